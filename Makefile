@@ -1,0 +1,35 @@
+# Every target sets up its own virtual environment; the recipes only call the CLI.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# extras installed into the venv; .ci/run adds torch (a CPU wheel on the CI machines)
+EXTRAS ?= test
+STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
+comma := ,
+
+.PHONY: install test docs pdf bench verify clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
+	touch $@
+
+install: $(STAMP)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+docs: $(STAMP)
+	$(PY) -m derivations docs --out output
+
+pdf: $(STAMP)
+	$(PY) -m derivations docs --out output --pdf
+
+bench: $(STAMP)
+	$(PY) -m derivations bench
+
+verify: $(STAMP)
+	$(PY) -m derivations verify --samples 2000
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

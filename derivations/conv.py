@@ -1,0 +1,129 @@
+"""A vectorized NumPy convolution layer (im2col + matmul), forward and backward.
+
+Plain NumPy: given :class:`~derivations.counting.Counted` arrays inside
+:func:`~derivations.counting.counting`, every multiplication and addition it executes is
+counted; given plain arrays it runs uncounted at full speed (the same code, for the
+benchmark).  Deep-learning convolution is cross-correlation:
+``y[b, o, r, c] = bias[o] + sum_{ci, i, j} W[o, ci, i, j] x_pad[b, g(o) ci, r s_h + i d_h, c s_w + j d_w]``.
+
+Backward follows autograd: forward keeps only the input and the weights; backward
+rebuilds the im2col view (no arithmetic), computes ``dW = dY cols^T``, ``db = sum dY``,
+``dcols = W^T dY`` and scatters ``dcols`` back onto the padded input.  The scatter
+accumulates exactly: the first tap landing on a position is stored, later ones added,
+so a position reached by ``t`` terms costs ``t - 1`` additions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from .counting import phase
+from .model import Layer, effective_kernel
+
+__all__ = ["Saved", "conv2d_forward", "conv2d_backward"]
+
+
+@dataclass
+class Saved:
+    """What forward keeps for backward: the input and the weights (as autograd does)."""
+
+    layer: Layer
+    x: np.ndarray
+    weight: np.ndarray
+
+    def elements(self) -> int:
+        return int(self.x.size + self.weight.size)
+
+
+def _pad(x: np.ndarray, layer: Layer) -> np.ndarray:
+    (top, bottom), (left, right) = layer.padding_split("h"), layer.padding_split("w")
+    n, c, hh, ww = x.shape
+    xp = np.zeros_like(x, shape=(n, c, hh + top + bottom, ww + left + right))
+    xp[:, :, top:top + hh, left:left + ww] = x
+    return xp
+
+
+def _columns(xp: np.ndarray, layer: Layer) -> np.ndarray:
+    """im2col: ``(g, (c_i/g) k_h k_w, n m_h m_w)``, a copy, no arithmetic."""
+    L = layer
+    windows = sliding_window_view(
+        xp, (effective_kernel(L.k_h, L.d_h), effective_kernel(L.k_w, L.d_w)),
+        axis=(2, 3), subok=True)
+    windows = windows[:, :, ::L.s_h, ::L.s_w, ::L.d_h, ::L.d_w][:, :, :L.m_h, :L.m_w]
+    n, c = xp.shape[:2]
+    # (n, c, m_h, m_w, k_h, k_w) -> (g, c/g, k_h, k_w, n, m_h, m_w)
+    windows = windows.reshape(n, L.groups, c // L.groups, L.m_h, L.m_w, L.k_h, L.k_w)
+    cols = windows.transpose(1, 2, 5, 6, 0, 3, 4)
+    return cols.reshape(L.groups, (c // L.groups) * L.k_h * L.k_w, n * L.m_h * L.m_w)
+
+
+def _grouped_weight(weight: np.ndarray, layer: Layer) -> np.ndarray:
+    return weight.reshape(layer.groups, layer.c_o // layer.groups, -1)
+
+
+def _grouped_output(dy: np.ndarray, layer: Layer) -> np.ndarray:
+    """``(n, c_o, m_h, m_w) -> (g, c_o/g, n m_h m_w)``."""
+    n = dy.shape[0]
+    dy = dy.reshape(n, layer.groups, layer.c_o // layer.groups, layer.m_h * layer.m_w)
+    return dy.transpose(1, 2, 0, 3).reshape(layer.groups, layer.c_o // layer.groups, -1)
+
+
+def conv2d_forward(x, weight, bias, layer: Layer):
+    """Return ``(y, saved)``; ``bias`` is ``None`` for a layer without bias."""
+    cols = _columns(_pad(x, layer), layer)
+    y = _grouped_weight(weight, layer) @ cols  # (g, c_o/g, n m_h m_w)
+    n = x.shape[0]
+    y = y.reshape(layer.c_o, n, layer.m_h, layer.m_w).transpose(1, 0, 2, 3)
+    if bias is not None:
+        y = y + bias.reshape(1, -1, 1, 1)
+    return np.ascontiguousarray(y), Saved(layer, x, weight)
+
+
+def conv2d_backward(dy, saved: Saved):
+    """Return ``(dx, dweight, dbias)``; ``dbias`` is ``None`` without bias."""
+    L, x, weight = saved.layer, saved.x, saved.weight
+    dy_g = _grouped_output(dy, L)
+    xp_shape = (x.shape[0], x.shape[1], *_padded_hw(L, x.shape))
+    with phase("dw"):
+        cols = _columns(_pad(x, L), L)
+        dweight = (dy_g @ cols.transpose(0, 2, 1)).reshape(weight.shape)
+    with phase("db"):
+        dbias = dy.sum(axis=(0, 2, 3)) if L.bias else None
+    with phase("dx"):
+        dcols = _grouped_weight(weight, L).transpose(0, 2, 1) @ dy_g  # (g, (c_i/g)k_h k_w, N)
+        dx_pad = _col2im(dcols, L, xp_shape, like=x)
+    (top, _), (left, _) = L.padding_split("h"), L.padding_split("w")
+    dx = dx_pad[:, :, top:top + L.h, left:left + L.w]
+    return np.ascontiguousarray(dx), dweight, dbias
+
+
+def _padded_hw(L: Layer, shape) -> tuple[int, int]:
+    return (shape[2] + sum(L.padding_split("h")), shape[3] + sum(L.padding_split("w")))
+
+
+def _col2im(dcols, L: Layer, xp_shape, like) -> np.ndarray:
+    """Scatter-add the taps back onto the padded input, exactly: the first tap on a
+    position is stored, the next ones added."""
+    n, c = xp_shape[:2]
+    # (g, c/g, k_h, k_w, n, m_h, m_w) -> (k_h, k_w, n, c, m_h, m_w)
+    taps = dcols.reshape(L.groups, c // L.groups, L.k_h, L.k_w, n, L.m_h, L.m_w)
+    taps = taps.transpose(2, 3, 4, 0, 1, 5, 6).reshape(L.k_h, L.k_w, n, c, L.m_h, L.m_w)
+    dx_pad = np.zeros_like(like, shape=xp_shape)
+    written = np.zeros(xp_shape[2:], dtype=bool)
+    for i in range(L.k_h):
+        rows = slice(i * L.d_h, i * L.d_h + L.s_h * (L.m_h - 1) + 1, L.s_h)
+        for j in range(L.k_w):
+            cols = slice(j * L.d_w, j * L.d_w + L.s_w * (L.m_w - 1) + 1, L.s_w)
+            region, tap, seen = dx_pad[:, :, rows, cols], taps[i, j], written[rows, cols]
+            if not seen.any():
+                region[...] = tap
+            elif seen.all():
+                np.add(region, tap, out=region)
+            else:
+                np.add(region, tap, out=region, where=seen)
+                np.copyto(region, tap, where=~seen)
+            written[rows, cols] = True
+    return dx_pad
