@@ -1,0 +1,86 @@
+"""What the exercises ask of the closed forms: doubling channels, doubling padding, a
+1 x 1 kernel, and the book's own setting.
+
+Pure functions of the closed forms in :mod:`derivations.closed_forms` (SymPy in, SymPy
+out); every result is derived by substitution, simplification and limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .closed_forms import forms, m_h, m_w
+from .model import c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
+
+__all__ = ["BOOK", "book_form", "ChannelDoubling", "PaddingDoubling", "Pointwise",
+           "double_channels", "double_padding", "pointwise", "in_output_sizes"]
+
+# The section's setting: one example (n = 1), no dilation, no groups.
+BOOK = {n: 1, d_h: 1, d_w: 1, g: 1}
+
+
+def book_form(key: str, convention: str = "total", bias: bool = False) -> sp.Expr:
+    """A closed form in the section's symbols (c_i, c_o, h, w, k, p, s), floors included."""
+    return forms(convention, bias)[key].expr.xreplace(BOOK)
+
+
+def in_output_sizes(expr: sp.Expr, convention: str = "total") -> sp.Expr:
+    """Rewrite a stride-1 expression with ``m_h, m_w`` in place of ``h, w``."""
+    pad = 1 if convention == "total" else 2
+    return sp.factor_terms(sp.expand(expr.subs({h: m_h + k_h - 1 - pad * p_h,
+                                                w: m_w + k_w - 1 - pad * p_w})))
+
+
+@dataclass(frozen=True)
+class ChannelDoubling:
+    key: str
+    before: sp.Expr
+    after: sp.Expr
+    ratio: sp.Expr     # after / before, exact
+    limit: sp.Expr     # as c_i, c_o grow together
+
+
+def double_channels(key: str, convention: str = "total", bias: bool = False) -> ChannelDoubling:
+    before = book_form(key, convention, bias)
+    after = before.subs({c_i: 2 * c_i, c_o: 2 * c_o}, simultaneous=True)
+    ratio = sp.factor(sp.simplify(after / before))
+    t = sp.Symbol("t", positive=True)
+    limit = sp.limit(ratio.subs({c_i: t * c_i, c_o: t * c_o}, simultaneous=True), t, sp.oo)
+    return ChannelDoubling(key, before, after, ratio, sp.simplify(limit))
+
+
+@dataclass(frozen=True)
+class PaddingDoubling:
+    key: str
+    before: sp.Expr
+    after: sp.Expr
+    increase: sp.Expr           # after - before, floors included
+    ratio: sp.Expr
+    stride1_increase: sp.Expr   # s = 1: floors vanish; written with m_h, m_w
+    stride1_ratio: sp.Expr
+
+
+def double_padding(key: str, convention: str = "total", bias: bool = False) -> PaddingDoubling:
+    before = book_form(key, convention, bias)
+    after = before.subs({p_h: 2 * p_h, p_w: 2 * p_w}, simultaneous=True)
+    increase = sp.simplify(after - before)
+    unit = {s_h: 1, s_w: 1}
+    inc1 = sp.factor(in_output_sizes(sp.expand(increase.subs(unit)), convention))
+    before1 = in_output_sizes(before.subs(unit), convention)
+    return PaddingDoubling(key, before, after, increase, sp.simplify(after / before),
+                           inc1, sp.factor(sp.simplify((before1 + inc1) / before1)))
+
+
+@dataclass(frozen=True)
+class Pointwise:
+    key: str
+    general: sp.Expr   # k_h = k_w = 1, any stride and padding
+    plain: sp.Expr     # and s = 1, p = 0: c_i c_o h w-type forms
+
+
+def pointwise(key: str, convention: str = "total", bias: bool = False) -> Pointwise:
+    general = sp.simplify(book_form(key, convention, bias).subs({k_h: 1, k_w: 1}))
+    plain = sp.factor(sp.simplify(general.subs({s_h: 1, s_w: 1, p_h: 0, p_w: 0})))
+    return Pointwise(key, general, plain)
