@@ -1,0 +1,19 @@
+"""Shared test helpers.
+
+Tests that need an outside tool (xelatex, Node's katex, torch) skip with a visible
+reason when it is missing, except when ``DERIVATIONS_REQUIRE_TOOLS=1`` (set by
+``.ci/run``, which installs them): then a missing tool fails the test.
+"""
+
+import os
+
+import pytest
+
+
+def require_tool(available: bool, reason: str) -> None:
+    """Call at the top of a test (or fixture) that needs an outside tool."""
+    if available:
+        return
+    if os.environ.get("DERIVATIONS_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"required tool missing in CI: {reason}")
+    pytest.skip(reason)
