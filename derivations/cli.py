@@ -18,8 +18,15 @@ from .errors import DerivationError
 __all__ = ["main", "build_parser"]
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors in one line naming the bad value (``--help`` shows the usage)."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="derivations",
         description="Derived, executed and checkable costs of a convolution layer "
                     "(d2l.ai 'Multiple Input and Multiple Output Channels').")

@@ -1,0 +1,109 @@
+"""``cost``: every closed form at one concrete layer, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+# bytes per element; bfloat16 is not a NumPy dtype, so the table is ours
+DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8, "int8": 1}
+
+_SIZES = [("batch", "n", 1), ("ci", "c_i", None), ("co", "c_o", None), ("h", "h", None),
+          ("w", "w", None), ("kh", "k_h", None), ("kw", "k_w", None), ("ph", "p_h", 0),
+          ("pw", "p_w", 0), ("sh", "s_h", 1), ("sw", "s_w", 1), ("dh", "d_h", 1),
+          ("dw", "d_w", 1), ("groups", "g", 1)]
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "cost", help="operation counts and memory of one layer",
+        description="Closed forms evaluated at one layer. Defaults follow the book: total "
+                    "padding, stride 1, dilation 1, groups 1, no bias, float32.")
+    for flag, symbol, default in _SIZES:
+        parser.add_argument(f"--{flag}", type=int, required=default is None, default=default,
+                            metavar=symbol.upper() if flag == "batch" else symbol,
+                            help=f"{symbol}" + ("" if default is None else f" (default {default})"))
+    parser.add_argument("--bias", action=argparse.BooleanOptionalAction, default=False,
+                        help="the layer has a bias (default: no)")
+    parser.add_argument("--padding-convention", choices=("total", "per-side"), default="total",
+                        help="total: p rows in all (the book); per-side: p on each side "
+                             "(PyTorch). Default total")
+    parser.add_argument("--dtype", choices=sorted(DTYPE_BYTES), default="float32",
+                        help="element type for bytes (default float32)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run)
+
+
+def _layer(args):
+    from ..model import Layer
+
+    return Layer(c_i=args.ci, c_o=args.co, h=args.h, w=args.w, k_h=args.kh, k_w=args.kw,
+                 p_h=args.ph, p_w=args.pw, s_h=args.sh, s_w=args.sw, d_h=args.dh, d_w=args.dw,
+                 groups=args.groups, batch=args.batch, bias=args.bias,
+                 convention=args.padding_convention)
+
+
+def cost_report(layer, dtype: str = "float32") -> dict:
+    """The JSON-ready report of one layer (all values from the closed forms)."""
+    from ..closed_forms import MEMORY_MODEL, evaluate_all
+
+    v = evaluate_all(layer)
+    itemsize = DTYPE_BYTES[dtype]
+
+    def pick(prefix, names):
+        return {name: v[f"{prefix}_{name}"] for name in names}
+
+    memory = pick("memory", ("params", "weights", "bias", "input", "output",
+                             "saved_for_backward", "grad_dy", "grad_dx", "grad_dw", "grad_db",
+                             "peak_forward", "peak_backward"))
+    backward = pick("backward", ("mults", "adds", "ops", "macs", "flops"))
+    for grad in ("dx", "dw", "db"):
+        backward[grad] = pick(f"backward_{grad}", ("mults", "adds"))
+    return {
+        "layer": layer.as_dict(),
+        "output_shape": list(layer.output_shape),
+        "forward": pick("forward", ("mults", "adds", "ops", "macs", "flops")),
+        "backward": backward,
+        "memory": memory,
+        "memory_bytes": {k: n * itemsize for k, n in memory.items()},
+        "dtype": dtype,
+        "conventions": {
+            "padding": f"{layer.convention} ("
+                       + ("p rows/columns in all" if layer.convention == "total"
+                          else "p rows/columns on each side") + ")",
+            "adds": "exact counting: a t-term sum costs t-1 additions"
+                    + ("; the bias adds one per output element" if layer.bias else ""),
+            "macs": "one multiply-accumulate per product",
+            "flops": "2 x MACs, bias ignored (torch.utils.flop_counter); backward = 2 x forward",
+            "padding_products": "products with padding zeros count (padding materialized)",
+            "backward": "dX on the padded input, dW, db; one product each for dX and dW "
+                        "per forward product",
+            "memory": MEMORY_MODEL,
+        },
+    }
+
+
+def _table(report: dict) -> str:
+    rows = [("output shape [n, c_o, m_h, m_w]", str(report["output_shape"]))]
+    for part in ("forward", "backward"):
+        for name, value in report[part].items():
+            if isinstance(value, dict):
+                rows += [(f"{part} {name} {k}", f"{v:,}") for k, v in value.items()]
+            else:
+                rows.append((f"{part} {name}", f"{value:,}"))
+    size = report["memory_bytes"]
+    rows += [(f"memory {k} (elements / bytes)", f"{v:,} / {size[k]:,}")
+             for k, v in report["memory"].items()]
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{name:<{width}}  {value}" for name, value in rows]
+    lines.append("")
+    lines.append(f"dtype: {report['dtype']}")
+    lines += [f"{k}: {v}" for k, v in report["conventions"].items()]
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    import json
+
+    report = cost_report(_layer(args), args.dtype)
+    print(json.dumps(report, indent=2) if args.json else _table(report))
+    return 0

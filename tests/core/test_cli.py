@@ -1,0 +1,86 @@
+"""The thin CLI: cost (table and JSON), verify, bench selection, one-line errors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from derivations.cli import main
+from derivations.execute import run_layer
+from derivations.model import Layer
+
+BOOKISH = ["--ci", "3", "--co", "64", "--h", "32", "--w", "32", "--kh", "3", "--kw", "3",
+           "--ph", "2", "--pw", "2"]
+
+
+def run_cli(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cost_json_agrees_with_execution(capsys):
+    code, out, _ = run_cli(capsys, "cost", *BOOKISH, "--batch", "2", "--bias", "--json")
+    report = json.loads(out)
+    layer = Layer(c_i=3, c_o=64, h=32, w=32, k_h=3, k_w=3, p_h=2, p_w=2, batch=2, bias=True)
+    executed = run_layer(layer).counts
+    assert code == 0 and report["output_shape"] == [2, 64, 32, 32]
+    assert report["forward"] == {k: executed[f"forward_{k}"]
+                                 for k in ("mults", "adds", "ops", "macs", "flops")}
+    assert report["backward"]["dx"] == {"mults": executed["backward_dx_mults"],
+                                        "adds": executed["backward_dx_adds"]}
+    assert report["memory"]["saved_for_backward"] == executed["memory_saved_for_backward"]
+    assert report["memory_bytes"]["input"] == 4 * executed["memory_input"]
+
+
+def test_cost_table_names_its_conventions(capsys):
+    code, out, _ = run_cli(capsys, "cost", *BOOKISH, "--padding-convention", "per-side",
+                           "--dtype", "float64")
+    assert code == 0
+    assert "[1, 64, 34, 34]" in out and "per-side" in out and "exact counting" in out
+    assert "float64" in out
+
+
+@pytest.mark.parametrize("change, named", [
+    (["--ci", "3.5"], "'3.5'"),
+    (["--ci", "-3"], "c_i=-3"),
+    (["--groups", "2"], "groups=2"),
+    (["--kh", "40"], "k_h=40"),
+    (["--sh", "0"], "s_h=0"),
+    (["--dtype", "float128"], "'float128'"),
+    (["--padding-convention", "left"], "'left'"),
+])
+def test_cost_bad_input_is_one_line_exit_2(change, named):
+    argv = [sys.executable, "-m", "derivations", "cost", *BOOKISH, *change]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert named in done.stderr and done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_verify_passes_and_reports_every_form(capsys):
+    code, out, _ = run_cli(capsys, "verify", "--samples", "12", "--seed", "3")
+    assert code == 0 and "all closed forms exact" in out
+    assert "backward_dx_adds" in out and "memory_peak_backward" in out
+
+
+def test_verify_fails_on_a_wrong_form(capsys, monkeypatch):
+    import derivations.sweep as sweep_module
+
+    def wrong(layer):
+        from derivations.closed_forms import evaluate_all
+        values = evaluate_all(layer)
+        values["forward_adds"] += 1
+        return values
+
+    monkeypatch.setattr(sweep_module, "evaluate_all", wrong)
+    code, out, _ = run_cli(capsys, "verify", "--samples", "3")
+    assert code == 1 and "first mismatch in forward_adds" in out
+
+
+def test_help_lists_subcommands(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0 and "cost" in out and "verify" in out

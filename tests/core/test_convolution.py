@@ -1,0 +1,88 @@
+"""Values of the vectorized convolution against the scalar loop and scipy.signal.correlate,
+and the book's worked examples."""
+
+import random
+
+import numpy as np
+import pytest
+from scipy.signal import correlate
+
+from derivations.conv import conv2d_backward, conv2d_forward
+from derivations.execute import random_tensors, run_layer, run_loops
+from derivations.model import Layer
+from derivations.sweep import FEATURES, random_layer
+
+
+def scipy_forward(x, weight, bias, L: Layer):
+    """Independent oracle: per-channel scipy correlations, dilation by zero-stuffing the
+    kernel, stride by subsampling the stride-1 result."""
+    (top, bottom), (left, right) = L.padding_split("h"), L.padding_split("w")
+    xp = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
+    kh, kw = L.d_h * (L.k_h - 1) + 1, L.d_w * (L.k_w - 1) + 1
+    dilated = np.zeros(weight.shape[:2] + (kh, kw))
+    dilated[:, :, ::L.d_h, ::L.d_w] = weight
+    cin_g, cout_g = L.c_i // L.groups, L.c_o // L.groups
+    y = np.zeros(L.output_shape)
+    for b in range(L.batch):
+        for o in range(L.c_o):
+            first = (o // cout_g) * cin_g
+            full = sum(correlate(xp[b, first + c], dilated[o, c], mode="valid")
+                       for c in range(cin_g))
+            y[b, o] = full[::L.s_h, ::L.s_w][:L.m_h, :L.m_w]
+            if bias is not None:
+                y[b, o] += bias[o]
+    return y
+
+
+LAYERS = [random_layer(random.Random(seed), FEATURES[seed % len(FEATURES)])
+          for seed in range(40)]
+
+
+@pytest.mark.parametrize("layer", LAYERS, ids=lambda L: f"{L.convention}-g{L.groups}-s{L.s_h}")
+def test_forward_equals_scipy(layer):
+    x, weight, bias, _ = random_tensors(layer, seed=3)
+    y, _ = conv2d_forward(x, weight, bias, layer)
+    np.testing.assert_allclose(y, scipy_forward(x, weight, bias, layer), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("layer", LAYERS[:20], ids=lambda L: f"{L.convention}-d{L.d_h}")
+def test_values_equal_the_loop_reference(layer):
+    vec, loop = run_layer(layer, seed=5), run_loops(layer, seed=5)
+    for name in ("y", "dx", "dw", "db"):
+        a, b = getattr(vec, name), getattr(loop, name)
+        if a is None:
+            assert b is None and not layer.bias
+        else:
+            np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12, err_msg=name)
+
+
+@pytest.mark.parametrize("layer", LAYERS[:12], ids=lambda L: f"{L.convention}-s{L.s_w}")
+def test_gradients_equal_finite_differences_of_a_linear_map(layer):
+    # the layer is linear in x and in W: <dY, conv(x + e)> - <dY, conv(x)> = <dX, e> exactly
+    x, weight, bias, dy = random_tensors(layer, seed=7)
+    rng = np.random.default_rng(1)
+    ex, ew = rng.standard_normal(x.shape), rng.standard_normal(weight.shape)
+    dx, dw, _ = conv2d_backward(dy, conv2d_forward(x, weight, bias, layer)[1])
+    base = conv2d_forward(x, weight, None, layer)[0]
+    moved_x = conv2d_forward(x + ex, weight, None, layer)[0]
+    moved_w = conv2d_forward(x, weight + ew, None, layer)[0]
+    assert np.isclose(np.sum(dy * (moved_x - base)), np.sum(dx * ex), rtol=1e-9)
+    assert np.isclose(np.sum(dy * (moved_w - base)), np.sum(dw * ew), rtol=1e-9)
+
+
+def test_book_corr2d_example():
+    # d2l "Convolutions for Images": X = arange(9).reshape(3, 3), K = [[0, 1], [2, 3]]
+    layer = Layer(c_i=1, c_o=1, h=3, w=3, k_h=2, k_w=2)
+    x = np.arange(9.0).reshape(1, 1, 3, 3)
+    k = np.array([[[[0.0, 1.0], [2.0, 3.0]]]])
+    y, _ = conv2d_forward(x, k, None, layer)
+    assert y[0, 0].tolist() == [[19.0, 25.0], [37.0, 43.0]]
+
+
+def test_book_multi_input_example():
+    # d2l "Multiple Input Channels": two channels, result [[56, 72], [104, 120]]
+    layer = Layer(c_i=2, c_o=1, h=3, w=3, k_h=2, k_w=2)
+    x = np.stack([np.arange(9.0), np.arange(1.0, 10.0)]).reshape(1, 2, 3, 3)
+    k = np.array([[[[0.0, 1.0], [2.0, 3.0]], [[1.0, 2.0], [3.0, 4.0]]]])
+    y, _ = conv2d_forward(x, k, None, layer)
+    assert y[0, 0].tolist() == [[56.0, 72.0], [104.0, 120.0]]
