@@ -100,4 +100,6 @@ def run_loops(layer: Layer, seed: int = 0, dtype=np.float64) -> Run:
     dx, dw, db, back = loop_backward(x, weight, dy, layer)
     counts = {**_op_keys("forward", fwd),
               **{k: v for g, c in back.items() for k, v in _op_keys(f"backward_{g}", c).items()}}
-    return Run(layer, y, dx, dw, db, _derived_keys(counts))
+    counts = _derived_keys(counts)
+    counts.update(output_height=y.shape[2], output_width=y.shape[3])
+    return Run(layer, y, dx, dw, db, counts)

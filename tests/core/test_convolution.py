@@ -5,7 +5,7 @@ import random
 
 import numpy as np
 import pytest
-from scipy.signal import correlate
+from scipy.signal import convolve, correlate
 
 from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.execute import random_tensors, run_layer, run_loops
@@ -34,6 +34,29 @@ def scipy_forward(x, weight, bias, L: Layer):
     return y
 
 
+def scipy_backward(x, weight, dy, L: Layer):
+    """Independent oracle for dX and dW: dY zero-stuffed by the stride, the kernel by the
+    dilation; dX_pad = sum_o convolve(dY_o, W_oc, full), dW = correlate(x_pad, dY, valid)."""
+    (top, bottom), (left, right) = L.padding_split("h"), L.padding_split("w")
+    xp = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
+    up = np.zeros(dy.shape[:2] + ((L.m_h - 1) * L.s_h + 1, (L.m_w - 1) * L.s_w + 1))
+    up[:, :, ::L.s_h, ::L.s_w] = dy
+    kh, kw = L.d_h * (L.k_h - 1) + 1, L.d_w * (L.k_w - 1) + 1
+    dilated = np.zeros(weight.shape[:2] + (kh, kw))
+    dilated[:, :, ::L.d_h, ::L.d_w] = weight
+    cin_g, cout_g = L.c_i // L.groups, L.c_o // L.groups
+    dxp, dw = np.zeros_like(xp), np.zeros_like(weight)
+    for b in range(L.batch):
+        for o in range(L.c_o):
+            first = (o // cout_g) * cin_g
+            for c in range(cin_g):
+                full = convolve(up[b, o], dilated[o, c], mode="full")
+                dxp[b, first + c, :full.shape[0], :full.shape[1]] += full
+                valid = correlate(xp[b, first + c], up[b, o], mode="valid")
+                dw[o, c] += valid[::L.d_h, ::L.d_w][:L.k_h, :L.k_w]
+    return dxp[:, :, top:top + L.h, left:left + L.w], dw
+
+
 LAYERS = [random_layer(random.Random(seed), FEATURES[seed % len(FEATURES)])
           for seed in range(40)]
 
@@ -43,6 +66,17 @@ def test_forward_equals_scipy(layer):
     x, weight, bias, _ = random_tensors(layer, seed=3)
     y, _ = conv2d_forward(x, weight, bias, layer)
     np.testing.assert_allclose(y, scipy_forward(x, weight, bias, layer), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("layer", LAYERS, ids=lambda L: f"{L.convention}-g{L.groups}-s{L.s_h}")
+def test_gradients_equal_scipy(layer):
+    x, weight, bias, dy = random_tensors(layer, seed=4)
+    dx, dw, db = conv2d_backward(dy, conv2d_forward(x, weight, bias, layer)[1])
+    want_dx, want_dw = scipy_backward(x, weight, dy, layer)
+    np.testing.assert_allclose(dx, want_dx, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(dw, want_dw, rtol=1e-12, atol=1e-12)
+    if layer.bias:
+        np.testing.assert_allclose(db, dy.sum(axis=(0, 2, 3)), rtol=1e-12)
 
 
 @pytest.mark.parametrize("layer", LAYERS[:20], ids=lambda L: f"{L.convention}-d{L.d_h}")
