@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except DerivationError as error:
         print(f"derivations {args.command}: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and closed: not an error of ours
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"derivations {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -106,24 +106,59 @@ def _padded_hw(L: Layer, shape) -> tuple[int, int]:
 
 def _col2im(dcols, L: Layer, xp_shape, like) -> np.ndarray:
     """Scatter-add the taps back onto the padded input, exactly: the first tap on a
-    position is stored, the next ones added."""
+    position is stored, the next ones added.
+
+    Taps go in order (i, j).  When tap (i, j) lands, a position (r, c) of its grid was
+    written before iff row r was reached by an earlier kernel row (i' < i covers every
+    column any tap reaches) or column c by an earlier kernel column j' < j of this row:
+    the written part is a union of whole rows and whole columns of the tap's grid, so
+    three rectangle operations do it without a per-element mask.
+    """
     n, c = xp_shape[:2]
     # (g, c/g, k_h, k_w, n, m_h, m_w) -> (k_h, k_w, n, c, m_h, m_w)
     taps = dcols.reshape(L.groups, c // L.groups, L.k_h, L.k_w, n, L.m_h, L.m_w)
     taps = taps.transpose(2, 3, 4, 0, 1, 5, 6).reshape(L.k_h, L.k_w, n, c, L.m_h, L.m_w)
     dx_pad = np.zeros_like(like, shape=xp_shape)
-    written = np.zeros(xp_shape[2:], dtype=bool)
+    row_reached = np.zeros(xp_shape[2], dtype=bool)
     for i in range(L.k_h):
         rows = slice(i * L.d_h, i * L.d_h + L.s_h * (L.m_h - 1) + 1, L.s_h)
+        old_rows = row_reached[rows].copy()
+        col_reached = np.zeros(xp_shape[3], dtype=bool)
         for j in range(L.k_w):
             cols = slice(j * L.d_w, j * L.d_w + L.s_w * (L.m_w - 1) + 1, L.s_w)
-            region, tap, seen = dx_pad[:, :, rows, cols], taps[i, j], written[rows, cols]
-            if not seen.any():
-                region[...] = tap
-            elif seen.all():
-                np.add(region, tap, out=region)
-            else:
-                np.add(region, tap, out=region, where=seen)
-                np.copyto(region, tap, where=~seen)
-            written[rows, cols] = True
+            _accumulate(dx_pad[:, :, rows, cols], taps[i, j], old_rows, col_reached[cols])
+            col_reached[cols] = True
+        row_reached[rows] = True
     return dx_pad
+
+
+def _accumulate(region, tap, old_rows, old_cols) -> None:
+    """``region += tap`` where (old row or old column), ``region = tap`` elsewhere."""
+    r_old, r_new = _select(old_rows), _select(~old_rows)
+    c_old, c_new = _select(old_cols), _select(~old_cols)
+    every = slice(None)
+    for rows, cols, add in ((r_old, every, True), (r_new, c_old, True), (r_new, c_new, False)):
+        if rows is None or cols is None:
+            continue
+        index = (Ellipsis, *_grid(rows, cols))
+        if add:
+            region[index] += tap[index]
+        else:
+            region[index] = tap[index]
+
+
+def _select(mask: np.ndarray):
+    """Indices where ``mask`` holds: a slice when contiguous, None when empty."""
+    where = np.flatnonzero(mask)
+    if where.size == 0:
+        return None
+    if where[-1] - where[0] + 1 == where.size:
+        return slice(int(where[0]), int(where[-1]) + 1)
+    return where
+
+
+def _grid(rows, cols):
+    """Index a rows x cols rectangle (two index arrays would otherwise pair up)."""
+    if isinstance(rows, np.ndarray) and isinstance(cols, np.ndarray):
+        return np.ix_(rows, cols)
+    return rows, cols
