@@ -1,0 +1,25 @@
+"""Whole-network cost tables: the one-layer model extended to the book's CNNs.
+
+Declarations: :mod:`.kinds` (layer kinds and their counting conventions),
+:mod:`.models` (the book's and torchvision's networks as plain layer lists).
+Machinery: :mod:`.rows` (checked fields), :mod:`.graph` (a layer list -> a network -> a
+per-layer table), :mod:`.files` (a user's JSON/YAML layer list).
+"""
+
+from .files import LayerFile, read_layer_file
+from .graph import INPUT, Network, NetworkTable, TableRow, parse_network, tabulate
+from .kinds import KINDS, Cost
+from .models import MODELS, Model, get_model
+
+__all__ = ["Cost", "INPUT", "KINDS", "LayerFile", "MODELS", "Model", "Network", "NetworkTable",
+           "TableRow", "get_model", "model_network", "parse_network", "read_layer_file",
+           "tabulate"]
+
+
+def model_network(name: str, size: int | None = None) -> Network:
+    """A built-in model as a :class:`Network`; ``size`` overrides its input height and
+    width."""
+    model = get_model(name)
+    channels, height, width = model.input
+    shape = (channels, height, width) if size is None else (channels, size, size)
+    return parse_network(model.build(), shape, model.name)

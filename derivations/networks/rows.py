@@ -1,0 +1,89 @@
+"""Reading one row of a layer list: typed fields with one-line errors naming the bad value.
+
+A row is a plain mapping (from Python, JSON or YAML).  :class:`Row` hands out its fields
+one by one, each checked, and finally insists that no field was left unread, so a typo
+(``strid``) is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from ..errors import DerivationError
+
+__all__ = ["COMMON_FIELDS", "Row"]
+
+# fields every kind accepts: what it is, what it is called, where its input comes from
+COMMON_FIELDS = ("kind", "name", "from")
+
+
+class Row:
+    def __init__(self, data, index: int, name: str):
+        self.data = data
+        self.index = index
+        self.name = name
+        self._read = set(COMMON_FIELDS)
+
+    def where(self) -> str:
+        return f"row {self.index} ({self.name})"
+
+    def error(self, message: str) -> DerivationError:
+        return DerivationError(f"{self.where()}: {message}")
+
+    def _get(self, key: str, default):
+        self._read.add(key)
+        if key not in self.data:
+            if default is _REQUIRED:
+                raise self.error(f"field {key!r} is missing")
+            return default
+        return self.data[key]
+
+    def integer(self, key: str, default=None, minimum: int = 1) -> int:
+        value = self._get(key, _REQUIRED if default is None else default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(f"{key}={value!r} is not an integer")
+        if value < minimum:
+            raise self.error(f"{key}={value} must be >= {minimum}")
+        return value
+
+    def pair(self, key: str, default=None, minimum: int = 1) -> tuple[int, int]:
+        """An integer for both axes, or ``[height, width]``."""
+        value = self._get(key, _REQUIRED if default is None else default)
+        if isinstance(value, (list, tuple)):
+            if len(value) != 2:
+                raise self.error(f"{key}={value!r} must be one integer or [height, width]")
+            values = tuple(value)
+        else:
+            values = (value, value)
+        for v in values:
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise self.error(f"{key}={value!r} is not an integer or a pair of integers")
+            if v < minimum:
+                raise self.error(f"{key}={value!r} must be >= {minimum}")
+        return values
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        if not isinstance(value, bool):
+            raise self.error(f"{key}={value!r} must be true or false")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self._get(key, default)
+        if value not in choices:
+            raise self.error(f"{key}={value!r} is not one of {', '.join(choices)}")
+        return value
+
+    def number(self, key: str, default: float) -> float:
+        """A documentation-only number (e.g. a dropout rate): checked, not used."""
+        value = self._get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.error(f"{key}={value!r} is not a number")
+        return float(value)
+
+    def finish(self, kind: str) -> None:
+        unknown = sorted(set(self.data) - self._read)
+        if unknown:
+            known = ", ".join(sorted(self._read))
+            raise self.error(f"unknown field {unknown[0]!r} for kind {kind} (known: {known})")
+
+
+_REQUIRED = object()

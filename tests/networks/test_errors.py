@@ -1,0 +1,145 @@
+"""Bad rows, files and flags: one-line errors naming the bad value, never a traceback."""
+
+import json
+
+import pytest
+
+from derivations.cli import main
+from derivations.errors import DerivationError
+from derivations.networks import parse_network, read_layer_file, tabulate
+
+IMAGE = (3, 8, 8)
+
+# (rows, the message must contain)
+BAD_ROWS = [
+    ([{"kind": "convolution", "out": 4}], "row 1 (convolution1): kind='convolution' is not one of"),
+    ([{"out": 4}], "kind=None is not one of"),
+    ([{"kind": "conv", "kernel": 3}], "row 1 (conv1): field 'out' is missing"),
+    ([{"kind": "conv", "out": -4, "kernel": 3}], "out=-4 must be >= 1"),
+    ([{"kind": "conv", "out": 4.5, "kernel": 3}], "out=4.5 is not an integer"),
+    ([{"kind": "conv", "out": True, "kernel": 3}], "out=True is not an integer"),
+    ([{"kind": "conv", "out": 4, "kernel": [3, 3, 3]}], "kernel=[3, 3, 3] must be one integer"),
+    ([{"kind": "conv", "out": 4, "kernel": "3"}], "kernel='3' is not an integer"),
+    ([{"kind": "conv", "out": 4, "kernel": 3, "padding": -1}], "padding=-1 must be >= 0"),
+    ([{"kind": "conv", "out": 4, "kernel": 3, "strid": 2}], "unknown field 'strid' for kind conv"),
+    ([{"kind": "conv", "out": 4, "kernel": 3, "bias": "yes"}], "bias='yes' must be true or false"),
+    ([{"kind": "conv", "out": 4, "kernel": 3, "padding_convention": "same"}],
+     "padding_convention='same' is not one of per-side, total"),
+    ([{"kind": "relu", "from": "nowhere"}], "from='nowhere' names no earlier layer"),
+    ([{"kind": "relu", "from": 3}], "from=3 must be a layer name or a list of names"),
+    ([{"kind": "relu", "from": []}], "from=[] must be a layer name or a list of names"),
+    ([{"kind": "relu", "from": ["input", "input"]}], "kind relu takes one input"),
+    ([{"name": "a", "kind": "relu"}, {"name": "a", "kind": "relu"}], "name='a' is used twice"),
+    ([{"name": "input", "kind": "relu"}], "name='input' is used twice (or is the reserved"),
+    ([{"name": 7, "kind": "relu"}], "row 1: name=7 must be a non-empty string"),
+    (["relu"], "row 1: 'relu' is not a mapping of fields"),
+    ([], "layers=[] must be a non-empty list of rows"),
+    ([{"kind": "dropout", "p": 1.5}], "p=1.5 must lie in [0, 1)"),
+]
+
+
+@pytest.mark.parametrize("rows, message", BAD_ROWS)
+def test_bad_row(rows, message):
+    with pytest.raises(DerivationError) as error:
+        parse_network(rows, IMAGE)
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
+# rows that parse but do not fit their input: (rows, message)
+BAD_SHAPES = [
+    ([{"kind": "conv", "out": 4, "kernel": 9}],
+     "layer 'conv1': kernel k_h=9 does not fit the padded input h=8"),
+    ([{"kind": "conv", "out": 4, "kernel": 3, "groups": 2}],
+     "layer 'conv1': groups=2 does not divide c_i=3"),
+    ([{"kind": "linear", "out": 4}], "layer 'linear1': linear needs a flat input, got (3, 8, 8)"),
+    ([{"kind": "flatten"}, {"kind": "conv", "out": 2, "kernel": 1}],
+     "layer 'conv2': conv needs a (channels, height, width) input, got (192,)"),
+    ([{"kind": "flatten"}, {"kind": "linear", "out": 2, "in": 100}],
+     "layer 'linear2': in=100 but the input has 192 features"),
+    ([{"kind": "maxpool", "kernel": 3, "padding": 2}],
+     "layer 'maxpool1': padding=2 exceeds half the kernel 3"),
+    ([{"kind": "avgpool", "kernel": 9}], "layer 'avgpool1': kernel 9 does not fit"),
+    ([{"name": "a", "kind": "maxpool", "kernel": 2}, {"kind": "add", "from": ["a", "input"]}],
+     "layer 'add2': add needs two or more inputs of one shape, got (3, 4, 4), (3, 8, 8)"),
+    ([{"kind": "add"}], "layer 'add1': add needs two or more inputs"),
+    ([{"name": "a", "kind": "maxpool", "kernel": 2}, {"kind": "concat", "from": ["a", "input"]}],
+     "layer 'concat2': concat needs two or more (channels, height, width) inputs"),
+]
+
+
+@pytest.mark.parametrize("rows, message", BAD_SHAPES)
+def test_bad_shape(rows, message):
+    network = parse_network(rows, IMAGE)
+    with pytest.raises(DerivationError) as error:
+        tabulate(network)
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("shape", [(3, 8), (0, 8, 8), (3, 8, 8.0), "3x8x8", (3, True, 8)])
+def test_bad_input_shape(shape):
+    with pytest.raises(DerivationError, match=r"input=.* must be \[channels, height, width\]"):
+        parse_network([{"kind": "relu"}], shape)
+
+
+@pytest.mark.parametrize("batch", [0, -1, 2.0, True])
+def test_bad_batch(batch):
+    with pytest.raises(DerivationError, match="batch=.* must be a positive integer"):
+        tabulate(parse_network([{"kind": "relu"}], IMAGE), batch)
+
+
+# (file name, content, message)
+BAD_FILES = [
+    ("net.json", '[{"kind": "relu"},]', "not valid JSON: Expecting value at line 1"),
+    ("net.yaml", "- kind: relu\n  - out: [", "not valid YAML"),
+    ("net.yaml", "!!python/object/apply:os.system ['true']", "not valid YAML"),
+    ("net.txt", "[]", "suffix '.txt' is not .json, .yaml or .yml"),
+    ("net.json", '"relu"', "holds str, not a list of rows"),
+    ("net.json", '{"rows": []}', "unknown top-level field 'rows'"),
+    ("net.json", '{"input": [1, 2, 2]}', "the mapping has no 'layers' list"),
+    ("net.json", '{"layers": [], "name": 3}', "name=3 is not a string"),
+]
+
+
+@pytest.mark.parametrize("name, content, message", BAD_FILES)
+def test_bad_file(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(DerivationError) as error:
+        read_layer_file(path)
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
+def test_missing_and_undecodable_file(tmp_path):
+    with pytest.raises(DerivationError, match="no such file"):
+        read_layer_file(tmp_path / "absent.json")
+    (tmp_path / "latin.json").write_bytes(b"\xff\xfe[")
+    with pytest.raises(DerivationError, match="cannot be read"):
+        read_layer_file(tmp_path / "latin.json")
+
+
+# CLI: (argv, message on stderr)
+BAD_COMMANDS = [
+    (["network", "lenet5"], "network 'lenet5' is not one of lenet, alexnet"),
+    (["network"], "name a network (see --list) or give --file PATH"),
+    (["network", "lenet", "--batch", "0"], "batch=0 must be a positive integer"),
+    (["network", "lenet", "--input", "0"], "--input 0 must be a positive integer"),
+    (["network", "lenet", "--input", "32"], "layer '7': in=400 but the input has 576 features"),
+    (["network", "vgg16", "--input", "16"], "kernel 2 does not fit"),
+]
+
+
+@pytest.mark.parametrize("argv, message", BAD_COMMANDS)
+def test_cli_errors_are_one_line(capsys, argv, message):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_cli_bad_row_in_file(tmp_path, capsys):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"input": [1, 8, 8], "layers": [
+        {"kind": "conv", "out": 2, "kernel": 3}, {"kind": "conv", "out": 2, "kernel": "x"}]}))
+    assert main(["network", "--file", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err == ("derivations network: error: row 2 (conv2): kernel='x' is not an integer "
+                   "or a pair of integers\n")
