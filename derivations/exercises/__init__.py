@@ -1,0 +1,60 @@
+"""The worked answers, one module per exercise, each with ``build() -> Exercise``.
+
+:data:`MODULES` lists them in registry order; :func:`build_all` builds every one (a
+missing module or a failed check is a one-line :class:`DerivationError`, never a
+skipped exercise) and :func:`for_edition` orders them as one edition numbers them, the
+exercises the edition lacks last, as appendices.  Exercise modules are imported lazily:
+importing this package (e.g. for :mod:`.document`) stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ..errors import DerivationError
+
+__all__ = ["MODULES", "build_all", "for_edition"]
+
+MODULES = ("compose", "cost", "doubling", "pointwise", "equal_outputs", "matmul",
+           "strips", "blocks", "networks")
+
+
+def _build(name: str):
+    from .document import CheckFailed, Exercise
+    qualified = f"{__name__}.{name}"
+    try:
+        module = importlib.import_module(qualified)
+    except ModuleNotFoundError as error:
+        if error.name != qualified:
+            raise
+        raise DerivationError(f"exercise module {qualified} is missing "
+                              f"(registered in {__name__}.MODULES)") from None
+    try:
+        exercise = module.build()
+    except CheckFailed as error:
+        raise DerivationError(f"exercise {name}: check failed: {error}") from None
+    if not isinstance(exercise, Exercise):
+        raise DerivationError(f"exercise {name}: build() returned {type(exercise).__name__}, "
+                              "not an Exercise")
+    return exercise
+
+
+def build_all(names=MODULES) -> list:
+    """Every registered exercise, built (and therefore checked)."""
+    return [_build(name) for name in names]
+
+
+def for_edition(exercises: list, lang: str) -> tuple[list, list]:
+    """``(numbered, appendices)`` for one edition: numbered by that edition's number,
+    then the exercises it does not have: the other edition's (by its number), then
+    those of neither edition, in registry order."""
+    numbered = [e for e in exercises if e.numbers.get(lang) is not None]
+    numbers = [e.numbers[lang] for e in numbered]
+    if len(set(numbers)) != len(numbers):
+        raise DerivationError(f"two exercises share a number in the {lang} edition: "
+                              f"{sorted(numbers)}")
+    other = {"en": "zh", "zh": "en"}[lang]
+    rest = [e for e in exercises if e.numbers.get(lang) is None]
+    return (sorted(numbered, key=lambda e: e.numbers[lang]),
+            sorted(rest, key=lambda e: (e.numbers.get(other) is None,
+                                        e.numbers.get(other) or 0)))

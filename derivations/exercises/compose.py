@@ -1,0 +1,484 @@
+"""Exercise: two kernels in sequence, no nonlinearity between, are one convolution.
+
+Proof by SymPy on symbolic kernels and inputs (1-D over a sweep of sizes, 2-D, with
+channels); the composed size is read off the symbolic composition and set beside the
+degree argument; the converse is refuted by a parameter count, by a real
+factorization that does not exist (1 + z^2) and by a Groebner basis that is {1} for
+the discrete Laplacian; over C every 1-D kernel factors, checked numerically.
+Conventions: cross-correlation (deep-learning "convolution"), stride 1, no padding.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import sympy as sp
+
+from ..closed_forms import forms
+from ..conv import conv2d_forward
+from ..counting import Counted, counting
+from ..model import Layer
+from .document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
+                       text)
+
+__all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",
+           "laplacian_has_no_factor", "composed_support", "complex_factors"]
+
+k_1, k_2, k = sp.symbols("k_1 k_2 k", integer=True, positive=True)
+z, u, v = sp.symbols("z u v")
+LAPLACIAN = ((0, 1, 0), (1, -4, 1), (0, 1, 0))
+
+
+# --- machinery: symbolic and numeric correlation -------------------------------------
+def correlate1d(x, kern):
+    """Valid cross-correlation of two sequences (any element type)."""
+    m = len(x) - len(kern) + 1
+    return [sum(kern[a] * x[i + a] for a in range(len(kern))) for i in range(m)]
+
+
+def full_convolve1d(a, b):
+    """Full convolution: ``c[t] = sum_{i + j = t} a[i] b[j]``."""
+    out = [0] * (len(a) + len(b) - 1)
+    for i, j in itertools.product(range(len(a)), range(len(b))):
+        out[i + j] += a[i] * b[j]
+    return out
+
+
+def _correlate2d(x, kern):
+    """Valid 2-D cross-correlation on object (symbolic) or float arrays."""
+    kh, kw = kern.shape
+    mh, mw = x.shape[0] - kh + 1, x.shape[1] - kw + 1
+    out = np.empty((mh, mw), dtype=object)
+    for r, c in itertools.product(range(mh), range(mw)):
+        out[r, c] = (x[r:r + kh, c:c + kw] * kern).sum()
+    return out
+
+
+def _multi_channel(x, weight):
+    """``x (c_i, h, w)``, ``weight (c_o, c_i, k_h, k_w)``: the book's corr2d_multi_in_out."""
+    return np.stack([sum(_correlate2d(x[c], weight[o, c]) for c in range(x.shape[0]))
+                     for o in range(weight.shape[0])])
+
+
+def _full_convolve2d(a, b):
+    out = np.zeros((a.shape[0] + b.shape[0] - 1, a.shape[1] + b.shape[1] - 1),
+                   dtype=np.result_type(a, b))
+    for i, j in itertools.product(range(b.shape[0]), range(b.shape[1])):
+        out[i:i + a.shape[0], j:j + a.shape[1]] += a * b[i, j]
+    return out
+
+
+def compose_kernels(w1, w2):
+    """The one kernel of ``w1 (c_m, c_i, ., .)`` then ``w2 (c_o, c_m, ., .)``:
+    ``W[o, c] = sum_m full_convolve(w2[o, m], w1[m, c])``."""
+    c_o, c_m = w2.shape[:2]
+    c_i = w1.shape[1]
+    return np.stack([np.stack([sum(_full_convolve2d(w1[m, c], w2[o, m]) for m in range(c_m))
+                               for c in range(c_i)]) for o in range(c_o)])
+
+
+def _symbols(name, shape):
+    flat = sp.symbols(f"{name}0:{int(np.prod(shape))}")
+    return np.array(flat, dtype=object).reshape(shape)
+
+
+def _identical(a, b) -> bool:
+    return all(sp.expand(p - q) == 0 for p, q in zip(np.ravel(a), np.ravel(b)))
+
+
+def composed_support(size1: int, size2: int) -> int:
+    """How many consecutive inputs the first output of the two correlations in sequence
+    depends on: read off the symbolic expression, not from any formula."""
+    x = sp.symbols(f"x0:{size1 + size2 + 2}")
+    first = sp.expand(correlate1d(correlate1d(list(x), sp.symbols(f"a0:{size1}")),
+                                  sp.symbols(f"b0:{size2}"))[0])
+    used = [i for i, xi in enumerate(x) if first.has(xi)]
+    return used[-1] - used[0] + 1
+
+
+def _proof_1d(size1: int, size2: int) -> bool:
+    x = list(sp.symbols(f"x0:{size1 + size2 + 2}"))
+    a, b = sp.symbols(f"a0:{size1}"), sp.symbols(f"b0:{size2}")
+    two = correlate1d(correlate1d(x, a), b)
+    one = correlate1d(x, full_convolve1d(a, b))
+    return _identical(two, one)
+
+
+def _proof_2d(c_i: int, c_m: int, c_o: int, k1: int, k2: int, size: int) -> bool:
+    x = _symbols("x", (c_i, size, size))
+    w1, w2 = _symbols("a", (c_m, c_i, k1, k1)), _symbols("b", (c_o, c_m, k2, k2))
+    two = _multi_channel(_multi_channel(x, w1), w2)
+    return _identical(two, _multi_channel(x, compose_kernels(w1, w2)))
+
+
+def _proof_bias(size1: int, size2: int) -> bool:
+    """Biases compose to ``b_2 + b_1 sum(beta)``."""
+    x = list(sp.symbols(f"x0:{size1 + size2 + 2}"))
+    a, b = sp.symbols(f"a0:{size1}"), sp.symbols(f"b0:{size2}")
+    b1, b2 = sp.symbols("b_1 b_2")
+    two = [t + b2 for t in correlate1d([t + b1 for t in correlate1d(x, a)], b)]
+    one = [t + b2 + b1 * sum(b) for t in correlate1d(x, full_convolve1d(a, b))]
+    return _identical(two, one)
+
+
+def _generic_poly(name, rows, cols):
+    coeffs = sp.symbols(f"{name}0:{rows * cols}")
+    return coeffs, sum(coeffs[i * cols + j] * u**i * v**j
+                       for i in range(rows) for j in range(cols))
+
+
+def laplacian_has_no_factor() -> list[tuple[tuple, tuple, list]]:
+    """For every split of 3x3 into two kernels neither 1x1, the Groebner basis of
+    "composition == Laplacian" over C: ``[1]`` means no solution exists."""
+    target = sum(LAPLACIAN[i][j] * u**i * v**j for i in range(3) for j in range(3))
+    out = []
+    for r1, c1 in itertools.product(range(1, 4), repeat=2):
+        if (r1, c1) in ((1, 1), (3, 3)):
+            continue
+        a, pa = _generic_poly("a", r1, c1)
+        b, pb = _generic_poly("b", 4 - r1, 4 - c1)
+        eqs = sp.Poly(sp.expand(pa * pb - target), u, v).coeffs()
+        basis = sp.groebner(eqs, *a, *b, order="grevlex").exprs
+        out.append(((r1, c1), (4 - r1, 4 - c1), list(basis)))
+    return out
+
+
+def complex_factors(kernel) -> list[np.ndarray]:
+    """Length-2 complex kernels whose full convolution is ``kernel`` (kernel[a] is the
+    coefficient of z^a): one per root, the leading coefficient folded into the first."""
+    roots = np.roots(kernel[::-1])
+    factors = [np.array([-r, 1.0], dtype=complex) for r in roots]
+    factors[0] = factors[0] * kernel[-1]
+    return factors
+
+
+# --- the sheet ------------------------------------------------------------------------
+def _statement():
+    return text(
+        en="Assume that we have two convolution kernels of size $k_1$ and $k_2$, "
+           "respectively (with no nonlinearity in between). Prove that the result of the "
+           "operation can be expressed by a single convolution. What is the dimensionality "
+           "of the equivalent single convolution? Is the converse true, i.e., can you always "
+           "decompose a convolution into two smaller ones?",
+        zh="假设我们有两个卷积核，大小分别为 $k_1$ 和 $k_2$（中间没有非线性激活函数）。"
+           "证明运算可以用单次卷积来表示；这个等效的单个卷积核的维数是多少呢？"
+           "反之亦然吗？即能否总把一个卷积分解为两个更小的卷积？")
+
+
+def _set(items) -> str:
+    return "\\{" + ", ".join(map(sp.latex, items)) + "\\}" if items else "\\emptyset"
+
+
+def _conventions():
+    return [heading(text(en="Conventions", zh="约定")), paragraph(text(
+        en="Convolution means what the layer computes, cross-correlation: "
+           "$y_i = \\sum_{a=0}^{k-1} \\kappa_a x_{i+a}$. Stride 1, no padding, no bias "
+           "(bias is discussed at the end). A kernel $\\kappa$ of size $k$ is identified with "
+           "the polynomial $\\kappa(z) = \\sum_a \\kappa_a z^a$.",
+        zh="卷积指卷积层实际计算的互相关：$y_i = \\sum_{a=0}^{k-1} \\kappa_a x_{i+a}$。"
+           "步幅为 1，无填充，无偏置（偏置在最后讨论）。大小为 $k$ 的卷积核 $\\kappa$ "
+           "对应多项式 $\\kappa(z) = \\sum_a \\kappa_a z^a$。"))]
+
+
+def _proof_section():
+    a, b = sp.symbols("alpha_0:2"), sp.symbols("beta_0:2")
+    x = list(sp.symbols("x_0:4"))
+    two = sp.expand(correlate1d(correlate1d(x, a), b)[0])
+    poly = sp.expand(sum(a[i] * z**i for i in range(2)) * sum(b[i] * z**i for i in range(2)))
+    coeffs = [sp.latex(poly.coeff(z, t)) for t in range(3)]
+    written = " + ".join(f"({c})" + (f"\\,{sp.latex(z**t)}" if t else "")
+                         for t, c in enumerate(coeffs))
+    sweep = [(p, q) for p in range(1, 5) for q in range(1, 5)]
+    proved_1d = sum(_proof_1d(p, q) for p, q in sweep)
+    checked("1-D compositions proved", len(sweep), proved_1d)
+    checked("2-D 2x2 then 3x3", 1, int(_proof_2d(1, 1, 1, 2, 3, 5)))
+    checked("2-D channels 2->2->2, 2x2 then 2x2", 1, int(_proof_2d(2, 2, 2, 2, 2, 4)))
+    checked("1-D with biases", 1, int(_proof_bias(3, 2)))
+    return [
+        heading(text(en="Proof", zh="证明")),
+        paragraph(text(
+            en="Let the first layer compute $y_i = \\sum_a \\alpha_a x_{i+a}$ ($k_1$ taps) and "
+               "the second $z_i = \\sum_b \\beta_b y_{i+b}$ ($k_2$ taps). Substituting and "
+               "collecting the terms with the same input $x_{i+t}$, $t = a + b$:",
+            zh="设第一层计算 $y_i = \\sum_a \\alpha_a x_{i+a}$（$k_1$ 个抽头），第二层计算 "
+               "$z_i = \\sum_b \\beta_b y_{i+b}$（$k_2$ 个抽头）。代入并按同一输入 "
+               "$x_{i+t}$（$t = a + b$）合并各项：")),
+        math("z_i = \\sum_{b}\\beta_b \\sum_{a} \\alpha_a x_{i+a+b} = \\sum_{t=0}^{k_1+k_2-2}"
+             "\\Big(\\sum_{a+b=t} \\alpha_a \\beta_b\\Big) x_{i+t}"),
+        paragraph(text(
+            en="The sums are finite, so exchanging them is always allowed; nothing depends on "
+               "$i$ except the input, so $z$ is one cross-correlation of $x$ with the kernel "
+               "$\\kappa_t = \\sum_{a+b=t}\\alpha_a\\beta_b$: the full convolution of the two "
+               "kernels, i.e. the coefficients of the product $\\alpha(z)\\beta(z)$. "
+               "SymPy, for $k_1 = k_2 = 2$ with symbolic entries, expands the two layers in "
+               "sequence into",
+            zh="和式有限，交换求和次序总是允许的；除输入外与 $i$ 无关，所以 $z$ 是 $x$ 与核 "
+               "$\\kappa_t = \\sum_{a+b=t}\\alpha_a\\beta_b$ 的一次互相关：两个核的完全卷积，"
+               "即乘积 $\\alpha(z)\\beta(z)$ 的系数。SymPy 对 $k_1 = k_2 = 2$ 的符号元素，"
+               "把两层依次作用展开为")),
+        math(f"z_0 = {sp.latex(two)}"),
+        paragraph(text(en="and the product polynomial has the coefficients",
+                       zh="而乘积多项式的系数为")),
+        math(f"\\alpha(z)\\beta(z) = {written},\\qquad "
+             f"\\kappa = ({', '.join(coeffs)})"),
+        paragraph(text(
+            en=f"SymPy proves the identity (two correlations minus one correlation with "
+               f"$\\kappa$ expands to 0 for every output) for all {len(sweep)} size pairs "
+               f"$1 \\le k_1, k_2 \\le 4$ in 1-D ({proved_1d} of {len(sweep)} proved), for a "
+               f"$2\\times 2$ kernel followed by a $3\\times 3$ kernel in 2-D, and with channels: "
+               f"2 input, 2 intermediate and 2 output channels, $2\\times 2$ then $2\\times 2$.",
+            zh=f"SymPy 证明了该恒等式（两次互相关减去与 $\\kappa$ 的一次互相关，对每个输出展开为 0）："
+               f"一维中全部 {len(sweep)} 组尺寸 $1 \\le k_1, k_2 \\le 4$（证明 {proved_1d} 组，"
+               f"共 {len(sweep)} 组）；二维中 $2\\times 2$ 核后接 $3\\times 3$ 核；以及多通道："
+               f"2 个输入、2 个中间、2 个输出通道，$2\\times 2$ 后接 $2\\times 2$。")),
+        paragraph(text(
+            en="In 2-D the same exchange of sums runs over both axes; with channels, the first "
+               "layer's output channel $m$ is a sum over input channels $c$, and the second sums "
+               "over $m$, so the intermediate channels disappear into the kernel:",
+            zh="二维时同样的求和交换在两个轴上进行；多通道时，第一层输出通道 $m$ 是对输入通道 "
+               "$c$ 的求和，第二层再对 $m$ 求和，于是中间通道被吸收进卷积核：")),
+        math("\\mathsf{K}_{o,c} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{o,m} \\ast "
+             "\\mathsf{K}^{(1)}_{m,c}"),
+    ]
+
+
+def _size_section():
+    size = sp.expand((k_1 - 1) + (k_2 - 1) + 1)
+    rows = []
+    for p, q in [(1, 3), (2, 2), (3, 3), (3, 5), (5, 7)]:
+        formula = int(size.subs({k_1: p, k_2: q}))
+        rows.append([str(p), str(q), str(p * q), str(p + q), str(formula),
+                     str(checked(f"composed size {p},{q}", formula, composed_support(p, q)))])
+    channel_shape = f"c_o \\times c_i \\times ({sp.latex(size)}) \\times ({sp.latex(size)})"
+    return [
+        heading(text(en="The size of the single kernel", zh="等效卷积核的大小")),
+        paragraph(text(
+            en="A kernel of size $k$ is a polynomial of degree $k - 1$; the degree of a product "
+               "is the sum of the degrees (the leading coefficient $\\alpha_{k_1-1}\\beta_{k_2-1}$ "
+               "is a product of two leading coefficients). SymPy adds the degrees and one:",
+            zh="大小为 $k$ 的核是 $k - 1$ 次多项式；乘积的次数是次数之和（首项系数 "
+               "$\\alpha_{k_1-1}\\beta_{k_2-1}$ 是两个首项系数之积）。SymPy 把次数相加再加一：")),
+        math(f"({sp.latex(k_1 - 1)}) + ({sp.latex(k_2 - 1)}) + 1 = {sp.latex(size)}"),
+        result(text(en="Size of the equivalent kernel (per spatial dimension; with channels)",
+                    zh="等效卷积核的大小（每个空间维度；多通道）"),
+               f"{sp.latex(size)},\\qquad {channel_shape}"),
+        paragraph(text(
+            en="In the table the last column is read off the symbolic expression of the two "
+               "layers in sequence: how many consecutive inputs the first output depends on.",
+            zh="表中最后一列取自两层依次作用的符号表达式：第一个输出依赖多少个连续输入。")),
+        table([text(en="$k_1$", zh="$k_1$"), "$k_2$", "$k_1 k_2$", "$k_1 + k_2$",
+               text(en="$k_1 + k_2 - 1$", zh="$k_1 + k_2 - 1$"),
+               text(en="measured support", zh="实测依赖范围")], rows),
+        paragraph(text(
+            en="With channels, $c_i \\to c_m \\to c_o$, the single layer has shape "
+               f"${channel_shape}$ for square kernels (rectangular: $k_{{1,h}} + k_{{2,h}} - 1$ by "
+               "$k_{1,w} + k_{2,w} - 1$); $c_m$ is gone.",
+            zh="多通道 $c_i \\to c_m \\to c_o$ 时，方形核的等效层形状为 "
+               f"${channel_shape}$（矩形核：$k_{{1,h}} + k_{{2,h}} - 1$ 乘 "
+               "$k_{1,w} + k_{2,w} - 1$）；$c_m$ 消失了。")),
+    ]
+
+
+def _numeric_section():
+    c_i, c_m, c_o, hw, k1, k2 = 64, 64, 64, 56, 3, 3
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((1, c_i, hw, hw))
+    w1 = rng.standard_normal((c_m, c_i, k1, k1))
+    w2 = rng.standard_normal((c_o, c_m, k2, k2))
+    first, second = Layer(c_i, c_m, hw, hw, k1, k1), Layer(c_m, c_o, hw - k1 + 1, hw - k1 + 1,
+                                                             k2, k2)
+    merged = Layer(c_i, c_o, hw, hw, k1 + k2 - 1, k1 + k2 - 1)
+    with counting() as two:
+        y1, _ = conv2d_forward(x.view(Counted), w1.view(Counted), None, first)
+        y2, _ = conv2d_forward(y1, w2.view(Counted), None, second)
+    composed = _compose_fast(w1, w2)
+    with counting() as one:
+        y, _ = conv2d_forward(x.view(Counted), composed.view(Counted), None, merged)
+    diff = float(np.max(np.abs(np.asarray(y2) - np.asarray(y))))
+    scale = float(np.max(np.abs(np.asarray(y))))
+    if not diff <= 1e-9 * scale:
+        raise AssertionError(f"composition mismatch: max difference {diff}")
+    f = forms()["forward_mults"]
+    two_cf = f.evaluate(first) + f.evaluate(second)
+    two_mults = checked("two layers, forward multiplications", two_cf, two.mults)
+    one_mults = checked("composed layer, forward multiplications", f.evaluate(merged), one.mults)
+    return [
+        heading(text(en="Executed check", zh="执行验证")),
+        paragraph(text(
+            en=f"Two layers $c_i = c_m = c_o = {c_i}$, ${hw}\\times {hw}$ input, ${k1}\\times {k1}$ "
+               f"then ${k2}\\times {k2}$, float64, run by the instrumented convolution, against one "
+               f"layer with the composed ${merged.k_h}\\times {merged.k_w}$ kernel: largest "
+               f"difference {diff:.1e} for outputs up to {scale:.0f} in size (rounding only). "
+               "Multiplications (closed form, checked against the executed count):",
+            zh=f"两层 $c_i = c_m = c_o = {c_i}$，输入 ${hw}\\times {hw}$，先 ${k1}\\times {k1}$ "
+               f"后 ${k2}\\times {k2}$，float64，由带计数的卷积执行，与使用合成的 "
+               f"${merged.k_h}\\times {merged.k_w}$ 核的单层比较：最大差 {diff:.1e}，输出量级约 "
+               f"{scale:.0f}（仅舍入误差）。乘法次数（闭式，已与实际执行次数核对）：")),
+        table([text(en="network", zh="网络"), text(en="multiplications", zh="乘法次数")],
+              [[text(en=f"two layers, ${k1}\\times {k1}$ then ${k2}\\times {k2}$",
+                     zh=f"两层，${k1}\\times {k1}$ 后 ${k2}\\times {k2}$"), f"{two_mults:,}"],
+               [text(en=f"one layer, ${merged.k_h}\\times {merged.k_w}$",
+                     zh=f"一层，${merged.k_h}\\times {merged.k_w}$"), f"{one_mults:,}"]]),
+        paragraph(text(
+            en=f"The single layer costs {one_mults / two_mults:.2f} times as much here: "
+               "composing is a proof device, not a speed-up. Stacking small kernels "
+               "(as VGG does) is cheaper for the same receptive field, and a nonlinearity "
+               "between them makes the stack more expressive than any single kernel.",
+            zh=f"此处单层的代价是两层的 {one_mults / two_mults:.2f} 倍：合成用于证明，"
+               "并不加速。叠加小核（如 VGG）在相同感受野下更便宜；若中间有非线性，"
+               "叠加的表达能力也超过任何单个核。")),
+    ]
+
+
+def _compose_fast(w1, w2):
+    """``compose_kernels`` vectorized over channels (one einsum per tap of ``w2``)."""
+    c_o, _, k2h, k2w = w2.shape
+    _, c_i, k1h, k1w = w1.shape
+    out = np.zeros((c_o, c_i, k1h + k2h - 1, k1w + k2w - 1))
+    for a, b in itertools.product(range(k2h), range(k2w)):
+        out[:, :, a:a + k1h, b:b + k1w] += np.einsum("om,mcij->ocij", w2[:, :, a, b], w1)
+    return out
+
+
+def _converse_section():
+    gap = sp.factor(sp.expand((k_1 + k_2 - 1) ** 2 - (k_1**2 + k_2**2 - 1)))
+    p = 1 + z**2
+    real_roots = sp.real_roots(p)
+    over_c = sp.factor(p, extension=sp.I)
+    factors = complex_factors(np.array([1.0, 0.0, 1.0]))
+    rebuilt = np.convolve(factors[0], factors[1])
+    rng = np.random.default_rng(1)
+    kernel = rng.standard_normal(7)
+    pieces = complex_factors(kernel)
+    product = pieces[0]
+    for piece in pieces[1:]:
+        product = np.convolve(product, piece)
+    err = float(np.max(np.abs(product - kernel)))
+    if err > 1e-9 or np.max(np.abs(rebuilt - [1, 0, 1])) > 1e-12:
+        raise AssertionError(f"complex factorization does not reproduce the kernel: {err}")
+    bases = laplacian_has_no_factor()
+    no_solution = checked("Laplacian splits with Groebner basis {1}", len(bases),
+                          sum(basis == [1] for *_, basis in bases))
+    lap_rank = int(np.linalg.matrix_rank(np.array(LAPLACIAN, dtype=float)))
+    count_rows = []
+    for kk in (3, 5, 7):
+        best = max(p1 * p1 + (kk + 1 - p1) ** 2 - 1 for p1 in range(2, kk))
+        count_rows.append([f"${kk}\\times {kk}$", str(kk * kk), str(best)])
+    lap = sp.Matrix(LAPLACIAN)
+    return [
+        heading(text(en="The converse", zh="反过来成立吗")),
+        paragraph(text(
+            en="No, not in general. 1-D, parameters: two kernels of sizes $k_1 + k_2 - 1 = k$ "
+               "have $k_1 + k_2 = k + 1$ entries, one more than the $k$ entries of the target "
+               "(one is redundant: $(s\\alpha, \\beta / s)$ gives the same product), so counting "
+               "is not the obstacle in 1-D. The obstacle is factoring: a decomposition is a "
+               "factorization of $\\kappa(z)$ with real coefficients. The kernel $(1, 0, 1)$:",
+            zh="一般不成立。一维的参数计数：尺寸满足 $k_1 + k_2 - 1 = k$ 的两个核共有 "
+               "$k_1 + k_2 = k + 1$ 个元素，比目标的 $k$ 个多一个（其中一个冗余："
+               "$(s\\alpha, \\beta / s)$ 给出相同乘积），所以一维时计数不是障碍。"
+               "障碍在于因式分解：分解即 $\\kappa(z)$ 在实系数下的因式分解。以核 $(1, 0, 1)$ 为例：")),
+        math(f"\\kappa(z) = {sp.latex(p)} = {sp.latex(over_c)},\\qquad "
+             f"\\{{z \\in \\mathbb{{R}} : \\kappa(z) = 0\\}} = {_set(real_roots)}"),
+        paragraph(text(
+            en="Its only smaller split is $2 + 2$, i.e. two real linear factors, i.e. a real "
+               "root; SymPy finds none, so $(1, 0, 1)$ is not the composition of two smaller "
+               "real kernels. Over $\\mathbb{C}$ it is: $(i, 1)$ then $(-i, 1)$.",
+            zh="它唯一的更小拆分是 $2 + 2$，即两个实一次因式，即一个实根；SymPy 找不到实根，"
+               "所以 $(1, 0, 1)$ 不是两个更小实核的合成。在 $\\mathbb{C}$ 上则可以："
+               "$(i, 1)$ 后接 $(-i, 1)$。")),
+        result(text(en="What does hold in 1-D", zh="一维中成立的结论"),
+               "\\kappa(z) = \\kappa_{k-1}\\prod_{r=1}^{k-1} (z - z_r),\\quad z_r \\in \\mathbb{C}"),
+        paragraph(text(
+            en="By the fundamental theorem of algebra every 1-D kernel of size $k$ is a "
+               "composition of $k - 1$ complex kernels of size 2 (over the reals: of sizes 2 "
+               "and 3, pairing conjugate roots). Checked numerically: the size-2 factors of a "
+               f"random real kernel of size {kernel.size} (numpy roots), convolved back "
+               f"together, reproduce it to {err:.1e}.",
+            zh="由代数基本定理，每个大小为 $k$ 的一维核都是 $k - 1$ 个大小为 2 的复数核的合成"
+               "（在实数上：大小为 2 和 3 的核，共轭根配对）。数值验证：对一个大小为 "
+               f"{kernel.size} 的随机实核求根得到大小为 2 的因子，再全部卷积回去，误差 {err:.1e}。")),
+        paragraph(text(
+            en="2-D, parameters: a $k\\times k$ kernel has $k^2$ entries; a $k_1\\times k_1$ and a "
+               "$k_2\\times k_2$ kernel have $k_1^2 + k_2^2 - 1$ free parameters (one scale is "
+               "redundant). SymPy factors the shortfall:",
+            zh="二维的参数计数：$k\\times k$ 核有 $k^2$ 个元素；$k_1\\times k_1$ 与 "
+               "$k_2\\times k_2$ 两个核只有 $k_1^2 + k_2^2 - 1$ 个自由参数（一个缩放冗余）。"
+               "SymPy 分解二者之差：")),
+        math(f"(k_1 + k_2 - 1)^2 - (k_1^2 + k_2^2 - 1) = {sp.latex(gap)}"),
+        paragraph(text(
+            en="positive whenever both kernels are at least $2\\times 2$: the compositions form "
+               "a set of lower dimension, and almost every $k\\times k$ kernel is not one of them, "
+               "even over $\\mathbb{C}$. The best split's parameter count:",
+            zh="只要两个核都至少为 $2\\times 2$ 就为正：所有合成构成一个维数更低的集合，"
+               "几乎所有 $k\\times k$ 核都不在其中，即使在 $\\mathbb{C}$ 上。最佳拆分的参数数：")),
+        table([text(en="kernel", zh="卷积核"), text(en="entries", zh="元素数"),
+               text(en="parameters of the best split", zh="最佳拆分的参数数")], count_rows),
+        paragraph(text(
+            en="A concrete one: the discrete Laplacian. For each of its "
+               f"{len(bases)} splits into two kernels, neither $1\\times 1$ ($1\\times 2$ and "
+               "$3\\times 2$, $2\\times 2$ and $2\\times 2$, ...), the equations "
+               "composition = Laplacian have the Groebner basis $\\{1\\}$ in SymPy "
+               f"({no_solution} of {len(bases)}): no solution even over $\\mathbb{{C}}$. Its "
+               f"matrix has rank {lap_rank}, so it is not separable into a column and a row "
+               "kernel either.",
+            zh=f"一个具体例子：离散拉普拉斯核。它共有 {len(bases)} 种拆成两个非 $1\\times 1$ 核的方式"
+               "（$1\\times 2$ 与 $3\\times 2$、$2\\times 2$ 与 $2\\times 2$ 等），对每一种，"
+               "方程组「合成 = 拉普拉斯核」在 SymPy 中的 Groebner 基都是 $\\{1\\}$"
+               f"（{no_solution} 种，共 {len(bases)} 种）：即使在 $\\mathbb{{C}}$ 上也无解。"
+               f"其矩阵的秩为 {lap_rank}，所以也不能分离为一个列核与一个行核。")),
+        math(f"{sp.latex(lap)}"),
+        paragraph(text(
+            en="Bias: with biases $b_1, b_2$ the composition is one convolution with bias "
+               "$b_2 + b_1 \\sum_b \\beta_b$ (the constant $b_1$ passes through the second kernel; "
+               "SymPy proves it for $k_1 = 3$, $k_2 = 2$).",
+            zh="偏置：若有偏置 $b_1, b_2$，合成仍是一次卷积，其偏置为 "
+               "$b_2 + b_1 \\sum_b \\beta_b$（常数 $b_1$ 经过第二个核；SymPy 对 $k_1 = 3$、$k_2 = 2$ 作了证明）。")),
+    ]
+
+
+def _mistakes():
+    return mistakes(
+        (text(en="Proof: the two kernels act like one kernel $k_1 + k_2$ "
+                 "(apply both to $x$ and add).",
+              zh="证明：两个核相当于一个核 $k_1 + k_2$（都作用在 $x$ 上再相加）。"),
+         text(en="That is two layers in parallel on the same input. In sequence the second "
+                 "kernel sees the first one's output: the kernels multiply as polynomials "
+                 "(full convolution), they do not add.",
+              zh="那是两个并联在同一输入上的层。串联时第二个核作用在第一个核的输出上："
+                 "核作为多项式相乘（完全卷积），而不是相加。")),
+        (text(en="The single kernel has size $k_1 + k_2$.",
+              zh="等效核的大小是 $k_1 + k_2$。"),
+         text(en="Degrees add, sizes are degree plus one: $k_1 + k_2 - 1$. Two $3\\times 3$ "
+                 "kernels give $5\\times 5$, not $6\\times 6$.",
+              zh="次数相加，大小等于次数加一：$k_1 + k_2 - 1$。两个 $3\\times 3$ 核给出 "
+                 "$5\\times 5$，不是 $6\\times 6$。")),
+        (text(en="The single kernel has size $k_1 k_2$.",
+              zh="等效核的大小是 $k_1 k_2$。"),
+         text(en="That is the receptive field when the first layer has stride $k_1$ "
+                 "(non-overlapping windows): $k_1 + (k_2 - 1)s_1$ with $s_1 = k_1$. At stride 1 "
+                 "it is $k_1 + k_2 - 1$.",
+              zh="那是第一层步幅为 $k_1$（窗口不重叠）时的感受野："
+                 "$k_1 + (k_2 - 1)s_1$，$s_1 = k_1$。步幅为 1 时是 $k_1 + k_2 - 1$。")),
+        (text(en="The single kernel is the cross-correlation of the two kernels.",
+              zh="等效核是两个核的互相关。"),
+         text(en="It is their convolution: entry $t$ collects $\\alpha_a\\beta_b$ with $a + b = t$; "
+                 "a correlation would pair $a - b = t$ and flips one kernel.",
+              zh="是它们的卷积：第 $t$ 个元素汇集 $a + b = t$ 的 $\\alpha_a\\beta_b$；"
+                 "互相关配对的是 $a - b = t$，相当于翻转了一个核。")),
+        (text(en="The converse holds because the parameters add up.",
+              zh="反过来也成立，因为参数个数对得上。"),
+         text(en="In 1-D the count fits but real factors may not exist, $(1, 0, 1)$; in 2-D even "
+                 "the count fails: $2(k_1 - 1)(k_2 - 1)$ parameters short.",
+              zh="一维计数对得上，但实因式可能不存在，如 $(1, 0, 1)$；二维连计数都不够："
+                 "差 $2(k_1 - 1)(k_2 - 1)$ 个参数。")),
+    )
+
+
+def build() -> Exercise:
+    blocks = [*_conventions(), *_proof_section(), *_size_section(), *_numeric_section(),
+              *_converse_section(), heading(text(en="Common mistakes", zh="常见错误")),
+              _mistakes()]
+    return Exercise(id="compose", numbers={"zh": 1, "en": 1},
+                    title=text(en="Composing two kernels", zh="两个卷积核的合成"),
+                    statement=_statement(), blocks=blocks)

@@ -1,0 +1,364 @@
+"""zh 2 / en 2: forward cost, memory, backward memory and backward cost of one layer.
+
+Every formula is a closed form from :mod:`derivations.closed_forms` in the section's
+setting (one example, no dilation, no groups); every derivation step is checked equal
+to it by SymPy; every number is checked against the instrumented convolution.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..closed_forms import forms, m_h, m_w, window_cover
+from ..model import c_i, c_o, k_h, k_w, p_h, p_w, s_h, s_w
+from ..scenarios import BOOK, book_form
+from .document import (CheckFailed, Exercise, heading, math, mistakes, paragraph, result,
+                       table, text)
+from .instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from .notation import lines, num, rows, tex
+
+__all__ = ["build"]
+
+M_FWD, A_FWD = r"M_{\mathrm{fwd}}", r"A_{\mathrm{fwd}}"
+REALISTIC_BIAS = REALISTIC.replace(bias=True)
+
+
+def compact(key: str, convention: str = "total", bias: bool = False) -> sp.Expr:
+    """A closed form in the section's setting, written with ``m_h, m_w``."""
+    return forms(convention, bias)[key].compact.xreplace(BOOK)
+
+
+def same(step: sp.Expr, key: str, bias: bool = False) -> str:
+    """LaTeX of a derivation step, once SymPy confirms it equals the closed form."""
+    if sp.expand(step - compact(key, bias=bias)) != 0:
+        raise CheckFailed(f"derivation step {step} is not the closed form {key}")
+    return tex(step)
+
+
+def row(label: dict, key: str, layer) -> list:
+    """A table row: label, closed-form value, executed value (checked equal)."""
+    return [label, f"${num(value(key, layer))}$", f"${num(executed(layer)[key])}$"]
+
+
+HEADER = [text("Quantity", "量"), text("Closed form", "闭式解"),
+          text("Executed", "实际执行")]
+
+
+def build() -> Exercise:
+    return Exercise(
+        id="cost", numbers={"en": 2, "zh": 2},
+        title=text("Forward and backward cost and memory of a convolution layer",
+                   "卷积层前向与反向传播的计算量和内存"),
+        statement=text(
+            "Assume that the input and the convolution kernel have shapes "
+            "$c_i\\times h\\times w$ and $c_o\\times c_i\\times k_h\\times k_w$, the padding is "
+            "$(p_h, p_w)$ and the stride is $(s_h, s_w)$. What is the computational cost "
+            "(multiplications and additions) of forward propagation? What is the memory "
+            "footprint? What is the memory footprint of the backward computation? What is "
+            "the computational cost of backpropagation?",
+            "假设输入为 $c_i\\times h\\times w$，卷积核为 $c_o\\times c_i\\times k_h\\times k_w$，"
+            "填充为 $(p_h, p_w)$，步幅为 $(s_h, s_w)$。前向传播的计算成本（乘法和加法）是多少？"
+            "内存占用是多少？反向传播的内存占用是多少？反向传播的计算成本是多少？"),
+        blocks=[*conventions(), *output_size(), *forward(), *book_example(),
+                *padding_conventions(), *memory(), *backward_memory(), *backward_cost(),
+                *common_mistakes()])
+
+
+def conventions() -> list:
+    return [heading(text("Conventions", "约定")), paragraph(text(
+        "One example (batch 1), no dilation, no groups, as in the section. Exact counting: a "
+        "sum of $t$ terms costs $t-1$ additions; with a bias the sum starts from the bias, "
+        "one more addition per output element. A MAC is one multiply-accumulate per "
+        "product; FLOPs $= 2\\times$ MACs (the convention of `torch.utils.flop_counter`, "
+        "bias ignored). Products with padding zeros count: frameworks materialize the "
+        "padding. Padding $p_h$ is the total number of padded rows (the book's formula); "
+        "the per-side convention (the book's code, `padding=1`, and the Chinese text) is "
+        "shown beside it. Memory is counted in elements; bytes are elements times the size "
+        "of the data type (4 for float32).",
+        "与本节一致：单个样本（批量 1），无空洞，无分组。精确计数：$t$ 项求和需要 $t-1$ 次加法；"
+        "有偏置时求和从偏置开始，每个输出元素多一次加法。MAC 指每个乘积一次乘加；"
+        "FLOPs $= 2\\times$ MACs（`torch.utils.flop_counter` 的约定，不计偏置）。"
+        "与填充零相乘的运算也计入：框架会真正构造出填充。$p_h$ 表示总共填充的行数（书中公式的约定）；"
+        "每侧填充的约定（书中代码 `padding=1` 与中文正文）并列给出。内存以元素个数计；"
+        "字节数等于元素个数乘以数据类型的大小（float32 为 4）。"))]
+
+
+def output_size() -> list:
+    total, per_side = (book_form("output_height", c) for c in ("total", "per-side"))
+    return [
+        heading(text("Output size", "输出大小")),
+        paragraph(text(
+            "Both conventions give the same output once the padding is read right: per-side "
+            "$p_h$ is total $2p_h$.",
+            "两种约定在正确理解填充后给出相同的输出：每侧填充 $p_h$ 即总填充 $2p_h$。")),
+        result(text("Output height, total padding (the book's formula)",
+                    "输出高度，总填充（书中公式）"), f"m_h = {tex(total)}"),
+        result(text("Output height, padding per side (PyTorch's padding=p_h)",
+                    "输出高度，每侧填充（PyTorch 的 padding=p_h）"), f"m_h = {tex(per_side)}"),
+        paragraph(text("The width $m_w$ is the same with $w, k_w, p_w, s_w$.",
+                       "宽度 $m_w$ 同理，换成 $w, k_w, p_w, s_w$。")),
+    ]
+
+
+def forward() -> list:
+    outputs, terms = c_o * m_h * m_w, c_i * k_h * k_w
+    return [
+        heading(text("Forward propagation", "前向传播")),
+        paragraph(text(
+            "Each of the $c_o m_h m_w$ output elements is a sum of $c_i k_h k_w$ products, one "
+            "per input channel and kernel position. The sum of $t$ terms costs $t-1$ "
+            "additions; a bias adds one more.",
+            "$c_o m_h m_w$ 个输出元素中的每一个都是 $c_i k_h k_w$ 个乘积之和（每个输入通道、"
+            "每个卷积核位置一个）。$t$ 项之和需要 $t-1$ 次加法；偏置再加一次。")),
+        math(lines(M_FWD, f"{tex(outputs)} \\cdot {tex(terms)}",
+                   same(outputs * terms, "forward_mults"))),
+        math(lines(A_FWD, f"{tex(outputs)} \\cdot ({tex(terms)} - 1)",
+                   same(outputs * (terms - 1), "forward_adds"))),
+        result(text("Forward multiplications (= MACs)", "前向乘法次数（= MACs）"),
+               f"{M_FWD} = {tex(compact('forward_mults'))}"),
+        result(text("Forward additions, no bias", "前向加法次数，无偏置"),
+               f"{A_FWD} = {tex(compact('forward_adds'))}"),
+        result(text("Forward additions, with bias", "前向加法次数，有偏置"),
+               f"{A_FWD} = {same(outputs * terms, 'forward_adds', bias=True)}"),
+        paragraph(text(
+            "Multiplications plus additions: $c_o m_h m_w(2c_i k_h k_w - 1)$ without bias, "
+            "$2 c_i c_o k_h k_w m_h m_w$ with bias, which is exactly the FLOP count "
+            "$2\\times$ MACs.",
+            "乘法加法合计：无偏置为 $c_o m_h m_w(2c_i k_h k_w - 1)$，有偏置为 "
+            "$2 c_i c_o k_h k_w m_h m_w$，恰好等于 FLOPs $= 2\\times$ MACs。")),
+    ]
+
+
+def book_example() -> list:
+    book, unpadded = BOOK_EXAMPLE, BOOK_EXAMPLE.replace(p_h=0, p_w=0)
+    biased = book.replace(bias=True)
+    gap = sp.expand(compact("forward_flops") - compact("forward_ops"))
+    gap_value = value("forward_flops", book) - value("forward_ops", book)
+    return [
+        heading(text("The book's example: over 53 billion operations",
+                     "书中的例子：超过 530 亿次运算")),
+        paragraph(text(
+            "The section ends with a $256\\times 256$ image, a $5\\times 5$ kernel and 128 input "
+            "and output channels: \"over 53 billion operations (we count multiplications and "
+            "additions separately)\". The output stays $256\\times 256$ only with padding "
+            "$p_h = p_w = 4$ in total (2 per side); without padding it is $252\\times 252$.",
+            "英文版本节末尾举例：$256\\times 256$ 的图像、$5\\times 5$ 卷积核、输入输出各 128 个通道，"
+            "“超过 530 亿次运算（乘法和加法分开计数）”。输出保持 $256\\times 256$ 需要总填充 "
+            "$p_h = p_w = 4$（每侧 2）；不填充时输出为 $252\\times 252$。")),
+        table(HEADER, [
+            row(text("multiplications = MACs", "乘法次数 = MACs"), "forward_mults", book),
+            row(text("additions, no bias", "加法次数，无偏置"), "forward_adds", book),
+            row(text("additions, with bias", "加法次数，有偏置"), "forward_adds", biased),
+            row(text("mult. + add., no bias", "乘法 + 加法，无偏置"), "forward_ops", book),
+            row(text("mult. + add., with bias", "乘法 + 加法，有偏置"), "forward_ops", biased),
+            row(text("FLOPs $= 2\\times$ MACs", "FLOPs $= 2\\times$ MACs"), "forward_flops",
+                book),
+            row(text("FLOPs, no padding ($252\\times 252$)", "FLOPs，不填充（$252\\times 252$）"),
+                "forward_flops", unpadded),
+        ]),
+        paragraph(text(
+            f"The book's figure is FLOPs $= 2\\times$ MACs. Exact counting without bias gives "
+            f"$c_o m_h m_w$ fewer operations (one addition fewer per output element): "
+            f"${tex(gap)} = {num(gap_value)}$. With bias the exact count equals the FLOPs. "
+            f"Without padding the count drops below 53 billion.",
+            f"书中的数字是 FLOPs $= 2\\times$ MACs。无偏置的精确计数少 $c_o m_h m_w$ 次"
+            f"（每个输出元素少一次加法）：${tex(gap)} = {num(gap_value)}$。有偏置时精确计数等于 FLOPs。"
+            f"不填充时运算次数低于 530 亿。")),
+    ]
+
+
+def padding_conventions() -> list:
+    layers = [
+        (text("total", "总填充"), REALISTIC),
+        (text("per side", "每侧"), REALISTIC.replace(p_h=1, p_w=1, convention="per-side")),
+        (text("per side, misread", "每侧（误读）"),
+         REALISTIC.replace(convention="per-side")),
+        (text("total, misread", "总填充（误读）"), REALISTIC.replace(p_h=1, p_w=1)),
+    ]
+    rows = [[label, f"${layer.p_h}$", f"${value('output_height', layer)}$",
+             f"${num(value('forward_mults', layer))}$",
+             f"${num(executed(layer)['forward_mults'])}$"] for label, layer in layers]
+    return [
+        heading(text("Both padding conventions, side by side", "两种填充约定并列")),
+        paragraph(text(
+            "The layer $64\\to 64$, $56\\times 56$, $3\\times 3$ with \"same\" padding: 2 rows "
+            "in total, or 1 per side. Reading one convention's number with the other's formula "
+            "changes the output size and every count.",
+            "层 $64\\to 64$、$56\\times 56$、$3\\times 3$，保持尺寸的填充：总共 2 行，即每侧 1 行。"
+            "用一种约定的数值代入另一种约定的公式，会改变输出大小和所有计数。")),
+        table([text("Convention", "约定"), "$p_h$", "$m_h$",
+               text("$M_{\\mathrm{fwd}}$", "$M_{\\mathrm{fwd}}$"), text("Executed", "实际执行")],
+              rows),
+    ]
+
+
+def memory() -> list:
+    params = compact("memory_params", bias=True)
+    peak = compact("memory_peak_forward", bias=True)
+    elements = value("memory_peak_forward", REALISTIC_BIAS)
+    return [
+        heading(text("Memory footprint", "内存占用")),
+        paragraph(text(
+            "Readers ask which memory is meant; both readings are answered. Parameters only: "
+            "the weights and the bias. Parameters plus activations: what the forward pass holds "
+            "at its peak, the parameters, the input and the output (padding copies and im2col "
+            "workspaces are implementation scratch, not counted).",
+            "读者常问“内存”指什么；两种理解都给出。只算参数：权重和偏置。参数加激活值：前向传播峰值时"
+            "保存的参数、输入和输出（填充副本和 im2col 工作区属于实现的临时空间，不计入）。")),
+        result(text("Parameters (with bias; drop $c_o$ without)", "参数（有偏置；无偏置去掉 $c_o$）"),
+               tex(params)),
+        result(text("Parameters plus activations, forward peak", "参数加激活值，前向峰值"),
+               tex(peak)),
+        table(HEADER, [
+            row(text("weights", "权重"), "memory_weights", REALISTIC_BIAS),
+            row(text("bias", "偏置"), "memory_bias", REALISTIC_BIAS),
+            row(text("input", "输入"), "memory_input", REALISTIC_BIAS),
+            row(text("output", "输出"), "memory_output", REALISTIC_BIAS),
+            row(text("forward peak", "前向峰值"), "memory_peak_forward", REALISTIC_BIAS),
+            row(text("book example, forward peak", "书中例子，前向峰值"),
+                "memory_peak_forward", BOOK_EXAMPLE),
+        ]),
+        paragraph(text(
+            f"Elements of the $64\\to 64$ layer with bias; in float32 its forward peak is "
+            f"${num(elements)}\\times 4 = {num(4 * elements)}$ bytes. The weights are a small "
+            f"part: activations dominate at high resolution.",
+            f"以上为带偏置的 $64\\to 64$ 层的元素个数；float32 下其前向峰值为 "
+            f"${num(elements)}\\times 4 = {num(4 * elements)}$ 字节。权重只占一小部分："
+            f"高分辨率时激活值占主导。")),
+    ]
+
+
+def backward_memory() -> list:
+    return [
+        heading(text("Memory of the backward pass", "反向传播的内存")),
+        paragraph(text(
+            "Autograd keeps the input and the weights for backward. Backward then holds the "
+            "parameters, the saved input, the incoming gradient $\\partial L/\\partial Y$ and "
+            "the three gradients it produces; the forward output is released once "
+            "$\\partial L/\\partial Y$ exists.",
+            "自动微分为反向传播保存输入和权重。反向传播时同时存在：参数、保存的输入、传入的梯度 "
+            "$\\partial L/\\partial Y$ 以及计算出的三个梯度；$\\partial L/\\partial Y$ "
+            "得到后前向输出即被释放。")),
+        result(text("Saved for backward", "为反向传播保存"),
+               tex(compact("memory_saved_for_backward", bias=True))),
+        result(text("Backward peak (with bias)", "反向峰值（有偏置）"),
+               tex(compact("memory_peak_backward", bias=True))),
+        table(HEADER, [
+            row(text("saved: input + weights", "保存：输入 + 权重"), "memory_saved_for_backward",
+                REALISTIC_BIAS),
+            row(text("$\\partial L/\\partial Y$", "$\\partial L/\\partial Y$"), "memory_grad_dy",
+                REALISTIC_BIAS),
+            row(text("$\\partial L/\\partial X$", "$\\partial L/\\partial X$"), "memory_grad_dx",
+                REALISTIC_BIAS),
+            row(text("$\\partial L/\\partial W$", "$\\partial L/\\partial W$"), "memory_grad_dw",
+                REALISTIC_BIAS),
+            row(text("$\\partial L/\\partial b$", "$\\partial L/\\partial b$"), "memory_grad_db",
+                REALISTIC_BIAS),
+            row(text("backward peak", "反向峰值"), "memory_peak_backward", REALISTIC_BIAS),
+        ]),
+    ]
+
+
+def backward_cost() -> list:
+    cover_h, cover_w = (window_cover(m, k, s, 1) for m, k, s in ((m_h, k_h, s_h), (m_w, k_w, s_w)))
+    big_c_h, big_c_w = sp.symbols("C_h C_w", positive=True, integer=True)
+    products = c_i * c_o * k_h * k_w * m_h * m_w
+    dx_adds = c_i * (c_o * k_h * k_w * m_h * m_w - cover_h * cover_w)
+    same(dx_adds, "backward_dx_adds", bias=True)
+    dx_adds_s1 = sp.factor_terms(sp.expand(dx_adds.subs({s_h: 1, s_w: 1})))
+    padded = sp.expand((m_h + k_h - 1) * (m_w + k_w - 1))
+    if sp.expand(dx_adds_s1 - (products - c_i * padded)) != 0:
+        raise CheckFailed("stride-1 dX additions do not reduce to products minus positions")
+    ratio = sp.simplify(compact("backward_flops") / compact("forward_flops"))
+    layer = REALISTIC_BIAS
+    grads = (("dx", "\\partial L/\\partial X"), ("dw", "\\partial L/\\partial W"),
+             ("db", "\\partial L/\\partial b"), (None, text("total", "合计")))
+
+    def grad_row(grad, label):
+        key = f"backward_{grad}" if grad else "backward"
+        cells = [f"${label}$" if isinstance(label, str) else label]
+        for kind in ("mults", "adds"):
+            cells += [f"${num(value(f'{key}_{kind}', layer))}$",
+                      f"${num(executed(layer)[f'{key}_{kind}'])}$"]
+        return cells
+
+    backward_flops, forward_flops = (value(k, layer) for k in ("backward_flops", "forward_flops"))
+    return [
+        heading(text("Cost of backpropagation, per gradient", "反向传播的计算量（按梯度）")),
+        paragraph(text(
+            "Every forward product $w\\cdot x$ gives one product for "
+            "$\\partial L/\\partial W$ ($\\partial y\\cdot x$) and one for $\\partial L/\\partial X$ "
+            "($\\partial y\\cdot w$). $\\partial L/\\partial W$: each of the $c_o c_i k_h k_w$ "
+            "weights sums $m_h m_w$ products. $\\partial L/\\partial X$: all products land on "
+            "the $C_h C_w$ padded input positions some window covers, so the additions are the "
+            "products minus those positions. $\\partial L/\\partial b$: each of the $c_o$ biases "
+            "sums $m_h m_w$ gradients.",
+            "每个前向乘积 $w\\cdot x$ 对应 $\\partial L/\\partial W$ 的一个乘积（$\\partial y\\cdot x$）"
+            "和 $\\partial L/\\partial X$ 的一个乘积（$\\partial y\\cdot w$）。"
+            "$\\partial L/\\partial W$：$c_o c_i k_h k_w$ 个权重各自对 $m_h m_w$ 个乘积求和。"
+            "$\\partial L/\\partial X$：所有乘积累加到被某个窗口覆盖的 $C_h C_w$ 个（填充后的）"
+            "输入位置上，所以加法次数等于乘积数减去位置数。$\\partial L/\\partial b$：$c_o$ "
+            "个偏置各自对 $m_h m_w$ 个梯度求和。")),
+        math(f"C_h = {tex(cover_h)}"),
+        result(text("$\\partial L/\\partial X$: multiplications and additions",
+                    "$\\partial L/\\partial X$：乘法与加法"),
+               rows(("M_X", tex(compact("backward_dx_mults"))),
+                    ("A_X", tex(dx_adds.subs({cover_h: big_c_h, cover_w: big_c_w}))))),
+        paragraph(text(
+            "With stride 1 every padded position is covered: $C_h = m_h + k_h - 1 = h + p_h$, "
+            "and",
+            "步幅为 1 时所有填充后的位置都被覆盖：$C_h = m_h + k_h - 1 = h + p_h$，于是")),
+        math(f"A_X = {tex(products)} - {tex(c_i * (m_h + k_h - 1) * (m_w + k_w - 1))}"),
+        result(text("$\\partial L/\\partial W$: multiplications and additions",
+                    "$\\partial L/\\partial W$：乘法与加法"),
+               rows(("M_W", tex(compact("backward_dw_mults"))),
+                    ("A_W", tex(compact("backward_dw_adds"))))),
+        result(text("$\\partial L/\\partial b$: additions (no multiplications)",
+                    "$\\partial L/\\partial b$：加法（无乘法）"),
+               f"A_b = {tex(compact('backward_db_adds', bias=True))}"),
+        result(text("Backward FLOPs", "反向 FLOPs"),
+               f"\\mathrm{{FLOPs}}_{{\\mathrm{{bwd}}}} = {tex(compact('backward_flops'))} "
+               f"= {tex(ratio)}\\,\\mathrm{{FLOPs}}_{{\\mathrm{{fwd}}}}"),
+        paragraph(text(
+            f"The $64\\to 64$ layer with bias (left: multiplications, right: additions; "
+            f"closed form, then executed). Backward FLOPs ${num(backward_flops)}$ are "
+            f"${tex(ratio)}\\times$ the forward ${num(forward_flops)}$.",
+            f"带偏置的 $64\\to 64$ 层（左为乘法，右为加法；先闭式解，后实际执行）。反向 FLOPs "
+            f"${num(backward_flops)}$ 是前向 ${num(forward_flops)}$ 的 ${tex(ratio)}$ 倍。")),
+        table([text("Gradient", "梯度"), text("Mult.", "乘法"), text("Executed", "执行"),
+               text("Add.", "加法"), text("Executed", "执行")],
+              [grad_row(grad, label) for grad, label in grads]),
+    ]
+
+
+def common_mistakes() -> list:
+    return [heading(text("Common mistakes", "常见错误")), mistakes(
+        (text("\"Backward costs the same as forward.\"", "“反向传播的计算量与前向相同。”"),
+         text("Backward computes two gradients of the size of the forward computation: "
+              "$\\partial L/\\partial X$ and $\\partial L/\\partial W$ each take as many "
+              "products as the forward pass, so backward is about twice the forward cost.",
+              "反向传播要计算两个与前向同等规模的梯度：$\\partial L/\\partial X$ 和 "
+              "$\\partial L/\\partial W$ 的乘法次数各等于前向，因此反向约为前向的两倍。")),
+        (text("\"Memory is $c_i c_o k_h k_w + h w$.\"", "“内存为 $c_i c_o k_h k_w + h w$。”"),
+         text("This mixes a parameter count with one channel of one activation. The input "
+              "holds $c_i h w$ elements and the output $c_o m_h m_w$; say whether parameters "
+              "only or parameters plus activations are meant.",
+              "这把参数个数与单个通道的激活值混在一起。输入有 $c_i h w$ 个元素，输出有 "
+              "$c_o m_h m_w$ 个；要说明是只算参数还是参数加激活值。")),
+        (text("\"Multiplications + additions $= 2 c_i c_o k_h k_w m_h m_w$.\"",
+              "“乘法 + 加法 $= 2 c_i c_o k_h k_w m_h m_w$。”"),
+         text("That is the FLOP convention ($2\\times$ MACs). Without bias a sum of "
+              "$c_i k_h k_w$ products needs $c_i k_h k_w - 1$ additions: the exact count is "
+              "$c_o m_h m_w$ smaller.",
+              "这是 FLOPs 的约定（$2\\times$ MACs）。无偏置时 $c_i k_h k_w$ 个乘积之和只需 "
+              "$c_i k_h k_w - 1$ 次加法：精确计数少 $c_o m_h m_w$。")),
+        (text("\"$m_h = h - k_h + 2p_h + 1$ with the book's $p_h$.\"",
+              "“用书中的 $p_h$ 计算 $m_h = h - k_h + 2p_h + 1$。”"),
+         text("The book's $p_h$ is the total padding; doubling it applies only to padding per "
+              "side. The table above shows how the counts change when the two are mixed.",
+              "书中公式的 $p_h$ 是总填充；乘以 2 只适用于每侧填充。上表给出混用两种约定时计数如何变化。")),
+        (text("\"Padding zeros cost nothing.\"", "“与填充的零相乘不花时间。”"),
+         text("Frameworks materialize the padding and multiply by its zeros; the counts "
+              "include those products, and so does the executed convolution.",
+              "框架会真正构造填充并与其中的零相乘；计数包含这些乘积，实际执行的卷积也是如此。")),
+    )]

@@ -1,0 +1,187 @@
+"""zh 3 / en 3: doubling the channels (exact ratio, limit 4) and doubling the padding
+(exact increase with floors, the stride-1 form, a few to some tens of percent)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+
+from ..closed_forms import m_h, m_w
+from ..model import c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
+from ..scenarios import double_channels, double_padding
+from .document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
+from .instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from .notation import decimal, num, percent, rows, tex
+
+__all__ = ["build"]
+
+KINDS = (("forward_mults", "M"), ("forward_adds", "A"), ("forward_ops", "(M + A)"))
+
+
+def build() -> Exercise:
+    return Exercise(
+        id="doubling", numbers={"en": 3, "zh": 3},
+        title=text("Doubling the channels or the padding", "通道数或填充加倍"),
+        statement=text(
+            "If we double the number of input and output channels, by how much does the "
+            "computation grow? What happens if we double the padding?",
+            "如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
+            "如果我们把填充数量翻一番会怎么样？"),
+        blocks=[*conventions(), *channels(), *padding(), *common_mistakes()])
+
+
+def conventions() -> list:
+    return [heading(text("Conventions", "约定")), paragraph(text(
+        "Forward pass, one example, no dilation or groups. $M$: multiplications (= MACs; "
+        "FLOPs are $2M$ and scale like $M$); $A$: additions under exact counting, without bias "
+        "unless stated. Padding $p_h$ is total (the book's formula); the per-side form is "
+        "given beside it.",
+        "前向传播，单个样本，无空洞、无分组。$M$：乘法次数（= MACs；FLOPs 为 $2M$，与 $M$ 同比例变化）；"
+        "$A$：精确计数的加法次数，除非注明均无偏置。$p_h$ 为总填充（书中公式）；每侧填充的形式并列给出。"))]
+
+
+def _ratio(expr: sp.Expr, layer) -> Fraction:
+    values = {sym: sp.Integer(v) for sym, v in layer.values().items()}
+    r = sp.Rational(expr.xreplace(values))
+    return Fraction(int(r.p), int(r.q))
+
+
+def _executed_ratio(key: str, before, after) -> Fraction:
+    value(key, before), value(key, after)  # both checked against the closed form
+    return Fraction(executed(after)[key], executed(before)[key])
+
+
+def channels() -> list:
+    plain = {key: double_channels(key) for key, _ in KINDS}
+    biased = {key: double_channels(key, bias=True) for key, _ in KINDS}
+    cases = [(f"c_i = c_o = {c}", REALISTIC.replace(c_i=c, c_o=c)) for c in (1, 4, 64)]
+    table_rows = []
+    for label, layer in cases:
+        doubled = layer.replace(c_i=2 * layer.c_i, c_o=2 * layer.c_o)
+        closed = _ratio(plain["forward_ops"].ratio, layer)
+        ran = _executed_ratio("forward_ops", layer, doubled)
+        if closed != ran:
+            raise CheckFailed(f"doubling channels at {label}: closed form {closed}, "
+                              f"executed {ran}")
+        table_rows.append([f"${label}$", f"${num(value('forward_ops', layer))}$",
+                           f"${num(value('forward_ops', doubled))}$",
+                           f"${decimal(closed)}$", f"${decimal(ran)}$"])
+    memory = {key: double_channels(key).ratio for key in ("memory_weights", "memory_input",
+                                                          "memory_output")}
+    return [
+        heading(text("Doubling $c_i$ and $c_o$", "$c_i$ 与 $c_o$ 加倍")),
+        paragraph(text(
+            "Substitute $c_i\\mapsto 2c_i$, $c_o\\mapsto 2c_o$ in each closed form and divide; "
+            "the limit lets $c_i, c_o$ grow together.",
+            "在每个闭式解中代入 $c_i\\mapsto 2c_i$、$c_o\\mapsto 2c_o$ 再相除；极限中 $c_i, c_o$ 一起增大。")),
+        math(rows(*((f"\\frac{{{sym}(2c_i, 2c_o)}}{{{sym}(c_i, c_o)}}", tex(plain[key].ratio))
+                    for key, sym in KINDS))),
+        result(text("Multiplications, MACs, FLOPs", "乘法、MACs、FLOPs"),
+               f"\\times {tex(plain['forward_mults'].ratio)}"),
+        result(text("Exact multiplications + additions, no bias", "精确计数的乘法 + 加法，无偏置"),
+               f"\\times {tex(plain['forward_ops'].ratio)} "
+               f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain['forward_ops'].limit)}"),
+        paragraph(text(
+            f"With bias the additions and the total grow by exactly "
+            f"${tex(biased['forward_adds'].ratio)}$ and ${tex(biased['forward_ops'].ratio)}$. "
+            f"Memory: weights $\\times {tex(memory['memory_weights'])}$, input "
+            f"$\\times {tex(memory['memory_input'])}$, output "
+            f"$\\times {tex(memory['memory_output'])}$.",
+            f"有偏置时，加法次数与总数分别恰好增长 ${tex(biased['forward_adds'].ratio)}$ 倍和 "
+            f"${tex(biased['forward_ops'].ratio)}$ 倍。内存：权重 $\\times "
+            f"{tex(memory['memory_weights'])}$，输入 $\\times {tex(memory['memory_input'])}$，输出 "
+            f"$\\times {tex(memory['memory_output'])}$。")),
+        paragraph(text(
+            "$M + A$ before and after doubling ($56\\times 56$, $3\\times 3$, $p_h = p_w = 2$); "
+            "the ratio from the closed form and from the executed counts:",
+            "加倍前后的 $M + A$（$56\\times 56$、$3\\times 3$、$p_h = p_w = 2$）；"
+            "由闭式解与由实际执行计数得到的比值：")),
+        table([text("Layer", "层"), text("Before", "加倍前"), text("After", "加倍后"),
+               text("Ratio", "比值"), text("Executed", "实际执行")], table_rows),
+    ]
+
+
+def padding() -> list:
+    dp = double_padding("forward_mults")
+    per_side = double_padding("forward_mults", "per-side")
+    mh2, mw2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
+    floors = {m_h: sp.floor((h - k_h + p_h + s_h) / s_h), m_w: sp.floor((w - k_w + p_w + s_w) / s_w),
+              mh2: sp.floor((h - k_h + 2 * p_h + s_h) / s_h),
+              mw2: sp.floor((w - k_w + 2 * p_w + s_w) / s_w)}
+    step = c_i * c_o * k_h * k_w * (mh2 * mw2 - m_h * m_w)
+    if sp.simplify(step.xreplace(floors) - dp.increase) != 0:
+        raise CheckFailed("the padding increase written with m' is not the closed form's")
+    cases = [
+        ("56^2,\\ 3\\times 3", REALISTIC),
+        ("256^2,\\ 5\\times 5", BOOK_EXAMPLE),
+        ("56^2,\\ 3\\times 3,\\ s = 2", REALISTIC.replace(c_i=16, c_o=16, s_h=2, s_w=2)),
+        ("28^2,\\ 5\\times 5", REALISTIC.replace(c_i=16, c_o=16, h=28, w=28, k_h=5, k_w=5,
+                                                   p_h=4, p_w=4)),
+        ("8^2,\\ 3\\times 3", REALISTIC.replace(c_i=16, c_o=16, h=8, w=8)),
+    ]
+    table_rows = []
+    for label, layer in cases:
+        doubled = layer.replace(p_h=2 * layer.p_h, p_w=2 * layer.p_w)
+        closed = _ratio(dp.ratio, layer)
+        ran = _executed_ratio("forward_mults", layer, doubled)
+        if closed != ran:
+            raise CheckFailed(f"doubling padding at {label}: closed form {closed}, executed {ran}")
+        table_rows.append([f"${label}$", f"${layer.p_h}\\to {doubled.p_h}$",
+                           f"${value('output_height', layer)}\\to "
+                           f"{value('output_height', doubled)}$",
+                           f"$+{percent(closed)}$", f"$+{percent(ran)}$"])
+    return [
+        heading(text("Doubling the padding", "填充加倍")),
+        paragraph(text(
+            "Padding enters the cost only through the output size. With "
+            "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$ the output height after "
+            "doubling (likewise $m'_w$), the exact increase, floors included, is",
+            "填充只通过输出大小影响计算量。记加倍后的输出高度为 "
+            "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$（$m'_w$ 同理），"
+            "含取整的精确增量为")),
+        result(text("Exact increase of the multiplications", "乘法次数的精确增量"),
+               f"\\Delta M = {tex(step)}"),
+        paragraph(text(
+            "With stride 1 the floors vanish and the output grows by $p_h$ rows and $p_w$ "
+            "columns (by $2p_h$, $2p_w$ with padding per side):",
+            "步幅为 1 时取整消失，输出增加 $p_h$ 行、$p_w$ 列（每侧填充时为 $2p_h$、$2p_w$）：")),
+        result(text("Stride 1, total padding", "步幅 1，总填充"),
+               rows(("\\Delta M", tex(dp.stride1_increase)),
+                    ("\\frac{M'}{M}", tex(dp.stride1_ratio)))),
+        result(text("Stride 1, padding per side", "步幅 1，每侧填充"),
+               rows(("\\Delta M", tex(per_side.stride1_increase)),
+                    ("\\frac{M'}{M}", tex(per_side.stride1_ratio)))),
+        paragraph(text(
+            "The ratio is far from 2: the padding is small next to the image. Total padding "
+            "doubled; the increase from the closed form and from the executed counts:",
+            "比值远小于 2：填充相对图像很小。总填充加倍；由闭式解与由实际执行计数得到的增幅：")),
+        table([text("Layer", "层"), "$p_h$", "$m_h$", text("Increase", "增幅"),
+               text("Executed", "实际执行")], table_rows),
+    ]
+
+
+def common_mistakes() -> list:
+    return [heading(text("Common mistakes", "常见错误")), mistakes(
+        (text("\"Doubling the padding doubles the cost.\"", "“填充加倍，计算量也加倍。”"),
+         text("The cost is proportional to $m_h m_w$, and doubling the padding adds only "
+              "$p_h$ rows and $p_w$ columns to the output: a few percent for large images, "
+              "some tens of percent for small ones.",
+              "计算量与 $m_h m_w$ 成正比，填充加倍只给输出增加 $p_h$ 行和 $p_w$ 列："
+              "大图像只增加百分之几，小图像也只是百分之几十。")),
+        (text("\"Doubling the channels doubles the cost.\"", "“通道加倍，计算量加倍。”"),
+         text("Every output channel reads every input channel: the cost has the factor "
+              "$c_i c_o$, which grows fourfold.",
+              "每个输出通道都要读取所有输入通道：计算量含因子 $c_i c_o$，增长为 4 倍。")),
+        (text("\"The exact count grows by exactly 4.\"", "“精确计数恰好增长 4 倍。”"),
+         text("Without bias each output sums with one addition fewer than it has products; "
+              "the ratio $2(4c_i k_h k_w - 1)/(2c_i k_h k_w - 1)$ is slightly above 4 and tends "
+              "to 4. Multiplications, MACs and FLOPs grow by exactly 4.",
+              "无偏置时每个输出的加法比乘积少一次；比值 $2(4c_i k_h k_w - 1)/(2c_i k_h k_w - 1)$ "
+              "略大于 4 并趋于 4。乘法、MACs 与 FLOPs 恰好增长 4 倍。")),
+        (text("\"With stride $s$ the padding increase is $(m_h + p_h)(m_w + p_w)/(m_h m_w)$.\"",
+              "“步幅为 $s$ 时填充增幅为 $(m_h + p_h)(m_w + p_w)/(m_h m_w)$。”"),
+         text("That is the stride-1 form. With a larger stride the output grows by about "
+              "$p_h/s_h$ rows, and the floors decide: the exact form above keeps them.",
+              "那是步幅为 1 的形式。步幅更大时输出约增加 $p_h/s_h$ 行，具体由取整决定：上面的精确式保留了取整。")),
+    )]

@@ -1,0 +1,311 @@
+"""Exercise: are ``Y1`` and ``Y2`` of the section's 1x1 example exactly equal?
+
+The section's two functions are reimplemented in NumPy line for line (float32, fixed
+seeds) and run over many seeds; every number on the sheet is measured at build time.
+Deterministic emulations of the two summation schemes (round every product then add
+left to right; a fused multiply-add chain) explain which rounding each path performs.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+import numpy as np
+
+from .document import Exercise, code, heading, math, mistakes, paragraph, result, table, text
+
+__all__ = ["build", "corr2d", "corr2d_multi_in", "corr2d_multi_in_out",
+           "corr2d_multi_in_out_1x1", "example", "fma_chain", "rounded_chain", "measure",
+           "SEEDS"]
+
+SEEDS = 1000
+SHAPE_X, SHAPE_K = (3, 3, 3), (2, 3, 1, 1)
+
+
+# --- the section's code, in NumPy ------------------------------------------------------
+def corr2d(X, K):
+    h, w = K.shape
+    Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=X.dtype)
+    for i in range(Y.shape[0]):
+        for j in range(Y.shape[1]):
+            Y[i, j] = (X[i:i + h, j:j + w] * K).sum()
+    return Y
+
+
+def corr2d_multi_in(X, K):
+    return sum(corr2d(x, k) for x, k in zip(X, K))
+
+
+def corr2d_multi_in_out(X, K):
+    return np.stack([corr2d_multi_in(X, k) for k in K], 0)
+
+
+def corr2d_multi_in_out_1x1(X, K):
+    c_i, h, w = X.shape
+    c_o = K.shape[0]
+    X = X.reshape((c_i, h * w))
+    K = K.reshape((c_o, c_i))
+    Y = np.matmul(K, X)
+    return Y.reshape((c_o, h, w))
+
+
+# --- machinery ------------------------------------------------------------------------
+def example(seed: int, dtype=np.float32):
+    """``X ~ N(0, 1)`` of shape (3, 3, 3) and ``K`` of shape (2, 3, 1, 1): drawn in float64,
+    rounded to ``dtype``."""
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal(SHAPE_X)
+    K = rng.standard_normal(SHAPE_K)
+    return X.astype(dtype), K.astype(dtype)
+
+
+def _terms(X, K):
+    """``(c_o, c_i, h w)`` products' factors."""
+    c_o, c_i = K.shape[:2]
+    return K.reshape(c_o, c_i, 1), X.reshape(1, c_i, -1)
+
+
+def rounded_chain(X, K, order=None):
+    """Round every product, then add left to right from 0 (what ``sum`` in
+    ``corr2d_multi_in`` does), in float32."""
+    k, x = _terms(X, K)
+    acc = np.zeros((K.shape[0], x.shape[2]), dtype=np.float32)
+    for c in (order or range(K.shape[1])):
+        acc = acc + (k[:, c] * x[:, c]).astype(np.float32)
+    return acc.reshape(K.shape[0], *X.shape[1:])
+
+
+def fma_chain(X, K, order=None):
+    """``acc = fma(k_c, x_c, acc)`` in float32: one rounding per step.  Emulated in
+    float64, where the product of two float32 values is exact; the sum is then rounded
+    twice (to float64, to float32), which can differ from a true FMA only in rare ties."""
+    k, x = _terms(X, K)
+    acc = np.zeros((K.shape[0], x.shape[2]), dtype=np.float32)
+    for c in (order or range(K.shape[1])):
+        exact = k[:, c].astype(np.float64) * x[:, c].astype(np.float64)
+        acc = (exact + acc.astype(np.float64)).astype(np.float32)
+    return acc.reshape(K.shape[0], *X.shape[1:])
+
+
+@dataclass
+class Stats:
+    seeds: int
+    equal_tensors: int        # seeds with Y1 == Y2 bitwise
+    differing_entries: int
+    entries: int
+    max_abs: float
+    max_relative: float       # max |Y1 - Y2| / (u sum_i |K_oi X_i|), u = unit roundoff
+    book_assert_fails: int    # seeds where sum |Y1 - Y2| >= 1e-6
+
+
+def measure(dtype, seeds: int = SEEDS) -> Stats:
+    equal = differing = fails = 0
+    max_abs = max_relative = 0.0
+    u = float(np.finfo(dtype).eps) / 2
+    for seed in range(seeds):
+        X, K = example(seed, dtype)
+        magnitude = corr2d_multi_in_out_1x1(np.abs(X).astype(np.float64),
+                                            np.abs(K).astype(np.float64))
+        y1, y2 = corr2d_multi_in_out(X, K), corr2d_multi_in_out_1x1(X, K)
+        diff = np.abs(y1 - y2)
+        equal += bool(np.array_equal(y1, y2))
+        differing += int(np.count_nonzero(y1 != y2))
+        fails += not float(diff.sum()) < 1e-6
+        max_abs = max(max_abs, float(diff.max()))
+        max_relative = max(max_relative, float((diff / (u * magnitude)).max()))
+    return Stats(seeds, equal, differing, seeds * 18, max_abs, max_relative, fails)
+
+
+def _agreement(variant, reference, seeds: int = SEEDS) -> int:
+    return sum(bool(np.array_equal(variant(*example(s)), reference(*example(s))))
+               for s in range(seeds))
+
+
+def _blas() -> str:
+    try:
+        info = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        return f"NumPy {np.__version__}, {info.get('name', '?')} {info.get('version', '')}".strip()
+    except Exception:  # pragma: no cover - older NumPy without mode="dicts"
+        return f"NumPy {np.__version__}"
+
+
+def _first_difference(seeds: int = SEEDS):
+    for seed in range(seeds):
+        X, K = example(seed)
+        y1, y2 = corr2d_multi_in_out(X, K), corr2d_multi_in_out_1x1(X, K)
+        where = np.argwhere(y1 != y2)
+        if where.size:
+            o, r, c = map(int, where[0])
+            # float32 inputs: their products are exact in float64
+            exact = corr2d_multi_in_out(X.astype(np.float64), K.astype(np.float64))[o, r, c]
+            return seed, (o, r, c), y1[o, r, c], y2[o, r, c], exact
+    return None
+
+
+# --- the sheet ------------------------------------------------------------------------
+def _sci(x: float) -> str:
+    """``9.54 \\times 10^{-7}`` (LaTeX, for inside $...$)."""
+    if x == 0:
+        return "0"
+    exponent = int(np.floor(np.log10(abs(x))))
+    if -3 <= exponent <= 2:
+        return f"{x:.3g}"
+    return f"{x / 10.0**exponent:.3g} \\times 10^{{{exponent}}}"
+
+
+def _f32(x) -> str:
+    return np.format_float_positional(np.float32(x), unique=True)
+
+
+def _sources() -> str:
+    return "\n\n".join(inspect.getsource(f) for f in
+                       (corr2d, corr2d_multi_in, corr2d_multi_in_out, corr2d_multi_in_out_1x1))
+
+
+def _nonassociative():
+    a, b, c = 0.1, 0.2, 0.3
+    left, right = (a + b) + c, a + (b + c)
+    if left == right:  # pragma: no cover - IEEE double always differs here
+        raise AssertionError("expected (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)")
+    return math(f"(0.1 + 0.2) + 0.3 = {left!r},\\qquad 0.1 + (0.2 + 0.3) = {right!r}")
+
+
+def build() -> Exercise:
+    s32, s64 = measure(np.float32), measure(np.float64)
+    seq_y1 = _agreement(rounded_chain, corr2d_multi_in_out)
+    seq_y2 = _agreement(rounded_chain, corr2d_multi_in_out_1x1)
+    fma_y1 = _agreement(fma_chain, corr2d_multi_in_out)
+    fma_y2 = _agreement(fma_chain, corr2d_multi_in_out_1x1)
+    rev = lambda X, K: rounded_chain(X, K, order=[2, 1, 0])  # noqa: E731
+    rev_y1 = _agreement(rev, corr2d_multi_in_out)
+    rev_y2 = _agreement(rev, corr2d_multi_in_out_1x1)
+    first = _first_difference()
+    shrink = s32.max_abs / s64.max_abs if s64.max_abs else float("inf")
+    blocks = [
+        heading(text(en="Conventions", zh="约定")),
+        paragraph(text(
+            en="The section's code reimplemented in NumPy line for line (below); "
+               "$X$ of shape $(3, 3, 3)$ and $K$ of shape $(2, 3, 1, 1)$, entries drawn from "
+               "$N(0, 1)$ by NumPy's generator with seeds 0 to "
+               f"{SEEDS - 1} and rounded to float32 (the float64 runs use the same values). "
+               "Bitwise equal means every one of the 18 entries has the same bits. $u$ is the "
+               "unit roundoff ($2^{-24}$ in float32, $2^{-53}$ in float64); a sum of three "
+               "products can be off by about $3u \\sum_i |K_{o,i} X_{i,r,c}|$, the natural "
+               "scale for a difference. "
+               f"Measured with {_blas()}.",
+            zh="把本节代码逐行改写为 NumPy（见下）；$X$ 形状为 $(3, 3, 3)$，$K$ 形状为 "
+               "$(2, 3, 1, 1)$，元素由 NumPy 随机数生成器以种子 0 到 "
+               f"{SEEDS - 1} 从 $N(0, 1)$ 抽取并舍入为 float32（float64 的运行使用相同的数值）。"
+               "逐位相等指 18 个元素的二进制位全部相同。$u$ 为单位舍入误差（float32 为 "
+               "$2^{-24}$，float64 为 $2^{-53}$）；三个乘积之和的误差约为 "
+               "$3u \\sum_i |K_{o,i} X_{i,r,c}|$，这是衡量差异的自然尺度。"
+               f"测量环境：{_blas()}。")),
+        code(_sources()),
+        heading(text(en="Answer", zh="答案")),
+        paragraph(text(
+            en="Mathematically yes: both compute $Y_{o,r,c} = \\sum_{i=1}^{c_i} K_{o,i} X_{i,r,c}$, "
+               "the same three products summed. In floating point, not always: the two paths "
+               "round differently, so they agree only up to a rounding error, which is why the "
+               "book tests with a tolerance, not with equality.",
+            zh="数学上相等：两者都计算 $Y_{o,r,c} = \\sum_{i=1}^{c_i} K_{o,i} X_{i,r,c}$，"
+               "是同样三个乘积之和。在浮点运算中不一定相等：两条路径的舍入方式不同，"
+               "只在舍入误差范围内一致，所以书中用容差而不是相等来检验。")),
+        table([text(en="measured", zh="测量量"), "float32", "float64"], [
+            [text(en=f"seeds with $Y_1 = Y_2$ bitwise (of {SEEDS})",
+                  zh=f"$Y_1 = Y_2$ 逐位相等的种子数（共 {SEEDS} 个）"),
+             str(s32.equal_tensors), str(s64.equal_tensors)],
+            [text(en=f"entries that differ (of {s32.entries})",
+                  zh=f"不相等的元素数（共 {s32.entries} 个）"),
+             str(s32.differing_entries), str(s64.differing_entries)],
+            [text(en="largest $|Y_1 - Y_2|$", zh="最大 $|Y_1 - Y_2|$"),
+             f"${_sci(s32.max_abs)}$", f"${_sci(s64.max_abs)}$"],
+            [text(en="largest $|Y_1 - Y_2| / (u \\sum_i |K_{o,i} X_{i,r,c}|)$",
+                  zh="最大 $|Y_1 - Y_2| / (u \\sum_i |K_{o,i} X_{i,r,c}|)$"),
+             f"{s32.max_relative:.3g}", f"{s64.max_relative:.3g}"],
+            [text(en="seeds where the book's check $\\sum |Y_1 - Y_2| < 10^{-6}$ fails",
+                  zh="书中检验 $\\sum |Y_1 - Y_2| < 10^{-6}$ 不通过的种子数"),
+             str(s32.book_assert_fails), str(s64.book_assert_fails)],
+        ]),
+        heading(text(en="Why", zh="原因")),
+        paragraph(text(
+            en="Floating-point addition is not associative, and every operation rounds. "
+               "A tiny example in float64:",
+            zh="浮点加法不满足结合律，并且每一步运算都会舍入。float64 中的一个小例子：")),
+        _nonassociative(),
+        paragraph(text(
+            en="Y1 (corr2d_multi_in) rounds every product to float32, then adds the channels "
+               "left to right starting from Python's $0$. Y2 is one matrix product: the BLAS "
+               "library chooses the order and may fuse each multiply with its add "
+               "(FMA: one rounding instead of two). Emulating the candidates exactly, without "
+               "BLAS, and comparing bit for bit with the two paths tells which rounding each "
+               f"performs (seeds where the emulation equals the path, of {SEEDS}):",
+            zh="Y1（corr2d_multi_in）先把每个乘积舍入为 float32，再从 Python 的 $0$ "
+               "开始按通道从左到右相加。Y2 是一次矩阵乘法：由 BLAS 库决定求和次序，"
+               "并可能把乘法与加法融合（FMA：一次舍入而不是两次）。不经 BLAS 精确模拟各候选方案，"
+               f"再与两条路径逐位比较，即可看出各自的舍入方式（模拟结果与路径相等的种子数，共 {SEEDS} 个）：")),
+        table([text(en="emulation", zh="模拟方案"), "$Y_1$", "$Y_2$"], [
+            [text(en="round each product, add channels 1, 2, 3",
+                  zh="每个乘积舍入，按通道 1, 2, 3 相加"), str(seq_y1), str(seq_y2)],
+            [text(en="round each product, add channels 3, 2, 1",
+                  zh="每个乘积舍入，按通道 3, 2, 1 相加"), str(rev_y1), str(rev_y2)],
+            [text(en="fused multiply-add, channels 1, 2, 3",
+                  zh="融合乘加，按通道 1, 2, 3"), str(fma_y1), str(fma_y2)],
+        ]),
+        paragraph(text(
+            en="The order matters (the reversed sum is another result) and so does fusing. "
+               "The BLAS row is a property of this machine's library and CPU kernel: another "
+               "BLAS, another CPU or a blocked order for larger $c_i$ gives other counts, "
+               "which is the point: the result is not specified to the last bit.",
+            zh="求和次序有影响（逆序相加得到另一个结果），是否融合也有影响。"
+               "BLAS 那一列取决于本机的库与 CPU 内核：换一个 BLAS、换一个 CPU，"
+               "或 $c_i$ 更大时的分块次序，都会给出别的计数——这正说明结果并不保证精确到最后一位。")),
+    ]
+    if first is not None:
+        seed, (o, r, c), v1, v2, exact = first
+        blocks += [
+            paragraph(text(
+                en=f"One differing entry, seed {seed}, $Y_{{{o},{r},{c}}}$ (0-based), against the "
+                   "float64 value of the same sum:",
+                zh=f"一个不相等的元素：种子 {seed}，$Y_{{{o},{r},{c}}}$（下标从 0 开始），"
+                   "与同一求和的 float64 值对比：")),
+            math(f"Y_1 = {_f32(v1)},\\quad Y_2 = {_f32(v2)},\\quad "
+                 f"Y_{{\\mathrm{{float64}}}} = {float(exact)!r}"),
+        ]
+    blocks += [
+        result(text(en=f"Equal in exact arithmetic; in float32, over {SEEDS} seeds, they differ "
+                       "by at most (measured)",
+                    zh=f"精确算术下相等；float32 下 {SEEDS} 个种子的最大差（实测）"),
+               f"\\max |Y_1 - Y_2| = {_sci(s32.max_abs)} = {s32.max_relative:.3g}\\,"
+               "u \\sum_i |K_{o,i} X_{i,r,c}|"),
+        heading(text(en="Common mistakes", zh="常见错误")),
+        mistakes(
+            (text(en="They are equal: the assertion passes.", zh="二者相等：断言通过了。"),
+             text(en="The assertion tests a tolerance, $10^{-6}$; equality would be "
+                     f"Y1 == Y2, which fails for {SEEDS - s32.equal_tensors} of {SEEDS} seeds "
+                     f"in float32 here, and even the tolerance fails for {s32.book_assert_fails}.",
+                  zh="断言检验的是容差 $10^{-6}$；相等应写作 Y1 == Y2，在本机 float32 下 "
+                     f"{SEEDS} 个种子中有 {SEEDS - s32.equal_tensors} 个不成立，"
+                     f"连容差检验也有 {s32.book_assert_fails} 个不通过。")),
+             (text(en="They differ because one of the two implementations is wrong.",
+                   zh="二者不同是因为其中一个实现有错。"),
+              text(en="Both are correct; the differences are of the size of one rounding "
+                      f"(measured above, in ulp), and shrink by a factor of {shrink:.2g} in "
+                      "float64 (the ratio of the unit roundoffs is $2^{29}$).",
+                   zh="两个实现都正确；差异只有一次舍入的量级（见上表的 ulp），"
+                      f"在 float64 中缩小为 1/{shrink:.2g}（单位舍入误差之比为 $2^{{29}}$）。")),
+             (text(en="The randomness of torch.normal makes them differ.",
+                   zh="是 torch.normal 的随机性导致了差异。"),
+              text(en="Both functions see the same X and K; the difference comes from the "
+                      "arithmetic, not from the data.",
+                   zh="两个函数看到的是同一组 X 和 K；差异来自运算，而不是数据。")),
+        ),
+    ]
+    return Exercise(id="equal_outputs", numbers={"zh": 5, "en": 4},
+                    title=text(en="Are Y1 and Y2 exactly equal?",
+                               zh="Y1 和 Y2 是否完全相同？"),
+                    statement=text(
+                        en="Are the variables Y1 and Y2 in the last example of this section "
+                           "exactly the same? Why?",
+                        zh="本节最后一个示例中的变量 Y1 和 Y2 是否完全相同？为什么？"),
+                    blocks=blocks)

@@ -1,0 +1,249 @@
+"""Exercise: convolution as a matrix multiplication when the window is not 1x1.
+
+Two views, both executed: im2col (copy every window into a column, then one dense
+product, the form libraries use) and the Toeplitz matrix (the layer as a sparse
+``c_o m_h m_w x c_i h w`` matrix acting on the flattened input).  The code shown on the
+sheet is the source of :func:`conv_as_matmul`, the function that is run.
+Conventions: stride 1, no padding, no bias, one example (n = 1); exact counting.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+import sympy as sp
+from numpy.lib.stride_tricks import sliding_window_view
+
+from ..closed_forms import forms, m_h, m_w
+from ..conv import conv2d_forward
+from ..counting import Counted, counting
+from ..loops import loop_forward
+from ..model import Layer, c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
+from ..scenarios import book_form
+from .document import (Exercise, checked, code, heading, math, mistakes, paragraph, result,
+                       table, text)
+
+__all__ = ["build", "conv_as_matmul", "toeplitz", "matmul_counts", "BOOK_X", "BOOK_K"]
+
+BOOK_X = np.array([[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]],
+                   [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]]])
+_K = np.array([[[0.0, 1.0], [2.0, 3.0]], [[1.0, 2.0], [3.0, 4.0]]])
+BOOK_K = np.stack((_K, _K + 1, _K + 2), 0)
+
+
+def conv_as_matmul(X, K):
+    """Cross-correlation of X (c_i, h, w) with K (c_o, c_i, k_h, k_w) as one product."""
+    c_o, c_i, k_h, k_w = K.shape
+    # windows: (c_i, m_h, m_w, k_h, k_w), a view: nothing is copied yet
+    windows = sliding_window_view(X, (k_h, k_w), axis=(1, 2))
+    m_h, m_w = windows.shape[1:3]
+    cols = windows.transpose(0, 3, 4, 1, 2).reshape(c_i * k_h * k_w, m_h * m_w)
+    Y = K.reshape(c_o, c_i * k_h * k_w) @ cols  # (c_o, m_h m_w)
+    return Y.reshape(c_o, m_h, m_w)
+
+
+def toeplitz(K, h_in: int, w_in: int) -> np.ndarray:
+    """The layer as a matrix ``T`` with ``vec(Y) = T vec(X)``: row (o, r, c) holds the
+    kernel K[o] placed at window (r, c); every other entry is zero."""
+    c_o, c_in, kh, kw = K.shape
+    mh, mw = h_in - kh + 1, w_in - kw + 1
+    T = np.zeros((c_o, mh, mw, c_in, h_in, w_in), dtype=K.dtype)
+    for r in range(mh):
+        for c in range(mw):
+            T[:, r, c, :, r:r + kh, c:c + kw] = K
+    return T.reshape(c_o * mh * mw, c_in * h_in * w_in)
+
+
+def matmul_counts(rows, inner, cols):
+    """A ``(rows x inner) @ (inner x cols)`` product: mults, exact adds."""
+    return rows * cols * inner, rows * cols * (inner - 1)
+
+
+def _counted(fn, *arrays):
+    with counting() as count:
+        out = fn(*(a.view(Counted) for a in arrays))
+    return np.asarray(out), count
+
+
+def _shapes():
+    """The matrix shapes in the book's symbols (stride 1, no padding)."""
+    stride1 = {m_h: h - k_h + 1, m_w: w - k_w + 1}
+    weight = (c_o, c_i * k_h * k_w)
+    columns = (c_i * k_h * k_w, m_h * m_w)
+    mults, adds = matmul_counts(c_o, c_i * k_h * k_w, m_h * m_w)
+    t_shape = (c_o * m_h * m_w, c_i * h * w)
+    t_mults, t_adds = matmul_counts(c_o * m_h * m_w, c_i * h * w, 1)
+    return stride1, weight, columns, mults, adds, t_shape, t_mults, t_adds
+
+
+def _shape_latex(shape) -> str:
+    return " \\times ".join(f"({sp.latex(s)})" if s.is_Add or s.is_Mul else sp.latex(s)
+                            for s in shape)
+
+
+def _matrix_latex(a: np.ndarray) -> str:
+    return sp.latex(sp.Matrix(a.astype(int)))
+
+
+def build() -> Exercise:
+    stride1, weight, columns, mults, adds, t_shape, t_mults, t_adds = _shapes()
+    # the closed forms of the model, at stride 1 without padding, against the matmul rule
+    book = {p_h: 0, p_w: 0, s_h: 1, s_w: 1}
+    model_mults = sp.simplify(book_form("forward_mults").subs(book))
+    model_adds = sp.simplify(book_form("forward_adds").subs(book))
+    if sp.simplify(model_mults - mults.subs(stride1)) != 0 or \
+            sp.simplify(model_adds - adds.subs(stride1)) != 0:  # pragma: no cover
+        raise AssertionError("im2col product count differs from the model's closed form")
+
+    # the book's example: exact integers, against the loop witness
+    y_book = conv_as_matmul(BOOK_X, BOOK_K)
+    book_layer = Layer(2, 3, 3, 3, 2, 2)
+    y_loops, _ = loop_forward(BOOK_X[None], BOOK_K, None, book_layer)
+    same_book = checked("book example entries equal to the loop convolution", y_book.size,
+                        int(np.sum(y_book == y_loops[0])))
+    T = toeplitz(BOOK_K, 3, 3)
+    y_t = (T @ BOOK_X.reshape(-1)).reshape(y_book.shape)
+    checked("book example, Toeplitz entries equal", y_book.size, int(np.sum(y_t == y_book)))
+
+    # a realistic layer, counted
+    layer = Layer(64, 64, 56, 56, 3, 3)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal(layer.input_shape[1:])
+    kern = rng.standard_normal(layer.weight_shape)
+    y, count = _counted(conv_as_matmul, x, kern)
+    ref, _ = conv2d_forward(x[None], kern, None, layer)
+    err = float(np.max(np.abs(y - ref[0])))
+    if err > 1e-9 * float(np.max(np.abs(ref))):  # pragma: no cover
+        raise AssertionError(f"im2col differs from the direct convolution by {err}")
+    values = {c_i: 64, c_o: 64, h: 56, w: 56, k_h: 3, k_w: 3}
+    f = forms()
+    cf_mults = checked("im2col multiplications", f["forward_mults"].evaluate(layer), count.mults)
+    cf_adds = checked("im2col additions", f["forward_adds"].evaluate(layer), count.adds)
+    cols_elems = int(sp.Mul(*columns).subs(stride1).subs(values))
+    windows = sliding_window_view(x, (3, 3), axis=(1, 2))
+    executed_cols = int(windows.transpose(0, 3, 4, 1, 2).reshape(columns[0].subs(values), -1).size)
+    cols_elems = checked("im2col matrix elements", cols_elems, executed_cols)
+
+    small = Layer(4, 4, 12, 12, 3, 3)
+    xs, ks = rng.standard_normal(small.input_shape[1:]), rng.standard_normal(small.weight_shape)
+    Ts = toeplitz(ks, 12, 12)
+    ys, t_count = _counted(lambda t, v: t @ v, Ts, xs.reshape(-1))
+    svals = {c_i: 4, c_o: 4, h: 12, w: 12, k_h: 3, k_w: 3}
+    t_cf = int(t_mults.subs(stride1).subs(svals))
+    t_exec = checked("dense Toeplitz multiplications", t_cf, t_count.mults)
+    small_im2col = f["forward_mults"].evaluate(small)
+    nonzero = checked("Toeplitz nonzeros = im2col products", small_im2col,
+                      int(np.count_nonzero(Ts)))
+    if np.max(np.abs(ys.reshape(4, 10, 10) - conv_as_matmul(xs, ks))) > 1e-9:  # pragma: no cover
+        raise AssertionError("Toeplitz product differs from im2col")
+    density = sp.simplify((c_o * m_h * m_w * c_i * k_h * k_w) / sp.Mul(*t_shape))
+
+    blocks = [
+        heading(text(en="Conventions", zh="约定")),
+        paragraph(text(
+            en="Input $X$ of shape $c_i\\times h\\times w$, kernel $K$ of shape "
+               "$c_o\\times c_i\\times k_h\\times k_w$, stride 1, no padding, no bias, so "
+               "$m_h = h - k_h + 1$, $m_w = w - k_w + 1$. A product of an $M\\times L$ by an "
+               "$L\\times N$ matrix executes $MNL$ multiplications and $MN(L-1)$ additions "
+               "(exact counting). Padding is a copy before, stride a column selection inside "
+               "im2col; the library's convolution (derivations.conv) does both the same way.",
+            zh="输入 $X$ 形状为 $c_i\\times h\\times w$，卷积核 $K$ 形状为 "
+               "$c_o\\times c_i\\times k_h\\times k_w$，步幅为 1，无填充，无偏置，故 "
+               "$m_h = h - k_h + 1$，$m_w = w - k_w + 1$。$M\\times L$ 矩阵乘 $L\\times N$ "
+               "矩阵执行 $MNL$ 次乘法和 $MN(L-1)$ 次加法（精确计数）。填充是事先复制，"
+               "步幅是 im2col 中选列；本项目的卷积（derivations.conv）用同样的方法处理二者。")),
+        heading(text(en="im2col: one window per column", zh="im2col：每个窗口一列")),
+        paragraph(text(
+            en="Copy each $c_i\\times k_h\\times k_w$ window of $X$ into one column; flatten each "
+               "output channel's kernel into one row. Then every output value is a row times "
+               "a column:",
+            zh="把 $X$ 的每个 $c_i\\times k_h\\times k_w$ 窗口复制成一列；把每个输出通道的卷积核"
+               "展平成一行。于是每个输出值都是一行乘一列：")),
+        math(f"\\underbrace{{Y}}_{{{_shape_latex((c_o, m_h * m_w))}}} = "
+             f"\\underbrace{{K}}_{{{_shape_latex(weight)}}}\\;"
+             f"\\underbrace{{\\operatorname{{cols}}(X)}}_{{{_shape_latex(columns)}}}"),
+        code(inspect.getsource(conv_as_matmul)),
+        paragraph(text(
+            en="Its operation count, by the matrix-product rule, equals the model's closed form "
+               "(SymPy checks the difference is 0):",
+            zh="按矩阵乘法的计数规则，其运算次数等于模型的闭式（SymPy 验证差为 0）：")),
+        result(text(en="im2col product: multiplications, additions (exact counting)",
+                    zh="im2col 乘积：乘法次数、加法次数（精确计数）"),
+               f"{sp.latex(sp.factor(mults))},\\qquad {sp.latex(sp.factor(adds))}"),
+        paragraph(text(
+            en="The book's example ($X$ with entries 0 to 8 and 1 to 9, $K$ stacked with "
+               f"$K + 1$ and $K + 2$): the product gives, exactly, and {same_book} of "
+               f"{y_book.size} entries equal to the scalar-loop convolution,",
+            zh="本书的例子（$X$ 的元素为 0 到 8 与 1 到 9，$K$ 与 $K + 1$、$K + 2$ 堆叠）："
+               f"乘积精确地给出如下结果，{y_book.size} 个元素中有 {same_book} 个与标量循环卷积相等："
+               )),
+        math(",\\quad ".join(_matrix_latex(y_book[o]) for o in range(y_book.shape[0]))),
+        paragraph(text(
+            en="A realistic layer, $64\\to 64$ channels, $56\\times 56$, $3\\times 3$, run on "
+               "counted arrays (the code above, unchanged), against the closed form:",
+            zh="一个实际规模的层，$64\\to 64$ 通道，$56\\times 56$，$3\\times 3$，"
+               "在计数数组上运行（即上面的代码，未改动），与闭式对比：")),
+        table([text(en="quantity", zh="量"), text(en="closed form = executed", zh="闭式 = 实际执行")],
+              [[text(en="multiplications", zh="乘法次数"), f"{cf_mults:,}"],
+               [text(en="additions", zh="加法次数"), f"{cf_adds:,}"],
+               [text(en="elements of $\\operatorname{cols}(X)$",
+                     zh="$\\operatorname{cols}(X)$ 的元素数"), f"{cols_elems:,}"]]),
+        paragraph(text(
+            en=f"The largest difference from the direct convolution is {err:.1e} (float64). "
+               f"The price is memory: $\\operatorname{{cols}}(X)$ holds "
+               f"{cols_elems / x.size:.2f} times the input, about $k_h k_w$ times.",
+            zh=f"与直接卷积的最大差为 {err:.1e}（float64）。代价是内存："
+               f"$\\operatorname{{cols}}(X)$ 是输入的 {cols_elems / x.size:.2f} 倍，约 $k_h k_w$ 倍。")),
+        heading(text(en="The other view: a Toeplitz matrix", zh="另一种视角：Toeplitz 矩阵")),
+        paragraph(text(
+            en="Keep $X$ as it is and make the layer a matrix: $\\operatorname{vec}(Y) = T\\,"
+               "\\operatorname{vec}(X)$ where row $(o, r, c)$ of $T$ holds $K_o$ placed at window "
+               "$(r, c)$ and zeros elsewhere (a block-Toeplitz matrix):",
+            zh="保持 $X$ 不变，把层写成矩阵：$\\operatorname{vec}(Y) = T\\,"
+               "\\operatorname{vec}(X)$，$T$ 的第 $(o, r, c)$ 行在窗口 $(r, c)$ 处放置 $K_o$，"
+               "其余为零（分块 Toeplitz 矩阵）：")),
+        math(f"T \\in \\mathbb{{R}}^{{{_shape_latex(t_shape)}}},\\qquad "
+             f"\\frac{{\\text{{nnz}}(T)}}{{\\text{{size}}(T)}} = {sp.latex(density)}"),
+        paragraph(text(
+            en=f"Executed for $4\\to 4$ channels, $12\\times 12$, $3\\times 3$: $T$ has {nonzero:,} "
+               f"nonzeros (= the im2col products), but a dense product with it executes "
+               f"{t_exec:,} multiplications, {t_exec / small_im2col:.1f} times as many: "
+               "only sparse kernels can use this view. It is the view that gives the backward "
+               "pass for free: $\\operatorname{vec}(\\partial X) = T^\\top "
+               "\\operatorname{vec}(\\partial Y)$.",
+            zh=f"对 $4\\to 4$ 通道、$12\\times 12$、$3\\times 3$ 实际执行：$T$ 有 {nonzero:,} "
+               f"个非零元（= im2col 的乘法数），但与它做稠密乘法要执行 {t_exec:,} 次乘法，"
+               f"是前者的 {t_exec / small_im2col:.1f} 倍：只有稀疏计算才适合这种视角。"
+               "它的好处是直接给出反向传播：$\\operatorname{vec}(\\partial X) = T^\\top "
+               "\\operatorname{vec}(\\partial Y)$。")),
+        heading(text(en="Common mistakes", zh="常见错误")),
+        mistakes(
+            (text(en="Only a $1\\times 1$ convolution is a matrix product.",
+                  zh="只有 $1\\times 1$ 卷积才是矩阵乘法。"),
+             text(en="Any window is, after im2col: the $1\\times 1$ case is the one where "
+                     "no copy is needed ($\\operatorname{cols}(X)$ is $X$ reshaped).",
+                  zh="经过 im2col，任意窗口都是：$1\\times 1$ 只是不需要复制的特例"
+                     "（$\\operatorname{cols}(X)$ 就是 $X$ 变形）。")),
+            (text(en="The matrix form changes the operation count.",
+                  zh="写成矩阵形式会改变运算次数。"),
+             text(en="im2col does exactly the convolution's products (executed above); "
+                     "only the dense Toeplitz product adds multiplications by zero.",
+                  zh="im2col 执行的正是卷积的那些乘法（见上面的实际计数）；"
+                     "只有稠密 Toeplitz 乘积才多出与零相乘的运算。")),
+            (text(en="$\\operatorname{cols}(X)$ has the shape of $X$.",
+                  zh="$\\operatorname{cols}(X)$ 与 $X$ 形状相同。"),
+             text(en="It has $c_i k_h k_w$ rows and $m_h m_w$ columns: each input value is "
+                     "copied into up to $k_h k_w$ windows.",
+                  zh="它有 $c_i k_h k_w$ 行、$m_h m_w$ 列：每个输入值最多被复制到 "
+                     "$k_h k_w$ 个窗口中。")),
+        ),
+    ]
+    return Exercise(id="matmul", numbers={"zh": 6, "en": 5},
+                    title=text(en="Convolution as matrix multiplication",
+                               zh="把卷积写成矩阵乘法"),
+                    statement=text(
+                        en="How would you compute the convolution as a matrix multiplication "
+                           "when the convolution window is not $1\\times 1$?",
+                        zh="当卷积窗口不是 $1\\times 1$ 时，如何使用矩阵乘法实现卷积计算？"),
+                    blocks=blocks)

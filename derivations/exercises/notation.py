@@ -1,0 +1,52 @@
+"""LaTeX in the book's notation for the exercise modules: SymPy expressions, integers
+and ratios as KaTeX/MathJax- and xelatex-safe strings.  Pure string building, no I/O."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+
+__all__ = ["tex", "num", "decimal", "percent", "chain", "lines", "rows"]
+
+
+def tex(expr) -> str:
+    """``sp.latex`` of a SymPy expression (symbols print as the book's ``c_{i}``, ``k_{h}``...)."""
+    return sp.latex(sp.sympify(expr))
+
+
+def num(value: int) -> str:
+    """An integer with thin-space digit groups: ``26\\,843\\,545\\,600``."""
+    sign, digits = ("-", str(-value)) if value < 0 else ("", str(value))
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return sign + r"\,".join(groups)
+
+
+def decimal(value: Fraction, places: int = 4) -> str:
+    """A ratio as a rounded decimal (the exact fraction is shown beside it where it matters)."""
+    return f"{float(value):.{places}f}"
+
+
+def percent(value: Fraction, places: int = 1) -> str:
+    """``after/before - 1`` as a percentage, escaped for LaTeX math."""
+    return f"{float((value - 1) * 100):.{places}f}" + r"\%"
+
+
+def chain(*parts: str) -> str:
+    """``a = b = c`` on one line (for short steps)."""
+    return " = ".join(parts)
+
+
+def lines(lhs: str, *steps: str) -> str:
+    """A derivation broken one step per line (narrow screens): ``lhs &= step_1 \\\\ &= ...``."""
+    body = r" \\ ".join(("" if i else lhs) + " &= " + step for i, step in enumerate(steps))
+    return r"\begin{aligned} " + body + r" \end{aligned}"
+
+
+def rows(*pairs: tuple[str, str]) -> str:
+    """Several equations, one per line, aligned at ``=``: ``rows((lhs, rhs), ...)``."""
+    return (r"\begin{aligned} " + r" \\ ".join(f"{lhs} &= {rhs}" for lhs, rhs in pairs)
+            + r" \end{aligned}")

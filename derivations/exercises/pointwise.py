@@ -1,0 +1,150 @@
+"""zh 4 (the English edition has no such exercise): the forward cost of a 1 x 1
+convolution, general and for s = 1, p = 0, and why it is a fully connected layer applied
+at every pixel -- checked by executing both and comparing values and counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from ..model import Layer
+from ..scenarios import pointwise
+from .document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
+from .instances import executed, value
+from .notation import num, rows, tex
+
+__all__ = ["build"]
+
+# ResNet-50's bottleneck 1 x 1 layers (stage 2) and its stride-2 projection shortcut.
+REDUCE = Layer(c_i=256, c_o=64, h=56, w=56, k_h=1, k_w=1)
+SHORTCUT = Layer(c_i=256, c_o=512, h=56, w=56, k_h=1, k_w=1, s_h=2, s_w=2)
+PADDED = REDUCE.replace(p_h=2, p_w=2)
+
+
+def build() -> Exercise:
+    return Exercise(
+        id="pointwise", numbers={"en": None, "zh": 4},
+        title=text("The cost of a $1\\times 1$ convolution", "$1\\times 1$ 卷积的计算复杂度"),
+        statement=text(
+            "When the convolution window is $1\\times 1$ ($k_h = k_w = 1$), what is the "
+            "computational complexity of forward propagation?",
+            "如果卷积核的高度和宽度是 $k_h = k_w = 1$，前向传播的计算复杂度是多少？"),
+        blocks=[*complexity(), *fully_connected(), *numbers(), *common_mistakes()])
+
+
+def complexity() -> list:
+    forms = {key: pointwise(key) for key in ("forward_mults", "forward_adds", "forward_ops")}
+    return [
+        heading(text("Complexity", "复杂度")),
+        paragraph(text(
+            "Set $k_h = k_w = 1$ in the closed forms (total padding, exact counting, no bias). "
+            "The output size becomes $\\lfloor (h + p_h + s_h - 1)/s_h \\rfloor$:",
+            "在闭式解中令 $k_h = k_w = 1$（总填充、精确计数、无偏置）。输出大小变为 "
+            "$\\lfloor (h + p_h + s_h - 1)/s_h \\rfloor$：")),
+        math(rows(("M", tex(forms["forward_mults"].general)),
+                  ("A", tex(forms["forward_adds"].general)))),
+        paragraph(text("With stride 1 and no padding the output is $h\\times w$:",
+                       "步幅为 1、无填充时输出为 $h\\times w$：")),
+        result(text("$1\\times 1$, $s = 1$, $p = 0$", "$1\\times 1$，$s = 1$，$p = 0$"),
+               rows(("M", tex(forms["forward_mults"].plain)),
+                    ("A", tex(forms["forward_adds"].plain)),
+                    ("M + A", tex(forms["forward_ops"].plain)))),
+        paragraph(text(
+            "The complexity is $O(c_i c_o h w)$: a $k_h\\times k_w$ kernel costs "
+            "$k_h k_w$ times more at the same output size.",
+            "复杂度为 $O(c_i c_o h w)$；同样的输出大小下，$k_h\\times k_w$ 卷积核的计算量是它的 "
+            "$k_h k_w$ 倍。")),
+    ]
+
+
+def _fully_connected_check(layer: Layer) -> tuple[int, int, float]:
+    """Run the 1 x 1 layer and the matrix product ``W X`` on the same data, both counted;
+    return the product's multiplications, additions and the largest value difference."""
+    from ..counting import Counted, counting
+    from ..execute import random_tensors, run_layer
+    conv = run_layer(layer, seed=0, dtype=np.float64)
+    x, weight, _, _ = random_tensors(layer, seed=0, dtype=np.float64)
+    matrix = weight.reshape(layer.c_o, layer.c_i).view(Counted)
+    pixels = x.reshape(layer.c_i, layer.h * layer.w).view(Counted)
+    with counting() as count:
+        product = matrix @ pixels
+    difference = float(np.max(np.abs(np.asarray(product).reshape(conv.y.shape) - conv.y)))
+    if count.mults != conv.counts["forward_mults"] or count.adds != conv.counts["forward_adds"]:
+        raise CheckFailed(f"1x1 convolution executed {conv.counts['forward_mults']} mult. and "
+                          f"{conv.counts['forward_adds']} add., the matrix product "
+                          f"{count.mults} and {count.adds}")
+    if difference > 1e-12:
+        raise CheckFailed(f"1x1 convolution and W X differ by {difference}")
+    return count.mults, count.adds, difference
+
+
+def fully_connected() -> list:
+    mults, adds, difference = _fully_connected_check(REDUCE)
+    gap = sp.latex(sp.Float(difference, 2)) if difference else "0"
+    return [
+        heading(text("A fully connected layer at every pixel", "在每个像素上的全连接层")),
+        paragraph(text(
+            "With a $1\\times 1$ kernel, output pixel $(r, c)$ only reads input pixel $(r, c)$: "
+            "$\\mathbf{y}_{:, r, c} = \\mathbf{W}\\mathbf{x}_{:, r, c}$ with "
+            "$\\mathbf{W}\\in\\mathbb{R}^{c_o\\times c_i}$, the same fully connected layer at "
+            "every pixel, mixing the channels. Stacking the $h w$ pixels as columns of "
+            "$\\mathbf{X}\\in\\mathbb{R}^{c_i\\times h w}$ makes the whole layer one matrix "
+            "product $\\mathbf{Y} = \\mathbf{W}\\mathbf{X}$, with $c_o h w \\cdot c_i$ "
+            "multiplications and $c_o h w (c_i - 1)$ additions.",
+            "使用 $1\\times 1$ 卷积核时，输出像素 $(r, c)$ 只读取输入像素 $(r, c)$："
+            "$\\mathbf{y}_{:, r, c} = \\mathbf{W}\\mathbf{x}_{:, r, c}$，其中 "
+            "$\\mathbf{W}\\in\\mathbb{R}^{c_o\\times c_i}$，即在每个像素上使用同一个全连接层来混合通道。"
+            "把 $h w$ 个像素作为 $\\mathbf{X}\\in\\mathbb{R}^{c_i\\times h w}$ 的列，整个层就是一次矩阵乘法 "
+            "$\\mathbf{Y} = \\mathbf{W}\\mathbf{X}$，共 $c_o h w \\cdot c_i$ 次乘法和 "
+            "$c_o h w (c_i - 1)$ 次加法。")),
+        paragraph(text(
+            f"Executed for $c_i = {REDUCE.c_i}$, $c_o = {REDUCE.c_o}$, "
+            f"${REDUCE.h}\\times {REDUCE.w}$: the convolution and the counted product "
+            f"$\\mathbf{{W}}\\mathbf{{X}}$ both performed ${num(mults)}$ multiplications and "
+            f"${num(adds)}$ additions; the largest difference of their outputs (float64) is "
+            f"${gap}$.",
+            f"对 $c_i = {REDUCE.c_i}$、$c_o = {REDUCE.c_o}$、${REDUCE.h}\\times {REDUCE.w}$ "
+            f"实际执行：卷积与计数的矩阵乘法 $\\mathbf{{W}}\\mathbf{{X}}$ 都执行了 ${num(mults)}$ "
+            f"次乘法和 ${num(adds)}$ 次加法；两者输出的最大差（float64）为 ${gap}$。")),
+    ]
+
+
+def numbers() -> list:
+    cases = [
+        (text("$256\\to 64$, $56\\times 56$", "$256\\to 64$，$56\\times 56$"), REDUCE),
+        (text("$256\\to 512$, $s = 2$", "$256\\to 512$，$s = 2$"), SHORTCUT),
+        (text("$256\\to 64$, $p = 2$", "$256\\to 64$，$p = 2$"), PADDED),
+    ]
+    table_rows = [[label, f"${value('output_height', layer)}$",
+                   f"${num(value('forward_mults', layer))}$",
+                   f"${num(executed(layer)['forward_mults'])}$"] for label, layer in cases]
+    return [
+        heading(text("Numbers", "数值")),
+        paragraph(text(
+            "ResNet-50's $1\\times 1$ layers: the bottleneck reduction and the stride-2 "
+            "projection; the last row pads by 2 (total), which adds outputs computed from "
+            "zeros only.",
+            "ResNet-50 中的 $1\\times 1$ 层：瓶颈中的降维层和步幅为 2 的投影捷径；最后一行总填充为 2，"
+            "多出的输出全由零计算而来。")),
+        table([text("Layer", "层"), "$m_h$", "$M$", text("Executed", "实际执行")], table_rows),
+    ]
+
+
+def common_mistakes() -> list:
+    return [heading(text("Common mistakes", "常见错误")), mistakes(
+        (text("\"A $1\\times 1$ convolution costs nothing: it only scales each channel.\"",
+              "“$1\\times 1$ 卷积只是对每个通道缩放，几乎不花计算。”"),
+         text("Each output channel is a weighted sum of all $c_i$ input channels; the cost is "
+              "$c_i c_o h w$ multiplications, the same as a fully connected layer at every pixel.",
+              "每个输出通道都是全部 $c_i$ 个输入通道的加权和；计算量为 $c_i c_o h w$ 次乘法，"
+              "与在每个像素上做一次全连接层相同。")),
+        (text("\"The complexity is $O(h w)$.\"", "“复杂度是 $O(h w)$。”"),
+         text("The channels are not constants: doubling both multiplies the cost by four.",
+              "通道数不是常数：两者都加倍时计算量变为 4 倍。")),
+        (text("\"Padding a $1\\times 1$ convolution changes nothing.\"",
+              "“对 $1\\times 1$ 卷积做填充不改变任何东西。”"),
+         text("Padding adds output pixels that only see zeros, and frameworks compute them: "
+              "the output grows to $(h + p_h)\\times(w + p_w)$ with stride 1.",
+              "填充会增加只看到零的输出像素，而框架照样计算它们：步幅为 1 时输出变为 "
+              "$(h + p_h)\\times(w + p_w)$。")),
+    )]

@@ -1,0 +1,129 @@
+"""Render the plain-data documents (exercises, reference page) to Markdown and LaTeX.
+
+Jinja2 templates in ``templates/`` (``StrictUndefined``: a missing field is an error,
+never an empty string); language strings from :mod:`derivations.locale`.  Prose is
+``$math$``, ```code``` and text: math passes through, code and text are escaped for
+the target.  Output is a pure function of the data: no dates, no paths, no dict order
+from sets.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import jinja2
+
+from .locale import STRINGS
+
+__all__ = ["TEMPLATES", "environment", "md_text", "tex_text", "render_answers",
+           "render_formulas", "OTHER"]
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+OTHER = {"en": "zh", "zh": "en"}
+_SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
+_MD_SPECIAL = re.compile(r"([\\*_\[\]<>|#])")
+_TEX_SPECIAL = {
+    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    # glyphs Latin Modern lacks, or that read better as math
+    "×": r"$\times$", "→": r"$\to$", "−": r"$-$", "≈": r"$\approx$", "≤": r"$\le$",
+    "≥": r"$\ge$", "…": r"\ldots{}", "Δ": r"$\Delta$",
+}
+
+
+def _pick(value, lang: str) -> str:
+    """A Text dict picks its language; a plain string is language-neutral."""
+    if isinstance(value, dict):
+        return value[lang]
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected text or str, got {type(value).__name__}: {value!r}")
+
+
+def md_text(prose: str, cell: bool = False) -> str:
+    """Prose to Markdown: math kept (``|`` becomes ``\\vert`` in table cells), code kept,
+    Markdown punctuation in text escaped."""
+    out = []
+    for part in _SEGMENTS.split(prose):
+        if part.startswith("$") and part.endswith("$") and len(part) > 1:
+            out.append(part.replace("|", r"\vert ") if cell else part)
+        elif part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(part.replace("|", r"\|") if cell else part)
+        else:
+            out.append(_MD_SPECIAL.sub(r"\\\1", part))
+    return "".join(out)
+
+
+def _tex_escape(plain: str) -> str:
+    return "".join(_TEX_SPECIAL.get(ch, ch) for ch in plain)
+
+
+def _quotes(plain: str, state: list) -> str:
+    """Straight double quotes to TeX's opening/closing quotes, alternating."""
+    out = []
+    for ch in plain:
+        if ch == '"':
+            out.append("``" if state[0] % 2 == 0 else "''")
+            state[0] += 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def tex_text(prose: str) -> str:
+    """Prose to LaTeX: math kept, code in ``\\texttt``, text escaped."""
+    out, state = [], [0]
+    for part in _SEGMENTS.split(prose):
+        if part.startswith("$") and part.endswith("$") and len(part) > 1:
+            out.append(part)
+        elif part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(r"\texttt{" + _tex_escape(part[1:-1]) + "}")
+        else:
+            out.append(_tex_escape(_quotes(part, state)))
+    return "".join(out)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
+        autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["md"] = lambda value, lang: md_text(_pick(value, lang))
+    env.filters["md_cell"] = lambda value, lang: md_text(_pick(value, lang), cell=True)
+    env.filters["tex"] = lambda value, lang: tex_text(_pick(value, lang))
+    env.filters["pick"] = _pick
+    return env
+
+
+def _letters():
+    return iter(string.ascii_uppercase)
+
+
+def _entries(numbered: list, appendices: list, lang: str) -> list[dict]:
+    """Each exercise with its heading label and the note naming the other edition."""
+    s, other = STRINGS[lang], OTHER[lang]
+    entries = []
+    for exercise in numbered:
+        twin = exercise.numbers.get(other)
+        entries.append({"exercise": exercise, "label": s["exercise"].format(n=exercise.numbers[lang]),
+                        "note": s["other_number"].format(n=twin) if twin else s["other_missing"],
+                        "anchor": f"{exercise.id}"})
+    for letter, exercise in zip(_letters(), appendices):
+        twin = exercise.numbers.get(other)
+        entries.append({"exercise": exercise, "label": s["appendix"].format(letter=letter),
+                        "note": s["appendix_other"].format(n=twin) if twin else s["appendix_none"],
+                        "anchor": f"{exercise.id}"})
+    return entries
+
+
+def render_answers(numbered: list, appendices: list, lang: str, fmt: str) -> str:
+    """``fmt`` is ``md`` or ``tex``."""
+    template = environment().get_template(f"answers.{fmt}.j2")
+    return template.render(s=STRINGS[lang], lang=lang,
+                           entries=_entries(numbered, appendices, lang))
+
+
+def render_formulas(page: dict, lang: str) -> str:
+    return environment().get_template("formulas.md.j2").render(
+        s=STRINGS[lang], lang=lang, page=page)

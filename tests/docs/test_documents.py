@@ -1,0 +1,124 @@
+"""The rendered documents: fresh on disk, every exercise of each edition present, every
+math span rendered by KaTeX, both LaTeX sheets compiled by xelatex, and the book's
+numbers reproduced (independent oracles: plain integer arithmetic)."""
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from derivations.cli import main
+from derivations.commands import docs
+from tests.conftest import require_tool
+from tests.docs.mathspans import math_spans
+
+ROOT = Path(__file__).resolve().parents[2]
+KATEX = ROOT / "node_modules" / "katex"
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return docs.render_documents()
+
+
+def test_committed_output_is_fresh(capsys):
+    status = main(["docs", "--out", str(ROOT / "output"), "--check"])
+    assert status == 0, capsys.readouterr().err
+
+
+def test_check_names_the_stale_file(documents, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(docs, "render_documents", lambda: documents)
+    assert main(["docs", "--out", str(tmp_path)]) == 0
+    assert main(["docs", "--out", str(tmp_path), "--check"]) == 0
+    (tmp_path / "zh" / "formulas.md").write_text("edited by hand\n", encoding="utf-8")
+    assert main(["docs", "--out", str(tmp_path), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "zh/formulas.md" in err and "en/answers.md" not in err
+
+
+def test_rendering_is_deterministic(documents):
+    assert docs.render_documents() == documents
+
+
+@pytest.mark.parametrize("lang, heading, count, other", [
+    ("en", "Exercise", 7, "练习"),
+    ("zh", "练习", 6, "Exercise"),
+])
+def test_every_exercise_of_the_edition_is_a_heading(documents, lang, heading, count, other):
+    md = documents[f"{lang}/answers.md"]
+    numbers = [int(n) for n in re.findall(rf"^## {heading} (\d+)(?::|：)", md, flags=re.M)]
+    assert numbers == list(range(1, count + 1))
+    tex = documents[f"{lang}/answers.tex"]
+    assert len(re.findall(rf"^\\section\*\{{{heading} \d+(?::|：)", tex, flags=re.M)) == count
+    assert other in md  # each heading names the other edition's number
+
+
+@pytest.mark.parametrize("lang, needle", [
+    ("en", "Chinese edition only: 练习 4"),  # zh 4 (1x1) reachable from the English sheet
+    ("zh", "仅见于英文版：Exercise 6"),
+    ("zh", "仅见于英文版：Exercise 7"),
+])
+def test_exercises_of_one_edition_appear_in_the_other(documents, lang, needle):
+    assert needle in documents[f"{lang}/answers.md"]
+
+
+@pytest.mark.parametrize("needle", [
+    # the book: 256x256, 5x5, 128 -> 128, "over 53 billion operations"
+    "$" + r"\,".join(f"{2 * 256 * 256 * 5 * 5 * 128 * 128:,}".split(",")) + "$",
+    # exact counting without bias: one addition fewer per output element
+    "$" + r"\,".join(f"{2 * 256 * 256 * 5 * 5 * 128 * 128 - 128 * 256 * 256:,}".split(","))
+    + "$",
+    # 64 -> 64, 56 x 56, 3 x 3, same padding: multiplications
+    "$" + r"\,".join(f"{64 * 64 * 9 * 56 * 56:,}".split(",")) + "$",
+])
+def test_book_numbers_on_both_sheets(documents, needle):
+    assert needle in documents["en/answers.md"] and needle in documents["zh/answers.md"]
+
+
+def _katex(spans: list) -> list:
+    done = subprocess.run(["node", str(Path(__file__).with_name("katex_check.js")),
+                           str(KATEX)], input=json.dumps(spans), capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def katex_available():
+    require_tool(shutil.which("node") is not None and (KATEX / "package.json").is_file(),
+                 "node and node_modules/katex (npm install --no-save katex@0.16)")
+
+
+def test_katex_reports_a_broken_span(katex_available):
+    failures = _katex([{"tex": r"\frac{a}{b}", "display": False},
+                       {"tex": r"\frac{a", "display": True}])
+    assert [f["index"] for f in failures] == [1]
+
+
+@pytest.mark.parametrize("name", ["en/answers.md", "zh/answers.md", "en/formulas.md",
+                                  "zh/formulas.md"])
+def test_every_math_span_renders_in_katex(documents, katex_available, name):
+    spans = math_spans(documents[name])
+    assert spans
+    failures = _katex(spans)
+    assert not failures, "\n".join(f"{f['error']}: {f['tex'][:120]}" for f in failures[:5])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_latex_sheet_compiles_with_xelatex(documents, lang, tmp_path):
+    have = shutil.which("xelatex") is not None and shutil.which("kpsewhich") is not None
+    if have:
+        have = subprocess.run(["kpsewhich", "ctex.sty"], capture_output=True).returncode == 0
+    require_tool(have, "xelatex with ctex (texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
+    (tmp_path / "answers.tex").write_text(documents[f"{lang}/answers.tex"], encoding="utf-8")
+    done = subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error",
+                           "answers.tex"], cwd=tmp_path, capture_output=True, text=True,
+                          errors="replace", timeout=600)
+    errors = [line for line in done.stdout.splitlines() if line.startswith("!")]
+    assert done.returncode == 0, errors[:3]
+    assert (tmp_path / "answers.pdf").stat().st_size > 0
+    missing = [line for line in done.stdout.splitlines() if "Missing character" in line]
+    assert not missing, missing[:3]

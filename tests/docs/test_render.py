@@ -1,0 +1,97 @@
+"""Renderer, registry and math-span extraction: table-driven, no outside tools."""
+
+import sys
+import types
+
+import jinja2
+import pytest
+
+from derivations.errors import DerivationError
+from derivations.exercises import build_all, for_edition
+from derivations.exercises.document import CheckFailed, Exercise, text
+from derivations.render import environment, md_text, tex_text
+from tests.docs.mathspans import math_spans
+
+
+@pytest.mark.parametrize("prose, expected", [
+    ("50% & $x_1$", r"50\% \& $x_1$"),
+    ("a_b `c_d`", r"a\_b \texttt{c\_d}"),
+    ('"quoted" text', "``quoted'' text"),
+    ("3×4 → 5", r"3$\times$4 $\to$ 5"),
+    ("{#~^\\}", r"\{\#\textasciitilde{}\textasciicircum{}\textbackslash{}\}"),
+    ("$\\frac{a}{b}$ stays", r"$\frac{a}{b}$ stays"),
+])
+def test_tex_text_escapes_text_and_keeps_math(prose, expected):
+    assert tex_text(prose) == expected
+
+
+@pytest.mark.parametrize("prose, cell, expected", [
+    ("a*b_c [x] <y>", False, r"a\*b\_c \[x\] \<y\>"),
+    ("$a_b * c$", False, "$a_b * c$"),
+    ("$|x|$ and a|b", True, r"$\vert x\vert $ and a\|b"),
+    ("`x|y`", True, r"`x\|y`"),
+    ("`x_y`", False, "`x_y`"),
+])
+def test_md_text_escapes_text_and_keeps_math(prose, cell, expected):
+    assert md_text(prose, cell=cell) == expected
+
+
+def _exercise(id_, en, zh):
+    return Exercise(id=id_, numbers={"en": en, "zh": zh}, title=text(id_, id_),
+                    statement=text("s", "s"))
+
+
+@pytest.mark.parametrize("lang, numbered, appendices", [
+    ("en", ["both1", "en6"], ["zh4", "neither"]),
+    ("zh", ["both1", "zh4"], ["en6", "neither"]),
+])
+def test_for_edition_numbers_then_appendices(lang, numbered, appendices):
+    exercises = [_exercise("neither", None, None), _exercise("en6", 6, None),
+                 _exercise("zh4", None, 4), _exercise("both1", 1, 1)]
+    got = for_edition(exercises, lang)
+    assert ([e.id for e in got[0]], [e.id for e in got[1]]) == (numbered, appendices)
+
+
+def test_for_edition_rejects_duplicate_numbers():
+    with pytest.raises(DerivationError, match="share a number"):
+        for_edition([_exercise("a", 1, 1), _exercise("b", 1, 2)], "en")
+
+
+def test_missing_module_is_one_line_error():
+    with pytest.raises(DerivationError) as error:
+        build_all(("no_such_exercise",))
+    assert "derivations.exercises.no_such_exercise is missing" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_failed_check_is_one_line_error(monkeypatch):
+    def build():
+        raise CheckFailed("forward_mults: closed form gives 1, executed 2")
+    module = types.ModuleType("derivations.exercises.failing_fake")
+    module.build = build
+    monkeypatch.setitem(sys.modules, "derivations.exercises.failing_fake", module)
+    with pytest.raises(DerivationError, match="exercise failing_fake: check failed: "
+                                              "forward_mults"):
+        build_all(("failing_fake",))
+
+
+def test_templates_reject_unknown_block_types():
+    exercise = _exercise("x", 1, 1)
+    exercise.blocks = [{"type": "no-such-block"}]
+    template = environment().get_template("answers.md.j2")
+    from derivations.locale import STRINGS
+    with pytest.raises(jinja2.UndefinedError):
+        template.render(s=STRINGS["en"], lang="en",
+                        entries=[{"exercise": exercise, "label": "E", "note": "n",
+                                  "anchor": "x"}])
+
+
+@pytest.mark.parametrize("markdown, spans", [
+    ("a $x$ b $y_1$", [("x", False), ("y_1", False)]),
+    ("$$\nA \\\\ B\n$$", [("A \\\\ B", True)]),
+    ("`$not$` and $yes$", [("yes", False)]),
+    ("```\n$x$\n```\n$z$", [("z", False)]),
+    ("costs \\$5 and $k$", [("k", False)]),
+])
+def test_math_spans(markdown, spans):
+    assert [(s["tex"], s["display"]) for s in math_spans(markdown)] == spans

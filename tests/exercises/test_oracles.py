@@ -1,0 +1,201 @@
+"""The core claims of the sheets, against independent oracles (NumPy, SciPy, brute force)."""
+
+import itertools
+
+import numpy as np
+import pytest
+import sympy as sp
+from scipy.signal import convolve2d, correlate2d
+
+from derivations.counting import Counted, counting
+from derivations.exercises import blocks, compose, equal_outputs, matmul, strips
+from derivations.model import Layer
+
+
+# --- compose -------------------------------------------------------------------------
+@pytest.mark.parametrize("k1,k2", [(1, 1), (2, 3), (3, 3), (4, 2), (5, 7)])
+def test_two_correlations_are_one_with_the_convolved_kernel_1d(k1, k2):
+    rng = np.random.default_rng(k1 * 10 + k2)
+    x, a, b = rng.standard_normal(20), rng.standard_normal(k1), rng.standard_normal(k2)
+    two = np.correlate(np.correlate(x, a, "valid"), b, "valid")
+    one = np.correlate(x, np.convolve(a, b), "valid")
+    np.testing.assert_allclose(two, one, rtol=1e-12, atol=1e-12)
+    assert np.convolve(a, b).size == k1 + k2 - 1
+    np.testing.assert_allclose(compose.full_convolve1d(list(a), list(b)), np.convolve(a, b))
+
+
+@pytest.mark.parametrize("k1,k2", [(1, 2), (2, 2), (2, 3), (3, 3)])
+def test_composed_support_matches_numpy(k1, k2):
+    assert compose.composed_support(k1, k2) == np.convolve(np.ones(k1), np.ones(k2)).size
+
+
+def test_compose_kernels_against_scipy_with_channels():
+    rng = np.random.default_rng(0)
+    c_i, c_m, c_o = 2, 3, 2
+    x = rng.standard_normal((c_i, 9, 9))
+    w1, w2 = rng.standard_normal((c_m, c_i, 2, 3)), rng.standard_normal((c_o, c_m, 3, 2))
+    mid = [sum(correlate2d(x[c], w1[m, c], "valid") for c in range(c_i)) for m in range(c_m)]
+    two = [sum(correlate2d(mid[m], w2[o, m], "valid") for m in range(c_m)) for o in range(c_o)]
+    kern = compose.compose_kernels(w1, w2)
+    assert kern.shape == (c_o, c_i, 2 + 3 - 1, 3 + 2 - 1)
+    for o, c in itertools.product(range(c_o), range(c_i)):
+        np.testing.assert_allclose(kern[o, c], sum(convolve2d(w2[o, m], w1[m, c])
+                                                   for m in range(c_m)), atol=1e-12)
+    one = [sum(correlate2d(x[c], kern[o, c], "valid") for c in range(c_i)) for o in range(c_o)]
+    np.testing.assert_allclose(two, one, atol=1e-10)
+
+
+def test_parallel_sum_is_not_the_composition():
+    # the common wrong "proof": adding the kernels
+    x = np.arange(10.0)
+    a, b = np.array([1.0, 2.0]), np.array([3.0, -1.0])
+    two = np.correlate(np.correlate(x, a, "valid"), b, "valid")
+    assert not np.allclose(two, np.correlate(x, a + b, "valid")[:two.size])
+
+
+def test_one_zero_one_has_no_real_factor_but_complex_ones():
+    assert sp.real_roots(1 + compose.z**2) == []
+    factors = compose.complex_factors(np.array([1.0, 0.0, 1.0]))
+    np.testing.assert_allclose(np.convolve(*factors), [1, 0, 1], atol=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_every_1d_kernel_factors_over_c(seed):
+    kernel = np.random.default_rng(seed).standard_normal(6)
+    product = np.array([1.0 + 0j])
+    for piece in compose.complex_factors(kernel):
+        assert piece.size == 2
+        product = np.convolve(product, piece)
+    np.testing.assert_allclose(product, kernel, atol=1e-9)
+
+
+def test_laplacian_has_no_split_and_a_composed_kernel_has_one():
+    assert all(basis == [1] for *_, basis in compose.laplacian_has_no_factor())
+    # control: the same check finds a solution for a kernel that is a composition
+    u, v = compose.u, compose.v
+    target = sp.expand((1 + 2 * u + 3 * v + u * v) * (2 - u + v + 5 * u * v))
+    a, pa = compose._generic_poly("a", 2, 2)
+    b, pb = compose._generic_poly("b", 2, 2)
+    eqs = sp.Poly(sp.expand(pa * pb - target), u, v).coeffs()
+    assert sp.groebner(eqs, *a, *b, order="grevlex").exprs != [1]
+
+
+# --- equal_outputs -------------------------------------------------------------------
+@pytest.mark.parametrize("seed", range(5))
+def test_section_functions_match_scipy_and_each_other(seed):
+    X, K = equal_outputs.example(seed, np.float64)
+    ref = np.stack([sum(correlate2d(X[c], K[o, c], "valid") for c in range(3))
+                    for o in range(2)])
+    np.testing.assert_allclose(equal_outputs.corr2d_multi_in_out(X, K), ref, rtol=1e-12)
+    np.testing.assert_allclose(equal_outputs.corr2d_multi_in_out_1x1(X, K), ref, rtol=1e-12)
+
+
+def test_y1_is_the_rounded_left_to_right_sum():
+    for seed in range(50):
+        X, K = equal_outputs.example(seed)
+        assert np.array_equal(equal_outputs.rounded_chain(X, K),
+                              equal_outputs.corr2d_multi_in_out(X, K))
+
+
+def test_float32_paths_stay_within_rounding_error():
+    stats = equal_outputs.measure(np.float32, seeds=100)
+    assert stats.max_relative <= 6.0   # each path is within 3u sum|terms|
+    assert equal_outputs.measure(np.float64, seeds=100).max_abs < 1e-14
+
+
+def test_addition_is_not_associative_in_float32():
+    a, b, c = np.float32(1e8), np.float32(-1e8), np.float32(1.0)
+    assert (a + b) + c != a + (b + c)
+
+
+# --- matmul --------------------------------------------------------------------------
+def test_book_example_values():
+    y = matmul.conv_as_matmul(matmul.BOOK_X, matmul.BOOK_K)
+    assert y.tolist() == [[[56, 72], [104, 120]], [[76, 100], [148, 172]],
+                          [[96, 128], [192, 224]]]
+
+
+@pytest.mark.parametrize("c_i,c_o,h,w,k_h,k_w", [(1, 1, 5, 5, 3, 3), (3, 2, 7, 6, 2, 3),
+                                                  (4, 5, 8, 8, 1, 1)])
+def test_im2col_and_toeplitz_match_scipy_and_count(c_i, c_o, h, w, k_h, k_w):
+    rng = np.random.default_rng(h * w)
+    x, k = rng.standard_normal((c_i, h, w)), rng.standard_normal((c_o, c_i, k_h, k_w))
+    ref = np.stack([sum(correlate2d(x[c], k[o, c], "valid") for c in range(c_i))
+                    for o in range(c_o)])
+    np.testing.assert_allclose(matmul.conv_as_matmul(x, k), ref, atol=1e-10)
+    np.testing.assert_allclose(matmul.toeplitz(k, h, w) @ x.reshape(-1), ref.reshape(-1),
+                               atol=1e-10)
+    with counting() as count:
+        matmul.conv_as_matmul(x.view(Counted), k.view(Counted))
+    m = (h - k_h + 1) * (w - k_w + 1)
+    assert (count.mults, count.adds) == (c_o * m * c_i * k_h * k_w,
+                                         c_o * m * (c_i * k_h * k_w - 1))
+
+
+# --- strips --------------------------------------------------------------------------
+def brute_force_loads(kk, rows, width, delta):
+    """Distinct inputs the outputs of each strip read, summed over strips."""
+    total = 0
+    for r in range(rows):
+        for c0 in range(0, width, delta):
+            cells = {(r + i, c + j) for c in range(c0, min(c0 + delta, width))
+                     for i in range(kk) for j in range(kk)}
+            total += len(cells)
+    return total
+
+
+@pytest.mark.parametrize("kk,rows,width,delta", [(3, 2, 12, 1), (3, 2, 12, 4), (3, 3, 10, 3),
+                                                  (5, 1, 17, 6), (2, 2, 9, 9), (1, 2, 5, 2)])
+def test_strip_loads_equal_brute_force_and_formula(kk, rows, width, delta):
+    rng = np.random.default_rng(0)
+    image = rng.standard_normal((rows + kk - 1, width + kk - 1))
+    kernel = rng.standard_normal((kk, kk))
+    x = strips.LoadCounter(image)
+    y = strips.tiled_correlate(x, kernel, delta)
+    np.testing.assert_allclose(y, correlate2d(image, kernel, "valid"), atol=1e-12)
+    assert x.loads == brute_force_loads(kk, rows, width, delta)
+    formula = strips.total_loads().subs({strips.k: kk, strips.M: rows, strips.m: width,
+                                         strips.D: delta})
+    assert x.loads == formula
+
+
+@pytest.mark.parametrize("kk,delta", [(3, 1), (3, 4), (5, 8), (7, 2)])
+def test_loads_per_output(kk, delta):
+    width = 4 * delta
+    per = strips.loads_per_output().subs({strips.k: kk, strips.D: delta})
+    assert per * width == brute_force_loads(kk, 1, width, delta)
+    assert strips.loads_per_output().subs(strips.D, 1) == strips.k ** 2
+
+
+def test_register_limit_is_the_largest_fitting_delta():
+    needed, dmax = strips.register_limit()
+    for regs, kk in [(128, 3), (512, 5), (40, 3)]:
+        d = int(dmax.subs({strips.R: regs, strips.k: kk}))
+        assert needed.subs({strips.k: kk, strips.D: d}) <= regs
+        assert needed.subs({strips.k: kk, strips.D: d + 1}) > regs
+
+
+# --- blocks --------------------------------------------------------------------------
+@pytest.mark.parametrize("c,b", [(8, 1), (8, 2), (12, 3), (16, 16)])
+def test_block_counts_equal_the_nonzeros(c, b):
+    mults, adds = blocks.block_counts()
+    weight = np.ones((c, c // b, 1, 1))
+    nnz = int(np.count_nonzero(blocks.block_diagonal(weight, b)))
+    assert mults.subs({blocks.c: c, blocks.b: b}) == nnz
+    assert adds.subs({blocks.c: c, blocks.b: b}) == nnz - c   # c sums of c/b terms
+
+
+def test_grouped_dependency_is_block_diagonal():
+    layer = Layer(6, 6, 3, 3, 1, 1, groups=3)
+    w = np.random.default_rng(0).standard_normal(layer.weight_shape)
+    from derivations.conv import conv2d_forward
+    dep = blocks.dependency(lambda x: conv2d_forward(x, w, None, layer)[0], 6)
+    expected = (np.arange(6)[:, None] // 2 == np.arange(6)[None, :] // 2).astype(int)
+    assert np.array_equal(dep, expected)
+    assert np.array_equal(blocks.gradient_dependency(w, layer), expected)
+
+
+def test_shuffle_is_shufflenets_permutation():
+    x = np.arange(6.0).reshape(1, 6, 1, 1)
+    assert blocks.shuffle(x, 2).ravel().tolist() == [0, 3, 1, 4, 2, 5]
+    assert blocks.shuffle(x, 3).ravel().tolist() == [0, 2, 4, 1, 3, 5]
