@@ -1,0 +1,132 @@
+"""Parse tree (lark) -> expression tree, with the bounds of :mod:`.limits` enforced.
+
+Exponents are folded to whole-number constants here (``9^9^9`` is refused before any
+power is computed); ``O(...)`` must enclose the whole answer.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from lark import Token, Tree
+
+from . import expression as ex
+from .errors import InvalidAnswer
+from .evaluate import Undefined, compile_node
+from .limits import MAX_DEPTH, MAX_EXPONENT
+
+__all__ = ["to_expression"]
+
+
+def _first_column(item) -> int | None:
+    stack = [item]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, Token):
+            return current.start_pos
+        stack[0:0] = current.children
+    return None
+
+
+def _tree_depth(tree: Tree) -> int:
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH * 3:
+            break
+        stack.extend((c, level + 1) for c in current.children if isinstance(c, Tree))
+    return deepest
+
+
+def _exponent(node: ex.Node, column) -> int:
+    if ex.symbols_in(node):
+        raise InvalidAnswer("an exponent must be a whole number, not a formula in "
+                            + ", ".join(sorted(ex.symbols_in(node))), column)
+    try:
+        value = compile_node(node)({})
+    except Undefined:
+        raise InvalidAnswer("the exponent divides by zero", column) from None
+    if Fraction(value).denominator != 1:
+        raise InvalidAnswer(f"exponent {value} is not a whole number", column)
+    if abs(value) > MAX_EXPONENT:
+        raise InvalidAnswer(f"exponent {value} is larger than {MAX_EXPONENT}", column)
+    return int(value)
+
+
+def _call(children, built) -> ex.Node:
+    function = children[0]
+    arguments = [built[id(c)] for c in children[2].children if isinstance(c, Tree)] \
+        if isinstance(children[2], Tree) and children[2].data == "arguments" \
+        else [built[id(children[2])]]
+    name = str(function)
+    if name in ("floor", "ceil", "O") and len(arguments) != 1:
+        raise InvalidAnswer(f"{name}() takes one argument, got {len(arguments)}",
+                            function.start_pos)
+    if name == "floor":
+        return ("floor", arguments[0])
+    if name == "ceil":
+        return ("ceil", arguments[0])
+    if name == "O":
+        return ("bigo", arguments[0])
+    return (name, tuple(arguments)) if len(arguments) > 1 else arguments[0]
+
+
+def _number(token: Token) -> ex.Node:
+    return ex.num(Fraction(str(token)))
+
+
+def _node(tree: Tree, built: dict) -> ex.Node:
+    rule = tree.data if isinstance(tree.data, str) else str(tree.data)
+    kids = tree.children
+    parts = [built[id(c)] for c in kids if isinstance(c, Tree)]
+    if rule == "number":
+        return _number(kids[0])
+    if rule == "symbol":
+        return ex.sym(str(kids[0]))
+    if rule in ("group", "pos", "start"):
+        return parts[0]
+    if rule == "add":
+        return ex.add(*parts)
+    if rule == "sub":
+        return ex.add(parts[0], ex.neg(parts[1]))
+    if rule == "mul":
+        return ex.mul(*parts)
+    if rule in ("div", "div_frac"):
+        return ex.div(*parts)
+    if rule == "floordiv":
+        return ("floor", ex.div(*parts))
+    if rule == "neg":
+        return ex.neg(parts[0])
+    if rule == "pow":
+        return ("pow", parts[0], _exponent(parts[1], kids[1].start_pos))
+    if rule in ("floor", "ceil"):
+        return (rule, parts[0])
+    if rule == "call":
+        return _call(kids, built)
+    if rule == "arguments":
+        return ("arguments",)
+    raise InvalidAnswer(f"cannot read {rule!r}", _first_column(tree))  # pragma: no cover
+
+
+def to_expression(tree: Tree) -> ex.Node:
+    """Convert a parse tree; raise :class:`InvalidAnswer` on nesting, exponents, arity,
+    or a big-O that does not enclose the whole answer."""
+    if _tree_depth(tree) > MAX_DEPTH * 2:
+        raise InvalidAnswer(f"the formula is nested more than {MAX_DEPTH} levels deep")
+    built: dict[int, ex.Node] = {}
+    order, stack = [], [tree]
+    while stack:  # post-order without recursion
+        current = stack.pop()
+        order.append(current)
+        stack.extend(c for c in current.children if isinstance(c, Tree))
+    for current in reversed(order):
+        built[id(current)] = _node(current, built)
+    root = built[id(tree)]
+    if ex.depth(root) > MAX_DEPTH:
+        raise InvalidAnswer(f"the formula is nested more than {MAX_DEPTH} levels deep")
+    inner = [n for n in ex.walk(root) if n[0] == "bigo"]
+    if inner and (root[0] != "bigo" or len(inner) > 1):
+        raise InvalidAnswer("O(...) must enclose the whole answer",
+                            _first_column(tree))
+    return root

@@ -1,0 +1,185 @@
+"""Each question's derived variants as expression trees, cached on disk.
+
+Deriving every variant takes SymPy seconds (doubling the padding simplifies floors); a
+cold ``check`` must answer in well under one.  The cache holds only what
+:func:`.derive.derive` produced, keyed by a hash of the sources it depends on (the
+model, the closed forms, the scenarios, this package) and the SymPy version, so an
+edited formula is never served stale.  An unwritable cache directory only costs time.
+``DERIVATIONS_CACHE`` overrides the directory (tests point it at a temporary one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+
+from .evaluate import compile_node
+from .questions import Question, question
+
+__all__ = ["Entry", "Compiled", "entry", "cache_directory", "source_hash"]
+
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCES = ("model.py", "closed_forms.py", "scenarios.py")
+_DERIVING = ("catalogue.py", "derive.py", "expression.py", "questions.py", "symbolic.py")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    tree: tuple
+    padding: str
+    conventions: tuple
+    misconception: str | None
+    domain: frozenset
+    alternatives: tuple
+
+    @property
+    def function(self):
+        return _compiled(self.tree)
+
+
+@dataclass(frozen=True)
+class Entry:
+    question: Question
+    variants: tuple          # of Compiled; variants[0] is the reference
+    display_text: str
+    display_latex: str
+
+    @property
+    def reference(self) -> Compiled:
+        return self.variants[0]
+
+
+@lru_cache(maxsize=4096)
+def _compiled(tree):
+    return compile_node(tree)
+
+
+def _sympy_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("sympy")
+    except PackageNotFoundError:  # pragma: no cover
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def source_hash() -> str:
+    digest = hashlib.sha256(_sympy_version().encode())
+    for path in ([_PACKAGE / name for name in _DERIVING]
+                 + [_PACKAGE.parent / name for name in _SOURCES]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_directory() -> Path:
+    root = os.environ.get("DERIVATIONS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations")
+    return Path(root) / "checking" / source_hash()
+
+
+# --- trees <-> JSON ----------------------------------------------------------------------
+def _encode(node):
+    kind = node[0]
+    if kind == "num":
+        value = Fraction(node[1])
+        return ["num", str(value)]
+    if kind == "sym":
+        return list(node)
+    if kind in ("add", "mul", "max", "min"):
+        return [kind, [_encode(c) for c in node[1]]]
+    if kind == "div":
+        return [kind, _encode(node[1]), _encode(node[2])]
+    if kind == "pow":
+        return [kind, _encode(node[1]), node[2]]
+    return [kind, _encode(node[1])]
+
+
+def _decode(data):
+    kind = data[0]
+    if kind == "num":
+        value = Fraction(data[1])
+        return ("num", value.numerator if value.denominator == 1 else value)
+    if kind == "sym":
+        return ("sym", data[1])
+    if kind in ("add", "mul", "max", "min"):
+        return (kind, tuple(_decode(c) for c in data[1]))
+    if kind == "div":
+        return (kind, _decode(data[1]), _decode(data[2]))
+    if kind == "pow":
+        return (kind, _decode(data[1]), int(data[2]))
+    return (kind, _decode(data[1]))
+
+
+def _to_json(entry_data: dict) -> str:
+    variants = [{"tree": _encode(v.tree), "padding": v.padding,
+                 "conventions": list(v.conventions), "misconception": v.misconception,
+                 "domain": sorted(v.domain), "alternatives": [list(a) for a in v.alternatives]}
+                for v in entry_data["variants"]]
+    return json.dumps({"variants": variants, "display_text": entry_data["display_text"],
+                       "display_latex": entry_data["display_latex"]})
+
+
+def _from_json(text: str) -> dict:
+    data = json.loads(text)
+    variants = tuple(Compiled(_decode(v["tree"]), v["padding"], tuple(v["conventions"]),
+                              v["misconception"], frozenset(v["domain"]),
+                              tuple(tuple(a) for a in v["alternatives"]))
+                     for v in data["variants"])
+    return {"variants": variants, "display_text": data["display_text"],
+            "display_latex": data["display_latex"]}
+
+
+def _derived(qid: str) -> dict:
+    import sympy as sp
+
+    from .derive import derive
+    from .symbolic import from_sympy, with_output_sizes
+    variants = derive(qid)
+    compiled = tuple(Compiled(from_sympy(v.expr), v.padding, v.conventions, v.misconception,
+                              v.domain, v.alternatives) for v in variants)
+    shown = variants[0].expr
+    if question(qid).output_symbols:
+        shown = with_output_sizes(shown, "total")
+    return {"variants": compiled, "display_text": sp.sstr(shown),
+            "display_latex": sp.latex(shown)}
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _load(qid: str) -> dict:
+    path = cache_directory() / f"{qid}.json"
+    try:
+        return _from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass
+    data = _derived(qid)
+    try:
+        _write_atomically(path, _to_json(data))
+    except OSError:
+        pass  # a read-only home only makes the next run slower
+    return data
+
+
+@lru_cache(maxsize=None)
+def entry(qid: str) -> Entry:
+    """The question's variants (reference first), from the cache or derived now."""
+    q = question(qid)
+    data = _load(qid)
+    return Entry(q, data["variants"], data["display_text"], data["display_latex"])

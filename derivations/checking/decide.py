@@ -1,0 +1,166 @@
+"""Which variant an answer equals, by exact values at valid points (no tolerance).
+
+The answer and each variant are compared point by point on the answer's domain (the
+restrictions its symbols imply, plus the variant's own); values are computed lazily and
+cached, so a wrong variant usually costs one evaluation.  Variants are tried in the
+catalogue's order: the reference, conventions (fewest first), misconceptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import expression as ex
+from .catalogue import Compiled, Entry
+from .evaluate import Undefined, compile_node
+from .samples import environments
+
+__all__ = ["Match", "implied_restrictions", "restriction_conventions", "find_match",
+           "first_difference", "UNDEFINED", "Values", "optional_restrictions"]
+
+UNDEFINED = object()
+_EDGE_COUNT = 8  # samples.py lists its edge points first
+
+
+def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> frozenset:
+    """What an answer's symbols say it assumed: no stride symbol -> stride 1, no padding
+    symbol -> no padding, stride without floor -> exact division, bare k/s/p -> square."""
+    reference = ex.symbols_in(entry.reference.tree)
+    tags = set(entry.question.base_domain)
+    if symbols & {"k", "s", "p"}:
+        tags.add("square")
+    floored = bool(kinds & {"floor", "ceil"}) or bool(symbols & {"m_h", "m_w"})
+    reference_floored = "floor" in ex.kinds_in(entry.reference.tree)
+    for axis in ("h", "w"):
+        stride, pad, out = f"s_{axis}", f"p_{axis}", f"m_{axis}"
+        if stride in reference and not symbols & {stride, "s", out}:
+            tags.add(f"stride1_{axis}")
+        if pad in reference and not symbols & {pad, "p", out}:
+            tags.add(f"nopad_{axis}")
+        if reference_floored and symbols & {stride, "s"} and not floored:
+            tags.add(f"divides_{axis}")
+    return frozenset(tags)
+
+
+def optional_restrictions(entry: Entry, symbols: frozenset) -> frozenset:
+    """Stride 1 on an axis whose stride the answer never names, though it names the
+    output size there: ``m_h p_w + ...`` for the padding increase holds at stride 1
+    only.  Tried when nothing matched without it."""
+    reference = ex.symbols_in(entry.reference.tree)
+    return frozenset(f"stride1_{axis}" for axis in ("h", "w")
+                     if f"s_{axis}" in reference and not symbols & {f"s_{axis}", "s"})
+
+
+def restriction_conventions(domain: frozenset, tree=None) -> tuple:
+    """Convention names of the restrictions that matter for ``tree`` (all if None):
+    stride 1 is no assumption where the expression has no stride."""
+    if tree is not None:
+        used = ex.symbols_in(tree)
+        domain = frozenset(t for t in domain if t[:-2] not in ("stride1", "nopad", "divides")
+                           or {"stride1": "s_", "nopad": "p_", "divides": "s_"}[t[:-2]]
+                           + t[-1] in used)
+    names = []
+    for tag, name in (("square", "square_kernel"), ("stride1", "stride_1"),
+                      ("nopad", "no_padding"), ("divides", "exact_division")):
+        if any(t.startswith(tag) for t in domain) and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+class Values:
+    """Lazily evaluated values of one function at the points of one domain."""
+
+    def __init__(self, function, envs):
+        self.function, self.envs, self.cache = function, envs, {}
+
+    def __getitem__(self, index: int):
+        if index not in self.cache:
+            try:
+                self.cache[index] = self.function(self.envs[index])
+            except Undefined:
+                self.cache[index] = UNDEFINED
+        return self.cache[index]
+
+    def __len__(self):
+        return len(self.envs)
+
+
+@dataclass(frozen=True)
+class Match:
+    index: int                   # position in entry.variants
+    variant: Compiled
+    domain: frozenset
+
+
+def _order(count: int) -> list[int]:
+    """Generic points first (edge points make many formulas agree by accident)."""
+    return list(range(_EDGE_COUNT, count)) + list(range(min(_EDGE_COUNT, count)))
+
+
+class Matcher:
+    """Answer-independent caches for one question: variant values per domain."""
+
+    def __init__(self, entry: Entry):
+        self.entry = entry
+        self.variant_values: dict[tuple, Values] = {}
+
+    def envs(self, domain: frozenset, padding: str):
+        family = self.entry.question.family
+        return environments(family, domain if family == "layer" else frozenset(), padding)
+
+    def values_of_variant(self, index: int, domain: frozenset) -> Values:
+        variant = self.entry.variants[index]
+        key = (index, domain)
+        if key not in self.variant_values:
+            self.variant_values[key] = Values(variant.function, self.envs(domain, variant.padding))
+        return self.variant_values[key]
+
+
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def matcher(entry: Entry) -> Matcher:
+    found = _MATCHERS.get(entry.question.id)
+    if found is None or found.entry is not entry:
+        found = _MATCHERS[entry.question.id] = Matcher(entry)
+    return found
+
+
+def _equal(answer: Values, variant: Values) -> bool:
+    for index in _order(len(answer)):
+        value = answer[index]
+        if value is UNDEFINED or value != variant[index]:
+            return False
+    return True
+
+
+def find_match(entry: Entry, tree, restrictions: frozenset, uses_batch: bool) -> Match | None:
+    """The first variant the answer equals at every point of its domain, or None."""
+    cache = matcher(entry)
+    function = compile_node(tree)
+    answers: dict[tuple, Values] = {}
+    for index, variant in enumerate(entry.variants):
+        if "batch_counted" in variant.conventions and not uses_batch:
+            continue
+        domain = restrictions | variant.domain
+        key = (domain, variant.padding)
+        if key not in answers:
+            answers[key] = Values(function, cache.envs(domain, variant.padding))
+        if _equal(answers[key], cache.values_of_variant(index, domain)):
+            return Match(index, variant, domain)
+    return None
+
+
+def first_difference(entry: Entry, tree, domain: frozenset):
+    """(point, reference value, answer value) at the first point, edges first, where the
+    answer differs from the reference; None if nowhere."""
+    cache = matcher(entry)
+    envs = cache.envs(domain, "total")
+    answer = Values(compile_node(tree), envs)
+    reference = cache.values_of_variant(0, domain)
+    for index in range(len(envs)):
+        if answer[index] is UNDEFINED:
+            return envs[index], reference[index], None
+        if answer[index] != reference[index]:
+            return envs[index], reference[index], answer[index]
+    return None

@@ -1,0 +1,362 @@
+"""How each question's reference and its variants are derived (machinery, SymPy).
+
+A *variant* is another expression an answer may equal: the reference under a named
+convention (per-side padding, bias, MACs, ...) or a named misconception (a
+transformation of the model: kernel volume dropped, h for w, backward = forward ...).
+Nothing is typed per question: references come from :mod:`derivations.closed_forms` and
+:mod:`derivations.scenarios`; misconceptions transform them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..closed_forms import forms, m_h, m_w
+from ..model import c_i, c_o, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
+from ..scenarios import BOOK, double_channels, double_padding, pointwise
+from .symbolic import SYMPY_SYMBOLS, output_height_width
+
+__all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]
+
+FLOAT32_BYTES = 4  # numpy.dtype("float32").itemsize; the tests hold it against numpy
+PADDINGS = ("total", "per-side")
+AXIS_PAIRS = ((h, w), (k_h, k_w), (p_h, p_w), (s_h, s_w))
+
+
+@dataclass(frozen=True)
+class Variant:
+    expr: sp.Expr                 # in input symbols (m_h, m_w written out)
+    padding: str = "total"        # convention under which an answer's m_h, m_w are read
+    conventions: tuple = ()
+    misconception: str | None = None
+    domain: frozenset = frozenset()
+    alternatives: tuple = ()      # other convention sets giving the same expression
+
+
+def _book(expr: sp.Expr, batch: bool = False) -> sp.Expr:
+    values = dict(BOOK)
+    if batch:
+        del values[n]
+    return expr.xreplace(values)
+
+
+def compact(key: str, padding="total", bias=False, batch=False) -> sp.Expr:
+    """A closed form with m_h, m_w, in the section's setting."""
+    return _book(forms(padding, bias)[key].compact, batch)
+
+
+def written_out(expr: sp.Expr, padding: str) -> sp.Expr:
+    mh, mw = output_height_width(padding)
+    return expr.xreplace({m_h: mh, m_w: mw})
+
+
+def _tags(padding, bias, batch, mode) -> tuple:
+    tags = []
+    if padding == "per-side":
+        tags.append("per_side_padding")
+    if bias:
+        tags.append("bias_counted")
+    tags.extend(mode if isinstance(mode, tuple) else ((mode,) if mode else ()))
+    if batch:
+        tags.append("batch_counted")
+    return tuple(tags)
+
+
+# --- recipes: (padding, bias, batch, mode) -> compact expression or None -----------
+def _cost(keys: dict):
+    """A cost read from closed forms; ``keys`` maps a counting mode to the forms summed."""
+    def recipe(padding, bias, batch, mode):
+        if mode not in keys:
+            return None
+        return sum((compact(key, padding, bias, batch) for key in keys[mode]), sp.S.Zero)
+    return recipe
+
+
+def _bytes(recipe):
+    def with_bytes(padding, bias, batch, mode):
+        inner = mode[:-1] if isinstance(mode, tuple) and mode[-1:] == ("bytes_float32",) \
+            else None
+        if inner is None:
+            return recipe(padding, bias, batch, mode)
+        base = recipe(padding, bias, batch, inner[0] if inner else None)
+        return None if base is None else FLOAT32_BYTES * base
+    return with_bytes
+
+
+RECIPES = {
+    "output-height": _cost({None: ("output_height",)}),
+    "output-width": _cost({None: ("output_width",)}),
+    "forward-mults": _cost({None: ("forward_mults",)}),
+    "forward-adds": _cost({None: ("forward_adds",), "accumulate_from_zero": ("forward_mults",)}),
+    "forward-ops": _cost({None: ("forward_ops",), "macs": ("forward_macs",),
+                          "flops": ("forward_flops",),
+                          "accumulate_from_zero": ("forward_mults", "forward_mults")}),
+    "backward-ops": _cost({None: ("backward_ops",), "macs": ("backward_macs",),
+                           "flops": ("backward_flops",)}),
+    "forward-memory": _bytes(_cost({
+        None: ("memory_input", "memory_params", "memory_output"),
+        "parameters_only": ("memory_params",)})),
+    "backward-memory": _bytes(_cost({
+        None: ("memory_peak_backward",),
+        "output_kept": ("memory_peak_backward", "memory_output"),
+        "gradient_buffers_only": ("memory_grad_dy", "memory_grad_dx", "memory_grad_dw",
+                                  "memory_grad_db"),
+        "saved_for_backward_only": ("memory_saved_for_backward",)})),
+    "bias-size": lambda padding, bias, batch, mode: (
+        compact("memory_bias", padding, True) if mode is None and not bias else None),
+}
+
+MODES = {
+    "output-height": (None,), "output-width": (None,), "forward-mults": (None,),
+    "forward-adds": (None, "accumulate_from_zero"),
+    "forward-ops": (None, "macs", "flops", "accumulate_from_zero"),
+    "backward-ops": (None, "macs", "flops"),
+    "forward-memory": (None, "parameters_only", ("bytes_float32",),
+                       ("parameters_only", "bytes_float32")),
+    "backward-memory": (None, "output_kept", "gradient_buffers_only",
+                        "saved_for_backward_only", ("bytes_float32",),
+                        ("output_kept", "bytes_float32"),
+                        ("gradient_buffers_only", "bytes_float32")),
+    "bias-size": (None,),
+}
+BATCHED = {"forward-mults", "forward-adds", "forward-ops", "backward-ops",
+           "forward-memory", "backward-memory"}
+NO_BIAS = {"output-height", "output-width", "forward-mults", "bias-size"}
+
+
+def _recipe_variants(qid: str) -> list[Variant]:
+    recipe, out = RECIPES[qid], []
+    biases = (False,) if qid in NO_BIAS else (False, True)
+    batches = (False, True) if qid in BATCHED else (False,)
+    for padding, bias, batch, mode in itertools.product(PADDINGS, biases, batches, MODES[qid]):
+        expr = recipe(padding, bias, batch, mode)
+        if expr is not None:
+            out.append(Variant(written_out(expr, padding), padding,
+                               _tags(padding, bias, batch, mode)))
+    return out
+
+
+# --- misconceptions: transformations of the compact forms ----------------------------
+def _layer_mistakes(qid: str, padding: str, mode) -> list[tuple[str, sp.Expr, frozenset]]:
+    recipe = RECIPES[qid]
+    base = recipe(padding, False, False, mode)
+    if base is None:
+        return []
+    out = []
+
+    def add(name, expr, domain=frozenset()):
+        out.append((name, expr, domain))
+
+    cost = qid.startswith(("forward", "backward")) and "memory" not in qid
+    if cost or "memory" in qid:
+        add("kernel_volume_left_out", base.xreplace({k_h: 1, k_w: 1}))
+        add("input_size_for_output", base.xreplace({m_h: h, m_w: w}))
+        add("input_channels_left_out", base.xreplace({c_i: 1}))
+        add("output_channels_left_out", base.xreplace({c_o: 1}))
+        add("channels_swapped", base.xreplace({c_i: c_o, c_o: c_i}))
+        add("axis_mixup", base.xreplace({m_w: m_h}))
+        add("axis_mixup", base.xreplace({m_h: m_w}))
+        for delta in (-1, 1):
+            add("output_off_by_one", base.xreplace({m_h: m_h + delta, m_w: m_w + delta}))
+    if qid in ("output-height", "output-width"):
+        for delta in (-1, 1):
+            add("output_off_by_one", base + delta)
+    if qid in ("forward-adds", "forward-ops") and mode is None:
+        adds = compact("forward_adds", padding)
+        per_channel = c_i * adds.xreplace({c_i: 1})
+        mults = compact("forward_mults", padding) if qid == "forward-ops" else 0
+        add("missing_cross_channel_adds", mults + per_channel)
+    if qid == "backward-ops":
+        forward = {None: "forward_ops", "macs": "forward_macs", "flops": "forward_flops"}[mode]
+        add("backward_equals_forward", compact(forward, padding))
+        if mode is None:
+            add("backward_doubled_exact", 2 * compact("forward_ops", padding))
+            for grad in ("dx", "dw"):
+                add("one_gradient_only", compact(f"backward_{grad}_mults", padding)
+                    + compact(f"backward_{grad}_adds", padding))
+        else:
+            for grad in ("dx", "dw"):
+                scale = 2 if mode == "flops" else 1
+                add("one_gradient_only", scale * compact(f"backward_{grad}_mults", padding))
+    if qid == "forward-memory" and mode is None:
+        add("output_left_out", base - compact("memory_output", padding))
+        add("input_left_out", base - compact("memory_input", padding))
+    if qid == "bias-size":
+        add("bias_as_weights", c_i * base)
+        add("bias_as_weights", compact("memory_weights", padding))
+        add("bias_per_output_element", compact("memory_output", padding))
+        add("bias_per_input_channel", base.xreplace({c_o: c_i}))
+    return out
+
+
+def _written_mistakes(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
+    """Mistakes visible only in the written-out form: axes mixed up, ceil for floor."""
+    out = []
+    for height, width in AXIS_PAIRS:
+        out.append(("axis_mixup", expr.xreplace({width: height})))
+        out.append(("axis_mixup", expr.xreplace({height: width})))
+    out.append(("ceil_for_floor", expr.replace(sp.floor, sp.ceiling)))
+    for source, target in ((0, 1), (1, 0)):  # the other axis's formula throughout
+        out.append(("axis_mixup", expr.xreplace(
+            {pair[source]: pair[target] for pair in AXIS_PAIRS})))
+    return out
+
+
+def _mistake_variants(qid: str) -> list[Variant]:
+    out = []
+    for padding, mode in itertools.product(PADDINGS, MODES[qid]):
+        tags = _tags(padding, False, False, mode)
+        for name, expr, domain in _layer_mistakes(qid, padding, mode):
+            out.append(Variant(written_out(expr, padding), padding, tags, name, domain))
+        base = RECIPES[qid](padding, False, False, mode)
+        if base is not None:
+            for name, expr in _written_mistakes(written_out(base, padding)):
+                out.append(Variant(expr, padding, tags, name))
+    return out
+
+
+# --- the exercise scenarios ------------------------------------------------------------
+COUNTS = {None: "forward_ops", "macs": "forward_macs", "flops": "forward_flops"}
+
+
+def _double_channels() -> list[Variant]:
+    out = []
+    for (mode, key), bias in itertools.product(COUNTS.items(), (False, True)):
+        out.append(Variant(double_channels(key, "total", bias).ratio, "total",
+                           _tags("total", bias, False, mode)))
+    out.append(Variant(double_channels("forward_ops").limit, conventions=("large_channel_limit",)))
+    before = forms()["forward_ops"].expr.xreplace(BOOK)
+    only_one = sp.simplify(before.xreplace({c_o: 2 * c_o}) / before)
+    out.append(Variant(only_one, misconception="doubling_doubles"))
+    return out
+
+
+def _double_padding() -> list[Variant]:
+    out = []
+    for (mode, key), padding, bias in itertools.product(COUNTS.items(), PADDINGS, (False, True)):
+        doubled = double_padding(key, padding, bias)
+        tags = _tags(padding, bias, False, mode)
+        out.append(Variant(doubled.increase, padding, tags))
+        out.append(Variant(doubled.ratio, padding, tags + ("ratio_given",)))
+    for (mode, key), padding in itertools.product(COUNTS.items(), PADDINGS):
+        doubled = double_padding(key, padding)
+        tags = _tags(padding, False, False, mode)
+        out.append(Variant(doubled.before, padding, tags, "padding_doubles_cost"))
+        out.append(Variant(sp.Integer(2), padding, tags + ("ratio_given",),
+                           "padding_doubles_cost"))
+        out.append(Variant(_four_for_three(doubled), padding, tags, "four_pp_for_three",
+                           frozenset({"stride1_h", "stride1_w"})))
+    return out
+
+
+def _four_for_three(doubled) -> sp.Expr:
+    """The increase with the p_h p_w coefficient of *after* in place of that of
+    *after - before* (at stride 1): the expansion slip behind '4 p_h p_w'."""
+    unit = {s_h: 1, s_w: 1}
+    increase = sp.expand(doubled.increase.xreplace(unit))
+    after = sp.expand(doubled.after.xreplace(unit))
+    wrong_coefficient = after.coeff(p_h, 1).coeff(p_w, 1)
+    right_coefficient = increase.coeff(p_h, 1).coeff(p_w, 1)
+    return increase + (wrong_coefficient - right_coefficient) * p_h * p_w
+
+
+def _pointwise() -> list[Variant]:
+    out = []
+    for (mode, key), padding, bias, batch in itertools.product(
+            COUNTS.items(), PADDINGS, (False, True), (False,)):
+        out.append(Variant(pointwise(key, padding, bias).general, padding,
+                           _tags(padding, bias, batch, mode)))
+    for padding in PADDINGS:
+        general = pointwise("forward_ops", padding).general
+        for name, expr in (("input_channels_left_out", general.xreplace({c_i: 1})),
+                           ("output_channels_left_out", general.xreplace({c_o: 1})),
+                           ("channels_swapped", general.xreplace({c_i: c_o, c_o: c_i}))):
+            out.append(Variant(expr, padding, _tags(padding, False, False, None), name))
+        mults = pointwise("forward_mults", padding).general
+        adds = pointwise("forward_adds", padding).general
+        out.append(Variant(mults + c_i * adds.xreplace({c_i: 1}), padding,
+                           _tags(padding, False, False, None), "missing_cross_channel_adds"))
+        out.append(Variant(general.xreplace(dict(zip(output_height_width(padding), (h, w)))),
+                           padding, _tags(padding, False, False, None), "input_size_for_output"))
+    return out
+
+
+# --- compose: the support of a full convolution of two symbolic kernels ---------------
+def _support(length_1: int, length_2: int, rng: random.Random) -> int:
+    z = sp.Symbol("z")
+    first = sum(rng.randint(1, 9) * z**i for i in range(length_1))
+    second = sum(rng.randint(1, 9) * z**i for i in range(length_2))
+    return sp.degree(sp.expand(first * second), z) + 1  # taps of the full convolution
+
+
+def compose_size() -> sp.Expr:
+    """Fit ``a + b k_1 + c k_2 + d k_1 k_2`` to supports of executed polynomial products
+    on a grid of sizes, and check the fit on a larger grid."""
+    k_1, k_2 = SYMPY_SYMBOLS["k_1"], SYMPY_SYMBOLS["k_2"]
+    rng = random.Random(7)
+    a, b, c, d = sp.symbols("a b c d")
+    model = a + b * k_1 + c * k_2 + d * k_1 * k_2
+    equations = [model.subs({k_1: x, k_2: y}) - _support(x, y, rng)
+                 for x, y in itertools.product((1, 2, 3), repeat=2)]
+    fitted = model.subs(sp.solve(equations, (a, b, c, d)))
+    for x, y in itertools.product(range(1, 7), repeat=2):
+        if fitted.subs({k_1: x, k_2: y}) != _support(x, y, rng):  # pragma: no cover
+            raise AssertionError(f"composed size fit fails at k_1={x}, k_2={y}")
+    return sp.expand(fitted)
+
+
+def _compose() -> list[Variant]:
+    k_1, k_2 = SYMPY_SYMBOLS["k_1"], SYMPY_SYMBOLS["k_2"]
+    size = compose_size()
+    return [Variant(size), Variant(size + 1, misconception="compose_no_overlap"),
+            Variant(k_1 * k_2, misconception="compose_product"),
+            Variant(sp.Max(k_1, k_2), misconception="compose_max")]
+
+
+# which convention names an expression first when several give the same one
+RANK = ("per_side_padding", "macs", "flops", "accumulate_from_zero", "large_channel_limit",
+        "ratio_given", "parameters_only", "gradient_buffers_only", "output_kept",
+        "saved_for_backward_only", "bias_counted", "bytes_float32", "batch_counted")
+
+
+def _order(variant: Variant) -> tuple:
+    return (variant.misconception is not None,
+            len(variant.conventions) + len(variant.domain),
+            sorted(RANK.index(tag) for tag in variant.conventions))
+
+
+def _dedupe(variants: list[Variant]) -> list[Variant]:
+    """Keep the first of equal expressions; a later convention set that gives the same
+    expression is kept as an alternative reading."""
+    kept: dict[tuple, int] = {}
+    out: list[Variant] = []
+    for variant in variants:
+        key = (variant.expr, variant.padding, variant.domain)
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(variant)
+        elif (variant.misconception is None and out[kept[key]].misconception is None
+              and len(variant.conventions) == len(out[kept[key]].conventions)):
+            first = out[kept[key]]
+            out[kept[key]] = Variant(first.expr, first.padding, first.conventions, None,
+                                     first.domain, first.alternatives + (variant.conventions,))
+    return out
+
+
+def derive(qid: str) -> list[Variant]:
+    """Reference first, then conventions (fewest first), then misconceptions."""
+    if qid == "double-channels":
+        variants = _double_channels()
+    elif qid == "double-padding":
+        variants = _double_padding()
+    elif qid == "pointwise-complexity":
+        variants = _pointwise()
+    elif qid == "compose-size":
+        variants = _compose()
+    else:
+        variants = _recipe_variants(qid) + _mistake_variants(qid)
+    return _dedupe(sorted(variants, key=_order))

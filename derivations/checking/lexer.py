@@ -1,0 +1,166 @@
+"""Tokens of a pasted formula: longest match on known spellings, LaTeX commands, brackets.
+
+Produces lark :class:`~lark.Token` objects whose ``start_pos`` is the 1-based column in
+the text as the student gave it, so every error names where it happened.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from lark import Token
+
+from .aliases import spellings
+from .errors import InvalidAnswer
+from .limits import MAX_DEPTH, MAX_DIGITS
+from .normalize import Normalized
+
+__all__ = ["tokenize", "TERMINALS", "describe_terminal"]
+
+PUNCTUATION = {
+    "**": "CARET", "//": "DSLASH",
+    "+": "PLUS", "-": "MINUS", "*": "STAR", "/": "SLASH", "^": "CARET", ",": "COMMA",
+    "(": "LPAR", ")": "RPAR", "[": "LSQB", "]": "RSQB", "{": "LBRACE", "}": "RBRACE",
+    "⌊": "LFLOOR", "⌋": "RFLOOR", "⌈": "LCEIL", "⌉": "RCEIL",
+}
+LATEX_COMMANDS = {
+    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC",
+    "times": "STAR", "cdot": "STAR", "ast": "STAR", "div": "SLASH",
+    "lfloor": "LFLOOR", "rfloor": "RFLOOR", "lceil": "LCEIL", "rceil": "RCEIL",
+    "lbrack": "LSQB", "rbrack": "RSQB", "{": "LBRACE", "}": "RBRACE",
+    "min": ("FUNC", "min"), "max": ("FUNC", "max"),
+}
+ELIDED = {"cdots", "ldots", "dots", "vdots"}
+OPENERS = {"LPAR", "LSQB", "LBRACE", "LFLOOR", "LCEIL"}
+CLOSERS = {"RPAR", "RSQB", "RBRACE", "RFLOOR", "RCEIL"}
+TERMINALS = sorted({*PUNCTUATION.values(), "NUMBER", "SYMBOL", "FUNC", "FRAC"})
+_SHOWN = {v: k for k, v in reversed(PUNCTUATION.items())}
+_SHOWN.update(NUMBER="a number", SYMBOL="a symbol", FUNC="a function", FRAC="\\frac",
+              CARET="^", DSLASH="//", **{"$END": "end of answer"})
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9']*")
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def describe_terminal(name: str) -> str:
+    return _SHOWN.get(name, name)
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict, int]:
+    table = spellings()
+    return table, max(map(len, table))
+
+
+def _nearest(word: str) -> list[str]:
+    table, _ = _table()
+    close = difflib.get_close_matches(word.lower(), list(table), n=6, cutoff=0.5)
+    names = []
+    for spelling in close:
+        kind, name = table[spelling]
+        if kind == "symbol" and name not in names:
+            names.append(name)
+    return names[:3] or ["c_i", "c_o", "k_h"]
+
+
+def _unknown(word: str, column: int) -> InvalidAnswer:
+    near = ", ".join(_nearest(word))
+    return InvalidAnswer(f"unknown symbol {word!r} (nearest known: {near})", column)
+
+
+def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
+    """Split a run of letters into known spellings, longest first."""
+    table, longest = _table()
+    tokens, index = [], start
+    end = _WORD.match(text, start).end()
+    while index < end:
+        for length in range(min(longest, end - index), 0, -1):
+            found = table.get(text[index:index + length].lower())
+            if found:
+                break
+        else:
+            raise _unknown(text[index:end] if index > start else text[start:end], col(index))
+        kind, name = found
+        tokens.append(Token("SYMBOL" if kind == "symbol" else "FUNC", name,
+                            start_pos=col(index)))
+        index += length
+    return tokens, end
+
+
+def _command_token(text: str, index: int, col) -> tuple[Token | None, int]:
+    match = _COMMAND.match(text, index)
+    if not match:
+        raise InvalidAnswer("a lone backslash", col(index))
+    name = match.group(1)
+    kind = LATEX_COMMANDS.get(name)
+    if name in ELIDED:
+        raise InvalidAnswer(f"elided terms (\\{name}) cannot be checked: write the whole "
+                            "formula", col(index))
+    if kind is None:
+        raise InvalidAnswer(f"unsupported LaTeX command \\{name}", col(index))
+    if isinstance(kind, tuple):
+        return Token(kind[0], kind[1], start_pos=col(index)), match.end()
+    return Token(kind, "\\" + name, start_pos=col(index)), match.end()
+
+
+def _strip_answer_side(text: Normalized) -> tuple[str, int]:
+    """Keep what follows the last ``=`` (``m_h = ...``) and drop a final full stop."""
+    body = text.text
+    start = max(body.rfind("="), body.rfind("≈")) + 1
+    trimmed = body.rstrip(" ")
+    if trimmed.endswith("。") or (trimmed.endswith(".") and not trimmed.endswith("..")):
+        body = trimmed[:-1]
+    return body, start
+
+
+def tokenize(text: Normalized) -> list[Token]:
+    """Tokens with 1-based original columns; raise :class:`InvalidAnswer` on anything
+    that is not part of a formula."""
+    body, index = _strip_answer_side(text)
+    col = text.column
+    tokens: list[Token] = []
+    depth = 0
+    while index < len(body):
+        char = body[index]
+        if char == " ":
+            index += 1
+            continue
+        if char.isdigit():
+            match = _NUMBER.match(body, index)
+            if len(match.group().replace(".", "")) > MAX_DIGITS:
+                raise InvalidAnswer(f"number with more than {MAX_DIGITS} digits", col(index))
+            tokens.append(Token("NUMBER", match.group(), start_pos=col(index)))
+            index = match.end()
+            continue
+        if char.isascii() and (char.isalpha() or char == "_"):
+            words, index = _word_tokens(body, index, col)
+            tokens.extend(words)
+            continue
+        if char == "\\":
+            token, index = _command_token(body, index, col)
+            tokens.append(token)
+        elif body.startswith(("...", "…"), index):
+            raise InvalidAnswer("elided terms (...) cannot be checked: write the whole "
+                                "formula", col(index))
+        elif body.startswith(("**", "//"), index):
+            tokens.append(Token(PUNCTUATION[body[index:index + 2]], body[index:index + 2],
+                                start_pos=col(index)))
+            index += 2
+        elif char in PUNCTUATION:
+            tokens.append(Token(PUNCTUATION[char], char, start_pos=col(index)))
+            index += 1
+        elif char == "=":
+            raise InvalidAnswer("'=' inside the formula", col(index))
+        else:
+            raise InvalidAnswer(f"unexpected character {char!r}", col(index))
+        kind = tokens[-1].type
+        depth += (kind in OPENERS) - (kind in CLOSERS)
+        if depth > MAX_DEPTH // 2:
+            raise InvalidAnswer(f"brackets nested more than {MAX_DEPTH // 2} deep",
+                                tokens[-1].start_pos)
+    if not tokens:
+        raise InvalidAnswer("empty answer")
+    return tokens

@@ -1,0 +1,114 @@
+"""Normalize pasted text before tokenizing, keeping each character's original column.
+
+Order matters: superscript digits become ``^(n)`` *before* NFKC (NFKC would turn ``²``
+into a bare ``2`` and ``k²`` would read ``k*2``); NFKC then folds mathematical italic
+letters (𝑘, ℎ), subscript digits and letters, full-width brackets and operators; a
+small table maps the remaining operator look-alikes; LaTeX wrappers that only style a
+name (``\\mathrm{floor}``, ``k_{h}``) are unwrapped.  Nothing here decides meaning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import InvalidAnswer
+from .limits import MAX_LENGTH
+
+__all__ = ["Normalized", "normalize"]
+
+SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
+                "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"}
+
+# after NFKC: look-alikes of the ASCII operators and brackets
+CHARACTER_MAP = {
+    "×": "*", "·": "*", "⋅": "*", "∗": "*", "✕": "*", "⨯": "*", "∙": "*", "•": "*",
+    "÷": "/", "∕": "/", "⁄": "/",
+    "−": "-", "–": "-", "—": "-", "‒": "-", "﹣": "-", "‐": "-", "‑": "-",
+    "【": "[", "】": "]", "〔": "[", "〕": "]", "〈": "(", "〉": ")",
+    "\t": " ", "\n": " ", "\r": " ",
+}
+
+# LaTeX styling around a name: keep the name
+_WRAPPER = re.compile(
+    r"\\(?:mathrm|operatorname|text|textrm|mathit|mathbf|mathsf|mathcal|rm|mathnormal)"
+    r"\s*\{\s*([A-Za-z]+)\s*\}")
+_WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
+_SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+)\s*\}")
+_SPACING = re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
+                      r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]|\$")
+
+
+@dataclass
+class Normalized:
+    """Normalized text and, for each character, its 0-based column in the original."""
+
+    text: str
+    columns: list[int]
+
+    def column(self, index: int) -> int:
+        """1-based original column of normalized index ``index``."""
+        if not self.columns:
+            return 1
+        return self.columns[min(index, len(self.columns) - 1)] + 1
+
+    def sub(self, pattern: re.Pattern, replace) -> "Normalized":
+        chars, cols, last = [], [], 0
+        for match in pattern.finditer(self.text):
+            chars.append(self.text[last:match.start()])
+            cols.extend(self.columns[last:match.start()])
+            new = replace(match) if callable(replace) else match.expand(replace)
+            chars.append(new)
+            cols.extend([self.columns[match.start()]] * len(new))
+            last = match.end()
+        chars.append(self.text[last:])
+        cols.extend(self.columns[last:])
+        return Normalized("".join(chars), cols)
+
+
+def _check_characters(raw: str) -> None:
+    if len(raw) > MAX_LENGTH:
+        raise InvalidAnswer(f"answer is {len(raw)} characters long; at most {MAX_LENGTH} "
+                            "are read")
+    for index, char in enumerate(raw):
+        if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
+            raise InvalidAnswer(f"control character U+{ord(char):04X} in the answer",
+                                index + 1)
+
+
+def _fold(raw: str) -> Normalized:
+    chars: list[str] = []
+    cols: list[int] = []
+    index = 0
+    while index < len(raw):
+        char = raw[index]
+        if char in SUPERSCRIPTS:  # a run of superscripts is one exponent
+            start = index
+            while index < len(raw) and raw[index] in SUPERSCRIPTS:
+                index += 1
+            piece = "^(" + "".join(SUPERSCRIPTS[c] for c in raw[start:index]) + ")"
+            chars.append(piece)
+            cols.extend([start] * len(piece))
+            continue
+        if unicodedata.category(char) == "Cf":  # zero-width space, BOM, bidi marks
+            index += 1
+            continue
+        folded = "".join(CHARACTER_MAP.get(c, c)
+                         for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char)))
+        chars.append(folded)
+        cols.extend([index] * len(folded))
+        index += 1
+    return Normalized("".join(chars), cols)
+
+
+def normalize(raw: str) -> Normalized:
+    """Fold Unicode and LaTeX styling; raise :class:`InvalidAnswer` on control characters
+    or an over-long answer."""
+    _check_characters(raw)
+    text = _fold(raw)
+    text = text.sub(_SPACING, " ")
+    text = text.sub(_WRAPPER, r"\1")
+    text = text.sub(_WRAPPER_BARE, r"\1")
+    text = text.sub(_SUBSCRIPT_BRACES, r"_\1")
+    return text

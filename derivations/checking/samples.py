@@ -1,0 +1,132 @@
+"""Points of the valid domain where answers are compared exactly.
+
+A *domain* is a frozenset of restriction tags (the conventions a student may have
+assumed); a point is a plain dict of ints.  Layer points obey the model's domain (sizes
+>= 1, padding >= 0, kernel fits the padded input under *total* padding, hence under
+per-side padding too); ``m_h, m_w`` follow the padding convention asked for.  Edge
+points come first (all ones, kernel equal to the padded input, stride not dividing,
+stride larger than the kernel, odd total padding), then seeded random ones, small and
+large, so that a counterexample is usually small.
+
+Integer arithmetic only: the model's :class:`~derivations.model.Layer` uses SymPy, which
+the checker keeps off its fast path; the tests hold these points against it.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+
+__all__ = ["RESTRICTIONS", "layer_points", "compose_points", "environments",
+           "output_extent", "SEED", "RANDOM_POINTS"]
+
+SEED = 20240604
+RANDOM_POINTS = 56
+AXES = ("h", "w")
+RESTRICTIONS = ("k1", "square", "nopad_h", "nopad_w", "stride1_h", "stride1_w",
+                "divides_h", "divides_w")
+
+# c_i c_o h w k_h k_w p_h p_w s_h s_w n
+_EDGES = (
+    (1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1),
+    (2, 3, 5, 4, 7, 4, 2, 0, 2, 3, 1),      # kernel = padded input on both axes
+    (3, 2, 7, 10, 2, 3, 0, 1, 3, 4, 2),     # stride not dividing
+    (1, 4, 9, 6, 1, 2, 0, 3, 4, 5, 1),      # stride larger than the kernel, odd padding
+    (4, 1, 6, 11, 3, 5, 3, 1, 1, 2, 3),
+    (2, 2, 8, 5, 1, 1, 1, 2, 2, 3, 1),      # 1x1 kernel, stride and padding
+    (64, 128, 56, 56, 3, 3, 2, 2, 1, 1, 1),
+    (5, 7, 13, 8, 4, 2, 1, 3, 2, 3, 2),
+)
+_NAMES = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n")
+
+
+def output_extent(size, kernel, padding, stride, convention="total"):
+    """The model's output size in integers (tests hold it against ``Layer.m_h``)."""
+    if convention == "total":
+        return (size - kernel + padding + stride) // stride
+    return (size + 2 * padding - kernel) // stride + 1
+
+
+def _random_layer(rng: random.Random) -> dict:
+    def size(small, large):
+        return rng.randint(1, small) if rng.random() < 0.7 else rng.randint(small + 1, large)
+
+    point = {"c_i": size(8, 300), "c_o": size(8, 300), "n": rng.randint(1, 4)}
+    for axis in AXES:
+        extent = size(20, 300)
+        pad = 0 if rng.random() < 0.3 else rng.randint(1, 5)
+        kernel = (extent + pad if rng.random() < 0.15
+                  else rng.randint(1, min(extent + pad, 11)))
+        stride = 1 if rng.random() < 0.3 else rng.randint(2, 5 if rng.random() < 0.9 else 12)
+        point.update({axis: extent, f"k_{axis}": kernel, f"p_{axis}": pad, f"s_{axis}": stride})
+    return point
+
+
+def _restrict(point: dict, domain: frozenset, convention: str) -> dict:
+    point = dict(point)
+    if "k1" in domain:
+        point["k_h"] = point["k_w"] = 1
+    if "square" in domain:
+        for name in ("k", "p", "s"):
+            point[f"{name}_w"] = point[f"{name}_h"]
+    for axis in AXES:
+        if f"nopad_{axis}" in domain:
+            point[f"p_{axis}"] = 0
+        if f"stride1_{axis}" in domain:
+            point[f"s_{axis}"] = 1
+    for axis in AXES:
+        # grow the input until the kernel fits (and the stride divides, if asked)
+        pad = point[f"p_{axis}"] * (1 if convention == "total" else 2)
+        kernel, stride = point[f"k_{axis}"], point[f"s_{axis}"]
+        point[axis] = max(point[axis], kernel - point[f"p_{axis}"])
+        if f"divides_{axis}" in domain:
+            point[axis] += -(point[axis] + pad - kernel) % stride
+    return point
+
+
+@lru_cache(maxsize=None)
+def _base_layer_points() -> tuple:
+    rng = random.Random(SEED)
+    points = [dict(zip(_NAMES, edge)) for edge in _EDGES]
+    points += [_random_layer(rng) for _ in range(RANDOM_POINTS)]
+    return tuple(points)
+
+
+@lru_cache(maxsize=None)
+def layer_points(domain: frozenset = frozenset(), convention: str = "total") -> tuple:
+    seen, out = set(), []
+    for point in _base_layer_points():
+        restricted = _restrict(point, domain, convention)
+        key = tuple(sorted(restricted.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(restricted)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def compose_points() -> tuple:
+    rng = random.Random(SEED)
+    points = [(1, 1), (1, 4), (4, 1), (2, 2), (3, 5)]
+    points += [(rng.randint(1, 60), rng.randint(1, 60)) for _ in range(40)]
+    return tuple({"k_1": a, "k_2": b} for a, b in dict.fromkeys(points))
+
+
+@lru_cache(maxsize=None)
+def environments(family: str, domain: frozenset = frozenset(),
+                 convention: str = "total") -> tuple:
+    """Symbol values at every point: the layer's symbols, ``m_h, m_w`` under
+    ``convention``, and the square-kernel names ``k, s, p`` when the domain is square."""
+    if family == "compose":
+        return compose_points()
+    envs = []
+    for point in layer_points(domain, convention):
+        env = dict(point)
+        for axis in AXES:
+            env[f"m_{axis}"] = output_extent(point[axis], point[f"k_{axis}"],
+                                             point[f"p_{axis}"], point[f"s_{axis}"],
+                                             convention)
+        if "square" in domain:
+            env.update(k=point["k_h"], s=point["s_h"], p=point["p_h"])
+        envs.append(env)
+    return tuple(envs)

@@ -1,0 +1,188 @@
+"""Between the checker's trees and SymPy (trusted direction only: trees built by the
+parser, never text), plus the optional symbolic proof and the simplified difference.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+
+from ..closed_forms import m_h, m_w
+from ..model import c_i, c_o, h, k_h, k_w, n, output_size, p_h, p_w, s_h, s_w, w
+from . import expression as ex
+
+__all__ = ["SYMPY_SYMBOLS", "to_sympy", "from_sympy", "output_height_width",
+           "restrict", "prove_equal", "difference", "with_output_sizes"]
+
+_positive = dict(integer=True, positive=True)
+SYMPY_SYMBOLS = {
+    "c_i": c_i, "c_o": c_o, "h": h, "w": w, "k_h": k_h, "k_w": k_w, "p_h": p_h,
+    "p_w": p_w, "s_h": s_h, "s_w": s_w, "n": n, "m_h": m_h, "m_w": m_w,
+    "k": sp.Symbol("k", **_positive), "s": sp.Symbol("s", **_positive),
+    "p": sp.Symbol("p", integer=True, nonnegative=True),
+    "k_1": sp.Symbol("k_1", **_positive), "k_2": sp.Symbol("k_2", **_positive),
+}
+_NAMES = {symbol: name for name, symbol in SYMPY_SYMBOLS.items()}
+
+
+def to_sympy(node) -> sp.Expr:
+    kind = node[0]
+    if kind == "num":
+        value = Fraction(node[1])
+        return sp.Rational(value.numerator, value.denominator)
+    if kind == "sym":
+        return SYMPY_SYMBOLS[node[1]]
+    if kind == "add":
+        return sp.Add(*map(to_sympy, node[1]))
+    if kind == "mul":
+        return sp.Mul(*map(to_sympy, node[1]))
+    if kind == "neg":
+        return -to_sympy(node[1])
+    if kind == "div":
+        return to_sympy(node[1]) / to_sympy(node[2])
+    if kind == "pow":
+        return sp.Pow(to_sympy(node[1]), node[2])
+    if kind == "floor":
+        return sp.floor(to_sympy(node[1]))
+    if kind == "ceil":
+        return sp.ceiling(to_sympy(node[1]))
+    if kind == "max":
+        return sp.Max(*map(to_sympy, node[1]))
+    if kind == "min":
+        return sp.Min(*map(to_sympy, node[1]))
+    if kind == "bigo":
+        return to_sympy(node[1])
+    raise ValueError(kind)  # pragma: no cover
+
+
+def from_sympy(expr: sp.Expr):
+    """A SymPy expression (a closed form) as a tree."""
+    if expr.is_Integer or expr.is_Rational:
+        return ex.num(Fraction(int(expr.p), int(expr.q)))
+    if expr.is_Symbol:
+        return ex.sym(_NAMES[expr])
+    if expr.is_Add:
+        return ex.add(*map(from_sympy, expr.args))
+    if expr.is_Mul and expr.args[0].is_Rational and expr.args[0] < 0:
+        return ex.neg(from_sympy(-expr))
+    if expr.is_Mul:
+        top, bottom = [], []
+        for factor in expr.args:
+            if factor.is_Pow and factor.exp.is_Integer and factor.exp < 0:
+                bottom.append(from_sympy(factor.base ** -factor.exp))
+            elif factor.is_Rational and factor.q != 1:
+                top.append(ex.num(int(factor.p)))
+                bottom.append(ex.num(int(factor.q)))
+            else:
+                top.append(from_sympy(factor))
+        numerator = ex.mul(*top) if top else ex.num(1)
+        return ex.div(numerator, ex.mul(*bottom)) if bottom else numerator
+    if expr.is_Pow and expr.exp.is_Integer:
+        return ("pow", from_sympy(expr.base), int(expr.exp))
+    if isinstance(expr, sp.floor):
+        return ("floor", from_sympy(expr.args[0]))
+    if isinstance(expr, sp.ceiling):
+        return ("ceil", from_sympy(expr.args[0]))
+    if isinstance(expr, (sp.Max, sp.Min)):
+        return ("max" if isinstance(expr, sp.Max) else "min",
+                tuple(map(from_sympy, expr.args)))
+    raise ValueError(f"cannot convert {expr!r}")
+
+
+def output_height_width(convention: str = "total"):
+    return (output_size(h, k_h, p_h, s_h, 1, convention),
+            output_size(w, k_w, p_w, s_w, 1, convention))
+
+
+def restrict(expr: sp.Expr, domain: frozenset, convention: str = "total") -> sp.Expr:
+    """The expression on a restricted domain: m_h, m_w written out, then the symbols the
+    restrictions fix substituted (floors dropped where the stride divides)."""
+    mh, mw = output_height_width(convention)
+    expr = expr.xreplace({m_h: mh, m_w: mw})
+    square = SYMPY_SYMBOLS
+    values = {}
+    if "k1" in domain:
+        values.update({k_h: 1, k_w: 1})
+    if "square" in domain:
+        values.update({square["k"]: k_h, square["s"]: s_h, square["p"]: p_h,
+                       k_w: k_h, s_w: s_h, p_w: p_h})
+    for axis, (pad, stride) in {"h": (p_h, s_h), "w": (p_w, s_w)}.items():
+        if f"nopad_{axis}" in domain:
+            values[pad] = 0
+        if f"stride1_{axis}" in domain:
+            values[stride] = 1
+    expr = expr.xreplace(values) if values else expr
+    if values:
+        expr = expr.xreplace(values)  # square: k -> k_h may expose k_w -> k_h
+    if any(tag.startswith("divides") for tag in domain):
+        expr = expr.replace(sp.floor, lambda arg: arg)
+    return expr
+
+
+def prove_equal(student: sp.Expr, reference: sp.Expr) -> bool:
+    """True when SymPy shows the two equal (expansion, then cancellation); False means
+    only 'not shown', never 'different'."""
+    gap = sp.expand(student - reference)
+    if gap == 0:
+        return True
+    if gap.has(sp.floor, sp.ceiling, sp.Max, sp.Min):
+        return False
+    return sp.cancel(sp.together(gap)) == 0
+
+
+def with_output_sizes(expr: sp.Expr, convention: str) -> sp.Expr:
+    """Write floors equal to the output size as m_h, m_w."""
+    mh, mw = output_height_width(convention)
+    swaps = {}
+    for atom in expr.atoms(sp.floor):
+        for target, symbol in ((mh, m_h), (mw, m_w)):
+            offset = sp.expand(atom.args[0] - target.args[0])
+            if offset.is_Integer:  # floor(x + c) = floor(x) + c for integer c
+                swaps[atom] = symbol + offset
+    return expr.xreplace(swaps)
+
+
+def _candidates(plain: sp.Expr, convention: str, stride_one: frozenset,
+                no_padding: frozenset = frozenset()) -> list:
+    """The same difference written with m_h, m_w: floors that are the output size, and
+    at stride 1 the input size through the output size (h = m_h + k_h - 1 - p_h)."""
+    out = [with_output_sizes(plain, convention)]
+    if stride_one:
+        pad = 1 if convention == "total" else 2
+        inverse = {}
+        for axis, size, output, kernel, padding in (("h", h, m_h, k_h, p_h),
+                                                    ("w", w, m_w, k_w, p_w)):
+            if axis in stride_one:
+                inverse[size] = (output + kernel - 1
+                                 - (0 if axis in no_padding else pad * padding))
+        out.append(plain.xreplace(inverse))
+    return [c for c in out if c != plain]
+
+
+def difference(student: sp.Expr, reference: sp.Expr, convention: str = "total",
+               stride_one: frozenset = frozenset(),
+               no_padding: frozenset = frozenset()) -> sp.Expr:
+    """student - reference, simplified; with m_h, m_w when that reads shorter (floors
+    that are the output size become m_h, m_w before factoring: cheaper and clearer)."""
+    plain = sp.expand(student - reference)
+    candidates = _candidates(plain, convention, stride_one, no_padding)
+    if not candidates or plain.has(sp.floor) and len(candidates) == 1 \
+            and candidates[0].has(sp.floor):
+        candidates.append(plain)
+    forms = [_factored(sp.expand(c)) for c in candidates]
+    return min(forms, key=sp.count_ops)
+
+
+_FACTOR_LIMIT = 60  # operations; beyond it full factoring costs more than it reads better
+
+
+def _factored(expr: sp.Expr) -> sp.Expr:
+    grouped = sp.factor_terms(expr)
+    if sp.count_ops(expr) > _FACTOR_LIMIT:
+        return grouped
+    try:
+        factored = sp.factor(expr)
+    except (sp.PolynomialError, NotImplementedError):  # pragma: no cover
+        return grouped
+    return factored if sp.count_ops(factored) <= sp.count_ops(grouped) else grouped

@@ -1,0 +1,117 @@
+"""The derived catalogue against independent oracles: closed forms on model layers,
+executed convolutions, the model's own output size; the disk cache round trip."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from derivations.checking import catalogue, derive
+from derivations.checking.catalogue import entry
+from derivations.checking.evaluate import compile_node
+from derivations.checking.messages import CONVENTIONS, LANGS, MISCONCEPTIONS, PHRASES
+from derivations.checking.questions import QUESTIONS
+from derivations.checking.samples import environments, layer_points
+from derivations.closed_forms import forms
+from derivations.model import Layer
+from derivations.scenarios import double_channels, double_padding, pointwise
+
+LAYER_FIELDS = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w")
+
+
+def _layer(point, convention="total"):
+    return Layer(**{k: point[k] for k in LAYER_FIELDS}, convention=convention)
+
+
+@pytest.mark.parametrize("domain", [frozenset(), frozenset({"stride1_h", "nopad_w"}),
+                                    frozenset({"square", "divides_h", "divides_w"}),
+                                    frozenset({"k1"})])
+@pytest.mark.parametrize("convention", ["total", "per-side"])
+def test_sample_points_are_valid_layers_with_the_models_output_size(domain, convention):
+    for env in environments("layer", domain, convention):
+        layer = _layer(env, convention)  # raises if outside the model's domain
+        assert (env["m_h"], env["m_w"]) == (layer.m_h, layer.m_w)
+        if "divides_h" in domain:
+            pad = env["p_h"] * (1 if convention == "total" else 2)
+            assert (env["h"] + pad - env["k_h"]) % env["s_h"] == 0
+
+
+def test_edge_points_are_present():
+    points = layer_points()
+    assert any(p["k_h"] == p["h"] + p["p_h"] for p in points)           # kernel = padded input
+    assert any((p["h"] - p["k_h"] + p["p_h"]) % p["s_h"] for p in points)  # stride not dividing
+    assert any(p["s_h"] > p["k_h"] for p in points)
+    assert any(all(p[k] == 1 for k in ("c_i", "h", "k_h", "s_h")) for p in points)
+
+
+CLOSED = {"output-height": ["output_height"], "forward-mults": ["forward_mults"],
+          "forward-adds": ["forward_adds"], "forward-ops": ["forward_ops"],
+          "backward-ops": ["backward_ops"], "backward-memory": ["memory_peak_backward"],
+          "forward-memory": ["memory_input", "memory_weights", "memory_output"]}
+
+
+@pytest.mark.parametrize("qid, keys", CLOSED.items())
+def test_reference_equals_the_closed_form_on_model_layers(qid, keys):
+    reference = compile_node(entry(qid).reference.tree)
+    for point in layer_points()[:40]:
+        layer = _layer(point)
+        assert reference(point) == sum(forms()[k].evaluate(layer) for k in keys)
+
+
+def test_scenario_references_are_the_scenario_results():
+    values = lambda qid: entry(qid).reference.tree
+    from derivations.checking.symbolic import to_sympy
+    assert sp.simplify(to_sympy(values("double-channels"))
+                       - double_channels("forward_ops").ratio) == 0
+    assert to_sympy(values("double-padding")) - double_padding("forward_ops").increase == 0
+    assert sp.simplify(to_sympy(values("pointwise-complexity"))
+                       - pointwise("forward_ops").general) == 0
+    assert to_sympy(values("bias-size")) == forms(bias=True)["memory_bias"].expr
+
+
+@pytest.mark.parametrize("k_1, k_2", [(1, 1), (1, 5), (3, 2), (4, 7), (9, 9)])
+def test_compose_size_equals_an_executed_full_convolution(k_1, k_2):
+    rng = np.random.default_rng(k_1 * 10 + k_2)
+    executed = len(np.convolve(rng.random(k_1), rng.random(k_2), mode="full"))
+    assert compile_node(entry("compose-size").reference.tree)({"k_1": k_1, "k_2": k_2}) \
+        == executed
+
+
+def test_float32_bytes_is_numpys():
+    assert derive.FLOAT32_BYTES == np.dtype("float32").itemsize
+
+
+def test_cache_round_trip_equals_a_fresh_derivation(tmp_path, monkeypatch):
+    monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path))
+    fresh = catalogue._load("output-width")           # derives, writes the cache
+    assert list(tmp_path.rglob("output-width.json"))
+    cached = catalogue._load("output-width")          # reads it back
+    assert cached == fresh
+
+
+def test_a_corrupt_cache_is_derived_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path))
+    path = catalogue.cache_directory() / "bias-size.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json")
+    assert catalogue._load("bias-size")["variants"][0].tree == ("sym", "c_o")
+
+
+def test_every_message_exists_in_both_languages():
+    for table in (CONVENTIONS, MISCONCEPTIONS, PHRASES):
+        for name, texts in table.items():
+            assert set(texts) == set(LANGS) and all(texts.values()), name
+
+
+def test_every_variant_names_known_messages():
+    for qid in QUESTIONS:
+        for variant in entry(qid).variants:
+            assert set(variant.conventions) <= set(CONVENTIONS)
+            assert variant.misconception is None or variant.misconception in MISCONCEPTIONS
+
+
+def test_question_numbers_follow_the_editions():
+    numbers = {q.id: q.numbers for q in QUESTIONS.values()}
+    assert numbers["compose-size"] == {"zh": 1, "en": 1}
+    assert numbers["forward-ops"] == {"zh": 2, "en": 2}
+    assert numbers["double-padding"] == {"zh": 3, "en": 3}
+    assert numbers["pointwise-complexity"] == {"zh": 4, "en": None}

@@ -1,0 +1,129 @@
+"""Reading pasted answers: normalization, aliases, LaTeX, errors with columns, hostile
+input, and a fuzz test (the parser raises only the project error, never hangs)."""
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from derivations.checking.errors import InvalidAnswer
+from derivations.checking.parse import parse_answer
+from derivations.errors import DerivationError
+
+READINGS = [
+    ("2c_ihw", "2*c_i*h*w"),
+    ("c_o×c_i×(⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋)", "c_o*c_i*floor((h - k_h + p_h + s_h)/s_h)"),
+    ("co * [(mh * mw) * (2ci kh kw - 1)]", "c_o*m_h*m_w*(2*c_i*k_h*k_w - 1)"),
+    ("O(Ci*Co*Kh*Kw*Mh*Mw)", "O(c_i*c_o*k_h*k_w*m_h*m_w)"),
+    (r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor",
+     "c_i*c_o*k_h*k_w*floor((h + 2*p_h - k_h)/s_h + 1)"),
+    (r"\left\lceil\dfrac{n_h-k_h+p_h+s_h}{s_h}\right\rceil",
+     "ceil((h - k_h + p_h + s_h)/s_h)"),
+    ("k_{h}k_{w}", "k_h*k_w"), ("𝑘ℎ·𝑘𝑤", "k_h*k_w"), ("kₕ", "k_h"),
+    ("k²", "k^2"), ("(h+1)³", "(h + 1)^3"), ("x⁻¹".replace("x", "h"), "h^(-1)"),
+    ("C_in*C_out", "c_i*c_o"), ("H_out W_out", "m_h*m_w"), ("o_h*o_w", "m_h*m_w"),
+    ("nh nw", "h*w"), ("(a)(b)".replace("a", "h").replace("b", "w"), "h*w"),
+    ("h -w", "h - w"), ("-k^2", "-k^2"), ("2^-1 h", "2^(-1)*h"),
+    ("（h＋w）", "h + w"), ("【h－w】", "h - w"), ("h ÷ s_h", "h/s_h"),
+    ("h – w — p_h", "h - w - p_h"), ("h ∗ w", "h*w"), ("h ⋅ w", "h*w"),
+    ("(h-k_h+p_h+s_h)//s_h", "floor((h - k_h + p_h + s_h)/s_h)"),
+    ("max(h, w, 3) + min(k_h, k_w)", "max(h, w, 3) + min(k_h, k_w)"),
+    ("floor((h-k)/s)+1", "floor((h - k)/s) + 1"), ("ceiling(h/s_h)", "ceil(h/s_h)"),
+    ("m_h = h - k_h + 1.", "h - k_h + 1"), ("0.5 h", "(1/2)*h"), ("$c_i$", "c_i"),
+    (r"c_i \times c_o \cdot k_h", "c_i*c_o*k_h"), ("k1+k2-1", "k_1 + k_2 - 1"),
+    ("k₁ + k₂ − 1", "k_1 + k_2 - 1"), (r"\mathcal{O}(h w)", "O(h*w)"),
+    (r"\operatorname{floor}(h/s_h)", "floor(h/s_h)"), ("h\u200bw", "h*w"),
+    ("h**2", "h^2"), (r"\{h+w\}", "h + w"), ("c_ohw", "c_o*h*w"),
+]
+
+
+@pytest.mark.parametrize("raw, text", READINGS)
+def test_reading(raw, text):
+    assert parse_answer(raw).text == text
+
+
+def test_latex_echo():
+    parsed = parse_answer("floor((h-k_h+p_h+s_h)/s_h) c_o")
+    assert parsed.latex == (r"\left\lfloor \frac{h - k_h + p_h + s_h}{s_h} \right\rfloor c_o")
+
+
+INVALID = [
+    ("x+1", "unknown symbol 'x'", 1),
+    ("c_i*kernel", "unknown symbol 'ernel'", 6),
+    ("h+ (", "ends too early", 5),
+    ("h )", "unexpected ')'", 3),
+    ("((h)", "ends too early", 5),
+    ("(h]", "unexpected ']'", 3),
+    ("h^w", "exponent must be a whole number", 2),
+    ("h^(1/2)", "not a whole number", 2),
+    ("h^65", "larger than 64", 2),
+    ("", "empty answer", None),
+    ("   ", "empty answer", None),
+    ("c_o×c_i×…", "elided terms", 9),
+    (r"c_i \cdots c_o", "elided terms", 5),
+    ("h # w", "unexpected character '#'", 3),
+    ("floor(h, w)", "takes one argument", 1),
+    ("2*O(h)", "must enclose the whole answer", None),
+    ("h\\", "a lone backslash", 2),
+]
+
+
+@pytest.mark.parametrize("raw, reason, column", INVALID)
+def test_invalid_input_names_reason_and_column(raw, reason, column):
+    with pytest.raises(InvalidAnswer) as caught:
+        parse_answer(raw)
+    assert reason in caught.value.reason
+    if column is not None:
+        assert caught.value.position == column
+
+
+def test_unknown_symbol_suggests_nearest():
+    with pytest.raises(InvalidAnswer) as caught:
+        parse_answer("c_x * h")
+    assert "nearest known" in caught.value.reason and "c_i" in caught.value.reason
+
+
+HOSTILE = [
+    "__import__('os').system('echo pwned')",
+    "exec('1')", "eval('2')", "lambda: 0", "().__class__.__bases__[0]",
+    "9^9^9^9", "9**9**9**9", "(((((2^64)^64)^64)^64)^64)", "10^64^64",
+    "(" * 200 + "h" + ")" * 200, "-" * 500 + "h", "h" + "^2" * 200,
+    r"\def\x{1}\x", r"\input{/etc/passwd}", r"\write18{rm -rf /}", r"\immediate\write18{ls}",
+    "h\x00w", "h\x1bw", "\x07", "h\u202ew", "9" * 31, "h" * 700,
+    "{{7*7}}", "${7*7}", "%s%s%s", "h; import os",
+]
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_hostile_input_is_refused_or_bounded(raw):
+    start = time.perf_counter()
+    try:
+        parsed = parse_answer(raw)
+    except InvalidAnswer:
+        pass
+    else:  # whatever is read stays a formula of known symbols
+        assert parsed.symbols <= {"h", "w"}
+    assert time.perf_counter() - start < 1.0
+
+
+def test_huge_value_is_refused_at_evaluation():
+    from derivations.checking.evaluate import compile_node
+    tree = parse_answer("((h^64)^64)^64").tree
+    with pytest.raises(InvalidAnswer, match="exceeds"):
+        compile_node(tree)({"h": 3})
+
+
+ALPHABET = st.sampled_from(list("hwkcsp_io0123456789+-*/^()[]{}⌊⌋⌈⌉×·−²³ₕ𝑘ℎ \\,.=")
+                           + ["frac", "lfloor", "c_i", "k_h", "max(", "O(", "\x00", "floor("])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ALPHABET, max_size=60).map("".join) | st.text(max_size=80))
+def test_fuzz_parser_raises_only_project_error(raw):
+    start = time.perf_counter()
+    try:
+        parse_answer(raw)
+    except DerivationError:
+        pass
+    assert time.perf_counter() - start < 1.0

@@ -1,0 +1,266 @@
+"""Verdicts on realistic answers: each verdict, each convention, each misconception.
+
+Counterexamples are held against independent oracles: the reference value against
+``ClosedForm.evaluate`` on a model ``Layer``, the answer's value against SymPy
+substitution of the parsed tree (not the checker's own evaluator)."""
+
+import pytest
+import sympy as sp
+
+from derivations.checking import check, feedback
+from derivations.checking.messages import CONVENTIONS, MISCONCEPTIONS
+from derivations.checking.parse import parse_answer
+from derivations.checking.symbolic import SYMPY_SYMBOLS, to_sympy
+from derivations.closed_forms import forms
+from derivations.model import Layer
+
+EQUIVALENT = [
+    ("forward-mults",
+     "c_o×c_i×k_h×k_w×⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋×⌊(w−𝑘_w+𝑝_w+𝑠_w)/𝑠_w⌋"),
+    ("forward-ops",
+     "c_o (2 c_i k_h k_w - 1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)"),
+    ("forward-adds", r"c_o \left(c_i k_h k_w - 1\right) \left\lfloor \frac{h - k_h + p_h}{s_h} + 1 "
+                     r"\right\rfloor \left\lfloor \frac{w - k_w + p_w}{s_w} + 1 \right\rfloor"),
+    ("output-height", "floor((h - k_h + p_h + s_h)/s_h)"),
+    ("output-height", "(h-k_h+p_h)//s_h + 1"),
+    ("output-width", "⌊(w−k_w+p_w)/s_w⌋+1"),
+    ("bias-size", "c_o"), ("bias-size", "Co"),
+    ("compose-size", "k1+k2-1"), ("compose-size", "k_2 + k_1 - 1"),
+    ("double-channels", "2(4c_ik_hk_w-1)/(2c_ik_hk_w-1)"),
+    ("double-channels", "(8 c_i k_h k_w - 2)/(2 c_i k_h k_w - 1)"),
+    ("forward-memory",
+     "c_i h w + c_i c_o k_h k_w + c_o ((h-k_h+p_h+s_h)//s_h) ((w-k_w+p_w+s_w)//s_w)"),
+    ("pointwise-complexity", "c_o (2 c_i - 1) floor((h + p_h + s_h - 1)/s_h) "
+                             "floor((w + p_w + s_w - 1)/s_w)"),
+]
+
+
+@pytest.mark.parametrize("question, answer", EQUIVALENT)
+def test_equivalent(question, answer):
+    result = check(question, answer)
+    assert (result.verdict, result.conventions) == ("equivalent", [])
+    assert result.proof in ("symbolic", "sampled") and result.samples > 20
+
+
+UNDER_CONVENTION = [
+    ("forward-ops", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w", ["output_size_symbols"]),
+    ("forward-mults", r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor"
+                      r" \lfloor \frac{w+2p_w-k_w}{s_w}+1 \rfloor", ["per_side_padding"]),
+    ("output-height", "(h + 2p_h - k_h)//s_h + 1", ["per_side_padding"]),
+    ("forward-adds", "c_i c_o k_h k_w m_h m_w + 0", ["accumulate_from_zero", "output_size_symbols"]),
+    ("forward-ops", "c_i c_o k_h k_w m_h m_w", ["macs", "output_size_symbols"]),
+    ("forward-ops", "2 c_i c_o k_h k_w m_h m_w", ["flops", "output_size_symbols"]),
+    ("backward-ops", "4 c_i c_o k_h k_w m_h m_w", ["flops", "output_size_symbols"]),
+    ("backward-ops", "2 ci co kh kw mh mw", ["macs", "output_size_symbols"]),
+    ("forward-adds", "c_o c_i k_h k_w m_h m_w", ["accumulate_from_zero", "output_size_symbols"]),
+    ("bias-size", "c_o", []),
+    ("forward-mults", "c_i c_o k_h k_w (h-k_h+1)(w-k_w+1)", ["stride_1", "no_padding"]),
+    ("output-height", "h - k_h + p_h + 1", ["stride_1"]),
+    ("output-height", "(h - k_h)/s_h + 1", ["no_padding", "exact_division"]),
+    ("output-height", "(h-k_h+p_h)/s_h+1", ["exact_division"]),
+    ("forward-mults", "c_i c_o k^2 (h-k+p+s)/s (w-k+p+s)/s", ["square_kernel", "exact_division"]),
+    ("forward-mults", "c_i c_o k_h k_w ((h-k_h+p_h+s_h)/s_h) ((w-k_w+p_w+s_w)/s_w)",
+     ["exact_division"]),
+    ("forward-ops", "O(Ci*Co*Kh*Kw*Mh*Mw)", ["asymptotic", "output_size_symbols"]),
+    ("forward-ops", "O(c_i c_o k_h k_w h w)", ["asymptotic", "stride_1", "no_padding"]),
+    ("backward-ops", "O(c_i c_o k_h k_w m_h m_w)", ["asymptotic", "output_size_symbols"]),
+    ("forward-memory", "c_i c_o k_h k_w", ["parameters_only"]),
+    ("forward-memory", "4(c_i h w + c_i c_o k_h k_w + c_o m_h m_w)",
+     ["bytes_float32", "output_size_symbols"]),
+    ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o + c_o m_h m_w",
+     ["bias_counted", "output_size_symbols"]),
+    ("forward-ops", "c_o (2 c_i k_h k_w) m_h m_w", ["flops", "output_size_symbols"]),
+    ("forward-adds", "n c_o (c_i k_h k_w - 1) m_h m_w", ["batch_counted", "output_size_symbols"]),
+    ("backward-memory", "2 c_i h w + 2 c_i c_o k_h k_w + 2 c_o m_h m_w",
+     ["output_kept", "output_size_symbols"]),
+    ("backward-memory", "c_o m_h m_w + c_i h w + c_i c_o k_h k_w",
+     ["gradient_buffers_only", "output_size_symbols"]),
+    ("backward-memory", "c_i h w + c_i c_o k_h k_w", ["saved_for_backward_only"]),
+    ("double-channels", "4", ["macs"]),
+    ("double-padding", "c_o(2c_ik_hk_w-1)(m_h p_w + m_w p_h + p_h p_w)",
+     ["stride_1", "output_size_symbols"]),
+    ("double-padding", "(m_h + p_h)(m_w + p_w)/(m_h m_w)",
+     ["ratio_given", "stride_1", "output_size_symbols"]),
+    ("pointwise-complexity", "c_o h w (2c_i-1)", ["stride_1", "no_padding"]),
+    ("pointwise-complexity", "c_i c_o h w", ["macs", "stride_1", "no_padding"]),
+]
+
+
+@pytest.mark.parametrize("question, answer, conventions", UNDER_CONVENTION)
+def test_equivalent_under_convention(question, answer, conventions):
+    result = check(question, answer)
+    expected = "equivalent_under_convention" if conventions else "equivalent"
+    assert (result.verdict, result.conventions) == (expected, conventions)
+
+
+def test_large_channel_limit_is_an_alternative_reading_of_4():
+    result = check("double-channels", "4")
+    assert ["large_channel_limit"] in result.alternatives and ["flops"] in result.alternatives
+
+
+MISCONCEPTIONS_TABLE = [
+    ("forward-adds", "c_i c_o (k_h k_w - 1) m_h m_w", "missing_cross_channel_adds"),
+    ("forward-adds", "c_o c_i (k_h*k_w-1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)",
+     "missing_cross_channel_adds"),
+    ("forward-ops", "c_o m_h m_w (c_i k_h k_w + c_i (k_h k_w - 1))", "missing_cross_channel_adds"),
+    ("forward-ops", "c_i c_o (2 k_h k_w - 1) m_h m_w", "missing_cross_channel_adds"),
+    ("forward-mults", "c_i c_o m_h m_w", "kernel_volume_left_out"),
+    ("forward-ops", "c_o (2 c_i - 1) m_h m_w", "kernel_volume_left_out"),
+    ("forward-memory", "c_i h w + c_i c_o + c_o m_h m_w", "kernel_volume_left_out"),
+    ("output-width", "(h-k_w+p_w+s_w)//s_w", "axis_mixup"),
+    ("output-width", "(w-k_h+p_w+s_w)//s_w", "axis_mixup"),
+    ("output-height", "(w-k_w+p_w+s_w)//s_w", "axis_mixup"),
+    ("forward-mults", "c_i c_o k_h k_w ((h-k_h+p_h+s_h)//s_h)^2", "axis_mixup"),
+    ("output-height", "(h-k_w+p_h+s_h)//s_h", "axis_mixup"),
+    ("forward-mults", "c_i c_o k_h k_w h w", "input_size_for_output"),
+    ("forward-ops", "c_o (2 c_i k_h k_w - 1) h w", "input_size_for_output"),
+    ("forward-mults", "c_o k_h k_w m_h m_w", "input_channels_left_out"),
+    ("forward-mults", "c_i k_h k_w m_h m_w", "output_channels_left_out"),
+    ("forward-adds", "c_i (c_o k_h k_w - 1) m_h m_w", "channels_swapped"),
+    ("output-height", "(h - k_h + p_h)//s_h", "output_off_by_one"),
+    ("output-height", "(h-k_h+p_h)/s_h", "output_off_by_one"),
+    ("output-height", "h - k_h", "output_off_by_one"),
+    ("forward-mults", "c_i c_o k_h k_w (h-k_h)(w-k_w)", "output_off_by_one"),
+    ("output-height", "ceil((h - k_h + p_h + s_h)/s_h)", "ceil_for_floor"),
+    ("output-height", "⌈(h−k_h+p_h)/s_h⌉+1", "ceil_for_floor"),
+    ("backward-ops", "c_o (2c_i k_h k_w-1) m_h m_w", "backward_equals_forward"),
+    ("backward-ops", "c_i c_o k_h k_w m_h m_w", "backward_equals_forward"),
+    ("backward-ops", "2 c_o (2c_i k_h k_w-1) m_h m_w", "backward_doubled_exact"),
+    ("backward-ops", "c_o c_i k_h k_w (2 m_h m_w - 1)", "one_gradient_only"),
+    ("forward-mults", "c_i c_o k_h k_w m_h m_h", "axis_mixup"),
+    ("backward-ops", "2 c_o (2 c_i k_h k_w - 1) (h-k_h+1)(w-k_w+1)", "backward_doubled_exact"),
+    ("double-padding", "c_o (2 c_i k_h k_w - 1) m_h m_w", "padding_doubles_cost"),
+    ("double-padding", "2", "padding_doubles_cost"),
+    ("double-padding", "c_o(2c_ik_hk_w-1)((h-k_h+1) p_w + (w-k_w+1) p_h + 4 p_h p_w)",
+     "four_pp_for_three"),
+    ("double-padding", "c_o (2 c_i k_h k_w - 1) (m_h p_w + m_w p_h + 2 p_h p_w)",
+     "four_pp_for_three"),
+    ("double-channels", "2", "doubling_doubles"),
+    ("bias-size", "c_o c_i", "bias_as_weights"),
+    ("bias-size", "c_o × c_i × k_h × k_w", "bias_as_weights"),
+    ("bias-size", "c_o m_h m_w", "bias_per_output_element"),
+    ("bias-size", "c_i", "bias_per_input_channel"),
+    ("forward-memory", "c_i h w + c_i c_o k_h k_w", "output_left_out"),
+    ("forward-memory", "c_i c_o k_h k_w + c_o m_h m_w", "input_left_out"),
+    ("compose-size", "k_1 + k_2", "compose_no_overlap"),
+    ("compose-size", "k1*k2", "compose_product"),
+    ("compose-size", "max(k_1, k_2)", "compose_max"),
+    ("forward-ops", "O(c_i c_o m_h m_w)", "kernel_volume_left_out"),
+    ("forward-ops", "O(c_i^2 c_o k_h k_w m_h m_w)", "wrong_order"),
+    ("output-height", "O(h)", "big_o_for_exact"),
+    ("backward-ops", "c_i c_o k_h k_w m_h m_w + c_i (k_h m_h) (k_w m_w)", None),
+]
+
+
+def _independent_values(question, answer, layer_values):
+    """Reference by ClosedForm.evaluate on a model Layer; answer by SymPy substitution."""
+    fields = {"c_i": 1, "c_o": 1, "h": 1, "w": 1, "k_h": 1, "k_w": 1, "p_h": 0, "p_w": 0,
+              "s_h": 1, "s_w": 1}  # an axis the question does not show: any valid value
+    fields.update({k: v for k, v in layer_values.items() if k in fields})
+    for axis in ("h", "w"):
+        if axis not in layer_values:  # an unshown input size: just large enough
+            fields[axis] = max(1, fields[f"k_{axis}"] - fields[f"p_{axis}"])
+    layer = Layer(**fields)
+    tree = parse_answer(answer).tree
+    values = {SYMPY_SYMBOLS[name]: value for name, value in fields.items()}
+    values.update({SYMPY_SYMBOLS[name]: value for name, value in layer_values.items()})
+    values.setdefault(SYMPY_SYMBOLS["m_h"], layer.m_h)
+    values.setdefault(SYMPY_SYMBOLS["m_w"], layer.m_w)
+    answer_value = to_sympy(tree).xreplace(values)
+    return layer, answer_value
+
+
+REFERENCE_KEYS = {"forward-mults": "forward_mults", "forward-adds": "forward_adds",
+                  "forward-ops": "forward_ops", "backward-ops": "backward_ops",
+                  "output-height": "output_height", "output-width": "output_width"}
+
+
+@pytest.mark.parametrize("question, answer, misconception", MISCONCEPTIONS_TABLE)
+def test_not_equivalent_names_the_misconception(question, answer, misconception):
+    result = check(question, answer)
+    assert result.verdict == "not_equivalent"
+    assert result.misconception == misconception
+    example = result.counterexample
+    if example is None:  # big-O answers: no single counterexample layer
+        assert answer.startswith("O(")
+        return
+    assert example["answer"] != example["reference"]
+    if question in REFERENCE_KEYS:
+        layer, answer_value = _independent_values(question, answer, example["layer"])
+        assert example["reference"] == forms()[REFERENCE_KEYS[question]].evaluate(layer)
+        assert sp.Integer(example["answer"]) == answer_value
+
+
+def test_difference_is_written_with_output_sizes():
+    result = check("forward-adds", "c_i c_o (k_h k_w - 1) m_h m_w")
+    m_h, m_w, c_i, c_o = (SYMPY_SYMBOLS[n] for n in ("m_h", "m_w", "c_i", "c_o"))
+    shown = sp.parse_expr(result.difference["text"], local_dict=dict(SYMPY_SYMBOLS))
+    assert sp.expand(shown + c_o * m_h * m_w * (c_i - 1)) == 0  # our output, not student text
+
+
+def test_undefined_answer_value_is_reported():
+    result = check("forward-adds", "h/p_h")
+    assert result.verdict == "not_equivalent" and result.counterexample["answer"] is None
+
+
+INVALID = [
+    ("output-height", "m_h", "is what question output-height asks for"),
+    ("compose-size", "k_h + 1", "does not belong to question compose-size"),
+    ("forward-ops", "c_i c_o kernel", "unknown symbol"),
+    ("forward-ops", "2c_i(", "ends too early"),
+    ("forward-ops", "__import__('os').system('true')", "unknown symbol '__import__'"),
+    ("forward-ops", "((h^64)^64)^64", "exceeds"),
+]
+
+
+@pytest.mark.parametrize("question, answer, reason", INVALID)
+def test_invalid_input(question, answer, reason):
+    result = check(question, answer)
+    assert result.verdict == "invalid_input" and reason in result.error["reason"]
+
+
+def test_every_convention_and_misconception_is_exercised():
+    conventions = {c for _, _, cs in UNDER_CONVENTION for c in cs} | {"large_channel_limit"}
+    misconceptions = {m for _, _, m in MISCONCEPTIONS_TABLE if m}
+    assert set(CONVENTIONS) - conventions == set()
+    assert set(MISCONCEPTIONS) - misconceptions == set()
+
+
+EXPENSIVE = [
+    "(c_i+c_o+h+w+k_h+k_w+p_h+p_w)^64",
+    "(c_i+c_o+h+w+k_h+k_w+p_h+p_w)^16 (c_i+c_o+h+w+k_h+k_w+p_h+p_w)^16",
+    "((h+w)^8+(k_h+k_w)^8)^8",
+    "max(" + ", ".join(f"h+{i}" for i in range(150)) + ")",
+]
+
+
+@pytest.mark.parametrize("answer", EXPENSIVE)
+def test_expensive_answers_are_bounded(answer):
+    import time
+    start = time.perf_counter()
+    result = check("forward-ops", answer)
+    assert result.verdict in ("not_equivalent", "invalid_input")
+    assert time.perf_counter() - start < 3.0
+
+
+def test_the_symbolic_stage_is_skipped_when_expansion_could_explode():
+    result = check("forward-ops",
+                   "(c_i+c_o+h+w)^20 - (c_i+c_o+h+w)^20 + c_o (2c_ik_hk_w-1) m_h m_w")
+    assert result.verdict == "equivalent_under_convention" and result.proof == "sampled"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["c_i", "c_o", "k_h", "k_w", "m_h", "m_w", "h", "w", "p_h", "s_h",
+                          "2", "1", "+", "-", "*", "/", "(", ")", "^2", "⌊", "⌋", " ", "O(",
+                          "floor(", "max(", ",", "k", "n"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=25).map("".join))
+def test_fuzz_check_always_gives_a_verdict(answer):
+    result = check("forward-ops", answer)
+    assert result.verdict in ("equivalent", "equivalent_under_convention", "not_equivalent",
+                              "invalid_input")
+    assert feedback(result, "en") and feedback(result, "zh")
