@@ -85,6 +85,10 @@ def output_size(size, kernel, padding, stride, dilation=1, convention: str = "to
     Both conventions reduce to ``floor((padded - effective_kernel) / s) + 1``; written in
     each one's own published form.
     """
+    # Python ints would divide as floats (wrong past 2**53): make them SymPy integers
+    size, kernel, padding, stride, dilation = (
+        sp.Integer(a) if isinstance(a, int) else a
+        for a in (size, kernel, padding, stride, dilation))
     if _check_convention(convention) == "total":
         return sp.floor((size - dilation * (kernel - 1) - 1 + padding + stride) / stride)
     return sp.floor((size + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1

@@ -72,3 +72,11 @@ def test_invalid_layer_is_one_line_naming_the_value(change, named):
 def test_kernel_equal_to_padded_input_is_valid():
     assert Layer(c_i=1, c_o=1, h=3, w=3, k_h=5, k_w=5, p_h=2, p_w=2).output_shape == (1, 1, 1, 1)
     assert c_i.is_positive and p_h.is_nonnegative
+
+
+@pytest.mark.parametrize("size", [2**53 + 1, 10**40 + 7, int("9" * 400)])
+def test_huge_sizes_stay_exact(size):
+    layer = Layer(c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1, p_h=2, s_h=3)
+    assert layer.m_h == (size + 2 - 1 + 3) // 3
+    assert Layer(c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1,
+                 convention="per-side", p_h=1, s_h=2).m_h == (size + 2 - 1) // 2 + 1
