@@ -1,17 +1,20 @@
 """``docs``: render the answer sheets and the reference page into ``OUT/{en,zh}/``.
 
 Every number is checked at render time (a failed check aborts with one line, nothing is
-written).  Files are written atomically; ``--check`` renders in memory and fails naming
-the files that differ from what is on disk; ``--pdf`` compiles the LaTeX with xelatex.
+written).  The six files are written in one atomic batch (:func:`derivations.files.
+write_atomically`): a bad ``--out`` or a failed write replaces none of them; ``--check``
+renders in memory and fails naming the files that differ from what is on disk; ``--pdf``
+then compiles the written LaTeX with xelatex and writes both PDFs in one batch.
 """
 
 from __future__ import annotations
 
 import argparse
 
-__all__ = ["register", "run", "render_documents", "write_atomically", "stale"]
+__all__ = ["register", "run", "render_documents", "stale", "compile_pdf"]
 
 LANGS = ("en", "zh")
+XELATEX_TIMEOUT = 600  # seconds per run; the CJK sheet takes well under a minute
 
 
 def register(subparsers) -> None:
@@ -20,10 +23,11 @@ def register(subparsers) -> None:
         description="Render OUT/{en,zh}/answers.md, answers.tex and formulas.md; every "
                     "number is checked against the instrumented convolution first.")
     parser.add_argument("--out", default="output", help="output directory (default: output)")
-    parser.add_argument("--pdf", action="store_true",
-                        help="also compile OUT/{en,zh}/answers.pdf with xelatex")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 naming the files that are stale")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--pdf", action="store_true",
+                      help="also compile OUT/{en,zh}/answers.pdf with xelatex")
+    mode.add_argument("--check", action="store_true",
+                      help="write nothing; exit 1 naming the files that are stale")
     parser.set_defaults(func=run)
 
 
@@ -43,34 +47,63 @@ def render_documents() -> dict[str, str]:
     return documents
 
 
-def write_atomically(path, data: bytes) -> None:
-    """Write next to ``path`` and ``os.replace`` it in: readers see old or new, never half."""
-    import os
-    import tempfile
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _out_directory(text: str):
+    """``--out`` as a path, refused in one line if it cannot be a directory."""
+    from pathlib import Path
+
+    from ..errors import DerivationError
+    if not text.strip():
+        raise DerivationError(f"--out {text!r} is empty; name a directory (e.g. output)")
+    if "\0" in text:
+        raise DerivationError(f"--out {text!r} cannot be used: it holds a NUL byte")
+    out = Path(text)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o644)  # mkstemp's 0600 would make committed files private
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+        if out.exists() and not out.is_dir():
+            raise DerivationError(f"--out {out} is not a directory")
+    except OSError as error:  # e.g. a parent directory it may not look into
+        raise DerivationError(f"--out {text!r} cannot be used: "
+                              f"{getattr(error, 'strerror', None) or error}") from None
+    return out
+
+
+def _refuse_file_in_the_way(files) -> None:
+    """Fail before any directory is made (``write_atomically`` makes ``en/`` before it
+    finds a file sitting where ``zh/`` should be, and would leave ``en/`` behind)."""
+    from ..errors import DerivationError
+    for folder in sorted({path.parent for path in files}):
+        if folder.exists() and not folder.is_dir():
+            raise DerivationError(f"{folder} is not a directory; the documents go inside it")
 
 
 def stale(out, documents: dict[str, str]) -> list[str]:
-    """The documents whose file under ``out`` is missing or differs."""
+    """The documents whose file under ``out`` is missing or differs (unreadable: an error)."""
+    from ..errors import DerivationError
     names = []
     for name, content in documents.items():
         path = out / name
-        if not path.is_file() or path.read_bytes() != content.encode("utf-8"):
+        try:
+            same = path.is_file() and path.read_bytes() == content.encode("utf-8")
+        except OSError as error:
+            raise DerivationError(f"cannot read {path}: {error.strerror or error}") from None
+        if not same:
             names.append(str(path))
     return names
 
 
-def _xelatex(tex_path, pdf_path) -> None:
+def _latex_error(stdout: str) -> str:
+    """The first LaTeX error (``! ...``) and its input line (``l.NN``), on one line."""
+    lines = stdout.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.startswith("!")), None)
+    if first is None:
+        return ""
+    where = next((line.split(" ", 1)[0] for line in lines[first + 1:first + 20]
+                  if line.startswith("l.")), "")
+    return f"{lines[first][:200]}" + (f" ({where})" if where else "")
+
+
+def compile_pdf(tex_path) -> bytes:
+    """The PDF xelatex makes of ``tex_path`` (in a scratch directory); DerivationError
+    naming the file and the first LaTeX error if xelatex is missing or fails."""
     import shutil
     import subprocess
     import tempfile
@@ -78,25 +111,33 @@ def _xelatex(tex_path, pdf_path) -> None:
 
     from ..errors import DerivationError
     if shutil.which("xelatex") is None:
-        raise DerivationError("--pdf needs xelatex, which is not on PATH "
+        raise DerivationError(f"cannot compile {tex_path}: xelatex is not on PATH "
                               "(Debian: texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
     with tempfile.TemporaryDirectory() as work:
-        shutil.copy(tex_path, Path(work) / "answers.tex")
-        for _ in range(2):  # the second run fills in the table of contents
-            done = subprocess.run(
-                ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
-                cwd=work, capture_output=True, text=True, errors="replace")
-            if done.returncode:
-                errors = [line for line in done.stdout.splitlines() if line.startswith("!")]
-                raise DerivationError(f"xelatex failed on {tex_path}: "
-                                      f"{errors[0] if errors else 'exit ' + str(done.returncode)}")
-        write_atomically(pdf_path, (Path(work) / "answers.pdf").read_bytes())
+        try:
+            shutil.copy(tex_path, Path(work) / "answers.tex")
+            for _ in range(2):  # the second run fills in the table of contents
+                done = subprocess.run(
+                    ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
+                    cwd=work, capture_output=True, text=True, errors="replace",
+                    stdin=subprocess.DEVNULL, timeout=XELATEX_TIMEOUT)
+                if done.returncode:
+                    error = _latex_error(done.stdout) or f"exit status {done.returncode}"
+                    raise DerivationError(f"xelatex failed on {tex_path}: {error}")
+            return (Path(work) / "answers.pdf").read_bytes()
+        except subprocess.TimeoutExpired:
+            raise DerivationError(f"xelatex failed on {tex_path}: no result after "
+                                  f"{XELATEX_TIMEOUT} s") from None
+        except OSError as error:  # xelatex vanished, or wrote no PDF
+            raise DerivationError(f"xelatex failed on {tex_path}: "
+                                  f"{error.strerror or error}") from None
 
 
 def run(args: argparse.Namespace) -> int:
     import sys
-    from pathlib import Path
-    out = Path(args.out)
+
+    from ..files import write_atomically
+    out = _out_directory(args.out)
     documents = render_documents()
     if args.check:
         names = stale(out, documents)
@@ -106,11 +147,13 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(f"derivations docs: {len(documents)} files under {out} are up to date")
         return 0
-    for name, content in documents.items():
-        write_atomically(out / name, content.encode("utf-8"))
+    files = {out / name: content for name, content in documents.items()}
+    _refuse_file_in_the_way(files)
+    write_atomically(files, make_parents=True)
     print(f"derivations docs: wrote {len(documents)} files under {out}")
     if args.pdf:
-        for lang in LANGS:
-            _xelatex(out / lang / "answers.tex", out / lang / "answers.pdf")
+        pdfs = {out / lang / "answers.pdf": compile_pdf(out / lang / "answers.tex")
+                for lang in LANGS}
+        write_atomically(pdfs)
         print(f"derivations docs: compiled {out}/{{{','.join(LANGS)}}}/answers.pdf")
     return 0

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DerivationError
+from .rows import shown
 
-__all__ = ["LayerFile", "read_layer_file"]
+__all__ = ["LayerFile", "MAX_BYTES", "read_layer_file"]
 
 TOP_LEVEL = ("layers", "input", "name")
+MAX_BYTES = 1_000_000  # a layer list of a few hundred rows is tens of kilobytes
 
 
 @dataclass(frozen=True)
@@ -33,12 +35,10 @@ def _parse(path: Path, text: str):
         except json.JSONDecodeError as error:
             raise DerivationError(f"{path}: not valid JSON: {error.msg} at line "
                                   f"{error.lineno} column {error.colno}") from None
+        except Exception as error:  # noqa: BLE001 - nesting too deep, a 5000-digit number...
+            raise DerivationError(f"{path}: cannot be parsed as JSON ({_reason(error)})") from None
     if suffix in (".yaml", ".yml"):
-        try:
-            import yaml
-        except ImportError:
-            raise DerivationError(f"{path}: reading YAML needs PyYAML "
-                                  f"(pip install pyyaml); or give the layers as JSON") from None
+        import yaml
         try:
             return yaml.safe_load(text)
         except yaml.YAMLError as error:
@@ -46,19 +46,38 @@ def _parse(path: Path, text: str):
             where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
             problem = getattr(error, "problem", None) or type(error).__name__
             raise DerivationError(f"{path}: not valid YAML: {problem}{where}") from None
+        except Exception as error:  # noqa: BLE001 - untrusted text: any failure is the file's
+            raise DerivationError(f"{path}: cannot be parsed as YAML ({_reason(error)})") from None
     raise DerivationError(f"{path}: suffix {suffix or '(none)'!r} is not .json, .yaml or .yml")
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    first = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {first[:80]}" if first else type(error).__name__
+
+
+def _read(path: Path) -> str:
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # never more, whatever the file (or device) holds
+    except FileNotFoundError:
+        raise DerivationError(f"{path}: no such file") from None
+    except OSError as error:
+        raise DerivationError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise DerivationError(f"{path}: larger than {MAX_BYTES:,} bytes; a layer list is "
+                              f"far smaller")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DerivationError(f"{path}: cannot be read (not UTF-8)") from None
 
 
 def read_layer_file(path) -> LayerFile:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DerivationError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or type(error).__name__
-        raise DerivationError(f"{path}: cannot be read ({reason})") from None
-    data = _parse(path, text)
+    data = _parse(path, _read(path))
     if isinstance(data, list):
         return LayerFile(path.stem, data, None)
     if not isinstance(data, dict):
@@ -66,11 +85,11 @@ def read_layer_file(path) -> LayerFile:
                               f"a mapping with 'layers'")
     unknown = sorted(set(data) - set(TOP_LEVEL), key=str)
     if unknown:
-        raise DerivationError(f"{path}: unknown top-level field {unknown[0]!r} "
+        raise DerivationError(f"{path}: unknown top-level field {shown(unknown[0])} "
                               f"(known: {', '.join(TOP_LEVEL)})")
     if "layers" not in data:
         raise DerivationError(f"{path}: the mapping has no 'layers' list")
     name = data.get("name", path.stem)
     if not isinstance(name, str):
-        raise DerivationError(f"{path}: name={name!r} is not a string")
+        raise DerivationError(f"{path}: name={shown(name)} is not a string")
     return LayerFile(name, data["layers"], data.get("input"))

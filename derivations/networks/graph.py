@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from ..errors import DerivationError
 from .kinds import kind_of
-from .rows import Row
+from .rows import Row, clipped, shown
 
-__all__ = ["INPUT", "Network", "NetworkTable", "Node", "TableRow", "parse_network", "tabulate"]
+__all__ = ["INPUT", "MAX_LAYERS", "Network", "NetworkTable", "Node", "TableRow", "parse_network",
+           "tabulate"]
 
 INPUT = "input"
+MAX_LAYERS = 10_000  # the largest built-in network has a few hundred rows
 COLUMNS = ("params", "macs", "flops", "ops", "activations")
 
 
@@ -67,32 +69,36 @@ def _sources(row: Row, previous: str) -> tuple[str, ...]:
     sources = [source] if isinstance(source, str) else source
     if not isinstance(sources, list) or not sources or not all(
             isinstance(s, str) for s in sources):
-        raise row.error(f"from={source!r} must be a layer name or a list of names")
+        raise row.error(f"from={shown(source)} must be a layer name or a list of names")
     return tuple(sources)
 
 
 def parse_network(rows, input_shape, name: str = "network") -> Network:
     """Check every row and every ``from`` reference; shapes are checked by :func:`tabulate`."""
     if not isinstance(rows, (list, tuple)) or not rows:
-        raise DerivationError(f"layers={rows!r:.60} must be a non-empty list of rows")
+        raise DerivationError(f"layers={shown(rows)} must be a non-empty list of rows")
+    if len(rows) > MAX_LAYERS:
+        raise DerivationError(f"layers: {len(rows):,} rows, more than the {MAX_LAYERS:,} "
+                              f"accepted")
     input_shape = _input_shape(input_shape)
     nodes, seen, previous = [], {INPUT}, INPUT
     for index, data in enumerate(rows, start=1):
         if not isinstance(data, dict):
-            raise DerivationError(f"row {index}: {data!r:.60} is not a mapping of fields")
-        label = data.get("name", f"{data.get('kind', 'layer')}{index}")
+            raise DerivationError(f"row {index}: {shown(data)} is not a mapping of fields")
+        declared = data.get("kind")
+        label = data.get("name", f"{declared if isinstance(declared, str) else 'layer'}{index}")
         if not isinstance(label, str) or not label:
-            raise DerivationError(f"row {index}: name={label!r} must be a non-empty string")
+            raise DerivationError(f"row {index}: name={shown(label)} must be a non-empty string")
         row = Row(data, index, label)
         if label in seen:
-            raise row.error(f"name={label!r} is used twice (or is the reserved {INPUT!r})")
+            raise row.error(f"name={shown(label)} is used twice (or is the reserved {INPUT!r})")
         kind = kind_of(row)
         sources = _sources(row, previous)
         for source in sources:
             if source not in seen:
-                raise row.error(f"from={source!r} names no earlier layer")
+                raise row.error(f"from={shown(source)} names no earlier layer")
         if len(sources) > 1 and not kind.many_inputs:
-            raise row.error(f"kind {data['kind']} takes one input, from={list(sources)!r}")
+            raise row.error(f"kind {data['kind']} takes one input, from={shown(list(sources))}")
         nodes.append(Node(label, kind, sources))
         seen.add(label)
         previous = label
@@ -102,7 +108,7 @@ def parse_network(rows, input_shape, name: str = "network") -> Network:
 def _input_shape(shape) -> tuple[int, int, int]:
     if (not isinstance(shape, (list, tuple)) or len(shape) != 3
             or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in shape)):
-        raise DerivationError(f"input={shape!r} must be [channels, height, width], "
+        raise DerivationError(f"input={shown(shape)} must be [channels, height, width], "
                               f"positive integers")
     return tuple(shape)
 
@@ -121,7 +127,7 @@ def tabulate(network: Network, batch: int = 1) -> NetworkTable:
         try:
             cost = node.kind.cost([shapes[s] for s in node.inputs], batch)
         except DerivationError as error:
-            raise DerivationError(f"layer {node.name!r}: {error}") from None
+            raise DerivationError(f"layer '{clipped(node.name)}': {error}") from None
         shapes[node.name] = cost.output
         rows.append(TableRow(node.name, _kind_label(node.kind), (batch, *cost.output),
                              cost.params, cost.macs, cost.flops, cost.ops, cost.activations))

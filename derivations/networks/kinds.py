@@ -28,7 +28,7 @@ from typing import ClassVar
 from ..closed_forms import forms
 from ..errors import DerivationError
 from ..model import Layer, output_size
-from .rows import Row
+from .rows import Row, shown
 
 __all__ = ["Activation", "AdaptiveAvgPool", "Add", "AvgPool", "BatchNorm", "Concat", "Conv",
            "Cost", "Dropout", "Flatten", "KINDS", "Linear", "MaxPool", "kind_of"]
@@ -289,7 +289,7 @@ class Dropout(Kind):
     def read(cls, row: Row):
         p = row.number("p", 0.5)
         if not 0 <= p < 1:
-            raise row.error(f"p={p} must lie in [0, 1)")
+            raise row.error(f"p={shown(p)} must lie in [0, 1)")
         return cls()
 
     def cost(self, inputs, batch):
@@ -337,12 +337,12 @@ ACTIVATIONS = ("relu", "sigmoid", "tanh")
 def kind_of(row: Row):
     """The kind object a row declares (its fields read and checked)."""
     kind = row.data.get("kind")
-    if kind in ACTIVATIONS:
+    if isinstance(kind, str) and kind in ACTIVATIONS:
         made = Activation(function=kind)
-    elif kind in KINDS:
+    elif isinstance(kind, str) and kind in KINDS:  # a list or mapping would be unhashable
         made = KINDS[kind].read(row)
     else:
         known = ", ".join(sorted((*KINDS, *ACTIVATIONS)))
-        raise row.error(f"kind={kind!r} is not one of {known}")
+        raise row.error(f"kind={shown(kind)} is not one of {known}")
     row.finish(kind)
     return made

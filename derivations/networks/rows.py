@@ -7,12 +7,34 @@ one by one, each checked, and finally insists that no field was left unread, so 
 
 from __future__ import annotations
 
+import reprlib
+
 from ..errors import DerivationError
 
-__all__ = ["COMMON_FIELDS", "Row"]
+__all__ = ["COMMON_FIELDS", "Row", "clipped", "shown"]
 
 # fields every kind accepts: what it is, what it is called, where its input comes from
 COMMON_FIELDS = ("kind", "name", "from")
+SHOWN_CHARS = 60  # a user's value echoed in a message is cut to this many characters
+
+# reprlib bounds the work as well as the text: a YAML alias bomb or a deeply nested list
+# is summarized without being walked in full (plain repr would build megabytes, or recurse)
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxtuple, _REPR.maxdict = 3, 6, 6, 4
+_REPR.maxset = _REPR.maxfrozenset = 6
+_REPR.maxstring = _REPR.maxother = _REPR.maxlong = SHOWN_CHARS
+
+
+def shown(value) -> str:
+    """``repr(value)`` for a one-line message: bounded in length and work, one line."""
+    text = _REPR.repr(value).replace("\n", " ")
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 3] + "..."
+
+
+def clipped(text: str) -> str:
+    """A user's string (a layer name) for a message: unquoted, escaped, cut short."""
+    escaped = repr(text[:SHOWN_CHARS])[1:-1]
+    return escaped if len(text) <= SHOWN_CHARS else escaped[:SHOWN_CHARS - 3] + "..."
 
 
 class Row:
@@ -23,7 +45,7 @@ class Row:
         self._read = set(COMMON_FIELDS)
 
     def where(self) -> str:
-        return f"row {self.index} ({self.name})"
+        return f"row {self.index} ({clipped(self.name)})"
 
     def error(self, message: str) -> DerivationError:
         return DerivationError(f"{self.where()}: {message}")
@@ -39,9 +61,9 @@ class Row:
     def integer(self, key: str, default=None, minimum: int = 1) -> int:
         value = self._get(key, _REQUIRED if default is None else default)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(f"{key}={value!r} is not an integer")
+            raise self.error(f"{key}={shown(value)} is not an integer")
         if value < minimum:
-            raise self.error(f"{key}={value} must be >= {minimum}")
+            raise self.error(f"{key}={shown(value)} must be >= {minimum}")
         return value
 
     def pair(self, key: str, default=None, minimum: int = 1) -> tuple[int, int]:
@@ -49,41 +71,43 @@ class Row:
         value = self._get(key, _REQUIRED if default is None else default)
         if isinstance(value, (list, tuple)):
             if len(value) != 2:
-                raise self.error(f"{key}={value!r} must be one integer or [height, width]")
+                raise self.error(f"{key}={shown(value)} must be one integer or [height, width]")
             values = tuple(value)
         else:
             values = (value, value)
         for v in values:
             if isinstance(v, bool) or not isinstance(v, int):
-                raise self.error(f"{key}={value!r} is not an integer or a pair of integers")
+                raise self.error(f"{key}={shown(value)} is not an integer or a pair of integers")
             if v < minimum:
-                raise self.error(f"{key}={value!r} must be >= {minimum}")
+                raise self.error(f"{key}={shown(value)} must be >= {minimum}")
         return values
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self._get(key, default)
         if not isinstance(value, bool):
-            raise self.error(f"{key}={value!r} must be true or false")
+            raise self.error(f"{key}={shown(value)} must be true or false")
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
         value = self._get(key, default)
         if value not in choices:
-            raise self.error(f"{key}={value!r} is not one of {', '.join(choices)}")
+            raise self.error(f"{key}={shown(value)} is not one of {', '.join(choices)}")
         return value
 
     def number(self, key: str, default: float) -> float:
         """A documentation-only number (e.g. a dropout rate): checked, not used."""
         value = self._get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.error(f"{key}={value!r} is not a number")
+            raise self.error(f"{key}={shown(value)} is not a number")
         return float(value)
 
     def finish(self, kind: str) -> None:
-        unknown = sorted(set(self.data) - self._read)
+        # YAML keys may be numbers, null or booleans: sort them as text, report them as fields
+        unknown = sorted(set(self.data) - self._read, key=str)
         if unknown:
             known = ", ".join(sorted(self._read))
-            raise self.error(f"unknown field {unknown[0]!r} for kind {kind} (known: {known})")
+            raise self.error(f"unknown field {shown(unknown[0])} for kind {kind} "
+                             f"(known: {known})")
 
 
 _REQUIRED = object()

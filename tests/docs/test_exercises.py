@@ -39,16 +39,45 @@ def test_over_53_billion():
     assert value("forward_ops", BOOK_EXAMPLE) > 53 * 10 ** 9
 
 
-@pytest.mark.parametrize("c, k, oracle", [
-    (1, 9, Fraction(70, 17)), (64, 9, Fraction(2 * (4 * 576 - 1), 2 * 576 - 1))])
-def test_channel_doubling_ratio(c, k, oracle):
+def ops_per_position(c: int, k: int) -> int:
+    """Multiplications + additions one output position costs with c_i = c_o = c and a
+    kernel of k taps, no bias: each of the c outputs sums c k products (c k - 1 additions)."""
+    return c * (c * k + (c * k - 1))
+
+
+@pytest.mark.parametrize("c, k", [(1, 9), (64, 9)])
+def test_channel_doubling_ratio(c, k):
+    oracle = Fraction(ops_per_position(2 * c, k), ops_per_position(c, k))  # m_h m_w cancels
     ratio = double_channels("forward_ops").ratio
     from derivations.model import c_i, k_h, k_w
     assert Fraction(str(ratio.subs({c_i: c, k_h: k, k_w: 1}))) == oracle
     assert double_channels("forward_ops").limit == 4
 
 
-def test_padding_doubling_is_tens_of_percent_not_double(built):
-    tables = [b for b in built["doubling"].blocks if b["type"] == "table"]
-    increases = [float(row[3].strip("$+").replace("\\%", "")) for row in tables[-1]["rows"]]
-    assert all(0 < x < 100 for x in increases) and max(increases) > 10 and min(increases) < 5
+def windows(size: int, kernel: int, padding: int, stride: int) -> int:
+    """Output size by counting the kernel's positions over the padded input (total padding)."""
+    return sum(1 for start in range(0, size + padding, stride) if start + kernel <= size + padding)
+
+
+# the sheet's padding-doubling table, in order: (h = w, k_h = k_w, total p_h = p_w, stride)
+PADDING_CASES = [(56, 3, 2, 1), (256, 5, 4, 1), (56, 3, 2, 2), (28, 5, 4, 1), (8, 3, 2, 1)]
+
+
+def _padding_rows(built) -> list:
+    return [b for b in built["doubling"].blocks if b["type"] == "table"][-1]["rows"]
+
+
+def test_padding_doubling_table_has_the_cases(built):
+    assert len(_padding_rows(built)) == len(PADDING_CASES)
+
+
+@pytest.mark.parametrize("index, size, k, p, s",
+                         [(i, *case) for i, case in enumerate(PADDING_CASES)])
+def test_padding_doubling_row_equals_counted_windows(built, index, size, k, p, s):
+    before, after = windows(size, k, p, s), windows(size, k, 2 * p, s)
+    # the cost is c_i c_o k_h k_w m_h m_w: doubling the padding changes only the output area
+    increase = Fraction(after * after, before * before) - 1
+    shown = f"$+{float(increase * 100):.1f}\\%$"
+    row = _padding_rows(built)[index]
+    assert row[1:] == [f"${p}\\to {2 * p}$", f"${before}\\to {after}$", shown, shown]
+    assert 0 < increase < 1  # tens of percent at most, never double

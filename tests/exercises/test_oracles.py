@@ -1,6 +1,7 @@
 """The core claims of the sheets, against independent oracles (NumPy, SciPy, brute force)."""
 
 import itertools
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -103,9 +104,19 @@ def test_float32_paths_stay_within_rounding_error():
     assert equal_outputs.measure(np.float64, seeds=100).max_abs < 1e-14
 
 
-def test_addition_is_not_associative_in_float32():
-    a, b, c = np.float32(1e8), np.float32(-1e8), np.float32(1.0)
-    assert (a + b) + c != a + (b + c)
+def _ieee_add(x: float, y: float) -> float:
+    """IEEE double addition from its definition: the exact sum, rounded to nearest
+    (Fraction -> float rounds correctly, ties to even)."""
+    return float(Fraction(x) + Fraction(y))
+
+
+def test_nonassociativity_example_equals_exact_rounding():
+    left = _ieee_add(_ieee_add(0.1, 0.2), 0.3)
+    right = _ieee_add(0.1, _ieee_add(0.2, 0.3))
+    assert left != right
+    block = equal_outputs._nonassociative()
+    assert block == {"type": "math", "latex": f"(0.1 + 0.2) + 0.3 = {left!r},\\qquad "
+                                                f"0.1 + (0.2 + 0.3) = {right!r}"}
 
 
 # --- matmul --------------------------------------------------------------------------

@@ -7,6 +7,9 @@ import pytest
 from derivations.cli import main
 from derivations.errors import DerivationError
 from derivations.networks import parse_network, read_layer_file, tabulate
+from derivations.networks.files import MAX_BYTES
+from derivations.networks.graph import MAX_LAYERS
+from derivations.networks.rows import SHOWN_CHARS, clipped, shown
 
 IMAGE = (3, 8, 8)
 
@@ -35,6 +38,13 @@ BAD_ROWS = [
     (["relu"], "row 1: 'relu' is not a mapping of fields"),
     ([], "layers=[] must be a non-empty list of rows"),
     ([{"kind": "dropout", "p": 1.5}], "p=1.5 must lie in [0, 1)"),
+    # a list or mapping as the kind (unhashable: once a TypeError)
+    ([{"kind": ["conv"], "out": 6, "kernel": 5}], "row 1 (layer1): kind=['conv'] is not one of"),
+    ([{"kind": {"conv": 1}}], "row 1 (layer1): kind={'conv': 1} is not one of"),
+    # non-string field names (YAML's `1:` and `null:`): once a TypeError in sorted()
+    ([{"kind": "relu", 1: "a", None: "b"}], "row 1 (relu1): unknown field 1 for kind relu"),
+    ([{"kind": "relu", None: "b"}], "row 1 (relu1): unknown field None for kind relu"),
+    ([{"kind": "relu"}] * (MAX_LAYERS + 1), f"layers: {MAX_LAYERS + 1:,} rows, more than the"),
 ]
 
 
@@ -107,6 +117,76 @@ def test_bad_file(tmp_path, name, content, message):
     with pytest.raises(DerivationError) as error:
         read_layer_file(path)
     assert message in str(error.value) and "\n" not in str(error.value)
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """A YAML flow list whose last item holds 9**levels strings through shared anchors
+    (cheap to load, a 58 MB repr)."""
+    items = ["&a0 [" + ", ".join(["x"] * 9) + "]"]
+    items += [f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "[" + ", ".join(items) + "]"
+
+
+# files that once gave a traceback or a huge message: (name, content, message)
+HOSTILE_FILES = [
+    ("deep.json", "[" * 100_000, "deep.json: cannot be parsed as JSON (nested too deeply)"),
+    ("deep.yaml", "[" * 100_000, "deep.yaml: cannot be parsed as YAML (nested too deeply)"),
+    ("digits.json", '[{"kind": "conv", "out": 1' + "0" * 5000 + "}]",
+     "digits.json: cannot be parsed as JSON (ValueError: Exceeds the limit"),
+    ("digits.yaml", "- kind: conv\n  out: 1" + "0" * 5000 + "\n",
+     "digits.yaml: cannot be parsed as YAML (ValueError: Exceeds the limit"),
+    ("big.json", "[" + " " * MAX_BYTES + "]", f"big.json: larger than {MAX_BYTES:,} bytes"),
+    ("keys.yaml", "- kind: relu\n  1: a\n  null: b\n", "unknown field 1 for kind relu"),
+    ("kind.json", '[{"kind": ["conv"], "out": 6, "kernel": 5}]', "kind=['conv'] is not one of"),
+    ("name.yaml", f"name: {alias_bomb()}\nlayers: [{{kind: relu}}]\n", "name=[['x', 'x', "),
+    ("layers.yaml", f"layers: {alias_bomb()}\n", "row 1: ['x', 'x', "),
+    ("input.yaml", f"input: {alias_bomb()}\nlayers: [{{kind: relu}}]\n", "input=[['x', 'x', "),
+    ("row.yaml", f"- {{kind: conv, out: {alias_bomb()}, kernel: 3}}\n", "out=[['x', 'x', "),
+    ("from.yaml", f"- {{kind: relu, from: {alias_bomb()}}}\n", "from=[['x', 'x', "),
+    ("label.yaml", f"- {{kind: relu, name: {alias_bomb()}}}\n", "name=[['x', 'x', "),
+    ("long.json", json.dumps([{"kind": "relu", "name": "n" * 100_000, "p": 1}]),
+     "row 1 (" + "n" * (SHOWN_CHARS - 3) + "...): unknown field 'p'"),
+]
+
+
+@pytest.mark.parametrize("name, content, message", HOSTILE_FILES,
+                         ids=[name for name, *_ in HOSTILE_FILES])
+def test_hostile_file_is_one_short_line(tmp_path, capsys, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    assert main(["network", "--file", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err, err[:300]
+    assert err.count("\n") == 1 and "Traceback" not in err and len(err) < 300
+
+
+# (value, how a message shows it): short values as repr, long ones cut to SHOWN_CHARS
+SHOWN = [
+    ("conv", "'conv'"),
+    ([3, 3, 3], "[3, 3, 3]"),
+    ({"a": 1}, "{'a': 1}"),
+    (None, "None"),
+    ("x" * 1000, None),
+    (list(range(1000)), "[0, 1, 2, 3, 4, 5, ...]"),
+    (10 ** 200, None),
+    ("a\nb", "'a\\nb'"),
+]
+
+
+@pytest.mark.parametrize("value, expected", SHOWN)
+def test_shown_is_short(value, expected):
+    text = shown(value)
+    assert len(text) <= SHOWN_CHARS and "\n" not in text
+    if expected is not None:
+        assert text == expected
+    else:  # cut in the middle (reprlib) or at the end
+        assert "..." in text and len(text) >= SHOWN_CHARS - 3
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("conv1", "conv1"), ("a\nb", "a\\nb"), ("n" * 61, "n" * (SHOWN_CHARS - 3) + "...")])
+def test_clipped_name(name, expected):
+    assert clipped(name) == expected
 
 
 def test_missing_and_undecodable_file(tmp_path):
