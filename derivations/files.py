@@ -35,8 +35,9 @@ def write_atomically(files: dict, mode: int = 0o644, make_parents: bool = False)
         raise DerivationError(f"output path {twice} is given twice")
     staged: list[tuple[str, Path]] = []
     try:
-        for target, content in zip(targets, files.values()):
+        for target in targets:  # every target checked before anything is created
             _check_target(target)
+        for target, content in zip(targets, files.values()):
             if make_parents:
                 target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent or ".",
