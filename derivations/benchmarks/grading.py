@@ -79,11 +79,11 @@ def class_file(path: Path, distinct: bool, rows: int = ROWS, seed: int = 1) -> P
 
 
 def _grade(path: Path, out: Path) -> float:
-    from ..checking.bulk import grade_rows, read_rows, report_csv, write_atomically
+    from ..checking.bulk import grade_rows, read_rows, report_csv, write_outputs
     start = time.perf_counter()
     header, rows = read_rows(path)
     results = grade_rows(header, rows)
-    write_atomically(out, report_csv(header, rows, results, "en"))
+    write_outputs({out: report_csv(header, rows, results, "en")})
     return time.perf_counter() - start
 
 

@@ -1,7 +1,8 @@
 """Parse tree (lark) -> expression tree, with the bounds of :mod:`.limits` enforced.
 
 Exponents are folded to whole-number constants here (``9^9^9`` is refused before any
-power is computed); ``O(...)`` must enclose the whole answer.
+power is computed); a division by a constant zero (``c_i/0``, ``1/(2-2)``, ``0^-1``) is
+refused where it is written; ``O(...)`` must enclose the whole answer.
 """
 
 from __future__ import annotations
@@ -54,6 +55,27 @@ def _exponent(node: ex.Node, column) -> int:
     return int(value)
 
 
+def _constant_zero(node: ex.Node) -> bool:
+    if ex.symbols_in(node):
+        return False
+    try:
+        return compile_node(node)({}) == 0
+    except Undefined:  # pragma: no cover - an inner division is refused first
+        return False
+
+
+def _divide(top: ex.Node, bottom: ex.Node, column) -> ex.Node:
+    if _constant_zero(bottom):
+        raise InvalidAnswer("division by zero", column)
+    return ex.div(top, bottom)
+
+
+def _power(base: ex.Node, exponent: int, column) -> ex.Node:
+    if exponent < 0 and _constant_zero(base):
+        raise InvalidAnswer("division by zero (zero to a negative power)", column)
+    return ("pow", base, exponent)
+
+
 def _call(children, built) -> ex.Node:
     function = children[0]
     arguments = [built[id(c)] for c in children[2].children if isinstance(c, Tree)] \
@@ -92,14 +114,16 @@ def _node(tree: Tree, built: dict) -> ex.Node:
         return ex.add(parts[0], ex.neg(parts[1]))
     if rule == "mul":
         return ex.mul(*parts)
-    if rule in ("div", "div_frac"):
-        return ex.div(*parts)
+    if rule == "div":
+        return _divide(*parts, kids[1].start_pos)
+    if rule == "div_frac":
+        return _divide(*parts, kids[0].start_pos)
     if rule == "floordiv":
-        return ("floor", ex.div(*parts))
+        return ("floor", _divide(*parts, kids[1].start_pos))
     if rule == "neg":
         return ex.neg(parts[0])
     if rule == "pow":
-        return ("pow", parts[0], _exponent(parts[1], kids[1].start_pos))
+        return _power(parts[0], _exponent(parts[1], kids[1].start_pos), kids[1].start_pos)
     if rule in ("floor", "ceil"):
         return (rule, parts[0])
     if rule == "call":

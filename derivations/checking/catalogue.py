@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import DerivationError
+from ..files import write_atomically
 from .evaluate import compile_node
 from .questions import Question, question
 
@@ -26,6 +27,7 @@ __all__ = ["Entry", "Compiled", "entry", "cache_directory", "source_hash"]
 
 _PACKAGE = Path(__file__).resolve().parent
 _SOURCES = ("model.py", "closed_forms.py", "scenarios.py")
+_SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
 _DERIVING = ("catalogue.py", "derive.py", "expression.py", "questions.py", "symbolic.py")
 
 
@@ -47,8 +49,10 @@ class Compiled:
 class Entry:
     question: Question
     variants: tuple          # of Compiled; variants[0] is the reference
-    display_text: str
+    display_text: str        # written with m_h, m_w where they occur, as the book does
     display_latex: str
+    expanded_text: str       # the same in input symbols only (floors written out)
+    definitions: tuple       # ("m_h = floor(...)", ...) for the m_h, m_w display_text uses
 
     @property
     def reference(self) -> Compiled:
@@ -122,8 +126,8 @@ def _to_json(entry_data: dict) -> str:
                  "conventions": list(v.conventions), "misconception": v.misconception,
                  "domain": sorted(v.domain), "alternatives": [list(a) for a in v.alternatives]}
                 for v in entry_data["variants"]]
-    return json.dumps({"variants": variants, "display_text": entry_data["display_text"],
-                       "display_latex": entry_data["display_latex"]})
+    shown = {key: entry_data[key] for key in _SHOWN}
+    return json.dumps({"variants": variants, **shown})
 
 
 def _from_json(text: str) -> dict:
@@ -132,35 +136,26 @@ def _from_json(text: str) -> dict:
                               v["misconception"], frozenset(v["domain"]),
                               tuple(tuple(a) for a in v["alternatives"]))
                      for v in data["variants"])
-    return {"variants": variants, "display_text": data["display_text"],
-            "display_latex": data["display_latex"]}
+    return {"variants": variants, **{key: data[key] for key in _SHOWN}}
 
 
 def _derived(qid: str) -> dict:
     import sympy as sp
 
     from .derive import derive
-    from .symbolic import from_sympy, with_output_sizes
+    from ..closed_forms import m_h, m_w
+    from .symbolic import from_sympy, output_height_width, with_output_sizes
     variants = derive(qid)
     compiled = tuple(Compiled(from_sympy(v.expr), v.padding, v.conventions, v.misconception,
                               v.domain, v.alternatives) for v in variants)
-    shown = variants[0].expr
-    if question(qid).output_symbols:
-        shown = with_output_sizes(shown, "total")
+    expanded = variants[0].expr
+    shown = with_output_sizes(expanded, "total") if question(qid).output_symbols else expanded
+    sizes = dict(zip((m_h, m_w), output_height_width("total")))
+    definitions = tuple(f"{name} = {sp.sstr(sizes[name])}"
+                        for name in (m_h, m_w) if name in shown.free_symbols)
     return {"variants": compiled, "display_text": sp.sstr(shown),
-            "display_latex": sp.latex(shown)}
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+            "display_latex": sp.latex(shown), "expanded_text": sp.sstr(expanded),
+            "definitions": list(definitions)}
 
 
 def _load(qid: str) -> dict:
@@ -171,8 +166,8 @@ def _load(qid: str) -> dict:
         pass
     data = _derived(qid)
     try:
-        _write_atomically(path, _to_json(data))
-    except OSError:
+        write_atomically({path: _to_json(data)}, make_parents=True)
+    except DerivationError:
         pass  # a read-only home only makes the next run slower
     return data
 
@@ -182,4 +177,5 @@ def entry(qid: str) -> Entry:
     """The question's variants (reference first), from the cache or derived now."""
     q = question(qid)
     data = _load(qid)
-    return Entry(q, data["variants"], data["display_text"], data["display_latex"])
+    return Entry(q, data["variants"], data["display_text"], data["display_latex"],
+                 data["expanded_text"], tuple(data["definitions"]))

@@ -4,6 +4,10 @@ Stages and what bounds them: reading (length, depth, exponent and digit limits),
 sampling (value size limit), then optional SymPy work (a node limit and its own time
 budget; when it runs out the verdict stands, only the proof or the simplified
 difference is missing).  The whole answer runs under :data:`.limits.TIME_BUDGET`.
+
+``m_h``, ``m_w`` are the book's own output size (its reference is written with them),
+so an answer using them is plainly ``equivalent``; the result carries a note saying
+how they are read (``Result.notes``), not a convention.
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 from . import expression as ex
-from .aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
+from .aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS, spellings
 from .asymptotic import order_mismatch
 from .budget import OutOfTime, time_budget
 from .catalogue import Entry, entry as catalogue_entry
-from .decide import (find_match, first_difference, implied_restrictions, matcher,
-                     optional_restrictions, restriction_conventions)
+from .decide import (UNDEFINED, Values, find_match, first_difference, implied_restrictions,
+                     matcher, optional_restrictions, restriction_conventions)
+from .evaluate import compile_node
 from .errors import InvalidAnswer
 from .limits import MAX_SYMBOLIC_DEGREE, MAX_SYMBOLIC_NODES, SYMBOLIC_BUDGET, TIME_BUDGET
 from .parse import Parsed, parse_answer
@@ -39,7 +44,20 @@ def _allowed(entry: Entry) -> frozenset:
     return frozenset(names)
 
 
+def _check_name(entry: Entry, parsed: Parsed) -> None:
+    """``name = formula`` is fine unless the name is a symbol the formula may use
+    (``m_h = ...`` answering forward-mults says something else than the count)."""
+    if parsed.name is None:
+        return
+    kind, symbol = spellings().get(parsed.name.lower(), (None, None))
+    if kind == "symbol" and symbol in _allowed(entry):
+        raise InvalidAnswer(f"'{parsed.name} =' defines the symbol {symbol}, not the answer "
+                            f"to question {entry.question.id}: give only the formula",
+                            parsed.name_column)
+
+
 def _check_symbols(entry: Entry, parsed: Parsed) -> None:
+    _check_name(entry, parsed)
     foreign = sorted(parsed.symbols - _allowed(entry))
     if not foreign:
         return
@@ -112,17 +130,26 @@ def _difference(parsed: Parsed, entry: Entry, domain) -> dict | None:
                          restrict(to_sympy(entry.reference.tree), domain),
                          stride_one=frozenset(t[-1] for t in domain if t.startswith("stride1")),
                          no_padding=frozenset(t[-1] for t in domain if t.startswith("nopad")))
+        if gap.has(sp.zoo, sp.nan, sp.oo, -sp.oo):  # undefined somewhere: no difference
+            return None
         return {"text": sp.sstr(gap), "latex": sp.latex(gap)}
     return _symbolic(work)
 
 
 def _reference(entry: Entry) -> dict:
     return {"text": entry.display_text, "latex": entry.display_latex,
+            "expanded": entry.expanded_text, "definitions": list(entry.definitions),
             "convention": BOOK_CONVENTION}
 
 
-def _output_symbol_tag(parsed: Parsed) -> tuple:
-    return ("output_size_symbols",) if parsed.symbols & set(OUTPUT_SYMBOLS) else ()
+def _notes(parsed: Parsed) -> list:
+    return ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
+
+
+def _undefined_everywhere(entry: Entry, parsed: Parsed, restrictions) -> bool:
+    envs = matcher(entry).envs(restrictions, "total")
+    values = Values(compile_node(parsed.tree), envs)
+    return all(values[index] is UNDEFINED for index in range(len(envs)))
 
 
 def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result:
@@ -135,8 +162,7 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
         result.verdict = "equivalent_under_convention"
         result.conventions = _conventions(("asymptotic",),
                                           restriction_conventions(restrictions,
-                                                                  entry.reference.tree),
-                                          _output_symbol_tag(parsed))
+                                                                  entry.reference.tree))
         return result
     result.verdict = "not_equivalent"
     result.order = {"size": mismatch[0], "sign": mismatch[1]}
@@ -151,6 +177,7 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
 
 
 def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool) -> Result:
+    result.notes = _notes(parsed)
     restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
     if parsed.is_big_o:
         return _big_o(result, entry, parsed, restrictions)
@@ -162,8 +189,7 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool) -> Resu
             match = second
     if match and match.variant.misconception is None:
         tags = _conventions(match.variant.conventions,
-                            restriction_conventions(match.domain, match.variant.tree),
-                            _output_symbol_tag(parsed))
+                            restriction_conventions(match.domain, match.variant.tree))
         result.verdict = "equivalent_under_convention" if tags else "equivalent"
         result.conventions = tags
         result.alternatives = [list(a) for a in match.variant.alternatives]
@@ -179,6 +205,8 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool) -> Resu
             match.variant.conventions,
             restriction_conventions(match.domain, match.variant.tree))
     found = first_difference(entry, parsed.tree, restrictions)
+    if found and found[2] is None and _undefined_everywhere(entry, parsed, restrictions):
+        raise InvalidAnswer("the answer divides by zero at every valid layer")
     if found:
         env, expected, actual = found
         result.counterexample = {"layer": _layer(env, entry, parsed),
@@ -207,5 +235,6 @@ def check(question_id: str, answer: str, *, symbolic: bool = True) -> Result:
     except InvalidAnswer as error:
         result.verdict = "invalid_input"
         result.conventions, result.misconception, result.counterexample = [], None, None
+        result.alternatives, result.notes, result.difference, result.proof = [], [], None, None
         result.error = {"reason": error.reason, "position": error.position}
         return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DerivationError
 
-__all__ = ["InvalidAnswer", "BudgetExceeded"]
+__all__ = ["InvalidAnswer"]
 
 
 class InvalidAnswer(DerivationError):
@@ -17,6 +17,3 @@ class InvalidAnswer(DerivationError):
         where = f" at column {position}" if position is not None else ""
         super().__init__(f"{reason}{where}")
 
-
-class BudgetExceeded(InvalidAnswer):
-    """The answer needed more time than one answer is allowed."""

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from .messages import CONVENTIONS, LANGS, MISCONCEPTIONS, PHRASES, VERDICTS
+from .messages import CONVENTIONS, LANGS, MISCONCEPTIONS, NOTES, PHRASES, VERDICTS
 from .result import Result
 from ..errors import DerivationError
 
-__all__ = ["feedback", "convention_text", "misconception_text", "verdict_text",
-           "check_language", "layer_text"]
+__all__ = ["feedback", "convention_text", "note_text", "misconception_text", "verdict_text",
+           "check_language", "layer_text", "reference_text"]
 
 
 def check_language(lang: str) -> str:
@@ -23,6 +23,20 @@ def _say(key: str, lang: str, **values) -> str:
 
 def convention_text(name: str, lang: str) -> str:
     return CONVENTIONS[name][lang]
+
+
+def note_text(name: str, lang: str) -> str:
+    return NOTES[name][lang]
+
+
+def reference_text(reference: dict, lang: str) -> str:
+    """The reference as the book writes it, with what its m_h, m_w stand for."""
+    definitions = reference.get("definitions")
+    if not definitions:
+        return reference["text"]
+    separator = "，" if lang == "zh" else ", "
+    return _say("where", lang, reference=reference["text"],
+                definitions=separator.join(definitions))
 
 
 def misconception_text(name: str, lang: str, **values) -> str:
@@ -75,7 +89,7 @@ def feedback(result: Result, lang: str = "en") -> str:
     if verdict == "invalid_input":
         return _say("invalid", lang, reason=result.error["reason"] + (
             f" (column {result.error['position']})" if result.error.get("position") else ""))
-    reference = result.reference["text"]
+    reference = reference_text(result.reference, lang)
     lines = []
     if verdict == "equivalent":
         lines.append(_say("correct", lang, reference=reference))
@@ -88,6 +102,8 @@ def feedback(result: Result, lang: str = "en") -> str:
     else:
         lines.extend(_wrong(result, lang))
         lines.append(_say("book_reference", lang, reference=reference))
+    for name in result.notes:
+        lines.append(_say("note", lang, note=note_text(name, lang)))
     if result.proof:
         lines.append(_say("proved" if result.proof == "symbolic" else "sampled", lang,
                           samples=result.samples))

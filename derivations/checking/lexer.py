@@ -40,7 +40,8 @@ _SHOWN = {v: k for k, v in reversed(PUNCTUATION.items())}
 _SHOWN.update(NUMBER="a number", SYMBOL="a symbol", FUNC="a function", FRAC="\\frac",
               CARET="^", DSLASH="//", **{"$END": "end of answer"})
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# scientific notation (2e3, 1.5E-2) is a number; its size is bounded written out
+_NUMBER = re.compile(r"(?P<digits>\d+(?:\.\d+)?)(?:[eE](?P<power>[+-]?\d+))?")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9']*")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 
@@ -106,20 +107,29 @@ def _command_token(text: str, index: int, col) -> tuple[Token | None, int]:
     return Token(kind, "\\" + name, start_pos=col(index)), match.end()
 
 
-def _strip_answer_side(text: Normalized) -> tuple[str, int]:
-    """Keep what follows the last ``=`` (``m_h = ...``) and drop a final full stop."""
-    body = text.text
-    start = max(body.rfind("="), body.rfind("≈")) + 1
+def _without_full_stop(body: str) -> str:
     trimmed = body.rstrip(" ")
     if trimmed.endswith("。") or (trimmed.endswith(".") and not trimmed.endswith("..")):
-        body = trimmed[:-1]
-    return body, start
+        return trimmed[:-1]
+    return body
 
 
-def tokenize(text: Normalized) -> list[Token]:
-    """Tokens with 1-based original columns; raise :class:`InvalidAnswer` on anything
-    that is not part of a formula."""
-    body, index = _strip_answer_side(text)
+def _number_token(body: str, index: int, col) -> tuple[Token, int]:
+    match = _NUMBER.match(body, index)
+    digits = len(match.group("digits").replace(".", ""))
+    power = int(match.group("power") or 0)
+    if digits + abs(power) > MAX_DIGITS:  # 1e309 written out
+        shown = match.group() if len(match.group()) <= 12 else match.group()[:12] + "..."
+        raise InvalidAnswer(f"number {shown} has more than {MAX_DIGITS} digits"
+                            + (" written out" if match.group("power") else ""), col(index))
+    return Token("NUMBER", match.group(), start_pos=col(index)), match.end()
+
+
+def tokenize(text: Normalized, start: int = 0) -> list[Token]:
+    """Tokens of ``text`` from index ``start`` (past a ``name =``), with 1-based
+    original columns; raise :class:`InvalidAnswer` on anything that is not part of a
+    formula.  A final full stop is dropped."""
+    body, index = _without_full_stop(text.text), start
     col = text.column
     tokens: list[Token] = []
     depth = 0
@@ -129,11 +139,8 @@ def tokenize(text: Normalized) -> list[Token]:
             index += 1
             continue
         if char.isdigit():
-            match = _NUMBER.match(body, index)
-            if len(match.group().replace(".", "")) > MAX_DIGITS:
-                raise InvalidAnswer(f"number with more than {MAX_DIGITS} digits", col(index))
-            tokens.append(Token("NUMBER", match.group(), start_pos=col(index)))
-            index = match.end()
+            token, index = _number_token(body, index, col)
+            tokens.append(token)
             continue
         if char.isascii() and (char.isalpha() or char == "_"):
             words, index = _word_tokens(body, index, col)
@@ -152,8 +159,8 @@ def tokenize(text: Normalized) -> list[Token]:
         elif char in PUNCTUATION:
             tokens.append(Token(PUNCTUATION[char], char, start_pos=col(index)))
             index += 1
-        elif char == "=":
-            raise InvalidAnswer("'=' inside the formula", col(index))
+        elif char in "=≈":  # parse.py splits off one "name ="; any other is refused
+            raise InvalidAnswer(f"{char!r} inside the formula", col(index))
         else:
             raise InvalidAnswer(f"unexpected character {char!r}", col(index))
         kind = tokens[-1].type

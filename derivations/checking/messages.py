@@ -1,13 +1,14 @@
 """Every sentence the checker says, in English and Chinese (data, no logic).
 
 ``CONVENTIONS``: what an answer assumed when it is right only under that assumption.
+``NOTES``: how an answer was read where that is no assumption (the book's own m_h, m_w).
 ``MISCONCEPTIONS``: the wrong reasoning a wrong answer matches.  Placeholders use
 ``str.format`` names filled by :mod:`.feedback`.
 """
 
 from __future__ import annotations
 
-__all__ = ["CONVENTIONS", "MISCONCEPTIONS", "VERDICTS", "PHRASES", "LANGS"]
+__all__ = ["CONVENTIONS", "NOTES", "MISCONCEPTIONS", "VERDICTS", "PHRASES", "LANGS"]
 
 LANGS = ("en", "zh")
 
@@ -56,10 +57,6 @@ CONVENTIONS = {
         "en": "memory in bytes for float32 (4 bytes per element), where the reference "
               "counts elements",
         "zh": "以 float32 字节计内存（每个元素 4 字节），参考答案按元素个数计"},
-    "output_size_symbols": {
-        "en": "written with the output size m_h x m_w "
-              "(m_h = floor((h - k_h + p_h + s_h)/s_h), likewise m_w)",
-        "zh": "用输出尺寸 m_h × m_w 表示（m_h = ⌊(h−k_h+p_h+s_h)/s_h⌋，m_w 同理）"},
     "batch_counted": {
         "en": "batch size n kept (the book's exercise has one example, n = 1)",
         "zh": "保留了批量大小 n（书中练习为单个样本，n = 1）"},
@@ -78,6 +75,13 @@ CONVENTIONS = {
     "ratio_given": {
         "en": "answered as the ratio after/before instead of the increase",
         "zh": "给出的是加倍前后的比值，而不是增加量"},
+}
+
+NOTES = {
+    "output_size_symbols": {
+        "en": "m_h, m_w are read as the book's output height and width (as in the "
+              "reference); writing them is fine and assumes nothing",
+        "zh": "m_h、m_w 按书中的输出高、宽理解（与参考答案相同）：这样写没有问题，不含额外假设"},
 }
 
 MISCONCEPTIONS = {
@@ -197,7 +201,7 @@ VERDICTS = {
 
 PHRASES = {
     "correct": {"en": "Correct: the answer equals the reference {reference}.",
-                "zh": "正确：答案与参考答案 {reference} 相等。"},
+                "zh": "正确：答案与参考答案相等，参考答案为 {reference}。"},
     "correct_under": {"en": "Correct under a convention: {conventions}.",
                       "zh": "在约定下正确：{conventions}。"},
     "book_reference": {"en": "In the book's conventions (total padding, exact counting, "
@@ -226,4 +230,6 @@ PHRASES = {
     "faster": {"en": "faster than", "zh": "更快"},
     "slower": {"en": "slower than", "zh": "更慢"},
     "also": {"en": "also right under: {alternatives}", "zh": "也可理解为：{alternatives}"},
+    "where": {"en": "{reference}, where {definitions}", "zh": "{reference}，其中 {definitions}"},
+    "note": {"en": "Note: {note}.", "zh": "说明：{note}。"},
 }

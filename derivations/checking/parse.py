@@ -1,7 +1,13 @@
-"""One entry point from pasted text to an expression tree, never evaluating the text."""
+"""One entry point from pasted text to an expression tree, never evaluating the text.
+
+An answer may be ``name = formula`` (``m_h = ...``, ``FLOPs = ...``): the name is kept
+for the checker to judge (it must not be one of the question's symbols); anything else
+with ``=`` (a formula on both sides, several ``=``) is refused, never cut silently.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lark.exceptions import UnexpectedInput, UnexpectedToken
@@ -11,7 +17,7 @@ from .build import to_expression
 from .errors import InvalidAnswer
 from .grammar import parser
 from .lexer import describe_terminal, tokenize
-from .normalize import normalize
+from .normalize import Normalized, normalize
 from .render import to_latex, to_text
 
 __all__ = ["Parsed", "parse_answer"]
@@ -24,6 +30,8 @@ class Parsed:
     latex: str
     symbols: frozenset
     kinds: frozenset
+    name: str | None = None          # the left side of "name = formula"
+    name_column: int | None = None
 
     @property
     def is_big_o(self) -> bool:
@@ -49,14 +57,39 @@ def _syntax_error(error: UnexpectedInput, tokens) -> InvalidAnswer:
     return InvalidAnswer("cannot read the answer")  # pragma: no cover
 
 
+_EQUALS = "=≈"
+_NAME = re.compile(r"\s*([^\W\d][\w']*)\s*")  # one word, any script: m_h, FLOPs, 乘法次数
+
+
+def _sides(text: Normalized) -> tuple[str | None, int | None, int]:
+    """(name, its column, index where the formula starts) of ``name = formula``."""
+    marks = [index for index, char in enumerate(text.text) if char in _EQUALS]
+    if not marks:
+        return None, None, 0
+    if len(marks) > 1:
+        raise InvalidAnswer("more than one '=': give one formula (or name = formula)",
+                            text.column(marks[1]))
+    left = text.text[:marks[0]]
+    if not left.strip():
+        return None, None, marks[0] + 1
+    match = _NAME.fullmatch(left)
+    if not match:
+        raise InvalidAnswer("the answer has a formula on both sides of '=': give one "
+                            "formula, or name = formula", text.column(marks[0]))
+    return match.group(1), text.column(match.start(1)), marks[0] + 1
+
+
 def parse_answer(raw: str) -> Parsed:
     """Read one answer; raise :class:`InvalidAnswer` with a column and a reason."""
     if not isinstance(raw, str):
         raise InvalidAnswer(f"answer must be text, got {type(raw).__name__}")
-    tokens = tokenize(normalize(raw))
+    text = normalize(raw)
+    name, name_column, start = _sides(text)
+    tokens = tokenize(text, start)
     try:
         tree = parser().parse(tokens)
     except UnexpectedInput as error:
         raise _syntax_error(error, tokens) from None
     node = to_expression(tree)
-    return Parsed(node, to_text(node), to_latex(node), ex.symbols_in(node), ex.kinds_in(node))
+    return Parsed(node, to_text(node), to_latex(node), ex.symbols_in(node), ex.kinds_in(node),
+                  name, name_column)

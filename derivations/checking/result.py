@@ -17,9 +17,10 @@ class Result:
     answer: str
     verdict: str
     conventions: list = field(default_factory=list)      # convention ids
+    notes: list = field(default_factory=list)            # note ids: how symbols were read
     alternatives: list = field(default_factory=list)     # other convention id lists
     parsed: dict | None = None                           # {"text", "latex"}
-    reference: dict | None = None                        # {"text", "latex", "convention"}
+    reference: dict | None = None    # {"text", "latex", "expanded", "definitions", "convention"}
     counterexample: dict | None = None                   # {"layer", "reference", "answer"}
     difference: dict | None = None                       # {"text", "latex"}
     misconception: str | None = None                     # id

@@ -2,8 +2,10 @@
 
 Input columns (header row, any order, other columns kept): ``student``, ``question``
 (an id from ``questions``), ``answer`` (the formula as written; quote it if it holds
-commas).  The report keeps every input row in order and adds ``verdict``,
-``conventions``, ``misconception``, ``feedback``, ``parsed``, ``counterexample``.
+commas).  A row may omit trailing columns after the ones it needs.  The report keeps
+every input row in order and adds ``verdict``, ``conventions``, ``misconception``,
+``feedback``, ``parsed``, ``counterexample``; report and summary are written together
+(mode 0644) or not at all.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ def register(subparsers) -> None:
                     "conventions, misconception, feedback, parsed, counterexample. A "
                     "malformed row gets invalid_input; files are written atomically.")
     parser.add_argument("answers", help="CSV file with columns student, question, answer")
-    parser.add_argument("--out", required=True, help="report CSV to write")
-    parser.add_argument("--summary", help="Markdown summary to write (per question)")
+    parser.add_argument("--out", required=True,
+                        help="report CSV to write (a new file or one to replace; not the "
+                             "input, not a directory or device)")
+    parser.add_argument("--summary", help="Markdown summary to write (per question); "
+                                          "written together with --out, or neither")
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
@@ -32,21 +37,26 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def _verdict_counts(results) -> str:
     from collections import Counter
+    counts = Counter(r.verdict for r in results)
+    rows = f"graded {len(results)} row{'' if len(results) == 1 else 's'}"
+    return rows + (": " + ", ".join(f"{v} {n}" for v, n in sorted(counts.items()))
+                   if counts else "")
 
-    from ..checking.bulk import (Progress, grade_rows, read_rows, report_csv, summary_data,
-                                 write_atomically)
+
+def run(args: argparse.Namespace) -> int:
+    from ..checking.bulk import (Progress, grade_rows, output_paths, read_rows, report_csv,
+                                 summary_data, write_outputs)
     from ..checking.summary import render_summary
+    output_paths(args.answers, args.out, args.summary)  # refuse before any grading
     header, rows = read_rows(args.answers)
     show = args.progress if args.progress is not None else (
         len(rows) >= 200 and sys.stderr.isatty())
     results = grade_rows(header, rows, Progress(len(rows), show))
-    report = report_csv(header, rows, results, args.lang)
-    summary = render_summary(summary_data(results), args.lang) if args.summary else None
-    write_atomically(args.out, report)
-    if summary is not None:
-        write_atomically(args.summary, summary)
-    counts = Counter(r.verdict for r in results)
-    print(f"graded {len(rows)} rows: " + ", ".join(f"{v} {n}" for v, n in sorted(counts.items())))
+    outputs = {args.out: report_csv(header, rows, results, args.lang)}
+    if args.summary is not None:
+        outputs[args.summary] = render_summary(summary_data(results), args.lang)
+    write_outputs(outputs)  # both staged: neither replaced unless both are written
+    print(_verdict_counts(results))
     return 0

@@ -124,20 +124,26 @@ def test_an_unquoted_comma_in_the_last_column_is_rejoined():
     assert results[0].misconception == "compose_max"
 
 
-def test_an_interrupted_write_leaves_the_earlier_report(tmp_path, monkeypatch):
-    report = tmp_path / "report.csv"
+def test_a_summary_that_cannot_be_written_leaves_the_earlier_report(tmp_path, monkeypatch,
+                                                                   capsys):
+    import tempfile
+    answers = tmp_path / "answers.csv"
+    _write(answers, [["student", "question", "answer"], ["ann", "bias-size", "c_o"]])
+    report, summary = tmp_path / "report.csv", tmp_path / "summary.md"
     report.write_text("earlier report\n")
+    real = tempfile.mkstemp
 
-    class Broken(Exception):
-        pass
-
-    def fail(*args):
-        raise Broken("disk full")
-    monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(Broken):
-        bulk.write_atomically(report, "new report\n")
+    def disk_full_for_the_summary(*args, prefix="", **kwargs):
+        if prefix.startswith(".summary.md"):
+            raise OSError(28, "No space left on device", str(summary))
+        return real(*args, prefix=prefix, **kwargs)
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full_for_the_summary)
+    assert main(["grade", str(answers), "--out", str(report), "--summary", str(summary),
+                 "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err
     assert report.read_text() == "earlier report\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.csv", "report.csv"]
 
 
 def test_progress_bar_draws_on_stderr():
