@@ -8,7 +8,7 @@ from fractions import Fraction
 import sympy as sp
 
 from ..closed_forms import m_h, m_w
-from ..model import c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
+from ..model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from ..scenarios import double_channels, double_padding
 from .document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
 from .instances import BOOK_EXAMPLE, REALISTIC, executed, value
@@ -106,9 +106,8 @@ def padding() -> list:
     dp = double_padding("forward_mults")
     per_side = double_padding("forward_mults", "per-side")
     mh2, mw2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
-    floors = {m_h: sp.floor((h - k_h + p_h + s_h) / s_h), m_w: sp.floor((w - k_w + p_w + s_w) / s_w),
-              mh2: sp.floor((h - k_h + 2 * p_h + s_h) / s_h),
-              mw2: sp.floor((w - k_w + 2 * p_w + s_w) / s_w)}
+    floors = {m_h: output_size(h, k_h, p_h, s_h), m_w: output_size(w, k_w, p_w, s_w),
+              mh2: output_size(h, k_h, 2 * p_h, s_h), mw2: output_size(w, k_w, 2 * p_w, s_w)}
     step = c_i * c_o * k_h * k_w * (mh2 * mw2 - m_h * m_w)
     if sp.simplify(step.xreplace(floors) - dp.increase) != 0:
         raise CheckFailed("the padding increase written with m' is not the closed form's")
