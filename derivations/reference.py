@@ -6,12 +6,14 @@ Plain data, like the exercises; :mod:`derivations.render` turns it into Markdown
 
 from __future__ import annotations
 
-from .closed_forms import MEMORY_MODEL, forms, output_sizes
-from .exercises.document import text
+import sympy as sp
+
+from .closed_forms import MEMORY_MODEL, forms, m_h, m_w, output_sizes, window_cover
+from .exercises.document import CheckFailed, text
 from .exercises.instances import REALISTIC, describe, executed, value
-from .exercises.notation import num, tex
-from .locale import CONVENTION_FRAGMENTS, FORM_DESCRIPTIONS
-from .model import Layer
+from .exercises.notation import num, rows, tex
+from .locale import CONVENTION_FRAGMENTS, FORM_DESCRIPTIONS, MEMORY_MODEL_ZH, STRINGS
+from .model import Layer, d_h, d_w, k_h, k_w, s_h, s_w
 
 __all__ = ["GENERAL", "build"]
 
@@ -34,9 +36,30 @@ SECTIONS = (
 )
 
 
+# The padded positions some window covers, per axis (dX sums onto them): named once in
+# each section's "where" block, so no display formula spells them out (phones).
+C_h, C_w = sp.symbols("C_h C_w", positive=True, integer=True)
+COVERS = {window_cover(m_h, k_h, s_h, d_h): C_h, window_cover(m_w, k_w, s_w, d_w): C_w}
+
+
 def _convention(convention: str) -> dict:
-    parts = list(dict.fromkeys(convention.split("; ")))  # once each, in order
-    return text("; ".join(parts), "；".join(CONVENTION_FRAGMENTS.get(p, p) for p in parts))
+    # the memory model is long and the same for every memory form: the footer states it
+    pointer = convention.replace(MEMORY_MODEL, STRINGS["en"]["formulas_memory_pointer"])
+    parts = list(dict.fromkeys(pointer.split("; ")))  # once each, in order
+    zh = {STRINGS["en"]["formulas_memory_pointer"]: STRINGS["zh"]["formulas_memory_pointer"],
+          **CONVENTION_FRAGMENTS}
+    return text("; ".join(parts), "；".join(zh.get(p, p) for p in parts))
+
+
+def _latex(form) -> str:
+    """The form as SymPy prints it, with C_h, C_w for the covered positions (checked to
+    be the same expression); an output size is shown in its floor form."""
+    if form.key.startswith("output_"):  # written as m_h it would say nothing
+        return form.latex(compact=False)
+    named = form.compact.xreplace(COVERS)
+    if named.xreplace({v: k for k, v in COVERS.items()}) != form.compact:
+        raise CheckFailed(f"{form.key}: naming C_h, C_w changed the expression")
+    return tex(named)
 
 
 def _entry(form, layer: Layer) -> dict:
@@ -45,8 +68,7 @@ def _entry(form, layer: Layer) -> dict:
         "key": form.key,
         "description": text(form.description,
                             FORM_DESCRIPTIONS["zh"].get(form.key, form.description)),
-        # an output size written as m_h says nothing: show its floor form
-        "latex": form.latex(compact=not form.key.startswith("output_")),
+        "latex": _latex(form),
         "convention": _convention(form.convention),
         "closed": num(closed),
         "executed": num(executed(layer)[form.key]),
@@ -69,7 +91,8 @@ def build() -> dict:
             "title": title,
             "layer": describe(layer) + f" d={layer.d_h},{layer.d_w} g={layer.groups} "
                                        f"n={layer.batch}",
-            "sizes": f"m_h = {tex(m_h_expr)}, \\quad m_w = {tex(m_w_expr)}",
+            "sizes": rows(("m_h", tex(m_h_expr)), ("m_w", tex(m_w_expr)),
+                          *((tex(name), tex(cover)) for cover, name in COVERS.items())),
             "forms": [_entry(these[k], layer) for k in keys],
         })
-    return {"sections": sections, "memory_model": MEMORY_MODEL}
+    return {"sections": sections, "memory_model": text(MEMORY_MODEL, MEMORY_MODEL_ZH)}

@@ -180,9 +180,19 @@ def _speed_section():
     ]
 
 
-def _dep_table(dep: np.ndarray) -> dict:
-    return table([text(en="output / input", zh="输出 / 输入")] + [f"$x_{{{j + 1}}}$" for j in range(dep.shape[1])],
-                 [[f"$y_{{{o + 1}}}$"] + [str(v) for v in row] for o, row in enumerate(dep)])
+def _dep_matrix(dep: np.ndarray) -> dict:
+    """The 0/1 dependency matrix as display math: narrow enough for a phone, unlike a
+    table with one column per channel."""
+    rows = " \\\\ ".join(" & ".join(str(int(v)) for v in row) for row in dep)
+    return math(f"D = \\begin{{bmatrix}} {rows} \\end{{bmatrix}}")
+
+
+def _dep_legend():
+    return paragraph(text(
+        en="In the matrix $D$ below, $D_{o,j} = 1$ when output channel $y_o$ depends on input "
+           "channel $x_j$ (row $o$, column $j$), else 0.",
+        zh="下面的矩阵 $D$ 中，输出通道 $y_o$ 依赖输入通道 $x_j$ 时 $D_{o,j} = 1$"
+           "（第 $o$ 行第 $j$ 列），否则为 0。"))
 
 
 def _mixing_section():
@@ -204,12 +214,13 @@ def _mixing_section():
         paragraph(text(
             en=f"Output channel $o$ depends only on the inputs of its own group. Measured for "
                f"$c = {ch}$, $b = {groups}$: perturbing input channel $j$ changes output $o$ "
-               f"(entry 1) only inside the diagonal blocks, {nonzero} of {ch * ch} pairs "
+               f"only inside the diagonal blocks, {nonzero} of {ch * ch} pairs "
                "($c^2/b$); the gradient of each output channel reaches exactly the same inputs.",
             zh=f"输出通道 $o$ 只依赖本组的输入。对 $c = {ch}$、$b = {groups}$ 实测：扰动输入通道 "
-               f"$j$ 只在对角块内改变输出 $o$（记为 1），{ch * ch} 对中有 {nonzero} 对（$c^2/b$）；"
+               f"$j$ 只在对角块内改变输出 $o$：{ch * ch} 对中只有 {nonzero} 对（$c^2/b$）；"
                "每个输出通道的梯度也恰好只到达同样的输入。")),
-        _dep_table(one),
+        _dep_legend(),
+        _dep_matrix(one),
         paragraph(text(
             en=f"Stacking grouped layers does not help: the product of two block-diagonal "
                f"matrices with the same blocks is block diagonal (two layers: {stacked_nz} "
@@ -254,17 +265,17 @@ def _fixes_section():
             en="Channel shuffle (ShuffleNet): between two grouped layers, reorder the channels "
                "so that each group of the second layer takes one channel from every group of "
                f"the first. Measured for $c = {ch}$, $b = {groups}$: after grouped, shuffle, "
-               f"grouped, {full} of {ch * ch} input-output pairs depend on each other, i.e. all "
+               f"grouped, all {full} input-output pairs depend on each other "
                "(this needs $c/b \\ge b$). The shuffle is a permutation: executed on counted "
                f"arrays it performs {shuffle_ops} arithmetic operations. Two grouped layers then "
                f"cost ${sp.latex(two_grouped)}$ multiplications per pixel, less than the dense "
                "$c^2$ once $b > 2$.",
             zh="通道洗牌（ShuffleNet）：在两个分组层之间重排通道，使第二层的每组从第一层的每组"
                f"各取一个通道。对 $c = {ch}$、$b = {groups}$ 实测：经过分组、洗牌、分组后，"
-               f"{ch * ch} 个输入-输出对中有 {full} 个相互依赖，即全部（需要 $c/b \\ge b$）。"
+               f"全部 {full} 个输入-输出对都相互依赖（需要 $c/b \\ge b$）。"
                f"洗牌只是置换：在计数数组上执行，算术运算为 {shuffle_ops} 次。于是两个分组层每像素"
                f"共 ${sp.latex(two_grouped)}$ 次乘法，当 $b > 2$ 时少于稠密的 $c^2$。")),
-        _dep_table(shuffled),
+        _dep_matrix(shuffled),
         paragraph(text(
             en="A dense $1\\times 1$ mixing layer (the pointwise layer after MobileNet's "
                "depthwise convolution, the $1\\times 1$ layers around ResNeXt's grouped "
@@ -281,6 +292,26 @@ def _fixes_section():
                "前向乘法，$c = 64$，$56\\times 56$，$3\\times 3$，填充 2（总填充），闭式 = 实际执行：")),
         table([text(en="layers", zh="层"), text(en="forward mults", zh="前向乘法")], rows),
     ]
+
+
+def _additions_ratio_mistake():
+    """The additions ratio is near b only when b << c: figures for c = CHANNELS."""
+    ratio = b * (c - 1) / (c - b)
+    small, large = 2, 16
+    at = {g: ratio.subs({c: CHANNELS, b: g}) for g in (small, large)}
+    shown = {g: f"{float(v):.2f}" for g, v in at.items()}
+    return (text(en="Additions also drop by exactly $b$.", zh="加法次数也恰好减少 $b$ 倍。"),
+            text(en="Each output loses $c - c/b$ terms, not a fraction $1 - 1/b$ of its "
+                    "$c - 1$ additions: the ratio is $b(c-1)/(c-b)$, above $b$ for every $b > 1$ "
+                    f"and close to it only when $b \\ll c$. For $c = {CHANNELS}$ it is "
+                    f"{shown[small]} at $b = {small}$ but {shown[large]} at $b = {large}$; at "
+                    "$b = c$ (one channel per block) no additions are left and the ratio is "
+                    "undefined.",
+                 zh="每个输出少了 $c - c/b$ 项，而不是 $c - 1$ 次加法的 $1 - 1/b$："
+                    "比值为 $b(c-1)/(c-b)$，$b > 1$ 时总大于 $b$，只有 $b \\ll c$ 时才接近 $b$。"
+                    f"$c = {CHANNELS}$ 时，$b = {small}$ 的比值为 {shown[small]}，"
+                    f"$b = {large}$ 时却为 {shown[large]}；$b = c$（每块一个通道）时不再有加法，"
+                    "比值没有定义。"))
 
 
 def build() -> Exercise:
@@ -300,11 +331,7 @@ def build() -> Exercise:
              text(en="Each block is $b^2$ times smaller, but there are $b$ of them: "
                      "$b (c/b)^2 = c^2/b$.",
                   zh="每块小 $b^2$ 倍，但共有 $b$ 块：$b (c/b)^2 = c^2/b$。")),
-            (text(en="Additions also drop by exactly $b$.", zh="加法次数也恰好减少 $b$ 倍。"),
-             text(en="Each output loses $c - c/b$ terms, not a fraction $1 - 1/b$ of its "
-                     "$c - 1$ additions: the ratio is $b(c-1)/(c-b)$, slightly above $b$.",
-                  zh="每个输出少了 $c - c/b$ 项，而不是 $c - 1$ 次加法的 $1 - 1/b$："
-                     "比值为 $b(c-1)/(c-b)$，略大于 $b$。")),
+            _additions_ratio_mistake(),
             (text(en="A dense $1\\times 1$ layer fixes the mixing for free.",
                   zh="加一个稠密 $1\\times 1$ 层就能免费恢复混合。"),
              text(en="It costs $c^2$ per pixel, the whole dense cost; the shuffle is the "
@@ -316,10 +343,11 @@ def build() -> Exercise:
                     title=text(en="Block-diagonal channel mixing",
                                zh="分块对角的通道混合"),
                     statement=text(
-                        en="The weights of a $c\\times c$ matrix are split into $b$ blocks on "
-                           "the diagonal (block-diagonal). How much faster is the matrix "
-                           "product? What is the downside? How could you fix it, at least "
-                           "partly?",
-                        zh="把 $c\\times c$ 矩阵的权重拆成对角线上的 $b$ 个块（分块对角）。"
-                           "矩阵乘法会快多少？缺点是什么？如何至少部分地解决？"),
+                        en="Assume that we have a $c \\times c$ matrix. How much faster is it "
+                           "to multiply with a block-diagonal matrix if the matrix is broken "
+                           "up into $b$ blocks? What is the downside of having $b$ blocks? "
+                           "How could you fix it, at least partly?",
+                        zh="（译自英文版）假设有一个 $c \\times c$ 矩阵。"
+                           "如果把它拆成 $b$ 个块，与分块对角矩阵相乘会快多少？有 $b$ 个块的"
+                           "缺点是什么？如何至少部分地解决？"),
                     blocks=blocks)

@@ -23,10 +23,12 @@ from .document import (Exercise, checked, heading, math, mistakes, paragraph, re
                        text)
 
 __all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",
-           "laplacian_has_no_factor", "composed_support", "complex_factors"]
+           "laplacian_has_no_factor", "composed_support", "complex_factors",
+           "split_shortfall", "splits", "best_split"]
 
 k_1, k_2, k = sp.symbols("k_1 k_2 k", integer=True, positive=True)
 z, u, v = sp.symbols("z u v")
+r_1, c_1, r_2, c_2 = sp.symbols("r_1 c_1 r_2 c_2", integer=True, positive=True)
 LAPLACIAN = ((0, 1, 0), (1, -4, 1), (0, 1, 0))
 
 
@@ -144,6 +146,32 @@ def laplacian_has_no_factor() -> list[tuple[tuple, tuple, list]]:
     return out
 
 
+def split_shortfall():
+    """Entries of the composed kernel minus the free parameters of an ``r_1 x c_1`` kernel
+    then an ``r_2 x c_2`` one (one scale is redundant): SymPy's expansion, proved equal
+    to the sum of two products shown on the sheet."""
+    gap = sp.expand((r_1 + r_2 - 1) * (c_1 + c_2 - 1) - (r_1 * c_1 + r_2 * c_2 - 1))
+    shown = (r_1 - 1) * (c_2 - 1) + (r_2 - 1) * (c_1 - 1)
+    if sp.expand(gap - shown) != 0:  # pragma: no cover - a display typo
+        raise AssertionError(f"{shown} is not {gap}")
+    return shown
+
+
+def splits(size: int):
+    """Every ordered split of a ``size x size`` kernel into two kernels, neither 1x1:
+    ``((r_1, c_1), (r_2, c_2), free parameters)``, enumerated (sizes add minus one)."""
+    for r1, c1 in itertools.product(range(1, size + 1), repeat=2):
+        if (r1, c1) in ((1, 1), (size, size)):
+            continue
+        r2, c2 = size + 1 - r1, size + 1 - c1
+        yield (r1, c1), (r2, c2), r1 * c1 + r2 * c2 - 1
+
+
+def best_split(size: int):
+    """The split with the most free parameters, by enumeration."""
+    return max(splits(size), key=lambda split: (split[2], split[0]))
+
+
 def complex_factors(kernel) -> list[np.ndarray]:
     """Length-2 complex kernels whose full convolution is ``kernel`` (kernel[a] is the
     coefficient of z^a): one per root, the leading coefficient folded into the first."""
@@ -162,8 +190,7 @@ def _statement():
            "of the equivalent single convolution? Is the converse true, i.e., can you always "
            "decompose a convolution into two smaller ones?",
         zh="假设我们有两个卷积核，大小分别为 $k_1$ 和 $k_2$（中间没有非线性激活函数）。"
-           "证明运算可以用单次卷积来表示；这个等效的单个卷积核的维数是多少呢？"
-           "反之亦然吗？即能否总把一个卷积分解为两个更小的卷积？")
+           "证明运算可以用单次卷积来表示。这个等效的单卷积的维数是多少呢？反之亦然吗？")
 
 
 def _set(items) -> str:
@@ -229,15 +256,21 @@ def _proof_section():
                f"$2\\times 2$ kernel followed by a $3\\times 3$ kernel in 2-D, and with channels: "
                f"2 input, 2 intermediate and 2 output channels, $2\\times 2$ then $2\\times 2$.",
             zh=f"SymPy 证明了该恒等式（两次互相关减去与 $\\kappa$ 的一次互相关，对每个输出展开为 0）："
-               f"一维中全部 {len(sweep)} 组尺寸 $1 \\le k_1, k_2 \\le 4$（证明 {proved_1d} 组，"
-               f"共 {len(sweep)} 组）；二维中 $2\\times 2$ 核后接 $3\\times 3$ 核；以及多通道："
+               f"一维中 $1 \\le k_1, k_2 \\le 4$ 的全部 {proved_1d} 组尺寸均得证；二维中 $2\\times 2$ 核后接 $3\\times 3$ 核；以及多通道："
                f"2 个输入、2 个中间、2 个输出通道，$2\\times 2$ 后接 $2\\times 2$。")),
         paragraph(text(
             en="In 2-D the same exchange of sums runs over both axes; with channels, the first "
                "layer's output channel $m$ is a sum over input channels $c$, and the second sums "
-               "over $m$, so the intermediate channels disappear into the kernel:",
+               "over $m$, so the intermediate channels disappear into the kernel "
+               "(here $\\ast$ is the full convolution of the proof, "
+               "$(\\mathsf{A} \\ast \\mathsf{B})_{t,s} = \\sum_{a+a'=t,\\, b+b'=s} "
+               "\\mathsf{A}_{a,b} \\mathsf{B}_{a',b'}$, not the cross-correlation the layer "
+               "computes):",
             zh="二维时同样的求和交换在两个轴上进行；多通道时，第一层输出通道 $m$ 是对输入通道 "
-               "$c$ 的求和，第二层再对 $m$ 求和，于是中间通道被吸收进卷积核：")),
+               "$c$ 的求和，第二层再对 $m$ 求和，于是中间通道被吸收进卷积核"
+               "（此处 $\\ast$ 是证明中的完全卷积，"
+               "$(\\mathsf{A} \\ast \\mathsf{B})_{t,s} = \\sum_{a+a'=t,\\, b+b'=s} "
+               "\\mathsf{A}_{a,b} \\mathsf{B}_{a',b'}$，而不是卷积层计算的互相关）：")),
         math("\\mathsf{K}_{o,c} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{o,m} \\ast "
              "\\mathsf{K}^{(1)}_{m,c}"),
     ]
@@ -309,11 +342,12 @@ def _numeric_section():
             en=f"Two layers $c_i = c_m = c_o = {c_i}$, ${hw}\\times {hw}$ input, ${k1}\\times {k1}$ "
                f"then ${k2}\\times {k2}$, float64, run by the instrumented convolution, against one "
                f"layer with the composed ${merged.k_h}\\times {merged.k_w}$ kernel: largest "
-               f"difference {diff:.1e} for outputs up to {scale:.0f} in size (rounding only). "
+               f"difference {diff:.1e} for outputs up to {scale:.0f} in magnitude (rounding "
+               "only). "
                "Multiplications (closed form, checked against the executed count):",
             zh=f"两层 $c_i = c_m = c_o = {c_i}$，输入 ${hw}\\times {hw}$，先 ${k1}\\times {k1}$ "
                f"后 ${k2}\\times {k2}$，float64，由带计数的卷积执行，与使用合成的 "
-               f"${merged.k_h}\\times {merged.k_w}$ 核的单层比较：最大差 {diff:.1e}，输出量级约 "
+               f"${merged.k_h}\\times {merged.k_w}$ 核的单层比较：最大差 {diff:.1e}，输出绝对值最大约 "
                f"{scale:.0f}（仅舍入误差）。乘法次数（闭式，已与实际执行次数核对）：")),
         table([text(en="network", zh="网络"), text(en="multiplications", zh="乘法次数")],
               [[text(en=f"two layers, ${k1}\\times {k1}$ then ${k2}\\times {k2}$",
@@ -342,7 +376,11 @@ def _compose_fast(w1, w2):
 
 
 def _converse_section():
-    gap = sp.factor(sp.expand((k_1 + k_2 - 1) ** 2 - (k_1**2 + k_2**2 - 1)))
+    shortfall = split_shortfall()
+    square_gap = sp.factor(shortfall.subs({r_1: k_1, c_1: k_1, r_2: k_2, c_2: k_2}))
+    best_family = {r_1: k, c_1: k - 1, r_2: 1, c_2: 2}
+    best_params = sp.expand(k**2 - shortfall.subs(best_family))
+    best_gap = sp.expand(shortfall.subs(best_family))
     p = 1 + z**2
     real_roots = sp.real_roots(p)
     over_c = sp.factor(p, extension=sp.I)
@@ -360,21 +398,32 @@ def _converse_section():
     bases = laplacian_has_no_factor()
     no_solution = checked("Laplacian splits with Groebner basis {1}", len(bases),
                           sum(basis == [1] for *_, basis in bases))
+    distinct_splits = sorted({tuple(sorted((first, second))) for first, second, _ in bases})
+    distinct = len(distinct_splits)
+    listed = {lang: sep.join(f"${a[0]}\\times {a[1]}$ {word} ${b[0]}\\times {b[1]}$"
+                             for a, b in distinct_splits)
+              for lang, word, sep in (("en", "and", ", "), ("zh", "与", "、"))}
     lap_rank = int(np.linalg.matrix_rank(np.array(LAPLACIAN, dtype=float)))
     count_rows = []
     for kk in (3, 5, 7):
-        best = max(p1 * p1 + (kk + 1 - p1) ** 2 - 1 for p1 in range(2, kk))
-        count_rows.append([f"${kk}\\times {kk}$", str(kk * kk), str(best)])
+        (a1, b1), (a2, b2), params = best_split(kk)
+        params = checked(f"best split of {kk}x{kk}: parameters",
+                         int(best_params.subs(k, kk)), params)
+        gap = checked(f"best split of {kk}x{kk}: shortfall", int(best_gap.subs(k, kk)),
+                      kk * kk - params)
+        square = max(p for (a, b), _, p in splits(kk) if a == b)
+        count_rows.append([f"${kk}\\times {kk}$", str(kk * kk), str(square),
+                           f"${a1}\\times {b1}$, ${a2}\\times {b2}$", str(params), str(gap)])
     lap = sp.Matrix(LAPLACIAN)
     return [
         heading(text(en="The converse", zh="反过来成立吗")),
         paragraph(text(
-            en="No, not in general. 1-D, parameters: two kernels of sizes $k_1 + k_2 - 1 = k$ "
-               "have $k_1 + k_2 = k + 1$ entries, one more than the $k$ entries of the target "
+            en="No, not in general. 1-D, parameters: two kernels of sizes $k_1, k_2$ with "
+               "$k_1 + k_2 - 1 = k$ have $k_1 + k_2 = k + 1$ entries, one more than the $k$ entries of the target "
                "(one is redundant: $(s\\alpha, \\beta / s)$ gives the same product), so counting "
                "is not the obstacle in 1-D. The obstacle is factoring: a decomposition is a "
                "factorization of $\\kappa(z)$ with real coefficients. The kernel $(1, 0, 1)$:",
-            zh="一般不成立。一维的参数计数：尺寸满足 $k_1 + k_2 - 1 = k$ 的两个核共有 "
+            zh="一般不成立。一维的参数计数：尺寸为 $k_1, k_2$ 且 $k_1 + k_2 - 1 = k$ 的两个核共有 "
                "$k_1 + k_2 = k + 1$ 个元素，比目标的 $k$ 个多一个（其中一个冗余："
                "$(s\\alpha, \\beta / s)$ 给出相同乘积），所以一维时计数不是障碍。"
                "障碍在于因式分解：分解即 $\\kappa(z)$ 在实系数下的因式分解。以核 $(1, 0, 1)$ 为例：")),
@@ -399,33 +448,59 @@ def _converse_section():
                "（在实数上：大小为 2 和 3 的核，共轭根配对）。数值验证：对一个大小为 "
                f"{kernel.size} 的随机实核求根得到大小为 2 的因子，再全部卷积回去，误差 {err:.1e}。")),
         paragraph(text(
-            en="2-D, parameters: a $k\\times k$ kernel has $k^2$ entries; a $k_1\\times k_1$ and a "
-               "$k_2\\times k_2$ kernel have $k_1^2 + k_2^2 - 1$ free parameters (one scale is "
-               "redundant). SymPy factors the shortfall:",
-            zh="二维的参数计数：$k\\times k$ 核有 $k^2$ 个元素；$k_1\\times k_1$ 与 "
-               "$k_2\\times k_2$ 两个核只有 $k_1^2 + k_2^2 - 1$ 个自由参数（一个缩放冗余）。"
-               "SymPy 分解二者之差：")),
-        math(f"(k_1 + k_2 - 1)^2 - (k_1^2 + k_2^2 - 1) = {sp.latex(gap)}"),
+            en="2-D, parameters: a $k\\times k$ kernel has $k^2$ entries. Two kernels of "
+               "shapes $r_1\\times c_1$ and $r_2\\times c_2$ compose to "
+               "$(r_1 + r_2 - 1)\\times(c_1 + c_2 - 1)$ and have $r_1 c_1 + r_2 c_2 - 1$ free "
+               "parameters (one scale is redundant). SymPy expands the shortfall:",
+            zh="二维的参数计数：$k\\times k$ 核有 $k^2$ 个元素。形状为 $r_1\\times c_1$ 与 "
+               "$r_2\\times c_2$ 的两个核合成为 $(r_1 + r_2 - 1)\\times(c_1 + c_2 - 1)$ 的核，"
+               "只有 $r_1 c_1 + r_2 c_2 - 1$ 个自由参数（一个缩放冗余）。SymPy 展开二者之差：")),
+        math(f"(r_1 + r_2 - 1)(c_1 + c_2 - 1) - (r_1 c_1 + r_2 c_2 - 1) = "
+             f"{sp.latex(shortfall)}"),
         paragraph(text(
-            en="positive whenever both kernels are at least $2\\times 2$: the compositions form "
-               "a set of lower dimension, and almost every $k\\times k$ kernel is not one of them, "
-               "even over $\\mathbb{C}$. The best split's parameter count:",
-            zh="只要两个核都至少为 $2\\times 2$ 就为正：所有合成构成一个维数更低的集合，"
-               "几乎所有 $k\\times k$ 核都不在其中，即使在 $\\mathbb{C}$ 上。最佳拆分的参数数：")),
+            en="Neither kernel being $1\\times 1$, this is at least $k - 1$ (if $r_1 = 1$ the "
+               "second term is $(k-1)(c_1-1)$ with $c_1 \\ge 2$; likewise for the other "
+               "degenerate shapes; otherwise it is at least $(r_1 - 1) + (r_2 - 1) = k - 1$), "
+               f"reached by a $k\\times(k-1)$ kernel and a $1\\times 2$ one: "
+               f"${sp.latex(best_params)}$ parameters, ${sp.latex(best_gap)}$ short. "
+               "Square factors, $k_1\\times k_1$ and "
+               f"$k_2\\times k_2$, do worse: ${sp.latex(square_gap)}$ short. Enumerating every split confirms it:",
+            zh="只要两个核都不是 $1\\times 1$，该差至少为 $k - 1$（若 $r_1 = 1$，第二项为 "
+               "$(k-1)(c_1-1)$ 且 $c_1 \\ge 2$；其他退化形状同理；否则至少为 "
+               "$(r_1 - 1) + (r_2 - 1) = k - 1$），由 $k\\times(k-1)$ 核与 $1\\times 2$ 核取到："
+               f"${sp.latex(best_params)}$ 个参数，差 ${sp.latex(best_gap)}$ 个。方形因子 $k_1\\times k_1$ 与 "
+               f"$k_2\\times k_2$ 更差，差 ${sp.latex(square_gap)}$ 个。枚举所有拆分可以验证：")),
         table([text(en="kernel", zh="卷积核"), text(en="entries", zh="元素数"),
-               text(en="parameters of the best split", zh="最佳拆分的参数数")], count_rows),
+               text(en="best square split: parameters", zh="最佳方形拆分的参数数"),
+               text(en="best split", zh="最佳拆分"),
+               text(en="its parameters", zh="其参数数"),
+               text(en="short by", zh="缺少")], count_rows),
         paragraph(text(
-            en="A concrete one: the discrete Laplacian. For each of its "
-               f"{len(bases)} splits into two kernels, neither $1\\times 1$ ($1\\times 2$ and "
-               "$3\\times 2$, $2\\times 2$ and $2\\times 2$, ...), the equations "
-               "composition = Laplacian have the Groebner basis $\\{1\\}$ in SymPy "
-               f"({no_solution} of {len(bases)}): no solution even over $\\mathbb{{C}}$. Its "
+            en="A shortfall of even one parameter settles it: the kernels of one split shape "
+               "are the image of a polynomial map from fewer than $k^2$ parameters, which has "
+               "measure zero in the $k^2$-dimensional space of kernels, and there are finitely "
+               "many shapes. So the decomposable kernels form a set of measure zero: almost no "
+               "$k\\times k$ kernel ($k \\ge 2$) is the composition of two smaller ones, even "
+               "over $\\mathbb{C}$; a random kernel decomposes with probability 0.",
+            zh="哪怕只缺一个参数也足以下结论：同一种拆分形状的所有合成是一个从少于 $k^2$ "
+               "个参数出发的多项式映射的像，在 $k^2$ 维的核空间中测度为零，而拆分形状只有有限多种。"
+               "所以可分解的核构成一个测度为零的集合：几乎没有 $k\\times k$ 核（$k \\ge 2$）"
+               "是两个更小核的合成，即使在 $\\mathbb{C}$ 上也是如此；随机核可分解的概率为 0。")),
+        paragraph(text(
+            en="A concrete one: the discrete Laplacian. It has "
+               f"{distinct} distinct splits into two kernels, neither $1\\times 1$ "
+               f"({len(bases)} ordered ones; convolution commutes): {listed['en']}. "
+               "For every one of the "
+               f"{no_solution} ordered splits the equations composition = Laplacian have "
+               "the Groebner basis $\\{1\\}$ in SymPy: no solution even over "
+               "$\\mathbb{C}$. Its "
                f"matrix has rank {lap_rank}, so it is not separable into a column and a row "
                "kernel either.",
-            zh=f"一个具体例子：离散拉普拉斯核。它共有 {len(bases)} 种拆成两个非 $1\\times 1$ 核的方式"
-               "（$1\\times 2$ 与 $3\\times 2$、$2\\times 2$ 与 $2\\times 2$ 等），对每一种，"
-               "方程组「合成 = 拉普拉斯核」在 SymPy 中的 Groebner 基都是 $\\{1\\}$"
-               f"（{no_solution} 种，共 {len(bases)} 种）：即使在 $\\mathbb{{C}}$ 上也无解。"
+            zh=f"一个具体例子：离散拉普拉斯核。它有 {distinct} 种不同的拆法，拆成两个非 "
+               f"$1\\times 1$ 核（按先后顺序计为 {len(bases)} 种；卷积满足交换律）："
+               f"{listed['zh']}。"
+               f"对全部 {no_solution} 种有序拆分，方程组「合成 = 拉普拉斯核」在 SymPy 中的 "
+               "Groebner 基都是 $\\{1\\}$：即使在 $\\mathbb{C}$ 上也无解。"
                f"其矩阵的秩为 {lap_rank}，所以也不能分离为一个列核与一个行核。")),
         math(f"{sp.latex(lap)}"),
         paragraph(text(
@@ -439,14 +514,15 @@ def _converse_section():
 
 def _mistakes():
     return mistakes(
-        (text(en="Proof: the two kernels act like one kernel $k_1 + k_2$ "
-                 "(apply both to $x$ and add).",
-              zh="证明：两个核相当于一个核 $k_1 + k_2$（都作用在 $x$ 上再相加）。"),
-         text(en="That is two layers in parallel on the same input. In sequence the second "
-                 "kernel sees the first one's output: the kernels multiply as polynomials "
-                 "(full convolution), they do not add.",
-              zh="那是两个并联在同一输入上的层。串联时第二个核作用在第一个核的输出上："
-                 "核作为多项式相乘（完全卷积），而不是相加。")),
+        (text(en="Proof: the two kernels act like their sum, one kernel "
+                 "(apply both to $x$ and add the results).",
+              zh="证明：两个核相当于它们之和这一个核（都作用在 $x$ 上再把结果相加）。"),
+         text(en="That is two layers in parallel on the same input, and it gives a kernel of "
+                 "size $\\max(k_1, k_2)$. In sequence the second kernel sees the first one's "
+                 "output: the kernels multiply as polynomials (full convolution), they do not "
+                 "add.",
+              zh="那是两个并联在同一输入上的层，得到的核大小为 $\\max(k_1, k_2)$。"
+                 "串联时第二个核作用在第一个核的输出上：核作为多项式相乘（完全卷积），而不是相加。")),
         (text(en="The single kernel has size $k_1 + k_2$.",
               zh="等效核的大小是 $k_1 + k_2$。"),
          text(en="Degrees add, sizes are degree plus one: $k_1 + k_2 - 1$. Two $3\\times 3$ "
@@ -469,9 +545,11 @@ def _mistakes():
         (text(en="The converse holds because the parameters add up.",
               zh="反过来也成立，因为参数个数对得上。"),
          text(en="In 1-D the count fits but real factors may not exist, $(1, 0, 1)$; in 2-D even "
-                 "the count fails: $2(k_1 - 1)(k_2 - 1)$ parameters short.",
+                 "the count fails: the best split, $k\\times(k-1)$ then $1\\times 2$, is "
+                 "$k - 1$ parameters short, so the decomposable kernels have measure zero.",
               zh="一维计数对得上，但实因式可能不存在，如 $(1, 0, 1)$；二维连计数都不够："
-                 "差 $2(k_1 - 1)(k_2 - 1)$ 个参数。")),
+                 "最佳拆分（$k\\times(k-1)$ 后接 $1\\times 2$）也差 $k - 1$ 个参数，"
+                 "所以可分解的核测度为零。")),
     )
 
 

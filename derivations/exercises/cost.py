@@ -50,18 +50,30 @@ def build() -> Exercise:
         title=text("Forward and backward cost and memory of a convolution layer",
                    "卷积层前向与反向传播的计算量和内存"),
         statement=text(
-            "Assume that the input and the convolution kernel have shapes "
-            "$c_i\\times h\\times w$ and $c_o\\times c_i\\times k_h\\times k_w$, the padding is "
-            "$(p_h, p_w)$ and the stride is $(s_h, s_w)$. What is the computational cost "
-            "(multiplications and additions) of forward propagation? What is the memory "
-            "footprint? What is the memory footprint of the backward computation? What is "
-            "the computational cost of backpropagation?",
-            "假设输入为 $c_i\\times h\\times w$，卷积核为 $c_o\\times c_i\\times k_h\\times k_w$，"
-            "填充为 $(p_h, p_w)$，步幅为 $(s_h, s_w)$。前向传播的计算成本（乘法和加法）是多少？"
-            "内存占用是多少？反向传播的内存占用是多少？反向传播的计算成本是多少？"),
+            # d2l.ai (en), exercise 2, verbatim but for the book's upright subscripts
+            # (c_\textrm{i} printed as c_i, as everywhere on these sheets) and its
+            # sub-list run inline as (1)-(4); likewise the zh sub-list
+            "Assume an input of shape $c_i\\times h\\times w$ and a convolution kernel of "
+            "shape $c_o\\times c_i\\times k_h\\times k_w$, padding of $(p_h, p_w)$, and stride "
+            "of $(s_h, s_w)$. (1) What is the computational cost (multiplications and "
+            "additions) for the forward propagation? (2) What is the memory footprint? "
+            "(3) What is the memory footprint for the backward computation? (4) What is the "
+            "computational cost for the backpropagation?",
+            # zh.d2l.ai 6.4, 练习 2, verbatim
+            "假设输入为 $c_i\\times h\\times w$，卷积核大小为 $c_o\\times c_i\\times k_h\\times k_w$，"
+            "填充为 $(p_h, p_w)$，步幅为 $(s_h, s_w)$。（1）正向传播的计算成本（乘法和加法）是多少？"
+            "（2）内存占用是多少？（3）反向传播的内存占用是多少？（4）反向传播的计算成本是多少？"),
         blocks=[*conventions(), *output_size(), *forward(), *book_example(),
                 *padding_conventions(), *memory(), *backward_memory(), *backward_cost(),
                 *common_mistakes()])
+
+
+# The sentence of 6.3 (zh.d2l.ai; d2l.ai's older editions say the same) that defines the
+# notation "padding (p_h, p_w)" the exercise uses: per side.
+DEFINITION = text(
+    "\"For the sake of brevity, when the padding number on both sides of the input height "
+    "and width are $p_h$ and $p_w$ respectively, we call the padding $(p_h, p_w)$.\"",
+    "“当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时，我们称之为填充 $(p_h,p_w)$。”")
 
 
 def conventions() -> list:
@@ -71,32 +83,49 @@ def conventions() -> list:
         "one more addition per output element. A MAC is one multiply-accumulate per "
         "product; FLOPs $= 2\\times$ MACs (the convention of `torch.utils.flop_counter`, "
         "bias ignored). Products with padding zeros count: frameworks materialize the "
-        "padding. Padding $p_h$ is the total number of padded rows (the book's formula); "
-        "the per-side convention (the book's code, `padding=1`, and the Chinese text) is "
-        "shown beside it. Memory is counted in elements; bytes are elements times the size "
-        "of the data type (4 for float32).",
+        "padding. Memory is counted in elements; bytes are elements times the size of the "
+        "data type (4 for float32).",
         "与本节一致：单个样本（批量 1），无空洞，无分组。精确计数：$t$ 项求和需要 $t-1$ 次加法；"
         "有偏置时求和从偏置开始，每个输出元素多一次加法。MAC 指每个乘积一次乘加；"
         "FLOPs $= 2\\times$ MACs（`torch.utils.flop_counter` 的约定，不计偏置）。"
-        "与填充零相乘的运算也计入：框架会真正构造出填充。$p_h$ 表示总共填充的行数（书中公式的约定）；"
-        "每侧填充的约定（书中代码 `padding=1` 与中文正文）并列给出。内存以元素个数计；"
+        "与填充零相乘的运算也计入：框架会真正构造出填充。内存以元素个数计；"
         "字节数等于元素个数乘以数据类型的大小（float32 为 4）。"))]
 
 
 def output_size() -> list:
     total, per_side = (book_form("output_height", c) for c in ("total", "per-side"))
     return [
-        heading(text("Output size", "输出大小")),
+        heading(text("What \"padding $(p_h, p_w)$\" means: two readings",
+                     "题中“填充 $(p_h, p_w)$”的两种读法")),
         paragraph(text(
-            "Both conventions give the same output once the padding is read right: per-side "
-            "$p_h$ is total $2p_h$.",
-            "两种约定在正确理解填充后给出相同的输出：每侧填充 $p_h$ 即总填充 $2p_h$。")),
-        result(text("Output height, total padding (the book's formula)",
-                    "输出高度，总填充（书中公式）"), f"m_h = {tex(total)}"),
-        result(text("Output height, padding per side (PyTorch's padding=p_h)",
-                    "输出高度，每侧填充（PyTorch 的 padding=p_h）"), f"m_h = {tex(per_side)}"),
-        paragraph(text("The width $m_w$ is the same with $w, k_w, p_w, s_w$.",
-                       "宽度 $m_w$ 同理，换成 $w, k_w, p_w, s_w$。")),
+            "The book is ambiguous here. The output-size formula of the section \"Padding "
+            f"and Stride\" (zh.d2l.ai 6.3), ${tex(total)}$, counts $p_h$ rows in all. "
+            "But the same section defines the notation the exercise uses per side: "
+            f"{DEFINITION['en']} By that definition the exercise's $(p_h, p_w)$ is padding per "
+            "side ($2p_h$ rows in all), as in the book's code (`padding=1` pads one row on "
+            "each side) and PyTorch's `padding=p_h`. Both readings are answered side by side. "
+            "Every closed form below is written with the output size $m_h\\times m_w$ and holds "
+            "for both: only $m_h$, $m_w$ differ. Where a number needs a padding, the sheet, "
+            "like the tool (`--padding-convention total` is its default), uses the total "
+            "reading and says so.",
+            "按 6.3 节（填充和步幅）的定义，题中的“填充 $(p_h, p_w)$”是每侧填充："
+            f"{DEFINITION['zh']}所以本题应读作上下各填充 $p_h$ 行、左右各填充 $p_w$ 列（共 $2p_h$ 行、"
+            "$2p_w$ 列），与书中代码（`padding=1` 每侧填充 1 行）和 PyTorch 的 `padding=p_h` 一致，"
+            f"输出高度为 $m_h = {tex(per_side)}$。书在这里有歧义："
+            f"6.3 节的输出形状公式 ${tex(total)}$ 中的 $p_h$ 是总共填充的"
+            "行数。两种读法并列给出。下面的闭式解都用输出大小 $m_h\\times m_w$ 写出，对两种读法都成立，"
+            "只是 $m_h$、$m_w$ 不同。需要具体填充数值时，本文与工具一致（`--padding-convention` "
+            "默认为 `total`）采用总填充的读法，并逐处注明。")),
+        result(text("Output height, padding per side (6.3's definition of padding "
+                    "$(p_h, p_w)$; PyTorch's padding=p_h)",
+                    "输出高度，每侧填充（6.3 节对“填充 $(p_h, p_w)$”的定义；PyTorch 的 padding=p_h）"),
+               f"m_h = {tex(per_side)}"),
+        result(text("Output height, total padding (6.3's formula; the tool's default)",
+                    "输出高度，总填充（6.3 节的公式；本工具的默认约定）"),
+               f"m_h = {tex(total)}"),
+        paragraph(text("The width $m_w$ is the same with $w, k_w, p_w, s_w$. Per-side "
+                       "$p_h$ is total $2p_h$.",
+                       "宽度 $m_w$ 同理，换成 $w, k_w, p_w, s_w$。每侧填充 $p_h$ 即总填充 $2p_h$。")),
     ]
 
 
@@ -196,6 +225,7 @@ def memory() -> list:
     params = compact("memory_params", bias=True)
     peak = compact("memory_peak_forward", bias=True)
     elements = value("memory_peak_forward", REALISTIC_BIAS)
+    book = BOOK_EXAMPLE.replace(bias=True)
     return [
         heading(text("Memory footprint", "内存占用")),
         paragraph(text(
@@ -215,14 +245,17 @@ def memory() -> list:
             row(text("input", "输入"), "memory_input", REALISTIC_BIAS),
             row(text("output", "输出"), "memory_output", REALISTIC_BIAS),
             row(text("forward peak", "前向峰值"), "memory_peak_forward", REALISTIC_BIAS),
-            row(text("book example, forward peak", "书中例子，前向峰值"),
-                "memory_peak_forward", BOOK_EXAMPLE),
+            row(text(f"book example ${book.c_i}\\to {book.c_o}$, forward peak",
+                     f"书中例子 ${book.c_i}\\to {book.c_o}$，前向峰值"),
+                "memory_peak_forward", book),
         ]),
         paragraph(text(
-            f"Elements of the $64\\to 64$ layer with bias; in float32 its forward peak is "
+            f"Elements, with bias: the $64\\to 64$ layer, then the forward peak of the book's "
+            f"example. In float32 the $64\\to 64$ layer's forward peak is "
             f"${num(elements)}\\times 4 = {num(4 * elements)}$ bytes. The weights are a small "
             f"part: activations dominate at high resolution.",
-            f"以上为带偏置的 $64\\to 64$ 层的元素个数；float32 下其前向峰值为 "
+            f"以上为带偏置时的元素个数：先是 $64\\to 64$ 层，最后一行是书中例子的前向峰值。"
+            f"float32 下 $64\\to 64$ 层的前向峰值为 "
             f"${num(elements)}\\times 4 = {num(4 * elements)}$ 字节。权重只占一小部分："
             f"高分辨率时激活值占主导。")),
     ]
@@ -265,6 +298,13 @@ def backward_cost() -> list:
     products = c_i * c_o * k_h * k_w * m_h * m_w
     dx_adds = c_i * (c_o * k_h * k_w * m_h * m_w - cover_h * cover_w)
     same(dx_adds, "backward_dx_adds", bias=True)
+    # written c_i (products/c_i - C_h C_w), the order the prose reads (SymPy would lead
+    # with the minus term); checked equal to the closed form with C_h, C_w substituted
+    per_channel = sp.expand(products / c_i)
+    if sp.expand(c_i * (per_channel - big_c_h * big_c_w)
+                 - dx_adds.subs({cover_h: big_c_h, cover_w: big_c_w})) != 0:
+        raise CheckFailed("A_X written with C_h, C_w is not the dX additions")
+    dx_adds_tex = f"{tex(c_i)} \\left({tex(per_channel)} - C_{{h}} C_{{w}}\\right)"
     dx_adds_s1 = sp.factor_terms(sp.expand(dx_adds.subs({s_h: 1, s_w: 1})))
     padded = sp.expand((m_h + k_h - 1) * (m_w + k_w - 1))
     if sp.expand(dx_adds_s1 - (products - c_i * padded)) != 0:
@@ -303,7 +343,7 @@ def backward_cost() -> list:
         result(text("$\\partial L/\\partial X$: multiplications and additions",
                     "$\\partial L/\\partial X$：乘法与加法"),
                rows(("M_X", tex(compact("backward_dx_mults"))),
-                    ("A_X", tex(dx_adds.subs({cover_h: big_c_h, cover_w: big_c_w}))))),
+                    ("A_X", dx_adds_tex))),
         paragraph(text(
             "With stride 1 every padded position is covered: $C_h = m_h + k_h - 1 = h + p_h$, "
             "and",
@@ -345,18 +385,22 @@ def common_mistakes() -> list:
               "only or parameters plus activations are meant.",
               "这把参数个数与单个通道的激活值混在一起。输入有 $c_i h w$ 个元素，输出有 "
               "$c_o m_h m_w$ 个；要说明是只算参数还是参数加激活值。")),
-        (text("\"Multiplications + additions $= 2 c_i c_o k_h k_w m_h m_w$.\"",
-              "“乘法 + 加法 $= 2 c_i c_o k_h k_w m_h m_w$。”"),
-         text("That is the FLOP convention ($2\\times$ MACs). Without bias a sum of "
+        (text("\"Multiplications + additions $= 2 c_i c_o k_h k_w m_h m_w$, without bias.\"",
+              "“无偏置时，乘法 + 加法 $= 2 c_i c_o k_h k_w m_h m_w$。”"),
+         text("That is the FLOP convention ($2\\times$ MACs), exact only with a bias. Without "
+              "bias a sum of "
               "$c_i k_h k_w$ products needs $c_i k_h k_w - 1$ additions: the exact count is "
               "$c_o m_h m_w$ smaller.",
-              "这是 FLOPs 的约定（$2\\times$ MACs）。无偏置时 $c_i k_h k_w$ 个乘积之和只需 "
+              "这是 FLOPs 的约定（$2\\times$ MACs），只在有偏置时精确。无偏置时 $c_i k_h k_w$ 个乘积之和只需 "
               "$c_i k_h k_w - 1$ 次加法：精确计数少 $c_o m_h m_w$。")),
-        (text("\"$m_h = h - k_h + 2p_h + 1$ with the book's $p_h$.\"",
-              "“用书中的 $p_h$ 计算 $m_h = h - k_h + 2p_h + 1$。”"),
-         text("The book's $p_h$ is the total padding; doubling it applies only to padding per "
-              "side. The table above shows how the counts change when the two are mixed.",
-              "书中公式的 $p_h$ 是总填充；乘以 2 只适用于每侧填充。上表给出混用两种约定时计数如何变化。")),
+        (text("\"One $p_h$ fits both formulas.\"", "“同一个 $p_h$ 可以代入两个公式。”"),
+         text("In 6.3's formula $\\lfloor (h - k_h + p_h + s_h)/s_h \\rfloor$ the padding $p_h$ "
+              "counts rows in all; in $h - k_h + 2p_h + 1$ it counts rows per side, as 6.3's "
+              "notation \"padding $(p_h, p_w)$\" does. Say which one a number uses: the table "
+              "above shows how the counts change when the two are mixed.",
+              "6.3 节公式 $\\lfloor (h - k_h + p_h + s_h)/s_h \\rfloor$ 中的 $p_h$ 是总共填充的行数；"
+              "$h - k_h + 2p_h + 1$ 中的 $p_h$ 是每侧的行数，与 6.3 节“填充 $(p_h, p_w)$”的记法一致。"
+              "要说明数值用的是哪一种：上表给出混用两种约定时计数如何变化。")),
         (text("\"Padding zeros cost nothing.\"", "“与填充的零相乘不花时间。”"),
          text("Frameworks materialize the padding and multiply by its zeros; the counts "
               "include those products, and so does the executed convolution.",

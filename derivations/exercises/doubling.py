@@ -24,8 +24,11 @@ def build() -> Exercise:
         id="doubling", numbers={"en": 3, "zh": 3},
         title=text("Doubling the channels or the padding", "通道数或填充加倍"),
         statement=text(
-            "If we double the number of input and output channels, by how much does the "
-            "computation grow? What happens if we double the padding?",
+            # d2l.ai (en), exercise 3, verbatim (c_\textrm{i} printed as c_i)
+            "By what factor does the number of calculations increase if we double both the "
+            "number of input channels $c_i$ and the number of output channels $c_o$? What "
+            "happens if we double the padding?",
+            # zh.d2l.ai 6.4, 练习 3, verbatim
             "如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
             "如果我们把填充数量翻一番会怎么样？"),
         blocks=[*conventions(), *channels(), *padding(), *common_mistakes()])
@@ -67,6 +70,10 @@ def channels() -> list:
         table_rows.append([f"${label}$", f"${num(value('forward_ops', layer))}$",
                            f"${num(value('forward_ops', doubled))}$",
                            f"${decimal(closed)}$", f"${decimal(ran)}$"])
+    bias_ratios = {tex(biased[key].ratio) for key in ("forward_adds", "forward_ops")}
+    if len(bias_ratios) != 1:  # the prose below says "both"
+        raise CheckFailed(f"with bias, additions and total grow differently: {bias_ratios}")
+    (bias_ratio,) = bias_ratios
     memory = {key: double_channels(key).ratio for key in ("memory_weights", "memory_input",
                                                           "memory_output")}
     return [
@@ -83,13 +90,12 @@ def channels() -> list:
                f"\\times {tex(plain['forward_ops'].ratio)} "
                f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain['forward_ops'].limit)}"),
         paragraph(text(
-            f"With bias the additions and the total grow by exactly "
-            f"${tex(biased['forward_adds'].ratio)}$ and ${tex(biased['forward_ops'].ratio)}$. "
+            f"With bias the additions and the total both grow by exactly "
+            f"$\\times {bias_ratio}$. "
             f"Memory: weights $\\times {tex(memory['memory_weights'])}$, input "
             f"$\\times {tex(memory['memory_input'])}$, output "
             f"$\\times {tex(memory['memory_output'])}$.",
-            f"有偏置时，加法次数与总数分别恰好增长 ${tex(biased['forward_adds'].ratio)}$ 倍和 "
-            f"${tex(biased['forward_ops'].ratio)}$ 倍。内存：权重 $\\times "
+            f"有偏置时，加法次数与总数都恰好变为 ${bias_ratio}$ 倍。内存：权重 $\\times "
             f"{tex(memory['memory_weights'])}$，输入 $\\times {tex(memory['memory_input'])}$，输出 "
             f"$\\times {tex(memory['memory_output'])}$。")),
         paragraph(text(
@@ -167,7 +173,7 @@ def common_mistakes() -> list:
               "$p_h$ rows and $p_w$ columns to the output: a few percent for large images, "
               "some tens of percent for small ones.",
               "计算量与 $m_h m_w$ 成正比，填充加倍只给输出增加 $p_h$ 行和 $p_w$ 列："
-              "大图像只增加百分之几，小图像也只是百分之几十。")),
+              "大图像只增加百分之几，小图像则可达百分之几十。")),
         (text("\"Doubling the channels doubles the cost.\"", "“通道加倍，计算量加倍。”"),
          text("Every output channel reads every input channel: the cost has the factor "
               "$c_i c_o$, which grows fourfold.",

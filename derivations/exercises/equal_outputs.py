@@ -154,12 +154,23 @@ def _sci(x: float) -> str:
     return f"{x / 10.0**exponent:.3g} \\times 10^{{{exponent}}}"
 
 
-def _f32(x) -> str:
-    return np.format_float_positional(np.float32(x), unique=True)
+_SCALE = "u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert"
+_IMPORTS = "import numpy as np\n\n\n"
+
+
+def _ratio(x: float) -> str:
+    """A measured ratio, the same precision in every column."""
+    return f"{x:.2f}"
+
+
+def _digits(x) -> str:
+    """A float32 value to 9 significant digits: enough to tell any two float32 apart."""
+    return np.format_float_positional(np.float32(x), precision=9, unique=False,
+                                      fractional=False)
 
 
 def _sources() -> str:
-    return "\n\n".join(inspect.getsource(f) for f in
+    return _IMPORTS + "\n\n".join(inspect.getsource(f) for f in
                        (corr2d, corr2d_multi_in, corr2d_multi_in_out, corr2d_multi_in_out_1x1))
 
 
@@ -191,7 +202,7 @@ def build() -> Exercise:
                f"{SEEDS - 1} and rounded to float32 (the float64 runs use the same values). "
                "Bitwise equal means every one of the 18 entries has the same bits. $u$ is the "
                "unit roundoff ($2^{-24}$ in float32, $2^{-53}$ in float64); a sum of three "
-               "products can be off by about $3u \\sum_i |K_{o,i} X_{i,r,c}|$, the natural "
+               "products can be off by about $3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$, the natural "
                "scale for a difference. "
                f"Measured with {_blas()}.",
             zh="把本节代码逐行改写为 NumPy（见下）；$X$ 形状为 $(3, 3, 3)$，$K$ 形状为 "
@@ -199,7 +210,7 @@ def build() -> Exercise:
                f"{SEEDS - 1} 从 $N(0, 1)$ 抽取并舍入为 float32（float64 的运行使用相同的数值）。"
                "逐位相等指 18 个元素的二进制位全部相同。$u$ 为单位舍入误差（float32 为 "
                "$2^{-24}$，float64 为 $2^{-53}$）；三个乘积之和的误差约为 "
-               "$3u \\sum_i |K_{o,i} X_{i,r,c}|$，这是衡量差异的自然尺度。"
+               "$3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$，这是衡量差异的自然尺度。"
                f"测量环境：{_blas()}。")),
         code(_sources()),
         heading(text(en="Answer", zh="答案")),
@@ -218,13 +229,13 @@ def build() -> Exercise:
             [text(en=f"entries that differ (of {s32.entries})",
                   zh=f"不相等的元素数（共 {s32.entries} 个）"),
              str(s32.differing_entries), str(s64.differing_entries)],
-            [text(en="largest $|Y_1 - Y_2|$", zh="最大 $|Y_1 - Y_2|$"),
+            [text(en="largest $\\lvert Y_1 - Y_2\\rvert$", zh="最大 $\\lvert Y_1 - Y_2\\rvert$"),
              f"${_sci(s32.max_abs)}$", f"${_sci(s64.max_abs)}$"],
-            [text(en="largest $|Y_1 - Y_2| / (u \\sum_i |K_{o,i} X_{i,r,c}|)$",
-                  zh="最大 $|Y_1 - Y_2| / (u \\sum_i |K_{o,i} X_{i,r,c}|)$"),
-             f"{s32.max_relative:.3g}", f"{s64.max_relative:.3g}"],
-            [text(en="seeds where the book's check $\\sum |Y_1 - Y_2| < 10^{-6}$ fails",
-                  zh="书中检验 $\\sum |Y_1 - Y_2| < 10^{-6}$ 不通过的种子数"),
+            [text(en=f"largest $\\lvert Y_1 - Y_2\\rvert / ({_SCALE})$",
+                  zh=f"最大 $\\lvert Y_1 - Y_2\\rvert / ({_SCALE})$"),
+             _ratio(s32.max_relative), _ratio(s64.max_relative)],
+            [text(en="seeds where the book's check $\\sum \\lvert Y_1 - Y_2\\rvert < 10^{-6}$ fails",
+                  zh="书中检验 $\\sum \\lvert Y_1 - Y_2\\rvert < 10^{-6}$ 不通过的种子数"),
              str(s32.book_assert_fails), str(s64.book_assert_fails)],
         ]),
         heading(text(en="Why", zh="原因")),
@@ -269,15 +280,15 @@ def build() -> Exercise:
                    "float64 value of the same sum:",
                 zh=f"一个不相等的元素：种子 {seed}，$Y_{{{o},{r},{c}}}$（下标从 0 开始），"
                    "与同一求和的 float64 值对比：")),
-            math(f"Y_1 = {_f32(v1)},\\quad Y_2 = {_f32(v2)},\\quad "
+            math(f"Y_1 = {_digits(v1)},\\quad Y_2 = {_digits(v2)},\\quad "
                  f"Y_{{\\mathrm{{float64}}}} = {float(exact)!r}"),
         ]
     blocks += [
         result(text(en=f"Equal in exact arithmetic; in float32, over {SEEDS} seeds, they differ "
                        "by at most (measured)",
                     zh=f"精确算术下相等；float32 下 {SEEDS} 个种子的最大差（实测）"),
-               f"\\max |Y_1 - Y_2| = {_sci(s32.max_abs)} = {s32.max_relative:.3g}\\,"
-               "u \\sum_i |K_{o,i} X_{i,r,c}|"),
+               f"\\max \\lvert Y_1 - Y_2\\rvert = {_sci(s32.max_abs)} = "
+               f"{_ratio(s32.max_relative)}\\,{_SCALE}"),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
             (text(en="They are equal: the assertion passes.", zh="二者相等：断言通过了。"),
@@ -289,10 +300,12 @@ def build() -> Exercise:
                      f"连容差检验也有 {s32.book_assert_fails} 个不通过。")),
              (text(en="They differ because one of the two implementations is wrong.",
                    zh="二者不同是因为其中一个实现有错。"),
-              text(en="Both are correct; the differences are of the size of one rounding "
-                      f"(measured above, in ulp), and shrink by a factor of {shrink:.2g} in "
-                      "float64 (the ratio of the unit roundoffs is $2^{29}$).",
-                   zh="两个实现都正确；差异只有一次舍入的量级（见上表的 ulp），"
+              text(en="Both are correct; the differences are of the size of a few roundings "
+                      f"(measured above in units of ${_SCALE}$: at most "
+                      f"{_ratio(s32.max_relative)} in float32), and shrink by a factor of "
+                      f"{shrink:.2g} in float64 (the ratio of the unit roundoffs is $2^{{29}}$).",
+                   zh="两个实现都正确；差异只有几次舍入的量级（上表以 "
+                      f"${_SCALE}$ 为单位测量：float32 下最多 {_ratio(s32.max_relative)}），"
                       f"在 float64 中缩小为 1/{shrink:.2g}（单位舍入误差之比为 $2^{{29}}$）。")),
              (text(en="The randomness of torch.normal makes them differ.",
                    zh="是 torch.normal 的随机性导致了差异。"),
@@ -305,7 +318,7 @@ def build() -> Exercise:
                     title=text(en="Are Y1 and Y2 exactly equal?",
                                zh="Y1 和 Y2 是否完全相同？"),
                     statement=text(
-                        en="Are the variables Y1 and Y2 in the last example of this section "
-                           "exactly the same? Why?",
-                        zh="本节最后一个示例中的变量 Y1 和 Y2 是否完全相同？为什么？"),
+                        en="Are the variables `Y1` and `Y2` in the final example of this "
+                           "section exactly the same? Why?",
+                        zh="本节最后一个示例中的变量 `Y1` 和 `Y2` 是否完全相同？为什么？"),
                     blocks=blocks)

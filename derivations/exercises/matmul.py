@@ -26,6 +26,10 @@ from .document import (Exercise, checked, code, heading, math, mistakes, paragra
 
 __all__ = ["build", "conv_as_matmul", "toeplitz", "matmul_counts", "BOOK_X", "BOOK_K"]
 
+# what a reader needs to run the printed code as it stands
+_IMPORTS = ("import numpy as np\n"
+            "from numpy.lib.stride_tricks import sliding_window_view\n\n\n")
+
 BOOK_X = np.array([[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]],
                    [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]]])
 _K = np.array([[[0.0, 1.0], [2.0, 3.0]], [[1.0, 2.0], [3.0, 4.0]]])
@@ -163,7 +167,7 @@ def build() -> Exercise:
         math(f"\\underbrace{{Y}}_{{{_shape_latex((c_o, m_h * m_w))}}} = "
              f"\\underbrace{{K}}_{{{_shape_latex(weight)}}}\\;"
              f"\\underbrace{{\\operatorname{{cols}}(X)}}_{{{_shape_latex(columns)}}}"),
-        code(inspect.getsource(conv_as_matmul)),
+        code(_IMPORTS + inspect.getsource(conv_as_matmul)),
         paragraph(text(
             en="Its operation count, by the matrix-product rule, equals the model's closed form "
                "(SymPy checks the difference is 0):",
@@ -173,10 +177,10 @@ def build() -> Exercise:
                f"{sp.latex(sp.factor(mults))},\\qquad {sp.latex(sp.factor(adds))}"),
         paragraph(text(
             en="The book's example ($X$ with entries 0 to 8 and 1 to 9, $K$ stacked with "
-               f"$K + 1$ and $K + 2$): the product gives, exactly, and {same_book} of "
-               f"{y_book.size} entries equal to the scalar-loop convolution,",
+               f"$K + 1$ and $K + 2$): the product gives exactly the following; all {same_book} "
+               "entries equal those of the scalar-loop convolution:",
             zh="本书的例子（$X$ 的元素为 0 到 8 与 1 到 9，$K$ 与 $K + 1$、$K + 2$ 堆叠）："
-               f"乘积精确地给出如下结果，{y_book.size} 个元素中有 {same_book} 个与标量循环卷积相等："
+               f"乘积精确地给出如下结果，全部 {same_book} 个元素均与标量循环卷积的结果相等："
                )),
         math(",\\quad ".join(_matrix_latex(y_book[o]) for o in range(y_book.shape[0]))),
         paragraph(text(
@@ -209,14 +213,16 @@ def build() -> Exercise:
             en=f"Executed for $4\\to 4$ channels, $12\\times 12$, $3\\times 3$: $T$ has {nonzero:,} "
                f"nonzeros (= the im2col products), but a dense product with it executes "
                f"{t_exec:,} multiplications, {t_exec / small_im2col:.1f} times as many: "
-               "only sparse kernels can use this view. It is the view that gives the backward "
-               "pass for free: $\\operatorname{vec}(\\partial X) = T^\\top "
-               "\\operatorname{vec}(\\partial Y)$.",
+               "only sparse kernels can use this view. What it gives directly is the matrix of "
+               "the backward pass, its transpose: $\\operatorname{vec}(\\partial X) = T^\\top "
+               "\\operatorname{vec}(\\partial Y)$ (a transposed convolution with the same "
+               "weights); computing that product costs as much as the forward one.",
             zh=f"对 $4\\to 4$ 通道、$12\\times 12$、$3\\times 3$ 实际执行：$T$ 有 {nonzero:,} "
                f"个非零元（= im2col 的乘法数），但与它做稠密乘法要执行 {t_exec:,} 次乘法，"
                f"是前者的 {t_exec / small_im2col:.1f} 倍：只有稀疏计算才适合这种视角。"
-               "它的好处是直接给出反向传播：$\\operatorname{vec}(\\partial X) = T^\\top "
-               "\\operatorname{vec}(\\partial Y)$。")),
+               "它直接给出的是反向传播的矩阵，即其转置：$\\operatorname{vec}(\\partial X) = T^\\top "
+               "\\operatorname{vec}(\\partial Y)$（用同一组权重的转置卷积）；"
+               "计算这个乘积的代价与前向相同。")),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
             (text(en="Only a $1\\times 1$ convolution is a matrix product.",
@@ -243,7 +249,7 @@ def build() -> Exercise:
                     title=text(en="Convolution as matrix multiplication",
                                zh="把卷积写成矩阵乘法"),
                     statement=text(
-                        en="How would you compute the convolution as a matrix multiplication "
-                           "when the convolution window is not $1\\times 1$?",
-                        zh="当卷积窗口不是 $1\\times 1$ 时，如何使用矩阵乘法实现卷积计算？"),
+                        en="Express convolutions as a matrix multiplication, even when the "
+                           "convolution window is not $1 \\times 1$.",
+                        zh="当卷积窗口不是 $1\\times 1$ 时，如何使用矩阵乘法实现卷积？"),
                     blocks=blocks)

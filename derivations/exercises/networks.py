@@ -54,6 +54,13 @@ def _tables() -> dict:
     return {name: tabulate(model_network(name)) for name in SHOWN}
 
 
+KIND_ZH = {"linear": "全连接", "conv": "卷积"}  # the kinds the tables name in prose cells
+
+
+def _kind(kind: str) -> dict:
+    return text(kind, KIND_ZH.get(kind, kind))
+
+
 def build() -> Exercise:
     tables = _tables()
     return Exercise(
@@ -112,21 +119,32 @@ def conventions(tables) -> list:
 
 
 def totals(tables) -> list:
-    header = [text("Model", "模型"), text("Parameters (M)", "参数（百万）"),
-              text("MACs (M)", "MACs（百万）"), text("Activations (M)", "激活值（百万）"),
-              text("Parameters in FC layers", "全连接层的参数占比"),
-              text("MACs in convolutions", "卷积层的 MACs 占比"),
-              text("Activations at the highest resolution", "最高分辨率层的激活值占比")]
-    body = []
+    """Two narrow tables (phones): the totals, then the shares."""
+    sums, shares = [], []
     for name, t in tables.items():
         total, fc, conv = t.totals, _by_kind(t, ("linear",)), _by_kind(t, ("conv",))
         size, early = _highest_resolution(t)
-        body.append([_title(name), _mega(total["params"]), _mega(total["macs"]),
-                     _mega(total["activations"]), _pct(fc["params"], total["params"]),
-                     _pct(conv["macs"], total["macs"]),
-                     _pct(sum(r.activations for r in early), total["activations"])
-                     + f" (${size[0]}\\times {size[1]}$)"])
-    return [heading(text("Totals and shares", "总量与占比")), table(header, body)]
+        sums.append([_title(name), _mega(total["params"]), _mega(total["macs"]),
+                     _mega(total["activations"])])
+        shares.append([_title(name), _pct(fc["params"], total["params"]),
+                       _pct(conv["macs"], total["macs"]),
+                       _pct(sum(r.activations for r in early), total["activations"])
+                       + f" (${size[0]}\\times {size[1]}$)"])
+    return [
+        heading(text("Totals and shares", "总量与占比")),
+        paragraph(text("Totals, in millions:", "总量（单位：百万）：")),
+        table([text("Model", "模型"), text("Params", "参数"), "MACs",
+               text("Activations", "激活值")], sums),
+        paragraph(text(
+            "Shares: of the parameters, those in fully connected layers; of the MACs, those "
+            "in convolutions; of the activations, those at the highest resolution (size in "
+            "brackets).",
+            "占比：全连接层参数占全部参数之比；卷积层 MACs 占全部 MACs 之比；最高分辨率（括号内为尺寸）"
+            "各层激活值占全部激活值之比。")),
+        table([text("Model", "模型"), text("FC params", "全连接参数"),
+               text("Conv MACs", "卷积 MACs"), text("Top-res. act.", "最高分辨率激活值")],
+              shares),
+    ]
 
 
 def _highest_resolution(t):
@@ -136,26 +154,71 @@ def _highest_resolution(t):
     return size, [r for r in images if r.output_shape[2:] == size]
 
 
-def _title(name: str) -> str:
-    return NETWORKS[name].title
+def _title(name: str) -> dict:
+    title = NETWORKS[name].title
+    return text(title, title.replace(" (book)", "（书中版本）"))
+
+
+def _ties(rows, key) -> tuple:
+    """The first layer with the largest ``key`` and the others that equal it."""
+    best = max(getattr(r, key) for r in rows)
+    tied = [r for r in rows if getattr(r, key) == best]
+    return tied[0], [r.name for r in tied[1:]]
+
+
+def _tied_with(names: list) -> dict:
+    if not names:
+        return text("", "")
+    shown = ", ".join(f"`{n}`" for n in names[:2])
+    shown_zh = "、".join(f"`{n}`" for n in names[:2])
+    more = len(names) - 2
+    if more > 0:
+        return text(f"; tied with {shown} and {more} more", f"；与 {shown_zh} 等 {len(names)} 层并列")
+    return text(f"; tied with {shown}", f"；与 {shown_zh} 并列")
+
+
+def _heaviest_cell(t, key) -> dict:
+    row, others = _ties(t.rows, key)
+    kind, share, tied = _kind(row.kind), _pct(getattr(row, key), t.totals[key]), _tied_with(others)
+    return text(f"`{row.name}` ({kind['en']}, {share}{tied['en']})",
+                f"`{row.name}`（{kind['zh']}，{share}{tied['zh']}）")
+
+
+TORCHVISION_ROOTS = ("features", "classifier", "conv1", "layer1")  # torchvision's module names
+
+
+def _naming(tables) -> dict:
+    """How each model's layers are named: bare nn.Sequential indices, torchvision's
+    module paths, or d2l's block variables -- read off the tables' first layer names."""
+    groups = {"indexed": [], "torchvision": [], "blocks": []}
+    for name, t in tables.items():
+        root = t.rows[0].name.split(".")[0]
+        group = ("indexed" if root.isdigit() else
+                 "torchvision" if root in TORCHVISION_ROOTS else "blocks")
+        groups[group].append(name)
+
+    def names(group, lang):
+        return ("、" if lang == "zh" else ", ").join(_title(n)[lang] for n in groups[group])
+
+    return text(
+        f"Layer names: indices of d2l's nested `nn.Sequential` for {names('indexed', 'en')}; "
+        f"torchvision's module paths (`features.0`, `classifier.0`, `layer1.0.conv1`) for "
+        f"{names('torchvision', 'en')}; d2l's block variables (`b1.0` is layer 0 of `b1`) for "
+        f"{names('blocks', 'en')}. On a tie the first layer in network order is named and "
+        f"the others with the same figure follow.",
+        f"层名：{names('indexed', 'zh')} 用 d2l 嵌套 `nn.Sequential` 的下标；"
+        f"{names('torchvision', 'zh')} 用 torchvision 的模块路径（`features.0`、`classifier.0`、"
+        f"`layer1.0.conv1`）；{names('blocks', 'zh')} 用 d2l 的块变量名（`b1.0` 是 `b1` 的第 0 层）。"
+        f"并列时写出网络中最靠前的层，其后列出数值相同的其他层。")
 
 
 def heaviest(tables) -> list:
     header = [text("Model", "模型"), text("Most parameters", "参数最多的层"),
               text("Most MACs", "MACs 最多的层"), text("Most activations", "激活值最多的层")]
-    body = []
-    for name, t in tables.items():
-        cells = [_title(name)]
-        for key in ("params", "macs", "activations"):
-            row = max(t.rows, key=lambda r: getattr(r, key))
-            cells.append(f"`{row.name}` ({row.kind}, "
-                         + _pct(getattr(row, key), t.totals[key]) + ")")
-        body.append(cells)
+    body = [[_title(name)] + [_heaviest_cell(t, key) for key in ("params", "macs", "activations")]
+            for name, t in tables.items()]
     return [heading(text("The heaviest single layer", "最重的单层")),
-            paragraph(text("Layer names are those of the source (d2l's `nn.Sequential` "
-                           "indices, torchvision's module paths).",
-                           "层名沿用来源中的名字（d2l 的 `nn.Sequential` 下标、torchvision 的模块路径）。")),
-            table(header, body)]
+            paragraph(_naming(tables)), table(header, body)]
 
 
 def _break_even(t) -> int:
@@ -164,9 +227,18 @@ def _break_even(t) -> int:
     return -(-total["params"] // total["activations"])
 
 
-def _stage_macs(t) -> list[int]:
-    """MACs of the second 3x3 convolution of the first block of each ResNet stage."""
-    return [r.macs for r in t.rows if r.kind == "conv" and r.name.endswith(".0.conv2")]
+def _three_by_three(name: str) -> dict:
+    """The MACs of a ResNet's 3x3 convolutions by stride: ``{stride: {macs: [stages]}}``,
+    the stage read off the module path (``layer2.0.conv1`` is in stage 2)."""
+    network, table_ = model_network(name), tabulate(model_network(name))
+    macs = {r.name: r.macs for r in table_.rows}
+    found: dict = {}
+    for node in network.nodes:
+        kind = node.kind
+        if getattr(kind, "name", None) == "conv" and kind.kernel == (3, 3):
+            stage = int(node.name.split(".")[0].removeprefix("layer"))
+            found.setdefault(kind.stride[0], {}).setdefault(macs[node.name], []).append(stage)
+    return found
 
 
 def _share_at(t, size) -> str:
@@ -180,9 +252,16 @@ def answer(tables) -> list:
     vgg_conv = _pct(_by_kind(vgg, ("conv",))["macs"], vgg.totals["macs"])
     alex_fc_macs = _pct(_by_kind(alex, ("linear",))["macs"], alex.totals["macs"])
     res_fc = _pct(_by_kind(resnet, ("linear",))["params"], resnet.totals["params"])
-    stages = _stage_macs(tables["resnet18"])
-    if len(stages) != 4 or len(set(stages)) != 1:  # pragma: no cover - the prose below would be false
-        raise AssertionError(f"ResNet-18 stage convolutions differ: {stages}")
+    convs = _three_by_three("resnet18")
+    if set(convs) != {1, 2} or len(convs[1]) != 1 or len(convs[2]) != 1:
+        raise CheckFailed(f"ResNet-18's 3x3 convolutions are not one cost per stride: {convs}")
+    ((stride1, stride1_stages),), ((stride2, stride2_stages),) = (convs[1].items(),
+                                                                  convs[2].items())
+    if sorted(set(stride1_stages)) != [1, 2, 3, 4]:
+        raise CheckFailed(f"ResNet-18's stride-1 3x3 convolutions miss a stage: {stride1_stages}")
+    first, last = min(stride2_stages), max(stride2_stages)
+    if sorted(stride2_stages) != list(range(first, last + 1)):
+        raise CheckFailed(f"ResNet-18's stride-2 3x3 convolutions: stages {stride2_stages}")
     chains = [_highest_resolution(tables[name]) for name in ("lenet", "alexnet", "vgg16", "nin")]
     shares = sorted(Fraction(sum(r.activations for r in rows), tables[name].totals["activations"])
                     for name, (_, rows) in zip(("lenet", "alexnet", "vgg16", "nin"), chains))
@@ -198,13 +277,15 @@ def answer(tables) -> list:
             f"convolution reuses each weight at every output position while a fully connected "
             f"weight is used once per sample. In ResNet no single convolution dominates: each "
             f"stage halves height and width and doubles the channels, which leaves "
-            f"$c_i c_o m_h m_w$ unchanged, so the $3\\times 3$ convolutions of ResNet-18 cost "
-            f"${num(stages[1])}$ MACs in every stage.",
+            f"$c_i c_o m_h m_w$ unchanged, so every stride-1 $3\\times 3$ convolution of ResNet-18 "
+            f"costs ${num(stride1)}$ MACs, in every stage; the first convolution of stages "
+            f"{first}–{last}, which halves the size with stride 2, costs ${num(stride2)}$.",
             f"计算：卷积层。每个模型里几乎全部乘加都由卷积完成（VGG-16：{vgg_conv}）；"
             f"即使在全连接层占了大部分权重的 AlexNet 里，全连接层也只完成 {alex_fc_macs} 的 MACs，"
             f"因为卷积的每个权重在每个输出位置都被重复使用，而全连接层的权重每个样本只用一次。"
             f"ResNet 里没有哪个卷积占主导：每个阶段高宽减半、通道加倍，$c_i c_o m_h m_w$ 不变，"
-            f"所以 ResNet-18 各阶段的 $3\\times 3$ 卷积都是 ${num(stages[1])}$ 次 MACs。")),
+            f"所以 ResNet-18 每个步幅为 1 的 $3\\times 3$ 卷积在各阶段都是 ${num(stride1)}$ 次 MACs；"
+            f"第 {first}–{last} 阶段的第一个卷积以步幅 2 把尺寸减半，为 ${num(stride2)}$ 次。")),
         paragraph(text(
             f"Parameter memory: fully connected layers where the network has them "
             f"(LeNet, AlexNet, VGG: VGG-16 keeps {vgg_fc} of its parameters in its three "

@@ -9,6 +9,10 @@ import sympy as sp
 
 __all__ = ["tex", "num", "decimal", "percent", "chain", "lines", "rows"]
 
+# Rows of an aligned block end the source line as well: short lines in the Markdown
+# and LaTeX sources, the same rendering.
+ROW_BREAK = " \\\\\n"
+
 
 def tex(expr) -> str:
     """``sp.latex`` of a SymPy expression (symbols print as the book's ``c_{i}``, ``k_{h}``...)."""
@@ -41,12 +45,13 @@ def chain(*parts: str) -> str:
 
 
 def lines(lhs: str, *steps: str) -> str:
-    """A derivation broken one step per line (narrow screens): ``lhs &= step_1 \\\\ &= ...``."""
-    body = r" \\ ".join(("" if i else lhs) + " &= " + step for i, step in enumerate(steps))
+    """A derivation broken one step per line (narrow screens): ``lhs &= step_1 \\\\ &= ...``,
+    one source line per step too."""
+    body = ROW_BREAK.join(("" if i else lhs) + " &= " + step for i, step in enumerate(steps))
     return r"\begin{aligned} " + body + r" \end{aligned}"
 
 
 def rows(*pairs: tuple[str, str]) -> str:
     """Several equations, one per line, aligned at ``=``: ``rows((lhs, rhs), ...)``."""
-    return (r"\begin{aligned} " + r" \\ ".join(f"{lhs} &= {rhs}" for lhs, rhs in pairs)
+    return (r"\begin{aligned} " + ROW_BREAK.join(f"{lhs} &= {rhs}" for lhs, rhs in pairs)
             + r" \end{aligned}")

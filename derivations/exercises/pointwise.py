@@ -15,7 +15,8 @@ from .notation import num, rows, tex
 
 __all__ = ["build"]
 
-# ResNet-50's bottleneck 1 x 1 layers (stage 2) and its stride-2 projection shortcut.
+# ResNet-50's bottleneck 1 x 1 layers (stage 2) and its stride-2 projection shortcut;
+# PADDED is not a ResNet-50 layer: a hypothetical padded variant of REDUCE.
 REDUCE = Layer(c_i=256, c_o=64, h=56, w=56, k_h=1, k_w=1)
 SHORTCUT = Layer(c_i=256, c_o=512, h=56, w=56, k_h=1, k_w=1, s_h=2, s_w=2)
 PADDED = REDUCE.replace(p_h=2, p_w=2)
@@ -26,9 +27,11 @@ def build() -> Exercise:
         id="pointwise", numbers={"en": None, "zh": 4},
         title=text("The cost of a $1\\times 1$ convolution", "$1\\times 1$ 卷积的计算复杂度"),
         statement=text(
-            "When the convolution window is $1\\times 1$ ($k_h = k_w = 1$), what is the "
-            "computational complexity of forward propagation?",
-            "如果卷积核的高度和宽度是 $k_h = k_w = 1$，前向传播的计算复杂度是多少？"),
+            # d2l.ai's earlier English editions, exercise 4 (the current one dropped it)
+            "If the height and width of a convolution kernel is $k_h=k_w=1$, what is the "
+            "computational complexity of the forward propagation?",
+            # zh.d2l.ai 6.4, 练习 4, verbatim
+            "如果卷积核的高度和宽度是 $k_h=k_w=1$，前向传播的计算复杂度是多少？"),
         blocks=[*complexity(), *fully_connected(), *numbers(), *common_mistakes()])
 
 
@@ -113,7 +116,7 @@ def numbers() -> list:
     cases = [
         (text("$256\\to 64$, $56\\times 56$", "$256\\to 64$，$56\\times 56$"), REDUCE),
         (text("$256\\to 512$, $s = 2$", "$256\\to 512$，$s = 2$"), SHORTCUT),
-        (text("$256\\to 64$, $p = 2$", "$256\\to 64$，$p = 2$"), PADDED),
+        (text("hypothetical: $256\\to 64$, $p = 2$", "假设的层：$256\\to 64$，$p = 2$"), PADDED),
     ]
     table_rows = [[label, f"${value('output_height', layer)}$",
                    f"${num(value('forward_mults', layer))}$",
@@ -121,11 +124,12 @@ def numbers() -> list:
     return [
         heading(text("Numbers", "数值")),
         paragraph(text(
-            "ResNet-50's $1\\times 1$ layers: the bottleneck reduction and the stride-2 "
-            "projection; the last row pads by 2 (total), which adds outputs computed from "
-            "zeros only.",
-            "ResNet-50 中的 $1\\times 1$ 层：瓶颈中的降维层和步幅为 2 的投影捷径；最后一行总填充为 2，"
-            "多出的输出全由零计算而来。")),
+            "The first two rows are ResNet-50's $1\\times 1$ layers: the bottleneck reduction "
+            "and the stride-2 projection. The last row is hypothetical, not a ResNet-50 "
+            "layer: the reduction padded by 2 (total), which adds outputs computed from zeros "
+            "only.",
+            "前两行是 ResNet-50 中的 $1\\times 1$ 层：瓶颈中的降维层和步幅为 2 的投影捷径。"
+            "最后一行是假设的层，并非 ResNet-50 中的层：给降维层加上总填充 2，多出的输出全由零计算而来。")),
         table([text("Layer", "层"), "$m_h$", "$M$", text("Executed", "实际执行")], table_rows),
     ]
 

@@ -19,7 +19,8 @@ from .document import (Exercise, checked, heading, math, mistakes, paragraph, re
 __all__ = ["build", "LoadCounter", "tiled_correlate", "loads_per_output", "total_loads",
            "register_limit", "REGISTER_FILES", "L1_BYTES"]
 
-k, D, Dh, m, M, R, T = sp.symbols("k Delta Delta_h m M R T", integer=True, positive=True)
+k, D, Dh, m, M, T = sp.symbols("k Delta Delta_h m M T", integer=True, positive=True)
+N, lanes = sp.symbols("N_r V", integer=True, positive=True)  # vector registers, lanes each
 epsilon = sp.Symbol("epsilon", positive=True)
 
 # Assumptions for the register/cache limit, in float32 values (4 bytes).
@@ -94,10 +95,12 @@ def total_loads():
 
 
 def register_limit():
-    """Largest Delta whose strip fits ``R`` registers (values): k^2 weights, Delta
-    accumulators and the strip's current input row (Delta + k - 1 values)."""
-    needed = k**2 + D + (D + k - 1)
-    bound = sp.solve(sp.Eq(needed, R), D)[0]
+    """Largest Delta whose working set for one channel fits ``N`` vector registers of
+    ``V`` lanes: the k^2 weights, each broadcast to a register of its own, the Delta
+    accumulators and the strip's current input row (Delta + k - 1 values), both packed
+    ``V`` to a register.  Idealised: no register for addresses, no shifted copies."""
+    needed = k**2 + (D + (D + k - 1)) / lanes
+    bound = sp.solve(sp.Eq(needed, N), D)[0]
     return needed, sp.floor(sp.together(bound))
 
 
@@ -151,16 +154,22 @@ def build() -> Exercise:
     needed, dmax = register_limit()
     sweep = _sweep()
     tile_loads, tile_outputs = _tile_check()
-    reg_rows = []
-    for name, regs, lanes in REGISTER_FILES:
-        values = regs * lanes
-        row = [name, f"{regs} \u00d7 {lanes} = {values}"]
+    reg_rows, reg_bound = [], {}
+    for name, regs, width in REGISTER_FILES:
+        row = [name, f"{regs} \u00d7 {width}"]
         for kk in (3, 5):
-            d = int(dmax.subs({R: values, k: kk}))
-            row.append(f"{d}" + (f" (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)"
-                                 if d >= 1 else ""))
+            d = int(dmax.subs({N: regs, lanes: width, k: kk}))
+            reg_bound[name, kk] = d
+            row.append(text(en=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)",
+                            zh=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)")
+                       if d >= 1 else
+                       text(en=f"none: the {kk * kk} weights alone exceed {regs} registers",
+                            zh=f"无：仅 {kk * kk} 个权重就超过 {regs} 个寄存器"))
         reg_rows.append(row)
     cache_needed, cache_d = _cache_limit(64, 3)
+    avx2 = REGISTER_FILES[0]
+    avx2_k3 = reg_bound[avx2[0], 3]
+    eps_example = int(sp.ceiling(example_within))
     blocks = [
         heading(text(en="Conventions", zh="约定")),
         paragraph(text(
@@ -224,46 +233,70 @@ def build() -> Exercise:
                for d, loads, lv, outs in sweep]),
         paragraph(text(
             en=f"Where $\\Delta$ does not divide 64 (5 and 24) the per-output figure is "
-               f"slightly above $L(\\Delta)$: the narrower last strip. A $8\\times 8$ tile on a "
+               f"slightly above $L(\\Delta)$: the narrower last strip. An $8\\times 8$ tile on a "
                f"$32\\times 32$ output executes {tile_loads:,} loads, "
                f"{tile_loads / tile_outputs:.4f} per output.",
             zh=f"$\\Delta$ 不整除 64 时（5 与 24），每个输出的加载数略高于 $L(\\Delta)$："
                f"最后一个条带较窄。$8\\times 8$ 的块在 $32\\times 32$ 输出上执行 {tile_loads:,} "
                f"次加载，每个输出 {tile_loads / tile_outputs:.4f} 次。")),
-        heading(text(en="The limit to Delta", zh="Delta 的上限")),
+        heading(text(en="The limit to $\\Delta$", zh="$\\Delta$ 的上限")),
         paragraph(text(
-            en="Yes, there is a limit. The reuse only pays while the strip stays in registers. "
-               "Computing the strip row by row, the registers hold the $k^2$ weights, the "
-               "$\\Delta$ accumulators and one input row of the strip:",
-            zh="有上限。只有条带留在寄存器中时复用才有效。逐行计算条带时，寄存器要容纳 "
-               "$k^2$ 个权重、$\\Delta$ 个累加器和条带的一行输入：")),
-        math(f"{sp.latex(needed)} \\le R \\quad\\Longrightarrow\\quad \\Delta_{{\\max}} = "
+            en="Yes. The first limit is diminishing returns: by $\\Delta \\approx (k-1)/\\epsilon$ "
+               f"({eps_example} for $k = 3$, $\\epsilon = 0.1$) the strip is within a fraction "
+               "$\\epsilon$ of the best it can do, and a wider strip saves little more. The "
+               "other limits are capacities, in one loop order: for each output row, channel "
+               "by channel, the $k$ input rows of the strip are loaded and multiplied into the "
+               "$\\Delta$ accumulators (which persist across channels). The registers must "
+               "hold the working set of one channel: its $k^2$ weights, each broadcast to a "
+               "vector register of its own, the $\\Delta$ accumulators and the current input "
+               "row, both packed $V$ values (lanes) to a register. With $N_r$ vector registers:",
+            zh="有上限。第一个上限是收益递减：到 $\\Delta \\approx (k-1)/\\epsilon$"
+               f"（$k = 3$、$\\epsilon = 0.1$ 时为 {eps_example}），条带与最优值只差比例 "
+               "$\\epsilon$，再加宽也省不了多少。其余上限是容量，按同一种循环次序计算："
+               "对每一行输出，逐个通道加载条带的 $k$ 行输入，乘到 $\\Delta$ 个累加器上"
+               "（累加器跨通道保留）。寄存器要容纳一个通道的工作集：该通道的 $k^2$ 个权重"
+               "（每个广播到一个独占的向量寄存器）、$\\Delta$ 个累加器和当前一行输入"
+               "（后两者每个寄存器装 $V$ 个值，即 $V$ 个元素位）。设共有 $N_r$ 个向量寄存器：")),
+        math(f"{sp.latex(needed)} \\le N_r \\quad\\Longrightarrow\\quad \\Delta_{{\\max}} = "
              f"{sp.latex(dmax)}"),
         paragraph(text(
-            en="With $R$ the register file in float32 values (assumption: every lane usable, "
-               "no register lost to addresses; real kernels get somewhat less), "
-               "$\\Delta_{\\max}$ and $L(\\Delta_{\\max})$:",
-            zh="$R$ 为以 float32 值计的寄存器容量（假设：每个通道都可用，没有寄存器用于地址；"
-               "实际内核会少一些），$\\Delta_{\\max}$ 与 $L(\\Delta_{\\max})$：")),
-        table([text(en="register file", zh="寄存器组"), text(en="$R$ (values)", zh="$R$（值）"),
+            en="These are idealised upper bounds, in float32 ($L(\\Delta_{\\max})$ in "
+               "brackets): they assume every register holds data (none for addresses or loop "
+               "counters) and that the input row needs no shifted copies; real kernels fit "
+               "less.",
+            zh="这些是理想化的上界，按 float32 计（括号内为 $L(\\Delta_{\\max})$）："
+               "假设所有寄存器都存放数据（没有寄存器用于地址或循环计数），且每个向量元素位"
+               "（lane）都存放有效数据、输入行不需要移位副本；实际内核能容纳的更少。")),
+        table([text(en="register file", zh="寄存器组"),
+               text(en="$N_r \\times V$ (registers × lanes)", zh="$N_r \\times V$（寄存器 × 元素位）"),
                "$k = 3$: $\\Delta_{\\max}$ ($L$)", "$k = 5$: $\\Delta_{\\max}$ ($L$)"],
               reg_rows),
         paragraph(text(
-            en="Past the registers the strip lives in the L1 cache, where the next reuse is "
-               "vertical: the strip sliding down one row reuses $k - 1$ of its rows if $k + 1$ "
-               f"rows fit. Assuming a {L1_BYTES // 1024} KiB L1 data cache and $c_i = 64$ "
-               f"channels of float32: ${sp.latex(cache_needed)} \\le {L1_BYTES}$ bytes gives "
-               f"$\\Delta \\le {cache_d}$ for $k = 3$. Wider strips spill to L2 and the "
-               "saving turns into cache misses; and $\\Delta$ cannot exceed the output width "
-               "$m_w$. Since most of the gain is reached by $\\Delta \\approx (k-1)/\\epsilon$, "
-               "a few tens, the register limit is rarely the one that binds.",
-            zh="超出寄存器后，条带留在 L1 缓存中，此时的复用来自竖直方向：条带下移一行时，"
-               f"若能容纳 $k + 1$ 行，就能复用其中 $k - 1$ 行。假设 L1 数据缓存为 "
-               f"{L1_BYTES // 1024} KiB、$c_i = 64$ 个 float32 通道："
-               f"${sp.latex(cache_needed)} \\le {L1_BYTES}$ 字节，$k = 3$ 时得 $\\Delta \\le {cache_d}$。"
-               "更宽的条带会溢出到 L2，节省变成缓存缺失；而且 $\\Delta$ 不能超过输出宽度 $m_w$。"
-               "由于大部分收益在 $\\Delta \\approx (k-1)/\\epsilon$（几十）时就已取得，"
-               "寄存器上限很少成为瓶颈。")),
+            en="The register bound counts one channel, because weights and input row change "
+               "with the channel. The cache bound counts all of them: the next output row "
+               "reuses $k - 1$ of the $k$ input rows of every channel, and that reuse happens "
+               "only after all $c_i$ channels have passed, so the $k + 1$ rows in flight of "
+               f"every channel must stay in L1. Assuming a {L1_BYTES // 1024} KiB L1 data "
+               f"cache and $c_i = 64$ channels of float32: ${sp.latex(cache_needed)} \\le "
+               f"{L1_BYTES}$ bytes gives $\\Delta \\le {cache_d}$ for $k = 3$, and the bound "
+               "shrinks like $1/c_i$. Wider strips turn the vertical reuse into L2 traffic; and "
+               "$\\Delta$ cannot exceed the output width $m_w$. So diminishing returns bind "
+               f"first (about {eps_example}); the capacities come next and are of the same "
+               f"order: the cache ({cache_d} here, less with more channels) and the "
+               f"registers ({avx2_k3} on {avx2[0]} for $k = 3$ as an idealised upper bound, "
+               "less in a real kernel; on AVX2 not even the weights of a $5\\times 5$ kernel "
+               "fit). "
+               "A $\\Delta$ of a few tens is the answer.",
+            zh="寄存器上界只按一个通道计算，因为权重和输入行随通道而变；缓存上界则按全部通道计算："
+               "下一行输出要复用每个通道 $k$ 行输入中的 $k - 1$ 行，而这种复用要等全部 $c_i$ "
+               "个通道处理完才发生，所以每个通道正在使用的 $k + 1$ 行都必须留在 L1 中。"
+               f"假设 L1 数据缓存为 {L1_BYTES // 1024} KiB、$c_i = 64$ 个 float32 通道："
+               f"${sp.latex(cache_needed)} \\le {L1_BYTES}$ 字节，$k = 3$ 时得 "
+               f"$\\Delta \\le {cache_d}$，且该上界按 $1/c_i$ 缩小。更宽的条带会把竖直方向的复用"
+               "变成 L2 访问；而且 $\\Delta$ 不能超过输出宽度 $m_w$。因此最先起作用的是收益递减"
+               f"（约 {eps_example}）；其次是同一量级的容量上限：缓存（此处为 {cache_d}，"
+               f"通道越多越小）和寄存器（{avx2[0]}、$k = 3$ 时的理想化上界为 {avx2_k3}，"
+               "实际内核更少；在 AVX2 上连 $5\\times 5$ 核的权重都放不下）。$\\Delta$ 取几十即可。")),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
             (text(en="A strip saves multiplications.", zh="条带减少了乘法次数。"),
@@ -274,10 +307,10 @@ def build() -> Exercise:
             (text(en="The larger $\\Delta$, the better, without end.",
                   zh="$\\Delta$ 越大越好，没有止境。"),
              text(en="Loads per output never go below $k$ for a one-row strip, the gain "
-                     "flattens like $1/\\Delta$, and beyond the register file the strip no "
-                     "longer sits where reuse is free.",
+                     "flattens like $1/\\Delta$, and once the strip outgrows the registers "
+                     "and the L1 cache its reuse turns into traffic to slower memory.",
                   zh="一行高的条带每个输出的加载数不会低于 $k$，收益按 $1/\\Delta$ 趋平；"
-                     "超出寄存器容量后，条带就不在可以免费复用的地方了。")),
+                     "条带一旦超出寄存器和 L1 缓存的容量，复用就变成对更慢存储的访问。")),
             (text(en="Loads per output are $k(k + \\Delta)/\\Delta$.",
                   zh="每个输出的加载数是 $k(k + \\Delta)/\\Delta$。"),
              text(en="A $\\Delta$-wide output strip needs $\\Delta + k - 1$ input columns, not "
@@ -290,11 +323,16 @@ def build() -> Exercise:
                     title=text(en="Computing a strip of outputs at once",
                                zh="一次计算一条输出"),
                     statement=text(
-                        en="Assume that we have a $k\\times k$ kernel. Instead of computing one "
-                           "output value at a time, we read a $(k + \\Delta)$-wide strip of the "
-                           "input and compute a $\\Delta$-wide strip of output values. Why is "
-                           "this better? Is there any limit to how large $\\Delta$ should be?",
-                        zh="假设卷积核为 $k\\times k$。不再一次计算一个输出值，而是读入宽为 "
-                           "$(k + \\Delta)$ 的输入条带，计算宽为 $\\Delta$ 的输出条带。"
-                           "为什么这样更好？$\\Delta$ 的大小有没有上限？"),
+                        en="Your task is to implement fast convolutions with a $k \\times k$ "
+                           "kernel. One of the algorithm candidates is to scan horizontally "
+                           "across the source, reading a $k$-wide strip and computing the "
+                           "$1$-wide output strip one value at a time. The alternative is to "
+                           "read a $k + \\Delta$ wide strip and compute a $\\Delta$-wide output "
+                           "strip. Why is the latter preferable? Is there a limit to how large "
+                           "you should choose $\\Delta$?",
+                        zh="（译自英文版）你的任务是实现 $k \\times k$ 卷积核的"
+                           "快速卷积。一种候选算法是在源数据上水平扫描，读入宽为 $k$ 的条带，"
+                           "一次一个值地计算宽为 $1$ 的输出条带。另一种是读入宽为 "
+                           "$k + \\Delta$ 的条带，计算宽为 $\\Delta$ 的输出条带。为什么后者更好？"
+                           "$\\Delta$ 的取值有没有上限？"),
                     blocks=blocks)

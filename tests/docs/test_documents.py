@@ -122,3 +122,22 @@ def test_latex_sheet_compiles_with_xelatex(documents, lang, tmp_path):
     assert (tmp_path / "answers.pdf").stat().st_size > 0
     missing = [line for line in done.stdout.splitlines() if "Missing character" in line]
     assert not missing, missing[:3]
+
+
+@pytest.mark.parametrize("name", ["en/formulas.md", "zh/formulas.md"])
+def test_no_display_formula_line_is_enormous(documents, name):
+    """Phones: C_h, C_w are named once and aligned rows break the source line."""
+    spans = [s for s in math_spans(documents[name]) if s["display"]]
+    longest = max(len(line) for s in spans for line in s["tex"].splitlines())
+    assert longest < 250, longest
+
+
+@pytest.mark.parametrize("name, needle", [
+    # the book's example with bias: 128*128*25 + 128 + 128*256*256 + 128*256*256
+    ("en/answers.md", r"17\,186\,944"), ("zh/answers.md", r"17\,186\,944"),
+    # 6.3's definition of "padding (p_h, p_w)", quoted
+    ("zh/answers.md", "当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时"),
+])
+def test_review_fixes_present(documents, name, needle):
+    assert 128 * 128 * 25 + 128 + 2 * 128 * 256 * 256 == 17_186_944
+    assert needle in documents[name]

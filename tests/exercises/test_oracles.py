@@ -178,12 +178,22 @@ def test_loads_per_output(kk, delta):
     assert strips.loads_per_output().subs(strips.D, 1) == strips.k ** 2
 
 
-def test_register_limit_is_the_largest_fitting_delta():
+def _largest_fitting_delta(regs: int, width: int, kk: int) -> int:
+    """Oracle: scan Delta upwards while k^2 weight registers plus Delta accumulators and
+    Delta + k - 1 row values, ``width`` to a register, fit ``regs`` registers."""
+    fits = lambda d: kk * kk + Fraction(d + (d + kk - 1), width) <= regs  # noqa: E731
+    d = 0
+    while fits(d + 1):
+        d += 1
+    return d
+
+
+@pytest.mark.parametrize("regs, width, kk", [(16, 8, 3), (32, 16, 5), (32, 4, 3), (32, 4, 5),
+                                             (16, 8, 4), (40, 1, 3)])
+def test_register_limit_is_the_largest_fitting_delta(regs, width, kk):
     needed, dmax = strips.register_limit()
-    for regs, kk in [(128, 3), (512, 5), (40, 3)]:
-        d = int(dmax.subs({strips.R: regs, strips.k: kk}))
-        assert needed.subs({strips.k: kk, strips.D: d}) <= regs
-        assert needed.subs({strips.k: kk, strips.D: d + 1}) > regs
+    values = {strips.N: regs, strips.lanes: width, strips.k: kk}
+    assert max(int(dmax.subs(values)), 0) == _largest_fitting_delta(regs, width, kk)
 
 
 # --- blocks --------------------------------------------------------------------------
