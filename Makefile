@@ -4,8 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 # extras installed into the venv; .ci/run adds torch (a CPU wheel on the CI machines)
 EXTRAS ?= test
-STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 comma := ,
+STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
 .PHONY: install test docs pdf bench verify clean
 
