@@ -20,7 +20,7 @@ from .locale import STRINGS
 __all__ = ["TEMPLATES", "environment", "md_text", "tex_text", "render_answers",
            "render_formulas", "OTHER"]
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 OTHER = {"en": "zh", "zh": "en"}
 _SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
 _MD_SPECIAL = re.compile(r"([\\*_\[\]<>|#])")
