@@ -4,9 +4,9 @@ Layer model -> closed forms (SymPy) -> proof by execution (instrumented NumPy) -
 documents and verdicts.  The public API is small; see ``__all__``.
 """
 
-from .closed_forms import ClosedForm, evaluate_all, forms
-from .errors import DerivationError
-from .model import CONVENTIONS, Layer, output_size
+from derivations.closed_forms import ClosedForm, evaluate_all, forms
+from derivations.errors import DerivationError
+from derivations.model import CONVENTIONS, Layer, output_size
 
 __all__ = ["CONVENTIONS", "ClosedForm", "DerivationError", "Layer", "evaluate_all", "forms",
            "output_size"]

@@ -12,8 +12,8 @@ import importlib
 import pkgutil
 import sys
 
-from . import commands
-from .errors import DerivationError
+from derivations import commands
+from derivations.errors import DerivationError
 
 __all__ = ["main", "build_parser"]
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import sympy as sp
 
-from .model import (CONVENTIONS, Layer, c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, output_size,
+from derivations.model import (CONVENTIONS, Layer, c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, output_size,
                     p_h, p_w, s_h, s_w, w)
 
 __all__ = [
@@ -117,7 +117,7 @@ EXACT_BIAS = EXACT + "; the sum starts from the bias: +1 addition per output ele
 def forms(convention: str = "total", bias: bool = False) -> dict[str, ClosedForm]:
     """All closed forms for one padding convention, with or without bias."""
     if convention not in CONVENTIONS:
-        from .errors import DerivationError
+        from derivations.errors import DerivationError
         raise DerivationError(f"padding convention {convention!r} is not one of "
                               f"{', '.join(CONVENTIONS)}")
     beta = sp.Integer(int(bias))

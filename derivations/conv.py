@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .counting import phase
-from .model import Layer, effective_kernel
+from derivations.counting import phase
+from derivations.model import Layer, effective_kernel
 
 __all__ = ["Saved", "conv2d_forward", "conv2d_backward"]
 

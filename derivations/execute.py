@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .conv import conv2d_backward, conv2d_forward
-from .counting import Counted, OpCount, counting
-from .loops import loop_backward, loop_forward
-from .model import Layer
+from derivations.conv import conv2d_backward, conv2d_forward
+from derivations.counting import Counted, OpCount, counting
+from derivations.loops import loop_backward, loop_forward
+from derivations.model import Layer
 
 __all__ = ["Run", "random_tensors", "run_layer", "run_loops"]
 

@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = ["write_atomically"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .counting import OpCount
-from .model import Layer
+from derivations.counting import OpCount
+from derivations.model import Layer
 
 __all__ = ["loop_forward", "loop_backward"]
 

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, fields
 
 import sympy as sp
 
-from .errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = [
     "CONVENTIONS",

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .closed_forms import MEMORY_MODEL, forms, m_h, m_w, output_sizes, window_cover
-from .exercises.document import CheckFailed, text
-from .exercises.instances import REALISTIC, describe, executed, value
-from .exercises.notation import num, rows, tex
-from .locale import CONVENTION_FRAGMENTS, FORM_DESCRIPTIONS, MEMORY_MODEL_ZH, STRINGS
-from .model import Layer, d_h, d_w, k_h, k_w, s_h, s_w
+from derivations.closed_forms import MEMORY_MODEL, forms, m_h, m_w, output_sizes, window_cover
+from derivations.exercises.document import CheckFailed, text
+from derivations.exercises.instances import REALISTIC, describe, executed, value
+from derivations.exercises.notation import num, rows, tex
+from derivations.locale import CONVENTION_FRAGMENTS, FORM_DESCRIPTIONS, MEMORY_MODEL_ZH, STRINGS
+from derivations.model import Layer, d_h, d_w, k_h, k_w, s_h, s_w
 
 __all__ = ["GENERAL", "build"]
 

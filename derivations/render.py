@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from .locale import STRINGS
+from derivations.locale import STRINGS
 
 __all__ = ["TEMPLATES", "environment", "md_text", "tex_text", "render_answers",
            "render_formulas", "OTHER"]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .closed_forms import forms, m_h, m_w
-from .model import c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
+from derivations.closed_forms import forms, m_h, m_w
+from derivations.model import c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
 
 __all__ = ["BOOK", "book_form", "ChannelDoubling", "PaddingDoubling", "Pointwise",
            "double_channels", "double_padding", "pointwise", "in_output_sizes"]

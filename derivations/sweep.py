@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from .closed_forms import evaluate_all
-from .execute import run_layer, run_loops
-from .model import CONVENTIONS, Layer, effective_kernel, padded_size
+from derivations.closed_forms import evaluate_all
+from derivations.execute import run_layer, run_loops
+from derivations.model import CONVENTIONS, Layer, effective_kernel, padded_size
 
 __all__ = ["FEATURES", "Mismatch", "SweepReport", "features_of", "random_layer", "sweep"]
 

@@ -9,11 +9,11 @@ import time
 
 import numpy as np
 
-from ..conv import conv2d_backward, conv2d_forward
-from ..counting import Counted, counting
-from ..execute import random_tensors
-from ..loops import loop_backward, loop_forward
-from ..model import Layer
+from derivations.conv import conv2d_backward, conv2d_forward
+from derivations.counting import Counted, counting
+from derivations.execute import random_tensors
+from derivations.loops import loop_backward, loop_forward
+from derivations.model import Layer
 
 BENCH_LAYER = Layer(c_i=64, c_o=64, h=56, w=56, k_h=3, k_w=3, p_h=2, p_w=2)
 # the loop witness runs ~10^6 taps a second: measured on a smaller layer, per product

@@ -79,7 +79,7 @@ def class_file(path: Path, distinct: bool, rows: int = ROWS, seed: int = 1) -> P
 
 
 def _grade(path: Path, out: Path) -> float:
-    from ..checking.bulk import grade_rows, read_rows, report_csv, write_outputs
+    from derivations.grading.bulk import grade_rows, read_rows, report_csv, write_outputs
     start = time.perf_counter()
     header, rows = read_rows(path)
     results = grade_rows(header, rows)
@@ -98,8 +98,8 @@ def _cold_check() -> float:
 
 
 def run(report) -> None:
-    from ..checking.catalogue import entry
-    from ..checking.questions import QUESTIONS
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.registry.questions import QUESTIONS
     for qid in QUESTIONS:  # warm the derived catalogue (disk cache)
         entry(qid)
     with tempfile.TemporaryDirectory() as folder:

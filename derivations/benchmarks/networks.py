@@ -6,9 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from ..closed_forms import forms
-from ..networks import model_network, tabulate
-from .core import _best
+from derivations.closed_forms import forms
+from derivations.networks import model_network, tabulate
+from derivations.benchmarks.core import _best
 
 __all__ = ["run"]
 

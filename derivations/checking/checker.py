@@ -14,19 +14,19 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from . import expression as ex
-from .aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS, spellings
-from .asymptotic import order_mismatch
-from .budget import OutOfTime, time_budget
-from .catalogue import Entry, entry as catalogue_entry
-from .decide import (UNDEFINED, Values, find_match, first_difference, implied_restrictions,
+from derivations.checking import expression as ex
+from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS, spellings
+from derivations.checking.deciding.asymptotic import order_mismatch
+from derivations.checking.deciding.budget import OutOfTime, time_budget
+from derivations.checking.deciding.catalogue import Entry, entry as catalogue_entry
+from derivations.checking.deciding.decide import (UNDEFINED, Values, find_match, first_difference, implied_restrictions,
                      matcher, optional_restrictions, restriction_conventions)
-from .evaluate import compile_node
-from .errors import InvalidAnswer
-from .limits import MAX_SYMBOLIC_DEGREE, MAX_SYMBOLIC_NODES, SYMBOLIC_BUDGET, TIME_BUDGET
-from .parse import Parsed, parse_answer
-from .questions import BOOK_CONVENTION
-from .result import Result
+from derivations.checking.evaluate import compile_node
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.limits import MAX_SYMBOLIC_DEGREE, MAX_SYMBOLIC_NODES, SYMBOLIC_BUDGET, TIME_BUDGET
+from derivations.checking.reading.parse import Parsed, parse_answer
+from derivations.registry.questions import BOOK_CONVENTION
+from derivations.checking.result import Result
 
 __all__ = ["check"]
 
@@ -112,7 +112,7 @@ def _proof(parsed: Parsed, tree, domain, padding) -> bool | None:
         return None
 
     def work():
-        from .symbolic import prove_equal, restrict, to_sympy
+        from derivations.checking.deciding.symbolic import prove_equal, restrict, to_sympy
         return prove_equal(restrict(to_sympy(parsed.tree), domain, padding),
                            restrict(to_sympy(tree), domain, padding))
     return _symbolic(work)
@@ -125,7 +125,7 @@ def _difference(parsed: Parsed, entry: Entry, domain) -> dict | None:
     def work():
         import sympy as sp
 
-        from .symbolic import difference, restrict, to_sympy
+        from derivations.checking.deciding.symbolic import difference, restrict, to_sympy
         gap = difference(restrict(to_sympy(parsed.tree), domain),
                          restrict(to_sympy(entry.reference.tree), domain),
                          stride_one=frozenset(t[-1] for t in domain if t.startswith("stride1")),

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .errors import InvalidAnswer
-from .limits import MAX_BITS
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.limits import MAX_BITS
 
 __all__ = ["Undefined", "compile_node", "floor_value", "ceil_value"]
 

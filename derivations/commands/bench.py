@@ -17,8 +17,8 @@ def run(args) -> int:
     import importlib
     import pkgutil
 
-    from .. import benchmarks
-    from ..errors import DerivationError
+    from derivations import benchmarks
+    from derivations.errors import DerivationError
 
     available = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__))
     unknown = [name for name in args.names if name not in available]

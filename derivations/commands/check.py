@@ -35,7 +35,7 @@ LABELS = {
 
 
 def _readable(result, text: str, lang: str) -> str:
-    from ..checking.feedback import (convention_text, layer_text, note_text, reference_text,
+    from derivations.checking.explaining.feedback import (convention_text, layer_text, note_text, reference_text,
                                      verdict_text)
     label = dict(zip(LABELS["en"], LABELS[lang]))
     lines = [f"{label['question']}: {result.question}", f"{label['answer']}: {result.answer}"]
@@ -66,8 +66,8 @@ def _readable(result, text: str, lang: str) -> str:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from ..checking import EXIT_STATUS, check, feedback
-    from ..checking.feedback import convention_text, misconception_text, note_text
+    from derivations.checking import EXIT_STATUS, check, feedback
+    from derivations.checking.explaining.feedback import convention_text, misconception_text, note_text
     result = check(args.question, args.answer)
     text = feedback(result, args.lang)
     if args.json:

@@ -34,7 +34,7 @@ def register(sub) -> None:
 
 
 def _layer(args):
-    from ..model import Layer
+    from derivations.model import Layer
 
     return Layer(c_i=args.ci, c_o=args.co, h=args.h, w=args.w, k_h=args.kh, k_w=args.kw,
                  p_h=args.ph, p_w=args.pw, s_h=args.sh, s_w=args.sw, d_h=args.dh, d_w=args.dw,
@@ -44,7 +44,7 @@ def _layer(args):
 
 def cost_report(layer, dtype: str = "float32") -> dict:
     """The JSON-ready report of one layer (all values from the closed forms)."""
-    from ..closed_forms import MEMORY_MODEL, evaluate_all
+    from derivations.closed_forms import MEMORY_MODEL, evaluate_all
 
     v = evaluate_all(layer)
     itemsize = DTYPE_BYTES[dtype]

@@ -33,9 +33,9 @@ def register(subparsers) -> None:
 
 def render_documents() -> dict[str, str]:
     """Relative path -> text of every document (checks run here)."""
-    from ..exercises import build_all, for_edition
-    from ..reference import build as build_reference
-    from ..render import render_answers, render_formulas
+    from derivations.exercises import build_all, for_edition
+    from derivations.reference import build as build_reference
+    from derivations.render import render_answers, render_formulas
     exercises = build_all()
     page = build_reference()
     documents = {}
@@ -51,7 +51,7 @@ def _out_directory(text: str):
     """``--out`` as a path, refused in one line if it cannot be a directory."""
     from pathlib import Path
 
-    from ..errors import DerivationError
+    from derivations.errors import DerivationError
     if not text.strip():
         raise DerivationError(f"--out {text!r} is empty; name a directory (e.g. output)")
     if "\0" in text:
@@ -69,7 +69,7 @@ def _out_directory(text: str):
 def _refuse_file_in_the_way(files) -> None:
     """Fail before any directory is made (``write_atomically`` makes ``en/`` before it
     finds a file sitting where ``zh/`` should be, and would leave ``en/`` behind)."""
-    from ..errors import DerivationError
+    from derivations.errors import DerivationError
     for folder in sorted({path.parent for path in files}):
         if folder.exists() and not folder.is_dir():
             raise DerivationError(f"{folder} is not a directory; the documents go inside it")
@@ -77,7 +77,7 @@ def _refuse_file_in_the_way(files) -> None:
 
 def stale(out, documents: dict[str, str]) -> list[str]:
     """The documents whose file under ``out`` is missing or differs (unreadable: an error)."""
-    from ..errors import DerivationError
+    from derivations.errors import DerivationError
     names = []
     for name, content in documents.items():
         path = out / name
@@ -109,7 +109,7 @@ def compile_pdf(tex_path) -> bytes:
     import tempfile
     from pathlib import Path
 
-    from ..errors import DerivationError
+    from derivations.errors import DerivationError
     if shutil.which("xelatex") is None:
         raise DerivationError(f"cannot compile {tex_path}: xelatex is not on PATH "
                               "(Debian: texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
@@ -136,7 +136,7 @@ def compile_pdf(tex_path) -> bytes:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from ..files import write_atomically
+    from derivations.files import write_atomically
     out = _out_directory(args.out)
     documents = render_documents()
     if args.check:

@@ -46,9 +46,9 @@ def _verdict_counts(results) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checking.bulk import (Progress, grade_rows, output_paths, read_rows, report_csv,
+    from derivations.grading.bulk import (Progress, grade_rows, output_paths, read_rows, report_csv,
                                  summary_data, write_outputs)
-    from ..checking.summary import render_summary
+    from derivations.grading.summary import render_summary
     output_paths(args.answers, args.out, args.summary)  # refuse before any grading
     header, rows = read_rows(args.answers)
     show = args.progress if args.progress is not None else (

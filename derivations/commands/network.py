@@ -29,8 +29,8 @@ def register(sub) -> None:
 
 
 def _network(args):
-    from ..errors import DerivationError
-    from ..networks import model_network, parse_network, read_layer_file
+    from derivations.errors import DerivationError
+    from derivations.networks import model_network, parse_network, read_layer_file
 
     if args.input is not None and args.input < 1:
         raise DerivationError(f"--input {args.input} must be a positive integer")
@@ -51,7 +51,7 @@ def network_report(table, dtype: str = "float32") -> dict:
     """The JSON-ready table: rows, totals, shares, bytes and the conventions."""
     import numpy as np
 
-    from ..networks.kinds import KINDS, Activation
+    from derivations.networks.kinds import KINDS, Activation
 
     itemsize = np.dtype(dtype).itemsize
     totals = table.totals
@@ -108,7 +108,7 @@ def _text(report: dict) -> str:
 
 
 def _listing() -> str:
-    from ..networks import MODELS
+    from derivations.networks import MODELS
 
     width = max(map(len, MODELS))
     return "\n".join(f"{m.name:<{width}}  {m.title}: {m.source}" for m in MODELS.values())
@@ -117,7 +117,7 @@ def _listing() -> str:
 def run(args) -> int:
     import json
 
-    from ..networks import tabulate
+    from derivations.networks import tabulate
 
     if args.list:
         print(_listing())

@@ -25,7 +25,7 @@ def _number(value) -> str:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from ..checking.questions import BOOK_CONVENTION, QUESTIONS
+    from derivations.registry.questions import BOOK_CONVENTION, QUESTIONS
     if args.json:
         print(json.dumps([{"id": q.id, "numbers": q.numbers, "title": q.title,
                            "reference": q.reference, "big_o_accepted": q.big_o}

@@ -31,7 +31,7 @@ def _positive(text: str) -> int:
 def run(args) -> int:
     import sys
 
-    from ..sweep import FEATURES, sweep
+    from derivations.sweep import FEATURES, sweep
 
     def progress(done, total):
         if sys.stderr.isatty() and (done % 50 == 0 or done == total):

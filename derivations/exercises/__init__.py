@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 
-from ..errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = ["MODULES", "build_all", "for_edition"]
 
@@ -20,7 +20,7 @@ MODULES = ("compose", "cost", "doubling", "pointwise", "equal_outputs", "matmul"
 
 
 def _build(name: str):
-    from .document import CheckFailed, Exercise
+    from derivations.exercises.document import CheckFailed, Exercise
     qualified = f"{__name__}.{name}"
     try:
         module = importlib.import_module(qualified)

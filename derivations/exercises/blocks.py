@@ -13,12 +13,12 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from ..closed_forms import forms
-from ..conv import conv2d_backward, conv2d_forward
-from ..counting import Counted, counting
-from ..execute import run_layer
-from ..model import Layer
-from .document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
+from derivations.closed_forms import forms
+from derivations.conv import conv2d_backward, conv2d_forward
+from derivations.counting import Counted, counting
+from derivations.execute import run_layer
+from derivations.model import Layer
+from derivations.exercises.document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
                        text)
 
 __all__ = ["build", "block_counts", "dependency", "gradient_dependency", "shuffle",

@@ -15,11 +15,11 @@ import itertools
 import numpy as np
 import sympy as sp
 
-from ..closed_forms import forms
-from ..conv import conv2d_forward
-from ..counting import Counted, counting
-from ..model import Layer
-from .document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
+from derivations.closed_forms import forms
+from derivations.conv import conv2d_forward
+from derivations.counting import Counted, counting
+from derivations.model import Layer
+from derivations.exercises.document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
                        text)
 
 __all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",

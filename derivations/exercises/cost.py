@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..closed_forms import forms, m_h, m_w, window_cover
-from ..model import c_i, c_o, k_h, k_w, p_h, p_w, s_h, s_w
-from ..scenarios import BOOK, book_form
-from .document import (CheckFailed, Exercise, heading, math, mistakes, paragraph, result,
+from derivations.closed_forms import forms, m_h, m_w, window_cover
+from derivations.model import c_i, c_o, k_h, k_w, p_h, p_w, s_h, s_w
+from derivations.scenarios import BOOK, book_form
+from derivations.exercises.document import (CheckFailed, Exercise, heading, math, mistakes, paragraph, result,
                        table, text)
-from .instances import BOOK_EXAMPLE, REALISTIC, executed, value
-from .notation import lines, num, rows, tex
+from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from derivations.exercises.notation import lines, num, rows, tex
 
 __all__ = ["build"]
 

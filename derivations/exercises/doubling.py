@@ -7,12 +7,12 @@ from fractions import Fraction
 
 import sympy as sp
 
-from ..closed_forms import m_h, m_w
-from ..model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
-from ..scenarios import double_channels, double_padding
-from .document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
-from .instances import BOOK_EXAMPLE, REALISTIC, executed, value
-from .notation import decimal, num, percent, rows, tex
+from derivations.closed_forms import m_h, m_w
+from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
+from derivations.scenarios import double_channels, double_padding
+from derivations.exercises.document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
+from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from derivations.exercises.notation import decimal, num, percent, rows, tex
 
 __all__ = ["build"]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .document import Exercise, code, heading, math, mistakes, paragraph, result, table, text
+from derivations.exercises.document import Exercise, code, heading, math, mistakes, paragraph, result, table, text
 
 __all__ = ["build", "corr2d", "corr2d_multi_in", "corr2d_multi_in_out",
            "corr2d_multi_in_out_1x1", "example", "fma_chain", "rounded_chain", "measure",

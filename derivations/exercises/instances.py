@@ -12,9 +12,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..closed_forms import forms
-from ..model import Layer
-from .document import checked
+from derivations.closed_forms import forms
+from derivations.model import Layer
+from derivations.exercises.document import checked
 
 __all__ = ["BOOK_EXAMPLE", "REALISTIC", "describe", "executed", "value", "FORWARD_KEYS"]
 
@@ -47,14 +47,14 @@ def executed(layer: Layer) -> dict[str, int]:
     """Executed counts and held sizes, keyed like the closed forms."""
     if layer.c_i * layer.c_o * layer.k_h * layer.k_w * layer.m_h * layer.m_w > _BIG:
         return _forward_only(layer)
-    from ..execute import run_layer
+    from derivations.execute import run_layer
     return dict(run_layer(layer, seed=0, dtype=np.float32).counts)
 
 
 def _forward_only(layer: Layer) -> dict[str, int]:
-    from ..conv import conv2d_forward
-    from ..counting import Counted, counting
-    from ..execute import random_tensors
+    from derivations.conv import conv2d_forward
+    from derivations.counting import Counted, counting
+    from derivations.execute import random_tensors
     x, weight, bias, _ = (None if a is None else a.view(Counted)
                           for a in random_tensors(layer, 0, np.float32))
     with counting() as count:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..networks import MODELS as NETWORKS, model_network, parse_network, tabulate
-from .document import CheckFailed, Exercise, checked, heading, mistakes, paragraph, table, text
-from .instances import executed
-from .notation import num
+from derivations.networks import MODELS as NETWORKS, model_network, parse_network, tabulate
+from derivations.exercises.document import CheckFailed, Exercise, checked, heading, mistakes, paragraph, table, text
+from derivations.exercises.instances import executed
+from derivations.exercises.notation import num
 
 __all__ = ["build"]
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from ..model import Layer
-from ..scenarios import pointwise
-from .document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
-from .instances import executed, value
-from .notation import num, rows, tex
+from derivations.model import Layer
+from derivations.scenarios import pointwise
+from derivations.exercises.document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
+from derivations.exercises.instances import executed, value
+from derivations.exercises.notation import num, rows, tex
 
 __all__ = ["build"]
 
@@ -63,8 +63,8 @@ def complexity() -> list:
 def _fully_connected_check(layer: Layer) -> tuple[int, int, float]:
     """Run the 1 x 1 layer and the matrix product ``W X`` on the same data, both counted;
     return the product's multiplications, additions and the largest value difference."""
-    from ..counting import Counted, counting
-    from ..execute import random_tensors, run_layer
+    from derivations.counting import Counted, counting
+    from derivations.execute import random_tensors, run_layer
     conv = run_layer(layer, seed=0, dtype=np.float64)
     x, weight, _, _ = random_tensors(layer, seed=0, dtype=np.float64)
     matrix = weight.reshape(layer.c_o, layer.c_i).view(Counted)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from ..conv import conv2d_forward
-from ..model import Layer
-from .document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
+from derivations.conv import conv2d_forward
+from derivations.model import Layer
+from derivations.exercises.document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
                        text)
 
 __all__ = ["build", "LoadCounter", "tiled_correlate", "loads_per_output", "total_loads",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from ..errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = ["LANGUAGES", "text", "entry", "catalogue"]
 

@@ -6,10 +6,10 @@ Machinery: :mod:`.rows` (checked fields), :mod:`.graph` (a layer list -> a netwo
 per-layer table), :mod:`.files` (a user's JSON/YAML layer list).
 """
 
-from .files import LayerFile, read_layer_file
-from .graph import INPUT, Network, NetworkTable, TableRow, parse_network, tabulate
-from .kinds import KINDS, Cost
-from .models import MODELS, Model, get_model
+from derivations.networks.files import LayerFile, read_layer_file
+from derivations.networks.graph import INPUT, Network, NetworkTable, TableRow, parse_network, tabulate
+from derivations.networks.kinds import KINDS, Cost
+from derivations.networks.models import MODELS, Model, get_model
 
 __all__ = ["Cost", "INPUT", "KINDS", "LayerFile", "MODELS", "Model", "Network", "NetworkTable",
            "TableRow", "get_model", "model_network", "parse_network", "read_layer_file",

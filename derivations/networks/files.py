@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DerivationError
-from .rows import shown
+from derivations.errors import DerivationError
+from derivations.networks.rows import shown
 
 __all__ = ["LayerFile", "MAX_BYTES", "read_layer_file"]
 

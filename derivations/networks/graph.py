@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import DerivationError
-from .kinds import kind_of
-from .rows import Row, clipped, shown
+from derivations.errors import DerivationError
+from derivations.networks.kinds import kind_of
+from derivations.networks.rows import Row, clipped, shown
 
 __all__ = ["INPUT", "MAX_LAYERS", "Network", "NetworkTable", "Node", "TableRow", "parse_network",
            "tabulate"]

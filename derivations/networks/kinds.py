@@ -25,10 +25,10 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..closed_forms import forms
-from ..errors import DerivationError
-from ..model import Layer, output_size
-from .rows import Row, shown
+from derivations.closed_forms import forms
+from derivations.errors import DerivationError
+from derivations.model import Layer, output_size
+from derivations.networks.rows import Row, shown
 
 __all__ = ["Activation", "AdaptiveAvgPool", "Add", "AvgPool", "BatchNorm", "Concat", "Conv",
            "Cost", "Dropout", "Flatten", "KINDS", "Linear", "MaxPool", "kind_of"]

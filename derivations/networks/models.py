@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = ["BOOK_VGG11_ARCH", "MODELS", "Model", "get_model"]
 

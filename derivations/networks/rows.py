@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import reprlib
 
-from ..errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = ["COMMON_FIELDS", "Row", "clipped", "shown"]
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from derivations.checking import check, feedback
-from derivations.checking.questions import QUESTIONS
+from derivations.registry.questions import QUESTIONS
 from derivations.cli import main
 
 RIGHT = "c_i*c_o*k_h*k_w*m_h*m_w"

@@ -5,12 +5,12 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations.checking import catalogue, derive
-from derivations.checking.catalogue import entry
+from derivations.checking.deciding import catalogue, derive
+from derivations.checking.deciding.catalogue import entry
 from derivations.checking.evaluate import compile_node
-from derivations.checking.messages import CONVENTIONS, LANGS, MISCONCEPTIONS, PHRASES
-from derivations.checking.questions import QUESTIONS
-from derivations.checking.samples import environments, layer_points
+from derivations.checking.explaining.messages import CONVENTIONS, LANGS, MISCONCEPTIONS, PHRASES
+from derivations.registry.questions import QUESTIONS
+from derivations.checking.deciding.samples import environments, layer_points
 from derivations.closed_forms import forms
 from derivations.model import Layer
 from derivations.scenarios import double_channels, double_padding, pointwise
@@ -59,7 +59,7 @@ def test_reference_equals_the_closed_form_on_model_layers(qid, keys):
 
 def test_scenario_references_are_the_scenario_results():
     values = lambda qid: entry(qid).reference.tree
-    from derivations.checking.symbolic import to_sympy
+    from derivations.checking.deciding.symbolic import to_sympy
     assert sp.simplify(to_sympy(values("double-channels"))
                        - double_channels("forward_ops").ratio) == 0
     assert to_sympy(values("double-padding")) - double_padding("forward_ops").increase == 0

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from derivations.checking import bulk, check, feedback
-from derivations.checking.budget import OutOfTime, enforced, time_budget
+from derivations.checking import check, feedback
+from derivations.grading import bulk
+from derivations.checking.deciding.budget import OutOfTime, enforced, time_budget
 from derivations.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-from derivations.checking import bulk
-from derivations.checking.limits import MAX_LENGTH
+from derivations.grading import bulk
+from derivations.checking.reading.limits import MAX_LENGTH
 from derivations.cli import main
 
 RIGHT = "c_i*c_o*k_h*k_w*m_h*m_w"   # forward-mults, in the book's notation

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from derivations.checking.errors import InvalidAnswer
-from derivations.checking.parse import parse_answer
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.parse import parse_answer
 from derivations.errors import DerivationError
 
 READINGS = [
@@ -123,7 +123,7 @@ HOSTILE = [
 @pytest.mark.parametrize("raw, refusal", HOSTILE)
 def test_hostile_input_is_refused_or_bounded(raw, refusal):
     from derivations.checking.evaluate import compile_node
-    from derivations.checking.limits import MAX_BITS
+    from derivations.checking.reading.limits import MAX_BITS
     try:
         parsed = parse_answer(raw)
         value = compile_node(parsed.tree)({"h": 3, "w": 5})
@@ -149,7 +149,7 @@ ALPHABET = st.sampled_from(list("hwkcsp_io0123456789+-*/^()[]{}⌊⌋⌈⌉×·�
 @given(st.lists(ALPHABET, max_size=60).map("".join) | st.text(max_size=80))
 def test_fuzz_parser_raises_only_project_error(raw):
     from derivations.checking import expression as ex
-    from derivations.checking.limits import MAX_DEPTH, MAX_LENGTH
+    from derivations.checking.reading.limits import MAX_DEPTH, MAX_LENGTH
     try:
         parsed = parse_answer(raw)
     except DerivationError:

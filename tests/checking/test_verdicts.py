@@ -8,10 +8,10 @@ import pytest
 import sympy as sp
 
 from derivations.checking import check, feedback
-from derivations.checking.budget import enforced
-from derivations.checking.messages import CONVENTIONS, MISCONCEPTIONS
-from derivations.checking.parse import parse_answer
-from derivations.checking.symbolic import SYMPY_SYMBOLS, to_sympy
+from derivations.checking.deciding.budget import enforced
+from derivations.checking.explaining.messages import CONVENTIONS, MISCONCEPTIONS
+from derivations.checking.reading.parse import parse_answer
+from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, to_sympy
 from derivations.closed_forms import forms
 from derivations.model import Layer
 
@@ -243,7 +243,7 @@ EXPENSIVE = [
 @pytest.mark.parametrize("answer, bound", EXPENSIVE)
 def test_expensive_answers_are_bounded(answer, bound, monkeypatch):
     from derivations.checking import checker, expression as ex
-    from derivations.checking.limits import MAX_LENGTH, MAX_SYMBOLIC_DEGREE
+    from derivations.checking.reading.limits import MAX_LENGTH, MAX_SYMBOLIC_DEGREE
 
     def no_sympy(*args, **kwargs):
         raise AssertionError("the SymPy stage ran for an answer over the degree bound")

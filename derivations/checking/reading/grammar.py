@@ -13,7 +13,7 @@ from functools import lru_cache
 from lark import Lark
 from lark.lexer import Lexer
 
-from .lexer import TERMINALS
+from derivations.checking.reading.lexer import TERMINALS
 
 __all__ = ["GRAMMAR", "parser"]
 

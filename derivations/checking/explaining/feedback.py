@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from .messages import CONVENTIONS, LANGS, MISCONCEPTIONS, NOTES, PHRASES, VERDICTS
-from .result import Result
-from ..errors import DerivationError
+from derivations.checking.explaining.messages import CONVENTIONS, LANGS, MISCONCEPTIONS, NOTES, PHRASES, VERDICTS
+from derivations.checking.result import Result
+from derivations.errors import DerivationError
 
 __all__ = ["feedback", "convention_text", "note_text", "misconception_text", "verdict_text",
            "check_language", "layer_text", "reference_text"]

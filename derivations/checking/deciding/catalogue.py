@@ -18,17 +18,19 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DerivationError
-from ..files import write_atomically
-from .evaluate import compile_node
-from .questions import Question, question
+from derivations.errors import DerivationError
+from derivations.files import write_atomically
+from derivations.checking.evaluate import compile_node
+from derivations.registry.questions import Question, question
 
 __all__ = ["Entry", "Compiled", "entry", "cache_directory", "source_hash"]
 
-_PACKAGE = Path(__file__).resolve().parent
-_SOURCES = ("model.py", "closed_forms.py", "scenarios.py")
+_ROOT = Path(__file__).resolve().parents[2]  # the derivations package
+# every source whose change can change a derived reference (paths below the package)
+_SOURCES = ("model.py", "closed_forms.py", "scenarios.py", "checking/deciding/catalogue.py",
+            "checking/deciding/derive.py", "checking/expression.py",
+            "registry/questions.py", "checking/deciding/symbolic.py")
 _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
-_DERIVING = ("catalogue.py", "derive.py", "expression.py", "questions.py", "symbolic.py")
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,7 @@ def _sympy_version() -> str:
 @lru_cache(maxsize=1)
 def source_hash() -> str:
     digest = hashlib.sha256(_sympy_version().encode())
-    for path in ([_PACKAGE / name for name in _DERIVING]
-                 + [_PACKAGE.parent / name for name in _SOURCES]):
+    for path in (_ROOT / name for name in _SOURCES):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -142,9 +143,9 @@ def _from_json(text: str) -> dict:
 def _derived(qid: str) -> dict:
     import sympy as sp
 
-    from .derive import derive
-    from ..closed_forms import m_h, m_w
-    from .symbolic import from_sympy, output_height_width, with_output_sizes
+    from derivations.checking.deciding.derive import derive
+    from derivations.closed_forms import m_h, m_w
+    from derivations.checking.deciding.symbolic import from_sympy, output_height_width, with_output_sizes
     variants = derive(qid)
     compiled = tuple(Compiled(from_sympy(v.expr), v.padding, v.conventions, v.misconception,
                               v.domain, v.alternatives) for v in variants)

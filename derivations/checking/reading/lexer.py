@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from lark import Token
 
-from .aliases import spellings
-from .errors import InvalidAnswer
-from .limits import MAX_DEPTH, MAX_DIGITS
-from .normalize import Normalized
+from derivations.checking.reading.aliases import spellings
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
+from derivations.checking.reading.normalize import Normalized
 
 __all__ = ["tokenize", "TERMINALS", "describe_terminal"]
 

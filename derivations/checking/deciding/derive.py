@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..closed_forms import forms, m_h, m_w
-from ..model import c_i, c_o, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
-from ..scenarios import BOOK, double_channels, double_padding, pointwise
-from .symbolic import SYMPY_SYMBOLS, output_height_width
+from derivations.closed_forms import forms, m_h, m_w
+from derivations.model import c_i, c_o, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
+from derivations.scenarios import BOOK, double_channels, double_padding, pointwise
+from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, output_height_width
 
 __all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]
 

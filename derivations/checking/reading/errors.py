@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = ["InvalidAnswer"]
 

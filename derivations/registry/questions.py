@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import DerivationError
+from derivations.errors import DerivationError
 
 __all__ = ["Question", "QUESTIONS", "question", "BOOK_CONVENTION"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import expression as ex
-from .catalogue import Compiled, Entry
-from .evaluate import Undefined, compile_node
-from .samples import environments
+from derivations.checking import expression as ex
+from derivations.checking.deciding.catalogue import Compiled, Entry
+from derivations.checking.evaluate import Undefined, compile_node
+from derivations.checking.deciding.samples import environments
 
 __all__ = ["Match", "implied_restrictions", "restriction_conventions", "find_match",
            "first_difference", "UNDEFINED", "Values", "optional_restrictions"]

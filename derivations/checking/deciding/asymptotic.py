@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from . import expression as ex
-from .evaluate import Undefined, compile_node
-from .samples import layer_points, output_extent
+from derivations.checking import expression as ex
+from derivations.checking.evaluate import Undefined, compile_node
+from derivations.checking.deciding.samples import layer_points, output_extent
 
 __all__ = ["RAYS", "order_mismatch"]
 

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import InvalidAnswer
-from .limits import MAX_LENGTH
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.limits import MAX_LENGTH
 
 __all__ = ["Normalized", "normalize"]
 

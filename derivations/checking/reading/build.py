@@ -11,10 +11,10 @@ from fractions import Fraction
 
 from lark import Token, Tree
 
-from . import expression as ex
-from .errors import InvalidAnswer
-from .evaluate import Undefined, compile_node
-from .limits import MAX_DEPTH, MAX_EXPONENT
+from derivations.checking import expression as ex
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.evaluate import Undefined, compile_node
+from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT
 
 __all__ = ["to_expression"]
 

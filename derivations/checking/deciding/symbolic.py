@@ -8,9 +8,9 @@ from fractions import Fraction
 
 import sympy as sp
 
-from ..closed_forms import m_h, m_w
-from ..model import c_i, c_o, h, k_h, k_w, n, output_size, p_h, p_w, s_h, s_w, w
-from . import expression as ex
+from derivations.closed_forms import m_h, m_w
+from derivations.model import c_i, c_o, h, k_h, k_w, n, output_size, p_h, p_w, s_h, s_w, w
+from derivations.checking import expression as ex
 
 __all__ = ["SYMPY_SYMBOLS", "to_sympy", "from_sympy", "output_height_width",
            "restrict", "prove_equal", "difference", "with_output_sizes"]

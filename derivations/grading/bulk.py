@@ -21,12 +21,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from ..errors import DerivationError
-from ..files import write_atomically as _write_files
-from .checker import check
-from .feedback import feedback
-from .questions import QUESTIONS
-from .result import Result
+from derivations.errors import DerivationError
+from derivations.files import write_atomically as _write_files
+from derivations.checking.checker import check
+from derivations.checking.explaining.feedback import feedback
+from derivations.registry.questions import QUESTIONS
+from derivations.checking.result import Result
 
 __all__ = ["REQUIRED", "ADDED", "Row", "fit_row", "read_rows", "grade_rows", "report_csv",
            "report_bytes", "output_paths", "write_outputs",

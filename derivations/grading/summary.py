@@ -3,9 +3,9 @@ strings are data here, per language)."""
 
 from __future__ import annotations
 
-from .feedback import convention_text, misconception_text, verdict_text
-from .questions import QUESTIONS
-from .result import VERDICTS
+from derivations.checking.explaining.feedback import convention_text, misconception_text, verdict_text
+from derivations.registry.questions import QUESTIONS
+from derivations.checking.result import VERDICTS
 
 __all__ = ["render_summary", "STRINGS"]
 
@@ -24,7 +24,7 @@ STRINGS = {
 def render_summary(data: list[dict], lang: str) -> str:
     import jinja2
 
-    from ..render import TEMPLATES
+    from derivations.render import TEMPLATES
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
