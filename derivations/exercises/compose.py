@@ -19,7 +19,7 @@ from derivations.closed_forms import forms
 from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
 from derivations.model import Layer
-from derivations.exercises.document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
+from derivations.exercises.document import (CheckFailed, Exercise, checked, heading, math, mistakes, paragraph, result, table,
                        text)
 
 __all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",
@@ -313,6 +313,10 @@ def _size_section():
     ]
 
 
+_BOUND_EXPONENT = -10
+_ROUNDING_BOUND = 10.0 ** _BOUND_EXPONENT
+
+
 def _numeric_section():
     c_i, c_m, c_o, hw, k1, k2 = 64, 64, 64, 56, 3, 3
     rng = np.random.default_rng(0)
@@ -330,8 +334,12 @@ def _numeric_section():
         y, _ = conv2d_forward(x.view(Counted), composed.view(Counted), None, merged)
     diff = float(np.max(np.abs(np.asarray(y2) - np.asarray(y))))
     scale = float(np.max(np.abs(np.asarray(y))))
-    if not diff <= 1e-9 * scale:
-        raise AssertionError(f"composition mismatch: max difference {diff}")
+    # The digits of a float64 rounding difference depend on the BLAS build and its
+    # threading; the sheet states a bound that holds with a wide margin (about 25x on the
+    # builds we know), checked here, so the sentence is the same on every machine.
+    if not diff < _ROUNDING_BOUND:
+        raise CheckFailed(f"composition: largest difference {diff:.3e} is not below "
+                          f"{_ROUNDING_BOUND:.0e}")
     f = forms()["forward_mults"]
     two_cf = f.evaluate(first) + f.evaluate(second)
     two_mults = checked("two layers, forward multiplications", two_cf, two.mults)
@@ -342,12 +350,12 @@ def _numeric_section():
             en=f"Two layers $c_i = c_m = c_o = {c_i}$, ${hw}\\times {hw}$ input, ${k1}\\times {k1}$ "
                f"then ${k2}\\times {k2}$, float64, run by the instrumented convolution, against one "
                f"layer with the composed ${merged.k_h}\\times {merged.k_w}$ kernel: largest "
-               f"difference {diff:.1e} for outputs up to {scale:.0f} in magnitude (rounding "
-               "only). "
+               f"difference below $10^{{{_BOUND_EXPONENT}}}$ for outputs up to {scale:.0f} in "
+               "magnitude (rounding only). "
                "Multiplications (closed form, checked against the executed count):",
             zh=f"两层 $c_i = c_m = c_o = {c_i}$，输入 ${hw}\\times {hw}$，先 ${k1}\\times {k1}$ "
                f"后 ${k2}\\times {k2}$，float64，由带计数的卷积执行，与使用合成的 "
-               f"${merged.k_h}\\times {merged.k_w}$ 核的单层比较：最大差 {diff:.1e}，输出绝对值最大约 "
+               f"${merged.k_h}\\times {merged.k_w}$ 核的单层比较：最大差小于 $10^{{{_BOUND_EXPONENT}}}$，输出绝对值最大约 "
                f"{scale:.0f}（仅舍入误差）。乘法次数（闭式，已与实际执行次数核对）：")),
         table([text(en="network", zh="网络"), text(en="multiplications", zh="乘法次数")],
               [[text(en=f"two layers, ${k1}\\times {k1}$ then ${k2}\\times {k2}$",
