@@ -156,7 +156,7 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     if not entry.question.big_o:
         result.verdict, result.misconception = "not_equivalent", "big_o_for_exact"
         return result
-    mismatch = order_mismatch(entry.reference.tree, parsed.tree[1], entry.question.family,
+    mismatch = order_mismatch(entry.reference.tree, parsed.body, entry.question.family,
                               restrictions)
     if mismatch is None:
         result.verdict = "equivalent_under_convention"
@@ -168,7 +168,7 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     result.order = {"size": mismatch[0], "sign": mismatch[1]}
     for variant in entry.variants:
         if variant.misconception and not variant.conventions and order_mismatch(
-                variant.tree, parsed.tree[1], entry.question.family, restrictions) is None:
+                variant.tree, parsed.body, entry.question.family, restrictions) is None:
             result.misconception = variant.misconception
             break
     else:

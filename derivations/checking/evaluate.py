@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from derivations.checking import expression as ex
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.limits import MAX_BITS
 
@@ -71,34 +72,35 @@ def _total(values):
     return result
 
 
-def compile_node(node):
+def compile_node(node: ex.Node):
     """A function ``env -> value`` for one tree; ``env`` maps symbol names to ints."""
-    kind = node[0]
-    if kind == "num":
-        value = node[1]
-        return lambda env: value
-    if kind == "sym":
-        name = node[1]
-        return lambda env: env[name]
-    if kind in ("add", "mul", "max", "min"):
-        parts = [compile_node(child) for child in node[1]]
-        combine = {"add": _total, "mul": _product, "max": max, "min": min}[kind]
-        return lambda env: combine([part(env) for part in parts])
-    if kind == "neg":
-        inner = compile_node(node[1])
-        return lambda env: -inner(env)
-    if kind == "div":
-        top, bottom = compile_node(node[1]), compile_node(node[2])
-        return lambda env: _divide(top(env), bottom(env))
-    if kind == "pow":
-        base, exponent = compile_node(node[1]), node[2]
-        return lambda env: _power(base(env), exponent)
-    if kind in ("floor", "ceil"):
-        inner = compile_node(node[1])
-        rounding = floor_value if kind == "floor" else ceil_value
-        return lambda env: rounding(inner(env))
-    if kind == "bigo":
-        return compile_node(node[1])
-    raise ValueError(f"not an expression node: {kind!r}")  # pragma: no cover
+    match node:
+        case ex.Num(value):
+            return lambda env: value
+        case ex.Sym(name):
+            return lambda env: env[name]
+        case ex.Add(parts) | ex.Mul(parts) | ex.Max(parts) | ex.Min(parts):
+            compiled = [compile_node(child) for child in parts]
+            combine = _COMBINE[type(node)]
+            return lambda env: combine([part(env) for part in compiled])
+        case ex.Neg(x):
+            inner = compile_node(x)
+            return lambda env: -inner(env)
+        case ex.Div(top, bottom):
+            upper, lower = compile_node(top), compile_node(bottom)
+            return lambda env: _divide(upper(env), lower(env))
+        case ex.Pow(base, exponent):
+            compiled_base = compile_node(base)
+            return lambda env: _power(compiled_base(env), exponent)
+        case ex.Floor(x):
+            inner = compile_node(x)
+            return lambda env: floor_value(inner(env))
+        case ex.Ceil(x):
+            inner = compile_node(x)
+            return lambda env: ceil_value(inner(env))
+        case ex.BigO(x):
+            return compile_node(x)
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
 
 
+_COMBINE = {ex.Add: _total, ex.Mul: _product, ex.Max: max, ex.Min: min}

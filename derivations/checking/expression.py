@@ -1,75 +1,176 @@
-"""The checker's own expression tree: plain tuples, built from the parse tree (student
-answers) or from SymPy (references), evaluated exactly and printed.
+"""The checker's own expression tree: frozen dataclass nodes, built from the parse tree
+(student answers) or from SymPy (references, trusted direction), evaluated exactly
+(:mod:`.evaluate`) and printed (:mod:`.explaining.render`).
 
-Nodes::
+Nodes (every walker dispatches on the node class with ``match``)::
 
-    ("num", int | Fraction)   ("sym", name)        ("neg", x)
-    ("add", (x, ...))         ("mul", (x, ...))    ("div", x, y)
-    ("pow", x, int)           ("floor", x)         ("ceil", x)
-    ("max", (x, ...))         ("min", (x, ...))    ("bigo", x)
+    Num(int | Fraction)   Sym(name)           Neg(x)
+    Add((x, ...))         Mul((x, ...))       Div(top, bottom)
+    Pow(base, int)        Floor(x)            Ceil(x)
+    Max((x, ...))         Min((x, ...))       BigO(x)
 
 Exponents are whole-number constants (bounded): the tree has no symbolic powers.
+``Add`` and ``Mul`` built by :func:`add` and :func:`mul` are flat (a sum of sums is one
+sum).  :func:`to_data` and :func:`from_data` are the one serialization (JSON-able
+lists, used by the catalogue's disk cache); :func:`from_data` validates what it reads.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import ClassVar, Union
 
-__all__ = ["Node", "symbols_in", "kinds_in", "size", "depth", "walk", "add", "mul", "neg",
-           "num", "sym", "div", "degree_bound"]
+__all__ = ["Node", "Num", "Sym", "Neg", "Add", "Mul", "Div", "Pow", "Floor", "Ceil",
+           "Max", "Min", "BigO", "NODE_CLASSES", "num", "sym", "neg", "add", "mul", "div",
+           "power", "children", "walk", "symbols_in", "kinds_in", "size", "depth",
+           "degree_bound", "to_data", "from_data", "MAX_DATA_DEPTH", "MAX_DATA_NODES"]
 
-Node = tuple
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: int | Fraction
+    kind: ClassVar[str] = "num"
 
 
-def num(value) -> Node:
+@dataclass(frozen=True, slots=True)
+class Sym:
+    name: str
+    kind: ClassVar[str] = "sym"
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    x: Node
+    kind: ClassVar[str] = "neg"
+
+
+@dataclass(frozen=True, slots=True)
+class Add:
+    terms: tuple[Node, ...]
+    kind: ClassVar[str] = "add"
+
+
+@dataclass(frozen=True, slots=True)
+class Mul:
+    factors: tuple[Node, ...]
+    kind: ClassVar[str] = "mul"
+
+
+@dataclass(frozen=True, slots=True)
+class Div:
+    top: Node
+    bottom: Node
+    kind: ClassVar[str] = "div"
+
+
+@dataclass(frozen=True, slots=True)
+class Pow:
+    base: Node
+    exponent: int
+    kind: ClassVar[str] = "pow"
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    x: Node
+    kind: ClassVar[str] = "floor"
+
+
+@dataclass(frozen=True, slots=True)
+class Ceil:
+    x: Node
+    kind: ClassVar[str] = "ceil"
+
+
+@dataclass(frozen=True, slots=True)
+class Max:
+    args: tuple[Node, ...]
+    kind: ClassVar[str] = "max"
+
+
+@dataclass(frozen=True, slots=True)
+class Min:
+    args: tuple[Node, ...]
+    kind: ClassVar[str] = "min"
+
+
+@dataclass(frozen=True, slots=True)
+class BigO:
+    x: Node
+    kind: ClassVar[str] = "bigo"
+
+
+Node = Union[Num, Sym, Neg, Add, Mul, Div, Pow, Floor, Ceil, Max, Min, BigO]
+NODE_CLASSES = (Num, Sym, Neg, Add, Mul, Div, Pow, Floor, Ceil, Max, Min, BigO)
+_BY_KIND = {cls.kind: cls for cls in NODE_CLASSES}
+
+
+# --- builders ----------------------------------------------------------------------------
+def num(value) -> Num:
+    """A constant, stored as an int when it is whole."""
     value = Fraction(value)
-    return ("num", value.numerator if value.denominator == 1 else value)
+    return Num(value.numerator if value.denominator == 1 else value)
 
 
-def sym(name: str) -> Node:
-    return ("sym", name)
+def sym(name: str) -> Sym:
+    return Sym(name)
 
 
 def neg(x: Node) -> Node:
-    if x[0] == "num":
-        return num(-x[1])
-    if x[0] == "neg":
-        return x[1]
-    return ("neg", x)
-
-
-def _flatten(kind: str, parts) -> Node:
-    flat = []
-    for part in parts:
-        flat.extend(part[1] if part[0] == kind else (part,))
-    return (kind, tuple(flat)) if len(flat) > 1 else flat[0]
+    """-x, folding constants and double negation."""
+    match x:
+        case Num(value):
+            return num(-value)
+        case Neg(inner):
+            return inner
+    return Neg(x)
 
 
 def add(*parts: Node) -> Node:
-    return _flatten("add", parts)
+    """The flat sum of ``parts`` (one part: the part itself)."""
+    flat: list[Node] = []
+    for part in parts:
+        flat.extend(part.terms if isinstance(part, Add) else (part,))
+    return Add(tuple(flat)) if len(flat) > 1 else flat[0]
 
 
 def mul(*parts: Node) -> Node:
-    return _flatten("mul", parts)
+    """The flat product of ``parts`` (one part: the part itself)."""
+    flat: list[Node] = []
+    for part in parts:
+        flat.extend(part.factors if isinstance(part, Mul) else (part,))
+    return Mul(tuple(flat)) if len(flat) > 1 else flat[0]
 
 
-def div(x: Node, y: Node) -> Node:
-    return ("div", x, y)
+def div(x: Node, y: Node) -> Div:
+    return Div(x, y)
 
 
+def power(base: Node, exponent: int) -> Pow:
+    return Pow(base, int(exponent))
+
+
+# --- structure ---------------------------------------------------------------------------
 def children(node: Node) -> tuple:
-    kind = node[0]
-    if kind in ("num", "sym"):
-        return ()
-    if kind in ("add", "mul", "max", "min"):
-        return node[1]
-    if kind == "div":
-        return (node[1], node[2])
-    return (node[1],)  # neg pow floor ceil bigo
+    """The direct sub-expressions of ``node``, left to right."""
+    match node:
+        case Num() | Sym():
+            return ()
+        case Add(parts) | Mul(parts) | Max(parts) | Min(parts):
+            return parts
+        case Div(top, bottom):
+            return (top, bottom)
+        case Pow(base, _):
+            return (base,)
+        case Neg(x) | Floor(x) | Ceil(x) | BigO(x):
+            return (x,)
+    raise TypeError(f"not an expression node: {node!r}")
 
 
 def walk(node: Node):
-    """Every node, iteratively (answers are bounded, but no recursion is needed)."""
+    """Every node, iteratively (no recursion is needed)."""
     stack = [node]
     while stack:
         current = stack.pop()
@@ -78,11 +179,13 @@ def walk(node: Node):
 
 
 def symbols_in(node: Node) -> frozenset:
-    return frozenset(n[1] for n in walk(node) if n[0] == "sym")
+    """The names of the symbols ``node`` uses."""
+    return frozenset(n.name for n in walk(node) if isinstance(n, Sym))
 
 
 def kinds_in(node: Node) -> frozenset:
-    return frozenset(n[0] for n in walk(node))
+    """The node classes occurring in ``node`` (``Floor in kinds_in(tree)``)."""
+    return frozenset(type(n) for n in walk(node))
 
 
 def size(node: Node) -> int:
@@ -92,26 +195,113 @@ def size(node: Node) -> int:
 def degree_bound(node: Node) -> int:
     """An upper bound of the polynomial degree (floors, max and division count as their
     parts): how much a SymPy expansion could blow up."""
-    kind = node[0]
-    if kind == "num":
-        return 0
-    if kind == "sym":
-        return 1
-    if kind == "add" or kind in ("max", "min"):
-        return max(degree_bound(c) for c in node[1])
-    if kind == "mul":
-        return sum(degree_bound(c) for c in node[1])
-    if kind == "div":
-        return degree_bound(node[1]) + degree_bound(node[2])
-    if kind == "pow":
-        return degree_bound(node[1]) * abs(node[2])
-    return degree_bound(node[1])
+    match node:
+        case Num():
+            return 0
+        case Sym():
+            return 1
+        case Add(parts) | Max(parts) | Min(parts):
+            return max(degree_bound(c) for c in parts)
+        case Mul(parts):
+            return sum(degree_bound(c) for c in parts)
+        case Div(top, bottom):
+            return degree_bound(top) + degree_bound(bottom)
+        case Pow(base, exponent):
+            return degree_bound(base) * abs(exponent)
+        case Neg(x) | Floor(x) | Ceil(x) | BigO(x):
+            return degree_bound(x)
+    raise TypeError(f"not an expression node: {node!r}")
 
 
 def depth(node: Node) -> int:
+    """How deeply ``node`` is nested, as it is written: a flat sum or product is one
+    level whatever its length, and so is a chain of divisions ``a/b/c/d`` (each division
+    is the left operand of the next: written flat, nested only in the tree)."""
     deepest, stack = 0, [(node, 1)]
     while stack:
         current, level = stack.pop()
         deepest = max(deepest, level)
-        stack.extend((child, level + 1) for child in children(current))
+        if isinstance(current, Div):
+            top_level = level if isinstance(current.top, Div) else level + 1
+            stack.extend(((current.top, top_level), (current.bottom, level + 1)))
+        else:
+            stack.extend((child, level + 1) for child in children(current))
     return deepest
+
+
+# --- serialization -----------------------------------------------------------------------
+MAX_DATA_DEPTH = 200      # nesting of a serialized tree (references are shallow)
+MAX_DATA_NODES = 20_000   # nodes of one serialized tree
+_NUMBER = re.compile(r"-?[0-9]{1,400}(?:/[0-9]{1,400})?")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,15}")
+
+
+def to_data(node: Node) -> list:
+    """``node`` as nested JSON-able lists: ``["num", "3/2"]``, ``["sym", "c_i"]``,
+    ``["add", [...]]``, ``["div", a, b]``, ``["pow", a, 2]``, ``["floor", a]``..."""
+    match node:
+        case Num(value):
+            return ["num", str(Fraction(value))]
+        case Sym(name):
+            return ["sym", name]
+        case Add(parts) | Mul(parts) | Max(parts) | Min(parts):
+            return [node.kind, [to_data(c) for c in parts]]
+        case Div(top, bottom):
+            return ["div", to_data(top), to_data(bottom)]
+        case Pow(base, exponent):
+            return ["pow", to_data(base), exponent]
+        case Neg(x) | Floor(x) | Ceil(x) | BigO(x):
+            return [node.kind, to_data(x)]
+    raise TypeError(f"not an expression node: {node!r}")
+
+
+def _bad(data, why: str) -> ValueError:
+    shown = repr(data)
+    return ValueError(f"not a serialized expression ({why}): "
+                      f"{shown if len(shown) <= 60 else shown[:57] + '...'}")
+
+
+def from_data(data) -> Node:
+    """The tree :func:`to_data` wrote; raise ``ValueError`` on anything else (wrong
+    shape, unknown kind, a number that is not a bounded integer or fraction, an exponent
+    out of range, nesting deeper than :data:`MAX_DATA_DEPTH` or more than
+    :data:`MAX_DATA_NODES` nodes), so a file we did not write is never trusted."""
+    count = [0]
+
+    def read(item, level):
+        count[0] += 1
+        if level > MAX_DATA_DEPTH or count[0] > MAX_DATA_NODES:
+            raise _bad(item, "too deep or too large")
+        if not isinstance(item, list) or not item or not isinstance(item[0], str):
+            raise _bad(item, "shape")
+        kind, rest = item[0], item[1:]
+        cls = _BY_KIND.get(kind)
+        if cls is None:
+            raise _bad(item, "unknown kind")
+        if cls is Num:
+            if len(rest) != 1 or not isinstance(rest[0], str) \
+                    or not _NUMBER.fullmatch(rest[0]):
+                raise _bad(item, "number")
+            value = Fraction(rest[0])  # bounded digits: cheap
+            return num(value)
+        if cls is Sym:
+            if len(rest) != 1 or not isinstance(rest[0], str) or not _NAME.fullmatch(rest[0]):
+                raise _bad(item, "symbol")
+            return Sym(rest[0])
+        if cls in (Add, Mul, Max, Min):
+            if len(rest) != 1 or not isinstance(rest[0], list) or len(rest[0]) < 2:
+                raise _bad(item, "operands")
+            return cls(tuple(read(c, level + 1) for c in rest[0]))
+        if cls is Div:
+            if len(rest) != 2:
+                raise _bad(item, "operands")
+            return Div(read(rest[0], level + 1), read(rest[1], level + 1))
+        if cls is Pow:
+            if len(rest) != 2 or type(rest[1]) is not int or abs(rest[1]) > 4096:
+                raise _bad(item, "exponent")
+            return Pow(read(rest[0], level + 1), rest[1])
+        if len(rest) != 1:
+            raise _bad(item, "operand")
+        return cls(read(rest[0], level + 1))
+
+    return read(data, 1)

@@ -14,12 +14,12 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
 from derivations.errors import DerivationError
 from derivations.files import write_atomically
+from derivations.checking import expression as ex
 from derivations.checking.evaluate import compile_node
 from derivations.registry.questions import Question, question
 
@@ -35,7 +35,7 @@ _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
 
 @dataclass(frozen=True)
 class Compiled:
-    tree: tuple
+    tree: ex.Node
     padding: str
     conventions: tuple
     misconception: str | None
@@ -89,41 +89,8 @@ def cache_directory() -> Path:
     return Path(root) / "checking" / source_hash()
 
 
-# --- trees <-> JSON ----------------------------------------------------------------------
-def _encode(node):
-    kind = node[0]
-    if kind == "num":
-        value = Fraction(node[1])
-        return ["num", str(value)]
-    if kind == "sym":
-        return list(node)
-    if kind in ("add", "mul", "max", "min"):
-        return [kind, [_encode(c) for c in node[1]]]
-    if kind == "div":
-        return [kind, _encode(node[1]), _encode(node[2])]
-    if kind == "pow":
-        return [kind, _encode(node[1]), node[2]]
-    return [kind, _encode(node[1])]
-
-
-def _decode(data):
-    kind = data[0]
-    if kind == "num":
-        value = Fraction(data[1])
-        return ("num", value.numerator if value.denominator == 1 else value)
-    if kind == "sym":
-        return ("sym", data[1])
-    if kind in ("add", "mul", "max", "min"):
-        return (kind, tuple(_decode(c) for c in data[1]))
-    if kind == "div":
-        return (kind, _decode(data[1]), _decode(data[2]))
-    if kind == "pow":
-        return (kind, _decode(data[1]), int(data[2]))
-    return (kind, _decode(data[1]))
-
-
 def _to_json(entry_data: dict) -> str:
-    variants = [{"tree": _encode(v.tree), "padding": v.padding,
+    variants = [{"tree": ex.to_data(v.tree), "padding": v.padding,
                  "conventions": list(v.conventions), "misconception": v.misconception,
                  "domain": sorted(v.domain), "alternatives": [list(a) for a in v.alternatives]}
                 for v in entry_data["variants"]]
@@ -133,7 +100,7 @@ def _to_json(entry_data: dict) -> str:
 
 def _from_json(text: str) -> dict:
     data = json.loads(text)
-    variants = tuple(Compiled(_decode(v["tree"]), v["padding"], tuple(v["conventions"]),
+    variants = tuple(Compiled(ex.from_data(v["tree"]), v["padding"], tuple(v["conventions"]),
                               v["misconception"], frozenset(v["domain"]),
                               tuple(tuple(a) for a in v["alternatives"]))
                      for v in data["variants"])

@@ -29,8 +29,8 @@ def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> 
     tags = set(entry.question.base_domain)
     if symbols & {"k", "s", "p"}:
         tags.add("square")
-    floored = bool(kinds & {"floor", "ceil"}) or bool(symbols & {"m_h", "m_w"})
-    reference_floored = "floor" in ex.kinds_in(entry.reference.tree)
+    floored = bool(kinds & {ex.Floor, ex.Ceil}) or bool(symbols & {"m_h", "m_w"})
+    reference_floored = ex.Floor in ex.kinds_in(entry.reference.tree)
     for axis in ("h", "w"):
         stride, pad, out = f"s_{axis}", f"p_{axis}", f"m_{axis}"
         if stride in reference and not symbols & {stride, "s", out}:

@@ -26,37 +26,38 @@ SYMPY_SYMBOLS = {
 _NAMES = {symbol: name for name, symbol in SYMPY_SYMBOLS.items()}
 
 
-def to_sympy(node) -> sp.Expr:
-    kind = node[0]
-    if kind == "num":
-        value = Fraction(node[1])
-        return sp.Rational(value.numerator, value.denominator)
-    if kind == "sym":
-        return SYMPY_SYMBOLS[node[1]]
-    if kind == "add":
-        return sp.Add(*map(to_sympy, node[1]))
-    if kind == "mul":
-        return sp.Mul(*map(to_sympy, node[1]))
-    if kind == "neg":
-        return -to_sympy(node[1])
-    if kind == "div":
-        return to_sympy(node[1]) / to_sympy(node[2])
-    if kind == "pow":
-        return sp.Pow(to_sympy(node[1]), node[2])
-    if kind == "floor":
-        return sp.floor(to_sympy(node[1]))
-    if kind == "ceil":
-        return sp.ceiling(to_sympy(node[1]))
-    if kind == "max":
-        return sp.Max(*map(to_sympy, node[1]))
-    if kind == "min":
-        return sp.Min(*map(to_sympy, node[1]))
-    if kind == "bigo":
-        return to_sympy(node[1])
-    raise ValueError(kind)  # pragma: no cover
+def to_sympy(node: ex.Node) -> sp.Expr:
+    """The tree as a SymPy expression (``O(f)`` as ``f``)."""
+    match node:
+        case ex.Num(value):
+            value = Fraction(value)
+            return sp.Rational(value.numerator, value.denominator)
+        case ex.Sym(name):
+            return SYMPY_SYMBOLS[name]
+        case ex.Add(terms):
+            return sp.Add(*map(to_sympy, terms))
+        case ex.Mul(factors):
+            return sp.Mul(*map(to_sympy, factors))
+        case ex.Neg(x):
+            return -to_sympy(x)
+        case ex.Div(top, bottom):
+            return to_sympy(top) / to_sympy(bottom)
+        case ex.Pow(base, exponent):
+            return sp.Pow(to_sympy(base), exponent)
+        case ex.Floor(x):
+            return sp.floor(to_sympy(x))
+        case ex.Ceil(x):
+            return sp.ceiling(to_sympy(x))
+        case ex.Max(args):
+            return sp.Max(*map(to_sympy, args))
+        case ex.Min(args):
+            return sp.Min(*map(to_sympy, args))
+        case ex.BigO(x):
+            return to_sympy(x)
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
 
 
-def from_sympy(expr: sp.Expr):
+def from_sympy(expr: sp.Expr) -> ex.Node:
     """A SymPy expression (a closed form) as a tree."""
     if expr.is_Integer or expr.is_Rational:
         return ex.num(Fraction(int(expr.p), int(expr.q)))
@@ -79,14 +80,14 @@ def from_sympy(expr: sp.Expr):
         numerator = ex.mul(*top) if top else ex.num(1)
         return ex.div(numerator, ex.mul(*bottom)) if bottom else numerator
     if expr.is_Pow and expr.exp.is_Integer:
-        return ("pow", from_sympy(expr.base), int(expr.exp))
+        return ex.power(from_sympy(expr.base), int(expr.exp))
     if isinstance(expr, sp.floor):
-        return ("floor", from_sympy(expr.args[0]))
+        return ex.Floor(from_sympy(expr.args[0]))
     if isinstance(expr, sp.ceiling):
-        return ("ceil", from_sympy(expr.args[0]))
+        return ex.Ceil(from_sympy(expr.args[0]))
     if isinstance(expr, (sp.Max, sp.Min)):
-        return ("max" if isinstance(expr, sp.Max) else "min",
-                tuple(map(from_sympy, expr.args)))
+        return (ex.Max if isinstance(expr, sp.Max) else ex.Min)(
+            tuple(map(from_sympy, expr.args)))
     raise ValueError(f"cannot convert {expr!r}")
 
 

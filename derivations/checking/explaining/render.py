@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from derivations.checking import expression as ex
+
 __all__ = ["to_text", "to_latex"]
 
 ATOM, POWER, PRODUCT, SUM = 5, 4, 2, 1
@@ -16,42 +18,46 @@ def _wrap(pair, minimum, left="(", right=")"):
     return f"{left}{text}{right}" if precedence < minimum else text
 
 
+def _negative_constant(term) -> bool:
+    return isinstance(term, ex.Num) and term.value < 0
+
+
 def _text(node):
-    kind = node[0]
-    if kind == "num":
-        value = node[1]
-        if isinstance(value, Fraction):
-            return f"({value})", ATOM
-        return str(value), ATOM if value >= 0 else PRODUCT
-    if kind == "sym":
-        return node[1], ATOM
-    if kind == "add":
-        out = _wrap(_text(node[1][0]), SUM)
-        for term in node[1][1:]:
-            if term[0] == "neg":
-                out += " - " + _wrap(_text(term[1]), PRODUCT)
-            elif term[0] == "num" and term[1] < 0:
-                out += " - " + _text(("num", -term[1]))[0]
-            else:
-                out += " + " + _wrap(_text(term), PRODUCT)
-        return out, SUM
-    if kind == "mul":
-        parts = [_wrap(_text(f), PRODUCT if i == 0 else POWER) for i, f in enumerate(node[1])]
-        return "*".join(parts), PRODUCT
-    if kind == "div":
-        return f"{_wrap(_text(node[1]), PRODUCT)}/{_wrap(_text(node[2]), POWER)}", PRODUCT
-    if kind == "neg":
-        return "-" + _wrap(_text(node[1]), POWER), PRODUCT
-    if kind == "pow":
-        exponent = node[2] if node[2] >= 0 else f"({node[2]})"
-        return f"{_wrap(_text(node[1]), ATOM)}^{exponent}", POWER
-    if kind in ("floor", "ceil"):
-        return f"{kind}({_text(node[1])[0]})", ATOM
-    if kind in ("max", "min"):
-        return f"{kind}({', '.join(_text(a)[0] for a in node[1])})", ATOM
-    if kind == "bigo":
-        return f"O({_text(node[1])[0]})", ATOM
-    raise ValueError(kind)  # pragma: no cover
+    match node:
+        case ex.Num(value):
+            if isinstance(value, Fraction):
+                return f"({value})", ATOM
+            return str(value), ATOM if value >= 0 else PRODUCT
+        case ex.Sym(name):
+            return name, ATOM
+        case ex.Add(terms):
+            out = _wrap(_text(terms[0]), SUM)
+            for term in terms[1:]:
+                if isinstance(term, ex.Neg):
+                    out += " - " + _wrap(_text(term.x), PRODUCT)
+                elif _negative_constant(term):
+                    out += " - " + _text(ex.num(-term.value))[0]
+                else:
+                    out += " + " + _wrap(_text(term), PRODUCT)
+            return out, SUM
+        case ex.Mul(factors):
+            parts = [_wrap(_text(f), PRODUCT if i == 0 else POWER)
+                     for i, f in enumerate(factors)]
+            return "*".join(parts), PRODUCT
+        case ex.Div(top, bottom):
+            return f"{_wrap(_text(top), PRODUCT)}/{_wrap(_text(bottom), POWER)}", PRODUCT
+        case ex.Neg(x):
+            return "-" + _wrap(_text(x), POWER), PRODUCT
+        case ex.Pow(base, exponent):
+            shown = exponent if exponent >= 0 else f"({exponent})"
+            return f"{_wrap(_text(base), ATOM)}^{shown}", POWER
+        case ex.Floor(x) | ex.Ceil(x):
+            return f"{node.kind}({_text(x)[0]})", ATOM
+        case ex.Max(args) | ex.Min(args):
+            return f"{node.kind}({', '.join(_text(a)[0] for a in args)})", ATOM
+        case ex.BigO(x):
+            return f"O({_text(x)[0]})", ATOM
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
 
 
 def _latex_number(value):
@@ -62,51 +68,51 @@ def _latex_number(value):
 
 
 def _latex(node):
-    kind = node[0]
-    if kind == "num":
-        return _latex_number(node[1])
-    if kind == "sym":
-        return node[1], ATOM
-    if kind == "add":
-        out = _wrap(_latex(node[1][0]), SUM, r"\left(", r"\right)")
-        for term in node[1][1:]:
-            if term[0] == "neg":
-                out += " - " + _wrap(_latex(term[1]), PRODUCT, r"\left(", r"\right)")
-            elif term[0] == "num" and term[1] < 0:
-                out += " - " + _latex_number(-term[1])[0]
-            else:
-                out += " + " + _wrap(_latex(term), PRODUCT, r"\left(", r"\right)")
-        return out, SUM
-    if kind == "mul":
-        out = ""
-        for index, factor in enumerate(node[1]):
-            piece = _wrap(_latex(factor), PRODUCT if index == 0 else POWER,
-                          r"\left(", r"\right)")
-            if index:
-                out += r" \cdot " if piece[:1].isdigit() or piece.startswith("-") else " "
-            out += piece
-        return out, PRODUCT
-    if kind == "div":
-        return rf"\frac{{{_latex(node[1])[0]}}}{{{_latex(node[2])[0]}}}", ATOM
-    if kind == "neg":
-        return "-" + _wrap(_latex(node[1]), POWER, r"\left(", r"\right)"), PRODUCT
-    if kind == "pow":
-        base = _wrap(_latex(node[1]), ATOM, r"\left(", r"\right)")
-        return f"{base}^{{{node[2]}}}", POWER
-    if kind == "floor":
-        return rf"\left\lfloor {_latex(node[1])[0]} \right\rfloor", ATOM
-    if kind == "ceil":
-        return rf"\left\lceil {_latex(node[1])[0]} \right\rceil", ATOM
-    if kind in ("max", "min"):
-        return rf"\{kind}\left({', '.join(_latex(a)[0] for a in node[1])}\right)", ATOM
-    if kind == "bigo":
-        return rf"\mathcal{{O}}\left({_latex(node[1])[0]}\right)", ATOM
-    raise ValueError(kind)  # pragma: no cover
+    match node:
+        case ex.Num(value):
+            return _latex_number(value)
+        case ex.Sym(name):
+            return name, ATOM
+        case ex.Add(terms):
+            out = _wrap(_latex(terms[0]), SUM, r"\left(", r"\right)")
+            for term in terms[1:]:
+                if isinstance(term, ex.Neg):
+                    out += " - " + _wrap(_latex(term.x), PRODUCT, r"\left(", r"\right)")
+                elif _negative_constant(term):
+                    out += " - " + _latex_number(-term.value)[0]
+                else:
+                    out += " + " + _wrap(_latex(term), PRODUCT, r"\left(", r"\right)")
+            return out, SUM
+        case ex.Mul(factors):
+            out = ""
+            for index, factor in enumerate(factors):
+                piece = _wrap(_latex(factor), PRODUCT if index == 0 else POWER,
+                              r"\left(", r"\right)")
+                if index:
+                    out += r" \cdot " if piece[:1].isdigit() or piece.startswith("-") else " "
+                out += piece
+            return out, PRODUCT
+        case ex.Div(top, bottom):
+            return rf"\frac{{{_latex(top)[0]}}}{{{_latex(bottom)[0]}}}", ATOM
+        case ex.Neg(x):
+            return "-" + _wrap(_latex(x), POWER, r"\left(", r"\right)"), PRODUCT
+        case ex.Pow(base, exponent):
+            shown = _wrap(_latex(base), ATOM, r"\left(", r"\right)")
+            return f"{shown}^{{{exponent}}}", POWER
+        case ex.Floor(x):
+            return rf"\left\lfloor {_latex(x)[0]} \right\rfloor", ATOM
+        case ex.Ceil(x):
+            return rf"\left\lceil {_latex(x)[0]} \right\rceil", ATOM
+        case ex.Max(args) | ex.Min(args):
+            return rf"\{node.kind}\left({', '.join(_latex(a)[0] for a in args)}\right)", ATOM
+        case ex.BigO(x):
+            return rf"\mathcal{{O}}\left({_latex(x)[0]}\right)", ATOM
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
 
 
-def to_text(node) -> str:
+def to_text(node: ex.Node) -> str:
     return _text(node)[0]
 
 
-def to_latex(node) -> str:
+def to_latex(node: ex.Node) -> str:
     return _latex(node)[0]

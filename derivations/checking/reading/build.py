@@ -73,7 +73,7 @@ def _divide(top: ex.Node, bottom: ex.Node, column) -> ex.Node:
 def _power(base: ex.Node, exponent: int, column) -> ex.Node:
     if exponent < 0 and _constant_zero(base):
         raise InvalidAnswer("division by zero (zero to a negative power)", column)
-    return ("pow", base, exponent)
+    return ex.power(base, exponent)
 
 
 def _call(children, built) -> ex.Node:
@@ -85,13 +85,14 @@ def _call(children, built) -> ex.Node:
     if name in ("floor", "ceil", "O") and len(arguments) != 1:
         raise InvalidAnswer(f"{name}() takes one argument, got {len(arguments)}",
                             function.start_pos)
-    if name == "floor":
-        return ("floor", arguments[0])
-    if name == "ceil":
-        return ("ceil", arguments[0])
-    if name == "O":
-        return ("bigo", arguments[0])
-    return (name, tuple(arguments)) if len(arguments) > 1 else arguments[0]
+    if name in _ONE_ARGUMENT:
+        return _ONE_ARGUMENT[name](arguments[0])
+    if len(arguments) == 1:
+        return arguments[0]
+    return (ex.Max if name == "max" else ex.Min)(tuple(arguments))
+
+
+_ONE_ARGUMENT = {"floor": ex.Floor, "ceil": ex.Ceil, "O": ex.BigO}
 
 
 def _number(token: Token) -> ex.Node:
@@ -119,17 +120,19 @@ def _node(tree: Tree, built: dict) -> ex.Node:
     if rule == "div_frac":
         return _divide(*parts, kids[0].start_pos)
     if rule == "floordiv":
-        return ("floor", _divide(*parts, kids[1].start_pos))
+        return ex.Floor(_divide(*parts, kids[1].start_pos))
     if rule == "neg":
         return ex.neg(parts[0])
     if rule == "pow":
         return _power(parts[0], _exponent(parts[1], kids[1].start_pos), kids[1].start_pos)
-    if rule in ("floor", "ceil"):
-        return (rule, parts[0])
+    if rule == "floor":
+        return ex.Floor(parts[0])
+    if rule == "ceil":
+        return ex.Ceil(parts[0])
     if rule == "call":
         return _call(kids, built)
     if rule == "arguments":
-        return ("arguments",)
+        return None  # read by _call from the argument subtrees
     raise InvalidAnswer(f"cannot read {rule!r}", _first_column(tree))  # pragma: no cover
 
 
@@ -149,8 +152,8 @@ def to_expression(tree: Tree) -> ex.Node:
     root = built[id(tree)]
     if ex.depth(root) > MAX_DEPTH:
         raise InvalidAnswer(f"the formula is nested more than {MAX_DEPTH} levels deep")
-    inner = [n for n in ex.walk(root) if n[0] == "bigo"]
-    if inner and (root[0] != "bigo" or len(inner) > 1):
+    inner = [n for n in ex.walk(root) if isinstance(n, ex.BigO)]
+    if inner and (not isinstance(root, ex.BigO) or len(inner) > 1):
         raise InvalidAnswer("O(...) must enclose the whole answer",
                             _first_column(tree))
     return root

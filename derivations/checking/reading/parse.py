@@ -25,17 +25,22 @@ __all__ = ["Parsed", "parse_answer"]
 
 @dataclass(frozen=True)
 class Parsed:
-    tree: tuple
+    tree: ex.Node
     text: str       # canonical text, as read
     latex: str
     symbols: frozenset
-    kinds: frozenset
+    kinds: frozenset                 # node classes (ex.Floor in kinds)
     name: str | None = None          # the left side of "name = formula"
     name_column: int | None = None
 
     @property
     def is_big_o(self) -> bool:
-        return self.tree[0] == "bigo"
+        return isinstance(self.tree, ex.BigO)
+
+    @property
+    def body(self) -> ex.Node:
+        """The formula inside ``O(...)``, else the whole tree."""
+        return self.tree.x if isinstance(self.tree, ex.BigO) else self.tree
 
 
 def _expected(names) -> str:
