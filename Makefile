@@ -3,11 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # extras installed into the venv; .ci/run adds torch (a CPU wheel on the CI machines)
-EXTRAS ?= test
+EXTRAS ?= test,lint
 comma := ,
 STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
-.PHONY: install test docs pdf bench verify clean
+.PHONY: install test docs pdf bench verify lint format clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,16 @@ bench: $(STAMP)
 
 verify: $(STAMP)
 	$(PY) -m derivations verify --samples 2000
+
+# ruff (lint, then the formatter in check mode) and mypy, as configured in pyproject.toml
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
