@@ -27,16 +27,19 @@ from functools import lru_cache
 
 import sympy as sp
 
-from derivations.model import (CONVENTIONS, Layer, c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, output_size,
-                    p_h, p_w, s_h, s_w, w)
+from derivations.model import (PADDINGS, Layer, c_i, c_o, g, h, k_h, k_w, n, output_sizes,
+                               s_h, s_w, w, d_h, d_w)
+from derivations.registry.counting import Counting, describe
+from derivations.registry.forms import COMPOSITES, Form
+from derivations.registry.symbols import BY_NAME as _SYMBOL
 
 __all__ = [
-    "ClosedForm", "Gcd", "MEMORY_MODEL", "m_h", "m_w", "forms", "evaluate_all",
-    "window_cover", "output_sizes",
+    "ClosedForm", "Form", "Gcd", "MEMORY_MODEL", "m_h", "m_w", "forms", "forms_for",
+    "evaluate_all", "window_cover",
 ]
 
-m_h = sp.Symbol("m_h", integer=True, positive=True)
-m_w = sp.Symbol("m_w", integer=True, positive=True)
+m_h = _SYMBOL["m_h"].sympy
+m_w = _SYMBOL["m_w"].sympy
 
 MEMORY_MODEL = (
     "elements held: parameters = weights + bias; forward peak = parameters + input + "
@@ -85,7 +88,7 @@ def _count(body, *extents):
 
 @dataclass(frozen=True)
 class ClosedForm:
-    key: str
+    key: Form
     compact: sp.Expr          # in m_h, m_w where the output size enters
     expr: sp.Expr             # in the input symbols only
     convention: str
@@ -104,28 +107,32 @@ class ClosedForm:
         return int(value)
 
 
-def output_sizes(convention: str):
-    return (output_size(h, k_h, p_h, s_h, d_h, convention),
-            output_size(w, k_w, p_w, s_w, d_w, convention))
-
-
-EXACT = "exact counting (a t-term sum costs t-1 additions)"
-EXACT_BIAS = EXACT + "; the sum starts from the bias: +1 addition per output element"
+def forms_for(layer: Layer) -> dict[Form, ClosedForm]:
+    """The closed forms that apply to ``layer``: its own padding convention and bias."""
+    return forms(layer.convention, layer.bias)
 
 
 @lru_cache(maxsize=None)
-def forms(convention: str = "total", bias: bool = False) -> dict[str, ClosedForm]:
-    """All closed forms for one padding convention, with or without bias."""
-    if convention not in CONVENTIONS:
+def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedForm]:
+    """All closed forms for one padding convention, with or without bias (for a concrete
+    layer, :func:`forms_for`)."""
+    if convention not in PADDINGS:
         from derivations.errors import DerivationError
         raise DerivationError(f"padding convention {convention!r} is not one of "
-                              f"{', '.join(CONVENTIONS)}")
+                              f"{', '.join(PADDINGS)}")
+    EXACT = describe(Counting.EXACT)
+    EXACT_BIAS = EXACT + "; " + describe(Counting.EXACT_BIAS)
+    MACS, FLOPS = describe(Counting.MACS), describe(Counting.FLOPS)
     beta = sp.Integer(int(bias))
     pad = f"{convention} padding"
     full = dict(zip((m_h, m_w), output_sizes(convention)))
-    out: dict[str, ClosedForm] = {}
+    out: dict[Form, ClosedForm] = {}
+    raw: dict[Form, sp.Expr] = {}  # before normalization: composites are built from these
 
     def add(key, compact, convention_text, description):
+        if compact is None:  # a composite: defined once, in the registry, from the parts
+            compact = COMPOSITES[key](raw)
+        raw[key] = compact
         # expand pure products (for a readable canonical form), keep max/gcd grouped
         compact = sp.factor_terms(compact if compact.has(sp.Max) else sp.expand(compact))
         out[key] = ClosedForm(key, compact, compact.xreplace(full),
@@ -145,18 +152,16 @@ def forms(convention: str = "total", bias: bool = False) -> dict[str, ClosedForm
     covered = n * c_i * window_cover(m_h, k_h, s_h, d_h) * window_cover(m_w, k_w, s_w, d_w)
 
     mults = _count(terms_per_output, *output_elements)
-    add("output_height", m_h, pad, "output height m_h")
-    add("output_width", m_w, pad, "output width m_w")
-    add("forward_mults", mults, "multiplications", "forward multiplications")
-    add("forward_adds", _count(terms_per_output - 1 + beta, *output_elements),
+    add(Form.OUTPUT_HEIGHT, m_h, pad, "output height m_h")
+    add(Form.OUTPUT_WIDTH, m_w, pad, "output width m_w")
+    add(Form.FORWARD_MULTS, mults, "multiplications", "forward multiplications")
+    add(Form.FORWARD_ADDS, _count(terms_per_output - 1 + beta, *output_elements),
         EXACT_BIAS if bias else EXACT, "forward additions")
-    add("forward_ops", out["forward_mults"].compact + out["forward_adds"].compact,
+    add(Form.FORWARD_OPS, None,
         "multiplications + additions, " + (EXACT_BIAS if bias else EXACT),
         "forward operations")
-    add("forward_macs", mults, "MACs: one multiply-accumulate per product",
-        "forward multiply-accumulates")
-    add("forward_flops", 2 * mults, "FLOPs = 2 x MACs, bias ignored (torch flop_counter)",
-        "forward FLOPs")
+    add(Form.FORWARD_MACS, None, MACS, "forward multiply-accumulates")
+    add(Form.FORWARD_FLOPS, None, FLOPS, "forward FLOPs")
 
     dx_mults = dcols * (c_o / g)  # one product dY * W for every forward product
     # (c_o/g - 1) adds per dcols entry, then (taps - 1) per covered position:
@@ -165,20 +170,20 @@ def forms(convention: str = "total", bias: bool = False) -> dict[str, ClosedForm
     dw_mults = _count(terms_per_weight, *(c_o, c_i / g, k_h, k_w))
     dw_adds = _count(terms_per_weight - 1, c_o, c_i / g, k_h, k_w)
     db_adds = beta * _count(terms_per_weight - 1, c_o)
-    add("backward_dx_mults", dx_mults, "multiplications", "dX multiplications")
-    add("backward_dx_adds", dx_adds, EXACT + "; dX on the padded input",
+    add(Form.BACKWARD_DX_MULTS, dx_mults, "multiplications", "dX multiplications")
+    add(Form.BACKWARD_DX_ADDS, dx_adds, EXACT + "; dX on the padded input",
         "dX additions")
-    add("backward_dw_mults", dw_mults, "multiplications", "dW multiplications")
-    add("backward_dw_adds", dw_adds, EXACT, "dW additions")
-    add("backward_db_mults", sp.Integer(0), "multiplications", "db multiplications")
-    add("backward_db_adds", db_adds, EXACT, "db additions")
-    add("backward_mults", dx_mults + dw_mults, "multiplications", "backward multiplications")
-    add("backward_adds", dx_adds + dw_adds + db_adds, EXACT, "backward additions")
-    add("backward_ops", dx_mults + dw_mults + dx_adds + dw_adds + db_adds,
+    add(Form.BACKWARD_DW_MULTS, dw_mults, "multiplications", "dW multiplications")
+    add(Form.BACKWARD_DW_ADDS, dw_adds, EXACT, "dW additions")
+    add(Form.BACKWARD_DB_MULTS, sp.Integer(0), "multiplications", "db multiplications")
+    add(Form.BACKWARD_DB_ADDS, db_adds, EXACT, "db additions")
+    add(Form.BACKWARD_MULTS, None, "multiplications", "backward multiplications")
+    add(Form.BACKWARD_ADDS, None, EXACT, "backward additions")
+    add(Form.BACKWARD_OPS, None,
         "multiplications + additions, " + EXACT, "backward operations")
-    add("backward_macs", dx_mults + dw_mults, "MACs: one per product (dX and dW)",
+    add(Form.BACKWARD_MACS, None, "MACs: one per product (dX and dW)",
         "backward multiply-accumulates")
-    add("backward_flops", 2 * (dx_mults + dw_mults),
+    add(Form.BACKWARD_FLOPS, None,
         "FLOPs = 2 x MACs = 2 x forward FLOPs, bias ignored (torch flop_counter)",
         "backward FLOPs")
 
@@ -186,26 +191,23 @@ def forms(convention: str = "total", bias: bool = False) -> dict[str, ClosedForm
     inputs = _count(1, n, c_i, h, w)
     outputs = _count(1, *output_elements)
     elems = "elements; " + MEMORY_MODEL
-    add("memory_weights", weights, "elements", "weight elements")
-    add("memory_bias", bias_elems, "elements", "bias elements")
-    add("memory_params", weights + bias_elems, "elements", "parameters (weights + bias)")
-    add("memory_input", inputs, "elements", "input elements")
-    add("memory_output", outputs, "elements", "output elements")
-    add("memory_saved_for_backward", inputs + weights, elems,
+    add(Form.MEMORY_WEIGHTS, weights, "elements", "weight elements")
+    add(Form.MEMORY_BIAS, bias_elems, "elements", "bias elements")
+    add(Form.MEMORY_PARAMS, None, "elements", "parameters (weights + bias)")
+    add(Form.MEMORY_INPUT, inputs, "elements", "input elements")
+    add(Form.MEMORY_OUTPUT, outputs, "elements", "output elements")
+    add(Form.MEMORY_SAVED_FOR_BACKWARD, inputs + weights, elems,
         "saved for backward (input and weights, as autograd does)")
-    add("memory_grad_dy", outputs, "elements", "gradient buffer dY")
-    add("memory_grad_dx", inputs, "elements", "gradient buffer dX")
-    add("memory_grad_dw", weights, "elements", "gradient buffer dW")
-    add("memory_grad_db", bias_elems, "elements", "gradient buffer db")
-    add("memory_peak_forward", weights + bias_elems + inputs + outputs, elems,
+    add(Form.MEMORY_GRAD_DY, outputs, "elements", "gradient buffer dY")
+    add(Form.MEMORY_GRAD_DX, inputs, "elements", "gradient buffer dX")
+    add(Form.MEMORY_GRAD_DW, weights, "elements", "gradient buffer dW")
+    add(Form.MEMORY_GRAD_DB, bias_elems, "elements", "gradient buffer db")
+    add(Form.MEMORY_PEAK_FORWARD, None, elems,
         "peak during the forward pass")
-    add("memory_peak_backward",
-        weights + bias_elems + inputs + outputs + inputs + weights + bias_elems, elems,
-        "peak during the backward pass")
+    add(Form.MEMORY_PEAK_BACKWARD, None, elems, "peak during the backward pass")
     return out
 
 
 def evaluate_all(layer: Layer) -> dict[str, int]:
     """Every closed form at one concrete layer."""
-    return {key: f.evaluate(layer)
-            for key, f in forms(layer.convention, layer.bias).items()}
+    return {key: f.evaluate(layer) for key, f in forms_for(layer).items()}

@@ -3,7 +3,9 @@
 The figures come from the executed operations (:mod:`derivations.counting`) and from the
 sizes of the arrays the run really holds, keyed like the closed forms so that the two
 can be compared one to one.  MACs are the executed multiplications (each product is
-accumulated); FLOPs follow torch's ``2 x MACs``.
+accumulated); FLOPs follow torch's ``2 x MACs``.  Composite figures (operations, MACs,
+FLOPs, totals, parameters, peaks) are computed from the executed parts by the one
+definition in :mod:`derivations.registry.forms`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from derivations.registry.forms import GRADIENTS, Form, op_form, with_composites
 from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.counting import Counted, OpCount, counting
 from derivations.loops import loop_backward, loop_forward
@@ -40,37 +43,31 @@ def random_tensors(layer: Layer, seed: int = 0, dtype=np.float64):
     return x, weight, bias, dy
 
 
-def _op_keys(prefix: str, count: OpCount) -> dict[str, int]:
-    return {f"{prefix}_mults": count.mults, f"{prefix}_adds": count.adds}
+def _op_keys(phase: str, count: OpCount, gradient: str | None = None) -> dict[Form, int]:
+    return {op_form(phase, "mults", gradient): count.mults,
+            op_form(phase, "adds", gradient): count.adds}
 
 
-def _derived_keys(counts: dict[str, int]) -> dict[str, int]:
-    """Totals and MAC/FLOP figures from executed per-gradient counts."""
-    c = dict(counts)
-    c["forward_ops"] = c["forward_mults"] + c["forward_adds"]
-    c["forward_macs"] = c["forward_mults"]
-    c["forward_flops"] = 2 * c["forward_mults"]
-    for kind in ("mults", "adds"):
-        c[f"backward_{kind}"] = sum(c[f"backward_{g}_{kind}"] for g in ("dx", "dw", "db"))
-    c["backward_ops"] = c["backward_mults"] + c["backward_adds"]
-    c["backward_macs"] = c["backward_dx_mults"] + c["backward_dw_mults"]
-    c["backward_flops"] = 2 * c["backward_macs"]
-    return c
+def _executed(forward: OpCount, per_gradient: dict[str, OpCount]) -> dict[Form, int]:
+    """Executed forward and per-gradient counts; totals, MACs and FLOPs follow by the
+    registry's definitions (:data:`derivations.registry.forms.COMPOSITES`)."""
+    counts = _op_keys("forward", forward)
+    for gradient in GRADIENTS:
+        counts.update(_op_keys("backward", per_gradient.get(gradient, OpCount()), gradient))
+    return counts
 
 
-def _memory_keys(layer, x, weight, bias, y, saved_elements, dy, dx, dw, db) -> dict[str, int]:
+def _memory_keys(x, weight, bias, y, saved_elements, dy, dx, dw, db) -> dict[Form, int]:
+    """Sizes of the arrays the run really held; parameters and peaks follow by the
+    registry's definitions."""
     size = lambda a: 0 if a is None else int(a.size)  # noqa: E731
-    params = size(weight) + size(bias)
     return {
-        "memory_weights": size(weight), "memory_bias": size(bias), "memory_params": params,
-        "memory_input": size(x), "memory_output": size(y),
-        "memory_saved_for_backward": saved_elements,
-        "memory_grad_dy": size(dy), "memory_grad_dx": size(dx), "memory_grad_dw": size(dw),
-        "memory_grad_db": size(db),
-        "memory_peak_forward": params + size(x) + size(y),
-        "memory_peak_backward": params + saved_elements - size(weight) + size(dy) + size(dx)
-        + size(dw) + size(db),
-        "output_height": y.shape[2], "output_width": y.shape[3],
+        Form.MEMORY_WEIGHTS: size(weight), Form.MEMORY_BIAS: size(bias),
+        Form.MEMORY_INPUT: size(x), Form.MEMORY_OUTPUT: size(y),
+        Form.MEMORY_SAVED_FOR_BACKWARD: saved_elements,
+        Form.MEMORY_GRAD_DY: size(dy), Form.MEMORY_GRAD_DX: size(dx),
+        Form.MEMORY_GRAD_DW: size(dw), Form.MEMORY_GRAD_DB: size(db),
+        Form.OUTPUT_HEIGHT: y.shape[2], Form.OUTPUT_WIDTH: y.shape[3],
     }
 
 
@@ -85,10 +82,9 @@ def run_layer(layer: Layer, seed: int = 0, dtype=np.float64) -> Run:
     per = {grad: back.phases.get(grad, OpCount()) for grad in ("dx", "dw", "db")}
     if per["dx"] + per["dw"] + per["db"] != back:  # pragma: no cover - counter bug
         raise AssertionError(f"backward phases {per} do not add up to {back}")
-    counts = {**_op_keys("forward", fwd), **{k: v for g, c in per.items()
-                                              for k, v in _op_keys(f"backward_{g}", c).items()}}
-    counts = _derived_keys(counts)
-    counts.update(_memory_keys(layer, x, weight, bias, y, saved.elements(), dy, dx, dw, db))
+    counts = _executed(fwd, per)
+    counts.update(_memory_keys(x, weight, bias, y, saved.elements(), dy, dx, dw, db))
+    counts = with_composites(counts)
     plain = lambda a: None if a is None else np.asarray(a)  # noqa: E731
     return Run(layer, plain(y), plain(dx), plain(dw), plain(db), counts)
 
@@ -98,8 +94,7 @@ def run_loops(layer: Layer, seed: int = 0, dtype=np.float64) -> Run:
     x, weight, bias, dy = random_tensors(layer, seed, dtype)
     y, fwd = loop_forward(x, weight, bias, layer)
     dx, dw, db, back = loop_backward(x, weight, dy, layer)
-    counts = {**_op_keys("forward", fwd),
-              **{k: v for g, c in back.items() for k, v in _op_keys(f"backward_{g}", c).items()}}
-    counts = _derived_keys(counts)
-    counts.update(output_height=y.shape[2], output_width=y.shape[3])
+    counts = _executed(fwd, back)
+    counts.update({Form.OUTPUT_HEIGHT: y.shape[2], Form.OUTPUT_WIDTH: y.shape[3]})
+    counts = with_composites(counts)
     return Run(layer, y, dx, dw, db, counts)

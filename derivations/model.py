@@ -5,67 +5,63 @@ A 2-D convolution layer (the deep-learning kind: cross-correlation) maps a batch
 ``c_o x (c_i/g) x k_h x k_w``, padding ``p_h, p_w``, stride ``s_h, s_w``, dilation
 ``d_h, d_w`` and ``g`` groups.
 
-Padding conventions (the one difference between the book's formula and PyTorch):
+Padding conventions (the one difference between the book's formula and PyTorch; in the
+model "convention" means the padding mode and nothing else):
 
 * ``total``    -- the book's: ``p_h`` rows in all (``ceil(p_h/2)`` on top, the rest at the
   bottom); ``m_h = floor((h - d_h(k_h-1) - 1 + p_h + s_h) / s_h)``.
 * ``per-side`` -- PyTorch's ``padding=p_h``: ``p_h`` rows on each side;
   ``m_h = floor((h + 2 p_h - d_h(k_h-1) - 1) / s_h) + 1``.
 
-Sizes are positive integers, padding a non-negative integer.
+Sizes are positive integers, padding a non-negative integer.  The symbols are declared in
+:mod:`derivations.registry.symbols`; this module builds them (and imports SymPy) only
+when one is asked for, so a layer's shape costs integer arithmetic only.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-
-import sympy as sp
+from functools import cached_property
 
 from derivations.errors import DerivationError
+from derivations.registry import symbols as _registry
 
 __all__ = [
     "CONVENTIONS",
-    "SYMBOLS",
+    "PADDINGS",
+    "SYMBOLS",  # noqa: F822 -- built on first use by __getattr__
     "Layer",
     "effective_kernel",
     "output_size",
+    "output_sizes",
     "padded_size",
     "symbols_of",
-    "n", "c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "d_h", "d_w", "g",
+    # built on first use by __getattr__ (SymPy stays unimported until then)
+    "n", "c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "d_h", "d_w", "g",  # noqa: F822
 ]
 
-CONVENTIONS = ("total", "per-side")
+PADDINGS = ("total", "per-side")
+CONVENTIONS = PADDINGS  # the public name (padding conventions)
 
-# --- declarations: the symbols, in the book's notation -------------------------------
-_positive = dict(integer=True, positive=True)
-n = sp.Symbol("n", **_positive)
-c_i = sp.Symbol("c_i", **_positive)
-c_o = sp.Symbol("c_o", **_positive)
-h = sp.Symbol("h", **_positive)
-w = sp.Symbol("w", **_positive)
-k_h = sp.Symbol("k_h", **_positive)
-k_w = sp.Symbol("k_w", **_positive)
-p_h = sp.Symbol("p_h", integer=True, nonnegative=True)
-p_w = sp.Symbol("p_w", integer=True, nonnegative=True)
-s_h = sp.Symbol("s_h", **_positive)
-s_w = sp.Symbol("s_w", **_positive)
-d_h = sp.Symbol("d_h", **_positive)
-d_w = sp.Symbol("d_w", **_positive)
-g = sp.Symbol("g", **_positive)
+_LAYER_SYMBOLS = tuple(s for s in _registry.SYMBOLS if s.role is _registry.Role.LAYER)
+_SYMBOL_NAMES = frozenset(s.name for s in _LAYER_SYMBOLS)
 
-# Layer field name -> symbol.  ``bias`` and ``convention`` are not symbols: they select
-# which closed form applies.
-SYMBOLS = {
-    "batch": n, "c_i": c_i, "c_o": c_o, "h": h, "w": w, "k_h": k_h, "k_w": k_w,
-    "p_h": p_h, "p_w": p_w, "s_h": s_h, "s_w": s_w, "d_h": d_h, "d_w": d_w, "groups": g,
-}
+
+def __getattr__(name: str):
+    """The SymPy symbols (``c_i``, ...) and ``SYMBOLS`` (Layer field -> symbol), built on
+    first use from the symbol registry."""
+    if name in _SYMBOL_NAMES:
+        return _registry.BY_NAME[name].sympy
+    if name == "SYMBOLS":
+        return {s.field: s.sympy for s in _LAYER_SYMBOLS}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- machinery ----------------------------------------------------------------------
 def _check_convention(convention: str) -> str:
-    if convention not in CONVENTIONS:
+    if convention not in PADDINGS:
         raise DerivationError(
-            f"padding convention {convention!r} is not one of {', '.join(CONVENTIONS)}")
+            f"padding convention {convention!r} is not one of {', '.join(PADDINGS)}")
     return convention
 
 
@@ -79,24 +75,48 @@ def padded_size(size, padding, convention: str):
     return size + (padding if _check_convention(convention) == "total" else 2 * padding)
 
 
-def output_size(size, kernel, padding, stride, dilation=1, convention: str = "total"):
-    """Output extent along one axis; symbolic or integer arguments.
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
-    Both conventions reduce to ``floor((padded - effective_kernel) / s) + 1``; written in
-    each one's own published form.
+
+def output_size(size, kernel, padding, stride, dilation=1, convention: str = "total"):
+    """Output extent along one axis: the one definition, integer or symbolic.
+
+    All-integer arguments give a Python ``int`` by floor division (exact at any size, no
+    SymPy); any symbolic argument gives the SymPy expression.  Both conventions reduce to
+    ``floor((padded - effective_kernel) / s) + 1``; each is written in its own published
+    form.
     """
+    _check_convention(convention)
+    args = (size, kernel, padding, stride, dilation)
+    if all(map(_is_int, args)):
+        if convention == "total":
+            return (size - dilation * (kernel - 1) - 1 + padding + stride) // stride
+        return (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
+    import sympy as sp
+
     # Python ints would divide as floats (wrong past 2**53): make them SymPy integers
     size, kernel, padding, stride, dilation = (
-        sp.Integer(a) if isinstance(a, int) else a
-        for a in (size, kernel, padding, stride, dilation))
-    if _check_convention(convention) == "total":
+        sp.Integer(a) if _is_int(a) else a for a in args)
+    if convention == "total":
         return sp.floor((size - dilation * (kernel - 1) - 1 + padding + stride) / stride)
     return sp.floor((size + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1
 
 
+def output_sizes(convention: str = "total", dilation: bool = True):
+    """``(m_h, m_w)`` in the layer symbols under ``convention``; with ``dilation=False``
+    at ``d_h = d_w = 1`` (the section's setting, without the ``d`` symbols)."""
+    sym = _registry.BY_NAME
+    return tuple(
+        output_size(sym[axis].sympy, sym[f"k_{axis}"].sympy, sym[f"p_{axis}"].sympy,
+                    sym[f"s_{axis}"].sympy, sym[f"d_{axis}"].sympy if dilation else 1,
+                    convention)
+        for axis in ("h", "w"))
+
+
 def symbols_of(layer: "Layer") -> dict:
     """Substitution map symbol -> integer value for a concrete layer."""
-    return {sym: getattr(layer, name) for name, sym in SYMBOLS.items()}
+    return {s.sympy: getattr(layer, s.field) for s in _LAYER_SYMBOLS}
 
 
 @dataclass(frozen=True)
@@ -152,16 +172,18 @@ class Layer:
                     f"groups={self.groups} does not divide {name}={getattr(self, name)}")
 
     # -- derived shape ---------------------------------------------------------------
+    # output sizes in integers, computed once per layer (the dataclass is frozen;
+    # cached_property stores beside the fields, outside eq and hash)
     def _out(self, axis: str) -> int:
-        return int(output_size(getattr(self, axis), getattr(self, f"k_{axis}"),
-                               getattr(self, f"p_{axis}"), getattr(self, f"s_{axis}"),
-                               getattr(self, f"d_{axis}"), self.convention))
+        return output_size(getattr(self, axis), getattr(self, f"k_{axis}"),
+                           getattr(self, f"p_{axis}"), getattr(self, f"s_{axis}"),
+                           getattr(self, f"d_{axis}"), self.convention)
 
-    @property
+    @cached_property
     def m_h(self) -> int:
         return self._out("h")
 
-    @property
+    @cached_property
     def m_w(self) -> int:
         return self._out("w")
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.closed_forms import MEMORY_MODEL, forms, m_h, m_w, output_sizes, window_cover
+from derivations.registry.forms import Form
+from derivations.closed_forms import MEMORY_MODEL, forms, m_h, m_w, window_cover
 from derivations.exercises.document import CheckFailed, text
 from derivations.exercises.instances import REALISTIC, describe, executed, value
 from derivations.exercises.notation import num, rows, tex
 from derivations.locale import CONVENTION_FRAGMENTS, FORM_DESCRIPTIONS, MEMORY_MODEL_ZH, STRINGS
-from derivations.model import Layer, d_h, d_w, k_h, k_w, s_h, s_w
+from derivations.model import Layer, output_sizes, d_h, d_w, k_h, k_w, s_h, s_w
 
 __all__ = ["GENERAL", "build"]
 
@@ -31,8 +32,8 @@ SECTIONS = (
     (text("Padding per side (PyTorch's padding=p): the same forms in m_h, m_w; the output "
           "size changes", "每侧填充（PyTorch 的 padding=p）：用 m_h、m_w 写出的闭式解不变，输出大小改变"),
      "per-side", True, GENERAL.replace(convention="per-side"),
-     ("output_height", "output_width", "forward_mults", "forward_adds", "backward_dx_adds",
-      "memory_peak_backward")),
+     (Form.OUTPUT_HEIGHT, Form.OUTPUT_WIDTH, Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.BACKWARD_DX_ADDS,
+      Form.MEMORY_PEAK_BACKWARD)),
 )
 
 

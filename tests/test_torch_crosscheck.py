@@ -18,7 +18,7 @@ import importlib.util
 import numpy as np
 import pytest
 
-from derivations.closed_forms import forms
+from derivations.closed_forms import forms_for
 from derivations.execute import random_tensors, run_layer
 from derivations.model import Layer
 from tests.conftest import require_tool
@@ -120,7 +120,7 @@ def _flops(torch, layer, requires=("x", "w", "b")):
 @pytest.mark.parametrize("layer", UNGROUPED, ids=_name)
 def test_flops_equal_flop_counter(torch, layer):
     executed = run_layer(layer).counts
-    closed = forms(layer.convention, layer.bias)
+    closed = forms_for(layer)
     forward, backward = _flops(torch, layer)
     assert forward == executed["forward_flops"] == closed["forward_flops"].evaluate(layer)
     assert backward == executed["backward_flops"] == closed["backward_flops"].evaluate(layer)
@@ -132,7 +132,7 @@ def test_grouped_backward_flops_pinned(torch, layer):
     without dividing by g (flop_counter.conv_backward_flop): g times what is executed.
     Forward and grad_input agree; ours stays the executed count."""
     executed = run_layer(layer).counts
-    ours = forms(layer.convention, layer.bias)["backward_flops"].evaluate(layer)
+    ours = forms_for(layer)["backward_flops"].evaluate(layer)
     assert ours == executed["backward_flops"]
     dx_flops, dw_flops = 2 * executed["backward_dx_mults"], 2 * executed["backward_dw_mults"]
     g = layer.groups
@@ -158,7 +158,7 @@ def test_saved_for_backward_equals_autograd(torch, layer):
     x, weight, bias, _ = _leaves(torch, layer, seed=2)
     with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
         _torch_conv(torch, layer, x, weight, bias, native_padding=True)
-    closed = forms(layer.convention, layer.bias)["memory_saved_for_backward"].evaluate(layer)
+    closed = forms_for(layer)["memory_saved_for_backward"].evaluate(layer)
     assert sum(saved) == closed == run_layer(layer).counts["memory_saved_for_backward"]
 
 
@@ -166,5 +166,5 @@ def test_saved_for_backward_equals_autograd(torch, layer):
 def test_params_equal_nn_conv2d(torch, layer):
     module = torch.nn.Conv2d(layer.c_i, layer.c_o, (layer.k_h, layer.k_w), groups=layer.groups,
                              bias=layer.bias)
-    closed = forms(layer.convention, layer.bias)["memory_params"].evaluate(layer)
+    closed = forms_for(layer)["memory_params"].evaluate(layer)
     assert sum(p.numel() for p in module.parameters()) == closed

@@ -45,19 +45,20 @@ def _layer(args):
 def cost_report(layer, dtype: str = "float32") -> dict:
     """The JSON-ready report of one layer (all values from the closed forms)."""
     from derivations.closed_forms import MEMORY_MODEL, evaluate_all
+    from derivations.registry.forms import Form, op_form
 
     v = evaluate_all(layer)
     itemsize = DTYPE_BYTES[dtype]
 
     def pick(prefix, names):
-        return {name: v[f"{prefix}_{name}"] for name in names}
+        return {name: v[Form(f"{prefix}_{name}")] for name in names}
 
     memory = pick("memory", ("params", "weights", "bias", "input", "output",
                              "saved_for_backward", "grad_dy", "grad_dx", "grad_dw", "grad_db",
                              "peak_forward", "peak_backward"))
     backward = pick("backward", ("mults", "adds", "ops", "macs", "flops"))
     for grad in ("dx", "dw", "db"):
-        backward[grad] = pick(f"backward_{grad}", ("mults", "adds"))
+        backward[grad] = {kind: v[op_form("backward", kind, grad)] for kind in ("mults", "adds")}
     return {
         "layer": layer.as_dict(),
         "output_shape": list(layer.output_shape),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from derivations.registry.forms import Form
 from derivations.closed_forms import forms
 from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.counting import Counted, counting
@@ -123,12 +124,12 @@ def _speed_section():
     for groups in (1, 2, 4, 8, 16, 64):
         layer = Layer(CHANNELS, CHANNELS, SIZE, SIZE, 1, 1, groups=groups)
         run = run_layer(layer)
-        fm = checked(f"groups={groups} forward mults", f["forward_mults"].evaluate(layer),
-                     run.counts["forward_mults"])
-        fa = checked(f"groups={groups} forward adds", f["forward_adds"].evaluate(layer),
-                     run.counts["forward_adds"])
-        bm = checked(f"groups={groups} backward mults", f["backward_mults"].evaluate(layer),
-                     run.counts["backward_mults"])
+        fm = checked(f"groups={groups} forward mults", f[Form.FORWARD_MULTS].evaluate(layer),
+                     run.counts[Form.FORWARD_MULTS])
+        fa = checked(f"groups={groups} forward adds", f[Form.FORWARD_ADDS].evaluate(layer),
+                     run.counts[Form.FORWARD_ADDS])
+        bm = checked(f"groups={groups} backward mults", f[Form.BACKWARD_MULTS].evaluate(layer),
+                     run.counts[Form.BACKWARD_MULTS])
         per_pixel = int(mults.subs({c: CHANNELS, b: groups}))
         checked(f"groups={groups} mults per pixel", per_pixel * SIZE * SIZE, fm)
         dense = dense or fm
@@ -246,7 +247,7 @@ def _fixes_section():
     mults, _ = block_counts()
     two_grouped = sp.simplify(2 * mults)
     with_dense = sp.simplify(mults + mults.subs(b, 1))
-    f = forms()["forward_mults"]
+    f = forms()[Form.FORWARD_MULTS]
     rows = []
     for gg in (4, 16, 64):
         spatial = Layer(CHANNELS, CHANNELS, SIZE, SIZE, 3, 3, p_h=2, p_w=2, groups=gg)

@@ -15,6 +15,7 @@ import itertools
 import numpy as np
 import sympy as sp
 
+from derivations.registry.forms import Form
 from derivations.closed_forms import forms
 from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
@@ -340,7 +341,7 @@ def _numeric_section():
     if not diff < _ROUNDING_BOUND:
         raise CheckFailed(f"composition: largest difference {diff:.3e} is not below "
                           f"{_ROUNDING_BOUND:.0e}")
-    f = forms()["forward_mults"]
+    f = forms()[Form.FORWARD_MULTS]
     two_cf = f.evaluate(first) + f.evaluate(second)
     two_mults = checked("two layers, forward multiplications", two_cf, two.mults)
     one_mults = checked("composed layer, forward multiplications", f.evaluate(merged), one.mults)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derivations.registry.forms import Form, op_form
 from derivations.closed_forms import forms, m_h, m_w, window_cover
 from derivations.model import c_i, c_o, k_h, k_w, p_h, p_w, s_h, s_w
 from derivations.scenarios import BOOK, book_form
@@ -93,7 +94,7 @@ def conventions() -> list:
 
 
 def output_size() -> list:
-    total, per_side = (book_form("output_height", c) for c in ("total", "per-side"))
+    total, per_side = (book_form(Form.OUTPUT_HEIGHT, c) for c in ("total", "per-side"))
     return [
         heading(text("What \"padding $(p_h, p_w)$\" means: two readings",
                      "题中“填充 $(p_h, p_w)$”的两种读法")),
@@ -140,15 +141,15 @@ def forward() -> list:
             "$c_o m_h m_w$ 个输出元素中的每一个都是 $c_i k_h k_w$ 个乘积之和（每个输入通道、"
             "每个卷积核位置一个）。$t$ 项之和需要 $t-1$ 次加法；偏置再加一次。")),
         math(lines(M_FWD, f"{tex(outputs)} \\cdot {tex(terms)}",
-                   same(outputs * terms, "forward_mults"))),
+                   same(outputs * terms, Form.FORWARD_MULTS))),
         math(lines(A_FWD, f"{tex(outputs)} \\cdot ({tex(terms)} - 1)",
-                   same(outputs * (terms - 1), "forward_adds"))),
+                   same(outputs * (terms - 1), Form.FORWARD_ADDS))),
         result(text("Forward multiplications (= MACs)", "前向乘法次数（= MACs）"),
-               f"{M_FWD} = {tex(compact('forward_mults'))}"),
+               f"{M_FWD} = {tex(compact(Form.FORWARD_MULTS))}"),
         result(text("Forward additions, no bias", "前向加法次数，无偏置"),
-               f"{A_FWD} = {tex(compact('forward_adds'))}"),
+               f"{A_FWD} = {tex(compact(Form.FORWARD_ADDS))}"),
         result(text("Forward additions, with bias", "前向加法次数，有偏置"),
-               f"{A_FWD} = {same(outputs * terms, 'forward_adds', bias=True)}"),
+               f"{A_FWD} = {same(outputs * terms, Form.FORWARD_ADDS, bias=True)}"),
         paragraph(text(
             "Multiplications plus additions: $c_o m_h m_w(2c_i k_h k_w - 1)$ without bias, "
             "$2 c_i c_o k_h k_w m_h m_w$ with bias, which is exactly the FLOP count "
@@ -161,8 +162,8 @@ def forward() -> list:
 def book_example() -> list:
     book, unpadded = BOOK_EXAMPLE, BOOK_EXAMPLE.replace(p_h=0, p_w=0)
     biased = book.replace(bias=True)
-    gap = sp.expand(compact("forward_flops") - compact("forward_ops"))
-    gap_value = value("forward_flops", book) - value("forward_ops", book)
+    gap = sp.expand(compact(Form.FORWARD_FLOPS) - compact(Form.FORWARD_OPS))
+    gap_value = value(Form.FORWARD_FLOPS, book) - value(Form.FORWARD_OPS, book)
     return [
         heading(text("The book's example: over 53 billion operations",
                      "书中的例子：超过 530 亿次运算")),
@@ -175,15 +176,15 @@ def book_example() -> list:
             "“超过 530 亿次运算（乘法和加法分开计数）”。输出保持 $256\\times 256$ 需要总填充 "
             "$p_h = p_w = 4$（每侧 2）；不填充时输出为 $252\\times 252$。")),
         table(HEADER, [
-            row(text("multiplications = MACs", "乘法次数 = MACs"), "forward_mults", book),
-            row(text("additions, no bias", "加法次数，无偏置"), "forward_adds", book),
-            row(text("additions, with bias", "加法次数，有偏置"), "forward_adds", biased),
-            row(text("mult. + add., no bias", "乘法 + 加法，无偏置"), "forward_ops", book),
-            row(text("mult. + add., with bias", "乘法 + 加法，有偏置"), "forward_ops", biased),
-            row(text("FLOPs $= 2\\times$ MACs", "FLOPs $= 2\\times$ MACs"), "forward_flops",
+            row(text("multiplications = MACs", "乘法次数 = MACs"), Form.FORWARD_MULTS, book),
+            row(text("additions, no bias", "加法次数，无偏置"), Form.FORWARD_ADDS, book),
+            row(text("additions, with bias", "加法次数，有偏置"), Form.FORWARD_ADDS, biased),
+            row(text("mult. + add., no bias", "乘法 + 加法，无偏置"), Form.FORWARD_OPS, book),
+            row(text("mult. + add., with bias", "乘法 + 加法，有偏置"), Form.FORWARD_OPS, biased),
+            row(text("FLOPs $= 2\\times$ MACs", "FLOPs $= 2\\times$ MACs"), Form.FORWARD_FLOPS,
                 book),
             row(text("FLOPs, no padding ($252\\times 252$)", "FLOPs，不填充（$252\\times 252$）"),
-                "forward_flops", unpadded),
+                Form.FORWARD_FLOPS, unpadded),
         ]),
         paragraph(text(
             f"The book's figure is FLOPs $= 2\\times$ MACs. Exact counting without bias gives "
@@ -204,9 +205,9 @@ def padding_conventions() -> list:
          REALISTIC.replace(convention="per-side")),
         (text("total, misread", "总填充（误读）"), REALISTIC.replace(p_h=1, p_w=1)),
     ]
-    rows = [[label, f"${layer.p_h}$", f"${value('output_height', layer)}$",
-             f"${num(value('forward_mults', layer))}$",
-             f"${num(executed(layer)['forward_mults'])}$"] for label, layer in layers]
+    rows = [[label, f"${layer.p_h}$", f"${value(Form.OUTPUT_HEIGHT, layer)}$",
+             f"${num(value(Form.FORWARD_MULTS, layer))}$",
+             f"${num(executed(layer)[Form.FORWARD_MULTS])}$"] for label, layer in layers]
     return [
         heading(text("Both padding conventions, side by side", "两种填充约定并列")),
         paragraph(text(
@@ -222,9 +223,9 @@ def padding_conventions() -> list:
 
 
 def memory() -> list:
-    params = compact("memory_params", bias=True)
-    peak = compact("memory_peak_forward", bias=True)
-    elements = value("memory_peak_forward", REALISTIC_BIAS)
+    params = compact(Form.MEMORY_PARAMS, bias=True)
+    peak = compact(Form.MEMORY_PEAK_FORWARD, bias=True)
+    elements = value(Form.MEMORY_PEAK_FORWARD, REALISTIC_BIAS)
     book = BOOK_EXAMPLE.replace(bias=True)
     return [
         heading(text("Memory footprint", "内存占用")),
@@ -240,14 +241,14 @@ def memory() -> list:
         result(text("Parameters plus activations, forward peak", "参数加激活值，前向峰值"),
                tex(peak)),
         table(HEADER, [
-            row(text("weights", "权重"), "memory_weights", REALISTIC_BIAS),
-            row(text("bias", "偏置"), "memory_bias", REALISTIC_BIAS),
-            row(text("input", "输入"), "memory_input", REALISTIC_BIAS),
-            row(text("output", "输出"), "memory_output", REALISTIC_BIAS),
-            row(text("forward peak", "前向峰值"), "memory_peak_forward", REALISTIC_BIAS),
+            row(text("weights", "权重"), Form.MEMORY_WEIGHTS, REALISTIC_BIAS),
+            row(text("bias", "偏置"), Form.MEMORY_BIAS, REALISTIC_BIAS),
+            row(text("input", "输入"), Form.MEMORY_INPUT, REALISTIC_BIAS),
+            row(text("output", "输出"), Form.MEMORY_OUTPUT, REALISTIC_BIAS),
+            row(text("forward peak", "前向峰值"), Form.MEMORY_PEAK_FORWARD, REALISTIC_BIAS),
             row(text(f"book example ${book.c_i}\\to {book.c_o}$, forward peak",
                      f"书中例子 ${book.c_i}\\to {book.c_o}$，前向峰值"),
-                "memory_peak_forward", book),
+                Form.MEMORY_PEAK_FORWARD, book),
         ]),
         paragraph(text(
             f"Elements, with bias: the $64\\to 64$ layer, then the forward peak of the book's "
@@ -273,21 +274,21 @@ def backward_memory() -> list:
             "$\\partial L/\\partial Y$ 以及计算出的三个梯度；$\\partial L/\\partial Y$ "
             "得到后前向输出即被释放。")),
         result(text("Saved for backward", "为反向传播保存"),
-               tex(compact("memory_saved_for_backward", bias=True))),
+               tex(compact(Form.MEMORY_SAVED_FOR_BACKWARD, bias=True))),
         result(text("Backward peak (with bias)", "反向峰值（有偏置）"),
-               tex(compact("memory_peak_backward", bias=True))),
+               tex(compact(Form.MEMORY_PEAK_BACKWARD, bias=True))),
         table(HEADER, [
-            row(text("saved: input + weights", "保存：输入 + 权重"), "memory_saved_for_backward",
+            row(text("saved: input + weights", "保存：输入 + 权重"), Form.MEMORY_SAVED_FOR_BACKWARD,
                 REALISTIC_BIAS),
-            row(text("$\\partial L/\\partial Y$", "$\\partial L/\\partial Y$"), "memory_grad_dy",
+            row(text("$\\partial L/\\partial Y$", "$\\partial L/\\partial Y$"), Form.MEMORY_GRAD_DY,
                 REALISTIC_BIAS),
-            row(text("$\\partial L/\\partial X$", "$\\partial L/\\partial X$"), "memory_grad_dx",
+            row(text("$\\partial L/\\partial X$", "$\\partial L/\\partial X$"), Form.MEMORY_GRAD_DX,
                 REALISTIC_BIAS),
-            row(text("$\\partial L/\\partial W$", "$\\partial L/\\partial W$"), "memory_grad_dw",
+            row(text("$\\partial L/\\partial W$", "$\\partial L/\\partial W$"), Form.MEMORY_GRAD_DW,
                 REALISTIC_BIAS),
-            row(text("$\\partial L/\\partial b$", "$\\partial L/\\partial b$"), "memory_grad_db",
+            row(text("$\\partial L/\\partial b$", "$\\partial L/\\partial b$"), Form.MEMORY_GRAD_DB,
                 REALISTIC_BIAS),
-            row(text("backward peak", "反向峰值"), "memory_peak_backward", REALISTIC_BIAS),
+            row(text("backward peak", "反向峰值"), Form.MEMORY_PEAK_BACKWARD, REALISTIC_BIAS),
         ]),
     ]
 
@@ -297,7 +298,7 @@ def backward_cost() -> list:
     big_c_h, big_c_w = sp.symbols("C_h C_w", positive=True, integer=True)
     products = c_i * c_o * k_h * k_w * m_h * m_w
     dx_adds = c_i * (c_o * k_h * k_w * m_h * m_w - cover_h * cover_w)
-    same(dx_adds, "backward_dx_adds", bias=True)
+    same(dx_adds, Form.BACKWARD_DX_ADDS, bias=True)
     # written c_i (products/c_i - C_h C_w), the order the prose reads (SymPy would lead
     # with the minus term); checked equal to the closed form with C_h, C_w substituted
     per_channel = sp.expand(products / c_i)
@@ -309,20 +310,19 @@ def backward_cost() -> list:
     padded = sp.expand((m_h + k_h - 1) * (m_w + k_w - 1))
     if sp.expand(dx_adds_s1 - (products - c_i * padded)) != 0:
         raise CheckFailed("stride-1 dX additions do not reduce to products minus positions")
-    ratio = sp.simplify(compact("backward_flops") / compact("forward_flops"))
+    ratio = sp.simplify(compact(Form.BACKWARD_FLOPS) / compact(Form.FORWARD_FLOPS))
     layer = REALISTIC_BIAS
     grads = (("dx", "\\partial L/\\partial X"), ("dw", "\\partial L/\\partial W"),
              ("db", "\\partial L/\\partial b"), (None, text("total", "合计")))
 
     def grad_row(grad, label):
-        key = f"backward_{grad}" if grad else "backward"
         cells = [f"${label}$" if isinstance(label, str) else label]
         for kind in ("mults", "adds"):
-            cells += [f"${num(value(f'{key}_{kind}', layer))}$",
-                      f"${num(executed(layer)[f'{key}_{kind}'])}$"]
+            key = op_form("backward", kind, grad)
+            cells += [f"${num(value(key, layer))}$", f"${num(executed(layer)[key])}$"]
         return cells
 
-    backward_flops, forward_flops = (value(k, layer) for k in ("backward_flops", "forward_flops"))
+    backward_flops, forward_flops = (value(k, layer) for k in (Form.BACKWARD_FLOPS, Form.FORWARD_FLOPS))
     return [
         heading(text("Cost of backpropagation, per gradient", "反向传播的计算量（按梯度）")),
         paragraph(text(
@@ -342,7 +342,7 @@ def backward_cost() -> list:
         math(f"C_h = {tex(cover_h)}"),
         result(text("$\\partial L/\\partial X$: multiplications and additions",
                     "$\\partial L/\\partial X$：乘法与加法"),
-               rows(("M_X", tex(compact("backward_dx_mults"))),
+               rows(("M_X", tex(compact(Form.BACKWARD_DX_MULTS))),
                     ("A_X", dx_adds_tex))),
         paragraph(text(
             "With stride 1 every padded position is covered: $C_h = m_h + k_h - 1 = h + p_h$, "
@@ -351,13 +351,13 @@ def backward_cost() -> list:
         math(f"A_X = {tex(products)} - {tex(c_i * (m_h + k_h - 1) * (m_w + k_w - 1))}"),
         result(text("$\\partial L/\\partial W$: multiplications and additions",
                     "$\\partial L/\\partial W$：乘法与加法"),
-               rows(("M_W", tex(compact("backward_dw_mults"))),
-                    ("A_W", tex(compact("backward_dw_adds"))))),
+               rows(("M_W", tex(compact(Form.BACKWARD_DW_MULTS))),
+                    ("A_W", tex(compact(Form.BACKWARD_DW_ADDS))))),
         result(text("$\\partial L/\\partial b$: additions (no multiplications)",
                     "$\\partial L/\\partial b$：加法（无乘法）"),
-               f"A_b = {tex(compact('backward_db_adds', bias=True))}"),
+               f"A_b = {tex(compact(Form.BACKWARD_DB_ADDS, bias=True))}"),
         result(text("Backward FLOPs", "反向 FLOPs"),
-               f"\\mathrm{{FLOPs}}_{{\\mathrm{{bwd}}}} = {tex(compact('backward_flops'))} "
+               f"\\mathrm{{FLOPs}}_{{\\mathrm{{bwd}}}} = {tex(compact(Form.BACKWARD_FLOPS))} "
                f"= {tex(ratio)}\\,\\mathrm{{FLOPs}}_{{\\mathrm{{fwd}}}}"),
         paragraph(text(
             f"The $64\\to 64$ layer with bias (left: multiplications, right: additions; "

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import sympy as sp
 
+from derivations.registry.forms import Form
 from derivations.closed_forms import m_h, m_w
 from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import double_channels, double_padding
@@ -16,7 +17,7 @@ from derivations.exercises.notation import decimal, num, percent, rows, tex
 
 __all__ = ["build"]
 
-KINDS = (("forward_mults", "M"), ("forward_adds", "A"), ("forward_ops", "(M + A)"))
+KINDS = ((Form.FORWARD_MULTS, "M"), (Form.FORWARD_ADDS, "A"), (Form.FORWARD_OPS, "(M + A)"))
 
 
 def build() -> Exercise:
@@ -62,20 +63,20 @@ def channels() -> list:
     table_rows = []
     for label, layer in cases:
         doubled = layer.replace(c_i=2 * layer.c_i, c_o=2 * layer.c_o)
-        closed = _ratio(plain["forward_ops"].ratio, layer)
-        ran = _executed_ratio("forward_ops", layer, doubled)
+        closed = _ratio(plain[Form.FORWARD_OPS].ratio, layer)
+        ran = _executed_ratio(Form.FORWARD_OPS, layer, doubled)
         if closed != ran:
             raise CheckFailed(f"doubling channels at {label}: closed form {closed}, "
                               f"executed {ran}")
-        table_rows.append([f"${label}$", f"${num(value('forward_ops', layer))}$",
-                           f"${num(value('forward_ops', doubled))}$",
+        table_rows.append([f"${label}$", f"${num(value(Form.FORWARD_OPS, layer))}$",
+                           f"${num(value(Form.FORWARD_OPS, doubled))}$",
                            f"${decimal(closed)}$", f"${decimal(ran)}$"])
-    bias_ratios = {tex(biased[key].ratio) for key in ("forward_adds", "forward_ops")}
+    bias_ratios = {tex(biased[key].ratio) for key in (Form.FORWARD_ADDS, Form.FORWARD_OPS)}
     if len(bias_ratios) != 1:  # the prose below says "both"
         raise CheckFailed(f"with bias, additions and total grow differently: {bias_ratios}")
     (bias_ratio,) = bias_ratios
-    memory = {key: double_channels(key).ratio for key in ("memory_weights", "memory_input",
-                                                          "memory_output")}
+    memory = {key: double_channels(key).ratio for key in (Form.MEMORY_WEIGHTS, Form.MEMORY_INPUT,
+                                                          Form.MEMORY_OUTPUT)}
     return [
         heading(text("Doubling $c_i$ and $c_o$", "$c_i$ 与 $c_o$ 加倍")),
         paragraph(text(
@@ -85,19 +86,19 @@ def channels() -> list:
         math(rows(*((f"\\frac{{{sym}(2c_i, 2c_o)}}{{{sym}(c_i, c_o)}}", tex(plain[key].ratio))
                     for key, sym in KINDS))),
         result(text("Multiplications, MACs, FLOPs", "乘法、MACs、FLOPs"),
-               f"\\times {tex(plain['forward_mults'].ratio)}"),
+               f"\\times {tex(plain[Form.FORWARD_MULTS].ratio)}"),
         result(text("Exact multiplications + additions, no bias", "精确计数的乘法 + 加法，无偏置"),
-               f"\\times {tex(plain['forward_ops'].ratio)} "
-               f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain['forward_ops'].limit)}"),
+               f"\\times {tex(plain[Form.FORWARD_OPS].ratio)} "
+               f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain[Form.FORWARD_OPS].limit)}"),
         paragraph(text(
             f"With bias the additions and the total both grow by exactly "
             f"$\\times {bias_ratio}$. "
-            f"Memory: weights $\\times {tex(memory['memory_weights'])}$, input "
-            f"$\\times {tex(memory['memory_input'])}$, output "
-            f"$\\times {tex(memory['memory_output'])}$.",
+            f"Memory: weights $\\times {tex(memory[Form.MEMORY_WEIGHTS])}$, input "
+            f"$\\times {tex(memory[Form.MEMORY_INPUT])}$, output "
+            f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$.",
             f"有偏置时，加法次数与总数都恰好变为 ${bias_ratio}$ 倍。内存：权重 $\\times "
-            f"{tex(memory['memory_weights'])}$，输入 $\\times {tex(memory['memory_input'])}$，输出 "
-            f"$\\times {tex(memory['memory_output'])}$。")),
+            f"{tex(memory[Form.MEMORY_WEIGHTS])}$，输入 $\\times {tex(memory[Form.MEMORY_INPUT])}$，输出 "
+            f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$。")),
         paragraph(text(
             "$M + A$ before and after doubling ($56\\times 56$, $3\\times 3$, $p_h = p_w = 2$); "
             "the ratio from the closed form and from the executed counts:",
@@ -109,8 +110,8 @@ def channels() -> list:
 
 
 def padding() -> list:
-    dp = double_padding("forward_mults")
-    per_side = double_padding("forward_mults", "per-side")
+    dp = double_padding(Form.FORWARD_MULTS)
+    per_side = double_padding(Form.FORWARD_MULTS, "per-side")
     mh2, mw2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
     floors = {m_h: output_size(h, k_h, p_h, s_h), m_w: output_size(w, k_w, p_w, s_w),
               mh2: output_size(h, k_h, 2 * p_h, s_h), mw2: output_size(w, k_w, 2 * p_w, s_w)}
@@ -129,12 +130,12 @@ def padding() -> list:
     for label, layer in cases:
         doubled = layer.replace(p_h=2 * layer.p_h, p_w=2 * layer.p_w)
         closed = _ratio(dp.ratio, layer)
-        ran = _executed_ratio("forward_mults", layer, doubled)
+        ran = _executed_ratio(Form.FORWARD_MULTS, layer, doubled)
         if closed != ran:
             raise CheckFailed(f"doubling padding at {label}: closed form {closed}, executed {ran}")
         table_rows.append([f"${label}$", f"${layer.p_h}\\to {doubled.p_h}$",
-                           f"${value('output_height', layer)}\\to "
-                           f"{value('output_height', doubled)}$",
+                           f"${value(Form.OUTPUT_HEIGHT, layer)}\\to "
+                           f"{value(Form.OUTPUT_HEIGHT, doubled)}$",
                            f"$+{percent(closed)}$", f"$+{percent(ran)}$"])
     return [
         heading(text("Doubling the padding", "填充加倍")),

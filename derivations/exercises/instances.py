@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from derivations.closed_forms import forms
+from derivations.registry.forms import Form, with_composites
+from derivations.closed_forms import forms_for
 from derivations.model import Layer
 from derivations.exercises.document import checked
 
@@ -28,10 +29,10 @@ REALISTIC = Layer(c_i=64, c_o=64, h=56, w=56, k_h=3, k_w=3, p_h=2, p_w=2)
 
 # What a forward-only run can confirm (the book-sized layers are run forward only:
 # a full forward + backward of them takes several seconds and ~2 GB each).
-FORWARD_KEYS = ("output_height", "output_width", "forward_mults", "forward_adds",
-                "forward_ops", "forward_macs", "forward_flops", "memory_weights",
-                "memory_bias", "memory_params", "memory_input", "memory_output",
-                "memory_peak_forward")
+FORWARD_KEYS = (Form.OUTPUT_HEIGHT, Form.OUTPUT_WIDTH, Form.FORWARD_MULTS, Form.FORWARD_ADDS,
+                Form.FORWARD_OPS, Form.FORWARD_MACS, Form.FORWARD_FLOPS, Form.MEMORY_WEIGHTS,
+                Form.MEMORY_BIAS, Form.MEMORY_PARAMS, Form.MEMORY_INPUT, Form.MEMORY_OUTPUT,
+                Form.MEMORY_PEAK_FORWARD)
 _BIG = 2 * 10 ** 9  # forward multiplications above which a layer is run forward only
 
 
@@ -60,21 +61,17 @@ def _forward_only(layer: Layer) -> dict[str, int]:
     with counting() as count:
         y, _ = conv2d_forward(x, weight, bias, layer)
     size = lambda a: 0 if a is None else int(a.size)  # noqa: E731
-    params = size(weight) + size(bias)
-    return {
-        "output_height": y.shape[2], "output_width": y.shape[3],
-        "forward_mults": count.mults, "forward_adds": count.adds,
-        "forward_ops": count.mults + count.adds,
-        "forward_macs": count.mults, "forward_flops": 2 * count.mults,
-        "memory_weights": size(weight), "memory_bias": size(bias), "memory_params": params,
-        "memory_input": size(x), "memory_output": size(y),
-        "memory_peak_forward": params + size(x) + size(y),
-    }
+    return with_composites({  # forward composites by the registry's definitions
+        Form.OUTPUT_HEIGHT: y.shape[2], Form.OUTPUT_WIDTH: y.shape[3],
+        Form.FORWARD_MULTS: count.mults, Form.FORWARD_ADDS: count.adds,
+        Form.MEMORY_WEIGHTS: size(weight), Form.MEMORY_BIAS: size(bias),
+        Form.MEMORY_INPUT: size(x), Form.MEMORY_OUTPUT: size(y),
+    })
 
 
 def value(key: str, layer: Layer) -> int:
     """The closed form ``key`` at ``layer``, once the executed figure agrees."""
-    closed = forms(layer.convention, layer.bias)[key].evaluate(layer)
+    closed = forms_for(layer)[key].evaluate(layer)
     counts = executed(layer)
     if key not in counts:
         raise KeyError(f"{key} is not confirmed by a forward-only run of {describe(layer)}")

@@ -15,6 +15,7 @@ import numpy as np
 import sympy as sp
 from numpy.lib.stride_tricks import sliding_window_view
 
+from derivations.registry.forms import Form
 from derivations.closed_forms import forms, m_h, m_w
 from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
@@ -94,8 +95,8 @@ def build() -> Exercise:
     stride1, weight, columns, mults, adds, t_shape, t_mults, t_adds = _shapes()
     # the closed forms of the model, at stride 1 without padding, against the matmul rule
     book = {p_h: 0, p_w: 0, s_h: 1, s_w: 1}
-    model_mults = sp.simplify(book_form("forward_mults").subs(book))
-    model_adds = sp.simplify(book_form("forward_adds").subs(book))
+    model_mults = sp.simplify(book_form(Form.FORWARD_MULTS).subs(book))
+    model_adds = sp.simplify(book_form(Form.FORWARD_ADDS).subs(book))
     if sp.simplify(model_mults - mults.subs(stride1)) != 0 or \
             sp.simplify(model_adds - adds.subs(stride1)) != 0:  # pragma: no cover
         raise AssertionError("im2col product count differs from the model's closed form")
@@ -122,8 +123,8 @@ def build() -> Exercise:
         raise AssertionError(f"im2col differs from the direct convolution by {err}")
     values = {c_i: 64, c_o: 64, h: 56, w: 56, k_h: 3, k_w: 3}
     f = forms()
-    cf_mults = checked("im2col multiplications", f["forward_mults"].evaluate(layer), count.mults)
-    cf_adds = checked("im2col additions", f["forward_adds"].evaluate(layer), count.adds)
+    cf_mults = checked("im2col multiplications", f[Form.FORWARD_MULTS].evaluate(layer), count.mults)
+    cf_adds = checked("im2col additions", f[Form.FORWARD_ADDS].evaluate(layer), count.adds)
     cols_elems = int(sp.Mul(*columns).subs(stride1).subs(values))
     windows = sliding_window_view(x, (3, 3), axis=(1, 2))
     executed_cols = int(windows.transpose(0, 3, 4, 1, 2).reshape(columns[0].subs(values), -1).size)
@@ -136,7 +137,7 @@ def build() -> Exercise:
     svals = {c_i: 4, c_o: 4, h: 12, w: 12, k_h: 3, k_w: 3}
     t_cf = int(t_mults.subs(stride1).subs(svals))
     t_exec = checked("dense Toeplitz multiplications", t_cf, t_count.mults)
-    small_im2col = f["forward_mults"].evaluate(small)
+    small_im2col = f[Form.FORWARD_MULTS].evaluate(small)
     nonzero = checked("Toeplitz nonzeros = im2col products", small_im2col,
                       int(np.count_nonzero(Ts)))
     if np.max(np.abs(ys.reshape(4, 10, 10) - conv_as_matmul(xs, ks))) > 1e-9:  # pragma: no cover

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from derivations.registry.forms import Form
 from derivations.networks import MODELS as NETWORKS, model_network, parse_network, tabulate
 from derivations.exercises.document import CheckFailed, Exercise, checked, heading, mistakes, paragraph, table, text
 from derivations.exercises.instances import executed
@@ -325,9 +326,9 @@ def small_layers_checked() -> list:
         table_row = tabulate(network).rows[0]
         layer = network.nodes[0].kind.layer(shape, 1)
         counts = executed(layer)
-        macs = checked(f"network MACs of {row}", table_row.macs, counts["forward_macs"])
+        macs = checked(f"network MACs of {row}", table_row.macs, counts[Form.FORWARD_MACS])
         params = checked(f"network parameters of {row}", table_row.params,
-                         counts["memory_params"])
+                         counts[Form.MEMORY_PARAMS])
         body.append([label, "$" + "\\times".join(map(str, shape)) + "$",
                      "$" + "\\times".join(map(str, table_row.output_shape[1:])) + "$",
                      f"${num(params)}$", f"${num(macs)}$"])

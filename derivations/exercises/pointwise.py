@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from derivations.registry.forms import Form
 from derivations.model import Layer
 from derivations.scenarios import pointwise
 from derivations.exercises.document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
@@ -36,7 +37,7 @@ def build() -> Exercise:
 
 
 def complexity() -> list:
-    forms = {key: pointwise(key) for key in ("forward_mults", "forward_adds", "forward_ops")}
+    forms = {key: pointwise(key) for key in (Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.FORWARD_OPS)}
     return [
         heading(text("Complexity", "复杂度")),
         paragraph(text(
@@ -44,14 +45,14 @@ def complexity() -> list:
             "The output size becomes $\\lfloor (h + p_h + s_h - 1)/s_h \\rfloor$:",
             "在闭式解中令 $k_h = k_w = 1$（总填充、精确计数、无偏置）。输出大小变为 "
             "$\\lfloor (h + p_h + s_h - 1)/s_h \\rfloor$：")),
-        math(rows(("M", tex(forms["forward_mults"].general)),
-                  ("A", tex(forms["forward_adds"].general)))),
+        math(rows(("M", tex(forms[Form.FORWARD_MULTS].general)),
+                  ("A", tex(forms[Form.FORWARD_ADDS].general)))),
         paragraph(text("With stride 1 and no padding the output is $h\\times w$:",
                        "步幅为 1、无填充时输出为 $h\\times w$：")),
         result(text("$1\\times 1$, $s = 1$, $p = 0$", "$1\\times 1$，$s = 1$，$p = 0$"),
-               rows(("M", tex(forms["forward_mults"].plain)),
-                    ("A", tex(forms["forward_adds"].plain)),
-                    ("M + A", tex(forms["forward_ops"].plain)))),
+               rows(("M", tex(forms[Form.FORWARD_MULTS].plain)),
+                    ("A", tex(forms[Form.FORWARD_ADDS].plain)),
+                    ("M + A", tex(forms[Form.FORWARD_OPS].plain)))),
         paragraph(text(
             "The complexity is $O(c_i c_o h w)$: a $k_h\\times k_w$ kernel costs "
             "$k_h k_w$ times more at the same output size.",
@@ -72,9 +73,9 @@ def _fully_connected_check(layer: Layer) -> tuple[int, int, float]:
     with counting() as count:
         product = matrix @ pixels
     difference = float(np.max(np.abs(np.asarray(product).reshape(conv.y.shape) - conv.y)))
-    if count.mults != conv.counts["forward_mults"] or count.adds != conv.counts["forward_adds"]:
-        raise CheckFailed(f"1x1 convolution executed {conv.counts['forward_mults']} mult. and "
-                          f"{conv.counts['forward_adds']} add., the matrix product "
+    if count.mults != conv.counts[Form.FORWARD_MULTS] or count.adds != conv.counts[Form.FORWARD_ADDS]:
+        raise CheckFailed(f"1x1 convolution executed {conv.counts[Form.FORWARD_MULTS]} mult. and "
+                          f"{conv.counts[Form.FORWARD_ADDS]} add., the matrix product "
                           f"{count.mults} and {count.adds}")
     if difference > 1e-12:
         raise CheckFailed(f"1x1 convolution and W X differ by {difference}")
@@ -118,9 +119,9 @@ def numbers() -> list:
         (text("$256\\to 512$, $s = 2$", "$256\\to 512$，$s = 2$"), SHORTCUT),
         (text("hypothetical: $256\\to 64$, $p = 2$", "假设的层：$256\\to 64$，$p = 2$"), PADDED),
     ]
-    table_rows = [[label, f"${value('output_height', layer)}$",
-                   f"${num(value('forward_mults', layer))}$",
-                   f"${num(executed(layer)['forward_mults'])}$"] for label, layer in cases]
+    table_rows = [[label, f"${value(Form.OUTPUT_HEIGHT, layer)}$",
+                   f"${num(value(Form.FORWARD_MULTS, layer))}$",
+                   f"${num(executed(layer)[Form.FORWARD_MULTS])}$"] for label, layer in cases]
     return [
         heading(text("Numbers", "数值")),
         paragraph(text(

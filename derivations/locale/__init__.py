@@ -6,6 +6,8 @@ Templates share one structure; only these strings differ.  ``{n}``, ``{letter}``
 
 from __future__ import annotations
 
+from derivations.registry.forms import Form
+
 __all__ = ["STRINGS", "CONVENTION_FRAGMENTS", "FORM_DESCRIPTIONS", "MEMORY_MODEL_ZH"]
 
 STRINGS = {
@@ -104,22 +106,22 @@ CONVENTION_FRAGMENTS = {
 
 FORM_DESCRIPTIONS = {
     "zh": {
-        "output_height": "输出高度", "output_width": "输出宽度",
-        "forward_mults": "前向乘法次数", "forward_adds": "前向加法次数",
-        "forward_ops": "前向运算次数（乘法 + 加法）", "forward_macs": "前向乘加次数（MACs）",
-        "forward_flops": "前向 FLOPs",
-        "backward_dx_mults": "dX 乘法次数", "backward_dx_adds": "dX 加法次数",
-        "backward_dw_mults": "dW 乘法次数", "backward_dw_adds": "dW 加法次数",
-        "backward_db_mults": "db 乘法次数", "backward_db_adds": "db 加法次数",
-        "backward_mults": "反向乘法次数", "backward_adds": "反向加法次数",
-        "backward_ops": "反向运算次数（乘法 + 加法）", "backward_macs": "反向乘加次数（MACs）",
-        "backward_flops": "反向 FLOPs",
-        "memory_weights": "权重元素个数", "memory_bias": "偏置元素个数",
-        "memory_params": "参数（权重 + 偏置）", "memory_input": "输入元素个数",
-        "memory_output": "输出元素个数",
-        "memory_saved_for_backward": "为反向传播保存的元素（输入与权重，与 autograd 相同）",
-        "memory_grad_dy": "梯度缓冲 dY", "memory_grad_dx": "梯度缓冲 dX",
-        "memory_grad_dw": "梯度缓冲 dW", "memory_grad_db": "梯度缓冲 db",
-        "memory_peak_forward": "前向传播峰值", "memory_peak_backward": "反向传播峰值",
+        Form.OUTPUT_HEIGHT: "输出高度", Form.OUTPUT_WIDTH: "输出宽度",
+        Form.FORWARD_MULTS: "前向乘法次数", Form.FORWARD_ADDS: "前向加法次数",
+        Form.FORWARD_OPS: "前向运算次数（乘法 + 加法）", Form.FORWARD_MACS: "前向乘加次数（MACs）",
+        Form.FORWARD_FLOPS: "前向 FLOPs",
+        Form.BACKWARD_DX_MULTS: "dX 乘法次数", Form.BACKWARD_DX_ADDS: "dX 加法次数",
+        Form.BACKWARD_DW_MULTS: "dW 乘法次数", Form.BACKWARD_DW_ADDS: "dW 加法次数",
+        Form.BACKWARD_DB_MULTS: "db 乘法次数", Form.BACKWARD_DB_ADDS: "db 加法次数",
+        Form.BACKWARD_MULTS: "反向乘法次数", Form.BACKWARD_ADDS: "反向加法次数",
+        Form.BACKWARD_OPS: "反向运算次数（乘法 + 加法）", Form.BACKWARD_MACS: "反向乘加次数（MACs）",
+        Form.BACKWARD_FLOPS: "反向 FLOPs",
+        Form.MEMORY_WEIGHTS: "权重元素个数", Form.MEMORY_BIAS: "偏置元素个数",
+        Form.MEMORY_PARAMS: "参数（权重 + 偏置）", Form.MEMORY_INPUT: "输入元素个数",
+        Form.MEMORY_OUTPUT: "输出元素个数",
+        Form.MEMORY_SAVED_FOR_BACKWARD: "为反向传播保存的元素（输入与权重，与 autograd 相同）",
+        Form.MEMORY_GRAD_DY: "梯度缓冲 dY", Form.MEMORY_GRAD_DX: "梯度缓冲 dX",
+        Form.MEMORY_GRAD_DW: "梯度缓冲 dW", Form.MEMORY_GRAD_DB: "梯度缓冲 db",
+        Form.MEMORY_PEAK_FORWARD: "前向传播峰值", Form.MEMORY_PEAK_BACKWARD: "反向传播峰值",
     },
 }

@@ -25,7 +25,8 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-from derivations.closed_forms import forms
+from derivations.registry.forms import Form
+from derivations.closed_forms import forms_for
 from derivations.errors import DerivationError
 from derivations.model import Layer, output_size
 from derivations.networks.rows import Row, shown
@@ -80,7 +81,7 @@ class Kind:
 @dataclass(frozen=True)
 class Conv(Kind):
     """2-D convolution, counted by the project's closed forms
-    (``forms(convention, bias)[key].evaluate(Layer(...))``): MACs = ``forward_macs``,
+    (``forms_for(Layer(...))[key].evaluate(layer)``): MACs = ``forward_macs``,
     FLOPs = ``forward_flops`` (2 x MACs, bias ignored), parameters = ``memory_params``
     (weights + bias), activations = ``memory_output``.  Padding follows ``nn.Conv2d``
     (per side) unless the row says ``padding_convention: total`` (the book's formula)."""
@@ -116,12 +117,12 @@ class Conv(Kind):
 
     def cost(self, inputs, batch):
         layer = self.layer(_single(self.name, inputs), batch)
-        f = forms(layer.convention, layer.bias)
+        f = forms_for(layer)
         return Cost(output=layer.output_shape[1:],
-                    params=f["memory_params"].evaluate(layer),
-                    macs=f["forward_macs"].evaluate(layer),
-                    flops=f["forward_flops"].evaluate(layer),
-                    activations=f["memory_output"].evaluate(layer))
+                    params=f[Form.MEMORY_PARAMS].evaluate(layer),
+                    macs=f[Form.FORWARD_MACS].evaluate(layer),
+                    flops=f[Form.FORWARD_FLOPS].evaluate(layer),
+                    activations=f[Form.MEMORY_OUTPUT].evaluate(layer))
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ class _Pool(Kind):
             if k > size + 2 * p:
                 raise DerivationError(f"kernel {k} does not fit the padded input "
                                       f"{axis}={size} with padding {p} per side")
-            sizes.append(int(output_size(size, k, p, s, 1, "per-side")))
+            sizes.append(output_size(size, k, p, s, 1, "per-side"))
         return (c, *sizes)
 
     def cost(self, inputs, batch):

@@ -112,13 +112,14 @@ def _derived(qid: str) -> dict:
 
     from derivations.checking.deciding.derive import derive
     from derivations.closed_forms import m_h, m_w
-    from derivations.checking.deciding.symbolic import from_sympy, output_height_width, with_output_sizes
+    from derivations.checking.deciding.symbolic import from_sympy, with_output_sizes
+    from derivations.model import output_sizes
     variants = derive(qid)
     compiled = tuple(Compiled(from_sympy(v.expr), v.padding, v.conventions, v.misconception,
                               v.domain, v.alternatives) for v in variants)
     expanded = variants[0].expr
     shown = with_output_sizes(expanded, "total") if question(qid).output_symbols else expanded
-    sizes = dict(zip((m_h, m_w), output_height_width("total")))
+    sizes = dict(zip((m_h, m_w), output_sizes("total", dilation=False)))
     definitions = tuple(f"{name} = {sp.sstr(sizes[name])}"
                         for name in (m_h, m_w) if name in shown.free_symbols)
     return {"variants": compiled, "display_text": sp.sstr(shown),

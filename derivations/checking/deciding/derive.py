@@ -15,15 +15,15 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from derivations.registry.forms import Form, op_form
 from derivations.closed_forms import forms, m_h, m_w
-from derivations.model import c_i, c_o, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
+from derivations.model import PADDINGS, c_i, c_o, h, k_h, k_w, n, output_sizes, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import BOOK, double_channels, double_padding, pointwise
-from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, output_height_width
+from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS
 
 __all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]
 
 FLOAT32_BYTES = 4  # numpy.dtype("float32").itemsize; the tests hold it against numpy
-PADDINGS = ("total", "per-side")
 AXIS_PAIRS = ((h, w), (k_h, k_w), (p_h, p_w), (s_h, s_w))
 
 
@@ -50,7 +50,7 @@ def compact(key: str, padding="total", bias=False, batch=False) -> sp.Expr:
 
 
 def written_out(expr: sp.Expr, padding: str) -> sp.Expr:
-    mh, mw = output_height_width(padding)
+    mh, mw = output_sizes(padding, dilation=False)
     return expr.xreplace({m_h: mh, m_w: mw})
 
 
@@ -88,26 +88,26 @@ def _bytes(recipe):
 
 
 RECIPES = {
-    "output-height": _cost({None: ("output_height",)}),
-    "output-width": _cost({None: ("output_width",)}),
-    "forward-mults": _cost({None: ("forward_mults",)}),
-    "forward-adds": _cost({None: ("forward_adds",), "accumulate_from_zero": ("forward_mults",)}),
-    "forward-ops": _cost({None: ("forward_ops",), "macs": ("forward_macs",),
-                          "flops": ("forward_flops",),
-                          "accumulate_from_zero": ("forward_mults", "forward_mults")}),
-    "backward-ops": _cost({None: ("backward_ops",), "macs": ("backward_macs",),
-                           "flops": ("backward_flops",)}),
+    "output-height": _cost({None: (Form.OUTPUT_HEIGHT,)}),
+    "output-width": _cost({None: (Form.OUTPUT_WIDTH,)}),
+    "forward-mults": _cost({None: (Form.FORWARD_MULTS,)}),
+    "forward-adds": _cost({None: (Form.FORWARD_ADDS,), "accumulate_from_zero": (Form.FORWARD_MULTS,)}),
+    "forward-ops": _cost({None: (Form.FORWARD_OPS,), "macs": (Form.FORWARD_MACS,),
+                          "flops": (Form.FORWARD_FLOPS,),
+                          "accumulate_from_zero": (Form.FORWARD_MULTS, Form.FORWARD_MULTS)}),
+    "backward-ops": _cost({None: (Form.BACKWARD_OPS,), "macs": (Form.BACKWARD_MACS,),
+                           "flops": (Form.BACKWARD_FLOPS,)}),
     "forward-memory": _bytes(_cost({
-        None: ("memory_input", "memory_params", "memory_output"),
-        "parameters_only": ("memory_params",)})),
+        None: (Form.MEMORY_PEAK_FORWARD,),
+        "parameters_only": (Form.MEMORY_PARAMS,)})),
     "backward-memory": _bytes(_cost({
-        None: ("memory_peak_backward",),
-        "output_kept": ("memory_peak_backward", "memory_output"),
-        "gradient_buffers_only": ("memory_grad_dy", "memory_grad_dx", "memory_grad_dw",
-                                  "memory_grad_db"),
-        "saved_for_backward_only": ("memory_saved_for_backward",)})),
+        None: (Form.MEMORY_PEAK_BACKWARD,),
+        "output_kept": (Form.MEMORY_PEAK_BACKWARD, Form.MEMORY_OUTPUT),
+        "gradient_buffers_only": (Form.MEMORY_GRAD_DY, Form.MEMORY_GRAD_DX, Form.MEMORY_GRAD_DW,
+                                  Form.MEMORY_GRAD_DB),
+        "saved_for_backward_only": (Form.MEMORY_SAVED_FOR_BACKWARD,)})),
     "bias-size": lambda padding, bias, batch, mode: (
-        compact("memory_bias", padding, True) if mode is None and not bias else None),
+        compact(Form.MEMORY_BIAS, padding, True) if mode is None and not bias else None),
 }
 
 MODES = {
@@ -166,29 +166,29 @@ def _layer_mistakes(qid: str, padding: str, mode) -> list[tuple[str, sp.Expr, fr
         for delta in (-1, 1):
             add("output_off_by_one", base + delta)
     if qid in ("forward-adds", "forward-ops") and mode is None:
-        adds = compact("forward_adds", padding)
+        adds = compact(Form.FORWARD_ADDS, padding)
         per_channel = c_i * adds.xreplace({c_i: 1})
-        mults = compact("forward_mults", padding) if qid == "forward-ops" else 0
+        mults = compact(Form.FORWARD_MULTS, padding) if qid == "forward-ops" else 0
         add("missing_cross_channel_adds", mults + per_channel)
     if qid == "backward-ops":
-        forward = {None: "forward_ops", "macs": "forward_macs", "flops": "forward_flops"}[mode]
+        forward = {None: Form.FORWARD_OPS, "macs": Form.FORWARD_MACS, "flops": Form.FORWARD_FLOPS}[mode]
         add("backward_equals_forward", compact(forward, padding))
         if mode is None:
-            add("backward_doubled_exact", 2 * compact("forward_ops", padding))
+            add("backward_doubled_exact", 2 * compact(Form.FORWARD_OPS, padding))
             for grad in ("dx", "dw"):
-                add("one_gradient_only", compact(f"backward_{grad}_mults", padding)
-                    + compact(f"backward_{grad}_adds", padding))
+                add("one_gradient_only", compact(op_form("backward", "mults", grad), padding)
+                    + compact(op_form("backward", "adds", grad), padding))
         else:
             for grad in ("dx", "dw"):
                 scale = 2 if mode == "flops" else 1
-                add("one_gradient_only", scale * compact(f"backward_{grad}_mults", padding))
+                add("one_gradient_only", scale * compact(op_form("backward", "mults", grad), padding))
     if qid == "forward-memory" and mode is None:
-        add("output_left_out", base - compact("memory_output", padding))
-        add("input_left_out", base - compact("memory_input", padding))
+        add("output_left_out", base - compact(Form.MEMORY_OUTPUT, padding))
+        add("input_left_out", base - compact(Form.MEMORY_INPUT, padding))
     if qid == "bias-size":
         add("bias_as_weights", c_i * base)
-        add("bias_as_weights", compact("memory_weights", padding))
-        add("bias_per_output_element", compact("memory_output", padding))
+        add("bias_as_weights", compact(Form.MEMORY_WEIGHTS, padding))
+        add("bias_per_output_element", compact(Form.MEMORY_OUTPUT, padding))
         add("bias_per_input_channel", base.xreplace({c_o: c_i}))
     return out
 
@@ -220,7 +220,7 @@ def _mistake_variants(qid: str) -> list[Variant]:
 
 
 # --- the exercise scenarios ------------------------------------------------------------
-COUNTS = {None: "forward_ops", "macs": "forward_macs", "flops": "forward_flops"}
+COUNTS = {None: Form.FORWARD_OPS, "macs": Form.FORWARD_MACS, "flops": Form.FORWARD_FLOPS}
 
 
 def _double_channels() -> list[Variant]:
@@ -228,8 +228,8 @@ def _double_channels() -> list[Variant]:
     for (mode, key), bias in itertools.product(COUNTS.items(), (False, True)):
         out.append(Variant(double_channels(key, "total", bias).ratio, "total",
                            _tags("total", bias, False, mode)))
-    out.append(Variant(double_channels("forward_ops").limit, conventions=("large_channel_limit",)))
-    before = forms()["forward_ops"].expr.xreplace(BOOK)
+    out.append(Variant(double_channels(Form.FORWARD_OPS).limit, conventions=("large_channel_limit",)))
+    before = forms()[Form.FORWARD_OPS].expr.xreplace(BOOK)
     only_one = sp.simplify(before.xreplace({c_o: 2 * c_o}) / before)
     out.append(Variant(only_one, misconception="doubling_doubles"))
     return out
@@ -271,16 +271,16 @@ def _pointwise() -> list[Variant]:
         out.append(Variant(pointwise(key, padding, bias).general, padding,
                            _tags(padding, bias, batch, mode)))
     for padding in PADDINGS:
-        general = pointwise("forward_ops", padding).general
+        general = pointwise(Form.FORWARD_OPS, padding).general
         for name, expr in (("input_channels_left_out", general.xreplace({c_i: 1})),
                            ("output_channels_left_out", general.xreplace({c_o: 1})),
                            ("channels_swapped", general.xreplace({c_i: c_o, c_o: c_i}))):
             out.append(Variant(expr, padding, _tags(padding, False, False, None), name))
-        mults = pointwise("forward_mults", padding).general
-        adds = pointwise("forward_adds", padding).general
+        mults = pointwise(Form.FORWARD_MULTS, padding).general
+        adds = pointwise(Form.FORWARD_ADDS, padding).general
         out.append(Variant(mults + c_i * adds.xreplace({c_i: 1}), padding,
                            _tags(padding, False, False, None), "missing_cross_channel_adds"))
-        out.append(Variant(general.xreplace(dict(zip(output_height_width(padding), (h, w)))),
+        out.append(Variant(general.xreplace(dict(zip(output_sizes(padding, dilation=False), (h, w)))),
                            padding, _tags(padding, False, False, None), "input_size_for_output"))
     return out
 

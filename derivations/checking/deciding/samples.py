@@ -8,14 +8,16 @@ points come first (all ones, kernel equal to the padded input, stride not dividi
 stride larger than the kernel, odd total padding), then seeded random ones, small and
 large, so that a counterexample is usually small.
 
-Integer arithmetic only: the model's :class:`~derivations.model.Layer` uses SymPy, which
-the checker keeps off its fast path; the tests hold these points against it.
+Integer arithmetic only: output sizes come from the model's one definition,
+:func:`derivations.model.output_size`, which is integer (no SymPy) on integers.
 """
 
 from __future__ import annotations
 
 import random
 from functools import lru_cache
+
+from derivations.model import output_size
 
 __all__ = ["RESTRICTIONS", "layer_points", "compose_points", "environments",
            "output_extent", "SEED", "RANDOM_POINTS"]
@@ -41,10 +43,8 @@ _NAMES = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n")
 
 
 def output_extent(size, kernel, padding, stride, convention="total"):
-    """The model's output size in integers (tests hold it against ``Layer.m_h``)."""
-    if convention == "total":
-        return (size - kernel + padding + stride) // stride
-    return (size + 2 * padding - kernel) // stride + 1
+    """The model's output size (no dilation), in integers."""
+    return output_size(size, kernel, padding, stride, 1, convention)
 
 
 def _random_layer(rng: random.Random) -> dict:

@@ -9,19 +9,19 @@ from fractions import Fraction
 import sympy as sp
 
 from derivations.closed_forms import m_h, m_w
-from derivations.model import c_i, c_o, h, k_h, k_w, n, output_size, p_h, p_w, s_h, s_w, w
+from derivations.model import h, k_h, k_w, output_sizes, p_h, p_w, s_h, s_w, w
+from derivations.registry.symbols import sympy_symbols
 from derivations.checking import expression as ex
 
-__all__ = ["SYMPY_SYMBOLS", "to_sympy", "from_sympy", "output_height_width",
+__all__ = ["SYMPY_SYMBOLS", "to_sympy", "from_sympy",
            "restrict", "prove_equal", "difference", "with_output_sizes"]
 
 _positive = dict(integer=True, positive=True)
+# the model's symbols (registry.symbols), plus the square-kernel names k, s, p
 SYMPY_SYMBOLS = {
-    "c_i": c_i, "c_o": c_o, "h": h, "w": w, "k_h": k_h, "k_w": k_w, "p_h": p_h,
-    "p_w": p_w, "s_h": s_h, "s_w": s_w, "n": n, "m_h": m_h, "m_w": m_w,
+    **sympy_symbols(),
     "k": sp.Symbol("k", **_positive), "s": sp.Symbol("s", **_positive),
     "p": sp.Symbol("p", integer=True, nonnegative=True),
-    "k_1": sp.Symbol("k_1", **_positive), "k_2": sp.Symbol("k_2", **_positive),
 }
 _NAMES = {symbol: name for name, symbol in SYMPY_SYMBOLS.items()}
 
@@ -91,15 +91,10 @@ def from_sympy(expr: sp.Expr) -> ex.Node:
     raise ValueError(f"cannot convert {expr!r}")
 
 
-def output_height_width(convention: str = "total"):
-    return (output_size(h, k_h, p_h, s_h, 1, convention),
-            output_size(w, k_w, p_w, s_w, 1, convention))
-
-
 def restrict(expr: sp.Expr, domain: frozenset, convention: str = "total") -> sp.Expr:
     """The expression on a restricted domain: m_h, m_w written out, then the symbols the
     restrictions fix substituted (floors dropped where the stride divides)."""
-    mh, mw = output_height_width(convention)
+    mh, mw = output_sizes(convention, dilation=False)
     expr = expr.xreplace({m_h: mh, m_w: mw})
     square = SYMPY_SYMBOLS
     values = {}
@@ -134,7 +129,7 @@ def prove_equal(student: sp.Expr, reference: sp.Expr) -> bool:
 
 def with_output_sizes(expr: sp.Expr, convention: str) -> sp.Expr:
     """Write floors equal to the output size as m_h, m_w."""
-    mh, mw = output_height_width(convention)
+    mh, mw = output_sizes(convention, dilation=False)
     swaps = {}
     for atom in expr.atoms(sp.floor):
         for target, symbol in ((mh, m_h), (mw, m_w)):

@@ -1,0 +1,106 @@
+"""The quantities of one layer (form keys) and the composite ones defined from others.
+
+:class:`Form` names every quantity the closed forms derive and the execution measures
+(a ``str`` enum: a member *is* its key string, so JSON and templates see ``"forward_mults"``).
+:data:`COMPOSITES` says, once, how the composite quantities follow from the base ones
+(operations = multiplications + additions, MACs, FLOPs, backward totals, parameters, peaks).
+The closed forms apply it to SymPy expressions, the execution to executed counts, the
+sheets to forward-only runs and the checker to its recipes: a composite is never retyped.
+
+No SymPy here: the definitions use ``+`` and ``*`` only, so they work on ints and on
+SymPy expressions alike.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Callable, Mapping
+
+__all__ = ["Form", "COMPOSITES", "GRADIENTS", "with_composites", "op_form"]
+
+
+class Form(str, Enum):
+    """Every closed-form key, in the order the closed forms list them."""
+
+    OUTPUT_HEIGHT = "output_height"
+    OUTPUT_WIDTH = "output_width"
+    FORWARD_MULTS = "forward_mults"
+    FORWARD_ADDS = "forward_adds"
+    FORWARD_OPS = "forward_ops"
+    FORWARD_MACS = "forward_macs"
+    FORWARD_FLOPS = "forward_flops"
+    BACKWARD_DX_MULTS = "backward_dx_mults"
+    BACKWARD_DX_ADDS = "backward_dx_adds"
+    BACKWARD_DW_MULTS = "backward_dw_mults"
+    BACKWARD_DW_ADDS = "backward_dw_adds"
+    BACKWARD_DB_MULTS = "backward_db_mults"
+    BACKWARD_DB_ADDS = "backward_db_adds"
+    BACKWARD_MULTS = "backward_mults"
+    BACKWARD_ADDS = "backward_adds"
+    BACKWARD_OPS = "backward_ops"
+    BACKWARD_MACS = "backward_macs"
+    BACKWARD_FLOPS = "backward_flops"
+    MEMORY_WEIGHTS = "memory_weights"
+    MEMORY_BIAS = "memory_bias"
+    MEMORY_PARAMS = "memory_params"
+    MEMORY_INPUT = "memory_input"
+    MEMORY_OUTPUT = "memory_output"
+    MEMORY_SAVED_FOR_BACKWARD = "memory_saved_for_backward"
+    MEMORY_GRAD_DY = "memory_grad_dy"
+    MEMORY_GRAD_DX = "memory_grad_dx"
+    MEMORY_GRAD_DW = "memory_grad_dw"
+    MEMORY_GRAD_DB = "memory_grad_db"
+    MEMORY_PEAK_FORWARD = "memory_peak_forward"
+    MEMORY_PEAK_BACKWARD = "memory_peak_backward"
+
+    def __str__(self) -> str:  # the key itself, in f-strings and messages
+        return self.value
+
+
+GRADIENTS = ("dx", "dw", "db")
+
+
+def op_form(phase: str, kind: str, gradient: str | None = None) -> Form:
+    """The form counting ``kind`` (``mults``, ``adds``, ``ops``, ``macs``, ``flops``) of
+    ``phase`` (``forward``/``backward``), of one gradient (``dx``, ``dw``, ``db``) if given."""
+    parts = (phase, gradient, kind) if gradient else (phase, kind)
+    return Form("_".join(parts))
+
+
+F = Form  # short name for the definitions below (looked up when they run)
+# composite -> how it follows from other quantities; in dependency order
+COMPOSITES: dict[Form, Callable[[Mapping], object]] = {
+    F.FORWARD_OPS: lambda v: v[F.FORWARD_MULTS] + v[F.FORWARD_ADDS],
+    F.FORWARD_MACS: lambda v: v[F.FORWARD_MULTS],           # one MAC per product
+    F.FORWARD_FLOPS: lambda v: 2 * v[F.FORWARD_MACS],        # torch flop_counter
+    F.BACKWARD_MULTS: lambda v: (v[F.BACKWARD_DX_MULTS] + v[F.BACKWARD_DW_MULTS]
+                                 + v[F.BACKWARD_DB_MULTS]),
+    F.BACKWARD_ADDS: lambda v: (v[F.BACKWARD_DX_ADDS] + v[F.BACKWARD_DW_ADDS]
+                                + v[F.BACKWARD_DB_ADDS]),
+    F.BACKWARD_OPS: lambda v: v[F.BACKWARD_MULTS] + v[F.BACKWARD_ADDS],
+    # one MAC per product of dX and dW (db has none)
+    F.BACKWARD_MACS: lambda v: v[F.BACKWARD_DX_MULTS] + v[F.BACKWARD_DW_MULTS],
+    F.BACKWARD_FLOPS: lambda v: 2 * v[F.BACKWARD_MACS],
+    F.MEMORY_PARAMS: lambda v: v[F.MEMORY_WEIGHTS] + v[F.MEMORY_BIAS],
+    F.MEMORY_PEAK_FORWARD: lambda v: v[F.MEMORY_PARAMS] + v[F.MEMORY_INPUT] + v[F.MEMORY_OUTPUT],
+    # parameters + saved input (what autograd saves besides the weights) + dY dX dW db;
+    # the forward output is released once dY exists
+    F.MEMORY_PEAK_BACKWARD: lambda v: (
+        v[F.MEMORY_PARAMS] + v[F.MEMORY_SAVED_FOR_BACKWARD] - v[F.MEMORY_WEIGHTS]
+        + v[F.MEMORY_GRAD_DY] + v[F.MEMORY_GRAD_DX] + v[F.MEMORY_GRAD_DW]
+        + v[F.MEMORY_GRAD_DB]),
+}
+
+
+def with_composites(values: Mapping) -> dict:
+    """``values`` with every composite whose inputs are present added (an existing
+    entry is never overwritten: a measured figure stays measured)."""
+    out = dict(values)
+    for key, rule in COMPOSITES.items():
+        if key in out:
+            continue
+        try:
+            out[key] = rule(out)
+        except KeyError:
+            continue  # e.g. a forward-only run has no backward figures
+    return out

@@ -1,0 +1,137 @@
+"""The core registries: symbols, form keys and composites, counting conventions."""
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+import sympy as sp
+
+from derivations import model
+from derivations.closed_forms import forms, forms_for
+from derivations.messages import text
+from derivations.model import Layer
+from derivations.registry.counting import COUNTINGS, Counting, describe
+from derivations.registry.forms import COMPOSITES, Form, op_form, with_composites
+from derivations.registry.symbols import BY_NAME, SYMBOLS, Role, by_field, sympy_symbols
+
+
+def test_every_layer_size_field_has_exactly_one_symbol():
+    sizes = {f.name for f in dataclasses.fields(Layer)} - {"bias", "convention"}
+    layer_fields = [s.field for s in SYMBOLS if s.role is Role.LAYER]
+    assert sorted(layer_fields) == sorted(sizes)
+    assert len({s.name for s in SYMBOLS}) == len(SYMBOLS)
+
+
+def test_model_symbols_are_the_registrys():
+    assert model.SYMBOLS == {s.field: s.sympy for s in SYMBOLS if s.role is Role.LAYER}
+    assert model.c_i is BY_NAME["c_i"].sympy and model.g is by_field("groups").sympy
+    assert model.p_h.is_nonnegative and model.p_h.is_zero is None
+    assert model.k_h.is_positive and model.k_h.is_integer
+    with pytest.raises(AttributeError):
+        model.no_such_symbol  # noqa: B018
+
+
+def test_output_symbols_are_the_layers_output_sizes():
+    layer = Layer(c_i=1, c_o=1, h=9, w=7, k_h=3, k_w=2, s_h=2)
+    for info in SYMBOLS:
+        if info.role is Role.OUTPUT:
+            assert getattr(layer, info.field) == model.output_size(
+                layer.h if info.name == "m_h" else layer.w,
+                layer.k_h if info.name == "m_h" else layer.k_w, 0,
+                layer.s_h if info.name == "m_h" else layer.s_w)
+    assert set(sympy_symbols(Role.COMPOSE)) == {"k_1", "k_2"}
+
+
+# the package's own __init__ is bypassed (its laziness is the public API's business):
+# this holds the model and the registries to importing no SymPy themselves
+
+
+def test_symbol_registry_and_model_import_no_sympy():
+    code = ("import importlib.util, sys, types\n"
+            "spec = importlib.util.find_spec('derivations')\n"
+            "package = types.ModuleType('derivations'); package.__path__ = spec.submodule_search_locations\n"
+            "sys.modules['derivations'] = package\n"
+            "import derivations.model, derivations.registry.symbols\n"
+            "import derivations.registry.forms, derivations.registry.counting\n"
+            "layer = derivations.model.Layer(c_i=1, c_o=1, h=5, w=5, k_h=3, k_w=3)\n"
+            "print(layer.m_h, 'sympy' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["3", "False"]
+
+
+def test_integer_output_size_is_exact_far_past_float_precision():
+    big = 10 ** 40 + 7
+    for convention in model.PADDINGS:
+        exact = model.output_size(big, 3, 2, 7, 2, convention)
+        assert isinstance(exact, int)
+        symbolic = model.output_size(sp.Integer(big), 3, 2, sp.Integer(7), 2, convention)
+        assert exact == int(symbolic)
+    assert model.output_size(big, 3, 2, 7) == (big - 3 + 2 + 7) // 7
+
+
+@pytest.mark.parametrize("convention", ["total", "per-side"])
+def test_symbolic_output_sizes_evaluate_to_the_integer_ones(convention):
+    mh, mw = model.output_sizes(convention)
+    layer = Layer(c_i=1, c_o=1, h=13, w=11, k_h=3, k_w=2, p_h=1, p_w=3, s_h=3, s_w=2,
+                  d_h=2, d_w=1, convention=convention)
+    values = layer.values()
+    assert (int(mh.xreplace(values)), int(mw.xreplace(values))) == (layer.m_h, layer.m_w)
+    undilated = model.output_sizes(convention, dilation=False)
+    assert not any(e.has(model.d_h, model.d_w) for e in undilated)
+
+
+def test_output_sizes_are_cached_on_the_layer_and_stay_out_of_equality():
+    layer = Layer(c_i=1, c_o=1, h=9, w=9, k_h=3, k_w=3)
+    assert layer.m_h == 7 and "m_h" in vars(layer)
+    assert layer == Layer(c_i=1, c_o=1, h=9, w=9, k_h=3, k_w=3)
+    assert hash(layer) == hash(Layer(c_i=1, c_o=1, h=9, w=9, k_h=3, k_w=3))
+
+
+@pytest.mark.parametrize("padding", ["total", "per-side"])
+@pytest.mark.parametrize("bias", [False, True])
+def test_every_form_key_is_a_closed_form(padding, bias):
+    assert list(forms(padding, bias)) == list(Form)
+    assert all(isinstance(key, Form) and f.key is key for key, f in forms(padding, bias).items())
+
+
+def test_forms_for_follows_the_layers_padding_and_bias():
+    layer = Layer(c_i=2, c_o=2, h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, bias=True,
+                  convention="per-side")
+    assert forms_for(layer) is forms("per-side", True)
+
+
+def test_form_keys_are_their_strings():
+    assert Form.FORWARD_MULTS == "forward_mults" and f"{Form.FORWARD_MULTS}" == "forward_mults"
+    assert {"forward_mults": 1}[Form.FORWARD_MULTS] == 1
+    assert op_form("backward", "adds", "dx") is Form.BACKWARD_DX_ADDS
+    assert op_form("forward", "ops") is Form.FORWARD_OPS
+    with pytest.raises(ValueError):
+        op_form("sideways", "mults")
+
+
+def test_composites_on_hand_counted_parts():
+    # a forward-only run: 10 products, 8 additions; 6 weights, no bias; 4 in, 2 out
+    parts = {Form.FORWARD_MULTS: 10, Form.FORWARD_ADDS: 8, Form.MEMORY_WEIGHTS: 6,
+             Form.MEMORY_BIAS: 0, Form.MEMORY_INPUT: 4, Form.MEMORY_OUTPUT: 2}
+    out = with_composites(parts)
+    assert (out[Form.FORWARD_OPS], out[Form.FORWARD_MACS], out[Form.FORWARD_FLOPS]) == (18, 10, 20)
+    assert (out[Form.MEMORY_PARAMS], out[Form.MEMORY_PEAK_FORWARD]) == (6, 12)
+    assert Form.BACKWARD_OPS not in out and Form.MEMORY_PEAK_BACKWARD not in out
+    # a measured figure is never overwritten by the definition
+    assert with_composites({**parts, Form.FORWARD_OPS: 99})[Form.FORWARD_OPS] == 99
+    assert set(COMPOSITES) < set(Form)
+
+
+@pytest.mark.parametrize("counting", list(Counting))
+def test_counting_conventions_are_bilingual(counting):
+    info = COUNTINGS[counting]
+    assert info.message == f"counting.{counting.value}"
+    assert describe(counting, "en") == text(info.message, "en")
+    assert describe(counting, "zh") != describe(counting, "en")
+
+
+def test_closed_forms_name_their_counting_convention_from_the_registry():
+    adds = forms("total", True)[Form.FORWARD_ADDS].convention
+    assert describe(Counting.EXACT) in adds and describe(Counting.EXACT_BIAS) in adds
+    assert describe(Counting.FLOPS) in forms()[Form.FORWARD_FLOPS].convention
