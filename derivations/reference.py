@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.registry.forms import Form
 from derivations.closed_forms import MEMORY_MODEL, forms, m_h, m_w, window_cover
-from derivations.exercises.document import CheckFailed, text
+from derivations.exercises.document import message, require, text
 from derivations.exercises.instances import REALISTIC, describe, executed, value
 from derivations.exercises.notation import num, rows, tex
-from derivations.locale import CONVENTION_FRAGMENTS, FORM_DESCRIPTIONS, MEMORY_MODEL_ZH, STRINGS
-from derivations.model import Layer, output_sizes, d_h, d_w, k_h, k_w, s_h, s_w
+from derivations.messages import catalogue
+from derivations.model import Layer, d_h, d_w, k_h, k_w, output_sizes, s_h, s_w
+from derivations.registry.forms import Form
 
 __all__ = ["GENERAL", "build"]
 
@@ -25,12 +25,13 @@ GENERAL = Layer(c_i=4, c_o=6, h=11, w=9, k_h=3, k_w=2, p_h=3, p_w=1, s_h=2, s_w=
 CHANGED = "changed"  # the forms whose expression differs from the first section's
 SECTIONS = (
     # (title, convention, bias, layer, which forms)
-    (text("Total padding (the book's formula), no bias", "总填充（书中公式），无偏置"),
+    (text(en="Total padding (the book's formula), no bias", zh="总填充（书中公式），无偏置"),
      "total", False, REALISTIC, None),
-    (text("With bias: the forms that change", "有偏置：有变化的闭式解"),
+    (text(en="With bias: the forms that change", zh="有偏置：有变化的闭式解"),
      "total", True, GENERAL, CHANGED),
-    (text("Padding per side (PyTorch's padding=p): the same forms in m_h, m_w; the output "
-          "size changes", "每侧填充（PyTorch 的 padding=p）：用 m_h、m_w 写出的闭式解不变，输出大小改变"),
+    (text(en="Padding per side (PyTorch's padding=p): the same forms in m_h, m_w; the output "
+             "size changes",
+          zh="每侧填充（PyTorch 的 padding=p）：用 m_h、m_w 写出的闭式解不变，输出大小改变"),
      "per-side", True, GENERAL.replace(convention="per-side"),
      (Form.OUTPUT_HEIGHT, Form.OUTPUT_WIDTH, Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.BACKWARD_DX_ADDS,
       Form.MEMORY_PEAK_BACKWARD)),
@@ -43,13 +44,25 @@ C_h, C_w = sp.symbols("C_h C_w", positive=True, integer=True)
 COVERS = {window_cover(m_h, k_h, s_h, d_h): C_h, window_cover(m_w, k_w, s_w, d_w): C_w}
 
 
+def _fragment_ids() -> dict[str, str]:
+    """English text of each convention fragment -> its id (``sheets.convention.*``)."""
+    return {texts["en"]: key for key, texts in catalogue().items()
+            if key.startswith("sheets.convention.")}
+
+
 def _convention(convention: str) -> dict:
-    # the memory model is long and the same for every memory form: the footer states it
-    pointer = convention.replace(MEMORY_MODEL, STRINGS["en"]["formulas_memory_pointer"])
-    parts = list(dict.fromkeys(pointer.split("; ")))  # once each, in order
-    zh = {STRINGS["en"]["formulas_memory_pointer"]: STRINGS["zh"]["formulas_memory_pointer"],
-          **CONVENTION_FRAGMENTS}
-    return text("; ".join(parts), "；".join(zh.get(p, p) for p in parts))
+    """A ClosedForm's convention (English fragments joined by "; ") in both languages,
+    each fragment by its catalogue id: a fragment without one is an error, never
+    English on the Chinese page.  The memory model, long and the same for every memory
+    form, is replaced by a pointer to the page's footer."""
+    pointer = message("sheets.formulas_memory_pointer")
+    parts = list(dict.fromkeys(convention.replace(MEMORY_MODEL, pointer["en"]).split("; ")))
+    ids = {pointer["en"]: "sheets.formulas_memory_pointer", **_fragment_ids()}
+    unknown = [p for p in parts if p not in ids]
+    require(not unknown, f"convention fragment(s) without a message id in "
+                         f"messages/sheets.yaml: {unknown}")
+    said = [message(ids[p]) for p in parts]
+    return text(en="; ".join(t["en"] for t in said), zh="；".join(t["zh"] for t in said))
 
 
 def _latex(form) -> str:
@@ -58,17 +71,24 @@ def _latex(form) -> str:
     if form.key.startswith("output_"):  # written as m_h it would say nothing
         return form.latex(compact=False)
     named = form.compact.xreplace(COVERS)
-    if named.xreplace({v: k for k, v in COVERS.items()}) != form.compact:
-        raise CheckFailed(f"{form.key}: naming C_h, C_w changed the expression")
+    require(named.xreplace({v: k for k, v in COVERS.items()}) == form.compact,
+            f"{form.key}: naming C_h, C_w changed the expression")
     return tex(named)
+
+
+def _description(form) -> dict:
+    """The form's name on the page, by id ``sheets.form.<key>`` (one per closed form)."""
+    key = f"sheets.form.{form.key}"
+    require(key in catalogue(), f"closed form {form.key} has no message {key} in "
+                                "messages/sheets.yaml")
+    return message(key)
 
 
 def _entry(form, layer: Layer) -> dict:
     closed = value(form.key, layer)
     return {
         "key": form.key,
-        "description": text(form.description,
-                            FORM_DESCRIPTIONS["zh"].get(form.key, form.description)),
+        "description": _description(form),
         "latex": _latex(form),
         "convention": _convention(form.convention),
         "closed": num(closed),
@@ -96,4 +116,7 @@ def build() -> dict:
                           *((tex(name), tex(cover)) for cover, name in COVERS.items())),
             "forms": [_entry(these[k], layer) for k in keys],
         })
-    return {"sections": sections, "memory_model": text(MEMORY_MODEL, MEMORY_MODEL_ZH)}
+    model = message("sheets.memory_model")
+    require(model["en"] == MEMORY_MODEL, "closed_forms.MEMORY_MODEL changed: update "
+                                         "sheets.memory_model in messages/sheets.yaml")
+    return {"sections": sections, "memory_model": model}

@@ -1,6 +1,6 @@
 """The worked answers, one module per exercise, each with ``build() -> Exercise``.
 
-:data:`MODULES` lists them in registry order; :func:`build_all` builds every one (a
+:data:`MODULES` lists them in registry order (``registry/exercises.py``); :func:`build_all` builds every one (a
 missing module or a failed check is a one-line :class:`DerivationError`, never a
 skipped exercise) and :func:`for_edition` orders them as one edition numbers them, the
 exercises the edition lacks last, as appendices.  Exercise modules are imported lazily:
@@ -15,8 +15,9 @@ from derivations.errors import DerivationError
 
 __all__ = ["MODULES", "build_all", "for_edition"]
 
-MODULES = ("compose", "cost", "doubling", "pointwise", "equal_outputs", "matmul",
-           "strips", "blocks", "networks")
+from derivations.registry.exercises import EXERCISES
+
+MODULES = tuple(EXERCISES)  # one module per registered exercise, in registry order
 
 
 def _build(name: str):
@@ -28,7 +29,7 @@ def _build(name: str):
         if error.name != qualified:
             raise
         raise DerivationError(f"exercise module {qualified} is missing "
-                              f"(registered in {__name__}.MODULES)") from None
+                              "(registered in derivations/registry/exercises.py)") from None
     try:
         exercise = module.build()
     except CheckFailed as error:

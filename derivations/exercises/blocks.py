@@ -19,8 +19,9 @@ from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.counting import Counted, counting
 from derivations.execute import run_layer
 from derivations.model import Layer
-from derivations.exercises.document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
-                       text)
+from derivations.exercises.document import (
+    CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
+    table, text)
 
 __all__ = ["build", "block_counts", "dependency", "gradient_dependency", "shuffle",
            "block_diagonal", "grouped_then", "CHANNELS", "SIZE"]
@@ -107,7 +108,7 @@ def _counted_forward(layer: Layer, seed: int = 0):
 def _shown(derived, equivalent, latex: str) -> str:
     """``latex`` (a readable form of ``equivalent``), once SymPy proves it equals ``derived``."""
     if sp.simplify(derived - equivalent) != 0:  # pragma: no cover - a display typo
-        raise AssertionError(f"{latex} is not {derived}")
+        raise CheckFailed(f"{latex} is not {derived}")
     return latex
 
 
@@ -142,7 +143,7 @@ def _speed_section():
     by_matrix = np.einsum("oc,nchw->nohw", block_diagonal(weight, 4), x)
     gap = float(np.max(np.abs(y - by_matrix)))
     if gap > 1e-12:  # pragma: no cover
-        raise AssertionError(f"grouped 1x1 differs from the block-diagonal product by {gap}")
+        raise CheckFailed(f"grouped 1x1 differs from the block-diagonal product by {gap}")
     return [
         heading(text(en="How much faster", zh="快多少")),
         paragraph(text(
@@ -204,7 +205,7 @@ def _mixing_section():
     one = dependency(lambda x: conv2d_forward(x, w1, None, layer)[0], ch)
     grad = gradient_dependency(w1, layer)
     if not np.array_equal(one, grad):  # pragma: no cover
-        raise AssertionError("perturbation and gradient dependencies differ")
+        raise CheckFailed("perturbation and gradient dependencies differ")
     cf = int(sp.Integer(ch) ** 2 / groups)
     nonzero = checked("dependent pairs, one grouped layer", cf, int(one.sum()))
     stacked = dependency(lambda x: grouped_then(x, (w1, w2), (layer, layer), lambda v: v), ch)
@@ -340,10 +341,7 @@ def build() -> Exercise:
                   zh="它每像素要 $c^2$ 次乘法，正是稠密的全部代价；免费的办法是洗牌。")),
         ),
     ]
-    return Exercise(id="blocks", numbers={"zh": None, "en": 7},
-                    title=text(en="Block-diagonal channel mixing",
-                               zh="分块对角的通道混合"),
-                    statement=text(
+    return exercise("blocks", statement=text(
                         en="Assume that we have a $c \\times c$ matrix. How much faster is it "
                            "to multiply with a block-diagonal matrix if the matrix is broken "
                            "up into $b$ blocks? What is the downside of having $b$ blocks? "

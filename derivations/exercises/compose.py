@@ -20,8 +20,9 @@ from derivations.closed_forms import forms
 from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
 from derivations.model import Layer
-from derivations.exercises.document import (CheckFailed, Exercise, checked, heading, math, mistakes, paragraph, result, table,
-                       text)
+from derivations.exercises.document import (
+    CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
+    table, text)
 
 __all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",
            "laplacian_has_no_factor", "composed_support", "complex_factors",
@@ -154,7 +155,7 @@ def split_shortfall():
     gap = sp.expand((r_1 + r_2 - 1) * (c_1 + c_2 - 1) - (r_1 * c_1 + r_2 * c_2 - 1))
     shown = (r_1 - 1) * (c_2 - 1) + (r_2 - 1) * (c_1 - 1)
     if sp.expand(gap - shown) != 0:  # pragma: no cover - a display typo
-        raise AssertionError(f"{shown} is not {gap}")
+        raise CheckFailed(f"{shown} is not {gap}")
     return shown
 
 
@@ -403,7 +404,7 @@ def _converse_section():
         product = np.convolve(product, piece)
     err = float(np.max(np.abs(product - kernel)))
     if err > 1e-9 or np.max(np.abs(rebuilt - [1, 0, 1])) > 1e-12:
-        raise AssertionError(f"complex factorization does not reproduce the kernel: {err}")
+        raise CheckFailed(f"complex factorization does not reproduce the kernel: {err}")
     bases = laplacian_has_no_factor()
     no_solution = checked("Laplacian splits with Groebner basis {1}", len(bases),
                           sum(basis == [1] for *_, basis in bases))
@@ -566,6 +567,4 @@ def build() -> Exercise:
     blocks = [*_conventions(), *_proof_section(), *_size_section(), *_numeric_section(),
               *_converse_section(), heading(text(en="Common mistakes", zh="常见错误")),
               _mistakes()]
-    return Exercise(id="compose", numbers={"zh": 1, "en": 1},
-                    title=text(en="Composing two kernels", zh="两个卷积核的合成"),
-                    statement=_statement(), blocks=blocks)
+    return exercise("compose", statement=_statement(), blocks=blocks)

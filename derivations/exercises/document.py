@@ -1,80 +1,76 @@
-"""The plain-data shape of a worked answer: what exercise modules build and templates render.
+"""The typed shape of a worked answer: what exercise modules build and templates render.
 
-An exercise module defines ``build() -> Exercise``.  An :class:`Exercise` is language-
-neutral structure whose prose is :func:`text` (one string per language, ``en`` and
-``zh``); templates turn it into Markdown or LaTeX.  Prose may hold inline math as
-``$...$`` (KaTeX/MathJax-compatible LaTeX) and inline code as ```...```, nothing else
-(no Markdown markup: the LaTeX renderer escapes the rest).
+The schema lives here and nowhere else.  An exercise module defines ``build() ->
+Exercise``, made by :func:`exercise` (its edition numbers and title come from
+:mod:`derivations.registry.exercises`).  An :class:`Exercise` is language-neutral
+structure: a sequence of frozen block dataclasses whose prose is a :data:`Text`, one
+string per language, written one way only: ``text(en=..., zh=...)`` for sentences of an
+exercise, :func:`message` for the sheets' own words (``messages/sheets.yaml``, by id).
+Prose may hold inline math as ``$...$`` (KaTeX/MathJax-compatible LaTeX) and inline
+code as ```...```, nothing else (no Markdown markup: the LaTeX renderer escapes the
+rest).  Templates dispatch on each block's ``type`` (a class constant).
 
-Blocks (plain dicts, ``type`` says which):
+Blocks:
 
-* ``heading``   ``{"text": Text}``                       -- a sub-heading
-* ``paragraph`` ``{"text": Text}``
-* ``math``      ``{"latex": str}``                        -- display math
-* ``result``    ``{"label": Text, "latex": str}``          -- a final closed form, set off
-* ``table``     ``{"header": [Cell], "rows": [[Cell]]}``   -- Cell: str (may hold $..$) or Text
-* ``code``      ``{"language": str, "code": str}``
-* ``mistakes``  ``{"items": [{"claim": Text, "why": Text}]}``
+* :class:`Heading`   ``text``                     -- a sub-heading
+* :class:`Paragraph` ``text``
+* :class:`Math`      ``latex``                    -- display math
+* :class:`Result`    ``label, latex``             -- a closed form, set off
+* :class:`Answer`    ``label, text``              -- the final answer of a sub-question, boxed
+* :class:`Table`     ``header, rows``             -- Cell: str (may hold $..$) or Text
+* :class:`Code`      ``code, language``
+* :class:`Mistakes`  ``items`` of :class:`Mistake` -- "Common mistakes", by misconception id
+* :class:`Figure`    ``key, caption, alt``        -- drawn by :mod:`derivations.figures`
 
 Every number a sheet prints beside "executed" is made by :func:`checked`, which raises
-:class:`CheckFailed` when the closed form and the executed count differ: ``make docs``
-aborts rather than print an unchecked number.
+:class:`CheckFailed` when the closed form and the executed count differ; every other
+render-time check goes through :func:`require`.  :class:`CheckFailed` is a
+:class:`~derivations.errors.DerivationError`: ``docs`` prints one line and writes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar, Union
 
-__all__ = ["CheckFailed", "Exercise", "LANGS", "checked", "code", "heading", "math",
-           "mistakes", "paragraph", "result", "table", "text"]
+from derivations.errors import DerivationError
+
+__all__ = ["Answer", "Block", "CheckFailed", "Code", "Exercise", "FIGURE_KEYS", "Figure",
+           "Heading", "LANGS", "Math", "Mistake", "Mistakes", "Paragraph", "Result", "Table",
+           "Text", "answer", "checked", "code", "exercise", "figure", "heading", "math",
+           "message", "mistakes", "paragraph", "require", "result", "table", "text"]
 
 LANGS = ("en", "zh")
 
+Text = dict  # {"en": str, "zh": str}: made by text() or message(), never by hand
 
-class CheckFailed(AssertionError):
-    """A number on a sheet disagrees with what was executed."""
+# The figures sheets-media draws (output/figures/<key>.svg and .pdf); HOUSE.md's list.
+FIGURE_KEYS = ("compose-receptive-field", "padding-readings", "im2col-matrix",
+               "padding-doubling-ratio", "strip-loads", "block-diagonal", "channel-shuffle",
+               "network-costs")
 
 
-def text(en: str, zh: str) -> dict:
+class CheckFailed(DerivationError):
+    """A number or claim on a sheet disagrees with what was executed or derived."""
+
+
+def text(en: str, zh: str) -> Text:
+    """One sentence in both languages (the only way an exercise writes prose)."""
+    if not (isinstance(en, str) and isinstance(zh, str)):
+        raise TypeError(f"text() takes two strings, got {en!r}, {zh!r}")
     return {"en": en, "zh": zh}
 
 
-@dataclass
-class Exercise:
-    id: str
-    numbers: dict            # {"en": int | None, "zh": int | None}: number in each edition
-    title: dict              # Text
-    statement: dict          # Text
-    blocks: list = field(default_factory=list)
+def message(key: str, /, **fields: object) -> Text:
+    """The sheets' message ``key`` (``messages/sheets.yaml``) in both languages."""
+    from derivations.messages import text as say
+    return {lang: say(key, lang, **fields) for lang in LANGS}
 
 
-def heading(t: dict) -> dict:
-    return {"type": "heading", "text": t}
-
-
-def paragraph(t: dict) -> dict:
-    return {"type": "paragraph", "text": t}
-
-
-def math(latex: str) -> dict:
-    return {"type": "math", "latex": latex}
-
-
-def result(label: dict, latex: str) -> dict:
-    return {"type": "result", "label": label, "latex": latex}
-
-
-def table(header: list, rows: list) -> dict:
-    return {"type": "table", "header": header, "rows": rows}
-
-
-def code(source: str, language: str = "python") -> dict:
-    return {"type": "code", "language": language, "code": source}
-
-
-def mistakes(*items: tuple) -> dict:
-    """``mistakes((claim, why), ...)`` with each a Text."""
-    return {"type": "mistakes", "items": [{"claim": c, "why": y} for c, y in items]}
+def require(condition: bool, what: str) -> None:
+    """A render-time check: CheckFailed naming ``what`` unless ``condition`` holds."""
+    if not condition:
+        raise CheckFailed(what)
 
 
 def checked(what: str, closed_form: int, executed: int) -> int:
@@ -83,3 +79,145 @@ def checked(what: str, closed_form: int, executed: int) -> int:
         raise CheckFailed(f"{what}: closed form gives {closed_form}, "
                           f"the instrumented convolution executed {executed}")
     return closed_form
+
+
+# --- blocks -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Heading:
+    text: Text
+    type: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Text
+    type: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True)
+class Math:
+    latex: str
+    type: ClassVar[str] = "math"
+
+
+@dataclass(frozen=True)
+class Result:
+    label: Text
+    latex: str
+    type: ClassVar[str] = "result"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The final answer to one sub-question (``label``: which), set apart in a box."""
+    label: Text
+    text: Text
+    type: ClassVar[str] = "answer"
+
+
+Cell = Union[str, dict]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple
+    rows: tuple
+    type: ClassVar[str] = "table"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    language: str = "python"
+    type: ClassVar[str] = "code"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A wrong claim, why it is wrong, and the misconception it is (an id of
+    ``registry/misconceptions.yaml``, shared with the checker's verdicts)."""
+    misconception: str
+    claim: Text
+    why: Text
+
+
+@dataclass(frozen=True)
+class Mistakes:
+    items: tuple
+    type: ClassVar[str] = "mistakes"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture sheets-media draws from checked numbers: ``key`` is one of
+    :data:`FIGURE_KEYS`; ``caption`` and ``alt`` are Text."""
+    key: str
+    caption: Text
+    alt: Text
+    type: ClassVar[str] = "figure"
+
+
+Block = Union[Heading, Paragraph, Math, Result, Answer, Table, Code, Mistakes, Figure]
+BLOCK_TYPES = (Heading, Paragraph, Math, Result, Answer, Table, Code, Mistakes, Figure)
+
+
+@dataclass
+class Exercise:
+    id: str
+    numbers: dict            # {"en": int | None, "zh": int | None}: number in each edition
+    title: Text
+    statement: Text
+    blocks: list = field(default_factory=list)
+
+
+# --- constructors (what exercise modules call) ------------------------------------------
+def exercise(id: str, statement: Text, blocks: list) -> Exercise:
+    """The exercise ``id`` with its numbers and title from the registry."""
+    from derivations.registry.exercises import EXERCISES
+    try:
+        info = EXERCISES[id]
+    except KeyError:
+        raise DerivationError(f"exercise {id!r} is not in registry/exercises.py") from None
+    return Exercise(id=id, numbers={lang: info.number(lang) for lang in LANGS},
+                    title=dict(info.title), statement=statement, blocks=list(blocks))
+
+
+def heading(t: Text) -> Heading:
+    return Heading(t)
+
+
+def paragraph(t: Text) -> Paragraph:
+    return Paragraph(t)
+
+
+def math(latex: str) -> Math:
+    return Math(latex)
+
+
+def result(label: Text, latex: str) -> Result:
+    return Result(label, latex)
+
+
+def answer(label: Text, t: Text) -> Answer:
+    return Answer(label, t)
+
+
+def table(header: list, rows: list) -> Table:
+    return Table(tuple(header), tuple(tuple(row) for row in rows))
+
+
+def code(source: str, language: str = "python") -> Code:
+    return Code(source, language)
+
+
+def mistakes(*items) -> Mistakes:
+    """``mistakes(Mistake(...), ...)``; a ``(claim, why)`` pair is the sheet-only
+    misconception ``sheet_only``."""
+    return Mistakes(tuple(item if isinstance(item, Mistake) else Mistake("sheet_only", *item)
+                          for item in items))
+
+
+def figure(key: str, caption: Text, alt: Text) -> Figure:
+    if key not in FIGURE_KEYS:
+        raise DerivationError(f"figure key {key!r} is not one of {', '.join(FIGURE_KEYS)}")
+    return Figure(key, caption, alt)

@@ -11,7 +11,8 @@ from derivations.registry.forms import Form
 from derivations.closed_forms import m_h, m_w
 from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import double_channels, double_padding
-from derivations.exercises.document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
+from derivations.exercises.document import (
+    CheckFailed, Exercise, exercise, heading, math, mistakes, paragraph, result, table, text)
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import decimal, num, percent, rows, tex
 
@@ -21,27 +22,24 @@ KINDS = ((Form.FORWARD_MULTS, "M"), (Form.FORWARD_ADDS, "A"), (Form.FORWARD_OPS,
 
 
 def build() -> Exercise:
-    return Exercise(
-        id="doubling", numbers={"en": 3, "zh": 3},
-        title=text("Doubling the channels or the padding", "通道数或填充加倍"),
-        statement=text(
+    return exercise("doubling", statement=text(
             # d2l.ai (en), exercise 3, verbatim (c_\textrm{i} printed as c_i)
-            "By what factor does the number of calculations increase if we double both the "
+            en="By what factor does the number of calculations increase if we double both the "
             "number of input channels $c_i$ and the number of output channels $c_o$? What "
             "happens if we double the padding?",
             # zh.d2l.ai 6.4, 练习 3, verbatim
-            "如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
+            zh="如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
             "如果我们把填充数量翻一番会怎么样？"),
         blocks=[*conventions(), *channels(), *padding(), *common_mistakes()])
 
 
 def conventions() -> list:
-    return [heading(text("Conventions", "约定")), paragraph(text(
-        "Forward pass, one example, no dilation or groups. $M$: multiplications (= MACs; "
+    return [heading(text(en="Conventions", zh="约定")), paragraph(text(
+        en="Forward pass, one example, no dilation or groups. $M$: multiplications (= MACs; "
         "FLOPs are $2M$ and scale like $M$); $A$: additions under exact counting, without bias "
         "unless stated. Padding $p_h$ is total (the book's formula); the per-side form is "
         "given beside it.",
-        "前向传播，单个样本，无空洞、无分组。$M$：乘法次数（= MACs；FLOPs 为 $2M$，与 $M$ 同比例变化）；"
+        zh="前向传播，单个样本，无空洞、无分组。$M$：乘法次数（= MACs；FLOPs 为 $2M$，与 $M$ 同比例变化）；"
         "$A$：精确计数的加法次数，除非注明均无偏置。$p_h$ 为总填充（书中公式）；每侧填充的形式并列给出。"))]
 
 
@@ -78,34 +76,34 @@ def channels() -> list:
     memory = {key: double_channels(key).ratio for key in (Form.MEMORY_WEIGHTS, Form.MEMORY_INPUT,
                                                           Form.MEMORY_OUTPUT)}
     return [
-        heading(text("Doubling $c_i$ and $c_o$", "$c_i$ 与 $c_o$ 加倍")),
+        heading(text(en="Doubling $c_i$ and $c_o$", zh="$c_i$ 与 $c_o$ 加倍")),
         paragraph(text(
-            "Substitute $c_i\\mapsto 2c_i$, $c_o\\mapsto 2c_o$ in each closed form and divide; "
+            en="Substitute $c_i\\mapsto 2c_i$, $c_o\\mapsto 2c_o$ in each closed form and divide; "
             "the limit lets $c_i, c_o$ grow together.",
-            "在每个闭式解中代入 $c_i\\mapsto 2c_i$、$c_o\\mapsto 2c_o$ 再相除；极限中 $c_i, c_o$ 一起增大。")),
+            zh="在每个闭式解中代入 $c_i\\mapsto 2c_i$、$c_o\\mapsto 2c_o$ 再相除；极限中 $c_i, c_o$ 一起增大。")),
         math(rows(*((f"\\frac{{{sym}(2c_i, 2c_o)}}{{{sym}(c_i, c_o)}}", tex(plain[key].ratio))
                     for key, sym in KINDS))),
-        result(text("Multiplications, MACs, FLOPs", "乘法、MACs、FLOPs"),
+        result(text(en="Multiplications, MACs, FLOPs", zh="乘法、MACs、FLOPs"),
                f"\\times {tex(plain[Form.FORWARD_MULTS].ratio)}"),
-        result(text("Exact multiplications + additions, no bias", "精确计数的乘法 + 加法，无偏置"),
+        result(text(en="Exact multiplications + additions, no bias", zh="精确计数的乘法 + 加法，无偏置"),
                f"\\times {tex(plain[Form.FORWARD_OPS].ratio)} "
                f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain[Form.FORWARD_OPS].limit)}"),
         paragraph(text(
-            f"With bias the additions and the total both grow by exactly "
+            en=f"With bias the additions and the total both grow by exactly "
             f"$\\times {bias_ratio}$. "
             f"Memory: weights $\\times {tex(memory[Form.MEMORY_WEIGHTS])}$, input "
             f"$\\times {tex(memory[Form.MEMORY_INPUT])}$, output "
             f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$.",
-            f"有偏置时，加法次数与总数都恰好变为 ${bias_ratio}$ 倍。内存：权重 $\\times "
+            zh=f"有偏置时，加法次数与总数都恰好变为 ${bias_ratio}$ 倍。内存：权重 $\\times "
             f"{tex(memory[Form.MEMORY_WEIGHTS])}$，输入 $\\times {tex(memory[Form.MEMORY_INPUT])}$，输出 "
             f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$。")),
         paragraph(text(
-            "$M + A$ before and after doubling ($56\\times 56$, $3\\times 3$, $p_h = p_w = 2$); "
+            en="$M + A$ before and after doubling ($56\\times 56$, $3\\times 3$, $p_h = p_w = 2$); "
             "the ratio from the closed form and from the executed counts:",
-            "加倍前后的 $M + A$（$56\\times 56$、$3\\times 3$、$p_h = p_w = 2$）；"
+            zh="加倍前后的 $M + A$（$56\\times 56$、$3\\times 3$、$p_h = p_w = 2$）；"
             "由闭式解与由实际执行计数得到的比值：")),
-        table([text("Layer", "层"), text("Before", "加倍前"), text("After", "加倍后"),
-               text("Ratio", "比值"), text("Executed", "实际执行")], table_rows),
+        table([text(en="Layer", zh="层"), text(en="Before", zh="加倍前"), text(en="After", zh="加倍后"),
+               text(en="Ratio", zh="比值"), text(en="Executed", zh="实际执行")], table_rows),
     ]
 
 
@@ -138,56 +136,56 @@ def padding() -> list:
                            f"{value(Form.OUTPUT_HEIGHT, doubled)}$",
                            f"$+{percent(closed)}$", f"$+{percent(ran)}$"])
     return [
-        heading(text("Doubling the padding", "填充加倍")),
+        heading(text(en="Doubling the padding", zh="填充加倍")),
         paragraph(text(
-            "Padding enters the cost only through the output size. With "
+            en="Padding enters the cost only through the output size. With "
             "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$ the output height after "
             "doubling (likewise $m'_w$), the exact increase, floors included, is",
-            "填充只通过输出大小影响计算量。记加倍后的输出高度为 "
+            zh="填充只通过输出大小影响计算量。记加倍后的输出高度为 "
             "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$（$m'_w$ 同理），"
             "含取整的精确增量为")),
-        result(text("Exact increase of the multiplications", "乘法次数的精确增量"),
+        result(text(en="Exact increase of the multiplications", zh="乘法次数的精确增量"),
                f"\\Delta M = {tex(step)}"),
         paragraph(text(
-            "With stride 1 the floors vanish and the output grows by $p_h$ rows and $p_w$ "
+            en="With stride 1 the floors vanish and the output grows by $p_h$ rows and $p_w$ "
             "columns (by $2p_h$, $2p_w$ with padding per side):",
-            "步幅为 1 时取整消失，输出增加 $p_h$ 行、$p_w$ 列（每侧填充时为 $2p_h$、$2p_w$）：")),
-        result(text("Stride 1, total padding", "步幅 1，总填充"),
+            zh="步幅为 1 时取整消失，输出增加 $p_h$ 行、$p_w$ 列（每侧填充时为 $2p_h$、$2p_w$）：")),
+        result(text(en="Stride 1, total padding", zh="步幅 1，总填充"),
                rows(("\\Delta M", tex(dp.stride1_increase)),
                     ("\\frac{M'}{M}", tex(dp.stride1_ratio)))),
-        result(text("Stride 1, padding per side", "步幅 1，每侧填充"),
+        result(text(en="Stride 1, padding per side", zh="步幅 1，每侧填充"),
                rows(("\\Delta M", tex(per_side.stride1_increase)),
                     ("\\frac{M'}{M}", tex(per_side.stride1_ratio)))),
         paragraph(text(
-            "The ratio is far from 2: the padding is small next to the image. Total padding "
+            en="The ratio is far from 2: the padding is small next to the image. Total padding "
             "doubled; the increase from the closed form and from the executed counts:",
-            "比值远小于 2：填充相对图像很小。总填充加倍；由闭式解与由实际执行计数得到的增幅：")),
-        table([text("Layer", "层"), "$p_h$", "$m_h$", text("Increase", "增幅"),
-               text("Executed", "实际执行")], table_rows),
+            zh="比值远小于 2：填充相对图像很小。总填充加倍；由闭式解与由实际执行计数得到的增幅：")),
+        table([text(en="Layer", zh="层"), "$p_h$", "$m_h$", text(en="Increase", zh="增幅"),
+               text(en="Executed", zh="实际执行")], table_rows),
     ]
 
 
 def common_mistakes() -> list:
-    return [heading(text("Common mistakes", "常见错误")), mistakes(
-        (text("\"Doubling the padding doubles the cost.\"", "“填充加倍，计算量也加倍。”"),
-         text("The cost is proportional to $m_h m_w$, and doubling the padding adds only "
+    return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
+        (text(en="\"Doubling the padding doubles the cost.\"", zh="“填充加倍，计算量也加倍。”"),
+         text(en="The cost is proportional to $m_h m_w$, and doubling the padding adds only "
               "$p_h$ rows and $p_w$ columns to the output: a few percent for large images, "
               "some tens of percent for small ones.",
-              "计算量与 $m_h m_w$ 成正比，填充加倍只给输出增加 $p_h$ 行和 $p_w$ 列："
+              zh="计算量与 $m_h m_w$ 成正比，填充加倍只给输出增加 $p_h$ 行和 $p_w$ 列："
               "大图像只增加百分之几，小图像则可达百分之几十。")),
-        (text("\"Doubling the channels doubles the cost.\"", "“通道加倍，计算量加倍。”"),
-         text("Every output channel reads every input channel: the cost has the factor "
+        (text(en="\"Doubling the channels doubles the cost.\"", zh="“通道加倍，计算量加倍。”"),
+         text(en="Every output channel reads every input channel: the cost has the factor "
               "$c_i c_o$, which grows fourfold.",
-              "每个输出通道都要读取所有输入通道：计算量含因子 $c_i c_o$，增长为 4 倍。")),
-        (text("\"The exact count grows by exactly 4.\"", "“精确计数恰好增长 4 倍。”"),
-         text("Without bias each output sums with one addition fewer than it has products; "
+              zh="每个输出通道都要读取所有输入通道：计算量含因子 $c_i c_o$，增长为 4 倍。")),
+        (text(en="\"The exact count grows by exactly 4.\"", zh="“精确计数恰好增长 4 倍。”"),
+         text(en="Without bias each output sums with one addition fewer than it has products; "
               "the ratio $2(4c_i k_h k_w - 1)/(2c_i k_h k_w - 1)$ is slightly above 4 and tends "
               "to 4. Multiplications, MACs and FLOPs grow by exactly 4.",
-              "无偏置时每个输出的加法比乘积少一次；比值 $2(4c_i k_h k_w - 1)/(2c_i k_h k_w - 1)$ "
+              zh="无偏置时每个输出的加法比乘积少一次；比值 $2(4c_i k_h k_w - 1)/(2c_i k_h k_w - 1)$ "
               "略大于 4 并趋于 4。乘法、MACs 与 FLOPs 恰好增长 4 倍。")),
-        (text("\"With stride $s$ the padding increase is $(m_h + p_h)(m_w + p_w)/(m_h m_w)$.\"",
-              "“步幅为 $s$ 时填充增幅为 $(m_h + p_h)(m_w + p_w)/(m_h m_w)$。”"),
-         text("That is the stride-1 form. With a larger stride the output grows by about "
+        (text(en="\"With stride $s$ the padding increase is $(m_h + p_h)(m_w + p_w)/(m_h m_w)$.\"",
+              zh="“步幅为 $s$ 时填充增幅为 $(m_h + p_h)(m_w + p_w)/(m_h m_w)$。”"),
+         text(en="That is the stride-1 form. With a larger stride the output grows by about "
               "$p_h/s_h$ rows, and the floors decide: the exact form above keeps them.",
-              "那是步幅为 1 的形式。步幅更大时输出约增加 $p_h/s_h$ 行，具体由取整决定：上面的精确式保留了取整。")),
+              zh="那是步幅为 1 的形式。步幅更大时输出约增加 $p_h/s_h$ 行，具体由取整决定：上面的精确式保留了取整。")),
     )]

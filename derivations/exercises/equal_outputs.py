@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from derivations.exercises.document import Exercise, code, heading, math, mistakes, paragraph, result, table, text
+from derivations.exercises.document import (
+    CheckFailed, Exercise, code, exercise, heading, math, mistakes, paragraph, result, table,
+    text)
 
 __all__ = ["build", "corr2d", "corr2d_multi_in", "corr2d_multi_in_out",
            "corr2d_multi_in_out_1x1", "example", "fma_chain", "rounded_chain", "measure",
@@ -178,7 +180,7 @@ def _nonassociative():
     a, b, c = 0.1, 0.2, 0.3
     left, right = (a + b) + c, a + (b + c)
     if left == right:  # pragma: no cover - IEEE double always differs here
-        raise AssertionError("expected (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)")
+        raise CheckFailed("expected (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)")
     return math(f"(0.1 + 0.2) + 0.3 = {left!r},\\qquad 0.1 + (0.2 + 0.3) = {right!r}")
 
 
@@ -314,10 +316,7 @@ def build() -> Exercise:
                    zh="两个函数看到的是同一组 X 和 K；差异来自运算，而不是数据。")),
         ),
     ]
-    return Exercise(id="equal_outputs", numbers={"zh": 5, "en": 4},
-                    title=text(en="Are Y1 and Y2 exactly equal?",
-                               zh="Y1 和 Y2 是否完全相同？"),
-                    statement=text(
+    return exercise("equal_outputs", statement=text(
                         en="Are the variables `Y1` and `Y2` in the final example of this "
                            "section exactly the same? Why?",
                         zh="本节最后一个示例中的变量 `Y1` 和 `Y2` 是否完全相同？为什么？"),

@@ -15,7 +15,7 @@ import numpy as np
 from derivations.registry.forms import Form, with_composites
 from derivations.closed_forms import forms_for
 from derivations.model import Layer
-from derivations.exercises.document import checked
+from derivations.exercises.document import CheckFailed, checked
 
 __all__ = ["BOOK_EXAMPLE", "REALISTIC", "describe", "executed", "value", "FORWARD_KEYS"]
 
@@ -74,5 +74,5 @@ def value(key: str, layer: Layer) -> int:
     closed = forms_for(layer)[key].evaluate(layer)
     counts = executed(layer)
     if key not in counts:
-        raise KeyError(f"{key} is not confirmed by a forward-only run of {describe(layer)}")
+        raise CheckFailed(f"{key} is not confirmed by a forward-only run of {describe(layer)}")
     return checked(f"{key} at {describe(layer)}", closed, counts[key])

@@ -22,8 +22,9 @@ from derivations.counting import Counted, counting
 from derivations.loops import loop_forward
 from derivations.model import Layer, c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import book_form
-from derivations.exercises.document import (Exercise, checked, code, heading, math, mistakes, paragraph, result,
-                       table, text)
+from derivations.exercises.document import (
+    CheckFailed, Exercise, checked, code, exercise, heading, math, mistakes, paragraph, result,
+    table, text)
 
 __all__ = ["build", "conv_as_matmul", "toeplitz", "matmul_counts", "BOOK_X", "BOOK_K"]
 
@@ -99,7 +100,7 @@ def build() -> Exercise:
     model_adds = sp.simplify(book_form(Form.FORWARD_ADDS).subs(book))
     if sp.simplify(model_mults - mults.subs(stride1)) != 0 or \
             sp.simplify(model_adds - adds.subs(stride1)) != 0:  # pragma: no cover
-        raise AssertionError("im2col product count differs from the model's closed form")
+        raise CheckFailed("im2col product count differs from the model's closed form")
 
     # the book's example: exact integers, against the loop witness
     y_book = conv_as_matmul(BOOK_X, BOOK_K)
@@ -120,7 +121,7 @@ def build() -> Exercise:
     ref, _ = conv2d_forward(x[None], kern, None, layer)
     err = float(np.max(np.abs(y - ref[0])))
     if err > 1e-9 * float(np.max(np.abs(ref))):  # pragma: no cover
-        raise AssertionError(f"im2col differs from the direct convolution by {err}")
+        raise CheckFailed(f"im2col differs from the direct convolution by {err}")
     values = {c_i: 64, c_o: 64, h: 56, w: 56, k_h: 3, k_w: 3}
     f = forms()
     cf_mults = checked("im2col multiplications", f[Form.FORWARD_MULTS].evaluate(layer), count.mults)
@@ -141,7 +142,7 @@ def build() -> Exercise:
     nonzero = checked("Toeplitz nonzeros = im2col products", small_im2col,
                       int(np.count_nonzero(Ts)))
     if np.max(np.abs(ys.reshape(4, 10, 10) - conv_as_matmul(xs, ks))) > 1e-9:  # pragma: no cover
-        raise AssertionError("Toeplitz product differs from im2col")
+        raise CheckFailed("Toeplitz product differs from im2col")
     density = sp.simplify((c_o * m_h * m_w * c_i * k_h * k_w) / sp.Mul(*t_shape))
 
     blocks = [
@@ -246,10 +247,7 @@ def build() -> Exercise:
                      "$k_h k_w$ 个窗口中。")),
         ),
     ]
-    return Exercise(id="matmul", numbers={"zh": 6, "en": 5},
-                    title=text(en="Convolution as matrix multiplication",
-                               zh="把卷积写成矩阵乘法"),
-                    statement=text(
+    return exercise("matmul", statement=text(
                         en="Express convolutions as a matrix multiplication, even when the "
                            "convolution window is not $1 \\times 1$.",
                         zh="当卷积窗口不是 $1\\times 1$ 时，如何使用矩阵乘法实现卷积？"),

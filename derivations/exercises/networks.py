@@ -13,7 +13,8 @@ from fractions import Fraction
 
 from derivations.registry.forms import Form
 from derivations.networks import MODELS as NETWORKS, model_network, parse_network, tabulate
-from derivations.exercises.document import CheckFailed, Exercise, checked, heading, mistakes, paragraph, table, text
+from derivations.exercises.document import (
+    CheckFailed, Exercise, checked, exercise, heading, mistakes, paragraph, table, text)
 from derivations.exercises.instances import executed
 from derivations.exercises.notation import num
 
@@ -26,14 +27,14 @@ PUBLISHED = {"alexnet": (61_100_840, "0.714"), "vgg16": (138_357_544, "15.47"),
 
 # Scaled-down copies of the convolution shapes the networks use: (label, row, input)
 SMALL = [
-    (text("VGG $3\\times 3$, padding 1 per side", "VGG 的 $3\\times 3$，每侧填充 1"),
+    (text(en="VGG $3\\times 3$, padding 1 per side", zh="VGG 的 $3\\times 3$，每侧填充 1"),
      {"kind": "conv", "out": 8, "kernel": 3, "padding": 1}, (4, 12, 12)),
-    (text("ResNet stem $7\\times 7$, stride 2, padding 3", "ResNet 起始层 $7\\times 7$，步幅 2，填充 3"),
+    (text(en="ResNet stem $7\\times 7$, stride 2, padding 3", zh="ResNet 起始层 $7\\times 7$，步幅 2，填充 3"),
      {"kind": "conv", "out": 8, "kernel": 7, "stride": 2, "padding": 3, "bias": False},
      (3, 16, 16)),
-    (text("AlexNet $11\\times 11$, stride 4", "AlexNet 的 $11\\times 11$，步幅 4"),
+    (text(en="AlexNet $11\\times 11$, stride 4", zh="AlexNet 的 $11\\times 11$，步幅 4"),
      {"kind": "conv", "out": 6, "kernel": 11, "stride": 4, "padding": 2}, (3, 23, 23)),
-    (text("NiN/bottleneck $1\\times 1$", "NiN/瓶颈块的 $1\\times 1$"),
+    (text(en="NiN/bottleneck $1\\times 1$", zh="NiN/瓶颈块的 $1\\times 1$"),
      {"kind": "conv", "out": 16, "kernel": 1, "bias": False}, (8, 7, 7)),
 ]
 
@@ -59,21 +60,17 @@ KIND_ZH = {"linear": "全连接", "conv": "卷积"}  # the kinds the tables name
 
 
 def _kind(kind: str) -> dict:
-    return text(kind, KIND_ZH.get(kind, kind))
+    return text(en=kind, zh=KIND_ZH.get(kind, kind))
 
 
 def build() -> Exercise:
     tables = _tables()
-    return Exercise(
-        id="networks", numbers={"en": None, "zh": None},
-        title=text("Which layers dominate memory, which dominate computation?",
-                   "哪些层主导内存，哪些层主导计算？"),
-        statement=text(
-            "The next chapters build LeNet, AlexNet, VGG, NiN, GoogLeNet and ResNet from "
+    return exercise("networks", statement=text(
+            en="The next chapters build LeNet, AlexNet, VGG, NiN, GoogLeNet and ResNet from "
             "the convolution layer of this section. Extend its cost model to a whole "
             "network: which layers hold the parameters and the activations, and which "
             "perform the multiply-adds?",
-            "后面几章用本节的卷积层搭建 LeNet、AlexNet、VGG、NiN、GoogLeNet 和 ResNet。"
+            zh="后面几章用本节的卷积层搭建 LeNet、AlexNet、VGG、NiN、GoogLeNet 和 ResNet。"
             "把本节的代价模型推广到整个网络：参数和激活值存在哪些层里？乘加运算又由哪些层完成？"),
         blocks=[*conventions(tables), *totals(tables), *heaviest(tables), *answer(tables),
                 *small_layers_checked(), *common_mistakes(tables)])
@@ -96,9 +93,9 @@ def conventions(tables) -> list:
     p = _published(tables)
     zh = {k: v.replace(" parameters and ", " 个参数、") for k, v in p.items()}
     return [
-        heading(text("How the tables count", "计数约定")),
+        heading(text(en="How the tables count", zh="计数约定")),
         paragraph(text(
-            "Every figure below comes from `python -m derivations network NAME` at batch 1 "
+            en="Every figure below comes from `python -m derivations network NAME` at batch 1 "
             "(LeNet at its $28\\times 28$ input, the others at $224\\times 224$). MACs count "
             "the multiply-adds of convolution and fully connected layers only, bias "
             "additions excluded, which is the convention of torchvision's published figures "
@@ -109,7 +106,7 @@ def conventions(tables) -> list:
             f"reproduce torchvision's published totals (parameters exactly, MACs to the digits "
             f"published): AlexNet {p['alexnet']}, VGG-16 {p['vgg16']}, ResNet-18 "
             f"{p['resnet18']}, ResNet-50 {p['resnet50']}.",
-            "下列数字都来自批量为 1 时的 `python -m derivations network NAME`（LeNet 用其 "
+            zh="下列数字都来自批量为 1 时的 `python -m derivations network NAME`（LeNet 用其 "
             "$28\\times 28$ 输入，其余用 $224\\times 224$）。MACs 只统计卷积层和全连接层的乘加，"
             "不含偏置加法，这正是 torchvision 公布数字的约定（FLOPs 为 MACs 的 2 倍）。参数指可训练参数。"
             "激活值指每层写出的元素个数（非原地）。池化、批量规范化、激活函数和残差加法没有乘加，"
@@ -132,18 +129,18 @@ def totals(tables) -> list:
                        _pct(sum(r.activations for r in early), total["activations"])
                        + f" (${size[0]}\\times {size[1]}$)"])
     return [
-        heading(text("Totals and shares", "总量与占比")),
-        paragraph(text("Totals, in millions:", "总量（单位：百万）：")),
-        table([text("Model", "模型"), text("Params", "参数"), "MACs",
-               text("Activations", "激活值")], sums),
+        heading(text(en="Totals and shares", zh="总量与占比")),
+        paragraph(text(en="Totals, in millions:", zh="总量（单位：百万）：")),
+        table([text(en="Model", zh="模型"), text(en="Params", zh="参数"), "MACs",
+               text(en="Activations", zh="激活值")], sums),
         paragraph(text(
-            "Shares: of the parameters, those in fully connected layers; of the MACs, those "
+            en="Shares: of the parameters, those in fully connected layers; of the MACs, those "
             "in convolutions; of the activations, those at the highest resolution (size in "
             "brackets).",
-            "占比：全连接层参数占全部参数之比；卷积层 MACs 占全部 MACs 之比；最高分辨率（括号内为尺寸）"
+            zh="占比：全连接层参数占全部参数之比；卷积层 MACs 占全部 MACs 之比；最高分辨率（括号内为尺寸）"
             "各层激活值占全部激活值之比。")),
-        table([text("Model", "模型"), text("FC params", "全连接参数"),
-               text("Conv MACs", "卷积 MACs"), text("Top-res. act.", "最高分辨率激活值")],
+        table([text(en="Model", zh="模型"), text(en="FC params", zh="全连接参数"),
+               text(en="Conv MACs", zh="卷积 MACs"), text(en="Top-res. act.", zh="最高分辨率激活值")],
               shares),
     ]
 
@@ -157,7 +154,7 @@ def _highest_resolution(t):
 
 def _title(name: str) -> dict:
     title = NETWORKS[name].title
-    return text(title, title.replace(" (book)", "（书中版本）"))
+    return text(en=title, zh=title.replace(" (book)", "（书中版本）"))
 
 
 def _ties(rows, key) -> tuple:
@@ -169,20 +166,20 @@ def _ties(rows, key) -> tuple:
 
 def _tied_with(names: list) -> dict:
     if not names:
-        return text("", "")
+        return text(en="", zh="")
     shown = ", ".join(f"`{n}`" for n in names[:2])
     shown_zh = "、".join(f"`{n}`" for n in names[:2])
     more = len(names) - 2
     if more > 0:
-        return text(f"; tied with {shown} and {more} more", f"；与 {shown_zh} 等 {len(names)} 层并列")
-    return text(f"; tied with {shown}", f"；与 {shown_zh} 并列")
+        return text(en=f"; tied with {shown} and {more} more", zh=f"；与 {shown_zh} 等 {len(names)} 层并列")
+    return text(en=f"; tied with {shown}", zh=f"；与 {shown_zh} 并列")
 
 
 def _heaviest_cell(t, key) -> dict:
     row, others = _ties(t.rows, key)
     kind, share, tied = _kind(row.kind), _pct(getattr(row, key), t.totals[key]), _tied_with(others)
-    return text(f"`{row.name}` ({kind['en']}, {share}{tied['en']})",
-                f"`{row.name}`（{kind['zh']}，{share}{tied['zh']}）")
+    return text(en=f"`{row.name}` ({kind['en']}, {share}{tied['en']})",
+                zh=f"`{row.name}`（{kind['zh']}，{share}{tied['zh']}）")
 
 
 TORCHVISION_ROOTS = ("features", "classifier", "conv1", "layer1")  # torchvision's module names
@@ -202,23 +199,23 @@ def _naming(tables) -> dict:
         return ("、" if lang == "zh" else ", ").join(_title(n)[lang] for n in groups[group])
 
     return text(
-        f"Layer names: indices of d2l's nested `nn.Sequential` for {names('indexed', 'en')}; "
+        en=f"Layer names: indices of d2l's nested `nn.Sequential` for {names('indexed', 'en')}; "
         f"torchvision's module paths (`features.0`, `classifier.0`, `layer1.0.conv1`) for "
         f"{names('torchvision', 'en')}; d2l's block variables (`b1.0` is layer 0 of `b1`) for "
         f"{names('blocks', 'en')}. On a tie the first layer in network order is named and "
         f"the others with the same figure follow.",
-        f"层名：{names('indexed', 'zh')} 用 d2l 嵌套 `nn.Sequential` 的下标；"
+        zh=f"层名：{names('indexed', 'zh')} 用 d2l 嵌套 `nn.Sequential` 的下标；"
         f"{names('torchvision', 'zh')} 用 torchvision 的模块路径（`features.0`、`classifier.0`、"
         f"`layer1.0.conv1`）；{names('blocks', 'zh')} 用 d2l 的块变量名（`b1.0` 是 `b1` 的第 0 层）。"
         f"并列时写出网络中最靠前的层，其后列出数值相同的其他层。")
 
 
 def heaviest(tables) -> list:
-    header = [text("Model", "模型"), text("Most parameters", "参数最多的层"),
-              text("Most MACs", "MACs 最多的层"), text("Most activations", "激活值最多的层")]
+    header = [text(en="Model", zh="模型"), text(en="Most parameters", zh="参数最多的层"),
+              text(en="Most MACs", zh="MACs 最多的层"), text(en="Most activations", zh="激活值最多的层")]
     body = [[_title(name)] + [_heaviest_cell(t, key) for key in ("params", "macs", "activations")]
             for name, t in tables.items()]
-    return [heading(text("The heaviest single layer", "最重的单层")),
+    return [heading(text(en="The heaviest single layer", zh="最重的单层")),
             paragraph(_naming(tables)), table(header, body)]
 
 
@@ -270,9 +267,9 @@ def answer(tables) -> list:
     res_112, res_56 = _share_at(resnet, (112, 112)), _share_at(resnet, (56, 56))
     vgg_batch, res_batch = _break_even(vgg), _break_even(resnet)
     return [
-        heading(text("The answer", "结论")),
+        heading(text(en="The answer", zh="结论")),
         paragraph(text(
-            f"Computation: convolutions. In every model they perform nearly all multiply-adds "
+            en=f"Computation: convolutions. In every model they perform nearly all multiply-adds "
             f"(VGG-16: {vgg_conv}); even in AlexNet, whose fully connected layers hold most "
             f"weights, those layers perform only {alex_fc_macs} of the MACs, because a "
             f"convolution reuses each weight at every output position while a fully connected "
@@ -281,25 +278,25 @@ def answer(tables) -> list:
             f"$c_i c_o m_h m_w$ unchanged, so every stride-1 $3\\times 3$ convolution of ResNet-18 "
             f"costs ${num(stride1)}$ MACs, in every stage; the first convolution of stages "
             f"{first}–{last}, which halves the size with stride 2, costs ${num(stride2)}$.",
-            f"计算：卷积层。每个模型里几乎全部乘加都由卷积完成（VGG-16：{vgg_conv}）；"
+            zh=f"计算：卷积层。每个模型里几乎全部乘加都由卷积完成（VGG-16：{vgg_conv}）；"
             f"即使在全连接层占了大部分权重的 AlexNet 里，全连接层也只完成 {alex_fc_macs} 的 MACs，"
             f"因为卷积的每个权重在每个输出位置都被重复使用，而全连接层的权重每个样本只用一次。"
             f"ResNet 里没有哪个卷积占主导：每个阶段高宽减半、通道加倍，$c_i c_o m_h m_w$ 不变，"
             f"所以 ResNet-18 每个步幅为 1 的 $3\\times 3$ 卷积在各阶段都是 ${num(stride1)}$ 次 MACs；"
             f"第 {first}–{last} 阶段的第一个卷积以步幅 2 把尺寸减半，为 ${num(stride2)}$ 次。")),
         paragraph(text(
-            f"Parameter memory: fully connected layers where the network has them "
+            en=f"Parameter memory: fully connected layers where the network has them "
             f"(LeNet, AlexNet, VGG: VGG-16 keeps {vgg_fc} of its parameters in its three "
             f"FC layers, most in the first, which flattens a $512\\times 7\\times 7$ map). NiN, "
             f"GoogLeNet and ResNet replace the big FC head with global average pooling, so "
             f"their parameters sit in the last, widest convolutions (ResNet-50's one FC layer "
             f"holds {res_fc}).",
-            f"参数内存：有全连接层的网络里是全连接层（LeNet、AlexNet、VGG：VGG-16 的 {vgg_fc} "
+            zh=f"参数内存：有全连接层的网络里是全连接层（LeNet、AlexNet、VGG：VGG-16 的 {vgg_fc} "
             f"参数在三个全连接层中，大多在第一个，它展平了 $512\\times 7\\times 7$ 的特征图）。"
             f"NiN、GoogLeNet 和 ResNet 用全局平均池化代替庞大的全连接头，参数因而集中在最后几个"
             f"最宽的卷积层（ResNet-50 唯一的全连接层只占 {res_fc}）。")),
         paragraph(text(
-            f"Activation memory: the early, high-resolution layers. In the plain chains "
+            en=f"Activation memory: the early, high-resolution layers. In the plain chains "
             f"(LeNet, AlexNet, VGG-16, NiN) the layers at the highest resolution write "
             f"{low} to {high} of all activations; ResNet-50 downsamples at once and widens "
             f"its bottlenecks to 256 channels, so its activations spread out ({res_112} at "
@@ -308,7 +305,7 @@ def answer(tables) -> list:
             f"in VGG-16 and from batch {res_batch} on in ResNet-50, so in training, where "
             f"activations are kept for the backward pass, they dominate memory at any useful "
             f"batch size.",
-            f"激活值内存：靠前的高分辨率层。在简单串联的网络（LeNet、AlexNet、VGG-16、NiN）中，"
+            zh=f"激活值内存：靠前的高分辨率层。在简单串联的网络（LeNet、AlexNet、VGG-16、NiN）中，"
             f"最高分辨率的层写出全部激活值的 {low} 到 {high}；ResNet-50 一开始就降采样，并把瓶颈块"
             f"加宽到 256 个通道，激活值因而分散（$112\\times 112$ 上占 {res_112}，"
             f"$56\\times 56$ 上占 {res_56}）。激活值随批量增长，参数不变：VGG-16 从批量 {vgg_batch} "
@@ -333,17 +330,17 @@ def small_layers_checked() -> list:
                      "$" + "\\times".join(map(str, table_row.output_shape[1:])) + "$",
                      f"${num(params)}$", f"${num(macs)}$"])
     return [
-        heading(text("Checked by execution, on small layers", "用小层实际执行来核对")),
+        heading(text(en="Checked by execution, on small layers", zh="用小层实际执行来核对")),
         paragraph(text(
-            "The networks are too big for the instrumented convolution, so their convolution "
+            en="The networks are too big for the instrumented convolution, so their convolution "
             f"rows use the closed forms. Each shape they use, scaled down, goes through the "
             f"network table and through the instrumented convolution; the parameters and "
             f"MACs below are printed only because the two agree (shapes are channels × "
             f"height × width).",
-            "这些网络太大，无法用计数卷积实际执行，所以其卷积行使用闭式解。把它们用到的每种卷积形状缩小后，"
+            zh="这些网络太大，无法用计数卷积实际执行，所以其卷积行使用闭式解。把它们用到的每种卷积形状缩小后，"
             "分别送入网络表和计数卷积；下表的参数与 MACs 只在两者一致时才会打印（形状为通道 × 高 × 宽）。")),
-        table([text("Shape", "形状"), text("Input", "输入"), text("Output", "输出"),
-               text("Parameters", "参数"), text("MACs (executed)", "MACs（实际执行）")], body),
+        table([text(en="Shape", zh="形状"), text(en="Input", zh="输入"), text(en="Output", zh="输出"),
+               text(en="Parameters", zh="参数"), text(en="MACs (executed)", zh="MACs（实际执行）")], body),
     ]
 
 
@@ -353,29 +350,29 @@ def common_mistakes(tables) -> list:
     fc_params, fc_macs = (_pct(getattr(first_fc, key), vgg.totals[key])
                           for key in ("params", "macs"))
     alex_g = f"{tables['alexnet'].totals['macs'] / 1e9:.3f}"
-    return [heading(text("Common mistakes", "常见错误")), mistakes(
-        (text("\"The layers with the most parameters do the most computation.\"",
-              "“参数最多的层计算量也最大。”"),
-         text("A fully connected weight is used once per sample, a convolution weight once "
+    return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
+        (text(en="\"The layers with the most parameters do the most computation.\"",
+              zh="“参数最多的层计算量也最大。”"),
+         text(en="A fully connected weight is used once per sample, a convolution weight once "
               f"per output position: VGG-16's first FC layer holds {fc_params} of the "
               f"parameters and does {fc_macs} of the MACs.",
-              "全连接层的权重每个样本只用一次，卷积权重在每个输出位置各用一次：VGG-16 第一个全连接层"
+              zh="全连接层的权重每个样本只用一次，卷积权重在每个输出位置各用一次：VGG-16 第一个全连接层"
               f"拥有 {fc_params} 的参数，却只做了 {fc_macs} 的 MACs。")),
-        (text("\"FLOPs and MACs are the same number.\"", "“FLOPs 和 MACs 是同一个数。”"),
-         text("A multiply-add is two floating-point operations: the published figures above "
+        (text(en="\"FLOPs and MACs are the same number.\"", zh="“FLOPs 和 MACs 是同一个数。”"),
+         text(en="A multiply-add is two floating-point operations: the published figures above "
               f"(AlexNet's {alex_g} G) are multiply-adds, half of what `torch.utils.flop_counter` "
               "reports as FLOPs.",
-              f"一次乘加是两次浮点运算：上面公布的数字（AlexNet 的 {alex_g} G）是乘加数，"
+              zh=f"一次乘加是两次浮点运算：上面公布的数字（AlexNet 的 {alex_g} G）是乘加数，"
               "只有 `torch.utils.flop_counter` 所报 FLOPs 的一半。")),
-        (text("\"Memory is the parameters.\"", "“内存就是参数。”"),
-         text("In training, the activations kept for backward scale with the batch and "
+        (text(en="\"Memory is the parameters.\"", zh="“内存就是参数。”"),
+         text(en="In training, the activations kept for backward scale with the batch and "
               "soon exceed the parameters.",
-              "训练时为反向传播保存的激活值随批量增长，很快就超过参数。")),
-        (text("\"PyTorch's FLOP counter gives the backward cost of a grouped convolution.\"",
-              "“PyTorch 的 FLOP 计数器给出的分组卷积反向代价是对的。”"),
-         text("PyTorch 2.13's `FlopCounterMode` counts the weight gradient of a convolution "
+              zh="训练时为反向传播保存的激活值随批量增长，很快就超过参数。")),
+        (text(en="\"PyTorch's FLOP counter gives the backward cost of a grouped convolution.\"",
+              zh="“PyTorch 的 FLOP 计数器给出的分组卷积反向代价是对的。”"),
+         text(en="PyTorch 2.13's `FlopCounterMode` counts the weight gradient of a convolution "
               "with $g$ groups $g$ times too high (it drops the group division); the "
               "executed count is $2\\times$ forward FLOPs. The test suite pins both.",
-              "PyTorch 2.13 的 `FlopCounterMode` 把 $g$ 组卷积的权重梯度算高了 $g$ 倍（漏了按组划分）；"
+              zh="PyTorch 2.13 的 `FlopCounterMode` 把 $g$ 组卷积的权重梯度算高了 $g$ 倍（漏了按组划分）；"
               "实际执行的反向 FLOPs 是前向的 2 倍。测试同时固定了这两个数。")),
     )]

@@ -10,7 +10,8 @@ import sympy as sp
 from derivations.registry.forms import Form
 from derivations.model import Layer
 from derivations.scenarios import pointwise
-from derivations.exercises.document import CheckFailed, Exercise, heading, math, mistakes, paragraph, result, table, text
+from derivations.exercises.document import (
+    CheckFailed, Exercise, exercise, heading, math, mistakes, paragraph, result, table, text)
 from derivations.exercises.instances import executed, value
 from derivations.exercises.notation import num, rows, tex
 
@@ -24,39 +25,36 @@ PADDED = REDUCE.replace(p_h=2, p_w=2)
 
 
 def build() -> Exercise:
-    return Exercise(
-        id="pointwise", numbers={"en": None, "zh": 4},
-        title=text("The cost of a $1\\times 1$ convolution", "$1\\times 1$ 卷积的计算复杂度"),
-        statement=text(
+    return exercise("pointwise", statement=text(
             # d2l.ai's earlier English editions, exercise 4 (the current one dropped it)
-            "If the height and width of a convolution kernel is $k_h=k_w=1$, what is the "
+            en="If the height and width of a convolution kernel is $k_h=k_w=1$, what is the "
             "computational complexity of the forward propagation?",
             # zh.d2l.ai 6.4, 练习 4, verbatim
-            "如果卷积核的高度和宽度是 $k_h=k_w=1$，前向传播的计算复杂度是多少？"),
+            zh="如果卷积核的高度和宽度是 $k_h=k_w=1$，前向传播的计算复杂度是多少？"),
         blocks=[*complexity(), *fully_connected(), *numbers(), *common_mistakes()])
 
 
 def complexity() -> list:
     forms = {key: pointwise(key) for key in (Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.FORWARD_OPS)}
     return [
-        heading(text("Complexity", "复杂度")),
+        heading(text(en="Complexity", zh="复杂度")),
         paragraph(text(
-            "Set $k_h = k_w = 1$ in the closed forms (total padding, exact counting, no bias). "
+            en="Set $k_h = k_w = 1$ in the closed forms (total padding, exact counting, no bias). "
             "The output size becomes $\\lfloor (h + p_h + s_h - 1)/s_h \\rfloor$:",
-            "在闭式解中令 $k_h = k_w = 1$（总填充、精确计数、无偏置）。输出大小变为 "
+            zh="在闭式解中令 $k_h = k_w = 1$（总填充、精确计数、无偏置）。输出大小变为 "
             "$\\lfloor (h + p_h + s_h - 1)/s_h \\rfloor$：")),
         math(rows(("M", tex(forms[Form.FORWARD_MULTS].general)),
                   ("A", tex(forms[Form.FORWARD_ADDS].general)))),
-        paragraph(text("With stride 1 and no padding the output is $h\\times w$:",
-                       "步幅为 1、无填充时输出为 $h\\times w$：")),
-        result(text("$1\\times 1$, $s = 1$, $p = 0$", "$1\\times 1$，$s = 1$，$p = 0$"),
+        paragraph(text(en="With stride 1 and no padding the output is $h\\times w$:",
+                       zh="步幅为 1、无填充时输出为 $h\\times w$：")),
+        result(text(en="$1\\times 1$, $s = 1$, $p = 0$", zh="$1\\times 1$，$s = 1$，$p = 0$"),
                rows(("M", tex(forms[Form.FORWARD_MULTS].plain)),
                     ("A", tex(forms[Form.FORWARD_ADDS].plain)),
                     ("M + A", tex(forms[Form.FORWARD_OPS].plain)))),
         paragraph(text(
-            "The complexity is $O(c_i c_o h w)$: a $k_h\\times k_w$ kernel costs "
+            en="The complexity is $O(c_i c_o h w)$: a $k_h\\times k_w$ kernel costs "
             "$k_h k_w$ times more at the same output size.",
-            "复杂度为 $O(c_i c_o h w)$；同样的输出大小下，$k_h\\times k_w$ 卷积核的计算量是它的 "
+            zh="复杂度为 $O(c_i c_o h w)$；同样的输出大小下，$k_h\\times k_w$ 卷积核的计算量是它的 "
             "$k_h k_w$ 倍。")),
     ]
 
@@ -86,28 +84,28 @@ def fully_connected() -> list:
     mults, adds, difference = _fully_connected_check(REDUCE)
     gap = sp.latex(sp.Float(difference, 2)) if difference else "0"
     return [
-        heading(text("A fully connected layer at every pixel", "在每个像素上的全连接层")),
+        heading(text(en="A fully connected layer at every pixel", zh="在每个像素上的全连接层")),
         paragraph(text(
-            "With a $1\\times 1$ kernel, output pixel $(r, c)$ only reads input pixel $(r, c)$: "
+            en="With a $1\\times 1$ kernel, output pixel $(r, c)$ only reads input pixel $(r, c)$: "
             "$\\mathbf{y}_{:, r, c} = \\mathbf{W}\\mathbf{x}_{:, r, c}$ with "
             "$\\mathbf{W}\\in\\mathbb{R}^{c_o\\times c_i}$, the same fully connected layer at "
             "every pixel, mixing the channels. Stacking the $h w$ pixels as columns of "
             "$\\mathbf{X}\\in\\mathbb{R}^{c_i\\times h w}$ makes the whole layer one matrix "
             "product $\\mathbf{Y} = \\mathbf{W}\\mathbf{X}$, with $c_o h w \\cdot c_i$ "
             "multiplications and $c_o h w (c_i - 1)$ additions.",
-            "使用 $1\\times 1$ 卷积核时，输出像素 $(r, c)$ 只读取输入像素 $(r, c)$："
+            zh="使用 $1\\times 1$ 卷积核时，输出像素 $(r, c)$ 只读取输入像素 $(r, c)$："
             "$\\mathbf{y}_{:, r, c} = \\mathbf{W}\\mathbf{x}_{:, r, c}$，其中 "
             "$\\mathbf{W}\\in\\mathbb{R}^{c_o\\times c_i}$，即在每个像素上使用同一个全连接层来混合通道。"
             "把 $h w$ 个像素作为 $\\mathbf{X}\\in\\mathbb{R}^{c_i\\times h w}$ 的列，整个层就是一次矩阵乘法 "
             "$\\mathbf{Y} = \\mathbf{W}\\mathbf{X}$，共 $c_o h w \\cdot c_i$ 次乘法和 "
             "$c_o h w (c_i - 1)$ 次加法。")),
         paragraph(text(
-            f"Executed for $c_i = {REDUCE.c_i}$, $c_o = {REDUCE.c_o}$, "
+            en=f"Executed for $c_i = {REDUCE.c_i}$, $c_o = {REDUCE.c_o}$, "
             f"${REDUCE.h}\\times {REDUCE.w}$: the convolution and the counted product "
             f"$\\mathbf{{W}}\\mathbf{{X}}$ both performed ${num(mults)}$ multiplications and "
             f"${num(adds)}$ additions; the largest difference of their outputs (float64) is "
             f"${gap}$.",
-            f"对 $c_i = {REDUCE.c_i}$、$c_o = {REDUCE.c_o}$、${REDUCE.h}\\times {REDUCE.w}$ "
+            zh=f"对 $c_i = {REDUCE.c_i}$、$c_o = {REDUCE.c_o}$、${REDUCE.h}\\times {REDUCE.w}$ "
             f"实际执行：卷积与计数的矩阵乘法 $\\mathbf{{W}}\\mathbf{{X}}$ 都执行了 ${num(mults)}$ "
             f"次乘法和 ${num(adds)}$ 次加法；两者输出的最大差（float64）为 ${gap}$。")),
     ]
@@ -115,41 +113,41 @@ def fully_connected() -> list:
 
 def numbers() -> list:
     cases = [
-        (text("$256\\to 64$, $56\\times 56$", "$256\\to 64$，$56\\times 56$"), REDUCE),
-        (text("$256\\to 512$, $s = 2$", "$256\\to 512$，$s = 2$"), SHORTCUT),
-        (text("hypothetical: $256\\to 64$, $p = 2$", "假设的层：$256\\to 64$，$p = 2$"), PADDED),
+        (text(en="$256\\to 64$, $56\\times 56$", zh="$256\\to 64$，$56\\times 56$"), REDUCE),
+        (text(en="$256\\to 512$, $s = 2$", zh="$256\\to 512$，$s = 2$"), SHORTCUT),
+        (text(en="hypothetical: $256\\to 64$, $p = 2$", zh="假设的层：$256\\to 64$，$p = 2$"), PADDED),
     ]
     table_rows = [[label, f"${value(Form.OUTPUT_HEIGHT, layer)}$",
                    f"${num(value(Form.FORWARD_MULTS, layer))}$",
                    f"${num(executed(layer)[Form.FORWARD_MULTS])}$"] for label, layer in cases]
     return [
-        heading(text("Numbers", "数值")),
+        heading(text(en="Numbers", zh="数值")),
         paragraph(text(
-            "The first two rows are ResNet-50's $1\\times 1$ layers: the bottleneck reduction "
+            en="The first two rows are ResNet-50's $1\\times 1$ layers: the bottleneck reduction "
             "and the stride-2 projection. The last row is hypothetical, not a ResNet-50 "
             "layer: the reduction padded by 2 (total), which adds outputs computed from zeros "
             "only.",
-            "前两行是 ResNet-50 中的 $1\\times 1$ 层：瓶颈中的降维层和步幅为 2 的投影捷径。"
+            zh="前两行是 ResNet-50 中的 $1\\times 1$ 层：瓶颈中的降维层和步幅为 2 的投影捷径。"
             "最后一行是假设的层，并非 ResNet-50 中的层：给降维层加上总填充 2，多出的输出全由零计算而来。")),
-        table([text("Layer", "层"), "$m_h$", "$M$", text("Executed", "实际执行")], table_rows),
+        table([text(en="Layer", zh="层"), "$m_h$", "$M$", text(en="Executed", zh="实际执行")], table_rows),
     ]
 
 
 def common_mistakes() -> list:
-    return [heading(text("Common mistakes", "常见错误")), mistakes(
-        (text("\"A $1\\times 1$ convolution costs nothing: it only scales each channel.\"",
-              "“$1\\times 1$ 卷积只是对每个通道缩放，几乎不花计算。”"),
-         text("Each output channel is a weighted sum of all $c_i$ input channels; the cost is "
+    return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
+        (text(en="\"A $1\\times 1$ convolution costs nothing: it only scales each channel.\"",
+              zh="“$1\\times 1$ 卷积只是对每个通道缩放，几乎不花计算。”"),
+         text(en="Each output channel is a weighted sum of all $c_i$ input channels; the cost is "
               "$c_i c_o h w$ multiplications, the same as a fully connected layer at every pixel.",
-              "每个输出通道都是全部 $c_i$ 个输入通道的加权和；计算量为 $c_i c_o h w$ 次乘法，"
+              zh="每个输出通道都是全部 $c_i$ 个输入通道的加权和；计算量为 $c_i c_o h w$ 次乘法，"
               "与在每个像素上做一次全连接层相同。")),
-        (text("\"The complexity is $O(h w)$.\"", "“复杂度是 $O(h w)$。”"),
-         text("The channels are not constants: doubling both multiplies the cost by four.",
-              "通道数不是常数：两者都加倍时计算量变为 4 倍。")),
-        (text("\"Padding a $1\\times 1$ convolution changes nothing.\"",
-              "“对 $1\\times 1$ 卷积做填充不改变任何东西。”"),
-         text("Padding adds output pixels that only see zeros, and frameworks compute them: "
+        (text(en="\"The complexity is $O(h w)$.\"", zh="“复杂度是 $O(h w)$。”"),
+         text(en="The channels are not constants: doubling both multiplies the cost by four.",
+              zh="通道数不是常数：两者都加倍时计算量变为 4 倍。")),
+        (text(en="\"Padding a $1\\times 1$ convolution changes nothing.\"",
+              zh="“对 $1\\times 1$ 卷积做填充不改变任何东西。”"),
+         text(en="Padding adds output pixels that only see zeros, and frameworks compute them: "
               "the output grows to $(h + p_h)\\times(w + p_w)$ with stride 1.",
-              "填充会增加只看到零的输出像素，而框架照样计算它们：步幅为 1 时输出变为 "
+              zh="填充会增加只看到零的输出像素，而框架照样计算它们：步幅为 1 时输出变为 "
               "$(h + p_h)\\times(w + p_w)$。")),
     )]

@@ -13,8 +13,9 @@ import sympy as sp
 
 from derivations.conv import conv2d_forward
 from derivations.model import Layer
-from derivations.exercises.document import (Exercise, checked, heading, math, mistakes, paragraph, result, table,
-                       text)
+from derivations.exercises.document import (
+    CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
+    table, text)
 
 __all__ = ["build", "LoadCounter", "tiled_correlate", "loads_per_output", "total_loads",
            "register_limit", "REGISTER_FILES", "L1_BYTES"]
@@ -125,7 +126,7 @@ def _sweep(kk: int = 3, rows: int = 4, width: int = 64):
         x = LoadCounter(image)
         y = tiled_correlate(x, kernel, delta)
         if np.max(np.abs(y - direct)) > 1e-12:  # pragma: no cover
-            raise AssertionError(f"strip correlation differs from the convolution at {delta}")
+            raise CheckFailed(f"strip correlation differs from the convolution at {delta}")
         cf = int(total.subs({k: kk, M: rows, m: width, D: delta}))
         loads = checked(f"loads, Delta={delta}", cf, x.loads)
         out.append((delta, loads, per.subs({k: kk, D: delta}), rows * width))
@@ -319,10 +320,7 @@ def build() -> Exercise:
                      "$\\Delta + k$；二者只在极限下才没有差别。")),
         ),
     ]
-    return Exercise(id="strips", numbers={"zh": None, "en": 6},
-                    title=text(en="Computing a strip of outputs at once",
-                               zh="一次计算一条输出"),
-                    statement=text(
+    return exercise("strips", statement=text(
                         en="Your task is to implement fast convolutions with a $k \\times k$ "
                            "kernel. One of the algorithm candidates is to scan horizontally "
                            "across the source, reading a $k$-wide strip and computing the "

@@ -14,14 +14,6 @@ def built():
     return {m.__name__.rsplit(".", 1)[1]: m.build() for m in (cost, doubling, pointwise)}
 
 
-@pytest.mark.parametrize("name, numbers", [
-    ("cost", {"en": 2, "zh": 2}), ("doubling", {"en": 3, "zh": 3}),
-    ("pointwise", {"en": None, "zh": 4}),
-])
-def test_numbers_in_each_edition(built, name, numbers):
-    assert built[name].numbers == numbers
-
-
 @pytest.mark.parametrize("key, layer, oracle", [
     ("forward_flops", BOOK_EXAMPLE, 2 * 128 * 128 * 25 * 256 * 256),
     ("forward_ops", BOOK_EXAMPLE, 128 * 256 * 256 * (2 * 128 * 25 - 1)),
@@ -64,7 +56,7 @@ PADDING_CASES = [(56, 3, 2, 1), (256, 5, 4, 1), (56, 3, 2, 2), (28, 5, 4, 1), (8
 
 
 def _padding_rows(built) -> list:
-    return [b for b in built["doubling"].blocks if b["type"] == "table"][-1]["rows"]
+    return [b for b in built["doubling"].blocks if b.type == "table"][-1].rows
 
 
 def test_padding_doubling_table_has_the_cases(built):
@@ -79,5 +71,5 @@ def test_padding_doubling_row_equals_counted_windows(built, index, size, k, p, s
     increase = Fraction(after * after, before * before) - 1
     shown = f"$+{float(increase * 100):.1f}\\%$"
     row = _padding_rows(built)[index]
-    assert row[1:] == [f"${p}\\to {2 * p}$", f"${before}\\to {after}$", shown, shown]
+    assert list(row[1:]) == [f"${p}\\to {2 * p}$", f"${before}\\to {after}$", shown, shown]
     assert 0 < increase < 1  # tens of percent at most, never double

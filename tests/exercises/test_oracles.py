@@ -10,6 +10,7 @@ from scipy.signal import convolve2d, correlate2d
 
 from derivations.counting import Counted, counting
 from derivations.exercises import blocks, compose, equal_outputs, matmul, strips
+from derivations.exercises.document import Math
 from derivations.model import Layer
 
 
@@ -115,8 +116,7 @@ def test_nonassociativity_example_equals_exact_rounding():
     right = _ieee_add(0.1, _ieee_add(0.2, 0.3))
     assert left != right
     block = equal_outputs._nonassociative()
-    assert block == {"type": "math", "latex": f"(0.1 + 0.2) + 0.3 = {left!r},\\qquad "
-                                                f"0.1 + (0.2 + 0.3) = {right!r}"}
+    assert block == Math(f"(0.1 + 0.2) + 0.3 = {left!r},\\qquad 0.1 + (0.2 + 0.3) = {right!r}")
 
 
 # --- matmul --------------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""Every exercise builds, its blocks are well formed, its prose is bilingual and its
-math spans balanced and renderable by KaTeX."""
+"""Every registered exercise builds with the registry's numbers and title; its blocks are
+of the schema's types and well formed, its prose bilingual (Chinese really present), its
+math spans balanced and renderable by KaTeX (the one driver, tests/docs/katex_check.js)."""
 
-import importlib
+import dataclasses
 import json
 import re
 import shutil
@@ -11,61 +12,51 @@ from pathlib import Path
 
 import pytest
 
-from derivations.exercises.document import LANGS, Exercise
+from derivations.exercises import MODULES, build_all
+from derivations.exercises.document import (
+    BLOCK_TYPES, FIGURE_KEYS, LANGS, Answer, Code, Exercise, Figure, Heading, Math, Mistake,
+    Mistakes, Paragraph, Result, Table)
+from derivations.registry.exercises import EXERCISES
 from tests.conftest import require_tool
 
-MODULES = {  # module -> numbers in each edition
-    "compose": {"zh": 1, "en": 1},
-    "equal_outputs": {"zh": 5, "en": 4},
-    "matmul": {"zh": 6, "en": 5},
-    "strips": {"zh": None, "en": 6},
-    "blocks": {"zh": None, "en": 7},
-}
-BLOCK_KEYS = {
-    "heading": {"text"}, "paragraph": {"text"}, "math": {"latex"},
-    "result": {"label", "latex"}, "table": {"header", "rows"},
-    "code": {"language", "code"}, "mistakes": {"items"},
-}
 ROOT = Path(__file__).resolve().parents[2]
+KATEX = ROOT / "node_modules" / "katex"
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def exercises() -> dict[str, Exercise]:
+    return {e.id: e for e in build_all()}
+
+
 def built(name: str) -> Exercise:
-    return importlib.import_module(f"derivations.exercises.{name}").build()
+    return exercises()[name]
 
 
-def texts(exercise: Exercise):
-    """Every Text of an exercise (title, statement, prose, labels, cells, mistakes)."""
+def texts(exercise: Exercise, cells: bool = True):
+    """Every Text of an exercise: title, statement, prose, labels, captions, mistakes and
+    (``cells``) table cells, a plain-string cell as the same text in each language."""
     yield exercise.title
     yield exercise.statement
     for block in exercise.blocks:
-        kind = block["type"]
-        if kind in ("heading", "paragraph"):
-            yield block["text"]
-        elif kind == "result":
-            yield block["label"]
-        elif kind == "table":
-            for cell in [*block["header"], *(c for row in block["rows"] for c in row)]:
-                yield cell if isinstance(cell, dict) else {lang: cell for lang in LANGS}
-        elif kind == "mistakes":
-            for item in block["items"]:
-                yield item["claim"]
-                yield item["why"]
-
-
-def prose_texts(exercise: Exercise):
-    """Title, statement, headings, paragraphs, labels and mistakes (no table cells)."""
-    yield exercise.title
-    yield exercise.statement
-    for block in exercise.blocks:
-        if block["type"] in ("heading", "paragraph"):
-            yield block["text"]
-        elif block["type"] == "result":
-            yield block["label"]
-        elif block["type"] == "mistakes":
-            for item in block["items"]:
-                yield item["claim"]
-                yield item["why"]
+        match block:
+            case Heading(text=t) | Paragraph(text=t):
+                yield t
+            case Result(label=label):
+                yield label
+            case Answer(label=label, text=t):
+                yield label
+                yield t
+            case Figure(caption=caption, alt=alt):
+                yield caption
+                yield alt
+            case Mistakes(items=items):
+                for item in items:
+                    yield item.claim
+                    yield item.why
+            case Table(header=header, rows=rows) if cells:
+                for cell in [*header, *(c for row in rows for c in row)]:
+                    yield cell if isinstance(cell, dict) else {lang: cell for lang in LANGS}
 
 
 def inline_spans(prose: str) -> list[str]:
@@ -75,33 +66,43 @@ def inline_spans(prose: str) -> list[str]:
     return stripped.split("$")[1::2]
 
 
-def all_math(exercise: Exercise) -> list[str]:
-    spans = [s for t in texts(exercise) for lang in LANGS for s in inline_spans(t[lang])]
-    spans += [b["latex"] for b in exercise.blocks if b["type"] in ("math", "result")]
+def all_math(exercise: Exercise) -> list[dict]:
+    spans = [{"tex": s, "display": False}
+             for t in texts(exercise) for lang in LANGS for s in inline_spans(t[lang])]
+    spans += [{"tex": b.latex, "display": True} for b in exercise.blocks
+              if isinstance(b, (Math, Result))]
     return spans
 
 
+def test_every_registered_exercise_has_a_module():
+    assert MODULES == tuple(EXERCISES)
+
+
 @pytest.mark.parametrize("name", MODULES)
-def test_builds_with_its_edition_numbers(name):
-    exercise = built(name)
-    assert isinstance(exercise, Exercise)
-    assert exercise.id == name
-    assert exercise.numbers == MODULES[name]
+def test_builds_with_the_registry_numbers_and_title(name):
+    exercise, info = built(name), EXERCISES[name]
+    assert isinstance(exercise, Exercise) and exercise.id == name
+    assert exercise.numbers == {lang: info.number(lang) for lang in LANGS}
+    assert exercise.title == info.title
     assert exercise.blocks
 
 
 @pytest.mark.parametrize("name", MODULES)
 def test_blocks_are_well_formed(name):
     for block in built(name).blocks:
-        assert block["type"] in BLOCK_KEYS, block
-        assert set(block) == BLOCK_KEYS[block["type"]] | {"type"}, block
-        if block["type"] in ("math", "result"):
-            assert block["latex"].strip() and "$" not in block["latex"]
-        if block["type"] == "table":
-            widths = {len(row) for row in block["rows"]}
-            assert widths == {len(block["header"])}, block
-        if block["type"] == "code":
-            compile(block["code"], "<sheet>", "exec")  # valid Python, never run
+        assert isinstance(block, BLOCK_TYPES), block
+        assert dataclasses.is_dataclass(block) and block.__dataclass_params__.frozen
+        match block:
+            case Math(latex=latex) | Result(latex=latex):
+                assert latex.strip() and "$" not in latex, block
+            case Table(header=header, rows=rows):
+                assert rows and {len(row) for row in rows} == {len(header)}, block
+            case Code(code=source):
+                compile(source, "<sheet>", "exec")  # valid Python, never run
+            case Mistakes(items=items):
+                assert items and all(isinstance(i, Mistake) for i in items), block
+            case Figure(key=key):
+                assert key in FIGURE_KEYS, block
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -115,36 +116,41 @@ def test_every_text_is_bilingual_and_plain(name):
             for markup in ("**", "__", "](", "\n#", "$$"):
                 assert markup not in outside, (markup, prose)
 
-    for t in prose_texts(built(name)):  # sentences, not table cells: really translated
-        assert re.search(r"[\u4e00-\u9fff]", t["zh"]), t
+
+@pytest.mark.parametrize("name", MODULES)
+def test_chinese_is_present_in_every_sentence(name):
+    """Sentences (title, prose, labels, captions, mistakes; not table cells) with words
+    outside their math are really translated: Chinese characters in the zh text, and it
+    is not the en one."""
+    for t in texts(built(name), cells=False):
+        if re.search(r"[A-Za-z]{2,}", re.sub(r"\$[^$]*\$|`[^`]*`", "", t["en"])):
+            assert HAN.search(t["zh"]) and t["zh"] != t["en"], t
 
 
 @pytest.mark.parametrize("name", MODULES)
 def test_math_spans_are_balanced(name):
     for span in all_math(built(name)):
-        assert span.strip(), name
-        assert span.count("{") == span.count("}"), span
-        assert span.count("\\left") == span.count("\\right"), span
-
-
-def _katex():
-    node = shutil.which("node")
-    present = node is not None and (ROOT / "node_modules" / "katex").is_dir()
-    require_tool(present, "node with the katex package (npm install katex) is not available")
-    return node
+        tex = span["tex"]
+        assert tex.strip(), name
+        assert tex.count("{") - tex.count("\\{") == tex.count("}") - tex.count("\\}"), tex
+        assert tex.count("\\left") == tex.count("\\right"), tex
+        assert tex.count("\\begin{") == tex.count("\\end{"), tex
 
 
 def test_every_math_span_renders_in_katex():
-    node = _katex()
-    spans = sorted({s for name in MODULES for s in all_math(built(name))})
-    script = (
-        "const katex = require('katex');"
-        "const spans = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "const bad = [];"
-        "for (const s of spans) { try { katex.renderToString(s, {throwOnError: true, "
-        "displayMode: true}); } catch (e) { bad.push(s + ' :: ' + e.message); } }"
-        "console.log(JSON.stringify(bad));")
-    done = subprocess.run([node, "-e", script], input=json.dumps(spans), capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+    node = shutil.which("node")
+    require_tool(node is not None and (KATEX / "package.json").is_file(),
+                 "node and node_modules/katex (npm install --no-save katex@0.16)")
+    spans = sorted({(s["tex"], s["display"]) for name in MODULES for s in all_math(built(name))})
+    done = subprocess.run([node, str(ROOT / "tests" / "docs" / "katex_check.js"), str(KATEX)],
+                          input=json.dumps([{"tex": t, "display": d} for t, d in spans]),
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == []
+    failures = json.loads(done.stdout)
+    assert not failures, "\n".join(f"{f['error']}: {f['tex'][:120]}" for f in failures[:5])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_edition_numbers_its_exercises_from_one(lang):
+    numbers = sorted(n for e in EXERCISES.values() if (n := e.number(lang)) is not None)
+    assert numbers == list(range(1, len(numbers) + 1))

@@ -13,10 +13,10 @@ def test_builds_bilingual():
     exercise = appendix.build()
     assert exercise.numbers == {"en": None, "zh": None}
     for block in exercise.blocks:
-        if block["type"] in ("heading", "paragraph"):
-            assert block["text"]["en"] and block["text"]["zh"]
-        if block["type"] == "table":
-            assert all(len(row) == len(block["header"]) for row in block["rows"])
+        if block.type in ("heading", "paragraph"):
+            assert block.text["en"] and block.text["zh"]
+        if block.type == "table":
+            assert all(len(row) == len(block.header) for row in block.rows)
 
 
 def test_published_totals_checked(monkeypatch):
