@@ -11,7 +11,7 @@ A tour (run as a doctest by ``tests/test_package.py``; the README shows the same
 >>> layer = d.Layer(c_i=3, c_o=64, h=32, w=32, k_h=3, k_w=3, p_h=2, p_w=2)
 >>> layer.output_shape                     # n, c_o, m_h, m_w (total padding, the book's)
 (1, 64, 32, 32)
->>> mults = d.forms()["forward_mults"]     # a ClosedForm: SymPy, derived from the loop nest
+>>> mults = d.forms_for(layer)[d.Form.FORWARD_MULTS]   # a ClosedForm, derived by SymPy
 >>> mults.compact
 c_i*c_o*k_h*k_w*m_h*m_w*n/g
 >>> mults.evaluate(layer)
@@ -49,6 +49,8 @@ _SOURCES = {
     "DerivationError": "derivations.errors",
     "ClosedForm": "derivations.closed_forms",
     "forms": "derivations.closed_forms",
+    "forms_for": "derivations.closed_forms",
+    "Form": "derivations.registry.forms",
     "evaluate_all": "derivations.closed_forms",
     "CostTable": "derivations.api",
     "cost_table": "derivations.api",
@@ -68,26 +70,45 @@ _SOURCES = {
 
 __all__ = [
     # the layer model
-    "Layer", "CONVENTIONS", "output_size", "DerivationError",
+    "Layer",
+    "CONVENTIONS",
+    "output_size",
+    "DerivationError",
     # closed forms and the cost table
-    "ClosedForm", "forms", "evaluate_all", "CostTable", "cost_table",
+    "ClosedForm",
+    "Form",
+    "forms_for",
+    "forms",
+    "evaluate_all",
+    "CostTable",
+    "cost_table",
     # checking and grading answers
-    "check", "feedback", "Result", "QUESTIONS", "grade",
+    "check",
+    "feedback",
+    "Result",
+    "QUESTIONS",
+    "grade",
     # whole networks
-    "model_network", "parse_network", "read_layer_file", "tabulate", "MODELS",
+    "model_network",
+    "parse_network",
+    "read_layer_file",
+    "tabulate",
+    "MODELS",
     # the book
-    "BOOK_SECTION", "EXERCISES",
+    "BOOK_SECTION",
+    "EXERCISES",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # what a type checker and an IDE see; at run time __getattr__ imports
     from derivations.api import CostTable, cost_table, grade
     from derivations.checking import QUESTIONS, Result, check, feedback
-    from derivations.closed_forms import ClosedForm, evaluate_all, forms
+    from derivations.closed_forms import ClosedForm, evaluate_all, forms, forms_for
     from derivations.errors import DerivationError
     from derivations.model import CONVENTIONS, Layer, output_size
     from derivations.networks import MODELS, model_network, parse_network, read_layer_file, tabulate
     from derivations.registry.exercises import BOOK_SECTION, EXERCISES
+    from derivations.registry.forms import Form
 
 
 def __getattr__(name: str) -> Any:

@@ -20,6 +20,7 @@ from derivations import display
 if TYPE_CHECKING:
     from derivations.closed_forms import ClosedForm
     from derivations.model import Layer
+    from derivations.registry.forms import Form
 
 __all__ = ["CostRow", "CostTable", "cost_table", "grade"]
 
@@ -28,7 +29,7 @@ __all__ = ["CostRow", "CostTable", "cost_table", "grade"]
 class CostRow:
     """One closed form and its value at the table's layer."""
 
-    key: str
+    key: Form
     form: ClosedForm
     value: int
 
@@ -69,31 +70,39 @@ class CostTable(Mapping):
 
 def cost_table(layer: Layer) -> CostTable:
     """The closed forms for ``layer``'s padding convention and bias, each evaluated at it."""
-    from derivations.closed_forms import forms
+    from derivations.closed_forms import forms_for
 
-    derived = forms(layer.convention, layer.bias)
-    return CostTable(layer, tuple(CostRow(key, form, form.evaluate(layer))
-                                  for key, form in derived.items()))
+    return CostTable(
+        layer,
+        tuple(CostRow(key, form, form.evaluate(layer)) for key, form in forms_for(layer).items()),
+    )
 
 
 def _records(rows: Any) -> tuple[list[str], list[list[str]]]:
     """A header and string cells from a DataFrame or an iterable of mappings."""
     if hasattr(rows, "columns") and hasattr(rows, "itertuples"):  # a pandas DataFrame
-        header = [str(c) for c in rows.columns]
-        cells = [["" if _missing(v) else str(v) for v in t]
-                 for t in rows.itertuples(index=False, name=None)]
-        return header, cells
+        columns = [str(c) for c in rows.columns]
+        cells = [
+            ["" if _missing(v) else str(v) for v in t]
+            for t in rows.itertuples(index=False, name=None)
+        ]
+        return columns, cells
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
         from derivations.errors import DerivationError
-        raise DerivationError(f"grade() takes a list of rows (mappings) or a DataFrame, "
-                              f"not {type(rows).__name__}")
+
+        raise DerivationError(
+            f"grade() takes a list of rows (mappings) or a DataFrame, not {type(rows).__name__}"
+        )
     records = list(rows)
     header: list[str] = []
     for number, record in enumerate(records, 1):
         if not isinstance(record, Mapping):
             from derivations.errors import DerivationError
-            raise DerivationError(f"row {number} is a {type(record).__name__}, not a mapping "
-                                  "with keys student, question, answer")
+
+            raise DerivationError(
+                f"row {number} is a {type(record).__name__}, not a mapping "
+                "with keys student, question, answer"
+            )
         header += [str(k) for k in record if str(k) not in header]
     cells = [["" if _missing(r.get(k)) else str(r.get(k)) for k in header] for r in records]
     return header, cells

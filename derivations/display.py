@@ -33,11 +33,21 @@ if TYPE_CHECKING:
     from derivations.model import Layer
 
 __all__ = [
-    "language", "set_language", "escape_html", "escape_markdown", "escape_latex_text",
-    "layer_latex", "layer_markdown", "layer_html",
-    "form_latex", "form_markdown", "form_html",
-    "cost_table_markdown", "cost_table_html",
-    "result_markdown", "result_html",
+    "language",
+    "set_language",
+    "escape_html",
+    "escape_markdown",
+    "escape_latex_text",
+    "layer_latex",
+    "layer_markdown",
+    "layer_html",
+    "form_latex",
+    "form_markdown",
+    "form_html",
+    "cost_table_markdown",
+    "cost_table_html",
+    "result_markdown",
+    "result_html",
 ]
 
 language = "en"
@@ -46,8 +56,9 @@ language = "en"
 def set_language(lang: str) -> None:
     """Labels and feedback of every later display in ``lang`` (``en`` or ``zh``)."""
     global language
-    from derivations.messages import LANGUAGES
     from derivations.errors import DerivationError
+    from derivations.messages import LANGUAGES
+
     if lang not in LANGUAGES:
         raise DerivationError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
     language = lang
@@ -55,13 +66,26 @@ def set_language(lang: str) -> None:
 
 def _label(key: str, **fields: object) -> str:
     from derivations.messages import text
+
     return text(f"display.{key}", language, **fields)
 
 
 # --- escaping -------------------------------------------------------------------------
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$<>&])")
-_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
-                  "#": r"\#", "%": r"\%", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+# inline markup, links, tables, math; ``#`` too (a heading when it leads).  Line breaks are
+# replaced, so no other character can start a block.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$<>&])")
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "%": r"\%",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
 
 
 def escape_html(value: object) -> str:
@@ -90,8 +114,7 @@ def _html_math(latex: str) -> str:
 def _html_table(header: list[str], rows: list[list[str]]) -> str:
     """A table of cells already escaped (or math already wrapped)."""
     head = "".join(f"<th>{cell}</th>" for cell in header)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
-                   for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -104,12 +127,14 @@ def _markdown_table(header: list[str], rows: list[list[str]]) -> str:
 # --- layers ---------------------------------------------------------------------------
 def _layer_math(layer: Layer) -> str:
     n, c_o, m_h, m_w = layer.output_shape
-    return (rf"n = {layer.batch},\ c_i = {layer.c_i} \to c_o = {layer.c_o},\ "
-            rf"h \times w = {layer.h} \times {layer.w},\ "
-            rf"k_h \times k_w = {layer.k_h} \times {layer.k_w},\ "
-            rf"p_h, p_w = {layer.p_h}, {layer.p_w},\ s_h, s_w = {layer.s_h}, {layer.s_w},\ "
-            rf"d_h, d_w = {layer.d_h}, {layer.d_w},\ g = {layer.groups} \;\Rightarrow\; "
-            rf"n \times c_o \times m_h \times m_w = {n} \times {c_o} \times {m_h} \times {m_w}")
+    return (
+        rf"n = {layer.batch},\ c_i = {layer.c_i} \to c_o = {layer.c_o},\ "
+        rf"h \times w = {layer.h} \times {layer.w},\ "
+        rf"k_h \times k_w = {layer.k_h} \times {layer.k_w},\ "
+        rf"p_h, p_w = {layer.p_h}, {layer.p_w},\ s_h, s_w = {layer.s_h}, {layer.s_w},\ "
+        rf"d_h, d_w = {layer.d_h}, {layer.d_w},\ g = {layer.groups} \;\Rightarrow\; "
+        rf"n \times c_o \times m_h \times m_w = {n} \times {c_o} \times {m_h} \times {m_w}"
+    )
 
 
 def _layer_words(layer: Layer) -> tuple[str, str]:
@@ -124,15 +149,19 @@ def layer_latex(layer: Layer) -> str:
 
 def layer_markdown(layer: Layer) -> str:
     padding, bias = _layer_words(layer)
-    return (f"**{escape_markdown(_label('layer'))}** ${_layer_math(layer)}$ "
-            f"({escape_markdown(padding)}; {escape_markdown(bias)})")
+    return (
+        f"**{escape_markdown(_label('layer'))}** ${_layer_math(layer)}$ "
+        f"({escape_markdown(padding)}; {escape_markdown(bias)})"
+    )
 
 
 def layer_html(layer: Layer) -> str:
     padding, bias = _layer_words(layer)
-    return (f"<div><strong>{escape_html(_label('layer'))}</strong> "
-            f"{_html_math(_layer_math(layer))} ({escape_html(padding)}; {escape_html(bias)})"
-            "</div>")
+    return (
+        f"<div><strong>{escape_html(_label('layer'))}</strong> "
+        f"{_html_math(_layer_math(layer))} ({escape_html(padding)}; {escape_html(bias)})"
+        "</div>"
+    )
 
 
 # --- closed forms ---------------------------------------------------------------------
@@ -142,14 +171,18 @@ def form_latex(form: ClosedForm) -> str:
 
 
 def form_markdown(form: ClosedForm) -> str:
-    return (f"**{escape_markdown(form.description)}** (`{form.key}`): ${form.latex()}$ "
-            f"— {escape_markdown(form.convention)}")
+    return (
+        f"**{escape_markdown(form.description)}** (`{form.key}`): ${form.latex()}$ "
+        f"— {escape_markdown(form.convention)}"
+    )
 
 
 def form_html(form: ClosedForm) -> str:
-    return (f"<div><strong>{escape_html(form.description)}</strong> "
-            f"(<code>{escape_html(form.key)}</code>): {_html_math(form.latex())} "
-            f"— {escape_html(form.convention)}</div>")
+    return (
+        f"<div><strong>{escape_html(form.description)}</strong> "
+        f"(<code>{escape_html(form.key)}</code>): {_html_math(form.latex())} "
+        f"— {escape_html(form.convention)}</div>"
+    )
 
 
 # --- cost tables ----------------------------------------------------------------------
@@ -158,17 +191,33 @@ def _cost_header() -> list[str]:
 
 
 def cost_table_markdown(table: CostTable) -> str:
-    rows = [[escape_markdown(row.form.description), f"${row.form.latex()}$", f"{row.value:,}",
-             escape_markdown(row.form.convention)] for row in table.rows]
-    return (layer_markdown(table.layer) + "\n\n"
-            + _markdown_table([escape_markdown(h) for h in _cost_header()], rows))
+    rows = [
+        [
+            escape_markdown(row.form.description),
+            f"${row.form.latex()}$",
+            f"{row.value:,}",
+            escape_markdown(row.form.convention),
+        ]
+        for row in table.rows
+    ]
+    return (
+        layer_markdown(table.layer)
+        + "\n\n"
+        + _markdown_table([escape_markdown(h) for h in _cost_header()], rows)
+    )
 
 
 def cost_table_html(table: CostTable) -> str:
-    rows = [[escape_html(row.form.description), _html_math(row.form.latex()),
-             f"{row.value:,}", escape_html(row.form.convention)] for row in table.rows]
-    return layer_html(table.layer) + _html_table([escape_html(h) for h in _cost_header()],
-                                                 rows)
+    rows = [
+        [
+            escape_html(row.form.description),
+            _html_math(row.form.latex()),
+            f"{row.value:,}",
+            escape_html(row.form.convention),
+        ]
+        for row in table.rows
+    ]
+    return layer_html(table.layer) + _html_table([escape_html(h) for h in _cost_header()], rows)
 
 
 # --- check results --------------------------------------------------------------------
@@ -183,12 +232,15 @@ def _result_rows(result: Result) -> list[tuple[str, str | None, str | None]]:
 
 def _feedback(result: Result) -> str:
     from derivations.checking.explaining.feedback import feedback
+
     return feedback(result, language)
 
 
 def result_markdown(result: Result) -> str:
-    lines = [f"**{escape_markdown(result.verdict)}** ({escape_markdown(result.question)}): "
-             f"{escape_markdown(_feedback(result))}"]
+    lines = [
+        f"**{escape_markdown(result.verdict)}** ({escape_markdown(result.question)}): "
+        f"{escape_markdown(_feedback(result))}"
+    ]
     for label, text, latex in _result_rows(result):
         shown = f"${latex}$" if latex else escape_markdown(text or "")
         lines.append(f"- {escape_markdown(label)}: {shown}")
@@ -197,9 +249,12 @@ def result_markdown(result: Result) -> str:
 
 def result_html(result: Result) -> str:
     rows = "".join(
-        f"<li>{escape_html(label)}: "
-        f"{_html_math(latex) if latex else escape_html(text or '')}</li>"
-        for label, text, latex in _result_rows(result))
-    return (f"<div><strong>{escape_html(result.verdict)}</strong> "
-            f"(<code>{escape_html(result.question)}</code>): {escape_html(_feedback(result))}"
-            + (f"<ul>{rows}</ul>" if rows else "") + "</div>")
+        f"<li>{escape_html(label)}: {_html_math(latex) if latex else escape_html(text or '')}</li>"
+        for label, text, latex in _result_rows(result)
+    )
+    return (
+        f"<div><strong>{escape_html(result.verdict)}</strong> "
+        f"(<code>{escape_html(result.question)}</code>): {escape_html(_feedback(result))}"
+        + (f"<ul>{rows}</ul>" if rows else "")
+        + "</div>"
+    )
