@@ -1,5 +1,5 @@
 """Checking student answers (issue 4): read a pasted formula safely, decide it against
-the closed forms on the valid integer domain, name the convention or the misconception.
+the closed forms on the valid integer domain, name the assumption or the misconception.
 
 Layout, three stages over one tree (:mod:`.expression`, evaluated by :mod:`.evaluate`):
 
@@ -10,11 +10,24 @@ Layout, three stages over one tree (:mod:`.expression`, evaluated by :mod:`.eval
   :mod:`derivations.registry.questions`; a class is graded by :mod:`derivations.grading`.
 
 Student text is never passed to ``eval``, ``exec``, ``sympify`` or ``parse_expr``.
+The names below are imported on first use (importing a submodule stays light).
 """
 
-from derivations.checking.checker import check
-from derivations.checking.explaining.feedback import feedback
-from derivations.registry.questions import QUESTIONS
-from derivations.checking.result import EXIT_STATUS, VERDICTS, Result
+from __future__ import annotations
 
-__all__ = ["check", "feedback", "QUESTIONS", "Result", "VERDICTS", "EXIT_STATUS"]
+import importlib
+
+__all__ = ["check", "feedback", "QUESTIONS", "Result", "VERDICTS", "EXIT_STATUS", "REVEALS"]
+
+_HOME = {"check": "derivations.checking.checker",
+         "feedback": "derivations.checking.explaining.feedback",
+         "REVEALS": "derivations.checking.explaining.feedback",
+         "QUESTIONS": "derivations.registry.questions",
+         "Result": "derivations.checking.result", "VERDICTS": "derivations.checking.result",
+         "EXIT_STATUS": "derivations.checking.result"}
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_HOME[name]), name)

@@ -1,13 +1,18 @@
 """Check one answer: read it, find the variant it equals, explain (the orchestration).
 
 Stages and what bounds them: reading (length, depth, exponent and digit limits), exact
-sampling (value size limit), then optional SymPy work (a node limit and its own time
+sampling (value size limit), then optional SymPy work (a node limit and its own work
 budget; when it runs out the verdict stands, only the proof or the simplified
-difference is missing).  The whole answer runs under :data:`.limits.TIME_BUDGET`.
+difference is missing).  The whole answer runs under :data:`.limits.TIME_BUDGET` CPU
+seconds (:mod:`.deciding.budget`: work, not the clock).  A result that ran out of any
+budget says so (``Result.budget_hit``): it is never cached.
+
+No answer can crash a run: an unexpected exception in any stage becomes the verdict
+``error`` for that answer, with a short reason (the exception's type and first line).
 
 ``m_h``, ``m_w`` are the book's own output size (its reference is written with them),
 so an answer using them is plainly ``equivalent``; the result carries a note saying
-how they are read (``Result.notes``), not a convention.
+how they are read (``Result.notes``), not an assumption.
 """
 
 from __future__ import annotations
@@ -15,23 +20,38 @@ from __future__ import annotations
 from fractions import Fraction
 
 from derivations.checking import expression as ex
-from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS, spellings
 from derivations.checking.deciding.asymptotic import order_mismatch
 from derivations.checking.deciding.budget import OutOfTime, time_budget
 from derivations.checking.deciding.catalogue import Entry, entry as catalogue_entry
-from derivations.checking.deciding.decide import (UNDEFINED, Values, find_match, first_difference, implied_restrictions,
-                     matcher, optional_restrictions, restriction_conventions)
+from derivations.checking.deciding.decide import (UNDEFINED, Values, find_match,
+                                                  first_difference, implied_restrictions,
+                                                  matcher, optional_restrictions,
+                                                  restriction_assumptions)
+from derivations.checking.deciding.restrictions import Kind, Restriction, axes_with
 from derivations.checking.evaluate import compile_node
+from derivations.checking.explaining.diagnose import diagnose
+from derivations.checking.reading.aliases import (COMPOSE_SYMBOLS, LAYER_SYMBOLS,
+                                                  OUTPUT_SYMBOLS, spellings)
 from derivations.checking.reading.errors import InvalidAnswer
-from derivations.checking.reading.limits import MAX_SYMBOLIC_DEGREE, MAX_SYMBOLIC_NODES, SYMBOLIC_BUDGET, TIME_BUDGET
+from derivations.checking.reading.limits import (MAX_SYMBOLIC_DEGREE, MAX_SYMBOLIC_NODES,
+                                                 SYMBOLIC_BUDGET, TIME_BUDGET)
 from derivations.checking.reading.parse import Parsed, parse_answer
-from derivations.registry.questions import BOOK_CONVENTION
 from derivations.checking.result import Result
+from derivations.messages import text
+from derivations.registry.questions import question as find_question
 
-__all__ = ["check"]
+__all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS"]
 
-_ORDER = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n", "k", "s",
-          "p", "m_h", "m_w", "k_1", "k_2")
+SYMBOL_ORDER = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n", "k",
+                "s", "p", "m_h", "m_w", "k_1", "k_2")
+MAX_DIFFERENCE_OPS = 12   # a longer simplified difference is not shown (the diagnosis is)
+
+
+def _invalid(key: str, position: int | None = None, **fields) -> InvalidAnswer:
+    """An :class:`InvalidAnswer` whose reason is message ``checker.reason.<key>``."""
+    error = InvalidAnswer(text(f"checker.reason.{key}", "en", **fields), position)
+    error.key, error.fields = f"checker.reason.{key}", fields
+    return error
 
 
 def _allowed(entry: Entry) -> frozenset:
@@ -51,9 +71,8 @@ def _check_name(entry: Entry, parsed: Parsed) -> None:
         return
     kind, symbol = spellings().get(parsed.name.lower(), (None, None))
     if kind == "symbol" and symbol in _allowed(entry):
-        raise InvalidAnswer(f"'{parsed.name} =' defines the symbol {symbol}, not the answer "
-                            f"to question {entry.question.id}: give only the formula",
-                            parsed.name_column)
+        raise _invalid("defines_symbol", parsed.name_column, name=parsed.name, symbol=symbol,
+                       question=entry.question.id)
 
 
 def _check_symbols(entry: Entry, parsed: Parsed) -> None:
@@ -62,11 +81,9 @@ def _check_symbols(entry: Entry, parsed: Parsed) -> None:
     if not foreign:
         return
     if set(foreign) & set(OUTPUT_SYMBOLS) and entry.question.family == "layer":
-        raise InvalidAnswer(f"{foreign[0]} is what question {entry.question.id} asks for; "
-                            "write it with h, w, k, p, s")
-    raise InvalidAnswer(f"symbol {foreign[0]} does not belong to question "
-                        f"{entry.question.id} (its symbols: "
-                        f"{', '.join(n for n in _ORDER if n in _allowed(entry))})")
+        raise _invalid("asked_symbol", symbol=foreign[0], question=entry.question.id)
+    raise _invalid("foreign_symbol", symbol=foreign[0], question=entry.question.id,
+                   symbols=", ".join(n for n in SYMBOL_ORDER if n in _allowed(entry)))
 
 
 def _number(value):
@@ -78,10 +95,12 @@ def _number(value):
 
 def _layer(env: dict, entry: Entry, parsed: Parsed) -> dict:
     shown = ex.symbols_in(entry.reference.tree) | parsed.symbols
-    return {name: env[name] for name in _ORDER if name in shown and name in env}
+    if shown & {"m_h", "m_w"}:
+        shown |= {"h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w"}
+    return {name: env[name] for name in SYMBOL_ORDER if name in shown and name in env}
 
 
-def _conventions(*groups) -> list:
+def _merged(*groups) -> list:
     out = []
     for group in groups:
         out.extend(name for name in group if name not in out)
@@ -93,53 +112,84 @@ def _small(parsed: Parsed) -> bool:
             and ex.degree_bound(parsed.tree) <= MAX_SYMBOLIC_DEGREE)
 
 
-def _symbolic(work):
-    """Run optional SymPy work under its own budget; None when it runs out or fails."""
-    try:
-        with time_budget(SYMBOLIC_BUDGET) as token:
-            try:
-                return work()
-            except OutOfTime as error:
-                if error.owner is token:
-                    return None
-                raise
-    except (ValueError, TypeError, ArithmeticError, RecursionError, NotImplementedError):
-        return None
+class _Work:
+    """Optional SymPy work under its own budget; remembers whether a budget ran out."""
+
+    def __init__(self):
+        self.budget_hit = False
+
+    def run(self, work):
+        try:
+            with time_budget(SYMBOLIC_BUDGET) as token:
+                try:
+                    return work()
+                except OutOfTime as error:
+                    if error.owner is token:
+                        self.budget_hit = True
+                        return None
+                    raise
+        except (ValueError, TypeError, ArithmeticError, RecursionError, NotImplementedError):
+            return None
 
 
-def _proof(parsed: Parsed, tree, domain, padding) -> bool | None:
+def _square_layer(expr, domain):
+    """``expr`` with w, k_w, p_w, s_w read as h, k_h, p_h, s_h on a square layer."""
+    if Restriction.SQUARE_INPUT not in domain:
+        return expr
+    from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS as S
+    return expr.xreplace({S["w"]: S["h"], S["k_w"]: S["k_h"], S["p_w"]: S["p_h"],
+                          S["s_w"]: S["s_h"]})
+
+
+def _restricted(tree, domain, padding="total"):
+    from derivations.checking.deciding.symbolic import restrict, to_sympy
+    return _square_layer(restrict(to_sympy(tree), domain, padding), domain)
+
+
+def _proof(work: _Work, parsed: Parsed, tree, domain, padding) -> bool | None:
     if not _small(parsed):
         return None
 
-    def work():
-        from derivations.checking.deciding.symbolic import prove_equal, restrict, to_sympy
-        return prove_equal(restrict(to_sympy(parsed.tree), domain, padding),
-                           restrict(to_sympy(tree), domain, padding))
-    return _symbolic(work)
+    def prove():
+        from derivations.checking.deciding.symbolic import prove_equal
+        return prove_equal(_restricted(parsed.tree, domain, padding),
+                           _restricted(tree, domain, padding))
+    return work.run(prove)
 
 
-def _difference(parsed: Parsed, entry: Entry, domain) -> dict | None:
-    if not _small(parsed):
+def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> dict | None:
+    """answer - reference simplified, when short, and only when it evaluates to
+    answer - reference at the counterexample (what is printed is never wrong)."""
+    if not _small(parsed) or example is None or example["answer"] is None:
         return None
 
-    def work():
+    def simplify():
         import sympy as sp
 
-        from derivations.checking.deciding.symbolic import difference, restrict, to_sympy
-        gap = difference(restrict(to_sympy(parsed.tree), domain),
-                         restrict(to_sympy(entry.reference.tree), domain),
-                         stride_one=frozenset(t[-1] for t in domain if t.startswith("stride1")),
-                         no_padding=frozenset(t[-1] for t in domain if t.startswith("nopad")))
-        if gap.has(sp.zoo, sp.nan, sp.oo, -sp.oo):  # undefined somewhere: no difference
+        from derivations.checking.deciding.symbolic import difference, from_sympy
+        gap = difference(_restricted(parsed.tree, domain), _restricted(entry.reference.tree,
+                                                                          domain),
+                         stride_one=axes_with(domain, Kind.STRIDE_1),
+                         no_padding=axes_with(domain, Kind.NO_PADDING))
+        if gap.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or sp.count_ops(gap) > MAX_DIFFERENCE_OPS:
             return None
-        return {"text": sp.sstr(gap), "latex": sp.latex(gap)}
-    return _symbolic(work)
+        return from_sympy(gap)
+    tree = work.run(simplify)
+    if tree is None:
+        return None
+    try:
+        value = compile_node(tree)(example["env"])
+    except (ArithmeticError, KeyError):
+        return None
+    if value != example["answer_value"] - example["reference_value"]:
+        return None  # the simplification assumed something the counterexample breaks
+    from derivations.checking.explaining.render import to_latex, to_text
+    return {"text": to_text(tree), "latex": to_latex(tree), "tree": ex.to_data(tree)}
 
 
 def _reference(entry: Entry) -> dict:
     return {"text": entry.display_text, "latex": entry.display_latex,
-            "expanded": entry.expanded_text, "definitions": list(entry.definitions),
-            "convention": BOOK_CONVENTION}
+            "expanded": entry.expanded_text, "definitions": list(entry.definitions)}
 
 
 def _notes(parsed: Parsed) -> list:
@@ -160,12 +210,15 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
                               restrictions)
     if mismatch is None:
         result.verdict = "equivalent_under_convention"
-        result.conventions = _conventions(("asymptotic",),
-                                          restriction_conventions(restrictions,
-                                                                  entry.reference.tree))
+        result.assumptions = _merged(("asymptotic",),
+                                     restriction_assumptions(restrictions,
+                                                             entry.reference.tree))
         return result
     result.verdict = "not_equivalent"
     result.order = {"size": mismatch[0], "sign": mismatch[1]}
+    if mismatch[1] == 0:  # zero, negative or undefined somewhere: bounds nothing
+        result.misconception = "wrong_order"
+        return result
     for variant in entry.variants:
         if variant.misconception and not variant.conventions and order_mismatch(
                 variant.tree, parsed.body, entry.question.family, restrictions) is None:
@@ -176,65 +229,121 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     return result
 
 
-def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool) -> Result:
-    result.notes = _notes(parsed)
-    restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
-    if parsed.is_big_o:
-        return _big_o(result, entry, parsed, restrictions)
+def _match(entry: Entry, parsed: Parsed, restrictions):
     match = find_match(entry, parsed.tree, restrictions, "n" in parsed.symbols)
     extra = optional_restrictions(entry, parsed.symbols) - restrictions
     if extra and (match is None or match.variant.misconception):
         second = find_match(entry, parsed.tree, restrictions | extra, "n" in parsed.symbols)
         if second and (second.variant.misconception is None or match is None):
             match = second
-    if match and match.variant.misconception is None:
-        tags = _conventions(match.variant.conventions,
-                            restriction_conventions(match.domain, match.variant.tree))
-        result.verdict = "equivalent_under_convention" if tags else "equivalent"
-        result.conventions = tags
-        result.alternatives = [list(a) for a in match.variant.alternatives]
-        result.samples = len(matcher(entry).envs(match.domain, match.variant.padding))
-        proved = _proof(parsed, match.variant.tree, match.domain,
-                        match.variant.padding) if symbolic else None
-        result.proof = "symbolic" if proved else "sampled"
-        return result
-    result.verdict = "not_equivalent"
-    if match:
-        result.misconception = match.variant.misconception
-        result.misconception_conventions = _conventions(
-            match.variant.conventions,
-            restriction_conventions(match.domain, match.variant.tree))
-    found = first_difference(entry, parsed.tree, restrictions)
-    if found and found[2] is None and _undefined_everywhere(entry, parsed, restrictions):
-        raise InvalidAnswer("the answer divides by zero at every valid layer")
-    if found:
-        env, expected, actual = found
-        result.counterexample = {"layer": _layer(env, entry, parsed),
-                                 "reference": _number(expected),
-                                 "answer": _number(actual)}
-    if symbolic:
-        result.difference = _difference(parsed, entry, restrictions)
+    return match
+
+
+def _right(result, entry, parsed, match, work, symbolic) -> Result:
+    tags = _merged(match.variant.conventions,
+                   restriction_assumptions(match.domain, match.variant.tree))
+    result.verdict = "equivalent_under_convention" if tags else "equivalent"
+    result.assumptions = tags
+    result.alternatives = [list(a) for a in match.variant.alternatives]
+    result.samples = len(matcher(entry).envs(match.domain, match.variant.padding))
+    proved = _proof(work, parsed, match.variant.tree, match.domain,
+                    match.variant.padding) if symbolic else None
+    result.proof = "symbolic" if proved else "sampled"
     return result
 
 
+def _wrong(result, entry, parsed, match, restrictions, work, symbolic) -> Result:
+    result.verdict = "not_equivalent"
+    if match:
+        result.misconception = match.variant.misconception
+        result.misconception_assumptions = _merged(
+            match.variant.conventions,
+            restriction_assumptions(match.domain, match.variant.tree))
+    found = first_difference(entry, parsed.tree, restrictions)
+    if found and found[2] is None and _undefined_everywhere(entry, parsed, restrictions):
+        raise _invalid("undefined_everywhere")
+    example = None
+    if found:
+        env, expected, actual = found
+        result.counterexample = {"layer": _layer(env, entry, parsed),
+                                 "reference": _number(expected), "answer": _number(actual)}
+        example = {"env": env, "answer": actual, "answer_value": actual,
+                   "reference_value": expected}
+    envs = matcher(entry).envs(restrictions, "total")
+    found_diagnosis = diagnose(compile_node(parsed.tree), entry.reference.function, envs,
+                               str(entry.question.family))
+    if found_diagnosis:
+        result.diagnosis = [_diagnosis_data(found_diagnosis)]
+    if symbolic:
+        result.difference = _difference(work, parsed, entry, restrictions, example)
+    return result
+
+
+def _diagnosis_data(found) -> dict:
+    from derivations.checking.explaining.render import to_latex, to_text
+    product = found.product()
+    constant = found.constant
+    return {"id": found.id, "factor": list(found.factor), "meaning": found.meaning,
+            "constant": None if constant is None else str(constant),
+            "text": to_text(product), "latex": to_latex(product)}
+
+
+def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool,
+           work: _Work) -> Result:
+    result.notes = _notes(parsed)
+    restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
+    if parsed.is_big_o:
+        return _big_o(result, entry, parsed, restrictions)
+    match = _match(entry, parsed, restrictions)
+    if match and match.variant.misconception is None:
+        return _right(result, entry, parsed, match, work, symbolic)
+    return _wrong(result, entry, parsed, match, restrictions, work, symbolic)
+
+
+def _clear(result: Result) -> None:
+    result.assumptions, result.misconception, result.counterexample = [], None, None
+    result.alternatives, result.notes, result.difference, result.proof = [], [], None, None
+    result.diagnosis, result.misconception_assumptions, result.order = [], [], None
+
+
+def _short(error: BaseException) -> str:
+    first = (str(error).splitlines() or [""])[0]
+    first = first if len(first) <= 80 else first[:77] + "..."
+    return f"{type(error).__name__}: {first}" if first else type(error).__name__
+
+
 def check(question_id: str, answer: str, *, symbolic: bool = True) -> Result:
-    """Check one answer to one question (unknown question: DerivationError)."""
-    entry = catalogue_entry(question_id)
-    result = Result(question_id, answer, "invalid_input", reference=_reference(entry))
+    """Check one answer to one question.  An unknown question is a DerivationError (a
+    usage error); anything that goes wrong inside is the verdict ``error``."""
+    find_question(question_id)
+    result = Result(question_id, answer, "invalid_input")
+    work = _Work()
     try:
+        entry = catalogue_entry(question_id)
+        result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
                 parsed = parse_answer(answer)
                 _check_symbols(entry, parsed)
-                result.parsed = {"text": parsed.text, "latex": parsed.latex}
-                return _judge(entry, parsed, result, symbolic)
+                result.parsed = {"text": parsed.text, "latex": parsed.latex,
+                                 "tree": ex.to_data(parsed.tree)}
+                result = _judge(entry, parsed, result, symbolic, work)
             except OutOfTime as error:
                 if error.owner is not token:
                     raise
-                raise InvalidAnswer(f"checking took longer than {TIME_BUDGET:g} s") from None
+                result.budget_hit = True
+                raise _invalid("budget", budget=f"{TIME_BUDGET:g}") from None
     except InvalidAnswer as error:
         result.verdict = "invalid_input"
-        result.conventions, result.misconception, result.counterexample = [], None, None
-        result.alternatives, result.notes, result.difference, result.proof = [], [], None, None
-        result.error = {"reason": error.reason, "position": error.position}
-        return result
+        _clear(result)
+        result.error = {"reason": error.reason, "position": error.position,
+                        "id": getattr(error, "key", None),
+                        "fields": {k: str(v) for k, v in getattr(error, "fields", {}).items()}}
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 -- no answer may crash a run
+        result.verdict = "error"
+        _clear(result)
+        result.error = {"reason": _short(error), "position": None, "id": None, "fields": {}}
+    result.budget_hit = result.budget_hit or work.budget_hit
+    return result

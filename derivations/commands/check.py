@@ -1,87 +1,169 @@
 """``python -m derivations check --question ID --answer TEXT``: check one answer.
 
-Exit status: 0 equivalent (with or without a convention), 1 not equivalent, 2 invalid
-input or usage.
+Exit status: 0 equivalent (with or without an assumption), 1 not equivalent, 2 invalid
+input or usage, 3 an internal error of the checker (the answer is not to blame).
+``--reveal`` (default ``hint``, for students) says how much is shown: ``none`` the
+verdict only, ``hint`` the diagnosis, misconception and a counterexample,
+``answer`` also the reference and the difference.  ``--validate`` prints how the
+answer was read and stops.
 """
 
 from __future__ import annotations
 
 import argparse
 
-__all__ = ["register", "run"]
+__all__ = ["register", "run", "VALIDATE_EXIT"]
+
+VALIDATE_EXIT = {"read": 0, "unreadable": 2}
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check", help="check one student answer against the derived closed form",
         description="Check one answer. Exit 0: equivalent (perhaps under a named "
-                    "convention); 1: not equivalent; 2: invalid input or usage.")
+                    "assumption); 1: not equivalent; 2: invalid input or usage; "
+                    "3: internal error of the checker.")
     parser.add_argument("--question", required=True, help="question id (see `questions`)")
     parser.add_argument("--answer", required=True,
                         help="the formula as the student wrote it (or name = formula); "
                              "one that starts with '-' must be attached: --answer=-c_i")
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    parser.add_argument("--reveal", choices=("none", "hint", "answer"), default="hint",
+                        help="how much feedback shows: none (verdict only), hint (default: "
+                             "diagnosis, misconception, counterexample; no reference), "
+                             "answer (also the reference and the difference)")
+    parser.add_argument("--validate", action="store_true",
+                        help="only print how the answer was read, then stop")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run)
 
 
-LABELS = {
-    "en": ("question", "answer", "read as", "LaTeX", "verdict", "conventions", "note",
-           "reference", "in input symbols", "counterexample", "difference", "misconception",
-           "feedback"),
-    "zh": ("题目", "答案", "读作", "LaTeX", "结论", "约定", "说明", "参考答案", "用输入符号表示",
-           "反例", "差", "错误类型", "反馈"),
-}
+def _not_utf8(answer: str):
+    """(byte, column) of the first byte that was not UTF-8 in the command line (Python
+    hands such bytes over as lone surrogates), or None."""
+    for column, char in enumerate(answer, 1):
+        if 0xDC80 <= ord(char) <= 0xDCFF:
+            return f"0x{ord(char) - 0xDC00:02x}", column
+    return None
 
 
-def _readable(result, text: str, lang: str) -> str:
-    from derivations.checking.explaining.feedback import (convention_text, layer_text, note_text, reference_text,
-                                     verdict_text)
-    label = dict(zip(LABELS["en"], LABELS[lang]))
-    lines = [f"{label['question']}: {result.question}", f"{label['answer']}: {result.answer}"]
+def _unreadable(question: str, answer: str, byte: str, column: int):
+    from derivations.checking.result import Result
+    from derivations.messages import text
+    fields = {"byte": byte, "column": column}
+    return Result(question, answer, "invalid_input", error={
+        "reason": text("checker.reason.not_utf8", "en", **fields), "position": None,
+        "id": "checker.reason.not_utf8", "fields": {k: str(v) for k, v in fields.items()}})
+
+
+def _line(key: str, value: str, lang: str) -> str:
+    from derivations.checking.explaining.messages import label
+    return f"{label(key, lang)}: {value}"
+
+
+def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
+    from derivations.checking.explaining.feedback import (assumption_text, layer_text,
+                                                          note_text, one_line,
+                                                          reference_text, verdict_text)
+    from derivations.checking.explaining.messages import misconception_title
+    lines = [_line("question", result.question, lang),
+             _line("answer", one_line(result.answer, 600), lang)]
     if result.parsed:
-        lines += [f"{label['read as']}: {result.parsed['text']}",
-                  f"{label['LaTeX']}: {result.parsed['latex']}"]
-    lines.append(f"{label['verdict']}: {result.verdict} ({verdict_text(result.verdict, lang)})")
-    for name in result.conventions:
-        lines.append(f"{label['conventions']}: {name} - {convention_text(name, lang)}")
-    for name in result.notes:
-        lines.append(f"{label['note']}: {note_text(name, lang)}")
-    if result.reference:
-        lines.append(f"{label['reference']}: {reference_text(result.reference, lang)}")
+        lines += [_line("read_as", result.parsed["text"], lang),
+                  _line("LaTeX", result.parsed["latex"], lang)]
+    lines.append(_line("verdict", f"{result.verdict} ({verdict_text(result.verdict, lang)})",
+                       lang))
+    if reveal != "none":
+        for name in result.assumptions:
+            lines.append(_line("conventions", f"{name} - {assumption_text(name, lang)}", lang))
+        for name in result.notes:
+            lines.append(_line("note", note_text(name, lang), lang))
+    if result.reference and reveal == "answer":
+        lines.append(_line("reference", reference_text(result.reference, lang), lang))
         if result.reference["expanded"] != result.reference["text"]:
-            lines.append(f"{label['in input symbols']}: {result.reference['expanded']}")
-    if result.counterexample:
+            lines.append(_line("in_input_symbols", result.reference["expanded"], lang))
+    if result.counterexample and reveal != "none":
         example = result.counterexample
-        lines.append(f"{label['counterexample']}: {layer_text(example['layer'])} -> "
-                     f"{example['reference']} vs {example['answer']}")
-    if result.difference:
-        lines.append(f"{label['difference']}: {result.difference['text']}")
-    if result.misconception:
-        lines.append(f"{label['misconception']}: {result.misconception}")
-    lines.append(f"{label['feedback']}: {text}")
+        lines.append(_line("counterexample", f"{layer_text(example['layer'], lang)} -> "
+                           f"{example['answer']} vs {example['reference']}", lang))
+    if result.difference and reveal == "answer":
+        lines.append(_line("difference", result.difference["text"], lang))
+    if result.misconception and reveal != "none":
+        lines.append(_line("misconception", f"{result.misconception} - "
+                           f"{misconception_title(result.misconception, lang)}", lang))
+    lines.append(_line("feedback", one_line(feedback_text, 10_000), lang))
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
+def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
     import json
 
-    from derivations.checking import EXIT_STATUS, check, feedback
-    from derivations.checking.explaining.feedback import convention_text, misconception_text, note_text
-    result = check(args.question, args.answer)
-    text = feedback(result, args.lang)
+    from derivations.checking.explaining.feedback import (assumption_text,
+                                                          misconception_text, note_text)
+    from derivations.checking.explaining.messages import misconception_title
+    from derivations.messages import text
+    data = result.as_dict()
+    data["conventions"] = [{"id": c, "text": assumption_text(c, lang)}
+                           for c in result.assumptions]
+    data["notes"] = [{"id": c, "text": note_text(c, lang)} for c in result.notes]
+    data["misconception"] = None if not result.misconception or reveal == "none" else {
+        "id": result.misconception, "title": misconception_title(result.misconception, lang),
+        "text": misconception_text(result.misconception, lang, direction="")}
+    if data["reference"] is not None:
+        data["reference"]["convention"] = text("checker.book_conventions", lang)
+    if reveal != "answer":
+        data["reference"], data["difference"] = None, None
+    if reveal == "none":
+        data["counterexample"], data["diagnosis"] = None, []
+    data.update(feedback=feedback_text, lang=lang, reveal=reveal)
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def _validate(args) -> int:
+    import json
+
+    from derivations.checking.explaining.feedback import one_line, reason_text
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.registry.questions import question
+    question(args.question)
+    try:
+        parsed = parse_answer(args.answer)
+    except InvalidAnswer as error:
+        reason = reason_text({"reason": error.reason, "position": error.position,
+                              "id": getattr(error, "key", None),
+                              "fields": getattr(error, "fields", {})}, args.lang)
+        if args.json:
+            print(json.dumps({"answer": one_line(args.answer, 600), "read": False,
+                              "reason": reason}, ensure_ascii=False))
+        else:
+            print(_line("answer", one_line(args.answer, 600), args.lang))
+            print(_line("feedback", reason, args.lang))
+        return VALIDATE_EXIT["unreadable"]
     if args.json:
-        data = result.as_dict()
-        data["conventions"] = [{"id": c, "text": convention_text(c, args.lang)}
-                               for c in result.conventions]
-        data["notes"] = [{"id": c, "text": note_text(c, args.lang)} for c in result.notes]
-        data["misconception"] = None if not result.misconception else {
-            "id": result.misconception,
-            "text": misconception_text(result.misconception, args.lang, direction="")}
-        data["reference"]["convention"] = result.reference["convention"][args.lang]
-        data["feedback"] = text
-        data["lang"] = args.lang
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        print(json.dumps({"answer": one_line(args.answer, 600), "read": True,
+                          "text": parsed.text, "latex": parsed.latex}, ensure_ascii=False))
     else:
-        print(_readable(result, text, args.lang))
+        print(_line("answer", one_line(args.answer, 600), args.lang))
+        print(_line("read_as", parsed.text, args.lang))
+        print(_line("LaTeX", parsed.latex, args.lang))
+    return VALIDATE_EXIT["read"]
+
+
+def run(args: argparse.Namespace) -> int:
+    from derivations.checking.checker import check
+    from derivations.checking.explaining.feedback import feedback
+    from derivations.checking.result import EXIT_STATUS
+    from derivations.registry.questions import question
+    question(args.question)  # an unknown id is a usage error (exit 2), checked first
+    bad = _not_utf8(args.answer)
+    if args.validate and not bad:
+        return _validate(args)
+    from derivations.checking.deciding.prebuild import announce_first_use
+    announce_first_use(args.question, lang=args.lang)
+    result = _unreadable(args.question, args.answer, *bad) if bad else check(args.question,
+                                                                               args.answer)
+    text = feedback(result, args.lang, reveal=args.reveal)
+    print(_json(result, text, args.lang, args.reveal) if args.json
+          else _readable(result, text, args.lang, args.reveal))
     return EXIT_STATUS[result.verdict]

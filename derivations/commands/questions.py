@@ -15,6 +15,9 @@ def register(subparsers) -> None:
                     "editions.")
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     parser.add_argument("--json", action="store_true", help="print a JSON list")
+    parser.add_argument("--build", action="store_true",
+                        help="derive every question's reference now (cached; done "
+                             "automatically, announced, at first use)")
     parser.set_defaults(func=run)
 
 
@@ -25,19 +28,25 @@ def _number(value) -> str:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from derivations.registry.questions import BOOK_CONVENTION, QUESTIONS
+    from derivations.messages import text
+    from derivations.registry.questions import QUESTIONS
+    if args.build:
+        from derivations.checking.deciding.prebuild import build_all
+        build_all(QUESTIONS, lang=args.lang)
     if args.json:
-        print(json.dumps([{"id": q.id, "numbers": q.numbers, "title": q.title,
-                           "reference": q.reference, "big_o_accepted": q.big_o}
+        print(json.dumps([{"id": q.id, "exercise": q.exercise, "numbers": q.numbers,
+                           "title": q.title, "reference": q.recipe.description(),
+                           "misconceptions": list(q.misconceptions),
+                           "big_o_accepted": q.big_o}
                           for q in QUESTIONS.values()], ensure_ascii=False, indent=1))
         return 0
-    head = ("id", "zh", "en", "question") if args.lang == "en" else ("编号", "中文版", "英文版", "题目")
+    head = tuple(text(f"checker.label.{key}", args.lang)
+                 for key in ("id", "zh_edition", "en_edition", "question"))
     width = max(len(q) for q in QUESTIONS) + 2
     print(f"{head[0]:<{width}}{head[1]:>6}{head[2]:>6}  {head[3]}")
     for q in QUESTIONS.values():
         print(f"{q.id:<{width}}{_number(q.numbers['zh']):>6}{_number(q.numbers['en']):>6}"
               f"  {q.title[args.lang]}")
-    note = {"en": "References use the book's conventions: ",
-            "zh": "参考答案采用书中的约定："}[args.lang]
-    print("\n" + note + BOOK_CONVENTION[args.lang])
+    print("\n" + text("checker.phrase.references_use", args.lang,
+                      conventions=text("checker.book_conventions", args.lang)))
     return 0

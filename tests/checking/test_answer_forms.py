@@ -17,7 +17,7 @@ def test_the_books_output_size_symbols_are_plainly_equivalent():
     result = check("forward-mults", RIGHT)
     assert (result.verdict, result.conventions, result.notes) == (
         "equivalent", [], ["output_size_symbols"])
-    text = feedback(result, "en")
+    text = feedback(result, "en", reveal="answer")
     assert "Correct: the answer equals the reference" in text and "assumes nothing" in text
     assert "m_h = floor((h - k_h + p_h + s_h)/s_h)" in text
 
@@ -92,7 +92,8 @@ def test_a_leading_minus_is_documented_and_works_attached(capsys):
 
 
 def test_json_names_the_notes_and_the_expanded_reference(capsys):
-    assert main(["check", "--question", "forward-mults", "--answer", RIGHT, "--json"]) == 0
+    assert main(["check", "--question", "forward-mults", "--answer", RIGHT, "--json",
+                 "--reveal", "answer"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == "equivalent" and data["conventions"] == []
     assert [n["id"] for n in data["notes"]] == ["output_size_symbols"]

@@ -9,7 +9,8 @@ from derivations.checking import expression as ex
 from derivations.checking.deciding import catalogue, derive
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.evaluate import compile_node
-from derivations.checking.explaining.messages import CONVENTIONS, LANGS, MISCONCEPTIONS, PHRASES
+from derivations.messages import catalogue as message_catalogue
+from derivations.registry.misconceptions import misconceptions
 from derivations.registry.questions import QUESTIONS
 from derivations.checking.deciding.samples import environments, layer_points
 from derivations.closed_forms import forms
@@ -97,17 +98,35 @@ def test_a_corrupt_cache_is_derived_again(tmp_path, monkeypatch):
     assert catalogue._load("bias-size")["variants"][0].tree == ex.Sym("c_o")
 
 
-def test_every_message_exists_in_both_languages():
-    for table in (CONVENTIONS, MISCONCEPTIONS, PHRASES):
-        for name, texts in table.items():
-            assert set(texts) == set(LANGS) and all(texts.values()), name
+def test_every_checker_message_exists_in_both_languages_and_zh_is_translated():
+    texts = {key: t for key, t in message_catalogue().items() if key.startswith("checker.")}
+    assert texts
+    for key, by_lang in texts.items():
+        assert by_lang["en"] and by_lang["zh"], key
+        assert by_lang["zh"] != by_lang["en"] or not any(c.isalpha() for c in by_lang["en"]) \
+            or key.startswith("checker.label.LaTeX"), key
 
 
 def test_every_variant_names_known_messages():
+    known = {key.split(".", 2)[2] for key in message_catalogue()
+             if key.startswith("checker.assumption.")}
     for qid in QUESTIONS:
         for variant in entry(qid).variants:
-            assert set(variant.conventions) <= set(CONVENTIONS)
-            assert variant.misconception is None or variant.misconception in MISCONCEPTIONS
+            assert set(variant.conventions) <= known
+            assert variant.misconception is None or variant.misconception in misconceptions()
+
+
+def test_the_registry_declares_exactly_the_misconceptions_each_question_derives():
+    """registry/misconceptions.yaml says which questions each misconception applies
+    to; the derivation produces them (big-O ones are judged, not derived)."""
+    judged = {"wrong_order", "big_o_for_exact"}
+    for qid, q in QUESTIONS.items():
+        derived = {v.misconception for v in entry(qid).variants if v.misconception}
+        assert derived == set(q.misconceptions) - judged, qid
+        assert ("wrong_order" in q.misconceptions) == q.big_o, qid
+        assert ("big_o_for_exact" in q.misconceptions) == (not q.big_o), qid
+    for record in misconceptions().values():
+        assert set(record.questions) <= set(QUESTIONS), record.id
 
 
 def test_question_numbers_follow_the_editions():

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ("c_i c_o (", 2, "invalid_input"),
 ])
 def test_check_exit_status_and_json(capsys, answer, status, verdict):
-    assert main(["check", "--question", "forward-ops", "--answer", answer, "--json"]) == status
+    assert main(["check", "--question", "forward-ops", "--answer", answer, "--json",
+                 "--reveal", "answer"]) == status
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == verdict
     for field in ("verdict", "conventions", "parsed", "counterexample", "difference",

@@ -9,7 +9,8 @@ import sympy as sp
 
 from derivations.checking import check, feedback
 from derivations.checking.deciding.budget import enforced
-from derivations.checking.explaining.messages import CONVENTIONS, MISCONCEPTIONS
+from derivations.messages import catalogue as message_catalogue
+from derivations.registry.misconceptions import misconceptions as misconception_registry
 from derivations.checking.reading.parse import parse_answer
 from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, to_sympy
 from derivations.closed_forms import forms
@@ -44,6 +45,9 @@ def test_equivalent(question, answer):
 
 
 UNDER_CONVENTION = [
+    # square input, per-side padding, MACs, floor dropped: right for a square layer
+    ("forward-ops", "Co*Ci*Kh*Kw*((H-Kh+2P)/S+1)^2",
+     ["per_side_padding", "macs", "square_layer", "exact_division"]),
     ("forward-ops", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w", []),
     ("forward-mults", r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor"
                       r" \lfloor \frac{w+2p_w-k_w}{s_w}+1 \rfloor", ["per_side_padding"]),
@@ -65,7 +69,6 @@ UNDER_CONVENTION = [
     ("forward-ops", "O(Ci*Co*Kh*Kw*Mh*Mw)", ["asymptotic"]),
     ("forward-ops", "O(c_i c_o k_h k_w h w)", ["asymptotic", "stride_1", "no_padding"]),
     ("backward-ops", "O(c_i c_o k_h k_w m_h m_w)", ["asymptotic"]),
-    ("forward-memory", "c_i c_o k_h k_w", ["parameters_only"]),
     ("forward-memory", "4(c_i h w + c_i c_o k_h k_w + c_o m_h m_w)",
      ["bytes_float32"]),
     ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o + c_o m_h m_w",
@@ -104,6 +107,7 @@ def test_large_channel_limit_is_an_alternative_reading_of_4():
 
 MISCONCEPTIONS_TABLE = [
     ("forward-adds", "c_i c_o (k_h k_w - 1) m_h m_w", "missing_cross_channel_adds"),
+    ("forward-memory", "c_o c_i k_h k_w", "parameters_only"),
     ("forward-adds", "c_o c_i (k_h*k_w-1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)",
      "missing_cross_channel_adds"),
     ("forward-ops", "c_o m_h m_w (c_i k_h k_w + c_i (k_h k_w - 1))", "missing_cross_channel_adds"),
@@ -202,9 +206,15 @@ def test_difference_is_written_with_output_sizes():
     assert sp.expand(shown + c_o * m_h * m_w * (c_i - 1)) == 0  # our output, not student text
 
 
-def test_undefined_answer_value_is_reported():
-    result = check("forward-adds", "h/p_h")
+def test_undefined_answer_value_is_reported_without_a_contradicting_difference():
+    """R*(p_h/p_h) equals R except at p_h = 0 (a valid padding), where it divides by
+    zero: not equivalent, and no "difference: 0" beside it."""
+    result = check("forward-mults", "c_o c_i k_h k_w m_h m_w (p_h/p_h)")
     assert result.verdict == "not_equivalent" and result.counterexample["answer"] is None
+    assert result.counterexample["layer"]["p_h"] == 0 and result.difference is None
+    for lang in ("en", "zh"):
+        assert "0." not in feedback(result, lang, reveal="answer").split("=")[-1][:3]
+    assert "divides by zero" in feedback(result, "en", reveal="answer")
 
 
 INVALID = [
@@ -226,8 +236,10 @@ def test_invalid_input(question, answer, reason):
 def test_every_convention_and_misconception_is_exercised():
     conventions = {c for _, _, cs in UNDER_CONVENTION for c in cs} | {"large_channel_limit"}
     misconceptions = {m for _, _, m in MISCONCEPTIONS_TABLE if m}
-    assert set(CONVENTIONS) - conventions == set()
-    assert set(MISCONCEPTIONS) - misconceptions == set()
+    assumptions = {key.split(".", 2)[2] for key in message_catalogue()
+                   if key.startswith("checker.assumption.")}
+    assert assumptions - conventions == set()
+    assert set(misconception_registry()) - misconceptions == set()
 
 
 # (answer, the bound that keeps it cheap): "degree" skips the SymPy stages (the verdict
@@ -247,7 +259,7 @@ def test_expensive_answers_are_bounded(answer, bound, monkeypatch):
 
     def no_sympy(*args, **kwargs):
         raise AssertionError("the SymPy stage ran for an answer over the degree bound")
-    monkeypatch.setattr(checker, "_symbolic", no_sympy)
+    monkeypatch.setattr(checker._Work, "run", no_sympy)
     result = check("forward-ops", answer)
     if bound == "length":
         assert len(answer) > MAX_LENGTH and result.verdict == "invalid_input"
@@ -268,7 +280,8 @@ def test_the_time_budget_turns_a_runaway_answer_into_invalid_input(monkeypatch):
     monkeypatch.setattr(checker, "_judge", runaway)
     result = check("bias-size", "c_o")
     assert result.verdict == "invalid_input"
-    assert result.error["reason"] == "checking took longer than 0.05 s"
+    assert result.error["reason"] == "checking used more than 0.05 s of CPU time"
+    assert result.budget_hit
 
 
 def test_the_symbolic_stage_is_skipped_when_expansion_could_explode():

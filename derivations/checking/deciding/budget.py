@@ -1,6 +1,14 @@
-"""A wall-clock budget for one answer, enforced with ``SIGALRM`` where it exists (Unix,
-main thread); elsewhere only the size bounds of :mod:`.limits` hold.  Budgets nest: an
-inner one never outlives the outer one, and only the budget that expired raises."""
+"""A work budget for one answer: CPU seconds of this process, not the wall clock.
+
+Measured with :func:`time.process_time` and enforced with ``SIGPROF`` from
+``setitimer(ITIMER_PROF)`` (a timer that runs only while the process computes) where it
+exists (Unix, main thread); elsewhere only the size bounds of :mod:`.limits` hold.  A
+pause (Ctrl-Z, a laptop asleep, a VM stopped) or other processes keeping the CPU busy
+do not use the budget, so the same answer gets the same verdict on an idle and on a
+loaded machine.  Budgets nest: an inner one never outlives the outer one, and only the
+budget that ran out raises.  A caller that catches :class:`OutOfTime` marks its result
+(``Result.budget_hit``): such a result is never cached, and class grading retries it.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +17,41 @@ import threading
 import time
 from contextlib import contextmanager
 
-__all__ = ["OutOfTime", "time_budget", "enforced"]
+__all__ = ["OutOfTime", "time_budget", "enforced", "cpu_seconds"]
+
+_SIGNAL = getattr(signal, "SIGPROF", None)
+_TIMER = getattr(signal, "ITIMER_PROF", None)
 
 
 class OutOfTime(Exception):
     def __init__(self, owner):
-        super().__init__("time budget exceeded")
+        super().__init__("work budget exceeded")
         self.owner = owner
 
 
-_active: list[tuple[object, float]] = []   # (owner, deadline)
+_active: list[tuple[object, float]] = []   # (owner, CPU deadline)
+
+
+def cpu_seconds() -> float:
+    """CPU time used by this process so far (user + system, all threads)."""
+    return time.process_time()
 
 
 def enforced() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    return (_TIMER is not None and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread())
 
 
 def _arm() -> None:
     if _active:
-        remaining = max(min(deadline for _, deadline in _active) - time.monotonic(), 1e-4)
-        signal.setitimer(signal.ITIMER_REAL, remaining)
+        remaining = max(min(deadline for _, deadline in _active) - cpu_seconds(), 1e-4)
+        signal.setitimer(_TIMER, remaining)
     else:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(_TIMER, 0)
 
 
 def _expired(signum, frame):
-    now = time.monotonic()
+    now = cpu_seconds()
     for owner, deadline in _active:
         if deadline <= now + 1e-3:
             raise OutOfTime(owner)
@@ -44,13 +61,13 @@ def _expired(signum, frame):
 @contextmanager
 def time_budget(seconds: float):
     """Yields a token; an :class:`OutOfTime` whose ``owner`` is the token means this
-    budget (not an enclosing one) ran out."""
+    budget (not an enclosing one) ran out after ``seconds`` of CPU time."""
     token = object()
     if not enforced():
         yield token
         return
-    previous = signal.signal(signal.SIGALRM, _expired) if not _active else None
-    _active.append((token, time.monotonic() + seconds))
+    previous = signal.signal(_SIGNAL, _expired) if not _active else None
+    _active.append((token, cpu_seconds() + seconds))
     _arm()
     try:
         yield token
@@ -58,4 +75,4 @@ def time_budget(seconds: float):
         _active.pop()
         _arm()
         if previous is not None:
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(_SIGNAL, previous)

@@ -6,13 +6,25 @@ cold ``check`` must answer in well under one.  The cache holds only what
 model, the closed forms, the scenarios, this package) and the SymPy version, so an
 edited formula is never served stale.  An unwritable cache directory only costs time.
 ``DERIVATIONS_CACHE`` overrides the directory (tests point it at a temporary one).
+
+The cache can only make a run faster, never change a verdict: the folder may be
+shared, so no file in it is trusted.  Each entry is signed (HMAC-SHA256) with a key of
+this user kept outside the cache folder (``$XDG_CONFIG_HOME/derivations/cache.key``,
+mode 0600, created on first use); a file is read only when it is a regular file owned
+by this user, not writable by others, and at most :data:`MAX_ENTRY_BYTES` long (opened
+without blocking, so a FIFO or a device costs nothing); its signature must match and
+its content must pass the schema (bounded sizes, numbers and depth).  Anything else is
+ignored (one warning on stderr per process) and the entry is derived again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import stat
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,13 +35,21 @@ from derivations.checking import expression as ex
 from derivations.checking.evaluate import compile_node
 from derivations.registry.questions import Question, question
 
-__all__ = ["Entry", "Compiled", "entry", "cache_directory", "source_hash"]
+__all__ = ["Entry", "Compiled", "entry", "cache_directory", "source_hash", "cached",
+           "key_path", "MAX_ENTRY_BYTES", "MAX_JSON_DEPTH"]
+
+MAX_ENTRY_BYTES = 4 << 20   # the largest entry written is ~0.2 MB
+MAX_JSON_DEPTH = 256        # bracket nesting of an entry (trees are shallow)
+MAX_TEXT = 20_000           # characters of a displayed reference
+_PADDINGS = ("total", "per-side")
 
 _ROOT = Path(__file__).resolve().parents[2]  # the derivations package
 # every source whose change can change a derived reference (paths below the package)
 _SOURCES = ("model.py", "closed_forms.py", "scenarios.py", "checking/deciding/catalogue.py",
             "checking/deciding/derive.py", "checking/expression.py",
-            "registry/questions.py", "checking/deciding/symbolic.py")
+            "registry/questions.py", "registry/misconceptions.yaml",
+            "checking/deciding/restrictions.py", "checking/deciding/symbolic.py",
+            "checking/explaining/render.py")
 _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
 
 
@@ -98,13 +118,169 @@ def _to_json(entry_data: dict) -> str:
     return json.dumps({"variants": variants, **shown})
 
 
+def _strings(value, what: str, most: int = 64) -> tuple:
+    if not isinstance(value, list) or len(value) > most or not all(
+            isinstance(v, str) and 0 < len(v) <= 64 for v in value):
+        raise ValueError(f"{what}: not a short list of names")
+    return tuple(value)
+
+
+def _variant(data) -> Compiled:
+    from derivations.checking.deciding.restrictions import Restriction
+    if not isinstance(data, dict) or set(data) != {"tree", "padding", "conventions",
+                                                   "misconception", "domain",
+                                                   "alternatives"}:
+        raise ValueError("variant: wrong fields")
+    if data["padding"] not in _PADDINGS:
+        raise ValueError("variant: padding")
+    misconception = data["misconception"]
+    if misconception is not None and not (isinstance(misconception, str)
+                                          and len(misconception) <= 64):
+        raise ValueError("variant: misconception")
+    alternatives = data["alternatives"]
+    if not isinstance(alternatives, list) or len(alternatives) > 64:
+        raise ValueError("variant: alternatives")
+    domain = frozenset(Restriction(v) for v in _strings(data["domain"], "domain"))
+    return Compiled(ex.from_data(data["tree"]), data["padding"],
+                    _strings(data["conventions"], "conventions"), misconception, domain,
+                    tuple(_strings(a, "alternative") for a in alternatives))
+
+
+def _depth_ok(text: str) -> bool:
+    """Bracket nesting at most MAX_JSON_DEPTH (checked before json.loads recurses)."""
+    level = deepest = 0
+    for char in text:
+        if char in "[{":
+            level += 1
+            deepest = max(deepest, level)
+        elif char in "]}":
+            level -= 1
+    return deepest <= MAX_JSON_DEPTH
+
+
 def _from_json(text: str) -> dict:
+    """The entry in ``text``; ValueError on anything not in the schema."""
+    if not _depth_ok(text):
+        raise ValueError("nested too deeply")
     data = json.loads(text)
-    variants = tuple(Compiled(ex.from_data(v["tree"]), v["padding"], tuple(v["conventions"]),
-                              v["misconception"], frozenset(v["domain"]),
-                              tuple(tuple(a) for a in v["alternatives"]))
-                     for v in data["variants"])
-    return {"variants": variants, **{key: data[key] for key in _SHOWN}}
+    if not isinstance(data, dict) or set(data) != {"variants", *_SHOWN}:
+        raise ValueError("entry: wrong fields")
+    variants = data["variants"]
+    if not isinstance(variants, list) or not 0 < len(variants) <= 4096:
+        raise ValueError("entry: variants")
+    for key in ("display_text", "display_latex", "expanded_text"):
+        if not isinstance(data[key], str) or len(data[key]) > MAX_TEXT:
+            raise ValueError(f"entry: {key}")
+    definitions = data["definitions"]
+    if not isinstance(definitions, list) or len(definitions) > 4 or not all(
+            isinstance(d, str) and len(d) <= MAX_TEXT for d in definitions):
+        raise ValueError("entry: definitions")
+    return {"variants": tuple(_variant(v) for v in variants),
+            **{key: data[key] for key in _SHOWN}}
+
+
+# --- the per-user key and the signed, guarded file ---------------------------------------
+_warned = []
+
+
+def _warn(path: Path, why: str) -> None:
+    if not _warned:
+        _warned.append(path)
+        from derivations.messages import text
+        print(text("checker.phrase.cache_ignored", "en", path=path, why=why),
+              file=sys.stderr)
+
+
+def key_path() -> Path:
+    root = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    return Path(root) / "derivations" / "cache.key"
+
+
+@lru_cache(maxsize=1)
+def _key() -> bytes | None:
+    """This user's signing key (created on first use); None when it cannot be kept
+    safely (then nothing is read from or written to the cache)."""
+    path = key_path()
+    try:
+        key = _read_guarded(path, 64)
+        if key is not None and len(key) == 64:
+            return key
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fresh = os.urandom(32).hex().encode()
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
+                             0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(fresh)
+        return fresh
+    except (OSError, ValueError):  # unreadable, or not safely ours: no cache at all
+        return None
+
+
+def _read_guarded(path: Path, most: int) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file of this user, not writable by
+    others and at most ``most`` bytes; None when it does not exist.  Raises
+    ``ValueError`` (why) for anything else."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")
+        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+            raise ValueError("owned by another user")
+        if info.st_mode & stat.S_IWOTH:
+            raise ValueError("writable by everyone")
+        if info.st_size > most:
+            raise ValueError(f"larger than {most} bytes")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(most + 1)
+        if len(data) > most:
+            raise ValueError(f"larger than {most} bytes")
+        return data
+    finally:
+        os.close(descriptor)
+
+
+def _signature(key: bytes, payload: bytes) -> str:
+    return hmac.new(key, payload, hashlib.sha256).hexdigest()
+
+
+def _read_entry(path: Path) -> dict | None:
+    """A valid, signed entry at ``path``, or None (missing or refused, with a warning)."""
+    key = _key()
+    if key is None:
+        return None
+    try:
+        data = _read_guarded(path, MAX_ENTRY_BYTES)
+        if data is None:
+            return None
+        mac, _, payload = data.partition(b"\n")
+        if not hmac.compare_digest(mac, _signature(key, payload).encode()):
+            raise ValueError("signature does not match")
+        return _from_json(payload.decode("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError,
+            UnicodeDecodeError) as error:
+        _warn(path, str(error) or type(error).__name__)
+        return None
+
+
+def _write_entry(path: Path, data: dict) -> None:
+    key = _key()
+    if key is None:
+        return
+    payload = _to_json(data).encode("utf-8")
+    try:
+        write_atomically({path: _signature(key, payload).encode() + b"\n" + payload},
+                         make_parents=True)
+    except (DerivationError, OSError):
+        pass  # a read-only or foreign cache only makes the next run slower
+
+
+def cached(qid: str) -> bool:
+    """Is a valid entry for ``qid`` in the cache (no derivation needed)?"""
+    return _read_entry(cache_directory() / f"{qid}.json") is not None
 
 
 def _derived(qid: str) -> dict:
@@ -129,15 +305,11 @@ def _derived(qid: str) -> dict:
 
 def _load(qid: str) -> dict:
     path = cache_directory() / f"{qid}.json"
-    try:
-        return _from_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        pass
+    data = _read_entry(path)
+    if data is not None:
+        return data
     data = _derived(qid)
-    try:
-        write_atomically({path: _to_json(data)}, make_parents=True)
-    except DerivationError:
-        pass  # a read-only home only makes the next run slower
+    _write_entry(path, data)
     return data
 
 

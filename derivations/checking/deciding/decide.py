@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import Compiled, Entry
 from derivations.checking.evaluate import Undefined, compile_node
+from derivations.checking.deciding.restrictions import AXES, Kind, Restriction, on_axis
+from derivations.checking.deciding.counterexample import COMPOSE_POINTS, book_like_environments
 from derivations.checking.deciding.samples import environments
 
-__all__ = ["Match", "implied_restrictions", "restriction_conventions", "find_match",
-           "first_difference", "UNDEFINED", "Values", "optional_restrictions"]
+__all__ = ["Match", "implied_restrictions", "restriction_assumptions", "find_match",
+           "first_difference", "counterexample_environments", "UNDEFINED", "Values", "optional_restrictions"]
 
 UNDEFINED = object()
 _EDGE_COUNT = 8  # samples.py lists its edge points first
@@ -24,21 +26,25 @@ _EDGE_COUNT = 8  # samples.py lists its edge points first
 
 def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> frozenset:
     """What an answer's symbols say it assumed: no stride symbol -> stride 1, no padding
-    symbol -> no padding, stride without floor -> exact division, bare k/s/p -> square."""
+    symbol -> no padding, stride without floor -> exact division, bare k/s/p -> square
+    kernel, one of h, w only (where the reference has both) -> a square layer."""
     reference = ex.symbols_in(entry.reference.tree)
     tags = set(entry.question.base_domain)
     if symbols & {"k", "s", "p"}:
-        tags.add("square")
+        tags.add(Restriction.SQUARE)
+    if {"h", "w"} <= reference and len(symbols & {"h", "w"}) == 1 \
+            and not symbols & {"m_h", "m_w"}:
+        tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
     floored = bool(kinds & {ex.Floor, ex.Ceil}) or bool(symbols & {"m_h", "m_w"})
     reference_floored = ex.Floor in ex.kinds_in(entry.reference.tree)
-    for axis in ("h", "w"):
+    for axis in AXES:
         stride, pad, out = f"s_{axis}", f"p_{axis}", f"m_{axis}"
         if stride in reference and not symbols & {stride, "s", out}:
-            tags.add(f"stride1_{axis}")
+            tags.add(on_axis(Kind.STRIDE_1, axis))
         if pad in reference and not symbols & {pad, "p", out}:
-            tags.add(f"nopad_{axis}")
+            tags.add(on_axis(Kind.NO_PADDING, axis))
         if reference_floored and symbols & {stride, "s"} and not floored:
-            tags.add(f"divides_{axis}")
+            tags.add(on_axis(Kind.DIVIDES, axis))
     return frozenset(tags)
 
 
@@ -47,24 +53,31 @@ def optional_restrictions(entry: Entry, symbols: frozenset) -> frozenset:
     output size there: ``m_h p_w + ...`` for the padding increase holds at stride 1
     only.  Tried when nothing matched without it."""
     reference = ex.symbols_in(entry.reference.tree)
-    return frozenset(f"stride1_{axis}" for axis in ("h", "w")
+    return frozenset(on_axis(Kind.STRIDE_1, axis) for axis in AXES
                      if f"s_{axis}" in reference and not symbols & {f"s_{axis}", "s"})
 
 
-def restriction_conventions(domain: frozenset, tree=None) -> tuple:
-    """Convention names of the restrictions that matter for ``tree`` (all if None):
-    stride 1 is no assumption where the expression has no stride."""
+# the symbol prefix a per-axis restriction is about (it matters where that symbol occurs)
+_ABOUT = {Kind.STRIDE_1: "s_", Kind.NO_PADDING: "p_", Kind.DIVIDES: "s_"}
+# restriction kind -> the assumption it names, in the order they are listed
+_ASSUMPTION = {Kind.SQUARE_INPUT: "square_layer", Kind.SQUARE: "square_kernel",
+               Kind.STRIDE_1: "stride_1", Kind.NO_PADDING: "no_padding",
+               Kind.DIVIDES: "exact_division"}
+
+
+def restriction_assumptions(domain: frozenset, tree=None) -> tuple:
+    """Assumption ids of the restrictions that matter for ``tree`` (all if None):
+    stride 1 is no assumption where the expression has no stride.  A square layer
+    includes the square kernel, so only the former is named."""
+    restrictions = [Restriction(r) for r in domain]
     if tree is not None:
         used = ex.symbols_in(tree)
-        domain = frozenset(t for t in domain if t[:-2] not in ("stride1", "nopad", "divides")
-                           or {"stride1": "s_", "nopad": "p_", "divides": "s_"}[t[:-2]]
-                           + t[-1] in used)
-    names = []
-    for tag, name in (("square", "square_kernel"), ("stride1", "stride_1"),
-                      ("nopad", "no_padding"), ("divides", "exact_division")):
-        if any(t.startswith(tag) for t in domain) and name not in names:
-            names.append(name)
-    return tuple(names)
+        restrictions = [r for r in restrictions
+                        if r.kind not in _ABOUT or _ABOUT[r.kind] + r.axis in used]
+    kinds = {r.kind for r in restrictions}
+    if Kind.SQUARE_INPUT in kinds:
+        kinds.discard(Kind.SQUARE)
+    return tuple(name for kind, name in _ASSUMPTION.items() if kind in kinds)
 
 
 class Values:
@@ -151,15 +164,27 @@ def find_match(entry: Entry, tree, restrictions: frozenset, uses_batch: bool) ->
     return None
 
 
+def counterexample_environments(entry: Entry, domain: frozenset) -> tuple:
+    """Where to look for a counterexample: book-like layers first (:mod:`.counterexample`),
+    then the general sample points."""
+    if entry.question.family == "compose":
+        return tuple(COMPOSE_POINTS) + environments("compose")
+    return book_like_environments(domain)
+
+
 def first_difference(entry: Entry, tree, domain: frozenset):
-    """(point, reference value, answer value) at the first point, edges first, where the
-    answer differs from the reference; None if nowhere."""
+    """(point, reference value, answer value) at the first point, plainest book-like
+    layer first, where the answer differs from the reference (answer value None:
+    undefined there); None if nowhere."""
     cache = matcher(entry)
-    envs = cache.envs(domain, "total")
+    envs = counterexample_environments(entry, domain)
+    key = ("book", domain)
+    if key not in cache.variant_values:
+        cache.variant_values[key] = Values(entry.reference.function, envs)
+    reference = cache.variant_values[key]
     answer = Values(compile_node(tree), envs)
-    reference = cache.values_of_variant(0, domain)
     for index in range(len(envs)):
-        if answer[index] is UNDEFINED:
+        if answer[index] is UNDEFINED and reference[index] is not UNDEFINED:
             return envs[index], reference[index], None
         if answer[index] != reference[index]:
             return envs[index], reference[index], answer[index]

@@ -19,7 +19,9 @@ from derivations.registry.forms import Form, op_form
 from derivations.closed_forms import forms, m_h, m_w
 from derivations.model import PADDINGS, c_i, c_o, h, k_h, k_w, n, output_sizes, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import BOOK, double_channels, double_padding, pointwise
+from derivations.checking.deciding.restrictions import Restriction
 from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS
+from derivations.registry.questions import Derivation, Question, question
 
 __all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]
 
@@ -66,74 +68,40 @@ def _tags(padding, bias, batch, mode) -> tuple:
     return tuple(tags)
 
 
-# --- recipes: (padding, bias, batch, mode) -> compact expression or None -----------
-def _cost(keys: dict):
-    """A cost read from closed forms; ``keys`` maps a counting mode to the forms summed."""
-    def recipe(padding, bias, batch, mode):
-        if mode not in keys:
-            return None
-        return sum((compact(key, padding, bias, batch) for key in keys[mode]), sp.S.Zero)
-    return recipe
+# --- recipes: the question's record -> (padding, bias, batch, mode) -> expression ------
+def _modes(q: Question) -> tuple:
+    """Counting modes of the record, each alone and, for memory, also in bytes."""
+    modes = tuple(mode for mode, _ in q.recipe.modes)
+    if q.recipe.in_bytes:
+        modes += tuple((mode, "bytes_float32") if mode else ("bytes_float32",)
+                       for mode in modes)
+    return modes
 
 
-def _bytes(recipe):
-    def with_bytes(padding, bias, batch, mode):
-        inner = mode[:-1] if isinstance(mode, tuple) and mode[-1:] == ("bytes_float32",) \
-            else None
-        if inner is None:
-            return recipe(padding, bias, batch, mode)
-        base = recipe(padding, bias, batch, inner[0] if inner else None)
-        return None if base is None else FLOAT32_BYTES * base
-    return with_bytes
+def _split_bytes(mode) -> tuple:
+    """(counting mode, in bytes?) of a mode from :func:`_modes`."""
+    if isinstance(mode, tuple):
+        return (mode[0] if len(mode) == 2 else None), True
+    return mode, False
 
 
-RECIPES = {
-    "output-height": _cost({None: (Form.OUTPUT_HEIGHT,)}),
-    "output-width": _cost({None: (Form.OUTPUT_WIDTH,)}),
-    "forward-mults": _cost({None: (Form.FORWARD_MULTS,)}),
-    "forward-adds": _cost({None: (Form.FORWARD_ADDS,), "accumulate_from_zero": (Form.FORWARD_MULTS,)}),
-    "forward-ops": _cost({None: (Form.FORWARD_OPS,), "macs": (Form.FORWARD_MACS,),
-                          "flops": (Form.FORWARD_FLOPS,),
-                          "accumulate_from_zero": (Form.FORWARD_MULTS, Form.FORWARD_MULTS)}),
-    "backward-ops": _cost({None: (Form.BACKWARD_OPS,), "macs": (Form.BACKWARD_MACS,),
-                           "flops": (Form.BACKWARD_FLOPS,)}),
-    "forward-memory": _bytes(_cost({
-        None: (Form.MEMORY_PEAK_FORWARD,),
-        "parameters_only": (Form.MEMORY_PARAMS,)})),
-    "backward-memory": _bytes(_cost({
-        None: (Form.MEMORY_PEAK_BACKWARD,),
-        "output_kept": (Form.MEMORY_PEAK_BACKWARD, Form.MEMORY_OUTPUT),
-        "gradient_buffers_only": (Form.MEMORY_GRAD_DY, Form.MEMORY_GRAD_DX, Form.MEMORY_GRAD_DW,
-                                  Form.MEMORY_GRAD_DB),
-        "saved_for_backward_only": (Form.MEMORY_SAVED_FOR_BACKWARD,)})),
-    "bias-size": lambda padding, bias, batch, mode: (
-        compact(Form.MEMORY_BIAS, padding, True) if mode is None and not bias else None),
-}
-
-MODES = {
-    "output-height": (None,), "output-width": (None,), "forward-mults": (None,),
-    "forward-adds": (None, "accumulate_from_zero"),
-    "forward-ops": (None, "macs", "flops", "accumulate_from_zero"),
-    "backward-ops": (None, "macs", "flops"),
-    "forward-memory": (None, "parameters_only", ("bytes_float32",),
-                       ("parameters_only", "bytes_float32")),
-    "backward-memory": (None, "output_kept", "gradient_buffers_only",
-                        "saved_for_backward_only", ("bytes_float32",),
-                        ("output_kept", "bytes_float32"),
-                        ("gradient_buffers_only", "bytes_float32")),
-    "bias-size": (None,),
-}
-BATCHED = {"forward-mults", "forward-adds", "forward-ops", "backward-ops",
-           "forward-memory", "backward-memory"}
-NO_BIAS = {"output-height", "output-width", "forward-mults", "bias-size"}
+def recipe_expr(q: Question, padding, bias, batch, mode) -> sp.Expr | None:
+    """The compact expression of ``q`` under one reading, or None if it has none."""
+    counting, in_bytes = _split_bytes(mode)
+    keys = dict(q.recipe.modes).get(counting)
+    if keys is None:
+        return None
+    expr = sum((compact(key, padding, bias or q.recipe.with_bias, batch) for key in keys),
+               sp.S.Zero)
+    return FLOAT32_BYTES * expr if in_bytes else expr
 
 
-def _recipe_variants(qid: str) -> list[Variant]:
-    recipe, out = RECIPES[qid], []
-    biases = (False,) if qid in NO_BIAS else (False, True)
-    batches = (False, True) if qid in BATCHED else (False,)
-    for padding, bias, batch, mode in itertools.product(PADDINGS, biases, batches, MODES[qid]):
-        expr = recipe(padding, bias, batch, mode)
+def _recipe_variants(q: Question) -> list[Variant]:
+    out = []
+    biases = (False, True) if q.bias else (False,)
+    batches = (False, True) if q.batched else (False,)
+    for padding, bias, batch, mode in itertools.product(PADDINGS, biases, batches, _modes(q)):
+        expr = recipe_expr(q, padding, bias, batch, mode)
         if expr is not None:
             out.append(Variant(written_out(expr, padding), padding,
                                _tags(padding, bias, batch, mode)))
@@ -141,9 +109,9 @@ def _recipe_variants(qid: str) -> list[Variant]:
 
 
 # --- misconceptions: transformations of the compact forms ----------------------------
-def _layer_mistakes(qid: str, padding: str, mode) -> list[tuple[str, sp.Expr, frozenset]]:
-    recipe = RECIPES[qid]
-    base = recipe(padding, False, False, mode)
+def _layer_mistakes(q: Question, padding: str, mode) -> list[tuple[str, sp.Expr, frozenset]]:
+    qid = q.id
+    base = recipe_expr(q, padding, False, False, mode)
     if base is None:
         return []
     out = []
@@ -183,6 +151,7 @@ def _layer_mistakes(qid: str, padding: str, mode) -> list[tuple[str, sp.Expr, fr
                 scale = 2 if mode == "flops" else 1
                 add("one_gradient_only", scale * compact(op_form("backward", "mults", grad), padding))
     if qid == "forward-memory" and mode is None:
+        add("parameters_only", compact(Form.MEMORY_PARAMS, padding))
         add("output_left_out", base - compact(Form.MEMORY_OUTPUT, padding))
         add("input_left_out", base - compact(Form.MEMORY_INPUT, padding))
     if qid == "bias-size":
@@ -206,13 +175,13 @@ def _written_mistakes(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
     return out
 
 
-def _mistake_variants(qid: str) -> list[Variant]:
+def _mistake_variants(q: Question) -> list[Variant]:
     out = []
-    for padding, mode in itertools.product(PADDINGS, MODES[qid]):
+    for padding, mode in itertools.product(PADDINGS, _modes(q)):
         tags = _tags(padding, False, False, mode)
-        for name, expr, domain in _layer_mistakes(qid, padding, mode):
+        for name, expr, domain in _layer_mistakes(q, padding, mode):
             out.append(Variant(written_out(expr, padding), padding, tags, name, domain))
-        base = RECIPES[qid](padding, False, False, mode)
+        base = recipe_expr(q, padding, False, False, mode)
         if base is not None:
             for name, expr in _written_mistakes(written_out(base, padding)):
                 out.append(Variant(expr, padding, tags, name))
@@ -249,7 +218,7 @@ def _double_padding() -> list[Variant]:
         out.append(Variant(sp.Integer(2), padding, tags + ("ratio_given",),
                            "padding_doubles_cost"))
         out.append(Variant(_four_for_three(doubled), padding, tags, "four_pp_for_three",
-                           frozenset({"stride1_h", "stride1_w"})))
+                           frozenset({Restriction.STRIDE1_H, Restriction.STRIDE1_W})))
     return out
 
 
@@ -319,7 +288,7 @@ def _compose() -> list[Variant]:
 
 # which convention names an expression first when several give the same one
 RANK = ("per_side_padding", "macs", "flops", "accumulate_from_zero", "large_channel_limit",
-        "ratio_given", "parameters_only", "gradient_buffers_only", "output_kept",
+        "ratio_given", "gradient_buffers_only", "output_kept",
         "saved_for_backward_only", "bias_counted", "bytes_float32", "batch_counted")
 
 
@@ -347,16 +316,20 @@ def _dedupe(variants: list[Variant]) -> list[Variant]:
     return out
 
 
+_SCENARIOS = {Derivation.DOUBLE_CHANNELS: lambda: _double_channels(),
+              Derivation.DOUBLE_PADDING: lambda: _double_padding(),
+              Derivation.POINTWISE: lambda: _pointwise(),
+              Derivation.COMPOSE: lambda: _compose()}
+
+
 def derive(qid: str) -> list[Variant]:
-    """Reference first, then conventions (fewest first), then misconceptions."""
-    if qid == "double-channels":
-        variants = _double_channels()
-    elif qid == "double-padding":
-        variants = _double_padding()
-    elif qid == "pointwise-complexity":
-        variants = _pointwise()
-    elif qid == "compose-size":
-        variants = _compose()
+    """Reference first, then assumptions (fewest first), then misconceptions; only the
+    misconceptions the registry declares for the question are kept."""
+    q = question(qid)
+    if q.recipe.derivation is Derivation.CLOSED_FORMS:
+        variants = _recipe_variants(q) + _mistake_variants(q)
     else:
-        variants = _recipe_variants(qid) + _mistake_variants(qid)
+        variants = _SCENARIOS[q.recipe.derivation]()
+    declared = set(q.misconceptions)
+    variants = [v for v in variants if v.misconception is None or v.misconception in declared]
     return _dedupe(sorted(variants, key=_order))

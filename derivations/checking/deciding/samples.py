@@ -17,16 +17,16 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 
+from derivations.checking.deciding.restrictions import Kind, Restriction, on_axis
 from derivations.model import output_size
 
 __all__ = ["RESTRICTIONS", "layer_points", "compose_points", "environments",
-           "output_extent", "SEED", "RANDOM_POINTS"]
+           "output_extent", "SEED", "RANDOM_POINTS", "restrict_point"]
 
 SEED = 20240604
 RANDOM_POINTS = 56
 AXES = ("h", "w")
-RESTRICTIONS = ("k1", "square", "nopad_h", "nopad_w", "stride1_h", "stride1_w",
-                "divides_h", "divides_w")
+RESTRICTIONS = tuple(Restriction)
 
 # c_i c_o h w k_h k_w p_h p_w s_h s_w n
 _EDGES = (
@@ -62,24 +62,28 @@ def _random_layer(rng: random.Random) -> dict:
     return point
 
 
-def _restrict(point: dict, domain: frozenset, convention: str) -> dict:
+def restrict_point(point: dict, domain: frozenset, convention: str = "total") -> dict:
+    """``point`` changed as little as needed to obey ``domain`` (sizes grown until the
+    kernel fits)."""
     point = dict(point)
-    if "k1" in domain:
+    if Restriction.K1 in domain:
         point["k_h"] = point["k_w"] = 1
-    if "square" in domain:
+    if Restriction.SQUARE in domain:
         for name in ("k", "p", "s"):
             point[f"{name}_w"] = point[f"{name}_h"]
+    if Restriction.SQUARE_INPUT in domain:
+        point["w"] = point["h"]
     for axis in AXES:
-        if f"nopad_{axis}" in domain:
+        if on_axis(Kind.NO_PADDING, axis) in domain:
             point[f"p_{axis}"] = 0
-        if f"stride1_{axis}" in domain:
+        if on_axis(Kind.STRIDE_1, axis) in domain:
             point[f"s_{axis}"] = 1
     for axis in AXES:
         # grow the input until the kernel fits (and the stride divides, if asked)
         pad = point[f"p_{axis}"] * (1 if convention == "total" else 2)
         kernel, stride = point[f"k_{axis}"], point[f"s_{axis}"]
         point[axis] = max(point[axis], kernel - point[f"p_{axis}"])
-        if f"divides_{axis}" in domain:
+        if on_axis(Kind.DIVIDES, axis) in domain:
             point[axis] += -(point[axis] + pad - kernel) % stride
     return point
 
@@ -96,7 +100,7 @@ def _base_layer_points() -> tuple:
 def layer_points(domain: frozenset = frozenset(), convention: str = "total") -> tuple:
     seen, out = set(), []
     for point in _base_layer_points():
-        restricted = _restrict(point, domain, convention)
+        restricted = restrict_point(point, domain, convention)
         key = tuple(sorted(restricted.items()))
         if key not in seen:
             seen.add(key)
@@ -126,7 +130,7 @@ def environments(family: str, domain: frozenset = frozenset(),
             env[f"m_{axis}"] = output_extent(point[axis], point[f"k_{axis}"],
                                              point[f"p_{axis}"], point[f"s_{axis}"],
                                              convention)
-        if "square" in domain:
+        if Restriction.SQUARE in domain:
             env.update(k=point["k_h"], s=point["s_h"], p=point["p_h"])
         envs.append(env)
     return tuple(envs)

@@ -1,14 +1,48 @@
-"""Sentences for a :class:`.result.Result` in English or Chinese (strings are data in
-:mod:`.messages`; this module only chooses and fills them)."""
+"""Sentences for a :class:`.result.Result` in English or Chinese: which to say, filled
+with the result's values.  The texts are messages by id (:mod:`.messages`).
+
+How much is revealed (``reveal``):
+
+* ``"none"``: the verdict only (and why an answer could not be read);
+* ``"hint"`` (the default, for students): the diagnosis, the misconception and a
+  counterexample layer with both values; never the reference nor the difference
+  (reference = answer - difference would give it away);
+* ``"answer"`` (for instructors): also the reference and the simplified difference.
+"""
 
 from __future__ import annotations
 
-from derivations.checking.explaining.messages import CONVENTIONS, LANGS, MISCONCEPTIONS, NOTES, PHRASES, VERDICTS
+from derivations.checking.explaining.messages import (LANGS, assumption_text, diagnosis_text,
+                                                      misconception_text, note_text, phrase,
+                                                      verdict_text)
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
+from derivations.messages import text
 
-__all__ = ["feedback", "convention_text", "note_text", "misconception_text", "verdict_text",
-           "check_language", "layer_text", "reference_text"]
+__all__ = ["feedback", "convention_text", "assumption_text", "note_text",
+           "misconception_text", "verdict_text", "check_language", "layer_text",
+           "reference_text", "reason_text", "diagnosis_line", "REVEALS", "check_reveal",
+           "one_line"]
+
+REVEALS = ("none", "hint", "answer")
+
+convention_text = assumption_text  # the name grading's summary uses
+
+
+def one_line(value: str, most: int = 80) -> str:
+    """``value`` on one line for a message: control, bidi and unpaired surrogate
+    characters shown escaped, at most ``most`` characters (then an ellipsis)."""
+    out = []
+    for char in value:
+        code = ord(char)
+        if code < 32 or code == 127 or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
+                or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF or code == 0x200F \
+                or code == 0x200E or code == 0x061C:
+            out.append(f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    shown = "".join(out)
+    return shown if len(shown) <= most else shown[:most - 1] + "…"
 
 
 def check_language(lang: str) -> str:
@@ -17,16 +51,10 @@ def check_language(lang: str) -> str:
     return lang
 
 
-def _say(key: str, lang: str, **values) -> str:
-    return PHRASES[key][lang].format(**values)
-
-
-def convention_text(name: str, lang: str) -> str:
-    return CONVENTIONS[name][lang]
-
-
-def note_text(name: str, lang: str) -> str:
-    return NOTES[name][lang]
+def check_reveal(reveal: str) -> str:
+    if reveal not in REVEALS:
+        raise DerivationError(f"reveal {reveal!r} is not one of {', '.join(REVEALS)}")
+    return reveal
 
 
 def reference_text(reference: dict, lang: str) -> str:
@@ -34,77 +62,115 @@ def reference_text(reference: dict, lang: str) -> str:
     definitions = reference.get("definitions")
     if not definitions:
         return reference["text"]
-    separator = "，" if lang == "zh" else ", "
-    return _say("where", lang, reference=reference["text"],
-                definitions=separator.join(definitions))
+    return phrase("where", lang, reference=reference["text"],
+                  definitions=phrase("layer_separator", lang).join(definitions))
 
 
-def misconception_text(name: str, lang: str, **values) -> str:
-    return MISCONCEPTIONS[name][lang].format(**values)
+def layer_text(layer: dict, lang: str = "en") -> str:
+    return phrase("layer_separator", lang).join(f"{name} = {value}"
+                                                for name, value in layer.items())
 
 
-def verdict_text(verdict: str, lang: str) -> str:
-    return VERDICTS[verdict][lang]
+def reason_text(error: dict, lang: str) -> str:
+    """Why an answer could not be read, in ``lang`` when the reason has a message id."""
+    key = error.get("id")
+    reason = text(key, lang, **error.get("fields", {})) if key else error["reason"]
+    if error.get("position"):
+        reason = text("checker.reason.column", lang, reason=reason, column=error["position"])
+    return reason
 
 
-def layer_text(layer: dict) -> str:
-    return ", ".join(f"{name}={value}" for name, value in layer.items())
-
-
-def _value(value, lang) -> str:
-    return _say("undefined", lang) if value is None else str(value)
+def diagnosis_line(diagnosis: dict, lang: str) -> str:
+    meaning = diagnosis.get("meaning") or "unnamed"
+    said = diagnosis_text(diagnosis["id"], lang, factor=diagnosis["text"],
+                          constant=diagnosis.get("constant"),
+                          meaning=text(f"checker.diagnosis.meaning.{meaning}", lang))
+    return phrase("diagnosis", lang, text=said)
 
 
 def _joined(names, lang) -> str:
-    separator = "；" if lang == "zh" else "; "
-    return separator.join(convention_text(name, lang) for name in names)
+    return phrase("list_separator", lang).join(assumption_text(name, lang) for name in names)
 
 
-def _wrong(result: Result, lang: str) -> list[str]:
-    lines = []
+def _value(value, lang) -> str:
+    return phrase("undefined", lang) if value is None else str(value)
+
+
+def _counterexample(result: Result, lang: str) -> list[str]:
     example = result.counterexample
-    if example:
-        lines.append(_say("wrong", lang, layer=layer_text(example["layer"]),
-                          expected=_value(example["reference"], lang),
-                          actual=_value(example["answer"], lang)))
-    if result.difference:
-        lines.append(_say("difference", lang, difference=result.difference["text"]))
-    if result.order:
-        how = _say("faster" if result.order["sign"] > 0 else "slower", lang)
-        direction = _say("order_grows", lang, symbol=result.order["size"], how=how)
-        lines.append(misconception_text("wrong_order", lang, direction=direction))
+    if not example:
+        return []
+    layer = layer_text(example["layer"], lang)
+    if example["answer"] is None:
+        return [phrase("undefined_at", lang, layer=layer, expected=example["reference"])]
+    return [phrase("wrong_hint", lang, layer=layer, expected=example["reference"],
+                   actual=example["answer"])]
+
+
+def _order(result: Result, lang: str) -> list[str]:
+    if not result.order:
+        return []
+    if result.order["sign"] == 0:
+        return [phrase("order_degenerate", lang, symbol=result.order["size"])]
+    how = phrase("faster" if result.order["sign"] > 0 else "slower", lang)
+    direction = phrase("order_grows", lang, symbol=result.order["size"], how=how)
+    return [misconception_text("wrong_order", lang, direction=direction)]
+
+
+def _wrong(result: Result, lang: str, reveal: str) -> list[str]:
+    lines = [diagnosis_line(d, lang) for d in result.diagnosis]
+    lines += _counterexample(result, lang)
+    if result.difference and reveal == "answer":
+        lines.append(phrase("difference", lang, difference=result.difference["text"]))
+    lines += _order(result, lang)
     if result.misconception and result.misconception != "wrong_order":
-        line = _say("matches", lang, message=misconception_text(result.misconception, lang))
-        if result.misconception_conventions:
-            line += " " + _say("matches_under", lang,
-                               conventions=_joined(result.misconception_conventions, lang))
+        line = phrase("matches", lang, message=misconception_text(result.misconception, lang))
+        if result.misconception_assumptions:
+            line += " " + phrase("matches_under", lang,
+                                 conventions=_joined(result.misconception_assumptions, lang))
         lines.append(line)
+    if not lines:
+        lines.append(phrase("not_equivalent_only", lang))
     return lines
 
 
-def feedback(result: Result, lang: str = "en") -> str:
-    """The readable explanation of one result, one paragraph."""
-    check_language(lang)
-    verdict = result.verdict
-    if verdict == "invalid_input":
-        return _say("invalid", lang, reason=result.error["reason"] + (
-            f" (column {result.error['position']})" if result.error.get("position") else ""))
-    reference = reference_text(result.reference, lang)
+def _right(result: Result, lang: str, reveal: str) -> list[str]:
     lines = []
-    if verdict == "equivalent":
-        lines.append(_say("correct", lang, reference=reference))
-    elif verdict == "equivalent_under_convention":
-        lines.append(_say("correct_under", lang, conventions=_joined(result.conventions, lang)))
+    if result.verdict == "equivalent":
+        lines.append(phrase("correct", lang, reference=reference_text(result.reference, lang))
+                     if reveal == "answer" else phrase("correct_hidden", lang))
+    else:
+        lines.append(phrase("correct_under", lang, conventions=_joined(result.assumptions,
+                                                                       lang)))
         if result.alternatives:
             alternatives = " | ".join(_joined(a, lang) for a in result.alternatives)
-            lines.append(_say("also", lang, alternatives=alternatives))
-        lines.append(_say("book_reference", lang, reference=reference))
+            lines.append(phrase("also", lang, alternatives=alternatives))
+    return lines
+
+
+def feedback(result: Result, lang: str = "en", reveal: str = "hint") -> str:
+    """The readable explanation of one result, one paragraph (see the module's
+    docstring for ``reveal``)."""
+    check_language(lang)
+    check_reveal(reveal)
+    verdict = result.verdict
+    if verdict == "error":
+        return phrase("error", lang, answer=one_line(result.answer),
+                      reason=one_line(result.error["reason"]))
+    if verdict == "invalid_input":
+        return phrase("invalid", lang, reason=reason_text(result.error, lang))
+    if reveal == "none":
+        return verdict_text(verdict, lang)
+    if verdict == "not_equivalent":
+        lines = _wrong(result, lang, reveal)
     else:
-        lines.extend(_wrong(result, lang))
-        lines.append(_say("book_reference", lang, reference=reference))
+        lines = _right(result, lang, reveal)
+    if reveal == "answer" and result.reference and verdict != "equivalent":
+        lines.append(phrase("book_reference", lang,
+                            reference=reference_text(result.reference, lang)))
     for name in result.notes:
-        lines.append(_say("note", lang, note=note_text(name, lang)))
+        lines.append(phrase("note", lang, note=note_text(name, lang)))
     if result.proof:
-        lines.append(_say("proved" if result.proof == "symbolic" else "sampled", lang,
-                          samples=result.samples))
+        lines.append(phrase("proved" if result.proof == "symbolic" else "sampled", lang,
+                            samples=result.samples))
     return " ".join(lines)

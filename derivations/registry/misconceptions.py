@@ -1,0 +1,75 @@
+"""The misconception registry: ``misconceptions.yaml`` read into typed records.
+
+One record per id, used by the checker (a wrong answer's verdict names it) and by the
+answer sheets ("Common mistakes" link to the same id).  Texts may hold ``str.format``
+fields (``{direction}`` of ``wrong_order``), filled by :meth:`Misconception.explain`.
+The file is read once, on first use; a malformed record is a :class:`DerivationError`
+naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from derivations.errors import DerivationError
+
+__all__ = ["Misconception", "MISCONCEPTION_LANGUAGES", "misconceptions", "misconception"]
+
+MISCONCEPTION_LANGUAGES = ("en", "zh")
+_FIELDS = {"title", "explanation", "questions"}
+
+
+@dataclass(frozen=True)
+class Misconception:
+    id: str
+    title: dict            # {"en": ..., "zh": ...}: a short name
+    explanation: dict      # {"en": ..., "zh": ...}: what is wrong and why
+    questions: tuple       # checker question ids it applies to ((): sheet-only)
+
+    def explain(self, lang: str, **fields) -> str:
+        """The explanation in ``lang`` with its fields (if any) filled in."""
+        template = self.explanation[lang]
+        return template.format(**fields) if fields else template
+
+
+def _bilingual(key: str, name: str, value) -> dict:
+    if not isinstance(value, dict) or set(value) != set(MISCONCEPTION_LANGUAGES) or not all(
+            isinstance(value[lang], str) and value[lang].strip()
+            for lang in MISCONCEPTION_LANGUAGES):
+        raise DerivationError(f"misconception {key!r}: {name} needs a non-empty text in "
+                              f"each of {', '.join(MISCONCEPTION_LANGUAGES)}")
+    return {lang: value[lang] for lang in MISCONCEPTION_LANGUAGES}
+
+
+def _record(key: str, data) -> Misconception:
+    if not isinstance(data, dict) or set(data) != _FIELDS:
+        raise DerivationError(f"misconception {key!r} needs exactly the fields "
+                              f"{', '.join(sorted(_FIELDS))}")
+    questions = data["questions"]
+    if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
+        raise DerivationError(f"misconception {key!r}: questions must be a list of ids")
+    return Misconception(key, _bilingual(key, "title", data["title"]),
+                         _bilingual(key, "explanation", data["explanation"]),
+                         tuple(questions))
+
+
+@lru_cache(maxsize=1)
+def misconceptions() -> dict[str, Misconception]:
+    """Every id -> its record, in the file's order."""
+    import yaml  # read on first use only: start-up stays light
+
+    source = resources.files(__package__).joinpath("misconceptions.yaml").read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(source, Loader=loader)  # noqa: S506 -- a safe loader, our own file
+    if not isinstance(data, dict):
+        raise DerivationError("misconceptions.yaml is not a mapping")
+    return {key: _record(key, value) for key, value in data.items()}
+
+
+def misconception(key: str) -> Misconception:
+    try:
+        return misconceptions()[key]
+    except KeyError:
+        raise DerivationError(f"unknown misconception {key!r}") from None
