@@ -1,110 +1,99 @@
-"""``network``: a per-layer cost table for a built-in CNN or a user's layer list."""
+"""``network``: a per-layer cost table for a built-in CNN, a user's layer list or a
+PyTorch model."""
 
 from __future__ import annotations
 
-import argparse
 
 DTYPES = ("float16", "float32", "float64")
 FALLBACK_CHANNELS, FALLBACK_SIZE = 3, 224  # a user's file without "input"
+MAX_INPUT_CHARS = 80
 
 
 def register(sub) -> None:
+    from derivations.messages import text
+
     parser = sub.add_parser(
-        "network", help="per-layer parameters, MACs, FLOPs and activations of a CNN",
-        description="Tabulate a built-in network (see --list) or a layer list from a JSON or "
-                    "YAML file. MACs count convolution and linear layers only (torchvision's "
+        "network", help="per-layer parameters, MACs, FLOPs, exact counts, activations and "
+                        "saved tensors of a CNN",
+        description="Tabulate a built-in network (see --list), a layer list from a JSON or "
+                    "YAML file (format: derivations/networks/schema.json) or a PyTorch model "
+                    "(--torch). MACs count convolution and linear layers only (torchvision's "
                     "published multiply-adds); FLOPs = 2 x MACs (torch.utils.flop_counter); "
-                    "other layers' own operations are in 'ops'.")
+                    "mults and adds are the section's exact counting. "
+                    + text("network.table.padding", "en"))
     parser.add_argument("name", nargs="?", help="a built-in network (see --list)")
-    parser.add_argument("--file", metavar="PATH", help="a layer list (.json, .yaml, .yml)")
+    parser.add_argument("--file", metavar="PATH",
+                        help="a layer list (.json, .yaml, .yml; padding per side unless a "
+                             "row says padding_convention: total)")
+    parser.add_argument("--torch", metavar="MODULE:FACTORY",
+                        help="a PyTorch model: FACTORY() from MODULE, built on the meta "
+                             "device, read with torch.fx (needs --input)")
     parser.add_argument("--list", action="store_true", help="list the built-in networks")
     parser.add_argument("--batch", type=int, default=1, metavar="N", help="batch size (default 1)")
-    parser.add_argument("--input", type=int, metavar="SIZE",
-                        help="input height = width (default: the network's own; "
-                             f"{FALLBACK_SIZE} for a file without 'input')")
+    parser.add_argument("--input", metavar="SHAPE", help=text("network.help.input", "en"))
     parser.add_argument("--dtype", choices=DTYPES, default="float32",
                         help="element type for bytes (default float32)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run)
 
 
-def _network(args):
+def parse_input(value: str | None) -> tuple[int, ...] | None:
+    """``--input``: ``224`` (height = width) or ``3x224x224``; ``None`` when not given."""
     from derivations.errors import DerivationError
-    from derivations.networks import model_network, parse_network, read_layer_file
+    from derivations.networks.rows import clipped
 
-    if args.input is not None and args.input < 1:
-        raise DerivationError(f"--input {args.input} must be a positive integer")
-    if args.file and args.name:
-        raise DerivationError(f"give a network name ({args.name!r}) or --file, not both")
+    if value is None:
+        return None
+    parts = value.strip().lower().split("x")
+    if (len(value) > MAX_INPUT_CHARS or not 1 <= len(parts) <= 4
+            or not all(p.isascii() and p.isdigit() for p in parts)):
+        raise DerivationError(f"--input {clipped(value)} must be SIZE or a shape like "
+                              f"3x224x224")
+    sizes = tuple(int(p) for p in parts)
+    if any(s < 1 for s in sizes):
+        raise DerivationError(f"--input {clipped(value)} must be a positive integer"
+                              + ("" if len(sizes) == 1 else " in every axis"))
+    return sizes
+
+
+def _resize(shape, sizes):
+    """The input shape with ``--input`` applied: a SIZE sets height and width."""
+    if sizes is None:
+        return shape
+    if len(sizes) == 1:
+        return [shape[0], sizes[0], sizes[0]] if isinstance(shape, (list, tuple)) \
+            and len(shape) == 3 else shape
+    return list(sizes)
+
+
+def _table(args):
+    from derivations.errors import DerivationError
+    from derivations.networks import get_model, parse_network, read_layer_file, tabulate
+
+    sizes = parse_input(args.input)
+    given = [flag for flag, value in (("a network name", args.name), ("--file", args.file),
+                                      ("--torch", args.torch)) if value]
+    if len(given) > 1:
+        raise DerivationError(f"give one of a network name, --file or --torch, not both "
+                              f"({' and '.join(given)})")
+    if args.torch:
+        from derivations.networks.torch import from_torch, load_factory
+        if sizes is None or len(sizes) == 1:
+            raise DerivationError("--torch needs --input with the per-sample shape, e.g. "
+                                  "--input 3x224x224")
+        model = load_factory(args.torch)
+        return from_torch(model, sizes, args.batch, name=args.torch)
     if args.file:
         layers = read_layer_file(args.file)
         shape = layers.input or [FALLBACK_CHANNELS, FALLBACK_SIZE, FALLBACK_SIZE]
-        if args.input is not None and isinstance(shape, list) and len(shape) == 3:
-            shape = [shape[0], args.input, args.input]
-        return parse_network(layers.rows, shape, layers.name)
+        return tabulate(parse_network(layers.rows, _resize(shape, sizes), layers.name),
+                        args.batch)
     if not args.name:
-        raise DerivationError("name a network (see --list) or give --file PATH")
-    return model_network(args.name, args.input)
-
-
-def network_report(table, dtype: str = "float32") -> dict:
-    """The JSON-ready table: rows, totals, shares, bytes and the conventions."""
-    import numpy as np
-
-    from derivations.networks.kinds import KINDS, Activation
-
-    itemsize = np.dtype(dtype).itemsize
-    totals = table.totals
-    shares = ("params", "macs", "activations")
-    rows = [{"name": r.name, "kind": r.kind, "output_shape": list(r.output_shape),
-             "params": r.params, "macs": r.macs, "flops": r.flops, "ops": r.ops,
-             "activations": r.activations,
-             "share": {k: table.share(r, k) for k in shares}} for r in table.rows]
-    conventions = {name: kind.convention for name, kind in KINDS.items()}
-    conventions["relu/sigmoid/tanh"] = Activation.convention
-    conventions["activations"] = ("elements of the tensor each layer newly writes, batch "
-                                  "included; 0 for views and identities")
-    return {"network": table.network, "input_shape": list(table.input_shape), "dtype": dtype,
-            "layers": rows, "totals": totals,
-            "bytes": {"params": totals["params"] * itemsize,
-                      "activations": totals["activations"] * itemsize},
-            "conventions": conventions}
-
-
-def _human(value: int) -> str:
-    for size, suffix in ((10**9, "G"), (10**6, "M"), (10**3, "k")):
-        if value >= size:
-            return f"{value / size:.3f}{suffix}"
-    return str(value)
-
-
-def _text(report: dict) -> str:
-    header = ("layer", "kind", "output shape", "params", "%", "MACs", "%", "FLOPs", "ops",
-              "activations", "%")
-    body = []
-    for r in report["layers"]:
-        s = r["share"]
-        body.append((r["name"], r["kind"], "x".join(map(str, r["output_shape"])),
-                     f"{r['params']:,}", f"{100 * s['params']:.1f}", f"{r['macs']:,}",
-                     f"{100 * s['macs']:.1f}", f"{r['flops']:,}", f"{r['ops']:,}",
-                     f"{r['activations']:,}", f"{100 * s['activations']:.1f}"))
-    t = report["totals"]
-    body.append(("total", "", "", f"{t['params']:,}", "100", f"{t['macs']:,}", "100",
-                 f"{t['flops']:,}", f"{t['ops']:,}", f"{t['activations']:,}", "100"))
-    widths = [max(len(row[i]) for row in (header, *body)) for i in range(len(header))]
-    left = 3  # name, kind and shape are left-aligned
-    fmt = lambda row: "  ".join(  # noqa: E731
-        c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
-    lines = [f"{report['network']}: input {'x'.join(map(str, report['input_shape']))}", "",
-             fmt(header), fmt(tuple("-" * w for w in widths))]
-    lines += [fmt(row) for row in body[:-1]] + [fmt(tuple("-" * w for w in widths)),
-                                                 fmt(body[-1]), ""]
-    b = report["bytes"]
-    lines.append(f"totals: {_human(t['params'])} parameters ({b['params']:,} bytes "
-                 f"{report['dtype']}), {_human(t['macs'])} MACs, {_human(t['flops'])} FLOPs, "
-                 f"{_human(t['activations'])} activation elements ({b['activations']:,} bytes)")
-    lines += ["", "conventions:"] + [f"  {k}: {v}" for k, v in report["conventions"].items()]
-    return "\n".join(lines)
+        raise DerivationError("name a network (see --list) or give --file PATH or --torch "
+                              "MODULE:FACTORY")
+    model = get_model(args.name)
+    return tabulate(parse_network(model.build(), _resize(model.input, sizes), model.name),
+                    args.batch)
 
 
 def _listing() -> str:
@@ -117,11 +106,17 @@ def _listing() -> str:
 def run(args) -> int:
     import json
 
-    from derivations.networks import tabulate
+    from derivations.networks.report import network_report, text_table
 
     if args.list:
         print(_listing())
         return 0
-    report = network_report(tabulate(_network(args), args.batch), args.dtype)
-    print(json.dumps(report, indent=2) if args.json else _text(report))
+    table = _table(args)
+    if args.json:
+        print(json.dumps(network_report(table, args.dtype), indent=2))
+    else:
+        print(text_table(table, args.dtype))
     return 0
+
+
+__all__ = ["parse_input", "register", "run"]

@@ -9,18 +9,19 @@ residual and Inception branches need only ``from``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 
 from derivations.errors import DerivationError
-from derivations.networks.kinds import kind_of
+from derivations.networks.kinds import Backward, kind_of
 from derivations.networks.rows import Row, clipped, shown
 
 __all__ = ["INPUT", "MAX_LAYERS", "Network", "NetworkTable", "Node", "TableRow", "parse_network",
-           "tabulate"]
+           "tabulate", "totals_of"]
 
 INPUT = "input"
 MAX_LAYERS = 10_000  # the largest built-in network has a few hundred rows
-COLUMNS = ("params", "macs", "flops", "ops", "activations")
+COLUMNS = ("params", "macs", "flops", "mults", "adds", "other", "ops", "activations", "saved")
 
 
 @dataclass(frozen=True)
@@ -39,29 +40,58 @@ class Network:
 
 @dataclass(frozen=True)
 class TableRow:
+    """One layer's counts (see :mod:`.kinds` for each column's convention); for an
+    unsupported layer (``counted`` false) every count is 0 and means *unknown*."""
+
     name: str
     kind: str
     output_shape: tuple           # batch first
     params: int
     macs: int
     flops: int
-    ops: int
+    mults: int
+    adds: int
+    other: int
     activations: int
+    saved: int
+    backward: Backward | None
+    counted: bool = True
+
+    @property
+    def ops(self) -> int:
+        """Every forward operation: multiplications + additions + other."""
+        return self.mults + self.adds + self.other
 
 
 @dataclass(frozen=True)
 class NetworkTable:
+    """A network's rows and their totals, computed once (:func:`tabulate`): shares are
+    exact fractions of them."""
+
     network: str
     input_shape: tuple            # batch first
     rows: tuple[TableRow, ...]
+    totals: dict[str, int] = field(default_factory=dict)
 
     @property
-    def totals(self) -> dict[str, int]:
-        return {key: sum(getattr(r, key) for r in self.rows) for key in COLUMNS}
+    def uncounted(self) -> tuple[TableRow, ...]:
+        return tuple(r for r in self.rows if not r.counted)
 
-    def share(self, row: TableRow, key: str) -> float:
+    def share(self, row: TableRow, key: str) -> Fraction:
         total = self.totals[key]
-        return getattr(row, key) / total if total else 0.0
+        return Fraction(getattr(row, key), total) if total else Fraction(0)
+
+
+def totals_of(rows) -> dict[str, int]:
+    """Every column summed over the counted rows, in one pass."""
+    sums = dict.fromkeys(COLUMNS, 0)
+    for row in rows:
+        if row.counted:
+            for key in COLUMNS:
+                sums[key] += getattr(row, key)
+        else:  # an unsupported layer: its parameters are known, its operations are not
+            sums["params"] += row.params
+    return sums
 
 
 def _sources(row: Row, previous: str) -> tuple[str, ...]:
@@ -113,22 +143,24 @@ def _input_shape(shape) -> tuple[int, int, int]:
     return tuple(shape)
 
 
-def _kind_label(kind) -> str:
-    return getattr(kind, "function", None) or kind.name
-
-
-def tabulate(network: Network, batch: int = 1) -> NetworkTable:
-    """Every layer's cost (see :mod:`.kinds` for the conventions), in row order."""
+def tabulate(network: Network, batch: int = 1, input_grad: bool = False) -> NetworkTable:
+    """Every layer's cost (see :mod:`.kinds` for the conventions), in row order, and the
+    totals.  ``input_grad``: whether the network input requires a gradient (what autograd
+    saves depends on it); every parameter does."""
     if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
         raise DerivationError(f"batch={batch!r} must be a positive integer")
     shapes = {INPUT: network.input}
+    grads = {INPUT: input_grad}
     rows = []
     for node in network.nodes:
+        grad = any(grads[s] for s in node.inputs)
         try:
-            cost = node.kind.cost([shapes[s] for s in node.inputs], batch)
+            cost = node.kind.cost([shapes[s] for s in node.inputs], batch, grad)
         except DerivationError as error:
             raise DerivationError(f"layer '{clipped(node.name)}': {error}") from None
         shapes[node.name] = cost.output
-        rows.append(TableRow(node.name, _kind_label(node.kind), (batch, *cost.output),
-                             cost.params, cost.macs, cost.flops, cost.ops, cost.activations))
-    return NetworkTable(network.name, (batch, *network.input), tuple(rows))
+        grads[node.name] = grad or cost.params > 0
+        rows.append(TableRow(node.name, node.kind.label, (batch, *cost.output), cost.params,
+                             cost.macs, cost.flops, cost.mults, cost.adds, cost.other,
+                             cost.activations, cost.saved, cost.backward, cost.counted))
+    return NetworkTable(network.name, (batch, *network.input), tuple(rows), totals_of(rows))

@@ -1,38 +1,75 @@
 """Layer kinds of a network, each with its counting convention.
 
-Every kind turns the per-sample shapes of its inputs (``(channels, height, width)`` or
-``(features,)``) and the batch size into a :class:`Cost`.  Columns, for all kinds:
+Every kind turns the per-sample shapes of its inputs (``(channels, *spatial)`` or
+``(..., features)``) and the batch size into a :class:`Cost`, in exact integers.  Columns,
+for all kinds:
 
 * ``params``      -- trainable parameters (``nn.Module.parameters()``; batch-norm running
   statistics are buffers, not parameters);
-* ``macs``        -- multiply-accumulates of convolution and linear layers only (the
-  published "multiply-adds" of torchvision/fvcore): bias additions not counted; every other
-  kind has 0;
-* ``flops``       -- ``2 x macs`` (``torch.utils.flop_counter``'s convention, which counts
-  only convolutions and matrix products);
-* ``ops``         -- every other kind's own elementwise operations, under the convention
-  its docstring states (comparisons, additions, divisions, function evaluations);
+* ``macs``        -- multiply-accumulates of convolution and linear layers only, as
+  fvcore, ptflops, thop and ``torch.utils.flop_counter`` count them (bias additions not
+  counted); every other kind has 0;
+* ``flops``       -- ``2 x macs`` (``torch.utils.flop_counter``'s convention);
+* ``mults``, ``adds`` -- the section's exact counting, every kind: a t-term sum costs
+  t - 1 additions, with bias the sum starts from the bias;
+* ``other``       -- other operations: comparisons, divisions, function evaluations;
 * ``activations`` -- elements of the tensor the layer newly writes, batch included (0 for
-  a view or an identity).  Activations are not in place (the book's code), so their sum
-  bounds what a framework with in-place ReLU holds.
+  a view or an identity);
+* ``saved``       -- elements autograd saves for the backward pass in training (measured
+  against ``torch.autograd.graph.saved_tensors_hooks``), given whether the layer's input
+  requires a gradient (every parameter does; the network input does not);
+* ``backward``    -- per gradient (input, weight, bias) the exact multiplications and
+  additions, for the kinds whose backward is counted (``None`` otherwise).
 
-Pooling windows, like convolution, run over materialized padding.
+Forward counts are at inference (batch norm folded into one multiply-add per element,
+dropout the identity); ``saved`` is what training keeps.  Pooling windows, like
+convolution, run over materialized padding.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
-from derivations.registry.forms import Form
-from derivations.closed_forms import forms_for
+import sympy as sp
+
+from derivations.closed_forms import forms_for, window_cover
 from derivations.errors import DerivationError
 from derivations.model import Layer, output_size
 from derivations.networks.rows import Row, shown
+from derivations.registry.forms import Form
 
-__all__ = ["Activation", "AdaptiveAvgPool", "Add", "AvgPool", "BatchNorm", "Concat", "Conv",
-           "Cost", "Dropout", "Flatten", "KINDS", "Linear", "MaxPool", "kind_of"]
+__all__ = ["Activation", "AdaptivePool", "Add", "Backward", "BatchNorm", "Concat", "Conv",
+           "ConvTranspose", "Cost", "Dropout", "Flatten", "Gradient", "KINDS", "LayerNorm",
+           "Linear", "Parameter", "Pool", "Unsupported", "adaptive_cover", "kind_of"]
+
+
+@dataclass(frozen=True)
+class Gradient:
+    """Exact multiplications and additions of one gradient."""
+
+    mults: int = 0
+    adds: int = 0
+
+
+@dataclass(frozen=True)
+class Backward:
+    """The backward pass of one layer, per gradient (``None``: the layer has no such
+    gradient)."""
+
+    input: Gradient
+    weight: Gradient | None = None
+    bias: Gradient | None = None
+
+    @property
+    def mults(self) -> int:
+        return sum(g.mults for g in (self.input, self.weight, self.bias) if g)
+
+    @property
+    def adds(self) -> int:
+        return sum(g.adds for g in (self.input, self.weight, self.bias) if g)
 
 
 @dataclass(frozen=True)
@@ -41,18 +78,24 @@ class Cost:
     params: int = 0
     macs: int = 0
     flops: int = 0
-    ops: int = 0
+    mults: int = 0
+    adds: int = 0
+    other: int = 0
     activations: int = 0
+    saved: int = 0
+    backward: Backward | None = None
+    counted: bool = True   # False: an unsupported layer, its counts unknown (not zero)
 
 
 def _elements(shape: tuple, batch: int) -> int:
     return batch * math.prod(shape)
 
 
-def _image(kind: str, shape: tuple) -> tuple[int, int, int]:
-    if len(shape) != 3:
-        raise DerivationError(
-            f"{kind} needs a (channels, height, width) input, got {shape}")
+def _spatial(kind: str, shape: tuple, dims: int) -> tuple:
+    if len(shape) != dims + 1:
+        names = {1: "(channels, length)", 2: "(channels, height, width)",
+                 3: "(channels, depth, height, width)"}[dims]
+        raise DerivationError(f"{kind} needs a {names} input, got {shape}")
     return shape
 
 
@@ -63,7 +106,8 @@ def _single(kind: str, inputs: list) -> tuple:
 
 
 class Kind:
-    """A layer kind: ``read(row)`` builds one, ``cost(inputs, batch)`` tabulates it."""
+    """A layer kind: ``read(row)`` builds one, ``cost(inputs, batch, grad)`` tabulates it
+    (``grad``: whether the input requires a gradient)."""
 
     name: ClassVar[str]
     convention: ClassVar[str]
@@ -73,27 +117,54 @@ class Kind:
     def read(cls, row: Row):
         return cls()
 
-    def cost(self, inputs: list, batch: int) -> Cost:  # pragma: no cover - abstract
+    @property
+    def label(self) -> str:
+        return self.name
+
+    def cost(self, inputs: list, batch: int, grad: bool = False) -> Cost:  # pragma: no cover
         raise NotImplementedError
 
 
 # --- layers with multiply-adds --------------------------------------------------------
+@lru_cache(maxsize=4096)
+def _conv_forms(layer: Layer) -> dict[str, int]:
+    """The closed forms a table needs, at one layer (networks repeat their layers: cached)."""
+    f = forms_for(layer)
+    return {key: f[Form(key)].evaluate(layer) for key in FORM_KEYS}
+
+
+FORM_KEYS = ("forward_mults", "forward_adds", "forward_macs", "forward_flops", "memory_params",
+             "memory_weights", "memory_input", "memory_output", "backward_dx_mults",
+             "backward_dx_adds", "backward_dw_mults", "backward_dw_adds", "backward_db_adds")
+
+
+def _cover(m: int, k: int, s: int, d: int) -> int:
+    return int(window_cover(sp.Integer(m), sp.Integer(k), sp.Integer(s), sp.Integer(d)))
+
+
 @dataclass(frozen=True)
 class Conv(Kind):
-    """2-D convolution, counted by the project's closed forms
-    (``forms_for(Layer(...))[key].evaluate(layer)``): MACs = ``forward_macs``,
-    FLOPs = ``forward_flops`` (2 x MACs, bias ignored), parameters = ``memory_params``
-    (weights + bias), activations = ``memory_output``.  Padding follows ``nn.Conv2d``
-    (per side) unless the row says ``padding_convention: total`` (the book's formula)."""
+    """Convolution (1-D, 2-D or 3-D by the length of ``kernel``), counted by the project's
+    closed forms: MACs = ``forward_macs``, FLOPs = ``forward_flops`` (2 x MACs, bias
+    ignored), mults/adds = ``forward_mults``/``forward_adds``, parameters =
+    ``memory_params``, backward = ``backward_dx_*``, ``backward_dw_*``, ``backward_db_adds``.
+    A 1-D convolution is the 2-D one with height 1; a 3-D one folds depth taps into input
+    channels and output depth into the batch (products, sums per output and per weight
+    are unchanged) and counts dX's additions with the depth cover as the closed forms do
+    with height and width.  Padding follows ``nn.Conv2d`` (per side) unless
+    ``padding_convention: total`` (the book's formula; PyTorch's ``padding='same'`` is
+    total padding d(k-1)); padding modes other than zeros cost the same (the padded
+    values are materialized)."""
 
     name: ClassVar[str] = "conv"
     convention: ClassVar[str] = ("closed forms: MACs = n c_o m_h m_w (c_i/g) k_h k_w, "
-                                 "FLOPs = 2 MACs, bias additions not counted")
+                                 "FLOPs = 2 MACs, bias additions not counted; exact "
+                                 "additions include the bias")
     out: int
-    kernel: tuple[int, int]
-    stride: tuple[int, int] = (1, 1)
-    padding: tuple[int, int] = (0, 0)
-    dilation: tuple[int, int] = (1, 1)
+    kernel: tuple
+    stride: tuple = (1, 1)
+    padding: tuple = (0, 0)
+    dilation: tuple = (1, 1)
     groups: int = 1
     bias: bool = True
     padding_convention: str = "per-side"
@@ -107,32 +178,150 @@ class Conv(Kind):
                    padding_convention=row.choice("padding_convention",
                                                  ("per-side", "total"), "per-side"))
 
+    @property
+    def dims(self) -> int:
+        return len(self.kernel)
+
+    @property
+    def label(self) -> str:
+        return "conv" if self.dims == 2 else f"conv{self.dims}d"
+
+    def _axis(self, i):
+        return self.kernel[i], self.padding[i], self.stride[i], self.dilation[i]
+
     def layer(self, shape: tuple, batch: int) -> Layer:
-        c, hh, ww = _image(self.name, shape)
-        return Layer(c_i=c, c_o=self.out, h=hh, w=ww, k_h=self.kernel[0], k_w=self.kernel[1],
-                     p_h=self.padding[0], p_w=self.padding[1], s_h=self.stride[0],
-                     s_w=self.stride[1], d_h=self.dilation[0], d_w=self.dilation[1],
+        """The 2-D layer the closed forms count (see the class docstring for 1-D, 3-D)."""
+        shape = _spatial(self.label, shape, self.dims)
+        c, sizes = shape[0], shape[1:]
+        if self.dims == 1:
+            sizes, axes = (1, *sizes), [(1, 0, 1, 1), self._axis(0)]
+        else:
+            axes = [self._axis(-2), self._axis(-1)]
+        if self.dims == 3:
+            k_d, p_d, s_d, d_d = self._axis(0)
+            m_d = self._depth_out(sizes[0])
+            c, batch, sizes = c * k_d, batch * m_d, sizes[1:]
+        (k_h, p_h, s_h, d_h), (k_w, p_w, s_w, d_w) = axes
+        return Layer(c_i=c, c_o=self.out, h=sizes[0], w=sizes[1], k_h=k_h, k_w=k_w,
+                     p_h=p_h, p_w=p_w, s_h=s_h, s_w=s_w, d_h=d_h, d_w=d_w,
                      groups=self.groups, batch=batch, bias=self.bias,
                      convention=self.padding_convention)
 
-    def cost(self, inputs, batch):
-        layer = self.layer(_single(self.name, inputs), batch)
-        f = forms_for(layer)
-        return Cost(output=layer.output_shape[1:],
-                    params=f[Form.MEMORY_PARAMS].evaluate(layer),
-                    macs=f[Form.FORWARD_MACS].evaluate(layer),
-                    flops=f[Form.FORWARD_FLOPS].evaluate(layer),
-                    activations=f[Form.MEMORY_OUTPUT].evaluate(layer))
+    def _depth_out(self, depth: int) -> int:
+        k, p, s, d = self._axis(0)
+        Layer(c_i=1, c_o=1, h=depth, w=1, k_h=k, k_w=1, p_h=p, s_h=s, d_h=d,
+              convention=self.padding_convention)  # checks the depth axis fits
+        return int(output_size(depth, k, p, s, d, self.padding_convention))
+
+    def cost(self, inputs, batch, grad=False):
+        shape = _single(self.label, inputs)
+        layer = self.layer(shape, batch)
+        f = _conv_forms(layer)
+        if self.dims == 1:
+            output = (self.out, layer.m_w)
+        elif self.dims == 2:
+            output = (self.out, layer.m_h, layer.m_w)
+        else:
+            output = (self.out, layer.batch // batch, layer.m_h, layer.m_w)
+        dx_adds = f["backward_dx_adds"]
+        if self.dims == 3:  # the fold covered each (depth tap, depth output) apart
+            k_d, _, s_d, d_d = self._axis(0)
+            m_d = output[1]
+            plane = (batch * shape[0] * _cover(layer.m_h, layer.k_h, layer.s_h, layer.d_h)
+                     * _cover(layer.m_w, layer.k_w, layer.s_w, layer.d_w))
+            dx_adds += plane * (m_d * k_d - _cover(m_d, k_d, s_d, d_d))
+        backward = Backward(Gradient(f["backward_dx_mults"], dx_adds),
+                            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
+                            Gradient(0, f["backward_db_adds"]) if self.bias else None)
+        return Cost(output=output, params=f["memory_params"], macs=f["forward_macs"],
+                    flops=f["forward_flops"], mults=f["forward_mults"],
+                    adds=f["forward_adds"], activations=f["memory_output"],
+                    saved=_elements(shape, batch) + f["memory_weights"], backward=backward)
+
+
+@dataclass(frozen=True)
+class ConvTranspose(Kind):
+    """2-D transposed convolution (``nn.ConvTranspose2d``): its forward is the dX of the
+    convolution it transposes (input: this layer's output, per-side padding, the same
+    kernel, stride, dilation and groups), so it is counted by that convolution's
+    ``backward_dx_*`` closed forms (col2im over the full output, then cropped by the
+    padding, as frameworks do), plus one bias addition per output element.  Its backward:
+    dX is that convolution's forward, dW its ``backward_dw_*``, db one sum per channel.
+    MACs = n c_i h w (c_o/g) k_h k_w (``flop_counter``'s transposed convolution)."""
+
+    name: ClassVar[str] = "conv_transpose"
+    convention: ClassVar[str] = ("the dX of the transposed convolution: MACs = n c_i h w "
+                                 "(c_o/g) k_h k_w, FLOPs = 2 MACs")
+    out: int
+    kernel: tuple
+    stride: tuple = (1, 1)
+    padding: tuple = (0, 0)
+    output_padding: tuple = (0, 0)
+    dilation: tuple = (1, 1)
+    groups: int = 1
+    bias: bool = True
+
+    @classmethod
+    def read(cls, row: Row):
+        return cls(out=row.integer("out"), kernel=row.pair("kernel"),
+                   stride=row.pair("stride", 1), padding=row.pair("padding", 0, minimum=0),
+                   output_padding=row.pair("output_padding", 0, minimum=0),
+                   dilation=row.pair("dilation", 1), groups=row.integer("groups", 1),
+                   bias=row.boolean("bias", True))
+
+    def transposed(self, shape: tuple, batch: int) -> Layer:
+        c, hh, ww = _spatial(self.name, shape, 2)
+        sizes = []
+        for axis, size, k, s, p, op, d in zip("hw", (hh, ww), self.kernel, self.stride,
+                                              self.padding, self.output_padding,
+                                              self.dilation):
+            if op >= max(s, d):
+                raise DerivationError(f"output_padding={op} must be smaller than the stride "
+                                      f"or the dilation ({axis})")
+            full = (size - 1) * s - 2 * p + d * (k - 1) + op + 1
+            if full < 1:
+                raise DerivationError(f"output size {full} < 1 along {axis}")
+            sizes.append(full)
+        if c % self.groups or self.out % self.groups:
+            raise DerivationError(f"groups={self.groups} does not divide c_i={c} and "
+                                  f"out={self.out}")
+        layer = Layer(c_i=self.out, c_o=c, h=sizes[0], w=sizes[1], k_h=self.kernel[0],
+                      k_w=self.kernel[1], p_h=self.padding[0], p_w=self.padding[1],
+                      s_h=self.stride[0], s_w=self.stride[1], d_h=self.dilation[0],
+                      d_w=self.dilation[1], groups=self.groups, batch=batch,
+                      convention="per-side")
+        assert (layer.m_h, layer.m_w) == (hh, ww)  # the transposed shape, by construction
+        return layer
+
+    def cost(self, inputs, batch, grad=False):
+        shape = _single(self.name, inputs)
+        layer = self.transposed(shape, batch)
+        f = _conv_forms(layer)
+        output = (self.out, layer.h, layer.w)
+        outputs = _elements(output, batch)
+        plane = batch * layer.h * layer.w
+        backward = Backward(Gradient(f["forward_mults"], f["forward_adds"]),
+                            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
+                            Gradient(0, self.out * (plane - 1)) if self.bias else None)
+        macs = f["backward_dx_mults"]
+        return Cost(output=output, params=f["memory_weights"] + self.out * self.bias,
+                    macs=macs, flops=2 * macs, mults=macs,
+                    adds=f["backward_dx_adds"] + outputs * self.bias, activations=outputs,
+                    saved=_elements(shape, batch) + f["memory_weights"], backward=backward)
 
 
 @dataclass(frozen=True)
 class Linear(Kind):
-    """Fully connected layer on a flat input: MACs = n x in x out (one per weight per
-    sample), FLOPs = 2 x MACs, bias additions not counted; parameters = in x out (+ out
-    with bias).  A row may state ``in`` to pin the expected input width."""
+    """Fully connected layer on the last axis of its input (``r`` rows of ``in`` features:
+    r = batch x the leading axes): MACs = r in out, FLOPs = 2 MACs, bias additions not
+    counted; exact: r out in multiplications, r out (in - 1 + bias) additions; backward dX
+    r in out mults and r in (out - 1) adds, dW r in out mults and in out (r - 1) adds, db
+    out (r - 1) adds.  A row may state ``in`` to pin the expected input width.  Autograd
+    saves the input, and the weight only when the input requires a gradient."""
 
     name: ClassVar[str] = "linear"
-    convention: ClassVar[str] = "MACs = n in out, FLOPs = 2 MACs, bias additions not counted"
+    convention: ClassVar[str] = ("MACs = n in out, FLOPs = 2 MACs, bias additions not "
+                                 "counted; exact additions n out (in - 1 + bias)")
     out: int
     expected_in: int | None = None
     bias: bool = True
@@ -142,129 +331,218 @@ class Linear(Kind):
         expected = row.integer("in") if "in" in row.data else None
         return cls(out=row.integer("out"), expected_in=expected, bias=row.boolean("bias", True))
 
-    def cost(self, inputs, batch):
+    def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
-        if len(shape) != 1:
+        if len(shape) != 1 and self.expected_in is None:
             raise DerivationError(f"linear needs a flat input, got {shape}; add a flatten row")
-        features = shape[0]
+        features = shape[-1]
         if self.expected_in is not None and self.expected_in != features:
             raise DerivationError(f"in={self.expected_in} but the input has {features} features")
-        macs = batch * features * self.out
-        return Cost(output=(self.out,), params=features * self.out + self.out * self.bias,
-                    macs=macs, flops=2 * macs, activations=batch * self.out)
+        r = batch * math.prod(shape[:-1])
+        macs = r * features * self.out
+        weights = features * self.out
+        backward = Backward(Gradient(macs, r * features * (self.out - 1)),
+                            Gradient(macs, weights * (r - 1)),
+                            Gradient(0, self.out * (r - 1)) if self.bias else None)
+        return Cost(output=(*shape[:-1], self.out), params=weights + self.out * self.bias,
+                    macs=macs, flops=2 * macs, mults=macs,
+                    adds=r * self.out * (features - 1 + self.bias),
+                    activations=r * self.out,
+                    saved=r * features + (weights if grad else 0), backward=backward)
 
 
 # --- pooling ----------------------------------------------------------------------------
+def _taps(padded: int, k: int, s: int, out: int) -> int:
+    """Taps of ``out`` windows of ``k`` at stride ``s`` over ``padded`` positions, each
+    window clipped to them (``ceil_mode`` makes the last windows partial), in closed
+    form: ``full`` whole windows, then an arithmetic series of partial ones."""
+    full = min(out, (padded - k) // s + 1) if padded >= k else 0
+    partial = out - full
+    # window i (full <= i < out) has padded - i s taps
+    return full * k + partial * padded - s * (out * (out - 1) - full * (full - 1)) // 2
+
+
 @dataclass(frozen=True)
-class _Pool(Kind):
-    kernel: tuple[int, int]
-    stride: tuple[int, int]
-    padding: tuple[int, int] = (0, 0)
+class Pool(Kind):
+    """Max or average pooling (1-D, 2-D, 3-D by the length of ``kernel``; padding per
+    side, as ``nn.MaxPool2d``): a window of t taps costs t - 1 comparisons (max) or t - 1
+    additions + 1 division (average, padding included in the count: PyTorch's
+    ``count_include_pad``); with ``ceil_mode`` the last windows are clipped to the padded
+    input, and t is what they hold.  Autograd saves the input (and for max pooling the
+    indices, one per output element)."""
+
+    name: ClassVar[str] = "pool"
+    convention: ClassVar[str] = ("a window of t taps: t - 1 comparisons (max) or t - 1 "
+                                 "additions + 1 division (average)")
+    function: str
+    kernel: tuple
+    stride: tuple
+    padding: tuple = (0, 0)
+    ceil_mode: bool = False
 
     @classmethod
     def read(cls, row: Row):
         kernel = row.pair("kernel")
-        return cls(kernel=kernel, stride=row.pair("stride", list(kernel)),
-                   padding=row.pair("padding", 0, minimum=0))
+        return cls(function=row.data["kind"], kernel=kernel,
+                   stride=row.pair("stride", list(kernel)),
+                   padding=row.pair("padding", 0, minimum=0),
+                   ceil_mode=row.boolean("ceil_mode", False))
 
-    def _output(self, shape) -> tuple[int, int, int]:
-        c, hh, ww = _image(self.name, shape)
-        sizes = []
-        for axis, size, k, s, p in zip("hw", (hh, ww), self.kernel, self.stride, self.padding):
+    @property
+    def label(self) -> str:
+        return self.function if len(self.kernel) == 2 else f"{self.function}{len(self.kernel)}d"
+
+    def _axes(self, shape):
+        shape = _spatial(self.label, shape, len(self.kernel))
+        sizes, taps = [], 1
+        for axis, size, k, s, p in zip("dhw"[-len(self.kernel):] if len(self.kernel) > 1
+                                       else "l", shape[1:], self.kernel, self.stride,
+                                       self.padding):
             if 2 * p > k:  # nn.MaxPool2d/AvgPool2d refuse it too
                 raise DerivationError(f"padding={p} exceeds half the kernel {k} ({axis})")
             if k > size + 2 * p:
                 raise DerivationError(f"kernel {k} does not fit the padded input "
                                       f"{axis}={size} with padding {p} per side")
-            sizes.append(output_size(size, k, p, s, 1, "per-side"))
-        return (c, *sizes)
+            span = size + 2 * p - k
+            out = (-(-span // s) if self.ceil_mode else span // s) + 1
+            if self.ceil_mode and (out - 1) * s >= size + p:  # PyTorch: start inside
+                out -= 1
+            sizes.append(out)
+            taps *= _taps(size + 2 * p, k, s, out)
+        return (shape[0], *sizes), taps
 
-    def cost(self, inputs, batch):
-        out = self._output(_single(self.name, inputs))
-        window = self.kernel[0] * self.kernel[1]
+    def cost(self, inputs, batch, grad=False):
+        shape = _single(self.label, inputs)
+        out, taps = self._axes(shape)
         outputs = _elements(out, batch)
-        return Cost(output=out, ops=outputs * self.ops_per_window(window), activations=outputs)
+        total = batch * out[0] * taps
+        maximum = self.function == "maxpool"
+        saved = (_elements(shape, batch) + (outputs if maximum else 0)) if grad else 0
+        return Cost(output=out, adds=0 if maximum else total - outputs,
+                    other=total - outputs if maximum else outputs, activations=outputs,
+                    saved=saved)
+
+
+def adaptive_cover(size: int, out: int) -> int:
+    """Input positions summed over all ``out`` cells of an adaptive pool along an axis of
+    ``size``: cell i covers ``[floor(i L / o), ceil((i + 1) L / o))``, and the cells
+    together hold ``L + o - gcd(L, o)`` (from Hermite's identity for the floors; the ceils
+    exceed the floors except where o divides (i + 1) L, gcd(L, o) times).  Closed form:
+    never iterates over the cells."""
+    return size + out - math.gcd(size, out)
 
 
 @dataclass(frozen=True)
-class MaxPool(_Pool):
-    """Max pooling: ``k_h k_w - 1`` comparisons per output element (a t-element maximum
-    costs t - 1 comparisons; padding included); no parameters."""
-
-    name: ClassVar[str] = "maxpool"
-    convention: ClassVar[str] = "k_h k_w - 1 comparisons per output element"
-
-    @staticmethod
-    def ops_per_window(window: int) -> int:
-        return window - 1
-
-
-@dataclass(frozen=True)
-class AvgPool(_Pool):
-    """Average pooling (padding included in the count, PyTorch's default):
-    ``k_h k_w - 1`` additions and 1 division per output element, ``k_h k_w`` ops."""
-
-    name: ClassVar[str] = "avgpool"
-    convention: ClassVar[str] = "k_h k_w - 1 additions + 1 division per output element"
-
-    @staticmethod
-    def ops_per_window(window: int) -> int:
-        return window
-
-
-@dataclass(frozen=True)
-class AdaptiveAvgPool(Kind):
-    """Adaptive average pooling to ``out`` (``nn.AdaptiveAvgPool2d``): output cell i
-    along an axis of size L averages ``[floor(i L / o), ceil((i + 1) L / o))``; each cell
-    of t elements costs t - 1 additions + 1 division, t ops."""
+class AdaptivePool(Kind):
+    """Adaptive average or max pooling to ``out`` (``nn.AdaptiveAvgPool2d``): a cell of t
+    inputs costs t - 1 additions + 1 division (average) or t - 1 comparisons (max); the
+    cells' inputs counted in closed form (:func:`adaptive_cover`).  Autograd saves the
+    input (nothing for an average to 1 x 1, which PyTorch computes as a mean; the max's
+    indices too)."""
 
     name: ClassVar[str] = "adaptive_avgpool"
-    convention: ClassVar[str] = "per output cell of t inputs: t - 1 additions + 1 division"
-    out: tuple[int, int]
+    convention: ClassVar[str] = ("per output cell of t inputs: t - 1 additions + 1 "
+                                 "division (average) or t - 1 comparisons (max)")
+    out: tuple
+    function: str = "adaptive_avgpool"
 
     @classmethod
     def read(cls, row: Row):
         return cls(out=row.pair("out"))
 
-    def cost(self, inputs, batch):
-        c, hh, ww = _image(self.name, _single(self.name, inputs))
-        covered = [sum(math.ceil((i + 1) * size / o) - (i * size) // o for i in range(o))
-                   for size, o in zip((hh, ww), self.out)]
-        out = (c, *self.out)
-        return Cost(output=out, ops=batch * c * covered[0] * covered[1],
-                    activations=_elements(out, batch))
+    @property
+    def label(self) -> str:
+        return self.function if len(self.out) == 2 else f"{self.function}{len(self.out)}d"
+
+    def cost(self, inputs, batch, grad=False):
+        shape = _spatial(self.label, _single(self.label, inputs), len(self.out))
+        taps = math.prod(adaptive_cover(s, o) for s, o in zip(shape[1:], self.out))
+        out = (shape[0], *self.out)
+        outputs = _elements(out, batch)
+        total = batch * shape[0] * taps
+        maximum = self.function == "adaptive_maxpool"
+        if not grad:
+            saved = 0
+        elif maximum:
+            saved = _elements(shape, batch) + outputs
+        else:
+            saved = 0 if all(o == 1 for o in self.out) else _elements(shape, batch)
+        return Cost(output=out, adds=0 if maximum else total - outputs,
+                    other=total - outputs if maximum else outputs,
+                    activations=outputs, saved=saved)
 
 
 # --- elementwise and structural -----------------------------------------------------
 @dataclass(frozen=True)
 class BatchNorm(Kind):
     """Batch normalization at inference, folded into ``y = a x + b`` per channel: 1
-    multiplication + 1 addition per element (2 ops); parameters gamma and beta (2 per
-    channel; the running mean and variance are buffers, not parameters)."""
+    multiplication + 1 addition per element; parameters gamma and beta (2 per channel;
+    the running mean and variance are buffers).  In training autograd saves the input
+    and 5 per channel (gamma, the running mean and variance, the batch mean and inverse
+    deviation)."""
 
     name: ClassVar[str] = "batchnorm"
-    convention: ClassVar[str] = "inference, folded: 2 ops per element; 2 params per channel"
+    convention: ClassVar[str] = ("inference, folded: 1 multiplication + 1 addition per "
+                                 "element; 2 params per channel")
 
-    def cost(self, inputs, batch):
+    def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
         elements = _elements(shape, batch)
-        return Cost(output=shape, params=2 * shape[0], ops=2 * elements,
-                    activations=elements)
+        return Cost(output=shape, params=2 * shape[0], mults=elements, adds=elements,
+                    activations=elements, saved=elements + 5 * shape[0])
+
+
+@dataclass(frozen=True)
+class LayerNorm(Kind):
+    """Layer normalization over the last ``normalized`` elements (D) of each sample's
+    shape, per group of D: mean (D - 1 additions, 1 division), centring (D additions),
+    variance (D multiplications, D - 1 additions, 1 division), + eps (1 addition),
+    reciprocal square root (1), scaling (D multiplications), and with the affine
+    parameters D multiplications and D additions.  Autograd saves the input, gamma, beta
+    and per group the mean and the reciprocal deviation."""
+
+    name: ClassVar[str] = "layernorm"
+    convention: ClassVar[str] = ("per group of D: 2D (+D affine) multiplications, 3D - 1 "
+                                 "(+D affine) additions, 3 other")
+    normalized: int
+    affine: bool = True
+
+    def cost(self, inputs, batch, grad=False):
+        shape = _single(self.name, inputs)
+        elements = _elements(shape, batch)
+        d = self.normalized
+        if elements % d:
+            raise DerivationError(f"layernorm over {d} elements does not divide {shape}")
+        groups = elements // d
+        return Cost(output=shape, params=2 * d * self.affine,
+                    mults=groups * (2 * d + d * self.affine),
+                    adds=groups * (3 * d - 1 + d * self.affine), other=3 * groups,
+                    activations=elements, saved=elements + 2 * d * self.affine + 2 * groups)
+
+
+ACTIVATIONS = ("relu", "relu6", "leaky_relu", "elu", "gelu", "silu", "sigmoid", "tanh",
+               "hardswish", "hardsigmoid")
 
 
 @dataclass(frozen=True)
 class Activation(Kind):
-    """Elementwise activation (relu, sigmoid, tanh): 1 op per element (ReLU one
-    comparison; sigmoid and tanh one function evaluation each, not broken down)."""
+    """Elementwise activation (relu, sigmoid, tanh, gelu, ...): 1 operation per element
+    (ReLU one comparison; the others one function evaluation each, not broken down).
+    Autograd saves one tensor of the input's size (the input or the result)."""
 
     name: ClassVar[str] = "activation"
     convention: ClassVar[str] = "1 op per element"
     function: str = "relu"
 
-    def cost(self, inputs, batch):
+    @property
+    def label(self) -> str:
+        return self.function
+
+    def cost(self, inputs, batch, grad=False):
         shape = _single(self.function, inputs)
         elements = _elements(shape, batch)
-        return Cost(output=shape, ops=elements, activations=elements)
+        return Cost(output=shape, other=elements, activations=elements,
+                    saved=elements if grad else 0)
 
 
 @dataclass(frozen=True)
@@ -274,14 +552,16 @@ class Flatten(Kind):
     name: ClassVar[str] = "flatten"
     convention: ClassVar[str] = "a view: 0 ops"
 
-    def cost(self, inputs, batch):
-        return Cost(output=(math.prod(_single(self.name, inputs)),))
+    def cost(self, inputs, batch, grad=False):
+        return Cost(output=(math.prod(_single(self.name, inputs)),),
+                    backward=Backward(Gradient()))
 
 
 @dataclass(frozen=True)
 class Dropout(Kind):
     """Dropout at inference: the identity, 0 ops, no new activations (``p`` is read and
-    checked, not used)."""
+    checked, not used); in training autograd saves its mask (one element per input
+    element)."""
 
     name: ClassVar[str] = "dropout"
     convention: ClassVar[str] = "inference: identity, 0 ops"
@@ -293,46 +573,85 @@ class Dropout(Kind):
             raise row.error(f"p={shown(p)} must lie in [0, 1)")
         return cls()
 
-    def cost(self, inputs, batch):
-        return Cost(output=_single(self.name, inputs))
+    def cost(self, inputs, batch, grad=False):
+        shape = _single(self.name, inputs)
+        return Cost(output=shape, saved=_elements(shape, batch) if grad else 0)
 
 
 @dataclass(frozen=True)
 class Add(Kind):
     """Elementwise sum of t equal-shaped inputs (the residual connection): t - 1
-    additions per output element."""
+    additions per output element; backward hands dY to every input (0 ops)."""
 
     name: ClassVar[str] = "add"
     convention: ClassVar[str] = "t inputs: t - 1 additions per output element"
     many_inputs: ClassVar[bool] = True
 
-    def cost(self, inputs, batch):
+    def cost(self, inputs, batch, grad=False):
         if len(inputs) < 2 or any(s != inputs[0] for s in inputs):
             raise DerivationError(f"add needs two or more inputs of one shape, got "
                                   f"{', '.join(map(str, inputs))}")
         elements = _elements(inputs[0], batch)
-        return Cost(output=inputs[0], ops=(len(inputs) - 1) * elements, activations=elements)
+        return Cost(output=inputs[0], adds=(len(inputs) - 1) * elements,
+                    activations=elements, backward=Backward(Gradient()))
 
 
 @dataclass(frozen=True)
 class Concat(Kind):
-    """Concatenation along channels (Inception's branches): a copy, 0 ops."""
+    """Concatenation along channels (Inception's branches): a copy, 0 ops; backward
+    slices dY (0 ops)."""
 
     name: ClassVar[str] = "concat"
     convention: ClassVar[str] = "a copy along channels: 0 ops"
     many_inputs: ClassVar[bool] = True
 
-    def cost(self, inputs, batch):
-        if len(inputs) < 2 or any(len(s) != 3 or s[1:] != inputs[0][1:] for s in inputs):
+    def cost(self, inputs, batch, grad=False):
+        if len(inputs) < 2 or any(len(s) < 2 or len(s) != len(inputs[0])
+                                  or s[1:] != inputs[0][1:] for s in inputs):
             raise DerivationError(f"concat needs two or more (channels, height, width) inputs "
                                   f"of one height and width, got {', '.join(map(str, inputs))}")
         out = (sum(s[0] for s in inputs), *inputs[0][1:])
-        return Cost(output=out, activations=_elements(out, batch))
+        return Cost(output=out, activations=_elements(out, batch),
+                    backward=Backward(Gradient()))
 
 
-KINDS: dict[str, type] = {k.name: k for k in (Conv, Linear, MaxPool, AvgPool, AdaptiveAvgPool,
+@dataclass(frozen=True)
+class Unsupported(Kind):
+    """A module or function this tool cannot count: listed by name and class, its
+    parameters known (``numel``), its operations unknown: left out of every total and
+    share but the parameters', never taken as zero."""
+
+    name: ClassVar[str] = "unsupported"
+    convention: ClassVar[str] = ("not counted: its operations are unknown, left out of the "
+                                 "totals (its parameters are counted)")
+    what: str
+    output: tuple
+    params: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"? {self.what}"
+
+    def cost(self, inputs, batch, grad=False):
+        return Cost(output=self.output, params=self.params, counted=False)
+
+
+@dataclass(frozen=True)
+class Parameter(Kind):
+    """A parameter a model's code uses directly (``x + self.offset``): its elements, no
+    operations (the operation using it is a row of its own)."""
+
+    name: ClassVar[str] = "parameter"
+    convention: ClassVar[str] = "a parameter used directly: its elements, 0 ops"
+    shape: tuple
+
+    def cost(self, inputs, batch, grad=False):
+        return Cost(output=self.shape, params=math.prod(self.shape))
+
+
+KINDS: dict[str, type] = {k.name: k for k in (Conv, ConvTranspose, Linear, AdaptivePool,
                                               BatchNorm, Flatten, Dropout, Add, Concat)}
-ACTIVATIONS = ("relu", "sigmoid", "tanh")
+POOLS = ("maxpool", "avgpool")
 
 
 def kind_of(row: Row):
@@ -340,10 +659,12 @@ def kind_of(row: Row):
     kind = row.data.get("kind")
     if isinstance(kind, str) and kind in ACTIVATIONS:
         made = Activation(function=kind)
+    elif isinstance(kind, str) and kind in POOLS:
+        made = Pool.read(row)
     elif isinstance(kind, str) and kind in KINDS:  # a list or mapping would be unhashable
         made = KINDS[kind].read(row)
     else:
-        known = ", ".join(sorted((*KINDS, *ACTIVATIONS)))
+        known = ", ".join(sorted((*KINDS, *ACTIVATIONS, *POOLS)))
         raise row.error(f"kind={shown(kind)} is not one of {known}")
     row.finish(kind)
     return made

@@ -4,23 +4,23 @@ import pytest
 
 from derivations.networks import parse_network, tabulate
 
-# (rows, input (c, h, w), batch, expected last row: output shape, params, macs, ops,
-#  activations)
+# (rows, input (c, h, w), batch, expected last row: output shape, params, macs, ops
+#  (mults + adds + other), activations)
 CASES = {
     "conv per-side": ([{"kind": "conv", "out": 4, "kernel": 3, "padding": 1}], (2, 5, 5), 1,
-                      ((1, 4, 5, 5), 4 * 2 * 9 + 4, 4 * 25 * 18, 0, 100)),
+                      ((1, 4, 5, 5), 4 * 2 * 9 + 4, 4 * 25 * 18, 2 * 4 * 25 * 18, 100)),
     "conv total, odd": ([{"kind": "conv", "out": 4, "kernel": 3, "padding": 1,
                           "padding_convention": "total", "bias": False}], (2, 5, 5), 1,
-                        ((1, 4, 4, 4), 4 * 2 * 9, 4 * 16 * 18, 0, 64)),
+                        ((1, 4, 4, 4), 4 * 2 * 9, 4 * 16 * 18, 4 * 16 * (2 * 18 - 1), 64)),
     "conv grouped, strided, rectangular": (
         [{"kind": "conv", "out": 6, "kernel": [3, 1], "stride": [2, 1], "groups": 3}],
-        (3, 7, 4), 2, ((2, 6, 3, 4), 6 * 1 * 3 + 6, 2 * 6 * 12 * 3, 0, 2 * 72)),
+        (3, 7, 4), 2, ((2, 6, 3, 4), 6 * 1 * 3 + 6, 2 * 6 * 12 * 3, 2 * 2 * 6 * 12 * 3, 2 * 72)),
     "conv dilated": ([{"kind": "conv", "out": 1, "kernel": 3, "dilation": 2, "bias": False}],
-                     (1, 7, 7), 1, ((1, 1, 3, 3), 9, 81, 0, 9)),
+                     (1, 7, 7), 1, ((1, 1, 3, 3), 9, 81, 81 + 9 * 8, 9)),
     "linear": ([{"kind": "flatten"}, {"kind": "linear", "out": 3}], (2, 2, 2), 4,
-               ((4, 3), 8 * 3 + 3, 4 * 8 * 3, 0, 12)),
+               ((4, 3), 8 * 3 + 3, 4 * 8 * 3, 2 * 4 * 8 * 3, 12)),
     "linear no bias": ([{"kind": "flatten"}, {"kind": "linear", "out": 3, "bias": False}],
-                       (2, 2, 2), 1, ((1, 3), 24, 24, 0, 3)),
+                       (2, 2, 2), 1, ((1, 3), 24, 24, 24 + 3 * 7, 3)),
     # 2x2 outputs, each the max of 9: 8 comparisons
     "maxpool": ([{"kind": "maxpool", "kernel": 3, "stride": 2}], (1, 5, 5), 1,
                 ((1, 1, 2, 2), 0, 0, 4 * 8, 4)),
