@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import sympy as sp
 
+from derivations import display
 from derivations.model import (PADDINGS, Layer, c_i, c_o, g, h, k_h, k_w, n, output_sizes,
                                s_h, s_w, w, d_h, d_w)
 from derivations.registry.counting import Counting, describe
@@ -105,6 +106,15 @@ class ClosedForm:
         if not value.is_Integer:  # pragma: no cover - a derivation bug, not a user error
             raise AssertionError(f"{self.key} did not evaluate to an integer: {value}")
         return int(value)
+
+    def _repr_html_(self) -> str:  # Jupyter's rich display
+        return display.form_html(self)
+
+    def _repr_markdown_(self) -> str:  # Jupyter's rich display
+        return display.form_markdown(self)
+
+    def _repr_latex_(self) -> str:  # Jupyter's rich display
+        return display.form_latex(self)
 
 
 def forms_for(layer: Layer) -> dict[Form, ClosedForm]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from functools import cached_property
 
+from derivations import display
 from derivations.errors import DerivationError
 from derivations.registry import symbols as _registry
 
@@ -214,3 +215,12 @@ class Layer:
 
     def replace(self, **changes) -> "Layer":
         return Layer(**{**asdict(self), **changes})
+
+    def _repr_html_(self) -> str:  # Jupyter's rich display
+        return display.layer_html(self)
+
+    def _repr_markdown_(self) -> str:  # Jupyter's rich display
+        return display.layer_markdown(self)
+
+    def _repr_latex_(self) -> str:  # Jupyter's rich display
+        return display.layer_latex(self)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from derivations import display
+
 __all__ = ["Result", "VERDICTS", "EXIT_STATUS"]
 
 VERDICTS = ("equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input",
@@ -49,3 +51,9 @@ class Result:
         data["conventions"] = data.pop("assumptions")
         data["misconception_conventions"] = data.pop("misconception_assumptions")
         return data
+
+    def _repr_html_(self) -> str:  # Jupyter's rich display
+        return display.result_html(self)
+
+    def _repr_markdown_(self) -> str:  # Jupyter's rich display
+        return display.result_markdown(self)
