@@ -1,17 +1,29 @@
 """Writing outputs atomically: a reader (or an interrupted run) sees the old files or the
 new ones, never half of one; several files are staged together and replaced only when
 every one of them was written.  Failures are one-line :class:`DerivationError` naming the
-path."""
+path.
+
+Modes: a file that replaces an existing one keeps that file's permission bits (a private
+0600 report stays private); a new file gets ``0o666`` minus the process umask, as
+``open()`` would give it.  An explicit ``mode`` overrides both.
+
+Temporary files are named ``.<target>.<pid>.<random>.tmp`` beside their target.  A run
+killed with SIGKILL cannot remove its own; the next write to the same target removes
+those whose process no longer exists (never one a live run is still writing).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from derivations.errors import DerivationError
 
-__all__ = ["write_atomically"]
+__all__ = ["write_atomically", "Staging", "new_file_mode", "remove_stale_temporaries"]
+
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 
 
 def _check_target(path: Path) -> None:
@@ -25,37 +37,137 @@ def _check_target(path: Path) -> None:
         raise DerivationError(f"cannot write {path}: {path.parent} is not a directory")
 
 
-def write_atomically(files: dict, mode: int = 0o644, make_parents: bool = False) -> None:
-    """Write ``{path: str | bytes}``: all are staged beside their targets first, then each
-    replaces its target.  Nothing is replaced if any staging fails."""
-    targets = [Path(p) for p in files]
-    resolved = [t.resolve() for t in targets]
-    if len(set(resolved)) != len(resolved):
-        twice = next(t for t, r in zip(targets, resolved) if resolved.count(r) > 1)
-        raise DerivationError(f"output path {twice} is given twice")
-    staged: list[tuple[str, Path]] = []
+def new_file_mode() -> int:
+    """The permission bits ``open()`` gives a new file under the current umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _mode_for(target: Path, mode: int | None) -> int:
+    if mode is not None:
+        return mode
     try:
-        for target in targets:  # every target checked before anything is created
-            _check_target(target)
-        for target, content in zip(targets, files.values()):
-            if make_parents:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return new_file_mode()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Remove ``.<target>.<pid>.*.tmp`` files beside ``target`` left by dead processes."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        found = _TEMPORARY.match(name)
+        if not found or found["name"] != target.name or _alive(int(found["pid"])):
+            continue
+        try:
+            os.unlink(folder / name)
+        except OSError:
+            pass
+
+
+class Staging:
+    """Files staged beside their targets, replaced together by :meth:`commit`.
+
+    ``open(path)`` gives a binary stream to write a large output piece by piece (a
+    report streamed row by row); ``add(path, data)`` stages a whole file.  Leaving the
+    ``with`` block without :meth:`commit` (an error, Ctrl-C) removes every staged file
+    and replaces nothing."""
+
+    def __init__(self, mode: int | None = None, make_parents: bool = False):
+        self.mode, self.make_parents = mode, make_parents
+        self._staged: list[tuple[str, Path]] = []
+        self._resolved: set[Path] = set()
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.discard()
+
+    def _claim(self, target: Path) -> None:
+        _check_target(target)
+        resolved = target.resolve()
+        if resolved in self._resolved:
+            raise DerivationError(f"output path {target} is given twice")
+        self._resolved.add(resolved)
+
+    def open(self, path):
+        """A binary stream whose content becomes ``path`` on :meth:`commit`."""
+        target = Path(path)
+        self._claim(target)
+        try:
+            if self.make_parents:
                 target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent or ".",
-                                                 prefix=f".{target.name}.", suffix=".tmp")
-            staged.append((temporary, target))
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            with os.fdopen(handle, "wb") as stream:
+            remove_stale_temporaries(target)
+            handle, temporary = tempfile.mkstemp(
+                dir=target.parent if str(target.parent) else ".",
+                prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
+        except OSError as error:
+            raise DerivationError(f"cannot write {error.filename or target}: "
+                                  f"{error.strerror or error}") from None
+        self._staged.append((temporary, target))
+        return os.fdopen(handle, "wb")
+
+    def add(self, path, content) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            with self.open(path) as stream:
                 stream.write(data)
-            os.chmod(temporary, mode)  # mkstemp's 0600 would make shared outputs private
-        for temporary, target in staged:
-            os.replace(temporary, target)
-        staged.clear()
-    except OSError as error:
-        where = error.filename or "output"
-        raise DerivationError(f"cannot write {where}: {error.strerror or error}") from None
-    finally:
-        for temporary, _ in staged:
+        except OSError as error:
+            raise DerivationError(f"cannot write {path}: {error.strerror or error}") from None
+
+    def commit(self) -> None:
+        """Give every staged file its mode, then replace the targets."""
+        try:
+            for temporary, target in self._staged:
+                os.chmod(temporary, _mode_for(target, self.mode))
+            for temporary, target in self._staged:
+                os.replace(temporary, target)
+        except OSError as error:
+            where = error.filename or "output"
+            raise DerivationError(f"cannot write {where}: {error.strerror or error}") from None
+        finally:
+            self._staged = [(t, p) for t, p in self._staged if os.path.exists(t)]
+            self.discard()
+
+    def discard(self) -> None:
+        for temporary, _ in self._staged:
             try:
                 os.unlink(temporary)
             except OSError:
                 pass
+        self._staged.clear()
+
+
+def write_atomically(files: dict, mode: int | None = None, make_parents: bool = False) -> None:
+    """Write ``{path: str | bytes}``: all are staged beside their targets first, then each
+    replaces its target.  Nothing is replaced if any staging fails.  ``mode``: see the
+    module docstring (default: keep the replaced file's mode, else follow the umask)."""
+    targets = [Path(p) for p in files]
+    for target in targets:  # every target checked before anything is created
+        _check_target(target)
+    resolved = [t.resolve() for t in targets]
+    if len(set(resolved)) != len(resolved):
+        twice = next(t for t, r in zip(targets, resolved) if resolved.count(r) > 1)
+        raise DerivationError(f"output path {twice} is given twice")
+    with Staging(mode=mode, make_parents=make_parents) as staging:
+        for target, content in zip(targets, files.values()):
+            staging.add(target, content)
+        staging.commit()

@@ -1,11 +1,13 @@
 """``python -m derivations grade answers.csv --out report.csv``: grade a class.
 
-Input columns (header row, any order, other columns kept): ``student``, ``question``
-(an id from ``questions``), ``answer`` (the formula as written; quote it if it holds
-commas).  A row may omit trailing columns after the ones it needs.  The report keeps
-every input row in order and adds ``verdict``, ``conventions``, ``misconception``,
-``feedback``, ``parsed``, ``counterexample``; report and summary are written together
-(mode 0644) or not at all.
+Input shapes (see :mod:`derivations.grading.shapes`): long (``student, question,
+answer``, or the columns given by flags), wide (``--map COLUMN=QUESTION``), Moodle's
+"Responses" and Canvas's "Student Analysis" exports.  Outputs (see
+:mod:`derivations.grading.bulk`): the report, and optionally the gradebook, the summary
+with its chart, per-student feedback files; all written together or not at all.
+
+Exit status: 0 when the outputs are written; 3 when they are written but some answers
+met an internal error of the checker (verdict ``error``); 2 on bad input or usage.
 """
 
 from __future__ import annotations
@@ -17,18 +19,49 @@ __all__ = ["register", "run"]
 
 
 def register(subparsers) -> None:
+    from derivations.grading.rubric import REVEALS
+    from derivations.grading.shapes import SHAPES
     parser = subparsers.add_parser(
-        "grade", help="grade a CSV of student answers (student, question, answer)",
-        description="Grade a class. Input: CSV with header columns student, question, "
-                    "answer (others kept). Output: the same rows in order plus verdict, "
-                    "conventions, misconception, feedback, parsed, counterexample. A "
-                    "malformed row gets invalid_input; files are written atomically.")
-    parser.add_argument("answers", help="CSV file with columns student, question, answer")
+        "grade", help="grade a class file (CSV: long, wide, Moodle or Canvas export)",
+        description="Grade a class. Input: a CSV class file (long: student, question, "
+                    "answer; wide with --map; Moodle Responses or Canvas Student Analysis "
+                    "exports). Output: every row in order plus verdict, conventions, "
+                    "misconception, feedback, score, parsed, counterexample; optionally a "
+                    "gradebook, a summary with a chart, per-student feedback files. All "
+                    "files are written together or not at all.")
+    parser.add_argument("answers", help="the class file (CSV)")
     parser.add_argument("--out", required=True,
                         help="report CSV to write (a new file or one to replace; not the "
                              "input, not a directory or device)")
-    parser.add_argument("--summary", help="Markdown summary to write (per question); "
-                                          "written together with --out, or neither")
+    parser.add_argument("--summary", help="Markdown summary to write (per question)")
+    parser.add_argument("--chart", help="SVG chart of verdicts per question (default: "
+                                        "beside --summary, same name, .svg)")
+    parser.add_argument("--gradebook", help="gradebook CSV to write (one row per student: "
+                                            "identifier, total, points per question)")
+    parser.add_argument("--feedback-dir", help="folder for one Markdown feedback file per "
+                                               "student (what the rubric's reveal allows)")
+    parser.add_argument("--rubric", help="rubric file (TOML or YAML): points, credit, "
+                                         "accepted conventions, reveal, columns")
+    parser.add_argument("--reveal", choices=REVEALS,
+                        help="feedback released to students (overrides the rubric)")
+    parser.add_argument("--shape", choices=SHAPES, default="auto",
+                        help="the file's shape (default: recognised from the header)")
+    parser.add_argument("--student-column", help="identifier column: name or 1-based "
+                                                 "position")
+    parser.add_argument("--question-column", help="question column (long files)")
+    parser.add_argument("--answer-column", help="answer column (long files)")
+    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=QUESTION",
+                        help="an answer column of a wide file and its question id "
+                             "(repeat per column)")
+    parser.add_argument("--encoding", help="the file's encoding when it is not UTF-8 or "
+                                           "UTF-16 (cp1252, gb18030, ...)")
+    parser.add_argument("--delimiter", help="the field delimiter (default: sniffed among "
+                                            ", ; and tab; Excel's sep= line is honoured)")
+    parser.add_argument("--jobs", type=int, help="worker processes for distinct answers "
+                                                 "(default: the number of cores)")
+    parser.add_argument("--json", action="store_true",
+                        help="also print every row as a JSON line on stdout, raw cells "
+                             "exact (the summary line goes to stderr)")
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
@@ -37,26 +70,61 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _verdict_counts(results) -> str:
-    from collections import Counter
-    counts = Counter(r.verdict for r in results)
-    rows = f"graded {len(results)} row{'' if len(results) == 1 else 's'}"
-    return rows + (": " + ", ".join(f"{v} {n}" for v, n in sorted(counts.items()))
-                   if counts else "")
+def _mapping(values, lang) -> dict:
+    from derivations.errors import DerivationError
+    from derivations.grading.escape import terminal
+    from derivations.messages import text
+    out = {}
+    for value in values:
+        column, equals, question = value.rpartition("=")
+        if not equals or not column.strip() or not question.strip():
+            raise DerivationError(text("grading.bad_map", lang, value=terminal(value)))
+        out[column.strip()] = question.strip()
+    return out
+
+
+def _delimiter(value, lang):
+    from derivations.errors import DerivationError
+    from derivations.grading.escape import terminal
+    from derivations.messages import text
+    if value is None:
+        return None
+    value = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(value, value)
+    if len(value) != 1 or value in '"\r\n':
+        raise DerivationError(text("grading.bad_delimiter", lang, value=terminal(value)))
+    return value
+
+
+def _counts(totals, lang) -> str:
+    from derivations.messages import text
+    line = text("grading.done", lang, rows=totals.rows)
+    if totals.verdicts:
+        line += ": " + ", ".join(f"{v} {n}" for v, n in sorted(totals.verdicts.items()))
+    return line
 
 
 def run(args: argparse.Namespace) -> int:
-    from derivations.grading.bulk import (Progress, grade_rows, output_paths, read_rows, report_csv,
-                                 summary_data, write_outputs)
-    from derivations.grading.summary import render_summary
-    output_paths(args.answers, args.out, args.summary)  # refuse before any grading
-    header, rows = read_rows(args.answers)
-    show = args.progress if args.progress is not None else (
-        len(rows) >= 200 and sys.stderr.isatty())
-    results = grade_rows(header, rows, Progress(len(rows), show))
-    outputs = {args.out: report_csv(header, rows, results, args.lang)}
-    if args.summary is not None:
-        outputs[args.summary] = render_summary(summary_data(results), args.lang)
-    write_outputs(outputs)  # both staged: neither replaced unless both are written
-    print(_verdict_counts(results))
-    return 0
+    from derivations.errors import DerivationError
+    from derivations.grading.bulk import Options, grade_file
+    from derivations.grading.paths import check_outputs
+    from derivations.grading.workers import default_jobs
+    from derivations.messages import text
+    lang = args.lang
+    if args.jobs is not None and not 1 <= args.jobs <= 256:
+        raise DerivationError(text("grading.bad_jobs", lang, value=args.jobs))
+    options = Options(
+        answers=args.answers, out=args.out, summary=args.summary, chart=args.chart,
+        gradebook=args.gradebook, feedback_dir=args.feedback_dir, lang=lang,
+        encoding=args.encoding, delimiter=_delimiter(args.delimiter, lang),
+        shape=args.shape,
+        columns={"student_column": args.student_column,
+                 "question_column": args.question_column,
+                 "answer_column": args.answer_column},
+        mapping=_mapping(args.map, lang), rubric=args.rubric, reveal=args.reveal,
+        jobs=args.jobs or default_jobs(),
+        progress=args.progress if args.progress is not None else sys.stderr.isatty(),
+        json_lines=sys.stdout if args.json else None, warnings=sys.stderr)
+    check_outputs(options)  # refuse before any grading
+    totals = grade_file(options)
+    print(_counts(totals, lang), file=sys.stderr if args.json else sys.stdout)
+    return 3 if totals.verdicts.get("error") else 0

@@ -1,350 +1,380 @@
-"""Grade a class: CSV in (columns student, question, answer; others kept), CSV out with
-every input row in order plus the verdict columns, optional Markdown summary.
+"""Grade a class file: read, grade, write in order, a batch of rows at a time, so that
+memory stays flat however many rows there are.
 
-Answers repeat in a class, so results are cached by (question, answer text).  A row
-that cannot be graded (missing field, unknown question, unreadable text, broken
-quoting) gets ``invalid_input`` and the rest are graded: nothing a user gave is lost.
-Reading is strict about quotes, record by record: a quote that never closes would
-otherwise swallow every following row into one field, so the line that opened it is
-reported and the lines after it are read as rows of their own.  Outputs go through
-:func:`derivations.files.write_atomically` (report and summary staged together).
+Every input row is written to the report, in order, with every cell it had, plus per
+graded answer ``verdict, conventions, misconception, feedback, score, parsed,
+counterexample`` (a long file also gets ``question_id``: the catalogue id the question
+cell named; a wide file gets these columns per answer column, prefixed with its name,
+and a ``total``).  A row that cannot be graded (broken quoting, missing fields, unknown
+question, no answer) is ``invalid_input`` with its reason and the rest are graded; an
+internal error of the checker is ``error`` for its row only.
+
+Re-grading a report: when the input already has all of these columns (it is a report of
+ours), they are replaced by the new ones; any other input column whose name clashes with
+an added one is kept, renamed ``input <name>``.
+
+Every cell written to a CSV is neutralised against formula injection (:mod:`.escape`);
+``--json`` (``json_lines``) gives every cell exactly as read.  All outputs (report,
+gradebook, summary, chart, per-student feedback files) are staged beside their targets
+and replaced together at the end, or not at all (:class:`derivations.files.Staging`).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
+import hashlib
 import io
-import os
-import sys
-import time
+import json
+import re
 from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import islice
 from pathlib import Path
 
 from derivations.errors import DerivationError
-from derivations.files import write_atomically as _write_files
-from derivations.checking.checker import check
-from derivations.checking.explaining.feedback import feedback
+from derivations.files import Staging
+from derivations.grading.encoding import open_source
+from derivations.grading.escape import csv_cell, markdown_code, markdown_text, terminal
+from derivations.grading.gradebook import Gradebook
+from derivations.grading.identifiers import resolve, suggestions
+from derivations.grading.outcome import Outcome, invalid
+from derivations.grading.progress import Progress
+from derivations.grading.rubric import Rubric, format_points, load_rubric
+from derivations.grading.shapes import Layout, column_key, layout_for
+from derivations.grading.summary import Tally, render_summary
+from derivations.grading.table import Table
+from derivations.grading.workers import Grader
+from derivations.messages import text
 from derivations.registry.questions import QUESTIONS
-from derivations.checking.result import Result
 
-__all__ = ["REQUIRED", "ADDED", "Row", "fit_row", "read_rows", "grade_rows", "report_csv",
-           "report_bytes", "output_paths", "write_outputs",
-           "summary_data", "Progress"]
+__all__ = ["ADDED", "Options", "Totals", "grade_file", "fit_row", "BATCH_ROWS"]
 
-REQUIRED = ("student", "question", "answer")
-ADDED = ("verdict", "conventions", "misconception", "feedback", "parsed", "counterexample")
-_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-                     (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+ADDED = ("verdict", "conventions", "misconception", "feedback", "score", "parsed",
+         "counterexample")
+BATCH_ROWS = 2048
 _OPENERS, _CLOSERS = "([{⌊⌈", ")]}⌋⌉"
 
 
-class Row(list):
-    """The cells of one record, the file line it starts on and, when its quoting is
-    broken, why (such a row is reported, never graded)."""
-
-    def __init__(self, cells=(), line: int = 0, problem: str | None = None):
-        super().__init__(cells)
-        self.line, self.problem = line, problem
-
-
-class _Lines:
-    """The file's physical lines as an iterator whose position can be set back."""
-
-    def __init__(self, lines: list[str]):
-        self.lines, self.index = lines, 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> str:
-        if self.index >= len(self.lines):
-            raise StopIteration
-        self.index += 1
-        return self.lines[self.index - 1]
+@dataclass
+class Options:
+    answers: str
+    out: str
+    summary: str | None = None
+    chart: str | None = None
+    gradebook: str | None = None
+    feedback_dir: str | None = None
+    lang: str = "en"
+    encoding: str | None = None
+    delimiter: str | None = None
+    shape: str = "auto"
+    columns: dict = field(default_factory=dict)   # student/question/answer_column
+    mapping: dict = field(default_factory=dict)   # answer column -> question (--map)
+    rubric: str | None = None
+    reveal: str | None = None
+    jobs: int = 1
+    progress: bool = False
+    json_lines: object = None                     # a text stream for --json
+    warnings: object = None                       # a text stream for one-line warnings
+    symbolic: bool = True
 
 
-def _unlimited_fields() -> None:
-    """Field length is bounded per answer by the checker (an over-long answer is one
-    invalid row), not by the csv module's 128 KB limit (which fails the whole file)."""
-    limit = sys.maxsize
-    while True:
-        try:
-            csv.field_size_limit(limit)
-            return
-        except OverflowError:
-            limit //= 2
+@dataclass
+class Totals:
+    rows: int = 0
+    verdicts: Counter = field(default_factory=Counter)
+    graded: int = 0
+    retried: int = 0
 
 
-def _decode(path: Path, data: bytes) -> str:
-    for mark, name in _BYTE_ORDER_MARKS:
-        if data.startswith(mark):
-            raise DerivationError(f"{path} is {name} (it starts with a {name} byte-order "
-                                  "mark), not UTF-8: save it as UTF-8 CSV")
-    first_line = data.split(b"\n", 1)[0]
-    if b"\x00" in first_line:
-        raise DerivationError(f"{path} is not UTF-8 text (NUL bytes in its first line: "
-                              "UTF-16 without a byte-order mark?): save it as UTF-8 CSV")
-    # bytes that are not UTF-8 survive (surrogate escapes) so that nothing a user gave
-    # is lost on the way to the report; such a row is reported as not UTF-8
-    return data.decode("utf-8-sig", errors="surrogateescape")
-
-
-def _raw_cells(line: str) -> list[str]:
-    """A line whose quoting is broken, split at every comma, quotes kept as typed."""
-    return line.rstrip("\r\n").split(",")
-
-
-def _looks_like_row(line: str, question_column: int) -> bool:
-    cells = next(csv.reader([line]), [])
-    return len(cells) > question_column and cells[question_column].strip() in QUESTIONS
-
-
-def _swallowed_rows(lines: list[str], start: int, end: int, question_column) -> bool:
-    """A record spanning lines start..end-1 whose later lines read as rows of their own:
-    a quote opened on the first line closed only by chance on a later one."""
-    if question_column is None:
-        return False
-    return any(_looks_like_row(line, question_column) for line in lines[start + 1:end])
-
-
-def _records(text: str, question_column=None) -> list[Row]:
-    lines = list(io.StringIO(text, newline=""))
-    source = _Lines(lines)
-    reader = csv.reader(source, strict=True)
-    rows: list[Row] = []
-    while source.index < len(lines):
-        start = source.index
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problem = (f"unclosed quote at line {start + 1}: the quoted field never ends"
-                       if "end of data" in str(error) else
-                       f"broken quoting at line {start + 1}: {error}")
-            rows.append(Row(_raw_cells(lines[start]), start + 1, problem))
-            source.index = start + 1
-            reader = csv.reader(source, strict=True)
-            continue
-        if source.index - start > 1 and _swallowed_rows(lines, start, source.index,
-                                                       question_column):
-            rows.append(Row(_raw_cells(lines[start]), start + 1,
-                            f"unclosed quote at line {start + 1}: the quoted field runs "
-                            f"over the rows of lines {start + 2}-{source.index}"))
-            source.index = start + 1
-            continue
-        rows.append(Row(cells, start + 1))
-        if question_column is None:  # the header: now rows can be recognised
-            question_column = _columns(rows[0]).get("question")
-    return rows
-
-
-def _columns(header) -> dict:
-    """Required column -> index (the first of that name, case and spaces ignored)."""
-    lower = [name.strip().lower() for name in header]
-    return {name: lower.index(name) for name in REQUIRED if name in lower}
-
-
-def _shown(text: str) -> str:
-    """Text for a message: bytes that are not UTF-8 as \\xNN, not as escapes."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def read_rows(path) -> tuple[list[str], list[Row]]:
-    """Header and rows (each a :class:`Row`), every record of the file in order."""
-    _unlimited_fields()
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise DerivationError(f"cannot read {path}: {error.strerror}") from None
-    rows = _records(_decode(path, data))
-    if not rows:
-        raise DerivationError(f"{path} is empty; expected a header row "
-                              f"{','.join(REQUIRED)}")
-    first = rows[0]
-    if first.problem:
-        raise DerivationError(f"{path}: header has {first.problem}")
-    header = [name.strip() for name in first]
-    missing = [name for name in REQUIRED if name not in _columns(header)]
-    if missing:
-        if any("\udc80" <= c <= "\udcff" for c in "".join(header)):
-            raise DerivationError(f"{path} is not UTF-8 text (header "
-                                  f"{_shown(','.join(first))!r}): save it as UTF-8 CSV")
-        raise DerivationError(f"{path}: header {','.join(first)!r} lacks column "
-                              f"{missing[0]!r} (needed: {', '.join(REQUIRED)})")
-    return header, rows[1:]
-
-
-class Progress:
-    """A plain progress bar on stderr, redrawn at most every 0.2 s."""
-
-    def __init__(self, total: int, enabled: bool, stream=None):
-        self.total, self.enabled = total, enabled and total > 0
-        self.stream = stream or sys.stderr
-        self.last = 0.0
-
-    def update(self, done: int) -> None:
-        now = time.monotonic()
-        if not self.enabled or (now - self.last < 0.2 and done < self.total):
-            return
-        self.last = now
-        filled = int(30 * done / self.total)
-        self.stream.write(f"\rgrading [{'#' * filled}{'.' * (30 - filled)}] "
-                          f"{done}/{self.total}")
-        if done >= self.total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
-def fit_row(row: list[str], header: list[str]) -> list[str]:
+def fit_row(row: list[str], width: int, delimiter: str = ",") -> list[str]:
     """The row with exactly one cell per header column, losing nothing: short rows are
-    padded (missing trailing columns are empty); extra cells (an unquoted comma) are
-    joined back into the last column."""
-    width = len(header)
+    padded (missing trailing columns are empty); extra cells (an unquoted delimiter)
+    are joined back into the last column."""
     if len(row) <= width:
         return list(row) + [""] * (width - len(row))
-    return list(row[:width - 1]) + [",".join(row[width - 1:])]
+    return list(row[:width - 1]) + [delimiter.join(row[width - 1:])]
 
 
-def _unbalanced(text: str) -> bool:
-    return sum(text.count(c) for c in _OPENERS) > sum(text.count(c) for c in _CLOSERS)
+def _unbalanced(value: str) -> bool:
+    return sum(value.count(c) for c in _OPENERS) > sum(value.count(c) for c in _CLOSERS)
 
 
-def _row_problem(row: list[str], column: dict, width: int) -> str | None:
-    if getattr(row, "problem", None):
+@dataclass(frozen=True)
+class _Plan:
+    """How the report's header is made from the input's."""
+    kept: tuple          # input column indices kept, in order
+    header: list         # the report's header
+
+
+def _plan(header: list[str], layout: Layout) -> _Plan:
+    if layout.long:
+        added = [("", name) for name in ("question_id",) + ADDED]
+    else:
+        added = [(slot.label, name) for slot in layout.slots for name in ADDED] + [("", "total")]
+    names = [f"{label}: {name}" if label else name for label, name in added]
+    keys = [column_key(h) for h in header]
+    ours = {column_key(n) for n in names}
+    is_report = all(column_key(n) in keys for n in names)
+    kept, shown = [], []
+    for index, name in enumerate(header):
+        if column_key(name) in ours:
+            if is_report:
+                continue                   # our own earlier columns: replaced
+            new = f"input {name}"
+            while column_key(new) in ours or column_key(new) in keys:
+                new = f"input {new}"
+            shown.append(new)
+        else:
+            shown.append(name)
+        kept.append(index)
+    return _Plan(tuple(kept), shown + names)
+
+
+def _row_problem(row, layout: Layout, header: list, lang: str) -> str | None:
+    width = len(header)
+    if row.problem:
         return row.problem
     if not any(cell.strip() for cell in row):
-        return "empty row"
-    absent = [name for name in REQUIRED if column[name] >= len(row)]
-    if absent:
-        return (f"row has {len(row)} fields; column {absent[0]!r} "
-                f"(field {column[absent[0]] + 1}) is missing")
-    answer = column["answer"]
-    if answer != width - 1:  # cells after the answer: a comma in it would shift them
-        if len(row) > width:
-            return (f"row has {len(row)} fields for {width} columns: an unquoted comma "
-                    "in the answer? quote the answer")
-        if len(row) > answer + 1 and _unbalanced(row[answer]):
-            return ("the answer ends inside a bracket and more fields follow: an "
-                    "unquoted comma in the answer? quote the answer")
-    if any("\udc80" <= c <= "\udcff" for cell in row for c in cell):
-        return "row is not valid UTF-8"
+        return text("grading.empty_row", lang)
+    needed = [layout.student] + [i for s in layout.slots
+                                 for i in (s.answer, s.question_column) if i is not None]
+    if layout.long:
+        absent = [i for i in needed if i >= len(row)]
+        if absent:
+            return text("grading.missing_field", lang, fields=len(row), field=absent[0] + 1,
+                        column=terminal(header[absent[0]]))
+        answer = layout.slots[0].answer
+        if answer != width - 1:
+            if len(row) > width:
+                return text("grading.extra_fields", lang, fields=len(row), width=width)
+            if len(row) > answer + 1 and _unbalanced(row[answer]):
+                return text("grading.open_bracket", lang)
+    elif len(row) > width:
+        return text("grading.extra_fields", lang, fields=len(row), width=width)
     return None
 
 
-def _invalid(question: str, answer: str, reason: str) -> Result:
-    return Result(question, answer, "invalid_input", error={"reason": reason, "position": None})
+class _Letters:
+    """Per-student feedback files (Markdown), written only when asked for."""
+
+    def __init__(self, rubric: Rubric, lang: str):
+        self.rubric, self.lang = rubric, lang
+        self.students: dict[str, list] = {}
+
+    def add(self, student, question, answer, outcome: Outcome, score: Fraction) -> None:
+        self.students.setdefault(student, []).append((question, answer, outcome, score))
+
+    @staticmethod
+    def file_name(student: str) -> str:
+        safe = re.sub(r"[^A-Za-z0-9._@-]+", "_", student)[:60].strip("._") or "student"
+        digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        return f"{safe}-{digest}.md"
+
+    def render(self, student: str) -> str:
+        lang, rubric = self.lang, self.rubric
+        lines = [f"# {markdown_text(text('grading.letter_title', lang, assignment=rubric.assignment))}",
+                 "", markdown_text(text("grading.letter_student", lang, student=student)), ""]
+        total = points = Fraction(0)
+        for question, answer, outcome, score in self.students[student]:
+            worth = rubric.points_for(question)
+            total, points = total + score, points + worth
+            title = QUESTIONS[question].title[lang]
+            lines += [f"## {markdown_text(f'{question} — {title}')}", "",
+                      f"- {markdown_text(text('grading.letter_answer', lang))} "
+                      f"{markdown_code(answer)}",
+                      f"- {markdown_text(text('grading.letter_score', lang, score=format_points(score), points=format_points(worth)))}",
+                      ""]
+            if outcome.student_feedback:
+                lines += [markdown_text(outcome.student_feedback), ""]
+        lines += [markdown_text(text("grading.letter_total", lang, score=format_points(total),
+                                     points=format_points(points))), ""]
+        return "\n".join(lines)
 
 
-def grade_rows(header: list[str], rows: list[list[str]], progress: Progress | None = None,
-               symbolic: bool = True) -> list[Result]:
-    """One result per row, in order; equal (question, answer) pairs are checked once."""
-    column = _columns(header)
-    cache: dict[tuple, Result] = {}
-    results = []
-    for number, row in enumerate(rows, 1):
-        problem = _row_problem(row, column, len(header))
+def _unknown_reason(value: str, lang: str) -> str:
+    near = suggestions(value)
+    if near:
+        return text("grading.unknown_question", lang, question=terminal(value),
+                    near=", ".join(near))
+    return text("grading.unknown_question_none", lang, question=terminal(value))
+
+
+class _Run:
+    """One grading run: the state shared by the batch loop."""
+
+    def __init__(self, options: Options, rubric: Rubric, table: Table, layout: Layout,
+                 grader: Grader):
+        self.o, self.rubric, self.table, self.layout, self.grader = (
+            options, rubric, table, layout, grader)
+        self.width = len(table.header)
+        self.plan = _plan(table.header, layout)
+        self.tally = Tally()
+        self.book = Gradebook(rubric)
+        self.letters = _Letters(rubric, options.lang) if options.feedback_dir else None
+        self.totals = Totals()
+
+    def _items(self, row) -> list:
+        """Per slot: (question id | None, answer, reason | None)."""
+        lang, layout = self.o.lang, self.layout
+        if layout.skip_first_cell and row and column_key(row[0]) == layout.skip_first_cell:
+            return []
+        problem = _row_problem(row, layout, self.table.header, lang)
         if problem:
-            results.append(_invalid("", "", problem))
-        else:
-            question = row[column["question"]].strip()
-            answer = fit_row(row, header)[column["answer"]]  # unquoted commas rejoined
-            if question not in QUESTIONS:
-                results.append(_invalid(question, answer, f"unknown question {question!r}"))
+            return [(None, "", problem)] * len(layout.slots)
+        cells = fit_row(row, self.width, self.table.delimiter)
+        items = []
+        for slot in layout.slots:
+            answer = cells[slot.answer]
+            if slot.question_column is not None:
+                raw = cells[slot.question_column]
+                qid = resolve(raw)
+                if qid is None:
+                    if self.tally.add_unknown(raw, row.line) and self.o.warnings:
+                        self.o.warnings.write(text(
+                            "grading.unknown_warning", lang, path=self.o.answers,
+                            line=row.line, reason=_unknown_reason(raw, lang)) + "\n")
+                    items.append((None, answer, _unknown_reason(raw, lang)))
+                    continue
             else:
-                key = (question, answer)
-                if key not in cache:
-                    cache[key] = check(question, answer, symbolic=symbolic)
-                results.append(cache[key])
-        if progress:
-            progress.update(number)
-    return results
+                qid = slot.question
+            if not answer.strip() or answer.strip() == "-":
+                items.append((qid, answer, text("grading.no_answer", lang)))
+            else:
+                items.append((qid, answer, None))
+        return items
+
+    def batch(self, rows, writer) -> None:
+        prepared = [self._items(row) for row in rows]
+        keys = [(qid, answer) for items in prepared for qid, answer, reason in items
+                if reason is None]
+        outcomes = self.grader.outcomes(keys)
+        for row, items in zip(rows, prepared):
+            self._emit(row, items, outcomes, writer)
+
+    def _emit(self, row, items, outcomes, writer) -> None:
+        lang, layout, totals = self.o.lang, self.layout, self.totals
+        totals.rows += 1
+        self.tally.rows += 1
+        cells = fit_row(row, self.width, self.table.delimiter)
+        student = cells[layout.student].strip() if layout.student < len(cells) else ""
+        identity = tuple(cells[i] for _, i in layout.identity)
+        out = [csv_cell(cells[i]) for i in self.plan.kept]
+        graded, total = [], Fraction(0)
+        for slot, (qid, answer, reason) in zip(layout.slots, items):
+            outcome = invalid(reason, lang) if reason else outcomes[(qid, answer)]
+            score = self.rubric.score(qid, outcome.verdict, outcome.conventions) \
+                if qid else Fraction(0)
+            total += score
+            totals.verdicts[outcome.verdict] += 1
+            if qid:
+                self.tally.add(qid, answer, outcome, score)
+                if student:
+                    self.book.add(student, identity, qid, score)
+                    if self.letters is not None:
+                        self.letters.add(student, qid, answer, outcome, score)
+            added = [outcome.verdict, ";".join(outcome.conventions), outcome.misconception,
+                     outcome.feedback, format_points(score) if qid else "", outcome.parsed,
+                     outcome.counterexample]
+            if layout.long:
+                added.insert(0, qid or "")
+            out += [csv_cell(c) for c in added]
+            graded.append((slot, qid, answer, outcome, score))
+        if not items:                         # a row that is not a student's (Moodle)
+            out += [""] * (len(self.plan.header) - len(out))
+        elif not layout.long:
+            out.append(format_points(total))
+        writer.writerow(out)
+        if self.o.json_lines is not None:
+            self._json(row, cells, graded)
+
+    def _json(self, row, cells, graded) -> None:
+        record = {"line": row.line,
+                  "row": dict(zip(self.table.header, cells)),
+                  "answers": [{"column": self.table.header[slot.answer], "question": qid,
+                               "answer": answer, "verdict": o.verdict,
+                               "conventions": list(o.conventions),
+                               "misconception": o.misconception or None,
+                               "feedback": o.feedback,
+                               "score": format_points(score) if qid else None,
+                               "parsed": o.parsed, "counterexample": o.counterexample}
+                              for slot, qid, answer, o, score in graded]}
+        self.o.json_lines.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _counterexample_text(result: Result) -> str:
-    example = result.counterexample
-    if not example:
-        return ""
-    layer = " ".join(f"{k}={v}" for k, v in example["layer"].items())
-    return f"{layer}: reference {example['reference']}, answer {example['answer']}"
-
-
-def report_csv(header, rows, results, lang: str) -> str:
-    stream = io.StringIO(newline="")
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(list(header) + list(ADDED))
-    for row, result in zip(rows, results):
-        writer.writerow(fit_row(row, header) + [
-            result.verdict, ";".join(result.conventions),
-            result.misconception or "", feedback(result, lang),
-            (result.parsed or {}).get("text", ""), _counterexample_text(result)])
-    return stream.getvalue()
-
-
-def report_bytes(text: str) -> bytes:
-    """The report as written: UTF-8, with bytes that were not UTF-8 in the input
-    given back unchanged."""
-    return text.encode("utf-8", errors="surrogateescape")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists()
-                                              and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
-def _output_problem(flag: str, value: str, answers: Path) -> str | None:
-    path = Path(value)
-    if not value.strip():
-        return f"{flag} is empty; give a file name"
-    if value.endswith(("/", os.sep)) or path.is_dir():
-        return f"{flag} {value} is a directory; give a file name"
-    if os.path.abspath(value).startswith("/dev/") or (path.exists() and not path.is_file()):
-        return f"{flag} {value} is not a regular file; give a file name"
-    if not path.parent.is_dir():
-        return f"{flag} {value}: directory {path.parent} does not exist"
-    if _same_file(path, answers):
-        return f"{flag} {value} is the input file; give another name"
+def _chart_name(options: Options) -> str | None:
+    if options.chart:
+        return options.chart
+    if options.summary:
+        return str(Path(options.summary).with_suffix(".svg"))
     return None
 
 
-def output_paths(answers, out: str, summary: str | None = None) -> None:
-    """Refuse outputs that cannot be right before any grading is done: empty, a
-    directory, a device, the input file, or the report and summary the same file."""
-    named = {"--out": out} if summary is None else {"--out": out, "--summary": summary}
-    for flag, value in named.items():
-        problem = _output_problem(flag, value, Path(answers))
-        if problem:
-            raise DerivationError(problem)
-    if summary is not None and _same_file(Path(out), Path(summary)):
-        raise DerivationError(f"--summary {summary} is the same file as --out {out}")
+def grade_file(options: Options) -> Totals:
+    """Grade ``options.answers`` into every output asked for; see the module."""
+    lang = options.lang
+    rubric = load_rubric(options.rubric, lang)
+    if options.reveal:
+        from dataclasses import replace
+        rubric = replace(rubric, reveal=options.reveal)
+    chart = _chart_name(options)
+    if chart:
+        from derivations.grading.chart import _pyplot
+        _pyplot(lang)                      # matplotlib missing: say so before grading
+    source = open_source(options.answers, options.encoding, lang)
+    grader = Grader(lang, rubric.reveal, options.jobs, options.symbolic)
+    try:
+        table = Table(source, options.delimiter, lang)
+        mapping = {**rubric.columns, **options.mapping}
+        layout = layout_for(table.header, options.shape, mapping, options.columns,
+                            options.answers, lang)
+        if layout.long:
+            column = layout.slots[0].question_column
+            table.looks_like_row = lambda cells: (len(cells) > column
+                                                  and resolve(cells[column]) is not None)
+        run = _Run(options, rubric, table, layout, grader)
+        progress = Progress(source.size, options.progress, lang)
+        with Staging() as staging:
+            with io.TextIOWrapper(staging.open(options.out), encoding="utf-8",
+                                  newline="", write_through=False) as report:
+                writer = csv.writer(report, lineterminator="\r\n")
+                writer.writerow([csv_cell(c) for c in run.plan.header])
+                rows = table.rows()
+                while True:
+                    batch = list(islice(rows, BATCH_ROWS))
+                    if not batch:
+                        break
+                    run.batch(batch, writer)
+                    progress.update(run.totals.rows, table.bytes_read)
+            progress.finish(run.totals.rows, table.bytes_read)
+            _stage_the_rest(staging, options, run, chart)
+            staging.commit()
+        run.totals.graded, run.totals.retried = grader.graded, grader.retried
+        return run.totals
+    finally:
+        grader.close()
+        source.close()
 
 
-def write_outputs(files: dict) -> None:
-    """Write ``{path: text}`` all or nothing (staged together, mode 0644)."""
-    _write_files({path: report_bytes(text) for path, text in files.items()}, mode=0o644)
-
-
-def summary_data(results: list[Result], top: int = 3) -> list[dict]:
-    """Per question (catalogue order, then unknown ones): verdict counts and the most
-    common misconceptions and conventions."""
-    by_question: dict[str, list[Result]] = {}
-    for result in results:
-        by_question.setdefault(result.question or "-", []).append(result)
-    order = [q for q in QUESTIONS if q in by_question] + \
-        sorted(q for q in by_question if q not in QUESTIONS)
-    out = []
-    for qid in order:
-        group = by_question[qid]
-        verdicts = Counter(r.verdict for r in group)
-        out.append({
-            "question": qid, "rows": len(group),
-            "verdicts": verdicts,
-            "misconceptions": Counter(r.misconception for r in group
-                                      if r.misconception).most_common(top),
-            "conventions": Counter(c for r in group for c in r.conventions).most_common(top),
-        })
-    return out
+def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | None):
+    lang = options.lang
+    if options.summary:
+        name = Path(chart).name if chart else None
+        if chart and Path(chart).parent.resolve() != Path(options.summary).parent.resolve():
+            name = str(Path(chart).resolve())
+        staging.add(options.summary, render_summary(run.tally, lang, chart=name))
+    if chart:
+        from derivations.grading.chart import chart_svg
+        staging.add(chart, chart_svg(run.tally.verdicts_per_question(), lang))
+    if options.gradebook:
+        staging.add(options.gradebook,
+                    run.book.csv_bytes([name for name, _ in run.layout.identity]))
+    if run.letters is not None:
+        folder = Path(options.feedback_dir)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DerivationError(text("grading.cannot_write", lang, path=str(folder),
+                                       reason=error.strerror or str(error))) from None
+        for student in run.letters.students:
+            staging.add(folder / _Letters.file_name(student), run.letters.render(student))

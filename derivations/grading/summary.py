@@ -1,42 +1,126 @@
-"""The Markdown summary of a graded class (``templates/grade_summary.md.j2``; its
-strings are data here, per language)."""
+"""The summary of a graded class: per question, verdict counts, the score distribution,
+the most common misconceptions (each with an example answer) and conventions; the
+unknown question ids once each; a chart of verdicts per question beside it.
+
+Counted as rows stream by (:class:`Tally`: memory bounded by the questions and the
+misconceptions, not the rows).  Rendered from ``templates/grade_summary.md.j2`` with
+every user-supplied text escaped for Markdown and the HTML it becomes
+(:mod:`.escape`).
+"""
 
 from __future__ import annotations
 
-from derivations.checking.explaining.feedback import convention_text, misconception_text, verdict_text
+from collections import Counter
+from fractions import Fraction
+from urllib.parse import quote
+
+from derivations.checking.explaining.feedback import (convention_text, misconception_text,
+                                                      verdict_text)
+from derivations.grading.escape import markdown_code, markdown_text
+from derivations.grading.rubric import GRADED_VERDICTS, format_points
+from derivations.messages import text
 from derivations.registry.questions import QUESTIONS
-from derivations.checking.result import VERDICTS
 
-__all__ = ["render_summary", "STRINGS"]
+__all__ = ["Tally", "render_summary", "MAX_UNKNOWN", "EXAMPLE_LENGTH"]
 
-STRINGS = {
-    "en": {"title": "Grading summary", "rows_line": "{rows} answers graded.",
-           "verdict": "verdict", "count": "answers",
-           "top_misconceptions": "Most common misconceptions:",
-           "top_conventions": "Most common conventions:"},
-    "zh": {"title": "评分汇总", "rows_line": "共评阅 {rows} 个答案。",
-           "verdict": "结论", "count": "答案数",
-           "top_misconceptions": "最常见的错误：",
-           "top_conventions": "最常见的约定："},
-}
+MAX_UNKNOWN = 200        # distinct unknown ids remembered (a hostile file has millions)
+EXAMPLE_LENGTH = 120     # characters of an example answer shown
 
 
-def render_summary(data: list[dict], lang: str) -> str:
+class _Question:
+    __slots__ = ("verdicts", "scores", "misconceptions", "examples", "conventions")
+
+    def __init__(self):
+        self.verdicts: Counter = Counter()
+        self.scores: Counter = Counter()
+        self.misconceptions: Counter = Counter()
+        self.examples: dict[str, str] = {}
+        self.conventions: Counter = Counter()
+
+
+class Tally:
+    """Counts per question, added to one graded answer at a time."""
+
+    def __init__(self):
+        self.questions: dict[str, _Question] = {}
+        self.unknown: Counter = Counter()
+        self.unknown_lines: dict[str, int] = {}
+        self.unknown_more = 0
+        self.rows = 0
+        self.answers = 0
+        self.invalid_rows = 0
+
+    def add(self, question: str, answer: str, outcome, score: Fraction) -> None:
+        self.answers += 1
+        entry = self.questions.get(question)
+        if entry is None:
+            entry = self.questions[question] = _Question()
+        entry.verdicts[outcome.verdict] += 1
+        entry.scores[score] += 1
+        if outcome.misconception:
+            entry.misconceptions[outcome.misconception] += 1
+            entry.examples.setdefault(outcome.misconception, answer[:EXAMPLE_LENGTH])
+        for name in outcome.conventions:
+            entry.conventions[name] += 1
+
+    def add_unknown(self, value: str, line: int) -> bool:
+        """Count an unknown id; True the first time it is seen (report it then)."""
+        if value in self.unknown:
+            self.unknown[value] += 1
+            return False
+        if len(self.unknown) >= MAX_UNKNOWN:
+            self.unknown_more += 1
+            return False
+        self.unknown[value] = 1
+        self.unknown_lines[value] = line
+        return True
+
+    def verdicts_per_question(self) -> list[tuple[str, Counter]]:
+        return [(q, self.questions[q].verdicts) for q in QUESTIONS if q in self.questions]
+
+
+def _distribution(scores: Counter) -> str:
+    return ", ".join(f"{format_points(score)} × {count}"
+                     for score, count in sorted(scores.items(), reverse=True))
+
+
+def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int = 3) -> str:
+    """The Markdown summary (``chart``: the chart image's file name, linked)."""
     import jinja2
 
     from derivations.render import TEMPLATES
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True, autoescape=False)
     template = environment.get_template("grade_summary.md.j2")
-    strings = dict(STRINGS[lang])
-    strings["rows_line"] = strings["rows_line"].format(rows=sum(q["rows"] for q in data))
-    names = {name for q in data for name, _ in q["misconceptions"]}
-    conventions = {name for q in data for name, _ in q["conventions"]}
-    questions = [dict(q, title=QUESTIONS[q["question"]].title[lang]
-                      if q["question"] in QUESTIONS else "") for q in data]
-    return template.render(
-        s=strings, questions=questions, verdicts=VERDICTS,
-        verdict_names={v: verdict_text(v, lang) for v in VERDICTS},
-        misconception_texts={n: misconception_text(n, lang, direction="…") for n in names},
-        convention_texts={n: convention_text(n, lang) for n in conventions})
+    questions = []
+    for qid in QUESTIONS:
+        entry = tally.questions.get(qid)
+        if entry is None:
+            continue
+        questions.append({
+            "heading": markdown_text(f"{qid} — {QUESTIONS[qid].title[lang]}"),
+            "verdicts": [(verdict_text(v, lang) if v != "error" else "error",
+                          entry.verdicts[v]) for v in GRADED_VERDICTS
+                         if v != "error" or entry.verdicts[v]],
+            "scores": _distribution(entry.scores),
+            "misconceptions": [
+                (count, markdown_code(name),
+                 markdown_text(misconception_text(name, lang, direction="…")),
+                 markdown_code(entry.examples[name]))
+                for name, count in entry.misconceptions.most_common(top)],
+            "conventions": [(count, markdown_code(name), markdown_text(convention_text(name, lang)))
+                            for name, count in entry.conventions.most_common(top)],
+        })
+    unknown = [(markdown_code(value), count, tally.unknown_lines[value])
+               for value, count in tally.unknown.most_common()]
+    s = {key: text(f"grading.summary_{key}", lang) for key in (
+        "title", "verdict", "count", "scores", "top_misconceptions", "top_conventions",
+        "example", "unknown", "unknown_line", "chart_alt")}
+    s["rows_line"] = text("grading.summary_rows", lang, rows=tally.rows,
+                          answers=tally.answers)
+    s["unknown_more"] = (text("grading.summary_unknown_more", lang, count=tally.unknown_more)
+                         if tally.unknown_more else "")
+    return template.render(s=s, questions=questions, unknown=unknown,
+                           chart=markdown_text(chart) if chart else None,
+                           chart_target=quote(chart) if chart else None)

@@ -1,15 +1,14 @@
-"""`grade` on awkward class files and output paths: nothing a user gave is lost, every
+"""`grade` on awkward class files (moved from tests/checking) and output paths: nothing a user gave is lost, every
 bad row is reported with its reason, the other rows are graded, and outputs that cannot
 be right are refused (one line, exit 2) before anything is replaced."""
 
-import codecs
 import csv
 import io
-import os
 
 import pytest
 
-from derivations.grading import bulk
+from derivations.grading.encoding import open_source
+from derivations.grading.table import Table
 from derivations.checking.reading.limits import MAX_LENGTH
 from derivations.cli import main
 
@@ -96,7 +95,7 @@ SHAPES = [
     ("dan,compose-size,max(k_1, k_2),n", "invalid_input",
      ["dan", "compose-size", "max(k_1", " k_2),n"], "5 fields for 4 columns"),
     ("eve,bias-size", "invalid_input", ["eve", "bias-size", "", ""],
-     "column 'answer' (field 3) is missing"),
+     "column 'Answer' (field 3) is missing"),
     (",,,", "invalid_input", ["", "", "", ""], "empty row"),
 ]
 
@@ -115,26 +114,6 @@ def test_a_header_only_file_says_zero_rows(tmp_path, capsys):
     status, rows = _grade(tmp_path, "student,question,answer\n")
     assert status == 0 and rows == []
     assert capsys.readouterr().out == "graded 0 rows\n"
-
-
-ENCODINGS = [
-    (codecs.BOM_UTF16_LE + "student,question,answer\n".encode("utf-16-le"), "is UTF-16"),
-    (codecs.BOM_UTF16_BE + "student,question,answer\n".encode("utf-16-be"), "is UTF-16"),
-    (codecs.BOM_UTF32_LE + "student,question,answer\n".encode("utf-32-le"), "is UTF-32"),
-    ("student,question,answer\n".encode("utf-16-le"), "NUL bytes"),
-    ("étudiant,question,answer\n".encode("latin-1"), "is not UTF-8 text"),
-]
-
-
-@pytest.mark.parametrize("data, reason", ENCODINGS)
-def test_a_file_that_is_not_utf8_is_named_so(tmp_path, capsys, data, reason):
-    answers = tmp_path / "answers.csv"
-    answers.write_bytes(data)
-    assert main(["grade", str(answers), "--out", str(tmp_path / "r.csv")]) == 2
-    err = capsys.readouterr().err
-    assert reason in err and "save it as UTF-8" in err and err.count("\n") == 1
-    assert "\\udc" not in err and "\\x00" not in err
-    assert not (tmp_path / "r.csv").exists()
 
 
 # (outputs given as {flag: path}, with "{dir}" the temporary folder; error fragment)
@@ -169,24 +148,11 @@ def test_outputs_that_cannot_be_right_are_refused(tmp_path, capsys, outputs, rea
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
-def test_report_and_summary_are_written_with_mode_0644(tmp_path):
-    answers = tmp_path / "answers.csv"
-    answers.write_text(f"student,question,answer\nann,forward-mults,{RIGHT}\n")
-    report, summary = tmp_path / "report.csv", tmp_path / "summary.md"
-    previous = os.umask(0o077)   # a private umask must not make shared outputs private
-    try:
-        assert main(["grade", str(answers), "--out", str(report), "--summary", str(summary),
-                     "--no-progress"]) == 0
-    finally:
-        os.umask(previous)
-    assert (report.stat().st_mode & 0o777, summary.stat().st_mode & 0o777) == (0o644, 0o644)
-
-
 def test_read_rows_records_the_line_of_each_row(tmp_path):
     answers = tmp_path / "answers.csv"
     answers.write_text('student,question,answer,note\nann,bias-size,c_o,"a\nb"\n'
                        'bob,bias-size,"c_o\n')
-    header, rows = bulk.read_rows(answers)
-    assert header == ["student", "question", "answer", "note"]
-    assert [(r.line, r.problem) for r in rows] == [
+    table = Table(open_source(answers))
+    assert table.header == ["student", "question", "answer", "note"]
+    assert [(r.line, r.problem) for r in table.rows()] == [
         (2, None), (4, "unclosed quote at line 4: the quoted field never ends")]

@@ -1,0 +1,216 @@
+"""Opening a class file as text: its encoding detected or given, its size capped.
+
+Detected: UTF-8 with or without a byte-order mark, UTF-16 and UTF-32 with a mark, UTF-16
+without one (every other byte NUL).  Anything else (Excel's cp1252, a Chinese Excel's
+GB18030, …) is named with ``--encoding``; a file that does not decode stops before
+anything is written, with one line naming the line, the byte and the encodings that
+would decode it.  Never a replacement character, never a silently damaged name.
+
+The input is read through a counter: more than :data:`MAX_INPUT_BYTES` (or a device
+such as ``/dev/zero`` that never ends) stops with one line naming the limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from dataclasses import dataclass
+
+from derivations.errors import DerivationError
+from derivations.grading.escape import terminal
+from derivations.messages import text
+
+__all__ = ["MAX_INPUT_BYTES", "Source", "open_source", "CANDIDATES", "likely_encodings",
+           "decode_failure", "describe"]
+
+MAX_INPUT_BYTES = 4 * 1024 ** 3   # a class file: 4 GiB (a 4.4 M-row export is ~200 MB)
+_SAMPLE = 1 << 16
+# the encodings proposed when a file is not UTF-8, in the order they are tried
+CANDIDATES = ("cp1252", "gb18030", "big5", "shift_jis", "euc-kr", "cp1251", "latin-1")
+_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+          (codecs.BOM_UTF8, "utf-8-sig"),
+          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+class _Counted(io.RawIOBase):
+    """A raw byte stream that counts what it gives and stops at the size cap."""
+
+    def __init__(self, stream, prefix: bytes, path: str, lang: str, limit: int):
+        self.stream, self.prefix, self.path, self.lang = stream, prefix, path, lang
+        self.limit, self.count = limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.prefix:
+            size = min(len(buffer), len(self.prefix))
+            buffer[:size] = self.prefix[:size]
+            self.prefix = self.prefix[size:]
+        else:
+            size = self.stream.readinto(buffer)
+        self.count += size or 0
+        if self.count > self.limit:
+            raise DerivationError(text("grading.input_too_large", self.lang,
+                                       path=self.path, limit=_human(self.limit)))
+        return size
+
+    def close(self) -> None:
+        self.stream.close()
+        super().close()
+
+
+def _human(size: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:g} {unit}" if unit == "bytes" else f"{size:.0f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+@dataclass
+class Source:
+    """An open class file: ``stream`` gives its text line by line (newlines kept as
+    written); ``counter.count`` is the number of bytes read so far, ``size`` the file's
+    size when it is a regular file (for the progress bar)."""
+
+    path: str
+    encoding: str
+    stream: io.TextIOWrapper
+    counter: _Counted
+    size: int | None
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+def _bom_less_utf16(sample: bytes) -> str | None:
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = max(len(sample) // 2, 1)
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _detected(sample: bytes) -> str:
+    for mark, name in _MARKS:
+        if sample.startswith(mark):
+            return name
+    return _bom_less_utf16(sample) or "utf-8"
+
+
+def _codec(name: str, path: str, lang: str) -> str:
+    try:
+        found = codecs.lookup(name).name
+    except LookupError:
+        raise DerivationError(text("grading.unknown_encoding", lang, path=path,
+                                   encoding=terminal(name))) from None
+    return "utf-8-sig" if found == "utf-8" else found
+
+
+def open_source(path, encoding: str | None = None, lang: str = "en",
+                limit: int = MAX_INPUT_BYTES) -> Source:
+    """Open ``path`` for reading as text; ``encoding`` None: detect (see module)."""
+    name = str(path)
+    try:
+        stream = open(path, "rb", buffering=0)
+        info = os.fstat(stream.fileno())
+    except OSError as error:
+        raise DerivationError(text("grading.cannot_read", lang, path=name,
+                                   reason=error.strerror or str(error))) from None
+    if os.path.isdir(path):
+        stream.close()
+        raise DerivationError(text("grading.cannot_read", lang, path=name,
+                                   reason="is a directory"))
+    try:
+        sample = stream.read(_SAMPLE) or b""
+    except OSError as error:
+        stream.close()
+        raise DerivationError(text("grading.cannot_read", lang, path=name,
+                                   reason=error.strerror or str(error))) from None
+    chosen = _codec(encoding, name, lang) if encoding else _detected(sample)
+    size = info.st_size if os.path.isfile(path) else None
+    counter = _Counted(stream, sample, name, lang, limit)
+    buffered = io.BufferedReader(counter, buffer_size=1 << 16)
+    textual = io.TextIOWrapper(buffered, encoding=chosen, errors="strict", newline="")
+    return Source(name, chosen, textual, counter, size)
+
+
+def likely_encodings(*samples: bytes) -> list[str]:
+    """Encodings that decode every sample without error (a sample may end inside a
+    character), the likeliest first: those whose text reads as letters of one script
+    (CJK ideographs and Hangul, Latin, Cyrillic)."""
+    scored = []
+    for index, name in enumerate(CANDIDATES):
+        try:
+            decoded = "".join(codecs.getincrementaldecoder(name)().decode(part, final=False)
+                              for part in samples)
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in decoded if ord(c) > 0x7F]
+        if not wide:
+            continue
+        letters = sum(c.isalpha() and not 0x80 <= ord(c) <= 0xBF for c in wide)
+        cjk = sum(0x4E00 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF for c in wide)
+        # multi-byte encodings read two bytes as one character: compare per byte
+        share = (letters / len(wide)) * (2 if cjk > 0.5 * len(wide) else 1)
+        scored.append((-share, index, name))
+    return [name for _, _, name in sorted(scored)][:3]
+
+
+def _locate(path: str, encoding: str):
+    """(line, byte offset, byte value, bytes of the line) of the first byte that does
+    not decode, reading the file again from its start, a line at a time."""
+    with open(path, "rb") as stream:
+        if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+            data = stream.read(MAX_INPUT_BYTES)  # such a file is rarely large
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError as error:
+                line = data[:error.start].decode(encoding, "replace").count("\n") + 1
+                begin = data.rfind("\n".encode(encoding)[-2:], 0, error.start) + 1
+                return line, error.start, data[error.start], data[begin:error.start + 64]
+            return None
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        offset = 0
+        for number, line in enumerate(iter(lambda: stream.readline(1 << 20), b""), 1):
+            try:
+                decoder.decode(line)
+            except UnicodeDecodeError as error:
+                return number, offset + error.start, line[error.start], line
+            offset += len(line)
+    return None
+
+
+def decode_failure(source: Source, lang: str) -> DerivationError:
+    """The one-line error for a file that does not decode: where, which byte, and
+    what it may be."""
+    encoding = source.encoding
+    try:
+        where = _locate(source.path, encoding)
+        with open(source.path, "rb") as stream:
+            head = stream.read(_SAMPLE)
+    except OSError:
+        where, head = None, b""
+    if where is None:
+        return DerivationError(text("grading.not_decodable", lang, path=source.path,
+                                    encoding=_display(encoding)))
+    line, offset, byte, bad_line = where
+    guesses = [g for g in likely_encodings(head, bad_line) if g != encoding] or ["latin-1"]
+    return DerivationError(text("grading.bad_encoding", lang, path=source.path, line=line,
+                                offset=offset, byte=f"0x{byte:02X}",
+                                encoding=_display(encoding), likely=", ".join(guesses)))
+
+
+def _display(encoding: str) -> str:
+    return "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
+
+
+def describe(encoding: str) -> str:
+    """How an encoding is named in messages."""
+    return _display(encoding)
+

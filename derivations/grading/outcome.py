@@ -1,0 +1,101 @@
+"""Grading one answer for a class: the checker's result reduced to what the outputs
+need (plain strings, picklable, small enough to cache by the thousand).
+
+An unexpected internal error of the checker becomes the verdict ``error`` for that
+answer (one line: the reason), never an aborted class.  An answer whose checking hit the
+work budget is flagged (``budget``): such an outcome is never cached and is graded once
+more, alone, before it is reported.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+from derivations.checking.checker import check
+from derivations.checking.explaining.feedback import feedback
+from derivations.checking.result import Result
+from derivations.messages import text
+
+__all__ = ["Outcome", "grade_answer", "invalid", "internal_error", "hit_budget"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verdict: str
+    conventions: tuple = ()
+    misconception: str = ""
+    feedback: str = ""            # the instructor's: everything the checker found
+    student_feedback: str = ""    # what the rubric releases to students
+    parsed: str = ""
+    counterexample: str = ""
+    budget: bool = False          # the work budget was hit: not cached, retried once
+
+
+def hit_budget(result: Result) -> bool:
+    """Whether checking this answer ran out of its work budget."""
+    for name in ("budget_exhausted", "budget_hit", "out_of_budget", "hit_budget"):
+        flag = getattr(result, name, None)
+        if flag is not None:
+            return bool(flag)
+    reason = (result.error or {}).get("reason", "") if result.verdict == "invalid_input" else ""
+    return "took longer than" in reason
+
+
+def _takes_reveal() -> bool:
+    try:
+        return "reveal" in inspect.signature(feedback).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+_REVEAL = _takes_reveal()
+
+
+def _feedback(result: Result, lang: str, reveal: str) -> str:
+    if _REVEAL:
+        return feedback(result, lang, reveal=reveal)
+    if reveal == "none":
+        from derivations.checking.explaining.feedback import verdict_text
+        return verdict_text(result.verdict, lang) if result.verdict != "error" else ""
+    return feedback(result, lang)
+
+
+def _counterexample(result: Result) -> str:
+    example = result.counterexample
+    if not example:
+        return ""
+    layer = " ".join(f"{k}={v}" for k, v in example["layer"].items())
+    return f"{layer}: reference {example['reference']}, answer {example['answer']}"
+
+
+def invalid(reason: str, lang: str) -> Outcome:
+    """The outcome of a row that cannot be graded (its reason is the feedback)."""
+    line = text("grading.row_invalid", lang, reason=reason)
+    return Outcome("invalid_input", feedback=line, student_feedback=line)
+
+
+def internal_error(error: BaseException, lang: str) -> Outcome:
+    line = text("grading.internal_error", lang, kind=type(error).__name__,
+                reason=str(error).splitlines()[0][:200] if str(error) else "-")
+    return Outcome("error", feedback=line, student_feedback=line)
+
+
+def grade_answer(question: str, answer: str, lang: str, reveal: str,
+                 symbolic: bool = True) -> Outcome:
+    """Check one answer; never raises for anything the answer holds."""
+    try:
+        result = check(question, answer, symbolic=symbolic)
+        if result.verdict == "error":
+            line = _feedback(result, lang, "answer")
+            return Outcome("error", feedback=line, student_feedback=line,
+                           budget=hit_budget(result))
+        return Outcome(
+            verdict=result.verdict, conventions=tuple(result.conventions),
+            misconception=result.misconception or "",
+            feedback=_feedback(result, lang, "answer"),
+            student_feedback=_feedback(result, lang, reveal),
+            parsed=(result.parsed or {}).get("text", ""),
+            counterexample=_counterexample(result), budget=hit_budget(result))
+    except (MemoryError, RecursionError, Exception) as error:  # noqa: BLE001 -- one row
+        return internal_error(error, lang)

@@ -1,0 +1,214 @@
+"""The rubric: points per question, credit per verdict and per convention, which
+conventions a course accepts, the feedback released to students, the answer columns of
+a wide file.  Read from TOML or YAML (``rubric.toml`` beside this module is the default
+and documents every key); a key left out keeps the default's value.  A bad rubric stops
+with one line naming the file, the key and the value.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from importlib import resources
+
+from derivations.checking.explaining.messages import CONVENTIONS
+from derivations.errors import DerivationError
+from derivations.grading.escape import terminal
+from derivations.grading.identifiers import resolve, suggestions
+from derivations.messages import text
+
+__all__ = ["Rubric", "load_rubric", "default_rubric", "REVEALS", "GRADED_VERDICTS",
+           "MAX_RUBRIC_BYTES", "format_points"]
+
+REVEALS = ("hint", "answer", "none")
+ATTEMPTS = ("best", "last")
+GRADED_VERDICTS = ("equivalent", "equivalent_under_convention", "not_equivalent",
+                   "invalid_input", "error")
+MAX_RUBRIC_BYTES = 1024 * 1024
+_KEYS = {"assignment", "reveal", "attempts", "points", "credit", "conventions", "accepted",
+         "columns"}
+
+
+@dataclass(frozen=True)
+class Rubric:
+    assignment: str
+    reveal: str
+    attempts: str
+    points: dict            # question id -> Fraction; "default" for the rest
+    credit: dict            # verdict -> Fraction in [0, 1]
+    conventions: dict       # convention id -> Fraction in [0, 1]
+    accepted: frozenset | None
+    columns: dict = field(default_factory=dict)  # answer column -> question id
+    source: str = "default"
+
+    def points_for(self, question: str) -> Fraction:
+        return self.points.get(question, self.points["default"])
+
+    def share(self, verdict: str, conventions) -> Fraction:
+        """The share of a question's points this verdict and these conventions earn."""
+        share = self.credit.get(verdict, Fraction(0))
+        for name in conventions:
+            if self.accepted is not None and name not in self.accepted:
+                return Fraction(0)
+            share *= self.conventions.get(name, Fraction(0))
+        return share
+
+    def score(self, question: str, verdict: str, conventions) -> Fraction:
+        return self.points_for(question) * self.share(verdict, conventions)
+
+    @property
+    def maximum(self) -> Fraction:
+        return self.points["default"]
+
+
+def format_points(value: Fraction) -> str:
+    """A score as a decimal (at most 4 places, exact when it has fewer)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    shown = f"{float(value):.4f}".rstrip("0").rstrip(".")
+    return shown
+
+
+def _fail(source: str, key: str, message: str, lang: str):
+    raise DerivationError(text("grading.bad_rubric", lang, path=source, key=key,
+                               problem=message))
+
+
+def _number(source, key, value, lang, upper=None) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        _fail(source, key, f"{terminal(repr(value))} is not a number", lang)
+    try:
+        number = Fraction(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        _fail(source, key, f"{terminal(str(value))} is not a number", lang)
+    if number < 0 or (upper is not None and number > upper) or number > 10 ** 6:
+        bound = f"between 0 and {upper}" if upper is not None else "at least 0"
+        _fail(source, key, f"{terminal(str(value))} is not {bound}", lang)
+    return number
+
+
+def _mapping(source, key, value, lang) -> dict:
+    if not isinstance(value, dict):
+        _fail(source, key, "is not a table of name = value", lang)
+    return value
+
+
+def _question(source, key, name, lang) -> str:
+    found = resolve(str(name))
+    if found is None:
+        near = suggestions(str(name))
+        _fail(source, key, text("grading.unknown_question_short", lang,
+                                question=terminal(str(name)),
+                                near=", ".join(near) or "-"), lang)
+    return found
+
+
+def _convention(source, key, name, lang) -> str:
+    if name not in CONVENTIONS:
+        import difflib
+        near = difflib.get_close_matches(str(name), list(CONVENTIONS), n=3, cutoff=0.5)
+        _fail(source, key, text("grading.unknown_convention", lang,
+                                convention=terminal(str(name)),
+                                near=", ".join(near) or ", ".join(CONVENTIONS)), lang)
+    return name
+
+
+def _choice(source, key, value, choices, lang) -> str:
+    if value not in choices:
+        _fail(source, key, f"{terminal(str(value))} is not one of {', '.join(choices)}", lang)
+    return value
+
+
+def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        _fail(source, unknown[0], f"unknown key (keys: {', '.join(sorted(_KEYS))})", lang)
+    points = dict(base.points) if base else {}
+    for name, value in _mapping(source, "points", data.get("points", {}), lang).items():
+        qid = "default" if name == "default" else _question(source, f"points.{name}", name,
+                                                            lang)
+        points[qid] = _number(source, f"points.{name}", value, lang)
+    if "default" not in points:
+        _fail(source, "points.default", "is missing", lang)
+    credit = dict(base.credit) if base else {}
+    for name, value in _mapping(source, "credit", data.get("credit", {}), lang).items():
+        _choice(source, f"credit.{name}", name, GRADED_VERDICTS, lang)
+        credit[name] = _number(source, f"credit.{name}", value, lang, upper=1)
+    conventions = dict(base.conventions) if base else {}
+    for name, value in _mapping(source, "conventions", data.get("conventions", {}),
+                                lang).items():
+        _convention(source, f"conventions.{name}", name, lang)
+        conventions[name] = _number(source, f"conventions.{name}", value, lang, upper=1)
+    accepted = base.accepted if base else None
+    if "accepted" in data:
+        if not isinstance(data["accepted"], list):
+            _fail(source, "accepted", "is not a list of convention ids", lang)
+        accepted = frozenset(_convention(source, "accepted", n, lang)
+                             for n in data["accepted"])
+    columns = dict(base.columns) if base else {}
+    for name, value in _mapping(source, "columns", data.get("columns", {}), lang).items():
+        columns[str(name)] = _question(source, f"columns.{name}", value, lang)
+    assignment = data.get("assignment", base.assignment if base else "")
+    if not isinstance(assignment, str) or not assignment.strip() or len(assignment) > 200:
+        _fail(source, "assignment", "is not a name (1-200 characters)", lang)
+    return Rubric(
+        assignment=assignment.strip(),
+        reveal=_choice(source, "reveal", data.get("reveal", base.reveal if base else "hint"),
+                       REVEALS, lang),
+        attempts=_choice(source, "attempts",
+                         data.get("attempts", base.attempts if base else "best"),
+                         ATTEMPTS, lang),
+        points=points, credit=credit, conventions=conventions, accepted=accepted,
+        columns=columns, source=source)
+
+
+def _parse(source: str, raw: bytes, lang: str) -> dict:
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        _fail(source, "-", f"not UTF-8 (byte 0x{raw[error.start]:02X} at {error.start})",
+              lang)
+    if source.lower().endswith((".yaml", ".yml")):
+        import yaml
+        try:
+            data = yaml.safe_load(content)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"line {mark.line + 1}" if mark else "-"
+            _fail(source, where, f"not valid YAML ({getattr(error, 'problem', error)})", lang)
+    else:
+        try:
+            data = tomllib.loads(content)
+        except tomllib.TOMLDecodeError as error:
+            _fail(source, "-", f"not valid TOML ({terminal(str(error))})", lang)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        _fail(source, "-", "is not a table of keys", lang)
+    return data
+
+
+def default_rubric(lang: str = "en") -> Rubric:
+    raw = resources.files(__package__).joinpath("rubric.toml").read_bytes()
+    return _build(_parse("rubric.toml", raw, lang), None, "rubric.toml", lang)
+
+
+def load_rubric(path=None, lang: str = "en") -> Rubric:
+    """The default rubric, overlaid with ``path`` (TOML, or YAML by its suffix)."""
+    base = default_rubric(lang)
+    if path is None:
+        return base
+    source = str(path)
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_RUBRIC_BYTES + 1)
+    except OSError as error:
+        raise DerivationError(text("grading.cannot_read", lang, path=source,
+                                   reason=error.strerror or str(error))) from None
+    if len(raw) > MAX_RUBRIC_BYTES:
+        raise DerivationError(text("grading.input_too_large", lang, path=source,
+                                   limit="1 MiB"))
+    return _build(_parse(source, raw, lang), base, source, lang)
+

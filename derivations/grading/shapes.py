@@ -1,0 +1,200 @@
+"""Where a class file keeps its answers: the shape of its rows.
+
+- ``long``: one answer a row, with a student, a question and an answer column (found by
+  the names ``student``, ``question``, ``answer`` or given with ``--student-column``,
+  ``--question-column``, ``--answer-column``: a name, case and spaces ignored, or a
+  1-based position).
+- ``wide``: one student a row, one column per question, mapped to question ids with
+  ``--map COLUMN=QUESTION`` or the rubric's ``[columns]``.
+- ``moodle``: Moodle's quiz "Responses" export (``Surname, First name, …, Email address,
+  State, Started on, Completed, Time taken, Grade/…, Response 1, Response 2, …``): wide,
+  the student is ``Email address``, the answers are the ``Response N`` columns (mapped
+  as for wide: ``--map 'Response 1=forward-mults'``); its ``Overall average`` row is kept
+  and not graded.
+- ``canvas``: Canvas's quiz "Student Analysis" export (``name, id, sis_id, section,
+  section_id, section_sis_id, submitted, attempt``, then per question a
+  ``<question id>: <question text>`` column followed by its points column, then
+  ``n correct, n incorrect, score``): wide, the student is ``id``, the answers are the
+  ``<id>: …`` columns, mapped by column name, by Canvas's question id or by position.
+
+``auto`` (the default) recognises the two exports by their headers, then long, then wide.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from derivations.errors import DerivationError
+from derivations.grading.escape import terminal
+from derivations.grading.identifiers import resolve, suggestions
+from derivations.messages import text
+
+__all__ = ["Slot", "Layout", "SHAPES", "layout_for", "column_key"]
+
+SHAPES = ("auto", "long", "wide", "moodle", "canvas")
+_MOODLE_RESPONSE = re.compile(r"^response\s*(\d+)$")
+_CANVAS_QUESTION = re.compile(r"^(\d+):\s")
+_MOODLE_IDS = ("email address", "username", "id number")
+_CANVAS_IDENTITY = (("name", "Student"), ("id", "ID"), ("sis_id", "SIS User ID"),
+                    ("section", "Section"))
+
+
+def column_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One answer of a row: its column, and its question's column (long) or id (wide)."""
+
+    answer: int
+    question_column: int | None = None
+    question: str | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Layout:
+    shape: str
+    student: int                      # the identifier column
+    slots: tuple                      # Slot, one per graded answer of a row
+    identity: tuple                   # ((gradebook header, input column), ...)
+    skip_first_cell: str | None = None   # a row whose first cell is this is not graded
+
+    @property
+    def long(self) -> bool:
+        return self.slots[0].question_column is not None
+
+
+def _find(header: list[str], spec: str, flag: str, path: str, lang: str) -> int:
+    spec = spec.strip()
+    if spec.isdigit():
+        position = int(spec)
+        if 1 <= position <= len(header):
+            return position - 1
+    keys = [column_key(h) for h in header]
+    if column_key(spec) in keys:
+        return keys.index(column_key(spec))
+    near = difflib.get_close_matches(column_key(spec), keys, n=3, cutoff=0.5)
+    raise DerivationError(text(
+        "grading.no_such_column", lang, flag=flag, column=terminal(spec), path=path,
+        near=", ".join(terminal(header[keys.index(k)]) for k in near) or "-",
+        count=len(header)))
+
+
+def _named(header: list[str], names) -> int | None:
+    keys = [column_key(h) for h in header]
+    for name in names:
+        if name in keys:
+            return keys.index(name)
+    return None
+
+
+def _mapped_slots(header, mapping: dict, candidates: list[int], path, lang,
+                  canvas: bool = False) -> tuple:
+    """Slots for the mapping ``{column spec: question}`` (specs: a name, a 1-based
+    position or, in a Canvas export, the question id before the colon)."""
+    keys = [column_key(h) for h in header]
+    slots = []
+    for spec, question in mapping.items():
+        index = None
+        if canvas and spec.strip().isdigit():
+            index = next((i for i in candidates
+                          if _CANVAS_QUESTION.match(header[i])
+                          and _CANVAS_QUESTION.match(header[i])[1] == spec.strip()), None)
+        if index is None:
+            index = _find(header, spec, "--map", path, lang)
+        qid = resolve(question)
+        if qid is None:
+            raise DerivationError(text("grading.unknown_question_short", lang,
+                                       question=terminal(question),
+                                       near=", ".join(suggestions(question)) or "-"))
+        slots.append(Slot(answer=index, question=qid, label=header[index]))
+    slots.sort(key=lambda s: s.answer)
+    if len({s.answer for s in slots}) != len(slots):
+        twice = next(s for s in slots if [t.answer for t in slots].count(s.answer) > 1)
+        raise DerivationError(text("grading.mapped_twice", lang,
+                                   column=terminal(header[twice.answer])))
+    del keys
+    return tuple(slots)
+
+
+def _detect(header: list[str]) -> str:
+    keys = [column_key(h) for h in header]
+    if any(_MOODLE_RESPONSE.match(k) for k in keys) and ("surname" in keys
+                                                          or "email address" in keys):
+        return "moodle"
+    if "sis_id" in keys and "attempt" in keys and any(_CANVAS_QUESTION.match(h)
+                                                      for h in header):
+        return "canvas"
+    if "question" in keys and "answer" in keys:
+        return "long"
+    return "wide"
+
+
+def _long(header, options, path, lang) -> Layout:
+    student = _find(header, options.get("student_column") or "student", "--student-column",
+                    path, lang)
+    question = _find(header, options.get("question_column") or "question",
+                     "--question-column", path, lang)
+    answer = _find(header, options.get("answer_column") or "answer", "--answer-column",
+                   path, lang)
+    if len({student, question, answer}) != 3:
+        raise DerivationError(text("grading.same_column", lang,
+                                   columns=", ".join(terminal(header[i]) for i in
+                                                     (student, question, answer))))
+    return Layout("long", student, (Slot(answer, question_column=question),),
+                  ((header[student], student),))
+
+
+def _wide(shape, header, mapping, options, path, lang) -> Layout:
+    keys = [column_key(h) for h in header]
+    if shape == "moodle":
+        student_default = _named(header, _MOODLE_IDS)
+        candidates = [i for i, k in enumerate(keys) if _MOODLE_RESPONSE.match(k)]
+        identity = None
+    elif shape == "canvas":
+        student_default = _named(header, ("id",))
+        candidates = [i for i, h in enumerate(header) if _CANVAS_QUESTION.match(h)]
+        identity = tuple((shown, keys.index(name)) for name, shown in _CANVAS_IDENTITY
+                         if name in keys)
+    else:
+        student_default = _named(header, ("student", "email address", "id", "name"))
+        candidates = list(range(len(header)))
+        identity = None
+    if options.get("student_column"):
+        student = _find(header, options["student_column"], "--student-column", path, lang)
+    elif student_default is not None:
+        student = student_default
+    else:
+        raise DerivationError(text("grading.no_student_column", lang, path=path,
+                                   shape=shape))
+    if not mapping:
+        shown = ", ".join(terminal(header[i]) for i in candidates[:4]) or "-"
+        raise DerivationError(text("grading.no_mapping", lang, path=path, shape=shape,
+                                   columns=shown))
+    slots = _mapped_slots(header, mapping, candidates, path, lang, canvas=shape == "canvas")
+    if any(s.answer == student for s in slots):
+        raise DerivationError(text("grading.same_column", lang,
+                                   columns=terminal(header[student])))
+    return Layout(shape, student, slots, identity or ((header[student], student),),
+                  skip_first_cell="overall average" if shape == "moodle" else None)
+
+
+def layout_for(header: list[str], shape: str, mapping: dict, options: dict, path: str,
+               lang: str) -> Layout:
+    """The layout of a file with this header.  ``mapping``: answer column -> question
+    (``--map`` over the rubric's ``[columns]``); ``options``: the column flags."""
+    if shape == "auto":
+        shape = _detect(header)
+        if shape == "wide" and not mapping and any(options.get(k) for k in (
+                "question_column", "answer_column")):
+            shape = "long"
+        if shape == "wide" and not mapping:
+            raise DerivationError(text("grading.unknown_shape", lang, path=path,
+                                       header=terminal(",".join(header))))
+    if shape == "long":
+        return _long(header, options, path, lang)
+    return _wide(shape, header, mapping, options, path, lang)

@@ -1,0 +1,105 @@
+"""Distinct answers graded once, in worker processes when there are many.
+
+The result cache lives in the parent only (workers compute, the parent stores), so it
+is shared safely: bounded (least recently used out), never holding an outcome that hit
+the work budget.  Such an outcome is graded once more, alone (the workers idle), before
+it is reported; a cache can only make a run faster, never change a verdict.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from derivations.grading.outcome import Outcome, grade_answer
+
+__all__ = ["Grader", "default_jobs", "CACHE_ENTRIES"]
+
+CACHE_ENTRIES = 20_000
+_POOL_THRESHOLD = 16     # fewer new answers in a batch than this: graded in-process
+_settings: dict = {}
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _init(lang: str, reveal: str, symbolic: bool) -> None:
+    _settings.update(lang=lang, reveal=reveal, symbolic=symbolic)
+
+
+def _work(key: tuple[str, str]) -> Outcome:
+    return grade_answer(key[0], key[1], _settings["lang"], _settings["reveal"],
+                        _settings["symbolic"])
+
+
+class Grader:
+    """``outcomes(keys)``: one outcome per ``(question, answer)`` key, in order."""
+
+    def __init__(self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = True):
+        self.lang, self.reveal, self.jobs, self.symbolic = lang, reveal, jobs, symbolic
+        self.cache: OrderedDict = OrderedDict()
+        self.pool: ProcessPoolExecutor | None = None
+        self.graded = 0          # answers checked (cache misses)
+        self.retried = 0         # outcomes that hit the budget and were graded again
+
+    def _pool(self) -> ProcessPoolExecutor | None:
+        if self.jobs <= 1:
+            return None
+        if self.pool is None:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
+                initializer=_init, initargs=(self.lang, self.reveal, self.symbolic))
+        return self.pool
+
+    def _alone(self, key) -> Outcome:
+        return grade_answer(key[0], key[1], self.lang, self.reveal, self.symbolic)
+
+    def _compute(self, keys: list) -> list[Outcome]:
+        pool = self._pool() if len(keys) >= _POOL_THRESHOLD else None
+        if pool is None:
+            return [self._alone(key) for key in keys]
+        chunk = max(1, min(64, len(keys) // (self.jobs * 4)))
+        try:
+            return list(pool.map(_work, keys, chunksize=chunk))
+        except BrokenProcessPool:   # a worker died (out of memory?): finish here
+            self.pool = None
+            return [self._alone(key) for key in keys]
+
+    def outcomes(self, keys: list) -> dict:
+        """``{key: outcome}`` for every key, the new ones graded (in parallel)."""
+        found, missing = {}, []
+        for key in keys:
+            if key in found:
+                continue
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.cache.move_to_end(key)
+                found[key] = hit
+            else:
+                found[key] = None
+                missing.append(key)
+        if missing:
+            self.graded += len(missing)
+            for key, outcome in zip(missing, self._compute(missing)):
+                if outcome.budget:          # hit the budget under load: once more, alone
+                    self.retried += 1
+                    outcome = self._alone(key)
+                found[key] = outcome
+                if not outcome.budget:
+                    self.cache[key] = outcome
+                    if len(self.cache) > CACHE_ENTRIES:
+                        self.cache.popitem(last=False)
+        return found
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
