@@ -48,7 +48,7 @@ from derivations.grading.workers import Grader
 from derivations.messages import text
 from derivations.registry.questions import QUESTIONS
 
-__all__ = ["ADDED", "Options", "Totals", "grade_file", "fit_row", "BATCH_ROWS"]
+__all__ = ["ADDED", "Options", "Totals", "grade_file", "grade_rows", "fit_row", "BATCH_ROWS"]
 
 ADDED = ("verdict", "conventions", "misconception", "feedback", "score", "parsed",
          "counterexample")
@@ -354,6 +354,47 @@ def grade_file(options: Options) -> Totals:
     finally:
         grader.close()
         source.close()
+
+
+class _Rows:
+    """Rows held in memory, read like a :class:`Table`."""
+
+    delimiter = ","
+
+    def __init__(self, header, rows):
+        from derivations.grading.table import Record
+        self.header = [str(h).strip() for h in header]
+        self._rows = [Record(row, number) for number, row in enumerate(rows, 2)]
+        self.looks_like_row = None
+
+    def rows(self):
+        return iter(self._rows)
+
+
+class _Collect(list):
+    def writerow(self, row) -> None:
+        self.append(row)
+
+
+def grade_rows(header, rows, lang: str = "en", rubric: str | None = None,
+               jobs: int = 1, shape: str = "long", mapping: dict | None = None
+               ) -> tuple[list[str], list[list[str]]]:
+    """Grade rows held in memory (lists of cells under ``header``): the report's header
+    and rows, each cell as the CSV report writes it."""
+    options = Options(answers="<rows>", out="", lang=lang, shape=shape,
+                      mapping=mapping or {}, rubric=rubric, jobs=jobs)
+    loaded = load_rubric(rubric, lang)
+    table = _Rows(header, rows)
+    layout = layout_for(table.header, shape, {**loaded.columns, **options.mapping}, {},
+                        options.answers, lang)
+    grader = Grader(lang, loaded.reveal, jobs)
+    try:
+        run = _Run(options, loaded, table, layout, grader)
+        out = _Collect()
+        run.batch(list(table.rows()), out)
+        return run.plan.header, list(out)
+    finally:
+        grader.close()
 
 
 def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | None):
