@@ -9,7 +9,6 @@ more, alone, before it is reported.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 
 from derivations.checking.checker import check
@@ -33,32 +32,12 @@ class Outcome:
 
 
 def hit_budget(result: Result) -> bool:
-    """Whether checking this answer ran out of its work budget."""
-    for name in ("budget_exhausted", "budget_hit", "out_of_budget", "hit_budget"):
-        flag = getattr(result, name, None)
-        if flag is not None:
-            return bool(flag)
-    reason = (result.error or {}).get("reason", "") if result.verdict == "invalid_input" else ""
-    return "took longer than" in reason
-
-
-def _takes_reveal() -> bool:
-    try:
-        return "reveal" in inspect.signature(feedback).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-_REVEAL = _takes_reveal()
+    """Whether checking this answer ran out of its work budget somewhere."""
+    return bool(result.budget_hit)
 
 
 def _feedback(result: Result, lang: str, reveal: str) -> str:
-    if _REVEAL:
-        return feedback(result, lang, reveal=reveal)
-    if reveal == "none":
-        from derivations.checking.explaining.feedback import verdict_text
-        return verdict_text(result.verdict, lang) if result.verdict != "error" else ""
-    return feedback(result, lang)
+    return feedback(result, lang, reveal=reveal)
 
 
 def _counterexample(result: Result) -> str:

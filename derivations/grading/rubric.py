@@ -13,20 +13,28 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from importlib import resources
 
-from derivations.checking.explaining.messages import CONVENTIONS
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
 from derivations.grading.identifiers import resolve, suggestions
-from derivations.messages import text
+from derivations.messages import catalogue, text
 
 __all__ = ["Rubric", "load_rubric", "default_rubric", "REVEALS", "GRADED_VERDICTS",
-           "MAX_RUBRIC_BYTES", "format_points"]
+           "MAX_RUBRIC_BYTES", "format_points", "assumption_ids"]
 
 REVEALS = ("hint", "answer", "none")
 ATTEMPTS = ("best", "last")
 GRADED_VERDICTS = ("equivalent", "equivalent_under_convention", "not_equivalent",
                    "invalid_input", "error")
 MAX_RUBRIC_BYTES = 1024 * 1024
+_ASSUMPTION = "checker.assumption."
+
+
+def assumption_ids() -> list[str]:
+    """The checker's assumption ids (a right answer's named conventions), from its
+    message catalogue, where each one is declared with its text."""
+    return sorted(key[len(_ASSUMPTION):] for key in catalogue() if key.startswith(_ASSUMPTION))
+
+
 _KEYS = {"assignment", "reveal", "attempts", "points", "credit", "conventions", "accepted",
          "columns"}
 
@@ -106,12 +114,13 @@ def _question(source, key, name, lang) -> str:
 
 
 def _convention(source, key, name, lang) -> str:
-    if name not in CONVENTIONS:
+    known = assumption_ids()
+    if name not in known:
         import difflib
-        near = difflib.get_close_matches(str(name), list(CONVENTIONS), n=3, cutoff=0.5)
+        near = difflib.get_close_matches(str(name), known, n=3, cutoff=0.5)
         _fail(source, key, text("grading.unknown_convention", lang,
                                 convention=terminal(str(name)),
-                                near=", ".join(near) or ", ".join(CONVENTIONS)), lang)
+                                near=", ".join(near) or ", ".join(known)), lang)
     return name
 
 
