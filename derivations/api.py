@@ -9,8 +9,6 @@ DataFrame) instead of a CSV file.  Both display as tables in Jupyter
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -122,11 +120,10 @@ def grade(rows: Any, lang: str = "en") -> Any:
     cells are the report's own (escaped as the CSV report escapes them); a malformed row gets
     ``invalid_input`` and the others are graded.
     """
-    from derivations.grading.bulk import grade_rows, report_csv
+    from derivations.grading.bulk import grade_rows
 
     header, cells = _records(rows)
-    report = report_csv(header, cells, grade_rows(header, cells), lang)
-    columns, *graded = csv.reader(io.StringIO(report, newline=""))
+    columns, graded = grade_rows(header, cells, lang)
     if hasattr(rows, "columns") and hasattr(rows, "itertuples"):
         return type(rows)(graded, columns=columns)
     return [dict(zip(columns, row)) for row in graded]
