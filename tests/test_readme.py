@@ -103,6 +103,8 @@ def test_commands_run_in_a_new_shell(block):
         assert words[0] in STARTS, f"README line {block.line}: {command!r}"
         bare = [w for w in words if w in ("python", "python3", "pip", "derivations")]
         assert not bare, f"README line {block.line}: {bare[0]!r} needs .venv/bin/: {command!r}"
+        placeholders = [w for w in words if w.startswith("[") or w in ("...", "…")]
+        assert not placeholders, f"README line {block.line}: a placeholder in {command!r}"
 
 
 def test_readme_links_the_book_section_in_both_editions():
