@@ -63,6 +63,7 @@ _SOURCES = {
     "parse_network": "derivations.networks",
     "read_layer_file": "derivations.networks",
     "tabulate": "derivations.networks",
+    "from_torch": "derivations.networks.torch",
     "MODELS": "derivations.networks",
     "BOOK_SECTION": "derivations.registry.exercises",
     "EXERCISES": "derivations.registry.exercises",
@@ -93,6 +94,7 @@ __all__ = [
     "parse_network",
     "read_layer_file",
     "tabulate",
+    "from_torch",
     "MODELS",
     # the book
     "BOOK_SECTION",
@@ -107,6 +109,7 @@ if TYPE_CHECKING:  # what a type checker and an IDE see; at run time __getattr__
     from derivations.errors import DerivationError
     from derivations.model import CONVENTIONS, Layer, output_size
     from derivations.networks import MODELS, model_network, parse_network, read_layer_file, tabulate
+    from derivations.networks.torch import from_torch
     from derivations.registry.exercises import BOOK_SECTION, EXERCISES
     from derivations.registry.forms import Form
 

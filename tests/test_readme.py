@@ -32,19 +32,31 @@ SHELLS = ("sh", "bash", "shell")
 NOT_RUN = "Not run by `tests/test_readme.py`:"
 # what a shell block may start a command with: the project's tool in .venv, make, and
 # plain file tools
-STARTS = (".venv/bin/derivations", ".venv/bin/python", "make", "cat", "head", "ls", "diff",
-          "cmp", "echo", "mkdir", "cd", "test")
+STARTS = (
+    ".venv/bin/derivations",
+    ".venv/bin/python",
+    "make",
+    "cat",
+    "head",
+    "ls",
+    "diff",
+    "cmp",
+    "echo",
+    "mkdir",
+    "cd",
+    "test",
+)
 # the package and the tests are not copied: the shims run the checkout's own code
 NOT_COPIED = ("derivations", "tests", ".venv", "node_modules", ".git")
 
 
 @dataclass(frozen=True)
 class Block:
-    line: int          # of the opening fence, 1-based
+    line: int  # of the opening fence, 1-based
     lang: str
     run: bool
     text: str
-    before: str        # the paragraph just before the fence
+    before: str  # the paragraph just before the fence
 
 
 def _blocks() -> list[Block]:
@@ -63,8 +75,15 @@ def _blocks() -> list[Block]:
         while back >= 0 and lines[back].strip():
             paragraph.insert(0, lines[back])
             back -= 1
-        blocks.append(Block(index + 1, fence.group(1), "not-run" not in fence.group(2).split(),
-                            "\n".join(lines[index + 1:end]) + "\n", " ".join(paragraph)))
+        blocks.append(
+            Block(
+                index + 1,
+                fence.group(1),
+                "not-run" not in fence.group(2).split(),
+                "\n".join(lines[index + 1 : end]) + "\n",
+                " ".join(paragraph),
+            )
+        )
         index = end + 1
     return blocks
 
@@ -77,8 +96,11 @@ PYCON_BLOCKS = [b for b in BLOCKS if b.lang == "pycon"]
 def _commands(block: Block) -> list[str]:
     """Logical command lines: continuations joined, comments and blank lines dropped."""
     joined = re.sub(r"\\\n\s*", " ", block.text)
-    return [line.strip() for line in joined.splitlines()
-            if line.strip() and not line.strip().startswith("#")]
+    return [
+        line.strip()
+        for line in joined.splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
 
 
 # --- what the README holds --------------------------------------------------------------
@@ -90,12 +112,14 @@ def test_readme_has_command_blocks_and_a_tour():
 @pytest.mark.parametrize("block", [b for b in BLOCKS if not b.run], ids=lambda b: f"line{b.line}")
 def test_a_block_not_run_says_why(block):
     assert block.before.startswith(NOT_RUN), (
-        f"README line {block.line}: a not-run block needs a paragraph starting {NOT_RUN!r}")
+        f"README line {block.line}: a not-run block needs a paragraph starting {NOT_RUN!r}"
+    )
     assert len(block.before) > len(NOT_RUN) + 10, f"README line {block.line}: no reason given"
 
 
-@pytest.mark.parametrize("block", [b for b in BLOCKS if b.lang in SHELLS],
-                         ids=lambda b: f"line{b.line}")
+@pytest.mark.parametrize(
+    "block", [b for b in BLOCKS if b.lang in SHELLS], ids=lambda b: f"line{b.line}"
+)
 def test_commands_run_in_a_new_shell(block):
     """The tool is always called through .venv/bin: a new shell has no venv active."""
     for command in _commands(block):
@@ -109,6 +133,7 @@ def test_commands_run_in_a_new_shell(block):
 
 def test_readme_links_the_book_section_in_both_editions():
     from derivations.registry.exercises import BOOK_SECTION, EDITIONS
+
     text = README.read_text(encoding="utf-8")
     for edition in EDITIONS:
         assert f"]({BOOK_SECTION[edition]})" in text, edition
@@ -116,8 +141,9 @@ def test_readme_links_the_book_section_in_both_editions():
 
 # --- running them ---------------------------------------------------------------------
 def _shim(path: Path, *command: str) -> None:
-    path.write_text("#!/bin/sh\n"
-                    f"PYTHONPATH={shlex.quote(str(ROOT))} exec {shlex.join(command)} \"$@\"\n")
+    path.write_text(
+        f'#!/bin/sh\nPYTHONPATH={shlex.quote(str(ROOT))} exec {shlex.join(command)} "$@"\n'
+    )
     path.chmod(0o755)
 
 
@@ -127,8 +153,11 @@ def checkout(tmp_path_factory) -> Path:
     test."""
     where = tmp_path_factory.mktemp("checkout")
     listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
-    names = (listed.stdout.splitlines() if listed.returncode == 0 else
-             [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file()])
+    names = (
+        listed.stdout.splitlines()
+        if listed.returncode == 0
+        else [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file()]
+    )
     for name in names:
         if Path(name).parts[0] in NOT_COPIED or not (ROOT / name).is_file():
             continue
@@ -145,32 +174,44 @@ def _environment(checkout: Path) -> dict[str, str]:
     """A new shell's: the test venv's bin off PATH, no venv or PYTHONPATH set."""
     own_bin = str(Path(sys.executable).parent)
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
-                                  if p and p != own_bin)
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if p and p != own_bin
+    )
     env["DERIVATIONS_CACHE"] = str(checkout.parent / "cache")
     return env
 
 
 @pytest.mark.parametrize("block", SHELL_BLOCKS, ids=lambda b: f"line{b.line}")
 def test_shell_block_runs(block, checkout):
-    done = subprocess.run(["bash", "--noprofile", "--norc", "-euo", "pipefail", "-c", block.text],
-                          cwd=checkout, env=_environment(checkout), capture_output=True,
-                          text=True, timeout=900)
-    assert done.returncode == 0, (f"README line {block.line} exited {done.returncode}:\n"
-                                  f"{done.stderr[-3000:]}")
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-euo", "pipefail", "-c", block.text],
+        cwd=checkout,
+        env=_environment(checkout),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, (
+        f"README line {block.line} exited {done.returncode}:\n{done.stderr[-3000:]}"
+    )
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
 
 
 @pytest.mark.parametrize("block", PYCON_BLOCKS, ids=lambda b: f"line{b.line}")
 def test_python_tour_runs(block, checkout, monkeypatch):
-    if "pandas" in block.text:
-        require_tool(importlib.util.find_spec("pandas") is not None,
-                     "pandas is not installed (the `notebook` extra)")
+    for module, extra in (("pandas", "notebook"), ("torch", "torch")):
+        if re.search(rf"^>>> (import|from) {module}\b", block.text, re.MULTILINE):
+            require_tool(
+                importlib.util.find_spec(module) is not None,
+                f"{module} is not installed (the `{extra}` extra)",
+            )
     monkeypatch.chdir(checkout)
     monkeypatch.setenv("DERIVATIONS_CACHE", str(checkout.parent / "cache"))
-    test = doctest.DocTestParser().get_doctest(block.text, {}, f"README line {block.line}",
-                                               str(README), block.line)
+    test = doctest.DocTestParser().get_doctest(
+        block.text, {}, f"README line {block.line}", str(README), block.line
+    )
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert test.examples and runner.failures == 0, (
-        f"{runner.failures} failures in the README tour at line {block.line} (see stdout)")
+        f"{runner.failures} failures in the README tour at line {block.line} (see stdout)"
+    )
