@@ -30,7 +30,8 @@ import sympy as sp
 from derivations import display
 from derivations.model import (PADDINGS, Layer, c_i, c_o, g, h, k_h, k_w, n, output_sizes,
                                s_h, s_w, w, d_h, d_w)
-from derivations.registry.counting import Counting, describe
+from derivations.integer_forms import arguments, function_of, tree_of
+from derivations.registry.counting import MEMORY_MODEL, Counting, describe
 from derivations.registry.forms import COMPOSITES, Form
 from derivations.registry.symbols import BY_NAME as _SYMBOL
 
@@ -41,12 +42,6 @@ __all__ = [
 
 m_h = _SYMBOL["m_h"].sympy
 m_w = _SYMBOL["m_w"].sympy
-
-MEMORY_MODEL = (
-    "elements held: parameters = weights + bias; forward peak = parameters + input + "
-    "output; autograd saves input and weights for backward; backward peak = parameters + "
-    "saved input + dY + dX + dW + db (the forward output is released once dY exists); "
-    "padding copies and im2col workspaces are implementation scratch, not counted")
 
 
 class Gcd(sp.Function):
@@ -99,13 +94,13 @@ class ClosedForm:
         return sp.latex(self.compact if compact else self.expr)
 
     def evaluate(self, layer: Layer) -> int:
-        values = {sym: sp.Integer(v) for sym, v in layer.values().items()}
-        values[m_h] = sp.Integer(layer.m_h)
-        values[m_w] = sp.Integer(layer.m_w)
-        value = self.compact.xreplace(values)
-        if not value.is_Integer:  # pragma: no cover - a derivation bug, not a user error
-            raise AssertionError(f"{self.key} did not evaluate to an integer: {value}")
-        return int(value)
+        """The form at ``layer``, by its compiled integer function (exact, no SymPy)."""
+        return _integer_function(self.compact)(*arguments(layer))
+
+
+@lru_cache(maxsize=None)
+def _integer_function(expr: sp.Expr):
+    return function_of(tree_of(expr))
 
     def _repr_html_(self) -> str:  # Jupyter's rich display
         return display.form_html(self)

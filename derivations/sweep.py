@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from derivations.closed_forms import evaluate_all
+from derivations.integer_forms import evaluate_all
 from derivations.execute import run_layer, run_loops
 from derivations.model import CONVENTIONS, Layer, effective_kernel, padded_size
 

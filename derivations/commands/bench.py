@@ -1,21 +1,115 @@
-"""``bench``: run the benchmarks in :mod:`derivations.benchmarks` and print the figures."""
+"""``bench``: run the benchmarks in :mod:`derivations.benchmarks` and print the figures.
+
+Each benchmark module runs in its own process (thread pools of NumPy's BLAS, OpenMP and
+PyTorch never compete inside one), with those pools limited to ``--threads`` threads
+(default 1: on a shared 2-core machine more threads measure the neighbours).  The
+load average and the thread-pool configuration (threadpoolctl) are printed with the
+figures, which are min and median of interleaved rounds.
+"""
 
 from __future__ import annotations
+
+import argparse
+
+__all__ = ["register", "run", "thread_environment"]
+
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                     "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "bench", help="run the benchmarks (figures, not pass/fail)",
-        description="Run every benchmark module (or those named) and print its figures. "
-                    "Targets are stated beside the figures; machines are shared and noisy, so "
-                    "ratios measured in one run are what to read.")
+        description="Run every benchmark module (or those named), each in its own process, "
+                    "and print its figures (min and median of interleaved rounds) with the "
+                    "load average and the BLAS/OpenMP configuration. Targets are stated "
+                    "beside the figures; machines are shared and noisy, so ratios measured "
+                    "in one run are what to read.")
     parser.add_argument("names", nargs="*", help="benchmark modules to run (default: all)")
+    parser.add_argument("--threads", type=_threads, default=1, metavar="N",
+                        help="BLAS/OpenMP/torch threads per benchmark process (default 1; "
+                             "0: the libraries' own default)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="run the modules in this process (no isolation)")
     parser.set_defaults(func=run)
 
 
-def run(args) -> int:
+def _threads(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid thread count: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
+    return value
+
+
+def thread_environment(threads: int) -> dict[str, str]:
+    """Environment variables limiting every thread pool to ``threads`` (0: no limit)."""
+    return {name: str(threads) for name in _THREAD_VARIABLES} if threads else {}
+
+
+def _load() -> str:
+    import os
+
+    try:
+        return "load average " + ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:  # pragma: no cover - not on this platform
+        return "load average unavailable"
+
+
+def _pools() -> str:
+    """The thread pools loaded in this process (threadpoolctl), on one line."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:  # pragma: no cover - a declared dependency
+        return "thread pools: threadpoolctl not installed"
+    pools = [f"{p.get('internal_api')} {p.get('version') or ''} "
+             f"({p.get('threading_layer', p.get('user_api'))}) {p.get('num_threads')} threads"
+             for p in threadpool_info()]
+    import sys
+
+    if "torch" in sys.modules:
+        pools.append(f"torch intra-op {sys.modules['torch'].get_num_threads()} threads")
+    return "thread pools: " + ("; ".join(pools) if pools else "none loaded")
+
+
+def _header(threads: int) -> None:
+    import os
+    import platform
+
+    import numpy as np
+
+    print(f"python {platform.python_version()}, numpy {np.__version__}, "
+          f"{os.cpu_count()} CPUs, {_load()}", flush=True)
+    print(f"each module in its own process, thread pools limited to "
+          f"{threads or 'the default number of'} thread{'s' if threads != 1 else ''}",
+          flush=True)
+
+
+def _run_module(name: str, threads: int) -> None:
+    """Run one module here (the child side), its pools limited, then describe them."""
     import importlib
+
+    from derivations.benchmarks import Harness
+
+    module = importlib.import_module(f"derivations.benchmarks.{name}")
+    harness = Harness()
+    if threads:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=threads):
+            module.run(harness)
+    else:
+        module.run(harness)
+    print(f"  ({_pools()}; {_load()})", flush=True)
+
+
+def run(args) -> int:
+    import os
     import pkgutil
+    import subprocess
+    import sys
 
     from derivations import benchmarks
     from derivations.errors import DerivationError
@@ -24,12 +118,22 @@ def run(args) -> int:
     unknown = [name for name in args.names if name not in available]
     if unknown:
         raise DerivationError(f"no benchmark named {unknown[0]!r}; known: {', '.join(available)}")
-
-    def report(name, value, unit, note=""):
-        shown = f"{value:,.3f}" if isinstance(value, float) else f"{value:,}"
-        print(f"  {name:<48} {shown:>14} {unit:<8} {note}", flush=True)
-
-    for name in args.names or available:
-        print(f"[{name}]", flush=True)
-        importlib.import_module(f"{benchmarks.__name__}.{name}").run(report)
+    names = args.names or available
+    if args.in_process:
+        for name in names:
+            print(f"[{name}]", flush=True)
+            _run_module(name, args.threads)
+        return 0
+    _header(args.threads)
+    env = {**os.environ, **thread_environment(args.threads)}
+    failed = []
+    for name in names:
+        child = subprocess.run(
+            [sys.executable, "-m", "derivations", "bench", "--in-process",
+             "--threads", str(args.threads), name], env=env, check=False)
+        if child.returncode:
+            failed.append(name)
+    print(_load(), flush=True)
+    if failed:
+        raise DerivationError(f"benchmark {failed[0]} failed (exit status shown above)")
     return 0

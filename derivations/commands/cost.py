@@ -44,7 +44,8 @@ def _layer(args):
 
 def cost_report(layer, dtype: str = "float32") -> dict:
     """The JSON-ready report of one layer (all values from the closed forms)."""
-    from derivations.closed_forms import MEMORY_MODEL, evaluate_all
+    from derivations.integer_forms import evaluate_all
+    from derivations.registry.counting import MEMORY_MODEL
     from derivations.registry.forms import Form, op_form
 
     v = evaluate_all(layer)

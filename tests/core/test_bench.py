@@ -1,0 +1,62 @@
+"""The benchmark harness: interleaved rounds, min and median, new processes, isolation."""
+
+import sys
+
+import pytest
+
+from derivations.benchmarks import Harness, Timing, python_command
+from derivations.cli import main
+from derivations.commands.bench import thread_environment
+
+
+def test_rounds_are_interleaved_and_summarized():
+    order = []
+    lines = []
+    harness = Harness(write=lines.append)
+    a, b = harness.timings(lambda: order.append("a"), lambda: order.append("b"), rounds=3)
+    assert order == ["a", "b"] * 3
+    assert a.rounds == b.rounds == 3 and a.min <= a.median
+
+
+def test_timing_min_and_median():
+    t = Timing((3.0, 1.0, 2.0, 10.0))
+    assert (t.min, t.median, t.rounds) == (1.0, 2.5, 4)
+
+
+def test_figures_are_reported_with_min_and_median():
+    lines = []
+    harness = Harness(write=lines.append)
+    harness.timing("thing", Timing((0.002, 0.004, 0.003)), note="target <= 5 ms")
+    harness("ratio", 1.5, "x")
+    assert "2.000 ms" in lines[0] and "median 3.000 ms, 3 rounds; target <= 5 ms" in lines[0]
+    assert harness.figures[1] == ("ratio", 1.5, "x", "")
+
+
+def test_processes_run_new_interpreters_with_setup_untimed(tmp_path):
+    marks = []
+    harness = Harness(write=lambda line: None)
+    timing, = harness.processes([sys.executable, "-c", "pass"], rounds=2,
+                                setup=lambda: marks.append(1))
+    assert timing.rounds == 2 and marks == [1, 1] and timing.min > 0
+
+
+def test_python_command_runs_this_package():
+    assert python_command("cost")[1:] == ["-m", "derivations", "cost"]
+
+
+def test_thread_environment_limits_every_pool():
+    env = thread_environment(1)
+    assert env["OMP_NUM_THREADS"] == env["OPENBLAS_NUM_THREADS"] == "1"
+    assert thread_environment(0) == {}
+
+
+def test_unknown_benchmark_is_one_line(capsys):
+    assert main(["bench", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'nope'" in err and "core" in err
+
+
+def test_negative_thread_count_is_refused(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["bench", "--threads", "-1"])
+    assert exit.value.code == 2 and "'-1'" in capsys.readouterr().err

@@ -1,0 +1,64 @@
+"""Lazy start-up: the command line and the commands that only list or read import no
+SymPy (nor NumPy, lark, Jinja2); ``cost`` with a warm forms cache needs no SymPy either.
+
+The package's ``__init__`` is bypassed (a bare package module stands in for it): its own
+laziness is the public API's test; this one holds ``cli`` and the commands to theirs.
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("sympy", "numpy", "lark", "jinja2")
+
+_PROGRAM = """
+import contextlib, importlib.util, io, json, sys, types
+spec = importlib.util.find_spec("derivations")
+package = types.ModuleType("derivations")
+package.__path__, package.__spec__ = spec.submodule_search_locations, spec
+sys.modules["derivations"] = package
+from derivations.cli import main
+status = None
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        status = main(json.loads(sys.argv[1]))
+    except SystemExit as exit:
+        status = exit.code
+print(json.dumps({"status": status, "loaded": [m for m in %r if m in sys.modules]}))
+""" % (HEAVY,)
+
+
+def _run(argv, env=None):
+    out = subprocess.run([sys.executable, "-c", _PROGRAM, json.dumps(argv)],
+                         capture_output=True, text=True, check=True, env=env)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("argv, status", [
+    (["--help"], 0),
+    (["cost", "--help"], 0),
+    (["check", "--help"], 0),
+    (["cost", "--ci", "x"], 2),            # an argument error
+    (["no-such-command"], 2),
+    (["verify", "--samples", "0"], 2),
+])
+def test_help_and_argument_errors_import_nothing_heavy(argv, status):
+    assert _run(argv) == {"status": status, "loaded": []}
+
+
+def test_questions_imports_no_sympy():
+    result = _run(["questions"])
+    assert result["status"] == 0 and "sympy" not in result["loaded"]
+
+
+def test_cost_with_a_warm_forms_cache_imports_no_sympy(tmp_path):
+    import os
+
+    env = {**os.environ, "DERIVATIONS_CACHE": str(tmp_path / "cache"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    argv = ["cost", "--ci", "3", "--co", "8", "--h", "9", "--w", "9", "--kh", "3", "--kw", "3"]
+    first = _run(argv, env)
+    assert first["status"] == 0 and "sympy" in first["loaded"]  # derived, then cached
+    assert _run(argv, env) == {"status": 0, "loaded": []}
