@@ -97,11 +97,6 @@ class ClosedForm:
         """The form at ``layer``, by its compiled integer function (exact, no SymPy)."""
         return _integer_function(self.compact)(*arguments(layer))
 
-
-@lru_cache(maxsize=None)
-def _integer_function(expr: sp.Expr):
-    return function_of(tree_of(expr))
-
     def _repr_html_(self) -> str:  # Jupyter's rich display
         return display.form_html(self)
 
@@ -110,6 +105,11 @@ def _integer_function(expr: sp.Expr):
 
     def _repr_latex_(self) -> str:  # Jupyter's rich display
         return display.form_latex(self)
+
+
+@lru_cache(maxsize=None)
+def _integer_function(expr: sp.Expr):
+    return function_of(tree_of(expr))
 
 
 def forms_for(layer: Layer) -> dict[Form, ClosedForm]:
