@@ -19,6 +19,7 @@ __all__ = ["Misconception", "MISCONCEPTION_LANGUAGES", "misconceptions", "miscon
 
 MISCONCEPTION_LANGUAGES = ("en", "zh")
 _FIELDS = {"title", "explanation", "questions"}
+_OPTIONAL = {"hint"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,13 @@ class Misconception:
     title: dict            # {"en": ..., "zh": ...}: a short name
     explanation: dict      # {"en": ..., "zh": ...}: what is wrong and why
     questions: tuple       # checker question ids it applies to ((): sheet-only)
+    hint: dict | None = None  # {"en", "zh"}: the explanation without the answer in it
+
+    def hint_text(self, lang: str, **fields) -> str:
+        """What a student is told before the answer is revealed: the hint, or the
+        explanation where it gives nothing away."""
+        template = (self.hint or self.explanation)[lang]
+        return template.format(**fields) if fields else template
 
     def explain(self, lang: str, **fields) -> str:
         """The explanation in ``lang`` with its fields (if any) filled in."""
@@ -44,15 +52,17 @@ def _bilingual(key: str, name: str, value) -> dict:
 
 
 def _record(key: str, data) -> Misconception:
-    if not isinstance(data, dict) or set(data) != _FIELDS:
-        raise DerivationError(f"misconception {key!r} needs exactly the fields "
-                              f"{', '.join(sorted(_FIELDS))}")
+    if not isinstance(data, dict) or not _FIELDS <= set(data) <= _FIELDS | _OPTIONAL:
+        raise DerivationError(f"misconception {key!r} needs the fields "
+                              f"{', '.join(sorted(_FIELDS))} (and may have "
+                              f"{', '.join(sorted(_OPTIONAL))})")
     questions = data["questions"]
     if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
         raise DerivationError(f"misconception {key!r}: questions must be a list of ids")
     return Misconception(key, _bilingual(key, "title", data["title"]),
                          _bilingual(key, "explanation", data["explanation"]),
-                         tuple(questions))
+                         tuple(questions),
+                         _bilingual(key, "hint", data["hint"]) if "hint" in data else None)
 
 
 @lru_cache(maxsize=1)

@@ -49,7 +49,7 @@ _SOURCES = ("model.py", "closed_forms.py", "scenarios.py", "checking/deciding/ca
             "checking/deciding/derive.py", "checking/expression.py",
             "registry/questions.py", "registry/misconceptions.yaml",
             "checking/deciding/restrictions.py", "checking/deciding/symbolic.py",
-            "checking/explaining/render.py")
+            "checking/explaining/render.py", "checking/explaining/present.py")
 _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
 
 
@@ -247,18 +247,27 @@ def _signature(key: bytes, payload: bytes) -> str:
     return hmac.new(key, payload, hashlib.sha256).hexdigest()
 
 
-def _read_entry(path: Path) -> dict | None:
-    """A valid, signed entry at ``path``, or None (missing or refused, with a warning)."""
+def _signed_payload(path: Path) -> bytes | None:
+    """The payload of ``path`` when its signature is this user's; None when missing.
+    Raises ValueError (why) for a file that is not safe to read or not signed by us."""
     key = _key()
     if key is None:
         return None
+    data = _read_guarded(path, MAX_ENTRY_BYTES)
+    if data is None:
+        return None
+    mac, _, payload = data.partition(b"\n")
+    if not hmac.compare_digest(mac, _signature(key, payload).encode()):
+        raise ValueError("signature does not match")
+    return payload
+
+
+def _read_entry(path: Path) -> dict | None:
+    """A valid, signed entry at ``path``, or None (missing or refused, with a warning)."""
     try:
-        data = _read_guarded(path, MAX_ENTRY_BYTES)
-        if data is None:
+        payload = _signed_payload(path)
+        if payload is None:
             return None
-        mac, _, payload = data.partition(b"\n")
-        if not hmac.compare_digest(mac, _signature(key, payload).encode()):
-            raise ValueError("signature does not match")
         return _from_json(payload.decode("utf-8"))
     except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError,
             UnicodeDecodeError) as error:
@@ -279,14 +288,16 @@ def _write_entry(path: Path, data: dict) -> None:
 
 
 def cached(qid: str) -> bool:
-    """Is a valid entry for ``qid`` in the cache (no derivation needed)?"""
-    return _read_entry(cache_directory() / f"{qid}.json") is not None
+    """Is a signed entry for ``qid`` in the cache (its schema is checked on use)?"""
+    try:
+        return _signed_payload(cache_directory() / f"{qid}.json") is not None
+    except (OSError, ValueError):
+        return False
 
 
 def _derived(qid: str) -> dict:
-    import sympy as sp
-
     from derivations.checking.deciding.derive import derive
+    from derivations.checking.explaining.present import show
     from derivations.closed_forms import m_h, m_w
     from derivations.checking.deciding.symbolic import from_sympy, with_output_sizes
     from derivations.model import output_sizes
@@ -296,10 +307,11 @@ def _derived(qid: str) -> dict:
     expanded = variants[0].expr
     shown = with_output_sizes(expanded, "total") if question(qid).output_symbols else expanded
     sizes = dict(zip((m_h, m_w), output_sizes("total", dilation=False)))
-    definitions = tuple(f"{name} = {sp.sstr(sizes[name])}"
+    definitions = tuple(f"{name} = {show(from_sympy(sizes[name]))[0]}"
                         for name in (m_h, m_w) if name in shown.free_symbols)
-    return {"variants": compiled, "display_text": sp.sstr(shown),
-            "display_latex": sp.latex(shown), "expanded_text": sp.sstr(expanded),
+    text, latex = show(from_sympy(shown))
+    return {"variants": compiled, "display_text": text, "display_latex": latex,
+            "expanded_text": show(from_sympy(expanded))[0],
             "definitions": list(definitions)}
 
 

@@ -107,14 +107,14 @@ def _counterexample(result: Result, lang: str) -> list[str]:
                    actual=example["answer"])]
 
 
-def _order(result: Result, lang: str) -> list[str]:
+def _order(result: Result, lang: str, reveal: str) -> list[str]:
     if not result.order:
         return []
     if result.order["sign"] == 0:
         return [phrase("order_degenerate", lang, symbol=result.order["size"])]
     how = phrase("faster" if result.order["sign"] > 0 else "slower", lang)
     direction = phrase("order_grows", lang, symbol=result.order["size"], how=how)
-    return [misconception_text("wrong_order", lang, direction=direction)]
+    return [misconception_text("wrong_order", lang, reveal, direction=direction)]
 
 
 def _wrong(result: Result, lang: str, reveal: str) -> list[str]:
@@ -122,9 +122,10 @@ def _wrong(result: Result, lang: str, reveal: str) -> list[str]:
     lines += _counterexample(result, lang)
     if result.difference and reveal == "answer":
         lines.append(phrase("difference", lang, difference=result.difference["text"]))
-    lines += _order(result, lang)
+    lines += _order(result, lang, reveal)
     if result.misconception and result.misconception != "wrong_order":
-        line = phrase("matches", lang, message=misconception_text(result.misconception, lang))
+        line = phrase("matches", lang,
+                      message=misconception_text(result.misconception, lang, reveal))
         if result.misconception_assumptions:
             line += " " + phrase("matches_under", lang,
                                  conventions=_joined(result.misconception_assumptions, lang))

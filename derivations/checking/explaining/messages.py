@@ -42,9 +42,13 @@ def diagnosis_text(key: str, lang: str, **fields) -> str:
     return text(f"checker.diagnosis.{key}", lang, **fields)
 
 
-def misconception_text(key: str, lang: str, **fields) -> str:
+def misconception_text(key: str, lang: str, reveal: str = "answer", **fields) -> str:
+    """The explanation (``reveal="answer"``) or the hint that does not give the answer
+    away (otherwise) of misconception ``key``."""
     from derivations.registry.misconceptions import misconception
-    return misconception(key).explain(lang, **fields)
+    record = misconception(key)
+    return record.explain(lang, **fields) if reveal == "answer" else record.hint_text(lang,
+                                                                                      **fields)
 
 
 def misconception_title(key: str, lang: str) -> str:

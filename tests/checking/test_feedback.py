@@ -1,0 +1,109 @@
+"""What a student reads: every misconception named in both languages with a book-like
+counterexample and without the reference under ``reveal="hint"``; reveal levels; the
+Chinese output holds no English sentence."""
+
+import re
+
+import pytest
+
+from derivations.checking import check, feedback
+from derivations.checking.deciding.catalogue import entry
+from derivations.checking.explaining.messages import misconception_text
+from derivations.checking.explaining.render import to_text
+from derivations.registry.misconceptions import misconceptions
+from derivations.registry.questions import QUESTIONS
+
+BIG_O_ROWS = {"wrong_order": ("forward-mults", "O(h w)"),
+              "big_o_for_exact": ("output-height", "O(h)")}
+
+
+def _rows():
+    """(question, answer, misconception): each derived misconception variant written out
+    as a student would (its own tree, printed), the first question that has it."""
+    seen = {}
+    for qid in QUESTIONS:
+        for variant in entry(qid).variants:
+            name = variant.misconception
+            if name and name not in seen and not variant.conventions:
+                seen[name] = (qid, to_text(variant.tree), name)
+    for name, (qid, answer) in BIG_O_ROWS.items():
+        seen[name] = (qid, answer, name)
+    return [seen[name] for name in sorted(seen)]
+
+
+ROWS = _rows()
+
+
+def test_every_registered_misconception_has_a_row():
+    applied = {m.id for m in misconceptions().values() if m.questions}
+    assert applied == {name for _, _, name in ROWS}
+
+
+def _reference_shown(result, text):
+    """The reference (or what its m_h, m_w stand for) appears in ``text``; references
+    as short as a symbol (c_o) are looked for as the book's-reference sentence."""
+    from derivations.messages import text as message
+    ref = result.reference
+    opening = {lang: message("checker.phrase.book_reference", lang, reference="")[:12]
+               for lang in ("en", "zh")}
+    if any(o in text for o in opening.values()):
+        return True
+    long_enough = [s for s in [ref["text"], ref["expanded"]] + [
+        d.split(" = ", 1)[1] for d in ref["definitions"]] if len(s) >= 8]
+    return any(s in text for s in long_enough)
+
+
+@pytest.mark.parametrize("question, answer, name", ROWS)
+def test_each_misconception_is_named_in_both_languages_with_a_book_like_counterexample(
+        question, answer, name):
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == "not_equivalent" and result.misconception == name, answer
+    for lang in ("en", "zh"):
+        text = feedback(result, lang, reveal="hint")
+        if name == "wrong_order":
+            assert misconception_text(name, lang, "hint", direction="")[:8] in text
+        else:
+            assert misconception_text(name, lang, "hint") in text
+        assert not _reference_shown(result, text), (lang, text)
+    if name in BIG_O_ROWS:
+        return
+    layer = result.counterexample["layer"]
+    assert max(layer.values()) >= 2, layer            # not the all-ones layer
+    if question != "compose-size":
+        assert layer.get("c_i", 2) >= 2 and layer.get("c_o", 2) >= 2, layer
+        assert layer.get("k_h", 3) in (1, 2, 3) and max(layer.values()) <= 12, layer
+
+
+def test_reveal_levels():
+    result = check("forward-mults", "c_i c_o m_h m_w", symbolic=True)
+    hint, answer, none = (feedback(result, "en", reveal=r) for r in ("hint", "answer", "none"))
+    assert none == "not equivalent"
+    assert "kernel volume" in hint and not _reference_shown(result, hint)
+    assert _reference_shown(result, answer)
+    with pytest.raises(ValueError, match="reveal 'all'"):
+        feedback(result, "en", reveal="all")
+
+
+# an English sentence: three or more Latin words in a row (symbols like c_i, m_h, O(...)
+# and short tags are fine)
+_ENGLISH = re.compile(r"\b[A-Za-z]{3,}(?:[ ,'-]+[A-Za-z]{2,}){2,}")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("forward-mults", "c_i c_o m_h m_w"), ("forward-ops", "c_o*c_i*k_h*k_w*m_h*m_w"),
+    ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) + c_o m_h m_w"),
+    ("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w"), ("forward-mults", "O(c_i)"),
+    ("forward-mults", "O(0)"), ("forward-ops", "m_h = c_i"), ("output-height", "m_h"), ("forward-ops", "x_y"),
+    ("forward-ops", "Co*Ci*Kh*Kw*((H-Kh+2P)/S+1)^2"), ("double-channels", "2"),
+    ("compose-size", "k_1 + k_2"), ("forward-memory", "c_o c_i k_h k_w"),
+])
+@pytest.mark.parametrize("reveal", ["hint", "answer"])
+def test_chinese_feedback_has_no_english_sentence(question, answer, reveal):
+    result = check(question, answer, symbolic=reveal == "answer")
+    text = feedback(result, "zh", reveal=reveal)
+    # names of the tools and conventions a student looks up are kept in Latin letters
+    for kept in ("torch.utils.flop_counter", "PyTorch", "padding=p", "SymPy", "float32",
+                 "FLOPs", "MACs", "MAC"):
+        text = text.replace(kept, "")
+    found = _ENGLISH.findall(text)
+    assert not found, (found, text)
