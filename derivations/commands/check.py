@@ -103,6 +103,9 @@ def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
     from derivations.checking.explaining.messages import misconception_title
     from derivations.messages import text
     data = result.as_dict()
+    # bytes that were not UTF-8 (lone surrogates) shown as \xNN: printable as UTF-8
+    data["answer"] = result.answer.encode("utf-8", "surrogateescape").decode(
+        "utf-8", "backslashreplace")
     data["conventions"] = [{"id": c, "text": assumption_text(c, lang)}
                            for c in result.assumptions]
     data["notes"] = [{"id": c, "text": note_text(c, lang)} for c in result.notes]

@@ -53,8 +53,9 @@ def test_check_readable_in_chinese(capsys):
 
 def test_feedback_in_both_languages():
     result = check("double-channels", "2")
-    assert "four times" in feedback(result, "en")
-    assert "四倍" in feedback(result, "zh")
+    assert "four times" in feedback(result, "en", reveal="answer")
+    assert "四倍" in feedback(result, "zh", reveal="answer")
+    assert "four times" not in feedback(result, "en")  # the hint does not give it away
 
 
 def test_questions_lists_every_id_with_edition_numbers(capsys):

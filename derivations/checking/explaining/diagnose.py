@@ -37,6 +37,9 @@ _SWAP_CHANNELS = {"c_i": "c_o"}
 # a product of sizes -> the id of what it is (checker.diagnosis.meaning.<id>)
 MEANINGS = {
     ("k_h", "k_w"): "kernel_volume",
+    ("k_h",): "kernel_height", ("k_w",): "kernel_width",
+    ("m_h",): "output_height", ("m_w",): "output_width",
+    ("h",): "input_height", ("w",): "input_width",
     ("c_i",): "input_channels",
     ("c_o",): "output_channels",
     ("m_h", "m_w"): "output_positions",

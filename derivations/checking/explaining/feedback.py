@@ -35,7 +35,9 @@ def one_line(value: str, most: int = 80) -> str:
     out = []
     for char in value:
         code = ord(char)
-        if code < 32 or code == 127 or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 32 or code == 127 or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
                 or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF or code == 0x200F \
                 or code == 0x200E or code == 0x061C:
             out.append(f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")

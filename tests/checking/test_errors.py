@@ -1,0 +1,73 @@
+"""No answer can crash a run: an internal failure is the verdict ``error`` (exit 3);
+bad bytes and degenerate big-O answers get one clear line."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from derivations.checking import EXIT_STATUS, check, feedback
+from derivations.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _boom(*args, **kwargs):
+    raise ZeroDivisionError("Fraction(0, 0)")
+
+
+def test_an_internal_failure_is_the_error_verdict(monkeypatch):
+    from derivations.checking import checker
+    monkeypatch.setattr(checker, "_judge", _boom)
+    result = check("forward-ops", "c_i\n+ c_o")
+    assert result.verdict == "error" and EXIT_STATUS["error"] == 3
+    assert result.error["reason"] == "ZeroDivisionError: Fraction(0, 0)"
+    for lang in ("en", "zh"):
+        text = feedback(result, lang)
+        assert "\n" not in text and "c_i\\x0a+ c_o" in text and "ZeroDivisionError" in text
+
+
+def test_check_exits_3_on_an_internal_error(monkeypatch, capsys):
+    from derivations.checking import checker
+    monkeypatch.setattr(checker, "_judge", _boom)
+    assert main(["check", "--question", "forward-ops", "--answer", "c_i", "--json"]) == 3
+    data = json.loads(capsys.readouterr().out)
+    assert data["verdict"] == "error" and "ZeroDivisionError" in data["feedback"]
+
+
+def test_exit_statuses_are_distinct():
+    assert sorted(set(EXIT_STATUS.values())) == [0, 1, 2, 3]
+    assert EXIT_STATUS["not_equivalent"] != EXIT_STATUS["error"]
+
+
+def test_invalid_utf8_in_the_answer_is_one_line():
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    for extra in ([], ["--json"], ["--lang", "zh"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "derivations", "check", "--question", "forward-ops",
+             b"--answer=c_i \xff\xfe c_o".decode("utf-8", "surrogateescape"), *extra],
+            cwd=ROOT, env=env, capture_output=True)
+        assert done.returncode == 2, done.stderr
+        assert b"Traceback" not in done.stderr and not done.stderr.strip(b"\n").count(b"\n")
+        out = done.stdout.decode("utf-8")
+        assert "0xff" in out and "c_i" in out
+
+
+def test_a_zero_big_o_bounds_nothing():
+    result = check("forward-mults", "O(0)")
+    assert result.verdict == "not_equivalent" and result.order["sign"] == 0
+    text = feedback(result, "en")
+    assert "bounds nothing" in text and "slower" not in text and "faster" not in text
+    assert "上界" in feedback(result, "zh")
+
+
+def test_validate_prints_how_the_answer_was_read_and_stops(capsys):
+    assert main(["check", "--question", "forward-ops", "--validate",
+                 "--answer", "c_o (2 c_i k_h k_w - 1) m_h m_w"]) == 0
+    out = capsys.readouterr().out
+    assert "c_o*(2*c_i*k_h*k_w - 1)*m_h*m_w" in out and "verdict" not in out
+    assert main(["check", "--question", "forward-ops", "--validate", "--answer", "c_i +"]) == 2
+    assert main(["check", "--question", "forward-ops", "--validate", "--json",
+                 "--answer", "h w"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["read"] is True
