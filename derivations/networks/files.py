@@ -1,7 +1,8 @@
 """A user's layer list from a JSON or YAML file.
 
 The file holds either a list of rows, or a mapping ``{"layers": [...], "input":
-[channels, height, width], "name": "..."}`` (``input`` and ``name`` optional).  YAML is
+[channels, height, width], "name": "..."}`` (``input`` and ``name`` optional); the format
+is ``schema.json`` (:mod:`.schema`).  YAML is
 read with ``yaml.safe_load`` only: the file is untrusted and no tag may build objects.
 """
 
@@ -12,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from derivations.errors import DerivationError
-from derivations.networks.rows import shown
+from derivations.networks.schema import check_file
 
 __all__ = ["LayerFile", "MAX_BYTES", "read_layer_file"]
 
-TOP_LEVEL = ("layers", "input", "name")
 MAX_BYTES = 1_000_000  # a layer list of a few hundred rows is tens of kilobytes
 
 
@@ -76,20 +76,11 @@ def _read(path: Path) -> str:
 
 
 def read_layer_file(path) -> LayerFile:
+    """A layer file, its top level held to the schema (``schema.json``; the rows are
+    checked by :func:`~derivations.networks.graph.parse_network`)."""
     path = Path(path)
     data = _parse(path, _read(path))
+    check_file(data, str(path))
     if isinstance(data, list):
         return LayerFile(path.stem, data, None)
-    if not isinstance(data, dict):
-        raise DerivationError(f"{path}: holds {type(data).__name__}, not a list of rows or "
-                              f"a mapping with 'layers'")
-    unknown = sorted(set(data) - set(TOP_LEVEL), key=str)
-    if unknown:
-        raise DerivationError(f"{path}: unknown top-level field {shown(unknown[0])} "
-                              f"(known: {', '.join(TOP_LEVEL)})")
-    if "layers" not in data:
-        raise DerivationError(f"{path}: the mapping has no 'layers' list")
-    name = data.get("name", path.stem)
-    if not isinstance(name, str):
-        raise DerivationError(f"{path}: name={shown(name)} is not a string")
-    return LayerFile(name, data["layers"], data.get("input"))
+    return LayerFile(data.get("name", path.stem), data["layers"], data.get("input"))

@@ -15,6 +15,7 @@ from fractions import Fraction
 from derivations.errors import DerivationError
 from derivations.networks.kinds import Backward, kind_of
 from derivations.networks.rows import Row, clipped, shown
+from derivations.networks.schema import check_rows
 
 __all__ = ["INPUT", "MAX_LAYERS", "Network", "NetworkTable", "Node", "TableRow", "parse_network",
            "tabulate", "totals_of"]
@@ -103,8 +104,12 @@ def _sources(row: Row, previous: str) -> tuple[str, ...]:
     return tuple(sources)
 
 
-def parse_network(rows, input_shape, name: str = "network") -> Network:
-    """Check every row and every ``from`` reference; shapes are checked by :func:`tabulate`."""
+def parse_network(rows, input_shape, name: str = "network", validate: bool = True) -> Network:
+    """Check every row (against the schema, ``schema.json``, unless ``validate`` is false:
+    the built-in networks, our own rows) and every ``from`` reference; shapes are checked
+    by :func:`tabulate`."""
+    if validate:
+        check_rows(rows)
     if not isinstance(rows, (list, tuple)) or not rows:
         raise DerivationError(f"layers={shown(rows)} must be a non-empty list of rows")
     if len(rows) > MAX_LAYERS:

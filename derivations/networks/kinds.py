@@ -57,9 +57,10 @@ class Gradient:
 @dataclass(frozen=True)
 class Backward:
     """The backward pass of one layer, per gradient (``None``: the layer has no such
-    gradient)."""
+    gradient, or its input requires none, as the network's input, so autograd does not
+    compute it)."""
 
-    input: Gradient
+    input: Gradient | None
     weight: Gradient | None = None
     bias: Gradient | None = None
 
@@ -97,6 +98,14 @@ def _spatial(kind: str, shape: tuple, dims: int) -> tuple:
                  3: "(channels, depth, height, width)"}[dims]
         raise DerivationError(f"{kind} needs a {names} input, got {shape}")
     return shape
+
+
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+def _expect(expected, shape: tuple, field: str) -> None:
+    if expected is not None and shape and shape[0] != expected:
+        raise DerivationError(f"{field}={expected} but the input has {shape[0]} channels")
 
 
 def _single(kind: str, inputs: list) -> tuple:
@@ -168,6 +177,8 @@ class Conv(Kind):
     groups: int = 1
     bias: bool = True
     padding_convention: str = "per-side"
+    padding_mode: str = "zeros"
+    in_channels: int | None = None   # the module's, checked against the arriving input
 
     @classmethod
     def read(cls, row: Row):
@@ -176,7 +187,22 @@ class Conv(Kind):
                    dilation=row.pair("dilation", 1), groups=row.integer("groups", 1),
                    bias=row.boolean("bias", True),
                    padding_convention=row.choice("padding_convention",
-                                                 ("per-side", "total"), "per-side"))
+                                                 ("per-side", "total"), "per-side"),
+                   padding_mode=row.choice("padding_mode", PADDING_MODES, "zeros"))
+
+    def saved_input(self, shape: tuple, batch: int) -> int:
+        """Input elements autograd saves, as PyTorch pads: zeros natively (an odd total
+        padding's extra zero explicitly, so that input is saved one longer), other modes
+        by an explicit pad of the whole padding (reflect and replicate pads save their
+        input too)."""
+        sizes = shape[1:]
+        totals = [p if self.padding_convention == "total" else 2 * p for p in self.padding]
+        if self.padding_mode == "zeros":
+            extra = [t % 2 if self.padding_convention == "total" else 0 for t in totals]
+            return batch * shape[0] * math.prod(s + e for s, e in zip(sizes, extra))
+        padded = batch * shape[0] * math.prod(s + t for s, t in zip(sizes, totals))
+        own = _elements(shape, batch) if self.padding_mode in ("reflect", "replicate") else 0
+        return padded + own
 
     @property
     def dims(self) -> int:
@@ -215,6 +241,7 @@ class Conv(Kind):
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.label, inputs)
+        _expect(self.in_channels, shape, "in_channels")
         layer = self.layer(shape, batch)
         f = _conv_forms(layer)
         if self.dims == 1:
@@ -230,13 +257,14 @@ class Conv(Kind):
             plane = (batch * shape[0] * _cover(layer.m_h, layer.k_h, layer.s_h, layer.d_h)
                      * _cover(layer.m_w, layer.k_w, layer.s_w, layer.d_w))
             dx_adds += plane * (m_d * k_d - _cover(m_d, k_d, s_d, d_d))
-        backward = Backward(Gradient(f["backward_dx_mults"], dx_adds),
+        backward = Backward(Gradient(f["backward_dx_mults"], dx_adds) if grad else None,
                             Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
                             Gradient(0, f["backward_db_adds"]) if self.bias else None)
         return Cost(output=output, params=f["memory_params"], macs=f["forward_macs"],
                     flops=f["forward_flops"], mults=f["forward_mults"],
                     adds=f["forward_adds"], activations=f["memory_output"],
-                    saved=_elements(shape, batch) + f["memory_weights"], backward=backward)
+                    saved=self.saved_input(shape, batch) + f["memory_weights"],
+                    backward=backward)
 
 
 @dataclass(frozen=True)
@@ -260,6 +288,7 @@ class ConvTranspose(Kind):
     dilation: tuple = (1, 1)
     groups: int = 1
     bias: bool = True
+    in_channels: int | None = None
 
     @classmethod
     def read(cls, row: Row):
@@ -295,12 +324,13 @@ class ConvTranspose(Kind):
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
+        _expect(self.in_channels, shape, "in_channels")
         layer = self.transposed(shape, batch)
         f = _conv_forms(layer)
         output = (self.out, layer.h, layer.w)
         outputs = _elements(output, batch)
         plane = batch * layer.h * layer.w
-        backward = Backward(Gradient(f["forward_mults"], f["forward_adds"]),
+        backward = Backward(Gradient(f["forward_mults"], f["forward_adds"]) if grad else None,
                             Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
                             Gradient(0, self.out * (plane - 1)) if self.bias else None)
         macs = f["backward_dx_mults"]
@@ -341,7 +371,7 @@ class Linear(Kind):
         r = batch * math.prod(shape[:-1])
         macs = r * features * self.out
         weights = features * self.out
-        backward = Backward(Gradient(macs, r * features * (self.out - 1)),
+        backward = Backward(Gradient(macs, r * features * (self.out - 1)) if grad else None,
                             Gradient(macs, weights * (r - 1)),
                             Gradient(0, self.out * (r - 1)) if self.bias else None)
         return Cost(output=(*shape[:-1], self.out), params=weights + self.out * self.bias,
@@ -484,9 +514,11 @@ class BatchNorm(Kind):
     name: ClassVar[str] = "batchnorm"
     convention: ClassVar[str] = ("inference, folded: 1 multiplication + 1 addition per "
                                  "element; 2 params per channel")
+    features: int | None = None
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
+        _expect(self.features, shape, "num_features")
         elements = _elements(shape, batch)
         return Cost(output=shape, params=2 * shape[0], mults=elements, adds=elements,
                     activations=elements, saved=elements + 5 * shape[0])
@@ -504,15 +536,16 @@ class LayerNorm(Kind):
     name: ClassVar[str] = "layernorm"
     convention: ClassVar[str] = ("per group of D: 2D (+D affine) multiplications, 3D - 1 "
                                  "(+D affine) additions, 3 other")
-    normalized: int
+    normalized: tuple
     affine: bool = True
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
         elements = _elements(shape, batch)
-        d = self.normalized
-        if elements % d:
-            raise DerivationError(f"layernorm over {d} elements does not divide {shape}")
+        if tuple(shape[len(shape) - len(self.normalized):]) != self.normalized:
+            raise DerivationError(f"normalized_shape={self.normalized} is not the end of the "
+                                  f"input shape {shape}")
+        d = math.prod(self.normalized)
         groups = elements // d
         return Cost(output=shape, params=2 * d * self.affine,
                     mults=groups * (2 * d + d * self.affine),
@@ -554,7 +587,7 @@ class Flatten(Kind):
 
     def cost(self, inputs, batch, grad=False):
         return Cost(output=(math.prod(_single(self.name, inputs)),),
-                    backward=Backward(Gradient()))
+                    backward=Backward(Gradient() if grad else None))
 
 
 @dataclass(frozen=True)
@@ -593,7 +626,7 @@ class Add(Kind):
                                   f"{', '.join(map(str, inputs))}")
         elements = _elements(inputs[0], batch)
         return Cost(output=inputs[0], adds=(len(inputs) - 1) * elements,
-                    activations=elements, backward=Backward(Gradient()))
+                    activations=elements, backward=Backward(Gradient() if grad else None))
 
 
 @dataclass(frozen=True)
@@ -612,7 +645,7 @@ class Concat(Kind):
                                   f"of one height and width, got {', '.join(map(str, inputs))}")
         out = (sum(s[0] for s in inputs), *inputs[0][1:])
         return Cost(output=out, activations=_elements(out, batch),
-                    backward=Backward(Gradient()))
+                    backward=Backward(Gradient() if grad else None))
 
 
 @dataclass(frozen=True)

@@ -64,18 +64,26 @@ def scientific(n: int, significant: int = 4) -> str:
     return f"{sign}{head}.{tail:0{significant - 1}d}e+{exponent}"
 
 
-def _too_long(n: int, limit: int) -> bool:
-    return abs(n) >= 10 ** limit
+_JSON_LIMIT, _TEXT_LIMIT = 10 ** JSON_DIGITS, 10 ** TEXT_DIGITS
 
 
 def exact(n: int):
     """A count for JSON: the integer, or its scientific form past :data:`JSON_DIGITS`."""
-    return scientific(n) if _too_long(n, JSON_DIGITS) else n
+    return scientific(n) if abs(n) >= _JSON_LIMIT else n
 
 
 def grouped(n: int) -> str:
     """A count for the table: ``1,234,567``, or scientific past :data:`TEXT_DIGITS`."""
-    return scientific(n) if _too_long(n, TEXT_DIGITS) else f"{n:,}"
+    return scientific(n) if abs(n) >= _TEXT_LIMIT else f"{n:,}"
+
+
+def dimension(n: int) -> str:
+    """One axis of a shape for the table: digits, or scientific past :data:`TEXT_DIGITS`."""
+    return scientific(n) if n >= _TEXT_LIMIT else str(n)
+
+
+def shape_text(shape) -> str:
+    return "x".join(map(dimension, shape))
 
 
 def percent(share: Fraction) -> str:
@@ -130,12 +138,12 @@ def network_report(table, dtype: str = "float32") -> dict:
                               "activations", "saved")}
         shares = {k: (f"{table.share(r, k)}" if r.counted or k == "params" else None)
                   for k in SHARES}
-        rows.append({"name": r.name, "kind": r.kind, "output_shape": list(r.output_shape),
+        rows.append({"name": r.name, "kind": r.kind, "output_shape": [exact(d) for d in r.output_shape],
                      **counts, "backward": _backward(r.backward) if r.counted else None,
                      "counted": r.counted, "share": shares,
                      "percent": {k: None if v is None else percent(Fraction(v))
                                  for k, v in shares.items()}})
-    return {"network": table.network, "input_shape": list(table.input_shape), "dtype": dtype,
+    return {"network": table.network, "input_shape": [exact(d) for d in table.input_shape], "dtype": dtype,
             "layers": rows, "totals": {k: exact(v) for k, v in totals.items()},
             "uncounted": [{"name": r.name, "kind": r.kind} for r in table.uncounted],
             "bytes": {"params": exact(totals["params"] * itemsize),
@@ -149,7 +157,7 @@ LEFT = 3  # name, kind and shape are left-aligned
 
 
 def _cells(table, r) -> tuple:
-    shape = "x".join(map(str, r.output_shape))
+    shape = shape_text(r.output_shape)
     if not r.counted:
         unknown = "?"
         return (printable(r.name), printable(r.kind), shape, grouped(r.params),
@@ -181,7 +189,7 @@ def text_table(table, dtype: str = "float32") -> str:
                          for i, (c, w) in enumerate(zip(row, widths)))
 
     rule = line(tuple("-" * w for w in widths))
-    shape = "x".join(map(str, table.input_shape))
+    shape = shape_text(table.input_shape)
     lines = [f"{printable(table.network)}: input {shape}",
              text("network.table.padding", "en"), "", line(HEADER), rule,
              *map(line, body), rule, line(total), ""]

@@ -61,7 +61,8 @@ def _conv(m, dims):
         padding, convention = _tuple(m.padding, dims), "per-side"
     return Conv(out=m.out_channels, kernel=kernel, stride=_tuple(m.stride, dims),
                 padding=padding, dilation=dilation, groups=m.groups, bias=m.bias is not None,
-                padding_convention=convention)
+                padding_convention=convention, padding_mode=m.padding_mode,
+                in_channels=m.in_channels)
 
 
 def _conv_transpose(m):
@@ -69,7 +70,7 @@ def _conv_transpose(m):
                          stride=_tuple(m.stride, 2), padding=_tuple(m.padding, 2),
                          output_padding=_tuple(m.output_padding, 2),
                          dilation=_tuple(m.dilation, 2), groups=m.groups,
-                         bias=m.bias is not None)
+                         bias=m.bias is not None, in_channels=m.in_channels)
 
 
 def _pool(m, dims, function):
@@ -93,11 +94,11 @@ def _adaptive(m, dims, function, shape):
 def _layernorm(m):
     if m.elementwise_affine and m.bias is None:
         return None
-    return LayerNorm(normalized=math.prod(m.normalized_shape), affine=m.elementwise_affine)
+    return LayerNorm(normalized=tuple(m.normalized_shape), affine=m.elementwise_affine)
 
 
 def _batchnorm(m):
-    return BatchNorm() if m.affine else None
+    return BatchNorm(features=m.num_features) if m.affine else None
 
 
 ACTIVATION_MODULES = {"ReLU": "relu", "ReLU6": "relu6", "LeakyReLU": "leaky_relu",

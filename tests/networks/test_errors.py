@@ -16,35 +16,39 @@ IMAGE = (3, 8, 8)
 # (rows, the message must contain)
 BAD_ROWS = [
     ([{"kind": "convolution", "out": 4}], "row 1 (convolution1): kind='convolution' is not one of"),
-    ([{"out": 4}], "kind=None is not one of"),
+    ([{"out": 4}], "row 1 (layer1): field 'kind' is missing"),
     ([{"kind": "conv", "kernel": 3}], "row 1 (conv1): field 'out' is missing"),
     ([{"kind": "conv", "out": -4, "kernel": 3}], "out=-4 must be >= 1"),
     ([{"kind": "conv", "out": 4.5, "kernel": 3}], "out=4.5 is not an integer"),
     ([{"kind": "conv", "out": True, "kernel": 3}], "out=True is not an integer"),
-    ([{"kind": "conv", "out": 4, "kernel": [3, 3, 3]}], "kernel=[3, 3, 3] must be one integer"),
-    ([{"kind": "conv", "out": 4, "kernel": "3"}], "kernel='3' is not an integer"),
-    ([{"kind": "conv", "out": 4, "kernel": 3, "padding": -1}], "padding=-1 must be >= 0"),
-    ([{"kind": "conv", "out": 4, "kernel": 3, "strid": 2}], "unknown field 'strid' for kind conv"),
+    ([{"kind": "conv", "out": 4, "kernel": [3, 3, 3]}],
+     "kernel=[3, 3, 3] must be one integer >= 1 or [height, width] of them"),
+    ([{"kind": "conv", "out": 4, "kernel": "3"}], "kernel='3' must be one integer >= 1 or"),
+    ([{"kind": "conv", "out": 4, "kernel": 3, "padding": -1}], "padding=-1 must be one integer >= 0"),
+    ([{"kind": "conv", "out": 4, "kernel": 3, "strid": 2}], "row 1 (conv1): unknown field 'strid' for kind conv (known: bias, dilation"),
     ([{"kind": "conv", "out": 4, "kernel": 3, "bias": "yes"}], "bias='yes' must be true or false"),
     ([{"kind": "conv", "out": 4, "kernel": 3, "padding_convention": "same"}],
      "padding_convention='same' is not one of per-side, total"),
     ([{"kind": "relu", "from": "nowhere"}], "from='nowhere' names no earlier layer"),
     ([{"kind": "relu", "from": 3}], "from=3 must be a layer name or a list of names"),
     ([{"kind": "relu", "from": []}], "from=[] must be a layer name or a list of names"),
+    ([{"kind": "relu", "from": ["a", 3]}], "from=['a', 3] must be a layer name or a list of"),
     ([{"kind": "relu", "from": ["input", "input"]}], "kind relu takes one input"),
     ([{"name": "a", "kind": "relu"}, {"name": "a", "kind": "relu"}], "name='a' is used twice"),
     ([{"name": "input", "kind": "relu"}], "name='input' is used twice (or is the reserved"),
     ([{"name": 7, "kind": "relu"}], "row 1: name=7 must be a non-empty string"),
-    (["relu"], "row 1: 'relu' is not a mapping of fields"),
+    ([{"name": "", "kind": "relu"}], "row 1: name='' must be a non-empty string"),
+    (["relu"], "row 1: 'relu' must be a mapping of fields"),
     ([], "layers=[] must be a non-empty list of rows"),
-    ([{"kind": "dropout", "p": 1.5}], "p=1.5 must lie in [0, 1)"),
+    ([{"kind": "dropout", "p": 1.5}], "p=1.5 must be a number in [0, 1)"),
+    ([{"kind": "dropout", "p": True}], "p=True must be a number in [0, 1)"),
     # a list or mapping as the kind (unhashable: once a TypeError)
     ([{"kind": ["conv"], "out": 6, "kernel": 5}], "row 1 (layer1): kind=['conv'] is not one of"),
     ([{"kind": {"conv": 1}}], "row 1 (layer1): kind={'conv': 1} is not one of"),
     # non-string field names (YAML's `1:` and `null:`): once a TypeError in sorted()
     ([{"kind": "relu", 1: "a", None: "b"}], "row 1 (relu1): unknown field 1 for kind relu"),
     ([{"kind": "relu", None: "b"}], "row 1 (relu1): unknown field None for kind relu"),
-    ([{"kind": "relu"}] * (MAX_LAYERS + 1), f"layers: {MAX_LAYERS + 1:,} rows, more than the"),
+    ([{"kind": "relu"}] * (MAX_LAYERS + 1), f"layers: holds {MAX_LAYERS + 1:,} items, more than the {MAX_LAYERS:,} accepted"),
 ]
 
 
@@ -103,10 +107,13 @@ BAD_FILES = [
     ("net.yaml", "- kind: relu\n  - out: [", "not valid YAML"),
     ("net.yaml", "!!python/object/apply:os.system ['true']", "not valid YAML"),
     ("net.txt", "[]", "suffix '.txt' is not .json, .yaml or .yml"),
-    ("net.json", '"relu"', "holds str, not a list of rows"),
-    ("net.json", '{"rows": []}', "unknown top-level field 'rows'"),
-    ("net.json", '{"input": [1, 2, 2]}', "the mapping has no 'layers' list"),
-    ("net.json", '{"layers": [], "name": 3}', "name=3 is not a string"),
+    ("net.json", '"relu"', "net.json: 'relu' must be a list of rows or a mapping with 'layers'"),
+    ("net.json", '{"rows": []}', "net.json: field 'layers' is missing"),
+    ("net.json", '{"rows": [], "layers": []}', "unknown field 'rows' (known: input, layers, name)"),
+    ("net.json", '{"layers": 3}', "net.json: layers=3 must be a non-empty list of rows"),
+    ("net.json", '{"layers": [], "input": [3, 0, 4]}', "input=[3, 0, 4] must be [channels, height, width]"),
+    ("net.json", '{"input": [1, 2, 2]}', "field 'layers' is missing"),
+    ("net.json", '{"layers": [], "name": 3}', "name=3 must be a string"),
 ]
 
 
@@ -221,5 +228,5 @@ def test_cli_bad_row_in_file(tmp_path, capsys):
         {"kind": "conv", "out": 2, "kernel": 3}, {"kind": "conv", "out": 2, "kernel": "x"}]}))
     assert main(["network", "--file", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err == ("derivations network: error: row 2 (conv2): kernel='x' is not an integer "
-                   "or a pair of integers\n")
+    assert err == ("derivations network: error: row 2 (conv2): kernel='x' must be one integer "
+                   ">= 1 or [height, width] of them\n")
