@@ -54,8 +54,10 @@ def key_file() -> Path:
     return Path(config) / "derivations" / "cache-key"
 
 
-def _warn(message: str) -> None:
-    print(f"derivations: {message}", file=sys.stderr)
+def _warn(message_id: str, **fields) -> None:
+    from derivations.messages import text
+
+    print(f"derivations: {text(message_id, 'en', **fields)}", file=sys.stderr)
 
 
 def _library_version(name: str) -> str:
@@ -124,7 +126,7 @@ def _user_key() -> bytes:
     except FileNotFoundError:
         pass
     except (OSError, ValueError) as error:
-        _warn(f"not using the cache key {path}: {error}")
+        _warn("cli.cache_key_ignored", path=path, reason=error)
         return secrets.token_bytes(_KEY_BYTES)
     key = secrets.token_bytes(_KEY_BYTES)
     try:
@@ -223,7 +225,7 @@ class DiskCache:
     def _ignore(self, path: Path, reason: str) -> None:
         if path not in self._warned:  # one warning per file and process
             self._warned.add(path)
-            _warn(f"ignoring cache file {path}: {reason}; rebuilding it")
+            _warn("cli.cache_ignored", path=path, reason=reason)
 
     # -- use ---------------------------------------------------------------------------
     def load(self, name: str, validate: Callable[[object], T]) -> T | None:

@@ -25,6 +25,7 @@ from functools import cached_property
 
 from derivations import display
 from derivations.errors import DerivationError
+from derivations.numbers import shown
 from derivations.registry import symbols as _registry
 
 __all__ = [
@@ -62,7 +63,7 @@ def __getattr__(name: str):
 def _check_convention(convention: str) -> str:
     if convention not in PADDINGS:
         raise DerivationError(
-            f"padding convention {convention!r} is not one of {', '.join(PADDINGS)}")
+            f"padding convention {shown(convention)} is not one of {', '.join(PADDINGS)}")
     return convention
 
 
@@ -149,28 +150,30 @@ class Layer:
                 _check_convention(value)
             elif f.name == "bias":
                 if not isinstance(value, bool):
-                    raise DerivationError(f"bias={value!r} must be true or false")
+                    raise DerivationError(f"bias={shown(value)} must be true or false")
             elif isinstance(value, bool) or not isinstance(value, int):
-                raise DerivationError(f"{f.name}={value!r} is not an integer")
+                raise DerivationError(f"{f.name}={shown(value)} is not an integer")
             elif f.name.startswith("p_"):
                 if value < 0:
-                    raise DerivationError(f"{f.name}={value} is negative; padding must be >= 0")
+                    raise DerivationError(
+                        f"{f.name}={shown(value)} is negative; padding must be >= 0")
             elif value < 1:
-                raise DerivationError(f"{f.name}={value} must be a positive integer")
+                raise DerivationError(f"{f.name}={shown(value)} must be a positive integer")
         for axis in ("h", "w"):
             size, k, p, d = (getattr(self, name)
                              for name in (axis, f"k_{axis}", f"p_{axis}", f"d_{axis}"))
             extent = effective_kernel(k, d)
             padded = padded_size(size, p, self.convention)
             if extent > padded:
-                dil = f" (dilated to {extent})" if d > 1 else ""
+                dil = f" (dilated to {shown(extent)})" if d > 1 else ""
                 raise DerivationError(
-                    f"kernel k_{axis}={k}{dil} does not fit the padded input "
-                    f"{axis}={size} with p_{axis}={p} ({self.convention} padding: {padded})")
+                    f"kernel k_{axis}={shown(k)}{dil} does not fit the padded input "
+                    f"{axis}={shown(size)} with p_{axis}={shown(p)} "
+                    f"({self.convention} padding: {shown(padded)})")
         for name in ("c_i", "c_o"):
             if getattr(self, name) % self.groups:
-                raise DerivationError(
-                    f"groups={self.groups} does not divide {name}={getattr(self, name)}")
+                raise DerivationError(f"groups={shown(self.groups)} does not divide "
+                                      f"{name}={shown(getattr(self, name))}")
 
     # -- derived shape ---------------------------------------------------------------
     # output sizes in integers, computed once per layer (the dataclass is frozen;

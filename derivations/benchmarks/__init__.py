@@ -33,9 +33,11 @@ __all__ = ["Harness", "Timing", "python_command"]
 
 @dataclass(frozen=True)
 class Timing:
-    """Seconds of each round of one measured thing."""
+    """Seconds of each round of one measured thing (wall clock), and for new processes
+    the CPU seconds each spent (user + system: what machine load does not inflate)."""
 
     samples: tuple[float, ...]
+    cpu: tuple[float, ...] = ()
 
     @property
     def min(self) -> float:
@@ -48,6 +50,16 @@ class Timing:
     @property
     def rounds(self) -> int:
         return len(self.samples)
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) used by this process's finished children."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def python_command(*args: str) -> list[str]:
@@ -79,6 +91,8 @@ class Harness:
         scale = {"ms": 1e3, "s": 1.0}[unit]
         rounds = f"{timing.rounds} rounds" if timing.rounds > 1 else "1 round"
         extra = f"median {timing.median * scale:,.3f} {unit}, {rounds}"
+        if timing.cpu:
+            extra += f", cpu min {min(timing.cpu) * scale:,.3f} {unit}"
         self(name, timing.min * scale, unit, f"{extra}; {note}" if note else extra)
 
     # -- measuring -------------------------------------------------------------------
@@ -103,17 +117,21 @@ class Harness:
             def run():
                 if setup:
                     setup()
+                before = _children_cpu()
                 start = time.perf_counter()
                 subprocess.run(list(command), check=True, capture_output=True, env=environment)
-                return time.perf_counter() - start
+                return time.perf_counter() - start, _children_cpu() - before
             return run
 
         spent: list[list[float]] = [[] for _ in commands]
+        cpu: list[list[float]] = [[] for _ in commands]
         runs = [runner(c) for c in commands]
         for _ in range(rounds or self.rounds):
-            for run, times in zip(runs, spent):
-                times.append(run())
-        return [Timing(tuple(t)) for t in spent]
+            for run, times, cpus in zip(runs, spent, cpu):
+                wall, used = run()
+                times.append(wall)
+                cpus.append(used)
+        return [Timing(tuple(t), tuple(c)) for t, c in zip(spent, cpu)]
 
     def time(self, name: str, fn: Callable[[], object], rounds: int | None = None,
              unit: str = "ms", note: str = "") -> Timing:

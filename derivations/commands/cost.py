@@ -13,13 +13,29 @@ _SIZES = [("batch", "n", 1), ("ci", "c_i", None), ("co", "c_o", None), ("h", "h"
           ("dw", "d_w", 1), ("groups", "g", 1)]
 
 
+def _integer(text: str) -> int:
+    """An integer argument; a too-long or malformed one named in one short line."""
+    from derivations.messages import text as message
+    from derivations.numbers import digit_limit, shown
+
+    limit = digit_limit()
+    if limit and len(text.strip().lstrip("+-").replace("_", "")) > limit:
+        raise argparse.ArgumentTypeError(
+            message("cli.too_many_digits", "en", value=shown(text), limit=limit))
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            message("cli.invalid_integer", "en", value=shown(text))) from None
+
+
 def register(sub) -> None:
     parser = sub.add_parser(
         "cost", help="operation counts and memory of one layer",
         description="Closed forms evaluated at one layer. Defaults follow the book: total "
                     "padding, stride 1, dilation 1, groups 1, no bias, float32.")
     for flag, symbol, default in _SIZES:
-        parser.add_argument(f"--{flag}", type=int, required=default is None, default=default,
+        parser.add_argument(f"--{flag}", type=_integer, required=default is None, default=default,
                             metavar=symbol.upper() if flag == "batch" else symbol,
                             help=f"{symbol}" + ("" if default is None else f" (default {default})"))
     parser.add_argument("--bias", action=argparse.BooleanOptionalAction, default=False,
@@ -84,16 +100,33 @@ def cost_report(layer, dtype: str = "float32") -> dict:
     }
 
 
+def printable_numbers(value):
+    """``value`` with every integer that is too long to write out in digits replaced by
+    its scientific form (a string), for JSON."""
+    from derivations.numbers import json_number
+
+    if isinstance(value, dict):
+        return {k: printable_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [printable_numbers(v) for v in value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return json_number(value)
+    return value
+
+
 def _table(report: dict) -> str:
-    rows = [("output shape [n, c_o, m_h, m_w]", str(report["output_shape"]))]
+    from derivations.numbers import grouped, json_number
+
+    shape = ", ".join(str(json_number(n)) for n in report["output_shape"])
+    rows = [("output shape [n, c_o, m_h, m_w]", f"[{shape}]")]
     for part in ("forward", "backward"):
         for name, value in report[part].items():
             if isinstance(value, dict):
-                rows += [(f"{part} {name} {k}", f"{v:,}") for k, v in value.items()]
+                rows += [(f"{part} {name} {k}", grouped(v)) for k, v in value.items()]
             else:
-                rows.append((f"{part} {name}", f"{value:,}"))
+                rows.append((f"{part} {name}", grouped(value)))
     size = report["memory_bytes"]
-    rows += [(f"memory {k} (elements / bytes)", f"{v:,} / {size[k]:,}")
+    rows += [(f"memory {k} (elements / bytes)", f"{grouped(v)} / {grouped(size[k])}")
              for k, v in report["memory"].items()]
     width = max(len(r[0]) for r in rows)
     lines = [f"{name:<{width}}  {value}" for name, value in rows]
@@ -107,5 +140,5 @@ def run(args) -> int:
     import json
 
     report = cost_report(_layer(args), args.dtype)
-    print(json.dumps(report, indent=2) if args.json else _table(report))
+    print(json.dumps(printable_numbers(report), indent=2) if args.json else _table(report))
     return 0

@@ -60,3 +60,9 @@ def test_negative_thread_count_is_refused(capsys):
     with pytest.raises(SystemExit) as exit:
         main(["bench", "--threads", "-1"])
     assert exit.value.code == 2 and "'-1'" in capsys.readouterr().err
+
+
+def test_process_timings_carry_their_cpu_time():
+    timing, = Harness(write=lambda line: None).processes(
+        [sys.executable, "-c", "sum(range(10**6))"], rounds=2)
+    assert len(timing.cpu) == 2 and all(0 < cpu for cpu in timing.cpu)

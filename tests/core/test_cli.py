@@ -84,3 +84,55 @@ def test_help_lists_subcommands(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert done.value.code == 0 and "cost" in out and "verify" in out
+
+
+def _decimal_scientific(n: int) -> str:
+    import decimal
+
+    with decimal.localcontext() as context:
+        context.prec, context.rounding, context.Emax = 6, decimal.ROUND_HALF_UP, 10 ** 9
+        mantissa, exponent = f"{+decimal.Decimal(n):.5e}".split("e")
+    return f"{mantissa}e+{int(exponent)}"
+
+
+def _cost(*argv):
+    return subprocess.run([sys.executable, "-m", "derivations", "cost", *argv],
+                          capture_output=True, text=True)
+
+
+def test_cost_with_sizes_of_2300_digits_prints_huge_results_in_scientific_form():
+    big = "9" * 2300
+    argv = ["--ci", big, "--co", big, "--h", big, "--w", "32", "--kh", "3", "--kw", "3"]
+    table = _cost(*argv)
+    assert table.returncode == 0 and "Traceback" not in table.stderr
+    # c_i c_o m_h m_w k_h k_w: about 6,900 digits, past Python's 4,300-digit limit
+    n = int(big)
+    mults = n * n * (n - 2) * 30 * 9
+    expected = _decimal_scientific(mults)
+    assert expected.startswith("2.70000e+6902")
+    assert f"forward mults                                 {expected}" in table.stdout
+    report = json.loads(_cost(*argv, "--json").stdout)
+    assert report["forward"]["mults"] == expected
+    assert report["output_shape"][3] == 30 and report["layer"]["c_i"] == int(big)
+
+
+def test_cost_results_just_under_the_limit_stay_exact():
+    size = "9" * 1000  # c_i c_o h: about 3,000 digits, exact
+    report = json.loads(_cost("--ci", size, "--co", size, "--h", size, "--w", "3",
+                              "--kh", "1", "--kw", "1", "--json").stdout)
+    assert report["forward"]["mults"] == int(size) ** 3 * 3
+
+
+@pytest.mark.parametrize("value", ["7" * 4301, "1" * 5000 + "x", "x" * 10_000])
+def test_a_4301_digit_argument_is_not_echoed_whole(value):
+    done = _cost("--ci", value, "--co", "3", "--h", "5", "--w", "5", "--kh", "3", "--kw", "3")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and len(done.stderr) < 200
+    assert "--ci" in done.stderr and "characters" in done.stderr
+
+
+def test_a_huge_size_in_a_model_error_is_shown_short():
+    done = _cost("--ci", "3", "--co", "3", "--h", "5", "--w", "5", "--kh", "9" * 2300,
+                 "--kw", "3")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and len(done.stderr) < 200
+    assert "k_h=1.00000e+2300 (2300 digits)" in done.stderr

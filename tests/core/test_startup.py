@@ -62,3 +62,15 @@ def test_cost_with_a_warm_forms_cache_imports_no_sympy(tmp_path):
     first = _run(argv, env)
     assert first["status"] == 0 and "sympy" in first["loaded"]  # derived, then cached
     assert _run(argv, env) == {"status": 0, "loaded": []}
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["cost", "--ci", "x"], ["questions"]])
+def test_the_real_entry_point_imports_nothing_heavy(argv):
+    """The same through ``python -m derivations`` and the package's lazy ``__init__``
+    (``-X importtime`` lists every module imported)."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "derivations", *argv],
+                          capture_output=True, text=True)
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "derivations" in imported
+    assert not imported & {"sympy", "numpy", "lark", "jinja2"}, sorted(imported)
