@@ -7,7 +7,7 @@ EXTRAS ?= test,lint
 comma := ,
 STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
-.PHONY: install test docs pdf bench verify lint format clean
+.PHONY: install test docs pdf bench verify lint format clean fuzz
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# the crash test at length: 200,000 fuzzed answers, SymPy stages on every 5th (minutes)
+fuzz: $(STAMP)
+	DERIVATIONS_FUZZ_ANSWERS=$${DERIVATIONS_FUZZ_ANSWERS:-200000} \
+	DERIVATIONS_FUZZ_SYMBOLIC_EVERY=$${DERIVATIONS_FUZZ_SYMBOLIC_EVERY:-5} \
+	$(PY) -m pytest -q -p no:cacheprovider tests/checking/test_crash_fuzz.py -k fuzzed
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -215,8 +215,8 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
                                                              entry.reference.tree))
         return result
     result.verdict = "not_equivalent"
-    result.order = {"size": mismatch[0], "sign": mismatch[1]}
-    if mismatch[1] == 0:  # zero, negative or undefined somewhere: bounds nothing
+    result.order = {"size": mismatch.size, "sign": mismatch.sign}
+    if mismatch.sign == 0:  # zero, negative or undefined somewhere: bounds nothing
         result.misconception = "wrong_order"
         return result
     for variant in entry.variants:

@@ -25,7 +25,7 @@ from typing import ClassVar, Union
 __all__ = ["Node", "Num", "Sym", "Neg", "Add", "Mul", "Div", "Pow", "Floor", "Ceil",
            "Max", "Min", "BigO", "NODE_CLASSES", "num", "sym", "neg", "add", "mul", "div",
            "power", "children", "walk", "symbols_in", "kinds_in", "size", "depth",
-           "degree_bound", "to_data", "from_data", "MAX_DATA_DEPTH", "MAX_DATA_NODES"]
+           "height", "degree_bound", "to_data", "from_data", "MAX_DATA_DEPTH", "MAX_DATA_NODES"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,18 +214,30 @@ def degree_bound(node: Node) -> int:
 
 
 def depth(node: Node) -> int:
-    """How deeply ``node`` is nested, as it is written: a flat sum or product is one
-    level whatever its length, and so is a chain of divisions ``a/b/c/d`` (each division
-    is the left operand of the next: written flat, nested only in the tree)."""
+    """How deeply ``node`` is nested as it is written: a flat sum or product is one
+    level whatever its length, and so is a chain of products and divisions written
+    without brackets (``a/b/c``, ``a*b/c*d``: each is the left operand of the next,
+    nested in the tree only).  :func:`height` is the depth of the tree itself."""
     deepest, stack = 0, [(node, 1)]
     while stack:
         current, level = stack.pop()
         deepest = max(deepest, level)
-        if isinstance(current, Div):
-            top_level = level if isinstance(current.top, Div) else level + 1
-            stack.extend(((current.top, top_level), (current.bottom, level + 1)))
-        else:
-            stack.extend((child, level + 1) for child in children(current))
+        parts = children(current)
+        if isinstance(current, (Div, Mul)) and isinstance(parts[0], (Div, Mul)) \
+                and not (isinstance(current, Mul) and isinstance(parts[0], Mul)):
+            stack.append((parts[0], level))
+            parts = parts[1:]
+        stack.extend((child, level + 1) for child in parts)
+    return deepest
+
+
+def height(node: Node) -> int:
+    """The depth of the tree (what a recursive walker recurses), iteratively."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children(current))
     return deepest
 
 

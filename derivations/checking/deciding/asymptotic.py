@@ -10,13 +10,14 @@ changes by less than 100x (d = 0); the gap to the next possibility is 10^4.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 from derivations.checking import expression as ex
 from derivations.checking.evaluate import Undefined, compile_node
 from derivations.checking.deciding.samples import layer_points, output_extent
 
-__all__ = ["RAYS", "order_mismatch"]
+__all__ = ["RAYS", "OrderMismatch", "order_mismatch"]
 
 T_SMALL, T_LARGE = 10**4, 10**8
 # ray name -> the sizes it grows: "t" (linear) or "t2" (quadratic)
@@ -51,16 +52,45 @@ def _bases(family: str, domain: frozenset) -> list[dict]:
     return [points[i] for i in (9, 17, 29) if i < len(points)]
 
 
-def _ratio(reference, answer, env):
-    value = answer(env)
-    if value is None or value <= 0:
+@dataclass(frozen=True)
+class OrderMismatch:
+    """Along a ray where ``size`` grows: ``sign`` 1 when the reference grows faster than
+    the answer, -1 when slower, 0 when the answer is no positive count there (zero,
+    negative or undefined: no order to compare)."""
+
+    size: str
+    sign: int
+
+
+def _value(function, env):
+    try:
+        return function(env)
+    except Undefined:
         return None
-    return Fraction(reference(env)) / Fraction(value)
 
 
-def order_mismatch(reference_tree, answer_tree, family: str, domain: frozenset):
-    """None when O(answer) has the reference's order on every ray; else (size, d) with
-    d > 0 when the reference grows faster along that size, d < 0 when slower."""
+def _ray_order(reference, answer, envs) -> int | None:
+    """1, -1 or 0 as in :class:`OrderMismatch`, or None when the orders agree on this
+    ray or the ray says nothing (the reference is not positive on it: its values at
+    the two points carry no order, e.g. a misconception that is 0 on a thin layer)."""
+    references = [_value(reference, env) for env in envs]
+    if any(value is None or value <= 0 for value in references):
+        return None
+    answers = [_value(answer, env) for env in envs]
+    if any(value is None or value <= 0 for value in answers):
+        return 0
+    small, large = (Fraction(r) / Fraction(a) for r, a in zip(references, answers))
+    change = large / small
+    if change > 100:
+        return 1
+    if change < Fraction(1, 100):
+        return -1
+    return None
+
+
+def order_mismatch(reference_tree, answer_tree, family: str,
+                   domain: frozenset) -> OrderMismatch | None:
+    """None when O(answer) has the reference's order on every ray; else where not."""
     reference, answer = compile_node(reference_tree), compile_node(answer_tree)
     used = ex.symbols_in(reference_tree) | ex.symbols_in(answer_tree)
     square = "square" in domain
@@ -69,18 +99,8 @@ def order_mismatch(reference_tree, answer_tree, family: str, domain: frozenset):
     for name in rays:
         grow = RAYS[name]
         for point in _bases(family, domain):
-            try:
-                small = _ratio(reference, answer, _environment(point, grow, T_SMALL, "total",
-                                                               square))
-                large = _ratio(reference, answer, _environment(point, grow, T_LARGE, "total",
-                                                               square))
-            except Undefined:
-                return name, 0
-            if small is None or large is None:
-                return name, 0
-            change = large / small
-            if change > 100:
-                return name, 1
-            if change < Fraction(1, 100):
-                return name, -1
+            envs = [_environment(point, grow, t, "total", square) for t in (T_SMALL, T_LARGE)]
+            sign = _ray_order(reference, answer, envs)
+            if sign is not None:
+                return OrderMismatch(name, sign)
     return None

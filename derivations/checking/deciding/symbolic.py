@@ -108,6 +108,8 @@ def restrict(expr: sp.Expr, domain: frozenset, convention: str = "total") -> sp.
             values[pad] = 0
         if f"stride1_{axis}" in domain:
             values[stride] = 1
+    # SymPy values, not ints: xreplace on a lone symbol returns the value as given
+    values = {key: sp.Integer(v) if isinstance(v, int) else v for key, v in values.items()}
     expr = expr.xreplace(values) if values else expr
     if values:
         expr = expr.xreplace(values)  # square: k -> k_h may expose k_w -> k_h

@@ -14,7 +14,7 @@ from lark import Token, Tree
 from derivations.checking import expression as ex
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.evaluate import Undefined, compile_node
-from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT
+from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT, MAX_HEIGHT
 
 __all__ = ["to_expression"]
 
@@ -29,14 +29,23 @@ def _first_column(item) -> int | None:
     return None
 
 
-def _tree_depth(tree: Tree) -> int:
+_CHAINS = {"add", "sub", "mul", "div", "floordiv"}  # left-recursive: a+b+c is written flat
+
+
+def _written_depth(tree: Tree) -> int:
+    """Nesting of the parse tree as the answer is written: the left operand of a chain
+    (``a + b + c``, ``a*b/c``) stays at its parent's level, so a flat sum of any length
+    is not deep; signs (``---h``) and brackets each count."""
     deepest, stack = 0, [(tree, 1)]
     while stack:
         current, level = stack.pop()
         deepest = max(deepest, level)
         if level > MAX_DEPTH * 3:
             break
-        stack.extend((c, level + 1) for c in current.children if isinstance(c, Tree))
+        kids = [c for c in current.children if isinstance(c, Tree)]
+        for index, child in enumerate(kids):
+            flat = index == 0 and current.data in _CHAINS and child.data in _CHAINS
+            stack.append((child, level if flat else level + 1))
     return deepest
 
 
@@ -137,9 +146,10 @@ def _node(tree: Tree, built: dict) -> ex.Node:
 
 
 def to_expression(tree: Tree) -> ex.Node:
-    """Convert a parse tree; raise :class:`InvalidAnswer` on nesting, exponents, arity,
-    or a big-O that does not enclose the whole answer."""
-    if _tree_depth(tree) > MAX_DEPTH * 2:
+    """Convert a parse tree (iteratively: the parse tree of a long flat sum is deep);
+    raise :class:`InvalidAnswer` on nesting, exponents, arity, or a big-O that does not
+    enclose the whole answer."""
+    if _written_depth(tree) > MAX_DEPTH * 2:
         raise InvalidAnswer(f"the formula is nested more than {MAX_DEPTH} levels deep")
     built: dict[int, ex.Node] = {}
     order, stack = [], [tree]
@@ -152,6 +162,9 @@ def to_expression(tree: Tree) -> ex.Node:
     root = built[id(tree)]
     if ex.depth(root) > MAX_DEPTH:
         raise InvalidAnswer(f"the formula is nested more than {MAX_DEPTH} levels deep")
+    if ex.height(root) > MAX_HEIGHT:
+        raise InvalidAnswer(f"the formula chains more than {MAX_HEIGHT} operations "
+                            "without brackets")
     inner = [n for n in ex.walk(root) if isinstance(n, ex.BigO)]
     if inner and (not isinstance(root, ex.BigO) or len(inner) > 1):
         raise InvalidAnswer("O(...) must enclose the whole answer",

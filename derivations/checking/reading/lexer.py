@@ -41,7 +41,8 @@ _SHOWN.update(NUMBER="a number", SYMBOL="a symbol", FUNC="a function", FRAC="\\f
               CARET="^", DSLASH="//", **{"$END": "end of answer"})
 
 # scientific notation (2e3, 1.5E-2) is a number; its size is bounded written out
-_NUMBER = re.compile(r"(?P<digits>\d+(?:\.\d+)?)(?:[eE](?P<power>[+-]?\d+))?")
+_NUMBER = re.compile(r"(?P<digits>[0-9]+(?:\.[0-9]+)?)(?:[eE](?P<power>[+-]?[0-9]+))?")
+_DIGITS = frozenset("0123456789")  # other scripts' digits are folded or refused upstream
 _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9']*")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 
@@ -138,7 +139,7 @@ def tokenize(text: Normalized, start: int = 0) -> list[Token]:
         if char == " ":
             index += 1
             continue
-        if char.isdigit():
+        if char in _DIGITS:
             token, index = _number_token(body, index, col)
             tokens.append(token)
             continue

@@ -72,9 +72,28 @@ def _check_characters(raw: str) -> None:
         raise InvalidAnswer(f"answer is {len(raw)} characters long; at most {MAX_LENGTH} "
                             "are read")
     for index, char in enumerate(raw):
-        if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in "\t\n\r":
             raise InvalidAnswer(f"control character U+{ord(char):04X} in the answer",
                                 index + 1)
+        if category == "Cs":  # a byte that was not UTF-8, smuggled in by surrogateescape
+            raise InvalidAnswer(f"U+{ord(char):04X} is not a character (the text is not "
+                                "valid UTF-8)", index + 1)
+
+
+def _plain(char: str) -> str | None:
+    """One folded character: an operator look-alike as ASCII, a decimal digit of any
+    script (Arabic-Indic ٣, Devanagari ३) as 0-9; a digit that is no decimal digit
+    (❶ ➀ ⓵ ፩ 𑁒: ``isdigit()`` but not ``\\d``) is None: refused by the caller."""
+    if char in CHARACTER_MAP:
+        return CHARACTER_MAP[char]
+    if char.isascii():
+        return char
+    if unicodedata.category(char) == "Nd":
+        return str(unicodedata.decimal(char))
+    if char.isdigit():
+        return None
+    return char
 
 
 def _fold(raw: str) -> Normalized:
@@ -94,8 +113,12 @@ def _fold(raw: str) -> Normalized:
         if unicodedata.category(char) == "Cf":  # zero-width space, BOM, bidi marks
             index += 1
             continue
-        folded = "".join(CHARACTER_MAP.get(c, c)
-                         for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char)))
+        pieces = [_plain(c)
+                  for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char))]
+        if None in pieces:
+            raise InvalidAnswer(f"{char!r} is not a plain digit: write numbers with 0-9",
+                                index + 1)
+        folded = "".join(pieces)
         chars.append(folded)
         cols.extend([index] * len(folded))
         index += 1
