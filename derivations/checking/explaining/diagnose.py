@@ -126,11 +126,10 @@ def diagnose(answer, reference, envs, family: str = "layer") -> Diagnosis | None
         if constant == Fraction(1, 2):
             return Diagnosis("factor_two_less", constant=Fraction(1, 2))
         if constant is None:
-            for names in _products(sizes, 3):
-                products = [_product(env, names) for env in envs]
-                if all(r == p for r, p in zip(ratios, products)):
+            for names in _products(sizes, 3):  # lazily: most products fail at once
+                if all(r == _product(env, names) for r, env in zip(ratios, envs)):
                     return Diagnosis("factor_extra", names, meaning=MEANINGS.get(names))
-                if all(r * p == 1 for r, p in zip(ratios, products)):
+                if all(r * _product(env, names) == 1 for r, env in zip(ratios, envs)):
                     return Diagnosis("factor_missing", names, meaning=MEANINGS.get(names))
         elif constant != 0:
             return Diagnosis("constant_factor", constant=_plain(constant))
@@ -139,9 +138,9 @@ def diagnose(answer, reference, envs, family: str = "layer") -> Diagnosis | None
     if offset is not None:
         return Diagnosis("constant_offset", constant=_plain(offset))
     for names in _products(sizes, 4):
-        products = [_product(env, names) for env in envs]
-        coefficient = _constant([Fraction(g) / p for g, p in zip(gaps, products)])
-        if coefficient:
+        coefficient = Fraction(gaps[0]) / _product(envs[0], names)
+        if coefficient and all(Fraction(g) / _product(env, names) == coefficient
+                               for g, env in zip(gaps[1:], envs[1:])):
             return Diagnosis("term_extra" if coefficient > 0 else "term_missing", names,
                              constant=_plain(coefficient), meaning=MEANINGS.get(names))
     return None
