@@ -13,7 +13,8 @@ Trust rules (a cache folder may be shared, or planted): an entry is used only wh
 * it parses as JSON (no floats, no NaN, bounded nesting and integer sizes) with the schema
   ``{"schema", "key", "name", "payload", "mac"}``, names the key and entry asked for, and
   its ``mac`` is the HMAC-SHA256 of its content under a per-user secret kept outside the
-  cache folder (``$XDG_CONFIG_HOME/derivations/cache-key``, mode 0600): a file another
+  cache folder (``$XDG_CONFIG_HOME/derivations/cache.key``, mode 0600, 64 hex digits:
+  the same key the checker's cache uses): a file another
   user wrote cannot pass, even with a consistent checksum;
 * the caller's ``validate`` accepts the payload (its own schema and bounds).
 
@@ -39,7 +40,7 @@ T = TypeVar("T")
 SCHEMA = 1
 MAX_BYTES = 4 * 1024 * 1024   # the forms of one padding and bias are about 20 kB
 MAX_DEPTH = 200               # nesting of JSON arrays/objects accepted before parsing
-_KEY_BYTES = 32
+_KEY_BYTES = 64  # 32 random bytes written as hex, as the checker's cache writes them
 _PACKAGE = Path(__file__).resolve().parent  # the derivations package
 
 
@@ -51,7 +52,7 @@ def cache_root() -> Path:
 
 def key_file() -> Path:
     config = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
-    return Path(config) / "derivations" / "cache-key"
+    return Path(config) / "derivations" / "cache.key"  # shared with the checker's cache
 
 
 def _warn(message_id: str, **fields) -> None:
@@ -120,15 +121,15 @@ def _user_key() -> bytes:
         data = _read_trusted(path, 1024)
         if os.stat(path).st_mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise ValueError("readable by others")
-        if len(data) >= _KEY_BYTES:
+        if len(data) == _KEY_BYTES:
             return data
-        raise ValueError("too short")
+        raise ValueError(f"not {_KEY_BYTES} bytes")
     except FileNotFoundError:
         pass
     except (OSError, ValueError) as error:
         _warn("cli.cache_key_ignored", path=path, reason=error)
-        return secrets.token_bytes(_KEY_BYTES)
-    key = secrets.token_bytes(_KEY_BYTES)
+        return secrets.token_hex(_KEY_BYTES // 2).encode()
+    key = secrets.token_hex(_KEY_BYTES // 2).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -61,8 +61,8 @@ def _startup(harness: Harness) -> None:
         bare, helps, questions, cost, check, sympy_baseline = harness.processes(
             [sys.executable, "-c", "pass"], python_command("--help"),
             python_command("questions"), python_command(*COST_ARGS),
-            python_command(*CHECK_ARGS), [sys.executable, "-c", SYMPY_BASELINE], rounds=5)
-        cold_cost, = harness.processes(python_command(*COST_ARGS), rounds=3, env=empty,
+            python_command(*CHECK_ARGS), [sys.executable, "-c", SYMPY_BASELINE], rounds=4)
+        cold_cost, = harness.processes(python_command(*COST_ARGS), rounds=2, env=empty,
                                        setup=empty_forms_cache)
     finally:
         shutil.rmtree(forms_cache, ignore_errors=True)

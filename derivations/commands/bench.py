@@ -93,15 +93,22 @@ def _run_module(name: str, threads: int) -> None:
 
     from derivations.benchmarks import Harness
 
-    module = importlib.import_module(f"derivations.benchmarks.{name}")
-    harness = Harness()
-    if threads:
-        from threadpoolctl import threadpool_limits
+    from derivations.errors import DerivationError
 
-        with threadpool_limits(limits=threads):
+    print(f"[{name}]", flush=True)
+    harness = Harness()
+    try:
+        module = importlib.import_module(f"derivations.benchmarks.{name}")
+        if threads:
+            from threadpoolctl import threadpool_limits
+
+            with threadpool_limits(limits=threads):
+                module.run(harness)
+        else:
             module.run(harness)
-    else:
-        module.run(harness)
+    except Exception as error:  # noqa: BLE001 -- a broken benchmark is one line, the rest run
+        raise DerivationError(f"benchmark {name} failed: {type(error).__name__}: "
+                              f"{error}") from None
     print(f"  ({_pools()}; {_load()})", flush=True)
 
 
@@ -121,7 +128,6 @@ def run(args) -> int:
     names = args.names or available
     if args.in_process:
         for name in names:
-            print(f"[{name}]", flush=True)
             _run_module(name, args.threads)
         return 0
     _header(args.threads)
@@ -135,5 +141,6 @@ def run(args) -> int:
             failed.append(name)
     print(_load(), flush=True)
     if failed:
-        raise DerivationError(f"benchmark {failed[0]} failed (exit status shown above)")
+        raise DerivationError(f"{len(failed)} benchmark module{'s' if len(failed) > 1 else ''} "
+                              f"failed: {', '.join(failed)} (reason above)")
     return 0

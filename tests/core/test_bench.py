@@ -66,3 +66,23 @@ def test_process_timings_carry_their_cpu_time():
     timing, = Harness(write=lambda line: None).processes(
         [sys.executable, "-c", "sum(range(10**6))"], rounds=2)
     assert len(timing.cpu) == 2 and all(0 < cpu for cpu in timing.cpu)
+
+
+def test_a_broken_benchmark_module_is_one_line(tmp_path, monkeypatch, capsys):
+    import derivations.benchmarks as benchmarks
+
+    (tmp_path / "broken.py").write_text("def run(harness):\n    raise ImportError('gone')\n")
+    monkeypatch.setattr(benchmarks, "__path__", [*benchmarks.__path__, str(tmp_path)])
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+    import sys as _sys
+
+    spec = importlib.util.spec_from_file_location("derivations.benchmarks.broken",
+                                                  tmp_path / "broken.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setitem(_sys.modules, "derivations.benchmarks.broken", module)
+    assert main(["bench", "--in-process", "--threads", "0", "broken"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "[broken]\n"
+    assert err == "derivations bench: error: benchmark broken failed: ImportError: gone\n"

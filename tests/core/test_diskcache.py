@@ -153,3 +153,11 @@ def test_a_readable_key_file_is_not_used(cache, capsys):
     fresh = DiskCache("test", sources=("model.py",))
     assert fresh.load("a", _accept_dict) is None
     assert "cache key" in capsys.readouterr().err
+
+
+def test_one_user_key_for_every_cache(cache):
+    from derivations.checking.deciding.catalogue import key_path
+
+    cache.store("a", {"x": 1})
+    assert key_path() == diskcache.key_file()
+    assert len(diskcache.key_file().read_bytes()) == 64
