@@ -26,16 +26,17 @@ import hashlib
 import io
 import json
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
 from derivations.errors import DerivationError
 from derivations.files import Staging
 from derivations.grading.encoding import open_source
-from derivations.grading.escape import csv_cell, markdown_code, markdown_text, terminal
+from derivations.grading.escape import FORMULA_STARTS, markdown_code, markdown_text, terminal
 from derivations.grading.gradebook import Gradebook
 from derivations.grading.identifiers import resolve, suggestions
 from derivations.grading.outcome import Outcome, invalid
@@ -44,7 +45,7 @@ from derivations.grading.rubric import Rubric, format_points, load_rubric
 from derivations.grading.shapes import Layout, column_key, layout_for
 from derivations.grading.summary import Tally, render_summary
 from derivations.grading.table import Table
-from derivations.grading.workers import Grader
+from derivations.grading.workers import CACHE_ENTRIES, Grader
 from derivations.messages import text
 from derivations.registry.questions import QUESTIONS
 
@@ -96,7 +97,9 @@ def fit_row(row: list[str], width: int, delimiter: str = ",") -> list[str]:
     return list(row[:width - 1]) + [delimiter.join(row[width - 1:])]
 
 
+@lru_cache(maxsize=65536)
 def _unbalanced(value: str) -> bool:
+    """More brackets open than close (answers repeat in a class: remembered)."""
     return sum(value.count(c) for c in _OPENERS) > sum(value.count(c) for c in _CLOSERS)
 
 
@@ -135,12 +138,10 @@ def _row_problem(row, layout: Layout, header: list, lang: str) -> str | None:
     width = len(header)
     if row.problem:
         return row.problem
-    if not any(cell.strip() for cell in row):
+    if not "".join(row).strip():
         return text("grading.empty_row", lang)
-    needed = [layout.student] + [i for s in layout.slots
-                                 for i in (s.answer, s.question_column) if i is not None]
     if layout.long:
-        absent = [i for i in needed if i >= len(row)]
+        absent = [i for i in layout.needed if i >= len(row)]
         if absent:
             return text("grading.missing_field", lang, fields=len(row), field=absent[0] + 1,
                         column=terminal(header[absent[0]]))
@@ -200,6 +201,32 @@ def _unknown_reason(value: str, lang: str) -> str:
     return text("grading.unknown_question_none", lang, question=terminal(value))
 
 
+_SPECIAL = re.compile(r'[",\r\n]')
+_DANGER = frozenset(FORMULA_STARTS)
+
+
+def _cell(value: str) -> str:
+    """One CSV cell as the report writes it: neutralised, then quoted as the csv
+    module quotes (QUOTE_MINIMAL, ``,`` delimiter, CRLF rows)."""
+    if value[:1] in _DANGER:
+        value = "'" + value
+    if _SPECIAL.search(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+class _Graded:
+    """One distinct (question, answer) of this run, made ready once: its outcome, its
+    score (and the gradebook's code for it), its report cells as CSV text, and how many
+    rows had it since it was last added to the summary's tally."""
+
+    __slots__ = ("question", "answer", "outcome", "score", "code", "suffix", "count")
+
+    def __init__(self, question, answer, outcome, score, code, suffix):
+        self.question, self.answer, self.outcome = question, answer, outcome
+        self.score, self.code, self.suffix, self.count = score, code, suffix, 0
+
+
 class _Run:
     """One grading run: the state shared by the batch loop."""
 
@@ -213,8 +240,10 @@ class _Run:
         self.book = Gradebook(rubric)
         self.letters = _Letters(rubric, options.lang) if options.feedback_dir else None
         self.totals = Totals()
+        self.ready: OrderedDict = OrderedDict()     # (question, answer, reason) -> _Graded
+        self.skipped = ",".join([""] * (len(self.plan.header) - len(self.plan.kept)))
 
-    def _items(self, row) -> list:
+    def _items(self, row, cells) -> list:
         """Per slot: (question id | None, answer, reason | None)."""
         lang, layout = self.o.lang, self.layout
         if layout.skip_first_cell and row and column_key(row[0]) == layout.skip_first_cell:
@@ -222,7 +251,6 @@ class _Run:
         problem = _row_problem(row, layout, self.table.header, lang)
         if problem:
             return [(None, "", problem)] * len(layout.slots)
-        cells = fit_row(row, self.width, self.table.delimiter)
         items = []
         for slot in layout.slots:
             answer = cells[slot.answer]
@@ -232,73 +260,102 @@ class _Run:
                 if qid is None:
                     if self.tally.add_unknown(raw, row.line) and self.o.warnings:
                         self.o.warnings.write(text(
-                            "grading.unknown_warning", lang, path=self.o.answers,
+                            "grading.unknown_warning", lang, path=terminal(self.o.answers),
                             line=row.line, reason=_unknown_reason(raw, lang)) + "\n")
                     items.append((None, answer, _unknown_reason(raw, lang)))
                     continue
             else:
                 qid = slot.question
-            if not answer.strip() or answer.strip() == "-":
+            stripped = answer.strip()
+            if not stripped or stripped == "-":
                 items.append((qid, answer, text("grading.no_answer", lang)))
             else:
                 items.append((qid, answer, None))
         return items
 
-    def batch(self, rows, writer) -> None:
-        prepared = [self._items(row) for row in rows]
+    def batch(self, rows, report) -> None:
+        width, delimiter = self.width, self.table.delimiter
+        cells = [fit_row(row, width, delimiter) for row in rows]
+        prepared = [self._items(row, c) for row, c in zip(rows, cells)]
         keys = [(qid, answer) for items in prepared for qid, answer, reason in items
-                if reason is None]
-        outcomes = self.grader.outcomes(keys)
-        for row, items in zip(rows, prepared):
-            self._emit(row, items, outcomes, writer)
+                if reason is None and (qid, answer, None) not in self.ready]
+        outcomes = self.grader.outcomes(keys) if keys else {}
+        for row, row_cells, items in zip(rows, cells, prepared):
+            self._emit(row, row_cells, items, outcomes, report)
 
-    def _emit(self, row, items, outcomes, writer) -> None:
-        lang, layout, totals = self.o.lang, self.layout, self.totals
+    def _graded(self, qid, answer, reason, outcomes) -> _Graded:
+        key = (qid, answer, reason)
+        found = self.ready.get(key)
+        if found is not None:
+            self.ready.move_to_end(key)
+            return found
+        lang = self.o.lang
+        outcome = invalid(reason, lang) if reason else outcomes[(qid, answer)]
+        score = self.rubric.score(qid, outcome.verdict, outcome.conventions) \
+            if qid else Fraction(0)
+        added = [outcome.verdict, ";".join(outcome.conventions), outcome.misconception,
+                 outcome.feedback, format_points(score) if qid else "", outcome.parsed,
+                 outcome.counterexample]
+        if self.layout.long:
+            added.insert(0, qid or "")
+        found = _Graded(qid, answer, outcome, score, self.book.code(score),
+                        "," + ",".join(_cell(c) for c in added))
+        self.ready[key] = found
+        if len(self.ready) > CACHE_ENTRIES:
+            self._count(self.ready.popitem(last=False)[1])
+        return found
+
+    def _count(self, graded: _Graded) -> None:
+        if graded.count and graded.question:
+            self.tally.add(graded.question, graded.answer, graded.outcome, graded.score,
+                           graded.count)
+        graded.count = 0
+
+    def finish(self) -> None:
+        """Add what the rows still hold to the summary's tally."""
+        for graded in self.ready.values():
+            self._count(graded)
+
+    def _emit(self, row, cells, items, outcomes, report) -> None:
+        layout, totals = self.layout, self.totals
         totals.rows += 1
         self.tally.rows += 1
-        cells = fit_row(row, self.width, self.table.delimiter)
-        student = cells[layout.student].strip() if layout.student < len(cells) else ""
-        identity = tuple(cells[i] for _, i in layout.identity)
-        out = [csv_cell(cells[i]) for i in self.plan.kept]
-        graded, total = [], Fraction(0)
-        for slot, (qid, answer, reason) in zip(layout.slots, items):
-            outcome = invalid(reason, lang) if reason else outcomes[(qid, answer)]
-            score = self.rubric.score(qid, outcome.verdict, outcome.conventions) \
-                if qid else Fraction(0)
-            total += score
-            totals.verdicts[outcome.verdict] += 1
-            if qid:
-                self.tally.add(qid, answer, outcome, score)
-                if student:
-                    self.book.add(student, identity, qid, score)
-                    if self.letters is not None:
-                        self.letters.add(student, qid, answer, outcome, score)
-            added = [outcome.verdict, ";".join(outcome.conventions), outcome.misconception,
-                     outcome.feedback, format_points(score) if qid else "", outcome.parsed,
-                     outcome.counterexample]
-            if layout.long:
-                added.insert(0, qid or "")
-            out += [csv_cell(c) for c in added]
-            graded.append((slot, qid, answer, outcome, score))
+        student = cells[layout.student].strip()
+        kept = [cells[i] for i in self.plan.kept]
+        line = ",".join(kept)
+        if _SPECIAL.search(line) or any(c[:1] in _DANGER for c in kept):
+            line = ",".join([_cell(c) for c in kept])
+        graded = []
+        for qid, answer, reason in items:
+            done = self._graded(qid, answer, reason, outcomes)
+            done.count += 1
+            totals.verdicts[done.outcome.verdict] += 1
+            if qid and student:
+                self.book.add(student, layout.identity, cells, qid, done.code)
+                if self.letters is not None:
+                    self.letters.add(student, qid, answer, done.outcome, done.score)
+            line += done.suffix
+            graded.append(done)
         if not items:                         # a row that is not a student's (Moodle)
-            out += [""] * (len(self.plan.header) - len(out))
+            line += "," + self.skipped if self.skipped else ""
         elif not layout.long:
-            out.append(format_points(total))
-        writer.writerow(out)
+            line += "," + format_points(sum((g.score for g in graded), Fraction(0)))
+        report.write(line + "\r\n")
         if self.o.json_lines is not None:
             self._json(row, cells, graded)
 
     def _json(self, row, cells, graded) -> None:
-        record = {"line": row.line,
-                  "row": dict(zip(self.table.header, cells)),
-                  "answers": [{"column": self.table.header[slot.answer], "question": qid,
-                               "answer": answer, "verdict": o.verdict,
-                               "conventions": list(o.conventions),
-                               "misconception": o.misconception or None,
-                               "feedback": o.feedback,
-                               "score": format_points(score) if qid else None,
-                               "parsed": o.parsed, "counterexample": o.counterexample}
-                              for slot, qid, answer, o, score in graded]}
+        answers = []
+        for slot, done in zip(self.layout.slots, graded):
+            o = done.outcome
+            answers.append({"column": self.table.header[slot.answer], "question": done.question,
+                            "answer": done.answer, "verdict": o.verdict,
+                            "conventions": list(o.conventions),
+                            "misconception": o.misconception or None, "feedback": o.feedback,
+                            "score": format_points(done.score) if done.question else None,
+                            "parsed": o.parsed, "counterexample": o.counterexample})
+        record = {"line": row.line, "row": dict(zip(self.table.header, cells)),
+                  "answers": answers}
         self.o.json_lines.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -337,15 +394,15 @@ def grade_file(options: Options) -> Totals:
         with Staging() as staging:
             with io.TextIOWrapper(staging.open(options.out), encoding="utf-8",
                                   newline="", write_through=False) as report:
-                writer = csv.writer(report, lineterminator="\r\n")
-                writer.writerow([csv_cell(c) for c in run.plan.header])
+                report.write(",".join(_cell(c) for c in run.plan.header) + "\r\n")
                 rows = table.rows()
                 while True:
                     batch = list(islice(rows, BATCH_ROWS))
                     if not batch:
                         break
-                    run.batch(batch, writer)
+                    run.batch(batch, report)
                     progress.update(run.totals.rows, table.bytes_read)
+                run.finish()
             progress.finish(run.totals.rows, table.bytes_read)
             _stage_the_rest(staging, options, run, chart)
             staging.commit()
@@ -372,8 +429,10 @@ class _Rows:
 
 
 class _Collect(list):
-    def writerow(self, row) -> None:
-        self.append(row)
+    """The report's lines, collected in memory (read back as CSV rows)."""
+
+    def write(self, line: str) -> None:
+        self.append(line)
 
 
 def grade_rows(header, rows, lang: str = "en", rubric: str | None = None,
@@ -392,7 +451,8 @@ def grade_rows(header, rows, lang: str = "en", rubric: str | None = None,
         run = _Run(options, loaded, table, layout, grader)
         out = _Collect()
         run.batch(list(table.rows()), out)
-        return run.plan.header, list(out)
+        run.finish()
+        return run.plan.header, list(csv.reader(io.StringIO("".join(out), newline="")))
     finally:
         grader.close()
 

@@ -113,9 +113,11 @@ def _codec(name: str, path: str, lang: str) -> str:
 
 
 def open_source(path, encoding: str | None = None, lang: str = "en",
-                limit: int = MAX_INPUT_BYTES) -> Source:
-    """Open ``path`` for reading as text; ``encoding`` None: detect (see module)."""
+                limit: int | None = None) -> Source:
+    """Open ``path`` for reading as text; ``encoding`` None: detect (see module);
+    ``limit``: the size cap in bytes (default :data:`MAX_INPUT_BYTES`)."""
     name = str(path)
+    limit = MAX_INPUT_BYTES if limit is None else limit
     try:
         stream = open(path, "rb", buffering=0)
         info = os.fstat(stream.fileno())
@@ -133,6 +135,12 @@ def open_source(path, encoding: str | None = None, lang: str = "en",
         raise DerivationError(text("grading.cannot_read", lang, path=name,
                                    reason=error.strerror or str(error))) from None
     chosen = _codec(encoding, name, lang) if encoding else _detected(sample)
+    if b"\x00" in sample and not codecs.lookup(chosen).name.startswith(("utf-16", "utf-32")):
+        stream.close()   # /dev/zero, a binary file: say so before reading any further
+        at = sample.index(b"\x00")
+        line = sample.count(b"\n", 0, at) + 1
+        column = at - (sample.rfind(b"\n", 0, at) + 1) + 1
+        raise DerivationError(text("grading.nul", lang, path=name, line=line, column=column))
     size = info.st_size if os.path.isfile(path) else None
     counter = _Counted(stream, sample, name, lang, limit)
     buffered = io.BufferedReader(counter, buffer_size=1 << 16)
@@ -142,8 +150,10 @@ def open_source(path, encoding: str | None = None, lang: str = "en",
 
 def likely_encodings(*samples: bytes) -> list[str]:
     """Encodings that decode every sample without error (a sample may end inside a
-    character), the likeliest first: those whose text reads as letters of one script
-    (CJK ideographs and Hangul, Latin, Cyrillic)."""
+    character), the likeliest first: the share of non-ASCII characters that are letters
+    made of non-ASCII bytes only (a two-byte encoding reading Latin text swallows the
+    ASCII letter after each accent: such characters do not count), then the fewer
+    characters (more bytes explained per character)."""
     scored = []
     for index, name in enumerate(CANDIDATES):
         try:
@@ -154,12 +164,10 @@ def likely_encodings(*samples: bytes) -> list[str]:
         wide = [c for c in decoded if ord(c) > 0x7F]
         if not wide:
             continue
-        letters = sum(c.isalpha() and not 0x80 <= ord(c) <= 0xBF for c in wide)
-        cjk = sum(0x4E00 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF for c in wide)
-        # multi-byte encodings read two bytes as one character: compare per byte
-        share = (letters / len(wide)) * (2 if cjk > 0.5 * len(wide) else 1)
-        scored.append((-share, index, name))
-    return [name for _, _, name in sorted(scored)][:3]
+        clean = sum(c.isalpha() and all(b >= 0x80 for b in c.encode(name, "replace"))
+                    for c in wide)
+        scored.append((-round(clean / len(wide), 2), len(decoded), index, name))
+    return [name for *_, name in sorted(scored)][:3]
 
 
 def _locate(path: str, encoding: str):
@@ -203,7 +211,8 @@ def decode_failure(source: Source, lang: str) -> DerivationError:
     guesses = [g for g in likely_encodings(head, bad_line) if g != encoding] or ["latin-1"]
     return DerivationError(text("grading.bad_encoding", lang, path=source.path, line=line,
                                 offset=offset, byte=f"0x{byte:02X}",
-                                encoding=_display(encoding), likely=", ".join(guesses)))
+                                encoding=_display(encoding), likely=", ".join(guesses),
+                                first=guesses[0]))
 
 
 def _display(encoding: str) -> str:

@@ -70,10 +70,10 @@ def markdown_text(value: str) -> str:
 
 
 def markdown_code(value: str) -> str:
-    """Text as a Markdown code span: fenced with more backticks than it holds, HTML
-    characters kept literal (a code span never renders HTML), one line."""
+    """Text as a Markdown code span: fenced with more backticks than it holds, one
+    line; its HTML characters stay literal (a code span never renders HTML).  Not for
+    table cells (a ``|`` would end the cell)."""
     shown = visible(value.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
-    shown = shown.replace("|", "\\|")  # a code span in a table cell would end the cell
     longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if shown.startswith("`") or shown.endswith("`") or not shown.strip() else ""

@@ -45,13 +45,17 @@ class Gradebook:
             self.values.append(score)
         return found
 
-    def add(self, student: str, identity: tuple, question: str, score: Fraction) -> None:
+    def add(self, student: str, identity, cells, question: str, new: int) -> None:
+        """Record score code ``new`` (:meth:`code`) for ``student``'s answer to
+        ``question``; ``identity``: the (header, column) pairs kept from ``cells``."""
         row = self.students.get(student)
         if row is None:
             row = self.students[student] = array("H", bytes(2 * len(_ORDER)))
-            self.identity[student] = identity
-        self.asked.add(question)
-        index, new = _ORDER[question], self.code(score)
+            self.identity[student] = tuple(cells[i] for _, i in identity)
+            self.asked.add(question)
+        elif question not in self.asked:
+            self.asked.add(question)
+        index = _ORDER[question]
         old = row[index]
         if old == 0 or self.rubric.attempts == "last" or self.values[new] > self.values[old]:
             row[index] = new

@@ -67,6 +67,16 @@ class Layout:
     def long(self) -> bool:
         return self.slots[0].question_column is not None
 
+    @property
+    def needed(self) -> tuple:
+        """The columns a row must have to be graded."""
+        found = getattr(self, "_needed", None)
+        if found is None:
+            found = tuple([self.student] + [i for s in self.slots for i in
+                                            (s.answer, s.question_column) if i is not None])
+            object.__setattr__(self, "_needed", found)
+        return found
+
 
 def _find(header: list[str], spec: str, flag: str, path: str, lang: str) -> int:
     spec = spec.strip()

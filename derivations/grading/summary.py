@@ -50,18 +50,20 @@ class Tally:
         self.answers = 0
         self.invalid_rows = 0
 
-    def add(self, question: str, answer: str, outcome, score: Fraction) -> None:
-        self.answers += 1
+    def add(self, question: str, answer: str, outcome, score: Fraction,
+            count: int = 1) -> None:
+        """Count ``count`` answers ``answer`` to ``question`` with this outcome."""
+        self.answers += count
         entry = self.questions.get(question)
         if entry is None:
             entry = self.questions[question] = _Question()
-        entry.verdicts[outcome.verdict] += 1
-        entry.scores[score] += 1
+        entry.verdicts[outcome.verdict] += count
+        entry.scores[score] += count
         if outcome.misconception:
-            entry.misconceptions[outcome.misconception] += 1
+            entry.misconceptions[outcome.misconception] += count
             entry.examples.setdefault(outcome.misconception, answer[:EXAMPLE_LENGTH])
         for name in outcome.conventions:
-            entry.conventions[name] += 1
+            entry.conventions[name] += count
 
     def add_unknown(self, value: str, line: int) -> bool:
         """Count an unknown id; True the first time it is seen (report it then)."""
