@@ -1,7 +1,9 @@
 """Render the plain-data documents (exercises, reference page) to Markdown and LaTeX.
 
-Jinja2 templates in ``templates/`` (``StrictUndefined``: a missing field is an error,
-never an empty string); language strings from :mod:`derivations.locale`.  Prose is
+Jinja2 templates shipped inside the package (``derivations/templates``, read with
+:mod:`importlib.resources`, so an installed wheel renders too; ``StrictUndefined``: a
+missing field is an error, never an empty string); language strings from
+:mod:`derivations.locale`.  Prose is
 ``$math$``, ```code``` and text: math passes through, code and text are escaped for
 the target.  Output is a pure function of the data: no dates, no paths, no dict order
 from sets.
@@ -11,16 +13,16 @@ from __future__ import annotations
 
 import re
 import string
-from pathlib import Path
+from importlib import resources
 
 import jinja2
 
 from derivations.locale import STRINGS
 
-__all__ = ["TEMPLATES", "environment", "md_text", "tex_text", "render_answers",
-           "render_formulas", "OTHER"]
+__all__ = ["TEMPLATES", "entries", "environment", "md_text", "tex_text", "render_answers",
+           "render_formulas", "render_page", "template_environment", "template_loader", "OTHER"]
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = resources.files("derivations") / "templates"  # a Traversable, maybe not a path
 OTHER = {"en": "zh", "zh": "en"}
 _SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
 _MD_SPECIAL = re.compile(r"([\\*_\[\]<>|#])")
@@ -85,10 +87,31 @@ def tex_text(prose: str) -> str:
     return "".join(out)
 
 
+def _template_source(name: str):
+    """``(source, filename, uptodate)`` for jinja2: the packaged template ``name``."""
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise jinja2.TemplateNotFound(name)
+    resource = TEMPLATES / name
+    if not resource.is_file():
+        raise jinja2.TemplateNotFound(name)
+    return resource.read_text(encoding="utf-8"), f"derivations/templates/{name}", lambda: True
+
+
+def template_loader() -> jinja2.BaseLoader:
+    """Loads the package's templates through :mod:`importlib.resources`."""
+    return jinja2.FunctionLoader(_template_source)
+
+
+def template_environment(autoescape: bool = False) -> jinja2.Environment:
+    """Strict undefined, the package's templates, no filters."""
+    return jinja2.Environment(
+        loader=template_loader(), undefined=jinja2.StrictUndefined, autoescape=autoescape,
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-        autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    """The Markdown and LaTeX template environment."""
+    env = template_environment()
     env.filters["md"] = lambda value, lang: md_text(_pick(value, lang))
     env.filters["md_cell"] = lambda value, lang: md_text(_pick(value, lang), cell=True)
     env.filters["tex"] = lambda value, lang: tex_text(_pick(value, lang))
@@ -100,30 +123,38 @@ def _letters():
     return iter(string.ascii_uppercase)
 
 
-def _entries(numbered: list, appendices: list, lang: str) -> list[dict]:
+def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
     """Each exercise with its heading label and the note naming the other edition."""
     s, other = STRINGS[lang], OTHER[lang]
-    entries = []
+    out = []
     for exercise in numbered:
         twin = exercise.numbers.get(other)
-        entries.append({"exercise": exercise, "label": s["exercise"].format(n=exercise.numbers[lang]),
-                        "note": s["other_number"].format(n=twin) if twin else s["other_missing"],
-                        "anchor": f"{exercise.id}"})
+        out.append({"exercise": exercise,
+                    "label": s["exercise"].format(n=exercise.numbers[lang]),
+                    "note": s["other_number"].format(n=twin) if twin else s["other_missing"],
+                    "anchor": f"{exercise.id}"})
     for letter, exercise in zip(_letters(), appendices):
         twin = exercise.numbers.get(other)
-        entries.append({"exercise": exercise, "label": s["appendix"].format(letter=letter),
-                        "note": s["appendix_other"].format(n=twin) if twin else s["appendix_none"],
-                        "anchor": f"{exercise.id}"})
-    return entries
+        out.append({"exercise": exercise, "label": s["appendix"].format(letter=letter),
+                    "note": s["appendix_other"].format(n=twin) if twin else s["appendix_none"],
+                    "anchor": f"{exercise.id}"})
+    return out
 
 
 def render_answers(numbered: list, appendices: list, lang: str, fmt: str) -> str:
     """``fmt`` is ``md`` or ``tex``."""
     template = environment().get_template(f"answers.{fmt}.j2")
     return template.render(s=STRINGS[lang], lang=lang,
-                           entries=_entries(numbered, appendices, lang))
+                           entries=entries(numbered, appendices, lang))
 
 
 def render_formulas(page: dict, lang: str) -> str:
     return environment().get_template("formulas.md.j2").render(
         s=STRINGS[lang], lang=lang, page=page)
+
+
+def render_page(numbered: list, appendices: list, page: dict, lang: str,
+                figures: dict[str, bytes]) -> str:
+    """The web page (answers, then the reference page); ``figures``: key -> SVG bytes."""
+    from derivations.webpage import render_page as render
+    return render(entries(numbered, appendices, lang), page, STRINGS[lang], lang, figures)

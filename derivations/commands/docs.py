@@ -31,19 +31,27 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def render_documents() -> dict[str, str]:
-    """Relative path -> text of every document (checks run here)."""
+def render_documents() -> dict[str, str | bytes]:
+    """Relative path -> content of every file ``docs`` writes (checks run here): per
+    language the answers (Markdown, LaTeX), the reference page and the web page; the
+    figures (SVG and PDF) once, under ``figures/``."""
     from derivations.exercises import build_all, for_edition
+    from derivations.figures import render_all
     from derivations.reference import build as build_reference
-    from derivations.render import render_answers, render_formulas
+    from derivations.render import render_answers, render_formulas, render_page
     exercises = build_all()
     page = build_reference()
-    documents = {}
+    figures = render_all()
+    svgs = {name.removeprefix("figures/").removesuffix(".svg"): content
+            for name, content in figures.items() if name.endswith(".svg")}
+    documents: dict[str, str | bytes] = {}
     for lang in LANGS:
         numbered, appendices = for_edition(exercises, lang)
         for fmt in ("md", "tex"):
             documents[f"{lang}/answers.{fmt}"] = render_answers(numbered, appendices, lang, fmt)
         documents[f"{lang}/formulas.md"] = render_formulas(page, lang)
+        documents[f"{lang}/index.html"] = render_page(numbered, appendices, page, lang, svgs)
+    documents.update(figures)
     return documents
 
 
@@ -75,14 +83,18 @@ def _refuse_file_in_the_way(files) -> None:
             raise DerivationError(f"{folder} is not a directory; the documents go inside it")
 
 
-def stale(out, documents: dict[str, str]) -> list[str]:
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def stale(out, documents: dict[str, str | bytes]) -> list[str]:
     """The documents whose file under ``out`` is missing or differs (unreadable: an error)."""
     from derivations.errors import DerivationError
     names = []
     for name, content in documents.items():
         path = out / name
         try:
-            same = path.is_file() and path.read_bytes() == content.encode("utf-8")
+            same = path.is_file() and path.read_bytes() == _bytes(content)
         except OSError as error:
             raise DerivationError(f"cannot read {path}: {error.strerror or error}") from None
         if not same:

@@ -1,0 +1,149 @@
+"""Figures of quantities against a parameter: the padding-doubling ratio against input
+size, loads per output against the strip width, per-layer costs of a network.  Curves
+are the closed forms; markers are counts the package executed (checked against the
+closed form before they are drawn)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from derivations.figures.style import PALETTE, new_figure
+
+__all__ = ["padding_doubling_ratio", "strip_loads", "network_costs"]
+
+KERNEL = 3
+# (padding before, after doubling, convention): the same number, 2, doubled, in each
+# reading of padding (the two readings of the padding-readings figure)
+DOUBLINGS = ((2, 4, "total"), (2, 4, "per-side"))
+SIZES = tuple(range(4, 257))
+EXECUTED_SIZES = (4, 8, 16, 32, 56, 112)
+
+
+def _forward_mults(layer) -> int:
+    from derivations.closed_forms import forms
+    return forms(layer.convention)["forward_mults"].evaluate(layer)
+
+
+def _executed_mults(layer) -> int:
+    from derivations.exercises.document import checked
+    from derivations.execute import run_layer
+    return checked(f"figure padding-doubling-ratio, h={layer.h}", _forward_mults(layer),
+                   run_layer(layer).counts["forward_mults"])
+
+
+def _ratio(size: int, before: int, after: int, convention: str, count) -> float:
+    from derivations.model import Layer
+    small = Layer(1, 1, size, size, KERNEL, KERNEL, p_h=before, p_w=before,
+                  convention=convention)
+    return count(small.replace(p_h=after, p_w=after)) / count(small)
+
+
+def padding_doubling_ratio():
+    """``M'/M`` (forward multiplications after and before doubling the padding) for a
+    3x3 kernel on an ``h x h`` input, ``h`` = 4..256, in both readings of padding; the
+    markers are executed counts.  One channel: channels cancel in the ratio."""
+    figure, ax = new_figure(6.4, 3.4)
+    colours = (PALETTE["blue"], PALETTE["orange"])
+    for (before, after, convention), colour in zip(DOUBLINGS, colours):
+        curve = [_ratio(h, before, after, convention, _forward_mults) for h in SIZES]
+        twice = "" if convention == "total" else "2"
+        ax.plot(SIZES, curve, color=colour, linewidth=1.8,
+                label=f"$h + {twice}p_h$:  $p_h = {before} \\to {after}$")
+        ax.scatter(EXECUTED_SIZES,
+                   [_ratio(h, before, after, convention, _executed_mults)
+                    for h in EXECUTED_SIZES], color=colour, s=28, zorder=3,
+                   edgecolors=PALETTE["ink"], linewidths=0.6)
+    ax.axhline(1.0, color=PALETTE["grey"], linestyle="--", linewidth=1)
+    ax.set_xscale("log", base=2)
+    ax.set_xticks([4, 8, 16, 32, 64, 128, 256], labels=["4", "8", "16", "32", "64", "128",
+                                                       "256"])
+    ax.set_xlabel("$h = w$")
+    ax.set_ylabel("$M' / M$")
+    ax.grid(True, color=PALETTE["light"], linewidth=0.8)
+    ax.legend(frameon=False)
+    return figure
+
+
+def _strip_loads(delta: int, strips: int = 4) -> float:
+    """Loads per output of one row of ``strips * delta`` outputs, executed by the
+    exercise's load-counting strip correlation and checked against its closed form."""
+    from derivations.exercises.document import checked
+    from derivations.exercises.strips import LoadCounter, tiled_correlate, total_loads
+    width = strips * delta
+    rng = np.random.default_rng(0)
+    image = LoadCounter(rng.standard_normal((KERNEL, width + KERNEL - 1)))
+    tiled_correlate(image, rng.standard_normal((KERNEL, KERNEL)), delta)
+    names = {s.name: s for s in total_loads().free_symbols}
+    closed = int(total_loads().subs({names["k"]: KERNEL, names["M"]: 1, names["m"]: width,
+                                     names["Delta"]: delta}))
+    return checked(f"figure strip-loads, Delta={delta}", closed, image.loads) / width
+
+
+def strip_loads():
+    """Loads per output ``k(Delta + k - 1)/Delta`` of a 3x3 kernel against the strip
+    width Delta (the curve tends to ``k``), executed counts as markers, and the largest
+    Delta each register file holds (:func:`register_limit`) as vertical lines."""
+    import sympy as sp
+
+    from derivations.exercises.strips import REGISTER_FILES, loads_per_output, register_limit
+    per = loads_per_output()
+    names = {s.name: s for s in per.free_symbols}
+    k, delta = names["k"], names["Delta"]
+    _, bound = register_limit()
+    bound_names = {s.name: s for s in bound.free_symbols}
+    limits = [(name, int(bound.subs({bound_names["k"]: KERNEL, bound_names["N_r"]: registers,
+                                     bound_names["V"]: lanes})))
+              for name, registers, lanes in REGISTER_FILES]
+    top = 2 ** int(np.ceil(np.log2(max(limit for _, limit in limits) * 1.2)))
+    deltas = np.arange(1, top + 1)
+    curve = [float(per.subs({k: KERNEL, delta: int(d)})) for d in deltas]
+    executed = (1, 2, 4, 8, 16, 32, 64)
+    figure, ax = new_figure(6.4, 3.4)
+    ax.plot(deltas, curve, color=PALETTE["blue"], linewidth=1.8,
+            label=f"$L/\\Delta = {sp.latex(per.subs(k, KERNEL)).replace('frac', 'dfrac')}$")
+    ax.scatter(executed, [_strip_loads(d) for d in executed], color=PALETTE["blue"], s=28,
+               zorder=3, edgecolors=PALETTE["ink"], linewidths=0.6)
+    ax.axhline(KERNEL, color=PALETTE["grey"], linestyle="--", linewidth=1)
+    ax.text(deltas[-1], KERNEL, f"$k = {KERNEL}$", ha="right", va="bottom")
+    colours = (PALETTE["orange"], PALETTE["green"], PALETTE["red"])
+    for (name, limit), colour in zip(limits, colours):
+        ax.axvline(limit, color=colour, linewidth=1.4, linestyle=":",
+                   label=f"{name}: $\\Delta \\leq {limit}$")
+    ax.set_xscale("log", base=2)
+    ticks = [2 ** i for i in range(int(np.log2(top)) + 1)]
+    ax.set_xticks(ticks, labels=[str(t) for t in ticks])
+    ax.set_ylim(0, KERNEL * KERNEL + 0.5)
+    ax.set_xlabel("$\\Delta$")
+    ax.set_ylabel("$L / \\Delta$")
+    ax.grid(True, color=PALETTE["light"], linewidth=0.8)
+    ax.legend(frameon=False, fontsize=8, loc="upper right")
+    return figure
+
+
+NETWORK = "vgg11"  # the book's VGG-11 (1 input channel, 224 x 224, 10 classes)
+COLUMNS = (("params", "params"), ("macs", "MACs"), ("activations", "activations"))
+
+
+def network_costs():
+    """Each convolution and linear layer of the book's VGG-11: its share of the network's
+    parameters, MACs and activations (elements of its output), from
+    :func:`derivations.networks.tabulate`."""
+    from derivations.networks import model_network, tabulate
+    table = tabulate(model_network(NETWORK))
+    rows = [row for row in table.rows if row.params or row.macs]
+    x = np.arange(len(rows))
+    width = 0.27
+    figure, ax = new_figure(7.2, 3.6)
+    colours = (PALETTE["orange"], PALETTE["blue"], PALETTE["green"])
+    for offset, ((key, label), colour) in enumerate(zip(COLUMNS, colours)):
+        shares = [100 * table.share(row, key) for row in rows]
+        ax.bar(x + (offset - 1) * width, shares, width, color=colour, label=label)
+    ax.set_xticks(x, labels=[row.name for row in rows], rotation=60, ha="right",
+                  fontsize=8)
+    ax.set_ylabel("%")
+    shape = r"\times".join(str(v) for v in table.input_shape[1:])
+    ax.set_title(f"VGG-11, ${shape}$")
+    ax.grid(True, axis="y", color=PALETTE["light"], linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.legend(frameon=False)
+    return figure

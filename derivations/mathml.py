@@ -1,0 +1,97 @@
+"""The documents' LaTeX math as MathML, at build time (no script in the page).
+
+:func:`inline` and :func:`display` convert with ``latex2mathml``.  Two things it does not
+do for us, done here: ``aligned`` becomes a two-column ``array`` (right, left), so each
+row is a table row a browser lays out (latex2mathml would emit the ``&`` as text and a
+line break browsers ignore); long inline math is cut at top-level relations and binary
+operators into several ``<math>`` elements, so a phone can wrap a line between them.
+A command latex2mathml does not know comes out as text starting with a backslash: that
+is refused (:class:`DerivationError`) rather than shown.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from derivations.errors import DerivationError
+
+__all__ = ["display", "inline", "split_inline"]
+
+_ALIGNED = re.compile(r"\\begin\{aligned\}(.*?)\\end\{aligned\}", re.S)
+# after one of these, at the top level, a line may break (as TeX allows in inline math)
+_BREAK_AFTER = ("=", "+", "<", ">", r"\le", r"\ge", r"\approx", r"\to", r"\times", r"\cdot",
+                r"\qquad", r"\quad", ",")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+_LEFTOVER = re.compile(r">[^<]*\\[A-Za-z]+[^<]*<")
+_SHORT = 24  # inline math shorter than this (in LaTeX characters) stays in one piece
+
+
+def _aligned_as_array(latex: str) -> str:
+    """``\\begin{aligned} a &= b \\\\ ... \\end{aligned}`` as an ``{rl}`` array whose
+    right column starts with an empty group, so a leading ``=`` keeps relation spacing."""
+    def array(match: re.Match) -> str:
+        body = re.sub(r"&\s*", "&{}", match.group(1))
+        return r"\begin{array}{rl}" + body + r"\end{array}"
+    return _ALIGNED.sub(array, latex)
+
+
+@lru_cache(maxsize=None)
+def _convert(latex: str, mode: str) -> str:
+    from latex2mathml.converter import convert
+    try:
+        out = convert(latex, display=mode)
+    except Exception as error:  # latex2mathml raises its own (and plain) exceptions
+        raise DerivationError(f"math {latex[:80]!r} cannot be converted to MathML: "
+                              f"{type(error).__name__}: {error}") from None
+    leftover = _LEFTOVER.search(out)
+    if leftover:
+        raise DerivationError(f"math {latex[:80]!r}: MathML converter left "
+                              f"{leftover.group(0)[1:-1]!r} unconverted")
+    return out
+
+
+def split_inline(latex: str) -> list[str]:
+    """``latex`` cut after top-level operators of :data:`_BREAK_AFTER` (outside braces,
+    ``\\left..\\right`` and environments); short math is one piece."""
+    if len(latex) < _SHORT:
+        return [latex]
+    pieces, start, depth, i = [], 0, 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch == "\\":
+            command = _COMMAND.match(latex, i)
+            if command is None:  # an escaped symbol such as \, or \{: no depth change
+                i += 2
+                continue
+            name = command.group(0)
+            if name in (r"\left", r"\begin"):
+                depth += 1
+            elif name in (r"\right", r"\end"):
+                depth -= 1
+            i = command.end()
+            if depth == 0 and name in _BREAK_AFTER and latex[i:i + 1] not in "_^":
+                pieces.append(latex[start:i])
+                start = i
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        i += 1
+        if depth == 0 and ch in _BREAK_AFTER and latex[i:i + 1] not in "_^":
+            pieces.append(latex[start:i])
+            start = i
+    pieces.append(latex[start:])
+    pieces = [p for p in pieces if p.strip()]
+    return pieces if pieces else [latex]
+
+
+def inline(latex: str) -> str:
+    """Inline MathML; long math as several ``<math>`` with break opportunities."""
+    return "<wbr>".join(_convert(piece, "inline") for piece in split_inline(latex))
+
+
+def display(latex: str) -> str:
+    """Display MathML; ``aligned`` rows as table rows."""
+    return _convert(_aligned_as_array(latex.strip()), "block")

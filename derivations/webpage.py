@@ -1,0 +1,80 @@
+"""The web page ``{lang}/index.html``: the worked answers and the reference page in one
+self-contained HTML file.
+
+Rendered from the same document data as the Markdown and LaTeX (exercise blocks, the
+reference page), by ``templates/index.html.j2`` (autoescaping on, ``StrictUndefined``).
+Math is MathML made at build time (:mod:`derivations.mathml`), figures are the SVG files
+inlined as ``data:`` images with their alt text: no script, no font or file fetched, so
+the page reads offline.  Prose is ``$math$``, ```code``` and text; text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import re
+
+from markupsafe import Markup, escape
+
+from derivations import mathml
+
+__all__ = ["html_text", "block_view", "render_page"]
+
+_SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
+
+
+def _pick(value, lang: str) -> str:
+    if isinstance(value, dict):
+        return value[lang]
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected text or str, got {type(value).__name__}: {value!r}")
+
+
+def html_text(prose: str) -> Markup:
+    """Prose to HTML: ``$..$`` as inline MathML, ```..``` as ``<code>``, text escaped."""
+    out = []
+    for part in _SEGMENTS.split(prose):
+        if part.startswith("$") and part.endswith("$") and len(part) > 1:
+            out.append(mathml.inline(part[1:-1]))
+        elif part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(f"<code>{escape(part[1:-1])}</code>")
+        else:
+            out.append(str(escape(part)))
+    return Markup("".join(out))
+
+
+def block_view(block) -> dict:
+    """A document block as ``{"type": ..., fields...}``: blocks are dicts with a ``type``
+    or dataclasses (the type is the class name, lower case)."""
+    if isinstance(block, dict):
+        return block
+    if dataclasses.is_dataclass(block):
+        view = {f.name: getattr(block, f.name) for f in dataclasses.fields(block)}
+        view.setdefault("type", type(block).__name__.lower())
+        return view
+    raise TypeError(f"not a document block: {type(block).__name__}")
+
+
+def _image(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def environment():
+    """The HTML template environment (autoescape on; filters for prose and math)."""
+    from derivations.render import template_environment
+    env = template_environment(autoescape=True)
+    env.filters["html"] = lambda value, lang: html_text(_pick(value, lang))
+    env.filters["pick"] = _pick
+    env.filters["math_display"] = lambda latex: Markup(mathml.display(latex))
+    env.filters["view"] = block_view
+    return env
+
+
+def render_page(entries: list, page: dict, strings: dict, lang: str,
+                figures: dict[str, bytes]) -> str:
+    """The page for ``lang``: ``entries`` as :func:`derivations.render.entries` gives
+    them, ``page`` the reference page, ``figures`` key -> SVG bytes."""
+    images = {key: _image(svg) for key, svg in figures.items()}
+    return environment().get_template("index.html.j2").render(
+        s=strings, lang=lang, entries=entries, page=page, images=images)

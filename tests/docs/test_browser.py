@@ -1,0 +1,94 @@
+"""The web pages in a real browser (Debian's chromium, driven by playwright): at a phone's
+and a desktop's width the page does not overflow sideways, no math failed to render
+(no ``merror``), every image loaded and every display formula fits its box."""
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from derivations.commands import docs
+from tests.conftest import require_tool
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+WIDTHS = (390, 1280)
+
+# what the page looks like to a reader, measured in the page
+PROBE = """() => {
+  const root = document.documentElement;
+  const images = [...document.images];
+  const displays = [...document.querySelectorAll('.display')];
+  return {
+    overflow: root.scrollWidth - root.clientWidth,
+    merror: document.getElementsByTagName('merror').length,
+    math: document.getElementsByTagName('math').length,
+    unrendered: [...document.getElementsByTagName('math')]
+                  .filter(m => m.getBoundingClientRect().width === 0).length,
+    images: images.length,
+    broken: images.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.alt),
+    displays_too_wide: displays.filter(d => d.getBoundingClientRect().right
+                                            > root.clientWidth + 0.5).length,
+  };
+}"""
+
+
+def _available() -> bool:
+    return (Path(CHROMIUM).is_file() or shutil.which("chromium") is not None) and \
+        importlib.util.find_spec("playwright") is not None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool(_available(), f"chromium ({CHROMIUM}, Debian: apt-get install chromium) and "
+                               "the playwright package (pip install playwright)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """The rendered web pages, written with their figures as ``docs`` writes them."""
+    out = tmp_path_factory.mktemp("site")
+    for name, content in docs.render_documents().items():
+        if name.endswith(".html"):
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_text(content, encoding="utf-8")
+    return out
+
+
+def _measure(browser, url: str, width: int) -> dict:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(url, wait_until="load")
+        return page.evaluate(PROBE)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_page_fits_renders_math_and_loads_images(browser, pages, lang, width):
+    seen = _measure(browser, (pages / lang / "index.html").as_uri(), width)
+    assert seen["overflow"] <= 0, seen
+    assert seen["merror"] == 0, seen
+    assert seen["math"] > 100 and seen["unrendered"] == 0, seen
+    assert not seen["broken"], seen
+    assert seen["displays_too_wide"] == 0, seen
+
+
+def test_probe_sees_overflow_math_errors_and_broken_images(browser, tmp_path):
+    """The measurements can fail: a page with each fault is reported."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width">'
+        '</head><body><div style="width:2000px">wide</div>'
+        '<math><merror><mtext>bad</mtext></merror></math>'
+        '<img alt="missing" src="no-such-file.svg"></body></html>', encoding="utf-8")
+    seen = _measure(browser, bad.as_uri(), 390)
+    assert seen["overflow"] > 0 and seen["merror"] == 1 and seen["broken"] == ["missing"]
