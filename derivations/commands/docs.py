@@ -1,7 +1,10 @@
-"""``docs``: render the answer sheets and the reference page into ``OUT/{en,zh}/``.
+"""``docs``: render the answer sheets, the reference page and the web page into
+``OUT/{en,zh}/``, and their figures into ``OUT/figures/``.
 
 Every number is checked at render time (a failed check aborts with one line, nothing is
-written).  The six files are written in one atomic batch (:func:`derivations.files.
+written); a check whose sources and libraries are unchanged since a run that passed it is
+taken from the cache (:mod:`derivations.docs_cache`), ``--recheck`` runs them all.  All
+files are written in one atomic batch (:func:`derivations.files.
 write_atomically`): a bad ``--out`` or a failed write replaces none of them; ``--check``
 renders in memory and fails naming the files that differ from what is on disk; ``--pdf``
 then compiles the written LaTeX with xelatex and writes both PDFs in one batch.
@@ -20,39 +23,114 @@ XELATEX_TIMEOUT = 600  # seconds per run; the CJK sheet takes well under a minut
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "docs", help="render the worked answers and the reference page",
-        description="Render OUT/{en,zh}/answers.md, answers.tex and formulas.md; every "
-                    "number is checked against the instrumented convolution first.")
+        description="Render OUT/{en,zh}/answers.md, answers.tex, formulas.md and "
+                    "index.html, and OUT/figures/; every number is checked against the "
+                    "instrumented convolution first.")
     parser.add_argument("--out", default="output", help="output directory (default: output)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--pdf", action="store_true",
                       help="also compile OUT/{en,zh}/answers.pdf with xelatex")
     mode.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 naming the files that are stale")
+    parser.add_argument("--recheck", action="store_true",
+                        help="run every check again, even those a cached run with the same "
+                             "sources and libraries passed")
+    parser.add_argument("--jobs", type=_jobs, default=_default_jobs(),
+                        help="processes that build what is not cached (default: the CPUs, "
+                             "at most 2)")
     parser.set_defaults(func=run)
 
 
-def render_documents() -> dict[str, str | bytes]:
-    """Relative path -> content of every file ``docs`` writes (checks run here): per
-    language the answers (Markdown, LaTeX), the reference page and the web page; the
-    figures (SVG and PDF) once, under ``figures/``."""
-    from derivations.exercises import build_all, for_edition
-    from derivations.figures import render_all
-    from derivations.reference import build as build_reference
+def build_entry(kind: str, name: str):
+    """Build (and so check) one cacheable piece: an exercise, the reference page or a
+    figure.  Module-level so a worker process can run it."""
+    if kind == "exercise":
+        from derivations.exercises import build_all
+        return build_all((name,))[0]
+    if kind == "reference":
+        from derivations.reference import build
+        return build()
+    from derivations.figures import render
+    return render(name)
+
+
+def _entries() -> list[tuple[str, str]]:
+    from derivations.exercises import MODULES
+    from derivations.figures import KEYS
+    return ([("exercise", name) for name in MODULES] + [("reference", "formulas")]
+            + [("figure", key) for key in KEYS])
+
+
+def _build_missing(missing: list, jobs: int) -> dict:
+    """``(kind, name) -> value`` for ``missing``, in ``jobs`` processes when more than one
+    (a fresh interpreter each: forkserver); an error in any is raised here."""
+    if jobs <= 1 or len(missing) <= 1:
+        return {entry: build_entry(*entry) for entry in missing}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=min(jobs, len(missing)),
+                             mp_context=multiprocessing.get_context("forkserver")) as pool:
+        futures = {entry: pool.submit(build_entry, *entry) for entry in missing}
+        return {entry: future.result() for entry, future in futures.items()}
+
+
+def _built(recheck: bool, jobs: int):
+    """``(exercises, reference page, figures)``, each built and checked unless a trusted
+    cache entry from a run with the same sources and libraries holds it."""
+    from derivations.docs_cache import load, store
+    entries = _entries()
+    found = {} if recheck else {entry: load(*entry) for entry in entries}
+    missing = [entry for entry in entries if found.get(entry) is None]
+    built = _build_missing(missing, jobs)
+    for entry, value in built.items():
+        store(*entry, value)
+    values = {**found, **built}
+    by_kind = {kind: [values[e] for e in entries if e[0] == kind]
+               for kind in ("exercise", "reference", "figure")}
+    return by_kind["exercise"], by_kind["reference"][0], by_kind["figure"]
+
+
+def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | bytes]:
+    """Relative path -> content of every file ``docs`` writes: per language the answers
+    (Markdown, LaTeX), the reference page and the web page; the figures (SVG and PDF)
+    once, under ``figures/``.  Every check runs here, except those a trusted cache entry
+    says passed with the same sources and libraries (``recheck``: run them all); what
+    must be built is built in ``jobs`` processes."""
+    from derivations.exercises import for_edition
+    from derivations.figures import paths
     from derivations.render import render_answers, render_formulas, render_page
-    exercises = build_all()
-    page = build_reference()
-    figures = render_all()
-    svgs = {name.removeprefix("figures/").removesuffix(".svg"): content
-            for name, content in figures.items() if name.endswith(".svg")}
+    exercises, page, figures = _built(recheck, jobs)
     documents: dict[str, str | bytes] = {}
+    svgs = {drawn.key: drawn.svg for drawn in figures}
     for lang in LANGS:
         numbered, appendices = for_edition(exercises, lang)
         for fmt in ("md", "tex"):
             documents[f"{lang}/answers.{fmt}"] = render_answers(numbered, appendices, lang, fmt)
         documents[f"{lang}/formulas.md"] = render_formulas(page, lang)
         documents[f"{lang}/index.html"] = render_page(numbered, appendices, page, lang, svgs)
-    documents.update(figures)
+    for drawn in figures:
+        for fmt, path in paths(drawn.key).items():
+            documents[path] = getattr(drawn, fmt)
     return documents
+
+
+def _default_jobs() -> int:
+    import os
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    return max(1, min(2, available))
+
+
+def _jobs(text: str) -> int:
+    """``--jobs`` as a positive integer (argparse reports the error in one line)."""
+    import argparse
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"{value} is not between 1 and 64")
+    return value
 
 
 def _out_directory(text: str):
@@ -150,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
 
     from derivations.files import write_atomically
     out = _out_directory(args.out)
-    documents = render_documents()
+    documents = render_documents(recheck=args.recheck, jobs=args.jobs)
     if args.check:
         names = stale(out, documents)
         if names:

@@ -51,11 +51,17 @@ def _drawing(key: str):
 
 
 def render(key: str) -> FigureFiles:
-    """Draw ``key`` once and save it in both formats."""
+    """Draw ``key`` once and save it in both formats; a failed check of the numbers it
+    draws is a one-line :class:`DerivationError` naming the figure."""
+    from derivations.exercises.document import CheckFailed
     from derivations.figures.style import fixed_style, save
-    with fixed_style():
-        figure = _drawing(key)()
-        return FigureFiles(key, save(figure, "svg"), save(figure, "pdf"))
+    drawing = _drawing(key)
+    try:
+        with fixed_style():
+            figure = drawing()
+            return FigureFiles(key, save(figure, "svg"), save(figure, "pdf"))
+    except CheckFailed as error:
+        raise DerivationError(f"figure {key}: check failed: {error}") from None
 
 
 def render_all(keys=KEYS) -> dict[str, bytes]:

@@ -20,15 +20,17 @@ EXECUTED_SIZES = (4, 8, 16, 32, 56, 112)
 
 
 def _forward_mults(layer) -> int:
-    from derivations.closed_forms import forms
-    return forms(layer.convention)["forward_mults"].evaluate(layer)
+    from derivations.closed_forms import forms_for
+    from derivations.registry.forms import Form
+    return forms_for(layer)[Form.FORWARD_MULTS].evaluate(layer)
 
 
 def _executed_mults(layer) -> int:
     from derivations.exercises.document import checked
     from derivations.execute import run_layer
-    return checked(f"figure padding-doubling-ratio, h={layer.h}", _forward_mults(layer),
-                   run_layer(layer).counts["forward_mults"])
+    from derivations.registry.forms import Form
+    return checked(f"forward mults, h={layer.h}", _forward_mults(layer),
+                   run_layer(layer).counts[Form.FORWARD_MULTS])
 
 
 def _ratio(size: int, before: int, after: int, convention: str, count) -> float:
@@ -76,7 +78,7 @@ def _strip_loads(delta: int, strips: int = 4) -> float:
     names = {s.name: s for s in total_loads().free_symbols}
     closed = int(total_loads().subs({names["k"]: KERNEL, names["M"]: 1, names["m"]: width,
                                      names["Delta"]: delta}))
-    return checked(f"figure strip-loads, Delta={delta}", closed, image.loads) / width
+    return checked(f"loads, Delta={delta}", closed, image.loads) / width
 
 
 def strip_loads():

@@ -2,7 +2,6 @@
 math span rendered by KaTeX, both LaTeX sheets compiled by xelatex, and the book's
 numbers reproduced (independent oracles: plain integer arithmetic)."""
 
-import json
 import re
 import shutil
 import subprocess
@@ -15,10 +14,9 @@ from derivations.commands import docs
 from derivations.messages import LANGUAGES, text
 from derivations.registry.exercises import EXERCISES
 from tests.conftest import require_tool
-from tests.docs.mathspans import math_spans
+from tests.docs.mathspans import katex_failures, math_spans, require_katex
 
 ROOT = Path(__file__).resolve().parents[2]
-KATEX = ROOT / "node_modules" / "katex"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +30,7 @@ def test_committed_output_is_fresh(capsys):
 
 
 def test_check_names_the_stale_file(documents, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(docs, "render_documents", lambda: documents)
+    monkeypatch.setattr(docs, "render_documents", lambda **_: documents)
     assert main(["docs", "--out", str(tmp_path)]) == 0
     assert main(["docs", "--out", str(tmp_path), "--check"]) == 0
     (tmp_path / "zh" / "formulas.md").write_text("edited by hand\n", encoding="utf-8")
@@ -85,18 +83,12 @@ def test_book_numbers_on_both_sheets(documents, needle):
     assert needle in documents["en/answers.md"] and needle in documents["zh/answers.md"]
 
 
-def _katex(spans: list) -> list:
-    done = subprocess.run(["node", str(Path(__file__).with_name("katex_check.js")),
-                           str(KATEX)], input=json.dumps(spans), capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+_katex = katex_failures
 
 
 @pytest.fixture(scope="module")
 def katex_available():
-    require_tool(shutil.which("node") is not None and (KATEX / "package.json").is_file(),
-                 "node and node_modules/katex (npm install --no-save katex@0.16)")
+    require_katex()
 
 
 def test_katex_reports_a_broken_span(katex_available):

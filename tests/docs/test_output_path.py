@@ -21,7 +21,7 @@ NAMES = [f"{lang}/{name}" for lang in docs.LANGS
 def fake_documents(monkeypatch):
     """Small stand-ins for the six documents (rendering the real ones takes seconds)."""
     documents = {name: f"new {name}\n" for name in NAMES}
-    monkeypatch.setattr(docs, "render_documents", lambda: documents)
+    monkeypatch.setattr(docs, "render_documents", lambda **_: documents)
     return documents
 
 

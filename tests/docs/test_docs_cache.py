@@ -1,0 +1,164 @@
+"""The docs check cache: a warm build renders the same bytes as a cold one without
+building anything; an entry is used only when it is trustworthy and bound to the
+current sources; a changed source or ``--recheck`` runs the checks again."""
+
+import json
+from dataclasses import dataclass
+
+import pytest
+
+from derivations import docs_cache
+from derivations.cli import main
+from derivations.closed_forms import ClosedForm
+from derivations.commands import docs
+from derivations.exercises.document import Exercise, text
+from derivations.registry.forms import Form
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _sample():
+    return Exercise(id="x", numbers={"en": 1, "zh": None}, title=text("T", "题"),
+                    statement=text("S", "题目"),
+                    blocks=[{"type": "table", "header": ["a"], "rows": [[("t", 1.5)]]},
+                            {"type": "figure", "key": Form.FORWARD_MULTS}, b"\x00svg"])
+
+
+def test_codec_round_trips_the_allowed_types():
+    sample = _sample()
+    assert docs_cache.decode(json.loads(json.dumps(docs_cache.encode(sample)))) == sample
+
+
+@dataclass
+class Outsider:  # a dataclass of the tests, not of the package
+    value: int
+
+
+@pytest.mark.parametrize("data", [
+    {"dataclass": "tests.docs.test_docs_cache:Outsider", "fields": {"value": 1}},
+    {"dataclass": "os:system", "fields": {}},
+    {"dataclass": "derivations.exercises.document:Exercise", "fields": {"id": "x"}},
+    {"enum": "derivations.registry.forms:Form", "value": "no_such_form"},
+    {"object": 1},
+    1.5,
+])
+def test_decode_refuses_what_encode_cannot_make(data):
+    with pytest.raises(ValueError):
+        docs_cache.decode(data)
+
+
+def test_encode_refuses_foreign_values():
+    with pytest.raises(TypeError):
+        docs_cache.encode(Outsider(1))
+    with pytest.raises(TypeError):
+        docs_cache.encode({1: "int key"})
+
+
+def _entry_path(cache_dir):
+    return next((cache_dir / "docs").glob("*/exercise-x.json"))
+
+
+def test_store_then_load(cache):
+    assert docs_cache.store("exercise", "x", _sample())
+    assert docs_cache.load("exercise", "x") == _sample()
+    assert _entry_path(cache).stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("spoil", ["data", "sha", "fingerprint", "name", "world-writable",
+                                   "symlink", "not-json", "schema"])
+def test_untrustworthy_entry_is_a_miss(cache, spoil):
+    docs_cache.store("exercise", "x", _sample())
+    path = _entry_path(cache)
+    entry = json.loads(path.read_text())
+    if spoil == "data":
+        entry["data"]["fields"]["id"] = "y"
+    elif spoil == "sha":
+        entry["sha256"] = "0" * 64
+    elif spoil == "fingerprint":
+        entry["fingerprint"] = "f" * 32
+    elif spoil == "name":
+        entry["name"] = "other"
+    elif spoil == "schema":
+        entry["extra"] = 1
+    if spoil in ("data", "sha", "fingerprint", "name", "schema"):
+        path.write_text(json.dumps(entry))
+        path.chmod(0o600)
+    elif spoil == "world-writable":
+        path.chmod(0o666)
+    elif spoil == "symlink":
+        real = path.with_name("real.json")
+        path.rename(real)
+        path.symlink_to(real)
+    elif spoil == "not-json":
+        path.write_text("{not json")
+    assert docs_cache.load("exercise", "x") is None
+
+
+def test_a_changed_source_changes_the_fingerprint(monkeypatch):
+    before = docs_cache.fingerprint()
+    real = docs_cache._sources
+
+    def edited(folder, prefix=""):
+        for name, content in real(folder, prefix):
+            yield name, content + (b"# edited\n" if name == "model.py" else b"")
+    docs_cache.fingerprint.cache_clear()
+    monkeypatch.setattr(docs_cache, "_sources", edited)
+    try:
+        assert docs_cache.fingerprint() != before
+    finally:
+        docs_cache.fingerprint.cache_clear()
+
+
+def test_rendering_only_sources_do_not_change_the_fingerprint(monkeypatch):
+    before = docs_cache.fingerprint()
+    names = [name for name, _ in docs_cache._sources(docs_cache.resources.files(
+        "derivations"))]
+    assert "model.py" in names and "exercises/cost.py" in names
+    assert not set(docs_cache.RENDERING_ONLY) & set(names)
+    assert not any(name.startswith("templates/") for name in names)
+    assert docs_cache.fingerprint() == before
+
+
+def test_warm_build_is_the_cold_build_without_building(cache, monkeypatch):
+    cold = docs.render_documents(jobs=1)
+
+    def no_build(kind, name):
+        raise AssertionError(f"{kind} {name} built although cached")
+    monkeypatch.setattr(docs, "build_entry", no_build)
+    assert docs.render_documents() == cold
+    with pytest.raises(AssertionError, match="built although cached"):
+        docs.render_documents(recheck=True)
+
+
+def test_forced_check_failure_is_one_line_and_writes_nothing(cache, tmp_path, monkeypatch,
+                                                             capsys):
+    """A closed form that disagrees with the execution stops ``docs`` in one line."""
+    real = ClosedForm.evaluate
+    monkeypatch.setattr(ClosedForm, "evaluate", lambda self, layer: real(self, layer) + 1)
+    out = tmp_path / "out"
+    status = main(["docs", "--out", str(out), "--recheck", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert status != 0
+    assert err.startswith("derivations docs: error: ") and err.count("\n") == 1, err
+    assert "closed form gives" in err and "Traceback" not in err
+    assert not out.exists()
+    assert not list(cache.glob("docs/*/*.json"))  # nothing half-checked is kept
+
+
+def test_recheck_and_jobs_flags(cache, tmp_path, monkeypatch, capsys):
+    seen = {}
+
+    def fake(recheck=False, jobs=1):
+        seen.update(recheck=recheck, jobs=jobs)
+        return {"en/answers.md": "x\n"}
+    monkeypatch.setattr(docs, "render_documents", fake)
+    assert main(["docs", "--out", str(tmp_path / "o"), "--recheck", "--jobs", "2"]) == 0
+    assert seen == {"recheck": True, "jobs": 2}
+    with pytest.raises(SystemExit) as stop:
+        main(["docs", "--jobs", "0"])
+    assert stop.value.code == 2
+    assert "--jobs: 0 is not between 1 and 64" in capsys.readouterr().err
