@@ -45,13 +45,13 @@ def html_text(prose: str) -> Markup:
 
 
 def block_view(block) -> dict:
-    """A document block as ``{"type": ..., fields...}``: blocks are dicts with a ``type``
-    or dataclasses (the type is the class name, lower case)."""
+    """A document block (:mod:`derivations.exercises.document`) as ``{"type": ...,
+    fields...}``: its class's ``type`` constant and its fields."""
     if isinstance(block, dict):
         return block
-    if dataclasses.is_dataclass(block):
+    if dataclasses.is_dataclass(block) and isinstance(getattr(block, "type", None), str):
         view = {f.name: getattr(block, f.name) for f in dataclasses.fields(block)}
-        view.setdefault("type", type(block).__name__.lower())
+        view["type"] = block.type
         return view
     raise TypeError(f"not a document block: {type(block).__name__}")
 
