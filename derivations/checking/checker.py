@@ -29,7 +29,7 @@ from derivations.checking.deciding.decide import (UNDEFINED, Values, find_match,
                                                   restriction_assumptions)
 from derivations.checking.deciding.restrictions import Kind, Restriction, axes_with
 from derivations.checking.evaluate import compile_node
-from derivations.checking.explaining.diagnose import diagnose
+from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
 from derivations.checking.reading.aliases import (COMPOSE_SYMBOLS, LAYER_SYMBOLS,
                                                   OUTPUT_SYMBOLS, spellings)
 from derivations.checking.reading.errors import InvalidAnswer
@@ -270,8 +270,12 @@ def _wrong(result, entry, parsed, match, restrictions, work, symbolic) -> Result
         example = {"env": env, "answer": actual, "answer_value": actual,
                    "reference_value": expected}
     envs = matcher(entry).envs(restrictions, "total")
+    reference = matcher(entry).values_of_variant(0, restrictions)
+    count = min(len(envs), MAX_POINTS)
+    want = [reference[i] if reference[i] is not UNDEFINED else UNDEFINED_VALUE
+            for i in range(count)]
     found_diagnosis = diagnose(compile_node(parsed.tree), entry.reference.function, envs,
-                               str(entry.question.family))
+                               str(entry.question.family), want)
     if found_diagnosis:
         result.diagnosis = [_diagnosis_data(found_diagnosis)]
     if symbolic:

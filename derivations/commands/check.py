@@ -57,7 +57,7 @@ def _unreadable(question: str, answer: str, byte: str, column: int):
 
 
 def _line(key: str, value: str, lang: str) -> str:
-    from derivations.checking.explaining.messages import label
+    from derivations.checking.explaining.wording import label
     return f"{label(key, lang)}: {value}"
 
 
@@ -65,7 +65,7 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
     from derivations.checking.explaining.feedback import (assumption_text, layer_text,
                                                           note_text, one_line,
                                                           reference_text, verdict_text)
-    from derivations.checking.explaining.messages import misconception_title
+    from derivations.checking.explaining.wording import misconception_title
     lines = [_line("question", result.question, lang),
              _line("answer", one_line(result.answer, 600), lang)]
     if result.parsed:
@@ -100,7 +100,7 @@ def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
 
     from derivations.checking.explaining.feedback import (assumption_text,
                                                           misconception_text, note_text)
-    from derivations.checking.explaining.messages import misconception_title
+    from derivations.checking.explaining.wording import misconception_title
     from derivations.messages import text
     data = result.as_dict()
     # bytes that were not UTF-8 (lone surrogates) shown as \xNN: printable as UTF-8

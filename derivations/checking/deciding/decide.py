@@ -9,6 +9,7 @@ catalogue's order: the reference, conventions (fewest first), misconceptions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import Compiled, Entry
@@ -105,9 +106,10 @@ class Match:
     domain: frozenset
 
 
-def _order(count: int) -> list[int]:
+@lru_cache(maxsize=None)
+def _order(count: int) -> tuple[int, ...]:
     """Generic points first (edge points make many formulas agree by accident)."""
-    return list(range(_EDGE_COUNT, count)) + list(range(min(_EDGE_COUNT, count)))
+    return tuple(range(_EDGE_COUNT, count)) + tuple(range(min(_EDGE_COUNT, count)))
 
 
 class Matcher:

@@ -93,57 +93,90 @@ def _product(env: dict, names) -> int:
     return value
 
 
-def _constant(values) -> Fraction | int | None:
-    first = values[0]
-    return first if all(v == first for v in values) else None
-
-
 def _products(names, most: int):
     for count in range(1, most + 1):
         yield from itertools.combinations(names, count)
 
 
-def diagnose(answer, reference, envs, family: str = "layer") -> Diagnosis | None:
+UNDEFINED_VALUE = object()  # a reference value that is undefined (never equal to a number)
+MAX_POINTS = 32  # points compared (generic ones first); enough to tell products apart
+
+
+def _every(pairs, test) -> bool:
+    """``test(a, b)`` for every pair, stopping at the first failure (most fail at once)."""
+    return all(test(a, b) for a, b in pairs)
+
+
+def _factor(got, want, envs, sizes) -> Diagnosis | None:
+    """answer = reference * product, or reference = answer * product (exact integers or
+    fractions, cross-multiplied: no division)."""
+    for names in _products(sizes, 3):
+        products = [_product(env, names) for env in envs[:1]]
+        if got[0] == products[0] * want[0] and _every(
+                zip(got, zip(want, envs)), lambda g, we: g == we[0] * _product(we[1], names)):
+            return Diagnosis("factor_extra", names, meaning=MEANINGS.get(names))
+        if got[0] * products[0] == want[0] and _every(
+                zip(got, zip(want, envs)), lambda g, we: g * _product(we[1], names) == we[0]):
+            return Diagnosis("factor_missing", names, meaning=MEANINGS.get(names))
+    return None
+
+
+def _term(gaps, envs, sizes) -> Diagnosis | None:
+    """answer - reference = c * product for one constant c."""
+    for names in _products(sizes, 4):
+        first = _product(envs[0], names)
+        if _every(zip(gaps[1:], envs[1:]),
+                  lambda g, env: g * first == gaps[0] * _product(env, names)):
+            coefficient = Fraction(gaps[0]) / first
+            if coefficient:
+                return Diagnosis("term_extra" if coefficient > 0 else "term_missing", names,
+                                 constant=_plain(coefficient), meaning=MEANINGS.get(names))
+    return None
+
+
+def _same_swapped(answer, envs, want, pairs) -> bool:
+    """answer at each point with ``pairs`` exchanged equals ``want`` (lazily)."""
+    try:
+        return all(answer(_swapped(env, pairs)) == w for env, w in zip(envs, want))
+    except Undefined:
+        return False
+
+
+def diagnose(answer, reference, envs, family: str = "layer",
+             want: list | None = None) -> Diagnosis | None:
     """The first diagnosis of the list above that holds at every point of ``envs``
-    (``answer`` and ``reference`` are compiled functions), or None."""
-    envs = [env for env in envs]
+    (``answer`` and ``reference`` are compiled functions; ``want``, when given, the
+    reference's values there; at most :data:`MAX_POINTS` points are used), or None."""
+    envs = list(envs)[:MAX_POINTS]
     if len(envs) < 3:
         return None
-    got, want = _values(answer, envs), _values(reference, envs)
-    if got is None or want is None or got == want:
+    got = _values(answer, envs)
+    want = _values(reference, envs) if want is None else list(want[:len(envs)])
+    if got is None or want is None or UNDEFINED_VALUE in want or got == want:
         return None
-    for name, pairs in (("swapped_axes", _SWAP_AXES), ("swapped_channels", _SWAP_CHANNELS)):
-        swapped = _values(answer, [_swapped(env, pairs) for env in envs])
-        if swapped == want and family == "layer":
-            return Diagnosis(name)
+    if family == "layer":
+        for name, pairs in (("swapped_axes", _SWAP_AXES), ("swapped_channels", _SWAP_CHANNELS)):
+            if _same_swapped(answer, envs, want, pairs):
+                return Diagnosis(name)
     sizes = _SIZES if family == "layer" else _COMPOSE_SIZES
     sizes = tuple(name for name in sizes if name in envs[0])
     if all(w != 0 for w in want):
-        ratios = [Fraction(g) / Fraction(w) for g, w in zip(got, want)]
-        constant = _constant(ratios)
-        if constant == 2:
+        if all(g == 2 * w for g, w in zip(got, want)):
             return Diagnosis("factor_two_more", constant=2)
-        if constant == Fraction(1, 2):
+        if all(2 * g == w for g, w in zip(got, want)):
             return Diagnosis("factor_two_less", constant=Fraction(1, 2))
-        if constant is None:
-            for names in _products(sizes, 3):  # lazily: most products fail at once
-                if all(r == _product(env, names) for r, env in zip(ratios, envs)):
-                    return Diagnosis("factor_extra", names, meaning=MEANINGS.get(names))
-                if all(r * _product(env, names) == 1 for r, env in zip(ratios, envs)):
-                    return Diagnosis("factor_missing", names, meaning=MEANINGS.get(names))
-        elif constant != 0:
-            return Diagnosis("constant_factor", constant=_plain(constant))
+        constant = Fraction(got[0]) / Fraction(want[0])
+        if all(g == constant * w for g, w in zip(got, want)):
+            if constant != 0:
+                return Diagnosis("constant_factor", constant=_plain(constant))
+        else:
+            found = _factor(got, want, envs, sizes)
+            if found:
+                return found
     gaps = [g - w for g, w in zip(got, want)]
-    offset = _constant(gaps)
-    if offset is not None:
-        return Diagnosis("constant_offset", constant=_plain(offset))
-    for names in _products(sizes, 4):
-        coefficient = Fraction(gaps[0]) / _product(envs[0], names)
-        if coefficient and all(Fraction(g) / _product(env, names) == coefficient
-                               for g, env in zip(gaps[1:], envs[1:])):
-            return Diagnosis("term_extra" if coefficient > 0 else "term_missing", names,
-                             constant=_plain(coefficient), meaning=MEANINGS.get(names))
-    return None
+    if all(g == gaps[0] for g in gaps):
+        return Diagnosis("constant_offset", constant=_plain(gaps[0]))
+    return _term(gaps, envs, sizes)
 
 
 def _plain(value):

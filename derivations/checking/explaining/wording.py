@@ -1,4 +1,4 @@
-"""The checker's texts by id: sentences in ``messages/checker.yaml`` (``checker.*``),
+"""The checker's wording by id: sentences in ``messages/checker.yaml`` (``checker.*``),
 misconceptions in ``registry/misconceptions.yaml``.  Never looked up by English text.
 
 Id families: ``checker.verdict.<verdict>``, ``checker.assumption.<id>`` (what a right
