@@ -106,7 +106,7 @@ def test_a_big_o_mismatch_says_which_way(answer, sign):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_big_o_of_zero_never_says_the_reference_grows_slower(lang):
-    from derivations.checking.explaining.messages import phrase
+    from derivations.checking.explaining.wording import phrase
     said = feedback(check("forward-mults", "O(0)"), lang)
     assert phrase("slower", lang) not in said and phrase("faster", lang) not in said
     assert phrase("order_degenerate", lang, symbol="c_i") in said
