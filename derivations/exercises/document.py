@@ -124,6 +124,11 @@ class Table:
     rows: tuple
     type: ClassVar[str] = "table"
 
+    def tex_columns(self, lang: str) -> str:
+        """The LaTeX column spec: :func:`derivations.exercises.layout.tex_columns`."""
+        from derivations.exercises.layout import tex_columns
+        return tex_columns(self, lang)
+
 
 @dataclass(frozen=True)
 class Code:
@@ -168,18 +173,20 @@ class Exercise:
     title: Text
     statement: Text
     blocks: list = field(default_factory=list)
+    book: dict = field(default_factory=dict)  # edition -> URL of the book's section
 
 
 # --- constructors (what exercise modules call) ------------------------------------------
 def exercise(id: str, statement: Text, blocks: list) -> Exercise:
     """The exercise ``id`` with its numbers and title from the registry."""
-    from derivations.registry.exercises import EXERCISES
+    from derivations.registry.exercises import BOOK_SECTION, EXERCISES
     try:
         info = EXERCISES[id]
     except KeyError:
         raise DerivationError(f"exercise {id!r} is not in registry/exercises.py") from None
     return Exercise(id=id, numbers={lang: info.number(lang) for lang in LANGS},
-                    title=dict(info.title), statement=statement, blocks=list(blocks))
+                    title=dict(info.title), statement=statement, blocks=list(blocks),
+                    book=dict(BOOK_SECTION))
 
 
 def heading(t: Text) -> Heading:

@@ -106,21 +106,64 @@ def test_every_math_span_renders_in_katex(documents, katex_available, name):
     assert not failures, "\n".join(f"{f['error']}: {f['tex'][:120]}" for f in failures[:5])
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_latex_sheet_compiles_with_xelatex(documents, lang, tmp_path):
+def _overfull(log: str) -> list[str]:
+    """Every overfull horizontal box the log reports (a table or display wider than the
+    text block, or a line that juts into the margin), with the source lines it names;
+    under 1 pt is TeX's rounding, not a layout fault."""
+    found = re.findall(r"^Overfull \\hbox \(([\d.]+)pt too wide\) (.*)$", log, flags=re.M)
+    return [f"{points} pt {where}" for points, where in found if float(points) >= 1.0]
+
+
+@pytest.fixture(scope="module")
+def xelatex():
     have = shutil.which("xelatex") is not None and shutil.which("kpsewhich") is not None
     if have:
         have = subprocess.run(["kpsewhich", "ctex.sty"], capture_output=True).returncode == 0
     require_tool(have, "xelatex with ctex (texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
-    (tmp_path / "answers.tex").write_text(documents[f"{lang}/answers.tex"], encoding="utf-8")
-    done = subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error",
-                           "answers.tex"], cwd=tmp_path, capture_output=True, text=True,
-                          errors="replace", timeout=600)
-    errors = [line for line in done.stdout.splitlines() if line.startswith("!")]
-    assert done.returncode == 0, errors[:3]
-    assert (tmp_path / "answers.pdf").stat().st_size > 0
-    missing = [line for line in done.stdout.splitlines() if "Missing character" in line]
+
+
+@pytest.fixture(scope="module")
+def compiled(documents, xelatex, tmp_path_factory):
+    """Each language's sheet compiled by xelatex beside the figures, as docs writes them:
+    lang -> (return code, stdout, log)."""
+    root = tmp_path_factory.mktemp("sheets")
+    for name, content in documents.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    out = {}
+    for lang in LANGUAGES:
+        done = subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error",
+                               "answers.tex"], cwd=root / lang, capture_output=True, text=True,
+                              errors="replace", timeout=600)
+        log = (root / lang / "answers.log").read_text(encoding="utf-8", errors="replace")
+        out[lang] = (done.returncode, done.stdout, log, root / lang / "answers.pdf")
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_latex_sheet_compiles_with_xelatex(compiled, lang):
+    status, stdout, _, pdf = compiled[lang]
+    errors = [line for line in stdout.splitlines() if line.startswith("!")]
+    assert status == 0, errors[:3]
+    assert pdf.stat().st_size > 0
+    missing = [line for line in stdout.splitlines() if "Missing character" in line]
     assert not missing, missing[:3]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nothing_is_wider_than_the_text_block(compiled, lang):
+    """No table, display formula or line of the PDF sticks out of the text block."""
+    assert not _overfull(compiled[lang][2]), _overfull(compiled[lang][2])[:5]
+
+
+def test_overfull_boxes_are_found():
+    log = ("Overfull \\hbox (37.77162pt too wide) in paragraph at lines 850--859\n"
+           "Overfull \\hbox (0.2pt too wide) in paragraph at lines 9--9\n")
+    assert _overfull(log) == ["37.77162 pt in paragraph at lines 850--859"]
 
 
 @pytest.mark.parametrize("name", ["en/formulas.md", "zh/formulas.md"])
