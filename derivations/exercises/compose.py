@@ -21,7 +21,7 @@ from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
 from derivations.model import Layer
 from derivations.exercises.document import (
-    CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
+    answer, figure, require, CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
     table, text)
 
 __all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",
@@ -192,7 +192,7 @@ def _statement():
            "of the equivalent single convolution? Is the converse true, i.e., can you always "
            "decompose a convolution into two smaller ones?",
         zh="假设我们有两个卷积核，大小分别为 $k_1$ 和 $k_2$（中间没有非线性激活函数）。"
-           "证明运算可以用单次卷积来表示。这个等效的单卷积的维数是多少呢？反之亦然吗？")
+           "证明运算可以用单次卷积来表示。这个等效的单个卷积核的维数是多少呢？反之亦然吗？")
 
 
 def _set(items) -> str:
@@ -428,12 +428,17 @@ def _converse_section():
     return [
         heading(text(en="The converse", zh="反过来成立吗")),
         paragraph(text(
-            en="No, not in general. 1-D, parameters: two kernels of sizes $k_1, k_2$ with "
+            en="It depends on the channels between the two layers. With one channel in, "
+               "between and out ($c_i = c_m = c_o = 1$) the answer is no, not in general; "
+               "with $c_m$ at least the kernel's rank it is yes (next section). "
+               "One channel between. 1-D, parameters: two kernels of sizes $k_1, k_2$ with "
                "$k_1 + k_2 - 1 = k$ have $k_1 + k_2 = k + 1$ entries, one more than the $k$ entries of the target "
                "(one is redundant: $(s\\alpha, \\beta / s)$ gives the same product), so counting "
                "is not the obstacle in 1-D. The obstacle is factoring: a decomposition is a "
                "factorization of $\\kappa(z)$ with real coefficients. The kernel $(1, 0, 1)$:",
-            zh="一般不成立。一维的参数计数：尺寸为 $k_1, k_2$ 且 $k_1 + k_2 - 1 = k$ 的两个核共有 "
+            zh="取决于两层之间的通道数。输入、中间、输出都只有一个通道（$c_i = c_m = c_o = 1$）时，"
+               "一般不成立；中间通道数 $c_m$ 不少于卷积核的秩时则成立（见下一节）。"
+               "先看中间只有一个通道的情形。一维的参数计数：尺寸为 $k_1, k_2$ 且 $k_1 + k_2 - 1 = k$ 的两个核共有 "
                "$k_1 + k_2 = k + 1$ 个元素，比目标的 $k$ 个多一个（其中一个冗余："
                "$(s\\alpha, \\beta / s)$ 给出相同乘积），所以一维时计数不是障碍。"
                "障碍在于因式分解：分解即 $\\kappa(z)$ 在实系数下的因式分解。以核 $(1, 0, 1)$ 为例：")),
@@ -468,15 +473,16 @@ def _converse_section():
         math(f"(r_1 + r_2 - 1)(c_1 + c_2 - 1) - (r_1 c_1 + r_2 c_2 - 1) = "
              f"{sp.latex(shortfall)}"),
         paragraph(text(
-            en="Neither kernel being $1\\times 1$, this is at least $k - 1$ (if $r_1 = 1$ the "
-               "second term is $(k-1)(c_1-1)$ with $c_1 \\ge 2$; likewise for the other "
+            en="Neither kernel being $1\\times 1$, this is at least $k - 1$ (if $r_1 = 1$, "
+               "then $r_2 = k$ and the first term is $(c_1-1)(k-1)$ with $c_1 \\ge 2$, the "
+               "second 0; likewise for the other "
                "degenerate shapes; otherwise it is at least $(r_1 - 1) + (r_2 - 1) = k - 1$), "
                f"reached by a $k\\times(k-1)$ kernel and a $1\\times 2$ one: "
                f"${sp.latex(best_params)}$ parameters, ${sp.latex(best_gap)}$ short. "
                "Square factors, $k_1\\times k_1$ and "
                f"$k_2\\times k_2$, do worse: ${sp.latex(square_gap)}$ short. Enumerating every split confirms it:",
-            zh="只要两个核都不是 $1\\times 1$，该差至少为 $k - 1$（若 $r_1 = 1$，第二项为 "
-               "$(k-1)(c_1-1)$ 且 $c_1 \\ge 2$；其他退化形状同理；否则至少为 "
+            zh="只要两个核都不是 $1\\times 1$，该差至少为 $k - 1$（若 $r_1 = 1$，则 $r_2 = k$，"
+               "第一项为 $(c_1-1)(k-1)$ 且 $c_1 \\ge 2$，第二项为 0；其他退化形状同理；否则至少为 "
                "$(r_1 - 1) + (r_2 - 1) = k - 1$），由 $k\\times(k-1)$ 核与 $1\\times 2$ 核取到："
                f"${sp.latex(best_params)}$ 个参数，差 ${sp.latex(best_gap)}$ 个。方形因子 $k_1\\times k_1$ 与 "
                f"$k_2\\times k_2$ 更差，差 ${sp.latex(square_gap)}$ 个。枚举所有拆分可以验证：")),
@@ -489,29 +495,31 @@ def _converse_section():
             en="A shortfall of even one parameter settles it: the kernels of one split shape "
                "are the image of a polynomial map from fewer than $k^2$ parameters, which has "
                "measure zero in the $k^2$-dimensional space of kernels, and there are finitely "
-               "many shapes. So the decomposable kernels form a set of measure zero: almost no "
+               "many shapes. So, with one channel between, the decomposable kernels form a set of "
+               "measure zero: almost no "
                "$k\\times k$ kernel ($k \\ge 2$) is the composition of two smaller ones, even "
                "over $\\mathbb{C}$; a random kernel decomposes with probability 0.",
             zh="哪怕只缺一个参数也足以下结论：同一种拆分形状的所有合成是一个从少于 $k^2$ "
                "个参数出发的多项式映射的像，在 $k^2$ 维的核空间中测度为零，而拆分形状只有有限多种。"
-               "所以可分解的核构成一个测度为零的集合：几乎没有 $k\\times k$ 核（$k \\ge 2$）"
+               "所以中间只有一个通道时，可分解的核构成一个测度为零的集合：几乎没有 $k\\times k$ 核（$k \\ge 2$）"
                "是两个更小核的合成，即使在 $\\mathbb{C}$ 上也是如此；随机核可分解的概率为 0。")),
         paragraph(text(
-            en="A concrete one: the discrete Laplacian. It has "
+            en="A concrete one: the discrete Laplacian, one channel between. It has "
                f"{distinct} distinct splits into two kernels, neither $1\\times 1$ "
                f"({len(bases)} ordered ones; convolution commutes): {listed['en']}. "
                "For every one of the "
                f"{no_solution} ordered splits the equations composition = Laplacian have "
                "the Groebner basis $\\{1\\}$ in SymPy: no solution even over "
                "$\\mathbb{C}$. Its "
-               f"matrix has rank {lap_rank}, so it is not separable into a column and a row "
-               "kernel either.",
-            zh=f"一个具体例子：离散拉普拉斯核。它有 {distinct} 种不同的拆法，拆成两个非 "
+               f"matrix has rank {lap_rank}, so one column kernel then one row kernel does not "
+               f"give it either; {lap_rank} of each do (next section).",
+            zh=f"一个具体例子：中间只有一个通道时的离散拉普拉斯核。它有 {distinct} 种不同的拆法，拆成两个非 "
                f"$1\\times 1$ 核（按先后顺序计为 {len(bases)} 种；卷积满足交换律）："
                f"{listed['zh']}。"
                f"对全部 {no_solution} 种有序拆分，方程组「合成 = 拉普拉斯核」在 SymPy 中的 "
                "Groebner 基都是 $\\{1\\}$：即使在 $\\mathbb{C}$ 上也无解。"
-               f"其矩阵的秩为 {lap_rank}，所以也不能分离为一个列核与一个行核。")),
+               f"其矩阵的秩为 {lap_rank}，所以一个列核后接一个行核也得不到它；"
+               f"{lap_rank} 个列核与 {lap_rank} 个行核则可以（见下一节）。")),
         math(f"{sp.latex(lap)}"),
         paragraph(text(
             en="Bias: with biases $b_1, b_2$ the composition is one convolution with bias "
@@ -520,6 +528,192 @@ def _converse_section():
             zh="偏置：若有偏置 $b_1, b_2$，合成仍是一次卷积，其偏置为 "
                "$b_2 + b_1 \\sum_b \\beta_b$（常数 $b_1$ 经过第二个核；SymPy 对 $k_1 = 3$、$k_2 = 2$ 作了证明）。")),
     ]
+
+# --- the converse with channels between: k x 1 then 1 x k ---------------------------
+def rank_split(kernel) -> tuple[sp.Matrix, sp.Matrix]:
+    """``(C, F)`` with ``C (k_h x r)`` and ``F (r x k_w)``, ``C F = kernel``, ``r`` its
+    rank: SymPy's exact rank factorization (integer kernels stay integer)."""
+    columns, rows = sp.Matrix(kernel).rank_decomposition()
+    require(columns * rows == sp.Matrix(kernel), "rank factorization does not rebuild the kernel")
+    return columns, rows
+
+
+def split_layers(columns, rows) -> tuple[np.ndarray, np.ndarray]:
+    """The two layers of a rank split: ``k_h x 1`` kernels into ``r`` channels, then
+    ``1 x k_w`` kernels summing them: weights ``(r, 1, k_h, 1)`` and ``(1, r, 1, k_w)``."""
+    r = columns.shape[1]
+    w1 = np.array(columns.T.tolist(), dtype=float).reshape(r, 1, columns.shape[0], 1)
+    w2 = np.array(rows.tolist(), dtype=float).reshape(1, r, 1, rows.shape[1])
+    return w1, w2
+
+
+def _run_split(kernel_w1, kernel_w2, kernel, x):
+    """Execute both layers and the single layer (counted): outputs and multiplications."""
+    n, c, h, w = x.shape
+    r, _, kh, _ = kernel_w1.shape
+    kw = kernel_w2.shape[3]
+    first = Layer(1, r, h, w, kh, 1)
+    second = Layer(r, 1, first.m_h, first.m_w, 1, kw)
+    single = Layer(1, 1, h, w, kh, kw)
+    with counting() as two:
+        y1, _ = conv2d_forward(x.view(Counted), kernel_w1.view(Counted), None, first)
+        y2, _ = conv2d_forward(y1, kernel_w2.view(Counted), None, second)
+    with counting() as one:
+        y, _ = conv2d_forward(x.view(Counted), kernel.reshape(1, 1, kh, kw).view(Counted),
+                              None, single)
+    f = forms()[Form.FORWARD_MULTS]
+    two_mults = checked("rank split: two layers, multiplications",
+                        f.evaluate(first) + f.evaluate(second), two.mults)
+    one_mults = checked("rank split: one layer, multiplications", f.evaluate(single), one.mults)
+    return np.asarray(y2), np.asarray(y), two_mults, one_mults, (first, second)
+
+
+def _channels_section():
+    lap = sp.Matrix(LAPLACIAN)
+    columns, rows = rank_split(lap)
+    rank = columns.shape[1]
+    require(rank == lap.rank(), "the Laplacian's rank factorization has the wrong width")
+    w1, w2 = split_layers(columns, rows)
+    composed = compose_kernels(w1, w2)  # the proof's composition rule, on the two layers
+    require(np.array_equal(composed.reshape(3, 3), np.array(LAPLACIAN, dtype=float)),
+            "k x 1 then 1 x k layers do not compose to the Laplacian")
+    rng = np.random.default_rng(3)
+    hw = 32
+    x = rng.integers(-9, 10, size=(1, 1, hw, hw)).astype(float)  # integers: exact in float64
+    y2, y, two_mults, one_mults, (first, second) = _run_split(
+        w1, w2, np.array(LAPLACIAN, dtype=float), x)
+    require(np.array_equal(y2, y), "the rank split of the Laplacian differs when executed")
+    # a random kernel: full rank, so c_m = k channels; the SVD gives the two layers
+    k = 5
+    kernel = rng.standard_normal((k, k))
+    u, sigma, vt = np.linalg.svd(kernel)
+    full_rank = int(np.linalg.matrix_rank(kernel))
+    rw1 = (u * sigma).T.reshape(k, 1, k, 1)
+    rw2 = vt.reshape(1, k, 1, k)
+    xr = rng.standard_normal((1, 1, hw, hw))
+    ry2, ry, rtwo, rone, _ = _run_split(rw1, rw2, kernel, xr)
+    rdiff = float(np.max(np.abs(ry2 - ry)))
+    require(rdiff < _ROUNDING_BOUND, f"SVD split of a random kernel: difference {rdiff:.3e}")
+    # necessity: the composed kernel sum_m C[:, m] F[m, :] has rank <= c_m, for any weights
+    cm = sp.symbols("c_m", integer=True, positive=True)
+    a = _symbols("u", (2, 3))
+    b = _symbols("v", (2, 3))
+    generic = sp.Matrix(3, 3, lambda i, j: sum(a[m, i] * b[m, j] for m in range(2)))
+    require(sp.expand(generic.det()) == 0, "two rank-one terms gave a full-rank 3x3 kernel")
+    c_tex, f_tex = sp.latex(columns), sp.latex(rows)
+    # the prose's threshold: with c_i = c_o = 1 and c_m = rank the split is cheaper iff k > 4
+    require(all((rank * 2 * kk < kk * kk) == (kk > 2 * rank) for kk in range(1, 12))
+            , "the split's break-even kernel size is not k > 2 c_m")
+    return [
+        heading(text(en="The converse with channels between: $k\\times 1$ then $1\\times k$",
+                     zh="中间有多个通道时的反命题：先 $k\\times 1$ 再 $1\\times k$")),
+        paragraph(text(
+            en="Let the first layer have $c_m$ output channels. The composed kernel is "
+               "$\\mathsf{K} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{m} \\ast "
+               "\\mathsf{K}^{(1)}_{m}$ (the proof above, one channel in and out). Take "
+               "$\\mathsf{K}^{(1)}_m$ of shape $k\\times 1$ (a column $u_m$) and "
+               "$\\mathsf{K}^{(2)}_m$ of shape $1\\times k$ (a row $v_m^\\top$): their full "
+               "convolution is the outer product $u_m v_m^\\top$, so",
+            zh="设第一层有 $c_m$ 个输出通道。合成核为 "
+               "$\\mathsf{K} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{m} \\ast "
+               "\\mathsf{K}^{(1)}_{m}$（即上面的证明，输入输出各一个通道）。取 "
+               "$\\mathsf{K}^{(1)}_m$ 为 $k\\times 1$（列向量 $u_m$），"
+               "$\\mathsf{K}^{(2)}_m$ 为 $1\\times k$（行向量 $v_m^\\top$）：二者的完全卷积是外积 "
+               "$u_m v_m^\\top$，因此")),
+        math("\\mathsf{K} = \\sum_{m=1}^{c_m} u_m v_m^\\top = U V^\\top,\\qquad "
+             "U = (u_1, \\dots, u_{c_m}),\\ V = (v_1, \\dots, v_{c_m})"),
+        paragraph(text(
+            en="A $k\\times k$ matrix is $U V^\\top$ with $c_m$ columns exactly when its rank is "
+               "at most $c_m$ (sufficient: the singular value decomposition, or any rank "
+               "factorization; necessary: a sum of $c_m$ rank-one matrices has rank at most "
+               "$c_m$; SymPy confirms that the determinant of two generic rank-one $3\\times 3$ "
+               "terms expands to 0). So every $k\\times k$ kernel is a $k\\times 1$ layer into "
+               "$c_m = \\operatorname{rank}\\mathsf{K} \\le k$ channels followed by a "
+               "$1\\times k$ layer, and no fewer channels do. This is the factorization "
+               "Inception-v3 uses ($n\\times n$ replaced by $n\\times 1$ then $1\\times n$).",
+            zh="一个 $k\\times k$ 矩阵能写成有 $c_m$ 列的 $U V^\\top$，当且仅当它的秩不超过 $c_m$"
+               "（充分性：奇异值分解或任一秩分解；必要性：$c_m$ 个秩一矩阵之和的秩不超过 $c_m$；"
+               "SymPy 验证两个一般的秩一 $3\\times 3$ 项之和的行列式展开为 0）。所以每个 $k\\times k$ "
+               "核都是一个输出 $c_m = \\operatorname{rank}\\mathsf{K} \\le k$ 个通道的 $k\\times 1$ "
+               "层后接一个 $1\\times k$ 层，且通道不能更少。这正是 Inception-v3 的分解"
+               "（把 $n\\times n$ 换成 $n\\times 1$ 后接 $1\\times n$）。")),
+        paragraph(text(
+            en=f"The Laplacian has rank {rank}, so $c_m = {rank}$ suffices. SymPy's exact rank "
+               "factorization gives the two layers' kernels (columns of $U$, rows of "
+               "$V^\\top$):",
+            zh=f"拉普拉斯核的秩为 {rank}，所以 $c_m = {rank}$ 就够了。SymPy 的精确秩分解给出两层的卷积核"
+               "（$U$ 的列、$V^\\top$ 的行）：")),
+        math(f"{sp.latex(lap)} = {c_tex}\\,{f_tex}"),
+        paragraph(text(
+            en=f"Executed on a ${hw}\\times {hw}$ integer input: the $3\\times 1$ layer into "
+               f"{rank} channels then the $1\\times 3$ layer gives exactly the output of the "
+               f"single $3\\times 3$ Laplacian layer, with {two_mults:,} multiplications "
+               f"instead of {one_mults:,}. A random ${k}\\times {k}$ kernel has rank "
+               f"{full_rank}: through its singular value decomposition, ${k}\\times 1$ into "
+               f"{full_rank} channels then $1\\times {k}$ reproduces the single layer to "
+               f"below $10^{{{_BOUND_EXPONENT}}}$ (float64 rounding), with {rtwo:,} "
+               f"multiplications instead of {rone:,}. Per output position the two layers cost "
+               "$c_m(c_i + c_o)k$ products against $c_i c_o k^2$ for one (away from the border): "
+               "cheaper exactly when $c_m(c_i + c_o) < c_i c_o k$. With one channel in and out "
+               f"and $c_m = {rank}$ that needs $k > {2 * rank}$, so the split $3\\times 3$ Laplacian costs "
+               "more; Inception-v3 splits between wide layers, $c_m = c_i = c_o$, where it "
+               "costs $2k$ instead of $k^2$.",
+            zh=f"在 ${hw}\\times {hw}$ 的整数输入上执行：先 $3\\times 1$ 层输出 {rank} 个通道，"
+               f"再 $1\\times 3$ 层，结果与单个 $3\\times 3$ 拉普拉斯层完全相同，乘法 {two_mults:,} 次，"
+               f"而单层为 {one_mults:,} 次。随机的 ${k}\\times {k}$ 核秩为 {full_rank}：用它的奇异值分解，"
+               f"先 ${k}\\times 1$ 输出 {full_rank} 个通道再 $1\\times {k}$，与单层的差小于 "
+               f"$10^{{{_BOUND_EXPONENT}}}$（float64 舍入），乘法 {rtwo:,} 次，单层为 {rone:,} 次。"
+               "每个输出位置上两层需要 $c_m(c_i + c_o)k$ 次乘法，单层需要 $c_i c_o k^2$ 次（不计边界）："
+               "当且仅当 $c_m(c_i + c_o) < c_i c_o k$ 时更省。输入输出各一个通道、"
+               f"$c_m = {rank}$ 时需要 $k > {2 * rank}$，所以拆开的 $3\\times 3$ 拉普拉斯核更贵；Inception-v3 在较宽的层之间拆分，"
+               "$c_m = c_i = c_o$，代价为 $2k$ 而不是 $k^2$。")),
+    ]
+
+
+# --- a worked numeric example ---------------------------------------------------------
+WORKED_A, WORKED_B = ((1, 2), (0, 1)), ((1, -1), (2, 0))
+WORKED_X = ((1, 2, 0, 1), (3, 1, 2, 0), (0, 1, 1, 2), (2, 0, 3, 1))
+
+
+def worked_example():
+    """The 2-D integer example: ``(K, two layers, one layer)``; the outputs are equal."""
+    a, b = np.array(WORKED_A, dtype=object), np.array(WORKED_B, dtype=object)
+    x = np.array(WORKED_X, dtype=object)
+    kernel = _full_convolve2d(a, b)
+    two = _correlate2d(_correlate2d(x, a), b)
+    one = _correlate2d(x, kernel)
+    require(np.array_equal(two, one), "worked example: two layers and one layer differ")
+    return kernel, two, one
+
+
+def _worked_section():
+    kernel, two, one = worked_example()
+    mat = lambda m: sp.latex(sp.Matrix(m.tolist()))  # noqa: E731
+    first = _correlate2d(np.array(WORKED_X, dtype=object), np.array(WORKED_A, dtype=object))
+    return [
+        heading(text(en="A worked example", zh="一个算例")),
+        paragraph(text(
+            en="Two $2\\times 2$ kernels $\\mathsf{A}$, $\\mathsf{B}$ on a $4\\times 4$ input "
+               "$\\mathsf{X}$ (integers, so every step is exact). The first layer gives a "
+               "$3\\times 3$ output, the second a $2\\times 2$ one:",
+            zh="两个 $2\\times 2$ 核 $\\mathsf{A}$、$\\mathsf{B}$ 作用在 $4\\times 4$ 输入 "
+               "$\\mathsf{X}$ 上（整数，每一步都精确）。第一层输出 $3\\times 3$，第二层输出 $2\\times 2$：")),
+        math(f"\\mathsf{{X}} = {mat(np.array(WORKED_X))},\\quad "
+             f"\\mathsf{{A}} = {mat(np.array(WORKED_A))},\\quad "
+             f"\\mathsf{{B}} = {mat(np.array(WORKED_B))}"),
+        math(f"\\mathsf{{X}} \\star \\mathsf{{A}} = {mat(first)},\\qquad "
+             f"(\\mathsf{{X}} \\star \\mathsf{{A}}) \\star \\mathsf{{B}} = {mat(two)}"),
+        paragraph(text(
+            en="($\\star$: the cross-correlation a layer computes.) The full convolution of the "
+               "kernels, $\\mathsf{K} = \\mathsf{A} \\ast \\mathsf{B}$, is $3\\times 3$ "
+               "($2 + 2 - 1 = 3$), and one layer with it gives the same output:",
+            zh="（$\\star$：卷积层计算的互相关。）两个核的完全卷积 "
+               "$\\mathsf{K} = \\mathsf{A} \\ast \\mathsf{B}$ 是 $3\\times 3$（$2 + 2 - 1 = 3$），"
+               "用它的单层给出相同的输出：")),
+        math(f"\\mathsf{{K}} = {mat(kernel)},\\qquad "
+             f"\\mathsf{{X}} \\star \\mathsf{{K}} = {mat(one)}"),
+    ]
+
 
 
 def _mistakes():
@@ -563,8 +757,49 @@ def _mistakes():
     )
 
 
+def _answers():
+    size = sp.expand((k_1 - 1) + (k_2 - 1) + 1)
+    return [
+        heading(text(en="Answers", zh="答案")),
+        answer(text(en="1.1", zh="1.1"), text(
+            en="Yes: two kernels in sequence, no nonlinearity between, are one convolution "
+               "whose kernel is the full convolution of the two (with channels: "
+               "$\\mathsf{K}_{o,c} = \\sum_m \\mathsf{K}^{(2)}_{o,m} \\ast "
+               "\\mathsf{K}^{(1)}_{m,c}$).",
+            zh="可以：中间没有非线性时，依次作用的两个核等于一次卷积，其核是两个核的完全卷积（多通道时 "
+               "$\\mathsf{K}_{o,c} = \\sum_m \\mathsf{K}^{(2)}_{o,m} \\ast "
+               "\\mathsf{K}^{(1)}_{m,c}$）。")),
+        answer(text(en="1.2", zh="1.2"), text(
+            en=f"${sp.latex(size)}$ per spatial dimension; with channels "
+               f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$.",
+            zh=f"每个空间维度 ${sp.latex(size)}$；多通道时为 "
+               f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$。")),
+        answer(text(en="1.3", zh="1.3"), text(
+            en="Not always with one channel between the two layers: almost no $k\\times k$ "
+               "kernel splits into two smaller ones (the Laplacian does not). With "
+               "$c_m \\ge \\operatorname{rank}\\mathsf{K}$ channels between, every kernel "
+               "does: a $k\\times 1$ layer then a $1\\times k$ layer (the Laplacian with "
+               "$c_m = 2$).",
+            zh="中间只有一个通道时并非总能分解：几乎没有 $k\\times k$ 核能拆成两个更小的核（拉普拉斯核就不能）。"
+               "中间有 $c_m \\ge \\operatorname{rank}\\mathsf{K}$ 个通道时每个核都可以："
+               "先 $k\\times 1$ 层再 $1\\times k$ 层（拉普拉斯核取 $c_m = 2$）。")),
+    ]
+
+
+def _figure():
+    return figure(
+        "compose-receptive-field",
+        caption=text(en="Two kernels in sequence: each output of the second layer sees "
+                        "$k_1 + k_2 - 1$ inputs, the size of the single equivalent kernel.",
+                     zh="两个核依次作用：第二层的每个输出看到 $k_1 + k_2 - 1$ 个输入，即等效单核的大小。"),
+        alt=text(en="An input row, the first layer's outputs and one output of the second "
+                    "layer, with the inputs it depends on highlighted: three plus three minus "
+                    "one of them.",
+                 zh="一行输入、第一层的输出和第二层的一个输出，高亮出它依赖的输入：三加三减一个。"))
+
+
 def build() -> Exercise:
-    blocks = [*_conventions(), *_proof_section(), *_size_section(), *_numeric_section(),
-              *_converse_section(), heading(text(en="Common mistakes", zh="常见错误")),
-              _mistakes()]
+    blocks = [*_conventions(), *_proof_section(), *_worked_section(), *_size_section(),
+              _figure(), *_numeric_section(), *_converse_section(), *_channels_section(),
+              *_answers(), heading(text(en="Common mistakes", zh="常见错误")), _mistakes()]
     return exercise("compose", statement=_statement(), blocks=blocks)

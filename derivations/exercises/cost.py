@@ -7,14 +7,18 @@ to it by SymPy; every number is checked against the instrumented convolution.
 
 from __future__ import annotations
 
+import numpy as np
 import sympy as sp
+from numpy.lib.stride_tricks import sliding_window_view
 
 from derivations.registry.forms import Form, op_form
 from derivations.closed_forms import forms, m_h, m_w, window_cover
-from derivations.model import c_i, c_o, k_h, k_w, p_h, p_w, s_h, s_w
+from derivations.conv import conv2d_backward, conv2d_forward
+from derivations.model import Layer, c_i, c_o, d_h, d_w, g, k_h, k_w, n, p_h, p_w, s_h, s_w
 from derivations.scenarios import BOOK, book_form
 from derivations.exercises.document import (
-    CheckFailed, Exercise, exercise, heading, math, mistakes, paragraph, result, table, text)
+    CheckFailed, Exercise, answer, exercise, heading, math, mistakes, paragraph, require, result,
+    table, text)
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import lines, num, rows, tex
 
@@ -58,71 +62,73 @@ def build() -> Exercise:
             "computational cost for the backpropagation?",
             # zh.d2l.ai 6.4, 练习 2, verbatim
             zh="假设输入为 $c_i\\times h\\times w$，卷积核大小为 $c_o\\times c_i\\times k_h\\times k_w$，"
-            "填充为 $(p_h, p_w)$，步幅为 $(s_h, s_w)$。（1）正向传播的计算成本（乘法和加法）是多少？"
+            "填充为 $(p_h, p_w)$，步幅为 $(s_h, s_w)$。（1）前向传播的计算成本（乘法和加法）是多少？"
             "（2）内存占用是多少？（3）反向传播的内存占用是多少？（4）反向传播的计算成本是多少？"),
         blocks=[*conventions(), *output_size(), *forward(), *book_example(),
                 *padding_conventions(), *memory(), *backward_memory(), *backward_cost(),
-                *common_mistakes()])
+                *gradient_formulas(), *batch(), *answers(), *common_mistakes()])
 
 
-# The sentence of 6.3 (zh.d2l.ai; d2l.ai's older editions say the same) that defines the
-# notation "padding (p_h, p_w)" the exercise uses: per side.
-DEFINITION = text(
-    en="\"For the sake of brevity, when the padding number on both sides of the input height "
-    "and width are $p_h$ and $p_w$ respectively, we call the padding $(p_h, p_w)$.\"",
-    zh="“当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时，我们称之为填充 $(p_h,p_w)$。”")
+# How each edition's section "Padding and Stride" (zh.d2l.ai 6.3) names the padding:
+# the Chinese edition, as it stands, defines "padding (p_h, p_w)" per side; the English
+# one dropped that sentence in 2021 and names the total of its output-size formula.
+DEFINITION_ZH = ("“为了简洁起见，当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时，"
+                 "我们称之为填充 $(p_h, p_w)$。”")
+NAMING_EN = "\"In this case we refer to $(p_h, p_w)$ padding.\""
 
 
 def conventions() -> list:
     return [heading(text(en="Conventions", zh="约定")), paragraph(text(
-        en="One example (batch 1), no dilation, no groups, as in the section. Exact counting: a "
-        "sum of $t$ terms costs $t-1$ additions; with a bias the sum starts from the bias, "
-        "one more addition per output element. A MAC is one multiply-accumulate per "
-        "product; FLOPs $= 2\\times$ MACs (the convention of `torch.utils.flop_counter`, "
-        "bias ignored). Products with padding zeros count: frameworks materialize the "
-        "padding. Memory is counted in elements; bytes are elements times the size of the "
-        "data type (4 for float32).",
-        zh="与本节一致：单个样本（批量 1），无空洞，无分组。精确计数：$t$ 项求和需要 $t-1$ 次加法；"
-        "有偏置时求和从偏置开始，每个输出元素多一次加法。MAC 指每个乘积一次乘加；"
-        "FLOPs $= 2\\times$ MACs（`torch.utils.flop_counter` 的约定，不计偏置）。"
-        "与填充零相乘的运算也计入：框架会真正构造出填充。内存以元素个数计；"
-        "字节数等于元素个数乘以数据类型的大小（float32 为 4）。"))]
+        en="One example (batch 1; the batch size $n$ multiplies every count and the "
+        "activations, see below), no dilation, no groups, as in the section. Exact "
+        "counting: a sum of $t$ terms costs $t-1$ additions; with a bias the sum starts "
+        "from the bias, one more addition per output element. A MAC is one "
+        "multiply-accumulate per product; FLOPs $= 2\\times$ MACs (the convention of "
+        "PyTorch's FLOP counter, bias ignored). Products with padding zeros are counted, as "
+        "an im2col implementation executes them (it copies the padded input); direct, "
+        "implicit-GEMM and Winograd kernels skip the zeros, so they execute fewer products "
+        "at the border. Memory is counted in elements; bytes are elements times the size of "
+        "the data type (4 for float32).",
+        zh="与本节一致：单个样本（批量 1；批量大小 $n$ 使每个计数和激活都乘以 $n$，见下文），无空洞，"
+        "无分组。精确计数：$t$ 项求和需要 $t-1$ 次加法；有偏置时求和从偏置开始，每个输出元素多一次加法。"
+        "MAC 指每个乘积一次乘加；FLOPs $= 2\\times$ MACs（PyTorch FLOP 计数器的约定，不计偏置）。"
+        "与填充零相乘的运算也计入，这是 im2col 实现实际执行的（它复制出填充后的输入）；"
+        "直接卷积、隐式 GEMM 和 Winograd 实现会跳过这些零，在边界处执行的乘积更少。"
+        "内存以元素个数计；字节数等于元素个数乘以数据类型的大小（float32 为 4）。"))]
 
 
 def output_size() -> list:
     total, per_side = (book_form(Form.OUTPUT_HEIGHT, c) for c in ("total", "per-side"))
     return [
-        heading(text(en="What \"padding $(p_h, p_w)$\" means: two readings",
-                     zh="题中“填充 $(p_h, p_w)$”的两种读法")),
+        heading(text(en="What \"padding $(p_h, p_w)$\" means", zh="题中“填充 $(p_h, p_w)$”的含义")),
         paragraph(text(
-            en="The book is ambiguous here. The output-size formula of the section \"Padding "
-            f"and Stride\" (zh.d2l.ai 6.3), ${tex(total)}$, counts $p_h$ rows in all. "
-            "But the same section defines the notation the exercise uses per side: "
-            f"{DEFINITION['en']} By that definition the exercise's $(p_h, p_w)$ is padding per "
-            "side ($2p_h$ rows in all), as in the book's code (`padding=1` pads one row on "
-            "each side) and PyTorch's `padding=p_h`. Both readings are answered side by side. "
-            "Every closed form below is written with the output size $m_h\\times m_w$ and holds "
-            "for both: only $m_h$, $m_w$ differ. Where a number needs a padding, the sheet, "
-            "like the tool (`--padding-convention total` is its default), uses the total "
-            "reading and says so.",
-            zh="按 6.3 节（填充和步幅）的定义，题中的“填充 $(p_h, p_w)$”是每侧填充："
-            f"{DEFINITION['zh']}所以本题应读作上下各填充 $p_h$ 行、左右各填充 $p_w$ 列（共 $2p_h$ 行、"
-            "$2p_w$ 列），与书中代码（`padding=1` 每侧填充 1 行）和 PyTorch 的 `padding=p_h` 一致，"
-            f"输出高度为 $m_h = {tex(per_side)}$。书在这里有歧义："
-            f"6.3 节的输出形状公式 ${tex(total)}$ 中的 $p_h$ 是总共填充的"
-            "行数。两种读法并列给出。下面的闭式解都用输出大小 $m_h\\times m_w$ 写出，对两种读法都成立，"
-            "只是 $m_h$、$m_w$ 不同。需要具体填充数值时，本文与工具一致（`--padding-convention` "
-            "默认为 `total`）采用总填充的读法，并逐处注明。")),
-        result(text(en="Output height, padding per side (6.3's definition of padding "
-                    "$(p_h, p_w)$; PyTorch's padding=p_h)",
-                    zh="输出高度，每侧填充（6.3 节对“填充 $(p_h, p_w)$”的定义；PyTorch 的 padding=p_h）"),
-               f"m_h = {tex(per_side)}"),
-        result(text(en="Output height, total padding (6.3's formula; the tool's default)",
-                    zh="输出高度，总填充（6.3 节的公式；本工具的默认约定）"),
+            en="The section \"Padding and Stride\" gives the output height "
+            f"${tex(total)}$, in which $p_h$ counts the padding rows in all, top and bottom "
+            f"together, and the English edition names that total: {NAMING_EN} The Chinese "
+            "edition (and the English one before 2021) defines the notation per side instead: "
+            f"{DEFINITION_ZH} (\"when the padding on both sides of the input height and width "
+            "is $p_h$ and $p_w$, we call it padding $(p_h, p_w)$\"), as in the book's code "
+            "(`padding=1` pads one row on each side). This sheet reads $(p_h, p_w)$ as the "
+            "total, the section's formula, everywhere. Every closed form below is written with "
+            "the output size $m_h\\times m_w$, so it holds in the per-side reading as well, "
+            "with $m_h$ from the second box; every numeric example says how many rows are "
+            "padded on each side, and the doubling exercise gives its table in both readings.",
+            zh="“填充和步幅”一节给出的输出高度为 "
+            f"${tex(total)}$，其中 $p_h$ 是上下合计的填充行数，英文版也用这个合计来命名填充。"
+            f"中文版（以及 2021 年以前的英文版）则按每侧定义这个记号：{DEFINITION_ZH}"
+            "与书中代码一致（`padding=1` 每侧填充 1 行）。本文处处把 $(p_h, p_w)$ 读作合计的填充，"
+            "即该节公式的含义。下面的闭式解都用输出大小 $m_h\\times m_w$ 写出，所以在每侧的读法下同样成立，"
+            "只需用第二个框中的 $m_h$；每个数值例子都注明每侧填充几行，通道与填充加倍一题给出两种读法的表。")),
+        result(text(en="Output height, total padding $p_h$ (the section's formula; this sheet)",
+                    zh="输出高度，合计填充 $p_h$（该节公式；本文采用）"),
                f"m_h = {tex(total)}"),
-        paragraph(text(en="The width $m_w$ is the same with $w, k_w, p_w, s_w$. Per-side "
-                       "$p_h$ is total $2p_h$.",
-                       zh="宽度 $m_w$ 同理，换成 $w, k_w, p_w, s_w$。每侧填充 $p_h$ 即总填充 $2p_h$。")),
+        result(text(en="Output height, padding $p_h$ on each side (the Chinese edition's "
+                    "definition)",
+                    zh="输出高度，每侧填充 $p_h$（中文版的定义）"),
+               f"m_h = {tex(per_side)}"),
+        paragraph(text(en="The width $m_w$ is the same with $w, k_w, p_w, s_w$. Padding $p_h$ "
+                       "on each side is a total of $2p_h$.",
+                       zh="宽度 $m_w$ 同理，换成 $w, k_w, p_w, s_w$。每侧填充 $p_h$ 即合计 $2p_h$。")),
     ]
 
 
@@ -367,6 +373,169 @@ def backward_cost() -> list:
     ]
 
 
+# --- the gradients themselves ---------------------------------------------------------
+def correlate_valid(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """Valid 2-D cross-correlation of one channel (plain NumPy, no counting)."""
+    windows = sliding_window_view(x, kernel.shape)
+    return np.einsum("rsij,ij->rs", windows, kernel)
+
+
+def convolve_full(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """Full 2-D convolution: pad by the kernel size minus one, correlate with the flipped
+    kernel."""
+    kh, kw = kernel.shape
+    padded = np.pad(x, ((kh - 1, kh - 1), (kw - 1, kw - 1)))
+    return correlate_valid(padded, kernel[::-1, ::-1])
+
+
+GRADIENT_LAYER = Layer(c_i=3, c_o=4, h=9, w=8, k_h=3, k_w=2, p_h=2, p_w=1)
+
+
+def gradient_check(layer: Layer = GRADIENT_LAYER, seed: int = 0) -> tuple[float, float]:
+    """Largest differences between the executed backward (im2col, col2im) and the two
+    formulas: ``dW[o, c] = X~[c] (correlate) dY[o]`` and ``dX~[c] = sum_o dY[o] (full
+    convolve) W[o, c]``, cropped to the unpadded input (stride 1)."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((1, layer.c_i, layer.h, layer.w))
+    weight = rng.standard_normal((layer.c_o, layer.c_i, layer.k_h, layer.k_w))
+    y, saved = conv2d_forward(x, weight, None, layer)
+    dy = rng.standard_normal(y.shape)
+    dx, dweight, _ = conv2d_backward(dy, saved)
+    (top, bottom), (left, right) = layer.padding_split("h"), layer.padding_split("w")
+    xp = np.pad(x[0], ((0, 0), (top, bottom), (left, right)))
+    dw_formula = np.array([[correlate_valid(xp[c], dy[0, o]) for c in range(layer.c_i)]
+                           for o in range(layer.c_o)])
+    dxp = np.array([sum(convolve_full(dy[0, o], weight[o, c]) for o in range(layer.c_o))
+                    for c in range(layer.c_i)])
+    dx_formula = dxp[:, top:top + layer.h, left:left + layer.w]
+    return (float(np.max(np.abs(dw_formula - dweight))),
+            float(np.max(np.abs(dx_formula - dx[0]))))
+
+
+GRADIENT_BOUND_EXPONENT = -12
+
+
+def gradient_formulas() -> list:
+    L = GRADIENT_LAYER
+    dw_gap, dx_gap = gradient_check()
+    bound = 10.0 ** GRADIENT_BOUND_EXPONENT
+    require(dw_gap < bound and dx_gap < bound,
+            f"gradient formulas differ from the executed backward: dW {dw_gap:.3e}, "
+            f"dX {dx_gap:.3e}")
+    return [
+        heading(text(en="The gradients themselves", zh="梯度本身")),
+        paragraph(text(
+            en="The counts above come from two formulas (stride 1; $\\tilde{X}$ is the padded "
+               "input, $\\star$ the cross-correlation a layer computes, $\\ast$ the full "
+               "convolution). The weight gradient correlates the input with the output "
+               "gradient; the input gradient is the full convolution of the output gradient "
+               "with the kernel, i.e. a cross-correlation of the zero-padded $\\partial L/"
+               "\\partial Y$ with the kernel rotated by 180°: a transposed convolution.",
+            zh="上面的计数来自两个公式（步幅为 1；$\\tilde{X}$ 为填充后的输入，$\\star$ 为卷积层计算的互相关，"
+               "$\\ast$ 为完全卷积）。权重梯度是输入与输出梯度的互相关；输入梯度是输出梯度与卷积核的完全卷积，"
+               "即补零后的 $\\partial L/\\partial Y$ 与旋转 180° 的卷积核的互相关：转置卷积。")),
+        math("\\frac{\\partial L}{\\partial \\mathsf{W}_{o,c}} = \\tilde{\\mathsf{X}}_c \\star "
+             "\\frac{\\partial L}{\\partial \\mathsf{Y}_o},\\qquad "
+             "\\frac{\\partial L}{\\partial \\tilde{\\mathsf{X}}_c} = \\sum_{o=1}^{c_o} "
+             "\\frac{\\partial L}{\\partial \\mathsf{Y}_o} \\ast \\mathsf{W}_{o,c}"),
+        paragraph(text(
+            en="Entry by entry: $\\partial L/\\partial W_{o,c,a,b} = \\sum_{r,s} "
+               "\\partial L/\\partial Y_{o,r,s}\\, \\tilde{X}_{c,r+a,s+b}$ ($m_h m_w$ terms) and "
+               "$\\partial L/\\partial \\tilde{X}_{c,u,v} = \\sum_{o}\\sum_{a+r=u,\\,b+s=v} "
+               "\\partial L/\\partial Y_{o,r,s}\\, W_{o,c,a,b}$; $\\partial L/\\partial X$ is "
+               "$\\partial L/\\partial \\tilde{X}$ without the padding rows and columns. "
+               f"Checked by execution on a layer $c_i = {L.c_i}$, $c_o = {L.c_o}$, "
+               f"${L.h}\\times {L.w}$, ${L.k_h}\\times {L.k_w}$ kernel, padding {L.p_h} rows "
+               f"and {L.p_w} column in all: both formulas agree with the executed backward "
+               f"pass to below $10^{{{GRADIENT_BOUND_EXPONENT}}}$ (float64 rounding).",
+            zh="逐元素写出：$\\partial L/\\partial W_{o,c,a,b} = \\sum_{r,s} "
+               "\\partial L/\\partial Y_{o,r,s}\\, \\tilde{X}_{c,r+a,s+b}$（$m_h m_w$ 项），"
+               "$\\partial L/\\partial \\tilde{X}_{c,u,v} = \\sum_{o}\\sum_{a+r=u,\\,b+s=v} "
+               "\\partial L/\\partial Y_{o,r,s}\\, W_{o,c,a,b}$；去掉填充的行列即得 "
+               "$\\partial L/\\partial X$。"
+               f"在 $c_i = {L.c_i}$、$c_o = {L.c_o}$、${L.h}\\times {L.w}$、${L.k_h}\\times {L.k_w}$ 核、"
+               f"合计填充 {L.p_h} 行 {L.p_w} 列的层上执行验证：两个公式与实际执行的反向传播之差都小于 "
+               f"$10^{{{GRADIENT_BOUND_EXPONENT}}}$（float64 舍入）。")),
+    ]
+
+
+# --- the batch size --------------------------------------------------------------------
+BATCHES = (1, 4)
+BATCH_LAYER = Layer(c_i=8, c_o=16, h=14, w=14, k_h=3, k_w=3, p_h=2, p_w=2, bias=True)
+
+
+def batch() -> list:
+    """The forms with the batch size n kept (every other setting the section's)."""
+    keep_n = {d_h: 1, d_w: 1, g: 1}
+    with_n = lambda key: forms("total", True)[key].compact.xreplace(keep_n)  # noqa: E731
+    for key in (Form.FORWARD_MULTS, Form.BACKWARD_MULTS, Form.MEMORY_INPUT):
+        require(sp.expand(with_n(key) - n * compact(key, bias=True)) == 0,
+                f"{key} is not n times its one-example form")
+    rows_ = []
+    for size in BATCHES:
+        layer = BATCH_LAYER.replace(batch=size)
+        rows_.append([f"$n = {size}$"] + [f"${num(value(key, layer))}$" for key in (
+            Form.FORWARD_MULTS, Form.BACKWARD_MULTS, Form.MEMORY_PARAMS,
+            Form.MEMORY_PEAK_FORWARD)])
+    return [
+        heading(text(en="A batch of $n$ examples", zh="批量为 $n$ 时")),
+        paragraph(text(
+            en="With $n$ examples every count is $n$ times the one-example count (each example "
+               "is convolved with the same weights), the activations and their gradients are "
+               "$n$ times as large, the parameters and their gradients are not; "
+               "$\\partial L/\\partial W$ and $\\partial L/\\partial b$ also sum over the $n$ "
+               "examples.",
+            zh="批量为 $n$ 时，每个计数都是单个样本的 $n$ 倍（每个样本用同一组权重卷积），激活值及其梯度也是 "
+               "$n$ 倍，参数及其梯度则不变；$\\partial L/\\partial W$ 和 $\\partial L/\\partial b$ "
+               "还要对 $n$ 个样本求和。")),
+        result(text(en="Batch $n$, with bias", zh="批量 $n$，有偏置"),
+               rows((M_FWD, tex(with_n(Form.FORWARD_MULTS))),
+                    ("\\mathrm{peak}_{\\mathrm{fwd}}", tex(with_n(Form.MEMORY_PEAK_FORWARD))),
+                    ("\\mathrm{peak}_{\\mathrm{bwd}}", tex(with_n(Form.MEMORY_PEAK_BACKWARD))))),
+        paragraph(text(
+            en=f"Executed for a ${BATCH_LAYER.c_i}\\to {BATCH_LAYER.c_o}$, "
+               f"${BATCH_LAYER.h}\\times {BATCH_LAYER.w}$, $3\\times 3$ layer with bias (1 row "
+               "of padding on each side) at two batch sizes:",
+            zh=f"对 ${BATCH_LAYER.c_i}\\to {BATCH_LAYER.c_o}$、${BATCH_LAYER.h}\\times {BATCH_LAYER.w}$、"
+               "$3\\times 3$、有偏置（每侧填充 1 行）的层，在两个批量下实际执行：")),
+        table([text(en="batch", zh="批量"), text(en="forward mult.", zh="前向乘法"),
+               text(en="backward mult.", zh="反向乘法"), text(en="parameters", zh="参数"),
+               text(en="forward peak", zh="前向峰值")], rows_),
+    ]
+
+
+# --- the answers -----------------------------------------------------------------------
+def answers() -> list:
+    fwd_m, fwd_a = compact(Form.FORWARD_MULTS), compact(Form.FORWARD_ADDS)
+    peak_f = compact(Form.MEMORY_PEAK_FORWARD, bias=True)
+    peak_b = compact(Form.MEMORY_PEAK_BACKWARD, bias=True)
+    params = compact(Form.MEMORY_PARAMS, bias=True)
+    bwd_m = compact(Form.BACKWARD_MULTS)
+    ratio = sp.simplify(compact(Form.BACKWARD_FLOPS) / compact(Form.FORWARD_FLOPS))
+    return [
+        heading(text(en="Answers", zh="答案")),
+        answer(text(en="2.1", zh="2.1"), text(
+            en=f"forward: ${tex(fwd_m)}$ multiplications and ${tex(fwd_a)}$ additions "
+               "(one more per output element with a bias), with $m_h$, $m_w$ the output size.",
+            zh=f"前向：乘法 ${tex(fwd_m)}$ 次，加法 ${tex(fwd_a)}$ 次（有偏置时每个输出元素多一次），"
+               "$m_h$、$m_w$ 为输出大小。")),
+        answer(text(en="2.2", zh="2.2"), text(
+            en=f"parameters ${tex(params)}$ elements (with bias); with the activations the "
+               f"forward pass holds ${tex(peak_f)}$ elements at its peak.",
+            zh=f"参数 ${tex(params)}$ 个元素（有偏置）；加上激活值，前向传播的峰值为 ${tex(peak_f)}$ 个元素。")),
+        answer(text(en="2.3", zh="2.3"), text(
+            en=f"backward keeps the input and the weights and peaks at ${tex(peak_b)}$ "
+               "elements (with bias).",
+            zh=f"反向传播保存输入和权重，峰值为 ${tex(peak_b)}$ 个元素（有偏置）。")),
+        answer(text(en="2.4", zh="2.4"), text(
+            en=f"${tex(bwd_m)}$ multiplications ($\\partial L/\\partial X$ and "
+               f"$\\partial L/\\partial W$ each as many as the forward pass): backward FLOPs "
+               f"are ${tex(ratio)}\\times$ the forward FLOPs.",
+            zh=f"乘法 ${tex(bwd_m)}$ 次（$\\partial L/\\partial X$ 和 $\\partial L/\\partial W$ "
+               f"各与前向相同）：反向 FLOPs 是前向的 ${tex(ratio)}$ 倍。")),
+    ]
+
+
 def common_mistakes() -> list:
     return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
         (text(en="\"Backward costs the same as forward.\"", zh="“反向传播的计算量与前向相同。”"),
@@ -391,14 +560,10 @@ def common_mistakes() -> list:
               "$c_i k_h k_w - 1$ 次加法：精确计数少 $c_o m_h m_w$。")),
         (text(en="\"One $p_h$ fits both formulas.\"", zh="“同一个 $p_h$ 可以代入两个公式。”"),
          text(en="In 6.3's formula $\\lfloor (h - k_h + p_h + s_h)/s_h \\rfloor$ the padding $p_h$ "
-              "counts rows in all; in $h - k_h + 2p_h + 1$ it counts rows per side, as 6.3's "
-              "notation \"padding $(p_h, p_w)$\" does. Say which one a number uses: the table "
+              "counts rows in all; in $h - k_h + 2p_h + 1$ it counts rows per side, as the Chinese "
+              "edition's notation \"padding $(p_h, p_w)$\" does. Say which one a number uses: the table "
               "above shows how the counts change when the two are mixed.",
               zh="6.3 节公式 $\\lfloor (h - k_h + p_h + s_h)/s_h \\rfloor$ 中的 $p_h$ 是总共填充的行数；"
-              "$h - k_h + 2p_h + 1$ 中的 $p_h$ 是每侧的行数，与 6.3 节“填充 $(p_h, p_w)$”的记法一致。"
+              "$h - k_h + 2p_h + 1$ 中的 $p_h$ 是每侧的行数，与中文版“填充 $(p_h, p_w)$”的记法一致。"
               "要说明数值用的是哪一种：上表给出混用两种约定时计数如何变化。")),
-        (text(en="\"Padding zeros cost nothing.\"", zh="“与填充的零相乘不花时间。”"),
-         text(en="Frameworks materialize the padding and multiply by its zeros; the counts "
-              "include those products, and so does the executed convolution.",
-              zh="框架会真正构造填充并与其中的零相乘；计数包含这些乘积，实际执行的卷积也是如此。")),
     )]

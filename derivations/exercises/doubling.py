@@ -12,7 +12,8 @@ from derivations.closed_forms import m_h, m_w
 from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import double_channels, double_padding
 from derivations.exercises.document import (
-    CheckFailed, Exercise, exercise, heading, math, mistakes, paragraph, result, table, text)
+    CheckFailed, Exercise, answer, exercise, figure, heading, math, mistakes, paragraph, result,
+    table, text)
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import decimal, num, percent, rows, tex
 
@@ -30,17 +31,18 @@ def build() -> Exercise:
             # zh.d2l.ai 6.4, 练习 3, verbatim
             zh="如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
             "如果我们把填充数量翻一番会怎么样？"),
-        blocks=[*conventions(), *channels(), *padding(), *common_mistakes()])
+        blocks=[*conventions(), *channels(), *padding(), *answers(), *common_mistakes()])
 
 
 def conventions() -> list:
     return [heading(text(en="Conventions", zh="约定")), paragraph(text(
         en="Forward pass, one example, no dilation or groups. $M$: multiplications (= MACs; "
         "FLOPs are $2M$ and scale like $M$); $A$: additions under exact counting, without bias "
-        "unless stated. Padding $p_h$ is total (the book's formula); the per-side form is "
-        "given beside it.",
+        "unless stated. Padding $p_h$ is the total (the section's formula, as in Exercise 2); "
+        "the per-side reading is given beside it.",
         zh="前向传播，单个样本，无空洞、无分组。$M$：乘法次数（= MACs；FLOPs 为 $2M$，与 $M$ 同比例变化）；"
-        "$A$：精确计数的加法次数，除非注明均无偏置。$p_h$ 为总填充（书中公式）；每侧填充的形式并列给出。"))]
+        "$A$：精确计数的加法次数，除非注明均无偏置。$p_h$ 为合计的填充（该节公式，与练习 2 相同）；"
+        "每侧的读法并列给出。"))]
 
 
 def _ratio(expr: sp.Expr, layer) -> Fraction:
@@ -126,15 +128,18 @@ def padding() -> list:
     ]
     table_rows = []
     for label, layer in cases:
-        doubled = layer.replace(p_h=2 * layer.p_h, p_w=2 * layer.p_w)
-        closed = _ratio(dp.ratio, layer)
-        ran = _executed_ratio(Form.FORWARD_MULTS, layer, doubled)
-        if closed != ran:
-            raise CheckFailed(f"doubling padding at {label}: closed form {closed}, executed {ran}")
-        table_rows.append([f"${label}$", f"${layer.p_h}\\to {doubled.p_h}$",
-                           f"${value(Form.OUTPUT_HEIGHT, layer)}\\to "
-                           f"{value(Form.OUTPUT_HEIGHT, doubled)}$",
-                           f"$+{percent(closed)}$", f"$+{percent(ran)}$"])
+        cells = [f"${label}$", f"${layer.p_h}\\to {2 * layer.p_h}$"]
+        for reading in (layer, layer.replace(convention="per-side")):
+            doubled = reading.replace(p_h=2 * reading.p_h, p_w=2 * reading.p_w)
+            closed = _ratio(double_padding(Form.FORWARD_MULTS, reading.convention).ratio,
+                            reading)
+            ran = _executed_ratio(Form.FORWARD_MULTS, reading, doubled)
+            if closed != ran:
+                raise CheckFailed(f"doubling padding ({reading.convention}) at {label}: "
+                                  f"closed form {closed}, executed {ran}")
+            cells += [f"${value(Form.OUTPUT_HEIGHT, reading)}\\to "
+                      f"{value(Form.OUTPUT_HEIGHT, doubled)}$", f"$+{percent(ran)}$"]
+        table_rows.append(cells)
     return [
         heading(text(en="Doubling the padding", zh="填充加倍")),
         paragraph(text(
@@ -157,11 +162,46 @@ def padding() -> list:
                rows(("\\Delta M", tex(per_side.stride1_increase)),
                     ("\\frac{M'}{M}", tex(per_side.stride1_ratio)))),
         paragraph(text(
-            en="The ratio is far from 2: the padding is small next to the image. Total padding "
-            "doubled; the increase from the closed form and from the executed counts:",
-            zh="比值远小于 2：填充相对图像很小。总填充加倍；由闭式解与由实际执行计数得到的增幅：")),
-        table([text(en="Layer", zh="层"), "$p_h$", "$m_h$", text(en="Increase", zh="增幅"),
-               text(en="Executed", zh="实际执行")], table_rows),
+            en="The ratio is far from 2: the padding is small next to the image. The same "
+            "number $p_h$ doubled in both readings: as the total (this sheet's reading) and as "
+            "rows on each side (twice the total); output height and increase of the "
+            "multiplications, each equal in the closed form and in the executed counts:",
+            zh="比值远小于 2：填充相对图像很小。同一个数值 $p_h$ 在两种读法下加倍：作为合计（本文的读法）"
+            "与作为每侧的行数（合计的两倍）；输出高度与乘法次数的增幅，闭式解与实际执行计数一致：")),
+        table([text(en="Layer", zh="层"), "$p_h$",
+               text(en="total: $m_h$", zh="合计：$m_h$"), text(en="total: increase", zh="合计：增幅"),
+               text(en="per side: $m_h$", zh="每侧：$m_h$"),
+               text(en="per side: increase", zh="每侧：增幅")], table_rows),
+        figure("padding-doubling-ratio",
+               caption=text(en="Increase of the cost when the padding doubles, against the "
+                               "input size, in both readings: tens of percent for small "
+                               "inputs, a few percent for large ones, never double.",
+                            zh="填充加倍时计算量的增幅随输入大小的变化（两种读法）：小输入增加百分之几十，"
+                               "大输入只增加百分之几，永远不到两倍。"),
+               alt=text(en="Two falling curves of the percentage increase against the input "
+                           "size, the per-side reading above the total reading.",
+                        zh="两条随输入大小下降的增幅曲线，每侧读法的曲线在合计读法之上。")),
+    ]
+
+
+def answers() -> list:
+    ops = double_channels(Form.FORWARD_OPS)
+    mults = double_channels(Form.FORWARD_MULTS)
+    dp = double_padding(Form.FORWARD_MULTS)
+    return [
+        heading(text(en="Answers", zh="答案")),
+        answer(text(en="3, channels", zh="3，通道"), text(
+            en=f"$\\times {tex(mults.ratio)}$ for the multiplications (MACs, FLOPs); the exact "
+               f"count of multiplications and additions grows by ${tex(ops.ratio)}$, slightly "
+               f"more, tending to ${tex(ops.limit)}$.",
+            zh=f"乘法（MACs、FLOPs）变为 $\\times {tex(mults.ratio)}$；乘法加法的精确计数变为 "
+               f"${tex(ops.ratio)}$ 倍，略多一些，趋于 ${tex(ops.limit)}$。")),
+        answer(text(en="3, padding", zh="3，填充"), text(
+            en="only the output grows: by $p_h$ rows and $p_w$ columns at stride 1 (total "
+               f"padding), the cost by the factor ${tex(dp.stride1_ratio)}$: a few percent for "
+               "large inputs, tens of percent for small ones, never double.",
+            zh="只有输出变大：步幅为 1 时（合计填充）增加 $p_h$ 行、$p_w$ 列，计算量变为 "
+               f"${tex(dp.stride1_ratio)}$ 倍：大输入增加百分之几，小输入增加百分之几十，永远不到两倍。")),
     ]
 
 

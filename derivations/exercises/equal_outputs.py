@@ -14,8 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from derivations.exercises.document import (
-    CheckFailed, Exercise, code, exercise, heading, math, mistakes, paragraph, result, table,
-    text)
+    CheckFailed, Exercise, answer, code, exercise, heading, math, mistakes, paragraph, require,
+    result, table, text)
+from derivations.registry.exercises import EXERCISES
 
 __all__ = ["build", "corr2d", "corr2d_multi_in", "corr2d_multi_in_out",
            "corr2d_multi_in_out_1x1", "example", "fma_chain", "rounded_chain", "measure",
@@ -50,6 +51,12 @@ def corr2d_multi_in_out_1x1(X, K):
     K = K.reshape((c_o, c_i))
     Y = np.matmul(K, X)
     return Y.reshape((c_o, h, w))
+
+
+def book_pair(X, K):
+    """``(Y1, Y2)`` as the section names them: ``Y1 = corr2d_multi_in_out_1x1(X, K)``
+    (the matrix product), ``Y2 = corr2d_multi_in_out(X, K)`` (the loops)."""
+    return corr2d_multi_in_out_1x1(X, K), corr2d_multi_in_out(X, K)
 
 
 # --- machinery ------------------------------------------------------------------------
@@ -109,7 +116,7 @@ def measure(dtype, seeds: int = SEEDS) -> Stats:
         X, K = example(seed, dtype)
         magnitude = corr2d_multi_in_out_1x1(np.abs(X).astype(np.float64),
                                             np.abs(K).astype(np.float64))
-        y1, y2 = corr2d_multi_in_out(X, K), corr2d_multi_in_out_1x1(X, K)
+        y1, y2 = book_pair(X, K)
         diff = np.abs(y1 - y2)
         equal += bool(np.array_equal(y1, y2))
         differing += int(np.count_nonzero(y1 != y2))
@@ -117,6 +124,16 @@ def measure(dtype, seeds: int = SEEDS) -> Stats:
         max_abs = max(max_abs, float(diff.max()))
         max_relative = max(max_relative, float((diff / (u * magnitude)).max()))
     return Stats(seeds, equal, differing, seeds * 18, max_abs, max_relative, fails)
+
+
+def same_values_in_float64(seeds: int = SEEDS) -> int:
+    """Seeds for which Y1 == Y2 bitwise when both run in float64 on the float32-rounded
+    draws (the products of two float32 values are exact in float64)."""
+    equal = 0
+    for seed in range(seeds):
+        X, K = (a.astype(np.float64) for a in example(seed, np.float32))
+        equal += bool(np.array_equal(*book_pair(X, K)))
+    return equal
 
 
 def _agreement(variant, reference, seeds: int = SEEDS) -> int:
@@ -135,7 +152,7 @@ def _blas() -> str:
 def _first_difference(seeds: int = SEEDS):
     for seed in range(seeds):
         X, K = example(seed)
-        y1, y2 = corr2d_multi_in_out(X, K), corr2d_multi_in_out_1x1(X, K)
+        y1, y2 = book_pair(X, K)
         where = np.argwhere(y1 != y2)
         if where.size:
             o, r, c = map(int, where[0])
@@ -186,13 +203,14 @@ def _nonassociative():
 
 def build() -> Exercise:
     s32, s64 = measure(np.float32), measure(np.float64)
-    seq_y1 = _agreement(rounded_chain, corr2d_multi_in_out)
-    seq_y2 = _agreement(rounded_chain, corr2d_multi_in_out_1x1)
-    fma_y1 = _agreement(fma_chain, corr2d_multi_in_out)
-    fma_y2 = _agreement(fma_chain, corr2d_multi_in_out_1x1)
+    seq_y1 = _agreement(rounded_chain, corr2d_multi_in_out_1x1)
+    seq_y2 = _agreement(rounded_chain, corr2d_multi_in_out)
+    fma_y1 = _agreement(fma_chain, corr2d_multi_in_out_1x1)
+    fma_y2 = _agreement(fma_chain, corr2d_multi_in_out)
     rev = lambda X, K: rounded_chain(X, K, order=[2, 1, 0])  # noqa: E731
-    rev_y1 = _agreement(rev, corr2d_multi_in_out)
-    rev_y2 = _agreement(rev, corr2d_multi_in_out_1x1)
+    rev_y1 = _agreement(rev, corr2d_multi_in_out_1x1)
+    rev_y2 = _agreement(rev, corr2d_multi_in_out)
+    same64 = same_values_in_float64()
     first = _first_difference()
     shrink = s32.max_abs / s64.max_abs if s64.max_abs else float("inf")
     blocks = [
@@ -201,7 +219,11 @@ def build() -> Exercise:
             en="The section's code reimplemented in NumPy line for line (below); "
                "$X$ of shape $(3, 3, 3)$ and $K$ of shape $(2, 3, 1, 1)$, entries drawn from "
                "$N(0, 1)$ by NumPy's generator with seeds 0 to "
-               f"{SEEDS - 1} and rounded to float32 (the float64 runs use the same values). "
+               f"{SEEDS - 1} and rounded to float32; the float64 column runs the float64 draws "
+               "themselves, not rounded (on the float32-rounded values run in float64, see "
+               "below, the two agree bitwise). As in the section, "
+               "$Y_1$ = corr2d_multi_in_out_1x1(X, K), the matrix product, and "
+               "$Y_2$ = corr2d_multi_in_out(X, K), the loops. "
                "Bitwise equal means every one of the 18 entries has the same bits. $u$ is the "
                "unit roundoff ($2^{-24}$ in float32, $2^{-53}$ in float64); a sum of three "
                "products can be off by about $3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$, the natural "
@@ -209,7 +231,10 @@ def build() -> Exercise:
                f"Measured with {_blas()}.",
             zh="把本节代码逐行改写为 NumPy（见下）；$X$ 形状为 $(3, 3, 3)$，$K$ 形状为 "
                "$(2, 3, 1, 1)$，元素由 NumPy 随机数生成器以种子 0 到 "
-               f"{SEEDS - 1} 从 $N(0, 1)$ 抽取并舍入为 float32（float64 的运行使用相同的数值）。"
+               f"{SEEDS - 1} 从 $N(0, 1)$ 抽取并舍入为 float32；float64 一列使用 float64 的抽样值本身，"
+               "未经舍入（把舍入为 float32 的数值放到 float64 中计算时二者逐位相等，见下文）。与本节一致，"
+               "$Y_1$ = corr2d_multi_in_out_1x1(X, K)，即矩阵乘法；"
+               "$Y_2$ = corr2d_multi_in_out(X, K)，即循环。"
                "逐位相等指 18 个元素的二进制位全部相同。$u$ 为单位舍入误差（float32 为 "
                "$2^{-24}$，float64 为 $2^{-53}$）；三个乘积之和的误差约为 "
                "$3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$，这是衡量差异的自然尺度。"
@@ -247,14 +272,14 @@ def build() -> Exercise:
             zh="浮点加法不满足结合律，并且每一步运算都会舍入。float64 中的一个小例子：")),
         _nonassociative(),
         paragraph(text(
-            en="Y1 (corr2d_multi_in) rounds every product to float32, then adds the channels "
-               "left to right starting from Python's $0$. Y2 is one matrix product: the BLAS "
+            en="Y2 (the loops, corr2d_multi_in) rounds every product to float32, then adds the "
+               "channels left to right starting from Python's $0$. Y1 is one matrix product: the BLAS "
                "library chooses the order and may fuse each multiply with its add "
                "(FMA: one rounding instead of two). Emulating the candidates exactly, without "
                "BLAS, and comparing bit for bit with the two paths tells which rounding each "
                f"performs (seeds where the emulation equals the path, of {SEEDS}):",
-            zh="Y1（corr2d_multi_in）先把每个乘积舍入为 float32，再从 Python 的 $0$ "
-               "开始按通道从左到右相加。Y2 是一次矩阵乘法：由 BLAS 库决定求和次序，"
+            zh="Y2（循环，corr2d_multi_in）先把每个乘积舍入为 float32，再从 Python 的 $0$ "
+               "开始按通道从左到右相加。Y1 是一次矩阵乘法：由 BLAS 库决定求和次序，"
                "并可能把乘法与加法融合（FMA：一次舍入而不是两次）。不经 BLAS 精确模拟各候选方案，"
                f"再与两条路径逐位比较，即可看出各自的舍入方式（模拟结果与路径相等的种子数，共 {SEEDS} 个）：")),
         table([text(en="emulation", zh="模拟方案"), "$Y_1$", "$Y_2$"], [
@@ -267,11 +292,12 @@ def build() -> Exercise:
         ]),
         paragraph(text(
             en="The order matters (the reversed sum is another result) and so does fusing. "
-               "The BLAS row is a property of this machine's library and CPU kernel: another "
+               "The $Y_1$ column (the matrix product) is a property of this machine's BLAS "
+               "library and CPU kernel: another "
                "BLAS, another CPU or a blocked order for larger $c_i$ gives other counts, "
                "which is the point: the result is not specified to the last bit.",
             zh="求和次序有影响（逆序相加得到另一个结果），是否融合也有影响。"
-               "BLAS 那一列取决于本机的库与 CPU 内核：换一个 BLAS、换一个 CPU，"
+               "$Y_1$ 那一列（矩阵乘法）取决于本机的 BLAS 库与 CPU 内核：换一个 BLAS、换一个 CPU，"
                "或 $c_i$ 更大时的分块次序，都会给出别的计数——这正说明结果并不保证精确到最后一位。")),
     ]
     if first is not None:
@@ -279,13 +305,30 @@ def build() -> Exercise:
         blocks += [
             paragraph(text(
                 en=f"One differing entry, seed {seed}, $Y_{{{o},{r},{c}}}$ (0-based), against the "
-                   "float64 value of the same sum:",
+                   "same sum computed in float64 on the same float32 values:",
                 zh=f"一个不相等的元素：种子 {seed}，$Y_{{{o},{r},{c}}}$（下标从 0 开始），"
-                   "与同一求和的 float64 值对比：")),
+                   "与在 float64 中对同样的 float32 数值求同一和的结果对比：")),
             math(f"Y_1 = {_digits(v1)},\\quad Y_2 = {_digits(v2)},\\quad "
                  f"Y_{{\\mathrm{{float64}}}} = {float(exact)!r}"),
         ]
+    require(same64 == SEEDS, f"float64 on the float32 values: Y1 == Y2 for only {same64} "
+                             f"of {SEEDS} seeds")
+    number = {lang: EXERCISES["equal_outputs"].number(lang) for lang in ("en", "zh")}
     blocks += [
+        paragraph(text(
+            en="Run in float64 on the same float32-rounded values, the two agree bitwise for "
+               f"{same64} of {SEEDS} seeds: the products of two float32 numbers are exact in "
+               "float64 and a sum of three of them rounds the same way in either order here, "
+               "so the differences above are float32 roundings, not a property of the data.",
+            zh=f"把同样的 float32 数值放到 float64 中计算，{SEEDS} 个种子中有 {same64} 个逐位相等："
+               "两个 float32 数之积在 float64 中是精确的，这里三个乘积之和无论按何种次序舍入结果都相同，"
+               "所以上面的差异来自 float32 的舍入，而不是数据本身。")),
+        answer(text(en=str(number["en"]), zh=str(number["zh"])), text(
+            en=f"No, not exactly: equal in exact arithmetic, but in float32 Y1 and Y2 differ "
+               f"in the last bits for {SEEDS - s32.equal_tensors} of {SEEDS} seeds, because "
+               "the matrix product and the loops round their sums differently.",
+            zh=f"不完全相同：精确算术下相等，但在 float32 下 {SEEDS} 个种子中有 "
+               f"{SEEDS - s32.equal_tensors} 个的 Y1 与 Y2 末位不同，因为矩阵乘法与循环对和式的舍入方式不同。")),
         result(text(en=f"Equal in exact arithmetic; in float32, over {SEEDS} seeds, they differ "
                        "by at most (measured)",
                     zh=f"精确算术下相等；float32 下 {SEEDS} 个种子的最大差（实测）"),

@@ -3,6 +3,7 @@ and ratios as KaTeX/MathJax- and xelatex-safe strings.  Pure string building, no
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import sympy as sp
@@ -35,8 +36,18 @@ def decimal(value: Fraction, places: int = 4) -> str:
 
 
 def percent(value: Fraction, places: int = 1) -> str:
-    """``after/before - 1`` as a percentage, escaped for LaTeX math."""
-    return f"{float((value - 1) * 100):.{places}f}" + r"\%"
+    """``after/before - 1`` as a percentage, escaped for LaTeX math: exact when it has at
+    most ``places + 1`` decimals (56.25), else rounded half up to ``places`` (never by
+    the binary float's rounding, which prints 56.25 as 56.2)."""
+    exact = Decimal((value - 1).numerator * 100) / Decimal((value - 1).denominator)
+    if exact == exact.quantize(Decimal(1).scaleb(-(places + 1))):
+        shown = exact.normalize() if exact != exact.to_integral() else exact.quantize(
+            Decimal(1).scaleb(-places))
+        text_ = f"{shown:f}"
+        if "." in text_ and len(text_.split(".")[1]) < places:
+            text_ = f"{exact.quantize(Decimal(1).scaleb(-places)):f}"
+        return text_ + r"\%"
+    return f"{exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}" + r"\%"
 
 
 def chain(*parts: str) -> str:

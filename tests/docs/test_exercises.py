@@ -1,11 +1,13 @@
 """Our three exercises against independent oracles (plain arithmetic, no closed forms)."""
 
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
 
 from derivations.exercises import cost, doubling, pointwise
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from derivations.exercises.notation import percent
 from derivations.scenarios import double_channels
 
 
@@ -63,13 +65,32 @@ def test_padding_doubling_table_has_the_cases(built):
     assert len(_padding_rows(built)) == len(PADDING_CASES)
 
 
+def shown_percent(increase: Fraction) -> str:
+    """The sheet's percentage: exact when it has at most two decimals, else one decimal
+    rounded half up (decimal arithmetic, not the binary float's rounding)."""
+    exact = Decimal(increase.numerator * 100) / Decimal(increase.denominator)
+    if exact == exact.quantize(Decimal("0.01")) and exact != exact.quantize(Decimal("0.1")):
+        return f"{exact:f}"
+    return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}"
+
+
 @pytest.mark.parametrize("index, size, k, p, s",
                          [(i, *case) for i, case in enumerate(PADDING_CASES)])
 def test_padding_doubling_row_equals_counted_windows(built, index, size, k, p, s):
-    before, after = windows(size, k, p, s), windows(size, k, 2 * p, s)
-    # the cost is c_i c_o k_h k_w m_h m_w: doubling the padding changes only the output area
-    increase = Fraction(after * after, before * before) - 1
-    shown = f"$+{float(increase * 100):.1f}\\%$"
     row = _padding_rows(built)[index]
-    assert list(row[1:]) == [f"${p}\\to {2 * p}$", f"${before}\\to {after}$", shown, shown]
-    assert 0 < increase < 1  # tens of percent at most, never double
+    cells = [f"${p}\\to {2 * p}$"]
+    # total reading: p rows in all, doubled to 2p; per side: 2p in all, doubled to 4p
+    for total in (p, 2 * p):
+        before, after = windows(size, k, total, s), windows(size, k, 2 * total, s)
+        # the cost is c_i c_o k_h k_w m_h m_w: doubling the padding changes only the area
+        increase = Fraction(after * after, before * before) - 1
+        assert 0 < increase < 1  # tens of percent at most, never double
+        cells += [f"${before}\\to {after}$", f"$+{shown_percent(increase)}\\%$"]
+    assert list(row[1:]) == cells
+
+
+def test_percentages_are_rounded_in_decimal():
+    assert shown_percent(Fraction(9, 16)) == "56.25"     # 56.25 exactly, not 56.2
+    assert shown_percent(Fraction(1, 3)) == "33.3" and shown_percent(Fraction(1, 40)) == "2.5"
+    for increase in (Fraction(9, 16), Fraction(1, 3), Fraction(1, 40), Fraction(2, 3)):
+        assert percent(1 + increase) == shown_percent(increase) + "\\%"
