@@ -20,7 +20,8 @@ from derivations.counting import Counted, counting
 from derivations.execute import run_layer
 from derivations.model import Layer
 from derivations.exercises.document import (
-    CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
+    CheckFailed, Exercise, answer, checked, exercise, figure, heading, math, mistakes, paragraph,
+    require, result,
     table, text)
 
 __all__ = ["build", "block_counts", "dependency", "gradient_dependency", "shuffle",
@@ -163,12 +164,13 @@ def _speed_section():
         paragraph(text(
             en="A $1\\times 1$ convolution applies this matrix at every pixel, and "
                "groups = $b$ makes it block diagonal (checked: a grouped $1\\times 1$ "
-               f"layer, 8 channels, 4 groups, equals the block-diagonal product to {gap:.0e}). "
+               "layer, 8 channels, 4 groups, equals the block-diagonal product to below "
+               "$10^{-12}$). "
                f"Executed by the instrumented convolution, $c = {CHANNELS}$, "
                f"${SIZE}\\times {SIZE}$ pixels, closed form = executed count in every cell:",
             zh="$1\\times 1$ 卷积在每个像素上应用这个矩阵，而 groups = $b$ 使它成为分块对角矩阵"
                "（已验证：8 通道、4 组的分组 $1\\times 1$ 层与分块对角矩阵乘积之差为 "
-               f"{gap:.0e}）。由带计数的卷积执行，$c = {CHANNELS}$，${SIZE}\\times {SIZE}$ "
+               "小于 $10^{-12}$）。由带计数的卷积执行，$c = {CHANNELS}$，${SIZE}\\times {SIZE}$ "
                "个像素，每格均为闭式 = 实际执行次数：")),
         table(["$b$", text(en="forward mults", zh="前向乘法"),
                text(en="forward adds", zh="前向加法"),
@@ -244,6 +246,11 @@ def _fixes_section():
     with counting() as shuffle_cost:
         shuffle(probe, groups)
     shuffle_ops = checked("shuffle arithmetic", 0, shuffle_cost.mults + shuffle_cost.adds)
+    moved_array = shuffle(probe, groups)
+    moved = int(np.asarray(moved_array).size)
+    require(sorted(np.asarray(moved_array).ravel().tolist())
+            == sorted(np.asarray(probe).ravel().tolist()) and moved == probe.size,
+            "the shuffle does not move every element exactly once")
 
     mults, _ = block_counts()
     two_grouped = sp.simplify(2 * mults)
@@ -269,15 +276,30 @@ def _fixes_section():
                f"the first. Measured for $c = {ch}$, $b = {groups}$: after grouped, shuffle, "
                f"grouped, all {full} input-output pairs depend on each other "
                "(this needs $c/b \\ge b$). The shuffle is a permutation: executed on counted "
-               f"arrays it performs {shuffle_ops} arithmetic operations. Two grouped layers then "
+               f"arrays it performs {shuffle_ops} arithmetic operations, but it is not free: it "
+               f"moves every activation once ({moved:,} elements for a batch of "
+               f"{probe.shape[0]} of ${probe.shape[2]}\\times {probe.shape[3]}$ maps, read and "
+               "written), memory traffic that a fused implementation avoids only by folding "
+               "the permutation into the next layer's indexing. Two grouped layers then "
                f"cost ${sp.latex(two_grouped)}$ multiplications per pixel, less than the dense "
                "$c^2$ once $b > 2$.",
             zh="通道洗牌（ShuffleNet）：在两个分组层之间重排通道，使第二层的每组从第一层的每组"
                f"各取一个通道。对 $c = {ch}$、$b = {groups}$ 实测：经过分组、洗牌、分组后，"
                f"全部 {full} 个输入-输出对都相互依赖（需要 $c/b \\ge b$）。"
-               f"洗牌只是置换：在计数数组上执行，算术运算为 {shuffle_ops} 次。于是两个分组层每像素"
+               f"洗牌只是置换：在计数数组上执行，算术运算为 {shuffle_ops} 次，但并非没有代价：它把每个激活值搬动一次"
+               f"（批量 {probe.shape[0]}、${probe.shape[2]}\\times {probe.shape[3]}$ 的特征图共 {moved:,} "
+               "个元素，读一次写一次），只有把置换并入下一层的下标计算才能省去这部分访存。于是两个分组层每像素"
                f"共 ${sp.latex(two_grouped)}$ 次乘法，当 $b > 2$ 时少于稠密的 $c^2$。")),
         _dep_matrix(shuffled),
+        figure("channel-shuffle",
+               caption=text(en="Channel shuffle between two grouped layers: each group of the "
+                               "second layer takes one channel from every group of the first, so "
+                               "every output depends on every input.",
+                            zh="两个分组层之间的通道洗牌：第二层的每组从第一层的每组各取一个通道，"
+                               "于是每个输出都依赖所有输入。"),
+               alt=text(en="Three groups of three channels, lines from each group of the "
+                           "first layer fanning out to all three groups of the second.",
+                        zh="三组各三个通道，第一层每组的连线分散到第二层的全部三组。")),
         paragraph(text(
             en="A dense $1\\times 1$ mixing layer (the pointwise layer after MobileNet's "
                "depthwise convolution, the $1\\times 1$ layers around ResNeXt's grouped "
@@ -293,6 +315,36 @@ def _fixes_section():
                "只有当分组层是空间卷积时才划算，因为对应的稠密层要 $9c^2$。"
                "前向乘法，$c = 64$，$56\\times 56$，$3\\times 3$，填充 2（总填充），闭式 = 实际执行：")),
         table([text(en="layers", zh="层"), text(en="forward mults", zh="前向乘法")], rows),
+    ]
+
+
+def _block_figure():
+    return figure(
+        "block-diagonal",
+        caption=text(en="A $c\\times c$ matrix split into $b$ diagonal blocks: only the "
+                        "$c^2/b$ entries inside the blocks are multiplied.",
+                     zh="拆成 $b$ 个对角块的 $c\\times c$ 矩阵：只有块内的 $c^2/b$ 个元素参与乘法。"),
+        alt=text(en="A square matrix with shaded square blocks along its diagonal and zeros "
+                    "elsewhere.",
+                 zh="一个方阵，对角线上是有阴影的方块，其余位置为零。"))
+
+
+def _answers():
+    mults, _ = block_counts()
+    ratio = sp.simplify(mults.subs(b, 1) / mults)
+    return [
+        heading(text(en="Answers", zh="答案")),
+        answer(text(en="7.1", zh="7.1"), text(
+            en=f"${sp.latex(ratio)}$ times fewer multiplications ($c^2/b$ instead of $c^2$); "
+               "the additions drop by slightly more than $b$.",
+            zh=f"乘法少 ${sp.latex(ratio)}$ 倍（$c^2/b$ 而不是 $c^2$）；加法减少得略多于 $b$ 倍。")),
+        answer(text(en="7.2", zh="7.2"), text(
+            en="downside: no information crosses the groups, in any number of such layers; "
+               "fix: a channel shuffle between grouped layers (no arithmetic, one pass over "
+               "the activations) or a dense $1\\times 1$ layer ($c^2$ per pixel, worth it "
+               "after a grouped spatial layer).",
+            zh="缺点：信息不在组之间流动，叠多少层都一样；补救：在分组层之间做通道洗牌（没有算术运算，"
+               "搬动一遍激活值），或加一个稠密 $1\\times 1$ 层（每像素 $c^2$，接在分组的空间卷积之后才划算）。")),
     ]
 
 
@@ -325,7 +377,7 @@ def build() -> Exercise:
                "$t - 1$ additions), no bias.",
             zh="输入输出均为 $c$ 个通道，$b$ 整除 $c$，矩阵作用于一个向量（$1\\times 1$ "
                "卷积的一个像素）；精确计数（$t$ 项之和需 $t - 1$ 次加法），无偏置。")),
-        *_speed_section(), *_mixing_section(), *_fixes_section(),
+        *_speed_section(), _block_figure(), *_mixing_section(), *_fixes_section(), *_answers(),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
             (text(en="$b$ blocks make the product $b^2$ times faster.",
@@ -336,9 +388,10 @@ def build() -> Exercise:
             _additions_ratio_mistake(),
             (text(en="A dense $1\\times 1$ layer fixes the mixing for free.",
                   zh="加一个稠密 $1\\times 1$ 层就能免费恢复混合。"),
-             text(en="It costs $c^2$ per pixel, the whole dense cost; the shuffle is the "
-                     "free fix.",
-                  zh="它每像素要 $c^2$ 次乘法，正是稠密的全部代价；免费的办法是洗牌。")),
+             text(en="It costs $c^2$ per pixel, the whole dense cost. The shuffle costs no "
+                     "arithmetic, but it is not free either: it moves every activation once.",
+                  zh="它每像素要 $c^2$ 次乘法，正是稠密的全部代价。洗牌没有算术运算，"
+                     "但也不是免费的：它要把每个激活值搬动一次。")),
         ),
     ]
     return exercise("blocks", statement=text(

@@ -17,7 +17,7 @@ from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.model import Layer, c_i, c_o, d_h, d_w, g, k_h, k_w, n, p_h, p_w, s_h, s_w
 from derivations.scenarios import BOOK, book_form
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, exercise, heading, math, mistakes, paragraph, require, result,
+    CheckFailed, Exercise, answer, exercise, figure, heading, math, mistakes, paragraph, require, result,
     table, text)
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import lines, num, rows, tex
@@ -126,6 +126,13 @@ def output_size() -> list:
                     "definition)",
                     zh="输出高度，每侧填充 $p_h$（中文版的定义）"),
                f"m_h = {tex(per_side)}"),
+        figure("padding-readings",
+               caption=text(en="The two readings of padding $p_h = 2$: two rows in all (one "
+                               "above, one below) or two rows on each side.",
+                            zh="填充 $p_h = 2$ 的两种读法：合计两行（上下各一行），或每侧两行。"),
+               alt=text(en="Two padded input grids side by side: the left with one zero row "
+                           "above and below, the right with two zero rows above and below.",
+                        zh="并排的两个填充后的输入网格：左边上下各一行零，右边上下各两行零。")),
         paragraph(text(en="The width $m_w$ is the same with $w, k_w, p_w, s_w$. Padding $p_h$ "
                        "on each side is a total of $2p_h$.",
                        zh="宽度 $m_w$ 同理，换成 $w, k_w, p_w, s_w$。每侧填充 $p_h$ 即合计 $2p_h$。")),

@@ -14,7 +14,8 @@ from fractions import Fraction
 from derivations.registry.forms import Form
 from derivations.networks import MODELS as NETWORKS, model_network, parse_network, tabulate
 from derivations.exercises.document import (
-    CheckFailed, Exercise, checked, exercise, heading, mistakes, paragraph, table, text)
+    CheckFailed, Exercise, checked, exercise, figure, heading, mistakes, paragraph, table, text)
+from derivations.model import output_size
 from derivations.exercises.instances import executed
 from derivations.exercises.notation import num
 
@@ -32,7 +33,8 @@ SMALL = [
     (text(en="ResNet stem $7\\times 7$, stride 2, padding 3", zh="ResNet 起始层 $7\\times 7$，步幅 2，填充 3"),
      {"kind": "conv", "out": 8, "kernel": 7, "stride": 2, "padding": 3, "bias": False},
      (3, 16, 16)),
-    (text(en="AlexNet $11\\times 11$, stride 4", zh="AlexNet 的 $11\\times 11$，步幅 4"),
+    (text(en="AlexNet $11\\times 11$, stride 4, padding 2 per side",
+          zh="AlexNet 的 $11\\times 11$，步幅 4，每侧填充 2"),
      {"kind": "conv", "out": 6, "kernel": 11, "stride": 4, "padding": 2}, (3, 23, 23)),
     (text(en="NiN/bottleneck $1\\times 1$", zh="NiN/瓶颈块的 $1\\times 1$"),
      {"kind": "conv", "out": 16, "kernel": 1, "bias": False}, (8, 7, 7)),
@@ -72,8 +74,9 @@ def build() -> Exercise:
             "perform the multiply-adds?",
             zh="后面几章用本节的卷积层搭建 LeNet、AlexNet、VGG、NiN、GoogLeNet 和 ResNet。"
             "把本节的代价模型推广到整个网络：参数和激活值存在哪些层里？乘加运算又由哪些层完成？"),
-        blocks=[*conventions(tables), *totals(tables), *heaviest(tables), *answer(tables),
-                *small_layers_checked(), *common_mistakes(tables)])
+        blocks=[*conventions(tables), *models(tables), *totals(tables), *heaviest(tables),
+                _figure(), *answer(tables), *small_layers_checked(), *tool_note(),
+                *common_mistakes(tables)])
 
 
 def _published(tables) -> dict[str, str]:
@@ -95,22 +98,24 @@ def conventions(tables) -> list:
     return [
         heading(text(en="How the tables count", zh="计数约定")),
         paragraph(text(
-            en="Every figure below comes from `python -m derivations network NAME` at batch 1 "
-            "(LeNet at its $28\\times 28$ input, the others at $224\\times 224$). MACs count "
+            en="Every figure below is for one example (batch 1), at the input size of the code "
+            "each model comes from (next table). MACs count "
             "the multiply-adds of convolution and fully connected layers only, bias "
             "additions excluded, which is the convention of torchvision's published figures "
             "(FLOPs are $2\\times$ MACs). Parameters are the trainable ones. Activations are "
-            "the elements each layer writes, not in place. Pooling, batch normalization, "
-            "activation functions and residual additions have no multiply-adds; their own "
-            "operations are reported separately by the command. The torchvision models "
+            "the output elements every layer writes (convolutions, fully connected layers, "
+            "pooling, normalization, activation functions, residual additions), each counted "
+            "once, as if no layer worked in place; the input image is not counted. Pooling, "
+            "batch normalization, activation functions and residual additions have no "
+            "multiply-adds. The torchvision models "
             f"reproduce torchvision's published totals (parameters exactly, MACs to the digits "
             f"published): AlexNet {p['alexnet']}, VGG-16 {p['vgg16']}, ResNet-18 "
             f"{p['resnet18']}, ResNet-50 {p['resnet50']}.",
-            zh="下列数字都来自批量为 1 时的 `python -m derivations network NAME`（LeNet 用其 "
-            "$28\\times 28$ 输入，其余用 $224\\times 224$）。MACs 只统计卷积层和全连接层的乘加，"
+            zh="下列数字都针对单个样本（批量 1），输入大小取各模型所出自代码的大小（见下表）。MACs 只统计卷积层和全连接层的乘加，"
             "不含偏置加法，这正是 torchvision 公布数字的约定（FLOPs 为 MACs 的 2 倍）。参数指可训练参数。"
-            "激活值指每层写出的元素个数（非原地）。池化、批量规范化、激活函数和残差加法没有乘加，"
-            "它们自己的运算由命令另行列出。torchvision 的模型与其公布的总数一致（参数完全相同，MACs "
+            "激活值指每层（卷积、全连接、池化、规范化、激活函数、残差加法）写出的输出元素个数，每层计一次，"
+            "视为没有原地运算；输入图像不计。池化、批量规范化、激活函数和残差加法没有乘加。"
+            "torchvision 的模型与其公布的总数一致（参数完全相同，MACs "
             f"精确到公布的位数）：AlexNet {zh['alexnet']}，VGG-16 {zh['vgg16']}，ResNet-18 "
             f"{zh['resnet18']}，ResNet-50 {zh['resnet50']}。")),
     ]
@@ -219,10 +224,14 @@ def heaviest(tables) -> list:
             paragraph(_naming(tables)), table(header, body)]
 
 
-def _break_even(t) -> int:
-    """Smallest batch at which activations outnumber parameters."""
+# parameters, their gradients and Adam's two moment estimates: four copies in training
+ADAM_COPIES = 4
+
+
+def _break_even(t, copies: int = 1) -> int:
+    """Smallest batch at which the activations reach ``copies`` times the parameters."""
     total = t.totals
-    return -(-total["params"] // total["activations"])
+    return -(-(copies * total["params"]) // total["activations"])
 
 
 def _three_by_three(name: str) -> dict:
@@ -266,6 +275,7 @@ def answer(tables) -> list:
     low, high = (f"${float(v * 100):.0f}\\%$" for v in (shares[0], shares[-1]))
     res_112, res_56 = _share_at(resnet, (112, 112)), _share_at(resnet, (56, 56))
     vgg_batch, res_batch = _break_even(vgg), _break_even(resnet)
+    vgg_adam, res_adam = _break_even(vgg, ADAM_COPIES), _break_even(resnet, ADAM_COPIES)
     return [
         heading(text(en="The answer", zh="结论")),
         paragraph(text(
@@ -302,15 +312,18 @@ def answer(tables) -> list:
             f"its bottlenecks to 256 channels, so its activations spread out ({res_112} at "
             f"$112\\times 112$, {res_56} at $56\\times 56$). Activations grow with the batch, "
             f"parameters do not: activations outnumber parameters from batch {vgg_batch} on "
-            f"in VGG-16 and from batch {res_batch} on in ResNet-50, so in training, where "
-            f"activations are kept for the backward pass, they dominate memory at any useful "
-            f"batch size.",
+            f"in VGG-16 and from batch {res_batch} on in ResNet-50. Training holds more than "
+            f"the parameters, though: their gradients (as many again) and the optimizer's "
+            f"state (two more copies with Adam), four times the parameters in all, so the "
+            f"activations kept for the backward pass outweigh them from batch {vgg_adam} on "
+            f"in VGG-16 and from batch {res_adam} on in ResNet-50.",
             zh=f"激活值内存：靠前的高分辨率层。在简单串联的网络（LeNet、AlexNet、VGG-16、NiN）中，"
             f"最高分辨率的层写出全部激活值的 {low} 到 {high}；ResNet-50 一开始就降采样，并把瓶颈块"
             f"加宽到 256 个通道，激活值因而分散（$112\\times 112$ 上占 {res_112}，"
             f"$56\\times 56$ 上占 {res_56}）。激活值随批量增长，参数不变：VGG-16 从批量 {vgg_batch} "
-            f"起、ResNet-50 从批量 {res_batch} 起激活值就多于参数；训练时激活值要留给反向传播，"
-            f"因此在任何实用的批量下，内存都由激活值主导。")),
+            f"起、ResNet-50 从批量 {res_batch} 起激活值就多于参数。但训练时不只有参数：还有参数的梯度（同样多）和优化器状态"
+            f"（Adam 再多两份），合计为参数的四倍，所以为反向传播保存的激活值要从 VGG-16 的批量 {vgg_adam}、"
+            f"ResNet-50 的批量 {res_adam} 起才超过它们。")),
     ]
 
 
@@ -318,6 +331,9 @@ def small_layers_checked() -> list:
     """Each convolution shape run through the network table and through the instrumented
     convolution; the table's MACs and parameters must equal the executed ones."""
     body = []
+    alexnet = next(row for _, row, _ in SMALL if row["kernel"] == 11)
+    alex_shape = next(shape for _, row, shape in SMALL if row is alexnet)
+    alex_unpadded = output_size(alex_shape[1], alexnet["kernel"], 0, alexnet["stride"])
     for label, row, shape in SMALL:
         network = parse_network([row], shape)
         table_row = tabulate(network).rows[0]
@@ -332,13 +348,16 @@ def small_layers_checked() -> list:
     return [
         heading(text(en="Checked by execution, on small layers", zh="用小层实际执行来核对")),
         paragraph(text(
-            en="The networks are too big for the instrumented convolution, so their convolution "
-            f"rows use the closed forms. Each shape they use, scaled down, goes through the "
-            f"network table and through the instrumented convolution; the parameters and "
-            f"MACs below are printed only because the two agree (shapes are channels × "
-            f"height × width).",
-            zh="这些网络太大，无法用计数卷积实际执行，所以其卷积行使用闭式解。把它们用到的每种卷积形状缩小后，"
-            "分别送入网络表和计数卷积；下表的参数与 MACs 只在两者一致时才会打印（形状为通道 × 高 × 宽）。")),
+            en="The networks are too big to execute operation by operation, so their convolution "
+            f"rows use the closed forms. Each shape they use, scaled down, is both tabulated and "
+            f"executed; the parameters and MACs below are printed only because the two agree "
+            f"(shapes are channels × height × width; the AlexNet row keeps AlexNet's padding of "
+            f"2 per side, without which the output would be "
+            f"${alex_unpadded}\\times {alex_unpadded}$).",
+            zh="这些网络太大，无法逐个运算执行，所以其卷积行使用闭式解。把它们用到的每种卷积形状缩小后，"
+            "既制表又实际执行；下表的参数与 MACs 只在两者一致时才会打印（形状为通道 × 高 × 宽；"
+            f"AlexNet 一行保留 AlexNet 每侧 2 的填充，不填充时输出为 "
+            f"${alex_unpadded}\\times {alex_unpadded}$）。")),
         table([text(en="Shape", zh="形状"), text(en="Input", zh="输入"), text(en="Output", zh="输出"),
                text(en="Parameters", zh="参数"), text(en="MACs (executed)", zh="MACs（实际执行）")], body),
     ]
@@ -368,11 +387,49 @@ def common_mistakes(tables) -> list:
          text(en="In training, the activations kept for backward scale with the batch and "
               "soon exceed the parameters.",
               zh="训练时为反向传播保存的激活值随批量增长，很快就超过参数。")),
-        (text(en="\"PyTorch's FLOP counter gives the backward cost of a grouped convolution.\"",
-              zh="“PyTorch 的 FLOP 计数器给出的分组卷积反向代价是对的。”"),
-         text(en="PyTorch 2.13's `FlopCounterMode` counts the weight gradient of a convolution "
-              "with $g$ groups $g$ times too high (it drops the group division); the "
-              "executed count is $2\\times$ forward FLOPs. The test suite pins both.",
-              zh="PyTorch 2.13 的 `FlopCounterMode` 把 $g$ 组卷积的权重梯度算高了 $g$ 倍（漏了按组划分）；"
-              "实际执行的反向 FLOPs 是前向的 2 倍。测试同时固定了这两个数。")),
     )]
+
+
+def tool_note() -> list:
+    """A known fault of a tool, not a student's mistake: a note."""
+    return [paragraph(text(
+        en="A note on tools: PyTorch 2.13's `FlopCounterMode` counts the weight gradient of a "
+           "convolution with $g$ groups $g$ times too high (it leaves out the division into "
+           "groups); the executed backward pass costs $2\\times$ the forward FLOPs, grouped or "
+           "not.",
+        zh="关于工具的说明：PyTorch 2.13 的 `FlopCounterMode` 把 $g$ 组卷积的权重梯度算高了 $g$ 倍"
+           "（漏了按组划分）；实际执行的反向传播无论是否分组都是前向 FLOPs 的 2 倍。"))]
+
+
+def models(tables) -> list:
+    """Each model's source, input and classes, read off the model registry and the table."""
+    rows = []
+    for name, t in tables.items():
+        model = NETWORKS[name]
+        source = model.source.split(":")[0].split()[0]   # "d2l" or "torchvision"
+        classes = t.rows[-1].output_shape[-1]
+        rows.append([_title(name), f"`{source}`",
+                     "$" + "\\times ".join(map(str, model.input)) + "$", str(classes)])
+    return [
+        paragraph(text(
+            en="The models, as their code defines them: the book's (d2l, Fashion-MNIST: one "
+               "channel, 10 classes) or torchvision's (ImageNet: three channels, 1000 classes). "
+               "The book trains its GoogLeNet at $96\\times 96$ to save time; the table uses "
+               "$224\\times 224$ for every model but LeNet, so the figures compare.",
+            zh="各模型按其代码的定义：书中的（d2l，Fashion-MNIST：单通道、10 类）或 torchvision 的"
+               "（ImageNet：三通道、1000 类）。书中为节省时间以 $96\\times 96$ 训练 GoogLeNet；"
+               "为便于比较，除 LeNet 外本表一律用 $224\\times 224$。")),
+        table([text(en="Model", zh="模型"), text(en="code", zh="代码"),
+               text(en="input", zh="输入"), text(en="classes", zh="类别数")], rows),
+    ]
+
+
+def _figure():
+    return figure(
+        "network-costs",
+        caption=text(en="Per layer, in network order: parameters, MACs and activations as "
+                        "shares of each network's total.",
+                     zh="按网络中的顺序逐层列出：参数、MACs 与激活值各占全网络总量的比例。"),
+        alt=text(en="Bar charts per network: parameter bars tall at the fully connected end, "
+                    "MAC bars spread over the convolutions, activation bars tall at the start.",
+                 zh="每个网络一组柱状图：参数柱在全连接端最高，MACs 柱分布在各卷积层，激活值柱在开头最高。"))

@@ -11,7 +11,8 @@ from derivations.registry.forms import Form
 from derivations.model import Layer
 from derivations.scenarios import pointwise
 from derivations.exercises.document import (
-    CheckFailed, Exercise, exercise, heading, math, mistakes, paragraph, result, table, text)
+    CheckFailed, Exercise, answer, exercise, heading, math, mistakes, paragraph, result, table,
+    text)
 from derivations.exercises.instances import executed, value
 from derivations.exercises.notation import num, rows, tex
 
@@ -31,7 +32,7 @@ def build() -> Exercise:
             "computational complexity of the forward propagation?",
             # zh.d2l.ai 6.4, 练习 4, verbatim
             zh="如果卷积核的高度和宽度是 $k_h=k_w=1$，前向传播的计算复杂度是多少？"),
-        blocks=[*complexity(), *fully_connected(), *numbers(), *common_mistakes()])
+        blocks=[*complexity(), *fully_connected(), *numbers(), *answers(), *common_mistakes()])
 
 
 def complexity() -> list:
@@ -130,6 +131,21 @@ def numbers() -> list:
             zh="前两行是 ResNet-50 中的 $1\\times 1$ 层：瓶颈中的降维层和步幅为 2 的投影捷径。"
             "最后一行是假设的层，并非 ResNet-50 中的层：给降维层加上总填充 2，多出的输出全由零计算而来。")),
         table([text(en="Layer", zh="层"), "$m_h$", "$M$", text(en="Executed", zh="实际执行")], table_rows),
+    ]
+
+
+def answers() -> list:
+    forms = {key: pointwise(key) for key in (Form.FORWARD_MULTS, Form.FORWARD_OPS)}
+    return [
+        heading(text(en="Answer", zh="答案")),
+        answer(text(en="$1\\times 1$", zh="$1\\times 1$"), text(
+            en=f"${tex(forms[Form.FORWARD_MULTS].plain)}$ multiplications and "
+               f"${tex(forms[Form.FORWARD_OPS].plain)}$ operations in all (stride 1, no "
+               "padding, no bias): $O(c_i c_o h w)$, a fully connected layer from $c_i$ to "
+               "$c_o$ at each of the $h w$ pixels.",
+            zh=f"乘法 ${tex(forms[Form.FORWARD_MULTS].plain)}$ 次，运算合计 "
+               f"${tex(forms[Form.FORWARD_OPS].plain)}$ 次（步幅 1、无填充、无偏置）："
+               "$O(c_i c_o h w)$，即在 $h w$ 个像素上各做一次从 $c_i$ 到 $c_o$ 的全连接。")),
     ]
 
 

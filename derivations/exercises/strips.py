@@ -14,11 +14,11 @@ import sympy as sp
 from derivations.conv import conv2d_forward
 from derivations.model import Layer
 from derivations.exercises.document import (
-    CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
-    table, text)
+    CheckFailed, Exercise, answer, checked, exercise, figure, heading, math, mistakes, paragraph,
+    require, result, table, text)
 
 __all__ = ["build", "LoadCounter", "tiled_correlate", "loads_per_output", "total_loads",
-           "register_limit", "REGISTER_FILES", "L1_BYTES"]
+           "register_need", "register_limit", "REGISTER_FILES", "L1_BYTES"]
 
 k, D, Dh, m, M, T = sp.symbols("k Delta Delta_h m M T", integer=True, positive=True)
 N, lanes = sp.symbols("N_r V", integer=True, positive=True)  # vector registers, lanes each
@@ -95,14 +95,22 @@ def total_loads():
     return k * M * axis_loads()
 
 
-def register_limit():
-    """Largest Delta whose working set for one channel fits ``N`` vector registers of
-    ``V`` lanes: the k^2 weights, each broadcast to a register of its own, the Delta
-    accumulators and the strip's current input row (Delta + k - 1 values), both packed
-    ``V`` to a register.  Idealised: no register for addresses, no shifted copies."""
-    needed = k**2 + (D + (D + k - 1)) / lanes
-    bound = sp.solve(sp.Eq(needed, N), D)[0]
-    return needed, sp.floor(sp.together(bound))
+def register_need():
+    """Whole vector registers one channel's working set takes: the k^2 weights, each
+    broadcast to a register of its own, the Delta accumulators and the strip's current
+    input row (Delta + k - 1 values), both packed ``V`` to a register, rounded up to whole
+    registers.  Idealised: no register for addresses, no shifted copies."""
+    return k**2 + sp.ceiling(D / lanes) + sp.ceiling((D + k - 1) / lanes)
+
+
+def register_limit(registers: int, width: int, kk: int) -> int:
+    """Largest Delta whose working set fits ``registers`` vector registers of ``width``
+    lanes (0 if not even Delta = 1 fits), by enumeration: the need grows with Delta."""
+    need = sp.lambdify((D, lanes, k), register_need())
+    best = 0
+    while need(best + 1, width, kk) <= registers:
+        best += 1
+    return best
 
 
 def _cache_limit(channels: int, kk: int):
@@ -152,14 +160,17 @@ def build() -> Exercise:
     example_within = within.subs({k: 3, epsilon: sp.Rational(1, 10)})
     tile = sp.simplify((D + k - 1) * (Dh + k - 1) / (D * Dh))
     tile_limit = sp.limit(sp.limit(tile, D, sp.oo), Dh, sp.oo)
-    needed, dmax = register_limit()
+    needed = register_need()
     sweep = _sweep()
     tile_loads, tile_outputs = _tile_check()
     reg_rows, reg_bound = [], {}
     for name, regs, width in REGISTER_FILES:
         row = [name, f"{regs} \u00d7 {width}"]
         for kk in (3, 5):
-            d = int(dmax.subs({N: regs, lanes: width, k: kk}))
+            d = register_limit(regs, width, kk)
+            fits = lambda delta: int(needed.subs({D: delta, lanes: width, k: kk}))  # noqa: E731
+            require(d == 0 or fits(d) <= regs < fits(d + 1),
+                    f"{name}, k = {kk}: Delta = {d} is not the largest that fits")
             reg_bound[name, kk] = d
             row.append(text(en=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)",
                             zh=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)")
@@ -240,6 +251,15 @@ def build() -> Exercise:
             zh=f"$\\Delta$ 不整除 64 时（5 与 24），每个输出的加载数略高于 $L(\\Delta)$："
                f"最后一个条带较窄。$8\\times 8$ 的块在 $32\\times 32$ 输出上执行 {tile_loads:,} "
                f"次加载，每个输出 {tile_loads / tile_outputs:.4f} 次。")),
+        figure("strip-loads",
+               caption=text(en="Loads per output against the strip width $\\Delta$ for "
+                               "$k = 3$: from $k^2$ at $\\Delta = 1$ down towards $k$, with the "
+                               "idealised register limits marked.",
+                            zh="$k = 3$ 时每个输出的加载次数随条带宽度 $\\Delta$ 的变化：从 "
+                               "$\\Delta = 1$ 时的 $k^2$ 降向 $k$，并标出理想化的寄存器上限。"),
+               alt=text(en="A curve falling from 9 towards 3 as Delta grows, flattening "
+                           "after a few tens, with vertical marks at the register limits.",
+                        zh="一条随 Delta 增大从 9 降向 3 的曲线，几十之后趋平，寄存器上限处有竖线标记。")),
         heading(text(en="The limit to $\\Delta$", zh="$\\Delta$ 的上限")),
         paragraph(text(
             en="Yes. The first limit is diminishing returns: by $\\Delta \\approx (k-1)/\\epsilon$ "
@@ -258,8 +278,14 @@ def build() -> Exercise:
                "（累加器跨通道保留）。寄存器要容纳一个通道的工作集：该通道的 $k^2$ 个权重"
                "（每个广播到一个独占的向量寄存器）、$\\Delta$ 个累加器和当前一行输入"
                "（后两者每个寄存器装 $V$ 个值，即 $V$ 个元素位）。设共有 $N_r$ 个向量寄存器：")),
-        math(f"{sp.latex(needed)} \\le N_r \\quad\\Longrightarrow\\quad \\Delta_{{\\max}} = "
-             f"{sp.latex(dmax)}"),
+        math(f"{sp.latex(needed)} \\le N_r"),
+        paragraph(text(
+            en="Registers come whole: $\\Delta_{\\max}$ is the largest $\\Delta$ that satisfies "
+               "this, found by trying $\\Delta = 1, 2, \\dots$ (the need only grows), each "
+               "checked: $\\Delta_{\\max}$ fits and $\\Delta_{\\max} + 1$ does not.",
+            zh="寄存器只能整个使用：$\\Delta_{\\max}$ 是满足上式的最大 $\\Delta$，"
+               "依次尝试 $\\Delta = 1, 2, \\dots$ 求得（所需寄存器只增不减），并逐一核对："
+               "$\\Delta_{\\max}$ 放得下，$\\Delta_{\\max} + 1$ 放不下。")),
         paragraph(text(
             en="These are idealised upper bounds, in float32 ($L(\\Delta_{\\max})$ in "
                "brackets): they assume every register holds data (none for addresses or loop "
@@ -298,6 +324,23 @@ def build() -> Exercise:
                f"（约 {eps_example}）；其次是同一量级的容量上限：缓存（此处为 {cache_d}，"
                f"通道越多越小）和寄存器（{avx2[0]}、$k = 3$ 时的理想化上界为 {avx2_k3}，"
                "实际内核更少；在 AVX2 上连 $5\\times 5$ 核的权重都放不下）。$\\Delta$ 取几十即可。")),
+        heading(text(en="Answers", zh="答案")),
+        answer(text(en="6, why", zh="6，原因"), text(
+            en=f"neighbouring windows overlap in $k - 1$ columns: a strip loads each input "
+               f"once for $\\Delta$ outputs, $L(\\Delta) = {sp.latex(split)}$ loads per output "
+               f"instead of $L(1) = {sp.latex(at_one)}$; the same products, less memory "
+               "traffic.",
+            zh=f"相邻窗口有 $k - 1$ 列重叠：条带为 $\\Delta$ 个输出只加载每个输入一次，每个输出加载 "
+               f"$L(\\Delta) = {sp.latex(split)}$ 次，而不是 $L(1) = {sp.latex(at_one)}$ 次；"
+               "乘法不变，访存更少。")),
+        answer(text(en="6, limit", zh="6，上限"), text(
+            en=f"yes: the gain flattens like $1/\\Delta$ (within 10% of the limit $k$ from "
+               f"$\\Delta \\approx {eps_example}$ for $k = 3$), and the strip must fit the "
+               f"registers ({avx2_k3} on {avx2[0]} for $k = 3$, idealised) and the L1 cache "
+               f"({cache_d} for 64 channels); a $\\Delta$ of a few tens.",
+            zh=f"有：收益按 $1/\\Delta$ 趋平（$k = 3$ 时从 $\\Delta \\approx {eps_example}$ 起与极限 $k$ "
+               f"相差不到 10%），条带还必须放进寄存器（{avx2[0]}、$k = 3$ 时理想化上界为 {avx2_k3}）"
+               f"和 L1 缓存（64 个通道时为 {cache_d}）；$\\Delta$ 取几十。")),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
             (text(en="A strip saves multiplications.", zh="条带减少了乘法次数。"),
