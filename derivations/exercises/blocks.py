@@ -20,7 +20,7 @@ from derivations.counting import Counted, counting
 from derivations.execute import run_layer
 from derivations.model import Layer
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, checked, exercise, figure, heading, math, mistakes, paragraph,
+    CheckFailed, Exercise, answer, checked, exercise, figure, heading, math, mistake, mistakes, paragraph,
     require, result,
     table, text)
 
@@ -354,18 +354,8 @@ def _additions_ratio_mistake():
     small, large = 2, 16
     at = {g: ratio.subs({c: CHANNELS, b: g}) for g in (small, large)}
     shown = {g: f"{float(v):.2f}" for g, v in at.items()}
-    return (text(en="Additions also drop by exactly $b$.", zh="加法次数也恰好减少 $b$ 倍。"),
-            text(en="Each output loses $c - c/b$ terms, not a fraction $1 - 1/b$ of its "
-                    "$c - 1$ additions: the ratio is $b(c-1)/(c-b)$, above $b$ for every $b > 1$ "
-                    f"and close to it only when $b \\ll c$. For $c = {CHANNELS}$ it is "
-                    f"{shown[small]} at $b = {small}$ but {shown[large]} at $b = {large}$; at "
-                    "$b = c$ (one channel per block) no additions are left and the ratio is "
-                    "undefined.",
-                 zh="每个输出少了 $c - c/b$ 项，而不是 $c - 1$ 次加法的 $1 - 1/b$："
-                    "比值为 $b(c-1)/(c-b)$，$b > 1$ 时总大于 $b$，只有 $b \\ll c$ 时才接近 $b$。"
-                    f"$c = {CHANNELS}$ 时，$b = {small}$ 的比值为 {shown[small]}，"
-                    f"$b = {large}$ 时却为 {shown[large]}；$b = c$（每块一个通道）时不再有加法，"
-                    "比值没有定义。"))
+    return mistake("sheet_blocks_adds_exactly_b", c=CHANNELS, small=small, large=large,
+                   at_small=shown[small], at_large=shown[large])
 
 
 def build() -> Exercise:
@@ -380,19 +370,9 @@ def build() -> Exercise:
         *_speed_section(), _block_figure(), *_mixing_section(), *_fixes_section(), *_answers(),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
-            (text(en="$b$ blocks make the product $b^2$ times faster.",
-                  zh="分成 $b$ 块会使乘积快 $b^2$ 倍。"),
-             text(en="Each block is $b^2$ times smaller, but there are $b$ of them: "
-                     "$b (c/b)^2 = c^2/b$.",
-                  zh="每块小 $b^2$ 倍，但共有 $b$ 块：$b (c/b)^2 = c^2/b$。")),
+            mistake("sheet_blocks_squared_speedup"),
             _additions_ratio_mistake(),
-            (text(en="A dense $1\\times 1$ layer fixes the mixing for free.",
-                  zh="加一个稠密 $1\\times 1$ 层就能免费恢复混合。"),
-             text(en="It costs $c^2$ per pixel, the whole dense cost. The shuffle costs no "
-                     "arithmetic, but it is not free either: it moves every activation once.",
-                  zh="它每像素要 $c^2$ 次乘法，正是稠密的全部代价。洗牌没有算术运算，"
-                     "但也不是免费的：它要把每个激活值搬动一次。")),
-        ),
+            mistake("sheet_dense_mixing_free")),
     ]
     return exercise("blocks", statement=text(
                         en="Assume that we have a $c \\times c$ matrix. How much faster is it "

@@ -21,7 +21,7 @@ from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
 from derivations.model import Layer
 from derivations.exercises.document import (
-    answer, figure, require, CheckFailed, Exercise, checked, exercise, heading, math, mistakes, paragraph, result,
+    answer, figure, require, CheckFailed, Exercise, checked, exercise, heading, math, mistake, mistakes, paragraph, result,
     table, text)
 
 __all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",
@@ -718,43 +718,11 @@ def _worked_section():
 
 def _mistakes():
     return mistakes(
-        (text(en="Proof: the two kernels act like their sum, one kernel "
-                 "(apply both to $x$ and add the results).",
-              zh="证明：两个核相当于它们之和这一个核（都作用在 $x$ 上再把结果相加）。"),
-         text(en="That is two layers in parallel on the same input, and it gives a kernel of "
-                 "size $\\max(k_1, k_2)$. In sequence the second kernel sees the first one's "
-                 "output: the kernels multiply as polynomials (full convolution), they do not "
-                 "add.",
-              zh="那是两个并联在同一输入上的层，得到的核大小为 $\\max(k_1, k_2)$。"
-                 "串联时第二个核作用在第一个核的输出上：核作为多项式相乘（完全卷积），而不是相加。")),
-        (text(en="The single kernel has size $k_1 + k_2$.",
-              zh="等效核的大小是 $k_1 + k_2$。"),
-         text(en="Degrees add, sizes are degree plus one: $k_1 + k_2 - 1$. Two $3\\times 3$ "
-                 "kernels give $5\\times 5$, not $6\\times 6$.",
-              zh="次数相加，大小等于次数加一：$k_1 + k_2 - 1$。两个 $3\\times 3$ 核给出 "
-                 "$5\\times 5$，不是 $6\\times 6$。")),
-        (text(en="The single kernel has size $k_1 k_2$.",
-              zh="等效核的大小是 $k_1 k_2$。"),
-         text(en="That is the receptive field when the first layer has stride $k_1$ "
-                 "(non-overlapping windows): $k_1 + (k_2 - 1)s_1$ with $s_1 = k_1$. At stride 1 "
-                 "it is $k_1 + k_2 - 1$.",
-              zh="那是第一层步幅为 $k_1$（窗口不重叠）时的感受野："
-                 "$k_1 + (k_2 - 1)s_1$，$s_1 = k_1$。步幅为 1 时是 $k_1 + k_2 - 1$。")),
-        (text(en="The single kernel is the cross-correlation of the two kernels.",
-              zh="等效核是两个核的互相关。"),
-         text(en="It is their convolution: entry $t$ collects $\\alpha_a\\beta_b$ with $a + b = t$; "
-                 "a correlation would pair $a - b = t$ and flips one kernel.",
-              zh="是它们的卷积：第 $t$ 个元素汇集 $a + b = t$ 的 $\\alpha_a\\beta_b$；"
-                 "互相关配对的是 $a - b = t$，相当于翻转了一个核。")),
-        (text(en="The converse holds because the parameters add up.",
-              zh="反过来也成立，因为参数个数对得上。"),
-         text(en="In 1-D the count fits but real factors may not exist, $(1, 0, 1)$; in 2-D even "
-                 "the count fails: the best split, $k\\times(k-1)$ then $1\\times 2$, is "
-                 "$k - 1$ parameters short, so the decomposable kernels have measure zero.",
-              zh="一维计数对得上，但实因式可能不存在，如 $(1, 0, 1)$；二维连计数都不够："
-                 "最佳拆分（$k\\times(k-1)$ 后接 $1\\times 2$）也差 $k - 1$ 个参数，"
-                 "所以可分解的核测度为零。")),
-    )
+               mistake("sheet_compose_kernels_added"),
+               mistake("compose_no_overlap"),
+               mistake("compose_product"),
+               mistake("sheet_compose_correlation"),
+               mistake("sheet_converse_by_counting"))
 
 
 def _answers():

@@ -17,7 +17,7 @@ from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.model import Layer, c_i, c_o, d_h, d_w, g, k_h, k_w, n, p_h, p_w, s_h, s_w
 from derivations.scenarios import BOOK, book_form
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, exercise, figure, heading, math, mistakes, paragraph, require, result,
+    CheckFailed, Exercise, answer, exercise, figure, heading, math, mistake, mistakes, paragraph, require, result,
     table, text)
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import lines, num, rows, tex
@@ -545,32 +545,7 @@ def answers() -> list:
 
 def common_mistakes() -> list:
     return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
-        (text(en="\"Backward costs the same as forward.\"", zh="“反向传播的计算量与前向相同。”"),
-         text(en="Backward computes two gradients of the size of the forward computation: "
-              "$\\partial L/\\partial X$ and $\\partial L/\\partial W$ each take as many "
-              "products as the forward pass, so backward is about twice the forward cost.",
-              zh="反向传播要计算两个与前向同等规模的梯度：$\\partial L/\\partial X$ 和 "
-              "$\\partial L/\\partial W$ 的乘法次数各等于前向，因此反向约为前向的两倍。")),
-        (text(en="\"Memory is $c_i c_o k_h k_w + h w$.\"", zh="“内存为 $c_i c_o k_h k_w + h w$。”"),
-         text(en="This mixes a parameter count with one channel of one activation. The input "
-              "holds $c_i h w$ elements and the output $c_o m_h m_w$; say whether parameters "
-              "only or parameters plus activations are meant.",
-              zh="这把参数个数与单个通道的激活值混在一起。输入有 $c_i h w$ 个元素，输出有 "
-              "$c_o m_h m_w$ 个；要说明是只算参数还是参数加激活值。")),
-        (text(en="\"Multiplications + additions $= 2 c_i c_o k_h k_w m_h m_w$, without bias.\"",
-              zh="“无偏置时，乘法 + 加法 $= 2 c_i c_o k_h k_w m_h m_w$。”"),
-         text(en="That is the FLOP convention ($2\\times$ MACs), exact only with a bias. Without "
-              "bias a sum of "
-              "$c_i k_h k_w$ products needs $c_i k_h k_w - 1$ additions: the exact count is "
-              "$c_o m_h m_w$ smaller.",
-              zh="这是 FLOPs 的约定（$2\\times$ MACs），只在有偏置时精确。无偏置时 $c_i k_h k_w$ 个乘积之和只需 "
-              "$c_i k_h k_w - 1$ 次加法：精确计数少 $c_o m_h m_w$。")),
-        (text(en="\"One $p_h$ fits both formulas.\"", zh="“同一个 $p_h$ 可以代入两个公式。”"),
-         text(en="In 6.3's formula $\\lfloor (h - k_h + p_h + s_h)/s_h \\rfloor$ the padding $p_h$ "
-              "counts rows in all; in $h - k_h + 2p_h + 1$ it counts rows per side, as the Chinese "
-              "edition's notation \"padding $(p_h, p_w)$\" does. Say which one a number uses: the table "
-              "above shows how the counts change when the two are mixed.",
-              zh="6.3 节公式 $\\lfloor (h - k_h + p_h + s_h)/s_h \\rfloor$ 中的 $p_h$ 是总共填充的行数；"
-              "$h - k_h + 2p_h + 1$ 中的 $p_h$ 是每侧的行数，与中文版“填充 $(p_h, p_w)$”的记法一致。"
-              "要说明数值用的是哪一种：上表给出混用两种约定时计数如何变化。")),
-    )]
+                                                                        mistake("backward_equals_forward"),
+                                                                        mistake("sheet_memory_mixed_units"),
+                                                                        mistake("sheet_flops_as_exact_count"),
+                                                                        mistake("sheet_padding_readings_mixed"))]

@@ -38,7 +38,7 @@ from derivations.errors import DerivationError
 __all__ = ["Answer", "Block", "CheckFailed", "Code", "Exercise", "FIGURE_KEYS", "Figure",
            "Heading", "LANGS", "Math", "Mistake", "Mistakes", "Paragraph", "Result", "Table",
            "Text", "answer", "checked", "code", "exercise", "figure", "heading", "math",
-           "message", "mistakes", "paragraph", "require", "result", "table", "text"]
+           "message", "mistake", "mistakes", "paragraph", "require", "result", "table", "text"]
 
 LANGS = ("en", "zh")
 
@@ -217,11 +217,22 @@ def code(source: str, language: str = "python") -> Code:
     return Code(source, language)
 
 
-def mistakes(*items) -> Mistakes:
-    """``mistakes(Mistake(...), ...)``; a ``(claim, why)`` pair is the sheet-only
-    misconception ``sheet_only``."""
-    return Mistakes(tuple(item if isinstance(item, Mistake) else Mistake("sheet_only", *item)
-                          for item in items))
+def mistake(key: str, /, **fields: object) -> Mistake:
+    """The misconception ``key`` of ``registry/misconceptions.yaml`` as a sheet item: its
+    title is the claim, its explanation (``fields`` filled in) why it is wrong; the
+    checker's verdicts name the same id with the same text."""
+    from derivations.registry.misconceptions import misconception
+    record = misconception(key)
+    return Mistake(key, claim=dict(record.title),
+                   why={lang: record.explain(lang, **fields) for lang in LANGS})
+
+
+def mistakes(*items: Mistake) -> Mistakes:
+    """``mistakes(mistake(id, ...), ...)``: the "Common mistakes" of an exercise."""
+    for item in items:
+        if not isinstance(item, Mistake):
+            raise TypeError(f"mistakes() takes Mistake items (see mistake()), got {item!r}")
+    return Mistakes(tuple(items))
 
 
 def figure(key: str, caption: Text, alt: Text) -> Figure:

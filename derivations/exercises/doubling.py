@@ -12,7 +12,7 @@ from derivations.closed_forms import m_h, m_w
 from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import double_channels, double_padding
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, exercise, figure, heading, math, mistakes, paragraph, result,
+    CheckFailed, Exercise, answer, exercise, figure, heading, math, mistake, mistakes, paragraph, result,
     table, text)
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import decimal, num, percent, rows, tex
@@ -207,25 +207,7 @@ def answers() -> list:
 
 def common_mistakes() -> list:
     return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
-        (text(en="\"Doubling the padding doubles the cost.\"", zh="“填充加倍，计算量也加倍。”"),
-         text(en="The cost is proportional to $m_h m_w$, and doubling the padding adds only "
-              "$p_h$ rows and $p_w$ columns to the output: a few percent for large images, "
-              "some tens of percent for small ones.",
-              zh="计算量与 $m_h m_w$ 成正比，填充加倍只给输出增加 $p_h$ 行和 $p_w$ 列："
-              "大图像只增加百分之几，小图像则可达百分之几十。")),
-        (text(en="\"Doubling the channels doubles the cost.\"", zh="“通道加倍，计算量加倍。”"),
-         text(en="Every output channel reads every input channel: the cost has the factor "
-              "$c_i c_o$, which grows fourfold.",
-              zh="每个输出通道都要读取所有输入通道：计算量含因子 $c_i c_o$，增长为 4 倍。")),
-        (text(en="\"The exact count grows by exactly 4.\"", zh="“精确计数恰好增长 4 倍。”"),
-         text(en="Without bias each output sums with one addition fewer than it has products; "
-              "the ratio $2(4c_i k_h k_w - 1)/(2c_i k_h k_w - 1)$ is slightly above 4 and tends "
-              "to 4. Multiplications, MACs and FLOPs grow by exactly 4.",
-              zh="无偏置时每个输出的加法比乘积少一次；比值 $2(4c_i k_h k_w - 1)/(2c_i k_h k_w - 1)$ "
-              "略大于 4 并趋于 4。乘法、MACs 与 FLOPs 恰好增长 4 倍。")),
-        (text(en="\"With stride $s$ the padding increase is $(m_h + p_h)(m_w + p_w)/(m_h m_w)$.\"",
-              zh="“步幅为 $s$ 时填充增幅为 $(m_h + p_h)(m_w + p_w)/(m_h m_w)$。”"),
-         text(en="That is the stride-1 form. With a larger stride the output grows by about "
-              "$p_h/s_h$ rows, and the floors decide: the exact form above keeps them.",
-              zh="那是步幅为 1 的形式。步幅更大时输出约增加 $p_h/s_h$ 行，具体由取整决定：上面的精确式保留了取整。")),
-    )]
+                                                                        mistake("padding_doubles_cost"),
+                                                                        mistake("doubling_doubles"),
+                                                                        mistake("sheet_exact_ratio_four"),
+                                                                        mistake("sheet_stride_one_padding_ratio"))]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, code, exercise, heading, math, mistakes, paragraph, require,
+    CheckFailed, Exercise, answer, code, exercise, heading, math, mistake, mistakes, paragraph, require,
     result, table, text)
 from derivations.registry.exercises import EXERCISES
 
@@ -336,28 +336,9 @@ def build() -> Exercise:
                f"{_ratio(s32.max_relative)}\\,{_SCALE}"),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
-            (text(en="They are equal: the assertion passes.", zh="二者相等：断言通过了。"),
-             text(en="The assertion tests a tolerance, $10^{-6}$; equality would be "
-                     f"Y1 == Y2, which fails for {SEEDS - s32.equal_tensors} of {SEEDS} seeds "
-                     f"in float32 here, and even the tolerance fails for {s32.book_assert_fails}.",
-                  zh="断言检验的是容差 $10^{-6}$；相等应写作 Y1 == Y2，在本机 float32 下 "
-                     f"{SEEDS} 个种子中有 {SEEDS - s32.equal_tensors} 个不成立，"
-                     f"连容差检验也有 {s32.book_assert_fails} 个不通过。")),
-             (text(en="They differ because one of the two implementations is wrong.",
-                   zh="二者不同是因为其中一个实现有错。"),
-              text(en="Both are correct; the differences are of the size of a few roundings "
-                      f"(measured above in units of ${_SCALE}$: at most "
-                      f"{_ratio(s32.max_relative)} in float32), and shrink by a factor of "
-                      f"{shrink:.2g} in float64 (the ratio of the unit roundoffs is $2^{{29}}$).",
-                   zh="两个实现都正确；差异只有几次舍入的量级（上表以 "
-                      f"${_SCALE}$ 为单位测量：float32 下最多 {_ratio(s32.max_relative)}），"
-                      f"在 float64 中缩小为 1/{shrink:.2g}（单位舍入误差之比为 $2^{{29}}$）。")),
-             (text(en="The randomness of torch.normal makes them differ.",
-                   zh="是 torch.normal 的随机性导致了差异。"),
-              text(en="Both functions see the same X and K; the difference comes from the "
-                      "arithmetic, not from the data.",
-                   zh="两个函数看到的是同一组 X 和 K；差异来自运算，而不是数据。")),
-        ),
+            mistake("sheet_tolerance_as_equality", failing=SEEDS - s32.equal_tensors, seeds=SEEDS, tolerance_fails=s32.book_assert_fails),
+            mistake("sheet_rounding_as_bug", ratio=_ratio(s32.max_relative), shrink=f"{shrink:.2g}"),
+            mistake("sheet_rounding_as_randomness")),
     ]
     return exercise("equal_outputs", statement=text(
                         en="Are the variables `Y1` and `Y2` in the final example of this "

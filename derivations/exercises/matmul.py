@@ -23,7 +23,7 @@ from derivations.loops import loop_forward
 from derivations.model import Layer, c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import book_form
 from derivations.exercises.document import (
-    CheckFailed, Exercise, checked, code, exercise, figure, heading, math, mistakes, paragraph,
+    CheckFailed, Exercise, checked, code, exercise, figure, heading, math, mistake, mistakes, paragraph,
     require, result, table, text)
 
 __all__ = ["build", "conv_as_matmul", "toeplitz", "matmul_counts", "BOOK_X", "BOOK_K"]
@@ -235,25 +235,9 @@ def build() -> Exercise:
                "计算这个乘积的代价与前向相同。")),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
-            (text(en="Only a $1\\times 1$ convolution is a matrix product.",
-                  zh="只有 $1\\times 1$ 卷积才是矩阵乘法。"),
-             text(en="Any window is, after im2col: the $1\\times 1$ case is the one where "
-                     "no copy is needed ($\\operatorname{cols}(X)$ is $X$ reshaped).",
-                  zh="经过 im2col，任意窗口都是：$1\\times 1$ 只是不需要复制的特例"
-                     "（$\\operatorname{cols}(X)$ 就是 $X$ 变形）。")),
-            (text(en="The matrix form changes the operation count.",
-                  zh="写成矩阵形式会改变运算次数。"),
-             text(en="im2col does exactly the convolution's products (executed above); "
-                     "only the dense Toeplitz product adds multiplications by zero.",
-                  zh="im2col 执行的正是卷积的那些乘法（见上面的实际计数）；"
-                     "只有稠密 Toeplitz 乘积才多出与零相乘的运算。")),
-            (text(en="$\\operatorname{cols}(X)$ has the shape of $X$.",
-                  zh="$\\operatorname{cols}(X)$ 与 $X$ 形状相同。"),
-             text(en="It has $c_i k_h k_w$ rows and $m_h m_w$ columns: each input value is "
-                     "copied into up to $k_h k_w$ windows.",
-                  zh="它有 $c_i k_h k_w$ 行、$m_h m_w$ 列：每个输入值最多被复制到 "
-                     "$k_h k_w$ 个窗口中。")),
-        ),
+            mistake("sheet_matmul_only_pointwise"),
+            mistake("sheet_matmul_changes_count"),
+            mistake("sheet_im2col_shape")),
     ]
     return exercise("matmul", statement=text(
                         en="Express convolutions as a matrix multiplication, even when the "

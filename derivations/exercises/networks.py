@@ -14,7 +14,7 @@ from fractions import Fraction
 from derivations.registry.forms import Form
 from derivations.networks import MODELS as NETWORKS, model_network, parse_network, tabulate
 from derivations.exercises.document import (
-    CheckFailed, Exercise, checked, exercise, figure, heading, mistakes, paragraph, table, text)
+    CheckFailed, Exercise, checked, exercise, figure, heading, mistake, mistakes, paragraph, table, text)
 from derivations.model import output_size
 from derivations.exercises.instances import executed
 from derivations.exercises.notation import num
@@ -370,24 +370,9 @@ def common_mistakes(tables) -> list:
                           for key in ("params", "macs"))
     alex_g = f"{tables['alexnet'].totals['macs'] / 1e9:.3f}"
     return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
-        (text(en="\"The layers with the most parameters do the most computation.\"",
-              zh="“参数最多的层计算量也最大。”"),
-         text(en="A fully connected weight is used once per sample, a convolution weight once "
-              f"per output position: VGG-16's first FC layer holds {fc_params} of the "
-              f"parameters and does {fc_macs} of the MACs.",
-              zh="全连接层的权重每个样本只用一次，卷积权重在每个输出位置各用一次：VGG-16 第一个全连接层"
-              f"拥有 {fc_params} 的参数，却只做了 {fc_macs} 的 MACs。")),
-        (text(en="\"FLOPs and MACs are the same number.\"", zh="“FLOPs 和 MACs 是同一个数。”"),
-         text(en="A multiply-add is two floating-point operations: the published figures above "
-              f"(AlexNet's {alex_g} G) are multiply-adds, half of what `torch.utils.flop_counter` "
-              "reports as FLOPs.",
-              zh=f"一次乘加是两次浮点运算：上面公布的数字（AlexNet 的 {alex_g} G）是乘加数，"
-              "只有 `torch.utils.flop_counter` 所报 FLOPs 的一半。")),
-        (text(en="\"Memory is the parameters.\"", zh="“内存就是参数。”"),
-         text(en="In training, the activations kept for backward scale with the batch and "
-              "soon exceed the parameters.",
-              zh="训练时为反向传播保存的激活值随批量增长，很快就超过参数。")),
-    )]
+                                                                        mistake("sheet_params_as_compute", fc_params=fc_params, fc_macs=fc_macs),
+                                                                        mistake("sheet_flops_as_macs", alexnet_g=alex_g),
+                                                                        mistake("parameters_only"))]
 
 
 def tool_note() -> list:

@@ -11,7 +11,7 @@ from derivations.registry.forms import Form
 from derivations.model import Layer
 from derivations.scenarios import pointwise
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, exercise, heading, math, mistakes, paragraph, result, table,
+    CheckFailed, Exercise, answer, exercise, heading, math, mistake, mistakes, paragraph, result, table,
     text)
 from derivations.exercises.instances import executed, value
 from derivations.exercises.notation import num, rows, tex
@@ -151,19 +151,6 @@ def answers() -> list:
 
 def common_mistakes() -> list:
     return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
-        (text(en="\"A $1\\times 1$ convolution costs nothing: it only scales each channel.\"",
-              zh="“$1\\times 1$ 卷积只是对每个通道缩放，几乎不花计算。”"),
-         text(en="Each output channel is a weighted sum of all $c_i$ input channels; the cost is "
-              "$c_i c_o h w$ multiplications, the same as a fully connected layer at every pixel.",
-              zh="每个输出通道都是全部 $c_i$ 个输入通道的加权和；计算量为 $c_i c_o h w$ 次乘法，"
-              "与在每个像素上做一次全连接层相同。")),
-        (text(en="\"The complexity is $O(h w)$.\"", zh="“复杂度是 $O(h w)$。”"),
-         text(en="The channels are not constants: doubling both multiplies the cost by four.",
-              zh="通道数不是常数：两者都加倍时计算量变为 4 倍。")),
-        (text(en="\"Padding a $1\\times 1$ convolution changes nothing.\"",
-              zh="“对 $1\\times 1$ 卷积做填充不改变任何东西。”"),
-         text(en="Padding adds output pixels that only see zeros, and frameworks compute them: "
-              "the output grows to $(h + p_h)\\times(w + p_w)$ with stride 1.",
-              zh="填充会增加只看到零的输出像素，而框架照样计算它们：步幅为 1 时输出变为 "
-              "$(h + p_h)\\times(w + p_w)$。")),
-    )]
+                                                                        mistake("sheet_pointwise_free"),
+                                                                        mistake("sheet_pointwise_no_channels"),
+                                                                        mistake("sheet_pointwise_padding"))]

@@ -14,7 +14,7 @@ import sympy as sp
 from derivations.conv import conv2d_forward
 from derivations.model import Layer
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, checked, exercise, figure, heading, math, mistakes, paragraph,
+    CheckFailed, Exercise, answer, checked, exercise, figure, heading, math, mistake, mistakes, paragraph,
     require, result, table, text)
 
 __all__ = ["build", "LoadCounter", "tiled_correlate", "loads_per_output", "total_loads",
@@ -343,25 +343,9 @@ def build() -> Exercise:
                f"和 L1 缓存（64 个通道时为 {cache_d}）；$\\Delta$ 取几十。")),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
-            (text(en="A strip saves multiplications.", zh="条带减少了乘法次数。"),
-             text(en="It computes the same $k^2$ products per output; it saves loads, i.e. "
-                     "memory traffic, which is what limits a convolution with few channels.",
-                  zh="每个输出仍做同样的 $k^2$ 次乘法；节省的是加载，即访存量，"
-                     "而这正是通道数少时卷积的瓶颈。")),
-            (text(en="The larger $\\Delta$, the better, without end.",
-                  zh="$\\Delta$ 越大越好，没有止境。"),
-             text(en="Loads per output never go below $k$ for a one-row strip, the gain "
-                     "flattens like $1/\\Delta$, and once the strip outgrows the registers "
-                     "and the L1 cache its reuse turns into traffic to slower memory.",
-                  zh="一行高的条带每个输出的加载数不会低于 $k$，收益按 $1/\\Delta$ 趋平；"
-                     "条带一旦超出寄存器和 L1 缓存的容量，复用就变成对更慢存储的访问。")),
-            (text(en="Loads per output are $k(k + \\Delta)/\\Delta$.",
-                  zh="每个输出的加载数是 $k(k + \\Delta)/\\Delta$。"),
-             text(en="A $\\Delta$-wide output strip needs $\\Delta + k - 1$ input columns, not "
-                     "$\\Delta + k$; the difference vanishes only in the limit.",
-                  zh="$\\Delta$ 宽的输出条带需要 $\\Delta + k - 1$ 列输入，而不是 "
-                     "$\\Delta + k$；二者只在极限下才没有差别。")),
-        ),
+            mistake("sheet_strip_saves_products"),
+            mistake("sheet_strip_unbounded"),
+            mistake("sheet_strip_width_off_by_one")),
     ]
     return exercise("strips", statement=text(
                         en="Your task is to implement fast convolutions with a $k \\times k$ "

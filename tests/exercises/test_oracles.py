@@ -179,9 +179,11 @@ def test_loads_per_output(kk, delta):
 
 
 def _largest_fitting_delta(regs: int, width: int, kk: int) -> int:
-    """Oracle: scan Delta upwards while k^2 weight registers plus Delta accumulators and
-    Delta + k - 1 row values, ``width`` to a register, fit ``regs`` registers."""
-    fits = lambda d: kk * kk + Fraction(d + (d + kk - 1), width) <= regs  # noqa: E731
+    """Oracle: scan Delta upwards while k^2 weight registers plus the whole registers the
+    Delta accumulators and the Delta + k - 1 row values take, ``width`` to a register, fit
+    ``regs`` registers (integer ceilings, no SymPy)."""
+    whole = lambda values: -(-values // width)  # noqa: E731
+    fits = lambda d: kk * kk + whole(d) + whole(d + kk - 1) <= regs  # noqa: E731
     d = 0
     while fits(d + 1):
         d += 1
@@ -191,9 +193,13 @@ def _largest_fitting_delta(regs: int, width: int, kk: int) -> int:
 @pytest.mark.parametrize("regs, width, kk", [(16, 8, 3), (32, 16, 5), (32, 4, 3), (32, 4, 5),
                                              (16, 8, 4), (40, 1, 3)])
 def test_register_limit_is_the_largest_fitting_delta(regs, width, kk):
-    needed, dmax = strips.register_limit()
-    values = {strips.N: regs, strips.lanes: width, strips.k: kk}
-    assert max(int(dmax.subs(values)), 0) == _largest_fitting_delta(regs, width, kk)
+    assert strips.register_limit(regs, width, kk) == _largest_fitting_delta(regs, width, kk)
+
+
+@pytest.mark.parametrize("regs, width, kk, expected", [
+    (16, 8, 3, 24), (32, 16, 3, 176), (32, 16, 5, 48)])  # the audit's whole-register bounds
+def test_register_limits_count_whole_registers(regs, width, kk, expected):
+    assert _largest_fitting_delta(regs, width, kk) == expected
 
 
 # --- blocks --------------------------------------------------------------------------

@@ -143,3 +143,17 @@ def test_every_math_span_renders_in_katex():
 def test_each_edition_numbers_its_exercises_from_one(lang):
     numbers = sorted(n for e in EXERCISES.values() if (n := e.number(lang)) is not None)
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_common_mistakes_are_registered_misconceptions(name):
+    """Each "Common mistakes" item is a misconception of the registry, in its words."""
+    from derivations.registry.misconceptions import misconceptions
+    records = misconceptions()
+    items = [i for b in built(name).blocks if isinstance(b, Mistakes) for i in b.items]
+    assert items, name
+    for item in items:
+        record = records[item.misconception]
+        assert item.claim == record.title
+        if "{" not in record.explanation["en"]:
+            assert item.why == record.explanation
