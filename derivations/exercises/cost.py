@@ -445,21 +445,21 @@ def gradient_formulas() -> list:
              "\\frac{\\partial L}{\\partial \\mathsf{Y}_o},\\qquad "
              "\\frac{\\partial L}{\\partial \\tilde{\\mathsf{X}}_c} = \\sum_{o=1}^{c_o} "
              "\\frac{\\partial L}{\\partial \\mathsf{Y}_o} \\ast \\mathsf{W}_{o,c}"),
+        paragraph(text(en="Entry by entry:", zh="逐元素写出：")),
+        math(rows(("\\frac{\\partial L}{\\partial W_{o,c,a,b}}",
+                   "\\sum_{r,s} \\frac{\\partial L}{\\partial Y_{o,r,s}}\\, "
+                   "\\tilde{X}_{c,r+a,s+b}"),
+                  ("\\frac{\\partial L}{\\partial \\tilde{X}_{c,u,v}}",
+                   "\\sum_{o}\\sum_{a+r=u,\\,b+s=v} "
+                   "\\frac{\\partial L}{\\partial Y_{o,r,s}}\\, W_{o,c,a,b}"))),
         paragraph(text(
-            en="Entry by entry: $\\partial L/\\partial W_{o,c,a,b} = \\sum_{r,s} "
-               "\\partial L/\\partial Y_{o,r,s}\\, \\tilde{X}_{c,r+a,s+b}$ ($m_h m_w$ terms) and "
-               "$\\partial L/\\partial \\tilde{X}_{c,u,v} = \\sum_{o}\\sum_{a+r=u,\\,b+s=v} "
-               "\\partial L/\\partial Y_{o,r,s}\\, W_{o,c,a,b}$; $\\partial L/\\partial X$ is "
+            en="The first sums $m_h m_w$ terms; $\\partial L/\\partial X$ is "
                "$\\partial L/\\partial \\tilde{X}$ without the padding rows and columns. "
                f"Checked by execution on a layer $c_i = {L.c_i}$, $c_o = {L.c_o}$, "
                f"${L.h}\\times {L.w}$, ${L.k_h}\\times {L.k_w}$ kernel, padding {L.p_h} rows "
                f"and {L.p_w} column in all: both formulas agree with the executed backward "
                f"pass to below $10^{{{GRADIENT_BOUND_EXPONENT}}}$ (float64 rounding).",
-            zh="逐元素写出：$\\partial L/\\partial W_{o,c,a,b} = \\sum_{r,s} "
-               "\\partial L/\\partial Y_{o,r,s}\\, \\tilde{X}_{c,r+a,s+b}$（$m_h m_w$ 项），"
-               "$\\partial L/\\partial \\tilde{X}_{c,u,v} = \\sum_{o}\\sum_{a+r=u,\\,b+s=v} "
-               "\\partial L/\\partial Y_{o,r,s}\\, W_{o,c,a,b}$；去掉填充的行列即得 "
-               "$\\partial L/\\partial X$。"
+            zh="第一式对 $m_h m_w$ 项求和；去掉填充的行列即得 $\\partial L/\\partial X$。"
                f"在 $c_i = {L.c_i}$、$c_o = {L.c_o}$、${L.h}\\times {L.w}$、${L.k_h}\\times {L.k_w}$ 核、"
                f"合计填充 {L.p_h} 行 {L.p_w} 列的层上执行验证：两个公式与实际执行的反向传播之差都小于 "
                f"$10^{{{GRADIENT_BOUND_EXPONENT}}}$（float64 舍入）。")),
