@@ -8,6 +8,9 @@ as in Python and SymPy.
 
 from __future__ import annotations
 
+import base64
+import io
+import pickle
 from functools import lru_cache
 
 from lark import Lark
@@ -57,6 +60,68 @@ class _TokenList(Lexer):
         yield from tokens
 
 
+def _build() -> Lark:
+    return Lark(GRAMMAR, parser="lalr", lexer=_TokenList, keep_all_tokens=True)
+
+
+# --- the analysed grammar on disk (issue 16: building it is ~0.1 s of every cold start) --
+# Lark saves a parser as a pickle; it is unpickled only from an entry of the validated,
+# per-user signed cache (derivations.diskcache: a regular file owned by the user, not
+# world-writable, HMAC-checked), by an unpickler that admits one global (_TokenList);
+# the loaded parser must then read a probe answer as the saved one did.  Any failure:
+# built again.  Keyed by this grammar, the lexer's terminals and the lark version.
+_SOURCES = ("checking/reading/grammar.py", "checking/reading/lexer.py")
+_ENTRY = "lalr"
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        if (module, name) == (__name__, "_TokenList"):
+            return _TokenList
+        raise pickle.UnpicklingError(f"global {module}.{name} is not allowed")
+
+
+def _probe(candidate: Lark) -> str:
+    from lark import Token
+    tokens = [Token("NUMBER", "2", start_pos=1), Token("SYMBOL", "h", start_pos=2),
+              Token("SLASH", "/", start_pos=3), Token("LPAR", "(", start_pos=4),
+              Token("SYMBOL", "w", start_pos=5), Token("MINUS", "-", start_pos=6),
+              Token("NUMBER", "1", start_pos=7), Token("RPAR", ")", start_pos=8)]
+    return candidate.parse(tokens).pretty()
+
+
+def _loaded(payload) -> Lark:
+    """The parser of a cache entry; ValueError when it is not one we wrote."""
+    if not isinstance(payload, dict) or set(payload) != {"lark", "probe"} \
+            or not all(isinstance(value, str) for value in payload.values()):
+        raise ValueError("not a saved grammar")
+    try:
+        saved = _Unpickler(io.BytesIO(base64.b64decode(payload["lark"], validate=True))).load()
+        candidate = Lark.load(saved)
+        if _probe(candidate) != payload["probe"]:
+            raise ValueError("the saved grammar reads differently")
+    except ValueError:
+        raise
+    except Exception as error:  # noqa: BLE001 -- anything odd in the entry: rebuild
+        raise ValueError(f"not a saved grammar ({type(error).__name__})") from None
+    return candidate
+
+
+def _cache():
+    from derivations.diskcache import DiskCache
+    return DiskCache("grammar", _SOURCES, libraries=("lark",))
+
+
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    return Lark(GRAMMAR, parser="lalr", lexer=_TokenList, keep_all_tokens=True)
+    """The LALR parser, from the disk cache when a trusted entry exists."""
+    cache = _cache()
+    found = cache.load(_ENTRY, _loaded)
+    if found is not None:
+        return found
+    built = _build()
+    stream = io.BytesIO()
+    built.save(stream)
+    cache.store(_ENTRY, {"lark": base64.b64encode(stream.getvalue()).decode("ascii"),
+                         "probe": _probe(built)})
+    return built
