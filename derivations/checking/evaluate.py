@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from derivations.checking import expression as ex
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_BITS
 
 __all__ = ["Undefined", "compile_node", "floor_value", "ceil_value"]
@@ -25,7 +25,7 @@ def _bounded(value):
     bits = (value.bit_length() if isinstance(value, int)
             else max(value.numerator.bit_length(), value.denominator.bit_length()))
     if bits > MAX_BITS:
-        raise InvalidAnswer(f"a value in the answer exceeds {MAX_BITS} bits")
+        raise refuse("value_too_large", limit=MAX_BITS)
     return value
 
 
@@ -50,7 +50,7 @@ def ceil_value(x):
 def _power(base, exponent: int):
     magnitude = abs(base) if isinstance(base, int) else max(abs(base.numerator), base.denominator)
     if magnitude > 1 and magnitude.bit_length() * abs(exponent) > MAX_BITS:
-        raise InvalidAnswer(f"a value in the answer exceeds {MAX_BITS} bits")
+        raise refuse("value_too_large", limit=MAX_BITS)
     if exponent >= 0:
         return base ** exponent
     return _divide(1, base ** -exponent)

@@ -19,7 +19,7 @@ def test_the_books_output_size_symbols_are_plainly_equivalent():
         "equivalent", [], ["output_size_symbols"])
     text = feedback(result, "en", reveal="answer")
     assert "Correct: the answer equals the reference" in text and "assumes nothing" in text
-    assert "m_h = floor((h - k_h + p_h + s_h)/s_h)" in text
+    assert "m_h = ⌊(h − k_h + p_h + s_h)/s_h⌋" in text  # readable Unicode (issue 10)
 
 
 @pytest.mark.parametrize("qid", [q for q in QUESTIONS if QUESTIONS[q].output_symbols])
@@ -97,4 +97,5 @@ def test_json_names_the_notes_and_the_expanded_reference(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == "equivalent" and data["conventions"] == []
     assert [n["id"] for n in data["notes"]] == ["output_size_symbols"]
-    assert data["reference"]["text"] == RIGHT and "floor" in data["reference"]["expanded"]
+    assert data["reference"]["text"] == "c_i×c_o×k_h×k_w×m_h×m_w"  # RIGHT, as math
+    assert "⌊" in data["reference"]["expanded"]

@@ -1,5 +1,8 @@
-"""Print an expression tree as canonical text and as LaTeX, keeping the student's own
-structure (SymPy would reorder and merge terms; the echo shows how the answer was read).
+"""Print an expression tree as canonical ASCII text (re-readable by the parser), as
+readable Unicode math for the terminal (``⌊(h − k_h + p_h + s_h)/s_h⌋``, ``×``, ``k²``)
+and as LaTeX, keeping the tree's own structure and order (SymPy would reorder and merge
+terms; the echo shows how the answer was read; :mod:`.present` puts a reference in the
+book's term order first).
 """
 
 from __future__ import annotations
@@ -8,7 +11,7 @@ from fractions import Fraction
 
 from derivations.checking import expression as ex
 
-__all__ = ["to_text", "to_latex"]
+__all__ = ["to_text", "to_unicode", "to_latex"]
 
 ATOM, POWER, PRODUCT, SUM = 5, 4, 2, 1
 
@@ -57,6 +60,50 @@ def _text(node):
             return f"{node.kind}({', '.join(_text(a)[0] for a in args)})", ATOM
         case ex.BigO(x):
             return f"O({_text(x)[0]})", ATOM
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _unicode(node):
+    match node:
+        case ex.Num(value):
+            if isinstance(value, Fraction):
+                sign = "−" if value < 0 else ""
+                return f"{sign}{abs(value.numerator)}/{value.denominator}", PRODUCT
+            return (str(value), ATOM) if value >= 0 else (f"−{-value}", PRODUCT)
+        case ex.Sym(name):
+            return name, ATOM
+        case ex.Add(terms):
+            out = _wrap(_unicode(terms[0]), SUM)
+            for term in terms[1:]:
+                if isinstance(term, ex.Neg):
+                    out += " − " + _wrap(_unicode(term.x), PRODUCT)
+                elif _negative_constant(term):
+                    out += " − " + _unicode(ex.num(-term.value))[0]
+                else:
+                    out += " + " + _wrap(_unicode(term), PRODUCT)
+            return out, SUM
+        case ex.Mul(factors):
+            parts = [_wrap(_unicode(f), PRODUCT if i == 0 else POWER)
+                     for i, f in enumerate(factors)]
+            return "×".join(parts), PRODUCT
+        case ex.Div(top, bottom):
+            return f"{_wrap(_unicode(top), POWER)}/{_wrap(_unicode(bottom), POWER)}", PRODUCT
+        case ex.Neg(x):
+            return "−" + _wrap(_unicode(x), POWER), PRODUCT
+        case ex.Pow(base, exponent):
+            return f"{_wrap(_unicode(base), ATOM)}{str(exponent).translate(_SUPERSCRIPT)}", \
+                POWER
+        case ex.Floor(x):
+            return f"⌊{_unicode(x)[0]}⌋", ATOM
+        case ex.Ceil(x):
+            return f"⌈{_unicode(x)[0]}⌉", ATOM
+        case ex.Max(args) | ex.Min(args):
+            return f"{node.kind}({', '.join(_unicode(a)[0] for a in args)})", ATOM
+        case ex.BigO(x):
+            return f"O({_unicode(x)[0]})", ATOM
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
 
 
@@ -111,7 +158,14 @@ def _latex(node):
 
 
 def to_text(node: ex.Node) -> str:
+    """Canonical ASCII text: ``*``, ``floor(...)``, ``^``; the parser reads it back."""
     return _text(node)[0]
+
+
+def to_unicode(node: ex.Node) -> str:
+    """Readable Unicode math for a person (not meant to be parsed back, though the
+    reader reads it)."""
+    return _unicode(node)[0]
 
 
 def to_latex(node: ex.Node) -> str:

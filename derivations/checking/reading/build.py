@@ -12,7 +12,7 @@ from fractions import Fraction
 from lark import Token, Tree
 
 from derivations.checking import expression as ex
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.evaluate import Undefined, compile_node
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT, MAX_HEIGHT
 
@@ -51,16 +51,15 @@ def _written_depth(tree: Tree) -> int:
 
 def _exponent(node: ex.Node, column) -> int:
     if ex.symbols_in(node):
-        raise InvalidAnswer("an exponent must be a whole number, not a formula in "
-                            + ", ".join(sorted(ex.symbols_in(node))), column)
+        raise refuse("exponent_symbolic", column, symbols=", ".join(sorted(ex.symbols_in(node))))
     try:
         value = compile_node(node)({})
     except Undefined:
-        raise InvalidAnswer("the exponent divides by zero", column) from None
+        raise refuse("exponent_divides_by_zero", column) from None
     if Fraction(value).denominator != 1:
-        raise InvalidAnswer(f"exponent {value} is not a whole number", column)
+        raise refuse("exponent_not_whole", column, value=value)
     if abs(value) > MAX_EXPONENT:
-        raise InvalidAnswer(f"exponent {value} is larger than {MAX_EXPONENT}", column)
+        raise refuse("exponent_too_large", column, value=value, limit=MAX_EXPONENT)
     return int(value)
 
 
@@ -75,13 +74,13 @@ def _constant_zero(node: ex.Node) -> bool:
 
 def _divide(top: ex.Node, bottom: ex.Node, column) -> ex.Node:
     if _constant_zero(bottom):
-        raise InvalidAnswer("division by zero", column)
+        raise refuse("division_by_zero", column)
     return ex.div(top, bottom)
 
 
 def _power(base: ex.Node, exponent: int, column) -> ex.Node:
     if exponent < 0 and _constant_zero(base):
-        raise InvalidAnswer("division by zero (zero to a negative power)", column)
+        raise refuse("zero_to_negative_power", column)
     return ex.power(base, exponent)
 
 
@@ -92,8 +91,7 @@ def _call(children, built) -> ex.Node:
         else [built[id(children[2])]]
     name = str(function)
     if name in ("floor", "ceil", "O") and len(arguments) != 1:
-        raise InvalidAnswer(f"{name}() takes one argument, got {len(arguments)}",
-                            function.start_pos)
+        raise refuse("arity", function.start_pos, function=name, count=len(arguments))
     if name in _ONE_ARGUMENT:
         return _ONE_ARGUMENT[name](arguments[0])
     if len(arguments) == 1:
@@ -142,7 +140,7 @@ def _node(tree: Tree, built: dict) -> ex.Node:
         return _call(kids, built)
     if rule == "arguments":
         return None  # read by _call from the argument subtrees
-    raise InvalidAnswer(f"cannot read {rule!r}", _first_column(tree))  # pragma: no cover
+    raise refuse("cannot_read", _first_column(tree))  # pragma: no cover
 
 
 def to_expression(tree: Tree) -> ex.Node:
@@ -150,7 +148,7 @@ def to_expression(tree: Tree) -> ex.Node:
     raise :class:`InvalidAnswer` on nesting, exponents, arity, or a big-O that does not
     enclose the whole answer."""
     if _written_depth(tree) > MAX_DEPTH * 2:
-        raise InvalidAnswer(f"the formula is nested more than {MAX_DEPTH} levels deep")
+        raise refuse("nested_too_deep", limit=MAX_DEPTH)
     built: dict[int, ex.Node] = {}
     order, stack = [], [tree]
     while stack:  # post-order without recursion
@@ -161,12 +159,10 @@ def to_expression(tree: Tree) -> ex.Node:
         built[id(current)] = _node(current, built)
     root = built[id(tree)]
     if ex.depth(root) > MAX_DEPTH:
-        raise InvalidAnswer(f"the formula is nested more than {MAX_DEPTH} levels deep")
+        raise refuse("nested_too_deep", limit=MAX_DEPTH)
     if ex.height(root) > MAX_HEIGHT:
-        raise InvalidAnswer(f"the formula chains more than {MAX_HEIGHT} operations "
-                            "without brackets")
+        raise refuse("chain_too_long", limit=MAX_HEIGHT)
     inner = [n for n in ex.walk(root) if isinstance(n, ex.BigO)]
     if inner and (not isinstance(root, ex.BigO) or len(inner) > 1):
-        raise InvalidAnswer("O(...) must enclose the whole answer",
-                            _first_column(tree))
+        raise refuse("big_o_inside", _first_column(tree))
     return root

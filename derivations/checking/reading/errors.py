@@ -1,19 +1,32 @@
-"""Why an answer could not be read: one line, with the column it happened at."""
+"""Why an answer could not be read: one line, with the column it happened at, and the
+message id (``reading.*`` in ``messages/reading.yaml``) it is said by in any language."""
 
 from __future__ import annotations
 
 from derivations.errors import DerivationError
 
-__all__ = ["InvalidAnswer"]
+__all__ = ["InvalidAnswer", "refuse"]
 
 
 class InvalidAnswer(DerivationError):
     """The answer is not a formula the checker reads; ``position`` is a 1-based column
-    of the text as given (``None`` when the problem is not at one place)."""
+    of the text as given (``None`` when the problem is not at one place); ``key`` and
+    ``fields`` name the message that says why (``reason`` is its English text)."""
 
-    def __init__(self, reason: str, position: int | None = None):
+    def __init__(self, reason: str, position: int | None = None, *, key: str | None = None,
+                 fields: dict | None = None):
         self.reason = reason
         self.position = position
+        self.key = key
+        self.fields = dict(fields or {})
         where = f" at column {position}" if position is not None else ""
         super().__init__(f"{reason}{where}")
 
+
+def refuse(key: str, position: int | None = None, **fields) -> InvalidAnswer:
+    """The :class:`InvalidAnswer` said by message ``reading.<key>`` with ``fields``."""
+    from derivations.messages import text
+
+    shown = {name: str(value) for name, value in fields.items()}
+    return InvalidAnswer(text(f"reading.{key}", "en", **shown), position,
+                         key=f"reading.{key}", fields=shown)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from lark import Token
 
 from derivations.checking.reading.aliases import spellings
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
 from derivations.checking.reading.normalize import Normalized
 
@@ -47,6 +47,12 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9']*")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 
 
+def _shown(text: str) -> str:
+    """``text`` as it may be printed: what repr escapes (non-printing characters) stays
+    escaped, without repr's quotes."""
+    return repr(text)[1:-1] if text != "'" else text
+
+
 def describe_terminal(name: str) -> str:
     return _SHOWN.get(name, name)
 
@@ -70,7 +76,7 @@ def _nearest(word: str) -> list[str]:
 
 def _unknown(word: str, column: int) -> InvalidAnswer:
     near = ", ".join(_nearest(word))
-    return InvalidAnswer(f"unknown symbol {word!r} (nearest known: {near})", column)
+    return refuse("unknown_symbol", column, word=_shown(word), near=near)
 
 
 def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
@@ -95,14 +101,13 @@ def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
 def _command_token(text: str, index: int, col) -> tuple[Token | None, int]:
     match = _COMMAND.match(text, index)
     if not match:
-        raise InvalidAnswer("a lone backslash", col(index))
+        raise refuse("lone_backslash", col(index))
     name = match.group(1)
     kind = LATEX_COMMANDS.get(name)
     if name in ELIDED:
-        raise InvalidAnswer(f"elided terms (\\{name}) cannot be checked: write the whole "
-                            "formula", col(index))
+        raise refuse("elided_command", col(index), command=name)
     if kind is None:
-        raise InvalidAnswer(f"unsupported LaTeX command \\{name}", col(index))
+        raise refuse("unsupported_command", col(index), command=_shown(name))
     if isinstance(kind, tuple):
         return Token(kind[0], kind[1], start_pos=col(index)), match.end()
     return Token(kind, "\\" + name, start_pos=col(index)), match.end()
@@ -121,8 +126,8 @@ def _number_token(body: str, index: int, col) -> tuple[Token, int]:
     power = int(match.group("power") or 0)
     if digits + abs(power) > MAX_DIGITS:  # 1e309 written out
         shown = match.group() if len(match.group()) <= 12 else match.group()[:12] + "..."
-        raise InvalidAnswer(f"number {shown} has more than {MAX_DIGITS} digits"
-                            + (" written out" if match.group("power") else ""), col(index))
+        key = "too_many_digits_written_out" if match.group("power") else "too_many_digits"
+        raise refuse(key, col(index), number=shown, limit=MAX_DIGITS)
     return Token("NUMBER", match.group(), start_pos=col(index)), match.end()
 
 
@@ -151,8 +156,7 @@ def tokenize(text: Normalized, start: int = 0) -> list[Token]:
             token, index = _command_token(body, index, col)
             tokens.append(token)
         elif body.startswith(("...", "…"), index):
-            raise InvalidAnswer("elided terms (...) cannot be checked: write the whole "
-                                "formula", col(index))
+            raise refuse("elided", col(index))
         elif body.startswith(("**", "//"), index):
             tokens.append(Token(PUNCTUATION[body[index:index + 2]], body[index:index + 2],
                                 start_pos=col(index)))
@@ -161,14 +165,13 @@ def tokenize(text: Normalized, start: int = 0) -> list[Token]:
             tokens.append(Token(PUNCTUATION[char], char, start_pos=col(index)))
             index += 1
         elif char in "=≈":  # parse.py splits off one "name ="; any other is refused
-            raise InvalidAnswer(f"{char!r} inside the formula", col(index))
+            raise refuse("equals_inside", col(index), char=_shown(char))
         else:
-            raise InvalidAnswer(f"unexpected character {char!r}", col(index))
+            raise refuse("unexpected_character", col(index), char=_shown(char))
         kind = tokens[-1].type
         depth += (kind in OPENERS) - (kind in CLOSERS)
         if depth > MAX_DEPTH // 2:
-            raise InvalidAnswer(f"brackets nested more than {MAX_DEPTH // 2} deep",
-                                tokens[-1].start_pos)
+            raise refuse("brackets_too_deep", tokens[-1].start_pos, limit=MAX_DEPTH // 2)
     if not tokens:
-        raise InvalidAnswer("empty answer")
+        raise refuse("empty")
     return tokens

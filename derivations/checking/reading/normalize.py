@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_LENGTH
 
 __all__ = ["Normalized", "normalize"]
@@ -69,16 +69,13 @@ class Normalized:
 
 def _check_characters(raw: str) -> None:
     if len(raw) > MAX_LENGTH:
-        raise InvalidAnswer(f"answer is {len(raw)} characters long; at most {MAX_LENGTH} "
-                            "are read")
+        raise refuse("too_long", length=len(raw), limit=MAX_LENGTH)
     for index, char in enumerate(raw):
         category = unicodedata.category(char)
         if category == "Cc" and char not in "\t\n\r":
-            raise InvalidAnswer(f"control character U+{ord(char):04X} in the answer",
-                                index + 1)
+            raise refuse("control_character", index + 1, code=f"U+{ord(char):04X}")
         if category == "Cs":  # a byte that was not UTF-8, smuggled in by surrogateescape
-            raise InvalidAnswer(f"U+{ord(char):04X} is not a character (the text is not "
-                                "valid UTF-8)", index + 1)
+            raise refuse("not_utf8", index + 1, code=f"U+{ord(char):04X}")
 
 
 def _plain(char: str) -> str | None:
@@ -116,8 +113,7 @@ def _fold(raw: str) -> Normalized:
         pieces = [_plain(c)
                   for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char))]
         if None in pieces:
-            raise InvalidAnswer(f"{char!r} is not a plain digit: write numbers with 0-9",
-                                index + 1)
+            raise refuse("not_plain_digit", index + 1, char=char)
         folded = "".join(pieces)
         chars.append(folded)
         cols.extend([index] * len(folded))

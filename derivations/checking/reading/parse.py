@@ -14,7 +14,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from derivations.checking import expression as ex
 from derivations.checking.reading.build import to_expression
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.lexer import describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
@@ -43,23 +43,22 @@ class Parsed:
         return self.tree.x if isinstance(self.tree, ex.BigO) else self.tree
 
 
-def _expected(names) -> str:
-    names = set(names)
-    if {"NUMBER", "SYMBOL"} <= names:
-        return "; expected a number, a symbol or a bracket"
-    shown = sorted(describe_terminal(name) for name in names)
-    return "; expected " + " or ".join(shown[:6]) if shown else ""
+_WORDS = {"NUMBER", "SYMBOL", "FUNC", "FRAC", "$END"}  # not shown as punctuation
 
 
 def _syntax_error(error: UnexpectedInput, tokens) -> InvalidAnswer:
-    if isinstance(error, UnexpectedToken):
-        token = error.token
-        hint = _expected(error.expected)
-        if token.type == "$END":
-            column = (tokens[-1].start_pos + len(str(tokens[-1]))) if tokens else 1
-            return InvalidAnswer(f"the answer ends too early{hint}", column)
-        return InvalidAnswer(f"unexpected {str(token)!r}{hint}", token.start_pos)
-    return InvalidAnswer("cannot read the answer")  # pragma: no cover
+    """What the parser met and, when it says something, what it expected: an operand
+    (a number, a symbol, a bracket), or one of the operators and brackets listed."""
+    if not isinstance(error, UnexpectedToken):
+        return refuse("cannot_read")  # pragma: no cover
+    token, names = error.token, set(error.expected)
+    shown = " ".join(sorted(describe_terminal(name) for name in names - _WORDS))
+    variant = ("_operand" if {"NUMBER", "SYMBOL"} <= names
+               else "_expected" if shown else "")
+    if token.type == "$END":
+        column = (tokens[-1].start_pos + len(str(tokens[-1]))) if tokens else 1
+        return refuse("ends_early" + variant, column, expected=shown)
+    return refuse("unexpected" + variant, token.start_pos, token=str(token), expected=shown)
 
 
 _EQUALS = "=≈"
@@ -72,22 +71,20 @@ def _sides(text: Normalized) -> tuple[str | None, int | None, int]:
     if not marks:
         return None, None, 0
     if len(marks) > 1:
-        raise InvalidAnswer("more than one '=': give one formula (or name = formula)",
-                            text.column(marks[1]))
+        raise refuse("several_equals", text.column(marks[1]))
     left = text.text[:marks[0]]
     if not left.strip():
         return None, None, marks[0] + 1
     match = _NAME.fullmatch(left)
     if not match:
-        raise InvalidAnswer("the answer has a formula on both sides of '=': give one "
-                            "formula, or name = formula", text.column(marks[0]))
+        raise refuse("formula_both_sides", text.column(marks[0]))
     return match.group(1), text.column(match.start(1)), marks[0] + 1
 
 
 def parse_answer(raw: str) -> Parsed:
     """Read one answer; raise :class:`InvalidAnswer` with a column and a reason."""
     if not isinstance(raw, str):
-        raise InvalidAnswer(f"answer must be text, got {type(raw).__name__}")
+        raise refuse("not_text", type=type(raw).__name__)
     text = normalize(raw)
     name, name_column, start = _sides(text)
     tokens = tokenize(text, start)
