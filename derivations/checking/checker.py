@@ -193,7 +193,8 @@ def _reference(entry: Entry) -> dict:
 
 
 def _notes(parsed: Parsed) -> list:
-    return ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
+    notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
+    return notes + [note.key for note in parsed.notes]  # reading.note.*: informal forms
 
 
 def _undefined_everywhere(entry: Entry, parsed: Parsed, restrictions) -> bool:

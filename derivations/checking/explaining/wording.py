@@ -26,7 +26,9 @@ def assumption_text(key: str, lang: str) -> str:
     return text(f"checker.assumption.{key}", lang)
 
 
-def note_text(key: str, lang: str) -> str:
+def note_text(key: str, lang: str, **fields) -> str:
+    if key.startswith("reading."):  # how the reading stage read an informal form
+        return text(key, lang, **fields)
     return text(f"checker.note.{key}", lang)
 
 

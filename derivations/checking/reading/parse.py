@@ -16,6 +16,7 @@ from derivations.checking import expression as ex
 from derivations.checking.reading.build import to_expression
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
+from derivations.checking.reading.informal import informal
 from derivations.checking.reading.lexer import describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.explaining.render import to_latex, to_text
@@ -32,6 +33,7 @@ class Parsed:
     kinds: frozenset                 # node classes (ex.Floor in kinds)
     name: str | None = None          # the left side of "name = formula"
     name_column: int | None = None
+    notes: tuple = ()                # of informal.Note: how informal forms were read
 
     @property
     def is_big_o(self) -> bool:
@@ -85,7 +87,7 @@ def parse_answer(raw: str) -> Parsed:
     """Read one answer; raise :class:`InvalidAnswer` with a column and a reason."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
-    text = normalize(raw)
+    text, notes = informal(normalize(raw))
     name, name_column, start = _sides(text)
     tokens = tokenize(text, start)
     try:
@@ -94,4 +96,4 @@ def parse_answer(raw: str) -> Parsed:
         raise _syntax_error(error, tokens) from None
     node = to_expression(tree)
     return Parsed(node, to_text(node), to_latex(node), ex.symbols_in(node), ex.kinds_in(node),
-                  name, name_column)
+                  name, name_column, tuple(notes))

@@ -1,0 +1,98 @@
+"""What real students write (issue 10): each informal form is read as meant, with the
+note that says how, and checked as the formula it stands for."""
+
+import pytest
+
+from derivations.checking import check
+from derivations.checking.reading.answer import read_answer
+from derivations.checking.reading.parse import parse_answer
+from derivations.messages import catalogue
+
+# (question, answer, read as (canonical ASCII), note ids)
+READ = [
+    ("double-channels", "4x", "4", ["factor"]),
+    ("double-channels", "x4", "4", ["factor"]),
+    ("double-channels", "×4", "4", ["factor"]),
+    ("double-channels", "4 times", "4", ["factor"]),
+    ("double-channels", "4倍", "4", ["factor"]),
+    ("double-channels", "4 倍", "4", ["factor"]),
+    ("double-channels", "四倍", "4", ["factor"]),
+    ("double-channels", "４倍", "4", ["factor"]),
+    ("double-channels", "four", "4", ["factor"]),
+    ("double-channels", "Four times", "4", ["factor"]),
+    ("double-channels", "twice", "2", ["factor"]),
+    ("double-channels", "变为4倍", "4", ["factor"]),
+    ("double-channels", "增加4倍", "4", ["factor", "increase_ambiguous"]),
+    ("double-channels", "增加了四倍", "4", ["factor", "increase_ambiguous"]),
+    ("forward-mults", r"\(c_i c_o k_h k_w m_h m_w\)", "c_i*c_o*k_h*k_w*m_h*m_w", []),
+    ("forward-mults", r"\[ c_i c_o k_h k_w m_h m_w \]", "c_i*c_o*k_h*k_w*m_h*m_w", []),
+    ("forward-mults", "乘法：c_i c_o k_h k_w m_h m_w", "c_i*c_o*k_h*k_w*m_h*m_w", ["label"]),
+    ("forward-mults", "mults: c_i c_o k_h k_w m_h m_w", "c_i*c_o*k_h*k_w*m_h*m_w", ["label"]),
+    ("output-height", "math.floor((h-k_h+p_h+s_h)/s_h)", "floor((h - k_h + p_h + s_h)/s_h)",
+     []),
+    ("output-height", "np.floor((h-k_h+p_h+s_h)/s_h)", "floor((h - k_h + p_h + s_h)/s_h)", []),
+    ("output-height", "int((h-k_h+p_h+s_h)/s_h)", "floor((h - k_h + p_h + s_h)/s_h)",
+     ["int_floor"]),
+    ("bias-size", "c_o elements", "c_o", ["unit_elements"]),
+    ("bias-size", "c_o 个", "c_o", ["unit_elements"]),
+    ("bias-size", "4 c_o bytes", "4*c_o", ["unit_bytes"]),
+    ("bias-size", "4c_o B", "4*c_o", ["unit_bytes"]),
+    ("output-height", "(h - k_h + 2p_h)/s_h + 1 (per side padding)",
+     "(h - k_h + 2*p_h)/s_h + 1", ["remark"]),
+    ("output-height", "h - k_h + p_h + 1 （每侧填充）", "h - k_h + p_h + 1", ["remark"]),
+    # not remarks: brackets around symbols stay a formula
+    ("forward-mults", "c_i (k_h k_w) c_o (m_h m_w)", "c_i*k_h*k_w*c_o*m_h*m_w", []),
+]
+
+
+@pytest.mark.parametrize("question, answer, text, notes", READ, ids=[r[1] for r in READ])
+def test_informal_forms_are_read_with_a_note(question, answer, text, notes):
+    reading = read_answer(answer, question)
+    assert reading.ascii == text
+    assert [n.key for n in reading.notes] == [f"reading.note.{n}" for n in notes]
+    assert all(n.key in catalogue() for n in reading.notes)
+
+
+# (question, answer, verdict): the informal forms grade as the formula they stand for
+GRADED = [
+    ("forward-mults", "乘法：c_i c_o k_h k_w m_h m_w", "equivalent"),
+    ("forward-mults", r"\(c_o×c_i×k_h×k_w×m_h×m_w\)", "equivalent"),
+    ("output-height", "math.floor((h-k_h+p_h+s_h)/s_h)", "equivalent"),
+    ("output-height", "int((h-k_h+p_h+s_h)/s_h)", "equivalent"),
+    ("bias-size", "c_o 个", "equivalent"),
+    ("output-height", "⌊(h - k_h + 2p_h)/s_h⌋ + 1 (per side padding)",
+     "equivalent_under_convention"),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict", GRADED, ids=[g[1] for g in GRADED])
+def test_informal_forms_grade_as_their_formula(question, answer, verdict):
+    result = check(question, answer)
+    assert result.verdict == verdict
+    noted = any(n.startswith("reading.note.") for n in result.notes)
+    assert noted or "\\(" in answer or "math." in answer
+
+
+def test_a_note_reaches_the_feedback_in_both_languages():
+    from derivations.checking import feedback
+    result = check("double-channels", "增加4倍")
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert catalogue()["reading.note.increase_ambiguous"][lang] in said
+
+
+def test_columns_still_point_into_the_answer_as_given():
+    from derivations.checking.reading.errors import InvalidAnswer
+    with pytest.raises(InvalidAnswer) as caught:
+        parse_answer("乘法：c_i # c_o")
+    assert caught.value.position == 8  # the '#'
+
+
+def test_read_answer_is_json_able_and_names_the_question():
+    from derivations.errors import DerivationError
+    data = read_answer("c_o×c_i×⌊(h−k_h+p_h+s_h)/s_h⌋ bytes", "forward-memory").as_dict()
+    assert data["text"] == "c_o×c_i×⌊(h − k_h + p_h + s_h)/s_h⌋"
+    assert data["latex"].startswith("c_o c_i")
+    assert data["notes"] == [{"id": "reading.note.unit_bytes", "fields": {"unit": "bytes"}}]
+    with pytest.raises(DerivationError):
+        read_answer("h", "no-such-question")
