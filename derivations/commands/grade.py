@@ -59,6 +59,10 @@ def register(subparsers) -> None:
                                             ", ; and tab; Excel's sep= line is honoured)")
     parser.add_argument("--jobs", type=int, help="worker processes for distinct answers "
                                                  "(default: the number of cores)")
+    parser.add_argument("--symbolic", action="store_true",
+                        help="also run the SymPy stages per distinct answer (a symbolic "
+                             "proof note and the simplified difference in the feedback; "
+                             "about 4x slower; verdicts are the same)")
     parser.add_argument("--json", action="store_true",
                         help="also print every row as a JSON line on stdout, raw cells "
                              "exact (the summary line goes to stderr)")
@@ -123,7 +127,8 @@ def run(args: argparse.Namespace) -> int:
         mapping=_mapping(args.map, lang), rubric=args.rubric, reveal=args.reveal,
         jobs=args.jobs or default_jobs(),
         progress=args.progress if args.progress is not None else sys.stderr.isatty(),
-        json_lines=sys.stdout if args.json else None, warnings=sys.stderr)
+        json_lines=sys.stdout if args.json else None, warnings=sys.stderr,
+        symbolic=args.symbolic)
     check_outputs(options)  # refuse before any grading
     totals = grade_file(options)
     print(_counts(totals, lang), file=sys.stderr if args.json else sys.stdout)

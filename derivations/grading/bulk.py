@@ -77,7 +77,7 @@ class Options:
     progress: bool = False
     json_lines: object = None                     # a text stream for --json
     warnings: object = None                       # a text stream for one-line warnings
-    symbolic: bool = True
+    symbolic: bool = False   # the SymPy stages (proof note, difference): same verdicts
 
 
 @dataclass
@@ -436,8 +436,8 @@ class _Collect(list):
 
 
 def grade_rows(header, rows, lang: str = "en", rubric: str | None = None,
-               jobs: int = 1, shape: str = "long", mapping: dict | None = None
-               ) -> tuple[list[str], list[list[str]]]:
+               jobs: int = 1, shape: str = "long", mapping: dict | None = None,
+               symbolic: bool = False) -> tuple[list[str], list[list[str]]]:
     """Grade rows held in memory (lists of cells under ``header``): the report's header
     and rows, each cell as the CSV report writes it."""
     options = Options(answers="<rows>", out="", lang=lang, shape=shape,
@@ -446,7 +446,7 @@ def grade_rows(header, rows, lang: str = "en", rubric: str | None = None,
     table = _Rows(header, rows)
     layout = layout_for(table.header, shape, {**loaded.columns, **options.mapping}, {},
                         options.answers, lang)
-    grader = Grader(lang, loaded.reveal, jobs)
+    grader = Grader(lang, loaded.reveal, jobs, symbolic)
     try:
         run = _Run(options, loaded, table, layout, grader)
         out = _Collect()

@@ -42,7 +42,7 @@ def _work(key: tuple[str, str]) -> Outcome:
 class Grader:
     """``outcomes(keys)``: one outcome per ``(question, answer)`` key, in order."""
 
-    def __init__(self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = True):
+    def __init__(self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = False):
         self.lang, self.reveal, self.jobs, self.symbolic = lang, reveal, jobs, symbolic
         self.cache: OrderedDict = OrderedDict()
         self.pool: ProcessPoolExecutor | None = None
