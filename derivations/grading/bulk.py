@@ -290,7 +290,14 @@ class _Run:
             self.ready.move_to_end(key)
             return found
         lang = self.o.lang
-        outcome = invalid(reason, lang) if reason else outcomes[(qid, answer)]
+        if reason:
+            outcome = invalid(reason, lang)
+        elif (qid, answer) in outcomes:
+            outcome = outcomes[(qid, answer)]
+            if outcome.budget:    # used by this row only: the next one is graded anew
+                del outcomes[(qid, answer)]
+        else:   # made ready earlier in this batch and evicted since: the grader knows it
+            outcome = self.grader.outcomes([(qid, answer)])[(qid, answer)]
         score = self.rubric.score(qid, outcome.verdict, outcome.conventions) \
             if qid else Fraction(0)
         added = [outcome.verdict, ";".join(outcome.conventions), outcome.misconception,
@@ -300,6 +307,8 @@ class _Run:
             added.insert(0, qid or "")
         found = _Graded(qid, answer, outcome, score, self.book.code(score),
                         "," + ",".join(_cell(c) for c in added))
+        if outcome.budget:      # ran out of work budget even alone: never reused
+            return found
         self.ready[key] = found
         if len(self.ready) > CACHE_ENTRIES:
             self._count(self.ready.popitem(last=False)[1])
@@ -329,6 +338,8 @@ class _Run:
         for qid, answer, reason in items:
             done = self._graded(qid, answer, reason, outcomes)
             done.count += 1
+            if done.outcome.budget:
+                self._count(done)
             totals.verdicts[done.outcome.verdict] += 1
             if qid and student:
                 self.book.add(student, layout.identity, cells, qid, done.code)

@@ -301,3 +301,43 @@ def test_progress_bar_shows_rows_per_second_and_eta():
     quiet = io.StringIO()
     Progress(1000, False, stream=quiet).finish(20, 1000)
     assert quiet.getvalue() == ""
+
+
+def test_bounded_caches_change_nothing(tmp_path, monkeypatch):
+    """Memory is bounded by evicting from the caches; the outputs stay the same."""
+    from derivations.grading import bulk
+    answers = tmp_path / "a.csv"
+    pool = [("bias-size", "c_o"), ("bias-size", "c_o c_i"), ("compose-size", "k_1+k_2-1"),
+            ("output-height", "(h-k_h+p_h)/s_h+1"), ("forward-mults", "c_i c_o k_h k_w h w")]
+    _write(answers, [["student", "question", "answer"]]
+           + [[f"s{i % 7}", *pool[(i * 3) % 5]] for i in range(60)])
+    outputs = []
+    for entries in (20_000, 2):
+        monkeypatch.setattr(bulk, "CACHE_ENTRIES", entries)
+        monkeypatch.setattr(workers, "CACHE_ENTRIES", entries)
+        monkeypatch.setattr(bulk, "BATCH_ROWS", 7)
+        folder = tmp_path / str(entries)
+        folder.mkdir()
+        names = [folder / n for n in ("r.csv", "g.csv", "s.md", "s.svg")]
+        assert main(["grade", str(answers), "--out", str(names[0]), "--gradebook",
+                     str(names[1]), "--summary", str(names[2]), "--no-progress",
+                     "--jobs", "1"]) == 0
+        outputs.append([p.read_bytes() for p in names])
+    assert outputs[0] == outputs[1]
+
+
+def test_an_answer_over_budget_even_alone_is_graded_anew_for_every_row(tmp_path, monkeypatch):
+    calls = []
+    real = workers.grade_answer
+
+    def always_over(question, answer, *rest):
+        from dataclasses import replace
+        calls.append(answer)
+        return replace(real(question, answer, *rest), budget=True)
+    monkeypatch.setattr(workers, "grade_answer", always_over)
+    answers = tmp_path / "a.csv"
+    _write(answers, [["student", "question", "answer"], ["a", "bias-size", "c_o"],
+                     ["b", "bias-size", "c_o"]])
+    assert main(["grade", str(answers), "--out", str(tmp_path / "r.csv"),
+                 "--no-progress", "--jobs", "1"]) == 0
+    assert calls == ["c_o"] * 4        # each row: a try and its retry, nothing reused
