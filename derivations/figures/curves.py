@@ -91,10 +91,7 @@ def strip_loads():
     per = loads_per_output()
     names = {s.name: s for s in per.free_symbols}
     k, delta = names["k"], names["Delta"]
-    _, bound = register_limit()
-    bound_names = {s.name: s for s in bound.free_symbols}
-    limits = [(name, int(bound.subs({bound_names["k"]: KERNEL, bound_names["N_r"]: registers,
-                                     bound_names["V"]: lanes})))
+    limits = [(name, register_limit(registers, lanes, KERNEL))  # whole registers
               for name, registers, lanes in REGISTER_FILES]
     top = 2 ** int(np.ceil(np.log2(max(limit for _, limit in limits) * 1.2)))
     deltas = np.arange(1, top + 1)
