@@ -32,46 +32,51 @@ COMPOSE_POINTS = ({"k_1": 3, "k_2": 3}, {"k_1": 3, "k_2": 5}, {"k_1": 2, "k_2": 
                   {"k_1": 4, "k_2": 4})
 
 
+_CHOICES = (_CHANNELS, _SIZES, _KERNELS, _PADDINGS, _STRIDES)
+
+
 @lru_cache(maxsize=1)
-def _candidates() -> tuple:
-    ranked = []
-    choices = (_CHANNELS, _SIZES, _KERNELS, _PADDINGS, _STRIDES)
-    for picks in itertools.product(*(range(len(c)) for c in choices)):
-        (ci, co), (h, w), (kh, kw), (ph, pw), (sh, sw) = (
-            choice[index] for choice, index in zip(choices, picks))
-        ranked.append((sum(picks), picks, {"c_i": ci, "c_o": co, "h": h, "w": w, "k_h": kh,
-                                           "k_w": kw, "p_h": ph, "p_w": pw, "s_h": sh,
-                                           "s_w": sw, "n": 1}))
-    ranked.sort(key=lambda item: (item[0], item[1]))
-    return tuple(point for _, _, point in ranked)
+def _ranked_picks() -> tuple:
+    """Index tuples into the choices, plainest first (sum of ranks, then lexicographic)."""
+    picks = itertools.product(*(range(len(c)) for c in _CHOICES))
+    return tuple(sorted(picks, key=lambda p: (sum(p), p)))
 
 
-@lru_cache(maxsize=None)
-def book_like_points(domain: frozenset = frozenset(), limit: int = 160) -> tuple:
-    """Up to ``limit`` distinct book-like layers obeying ``domain``, plainest first."""
-    seen, out = set(), []
-    for point in _candidates():
-        projected = restrict_point(point, domain, "total")
-        key = tuple(sorted(projected.items()))
+def _point(picks) -> dict:
+    (ci, co), (h, w), (kh, kw), (ph, pw), (sh, sw) = (
+        choice[index] for choice, index in zip(_CHOICES, picks))
+    return {"c_i": ci, "c_o": co, "h": h, "w": w, "k_h": kh, "k_w": kw, "p_h": ph, "p_w": pw,
+            "s_h": sh, "s_w": sw, "n": 1}
+
+
+def _environment(point: dict) -> dict:
+    env = dict(point)
+    for axis in AXES:
+        env[f"m_{axis}"] = output_extent(point[axis], point[f"k_{axis}"], point[f"p_{axis}"],
+                                         point[f"s_{axis}"])
+    env.update(k=point["k_h"], s=point["s_h"], p=point["p_h"])
+    return env
+
+
+def book_like_points(domain: frozenset = frozenset(), limit: int = 160):
+    """Up to ``limit`` distinct book-like layers obeying ``domain``, plainest first
+    (a generator: a search usually stops at the first)."""
+    seen = set()
+    for picks in _ranked_picks():
+        projected = restrict_point(_point(picks), domain, "total")
+        key = tuple(projected.values())
         if key in seen:
             continue
         seen.add(key)
-        out.append(projected)
-        if len(out) >= limit:
-            break
-    return tuple(out)
+        yield projected
+        if len(seen) >= limit:
+            return
 
 
-@lru_cache(maxsize=None)
-def book_like_environments(domain: frozenset = frozenset()) -> tuple:
+def book_like_environments(domain: frozenset = frozenset()):
     """The points of :func:`book_like_points`, then the general sample points, with
-    ``m_h, m_w`` (total padding) and the square names ``k, s, p``."""
-    envs = []
-    for point in book_like_points(domain) + layer_points(domain, "total"):
-        env = dict(point)
-        for axis in AXES:
-            env[f"m_{axis}"] = output_extent(point[axis], point[f"k_{axis}"],
-                                             point[f"p_{axis}"], point[f"s_{axis}"])
-        env.update(k=point["k_h"], s=point["s_h"], p=point["p_h"])
-        envs.append(env)
-    return tuple(envs)
+    ``m_h, m_w`` (total padding) and the square names ``k, s, p`` (a generator)."""
+    for point in book_like_points(domain):
+        yield _environment(point)
+    for point in layer_points(domain, "total"):
+        yield _environment(point)

@@ -8,6 +8,7 @@ catalogue's order: the reference, conventions (fewest first), misconceptions.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -166,28 +167,32 @@ def find_match(entry: Entry, tree, restrictions: frozenset, uses_batch: bool) ->
     return None
 
 
-def counterexample_environments(entry: Entry, domain: frozenset) -> tuple:
-    """Where to look for a counterexample: book-like layers first (:mod:`.counterexample`),
-    then the general sample points."""
+def counterexample_environments(entry: Entry, domain: frozenset):
+    """Where to look for a counterexample, in order (lazily): book-like layers first
+    (:mod:`.counterexample`), then the general sample points."""
     if entry.question.family == "compose":
-        return tuple(COMPOSE_POINTS) + environments("compose")
+        return itertools.chain(COMPOSE_POINTS, environments("compose"))
     return book_like_environments(domain)
+
+
+def _value(function, env):
+    try:
+        return function(env)
+    except Undefined:
+        return UNDEFINED
 
 
 def first_difference(entry: Entry, tree, domain: frozenset):
     """(point, reference value, answer value) at the first point, plainest book-like
     layer first, where the answer differs from the reference (answer value None:
     undefined there); None if nowhere."""
-    cache = matcher(entry)
-    envs = counterexample_environments(entry, domain)
-    key = ("book", domain)
-    if key not in cache.variant_values:
-        cache.variant_values[key] = Values(entry.reference.function, envs)
-    reference = cache.variant_values[key]
-    answer = Values(compile_node(tree), envs)
-    for index in range(len(envs)):
-        if answer[index] is UNDEFINED and reference[index] is not UNDEFINED:
-            return envs[index], reference[index], None
-        if answer[index] != reference[index]:
-            return envs[index], reference[index], answer[index]
+    answer, reference = compile_node(tree), entry.reference.function
+    for env in counterexample_environments(entry, domain):
+        expected, actual = _value(reference, env), _value(answer, env)
+        if expected is UNDEFINED:
+            continue
+        if actual is UNDEFINED:
+            return env, expected, None
+        if actual != expected:
+            return env, expected, actual
     return None
