@@ -35,7 +35,8 @@ from derivations.checking.reading.aliases import (COMPOSE_SYMBOLS, LAYER_SYMBOLS
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.limits import (MAX_SYMBOLIC_DEGREE, MAX_SYMBOLIC_NODES,
                                                  SYMBOLIC_BUDGET, TIME_BUDGET)
-from derivations.checking.reading.parse import Parsed, parse_answer
+from derivations.checking.reading.answer import read_answer
+from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
 from derivations.messages import text
 from derivations.registry.questions import question as find_question
@@ -328,10 +329,10 @@ def check(question_id: str, answer: str, *, symbolic: bool = True) -> Result:
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                parsed = parse_answer(answer)
+                reading = read_answer(answer, question_id)
+                parsed = reading.parsed
                 _check_symbols(entry, parsed)
-                result.parsed = {"text": parsed.text, "latex": parsed.latex,
-                                 "tree": ex.to_data(parsed.tree)}
+                result.parsed = {**reading.as_dict(), "tree": ex.to_data(parsed.tree)}
                 result = _judge(entry, parsed, result, symbolic, work)
             except OutOfTime as error:
                 if error.owner is not token:

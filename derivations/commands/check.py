@@ -122,34 +122,38 @@ def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
+def _note_lines(notes, lang: str) -> list[str]:
+    from derivations.messages import text
+    return [_line("note", text(note["id"], lang, **note["fields"]), lang) for note in notes]
+
+
 def _validate(args) -> int:
+    """Print how the answer was read (checker-read's :func:`read_answer`) and stop."""
     import json
 
     from derivations.checking.explaining.feedback import one_line, reason_text
+    from derivations.checking.reading.answer import read_answer
     from derivations.checking.reading.errors import InvalidAnswer
-    from derivations.checking.reading.parse import parse_answer
-    from derivations.registry.questions import question
-    question(args.question)
+    shown = one_line(args.answer, 600)
     try:
-        parsed = parse_answer(args.answer)
+        reading = read_answer(args.answer, args.question)
     except InvalidAnswer as error:
         reason = reason_text({"reason": error.reason, "position": error.position,
                               "id": getattr(error, "key", None),
                               "fields": getattr(error, "fields", {})}, args.lang)
-        if args.json:
-            print(json.dumps({"answer": one_line(args.answer, 600), "read": False,
-                              "reason": reason}, ensure_ascii=False))
-        else:
-            print(_line("answer", one_line(args.answer, 600), args.lang))
-            print(_line("feedback", reason, args.lang))
+        print(json.dumps({"answer": shown, "read": False, "reason": reason},
+                         ensure_ascii=False) if args.json else
+              "\n".join([_line("answer", shown, args.lang), _line("feedback", reason,
+                                                                   args.lang)]))
         return VALIDATE_EXIT["unreadable"]
+    data = reading.as_dict()
     if args.json:
-        print(json.dumps({"answer": one_line(args.answer, 600), "read": True,
-                          "text": parsed.text, "latex": parsed.latex}, ensure_ascii=False))
+        print(json.dumps({"answer": shown, "read": True, **data}, ensure_ascii=False))
     else:
-        print(_line("answer", one_line(args.answer, 600), args.lang))
-        print(_line("read_as", parsed.text, args.lang))
-        print(_line("LaTeX", parsed.latex, args.lang))
+        print("\n".join([_line("answer", shown, args.lang), _line("read_as", data["text"],
+                                                                 args.lang),
+                         _line("LaTeX", data["latex"], args.lang),
+                         *_note_lines(data["notes"], args.lang)]))
     return VALIDATE_EXIT["read"]
 
 
@@ -161,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
     question(args.question)  # an unknown id is a usage error (exit 2), checked first
     bad = _not_utf8(args.answer)
     if args.validate and not bad:
-        return _validate(args)
+        return _validate(args)  # reading only: no derivation needed
     from derivations.checking.deciding.prebuild import announce_first_use
     announce_first_use(args.question, lang=args.lang)
     # SymPy (a proof, the simplified difference) only where the difference is shown:

@@ -88,7 +88,8 @@ def test_a_leading_minus_is_documented_and_works_attached(capsys):
     assert "--answer=-c_i" in capsys.readouterr().out
     assert main(["check", "--question", "bias-size", "--answer=-c_o", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["parsed"]["text"] == "-c_o" and data["notes"] == []
+    assert data["parsed"]["text"] == "−c_o" and data["parsed"]["ascii"] == "-c_o"
+    assert data["notes"] == []
 
 
 def test_json_names_the_notes_and_the_expanded_reference(capsys):

@@ -66,7 +66,7 @@ def test_validate_prints_how_the_answer_was_read_and_stops(capsys):
     assert main(["check", "--question", "forward-ops", "--validate",
                  "--answer", "c_o (2 c_i k_h k_w - 1) m_h m_w"]) == 0
     out = capsys.readouterr().out
-    assert "c_o*(2*c_i*k_h*k_w - 1)*m_h*m_w" in out and "verdict" not in out
+    assert "c_o×(2×c_i×k_h×k_w − 1)×m_h×m_w" in out and "verdict" not in out
     assert main(["check", "--question", "forward-ops", "--validate", "--answer", "c_i +"]) == 2
     assert main(["check", "--question", "forward-ops", "--validate", "--json",
                  "--answer", "h w"]) == 0
