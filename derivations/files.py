@@ -14,6 +14,7 @@ those whose process no longer exists (never one a live run is still writing).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -76,10 +77,8 @@ def remove_stale_temporaries(target: Path) -> None:
         found = _TEMPORARY.match(name)
         if not found or found["name"] != target.name or _alive(int(found["pid"])):
             continue
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(folder / name)
-        except OSError:
-            pass
 
 
 class Staging:
@@ -149,10 +148,8 @@ class Staging:
 
     def discard(self) -> None:
         for temporary, _ in self._staged:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
         self._staged.clear()
 
 

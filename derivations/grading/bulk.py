@@ -220,7 +220,7 @@ class _Graded:
     score (and the gradebook's code for it), its report cells as CSV text, and how many
     rows had it since it was last added to the summary's tally."""
 
-    __slots__ = ("question", "answer", "outcome", "score", "code", "suffix", "count")
+    __slots__ = ("answer", "code", "count", "outcome", "question", "score", "suffix")
 
     def __init__(self, question, answer, outcome, score, code, suffix):
         self.question, self.answer, self.outcome = question, answer, outcome

@@ -119,7 +119,7 @@ def open_source(path, encoding: str | None = None, lang: str = "en",
     name = str(path)
     limit = MAX_INPUT_BYTES if limit is None else limit
     try:
-        stream = open(path, "rb", buffering=0)
+        stream = open(path, "rb", buffering=0)  # noqa: SIM115 -- kept open by the Source
         info = os.fstat(stream.fileno())
     except OSError as error:
         raise DerivationError(text("grading.cannot_read", lang, path=name,

@@ -76,5 +76,5 @@ def grade_answer(question: str, answer: str, lang: str, reveal: str,
             student_feedback=_feedback(result, lang, reveal),
             parsed=(result.parsed or {}).get("text", ""),
             counterexample=_counterexample(result), budget=hit_budget(result))
-    except (MemoryError, RecursionError, Exception) as error:  # noqa: BLE001 -- one row
+    except (MemoryError, RecursionError, Exception) as error:
         return internal_error(error, lang)

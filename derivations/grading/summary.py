@@ -14,8 +14,11 @@ from collections import Counter
 from fractions import Fraction
 from urllib.parse import quote
 
-from derivations.checking.explaining.feedback import (convention_text, misconception_text,
-                                                      verdict_text)
+from derivations.checking.explaining.feedback import (
+    convention_text,
+    misconception_text,
+    verdict_text,
+)
 from derivations.grading.escape import markdown_code, markdown_text
 from derivations.grading.rubric import GRADED_VERDICTS, format_points
 from derivations.messages import text
@@ -28,7 +31,7 @@ EXAMPLE_LENGTH = 120     # characters of an example answer shown
 
 
 class _Question:
-    __slots__ = ("verdicts", "scores", "misconceptions", "examples", "conventions")
+    __slots__ = ("conventions", "examples", "misconceptions", "scores", "verdicts")
 
     def __init__(self):
         self.verdicts: Counter = Counter()

@@ -21,6 +21,7 @@ import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from derivations.errors import DerivationError
 from derivations.grading.encoding import Source, decode_failure, describe
@@ -160,7 +161,7 @@ class Table:
     def _swallowed(self, taken) -> bool:
         if self.looks_like_row is None:
             return False
-        for (_, before), (_, line) in zip(taken, taken[1:]):
+        for (_, before), (_, line) in pairwise(taken):
             if not before.endswith("\n"):
                 continue   # after a bare CR: inside a field (Excel's line break in a cell)
             cells = next(csv.reader([line], delimiter=self.delimiter), [])

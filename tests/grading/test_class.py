@@ -173,7 +173,7 @@ def test_the_rubric_gives_points_credit_and_refuses_what_the_course_does_not_acc
     assert main(["grade", str(answers), "--out", str(out), "--rubric", str(rubric),
                  "--no-progress"]) == 0
     rows = _read(out)
-    assert [(r["verdict"], r["score"]) for r in rows][0] == ("equivalent", "2")
+    assert (rows[0]["verdict"], rows[0]["score"]) == ("equivalent", "2")
     by_convention = {r["conventions"]: r["score"] for r in rows[1:3]}
     assert by_convention.get("per_side_padding") == "2"
     assert by_convention.get("exact_division") == "0"     # not in `accepted`

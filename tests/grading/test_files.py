@@ -7,10 +7,10 @@ import io
 
 import pytest
 
-from derivations.grading.encoding import open_source
-from derivations.grading.table import Table
 from derivations.checking.reading.limits import MAX_LENGTH
 from derivations.cli import main
+from derivations.grading.encoding import open_source
+from derivations.grading.table import Table
 
 RIGHT = "c_i*c_o*k_h*k_w*m_h*m_w"   # forward-mults, in the book's notation
 

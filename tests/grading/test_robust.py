@@ -2,7 +2,6 @@
 modes, interrupted runs, escaping where user text lands."""
 
 import csv
-import io
 import os
 import signal
 import subprocess
