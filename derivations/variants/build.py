@@ -1,0 +1,191 @@
+"""A class's variants: every student's layer, answer key, question sheets and the
+Moodle export, built in memory and written in one atomic step.
+
+Files written under the output folder:
+
+* ``variants.json``: the seed, padding reading, questions and, per student, the layer
+  and the key (values as exact strings: ``3600``, ``70/17``) -- what ``grade
+  --variants`` reads back, and what any LMS script can read;
+* ``key.csv``: one row per student and question (values as in the JSON, layer fields);
+* ``sheets/<lang>/<student>.md``: each student's question sheet;
+* ``sheets/<lang>/sheets.tex`` (one page per student; ``--pdf`` compiles it);
+* ``moodle.xml``: the questions as Moodle "calculated" questions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import asdict, dataclass
+from fractions import Fraction
+
+from derivations.errors import DerivationError
+from derivations.grading.escape import csv_cell
+from derivations.messages import text
+from derivations.model import Layer
+from derivations.variants.draw import DRAW_VERSION, draw_layer
+from derivations.variants.key import KeyValue, key_values, supported_question
+
+__all__ = ["FORMAT", "LAYER_FIELDS", "Student", "ClassVariants", "build_variants",
+           "value_text", "render_files", "file_name"]
+
+FORMAT = "derivations-variants"
+FORMAT_VERSION = 1
+LAYER_FIELDS = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w")
+
+
+@dataclass(frozen=True)
+class Student:
+    id: str
+    layer: Layer
+    key: tuple  # of KeyValue, in question order
+
+
+@dataclass(frozen=True)
+class ClassVariants:
+    seed: str
+    padding: str
+    questions: tuple
+    students: tuple  # of Student, in roster order
+
+    def student(self, identifier: str) -> Student | None:
+        return self._index().get(identifier.strip())
+
+    def _index(self) -> dict:
+        cached = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {s.id: s for s in self.students}
+            object.__setattr__(self, "_by_id", cached)
+        return cached
+
+
+def value_text(value: int | Fraction) -> str:
+    """An exact value as text: ``3600``, ``70/17``."""
+    return str(value)
+
+
+def build_variants(roster: list[str], questions: list[str], seed: str,
+                   padding: str = "total") -> ClassVariants:
+    """Every student's layer and checked key (nothing is written)."""
+    if not isinstance(seed, str) or not seed.strip():
+        raise DerivationError(f"seed {seed!r} must be a non-empty string")
+    if not questions:
+        raise DerivationError("no questions given")
+    seen = set()
+    for identifier in questions:
+        supported_question(identifier)
+        if identifier in seen:
+            raise DerivationError(f"question {identifier!r} is given twice")
+        seen.add(identifier)
+    students = []
+    for student in roster:
+        layer = draw_layer(seed, student, padding)
+        students.append(Student(student, layer, tuple(key_values(layer, questions))))
+    return ClassVariants(seed, padding, tuple(questions), tuple(students))
+
+
+def _layer_fields(layer: Layer) -> dict:
+    return {name: getattr(layer, name) for name in LAYER_FIELDS}
+
+
+def _json(variants: ClassVariants) -> str:
+    data = {
+        "format": FORMAT, "version": FORMAT_VERSION, "distribution": DRAW_VERSION,
+        "seed": variants.seed, "padding": variants.padding,
+        "questions": list(variants.questions),
+        "students": [{"id": s.id, "layer": _layer_fields(s.layer),
+                      "key": {k.question: value_text(k.value) for k in s.key}}
+                     for s in variants.students]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _key_csv(variants: ClassVariants) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["student", "question", "value", "padding", *LAYER_FIELDS])
+    for s in variants.students:
+        for k in s.key:
+            writer.writerow([csv_cell(s.id), k.question, value_text(k.value), variants.padding,
+                             *(_layer_fields(s.layer).values())])
+    return out.getvalue()
+
+
+def file_name(student: str) -> str:
+    """A file name for ``student`` (letters, digits, ``._-`` kept; the rest ``_``)."""
+    safe = re.sub(r"[^\w.\-]", "_", student, flags=re.ASCII).strip("._") or "student"
+    return safe[:80]
+
+
+def _layer_lines(layer: Layer, padding: str, lang: str) -> list[str]:
+    fields = _layer_fields(layer)
+    return [text("variants.layer_line", lang, **fields),
+            text(f"variants.padding.{padding}", lang, p_h=layer.p_h, p_w=layer.p_w)]
+
+
+def _sheet_data(variants: ClassVariants, student: Student, lang: str) -> dict:
+    from derivations.registry.exercises import BOOK_SECTION
+    from derivations.grading.escape import markdown_text
+    from derivations.render import tex_text
+    return {"lang": lang, "title": text("variants.sheet_title", lang),
+            "intro": text("variants.sheet_intro", lang),
+            "student_label": text("variants.student", lang),
+            "student_md": markdown_text(student.id),
+            # a student id is plain text: escaped whole, never read as math
+            "student_tex": tex_text(student.id.replace("$", "\uFF04").replace("`", "'")),
+            "layer_label": text("variants.layer", lang),
+            "layer_lines": _layer_lines(student.layer, variants.padding, lang),
+            "questions_label": text("variants.questions", lang),
+            "questions": [text(f"variants.ask.{q}", lang) for q in variants.questions],
+            "book": BOOK_SECTION[lang]}
+
+
+def _moodle(variants: ClassVariants, lang: str) -> bytes:
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.variants.key import reference_variant
+    from derivations.variants.moodle import moodle_xml
+
+    shown = {name: "{" + name + "}" for name in LAYER_FIELDS}
+    layer_line = (text("variants.layer_line", lang, **shown) + "; "
+                  + text(f"variants.padding.{variants.padding}", lang,
+                         p_h=shown["p_h"], p_w=shown["p_w"]))
+    questions = []
+    for q in variants.questions:
+        tree = reference_variant(entry(q), variants.padding).tree
+        ratio = any(isinstance(k.value, Fraction) for s in variants.students for k in s.key
+                    if k.question == q)
+        questions.append({"name": q, "prompt": f"{layer_line}. {text(f'variants.ask.{q}', lang)}",
+                          "tree": tree, "ratio": ratio, "shown": LAYER_FIELDS})
+    rows = []
+    for s in variants.students:
+        row = _layer_fields(s.layer)
+        row["n"] = s.layer.batch
+        rows.append(row)
+    return moodle_xml(questions, rows)
+
+
+def render_files(variants: ClassVariants, out, languages=("en", "zh")) -> dict:
+    """Every output file, path -> content (see the module docstring)."""
+    from pathlib import Path
+
+    from derivations.render import environment
+
+    out = Path(out)
+    files: dict = {out / "variants.json": _json(variants), out / "key.csv": _key_csv(variants)}
+    names = {}
+    for s in variants.students:
+        name = file_name(s.id)
+        if name in names:  # two ids with one safe name: keep both, apart
+            name = f"{name}-{len(names)}"
+        names[name] = s.id
+        for lang in languages:
+            template = environment().get_template("variant_sheet.md.j2")
+            files[out / "sheets" / lang / f"{name}.md"] = template.render(
+                **_sheet_data(variants, s, lang))
+    for lang in languages:
+        template = environment().get_template("variant_sheets.tex.j2")
+        files[out / "sheets" / lang / "sheets.tex"] = template.render(
+            lang=lang, sheets=[_sheet_data(variants, s, lang) for s in variants.students])
+        files[out / f"moodle-{lang}.xml"] = _moodle(variants, lang)
+    return files

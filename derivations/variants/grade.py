@@ -1,0 +1,204 @@
+"""Grading an answer against the student's own layer.
+
+A numeric answer (:mod:`.numeric`) is compared exactly with the student's key; a ratio
+may be given as a decimal, judged to the places written (at least two).  A number that
+is not the key is compared with every variant of the question's catalogue (the same
+variants the formula checker knows: per-side padding, MACs, FLOPs, bias counted, the
+(n−1)-addition slip, one gradient of two, the named misconceptions) evaluated at the
+student's layer: a match names the assumption or the misconception.  A formula answer is
+checked by the formula checker (right on every valid layer, not only the student's) and
+its value at the student's layer is added to the feedback.
+
+``variants.json`` is a file we may not have written: it is read with a size cap and a
+schema, and every student's layer is drawn again from the seed and the id and must equal
+the file's; the key is recomputed from the closed forms and must equal the file's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from fractions import Fraction
+from pathlib import Path
+
+from derivations.errors import DerivationError
+from derivations.grading.outcome import Outcome, grade_answer
+from derivations.messages import text
+from derivations.model import CONVENTIONS
+from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Student
+from derivations.variants.draw import DRAW_VERSION, draw_layer
+from derivations.variants.key import KeyValue, environment, reference_variant
+from derivations.variants.numeric import Numeral, read_number
+
+__all__ = ["load_variants", "grade_variant_answer", "MAX_VARIANTS_BYTES"]
+
+MAX_VARIANTS_BYTES = 64 << 20
+
+
+def _fail(path, why: str) -> DerivationError:
+    return DerivationError(f"variants file {path}: {why}")
+
+
+def _read(folder) -> tuple[Path, dict]:
+    path = Path(folder) / "variants.json" if Path(folder).is_dir() else Path(folder)
+    try:
+        with open(path, "rb") as stream:
+            if not os.path.isfile(path):
+                raise _fail(path, "not a regular file")
+            raw = stream.read(MAX_VARIANTS_BYTES + 1)
+    except OSError as error:
+        raise _fail(path, error.strerror or str(error)) from None
+    if len(raw) > MAX_VARIANTS_BYTES:
+        raise _fail(path, f"larger than {MAX_VARIANTS_BYTES} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise _fail(path, f"not valid JSON ({str(error)[:80]})") from None
+    return path, data
+
+
+def load_variants(folder) -> ClassVariants:
+    """The class variants written by ``variants`` into ``folder``, validated."""
+    from derivations.variants.key import key_values_closed
+    path, data = _read(folder)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _fail(path, f"not a {FORMAT} file")
+    if data.get("distribution") != DRAW_VERSION:
+        raise _fail(path, f"drawn by {str(data.get('distribution'))[:40]!r}, this version "
+                          f"draws {DRAW_VERSION!r}: generate the variants again")
+    seed, padding, questions = data.get("seed"), data.get("padding"), data.get("questions")
+    if not isinstance(seed, str) or padding not in CONVENTIONS or not isinstance(
+            questions, list) or not all(isinstance(q, str) for q in questions):
+        raise _fail(path, "seed, padding or questions missing or malformed")
+    students = []
+    for number, record in enumerate(data.get("students") or [], start=1):
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise _fail(path, f"student {number}: no id")
+        layer = draw_layer(seed, record["id"], padding)
+        stated = record.get("layer")
+        if stated != {name: getattr(layer, name) for name in LAYER_FIELDS}:
+            raise _fail(path, f"student {record['id'][:40]!r}: the layer is not the one the "
+                              "seed draws (edited or stale file)")
+        key = tuple(key_values_closed(layer, questions))
+        if record.get("key") != {k.question: str(k.value) for k in key}:
+            raise _fail(path, f"student {record['id'][:40]!r}: the key is not the closed "
+                              "forms' value (edited or stale file)")
+        students.append(Student(record["id"], layer, key))
+    if not students:
+        raise _fail(path, "lists no student")
+    return ClassVariants(seed, padding, tuple(questions), tuple(students))
+
+
+def _same(numeral: Numeral, value) -> bool:
+    """``numeral`` states ``value``: exactly, or a ratio rounded to its decimals (>= 2)."""
+    if value is None:
+        return False
+    if numeral.value == value:
+        return True
+    if numeral.decimals is not None and numeral.decimals >= 2 and isinstance(value, Fraction):
+        return abs(numeral.value - value) <= Fraction(1, 2 * 10 ** numeral.decimals)
+    return False
+
+
+def _variant_values(question: str, student: Student, padding: str):
+    """Each catalogue variant with its value at the student's layer (undefined: None)."""
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.checking.evaluate import Undefined, compile_node
+
+    env = environment(student.layer)
+    found = entry(question)
+    reference = reference_variant(found, padding)
+    for variant in found.variants:
+        if variant is reference:
+            continue
+        try:
+            yield variant, compile_node(variant.tree)(env)
+        except (Undefined, ArithmeticError):
+            continue
+
+
+def _assumptions(variant, padding: str) -> tuple:
+    names = list(variant.conventions)
+    if padding == "per-side":
+        if "per_side_padding" in names:
+            names.remove("per_side_padding")
+        elif variant.padding == "total":
+            names.insert(0, "total_padding")
+    return tuple(names)
+
+
+def _assumption_text(name: str, lang: str) -> str:
+    if name == "total_padding":
+        return text("variants.total_padding", lang)
+    return text(f"checker.assumption.{name}", lang)
+
+
+def _numeric(question: str, numeral: Numeral, key: KeyValue, student: Student,
+             padding: str, lang: str, reveal: str) -> Outcome:
+    from derivations.registry.misconceptions import misconception
+
+    expected = text("variants.expected", lang, value=key.value)
+    if _same(numeral, key.value):
+        line = (text("variants.right_rounded", lang, decimals=numeral.decimals)
+                if numeral.value != key.value else
+                text("variants.right", lang, value=key.value))
+        return Outcome("equivalent", feedback=line, student_feedback=line,
+                       parsed=str(numeral.value))
+    plain_match = mistaken = None
+    for variant, value in _variant_values(question, student, padding):
+        if not _same(numeral, value):
+            continue
+        if variant.misconception is None and plain_match is None:
+            plain_match = variant
+        elif variant.misconception is not None and mistaken is None:
+            mistaken = variant
+    if plain_match is not None:
+        names = _assumptions(plain_match, padding)
+        line = text("variants.under_assumption", lang,
+                    assumptions="; ".join(_assumption_text(n, lang) for n in names))
+        return Outcome("equivalent_under_convention", conventions=names,
+                       feedback=f"{line}. {expected}", student_feedback=line,
+                       parsed=str(numeral.value))
+    if mistaken is not None:
+        record = misconception(mistaken.misconception)
+        line = text("variants.near_miss", lang, mistake=record.title[lang])
+        hint = f"{line}: {record.hint_text(lang)}" if reveal != "none" else line
+        return Outcome("not_equivalent", misconception=record.id,
+                       feedback=f"{line}: {record.explain(lang)} {expected}",
+                       student_feedback=f"{hint} {expected}" if reveal == "answer" else hint,
+                       parsed=str(numeral.value))
+    line = text("variants.wrong", lang)
+    return Outcome("not_equivalent", feedback=f"{line}; {expected}",
+                   student_feedback=f"{line}; {expected}" if reveal == "answer" else line,
+                   parsed=str(numeral.value))
+
+
+def _formula_value(question: str, answer: str, student: Student):
+    from derivations.checking.evaluate import compile_node
+    from derivations.checking.reading.parse import parse_answer
+    try:
+        return compile_node(parse_answer(answer).tree)(environment(student.layer))
+    except Exception:  # noqa: BLE001 -- the checker reports why the formula is unreadable
+        return None
+
+
+def grade_variant_answer(variants: ClassVariants, student_id: str, question: str,
+                         answer: str, lang: str = "en", reveal: str = "hint") -> Outcome:
+    """Grade ``answer`` to ``question`` against ``student_id``'s own layer; never raises
+    for anything the answer holds."""
+    student = variants.student(student_id)
+    if student is None:
+        line = text("variants.unknown_student", lang, student=student_id[:60], folder="variants")
+        return Outcome("invalid_input", feedback=line, student_feedback=line)
+    key = next((k for k in student.key if k.question == question), None)
+    numeral = read_number(answer)
+    if numeral is not None and key is not None:
+        return _numeric(question, numeral, key, student, variants.padding, lang, reveal)
+    outcome = grade_answer(question, answer, lang, reveal)
+    value = _formula_value(question, answer, student) if outcome.verdict != "invalid_input" else None
+    if value is None:
+        return outcome
+    note = text("variants.formula_value", lang, value=value)
+    return Outcome(outcome.verdict, outcome.conventions, outcome.misconception,
+                   f"{outcome.feedback} {note}", f"{outcome.student_feedback} {note}",
+                   outcome.parsed, outcome.counterexample, outcome.budget)

@@ -1,0 +1,121 @@
+"""Export to Moodle: XML "calculated" questions, the closed form in Moodle's formula
+syntax and the drawn layers as its dataset.
+
+Moodle's formula syntax: wildcards in braces (``{c_i}``), ``+ - * /``, parentheses and
+the functions ``floor``, ``ceil``, ``max``, ``min``, ``pow``.  One ``<question
+type="calculated">`` per question, one private dataset definition per wildcard the
+formula uses, one dataset item per student in roster order.  Moodle draws one item per
+attempt (it cannot pin an item to a student; see the message ``variants.moodle_note``).
+Integers are answered exactly (tolerance 0); a ratio to 3 significant figures (relative
+tolerance 0.005).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from xml.etree import ElementTree as ET
+
+from derivations.checking import expression as ex
+from derivations.errors import DerivationError
+
+__all__ = ["moodle_formula", "moodle_xml"]
+
+
+def _joined(name: str, args) -> str:
+    """``name(a, b, c)`` as nested two-argument calls (``max(a, max(b, c))``)."""
+    parts = [moodle_formula(a) for a in args]
+    out = parts[-1]
+    for part in reversed(parts[:-1]):
+        out = f"{name}({part}, {out})"
+    return out
+
+
+def moodle_formula(node: ex.Node) -> str:
+    """``node`` in Moodle's formula syntax, fully parenthesised."""
+    match node:
+        case ex.Num(value):
+            if isinstance(value, Fraction):
+                return f"({value.numerator}/{value.denominator})"
+            return f"({value})" if value < 0 else str(value)
+        case ex.Sym(name):
+            return "{" + name + "}"
+        case ex.Add(terms):
+            return "(" + " + ".join(moodle_formula(t) for t in terms) + ")"
+        case ex.Mul(factors):
+            return "(" + "*".join(moodle_formula(f) for f in factors) + ")"
+        case ex.Div(top, bottom):
+            return f"({moodle_formula(top)}/{moodle_formula(bottom)})"
+        case ex.Neg(x):
+            return f"(-{moodle_formula(x)})"
+        case ex.Pow(base, exponent):
+            return f"pow({moodle_formula(base)}, {exponent})"
+        case ex.Floor(x):
+            return f"floor({moodle_formula(x)})"
+        case ex.Ceil(x):
+            return f"ceil({moodle_formula(x)})"
+        case ex.Max(args):
+            return _joined("max", args)
+        case ex.Min(args):
+            return _joined("min", args)
+    raise DerivationError(f"no Moodle formula for a {type(node).__name__} node")
+
+
+def _text(parent: ET.Element, tag: str, value: str, **attributes) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    ET.SubElement(element, "text").text = value
+    return element
+
+
+def _plain(parent: ET.Element, tag: str, value) -> None:
+    ET.SubElement(parent, tag).text = str(value)
+
+
+def _question(quiz, name, prompt, formula, wildcards, rows, ratio: bool) -> None:
+    question = ET.SubElement(quiz, "question", type="calculated")
+    _text(question, "name", name)
+    _text(question, "questiontext", prompt, format="html")
+    _text(question, "generalfeedback", "", format="html")
+    for tag, value in (("defaultgrade", 1), ("penalty", "0.3333333"), ("hidden", 0),
+                       ("synchronize", 0), ("single", 0), ("answernumbering", "abc"),
+                       ("shuffleanswers", 0)):
+        _plain(question, tag, value)
+    answer = _text(question, "answer", formula, fraction="100")
+    for tag, value in (("tolerance", "0.005" if ratio else "0"), ("tolerancetype", 1),
+                       ("correctanswerformat", 2 if ratio else 1),
+                       ("correctanswerlength", 3 if ratio else 0)):
+        _plain(answer, tag, value)
+    _text(answer, "feedback", "", format="html")
+    for tag, value in (("unitgradingtype", 0), ("unitpenalty", "0.1000000"),
+                       ("showunits", 3), ("unitsleft", 0)):
+        _plain(question, tag, value)
+    definitions = ET.SubElement(question, "dataset_definitions")
+    for wildcard in wildcards:
+        values = [row[wildcard] for row in rows]
+        definition = ET.SubElement(definitions, "dataset_definition")
+        _text(definition, "status", "private")
+        _text(definition, "name", wildcard)
+        _plain(definition, "type", "calculated")
+        _text(definition, "distribution", "uniform")
+        _text(definition, "minimum", str(min(values)))
+        _text(definition, "maximum", str(max(values)))
+        _text(definition, "decimals", "0")
+        _plain(definition, "itemcount", len(values))
+        items = ET.SubElement(definition, "dataset_items")
+        for number, value in enumerate(values, start=1):
+            item = ET.SubElement(items, "dataset_item")
+            _plain(item, "number", number)
+            _plain(item, "value", value)
+        _plain(definition, "number_of_items", len(values))
+
+
+def moodle_xml(questions: list[dict], rows: list[dict]) -> bytes:
+    """A Moodle XML quiz: ``questions`` are ``{"name", "prompt", "tree", "ratio",
+    "shown"}`` (``shown``: the wildcards the prompt names beside the formula's);
+    ``rows`` the students' symbol values (one dataset item each)."""
+    quiz = ET.Element("quiz")
+    for q in questions:
+        wildcards = sorted(ex.symbols_in(q["tree"]) | set(q.get("shown", ())))
+        _question(quiz, q["name"], q["prompt"], moodle_formula(q["tree"]), wildcards, rows,
+                  q["ratio"])
+    ET.indent(quiz)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="utf-8") + b"\n"

@@ -1,0 +1,77 @@
+"""Reading a numeric answer: exact, never evaluated (a small grammar of numerals).
+
+Accepted: integers with or without thousands separators (``1234567``, ``1,234,567``,
+``1 234 567``, thin or no-break spaces, ``1_234_567``); decimals (``3.98``); scientific
+notation (``1.2e6``, ``1.2E+06``, ``1.2×10^6``, ``1.2*10^6``, ``1.2·10⁶``); fractions
+(``70/17``); a trailing Chinese ``万`` (10^4), ``亿`` (10^8) or ``万亿`` (10^12) after a
+plain number (``12万``, ``1.2亿``); an optional leading ``=`` and trailing ``个``/``次``/
+``elements``.  Anything else is not a number (and may be a formula).  The value is an
+exact :class:`~fractions.Fraction`; :attr:`Numeral.decimals` is how many decimal places
+the student wrote (a rounded ratio is judged to that precision).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from fractions import Fraction
+
+__all__ = ["Numeral", "read_number", "MAX_NUMERAL"]
+
+MAX_NUMERAL = 200  # characters: no count of a drawn layer needs more
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_GROUPED = re.compile(r"^\d{1,3}(?:([,  _\u202f\u2009])\d{3})(?:\1\d{3})*$")
+_PLAIN = re.compile(r"^(\d+)(?:\.(\d+))?$")
+_SCIENTIFIC = re.compile(
+    r"^(\d+(?:\.\d+)?)\s*(?:[eE]\s*([+-]?\d{1,3})|[x×*·]\s*10\s*(?:\^|\*\*)?\s*\(?([+-]?\d{1,3})\)?)$")
+_FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
+_CHINESE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+_SUFFIXES = ("个", "次", "elements", "element")
+
+
+@dataclass(frozen=True)
+class Numeral:
+    value: Fraction
+    decimals: int | None   # decimal places written; None for integers and fractions
+
+
+def _plain(text: str) -> Numeral | None:
+    if _GROUPED.match(text):
+        return Numeral(Fraction(re.sub(r"\D", "", text)), None)
+    match = _PLAIN.match(text)
+    if match:
+        whole, fraction = match.groups()
+        return Numeral(Fraction(text), len(fraction) if fraction else None)
+    return None
+
+
+def read_number(raw: str) -> Numeral | None:
+    """The number ``raw`` states, or ``None`` when it is not a plain numeral."""
+    if not isinstance(raw, str) or len(raw) > MAX_NUMERAL:
+        return None
+    text = unicodedata.normalize("NFKC", raw.translate(_SUPERSCRIPTS)).strip()
+    text = text.removeprefix("=").strip()
+    for suffix in _SUFFIXES:
+        if text.endswith(suffix):
+            text = text[: -len(suffix)].strip()
+            break
+    if not text:
+        return None
+    for word, scale in _CHINESE.items():
+        if text.endswith(word):
+            number = _PLAIN.match(text[: -len(word)].strip())
+            if not number:
+                return None
+            return Numeral(Fraction(number.group(0)) * scale, None)
+    plain = _plain(text)
+    if plain:
+        return plain
+    match = _SCIENTIFIC.match(text)
+    if match:
+        mantissa, exponent = match.group(1), match.group(2) or match.group(3)
+        return Numeral(Fraction(mantissa) * Fraction(10) ** int(exponent), None)
+    match = _FRACTION.match(text)
+    if match and int(match.group(2)) != 0:
+        return Numeral(Fraction(int(match.group(1)), int(match.group(2))), None)
+    return None

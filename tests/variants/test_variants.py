@@ -1,0 +1,288 @@
+"""Per-student variants: draws, executed answer keys, numeric reading, grading against a
+student's own layer, the Moodle export (evaluated by an independent reader), the CLI."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import dataclasses
+import json
+import math
+from fractions import Fraction
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from derivations.cli import main
+from derivations.errors import DerivationError
+from derivations.files import write_atomically
+from derivations.grading.escape import markdown_text
+from derivations.variants import key as key_module
+from derivations.variants.build import build_variants, render_files
+from derivations.variants.draw import KERNELS, PADDINGS, SIZES, STRIDES, draw_layer
+from derivations.variants.grade import grade_variant_answer, load_variants
+from derivations.variants.key import SUPPORTED, key_values
+from derivations.variants.numeric import read_number
+
+QUESTIONS = ["forward-mults", "forward-ops", "backward-ops", "double-padding",
+             "double-channels", "forward-memory"]
+
+
+# -- draws ---------------------------------------------------------------------------
+def test_a_draw_depends_on_seed_and_id_only():
+    roster = [f"s{i:03d}" for i in range(40)]
+    forward = build_variants(roster, ["forward-mults"], "T1")
+    backward = build_variants(list(reversed(roster[5:])), ["forward-mults"], "T1")
+    layers = {s.id: s.layer for s in forward.students}
+    for student in backward.students:
+        assert student.layer == layers[student.id]
+    other = build_variants(roster, ["forward-mults"], "T2")
+    assert sum(a.layer != b.layer for a, b in zip(forward.students, other.students)) > 30
+
+
+@pytest.mark.parametrize("padding", ["total", "per-side"])
+def test_draws_stay_in_the_documented_distribution(padding):
+    layers = [draw_layer("dist", f"id{i}", padding) for i in range(1500)]
+    for layer in layers:
+        assert layer.h in SIZES and layer.w in SIZES
+        assert layer.k_h in KERNELS and layer.k_w in KERNELS
+        assert layer.p_h == layer.p_w and layer.p_h in PADDINGS[padding]
+        assert layer.s_h == layer.s_w and layer.s_h in STRIDES
+        assert layer.convention == padding and not layer.bias and layer.batch == 1
+    padded = 1 if padding == "total" else 2
+    assert any((l.h + padded * l.p_h - l.k_h) % l.s_h for l in layers)  # strides not dividing
+    assert any(l.h != l.w for l in layers) and any(l.k_h != l.k_w for l in layers)
+
+
+@pytest.mark.parametrize("seed", [7, None, b"x", ""])
+def test_a_seed_must_be_a_string(seed):
+    with pytest.raises(DerivationError, match="seed"):
+        draw_layer(seed, "s1")
+
+
+# -- the key -------------------------------------------------------------------------
+@pytest.mark.parametrize("padding", ["total", "per-side"])
+def test_every_key_value_is_the_executed_count(padding):
+    for i in range(25):
+        layer = draw_layer("key", f"s{i}", padding)
+        for value in key_values(layer, SUPPORTED):
+            assert value.value == value.executed
+
+
+def test_a_key_that_disagrees_with_execution_stops(monkeypatch):
+    real = key_module.executed_value
+    monkeypatch.setattr(key_module, "executed_value", lambda q, layer: real(q, layer) + 1)
+    with pytest.raises(DerivationError, match="answer key check failed for forward-mults"):
+        key_values(draw_layer("key", "s1"), ["forward-mults"])
+
+
+@pytest.mark.parametrize("question", ["compose-size", "pointwise-complexity", "nope"])
+def test_questions_without_one_number_per_layer_are_refused(question):
+    with pytest.raises(DerivationError, match=question):
+        build_variants(["a"], [question], "T")
+
+
+# -- numeric answers -----------------------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    ("1234567", 1234567), ("1,234,567", 1234567), ("1 234 567", 1234567),
+    ("1\u202f234\u202f567", 1234567), ("1.2e6", 1200000), ("1.2E+06", 1200000),
+    ("1.2×10^6", 1200000), ("1.2*10^6", 1200000), ("1.2·10⁶", 1200000),
+    ("70/17", Fraction(70, 17)), ("3.98", Fraction(398, 100)), ("12万", 120000),
+    ("1.2亿", 120000000), ("= 42", 42), ("42个", 42), ("42 elements", 42),
+])
+def test_numbers_students_write(text, value):
+    assert read_number(text).value == value
+
+
+@pytest.mark.parametrize("text", ["1,23", "1.2.3", "c_i*h", "4倍", "-5", "", "1/0",
+                                  "1,2345", "x" * 500])
+def test_what_is_not_a_number(text):
+    assert read_number(text) is None
+
+
+# -- grading against the student's layer --------------------------------------------
+@pytest.fixture(scope="module")
+def class_variants(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("variants")
+    variants = build_variants(["alice", "bob", "carol"], QUESTIONS, "T1")
+    write_atomically(render_files(variants, folder), make_parents=True)
+    return folder, load_variants(folder)
+
+
+def _key(variants, student, question):
+    return next(k.value for k in variants.student(student).key if k.question == question)
+
+
+def test_numeric_answers_grade_against_the_own_layer(class_variants):
+    _, variants = class_variants
+    for student in ("alice", "bob"):
+        value = _key(variants, student, "forward-mults")
+        for answer in (str(value), f"{value:,}", f"= {value}"):
+            assert grade_variant_answer(variants, student, "forward-mults",
+                                        answer).verdict == "equivalent"
+    alice, bob = (_key(variants, s, "forward-mults") for s in ("alice", "bob"))
+    if alice != bob:  # a copied answer is wrong for the other student
+        assert grade_variant_answer(variants, "bob", "forward-mults",
+                                    str(alice)).verdict == "not_equivalent"
+
+
+def test_near_misses_are_named(class_variants):
+    _, variants = class_variants
+    layer = variants.student("alice").layer
+    macs = layer.c_o * layer.c_i * layer.k_h * layer.k_w * layer.m_h * layer.m_w
+    outcome = grade_variant_answer(variants, "alice", "forward-ops", str(macs))
+    assert (outcome.verdict, outcome.conventions) == ("equivalent_under_convention", ("macs",))
+    outcome = grade_variant_answer(variants, "alice", "forward-ops", str(2 * macs))
+    assert outcome.conventions == ("flops",)
+    no_kernel = layer.c_o * layer.c_i * layer.m_h * layer.m_w
+    outcome = grade_variant_answer(variants, "alice", "forward-mults", str(no_kernel))
+    assert outcome.verdict == "not_equivalent" and outcome.misconception
+    # the hint names the mistake and keeps the value back; "answer" reveals it
+    right = str(_key(variants, "alice", "forward-mults"))
+    assert right not in outcome.student_feedback
+    revealed = grade_variant_answer(variants, "alice", "forward-mults", str(no_kernel),
+                                    reveal="answer")
+    assert right in revealed.student_feedback
+
+
+def test_a_ratio_is_judged_to_the_places_written(class_variants):
+    _, variants = class_variants
+    ratio = _key(variants, "alice", "double-channels")
+    assert isinstance(ratio, Fraction)
+    assert grade_variant_answer(variants, "alice", "double-channels",
+                                f"{float(ratio):.3f}").verdict == "equivalent"
+    assert grade_variant_answer(variants, "alice", "double-channels",
+                                f"{ratio.numerator}/{ratio.denominator}").verdict == "equivalent"
+    assert grade_variant_answer(variants, "alice", "double-channels",
+                                f"{float(ratio) + 0.01:.3f}").verdict == "not_equivalent"
+
+
+def test_formula_answers_are_checked_and_valued(class_variants):
+    _, variants = class_variants
+    outcome = grade_variant_answer(variants, "alice", "forward-mults",
+                                   "c_i*c_o*k_h*k_w*m_h*m_w", lang="zh")
+    assert outcome.verdict == "equivalent"
+    assert str(_key(variants, "alice", "forward-mults")) in outcome.feedback
+
+
+def test_an_unknown_student_is_invalid(class_variants):
+    _, variants = class_variants
+    assert grade_variant_answer(variants, "mallory", "forward-mults", "1").verdict == \
+        "invalid_input"
+
+
+def test_an_edited_variants_file_is_refused(class_variants, tmp_path):
+    folder, _ = class_variants
+    data = json.loads((folder / "variants.json").read_text())
+    data["students"][0]["key"]["forward-mults"] = "1"
+    (tmp_path / "variants.json").write_text(json.dumps(data))
+    with pytest.raises(DerivationError, match="key is not the closed forms"):
+        load_variants(tmp_path)
+    data = json.loads((folder / "variants.json").read_text())
+    data["students"][0]["layer"]["c_i"] += 1
+    (tmp_path / "variants.json").write_text(json.dumps(data))
+    with pytest.raises(DerivationError, match="not the one the seed draws"):
+        load_variants(tmp_path)
+    (tmp_path / "variants.json").write_text("[" * 100_000)
+    with pytest.raises(DerivationError, match="not valid JSON"):
+        load_variants(tmp_path)
+
+
+# -- Moodle XML, read back by an independent evaluator -------------------------------
+_CALLS = {"floor": math.floor, "ceil": math.ceil, "max": max, "min": min, "pow": pow}
+
+
+def _evaluate(formula: str, values: dict, exact: bool):
+    """Moodle's formula at ``values``: wildcards substituted, then a whitelist of Python
+    AST nodes walked (our own output; nothing is executed)."""
+    source = formula
+    for name, value in values.items():
+        source = source.replace("{" + name + "}", f"({value})")
+    assert "{" not in source, source
+
+    def walk(node):
+        match node:
+            case ast.Expression(body):
+                return walk(body)
+            case ast.Constant(value) if isinstance(value, int):
+                return Fraction(value) if exact else float(value)
+            case ast.UnaryOp(ast.USub(), operand):
+                return -walk(operand)
+            case ast.BinOp(left, op, right):
+                a, b = walk(left), walk(right)
+                return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b,
+                        ast.Div: a / b if b else None}[type(op)]
+            case ast.Call(ast.Name(name), args) if name in _CALLS:
+                return _CALLS[name](*(walk(a) for a in args))
+        raise AssertionError(f"unexpected node {ast.dump(node)}")
+    return walk(ast.parse(source, mode="eval"))
+
+
+@pytest.mark.parametrize("padding", ["total", "per-side"])
+def test_moodle_formulas_evaluate_to_the_key_at_every_dataset_row(padding, tmp_path):
+    roster = [f"s{i}" for i in range(30)]
+    variants = build_variants(roster, QUESTIONS, "moodle", padding)
+    files = render_files(variants, tmp_path, ("en",))
+    quiz = ET.fromstring(files[tmp_path / "moodle-en.xml"])
+    questions = quiz.findall("question")
+    assert [q.find("name/text").text for q in questions] == QUESTIONS
+    for question in questions:
+        assert question.get("type") == "calculated"
+        name = question.find("name/text").text
+        formula = question.find("answer/text").text
+        columns = {}
+        for definition in question.findall("dataset_definitions/dataset_definition"):
+            items = definition.findall("dataset_items/dataset_item")
+            assert int(definition.find("itemcount").text) == len(items) == len(roster)
+            columns[definition.find("name/text").text] = [int(i.find("value").text)
+                                                          for i in items]
+        for row, student in enumerate(variants.students):
+            values = {wildcard: column[row] for wildcard, column in columns.items()}
+            expected = _key(variants, student.id, name)
+            assert _evaluate(formula, values, exact=True) == expected
+            assert math.isclose(_evaluate(formula, values, exact=False), expected,
+                                rel_tol=1e-12)
+
+
+# -- the command line ----------------------------------------------------------------
+def test_a_class_of_300_gets_300_sheets_per_language_and_one_key(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Email address,name\n" + "".join(
+        f"student{i}@example.edu,Student {i}\n" for i in range(300)), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["variants", "--roster", str(roster), "--questions",
+                 "forward-mults,backward-ops,double-padding", "--seed", "F2026",
+                 "--out", str(out)]) == 0
+    for lang in ("en", "zh"):
+        assert len(list((out / "sheets" / lang).glob("*.md"))) == 300
+    with open(out / "key.csv", newline="", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == 900 and {r["question"] for r in rows} == {
+        "forward-mults", "backward-ops", "double-padding"}
+    sheet = (out / "sheets" / "zh" / "student0_example.edu.md").read_text(encoding="utf-8")
+    assert markdown_text("student0@example.edu") in sheet and "前向传播" in sheet
+
+
+@pytest.mark.parametrize("roster_text, flag, message", [
+    ("name\nAnna\n", [], "no id column"),
+    ("id\na\na\n", [], "duplicate student id 'a'"),
+    ("id\na\n\"\"\n", [], None),
+    ("id,x\n,1\n", [], "row 2: no student id"),
+    ("id\na\n", ["--questions", "forward-mults,nope"], "unknown question 'nope'"),
+    ("id\na\n", ["--seed", ""], "seed"),
+])
+def test_bad_input_is_one_line_and_nothing_is_written(tmp_path, capsys, roster_text, flag,
+                                                      message):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(roster_text)
+    args = {"--questions": "forward-mults", "--seed": "T"}
+    args.update(dict(zip(flag[::2], flag[1::2])))
+    out = tmp_path / "out"
+    status = main(["variants", "--roster", str(roster), "--out", str(out),
+                   *(x for pair in args.items() for x in pair)])
+    if message is None:  # an empty line is no student: the rest is generated
+        assert status == 0
+        return
+    error = capsys.readouterr().err
+    assert status == 2 and message in error and len(error.strip().splitlines()) == 1
+    assert not out.exists()
