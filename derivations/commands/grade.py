@@ -42,6 +42,9 @@ def register(subparsers) -> None:
                                                "student (what the rubric's reveal allows)")
     parser.add_argument("--rubric", help="rubric file (TOML or YAML): points, credit, "
                                          "accepted conventions, reveal, columns")
+    parser.add_argument("--variants", metavar="FOLDER",
+                        help="a folder written by `variants`: grade every answer (a number "
+                             "or a formula) against that student's own layer")
     parser.add_argument("--reveal", choices=REVEALS,
                         help="feedback released to students (overrides the rubric)")
     parser.add_argument("--shape", choices=SHAPES, default="auto",
@@ -125,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
                  "question_column": args.question_column,
                  "answer_column": args.answer_column},
         mapping=_mapping(args.map, lang), rubric=args.rubric, reveal=args.reveal,
+        variants=args.variants,
         jobs=args.jobs or default_jobs(),
         progress=args.progress if args.progress is not None else sys.stderr.isatty(),
         json_lines=sys.stdout if args.json else None, warnings=sys.stderr,

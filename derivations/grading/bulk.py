@@ -78,6 +78,7 @@ class Options:
     json_lines: object = None                     # a text stream for --json
     warnings: object = None                       # a text stream for one-line warnings
     symbolic: bool = False   # the SymPy stages (proof note, difference): same verdicts
+    variants: str | None = None   # a `variants` folder: grade against per-student layers
 
 
 @dataclass
@@ -277,27 +278,35 @@ class _Run:
         width, delimiter = self.width, self.table.delimiter
         cells = [fit_row(row, width, delimiter) for row in rows]
         prepared = [self._items(row, c) for row, c in zip(rows, cells)]
-        keys = [(qid, answer) for items in prepared for qid, answer, reason in items
-                if reason is None and (qid, answer, None) not in self.ready]
+        student = self.layout.student
+        keys = [self.grader.key(qid, answer, c[student].strip())
+                for c, items in zip(cells, prepared) for qid, answer, reason in items
+                if reason is None
+                and self._ready_key(qid, answer, None, c[student].strip()) not in self.ready]
         outcomes = self.grader.outcomes(keys) if keys else {}
         for row, row_cells, items in zip(rows, cells, prepared):
             self._emit(row, row_cells, items, outcomes, report)
 
-    def _graded(self, qid, answer, reason, outcomes) -> _Graded:
-        key = (qid, answer, reason)
+    def _ready_key(self, qid, answer, reason, student) -> tuple:
+        """With per-student variants an answer is right or wrong for its student only."""
+        return (qid, answer, reason) + ((student,) if self.grader.variants else ())
+
+    def _graded(self, qid, answer, reason, outcomes, student="") -> _Graded:
+        key = self._ready_key(qid, answer, reason, student)
         found = self.ready.get(key)
         if found is not None:
             self.ready.move_to_end(key)
             return found
         lang = self.o.lang
+        asked = self.grader.key(qid, answer, student)
         if reason:
             outcome = invalid(reason, lang)
-        elif (qid, answer) in outcomes:
-            outcome = outcomes[(qid, answer)]
+        elif asked in outcomes:
+            outcome = outcomes[asked]
             if outcome.budget:    # used by this row only: the next one is graded anew
-                del outcomes[(qid, answer)]
+                del outcomes[asked]
         else:   # made ready earlier in this batch and evicted since: the grader knows it
-            outcome = self.grader.outcomes([(qid, answer)])[(qid, answer)]
+            outcome = self.grader.outcomes([asked])[asked]
         score = self.rubric.score(qid, outcome.verdict, outcome.conventions) \
             if qid else Fraction(0)
         added = [outcome.verdict, ";".join(outcome.conventions), outcome.misconception,
@@ -336,7 +345,7 @@ class _Run:
             line = ",".join([_cell(c) for c in kept])
         graded = []
         for qid, answer, reason in items:
-            done = self._graded(qid, answer, reason, outcomes)
+            done = self._graded(qid, answer, reason, outcomes, student)
             done.count += 1
             if done.outcome.budget:
                 self._count(done)
@@ -390,7 +399,11 @@ def grade_file(options: Options) -> Totals:
         from derivations.grading.chart import _pyplot
         _pyplot(lang)                      # matplotlib missing: say so before grading
     source = open_source(options.answers, options.encoding, lang)
-    grader = Grader(lang, rubric.reveal, options.jobs, options.symbolic)
+    variants = None
+    if options.variants:
+        from derivations.variants.grade import load_variants
+        variants = load_variants(options.variants)
+    grader = Grader(lang, rubric.reveal, options.jobs, options.symbolic, variants)
     try:
         table = Table(source, options.delimiter, lang)
         mapping = {**rubric.columns, **options.mapping}

@@ -30,20 +30,32 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(lang: str, reveal: str, symbolic: bool) -> None:
-    _settings.update(lang=lang, reveal=reveal, symbolic=symbolic)
+def _init(lang: str, reveal: str, symbolic: bool, variants=None) -> None:
+    _settings.update(lang=lang, reveal=reveal, symbolic=symbolic, variants=variants)
 
 
-def _work(key: tuple[str, str]) -> Outcome:
-    return grade_answer(key[0], key[1], _settings["lang"], _settings["reveal"],
-                        _settings["symbolic"])
+def _grade(key: tuple, lang: str, reveal: str, symbolic: bool, variants) -> Outcome:
+    """``key`` is ``(question, answer)``, or ``(question, answer, student)`` when the
+    class has per-student variants (graded against that student's own layer)."""
+    if variants is not None:
+        from derivations.variants.grade import grade_variant_answer
+        return grade_variant_answer(variants, key[2], key[0], key[1], lang, reveal)
+    return grade_answer(key[0], key[1], lang, reveal, symbolic)
+
+
+def _work(key: tuple) -> Outcome:
+    return _grade(key, _settings["lang"], _settings["reveal"], _settings["symbolic"],
+                  _settings["variants"])
 
 
 class Grader:
-    """``outcomes(keys)``: one outcome per ``(question, answer)`` key, in order."""
+    """``outcomes(keys)``: one outcome per ``(question, answer)`` key (with
+    ``variants``: per ``(question, answer, student)``), in order."""
 
-    def __init__(self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = False):
+    def __init__(self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = False,
+                 variants=None):
         self.lang, self.reveal, self.jobs, self.symbolic = lang, reveal, jobs, symbolic
+        self.variants = variants
         self.cache: OrderedDict = OrderedDict()
         self.pool: ProcessPoolExecutor | None = None
         self.graded = 0          # answers checked (cache misses)
@@ -56,11 +68,16 @@ class Grader:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
-                initializer=_init, initargs=(self.lang, self.reveal, self.symbolic))
+                initializer=_init, initargs=(self.lang, self.reveal, self.symbolic,
+                                                  self.variants))
         return self.pool
 
     def _alone(self, key) -> Outcome:
-        return grade_answer(key[0], key[1], self.lang, self.reveal, self.symbolic)
+        return _grade(key, self.lang, self.reveal, self.symbolic, self.variants)
+
+    def key(self, question: str, answer: str, student: str) -> tuple:
+        """The cache key of one answer (the student matters only with variants)."""
+        return (question, answer) if self.variants is None else (question, answer, student)
 
     def _compute(self, keys: list) -> list[Outcome]:
         pool = self._pool() if len(keys) >= _POOL_THRESHOLD else None

@@ -286,3 +286,40 @@ def test_bad_input_is_one_line_and_nothing_is_written(tmp_path, capsys, roster_t
     error = capsys.readouterr().err
     assert status == 2 and message in error and len(error.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_grade_with_variants_scores_each_student_on_the_own_layer(tmp_path, class_variants):
+    folder, variants = class_variants
+    rows = ["student,question,answer"]
+    expected = []
+    for student in variants.students:
+        layer = student.layer
+        right = _key(variants, student.id, "forward-mults")
+        macs = layer.c_o * layer.c_i * layer.k_h * layer.k_w * layer.m_h * layer.m_w
+        rows += [f'{student.id},forward-mults,"{right:,}"', f"{student.id},forward-ops,{macs}",
+                 f"{student.id},forward-mults,c_i*c_o*k_h*k_w*m_h*m_w",
+                 f"{student.id},FORWARD_MULTS,{right + 1}"]
+        expected += [("equivalent", ""), ("equivalent_under_convention", "macs"),
+                     ("equivalent", ""), ("not_equivalent", "")]
+    answers = tmp_path / "answers.csv"
+    answers.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = tmp_path / "report.csv"
+    assert main(["grade", str(answers), "--out", str(report), "--variants", str(folder),
+                 "--jobs", "1"]) == 0
+    with open(report, newline="", encoding="utf-8") as stream:
+        graded = list(csv.DictReader(stream))
+    assert [(r["verdict"], r["conventions"]) for r in graded] == expected
+    assert {r["score"] for r in graded if r["verdict"] == "equivalent"} == {"1"}
+
+
+def test_grade_refuses_an_edited_variants_folder(tmp_path, class_variants, capsys):
+    folder, _ = class_variants
+    data = json.loads((folder / "variants.json").read_text())
+    data["seed"] = "other"
+    (tmp_path / "variants.json").write_text(json.dumps(data))
+    answers = tmp_path / "answers.csv"
+    answers.write_text("student,question,answer\nalice,forward-mults,1\n")
+    status = main(["grade", str(answers), "--out", str(tmp_path / "r.csv"),
+                   "--variants", str(tmp_path)])
+    assert status == 2 and "not the one the seed draws" in capsys.readouterr().err
+    assert not (tmp_path / "r.csv").exists()
