@@ -4,6 +4,7 @@ parser, never text), plus the optional symbolic proof and the simplified differe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy as sp
@@ -14,7 +15,7 @@ from derivations.registry.symbols import sympy_symbols
 from derivations.checking import expression as ex
 
 __all__ = ["SYMPY_SYMBOLS", "to_sympy", "from_sympy",
-           "restrict", "prove_equal", "difference", "with_output_sizes"]
+           "restrict", "prove_equal", "Shown", "show_sympy", "difference", "with_output_sizes"]
 
 _positive = dict(integer=True, positive=True)
 # the model's symbols (registry.symbols), plus the square-kernel names k, s, p
@@ -89,6 +90,25 @@ def from_sympy(expr: sp.Expr) -> ex.Node:
         return (ex.Max if isinstance(expr, sp.Max) else ex.Min)(
             tuple(map(from_sympy, expr.args)))
     raise ValueError(f"cannot convert {expr!r}")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A SymPy expression as a person reads it: Unicode, LaTeX, and the message ids
+    explaining what the text leaves implicit (``max(0, …)``)."""
+
+    text: str
+    latex: str
+    notes: tuple
+
+
+def show_sympy(expr: sp.Expr) -> Shown:
+    """A trusted SymPy expression (a closed form, never student text) in the book's
+    term order, as Unicode and LaTeX, with a note for every ``max(0, …)``."""
+    from derivations.checking.explaining.present import book_order
+    from derivations.checking.explaining.render import explanations, to_latex, to_unicode
+    tree = book_order(from_sympy(expr))
+    return Shown(to_unicode(tree), to_latex(tree), explanations(tree))
 
 
 def restrict(expr: sp.Expr, domain: frozenset, convention: str = "total") -> sp.Expr:

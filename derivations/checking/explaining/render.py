@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from derivations.checking import expression as ex
 
-__all__ = ["to_text", "to_unicode", "to_latex"]
+__all__ = ["to_text", "to_unicode", "to_latex", "explanations"]
 
 ATOM, POWER, PRODUCT, SUM = 5, 4, 2, 1
 
@@ -170,3 +170,23 @@ def to_unicode(node: ex.Node) -> str:
 
 def to_latex(node: ex.Node) -> str:
     return _latex(node)[0]
+
+
+def _overlap(args) -> bool:
+    """max(0, k_a - s_a): the rows two neighbouring windows share along axis a."""
+    if len(args) != 2 or ex.Num(0) not in args:
+        return False
+    other = args[1] if args[0] == ex.Num(0) else args[0]
+    return any(other == ex.add(ex.sym(f"k_{a}"), ex.neg(ex.sym(f"s_{a}"))) for a in "hw")
+
+
+def explanations(node: ex.Node) -> tuple[str, ...]:
+    """Message ids explaining what a printed tree would leave a reader to guess: each
+    ``max(0, …)`` (never printed unexplained, issue 10)."""
+    found = []
+    for part in ex.walk(node):
+        if isinstance(part, ex.Max) and ex.Num(0) in part.args:
+            key = "reading.note.max_overlap" if _overlap(part.args) else "reading.note.max_zero"
+            if key not in found:
+                found.append(key)
+    return tuple(found)
