@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 from derivations.checking import expression as ex
 from derivations.checking.explaining.render import to_latex, to_text, to_unicode
+from dataclasses import replace
+
+from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer
 
-__all__ = ["Reading", "read_answer"]
+__all__ = ["Reading", "read_answer", "parse_for", "SHAPE_AXIS"]
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,106 @@ class Reading:
                 "notes": [note.as_dict() for note in self.notes], "name": self.name}
 
 
+# Questions whose answer is one size of a 2-D shape: which axis of a shape students
+# give (``(m_h, m_w)``, ``(k_1+k_2-1)×(k_1+k_2-1)``) the question asks for; "same": both
+# axes are the asked size.  (A question fact: it belongs in registry.questions.)
+SHAPE_AXIS = {"output-height": 0, "output-width": 1, "compose-size": "same"}
+_AXIS_SYMBOLS = ({"h", "k_h", "p_h", "s_h", "m_h"}, {"w", "k_w", "p_w", "s_w", "m_w"})
+_SHARED = {"k", "p", "s"}
+_PAIR_OPEN, _PAIR_CLOSE = "([（", ")]）"
+
+
+def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """``(a, b)`` around the whole answer: the two parts and their offsets."""
+    stripped = text.strip()
+    if len(stripped) < 5 or stripped[0] not in _PAIR_OPEN or stripped[-1] not in _PAIR_CLOSE:
+        return None
+    base = text.index(stripped[0]) + 1
+    depth, commas = 0, []
+    for index, char in enumerate(stripped[1:-1]):
+        depth += (char in "([{（【⌊⌈") - (char in ")]}）】⌋⌉")
+        if depth < 0:
+            return None  # "(a) (b)": the first bracket closes early
+        if depth == 0 and char in ",，":
+            commas.append(index)
+    if depth != 0 or len(commas) != 1:
+        return None
+    inner = stripped[1:-1]
+    return (inner[:commas[0]], base), (inner[commas[0] + 1:], base + commas[0] + 1)
+
+
+def _part(text: str, offset: int) -> Parsed:
+    try:
+        return parse_answer(text)
+    except InvalidAnswer as error:
+        if error.position is not None:
+            error.position += offset
+        raise
+
+
+def _per_axis(tree: ex.Node, axis: int) -> bool:
+    names = ex.symbols_in(tree)
+    return bool(names & _AXIS_SYMBOLS[axis]) and names <= _AXIS_SYMBOLS[axis] | _SHARED
+
+
+def _shape(parts: list, how, column, pair: bool) -> ex.Node | None:
+    """The asked size of a shape given as two per-axis sizes, or None if it is none (a
+    product of two different sizes, k_1 k_2, is a product; a pair of them is refused)."""
+    first, second = parts
+    if how == "same":
+        if not ex.symbols_in(first):
+            return None
+        if first != second:
+            if pair:
+                raise refuse("shape_unequal", column)
+            return None
+        return first
+    if _per_axis(first, 0) and _per_axis(second, 1):
+        return parts[how]
+    return None
+
+
+def _as_shape(parsed: Parsed, text: str, question_id: str) -> Parsed:
+    how = SHAPE_AXIS.get(question_id)
+    if how is None:
+        return parsed
+    tree = parsed.tree
+    if isinstance(tree, ex.Mul) and len(tree.factors) == 2:
+        chosen = _shape(list(tree.factors), how, None, pair=False)
+        if chosen is not None:
+            return _reparsed(parsed, chosen, "shape_product")
+    return parsed
+
+
+def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:
+    return replace(parsed, tree=tree, text=to_text(tree), latex=to_latex(tree),
+                   symbols=ex.symbols_in(tree), kinds=ex.kinds_in(tree),
+                   notes=parsed.notes + (Note(f"reading.note.{note}"),))
+
+
+def parse_for(text: str, question_id: str) -> Parsed:
+    """:func:`.parse_answer`, plus what only the question tells: a shape (a pair, or a
+    product of two per-axis sizes) where the question asks for one size of it."""
+    how = SHAPE_AXIS.get(question_id)
+    pair = _pair(text) if how is not None and isinstance(text, str) else None
+    if pair is None:
+        return _as_shape(parse_answer(text), text, question_id)
+    parts = [_part(part, offset) for part, offset in pair]
+    chosen = _shape([p.tree for p in parts], how, pair[0][1], pair=True)
+    if chosen is None:
+        raise refuse("pair", pair[0][1])
+    first = parts[0]
+    return _reparsed(replace(first, notes=parts[0].notes + parts[1].notes), chosen,
+                     "shape_pair")
+
+
 def read_answer(text: str, question_id: str) -> Reading:
     """Read ``text`` as an answer to ``question_id``; raise :class:`.InvalidAnswer` (with
     a message id) when it cannot be read, ``DerivationError`` for an unknown question.
     Reading only: whether its symbols belong to the question is the checker's call."""
     from derivations.registry.questions import question
     question(question_id)
-    parsed = parse_answer(text)
+    parsed = parse_for(text, question_id)
     return Reading(question_id, text, parsed.tree, to_unicode(parsed.tree),
                    to_text(parsed.tree), to_latex(parsed.tree), parsed.notes, parsed.name,
                    parsed)

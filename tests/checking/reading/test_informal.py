@@ -96,3 +96,39 @@ def test_read_answer_is_json_able_and_names_the_question():
     assert data["notes"] == [{"id": "reading.note.unit_bytes", "fields": {"unit": "bytes"}}]
     with pytest.raises(DerivationError):
         read_answer("h", "no-such-question")
+
+
+# (question, answer, verdict, note): a 2-D shape where the question asks for one size
+SHAPES = [
+    ("compose-size", "(k_1+k_2-1)×(k_1+k_2-1)", "equivalent", "shape_product"),
+    ("compose-size", "(k_1 + k_2 − 1, k_1 + k_2 − 1)", "equivalent", "shape_pair"),
+    ("compose-size", "（k_1+k_2-1，k_1+k_2-1）", "equivalent", "shape_pair"),
+    ("output-height", "(⌊(h-k_h+p_h+s_h)/s_h⌋, ⌊(w-k_w+p_w+s_w)/s_w⌋)", "equivalent",
+     "shape_pair"),
+    ("output-width", "⌊(h-k_h+p_h+s_h)/s_h⌋ × ⌊(w-k_w+p_w+s_w)/s_w⌋", "equivalent",
+     "shape_product"),
+    ("output-width", "(⌊(h-k_h+p_h+s_h)/s_h⌋, ⌊(w-k_w+p_w+s_w)/s_w⌋)", "equivalent",
+     "shape_pair"),
+    # not shapes: a product with a constant, or of sizes that are not per axis
+    ("compose-size", "2(k_1+k_2-1)", "not_equivalent", None),
+    ("output-height", "2 (h-k_h+p_h+s_h)", "not_equivalent", None),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict, note", SHAPES, ids=[s[1] for s in SHAPES])
+def test_shapes_give_the_size_asked_for(question, answer, verdict, note):
+    result = check(question, answer)
+    assert result.verdict == verdict
+    assert [n for n in result.notes if n.startswith("reading.")] == (
+        [f"reading.note.{note}"] if note else [])
+
+
+@pytest.mark.parametrize("question, answer, key, column", [
+    ("compose-size", "(k_1+k_2-1, k_1+k_2)", "reading.shape_unequal", 1),
+    ("compose-size", "(k_1, k_2 #)", "reading.unexpected_character", 11),
+    ("forward-mults", "(h, w)", "reading.unexpected_expected", 3),
+])
+def test_pairs_that_are_no_shape_are_refused_where_they_go_wrong(question, answer, key, column):
+    result = check(question, answer)
+    assert result.verdict == "invalid_input"
+    assert (result.error["id"], result.error["position"]) == (key, column)
