@@ -25,6 +25,11 @@ _BREAK_AFTER = ("=", "+", "<", ">", r"\le", r"\ge", r"\approx", r"\to", r"\times
 _COMMAND = re.compile(r"\\[A-Za-z]+")
 _LEFTOVER = re.compile(r">[^<]*\\[A-Za-z]+[^<]*<")
 _SHORT = 24  # inline math shorter than this (in LaTeX characters) stays in one piece
+# \xrightarrow{x}: latex2mathml shrinks the label into the arrow; an arrow with the label
+# set over it reads the same and renders cleanly
+_XRIGHTARROW = re.compile(r"\\xrightarrow\{")
+_QQUAD = re.compile(r",?\s*\\qquad\s*")
+_LONG_DISPLAY = 60  # a display longer than this (LaTeX characters) is split at \qquad
 
 
 def _aligned_as_array(latex: str) -> str:
@@ -36,9 +41,32 @@ def _aligned_as_array(latex: str) -> str:
     return _ALIGNED.sub(array, latex)
 
 
+def _top_level_splits(latex: str, pattern: re.Pattern) -> list[str]:
+    """``latex`` cut at matches of ``pattern`` outside braces and environments."""
+    pieces, start, depth = [], 0, 0
+    cuts = {m.start(): m.end() for m in pattern.finditer(latex)}
+    i = 0
+    while i < len(latex):
+        if depth == 0 and i in cuts:
+            pieces.append(latex[start:i])
+            start = i = cuts[i]
+            continue
+        ch = latex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        i += 1
+    pieces.append(latex[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
 @lru_cache(maxsize=None)
 def _convert(latex: str, mode: str) -> str:
     from latex2mathml.converter import convert
+    latex = _XRIGHTARROW.sub(r"\\overset{", latex)
+    latex = re.sub(r"\\overset\{((?:[^{}]|\{[^{}]*\})*)\}(?!\{)",
+                   r"\\overset{\1}{\\longrightarrow}", latex)
     try:
         out = convert(latex, display=mode)
     except Exception as error:  # latex2mathml raises its own (and plain) exceptions
@@ -93,5 +121,8 @@ def inline(latex: str) -> str:
 
 
 def display(latex: str) -> str:
-    """Display MathML; ``aligned`` rows as table rows."""
-    return _convert(_aligned_as_array(latex.strip()), "block")
+    """Display MathML; ``aligned`` rows as table rows; a long display of several formulas
+    side by side (``,\\qquad``) as one formula a line."""
+    latex = _aligned_as_array(latex.strip())
+    pieces = _top_level_splits(latex, _QQUAD) if len(latex) > _LONG_DISPLAY else [latex]
+    return "".join(_convert(piece, "block") for piece in pieces)

@@ -21,6 +21,8 @@ from derivations import mathml
 __all__ = ["html_text", "block_view", "render_page"]
 
 _SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
+# punctuation that must not start a line: kept with the math before it
+_CLOSING = re.compile(r"^[,.;:!?)\]，。；：、！？）」』]+")
 
 
 def _pick(value, lang: str) -> str:
@@ -32,16 +34,30 @@ def _pick(value, lang: str) -> str:
 
 
 def html_text(prose: str) -> Markup:
-    """Prose to HTML: ``$..$`` as inline MathML, ```..``` as ``<code>``, text escaped."""
-    out = []
-    for part in _SEGMENTS.split(prose):
+    """Prose to HTML: ``$..$`` as inline MathML, ```..``` as ``<code>``, text escaped;
+    punctuation right after math stays on its line (``<span class="nobr">``)."""
+    out, glue = [], ""
+    for part in reversed(_SEGMENTS.split(prose)):
         if part.startswith("$") and part.endswith("$") and len(part) > 1:
-            out.append(mathml.inline(part[1:-1]))
-        elif part.startswith("`") and part.endswith("`") and len(part) > 1:
+            math = mathml.inline(part[1:-1])
+            if glue:  # only the last piece: long math still breaks between the others
+                head, wbr, last = math.rpartition("<wbr>")
+                math = f'{head}{wbr}<span class="nobr">{last}{glue}</span>'
+            out.append(math)
+            glue = ""
+            continue
+        out.append(glue)
+        glue = ""
+        if part.startswith("`") and part.endswith("`") and len(part) > 1:
             out.append(f"<code>{escape(part[1:-1])}</code>")
-        else:
-            out.append(str(escape(part)))
-    return Markup("".join(out))
+            continue
+        closing = _CLOSING.match(part)
+        if closing:
+            glue = str(escape(closing.group(0)))
+            part = part[closing.end():]
+        out.append(str(escape(part)))
+    out.append(glue)
+    return Markup("".join(reversed(out)))
 
 
 def block_view(block) -> dict:

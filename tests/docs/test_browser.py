@@ -71,14 +71,22 @@ def _measure(browser, url: str, width: int) -> dict:
         page.close()
 
 
+@pytest.fixture(scope="module")
+def figure_blocks():
+    """How many Figure blocks each language's page shows (all exercises are on both)."""
+    exercises, _, _ = docs._built(recheck=False, jobs=1)
+    return sum(getattr(block, "type", None) == "figure"
+               for exercise in exercises for block in exercise.blocks)
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", docs.LANGS)
-def test_page_fits_renders_math_and_loads_images(browser, pages, lang, width):
+def test_page_fits_renders_math_and_loads_images(browser, pages, figure_blocks, lang, width):
     seen = _measure(browser, (pages / lang / "index.html").as_uri(), width)
     assert seen["overflow"] <= 0, seen
     assert seen["merror"] == 0, seen
     assert seen["math"] > 100 and seen["unrendered"] == 0, seen
-    assert not seen["broken"], seen
+    assert seen["images"] == figure_blocks and not seen["broken"], seen
     assert seen["displays_too_wide"] == 0, seen
 
 

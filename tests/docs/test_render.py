@@ -95,3 +95,79 @@ def test_templates_reject_unknown_block_types():
 ])
 def test_math_spans(markdown, spans):
     assert [(s["tex"], s["display"]) for s in math_spans(markdown)] == spans
+
+
+# --- the web page: MathML at build time, escaped text, figures inlined -----------------
+@pytest.mark.parametrize("prose, present, absent", [
+    ("a <b> & `c<d>`", ["a &lt;b&gt; &amp; <code>c&lt;d&gt;</code>"], ["<b>"]),
+    ("$x_1$, so", ['<span class="nobr"><math', "<msub><mi>x</mi><mn>1</mn></msub>",
+                   "</math>,</span> so"], []),
+    ("$a < b$", ["&#x0003C;"], ["a < b"]),
+])
+def test_html_text_escapes_text_and_converts_math(prose, present, absent):
+    from derivations.webpage import html_text
+    out = str(html_text(prose))
+    for needle in present:
+        assert needle in out, out
+    for needle in absent:
+        assert needle not in out, out
+
+
+@pytest.mark.parametrize("latex, pieces", [
+    ("x", ["x"]),
+    (r"c_{o} m_{h} + c_{i} k_{h} = \frac{a + b}{c}", [r"c_{o} m_{h} +", r" c_{i} k_{h} =",
+                                                      r" \frac{a + b}{c}"]),
+    (r"\left(a + b + c + d + e + f\right) + g", [r"\left(a + b + c + d + e + f\right) +",
+                                                 " g"]),
+    (r"x^{a + b + c + d + e + f + g + h}", [r"x^{a + b + c + d + e + f + g + h}"]),
+])
+def test_inline_math_breaks_only_at_top_level_operators(latex, pieces):
+    from derivations.mathml import split_inline
+    assert split_inline(latex) == pieces
+
+
+def test_aligned_rows_become_table_rows():
+    from derivations.mathml import display
+    out = display(r"\begin{aligned} M &= a \\ A &= b \end{aligned}")
+    assert out.count("<mtr>") == 2 and 'columnalign="right"' in out
+    assert "&amp;" not in out and "<mi>&</mi>" not in out
+
+
+def test_long_side_by_side_display_is_one_formula_a_line():
+    from derivations.mathml import display
+    out = display(r"N_\times = \frac{c^{2}}{b} + c + c + c + c,\qquad N_+ = \frac{c^2}{b} - c"
+                  r" + c + c + c + c + c")
+    assert out.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 2
+
+
+def test_unknown_command_is_refused():
+    from derivations.mathml import display
+    with pytest.raises(DerivationError, match=r"unconverted"):
+        display(r"\nosuchcommand{x}")
+
+
+def test_page_inlines_figures_with_alt_text_and_rejects_unknown_types():
+    from derivations.exercises.document import Figure, Paragraph
+    from derivations.locale import STRINGS
+    from derivations.webpage import render_page
+    exercise = _exercise("x", 1, 1)
+    exercise.blocks = [Paragraph(text("see <this>", "见")),
+                       Figure("strip-loads", text("Loads $L$", "载入"),
+                              text('loads "fall"', "载入下降"))]
+    entries = [{"exercise": exercise, "label": "E", "note": "n", "anchor": "x"}]
+    page = {"sections": [], "memory_model": text("m", "m")}
+    html = render_page(entries, page, STRINGS["en"], "en", {"strip-loads": b"<svg/>"})
+    assert '<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="loads &#34;fall&#34;">' in html
+    assert "see &lt;this&gt;" in html and "<script" not in html
+    assert "<figcaption>Loads <math" in html
+    exercise.blocks = [{"type": "no-such-block"}]
+    with pytest.raises(jinja2.UndefinedError):
+        render_page(entries, page, STRINGS["en"], "en", {})
+
+
+def test_templates_load_through_importlib_resources():
+    from derivations.render import template_loader
+    env = jinja2.Environment(loader=template_loader())
+    assert "{#" in env.loader.get_source(env, "index.html.j2")[0]
+    with pytest.raises(jinja2.TemplateNotFound):
+        env.get_template("../render.py")

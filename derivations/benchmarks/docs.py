@@ -1,0 +1,62 @@
+"""``make docs``: warm (nothing changed since the last run), cold (empty cache) and
+``--recheck`` (every check run again, other caches warm), each a new process writing
+into a scratch directory with a scratch cache; and the peak RSS of a warm and a cold run.
+
+Targets (issue 12, stated, not asserted): warm <= 5 s and <= 400 MB peak RSS; cold no
+slower than before the cache (15-19 s on these machines).  CPU seconds are reported
+beside wall-clock time: they are what the load of a shared machine does not inflate.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from derivations.benchmarks import python_command
+
+__all__ = ["peak_rss", "run"]
+
+_WRAPPER = ("import resource, subprocess, sys\n"
+            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+
+
+def peak_rss(command: list[str], env: dict) -> float:
+    """Peak resident set size (MB) of ``command`` and its children, the largest one, in
+    a wrapper process of its own (so no earlier child counts)."""
+    done = subprocess.run([sys.executable, "-c", _WRAPPER, *command], capture_output=True,
+                          text=True, check=True, env=env)
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def run(harness) -> None:
+    import os
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        cache, out = scratch / "cache", scratch / "out"
+        env = {"DERIVATIONS_CACHE": str(cache)}
+        docs = python_command("docs", "--out", str(out))
+
+        def empty_cache():
+            shutil.rmtree(cache, ignore_errors=True)
+
+        cold, = harness.processes(docs, rounds=1, env=env, setup=empty_cache)
+        harness.timing("docs cold (empty cache)", cold, "s", "target: no slower than "
+                       "before the cache (15-19 s)")
+        serial, = harness.processes([*docs, "--jobs", "1"], rounds=1, env=env,
+                                    setup=empty_cache)
+        harness.timing("docs cold, one process (--jobs 1)", serial, "s")
+        warm, = harness.processes(docs, rounds=3, env=env)
+        harness.timing("docs warm (nothing changed)", warm, "s", "target <= 5 s")
+        recheck, = harness.processes([*docs, "--recheck"], rounds=1, env=env)
+        harness.timing("docs --recheck (every check run)", recheck, "s")
+        full_env = {**os.environ, **env}
+        harness("docs warm: peak RSS", round(peak_rss(docs, full_env), 1), "MB",
+                "target <= 400 MB")
+        empty_cache()
+        harness("docs cold, one process: peak RSS",
+                round(peak_rss([*docs, "--jobs", "1"], full_env), 1), "MB")
+        harness("docs warm / cold (wall)", round(warm.min / cold.min, 3), "ratio")
