@@ -203,9 +203,15 @@ def compile_pdf(tex_path) -> bytes:
     if shutil.which("xelatex") is None:
         raise DerivationError(f"cannot compile {tex_path}: xelatex is not on PATH "
                               "(Debian: texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
-    with tempfile.TemporaryDirectory() as work:
+    with tempfile.TemporaryDirectory() as scratch:
+        # the sheet in a folder of its own beside a copy of the figures, as docs writes them
+        work = Path(scratch) / "sheet"
         try:
-            shutil.copy(tex_path, Path(work) / "answers.tex")
+            work.mkdir()
+            figures = Path(tex_path).parent.parent / "figures"
+            if figures.is_dir():
+                shutil.copytree(figures, Path(scratch) / "figures")
+            shutil.copy(tex_path, work / "answers.tex")
             for _ in range(2):  # the second run fills in the table of contents
                 done = subprocess.run(
                     ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
@@ -214,7 +220,7 @@ def compile_pdf(tex_path) -> bytes:
                 if done.returncode:
                     error = _latex_error(done.stdout) or f"exit status {done.returncode}"
                     raise DerivationError(f"xelatex failed on {tex_path}: {error}")
-            return (Path(work) / "answers.pdf").read_bytes()
+            return (work / "answers.pdf").read_bytes()
         except subprocess.TimeoutExpired:
             raise DerivationError(f"xelatex failed on {tex_path}: no result after "
                                   f"{XELATEX_TIMEOUT} s") from None

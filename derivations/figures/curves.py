@@ -40,27 +40,31 @@ def _ratio(size: int, before: int, after: int, convention: str, count) -> float:
     return count(small.replace(p_h=after, p_w=after)) / count(small)
 
 
+def _increase(size: int, before: int, after: int, convention: str, count) -> float:
+    return 100 * (_ratio(size, before, after, convention, count) - 1)
+
+
 def padding_doubling_ratio():
-    """``M'/M`` (forward multiplications after and before doubling the padding) for a
-    3x3 kernel on an ``h x h`` input, ``h`` = 4..256, in both readings of padding; the
-    markers are executed counts.  One channel: channels cancel in the ratio."""
+    """The increase ``100 (M'/M - 1)`` % of the forward multiplications when the padding
+    doubles, for a 3x3 kernel on an ``h x h`` input, ``h`` = 4..256, in both readings of
+    padding; the markers are executed counts.  One channel: channels cancel in the ratio."""
     figure, ax = new_figure(6.4, 3.4)
     colours = (PALETTE["blue"], PALETTE["orange"])
     for (before, after, convention), colour in zip(DOUBLINGS, colours):
-        curve = [_ratio(h, before, after, convention, _forward_mults) for h in SIZES]
+        curve = [_increase(h, before, after, convention, _forward_mults) for h in SIZES]
         twice = "" if convention == "total" else "2"
         ax.plot(SIZES, curve, color=colour, linewidth=1.8,
                 label=f"$h + {twice}p_h$:  $p_h = {before} \\to {after}$")
         ax.scatter(EXECUTED_SIZES,
-                   [_ratio(h, before, after, convention, _executed_mults)
+                   [_increase(h, before, after, convention, _executed_mults)
                     for h in EXECUTED_SIZES], color=colour, s=28, zorder=3,
                    edgecolors=PALETTE["ink"], linewidths=0.6)
-    ax.axhline(1.0, color=PALETTE["grey"], linestyle="--", linewidth=1)
+    ax.axhline(0.0, color=PALETTE["grey"], linestyle="--", linewidth=1)
     ax.set_xscale("log", base=2)
     ax.set_xticks([4, 8, 16, 32, 64, 128, 256], labels=["4", "8", "16", "32", "64", "128",
                                                        "256"])
     ax.set_xlabel("$h = w$")
-    ax.set_ylabel("$M' / M$")
+    ax.set_ylabel("$100\\,(M' / M - 1)$  %")
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
     ax.legend(frameon=False)
     return figure
@@ -119,30 +123,38 @@ def strip_loads():
     return figure
 
 
-NETWORK = "vgg11"  # the book's VGG-11 (1 input channel, 224 x 224, 10 classes)
+NETWORKS = ("lenet", "alexnet", "vgg11", "vgg16")  # the book's networks with dense heads
 COLUMNS = (("params", "params"), ("macs", "MACs"), ("activations", "activations"))
 
 
-def network_costs():
-    """Each convolution and linear layer of the book's VGG-11: its share of the network's
-    parameters, MACs and activations (elements of its output), from
-    :func:`derivations.networks.tabulate`."""
-    from derivations.networks import model_network, tabulate
-    table = tabulate(model_network(NETWORK))
+def _network_panel(ax, name: str, colours) -> None:
+    from derivations.networks import get_model, model_network, tabulate
+    table = tabulate(model_network(name))
     rows = [row for row in table.rows if row.params or row.macs]
     x = np.arange(len(rows))
     width = 0.27
-    figure, ax = new_figure(7.2, 3.6)
-    colours = (PALETTE["orange"], PALETTE["blue"], PALETTE["green"])
     for offset, ((key, label), colour) in enumerate(zip(COLUMNS, colours)):
         shares = [100 * table.share(row, key) for row in rows]
         ax.bar(x + (offset - 1) * width, shares, width, color=colour, label=label)
-    ax.set_xticks(x, labels=[row.name for row in rows], rotation=60, ha="right",
-                  fontsize=8)
-    ax.set_ylabel("%")
+    ax.set_xticks(x, labels=[str(i + 1) for i in x], fontsize=7)
     shape = r"\times".join(str(v) for v in table.input_shape[1:])
-    ax.set_title(f"VGG-11, ${shape}$")
+    ax.set_title(f"{get_model(name).title.split(' (')[0]}, ${shape}$", fontsize=9)
+    ax.set_ylim(0, 100)
     ax.grid(True, axis="y", color=PALETTE["light"], linewidth=0.8)
     ax.set_axisbelow(True)
-    ax.legend(frameon=False)
+
+
+def network_costs():
+    """For each of the book's networks with a dense head (LeNet, AlexNet, VGG-11,
+    VGG-16), every convolution and linear layer in network order (numbered): its share of
+    the network's parameters, MACs and activations (elements of its output), from
+    :func:`derivations.networks.tabulate`."""
+    figure, axes = new_figure(7.2, 5.0, nrows=2, ncols=2)
+    colours = (PALETTE["orange"], PALETTE["blue"], PALETTE["green"])
+    for ax, name in zip(axes.flat, NETWORKS):
+        _network_panel(ax, name, colours)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("%")
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="outside lower center", ncols=3, frameon=False)
     return figure

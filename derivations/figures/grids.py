@@ -10,59 +10,62 @@ from derivations.figures.style import PALETTE, new_figure
 __all__ = ["compose_receptive_field", "padding_readings"]
 
 
-def _cells(ax, values: np.ndarray, title: str, cmap: str = "RdBu_r") -> None:
-    """A small integer matrix as coloured cells with its values written in them."""
-    limit = max(1, int(np.max(np.abs(values))))
-    ax.imshow(values, cmap=cmap, vmin=-limit, vmax=limit)
-    for (r, c), v in np.ndenumerate(values):
-        ax.text(c, r, f"{int(v)}", ha="center", va="center", fontsize=8,
-                color=PALETTE["ink"] if abs(v) < 0.6 * limit else PALETTE["paper"])
-    ax.set_xticks(np.arange(values.shape[1] + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(values.shape[0] + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.5)
-    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
-    ax.set_title(title)
 
+def _dependencies(size1: int, size2: int, inputs: int):
+    """``(reads, middle, field)``: the inputs each first-layer output reads, the
+    first-layer outputs the first second-layer output reads, and the inputs it depends
+    on, each read off the exercise's correlation run on SymPy symbols."""
+    import sympy as sp
 
-def _field(ax, inputs: int, middle: int, output: int) -> None:
-    """The receptive field: one output, the ``middle`` x ``middle`` first-layer outputs it
-    reads, and the ``inputs`` x ``inputs`` inputs those read, centred on one grid."""
-    size = inputs + 2
-    grid = np.zeros((size, size))
-    for level, extent in ((1, inputs), (2, middle), (3, output)):
-        start = (size - extent) // 2
-        grid[start:start + extent, start:start + extent] = level
-    from matplotlib.colors import ListedColormap
-    colours = ListedColormap([PALETTE["paper"], PALETTE["sky"], PALETTE["orange"],
-                              PALETTE["red"]])
-    ax.imshow(grid, cmap=colours, vmin=0, vmax=3)
-    ax.set_xticks(np.arange(size + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(size + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color=PALETTE["grey"], linewidth=0.6)
-    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
-    ax.set_title(f"${inputs}\\times {inputs} \\to {middle}\\times {middle} \\to "
-                 f"{output}\\times {output}$")
+    from derivations.exercises.compose import correlate1d
+    x = sp.symbols(f"x0:{inputs}")
+    a, b = sp.symbols(f"a0:{size1}"), sp.symbols(f"b0:{size2}")
+    first = correlate1d(list(x), a)
+    reads = [[i for i, xi in enumerate(x) if out.has(xi)] for out in first]
+    y = sp.symbols(f"y0:{len(first)}")
+    middle = [j for j, yj in enumerate(y) if correlate1d(list(y), b)[0].has(yj)]
+    whole = sp.expand(correlate1d(first, b)[0])
+    return reads, middle, [i for i, xi in enumerate(x) if whole.has(xi)]
 
 
 def compose_receptive_field():
-    """Two 3x3 kernels in sequence equal one 5x5 kernel: the composed kernel computed by
-    the exercise's :func:`compose_kernels`, its size read off the symbolic correlation
-    (:func:`composed_support`), and the receptive field that size implies."""
-    from derivations.exercises.compose import compose_kernels, composed_support
+    """One output of two 3-tap correlations in sequence, the first-layer outputs it reads
+    and the inputs those read (``k_1 + k_2 - 1`` of them, as :func:`composed_support`
+    reads off the symbolic expression), on one row of inputs."""
+    from derivations.exercises.compose import composed_support
     k1 = k2 = 3
-    rng = np.random.default_rng(7)
-    w1 = rng.integers(-2, 3, size=(1, 1, k1, k1))
-    w2 = rng.integers(-2, 3, size=(1, 1, k2, k2))
-    composed = compose_kernels(w1, w2)[0, 0]
+    inputs = k1 + k2 + 3
+    reads, middle, field = _dependencies(k1, k2, inputs)
     support = composed_support(k1, k2)
-    if composed.shape != (support, support):  # pragma: no cover - a derivation bug
-        raise AssertionError(f"composed kernel {composed.shape} vs support {support}")
-    figure, axes = new_figure(7.2, 2.4, ncols=4,
-                              width_ratios=[support + 2, k1, k2, support])
-    _field(axes[0], support, k1 if k1 <= k2 else k2, 1)
-    _cells(axes[1], w1[0, 0], f"$K_1$  (${k1}\\times {k1}$)")
-    _cells(axes[2], w2[0, 0], f"$K_2$  (${k2}\\times {k2}$)")
-    _cells(axes[3], composed, f"$K_2 * K_1$  (${support}\\times {support}$)")
+    if len(field) != support:  # pragma: no cover - a derivation bug
+        raise AssertionError(f"receptive field {len(field)} vs support {support}")
+    figure, ax = new_figure(6.4, 2.6)
+    rows = {"x": (0.0, inputs), "y1": (1.0, inputs - k1 + 1), "y2": (2.0, inputs - k1 - k2 + 2)}
+    lit = {"x": set(field), "y1": set(middle), "y2": {0}}
+    colours = {"x": PALETTE["sky"], "y1": PALETTE["orange"], "y2": PALETTE["red"]}
+    for j in middle:  # the lines from each read input up to the output reading it
+        for i in reads[j]:
+            ax.plot([i + 0.5, j + 0.5 + (k1 - 1) / 2], [0.8, 1.0], color=PALETTE["grey"],
+                    linewidth=0.8, zorder=1)
+        ax.plot([j + 0.5 + (k1 - 1) / 2, (k1 - 1) / 2 + (k2 - 1) / 2 + 0.5], [1.8, 2.0],
+                color=PALETTE["grey"], linewidth=0.8, zorder=1)
+    from matplotlib.patches import Rectangle
+    for name, (level, count) in rows.items():
+        shift = {"x": 0.0, "y1": (k1 - 1) / 2, "y2": (k1 - 1) / 2 + (k2 - 1) / 2}[name]
+        for i in range(count):
+            face = colours[name] if i in lit[name] else PALETTE["paper"]
+            ax.add_patch(Rectangle((i + shift + 0.05, level), 0.9, 0.8, facecolor=face,
+                                   edgecolor=PALETTE["ink"], linewidth=0.8, zorder=2))
+        label = {"x": "$x$", "y1": "$y^{(1)}$", "y2": "$y^{(2)}$"}[name]
+        ax.text(-0.4, level + 0.4, label, ha="right", va="center")
+    ax.annotate("", xy=(field[0] + 0.05, -0.25), xytext=(field[-1] + 0.95, -0.25),
+                arrowprops={"arrowstyle": "<->", "color": PALETTE["ink"]})
+    ax.text((field[0] + field[-1] + 1) / 2, -0.35,
+            f"$k_1 + k_2 - 1 = {k1} + {k2} - 1 = {support}$", ha="center", va="top")
+    ax.set_xlim(-1.4, inputs + 0.2)
+    ax.set_ylim(-0.95, 2.95)
+    ax.set_aspect("equal")
+    ax.axis("off")
     return figure
 
 

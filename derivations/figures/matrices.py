@@ -53,44 +53,67 @@ def im2col_matrix():
     y = conv2d_forward(BOOK_X[None], BOOK_K, None, layer)[0][0].reshape(c_o, -1)
     if not np.array_equal(weights @ cols, y):  # pragma: no cover - a convolution bug
         raise AssertionError("im2col product differs from the convolution")
-    figure, axes = new_figure(7.4, 3.0, ncols=3,
-                              width_ratios=[weights.shape[1], cols.shape[1], y.shape[1]])
-    _matrix(axes[0], weights, f"$K$  (${c_o}\\times {c_i * k_h * k_w}$)")
-    _matrix(axes[1], cols, f"$X_{{\\mathrm{{col}}}}$  (${cols.shape[0]}\\times "
-                           f"{cols.shape[1]}$)", cmap="Oranges")
-    _matrix(axes[2], y, f"$Y$  (${y.shape[0]}\\times {y.shape[1]}$)", cmap="Greens")
+    c_in, h, w = BOOK_X.shape
+    figure, axes = new_figure(8.4, 3.0, ncols=c_in + 3,
+                              width_ratios=[w] * c_in + [weights.shape[1], cols.shape[1],
+                                                         y.shape[1]])
+    for c in range(c_in):
+        _matrix(axes[c], BOOK_X[c], f"$X_{{{c}}}$  (${h}\\times {w}$)", cmap="Oranges",
+                vmin=0, vmax=float(BOOK_X.max()) * 1.4)
+    _matrix(axes[c_in], weights, f"$K$  (${c_o}\\times {c_i * k_h * k_w}$)")
+    _matrix(axes[c_in + 1], cols, f"$X_{{\\mathrm{{col}}}}$  (${cols.shape[0]}\\times "
+                                  f"{cols.shape[1]}$)", cmap="Oranges",
+            vmin=0, vmax=float(BOOK_X.max()) * 1.4)
+    _matrix(axes[c_in + 2], y, f"$K X_{{\\mathrm{{col}}}} = Y$  (${y.shape[0]}\\times "
+                               f"{y.shape[1]}$)", cmap="Greens")
+    from matplotlib.patches import ConnectionPatch, Rectangle
+    red = PALETTE["ink"]  # the window and its column
+    for c in range(c_in):  # the first window, in every channel
+        axes[c].add_patch(Rectangle((-0.5, -0.5), k_w, k_h, fill=False, edgecolor=red,
+                                    linewidth=2.4, zorder=5))
+    axes[c_in + 1].add_patch(Rectangle((-0.5, -0.5), 1, cols.shape[0], fill=False,
+                                       edgecolor=red, linewidth=2.4, zorder=5))
+    figure.add_artist(ConnectionPatch(
+        xyA=(w - 0.5, k_h / 2 - 0.5), coordsA=axes[c_in - 1].transData,
+        xyB=(-0.5, cols.shape[0] / 2 - 0.5), coordsB=axes[c_in + 1].transData, color=red,
+        arrowstyle="-|>", linewidth=1.4, connectionstyle="arc3,rad=-0.3", zorder=6))
     return figure
 
 
 def block_diagonal():
     """A grouped 1x1 convolution's ``c x c`` matrix (8 channels, 4 groups) as the
-    exercise's :func:`block_diagonal` builds it from the layer's weight, beside the
-    dependency pattern measured by perturbing each input channel."""
+    exercise's :func:`block_diagonal` builds it from the layer's weight; the zeros it
+    holds outside the blocks are written in.  Checked against the measured dependency:
+    an entry is non-zero exactly where perturbing input ``j`` changes output ``o``."""
     from derivations.conv import conv2d_forward
     from derivations.exercises.blocks import block_diagonal as dense_of, dependency
+    from derivations.exercises.document import require
     from derivations.model import Layer
     channels, groups = 8, 4
     layer = Layer(channels, channels, 4, 4, 1, 1, groups=groups)
     weight = np.random.default_rng(1).standard_normal(layer.weight_shape)
     matrix = np.abs(dense_of(weight, groups))
     measured = dependency(lambda x: conv2d_forward(x, weight, None, layer)[0], channels)
-    figure, axes = new_figure(6.0, 3.2, ncols=2)
-    _matrix(axes[0], matrix, f"$|W|$,  $c = {channels}$,  $b = {groups}$", write=False,
-            vmin=0)
-    _matrix(axes[1], measured.astype(float), "$D_{o,j}$", cmap="Greys", write=True,
-            vmin=0, vmax=1.6)
-    for ax in axes:
-        ax.set_xlabel("$j$")
-        ax.set_ylabel("$o$")
+    require(np.array_equal(matrix != 0, measured == 1),
+            "figure block-diagonal: the matrix's zeros are where no dependency was measured")
+    figure, ax = new_figure(3.6, 3.4)
+    _matrix(ax, matrix, f"$c = {channels}$,  $b = {groups}$", write=False, vmin=0)
+    for (r, c), v in np.ndenumerate(matrix):
+        if v == 0:
+            ax.text(c, r, "0", ha="center", va="center", fontsize=7, color=PALETTE["grey"])
+    ax.set_xlabel("$j$")
+    ax.set_ylabel("$o$")
     return figure
 
 
 def channel_shuffle():
-    """ShuffleNet's shuffle of 9 channels in 3 groups, as the exercise's :func:`shuffle`
-    moves channel indices (lines from each channel to its new place), and the dependency
-    of grouped, shuffle, grouped measured by perturbation, beside the same two layers
-    without the shuffle."""
+    """ShuffleNet's shuffle of 9 channels in 3 groups between two grouped layers, as the
+    exercise's :func:`shuffle` moves channel indices: a line from each channel of the
+    first layer to its place in the second, coloured by the first layer's group.  Drawn
+    once grouped, shuffle, grouped is measured (by perturbation) to mix every input into
+    every output."""
     from derivations.exercises.blocks import dependency, grouped_then, shuffle
+    from derivations.exercises.document import require
     from derivations.model import Layer
     channels, groups = 9, 3
     index = np.arange(channels, dtype=float).reshape(1, channels, 1, 1)
@@ -98,27 +121,29 @@ def channel_shuffle():
     layer = Layer(channels, channels, 4, 4, 1, 1, groups=groups)
     rng = np.random.default_rng(2)
     w1, w2 = rng.standard_normal(layer.weight_shape), rng.standard_normal(layer.weight_shape)
-    plain = dependency(lambda x: grouped_then(x, (w1, w2), (layer, layer), lambda v: v),
-                       channels)
     mixed = dependency(lambda x: grouped_then(x, (w1, w2), (layer, layer),
                                               lambda v: shuffle(v, groups)), channels)
-    figure, axes = new_figure(7.6, 2.8, ncols=3, width_ratios=[1.4, 1, 1])
+    require(bool(mixed.all()), "figure channel-shuffle: every output depends on every input")
+    figure, ax = new_figure(6.0, 2.8)
     colours = [PALETTE[c] for c in ("blue", "orange", "green", "red", "purple", "sky")]
     per = channels // groups
-    ax = axes[0]
+    from matplotlib.patches import Rectangle
+    for level in (0, 1):  # one box per group, on both layers
+        for g in range(groups):
+            ax.add_patch(Rectangle((g * per - 0.4, level - 0.18), per - 0.2, 0.36,
+                                   facecolor="none", edgecolor=PALETTE["grey"],
+                                   linewidth=0.8, linestyle="--"))
     for new, old in enumerate(moved):
         colour = colours[old // per]
         ax.plot([old, new], [1, 0], color=colour, linewidth=1.6)
         ax.scatter([old], [1], color=colour, s=60, zorder=3)
         ax.scatter([new], [0], color=colour, s=60, zorder=3)
-        ax.text(old, 1.12, f"{old}", ha="center", va="bottom", fontsize=8)
-        ax.text(new, -0.12, f"{old}", ha="center", va="top", fontsize=8)
-    ax.set_xlim(-0.6, channels - 0.4)
-    ax.set_ylim(-0.45, 1.45)
+        ax.text(old, 1.25, f"{old}", ha="center", va="bottom", fontsize=8)
+        ax.text(new, -0.25, f"{old}", ha="center", va="top", fontsize=8)
+    ax.text(-0.9, 1, "$W_1$", ha="right", va="center")
+    ax.text(-0.9, 0, "$W_2$", ha="right", va="center")
+    ax.set_xlim(-1.6, channels - 0.4)
+    ax.set_ylim(-0.6, 1.6)
     ax.axis("off")
-    ax.set_title(f"$P$:  $c = {channels}$,  $b = {groups}$")
-    _matrix(axes[1], plain.astype(float), "$D(W_2 W_1)$", cmap="Greys", write=False,
-            vmin=0, vmax=1.6)
-    _matrix(axes[2], mixed.astype(float), "$D(W_2 P W_1)$", cmap="Greys", write=False,
-            vmin=0, vmax=1.6)
+    ax.set_title(f"$c = {channels}$,  $b = {groups}$")
     return figure
