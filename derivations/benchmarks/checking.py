@@ -31,7 +31,8 @@ def _check_command(question: str, answer: str) -> list[str]:
 def run(report) -> None:
     from derivations.checking.checker import check
     from derivations.checking.deciding.prebuild import build_all, missing
-    build_all(missing(), stream=open(os.devnull, "w"))  # the cached path is measured
+    with open(os.devnull, "w") as quiet:
+        build_all(missing(), stream=quiet)  # the cached path is what is measured
     right, wrong, baseline, helped = report.processes(
         _check_command(*RIGHT[0]), _check_command(*WRONG[1]),
         [sys.executable, "-c", _SYMPY], [sys.executable, "-m", "derivations", "--help"])

@@ -22,20 +22,35 @@ from fractions import Fraction
 from derivations.checking import expression as ex
 from derivations.checking.deciding.asymptotic import order_mismatch
 from derivations.checking.deciding.budget import OutOfTime, time_budget
-from derivations.checking.deciding.catalogue import Entry, entry as catalogue_entry
-from derivations.checking.deciding.decide import (UNDEFINED, Values, find_match,
-                                                  first_difference, implied_restrictions,
-                                                  matcher, optional_restrictions,
-                                                  restriction_assumptions)
+from derivations.checking.deciding.catalogue import Entry
+from derivations.checking.deciding.catalogue import entry as catalogue_entry
+from derivations.checking.deciding.decide import (
+    UNDEFINED,
+    Values,
+    find_match,
+    first_difference,
+    implied_restrictions,
+    matcher,
+    optional_restrictions,
+    restriction_assumptions,
+)
 from derivations.checking.deciding.restrictions import Kind, Restriction, axes_with
 from derivations.checking.evaluate import compile_node
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
-from derivations.checking.reading.aliases import (COMPOSE_SYMBOLS, LAYER_SYMBOLS,
-                                                  OUTPUT_SYMBOLS, spellings)
-from derivations.checking.reading.errors import InvalidAnswer
-from derivations.checking.reading.limits import (MAX_SYMBOLIC_DEGREE, MAX_SYMBOLIC_NODES,
-                                                 SYMBOLIC_BUDGET, TIME_BUDGET)
+from derivations.checking.reading.aliases import (
+    COMPOSE_SYMBOLS,
+    LAYER_SYMBOLS,
+    OUTPUT_SYMBOLS,
+    spellings,
+)
 from derivations.checking.reading.answer import read_answer
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.limits import (
+    MAX_SYMBOLIC_DEGREE,
+    MAX_SYMBOLIC_NODES,
+    SYMBOLIC_BUDGET,
+    TIME_BUDGET,
+)
 from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
 from derivations.messages import text
@@ -50,9 +65,9 @@ MAX_DIFFERENCE_OPS = 12   # a longer simplified difference is not shown (the dia
 
 def _invalid(key: str, position: int | None = None, **fields) -> InvalidAnswer:
     """An :class:`InvalidAnswer` whose reason is message ``checker.reason.<key>``."""
-    error = InvalidAnswer(text(f"checker.reason.{key}", "en", **fields), position)
-    error.key, error.fields = f"checker.reason.{key}", fields
-    return error
+    shown = {name: str(value) for name, value in fields.items()}
+    return InvalidAnswer(text(f"checker.reason.{key}", "en", **shown), position,
+                         key=f"checker.reason.{key}", fields=shown)
 
 
 def _allowed(entry: Entry) -> frozenset:
@@ -342,12 +357,11 @@ def check(question_id: str, answer: str, *, symbolic: bool = True) -> Result:
     except InvalidAnswer as error:
         result.verdict = "invalid_input"
         _clear(result)
-        result.error = {"reason": error.reason, "position": error.position,
-                        "id": getattr(error, "key", None),
-                        "fields": {k: str(v) for k, v in getattr(error, "fields", {}).items()}}
+        result.error = {"reason": error.reason, "position": error.position, "id": error.key,
+                        "fields": {k: str(v) for k, v in error.fields.items()}}
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as error:  # noqa: BLE001 -- no answer may crash a run
+    except BaseException as error:
         result.verdict = "error"
         _clear(result)
         result.error = {"reason": _short(error), "position": None, "id": None, "fields": {}}

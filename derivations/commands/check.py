@@ -62,9 +62,14 @@ def _line(key: str, value: str, lang: str) -> str:
 
 
 def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
-    from derivations.checking.explaining.feedback import (assumption_text, layer_text,
-                                                          note_text, one_line,
-                                                          reference_text, verdict_text)
+    from derivations.checking.explaining.feedback import (
+        assumption_text,
+        layer_text,
+        note_text,
+        one_line,
+        reference_text,
+        verdict_text,
+    )
     from derivations.checking.explaining.wording import misconception_title
     lines = [_line("question", result.question, lang),
              _line("answer", one_line(result.answer, 600), lang)]
@@ -98,8 +103,11 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
 def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
     import json
 
-    from derivations.checking.explaining.feedback import (assumption_text,
-                                                          misconception_text, note_text)
+    from derivations.checking.explaining.feedback import (
+        assumption_text,
+        misconception_text,
+        note_text,
+    )
     from derivations.checking.explaining.wording import misconception_title
     from derivations.messages import text
     data = result.as_dict()

@@ -6,7 +6,8 @@ from fractions import Fraction
 
 import pytest
 
-from derivations.checking import check, expression as ex
+from derivations.checking import check
+from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.deciding.samples import output_extent
 from derivations.checking.evaluate import compile_node

@@ -8,8 +8,8 @@ import pytest
 
 from derivations.checking import check, feedback
 from derivations.checking.deciding.catalogue import entry
-from derivations.checking.explaining.wording import misconception_text
 from derivations.checking.explaining.render import to_text
+from derivations.checking.explaining.wording import misconception_text
 from derivations.registry.misconceptions import misconceptions
 from derivations.registry.questions import QUESTIONS
 
@@ -93,7 +93,8 @@ _ENGLISH = re.compile(r"\b[A-Za-z]{3,}(?:[ ,'-]+[A-Za-z]{2,}){2,}")
     ("forward-mults", "c_i c_o m_h m_w"), ("forward-ops", "c_o*c_i*k_h*k_w*m_h*m_w"),
     ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) + c_o m_h m_w"),
     ("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w"), ("forward-mults", "O(c_i)"),
-    ("forward-mults", "O(0)"), ("forward-ops", "m_h = c_i"), ("output-height", "m_h"), ("forward-ops", "x_y"),
+    ("forward-mults", "O(0)"), ("forward-ops", "m_h = c_i"), ("forward-ops", ""),
+    ("forward-ops", "c_i +"), ("forward-ops", "c_i ) h"), ("output-height", "m_h"), ("forward-ops", "x_y"),
     ("forward-ops", "Co*Ci*Kh*Kw*((H-Kh+2P)/S+1)^2"), ("double-channels", "2"),
     ("compose-size", "k_1 + k_2"), ("forward-memory", "c_o c_i k_h k_w"),
 ])

@@ -19,6 +19,7 @@ ignored (one warning on stderr per process) and the entry is derived again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -26,13 +27,13 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from derivations.errors import DerivationError
-from derivations.files import write_atomically
 from derivations.checking import expression as ex
 from derivations.checking.evaluate import compile_node
+from derivations.errors import DerivationError
+from derivations.files import write_atomically
 from derivations.registry.questions import Question, question
 
 __all__ = ["Entry", "Compiled", "entry", "cache_directory", "source_hash", "cached",
@@ -280,11 +281,10 @@ def _write_entry(path: Path, data: dict) -> None:
     if key is None:
         return
     payload = _to_json(data).encode("utf-8")
-    try:
+    # a read-only or foreign cache only makes the next run slower
+    with contextlib.suppress(DerivationError, OSError):
         write_atomically({path: _signature(key, payload).encode() + b"\n" + payload},
                          make_parents=True)
-    except (DerivationError, OSError):
-        pass  # a read-only or foreign cache only makes the next run slower
 
 
 def cached(qid: str) -> bool:
@@ -297,9 +297,9 @@ def cached(qid: str) -> bool:
 
 def _derived(qid: str) -> dict:
     from derivations.checking.deciding.derive import derive
+    from derivations.checking.deciding.symbolic import from_sympy, with_output_sizes
     from derivations.checking.explaining.present import show
     from derivations.closed_forms import m_h, m_w
-    from derivations.checking.deciding.symbolic import from_sympy, with_output_sizes
     from derivations.model import output_sizes
     variants = derive(qid)
     compiled = tuple(Compiled(from_sympy(v.expr), v.padding, v.conventions, v.misconception,
@@ -325,7 +325,7 @@ def _load(qid: str) -> dict:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def entry(qid: str) -> Entry:
     """The question's variants (reference first), from the cache or derived now."""
     q = question(qid)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import Compiled, Entry
-from derivations.checking.evaluate import Undefined, compile_node
-from derivations.checking.deciding.restrictions import AXES, Kind, Restriction, on_axis
 from derivations.checking.deciding.counterexample import COMPOSE_POINTS, book_like_environments
+from derivations.checking.deciding.restrictions import AXES, Kind, Restriction, on_axis
 from derivations.checking.deciding.samples import environments
+from derivations.checking.evaluate import Undefined, compile_node
 
 __all__ = ["Match", "implied_restrictions", "restriction_assumptions", "find_match",
            "first_difference", "counterexample_environments", "UNDEFINED", "Values", "optional_restrictions"]
@@ -107,7 +107,7 @@ class Match:
     domain: frozenset
 
 
-@lru_cache(maxsize=None)
+@cache
 def _order(count: int) -> tuple[int, ...]:
     """Generic points first (edge points make many formulas agree by accident)."""
     return tuple(range(_EDGE_COUNT, count)) + tuple(range(min(_EDGE_COUNT, count)))

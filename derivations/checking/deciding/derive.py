@@ -15,13 +15,27 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derivations.registry.forms import Form, op_form
-from derivations.closed_forms import forms, m_h, m_w
-from derivations.model import PADDINGS, c_i, c_o, h, k_h, k_w, n, output_sizes, p_h, p_w, s_h, s_w, w
-from derivations.scenarios import BOOK, double_channels, double_padding, pointwise
 from derivations.checking.deciding.restrictions import Restriction
 from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS
+from derivations.closed_forms import forms, m_h, m_w
+from derivations.model import (
+    PADDINGS,
+    c_i,
+    c_o,
+    h,
+    k_h,
+    k_w,
+    n,
+    output_sizes,
+    p_h,
+    p_w,
+    s_h,
+    s_w,
+    w,
+)
+from derivations.registry.forms import Form, op_form
 from derivations.registry.questions import Derivation, Question, question
+from derivations.scenarios import BOOK, double_channels, double_padding, pointwise
 
 __all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]
 

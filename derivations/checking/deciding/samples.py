@@ -15,7 +15,7 @@ Integer arithmetic only: output sizes come from the model's one definition,
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache
 
 from derivations.checking.deciding.restrictions import Kind, Restriction, on_axis
 from derivations.model import output_size
@@ -88,7 +88,7 @@ def restrict_point(point: dict, domain: frozenset, convention: str = "total") ->
     return point
 
 
-@lru_cache(maxsize=None)
+@cache
 def _base_layer_points() -> tuple:
     rng = random.Random(SEED)
     points = [dict(zip(_NAMES, edge)) for edge in _EDGES]
@@ -96,7 +96,7 @@ def _base_layer_points() -> tuple:
     return tuple(points)
 
 
-@lru_cache(maxsize=None)
+@cache
 def layer_points(domain: frozenset = frozenset(), convention: str = "total") -> tuple:
     seen, out = set(), []
     for point in _base_layer_points():
@@ -108,7 +108,7 @@ def layer_points(domain: frozenset = frozenset(), convention: str = "total") -> 
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def compose_points() -> tuple:
     rng = random.Random(SEED)
     points = [(1, 1), (1, 4), (4, 1), (2, 2), (3, 5)]
@@ -116,7 +116,7 @@ def compose_points() -> tuple:
     return tuple({"k_1": a, "k_2": b} for a, b in dict.fromkeys(points))
 
 
-@lru_cache(maxsize=None)
+@cache
 def environments(family: str, domain: frozenset = frozenset(),
                  convention: str = "total") -> tuple:
     """Symbol values at every point: the layer's symbols, ``m_h, m_w`` under

@@ -102,21 +102,15 @@ UNDEFINED_VALUE = object()  # a reference value that is undefined (never equal t
 MAX_POINTS = 32  # points compared (generic ones first); enough to tell products apart
 
 
-def _every(pairs, test) -> bool:
-    """``test(a, b)`` for every pair, stopping at the first failure (most fail at once)."""
-    return all(test(a, b) for a, b in pairs)
-
-
 def _factor(got, want, envs, sizes) -> Diagnosis | None:
     """answer = reference * product, or reference = answer * product (exact integers or
-    fractions, cross-multiplied: no division)."""
+    fractions, cross-multiplied: no division; most products fail at the first point)."""
     for names in _products(sizes, 3):
-        products = [_product(env, names) for env in envs[:1]]
-        if got[0] == products[0] * want[0] and _every(
-                zip(got, zip(want, envs)), lambda g, we: g == we[0] * _product(we[1], names)):
+        products = (_product(env, names) for env in envs)
+        if all(g == w * p for g, w, p in zip(got, want, products)):
             return Diagnosis("factor_extra", names, meaning=MEANINGS.get(names))
-        if got[0] * products[0] == want[0] and _every(
-                zip(got, zip(want, envs)), lambda g, we: g * _product(we[1], names) == we[0]):
+        products = (_product(env, names) for env in envs)
+        if all(g * p == w for g, w, p in zip(got, want, products)):
             return Diagnosis("factor_missing", names, meaning=MEANINGS.get(names))
     return None
 
@@ -125,8 +119,8 @@ def _term(gaps, envs, sizes) -> Diagnosis | None:
     """answer - reference = c * product for one constant c."""
     for names in _products(sizes, 4):
         first = _product(envs[0], names)
-        if _every(zip(gaps[1:], envs[1:]),
-                  lambda g, env: g * first == gaps[0] * _product(env, names)):
+        rest = (_product(env, names) for env in envs[1:])
+        if all(g * first == gaps[0] * p for g, p in zip(gaps[1:], rest)):
             coefficient = Fraction(gaps[0]) / first
             if coefficient:
                 return Diagnosis("term_extra" if coefficient > 0 else "term_missing", names,

@@ -12,9 +12,15 @@ How much is revealed (``reveal``):
 
 from __future__ import annotations
 
-from derivations.checking.explaining.wording import (LANGS, assumption_text, diagnosis_text,
-                                                      misconception_text, note_text, phrase,
-                                                      verdict_text)
+from derivations.checking.explaining.wording import (
+    LANGS,
+    assumption_text,
+    diagnosis_text,
+    misconception_text,
+    note_text,
+    phrase,
+    verdict_text,
+)
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
