@@ -338,6 +338,36 @@ def test_unsupported_module_is_listed_not_dropped(torch, capsys, tmp_path):
     assert "not counted (3;" in text and "shuffle (PixelShuffle)" in text
 
 
+def test_inception_concatenation(torch):
+    """Branches from one input, concatenated along channels (torch.cat): a concat row
+    taking the four branches, as the built-in GoogLeNet's."""
+    nn = torch.nn
+
+    class Inception(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.stem = nn.Conv2d(3, 8, 3, padding=1)
+            self.b1 = nn.Conv2d(8, 4, 1)
+            self.b2 = nn.Sequential(nn.Conv2d(8, 2, 1), nn.ReLU(), nn.Conv2d(2, 4, 3, padding=1))
+            self.b3 = nn.Sequential(nn.MaxPool2d(3, 1, 1), nn.Conv2d(8, 2, 1))
+
+        def forward(self, x):
+            x = self.stem(x)
+            return torch.relu(torch.cat([self.b1(x), self.b2(x), self.b3(x), x], dim=1))
+
+    model = _model(torch, Inception)
+    table = _read(torch, model, (3, 6, 6), batch=2)
+    rows = {r.name: r for r in table.rows}
+    assert rows["cat"].kind == "concat" and rows["cat"].output_shape == (2, 18, 6, 6)
+    from derivations.networks.torch import read_torch
+    node = next(n for n in read_torch(model, (3, 6, 6)).nodes if n.name == "cat")
+    assert node.inputs == ("b1", "b2.2", "b3.1", "stem")
+    calls, outside, forward, backward, shape = measure(torch, model, (3, 6, 6), batch=2)
+    assert table.totals["flops"] == forward and table.rows[-1].output_shape == tuple(shape)
+    assert backward == sum(2 * r.backward.mults for r in table.rows if r.macs)
+    assert rows["relu"].saved == 2 * 18 * 36 and outside == rows["relu"].saved
+
+
 def test_shared_module_parameters_counted_once(torch):
     nn = torch.nn
 
