@@ -23,14 +23,29 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import sympy as sp
 
 from derivations import display
-from derivations.model import (PADDINGS, Layer, c_i, c_o, g, h, k_h, k_w, n, output_sizes,
-                               s_h, s_w, w, d_h, d_w)
 from derivations.integer_forms import arguments, function_of, tree_of
+from derivations.model import (
+    PADDINGS,
+    Layer,
+    c_i,
+    c_o,
+    d_h,
+    d_w,
+    g,
+    h,
+    k_h,
+    k_w,
+    n,
+    output_sizes,
+    s_h,
+    s_w,
+    w,
+)
 from derivations.registry.counting import MEMORY_MODEL, Counting, describe
 from derivations.registry.forms import COMPOSITES, Form
 from derivations.registry.symbols import BY_NAME as _SYMBOL
@@ -61,7 +76,8 @@ class Gcd(sp.Function):
             return a
 
     def _latex(self, printer):
-        return r"\gcd(%s, %s)" % tuple(printer._print(arg) for arg in self.args)
+        first, second = (printer._print(arg) for arg in self.args)
+        return rf"\gcd({first}, {second})"
 
 
 def window_cover(m, k, s, d):
@@ -107,7 +123,7 @@ class ClosedForm:
         return display.form_latex(self)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _integer_function(expr: sp.Expr):
     return function_of(tree_of(expr))
 
@@ -117,7 +133,7 @@ def forms_for(layer: Layer) -> dict[Form, ClosedForm]:
     return forms(layer.convention, layer.bias)
 
 
-@lru_cache(maxsize=None)
+@cache
 def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedForm]:
     """All closed forms for one padding convention, with or without bias (for a concrete
     layer, :func:`forms_for`)."""

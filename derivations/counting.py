@@ -32,13 +32,13 @@ class OpCount:
     adds: int = 0
     phases: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def __add__(self, other: "OpCount") -> "OpCount":
+    def __add__(self, other: OpCount) -> OpCount:
         return OpCount(self.mults + other.mults, self.adds + other.adds)
 
-    def __sub__(self, other: "OpCount") -> "OpCount":
+    def __sub__(self, other: OpCount) -> OpCount:
         return OpCount(self.mults - other.mults, self.adds - other.adds)
 
-    def copy(self) -> "OpCount":
+    def copy(self) -> OpCount:
         return OpCount(self.mults, self.adds)
 
 
@@ -110,8 +110,7 @@ def _record(counter: OpCount, ufunc, method, args, result, kwargs) -> None:
     if ufunc in _FREE:
         return
     if method == "__call__" and ufunc is np.matmul:
-        a, b = args
-        k = a.shape[-1]
+        k = args[0].shape[-1]
         outputs = int(np.prod(np.shape(result), dtype=np.int64))
         counter.mults += outputs * k
         counter.adds += outputs * (k - 1)

@@ -31,8 +31,9 @@ import os
 import secrets
 import stat
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 __all__ = ["DiskCache", "MAX_BYTES", "MAX_DEPTH", "cache_root", "key_file"]
 
@@ -260,5 +261,5 @@ class DiskCache:
             from derivations.files import write_atomically
 
             write_atomically({path: json.dumps(record, separators=(",", ":"))}, mode=0o600)
-        except Exception:  # noqa: BLE001 -- any failure to cache only costs time
+        except Exception:
             pass

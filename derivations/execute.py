@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from derivations.registry.forms import GRADIENTS, Form, op_form, with_composites
 from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.counting import Counted, OpCount, counting
 from derivations.loops import loop_backward, loop_forward
 from derivations.model import Layer
+from derivations.registry.forms import GRADIENTS, Form, op_form, with_composites
 
 __all__ = ["Run", "random_tensors", "run_layer", "run_loops"]
 
@@ -26,11 +26,11 @@ __all__ = ["Run", "random_tensors", "run_layer", "run_loops"]
 @dataclass
 class Run:
     layer: Layer
-    y: np.ndarray
-    dx: np.ndarray
-    dw: np.ndarray
+    y: np.ndarray | None
+    dx: np.ndarray | None
+    dw: np.ndarray | None
     db: np.ndarray | None
-    counts: dict[str, int]
+    counts: dict[Form, int]
 
 
 def random_tensors(layer: Layer, seed: int = 0, dtype=np.float64):

@@ -20,9 +20,9 @@ evaluates forms without importing SymPy.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
+from functools import cache
 
 from derivations.diskcache import DiskCache
 from derivations.model import PADDINGS, Layer
@@ -34,7 +34,7 @@ __all__ = ["IntegerForm", "integer_forms", "integer_forms_for", "evaluate_all", 
 
 # argument order of every compiled function: the layer symbols, then m_h, m_w
 NAMES = tuple(s.name for s in SYMBOLS if s.role in (Role.LAYER, Role.OUTPUT))
-_FIELDS = tuple(s.field for s in SYMBOLS if s.role in (Role.LAYER, Role.OUTPUT))
+_FIELDS = tuple(s.attribute for s in SYMBOLS if s.role in (Role.LAYER, Role.OUTPUT))
 _KINDS = {"int", "sym", "add", "mul", "pow", "fdiv", "cdiv", "exact", "max", "min", "gcd"}
 _MAX_INT = 10 ** 12    # coefficients of the closed forms are small integers
 _MAX_NODES = 20_000
@@ -77,7 +77,7 @@ def _polynomial(expr) -> list:
     if expr.is_Add:
         return ["add", [_polynomial(a) for a in expr.args]]
     if expr.is_Mul:
-        if any(a.is_Rational and not a.is_Integer or a.is_Pow and a.exp.is_negative
+        if any((a.is_Rational and not a.is_Integer) or (a.is_Pow and a.exp.is_negative)
                for a in expr.args):
             return tree_of(expr)
         return ["mul", [_polynomial(a) for a in expr.args]]
@@ -172,7 +172,7 @@ def function_of(tree) -> Callable[..., int]:
     """The compiled function of a validated tree, taking the :data:`NAMES` in order."""
     validate_tree(tree)
     source = f"lambda {', '.join(NAMES)}: {_source(tree)}"
-    return eval(compile(source, "<integer form>", "eval"), dict(_NAMESPACE))  # noqa: S307 -- our own source, built from validated nodes
+    return eval(compile(source, "<integer form>", "eval"), dict(_NAMESPACE))
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def _derive(padding: str, bias: bool) -> dict:
     return {key.value: tree_of(f.compact) for key, f in forms(padding, bias).items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def integer_forms(padding: str = "total", bias: bool = False) -> dict[Form, IntegerForm]:
     """Every closed form of one padding convention and bias as an integer function (from
     the disk cache when it holds a trusted entry, else derived and stored)."""

@@ -45,8 +45,7 @@ def loop_forward(x, weight, bias, L: Layer):
     y = np.zeros(L.output_shape, dtype=x.dtype).tolist()
     mults = adds = 0
     for b, o, r, c, taps in _windows(L):
-        started = b_list is not None
-        total = b_list[o] if started else 0
+        started, total = (False, 0) if b_list is None else (True, b_list[o])
         for ci, cin, row, col, i, j in taps:
             product = w[o][ci][i][j] * xp[b][cin][row][col]
             mults += 1

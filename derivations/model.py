@@ -55,7 +55,7 @@ def __getattr__(name: str):
     if name in _SYMBOL_NAMES:
         return _registry.BY_NAME[name].sympy
     if name == "SYMBOLS":
-        return {s.field: s.sympy for s in _LAYER_SYMBOLS}
+        return {s.attribute: s.sympy for s in _LAYER_SYMBOLS}
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -116,9 +116,9 @@ def output_sizes(convention: str = "total", dilation: bool = True):
         for axis in ("h", "w"))
 
 
-def symbols_of(layer: "Layer") -> dict:
+def symbols_of(layer: Layer) -> dict:
     """Substitution map symbol -> integer value for a concrete layer."""
-    return {s.sympy: getattr(layer, s.field) for s in _LAYER_SYMBOLS}
+    return {s.sympy: getattr(layer, s.attribute) for s in _LAYER_SYMBOLS}
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ class Layer:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    def replace(self, **changes) -> "Layer":
+    def replace(self, **changes) -> Layer:
         return Layer(**{**asdict(self), **changes})
 
     def _repr_html_(self) -> str:  # Jupyter's rich display

@@ -13,6 +13,7 @@ import sympy as sp
 
 from derivations.closed_forms import forms, m_h, m_w
 from derivations.model import c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
+from derivations.registry.forms import Form
 
 __all__ = ["BOOK", "book_form", "ChannelDoubling", "PaddingDoubling", "Pointwise",
            "double_channels", "double_padding", "pointwise", "in_output_sizes"]
@@ -23,7 +24,7 @@ BOOK = {n: 1, d_h: 1, d_w: 1, g: 1}
 
 def book_form(key: str, convention: str = "total", bias: bool = False) -> sp.Expr:
     """A closed form in the section's symbols (c_i, c_o, h, w, k, p, s), floors included."""
-    return forms(convention, bias)[key].expr.xreplace(BOOK)
+    return forms(convention, bias)[Form(key)].expr.xreplace(BOOK)
 
 
 def in_output_sizes(expr: sp.Expr, convention: str = "total") -> sp.Expr:

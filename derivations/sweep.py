@@ -9,8 +9,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from derivations.integer_forms import evaluate_all
 from derivations.execute import run_layer, run_loops
+from derivations.integer_forms import evaluate_all
 from derivations.model import CONVENTIONS, Layer, effective_kernel, padded_size
 
 __all__ = ["FEATURES", "Mismatch", "SweepReport", "features_of", "random_layer", "sweep"]
@@ -67,7 +67,7 @@ def random_layer(rng: random.Random, feature: str | None = None) -> Layer:
         layer = Layer(c_i=c_i, c_o=groups * rng.randint(1, 3), h=h, w=w, k_h=k_h, k_w=k_w,
                       p_h=p_h, p_w=p_w, s_h=s_h, s_w=s_w, d_h=d_h, d_w=d_w, groups=groups,
                       batch=rng.randint(2, 3) if feature == "batch > 1" else rng.randint(1, 2),
-                      bias={"bias": True, "no bias": False}.get(feature, rng.random() < 0.5),
+                      bias={"bias": True, "no bias": False}.get(feature or "", rng.random() < 0.5),
                       convention=convention)
         if feature is None or feature in features_of(layer):
             return layer

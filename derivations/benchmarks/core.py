@@ -112,7 +112,7 @@ def _verify(harness: Harness) -> None:
 
 
 def _forward_backward(x, weight, dy, layer):
-    y, saved = conv2d_forward(x, weight, None, layer)
+    _, saved = conv2d_forward(x, weight, None, layer)
     conv2d_backward(dy, saved)
 
 

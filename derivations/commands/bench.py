@@ -61,7 +61,7 @@ def _load() -> str:
 def _pools() -> str:
     """The thread pools loaded in this process (threadpoolctl), on one line."""
     try:
-        from threadpoolctl import threadpool_info
+        from threadpoolctl import threadpool_info  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a declared dependency
         return "thread pools: threadpoolctl not installed"
     pools = [f"{p.get('internal_api')} {p.get('version') or ''} "
@@ -92,7 +92,6 @@ def _run_module(name: str, threads: int) -> None:
     import importlib
 
     from derivations.benchmarks import Harness
-
     from derivations.errors import DerivationError
 
     print(f"[{name}]", flush=True)
@@ -106,7 +105,7 @@ def _run_module(name: str, threads: int) -> None:
                 module.run(harness)
         else:
             module.run(harness)
-    except Exception as error:  # noqa: BLE001 -- a broken benchmark is one line, the rest run
+    except Exception as error:
         raise DerivationError(f"benchmark {name} failed: {type(error).__name__}: "
                               f"{error}") from None
     print(f"  ({_pools()}; {_load()})", flush=True)

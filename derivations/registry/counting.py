@@ -14,7 +14,7 @@ conventions are not here: they are the layer model's (:data:`derivations.model.P
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Counting", "CountingInfo", "COUNTINGS", "MEMORY_MODEL", "describe"]
 
@@ -26,16 +26,13 @@ MEMORY_MODEL = (
     "padding copies and im2col workspaces are implementation scratch, not counted")
 
 
-class Counting(str, Enum):
+class Counting(StrEnum):
     EXACT = "exact"
     EXACT_BIAS = "exact_bias"
     MACS = "macs"
     FLOPS = "flops"
     BIAS = "bias"
     NO_BIAS = "no_bias"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True)

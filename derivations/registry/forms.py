@@ -13,13 +13,13 @@ SymPy expressions alike.
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
+from enum import StrEnum
 
 __all__ = ["Form", "COMPOSITES", "GRADIENTS", "with_composites", "op_form"]
 
 
-class Form(str, Enum):
+class Form(StrEnum):
     """Every closed-form key, in the order the closed forms list them."""
 
     OUTPUT_HEIGHT = "output_height"
@@ -52,9 +52,6 @@ class Form(str, Enum):
     MEMORY_GRAD_DB = "memory_grad_db"
     MEMORY_PEAK_FORWARD = "memory_peak_forward"
     MEMORY_PEAK_BACKWARD = "memory_peak_backward"
-
-    def __str__(self) -> str:  # the key itself, in f-strings and messages
-        return self.value
 
 
 GRADIENTS = ("dx", "dw", "db")

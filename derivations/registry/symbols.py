@@ -13,13 +13,13 @@ checker's reading business (:mod:`derivations.checking.reading.aliases`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Role", "SymbolInfo", "SYMBOLS", "BY_NAME", "LAYER_SYMBOLS", "OUTPUT_SYMBOLS",
            "COMPOSE_SYMBOLS", "by_field", "sympy_symbols"]
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     LAYER = "layer"        # an input of the layer model, a Layer field
     OUTPUT = "output"      # derived by the model from the layer (m_h, m_w)
     COMPOSE = "compose"    # the two kernel sizes of the composition exercise
@@ -32,6 +32,13 @@ class SymbolInfo:
     role: Role
     nonnegative: bool = False  # may be 0 (padding); otherwise a positive integer
     meaning: str = ""
+
+    @property
+    def attribute(self) -> str:
+        """The Layer field or property (for layer and output symbols)."""
+        if self.field is None:
+            raise AttributeError(f"{self.name} is not a value of a layer")
+        return self.field
 
     @property
     def sympy(self):

@@ -10,8 +10,8 @@ from derivations.commands.bench import thread_environment
 
 
 def test_rounds_are_interleaved_and_summarized():
-    order = []
-    lines = []
+    order: list[str] = []
+    lines: list[str] = []
     harness = Harness(write=lines.append)
     a, b = harness.timings(lambda: order.append("a"), lambda: order.append("b"), rounds=3)
     assert order == ["a", "b"] * 3
@@ -24,7 +24,7 @@ def test_timing_min_and_median():
 
 
 def test_figures_are_reported_with_min_and_median():
-    lines = []
+    lines: list[str] = []
     harness = Harness(write=lines.append)
     harness.timing("thing", Timing((0.002, 0.004, 0.003)), note="target <= 5 ms")
     harness("ratio", 1.5, "x")
@@ -65,7 +65,7 @@ def test_negative_thread_count_is_refused(capsys):
 def test_process_timings_carry_their_cpu_time():
     timing, = Harness(write=lambda line: None).processes(
         [sys.executable, "-c", "sum(range(10**6))"], rounds=2)
-    assert len(timing.cpu) == 2 and all(0 < cpu for cpu in timing.cpu)
+    assert len(timing.cpu) == 2 and all(cpu > 0 for cpu in timing.cpu)
 
 
 def test_a_broken_benchmark_module_is_one_line(tmp_path, monkeypatch, capsys):
@@ -79,6 +79,7 @@ def test_a_broken_benchmark_module_is_one_line(tmp_path, monkeypatch, capsys):
 
     spec = importlib.util.spec_from_file_location("derivations.benchmarks.broken",
                                                   tmp_path / "broken.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     monkeypatch.setitem(_sys.modules, "derivations.benchmarks.broken", module)

@@ -6,8 +6,15 @@ import pytest
 import sympy as sp
 
 from derivations.closed_forms import forms, forms_for, m_h, m_w
-from derivations.integer_forms import (NAMES, arguments, evaluate_all, function_of,
-                                       integer_forms, tree_of, validate_tree)
+from derivations.integer_forms import (
+    NAMES,
+    arguments,
+    evaluate_all,
+    function_of,
+    integer_forms,
+    tree_of,
+    validate_tree,
+)
 from derivations.model import Layer
 from derivations.registry.forms import Form
 from derivations.sweep import FEATURES, random_layer
@@ -50,7 +57,7 @@ def _fits(layer: Layer, padding: str) -> bool:
     try:
         layer.replace(convention=padding)
         return True
-    except Exception:  # noqa: BLE001 - a total-padding layer may not fit per-side
+    except Exception:
         return False
 
 
@@ -99,7 +106,7 @@ def test_untrusted_trees_are_refused(tree, reason):
 
 
 def test_deep_or_huge_trees_are_refused():
-    deep = ["sym", "h"]
+    deep: list = ["sym", "h"]
     for _ in range(100):
         deep = ["add", [deep]]
     with pytest.raises(ValueError, match="too large"):

@@ -18,13 +18,13 @@ from derivations.registry.symbols import BY_NAME, SYMBOLS, Role, by_field, sympy
 
 def test_every_layer_size_field_has_exactly_one_symbol():
     sizes = {f.name for f in dataclasses.fields(Layer)} - {"bias", "convention"}
-    layer_fields = [s.field for s in SYMBOLS if s.role is Role.LAYER]
+    layer_fields = [s.attribute for s in SYMBOLS if s.role is Role.LAYER]
     assert sorted(layer_fields) == sorted(sizes)
     assert len({s.name for s in SYMBOLS}) == len(SYMBOLS)
 
 
 def test_model_symbols_are_the_registrys():
-    assert model.SYMBOLS == {s.field: s.sympy for s in SYMBOLS if s.role is Role.LAYER}
+    assert {s.field: s.sympy for s in SYMBOLS if s.role is Role.LAYER} == model.SYMBOLS
     assert model.c_i is BY_NAME["c_i"].sympy and model.g is by_field("groups").sympy
     assert model.p_h.is_nonnegative and model.p_h.is_zero is None
     assert model.k_h.is_positive and model.k_h.is_integer
@@ -36,7 +36,7 @@ def test_output_symbols_are_the_layers_output_sizes():
     layer = Layer(c_i=1, c_o=1, h=9, w=7, k_h=3, k_w=2, s_h=2)
     for info in SYMBOLS:
         if info.role is Role.OUTPUT:
-            assert getattr(layer, info.field) == model.output_size(
+            assert getattr(layer, info.attribute) == model.output_size(
                 layer.h if info.name == "m_h" else layer.w,
                 layer.k_h if info.name == "m_h" else layer.k_w, 0,
                 layer.s_h if info.name == "m_h" else layer.s_w)

@@ -26,8 +26,8 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
         status = main(json.loads(sys.argv[1]))
     except SystemExit as exit:
         status = exit.code
-print(json.dumps({"status": status, "loaded": [m for m in %r if m in sys.modules]}))
-""" % (HEAVY,)
+print(json.dumps({"status": status, "loaded": [m for m in HEAVY if m in sys.modules]}))
+""".replace("HEAVY", repr(HEAVY))
 
 
 def _run(argv, env=None):
