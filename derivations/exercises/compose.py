@@ -727,6 +727,7 @@ def _mistakes():
 
 def _answers():
     size = sp.expand((k_1 - 1) + (k_2 - 1) + 1)
+    lap_rank = sp.Matrix(LAPLACIAN).rank()
     return [
         heading(text(en="Answers", zh="答案")),
         answer(text(en="1.1", zh="1.1"), text(
@@ -747,10 +748,10 @@ def _answers():
                "kernel splits into two smaller ones (the Laplacian does not). With "
                "$c_m \\ge \\operatorname{rank}\\mathsf{K}$ channels between, every kernel "
                "does: a $k\\times 1$ layer then a $1\\times k$ layer (the Laplacian with "
-               "$c_m = 2$).",
+               f"$c_m = {lap_rank}$).",
             zh="中间只有一个通道时并非总能分解：几乎没有 $k\\times k$ 核能拆成两个更小的核（拉普拉斯核就不能）。"
                "中间有 $c_m \\ge \\operatorname{rank}\\mathsf{K}$ 个通道时每个核都可以："
-               "先 $k\\times 1$ 层再 $1\\times k$ 层（拉普拉斯核取 $c_m = 2$）。")),
+               f"先 $k\\times 1$ 层再 $1\\times k$ 层（拉普拉斯核取 $c_m = {lap_rank}$）。")),
     ]
 
 

@@ -352,11 +352,11 @@ def small_layers_checked() -> list:
             f"rows use the closed forms. Each shape they use, scaled down, is both tabulated and "
             f"executed; the parameters and MACs below are printed only because the two agree "
             f"(shapes are channels × height × width; the AlexNet row keeps AlexNet's padding of "
-            f"2 per side, without which the output would be "
+            f"{alexnet['padding']} per side, without which the output would be "
             f"${alex_unpadded}\\times {alex_unpadded}$).",
             zh="这些网络太大，无法逐个运算执行，所以其卷积行使用闭式解。把它们用到的每种卷积形状缩小后，"
             "既制表又实际执行；下表的参数与 MACs 只在两者一致时才会打印（形状为通道 × 高 × 宽；"
-            f"AlexNet 一行保留 AlexNet 每侧 2 的填充，不填充时输出为 "
+            f"AlexNet 一行保留 AlexNet 每侧 {alexnet['padding']} 的填充，不填充时输出为 "
             f"${alex_unpadded}\\times {alex_unpadded}$）。")),
         table([text(en="Shape", zh="形状"), text(en="Input", zh="输入"), text(en="Output", zh="输出"),
                text(en="Parameters", zh="参数"), text(en="MACs (executed)", zh="MACs（实际执行）")], body),

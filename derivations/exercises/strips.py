@@ -230,7 +230,7 @@ def build() -> Exercise:
         paragraph(text(
             en="The instrumented strip correlation counts every value it reads into its "
                "strip buffer; a $3\\times 3$ kernel on a $6\\times 66$ input ($4\\times 64$ outputs, "
-               "its results equal to the library convolution). Closed form for the whole "
+               "its results equal to those of the convolution). Closed form for the whole "
                "image, $N$ loads for $M$ output rows of width $m$, with $\\lceil m/\\Delta\\rceil$ "
                "strips per row (the last one narrower), checked against the executed count:",
             zh="带计数的条带互相关统计它读入条带缓冲区的每个值；$3\\times 3$ 核作用于 "

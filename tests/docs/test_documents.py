@@ -182,3 +182,13 @@ def test_no_display_formula_line_is_enormous(documents, name):
 ])
 def test_review_fixes_present(documents, name, needle):
     assert needle in documents[name]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_running_head_names_the_exercise(documents, lang):
+    """Each exercise sets the running head to its own heading (not the contents' title)."""
+    tex = documents[f"{lang}/answers.tex"]
+    sections = re.findall(r"^\\section\*\{(.+)\}$", tex, flags=re.M)
+    marks = re.findall(r"^\\markboth\{(.+?)\}\{", tex, flags=re.M)
+    assert sections and marks[1:] == sections  # marks[0]: the title, after the contents
+    assert "\\pagestyle{fancy}" in tex and text("sheets.contents", lang) not in marks
