@@ -11,7 +11,11 @@ import yaml
 from derivations.messages import LANGUAGES, catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [*(ROOT / "derivations").rglob("*.py"), *(ROOT / "derivations").rglob("*.j2")]
+PACKAGE = ROOT / "derivations"
+# the sheets' own sources (other areas' files may quote paths such as "sheets.tex")
+SOURCES = [*(PACKAGE / "exercises").glob("*.py"), PACKAGE / "reference.py",
+           *(PACKAGE / "templates" / name for name in ("answers.md.j2", "answers.tex.j2",
+                                                        "formulas.md.j2"))]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
