@@ -37,7 +37,7 @@ def register(subparsers) -> None:
                         help="the course's reading of padding p: total rows (the book's "
                              "formula, default) or rows on each side (PyTorch's padding=p)")
     parser.add_argument("--pdf", action="store_true",
-                        help="also compile sheets/<lang>/sheets.pdf (one page per student; "
+                        help="also compile sheets/<lang>/all.pdf (one page per student; "
                              "needs xelatex)")
     parser.set_defaults(func=run)
 
@@ -49,9 +49,9 @@ def _pdfs(files: dict, languages) -> dict:
     from derivations.commands.docs import compile_pdf
     compiled = {}
     for path, content in files.items():
-        if path.name == "sheets.tex":
+        if path.name == "all.tex":
             with tempfile.TemporaryDirectory() as work:
-                scratch = Path(work) / "sheets.tex"
+                scratch = Path(work) / "all.tex"
                 scratch.write_text(content, encoding="utf-8")
                 compiled[path.with_suffix(".pdf")] = compile_pdf(scratch)
     return compiled

@@ -8,7 +8,7 @@ Files written under the output folder:
   --variants`` reads back, and what any LMS script can read;
 * ``key.csv``: one row per student and question (values as in the JSON, layer fields);
 * ``sheets/<lang>/<student>.md``: each student's question sheet;
-* ``sheets/<lang>/sheets.tex`` (one page per student; ``--pdf`` compiles it);
+* ``sheets/<lang>/all.tex`` (one page per student; ``--pdf`` compiles it);
 * ``moodle.xml``: the questions as Moodle "calculated" questions.
 """
 
@@ -185,7 +185,7 @@ def render_files(variants: ClassVariants, out, languages=("en", "zh")) -> dict:
                 **_sheet_data(variants, s, lang))
     for lang in languages:
         template = environment().get_template("variant_sheets.tex.j2")
-        files[out / "sheets" / lang / "sheets.tex"] = template.render(
+        files[out / "sheets" / lang / "all.tex"] = template.render(
             lang=lang, sheets=[_sheet_data(variants, s, lang) for s in variants.students])
         files[out / f"moodle-{lang}.xml"] = _moodle(variants, lang)
     return files

@@ -49,6 +49,7 @@ _ROOT = Path(__file__).resolve().parents[2]  # the derivations package
 _SOURCES = ("model.py", "closed_forms.py", "scenarios.py", "checking/deciding/catalogue.py",
             "checking/deciding/derive.py", "checking/expression.py",
             "registry/questions.py", "registry/misconceptions.yaml",
+            "registry/forms.py", "registry/symbols.py",
             "checking/deciding/restrictions.py", "checking/deciding/symbolic.py",
             "checking/explaining/render.py", "checking/explaining/present.py")
 _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
