@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="derivations",
         description="Derived, executed and checkable costs of a convolution layer "
-                    "(d2l.ai 'Multiple Input and Multiple Output Channels').")
+        "(d2l.ai 'Multiple Input and Multiple Output Channels').",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)

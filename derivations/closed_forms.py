@@ -51,8 +51,16 @@ from derivations.registry.forms import COMPOSITES, Form
 from derivations.registry.symbols import BY_NAME as _SYMBOL
 
 __all__ = [
-    "ClosedForm", "Form", "Gcd", "MEMORY_MODEL", "m_h", "m_w", "forms", "forms_for",
-    "evaluate_all", "window_cover",
+    "ClosedForm",
+    "Form",
+    "Gcd",
+    "MEMORY_MODEL",
+    "m_h",
+    "m_w",
+    "forms",
+    "forms_for",
+    "evaluate_all",
+    "window_cover",
 ]
 
 m_h = _SYMBOL["m_h"].sympy
@@ -101,8 +109,8 @@ def _count(body, *extents):
 @dataclass(frozen=True)
 class ClosedForm:
     key: Form
-    compact: sp.Expr          # in m_h, m_w where the output size enters
-    expr: sp.Expr             # in the input symbols only
+    compact: sp.Expr  # in m_h, m_w where the output size enters
+    expr: sp.Expr  # in the input symbols only
     convention: str
     description: str
 
@@ -139,8 +147,10 @@ def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedFor
     layer, :func:`forms_for`)."""
     if convention not in PADDINGS:
         from derivations.errors import DerivationError
-        raise DerivationError(f"padding convention {convention!r} is not one of "
-                              f"{', '.join(PADDINGS)}")
+
+        raise DerivationError(
+            f"padding convention {convention!r} is not one of {', '.join(PADDINGS)}"
+        )
     EXACT = describe(Counting.EXACT)
     EXACT_BIAS = EXACT + "; " + describe(Counting.EXACT_BIAS)
     MACS, FLOPS = describe(Counting.MACS), describe(Counting.FLOPS)
@@ -156,9 +166,13 @@ def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedFor
         raw[key] = compact
         # expand pure products (for a readable canonical form), keep max/gcd grouped
         compact = sp.factor_terms(compact if compact.has(sp.Max) else sp.expand(compact))
-        out[key] = ClosedForm(key, compact, compact.xreplace(full),
-                              f"{convention_text}; {pad}; {'bias' if bias else 'no bias'}",
-                              description)
+        out[key] = ClosedForm(
+            key,
+            compact,
+            compact.xreplace(full),
+            f"{convention_text}; {pad}; {'bias' if bias else 'no bias'}",
+            description,
+        )
 
     # --- the loop nest ------------------------------------------------------------
     # forward: every output element (b, o, y, x) is a sum over (c, i, j) of w * x
@@ -176,11 +190,18 @@ def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedFor
     add(Form.OUTPUT_HEIGHT, m_h, pad, "output height m_h")
     add(Form.OUTPUT_WIDTH, m_w, pad, "output width m_w")
     add(Form.FORWARD_MULTS, mults, "multiplications", "forward multiplications")
-    add(Form.FORWARD_ADDS, _count(terms_per_output - 1 + beta, *output_elements),
-        EXACT_BIAS if bias else EXACT, "forward additions")
-    add(Form.FORWARD_OPS, None,
+    add(
+        Form.FORWARD_ADDS,
+        _count(terms_per_output - 1 + beta, *output_elements),
+        EXACT_BIAS if bias else EXACT,
+        "forward additions",
+    )
+    add(
+        Form.FORWARD_OPS,
+        None,
         "multiplications + additions, " + (EXACT_BIAS if bias else EXACT),
-        "forward operations")
+        "forward operations",
+    )
     add(Form.FORWARD_MACS, None, MACS, "forward multiply-accumulates")
     add(Form.FORWARD_FLOPS, None, FLOPS, "forward FLOPs")
 
@@ -192,21 +213,26 @@ def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedFor
     dw_adds = _count(terms_per_weight - 1, c_o, c_i / g, k_h, k_w)
     db_adds = beta * _count(terms_per_weight - 1, c_o)
     add(Form.BACKWARD_DX_MULTS, dx_mults, "multiplications", "dX multiplications")
-    add(Form.BACKWARD_DX_ADDS, dx_adds, EXACT + "; dX on the padded input",
-        "dX additions")
+    add(Form.BACKWARD_DX_ADDS, dx_adds, EXACT + "; dX on the padded input", "dX additions")
     add(Form.BACKWARD_DW_MULTS, dw_mults, "multiplications", "dW multiplications")
     add(Form.BACKWARD_DW_ADDS, dw_adds, EXACT, "dW additions")
     add(Form.BACKWARD_DB_MULTS, sp.Integer(0), "multiplications", "db multiplications")
     add(Form.BACKWARD_DB_ADDS, db_adds, EXACT, "db additions")
     add(Form.BACKWARD_MULTS, None, "multiplications", "backward multiplications")
     add(Form.BACKWARD_ADDS, None, EXACT, "backward additions")
-    add(Form.BACKWARD_OPS, None,
-        "multiplications + additions, " + EXACT, "backward operations")
-    add(Form.BACKWARD_MACS, None, "MACs: one per product (dX and dW)",
-        "backward multiply-accumulates")
-    add(Form.BACKWARD_FLOPS, None,
+    add(Form.BACKWARD_OPS, None, "multiplications + additions, " + EXACT, "backward operations")
+    add(
+        Form.BACKWARD_MACS,
+        None,
+        "MACs: one per product (dX and dW)",
+        "backward multiply-accumulates",
+    )
+    add(
+        Form.BACKWARD_FLOPS,
+        None,
         "FLOPs = 2 x MACs = 2 x forward FLOPs, bias ignored (torch flop_counter)",
-        "backward FLOPs")
+        "backward FLOPs",
+    )
 
     bias_elems = beta * c_o
     inputs = _count(1, n, c_i, h, w)
@@ -217,14 +243,17 @@ def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedFor
     add(Form.MEMORY_PARAMS, None, "elements", "parameters (weights + bias)")
     add(Form.MEMORY_INPUT, inputs, "elements", "input elements")
     add(Form.MEMORY_OUTPUT, outputs, "elements", "output elements")
-    add(Form.MEMORY_SAVED_FOR_BACKWARD, inputs + weights, elems,
-        "saved for backward (input and weights, as autograd does)")
+    add(
+        Form.MEMORY_SAVED_FOR_BACKWARD,
+        inputs + weights,
+        elems,
+        "saved for backward (input and weights, as autograd does)",
+    )
     add(Form.MEMORY_GRAD_DY, outputs, "elements", "gradient buffer dY")
     add(Form.MEMORY_GRAD_DX, inputs, "elements", "gradient buffer dX")
     add(Form.MEMORY_GRAD_DW, weights, "elements", "gradient buffer dW")
     add(Form.MEMORY_GRAD_DB, bias_elems, "elements", "gradient buffer db")
-    add(Form.MEMORY_PEAK_FORWARD, None, elems,
-        "peak during the forward pass")
+    add(Form.MEMORY_PEAK_FORWARD, None, elems, "peak during the forward pass")
     add(Form.MEMORY_PEAK_BACKWARD, None, elems, "peak during the backward pass")
     return out
 

@@ -42,7 +42,7 @@ def _pad(x: np.ndarray, layer: Layer) -> np.ndarray:
     (top, bottom), (left, right) = layer.padding_split("h"), layer.padding_split("w")
     n, c, hh, ww = x.shape
     xp = np.zeros_like(x, shape=(n, c, hh + top + bottom, ww + left + right))
-    xp[:, :, top:top + hh, left:left + ww] = x
+    xp[:, :, top : top + hh, left : left + ww] = x
     return xp
 
 
@@ -50,9 +50,12 @@ def _columns(xp: np.ndarray, layer: Layer) -> np.ndarray:
     """im2col: ``(g, (c_i/g) k_h k_w, n m_h m_w)``, a copy, no arithmetic."""
     L = layer
     windows = sliding_window_view(
-        xp, (effective_kernel(L.k_h, L.d_h), effective_kernel(L.k_w, L.d_w)),
-        axis=(2, 3), subok=True)
-    windows = windows[:, :, ::L.s_h, ::L.s_w, ::L.d_h, ::L.d_w][:, :, :L.m_h, :L.m_w]
+        xp,
+        (effective_kernel(L.k_h, L.d_h), effective_kernel(L.k_w, L.d_w)),
+        axis=(2, 3),
+        subok=True,
+    )
+    windows = windows[:, :, :: L.s_h, :: L.s_w, :: L.d_h, :: L.d_w][:, :, : L.m_h, : L.m_w]
     n, c = xp.shape[:2]
     # (n, c, m_h, m_w, k_h, k_w) -> (g, c/g, k_h, k_w, n, m_h, m_w)
     windows = windows.reshape(n, L.groups, c // L.groups, L.m_h, L.m_w, L.k_h, L.k_w)
@@ -96,7 +99,7 @@ def conv2d_backward(dy, saved: Saved):
         dcols = _grouped_weight(weight, L).transpose(0, 2, 1) @ dy_g  # (g, (c_i/g)k_h k_w, N)
         dx_pad = _col2im(dcols, L, xp_shape, like=x)
     (top, _), (left, _) = L.padding_split("h"), L.padding_split("w")
-    dx = dx_pad[:, :, top:top + L.h, left:left + L.w]
+    dx = dx_pad[:, :, top : top + L.h, left : left + L.w]
     return np.ascontiguousarray(dx), dweight, dbias
 
 

@@ -39,15 +39,16 @@ __all__ = ["DiskCache", "MAX_BYTES", "MAX_DEPTH", "cache_root", "key_file"]
 
 T = TypeVar("T")
 SCHEMA = 1
-MAX_BYTES = 4 * 1024 * 1024   # the forms of one padding and bias are about 20 kB
-MAX_DEPTH = 200               # nesting of JSON arrays/objects accepted before parsing
+MAX_BYTES = 4 * 1024 * 1024  # the forms of one padding and bias are about 20 kB
+MAX_DEPTH = 200  # nesting of JSON arrays/objects accepted before parsing
 _KEY_BYTES = 64  # 32 random bytes written as hex, as the checker's cache writes them
 _PACKAGE = Path(__file__).resolve().parent  # the derivations package
 
 
 def cache_root() -> Path:
     root = os.environ.get("DERIVATIONS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations"
+    )
     return Path(root)
 
 
@@ -179,16 +180,16 @@ def _bounded_json(data: bytes) -> object:
 
 
 def _canonical(key: str, name: str, payload: object) -> bytes:
-    return json.dumps([SCHEMA, key, name, payload], sort_keys=True,
-                      separators=(",", ":")).encode()
+    return json.dumps([SCHEMA, key, name, payload], sort_keys=True, separators=(",", ":")).encode()
 
 
 class DiskCache:
     """Entries of one kind, keyed by the hash of ``sources`` (paths inside the
     ``derivations`` package) and the versions of ``libraries``."""
 
-    def __init__(self, namespace: str, sources: Iterable[str],
-                 libraries: Iterable[str] = ("sympy",)):
+    def __init__(
+        self, namespace: str, sources: Iterable[str], libraries: Iterable[str] = ("sympy",)
+    ):
         self.namespace = namespace
         self.sources = tuple(sources)
         self.libraries = tuple(libraries)
@@ -221,8 +222,9 @@ class DiskCache:
         where = key_file()
         if where not in self._secrets:
             self._secrets[where] = _user_key()
-        return hmac.new(self._secrets[where], _canonical(self.key, name, payload),
-                        hashlib.sha256).hexdigest()
+        return hmac.new(
+            self._secrets[where], _canonical(self.key, name, payload), hashlib.sha256
+        ).hexdigest()
 
     def _ignore(self, path: Path, reason: str) -> None:
         if path not in self._warned:  # one warning per file and process
@@ -235,14 +237,20 @@ class DiskCache:
         path = self.path(name)
         try:
             data = _bounded_json(_read_trusted(path))
-            if not isinstance(data, dict) or set(data) != {"schema", "key", "name",
-                                                           "payload", "mac"}:
+            if not isinstance(data, dict) or set(data) != {
+                "schema",
+                "key",
+                "name",
+                "payload",
+                "mac",
+            }:
                 raise ValueError("not a cache entry")
             if data["schema"] != SCHEMA or data["key"] != self.key or data["name"] != name:
                 raise ValueError("an entry for other sources")
             mac = data["mac"]
             if not isinstance(mac, str) or not hmac.compare_digest(
-                    mac, self._mac(name, data["payload"])):
+                mac, self._mac(name, data["payload"])
+            ):
                 raise ValueError("not written by this user (signature does not match)")
             return validate(data["payload"])
         except FileNotFoundError:
@@ -254,8 +262,13 @@ class DiskCache:
     def store(self, name: str, payload: object) -> None:
         """Write entry ``name`` atomically (never raises: a cache is optional)."""
         path = self.path(name)
-        record = {"schema": SCHEMA, "key": self.key, "name": name, "payload": payload,
-                  "mac": self._mac(name, payload)}
+        record = {
+            "schema": SCHEMA,
+            "key": self.key,
+            "name": name,
+            "payload": payload,
+            "mac": self._mac(name, payload),
+        }
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             from derivations.files import write_atomically

@@ -39,15 +39,37 @@ from pathlib import Path
 
 from derivations.errors import DerivationError
 
-__all__ = ["LIBRARIES", "SCHEMA", "decode", "encode", "fingerprint", "cache_directory",
-           "load", "store", "cached"]
+__all__ = [
+    "LIBRARIES",
+    "SCHEMA",
+    "decode",
+    "encode",
+    "fingerprint",
+    "cache_directory",
+    "load",
+    "store",
+    "cached",
+]
 
 SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
 # distributions whose version can change what is built: the maths, the rounding, the
 # figures' bytes, the message catalogue's parsing
-LIBRARIES = ("sympy", "mpmath", "numpy", "scipy", "matplotlib", "pyyaml", "lark", "fonttools",
-             "pillow", "contourpy", "kiwisolver", "pyparsing", "cycler")
+LIBRARIES = (
+    "sympy",
+    "mpmath",
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "pyyaml",
+    "lark",
+    "fonttools",
+    "pillow",
+    "contourpy",
+    "kiwisolver",
+    "pyparsing",
+    "cycler",
+)
 # sources that only render built data: editing them must not re-run the checks
 RENDERING_ONLY = ("render.py", "webpage.py", "mathml.py")
 _SOURCE_SUFFIXES = (".py", ".yaml", ".lark")
@@ -57,6 +79,7 @@ _ALLOWED_MODULE = "derivations."
 # --- the fingerprint -------------------------------------------------------------------
 def _versions() -> list[str]:
     from importlib.metadata import PackageNotFoundError, version
+
     out = []
     for name in LIBRARIES:
         try:
@@ -91,7 +114,8 @@ def fingerprint() -> str:
 
 def cache_directory() -> Path:
     root = os.environ.get("DERIVATIONS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations"
+    )
     return Path(root) / "docs" / fingerprint()
 
 
@@ -126,9 +150,10 @@ def encode(value):
             raise TypeError("dict keys must be plain strings")
         return {"dict": {key: encode(item) for key, item in value.items()}}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"dataclass": _class_name(type(value)),
-                "fields": {f.name: encode(getattr(value, f.name))
-                           for f in dataclasses.fields(value)}}
+        return {
+            "dataclass": _class_name(type(value)),
+            "fields": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)},
+        }
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
@@ -171,8 +196,9 @@ def decode(data):
             raise ValueError(f"{data['dataclass']} is not a dataclass")
         names = {f.name for f in dataclasses.fields(cls) if f.init}
         if set(data["fields"]) != names:
-            raise ValueError(f"{data['dataclass']}: fields {sorted(data['fields'])} are "
-                             f"not {sorted(names)}")
+            raise ValueError(
+                f"{data['dataclass']}: fields {sorted(data['fields'])} are not {sorted(names)}"
+            )
         return cls(**{key: decode(item) for key, item in data["fields"].items()})
     raise ValueError(f"unexpected object with keys {sorted(data)[:4]} in a cache entry")
 
@@ -201,8 +227,9 @@ def _trusted(path: Path) -> bool:
 
 
 def _digest(data) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=True,
-                                     separators=(",", ":")).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode()
+    ).hexdigest()
 
 
 def load(kind: str, name: str):
@@ -213,11 +240,21 @@ def load(kind: str, name: str):
             return None
         with open(path, "rb") as stream:
             raw = json.loads(stream.read(MAX_BYTES + 1))
-        if not isinstance(raw, dict) or set(raw) != {"schema", "fingerprint", "kind", "name",
-                                                     "sha256", "data"}:
+        if not isinstance(raw, dict) or set(raw) != {
+            "schema",
+            "fingerprint",
+            "kind",
+            "name",
+            "sha256",
+            "data",
+        }:
             return None
         if (raw["schema"], raw["fingerprint"], raw["kind"], raw["name"]) != (
-                SCHEMA, fingerprint(), kind, name) or raw["sha256"] != _digest(raw["data"]):
+            SCHEMA,
+            fingerprint(),
+            kind,
+            name,
+        ) or raw["sha256"] != _digest(raw["data"]):
             return None
         return decode(raw["data"])
     except (OSError, ValueError, TypeError, KeyError, RecursionError, DerivationError):
@@ -227,12 +264,19 @@ def load(kind: str, name: str):
 def store(kind: str, name: str, value) -> bool:
     """Keep ``value`` for the next run; False (and nothing kept) when it cannot be."""
     from derivations.files import write_atomically
+
     try:
         data = encode(value)
     except (TypeError, RecursionError):
         return False
-    entry = {"schema": SCHEMA, "fingerprint": fingerprint(), "kind": kind, "name": name,
-             "sha256": _digest(data), "data": data}
+    entry = {
+        "schema": SCHEMA,
+        "fingerprint": fingerprint(),
+        "kind": kind,
+        "name": name,
+        "sha256": _digest(data),
+        "data": data,
+    }
     path = _path(kind, name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

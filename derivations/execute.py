@@ -44,8 +44,10 @@ def random_tensors(layer: Layer, seed: int = 0, dtype=np.float64):
 
 
 def _op_keys(phase: str, count: OpCount, gradient: str | None = None) -> dict[Form, int]:
-    return {op_form(phase, "mults", gradient): count.mults,
-            op_form(phase, "adds", gradient): count.adds}
+    return {
+        op_form(phase, "mults", gradient): count.mults,
+        op_form(phase, "adds", gradient): count.adds,
+    }
 
 
 def _executed(forward: OpCount, per_gradient: dict[str, OpCount]) -> dict[Form, int]:
@@ -62,19 +64,25 @@ def _memory_keys(x, weight, bias, y, saved_elements, dy, dx, dw, db) -> dict[For
     registry's definitions."""
     size = lambda a: 0 if a is None else int(a.size)  # noqa: E731
     return {
-        Form.MEMORY_WEIGHTS: size(weight), Form.MEMORY_BIAS: size(bias),
-        Form.MEMORY_INPUT: size(x), Form.MEMORY_OUTPUT: size(y),
+        Form.MEMORY_WEIGHTS: size(weight),
+        Form.MEMORY_BIAS: size(bias),
+        Form.MEMORY_INPUT: size(x),
+        Form.MEMORY_OUTPUT: size(y),
         Form.MEMORY_SAVED_FOR_BACKWARD: saved_elements,
-        Form.MEMORY_GRAD_DY: size(dy), Form.MEMORY_GRAD_DX: size(dx),
-        Form.MEMORY_GRAD_DW: size(dw), Form.MEMORY_GRAD_DB: size(db),
-        Form.OUTPUT_HEIGHT: y.shape[2], Form.OUTPUT_WIDTH: y.shape[3],
+        Form.MEMORY_GRAD_DY: size(dy),
+        Form.MEMORY_GRAD_DX: size(dx),
+        Form.MEMORY_GRAD_DW: size(dw),
+        Form.MEMORY_GRAD_DB: size(db),
+        Form.OUTPUT_HEIGHT: y.shape[2],
+        Form.OUTPUT_WIDTH: y.shape[3],
     }
 
 
 def run_layer(layer: Layer, seed: int = 0, dtype=np.float64) -> Run:
     """The vectorized convolution on Counted arrays: values and executed counts."""
-    x, weight, bias, dy = (None if a is None else a.view(Counted)
-                           for a in random_tensors(layer, seed, dtype))
+    x, weight, bias, dy = (
+        None if a is None else a.view(Counted) for a in random_tensors(layer, seed, dtype)
+    )
     with counting() as fwd:
         y, saved = conv2d_forward(x, weight, bias, layer)
     with counting() as back:

@@ -117,10 +117,13 @@ class Staging:
             remove_stale_temporaries(target)
             handle, temporary = tempfile.mkstemp(
                 dir=target.parent if str(target.parent) else ".",
-                prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
+                prefix=f".{target.name}.{os.getpid()}.",
+                suffix=".tmp",
+            )
         except OSError as error:
-            raise DerivationError(f"cannot write {error.filename or target}: "
-                                  f"{error.strerror or error}") from None
+            raise DerivationError(
+                f"cannot write {error.filename or target}: {error.strerror or error}"
+            ) from None
         self._staged.append((temporary, target))
         return os.fdopen(handle, "wb")
 

@@ -29,21 +29,39 @@ from derivations.model import PADDINGS, Layer
 from derivations.registry.forms import Form
 from derivations.registry.symbols import SYMBOLS, Role
 
-__all__ = ["IntegerForm", "integer_forms", "integer_forms_for", "evaluate_all", "tree_of",
-           "function_of", "validate_tree", "arguments", "NAMES"]
+__all__ = [
+    "IntegerForm",
+    "integer_forms",
+    "integer_forms_for",
+    "evaluate_all",
+    "tree_of",
+    "function_of",
+    "validate_tree",
+    "arguments",
+    "NAMES",
+]
 
 # argument order of every compiled function: the layer symbols, then m_h, m_w
 NAMES = tuple(s.name for s in SYMBOLS if s.role in (Role.LAYER, Role.OUTPUT))
 _FIELDS = tuple(s.attribute for s in SYMBOLS if s.role in (Role.LAYER, Role.OUTPUT))
 _KINDS = {"int", "sym", "add", "mul", "pow", "fdiv", "cdiv", "exact", "max", "min", "gcd"}
-_MAX_INT = 10 ** 12    # coefficients of the closed forms are small integers
+_MAX_INT = 10**12  # coefficients of the closed forms are small integers
 _MAX_NODES = 20_000
 _MAX_DEPTH = 60
 
-CACHE = DiskCache("forms", sources=(
-    "model.py", "closed_forms.py", "integer_forms.py", "diskcache.py",
-    "registry/symbols.py", "registry/forms.py", "registry/counting.py",
-    "messages/counting.yaml"))
+CACHE = DiskCache(
+    "forms",
+    sources=(
+        "model.py",
+        "closed_forms.py",
+        "integer_forms.py",
+        "diskcache.py",
+        "registry/symbols.py",
+        "registry/forms.py",
+        "registry/counting.py",
+        "messages/counting.yaml",
+    ),
+)
 
 
 def arguments(layer: Layer) -> tuple[int, ...]:
@@ -77,8 +95,10 @@ def _polynomial(expr) -> list:
     if expr.is_Add:
         return ["add", [_polynomial(a) for a in expr.args]]
     if expr.is_Mul:
-        if any((a.is_Rational and not a.is_Integer) or (a.is_Pow and a.exp.is_negative)
-               for a in expr.args):
+        if any(
+            (a.is_Rational and not a.is_Integer) or (a.is_Pow and a.exp.is_negative)
+            for a in expr.args
+        ):
             return tree_of(expr)
         return ["mul", [_polynomial(a) for a in expr.args]]
     if expr.is_Pow and expr.exp.is_Integer and expr.exp > 0:
@@ -164,8 +184,7 @@ def _exact(numerator: int, denominator: int) -> int:
     return quotient
 
 
-_NAMESPACE = {"__builtins__": {}, "_exact": _exact, "_gcd": math.gcd, "_max": max,
-              "_min": min}
+_NAMESPACE = {"__builtins__": {}, "_exact": _exact, "_gcd": math.gcd, "_max": max, "_min": min}
 
 
 def function_of(tree) -> Callable[..., int]:
@@ -209,15 +228,15 @@ def integer_forms(padding: str = "total", bias: bool = False) -> dict[Form, Inte
     if padding not in PADDINGS:
         from derivations.errors import DerivationError
 
-        raise DerivationError(f"padding convention {padding!r} is not one of "
-                              f"{', '.join(PADDINGS)}")
+        raise DerivationError(f"padding convention {padding!r} is not one of {', '.join(PADDINGS)}")
     name = _entry_name(padding, bool(bias))
     trees = CACHE.load(name, _validate_payload)
     if trees is None:
         trees = _derive(padding, bool(bias))
         CACHE.store(name, trees)
-    return {Form(key): IntegerForm(Form(key), tree, function_of(tree))
-            for key, tree in trees.items()}
+    return {
+        Form(key): IntegerForm(Form(key), tree, function_of(tree)) for key, tree in trees.items()
+    }
 
 
 def integer_forms_for(layer: Layer) -> dict[Form, IntegerForm]:

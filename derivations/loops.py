@@ -33,9 +33,18 @@ def _windows(L: Layer):
             first = (o // cout_g) * cin_g
             for r in range(L.m_h):
                 for c in range(L.m_w):
-                    yield b, o, r, c, [
-                        (ci, first + ci, r * L.s_h + i * L.d_h, c * L.s_w + j * L.d_w, i, j)
-                        for ci in range(cin_g) for i in range(L.k_h) for j in range(L.k_w)]
+                    yield (
+                        b,
+                        o,
+                        r,
+                        c,
+                        [
+                            (ci, first + ci, r * L.s_h + i * L.d_h, c * L.s_w + j * L.d_w, i, j)
+                            for ci in range(cin_g)
+                            for i in range(L.k_h)
+                            for j in range(L.k_w)
+                        ],
+                    )
 
 
 def loop_forward(x, weight, bias, L: Layer):
@@ -106,5 +115,5 @@ def loop_backward(x, weight, dy, L: Layer):
         counts["db"] = OpCount(adds=db_adds)
         db = np.array(db_list, dtype=dy.dtype)
     (top, _), (left, _) = L.padding_split("h"), L.padding_split("w")
-    dx = np.array(dxp, dtype=padded.dtype)[:, :, top:top + L.h, left:left + L.w]
+    dx = np.array(dxp, dtype=padded.dtype)[:, :, top : top + L.h, left : left + L.w]
     return dx, np.array(dw, dtype=weight.dtype), db, counts

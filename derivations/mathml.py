@@ -20,8 +20,21 @@ __all__ = ["display", "inline", "split_inline"]
 
 _ALIGNED = re.compile(r"\\begin\{aligned\}(.*?)\\end\{aligned\}", re.S)
 # after one of these, at the top level, a line may break (as TeX allows in inline math)
-_BREAK_AFTER = ("=", "+", "<", ">", r"\le", r"\ge", r"\approx", r"\to", r"\times", r"\cdot",
-                r"\qquad", r"\quad", ",")
+_BREAK_AFTER = (
+    "=",
+    "+",
+    "<",
+    ">",
+    r"\le",
+    r"\ge",
+    r"\approx",
+    r"\to",
+    r"\times",
+    r"\cdot",
+    r"\qquad",
+    r"\quad",
+    ",",
+)
 _COMMAND = re.compile(r"\\[A-Za-z]+")
 _LEFTOVER = re.compile(r">[^<]*\\[A-Za-z]+[^<]*<")
 _SHORT = 24  # inline math shorter than this (in LaTeX characters) stays in one piece
@@ -35,9 +48,11 @@ _LONG_DISPLAY = 60  # a display longer than this (LaTeX characters) is split at 
 def _aligned_as_array(latex: str) -> str:
     """``\\begin{aligned} a &= b \\\\ ... \\end{aligned}`` as an ``{rl}`` array whose
     right column starts with an empty group, so a leading ``=`` keeps relation spacing."""
+
     def array(match: re.Match) -> str:
         body = re.sub(r"&\s*", "&{}", match.group(1))
         return r"\begin{array}{rl}" + body + r"\end{array}"
+
     return _ALIGNED.sub(array, latex)
 
 
@@ -64,18 +79,22 @@ def _top_level_splits(latex: str, pattern: re.Pattern) -> list[str]:
 @lru_cache(maxsize=None)
 def _convert(latex: str, mode: str) -> str:
     from latex2mathml.converter import convert
+
     latex = _XRIGHTARROW.sub(r"\\overset{", latex)
-    latex = re.sub(r"\\overset\{((?:[^{}]|\{[^{}]*\})*)\}(?!\{)",
-                   r"\\overset{\1}{\\longrightarrow}", latex)
+    latex = re.sub(
+        r"\\overset\{((?:[^{}]|\{[^{}]*\})*)\}(?!\{)", r"\\overset{\1}{\\longrightarrow}", latex
+    )
     try:
         out = convert(latex, display=mode)
     except Exception as error:  # latex2mathml raises its own (and plain) exceptions
-        raise DerivationError(f"math {latex[:80]!r} cannot be converted to MathML: "
-                              f"{type(error).__name__}: {error}") from None
+        raise DerivationError(
+            f"math {latex[:80]!r} cannot be converted to MathML: {type(error).__name__}: {error}"
+        ) from None
     leftover = _LEFTOVER.search(out)
     if leftover:
-        raise DerivationError(f"math {latex[:80]!r}: MathML converter left "
-                              f"{leftover.group(0)[1:-1]!r} unconverted")
+        raise DerivationError(
+            f"math {latex[:80]!r}: MathML converter left {leftover.group(0)[1:-1]!r} unconverted"
+        )
     return out
 
 
@@ -98,7 +117,7 @@ def split_inline(latex: str) -> list[str]:
             elif name in (r"\right", r"\end"):
                 depth -= 1
             i = command.end()
-            if depth == 0 and name in _BREAK_AFTER and latex[i:i + 1] not in "_^":
+            if depth == 0 and name in _BREAK_AFTER and latex[i : i + 1] not in "_^":
                 pieces.append(latex[start:i])
                 start = i
             continue
@@ -107,7 +126,7 @@ def split_inline(latex: str) -> list[str]:
         elif ch == "}":
             depth -= 1
         i += 1
-        if depth == 0 and ch in _BREAK_AFTER and latex[i:i + 1] not in "_^":
+        if depth == 0 and ch in _BREAK_AFTER and latex[i : i + 1] not in "_^":
             pieces.append(latex[start:i])
             start = i
     pieces.append(latex[start:])

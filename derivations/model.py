@@ -39,7 +39,20 @@ __all__ = [
     "padded_size",
     "symbols_of",
     # built on first use by __getattr__ (SymPy stays unimported until then)
-    "n", "c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "d_h", "d_w", "g",  # noqa: F822
+    "n",
+    "c_i",
+    "c_o",
+    "h",
+    "w",
+    "k_h",
+    "k_w",
+    "p_h",
+    "p_w",
+    "s_h",
+    "s_w",
+    "d_h",
+    "d_w",
+    "g",  # noqa: F822
 ]
 
 PADDINGS = ("total", "per-side")
@@ -63,7 +76,8 @@ def __getattr__(name: str):
 def _check_convention(convention: str) -> str:
     if convention not in PADDINGS:
         raise DerivationError(
-            f"padding convention {shown(convention)} is not one of {', '.join(PADDINGS)}")
+            f"padding convention {shown(convention)} is not one of {', '.join(PADDINGS)}"
+        )
     return convention
 
 
@@ -98,8 +112,7 @@ def output_size(size, kernel, padding, stride, dilation=1, convention: str = "to
     import sympy as sp
 
     # Python ints would divide as floats (wrong past 2**53): make them SymPy integers
-    size, kernel, padding, stride, dilation = (
-        sp.Integer(a) if _is_int(a) else a for a in args)
+    size, kernel, padding, stride, dilation = (sp.Integer(a) if _is_int(a) else a for a in args)
     if convention == "total":
         return sp.floor((size - dilation * (kernel - 1) - 1 + padding + stride) / stride)
     return sp.floor((size + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1
@@ -110,10 +123,16 @@ def output_sizes(convention: str = "total", dilation: bool = True):
     at ``d_h = d_w = 1`` (the section's setting, without the ``d`` symbols)."""
     sym = _registry.BY_NAME
     return tuple(
-        output_size(sym[axis].sympy, sym[f"k_{axis}"].sympy, sym[f"p_{axis}"].sympy,
-                    sym[f"s_{axis}"].sympy, sym[f"d_{axis}"].sympy if dilation else 1,
-                    convention)
-        for axis in ("h", "w"))
+        output_size(
+            sym[axis].sympy,
+            sym[f"k_{axis}"].sympy,
+            sym[f"p_{axis}"].sympy,
+            sym[f"s_{axis}"].sympy,
+            sym[f"d_{axis}"].sympy if dilation else 1,
+            convention,
+        )
+        for axis in ("h", "w")
+    )
 
 
 def symbols_of(layer: Layer) -> dict:
@@ -156,12 +175,14 @@ class Layer:
             elif f.name.startswith("p_"):
                 if value < 0:
                     raise DerivationError(
-                        f"{f.name}={shown(value)} is negative; padding must be >= 0")
+                        f"{f.name}={shown(value)} is negative; padding must be >= 0"
+                    )
             elif value < 1:
                 raise DerivationError(f"{f.name}={shown(value)} must be a positive integer")
         for axis in ("h", "w"):
-            size, k, p, d = (getattr(self, name)
-                             for name in (axis, f"k_{axis}", f"p_{axis}", f"d_{axis}"))
+            size, k, p, d = (
+                getattr(self, name) for name in (axis, f"k_{axis}", f"p_{axis}", f"d_{axis}")
+            )
             extent = effective_kernel(k, d)
             padded = padded_size(size, p, self.convention)
             if extent > padded:
@@ -169,19 +190,27 @@ class Layer:
                 raise DerivationError(
                     f"kernel k_{axis}={shown(k)}{dil} does not fit the padded input "
                     f"{axis}={shown(size)} with p_{axis}={shown(p)} "
-                    f"({self.convention} padding: {shown(padded)})")
+                    f"({self.convention} padding: {shown(padded)})"
+                )
         for name in ("c_i", "c_o"):
             if getattr(self, name) % self.groups:
-                raise DerivationError(f"groups={shown(self.groups)} does not divide "
-                                      f"{name}={shown(getattr(self, name))}")
+                raise DerivationError(
+                    f"groups={shown(self.groups)} does not divide "
+                    f"{name}={shown(getattr(self, name))}"
+                )
 
     # -- derived shape ---------------------------------------------------------------
     # output sizes in integers, computed once per layer (the dataclass is frozen;
     # cached_property stores beside the fields, outside eq and hash)
     def _out(self, axis: str) -> int:
-        return output_size(getattr(self, axis), getattr(self, f"k_{axis}"),
-                           getattr(self, f"p_{axis}"), getattr(self, f"s_{axis}"),
-                           getattr(self, f"d_{axis}"), self.convention)
+        return output_size(
+            getattr(self, axis),
+            getattr(self, f"k_{axis}"),
+            getattr(self, f"p_{axis}"),
+            getattr(self, f"s_{axis}"),
+            getattr(self, f"d_{axis}"),
+            self.convention,
+        )
 
     @cached_property
     def m_h(self) -> int:

@@ -13,11 +13,19 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["digit_limit", "digits", "scientific", "fits", "grouped", "json_number",
-           "shown", "SIGNIFICANT"]
+__all__ = [
+    "digit_limit",
+    "digits",
+    "scientific",
+    "fits",
+    "grouped",
+    "json_number",
+    "shown",
+    "SIGNIFICANT",
+]
 
-SIGNIFICANT = 6   # digits of a scientific mantissa
-ECHO = 24         # characters of a long user value echoed in an error (head and tail)
+SIGNIFICANT = 6  # digits of a scientific mantissa
+ECHO = 24  # characters of a long user value echoed in an error (head and tail)
 
 
 def digit_limit() -> int:
@@ -44,8 +52,8 @@ def scientific(n: int, significant: int = SIGNIFICANT) -> str:
         return "0"
     exponent = digits(n) - 1
     shift = exponent - (significant - 1)
-    mantissa = n * 10 ** -shift if shift < 0 else (2 * n + 10 ** shift) // (2 * 10 ** shift)
-    if mantissa >= 10 ** significant:  # 9.999995e5 rounds up to 1.00000e6
+    mantissa = n * 10**-shift if shift < 0 else (2 * n + 10**shift) // (2 * 10**shift)
+    if mantissa >= 10**significant:  # 9.999995e5 rounds up to 1.00000e6
         mantissa, exponent = mantissa // 10, exponent + 1
     head, tail = divmod(mantissa, 10 ** (significant - 1))
     return f"{sign}{head}.{tail:0{significant - 1}d}e+{exponent}"
@@ -77,6 +85,9 @@ def shown(value: object, width: int = ECHO) -> str:
     text = value if isinstance(value, str) else repr(value)
     if len(text) <= 2 * width:
         return repr(text) if isinstance(value, str) else text
-    cut = f"{text[:width // 2 * 2 - 8]}…{text[-6:]}"
-    return f"{cut!r} ({len(text)} characters)" if isinstance(value, str) else \
-        f"{cut} ({len(text)} characters)"
+    cut = f"{text[: width // 2 * 2 - 8]}…{text[-6:]}"
+    return (
+        f"{cut!r} ({len(text)} characters)"
+        if isinstance(value, str)
+        else f"{cut} ({len(text)} characters)"
+    )

@@ -19,22 +19,59 @@ from derivations.registry.forms import Form
 __all__ = ["GENERAL", "build"]
 
 # A layer that exercises every parameter at once: stride, dilation, groups, batch, bias.
-GENERAL = Layer(c_i=4, c_o=6, h=11, w=9, k_h=3, k_w=2, p_h=3, p_w=1, s_h=2, s_w=1,
-                d_h=1, d_w=2, groups=2, batch=2, bias=True)
+GENERAL = Layer(
+    c_i=4,
+    c_o=6,
+    h=11,
+    w=9,
+    k_h=3,
+    k_w=2,
+    p_h=3,
+    p_w=1,
+    s_h=2,
+    s_w=1,
+    d_h=1,
+    d_w=2,
+    groups=2,
+    batch=2,
+    bias=True,
+)
 
 CHANGED = "changed"  # the forms whose expression differs from the first section's
 SECTIONS = (
     # (title, convention, bias, layer, which forms)
-    (text(en="Total padding (the book's formula), no bias", zh="总填充（书中公式），无偏置"),
-     "total", False, REALISTIC, None),
-    (text(en="With bias: the forms that change", zh="有偏置：有变化的闭式解"),
-     "total", True, GENERAL, CHANGED),
-    (text(en="Padding per side (PyTorch's padding=p): the same forms in m_h, m_w; the output "
-             "size changes",
-          zh="每侧填充（PyTorch 的 padding=p）：用 m_h、m_w 写出的闭式解不变，输出大小改变"),
-     "per-side", True, GENERAL.replace(convention="per-side"),
-     (Form.OUTPUT_HEIGHT, Form.OUTPUT_WIDTH, Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.BACKWARD_DX_ADDS,
-      Form.MEMORY_PEAK_BACKWARD)),
+    (
+        text(en="Total padding (the book's formula), no bias", zh="总填充（书中公式），无偏置"),
+        "total",
+        False,
+        REALISTIC,
+        None,
+    ),
+    (
+        text(en="With bias: the forms that change", zh="有偏置：有变化的闭式解"),
+        "total",
+        True,
+        GENERAL,
+        CHANGED,
+    ),
+    (
+        text(
+            en="Padding per side (PyTorch's padding=p): the same forms in m_h, m_w; the output "
+            "size changes",
+            zh="每侧填充（PyTorch 的 padding=p）：用 m_h、m_w 写出的闭式解不变，输出大小改变",
+        ),
+        "per-side",
+        True,
+        GENERAL.replace(convention="per-side"),
+        (
+            Form.OUTPUT_HEIGHT,
+            Form.OUTPUT_WIDTH,
+            Form.FORWARD_MULTS,
+            Form.FORWARD_ADDS,
+            Form.BACKWARD_DX_ADDS,
+            Form.MEMORY_PEAK_BACKWARD,
+        ),
+    ),
 )
 
 
@@ -46,8 +83,11 @@ COVERS = {window_cover(m_h, k_h, s_h, d_h): C_h, window_cover(m_w, k_w, s_w, d_w
 
 def _fragment_ids() -> dict[str, str]:
     """English text of each convention fragment -> its id (``sheets.convention.*``)."""
-    return {texts["en"]: key for key, texts in catalogue().items()
-            if key.startswith("sheets.convention.")}
+    return {
+        texts["en"]: key
+        for key, texts in catalogue().items()
+        if key.startswith("sheets.convention.")
+    }
 
 
 def _convention(convention: str) -> dict:
@@ -59,8 +99,10 @@ def _convention(convention: str) -> dict:
     parts = list(dict.fromkeys(convention.replace(MEMORY_MODEL, pointer["en"]).split("; ")))
     ids = {pointer["en"]: "sheets.formulas_memory_pointer", **_fragment_ids()}
     unknown = [p for p in parts if p not in ids]
-    require(not unknown, f"convention fragment(s) without a message id in "
-                         f"messages/sheets.yaml: {unknown}")
+    require(
+        not unknown,
+        f"convention fragment(s) without a message id in messages/sheets.yaml: {unknown}",
+    )
     said = [message(ids[p]) for p in parts]
     return text(en="; ".join(t["en"] for t in said), zh="；".join(t["zh"] for t in said))
 
@@ -71,16 +113,19 @@ def _latex(form) -> str:
     if form.key.startswith("output_"):  # written as m_h it would say nothing
         return form.latex(compact=False)
     named = form.compact.xreplace(COVERS)
-    require(named.xreplace({v: k for k, v in COVERS.items()}) == form.compact,
-            f"{form.key}: naming C_h, C_w changed the expression")
+    require(
+        named.xreplace({v: k for k, v in COVERS.items()}) == form.compact,
+        f"{form.key}: naming C_h, C_w changed the expression",
+    )
     return tex(named)
 
 
 def _description(form) -> dict:
     """The form's name on the page, by id ``sheets.form.<key>`` (one per closed form)."""
     key = f"sheets.form.{form.key}"
-    require(key in catalogue(), f"closed form {form.key} has no message {key} in "
-                                "messages/sheets.yaml")
+    require(
+        key in catalogue(), f"closed form {form.key} has no message {key} in messages/sheets.yaml"
+    )
     return message(key)
 
 
@@ -108,15 +153,22 @@ def build() -> dict:
         else:
             keys = list(which)
         m_h_expr, m_w_expr = output_sizes(convention)
-        sections.append({
-            "title": title,
-            "layer": describe(layer) + f" d={layer.d_h},{layer.d_w} g={layer.groups} "
-                                       f"n={layer.batch}",
-            "sizes": rows(("m_h", tex(m_h_expr)), ("m_w", tex(m_w_expr)),
-                          *((tex(name), tex(cover)) for cover, name in COVERS.items())),
-            "forms": [_entry(these[k], layer) for k in keys],
-        })
+        sections.append(
+            {
+                "title": title,
+                "layer": describe(layer) + f" d={layer.d_h},{layer.d_w} g={layer.groups} "
+                f"n={layer.batch}",
+                "sizes": rows(
+                    ("m_h", tex(m_h_expr)),
+                    ("m_w", tex(m_w_expr)),
+                    *((tex(name), tex(cover)) for cover, name in COVERS.items()),
+                ),
+                "forms": [_entry(these[k], layer) for k in keys],
+            }
+        )
     model = message("sheets.memory_model")
-    require(model["en"] == MEMORY_MODEL, "closed_forms.MEMORY_MODEL changed: update "
-                                         "sheets.memory_model in messages/sheets.yaml")
+    require(
+        model["en"] == MEMORY_MODEL,
+        "closed_forms.MEMORY_MODEL changed: update sheets.memory_model in messages/sheets.yaml",
+    )
     return {"sections": sections, "memory_model": model}

@@ -19,19 +19,44 @@ import jinja2
 
 from derivations.locale import STRINGS
 
-__all__ = ["TEMPLATES", "entries", "environment", "md_text", "tex_text", "render_answers",
-           "render_formulas", "render_page", "template_environment", "template_loader", "OTHER"]
+__all__ = [
+    "TEMPLATES",
+    "entries",
+    "environment",
+    "md_text",
+    "tex_text",
+    "render_answers",
+    "render_formulas",
+    "render_page",
+    "template_environment",
+    "template_loader",
+    "OTHER",
+]
 
 TEMPLATES = resources.files("derivations") / "templates"  # a Traversable, maybe not a path
 OTHER = {"en": "zh", "zh": "en"}
 _SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
 _MD_SPECIAL = re.compile(r"([\\*_\[\]<>|#])")
 _TEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
     # glyphs Latin Modern lacks, or that read better as math
-    "×": r"$\times$", "→": r"$\to$", "−": r"$-$", "≈": r"$\approx$", "≤": r"$\le$",
-    "≥": r"$\ge$", "…": r"\ldots{}", "Δ": r"$\Delta$",
+    "×": r"$\times$",
+    "→": r"$\to$",
+    "−": r"$-$",
+    "≈": r"$\approx$",
+    "≤": r"$\le$",
+    "≥": r"$\ge$",
+    "…": r"\ldots{}",
+    "Δ": r"$\Delta$",
 }
 
 
@@ -105,8 +130,13 @@ def template_loader() -> jinja2.BaseLoader:
 def template_environment(autoescape: bool = False) -> jinja2.Environment:
     """Strict undefined, the package's templates, no filters."""
     return jinja2.Environment(
-        loader=template_loader(), undefined=jinja2.StrictUndefined, autoescape=autoescape,
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        loader=template_loader(),
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def environment() -> jinja2.Environment:
@@ -129,32 +159,43 @@ def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
     out = []
     for exercise in numbered:
         twin = exercise.numbers.get(other)
-        out.append({"exercise": exercise,
-                    "label": s["exercise"].format(n=exercise.numbers[lang]),
-                    "note": s["other_number"].format(n=twin) if twin else s["other_missing"],
-                    "anchor": f"{exercise.id}"})
+        out.append(
+            {
+                "exercise": exercise,
+                "label": s["exercise"].format(n=exercise.numbers[lang]),
+                "note": s["other_number"].format(n=twin) if twin else s["other_missing"],
+                "anchor": f"{exercise.id}",
+            }
+        )
     for letter, exercise in zip(_letters(), appendices):
         twin = exercise.numbers.get(other)
-        out.append({"exercise": exercise, "label": s["appendix"].format(letter=letter),
-                    "note": s["appendix_other"].format(n=twin) if twin else s["appendix_none"],
-                    "anchor": f"{exercise.id}"})
+        out.append(
+            {
+                "exercise": exercise,
+                "label": s["appendix"].format(letter=letter),
+                "note": s["appendix_other"].format(n=twin) if twin else s["appendix_none"],
+                "anchor": f"{exercise.id}",
+            }
+        )
     return out
 
 
 def render_answers(numbered: list, appendices: list, lang: str, fmt: str) -> str:
     """``fmt`` is ``md`` or ``tex``."""
     template = environment().get_template(f"answers.{fmt}.j2")
-    return template.render(s=STRINGS[lang], lang=lang,
-                           entries=entries(numbered, appendices, lang))
+    return template.render(s=STRINGS[lang], lang=lang, entries=entries(numbered, appendices, lang))
 
 
 def render_formulas(page: dict, lang: str) -> str:
-    return environment().get_template("formulas.md.j2").render(
-        s=STRINGS[lang], lang=lang, page=page)
+    return (
+        environment().get_template("formulas.md.j2").render(s=STRINGS[lang], lang=lang, page=page)
+    )
 
 
-def render_page(numbered: list, appendices: list, page: dict, lang: str,
-                figures: dict[str, bytes]) -> str:
+def render_page(
+    numbered: list, appendices: list, page: dict, lang: str, figures: dict[str, bytes]
+) -> str:
     """The web page (answers, then the reference page); ``figures``: key -> SVG bytes."""
     from derivations.webpage import render_page as render
+
     return render(entries(numbered, appendices, lang), page, STRINGS[lang], lang, figures)

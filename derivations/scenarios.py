@@ -15,8 +15,17 @@ from derivations.closed_forms import forms, m_h, m_w
 from derivations.model import c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, p_h, p_w, s_h, s_w, w
 from derivations.registry.forms import Form
 
-__all__ = ["BOOK", "book_form", "ChannelDoubling", "PaddingDoubling", "Pointwise",
-           "double_channels", "double_padding", "pointwise", "in_output_sizes"]
+__all__ = [
+    "BOOK",
+    "book_form",
+    "ChannelDoubling",
+    "PaddingDoubling",
+    "Pointwise",
+    "double_channels",
+    "double_padding",
+    "pointwise",
+    "in_output_sizes",
+]
 
 # The section's setting: one example (n = 1), no dilation, no groups.
 BOOK = {n: 1, d_h: 1, d_w: 1, g: 1}
@@ -30,8 +39,9 @@ def book_form(key: str, convention: str = "total", bias: bool = False) -> sp.Exp
 def in_output_sizes(expr: sp.Expr, convention: str = "total") -> sp.Expr:
     """Rewrite a stride-1 expression with ``m_h, m_w`` in place of ``h, w``."""
     pad = 1 if convention == "total" else 2
-    return sp.factor_terms(sp.expand(expr.subs({h: m_h + k_h - 1 - pad * p_h,
-                                                w: m_w + k_w - 1 - pad * p_w})))
+    return sp.factor_terms(
+        sp.expand(expr.subs({h: m_h + k_h - 1 - pad * p_h, w: m_w + k_w - 1 - pad * p_w}))
+    )
 
 
 @dataclass(frozen=True)
@@ -39,8 +49,8 @@ class ChannelDoubling:
     key: str
     before: sp.Expr
     after: sp.Expr
-    ratio: sp.Expr     # after / before, exact
-    limit: sp.Expr     # as c_i, c_o grow together
+    ratio: sp.Expr  # after / before, exact
+    limit: sp.Expr  # as c_i, c_o grow together
 
 
 def double_channels(key: str, convention: str = "total", bias: bool = False) -> ChannelDoubling:
@@ -57,9 +67,9 @@ class PaddingDoubling:
     key: str
     before: sp.Expr
     after: sp.Expr
-    increase: sp.Expr           # after - before, floors included
+    increase: sp.Expr  # after - before, floors included
     ratio: sp.Expr
-    stride1_increase: sp.Expr   # s = 1: floors vanish; written with m_h, m_w
+    stride1_increase: sp.Expr  # s = 1: floors vanish; written with m_h, m_w
     stride1_ratio: sp.Expr
 
 
@@ -70,15 +80,22 @@ def double_padding(key: str, convention: str = "total", bias: bool = False) -> P
     unit = {s_h: 1, s_w: 1}
     inc1 = sp.factor(in_output_sizes(sp.expand(increase.subs(unit)), convention))
     before1 = in_output_sizes(before.subs(unit), convention)
-    return PaddingDoubling(key, before, after, increase, sp.simplify(after / before),
-                           inc1, sp.factor(sp.simplify((before1 + inc1) / before1)))
+    return PaddingDoubling(
+        key,
+        before,
+        after,
+        increase,
+        sp.simplify(after / before),
+        inc1,
+        sp.factor(sp.simplify((before1 + inc1) / before1)),
+    )
 
 
 @dataclass(frozen=True)
 class Pointwise:
     key: str
-    general: sp.Expr   # k_h = k_w = 1, any stride and padding
-    plain: sp.Expr     # and s = 1, p = 0: c_i c_o h w-type forms
+    general: sp.Expr  # k_h = k_w = 1, any stride and padding
+    plain: sp.Expr  # and s = 1, p = 0: c_i c_o h w-type forms
 
 
 def pointwise(key: str, convention: str = "total", bias: bool = False) -> Pointwise:

@@ -16,14 +16,26 @@ from derivations.model import CONVENTIONS, Layer, effective_kernel, padded_size
 __all__ = ["FEATURES", "Mismatch", "SweepReport", "features_of", "random_layer", "sweep"]
 
 # What a sweep must meet; ``random_layer(rng, feature)`` forces one of them.
-FEATURES = ("per-side padding", "stride > kernel", "stride not dividing", "dilation",
-            "groups", "batch > 1", "1x1 kernel", "c_i = 1", "bias", "no bias")
+FEATURES = (
+    "per-side padding",
+    "stride > kernel",
+    "stride not dividing",
+    "dilation",
+    "groups",
+    "batch > 1",
+    "1x1 kernel",
+    "c_i = 1",
+    "bias",
+    "no bias",
+)
 
 
 def _axes(layer: Layer):
     for axis in ("h", "w"):
-        yield tuple(getattr(layer, name) for name in
-                    (axis, f"k_{axis}", f"p_{axis}", f"s_{axis}", f"d_{axis}"))
+        yield tuple(
+            getattr(layer, name)
+            for name in (axis, f"k_{axis}", f"p_{axis}", f"s_{axis}", f"d_{axis}")
+        )
 
 
 def features_of(layer: Layer) -> set[str]:
@@ -35,9 +47,13 @@ def features_of(layer: Layer) -> set[str]:
             found.add("stride not dividing")
         if d > 1:
             found.add("dilation")
-    checks = {"per-side padding": layer.convention == "per-side",
-              "groups": layer.groups > 1, "batch > 1": layer.batch > 1,
-              "1x1 kernel": layer.k_h == layer.k_w == 1, "c_i = 1": layer.c_i == 1}
+    checks = {
+        "per-side padding": layer.convention == "per-side",
+        "groups": layer.groups > 1,
+        "batch > 1": layer.batch > 1,
+        "1x1 kernel": layer.k_h == layer.k_w == 1,
+        "c_i = 1": layer.c_i == 1,
+    }
     return found | {name for name, present in checks.items() if present}
 
 
@@ -62,13 +78,27 @@ def random_layer(rng: random.Random, feature: str | None = None) -> Layer:
         if feature == "c_i = 1":
             groups = 1
         h, k_h, p_h, s_h, d_h = _axis(rng, feature, convention)
-        w, k_w, p_w, s_w, d_w = _axis(rng, None if feature == "stride not dividing"
-                                      else feature, convention)
-        layer = Layer(c_i=c_i, c_o=groups * rng.randint(1, 3), h=h, w=w, k_h=k_h, k_w=k_w,
-                      p_h=p_h, p_w=p_w, s_h=s_h, s_w=s_w, d_h=d_h, d_w=d_w, groups=groups,
-                      batch=rng.randint(2, 3) if feature == "batch > 1" else rng.randint(1, 2),
-                      bias={"bias": True, "no bias": False}.get(feature or "", rng.random() < 0.5),
-                      convention=convention)
+        w, k_w, p_w, s_w, d_w = _axis(
+            rng, None if feature == "stride not dividing" else feature, convention
+        )
+        layer = Layer(
+            c_i=c_i,
+            c_o=groups * rng.randint(1, 3),
+            h=h,
+            w=w,
+            k_h=k_h,
+            k_w=k_w,
+            p_h=p_h,
+            p_w=p_w,
+            s_h=s_h,
+            s_w=s_w,
+            d_h=d_h,
+            d_w=d_w,
+            groups=groups,
+            batch=rng.randint(2, 3) if feature == "batch > 1" else rng.randint(1, 2),
+            bias={"bias": True, "no bias": False}.get(feature or "", rng.random() < 0.5),
+            convention=convention,
+        )
         if feature is None or feature in features_of(layer):
             return layer
 
@@ -85,10 +115,10 @@ class Mismatch:
 @dataclass
 class SweepReport:
     samples: int = 0
-    matched: dict = field(default_factory=dict)      # (key, witness) -> layers matched
-    checked: dict = field(default_factory=dict)      # (key, witness) -> layers checked
+    matched: dict = field(default_factory=dict)  # (key, witness) -> layers matched
+    checked: dict = field(default_factory=dict)  # (key, witness) -> layers checked
     first_mismatch: dict = field(default_factory=dict)
-    features: dict = field(default_factory=dict)     # feature -> layers showing it
+    features: dict = field(default_factory=dict)  # feature -> layers showing it
     loop_layers: int = 0
 
     @property

@@ -54,7 +54,7 @@ def html_text(prose: str) -> Markup:
         closing = _CLOSING.match(part)
         if closing:
             glue = str(escape(closing.group(0)))
-            part = part[closing.end():]
+            part = part[closing.end() :]
         out.append(str(escape(part)))
     out.append(glue)
     return Markup("".join(reversed(out)))
@@ -79,6 +79,7 @@ def _image(svg: bytes) -> str:
 def environment():
     """The HTML template environment (autoescape on; filters for prose and math)."""
     from derivations.render import template_environment
+
     env = template_environment(autoescape=True)
     env.filters["html"] = lambda value, lang: html_text(_pick(value, lang))
     env.filters["pick"] = _pick
@@ -87,10 +88,14 @@ def environment():
     return env
 
 
-def render_page(entries: list, page: dict, strings: dict, lang: str,
-                figures: dict[str, bytes]) -> str:
+def render_page(
+    entries: list, page: dict, strings: dict, lang: str, figures: dict[str, bytes]
+) -> str:
     """The page for ``lang``: ``entries`` as :func:`derivations.render.entries` gives
     them, ``page`` the reference page, ``figures`` key -> SVG bytes."""
     images = {key: _image(svg) for key, svg in figures.items()}
-    return environment().get_template("index.html.j2").render(
-        s=strings, lang=lang, entries=entries, page=page, images=images)
+    return (
+        environment()
+        .get_template("index.html.j2")
+        .render(s=strings, lang=lang, entries=entries, page=page, images=images)
+    )

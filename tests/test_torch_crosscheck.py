@@ -30,26 +30,27 @@ HAS_TORCH = importlib.util.find_spec("torch") is not None
 def torch():
     require_tool(HAS_TORCH, "torch not installed: pip install -e .[torch]")
     import torch
+
     return torch
 
 
 LAYERS = [
     Layer(3, 4, 7, 7, 3, 3),
-    Layer(2, 3, 6, 7, 3, 2, p_h=1, p_w=3),                                   # odd total
+    Layer(2, 3, 6, 7, 3, 2, p_h=1, p_w=3),  # odd total
     Layer(2, 3, 6, 5, 3, 3, p_h=1, p_w=2, convention="per-side"),
-    Layer(2, 4, 9, 8, 3, 3, p_h=2, p_w=2, s_h=2, s_w=3),                     # stride
-    Layer(2, 2, 9, 9, 2, 2, s_h=3, s_w=3),                                   # stride > kernel
+    Layer(2, 4, 9, 8, 3, 3, p_h=2, p_w=2, s_h=2, s_w=3),  # stride
+    Layer(2, 2, 9, 9, 2, 2, s_h=3, s_w=3),  # stride > kernel
     Layer(2, 3, 9, 9, 3, 3, p_h=2, p_w=2, d_h=2, d_w=3, convention="per-side"),  # dilation
-    Layer(4, 6, 6, 6, 3, 3, p_h=2, p_w=2, groups=2, bias=True),              # groups
+    Layer(4, 6, 6, 6, 3, 3, p_h=2, p_w=2, groups=2, bias=True),  # groups
     Layer(4, 4, 7, 7, 3, 3, p_h=1, p_w=1, groups=4, convention="per-side"),  # depthwise
-    Layer(3, 2, 5, 5, 3, 3, batch=3, bias=True),                              # batch, bias
-    Layer(5, 3, 4, 4, 1, 1),                                                  # 1x1
-    Layer(2, 3, 5, 5, 1, 1, p_h=1, p_w=1, s_h=2, s_w=2),                     # 1x1 odd total
-    Layer(1, 2, 6, 6, 5, 5, p_h=4, p_w=4),                                    # c_i = 1
-    Layer(6, 9, 10, 11, 3, 2, p_h=3, p_w=1, s_h=2, s_w=1, d_h=2, d_w=1, groups=3, batch=2,
-          bias=True),
-    Layer(6, 12, 8, 8, 3, 3, p_h=1, p_w=1, s_h=2, s_w=2, groups=3, batch=2,
-          convention="per-side"),
+    Layer(3, 2, 5, 5, 3, 3, batch=3, bias=True),  # batch, bias
+    Layer(5, 3, 4, 4, 1, 1),  # 1x1
+    Layer(2, 3, 5, 5, 1, 1, p_h=1, p_w=1, s_h=2, s_w=2),  # 1x1 odd total
+    Layer(1, 2, 6, 6, 5, 5, p_h=4, p_w=4),  # c_i = 1
+    Layer(
+        6, 9, 10, 11, 3, 2, p_h=3, p_w=1, s_h=2, s_w=1, d_h=2, d_w=1, groups=3, batch=2, bias=True
+    ),
+    Layer(6, 12, 8, 8, 3, 3, p_h=1, p_w=1, s_h=2, s_w=2, groups=3, batch=2, convention="per-side"),
 ]
 GROUPED = [layer for layer in LAYERS if layer.groups > 1]
 UNGROUPED = [layer for layer in LAYERS if layer.groups == 1]
@@ -73,14 +74,25 @@ def _torch_conv(torch, layer: Layer, x, weight, bias, native_padding=False):
         (top, bottom), (left, right) = _split(layer.p_h), _split(layer.p_w)
         x = F.pad(x, (left, right, top, bottom))
         padding = 0
-    return F.conv2d(x, weight, bias, stride=(layer.s_h, layer.s_w), padding=padding,
-                    dilation=(layer.d_h, layer.d_w), groups=layer.groups)
+    return F.conv2d(
+        x,
+        weight,
+        bias,
+        stride=(layer.s_h, layer.s_w),
+        padding=padding,
+        dilation=(layer.d_h, layer.d_w),
+        groups=layer.groups,
+    )
 
 
 def _leaves(torch, layer, seed, requires=("x", "w", "b")):
     x, weight, bias, dy = random_tensors(layer, seed, np.float64)
-    leaf = lambda a, key: None if a is None else (  # noqa: E731
-        torch.tensor(a, dtype=torch.float64, requires_grad=key in requires))
+    leaf = lambda a, key: (
+        None
+        if a is None
+        # noqa: E731
+        else (torch.tensor(a, dtype=torch.float64, requires_grad=key in requires))
+    )
     return leaf(x, "x"), leaf(weight, "w"), leaf(bias, "b"), torch.tensor(dy)
 
 
@@ -143,8 +155,11 @@ def test_grouped_backward_flops_pinned(torch, layer):
     assert _flops(torch, layer, requires=("w",))[1] == g * dw_flops
 
 
-NATIVE = [layer for layer in LAYERS
-          if layer.convention == "per-side" or (layer.p_h % 2 == 0 and layer.p_w % 2 == 0)]
+NATIVE = [
+    layer
+    for layer in LAYERS
+    if layer.convention == "per-side" or (layer.p_h % 2 == 0 and layer.p_w % 2 == 0)
+]
 
 
 @pytest.mark.parametrize("layer", NATIVE, ids=_name)
@@ -164,7 +179,8 @@ def test_saved_for_backward_equals_autograd(torch, layer):
 
 @pytest.mark.parametrize("layer", LAYERS, ids=_name)
 def test_params_equal_nn_conv2d(torch, layer):
-    module = torch.nn.Conv2d(layer.c_i, layer.c_o, (layer.k_h, layer.k_w), groups=layer.groups,
-                             bias=layer.bias)
+    module = torch.nn.Conv2d(
+        layer.c_i, layer.c_o, (layer.k_h, layer.k_w), groups=layer.groups, bias=layer.bias
+    )
     closed = forms_for(layer)["memory_params"].evaluate(layer)
     assert sum(p.numel() for p in module.parameters()) == closed

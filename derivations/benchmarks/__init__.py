@@ -106,9 +106,13 @@ class Harness:
                 times.append(time.perf_counter() - start)
         return [Timing(tuple(t)) for t in spent]
 
-    def processes(self, *commands: Sequence[str], rounds: int | None = None,
-                  env: dict | None = None, setup: Callable[[], object] | None = None,
-                  ) -> list[Timing]:
+    def processes(
+        self,
+        *commands: Sequence[str],
+        rounds: int | None = None,
+        env: dict | None = None,
+        setup: Callable[[], object] | None = None,
+    ) -> list[Timing]:
         """Interleaved new-process runs of every command (wall-clock, output captured);
         ``setup`` runs before each process and is not timed (e.g. emptying a cache)."""
         environment = {**os.environ, **(env or {})}
@@ -121,6 +125,7 @@ class Harness:
                 start = time.perf_counter()
                 subprocess.run(list(command), check=True, capture_output=True, env=environment)
                 return time.perf_counter() - start, _children_cpu() - before
+
             return run
 
         spent: list[list[float]] = [[] for _ in commands]
@@ -133,14 +138,27 @@ class Harness:
                 cpus.append(used)
         return [Timing(tuple(t), tuple(c)) for t, c in zip(spent, cpu)]
 
-    def time(self, name: str, fn: Callable[[], object], rounds: int | None = None,
-             unit: str = "ms", note: str = "") -> Timing:
-        timing, = self.timings(fn, rounds=rounds)
+    def time(
+        self,
+        name: str,
+        fn: Callable[[], object],
+        rounds: int | None = None,
+        unit: str = "ms",
+        note: str = "",
+    ) -> Timing:
+        (timing,) = self.timings(fn, rounds=rounds)
         self.timing(name, timing, unit, note)
         return timing
 
-    def time_process(self, name: str, command: Sequence[str], rounds: int | None = None,
-                     unit: str = "ms", note: str = "", env: dict | None = None) -> Timing:
-        timing, = self.processes(command, rounds=rounds, env=env)
+    def time_process(
+        self,
+        name: str,
+        command: Sequence[str],
+        rounds: int | None = None,
+        unit: str = "ms",
+        note: str = "",
+        env: dict | None = None,
+    ) -> Timing:
+        (timing,) = self.processes(command, rounds=rounds, env=env)
         self.timing(name, timing, unit, note)
         return timing

@@ -19,21 +19,29 @@ from derivations.benchmarks import python_command
 
 __all__ = ["peak_rss", "run"]
 
-_WRAPPER = ("import resource, subprocess, sys\n"
-            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
 
 
 def peak_rss(command: list[str], env: dict) -> float:
     """Peak resident set size (MB) of ``command`` and its children, the largest one, in
     a wrapper process of its own (so no earlier child counts)."""
-    done = subprocess.run([sys.executable, "-c", _WRAPPER, *command], capture_output=True,
-                          text=True, check=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
     return int(done.stdout.split()[-1]) / 1024
 
 
 def run(harness) -> None:
     import os
+
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         cache, out = scratch / "cache", scratch / "out"
@@ -43,20 +51,25 @@ def run(harness) -> None:
         def empty_cache():
             shutil.rmtree(cache, ignore_errors=True)
 
-        cold, = harness.processes(docs, rounds=1, env=env, setup=empty_cache)
-        harness.timing("docs cold (empty cache)", cold, "s", "target: no slower than "
-                       "before the cache (15-19 s)")
-        serial, = harness.processes([*docs, "--jobs", "1"], rounds=1, env=env,
-                                    setup=empty_cache)
+        (cold,) = harness.processes(docs, rounds=1, env=env, setup=empty_cache)
+        harness.timing(
+            "docs cold (empty cache)",
+            cold,
+            "s",
+            "target: no slower than before the cache (15-19 s)",
+        )
+        (serial,) = harness.processes([*docs, "--jobs", "1"], rounds=1, env=env, setup=empty_cache)
         harness.timing("docs cold, one process (--jobs 1)", serial, "s")
-        warm, = harness.processes(docs, rounds=3, env=env)
+        (warm,) = harness.processes(docs, rounds=3, env=env)
         harness.timing("docs warm (nothing changed)", warm, "s", "target <= 5 s")
-        recheck, = harness.processes([*docs, "--recheck"], rounds=1, env=env)
+        (recheck,) = harness.processes([*docs, "--recheck"], rounds=1, env=env)
         harness.timing("docs --recheck (every check run)", recheck, "s")
         full_env = {**os.environ, **env}
-        harness("docs warm: peak RSS", round(peak_rss(docs, full_env), 1), "MB",
-                "target <= 400 MB")
+        harness("docs warm: peak RSS", round(peak_rss(docs, full_env), 1), "MB", "target <= 400 MB")
         empty_cache()
-        harness("docs cold, one process: peak RSS",
-                round(peak_rss([*docs, "--jobs", "1"], full_env), 1), "MB")
+        harness(
+            "docs cold, one process: peak RSS",
+            round(peak_rss([*docs, "--jobs", "1"], full_env), 1),
+            "MB",
+        )
         harness("docs warm / cold (wall)", round(warm.min / cold.min, 3), "ratio")

@@ -36,8 +36,11 @@ REPEATED_POOL = (
     ("forward-ops", "O(c_i c_o k_h k_w h w)"),
     ("forward-ops", "c_o×c_i×(2𝑘_ℎ𝑘_w−1)×⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋×⌊(w−𝑘_w+𝑝_w+𝑠_w)/𝑠_w⌋"),
     ("forward-mults", "c_i c_o k_h k_w h w"),
-    ("forward-mults", r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor"
-                      r" \lfloor \frac{w+2p_w-k_w}{s_w}+1 \rfloor"),
+    (
+        "forward-mults",
+        r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor"
+        r" \lfloor \frac{w+2p_w-k_w}{s_w}+1 \rfloor",
+    ),
     ("forward-adds", "c_i c_o (k_h k_w - 1) m_h m_w"),
     ("output-height", "(h-k_h+p_h)/s_h+1"),
     ("output-height", "floor((h-k_h+p_h+s_h)/s_h)"),
@@ -84,8 +87,9 @@ def class_file(path: Path, distinct: bool, rows: int, seed: int = 1) -> Path:
         for index in range(rows):
             question, answer = _distinct(index) if distinct else rng.choice(REPEATED_POOL)
             student = f"s{index // 13:06d}"
-            writer.writerow([student, f"{student}@example.edu", question, answer,
-                             "2026-03-02 10:21"])
+            writer.writerow(
+                [student, f"{student}@example.edu", question, answer, "2026-03-02 10:21"]
+            )
     return path
 
 
@@ -95,56 +99,98 @@ def measure(arguments: list[str]) -> tuple[float, float, float]:
     earlier children do not count; CPU time includes the worker processes).  CPU time
     is what load on the shared machine does not change."""
     root = Path(__file__).resolve().parents[2]
-    wrapper = ("import resource, subprocess, sys, time\n"
-               "start = time.perf_counter()\n"
-               "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-               "spent = time.perf_counter() - start\n"
-               "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-               "print(spent, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)\n")
-    done = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-m", "derivations",
-                           *arguments], cwd=root, capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONPATH": str(root)})
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "spent = time.perf_counter() - start\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(spent, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper, sys.executable, "-m", "derivations", *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
     seconds, cpu, peak_kb = done.stdout.split()
     return float(seconds), float(cpu), int(peak_kb) / 1024
 
 
 def _cold_check() -> float:
-    seconds, _, _ = measure(["check", "--question", "forward-ops", "--answer",
-                             "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w"])
+    seconds, _, _ = measure(
+        ["check", "--question", "forward-ops", "--answer", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w"]
+    )
     return seconds
 
 
 def run(report) -> None:
     from derivations.checking.deciding.catalogue import entry
     from derivations.registry.questions import QUESTIONS
+
     for qid in QUESTIONS:  # warm the derived catalogue (disk cache)
         entry(qid)
     large = int(os.environ.get("DERIVATIONS_BENCH_ROWS", LARGE))
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         source = class_file(folder / "class.csv", distinct=False, rows=large)
-        seconds, cpu, peak = measure(["grade", str(source), "--out", str(folder / "r.csv"),
-                                      "--gradebook", str(folder / "g.csv"), "--summary",
-                                      str(folder / "s.md"), "--no-progress"])
-        report(f"grade {large:,} class-like rows", large / seconds, "rows/s",
-               f"target >= 20,000 rows/s ({seconds:.1f} s wall)")
-        report(f"grade {large:,} class-like rows, per CPU second", large / cpu, "rows/s",
-               f"({cpu:.1f} s CPU: what load does not change)")
+        seconds, cpu, peak = measure(
+            [
+                "grade",
+                str(source),
+                "--out",
+                str(folder / "r.csv"),
+                "--gradebook",
+                str(folder / "g.csv"),
+                "--summary",
+                str(folder / "s.md"),
+                "--no-progress",
+            ]
+        )
+        report(
+            f"grade {large:,} class-like rows",
+            large / seconds,
+            "rows/s",
+            f"target >= 20,000 rows/s ({seconds:.1f} s wall)",
+        )
+        report(
+            f"grade {large:,} class-like rows, per CPU second",
+            large / cpu,
+            "rows/s",
+            f"({cpu:.1f} s CPU: what load does not change)",
+        )
         report(f"grade {large:,} class-like rows: peak RSS", peak, "MB", "target <= 200 MB")
         distinct = class_file(folder / "distinct.csv", distinct=True, rows=DISTINCT)
         rates = {}
         for jobs in (2, 1):
-            seconds, cpu, peak = measure(["grade", str(distinct), "--out",
-                                          str(folder / f"d{jobs}.csv"), "--no-progress",
-                                          "--jobs", str(jobs)])
+            seconds, cpu, peak = measure(
+                [
+                    "grade",
+                    str(distinct),
+                    "--out",
+                    str(folder / f"d{jobs}.csv"),
+                    "--no-progress",
+                    "--jobs",
+                    str(jobs),
+                ]
+            )
             rates[jobs] = DISTINCT / seconds
             target = "target >= 500 rows/s with 2 cores; " if jobs == 2 else ""
-            report(f"grade {DISTINCT:,} all-distinct answers, --jobs {jobs}", rates[jobs],
-                   "rows/s", f"{target}{seconds:.1f} s wall, {cpu:.1f} s CPU, peak RSS "
-                             f"{peak:.0f} MB")
+            report(
+                f"grade {DISTINCT:,} all-distinct answers, --jobs {jobs}",
+                rates[jobs],
+                "rows/s",
+                f"{target}{seconds:.1f} s wall, {cpu:.1f} s CPU, peak RSS {peak:.0f} MB",
+            )
             report("  the same per CPU second (all processes)", DISTINCT / cpu, "rows/s")
-        report("all-distinct: --jobs 2 / --jobs 1, wall", rates[2] / rates[1], "x",
-               "bounded by the cores the shared machine leaves free")
+        report(
+            "all-distinct: --jobs 2 / --jobs 1, wall",
+            rates[2] / rates[1],
+            "x",
+            "bounded by the cores the shared machine leaves free",
+        )
     _cold_check()  # the first run may fill the catalogue cache; time the next ones
     times = sorted(_cold_check() for _ in range(3))
     report("cold `check` subprocess (median of 3)", times[1], "s", "target < 1 s")

@@ -82,7 +82,7 @@ def torch_timings(repeat: int = 5) -> dict:
     if importlib.util.find_spec("fvcore") is not None:
         from fvcore.nn import FlopCountAnalysis
 
-        with torch.device("cpu"):       # fvcore traces with torch.jit: real CPU tensors
+        with torch.device("cpu"):  # fvcore traces with torch.jit: real CPU tensors
             cpu_model = resnet50().eval()
         cpu_x = torch.zeros(1, 3, 224, 224)
 
@@ -93,38 +93,50 @@ def torch_timings(repeat: int = 5) -> dict:
                 analysis.unsupported_ops_warnings(False)
                 analysis.uncalled_modules_warnings(False)
                 return analysis.total()
+
         fns["fvcore"] = fvcore
-    first = {name: fn() for name, fn in fns.items()}   # warm (our forms derived once)
+    first = {name: fn() for name, fn in fns.items()}  # warm (our forms derived once)
     seconds = _interleaved(fns, repeat)
     table = first["ours"]
     # fvcore's total: MACs, plus batch norm (folded: 2 per element) and adaptive pooling
     # (1 per input element), which it counts too
     fvcore_reading = table.totals["macs"] + sum(
-        r.mults + r.adds + r.other for r in table.rows
-        if r.kind in ("batchnorm", "adaptive_avgpool"))
-    return {"seconds": seconds, "threads": torch.get_num_threads(),
-            "macs": {"ours": table.totals["macs"],
-                     "flop_counter": first["flop_counter"] // 2,
-                     **({"fvcore": int(first["fvcore"])} if "fvcore" in first else {})},
-            "fvcore_reading": fvcore_reading}
+        r.mults + r.adds + r.other
+        for r in table.rows
+        if r.kind in ("batchnorm", "adaptive_avgpool")
+    )
+    return {
+        "seconds": seconds,
+        "threads": torch.get_num_threads(),
+        "macs": {
+            "ours": table.totals["macs"],
+            "flop_counter": first["flop_counter"] // 2,
+            **({"fvcore": int(first["fvcore"])} if "fvcore" in first else {}),
+        },
+        "fvcore_reading": fvcore_reading,
+    }
 
 
 COLD = {  # a new process doing what a user's script would do, from import to the count
-    "ours": ("from derivations.networks.torch import from_torch, load_factory; "
-             f"print(from_torch(load_factory('{FACTORY}'), (3, 224, 224)).totals['macs'])"),
+    "ours": (
+        "from derivations.networks.torch import from_torch, load_factory; "
+        f"print(from_torch(load_factory('{FACTORY}'), (3, 224, 224)).totals['macs'])"
+    ),
     "flop_counter": (
         "import torch; from torch.utils.flop_counter import FlopCounterMode; "
         "from derivations.networks.torch_models import resnet50; torch.set_num_threads(1)\n"
         "with torch.device('meta'): m = resnet50()\n"
         "with FlopCounterMode(display=False) as c: m(torch.empty(1, 3, 224, 224, "
-        "device='meta'))\nprint(c.get_total_flops() // 2)"),
+        "device='meta'))\nprint(c.get_total_flops() // 2)"
+    ),
     "fvcore": (
         "import torch, warnings; warnings.simplefilter('ignore'); torch.set_num_threads(1)\n"
         "from fvcore.nn import FlopCountAnalysis\n"
         "from derivations.networks.torch_models import resnet50\n"
         "a = FlopCountAnalysis(resnet50().eval(), torch.zeros(1, 3, 224, 224))\n"
         "a.unsupported_ops_warnings(False); a.uncalled_modules_warnings(False)\n"
-        "print(a.total())"),
+        "print(a.total())"
+    ),
 }
 
 
@@ -136,13 +148,19 @@ def _environment() -> dict:
 
 def _cold(code: str) -> float:
     command = [sys.executable, "-c", code]
-    return _best(lambda: subprocess.run(command, check=True, capture_output=True,
-                                        env=_environment()), repeat=3)
+    return _best(
+        lambda: subprocess.run(command, check=True, capture_output=True, env=_environment()),
+        repeat=3,
+    )
 
 
 def _rows_file(folder: Path) -> Path:
-    rows = [{"kind": "conv", "out": 8 + i % 3 * 8, "kernel": 3, "padding": 1, "bias": False}
-            if i % 2 == 0 else {"kind": "relu"} for i in range(ROWS)]
+    rows = [
+        {"kind": "conv", "out": 8 + i % 3 * 8, "kernel": 3, "padding": 1, "bias": False}
+        if i % 2 == 0
+        else {"kind": "relu"}
+        for i in range(ROWS)
+    ]
     path = folder / "rows.json"
     path.write_text(json.dumps({"input": [8, 16, 16], "layers": rows}), encoding="utf-8")
     return path
@@ -163,10 +181,17 @@ def run(report) -> None:
         return tabulate(model_network("resnet50"))
 
     resnet50()
-    report("tabulate built-in ResNet-50 (layer cache cleared)", _best(resnet50, 10) * 1e3, "ms",
-           "target <= 5 ms (issue 16)")
-    report("tabulate built-in ResNet-50 (layers cached)",
-           _best(lambda: tabulate(model_network("resnet50")), 10) * 1e3, "ms")
+    report(
+        "tabulate built-in ResNet-50 (layer cache cleared)",
+        _best(resnet50, 10) * 1e3,
+        "ms",
+        "target <= 5 ms (issue 16)",
+    )
+    report(
+        "tabulate built-in ResNet-50 (layers cached)",
+        _best(lambda: tabulate(model_network("resnet50")), 10) * 1e3,
+        "ms",
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = _rows_file(Path(folder))
 
@@ -175,37 +200,60 @@ def run(report) -> None:
             network_report(tabulate(parse_network(layers.rows, layers.input)))
 
         seconds = _best(whole_file, 3)
-        report(f"read + tabulate + report a {ROWS:,}-row file", seconds, "s",
-               "target < 2 s (issue 8: linear in rows)")
+        report(
+            f"read + tabulate + report a {ROWS:,}-row file",
+            seconds,
+            "s",
+            "target < 2 s (issue 8: linear in rows)",
+        )
     if importlib.util.find_spec("torch") is None:
-        report("from_torch / FlopCounterMode", 0.0, "x", "skipped: torch not installed "
-               "(pip install -e .[torch])")
+        report(
+            "from_torch / FlopCounterMode",
+            0.0,
+            "x",
+            "skipped: torch not installed (pip install -e .[torch])",
+        )
         return
-    code = "import json; from derivations.benchmarks.networks import torch_timings; " \
-           "print(json.dumps(torch_timings()))"
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True, env=_environment()).stdout
+    code = (
+        "import json; from derivations.benchmarks.networks import torch_timings; "
+        "print(json.dumps(torch_timings()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=_environment()
+    ).stdout
     timings = json.loads(out.splitlines()[-1])
     s, macs = timings["seconds"], timings["macs"]
     note = f"torch threads {timings['threads']}, own process"
     report("from_torch(ResNet-50) in process", s["ours"] * 1e3, "ms", note)
     report("FlopCounterMode(ResNet-50, meta) in process", s["flop_counter"] * 1e3, "ms")
-    report("from_torch / FlopCounterMode, in process", s["ours"] / s["flop_counter"], "x",
-           "target <= 1")
+    report(
+        "from_torch / FlopCounterMode, in process",
+        s["ours"] / s["flop_counter"],
+        "x",
+        "target <= 1",
+    )
     if "fvcore" in s:
         report("fvcore FlopCountAnalysis(ResNet-50, CPU) in process", s["fvcore"] * 1e3, "ms")
         report("from_torch / fvcore, in process", s["ours"] / s["fvcore"], "x")
     else:
         report("from_torch / fvcore", 0.0, "x", "skipped: fvcore not installed (.[bench])")
-    report("MACs: ours = FlopCounterMode / 2", macs["ours"], "MACs",
-           "equal" if macs["ours"] == macs["flop_counter"] else f"differ: {macs}")
+    report(
+        "MACs: ours = FlopCounterMode / 2",
+        macs["ours"],
+        "MACs",
+        "equal" if macs["ours"] == macs["flop_counter"] else f"differ: {macs}",
+    )
     if "fvcore" in macs:
         same = macs["fvcore"] == timings["fvcore_reading"]
-        report("fvcore's total", macs["fvcore"], "",
-               "= our MACs + batch norm (2/element) + adaptive pooling (1/input)" if same
-               else f"differs from our reading {timings['fvcore_reading']:,}")
-    cold = {name: _cold(code) for name, code in COLD.items()
-            if name != "fvcore" or "fvcore" in s}
+        report(
+            "fvcore's total",
+            macs["fvcore"],
+            "",
+            "= our MACs + batch norm (2/element) + adaptive pooling (1/input)"
+            if same
+            else f"differs from our reading {timings['fvcore_reading']:,}",
+        )
+    cold = {name: _cold(code) for name, code in COLD.items() if name != "fvcore" or "fvcore" in s}
     for name, seconds in cold.items():
         report(f"cold {name} (new process, ResNet-50)", seconds * 1e3, "ms")
     report("cold from_torch / cold FlopCounterMode", cold["ours"] / cold["flop_counter"], "x")

@@ -26,15 +26,20 @@ def _torch_calls(torch, x, weight, dy, layer):
 
     def backward():
         return torch.ops.aten.convolution_backward(
-            tdy, tx, tw, None, [1, 1], padding, [1, 1], False, [0, 0], 1, [True, True, False])
+            tdy, tx, tw, None, [1, 1], padding, [1, 1], False, [0, 0], 1, [True, True, False]
+        )
 
     return forward, backward
 
 
 def run(report) -> None:
     if importlib.util.find_spec("torch") is None:
-        report("numpy / torch conv2d", 0.0, "x", "skipped: torch not installed "
-               "(pip install -e .[torch])")
+        report(
+            "numpy / torch conv2d",
+            0.0,
+            "x",
+            "skipped: torch not installed (pip install -e .[torch])",
+        )
         return
     import torch
 
@@ -44,8 +49,12 @@ def run(report) -> None:
     t_forward, t_backward = _torch_calls(torch, x, weight, dy, layer)
     with torch.no_grad():
         ours_f, theirs_f, ours_b, theirs_b = _best(
-            lambda: conv2d_forward(x, weight, None, layer), t_forward,
-            lambda: conv2d_backward(dy, saved), t_backward, repeat=60)
+            lambda: conv2d_forward(x, weight, None, layer),
+            t_forward,
+            lambda: conv2d_backward(dy, saved),
+            t_backward,
+            repeat=60,
+        )
     note = f"float32, torch threads {torch.get_num_threads()}"
     report("numpy forward (64->64, 56x56, 3x3, batch 1)", ours_f * 1e3, "ms", note)
     report("torch forward", theirs_f * 1e3, "ms")

@@ -22,6 +22,7 @@ def run(harness) -> None:
 
     def generate():
         from derivations.variants import key
+
         key._executed_counts.cache_clear()
         variants = build_variants(roster, QUESTIONS, "bench")
         render_files(variants, "/nonexistent-bench-out")
@@ -35,8 +36,16 @@ def run(harness) -> None:
 
     generate()  # warm: the checker's catalogue of the three questions
     generation, grading = harness.timings(generate, grade, rounds=3)
-    harness("variants generated per second", round(STUDENTS / generation.median, 1),
-            "students/s", f"min {generation.min:.2f} s, median {generation.median:.2f} s "
-                          f"for {STUDENTS} students x {len(QUESTIONS)} questions, keys executed")
-    harness(f"grade {STUDENTS} x {len(QUESTIONS)} numeric answers", round(grading.median, 3),
-            "s", f"min {grading.min:.3f} s")
+    harness(
+        "variants generated per second",
+        round(STUDENTS / generation.median, 1),
+        "students/s",
+        f"min {generation.min:.2f} s, median {generation.median:.2f} s "
+        f"for {STUDENTS} students x {len(QUESTIONS)} questions, keys executed",
+    )
+    harness(
+        f"grade {STUDENTS} x {len(QUESTIONS)} numeric answers",
+        round(grading.median, 3),
+        "s",
+        f"min {grading.min:.3f} s",
+    )

@@ -19,12 +19,15 @@ import importlib
 
 __all__ = ["check", "feedback", "QUESTIONS", "Result", "VERDICTS", "EXIT_STATUS", "REVEALS"]
 
-_HOME = {"check": "derivations.checking.checker",
-         "feedback": "derivations.checking.explaining.feedback",
-         "REVEALS": "derivations.checking.explaining.feedback",
-         "QUESTIONS": "derivations.registry.questions",
-         "Result": "derivations.checking.result", "VERDICTS": "derivations.checking.result",
-         "EXIT_STATUS": "derivations.checking.result"}
+_HOME = {
+    "check": "derivations.checking.checker",
+    "feedback": "derivations.checking.explaining.feedback",
+    "REVEALS": "derivations.checking.explaining.feedback",
+    "QUESTIONS": "derivations.registry.questions",
+    "Result": "derivations.checking.result",
+    "VERDICTS": "derivations.checking.result",
+    "EXIT_STATUS": "derivations.checking.result",
+}
 
 
 def __getattr__(name: str):

@@ -58,16 +58,38 @@ from derivations.registry.questions import question as find_question
 
 __all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS"]
 
-SYMBOL_ORDER = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n", "k",
-                "s", "p", "m_h", "m_w", "k_1", "k_2")
-MAX_DIFFERENCE_OPS = 12   # a longer simplified difference is not shown (the diagnosis is)
+SYMBOL_ORDER = (
+    "c_i",
+    "c_o",
+    "h",
+    "w",
+    "k_h",
+    "k_w",
+    "p_h",
+    "p_w",
+    "s_h",
+    "s_w",
+    "n",
+    "k",
+    "s",
+    "p",
+    "m_h",
+    "m_w",
+    "k_1",
+    "k_2",
+)
+MAX_DIFFERENCE_OPS = 12  # a longer simplified difference is not shown (the diagnosis is)
 
 
 def _invalid(key: str, position: int | None = None, **fields) -> InvalidAnswer:
     """An :class:`InvalidAnswer` whose reason is message ``checker.reason.<key>``."""
     shown = {name: str(value) for name, value in fields.items()}
-    return InvalidAnswer(text(f"checker.reason.{key}", "en", **shown), position,
-                         key=f"checker.reason.{key}", fields=shown)
+    return InvalidAnswer(
+        text(f"checker.reason.{key}", "en", **shown),
+        position,
+        key=f"checker.reason.{key}",
+        fields=shown,
+    )
 
 
 def _allowed(entry: Entry) -> frozenset:
@@ -87,8 +109,13 @@ def _check_name(entry: Entry, parsed: Parsed) -> None:
         return
     kind, symbol = spellings().get(parsed.name.lower(), (None, None))
     if kind == "symbol" and symbol in _allowed(entry):
-        raise _invalid("defines_symbol", parsed.name_column, name=parsed.name, symbol=symbol,
-                       question=entry.question.id)
+        raise _invalid(
+            "defines_symbol",
+            parsed.name_column,
+            name=parsed.name,
+            symbol=symbol,
+            question=entry.question.id,
+        )
 
 
 def _check_symbols(entry: Entry, parsed: Parsed) -> None:
@@ -98,8 +125,12 @@ def _check_symbols(entry: Entry, parsed: Parsed) -> None:
         return
     if set(foreign) & set(OUTPUT_SYMBOLS) and entry.question.family == "layer":
         raise _invalid("asked_symbol", symbol=foreign[0], question=entry.question.id)
-    raise _invalid("foreign_symbol", symbol=foreign[0], question=entry.question.id,
-                   symbols=", ".join(n for n in SYMBOL_ORDER if n in _allowed(entry)))
+    raise _invalid(
+        "foreign_symbol",
+        symbol=foreign[0],
+        question=entry.question.id,
+        symbols=", ".join(n for n in SYMBOL_ORDER if n in _allowed(entry)),
+    )
 
 
 def _number(value):
@@ -124,8 +155,10 @@ def _merged(*groups) -> list:
 
 
 def _small(parsed: Parsed) -> bool:
-    return (ex.size(parsed.tree) <= MAX_SYMBOLIC_NODES
-            and ex.degree_bound(parsed.tree) <= MAX_SYMBOLIC_DEGREE)
+    return (
+        ex.size(parsed.tree) <= MAX_SYMBOLIC_NODES
+        and ex.degree_bound(parsed.tree) <= MAX_SYMBOLIC_DEGREE
+    )
 
 
 class _Work:
@@ -153,12 +186,15 @@ def _square_layer(expr, domain):
     if Restriction.SQUARE_INPUT not in domain:
         return expr
     from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS as S
-    return expr.xreplace({S["w"]: S["h"], S["k_w"]: S["k_h"], S["p_w"]: S["p_h"],
-                          S["s_w"]: S["s_h"]})
+
+    return expr.xreplace(
+        {S["w"]: S["h"], S["k_w"]: S["k_h"], S["p_w"]: S["p_h"], S["s_w"]: S["s_h"]}
+    )
 
 
 def _restricted(tree, domain, padding="total"):
     from derivations.checking.deciding.symbolic import restrict, to_sympy
+
     return _square_layer(restrict(to_sympy(tree), domain, padding), domain)
 
 
@@ -168,8 +204,11 @@ def _proof(work: _Work, parsed: Parsed, tree, domain, padding) -> bool | None:
 
     def prove():
         from derivations.checking.deciding.symbolic import prove_equal
-        return prove_equal(_restricted(parsed.tree, domain, padding),
-                           _restricted(tree, domain, padding))
+
+        return prove_equal(
+            _restricted(parsed.tree, domain, padding), _restricted(tree, domain, padding)
+        )
+
     return work.run(prove)
 
 
@@ -183,13 +222,17 @@ def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> d
         import sympy as sp
 
         from derivations.checking.deciding.symbolic import difference, from_sympy
-        gap = difference(_restricted(parsed.tree, domain), _restricted(entry.reference.tree,
-                                                                          domain),
-                         stride_one=axes_with(domain, Kind.STRIDE_1),
-                         no_padding=axes_with(domain, Kind.NO_PADDING))
+
+        gap = difference(
+            _restricted(parsed.tree, domain),
+            _restricted(entry.reference.tree, domain),
+            stride_one=axes_with(domain, Kind.STRIDE_1),
+            no_padding=axes_with(domain, Kind.NO_PADDING),
+        )
         if gap.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or sp.count_ops(gap) > MAX_DIFFERENCE_OPS:
             return None
         return from_sympy(gap)
+
     tree = work.run(simplify)
     if tree is None:
         return None
@@ -200,12 +243,17 @@ def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> d
     if value != example["answer_value"] - example["reference_value"]:
         return None  # the simplification assumed something the counterexample breaks
     from derivations.checking.explaining.render import to_latex, to_text
+
     return {"text": to_text(tree), "latex": to_latex(tree), "tree": ex.to_data(tree)}
 
 
 def _reference(entry: Entry) -> dict:
-    return {"text": entry.display_text, "latex": entry.display_latex,
-            "expanded": entry.expanded_text, "definitions": list(entry.definitions)}
+    return {
+        "text": entry.display_text,
+        "latex": entry.display_latex,
+        "expanded": entry.expanded_text,
+        "definitions": list(entry.definitions),
+    }
 
 
 def _notes(parsed: Parsed) -> list:
@@ -223,13 +271,14 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     if not entry.question.big_o:
         result.verdict, result.misconception = "not_equivalent", "big_o_for_exact"
         return result
-    mismatch = order_mismatch(entry.reference.tree, parsed.body, entry.question.family,
-                              restrictions)
+    mismatch = order_mismatch(
+        entry.reference.tree, parsed.body, entry.question.family, restrictions
+    )
     if mismatch is None:
         result.verdict = "equivalent_under_convention"
-        result.assumptions = _merged(("asymptotic",),
-                                     restriction_assumptions(restrictions,
-                                                             entry.reference.tree))
+        result.assumptions = _merged(
+            ("asymptotic",), restriction_assumptions(restrictions, entry.reference.tree)
+        )
         return result
     result.verdict = "not_equivalent"
     result.order = {"size": mismatch.size, "sign": mismatch.sign}
@@ -237,8 +286,12 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
         result.misconception = "wrong_order"
         return result
     for variant in entry.variants:
-        if variant.misconception and not variant.conventions and order_mismatch(
-                variant.tree, parsed.body, entry.question.family, restrictions) is None:
+        if (
+            variant.misconception
+            and not variant.conventions
+            and order_mismatch(variant.tree, parsed.body, entry.question.family, restrictions)
+            is None
+        ):
             result.misconception = variant.misconception
             break
     else:
@@ -257,14 +310,18 @@ def _match(entry: Entry, parsed: Parsed, restrictions):
 
 
 def _right(result, entry, parsed, match, work, symbolic) -> Result:
-    tags = _merged(match.variant.conventions,
-                   restriction_assumptions(match.domain, match.variant.tree))
+    tags = _merged(
+        match.variant.conventions, restriction_assumptions(match.domain, match.variant.tree)
+    )
     result.verdict = "equivalent_under_convention" if tags else "equivalent"
     result.assumptions = tags
     result.alternatives = [list(a) for a in match.variant.alternatives]
     result.samples = len(matcher(entry).envs(match.domain, match.variant.padding))
-    proved = _proof(work, parsed, match.variant.tree, match.domain,
-                    match.variant.padding) if symbolic else None
+    proved = (
+        _proof(work, parsed, match.variant.tree, match.domain, match.variant.padding)
+        if symbolic
+        else None
+    )
     result.proof = "symbolic" if proved else "sampled"
     return result
 
@@ -274,25 +331,34 @@ def _wrong(result, entry, parsed, match, restrictions, work, symbolic) -> Result
     if match:
         result.misconception = match.variant.misconception
         result.misconception_assumptions = _merged(
-            match.variant.conventions,
-            restriction_assumptions(match.domain, match.variant.tree))
+            match.variant.conventions, restriction_assumptions(match.domain, match.variant.tree)
+        )
     found = first_difference(entry, parsed.tree, restrictions)
     if found and found[2] is None and _undefined_everywhere(entry, parsed, restrictions):
         raise _invalid("undefined_everywhere")
     example = None
     if found:
         env, expected, actual = found
-        result.counterexample = {"layer": _layer(env, entry, parsed),
-                                 "reference": _number(expected), "answer": _number(actual)}
-        example = {"env": env, "answer": actual, "answer_value": actual,
-                   "reference_value": expected}
+        result.counterexample = {
+            "layer": _layer(env, entry, parsed),
+            "reference": _number(expected),
+            "answer": _number(actual),
+        }
+        example = {
+            "env": env,
+            "answer": actual,
+            "answer_value": actual,
+            "reference_value": expected,
+        }
     envs = matcher(entry).envs(restrictions, "total")
     reference = matcher(entry).values_of_variant(0, restrictions)
     count = min(len(envs), MAX_POINTS)
-    want = [reference[i] if reference[i] is not UNDEFINED else UNDEFINED_VALUE
-            for i in range(count)]
-    found_diagnosis = diagnose(compile_node(parsed.tree), entry.reference.function, envs,
-                               str(entry.question.family), want)
+    want = [
+        reference[i] if reference[i] is not UNDEFINED else UNDEFINED_VALUE for i in range(count)
+    ]
+    found_diagnosis = diagnose(
+        compile_node(parsed.tree), entry.reference.function, envs, str(entry.question.family), want
+    )
     if found_diagnosis:
         result.diagnosis = [_diagnosis_data(found_diagnosis)]
     if symbolic:
@@ -302,15 +368,20 @@ def _wrong(result, entry, parsed, match, restrictions, work, symbolic) -> Result
 
 def _diagnosis_data(found) -> dict:
     from derivations.checking.explaining.render import to_latex, to_text
+
     product = found.product()
     constant = found.constant
-    return {"id": found.id, "factor": list(found.factor), "meaning": found.meaning,
-            "constant": None if constant is None else str(constant),
-            "text": to_text(product), "latex": to_latex(product)}
+    return {
+        "id": found.id,
+        "factor": list(found.factor),
+        "meaning": found.meaning,
+        "constant": None if constant is None else str(constant),
+        "text": to_text(product),
+        "latex": to_latex(product),
+    }
 
 
-def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool,
-           work: _Work) -> Result:
+def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _Work) -> Result:
     result.notes = _notes(parsed)
     restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
     if parsed.is_big_o:
@@ -357,8 +428,12 @@ def check(question_id: str, answer: str, *, symbolic: bool = True) -> Result:
     except InvalidAnswer as error:
         result.verdict = "invalid_input"
         _clear(result)
-        result.error = {"reason": error.reason, "position": error.position, "id": error.key,
-                        "fields": {k: str(v) for k, v in error.fields.items()}}
+        result.error = {
+            "reason": error.reason,
+            "position": error.position,
+            "id": error.key,
+            "fields": {k: str(v) for k, v in error.fields.items()},
+        }
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:

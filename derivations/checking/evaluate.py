@@ -22,8 +22,11 @@ class Undefined(ArithmeticError):
 
 
 def _bounded(value):
-    bits = (value.bit_length() if isinstance(value, int)
-            else max(value.numerator.bit_length(), value.denominator.bit_length()))
+    bits = (
+        value.bit_length()
+        if isinstance(value, int)
+        else max(value.numerator.bit_length(), value.denominator.bit_length())
+    )
     if bits > MAX_BITS:
         raise refuse("value_too_large", limit=MAX_BITS)
     return value
@@ -52,8 +55,8 @@ def _power(base, exponent: int):
     if magnitude > 1 and magnitude.bit_length() * abs(exponent) > MAX_BITS:
         raise refuse("value_too_large", limit=MAX_BITS)
     if exponent >= 0:
-        return base ** exponent
-    return _divide(1, base ** -exponent)
+        return base**exponent
+    return _divide(1, base**-exponent)
 
 
 def _product(values):

@@ -22,10 +22,41 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar, Union
 
-__all__ = ["Node", "Num", "Sym", "Neg", "Add", "Mul", "Div", "Pow", "Floor", "Ceil",
-           "Max", "Min", "BigO", "NODE_CLASSES", "num", "sym", "neg", "add", "mul", "div",
-           "power", "children", "walk", "symbols_in", "kinds_in", "size", "depth",
-           "height", "degree_bound", "to_data", "from_data", "MAX_DATA_DEPTH", "MAX_DATA_NODES"]
+__all__ = [
+    "Node",
+    "Num",
+    "Sym",
+    "Neg",
+    "Add",
+    "Mul",
+    "Div",
+    "Pow",
+    "Floor",
+    "Ceil",
+    "Max",
+    "Min",
+    "BigO",
+    "NODE_CLASSES",
+    "num",
+    "sym",
+    "neg",
+    "add",
+    "mul",
+    "div",
+    "power",
+    "children",
+    "walk",
+    "symbols_in",
+    "kinds_in",
+    "size",
+    "depth",
+    "height",
+    "degree_bound",
+    "to_data",
+    "from_data",
+    "MAX_DATA_DEPTH",
+    "MAX_DATA_NODES",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +254,11 @@ def depth(node: Node) -> int:
         current, level = stack.pop()
         deepest = max(deepest, level)
         parts = children(current)
-        if isinstance(current, (Div, Mul)) and isinstance(parts[0], (Div, Mul)) \
-                and not (isinstance(current, Mul) and isinstance(parts[0], Mul)):
+        if (
+            isinstance(current, (Div, Mul))
+            and isinstance(parts[0], (Div, Mul))
+            and not (isinstance(current, Mul) and isinstance(parts[0], Mul))
+        ):
             stack.append((parts[0], level))
             parts = parts[1:]
         stack.extend((child, level + 1) for child in parts)
@@ -242,8 +276,8 @@ def height(node: Node) -> int:
 
 
 # --- serialization -----------------------------------------------------------------------
-MAX_DATA_DEPTH = 200      # nesting of a serialized tree (references are shallow)
-MAX_DATA_NODES = 20_000   # nodes of one serialized tree
+MAX_DATA_DEPTH = 200  # nesting of a serialized tree (references are shallow)
+MAX_DATA_NODES = 20_000  # nodes of one serialized tree
 _NUMBER = re.compile(r"-?[0-9]{1,400}(?:/[0-9]{1,400})?")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,15}")
 
@@ -269,8 +303,9 @@ def to_data(node: Node) -> list:
 
 def _bad(data, why: str) -> ValueError:
     shown = repr(data)
-    return ValueError(f"not a serialized expression ({why}): "
-                      f"{shown if len(shown) <= 60 else shown[:57] + '...'}")
+    return ValueError(
+        f"not a serialized expression ({why}): {shown if len(shown) <= 60 else shown[:57] + '...'}"
+    )
 
 
 def from_data(data) -> Node:
@@ -291,8 +326,7 @@ def from_data(data) -> Node:
         if cls is None:
             raise _bad(item, "unknown kind")
         if cls is Num:
-            if len(rest) != 1 or not isinstance(rest[0], str) \
-                    or not _NUMBER.fullmatch(rest[0]):
+            if len(rest) != 1 or not isinstance(rest[0], str) or not _NUMBER.fullmatch(rest[0]):
                 raise _bad(item, "number")
             value = Fraction(rest[0])  # bounded digits: cheap
             return num(value)

@@ -13,24 +13,38 @@ import argparse
 
 __all__ = ["register", "run", "thread_environment"]
 
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                     "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+_THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
-        "bench", help="run the benchmarks (figures, not pass/fail)",
+        "bench",
+        help="run the benchmarks (figures, not pass/fail)",
         description="Run every benchmark module (or those named), each in its own process, "
-                    "and print its figures (min and median of interleaved rounds) with the "
-                    "load average and the BLAS/OpenMP configuration. Targets are stated "
-                    "beside the figures; machines are shared and noisy, so ratios measured "
-                    "in one run are what to read.")
+        "and print its figures (min and median of interleaved rounds) with the "
+        "load average and the BLAS/OpenMP configuration. Targets are stated "
+        "beside the figures; machines are shared and noisy, so ratios measured "
+        "in one run are what to read.",
+    )
     parser.add_argument("names", nargs="*", help="benchmark modules to run (default: all)")
-    parser.add_argument("--threads", type=_threads, default=1, metavar="N",
-                        help="BLAS/OpenMP/torch threads per benchmark process (default 1; "
-                             "0: the libraries' own default)")
-    parser.add_argument("--in-process", action="store_true",
-                        help="run the modules in this process (no isolation)")
+    parser.add_argument(
+        "--threads",
+        type=_threads,
+        default=1,
+        metavar="N",
+        help="BLAS/OpenMP/torch threads per benchmark process (default 1; "
+        "0: the libraries' own default)",
+    )
+    parser.add_argument(
+        "--in-process", action="store_true", help="run the modules in this process (no isolation)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -64,9 +78,11 @@ def _pools() -> str:
         from threadpoolctl import threadpool_info  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a declared dependency
         return "thread pools: threadpoolctl not installed"
-    pools = [f"{p.get('internal_api')} {p.get('version') or ''} "
-             f"({p.get('threading_layer', p.get('user_api'))}) {p.get('num_threads')} threads"
-             for p in threadpool_info()]
+    pools = [
+        f"{p.get('internal_api')} {p.get('version') or ''} "
+        f"({p.get('threading_layer', p.get('user_api'))}) {p.get('num_threads')} threads"
+        for p in threadpool_info()
+    ]
     import sys
 
     if "torch" in sys.modules:
@@ -80,11 +96,16 @@ def _header(threads: int) -> None:
 
     import numpy as np
 
-    print(f"python {platform.python_version()}, numpy {np.__version__}, "
-          f"{os.cpu_count()} CPUs, {_load()}", flush=True)
-    print(f"each module in its own process, thread pools limited to "
-          f"{threads or 'the default number of'} thread{'s' if threads != 1 else ''}",
-          flush=True)
+    print(
+        f"python {platform.python_version()}, numpy {np.__version__}, "
+        f"{os.cpu_count()} CPUs, {_load()}",
+        flush=True,
+    )
+    print(
+        f"each module in its own process, thread pools limited to "
+        f"{threads or 'the default number of'} thread{'s' if threads != 1 else ''}",
+        flush=True,
+    )
 
 
 def _run_module(name: str, threads: int) -> None:
@@ -106,8 +127,7 @@ def _run_module(name: str, threads: int) -> None:
         else:
             module.run(harness)
     except Exception as error:
-        raise DerivationError(f"benchmark {name} failed: {type(error).__name__}: "
-                              f"{error}") from None
+        raise DerivationError(f"benchmark {name} failed: {type(error).__name__}: {error}") from None
     print(f"  ({_pools()}; {_load()})", flush=True)
 
 
@@ -134,12 +154,25 @@ def run(args) -> int:
     failed = []
     for name in names:
         child = subprocess.run(
-            [sys.executable, "-m", "derivations", "bench", "--in-process",
-             "--threads", str(args.threads), name], env=env, check=False)
+            [
+                sys.executable,
+                "-m",
+                "derivations",
+                "bench",
+                "--in-process",
+                "--threads",
+                str(args.threads),
+                name,
+            ],
+            env=env,
+            check=False,
+        )
         if child.returncode:
             failed.append(name)
     print(_load(), flush=True)
     if failed:
-        raise DerivationError(f"{len(failed)} benchmark module{'s' if len(failed) > 1 else ''} "
-                              f"failed: {', '.join(failed)} (reason above)")
+        raise DerivationError(
+            f"{len(failed)} benchmark module{'s' if len(failed) > 1 else ''} "
+            f"failed: {', '.join(failed)} (reason above)"
+        )
     return 0

@@ -19,21 +19,31 @@ VALIDATE_EXIT = {"read": 0, "unreadable": 2}
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "check", help="check one student answer against the derived closed form",
+        "check",
+        help="check one student answer against the derived closed form",
         description="Check one answer. Exit 0: equivalent (perhaps under a named "
-                    "assumption); 1: not equivalent; 2: invalid input or usage; "
-                    "3: internal error of the checker.")
+        "assumption); 1: not equivalent; 2: invalid input or usage; "
+        "3: internal error of the checker.",
+    )
     parser.add_argument("--question", required=True, help="question id (see `questions`)")
-    parser.add_argument("--answer", required=True,
-                        help="the formula as the student wrote it (or name = formula); "
-                             "one that starts with '-' must be attached: --answer=-c_i")
+    parser.add_argument(
+        "--answer",
+        required=True,
+        help="the formula as the student wrote it (or name = formula); "
+        "one that starts with '-' must be attached: --answer=-c_i",
+    )
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
-    parser.add_argument("--reveal", choices=("none", "hint", "answer"), default="hint",
-                        help="how much feedback shows: none (verdict only), hint (default: "
-                             "diagnosis, misconception, counterexample; no reference), "
-                             "answer (also the reference and the difference)")
-    parser.add_argument("--validate", action="store_true",
-                        help="only print how the answer was read, then stop")
+    parser.add_argument(
+        "--reveal",
+        choices=("none", "hint", "answer"),
+        default="hint",
+        help="how much feedback shows: none (verdict only), hint (default: "
+        "diagnosis, misconception, counterexample; no reference), "
+        "answer (also the reference and the difference)",
+    )
+    parser.add_argument(
+        "--validate", action="store_true", help="only print how the answer was read, then stop"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run)
 
@@ -50,14 +60,24 @@ def _not_utf8(answer: str):
 def _unreadable(question: str, answer: str, byte: str, column: int):
     from derivations.checking.result import Result
     from derivations.messages import text
+
     fields = {"byte": byte, "column": column}
-    return Result(question, answer, "invalid_input", error={
-        "reason": text("checker.reason.not_utf8", "en", **fields), "position": None,
-        "id": "checker.reason.not_utf8", "fields": {k: str(v) for k, v in fields.items()}})
+    return Result(
+        question,
+        answer,
+        "invalid_input",
+        error={
+            "reason": text("checker.reason.not_utf8", "en", **fields),
+            "position": None,
+            "id": "checker.reason.not_utf8",
+            "fields": {k: str(v) for k, v in fields.items()},
+        },
+    )
 
 
 def _line(key: str, value: str, lang: str) -> str:
     from derivations.checking.explaining.wording import label
+
     return f"{label(key, lang)}: {value}"
 
 
@@ -71,13 +91,17 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
         verdict_text,
     )
     from derivations.checking.explaining.wording import misconception_title
-    lines = [_line("question", result.question, lang),
-             _line("answer", one_line(result.answer, 600), lang)]
+
+    lines = [
+        _line("question", result.question, lang),
+        _line("answer", one_line(result.answer, 600), lang),
+    ]
     if result.parsed:
-        lines += [_line("read_as", result.parsed["text"], lang),
-                  _line("LaTeX", result.parsed["latex"], lang)]
-    lines.append(_line("verdict", f"{result.verdict} ({verdict_text(result.verdict, lang)})",
-                       lang))
+        lines += [
+            _line("read_as", result.parsed["text"], lang),
+            _line("LaTeX", result.parsed["latex"], lang),
+        ]
+    lines.append(_line("verdict", f"{result.verdict} ({verdict_text(result.verdict, lang)})", lang))
     if reveal != "none":
         for name in result.assumptions:
             lines.append(_line("conventions", f"{name} - {assumption_text(name, lang)}", lang))
@@ -89,13 +113,24 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
             lines.append(_line("in_input_symbols", result.reference["expanded"], lang))
     if result.counterexample and reveal != "none":
         example = result.counterexample
-        lines.append(_line("counterexample", f"{layer_text(example['layer'], lang)} -> "
-                           f"{example['answer']} vs {example['reference']}", lang))
+        lines.append(
+            _line(
+                "counterexample",
+                f"{layer_text(example['layer'], lang)} -> "
+                f"{example['answer']} vs {example['reference']}",
+                lang,
+            )
+        )
     if result.difference and reveal == "answer":
         lines.append(_line("difference", result.difference["text"], lang))
     if result.misconception and reveal != "none":
-        lines.append(_line("misconception", f"{result.misconception} - "
-                           f"{misconception_title(result.misconception, lang)}", lang))
+        lines.append(
+            _line(
+                "misconception",
+                f"{result.misconception} - {misconception_title(result.misconception, lang)}",
+                lang,
+            )
+        )
     lines.append(_line("feedback", one_line(feedback_text, 10_000), lang))
     return "\n".join(lines)
 
@@ -110,16 +145,23 @@ def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
     )
     from derivations.checking.explaining.wording import misconception_title
     from derivations.messages import text
+
     data = result.as_dict()
     # bytes that were not UTF-8 (lone surrogates) shown as \xNN: printable as UTF-8
     data["answer"] = result.answer.encode("utf-8", "surrogateescape").decode(
-        "utf-8", "backslashreplace")
-    data["conventions"] = [{"id": c, "text": assumption_text(c, lang)}
-                           for c in result.assumptions]
+        "utf-8", "backslashreplace"
+    )
+    data["conventions"] = [{"id": c, "text": assumption_text(c, lang)} for c in result.assumptions]
     data["notes"] = [{"id": c, "text": note_text(c, lang)} for c in result.notes]
-    data["misconception"] = None if not result.misconception or reveal == "none" else {
-        "id": result.misconception, "title": misconception_title(result.misconception, lang),
-        "text": misconception_text(result.misconception, lang, direction="")}
+    data["misconception"] = (
+        None
+        if not result.misconception or reveal == "none"
+        else {
+            "id": result.misconception,
+            "title": misconception_title(result.misconception, lang),
+            "text": misconception_text(result.misconception, lang, direction=""),
+        }
+    )
     if data["reference"] is not None:
         data["reference"]["convention"] = text("checker.book_conventions", lang)
     if reveal != "answer":
@@ -132,6 +174,7 @@ def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
 
 def _note_lines(notes, lang: str) -> list[str]:
     from derivations.messages import text
+
     return [_line("note", text(note["id"], lang, **note["fields"]), lang) for note in notes]
 
 
@@ -142,26 +185,42 @@ def _validate(args) -> int:
     from derivations.checking.explaining.feedback import one_line, reason_text
     from derivations.checking.reading.answer import read_answer
     from derivations.checking.reading.errors import InvalidAnswer
+
     shown = one_line(args.answer, 600)
     try:
         reading = read_answer(args.answer, args.question)
     except InvalidAnswer as error:
-        reason = reason_text({"reason": error.reason, "position": error.position,
-                              "id": getattr(error, "key", None),
-                              "fields": getattr(error, "fields", {})}, args.lang)
-        print(json.dumps({"answer": shown, "read": False, "reason": reason},
-                         ensure_ascii=False) if args.json else
-              "\n".join([_line("answer", shown, args.lang), _line("feedback", reason,
-                                                                   args.lang)]))
+        reason = reason_text(
+            {
+                "reason": error.reason,
+                "position": error.position,
+                "id": getattr(error, "key", None),
+                "fields": getattr(error, "fields", {}),
+            },
+            args.lang,
+        )
+        print(
+            json.dumps({"answer": shown, "read": False, "reason": reason}, ensure_ascii=False)
+            if args.json
+            else "\n".join(
+                [_line("answer", shown, args.lang), _line("feedback", reason, args.lang)]
+            )
+        )
         return VALIDATE_EXIT["unreadable"]
     data = reading.as_dict()
     if args.json:
         print(json.dumps({"answer": shown, "read": True, **data}, ensure_ascii=False))
     else:
-        print("\n".join([_line("answer", shown, args.lang), _line("read_as", data["text"],
-                                                                 args.lang),
-                         _line("LaTeX", data["latex"], args.lang),
-                         *_note_lines(data["notes"], args.lang)]))
+        print(
+            "\n".join(
+                [
+                    _line("answer", shown, args.lang),
+                    _line("read_as", data["text"], args.lang),
+                    _line("LaTeX", data["latex"], args.lang),
+                    *_note_lines(data["notes"], args.lang),
+                ]
+            )
+        )
     return VALIDATE_EXIT["read"]
 
 
@@ -170,17 +229,25 @@ def run(args: argparse.Namespace) -> int:
     from derivations.checking.explaining.feedback import feedback
     from derivations.checking.result import EXIT_STATUS
     from derivations.registry.questions import question
+
     question(args.question)  # an unknown id is a usage error (exit 2), checked first
     bad = _not_utf8(args.answer)
     if args.validate and not bad:
         return _validate(args)  # reading only: no derivation needed
     from derivations.checking.deciding.prebuild import announce_first_use
+
     announce_first_use(args.question, lang=args.lang)
     # SymPy (a proof, the simplified difference) only where the difference is shown:
     # the verdict is exact either way, and a student's check starts in a fraction of a second
-    result = _unreadable(args.question, args.answer, *bad) if bad else check(
-        args.question, args.answer, symbolic=args.reveal == "answer")
+    result = (
+        _unreadable(args.question, args.answer, *bad)
+        if bad
+        else check(args.question, args.answer, symbolic=args.reveal == "answer")
+    )
     text = feedback(result, args.lang, reveal=args.reveal)
-    print(_json(result, text, args.lang, args.reveal) if args.json
-          else _readable(result, text, args.lang, args.reveal))
+    print(
+        _json(result, text, args.lang, args.reveal)
+        if args.json
+        else _readable(result, text, args.lang, args.reveal)
+    )
     return EXIT_STATUS[result.verdict]

@@ -7,10 +7,22 @@ import argparse
 # bytes per element; bfloat16 is not a NumPy dtype, so the table is ours
 DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8, "int8": 1}
 
-_SIZES = [("batch", "n", 1), ("ci", "c_i", None), ("co", "c_o", None), ("h", "h", None),
-          ("w", "w", None), ("kh", "k_h", None), ("kw", "k_w", None), ("ph", "p_h", 0),
-          ("pw", "p_w", 0), ("sh", "s_h", 1), ("sw", "s_w", 1), ("dh", "d_h", 1),
-          ("dw", "d_w", 1), ("groups", "g", 1)]
+_SIZES = [
+    ("batch", "n", 1),
+    ("ci", "c_i", None),
+    ("co", "c_o", None),
+    ("h", "h", None),
+    ("w", "w", None),
+    ("kh", "k_h", None),
+    ("kw", "k_w", None),
+    ("ph", "p_h", 0),
+    ("pw", "p_w", 0),
+    ("sh", "s_h", 1),
+    ("sw", "s_w", 1),
+    ("dh", "d_h", 1),
+    ("dw", "d_w", 1),
+    ("groups", "g", 1),
+]
 
 
 def _integer(text: str) -> int:
@@ -21,30 +33,50 @@ def _integer(text: str) -> int:
     limit = digit_limit()
     if limit and len(text.strip().lstrip("+-").replace("_", "")) > limit:
         raise argparse.ArgumentTypeError(
-            message("cli.too_many_digits", "en", value=shown(text), limit=limit))
+            message("cli.too_many_digits", "en", value=shown(text), limit=limit)
+        )
     try:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            message("cli.invalid_integer", "en", value=shown(text))) from None
+            message("cli.invalid_integer", "en", value=shown(text))
+        ) from None
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
-        "cost", help="operation counts and memory of one layer",
+        "cost",
+        help="operation counts and memory of one layer",
         description="Closed forms evaluated at one layer. Defaults follow the book: total "
-                    "padding, stride 1, dilation 1, groups 1, no bias, float32.")
+        "padding, stride 1, dilation 1, groups 1, no bias, float32.",
+    )
     for flag, symbol, default in _SIZES:
-        parser.add_argument(f"--{flag}", type=_integer, required=default is None, default=default,
-                            metavar=symbol.upper() if flag == "batch" else symbol,
-                            help=f"{symbol}" + ("" if default is None else f" (default {default})"))
-    parser.add_argument("--bias", action=argparse.BooleanOptionalAction, default=False,
-                        help="the layer has a bias (default: no)")
-    parser.add_argument("--padding-convention", choices=("total", "per-side"), default="total",
-                        help="total: p rows in all (the book); per-side: p on each side "
-                             "(PyTorch). Default total")
-    parser.add_argument("--dtype", choices=sorted(DTYPE_BYTES), default="float32",
-                        help="element type for bytes (default float32)")
+        parser.add_argument(
+            f"--{flag}",
+            type=_integer,
+            required=default is None,
+            default=default,
+            metavar=symbol.upper() if flag == "batch" else symbol,
+            help=f"{symbol}" + ("" if default is None else f" (default {default})"),
+        )
+    parser.add_argument(
+        "--bias",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="the layer has a bias (default: no)",
+    )
+    parser.add_argument(
+        "--padding-convention",
+        choices=("total", "per-side"),
+        default="total",
+        help="total: p rows in all (the book); per-side: p on each side (PyTorch). Default total",
+    )
+    parser.add_argument(
+        "--dtype",
+        choices=sorted(DTYPE_BYTES),
+        default="float32",
+        help="element type for bytes (default float32)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run)
 
@@ -52,10 +84,24 @@ def register(sub) -> None:
 def _layer(args):
     from derivations.model import Layer
 
-    return Layer(c_i=args.ci, c_o=args.co, h=args.h, w=args.w, k_h=args.kh, k_w=args.kw,
-                 p_h=args.ph, p_w=args.pw, s_h=args.sh, s_w=args.sw, d_h=args.dh, d_w=args.dw,
-                 groups=args.groups, batch=args.batch, bias=args.bias,
-                 convention=args.padding_convention)
+    return Layer(
+        c_i=args.ci,
+        c_o=args.co,
+        h=args.h,
+        w=args.w,
+        k_h=args.kh,
+        k_w=args.kw,
+        p_h=args.ph,
+        p_w=args.pw,
+        s_h=args.sh,
+        s_w=args.sw,
+        d_h=args.dh,
+        d_w=args.dw,
+        groups=args.groups,
+        batch=args.batch,
+        bias=args.bias,
+        convention=args.padding_convention,
+    )
 
 
 def cost_report(layer, dtype: str = "float32") -> dict:
@@ -70,9 +116,23 @@ def cost_report(layer, dtype: str = "float32") -> dict:
     def pick(prefix, names):
         return {name: v[Form(f"{prefix}_{name}")] for name in names}
 
-    memory = pick("memory", ("params", "weights", "bias", "input", "output",
-                             "saved_for_backward", "grad_dy", "grad_dx", "grad_dw", "grad_db",
-                             "peak_forward", "peak_backward"))
+    memory = pick(
+        "memory",
+        (
+            "params",
+            "weights",
+            "bias",
+            "input",
+            "output",
+            "saved_for_backward",
+            "grad_dy",
+            "grad_dx",
+            "grad_dw",
+            "grad_db",
+            "peak_forward",
+            "peak_backward",
+        ),
+    )
     backward = pick("backward", ("mults", "adds", "ops", "macs", "flops"))
     for grad in ("dx", "dw", "db"):
         backward[grad] = {kind: v[op_form("backward", kind, grad)] for kind in ("mults", "adds")}
@@ -86,15 +146,19 @@ def cost_report(layer, dtype: str = "float32") -> dict:
         "dtype": dtype,
         "conventions": {
             "padding": f"{layer.convention} ("
-                       + ("p rows/columns in all" if layer.convention == "total"
-                          else "p rows/columns on each side") + ")",
+            + (
+                "p rows/columns in all"
+                if layer.convention == "total"
+                else "p rows/columns on each side"
+            )
+            + ")",
             "adds": "exact counting: a t-term sum costs t-1 additions"
-                    + ("; the bias adds one per output element" if layer.bias else ""),
+            + ("; the bias adds one per output element" if layer.bias else ""),
             "macs": "one multiply-accumulate per product",
             "flops": "2 x MACs, bias ignored (torch.utils.flop_counter); backward = 2 x forward",
             "padding_products": "products with padding zeros count (padding materialized)",
             "backward": "dX on the padded input, dW, db; one product each for dX and dW "
-                        "per forward product",
+            "per forward product",
             "memory": MEMORY_MODEL,
         },
     }
@@ -126,8 +190,10 @@ def _table(report: dict) -> str:
             else:
                 rows.append((f"{part} {name}", grouped(value)))
     size = report["memory_bytes"]
-    rows += [(f"memory {k} (elements / bytes)", f"{grouped(v)} / {grouped(size[k])}")
-             for k, v in report["memory"].items()]
+    rows += [
+        (f"memory {k} (elements / bytes)", f"{grouped(v)} / {grouped(size[k])}")
+        for k, v in report["memory"].items()
+    ]
     width = max(len(r[0]) for r in rows)
     lines = [f"{name:<{width}}  {value}" for name, value in rows]
     lines.append("")

@@ -22,22 +22,32 @@ XELATEX_TIMEOUT = 600  # seconds per run; the CJK sheet takes well under a minut
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "docs", help="render the worked answers and the reference page",
+        "docs",
+        help="render the worked answers and the reference page",
         description="Render OUT/{en,zh}/answers.md, answers.tex, formulas.md and "
-                    "index.html, and OUT/figures/; every number is checked against the "
-                    "instrumented convolution first.")
+        "index.html, and OUT/figures/; every number is checked against the "
+        "instrumented convolution first.",
+    )
     parser.add_argument("--out", default="output", help="output directory (default: output)")
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--pdf", action="store_true",
-                      help="also compile OUT/{en,zh}/answers.pdf with xelatex")
-    mode.add_argument("--check", action="store_true",
-                      help="write nothing; exit 1 naming the files that are stale")
-    parser.add_argument("--recheck", action="store_true",
-                        help="run every check again, even those a cached run with the same "
-                             "sources and libraries passed")
-    parser.add_argument("--jobs", type=_jobs, default=_default_jobs(),
-                        help="processes that build what is not cached (default: the CPUs, "
-                             "at most 2)")
+    mode.add_argument(
+        "--pdf", action="store_true", help="also compile OUT/{en,zh}/answers.pdf with xelatex"
+    )
+    mode.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 naming the files that are stale"
+    )
+    parser.add_argument(
+        "--recheck",
+        action="store_true",
+        help="run every check again, even those a cached run with the same "
+        "sources and libraries passed",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=_default_jobs(),
+        help="processes that build what is not cached (default: the CPUs, at most 2)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -46,19 +56,26 @@ def build_entry(kind: str, name: str):
     figure.  Module-level so a worker process can run it."""
     if kind == "exercise":
         from derivations.exercises import build_all
+
         return build_all((name,))[0]
     if kind == "reference":
         from derivations.reference import build
+
         return build()
     from derivations.figures import render
+
     return render(name)
 
 
 def _entries() -> list[tuple[str, str]]:
     from derivations.exercises import MODULES
     from derivations.figures import KEYS
-    return ([("exercise", name) for name in MODULES] + [("reference", "formulas")]
-            + [("figure", key) for key in KEYS])
+
+    return (
+        [("exercise", name) for name in MODULES]
+        + [("reference", "formulas")]
+        + [("figure", key) for key in KEYS]
+    )
 
 
 def _build_missing(missing: list, jobs: int) -> dict:
@@ -68,8 +85,10 @@ def _build_missing(missing: list, jobs: int) -> dict:
         return {entry: build_entry(*entry) for entry in missing}
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(max_workers=min(jobs, len(missing)),
-                             mp_context=multiprocessing.get_context("forkserver")) as pool:
+
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(missing)), mp_context=multiprocessing.get_context("forkserver")
+    ) as pool:
         futures = {entry: pool.submit(build_entry, *entry) for entry in missing}
         return {entry: future.result() for entry, future in futures.items()}
 
@@ -78,6 +97,7 @@ def _built(recheck: bool, jobs: int):
     """``(exercises, reference page, figures)``, each built and checked unless a trusted
     cache entry from a run with the same sources and libraries holds it."""
     from derivations.docs_cache import load, store
+
     entries = _entries()
     found = {} if recheck else {entry: load(*entry) for entry in entries}
     missing = [entry for entry in entries if found.get(entry) is None]
@@ -85,8 +105,10 @@ def _built(recheck: bool, jobs: int):
     for entry, value in built.items():
         store(*entry, value)
     values = {**found, **built}
-    by_kind = {kind: [values[e] for e in entries if e[0] == kind]
-               for kind in ("exercise", "reference", "figure")}
+    by_kind = {
+        kind: [values[e] for e in entries if e[0] == kind]
+        for kind in ("exercise", "reference", "figure")
+    }
     return by_kind["exercise"], by_kind["reference"][0], by_kind["figure"]
 
 
@@ -99,6 +121,7 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
     from derivations.exercises import for_edition
     from derivations.figures import paths
     from derivations.render import render_answers, render_formulas, render_page
+
     exercises, page, figures = _built(recheck, jobs)
     documents: dict[str, str | bytes] = {}
     svgs = {drawn.key: drawn.svg for drawn in figures}
@@ -116,14 +139,17 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
 
 def _default_jobs() -> int:
     import os
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
+
+    available = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
     return max(1, min(2, available))
 
 
 def _jobs(text: str) -> int:
     """``--jobs`` as a positive integer (argparse reports the error in one line)."""
     import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -138,6 +164,7 @@ def _out_directory(text: str):
     from pathlib import Path
 
     from derivations.errors import DerivationError
+
     if not text.strip():
         raise DerivationError(f"--out {text!r} is empty; name a directory (e.g. output)")
     if "\0" in text:
@@ -147,8 +174,9 @@ def _out_directory(text: str):
         if out.exists() and not out.is_dir():
             raise DerivationError(f"--out {out} is not a directory")
     except OSError as error:  # e.g. a parent directory it may not look into
-        raise DerivationError(f"--out {text!r} cannot be used: "
-                              f"{getattr(error, 'strerror', None) or error}") from None
+        raise DerivationError(
+            f"--out {text!r} cannot be used: {getattr(error, 'strerror', None) or error}"
+        ) from None
     return out
 
 
@@ -156,6 +184,7 @@ def _refuse_file_in_the_way(files) -> None:
     """Fail before any directory is made (``write_atomically`` makes ``en/`` before it
     finds a file sitting where ``zh/`` should be, and would leave ``en/`` behind)."""
     from derivations.errors import DerivationError
+
     for folder in sorted({path.parent for path in files}):
         if folder.exists() and not folder.is_dir():
             raise DerivationError(f"{folder} is not a directory; the documents go inside it")
@@ -168,6 +197,7 @@ def _bytes(content: str | bytes) -> bytes:
 def stale(out, documents: dict[str, str | bytes]) -> list[str]:
     """The documents whose file under ``out`` is missing or differs (unreadable: an error)."""
     from derivations.errors import DerivationError
+
     names = []
     for name, content in documents.items():
         path = out / name
@@ -186,8 +216,10 @@ def _latex_error(stdout: str) -> str:
     first = next((i for i, line in enumerate(lines) if line.startswith("!")), None)
     if first is None:
         return ""
-    where = next((line.split(" ", 1)[0] for line in lines[first + 1:first + 20]
-                  if line.startswith("l.")), "")
+    where = next(
+        (line.split(" ", 1)[0] for line in lines[first + 1 : first + 20] if line.startswith("l.")),
+        "",
+    )
     return f"{lines[first][:200]}" + (f" ({where})" if where else "")
 
 
@@ -200,9 +232,12 @@ def compile_pdf(tex_path) -> bytes:
     from pathlib import Path
 
     from derivations.errors import DerivationError
+
     if shutil.which("xelatex") is None:
-        raise DerivationError(f"cannot compile {tex_path}: xelatex is not on PATH "
-                              "(Debian: texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
+        raise DerivationError(
+            f"cannot compile {tex_path}: xelatex is not on PATH "
+            "(Debian: texlive-xetex texlive-lang-chinese fonts-noto-cjk)"
+        )
     with tempfile.TemporaryDirectory() as scratch:
         # the sheet in a folder of its own beside a copy of the figures, as docs writes them
         work = Path(scratch) / "sheet"
@@ -215,31 +250,42 @@ def compile_pdf(tex_path) -> bytes:
             for _ in range(2):  # the second run fills in the table of contents
                 done = subprocess.run(
                     ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
-                    cwd=work, capture_output=True, text=True, errors="replace",
-                    stdin=subprocess.DEVNULL, timeout=XELATEX_TIMEOUT)
+                    cwd=work,
+                    capture_output=True,
+                    text=True,
+                    errors="replace",
+                    stdin=subprocess.DEVNULL,
+                    timeout=XELATEX_TIMEOUT,
+                )
                 if done.returncode:
                     error = _latex_error(done.stdout) or f"exit status {done.returncode}"
                     raise DerivationError(f"xelatex failed on {tex_path}: {error}")
             return (work / "answers.pdf").read_bytes()
         except subprocess.TimeoutExpired:
-            raise DerivationError(f"xelatex failed on {tex_path}: no result after "
-                                  f"{XELATEX_TIMEOUT} s") from None
+            raise DerivationError(
+                f"xelatex failed on {tex_path}: no result after {XELATEX_TIMEOUT} s"
+            ) from None
         except OSError as error:  # xelatex vanished, or wrote no PDF
-            raise DerivationError(f"xelatex failed on {tex_path}: "
-                                  f"{error.strerror or error}") from None
+            raise DerivationError(
+                f"xelatex failed on {tex_path}: {error.strerror or error}"
+            ) from None
 
 
 def run(args: argparse.Namespace) -> int:
     import sys
 
     from derivations.files import write_atomically
+
     out = _out_directory(args.out)
     documents = render_documents(recheck=args.recheck, jobs=args.jobs)
     if args.check:
         names = stale(out, documents)
         if names:
-            print(f"derivations docs: stale (run `python -m derivations docs --out {out}`): "
-                  + ", ".join(names), file=sys.stderr)
+            print(
+                f"derivations docs: stale (run `python -m derivations docs --out {out}`): "
+                + ", ".join(names),
+                file=sys.stderr,
+            )
             return 1
         print(f"derivations docs: {len(documents)} files under {out} are up to date")
         return 0
@@ -248,8 +294,9 @@ def run(args: argparse.Namespace) -> int:
     write_atomically(files, make_parents=True)
     print(f"derivations docs: wrote {len(documents)} files under {out}")
     if args.pdf:
-        pdfs = {out / lang / "answers.pdf": compile_pdf(out / lang / "answers.tex")
-                for lang in LANGS}
+        pdfs = {
+            out / lang / "answers.pdf": compile_pdf(out / lang / "answers.tex") for lang in LANGS
+        }
         write_atomically(pdfs)
         print(f"derivations docs: compiled {out}/{{{','.join(LANGS)}}}/answers.pdf")
     return 0

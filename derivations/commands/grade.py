@@ -21,58 +21,102 @@ __all__ = ["register", "run"]
 def register(subparsers) -> None:
     from derivations.grading.rubric import REVEALS
     from derivations.grading.shapes import SHAPES
+
     parser = subparsers.add_parser(
-        "grade", help="grade a class file (CSV: long, wide, Moodle or Canvas export)",
+        "grade",
+        help="grade a class file (CSV: long, wide, Moodle or Canvas export)",
         description="Grade a class. Input: a CSV class file (long: student, question, "
-                    "answer; wide with --map; Moodle Responses or Canvas Student Analysis "
-                    "exports). Output: every row in order plus verdict, conventions, "
-                    "misconception, feedback, score, parsed, counterexample; optionally a "
-                    "gradebook, a summary with a chart, per-student feedback files. All "
-                    "files are written together or not at all.")
+        "answer; wide with --map; Moodle Responses or Canvas Student Analysis "
+        "exports). Output: every row in order plus verdict, conventions, "
+        "misconception, feedback, score, parsed, counterexample; optionally a "
+        "gradebook, a summary with a chart, per-student feedback files. All "
+        "files are written together or not at all.",
+    )
     parser.add_argument("answers", help="the class file (CSV)")
-    parser.add_argument("--out", required=True,
-                        help="report CSV to write (a new file or one to replace; not the "
-                             "input, not a directory or device)")
+    parser.add_argument(
+        "--out",
+        required=True,
+        help="report CSV to write (a new file or one to replace; not the "
+        "input, not a directory or device)",
+    )
     parser.add_argument("--summary", help="Markdown summary to write (per question)")
-    parser.add_argument("--chart", help="SVG chart of verdicts per question (default: "
-                                        "beside --summary, same name, .svg)")
-    parser.add_argument("--gradebook", help="gradebook CSV to write (one row per student: "
-                                            "identifier, total, points per question)")
-    parser.add_argument("--feedback-dir", help="folder for one Markdown feedback file per "
-                                               "student (what the rubric's reveal allows)")
-    parser.add_argument("--rubric", help="rubric file (TOML or YAML): points, credit, "
-                                         "accepted conventions, reveal, columns")
-    parser.add_argument("--variants", metavar="FOLDER",
-                        help="a folder written by `variants`: grade every answer (a number "
-                             "or a formula) against that student's own layer")
-    parser.add_argument("--reveal", choices=REVEALS,
-                        help="feedback released to students (overrides the rubric)")
-    parser.add_argument("--shape", choices=SHAPES, default="auto",
-                        help="the file's shape (default: recognised from the header)")
-    parser.add_argument("--student-column", help="identifier column: name or 1-based "
-                                                 "position")
+    parser.add_argument(
+        "--chart",
+        help="SVG chart of verdicts per question (default: beside --summary, same name, .svg)",
+    )
+    parser.add_argument(
+        "--gradebook",
+        help="gradebook CSV to write (one row per student: identifier, total, points per question)",
+    )
+    parser.add_argument(
+        "--feedback-dir",
+        help="folder for one Markdown feedback file per student (what the rubric's reveal allows)",
+    )
+    parser.add_argument(
+        "--rubric",
+        help="rubric file (TOML or YAML): points, credit, accepted conventions, reveal, columns",
+    )
+    parser.add_argument(
+        "--variants",
+        metavar="FOLDER",
+        help="a folder written by `variants`: grade every answer (a number "
+        "or a formula) against that student's own layer",
+    )
+    parser.add_argument(
+        "--reveal", choices=REVEALS, help="feedback released to students (overrides the rubric)"
+    )
+    parser.add_argument(
+        "--shape",
+        choices=SHAPES,
+        default="auto",
+        help="the file's shape (default: recognised from the header)",
+    )
+    parser.add_argument("--student-column", help="identifier column: name or 1-based position")
     parser.add_argument("--question-column", help="question column (long files)")
     parser.add_argument("--answer-column", help="answer column (long files)")
-    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=QUESTION",
-                        help="an answer column of a wide file and its question id "
-                             "(repeat per column)")
-    parser.add_argument("--encoding", help="the file's encoding when it is not UTF-8 or "
-                                           "UTF-16 (cp1252, gb18030, ...)")
-    parser.add_argument("--delimiter", help="the field delimiter (default: sniffed among "
-                                            ", ; and tab; Excel's sep= line is honoured)")
-    parser.add_argument("--jobs", type=int, help="worker processes for distinct answers "
-                                                 "(default: the number of cores)")
-    parser.add_argument("--symbolic", action="store_true",
-                        help="also run the SymPy stages per distinct answer (a symbolic "
-                             "proof note and the simplified difference in the feedback; "
-                             "about 4x slower; verdicts are the same)")
-    parser.add_argument("--json", action="store_true",
-                        help="also print every row as a JSON line on stdout, raw cells "
-                             "exact (the summary line goes to stderr)")
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=QUESTION",
+        help="an answer column of a wide file and its question id (repeat per column)",
+    )
+    parser.add_argument(
+        "--encoding",
+        help="the file's encoding when it is not UTF-8 or UTF-16 (cp1252, gb18030, ...)",
+    )
+    parser.add_argument(
+        "--delimiter",
+        help="the field delimiter (default: sniffed among "
+        ", ; and tab; Excel's sep= line is honoured)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        help="worker processes for distinct answers (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--symbolic",
+        action="store_true",
+        help="also run the SymPy stages per distinct answer (a symbolic "
+        "proof note and the simplified difference in the feedback; "
+        "about 4x slower; verdicts are the same)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="also print every row as a JSON line on stdout, raw cells "
+        "exact (the summary line goes to stderr)",
+    )
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     progress = parser.add_mutually_exclusive_group()
-    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
-                          help="always show the progress bar on stderr")
+    progress.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show the progress bar on stderr",
+    )
     progress.add_argument("--no-progress", dest="progress", action="store_false")
     parser.set_defaults(func=run)
 
@@ -81,6 +125,7 @@ def _mapping(values, lang) -> dict:
     from derivations.errors import DerivationError
     from derivations.grading.escape import terminal
     from derivations.messages import text
+
     out = {}
     for value in values:
         column, equals, question = value.rpartition("=")
@@ -94,6 +139,7 @@ def _delimiter(value, lang):
     from derivations.errors import DerivationError
     from derivations.grading.escape import terminal
     from derivations.messages import text
+
     if value is None:
         return None
     value = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(value, value)
@@ -104,6 +150,7 @@ def _delimiter(value, lang):
 
 def _counts(totals, lang) -> str:
     from derivations.messages import text
+
     line = text("grading.done", lang, rows=totals.rows)
     if totals.verdicts:
         line += ": " + ", ".join(f"{v} {n}" for v, n in sorted(totals.verdicts.items()))
@@ -116,23 +163,36 @@ def run(args: argparse.Namespace) -> int:
     from derivations.grading.paths import check_outputs
     from derivations.grading.workers import default_jobs
     from derivations.messages import text
+
     lang = args.lang
     if args.jobs is not None and not 1 <= args.jobs <= 256:
         raise DerivationError(text("grading.bad_jobs", lang, value=args.jobs))
     options = Options(
-        answers=args.answers, out=args.out, summary=args.summary, chart=args.chart,
-        gradebook=args.gradebook, feedback_dir=args.feedback_dir, lang=lang,
-        encoding=args.encoding, delimiter=_delimiter(args.delimiter, lang),
+        answers=args.answers,
+        out=args.out,
+        summary=args.summary,
+        chart=args.chart,
+        gradebook=args.gradebook,
+        feedback_dir=args.feedback_dir,
+        lang=lang,
+        encoding=args.encoding,
+        delimiter=_delimiter(args.delimiter, lang),
         shape=args.shape,
-        columns={"student_column": args.student_column,
-                 "question_column": args.question_column,
-                 "answer_column": args.answer_column},
-        mapping=_mapping(args.map, lang), rubric=args.rubric, reveal=args.reveal,
+        columns={
+            "student_column": args.student_column,
+            "question_column": args.question_column,
+            "answer_column": args.answer_column,
+        },
+        mapping=_mapping(args.map, lang),
+        rubric=args.rubric,
+        reveal=args.reveal,
         variants=args.variants,
         jobs=args.jobs or default_jobs(),
         progress=args.progress if args.progress is not None else sys.stderr.isatty(),
-        json_lines=sys.stdout if args.json else None, warnings=sys.stderr,
-        symbolic=args.symbolic)
+        json_lines=sys.stdout if args.json else None,
+        warnings=sys.stderr,
+        symbolic=args.symbolic,
+    )
     check_outputs(options)  # refuse before any grading
     totals = grade_file(options)
     print(_counts(totals, lang), file=sys.stderr if args.json else sys.stdout)

@@ -13,26 +13,37 @@ def register(sub) -> None:
     from derivations.messages import text
 
     parser = sub.add_parser(
-        "network", help="per-layer parameters, MACs, FLOPs, exact counts, activations and "
-                        "saved tensors of a CNN",
+        "network",
+        help="per-layer parameters, MACs, FLOPs, exact counts, activations and "
+        "saved tensors of a CNN",
         description="Tabulate a built-in network (see --list), a layer list from a JSON or "
-                    "YAML file (format: derivations/networks/schema.json) or a PyTorch model "
-                    "(--torch). MACs count convolution and linear layers only (torchvision's "
-                    "published multiply-adds); FLOPs = 2 x MACs (torch.utils.flop_counter); "
-                    "mults and adds are the section's exact counting. "
-                    + text("network.table.padding", "en"))
+        "YAML file (format: derivations/networks/schema.json) or a PyTorch model "
+        "(--torch). MACs count convolution and linear layers only (torchvision's "
+        "published multiply-adds); FLOPs = 2 x MACs (torch.utils.flop_counter); "
+        "mults and adds are the section's exact counting. " + text("network.table.padding", "en"),
+    )
     parser.add_argument("name", nargs="?", help="a built-in network (see --list)")
-    parser.add_argument("--file", metavar="PATH",
-                        help="a layer list (.json, .yaml, .yml; padding per side unless a "
-                             "row says padding_convention: total)")
-    parser.add_argument("--torch", metavar="MODULE:FACTORY",
-                        help="a PyTorch model: FACTORY() from MODULE, built on the meta "
-                             "device, read with torch.fx (needs --input)")
+    parser.add_argument(
+        "--file",
+        metavar="PATH",
+        help="a layer list (.json, .yaml, .yml; padding per side unless a "
+        "row says padding_convention: total)",
+    )
+    parser.add_argument(
+        "--torch",
+        metavar="MODULE:FACTORY",
+        help="a PyTorch model: FACTORY() from MODULE, built on the meta "
+        "device, read with torch.fx (needs --input)",
+    )
     parser.add_argument("--list", action="store_true", help="list the built-in networks")
     parser.add_argument("--batch", type=int, default=1, metavar="N", help="batch size (default 1)")
     parser.add_argument("--input", metavar="SHAPE", help=text("network.help.input", "en"))
-    parser.add_argument("--dtype", choices=DTYPES, default="float32",
-                        help="element type for bytes (default float32)")
+    parser.add_argument(
+        "--dtype",
+        choices=DTYPES,
+        default="float32",
+        help="element type for bytes (default float32)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run)
 
@@ -45,14 +56,18 @@ def parse_input(value: str | None) -> tuple[int, ...] | None:
     if value is None:
         return None
     parts = value.strip().lower().split("x")
-    if (len(value) > MAX_INPUT_CHARS or not 1 <= len(parts) <= 4
-            or not all(p.isascii() and p.isdigit() for p in parts)):
-        raise DerivationError(f"--input {clipped(value)} must be SIZE or a shape like "
-                              f"3x224x224")
+    if (
+        len(value) > MAX_INPUT_CHARS
+        or not 1 <= len(parts) <= 4
+        or not all(p.isascii() and p.isdigit() for p in parts)
+    ):
+        raise DerivationError(f"--input {clipped(value)} must be SIZE or a shape like 3x224x224")
     sizes = tuple(int(p) for p in parts)
     if any(s < 1 for s in sizes):
-        raise DerivationError(f"--input {clipped(value)} must be a positive integer"
-                              + ("" if len(sizes) == 1 else " in every axis"))
+        raise DerivationError(
+            f"--input {clipped(value)} must be a positive integer"
+            + ("" if len(sizes) == 1 else " in every axis")
+        )
     return sizes
 
 
@@ -61,8 +76,11 @@ def _resize(shape, sizes):
     if sizes is None:
         return shape
     if len(sizes) == 1:
-        return [shape[0], sizes[0], sizes[0]] if isinstance(shape, (list, tuple)) \
-            and len(shape) == 3 else shape
+        return (
+            [shape[0], sizes[0], sizes[0]]
+            if isinstance(shape, (list, tuple)) and len(shape) == 3
+            else shape
+        )
     return list(sizes)
 
 
@@ -71,29 +89,41 @@ def _table(args):
     from derivations.networks import get_model, parse_network, read_layer_file, tabulate
 
     sizes = parse_input(args.input)
-    given = [flag for flag, value in (("a network name", args.name), ("--file", args.file),
-                                      ("--torch", args.torch)) if value]
+    given = [
+        flag
+        for flag, value in (
+            ("a network name", args.name),
+            ("--file", args.file),
+            ("--torch", args.torch),
+        )
+        if value
+    ]
     if len(given) > 1:
-        raise DerivationError(f"give one of a network name, --file or --torch, not both "
-                              f"({' and '.join(given)})")
+        raise DerivationError(
+            f"give one of a network name, --file or --torch, not both ({' and '.join(given)})"
+        )
     if args.torch:
         from derivations.networks.torch import from_torch, load_factory
+
         if sizes is None or len(sizes) == 1:
-            raise DerivationError("--torch needs --input with the per-sample shape, e.g. "
-                                  "--input 3x224x224")
+            raise DerivationError(
+                "--torch needs --input with the per-sample shape, e.g. --input 3x224x224"
+            )
         model = load_factory(args.torch)
         return from_torch(model, sizes, args.batch, name=args.torch)
     if args.file:
         layers = read_layer_file(args.file)
         shape = layers.input or [FALLBACK_CHANNELS, FALLBACK_SIZE, FALLBACK_SIZE]
-        return tabulate(parse_network(layers.rows, _resize(shape, sizes), layers.name),
-                        args.batch)
+        return tabulate(parse_network(layers.rows, _resize(shape, sizes), layers.name), args.batch)
     if not args.name:
-        raise DerivationError("name a network (see --list) or give --file PATH or --torch "
-                              "MODULE:FACTORY")
+        raise DerivationError(
+            "name a network (see --list) or give --file PATH or --torch MODULE:FACTORY"
+        )
     model = get_model(args.name)
-    return tabulate(parse_network(model.build(), _resize(model.input, sizes), model.name,
-                                  validate=False), args.batch)  # our own rows
+    return tabulate(
+        parse_network(model.build(), _resize(model.input, sizes), model.name, validate=False),
+        args.batch,
+    )  # our own rows
 
 
 def _listing() -> str:

@@ -9,15 +9,20 @@ __all__ = ["register", "run"]
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "questions", help="list the questions answers can be checked against",
+        "questions",
+        help="list the questions answers can be checked against",
         description="List the question ids for `check` and `grade`, with each question's "
-                    "exercise number in the Chinese (zh.d2l.ai 6.4) and English (d2l.ai) "
-                    "editions.")
+        "exercise number in the Chinese (zh.d2l.ai 6.4) and English (d2l.ai) "
+        "editions.",
+    )
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     parser.add_argument("--json", action="store_true", help="print a JSON list")
-    parser.add_argument("--build", action="store_true",
-                        help="derive every question's reference now (cached; done "
-                             "automatically, announced, at first use)")
+    parser.add_argument(
+        "--build",
+        action="store_true",
+        help="derive every question's reference now (cached; done "
+        "automatically, announced, at first use)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -30,23 +35,48 @@ def run(args: argparse.Namespace) -> int:
 
     from derivations.messages import text
     from derivations.registry.questions import QUESTIONS
+
     if args.build:
         from derivations.checking.deciding.prebuild import build_all
+
         build_all(QUESTIONS, lang=args.lang)
     if args.json:
-        print(json.dumps([{"id": q.id, "exercise": q.exercise, "numbers": q.numbers,
-                           "title": q.title, "reference": q.recipe.description(),
-                           "misconceptions": list(q.misconceptions),
-                           "big_o_accepted": q.big_o}
-                          for q in QUESTIONS.values()], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": q.id,
+                        "exercise": q.exercise,
+                        "numbers": q.numbers,
+                        "title": q.title,
+                        "reference": q.recipe.description(),
+                        "misconceptions": list(q.misconceptions),
+                        "big_o_accepted": q.big_o,
+                    }
+                    for q in QUESTIONS.values()
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
-    head = tuple(text(f"checker.label.{key}", args.lang)
-                 for key in ("id", "zh_edition", "en_edition", "question"))
+    head = tuple(
+        text(f"checker.label.{key}", args.lang)
+        for key in ("id", "zh_edition", "en_edition", "question")
+    )
     width = max(len(q) for q in QUESTIONS) + 2
     print(f"{head[0]:<{width}}{head[1]:>6}{head[2]:>6}  {head[3]}")
     for q in QUESTIONS.values():
-        print(f"{q.id:<{width}}{_number(q.numbers['zh']):>6}{_number(q.numbers['en']):>6}"
-              f"  {q.title[args.lang]}")
-    print("\n" + text("checker.phrase.references_use", args.lang,
-                      conventions=text("checker.book_conventions", args.lang)))
+        print(
+            f"{q.id:<{width}}{_number(q.numbers['zh']):>6}{_number(q.numbers['en']):>6}"
+            f"  {q.title[args.lang]}"
+        )
+    print(
+        "\n"
+        + text(
+            "checker.phrase.references_use",
+            args.lang,
+            conventions=text("checker.book_conventions", args.lang),
+        )
+    )
     return 0

@@ -16,29 +16,49 @@ __all__ = ["register", "run"]
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "variants", help="a different layer for every student: sheets, key, Moodle XML",
+        "variants",
+        help="a different layer for every student: sheets, key, Moodle XML",
         description="Draw every student's own layer (deterministic from --seed and the "
-                    "student's id), write their question sheets, an answer key whose every "
-                    "number is executed, and a Moodle XML export.")
-    parser.add_argument("--roster", required=True,
-                        help="CSV with one student a row (id column: id, student, username, "
-                             "email, 学号 …, or --id-column)")
+        "student's id), write their question sheets, an answer key whose every "
+        "number is executed, and a Moodle XML export.",
+    )
+    parser.add_argument(
+        "--roster",
+        required=True,
+        help="CSV with one student a row (id column: id, student, username, "
+        "email, 学号 …, or --id-column)",
+    )
     parser.add_argument("--id-column", help="the roster's id column (name or 1-based position)")
     parser.add_argument("--encoding", help="the roster's encoding when not UTF-8/UTF-16")
-    parser.add_argument("--questions", required=True,
-                        help="comma-separated question ids (see `derivations questions`)")
-    parser.add_argument("--seed", required=True,
-                        help="the course's seed, any text (e.g. the term): the same seed "
-                             "and id always draw the same layer")
+    parser.add_argument(
+        "--questions",
+        required=True,
+        help="comma-separated question ids (see `derivations questions`)",
+    )
+    parser.add_argument(
+        "--seed",
+        required=True,
+        help="the course's seed, any text (e.g. the term): the same seed "
+        "and id always draw the same layer",
+    )
     parser.add_argument("--out", required=True, help="folder to write into")
-    parser.add_argument("--lang", choices=("en", "zh"),
-                        help="sheets and Moodle text in one language (default: both)")
-    parser.add_argument("--padding", choices=("total", "per-side"), default="total",
-                        help="the course's reading of padding p: total rows (the book's "
-                             "formula, default) or rows on each side (PyTorch's padding=p)")
-    parser.add_argument("--pdf", action="store_true",
-                        help="also compile sheets/<lang>/all.pdf (one page per student; "
-                             "needs xelatex)")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        help="sheets and Moodle text in one language (default: both)",
+    )
+    parser.add_argument(
+        "--padding",
+        choices=("total", "per-side"),
+        default="total",
+        help="the course's reading of padding p: total rows (the book's "
+        "formula, default) or rows on each side (PyTorch's padding=p)",
+    )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also compile sheets/<lang>/all.pdf (one page per student; needs xelatex)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -47,6 +67,7 @@ def _pdfs(files: dict, languages) -> dict:
     from pathlib import Path
 
     from derivations.commands.docs import compile_pdf
+
     compiled = {}
     for path, content in files.items():
         if path.name == "all.tex":
@@ -73,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
     if args.pdf:
         files.update(_pdfs(files, languages))
     write_atomically(files, make_parents=True)
-    print(f"{len(variants.students)} students, {len(questions)} questions: "
-          f"{len(files)} files written under {args.out}", file=sys.stderr)
+    print(
+        f"{len(variants.students)} students, {len(questions)} questions: "
+        f"{len(files)} files written under {args.out}",
+        file=sys.stderr,
+    )
     return 0

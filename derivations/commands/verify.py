@@ -7,12 +7,14 @@ import argparse
 
 def register(sub) -> None:
     parser = sub.add_parser(
-        "verify", help="prove every closed form by execution over random layers",
+        "verify",
+        help="prove every closed form by execution over random layers",
         description="Execute random valid layers (both padding conventions, stride larger "
-                    "than the kernel and not dividing, dilation, groups, batch > 1, 1x1, "
-                    "c_i = 1, bias on and off) with the instrumented NumPy convolution, and "
-                    "every tenth one with the scalar-loop witness; compare every closed form "
-                    "with the executed count. Exit status 1 on any mismatch.")
+        "than the kernel and not dividing, dilation, groups, batch > 1, 1x1, "
+        "c_i = 1, bias on and off) with the instrumented NumPy convolution, and "
+        "every tenth one with the scalar-loop witness; compare every closed form "
+        "with the executed count. Exit status 1 on any mismatch.",
+    )
     parser.add_argument("--samples", type=_positive, default=200, help="layers (default 200)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.set_defaults(func=run)
@@ -35,25 +37,38 @@ def run(args) -> int:
 
     def progress(done, total):
         if sys.stderr.isatty() and (done % 50 == 0 or done == total):
-            print(f"\r{done}/{total} layers", end="\n" if done == total else "",
-                  file=sys.stderr, flush=True)
+            print(
+                f"\r{done}/{total} layers",
+                end="\n" if done == total else "",
+                file=sys.stderr,
+                flush=True,
+            )
 
     report = sweep(args.samples, args.seed, progress=progress)
     keys = sorted({key for key, _ in report.checked})
     width = max(map(len, keys))
-    print(f"{report.samples} random layers (seed {args.seed}); "
-          f"{report.loop_layers} also through the scalar-loop witness")
-    print("features met: " + ", ".join(f"{name} {report.features.get(name, 0)}"
-                                       for name in FEATURES))
+    print(
+        f"{report.samples} random layers (seed {args.seed}); "
+        f"{report.loop_layers} also through the scalar-loop witness"
+    )
+    print(
+        "features met: " + ", ".join(f"{name} {report.features.get(name, 0)}" for name in FEATURES)
+    )
     print(f"  {'closed form':<{width}}  {'vectorized':>13}  {'loop witness':>13}")
     for key in keys:
-        cells = [f"{report.matched.get((key, wit), 0)}/{report.checked[(key, wit)]}"
-                 if (key, wit) in report.checked else "-" for wit in ("vectorized", "loop")]
+        cells = [
+            f"{report.matched.get((key, wit), 0)}/{report.checked[(key, wit)]}"
+            if (key, wit) in report.checked
+            else "-"
+            for wit in ("vectorized", "loop")
+        ]
         status = "exact" if key not in report.first_mismatch else "MISMATCH"
         print(f"  {key:<{width}}  {cells[0]:>13}  {cells[1]:>13}  {status}")
     for m in report.first_mismatch.values():
-        print(f"first mismatch in {m.key} ({m.witness}): closed form {m.closed_form}, "
-              f"executed {m.executed}, at {m.layer}")
+        print(
+            f"first mismatch in {m.key} ({m.witness}): closed form {m.closed_form}, "
+            f"executed {m.executed}, at {m.layer}"
+        )
     missing = [name for name in FEATURES if not report.features.get(name)]
     if missing:
         print("features not met: " + ", ".join(missing))

@@ -22,21 +22,25 @@ MODULES = tuple(EXERCISES)  # one module per registered exercise, in registry or
 
 def _build(name: str):
     from derivations.exercises.document import CheckFailed, Exercise
+
     qualified = f"{__name__}.{name}"
     try:
         module = importlib.import_module(qualified)
     except ModuleNotFoundError as error:
         if error.name != qualified:
             raise
-        raise DerivationError(f"exercise module {qualified} is missing "
-                              "(registered in derivations/registry/exercises.py)") from None
+        raise DerivationError(
+            f"exercise module {qualified} is missing "
+            "(registered in derivations/registry/exercises.py)"
+        ) from None
     try:
         exercise = module.build()
     except CheckFailed as error:
         raise DerivationError(f"exercise {name}: check failed: {error}") from None
     if not isinstance(exercise, Exercise):
-        raise DerivationError(f"exercise {name}: build() returned {type(exercise).__name__}, "
-                              "not an Exercise")
+        raise DerivationError(
+            f"exercise {name}: build() returned {type(exercise).__name__}, not an Exercise"
+        )
     return exercise
 
 
@@ -52,10 +56,12 @@ def for_edition(exercises: list, lang: str) -> tuple[list, list]:
     numbered = [e for e in exercises if e.numbers.get(lang) is not None]
     numbers = [e.numbers[lang] for e in numbered]
     if len(set(numbers)) != len(numbers):
-        raise DerivationError(f"two exercises share a number in the {lang} edition: "
-                              f"{sorted(numbers)}")
+        raise DerivationError(
+            f"two exercises share a number in the {lang} edition: {sorted(numbers)}"
+        )
     other = {"en": "zh", "zh": "en"}[lang]
     rest = [e for e in exercises if e.numbers.get(lang) is None]
-    return (sorted(numbered, key=lambda e: e.numbers[lang]),
-            sorted(rest, key=lambda e: (e.numbers.get(other) is None,
-                                        e.numbers.get(other) or 0)))
+    return (
+        sorted(numbered, key=lambda e: e.numbers[lang]),
+        sorted(rest, key=lambda e: (e.numbers.get(other) is None, e.numbers.get(other) or 0)),
+    )

@@ -21,12 +21,35 @@ from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
 from derivations.model import Layer
 from derivations.exercises.document import (
-    answer, figure, require, CheckFailed, Exercise, checked, exercise, heading, math, mistake, mistakes, paragraph, result,
-    table, text)
+    answer,
+    figure,
+    require,
+    CheckFailed,
+    Exercise,
+    checked,
+    exercise,
+    heading,
+    math,
+    mistake,
+    mistakes,
+    paragraph,
+    result,
+    table,
+    text,
+)
 
-__all__ = ["build", "compose_kernels", "correlate1d", "full_convolve1d",
-           "laplacian_has_no_factor", "composed_support", "complex_factors",
-           "split_shortfall", "splits", "best_split"]
+__all__ = [
+    "build",
+    "compose_kernels",
+    "correlate1d",
+    "full_convolve1d",
+    "laplacian_has_no_factor",
+    "composed_support",
+    "complex_factors",
+    "split_shortfall",
+    "splits",
+    "best_split",
+]
 
 k_1, k_2, k = sp.symbols("k_1 k_2 k", integer=True, positive=True)
 z, u, v = sp.symbols("z u v")
@@ -55,21 +78,26 @@ def _correlate2d(x, kern):
     mh, mw = x.shape[0] - kh + 1, x.shape[1] - kw + 1
     out = np.empty((mh, mw), dtype=object)
     for r, c in itertools.product(range(mh), range(mw)):
-        out[r, c] = (x[r:r + kh, c:c + kw] * kern).sum()
+        out[r, c] = (x[r : r + kh, c : c + kw] * kern).sum()
     return out
 
 
 def _multi_channel(x, weight):
     """``x (c_i, h, w)``, ``weight (c_o, c_i, k_h, k_w)``: the book's corr2d_multi_in_out."""
-    return np.stack([sum(_correlate2d(x[c], weight[o, c]) for c in range(x.shape[0]))
-                     for o in range(weight.shape[0])])
+    return np.stack(
+        [
+            sum(_correlate2d(x[c], weight[o, c]) for c in range(x.shape[0]))
+            for o in range(weight.shape[0])
+        ]
+    )
 
 
 def _full_convolve2d(a, b):
-    out = np.zeros((a.shape[0] + b.shape[0] - 1, a.shape[1] + b.shape[1] - 1),
-                   dtype=np.result_type(a, b))
+    out = np.zeros(
+        (a.shape[0] + b.shape[0] - 1, a.shape[1] + b.shape[1] - 1), dtype=np.result_type(a, b)
+    )
     for i, j in itertools.product(range(b.shape[0]), range(b.shape[1])):
-        out[i:i + a.shape[0], j:j + a.shape[1]] += a * b[i, j]
+        out[i : i + a.shape[0], j : j + a.shape[1]] += a * b[i, j]
     return out
 
 
@@ -78,8 +106,14 @@ def compose_kernels(w1, w2):
     ``W[o, c] = sum_m full_convolve(w2[o, m], w1[m, c])``."""
     c_o, c_m = w2.shape[:2]
     c_i = w1.shape[1]
-    return np.stack([np.stack([sum(_full_convolve2d(w1[m, c], w2[o, m]) for m in range(c_m))
-                               for c in range(c_i)]) for o in range(c_o)])
+    return np.stack(
+        [
+            np.stack(
+                [sum(_full_convolve2d(w1[m, c], w2[o, m]) for m in range(c_m)) for c in range(c_i)]
+            )
+            for o in range(c_o)
+        ]
+    )
 
 
 def _symbols(name, shape):
@@ -95,8 +129,9 @@ def composed_support(size1: int, size2: int) -> int:
     """How many consecutive inputs the first output of the two correlations in sequence
     depends on: read off the symbolic expression, not from any formula."""
     x = sp.symbols(f"x0:{size1 + size2 + 2}")
-    first = sp.expand(correlate1d(correlate1d(list(x), sp.symbols(f"a0:{size1}")),
-                                  sp.symbols(f"b0:{size2}"))[0])
+    first = sp.expand(
+        correlate1d(correlate1d(list(x), sp.symbols(f"a0:{size1}")), sp.symbols(f"b0:{size2}"))[0]
+    )
     used = [i for i, xi in enumerate(x) if first.has(xi)]
     return used[-1] - used[0] + 1
 
@@ -128,8 +163,7 @@ def _proof_bias(size1: int, size2: int) -> bool:
 
 def _generic_poly(name, rows, cols):
     coeffs = sp.symbols(f"{name}0:{rows * cols}")
-    return coeffs, sum(coeffs[i * cols + j] * u**i * v**j
-                       for i in range(rows) for j in range(cols))
+    return coeffs, sum(coeffs[i * cols + j] * u**i * v**j for i in range(rows) for j in range(cols))
 
 
 def laplacian_has_no_factor() -> list[tuple[tuple, tuple, list]]:
@@ -187,12 +221,13 @@ def complex_factors(kernel) -> list[np.ndarray]:
 def _statement():
     return text(
         en="Assume that we have two convolution kernels of size $k_1$ and $k_2$, "
-           "respectively (with no nonlinearity in between). Prove that the result of the "
-           "operation can be expressed by a single convolution. What is the dimensionality "
-           "of the equivalent single convolution? Is the converse true, i.e., can you always "
-           "decompose a convolution into two smaller ones?",
+        "respectively (with no nonlinearity in between). Prove that the result of the "
+        "operation can be expressed by a single convolution. What is the dimensionality "
+        "of the equivalent single convolution? Is the converse true, i.e., can you always "
+        "decompose a convolution into two smaller ones?",
         zh="假设我们有两个卷积核，大小分别为 $k_1$ 和 $k_2$（中间没有非线性激活函数）。"
-           "证明运算可以用单次卷积来表示。这个等效的单个卷积核的维数是多少呢？反之亦然吗？")
+        "证明运算可以用单次卷积来表示。这个等效的单个卷积核的维数是多少呢？反之亦然吗？",
+    )
 
 
 def _set(items) -> str:
@@ -200,14 +235,20 @@ def _set(items) -> str:
 
 
 def _conventions():
-    return [heading(text(en="Conventions", zh="约定")), paragraph(text(
-        en="Convolution means what the layer computes, cross-correlation: "
-           "$y_i = \\sum_{a=0}^{k-1} \\kappa_a x_{i+a}$. Stride 1, no padding, no bias "
-           "(bias is discussed at the end). A kernel $\\kappa$ of size $k$ is identified with "
-           "the polynomial $\\kappa(z) = \\sum_a \\kappa_a z^a$.",
-        zh="卷积指卷积层实际计算的互相关：$y_i = \\sum_{a=0}^{k-1} \\kappa_a x_{i+a}$。"
-           "步幅为 1，无填充，无偏置（偏置在最后讨论）。大小为 $k$ 的卷积核 $\\kappa$ "
-           "对应多项式 $\\kappa(z) = \\sum_a \\kappa_a z^a$。"))]
+    return [
+        heading(text(en="Conventions", zh="约定")),
+        paragraph(
+            text(
+                en="Convolution means what the layer computes, cross-correlation: "
+                "$y_i = \\sum_{a=0}^{k-1} \\kappa_a x_{i+a}$. Stride 1, no padding, no bias "
+                "(bias is discussed at the end). A kernel $\\kappa$ of size $k$ is identified with "
+                "the polynomial $\\kappa(z) = \\sum_a \\kappa_a z^a$.",
+                zh="卷积指卷积层实际计算的互相关：$y_i = \\sum_{a=0}^{k-1} \\kappa_a x_{i+a}$。"
+                "步幅为 1，无填充，无偏置（偏置在最后讨论）。大小为 $k$ 的卷积核 $\\kappa$ "
+                "对应多项式 $\\kappa(z) = \\sum_a \\kappa_a z^a$。",
+            )
+        ),
+    ]
 
 
 def _proof_section():
@@ -216,8 +257,9 @@ def _proof_section():
     two = sp.expand(correlate1d(correlate1d(x, a), b)[0])
     poly = sp.expand(sum(a[i] * z**i for i in range(2)) * sum(b[i] * z**i for i in range(2)))
     coeffs = [sp.latex(poly.coeff(z, t)) for t in range(3)]
-    written = " + ".join(f"({c})" + (f"\\,{sp.latex(z**t)}" if t else "")
-                         for t, c in enumerate(coeffs))
+    written = " + ".join(
+        f"({c})" + (f"\\,{sp.latex(z**t)}" if t else "") for t, c in enumerate(coeffs)
+    )
     sweep = [(p, q) for p in range(1, 5) for q in range(1, 5)]
     proved_1d = sum(_proof_1d(p, q) for p, q in sweep)
     checked("1-D compositions proved", len(sweep), proved_1d)
@@ -226,55 +268,71 @@ def _proof_section():
     checked("1-D with biases", 1, int(_proof_bias(3, 2)))
     return [
         heading(text(en="Proof", zh="证明")),
-        paragraph(text(
-            en="Let the first layer compute $y_i = \\sum_a \\alpha_a x_{i+a}$ ($k_1$ taps) and "
-               "the second $z_i = \\sum_b \\beta_b y_{i+b}$ ($k_2$ taps). Substituting and "
-               "collecting the terms with the same input $x_{i+t}$, $t = a + b$:",
-            zh="设第一层计算 $y_i = \\sum_a \\alpha_a x_{i+a}$（$k_1$ 个抽头），第二层计算 "
-               "$z_i = \\sum_b \\beta_b y_{i+b}$（$k_2$ 个抽头）。代入并按同一输入 "
-               "$x_{i+t}$（$t = a + b$）合并各项：")),
-        math("z_i = \\sum_{b}\\beta_b \\sum_{a} \\alpha_a x_{i+a+b} = \\sum_{t=0}^{k_1+k_2-2}"
-             "\\Big(\\sum_{a+b=t} \\alpha_a \\beta_b\\Big) x_{i+t}"),
-        paragraph(text(
-            en="The sums are finite, so exchanging them is always allowed; nothing depends on "
-               "$i$ except the input, so $z$ is one cross-correlation of $x$ with the kernel "
-               "$\\kappa_t = \\sum_{a+b=t}\\alpha_a\\beta_b$: the full convolution of the two "
-               "kernels, i.e. the coefficients of the product $\\alpha(z)\\beta(z)$. "
-               "SymPy, for $k_1 = k_2 = 2$ with symbolic entries, expands the two layers in "
-               "sequence into",
-            zh="和式有限，交换求和次序总是允许的；除输入外与 $i$ 无关，所以 $z$ 是 $x$ 与核 "
-               "$\\kappa_t = \\sum_{a+b=t}\\alpha_a\\beta_b$ 的一次互相关：两个核的完全卷积，"
-               "即乘积 $\\alpha(z)\\beta(z)$ 的系数。SymPy 对 $k_1 = k_2 = 2$ 的符号元素，"
-               "把两层依次作用展开为")),
+        paragraph(
+            text(
+                en="Let the first layer compute $y_i = \\sum_a \\alpha_a x_{i+a}$ ($k_1$ taps) and "
+                "the second $z_i = \\sum_b \\beta_b y_{i+b}$ ($k_2$ taps). Substituting and "
+                "collecting the terms with the same input $x_{i+t}$, $t = a + b$:",
+                zh="设第一层计算 $y_i = \\sum_a \\alpha_a x_{i+a}$（$k_1$ 个抽头），第二层计算 "
+                "$z_i = \\sum_b \\beta_b y_{i+b}$（$k_2$ 个抽头）。代入并按同一输入 "
+                "$x_{i+t}$（$t = a + b$）合并各项：",
+            )
+        ),
+        math(
+            "z_i = \\sum_{b}\\beta_b \\sum_{a} \\alpha_a x_{i+a+b} = \\sum_{t=0}^{k_1+k_2-2}"
+            "\\Big(\\sum_{a+b=t} \\alpha_a \\beta_b\\Big) x_{i+t}"
+        ),
+        paragraph(
+            text(
+                en="The sums are finite, so exchanging them is always allowed; nothing depends on "
+                "$i$ except the input, so $z$ is one cross-correlation of $x$ with the kernel "
+                "$\\kappa_t = \\sum_{a+b=t}\\alpha_a\\beta_b$: the full convolution of the two "
+                "kernels, i.e. the coefficients of the product $\\alpha(z)\\beta(z)$. "
+                "SymPy, for $k_1 = k_2 = 2$ with symbolic entries, expands the two layers in "
+                "sequence into",
+                zh="和式有限，交换求和次序总是允许的；除输入外与 $i$ 无关，所以 $z$ 是 $x$ 与核 "
+                "$\\kappa_t = \\sum_{a+b=t}\\alpha_a\\beta_b$ 的一次互相关：两个核的完全卷积，"
+                "即乘积 $\\alpha(z)\\beta(z)$ 的系数。SymPy 对 $k_1 = k_2 = 2$ 的符号元素，"
+                "把两层依次作用展开为",
+            )
+        ),
         math(f"z_0 = {sp.latex(two)}"),
-        paragraph(text(en="and the product polynomial has the coefficients",
-                       zh="而乘积多项式的系数为")),
-        math(f"\\alpha(z)\\beta(z) = {written},\\qquad "
-             f"\\kappa = ({', '.join(coeffs)})"),
-        paragraph(text(
-            en=f"SymPy proves the identity (two correlations minus one correlation with "
-               f"$\\kappa$ expands to 0 for every output) for all {len(sweep)} size pairs "
-               f"$1 \\le k_1, k_2 \\le 4$ in 1-D ({proved_1d} of {len(sweep)} proved), for a "
-               f"$2\\times 2$ kernel followed by a $3\\times 3$ kernel in 2-D, and with channels: "
-               f"2 input, 2 intermediate and 2 output channels, $2\\times 2$ then $2\\times 2$.",
-            zh=f"SymPy 证明了该恒等式（两次互相关减去与 $\\kappa$ 的一次互相关，对每个输出展开为 0）："
-               f"一维中 $1 \\le k_1, k_2 \\le 4$ 的全部 {proved_1d} 组尺寸均得证；二维中 $2\\times 2$ 核后接 $3\\times 3$ 核；以及多通道："
-               f"2 个输入、2 个中间、2 个输出通道，$2\\times 2$ 后接 $2\\times 2$。")),
-        paragraph(text(
-            en="In 2-D the same exchange of sums runs over both axes; with channels, the first "
-               "layer's output channel $m$ is a sum over input channels $c$, and the second sums "
-               "over $m$, so the intermediate channels disappear into the kernel "
-               "(here $\\ast$ is the full convolution of the proof, "
-               "$(\\mathsf{A} \\ast \\mathsf{B})_{t,s} = \\sum_{a+a'=t,\\, b+b'=s} "
-               "\\mathsf{A}_{a,b} \\mathsf{B}_{a',b'}$, not the cross-correlation the layer "
-               "computes):",
-            zh="二维时同样的求和交换在两个轴上进行；多通道时，第一层输出通道 $m$ 是对输入通道 "
-               "$c$ 的求和，第二层再对 $m$ 求和，于是中间通道被吸收进卷积核"
-               "（此处 $\\ast$ 是证明中的完全卷积，"
-               "$(\\mathsf{A} \\ast \\mathsf{B})_{t,s} = \\sum_{a+a'=t,\\, b+b'=s} "
-               "\\mathsf{A}_{a,b} \\mathsf{B}_{a',b'}$，而不是卷积层计算的互相关）：")),
-        math("\\mathsf{K}_{o,c} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{o,m} \\ast "
-             "\\mathsf{K}^{(1)}_{m,c}"),
+        paragraph(
+            text(en="and the product polynomial has the coefficients", zh="而乘积多项式的系数为")
+        ),
+        math(f"\\alpha(z)\\beta(z) = {written},\\qquad \\kappa = ({', '.join(coeffs)})"),
+        paragraph(
+            text(
+                en=f"SymPy proves the identity (two correlations minus one correlation with "
+                f"$\\kappa$ expands to 0 for every output) for all {len(sweep)} size pairs "
+                f"$1 \\le k_1, k_2 \\le 4$ in 1-D ({proved_1d} of {len(sweep)} proved), for a "
+                f"$2\\times 2$ kernel followed by a $3\\times 3$ kernel in 2-D, and with channels: "
+                f"2 input, 2 intermediate and 2 output channels, $2\\times 2$ then $2\\times 2$.",
+                zh=f"SymPy 证明了该恒等式（两次互相关减去与 $\\kappa$ 的一次互相关，对每个输出展开为 0）："
+                f"一维中 $1 \\le k_1, k_2 \\le 4$ 的全部 {proved_1d} 组尺寸均得证；二维中 $2\\times 2$ 核后接 $3\\times 3$ 核；以及多通道："
+                f"2 个输入、2 个中间、2 个输出通道，$2\\times 2$ 后接 $2\\times 2$。",
+            )
+        ),
+        paragraph(
+            text(
+                en="In 2-D the same exchange of sums runs over both axes; with channels, the first "
+                "layer's output channel $m$ is a sum over input channels $c$, and the second sums "
+                "over $m$, so the intermediate channels disappear into the kernel "
+                "(here $\\ast$ is the full convolution of the proof, "
+                "$(\\mathsf{A} \\ast \\mathsf{B})_{t,s} = \\sum_{a+a'=t,\\, b+b'=s} "
+                "\\mathsf{A}_{a,b} \\mathsf{B}_{a',b'}$, not the cross-correlation the layer "
+                "computes):",
+                zh="二维时同样的求和交换在两个轴上进行；多通道时，第一层输出通道 $m$ 是对输入通道 "
+                "$c$ 的求和，第二层再对 $m$ 求和，于是中间通道被吸收进卷积核"
+                "（此处 $\\ast$ 是证明中的完全卷积，"
+                "$(\\mathsf{A} \\ast \\mathsf{B})_{t,s} = \\sum_{a+a'=t,\\, b+b'=s} "
+                "\\mathsf{A}_{a,b} \\mathsf{B}_{a',b'}$，而不是卷积层计算的互相关）：",
+            )
+        ),
+        math(
+            "\\mathsf{K}_{o,c} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{o,m} \\ast "
+            "\\mathsf{K}^{(1)}_{m,c}"
+        ),
     ]
 
 
@@ -283,40 +341,69 @@ def _size_section():
     rows = []
     for p, q in [(1, 3), (2, 2), (3, 3), (3, 5), (5, 7)]:
         formula = int(size.subs({k_1: p, k_2: q}))
-        rows.append([str(p), str(q), str(p * q), str(p + q), str(formula),
-                     str(checked(f"composed size {p},{q}", formula, composed_support(p, q)))])
+        rows.append(
+            [
+                str(p),
+                str(q),
+                str(p * q),
+                str(p + q),
+                str(formula),
+                str(checked(f"composed size {p},{q}", formula, composed_support(p, q))),
+            ]
+        )
     channel_shape = f"c_o \\times c_i \\times ({sp.latex(size)}) \\times ({sp.latex(size)})"
     return [
         heading(text(en="The size of the single kernel", zh="等效卷积核的大小")),
-        paragraph(text(
-            en="A kernel of size $k$ is a polynomial of degree $k - 1$; the degree of a product "
-               "is the sum of the degrees (the leading coefficient $\\alpha_{k_1-1}\\beta_{k_2-1}$ "
-               "is a product of two leading coefficients). SymPy adds the degrees and one:",
-            zh="大小为 $k$ 的核是 $k - 1$ 次多项式；乘积的次数是次数之和（首项系数 "
-               "$\\alpha_{k_1-1}\\beta_{k_2-1}$ 是两个首项系数之积）。SymPy 把次数相加再加一：")),
+        paragraph(
+            text(
+                en="A kernel of size $k$ is a polynomial of degree $k - 1$; the degree of a product "
+                "is the sum of the degrees (the leading coefficient $\\alpha_{k_1-1}\\beta_{k_2-1}$ "
+                "is a product of two leading coefficients). SymPy adds the degrees and one:",
+                zh="大小为 $k$ 的核是 $k - 1$ 次多项式；乘积的次数是次数之和（首项系数 "
+                "$\\alpha_{k_1-1}\\beta_{k_2-1}$ 是两个首项系数之积）。SymPy 把次数相加再加一：",
+            )
+        ),
         math(f"({sp.latex(k_1 - 1)}) + ({sp.latex(k_2 - 1)}) + 1 = {sp.latex(size)}"),
-        result(text(en="Size of the equivalent kernel (per spatial dimension; with channels)",
-                    zh="等效卷积核的大小（每个空间维度；多通道）"),
-               f"{sp.latex(size)},\\qquad {channel_shape}"),
-        paragraph(text(
-            en="In the table the last column is read off the symbolic expression of the two "
-               "layers in sequence: how many consecutive inputs the first output depends on.",
-            zh="表中最后一列取自两层依次作用的符号表达式：第一个输出依赖多少个连续输入。")),
-        table([text(en="$k_1$", zh="$k_1$"), "$k_2$", "$k_1 k_2$", "$k_1 + k_2$",
-               text(en="$k_1 + k_2 - 1$", zh="$k_1 + k_2 - 1$"),
-               text(en="measured support", zh="实测依赖范围")], rows),
-        paragraph(text(
-            en="With channels, $c_i \\to c_m \\to c_o$, the single layer has shape "
-               f"${channel_shape}$ for square kernels (rectangular: $k_{{1,h}} + k_{{2,h}} - 1$ by "
-               "$k_{1,w} + k_{2,w} - 1$); $c_m$ is gone.",
-            zh="多通道 $c_i \\to c_m \\to c_o$ 时，方形核的等效层形状为 "
-               f"${channel_shape}$（矩形核：$k_{{1,h}} + k_{{2,h}} - 1$ 乘 "
-               "$k_{1,w} + k_{2,w} - 1$）；$c_m$ 消失了。")),
+        result(
+            text(
+                en="Size of the equivalent kernel (per spatial dimension; with channels)",
+                zh="等效卷积核的大小（每个空间维度；多通道）",
+            ),
+            f"{sp.latex(size)},\\qquad {channel_shape}",
+        ),
+        paragraph(
+            text(
+                en="In the table the last column is read off the symbolic expression of the two "
+                "layers in sequence: how many consecutive inputs the first output depends on.",
+                zh="表中最后一列取自两层依次作用的符号表达式：第一个输出依赖多少个连续输入。",
+            )
+        ),
+        table(
+            [
+                text(en="$k_1$", zh="$k_1$"),
+                "$k_2$",
+                "$k_1 k_2$",
+                "$k_1 + k_2$",
+                text(en="$k_1 + k_2 - 1$", zh="$k_1 + k_2 - 1$"),
+                text(en="measured support", zh="实测依赖范围"),
+            ],
+            rows,
+        ),
+        paragraph(
+            text(
+                en="With channels, $c_i \\to c_m \\to c_o$, the single layer has shape "
+                f"${channel_shape}$ for square kernels (rectangular: $k_{{1,h}} + k_{{2,h}} - 1$ by "
+                "$k_{1,w} + k_{2,w} - 1$); $c_m$ is gone.",
+                zh="多通道 $c_i \\to c_m \\to c_o$ 时，方形核的等效层形状为 "
+                f"${channel_shape}$（矩形核：$k_{{1,h}} + k_{{2,h}} - 1$ 乘 "
+                "$k_{1,w} + k_{2,w} - 1$）；$c_m$ 消失了。",
+            )
+        ),
     ]
 
 
 _BOUND_EXPONENT = -10
-_ROUNDING_BOUND = 10.0 ** _BOUND_EXPONENT
+_ROUNDING_BOUND = 10.0**_BOUND_EXPONENT
 
 
 def _numeric_section():
@@ -325,8 +412,10 @@ def _numeric_section():
     x = rng.standard_normal((1, c_i, hw, hw))
     w1 = rng.standard_normal((c_m, c_i, k1, k1))
     w2 = rng.standard_normal((c_o, c_m, k2, k2))
-    first, second = Layer(c_i, c_m, hw, hw, k1, k1), Layer(c_m, c_o, hw - k1 + 1, hw - k1 + 1,
-                                                             k2, k2)
+    first, second = (
+        Layer(c_i, c_m, hw, hw, k1, k1),
+        Layer(c_m, c_o, hw - k1 + 1, hw - k1 + 1, k2, k2),
+    )
     merged = Layer(c_i, c_o, hw, hw, k1 + k2 - 1, k1 + k2 - 1)
     with counting() as two:
         y1, _ = conv2d_forward(x.view(Counted), w1.view(Counted), None, first)
@@ -340,38 +429,59 @@ def _numeric_section():
     # threading; the sheet states a bound that holds with a wide margin (about 25x on the
     # builds we know), checked here, so the sentence is the same on every machine.
     if not diff < _ROUNDING_BOUND:
-        raise CheckFailed(f"composition: largest difference {diff:.3e} is not below "
-                          f"{_ROUNDING_BOUND:.0e}")
+        raise CheckFailed(
+            f"composition: largest difference {diff:.3e} is not below {_ROUNDING_BOUND:.0e}"
+        )
     f = forms()[Form.FORWARD_MULTS]
     two_cf = f.evaluate(first) + f.evaluate(second)
     two_mults = checked("two layers, forward multiplications", two_cf, two.mults)
     one_mults = checked("composed layer, forward multiplications", f.evaluate(merged), one.mults)
     return [
         heading(text(en="Executed check", zh="执行验证")),
-        paragraph(text(
-            en=f"Two layers $c_i = c_m = c_o = {c_i}$, ${hw}\\times {hw}$ input, ${k1}\\times {k1}$ "
-               f"then ${k2}\\times {k2}$, float64, run by the instrumented convolution, against one "
-               f"layer with the composed ${merged.k_h}\\times {merged.k_w}$ kernel: largest "
-               f"difference below $10^{{{_BOUND_EXPONENT}}}$ for outputs up to {scale:.0f} in "
-               "magnitude (rounding only). "
-               "Multiplications (closed form, checked against the executed count):",
-            zh=f"两层 $c_i = c_m = c_o = {c_i}$，输入 ${hw}\\times {hw}$，先 ${k1}\\times {k1}$ "
-               f"后 ${k2}\\times {k2}$，float64，由带计数的卷积执行，与使用合成的 "
-               f"${merged.k_h}\\times {merged.k_w}$ 核的单层比较：最大差小于 $10^{{{_BOUND_EXPONENT}}}$，输出绝对值最大约 "
-               f"{scale:.0f}（仅舍入误差）。乘法次数（闭式，已与实际执行次数核对）：")),
-        table([text(en="network", zh="网络"), text(en="multiplications", zh="乘法次数")],
-              [[text(en=f"two layers, ${k1}\\times {k1}$ then ${k2}\\times {k2}$",
-                     zh=f"两层，${k1}\\times {k1}$ 后 ${k2}\\times {k2}$"), f"{two_mults:,}"],
-               [text(en=f"one layer, ${merged.k_h}\\times {merged.k_w}$",
-                     zh=f"一层，${merged.k_h}\\times {merged.k_w}$"), f"{one_mults:,}"]]),
-        paragraph(text(
-            en=f"The single layer costs {one_mults / two_mults:.2f} times as much here: "
-               "composing is a proof device, not a speed-up. Stacking small kernels "
-               "(as VGG does) is cheaper for the same receptive field, and a nonlinearity "
-               "between them makes the stack more expressive than any single kernel.",
-            zh=f"此处单层的代价是两层的 {one_mults / two_mults:.2f} 倍：合成用于证明，"
-               "并不加速。叠加小核（如 VGG）在相同感受野下更便宜；若中间有非线性，"
-               "叠加的表达能力也超过任何单个核。")),
+        paragraph(
+            text(
+                en=f"Two layers $c_i = c_m = c_o = {c_i}$, ${hw}\\times {hw}$ input, ${k1}\\times {k1}$ "
+                f"then ${k2}\\times {k2}$, float64, run by the instrumented convolution, against one "
+                f"layer with the composed ${merged.k_h}\\times {merged.k_w}$ kernel: largest "
+                f"difference below $10^{{{_BOUND_EXPONENT}}}$ for outputs up to {scale:.0f} in "
+                "magnitude (rounding only). "
+                "Multiplications (closed form, checked against the executed count):",
+                zh=f"两层 $c_i = c_m = c_o = {c_i}$，输入 ${hw}\\times {hw}$，先 ${k1}\\times {k1}$ "
+                f"后 ${k2}\\times {k2}$，float64，由带计数的卷积执行，与使用合成的 "
+                f"${merged.k_h}\\times {merged.k_w}$ 核的单层比较：最大差小于 $10^{{{_BOUND_EXPONENT}}}$，输出绝对值最大约 "
+                f"{scale:.0f}（仅舍入误差）。乘法次数（闭式，已与实际执行次数核对）：",
+            )
+        ),
+        table(
+            [text(en="network", zh="网络"), text(en="multiplications", zh="乘法次数")],
+            [
+                [
+                    text(
+                        en=f"two layers, ${k1}\\times {k1}$ then ${k2}\\times {k2}$",
+                        zh=f"两层，${k1}\\times {k1}$ 后 ${k2}\\times {k2}$",
+                    ),
+                    f"{two_mults:,}",
+                ],
+                [
+                    text(
+                        en=f"one layer, ${merged.k_h}\\times {merged.k_w}$",
+                        zh=f"一层，${merged.k_h}\\times {merged.k_w}$",
+                    ),
+                    f"{one_mults:,}",
+                ],
+            ],
+        ),
+        paragraph(
+            text(
+                en=f"The single layer costs {one_mults / two_mults:.2f} times as much here: "
+                "composing is a proof device, not a speed-up. Stacking small kernels "
+                "(as VGG does) is cheaper for the same receptive field, and a nonlinearity "
+                "between them makes the stack more expressive than any single kernel.",
+                zh=f"此处单层的代价是两层的 {one_mults / two_mults:.2f} 倍：合成用于证明，"
+                "并不加速。叠加小核（如 VGG）在相同感受野下更便宜；若中间有非线性，"
+                "叠加的表达能力也超过任何单个核。",
+            )
+        ),
     ]
 
 
@@ -381,7 +491,7 @@ def _compose_fast(w1, w2):
     _, c_i, k1h, k1w = w1.shape
     out = np.zeros((c_o, c_i, k1h + k2h - 1, k1w + k2w - 1))
     for a, b in itertools.product(range(k2h), range(k2w)):
-        out[:, :, a:a + k1h, b:b + k1w] += np.einsum("om,mcij->ocij", w2[:, :, a, b], w1)
+        out[:, :, a : a + k1h, b : b + k1w] += np.einsum("om,mcij->ocij", w2[:, :, a, b], w1)
     return out
 
 
@@ -406,128 +516,178 @@ def _converse_section():
     if err > 1e-9 or np.max(np.abs(rebuilt - [1, 0, 1])) > 1e-12:
         raise CheckFailed(f"complex factorization does not reproduce the kernel: {err}")
     bases = laplacian_has_no_factor()
-    no_solution = checked("Laplacian splits with Groebner basis {1}", len(bases),
-                          sum(basis == [1] for *_, basis in bases))
+    no_solution = checked(
+        "Laplacian splits with Groebner basis {1}",
+        len(bases),
+        sum(basis == [1] for *_, basis in bases),
+    )
     distinct_splits = sorted({tuple(sorted((first, second))) for first, second, _ in bases})
     distinct = len(distinct_splits)
-    listed = {lang: sep.join(f"${a[0]}\\times {a[1]}$ {word} ${b[0]}\\times {b[1]}$"
-                             for a, b in distinct_splits)
-              for lang, word, sep in (("en", "and", ", "), ("zh", "与", "、"))}
+    listed = {
+        lang: sep.join(
+            f"${a[0]}\\times {a[1]}$ {word} ${b[0]}\\times {b[1]}$" for a, b in distinct_splits
+        )
+        for lang, word, sep in (("en", "and", ", "), ("zh", "与", "、"))
+    }
     lap_rank = int(np.linalg.matrix_rank(np.array(LAPLACIAN, dtype=float)))
     count_rows = []
     for kk in (3, 5, 7):
         (a1, b1), (a2, b2), params = best_split(kk)
-        params = checked(f"best split of {kk}x{kk}: parameters",
-                         int(best_params.subs(k, kk)), params)
-        gap = checked(f"best split of {kk}x{kk}: shortfall", int(best_gap.subs(k, kk)),
-                      kk * kk - params)
+        params = checked(
+            f"best split of {kk}x{kk}: parameters", int(best_params.subs(k, kk)), params
+        )
+        gap = checked(
+            f"best split of {kk}x{kk}: shortfall", int(best_gap.subs(k, kk)), kk * kk - params
+        )
         square = max(p for (a, b), _, p in splits(kk) if a == b)
-        count_rows.append([f"${kk}\\times {kk}$", str(kk * kk), str(square),
-                           f"${a1}\\times {b1}$, ${a2}\\times {b2}$", str(params), str(gap)])
+        count_rows.append(
+            [
+                f"${kk}\\times {kk}$",
+                str(kk * kk),
+                str(square),
+                f"${a1}\\times {b1}$, ${a2}\\times {b2}$",
+                str(params),
+                str(gap),
+            ]
+        )
     lap = sp.Matrix(LAPLACIAN)
     return [
         heading(text(en="The converse", zh="反过来成立吗")),
-        paragraph(text(
-            en="It depends on the channels between the two layers. With one channel in, "
-               "between and out ($c_i = c_m = c_o = 1$) the answer is no, not in general; "
-               "with $c_m$ at least the kernel's rank it is yes (next section). "
-               "One channel between. 1-D, parameters: two kernels of sizes $k_1, k_2$ with "
-               "$k_1 + k_2 - 1 = k$ have $k_1 + k_2 = k + 1$ entries, one more than the $k$ entries of the target "
-               "(one is redundant: $(s\\alpha, \\beta / s)$ gives the same product), so counting "
-               "is not the obstacle in 1-D. The obstacle is factoring: a decomposition is a "
-               "factorization of $\\kappa(z)$ with real coefficients. The kernel $(1, 0, 1)$:",
-            zh="取决于两层之间的通道数。输入、中间、输出都只有一个通道（$c_i = c_m = c_o = 1$）时，"
-               "一般不成立；中间通道数 $c_m$ 不少于卷积核的秩时则成立（见下一节）。"
-               "先看中间只有一个通道的情形。一维的参数计数：尺寸为 $k_1, k_2$ 且 $k_1 + k_2 - 1 = k$ 的两个核共有 "
-               "$k_1 + k_2 = k + 1$ 个元素，比目标的 $k$ 个多一个（其中一个冗余："
-               "$(s\\alpha, \\beta / s)$ 给出相同乘积），所以一维时计数不是障碍。"
-               "障碍在于因式分解：分解即 $\\kappa(z)$ 在实系数下的因式分解。以核 $(1, 0, 1)$ 为例：")),
-        math(f"\\kappa(z) = {sp.latex(p)} = {sp.latex(over_c)},\\qquad "
-             f"\\{{z \\in \\mathbb{{R}} : \\kappa(z) = 0\\}} = {_set(real_roots)}"),
-        paragraph(text(
-            en="Its only smaller split is $2 + 2$, i.e. two real linear factors, i.e. a real "
-               "root; SymPy finds none, so $(1, 0, 1)$ is not the composition of two smaller "
-               "real kernels. Over $\\mathbb{C}$ it is: $(i, 1)$ then $(-i, 1)$.",
-            zh="它唯一的更小拆分是 $2 + 2$，即两个实一次因式，即一个实根；SymPy 找不到实根，"
-               "所以 $(1, 0, 1)$ 不是两个更小实核的合成。在 $\\mathbb{C}$ 上则可以："
-               "$(i, 1)$ 后接 $(-i, 1)$。")),
-        result(text(en="What does hold in 1-D", zh="一维中成立的结论"),
-               "\\kappa(z) = \\kappa_{k-1}\\prod_{r=1}^{k-1} (z - z_r),\\quad z_r \\in \\mathbb{C}"),
-        paragraph(text(
-            en="By the fundamental theorem of algebra every 1-D kernel of size $k$ is a "
-               "composition of $k - 1$ complex kernels of size 2 (over the reals: of sizes 2 "
-               "and 3, pairing conjugate roots). Checked numerically: the size-2 factors of a "
-               f"random real kernel of size {kernel.size} (numpy roots), convolved back "
-               f"together, reproduce it to {err:.1e}.",
-            zh="由代数基本定理，每个大小为 $k$ 的一维核都是 $k - 1$ 个大小为 2 的复数核的合成"
-               "（在实数上：大小为 2 和 3 的核，共轭根配对）。数值验证：对一个大小为 "
-               f"{kernel.size} 的随机实核求根得到大小为 2 的因子，再全部卷积回去，误差 {err:.1e}。")),
-        paragraph(text(
-            en="2-D, parameters: a $k\\times k$ kernel has $k^2$ entries. Two kernels of "
-               "shapes $r_1\\times c_1$ and $r_2\\times c_2$ compose to "
-               "$(r_1 + r_2 - 1)\\times(c_1 + c_2 - 1)$ and have $r_1 c_1 + r_2 c_2 - 1$ free "
-               "parameters (one scale is redundant). SymPy expands the shortfall:",
-            zh="二维的参数计数：$k\\times k$ 核有 $k^2$ 个元素。形状为 $r_1\\times c_1$ 与 "
-               "$r_2\\times c_2$ 的两个核合成为 $(r_1 + r_2 - 1)\\times(c_1 + c_2 - 1)$ 的核，"
-               "只有 $r_1 c_1 + r_2 c_2 - 1$ 个自由参数（一个缩放冗余）。SymPy 展开二者之差：")),
-        math(f"(r_1 + r_2 - 1)(c_1 + c_2 - 1) - (r_1 c_1 + r_2 c_2 - 1) = "
-             f"{sp.latex(shortfall)}"),
-        paragraph(text(
-            en="Neither kernel being $1\\times 1$, this is at least $k - 1$ (if $r_1 = 1$, "
-               "then $r_2 = k$ and the first term is $(c_1-1)(k-1)$ with $c_1 \\ge 2$, the "
-               "second 0; likewise for the other "
-               "degenerate shapes; otherwise it is at least $(r_1 - 1) + (r_2 - 1) = k - 1$), "
-               f"reached by a $k\\times(k-1)$ kernel and a $1\\times 2$ one: "
-               f"${sp.latex(best_params)}$ parameters, ${sp.latex(best_gap)}$ short. "
-               "Square factors, $k_1\\times k_1$ and "
-               f"$k_2\\times k_2$, do worse: ${sp.latex(square_gap)}$ short. Enumerating every split confirms it:",
-            zh="只要两个核都不是 $1\\times 1$，该差至少为 $k - 1$（若 $r_1 = 1$，则 $r_2 = k$，"
-               "第一项为 $(c_1-1)(k-1)$ 且 $c_1 \\ge 2$，第二项为 0；其他退化形状同理；否则至少为 "
-               "$(r_1 - 1) + (r_2 - 1) = k - 1$），由 $k\\times(k-1)$ 核与 $1\\times 2$ 核取到："
-               f"${sp.latex(best_params)}$ 个参数，差 ${sp.latex(best_gap)}$ 个。方形因子 $k_1\\times k_1$ 与 "
-               f"$k_2\\times k_2$ 更差，差 ${sp.latex(square_gap)}$ 个。枚举所有拆分可以验证：")),
-        table([text(en="kernel", zh="卷积核"), text(en="entries", zh="元素数"),
-               text(en="best square split: parameters", zh="最佳方形拆分的参数数"),
-               text(en="best split", zh="最佳拆分"),
-               text(en="its parameters", zh="其参数数"),
-               text(en="short by", zh="缺少")], count_rows),
-        paragraph(text(
-            en="A shortfall of even one parameter settles it: the kernels of one split shape "
-               "are the image of a polynomial map from fewer than $k^2$ parameters, which has "
-               "measure zero in the $k^2$-dimensional space of kernels, and there are finitely "
-               "many shapes. So, with one channel between, the decomposable kernels form a set of "
-               "measure zero: almost no "
-               "$k\\times k$ kernel ($k \\ge 2$) is the composition of two smaller ones, even "
-               "over $\\mathbb{C}$; a random kernel decomposes with probability 0.",
-            zh="哪怕只缺一个参数也足以下结论：同一种拆分形状的所有合成是一个从少于 $k^2$ "
-               "个参数出发的多项式映射的像，在 $k^2$ 维的核空间中测度为零，而拆分形状只有有限多种。"
-               "所以中间只有一个通道时，可分解的核构成一个测度为零的集合：几乎没有 $k\\times k$ 核（$k \\ge 2$）"
-               "是两个更小核的合成，即使在 $\\mathbb{C}$ 上也是如此；随机核可分解的概率为 0。")),
-        paragraph(text(
-            en="A concrete one: the discrete Laplacian, one channel between. It has "
-               f"{distinct} distinct splits into two kernels, neither $1\\times 1$ "
-               f"({len(bases)} ordered ones; convolution commutes): {listed['en']}. "
-               "For every one of the "
-               f"{no_solution} ordered splits the equations composition = Laplacian have "
-               "the Groebner basis $\\{1\\}$ in SymPy: no solution even over "
-               "$\\mathbb{C}$. Its "
-               f"matrix has rank {lap_rank}, so one column kernel then one row kernel does not "
-               f"give it either; {lap_rank} of each do (next section).",
-            zh=f"一个具体例子：中间只有一个通道时的离散拉普拉斯核。它有 {distinct} 种不同的拆法，拆成两个非 "
-               f"$1\\times 1$ 核（按先后顺序计为 {len(bases)} 种；卷积满足交换律）："
-               f"{listed['zh']}。"
-               f"对全部 {no_solution} 种有序拆分，方程组「合成 = 拉普拉斯核」在 SymPy 中的 "
-               "Groebner 基都是 $\\{1\\}$：即使在 $\\mathbb{C}$ 上也无解。"
-               f"其矩阵的秩为 {lap_rank}，所以一个列核后接一个行核也得不到它；"
-               f"{lap_rank} 个列核与 {lap_rank} 个行核则可以（见下一节）。")),
+        paragraph(
+            text(
+                en="It depends on the channels between the two layers. With one channel in, "
+                "between and out ($c_i = c_m = c_o = 1$) the answer is no, not in general; "
+                "with $c_m$ at least the kernel's rank it is yes (next section). "
+                "One channel between. 1-D, parameters: two kernels of sizes $k_1, k_2$ with "
+                "$k_1 + k_2 - 1 = k$ have $k_1 + k_2 = k + 1$ entries, one more than the $k$ entries of the target "
+                "(one is redundant: $(s\\alpha, \\beta / s)$ gives the same product), so counting "
+                "is not the obstacle in 1-D. The obstacle is factoring: a decomposition is a "
+                "factorization of $\\kappa(z)$ with real coefficients. The kernel $(1, 0, 1)$:",
+                zh="取决于两层之间的通道数。输入、中间、输出都只有一个通道（$c_i = c_m = c_o = 1$）时，"
+                "一般不成立；中间通道数 $c_m$ 不少于卷积核的秩时则成立（见下一节）。"
+                "先看中间只有一个通道的情形。一维的参数计数：尺寸为 $k_1, k_2$ 且 $k_1 + k_2 - 1 = k$ 的两个核共有 "
+                "$k_1 + k_2 = k + 1$ 个元素，比目标的 $k$ 个多一个（其中一个冗余："
+                "$(s\\alpha, \\beta / s)$ 给出相同乘积），所以一维时计数不是障碍。"
+                "障碍在于因式分解：分解即 $\\kappa(z)$ 在实系数下的因式分解。以核 $(1, 0, 1)$ 为例：",
+            )
+        ),
+        math(
+            f"\\kappa(z) = {sp.latex(p)} = {sp.latex(over_c)},\\qquad "
+            f"\\{{z \\in \\mathbb{{R}} : \\kappa(z) = 0\\}} = {_set(real_roots)}"
+        ),
+        paragraph(
+            text(
+                en="Its only smaller split is $2 + 2$, i.e. two real linear factors, i.e. a real "
+                "root; SymPy finds none, so $(1, 0, 1)$ is not the composition of two smaller "
+                "real kernels. Over $\\mathbb{C}$ it is: $(i, 1)$ then $(-i, 1)$.",
+                zh="它唯一的更小拆分是 $2 + 2$，即两个实一次因式，即一个实根；SymPy 找不到实根，"
+                "所以 $(1, 0, 1)$ 不是两个更小实核的合成。在 $\\mathbb{C}$ 上则可以："
+                "$(i, 1)$ 后接 $(-i, 1)$。",
+            )
+        ),
+        result(
+            text(en="What does hold in 1-D", zh="一维中成立的结论"),
+            "\\kappa(z) = \\kappa_{k-1}\\prod_{r=1}^{k-1} (z - z_r),\\quad z_r \\in \\mathbb{C}",
+        ),
+        paragraph(
+            text(
+                en="By the fundamental theorem of algebra every 1-D kernel of size $k$ is a "
+                "composition of $k - 1$ complex kernels of size 2 (over the reals: of sizes 2 "
+                "and 3, pairing conjugate roots). Checked numerically: the size-2 factors of a "
+                f"random real kernel of size {kernel.size} (numpy roots), convolved back "
+                f"together, reproduce it to {err:.1e}.",
+                zh="由代数基本定理，每个大小为 $k$ 的一维核都是 $k - 1$ 个大小为 2 的复数核的合成"
+                "（在实数上：大小为 2 和 3 的核，共轭根配对）。数值验证：对一个大小为 "
+                f"{kernel.size} 的随机实核求根得到大小为 2 的因子，再全部卷积回去，误差 {err:.1e}。",
+            )
+        ),
+        paragraph(
+            text(
+                en="2-D, parameters: a $k\\times k$ kernel has $k^2$ entries. Two kernels of "
+                "shapes $r_1\\times c_1$ and $r_2\\times c_2$ compose to "
+                "$(r_1 + r_2 - 1)\\times(c_1 + c_2 - 1)$ and have $r_1 c_1 + r_2 c_2 - 1$ free "
+                "parameters (one scale is redundant). SymPy expands the shortfall:",
+                zh="二维的参数计数：$k\\times k$ 核有 $k^2$ 个元素。形状为 $r_1\\times c_1$ 与 "
+                "$r_2\\times c_2$ 的两个核合成为 $(r_1 + r_2 - 1)\\times(c_1 + c_2 - 1)$ 的核，"
+                "只有 $r_1 c_1 + r_2 c_2 - 1$ 个自由参数（一个缩放冗余）。SymPy 展开二者之差：",
+            )
+        ),
+        math(f"(r_1 + r_2 - 1)(c_1 + c_2 - 1) - (r_1 c_1 + r_2 c_2 - 1) = {sp.latex(shortfall)}"),
+        paragraph(
+            text(
+                en="Neither kernel being $1\\times 1$, this is at least $k - 1$ (if $r_1 = 1$, "
+                "then $r_2 = k$ and the first term is $(c_1-1)(k-1)$ with $c_1 \\ge 2$, the "
+                "second 0; likewise for the other "
+                "degenerate shapes; otherwise it is at least $(r_1 - 1) + (r_2 - 1) = k - 1$), "
+                f"reached by a $k\\times(k-1)$ kernel and a $1\\times 2$ one: "
+                f"${sp.latex(best_params)}$ parameters, ${sp.latex(best_gap)}$ short. "
+                "Square factors, $k_1\\times k_1$ and "
+                f"$k_2\\times k_2$, do worse: ${sp.latex(square_gap)}$ short. Enumerating every split confirms it:",
+                zh="只要两个核都不是 $1\\times 1$，该差至少为 $k - 1$（若 $r_1 = 1$，则 $r_2 = k$，"
+                "第一项为 $(c_1-1)(k-1)$ 且 $c_1 \\ge 2$，第二项为 0；其他退化形状同理；否则至少为 "
+                "$(r_1 - 1) + (r_2 - 1) = k - 1$），由 $k\\times(k-1)$ 核与 $1\\times 2$ 核取到："
+                f"${sp.latex(best_params)}$ 个参数，差 ${sp.latex(best_gap)}$ 个。方形因子 $k_1\\times k_1$ 与 "
+                f"$k_2\\times k_2$ 更差，差 ${sp.latex(square_gap)}$ 个。枚举所有拆分可以验证：",
+            )
+        ),
+        table(
+            [
+                text(en="kernel", zh="卷积核"),
+                text(en="entries", zh="元素数"),
+                text(en="best square split: parameters", zh="最佳方形拆分的参数数"),
+                text(en="best split", zh="最佳拆分"),
+                text(en="its parameters", zh="其参数数"),
+                text(en="short by", zh="缺少"),
+            ],
+            count_rows,
+        ),
+        paragraph(
+            text(
+                en="A shortfall of even one parameter settles it: the kernels of one split shape "
+                "are the image of a polynomial map from fewer than $k^2$ parameters, which has "
+                "measure zero in the $k^2$-dimensional space of kernels, and there are finitely "
+                "many shapes. So, with one channel between, the decomposable kernels form a set of "
+                "measure zero: almost no "
+                "$k\\times k$ kernel ($k \\ge 2$) is the composition of two smaller ones, even "
+                "over $\\mathbb{C}$; a random kernel decomposes with probability 0.",
+                zh="哪怕只缺一个参数也足以下结论：同一种拆分形状的所有合成是一个从少于 $k^2$ "
+                "个参数出发的多项式映射的像，在 $k^2$ 维的核空间中测度为零，而拆分形状只有有限多种。"
+                "所以中间只有一个通道时，可分解的核构成一个测度为零的集合：几乎没有 $k\\times k$ 核（$k \\ge 2$）"
+                "是两个更小核的合成，即使在 $\\mathbb{C}$ 上也是如此；随机核可分解的概率为 0。",
+            )
+        ),
+        paragraph(
+            text(
+                en="A concrete one: the discrete Laplacian, one channel between. It has "
+                f"{distinct} distinct splits into two kernels, neither $1\\times 1$ "
+                f"({len(bases)} ordered ones; convolution commutes): {listed['en']}. "
+                "For every one of the "
+                f"{no_solution} ordered splits the equations composition = Laplacian have "
+                "the Groebner basis $\\{1\\}$ in SymPy: no solution even over "
+                "$\\mathbb{C}$. Its "
+                f"matrix has rank {lap_rank}, so one column kernel then one row kernel does not "
+                f"give it either; {lap_rank} of each do (next section).",
+                zh=f"一个具体例子：中间只有一个通道时的离散拉普拉斯核。它有 {distinct} 种不同的拆法，拆成两个非 "
+                f"$1\\times 1$ 核（按先后顺序计为 {len(bases)} 种；卷积满足交换律）："
+                f"{listed['zh']}。"
+                f"对全部 {no_solution} 种有序拆分，方程组「合成 = 拉普拉斯核」在 SymPy 中的 "
+                "Groebner 基都是 $\\{1\\}$：即使在 $\\mathbb{C}$ 上也无解。"
+                f"其矩阵的秩为 {lap_rank}，所以一个列核后接一个行核也得不到它；"
+                f"{lap_rank} 个列核与 {lap_rank} 个行核则可以（见下一节）。",
+            )
+        ),
         math(f"{sp.latex(lap)}"),
-        paragraph(text(
-            en="Bias: with biases $b_1, b_2$ the composition is one convolution with bias "
-               "$b_2 + b_1 \\sum_b \\beta_b$ (the constant $b_1$ passes through the second kernel; "
-               "SymPy proves it for $k_1 = 3$, $k_2 = 2$).",
-            zh="偏置：若有偏置 $b_1, b_2$，合成仍是一次卷积，其偏置为 "
-               "$b_2 + b_1 \\sum_b \\beta_b$（常数 $b_1$ 经过第二个核；SymPy 对 $k_1 = 3$、$k_2 = 2$ 作了证明）。")),
+        paragraph(
+            text(
+                en="Bias: with biases $b_1, b_2$ the composition is one convolution with bias "
+                "$b_2 + b_1 \\sum_b \\beta_b$ (the constant $b_1$ passes through the second kernel; "
+                "SymPy proves it for $k_1 = 3$, $k_2 = 2$).",
+                zh="偏置：若有偏置 $b_1, b_2$，合成仍是一次卷积，其偏置为 "
+                "$b_2 + b_1 \\sum_b \\beta_b$（常数 $b_1$ 经过第二个核；SymPy 对 $k_1 = 3$、$k_2 = 2$ 作了证明）。",
+            )
+        ),
     ]
+
 
 # --- the converse with channels between: k x 1 then 1 x k ---------------------------
 def rank_split(kernel) -> tuple[sp.Matrix, sp.Matrix]:
@@ -559,11 +719,13 @@ def _run_split(kernel_w1, kernel_w2, kernel, x):
         y1, _ = conv2d_forward(x.view(Counted), kernel_w1.view(Counted), None, first)
         y2, _ = conv2d_forward(y1, kernel_w2.view(Counted), None, second)
     with counting() as one:
-        y, _ = conv2d_forward(x.view(Counted), kernel.reshape(1, 1, kh, kw).view(Counted),
-                              None, single)
+        y, _ = conv2d_forward(
+            x.view(Counted), kernel.reshape(1, 1, kh, kw).view(Counted), None, single
+        )
     f = forms()[Form.FORWARD_MULTS]
-    two_mults = checked("rank split: two layers, multiplications",
-                        f.evaluate(first) + f.evaluate(second), two.mults)
+    two_mults = checked(
+        "rank split: two layers, multiplications", f.evaluate(first) + f.evaluate(second), two.mults
+    )
     one_mults = checked("rank split: one layer, multiplications", f.evaluate(single), one.mults)
     return np.asarray(y2), np.asarray(y), two_mults, one_mults, (first, second)
 
@@ -575,13 +737,16 @@ def _channels_section():
     require(rank == lap.rank(), "the Laplacian's rank factorization has the wrong width")
     w1, w2 = split_layers(columns, rows)
     composed = compose_kernels(w1, w2)  # the proof's composition rule, on the two layers
-    require(np.array_equal(composed.reshape(3, 3), np.array(LAPLACIAN, dtype=float)),
-            "k x 1 then 1 x k layers do not compose to the Laplacian")
+    require(
+        np.array_equal(composed.reshape(3, 3), np.array(LAPLACIAN, dtype=float)),
+        "k x 1 then 1 x k layers do not compose to the Laplacian",
+    )
     rng = np.random.default_rng(3)
     hw = 32
     x = rng.integers(-9, 10, size=(1, 1, hw, hw)).astype(float)  # integers: exact in float64
     y2, y, two_mults, one_mults, (first, second) = _run_split(
-        w1, w2, np.array(LAPLACIAN, dtype=float), x)
+        w1, w2, np.array(LAPLACIAN, dtype=float), x
+    )
     require(np.array_equal(y2, y), "the rank split of the Laplacian differs when executed")
     # a random kernel: full rank, so c_m = k channels; the SVD gives the two layers
     k = 5
@@ -602,71 +767,91 @@ def _channels_section():
     require(sp.expand(generic.det()) == 0, "two rank-one terms gave a full-rank 3x3 kernel")
     c_tex, f_tex = sp.latex(columns), sp.latex(rows)
     # the prose's threshold: with c_i = c_o = 1 and c_m = rank the split is cheaper iff k > 4
-    require(all((rank * 2 * kk < kk * kk) == (kk > 2 * rank) for kk in range(1, 12))
-            , "the split's break-even kernel size is not k > 2 c_m")
+    require(
+        all((rank * 2 * kk < kk * kk) == (kk > 2 * rank) for kk in range(1, 12)),
+        "the split's break-even kernel size is not k > 2 c_m",
+    )
     return [
-        heading(text(en="The converse with channels between: $k\\times 1$ then $1\\times k$",
-                     zh="中间有多个通道时的反命题：先 $k\\times 1$ 再 $1\\times k$")),
-        paragraph(text(
-            en="Let the first layer have $c_m$ output channels. The composed kernel is "
-               "$\\mathsf{K} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{m} \\ast "
-               "\\mathsf{K}^{(1)}_{m}$ (the proof above, one channel in and out). Take "
-               "$\\mathsf{K}^{(1)}_m$ of shape $k\\times 1$ (a column $u_m$) and "
-               "$\\mathsf{K}^{(2)}_m$ of shape $1\\times k$ (a row $v_m^\\top$): their full "
-               "convolution is the outer product $u_m v_m^\\top$, so",
-            zh="设第一层有 $c_m$ 个输出通道。合成核为 "
-               "$\\mathsf{K} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{m} \\ast "
-               "\\mathsf{K}^{(1)}_{m}$（即上面的证明，输入输出各一个通道）。取 "
-               "$\\mathsf{K}^{(1)}_m$ 为 $k\\times 1$（列向量 $u_m$），"
-               "$\\mathsf{K}^{(2)}_m$ 为 $1\\times k$（行向量 $v_m^\\top$）：二者的完全卷积是外积 "
-               "$u_m v_m^\\top$，因此")),
-        math("\\mathsf{K} = \\sum_{m=1}^{c_m} u_m v_m^\\top = U V^\\top,\\qquad "
-             "U = (u_1, \\dots, u_{c_m}),\\ V = (v_1, \\dots, v_{c_m})"),
-        paragraph(text(
-            en="A $k\\times k$ matrix is $U V^\\top$ with $c_m$ columns exactly when its rank is "
-               "at most $c_m$ (sufficient: the singular value decomposition, or any rank "
-               "factorization; necessary: a sum of $c_m$ rank-one matrices has rank at most "
-               "$c_m$; SymPy confirms that the determinant of two generic rank-one $3\\times 3$ "
-               "terms expands to 0). So every $k\\times k$ kernel is a $k\\times 1$ layer into "
-               "$c_m = \\operatorname{rank}\\mathsf{K} \\le k$ channels followed by a "
-               "$1\\times k$ layer, and no fewer channels do. This is the factorization "
-               "Inception-v3 uses ($n\\times n$ replaced by $n\\times 1$ then $1\\times n$).",
-            zh="一个 $k\\times k$ 矩阵能写成有 $c_m$ 列的 $U V^\\top$，当且仅当它的秩不超过 $c_m$"
-               "（充分性：奇异值分解或任一秩分解；必要性：$c_m$ 个秩一矩阵之和的秩不超过 $c_m$；"
-               "SymPy 验证两个一般的秩一 $3\\times 3$ 项之和的行列式展开为 0）。所以每个 $k\\times k$ "
-               "核都是一个输出 $c_m = \\operatorname{rank}\\mathsf{K} \\le k$ 个通道的 $k\\times 1$ "
-               "层后接一个 $1\\times k$ 层，且通道不能更少。这正是 Inception-v3 的分解"
-               "（把 $n\\times n$ 换成 $n\\times 1$ 后接 $1\\times n$）。")),
-        paragraph(text(
-            en=f"The Laplacian has rank {rank}, so $c_m = {rank}$ suffices. SymPy's exact rank "
-               "factorization gives the two layers' kernels (columns of $U$, rows of "
-               "$V^\\top$):",
-            zh=f"拉普拉斯核的秩为 {rank}，所以 $c_m = {rank}$ 就够了。SymPy 的精确秩分解给出两层的卷积核"
-               "（$U$ 的列、$V^\\top$ 的行）：")),
+        heading(
+            text(
+                en="The converse with channels between: $k\\times 1$ then $1\\times k$",
+                zh="中间有多个通道时的反命题：先 $k\\times 1$ 再 $1\\times k$",
+            )
+        ),
+        paragraph(
+            text(
+                en="Let the first layer have $c_m$ output channels. The composed kernel is "
+                "$\\mathsf{K} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{m} \\ast "
+                "\\mathsf{K}^{(1)}_{m}$ (the proof above, one channel in and out). Take "
+                "$\\mathsf{K}^{(1)}_m$ of shape $k\\times 1$ (a column $u_m$) and "
+                "$\\mathsf{K}^{(2)}_m$ of shape $1\\times k$ (a row $v_m^\\top$): their full "
+                "convolution is the outer product $u_m v_m^\\top$, so",
+                zh="设第一层有 $c_m$ 个输出通道。合成核为 "
+                "$\\mathsf{K} = \\sum_{m=1}^{c_m} \\mathsf{K}^{(2)}_{m} \\ast "
+                "\\mathsf{K}^{(1)}_{m}$（即上面的证明，输入输出各一个通道）。取 "
+                "$\\mathsf{K}^{(1)}_m$ 为 $k\\times 1$（列向量 $u_m$），"
+                "$\\mathsf{K}^{(2)}_m$ 为 $1\\times k$（行向量 $v_m^\\top$）：二者的完全卷积是外积 "
+                "$u_m v_m^\\top$，因此",
+            )
+        ),
+        math(
+            "\\mathsf{K} = \\sum_{m=1}^{c_m} u_m v_m^\\top = U V^\\top,\\qquad "
+            "U = (u_1, \\dots, u_{c_m}),\\ V = (v_1, \\dots, v_{c_m})"
+        ),
+        paragraph(
+            text(
+                en="A $k\\times k$ matrix is $U V^\\top$ with $c_m$ columns exactly when its rank is "
+                "at most $c_m$ (sufficient: the singular value decomposition, or any rank "
+                "factorization; necessary: a sum of $c_m$ rank-one matrices has rank at most "
+                "$c_m$; SymPy confirms that the determinant of two generic rank-one $3\\times 3$ "
+                "terms expands to 0). So every $k\\times k$ kernel is a $k\\times 1$ layer into "
+                "$c_m = \\operatorname{rank}\\mathsf{K} \\le k$ channels followed by a "
+                "$1\\times k$ layer, and no fewer channels do. This is the factorization "
+                "Inception-v3 uses ($n\\times n$ replaced by $n\\times 1$ then $1\\times n$).",
+                zh="一个 $k\\times k$ 矩阵能写成有 $c_m$ 列的 $U V^\\top$，当且仅当它的秩不超过 $c_m$"
+                "（充分性：奇异值分解或任一秩分解；必要性：$c_m$ 个秩一矩阵之和的秩不超过 $c_m$；"
+                "SymPy 验证两个一般的秩一 $3\\times 3$ 项之和的行列式展开为 0）。所以每个 $k\\times k$ "
+                "核都是一个输出 $c_m = \\operatorname{rank}\\mathsf{K} \\le k$ 个通道的 $k\\times 1$ "
+                "层后接一个 $1\\times k$ 层，且通道不能更少。这正是 Inception-v3 的分解"
+                "（把 $n\\times n$ 换成 $n\\times 1$ 后接 $1\\times n$）。",
+            )
+        ),
+        paragraph(
+            text(
+                en=f"The Laplacian has rank {rank}, so $c_m = {rank}$ suffices. SymPy's exact rank "
+                "factorization gives the two layers' kernels (columns of $U$, rows of "
+                "$V^\\top$):",
+                zh=f"拉普拉斯核的秩为 {rank}，所以 $c_m = {rank}$ 就够了。SymPy 的精确秩分解给出两层的卷积核"
+                "（$U$ 的列、$V^\\top$ 的行）：",
+            )
+        ),
         math(f"{sp.latex(lap)} = {c_tex}\\,{f_tex}"),
-        paragraph(text(
-            en=f"Executed on a ${hw}\\times {hw}$ integer input: the $3\\times 1$ layer into "
-               f"{rank} channels then the $1\\times 3$ layer gives exactly the output of the "
-               f"single $3\\times 3$ Laplacian layer, with {two_mults:,} multiplications "
-               f"instead of {one_mults:,}. A random ${k}\\times {k}$ kernel has rank "
-               f"{full_rank}: through its singular value decomposition, ${k}\\times 1$ into "
-               f"{full_rank} channels then $1\\times {k}$ reproduces the single layer to "
-               f"below $10^{{{_BOUND_EXPONENT}}}$ (float64 rounding), with {rtwo:,} "
-               f"multiplications instead of {rone:,}. Per output position the two layers cost "
-               "$c_m(c_i + c_o)k$ products against $c_i c_o k^2$ for one (away from the border): "
-               "cheaper exactly when $c_m(c_i + c_o) < c_i c_o k$. With one channel in and out "
-               f"and $c_m = {rank}$ that needs $k > {2 * rank}$, so the split $3\\times 3$ Laplacian costs "
-               "more; Inception-v3 splits between wide layers, $c_m = c_i = c_o$, where it "
-               "costs $2k$ instead of $k^2$.",
-            zh=f"在 ${hw}\\times {hw}$ 的整数输入上执行：先 $3\\times 1$ 层输出 {rank} 个通道，"
-               f"再 $1\\times 3$ 层，结果与单个 $3\\times 3$ 拉普拉斯层完全相同，乘法 {two_mults:,} 次，"
-               f"而单层为 {one_mults:,} 次。随机的 ${k}\\times {k}$ 核秩为 {full_rank}：用它的奇异值分解，"
-               f"先 ${k}\\times 1$ 输出 {full_rank} 个通道再 $1\\times {k}$，与单层的差小于 "
-               f"$10^{{{_BOUND_EXPONENT}}}$（float64 舍入），乘法 {rtwo:,} 次，单层为 {rone:,} 次。"
-               "每个输出位置上两层需要 $c_m(c_i + c_o)k$ 次乘法，单层需要 $c_i c_o k^2$ 次（不计边界）："
-               "当且仅当 $c_m(c_i + c_o) < c_i c_o k$ 时更省。输入输出各一个通道、"
-               f"$c_m = {rank}$ 时需要 $k > {2 * rank}$，所以拆开的 $3\\times 3$ 拉普拉斯核更贵；Inception-v3 在较宽的层之间拆分，"
-               "$c_m = c_i = c_o$，代价为 $2k$ 而不是 $k^2$。")),
+        paragraph(
+            text(
+                en=f"Executed on a ${hw}\\times {hw}$ integer input: the $3\\times 1$ layer into "
+                f"{rank} channels then the $1\\times 3$ layer gives exactly the output of the "
+                f"single $3\\times 3$ Laplacian layer, with {two_mults:,} multiplications "
+                f"instead of {one_mults:,}. A random ${k}\\times {k}$ kernel has rank "
+                f"{full_rank}: through its singular value decomposition, ${k}\\times 1$ into "
+                f"{full_rank} channels then $1\\times {k}$ reproduces the single layer to "
+                f"below $10^{{{_BOUND_EXPONENT}}}$ (float64 rounding), with {rtwo:,} "
+                f"multiplications instead of {rone:,}. Per output position the two layers cost "
+                "$c_m(c_i + c_o)k$ products against $c_i c_o k^2$ for one (away from the border): "
+                "cheaper exactly when $c_m(c_i + c_o) < c_i c_o k$. With one channel in and out "
+                f"and $c_m = {rank}$ that needs $k > {2 * rank}$, so the split $3\\times 3$ Laplacian costs "
+                "more; Inception-v3 splits between wide layers, $c_m = c_i = c_o$, where it "
+                "costs $2k$ instead of $k^2$.",
+                zh=f"在 ${hw}\\times {hw}$ 的整数输入上执行：先 $3\\times 1$ 层输出 {rank} 个通道，"
+                f"再 $1\\times 3$ 层，结果与单个 $3\\times 3$ 拉普拉斯层完全相同，乘法 {two_mults:,} 次，"
+                f"而单层为 {one_mults:,} 次。随机的 ${k}\\times {k}$ 核秩为 {full_rank}：用它的奇异值分解，"
+                f"先 ${k}\\times 1$ 输出 {full_rank} 个通道再 $1\\times {k}$，与单层的差小于 "
+                f"$10^{{{_BOUND_EXPONENT}}}$（float64 舍入），乘法 {rtwo:,} 次，单层为 {rone:,} 次。"
+                "每个输出位置上两层需要 $c_m(c_i + c_o)k$ 次乘法，单层需要 $c_i c_o k^2$ 次（不计边界）："
+                "当且仅当 $c_m(c_i + c_o) < c_i c_o k$ 时更省。输入输出各一个通道、"
+                f"$c_m = {rank}$ 时需要 $k > {2 * rank}$，所以拆开的 $3\\times 3$ 拉普拉斯核更贵；Inception-v3 在较宽的层之间拆分，"
+                "$c_m = c_i = c_o$，代价为 $2k$ 而不是 $k^2$。",
+            )
+        ),
     ]
 
 
@@ -692,37 +877,48 @@ def _worked_section():
     first = _correlate2d(np.array(WORKED_X, dtype=object), np.array(WORKED_A, dtype=object))
     return [
         heading(text(en="A worked example", zh="一个算例")),
-        paragraph(text(
-            en="Two $2\\times 2$ kernels $\\mathsf{A}$, $\\mathsf{B}$ on a $4\\times 4$ input "
-               "$\\mathsf{X}$ (integers, so every step is exact). The first layer gives a "
-               "$3\\times 3$ output, the second a $2\\times 2$ one:",
-            zh="两个 $2\\times 2$ 核 $\\mathsf{A}$、$\\mathsf{B}$ 作用在 $4\\times 4$ 输入 "
-               "$\\mathsf{X}$ 上（整数，每一步都精确）。第一层输出 $3\\times 3$，第二层输出 $2\\times 2$：")),
-        math(f"\\mathsf{{X}} = {mat(np.array(WORKED_X))},\\quad "
-             f"\\mathsf{{A}} = {mat(np.array(WORKED_A))},\\quad "
-             f"\\mathsf{{B}} = {mat(np.array(WORKED_B))}"),
-        math(f"\\mathsf{{X}} \\star \\mathsf{{A}} = {mat(first)},\\qquad "
-             f"(\\mathsf{{X}} \\star \\mathsf{{A}}) \\star \\mathsf{{B}} = {mat(two)}"),
-        paragraph(text(
-            en="($\\star$: the cross-correlation a layer computes.) The full convolution of the "
-               "kernels, $\\mathsf{K} = \\mathsf{A} \\ast \\mathsf{B}$, is $3\\times 3$ "
-               "($2 + 2 - 1 = 3$), and one layer with it gives the same output:",
-            zh="（$\\star$：卷积层计算的互相关。）两个核的完全卷积 "
-               "$\\mathsf{K} = \\mathsf{A} \\ast \\mathsf{B}$ 是 $3\\times 3$（$2 + 2 - 1 = 3$），"
-               "用它的单层给出相同的输出：")),
-        math(f"\\mathsf{{K}} = {mat(kernel)},\\qquad "
-             f"\\mathsf{{X}} \\star \\mathsf{{K}} = {mat(one)}"),
+        paragraph(
+            text(
+                en="Two $2\\times 2$ kernels $\\mathsf{A}$, $\\mathsf{B}$ on a $4\\times 4$ input "
+                "$\\mathsf{X}$ (integers, so every step is exact). The first layer gives a "
+                "$3\\times 3$ output, the second a $2\\times 2$ one:",
+                zh="两个 $2\\times 2$ 核 $\\mathsf{A}$、$\\mathsf{B}$ 作用在 $4\\times 4$ 输入 "
+                "$\\mathsf{X}$ 上（整数，每一步都精确）。第一层输出 $3\\times 3$，第二层输出 $2\\times 2$：",
+            )
+        ),
+        math(
+            f"\\mathsf{{X}} = {mat(np.array(WORKED_X))},\\quad "
+            f"\\mathsf{{A}} = {mat(np.array(WORKED_A))},\\quad "
+            f"\\mathsf{{B}} = {mat(np.array(WORKED_B))}"
+        ),
+        math(
+            f"\\mathsf{{X}} \\star \\mathsf{{A}} = {mat(first)},\\qquad "
+            f"(\\mathsf{{X}} \\star \\mathsf{{A}}) \\star \\mathsf{{B}} = {mat(two)}"
+        ),
+        paragraph(
+            text(
+                en="($\\star$: the cross-correlation a layer computes.) The full convolution of the "
+                "kernels, $\\mathsf{K} = \\mathsf{A} \\ast \\mathsf{B}$, is $3\\times 3$ "
+                "($2 + 2 - 1 = 3$), and one layer with it gives the same output:",
+                zh="（$\\star$：卷积层计算的互相关。）两个核的完全卷积 "
+                "$\\mathsf{K} = \\mathsf{A} \\ast \\mathsf{B}$ 是 $3\\times 3$（$2 + 2 - 1 = 3$），"
+                "用它的单层给出相同的输出：",
+            )
+        ),
+        math(
+            f"\\mathsf{{K}} = {mat(kernel)},\\qquad \\mathsf{{X}} \\star \\mathsf{{K}} = {mat(one)}"
+        ),
     ]
-
 
 
 def _mistakes():
     return mistakes(
-               mistake("sheet_compose_kernels_added"),
-               mistake("compose_no_overlap"),
-               mistake("compose_product"),
-               mistake("sheet_compose_correlation"),
-               mistake("sheet_converse_by_counting"))
+        mistake("sheet_compose_kernels_added"),
+        mistake("compose_no_overlap"),
+        mistake("compose_product"),
+        mistake("sheet_compose_correlation"),
+        mistake("sheet_converse_by_counting"),
+    )
 
 
 def _answers():
@@ -730,45 +926,72 @@ def _answers():
     lap_rank = sp.Matrix(LAPLACIAN).rank()
     return [
         heading(text(en="Answers", zh="答案")),
-        answer(text(en="1.1", zh="1.1"), text(
-            en="Yes: two kernels in sequence, no nonlinearity between, are one convolution "
-               "whose kernel is the full convolution of the two (with channels: "
-               "$\\mathsf{K}_{o,c} = \\sum_m \\mathsf{K}^{(2)}_{o,m} \\ast "
-               "\\mathsf{K}^{(1)}_{m,c}$).",
-            zh="可以：中间没有非线性时，依次作用的两个核等于一次卷积，其核是两个核的完全卷积（多通道时 "
-               "$\\mathsf{K}_{o,c} = \\sum_m \\mathsf{K}^{(2)}_{o,m} \\ast "
-               "\\mathsf{K}^{(1)}_{m,c}$）。")),
-        answer(text(en="1.2", zh="1.2"), text(
-            en=f"${sp.latex(size)}$ per spatial dimension; with channels "
-               f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$.",
-            zh=f"每个空间维度 ${sp.latex(size)}$；多通道时为 "
-               f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$。")),
-        answer(text(en="1.3", zh="1.3"), text(
-            en="Not always with one channel between the two layers: almost no $k\\times k$ "
-               "kernel splits into two smaller ones (the Laplacian does not). With "
-               "$c_m \\ge \\operatorname{rank}\\mathsf{K}$ channels between, every kernel "
-               "does: a $k\\times 1$ layer then a $1\\times k$ layer (the Laplacian with "
-               f"$c_m = {lap_rank}$).",
-            zh="中间只有一个通道时并非总能分解：几乎没有 $k\\times k$ 核能拆成两个更小的核（拉普拉斯核就不能）。"
-               "中间有 $c_m \\ge \\operatorname{rank}\\mathsf{K}$ 个通道时每个核都可以："
-               f"先 $k\\times 1$ 层再 $1\\times k$ 层（拉普拉斯核取 $c_m = {lap_rank}$）。")),
+        answer(
+            text(en="1.1", zh="1.1"),
+            text(
+                en="Yes: two kernels in sequence, no nonlinearity between, are one convolution "
+                "whose kernel is the full convolution of the two (with channels: "
+                "$\\mathsf{K}_{o,c} = \\sum_m \\mathsf{K}^{(2)}_{o,m} \\ast "
+                "\\mathsf{K}^{(1)}_{m,c}$).",
+                zh="可以：中间没有非线性时，依次作用的两个核等于一次卷积，其核是两个核的完全卷积（多通道时 "
+                "$\\mathsf{K}_{o,c} = \\sum_m \\mathsf{K}^{(2)}_{o,m} \\ast "
+                "\\mathsf{K}^{(1)}_{m,c}$）。",
+            ),
+        ),
+        answer(
+            text(en="1.2", zh="1.2"),
+            text(
+                en=f"${sp.latex(size)}$ per spatial dimension; with channels "
+                f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$.",
+                zh=f"每个空间维度 ${sp.latex(size)}$；多通道时为 "
+                f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$。",
+            ),
+        ),
+        answer(
+            text(en="1.3", zh="1.3"),
+            text(
+                en="Not always with one channel between the two layers: almost no $k\\times k$ "
+                "kernel splits into two smaller ones (the Laplacian does not). With "
+                "$c_m \\ge \\operatorname{rank}\\mathsf{K}$ channels between, every kernel "
+                "does: a $k\\times 1$ layer then a $1\\times k$ layer (the Laplacian with "
+                f"$c_m = {lap_rank}$).",
+                zh="中间只有一个通道时并非总能分解：几乎没有 $k\\times k$ 核能拆成两个更小的核（拉普拉斯核就不能）。"
+                "中间有 $c_m \\ge \\operatorname{rank}\\mathsf{K}$ 个通道时每个核都可以："
+                f"先 $k\\times 1$ 层再 $1\\times k$ 层（拉普拉斯核取 $c_m = {lap_rank}$）。",
+            ),
+        ),
     ]
 
 
 def _figure():
     return figure(
         "compose-receptive-field",
-        caption=text(en="Two kernels in sequence: each output of the second layer sees "
-                        "$k_1 + k_2 - 1$ inputs, the size of the single equivalent kernel.",
-                     zh="两个核依次作用：第二层的每个输出看到 $k_1 + k_2 - 1$ 个输入，即等效单核的大小。"),
-        alt=text(en="An input row, the first layer's outputs and one output of the second "
-                    "layer, with the inputs it depends on highlighted: three plus three minus "
-                    "one of them.",
-                 zh="一行输入、第一层的输出和第二层的一个输出，高亮出它依赖的输入：三加三减一个。"))
+        caption=text(
+            en="Two kernels in sequence: each output of the second layer sees "
+            "$k_1 + k_2 - 1$ inputs, the size of the single equivalent kernel.",
+            zh="两个核依次作用：第二层的每个输出看到 $k_1 + k_2 - 1$ 个输入，即等效单核的大小。",
+        ),
+        alt=text(
+            en="An input row, the first layer's outputs and one output of the second "
+            "layer, with the inputs it depends on highlighted: three plus three minus "
+            "one of them.",
+            zh="一行输入、第一层的输出和第二层的一个输出，高亮出它依赖的输入：三加三减一个。",
+        ),
+    )
 
 
 def build() -> Exercise:
-    blocks = [*_conventions(), *_proof_section(), *_worked_section(), *_size_section(),
-              _figure(), *_numeric_section(), *_converse_section(), *_channels_section(),
-              *_answers(), heading(text(en="Common mistakes", zh="常见错误")), _mistakes()]
+    blocks = [
+        *_conventions(),
+        *_proof_section(),
+        *_worked_section(),
+        *_size_section(),
+        _figure(),
+        *_numeric_section(),
+        *_converse_section(),
+        *_channels_section(),
+        *_answers(),
+        heading(text(en="Common mistakes", zh="常见错误")),
+        _mistakes(),
+    ]
     return exercise("compose", statement=_statement(), blocks=blocks)

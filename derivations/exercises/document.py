@@ -35,19 +35,55 @@ from typing import ClassVar, Union
 
 from derivations.errors import DerivationError
 
-__all__ = ["Answer", "Block", "CheckFailed", "Code", "Exercise", "FIGURE_KEYS", "Figure",
-           "Heading", "LANGS", "Math", "Mistake", "Mistakes", "Paragraph", "Result", "Table",
-           "Text", "answer", "checked", "code", "exercise", "figure", "heading", "math",
-           "message", "mistake", "mistakes", "paragraph", "require", "result", "table", "text"]
+__all__ = [
+    "Answer",
+    "Block",
+    "CheckFailed",
+    "Code",
+    "Exercise",
+    "FIGURE_KEYS",
+    "Figure",
+    "Heading",
+    "LANGS",
+    "Math",
+    "Mistake",
+    "Mistakes",
+    "Paragraph",
+    "Result",
+    "Table",
+    "Text",
+    "answer",
+    "checked",
+    "code",
+    "exercise",
+    "figure",
+    "heading",
+    "math",
+    "message",
+    "mistake",
+    "mistakes",
+    "paragraph",
+    "require",
+    "result",
+    "table",
+    "text",
+]
 
 LANGS = ("en", "zh")
 
 Text = dict  # {"en": str, "zh": str}: made by text() or message(), never by hand
 
 # The figures sheets-media draws (output/figures/<key>.svg and .pdf); HOUSE.md's list.
-FIGURE_KEYS = ("compose-receptive-field", "padding-readings", "im2col-matrix",
-               "padding-doubling-ratio", "strip-loads", "block-diagonal", "channel-shuffle",
-               "network-costs")
+FIGURE_KEYS = (
+    "compose-receptive-field",
+    "padding-readings",
+    "im2col-matrix",
+    "padding-doubling-ratio",
+    "strip-loads",
+    "block-diagonal",
+    "channel-shuffle",
+    "network-costs",
+)
 
 
 class CheckFailed(DerivationError):
@@ -64,6 +100,7 @@ def text(en: str, zh: str) -> Text:
 def message(key: str, /, **fields: object) -> Text:
     """The sheets' message ``key`` (``messages/sheets.yaml``) in both languages."""
     from derivations.messages import text as say
+
     return {lang: say(key, lang, **fields) for lang in LANGS}
 
 
@@ -76,8 +113,10 @@ def require(condition: bool, what: str) -> None:
 def checked(what: str, closed_form: int, executed: int) -> int:
     """The value, once the closed form equals the executed count; else CheckFailed."""
     if closed_form != executed:
-        raise CheckFailed(f"{what}: closed form gives {closed_form}, "
-                          f"the instrumented convolution executed {executed}")
+        raise CheckFailed(
+            f"{what}: closed form gives {closed_form}, "
+            f"the instrumented convolution executed {executed}"
+        )
     return closed_form
 
 
@@ -110,6 +149,7 @@ class Result:
 @dataclass(frozen=True)
 class Answer:
     """The final answer to one sub-question (``label``: which), set apart in a box."""
+
     label: Text
     text: Text
     type: ClassVar[str] = "answer"
@@ -127,6 +167,7 @@ class Table:
     def tex_columns(self, lang: str) -> str:
         """The LaTeX column spec: :func:`derivations.exercises.layout.tex_columns`."""
         from derivations.exercises.layout import tex_columns
+
         return tex_columns(self, lang)
 
 
@@ -141,6 +182,7 @@ class Code:
 class Mistake:
     """A wrong claim, why it is wrong, and the misconception it is (an id of
     ``registry/misconceptions.yaml``, shared with the checker's verdicts)."""
+
     misconception: str
     claim: Text
     why: Text
@@ -156,6 +198,7 @@ class Mistakes:
 class Figure:
     """A picture sheets-media draws from checked numbers: ``key`` is one of
     :data:`FIGURE_KEYS`; ``caption`` and ``alt`` are Text."""
+
     key: str
     caption: Text
     alt: Text
@@ -169,7 +212,7 @@ BLOCK_TYPES = (Heading, Paragraph, Math, Result, Answer, Table, Code, Mistakes, 
 @dataclass
 class Exercise:
     id: str
-    numbers: dict            # {"en": int | None, "zh": int | None}: number in each edition
+    numbers: dict  # {"en": int | None, "zh": int | None}: number in each edition
     title: Text
     statement: Text
     blocks: list = field(default_factory=list)
@@ -180,13 +223,19 @@ class Exercise:
 def exercise(id: str, statement: Text, blocks: list) -> Exercise:
     """The exercise ``id`` with its numbers and title from the registry."""
     from derivations.registry.exercises import BOOK_SECTION, EXERCISES
+
     try:
         info = EXERCISES[id]
     except KeyError:
         raise DerivationError(f"exercise {id!r} is not in registry/exercises.py") from None
-    return Exercise(id=id, numbers={lang: info.number(lang) for lang in LANGS},
-                    title=dict(info.title), statement=statement, blocks=list(blocks),
-                    book=dict(BOOK_SECTION))
+    return Exercise(
+        id=id,
+        numbers={lang: info.number(lang) for lang in LANGS},
+        title=dict(info.title),
+        statement=statement,
+        blocks=list(blocks),
+        book=dict(BOOK_SECTION),
+    )
 
 
 def heading(t: Text) -> Heading:
@@ -222,9 +271,11 @@ def mistake(key: str, /, **fields: object) -> Mistake:
     title is the claim, its explanation (``fields`` filled in) why it is wrong; the
     checker's verdicts name the same id with the same text."""
     from derivations.registry.misconceptions import misconception
+
     record = misconception(key)
-    return Mistake(key, claim=dict(record.title),
-                   why={lang: record.explain(lang, **fields) for lang in LANGS})
+    return Mistake(
+        key, claim=dict(record.title), why={lang: record.explain(lang, **fields) for lang in LANGS}
+    )
 
 
 def mistakes(*items: Mistake) -> Mistakes:

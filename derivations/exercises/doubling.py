@@ -12,8 +12,20 @@ from derivations.closed_forms import m_h, m_w
 from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from derivations.scenarios import double_channels, double_padding
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, exercise, figure, heading, math, mistake, mistakes, paragraph, result,
-    table, text)
+    CheckFailed,
+    Exercise,
+    answer,
+    exercise,
+    figure,
+    heading,
+    math,
+    mistake,
+    mistakes,
+    paragraph,
+    result,
+    table,
+    text,
+)
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import decimal, num, percent, rows, tex
 
@@ -23,26 +35,36 @@ KINDS = ((Form.FORWARD_MULTS, "M"), (Form.FORWARD_ADDS, "A"), (Form.FORWARD_OPS,
 
 
 def build() -> Exercise:
-    return exercise("doubling", statement=text(
+    return exercise(
+        "doubling",
+        statement=text(
             # d2l.ai (en), exercise 3, verbatim (c_\textrm{i} printed as c_i)
             en="By what factor does the number of calculations increase if we double both the "
             "number of input channels $c_i$ and the number of output channels $c_o$? What "
             "happens if we double the padding?",
             # zh.d2l.ai 6.4, 练习 3, verbatim
             zh="如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
-            "如果我们把填充数量翻一番会怎么样？"),
-        blocks=[*conventions(), *channels(), *padding(), *answers(), *common_mistakes()])
+            "如果我们把填充数量翻一番会怎么样？",
+        ),
+        blocks=[*conventions(), *channels(), *padding(), *answers(), *common_mistakes()],
+    )
 
 
 def conventions() -> list:
-    return [heading(text(en="Conventions", zh="约定")), paragraph(text(
-        en="Forward pass, one example, no dilation or groups. $M$: multiplications (= MACs; "
-        "FLOPs are $2M$ and scale like $M$); $A$: additions under exact counting, without bias "
-        "unless stated. Padding $p_h$ is the total (the section's formula, as in Exercise 2); "
-        "the per-side reading is given beside it.",
-        zh="前向传播，单个样本，无空洞、无分组。$M$：乘法次数（= MACs；FLOPs 为 $2M$，与 $M$ 同比例变化）；"
-        "$A$：精确计数的加法次数，除非注明均无偏置。$p_h$ 为合计的填充（该节公式，与练习 2 相同）；"
-        "每侧的读法并列给出。"))]
+    return [
+        heading(text(en="Conventions", zh="约定")),
+        paragraph(
+            text(
+                en="Forward pass, one example, no dilation or groups. $M$: multiplications (= MACs; "
+                "FLOPs are $2M$ and scale like $M$); $A$: additions under exact counting, without bias "
+                "unless stated. Padding $p_h$ is the total (the section's formula, as in Exercise 2); "
+                "the per-side reading is given beside it.",
+                zh="前向传播，单个样本，无空洞、无分组。$M$：乘法次数（= MACs；FLOPs 为 $2M$，与 $M$ 同比例变化）；"
+                "$A$：精确计数的加法次数，除非注明均无偏置。$p_h$ 为合计的填充（该节公式，与练习 2 相同）；"
+                "每侧的读法并列给出。",
+            )
+        ),
+    ]
 
 
 def _ratio(expr: sp.Expr, layer) -> Fraction:
@@ -66,46 +88,82 @@ def channels() -> list:
         closed = _ratio(plain[Form.FORWARD_OPS].ratio, layer)
         ran = _executed_ratio(Form.FORWARD_OPS, layer, doubled)
         if closed != ran:
-            raise CheckFailed(f"doubling channels at {label}: closed form {closed}, "
-                              f"executed {ran}")
-        table_rows.append([f"${label}$", f"${num(value(Form.FORWARD_OPS, layer))}$",
-                           f"${num(value(Form.FORWARD_OPS, doubled))}$",
-                           f"${decimal(closed)}$", f"${decimal(ran)}$"])
+            raise CheckFailed(f"doubling channels at {label}: closed form {closed}, executed {ran}")
+        table_rows.append(
+            [
+                f"${label}$",
+                f"${num(value(Form.FORWARD_OPS, layer))}$",
+                f"${num(value(Form.FORWARD_OPS, doubled))}$",
+                f"${decimal(closed)}$",
+                f"${decimal(ran)}$",
+            ]
+        )
     bias_ratios = {tex(biased[key].ratio) for key in (Form.FORWARD_ADDS, Form.FORWARD_OPS)}
     if len(bias_ratios) != 1:  # the prose below says "both"
         raise CheckFailed(f"with bias, additions and total grow differently: {bias_ratios}")
     (bias_ratio,) = bias_ratios
-    memory = {key: double_channels(key).ratio for key in (Form.MEMORY_WEIGHTS, Form.MEMORY_INPUT,
-                                                          Form.MEMORY_OUTPUT)}
+    memory = {
+        key: double_channels(key).ratio
+        for key in (Form.MEMORY_WEIGHTS, Form.MEMORY_INPUT, Form.MEMORY_OUTPUT)
+    }
     return [
         heading(text(en="Doubling $c_i$ and $c_o$", zh="$c_i$ 与 $c_o$ 加倍")),
-        paragraph(text(
-            en="Substitute $c_i\\mapsto 2c_i$, $c_o\\mapsto 2c_o$ in each closed form and divide; "
-            "the limit lets $c_i, c_o$ grow together.",
-            zh="在每个闭式解中代入 $c_i\\mapsto 2c_i$、$c_o\\mapsto 2c_o$ 再相除；极限中 $c_i, c_o$ 一起增大。")),
-        math(rows(*((f"\\frac{{{sym}(2c_i, 2c_o)}}{{{sym}(c_i, c_o)}}", tex(plain[key].ratio))
-                    for key, sym in KINDS))),
-        result(text(en="Multiplications, MACs, FLOPs", zh="乘法、MACs、FLOPs"),
-               f"\\times {tex(plain[Form.FORWARD_MULTS].ratio)}"),
-        result(text(en="Exact multiplications + additions, no bias", zh="精确计数的乘法 + 加法，无偏置"),
-               f"\\times {tex(plain[Form.FORWARD_OPS].ratio)} "
-               f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain[Form.FORWARD_OPS].limit)}"),
-        paragraph(text(
-            en=f"With bias the additions and the total both grow by exactly "
-            f"$\\times {bias_ratio}$. "
-            f"Memory: weights $\\times {tex(memory[Form.MEMORY_WEIGHTS])}$, input "
-            f"$\\times {tex(memory[Form.MEMORY_INPUT])}$, output "
-            f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$.",
-            zh=f"有偏置时，加法次数与总数都恰好变为 ${bias_ratio}$ 倍。内存：权重 $\\times "
-            f"{tex(memory[Form.MEMORY_WEIGHTS])}$，输入 $\\times {tex(memory[Form.MEMORY_INPUT])}$，输出 "
-            f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$。")),
-        paragraph(text(
-            en="$M + A$ before and after doubling ($56\\times 56$, $3\\times 3$, $p_h = p_w = 2$); "
-            "the ratio from the closed form and from the executed counts:",
-            zh="加倍前后的 $M + A$（$56\\times 56$、$3\\times 3$、$p_h = p_w = 2$）；"
-            "由闭式解与由实际执行计数得到的比值：")),
-        table([text(en="Layer", zh="层"), text(en="Before", zh="加倍前"), text(en="After", zh="加倍后"),
-               text(en="Ratio", zh="比值"), text(en="Executed", zh="实际执行")], table_rows),
+        paragraph(
+            text(
+                en="Substitute $c_i\\mapsto 2c_i$, $c_o\\mapsto 2c_o$ in each closed form and divide; "
+                "the limit lets $c_i, c_o$ grow together.",
+                zh="在每个闭式解中代入 $c_i\\mapsto 2c_i$、$c_o\\mapsto 2c_o$ 再相除；极限中 $c_i, c_o$ 一起增大。",
+            )
+        ),
+        math(
+            rows(
+                *(
+                    (f"\\frac{{{sym}(2c_i, 2c_o)}}{{{sym}(c_i, c_o)}}", tex(plain[key].ratio))
+                    for key, sym in KINDS
+                )
+            )
+        ),
+        result(
+            text(en="Multiplications, MACs, FLOPs", zh="乘法、MACs、FLOPs"),
+            f"\\times {tex(plain[Form.FORWARD_MULTS].ratio)}",
+        ),
+        result(
+            text(
+                en="Exact multiplications + additions, no bias", zh="精确计数的乘法 + 加法，无偏置"
+            ),
+            f"\\times {tex(plain[Form.FORWARD_OPS].ratio)} "
+            f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain[Form.FORWARD_OPS].limit)}",
+        ),
+        paragraph(
+            text(
+                en=f"With bias the additions and the total both grow by exactly "
+                f"$\\times {bias_ratio}$. "
+                f"Memory: weights $\\times {tex(memory[Form.MEMORY_WEIGHTS])}$, input "
+                f"$\\times {tex(memory[Form.MEMORY_INPUT])}$, output "
+                f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$.",
+                zh=f"有偏置时，加法次数与总数都恰好变为 ${bias_ratio}$ 倍。内存：权重 $\\times "
+                f"{tex(memory[Form.MEMORY_WEIGHTS])}$，输入 $\\times {tex(memory[Form.MEMORY_INPUT])}$，输出 "
+                f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$。",
+            )
+        ),
+        paragraph(
+            text(
+                en="$M + A$ before and after doubling ($56\\times 56$, $3\\times 3$, $p_h = p_w = 2$); "
+                "the ratio from the closed form and from the executed counts:",
+                zh="加倍前后的 $M + A$（$56\\times 56$、$3\\times 3$、$p_h = p_w = 2$）；"
+                "由闭式解与由实际执行计数得到的比值：",
+            )
+        ),
+        table(
+            [
+                text(en="Layer", zh="层"),
+                text(en="Before", zh="加倍前"),
+                text(en="After", zh="加倍后"),
+                text(en="Ratio", zh="比值"),
+                text(en="Executed", zh="实际执行"),
+            ],
+            table_rows,
+        ),
     ]
 
 
@@ -113,8 +171,12 @@ def padding() -> list:
     dp = double_padding(Form.FORWARD_MULTS)
     per_side = double_padding(Form.FORWARD_MULTS, "per-side")
     mh2, mw2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
-    floors = {m_h: output_size(h, k_h, p_h, s_h), m_w: output_size(w, k_w, p_w, s_w),
-              mh2: output_size(h, k_h, 2 * p_h, s_h), mw2: output_size(w, k_w, 2 * p_w, s_w)}
+    floors = {
+        m_h: output_size(h, k_h, p_h, s_h),
+        m_w: output_size(w, k_w, p_w, s_w),
+        mh2: output_size(h, k_h, 2 * p_h, s_h),
+        mw2: output_size(w, k_w, 2 * p_w, s_w),
+    }
     step = c_i * c_o * k_h * k_w * (mh2 * mw2 - m_h * m_w)
     if sp.simplify(step.xreplace(floors) - dp.increase) != 0:
         raise CheckFailed("the padding increase written with m' is not the closed form's")
@@ -122,8 +184,10 @@ def padding() -> list:
         ("56^2,\\ 3\\times 3", REALISTIC),
         ("256^2,\\ 5\\times 5", BOOK_EXAMPLE),
         ("56^2,\\ 3\\times 3,\\ s = 2", REALISTIC.replace(c_i=16, c_o=16, s_h=2, s_w=2)),
-        ("28^2,\\ 5\\times 5", REALISTIC.replace(c_i=16, c_o=16, h=28, w=28, k_h=5, k_w=5,
-                                                   p_h=4, p_w=4)),
+        (
+            "28^2,\\ 5\\times 5",
+            REALISTIC.replace(c_i=16, c_o=16, h=28, w=28, k_h=5, k_w=5, p_h=4, p_w=4),
+        ),
         ("8^2,\\ 3\\times 3", REALISTIC.replace(c_i=16, c_o=16, h=8, w=8)),
     ]
     table_rows = []
@@ -131,56 +195,88 @@ def padding() -> list:
         cells = [f"${label}$", f"${layer.p_h}\\to {2 * layer.p_h}$"]
         for reading in (layer, layer.replace(convention="per-side")):
             doubled = reading.replace(p_h=2 * reading.p_h, p_w=2 * reading.p_w)
-            closed = _ratio(double_padding(Form.FORWARD_MULTS, reading.convention).ratio,
-                            reading)
+            closed = _ratio(double_padding(Form.FORWARD_MULTS, reading.convention).ratio, reading)
             ran = _executed_ratio(Form.FORWARD_MULTS, reading, doubled)
             if closed != ran:
-                raise CheckFailed(f"doubling padding ({reading.convention}) at {label}: "
-                                  f"closed form {closed}, executed {ran}")
-            cells += [f"${value(Form.OUTPUT_HEIGHT, reading)}\\to "
-                      f"{value(Form.OUTPUT_HEIGHT, doubled)}$", f"$+{percent(ran)}$"]
+                raise CheckFailed(
+                    f"doubling padding ({reading.convention}) at {label}: "
+                    f"closed form {closed}, executed {ran}"
+                )
+            cells += [
+                f"${value(Form.OUTPUT_HEIGHT, reading)}\\to {value(Form.OUTPUT_HEIGHT, doubled)}$",
+                f"$+{percent(ran)}$",
+            ]
         table_rows.append(cells)
     return [
         heading(text(en="Doubling the padding", zh="填充加倍")),
-        paragraph(text(
-            en="Padding enters the cost only through the output size. With "
-            "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$ the output height after "
-            "doubling (likewise $m'_w$), the exact increase, floors included, is",
-            zh="填充只通过输出大小影响计算量。记加倍后的输出高度为 "
-            "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$（$m'_w$ 同理），"
-            "含取整的精确增量为")),
-        result(text(en="Exact increase of the multiplications", zh="乘法次数的精确增量"),
-               f"\\Delta M = {tex(step)}"),
-        paragraph(text(
-            en="With stride 1 the floors vanish and the output grows by $p_h$ rows and $p_w$ "
-            "columns (by $2p_h$, $2p_w$ with padding per side):",
-            zh="步幅为 1 时取整消失，输出增加 $p_h$ 行、$p_w$ 列（每侧填充时为 $2p_h$、$2p_w$）：")),
-        result(text(en="Stride 1, total padding", zh="步幅 1，总填充"),
-               rows(("\\Delta M", tex(dp.stride1_increase)),
-                    ("\\frac{M'}{M}", tex(dp.stride1_ratio)))),
-        result(text(en="Stride 1, padding per side", zh="步幅 1，每侧填充"),
-               rows(("\\Delta M", tex(per_side.stride1_increase)),
-                    ("\\frac{M'}{M}", tex(per_side.stride1_ratio)))),
-        paragraph(text(
-            en="The ratio is far from 2: the padding is small next to the image. The same "
-            "number $p_h$ doubled in both readings: as the total (this sheet's reading) and as "
-            "rows on each side (twice the total); output height and increase of the "
-            "multiplications, each equal in the closed form and in the executed counts:",
-            zh="比值远小于 2：填充相对图像很小。同一个数值 $p_h$ 在两种读法下加倍：作为合计（本文的读法）"
-            "与作为每侧的行数（合计的两倍）；输出高度与乘法次数的增幅，闭式解与实际执行计数一致：")),
-        table([text(en="Layer", zh="层"), "$p_h$",
-               text(en="total: $m_h$", zh="合计：$m_h$"), text(en="total: increase", zh="合计：增幅"),
-               text(en="per side: $m_h$", zh="每侧：$m_h$"),
-               text(en="per side: increase", zh="每侧：增幅")], table_rows),
-        figure("padding-doubling-ratio",
-               caption=text(en="Increase of the cost when the padding doubles, against the "
-                               "input size, in both readings: tens of percent for small "
-                               "inputs, a few percent for large ones, never double.",
-                            zh="填充加倍时计算量的增幅随输入大小的变化（两种读法）：小输入增加百分之几十，"
-                               "大输入只增加百分之几，永远不到两倍。"),
-               alt=text(en="Two falling curves of the percentage increase against the input "
-                           "size, the per-side reading above the total reading.",
-                        zh="两条随输入大小下降的增幅曲线，每侧读法的曲线在合计读法之上。")),
+        paragraph(
+            text(
+                en="Padding enters the cost only through the output size. With "
+                "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$ the output height after "
+                "doubling (likewise $m'_w$), the exact increase, floors included, is",
+                zh="填充只通过输出大小影响计算量。记加倍后的输出高度为 "
+                "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$（$m'_w$ 同理），"
+                "含取整的精确增量为",
+            )
+        ),
+        result(
+            text(en="Exact increase of the multiplications", zh="乘法次数的精确增量"),
+            f"\\Delta M = {tex(step)}",
+        ),
+        paragraph(
+            text(
+                en="With stride 1 the floors vanish and the output grows by $p_h$ rows and $p_w$ "
+                "columns (by $2p_h$, $2p_w$ with padding per side):",
+                zh="步幅为 1 时取整消失，输出增加 $p_h$ 行、$p_w$ 列（每侧填充时为 $2p_h$、$2p_w$）：",
+            )
+        ),
+        result(
+            text(en="Stride 1, total padding", zh="步幅 1，总填充"),
+            rows(("\\Delta M", tex(dp.stride1_increase)), ("\\frac{M'}{M}", tex(dp.stride1_ratio))),
+        ),
+        result(
+            text(en="Stride 1, padding per side", zh="步幅 1，每侧填充"),
+            rows(
+                ("\\Delta M", tex(per_side.stride1_increase)),
+                ("\\frac{M'}{M}", tex(per_side.stride1_ratio)),
+            ),
+        ),
+        paragraph(
+            text(
+                en="The ratio is far from 2: the padding is small next to the image. The same "
+                "number $p_h$ doubled in both readings: as the total (this sheet's reading) and as "
+                "rows on each side (twice the total); output height and increase of the "
+                "multiplications, each equal in the closed form and in the executed counts:",
+                zh="比值远小于 2：填充相对图像很小。同一个数值 $p_h$ 在两种读法下加倍：作为合计（本文的读法）"
+                "与作为每侧的行数（合计的两倍）；输出高度与乘法次数的增幅，闭式解与实际执行计数一致：",
+            )
+        ),
+        table(
+            [
+                text(en="Layer", zh="层"),
+                "$p_h$",
+                text(en="total: $m_h$", zh="合计：$m_h$"),
+                text(en="total: increase", zh="合计：增幅"),
+                text(en="per side: $m_h$", zh="每侧：$m_h$"),
+                text(en="per side: increase", zh="每侧：增幅"),
+            ],
+            table_rows,
+        ),
+        figure(
+            "padding-doubling-ratio",
+            caption=text(
+                en="Increase of the cost when the padding doubles, against the "
+                "input size, in both readings: tens of percent for small "
+                "inputs, a few percent for large ones, never double.",
+                zh="填充加倍时计算量的增幅随输入大小的变化（两种读法）：小输入增加百分之几十，"
+                "大输入只增加百分之几，永远不到两倍。",
+            ),
+            alt=text(
+                en="Two falling curves of the percentage increase against the input "
+                "size, the per-side reading above the total reading.",
+                zh="两条随输入大小下降的增幅曲线，每侧读法的曲线在合计读法之上。",
+            ),
+        ),
     ]
 
 
@@ -190,24 +286,36 @@ def answers() -> list:
     dp = double_padding(Form.FORWARD_MULTS)
     return [
         heading(text(en="Answers", zh="答案")),
-        answer(text(en="3, channels", zh="3，通道"), text(
-            en=f"$\\times {tex(mults.ratio)}$ for the multiplications (MACs, FLOPs); the exact "
-               f"count of multiplications and additions grows by ${tex(ops.ratio)}$, slightly "
-               f"more, tending to ${tex(ops.limit)}$.",
-            zh=f"乘法（MACs、FLOPs）变为 $\\times {tex(mults.ratio)}$；乘法加法的精确计数变为 "
-               f"${tex(ops.ratio)}$ 倍，略多一些，趋于 ${tex(ops.limit)}$。")),
-        answer(text(en="3, padding", zh="3，填充"), text(
-            en="only the output grows: by $p_h$ rows and $p_w$ columns at stride 1 (total "
-               f"padding), the cost by the factor ${tex(dp.stride1_ratio)}$: a few percent for "
-               "large inputs, tens of percent for small ones, never double.",
-            zh="只有输出变大：步幅为 1 时（合计填充）增加 $p_h$ 行、$p_w$ 列，计算量变为 "
-               f"${tex(dp.stride1_ratio)}$ 倍：大输入增加百分之几，小输入增加百分之几十，永远不到两倍。")),
+        answer(
+            text(en="3, channels", zh="3，通道"),
+            text(
+                en=f"$\\times {tex(mults.ratio)}$ for the multiplications (MACs, FLOPs); the exact "
+                f"count of multiplications and additions grows by ${tex(ops.ratio)}$, slightly "
+                f"more, tending to ${tex(ops.limit)}$.",
+                zh=f"乘法（MACs、FLOPs）变为 $\\times {tex(mults.ratio)}$；乘法加法的精确计数变为 "
+                f"${tex(ops.ratio)}$ 倍，略多一些，趋于 ${tex(ops.limit)}$。",
+            ),
+        ),
+        answer(
+            text(en="3, padding", zh="3，填充"),
+            text(
+                en="only the output grows: by $p_h$ rows and $p_w$ columns at stride 1 (total "
+                f"padding), the cost by the factor ${tex(dp.stride1_ratio)}$: a few percent for "
+                "large inputs, tens of percent for small ones, never double.",
+                zh="只有输出变大：步幅为 1 时（合计填充）增加 $p_h$ 行、$p_w$ 列，计算量变为 "
+                f"${tex(dp.stride1_ratio)}$ 倍：大输入增加百分之几，小输入增加百分之几十，永远不到两倍。",
+            ),
+        ),
     ]
 
 
 def common_mistakes() -> list:
-    return [heading(text(en="Common mistakes", zh="常见错误")), mistakes(
-                                                                        mistake("padding_doubles_cost"),
-                                                                        mistake("doubling_doubles"),
-                                                                        mistake("sheet_exact_ratio_four"),
-                                                                        mistake("sheet_stride_one_padding_ratio"))]
+    return [
+        heading(text(en="Common mistakes", zh="常见错误")),
+        mistakes(
+            mistake("padding_doubles_cost"),
+            mistake("doubling_doubles"),
+            mistake("sheet_exact_ratio_four"),
+            mistake("sheet_stride_one_padding_ratio"),
+        ),
+    ]

@@ -14,13 +14,35 @@ from dataclasses import dataclass
 import numpy as np
 
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, code, exercise, heading, math, mistake, mistakes, paragraph, require,
-    result, table, text)
+    CheckFailed,
+    Exercise,
+    answer,
+    code,
+    exercise,
+    heading,
+    math,
+    mistake,
+    mistakes,
+    paragraph,
+    require,
+    result,
+    table,
+    text,
+)
 from derivations.registry.exercises import EXERCISES
 
-__all__ = ["build", "corr2d", "corr2d_multi_in", "corr2d_multi_in_out",
-           "corr2d_multi_in_out_1x1", "example", "fma_chain", "rounded_chain", "measure",
-           "SEEDS"]
+__all__ = [
+    "build",
+    "corr2d",
+    "corr2d_multi_in",
+    "corr2d_multi_in_out",
+    "corr2d_multi_in_out_1x1",
+    "example",
+    "fma_chain",
+    "rounded_chain",
+    "measure",
+    "SEEDS",
+]
 
 SEEDS = 1000
 SHAPE_X, SHAPE_K = (3, 3, 3), (2, 3, 1, 1)
@@ -32,7 +54,7 @@ def corr2d(X, K):
     Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=X.dtype)
     for i in range(Y.shape[0]):
         for j in range(Y.shape[1]):
-            Y[i, j] = (X[i:i + h, j:j + w] * K).sum()
+            Y[i, j] = (X[i : i + h, j : j + w] * K).sum()
     return Y
 
 
@@ -80,7 +102,7 @@ def rounded_chain(X, K, order=None):
     ``corr2d_multi_in`` does), in float32."""
     k, x = _terms(X, K)
     acc = np.zeros((K.shape[0], x.shape[2]), dtype=np.float32)
-    for c in (order or range(K.shape[1])):
+    for c in order or range(K.shape[1]):
         acc = acc + (k[:, c] * x[:, c]).astype(np.float32)
     return acc.reshape(K.shape[0], *X.shape[1:])
 
@@ -91,7 +113,7 @@ def fma_chain(X, K, order=None):
     twice (to float64, to float32), which can differ from a true FMA only in rare ties."""
     k, x = _terms(X, K)
     acc = np.zeros((K.shape[0], x.shape[2]), dtype=np.float32)
-    for c in (order or range(K.shape[1])):
+    for c in order or range(K.shape[1]):
         exact = k[:, c].astype(np.float64) * x[:, c].astype(np.float64)
         acc = (exact + acc.astype(np.float64)).astype(np.float32)
     return acc.reshape(K.shape[0], *X.shape[1:])
@@ -100,12 +122,12 @@ def fma_chain(X, K, order=None):
 @dataclass
 class Stats:
     seeds: int
-    equal_tensors: int        # seeds with Y1 == Y2 bitwise
+    equal_tensors: int  # seeds with Y1 == Y2 bitwise
     differing_entries: int
     entries: int
     max_abs: float
-    max_relative: float       # max |Y1 - Y2| / (u sum_i |K_oi X_i|), u = unit roundoff
-    book_assert_fails: int    # seeds where sum |Y1 - Y2| >= 1e-6
+    max_relative: float  # max |Y1 - Y2| / (u sum_i |K_oi X_i|), u = unit roundoff
+    book_assert_fails: int  # seeds where sum |Y1 - Y2| >= 1e-6
 
 
 def measure(dtype, seeds: int = SEEDS) -> Stats:
@@ -114,8 +136,9 @@ def measure(dtype, seeds: int = SEEDS) -> Stats:
     u = float(np.finfo(dtype).eps) / 2
     for seed in range(seeds):
         X, K = example(seed, dtype)
-        magnitude = corr2d_multi_in_out_1x1(np.abs(X).astype(np.float64),
-                                            np.abs(K).astype(np.float64))
+        magnitude = corr2d_multi_in_out_1x1(
+            np.abs(X).astype(np.float64), np.abs(K).astype(np.float64)
+        )
         y1, y2 = book_pair(X, K)
         diff = np.abs(y1 - y2)
         equal += bool(np.array_equal(y1, y2))
@@ -137,8 +160,9 @@ def same_values_in_float64(seeds: int = SEEDS) -> int:
 
 
 def _agreement(variant, reference, seeds: int = SEEDS) -> int:
-    return sum(bool(np.array_equal(variant(*example(s)), reference(*example(s))))
-               for s in range(seeds))
+    return sum(
+        bool(np.array_equal(variant(*example(s)), reference(*example(s)))) for s in range(seeds)
+    )
 
 
 def _blas() -> str:
@@ -184,13 +208,14 @@ def _ratio(x: float) -> str:
 
 def _digits(x) -> str:
     """A float32 value to 9 significant digits: enough to tell any two float32 apart."""
-    return np.format_float_positional(np.float32(x), precision=9, unique=False,
-                                      fractional=False)
+    return np.format_float_positional(np.float32(x), precision=9, unique=False, fractional=False)
 
 
 def _sources() -> str:
-    return _IMPORTS + "\n\n".join(inspect.getsource(f) for f in
-                       (corr2d, corr2d_multi_in, corr2d_multi_in_out, corr2d_multi_in_out_1x1))
+    return _IMPORTS + "\n\n".join(
+        inspect.getsource(f)
+        for f in (corr2d, corr2d_multi_in, corr2d_multi_in_out, corr2d_multi_in_out_1x1)
+    )
 
 
 def _nonassociative():
@@ -215,133 +240,225 @@ def build() -> Exercise:
     shrink = s32.max_abs / s64.max_abs if s64.max_abs else float("inf")
     blocks = [
         heading(text(en="Conventions", zh="约定")),
-        paragraph(text(
-            en="The section's code reimplemented in NumPy line for line (below); "
-               "$X$ of shape $(3, 3, 3)$ and $K$ of shape $(2, 3, 1, 1)$, entries drawn from "
-               "$N(0, 1)$ by NumPy's generator with seeds 0 to "
-               f"{SEEDS - 1} and rounded to float32; the float64 column runs the float64 draws "
-               "themselves, not rounded (on the float32-rounded values run in float64, see "
-               "below, the two agree bitwise). As in the section, "
-               "$Y_1$ = corr2d_multi_in_out_1x1(X, K), the matrix product, and "
-               "$Y_2$ = corr2d_multi_in_out(X, K), the loops. "
-               "Bitwise equal means every one of the 18 entries has the same bits. $u$ is the "
-               "unit roundoff ($2^{-24}$ in float32, $2^{-53}$ in float64); a sum of three "
-               "products can be off by about $3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$, the natural "
-               "scale for a difference. "
-               f"Measured with {_blas()}.",
-            zh="把本节代码逐行改写为 NumPy（见下）；$X$ 形状为 $(3, 3, 3)$，$K$ 形状为 "
-               "$(2, 3, 1, 1)$，元素由 NumPy 随机数生成器以种子 0 到 "
-               f"{SEEDS - 1} 从 $N(0, 1)$ 抽取并舍入为 float32；float64 一列使用 float64 的抽样值本身，"
-               "未经舍入（把舍入为 float32 的数值放到 float64 中计算时二者逐位相等，见下文）。与本节一致，"
-               "$Y_1$ = corr2d_multi_in_out_1x1(X, K)，即矩阵乘法；"
-               "$Y_2$ = corr2d_multi_in_out(X, K)，即循环。"
-               "逐位相等指 18 个元素的二进制位全部相同。$u$ 为单位舍入误差（float32 为 "
-               "$2^{-24}$，float64 为 $2^{-53}$）；三个乘积之和的误差约为 "
-               "$3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$，这是衡量差异的自然尺度。"
-               f"测量环境：{_blas()}。")),
+        paragraph(
+            text(
+                en="The section's code reimplemented in NumPy line for line (below); "
+                "$X$ of shape $(3, 3, 3)$ and $K$ of shape $(2, 3, 1, 1)$, entries drawn from "
+                "$N(0, 1)$ by NumPy's generator with seeds 0 to "
+                f"{SEEDS - 1} and rounded to float32; the float64 column runs the float64 draws "
+                "themselves, not rounded (on the float32-rounded values run in float64, see "
+                "below, the two agree bitwise). As in the section, "
+                "$Y_1$ = corr2d_multi_in_out_1x1(X, K), the matrix product, and "
+                "$Y_2$ = corr2d_multi_in_out(X, K), the loops. "
+                "Bitwise equal means every one of the 18 entries has the same bits. $u$ is the "
+                "unit roundoff ($2^{-24}$ in float32, $2^{-53}$ in float64); a sum of three "
+                "products can be off by about $3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$, the natural "
+                "scale for a difference. "
+                f"Measured with {_blas()}.",
+                zh="把本节代码逐行改写为 NumPy（见下）；$X$ 形状为 $(3, 3, 3)$，$K$ 形状为 "
+                "$(2, 3, 1, 1)$，元素由 NumPy 随机数生成器以种子 0 到 "
+                f"{SEEDS - 1} 从 $N(0, 1)$ 抽取并舍入为 float32；float64 一列使用 float64 的抽样值本身，"
+                "未经舍入（把舍入为 float32 的数值放到 float64 中计算时二者逐位相等，见下文）。与本节一致，"
+                "$Y_1$ = corr2d_multi_in_out_1x1(X, K)，即矩阵乘法；"
+                "$Y_2$ = corr2d_multi_in_out(X, K)，即循环。"
+                "逐位相等指 18 个元素的二进制位全部相同。$u$ 为单位舍入误差（float32 为 "
+                "$2^{-24}$，float64 为 $2^{-53}$）；三个乘积之和的误差约为 "
+                "$3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$，这是衡量差异的自然尺度。"
+                f"测量环境：{_blas()}。",
+            )
+        ),
         code(_sources()),
         heading(text(en="Answer", zh="答案")),
-        paragraph(text(
-            en="Mathematically yes: both compute $Y_{o,r,c} = \\sum_{i=1}^{c_i} K_{o,i} X_{i,r,c}$, "
-               "the same three products summed. In floating point, not always: the two paths "
-               "round differently, so they agree only up to a rounding error, which is why the "
-               "book tests with a tolerance, not with equality.",
-            zh="数学上相等：两者都计算 $Y_{o,r,c} = \\sum_{i=1}^{c_i} K_{o,i} X_{i,r,c}$，"
-               "是同样三个乘积之和。在浮点运算中不一定相等：两条路径的舍入方式不同，"
-               "只在舍入误差范围内一致，所以书中用容差而不是相等来检验。")),
-        table([text(en="measured", zh="测量量"), "float32", "float64"], [
-            [text(en=f"seeds with $Y_1 = Y_2$ bitwise (of {SEEDS})",
-                  zh=f"$Y_1 = Y_2$ 逐位相等的种子数（共 {SEEDS} 个）"),
-             str(s32.equal_tensors), str(s64.equal_tensors)],
-            [text(en=f"entries that differ (of {s32.entries})",
-                  zh=f"不相等的元素数（共 {s32.entries} 个）"),
-             str(s32.differing_entries), str(s64.differing_entries)],
-            [text(en="largest $\\lvert Y_1 - Y_2\\rvert$", zh="最大 $\\lvert Y_1 - Y_2\\rvert$"),
-             f"${_sci(s32.max_abs)}$", f"${_sci(s64.max_abs)}$"],
-            [text(en=f"largest $\\lvert Y_1 - Y_2\\rvert / ({_SCALE})$",
-                  zh=f"最大 $\\lvert Y_1 - Y_2\\rvert / ({_SCALE})$"),
-             _ratio(s32.max_relative), _ratio(s64.max_relative)],
-            [text(en="seeds where the book's check $\\sum \\lvert Y_1 - Y_2\\rvert < 10^{-6}$ fails",
-                  zh="书中检验 $\\sum \\lvert Y_1 - Y_2\\rvert < 10^{-6}$ 不通过的种子数"),
-             str(s32.book_assert_fails), str(s64.book_assert_fails)],
-        ]),
+        paragraph(
+            text(
+                en="Mathematically yes: both compute $Y_{o,r,c} = \\sum_{i=1}^{c_i} K_{o,i} X_{i,r,c}$, "
+                "the same three products summed. In floating point, not always: the two paths "
+                "round differently, so they agree only up to a rounding error, which is why the "
+                "book tests with a tolerance, not with equality.",
+                zh="数学上相等：两者都计算 $Y_{o,r,c} = \\sum_{i=1}^{c_i} K_{o,i} X_{i,r,c}$，"
+                "是同样三个乘积之和。在浮点运算中不一定相等：两条路径的舍入方式不同，"
+                "只在舍入误差范围内一致，所以书中用容差而不是相等来检验。",
+            )
+        ),
+        table(
+            [text(en="measured", zh="测量量"), "float32", "float64"],
+            [
+                [
+                    text(
+                        en=f"seeds with $Y_1 = Y_2$ bitwise (of {SEEDS})",
+                        zh=f"$Y_1 = Y_2$ 逐位相等的种子数（共 {SEEDS} 个）",
+                    ),
+                    str(s32.equal_tensors),
+                    str(s64.equal_tensors),
+                ],
+                [
+                    text(
+                        en=f"entries that differ (of {s32.entries})",
+                        zh=f"不相等的元素数（共 {s32.entries} 个）",
+                    ),
+                    str(s32.differing_entries),
+                    str(s64.differing_entries),
+                ],
+                [
+                    text(
+                        en="largest $\\lvert Y_1 - Y_2\\rvert$",
+                        zh="最大 $\\lvert Y_1 - Y_2\\rvert$",
+                    ),
+                    f"${_sci(s32.max_abs)}$",
+                    f"${_sci(s64.max_abs)}$",
+                ],
+                [
+                    text(
+                        en=f"largest $\\lvert Y_1 - Y_2\\rvert / ({_SCALE})$",
+                        zh=f"最大 $\\lvert Y_1 - Y_2\\rvert / ({_SCALE})$",
+                    ),
+                    _ratio(s32.max_relative),
+                    _ratio(s64.max_relative),
+                ],
+                [
+                    text(
+                        en="seeds where the book's check $\\sum \\lvert Y_1 - Y_2\\rvert < 10^{-6}$ fails",
+                        zh="书中检验 $\\sum \\lvert Y_1 - Y_2\\rvert < 10^{-6}$ 不通过的种子数",
+                    ),
+                    str(s32.book_assert_fails),
+                    str(s64.book_assert_fails),
+                ],
+            ],
+        ),
         heading(text(en="Why", zh="原因")),
-        paragraph(text(
-            en="Floating-point addition is not associative, and every operation rounds. "
-               "A tiny example in float64:",
-            zh="浮点加法不满足结合律，并且每一步运算都会舍入。float64 中的一个小例子：")),
+        paragraph(
+            text(
+                en="Floating-point addition is not associative, and every operation rounds. "
+                "A tiny example in float64:",
+                zh="浮点加法不满足结合律，并且每一步运算都会舍入。float64 中的一个小例子：",
+            )
+        ),
         _nonassociative(),
-        paragraph(text(
-            en="Y2 (the loops, corr2d_multi_in) rounds every product to float32, then adds the "
-               "channels left to right starting from Python's $0$. Y1 is one matrix product: the BLAS "
-               "library chooses the order and may fuse each multiply with its add "
-               "(FMA: one rounding instead of two). Emulating the candidates exactly, without "
-               "BLAS, and comparing bit for bit with the two paths tells which rounding each "
-               f"performs (seeds where the emulation equals the path, of {SEEDS}):",
-            zh="Y2（循环，corr2d_multi_in）先把每个乘积舍入为 float32，再从 Python 的 $0$ "
-               "开始按通道从左到右相加。Y1 是一次矩阵乘法：由 BLAS 库决定求和次序，"
-               "并可能把乘法与加法融合（FMA：一次舍入而不是两次）。不经 BLAS 精确模拟各候选方案，"
-               f"再与两条路径逐位比较，即可看出各自的舍入方式（模拟结果与路径相等的种子数，共 {SEEDS} 个）：")),
-        table([text(en="emulation", zh="模拟方案"), "$Y_1$", "$Y_2$"], [
-            [text(en="round each product, add channels 1, 2, 3",
-                  zh="每个乘积舍入，按通道 1, 2, 3 相加"), str(seq_y1), str(seq_y2)],
-            [text(en="round each product, add channels 3, 2, 1",
-                  zh="每个乘积舍入，按通道 3, 2, 1 相加"), str(rev_y1), str(rev_y2)],
-            [text(en="fused multiply-add, channels 1, 2, 3",
-                  zh="融合乘加，按通道 1, 2, 3"), str(fma_y1), str(fma_y2)],
-        ]),
-        paragraph(text(
-            en="The order matters (the reversed sum is another result) and so does fusing. "
-               "The $Y_1$ column (the matrix product) is a property of this machine's BLAS "
-               "library and CPU kernel: another "
-               "BLAS, another CPU or a blocked order for larger $c_i$ gives other counts, "
-               "which is the point: the result is not specified to the last bit.",
-            zh="求和次序有影响（逆序相加得到另一个结果），是否融合也有影响。"
-               "$Y_1$ 那一列（矩阵乘法）取决于本机的 BLAS 库与 CPU 内核：换一个 BLAS、换一个 CPU，"
-               "或 $c_i$ 更大时的分块次序，都会给出别的计数——这正说明结果并不保证精确到最后一位。")),
+        paragraph(
+            text(
+                en="Y2 (the loops, corr2d_multi_in) rounds every product to float32, then adds the "
+                "channels left to right starting from Python's $0$. Y1 is one matrix product: the BLAS "
+                "library chooses the order and may fuse each multiply with its add "
+                "(FMA: one rounding instead of two). Emulating the candidates exactly, without "
+                "BLAS, and comparing bit for bit with the two paths tells which rounding each "
+                f"performs (seeds where the emulation equals the path, of {SEEDS}):",
+                zh="Y2（循环，corr2d_multi_in）先把每个乘积舍入为 float32，再从 Python 的 $0$ "
+                "开始按通道从左到右相加。Y1 是一次矩阵乘法：由 BLAS 库决定求和次序，"
+                "并可能把乘法与加法融合（FMA：一次舍入而不是两次）。不经 BLAS 精确模拟各候选方案，"
+                f"再与两条路径逐位比较，即可看出各自的舍入方式（模拟结果与路径相等的种子数，共 {SEEDS} 个）：",
+            )
+        ),
+        table(
+            [text(en="emulation", zh="模拟方案"), "$Y_1$", "$Y_2$"],
+            [
+                [
+                    text(
+                        en="round each product, add channels 1, 2, 3",
+                        zh="每个乘积舍入，按通道 1, 2, 3 相加",
+                    ),
+                    str(seq_y1),
+                    str(seq_y2),
+                ],
+                [
+                    text(
+                        en="round each product, add channels 3, 2, 1",
+                        zh="每个乘积舍入，按通道 3, 2, 1 相加",
+                    ),
+                    str(rev_y1),
+                    str(rev_y2),
+                ],
+                [
+                    text(en="fused multiply-add, channels 1, 2, 3", zh="融合乘加，按通道 1, 2, 3"),
+                    str(fma_y1),
+                    str(fma_y2),
+                ],
+            ],
+        ),
+        paragraph(
+            text(
+                en="The order matters (the reversed sum is another result) and so does fusing. "
+                "The $Y_1$ column (the matrix product) is a property of this machine's BLAS "
+                "library and CPU kernel: another "
+                "BLAS, another CPU or a blocked order for larger $c_i$ gives other counts, "
+                "which is the point: the result is not specified to the last bit.",
+                zh="求和次序有影响（逆序相加得到另一个结果），是否融合也有影响。"
+                "$Y_1$ 那一列（矩阵乘法）取决于本机的 BLAS 库与 CPU 内核：换一个 BLAS、换一个 CPU，"
+                "或 $c_i$ 更大时的分块次序，都会给出别的计数——这正说明结果并不保证精确到最后一位。",
+            )
+        ),
     ]
     if first is not None:
         seed, (o, r, c), v1, v2, exact = first
         blocks += [
-            paragraph(text(
-                en=f"One differing entry, seed {seed}, $Y_{{{o},{r},{c}}}$ (0-based), against the "
-                   "same sum computed in float64 on the same float32 values:",
-                zh=f"一个不相等的元素：种子 {seed}，$Y_{{{o},{r},{c}}}$（下标从 0 开始），"
-                   "与在 float64 中对同样的 float32 数值求同一和的结果对比：")),
-            math(f"Y_1 = {_digits(v1)},\\quad Y_2 = {_digits(v2)},\\quad "
-                 f"Y_{{\\mathrm{{float64}}}} = {float(exact)!r}"),
+            paragraph(
+                text(
+                    en=f"One differing entry, seed {seed}, $Y_{{{o},{r},{c}}}$ (0-based), against the "
+                    "same sum computed in float64 on the same float32 values:",
+                    zh=f"一个不相等的元素：种子 {seed}，$Y_{{{o},{r},{c}}}$（下标从 0 开始），"
+                    "与在 float64 中对同样的 float32 数值求同一和的结果对比：",
+                )
+            ),
+            math(
+                f"Y_1 = {_digits(v1)},\\quad Y_2 = {_digits(v2)},\\quad "
+                f"Y_{{\\mathrm{{float64}}}} = {float(exact)!r}"
+            ),
         ]
-    require(same64 == SEEDS, f"float64 on the float32 values: Y1 == Y2 for only {same64} "
-                             f"of {SEEDS} seeds")
+    require(
+        same64 == SEEDS,
+        f"float64 on the float32 values: Y1 == Y2 for only {same64} of {SEEDS} seeds",
+    )
     number = {lang: EXERCISES["equal_outputs"].number(lang) for lang in ("en", "zh")}
     blocks += [
-        paragraph(text(
-            en="Run in float64 on the same float32-rounded values, the two agree bitwise for "
-               f"{same64} of {SEEDS} seeds: the products of two float32 numbers are exact in "
-               "float64 and a sum of three of them rounds the same way in either order here, "
-               "so the differences above are float32 roundings, not a property of the data.",
-            zh=f"把同样的 float32 数值放到 float64 中计算，{SEEDS} 个种子中有 {same64} 个逐位相等："
-               "两个 float32 数之积在 float64 中是精确的，这里三个乘积之和无论按何种次序舍入结果都相同，"
-               "所以上面的差异来自 float32 的舍入，而不是数据本身。")),
-        answer(text(en=str(number["en"]), zh=str(number["zh"])), text(
-            en=f"No, not exactly: equal in exact arithmetic, but in float32 Y1 and Y2 differ "
-               f"in the last bits for {SEEDS - s32.equal_tensors} of {SEEDS} seeds, because "
-               "the matrix product and the loops round their sums differently.",
-            zh=f"不完全相同：精确算术下相等，但在 float32 下 {SEEDS} 个种子中有 "
-               f"{SEEDS - s32.equal_tensors} 个的 Y1 与 Y2 末位不同，因为矩阵乘法与循环对和式的舍入方式不同。")),
-        result(text(en=f"Equal in exact arithmetic; in float32, over {SEEDS} seeds, they differ "
-                       "by at most (measured)",
-                    zh=f"精确算术下相等；float32 下 {SEEDS} 个种子的最大差（实测）"),
-               f"\\max \\lvert Y_1 - Y_2\\rvert = {_sci(s32.max_abs)} = "
-               f"{_ratio(s32.max_relative)}\\,{_SCALE}"),
+        paragraph(
+            text(
+                en="Run in float64 on the same float32-rounded values, the two agree bitwise for "
+                f"{same64} of {SEEDS} seeds: the products of two float32 numbers are exact in "
+                "float64 and a sum of three of them rounds the same way in either order here, "
+                "so the differences above are float32 roundings, not a property of the data.",
+                zh=f"把同样的 float32 数值放到 float64 中计算，{SEEDS} 个种子中有 {same64} 个逐位相等："
+                "两个 float32 数之积在 float64 中是精确的，这里三个乘积之和无论按何种次序舍入结果都相同，"
+                "所以上面的差异来自 float32 的舍入，而不是数据本身。",
+            )
+        ),
+        answer(
+            text(en=str(number["en"]), zh=str(number["zh"])),
+            text(
+                en=f"No, not exactly: equal in exact arithmetic, but in float32 Y1 and Y2 differ "
+                f"in the last bits for {SEEDS - s32.equal_tensors} of {SEEDS} seeds, because "
+                "the matrix product and the loops round their sums differently.",
+                zh=f"不完全相同：精确算术下相等，但在 float32 下 {SEEDS} 个种子中有 "
+                f"{SEEDS - s32.equal_tensors} 个的 Y1 与 Y2 末位不同，因为矩阵乘法与循环对和式的舍入方式不同。",
+            ),
+        ),
+        result(
+            text(
+                en=f"Equal in exact arithmetic; in float32, over {SEEDS} seeds, they differ "
+                "by at most (measured)",
+                zh=f"精确算术下相等；float32 下 {SEEDS} 个种子的最大差（实测）",
+            ),
+            f"\\max \\lvert Y_1 - Y_2\\rvert = {_sci(s32.max_abs)} = "
+            f"{_ratio(s32.max_relative)}\\,{_SCALE}",
+        ),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
-            mistake("sheet_tolerance_as_equality", failing=SEEDS - s32.equal_tensors, seeds=SEEDS, tolerance_fails=s32.book_assert_fails),
-            mistake("sheet_rounding_as_bug", ratio=_ratio(s32.max_relative), shrink=f"{shrink:.2g}"),
-            mistake("sheet_rounding_as_randomness")),
+            mistake(
+                "sheet_tolerance_as_equality",
+                failing=SEEDS - s32.equal_tensors,
+                seeds=SEEDS,
+                tolerance_fails=s32.book_assert_fails,
+            ),
+            mistake(
+                "sheet_rounding_as_bug", ratio=_ratio(s32.max_relative), shrink=f"{shrink:.2g}"
+            ),
+            mistake("sheet_rounding_as_randomness"),
+        ),
     ]
-    return exercise("equal_outputs", statement=text(
-                        en="Are the variables `Y1` and `Y2` in the final example of this "
-                           "section exactly the same? Why?",
-                        zh="本节最后一个示例中的变量 `Y1` 和 `Y2` 是否完全相同？为什么？"),
-                    blocks=blocks)
+    return exercise(
+        "equal_outputs",
+        statement=text(
+            en="Are the variables `Y1` and `Y2` in the final example of this "
+            "section exactly the same? Why?",
+            zh="本节最后一个示例中的变量 `Y1` 和 `Y2` 是否完全相同？为什么？",
+        ),
+        blocks=blocks,
+    )

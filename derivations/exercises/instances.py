@@ -29,18 +29,31 @@ REALISTIC = Layer(c_i=64, c_o=64, h=56, w=56, k_h=3, k_w=3, p_h=2, p_w=2)
 
 # What a forward-only run can confirm (the book-sized layers are run forward only:
 # a full forward + backward of them takes several seconds and ~2 GB each).
-FORWARD_KEYS = (Form.OUTPUT_HEIGHT, Form.OUTPUT_WIDTH, Form.FORWARD_MULTS, Form.FORWARD_ADDS,
-                Form.FORWARD_OPS, Form.FORWARD_MACS, Form.FORWARD_FLOPS, Form.MEMORY_WEIGHTS,
-                Form.MEMORY_BIAS, Form.MEMORY_PARAMS, Form.MEMORY_INPUT, Form.MEMORY_OUTPUT,
-                Form.MEMORY_PEAK_FORWARD)
-_BIG = 2 * 10 ** 9  # forward multiplications above which a layer is run forward only
+FORWARD_KEYS = (
+    Form.OUTPUT_HEIGHT,
+    Form.OUTPUT_WIDTH,
+    Form.FORWARD_MULTS,
+    Form.FORWARD_ADDS,
+    Form.FORWARD_OPS,
+    Form.FORWARD_MACS,
+    Form.FORWARD_FLOPS,
+    Form.MEMORY_WEIGHTS,
+    Form.MEMORY_BIAS,
+    Form.MEMORY_PARAMS,
+    Form.MEMORY_INPUT,
+    Form.MEMORY_OUTPUT,
+    Form.MEMORY_PEAK_FORWARD,
+)
+_BIG = 2 * 10**9  # forward multiplications above which a layer is run forward only
 
 
 def describe(layer: Layer) -> str:
     """A one-line name for messages: ``c_i=64 c_o=64 h=56 w=56 k=3x3 p=2,2 (total) s=1,1``."""
-    return (f"c_i={layer.c_i} c_o={layer.c_o} h={layer.h} w={layer.w} "
-            f"k={layer.k_h}x{layer.k_w} p={layer.p_h},{layer.p_w} ({layer.convention}) "
-            f"s={layer.s_h},{layer.s_w} bias={'on' if layer.bias else 'off'}")
+    return (
+        f"c_i={layer.c_i} c_o={layer.c_o} h={layer.h} w={layer.w} "
+        f"k={layer.k_h}x{layer.k_w} p={layer.p_h},{layer.p_w} ({layer.convention}) "
+        f"s={layer.s_h},{layer.s_w} bias={'on' if layer.bias else 'off'}"
+    )
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +62,7 @@ def executed(layer: Layer) -> dict[str, int]:
     if layer.c_i * layer.c_o * layer.k_h * layer.k_w * layer.m_h * layer.m_w > _BIG:
         return _forward_only(layer)
     from derivations.execute import run_layer
+
     return dict(run_layer(layer, seed=0, dtype=np.float32).counts)
 
 
@@ -56,17 +70,25 @@ def _forward_only(layer: Layer) -> dict[str, int]:
     from derivations.conv import conv2d_forward
     from derivations.counting import Counted, counting
     from derivations.execute import random_tensors
-    x, weight, bias, _ = (None if a is None else a.view(Counted)
-                          for a in random_tensors(layer, 0, np.float32))
+
+    x, weight, bias, _ = (
+        None if a is None else a.view(Counted) for a in random_tensors(layer, 0, np.float32)
+    )
     with counting() as count:
         y, _ = conv2d_forward(x, weight, bias, layer)
     size = lambda a: 0 if a is None else int(a.size)  # noqa: E731
-    return with_composites({  # forward composites by the registry's definitions
-        Form.OUTPUT_HEIGHT: y.shape[2], Form.OUTPUT_WIDTH: y.shape[3],
-        Form.FORWARD_MULTS: count.mults, Form.FORWARD_ADDS: count.adds,
-        Form.MEMORY_WEIGHTS: size(weight), Form.MEMORY_BIAS: size(bias),
-        Form.MEMORY_INPUT: size(x), Form.MEMORY_OUTPUT: size(y),
-    })
+    return with_composites(
+        {  # forward composites by the registry's definitions
+            Form.OUTPUT_HEIGHT: y.shape[2],
+            Form.OUTPUT_WIDTH: y.shape[3],
+            Form.FORWARD_MULTS: count.mults,
+            Form.FORWARD_ADDS: count.adds,
+            Form.MEMORY_WEIGHTS: size(weight),
+            Form.MEMORY_BIAS: size(bias),
+            Form.MEMORY_INPUT: size(x),
+            Form.MEMORY_OUTPUT: size(y),
+        }
+    )
 
 
 def value(key: str, layer: Layer) -> int:

@@ -8,9 +8,9 @@ import re
 
 __all__ = ["TEXT_WIDTH", "WRAP_ABOVE", "tex_columns", "visible_width"]
 
-TEXT_WIDTH = 88   # Latin characters of \small text in the sheets' text block (16.6 cm)
-WRAP_ABOVE = 14   # a column wider than this wraps when the table does not fit
-_PAD = 2          # column separation, in characters
+TEXT_WIDTH = 88  # Latin characters of \small text in the sheets' text block (16.6 cm)
+WRAP_ABOVE = 14  # a column wider than this wraps when the table does not fit
+_PAD = 2  # column separation, in characters
 _COMMAND = re.compile(r"\\[A-Za-z]+|[{}^_\\]")
 _CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
@@ -31,5 +31,6 @@ def tex_columns(table, lang: str) -> str:
     if sum(widths) + _PAD * len(widths) <= TEXT_WIDTH:
         return "l" + "r" * (len(widths) - 1)
     wrap = r">{\raggedright\arraybackslash}X"
-    return "".join(wrap if width > WRAP_ABOVE else ("l" if i == 0 else "r")
-                   for i, width in enumerate(widths))
+    return "".join(
+        wrap if width > WRAP_ABOVE else ("l" if i == 0 else "r") for i, width in enumerate(widths)
+    )

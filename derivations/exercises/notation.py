@@ -41,8 +41,11 @@ def percent(value: Fraction, places: int = 1) -> str:
     the binary float's rounding, which prints 56.25 as 56.2)."""
     exact = Decimal((value - 1).numerator * 100) / Decimal((value - 1).denominator)
     if exact == exact.quantize(Decimal(1).scaleb(-(places + 1))):
-        shown = exact.normalize() if exact != exact.to_integral() else exact.quantize(
-            Decimal(1).scaleb(-places))
+        shown = (
+            exact.normalize()
+            if exact != exact.to_integral()
+            else exact.quantize(Decimal(1).scaleb(-places))
+        )
         text_ = f"{shown:f}"
         if "." in text_ and len(text_.split(".")[1]) < places:
             text_ = f"{exact.quantize(Decimal(1).scaleb(-places)):f}"
@@ -64,5 +67,8 @@ def lines(lhs: str, *steps: str) -> str:
 
 def rows(*pairs: tuple[str, str]) -> str:
     """Several equations, one per line, aligned at ``=``: ``rows((lhs, rhs), ...)``."""
-    return (r"\begin{aligned} " + ROW_BREAK.join(f"{lhs} &= {rhs}" for lhs, rhs in pairs)
-            + r" \end{aligned}")
+    return (
+        r"\begin{aligned} "
+        + ROW_BREAK.join(f"{lhs} &= {rhs}" for lhs, rhs in pairs)
+        + r" \end{aligned}"
+    )

@@ -14,11 +14,34 @@ import sympy as sp
 from derivations.conv import conv2d_forward
 from derivations.model import Layer
 from derivations.exercises.document import (
-    CheckFailed, Exercise, answer, checked, exercise, figure, heading, math, mistake, mistakes, paragraph,
-    require, result, table, text)
+    CheckFailed,
+    Exercise,
+    answer,
+    checked,
+    exercise,
+    figure,
+    heading,
+    math,
+    mistake,
+    mistakes,
+    paragraph,
+    require,
+    result,
+    table,
+    text,
+)
 
-__all__ = ["build", "LoadCounter", "tiled_correlate", "loads_per_output", "total_loads",
-           "register_need", "register_limit", "REGISTER_FILES", "L1_BYTES"]
+__all__ = [
+    "build",
+    "LoadCounter",
+    "tiled_correlate",
+    "loads_per_output",
+    "total_loads",
+    "register_need",
+    "register_limit",
+    "REGISTER_FILES",
+    "L1_BYTES",
+]
 
 k, D, Dh, m, M, T = sp.symbols("k Delta Delta_h m M T", integer=True, positive=True)
 N, lanes = sp.symbols("N_r V", integer=True, positive=True)  # vector registers, lanes each
@@ -26,11 +49,11 @@ epsilon = sp.Symbol("epsilon", positive=True)
 
 # Assumptions for the register/cache limit, in float32 values (4 bytes).
 REGISTER_FILES = (
-    ("x86-64 AVX2", 16, 8),       # 16 ymm registers x 8 float32 lanes
-    ("x86-64 AVX-512", 32, 16),   # 32 zmm registers x 16 lanes
-    ("ARMv8 NEON", 32, 4),        # 32 q registers x 4 lanes
+    ("x86-64 AVX2", 16, 8),  # 16 ymm registers x 8 float32 lanes
+    ("x86-64 AVX-512", 32, 16),  # 32 zmm registers x 16 lanes
+    ("ARMv8 NEON", 32, 4),  # 32 q registers x 4 lanes
 )
-L1_BYTES = 32 * 1024             # a common L1 data cache (Zen, Skylake client)
+L1_BYTES = 32 * 1024  # a common L1 data cache (Zen, Skylake client)
 
 
 # --- machinery: the instrumented strip correlation -----------------------------------
@@ -64,14 +87,14 @@ def tiled_correlate(x: LoadCounter, kernel: np.ndarray, delta: int, delta_h: int
             block = x.load(slice(r0, r0 + dh + kh - 1), slice(c0, c0 + dw + kw - 1))
             for i in range(dh):
                 for j in range(dw):
-                    y[r0 + i, c0 + j] = np.sum(block[i:i + kh, j:j + kw] * kernel)
+                    y[r0 + i, c0 + j] = np.sum(block[i : i + kh, j : j + kw] * kernel)
     return y
 
 
 # --- the closed forms -----------------------------------------------------------------
 def strip_inputs():
     """Inputs one strip of Delta outputs needs: k rows by (last output col + k) cols."""
-    last_read = (D - 1) + (k - 1)          # column of the last input the last output reads
+    last_read = (D - 1) + (k - 1)  # column of the last input the last output reads
     return k * (last_read + 1)
 
 
@@ -86,8 +109,9 @@ def axis_loads():
     d = sp.IndexedBase("d")
     total = sp.Sum(d[t] + k - 1, (t, 1, T)).expand().doit()
     widths = sp.Sum(d[t], (t, 1, T))
-    return sp.collect(sp.expand(total.subs(widths, m).subs(T, sp.ceiling(m / D))),
-                      sp.ceiling(m / D), sp.factor)
+    return sp.collect(
+        sp.expand(total.subs(widths, m).subs(T, sp.ceiling(m / D))), sp.ceiling(m / D), sp.factor
+    )
 
 
 def total_loads():
@@ -169,14 +193,22 @@ def build() -> Exercise:
         for kk in (3, 5):
             d = register_limit(regs, width, kk)
             fits = lambda delta: int(needed.subs({D: delta, lanes: width, k: kk}))  # noqa: E731
-            require(d == 0 or fits(d) <= regs < fits(d + 1),
-                    f"{name}, k = {kk}: Delta = {d} is not the largest that fits")
+            require(
+                d == 0 or fits(d) <= regs < fits(d + 1),
+                f"{name}, k = {kk}: Delta = {d} is not the largest that fits",
+            )
             reg_bound[name, kk] = d
-            row.append(text(en=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)",
-                            zh=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)")
-                       if d >= 1 else
-                       text(en=f"none: the {kk * kk} weights alone exceed {regs} registers",
-                            zh=f"无：仅 {kk * kk} 个权重就超过 {regs} 个寄存器"))
+            row.append(
+                text(
+                    en=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)",
+                    zh=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)",
+                )
+                if d >= 1
+                else text(
+                    en=f"none: the {kk * kk} weights alone exceed {regs} registers",
+                    zh=f"无：仅 {kk * kk} 个权重就超过 {regs} 个寄存器",
+                )
+            )
         reg_rows.append(row)
     cache_needed, cache_d = _cache_limit(64, 3)
     avx2 = REGISTER_FILES[0]
@@ -184,180 +216,253 @@ def build() -> Exercise:
     eps_example = int(sp.ceiling(example_within))
     blocks = [
         heading(text(en="Conventions", zh="约定")),
-        paragraph(text(
-            en="A load is one input value read from memory or cache into a register. The "
-               "$k^2$ kernel weights stay in registers (loaded once, not counted); every input "
-               "value of a strip is loaded once and reused from registers. One output row at a "
-               "time, stride 1, no padding, one channel (with $c_i$ channels every count is "
-               "per channel). A strip of $\\Delta$ outputs needs $\\Delta + k - 1$ input columns "
-               "(the exercise's $k + \\Delta$ counts one column more; the limit is the same).",
-            zh="一次加载指把一个输入值从内存或缓存读入寄存器。$k^2$ 个卷积核权重常驻寄存器"
-               "（只加载一次，不计）；条带中的每个输入值只加载一次，然后从寄存器中复用。"
-               "每次计算一行输出，步幅为 1，无填充，单通道（$c_i$ 个通道时每个计数按通道计）。"
-               "$\\Delta$ 个输出的条带需要 $\\Delta + k - 1$ 列输入"
-               "（题中的 $k + \\Delta$ 多算了一列，极限相同）。")),
+        paragraph(
+            text(
+                en="A load is one input value read from memory or cache into a register. The "
+                "$k^2$ kernel weights stay in registers (loaded once, not counted); every input "
+                "value of a strip is loaded once and reused from registers. One output row at a "
+                "time, stride 1, no padding, one channel (with $c_i$ channels every count is "
+                "per channel). A strip of $\\Delta$ outputs needs $\\Delta + k - 1$ input columns "
+                "(the exercise's $k + \\Delta$ counts one column more; the limit is the same).",
+                zh="一次加载指把一个输入值从内存或缓存读入寄存器。$k^2$ 个卷积核权重常驻寄存器"
+                "（只加载一次，不计）；条带中的每个输入值只加载一次，然后从寄存器中复用。"
+                "每次计算一行输出，步幅为 1，无填充，单通道（$c_i$ 个通道时每个计数按通道计）。"
+                "$\\Delta$ 个输出的条带需要 $\\Delta + k - 1$ 列输入"
+                "（题中的 $k + \\Delta$ 多算了一列，极限相同）。",
+            )
+        ),
         heading(text(en="Loads per output", zh="每个输出的加载次数")),
-        paragraph(text(
-            en="One value at a time, each output loads its own $k\\times k$ window. A strip "
-               "loads $k$ rows of $\\Delta + k - 1$ values for $\\Delta$ outputs; SymPy:",
-            zh="每次计算一个值时，每个输出都加载自己的 $k\\times k$ 窗口。条带为 $\\Delta$ "
-               "个输出加载 $k$ 行、每行 $\\Delta + k - 1$ 个值；SymPy 给出：")),
-        math(f"L(\\Delta) = \\frac{{{sp.latex(strip_inputs())}}}{{\\Delta}} = {sp.latex(split)},"
-             f"\\qquad L(1) = {sp.latex(at_one)},\\qquad "
-             f"\\lim_{{\\Delta\\to\\infty}} L(\\Delta) = {sp.latex(limit)}"),
-        result(text(en="Loads per output value, and the gain over one value at a time",
-                    zh="每个输出值的加载次数，以及相对逐个计算的收益"),
-               f"L(\\Delta) = {sp.latex(split)},\\qquad \\frac{{L(1)}}{{L(\\Delta)}} = "
-               f"{sp.latex(gain)} \\to {sp.latex(sp.limit(gain, D, sp.oo))}"),
-        paragraph(text(
-            en="Why it is better: neighbouring windows overlap in $k - 1$ columns, and the "
-               "strip loads the overlap once instead of $k$ times. The excess over the limit, "
-               f"${sp.latex(split - limit)}$, falls like $1/\\Delta$; to come within a fraction "
-               f"$\\epsilon$ of the limit takes $\\Delta \\ge {sp.latex(within)}$ (for $k = 3$, "
-               f"$\\epsilon = 0.1$: $\\Delta \\ge {example_within}$). The limit $k$ remains because a strip one row "
-               "high reuses nothing vertically; a $\\Delta_h\\times\\Delta$ tile loads",
-            zh="为什么更好：相邻窗口有 $k - 1$ 列重叠，条带只加载一次重叠部分，而不是 $k$ 次。"
-               f"超出极限的部分 ${sp.latex(split - limit)}$ 按 $1/\\Delta$ 下降；要与极限相差不超过"
-               f"比例 $\\epsilon$，需要 $\\Delta \\ge {sp.latex(within)}$（$k = 3$，"
-               f"$\\epsilon = 0.1$ 时 $\\Delta \\ge {example_within}$）。极限仍是 $k$，因为一行高的条带在竖直方向"
-               "没有复用；$\\Delta_h\\times\\Delta$ 的块每个输出加载")),
-        math(f"\\frac{{(\\Delta_h + k - 1)(\\Delta + k - 1)}}{{\\Delta_h \\Delta}} \\to "
-             f"{sp.latex(tile_limit)}"),
-        paragraph(text(
-            en="per output, down to one load per input value.",
-            zh="次，最终每个输入值只加载一次。")),
+        paragraph(
+            text(
+                en="One value at a time, each output loads its own $k\\times k$ window. A strip "
+                "loads $k$ rows of $\\Delta + k - 1$ values for $\\Delta$ outputs; SymPy:",
+                zh="每次计算一个值时，每个输出都加载自己的 $k\\times k$ 窗口。条带为 $\\Delta$ "
+                "个输出加载 $k$ 行、每行 $\\Delta + k - 1$ 个值；SymPy 给出：",
+            )
+        ),
+        math(
+            f"L(\\Delta) = \\frac{{{sp.latex(strip_inputs())}}}{{\\Delta}} = {sp.latex(split)},"
+            f"\\qquad L(1) = {sp.latex(at_one)},\\qquad "
+            f"\\lim_{{\\Delta\\to\\infty}} L(\\Delta) = {sp.latex(limit)}"
+        ),
+        result(
+            text(
+                en="Loads per output value, and the gain over one value at a time",
+                zh="每个输出值的加载次数，以及相对逐个计算的收益",
+            ),
+            f"L(\\Delta) = {sp.latex(split)},\\qquad \\frac{{L(1)}}{{L(\\Delta)}} = "
+            f"{sp.latex(gain)} \\to {sp.latex(sp.limit(gain, D, sp.oo))}",
+        ),
+        paragraph(
+            text(
+                en="Why it is better: neighbouring windows overlap in $k - 1$ columns, and the "
+                "strip loads the overlap once instead of $k$ times. The excess over the limit, "
+                f"${sp.latex(split - limit)}$, falls like $1/\\Delta$; to come within a fraction "
+                f"$\\epsilon$ of the limit takes $\\Delta \\ge {sp.latex(within)}$ (for $k = 3$, "
+                f"$\\epsilon = 0.1$: $\\Delta \\ge {example_within}$). The limit $k$ remains because a strip one row "
+                "high reuses nothing vertically; a $\\Delta_h\\times\\Delta$ tile loads",
+                zh="为什么更好：相邻窗口有 $k - 1$ 列重叠，条带只加载一次重叠部分，而不是 $k$ 次。"
+                f"超出极限的部分 ${sp.latex(split - limit)}$ 按 $1/\\Delta$ 下降；要与极限相差不超过"
+                f"比例 $\\epsilon$，需要 $\\Delta \\ge {sp.latex(within)}$（$k = 3$，"
+                f"$\\epsilon = 0.1$ 时 $\\Delta \\ge {example_within}$）。极限仍是 $k$，因为一行高的条带在竖直方向"
+                "没有复用；$\\Delta_h\\times\\Delta$ 的块每个输出加载",
+            )
+        ),
+        math(
+            f"\\frac{{(\\Delta_h + k - 1)(\\Delta + k - 1)}}{{\\Delta_h \\Delta}} \\to "
+            f"{sp.latex(tile_limit)}"
+        ),
+        paragraph(
+            text(
+                en="per output, down to one load per input value.",
+                zh="次，最终每个输入值只加载一次。",
+            )
+        ),
         heading(text(en="Executed loads", zh="实际执行的加载次数")),
-        paragraph(text(
-            en="The instrumented strip correlation counts every value it reads into its "
-               "strip buffer; a $3\\times 3$ kernel on a $6\\times 66$ input ($4\\times 64$ outputs, "
-               "its results equal to those of the convolution). Closed form for the whole "
-               "image, $N$ loads for $M$ output rows of width $m$, with $\\lceil m/\\Delta\\rceil$ "
-               "strips per row (the last one narrower), checked against the executed count:",
-            zh="带计数的条带互相关统计它读入条带缓冲区的每个值；$3\\times 3$ 核作用于 "
-               "$6\\times 66$ 输入（$4\\times 64$ 个输出，结果与本项目的卷积一致）。"
-               "整幅图的闭式：$M$ 行、每行宽 $m$ 的输出共 $N$ 次加载"
-               "（每行 $\\lceil m/\\Delta\\rceil$ 个条带，最后一个可能较窄），"
-               "与实际执行次数核对：")),
+        paragraph(
+            text(
+                en="The instrumented strip correlation counts every value it reads into its "
+                "strip buffer; a $3\\times 3$ kernel on a $6\\times 66$ input ($4\\times 64$ outputs, "
+                "its results equal to those of the convolution). Closed form for the whole "
+                "image, $N$ loads for $M$ output rows of width $m$, with $\\lceil m/\\Delta\\rceil$ "
+                "strips per row (the last one narrower), checked against the executed count:",
+                zh="带计数的条带互相关统计它读入条带缓冲区的每个值；$3\\times 3$ 核作用于 "
+                "$6\\times 66$ 输入（$4\\times 64$ 个输出，结果与本项目的卷积一致）。"
+                "整幅图的闭式：$M$ 行、每行宽 $m$ 的输出共 $N$ 次加载"
+                "（每行 $\\lceil m/\\Delta\\rceil$ 个条带，最后一个可能较窄），"
+                "与实际执行次数核对：",
+            )
+        ),
         math(f"N = {sp.latex(total_loads())}"),
-        table(["$\\Delta$", text(en="loads (closed form = executed)", zh="加载次数（闭式 = 实际）"),
-               text(en="per output", zh="每个输出"), "$L(\\Delta)$"],
-              [[str(d), f"{loads:,}", f"{loads / outs:.3f}", f"${sp.latex(lv)}$"]
-               for d, loads, lv, outs in sweep]),
-        paragraph(text(
-            en=f"Where $\\Delta$ does not divide 64 (5 and 24) the per-output figure is "
-               f"slightly above $L(\\Delta)$: the narrower last strip. An $8\\times 8$ tile on a "
-               f"$32\\times 32$ output executes {tile_loads:,} loads, "
-               f"{tile_loads / tile_outputs:.4f} per output.",
-            zh=f"$\\Delta$ 不整除 64 时（5 与 24），每个输出的加载数略高于 $L(\\Delta)$："
-               f"最后一个条带较窄。$8\\times 8$ 的块在 $32\\times 32$ 输出上执行 {tile_loads:,} "
-               f"次加载，每个输出 {tile_loads / tile_outputs:.4f} 次。")),
-        figure("strip-loads",
-               caption=text(en="Loads per output against the strip width $\\Delta$ for "
-                               "$k = 3$: from $k^2$ at $\\Delta = 1$ down towards $k$, with the "
-                               "idealised register limits marked.",
-                            zh="$k = 3$ 时每个输出的加载次数随条带宽度 $\\Delta$ 的变化：从 "
-                               "$\\Delta = 1$ 时的 $k^2$ 降向 $k$，并标出理想化的寄存器上限。"),
-               alt=text(en="A curve falling from 9 towards 3 as Delta grows, flattening "
-                           "after a few tens, with vertical marks at the register limits.",
-                        zh="一条随 Delta 增大从 9 降向 3 的曲线，几十之后趋平，寄存器上限处有竖线标记。")),
+        table(
+            [
+                "$\\Delta$",
+                text(en="loads (closed form = executed)", zh="加载次数（闭式 = 实际）"),
+                text(en="per output", zh="每个输出"),
+                "$L(\\Delta)$",
+            ],
+            [
+                [str(d), f"{loads:,}", f"{loads / outs:.3f}", f"${sp.latex(lv)}$"]
+                for d, loads, lv, outs in sweep
+            ],
+        ),
+        paragraph(
+            text(
+                en=f"Where $\\Delta$ does not divide 64 (5 and 24) the per-output figure is "
+                f"slightly above $L(\\Delta)$: the narrower last strip. An $8\\times 8$ tile on a "
+                f"$32\\times 32$ output executes {tile_loads:,} loads, "
+                f"{tile_loads / tile_outputs:.4f} per output.",
+                zh=f"$\\Delta$ 不整除 64 时（5 与 24），每个输出的加载数略高于 $L(\\Delta)$："
+                f"最后一个条带较窄。$8\\times 8$ 的块在 $32\\times 32$ 输出上执行 {tile_loads:,} "
+                f"次加载，每个输出 {tile_loads / tile_outputs:.4f} 次。",
+            )
+        ),
+        figure(
+            "strip-loads",
+            caption=text(
+                en="Loads per output against the strip width $\\Delta$ for "
+                "$k = 3$: from $k^2$ at $\\Delta = 1$ down towards $k$, with the "
+                "idealised register limits marked.",
+                zh="$k = 3$ 时每个输出的加载次数随条带宽度 $\\Delta$ 的变化：从 "
+                "$\\Delta = 1$ 时的 $k^2$ 降向 $k$，并标出理想化的寄存器上限。",
+            ),
+            alt=text(
+                en="A curve falling from 9 towards 3 as Delta grows, flattening "
+                "after a few tens, with vertical marks at the register limits.",
+                zh="一条随 Delta 增大从 9 降向 3 的曲线，几十之后趋平，寄存器上限处有竖线标记。",
+            ),
+        ),
         heading(text(en="The limit to $\\Delta$", zh="$\\Delta$ 的上限")),
-        paragraph(text(
-            en="Yes. The first limit is diminishing returns: by $\\Delta \\approx (k-1)/\\epsilon$ "
-               f"({eps_example} for $k = 3$, $\\epsilon = 0.1$) the strip is within a fraction "
-               "$\\epsilon$ of the best it can do, and a wider strip saves little more. The "
-               "other limits are capacities, in one loop order: for each output row, channel "
-               "by channel, the $k$ input rows of the strip are loaded and multiplied into the "
-               "$\\Delta$ accumulators (which persist across channels). The registers must "
-               "hold the working set of one channel: its $k^2$ weights, each broadcast to a "
-               "vector register of its own, the $\\Delta$ accumulators and the current input "
-               "row, both packed $V$ values (lanes) to a register. With $N_r$ vector registers:",
-            zh="有上限。第一个上限是收益递减：到 $\\Delta \\approx (k-1)/\\epsilon$"
-               f"（$k = 3$、$\\epsilon = 0.1$ 时为 {eps_example}），条带与最优值只差比例 "
-               "$\\epsilon$，再加宽也省不了多少。其余上限是容量，按同一种循环次序计算："
-               "对每一行输出，逐个通道加载条带的 $k$ 行输入，乘到 $\\Delta$ 个累加器上"
-               "（累加器跨通道保留）。寄存器要容纳一个通道的工作集：该通道的 $k^2$ 个权重"
-               "（每个广播到一个独占的向量寄存器）、$\\Delta$ 个累加器和当前一行输入"
-               "（后两者每个寄存器装 $V$ 个值，即 $V$ 个元素位）。设共有 $N_r$ 个向量寄存器：")),
+        paragraph(
+            text(
+                en="Yes. The first limit is diminishing returns: by $\\Delta \\approx (k-1)/\\epsilon$ "
+                f"({eps_example} for $k = 3$, $\\epsilon = 0.1$) the strip is within a fraction "
+                "$\\epsilon$ of the best it can do, and a wider strip saves little more. The "
+                "other limits are capacities, in one loop order: for each output row, channel "
+                "by channel, the $k$ input rows of the strip are loaded and multiplied into the "
+                "$\\Delta$ accumulators (which persist across channels). The registers must "
+                "hold the working set of one channel: its $k^2$ weights, each broadcast to a "
+                "vector register of its own, the $\\Delta$ accumulators and the current input "
+                "row, both packed $V$ values (lanes) to a register. With $N_r$ vector registers:",
+                zh="有上限。第一个上限是收益递减：到 $\\Delta \\approx (k-1)/\\epsilon$"
+                f"（$k = 3$、$\\epsilon = 0.1$ 时为 {eps_example}），条带与最优值只差比例 "
+                "$\\epsilon$，再加宽也省不了多少。其余上限是容量，按同一种循环次序计算："
+                "对每一行输出，逐个通道加载条带的 $k$ 行输入，乘到 $\\Delta$ 个累加器上"
+                "（累加器跨通道保留）。寄存器要容纳一个通道的工作集：该通道的 $k^2$ 个权重"
+                "（每个广播到一个独占的向量寄存器）、$\\Delta$ 个累加器和当前一行输入"
+                "（后两者每个寄存器装 $V$ 个值，即 $V$ 个元素位）。设共有 $N_r$ 个向量寄存器：",
+            )
+        ),
         math(f"{sp.latex(needed)} \\le N_r"),
-        paragraph(text(
-            en="Registers come whole: $\\Delta_{\\max}$ is the largest $\\Delta$ that satisfies "
-               "this, found by trying $\\Delta = 1, 2, \\dots$ (the need only grows), each "
-               "checked: $\\Delta_{\\max}$ fits and $\\Delta_{\\max} + 1$ does not.",
-            zh="寄存器只能整个使用：$\\Delta_{\\max}$ 是满足上式的最大 $\\Delta$，"
-               "依次尝试 $\\Delta = 1, 2, \\dots$ 求得（所需寄存器只增不减），并逐一核对："
-               "$\\Delta_{\\max}$ 放得下，$\\Delta_{\\max} + 1$ 放不下。")),
-        paragraph(text(
-            en="These are idealised upper bounds, in float32 ($L(\\Delta_{\\max})$ in "
-               "brackets): they assume every register holds data (none for addresses or loop "
-               "counters) and that the input row needs no shifted copies; real kernels fit "
-               "less.",
-            zh="这些是理想化的上界，按 float32 计（括号内为 $L(\\Delta_{\\max})$）："
-               "假设所有寄存器都存放数据（没有寄存器用于地址或循环计数），且每个向量元素位"
-               "（lane）都存放有效数据、输入行不需要移位副本；实际内核能容纳的更少。")),
-        table([text(en="register file", zh="寄存器组"),
-               text(en="$N_r \\times V$ (registers × lanes)", zh="$N_r \\times V$（寄存器 × 元素位）"),
-               "$k = 3$: $\\Delta_{\\max}$ ($L$)", "$k = 5$: $\\Delta_{\\max}$ ($L$)"],
-              reg_rows),
-        paragraph(text(
-            en="The register bound counts one channel, because weights and input row change "
-               "with the channel. The cache bound counts all of them: the next output row "
-               "reuses $k - 1$ of the $k$ input rows of every channel, and that reuse happens "
-               "only after all $c_i$ channels have passed, so the $k + 1$ rows in flight of "
-               f"every channel must stay in L1. Assuming a {L1_BYTES // 1024} KiB L1 data "
-               f"cache and $c_i = 64$ channels of float32: ${sp.latex(cache_needed)} \\le "
-               f"{L1_BYTES}$ bytes gives $\\Delta \\le {cache_d}$ for $k = 3$, and the bound "
-               "shrinks like $1/c_i$. Wider strips turn the vertical reuse into L2 traffic; and "
-               "$\\Delta$ cannot exceed the output width $m_w$. So diminishing returns bind "
-               f"first (about {eps_example}); the capacities come next and are of the same "
-               f"order: the cache ({cache_d} here, less with more channels) and the "
-               f"registers ({avx2_k3} on {avx2[0]} for $k = 3$ as an idealised upper bound, "
-               "less in a real kernel; on AVX2 not even the weights of a $5\\times 5$ kernel "
-               "fit). "
-               "A $\\Delta$ of a few tens is the answer.",
-            zh="寄存器上界只按一个通道计算，因为权重和输入行随通道而变；缓存上界则按全部通道计算："
-               "下一行输出要复用每个通道 $k$ 行输入中的 $k - 1$ 行，而这种复用要等全部 $c_i$ "
-               "个通道处理完才发生，所以每个通道正在使用的 $k + 1$ 行都必须留在 L1 中。"
-               f"假设 L1 数据缓存为 {L1_BYTES // 1024} KiB、$c_i = 64$ 个 float32 通道："
-               f"${sp.latex(cache_needed)} \\le {L1_BYTES}$ 字节，$k = 3$ 时得 "
-               f"$\\Delta \\le {cache_d}$，且该上界按 $1/c_i$ 缩小。更宽的条带会把竖直方向的复用"
-               "变成 L2 访问；而且 $\\Delta$ 不能超过输出宽度 $m_w$。因此最先起作用的是收益递减"
-               f"（约 {eps_example}）；其次是同一量级的容量上限：缓存（此处为 {cache_d}，"
-               f"通道越多越小）和寄存器（{avx2[0]}、$k = 3$ 时的理想化上界为 {avx2_k3}，"
-               "实际内核更少；在 AVX2 上连 $5\\times 5$ 核的权重都放不下）。$\\Delta$ 取几十即可。")),
+        paragraph(
+            text(
+                en="Registers come whole: $\\Delta_{\\max}$ is the largest $\\Delta$ that satisfies "
+                "this, found by trying $\\Delta = 1, 2, \\dots$ (the need only grows), each "
+                "checked: $\\Delta_{\\max}$ fits and $\\Delta_{\\max} + 1$ does not.",
+                zh="寄存器只能整个使用：$\\Delta_{\\max}$ 是满足上式的最大 $\\Delta$，"
+                "依次尝试 $\\Delta = 1, 2, \\dots$ 求得（所需寄存器只增不减），并逐一核对："
+                "$\\Delta_{\\max}$ 放得下，$\\Delta_{\\max} + 1$ 放不下。",
+            )
+        ),
+        paragraph(
+            text(
+                en="These are idealised upper bounds, in float32 ($L(\\Delta_{\\max})$ in "
+                "brackets): they assume every register holds data (none for addresses or loop "
+                "counters) and that the input row needs no shifted copies; real kernels fit "
+                "less.",
+                zh="这些是理想化的上界，按 float32 计（括号内为 $L(\\Delta_{\\max})$）："
+                "假设所有寄存器都存放数据（没有寄存器用于地址或循环计数），且每个向量元素位"
+                "（lane）都存放有效数据、输入行不需要移位副本；实际内核能容纳的更少。",
+            )
+        ),
+        table(
+            [
+                text(en="register file", zh="寄存器组"),
+                text(
+                    en="$N_r \\times V$ (registers × lanes)",
+                    zh="$N_r \\times V$（寄存器 × 元素位）",
+                ),
+                "$k = 3$: $\\Delta_{\\max}$ ($L$)",
+                "$k = 5$: $\\Delta_{\\max}$ ($L$)",
+            ],
+            reg_rows,
+        ),
+        paragraph(
+            text(
+                en="The register bound counts one channel, because weights and input row change "
+                "with the channel. The cache bound counts all of them: the next output row "
+                "reuses $k - 1$ of the $k$ input rows of every channel, and that reuse happens "
+                "only after all $c_i$ channels have passed, so the $k + 1$ rows in flight of "
+                f"every channel must stay in L1. Assuming a {L1_BYTES // 1024} KiB L1 data "
+                f"cache and $c_i = 64$ channels of float32: ${sp.latex(cache_needed)} \\le "
+                f"{L1_BYTES}$ bytes gives $\\Delta \\le {cache_d}$ for $k = 3$, and the bound "
+                "shrinks like $1/c_i$. Wider strips turn the vertical reuse into L2 traffic; and "
+                "$\\Delta$ cannot exceed the output width $m_w$. So diminishing returns bind "
+                f"first (about {eps_example}); the capacities come next and are of the same "
+                f"order: the cache ({cache_d} here, less with more channels) and the "
+                f"registers ({avx2_k3} on {avx2[0]} for $k = 3$ as an idealised upper bound, "
+                "less in a real kernel; on AVX2 not even the weights of a $5\\times 5$ kernel "
+                "fit). "
+                "A $\\Delta$ of a few tens is the answer.",
+                zh="寄存器上界只按一个通道计算，因为权重和输入行随通道而变；缓存上界则按全部通道计算："
+                "下一行输出要复用每个通道 $k$ 行输入中的 $k - 1$ 行，而这种复用要等全部 $c_i$ "
+                "个通道处理完才发生，所以每个通道正在使用的 $k + 1$ 行都必须留在 L1 中。"
+                f"假设 L1 数据缓存为 {L1_BYTES // 1024} KiB、$c_i = 64$ 个 float32 通道："
+                f"${sp.latex(cache_needed)} \\le {L1_BYTES}$ 字节，$k = 3$ 时得 "
+                f"$\\Delta \\le {cache_d}$，且该上界按 $1/c_i$ 缩小。更宽的条带会把竖直方向的复用"
+                "变成 L2 访问；而且 $\\Delta$ 不能超过输出宽度 $m_w$。因此最先起作用的是收益递减"
+                f"（约 {eps_example}）；其次是同一量级的容量上限：缓存（此处为 {cache_d}，"
+                f"通道越多越小）和寄存器（{avx2[0]}、$k = 3$ 时的理想化上界为 {avx2_k3}，"
+                "实际内核更少；在 AVX2 上连 $5\\times 5$ 核的权重都放不下）。$\\Delta$ 取几十即可。",
+            )
+        ),
         heading(text(en="Answers", zh="答案")),
-        answer(text(en="6, why", zh="6，原因"), text(
-            en=f"neighbouring windows overlap in $k - 1$ columns: a strip loads each input "
-               f"once for $\\Delta$ outputs, $L(\\Delta) = {sp.latex(split)}$ loads per output "
-               f"instead of $L(1) = {sp.latex(at_one)}$; the same products, less memory "
-               "traffic.",
-            zh=f"相邻窗口有 $k - 1$ 列重叠：条带为 $\\Delta$ 个输出只加载每个输入一次，每个输出加载 "
-               f"$L(\\Delta) = {sp.latex(split)}$ 次，而不是 $L(1) = {sp.latex(at_one)}$ 次；"
-               "乘法不变，访存更少。")),
-        answer(text(en="6, limit", zh="6，上限"), text(
-            en=f"yes: the gain flattens like $1/\\Delta$ (within 10% of the limit $k$ from "
-               f"$\\Delta \\approx {eps_example}$ for $k = 3$), and the strip must fit the "
-               f"registers ({avx2_k3} on {avx2[0]} for $k = 3$, idealised) and the L1 cache "
-               f"({cache_d} for 64 channels); a $\\Delta$ of a few tens.",
-            zh=f"有：收益按 $1/\\Delta$ 趋平（$k = 3$ 时从 $\\Delta \\approx {eps_example}$ 起与极限 $k$ "
-               f"相差不到 10%），条带还必须放进寄存器（{avx2[0]}、$k = 3$ 时理想化上界为 {avx2_k3}）"
-               f"和 L1 缓存（64 个通道时为 {cache_d}）；$\\Delta$ 取几十。")),
+        answer(
+            text(en="6, why", zh="6，原因"),
+            text(
+                en=f"neighbouring windows overlap in $k - 1$ columns: a strip loads each input "
+                f"once for $\\Delta$ outputs, $L(\\Delta) = {sp.latex(split)}$ loads per output "
+                f"instead of $L(1) = {sp.latex(at_one)}$; the same products, less memory "
+                "traffic.",
+                zh=f"相邻窗口有 $k - 1$ 列重叠：条带为 $\\Delta$ 个输出只加载每个输入一次，每个输出加载 "
+                f"$L(\\Delta) = {sp.latex(split)}$ 次，而不是 $L(1) = {sp.latex(at_one)}$ 次；"
+                "乘法不变，访存更少。",
+            ),
+        ),
+        answer(
+            text(en="6, limit", zh="6，上限"),
+            text(
+                en=f"yes: the gain flattens like $1/\\Delta$ (within 10% of the limit $k$ from "
+                f"$\\Delta \\approx {eps_example}$ for $k = 3$), and the strip must fit the "
+                f"registers ({avx2_k3} on {avx2[0]} for $k = 3$, idealised) and the L1 cache "
+                f"({cache_d} for 64 channels); a $\\Delta$ of a few tens.",
+                zh=f"有：收益按 $1/\\Delta$ 趋平（$k = 3$ 时从 $\\Delta \\approx {eps_example}$ 起与极限 $k$ "
+                f"相差不到 10%），条带还必须放进寄存器（{avx2[0]}、$k = 3$ 时理想化上界为 {avx2_k3}）"
+                f"和 L1 缓存（64 个通道时为 {cache_d}）；$\\Delta$ 取几十。",
+            ),
+        ),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
             mistake("sheet_strip_saves_products"),
             mistake("sheet_strip_unbounded"),
-            mistake("sheet_strip_width_off_by_one")),
+            mistake("sheet_strip_width_off_by_one"),
+        ),
     ]
-    return exercise("strips", statement=text(
-                        en="Your task is to implement fast convolutions with a $k \\times k$ "
-                           "kernel. One of the algorithm candidates is to scan horizontally "
-                           "across the source, reading a $k$-wide strip and computing the "
-                           "$1$-wide output strip one value at a time. The alternative is to "
-                           "read a $k + \\Delta$ wide strip and compute a $\\Delta$-wide output "
-                           "strip. Why is the latter preferable? Is there a limit to how large "
-                           "you should choose $\\Delta$?",
-                        zh="（译自英文版）你的任务是实现 $k \\times k$ 卷积核的"
-                           "快速卷积。一种候选算法是在源数据上水平扫描，读入宽为 $k$ 的条带，"
-                           "一次一个值地计算宽为 $1$ 的输出条带。另一种是读入宽为 "
-                           "$k + \\Delta$ 的条带，计算宽为 $\\Delta$ 的输出条带。为什么后者更好？"
-                           "$\\Delta$ 的取值有没有上限？"),
-                    blocks=blocks)
+    return exercise(
+        "strips",
+        statement=text(
+            en="Your task is to implement fast convolutions with a $k \\times k$ "
+            "kernel. One of the algorithm candidates is to scan horizontally "
+            "across the source, reading a $k$-wide strip and computing the "
+            "$1$-wide output strip one value at a time. The alternative is to "
+            "read a $k + \\Delta$ wide strip and compute a $\\Delta$-wide output "
+            "strip. Why is the latter preferable? Is there a limit to how large "
+            "you should choose $\\Delta$?",
+            zh="（译自英文版）你的任务是实现 $k \\times k$ 卷积核的"
+            "快速卷积。一种候选算法是在源数据上水平扫描，读入宽为 $k$ 的条带，"
+            "一次一个值地计算宽为 $1$ 的输出条带。另一种是读入宽为 "
+            "$k + \\Delta$ 的条带，计算宽为 $\\Delta$ 的输出条带。为什么后者更好？"
+            "$\\Delta$ 的取值有没有上限？",
+        ),
+        blocks=blocks,
+    )

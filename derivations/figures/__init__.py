@@ -55,6 +55,7 @@ def render(key: str) -> FigureFiles:
     draws is a one-line :class:`DerivationError` naming the figure."""
     from derivations.exercises.document import CheckFailed
     from derivations.figures.style import fixed_style, save
+
     drawing = _drawing(key)
     try:
         with fixed_style():

@@ -22,6 +22,7 @@ EXECUTED_SIZES = (4, 8, 16, 32, 56, 112)
 def _forward_mults(layer) -> int:
     from derivations.closed_forms import forms_for
     from derivations.registry.forms import Form
+
     return forms_for(layer)[Form.FORWARD_MULTS].evaluate(layer)
 
 
@@ -29,14 +30,18 @@ def _executed_mults(layer) -> int:
     from derivations.exercises.document import checked
     from derivations.execute import run_layer
     from derivations.registry.forms import Form
-    return checked(f"forward mults, h={layer.h}", _forward_mults(layer),
-                   run_layer(layer).counts[Form.FORWARD_MULTS])
+
+    return checked(
+        f"forward mults, h={layer.h}",
+        _forward_mults(layer),
+        run_layer(layer).counts[Form.FORWARD_MULTS],
+    )
 
 
 def _ratio(size: int, before: int, after: int, convention: str, count) -> float:
     from derivations.model import Layer
-    small = Layer(1, 1, size, size, KERNEL, KERNEL, p_h=before, p_w=before,
-                  convention=convention)
+
+    small = Layer(1, 1, size, size, KERNEL, KERNEL, p_h=before, p_w=before, convention=convention)
     return count(small.replace(p_h=after, p_w=after)) / count(small)
 
 
@@ -53,16 +58,25 @@ def padding_doubling_ratio():
     for (before, after, convention), colour in zip(DOUBLINGS, colours):
         curve = [_increase(h, before, after, convention, _forward_mults) for h in SIZES]
         twice = "" if convention == "total" else "2"
-        ax.plot(SIZES, curve, color=colour, linewidth=1.8,
-                label=f"$h + {twice}p_h$:  $p_h = {before} \\to {after}$")
-        ax.scatter(EXECUTED_SIZES,
-                   [_increase(h, before, after, convention, _executed_mults)
-                    for h in EXECUTED_SIZES], color=colour, s=28, zorder=3,
-                   edgecolors=PALETTE["ink"], linewidths=0.6)
+        ax.plot(
+            SIZES,
+            curve,
+            color=colour,
+            linewidth=1.8,
+            label=f"$h + {twice}p_h$:  $p_h = {before} \\to {after}$",
+        )
+        ax.scatter(
+            EXECUTED_SIZES,
+            [_increase(h, before, after, convention, _executed_mults) for h in EXECUTED_SIZES],
+            color=colour,
+            s=28,
+            zorder=3,
+            edgecolors=PALETTE["ink"],
+            linewidths=0.6,
+        )
     ax.axhline(0.0, color=PALETTE["grey"], linestyle="--", linewidth=1)
     ax.set_xscale("log", base=2)
-    ax.set_xticks([4, 8, 16, 32, 64, 128, 256], labels=["4", "8", "16", "32", "64", "128",
-                                                       "256"])
+    ax.set_xticks([4, 8, 16, 32, 64, 128, 256], labels=["4", "8", "16", "32", "64", "128", "256"])
     ax.set_xlabel("$h = w$")
     ax.set_ylabel("$100\\,(M' / M - 1)$  %")
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
@@ -75,13 +89,17 @@ def _strip_loads(delta: int, strips: int = 4) -> float:
     exercise's load-counting strip correlation and checked against its closed form."""
     from derivations.exercises.document import checked
     from derivations.exercises.strips import LoadCounter, tiled_correlate, total_loads
+
     width = strips * delta
     rng = np.random.default_rng(0)
     image = LoadCounter(rng.standard_normal((KERNEL, width + KERNEL - 1)))
     tiled_correlate(image, rng.standard_normal((KERNEL, KERNEL)), delta)
     names = {s.name: s for s in total_loads().free_symbols}
-    closed = int(total_loads().subs({names["k"]: KERNEL, names["M"]: 1, names["m"]: width,
-                                     names["Delta"]: delta}))
+    closed = int(
+        total_loads().subs(
+            {names["k"]: KERNEL, names["M"]: 1, names["m"]: width, names["Delta"]: delta}
+        )
+    )
     return checked(f"loads, Delta={delta}", closed, image.loads) / width
 
 
@@ -92,28 +110,48 @@ def strip_loads():
     import sympy as sp
 
     from derivations.exercises.strips import REGISTER_FILES, loads_per_output, register_limit
+
     per = loads_per_output()
     names = {s.name: s for s in per.free_symbols}
     k, delta = names["k"], names["Delta"]
-    limits = [(name, register_limit(registers, lanes, KERNEL))  # whole registers
-              for name, registers, lanes in REGISTER_FILES]
+    limits = [
+        (name, register_limit(registers, lanes, KERNEL))  # whole registers
+        for name, registers, lanes in REGISTER_FILES
+    ]
     top = 2 ** int(np.ceil(np.log2(max(limit for _, limit in limits) * 1.2)))
     deltas = np.arange(1, top + 1)
     curve = [float(per.subs({k: KERNEL, delta: int(d)})) for d in deltas]
     executed = (1, 2, 4, 8, 16, 32, 64)
     figure, ax = new_figure(6.4, 3.4)
-    ax.plot(deltas, curve, color=PALETTE["blue"], linewidth=1.8,
-            label=f"$L/\\Delta = {sp.latex(per.subs(k, KERNEL)).replace('frac', 'dfrac')}$")
-    ax.scatter(executed, [_strip_loads(d) for d in executed], color=PALETTE["blue"], s=28,
-               zorder=3, edgecolors=PALETTE["ink"], linewidths=0.6)
+    ax.plot(
+        deltas,
+        curve,
+        color=PALETTE["blue"],
+        linewidth=1.8,
+        label=f"$L/\\Delta = {sp.latex(per.subs(k, KERNEL)).replace('frac', 'dfrac')}$",
+    )
+    ax.scatter(
+        executed,
+        [_strip_loads(d) for d in executed],
+        color=PALETTE["blue"],
+        s=28,
+        zorder=3,
+        edgecolors=PALETTE["ink"],
+        linewidths=0.6,
+    )
     ax.axhline(KERNEL, color=PALETTE["grey"], linestyle="--", linewidth=1)
     ax.text(deltas[-1], KERNEL, f"$k = {KERNEL}$", ha="right", va="bottom")
     colours = (PALETTE["orange"], PALETTE["green"], PALETTE["red"])
     for (name, limit), colour in zip(limits, colours):
-        ax.axvline(limit, color=colour, linewidth=1.4, linestyle=":",
-                   label=f"{name}: $\\Delta \\leq {limit}$")
+        ax.axvline(
+            limit,
+            color=colour,
+            linewidth=1.4,
+            linestyle=":",
+            label=f"{name}: $\\Delta \\leq {limit}$",
+        )
     ax.set_xscale("log", base=2)
-    ticks = [2 ** i for i in range(int(np.log2(top)) + 1)]
+    ticks = [2**i for i in range(int(np.log2(top)) + 1)]
     ax.set_xticks(ticks, labels=[str(t) for t in ticks])
     ax.set_ylim(0, KERNEL * KERNEL + 0.5)
     ax.set_xlabel("$\\Delta$")
@@ -129,6 +167,7 @@ COLUMNS = (("params", "params"), ("macs", "MACs"), ("activations", "activations"
 
 def _network_panel(ax, name: str, colours) -> None:
     from derivations.networks import get_model, model_network, tabulate
+
     table = tabulate(model_network(name))
     rows = [row for row in table.rows if row.params or row.macs]
     x = np.arange(len(rows))

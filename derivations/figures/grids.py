@@ -10,7 +10,6 @@ from derivations.figures.style import PALETTE, new_figure
 __all__ = ["compose_receptive_field", "padding_readings"]
 
 
-
 def _dependencies(size1: int, size2: int, inputs: int):
     """``(reads, middle, field)``: the inputs each first-layer output reads, the
     first-layer outputs the first second-layer output reads, and the inputs it depends
@@ -18,6 +17,7 @@ def _dependencies(size1: int, size2: int, inputs: int):
     import sympy as sp
 
     from derivations.exercises.compose import correlate1d
+
     x = sp.symbols(f"x0:{inputs}")
     a, b = sp.symbols(f"a0:{size1}"), sp.symbols(f"b0:{size2}")
     first = correlate1d(list(x), a)
@@ -33,6 +33,7 @@ def compose_receptive_field():
     and the inputs those read (``k_1 + k_2 - 1`` of them, as :func:`composed_support`
     reads off the symbolic expression), on one row of inputs."""
     from derivations.exercises.compose import composed_support
+
     k1 = k2 = 3
     inputs = k1 + k2 + 3
     reads, middle, field = _dependencies(k1, k2, inputs)
@@ -45,23 +46,52 @@ def compose_receptive_field():
     colours = {"x": PALETTE["sky"], "y1": PALETTE["orange"], "y2": PALETTE["red"]}
     for j in middle:  # the lines from each read input up to the output reading it
         for i in reads[j]:
-            ax.plot([i + 0.5, j + 0.5 + (k1 - 1) / 2], [0.8, 1.0], color=PALETTE["grey"],
-                    linewidth=0.8, zorder=1)
-        ax.plot([j + 0.5 + (k1 - 1) / 2, (k1 - 1) / 2 + (k2 - 1) / 2 + 0.5], [1.8, 2.0],
-                color=PALETTE["grey"], linewidth=0.8, zorder=1)
+            ax.plot(
+                [i + 0.5, j + 0.5 + (k1 - 1) / 2],
+                [0.8, 1.0],
+                color=PALETTE["grey"],
+                linewidth=0.8,
+                zorder=1,
+            )
+        ax.plot(
+            [j + 0.5 + (k1 - 1) / 2, (k1 - 1) / 2 + (k2 - 1) / 2 + 0.5],
+            [1.8, 2.0],
+            color=PALETTE["grey"],
+            linewidth=0.8,
+            zorder=1,
+        )
     from matplotlib.patches import Rectangle
+
     for name, (level, count) in rows.items():
         shift = {"x": 0.0, "y1": (k1 - 1) / 2, "y2": (k1 - 1) / 2 + (k2 - 1) / 2}[name]
         for i in range(count):
             face = colours[name] if i in lit[name] else PALETTE["paper"]
-            ax.add_patch(Rectangle((i + shift + 0.05, level), 0.9, 0.8, facecolor=face,
-                                   edgecolor=PALETTE["ink"], linewidth=0.8, zorder=2))
+            ax.add_patch(
+                Rectangle(
+                    (i + shift + 0.05, level),
+                    0.9,
+                    0.8,
+                    facecolor=face,
+                    edgecolor=PALETTE["ink"],
+                    linewidth=0.8,
+                    zorder=2,
+                )
+            )
         label = {"x": "$x$", "y1": "$y^{(1)}$", "y2": "$y^{(2)}$"}[name]
         ax.text(-0.4, level + 0.4, label, ha="right", va="center")
-    ax.annotate("", xy=(field[0] + 0.05, -0.25), xytext=(field[-1] + 0.95, -0.25),
-                arrowprops={"arrowstyle": "<->", "color": PALETTE["ink"]})
-    ax.text((field[0] + field[-1] + 1) / 2, -0.35,
-            f"$k_1 + k_2 - 1 = {k1} + {k2} - 1 = {support}$", ha="center", va="top")
+    ax.annotate(
+        "",
+        xy=(field[0] + 0.05, -0.25),
+        xytext=(field[-1] + 0.95, -0.25),
+        arrowprops={"arrowstyle": "<->", "color": PALETTE["ink"]},
+    )
+    ax.text(
+        (field[0] + field[-1] + 1) / 2,
+        -0.35,
+        f"$k_1 + k_2 - 1 = {k1} + {k2} - 1 = {support}$",
+        ha="center",
+        va="top",
+    )
     ax.set_xlim(-1.4, inputs + 0.2)
     ax.set_ylim(-0.95, 2.95)
     ax.set_aspect("equal")
@@ -75,8 +105,9 @@ def _padded(ax, layer, title: str) -> None:
     (top, bottom), (left, right) = layer.padding_split("h"), layer.padding_split("w")
     rows, cols = layer.h + top + bottom, layer.w + left + right
     grid = np.zeros((rows, cols))
-    grid[top:top + layer.h, left:left + layer.w] = 1
+    grid[top : top + layer.h, left : left + layer.w] = 1
     from matplotlib.colors import ListedColormap
+
     ax.imshow(grid, cmap=ListedColormap([PALETTE["light"], PALETTE["blue"]]), vmin=0, vmax=1)
     for (r, c), v in np.ndenumerate(grid):
         if not v:
@@ -86,8 +117,7 @@ def _padded(ax, layer, title: str) -> None:
     ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.2)
     ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
     ax.set_title(title)
-    ax.set_xlabel(f"${rows}\\times {cols}$,  $k_h = {layer.k_h}$  $\\to$  "
-                  f"$m_h = {layer.m_h}$")
+    ax.set_xlabel(f"${rows}\\times {cols}$,  $k_h = {layer.k_h}$  $\\to$  $m_h = {layer.m_h}$")
 
 
 def padding_readings():
@@ -95,6 +125,7 @@ def padding_readings():
     one below) and as padding per side (two rows on each side), on a 4x4 input; the padded
     sizes and output sizes come from :class:`derivations.model.Layer`."""
     from derivations.model import Layer
+
     p, size, k = 2, 4, 3
     total = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, convention="total")
     per_side = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, convention="per-side")

@@ -11,14 +11,28 @@ from derivations.figures.style import PALETTE, new_figure
 __all__ = ["im2col_matrix", "block_diagonal", "channel_shuffle"]
 
 
-def _matrix(ax, values: np.ndarray, title: str, cmap: str = "Blues", write: bool = True,
-            vmin=None, vmax=None) -> None:
+def _matrix(
+    ax,
+    values: np.ndarray,
+    title: str,
+    cmap: str = "Blues",
+    write: bool = True,
+    vmin=None,
+    vmax=None,
+) -> None:
     ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="equal")
     if write:
         top = float(np.max(values)) or 1.0
         for (r, c), v in np.ndenumerate(values):
-            ax.text(c, r, f"{v:g}", ha="center", va="center", fontsize=7,
-                    color=PALETTE["paper"] if v > 0.6 * top else PALETTE["ink"])
+            ax.text(
+                c,
+                r,
+                f"{v:g}",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color=PALETTE["paper"] if v > 0.6 * top else PALETTE["ink"],
+            )
     ax.set_xticks(np.arange(values.shape[1] + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(values.shape[0] + 1) - 0.5, minor=True)
     ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.0)
@@ -31,6 +45,7 @@ def _columns(x: np.ndarray, k_h: int, k_w: int) -> np.ndarray:
     one one-hot kernel per row of the matrix copies that row out."""
     from derivations.conv import conv2d_forward
     from derivations.model import Layer
+
     c_i, h, w = x.shape
     rows = c_i * k_h * k_w
     layer = Layer(c_i, rows, h, w, k_h, k_w)
@@ -46,6 +61,7 @@ def im2col_matrix():
     from derivations.conv import conv2d_forward
     from derivations.exercises.matmul import BOOK_K, BOOK_X
     from derivations.model import Layer
+
     c_o, c_i, k_h, k_w = BOOK_K.shape
     cols = _columns(BOOK_X, k_h, k_w)
     weights = BOOK_K.reshape(c_o, c_i * k_h * k_w)
@@ -54,29 +70,61 @@ def im2col_matrix():
     if not np.array_equal(weights @ cols, y):  # pragma: no cover - a convolution bug
         raise AssertionError("im2col product differs from the convolution")
     c_in, h, w = BOOK_X.shape
-    figure, axes = new_figure(8.4, 3.0, ncols=c_in + 3,
-                              width_ratios=[w] * c_in + [weights.shape[1], cols.shape[1],
-                                                         y.shape[1]])
+    figure, axes = new_figure(
+        8.4,
+        3.0,
+        ncols=c_in + 3,
+        width_ratios=[w] * c_in + [weights.shape[1], cols.shape[1], y.shape[1]],
+    )
     for c in range(c_in):
-        _matrix(axes[c], BOOK_X[c], f"$X_{{{c}}}$  (${h}\\times {w}$)", cmap="Oranges",
-                vmin=0, vmax=float(BOOK_X.max()) * 1.4)
+        _matrix(
+            axes[c],
+            BOOK_X[c],
+            f"$X_{{{c}}}$  (${h}\\times {w}$)",
+            cmap="Oranges",
+            vmin=0,
+            vmax=float(BOOK_X.max()) * 1.4,
+        )
     _matrix(axes[c_in], weights, f"$K$  (${c_o}\\times {c_i * k_h * k_w}$)")
-    _matrix(axes[c_in + 1], cols, f"$X_{{\\mathrm{{col}}}}$  (${cols.shape[0]}\\times "
-                                  f"{cols.shape[1]}$)", cmap="Oranges",
-            vmin=0, vmax=float(BOOK_X.max()) * 1.4)
-    _matrix(axes[c_in + 2], y, f"$K X_{{\\mathrm{{col}}}} = Y$  (${y.shape[0]}\\times "
-                               f"{y.shape[1]}$)", cmap="Greens")
+    _matrix(
+        axes[c_in + 1],
+        cols,
+        f"$X_{{\\mathrm{{col}}}}$  (${cols.shape[0]}\\times {cols.shape[1]}$)",
+        cmap="Oranges",
+        vmin=0,
+        vmax=float(BOOK_X.max()) * 1.4,
+    )
+    _matrix(
+        axes[c_in + 2],
+        y,
+        f"$K X_{{\\mathrm{{col}}}} = Y$  (${y.shape[0]}\\times {y.shape[1]}$)",
+        cmap="Greens",
+    )
     from matplotlib.patches import ConnectionPatch, Rectangle
+
     red = PALETTE["ink"]  # the window and its column
     for c in range(c_in):  # the first window, in every channel
-        axes[c].add_patch(Rectangle((-0.5, -0.5), k_w, k_h, fill=False, edgecolor=red,
-                                    linewidth=2.4, zorder=5))
-    axes[c_in + 1].add_patch(Rectangle((-0.5, -0.5), 1, cols.shape[0], fill=False,
-                                       edgecolor=red, linewidth=2.4, zorder=5))
-    figure.add_artist(ConnectionPatch(
-        xyA=(w - 0.5, k_h / 2 - 0.5), coordsA=axes[c_in - 1].transData,
-        xyB=(-0.5, cols.shape[0] / 2 - 0.5), coordsB=axes[c_in + 1].transData, color=red,
-        arrowstyle="-|>", linewidth=1.4, connectionstyle="arc3,rad=-0.3", zorder=6))
+        axes[c].add_patch(
+            Rectangle((-0.5, -0.5), k_w, k_h, fill=False, edgecolor=red, linewidth=2.4, zorder=5)
+        )
+    axes[c_in + 1].add_patch(
+        Rectangle(
+            (-0.5, -0.5), 1, cols.shape[0], fill=False, edgecolor=red, linewidth=2.4, zorder=5
+        )
+    )
+    figure.add_artist(
+        ConnectionPatch(
+            xyA=(w - 0.5, k_h / 2 - 0.5),
+            coordsA=axes[c_in - 1].transData,
+            xyB=(-0.5, cols.shape[0] / 2 - 0.5),
+            coordsB=axes[c_in + 1].transData,
+            color=red,
+            arrowstyle="-|>",
+            linewidth=1.4,
+            connectionstyle="arc3,rad=-0.3",
+            zorder=6,
+        )
+    )
     return figure
 
 
@@ -89,13 +137,16 @@ def block_diagonal():
     from derivations.exercises.blocks import block_diagonal as dense_of, dependency
     from derivations.exercises.document import require
     from derivations.model import Layer
+
     channels, groups = 8, 4
     layer = Layer(channels, channels, 4, 4, 1, 1, groups=groups)
     weight = np.random.default_rng(1).standard_normal(layer.weight_shape)
     matrix = np.abs(dense_of(weight, groups))
     measured = dependency(lambda x: conv2d_forward(x, weight, None, layer)[0], channels)
-    require(np.array_equal(matrix != 0, measured == 1),
-            "figure block-diagonal: the matrix's zeros are where no dependency was measured")
+    require(
+        np.array_equal(matrix != 0, measured == 1),
+        "figure block-diagonal: the matrix's zeros are where no dependency was measured",
+    )
     figure, ax = new_figure(3.6, 3.4)
     _matrix(ax, matrix, f"$c = {channels}$,  $b = {groups}$", write=False, vmin=0)
     for (r, c), v in np.ndenumerate(matrix):
@@ -115,24 +166,35 @@ def channel_shuffle():
     from derivations.exercises.blocks import dependency, grouped_then, shuffle
     from derivations.exercises.document import require
     from derivations.model import Layer
+
     channels, groups = 9, 3
     index = np.arange(channels, dtype=float).reshape(1, channels, 1, 1)
     moved = shuffle(index, groups)[0, :, 0, 0].astype(int)  # new position -> old channel
     layer = Layer(channels, channels, 4, 4, 1, 1, groups=groups)
     rng = np.random.default_rng(2)
     w1, w2 = rng.standard_normal(layer.weight_shape), rng.standard_normal(layer.weight_shape)
-    mixed = dependency(lambda x: grouped_then(x, (w1, w2), (layer, layer),
-                                              lambda v: shuffle(v, groups)), channels)
+    mixed = dependency(
+        lambda x: grouped_then(x, (w1, w2), (layer, layer), lambda v: shuffle(v, groups)), channels
+    )
     require(bool(mixed.all()), "figure channel-shuffle: every output depends on every input")
     figure, ax = new_figure(6.0, 2.8)
     colours = [PALETTE[c] for c in ("blue", "orange", "green", "red", "purple", "sky")]
     per = channels // groups
     from matplotlib.patches import Rectangle
+
     for level in (0, 1):  # one box per group, on both layers
         for g in range(groups):
-            ax.add_patch(Rectangle((g * per - 0.4, level - 0.18), per - 0.2, 0.36,
-                                   facecolor="none", edgecolor=PALETTE["grey"],
-                                   linewidth=0.8, linestyle="--"))
+            ax.add_patch(
+                Rectangle(
+                    (g * per - 0.4, level - 0.18),
+                    per - 0.2,
+                    0.36,
+                    facecolor="none",
+                    edgecolor=PALETTE["grey"],
+                    linewidth=0.8,
+                    linestyle="--",
+                )
+            )
     for new, old in enumerate(moved):
         colour = colours[old // per]
         ax.plot([old, new], [1, 0], color=colour, linewidth=1.6)

@@ -15,9 +15,19 @@ from contextlib import contextmanager
 __all__ = ["PALETTE", "fixed_style", "new_figure", "save"]
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies
-PALETTE = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "red": "#D55E00",
-           "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "grey": "#999999",
-           "ink": "#222222", "paper": "#FFFFFF", "light": "#E8E8E8"}
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "red": "#D55E00",
+    "purple": "#CC79A7",
+    "sky": "#56B4E9",
+    "yellow": "#F0E442",
+    "grey": "#999999",
+    "ink": "#222222",
+    "paper": "#FFFFFF",
+    "light": "#E8E8E8",
+}
 
 _RC = {
     "font.family": "DejaVu Sans",
@@ -46,9 +56,15 @@ def fixed_style():
     """matplotlib's defaults plus :data:`_RC`, restored on exit."""
     import matplotlib
     from cycler import cycler
-    rc = dict(_RC, **{"axes.prop_cycle": cycler(color=[PALETTE[c] for c in
-                                                       ("blue", "orange", "green", "red",
-                                                        "purple", "sky")])})
+
+    rc = dict(
+        _RC,
+        **{
+            "axes.prop_cycle": cycler(
+                color=[PALETTE[c] for c in ("blue", "orange", "green", "red", "purple", "sky")]
+            )
+        },
+    )
     with matplotlib.rc_context():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(rc)
@@ -58,6 +74,7 @@ def fixed_style():
 def new_figure(width: float, height: float, **subplots):
     """A figure (inches) with its axes, not registered with pyplot (no global state)."""
     from matplotlib.figure import Figure
+
     figure = Figure(figsize=(width, height), layout="constrained")
     if subplots:
         return figure, figure.subplots(**subplots)

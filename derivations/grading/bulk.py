@@ -51,8 +51,7 @@ from derivations.registry.questions import QUESTIONS
 
 __all__ = ["ADDED", "Options", "Totals", "grade_file", "grade_rows", "fit_row", "BATCH_ROWS"]
 
-ADDED = ("verdict", "conventions", "misconception", "feedback", "score", "parsed",
-         "counterexample")
+ADDED = ("verdict", "conventions", "misconception", "feedback", "score", "parsed", "counterexample")
 BATCH_ROWS = 2048
 _OPENERS, _CLOSERS = "([{⌊⌈", ")]}⌋⌉"
 
@@ -69,16 +68,16 @@ class Options:
     encoding: str | None = None
     delimiter: str | None = None
     shape: str = "auto"
-    columns: dict = field(default_factory=dict)   # student/question/answer_column
-    mapping: dict = field(default_factory=dict)   # answer column -> question (--map)
+    columns: dict = field(default_factory=dict)  # student/question/answer_column
+    mapping: dict = field(default_factory=dict)  # answer column -> question (--map)
     rubric: str | None = None
     reveal: str | None = None
     jobs: int = 1
     progress: bool = False
-    json_lines: object = None                     # a text stream for --json
-    warnings: object = None                       # a text stream for one-line warnings
-    symbolic: bool = False   # the SymPy stages (proof note, difference): same verdicts
-    variants: str | None = None   # a `variants` folder: grade against per-student layers
+    json_lines: object = None  # a text stream for --json
+    warnings: object = None  # a text stream for one-line warnings
+    symbolic: bool = False  # the SymPy stages (proof note, difference): same verdicts
+    variants: str | None = None  # a `variants` folder: grade against per-student layers
 
 
 @dataclass
@@ -95,7 +94,7 @@ def fit_row(row: list[str], width: int, delimiter: str = ",") -> list[str]:
     are joined back into the last column."""
     if len(row) <= width:
         return list(row) + [""] * (width - len(row))
-    return list(row[:width - 1]) + [delimiter.join(row[width - 1:])]
+    return list(row[: width - 1]) + [delimiter.join(row[width - 1 :])]
 
 
 @lru_cache(maxsize=65536)
@@ -107,8 +106,9 @@ def _unbalanced(value: str) -> bool:
 @dataclass(frozen=True)
 class _Plan:
     """How the report's header is made from the input's."""
-    kept: tuple          # input column indices kept, in order
-    header: list         # the report's header
+
+    kept: tuple  # input column indices kept, in order
+    header: list  # the report's header
 
 
 def _plan(header: list[str], layout: Layout) -> _Plan:
@@ -124,7 +124,7 @@ def _plan(header: list[str], layout: Layout) -> _Plan:
     for index, name in enumerate(header):
         if column_key(name) in ours:
             if is_report:
-                continue                   # our own earlier columns: replaced
+                continue  # our own earlier columns: replaced
             new = f"input {name}"
             while column_key(new) in ours or column_key(new) in keys:
                 new = f"input {new}"
@@ -144,8 +144,13 @@ def _row_problem(row, layout: Layout, header: list, lang: str) -> str | None:
     if layout.long:
         absent = [i for i in layout.needed if i >= len(row)]
         if absent:
-            return text("grading.missing_field", lang, fields=len(row), field=absent[0] + 1,
-                        column=terminal(header[absent[0]]))
+            return text(
+                "grading.missing_field",
+                lang,
+                fields=len(row),
+                field=absent[0] + 1,
+                column=terminal(header[absent[0]]),
+            )
         answer = layout.slots[0].answer
         if answer != width - 1:
             if len(row) > width:
@@ -175,30 +180,46 @@ class _Letters:
 
     def render(self, student: str) -> str:
         lang, rubric = self.lang, self.rubric
-        lines = [f"# {markdown_text(text('grading.letter_title', lang, assignment=rubric.assignment))}",
-                 "", markdown_text(text("grading.letter_student", lang, student=student)), ""]
+        lines = [
+            f"# {markdown_text(text('grading.letter_title', lang, assignment=rubric.assignment))}",
+            "",
+            markdown_text(text("grading.letter_student", lang, student=student)),
+            "",
+        ]
         total = points = Fraction(0)
         for question, answer, outcome, score in self.students[student]:
             worth = rubric.points_for(question)
             total, points = total + score, points + worth
             title = QUESTIONS[question].title[lang]
-            lines += [f"## {markdown_text(f'{question} — {title}')}", "",
-                      f"- {markdown_text(text('grading.letter_answer', lang))} "
-                      f"{markdown_code(answer)}",
-                      f"- {markdown_text(text('grading.letter_score', lang, score=format_points(score), points=format_points(worth)))}",
-                      ""]
+            lines += [
+                f"## {markdown_text(f'{question} — {title}')}",
+                "",
+                f"- {markdown_text(text('grading.letter_answer', lang))} {markdown_code(answer)}",
+                f"- {markdown_text(text('grading.letter_score', lang, score=format_points(score), points=format_points(worth)))}",
+                "",
+            ]
             if outcome.student_feedback:
                 lines += [markdown_text(outcome.student_feedback), ""]
-        lines += [markdown_text(text("grading.letter_total", lang, score=format_points(total),
-                                     points=format_points(points))), ""]
+        lines += [
+            markdown_text(
+                text(
+                    "grading.letter_total",
+                    lang,
+                    score=format_points(total),
+                    points=format_points(points),
+                )
+            ),
+            "",
+        ]
         return "\n".join(lines)
 
 
 def _unknown_reason(value: str, lang: str) -> str:
     near = suggestions(value)
     if near:
-        return text("grading.unknown_question", lang, question=terminal(value),
-                    near=", ".join(near))
+        return text(
+            "grading.unknown_question", lang, question=terminal(value), near=", ".join(near)
+        )
     return text("grading.unknown_question_none", lang, question=terminal(value))
 
 
@@ -231,17 +252,23 @@ class _Graded:
 class _Run:
     """One grading run: the state shared by the batch loop."""
 
-    def __init__(self, options: Options, rubric: Rubric, table: Table, layout: Layout,
-                 grader: Grader):
+    def __init__(
+        self, options: Options, rubric: Rubric, table: Table, layout: Layout, grader: Grader
+    ):
         self.o, self.rubric, self.table, self.layout, self.grader = (
-            options, rubric, table, layout, grader)
+            options,
+            rubric,
+            table,
+            layout,
+            grader,
+        )
         self.width = len(table.header)
         self.plan = _plan(table.header, layout)
         self.tally = Tally()
         self.book = Gradebook(rubric)
         self.letters = _Letters(rubric, options.lang) if options.feedback_dir else None
         self.totals = Totals()
-        self.ready: OrderedDict = OrderedDict()     # (question, answer, reason) -> _Graded
+        self.ready: OrderedDict = OrderedDict()  # (question, answer, reason) -> _Graded
         self.skipped = ",".join([""] * (len(self.plan.header) - len(self.plan.kept)))
 
     def _items(self, row, cells) -> list:
@@ -260,9 +287,16 @@ class _Run:
                 qid = resolve(raw)
                 if qid is None:
                     if self.tally.add_unknown(raw, row.line) and self.o.warnings:
-                        self.o.warnings.write(text(
-                            "grading.unknown_warning", lang, path=terminal(self.o.answers),
-                            line=row.line, reason=_unknown_reason(raw, lang)) + "\n")
+                        self.o.warnings.write(
+                            text(
+                                "grading.unknown_warning",
+                                lang,
+                                path=terminal(self.o.answers),
+                                line=row.line,
+                                reason=_unknown_reason(raw, lang),
+                            )
+                            + "\n"
+                        )
                     items.append((None, answer, _unknown_reason(raw, lang)))
                     continue
             else:
@@ -279,10 +313,13 @@ class _Run:
         cells = [fit_row(row, width, delimiter) for row in rows]
         prepared = [self._items(row, c) for row, c in zip(rows, cells)]
         student = self.layout.student
-        keys = [self.grader.key(qid, answer, c[student].strip())
-                for c, items in zip(cells, prepared) for qid, answer, reason in items
-                if reason is None
-                and self._ready_key(qid, answer, None, c[student].strip()) not in self.ready]
+        keys = [
+            self.grader.key(qid, answer, c[student].strip())
+            for c, items in zip(cells, prepared)
+            for qid, answer, reason in items
+            if reason is None
+            and self._ready_key(qid, answer, None, c[student].strip()) not in self.ready
+        ]
         outcomes = self.grader.outcomes(keys) if keys else {}
         for row, row_cells, items in zip(rows, cells, prepared):
             self._emit(row, row_cells, items, outcomes, report)
@@ -303,20 +340,31 @@ class _Run:
             outcome = invalid(reason, lang)
         elif asked in outcomes:
             outcome = outcomes[asked]
-            if outcome.budget:    # used by this row only: the next one is graded anew
+            if outcome.budget:  # used by this row only: the next one is graded anew
                 del outcomes[asked]
-        else:   # made ready earlier in this batch and evicted since: the grader knows it
+        else:  # made ready earlier in this batch and evicted since: the grader knows it
             outcome = self.grader.outcomes([asked])[asked]
-        score = self.rubric.score(qid, outcome.verdict, outcome.conventions) \
-            if qid else Fraction(0)
-        added = [outcome.verdict, ";".join(outcome.conventions), outcome.misconception,
-                 outcome.feedback, format_points(score) if qid else "", outcome.parsed,
-                 outcome.counterexample]
+        score = self.rubric.score(qid, outcome.verdict, outcome.conventions) if qid else Fraction(0)
+        added = [
+            outcome.verdict,
+            ";".join(outcome.conventions),
+            outcome.misconception,
+            outcome.feedback,
+            format_points(score) if qid else "",
+            outcome.parsed,
+            outcome.counterexample,
+        ]
         if self.layout.long:
             added.insert(0, qid or "")
-        found = _Graded(qid, answer, outcome, score, self.book.code(score),
-                        "," + ",".join(_cell(c) for c in added))
-        if outcome.budget:      # ran out of work budget even alone: never reused
+        found = _Graded(
+            qid,
+            answer,
+            outcome,
+            score,
+            self.book.code(score),
+            "," + ",".join(_cell(c) for c in added),
+        )
+        if outcome.budget:  # ran out of work budget even alone: never reused
             return found
         self.ready[key] = found
         if len(self.ready) > CACHE_ENTRIES:
@@ -325,8 +373,9 @@ class _Run:
 
     def _count(self, graded: _Graded) -> None:
         if graded.count and graded.question:
-            self.tally.add(graded.question, graded.answer, graded.outcome, graded.score,
-                           graded.count)
+            self.tally.add(
+                graded.question, graded.answer, graded.outcome, graded.score, graded.count
+            )
         graded.count = 0
 
     def finish(self) -> None:
@@ -356,7 +405,7 @@ class _Run:
                     self.letters.add(student, qid, answer, done.outcome, done.score)
             line += done.suffix
             graded.append(done)
-        if not items:                         # a row that is not a student's (Moodle)
+        if not items:  # a row that is not a student's (Moodle)
             line += "," + self.skipped if self.skipped else ""
         elif not layout.long:
             line += "," + format_points(sum((g.score for g in graded), Fraction(0)))
@@ -368,14 +417,21 @@ class _Run:
         answers = []
         for slot, done in zip(self.layout.slots, graded):
             o = done.outcome
-            answers.append({"column": self.table.header[slot.answer], "question": done.question,
-                            "answer": done.answer, "verdict": o.verdict,
-                            "conventions": list(o.conventions),
-                            "misconception": o.misconception or None, "feedback": o.feedback,
-                            "score": format_points(done.score) if done.question else None,
-                            "parsed": o.parsed, "counterexample": o.counterexample})
-        record = {"line": row.line, "row": dict(zip(self.table.header, cells)),
-                  "answers": answers}
+            answers.append(
+                {
+                    "column": self.table.header[slot.answer],
+                    "question": done.question,
+                    "answer": done.answer,
+                    "verdict": o.verdict,
+                    "conventions": list(o.conventions),
+                    "misconception": o.misconception or None,
+                    "feedback": o.feedback,
+                    "score": format_points(done.score) if done.question else None,
+                    "parsed": o.parsed,
+                    "counterexample": o.counterexample,
+                }
+            )
+        record = {"line": row.line, "row": dict(zip(self.table.header, cells)), "answers": answers}
         self.o.json_lines.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -393,31 +449,37 @@ def grade_file(options: Options) -> Totals:
     rubric = load_rubric(options.rubric, lang)
     if options.reveal:
         from dataclasses import replace
+
         rubric = replace(rubric, reveal=options.reveal)
     chart = _chart_name(options)
     if chart:
         from derivations.grading.chart import _pyplot
-        _pyplot(lang)                      # matplotlib missing: say so before grading
+
+        _pyplot(lang)  # matplotlib missing: say so before grading
     source = open_source(options.answers, options.encoding, lang)
     variants = None
     if options.variants:
         from derivations.variants.grade import load_variants
+
         variants = load_variants(options.variants)
     grader = Grader(lang, rubric.reveal, options.jobs, options.symbolic, variants)
     try:
         table = Table(source, options.delimiter, lang)
         mapping = {**rubric.columns, **options.mapping}
-        layout = layout_for(table.header, options.shape, mapping, options.columns,
-                            options.answers, lang)
+        layout = layout_for(
+            table.header, options.shape, mapping, options.columns, options.answers, lang
+        )
         if layout.long:
             column = layout.slots[0].question_column
-            table.looks_like_row = lambda cells: (len(cells) > column
-                                                  and resolve(cells[column]) is not None)
+            table.looks_like_row = lambda cells: (
+                len(cells) > column and resolve(cells[column]) is not None
+            )
         run = _Run(options, rubric, table, layout, grader)
         progress = Progress(source.size, options.progress, lang)
         with Staging() as staging:
-            with io.TextIOWrapper(staging.open(options.out), encoding="utf-8",
-                                  newline="", write_through=False) as report:
+            with io.TextIOWrapper(
+                staging.open(options.out), encoding="utf-8", newline="", write_through=False
+            ) as report:
                 report.write(",".join(_cell(c) for c in run.plan.header) + "\r\n")
                 rows = table.rows()
                 while True:
@@ -444,6 +506,7 @@ class _Rows:
 
     def __init__(self, header, rows):
         from derivations.grading.table import Record
+
         self.header = [str(h).strip() for h in header]
         self._rows = [Record(row, number) for number, row in enumerate(rows, 2)]
         self.looks_like_row = None
@@ -459,17 +522,32 @@ class _Collect(list):
         self.append(line)
 
 
-def grade_rows(header, rows, lang: str = "en", rubric: str | None = None,
-               jobs: int = 1, shape: str = "long", mapping: dict | None = None,
-               symbolic: bool = False) -> tuple[list[str], list[list[str]]]:
+def grade_rows(
+    header,
+    rows,
+    lang: str = "en",
+    rubric: str | None = None,
+    jobs: int = 1,
+    shape: str = "long",
+    mapping: dict | None = None,
+    symbolic: bool = False,
+) -> tuple[list[str], list[list[str]]]:
     """Grade rows held in memory (lists of cells under ``header``): the report's header
     and rows, each cell as the CSV report writes it."""
-    options = Options(answers="<rows>", out="", lang=lang, shape=shape,
-                      mapping=mapping or {}, rubric=rubric, jobs=jobs)
+    options = Options(
+        answers="<rows>",
+        out="",
+        lang=lang,
+        shape=shape,
+        mapping=mapping or {},
+        rubric=rubric,
+        jobs=jobs,
+    )
     loaded = load_rubric(rubric, lang)
     table = _Rows(header, rows)
-    layout = layout_for(table.header, shape, {**loaded.columns, **options.mapping}, {},
-                        options.answers, lang)
+    layout = layout_for(
+        table.header, shape, {**loaded.columns, **options.mapping}, {}, options.answers, lang
+    )
     grader = Grader(lang, loaded.reveal, jobs, symbolic)
     try:
         run = _Run(options, loaded, table, layout, grader)
@@ -490,16 +568,24 @@ def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | 
         staging.add(options.summary, render_summary(run.tally, lang, chart=name))
     if chart:
         from derivations.grading.chart import chart_svg
+
         staging.add(chart, chart_svg(run.tally.verdicts_per_question(), lang))
     if options.gradebook:
-        staging.add(options.gradebook,
-                    run.book.csv_bytes([name for name, _ in run.layout.identity]))
+        staging.add(
+            options.gradebook, run.book.csv_bytes([name for name, _ in run.layout.identity])
+        )
     if run.letters is not None:
         folder = Path(options.feedback_dir)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise DerivationError(text("grading.cannot_write", lang, path=str(folder),
-                                       reason=error.strerror or str(error))) from None
+            raise DerivationError(
+                text(
+                    "grading.cannot_write",
+                    lang,
+                    path=str(folder),
+                    reason=error.strerror or str(error),
+                )
+            ) from None
         for student in run.letters.students:
             staging.add(folder / _Letters.file_name(student), run.letters.render(student))

@@ -14,8 +14,13 @@ from derivations.messages import text
 __all__ = ["chart_svg", "COLOURS"]
 
 # one colour per verdict (colour-blind safe: Okabe-Ito)
-COLOURS = {"equivalent": "#009E73", "equivalent_under_convention": "#56B4E9",
-           "not_equivalent": "#D55E00", "invalid_input": "#E69F00", "error": "#000000"}
+COLOURS = {
+    "equivalent": "#009E73",
+    "equivalent_under_convention": "#56B4E9",
+    "not_equivalent": "#D55E00",
+    "invalid_input": "#E69F00",
+    "error": "#000000",
+}
 
 
 def _pyplot(lang: str):
@@ -25,6 +30,7 @@ def _pyplot(lang: str):
         raise DerivationError(text("grading.no_matplotlib", lang)) from None
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
+
     return matplotlib, plt
 
 
@@ -32,9 +38,16 @@ def chart_svg(rows, lang: str) -> bytes:
     """``rows``: [(question id, Counter of verdicts)] in catalogue order."""
     matplotlib, plt = _pyplot(lang)
     from derivations.checking.explaining.feedback import verdict_text
+
     labels = [qid for qid, _ in rows]
-    with matplotlib.rc_context({"svg.hashsalt": "derivations-grade", "svg.fonttype": "none",
-                                "font.family": "DejaVu Sans", "font.size": 9}):
+    with matplotlib.rc_context(
+        {
+            "svg.hashsalt": "derivations-grade",
+            "svg.fonttype": "none",
+            "font.family": "DejaVu Sans",
+            "font.size": 9,
+        }
+    ):
         figure, axes = plt.subplots(figsize=(7.5, 0.45 * max(len(rows), 1) + 1.4))
         try:
             left = [0] * len(rows)

@@ -21,16 +21,27 @@ from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
 from derivations.messages import text
 
-__all__ = ["MAX_INPUT_BYTES", "Source", "open_source", "CANDIDATES", "likely_encodings",
-           "decode_failure", "describe"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "Source",
+    "open_source",
+    "CANDIDATES",
+    "likely_encodings",
+    "decode_failure",
+    "describe",
+]
 
-MAX_INPUT_BYTES = 4 * 1024 ** 3   # a class file: 4 GiB (a 4.4 M-row export is ~200 MB)
+MAX_INPUT_BYTES = 4 * 1024**3  # a class file: 4 GiB (a 4.4 M-row export is ~200 MB)
 _SAMPLE = 1 << 16
 # the encodings proposed when a file is not UTF-8, in the order they are tried
 CANDIDATES = ("cp1252", "gb18030", "big5", "shift_jis", "euc-kr", "cp1251", "latin-1")
-_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-          (codecs.BOM_UTF8, "utf-8-sig"),
-          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class _Counted(io.RawIOBase):
@@ -52,8 +63,9 @@ class _Counted(io.RawIOBase):
             size = self.stream.readinto(buffer)
         self.count += size or 0
         if self.count > self.limit:
-            raise DerivationError(text("grading.input_too_large", self.lang,
-                                       path=self.path, limit=_human(self.limit)))
+            raise DerivationError(
+                text("grading.input_too_large", self.lang, path=self.path, limit=_human(self.limit))
+            )
         return size
 
     def close(self) -> None:
@@ -107,13 +119,15 @@ def _codec(name: str, path: str, lang: str) -> str:
     try:
         found = codecs.lookup(name).name
     except LookupError:
-        raise DerivationError(text("grading.unknown_encoding", lang, path=path,
-                                   encoding=terminal(name))) from None
+        raise DerivationError(
+            text("grading.unknown_encoding", lang, path=path, encoding=terminal(name))
+        ) from None
     return "utf-8-sig" if found == "utf-8" else found
 
 
-def open_source(path, encoding: str | None = None, lang: str = "en",
-                limit: int | None = None) -> Source:
+def open_source(
+    path, encoding: str | None = None, lang: str = "en", limit: int | None = None
+) -> Source:
     """Open ``path`` for reading as text; ``encoding`` None: detect (see module);
     ``limit``: the size cap in bytes (default :data:`MAX_INPUT_BYTES`)."""
     name = str(path)
@@ -122,21 +136,22 @@ def open_source(path, encoding: str | None = None, lang: str = "en",
         stream = open(path, "rb", buffering=0)  # noqa: SIM115 -- kept open by the Source
         info = os.fstat(stream.fileno())
     except OSError as error:
-        raise DerivationError(text("grading.cannot_read", lang, path=name,
-                                   reason=error.strerror or str(error))) from None
+        raise DerivationError(
+            text("grading.cannot_read", lang, path=name, reason=error.strerror or str(error))
+        ) from None
     if os.path.isdir(path):
         stream.close()
-        raise DerivationError(text("grading.cannot_read", lang, path=name,
-                                   reason="is a directory"))
+        raise DerivationError(text("grading.cannot_read", lang, path=name, reason="is a directory"))
     try:
         sample = stream.read(_SAMPLE) or b""
     except OSError as error:
         stream.close()
-        raise DerivationError(text("grading.cannot_read", lang, path=name,
-                                   reason=error.strerror or str(error))) from None
+        raise DerivationError(
+            text("grading.cannot_read", lang, path=name, reason=error.strerror or str(error))
+        ) from None
     chosen = _codec(encoding, name, lang) if encoding else _detected(sample)
     if b"\x00" in sample and not codecs.lookup(chosen).name.startswith(("utf-16", "utf-32")):
-        stream.close()   # /dev/zero, a binary file: say so before reading any further
+        stream.close()  # /dev/zero, a binary file: say so before reading any further
         at = sample.index(b"\x00")
         line = sample.count(b"\n", 0, at) + 1
         column = at - (sample.rfind(b"\n", 0, at) + 1) + 1
@@ -157,15 +172,15 @@ def likely_encodings(*samples: bytes) -> list[str]:
     scored = []
     for index, name in enumerate(CANDIDATES):
         try:
-            decoded = "".join(codecs.getincrementaldecoder(name)().decode(part, final=False)
-                              for part in samples)
+            decoded = "".join(
+                codecs.getincrementaldecoder(name)().decode(part, final=False) for part in samples
+            )
         except UnicodeDecodeError:
             continue
         wide = [c for c in decoded if ord(c) > 0x7F]
         if not wide:
             continue
-        clean = sum(c.isalpha() and all(b >= 0x80 for b in c.encode(name, "replace"))
-                    for c in wide)
+        clean = sum(c.isalpha() and all(b >= 0x80 for b in c.encode(name, "replace")) for c in wide)
         scored.append((-round(clean / len(wide), 2), len(decoded), index, name))
     return [name for *_, name in sorted(scored)][:3]
 
@@ -179,9 +194,9 @@ def _locate(path: str, encoding: str):
             try:
                 data.decode(encoding)
             except UnicodeDecodeError as error:
-                line = data[:error.start].decode(encoding, "replace").count("\n") + 1
+                line = data[: error.start].decode(encoding, "replace").count("\n") + 1
                 begin = data.rfind("\n".encode(encoding)[-2:], 0, error.start) + 1
-                return line, error.start, data[error.start], data[begin:error.start + 64]
+                return line, error.start, data[error.start], data[begin : error.start + 64]
             return None
         decoder = codecs.getincrementaldecoder(encoding)("strict")
         offset = 0
@@ -205,14 +220,24 @@ def decode_failure(source: Source, lang: str) -> DerivationError:
     except OSError:
         where, head = None, b""
     if where is None:
-        return DerivationError(text("grading.not_decodable", lang, path=source.path,
-                                    encoding=_display(encoding)))
+        return DerivationError(
+            text("grading.not_decodable", lang, path=source.path, encoding=_display(encoding))
+        )
     line, offset, byte, bad_line = where
     guesses = [g for g in likely_encodings(head, bad_line) if g != encoding] or ["latin-1"]
-    return DerivationError(text("grading.bad_encoding", lang, path=source.path, line=line,
-                                offset=offset, byte=f"0x{byte:02X}",
-                                encoding=_display(encoding), likely=", ".join(guesses),
-                                first=guesses[0]))
+    return DerivationError(
+        text(
+            "grading.bad_encoding",
+            lang,
+            path=source.path,
+            line=line,
+            offset=offset,
+            byte=f"0x{byte:02X}",
+            encoding=_display(encoding),
+            likely=", ".join(guesses),
+            first=guesses[0],
+        )
+    )
 
 
 def _display(encoding: str) -> str:
@@ -222,4 +247,3 @@ def _display(encoding: str) -> str:
 def describe(encoding: str) -> str:
     """How an encoding is named in messages."""
     return _display(encoding)
-

@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FORMULA_STARTS", "csv_cell", "markdown_text", "markdown_code", "terminal",
-           "visible"]
+__all__ = ["FORMULA_STARTS", "csv_cell", "markdown_text", "markdown_code", "terminal", "visible"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                  "\u2066\u2067\u2068\u2069")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 

@@ -32,7 +32,7 @@ _ORDER = {qid: index for index, qid in enumerate(QUESTIONS)}
 class Gradebook:
     def __init__(self, rubric: Rubric):
         self.rubric = rubric
-        self.values: list[Fraction] = [Fraction(0)]     # code 0: not answered
+        self.values: list[Fraction] = [Fraction(0)]  # code 0: not answered
         self.codes: dict[Fraction, int] = {}
         self.students: dict[str, array] = {}
         self.identity: dict[str, tuple] = {}
@@ -62,8 +62,11 @@ class Gradebook:
 
     def scores(self, student: str) -> dict[str, Fraction | None]:
         row = self.students[student]
-        return {qid: (self.values[row[i]] if row[i] else None)
-                for qid, i in _ORDER.items() if qid in self.asked}
+        return {
+            qid: (self.values[row[i]] if row[i] else None)
+            for qid, i in _ORDER.items()
+            if qid in self.asked
+        }
 
     def total(self, student: str) -> Fraction:
         return sum((s for s in self.scores(student).values() if s is not None), Fraction(0))
@@ -73,8 +76,7 @@ class Gradebook:
 
     def header(self, identity_names) -> list[str]:
         name = self.rubric.assignment
-        return list(identity_names) + [f"{name} total"] + [f"{name}: {q}"
-                                                           for q in self.questions()]
+        return list(identity_names) + [f"{name} total"] + [f"{name}: {q}" for q in self.questions()]
 
     def csv_bytes(self, identity_names) -> bytes:
         stream = io.StringIO(newline="")
@@ -82,8 +84,9 @@ class Gradebook:
         writer.writerow([csv_cell(c) for c in self.header(identity_names)])
         for student in self.students:
             scores = self.scores(student)
-            writer.writerow([csv_cell(c) for c in self.identity[student]]
-                            + [format_points(self.total(student))]
-                            + ["" if scores[q] is None else format_points(scores[q])
-                               for q in self.questions()])
+            writer.writerow(
+                [csv_cell(c) for c in self.identity[student]]
+                + [format_points(self.total(student))]
+                + ["" if scores[q] is None else format_points(scores[q]) for q in self.questions()]
+            )
         return stream.getvalue().encode("utf-8")

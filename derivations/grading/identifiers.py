@@ -20,8 +20,10 @@ from derivations.registry.questions import QUESTIONS
 
 __all__ = ["resolve", "suggestions", "normalized"]
 
-_NUMBERED = re.compile(r"^(?:(?P<edition>en|zh|练习|习题)\s*)?(?:(?:exercise|ex|q|第)\s*)?"
-                       r"#?\s*(?P<number>\d{1,3})\s*(?:题)?$")
+_NUMBERED = re.compile(
+    r"^(?:(?P<edition>en|zh|练习|习题)\s*)?(?:(?:exercise|ex|q|第)\s*)?"
+    r"#?\s*(?P<number>\d{1,3})\s*(?:题)?$"
+)
 
 
 def normalized(value: str) -> str:
@@ -33,7 +35,7 @@ def _by_number(edition: str | None, number: int) -> set[str]:
     editions = (edition,) if edition else ("en", "zh")
     found = [{q.id for q in QUESTIONS.values() if q.numbers[e] == number} for e in editions]
     if edition is None and found[0] != found[1]:
-        return set()    # the editions disagree: "exercise 4" names nothing for sure
+        return set()  # the editions disagree: "exercise 4" names nothing for sure
     return found[0]
 
 
@@ -41,9 +43,14 @@ def _by_exercise(name: str) -> set[str]:
     exercise = EXERCISES.get(name.replace("-", "_"))
     if exercise is None:
         return set()
-    return {q.id for q in QUESTIONS.values()
-            if any(exercise.number(e) is not None and q.numbers[e] == exercise.number(e)
-                   for e in ("en", "zh"))}
+    return {
+        q.id
+        for q in QUESTIONS.values()
+        if any(
+            exercise.number(e) is not None and q.numbers[e] == exercise.number(e)
+            for e in ("en", "zh")
+        )
+    }
 
 
 @lru_cache(maxsize=4096)

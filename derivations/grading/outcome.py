@@ -24,11 +24,11 @@ class Outcome:
     verdict: str
     conventions: tuple = ()
     misconception: str = ""
-    feedback: str = ""            # the instructor's: everything the checker found
-    student_feedback: str = ""    # what the rubric releases to students
+    feedback: str = ""  # the instructor's: everything the checker found
+    student_feedback: str = ""  # what the rubric releases to students
     parsed: str = ""
     counterexample: str = ""
-    budget: bool = False          # the work budget was hit: not cached, retried once
+    budget: bool = False  # the work budget was hit: not cached, retried once
 
 
 def hit_budget(result: Result) -> bool:
@@ -55,26 +55,33 @@ def invalid(reason: str, lang: str) -> Outcome:
 
 
 def internal_error(error: BaseException, lang: str) -> Outcome:
-    line = text("grading.internal_error", lang, kind=type(error).__name__,
-                reason=str(error).splitlines()[0][:200] if str(error) else "-")
+    line = text(
+        "grading.internal_error",
+        lang,
+        kind=type(error).__name__,
+        reason=str(error).splitlines()[0][:200] if str(error) else "-",
+    )
     return Outcome("error", feedback=line, student_feedback=line)
 
 
-def grade_answer(question: str, answer: str, lang: str, reveal: str,
-                 symbolic: bool = True) -> Outcome:
+def grade_answer(
+    question: str, answer: str, lang: str, reveal: str, symbolic: bool = True
+) -> Outcome:
     """Check one answer; never raises for anything the answer holds."""
     try:
         result = check(question, answer, symbolic=symbolic)
         if result.verdict == "error":
             line = _feedback(result, lang, "answer")
-            return Outcome("error", feedback=line, student_feedback=line,
-                           budget=hit_budget(result))
+            return Outcome("error", feedback=line, student_feedback=line, budget=hit_budget(result))
         return Outcome(
-            verdict=result.verdict, conventions=tuple(result.conventions),
+            verdict=result.verdict,
+            conventions=tuple(result.conventions),
             misconception=result.misconception or "",
             feedback=_feedback(result, lang, "answer"),
             student_feedback=_feedback(result, lang, reveal),
             parsed=(result.parsed or {}).get("text", ""),
-            counterexample=_counterexample(result), budget=hit_budget(result))
+            counterexample=_counterexample(result),
+            budget=hit_budget(result),
+        )
     except (MemoryError, RecursionError, Exception) as error:
         return internal_error(error, lang)

@@ -41,8 +41,7 @@ class Progress:
             eta = text("grading.progress_eta", self.lang, left=_clock(left))
         else:
             bar, eta = "", ""
-        line = text("grading.progress", self.lang, bar=bar, rows=rows, rate=f"{rate:,.0f}",
-                    eta=eta)
+        line = text("grading.progress", self.lang, bar=bar, rows=rows, rate=f"{rate:,.0f}", eta=eta)
         self.stream.write("\r" + line + "\x1b[K")
         if final:
             self.stream.write("\n")

@@ -18,13 +18,26 @@ from derivations.grading.escape import terminal
 from derivations.grading.identifiers import resolve, suggestions
 from derivations.messages import catalogue, text
 
-__all__ = ["Rubric", "load_rubric", "default_rubric", "REVEALS", "GRADED_VERDICTS",
-           "MAX_RUBRIC_BYTES", "format_points", "assumption_ids"]
+__all__ = [
+    "Rubric",
+    "load_rubric",
+    "default_rubric",
+    "REVEALS",
+    "GRADED_VERDICTS",
+    "MAX_RUBRIC_BYTES",
+    "format_points",
+    "assumption_ids",
+]
 
 REVEALS = ("hint", "answer", "none")
 ATTEMPTS = ("best", "last")
-GRADED_VERDICTS = ("equivalent", "equivalent_under_convention", "not_equivalent",
-                   "invalid_input", "error")
+GRADED_VERDICTS = (
+    "equivalent",
+    "equivalent_under_convention",
+    "not_equivalent",
+    "invalid_input",
+    "error",
+)
 MAX_RUBRIC_BYTES = 1024 * 1024
 _ASSUMPTION = "checker.assumption."
 
@@ -32,11 +45,19 @@ _ASSUMPTION = "checker.assumption."
 def assumption_ids() -> list[str]:
     """The checker's assumption ids (a right answer's named conventions), from its
     message catalogue, where each one is declared with its text."""
-    return sorted(key[len(_ASSUMPTION):] for key in catalogue() if key.startswith(_ASSUMPTION))
+    return sorted(key[len(_ASSUMPTION) :] for key in catalogue() if key.startswith(_ASSUMPTION))
 
 
-_KEYS = {"assignment", "reveal", "attempts", "points", "credit", "conventions", "accepted",
-         "columns"}
+_KEYS = {
+    "assignment",
+    "reveal",
+    "attempts",
+    "points",
+    "credit",
+    "conventions",
+    "accepted",
+    "columns",
+}
 
 
 @dataclass(frozen=True)
@@ -44,9 +65,9 @@ class Rubric:
     assignment: str
     reveal: str
     attempts: str
-    points: dict            # question id -> Fraction; "default" for the rest
-    credit: dict            # verdict -> Fraction in [0, 1]
-    conventions: dict       # convention id -> Fraction in [0, 1]
+    points: dict  # question id -> Fraction; "default" for the rest
+    credit: dict  # verdict -> Fraction in [0, 1]
+    conventions: dict  # convention id -> Fraction in [0, 1]
     accepted: frozenset | None
     columns: dict = field(default_factory=dict)  # answer column -> question id
     source: str = "default"
@@ -80,8 +101,7 @@ def format_points(value: Fraction) -> str:
 
 
 def _fail(source: str, key: str, message: str, lang: str):
-    raise DerivationError(text("grading.bad_rubric", lang, path=source, key=key,
-                               problem=message))
+    raise DerivationError(text("grading.bad_rubric", lang, path=source, key=key, problem=message))
 
 
 def _number(source, key, value, lang, upper=None) -> Fraction:
@@ -91,7 +111,7 @@ def _number(source, key, value, lang, upper=None) -> Fraction:
         number = Fraction(Decimal(str(value)))
     except (InvalidOperation, ValueError):
         _fail(source, key, f"{terminal(str(value))} is not a number", lang)
-    if number < 0 or (upper is not None and number > upper) or number > 10 ** 6:
+    if number < 0 or (upper is not None and number > upper) or number > 10**6:
         bound = f"between 0 and {upper}" if upper is not None else "at least 0"
         _fail(source, key, f"{terminal(str(value))} is not {bound}", lang)
     return number
@@ -107,9 +127,17 @@ def _question(source, key, name, lang) -> str:
     found = resolve(str(name))
     if found is None:
         near = suggestions(str(name))
-        _fail(source, key, text("grading.unknown_question_short", lang,
-                                question=terminal(str(name)),
-                                near=", ".join(near) or "-"), lang)
+        _fail(
+            source,
+            key,
+            text(
+                "grading.unknown_question_short",
+                lang,
+                question=terminal(str(name)),
+                near=", ".join(near) or "-",
+            ),
+            lang,
+        )
     return found
 
 
@@ -117,10 +145,19 @@ def _convention(source, key, name, lang) -> str:
     known = assumption_ids()
     if name not in known:
         import difflib
+
         near = difflib.get_close_matches(str(name), known, n=3, cutoff=0.5)
-        _fail(source, key, text("grading.unknown_convention", lang,
-                                convention=terminal(str(name)),
-                                near=", ".join(near) or ", ".join(known)), lang)
+        _fail(
+            source,
+            key,
+            text(
+                "grading.unknown_convention",
+                lang,
+                convention=terminal(str(name)),
+                near=", ".join(near) or ", ".join(known),
+            ),
+            lang,
+        )
     return name
 
 
@@ -136,8 +173,7 @@ def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
         _fail(source, unknown[0], f"unknown key (keys: {', '.join(sorted(_KEYS))})", lang)
     points = dict(base.points) if base else {}
     for name, value in _mapping(source, "points", data.get("points", {}), lang).items():
-        qid = "default" if name == "default" else _question(source, f"points.{name}", name,
-                                                            lang)
+        qid = "default" if name == "default" else _question(source, f"points.{name}", name, lang)
         points[qid] = _number(source, f"points.{name}", value, lang)
     if "default" not in points:
         _fail(source, "points.default", "is missing", lang)
@@ -146,16 +182,14 @@ def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
         _choice(source, f"credit.{name}", name, GRADED_VERDICTS, lang)
         credit[name] = _number(source, f"credit.{name}", value, lang, upper=1)
     conventions = dict(base.conventions) if base else {}
-    for name, value in _mapping(source, "conventions", data.get("conventions", {}),
-                                lang).items():
+    for name, value in _mapping(source, "conventions", data.get("conventions", {}), lang).items():
         _convention(source, f"conventions.{name}", name, lang)
         conventions[name] = _number(source, f"conventions.{name}", value, lang, upper=1)
     accepted = base.accepted if base else None
     if "accepted" in data:
         if not isinstance(data["accepted"], list):
             _fail(source, "accepted", "is not a list of convention ids", lang)
-        accepted = frozenset(_convention(source, "accepted", n, lang)
-                             for n in data["accepted"])
+        accepted = frozenset(_convention(source, "accepted", n, lang) for n in data["accepted"])
     columns = dict(base.columns) if base else {}
     for name, value in _mapping(source, "columns", data.get("columns", {}), lang).items():
         columns[str(name)] = _question(source, f"columns.{name}", value, lang)
@@ -164,23 +198,33 @@ def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
         _fail(source, "assignment", "is not a name (1-200 characters)", lang)
     return Rubric(
         assignment=assignment.strip(),
-        reveal=_choice(source, "reveal", data.get("reveal", base.reveal if base else "hint"),
-                       REVEALS, lang),
-        attempts=_choice(source, "attempts",
-                         data.get("attempts", base.attempts if base else "best"),
-                         ATTEMPTS, lang),
-        points=points, credit=credit, conventions=conventions, accepted=accepted,
-        columns=columns, source=source)
+        reveal=_choice(
+            source, "reveal", data.get("reveal", base.reveal if base else "hint"), REVEALS, lang
+        ),
+        attempts=_choice(
+            source,
+            "attempts",
+            data.get("attempts", base.attempts if base else "best"),
+            ATTEMPTS,
+            lang,
+        ),
+        points=points,
+        credit=credit,
+        conventions=conventions,
+        accepted=accepted,
+        columns=columns,
+        source=source,
+    )
 
 
 def _parse(source: str, raw: bytes, lang: str) -> dict:
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        _fail(source, "-", f"not UTF-8 (byte 0x{raw[error.start]:02X} at {error.start})",
-              lang)
+        _fail(source, "-", f"not UTF-8 (byte 0x{raw[error.start]:02X} at {error.start})", lang)
     if source.lower().endswith((".yaml", ".yml")):
         import yaml
+
         try:
             data = yaml.safe_load(content)
         except yaml.YAMLError as error:
@@ -214,10 +258,9 @@ def load_rubric(path=None, lang: str = "en") -> Rubric:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_RUBRIC_BYTES + 1)
     except OSError as error:
-        raise DerivationError(text("grading.cannot_read", lang, path=source,
-                                   reason=error.strerror or str(error))) from None
+        raise DerivationError(
+            text("grading.cannot_read", lang, path=source, reason=error.strerror or str(error))
+        ) from None
     if len(raw) > MAX_RUBRIC_BYTES:
-        raise DerivationError(text("grading.input_too_large", lang, path=source,
-                                   limit="1 MiB"))
+        raise DerivationError(text("grading.input_too_large", lang, path=source, limit="1 MiB"))
     return _build(_parse(source, raw, lang), base, source, lang)
-

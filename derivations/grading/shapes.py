@@ -37,8 +37,12 @@ SHAPES = ("auto", "long", "wide", "moodle", "canvas")
 _MOODLE_RESPONSE = re.compile(r"^response\s*(\d+)$")
 _CANVAS_QUESTION = re.compile(r"^(\d+):\s")
 _MOODLE_IDS = ("email address", "username", "id number")
-_CANVAS_IDENTITY = (("name", "Student"), ("id", "ID"), ("sis_id", "SIS User ID"),
-                    ("section", "Section"))
+_CANVAS_IDENTITY = (
+    ("name", "Student"),
+    ("id", "ID"),
+    ("sis_id", "SIS User ID"),
+    ("section", "Section"),
+)
 
 
 def column_key(name: str) -> str:
@@ -58,10 +62,10 @@ class Slot:
 @dataclass(frozen=True)
 class Layout:
     shape: str
-    student: int                      # the identifier column
-    slots: tuple                      # Slot, one per graded answer of a row
-    identity: tuple                   # ((gradebook header, input column), ...)
-    skip_first_cell: str | None = None   # a row whose first cell is this is not graded
+    student: int  # the identifier column
+    slots: tuple  # Slot, one per graded answer of a row
+    identity: tuple  # ((gradebook header, input column), ...)
+    skip_first_cell: str | None = None  # a row whose first cell is this is not graded
 
     @property
     def long(self) -> bool:
@@ -72,8 +76,10 @@ class Layout:
         """The columns a row must have to be graded."""
         found = getattr(self, "_needed", None)
         if found is None:
-            found = tuple([self.student] + [i for s in self.slots for i in
-                                            (s.answer, s.question_column) if i is not None])
+            found = tuple(
+                [self.student]
+                + [i for s in self.slots for i in (s.answer, s.question_column) if i is not None]
+            )
             object.__setattr__(self, "_needed", found)
         return found
 
@@ -88,10 +94,17 @@ def _find(header: list[str], spec: str, flag: str, path: str, lang: str) -> int:
     if column_key(spec) in keys:
         return keys.index(column_key(spec))
     near = difflib.get_close_matches(column_key(spec), keys, n=3, cutoff=0.5)
-    raise DerivationError(text(
-        "grading.no_such_column", lang, flag=flag, column=terminal(spec), path=path,
-        near=", ".join(terminal(header[keys.index(k)]) for k in near) or "-",
-        count=len(header)))
+    raise DerivationError(
+        text(
+            "grading.no_such_column",
+            lang,
+            flag=flag,
+            column=terminal(spec),
+            path=path,
+            near=", ".join(terminal(header[keys.index(k)]) for k in near) or "-",
+            count=len(header),
+        )
+    )
 
 
 def _named(header: list[str], names) -> int | None:
@@ -102,8 +115,9 @@ def _named(header: list[str], names) -> int | None:
     return None
 
 
-def _mapped_slots(header, mapping: dict, candidates: list[int], path, lang,
-                  canvas: bool = False) -> tuple:
+def _mapped_slots(
+    header, mapping: dict, candidates: list[int], path, lang, canvas: bool = False
+) -> tuple:
     """Slots for the mapping ``{column spec: question}`` (specs: a name, a 1-based
     position or, in a Canvas export, the question id before the colon)."""
     keys = [column_key(h) for h in header]
@@ -111,33 +125,45 @@ def _mapped_slots(header, mapping: dict, candidates: list[int], path, lang,
     for spec, question in mapping.items():
         index = None
         if canvas and spec.strip().isdigit():
-            index = next((i for i in candidates
-                          if _CANVAS_QUESTION.match(header[i])
-                          and _CANVAS_QUESTION.match(header[i])[1] == spec.strip()), None)
+            index = next(
+                (
+                    i
+                    for i in candidates
+                    if _CANVAS_QUESTION.match(header[i])
+                    and _CANVAS_QUESTION.match(header[i])[1] == spec.strip()
+                ),
+                None,
+            )
         if index is None:
             index = _find(header, spec, "--map", path, lang)
         qid = resolve(question)
         if qid is None:
-            raise DerivationError(text("grading.unknown_question_short", lang,
-                                       question=terminal(question),
-                                       near=", ".join(suggestions(question)) or "-"))
+            raise DerivationError(
+                text(
+                    "grading.unknown_question_short",
+                    lang,
+                    question=terminal(question),
+                    near=", ".join(suggestions(question)) or "-",
+                )
+            )
         slots.append(Slot(answer=index, question=qid, label=header[index]))
     slots.sort(key=lambda s: s.answer)
     if len({s.answer for s in slots}) != len(slots):
         twice = next(s for s in slots if [t.answer for t in slots].count(s.answer) > 1)
-        raise DerivationError(text("grading.mapped_twice", lang,
-                                   column=terminal(header[twice.answer])))
+        raise DerivationError(
+            text("grading.mapped_twice", lang, column=terminal(header[twice.answer]))
+        )
     del keys
     return tuple(slots)
 
 
 def _detect(header: list[str]) -> str:
     keys = [column_key(h) for h in header]
-    if any(_MOODLE_RESPONSE.match(k) for k in keys) and ("surname" in keys
-                                                          or "email address" in keys):
+    if any(_MOODLE_RESPONSE.match(k) for k in keys) and (
+        "surname" in keys or "email address" in keys
+    ):
         return "moodle"
-    if "sis_id" in keys and "attempt" in keys and any(_CANVAS_QUESTION.match(h)
-                                                      for h in header):
+    if "sis_id" in keys and "attempt" in keys and any(_CANVAS_QUESTION.match(h) for h in header):
         return "canvas"
     if "question" in keys and "answer" in keys:
         return "long"
@@ -145,18 +171,24 @@ def _detect(header: list[str]) -> str:
 
 
 def _long(header, options, path, lang) -> Layout:
-    student = _find(header, options.get("student_column") or "student", "--student-column",
-                    path, lang)
-    question = _find(header, options.get("question_column") or "question",
-                     "--question-column", path, lang)
-    answer = _find(header, options.get("answer_column") or "answer", "--answer-column",
-                   path, lang)
+    student = _find(
+        header, options.get("student_column") or "student", "--student-column", path, lang
+    )
+    question = _find(
+        header, options.get("question_column") or "question", "--question-column", path, lang
+    )
+    answer = _find(header, options.get("answer_column") or "answer", "--answer-column", path, lang)
     if len({student, question, answer}) != 3:
-        raise DerivationError(text("grading.same_column", lang,
-                                   columns=", ".join(terminal(header[i]) for i in
-                                                     (student, question, answer))))
-    return Layout("long", student, (Slot(answer, question_column=question),),
-                  ((header[student], student),))
+        raise DerivationError(
+            text(
+                "grading.same_column",
+                lang,
+                columns=", ".join(terminal(header[i]) for i in (student, question, answer)),
+            )
+        )
+    return Layout(
+        "long", student, (Slot(answer, question_column=question),), ((header[student], student),)
+    )
 
 
 def _wide(shape, header, mapping, options, path, lang) -> Layout:
@@ -168,8 +200,9 @@ def _wide(shape, header, mapping, options, path, lang) -> Layout:
     elif shape == "canvas":
         student_default = _named(header, ("id",))
         candidates = [i for i, h in enumerate(header) if _CANVAS_QUESTION.match(h)]
-        identity = tuple((shown, keys.index(name)) for name, shown in _CANVAS_IDENTITY
-                         if name in keys)
+        identity = tuple(
+            (shown, keys.index(name)) for name, shown in _CANVAS_IDENTITY if name in keys
+        )
     else:
         student_default = _named(header, ("student", "email address", "id", "name"))
         candidates = list(range(len(header)))
@@ -179,32 +212,41 @@ def _wide(shape, header, mapping, options, path, lang) -> Layout:
     elif student_default is not None:
         student = student_default
     else:
-        raise DerivationError(text("grading.no_student_column", lang, path=path,
-                                   shape=shape))
+        raise DerivationError(text("grading.no_student_column", lang, path=path, shape=shape))
     if not mapping:
         shown = ", ".join(terminal(header[i]) for i in candidates[:4]) or "-"
-        raise DerivationError(text("grading.no_mapping", lang, path=path, shape=shape,
-                                   columns=shown))
+        raise DerivationError(
+            text("grading.no_mapping", lang, path=path, shape=shape, columns=shown)
+        )
     slots = _mapped_slots(header, mapping, candidates, path, lang, canvas=shape == "canvas")
     if any(s.answer == student for s in slots):
-        raise DerivationError(text("grading.same_column", lang,
-                                   columns=terminal(header[student])))
-    return Layout(shape, student, slots, identity or ((header[student], student),),
-                  skip_first_cell="overall average" if shape == "moodle" else None)
+        raise DerivationError(text("grading.same_column", lang, columns=terminal(header[student])))
+    return Layout(
+        shape,
+        student,
+        slots,
+        identity or ((header[student], student),),
+        skip_first_cell="overall average" if shape == "moodle" else None,
+    )
 
 
-def layout_for(header: list[str], shape: str, mapping: dict, options: dict, path: str,
-               lang: str) -> Layout:
+def layout_for(
+    header: list[str], shape: str, mapping: dict, options: dict, path: str, lang: str
+) -> Layout:
     """The layout of a file with this header.  ``mapping``: answer column -> question
     (``--map`` over the rubric's ``[columns]``); ``options``: the column flags."""
     if shape == "auto":
         shape = _detect(header)
-        if shape == "wide" and not mapping and any(options.get(k) for k in (
-                "question_column", "answer_column")):
+        if (
+            shape == "wide"
+            and not mapping
+            and any(options.get(k) for k in ("question_column", "answer_column"))
+        ):
             shape = "long"
         if shape == "wide" and not mapping:
-            raise DerivationError(text("grading.unknown_shape", lang, path=path,
-                                       header=terminal(",".join(header))))
+            raise DerivationError(
+                text("grading.unknown_shape", lang, path=path, header=terminal(",".join(header)))
+            )
     if shape == "long":
         return _long(header, options, path, lang)
     return _wide(shape, header, mapping, options, path, lang)

@@ -26,8 +26,8 @@ from derivations.registry.questions import QUESTIONS
 
 __all__ = ["Tally", "render_summary", "MAX_UNKNOWN", "EXAMPLE_LENGTH"]
 
-MAX_UNKNOWN = 200        # distinct unknown ids remembered (a hostile file has millions)
-EXAMPLE_LENGTH = 120     # characters of an example answer shown
+MAX_UNKNOWN = 200  # distinct unknown ids remembered (a hostile file has millions)
+EXAMPLE_LENGTH = 120  # characters of an example answer shown
 
 
 class _Question:
@@ -53,8 +53,7 @@ class Tally:
         self.answers = 0
         self.invalid_rows = 0
 
-    def add(self, question: str, answer: str, outcome, score: Fraction,
-            count: int = 1) -> None:
+    def add(self, question: str, answer: str, outcome, score: Fraction, count: int = 1) -> None:
         """Count ``count`` answers ``answer`` to ``question`` with this outcome."""
         self.answers += count
         entry = self.questions.get(question)
@@ -85,8 +84,9 @@ class Tally:
 
 
 def _distribution(scores: Counter) -> str:
-    return ", ".join(f"{format_points(score)} × {count}"
-                     for score, count in sorted(scores.items(), reverse=True))
+    return ", ".join(
+        f"{format_points(score)} × {count}" for score, count in sorted(scores.items(), reverse=True)
+    )
 
 
 def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int = 3) -> str:
@@ -94,38 +94,72 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
     import jinja2
 
     from derivations.render import TEMPLATES
+
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True, autoescape=False)
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
     template = environment.get_template("grade_summary.md.j2")
     questions = []
     for qid in QUESTIONS:
         entry = tally.questions.get(qid)
         if entry is None:
             continue
-        questions.append({
-            "heading": markdown_text(f"{qid} — {QUESTIONS[qid].title[lang]}"),
-            "verdicts": [(verdict_text(v, lang) if v != "error" else "error",
-                          entry.verdicts[v]) for v in GRADED_VERDICTS
-                         if v != "error" or entry.verdicts[v]],
-            "scores": _distribution(entry.scores),
-            "misconceptions": [
-                (count, markdown_code(name),
-                 markdown_text(misconception_text(name, lang, direction="…")),
-                 markdown_code(entry.examples[name]))
-                for name, count in entry.misconceptions.most_common(top)],
-            "conventions": [(count, markdown_code(name), markdown_text(convention_text(name, lang)))
-                            for name, count in entry.conventions.most_common(top)],
-        })
-    unknown = [(markdown_code(value), count, tally.unknown_lines[value])
-               for value, count in tally.unknown.most_common()]
-    s = {key: text(f"grading.summary_{key}", lang) for key in (
-        "title", "verdict", "count", "scores", "top_misconceptions", "top_conventions",
-        "example", "unknown", "unknown_line", "chart_alt")}
-    s["rows_line"] = text("grading.summary_rows", lang, rows=tally.rows,
-                          answers=tally.answers)
-    s["unknown_more"] = (text("grading.summary_unknown_more", lang, count=tally.unknown_more)
-                         if tally.unknown_more else "")
-    return template.render(s=s, questions=questions, unknown=unknown,
-                           chart=markdown_text(chart) if chart else None,
-                           chart_target=quote(chart) if chart else None)
+        questions.append(
+            {
+                "heading": markdown_text(f"{qid} — {QUESTIONS[qid].title[lang]}"),
+                "verdicts": [
+                    (verdict_text(v, lang) if v != "error" else "error", entry.verdicts[v])
+                    for v in GRADED_VERDICTS
+                    if v != "error" or entry.verdicts[v]
+                ],
+                "scores": _distribution(entry.scores),
+                "misconceptions": [
+                    (
+                        count,
+                        markdown_code(name),
+                        markdown_text(misconception_text(name, lang, direction="…")),
+                        markdown_code(entry.examples[name]),
+                    )
+                    for name, count in entry.misconceptions.most_common(top)
+                ],
+                "conventions": [
+                    (count, markdown_code(name), markdown_text(convention_text(name, lang)))
+                    for name, count in entry.conventions.most_common(top)
+                ],
+            }
+        )
+    unknown = [
+        (markdown_code(value), count, tally.unknown_lines[value])
+        for value, count in tally.unknown.most_common()
+    ]
+    s = {
+        key: text(f"grading.summary_{key}", lang)
+        for key in (
+            "title",
+            "verdict",
+            "count",
+            "scores",
+            "top_misconceptions",
+            "top_conventions",
+            "example",
+            "unknown",
+            "unknown_line",
+            "chart_alt",
+        )
+    }
+    s["rows_line"] = text("grading.summary_rows", lang, rows=tally.rows, answers=tally.answers)
+    s["unknown_more"] = (
+        text("grading.summary_unknown_more", lang, count=tally.unknown_more)
+        if tally.unknown_more
+        else ""
+    )
+    return template.render(
+        s=s,
+        questions=questions,
+        unknown=unknown,
+        chart=markdown_text(chart) if chart else None,
+        chart_target=quote(chart) if chart else None,
+    )

@@ -31,8 +31,8 @@ from derivations.messages import text
 __all__ = ["Record", "Table", "DELIMITERS", "MAX_LINE", "sniff_delimiter"]
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
-MAX_LINE = 16 * 1024 * 1024        # characters of one physical line
-MAX_RECORD_LINES = 100_000         # physical lines of one record (a quoted field)
+MAX_LINE = 16 * 1024 * 1024  # characters of one physical line
+MAX_RECORD_LINES = 100_000  # physical lines of one record (a quoted field)
 _SEP_LINE = re.compile(r'^"?sep=(.)"?\r?\n?$')
 
 
@@ -81,7 +81,7 @@ class _Feed:
         self.read = source.stream.readline
         self.pending: deque[tuple[int, str]] = deque()
         self.taken: list[tuple[int, str]] = []
-        self.number = 0          # physical lines read from the file so far
+        self.number = 0  # physical lines read from the file so far
 
     def __iter__(self):
         return self
@@ -95,21 +95,40 @@ class _Feed:
             raise StopIteration
         self.number += 1
         if len(line) > MAX_LINE:
-            raise DerivationError(text("grading.line_too_long", self.lang,
-                                       path=self.source.path, line=self.number,
-                                       limit=MAX_LINE))
+            raise DerivationError(
+                text(
+                    "grading.line_too_long",
+                    self.lang,
+                    path=self.source.path,
+                    line=self.number,
+                    limit=MAX_LINE,
+                )
+            )
         if "\x00" in line:
-            raise DerivationError(text("grading.nul", self.lang, path=self.source.path,
-                                       line=self.number, column=line.index("\x00") + 1))
+            raise DerivationError(
+                text(
+                    "grading.nul",
+                    self.lang,
+                    path=self.source.path,
+                    line=self.number,
+                    column=line.index("\x00") + 1,
+                )
+            )
         return line
 
     def __next__(self) -> str:
         item = self.pending.popleft() if self.pending else (self.number + 1, self._fresh())
         self.taken.append(item)
         if len(self.taken) > MAX_RECORD_LINES:
-            raise DerivationError(text("grading.record_too_long", self.lang,
-                                       path=self.source.path, line=self.taken[0][0],
-                                       limit=MAX_RECORD_LINES))
+            raise DerivationError(
+                text(
+                    "grading.record_too_long",
+                    self.lang,
+                    path=self.source.path,
+                    line=self.taken[0][0],
+                    limit=MAX_RECORD_LINES,
+                )
+            )
         return item[1]
 
     def give_back(self, items) -> None:
@@ -135,8 +154,9 @@ class Table:
         if header is None:
             raise DerivationError(text("grading.empty_file", lang, path=source.path))
         if header.problem:
-            raise DerivationError(text("grading.bad_header", lang, path=source.path,
-                                       problem=header.problem))
+            raise DerivationError(
+                text("grading.bad_header", lang, path=source.path, problem=header.problem)
+            )
         self.header = [name.strip() for name in header]
         self.header_line = header.line
 
@@ -144,11 +164,12 @@ class Table:
         try:
             first = next(self.feed)
         except StopIteration:
-            raise DerivationError(text("grading.empty_file", self.lang,
-                                       path=self.source.path)) from None
+            raise DerivationError(
+                text("grading.empty_file", self.lang, path=self.source.path)
+            ) from None
         self.feed.taken.clear()
         found = _SEP_LINE.match(first.lstrip("\ufeff"))
-        if found:                      # Excel's sep= line: a declaration, not a row
+        if found:  # Excel's sep= line: a declaration, not a row
             return given or found[1]
         self.feed.give_back([(1, first)])
         if given:
@@ -163,7 +184,7 @@ class Table:
             return False
         for (_, before), (_, line) in pairwise(taken):
             if not before.endswith("\n"):
-                continue   # after a bare CR: inside a field (Excel's line break in a cell)
+                continue  # after a bare CR: inside a field (Excel's line break in a cell)
             cells = next(csv.reader([line], delimiter=self.delimiter), [])
             if self.looks_like_row(cells):
                 return True
@@ -187,18 +208,29 @@ class Table:
                 return None
             start, first = taken[0]
             if cells is None:
-                problem = (text("grading.unclosed_quote", self.lang, line=start)
-                           if "end of data" in error else
-                           text("grading.broken_quoting", self.lang, line=start,
-                                reason=terminal(error)))
+                problem = (
+                    text("grading.unclosed_quote", self.lang, line=start)
+                    if "end of data" in error
+                    else text(
+                        "grading.broken_quoting", self.lang, line=start, reason=terminal(error)
+                    )
+                )
                 feed.give_back(taken[1:])
                 self._reader = self._new_reader()
                 return Record(_raw_cells(first, self.delimiter), start, problem)
             if len(taken) > 1 and self._swallowed(taken):
                 feed.give_back(taken[1:])
-                return Record(_raw_cells(first, self.delimiter), start,
-                              text("grading.quote_runs_over", self.lang, line=start,
-                                   first=start + 1, last=taken[-1][0]))
+                return Record(
+                    _raw_cells(first, self.delimiter),
+                    start,
+                    text(
+                        "grading.quote_runs_over",
+                        self.lang,
+                        line=start,
+                        first=start + 1,
+                        last=taken[-1][0],
+                    ),
+                )
             return Record(cells, start)
 
     def rows(self) -> Iterator[Record]:

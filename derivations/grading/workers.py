@@ -19,7 +19,7 @@ from derivations.grading.outcome import Outcome, grade_answer
 __all__ = ["Grader", "default_jobs", "CACHE_ENTRIES"]
 
 CACHE_ENTRIES = 20_000
-_POOL_THRESHOLD = 16     # fewer new answers in a batch than this: graded in-process
+_POOL_THRESHOLD = 16  # fewer new answers in a batch than this: graded in-process
 _settings: dict = {}
 
 
@@ -39,27 +39,30 @@ def _grade(key: tuple, lang: str, reveal: str, symbolic: bool, variants) -> Outc
     class has per-student variants (graded against that student's own layer)."""
     if variants is not None:
         from derivations.variants.grade import grade_variant_answer
+
         return grade_variant_answer(variants, key[2], key[0], key[1], lang, reveal)
     return grade_answer(key[0], key[1], lang, reveal, symbolic)
 
 
 def _work(key: tuple) -> Outcome:
-    return _grade(key, _settings["lang"], _settings["reveal"], _settings["symbolic"],
-                  _settings["variants"])
+    return _grade(
+        key, _settings["lang"], _settings["reveal"], _settings["symbolic"], _settings["variants"]
+    )
 
 
 class Grader:
     """``outcomes(keys)``: one outcome per ``(question, answer)`` key (with
     ``variants``: per ``(question, answer, student)``), in order."""
 
-    def __init__(self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = False,
-                 variants=None):
+    def __init__(
+        self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = False, variants=None
+    ):
         self.lang, self.reveal, self.jobs, self.symbolic = lang, reveal, jobs, symbolic
         self.variants = variants
         self.cache: OrderedDict = OrderedDict()
         self.pool: ProcessPoolExecutor | None = None
-        self.graded = 0          # answers checked (cache misses)
-        self.retried = 0         # outcomes that hit the budget and were graded again
+        self.graded = 0  # answers checked (cache misses)
+        self.retried = 0  # outcomes that hit the budget and were graded again
 
     def _pool(self) -> ProcessPoolExecutor | None:
         if self.jobs <= 1:
@@ -67,9 +70,11 @@ class Grader:
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
-                initializer=_init, initargs=(self.lang, self.reveal, self.symbolic,
-                                                  self.variants))
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init,
+                initargs=(self.lang, self.reveal, self.symbolic, self.variants),
+            )
         return self.pool
 
     def _alone(self, key) -> Outcome:
@@ -86,7 +91,7 @@ class Grader:
         chunk = max(1, min(64, len(keys) // (self.jobs * 4)))
         try:
             return list(pool.map(_work, keys, chunksize=chunk))
-        except BrokenProcessPool:   # a worker died (out of memory?): finish here
+        except BrokenProcessPool:  # a worker died (out of memory?): finish here
             self.pool = None
             return [self._alone(key) for key in keys]
 
@@ -106,7 +111,7 @@ class Grader:
         if missing:
             self.graded += len(missing)
             for key, outcome in zip(missing, self._compute(missing)):
-                if outcome.budget:          # hit the budget under load: once more, alone
+                if outcome.budget:  # hit the budget under load: once more, alone
                     self.retried += 1
                     outcome = self._alone(key)
                 found[key] = outcome

@@ -24,8 +24,11 @@ class _Strings(Mapping):
     def __getitem__(self, lang: str) -> dict[str, str]:
         if lang not in LANGUAGES:
             raise KeyError(lang)
-        strings = {key[len(PREFIX):]: texts[lang] for key, texts in catalogue().items()
-                   if key.startswith(PREFIX) and "." not in key[len(PREFIX):]}
+        strings = {
+            key[len(PREFIX) :]: texts[lang]
+            for key, texts in catalogue().items()
+            if key.startswith(PREFIX) and "." not in key[len(PREFIX) :]
+        }
         return {"lang": lang, **strings}
 
     def __iter__(self) -> Iterator[str]:

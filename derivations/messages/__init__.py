@@ -43,11 +43,13 @@ def catalogue() -> dict[str, dict[str, str]]:
         for key, texts in data.items():
             if key in merged:
                 raise DerivationError(
-                    f"message id {key!r} is declared in {origin[key]} and {item.name}")
+                    f"message id {key!r} is declared in {origin[key]} and {item.name}"
+                )
             if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
                 raise DerivationError(
                     f"message {key!r} in {item.name} needs exactly the languages "
-                    f"{', '.join(LANGUAGES)}")
+                    f"{', '.join(LANGUAGES)}"
+                )
             merged[key] = {lang: str(texts[lang]) for lang in LANGUAGES}
             origin[key] = item.name
     return merged

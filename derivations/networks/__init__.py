@@ -7,13 +7,33 @@ per-layer table), :mod:`.files` (a user's JSON/YAML layer list).
 """
 
 from derivations.networks.files import LayerFile, read_layer_file
-from derivations.networks.graph import INPUT, Network, NetworkTable, TableRow, parse_network, tabulate
+from derivations.networks.graph import (
+    INPUT,
+    Network,
+    NetworkTable,
+    TableRow,
+    parse_network,
+    tabulate,
+)
 from derivations.networks.kinds import KINDS, Cost
 from derivations.networks.models import MODELS, Model, get_model
 
-__all__ = ["Cost", "INPUT", "KINDS", "LayerFile", "MODELS", "Model", "Network", "NetworkTable",
-           "TableRow", "get_model", "model_network", "parse_network", "read_layer_file",
-           "tabulate"]
+__all__ = [
+    "Cost",
+    "INPUT",
+    "KINDS",
+    "LayerFile",
+    "MODELS",
+    "Model",
+    "Network",
+    "NetworkTable",
+    "TableRow",
+    "get_model",
+    "model_network",
+    "parse_network",
+    "read_layer_file",
+    "tabulate",
+]
 
 
 def model_network(name: str, size: int | None = None) -> Network:

@@ -33,12 +33,14 @@ def _parse(path: Path, text: str):
         try:
             return json.loads(text)
         except json.JSONDecodeError as error:
-            raise DerivationError(f"{path}: not valid JSON: {error.msg} at line "
-                                  f"{error.lineno} column {error.colno}") from None
+            raise DerivationError(
+                f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+            ) from None
         except Exception as error:  # noqa: BLE001 - nesting too deep, a 5000-digit number...
             raise DerivationError(f"{path}: cannot be parsed as JSON ({_reason(error)})") from None
     if suffix in (".yaml", ".yml"):
         import yaml
+
         try:
             return yaml.safe_load(text)
         except yaml.YAMLError as error:
@@ -67,8 +69,9 @@ def _read(path: Path) -> str:
     except OSError as error:
         raise DerivationError(f"{path}: cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_BYTES:
-        raise DerivationError(f"{path}: larger than {MAX_BYTES:,} bytes; a layer list is "
-                              f"far smaller")
+        raise DerivationError(
+            f"{path}: larger than {MAX_BYTES:,} bytes; a layer list is far smaller"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -17,8 +17,17 @@ from derivations.networks.kinds import Backward, kind_of
 from derivations.networks.rows import Row, clipped, shown
 from derivations.networks.schema import check_rows
 
-__all__ = ["INPUT", "MAX_LAYERS", "Network", "NetworkTable", "Node", "TableRow", "parse_network",
-           "tabulate", "totals_of"]
+__all__ = [
+    "INPUT",
+    "MAX_LAYERS",
+    "Network",
+    "NetworkTable",
+    "Node",
+    "TableRow",
+    "parse_network",
+    "tabulate",
+    "totals_of",
+]
 
 INPUT = "input"
 MAX_LAYERS = 10_000  # the largest built-in network has a few hundred rows
@@ -35,7 +44,7 @@ class Node:
 @dataclass(frozen=True)
 class Network:
     name: str
-    input: tuple[int, int, int]   # per sample: channels, height, width
+    input: tuple[int, int, int]  # per sample: channels, height, width
     nodes: tuple[Node, ...]
 
 
@@ -46,7 +55,7 @@ class TableRow:
 
     name: str
     kind: str
-    output_shape: tuple           # batch first
+    output_shape: tuple  # batch first
     params: int
     macs: int
     flops: int
@@ -70,7 +79,7 @@ class NetworkTable:
     exact fractions of them."""
 
     network: str
-    input_shape: tuple            # batch first
+    input_shape: tuple  # batch first
     rows: tuple[TableRow, ...]
     totals: dict[str, int] = field(default_factory=dict)
 
@@ -98,8 +107,7 @@ def totals_of(rows) -> dict[str, int]:
 def _sources(row: Row, previous: str) -> tuple[str, ...]:
     source = row.data.get("from", previous)
     sources = [source] if isinstance(source, str) else source
-    if not isinstance(sources, list) or not sources or not all(
-            isinstance(s, str) for s in sources):
+    if not isinstance(sources, list) or not sources or not all(isinstance(s, str) for s in sources):
         raise row.error(f"from={shown(source)} must be a layer name or a list of names")
     return tuple(sources)
 
@@ -113,8 +121,7 @@ def parse_network(rows, input_shape, name: str = "network", validate: bool = Tru
     if not isinstance(rows, (list, tuple)) or not rows:
         raise DerivationError(f"layers={shown(rows)} must be a non-empty list of rows")
     if len(rows) > MAX_LAYERS:
-        raise DerivationError(f"layers: {len(rows):,} rows, more than the {MAX_LAYERS:,} "
-                              f"accepted")
+        raise DerivationError(f"layers: {len(rows):,} rows, more than the {MAX_LAYERS:,} accepted")
     input_shape = _input_shape(input_shape)
     nodes, seen, previous = [], {INPUT}, INPUT
     for index, data in enumerate(rows, start=1):
@@ -141,10 +148,14 @@ def parse_network(rows, input_shape, name: str = "network", validate: bool = Tru
 
 
 def _input_shape(shape) -> tuple[int, int, int]:
-    if (not isinstance(shape, (list, tuple)) or len(shape) != 3
-            or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in shape)):
-        raise DerivationError(f"input={shown(shape)} must be [channels, height, width], "
-                              f"positive integers")
+    if (
+        not isinstance(shape, (list, tuple))
+        or len(shape) != 3
+        or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in shape)
+    ):
+        raise DerivationError(
+            f"input={shown(shape)} must be [channels, height, width], positive integers"
+        )
     return tuple(shape)
 
 
@@ -165,7 +176,21 @@ def tabulate(network: Network, batch: int = 1, input_grad: bool = False) -> Netw
             raise DerivationError(f"layer '{clipped(node.name)}': {error}") from None
         shapes[node.name] = cost.output
         grads[node.name] = grad or cost.params > 0
-        rows.append(TableRow(node.name, node.kind.label, (batch, *cost.output), cost.params,
-                             cost.macs, cost.flops, cost.mults, cost.adds, cost.other,
-                             cost.activations, cost.saved, cost.backward, cost.counted))
+        rows.append(
+            TableRow(
+                node.name,
+                node.kind.label,
+                (batch, *cost.output),
+                cost.params,
+                cost.macs,
+                cost.flops,
+                cost.mults,
+                cost.adds,
+                cost.other,
+                cost.activations,
+                cost.saved,
+                cost.backward,
+                cost.counted,
+            )
+        )
     return NetworkTable(network.name, (batch, *network.input), tuple(rows), totals_of(rows))

@@ -41,9 +41,28 @@ from derivations.model import Layer, output_size
 from derivations.networks.rows import Row, shown
 from derivations.registry.forms import Form
 
-__all__ = ["Activation", "AdaptivePool", "Add", "Backward", "BatchNorm", "Concat", "Conv",
-           "ConvTranspose", "Cost", "Dropout", "Flatten", "Gradient", "KINDS", "LayerNorm",
-           "Linear", "Parameter", "Pool", "Unsupported", "adaptive_cover", "kind_of"]
+__all__ = [
+    "Activation",
+    "AdaptivePool",
+    "Add",
+    "Backward",
+    "BatchNorm",
+    "Concat",
+    "Conv",
+    "ConvTranspose",
+    "Cost",
+    "Dropout",
+    "Flatten",
+    "Gradient",
+    "KINDS",
+    "LayerNorm",
+    "Linear",
+    "Parameter",
+    "Pool",
+    "Unsupported",
+    "adaptive_cover",
+    "kind_of",
+]
 
 
 @dataclass(frozen=True)
@@ -75,7 +94,7 @@ class Backward:
 
 @dataclass(frozen=True)
 class Cost:
-    output: tuple          # per-sample output shape
+    output: tuple  # per-sample output shape
     params: int = 0
     macs: int = 0
     flops: int = 0
@@ -85,7 +104,7 @@ class Cost:
     activations: int = 0
     saved: int = 0
     backward: Backward | None = None
-    counted: bool = True   # False: an unsupported layer, its counts unknown (not zero)
+    counted: bool = True  # False: an unsupported layer, its counts unknown (not zero)
 
 
 def _elements(shape: tuple, batch: int) -> int:
@@ -94,8 +113,11 @@ def _elements(shape: tuple, batch: int) -> int:
 
 def _spatial(kind: str, shape: tuple, dims: int) -> tuple:
     if len(shape) != dims + 1:
-        names = {1: "(channels, length)", 2: "(channels, height, width)",
-                 3: "(channels, depth, height, width)"}[dims]
+        names = {
+            1: "(channels, length)",
+            2: "(channels, height, width)",
+            3: "(channels, depth, height, width)",
+        }[dims]
         raise DerivationError(f"{kind} needs a {names} input, got {shape}")
     return shape
 
@@ -142,9 +164,21 @@ def _conv_forms(layer: Layer) -> dict[str, int]:
     return {key: f[Form(key)].evaluate(layer) for key in FORM_KEYS}
 
 
-FORM_KEYS = ("forward_mults", "forward_adds", "forward_macs", "forward_flops", "memory_params",
-             "memory_weights", "memory_input", "memory_output", "backward_dx_mults",
-             "backward_dx_adds", "backward_dw_mults", "backward_dw_adds", "backward_db_adds")
+FORM_KEYS = (
+    "forward_mults",
+    "forward_adds",
+    "forward_macs",
+    "forward_flops",
+    "memory_params",
+    "memory_weights",
+    "memory_input",
+    "memory_output",
+    "backward_dx_mults",
+    "backward_dx_adds",
+    "backward_dw_mults",
+    "backward_dw_adds",
+    "backward_db_adds",
+)
 
 
 def _cover(m: int, k: int, s: int, d: int) -> int:
@@ -166,9 +200,11 @@ class Conv(Kind):
     values are materialized)."""
 
     name: ClassVar[str] = "conv"
-    convention: ClassVar[str] = ("closed forms: MACs = n c_o m_h m_w (c_i/g) k_h k_w, "
-                                 "FLOPs = 2 MACs, bias additions not counted; exact "
-                                 "additions include the bias")
+    convention: ClassVar[str] = (
+        "closed forms: MACs = n c_o m_h m_w (c_i/g) k_h k_w, "
+        "FLOPs = 2 MACs, bias additions not counted; exact "
+        "additions include the bias"
+    )
     out: int
     kernel: tuple
     stride: tuple = (1, 1)
@@ -178,17 +214,21 @@ class Conv(Kind):
     bias: bool = True
     padding_convention: str = "per-side"
     padding_mode: str = "zeros"
-    in_channels: int | None = None   # the module's, checked against the arriving input
+    in_channels: int | None = None  # the module's, checked against the arriving input
 
     @classmethod
     def read(cls, row: Row):
-        return cls(out=row.integer("out"), kernel=row.pair("kernel"),
-                   stride=row.pair("stride", 1), padding=row.pair("padding", 0, minimum=0),
-                   dilation=row.pair("dilation", 1), groups=row.integer("groups", 1),
-                   bias=row.boolean("bias", True),
-                   padding_convention=row.choice("padding_convention",
-                                                 ("per-side", "total"), "per-side"),
-                   padding_mode=row.choice("padding_mode", PADDING_MODES, "zeros"))
+        return cls(
+            out=row.integer("out"),
+            kernel=row.pair("kernel"),
+            stride=row.pair("stride", 1),
+            padding=row.pair("padding", 0, minimum=0),
+            dilation=row.pair("dilation", 1),
+            groups=row.integer("groups", 1),
+            bias=row.boolean("bias", True),
+            padding_convention=row.choice("padding_convention", ("per-side", "total"), "per-side"),
+            padding_mode=row.choice("padding_mode", PADDING_MODES, "zeros"),
+        )
 
     def saved_input(self, shape: tuple, batch: int) -> int:
         """Input elements autograd saves, as PyTorch pads: zeros natively (an odd total
@@ -228,15 +268,39 @@ class Conv(Kind):
             m_d = self._depth_out(sizes[0])
             c, batch, sizes = c * k_d, batch * m_d, sizes[1:]
         (k_h, p_h, s_h, d_h), (k_w, p_w, s_w, d_w) = axes
-        return Layer(c_i=c, c_o=self.out, h=sizes[0], w=sizes[1], k_h=k_h, k_w=k_w,
-                     p_h=p_h, p_w=p_w, s_h=s_h, s_w=s_w, d_h=d_h, d_w=d_w,
-                     groups=self.groups, batch=batch, bias=self.bias,
-                     convention=self.padding_convention)
+        return Layer(
+            c_i=c,
+            c_o=self.out,
+            h=sizes[0],
+            w=sizes[1],
+            k_h=k_h,
+            k_w=k_w,
+            p_h=p_h,
+            p_w=p_w,
+            s_h=s_h,
+            s_w=s_w,
+            d_h=d_h,
+            d_w=d_w,
+            groups=self.groups,
+            batch=batch,
+            bias=self.bias,
+            convention=self.padding_convention,
+        )
 
     def _depth_out(self, depth: int) -> int:
         k, p, s, d = self._axis(0)
-        Layer(c_i=1, c_o=1, h=depth, w=1, k_h=k, k_w=1, p_h=p, s_h=s, d_h=d,
-              convention=self.padding_convention)  # checks the depth axis fits
+        Layer(
+            c_i=1,
+            c_o=1,
+            h=depth,
+            w=1,
+            k_h=k,
+            k_w=1,
+            p_h=p,
+            s_h=s,
+            d_h=d,
+            convention=self.padding_convention,
+        )  # checks the depth axis fits
         return int(output_size(depth, k, p, s, d, self.padding_convention))
 
     def cost(self, inputs, batch, grad=False):
@@ -254,17 +318,29 @@ class Conv(Kind):
         if self.dims == 3:  # the fold covered each (depth tap, depth output) apart
             k_d, _, s_d, d_d = self._axis(0)
             m_d = output[1]
-            plane = (batch * shape[0] * _cover(layer.m_h, layer.k_h, layer.s_h, layer.d_h)
-                     * _cover(layer.m_w, layer.k_w, layer.s_w, layer.d_w))
+            plane = (
+                batch
+                * shape[0]
+                * _cover(layer.m_h, layer.k_h, layer.s_h, layer.d_h)
+                * _cover(layer.m_w, layer.k_w, layer.s_w, layer.d_w)
+            )
             dx_adds += plane * (m_d * k_d - _cover(m_d, k_d, s_d, d_d))
-        backward = Backward(Gradient(f["backward_dx_mults"], dx_adds) if grad else None,
-                            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
-                            Gradient(0, f["backward_db_adds"]) if self.bias else None)
-        return Cost(output=output, params=f["memory_params"], macs=f["forward_macs"],
-                    flops=f["forward_flops"], mults=f["forward_mults"],
-                    adds=f["forward_adds"], activations=f["memory_output"],
-                    saved=self.saved_input(shape, batch) + f["memory_weights"],
-                    backward=backward)
+        backward = Backward(
+            Gradient(f["backward_dx_mults"], dx_adds) if grad else None,
+            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
+            Gradient(0, f["backward_db_adds"]) if self.bias else None,
+        )
+        return Cost(
+            output=output,
+            params=f["memory_params"],
+            macs=f["forward_macs"],
+            flops=f["forward_flops"],
+            mults=f["forward_mults"],
+            adds=f["forward_adds"],
+            activations=f["memory_output"],
+            saved=self.saved_input(shape, batch) + f["memory_weights"],
+            backward=backward,
+        )
 
 
 @dataclass(frozen=True)
@@ -278,8 +354,9 @@ class ConvTranspose(Kind):
     MACs = n c_i h w (c_o/g) k_h k_w (``flop_counter``'s transposed convolution)."""
 
     name: ClassVar[str] = "conv_transpose"
-    convention: ClassVar[str] = ("the dX of the transposed convolution: MACs = n c_i h w "
-                                 "(c_o/g) k_h k_w, FLOPs = 2 MACs")
+    convention: ClassVar[str] = (
+        "the dX of the transposed convolution: MACs = n c_i h w (c_o/g) k_h k_w, FLOPs = 2 MACs"
+    )
     out: int
     kernel: tuple
     stride: tuple = (1, 1)
@@ -292,33 +369,58 @@ class ConvTranspose(Kind):
 
     @classmethod
     def read(cls, row: Row):
-        return cls(out=row.integer("out"), kernel=row.pair("kernel"),
-                   stride=row.pair("stride", 1), padding=row.pair("padding", 0, minimum=0),
-                   output_padding=row.pair("output_padding", 0, minimum=0),
-                   dilation=row.pair("dilation", 1), groups=row.integer("groups", 1),
-                   bias=row.boolean("bias", True))
+        return cls(
+            out=row.integer("out"),
+            kernel=row.pair("kernel"),
+            stride=row.pair("stride", 1),
+            padding=row.pair("padding", 0, minimum=0),
+            output_padding=row.pair("output_padding", 0, minimum=0),
+            dilation=row.pair("dilation", 1),
+            groups=row.integer("groups", 1),
+            bias=row.boolean("bias", True),
+        )
 
     def transposed(self, shape: tuple, batch: int) -> Layer:
         c, hh, ww = _spatial(self.name, shape, 2)
         sizes = []
-        for axis, size, k, s, p, op, d in zip("hw", (hh, ww), self.kernel, self.stride,
-                                              self.padding, self.output_padding,
-                                              self.dilation):
+        for axis, size, k, s, p, op, d in zip(
+            "hw",
+            (hh, ww),
+            self.kernel,
+            self.stride,
+            self.padding,
+            self.output_padding,
+            self.dilation,
+        ):
             if op >= max(s, d):
-                raise DerivationError(f"output_padding={op} must be smaller than the stride "
-                                      f"or the dilation ({axis})")
+                raise DerivationError(
+                    f"output_padding={op} must be smaller than the stride or the dilation ({axis})"
+                )
             full = (size - 1) * s - 2 * p + d * (k - 1) + op + 1
             if full < 1:
                 raise DerivationError(f"output size {full} < 1 along {axis}")
             sizes.append(full)
         if c % self.groups or self.out % self.groups:
-            raise DerivationError(f"groups={self.groups} does not divide c_i={c} and "
-                                  f"out={self.out}")
-        layer = Layer(c_i=self.out, c_o=c, h=sizes[0], w=sizes[1], k_h=self.kernel[0],
-                      k_w=self.kernel[1], p_h=self.padding[0], p_w=self.padding[1],
-                      s_h=self.stride[0], s_w=self.stride[1], d_h=self.dilation[0],
-                      d_w=self.dilation[1], groups=self.groups, batch=batch,
-                      convention="per-side")
+            raise DerivationError(
+                f"groups={self.groups} does not divide c_i={c} and out={self.out}"
+            )
+        layer = Layer(
+            c_i=self.out,
+            c_o=c,
+            h=sizes[0],
+            w=sizes[1],
+            k_h=self.kernel[0],
+            k_w=self.kernel[1],
+            p_h=self.padding[0],
+            p_w=self.padding[1],
+            s_h=self.stride[0],
+            s_w=self.stride[1],
+            d_h=self.dilation[0],
+            d_w=self.dilation[1],
+            groups=self.groups,
+            batch=batch,
+            convention="per-side",
+        )
         assert (layer.m_h, layer.m_w) == (hh, ww)  # the transposed shape, by construction
         return layer
 
@@ -330,14 +432,23 @@ class ConvTranspose(Kind):
         output = (self.out, layer.h, layer.w)
         outputs = _elements(output, batch)
         plane = batch * layer.h * layer.w
-        backward = Backward(Gradient(f["forward_mults"], f["forward_adds"]) if grad else None,
-                            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
-                            Gradient(0, self.out * (plane - 1)) if self.bias else None)
+        backward = Backward(
+            Gradient(f["forward_mults"], f["forward_adds"]) if grad else None,
+            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
+            Gradient(0, self.out * (plane - 1)) if self.bias else None,
+        )
         macs = f["backward_dx_mults"]
-        return Cost(output=output, params=f["memory_weights"] + self.out * self.bias,
-                    macs=macs, flops=2 * macs, mults=macs,
-                    adds=f["backward_dx_adds"] + outputs * self.bias, activations=outputs,
-                    saved=_elements(shape, batch) + f["memory_weights"], backward=backward)
+        return Cost(
+            output=output,
+            params=f["memory_weights"] + self.out * self.bias,
+            macs=macs,
+            flops=2 * macs,
+            mults=macs,
+            adds=f["backward_dx_adds"] + outputs * self.bias,
+            activations=outputs,
+            saved=_elements(shape, batch) + f["memory_weights"],
+            backward=backward,
+        )
 
 
 @dataclass(frozen=True)
@@ -350,8 +461,10 @@ class Linear(Kind):
     saves the input, and the weight only when the input requires a gradient."""
 
     name: ClassVar[str] = "linear"
-    convention: ClassVar[str] = ("MACs = n in out, FLOPs = 2 MACs, bias additions not "
-                                 "counted; exact additions n out (in - 1 + bias)")
+    convention: ClassVar[str] = (
+        "MACs = n in out, FLOPs = 2 MACs, bias additions not "
+        "counted; exact additions n out (in - 1 + bias)"
+    )
     out: int
     expected_in: int | None = None
     bias: bool = True
@@ -371,14 +484,22 @@ class Linear(Kind):
         r = batch * math.prod(shape[:-1])
         macs = r * features * self.out
         weights = features * self.out
-        backward = Backward(Gradient(macs, r * features * (self.out - 1)) if grad else None,
-                            Gradient(macs, weights * (r - 1)),
-                            Gradient(0, self.out * (r - 1)) if self.bias else None)
-        return Cost(output=(*shape[:-1], self.out), params=weights + self.out * self.bias,
-                    macs=macs, flops=2 * macs, mults=macs,
-                    adds=r * self.out * (features - 1 + self.bias),
-                    activations=r * self.out,
-                    saved=r * features + (weights if grad else 0), backward=backward)
+        backward = Backward(
+            Gradient(macs, r * features * (self.out - 1)) if grad else None,
+            Gradient(macs, weights * (r - 1)),
+            Gradient(0, self.out * (r - 1)) if self.bias else None,
+        )
+        return Cost(
+            output=(*shape[:-1], self.out),
+            params=weights + self.out * self.bias,
+            macs=macs,
+            flops=2 * macs,
+            mults=macs,
+            adds=r * self.out * (features - 1 + self.bias),
+            activations=r * self.out,
+            saved=r * features + (weights if grad else 0),
+            backward=backward,
+        )
 
 
 # --- pooling ----------------------------------------------------------------------------
@@ -402,8 +523,9 @@ class Pool(Kind):
     indices, one per output element)."""
 
     name: ClassVar[str] = "pool"
-    convention: ClassVar[str] = ("a window of t taps: t - 1 comparisons (max) or t - 1 "
-                                 "additions + 1 division (average)")
+    convention: ClassVar[str] = (
+        "a window of t taps: t - 1 comparisons (max) or t - 1 additions + 1 division (average)"
+    )
     function: str
     kernel: tuple
     stride: tuple
@@ -413,10 +535,13 @@ class Pool(Kind):
     @classmethod
     def read(cls, row: Row):
         kernel = row.pair("kernel")
-        return cls(function=row.data["kind"], kernel=kernel,
-                   stride=row.pair("stride", list(kernel)),
-                   padding=row.pair("padding", 0, minimum=0),
-                   ceil_mode=row.boolean("ceil_mode", False))
+        return cls(
+            function=row.data["kind"],
+            kernel=kernel,
+            stride=row.pair("stride", list(kernel)),
+            padding=row.pair("padding", 0, minimum=0),
+            ceil_mode=row.boolean("ceil_mode", False),
+        )
 
     @property
     def label(self) -> str:
@@ -425,14 +550,20 @@ class Pool(Kind):
     def _axes(self, shape):
         shape = _spatial(self.label, shape, len(self.kernel))
         sizes, taps = [], 1
-        for axis, size, k, s, p in zip("dhw"[-len(self.kernel):] if len(self.kernel) > 1
-                                       else "l", shape[1:], self.kernel, self.stride,
-                                       self.padding):
+        for axis, size, k, s, p in zip(
+            "dhw"[-len(self.kernel) :] if len(self.kernel) > 1 else "l",
+            shape[1:],
+            self.kernel,
+            self.stride,
+            self.padding,
+        ):
             if 2 * p > k:  # nn.MaxPool2d/AvgPool2d refuse it too
                 raise DerivationError(f"padding={p} exceeds half the kernel {k} ({axis})")
             if k > size + 2 * p:
-                raise DerivationError(f"kernel {k} does not fit the padded input "
-                                      f"{axis}={size} with padding {p} per side")
+                raise DerivationError(
+                    f"kernel {k} does not fit the padded input "
+                    f"{axis}={size} with padding {p} per side"
+                )
             span = size + 2 * p - k
             out = (-(-span // s) if self.ceil_mode else span // s) + 1
             if self.ceil_mode and (out - 1) * s >= size + p:  # PyTorch: start inside
@@ -448,9 +579,13 @@ class Pool(Kind):
         total = batch * out[0] * taps
         maximum = self.function == "maxpool"
         saved = (_elements(shape, batch) + (outputs if maximum else 0)) if grad else 0
-        return Cost(output=out, adds=0 if maximum else total - outputs,
-                    other=total - outputs if maximum else outputs, activations=outputs,
-                    saved=saved)
+        return Cost(
+            output=out,
+            adds=0 if maximum else total - outputs,
+            other=total - outputs if maximum else outputs,
+            activations=outputs,
+            saved=saved,
+        )
 
 
 def adaptive_cover(size: int, out: int) -> int:
@@ -471,8 +606,10 @@ class AdaptivePool(Kind):
     indices too)."""
 
     name: ClassVar[str] = "adaptive_avgpool"
-    convention: ClassVar[str] = ("per output cell of t inputs: t - 1 additions + 1 "
-                                 "division (average) or t - 1 comparisons (max)")
+    convention: ClassVar[str] = (
+        "per output cell of t inputs: t - 1 additions + 1 "
+        "division (average) or t - 1 comparisons (max)"
+    )
     out: tuple
     function: str = "adaptive_avgpool"
 
@@ -497,9 +634,13 @@ class AdaptivePool(Kind):
             saved = _elements(shape, batch) + outputs
         else:
             saved = 0 if all(o == 1 for o in self.out) else _elements(shape, batch)
-        return Cost(output=out, adds=0 if maximum else total - outputs,
-                    other=total - outputs if maximum else outputs,
-                    activations=outputs, saved=saved)
+        return Cost(
+            output=out,
+            adds=0 if maximum else total - outputs,
+            other=total - outputs if maximum else outputs,
+            activations=outputs,
+            saved=saved,
+        )
 
 
 # --- elementwise and structural -----------------------------------------------------
@@ -512,16 +653,23 @@ class BatchNorm(Kind):
     deviation)."""
 
     name: ClassVar[str] = "batchnorm"
-    convention: ClassVar[str] = ("inference, folded: 1 multiplication + 1 addition per "
-                                 "element; 2 params per channel")
+    convention: ClassVar[str] = (
+        "inference, folded: 1 multiplication + 1 addition per element; 2 params per channel"
+    )
     features: int | None = None
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
         _expect(self.features, shape, "num_features")
         elements = _elements(shape, batch)
-        return Cost(output=shape, params=2 * shape[0], mults=elements, adds=elements,
-                    activations=elements, saved=elements + 5 * shape[0])
+        return Cost(
+            output=shape,
+            params=2 * shape[0],
+            mults=elements,
+            adds=elements,
+            activations=elements,
+            saved=elements + 5 * shape[0],
+        )
 
 
 @dataclass(frozen=True)
@@ -534,27 +682,44 @@ class LayerNorm(Kind):
     and per group the mean and the reciprocal deviation."""
 
     name: ClassVar[str] = "layernorm"
-    convention: ClassVar[str] = ("per group of D: 2D (+D affine) multiplications, 3D - 1 "
-                                 "(+D affine) additions, 3 other")
+    convention: ClassVar[str] = (
+        "per group of D: 2D (+D affine) multiplications, 3D - 1 (+D affine) additions, 3 other"
+    )
     normalized: tuple
     affine: bool = True
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
         elements = _elements(shape, batch)
-        if tuple(shape[len(shape) - len(self.normalized):]) != self.normalized:
-            raise DerivationError(f"normalized_shape={self.normalized} is not the end of the "
-                                  f"input shape {shape}")
+        if tuple(shape[len(shape) - len(self.normalized) :]) != self.normalized:
+            raise DerivationError(
+                f"normalized_shape={self.normalized} is not the end of the input shape {shape}"
+            )
         d = math.prod(self.normalized)
         groups = elements // d
-        return Cost(output=shape, params=2 * d * self.affine,
-                    mults=groups * (2 * d + d * self.affine),
-                    adds=groups * (3 * d - 1 + d * self.affine), other=3 * groups,
-                    activations=elements, saved=elements + 2 * d * self.affine + 2 * groups)
+        return Cost(
+            output=shape,
+            params=2 * d * self.affine,
+            mults=groups * (2 * d + d * self.affine),
+            adds=groups * (3 * d - 1 + d * self.affine),
+            other=3 * groups,
+            activations=elements,
+            saved=elements + 2 * d * self.affine + 2 * groups,
+        )
 
 
-ACTIVATIONS = ("relu", "relu6", "leaky_relu", "elu", "gelu", "silu", "sigmoid", "tanh",
-               "hardswish", "hardsigmoid")
+ACTIVATIONS = (
+    "relu",
+    "relu6",
+    "leaky_relu",
+    "elu",
+    "gelu",
+    "silu",
+    "sigmoid",
+    "tanh",
+    "hardswish",
+    "hardsigmoid",
+)
 
 
 @dataclass(frozen=True)
@@ -574,8 +739,9 @@ class Activation(Kind):
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.function, inputs)
         elements = _elements(shape, batch)
-        return Cost(output=shape, other=elements, activations=elements,
-                    saved=elements if grad else 0)
+        return Cost(
+            output=shape, other=elements, activations=elements, saved=elements if grad else 0
+        )
 
 
 @dataclass(frozen=True)
@@ -586,8 +752,10 @@ class Flatten(Kind):
     convention: ClassVar[str] = "a view: 0 ops"
 
     def cost(self, inputs, batch, grad=False):
-        return Cost(output=(math.prod(_single(self.name, inputs)),),
-                    backward=Backward(Gradient() if grad else None))
+        return Cost(
+            output=(math.prod(_single(self.name, inputs)),),
+            backward=Backward(Gradient() if grad else None),
+        )
 
 
 @dataclass(frozen=True)
@@ -622,11 +790,16 @@ class Add(Kind):
 
     def cost(self, inputs, batch, grad=False):
         if len(inputs) < 2 or any(s != inputs[0] for s in inputs):
-            raise DerivationError(f"add needs two or more inputs of one shape, got "
-                                  f"{', '.join(map(str, inputs))}")
+            raise DerivationError(
+                f"add needs two or more inputs of one shape, got {', '.join(map(str, inputs))}"
+            )
         elements = _elements(inputs[0], batch)
-        return Cost(output=inputs[0], adds=(len(inputs) - 1) * elements,
-                    activations=elements, backward=Backward(Gradient() if grad else None))
+        return Cost(
+            output=inputs[0],
+            adds=(len(inputs) - 1) * elements,
+            activations=elements,
+            backward=Backward(Gradient() if grad else None),
+        )
 
 
 @dataclass(frozen=True)
@@ -639,13 +812,19 @@ class Concat(Kind):
     many_inputs: ClassVar[bool] = True
 
     def cost(self, inputs, batch, grad=False):
-        if len(inputs) < 2 or any(len(s) < 2 or len(s) != len(inputs[0])
-                                  or s[1:] != inputs[0][1:] for s in inputs):
-            raise DerivationError(f"concat needs two or more (channels, height, width) inputs "
-                                  f"of one height and width, got {', '.join(map(str, inputs))}")
+        if len(inputs) < 2 or any(
+            len(s) < 2 or len(s) != len(inputs[0]) or s[1:] != inputs[0][1:] for s in inputs
+        ):
+            raise DerivationError(
+                f"concat needs two or more (channels, height, width) inputs "
+                f"of one height and width, got {', '.join(map(str, inputs))}"
+            )
         out = (sum(s[0] for s in inputs), *inputs[0][1:])
-        return Cost(output=out, activations=_elements(out, batch),
-                    backward=Backward(Gradient() if grad else None))
+        return Cost(
+            output=out,
+            activations=_elements(out, batch),
+            backward=Backward(Gradient() if grad else None),
+        )
 
 
 @dataclass(frozen=True)
@@ -655,8 +834,10 @@ class Unsupported(Kind):
     share but the parameters', never taken as zero."""
 
     name: ClassVar[str] = "unsupported"
-    convention: ClassVar[str] = ("not counted: its operations are unknown, left out of the "
-                                 "totals (its parameters are counted)")
+    convention: ClassVar[str] = (
+        "not counted: its operations are unknown, left out of the "
+        "totals (its parameters are counted)"
+    )
     what: str
     output: tuple
     params: int = 0
@@ -682,8 +863,10 @@ class Parameter(Kind):
         return Cost(output=self.shape, params=math.prod(self.shape))
 
 
-KINDS: dict[str, type] = {k.name: k for k in (Conv, ConvTranspose, Linear, AdaptivePool,
-                                              BatchNorm, Flatten, Dropout, Add, Concat)}
+KINDS: dict[str, type] = {
+    k.name: k
+    for k in (Conv, ConvTranspose, Linear, AdaptivePool, BatchNorm, Flatten, Dropout, Add, Concat)
+}
 POOLS = ("maxpool", "avgpool")
 
 

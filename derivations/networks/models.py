@@ -26,7 +26,7 @@ class Model:
     name: str
     title: str
     source: str
-    input: tuple[int, int, int]   # channels, height, width the source uses
+    input: tuple[int, int, int]  # channels, height, width the source uses
     build: Callable[[], list]
 
 
@@ -64,40 +64,71 @@ def classifier(prefix, features, hidden, classes, first=0):
     i = first
     rows = []
     for width in (hidden, hidden):
-        rows += [linear(f"{prefix}.{i}", width, features), simple(f"{prefix}.{i + 1}", "relu"),
-                 simple(f"{prefix}.{i + 2}", "dropout")]
+        rows += [
+            linear(f"{prefix}.{i}", width, features),
+            simple(f"{prefix}.{i + 1}", "relu"),
+            simple(f"{prefix}.{i + 2}", "dropout"),
+        ]
         features, i = width, i + 3
     return rows + [linear(f"{prefix}.{i}", classes, features)]
 
 
 # --- LeNet (d2l: 28x28 Fashion-MNIST, sigmoid, average pooling) ------------------------
 def lenet():
-    return [conv("0", 6, 5, padding=2), simple("1", "sigmoid"), pool("2", "avgpool", 2, 2),
-            conv("3", 16, 5), simple("4", "sigmoid"), pool("5", "avgpool", 2, 2),
-            simple("6", "flatten"), linear("7", 120, 16 * 5 * 5), simple("8", "sigmoid"),
-            linear("9", 84, 120), simple("10", "sigmoid"), linear("11", 10, 84)]
+    return [
+        conv("0", 6, 5, padding=2),
+        simple("1", "sigmoid"),
+        pool("2", "avgpool", 2, 2),
+        conv("3", 16, 5),
+        simple("4", "sigmoid"),
+        pool("5", "avgpool", 2, 2),
+        simple("6", "flatten"),
+        linear("7", 120, 16 * 5 * 5),
+        simple("8", "sigmoid"),
+        linear("9", 84, 120),
+        simple("10", "sigmoid"),
+        linear("11", 10, 84),
+    ]
 
 
 # --- AlexNet ------------------------------------------------------------------------------
 def alexnet_torchvision():
-    rows = [conv("features.0", 64, 11, 4, 2), simple("features.1", "relu"),
-            pool("features.2", "maxpool", 3, 2),
-            conv("features.3", 192, 5, padding=2), simple("features.4", "relu"),
-            pool("features.5", "maxpool", 3, 2)]
+    rows = [
+        conv("features.0", 64, 11, 4, 2),
+        simple("features.1", "relu"),
+        pool("features.2", "maxpool", 3, 2),
+        conv("features.3", 192, 5, padding=2),
+        simple("features.4", "relu"),
+        pool("features.5", "maxpool", 3, 2),
+    ]
     for i, out in zip((6, 8, 10), (384, 256, 256)):
         rows += [conv(f"features.{i}", out, 3, padding=1), simple(f"features.{i + 1}", "relu")]
-    rows += [pool("features.12", "maxpool", 3, 2), simple("avgpool", "adaptive_avgpool", out=6),
-             simple("flatten", "flatten")]
+    rows += [
+        pool("features.12", "maxpool", 3, 2),
+        simple("avgpool", "adaptive_avgpool", out=6),
+        simple("flatten", "flatten"),
+    ]
     # torchvision: Dropout, Linear, ReLU, Dropout, Linear, ReLU, Linear
-    return rows + [simple("classifier.0", "dropout"), linear("classifier.1", 4096, 256 * 6 * 6),
-                   simple("classifier.2", "relu"), simple("classifier.3", "dropout"),
-                   linear("classifier.4", 4096, 4096), simple("classifier.5", "relu"),
-                   linear("classifier.6", 1000, 4096)]
+    return rows + [
+        simple("classifier.0", "dropout"),
+        linear("classifier.1", 4096, 256 * 6 * 6),
+        simple("classifier.2", "relu"),
+        simple("classifier.3", "dropout"),
+        linear("classifier.4", 4096, 4096),
+        simple("classifier.5", "relu"),
+        linear("classifier.6", 1000, 4096),
+    ]
 
 
 def alexnet_book():
-    rows = [conv("0", 96, 11, 4, 1), simple("1", "relu"), pool("2", "maxpool", 3, 2),
-            conv("3", 256, 5, padding=2), simple("4", "relu"), pool("5", "maxpool", 3, 2)]
+    rows = [
+        conv("0", 96, 11, 4, 1),
+        simple("1", "relu"),
+        pool("2", "maxpool", 3, 2),
+        conv("3", 256, 5, padding=2),
+        simple("4", "relu"),
+        pool("5", "maxpool", 3, 2),
+    ]
     for i, out in zip((6, 8, 10), (384, 384, 256)):
         rows += [conv(str(i), out, 3, padding=1), simple(str(i + 1), "relu")]
     rows += [pool("12", "maxpool", 3, 2), simple("13", "flatten")]
@@ -123,14 +154,19 @@ def vgg_blocks(arch, prefix="features"):
 
 def vgg11_book():
     """d2l's ``vgg(conv_arch)``: 1 input channel (Fashion-MNIST), 224x224, 10 classes."""
-    return (vgg_blocks(BOOK_VGG11_ARCH) + [simple("flatten", "flatten")]
-            + classifier("classifier", 512 * 7 * 7, 4096, 10))
+    return (
+        vgg_blocks(BOOK_VGG11_ARCH)
+        + [simple("flatten", "flatten")]
+        + classifier("classifier", 512 * 7 * 7, 4096, 10)
+    )
 
 
 def vgg16_torchvision():
-    return (vgg_blocks(VGG16_ARCH) + [simple("avgpool", "adaptive_avgpool", out=7),
-                                      simple("flatten", "flatten")]
-            + classifier("classifier", 512 * 7 * 7, 4096, 1000))
+    return (
+        vgg_blocks(VGG16_ARCH)
+        + [simple("avgpool", "adaptive_avgpool", out=7), simple("flatten", "flatten")]
+        + classifier("classifier", 512 * 7 * 7, 4096, 1000)
+    )
 
 
 # --- NiN (d2l) ------------------------------------------------------------------------
@@ -139,9 +175,14 @@ def nin():
 
     def block(i, out, kernel, stride, padding):
         p = f"{i}"
-        return [conv(f"{p}.0", out, kernel, stride, padding), simple(f"{p}.1", "relu"),
-                conv(f"{p}.2", out, 1), simple(f"{p}.3", "relu"),
-                conv(f"{p}.4", out, 1), simple(f"{p}.5", "relu")]
+        return [
+            conv(f"{p}.0", out, kernel, stride, padding),
+            simple(f"{p}.1", "relu"),
+            conv(f"{p}.2", out, 1),
+            simple(f"{p}.3", "relu"),
+            conv(f"{p}.4", out, 1),
+            simple(f"{p}.5", "relu"),
+        ]
 
     rows += block(0, 96, 11, 4, 0) + [pool("1", "maxpool", 3, 2)]
     rows += block(2, 256, 5, 1, 2) + [pool("3", "maxpool", 3, 2)]
@@ -153,45 +194,81 @@ def nin():
 # --- GoogLeNet (d2l) ---------------------------------------------------------------------
 def inception(name, source, c1, c2, c3, c4):
     """d2l's Inception block: four branches from ``source``, concatenated."""
-    return [conv(f"{name}.p1_1", c1, 1, **{"from": source}), simple(f"{name}.p1_relu", "relu"),
-            conv(f"{name}.p2_1", c2[0], 1, **{"from": source}),
-            simple(f"{name}.p2_relu1", "relu"),
-            conv(f"{name}.p2_2", c2[1], 3, padding=1), simple(f"{name}.p2_relu2", "relu"),
-            conv(f"{name}.p3_1", c3[0], 1, **{"from": source}),
-            simple(f"{name}.p3_relu1", "relu"),
-            conv(f"{name}.p3_2", c3[1], 5, padding=2), simple(f"{name}.p3_relu2", "relu"),
-            pool(f"{name}.p4_1", "maxpool", 3, 1, 1, **{"from": source}),
-            conv(f"{name}.p4_2", c4, 1), simple(f"{name}.p4_relu", "relu"),
-            simple(name, "concat", **{"from": [f"{name}.p1_relu", f"{name}.p2_relu2",
-                                               f"{name}.p3_relu2", f"{name}.p4_relu"]})]
+    return [
+        conv(f"{name}.p1_1", c1, 1, **{"from": source}),
+        simple(f"{name}.p1_relu", "relu"),
+        conv(f"{name}.p2_1", c2[0], 1, **{"from": source}),
+        simple(f"{name}.p2_relu1", "relu"),
+        conv(f"{name}.p2_2", c2[1], 3, padding=1),
+        simple(f"{name}.p2_relu2", "relu"),
+        conv(f"{name}.p3_1", c3[0], 1, **{"from": source}),
+        simple(f"{name}.p3_relu1", "relu"),
+        conv(f"{name}.p3_2", c3[1], 5, padding=2),
+        simple(f"{name}.p3_relu2", "relu"),
+        pool(f"{name}.p4_1", "maxpool", 3, 1, 1, **{"from": source}),
+        conv(f"{name}.p4_2", c4, 1),
+        simple(f"{name}.p4_relu", "relu"),
+        simple(
+            name,
+            "concat",
+            **{
+                "from": [
+                    f"{name}.p1_relu",
+                    f"{name}.p2_relu2",
+                    f"{name}.p3_relu2",
+                    f"{name}.p4_relu",
+                ]
+            },
+        ),
+    ]
 
 
 def googlenet():
-    rows = [conv("b1.0", 64, 7, 2, 3), simple("b1.1", "relu"),
-            pool("b1.2", "maxpool", 3, 2, 1),
-            conv("b2.0", 64, 1), simple("b2.1", "relu"), conv("b2.2", 192, 3, padding=1),
-            simple("b2.3", "relu"), pool("b2.4", "maxpool", 3, 2, 1)]
-    stages = (("b3", "b2.4", [(64, (96, 128), (16, 32), 32), (128, (128, 192), (32, 96), 64)]),
-              ("b4", "b3.2", [(192, (96, 208), (16, 48), 64), (160, (112, 224), (24, 64), 64),
-                              (128, (128, 256), (24, 64), 64), (112, (144, 288), (32, 64), 64),
-                              (256, (160, 320), (32, 128), 128)]),
-              ("b5", "b4.5", [(256, (160, 320), (32, 128), 128),
-                              (384, (192, 384), (48, 128), 128)]))
+    rows = [
+        conv("b1.0", 64, 7, 2, 3),
+        simple("b1.1", "relu"),
+        pool("b1.2", "maxpool", 3, 2, 1),
+        conv("b2.0", 64, 1),
+        simple("b2.1", "relu"),
+        conv("b2.2", 192, 3, padding=1),
+        simple("b2.3", "relu"),
+        pool("b2.4", "maxpool", 3, 2, 1),
+    ]
+    stages = (
+        ("b3", "b2.4", [(64, (96, 128), (16, 32), 32), (128, (128, 192), (32, 96), 64)]),
+        (
+            "b4",
+            "b3.2",
+            [
+                (192, (96, 208), (16, 48), 64),
+                (160, (112, 224), (24, 64), 64),
+                (128, (128, 256), (24, 64), 64),
+                (112, (144, 288), (32, 64), 64),
+                (256, (160, 320), (32, 128), 128),
+            ],
+        ),
+        ("b5", "b4.5", [(256, (160, 320), (32, 128), 128), (384, (192, 384), (48, 128), 128)]),
+    )
     for stage, source, blocks in stages:
         for i, widths in enumerate(blocks):
             rows += inception(f"{stage}.{i}", source, *widths)
             source = f"{stage}.{i}"
         if stage != "b5":
             rows.append(pool(f"{stage}.{len(blocks)}", "maxpool", 3, 2, 1))
-    return rows + [simple("b5.2", "adaptive_avgpool", out=1), simple("b5.3", "flatten"),
-                   linear("fc", 10, 1024)]
+    return rows + [
+        simple("b5.2", "adaptive_avgpool", out=1),
+        simple("b5.3", "flatten"),
+        linear("fc", 10, 1024),
+    ]
 
 
 # --- ResNet (torchvision, v1.5) --------------------------------------------------------
 def conv_bn(name, out, kernel, stride=1, padding=0, source=None, relu=True, bn="bn"):
     extra = {} if source is None else {"from": source}
-    rows = [conv(name, out, kernel, stride, padding, bias=False, **extra),
-            simple(name.replace("conv", bn), "batchnorm")]
+    rows = [
+        conv(name, out, kernel, stride, padding, bias=False, **extra),
+        simple(name.replace("conv", bn), "batchnorm"),
+    ]
     return rows + ([simple(f"{name}.relu", "relu")] if relu else [])
 
 
@@ -212,16 +289,24 @@ def bottleneck(name, source, out, stride, downsample):
 def _shortcut(name, source, out, stride, downsample, main):
     rows, identity = [], source
     if downsample:
-        rows = [conv(f"{name}.downsample.0", out, 1, stride, bias=False, **{"from": source}),
-                simple(f"{name}.downsample.1", "batchnorm")]
+        rows = [
+            conv(f"{name}.downsample.0", out, 1, stride, bias=False, **{"from": source}),
+            simple(f"{name}.downsample.1", "batchnorm"),
+        ]
         identity = f"{name}.downsample.1"
-    return rows + [simple(f"{name}.add", "add", **{"from": [main, identity]}),
-                   simple(f"{name}.relu", "relu")]
+    return rows + [
+        simple(f"{name}.add", "add", **{"from": [main, identity]}),
+        simple(f"{name}.relu", "relu"),
+    ]
 
 
 def resnet(block, depths, expansion):
-    rows = [conv("conv1", 64, 7, 2, 3, bias=False), simple("bn1", "batchnorm"),
-            simple("relu", "relu"), pool("maxpool", "maxpool", 3, 2, 1)]
+    rows = [
+        conv("conv1", 64, 7, 2, 3, bias=False),
+        simple("bn1", "batchnorm"),
+        simple("relu", "relu"),
+        pool("maxpool", "maxpool", 3, 2, 1),
+    ]
     source, channels = "maxpool", 64
     for stage, (depth, planes) in enumerate(zip(depths, (64, 128, 256, 512)), start=1):
         out = planes * expansion
@@ -230,8 +315,11 @@ def resnet(block, depths, expansion):
             name = f"layer{stage}.{i}"
             rows += block(name, source, out, stride, stride != 1 or channels != out)
             source, channels = f"{name}.relu", out
-    return rows + [simple("avgpool", "adaptive_avgpool", out=1), simple("flatten", "flatten"),
-                   linear("fc", 1000, 512 * expansion)]
+    return rows + [
+        simple("avgpool", "adaptive_avgpool", out=1),
+        simple("flatten", "flatten"),
+        linear("fc", 1000, 512 * expansion),
+    ]
 
 
 def resnet18():
@@ -243,26 +331,68 @@ def resnet50():
 
 
 # --- the registry ----------------------------------------------------------------------
-MODELS = {m.name: m for m in (
-    Model("lenet", "LeNet", "d2l LeNet: 1x28x28, sigmoid, average pooling, 10 classes",
-          (1, 28, 28), lenet),
-    Model("alexnet", "AlexNet", "torchvision alexnet: 3x224x224, 1000 classes",
-          (3, 224, 224), alexnet_torchvision),
-    Model("alexnet-book", "AlexNet (book)", "d2l AlexNet: 1x224x224, 10 classes",
-          (1, 224, 224), alexnet_book),
-    Model("vgg11", "VGG-11 (book)",
-          "d2l vgg(conv_arch=((1,64),(1,128),(2,256),(2,512),(2,512))): 1x224x224, 10 classes",
-          (1, 224, 224), vgg11_book),
-    Model("vgg16", "VGG-16", "torchvision vgg16: 3x224x224, 1000 classes",
-          (3, 224, 224), vgg16_torchvision),
-    Model("nin", "NiN", "d2l NiN: 1x224x224, 10 classes", (1, 224, 224), nin),
-    Model("googlenet", "GoogLeNet (book)", "d2l GoogLeNet: 1x224x224 (the book trains at "
-          "96x96), 10 classes", (1, 224, 224), googlenet),
-    Model("resnet18", "ResNet-18", "torchvision resnet18: 3x224x224, 1000 classes",
-          (3, 224, 224), resnet18),
-    Model("resnet50", "ResNet-50", "torchvision resnet50 (v1.5): 3x224x224, 1000 classes",
-          (3, 224, 224), resnet50),
-)}
+MODELS = {
+    m.name: m
+    for m in (
+        Model(
+            "lenet",
+            "LeNet",
+            "d2l LeNet: 1x28x28, sigmoid, average pooling, 10 classes",
+            (1, 28, 28),
+            lenet,
+        ),
+        Model(
+            "alexnet",
+            "AlexNet",
+            "torchvision alexnet: 3x224x224, 1000 classes",
+            (3, 224, 224),
+            alexnet_torchvision,
+        ),
+        Model(
+            "alexnet-book",
+            "AlexNet (book)",
+            "d2l AlexNet: 1x224x224, 10 classes",
+            (1, 224, 224),
+            alexnet_book,
+        ),
+        Model(
+            "vgg11",
+            "VGG-11 (book)",
+            "d2l vgg(conv_arch=((1,64),(1,128),(2,256),(2,512),(2,512))): 1x224x224, 10 classes",
+            (1, 224, 224),
+            vgg11_book,
+        ),
+        Model(
+            "vgg16",
+            "VGG-16",
+            "torchvision vgg16: 3x224x224, 1000 classes",
+            (3, 224, 224),
+            vgg16_torchvision,
+        ),
+        Model("nin", "NiN", "d2l NiN: 1x224x224, 10 classes", (1, 224, 224), nin),
+        Model(
+            "googlenet",
+            "GoogLeNet (book)",
+            "d2l GoogLeNet: 1x224x224 (the book trains at 96x96), 10 classes",
+            (1, 224, 224),
+            googlenet,
+        ),
+        Model(
+            "resnet18",
+            "ResNet-18",
+            "torchvision resnet18: 3x224x224, 1000 classes",
+            (3, 224, 224),
+            resnet18,
+        ),
+        Model(
+            "resnet50",
+            "ResNet-50",
+            "torchvision resnet50 (v1.5): 3x224x224, 1000 classes",
+            (3, 224, 224),
+            resnet50,
+        ),
+    )
+}
 
 
 def get_model(name: str) -> Model:

@@ -16,11 +16,18 @@ from fractions import Fraction
 
 from derivations.messages import text
 
-__all__ = ["JSON_DIGITS", "TEXT_DIGITS", "network_report", "percent", "printable",
-           "scientific", "text_table"]
+__all__ = [
+    "JSON_DIGITS",
+    "TEXT_DIGITS",
+    "network_report",
+    "percent",
+    "printable",
+    "scientific",
+    "text_table",
+]
 
-JSON_DIGITS = 4300   # Python's default int <-> str limit: beyond it, scientific form
-TEXT_DIGITS = 21     # a table cell: up to 999 quintillion with separators
+JSON_DIGITS = 4300  # Python's default int <-> str limit: beyond it, scientific form
+TEXT_DIGITS = 21  # a table cell: up to 999 quintillion with separators
 SHARES = ("params", "macs", "activations")
 ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 UNSAFE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
@@ -35,8 +42,13 @@ def printable(value: str) -> str:
             out.append(ESCAPES[ch])
         elif unicodedata.category(ch) in UNSAFE:
             code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else
-                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+            out.append(
+                f"\\x{code:02x}"
+                if code < 0x100
+                else f"\\u{code:04x}"
+                if code < 0x10000
+                else f"\\U{code:08x}"
+            )
         else:
             out.append(ch)
     return "".join(out)
@@ -57,14 +69,14 @@ def scientific(n: int, significant: int = 4) -> str:
         return "0"
     exponent = _digits(n) - 1
     shift = exponent - (significant - 1)
-    mantissa = n * 10 ** -shift if shift < 0 else (2 * n + 10 ** shift) // (2 * 10 ** shift)
-    if mantissa >= 10 ** significant:  # 9.9995e5 rounds up to 1.000e6
+    mantissa = n * 10**-shift if shift < 0 else (2 * n + 10**shift) // (2 * 10**shift)
+    if mantissa >= 10**significant:  # 9.9995e5 rounds up to 1.000e6
         mantissa, exponent = mantissa // 10, exponent + 1
     head, tail = divmod(mantissa, 10 ** (significant - 1))
     return f"{sign}{head}.{tail:0{significant - 1}d}e+{exponent}"
 
 
-_JSON_LIMIT, _TEXT_LIMIT = 10 ** JSON_DIGITS, 10 ** TEXT_DIGITS
+_JSON_LIMIT, _TEXT_LIMIT = 10**JSON_DIGITS, 10**TEXT_DIGITS
 
 
 def exact(n: int):
@@ -94,9 +106,9 @@ def percent(share: Fraction) -> str:
 
 def _human(n: int) -> str:
     """``25.557M``: three decimals rounded half up, exactly; scientific from 10^15."""
-    if n >= 10 ** 15:
+    if n >= 10**15:
         return scientific(n)
-    for size, suffix in ((10 ** 12, "T"), (10 ** 9, "G"), (10 ** 6, "M"), (10 ** 3, "k")):
+    for size, suffix in ((10**12, "T"), (10**9, "G"), (10**6, "M"), (10**3, "k")):
         if n >= size:
             thousandths = (2000 * n + size) // (2 * size)
             return f"{thousandths // 1000}.{thousandths % 1000:03d}{suffix}"
@@ -110,12 +122,11 @@ def _gradient(g):
 def _backward(b):
     if b is None:
         return None
-    return {"input": _gradient(b.input), "weight": _gradient(b.weight),
-            "bias": _gradient(b.bias)}
+    return {"input": _gradient(b.input), "weight": _gradient(b.weight), "bias": _gradient(b.bias)}
 
 
 def _conventions() -> dict:
-    from derivations.networks.kinds import (KINDS, Activation, Parameter, Pool, Unsupported)
+    from derivations.networks.kinds import KINDS, Activation, Parameter, Pool, Unsupported
 
     conventions = {name: kind.convention for name, kind in KINDS.items()}
     conventions["maxpool/avgpool"] = Pool.convention
@@ -133,26 +144,70 @@ def network_report(table, dtype: str = "float32") -> dict:
     totals = table.totals
     rows = []
     for r in table.rows:
-        counts = {key: (exact(getattr(r, key)) if r.counted or key == "params" else None)
-                  for key in ("params", "macs", "flops", "mults", "adds", "other", "ops",
-                              "activations", "saved")}
-        shares = {k: (f"{table.share(r, k)}" if r.counted or k == "params" else None)
-                  for k in SHARES}
-        rows.append({"name": r.name, "kind": r.kind, "output_shape": [exact(d) for d in r.output_shape],
-                     **counts, "backward": _backward(r.backward) if r.counted else None,
-                     "counted": r.counted, "share": shares,
-                     "percent": {k: None if v is None else percent(Fraction(v))
-                                 for k, v in shares.items()}})
-    return {"network": table.network, "input_shape": [exact(d) for d in table.input_shape], "dtype": dtype,
-            "layers": rows, "totals": {k: exact(v) for k, v in totals.items()},
-            "uncounted": [{"name": r.name, "kind": r.kind} for r in table.uncounted],
-            "bytes": {"params": exact(totals["params"] * itemsize),
-                      "activations": exact(totals["activations"] * itemsize)},
-            "conventions": _conventions()}
+        counts = {
+            key: (exact(getattr(r, key)) if r.counted or key == "params" else None)
+            for key in (
+                "params",
+                "macs",
+                "flops",
+                "mults",
+                "adds",
+                "other",
+                "ops",
+                "activations",
+                "saved",
+            )
+        }
+        shares = {
+            k: (f"{table.share(r, k)}" if r.counted or k == "params" else None) for k in SHARES
+        }
+        rows.append(
+            {
+                "name": r.name,
+                "kind": r.kind,
+                "output_shape": [exact(d) for d in r.output_shape],
+                **counts,
+                "backward": _backward(r.backward) if r.counted else None,
+                "counted": r.counted,
+                "share": shares,
+                "percent": {
+                    k: None if v is None else percent(Fraction(v)) for k, v in shares.items()
+                },
+            }
+        )
+    return {
+        "network": table.network,
+        "input_shape": [exact(d) for d in table.input_shape],
+        "dtype": dtype,
+        "layers": rows,
+        "totals": {k: exact(v) for k, v in totals.items()},
+        "uncounted": [{"name": r.name, "kind": r.kind} for r in table.uncounted],
+        "bytes": {
+            "params": exact(totals["params"] * itemsize),
+            "activations": exact(totals["activations"] * itemsize),
+        },
+        "conventions": _conventions(),
+    }
 
 
-HEADER = ("layer", "kind", "output shape", "params", "%", "MACs", "%", "FLOPs", "mults", "adds",
-          "other", "activations", "%", "saved", "bwd mults", "bwd adds")
+HEADER = (
+    "layer",
+    "kind",
+    "output shape",
+    "params",
+    "%",
+    "MACs",
+    "%",
+    "FLOPs",
+    "mults",
+    "adds",
+    "other",
+    "activations",
+    "%",
+    "saved",
+    "bwd mults",
+    "bwd adds",
+)
 LEFT = 3  # name, kind and shape are left-aligned
 
 
@@ -160,15 +215,33 @@ def _cells(table, r) -> tuple:
     shape = shape_text(r.output_shape)
     if not r.counted:
         unknown = "?"
-        return (printable(r.name), printable(r.kind), shape, grouped(r.params),
-                percent(table.share(r, "params")), *([unknown] * 11))
+        return (
+            printable(r.name),
+            printable(r.kind),
+            shape,
+            grouped(r.params),
+            percent(table.share(r, "params")),
+            *([unknown] * 11),
+        )
     b = r.backward
-    return (printable(r.name), printable(r.kind), shape, grouped(r.params),
-            percent(table.share(r, "params")), grouped(r.macs),
-            percent(table.share(r, "macs")), grouped(r.flops), grouped(r.mults),
-            grouped(r.adds), grouped(r.other), grouped(r.activations),
-            percent(table.share(r, "activations")), grouped(r.saved),
-            "-" if b is None else grouped(b.mults), "-" if b is None else grouped(b.adds))
+    return (
+        printable(r.name),
+        printable(r.kind),
+        shape,
+        grouped(r.params),
+        percent(table.share(r, "params")),
+        grouped(r.macs),
+        percent(table.share(r, "macs")),
+        grouped(r.flops),
+        grouped(r.mults),
+        grouped(r.adds),
+        grouped(r.other),
+        grouped(r.activations),
+        percent(table.share(r, "activations")),
+        grouped(r.saved),
+        "-" if b is None else grouped(b.mults),
+        "-" if b is None else grouped(b.adds),
+    )
 
 
 def text_table(table, dtype: str = "float32") -> str:
@@ -177,32 +250,60 @@ def text_table(table, dtype: str = "float32") -> str:
     t = table.totals
     body = [_cells(table, r) for r in table.rows]
     counted = [r for r in table.rows if r.counted and r.backward is not None]
-    total = ("total", "", "", grouped(t["params"]), "100", grouped(t["macs"]), "100",
-             grouped(t["flops"]), grouped(t["mults"]), grouped(t["adds"]),
-             grouped(t["other"]), grouped(t["activations"]), "100", grouped(t["saved"]),
-             grouped(sum(r.backward.mults for r in counted)),
-             grouped(sum(r.backward.adds for r in counted)))
+    total = (
+        "total",
+        "",
+        "",
+        grouped(t["params"]),
+        "100",
+        grouped(t["macs"]),
+        "100",
+        grouped(t["flops"]),
+        grouped(t["mults"]),
+        grouped(t["adds"]),
+        grouped(t["other"]),
+        grouped(t["activations"]),
+        "100",
+        grouped(t["saved"]),
+        grouped(sum(r.backward.mults for r in counted)),
+        grouped(sum(r.backward.adds for r in counted)),
+    )
     widths = [max(len(row[i]) for row in (HEADER, *body, total)) for i in range(len(HEADER))]
 
     def line(row):
-        return "  ".join(c.ljust(w) if i < LEFT else c.rjust(w)
-                         for i, (c, w) in enumerate(zip(row, widths)))
+        return "  ".join(
+            c.ljust(w) if i < LEFT else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))
+        )
 
     rule = line(tuple("-" * w for w in widths))
     shape = shape_text(table.input_shape)
-    lines = [f"{printable(table.network)}: input {shape}",
-             text("network.table.padding", "en"), "", line(HEADER), rule,
-             *map(line, body), rule, line(total), ""]
+    lines = [
+        f"{printable(table.network)}: input {shape}",
+        text("network.table.padding", "en"),
+        "",
+        line(HEADER),
+        rule,
+        *map(line, body),
+        rule,
+        line(total),
+        "",
+    ]
     itemsize = {"float16": 2, "float32": 4, "float64": 8}[dtype]
-    lines.append(text("network.table.totals", "en", params=_human(t["params"]),
-                      params_bytes=grouped(t["params"] * itemsize), dtype=dtype,
-                      macs=_human(t["macs"]), flops=_human(t["flops"]),
-                      activations=_human(t["activations"]),
-                      activations_bytes=grouped(t["activations"] * itemsize)))
+    lines.append(
+        text(
+            "network.table.totals",
+            "en",
+            params=_human(t["params"]),
+            params_bytes=grouped(t["params"] * itemsize),
+            dtype=dtype,
+            macs=_human(t["macs"]),
+            flops=_human(t["flops"]),
+            activations=_human(t["activations"]),
+            activations_bytes=grouped(t["activations"] * itemsize),
+        )
+    )
     if table.uncounted:
-        names = ", ".join(f"{printable(r.name)} ({printable(r.kind[2:])})"
-                          for r in table.uncounted)
-        lines.append(text("network.table.uncounted", "en", count=len(table.uncounted),
-                          names=names))
+        names = ", ".join(f"{printable(r.name)} ({printable(r.kind[2:])})" for r in table.uncounted)
+        lines.append(text("network.table.uncounted", "en", count=len(table.uncounted), names=names))
     lines += ["", "conventions:"] + [f"  {k}: {v}" for k, v in _conventions().items()]
     return "\n".join(lines)

@@ -28,13 +28,13 @@ _REPR.maxstring = _REPR.maxother = _REPR.maxlong = SHOWN_CHARS
 def shown(value) -> str:
     """``repr(value)`` for a one-line message: bounded in length and work, one line."""
     text = _REPR.repr(value).replace("\n", " ")
-    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 3] + "..."
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 3] + "..."
 
 
 def clipped(text: str) -> str:
     """A user's string (a layer name) for a message: unquoted, escaped, cut short."""
     escaped = repr(text[:SHOWN_CHARS])[1:-1]
-    return escaped if len(text) <= SHOWN_CHARS else escaped[:SHOWN_CHARS - 3] + "..."
+    return escaped if len(text) <= SHOWN_CHARS else escaped[: SHOWN_CHARS - 3] + "..."
 
 
 class Row:
@@ -106,8 +106,7 @@ class Row:
         unknown = sorted(set(self.data) - self._read, key=str)
         if unknown:
             known = ", ".join(sorted(self._read))
-            raise self.error(f"unknown field {shown(unknown[0])} for kind {kind} "
-                             f"(known: {known})")
+            raise self.error(f"unknown field {shown(unknown[0])} for kind {kind} (known: {known})")
 
 
 _REQUIRED = object()

@@ -25,39 +25,50 @@ from derivations.networks.rows import clipped, shown
 
 __all__ = ["Problem", "check_file", "check_rows", "problem", "schema"]
 
-TYPES = {"integer": "an integer", "number": "a number", "string": "a string",
-         "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "null"}
+TYPES = {
+    "integer": "an integer",
+    "number": "a number",
+    "string": "a string",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "null",
+}
 
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
     """The shipped schema (``derivations/networks/schema.json``)."""
-    return json.loads(resources.files(__package__).joinpath("schema.json")
-                      .read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files(__package__).joinpath("schema.json").read_text(encoding="utf-8")
+    )
 
 
 @dataclass(frozen=True)
 class Problem:
-    path: tuple          # keys and indices from the checked value down to the bad one
+    path: tuple  # keys and indices from the checked value down to the bad one
     value: object
-    message: str         # what is wrong, after "<field>=<value> "
-    lift: bool = True    # an enclosing list or oneOf with a title may restate it
+    message: str  # what is wrong, after "<field>=<value> "
+    lift: bool = True  # an enclosing list or oneOf with a title may restate it
 
 
 _CHECKS = {
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
-    "array": lambda v: isinstance(v, (list, tuple)), "object": lambda v: isinstance(v, dict),
-    "null": lambda v: v is None}
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, (list, tuple)),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
 
 
 def _is(value, kind: str) -> bool:
     return _CHECKS[kind](value)
 
 
-_MEMBERS: dict[int, frozenset] = {}     # id(enum node) -> its (type, value) pairs
-_DISPATCH: dict[int, tuple] = {}        # id(allOf node) -> (field, value -> then-schemas)
+_MEMBERS: dict[int, frozenset] = {}  # id(enum node) -> its (type, value) pairs
+_DISPATCH: dict[int, tuple] = {}  # id(allOf node) -> (field, value -> then-schemas)
 
 
 def _in_enum(value, node) -> bool:
@@ -81,12 +92,12 @@ def _dispatch(node):
         if set(part) != {"if", "then"} or len(part["if"]) != 1 or len(fields) != 1:
             field = None
             break
-        (key, test), = fields.items()
+        ((key, test),) = fields.items()
         if field not in (None, key) or set(test) - {"const", "enum"} or len(test) != 1:
             field = None
             break
         field = key
-        for member in ([test["const"]] if "const" in test else test["enum"]):
+        for member in [test["const"]] if "const" in test else test["enum"]:
             table.setdefault(member, []).append(part["then"])
     found = _DISPATCH[id(node)] = None if field is None else (field, table)
     return found
@@ -118,8 +129,13 @@ def problem(value, node: dict, skip: frozenset = frozenset()) -> Problem | None:
         return None
     node = _resolve(node)
     if "type" in node and not _is(value, node["type"]):
-        return _titled(node, value, f"is not {TYPES[node['type']]}" if node["type"] != "boolean"
-                       else "must be true or false")
+        return _titled(
+            node,
+            value,
+            f"is not {TYPES[node['type']]}"
+            if node["type"] != "boolean"
+            else "must be true or false",
+        )
     if "enum" in node and not _in_enum(value, node):
         return Problem((), value, f"is not one of {', '.join(map(str, node['enum']))}")
     if "const" in node and not _same(value, node["const"]):
@@ -173,7 +189,7 @@ def _holds(value, condition: dict, skip) -> bool:
     or ``enum`` is answered directly (a row is tested against every kind's condition)."""
     fields = condition.get("properties", {})
     if len(condition) == 1 and len(fields) == 1:
-        (key, test), = fields.items()
+        ((key, test),) = fields.items()
         if set(test) <= {"const", "enum"} and len(test) == 1:
             if not isinstance(value, dict) or key not in value:
                 return True
@@ -198,8 +214,12 @@ def _array(value, node, skip):
     if "maxItems" in node and len(value) > node["maxItems"]:
         if node.get("minItems") == node["maxItems"]:  # a fixed length: [height, width]
             return _titled(node, value, f"must hold {node['maxItems']} items")
-        return Problem((), value, f"holds {len(value):,} items, more than the "
-                                  f"{node['maxItems']:,} accepted", lift=False)
+        return Problem(
+            (),
+            value,
+            f"holds {len(value):,} items, more than the {node['maxItems']:,} accepted",
+            lift=False,
+        )
     items = node.get("items")
     if items is None:
         return None
@@ -209,8 +229,9 @@ def _array(value, node, skip):
         if found:
             if lifts and found.lift and "title" in node:
                 return Problem((), value, f"must be {node['title']}")
-            return Problem((index, *found.path), found.value, found.message,
-                           lift=lifts and found.lift)
+            return Problem(
+                (index, *found.path), found.value, found.message, lift=lifts and found.lift
+            )
     return None
 
 
@@ -229,8 +250,13 @@ def _object(value, node, skip):
         if unknown:
             kind = value.get("kind")
             where = f" for kind {kind}" if isinstance(kind, str) else ""
-            return Problem((), value, f"unknown field {shown(unknown[0])}{where} "
-                                      f"(known: {', '.join(sorted(properties))})", lift=False)
+            return Problem(
+                (),
+                value,
+                f"unknown field {shown(unknown[0])}{where} "
+                f"(known: {', '.join(sorted(properties))})",
+                lift=False,
+            )
     return None
 
 
@@ -244,8 +270,11 @@ def _row_label(row, index: int) -> str:
         return f"row {index + 1}"
     name, kind = row.get("name"), row.get("kind")
     if not isinstance(name, str) or not name:
-        return f"row {index + 1}" if "name" in row else \
-            f"row {index + 1} ({clipped(kind if isinstance(kind, str) else 'layer')}{index + 1})"
+        return (
+            f"row {index + 1}"
+            if "name" in row
+            else f"row {index + 1} ({clipped(kind if isinstance(kind, str) else 'layer')}{index + 1})"
+        )
     return f"row {index + 1} ({clipped(name)})"
 
 

@@ -28,9 +28,23 @@ from typing import ClassVar
 
 from derivations.errors import DerivationError
 from derivations.networks.graph import INPUT, Network, Node, NetworkTable, tabulate
-from derivations.networks.kinds import (Activation, AdaptivePool, Add, BatchNorm, Concat, Conv,
-                                        ConvTranspose, Dropout, Flatten, Kind, LayerNorm,
-                                        Linear, Parameter, Pool, Unsupported)
+from derivations.networks.kinds import (
+    Activation,
+    AdaptivePool,
+    Add,
+    BatchNorm,
+    Concat,
+    Conv,
+    ConvTranspose,
+    Dropout,
+    Flatten,
+    Kind,
+    LayerNorm,
+    Linear,
+    Parameter,
+    Pool,
+    Unsupported,
+)
 from derivations.networks.rows import clipped
 
 __all__ = ["from_torch", "load_factory", "read_torch"]
@@ -41,8 +55,9 @@ def _torch():
         import torch
         import torch.fx  # noqa: F401 - the tracer
     except ImportError:
-        raise DerivationError("reading a PyTorch model needs torch: pip install -e .[torch]"
-                              ) from None
+        raise DerivationError(
+            "reading a PyTorch model needs torch: pip install -e .[torch]"
+        ) from None
     return torch
 
 
@@ -53,42 +68,63 @@ def _tuple(value, dims: int) -> tuple:
 # --- modules -> kinds ------------------------------------------------------------------
 def _conv(m, dims):
     kernel, dilation = _tuple(m.kernel_size, dims), _tuple(m.dilation, dims)
-    if m.padding == "same":   # total padding d (k - 1) per axis (the extra zero at the end)
+    if m.padding == "same":  # total padding d (k - 1) per axis (the extra zero at the end)
         padding, convention = tuple(d * (k - 1) for k, d in zip(kernel, dilation)), "total"
     elif m.padding == "valid":
         padding, convention = (0,) * dims, "per-side"
     else:
         padding, convention = _tuple(m.padding, dims), "per-side"
-    return Conv(out=m.out_channels, kernel=kernel, stride=_tuple(m.stride, dims),
-                padding=padding, dilation=dilation, groups=m.groups, bias=m.bias is not None,
-                padding_convention=convention, padding_mode=m.padding_mode,
-                in_channels=m.in_channels)
+    return Conv(
+        out=m.out_channels,
+        kernel=kernel,
+        stride=_tuple(m.stride, dims),
+        padding=padding,
+        dilation=dilation,
+        groups=m.groups,
+        bias=m.bias is not None,
+        padding_convention=convention,
+        padding_mode=m.padding_mode,
+        in_channels=m.in_channels,
+    )
 
 
 def _conv_transpose(m):
-    return ConvTranspose(out=m.out_channels, kernel=_tuple(m.kernel_size, 2),
-                         stride=_tuple(m.stride, 2), padding=_tuple(m.padding, 2),
-                         output_padding=_tuple(m.output_padding, 2),
-                         dilation=_tuple(m.dilation, 2), groups=m.groups,
-                         bias=m.bias is not None, in_channels=m.in_channels)
+    return ConvTranspose(
+        out=m.out_channels,
+        kernel=_tuple(m.kernel_size, 2),
+        stride=_tuple(m.stride, 2),
+        padding=_tuple(m.padding, 2),
+        output_padding=_tuple(m.output_padding, 2),
+        dilation=_tuple(m.dilation, 2),
+        groups=m.groups,
+        bias=m.bias is not None,
+        in_channels=m.in_channels,
+    )
 
 
 def _pool(m, dims, function):
-    if function == "maxpool" and (any(d != 1 for d in _tuple(m.dilation, dims))
-                                  or m.return_indices):
+    if function == "maxpool" and (
+        any(d != 1 for d in _tuple(m.dilation, dims)) or m.return_indices
+    ):
         return None
     kernel = _tuple(m.kernel_size, dims)
     stride = _tuple(m.stride if m.stride is not None else m.kernel_size, dims)
-    return Pool(function=function, kernel=kernel, stride=stride,
-                padding=_tuple(m.padding, dims), ceil_mode=bool(m.ceil_mode))
+    return Pool(
+        function=function,
+        kernel=kernel,
+        stride=stride,
+        padding=_tuple(m.padding, dims),
+        ceil_mode=bool(m.ceil_mode),
+    )
 
 
 def _adaptive(m, dims, function, shape):
     if getattr(m, "return_indices", False):
         return None
     out = _tuple(m.output_size, dims)
-    return AdaptivePool(out=tuple(s if o is None else o for o, s in zip(out, shape[1:])),
-                        function=function)
+    return AdaptivePool(
+        out=tuple(s if o is None else o for o, s in zip(out, shape[1:])), function=function
+    )
 
 
 def _layernorm(m):
@@ -101,9 +137,18 @@ def _batchnorm(m):
     return BatchNorm(features=m.num_features) if m.affine else None
 
 
-ACTIVATION_MODULES = {"ReLU": "relu", "ReLU6": "relu6", "LeakyReLU": "leaky_relu",
-                      "ELU": "elu", "GELU": "gelu", "SiLU": "silu", "Sigmoid": "sigmoid",
-                      "Tanh": "tanh", "Hardswish": "hardswish", "Hardsigmoid": "hardsigmoid"}
+ACTIVATION_MODULES = {
+    "ReLU": "relu",
+    "ReLU6": "relu6",
+    "LeakyReLU": "leaky_relu",
+    "ELU": "elu",
+    "GELU": "gelu",
+    "SiLU": "silu",
+    "Sigmoid": "sigmoid",
+    "Tanh": "tanh",
+    "Hardswish": "hardswish",
+    "Hardsigmoid": "hardsigmoid",
+}
 
 
 def _module_kind(torch, module, shape):
@@ -115,18 +160,23 @@ def _module_kind(torch, module, shape):
     if type(module) is nn.ConvTranspose2d:
         return _conv_transpose(module)
     if type(module) is nn.Linear:
-        return Linear(out=module.out_features, expected_in=module.in_features,
-                      bias=module.bias is not None)
+        return Linear(
+            out=module.out_features, expected_in=module.in_features, bias=module.bias is not None
+        )
     for prefix, function in (("MaxPool", "maxpool"), ("AvgPool", "avgpool")):
-        if name in (f"{prefix}1d", f"{prefix}2d", f"{prefix}3d") and module.__module__ \
-                .startswith("torch.nn"):
+        if name in (f"{prefix}1d", f"{prefix}2d", f"{prefix}3d") and module.__module__.startswith(
+            "torch.nn"
+        ):
             if function == "avgpool" and not module.count_include_pad:
                 return None
             return _pool(module, int(name[-2]), function)
-    for prefix, function in (("AdaptiveAvgPool", "adaptive_avgpool"),
-                             ("AdaptiveMaxPool", "adaptive_maxpool")):
-        if name in (f"{prefix}1d", f"{prefix}2d", f"{prefix}3d") and module.__module__ \
-                .startswith("torch.nn"):
+    for prefix, function in (
+        ("AdaptiveAvgPool", "adaptive_avgpool"),
+        ("AdaptiveMaxPool", "adaptive_maxpool"),
+    ):
+        if name in (f"{prefix}1d", f"{prefix}2d", f"{prefix}3d") and module.__module__.startswith(
+            "torch.nn"
+        ):
             return _adaptive(module, int(name[-2]), function, shape)
     if type(module) in (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d):
         return _batchnorm(module)
@@ -146,11 +196,25 @@ def _functions(torch):
     F = torch.nn.functional
     add = {operator.add, operator.iadd, torch.add, "add", "add_", "__add__", "__iadd__"}
     cat = {torch.cat, torch.concat, getattr(torch, "concatenate", torch.cat)}
-    activations = {F.relu: "relu", torch.relu: "relu", "relu": "relu", "relu_": "relu",
-                   F.relu6: "relu6", F.gelu: "gelu", F.silu: "silu", torch.sigmoid: "sigmoid",
-                   F.sigmoid: "sigmoid", "sigmoid": "sigmoid", torch.tanh: "tanh",
-                   F.tanh: "tanh", "tanh": "tanh", F.hardswish: "hardswish",
-                   F.leaky_relu: "leaky_relu", F.elu: "elu", F.hardsigmoid: "hardsigmoid"}
+    activations = {
+        F.relu: "relu",
+        torch.relu: "relu",
+        "relu": "relu",
+        "relu_": "relu",
+        F.relu6: "relu6",
+        F.gelu: "gelu",
+        F.silu: "silu",
+        torch.sigmoid: "sigmoid",
+        F.sigmoid: "sigmoid",
+        "sigmoid": "sigmoid",
+        torch.tanh: "tanh",
+        F.tanh: "tanh",
+        "tanh": "tanh",
+        F.hardswish: "hardswish",
+        F.leaky_relu: "leaky_relu",
+        F.elu: "elu",
+        F.hardsigmoid: "hardsigmoid",
+    }
     reshapes = {torch.flatten, "flatten", "view", "reshape", torch.reshape}
     return add, cat, activations, reshapes
 
@@ -220,22 +284,33 @@ class _Reader:
             return module(*args, **kwargs)
         except Exception:  # noqa: BLE001 - parameters on the CPU: run once on zeros
             on_cpu = self.torch.fx.node.map_aggregate(
-                args, lambda a: self.torch.zeros(a.shape, dtype=a.dtype)
-                if isinstance(a, self.torch.Tensor) else a)
+                args,
+                lambda a: (
+                    self.torch.zeros(a.shape, dtype=a.dtype)
+                    if isinstance(a, self.torch.Tensor)
+                    else a
+                ),
+            )
             with self.torch.no_grad():
                 result = module(*on_cpu, **kwargs)
             return self.torch.fx.node.map_aggregate(
-                result, lambda a: self.torch.empty(a.shape, dtype=a.dtype, device="meta")
-                if isinstance(a, self.torch.Tensor) else a)
+                result,
+                lambda a: (
+                    self.torch.empty(a.shape, dtype=a.dtype, device="meta")
+                    if isinstance(a, self.torch.Tensor)
+                    else a
+                ),
+            )
 
     def unsupported(self, fx_node, name, what, params=0):
         try:
             value = self.run_meta(fx_node)
         except Exception as error:  # noqa: BLE001 - the model's own code failed
             first = str(error).splitlines()[0][:120] if str(error) else ""
-            raise DerivationError(f"layer '{clipped(name)}' ({clipped(what)}) cannot run on "
-                                  f"the traced shapes: {type(error).__name__}: {first}"
-                                  ) from None
+            raise DerivationError(
+                f"layer '{clipped(name)}' ({clipped(what)}) cannot run on "
+                f"the traced shapes: {type(error).__name__}: {first}"
+            ) from None
         if not isinstance(value, self.torch.Tensor):
             self.values[fx_node] = value  # a size, a tuple of sizes: not a layer
             return
@@ -246,8 +321,10 @@ class _Reader:
     # -- node kinds ---------------------------------------------------------------------
     def placeholder(self, fx_node):
         if any(n is not fx_node and n.op == "placeholder" for n in self.values):
-            raise DerivationError(f"the model takes more than one input "
-                                  f"({clipped(fx_node.name)}); give it a wrapper of one")
+            raise DerivationError(
+                f"the model takes more than one input "
+                f"({clipped(fx_node.name)}); give it a wrapper of one"
+            )
         self.rows[fx_node] = INPUT
         self.values[fx_node] = self.meta(self.input_shape)
 
@@ -277,16 +354,25 @@ class _Reader:
         tensors = [a for a in fx_node.args if hasattr(a, "op")]
         sources = self.tensor_sources(fx_node.args)
         hashable = isinstance(target, str) or callable(target)
-        if hashable and target in self.add and len(tensors) == 2 == len(fx_node.args) \
-                and len(sources) == 2 and self.shapes[sources[0]] == self.shapes[sources[1]]:
+        if (
+            hashable
+            and target in self.add
+            and len(tensors) == 2 == len(fx_node.args)
+            and len(sources) == 2
+            and self.shapes[sources[0]] == self.shapes[sources[1]]
+        ):
             return self.emit(fx_node, name, Add(), sources)
-        if hashable and target in self.cat and fx_node.args and isinstance(
-                fx_node.args[0], (list, tuple)) and len(sources) == len(fx_node.args[0]) >= 2 \
-                and _dim(fx_node) == 1:
+        if (
+            hashable
+            and target in self.cat
+            and fx_node.args
+            and isinstance(fx_node.args[0], (list, tuple))
+            and len(sources) == len(fx_node.args[0]) >= 2
+            and _dim(fx_node) == 1
+        ):
             return self.emit(fx_node, name, Concat(), sources)
         if hashable and target in self.activations and len(sources) == 1 and len(tensors) == 1:
-            return self.emit(fx_node, name, Activation(function=self.activations[target]),
-                             sources)
+            return self.emit(fx_node, name, Activation(function=self.activations[target]), sources)
         if hashable and target in self.reshapes and len(sources) == 1:
             value = self.run_meta(fx_node)
             shape = self.shapes[sources[0]]
@@ -303,8 +389,11 @@ class _Reader:
             self.nodes.append(Node(self.unique(fx_node.target), kind, ()))
             self.rows[fx_node] = self.nodes[-1].name
             self.shapes[self.nodes[-1].name] = tuple(value.shape)
-        self.values[fx_node] = (self.torch.empty(value.shape, dtype=value.dtype, device="meta")
-                                if isinstance(value, self.torch.Tensor) else value)
+        self.values[fx_node] = (
+            self.torch.empty(value.shape, dtype=value.dtype, device="meta")
+            if isinstance(value, self.torch.Tensor)
+            else value
+        )
 
     def read(self):
         torch = self.torch
@@ -312,8 +401,9 @@ class _Reader:
             graph = torch.fx.symbolic_trace(self.model).graph
         except Exception as error:  # noqa: BLE001 - data-dependent control flow, ...
             first = str(error).splitlines()[0][:160] if str(error) else ""
-            raise DerivationError(f"the model cannot be traced by torch.fx "
-                                  f"({type(error).__name__}: {first})") from None
+            raise DerivationError(
+                f"the model cannot be traced by torch.fx ({type(error).__name__}: {first})"
+            ) from None
         for fx_node in graph.nodes:
             if fx_node.op != "output":
                 getattr(self, fx_node.op)(fx_node)
@@ -345,11 +435,15 @@ class Reused(Kind):
 
 
 def _shape(input_shape) -> tuple:
-    if (not isinstance(input_shape, (list, tuple)) or not 1 <= len(input_shape) <= 4
-            or any(isinstance(v, bool) or not isinstance(v, int) or v < 1
-                   for v in input_shape)):
-        raise DerivationError(f"input_shape={input_shape!r} must be the per-sample shape, "
-                              f"e.g. (3, 224, 224): 1 to 4 positive integers")
+    if (
+        not isinstance(input_shape, (list, tuple))
+        or not 1 <= len(input_shape) <= 4
+        or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in input_shape)
+    ):
+        raise DerivationError(
+            f"input_shape={input_shape!r} must be the per-sample shape, "
+            f"e.g. (3, 224, 224): 1 to 4 positive integers"
+        )
     return tuple(input_shape)
 
 
@@ -379,27 +473,35 @@ def load_factory(spec: str):
     torch = _torch()
     module_name, colon, attribute = spec.partition(":")
     if not colon or not module_name or not attribute:
-        raise DerivationError(f"--torch {clipped(spec)} must be MODULE:FACTORY, e.g. "
-                              f"derivations.networks.torch_models:resnet50")
+        raise DerivationError(
+            f"--torch {clipped(spec)} must be MODULE:FACTORY, e.g. "
+            f"derivations.networks.torch_models:resnet50"
+        )
     if os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
     try:
         module = importlib.import_module(module_name)
     except Exception as error:  # noqa: BLE001 - the user's module: any failure is theirs
-        raise DerivationError(f"--torch: cannot import {clipped(module_name)} "
-                              f"({type(error).__name__}: {str(error)[:120]})") from None
+        raise DerivationError(
+            f"--torch: cannot import {clipped(module_name)} "
+            f"({type(error).__name__}: {str(error)[:120]})"
+        ) from None
     try:
         factory = operator.attrgetter(attribute)(module)
     except AttributeError:
-        raise DerivationError(f"--torch: {clipped(module_name)} has no "
-                              f"{clipped(attribute)}") from None
+        raise DerivationError(
+            f"--torch: {clipped(module_name)} has no {clipped(attribute)}"
+        ) from None
     try:
         with torch.device("meta"):
             model = factory()
     except Exception as error:  # noqa: BLE001
-        raise DerivationError(f"--torch: {clipped(attribute)}() failed "
-                              f"({type(error).__name__}: {str(error)[:120]})") from None
+        raise DerivationError(
+            f"--torch: {clipped(attribute)}() failed ({type(error).__name__}: {str(error)[:120]})"
+        ) from None
     if not isinstance(model, torch.nn.Module):
-        raise DerivationError(f"--torch: {clipped(attribute)}() returned "
-                              f"{type(model).__name__}, not a torch.nn.Module")
+        raise DerivationError(
+            f"--torch: {clipped(attribute)}() returned "
+            f"{type(model).__name__}, not a torch.nn.Module"
+        )
     return model

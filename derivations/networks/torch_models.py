@@ -20,15 +20,30 @@ class AlexNet(nn.Module):
     def __init__(self, classes: int = 1000):
         super().__init__()
         self.features = nn.Sequential(
-            nn.Conv2d(3, 64, 11, 4, 2), nn.ReLU(inplace=True), nn.MaxPool2d(3, 2),
-            nn.Conv2d(64, 192, 5, padding=2), nn.ReLU(inplace=True), nn.MaxPool2d(3, 2),
-            nn.Conv2d(192, 384, 3, padding=1), nn.ReLU(inplace=True),
-            nn.Conv2d(384, 256, 3, padding=1), nn.ReLU(inplace=True),
-            nn.Conv2d(256, 256, 3, padding=1), nn.ReLU(inplace=True), nn.MaxPool2d(3, 2))
+            nn.Conv2d(3, 64, 11, 4, 2),
+            nn.ReLU(inplace=True),
+            nn.MaxPool2d(3, 2),
+            nn.Conv2d(64, 192, 5, padding=2),
+            nn.ReLU(inplace=True),
+            nn.MaxPool2d(3, 2),
+            nn.Conv2d(192, 384, 3, padding=1),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(384, 256, 3, padding=1),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(256, 256, 3, padding=1),
+            nn.ReLU(inplace=True),
+            nn.MaxPool2d(3, 2),
+        )
         self.avgpool = nn.AdaptiveAvgPool2d((6, 6))
         self.classifier = nn.Sequential(
-            nn.Dropout(), nn.Linear(256 * 6 * 6, 4096), nn.ReLU(inplace=True),
-            nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(inplace=True), nn.Linear(4096, classes))
+            nn.Dropout(),
+            nn.Linear(256 * 6 * 6, 4096),
+            nn.ReLU(inplace=True),
+            nn.Dropout(),
+            nn.Linear(4096, 4096),
+            nn.ReLU(inplace=True),
+            nn.Linear(4096, classes),
+        )
 
     def forward(self, x):
         return self.classifier(torch.flatten(self.avgpool(self.features(x)), 1))
@@ -46,8 +61,14 @@ class VGG(nn.Module):
         self.features = nn.Sequential(*layers)
         self.avgpool = nn.AdaptiveAvgPool2d((7, 7))
         self.classifier = nn.Sequential(
-            nn.Linear(512 * 7 * 7, 4096), nn.ReLU(True), nn.Dropout(),
-            nn.Linear(4096, 4096), nn.ReLU(True), nn.Dropout(), nn.Linear(4096, classes))
+            nn.Linear(512 * 7 * 7, 4096),
+            nn.ReLU(True),
+            nn.Dropout(),
+            nn.Linear(4096, 4096),
+            nn.ReLU(True),
+            nn.Dropout(),
+            nn.Linear(4096, classes),
+        )
 
     def forward(self, x):
         return self.classifier(torch.flatten(self.avgpool(self.features(x)), 1))
@@ -121,8 +142,9 @@ class ResNet(nn.Module):
         out = planes * block.expansion
         downsample = None
         if stride != 1 or self.inplanes != out:
-            downsample = nn.Sequential(nn.Conv2d(self.inplanes, out, 1, stride, bias=False),
-                                       nn.BatchNorm2d(out))
+            downsample = nn.Sequential(
+                nn.Conv2d(self.inplanes, out, 1, stride, bias=False), nn.BatchNorm2d(out)
+            )
         blocks = [block(self.inplanes, planes, stride, downsample)]
         self.inplanes = out
         blocks += [block(out, planes) for _ in range(1, depth)]
@@ -135,9 +157,11 @@ class ResNet(nn.Module):
 
 
 def _conv_bn(c_in, c_out, kernel=3, stride=1, groups=1):
-    return nn.Sequential(nn.Conv2d(c_in, c_out, kernel, stride, (kernel - 1) // 2,
-                                   groups=groups, bias=False),
-                         nn.BatchNorm2d(c_out), nn.ReLU6(inplace=True))
+    return nn.Sequential(
+        nn.Conv2d(c_in, c_out, kernel, stride, (kernel - 1) // 2, groups=groups, bias=False),
+        nn.BatchNorm2d(c_out),
+        nn.ReLU6(inplace=True),
+    )
 
 
 class InvertedResidual(nn.Module):
@@ -149,8 +173,11 @@ class InvertedResidual(nn.Module):
         hidden = c_in * expand
         self.use_residual = stride == 1 and c_in == c_out
         layers = [] if expand == 1 else [_conv_bn(c_in, hidden, 1)]
-        layers += [_conv_bn(hidden, hidden, 3, stride, groups=hidden),
-                   nn.Conv2d(hidden, c_out, 1, bias=False), nn.BatchNorm2d(c_out)]
+        layers += [
+            _conv_bn(hidden, hidden, 3, stride, groups=hidden),
+            nn.Conv2d(hidden, c_out, 1, bias=False),
+            nn.BatchNorm2d(c_out),
+        ]
         self.conv = nn.Sequential(*layers)
 
     def forward(self, x):
@@ -158,8 +185,15 @@ class InvertedResidual(nn.Module):
 
 
 class MobileNetV2(nn.Module):
-    SETTINGS = ((1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1),
-                (6, 160, 3, 2), (6, 320, 1, 1))  # expansion, channels, repeats, stride
+    SETTINGS = (
+        (1, 16, 1, 1),
+        (6, 24, 2, 2),
+        (6, 32, 3, 2),
+        (6, 64, 4, 2),
+        (6, 96, 3, 1),
+        (6, 160, 3, 2),
+        (6, 320, 1, 1),
+    )  # expansion, channels, repeats, stride
 
     def __init__(self, classes: int = 1000):
         super().__init__()
@@ -186,15 +220,21 @@ class Decoder(nn.Module):
         super().__init__()
         w = width
         self.net = nn.Sequential(
-            nn.ConvTranspose2d(code, 8 * w, 4, 1, 0, bias=False), nn.BatchNorm2d(8 * w),
+            nn.ConvTranspose2d(code, 8 * w, 4, 1, 0, bias=False),
+            nn.BatchNorm2d(8 * w),
             nn.ReLU(True),
-            nn.ConvTranspose2d(8 * w, 4 * w, 4, 2, 1, bias=False), nn.BatchNorm2d(4 * w),
+            nn.ConvTranspose2d(8 * w, 4 * w, 4, 2, 1, bias=False),
+            nn.BatchNorm2d(4 * w),
             nn.ReLU(True),
-            nn.ConvTranspose2d(4 * w, 2 * w, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * w),
+            nn.ConvTranspose2d(4 * w, 2 * w, 4, 2, 1, bias=False),
+            nn.BatchNorm2d(2 * w),
             nn.ReLU(True),
             nn.ConvTranspose2d(2 * w, w, 3, 2, 1, output_padding=1, groups=2),
-            nn.BatchNorm2d(w), nn.ReLU(True),
-            nn.ConvTranspose2d(w, 3, 4, 2, 1, bias=False), nn.Tanh())
+            nn.BatchNorm2d(w),
+            nn.ReLU(True),
+            nn.ConvTranspose2d(w, 3, 4, 2, 1, bias=False),
+            nn.Tanh(),
+        )
 
     def forward(self, x):
         return self.net(x)
@@ -225,6 +265,11 @@ def decoder():
 
 
 # factory -> the per-sample input it is built for
-FACTORIES = {"alexnet": (alexnet, (3, 224, 224)), "vgg16": (vgg16, (3, 224, 224)),
-             "resnet18": (resnet18, (3, 224, 224)), "resnet50": (resnet50, (3, 224, 224)),
-             "mobilenet_v2": (mobilenet_v2, (3, 224, 224)), "decoder": (decoder, (100, 1, 1))}
+FACTORIES = {
+    "alexnet": (alexnet, (3, 224, 224)),
+    "vgg16": (vgg16, (3, 224, 224)),
+    "resnet18": (resnet18, (3, 224, 224)),
+    "resnet50": (resnet50, (3, 224, 224)),
+    "mobilenet_v2": (mobilenet_v2, (3, 224, 224)),
+    "decoder": (decoder, (100, 1, 1)),
+}

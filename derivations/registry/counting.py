@@ -23,7 +23,8 @@ MEMORY_MODEL = (
     "elements held: parameters = weights + bias; forward peak = parameters + input + "
     "output; autograd saves input and weights for backward; backward peak = parameters + "
     "saved input + dY + dX + dW + db (the forward output is released once dY exists); "
-    "padding copies and im2col workspaces are implementation scratch, not counted")
+    "padding copies and im2col workspaces are implementation scratch, not counted"
+)
 
 
 class Counting(StrEnum):

@@ -68,12 +68,14 @@ F = Form  # short name for the definitions below (looked up when they run)
 # composite -> how it follows from other quantities; in dependency order
 COMPOSITES: dict[Form, Callable[[Mapping], object]] = {
     F.FORWARD_OPS: lambda v: v[F.FORWARD_MULTS] + v[F.FORWARD_ADDS],
-    F.FORWARD_MACS: lambda v: v[F.FORWARD_MULTS],           # one MAC per product
-    F.FORWARD_FLOPS: lambda v: 2 * v[F.FORWARD_MACS],        # torch flop_counter
-    F.BACKWARD_MULTS: lambda v: (v[F.BACKWARD_DX_MULTS] + v[F.BACKWARD_DW_MULTS]
-                                 + v[F.BACKWARD_DB_MULTS]),
-    F.BACKWARD_ADDS: lambda v: (v[F.BACKWARD_DX_ADDS] + v[F.BACKWARD_DW_ADDS]
-                                + v[F.BACKWARD_DB_ADDS]),
+    F.FORWARD_MACS: lambda v: v[F.FORWARD_MULTS],  # one MAC per product
+    F.FORWARD_FLOPS: lambda v: 2 * v[F.FORWARD_MACS],  # torch flop_counter
+    F.BACKWARD_MULTS: lambda v: (
+        v[F.BACKWARD_DX_MULTS] + v[F.BACKWARD_DW_MULTS] + v[F.BACKWARD_DB_MULTS]
+    ),
+    F.BACKWARD_ADDS: lambda v: (
+        v[F.BACKWARD_DX_ADDS] + v[F.BACKWARD_DW_ADDS] + v[F.BACKWARD_DB_ADDS]
+    ),
     F.BACKWARD_OPS: lambda v: v[F.BACKWARD_MULTS] + v[F.BACKWARD_ADDS],
     # one MAC per product of dX and dW (db has none)
     F.BACKWARD_MACS: lambda v: v[F.BACKWARD_DX_MULTS] + v[F.BACKWARD_DW_MULTS],
@@ -83,9 +85,14 @@ COMPOSITES: dict[Form, Callable[[Mapping], object]] = {
     # parameters + saved input (what autograd saves besides the weights) + dY dX dW db;
     # the forward output is released once dY exists
     F.MEMORY_PEAK_BACKWARD: lambda v: (
-        v[F.MEMORY_PARAMS] + v[F.MEMORY_SAVED_FOR_BACKWARD] - v[F.MEMORY_WEIGHTS]
-        + v[F.MEMORY_GRAD_DY] + v[F.MEMORY_GRAD_DX] + v[F.MEMORY_GRAD_DW]
-        + v[F.MEMORY_GRAD_DB]),
+        v[F.MEMORY_PARAMS]
+        + v[F.MEMORY_SAVED_FOR_BACKWARD]
+        - v[F.MEMORY_WEIGHTS]
+        + v[F.MEMORY_GRAD_DY]
+        + v[F.MEMORY_GRAD_DX]
+        + v[F.MEMORY_GRAD_DW]
+        + v[F.MEMORY_GRAD_DB]
+    ),
 }
 
 

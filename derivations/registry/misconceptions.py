@@ -25,9 +25,9 @@ _OPTIONAL = {"hint"}
 @dataclass(frozen=True)
 class Misconception:
     id: str
-    title: dict            # {"en": ..., "zh": ...}: a short name
-    explanation: dict      # {"en": ..., "zh": ...}: what is wrong and why
-    questions: tuple       # checker question ids it applies to ((): sheet-only)
+    title: dict  # {"en": ..., "zh": ...}: a short name
+    explanation: dict  # {"en": ..., "zh": ...}: what is wrong and why
+    questions: tuple  # checker question ids it applies to ((): sheet-only)
     hint: dict | None = None  # {"en", "zh"}: the explanation without the answer in it
 
     def hint_text(self, lang: str, **fields) -> str:
@@ -43,26 +43,37 @@ class Misconception:
 
 
 def _bilingual(key: str, name: str, value) -> dict:
-    if not isinstance(value, dict) or set(value) != set(MISCONCEPTION_LANGUAGES) or not all(
-            isinstance(value[lang], str) and value[lang].strip()
-            for lang in MISCONCEPTION_LANGUAGES):
-        raise DerivationError(f"misconception {key!r}: {name} needs a non-empty text in "
-                              f"each of {', '.join(MISCONCEPTION_LANGUAGES)}")
+    if (
+        not isinstance(value, dict)
+        or set(value) != set(MISCONCEPTION_LANGUAGES)
+        or not all(
+            isinstance(value[lang], str) and value[lang].strip() for lang in MISCONCEPTION_LANGUAGES
+        )
+    ):
+        raise DerivationError(
+            f"misconception {key!r}: {name} needs a non-empty text in "
+            f"each of {', '.join(MISCONCEPTION_LANGUAGES)}"
+        )
     return {lang: value[lang] for lang in MISCONCEPTION_LANGUAGES}
 
 
 def _record(key: str, data) -> Misconception:
     if not isinstance(data, dict) or not _FIELDS <= set(data) <= _FIELDS | _OPTIONAL:
-        raise DerivationError(f"misconception {key!r} needs the fields "
-                              f"{', '.join(sorted(_FIELDS))} (and may have "
-                              f"{', '.join(sorted(_OPTIONAL))})")
+        raise DerivationError(
+            f"misconception {key!r} needs the fields "
+            f"{', '.join(sorted(_FIELDS))} (and may have "
+            f"{', '.join(sorted(_OPTIONAL))})"
+        )
     questions = data["questions"]
     if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
         raise DerivationError(f"misconception {key!r}: questions must be a list of ids")
-    return Misconception(key, _bilingual(key, "title", data["title"]),
-                         _bilingual(key, "explanation", data["explanation"]),
-                         tuple(questions),
-                         _bilingual(key, "hint", data["hint"]) if "hint" in data else None)
+    return Misconception(
+        key,
+        _bilingual(key, "title", data["title"]),
+        _bilingual(key, "explanation", data["explanation"]),
+        tuple(questions),
+        _bilingual(key, "hint", data["hint"]) if "hint" in data else None,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -25,25 +25,27 @@ __all__ = ["Question", "Recipe", "Derivation", "Family", "QUESTIONS", "question"
 
 class Derivation(StrEnum):
     """How a reference is derived (:mod:`.derive` has one function for each)."""
-    CLOSED_FORMS = "closed_forms"        # a sum of closed forms, per counting mode
+
+    CLOSED_FORMS = "closed_forms"  # a sum of closed forms, per counting mode
     DOUBLE_CHANNELS = "double_channels"  # scenarios.double_channels(...).ratio
-    DOUBLE_PADDING = "double_padding"    # scenarios.double_padding(...).increase
-    POINTWISE = "pointwise"              # scenarios.pointwise(...).general
-    COMPOSE = "compose"                  # support of two composed symbolic kernels
+    DOUBLE_PADDING = "double_padding"  # scenarios.double_padding(...).increase
+    POINTWISE = "pointwise"  # scenarios.pointwise(...).general
+    COMPOSE = "compose"  # support of two composed symbolic kernels
 
 
 class Family(StrEnum):
-    LAYER = "layer"       # the section's layer symbols
-    COMPOSE = "compose"   # k_1, k_2
+    LAYER = "layer"  # the section's layer symbols
+    COMPOSE = "compose"  # k_1, k_2
 
 
 @dataclass(frozen=True)
 class Recipe:
     """What the reference sums: closed-form keys per counting mode (``None`` is the
     book's exact counting; the others are assumption ids a right answer may make)."""
+
     derivation: Derivation = Derivation.CLOSED_FORMS
-    modes: tuple = ()        # ((mode | None, (closed-form key, ...)), ...), reference first
-    in_bytes: bool = False   # also accepted in float32 bytes (memory questions)
+    modes: tuple = ()  # ((mode | None, (closed-form key, ...)), ...), reference first
+    in_bytes: bool = False  # also accepted in float32 bytes (memory questions)
     with_bias: bool = False  # the forms are those of a layer with bias (the bias count)
 
     @property
@@ -60,14 +62,14 @@ class Recipe:
 @dataclass(frozen=True)
 class Question:
     id: str
-    exercise: str | None          # id in registry.exercises (None: no exercise of the book)
+    exercise: str | None  # id in registry.exercises (None: no exercise of the book)
     recipe: Recipe
-    bias: bool = True             # may a right answer count the bias?
-    batched: bool = False         # may a right answer keep the batch size n?
+    bias: bool = True  # may a right answer count the bias?
+    batched: bool = False  # may a right answer keep the batch size n?
     family: Family = Family.LAYER
     base_domain: frozenset = field(default_factory=frozenset)  # of Restriction values
-    big_o: bool = True            # may the answer be a big-O?
-    output_symbols: bool = True   # may the answer use m_h, m_w?
+    big_o: bool = True  # may the answer be a big-O?
+    output_symbols: bool = True  # may the answer use m_h, m_w?
 
     @property
     def numbers(self) -> dict:
@@ -78,12 +80,14 @@ class Question:
     @property
     def title(self) -> dict:
         from derivations.messages import entry
+
         return entry(f"checker.question.{self.id}")
 
     @property
     def misconceptions(self) -> tuple:
         """Ids of the misconceptions that apply (from the misconception registry)."""
         from derivations.registry.misconceptions import misconceptions
+
         return tuple(m.id for m in misconceptions().values() if self.id in m.questions)
 
 
@@ -95,49 +99,114 @@ def _scenario(derivation: Derivation) -> Recipe:
     return Recipe(derivation)
 
 
-QUESTIONS: dict[str, Question] = {q.id: q for q in (
-    Question("output-height", "cost", _forms((None, (Form.OUTPUT_HEIGHT,))), bias=False,
-             big_o=False, output_symbols=False),
-    Question("output-width", "cost", _forms((None, (Form.OUTPUT_WIDTH,))), bias=False,
-             big_o=False, output_symbols=False),
-    Question("forward-mults", "cost", _forms((None, (Form.FORWARD_MULTS,))), bias=False,
-             batched=True),
-    Question("forward-adds", "cost", _forms((None, (Form.FORWARD_ADDS,)),
-                                            ("accumulate_from_zero", (Form.FORWARD_MULTS,))),
-             batched=True),
-    Question("forward-ops", "cost", _forms(
-        (None, (Form.FORWARD_OPS,)), ("macs", (Form.FORWARD_MACS,)),
-        ("flops", (Form.FORWARD_FLOPS,)),
-        ("accumulate_from_zero", (Form.FORWARD_MULTS, Form.FORWARD_MULTS))), batched=True),
-    Question("forward-memory", "cost", Recipe(modes=(
-        (None, (Form.MEMORY_PEAK_FORWARD,)),), in_bytes=True),
-        batched=True),
-    Question("backward-ops", "cost", _forms(
-        (None, (Form.BACKWARD_OPS,)), ("macs", (Form.BACKWARD_MACS,)),
-        ("flops", (Form.BACKWARD_FLOPS,))), batched=True),
-    Question("backward-memory", "cost", Recipe(modes=(
-        (None, (Form.MEMORY_PEAK_BACKWARD,)),
-        ("output_kept", (Form.MEMORY_PEAK_BACKWARD, Form.MEMORY_OUTPUT)),
-        ("gradient_buffers_only", (Form.MEMORY_GRAD_DY, Form.MEMORY_GRAD_DX,
-                                   Form.MEMORY_GRAD_DW, Form.MEMORY_GRAD_DB)),
-        ("saved_for_backward_only", (Form.MEMORY_SAVED_FOR_BACKWARD,))), in_bytes=True),
-        batched=True),
-    Question("double-channels", "doubling", _scenario(Derivation.DOUBLE_CHANNELS),
-             big_o=False),
-    Question("double-padding", "doubling", _scenario(Derivation.DOUBLE_PADDING),
-             big_o=False),
-    Question("pointwise-complexity", "pointwise", _scenario(Derivation.POINTWISE),
-             base_domain=frozenset({Restriction.K1})),
-    Question("compose-size", "compose", _scenario(Derivation.COMPOSE), family=Family.COMPOSE,
-             big_o=False, output_symbols=False),
-    Question("bias-size", None, Recipe(modes=((None, (Form.MEMORY_BIAS,)),), with_bias=True),
-             bias=False, big_o=False),
-)}
+QUESTIONS: dict[str, Question] = {
+    q.id: q
+    for q in (
+        Question(
+            "output-height",
+            "cost",
+            _forms((None, (Form.OUTPUT_HEIGHT,))),
+            bias=False,
+            big_o=False,
+            output_symbols=False,
+        ),
+        Question(
+            "output-width",
+            "cost",
+            _forms((None, (Form.OUTPUT_WIDTH,))),
+            bias=False,
+            big_o=False,
+            output_symbols=False,
+        ),
+        Question(
+            "forward-mults", "cost", _forms((None, (Form.FORWARD_MULTS,))), bias=False, batched=True
+        ),
+        Question(
+            "forward-adds",
+            "cost",
+            _forms((None, (Form.FORWARD_ADDS,)), ("accumulate_from_zero", (Form.FORWARD_MULTS,))),
+            batched=True,
+        ),
+        Question(
+            "forward-ops",
+            "cost",
+            _forms(
+                (None, (Form.FORWARD_OPS,)),
+                ("macs", (Form.FORWARD_MACS,)),
+                ("flops", (Form.FORWARD_FLOPS,)),
+                ("accumulate_from_zero", (Form.FORWARD_MULTS, Form.FORWARD_MULTS)),
+            ),
+            batched=True,
+        ),
+        Question(
+            "forward-memory",
+            "cost",
+            Recipe(modes=((None, (Form.MEMORY_PEAK_FORWARD,)),), in_bytes=True),
+            batched=True,
+        ),
+        Question(
+            "backward-ops",
+            "cost",
+            _forms(
+                (None, (Form.BACKWARD_OPS,)),
+                ("macs", (Form.BACKWARD_MACS,)),
+                ("flops", (Form.BACKWARD_FLOPS,)),
+            ),
+            batched=True,
+        ),
+        Question(
+            "backward-memory",
+            "cost",
+            Recipe(
+                modes=(
+                    (None, (Form.MEMORY_PEAK_BACKWARD,)),
+                    ("output_kept", (Form.MEMORY_PEAK_BACKWARD, Form.MEMORY_OUTPUT)),
+                    (
+                        "gradient_buffers_only",
+                        (
+                            Form.MEMORY_GRAD_DY,
+                            Form.MEMORY_GRAD_DX,
+                            Form.MEMORY_GRAD_DW,
+                            Form.MEMORY_GRAD_DB,
+                        ),
+                    ),
+                    ("saved_for_backward_only", (Form.MEMORY_SAVED_FOR_BACKWARD,)),
+                ),
+                in_bytes=True,
+            ),
+            batched=True,
+        ),
+        Question("double-channels", "doubling", _scenario(Derivation.DOUBLE_CHANNELS), big_o=False),
+        Question("double-padding", "doubling", _scenario(Derivation.DOUBLE_PADDING), big_o=False),
+        Question(
+            "pointwise-complexity",
+            "pointwise",
+            _scenario(Derivation.POINTWISE),
+            base_domain=frozenset({Restriction.K1}),
+        ),
+        Question(
+            "compose-size",
+            "compose",
+            _scenario(Derivation.COMPOSE),
+            family=Family.COMPOSE,
+            big_o=False,
+            output_symbols=False,
+        ),
+        Question(
+            "bias-size",
+            None,
+            Recipe(modes=((None, (Form.MEMORY_BIAS,)),), with_bias=True),
+            bias=False,
+            big_o=False,
+        ),
+    )
+}
 
 
 def question(identifier: str) -> Question:
     try:
         return QUESTIONS[identifier]
     except KeyError:
-        raise DerivationError(f"unknown question {identifier!r}; known: "
-                              + ", ".join(QUESTIONS)) from None
+        raise DerivationError(
+            f"unknown question {identifier!r}; known: " + ", ".join(QUESTIONS)
+        ) from None

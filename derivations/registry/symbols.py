@@ -15,20 +15,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Role", "SymbolInfo", "SYMBOLS", "BY_NAME", "LAYER_SYMBOLS", "OUTPUT_SYMBOLS",
-           "COMPOSE_SYMBOLS", "by_field", "sympy_symbols"]
+__all__ = [
+    "Role",
+    "SymbolInfo",
+    "SYMBOLS",
+    "BY_NAME",
+    "LAYER_SYMBOLS",
+    "OUTPUT_SYMBOLS",
+    "COMPOSE_SYMBOLS",
+    "by_field",
+    "sympy_symbols",
+]
 
 
 class Role(StrEnum):
-    LAYER = "layer"        # an input of the layer model, a Layer field
-    OUTPUT = "output"      # derived by the model from the layer (m_h, m_w)
-    COMPOSE = "compose"    # the two kernel sizes of the composition exercise
+    LAYER = "layer"  # an input of the layer model, a Layer field
+    OUTPUT = "output"  # derived by the model from the layer (m_h, m_w)
+    COMPOSE = "compose"  # the two kernel sizes of the composition exercise
 
 
 @dataclass(frozen=True)
 class SymbolInfo:
-    name: str                 # as written in formulas and read by the checker
-    field: str | None         # the Layer field (or property, for outputs) with its value
+    name: str  # as written in formulas and read by the checker
+    field: str | None  # the Layer field (or property, for outputs) with its value
     role: Role
     nonnegative: bool = False  # may be 0 (padding); otherwise a positive integer
     meaning: str = ""

@@ -28,8 +28,16 @@ from derivations.model import Layer
 from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, key_values, supported_question
 
-__all__ = ["FORMAT", "LAYER_FIELDS", "Student", "ClassVariants", "build_variants",
-           "value_text", "render_files", "file_name"]
+__all__ = [
+    "FORMAT",
+    "LAYER_FIELDS",
+    "Student",
+    "ClassVariants",
+    "build_variants",
+    "value_text",
+    "render_files",
+    "file_name",
+]
 
 FORMAT = "derivations-variants"
 FORMAT_VERSION = 1
@@ -66,8 +74,9 @@ def value_text(value: int | Fraction) -> str:
     return str(value)
 
 
-def build_variants(roster: list[str], questions: list[str], seed: str,
-                   padding: str = "total") -> ClassVariants:
+def build_variants(
+    roster: list[str], questions: list[str], seed: str, padding: str = "total"
+) -> ClassVariants:
     """Every student's layer and checked key (nothing is written)."""
     if not isinstance(seed, str) or not seed.strip():
         raise DerivationError(f"seed {seed!r} must be a non-empty string")
@@ -92,12 +101,21 @@ def _layer_fields(layer: Layer) -> dict:
 
 def _json(variants: ClassVariants) -> str:
     data = {
-        "format": FORMAT, "version": FORMAT_VERSION, "distribution": DRAW_VERSION,
-        "seed": variants.seed, "padding": variants.padding,
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "distribution": DRAW_VERSION,
+        "seed": variants.seed,
+        "padding": variants.padding,
         "questions": list(variants.questions),
-        "students": [{"id": s.id, "layer": _layer_fields(s.layer),
-                      "key": {k.question: value_text(k.value) for k in s.key}}
-                     for s in variants.students]}
+        "students": [
+            {
+                "id": s.id,
+                "layer": _layer_fields(s.layer),
+                "key": {k.question: value_text(k.value) for k in s.key},
+            }
+            for s in variants.students
+        ],
+    }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -107,8 +125,15 @@ def _key_csv(variants: ClassVariants) -> str:
     writer.writerow(["student", "question", "value", "padding", *LAYER_FIELDS])
     for s in variants.students:
         for k in s.key:
-            writer.writerow([csv_cell(s.id), k.question, value_text(k.value), variants.padding,
-                             *(_layer_fields(s.layer).values())])
+            writer.writerow(
+                [
+                    csv_cell(s.id),
+                    k.question,
+                    value_text(k.value),
+                    variants.padding,
+                    *(_layer_fields(s.layer).values()),
+                ]
+            )
     return out.getvalue()
 
 
@@ -120,25 +145,31 @@ def file_name(student: str) -> str:
 
 def _layer_lines(layer: Layer, padding: str, lang: str) -> list[str]:
     fields = _layer_fields(layer)
-    return [text("variants.layer_line", lang, **fields),
-            text(f"variants.padding.{padding}", lang, p_h=layer.p_h, p_w=layer.p_w)]
+    return [
+        text("variants.layer_line", lang, **fields),
+        text(f"variants.padding.{padding}", lang, p_h=layer.p_h, p_w=layer.p_w),
+    ]
 
 
 def _sheet_data(variants: ClassVariants, student: Student, lang: str) -> dict:
     from derivations.registry.exercises import BOOK_SECTION
     from derivations.grading.escape import markdown_text
     from derivations.render import tex_text
-    return {"lang": lang, "title": text("variants.sheet_title", lang),
-            "intro": text("variants.sheet_intro", lang),
-            "student_label": text("variants.student", lang),
-            "student_md": markdown_text(student.id),
-            # a student id is plain text: escaped whole, never read as math
-            "student_tex": tex_text(student.id.replace("$", "\uFF04").replace("`", "'")),
-            "layer_label": text("variants.layer", lang),
-            "layer_lines": _layer_lines(student.layer, variants.padding, lang),
-            "questions_label": text("variants.questions", lang),
-            "questions": [text(f"variants.ask.{q}", lang) for q in variants.questions],
-            "book": BOOK_SECTION[lang]}
+
+    return {
+        "lang": lang,
+        "title": text("variants.sheet_title", lang),
+        "intro": text("variants.sheet_intro", lang),
+        "student_label": text("variants.student", lang),
+        "student_md": markdown_text(student.id),
+        # a student id is plain text: escaped whole, never read as math
+        "student_tex": tex_text(student.id.replace("$", "\uff04").replace("`", "'")),
+        "layer_label": text("variants.layer", lang),
+        "layer_lines": _layer_lines(student.layer, variants.padding, lang),
+        "questions_label": text("variants.questions", lang),
+        "questions": [text(f"variants.ask.{q}", lang) for q in variants.questions],
+        "book": BOOK_SECTION[lang],
+    }
 
 
 def _moodle(variants: ClassVariants, lang: str) -> bytes:
@@ -147,16 +178,29 @@ def _moodle(variants: ClassVariants, lang: str) -> bytes:
     from derivations.variants.moodle import moodle_xml
 
     shown = {name: "{" + name + "}" for name in LAYER_FIELDS}
-    layer_line = (text("variants.layer_line", lang, **shown) + "; "
-                  + text(f"variants.padding.{variants.padding}", lang,
-                         p_h=shown["p_h"], p_w=shown["p_w"]))
+    layer_line = (
+        text("variants.layer_line", lang, **shown)
+        + "; "
+        + text(f"variants.padding.{variants.padding}", lang, p_h=shown["p_h"], p_w=shown["p_w"])
+    )
     questions = []
     for q in variants.questions:
         tree = reference_variant(entry(q), variants.padding).tree
-        ratio = any(isinstance(k.value, Fraction) for s in variants.students for k in s.key
-                    if k.question == q)
-        questions.append({"name": q, "prompt": f"{layer_line}. {text(f'variants.ask.{q}', lang)}",
-                          "tree": tree, "ratio": ratio, "shown": LAYER_FIELDS})
+        ratio = any(
+            isinstance(k.value, Fraction)
+            for s in variants.students
+            for k in s.key
+            if k.question == q
+        )
+        questions.append(
+            {
+                "name": q,
+                "prompt": f"{layer_line}. {text(f'variants.ask.{q}', lang)}",
+                "tree": tree,
+                "ratio": ratio,
+                "shown": LAYER_FIELDS,
+            }
+        )
     rows = []
     for s in variants.students:
         row = _layer_fields(s.layer)
@@ -182,10 +226,12 @@ def render_files(variants: ClassVariants, out, languages=("en", "zh")) -> dict:
         for lang in languages:
             template = environment().get_template("variant_sheet.md.j2")
             files[out / "sheets" / lang / f"{name}.md"] = template.render(
-                **_sheet_data(variants, s, lang))
+                **_sheet_data(variants, s, lang)
+            )
     for lang in languages:
         template = environment().get_template("variant_sheets.tex.j2")
         files[out / "sheets" / lang / "all.tex"] = template.render(
-            lang=lang, sheets=[_sheet_data(variants, s, lang) for s in variants.students])
+            lang=lang, sheets=[_sheet_data(variants, s, lang) for s in variants.students]
+        )
         files[out / f"moodle-{lang}.xml"] = _moodle(variants, lang)
     return files

@@ -27,8 +27,16 @@ import random
 from derivations.errors import DerivationError
 from derivations.model import CONVENTIONS, Layer
 
-__all__ = ["draw_layer", "IN_CHANNELS", "OUT_CHANNELS", "SIZES", "KERNELS", "PADDINGS",
-           "STRIDES", "DRAW_VERSION"]
+__all__ = [
+    "draw_layer",
+    "IN_CHANNELS",
+    "OUT_CHANNELS",
+    "SIZES",
+    "KERNELS",
+    "PADDINGS",
+    "STRIDES",
+    "DRAW_VERSION",
+]
 
 DRAW_VERSION = "derivations-variants-1"  # part of the seed: a new distribution, new draws
 IN_CHANNELS = (1, 2, 3, 4, 6, 8)
@@ -64,5 +72,16 @@ def draw_layer(seed: str, student: str, padding: str = "total") -> Layer:
     k_w = rng.choices(KERNELS, KERNEL_WEIGHTS)[0] if rng.random() < RECTANGULAR else k_h
     pad = rng.choice(PADDINGS[padding])
     stride = rng.choices(STRIDES, STRIDE_WEIGHTS)[0]
-    return Layer(c_i=c_i, c_o=c_o, h=h, w=w, k_h=k_h, k_w=k_w, p_h=pad, p_w=pad,
-                 s_h=stride, s_w=stride, convention=padding)
+    return Layer(
+        c_i=c_i,
+        c_o=c_o,
+        h=h,
+        w=w,
+        k_h=k_h,
+        k_w=k_w,
+        p_h=pad,
+        p_w=pad,
+        s_h=stride,
+        s_w=stride,
+        convention=padding,
+    )

@@ -60,15 +60,23 @@ def _read(folder) -> tuple[Path, dict]:
 def load_variants(folder) -> ClassVariants:
     """The class variants written by ``variants`` into ``folder``, validated."""
     from derivations.variants.key import key_values_closed
+
     path, data = _read(folder)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail(path, f"not a {FORMAT} file")
     if data.get("distribution") != DRAW_VERSION:
-        raise _fail(path, f"drawn by {str(data.get('distribution'))[:40]!r}, this version "
-                          f"draws {DRAW_VERSION!r}: generate the variants again")
+        raise _fail(
+            path,
+            f"drawn by {str(data.get('distribution'))[:40]!r}, this version "
+            f"draws {DRAW_VERSION!r}: generate the variants again",
+        )
     seed, padding, questions = data.get("seed"), data.get("padding"), data.get("questions")
-    if not isinstance(seed, str) or padding not in CONVENTIONS or not isinstance(
-            questions, list) or not all(isinstance(q, str) for q in questions):
+    if (
+        not isinstance(seed, str)
+        or padding not in CONVENTIONS
+        or not isinstance(questions, list)
+        or not all(isinstance(q, str) for q in questions)
+    ):
         raise _fail(path, "seed, padding or questions missing or malformed")
     students = []
     for number, record in enumerate(data.get("students") or [], start=1):
@@ -77,12 +85,18 @@ def load_variants(folder) -> ClassVariants:
         layer = draw_layer(seed, record["id"], padding)
         stated = record.get("layer")
         if stated != {name: getattr(layer, name) for name in LAYER_FIELDS}:
-            raise _fail(path, f"student {record['id'][:40]!r}: the layer is not the one the "
-                              "seed draws (edited or stale file)")
+            raise _fail(
+                path,
+                f"student {record['id'][:40]!r}: the layer is not the one the "
+                "seed draws (edited or stale file)",
+            )
         key = tuple(key_values_closed(layer, questions))
         if record.get("key") != {k.question: str(k.value) for k in key}:
-            raise _fail(path, f"student {record['id'][:40]!r}: the key is not the closed "
-                              "forms' value (edited or stale file)")
+            raise _fail(
+                path,
+                f"student {record['id'][:40]!r}: the key is not the closed "
+                "forms' value (edited or stale file)",
+            )
         students.append(Student(record["id"], layer, key))
     if not students:
         raise _fail(path, "lists no student")
@@ -96,7 +110,7 @@ def _same(numeral: Numeral, value) -> bool:
     if numeral.value == value:
         return True
     if numeral.decimals is not None and numeral.decimals >= 2 and isinstance(value, Fraction):
-        return abs(numeral.value - value) <= Fraction(1, 2 * 10 ** numeral.decimals)
+        return abs(numeral.value - value) <= Fraction(1, 2 * 10**numeral.decimals)
     return False
 
 
@@ -133,17 +147,27 @@ def _assumption_text(name: str, lang: str) -> str:
     return text(f"checker.assumption.{name}", lang)
 
 
-def _numeric(question: str, numeral: Numeral, key: KeyValue, student: Student,
-             padding: str, lang: str, reveal: str) -> Outcome:
+def _numeric(
+    question: str,
+    numeral: Numeral,
+    key: KeyValue,
+    student: Student,
+    padding: str,
+    lang: str,
+    reveal: str,
+) -> Outcome:
     from derivations.registry.misconceptions import misconception
 
     expected = text("variants.expected", lang, value=key.value)
     if _same(numeral, key.value):
-        line = (text("variants.right_rounded", lang, decimals=numeral.decimals)
-                if numeral.value != key.value else
-                text("variants.right", lang, value=key.value))
-        return Outcome("equivalent", feedback=line, student_feedback=line,
-                       parsed=str(numeral.value))
+        line = (
+            text("variants.right_rounded", lang, decimals=numeral.decimals)
+            if numeral.value != key.value
+            else text("variants.right", lang, value=key.value)
+        )
+        return Outcome(
+            "equivalent", feedback=line, student_feedback=line, parsed=str(numeral.value)
+        )
     plain_match = mistaken = None
     for variant, value in _variant_values(question, student, padding):
         if not _same(numeral, value):
@@ -154,36 +178,56 @@ def _numeric(question: str, numeral: Numeral, key: KeyValue, student: Student,
             mistaken = variant
     if plain_match is not None:
         names = _assumptions(plain_match, padding)
-        line = text("variants.under_assumption", lang,
-                    assumptions="; ".join(_assumption_text(n, lang) for n in names))
-        return Outcome("equivalent_under_convention", conventions=names,
-                       feedback=f"{line}. {expected}", student_feedback=line,
-                       parsed=str(numeral.value))
+        line = text(
+            "variants.under_assumption",
+            lang,
+            assumptions="; ".join(_assumption_text(n, lang) for n in names),
+        )
+        return Outcome(
+            "equivalent_under_convention",
+            conventions=names,
+            feedback=f"{line}. {expected}",
+            student_feedback=line,
+            parsed=str(numeral.value),
+        )
     if mistaken is not None:
         record = misconception(mistaken.misconception)
         line = text("variants.near_miss", lang, mistake=record.title[lang])
         hint = f"{line}: {record.hint_text(lang)}" if reveal != "none" else line
-        return Outcome("not_equivalent", misconception=record.id,
-                       feedback=f"{line}: {record.explain(lang)} {expected}",
-                       student_feedback=f"{hint} {expected}" if reveal == "answer" else hint,
-                       parsed=str(numeral.value))
+        return Outcome(
+            "not_equivalent",
+            misconception=record.id,
+            feedback=f"{line}: {record.explain(lang)} {expected}",
+            student_feedback=f"{hint} {expected}" if reveal == "answer" else hint,
+            parsed=str(numeral.value),
+        )
     line = text("variants.wrong", lang)
-    return Outcome("not_equivalent", feedback=f"{line}; {expected}",
-                   student_feedback=f"{line}; {expected}" if reveal == "answer" else line,
-                   parsed=str(numeral.value))
+    return Outcome(
+        "not_equivalent",
+        feedback=f"{line}; {expected}",
+        student_feedback=f"{line}; {expected}" if reveal == "answer" else line,
+        parsed=str(numeral.value),
+    )
 
 
 def _formula_value(question: str, answer: str, student: Student):
     from derivations.checking.evaluate import compile_node
     from derivations.checking.reading.parse import parse_answer
+
     try:
         return compile_node(parse_answer(answer).tree)(environment(student.layer))
     except Exception:  # noqa: BLE001 -- the checker reports why the formula is unreadable
         return None
 
 
-def grade_variant_answer(variants: ClassVariants, student_id: str, question: str,
-                         answer: str, lang: str = "en", reveal: str = "hint") -> Outcome:
+def grade_variant_answer(
+    variants: ClassVariants,
+    student_id: str,
+    question: str,
+    answer: str,
+    lang: str = "en",
+    reveal: str = "hint",
+) -> Outcome:
     """Grade ``answer`` to ``question`` against ``student_id``'s own layer; never raises
     for anything the answer holds."""
     student = variants.student(student_id)
@@ -195,10 +239,19 @@ def grade_variant_answer(variants: ClassVariants, student_id: str, question: str
     if numeral is not None and key is not None:
         return _numeric(question, numeral, key, student, variants.padding, lang, reveal)
     outcome = grade_answer(question, answer, lang, reveal)
-    value = _formula_value(question, answer, student) if outcome.verdict != "invalid_input" else None
+    value = (
+        _formula_value(question, answer, student) if outcome.verdict != "invalid_input" else None
+    )
     if value is None:
         return outcome
     note = text("variants.formula_value", lang, value=value)
-    return Outcome(outcome.verdict, outcome.conventions, outcome.misconception,
-                   f"{outcome.feedback} {note}", f"{outcome.student_feedback} {note}",
-                   outcome.parsed, outcome.counterexample, outcome.budget)
+    return Outcome(
+        outcome.verdict,
+        outcome.conventions,
+        outcome.misconception,
+        f"{outcome.feedback} {note}",
+        f"{outcome.student_feedback} {note}",
+        outcome.parsed,
+        outcome.counterexample,
+        outcome.budget,
+    )

@@ -24,39 +24,60 @@ from derivations.model import Layer
 from derivations.registry.forms import Form
 from derivations.registry.questions import QUESTIONS, Derivation, Question
 
-__all__ = ["SUPPORTED", "KeyValue", "environment", "reference_variant", "key_values",
-           "key_values_closed", "supported_question"]
+__all__ = [
+    "SUPPORTED",
+    "KeyValue",
+    "environment",
+    "reference_variant",
+    "key_values",
+    "key_values_closed",
+    "supported_question",
+]
 
 # questions whose answer is one number for a given layer
-SUPPORTED = tuple(q.id for q in QUESTIONS.values()
-                  if q.recipe.derivation in (Derivation.CLOSED_FORMS,
-                                             Derivation.DOUBLE_PADDING,
-                                             Derivation.DOUBLE_CHANNELS))
+SUPPORTED = tuple(
+    q.id
+    for q in QUESTIONS.values()
+    if q.recipe.derivation
+    in (Derivation.CLOSED_FORMS, Derivation.DOUBLE_PADDING, Derivation.DOUBLE_CHANNELS)
+)
 
 
 @dataclass(frozen=True)
 class KeyValue:
     question: str
-    value: int | Fraction     # the closed form at the layer (== executed)
+    value: int | Fraction  # the closed form at the layer (== executed)
     executed: int | Fraction | None  # what the instrumented convolution counted
 
 
 def supported_question(identifier: str) -> Question:
     if identifier not in QUESTIONS:
-        raise DerivationError(f"unknown question {identifier!r}; known: "
-                              + ", ".join(SUPPORTED))
+        raise DerivationError(f"unknown question {identifier!r}; known: " + ", ".join(SUPPORTED))
     if identifier not in SUPPORTED:
-        raise DerivationError(f"question {identifier!r} has no numeric answer per layer; "
-                              "variants support: " + ", ".join(SUPPORTED))
+        raise DerivationError(
+            f"question {identifier!r} has no numeric answer per layer; "
+            "variants support: " + ", ".join(SUPPORTED)
+        )
     return QUESTIONS[identifier]
 
 
 def environment(layer: Layer) -> dict:
     """The checker's symbol values at ``layer`` (``m_h, m_w`` under its padding)."""
-    return {"c_i": layer.c_i, "c_o": layer.c_o, "h": layer.h, "w": layer.w,
-            "k_h": layer.k_h, "k_w": layer.k_w, "p_h": layer.p_h, "p_w": layer.p_w,
-            "s_h": layer.s_h, "s_w": layer.s_w, "n": layer.batch,
-            "m_h": layer.m_h, "m_w": layer.m_w}
+    return {
+        "c_i": layer.c_i,
+        "c_o": layer.c_o,
+        "h": layer.h,
+        "w": layer.w,
+        "k_h": layer.k_h,
+        "k_w": layer.k_w,
+        "p_h": layer.p_h,
+        "p_w": layer.p_w,
+        "s_h": layer.s_h,
+        "s_w": layer.s_w,
+        "n": layer.batch,
+        "m_h": layer.m_h,
+        "m_w": layer.m_w,
+    }
 
 
 def reference_variant(entry, padding: str):
@@ -66,11 +87,15 @@ def reference_variant(entry, padding: str):
     if padding == "total":
         return entry.variants[0]
     for variant in entry.variants:
-        if (variant.padding == "per-side" and tuple(variant.conventions) == (
-                "per_side_padding",) and variant.misconception is None
-                and not variant.domain):
+        if (
+            variant.padding == "per-side"
+            and tuple(variant.conventions) == ("per_side_padding",)
+            and variant.misconception is None
+            and not variant.domain
+        ):
             return variant
     from derivations.checking.expression import symbols_in
+
     if not symbols_in(entry.variants[0].tree) & {"p_h", "p_w", "m_h", "m_w"}:
         return entry.variants[0]  # the padding does not enter (the doubling ratio)
     raise DerivationError(f"question {entry.question.id} has no per-side reference")
@@ -79,6 +104,7 @@ def reference_variant(entry, padding: str):
 @lru_cache(maxsize=4096)
 def _executed_counts(layer: Layer) -> dict:
     from derivations.execute import run_layer
+
     return run_layer(layer).counts
 
 
@@ -126,6 +152,7 @@ def key_values(layer: Layer, question_ids) -> list[KeyValue]:
         if closed != executed:
             raise DerivationError(
                 f"answer key check failed for {identifier} at {layer}: closed form "
-                f"{closed}, executed {executed}")
+                f"{closed}, executed {executed}"
+            )
         values.append(KeyValue(identifier, closed, executed))
     return values

@@ -75,18 +75,31 @@ def _question(quiz, name, prompt, formula, wildcards, rows, ratio: bool) -> None
     _text(question, "name", name)
     _text(question, "questiontext", prompt, format="html")
     _text(question, "generalfeedback", "", format="html")
-    for tag, value in (("defaultgrade", 1), ("penalty", "0.3333333"), ("hidden", 0),
-                       ("synchronize", 0), ("single", 0), ("answernumbering", "abc"),
-                       ("shuffleanswers", 0)):
+    for tag, value in (
+        ("defaultgrade", 1),
+        ("penalty", "0.3333333"),
+        ("hidden", 0),
+        ("synchronize", 0),
+        ("single", 0),
+        ("answernumbering", "abc"),
+        ("shuffleanswers", 0),
+    ):
         _plain(question, tag, value)
     answer = _text(question, "answer", formula, fraction="100")
-    for tag, value in (("tolerance", "0.005" if ratio else "0"), ("tolerancetype", 1),
-                       ("correctanswerformat", 2 if ratio else 1),
-                       ("correctanswerlength", 3 if ratio else 0)):
+    for tag, value in (
+        ("tolerance", "0.005" if ratio else "0"),
+        ("tolerancetype", 1),
+        ("correctanswerformat", 2 if ratio else 1),
+        ("correctanswerlength", 3 if ratio else 0),
+    ):
         _plain(answer, tag, value)
     _text(answer, "feedback", "", format="html")
-    for tag, value in (("unitgradingtype", 0), ("unitpenalty", "0.1000000"),
-                       ("showunits", 3), ("unitsleft", 0)):
+    for tag, value in (
+        ("unitgradingtype", 0),
+        ("unitpenalty", "0.1000000"),
+        ("showunits", 3),
+        ("unitsleft", 0),
+    ):
         _plain(question, tag, value)
     definitions = ET.SubElement(question, "dataset_definitions")
     for wildcard in wildcards:
@@ -115,7 +128,8 @@ def moodle_xml(questions: list[dict], rows: list[dict]) -> bytes:
     quiz = ET.Element("quiz")
     for q in questions:
         wildcards = sorted(ex.symbols_in(q["tree"]) | set(q.get("shown", ())))
-        _question(quiz, q["name"], q["prompt"], moodle_formula(q["tree"]), wildcards, rows,
-                  q["ratio"])
+        _question(
+            quiz, q["name"], q["prompt"], moodle_formula(q["tree"]), wildcards, rows, q["ratio"]
+        )
     ET.indent(quiz)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="utf-8") + b"\n"

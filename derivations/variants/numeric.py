@@ -24,7 +24,8 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-
 _GROUPED = re.compile(r"^\d{1,3}(?:([,  _\u202f\u2009])\d{3})(?:\1\d{3})*$")
 _PLAIN = re.compile(r"^(\d+)(?:\.(\d+))?$")
 _SCIENTIFIC = re.compile(
-    r"^(\d+(?:\.\d+)?)\s*(?:[eE]\s*([+-]?\d{1,3})|[x×*·]\s*10\s*(?:\^|\*\*)?\s*\(?([+-]?\d{1,3})\)?)$")
+    r"^(\d+(?:\.\d+)?)\s*(?:[eE]\s*([+-]?\d{1,3})|[x×*·]\s*10\s*(?:\^|\*\*)?\s*\(?([+-]?\d{1,3})\)?)$"
+)
 _FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
 _CHINESE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 _SUFFIXES = ("个", "次", "elements", "element")
@@ -33,7 +34,7 @@ _SUFFIXES = ("个", "次", "elements", "element")
 @dataclass(frozen=True)
 class Numeral:
     value: Fraction
-    decimals: int | None   # decimal places written; None for integers and fractions
+    decimals: int | None  # decimal places written; None for integers and fractions
 
 
 def _plain(text: str) -> Numeral | None:

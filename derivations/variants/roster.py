@@ -16,8 +16,17 @@ from derivations.grading.escape import terminal
 
 __all__ = ["ID_COLUMNS", "MAX_ROSTER", "read_roster"]
 
-ID_COLUMNS = ("id", "student", "student_id", "username", "email", "email address",
-              "sis user id", "学号", "学生")
+ID_COLUMNS = (
+    "id",
+    "student",
+    "student_id",
+    "username",
+    "email",
+    "email address",
+    "sis user id",
+    "学号",
+    "学生",
+)
 MAX_ROSTER = 100_000
 MAX_ID = 200  # characters
 
@@ -29,14 +38,19 @@ def _column(header: list[str], wanted: str | None) -> int:
             return int(wanted) - 1
         if wanted.strip().lower() in names:
             return names.index(wanted.strip().lower())
-        raise DerivationError(f"roster has no column {terminal(wanted)!r}; its header: "
-                              + ", ".join(terminal(h) for h in header))
+        raise DerivationError(
+            f"roster has no column {terminal(wanted)!r}; its header: "
+            + ", ".join(terminal(h) for h in header)
+        )
     for candidate in ID_COLUMNS:
         if candidate in names:
             return names.index(candidate)
-    raise DerivationError("roster has no id column (one of "
-                          + ", ".join(ID_COLUMNS) + "; or give --id-column); its header: "
-                          + ", ".join(terminal(h) for h in header))
+    raise DerivationError(
+        "roster has no id column (one of "
+        + ", ".join(ID_COLUMNS)
+        + "; or give --id-column); its header: "
+        + ", ".join(terminal(h) for h in header)
+    )
 
 
 def read_roster(path, id_column: str | None = None, encoding: str | None = None) -> list[str]:
@@ -55,14 +69,20 @@ def read_roster(path, id_column: str | None = None, encoding: str | None = None)
                     continue
                 value = row[column].strip() if column < len(row) else ""
                 if not value:
-                    raise DerivationError(f"roster {path}, row {number}: no student id "
-                                          f"in column {terminal(header[column])!r}")
+                    raise DerivationError(
+                        f"roster {path}, row {number}: no student id "
+                        f"in column {terminal(header[column])!r}"
+                    )
                 if len(value) > MAX_ID:
-                    raise DerivationError(f"roster {path}, row {number}: student id "
-                                          f"{terminal(value, 40)!r} is longer than {MAX_ID}")
+                    raise DerivationError(
+                        f"roster {path}, row {number}: student id "
+                        f"{terminal(value, 40)!r} is longer than {MAX_ID}"
+                    )
                 if value in seen:
-                    raise DerivationError(f"roster {path}, row {number}: duplicate student "
-                                          f"id {terminal(value)!r} (first in row {seen[value]})")
+                    raise DerivationError(
+                        f"roster {path}, row {number}: duplicate student "
+                        f"id {terminal(value)!r} (first in row {seen[value]})"
+                    )
                 seen[value] = number
                 ids.append(value)
                 if len(ids) > MAX_ROSTER:

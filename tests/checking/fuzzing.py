@@ -12,17 +12,123 @@ __all__ = ["answers"]
 
 _ITALIC = {"h": "ℎ", "k": "𝑘", "w": "𝑤", "c": "𝑐", "p": "𝑝", "s": "𝑠"}
 _SPELLINGS = [spelling for names in SYMBOL_ALIASES.values() for spelling in names]
-_SPELLINGS += ["K_h", "Kh", "C_in", "C_out", "H", "W", "𝑘ℎ", "𝑘_ℎ", "kₕ", "k_{h}", "c_{i}",
-               "x", "y", "pad", "stride", "er", "bytes", "B", "elements", "个", "倍", "times"]
-_NUMBERS = ["0", "1", "2", "3", "4", "9", "10", "64", "0.5", "1.5", "2e3", "1E-2", "½",
-            "٣", "３", "❶", "➀", "⓵", "፩", "𑁒", "⒈", "⑴", "10" * 16, "1e31", "0.0"]
-_BINARY = [" + ", "+", " - ", "-", "−", "*", " * ", "×", "·", "⋅", "/", "÷", "//", " ",
-           "", r" \times ", r" \cdot ", "**", "^"]
+_SPELLINGS += [
+    "K_h",
+    "Kh",
+    "C_in",
+    "C_out",
+    "H",
+    "W",
+    "𝑘ℎ",
+    "𝑘_ℎ",
+    "kₕ",
+    "k_{h}",
+    "c_{i}",
+    "x",
+    "y",
+    "pad",
+    "stride",
+    "er",
+    "bytes",
+    "B",
+    "elements",
+    "个",
+    "倍",
+    "times",
+]
+_NUMBERS = [
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "9",
+    "10",
+    "64",
+    "0.5",
+    "1.5",
+    "2e3",
+    "1E-2",
+    "½",
+    "٣",
+    "３",
+    "❶",
+    "➀",
+    "⓵",
+    "፩",
+    "𑁒",
+    "⒈",
+    "⑴",
+    "10" * 16,
+    "1e31",
+    "0.0",
+]
+_BINARY = [
+    " + ",
+    "+",
+    " - ",
+    "-",
+    "−",
+    "*",
+    " * ",
+    "×",
+    "·",
+    "⋅",
+    "/",
+    "÷",
+    "//",
+    " ",
+    "",
+    r" \times ",
+    r" \cdot ",
+    "**",
+    "^",
+]
 _JUNK = list("=≈,;:.%$#@!?'\"`~&|<>[]{}()⌊⌋⌈⌉\\_^") + [
-    "\x00", "\x1b", "\u202e", "\u200b", "\ufeff", "\t", "\n", "…", "...", r"\cdots",
-    r"\def", r"\input{x}", "乘法：", "：", "４倍", "四倍", "four", "twice", "(per side padding)",
-    "\\(", "\\)", "\\[", "\\]", "math.floor(", "np.floor(", "int(", "❶", "𑁒", "ⅷ", "Ⅳ",
-    "😀", "й", "ß", "ﬁ", "²", "⁻¹", "₁", "k_1", "k_2", "O(", "max(", "floor(", "ceil("]
+    "\x00",
+    "\x1b",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "\t",
+    "\n",
+    "…",
+    "...",
+    r"\cdots",
+    r"\def",
+    r"\input{x}",
+    "乘法：",
+    "：",
+    "４倍",
+    "四倍",
+    "four",
+    "twice",
+    "(per side padding)",
+    "\\(",
+    "\\)",
+    "\\[",
+    "\\]",
+    "math.floor(",
+    "np.floor(",
+    "int(",
+    "❶",
+    "𑁒",
+    "ⅷ",
+    "Ⅳ",
+    "😀",
+    "й",
+    "ß",
+    "ﬁ",
+    "²",
+    "⁻¹",
+    "₁",
+    "k_1",
+    "k_2",
+    "O(",
+    "max(",
+    "floor(",
+    "ceil(",
+]
 
 
 class _Generator:
@@ -57,13 +163,31 @@ class _Generator:
         if r < 0.62:
             return "-" + inner()
         if r < 0.72:
-            left, right = self.pick([("(", ")"), ("[", "]"), ("{", "}"), (r"\left(", r"\right)"),
-                                     ("（", "）"), (r"\{", r"\}")])
+            left, right = self.pick(
+                [
+                    ("(", ")"),
+                    ("[", "]"),
+                    ("{", "}"),
+                    (r"\left(", r"\right)"),
+                    ("（", "）"),
+                    (r"\{", r"\}"),
+                ]
+            )
             return left + inner() + right
         if r < 0.80:
-            template = self.pick(["⌊{}⌋", "floor({})", r"\lfloor {} \rfloor",
-                                  r"\left\lfloor {} \right\rfloor", "({})//({})", "⌈{}⌉",
-                                  "ceil({})", "ceiling({})", r"\lceil {} \rceil"])
+            template = self.pick(
+                [
+                    "⌊{}⌋",
+                    "floor({})",
+                    r"\lfloor {} \rfloor",
+                    r"\left\lfloor {} \right\rfloor",
+                    "({})//({})",
+                    "⌈{}⌉",
+                    "ceil({})",
+                    "ceiling({})",
+                    r"\lceil {} \rceil",
+                ]
+            )
             return template.format(*(inner() for _ in range(template.count("{}"))))
         if r < 0.86:
             name = self.pick(["max", "min", r"\max", "floor", "O"])
@@ -71,8 +195,9 @@ class _Generator:
             return f"{name}({args})"
         if r < 0.92:
             return r"\frac{" + inner() + "}{" + inner() + "}"
-        exponent = self.pick(["2", "3", "-1", "(2)", "{2}", "0", "64", "65", "h", "1/2", "²",
-                              "³", "⁻¹", "2^2^2"])
+        exponent = self.pick(
+            ["2", "3", "-1", "(2)", "{2}", "0", "64", "65", "h", "1/2", "²", "³", "⁻¹", "2^2^2"]
+        )
         base = inner()
         if exponent[0] in "²³⁻":
             return f"({base}){exponent}"
@@ -121,9 +246,9 @@ class _Generator:
             if action < 0.5:
                 text = text[:where] + self.pick(_JUNK) + text[where:]
             elif action < 0.8 and text:
-                text = text[:where] + text[where + 1:]
+                text = text[:where] + text[where + 1 :]
             else:
-                text = text[:where] + text[where:where + 8] * 2 + text[where + 8:]
+                text = text[:where] + text[where : where + 8] * 2 + text[where + 8 :]
         return text
 
 

@@ -16,7 +16,10 @@ RIGHT = "c_i*c_o*k_h*k_w*m_h*m_w"
 def test_the_books_output_size_symbols_are_plainly_equivalent():
     result = check("forward-mults", RIGHT)
     assert (result.verdict, result.conventions, result.notes) == (
-        "equivalent", [], ["output_size_symbols"])
+        "equivalent",
+        [],
+        ["output_size_symbols"],
+    )
     text = feedback(result, "en", reveal="answer")
     assert "Correct: the answer equals the reference" in text and "assumes nothing" in text
     assert "m_h = ⌊(h − k_h + p_h + s_h)/s_h⌋" in text  # readable Unicode (issue 10)
@@ -39,16 +42,14 @@ def test_each_definition_is_the_output_size(definition):
     name, formula = definition.split(" = ")
     question = {"m_h": "output-height", "m_w": "output-width"}[name]
     assert check(question, formula).verdict == "equivalent"
-    assert check(question, definition).verdict == "equivalent"   # "m_h = ..." too
+    assert check(question, definition).verdict == "equivalent"  # "m_h = ..." too
 
 
 # (question, answer, verdict, reason fragment, column)
 FORMS = [
     ("forward-mults", "c_i/0", "invalid_input", "division by zero", 4),
-    ("forward-mults", "c_i c_o k_h k_w m_h m_w / (3 - 3)", "invalid_input",
-     "division by zero", 25),
-    ("forward-mults", "c_i/(h-h)", "invalid_input", "divides by zero at every valid layer",
-     None),
+    ("forward-mults", "c_i c_o k_h k_w m_h m_w / (3 - 3)", "invalid_input", "division by zero", 25),
+    ("forward-mults", "c_i/(h-h)", "invalid_input", "divides by zero at every valid layer", None),
     ("forward-mults", "1e309*c_i", "invalid_input", "more than 30 digits written out", 1),
     ("forward-mults", f"2e0*{RIGHT}/2", "equivalent", None, None),
     ("forward-mults", f"1e1*{RIGHT}", "not_equivalent", None, None),
@@ -58,8 +59,7 @@ FORMS = [
     ("forward-mults", f"mults = {RIGHT}", "equivalent", None, None),
     ("forward-mults", f"乘法次数 = {RIGHT}", "equivalent", None, None),
     ("forward-mults", f"= {RIGHT}", "equivalent", None, None),
-    ("forward-mults", f"mults = {RIGHT} = {RIGHT}", "invalid_input", "more than one '='",
-     33),
+    ("forward-mults", f"mults = {RIGHT} = {RIGHT}", "invalid_input", "more than one '='", 33),
     ("output-height", "m_h = floor((h-k_h+p_h+s_h)/s_h)", "equivalent", None, None),
     ("output-height", "H_out = (h-k_h+p_h)//s_h + 1", "equivalent", None, None),
     ("compose-size", "k = k_1 + k_2 - 1", "equivalent", None, None),
@@ -93,8 +93,21 @@ def test_a_leading_minus_is_documented_and_works_attached(capsys):
 
 
 def test_json_names_the_notes_and_the_expanded_reference(capsys):
-    assert main(["check", "--question", "forward-mults", "--answer", RIGHT, "--json",
-                 "--reveal", "answer"]) == 0
+    assert (
+        main(
+            [
+                "check",
+                "--question",
+                "forward-mults",
+                "--answer",
+                RIGHT,
+                "--json",
+                "--reveal",
+                "answer",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == "equivalent" and data["conventions"] == []
     assert [n["id"] for n in data["notes"]] == ["output_size_symbols"]

@@ -29,16 +29,23 @@ ROWS = [
 def _class_file(folder: Path) -> Path:
     path = folder / "answers.csv"
     lines = ["student,question,answer"]
-    lines += [f"s{i},{q},\"{a}\"" for i, (q, a) in enumerate(ROWS * 2)]
+    lines += [f's{i},{q},"{a}"' for i, (q, a) in enumerate(ROWS * 2)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
 def _grade(answers: Path, out: Path, during=None) -> bytes:
-    command = [sys.executable, "-m", "derivations", "grade", str(answers), "--out", str(out),
-               "--no-progress"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    command = [
+        sys.executable,
+        "-m",
+        "derivations",
+        "grade",
+        str(answers),
+        "--out",
+        str(out),
+        "--no-progress",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if during:
         during(process)
     _, err = process.communicate(timeout=600)
@@ -57,14 +64,18 @@ def _pauses(process):
         process.send_signal(signal.SIGCONT)
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGSTOP") or not enforced(),
-                    reason="needs POSIX signals and CPU-time timers")
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGSTOP") or not enforced(),
+    reason="needs POSIX signals and CPU-time timers",
+)
 def test_reports_are_identical_idle_paused_and_under_contention(tmp_path):
     answers = _class_file(tmp_path)
     idle = _grade(answers, tmp_path / "idle.csv")
     paused = _grade(answers, tmp_path / "paused.csv", _pauses)
-    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
-               for _ in range(max(2, os.cpu_count() or 2))]
+    burners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        for _ in range(max(2, os.cpu_count() or 2))
+    ]
     try:
         loaded = _grade(answers, tmp_path / "loaded.csv")
     finally:

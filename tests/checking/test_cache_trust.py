@@ -31,10 +31,23 @@ def _path(qid="bias-size"):
 
 def _forged_payload() -> str:
     """A well-formed entry whose reference is h (what an attacker would plant)."""
-    variant = {"tree": ["sym", "h"], "padding": "total", "conventions": [],
-               "misconception": None, "domain": [], "alternatives": []}
-    return json.dumps({"variants": [variant], "display_text": "c_o", "display_latex": "c_o",
-                       "expanded_text": "c_o", "definitions": []})
+    variant = {
+        "tree": ["sym", "h"],
+        "padding": "total",
+        "conventions": [],
+        "misconception": None,
+        "domain": [],
+        "alternatives": [],
+    }
+    return json.dumps(
+        {
+            "variants": [variant],
+            "display_text": "c_o",
+            "display_latex": "c_o",
+            "expanded_text": "c_o",
+            "definitions": [],
+        }
+    )
 
 
 def test_an_entry_is_signed_and_read_back(fresh):
@@ -48,8 +61,9 @@ def test_an_entry_is_signed_and_read_back(fresh):
 @pytest.mark.parametrize("signature", ["", "0" * 64, "unsigned"])
 def test_a_forged_entry_never_changes_a_verdict(fresh, capsys, signature):
     path = _path()
-    path.write_text(f"{signature}\n{_forged_payload()}" if signature != "unsigned"
-                    else _forged_payload())
+    path.write_text(
+        f"{signature}\n{_forged_payload()}" if signature != "unsigned" else _forged_payload()
+    )
     result = check("bias-size", "h")
     assert result.verdict != "equivalent" and result.verdict != "equivalent_under_convention"
     assert check("bias-size", "c_o").verdict == "equivalent"
@@ -60,13 +74,30 @@ def test_a_forged_entry_never_changes_a_verdict(fresh, capsys, signature):
 
 def test_a_signed_but_malformed_entry_is_rebuilt(fresh):
     key = catalogue._key()
-    for payload in ("[" * 100_000 + "]" * 100_000,
-                    json.dumps({"variants": [{"tree": ["num", "1e100000000"], "padding": "total",
-                                              "conventions": [], "misconception": None,
-                                              "domain": [], "alternatives": []}],
-                                "display_text": "", "display_latex": "", "expanded_text": "",
-                                "definitions": []}),
-                    json.dumps({"variants": []}), '{"variants": 1}', "{not json"):
+    for payload in (
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps(
+            {
+                "variants": [
+                    {
+                        "tree": ["num", "1e100000000"],
+                        "padding": "total",
+                        "conventions": [],
+                        "misconception": None,
+                        "domain": [],
+                        "alternatives": [],
+                    }
+                ],
+                "display_text": "",
+                "display_latex": "",
+                "expanded_text": "",
+                "definitions": [],
+            }
+        ),
+        json.dumps({"variants": []}),
+        '{"variants": 1}',
+        "{not json",
+    ):
         data = payload.encode()
         _path().write_bytes(catalogue._signature(key, data).encode() + b"\n" + data)
         catalogue.entry.cache_clear()
@@ -104,8 +135,9 @@ def test_a_world_writable_or_huge_file_is_ignored(fresh, capsys):
     assert capsys.readouterr().err.count("warning") == 1  # one warning per process
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                    reason="changing a file's owner needs root")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing a file's owner needs root"
+)
 def test_a_file_of_another_user_is_ignored(fresh, capsys):
     catalogue._load("bias-size")
     path = _path()

@@ -24,9 +24,15 @@ def _layer(point, convention="total"):
     return Layer(**{k: point[k] for k in LAYER_FIELDS}, convention=convention)
 
 
-@pytest.mark.parametrize("domain", [frozenset(), frozenset({"stride1_h", "nopad_w"}),
-                                    frozenset({"square", "divides_h", "divides_w"}),
-                                    frozenset({"k1"})])
+@pytest.mark.parametrize(
+    "domain",
+    [
+        frozenset(),
+        frozenset({"stride1_h", "nopad_w"}),
+        frozenset({"square", "divides_h", "divides_w"}),
+        frozenset({"k1"}),
+    ],
+)
 @pytest.mark.parametrize("convention", ["total", "per-side"])
 def test_sample_points_are_valid_layers_with_the_models_output_size(domain, convention):
     for env in environments("layer", domain, convention):
@@ -39,16 +45,21 @@ def test_sample_points_are_valid_layers_with_the_models_output_size(domain, conv
 
 def test_edge_points_are_present():
     points = layer_points()
-    assert any(p["k_h"] == p["h"] + p["p_h"] for p in points)           # kernel = padded input
+    assert any(p["k_h"] == p["h"] + p["p_h"] for p in points)  # kernel = padded input
     assert any((p["h"] - p["k_h"] + p["p_h"]) % p["s_h"] for p in points)  # stride not dividing
     assert any(p["s_h"] > p["k_h"] for p in points)
     assert any(all(p[k] == 1 for k in ("c_i", "h", "k_h", "s_h")) for p in points)
 
 
-CLOSED = {"output-height": ["output_height"], "forward-mults": ["forward_mults"],
-          "forward-adds": ["forward_adds"], "forward-ops": ["forward_ops"],
-          "backward-ops": ["backward_ops"], "backward-memory": ["memory_peak_backward"],
-          "forward-memory": ["memory_input", "memory_weights", "memory_output"]}
+CLOSED = {
+    "output-height": ["output_height"],
+    "forward-mults": ["forward_mults"],
+    "forward-adds": ["forward_adds"],
+    "forward-ops": ["forward_ops"],
+    "backward-ops": ["backward_ops"],
+    "backward-memory": ["memory_peak_backward"],
+    "forward-memory": ["memory_input", "memory_weights", "memory_output"],
+}
 
 
 @pytest.mark.parametrize("qid, keys", CLOSED.items())
@@ -62,11 +73,15 @@ def test_reference_equals_the_closed_form_on_model_layers(qid, keys):
 def test_scenario_references_are_the_scenario_results():
     values = lambda qid: entry(qid).reference.tree
     from derivations.checking.deciding.symbolic import to_sympy
-    assert sp.simplify(to_sympy(values("double-channels"))
-                       - double_channels("forward_ops").ratio) == 0
+
+    assert (
+        sp.simplify(to_sympy(values("double-channels")) - double_channels("forward_ops").ratio) == 0
+    )
     assert to_sympy(values("double-padding")) - double_padding("forward_ops").increase == 0
-    assert sp.simplify(to_sympy(values("pointwise-complexity"))
-                       - pointwise("forward_ops").general) == 0
+    assert (
+        sp.simplify(to_sympy(values("pointwise-complexity")) - pointwise("forward_ops").general)
+        == 0
+    )
     assert to_sympy(values("bias-size")) == forms(bias=True)["memory_bias"].expr
 
 
@@ -74,8 +89,7 @@ def test_scenario_references_are_the_scenario_results():
 def test_compose_size_equals_an_executed_full_convolution(k_1, k_2):
     rng = np.random.default_rng(k_1 * 10 + k_2)
     executed = len(np.convolve(rng.random(k_1), rng.random(k_2), mode="full"))
-    assert compile_node(entry("compose-size").reference.tree)({"k_1": k_1, "k_2": k_2}) \
-        == executed
+    assert compile_node(entry("compose-size").reference.tree)({"k_1": k_1, "k_2": k_2}) == executed
 
 
 def test_float32_bytes_is_numpys():
@@ -84,9 +98,9 @@ def test_float32_bytes_is_numpys():
 
 def test_cache_round_trip_equals_a_fresh_derivation(tmp_path, monkeypatch):
     monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path))
-    fresh = catalogue._load("output-width")           # derives, writes the cache
+    fresh = catalogue._load("output-width")  # derives, writes the cache
     assert list(tmp_path.rglob("output-width.json"))
-    cached = catalogue._load("output-width")          # reads it back
+    cached = catalogue._load("output-width")  # reads it back
     assert cached == fresh
 
 
@@ -103,13 +117,17 @@ def test_every_checker_message_exists_in_both_languages_and_zh_is_translated():
     assert texts
     for key, by_lang in texts.items():
         assert by_lang["en"] and by_lang["zh"], key
-        assert by_lang["zh"] != by_lang["en"] or not any(c.isalpha() for c in by_lang["en"]) \
-            or key.startswith("checker.label.LaTeX"), key
+        assert (
+            by_lang["zh"] != by_lang["en"]
+            or not any(c.isalpha() for c in by_lang["en"])
+            or key.startswith("checker.label.LaTeX")
+        ), key
 
 
 def test_every_variant_names_known_messages():
-    known = {key.split(".", 2)[2] for key in message_catalogue()
-             if key.startswith("checker.assumption.")}
+    known = {
+        key.split(".", 2)[2] for key in message_catalogue() if key.startswith("checker.assumption.")
+    }
     for qid in QUESTIONS:
         for variant in entry(qid).variants:
             assert set(variant.conventions) <= known

@@ -17,20 +17,46 @@ from derivations.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("answer, status, verdict", [
-    ("c_o (2 c_i k_h k_w - 1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)", 0,
-     "equivalent"),
-    ("2 c_i c_o k_h k_w m_h m_w", 0, "equivalent_under_convention"),
-    ("c_i c_o (2 k_h k_w - 1) m_h m_w", 1, "not_equivalent"),
-    ("c_i c_o (", 2, "invalid_input"),
-])
+@pytest.mark.parametrize(
+    "answer, status, verdict",
+    [
+        (
+            "c_o (2 c_i k_h k_w - 1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)",
+            0,
+            "equivalent",
+        ),
+        ("2 c_i c_o k_h k_w m_h m_w", 0, "equivalent_under_convention"),
+        ("c_i c_o (2 k_h k_w - 1) m_h m_w", 1, "not_equivalent"),
+        ("c_i c_o (", 2, "invalid_input"),
+    ],
+)
 def test_check_exit_status_and_json(capsys, answer, status, verdict):
-    assert main(["check", "--question", "forward-ops", "--answer", answer, "--json",
-                 "--reveal", "answer"]) == status
+    assert (
+        main(
+            [
+                "check",
+                "--question",
+                "forward-ops",
+                "--answer",
+                answer,
+                "--json",
+                "--reveal",
+                "answer",
+            ]
+        )
+        == status
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == verdict
-    for field in ("verdict", "conventions", "parsed", "counterexample", "difference",
-                  "misconception", "feedback"):
+    for field in (
+        "verdict",
+        "conventions",
+        "parsed",
+        "counterexample",
+        "difference",
+        "misconception",
+        "feedback",
+    ):
         assert field in data
     if verdict == "not_equivalent":
         assert data["counterexample"]["layer"] and data["difference"]["text"]
@@ -68,9 +94,21 @@ def test_questions_lists_every_id_with_edition_numbers(capsys):
 
 
 def test_cold_check_subprocess_runs():
-    done = subprocess.run([sys.executable, "-m", "derivations", "check", "--question",
-                           "compose-size", "--answer", "k_1+k_2-1"], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "derivations",
+            "check",
+            "--question",
+            "compose-size",
+            "--answer",
+            "k_1+k_2-1",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and "equivalent" in done.stdout and not done.stderr
 
 

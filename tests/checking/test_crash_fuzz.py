@@ -56,13 +56,17 @@ def test_the_fuzzer_reaches_every_verdict_and_question():
 
 # the crashes of the red-team run (issue 8): each now gives a verdict
 RED_TEAM = [
-    ("forward-mults", "O(c_i)"), ("forward-adds", "O(c_i c_o)"),
-    ("forward-ops", "O(c_i c_o k_h k_w)"), ("forward-mults", "O(c_i c_o k_h k_w)"),
-    ("pointwise-complexity", "k_h"), ("pointwise-complexity", "Kh"),
+    ("forward-mults", "O(c_i)"),
+    ("forward-adds", "O(c_i c_o)"),
+    ("forward-ops", "O(c_i c_o k_h k_w)"),
+    ("forward-mults", "O(c_i c_o k_h k_w)"),
+    ("pointwise-complexity", "k_h"),
+    ("pointwise-complexity", "Kh"),
     ("pointwise-complexity", "⌊k_h⌋"),
     *[("forward-mults", digit + " c_i") for digit in "❶➀⓵፩𑁒"],
     ("forward-mults", " + ".join(["c_i c_o k_h k_w m_h m_w"] * 3 + ["h"] * 90)),
-    ("forward-mults", "O(0)"), ("forward-mults", "O(-h)"),
+    ("forward-mults", "O(0)"),
+    ("forward-mults", "O(-h)"),
     ("forward-mults", "c_i\udcff"),  # invalid UTF-8 through surrogateescape
 ]
 
@@ -82,6 +86,7 @@ def test_digits_that_are_no_decimal_digits_are_refused_by_name(digit):
 @pytest.mark.parametrize("digit, value", [("٣", 3), ("३", 3), ("３", 3), ("𝟑", 3)])
 def test_decimal_digits_of_any_script_read_as_digits(digit, value):
     from derivations.checking.reading.parse import parse_answer
+
     assert parse_answer(f"{digit} h").text == f"{value}*h"
 
 
@@ -97,8 +102,10 @@ def test_a_long_sum_of_correct_terms_is_read():
     assert check("forward-mults", answer, symbolic=False).verdict == "equivalent"
 
 
-@pytest.mark.parametrize("answer, sign", [("O(c_i)", 1), ("O(c_i^2 c_o k_h k_w m_h m_w)", -1),
-                                          ("O(0)", 0), ("O(-c_i)", 0)])
+@pytest.mark.parametrize(
+    "answer, sign",
+    [("O(c_i)", 1), ("O(c_i^2 c_o k_h k_w m_h m_w)", -1), ("O(0)", 0), ("O(-c_i)", 0)],
+)
 def test_a_big_o_mismatch_says_which_way(answer, sign):
     result = check("forward-mults", answer)
     assert result.verdict == "not_equivalent" and result.order["sign"] == sign
@@ -107,6 +114,7 @@ def test_a_big_o_mismatch_says_which_way(answer, sign):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_big_o_of_zero_never_says_the_reference_grows_slower(lang):
     from derivations.checking.explaining.wording import phrase
+
     said = feedback(check("forward-mults", "O(0)"), lang)
     assert phrase("slower", lang) not in said and phrase("faster", lang) not in said
     assert phrase("order_degenerate", lang, symbol="c_i") in said

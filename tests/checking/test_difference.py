@@ -36,11 +36,21 @@ def _wrong_answers():
         for variant in entry(qid).variants:  # one variant per misconception and padding
             first.setdefault((variant.misconception, variant.padding), variant)
         out += [(qid, to_text(v.tree)) for (name, _), v in first.items() if name]
-        out += [(qid, to_text(ex.add(reference, ex.num(1)))),
-                (qid, to_text(ex.mul(ex.num(2), reference)))]
+        out += [
+            (qid, to_text(ex.add(reference, ex.num(1)))),
+            (qid, to_text(ex.mul(ex.num(2), reference))),
+        ]
         if isinstance(reference, ex.Add):
-            out.append((qid, to_text(ex.Add(reference.terms[1:])
-                                     if len(reference.terms) > 2 else reference.terms[0])))
+            out.append(
+                (
+                    qid,
+                    to_text(
+                        ex.Add(reference.terms[1:])
+                        if len(reference.terms) > 2
+                        else reference.terms[0]
+                    ),
+                )
+            )
         if QUESTIONS[qid].family == "layer":
             out.append((qid, to_text(ex.mul(reference, ex.sym("c_i")))))
     return out
@@ -54,8 +64,7 @@ def test_there_are_many_wrong_answers_over_the_whole_catalogue():
 
 
 @pytest.mark.parametrize("question, answer", WRONG)
-def test_the_printed_difference_is_answer_minus_reference_at_the_counterexample(
-        question, answer):
+def test_the_printed_difference_is_answer_minus_reference_at_the_counterexample(question, answer):
     result = check(question, answer)
     if result.verdict != "not_equivalent" or not result.counterexample:
         return  # a variant equal to an accepted reading, or a big-O
@@ -82,29 +91,43 @@ def test_backward_memory_parameters_difference_is_right():
         assert gap == example["answer"] - example["reference"]
 
 
-@pytest.mark.parametrize("question, answer, layer", [
-    ("forward-mults", "c_i c_o k_h k_w m_h", {"c_i": 2, "c_o": 3, "k_h": 3, "p_h": 2}),
-    ("output-height", "(h - k_h + p_h)/s_h", {"h": 5, "k_h": 3, "p_h": 2, "s_h": 1}),
-    ("forward-ops", "c_o c_i k_h k_w m_h m_w - 1", {"c_i": 2, "c_o": 3, "k_h": 3}),
-])
+@pytest.mark.parametrize(
+    "question, answer, layer",
+    [
+        ("forward-mults", "c_i c_o k_h k_w m_h", {"c_i": 2, "c_o": 3, "k_h": 3, "p_h": 2}),
+        ("output-height", "(h - k_h + p_h)/s_h", {"h": 5, "k_h": 3, "p_h": 2, "s_h": 1}),
+        ("forward-ops", "c_o c_i k_h k_w m_h m_w - 1", {"c_i": 2, "c_o": 3, "k_h": 3}),
+    ],
+)
 def test_counterexamples_are_book_like(question, answer, layer):
     shown = check(question, answer).counterexample["layer"]
     assert {k: shown[k] for k in layer} == layer, shown
 
 
-@pytest.mark.parametrize("question, answer, diagnosis, factor", [
-    ("forward-mults", "c_i c_o m_h m_w", "factor_missing", ["k_h", "k_w"]),
-    ("forward-mults", "c_o k_h k_w m_h m_w", "factor_missing", ["c_i"]),
-    ("forward-mults", "c_o c_i k_h k_w m_h", "factor_missing", ["m_w"]),
-    ("forward-mults", "c_i^2 c_o k_h k_w m_h m_w", "factor_extra", ["c_i"]),
-    ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) - c_o m_h m_w", "term_missing",
-     ["c_o", "m_h", "m_w"]),
-    ("forward-mults", "2 c_i c_o k_h k_w m_h m_w", "factor_two_more", []),
-    ("backward-ops", "c_o c_i k_h k_w m_h m_w", None, None),
-    ("forward-mults", "c_i c_o k_h k_w floor((w - k_w + p_w + s_w)/s_w)"
-                      " floor((h - k_h + p_h + s_h)/s_h) + 1", "constant_offset", []),
-    ("output-height", "floor((w - k_w + p_w + s_w)/s_w)", "swapped_axes", []),
-])
+@pytest.mark.parametrize(
+    "question, answer, diagnosis, factor",
+    [
+        ("forward-mults", "c_i c_o m_h m_w", "factor_missing", ["k_h", "k_w"]),
+        ("forward-mults", "c_o k_h k_w m_h m_w", "factor_missing", ["c_i"]),
+        ("forward-mults", "c_o c_i k_h k_w m_h", "factor_missing", ["m_w"]),
+        ("forward-mults", "c_i^2 c_o k_h k_w m_h m_w", "factor_extra", ["c_i"]),
+        (
+            "forward-adds",
+            "c_o m_h m_w (c_i k_h k_w - 1) - c_o m_h m_w",
+            "term_missing",
+            ["c_o", "m_h", "m_w"],
+        ),
+        ("forward-mults", "2 c_i c_o k_h k_w m_h m_w", "factor_two_more", []),
+        ("backward-ops", "c_o c_i k_h k_w m_h m_w", None, None),
+        (
+            "forward-mults",
+            "c_i c_o k_h k_w floor((w - k_w + p_w + s_w)/s_w) floor((h - k_h + p_h + s_h)/s_h) + 1",
+            "constant_offset",
+            [],
+        ),
+        ("output-height", "floor((w - k_w + p_w + s_w)/s_w)", "swapped_axes", []),
+    ],
+)
 def test_diagnosis_in_words(question, answer, diagnosis, factor):
     result = check(question, answer, symbolic=False)
     assert result.verdict == "not_equivalent"

@@ -19,6 +19,7 @@ def _boom(*args, **kwargs):
 
 def test_an_internal_failure_is_the_error_verdict(monkeypatch):
     from derivations.checking import checker
+
     monkeypatch.setattr(checker, "_judge", _boom)
     result = check("forward-ops", "c_i\n+ c_o")
     assert result.verdict == "error" and EXIT_STATUS["error"] == 3
@@ -30,6 +31,7 @@ def test_an_internal_failure_is_the_error_verdict(monkeypatch):
 
 def test_check_exits_3_on_an_internal_error(monkeypatch, capsys):
     from derivations.checking import checker
+
     monkeypatch.setattr(checker, "_judge", _boom)
     assert main(["check", "--question", "forward-ops", "--answer", "c_i", "--json"]) == 3
     data = json.loads(capsys.readouterr().out)
@@ -45,9 +47,20 @@ def test_invalid_utf8_in_the_answer_is_one_line():
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     for extra in ([], ["--json"], ["--lang", "zh"]):
         done = subprocess.run(
-            [sys.executable, "-m", "derivations", "check", "--question", "forward-ops",
-             b"--answer=c_i \xff\xfe c_o".decode("utf-8", "surrogateescape"), *extra],
-            cwd=ROOT, env=env, capture_output=True)
+            [
+                sys.executable,
+                "-m",
+                "derivations",
+                "check",
+                "--question",
+                "forward-ops",
+                b"--answer=c_i \xff\xfe c_o".decode("utf-8", "surrogateescape"),
+                *extra,
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+        )
         assert done.returncode == 2, done.stderr
         assert b"Traceback" not in done.stderr and not done.stderr.strip(b"\n").count(b"\n")
         out = done.stdout.decode("utf-8")
@@ -63,11 +76,23 @@ def test_a_zero_big_o_bounds_nothing():
 
 
 def test_validate_prints_how_the_answer_was_read_and_stops(capsys):
-    assert main(["check", "--question", "forward-ops", "--validate",
-                 "--answer", "c_o (2 c_i k_h k_w - 1) m_h m_w"]) == 0
+    assert (
+        main(
+            [
+                "check",
+                "--question",
+                "forward-ops",
+                "--validate",
+                "--answer",
+                "c_o (2 c_i k_h k_w - 1) m_h m_w",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "c_o×(2×c_i×k_h×k_w − 1)×m_h×m_w" in out and "verdict" not in out
     assert main(["check", "--question", "forward-ops", "--validate", "--answer", "c_i +"]) == 2
-    assert main(["check", "--question", "forward-ops", "--validate", "--json",
-                 "--answer", "h w"]) == 0
+    assert (
+        main(["check", "--question", "forward-ops", "--validate", "--json", "--answer", "h w"]) == 0
+    )
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["read"] is True

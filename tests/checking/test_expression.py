@@ -50,14 +50,17 @@ def test_every_walker_handles_every_class(tree, value, text):
     assert ex.size(tree) >= 1 and ex.depth(tree) >= 1 and ex.degree_bound(tree) >= 0
 
 
-@pytest.mark.parametrize("build, expected", [
-    (lambda: ex.add(ex.add(h, w), h), ex.Add((h, w, h))),
-    (lambda: ex.mul(h, ex.mul(w, h)), ex.Mul((h, w, h))),
-    (lambda: ex.add(h), h),
-    (lambda: ex.neg(ex.neg(h)), h),
-    (lambda: ex.neg(ex.num(2)), ex.Num(-2)),
-    (lambda: ex.num(Fraction(4, 2)), ex.Num(2)),
-])
+@pytest.mark.parametrize(
+    "build, expected",
+    [
+        (lambda: ex.add(ex.add(h, w), h), ex.Add((h, w, h))),
+        (lambda: ex.mul(h, ex.mul(w, h)), ex.Mul((h, w, h))),
+        (lambda: ex.add(h), h),
+        (lambda: ex.neg(ex.neg(h)), h),
+        (lambda: ex.neg(ex.num(2)), ex.Num(-2)),
+        (lambda: ex.num(Fraction(4, 2)), ex.Num(2)),
+    ],
+)
 def test_builders_flatten_and_fold(build, expected):
     assert build() == expected
 
@@ -69,39 +72,58 @@ def test_nodes_are_frozen_and_hashable():
     assert {tree: 1}[ex.mul(h, w)] == 1
 
 
-@pytest.mark.parametrize("tree, symbols, kinds", [
-    (ex.Floor(ex.div(h, ex.num(2))), {"h"}, {ex.Floor, ex.Div, ex.Sym, ex.Num}),
-    (ex.add(h, ex.neg(w)), {"h", "w"}, {ex.Add, ex.Neg, ex.Sym}),
-])
+@pytest.mark.parametrize(
+    "tree, symbols, kinds",
+    [
+        (ex.Floor(ex.div(h, ex.num(2))), {"h"}, {ex.Floor, ex.Div, ex.Sym, ex.Num}),
+        (ex.add(h, ex.neg(w)), {"h", "w"}, {ex.Add, ex.Neg, ex.Sym}),
+    ],
+)
 def test_symbols_and_kinds(tree, symbols, kinds):
     assert ex.symbols_in(tree) == symbols
     assert ex.kinds_in(tree) == kinds
 
 
-@pytest.mark.parametrize("tree, expected", [
-    (ex.add(*[ex.sym("h")] * 100), 2),                 # a flat sum is one level
-    (ex.mul(*[ex.sym("h")] * 100), 2),
-    (ex.div(ex.div(ex.div(h, w), w), w), 2),           # a/b/c/d is written flat
-    (ex.div(h, ex.div(w, ex.div(h, w))), 4),           # a/(b/(c/d)) is nested
-    (ex.Floor(ex.Floor(h)), 3),
-])
+@pytest.mark.parametrize(
+    "tree, expected",
+    [
+        (ex.add(*[ex.sym("h")] * 100), 2),  # a flat sum is one level
+        (ex.mul(*[ex.sym("h")] * 100), 2),
+        (ex.div(ex.div(ex.div(h, w), w), w), 2),  # a/b/c/d is written flat
+        (ex.div(h, ex.div(w, ex.div(h, w))), 4),  # a/(b/(c/d)) is nested
+        (ex.Floor(ex.Floor(h)), 3),
+    ],
+)
 def test_depth_counts_nesting_as_written(tree, expected):
     assert ex.depth(tree) == expected
 
 
 def test_a_sympy_reference_round_trips():
     c_i, k_h = SYMPY_SYMBOLS["c_i"], SYMPY_SYMBOLS["k_h"]
-    expr = c_i * sp.floor((SYMPY_SYMBOLS["h"] - k_h) / 2) + sp.Rational(3, 4) * k_h ** 2
+    expr = c_i * sp.floor((SYMPY_SYMBOLS["h"] - k_h) / 2) + sp.Rational(3, 4) * k_h**2
     tree = from_sympy(expr)
     assert sp.simplify(to_sympy(tree) - expr) == 0
     assert to_sympy(ex.from_data(ex.to_data(tree))) == to_sympy(tree)
 
 
 BAD_DATA = [
-    "h", [], ["sym"], ["sym", 3], ["sym", "h; rm"], ["nope", 1], ["num", "1e100000000"],
-    ["num", "1" * 401], ["num", 3], ["add", [["sym", "h"]]], ["add", "hw"],
-    ["div", ["sym", "h"]], ["pow", ["sym", "h"], 2.0], ["pow", ["sym", "h"], 10**6],
-    ["pow", ["sym", "h"], True], ["floor"], ["floor", ["sym", "h"], ["sym", "w"]],
+    "h",
+    [],
+    ["sym"],
+    ["sym", 3],
+    ["sym", "h; rm"],
+    ["nope", 1],
+    ["num", "1e100000000"],
+    ["num", "1" * 401],
+    ["num", 3],
+    ["add", [["sym", "h"]]],
+    ["add", "hw"],
+    ["div", ["sym", "h"]],
+    ["pow", ["sym", "h"], 2.0],
+    ["pow", ["sym", "h"], 10**6],
+    ["pow", ["sym", "h"], True],
+    ["floor"],
+    ["floor", ["sym", "h"], ["sym", "w"]],
 ]
 
 

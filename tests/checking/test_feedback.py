@@ -13,8 +13,10 @@ from derivations.checking.explaining.wording import misconception_text
 from derivations.registry.misconceptions import misconceptions
 from derivations.registry.questions import QUESTIONS
 
-BIG_O_ROWS = {"wrong_order": ("forward-mults", "O(h w)"),
-              "big_o_for_exact": ("output-height", "O(h)")}
+BIG_O_ROWS = {
+    "wrong_order": ("forward-mults", "O(h w)"),
+    "big_o_for_exact": ("output-height", "O(h)"),
+}
 
 
 def _rows():
@@ -43,19 +45,26 @@ def _reference_shown(result, text):
     """The reference (or what its m_h, m_w stand for) appears in ``text``; references
     as short as a symbol (c_o) are looked for as the book's-reference sentence."""
     from derivations.messages import text as message
+
     ref = result.reference
-    opening = {lang: message("checker.phrase.book_reference", lang, reference="")[:12]
-               for lang in ("en", "zh")}
+    opening = {
+        lang: message("checker.phrase.book_reference", lang, reference="")[:12]
+        for lang in ("en", "zh")
+    }
     if any(o in text for o in opening.values()):
         return True
-    long_enough = [s for s in [ref["text"], ref["expanded"]] + [
-        d.split(" = ", 1)[1] for d in ref["definitions"]] if len(s) >= 8]
+    long_enough = [
+        s
+        for s in [ref["text"], ref["expanded"]] + [d.split(" = ", 1)[1] for d in ref["definitions"]]
+        if len(s) >= 8
+    ]
     return any(s in text for s in long_enough)
 
 
 @pytest.mark.parametrize("question, answer, name", ROWS)
 def test_each_misconception_is_named_in_both_languages_with_a_book_like_counterexample(
-        question, answer, name):
+    question, answer, name
+):
     result = check(question, answer, symbolic=False)
     assert result.verdict == "not_equivalent" and result.misconception == name, answer
     for lang in ("en", "zh"):
@@ -68,7 +77,7 @@ def test_each_misconception_is_named_in_both_languages_with_a_book_like_countere
     if name in BIG_O_ROWS:
         return
     layer = result.counterexample["layer"]
-    assert max(layer.values()) >= 2, layer            # not the all-ones layer
+    assert max(layer.values()) >= 2, layer  # not the all-ones layer
     if question != "compose-size":
         assert layer.get("c_i", 2) >= 2 and layer.get("c_o", 2) >= 2, layer
         assert layer.get("k_h", 3) in (1, 2, 3) and max(layer.values()) <= 12, layer
@@ -89,22 +98,42 @@ def test_reveal_levels():
 _ENGLISH = re.compile(r"\b[A-Za-z]{3,}(?:[ ,'-]+[A-Za-z]{2,}){2,}")
 
 
-@pytest.mark.parametrize("question, answer", [
-    ("forward-mults", "c_i c_o m_h m_w"), ("forward-ops", "c_o*c_i*k_h*k_w*m_h*m_w"),
-    ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) + c_o m_h m_w"),
-    ("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w"), ("forward-mults", "O(c_i)"),
-    ("forward-mults", "O(0)"), ("forward-ops", "m_h = c_i"), ("forward-ops", ""),
-    ("forward-ops", "c_i +"), ("forward-ops", "c_i ) h"), ("output-height", "m_h"), ("forward-ops", "x_y"),
-    ("forward-ops", "Co*Ci*Kh*Kw*((H-Kh+2P)/S+1)^2"), ("double-channels", "2"),
-    ("compose-size", "k_1 + k_2"), ("forward-memory", "c_o c_i k_h k_w"),
-])
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("forward-mults", "c_i c_o m_h m_w"),
+        ("forward-ops", "c_o*c_i*k_h*k_w*m_h*m_w"),
+        ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) + c_o m_h m_w"),
+        ("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w"),
+        ("forward-mults", "O(c_i)"),
+        ("forward-mults", "O(0)"),
+        ("forward-ops", "m_h = c_i"),
+        ("forward-ops", ""),
+        ("forward-ops", "c_i +"),
+        ("forward-ops", "c_i ) h"),
+        ("output-height", "m_h"),
+        ("forward-ops", "x_y"),
+        ("forward-ops", "Co*Ci*Kh*Kw*((H-Kh+2P)/S+1)^2"),
+        ("double-channels", "2"),
+        ("compose-size", "k_1 + k_2"),
+        ("forward-memory", "c_o c_i k_h k_w"),
+    ],
+)
 @pytest.mark.parametrize("reveal", ["hint", "answer"])
 def test_chinese_feedback_has_no_english_sentence(question, answer, reveal):
     result = check(question, answer, symbolic=reveal == "answer")
     text = feedback(result, "zh", reveal=reveal)
     # names of the tools and conventions a student looks up are kept in Latin letters
-    for kept in ("torch.utils.flop_counter", "PyTorch", "padding=p", "SymPy", "float32",
-                 "FLOPs", "MACs", "MAC"):
+    for kept in (
+        "torch.utils.flop_counter",
+        "PyTorch",
+        "padding=p",
+        "SymPy",
+        "float32",
+        "FLOPs",
+        "MACs",
+        "MAC",
+    ):
         text = text.replace(kept, "")
     found = _ENGLISH.findall(text)
     assert not found, (found, text)

@@ -15,28 +15,56 @@ READINGS = [
     ("c_o×c_i×(⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋)", "c_o*c_i*floor((h - k_h + p_h + s_h)/s_h)"),
     ("co * [(mh * mw) * (2ci kh kw - 1)]", "c_o*m_h*m_w*(2*c_i*k_h*k_w - 1)"),
     ("O(Ci*Co*Kh*Kw*Mh*Mw)", "O(c_i*c_o*k_h*k_w*m_h*m_w)"),
-    (r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor",
-     "c_i*c_o*k_h*k_w*floor((h + 2*p_h - k_h)/s_h + 1)"),
-    (r"\left\lceil\dfrac{n_h-k_h+p_h+s_h}{s_h}\right\rceil",
-     "ceil((h - k_h + p_h + s_h)/s_h)"),
-    ("k_{h}k_{w}", "k_h*k_w"), ("𝑘ℎ·𝑘𝑤", "k_h*k_w"), ("kₕ", "k_h"),
-    ("k²", "k^2"), ("(h+1)³", "(h + 1)^3"), ("x⁻¹".replace("x", "h"), "h^(-1)"),
-    ("C_in*C_out", "c_i*c_o"), ("H_out W_out", "m_h*m_w"), ("o_h*o_w", "m_h*m_w"),
-    ("nh nw", "h*w"), ("(a)(b)".replace("a", "h").replace("b", "w"), "h*w"),
-    ("h -w", "h - w"), ("-k^2", "-k^2"), ("2^-1 h", "2^(-1)*h"),
-    ("（h＋w）", "h + w"), ("【h－w】", "h - w"), ("h ÷ s_h", "h/s_h"),
-    ("h – w — p_h", "h - w - p_h"), ("h ∗ w", "h*w"), ("h ⋅ w", "h*w"),
+    (
+        r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor",
+        "c_i*c_o*k_h*k_w*floor((h + 2*p_h - k_h)/s_h + 1)",
+    ),
+    (r"\left\lceil\dfrac{n_h-k_h+p_h+s_h}{s_h}\right\rceil", "ceil((h - k_h + p_h + s_h)/s_h)"),
+    ("k_{h}k_{w}", "k_h*k_w"),
+    ("𝑘ℎ·𝑘𝑤", "k_h*k_w"),
+    ("kₕ", "k_h"),
+    ("k²", "k^2"),
+    ("(h+1)³", "(h + 1)^3"),
+    ("x⁻¹".replace("x", "h"), "h^(-1)"),
+    ("C_in*C_out", "c_i*c_o"),
+    ("H_out W_out", "m_h*m_w"),
+    ("o_h*o_w", "m_h*m_w"),
+    ("nh nw", "h*w"),
+    ("(a)(b)".replace("a", "h").replace("b", "w"), "h*w"),
+    ("h -w", "h - w"),
+    ("-k^2", "-k^2"),
+    ("2^-1 h", "2^(-1)*h"),
+    ("（h＋w）", "h + w"),
+    ("【h－w】", "h - w"),
+    ("h ÷ s_h", "h/s_h"),
+    ("h – w — p_h", "h - w - p_h"),
+    ("h ∗ w", "h*w"),
+    ("h ⋅ w", "h*w"),
     ("(h-k_h+p_h+s_h)//s_h", "floor((h - k_h + p_h + s_h)/s_h)"),
     ("max(h, w, 3) + min(k_h, k_w)", "max(h, w, 3) + min(k_h, k_w)"),
-    ("floor((h-k)/s)+1", "floor((h - k)/s) + 1"), ("ceiling(h/s_h)", "ceil(h/s_h)"),
-    ("m_h = h - k_h + 1.", "h - k_h + 1"), ("0.5 h", "(1/2)*h"), ("$c_i$", "c_i"),
-    (r"c_i \times c_o \cdot k_h", "c_i*c_o*k_h"), ("k1+k2-1", "k_1 + k_2 - 1"),
-    ("k₁ + k₂ − 1", "k_1 + k_2 - 1"), (r"\mathcal{O}(h w)", "O(h*w)"),
-    (r"\operatorname{floor}(h/s_h)", "floor(h/s_h)"), ("h\u200bw", "h*w"),
-    ("h**2", "h^2"), (r"\{h+w\}", "h + w"), ("c_ohw", "c_o*h*w"),
+    ("floor((h-k)/s)+1", "floor((h - k)/s) + 1"),
+    ("ceiling(h/s_h)", "ceil(h/s_h)"),
+    ("m_h = h - k_h + 1.", "h - k_h + 1"),
+    ("0.5 h", "(1/2)*h"),
+    ("$c_i$", "c_i"),
+    (r"c_i \times c_o \cdot k_h", "c_i*c_o*k_h"),
+    ("k1+k2-1", "k_1 + k_2 - 1"),
+    ("k₁ + k₂ − 1", "k_1 + k_2 - 1"),
+    (r"\mathcal{O}(h w)", "O(h*w)"),
+    (r"\operatorname{floor}(h/s_h)", "floor(h/s_h)"),
+    ("h\u200bw", "h*w"),
+    ("h**2", "h^2"),
+    (r"\{h+w\}", "h + w"),
+    ("c_ohw", "c_o*h*w"),
     # scientific notation is a number; "name =" is split off, not the formula
-    ("2e3 h", "2000*h"), ("1.5E1*h", "15*h"), ("25e-1 h", "(5/2)*h"), ("3e2h", "300*h"),
-    ("FLOPs = 2 h w", "2*h*w"), ("= h", "h"), ("乘法次数 = h", "h"), ("m_h ≈ h", "h"),
+    ("2e3 h", "2000*h"),
+    ("1.5E1*h", "15*h"),
+    ("25e-1 h", "(5/2)*h"),
+    ("3e2h", "300*h"),
+    ("FLOPs = 2 h w", "2*h*w"),
+    ("= h", "h"),
+    ("乘法次数 = h", "h"),
+    ("m_h ≈ h", "h"),
 ]
 
 
@@ -99,10 +127,12 @@ def test_unknown_symbol_suggests_nearest():
 # (text, the bound or refusal that stops it); None: read as a harmless formula in h, w
 HOSTILE = [
     ("__import__('os').system('echo pwned')", "unknown symbol '__import__'"),
-    ("exec('1')", "unknown symbol 'exec'"), ("eval('2')", "unknown symbol 'eval'"),
+    ("exec('1')", "unknown symbol 'exec'"),
+    ("eval('2')", "unknown symbol 'eval'"),
     ("lambda: 0", "unknown symbol 'lambda'"),
     ("().__class__.__bases__[0]", "unexpected character '.'"),
-    ("9^9^9^9", "larger than 64"), ("9**9**9**9", "larger than 64"),
+    ("9^9^9^9", "larger than 64"),
+    ("9**9**9**9", "larger than 64"),
     ("10^64^64", "larger than 64"),
     ("(((((2^64)^64)^64)^64)^64)", "exceeds 4096 bits"),  # read, refused when evaluated
     ("(" * 200 + "h" + ")" * 200, "nested more than 20 deep"),
@@ -112,10 +142,16 @@ HOSTILE = [
     (r"\input{/etc/passwd}", "unsupported LaTeX command \\input"),
     (r"\write18{rm -rf /}", "unsupported LaTeX command \\write"),
     (r"\immediate\write18{ls}", "unsupported LaTeX command \\immediate"),
-    ("h\x00w", "control character U+0000"), ("h\x1bw", "control character U+001B"),
-    ("\x07", "control character U+0007"), ("h\u202ew", None), ("9" * 31, "more than 30 digits"),
-    ("1e31", "more than 30 digits written out"), ("h" * 700, "700 characters long"),
-    ("{{7*7}}", None), ("${7*7}", None), ("%s%s%s", "unexpected character '%'"),
+    ("h\x00w", "control character U+0000"),
+    ("h\x1bw", "control character U+001B"),
+    ("\x07", "control character U+0007"),
+    ("h\u202ew", None),
+    ("9" * 31, "more than 30 digits"),
+    ("1e31", "more than 30 digits written out"),
+    ("h" * 700, "700 characters long"),
+    ("{{7*7}}", None),
+    ("${7*7}", None),
+    ("%s%s%s", "unexpected character '%'"),
     ("h; import os", "unexpected character ';'"),
 ]
 
@@ -124,6 +160,7 @@ HOSTILE = [
 def test_hostile_input_is_refused_or_bounded(raw, refusal):
     from derivations.checking.evaluate import compile_node
     from derivations.checking.reading.limits import MAX_BITS
+
     try:
         parsed = parse_answer(raw)
         value = compile_node(parsed.tree)({"h": 3, "w": 5})
@@ -136,13 +173,16 @@ def test_hostile_input_is_refused_or_bounded(raw, refusal):
 
 def test_huge_value_is_refused_at_evaluation():
     from derivations.checking.evaluate import compile_node
+
     tree = parse_answer("((h^64)^64)^64").tree
     with pytest.raises(InvalidAnswer, match="exceeds"):
         compile_node(tree)({"h": 3})
 
 
-ALPHABET = st.sampled_from(list("hwkcsp_io0123456789+-*/^()[]{}⌊⌋⌈⌉×·−²³ₕ𝑘ℎ \\,.=")
-                           + ["frac", "lfloor", "c_i", "k_h", "max(", "O(", "\x00", "floor("])
+ALPHABET = st.sampled_from(
+    list("hwkcsp_io0123456789+-*/^()[]{}⌊⌋⌈⌉×·−²³ₕ𝑘ℎ \\,.=")
+    + ["frac", "lfloor", "c_i", "k_h", "max(", "O(", "\x00", "floor("]
+)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -150,6 +190,7 @@ ALPHABET = st.sampled_from(list("hwkcsp_io0123456789+-*/^()[]{}⌊⌋⌈⌉×·�
 def test_fuzz_parser_raises_only_project_error(raw):
     from derivations.checking import expression as ex
     from derivations.checking.reading.limits import MAX_DEPTH, MAX_LENGTH
+
     try:
         parsed = parse_answer(raw)
     except DerivationError:

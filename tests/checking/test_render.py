@@ -38,11 +38,14 @@ def test_sympy_references_print_in_the_books_term_order():
     assert shown.notes == ()
 
 
-@pytest.mark.parametrize("expr, note", [
-    (sp.Max(0, S["k_h"] - S["s_h"]), "reading.note.max_overlap"),
-    (sp.Max(0, S["k_w"] - S["s_w"]) * S["c_o"], "reading.note.max_overlap"),
-    (sp.Max(0, S["h"] - 3), "reading.note.max_zero"),
-])
+@pytest.mark.parametrize(
+    "expr, note",
+    [
+        (sp.Max(0, S["k_h"] - S["s_h"]), "reading.note.max_overlap"),
+        (sp.Max(0, S["k_w"] - S["s_w"]) * S["c_o"], "reading.note.max_overlap"),
+        (sp.Max(0, S["h"] - 3), "reading.note.max_zero"),
+    ],
+)
 def test_every_max_zero_is_explained(expr, note):
     shown = show_sympy(expr)
     assert "max(0, " in shown.text and r"\max" in shown.latex

@@ -17,23 +17,33 @@ from derivations.closed_forms import forms
 from derivations.model import Layer
 
 EQUIVALENT = [
-    ("forward-mults",
-     "c_o×c_i×k_h×k_w×⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋×⌊(w−𝑘_w+𝑝_w+𝑠_w)/𝑠_w⌋"),
-    ("forward-ops",
-     "c_o (2 c_i k_h k_w - 1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)"),
-    ("forward-adds", r"c_o \left(c_i k_h k_w - 1\right) \left\lfloor \frac{h - k_h + p_h}{s_h} + 1 "
-                     r"\right\rfloor \left\lfloor \frac{w - k_w + p_w}{s_w} + 1 \right\rfloor"),
+    ("forward-mults", "c_o×c_i×k_h×k_w×⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋×⌊(w−𝑘_w+𝑝_w+𝑠_w)/𝑠_w⌋"),
+    (
+        "forward-ops",
+        "c_o (2 c_i k_h k_w - 1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)",
+    ),
+    (
+        "forward-adds",
+        r"c_o \left(c_i k_h k_w - 1\right) \left\lfloor \frac{h - k_h + p_h}{s_h} + 1 "
+        r"\right\rfloor \left\lfloor \frac{w - k_w + p_w}{s_w} + 1 \right\rfloor",
+    ),
     ("output-height", "floor((h - k_h + p_h + s_h)/s_h)"),
     ("output-height", "(h-k_h+p_h)//s_h + 1"),
     ("output-width", "⌊(w−k_w+p_w)/s_w⌋+1"),
-    ("bias-size", "c_o"), ("bias-size", "Co"),
-    ("compose-size", "k1+k2-1"), ("compose-size", "k_2 + k_1 - 1"),
+    ("bias-size", "c_o"),
+    ("bias-size", "Co"),
+    ("compose-size", "k1+k2-1"),
+    ("compose-size", "k_2 + k_1 - 1"),
     ("double-channels", "2(4c_ik_hk_w-1)/(2c_ik_hk_w-1)"),
     ("double-channels", "(8 c_i k_h k_w - 2)/(2 c_i k_h k_w - 1)"),
-    ("forward-memory",
-     "c_i h w + c_i c_o k_h k_w + c_o ((h-k_h+p_h+s_h)//s_h) ((w-k_w+p_w+s_w)//s_w)"),
-    ("pointwise-complexity", "c_o (2 c_i - 1) floor((h + p_h + s_h - 1)/s_h) "
-                             "floor((w + p_w + s_w - 1)/s_w)"),
+    (
+        "forward-memory",
+        "c_i h w + c_i c_o k_h k_w + c_o ((h-k_h+p_h+s_h)//s_h) ((w-k_w+p_w+s_w)//s_w)",
+    ),
+    (
+        "pointwise-complexity",
+        "c_o (2 c_i - 1) floor((h + p_h + s_h - 1)/s_h) floor((w + p_w + s_w - 1)/s_w)",
+    ),
 ]
 
 
@@ -46,11 +56,18 @@ def test_equivalent(question, answer):
 
 UNDER_CONVENTION = [
     # square input, per-side padding, MACs, floor dropped: right for a square layer
-    ("forward-ops", "Co*Ci*Kh*Kw*((H-Kh+2P)/S+1)^2",
-     ["per_side_padding", "macs", "square_layer", "exact_division"]),
+    (
+        "forward-ops",
+        "Co*Ci*Kh*Kw*((H-Kh+2P)/S+1)^2",
+        ["per_side_padding", "macs", "square_layer", "exact_division"],
+    ),
     ("forward-ops", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w", []),
-    ("forward-mults", r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor"
-                      r" \lfloor \frac{w+2p_w-k_w}{s_w}+1 \rfloor", ["per_side_padding"]),
+    (
+        "forward-mults",
+        r"c_i c_o k_h k_w \lfloor \frac{h+2p_h-k_h}{s_h}+1 \rfloor"
+        r" \lfloor \frac{w+2p_w-k_w}{s_w}+1 \rfloor",
+        ["per_side_padding"],
+    ),
     ("output-height", "(h + 2p_h - k_h)//s_h + 1", ["per_side_padding"]),
     ("forward-adds", "c_i c_o k_h k_w m_h m_w + 0", ["accumulate_from_zero"]),
     ("forward-ops", "c_i c_o k_h k_w m_h m_w", ["macs"]),
@@ -64,27 +81,24 @@ UNDER_CONVENTION = [
     ("output-height", "(h - k_h)/s_h + 1", ["no_padding", "exact_division"]),
     ("output-height", "(h-k_h+p_h)/s_h+1", ["exact_division"]),
     ("forward-mults", "c_i c_o k^2 (h-k+p+s)/s (w-k+p+s)/s", ["square_kernel", "exact_division"]),
-    ("forward-mults", "c_i c_o k_h k_w ((h-k_h+p_h+s_h)/s_h) ((w-k_w+p_w+s_w)/s_w)",
-     ["exact_division"]),
+    (
+        "forward-mults",
+        "c_i c_o k_h k_w ((h-k_h+p_h+s_h)/s_h) ((w-k_w+p_w+s_w)/s_w)",
+        ["exact_division"],
+    ),
     ("forward-ops", "O(Ci*Co*Kh*Kw*Mh*Mw)", ["asymptotic"]),
     ("forward-ops", "O(c_i c_o k_h k_w h w)", ["asymptotic", "stride_1", "no_padding"]),
     ("backward-ops", "O(c_i c_o k_h k_w m_h m_w)", ["asymptotic"]),
-    ("forward-memory", "4(c_i h w + c_i c_o k_h k_w + c_o m_h m_w)",
-     ["bytes_float32"]),
-    ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o + c_o m_h m_w",
-     ["bias_counted"]),
+    ("forward-memory", "4(c_i h w + c_i c_o k_h k_w + c_o m_h m_w)", ["bytes_float32"]),
+    ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o + c_o m_h m_w", ["bias_counted"]),
     ("forward-ops", "c_o (2 c_i k_h k_w) m_h m_w", ["flops"]),
     ("forward-adds", "n c_o (c_i k_h k_w - 1) m_h m_w", ["batch_counted"]),
-    ("backward-memory", "2 c_i h w + 2 c_i c_o k_h k_w + 2 c_o m_h m_w",
-     ["output_kept"]),
-    ("backward-memory", "c_o m_h m_w + c_i h w + c_i c_o k_h k_w",
-     ["gradient_buffers_only"]),
+    ("backward-memory", "2 c_i h w + 2 c_i c_o k_h k_w + 2 c_o m_h m_w", ["output_kept"]),
+    ("backward-memory", "c_o m_h m_w + c_i h w + c_i c_o k_h k_w", ["gradient_buffers_only"]),
     ("backward-memory", "c_i h w + c_i c_o k_h k_w", ["saved_for_backward_only"]),
     ("double-channels", "4", ["macs"]),
-    ("double-padding", "c_o(2c_ik_hk_w-1)(m_h p_w + m_w p_h + p_h p_w)",
-     ["stride_1"]),
-    ("double-padding", "(m_h + p_h)(m_w + p_w)/(m_h m_w)",
-     ["ratio_given", "stride_1"]),
+    ("double-padding", "c_o(2c_ik_hk_w-1)(m_h p_w + m_w p_h + p_h p_w)", ["stride_1"]),
+    ("double-padding", "(m_h + p_h)(m_w + p_w)/(m_h m_w)", ["ratio_given", "stride_1"]),
     ("pointwise-complexity", "c_o h w (2c_i-1)", ["stride_1", "no_padding"]),
     ("pointwise-complexity", "c_i c_o h w", ["macs", "stride_1", "no_padding"]),
 ]
@@ -108,8 +122,11 @@ def test_large_channel_limit_is_an_alternative_reading_of_4():
 MISCONCEPTIONS_TABLE = [
     ("forward-adds", "c_i c_o (k_h k_w - 1) m_h m_w", "missing_cross_channel_adds"),
     ("forward-memory", "c_o c_i k_h k_w", "parameters_only"),
-    ("forward-adds", "c_o c_i (k_h*k_w-1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)",
-     "missing_cross_channel_adds"),
+    (
+        "forward-adds",
+        "c_o c_i (k_h*k_w-1) floor((h-k_h+p_h+s_h)/s_h) floor((w-k_w+p_w+s_w)/s_w)",
+        "missing_cross_channel_adds",
+    ),
     ("forward-ops", "c_o m_h m_w (c_i k_h k_w + c_i (k_h k_w - 1))", "missing_cross_channel_adds"),
     ("forward-ops", "c_i c_o (2 k_h k_w - 1) m_h m_w", "missing_cross_channel_adds"),
     ("forward-mults", "c_i c_o m_h m_w", "kernel_volume_left_out"),
@@ -139,10 +156,16 @@ MISCONCEPTIONS_TABLE = [
     ("backward-ops", "2 c_o (2 c_i k_h k_w - 1) (h-k_h+1)(w-k_w+1)", "backward_doubled_exact"),
     ("double-padding", "c_o (2 c_i k_h k_w - 1) m_h m_w", "padding_doubles_cost"),
     ("double-padding", "2", "padding_doubles_cost"),
-    ("double-padding", "c_o(2c_ik_hk_w-1)((h-k_h+1) p_w + (w-k_w+1) p_h + 4 p_h p_w)",
-     "four_pp_for_three"),
-    ("double-padding", "c_o (2 c_i k_h k_w - 1) (m_h p_w + m_w p_h + 2 p_h p_w)",
-     "four_pp_for_three"),
+    (
+        "double-padding",
+        "c_o(2c_ik_hk_w-1)((h-k_h+1) p_w + (w-k_w+1) p_h + 4 p_h p_w)",
+        "four_pp_for_three",
+    ),
+    (
+        "double-padding",
+        "c_o (2 c_i k_h k_w - 1) (m_h p_w + m_w p_h + 2 p_h p_w)",
+        "four_pp_for_three",
+    ),
     ("double-channels", "2", "doubling_doubles"),
     ("bias-size", "c_o c_i", "bias_as_weights"),
     ("bias-size", "c_o × c_i × k_h × k_w", "bias_as_weights"),
@@ -162,8 +185,18 @@ MISCONCEPTIONS_TABLE = [
 
 def _independent_values(question, answer, layer_values):
     """Reference by ClosedForm.evaluate on a model Layer; answer by SymPy substitution."""
-    fields = {"c_i": 1, "c_o": 1, "h": 1, "w": 1, "k_h": 1, "k_w": 1, "p_h": 0, "p_w": 0,
-              "s_h": 1, "s_w": 1}  # an axis the question does not show: any valid value
+    fields = {
+        "c_i": 1,
+        "c_o": 1,
+        "h": 1,
+        "w": 1,
+        "k_h": 1,
+        "k_w": 1,
+        "p_h": 0,
+        "p_w": 0,
+        "s_h": 1,
+        "s_w": 1,
+    }  # an axis the question does not show: any valid value
     fields.update({k: v for k, v in layer_values.items() if k in fields})
     for axis in ("h", "w"):
         if axis not in layer_values:  # an unshown input size: just large enough
@@ -178,9 +211,14 @@ def _independent_values(question, answer, layer_values):
     return layer, answer_value
 
 
-REFERENCE_KEYS = {"forward-mults": "forward_mults", "forward-adds": "forward_adds",
-                  "forward-ops": "forward_ops", "backward-ops": "backward_ops",
-                  "output-height": "output_height", "output-width": "output_width"}
+REFERENCE_KEYS = {
+    "forward-mults": "forward_mults",
+    "forward-adds": "forward_adds",
+    "forward-ops": "forward_ops",
+    "backward-ops": "backward_ops",
+    "output-height": "output_height",
+    "output-width": "output_width",
+}
 
 
 @pytest.mark.parametrize("question, answer, misconception", MISCONCEPTIONS_TABLE)
@@ -236,8 +274,9 @@ def test_invalid_input(question, answer, reason):
 def test_every_convention_and_misconception_is_exercised():
     conventions = {c for _, _, cs in UNDER_CONVENTION for c in cs} | {"large_channel_limit"}
     misconceptions = {m for _, _, m in MISCONCEPTIONS_TABLE if m}
-    assumptions = {key.split(".", 2)[2] for key in message_catalogue()
-                   if key.startswith("checker.assumption.")}
+    assumptions = {
+        key.split(".", 2)[2] for key in message_catalogue() if key.startswith("checker.assumption.")
+    }
     assert assumptions - conventions == set()
     checkable = {k for k, m in misconception_registry().items() if m.questions}  # not sheet-only
     assert checkable - misconceptions == set()
@@ -260,6 +299,7 @@ def test_expensive_answers_are_bounded(answer, bound, monkeypatch):
 
     def no_sympy(*args, **kwargs):
         raise AssertionError("the SymPy stage ran for an answer over the degree bound")
+
     monkeypatch.setattr(checker._Work, "run", no_sympy)
     result = check("forward-ops", answer)
     if bound == "length":
@@ -277,6 +317,7 @@ def test_the_time_budget_turns_a_runaway_answer_into_invalid_input(monkeypatch):
     def runaway(*args):
         while True:
             pass
+
     monkeypatch.setattr(checker, "TIME_BUDGET", 0.05)
     monkeypatch.setattr(checker, "_judge", runaway)
     result = check("bias-size", "c_o")
@@ -286,23 +327,57 @@ def test_the_time_budget_turns_a_runaway_answer_into_invalid_input(monkeypatch):
 
 
 def test_the_symbolic_stage_is_skipped_when_expansion_could_explode():
-    result = check("forward-ops",
-                   "(c_i+c_o+h+w)^20 - (c_i+c_o+h+w)^20 + c_o (2c_ik_hk_w-1) m_h m_w")
+    result = check(
+        "forward-ops", "(c_i+c_o+h+w)^20 - (c_i+c_o+h+w)^20 + c_o (2c_ik_hk_w-1) m_h m_w"
+    )
     assert result.verdict == "equivalent" and result.proof == "sampled"
 
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-PIECES = st.sampled_from(["c_i", "c_o", "k_h", "k_w", "m_h", "m_w", "h", "w", "p_h", "s_h",
-                          "2", "1", "+", "-", "*", "/", "(", ")", "^2", "⌊", "⌋", " ", "O(",
-                          "floor(", "max(", ",", "k", "n"])
+PIECES = st.sampled_from(
+    [
+        "c_i",
+        "c_o",
+        "k_h",
+        "k_w",
+        "m_h",
+        "m_w",
+        "h",
+        "w",
+        "p_h",
+        "s_h",
+        "2",
+        "1",
+        "+",
+        "-",
+        "*",
+        "/",
+        "(",
+        ")",
+        "^2",
+        "⌊",
+        "⌋",
+        " ",
+        "O(",
+        "floor(",
+        "max(",
+        ",",
+        "k",
+        "n",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PIECES, max_size=25).map("".join))
 def test_fuzz_check_always_gives_a_verdict(answer):
     result = check("forward-ops", answer)
-    assert result.verdict in ("equivalent", "equivalent_under_convention", "not_equivalent",
-                              "invalid_input")
+    assert result.verdict in (
+        "equivalent",
+        "equivalent_under_convention",
+        "not_equivalent",
+        "invalid_input",
+    )
     assert feedback(result, "en") and feedback(result, "zh")

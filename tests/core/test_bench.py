@@ -35,8 +35,9 @@ def test_figures_are_reported_with_min_and_median():
 def test_processes_run_new_interpreters_with_setup_untimed(tmp_path):
     marks = []
     harness = Harness(write=lambda line: None)
-    timing, = harness.processes([sys.executable, "-c", "pass"], rounds=2,
-                                setup=lambda: marks.append(1))
+    (timing,) = harness.processes(
+        [sys.executable, "-c", "pass"], rounds=2, setup=lambda: marks.append(1)
+    )
     assert timing.rounds == 2 and marks == [1, 1] and timing.min > 0
 
 
@@ -63,8 +64,9 @@ def test_negative_thread_count_is_refused(capsys):
 
 
 def test_process_timings_carry_their_cpu_time():
-    timing, = Harness(write=lambda line: None).processes(
-        [sys.executable, "-c", "sum(range(10**6))"], rounds=2)
+    (timing,) = Harness(write=lambda line: None).processes(
+        [sys.executable, "-c", "sum(range(10**6))"], rounds=2
+    )
     assert len(timing.cpu) == 2 and all(cpu > 0 for cpu in timing.cpu)
 
 
@@ -77,8 +79,9 @@ def test_a_broken_benchmark_module_is_one_line(tmp_path, monkeypatch, capsys):
     import importlib
     import sys as _sys
 
-    spec = importlib.util.spec_from_file_location("derivations.benchmarks.broken",
-                                                  tmp_path / "broken.py")
+    spec = importlib.util.spec_from_file_location(
+        "derivations.benchmarks.broken", tmp_path / "broken.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -10,8 +10,24 @@ from derivations.cli import main
 from derivations.execute import run_layer
 from derivations.model import Layer
 
-BOOKISH = ["--ci", "3", "--co", "64", "--h", "32", "--w", "32", "--kh", "3", "--kw", "3",
-           "--ph", "2", "--pw", "2"]
+BOOKISH = [
+    "--ci",
+    "3",
+    "--co",
+    "64",
+    "--h",
+    "32",
+    "--w",
+    "32",
+    "--kh",
+    "3",
+    "--kw",
+    "3",
+    "--ph",
+    "2",
+    "--pw",
+    "2",
+]
 
 
 def run_cli(capsys, *argv):
@@ -26,31 +42,38 @@ def test_cost_json_agrees_with_execution(capsys):
     layer = Layer(c_i=3, c_o=64, h=32, w=32, k_h=3, k_w=3, p_h=2, p_w=2, batch=2, bias=True)
     executed = run_layer(layer).counts
     assert code == 0 and report["output_shape"] == [2, 64, 32, 32]
-    assert report["forward"] == {k: executed[f"forward_{k}"]
-                                 for k in ("mults", "adds", "ops", "macs", "flops")}
-    assert report["backward"]["dx"] == {"mults": executed["backward_dx_mults"],
-                                        "adds": executed["backward_dx_adds"]}
+    assert report["forward"] == {
+        k: executed[f"forward_{k}"] for k in ("mults", "adds", "ops", "macs", "flops")
+    }
+    assert report["backward"]["dx"] == {
+        "mults": executed["backward_dx_mults"],
+        "adds": executed["backward_dx_adds"],
+    }
     assert report["memory"]["saved_for_backward"] == executed["memory_saved_for_backward"]
     assert report["memory_bytes"]["input"] == 4 * executed["memory_input"]
 
 
 def test_cost_table_names_its_conventions(capsys):
-    code, out, _ = run_cli(capsys, "cost", *BOOKISH, "--padding-convention", "per-side",
-                           "--dtype", "float64")
+    code, out, _ = run_cli(
+        capsys, "cost", *BOOKISH, "--padding-convention", "per-side", "--dtype", "float64"
+    )
     assert code == 0
     assert "[1, 64, 34, 34]" in out and "per-side" in out and "exact counting" in out
     assert "float64" in out
 
 
-@pytest.mark.parametrize("change, named", [
-    (["--ci", "3.5"], "'3.5'"),
-    (["--ci", "-3"], "c_i=-3"),
-    (["--groups", "2"], "groups=2"),
-    (["--kh", "40"], "k_h=40"),
-    (["--sh", "0"], "s_h=0"),
-    (["--dtype", "float128"], "'float128'"),
-    (["--padding-convention", "left"], "'left'"),
-])
+@pytest.mark.parametrize(
+    "change, named",
+    [
+        (["--ci", "3.5"], "'3.5'"),
+        (["--ci", "-3"], "c_i=-3"),
+        (["--groups", "2"], "groups=2"),
+        (["--kh", "40"], "k_h=40"),
+        (["--sh", "0"], "s_h=0"),
+        (["--dtype", "float128"], "'float128'"),
+        (["--padding-convention", "left"], "'left'"),
+    ],
+)
 def test_cost_bad_input_is_one_line_exit_2(change, named):
     argv = [sys.executable, "-m", "derivations", "cost", *BOOKISH, *change]
     done = subprocess.run(argv, capture_output=True, text=True)
@@ -70,6 +93,7 @@ def test_verify_fails_on_a_wrong_form(capsys, monkeypatch):
 
     def wrong(layer):
         from derivations.closed_forms import evaluate_all
+
         values = evaluate_all(layer)
         values["forward_adds"] += 1
         return values
@@ -90,14 +114,15 @@ def _decimal_scientific(n: int) -> str:
     import decimal
 
     with decimal.localcontext() as context:
-        context.prec, context.rounding, context.Emax = 6, decimal.ROUND_HALF_UP, 10 ** 9
+        context.prec, context.rounding, context.Emax = 6, decimal.ROUND_HALF_UP, 10**9
         mantissa, exponent = f"{+decimal.Decimal(n):.5e}".split("e")
     return f"{mantissa}e+{int(exponent)}"
 
 
 def _cost(*argv):
-    return subprocess.run([sys.executable, "-m", "derivations", "cost", *argv],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "derivations", "cost", *argv], capture_output=True, text=True
+    )
 
 
 def test_cost_with_sizes_of_2300_digits_prints_huge_results_in_scientific_form():
@@ -118,8 +143,11 @@ def test_cost_with_sizes_of_2300_digits_prints_huge_results_in_scientific_form()
 
 def test_cost_results_just_under_the_limit_stay_exact():
     size = "9" * 1000  # c_i c_o h: about 3,000 digits, exact
-    report = json.loads(_cost("--ci", size, "--co", size, "--h", size, "--w", "3",
-                              "--kh", "1", "--kw", "1", "--json").stdout)
+    report = json.loads(
+        _cost(
+            "--ci", size, "--co", size, "--h", size, "--w", "3", "--kh", "1", "--kw", "1", "--json"
+        ).stdout
+    )
     assert report["forward"]["mults"] == int(size) ** 3 * 3
 
 
@@ -132,7 +160,6 @@ def test_a_4301_digit_argument_is_not_echoed_whole(value):
 
 
 def test_a_huge_size_in_a_model_error_is_shown_short():
-    done = _cost("--ci", "3", "--co", "3", "--h", "5", "--w", "5", "--kh", "9" * 2300,
-                 "--kw", "3")
+    done = _cost("--ci", "3", "--co", "3", "--h", "5", "--w", "5", "--kh", "9" * 2300, "--kw", "3")
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and len(done.stderr) < 200
     assert "k_h=1.00000e+2300 (2300 digits)" in done.stderr

@@ -51,9 +51,9 @@ def test_gcd_stays_symbolic_and_evaluates_on_integers():
 # hand-worked: c_i=2, c_o=3, 4x4 input, 3x3 kernel, no padding -> 2x2 output
 HAND = Layer(c_i=2, c_o=3, h=4, w=4, k_h=3, k_w=3)
 HAND_COUNTS = {
-    "forward_mults": 3 * 4 * 18,           # 12 outputs, 18 products each
-    "forward_adds": 3 * 4 * 17,            # 18-term sums
-    "backward_dw_adds": 3 * 18 * 3,        # 54 weights, 4-term sums
+    "forward_mults": 3 * 4 * 18,  # 12 outputs, 18 products each
+    "forward_adds": 3 * 4 * 17,  # 18-term sums
+    "backward_dw_adds": 3 * 18 * 3,  # 54 weights, 4-term sums
     "backward_dx_mults": 3 * 4 * 18,
     "memory_saved_for_backward": 32 + 54,
 }

@@ -20,15 +20,16 @@ def scipy_forward(x, weight, bias, L: Layer):
     xp = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
     kh, kw = L.d_h * (L.k_h - 1) + 1, L.d_w * (L.k_w - 1) + 1
     dilated = np.zeros(weight.shape[:2] + (kh, kw))
-    dilated[:, :, ::L.d_h, ::L.d_w] = weight
+    dilated[:, :, :: L.d_h, :: L.d_w] = weight
     cin_g, cout_g = L.c_i // L.groups, L.c_o // L.groups
     y = np.zeros(L.output_shape)
     for b in range(L.batch):
         for o in range(L.c_o):
             first = (o // cout_g) * cin_g
-            full = sum(correlate(xp[b, first + c], dilated[o, c], mode="valid")
-                       for c in range(cin_g))
-            y[b, o] = full[::L.s_h, ::L.s_w][:L.m_h, :L.m_w]
+            full = sum(
+                correlate(xp[b, first + c], dilated[o, c], mode="valid") for c in range(cin_g)
+            )
+            y[b, o] = full[:: L.s_h, :: L.s_w][: L.m_h, : L.m_w]
             if bias is not None:
                 y[b, o] += bias[o]
     return y
@@ -40,10 +41,10 @@ def scipy_backward(x, weight, dy, L: Layer):
     (top, bottom), (left, right) = L.padding_split("h"), L.padding_split("w")
     xp = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
     up = np.zeros(dy.shape[:2] + ((L.m_h - 1) * L.s_h + 1, (L.m_w - 1) * L.s_w + 1))
-    up[:, :, ::L.s_h, ::L.s_w] = dy
+    up[:, :, :: L.s_h, :: L.s_w] = dy
     kh, kw = L.d_h * (L.k_h - 1) + 1, L.d_w * (L.k_w - 1) + 1
     dilated = np.zeros(weight.shape[:2] + (kh, kw))
-    dilated[:, :, ::L.d_h, ::L.d_w] = weight
+    dilated[:, :, :: L.d_h, :: L.d_w] = weight
     cin_g, cout_g = L.c_i // L.groups, L.c_o // L.groups
     dxp, dw = np.zeros_like(xp), np.zeros_like(weight)
     for b in range(L.batch):
@@ -51,14 +52,13 @@ def scipy_backward(x, weight, dy, L: Layer):
             first = (o // cout_g) * cin_g
             for c in range(cin_g):
                 full = convolve(up[b, o], dilated[o, c], mode="full")
-                dxp[b, first + c, :full.shape[0], :full.shape[1]] += full
+                dxp[b, first + c, : full.shape[0], : full.shape[1]] += full
                 valid = correlate(xp[b, first + c], up[b, o], mode="valid")
-                dw[o, c] += valid[::L.d_h, ::L.d_w][:L.k_h, :L.k_w]
-    return dxp[:, :, top:top + L.h, left:left + L.w], dw
+                dw[o, c] += valid[:: L.d_h, :: L.d_w][: L.k_h, : L.k_w]
+    return dxp[:, :, top : top + L.h, left : left + L.w], dw
 
 
-LAYERS = [random_layer(random.Random(seed), FEATURES[seed % len(FEATURES)])
-          for seed in range(40)]
+LAYERS = [random_layer(random.Random(seed), FEATURES[seed % len(FEATURES)]) for seed in range(40)]
 
 
 @pytest.mark.parametrize("layer", LAYERS, ids=lambda L: f"{L.convention}-g{L.groups}-s{L.s_h}")

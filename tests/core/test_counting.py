@@ -13,15 +13,19 @@ def counted(*shape):
 # (operation, expected (mults, adds)) -- hand counts from the shapes
 CASES = [
     (lambda: counted(2, 3) * counted(2, 3), (6, 0)),
-    (lambda: counted(2, 3) + counted(3), (0, 6)),                 # broadcast: 6 results
-    (lambda: counted(4, 5) @ counted(5, 2), (40, 32)),            # 8 outputs x (5, 4)
-    (lambda: counted(3, 4, 5) @ counted(3, 5, 2), (120, 96)),     # batched
-    (lambda: counted(4, 1) @ counted(1, 3), (12, 0)),             # 1-term sums: no adds
-    (lambda: counted(2, 3, 4).sum(axis=(0, 2)), (0, 21)),         # 3 sums of 8 terms
+    (lambda: counted(2, 3) + counted(3), (0, 6)),  # broadcast: 6 results
+    (lambda: counted(4, 5) @ counted(5, 2), (40, 32)),  # 8 outputs x (5, 4)
+    (lambda: counted(3, 4, 5) @ counted(3, 5, 2), (120, 96)),  # batched
+    (lambda: counted(4, 1) @ counted(1, 3), (12, 0)),  # 1-term sums: no adds
+    (lambda: counted(2, 3, 4).sum(axis=(0, 2)), (0, 21)),  # 3 sums of 8 terms
     (lambda: counted(5).sum(), (0, 4)),
-    (lambda: np.add(counted(2, 2), 1.0, out=counted(2, 2),
-                    where=np.array([[True, False], [False, False]])), (0, 1)),
-    (lambda: counted(3).reshape(3, 1).T.copy(), (0, 0)),          # bookkeeping is free
+    (
+        lambda: np.add(
+            counted(2, 2), 1.0, out=counted(2, 2), where=np.array([[True, False], [False, False]])
+        ),
+        (0, 1),
+    ),
+    (lambda: counted(3).reshape(3, 1).T.copy(), (0, 0)),  # bookkeeping is free
 ]
 
 

@@ -54,22 +54,27 @@ def test_a_planted_entry_with_a_consistent_checksum_is_refused(cache, capsys):
     assert "signature" in capsys.readouterr().err
     import hashlib
     import hmac
+
     other_secret = b"k" * 32  # someone else's key: a well-formed, wrongly signed file
-    mac = hmac.new(other_secret, diskcache._canonical(cache.key, "a", {"x": 2}),
-                   hashlib.sha256).hexdigest()
+    mac = hmac.new(
+        other_secret, diskcache._canonical(cache.key, "a", {"x": 2}), hashlib.sha256
+    ).hexdigest()
     _forge(path, payload={"x": 2}, mac=mac)
     assert cache.load("a", _accept_dict) is None
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("[" * 100_000 + "]" * 100_000, "nested"),
-    ('{"schema": 1e100000000}', "unexpected number"),
-    ('{"schema": NaN}', "unexpected number"),
-    ('{"schema": ' + "9" * 5000 + "}", "integer too long"),
-    ("not json", "Expecting value"),
-    ('{"a": 1}', "not a cache entry"),
-    ("\xff", ""),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested"),
+        ('{"schema": 1e100000000}', "unexpected number"),
+        ('{"schema": NaN}', "unexpected number"),
+        ('{"schema": ' + "9" * 5000 + "}", "integer too long"),
+        ("not json", "Expecting value"),
+        ('{"a": 1}', "not a cache entry"),
+        ("\xff", ""),
+    ],
+)
 def test_malformed_files_are_ignored_with_one_line(cache, capsys, content, reason):
     cache.store("a", {"x": 1})
     cache.path("a").write_text(content, encoding="utf-8", errors="surrogateescape")

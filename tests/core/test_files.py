@@ -15,11 +15,14 @@ def test_writes_all_files_with_readable_mode(tmp_path):
     assert oct(os.stat(a).st_mode & 0o777) == "0o644"
 
 
-@pytest.mark.parametrize("bad, named", [
-    ("dir", "is a directory"),
-    ("", "is empty"),
-    ("file/inside", "is not a directory"),
-])
+@pytest.mark.parametrize(
+    "bad, named",
+    [
+        ("dir", "is a directory"),
+        ("", "is empty"),
+        ("file/inside", "is not a directory"),
+    ],
+)
 def test_bad_second_target_replaces_nothing(tmp_path, bad, named):
     (tmp_path / "dir").mkdir()
     (tmp_path / "file").write_text("x")

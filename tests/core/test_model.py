@@ -8,14 +8,14 @@ from derivations.model import Layer, c_i, h, k_h, output_size, p_h, s_h
 
 # (layer kwargs, (m_h, m_w)) from d2l's "Padding and Stride" section and PyTorch's formula
 BOOK_SHAPES = [
-    (dict(h=8, w=8, k_h=3, k_w=3, p_h=2, p_w=2), (8, 8)),                       # total p = 2
+    (dict(h=8, w=8, k_h=3, k_w=3, p_h=2, p_w=2), (8, 8)),  # total p = 2
     (dict(h=8, w=8, k_h=3, k_w=3, p_h=1, p_w=1, convention="per-side"), (8, 8)),
     (dict(h=8, w=8, k_h=5, k_w=3, p_h=2, p_w=1, convention="per-side"), (8, 8)),
     (dict(h=8, w=8, k_h=3, k_w=3, p_h=1, p_w=1, s_h=2, s_w=2, convention="per-side"), (4, 4)),
     (dict(h=8, w=8, k_h=3, k_w=5, p_h=0, p_w=1, s_h=3, s_w=4, convention="per-side"), (2, 2)),
-    (dict(h=3, w=3, k_h=2, k_w=2), (2, 2)),                                     # corr2d
+    (dict(h=3, w=3, k_h=2, k_w=2), (2, 2)),  # corr2d
     (dict(h=7, w=7, k_h=3, k_w=3, d_h=2, d_w=2, convention="per-side"), (3, 3)),
-    (dict(h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, s_h=2, s_w=2), (2, 2)),         # floor bites
+    (dict(h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, s_h=2, s_w=2), (2, 2)),  # floor bites
 ]
 
 
@@ -32,8 +32,9 @@ def test_conventions_agree_when_total_is_twice_per_side():
                 for s in range(1, 4):
                     if k > hh + 2 * p:
                         continue
-                    assert output_size(hh, k, 2 * p, s, 1, "total") == \
-                        output_size(hh, k, p, s, 1, "per-side")
+                    assert output_size(hh, k, 2 * p, s, 1, "total") == output_size(
+                        hh, k, p, s, 1, "per-side"
+                    )
 
 
 def test_symbolic_output_size_is_the_books_formula():
@@ -42,8 +43,9 @@ def test_symbolic_output_size_is_the_books_formula():
 
 def test_padding_split_follows_the_book():
     assert Layer(c_i=1, c_o=1, h=4, w=4, k_h=1, k_w=1, p_h=3, p_w=2).padding_split("h") == (2, 1)
-    assert Layer(c_i=1, c_o=1, h=4, w=4, k_h=1, k_w=1, p_h=3,
-                 convention="per-side").padding_split("h") == (3, 3)
+    assert Layer(c_i=1, c_o=1, h=4, w=4, k_h=1, k_w=1, p_h=3, convention="per-side").padding_split(
+        "h"
+    ) == (3, 3)
 
 
 BAD = [
@@ -78,5 +80,7 @@ def test_kernel_equal_to_padded_input_is_valid():
 def test_huge_sizes_stay_exact(size):
     layer = Layer(c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1, p_h=2, s_h=3)
     assert layer.m_h == (size + 2 - 1 + 3) // 3
-    assert Layer(c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1,
-                 convention="per-side", p_h=1, s_h=2).m_h == (size + 2 - 1) // 2 + 1
+    assert (
+        Layer(c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1, convention="per-side", p_h=1, s_h=2).m_h
+        == (size + 2 - 1) // 2 + 1
+    )

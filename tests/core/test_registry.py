@@ -38,8 +38,10 @@ def test_output_symbols_are_the_layers_output_sizes():
         if info.role is Role.OUTPUT:
             assert getattr(layer, info.attribute) == model.output_size(
                 layer.h if info.name == "m_h" else layer.w,
-                layer.k_h if info.name == "m_h" else layer.k_w, 0,
-                layer.s_h if info.name == "m_h" else layer.s_w)
+                layer.k_h if info.name == "m_h" else layer.k_w,
+                0,
+                layer.s_h if info.name == "m_h" else layer.s_w,
+            )
     assert set(sympy_symbols(Role.COMPOSE)) == {"k_1", "k_2"}
 
 
@@ -48,20 +50,22 @@ def test_output_symbols_are_the_layers_output_sizes():
 
 
 def test_symbol_registry_and_model_import_no_sympy():
-    code = ("import importlib.util, sys, types\n"
-            "spec = importlib.util.find_spec('derivations')\n"
-            "package = types.ModuleType('derivations'); package.__path__ = spec.submodule_search_locations\n"
-            "sys.modules['derivations'] = package\n"
-            "import derivations.model, derivations.registry.symbols\n"
-            "import derivations.registry.forms, derivations.registry.counting\n"
-            "layer = derivations.model.Layer(c_i=1, c_o=1, h=5, w=5, k_h=3, k_w=3)\n"
-            "print(layer.m_h, 'sympy' in sys.modules)\n")
+    code = (
+        "import importlib.util, sys, types\n"
+        "spec = importlib.util.find_spec('derivations')\n"
+        "package = types.ModuleType('derivations'); package.__path__ = spec.submodule_search_locations\n"
+        "sys.modules['derivations'] = package\n"
+        "import derivations.model, derivations.registry.symbols\n"
+        "import derivations.registry.forms, derivations.registry.counting\n"
+        "layer = derivations.model.Layer(c_i=1, c_o=1, h=5, w=5, k_h=3, k_w=3)\n"
+        "print(layer.m_h, 'sympy' in sys.modules)\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["3", "False"]
 
 
 def test_integer_output_size_is_exact_far_past_float_precision():
-    big = 10 ** 40 + 7
+    big = 10**40 + 7
     for convention in model.PADDINGS:
         exact = model.output_size(big, 3, 2, 7, 2, convention)
         assert isinstance(exact, int)
@@ -73,8 +77,21 @@ def test_integer_output_size_is_exact_far_past_float_precision():
 @pytest.mark.parametrize("convention", ["total", "per-side"])
 def test_symbolic_output_sizes_evaluate_to_the_integer_ones(convention):
     mh, mw = model.output_sizes(convention)
-    layer = Layer(c_i=1, c_o=1, h=13, w=11, k_h=3, k_w=2, p_h=1, p_w=3, s_h=3, s_w=2,
-                  d_h=2, d_w=1, convention=convention)
+    layer = Layer(
+        c_i=1,
+        c_o=1,
+        h=13,
+        w=11,
+        k_h=3,
+        k_w=2,
+        p_h=1,
+        p_w=3,
+        s_h=3,
+        s_w=2,
+        d_h=2,
+        d_w=1,
+        convention=convention,
+    )
     values = layer.values()
     assert (int(mh.xreplace(values)), int(mw.xreplace(values))) == (layer.m_h, layer.m_w)
     undilated = model.output_sizes(convention, dilation=False)
@@ -96,8 +113,9 @@ def test_every_form_key_is_a_closed_form(padding, bias):
 
 
 def test_forms_for_follows_the_layers_padding_and_bias():
-    layer = Layer(c_i=2, c_o=2, h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, bias=True,
-                  convention="per-side")
+    layer = Layer(
+        c_i=2, c_o=2, h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, bias=True, convention="per-side"
+    )
     assert forms_for(layer) is forms("per-side", True)
 
 
@@ -112,8 +130,14 @@ def test_form_keys_are_their_strings():
 
 def test_composites_on_hand_counted_parts():
     # a forward-only run: 10 products, 8 additions; 6 weights, no bias; 4 in, 2 out
-    parts = {Form.FORWARD_MULTS: 10, Form.FORWARD_ADDS: 8, Form.MEMORY_WEIGHTS: 6,
-             Form.MEMORY_BIAS: 0, Form.MEMORY_INPUT: 4, Form.MEMORY_OUTPUT: 2}
+    parts = {
+        Form.FORWARD_MULTS: 10,
+        Form.FORWARD_ADDS: 8,
+        Form.MEMORY_WEIGHTS: 6,
+        Form.MEMORY_BIAS: 0,
+        Form.MEMORY_INPUT: 4,
+        Form.MEMORY_OUTPUT: 2,
+    }
     out = with_composites(parts)
     assert (out[Form.FORWARD_OPS], out[Form.FORWARD_MACS], out[Form.FORWARD_FLOPS]) == (18, 10, 20)
     assert (out[Form.MEMORY_PARAMS], out[Form.MEMORY_PEAK_FORWARD]) == (6, 12)

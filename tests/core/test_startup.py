@@ -31,19 +31,27 @@ print(json.dumps({"status": status, "loaded": [m for m in HEAVY if m in sys.modu
 
 
 def _run(argv, env=None):
-    out = subprocess.run([sys.executable, "-c", _PROGRAM, json.dumps(argv)],
-                         capture_output=True, text=True, check=True, env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", _PROGRAM, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("argv, status", [
-    (["--help"], 0),
-    (["cost", "--help"], 0),
-    (["check", "--help"], 0),
-    (["cost", "--ci", "x"], 2),            # an argument error
-    (["no-such-command"], 2),
-    (["verify", "--samples", "0"], 2),
-])
+@pytest.mark.parametrize(
+    "argv, status",
+    [
+        (["--help"], 0),
+        (["cost", "--help"], 0),
+        (["check", "--help"], 0),
+        (["cost", "--ci", "x"], 2),  # an argument error
+        (["no-such-command"], 2),
+        (["verify", "--samples", "0"], 2),
+    ],
+)
 def test_help_and_argument_errors_import_nothing_heavy(argv, status):
     assert _run(argv) == {"status": status, "loaded": []}
 
@@ -56,8 +64,11 @@ def test_questions_imports_no_sympy():
 def test_cost_with_a_warm_forms_cache_imports_no_sympy(tmp_path):
     import os
 
-    env = {**os.environ, "DERIVATIONS_CACHE": str(tmp_path / "cache"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env = {
+        **os.environ,
+        "DERIVATIONS_CACHE": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
     argv = ["cost", "--ci", "3", "--co", "8", "--h", "9", "--w", "9", "--kh", "3", "--kw", "3"]
     first = _run(argv, env)
     assert first["status"] == 0 and "sympy" in first["loaded"]  # derived, then cached
@@ -68,9 +79,15 @@ def test_cost_with_a_warm_forms_cache_imports_no_sympy(tmp_path):
 def test_the_real_entry_point_imports_nothing_heavy(argv):
     """The same through ``python -m derivations`` and the package's lazy ``__init__``
     (``-X importtime`` lists every module imported)."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "derivations", *argv],
-                          capture_output=True, text=True)
-    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
-                for line in done.stderr.splitlines() if line.startswith("import time:")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "derivations", *argv],
+        capture_output=True,
+        text=True,
+    )
+    imported = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0]
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     assert "derivations" in imported
     assert not imported & {"sympy", "numpy", "lark", "jinja2"}, sorted(imported)

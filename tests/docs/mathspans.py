@@ -49,16 +49,23 @@ def math_spans(markdown: str) -> list[dict]:
 
 def require_katex() -> None:
     """Skip (or, in CI, fail) unless node and ``node_modules/katex`` are present."""
-    require_tool(shutil.which("node") is not None and (KATEX / "package.json").is_file(),
-                 "node and node_modules/katex (npm install --no-save katex@0.16)")
+    require_tool(
+        shutil.which("node") is not None and (KATEX / "package.json").is_file(),
+        "node and node_modules/katex (npm install --no-save katex@0.16)",
+    )
 
 
 def katex_failures(spans: list[dict]) -> list[dict]:
     """``[{"index", "tex", "error"}]`` for the spans (``{"tex", "display"}``) KaTeX
     refuses (``throwOnError``, ``strict: "error"``)."""
     require_katex()
-    done = subprocess.run(["node", str(_DRIVER), str(KATEX)], input=json.dumps(spans),
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        ["node", str(_DRIVER), str(KATEX)],
+        input=json.dumps(spans),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if done.returncode:
         raise RuntimeError(f"katex_check.js failed: {done.stderr.strip()[:500]}")
     return json.loads(done.stdout)

@@ -12,8 +12,15 @@ from derivations.commands import docs
 from tests.conftest import require_tool
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WIDTHS = (390, 1280)
 
 # what the page looks like to a reader, measured in the page
@@ -36,15 +43,20 @@ PROBE = """() => {
 
 
 def _available() -> bool:
-    return (Path(CHROMIUM).is_file() or shutil.which("chromium") is not None) and \
-        importlib.util.find_spec("playwright") is not None
+    return (
+        Path(CHROMIUM).is_file() or shutil.which("chromium") is not None
+    ) and importlib.util.find_spec("playwright") is not None
 
 
 @pytest.fixture(scope="module")
 def browser():
-    require_tool(_available(), f"chromium ({CHROMIUM}, Debian: apt-get install chromium) and "
-                               "the playwright package (pip install playwright)")
+    require_tool(
+        _available(),
+        f"chromium ({CHROMIUM}, Debian: apt-get install chromium) and "
+        "the playwright package (pip install playwright)",
+    )
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as driver:
         launched = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
@@ -75,8 +87,11 @@ def _measure(browser, url: str, width: int) -> dict:
 def figure_blocks():
     """How many Figure blocks each language's page shows (all exercises are on both)."""
     exercises, _, _ = docs._built(recheck=False, jobs=1)
-    return sum(getattr(block, "type", None) == "figure"
-               for exercise in exercises for block in exercise.blocks)
+    return sum(
+        getattr(block, "type", None) == "figure"
+        for exercise in exercises
+        for block in exercise.blocks
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -96,7 +111,9 @@ def test_probe_sees_overflow_math_errors_and_broken_images(browser, tmp_path):
     bad.write_text(
         '<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width">'
         '</head><body><div style="width:2000px">wide</div>'
-        '<math><merror><mtext>bad</mtext></merror></math>'
-        '<img alt="missing" src="no-such-file.svg"></body></html>', encoding="utf-8")
+        "<math><merror><mtext>bad</mtext></merror></math>"
+        '<img alt="missing" src="no-such-file.svg"></body></html>',
+        encoding="utf-8",
+    )
     seen = _measure(browser, bad.as_uri(), 390)
     assert seen["overflow"] > 0 and seen["merror"] == 1 and seen["broken"] == ["missing"]

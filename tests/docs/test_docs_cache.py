@@ -22,10 +22,17 @@ def cache(tmp_path, monkeypatch):
 
 
 def _sample():
-    return Exercise(id="x", numbers={"en": 1, "zh": None}, title=text("T", "题"),
-                    statement=text("S", "题目"),
-                    blocks=[{"type": "table", "header": ["a"], "rows": [[("t", 1.5)]]},
-                            {"type": "figure", "key": Form.FORWARD_MULTS}, b"\x00svg"])
+    return Exercise(
+        id="x",
+        numbers={"en": 1, "zh": None},
+        title=text("T", "题"),
+        statement=text("S", "题目"),
+        blocks=[
+            {"type": "table", "header": ["a"], "rows": [[("t", 1.5)]]},
+            {"type": "figure", "key": Form.FORWARD_MULTS},
+            b"\x00svg",
+        ],
+    )
 
 
 def test_codec_round_trips_the_allowed_types():
@@ -38,14 +45,17 @@ class Outsider:  # a dataclass of the tests, not of the package
     value: int
 
 
-@pytest.mark.parametrize("data", [
-    {"dataclass": "tests.docs.test_docs_cache:Outsider", "fields": {"value": 1}},
-    {"dataclass": "os:system", "fields": {}},
-    {"dataclass": "derivations.exercises.document:Exercise", "fields": {"id": "x"}},
-    {"enum": "derivations.registry.forms:Form", "value": "no_such_form"},
-    {"object": 1},
-    1.5,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"dataclass": "tests.docs.test_docs_cache:Outsider", "fields": {"value": 1}},
+        {"dataclass": "os:system", "fields": {}},
+        {"dataclass": "derivations.exercises.document:Exercise", "fields": {"id": "x"}},
+        {"enum": "derivations.registry.forms:Form", "value": "no_such_form"},
+        {"object": 1},
+        1.5,
+    ],
+)
 def test_decode_refuses_what_encode_cannot_make(data):
     with pytest.raises(ValueError):
         docs_cache.decode(data)
@@ -68,8 +78,10 @@ def test_store_then_load(cache):
     assert _entry_path(cache).stat().st_mode & 0o077 == 0
 
 
-@pytest.mark.parametrize("spoil", ["data", "sha", "fingerprint", "name", "world-writable",
-                                   "symlink", "not-json", "schema"])
+@pytest.mark.parametrize(
+    "spoil",
+    ["data", "sha", "fingerprint", "name", "world-writable", "symlink", "not-json", "schema"],
+)
 def test_untrustworthy_entry_is_a_miss(cache, spoil):
     docs_cache.store("exercise", "x", _sample())
     path = _entry_path(cache)
@@ -105,6 +117,7 @@ def test_a_changed_source_changes_the_fingerprint(monkeypatch):
     def edited(folder, prefix=""):
         for name, content in real(folder, prefix):
             yield name, content + (b"# edited\n" if name == "model.py" else b"")
+
     docs_cache.fingerprint.cache_clear()
     monkeypatch.setattr(docs_cache, "_sources", edited)
     try:
@@ -115,8 +128,7 @@ def test_a_changed_source_changes_the_fingerprint(monkeypatch):
 
 def test_rendering_only_sources_do_not_change_the_fingerprint(monkeypatch):
     before = docs_cache.fingerprint()
-    names = [name for name, _ in docs_cache._sources(docs_cache.resources.files(
-        "derivations"))]
+    names = [name for name, _ in docs_cache._sources(docs_cache.resources.files("derivations"))]
     assert "model.py" in names and "exercises/cost.py" in names
     assert not set(docs_cache.RENDERING_ONLY) & set(names)
     assert not any(name.startswith("templates/") for name in names)
@@ -128,14 +140,14 @@ def test_warm_build_is_the_cold_build_without_building(cache, monkeypatch):
 
     def no_build(kind, name):
         raise AssertionError(f"{kind} {name} built although cached")
+
     monkeypatch.setattr(docs, "build_entry", no_build)
     assert docs.render_documents() == cold
     with pytest.raises(AssertionError, match="built although cached"):
         docs.render_documents(recheck=True)
 
 
-def test_forced_check_failure_is_one_line_and_writes_nothing(cache, tmp_path, monkeypatch,
-                                                             capsys):
+def test_forced_check_failure_is_one_line_and_writes_nothing(cache, tmp_path, monkeypatch, capsys):
     """A closed form that disagrees with the execution stops ``docs`` in one line."""
     real = ClosedForm.evaluate
     monkeypatch.setattr(ClosedForm, "evaluate", lambda self, layer: real(self, layer) + 1)
@@ -155,6 +167,7 @@ def test_recheck_and_jobs_flags(cache, tmp_path, monkeypatch, capsys):
     def fake(recheck=False, jobs=1):
         seen.update(recheck=recheck, jobs=jobs)
         return {"en/answers.md": "x\n"}
+
     monkeypatch.setattr(docs, "render_documents", fake)
     assert main(["docs", "--out", str(tmp_path / "o"), "--recheck", "--jobs", "2"]) == 0
     assert seen == {"recheck": True, "jobs": 2}

@@ -52,11 +52,11 @@ def test_every_exercise_of_the_edition_is_a_heading(documents, lang):
     heading = re.escape(text("sheets.exercise", lang, n="@")).replace("@", r"(\d+)")
     sep = re.escape(text("sheets.sep", lang))
     md = documents[f"{lang}/answers.md"]
-    assert [int(n) for n in re.findall(rf"^## {heading}{sep}", md, flags=re.M)] \
-        == _numbers(lang)
+    assert [int(n) for n in re.findall(rf"^## {heading}{sep}", md, flags=re.M)] == _numbers(lang)
     tex = documents[f"{lang}/answers.tex"]
-    assert len(re.findall(rf"^\\section\*\{{{heading}{sep}", tex, flags=re.M)) \
-        == len(_numbers(lang))
+    assert len(re.findall(rf"^\\section\*\{{{heading}{sep}", tex, flags=re.M)) == len(
+        _numbers(lang)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -70,15 +70,19 @@ def test_each_exercise_names_the_other_editions_number(documents, lang):
             assert text("sheets.appendix_other", lang, n=info.number(other)) in md
 
 
-@pytest.mark.parametrize("needle", [
-    # the book: 256x256, 5x5, 128 -> 128, "over 53 billion operations"
-    "$" + r"\,".join(f"{2 * 256 * 256 * 5 * 5 * 128 * 128:,}".split(",")) + "$",
-    # exact counting without bias: one addition fewer per output element
-    "$" + r"\,".join(f"{2 * 256 * 256 * 5 * 5 * 128 * 128 - 128 * 256 * 256:,}".split(","))
-    + "$",
-    # 64 -> 64, 56 x 56, 3 x 3, same padding: multiplications
-    "$" + r"\,".join(f"{64 * 64 * 9 * 56 * 56:,}".split(",")) + "$",
-])
+@pytest.mark.parametrize(
+    "needle",
+    [
+        # the book: 256x256, 5x5, 128 -> 128, "over 53 billion operations"
+        "$" + r"\,".join(f"{2 * 256 * 256 * 5 * 5 * 128 * 128:,}".split(",")) + "$",
+        # exact counting without bias: one addition fewer per output element
+        "$"
+        + r"\,".join(f"{2 * 256 * 256 * 5 * 5 * 128 * 128 - 128 * 256 * 256:,}".split(","))
+        + "$",
+        # 64 -> 64, 56 x 56, 3 x 3, same padding: multiplications
+        "$" + r"\,".join(f"{64 * 64 * 9 * 56 * 56:,}".split(",")) + "$",
+    ],
+)
 def test_book_numbers_on_both_sheets(documents, needle):
     assert needle in documents["en/answers.md"] and needle in documents["zh/answers.md"]
 
@@ -92,13 +96,15 @@ def katex_available():
 
 
 def test_katex_reports_a_broken_span(katex_available):
-    failures = _katex([{"tex": r"\frac{a}{b}", "display": False},
-                       {"tex": r"\frac{a", "display": True}])
+    failures = _katex(
+        [{"tex": r"\frac{a}{b}", "display": False}, {"tex": r"\frac{a", "display": True}]
+    )
     assert [f["index"] for f in failures] == [1]
 
 
-@pytest.mark.parametrize("name", ["en/answers.md", "zh/answers.md", "en/formulas.md",
-                                  "zh/formulas.md"])
+@pytest.mark.parametrize(
+    "name", ["en/answers.md", "zh/answers.md", "en/formulas.md", "zh/formulas.md"]
+)
 def test_every_math_span_renders_in_katex(documents, katex_available, name):
     spans = math_spans(documents[name])
     assert spans
@@ -136,9 +142,14 @@ def compiled(documents, xelatex, tmp_path_factory):
             path.write_text(content, encoding="utf-8")
     out = {}
     for lang in LANGUAGES:
-        done = subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error",
-                               "answers.tex"], cwd=root / lang, capture_output=True, text=True,
-                              errors="replace", timeout=600)
+        done = subprocess.run(
+            ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
+            cwd=root / lang,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=600,
+        )
         log = (root / lang / "answers.log").read_text(encoding="utf-8", errors="replace")
         out[lang] = (done.returncode, done.stdout, log, root / lang / "answers.pdf")
     return out
@@ -161,8 +172,10 @@ def test_nothing_is_wider_than_the_text_block(compiled, lang):
 
 
 def test_overfull_boxes_are_found():
-    log = ("Overfull \\hbox (37.77162pt too wide) in paragraph at lines 850--859\n"
-           "Overfull \\hbox (0.2pt too wide) in paragraph at lines 9--9\n")
+    log = (
+        "Overfull \\hbox (37.77162pt too wide) in paragraph at lines 850--859\n"
+        "Overfull \\hbox (0.2pt too wide) in paragraph at lines 9--9\n"
+    )
     assert _overfull(log) == ["37.77162 pt in paragraph at lines 850--859"]
 
 
@@ -174,12 +187,16 @@ def test_no_display_formula_line_is_enormous(documents, name):
     assert longest < 250, longest
 
 
-@pytest.mark.parametrize("name, needle", [
-    # the book's example with bias: 128*128*25 + 128 + 128*256*256 + 128*256*256
-    ("en/answers.md", r"17\,186\,944"), ("zh/answers.md", r"17\,186\,944"),
-    # 6.3's definition of "padding (p_h, p_w)", quoted
-    ("zh/answers.md", "当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时"),
-])
+@pytest.mark.parametrize(
+    "name, needle",
+    [
+        # the book's example with bias: 128*128*25 + 128 + 128*256*256 + 128*256*256
+        ("en/answers.md", r"17\,186\,944"),
+        ("zh/answers.md", r"17\,186\,944"),
+        # 6.3's definition of "padding (p_h, p_w)", quoted
+        ("zh/answers.md", "当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时"),
+    ],
+)
 def test_review_fixes_present(documents, name, needle):
     assert needle in documents[name]
 

@@ -16,21 +16,24 @@ def built():
     return {m.__name__.rsplit(".", 1)[1]: m.build() for m in (cost, doubling, pointwise)}
 
 
-@pytest.mark.parametrize("key, layer, oracle", [
-    ("forward_flops", BOOK_EXAMPLE, 2 * 128 * 128 * 25 * 256 * 256),
-    ("forward_ops", BOOK_EXAMPLE, 128 * 256 * 256 * (2 * 128 * 25 - 1)),
-    ("forward_mults", REALISTIC, 64 * 64 * 9 * 56 * 56),
-    ("backward_dw_adds", REALISTIC, 64 * 64 * 9 * (56 * 56 - 1)),
-    # dX at stride 1: products minus the padded positions (58 x 58 per channel)
-    ("backward_dx_adds", REALISTIC, 64 * 64 * 9 * 56 * 56 - 64 * 58 * 58),
-    ("memory_peak_forward", REALISTIC, 64 * 64 * 9 + 64 * 56 * 56 + 64 * 56 * 56),
-])
+@pytest.mark.parametrize(
+    "key, layer, oracle",
+    [
+        ("forward_flops", BOOK_EXAMPLE, 2 * 128 * 128 * 25 * 256 * 256),
+        ("forward_ops", BOOK_EXAMPLE, 128 * 256 * 256 * (2 * 128 * 25 - 1)),
+        ("forward_mults", REALISTIC, 64 * 64 * 9 * 56 * 56),
+        ("backward_dw_adds", REALISTIC, 64 * 64 * 9 * (56 * 56 - 1)),
+        # dX at stride 1: products minus the padded positions (58 x 58 per channel)
+        ("backward_dx_adds", REALISTIC, 64 * 64 * 9 * 56 * 56 - 64 * 58 * 58),
+        ("memory_peak_forward", REALISTIC, 64 * 64 * 9 + 64 * 56 * 56 + 64 * 56 * 56),
+    ],
+)
 def test_sheet_values_match_oracles(key, layer, oracle):
     assert value(key, layer) == oracle == executed(layer)[key]
 
 
 def test_over_53_billion():
-    assert value("forward_ops", BOOK_EXAMPLE) > 53 * 10 ** 9
+    assert value("forward_ops", BOOK_EXAMPLE) > 53 * 10**9
 
 
 def ops_per_position(c: int, k: int) -> int:
@@ -44,6 +47,7 @@ def test_channel_doubling_ratio(c, k):
     oracle = Fraction(ops_per_position(2 * c, k), ops_per_position(c, k))  # m_h m_w cancels
     ratio = double_channels("forward_ops").ratio
     from derivations.model import c_i, k_h, k_w
+
     assert Fraction(str(ratio.subs({c_i: c, k_h: k, k_w: 1}))) == oracle
     assert double_channels("forward_ops").limit == 4
 
@@ -74,8 +78,9 @@ def shown_percent(increase: Fraction) -> str:
     return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}"
 
 
-@pytest.mark.parametrize("index, size, k, p, s",
-                         [(i, *case) for i, case in enumerate(PADDING_CASES)])
+@pytest.mark.parametrize(
+    "index, size, k, p, s", [(i, *case) for i, case in enumerate(PADDING_CASES)]
+)
 def test_padding_doubling_row_equals_counted_windows(built, index, size, k, p, s):
     row = _padding_rows(built)[index]
     cells = [f"${p}\\to {2 * p}$"]
@@ -90,7 +95,7 @@ def test_padding_doubling_row_equals_counted_windows(built, index, size, k, p, s
 
 
 def test_percentages_are_rounded_in_decimal():
-    assert shown_percent(Fraction(9, 16)) == "56.25"     # 56.25 exactly, not 56.2
+    assert shown_percent(Fraction(9, 16)) == "56.25"  # 56.25 exactly, not 56.2
     assert shown_percent(Fraction(1, 3)) == "33.3" and shown_percent(Fraction(1, 40)) == "2.5"
     for increase in (Fraction(9, 16), Fraction(1, 3), Fraction(1, 40), Fraction(2, 3)):
         assert percent(1 + increase) == shown_percent(increase) + "\\%"

@@ -53,6 +53,7 @@ def test_failed_check_in_a_figure_is_one_line_error(monkeypatch):
             block = super().load(rows, cols)
             self.loads += 1  # one load too many: the closed form no longer matches
             return block
+
     monkeypatch.setattr(strips, "LoadCounter", Miscounting)
     with pytest.raises(DerivationError) as error:
         figures.render("strip-loads")
@@ -62,5 +63,7 @@ def test_failed_check_in_a_figure_is_one_line_error(monkeypatch):
 
 
 def test_paths_name_both_formats():
-    assert figures.paths("strip-loads") == {"svg": "figures/strip-loads.svg",
-                                            "pdf": "figures/strip-loads.pdf"}
+    assert figures.paths("strip-loads") == {
+        "svg": "figures/strip-loads.svg",
+        "pdf": "figures/strip-loads.pdf",
+    }

@@ -13,8 +13,9 @@ from derivations.commands import docs
 from derivations.errors import DerivationError
 from tests.conftest import require_tool
 
-NAMES = [f"{lang}/{name}" for lang in docs.LANGS
-         for name in ("answers.md", "answers.tex", "formulas.md")]
+NAMES = [
+    f"{lang}/{name}" for lang in docs.LANGS for name in ("answers.md", "answers.tex", "formulas.md")
+]
 
 
 @pytest.fixture
@@ -90,8 +91,7 @@ SETUPS = [
 
 
 @pytest.mark.parametrize("label, setup", SETUPS, ids=[label for label, _ in SETUPS])
-def test_bad_out_is_one_line_and_replaces_nothing(tmp_path, capsys, fake_documents,
-                                                  label, setup):
+def test_bad_out_is_one_line_and_replaces_nothing(tmp_path, capsys, fake_documents, label, setup):
     out, needle = setup(tmp_path)
     before = {p: p.read_bytes() if p.is_file() else None for p in tmp_path.rglob("*")}
     _fails_in_one_line(capsys, ["docs", "--out", out], needle)
@@ -156,17 +156,22 @@ def _fake_xelatex(folder: Path, script: str) -> None:
 # (fake xelatex body, or None for no xelatex on PATH; what the error must say after the path)
 PDF_FAILURES = [
     (None, "xelatex is not on PATH"),
-    ("echo 'This is XeTeX'\necho '! Undefined control sequence.'\necho 'l.12 \\\\foo'\n"
-     "echo '! Emergency stop.'\nexit 1\n", "! Undefined control sequence. (l.12)"),
+    (
+        "echo 'This is XeTeX'\necho '! Undefined control sequence.'\necho 'l.12 \\\\foo'\n"
+        "echo '! Emergency stop.'\nexit 1\n",
+        "! Undefined control sequence. (l.12)",
+    ),
     ("exit 3\n", "exit status 3"),
     ("exit 0\n", "No such file or directory"),  # claims success, writes no PDF
 ]
 
 
-@pytest.mark.parametrize("script, message", PDF_FAILURES, ids=["missing", "latex error",
-                                                               "no log", "no pdf"])
-def test_pdf_failure_is_one_line_naming_the_tex(tmp_path, capsys, monkeypatch, fake_documents,
-                                               script, message):
+@pytest.mark.parametrize(
+    "script, message", PDF_FAILURES, ids=["missing", "latex error", "no log", "no pdf"]
+)
+def test_pdf_failure_is_one_line_naming_the_tex(
+    tmp_path, capsys, monkeypatch, fake_documents, script, message
+):
     out = tmp_path / "out"
     _old_set(out)
     (out / "en/answers.pdf").write_bytes(b"old pdf")
@@ -176,8 +181,9 @@ def test_pdf_failure_is_one_line_naming_the_tex(tmp_path, capsys, monkeypatch, f
     else:
         _fake_xelatex(bin_dir, script)
     monkeypatch.setenv("PATH", str(bin_dir))
-    err = _fails_in_one_line(capsys, ["docs", "--out", str(out), "--pdf"],
-                             str(out / "en/answers.tex"))
+    err = _fails_in_one_line(
+        capsys, ["docs", "--out", str(out), "--pdf"], str(out / "en/answers.tex")
+    )
     assert message in err
     assert (out / "en/answers.pdf").read_bytes() == b"old pdf"
     assert not (out / "zh/answers.pdf").exists()
@@ -195,8 +201,9 @@ def test_pdfs_written_together(tmp_path, capsys, monkeypatch, fake_documents):
 def test_real_xelatex_error_names_the_first_error_line(tmp_path):
     require_tool(shutil.which("xelatex") is not None, "xelatex (texlive-xetex)")
     tex = tmp_path / "broken.tex"
-    tex.write_text("\\documentclass{article}\n\\begin{document}\nfine\n\\nosuchmacro\n"
-                   "\\end{document}\n")
+    tex.write_text(
+        "\\documentclass{article}\n\\begin{document}\nfine\n\\nosuchmacro\n\\end{document}\n"
+    )
     with pytest.raises(DerivationError) as error:
         docs.compile_pdf(tex)
     message = str(error.value)

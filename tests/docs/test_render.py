@@ -13,41 +13,55 @@ from derivations.render import environment, md_text, tex_text
 from tests.docs.mathspans import math_spans
 
 
-@pytest.mark.parametrize("prose, expected", [
-    ("50% & $x_1$", r"50\% \& $x_1$"),
-    ("a_b `c_d`", r"a\_b \texttt{c\_d}"),
-    ('"quoted" text', "``quoted'' text"),
-    ("3×4 → 5", r"3$\times$4 $\to$ 5"),
-    ("{#~^\\}", r"\{\#\textasciitilde{}\textasciicircum{}\textbackslash{}\}"),
-    ("$\\frac{a}{b}$ stays", r"$\frac{a}{b}$ stays"),
-])
+@pytest.mark.parametrize(
+    "prose, expected",
+    [
+        ("50% & $x_1$", r"50\% \& $x_1$"),
+        ("a_b `c_d`", r"a\_b \texttt{c\_d}"),
+        ('"quoted" text', "``quoted'' text"),
+        ("3×4 → 5", r"3$\times$4 $\to$ 5"),
+        ("{#~^\\}", r"\{\#\textasciitilde{}\textasciicircum{}\textbackslash{}\}"),
+        ("$\\frac{a}{b}$ stays", r"$\frac{a}{b}$ stays"),
+    ],
+)
 def test_tex_text_escapes_text_and_keeps_math(prose, expected):
     assert tex_text(prose) == expected
 
 
-@pytest.mark.parametrize("prose, cell, expected", [
-    ("a*b_c [x] <y>", False, r"a\*b\_c \[x\] \<y\>"),
-    ("$a_b * c$", False, "$a_b * c$"),
-    ("$|x|$ and a|b", True, r"$\vert x\vert $ and a\|b"),
-    ("`x|y`", True, r"`x\|y`"),
-    ("`x_y`", False, "`x_y`"),
-])
+@pytest.mark.parametrize(
+    "prose, cell, expected",
+    [
+        ("a*b_c [x] <y>", False, r"a\*b\_c \[x\] \<y\>"),
+        ("$a_b * c$", False, "$a_b * c$"),
+        ("$|x|$ and a|b", True, r"$\vert x\vert $ and a\|b"),
+        ("`x|y`", True, r"`x\|y`"),
+        ("`x_y`", False, "`x_y`"),
+    ],
+)
 def test_md_text_escapes_text_and_keeps_math(prose, cell, expected):
     assert md_text(prose, cell=cell) == expected
 
 
 def _exercise(id_, en, zh):
-    return Exercise(id=id_, numbers={"en": en, "zh": zh}, title=text(id_, id_),
-                    statement=text("s", "s"))
+    return Exercise(
+        id=id_, numbers={"en": en, "zh": zh}, title=text(id_, id_), statement=text("s", "s")
+    )
 
 
-@pytest.mark.parametrize("lang, numbered, appendices", [
-    ("en", ["both1", "en6"], ["zh4", "neither"]),
-    ("zh", ["both1", "zh4"], ["en6", "neither"]),
-])
+@pytest.mark.parametrize(
+    "lang, numbered, appendices",
+    [
+        ("en", ["both1", "en6"], ["zh4", "neither"]),
+        ("zh", ["both1", "zh4"], ["en6", "neither"]),
+    ],
+)
 def test_for_edition_numbers_then_appendices(lang, numbered, appendices):
-    exercises = [_exercise("neither", None, None), _exercise("en6", 6, None),
-                 _exercise("zh4", None, 4), _exercise("both1", 1, 1)]
+    exercises = [
+        _exercise("neither", None, None),
+        _exercise("en6", 6, None),
+        _exercise("zh4", None, 4),
+        _exercise("both1", 1, 1),
+    ]
     got = for_edition(exercises, lang)
     assert ([e.id for e in got[0]], [e.id for e in got[1]]) == (numbered, appendices)
 
@@ -67,11 +81,11 @@ def test_missing_module_is_one_line_error():
 def test_failed_check_is_one_line_error(monkeypatch):
     def build():
         raise CheckFailed("forward_mults: closed form gives 1, executed 2")
+
     module = types.ModuleType("derivations.exercises.failing_fake")
     module.build = build
     monkeypatch.setitem(sys.modules, "derivations.exercises.failing_fake", module)
-    with pytest.raises(DerivationError, match="exercise failing_fake: check failed: "
-                                              "forward_mults"):
+    with pytest.raises(DerivationError, match="exercise failing_fake: check failed: forward_mults"):
         build_all(("failing_fake",))
 
 
@@ -80,32 +94,45 @@ def test_templates_reject_unknown_block_types():
     exercise.blocks = [{"type": "no-such-block"}]
     template = environment().get_template("answers.md.j2")
     from derivations.locale import STRINGS
+
     with pytest.raises(jinja2.UndefinedError):
-        template.render(s=STRINGS["en"], lang="en",
-                        entries=[{"exercise": exercise, "label": "E", "note": "n",
-                                  "anchor": "x"}])
+        template.render(
+            s=STRINGS["en"],
+            lang="en",
+            entries=[{"exercise": exercise, "label": "E", "note": "n", "anchor": "x"}],
+        )
 
 
-@pytest.mark.parametrize("markdown, spans", [
-    ("a $x$ b $y_1$", [("x", False), ("y_1", False)]),
-    ("$$\nA \\\\ B\n$$", [("A \\\\ B", True)]),
-    ("`$not$` and $yes$", [("yes", False)]),
-    ("```\n$x$\n```\n$z$", [("z", False)]),
-    ("costs \\$5 and $k$", [("k", False)]),
-])
+@pytest.mark.parametrize(
+    "markdown, spans",
+    [
+        ("a $x$ b $y_1$", [("x", False), ("y_1", False)]),
+        ("$$\nA \\\\ B\n$$", [("A \\\\ B", True)]),
+        ("`$not$` and $yes$", [("yes", False)]),
+        ("```\n$x$\n```\n$z$", [("z", False)]),
+        ("costs \\$5 and $k$", [("k", False)]),
+    ],
+)
 def test_math_spans(markdown, spans):
     assert [(s["tex"], s["display"]) for s in math_spans(markdown)] == spans
 
 
 # --- the web page: MathML at build time, escaped text, figures inlined -----------------
-@pytest.mark.parametrize("prose, present, absent", [
-    ("a <b> & `c<d>`", ["a &lt;b&gt; &amp; <code>c&lt;d&gt;</code>"], ["<b>"]),
-    ("$x_1$, so", ['<span class="nobr"><math', "<msub><mi>x</mi><mn>1</mn></msub>",
-                   "</math>,</span> so"], []),
-    ("$a < b$", ["&#x0003C;"], ["a < b"]),
-])
+@pytest.mark.parametrize(
+    "prose, present, absent",
+    [
+        ("a <b> & `c<d>`", ["a &lt;b&gt; &amp; <code>c&lt;d&gt;</code>"], ["<b>"]),
+        (
+            "$x_1$, so",
+            ['<span class="nobr"><math', "<msub><mi>x</mi><mn>1</mn></msub>", "</math>,</span> so"],
+            [],
+        ),
+        ("$a < b$", ["&#x0003C;"], ["a < b"]),
+    ],
+)
 def test_html_text_escapes_text_and_converts_math(prose, present, absent):
     from derivations.webpage import html_text
+
     out = str(html_text(prose))
     for needle in present:
         assert needle in out, out
@@ -113,21 +140,30 @@ def test_html_text_escapes_text_and_converts_math(prose, present, absent):
         assert needle not in out, out
 
 
-@pytest.mark.parametrize("latex, pieces", [
-    ("x", ["x"]),
-    (r"c_{o} m_{h} + c_{i} k_{h} = \frac{a + b}{c}", [r"c_{o} m_{h} +", r" c_{i} k_{h} =",
-                                                      r" \frac{a + b}{c}"]),
-    (r"\left(a + b + c + d + e + f\right) + g", [r"\left(a + b + c + d + e + f\right) +",
-                                                 " g"]),
-    (r"x^{a + b + c + d + e + f + g + h}", [r"x^{a + b + c + d + e + f + g + h}"]),
-])
+@pytest.mark.parametrize(
+    "latex, pieces",
+    [
+        ("x", ["x"]),
+        (
+            r"c_{o} m_{h} + c_{i} k_{h} = \frac{a + b}{c}",
+            [r"c_{o} m_{h} +", r" c_{i} k_{h} =", r" \frac{a + b}{c}"],
+        ),
+        (
+            r"\left(a + b + c + d + e + f\right) + g",
+            [r"\left(a + b + c + d + e + f\right) +", " g"],
+        ),
+        (r"x^{a + b + c + d + e + f + g + h}", [r"x^{a + b + c + d + e + f + g + h}"]),
+    ],
+)
 def test_inline_math_breaks_only_at_top_level_operators(latex, pieces):
     from derivations.mathml import split_inline
+
     assert split_inline(latex) == pieces
 
 
 def test_aligned_rows_become_table_rows():
     from derivations.mathml import display
+
     out = display(r"\begin{aligned} M &= a \\ A &= b \end{aligned}")
     assert out.count("<mtr>") == 2 and 'columnalign="right"' in out
     assert "&amp;" not in out and "<mi>&</mi>" not in out
@@ -135,13 +171,17 @@ def test_aligned_rows_become_table_rows():
 
 def test_long_side_by_side_display_is_one_formula_a_line():
     from derivations.mathml import display
-    out = display(r"N_\times = \frac{c^{2}}{b} + c + c + c + c,\qquad N_+ = \frac{c^2}{b} - c"
-                  r" + c + c + c + c + c")
+
+    out = display(
+        r"N_\times = \frac{c^{2}}{b} + c + c + c + c,\qquad N_+ = \frac{c^2}{b} - c"
+        r" + c + c + c + c + c"
+    )
     assert out.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 2
 
 
 def test_unknown_command_is_refused():
     from derivations.mathml import display
+
     with pytest.raises(DerivationError, match=r"unconverted"):
         display(r"\nosuchcommand{x}")
 
@@ -150,10 +190,12 @@ def test_page_inlines_figures_with_alt_text_and_rejects_unknown_types():
     from derivations.exercises.document import Figure, Paragraph
     from derivations.locale import STRINGS
     from derivations.webpage import render_page
+
     exercise = _exercise("x", 1, 1)
-    exercise.blocks = [Paragraph(text("see <this>", "见")),
-                       Figure("strip-loads", text("Loads $L$", "载入"),
-                              text('loads "fall"', "载入下降"))]
+    exercise.blocks = [
+        Paragraph(text("see <this>", "见")),
+        Figure("strip-loads", text("Loads $L$", "载入"), text('loads "fall"', "载入下降")),
+    ]
     entries = [{"exercise": exercise, "label": "E", "note": "n", "anchor": "x"}]
     page = {"sections": [], "memory_model": text("m", "m")}
     html = render_page(entries, page, STRINGS["en"], "en", {"strip-loads": b"<svg/>"})
@@ -167,6 +209,7 @@ def test_page_inlines_figures_with_alt_text_and_rejects_unknown_types():
 
 def test_templates_load_through_importlib_resources():
     from derivations.render import template_loader
+
     env = jinja2.Environment(loader=template_loader())
     assert "{#" in env.loader.get_source(env, "index.html.j2")[0]
     with pytest.raises(jinja2.TemplateNotFound):

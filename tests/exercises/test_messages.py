@@ -13,9 +13,14 @@ from derivations.messages import LANGUAGES, catalogue
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "derivations"
 # the sheets' own sources (other areas' files may quote paths such as "sheets.tex")
-SOURCES = [*(PACKAGE / "exercises").glob("*.py"), PACKAGE / "reference.py",
-           *(PACKAGE / "templates" / name for name in ("answers.md.j2", "answers.tex.j2",
-                                                        "formulas.md.j2"))]
+SOURCES = [
+    *(PACKAGE / "exercises").glob("*.py"),
+    PACKAGE / "reference.py",
+    *(
+        PACKAGE / "templates" / name
+        for name in ("answers.md.j2", "answers.tex.j2", "formulas.md.j2")
+    ),
+]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -39,7 +44,11 @@ def test_every_id_has_every_language_and_real_chinese(key):
 
 
 def test_every_id_looked_up_is_declared():
-    used = {m for path in SOURCES
-            for m in re.findall(r"""["'](sheets\.[a-z_.]+[a-z_])["']""",
-                                path.read_text(encoding="utf-8"))}
+    used = {
+        m
+        for path in SOURCES
+        for m in re.findall(
+            r"""["'](sheets\.[a-z_.]+[a-z_])["']""", path.read_text(encoding="utf-8")
+        )
+    }
     assert used and not used - set(catalogue()), sorted(used - set(catalogue()))

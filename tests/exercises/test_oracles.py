@@ -41,8 +41,9 @@ def test_compose_kernels_against_scipy_with_channels():
     kern = compose.compose_kernels(w1, w2)
     assert kern.shape == (c_o, c_i, 2 + 3 - 1, 3 + 2 - 1)
     for o, c in itertools.product(range(c_o), range(c_i)):
-        np.testing.assert_allclose(kern[o, c], sum(convolve2d(w2[o, m], w1[m, c])
-                                                   for m in range(c_m)), atol=1e-12)
+        np.testing.assert_allclose(
+            kern[o, c], sum(convolve2d(w2[o, m], w1[m, c]) for m in range(c_m)), atol=1e-12
+        )
     one = [sum(correlate2d(x[c], kern[o, c], "valid") for c in range(c_i)) for o in range(c_o)]
     np.testing.assert_allclose(two, one, atol=1e-10)
 
@@ -52,7 +53,7 @@ def test_parallel_sum_is_not_the_composition():
     x = np.arange(10.0)
     a, b = np.array([1.0, 2.0]), np.array([3.0, -1.0])
     two = np.correlate(np.correlate(x, a, "valid"), b, "valid")
-    assert not np.allclose(two, np.correlate(x, a + b, "valid")[:two.size])
+    assert not np.allclose(two, np.correlate(x, a + b, "valid")[: two.size])
 
 
 def test_one_zero_one_has_no_real_factor_but_complex_ones():
@@ -86,8 +87,7 @@ def test_laplacian_has_no_split_and_a_composed_kernel_has_one():
 @pytest.mark.parametrize("seed", range(5))
 def test_section_functions_match_scipy_and_each_other(seed):
     X, K = equal_outputs.example(seed, np.float64)
-    ref = np.stack([sum(correlate2d(X[c], K[o, c], "valid") for c in range(3))
-                    for o in range(2)])
+    ref = np.stack([sum(correlate2d(X[c], K[o, c], "valid") for c in range(3)) for o in range(2)])
     np.testing.assert_allclose(equal_outputs.corr2d_multi_in_out(X, K), ref, rtol=1e-12)
     np.testing.assert_allclose(equal_outputs.corr2d_multi_in_out_1x1(X, K), ref, rtol=1e-12)
 
@@ -95,13 +95,14 @@ def test_section_functions_match_scipy_and_each_other(seed):
 def test_y1_is_the_rounded_left_to_right_sum():
     for seed in range(50):
         X, K = equal_outputs.example(seed)
-        assert np.array_equal(equal_outputs.rounded_chain(X, K),
-                              equal_outputs.corr2d_multi_in_out(X, K))
+        assert np.array_equal(
+            equal_outputs.rounded_chain(X, K), equal_outputs.corr2d_multi_in_out(X, K)
+        )
 
 
 def test_float32_paths_stay_within_rounding_error():
     stats = equal_outputs.measure(np.float32, seeds=100)
-    assert stats.max_relative <= 6.0   # each path is within 3u sum|terms|
+    assert stats.max_relative <= 6.0  # each path is within 3u sum|terms|
     assert equal_outputs.measure(np.float64, seeds=100).max_abs < 1e-14
 
 
@@ -122,25 +123,26 @@ def test_nonassociativity_example_equals_exact_rounding():
 # --- matmul --------------------------------------------------------------------------
 def test_book_example_values():
     y = matmul.conv_as_matmul(matmul.BOOK_X, matmul.BOOK_K)
-    assert y.tolist() == [[[56, 72], [104, 120]], [[76, 100], [148, 172]],
-                          [[96, 128], [192, 224]]]
+    assert y.tolist() == [[[56, 72], [104, 120]], [[76, 100], [148, 172]], [[96, 128], [192, 224]]]
 
 
-@pytest.mark.parametrize("c_i,c_o,h,w,k_h,k_w", [(1, 1, 5, 5, 3, 3), (3, 2, 7, 6, 2, 3),
-                                                  (4, 5, 8, 8, 1, 1)])
+@pytest.mark.parametrize(
+    "c_i,c_o,h,w,k_h,k_w", [(1, 1, 5, 5, 3, 3), (3, 2, 7, 6, 2, 3), (4, 5, 8, 8, 1, 1)]
+)
 def test_im2col_and_toeplitz_match_scipy_and_count(c_i, c_o, h, w, k_h, k_w):
     rng = np.random.default_rng(h * w)
     x, k = rng.standard_normal((c_i, h, w)), rng.standard_normal((c_o, c_i, k_h, k_w))
-    ref = np.stack([sum(correlate2d(x[c], k[o, c], "valid") for c in range(c_i))
-                    for o in range(c_o)])
+    ref = np.stack(
+        [sum(correlate2d(x[c], k[o, c], "valid") for c in range(c_i)) for o in range(c_o)]
+    )
     np.testing.assert_allclose(matmul.conv_as_matmul(x, k), ref, atol=1e-10)
-    np.testing.assert_allclose(matmul.toeplitz(k, h, w) @ x.reshape(-1), ref.reshape(-1),
-                               atol=1e-10)
+    np.testing.assert_allclose(
+        matmul.toeplitz(k, h, w) @ x.reshape(-1), ref.reshape(-1), atol=1e-10
+    )
     with counting() as count:
         matmul.conv_as_matmul(x.view(Counted), k.view(Counted))
     m = (h - k_h + 1) * (w - k_w + 1)
-    assert (count.mults, count.adds) == (c_o * m * c_i * k_h * k_w,
-                                         c_o * m * (c_i * k_h * k_w - 1))
+    assert (count.mults, count.adds) == (c_o * m * c_i * k_h * k_w, c_o * m * (c_i * k_h * k_w - 1))
 
 
 # --- strips --------------------------------------------------------------------------
@@ -149,14 +151,20 @@ def brute_force_loads(kk, rows, width, delta):
     total = 0
     for r in range(rows):
         for c0 in range(0, width, delta):
-            cells = {(r + i, c + j) for c in range(c0, min(c0 + delta, width))
-                     for i in range(kk) for j in range(kk)}
+            cells = {
+                (r + i, c + j)
+                for c in range(c0, min(c0 + delta, width))
+                for i in range(kk)
+                for j in range(kk)
+            }
             total += len(cells)
     return total
 
 
-@pytest.mark.parametrize("kk,rows,width,delta", [(3, 2, 12, 1), (3, 2, 12, 4), (3, 3, 10, 3),
-                                                  (5, 1, 17, 6), (2, 2, 9, 9), (1, 2, 5, 2)])
+@pytest.mark.parametrize(
+    "kk,rows,width,delta",
+    [(3, 2, 12, 1), (3, 2, 12, 4), (3, 3, 10, 3), (5, 1, 17, 6), (2, 2, 9, 9), (1, 2, 5, 2)],
+)
 def test_strip_loads_equal_brute_force_and_formula(kk, rows, width, delta):
     rng = np.random.default_rng(0)
     image = rng.standard_normal((rows + kk - 1, width + kk - 1))
@@ -165,8 +173,9 @@ def test_strip_loads_equal_brute_force_and_formula(kk, rows, width, delta):
     y = strips.tiled_correlate(x, kernel, delta)
     np.testing.assert_allclose(y, correlate2d(image, kernel, "valid"), atol=1e-12)
     assert x.loads == brute_force_loads(kk, rows, width, delta)
-    formula = strips.total_loads().subs({strips.k: kk, strips.M: rows, strips.m: width,
-                                         strips.D: delta})
+    formula = strips.total_loads().subs(
+        {strips.k: kk, strips.M: rows, strips.m: width, strips.D: delta}
+    )
     assert x.loads == formula
 
 
@@ -175,7 +184,7 @@ def test_loads_per_output(kk, delta):
     width = 4 * delta
     per = strips.loads_per_output().subs({strips.k: kk, strips.D: delta})
     assert per * width == brute_force_loads(kk, 1, width, delta)
-    assert strips.loads_per_output().subs(strips.D, 1) == strips.k ** 2
+    assert strips.loads_per_output().subs(strips.D, 1) == strips.k**2
 
 
 def _largest_fitting_delta(regs: int, width: int, kk: int) -> int:
@@ -190,14 +199,16 @@ def _largest_fitting_delta(regs: int, width: int, kk: int) -> int:
     return d
 
 
-@pytest.mark.parametrize("regs, width, kk", [(16, 8, 3), (32, 16, 5), (32, 4, 3), (32, 4, 5),
-                                             (16, 8, 4), (40, 1, 3)])
+@pytest.mark.parametrize(
+    "regs, width, kk", [(16, 8, 3), (32, 16, 5), (32, 4, 3), (32, 4, 5), (16, 8, 4), (40, 1, 3)]
+)
 def test_register_limit_is_the_largest_fitting_delta(regs, width, kk):
     assert strips.register_limit(regs, width, kk) == _largest_fitting_delta(regs, width, kk)
 
 
-@pytest.mark.parametrize("regs, width, kk, expected", [
-    (16, 8, 3, 24), (32, 16, 3, 176), (32, 16, 5, 48)])  # the audit's whole-register bounds
+@pytest.mark.parametrize(
+    "regs, width, kk, expected", [(16, 8, 3, 24), (32, 16, 3, 176), (32, 16, 5, 48)]
+)  # the audit's whole-register bounds
 def test_register_limits_count_whole_registers(regs, width, kk, expected):
     assert _largest_fitting_delta(regs, width, kk) == expected
 
@@ -209,13 +220,14 @@ def test_block_counts_equal_the_nonzeros(c, b):
     weight = np.ones((c, c // b, 1, 1))
     nnz = int(np.count_nonzero(blocks.block_diagonal(weight, b)))
     assert mults.subs({blocks.c: c, blocks.b: b}) == nnz
-    assert adds.subs({blocks.c: c, blocks.b: b}) == nnz - c   # c sums of c/b terms
+    assert adds.subs({blocks.c: c, blocks.b: b}) == nnz - c  # c sums of c/b terms
 
 
 def test_grouped_dependency_is_block_diagonal():
     layer = Layer(6, 6, 3, 3, 1, 1, groups=3)
     w = np.random.default_rng(0).standard_normal(layer.weight_shape)
     from derivations.conv import conv2d_forward
+
     dep = blocks.dependency(lambda x: conv2d_forward(x, w, None, layer)[0], 6)
     expected = (np.arange(6)[:, None] // 2 == np.arange(6)[None, :] // 2).astype(int)
     assert np.array_equal(dep, expected)

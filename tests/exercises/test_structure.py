@@ -11,8 +11,21 @@ import pytest
 
 from derivations.exercises import MODULES, build_all
 from derivations.exercises.document import (
-    BLOCK_TYPES, FIGURE_KEYS, LANGS, Answer, Code, Exercise, Figure, Heading, Math, Mistake,
-    Mistakes, Paragraph, Result, Table)
+    BLOCK_TYPES,
+    FIGURE_KEYS,
+    LANGS,
+    Answer,
+    Code,
+    Exercise,
+    Figure,
+    Heading,
+    Math,
+    Mistake,
+    Mistakes,
+    Paragraph,
+    Result,
+    Table,
+)
 from derivations.registry.exercises import EXERCISES
 from tests.docs.mathspans import katex_failures
 
@@ -63,10 +76,15 @@ def inline_spans(prose: str) -> list[str]:
 
 
 def all_math(exercise: Exercise) -> list[dict]:
-    spans = [{"tex": s, "display": False}
-             for t in texts(exercise) for lang in LANGS for s in inline_spans(t[lang])]
-    spans += [{"tex": b.latex, "display": True} for b in exercise.blocks
-              if isinstance(b, (Math, Result))]
+    spans = [
+        {"tex": s, "display": False}
+        for t in texts(exercise)
+        for lang in LANGS
+        for s in inline_spans(t[lang])
+    ]
+    spans += [
+        {"tex": b.latex, "display": True} for b in exercise.blocks if isinstance(b, (Math, Result))
+    ]
     return spans
 
 
@@ -149,6 +167,7 @@ def test_each_edition_numbers_its_exercises_from_one(lang):
 def test_common_mistakes_are_registered_misconceptions(name):
     """Each "Common mistakes" item is a misconception of the registry, in its words."""
     from derivations.registry.misconceptions import misconceptions
+
     records = misconceptions()
     items = [i for b in built(name).blocks if isinstance(b, Mistakes) for i in b.items]
     assert items, name

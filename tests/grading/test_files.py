@@ -12,7 +12,7 @@ from derivations.cli import main
 from derivations.grading.encoding import open_source
 from derivations.grading.table import Table
 
-RIGHT = "c_i*c_o*k_h*k_w*m_h*m_w"   # forward-mults, in the book's notation
+RIGHT = "c_i*c_o*k_h*k_w*m_h*m_w"  # forward-mults, in the book's notation
 
 
 def _grade(tmp_path, text, capsys=None):
@@ -28,33 +28,47 @@ def _grade(tmp_path, text, capsys=None):
 QUOTING = [
     pytest.param(
         'student,question,answer\nann,forward-mults,"c_i*c_o\nbob,forward-mults,c_i\n'
-        f'cat,forward-mults,{RIGHT}\n',
-        [("ann", "invalid_input", '"c_i*c_o', "unclosed quote at line 2"),
-         ("bob", "not_equivalent", "c_i", None), ("cat", "equivalent", RIGHT, None)],
-        id="unclosed-quote-runs-to-the-end"),
+        f"cat,forward-mults,{RIGHT}\n",
+        [
+            ("ann", "invalid_input", '"c_i*c_o', "unclosed quote at line 2"),
+            ("bob", "not_equivalent", "c_i", None),
+            ("cat", "equivalent", RIGHT, None),
+        ],
+        id="unclosed-quote-runs-to-the-end",
+    ),
     pytest.param(
         f'student,question,answer\nann,forward-mults,{RIGHT}\ncat,forward-mults,"c_i*c_o',
-        [("ann", "equivalent", RIGHT, None),
-         ("cat", "invalid_input", '"c_i*c_o', "unclosed quote at line 3")],
-        id="unclosed-quote-in-the-last-row"),
+        [
+            ("ann", "equivalent", RIGHT, None),
+            ("cat", "invalid_input", '"c_i*c_o', "unclosed quote at line 3"),
+        ],
+        id="unclosed-quote-in-the-last-row",
+    ),
     pytest.param(
         'student,question,answer\nann,forward-mults,"c_i*c_o\nbob,forward-mults,c_i\n'
         'cat,compose-size,"max(k_1, k_2)"\n',
-        [("ann", "invalid_input", '"c_i*c_o', "broken quoting at line 2"),
-         ("bob", "not_equivalent", "c_i", None),
-         ("cat", "not_equivalent", "max(k_1, k_2)", None)],
-        id="closed-by-a-later-quote-then-text"),
+        [
+            ("ann", "invalid_input", '"c_i*c_o', "broken quoting at line 2"),
+            ("bob", "not_equivalent", "c_i", None),
+            ("cat", "not_equivalent", "max(k_1, k_2)", None),
+        ],
+        id="closed-by-a-later-quote-then-text",
+    ),
     pytest.param(
         'student,question,answer\nann,bias-size,"c_o\nbob,bias-size,c_o\ncat,bias-size,c_o"\n',
-        [("ann", "invalid_input", '"c_o', "runs over the rows of lines 3-4"),
-         ("bob", "equivalent", "c_o", None),
-         ("cat", "invalid_input", 'c_o"', "unexpected character")],
-        id="closed-by-chance-at-a-line-end"),
+        [
+            ("ann", "invalid_input", '"c_o', "runs over the rows of lines 3-4"),
+            ("bob", "equivalent", "c_o", None),
+            ("cat", "invalid_input", 'c_o"', "unexpected character"),
+        ],
+        id="closed-by-chance-at-a-line-end",
+    ),
     pytest.param(
         'student,question,answer,note\nann,bias-size,c_o,"first line\nsecond line"\n'
-        'bob,bias-size,c_i\n',
+        "bob,bias-size,c_i\n",
         [("ann", "equivalent", "c_o", None), ("bob", "not_equivalent", "c_i", None)],
-        id="a-quoted-note-may-span-lines"),
+        id="a-quoted-note-may-span-lines",
+    ),
 ]
 
 
@@ -75,12 +89,15 @@ def test_a_multi_line_note_is_kept_whole(tmp_path):
 
 
 def test_an_answer_over_the_csv_field_limit_is_one_invalid_row(tmp_path):
-    huge = "c_o+" * 50_000 + "c_o"          # 200 KB, beyond csv's 128 KB default
-    status, rows = _grade(tmp_path, f"student,question,answer\nann,bias-size,{huge}\n"
-                                    "bob,bias-size,c_o\n")
+    huge = "c_o+" * 50_000 + "c_o"  # 200 KB, beyond csv's 128 KB default
+    status, rows = _grade(
+        tmp_path, f"student,question,answer\nann,bias-size,{huge}\nbob,bias-size,c_o\n"
+    )
     assert status == 0
-    assert [(r["student"], r["verdict"]) for r in rows] == [("ann", "invalid_input"),
-                                                            ("bob", "equivalent")]
+    assert [(r["student"], r["verdict"]) for r in rows] == [
+        ("ann", "invalid_input"),
+        ("bob", "equivalent"),
+    ]
     assert rows[0]["answer"] == huge
     assert f"{len(huge)} characters long; at most {MAX_LENGTH}" in rows[0]["feedback"]
 
@@ -88,14 +105,30 @@ def test_an_answer_over_the_csv_field_limit_is_one_invalid_row(tmp_path):
 # header Student,QUESTION,Answer,notes: (row, verdict, cells kept, reason fragment)
 SHAPES = [
     ("bob,forward-mults,c_i", "not_equivalent", ["bob", "forward-mults", "c_i", ""], None),
-    (f"ann,forward-mults,{RIGHT},late", "equivalent",
-     ["ann", "forward-mults", RIGHT, "late"], None),
-    ("cy,compose-size,max(k_1, k_2)", "invalid_input",
-     ["cy", "compose-size", "max(k_1", " k_2)"], "ends inside a bracket"),
-    ("dan,compose-size,max(k_1, k_2),n", "invalid_input",
-     ["dan", "compose-size", "max(k_1", " k_2),n"], "5 fields for 4 columns"),
-    ("eve,bias-size", "invalid_input", ["eve", "bias-size", "", ""],
-     "column 'Answer' (field 3) is missing"),
+    (
+        f"ann,forward-mults,{RIGHT},late",
+        "equivalent",
+        ["ann", "forward-mults", RIGHT, "late"],
+        None,
+    ),
+    (
+        "cy,compose-size,max(k_1, k_2)",
+        "invalid_input",
+        ["cy", "compose-size", "max(k_1", " k_2)"],
+        "ends inside a bracket",
+    ),
+    (
+        "dan,compose-size,max(k_1, k_2),n",
+        "invalid_input",
+        ["dan", "compose-size", "max(k_1", " k_2),n"],
+        "5 fields for 4 columns",
+    ),
+    (
+        "eve,bias-size",
+        "invalid_input",
+        ["eve", "bias-size", "", ""],
+        "column 'Answer' (field 3) is missing",
+    ),
     (",,,", "invalid_input", ["", "", "", ""], "empty row"),
 ]
 
@@ -150,9 +183,12 @@ def test_outputs_that_cannot_be_right_are_refused(tmp_path, capsys, outputs, rea
 
 def test_read_rows_records_the_line_of_each_row(tmp_path):
     answers = tmp_path / "answers.csv"
-    answers.write_text('student,question,answer,note\nann,bias-size,c_o,"a\nb"\n'
-                       'bob,bias-size,"c_o\n')
+    answers.write_text(
+        'student,question,answer,note\nann,bias-size,c_o,"a\nb"\nbob,bias-size,"c_o\n'
+    )
     table = Table(open_source(answers))
     assert table.header == ["student", "question", "answer", "note"]
     assert [(r.line, r.problem) for r in table.rows()] == [
-        (2, None), (4, "unclosed quote at line 4: the quoted field never ends")]
+        (2, None),
+        (4, "unclosed quote at line 4: the quoted field never ends"),
+    ]

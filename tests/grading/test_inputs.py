@@ -30,8 +30,11 @@ def _grade(tmp_path, data: bytes, *flags):
     answers.write_bytes(data)
     out = tmp_path / "report.csv"
     status = main(["grade", str(answers), "--out", str(out), "--no-progress", *flags])
-    rows = (list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
-            if out.exists() else None)
+    rows = (
+        list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+        if out.exists()
+        else None
+    )
     return status, rows
 
 
@@ -55,18 +58,21 @@ def test_every_name_comes_back_exactly(tmp_path, name, encode, flags):
 
 def test_cp1252_given_grades_exactly(tmp_path):
     names = [n for n in NAMES if n.encode("cp1252", "ignore").decode("cp1252") == n]
-    data = ("student,question,answer\r\n" + "".join(
-        f"{n},forward-mults,{RIGHT}\r\n" for n in names)).encode("cp1252")
+    data = (
+        "student,question,answer\r\n" + "".join(f"{n},forward-mults,{RIGHT}\r\n" for n in names)
+    ).encode("cp1252")
     status, rows = _grade(tmp_path, data, "--encoding", "cp1252")
     assert status == 0 and [r["student"] for r in rows] == names
 
 
 @pytest.mark.parametrize("encoding, likely", [("cp1252", "cp1252"), ("gb18030", "gb18030")])
-def test_a_file_that_is_not_utf8_stops_with_one_line_naming_the_byte(tmp_path, capsys,
-                                                                     encoding, likely):
+def test_a_file_that_is_not_utf8_stops_with_one_line_naming_the_byte(
+    tmp_path, capsys, encoding, likely
+):
     names = ["Müller", "Lefèvre"] if encoding == "cp1252" else ["王小明", "李华"]
-    data = ("student,question,answer\n" + "".join(f"{n},bias-size,c_o\n" for n in names)
-            ).encode(encoding)
+    data = ("student,question,answer\n" + "".join(f"{n},bias-size,c_o\n" for n in names)).encode(
+        encoding
+    )
     (tmp_path / "report.csv").write_text("earlier report")
     status, _ = _grade(tmp_path, data)
     err = capsys.readouterr().err
@@ -104,20 +110,32 @@ def test_the_delimiter_can_be_forced(tmp_path):
 
 def test_columns_by_name_or_position(tmp_path):
     text = "Name,Mail,Task,Formula\nAnn,a@x,bias-size,c_o\n"
-    status, rows = _grade(tmp_path, text.encode(), "--student-column", "mail",
-                          "--question-column", "3", "--answer-column", "Formula")
+    status, rows = _grade(
+        tmp_path,
+        text.encode(),
+        "--student-column",
+        "mail",
+        "--question-column",
+        "3",
+        "--answer-column",
+        "Formula",
+    )
     assert status == 0 and rows[0]["verdict"] == "equivalent" and rows[0]["Name"] == "Ann"
 
 
-@pytest.mark.parametrize("flags, named", [
-    (("--answer-column", "Formel"), "--answer-column 'Formel'"),
-    (("--answer-column", "9"), "has no such column"),
-    (("--question-column", "Formula", "--answer-column", "Formula"), "two roles"),
-])
+@pytest.mark.parametrize(
+    "flags, named",
+    [
+        (("--answer-column", "Formel"), "--answer-column 'Formel'"),
+        (("--answer-column", "9"), "has no such column"),
+        (("--question-column", "Formula", "--answer-column", "Formula"), "two roles"),
+    ],
+)
 def test_a_wrong_column_is_one_line(tmp_path, capsys, flags, named):
     text = "Name,Task,Formula\nAnn,bias-size,c_o\n"
-    status, rows = _grade(tmp_path, text.encode(), "--student-column", "Name",
-                          "--question-column", "Task", *flags)
+    status, rows = _grade(
+        tmp_path, text.encode(), "--student-column", "Name", "--question-column", "Task", *flags
+    )
     err = capsys.readouterr().err
     assert status == 2 and named.split(" '")[0] in err and err.count("\n") == 1
     assert rows is None
@@ -125,11 +143,15 @@ def test_a_wrong_column_is_one_line(tmp_path, capsys, flags, named):
 
 def test_a_wide_file_with_a_mapping(tmp_path):
     text = "id,q1,q2\nann,c_o,c_i c_o k_h k_w h w\n"
-    status, rows = _grade(tmp_path, text.encode(), "--map", "q1=bias-size",
-                          "--map", "q2=FORWARD_MULTS")
+    status, rows = _grade(
+        tmp_path, text.encode(), "--map", "q1=bias-size", "--map", "q2=FORWARD_MULTS"
+    )
     assert status == 0
     assert (rows[0]["q1: verdict"], rows[0]["q2: verdict"], rows[0]["total"]) == (
-        "equivalent", "not_equivalent", "1")
+        "equivalent",
+        "not_equivalent",
+        "1",
+    )
 
 
 def test_a_file_of_no_known_shape_says_how_to_map_it(tmp_path, capsys):
@@ -138,22 +160,35 @@ def test_a_file_of_no_known_shape_says_how_to_map_it(tmp_path, capsys):
     assert status == 2 and "--map" in err and err.count("\n") == 1
 
 
-@pytest.mark.parametrize("written, meant", [
-    ("forward-mults", "forward-mults"), ("FORWARD-MULTS", "forward-mults"),
-    ("forward_mults", "forward-mults"), (" Forward Mults ", "forward-mults"),
-    ("1", "compose-size"), ("exercise 1", "compose-size"), ("zh 4", "pointwise-complexity"),
-    ("练习4", "pointwise-complexity"), ("pointwise", "pointwise-complexity"),
-    ("compose", "compose-size"),
-    ("2", None), ("4", None), ("en 4", None), ("cost", None), ("forwrd-mults", None),
-])
+@pytest.mark.parametrize(
+    "written, meant",
+    [
+        ("forward-mults", "forward-mults"),
+        ("FORWARD-MULTS", "forward-mults"),
+        ("forward_mults", "forward-mults"),
+        (" Forward Mults ", "forward-mults"),
+        ("1", "compose-size"),
+        ("exercise 1", "compose-size"),
+        ("zh 4", "pointwise-complexity"),
+        ("练习4", "pointwise-complexity"),
+        ("pointwise", "pointwise-complexity"),
+        ("compose", "compose-size"),
+        ("2", None),
+        ("4", None),
+        ("en 4", None),
+        ("cost", None),
+        ("forwrd-mults", None),
+    ],
+)
 def test_question_ids_as_written(written, meant):
     assert resolve(written) == meant
 
 
 def test_an_unknown_id_is_reported_once_with_did_you_mean(tmp_path, capsys):
     rows_text = "".join(f"s{i},forwrd-mults,c_o\n" for i in range(5))
-    status, rows = _grade(tmp_path, ("student,question,answer\n" + rows_text
-                                     + "ok,bias-size,c_o\n").encode())
+    status, rows = _grade(
+        tmp_path, ("student,question,answer\n" + rows_text + "ok,bias-size,c_o\n").encode()
+    )
     err = capsys.readouterr().err
     assert status == 0 and err.count("forwrd-mults") == 1 and "did you mean forward-mults" in err
     assert [r["verdict"] for r in rows] == ["invalid_input"] * 5 + ["equivalent"]

@@ -14,8 +14,20 @@ from derivations.cli import main
 from derivations.grading import encoding
 
 ROOT = Path(__file__).resolve().parents[2]
-TRICKY = ["a\rb", "a\nb", "a\r\nb", 'say "hi"', "x,y", "tab\there", "\u202eevil", "é\u00a0ü",
-          "trailing\r", "", " lead", "😀"]
+TRICKY = [
+    "a\rb",
+    "a\nb",
+    "a\r\nb",
+    'say "hi"',
+    "x,y",
+    "tab\there",
+    "\u202eevil",
+    "é\u00a0ü",
+    "trailing\r",
+    "",
+    " lead",
+    "😀",
+]
 
 
 def _read(path):
@@ -26,7 +38,7 @@ def _read(path):
 def test_every_character_a_field_can_hold_round_trips(tmp_path):
     answers = tmp_path / "a.csv"
     with open(answers, "w", newline="", encoding="utf-8") as stream:
-        writer = csv.writer(stream, lineterminator="\r\n")   # quotes a bare CR
+        writer = csv.writer(stream, lineterminator="\r\n")  # quotes a bare CR
         writer.writerow(["student", "question", "answer", "note"])
         for index, value in enumerate(TRICKY):
             writer.writerow([f"s{index}", "bias-size", "c_o", value])
@@ -63,8 +75,7 @@ def test_dev_zero_stops_with_one_line(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_input_over_the_size_cap_stops_with_one_line_naming_it(tmp_path, capsys,
-                                                                  monkeypatch):
+def test_an_input_over_the_size_cap_stops_with_one_line_naming_it(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(encoding, "MAX_INPUT_BYTES", 100_000)
     answers = tmp_path / "a.csv"
     answers.write_text("student,question,answer\n" + "ann,bias-size,c_o\n" * 10_000)
@@ -90,8 +101,7 @@ def test_endless_input_from_a_pipe_stops_at_the_cap(tmp_path, capsys, monkeypatc
     monkeypatch.setattr(encoding, "MAX_INPUT_BYTES", 200_000)
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    writer = subprocess.Popen([sys.executable, "-c", ENDLESS, str(fifo)],
-                              stderr=subprocess.DEVNULL)
+    writer = subprocess.Popen([sys.executable, "-c", ENDLESS, str(fifo)], stderr=subprocess.DEVNULL)
     try:
         assert main(["grade", str(fifo), "--out", str(tmp_path / "r.csv")]) == 2
     finally:
@@ -102,11 +112,18 @@ def test_endless_input_from_a_pipe_stops_at_the_cap(tmp_path, capsys, monkeypatc
     assert not (tmp_path / "r.csv").exists()
 
 
-@pytest.mark.parametrize("umask, existing, expected", [
-    (0o077, None, 0o600), (0o022, None, 0o644), (0o022, 0o600, 0o600), (0o077, 0o640, 0o640),
-])
-def test_reports_keep_the_mode_they_replace_or_follow_the_umask(tmp_path, umask, existing,
-                                                                expected):
+@pytest.mark.parametrize(
+    "umask, existing, expected",
+    [
+        (0o077, None, 0o600),
+        (0o022, None, 0o644),
+        (0o022, 0o600, 0o600),
+        (0o077, 0o640, 0o640),
+    ],
+)
+def test_reports_keep_the_mode_they_replace_or_follow_the_umask(
+    tmp_path, umask, existing, expected
+):
     answers = tmp_path / "a.csv"
     answers.write_text("student,question,answer\nann,bias-size,c_o\n")
     report, summary = tmp_path / "r.csv", tmp_path / "s.md"
@@ -116,8 +133,20 @@ def test_reports_keep_the_mode_they_replace_or_follow_the_umask(tmp_path, umask,
             os.chmod(path, existing)
     previous = os.umask(umask)
     try:
-        assert main(["grade", str(answers), "--out", str(report), "--summary", str(summary),
-                     "--no-progress"]) == 0
+        assert (
+            main(
+                [
+                    "grade",
+                    str(answers),
+                    "--out",
+                    str(report),
+                    "--summary",
+                    str(summary),
+                    "--no-progress",
+                ]
+            )
+            == 0
+        )
     finally:
         os.umask(previous)
     assert {p.stat().st_mode & 0o777 for p in (report, summary)} == {expected}
@@ -138,12 +167,11 @@ os.kill(os.getpid(), signal.SIGKILL)
 def test_a_run_killed_with_sigkill_leaves_the_old_report_and_the_next_run_cleans_up(tmp_path):
     report = tmp_path / "r.csv"
     report.write_text("earlier report")
-    done = subprocess.run([sys.executable, "-c", KILLED.format(root=str(ROOT),
-                                                               target=str(report))])
+    done = subprocess.run([sys.executable, "-c", KILLED.format(root=str(ROOT), target=str(report))])
     assert done.returncode == -signal.SIGKILL
     stale = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(stale) == 1 and report.read_text() == "earlier report"
-    live = tmp_path / f".r.csv.{os.getpid()}.keepme.tmp"      # a live run's: kept
+    live = tmp_path / f".r.csv.{os.getpid()}.keepme.tmp"  # a live run's: kept
     live.write_text("in progress")
     answers = tmp_path / "a.csv"
     answers.write_text("student,question,answer\nann,bias-size,c_o\n")
@@ -164,11 +192,23 @@ def test_unknown_ids_and_answers_land_escaped_in_the_summary(tmp_path):
         writer.writerow(["a", HOSTILE_ID, "c_o"])
         writer.writerow(["b", "bias-size", "c_o c_i"])
     summary = tmp_path / "s.md"
-    assert main(["grade", str(answers), "--out", str(tmp_path / "r.csv"), "--summary",
-                 str(summary), "--no-progress"]) == 0
+    assert (
+        main(
+            [
+                "grade",
+                str(answers),
+                "--out",
+                str(tmp_path / "r.csv"),
+                "--summary",
+                str(summary),
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
     content = summary.read_text(encoding="utf-8")
     span = "``# <script>alert(1)</script> *bold* [x](javascript:1) `code` |``"
-    assert span in content                       # a code span: shown, never rendered
+    assert span in content  # a code span: shown, never rendered
     outside_code = content.replace(span, "")
     assert "<" not in outside_code and "[x]" not in outside_code
     headings = [line for line in content.splitlines() if line.startswith("#")]
@@ -177,10 +217,10 @@ def test_unknown_ids_and_answers_land_escaped_in_the_summary(tmp_path):
 
 def test_control_and_bidi_characters_are_shown_escaped_on_the_terminal(tmp_path, capsys):
     answers = tmp_path / "a.csv"
-    answers.write_text("student,question,answer\na,\x1b[31mred\u202etxt.exe,c_o\n",
-                       encoding="utf-8")
-    assert main(["grade", str(answers), "--out", str(tmp_path / "r.csv"),
-                 "--no-progress"]) == 0
+    answers.write_text(
+        "student,question,answer\na,\x1b[31mred\u202etxt.exe,c_o\n", encoding="utf-8"
+    )
+    assert main(["grade", str(answers), "--out", str(tmp_path / "r.csv"), "--no-progress"]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err
     assert "\\x1b[31mred\\u202etxt.exe" in err

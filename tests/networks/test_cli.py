@@ -21,7 +21,8 @@ def test_json_rows_and_totals(capsys, name):
     table = tabulate(model_network(name), 2)
     assert report["totals"] == table.totals
     assert [(r["name"], tuple(r["output_shape"]), r["macs"]) for r in report["layers"]] == [
-        (r.name, r.output_shape, r.macs) for r in table.rows]
+        (r.name, r.output_shape, r.macs) for r in table.rows
+    ]
     assert report["bytes"]["params"] == 4 * table.totals["params"]
     for key in ("params", "macs", "activations"):
         assert sum(Fraction(r["share"][key]) for r in report["layers"]) == 1  # exact
@@ -53,10 +54,10 @@ def resnet50_totals():
         t["params"] += params
 
     size = conv(3, 224, 64, 7, 2, 3)
-    written(64, size, 2, params=2 * 64)                         # bn1
-    written(64, size, 1)                                        # relu
+    written(64, size, 2, params=2 * 64)  # bn1
+    written(64, size, 1)  # relu
     size = _windows(size, 3, 2, 1)
-    written(64, size, 3 * 3 - 1)                                # maxpool
+    written(64, size, 3 * 3 - 1)  # maxpool
     channels = 64
     for planes, blocks, first_stride in ((64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)):
         out = 4 * planes
@@ -70,15 +71,15 @@ def resnet50_totals():
             written(planes, b, 1)
             d = conv(planes, b, out, 1)
             written(out, d, 2, params=2 * out)
-            if i == 0:                                          # downsample: 1x1 conv + bn
+            if i == 0:  # downsample: 1x1 conv + bn
                 conv(channels, size, out, 1, stride)
                 written(out, d, 2, params=2 * out)
-            written(out, d, 1)                                  # add
-            written(out, d, 1)                                  # relu
+            written(out, d, 1)  # add
+            written(out, d, 1)  # relu
             channels, size = out, d
-    t["ops"] += channels * size * size                          # avgpool to 1x1
+    t["ops"] += channels * size * size  # avgpool to 1x1
     t["activations"] += channels
-    t["params"] += channels * 1000 + 1000                       # fc
+    t["params"] += channels * 1000 + 1000  # fc
     t["macs"] += channels * 1000
     t["activations"] += 1000
     return t
@@ -127,8 +128,10 @@ def test_yaml_file_equals_built_in(tmp_path, capsys):
 
     model = MODELS["alexnet"]
     path = _write(tmp_path / "mine.yaml", model.build(), model.input, yaml.safe_dump)
-    assert _json(capsys, ["network", "--file", path, "--json"])["totals"] == \
-        tabulate(model_network("alexnet")).totals
+    assert (
+        _json(capsys, ["network", "--file", path, "--json"])["totals"]
+        == tabulate(model_network("alexnet")).totals
+    )
 
 
 def test_file_without_input_uses_3x224_or_flag(tmp_path, capsys):

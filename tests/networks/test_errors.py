@@ -21,14 +21,24 @@ BAD_ROWS = [
     ([{"kind": "conv", "out": -4, "kernel": 3}], "out=-4 must be >= 1"),
     ([{"kind": "conv", "out": 4.5, "kernel": 3}], "out=4.5 is not an integer"),
     ([{"kind": "conv", "out": True, "kernel": 3}], "out=True is not an integer"),
-    ([{"kind": "conv", "out": 4, "kernel": [3, 3, 3]}],
-     "kernel=[3, 3, 3] must be one integer >= 1 or [height, width] of them"),
+    (
+        [{"kind": "conv", "out": 4, "kernel": [3, 3, 3]}],
+        "kernel=[3, 3, 3] must be one integer >= 1 or [height, width] of them",
+    ),
     ([{"kind": "conv", "out": 4, "kernel": "3"}], "kernel='3' must be one integer >= 1 or"),
-    ([{"kind": "conv", "out": 4, "kernel": 3, "padding": -1}], "padding=-1 must be one integer >= 0"),
-    ([{"kind": "conv", "out": 4, "kernel": 3, "strid": 2}], "row 1 (conv1): unknown field 'strid' for kind conv (known: bias, dilation"),
+    (
+        [{"kind": "conv", "out": 4, "kernel": 3, "padding": -1}],
+        "padding=-1 must be one integer >= 0",
+    ),
+    (
+        [{"kind": "conv", "out": 4, "kernel": 3, "strid": 2}],
+        "row 1 (conv1): unknown field 'strid' for kind conv (known: bias, dilation",
+    ),
     ([{"kind": "conv", "out": 4, "kernel": 3, "bias": "yes"}], "bias='yes' must be true or false"),
-    ([{"kind": "conv", "out": 4, "kernel": 3, "padding_convention": "same"}],
-     "padding_convention='same' is not one of per-side, total"),
+    (
+        [{"kind": "conv", "out": 4, "kernel": 3, "padding_convention": "same"}],
+        "padding_convention='same' is not one of per-side, total",
+    ),
     ([{"kind": "relu", "from": "nowhere"}], "from='nowhere' names no earlier layer"),
     ([{"kind": "relu", "from": 3}], "from=3 must be a layer name or a list of names"),
     ([{"kind": "relu", "from": []}], "from=[] must be a layer name or a list of names"),
@@ -48,7 +58,10 @@ BAD_ROWS = [
     # non-string field names (YAML's `1:` and `null:`): once a TypeError in sorted()
     ([{"kind": "relu", 1: "a", None: "b"}], "row 1 (relu1): unknown field 1 for kind relu"),
     ([{"kind": "relu", None: "b"}], "row 1 (relu1): unknown field None for kind relu"),
-    ([{"kind": "relu"}] * (MAX_LAYERS + 1), f"layers: holds {MAX_LAYERS + 1:,} items, more than the {MAX_LAYERS:,} accepted"),
+    (
+        [{"kind": "relu"}] * (MAX_LAYERS + 1),
+        f"layers: holds {MAX_LAYERS + 1:,} items, more than the {MAX_LAYERS:,} accepted",
+    ),
 ]
 
 
@@ -61,23 +74,37 @@ def test_bad_row(rows, message):
 
 # rows that parse but do not fit their input: (rows, message)
 BAD_SHAPES = [
-    ([{"kind": "conv", "out": 4, "kernel": 9}],
-     "layer 'conv1': kernel k_h=9 does not fit the padded input h=8"),
-    ([{"kind": "conv", "out": 4, "kernel": 3, "groups": 2}],
-     "layer 'conv1': groups=2 does not divide c_i=3"),
+    (
+        [{"kind": "conv", "out": 4, "kernel": 9}],
+        "layer 'conv1': kernel k_h=9 does not fit the padded input h=8",
+    ),
+    (
+        [{"kind": "conv", "out": 4, "kernel": 3, "groups": 2}],
+        "layer 'conv1': groups=2 does not divide c_i=3",
+    ),
     ([{"kind": "linear", "out": 4}], "layer 'linear1': linear needs a flat input, got (3, 8, 8)"),
-    ([{"kind": "flatten"}, {"kind": "conv", "out": 2, "kernel": 1}],
-     "layer 'conv2': conv needs a (channels, height, width) input, got (192,)"),
-    ([{"kind": "flatten"}, {"kind": "linear", "out": 2, "in": 100}],
-     "layer 'linear2': in=100 but the input has 192 features"),
-    ([{"kind": "maxpool", "kernel": 3, "padding": 2}],
-     "layer 'maxpool1': padding=2 exceeds half the kernel 3"),
+    (
+        [{"kind": "flatten"}, {"kind": "conv", "out": 2, "kernel": 1}],
+        "layer 'conv2': conv needs a (channels, height, width) input, got (192,)",
+    ),
+    (
+        [{"kind": "flatten"}, {"kind": "linear", "out": 2, "in": 100}],
+        "layer 'linear2': in=100 but the input has 192 features",
+    ),
+    (
+        [{"kind": "maxpool", "kernel": 3, "padding": 2}],
+        "layer 'maxpool1': padding=2 exceeds half the kernel 3",
+    ),
     ([{"kind": "avgpool", "kernel": 9}], "layer 'avgpool1': kernel 9 does not fit"),
-    ([{"name": "a", "kind": "maxpool", "kernel": 2}, {"kind": "add", "from": ["a", "input"]}],
-     "layer 'add2': add needs two or more inputs of one shape, got (3, 4, 4), (3, 8, 8)"),
+    (
+        [{"name": "a", "kind": "maxpool", "kernel": 2}, {"kind": "add", "from": ["a", "input"]}],
+        "layer 'add2': add needs two or more inputs of one shape, got (3, 4, 4), (3, 8, 8)",
+    ),
     ([{"kind": "add"}], "layer 'add1': add needs two or more inputs"),
-    ([{"name": "a", "kind": "maxpool", "kernel": 2}, {"kind": "concat", "from": ["a", "input"]}],
-     "layer 'concat2': concat needs two or more (channels, height, width) inputs"),
+    (
+        [{"name": "a", "kind": "maxpool", "kernel": 2}, {"kind": "concat", "from": ["a", "input"]}],
+        "layer 'concat2': concat needs two or more (channels, height, width) inputs",
+    ),
 ]
 
 
@@ -111,7 +138,11 @@ BAD_FILES = [
     ("net.json", '{"rows": []}', "net.json: field 'layers' is missing"),
     ("net.json", '{"rows": [], "layers": []}', "unknown field 'rows' (known: input, layers, name)"),
     ("net.json", '{"layers": 3}', "net.json: layers=3 must be a non-empty list of rows"),
-    ("net.json", '{"layers": [], "input": [3, 0, 4]}', "input=[3, 0, 4] must be [channels, height, width]"),
+    (
+        "net.json",
+        '{"layers": [], "input": [3, 0, 4]}',
+        "input=[3, 0, 4] must be [channels, height, width]",
+    ),
     ("net.json", '{"input": [1, 2, 2]}', "field 'layers' is missing"),
     ("net.json", '{"layers": [], "name": 3}', "name=3 must be a string"),
 ]
@@ -138,10 +169,16 @@ def alias_bomb(levels: int = 9) -> str:
 HOSTILE_FILES = [
     ("deep.json", "[" * 100_000, "deep.json: cannot be parsed as JSON (nested too deeply)"),
     ("deep.yaml", "[" * 100_000, "deep.yaml: cannot be parsed as YAML (nested too deeply)"),
-    ("digits.json", '[{"kind": "conv", "out": 1' + "0" * 5000 + "}]",
-     "digits.json: cannot be parsed as JSON (ValueError: Exceeds the limit"),
-    ("digits.yaml", "- kind: conv\n  out: 1" + "0" * 5000 + "\n",
-     "digits.yaml: cannot be parsed as YAML (ValueError: Exceeds the limit"),
+    (
+        "digits.json",
+        '[{"kind": "conv", "out": 1' + "0" * 5000 + "}]",
+        "digits.json: cannot be parsed as JSON (ValueError: Exceeds the limit",
+    ),
+    (
+        "digits.yaml",
+        "- kind: conv\n  out: 1" + "0" * 5000 + "\n",
+        "digits.yaml: cannot be parsed as YAML (ValueError: Exceeds the limit",
+    ),
     ("big.json", "[" + " " * MAX_BYTES + "]", f"big.json: larger than {MAX_BYTES:,} bytes"),
     ("keys.yaml", "- kind: relu\n  1: a\n  null: b\n", "unknown field 1 for kind relu"),
     ("kind.json", '[{"kind": ["conv"], "out": 6, "kernel": 5}]', "kind=['conv'] is not one of"),
@@ -151,13 +188,17 @@ HOSTILE_FILES = [
     ("row.yaml", f"- {{kind: conv, out: {alias_bomb()}, kernel: 3}}\n", "out=[['x', 'x', "),
     ("from.yaml", f"- {{kind: relu, from: {alias_bomb()}}}\n", "from=[['x', 'x', "),
     ("label.yaml", f"- {{kind: relu, name: {alias_bomb()}}}\n", "name=[['x', 'x', "),
-    ("long.json", json.dumps([{"kind": "relu", "name": "n" * 100_000, "p": 1}]),
-     "row 1 (" + "n" * (SHOWN_CHARS - 3) + "...): unknown field 'p'"),
+    (
+        "long.json",
+        json.dumps([{"kind": "relu", "name": "n" * 100_000, "p": 1}]),
+        "row 1 (" + "n" * (SHOWN_CHARS - 3) + "...): unknown field 'p'",
+    ),
 ]
 
 
-@pytest.mark.parametrize("name, content, message", HOSTILE_FILES,
-                         ids=[name for name, *_ in HOSTILE_FILES])
+@pytest.mark.parametrize(
+    "name, content, message", HOSTILE_FILES, ids=[name for name, *_ in HOSTILE_FILES]
+)
 def test_hostile_file_is_one_short_line(tmp_path, capsys, name, content, message):
     path = tmp_path / name
     path.write_text(content)
@@ -175,7 +216,7 @@ SHOWN = [
     (None, "None"),
     ("x" * 1000, None),
     (list(range(1000)), "[0, 1, 2, 3, 4, 5, ...]"),
-    (10 ** 200, None),
+    (10**200, None),
     ("a\nb", "'a\\nb'"),
 ]
 
@@ -190,8 +231,10 @@ def test_shown_is_short(value, expected):
         assert "..." in text and len(text) >= SHOWN_CHARS - 3
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("conv1", "conv1"), ("a\nb", "a\\nb"), ("n" * 61, "n" * (SHOWN_CHARS - 3) + "...")])
+@pytest.mark.parametrize(
+    "name, expected",
+    [("conv1", "conv1"), ("a\nb", "a\\nb"), ("n" * 61, "n" * (SHOWN_CHARS - 3) + "...")],
+)
 def test_clipped_name(name, expected):
     assert clipped(name) == expected
 
@@ -224,9 +267,20 @@ def test_cli_errors_are_one_line(capsys, argv, message):
 
 def test_cli_bad_row_in_file(tmp_path, capsys):
     path = tmp_path / "mine.json"
-    path.write_text(json.dumps({"input": [1, 8, 8], "layers": [
-        {"kind": "conv", "out": 2, "kernel": 3}, {"kind": "conv", "out": 2, "kernel": "x"}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "input": [1, 8, 8],
+                "layers": [
+                    {"kind": "conv", "out": 2, "kernel": 3},
+                    {"kind": "conv", "out": 2, "kernel": "x"},
+                ],
+            }
+        )
+    )
     assert main(["network", "--file", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err == ("derivations network: error: row 2 (conv2): kernel='x' must be one integer "
-                   ">= 1 or [height, width] of them\n")
+    assert err == (
+        "derivations network: error: row 2 (conv2): kernel='x' must be one integer "
+        ">= 1 or [height, width] of them\n"
+    )

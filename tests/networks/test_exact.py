@@ -56,9 +56,13 @@ def test_adaptive_pool_above_2_pow_53_exact():
 
 
 def test_every_count_is_an_int_and_shares_are_fractions():
-    rows = [{"kind": "conv", "out": 3, "kernel": 3}, {"kind": "relu"},
-            {"kind": "adaptive_avgpool", "out": 2}, {"kind": "flatten"},
-            {"kind": "linear", "out": 3}]
+    rows = [
+        {"kind": "conv", "out": 3, "kernel": 3},
+        {"kind": "relu"},
+        {"kind": "adaptive_avgpool", "out": 2},
+        {"kind": "flatten"},
+        {"kind": "linear", "out": 3},
+    ]
     table = tabulate(parse_network(rows, (2, 9, 9)))
     for row in table.rows:
         for key in graph.COLUMNS:
@@ -71,9 +75,17 @@ def test_every_count_is_an_int_and_shares_are_fractions():
     assert report["layers"][0]["percent"]["macs"] == percent(table.share(table.rows[0], "macs"))
 
 
-@pytest.mark.parametrize("share, shown", [(Fraction(1, 8), "12.5"), (Fraction(1, 3), "33.3"),
-                                           (Fraction(1, 2000), "0.1"), (Fraction(1, 2001), "0.0"),
-                                           (Fraction(2, 3), "66.7"), (Fraction(1), "100.0")])
+@pytest.mark.parametrize(
+    "share, shown",
+    [
+        (Fraction(1, 8), "12.5"),
+        (Fraction(1, 3), "33.3"),
+        (Fraction(1, 2000), "0.1"),
+        (Fraction(1, 2001), "0.0"),
+        (Fraction(2, 3), "66.7"),
+        (Fraction(1), "100.0"),
+    ],
+)
 def test_percent_rounds_half_up_from_the_fraction(share, shown):
     assert percent(share) == shown
 
@@ -116,8 +128,17 @@ def test_huge_results_print_in_scientific_form(tmp_path, capsys):
     ValueError): scientific in the table, in JSON past 4300 digits, exact below."""
     big = 10**4000
     path = tmp_path / "huge.json"
-    path.write_text(json.dumps({"input": [3, 8, 8], "layers": [
-        {"kind": "conv", "out": big, "kernel": 3}, {"kind": "conv", "out": big, "kernel": 1}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "input": [3, 8, 8],
+                "layers": [
+                    {"kind": "conv", "out": big, "kernel": 3},
+                    {"kind": "conv", "out": big, "kernel": 1},
+                ],
+            }
+        )
+    )
     assert main(["network", "--file", str(path)]) == 0
     out = capsys.readouterr().out
     total = next(line for line in out.splitlines() if line.startswith("total")).split()
@@ -127,13 +148,22 @@ def test_huge_results_print_in_scientific_form(tmp_path, capsys):
     assert "Traceback" not in out
     assert main(["network", "--file", str(path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["totals"]["macs"] == "3.600e+8001"           # > 4300 digits
-    assert report["layers"][0]["output_shape"][1] == big       # exact below the limit
+    assert report["totals"]["macs"] == "3.600e+8001"  # > 4300 digits
+    assert report["layers"][0]["output_shape"][1] == big  # exact below the limit
     assert report["layers"][0]["params"] == big * 27 + big
 
 
-NAMES = ["a\nb", "esc\x1b[31mred", "rlo\u202eevil", "nul\x00", "tab\there", "back\\slash",
-         "bidi\u2066iso", "line\u2028sep", "中文层"]
+NAMES = [
+    "a\nb",
+    "esc\x1b[31mred",
+    "rlo\u202eevil",
+    "nul\x00",
+    "tab\there",
+    "back\\slash",
+    "bidi\u2066iso",
+    "line\u2028sep",
+    "中文层",
+]
 
 
 def test_names_escaped_in_the_table(tmp_path, capsys):
@@ -146,10 +176,19 @@ def test_names_escaped_in_the_table(tmp_path, capsys):
         assert bad not in out
     lines = out.splitlines()
     assert lines[0] == "net\\x1b]0;title\\x07: input 1x3x224x224"
-    names = [line.split("  ")[0] for line in lines[5:5 + len(NAMES)]]
-    assert names == ["a\\nb", "esc\\x1b[31mred", "rlo\\u202eevil", "nul\\x00", "tab\\there",
-                     "back\\\\slash", "bidi\\u2066iso", "line\\u2028sep", "中文层"]
+    names = [line.split("  ")[0] for line in lines[5 : 5 + len(NAMES)]]
+    assert names == [
+        "a\\nb",
+        "esc\\x1b[31mred",
+        "rlo\\u202eevil",
+        "nul\\x00",
+        "tab\\there",
+        "back\\\\slash",
+        "bidi\\u2066iso",
+        "line\\u2028sep",
+        "中文层",
+    ]
     assert all(printable(name) == shown for name, shown in zip(NAMES, names))
     assert main(["network", "--file", str(path), "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)       # JSON keeps the names exactly
+    report = json.loads(capsys.readouterr().out)  # JSON keeps the names exactly
     assert [r["name"] for r in report["layers"]] == NAMES

@@ -30,9 +30,11 @@ def test_torchvision_totals(name, params, gmacs, digits):
 def test_book_vgg11_with_imagenet_head_is_torchvision_vgg11():
     """The book's conv_arch with 3 input channels, torchvision's adaptive pool and a
     1000-class head is torchvision's vgg11: 132,863,336 parameters, 7.61 G MACs."""
-    rows = (vgg_blocks(BOOK_VGG11_ARCH) + [simple("avgpool", "adaptive_avgpool", out=7),
-                                          simple("flatten", "flatten")]
-            + classifier("classifier", 512 * 7 * 7, 4096, 1000))
+    rows = (
+        vgg_blocks(BOOK_VGG11_ARCH)
+        + [simple("avgpool", "adaptive_avgpool", out=7), simple("flatten", "flatten")]
+        + classifier("classifier", 512 * 7 * 7, 4096, 1000)
+    )
     totals = tabulate(parse_network(rows, (3, 224, 224))).totals
     assert totals["params"] == 132_863_336
     assert f"{totals['macs'] / 1e9:.2f}" == "7.61"

@@ -26,9 +26,12 @@ COMMON = {"kind", "name", "from"}
 
 @pytest.fixture(scope="module")
 def jsonschema():
-    require_tool(importlib.util.find_spec("jsonschema") is not None,
-                 "jsonschema not installed: pip install -e .[test]")
+    require_tool(
+        importlib.util.find_spec("jsonschema") is not None,
+        "jsonschema not installed: pip install -e .[test]",
+    )
     import jsonschema
+
     jsonschema.Draft202012Validator.check_schema(schema())
     return jsonschema
 
@@ -82,6 +85,7 @@ def test_schema_fields_are_the_fields_the_kind_reads(kind):
         row["output_padding"] = 0
     reader = Row(row, 1, kind)
     from derivations.networks.kinds import kind_of
+
     kind_of(reader)
     assert reader._read - COMMON == fields
     assert set(node["required"]) - COMMON <= fields
@@ -89,10 +93,15 @@ def test_schema_fields_are_the_fields_the_kind_reads(kind):
 
 def test_schema_defaults_are_the_kinds_defaults():
     props = _kind_defs()["conv"]["properties"]
-    explicit = {"kind": "conv", "out": 2, "kernel": 3,
-                **{f: props[f]["default"] for f in props if "default" in props[f]}}
-    assert Conv.read(Row(explicit, 1, "a")) == Conv.read(Row({"kind": "conv", "out": 2,
-                                                               "kernel": 3}, 1, "b"))
+    explicit = {
+        "kind": "conv",
+        "out": 2,
+        "kernel": 3,
+        **{f: props[f]["default"] for f in props if "default" in props[f]},
+    }
+    assert Conv.read(Row(explicit, 1, "a")) == Conv.read(
+        Row({"kind": "conv", "out": 2, "kernel": 3}, 1, "b")
+    )
 
 
 def test_padding_reading_stated_in_the_schema_and_the_help(capsys):
@@ -102,8 +111,10 @@ def test_padding_reading_stated_in_the_schema_and_the_help(capsys):
     with pytest.raises(SystemExit):
         main(["network", "--help"])
     out = " ".join(capsys.readouterr().out.split())
-    assert "padding: per side (nn.Conv2d's padding=p) unless a row says padding_convention: " \
-           "total" in out
+    assert (
+        "padding: per side (nn.Conv2d's padding=p) unless a row says padding_convention: "
+        "total" in out
+    )
     assert "`cost --ph` is total padding by default" in out
 
 
@@ -124,11 +135,15 @@ def test_examples_and_built_ins_are_valid(jsonschema):
     paths = sorted(EXAMPLES.iterdir())
     assert {p.suffix for p in paths} >= {".json", ".yaml"}
     for path in paths:
-        data = json.loads(path.read_text()) if path.suffix == ".json" else \
-            yaml.safe_load(path.read_text())
+        data = (
+            json.loads(path.read_text())
+            if path.suffix == ".json"
+            else yaml.safe_load(path.read_text())
+        )
         assert not list(validator.iter_errors(data)), path
         assert problem(data, schema()) is None
     from derivations.networks import MODELS
+
     for model in MODELS.values():
         data = {"name": model.name, "input": list(model.input), "layers": model.build()}
         assert not list(validator.iter_errors(copy.deepcopy(data))), model.name
@@ -176,8 +191,12 @@ def test_schema_error_is_one_line_naming_the_field(tmp_path, capsys):
     path.write_text("layers:\n  - {kind: conv, out: 4, kernel: 3, padding: [1, -1]}\n")
     assert main(["network", "--file", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err == ("derivations network: error: row 1 (conv1): padding=[1, -1] must be one "
-                   "integer >= 0 or [height, width] of them\n")
+    assert err == (
+        "derivations network: error: row 1 (conv1): padding=[1, -1] must be one "
+        "integer >= 0 or [height, width] of them\n"
+    )
     with pytest.raises(DerivationError, match=r"^row 2 \(b\): stride=0 must be one integer"):
-        parse_network([{"kind": "relu"}, {"name": "b", "kind": "maxpool", "kernel": 2,
-                                          "stride": 0}], (1, 4, 4))
+        parse_network(
+            [{"kind": "relu"}, {"name": "b", "kind": "maxpool", "kernel": 2, "stride": 0}],
+            (1, 4, 4),
+        )

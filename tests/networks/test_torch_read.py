@@ -25,9 +25,12 @@ from tests.conftest import require_tool
 
 @pytest.fixture(scope="module")
 def torch():
-    require_tool(importlib.util.find_spec("torch") is not None,
-                 "torch not installed: pip install -e .[torch]")
+    require_tool(
+        importlib.util.find_spec("torch") is not None,
+        "torch not installed: pip install -e .[torch]",
+    )
     import torch
+
     torch.set_num_threads(1)
     return torch
 
@@ -35,11 +38,13 @@ def torch():
 @pytest.fixture(scope="module")
 def tm(torch):
     from derivations.networks import torch_models
+
     return torch_models
 
 
 def _read(torch, model, shape, batch=1):
     from derivations.networks.torch import from_torch
+
     return from_torch(model, shape, batch)
 
 
@@ -103,6 +108,7 @@ def read(torch, tm):
             model = _model(torch, factory)
             cache[name] = (model, _read(torch, model, shape), measure(torch, model, shape))
         return cache[name]
+
     return get
 
 
@@ -122,7 +128,7 @@ def test_each_module_call_matches_flop_counter_and_saved_hooks(read, name):
     assert [r.name.split(":")[0] for r in module_rows] == [c[0] for c in calls]
     assert [(r.flops, r.saved) for r in module_rows] == [(c[1], c[2]) for c in calls]
     assert all(2 * r.macs == r.flops for r in table.rows)
-    others = [r for r in table.rows if r not in module_rows]   # add, flatten, cat
+    others = [r for r in table.rows if r not in module_rows]  # add, flatten, cat
     assert sum(r.saved for r in others) == outside == 0
     assert table.totals["flops"] == forward
     assert table.rows[-1].output_shape == tuple(shape)
@@ -139,8 +145,11 @@ def test_backward_flops_equal_flop_counter_but_grouped_dw(read, torch, tm, name)
     model, table, (_, _, _, backward, _) = read(name)
     ours = sum(2 * r.backward.mults for r in table.rows if r.backward and r.macs)
     nodes = {n.name: n.kind for n in read_torch(model, tm.FACTORIES[name][1]).nodes}
-    grouped = sum(2 * (nodes[r.name].groups - 1) * r.backward.weight.mults for r in table.rows
-                  if isinstance(nodes[r.name], (Conv, ConvTranspose)))
+    grouped = sum(
+        2 * (nodes[r.name].groups - 1) * r.backward.weight.mults
+        for r in table.rows
+        if isinstance(nodes[r.name], (Conv, ConvTranspose))
+    )
     assert backward == ours + grouped
     assert (grouped > 0) == (name in ("mobilenet_v2", "decoder"))
     first = next(r for r in table.rows if r.macs)
@@ -155,19 +164,32 @@ def test_built_in_table_equals_torch_read(read, name):
     built_in = tabulate(model_network(name))
 
     def key(r):
-        return (r.kind, r.output_shape, r.params, r.macs, r.flops, r.mults, r.adds, r.other,
-                r.activations, r.saved, r.backward, r.counted)
+        return (
+            r.kind,
+            r.output_shape,
+            r.params,
+            r.macs,
+            r.flops,
+            r.mults,
+            r.adds,
+            r.other,
+            r.activations,
+            r.saved,
+            r.backward,
+            r.counted,
+        )
+
     assert [key(r) for r in built_in.rows] == [key(r) for r in table.rows]
     assert built_in.totals == table.totals
 
 
-def _conv_forward_oracle(kernel, stride, dilation, padded, c_in_per_group, c_out, groups,
-                         batch, bias):
+def _conv_forward_oracle(
+    kernel, stride, dilation, padded, c_in_per_group, c_out, groups, batch, bias
+):
     """Forward mults/adds and dX adds of an N-d convolution by enumerating its taps:
     per output element c_in/g prod(k) products (terms - 1 adds, + 1 with bias); dX[pos]
     sums every (output channel of the group, output position, tap) landing on pos."""
-    outs = [(p - d * (k - 1) - 1) // s + 1 for p, k, s, d in zip(padded, kernel, stride,
-                                                                   dilation)]
+    outs = [(p - d * (k - 1) - 1) // s + 1 for p, k, s, d in zip(padded, kernel, stride, dilation)]
     hits = np.zeros(padded, dtype=np.int64)
     for o in itertools.product(*map(range, outs)):
         for t in itertools.product(*map(range, kernel)):
@@ -191,8 +213,7 @@ CONVS = [  # (dims, c_in, c_out, shape, kwargs)
     (2, 2, 3, (5, 6), dict(kernel_size=3, padding=1, padding_mode="replicate", stride=2)),
     (2, 2, 4, (9, 9), dict(kernel_size=2, stride=3)),
     (3, 2, 4, (5, 6, 5), dict(kernel_size=3, stride=(2, 1, 2), padding=1)),
-    (3, 4, 2, (6, 5, 5), dict(kernel_size=(2, 3, 3), dilation=(2, 1, 1), groups=2,
-                              bias=False)),
+    (3, 4, 2, (6, 5, 5), dict(kernel_size=(2, 3, 3), dilation=(2, 1, 1), groups=2, bias=False)),
     (3, 2, 2, (4, 4, 4), dict(kernel_size=3, padding="same")),
 ]
 
@@ -202,8 +223,7 @@ CONVS = [  # (dims, c_in, c_out, shape, kwargs)
 def test_convolution_variants(torch, dims, c_in, c_out, shape, kwargs):
     conv = getattr(torch.nn, f"Conv{dims}d")(c_in, c_out, **kwargs, device="meta")
     # a batch norm first, so that the convolution's input needs a gradient (dX computed)
-    model = torch.nn.Sequential(getattr(torch.nn, f"BatchNorm{dims}d")(c_in, device="meta"),
-                                conv)
+    model = torch.nn.Sequential(getattr(torch.nn, f"BatchNorm{dims}d")(c_in, device="meta"), conv)
     table = _read(torch, model, (c_in, *shape), batch=2)
     row = table.rows[-1]
     calls, _, forward, _, out_shape = measure(torch, model, (c_in, *shape), batch=2)
@@ -216,8 +236,16 @@ def test_convolution_variants(torch, dims, c_in, c_out, shape, kwargs):
         pads = [2 * p for p in conv.padding]
     padded = [s + p for s, p in zip(shape, pads)]
     mults, adds, dx_mults, dx_adds, _ = _conv_forward_oracle(
-        conv.kernel_size, conv.stride, conv.dilation, padded, c_in // conv.groups, c_out,
-        conv.groups, 2, conv.bias is not None)
+        conv.kernel_size,
+        conv.stride,
+        conv.dilation,
+        padded,
+        c_in // conv.groups,
+        c_out,
+        conv.groups,
+        2,
+        conv.bias is not None,
+    )
     assert (row.mults, row.adds, row.macs) == (mults, adds, mults)
     assert (row.backward.input.mults, row.backward.input.adds) == (dx_mults, dx_adds)
 
@@ -243,8 +271,12 @@ def test_transposed_convolution(torch, c_in, c_out, size, kwargs):
     assert (row.flops, row.saved) == calls[-1][1:]
     assert row.params == sum(p.numel() for p in conv.parameters())
     (k_h, k_w), (s_h, s_w), (d_h, d_w) = conv.kernel_size, conv.stride, conv.dilation
-    full = [(n - 1) * s + d * (k - 1) + 1 + op for n, s, d, k, op in zip(
-        size, conv.stride, conv.dilation, conv.kernel_size, conv.output_padding)]
+    full = [
+        (n - 1) * s + d * (k - 1) + 1 + op
+        for n, s, d, k, op in zip(
+            size, conv.stride, conv.dilation, conv.kernel_size, conv.output_padding
+        )
+    ]
     hits = np.zeros(full, dtype=np.int64)
     for y, x, i, j in itertools.product(range(size[0]), range(size[1]), range(k_h), range(k_w)):
         hits[y * s_h + i * d_h, x * s_w + j * d_w] += 1
@@ -258,8 +290,15 @@ def test_transposed_convolution(torch, c_in, c_out, size, kwargs):
 def test_layer_norm_gelu_linear_on_tokens(torch):
     """A transformer-style MLP on (tokens, features): linear layers on the last axis."""
     nn = torch.nn
-    model = nn.Sequential(nn.LayerNorm(8), nn.Linear(8, 16), nn.GELU(), nn.Dropout(0.1),
-                          nn.Linear(16, 8, bias=False), nn.Tanh(), nn.SiLU())
+    model = nn.Sequential(
+        nn.LayerNorm(8),
+        nn.Linear(8, 16),
+        nn.GELU(),
+        nn.Dropout(0.1),
+        nn.Linear(16, 8, bias=False),
+        nn.Tanh(),
+        nn.SiLU(),
+    )
     with torch.device("meta"):
         model = model.to("meta")
     table = _read(torch, model, (5, 8), batch=3)
@@ -274,12 +313,15 @@ def test_layer_norm_gelu_linear_on_tokens(torch):
 
 def test_pools_ceil_mode_and_1d_3d(torch):
     nn = torch.nn
-    for pool, shape in ((nn.MaxPool2d(3, 2, 1, ceil_mode=True), (2, 8, 9)),
-                        (nn.AvgPool2d(3, 2, ceil_mode=True), (2, 8, 8)),
-                        (nn.MaxPool1d(2), (3, 9)), (nn.AvgPool3d(2, 1, 1), (1, 3, 4, 4)),
-                        (nn.AdaptiveAvgPool2d((3, None)), (2, 7, 5)),
-                        (nn.AdaptiveMaxPool2d(2), (2, 5, 5)),
-                        (nn.AdaptiveAvgPool1d(4), (2, 9))):
+    for pool, shape in (
+        (nn.MaxPool2d(3, 2, 1, ceil_mode=True), (2, 8, 9)),
+        (nn.AvgPool2d(3, 2, ceil_mode=True), (2, 8, 8)),
+        (nn.MaxPool1d(2), (3, 9)),
+        (nn.AvgPool3d(2, 1, 1), (1, 3, 4, 4)),
+        (nn.AdaptiveAvgPool2d((3, None)), (2, 7, 5)),
+        (nn.AdaptiveMaxPool2d(2), (2, 5, 5)),
+        (nn.AdaptiveAvgPool1d(4), (2, 9)),
+    ):
         model = nn.Sequential(nn.Linear(shape[-1], shape[-1], device="meta"), pool)
         table = _read(torch, model, shape)
         calls, _, _, _, out_shape = measure(torch, model, shape)
@@ -298,9 +340,10 @@ def test_ceil_mode_taps_by_enumeration(torch):
         (_, out, _), taps = pool._axes((1, size, size))
         padded = size + 2 * p
         per_axis = sum(min(k, padded - i * s) for i in range(out))
-        assert taps == per_axis ** 2
-        torch_out = torch.nn.functional.max_pool2d(torch.empty(1, 1, size, size, device="meta"),
-                                                   k, s, p, ceil_mode=True).shape[-1]
+        assert taps == per_axis**2
+        torch_out = torch.nn.functional.max_pool2d(
+            torch.empty(1, 1, size, size, device="meta"), k, s, p, ceil_mode=True
+        ).shape[-1]
         assert out == torch_out
 
 
@@ -330,6 +373,7 @@ def test_unsupported_module_is_listed_not_dropped(torch, capsys, tmp_path):
     assert table.totals["macs"] == sum(r.macs for r in table.rows if r.counted)
     assert table.rows[-1].output_shape == (1, 4, 12, 12)
     from derivations.networks.report import network_report, text_table
+
     report = network_report(table)
     shuffle = next(r for r in report["layers"] if r["name"] == "shuffle")
     assert shuffle["macs"] is None and shuffle["counted"] is False
@@ -360,6 +404,7 @@ def test_inception_concatenation(torch):
     rows = {r.name: r for r in table.rows}
     assert rows["cat"].kind == "concat" and rows["cat"].output_shape == (2, 18, 6, 6)
     from derivations.networks.torch import read_torch
+
     node = next(n for n in read_torch(model, (3, 6, 6)).nodes if n.name == "cat")
     assert node.inputs == ("b1", "b2.2", "b3.1", "stem")
     calls, outside, forward, backward, shape = measure(torch, model, (3, 6, 6), batch=2)
@@ -387,8 +432,9 @@ def test_shared_module_parameters_counted_once(torch):
 
 def test_cpu_parameters_and_untraceable_model(torch):
     nn = torch.nn
-    model = nn.Sequential(nn.Conv2d(1, 2, 3), nn.PixelUnshuffle(2), nn.Flatten(),
-                          nn.Linear(8 * 4, 3))
+    model = nn.Sequential(
+        nn.Conv2d(1, 2, 3), nn.PixelUnshuffle(2), nn.Flatten(), nn.Linear(8 * 4, 3)
+    )
     table = _read(torch, model, (1, 6, 6))  # CPU weights: the unsupported module runs on zeros
     assert table.rows[1].output_shape == (1, 8, 2, 2) and not table.rows[1].counted
 
@@ -405,29 +451,56 @@ def test_cpu_parameters_and_untraceable_model(torch):
 
 
 def test_cli_torch(torch, capsys):
-    assert main(["network", "--torch", "derivations.networks.torch_models:resnet18",
-                 "--input", "3x224x224", "--json", "--batch", "2"]) == 0
+    assert (
+        main(
+            [
+                "network",
+                "--torch",
+                "derivations.networks.torch_models:resnet18",
+                "--input",
+                "3x224x224",
+                "--json",
+                "--batch",
+                "2",
+            ]
+        )
+        == 0
+    )
     report = json.loads(capsys.readouterr().out)
     built_in = tabulate(model_network("resnet18"), 2)
     assert report["totals"] == built_in.totals
     assert report["network"] == "derivations.networks.torch_models:resnet18"
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--torch", "nocolon", "--input", "3x8x8"], "must be MODULE:FACTORY"),
-    (["--torch", "no_such_module_xyz:f", "--input", "3x8x8"], "cannot import no_such_module_xyz"),
-    (["--torch", "derivations.networks.torch_models:nothing", "--input", "3x8x8"],
-     "has no nothing"),
-    (["--torch", "derivations.networks.torch_models:resnet18"], "--torch needs --input"),
-    (["--torch", "derivations.networks.torch_models:resnet18", "--input", "1x64x64"],
-     "layer 'conv1': in_channels=3 but the input has 1 channels"),
-    (["--torch", "derivations.networks.torch_models:resnet18", "--input", "3x8"],
-     "layer 'conv1': conv needs a (channels, height, width) input, got (3, 8)"),
-    (["--torch", "json:dumps", "--input", "3x8x8"], "dumps() failed (TypeError"),
-    (["--torch", "derivations.networks.torch_models:FACTORIES", "--input", "3x8x8"],
-     "FACTORIES() failed"),
-    (["resnet18", "--torch", "m:f"], "not both (a network name and --torch)"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--torch", "nocolon", "--input", "3x8x8"], "must be MODULE:FACTORY"),
+        (
+            ["--torch", "no_such_module_xyz:f", "--input", "3x8x8"],
+            "cannot import no_such_module_xyz",
+        ),
+        (
+            ["--torch", "derivations.networks.torch_models:nothing", "--input", "3x8x8"],
+            "has no nothing",
+        ),
+        (["--torch", "derivations.networks.torch_models:resnet18"], "--torch needs --input"),
+        (
+            ["--torch", "derivations.networks.torch_models:resnet18", "--input", "1x64x64"],
+            "layer 'conv1': in_channels=3 but the input has 1 channels",
+        ),
+        (
+            ["--torch", "derivations.networks.torch_models:resnet18", "--input", "3x8"],
+            "layer 'conv1': conv needs a (channels, height, width) input, got (3, 8)",
+        ),
+        (["--torch", "json:dumps", "--input", "3x8x8"], "dumps() failed (TypeError"),
+        (
+            ["--torch", "derivations.networks.torch_models:FACTORIES", "--input", "3x8x8"],
+            "FACTORIES() failed",
+        ),
+        (["resnet18", "--torch", "m:f"], "not both (a network name and --torch)"),
+    ],
+)
 def test_cli_torch_errors(torch, capsys, argv, message):
     assert main(["network", *argv]) == 2
     err = capsys.readouterr().err

@@ -17,9 +17,12 @@ from tests.conftest import require_tool
 
 @pytest.fixture(scope="module")
 def torch():
-    require_tool(importlib.util.find_spec("torch") is not None,
-                 "torch not installed: pip install -e .[torch]")
+    require_tool(
+        importlib.util.find_spec("torch") is not None,
+        "torch not installed: pip install -e .[torch]",
+    )
     import torch
+
     return torch
 
 
@@ -32,10 +35,17 @@ def _module(torch, row, x):
     nn, kind = torch.nn, row["kind"]
     meta = {"device": "meta"}
     if kind == "conv":
-        conv = nn.Conv2d(x.shape[1], row["out"], _pair(row["kernel"]), row.get("stride", 1),
-                         0 if row.get("padding_convention") == "total" else row.get("padding", 0),
-                         row.get("dilation", 1), row.get("groups", 1), row.get("bias", True),
-                         **meta)
+        conv = nn.Conv2d(
+            x.shape[1],
+            row["out"],
+            _pair(row["kernel"]),
+            row.get("stride", 1),
+            0 if row.get("padding_convention") == "total" else row.get("padding", 0),
+            row.get("dilation", 1),
+            row.get("groups", 1),
+            row.get("bias", True),
+            **meta,
+        )
         if row.get("padding_convention") != "total":
             return conv
         ph, pw = _pair(row.get("padding", 0))
@@ -48,9 +58,14 @@ def _module(torch, row, x):
         return pool(row["kernel"], row.get("stride", row["kernel"]), row.get("padding", 0))
     if kind == "batchnorm":
         return nn.BatchNorm2d(x.shape[1], **meta).eval()
-    simple = {"adaptive_avgpool": lambda: nn.AdaptiveAvgPool2d(row.get("out")),
-              "relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "flatten": nn.Flatten,
-              "dropout": lambda: nn.Dropout(row.get("p", 0.5)).eval()}
+    simple = {
+        "adaptive_avgpool": lambda: nn.AdaptiveAvgPool2d(row.get("out")),
+        "relu": nn.ReLU,
+        "sigmoid": nn.Sigmoid,
+        "tanh": nn.Tanh,
+        "flatten": nn.Flatten,
+        "dropout": lambda: nn.Dropout(row.get("p", 0.5)).eval(),
+    }
     return simple[kind]()
 
 
@@ -91,11 +106,21 @@ def test_built_in_network_matches_torch(torch, name):
 
 
 def test_batch_and_total_padding_match_torch(torch):
-    rows = [{"kind": "conv", "out": 6, "kernel": [3, 2], "padding": [1, 3],
-             "padding_convention": "total", "stride": [2, 1]},
-            {"kind": "batchnorm"}, {"kind": "relu"},
-            {"kind": "conv", "out": 6, "kernel": 3, "groups": 3, "dilation": 2, "padding": 2},
-            {"kind": "avgpool", "kernel": 2, "padding": 1},
-            {"kind": "adaptive_avgpool", "out": [3, 2]}, {"kind": "flatten"},
-            {"kind": "linear", "out": 5, "bias": False}]
+    rows = [
+        {
+            "kind": "conv",
+            "out": 6,
+            "kernel": [3, 2],
+            "padding": [1, 3],
+            "padding_convention": "total",
+            "stride": [2, 1],
+        },
+        {"kind": "batchnorm"},
+        {"kind": "relu"},
+        {"kind": "conv", "out": 6, "kernel": 3, "groups": 3, "dilation": 2, "padding": 2},
+        {"kind": "avgpool", "kernel": 2, "padding": 1},
+        {"kind": "adaptive_avgpool", "out": [3, 2]},
+        {"kind": "flatten"},
+        {"kind": "linear", "out": 5, "bias": False},
+    ]
     assert ours(tabulate(parse_network(rows, (3, 11, 9)), 3)) == witness(torch, rows, (3, 11, 9), 3)

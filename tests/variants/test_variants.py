@@ -24,8 +24,14 @@ from derivations.variants.grade import grade_variant_answer, load_variants
 from derivations.variants.key import SUPPORTED, key_values
 from derivations.variants.numeric import read_number
 
-QUESTIONS = ["forward-mults", "forward-ops", "backward-ops", "double-padding",
-             "double-channels", "forward-memory"]
+QUESTIONS = [
+    "forward-mults",
+    "forward-ops",
+    "backward-ops",
+    "double-padding",
+    "double-channels",
+    "forward-memory",
+]
 
 
 # -- draws ---------------------------------------------------------------------------
@@ -83,19 +89,34 @@ def test_questions_without_one_number_per_layer_are_refused(question):
 
 
 # -- numeric answers -----------------------------------------------------------------
-@pytest.mark.parametrize("text, value", [
-    ("1234567", 1234567), ("1,234,567", 1234567), ("1 234 567", 1234567),
-    ("1\u202f234\u202f567", 1234567), ("1.2e6", 1200000), ("1.2E+06", 1200000),
-    ("1.2×10^6", 1200000), ("1.2*10^6", 1200000), ("1.2·10⁶", 1200000),
-    ("70/17", Fraction(70, 17)), ("3.98", Fraction(398, 100)), ("12万", 120000),
-    ("1.2亿", 120000000), ("= 42", 42), ("42个", 42), ("42 elements", 42),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1234567", 1234567),
+        ("1,234,567", 1234567),
+        ("1 234 567", 1234567),
+        ("1\u202f234\u202f567", 1234567),
+        ("1.2e6", 1200000),
+        ("1.2E+06", 1200000),
+        ("1.2×10^6", 1200000),
+        ("1.2*10^6", 1200000),
+        ("1.2·10⁶", 1200000),
+        ("70/17", Fraction(70, 17)),
+        ("3.98", Fraction(398, 100)),
+        ("12万", 120000),
+        ("1.2亿", 120000000),
+        ("= 42", 42),
+        ("42个", 42),
+        ("42 elements", 42),
+    ],
+)
 def test_numbers_students_write(text, value):
     assert read_number(text).value == value
 
 
-@pytest.mark.parametrize("text", ["1,23", "1.2.3", "c_i*h", "4倍", "-5", "", "1/0",
-                                  "1,2345", "x" * 500])
+@pytest.mark.parametrize(
+    "text", ["1,23", "1.2.3", "c_i*h", "4倍", "-5", "", "1/0", "1,2345", "x" * 500]
+)
 def test_what_is_not_a_number(text):
     assert read_number(text) is None
 
@@ -118,12 +139,16 @@ def test_numeric_answers_grade_against_the_own_layer(class_variants):
     for student in ("alice", "bob"):
         value = _key(variants, student, "forward-mults")
         for answer in (str(value), f"{value:,}", f"= {value}"):
-            assert grade_variant_answer(variants, student, "forward-mults",
-                                        answer).verdict == "equivalent"
+            assert (
+                grade_variant_answer(variants, student, "forward-mults", answer).verdict
+                == "equivalent"
+            )
     alice, bob = (_key(variants, s, "forward-mults") for s in ("alice", "bob"))
     if alice != bob:  # a copied answer is wrong for the other student
-        assert grade_variant_answer(variants, "bob", "forward-mults",
-                                    str(alice)).verdict == "not_equivalent"
+        assert (
+            grade_variant_answer(variants, "bob", "forward-mults", str(alice)).verdict
+            == "not_equivalent"
+        )
 
 
 def test_near_misses_are_named(class_variants):
@@ -140,8 +165,9 @@ def test_near_misses_are_named(class_variants):
     # the hint names the mistake and keeps the value back; "answer" reveals it
     right = str(_key(variants, "alice", "forward-mults"))
     assert right not in outcome.student_feedback
-    revealed = grade_variant_answer(variants, "alice", "forward-mults", str(no_kernel),
-                                    reveal="answer")
+    revealed = grade_variant_answer(
+        variants, "alice", "forward-mults", str(no_kernel), reveal="answer"
+    )
     assert right in revealed.student_feedback
 
 
@@ -149,26 +175,38 @@ def test_a_ratio_is_judged_to_the_places_written(class_variants):
     _, variants = class_variants
     ratio = _key(variants, "alice", "double-channels")
     assert isinstance(ratio, Fraction)
-    assert grade_variant_answer(variants, "alice", "double-channels",
-                                f"{float(ratio):.3f}").verdict == "equivalent"
-    assert grade_variant_answer(variants, "alice", "double-channels",
-                                f"{ratio.numerator}/{ratio.denominator}").verdict == "equivalent"
-    assert grade_variant_answer(variants, "alice", "double-channels",
-                                f"{float(ratio) + 0.01:.3f}").verdict == "not_equivalent"
+    assert (
+        grade_variant_answer(variants, "alice", "double-channels", f"{float(ratio):.3f}").verdict
+        == "equivalent"
+    )
+    assert (
+        grade_variant_answer(
+            variants, "alice", "double-channels", f"{ratio.numerator}/{ratio.denominator}"
+        ).verdict
+        == "equivalent"
+    )
+    assert (
+        grade_variant_answer(
+            variants, "alice", "double-channels", f"{float(ratio) + 0.01:.3f}"
+        ).verdict
+        == "not_equivalent"
+    )
 
 
 def test_formula_answers_are_checked_and_valued(class_variants):
     _, variants = class_variants
-    outcome = grade_variant_answer(variants, "alice", "forward-mults",
-                                   "c_i*c_o*k_h*k_w*m_h*m_w", lang="zh")
+    outcome = grade_variant_answer(
+        variants, "alice", "forward-mults", "c_i*c_o*k_h*k_w*m_h*m_w", lang="zh"
+    )
     assert outcome.verdict == "equivalent"
     assert str(_key(variants, "alice", "forward-mults")) in outcome.feedback
 
 
 def test_an_unknown_student_is_invalid(class_variants):
     _, variants = class_variants
-    assert grade_variant_answer(variants, "mallory", "forward-mults", "1").verdict == \
-        "invalid_input"
+    assert (
+        grade_variant_answer(variants, "mallory", "forward-mults", "1").verdict == "invalid_input"
+    )
 
 
 def test_an_edited_variants_file_is_refused(class_variants, tmp_path):
@@ -210,11 +248,16 @@ def _evaluate(formula: str, values: dict, exact: bool):
                 return -walk(operand)
             case ast.BinOp(left, op, right):
                 a, b = walk(left), walk(right)
-                return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b,
-                        ast.Div: a / b if b else None}[type(op)]
+                return {
+                    ast.Add: a + b,
+                    ast.Sub: a - b,
+                    ast.Mult: a * b,
+                    ast.Div: a / b if b else None,
+                }[type(op)]
             case ast.Call(ast.Name(name), args) if name in _CALLS:
                 return _CALLS[name](*(walk(a) for a in args))
         raise AssertionError(f"unexpected node {ast.dump(node)}")
+
     return walk(ast.parse(source, mode="eval"))
 
 
@@ -234,52 +277,79 @@ def test_moodle_formulas_evaluate_to_the_key_at_every_dataset_row(padding, tmp_p
         for definition in question.findall("dataset_definitions/dataset_definition"):
             items = definition.findall("dataset_items/dataset_item")
             assert int(definition.find("itemcount").text) == len(items) == len(roster)
-            columns[definition.find("name/text").text] = [int(i.find("value").text)
-                                                          for i in items]
+            columns[definition.find("name/text").text] = [int(i.find("value").text) for i in items]
         for row, student in enumerate(variants.students):
             values = {wildcard: column[row] for wildcard, column in columns.items()}
             expected = _key(variants, student.id, name)
             assert _evaluate(formula, values, exact=True) == expected
-            assert math.isclose(_evaluate(formula, values, exact=False), expected,
-                                rel_tol=1e-12)
+            assert math.isclose(_evaluate(formula, values, exact=False), expected, rel_tol=1e-12)
 
 
 # -- the command line ----------------------------------------------------------------
 def test_a_class_of_300_gets_300_sheets_per_language_and_one_key(tmp_path):
     roster = tmp_path / "roster.csv"
-    roster.write_text("Email address,name\n" + "".join(
-        f"student{i}@example.edu,Student {i}\n" for i in range(300)), encoding="utf-8")
+    roster.write_text(
+        "Email address,name\n"
+        + "".join(f"student{i}@example.edu,Student {i}\n" for i in range(300)),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    assert main(["variants", "--roster", str(roster), "--questions",
-                 "forward-mults,backward-ops,double-padding", "--seed", "F2026",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "variants",
+                "--roster",
+                str(roster),
+                "--questions",
+                "forward-mults,backward-ops,double-padding",
+                "--seed",
+                "F2026",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     for lang in ("en", "zh"):
         assert len(list((out / "sheets" / lang).glob("*.md"))) == 300
     with open(out / "key.csv", newline="", encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     assert len(rows) == 900 and {r["question"] for r in rows} == {
-        "forward-mults", "backward-ops", "double-padding"}
+        "forward-mults",
+        "backward-ops",
+        "double-padding",
+    }
     sheet = (out / "sheets" / "zh" / "student0_example.edu.md").read_text(encoding="utf-8")
     assert markdown_text("student0@example.edu") in sheet and "前向传播" in sheet
 
 
-@pytest.mark.parametrize("roster_text, flag, message", [
-    ("name\nAnna\n", [], "no id column"),
-    ("id\na\na\n", [], "duplicate student id 'a'"),
-    ("id\na\n\"\"\n", [], None),
-    ("id,x\n,1\n", [], "row 2: no student id"),
-    ("id\na\n", ["--questions", "forward-mults,nope"], "unknown question 'nope'"),
-    ("id\na\n", ["--seed", ""], "seed"),
-])
-def test_bad_input_is_one_line_and_nothing_is_written(tmp_path, capsys, roster_text, flag,
-                                                      message):
+@pytest.mark.parametrize(
+    "roster_text, flag, message",
+    [
+        ("name\nAnna\n", [], "no id column"),
+        ("id\na\na\n", [], "duplicate student id 'a'"),
+        ('id\na\n""\n', [], None),
+        ("id,x\n,1\n", [], "row 2: no student id"),
+        ("id\na\n", ["--questions", "forward-mults,nope"], "unknown question 'nope'"),
+        ("id\na\n", ["--seed", ""], "seed"),
+    ],
+)
+def test_bad_input_is_one_line_and_nothing_is_written(tmp_path, capsys, roster_text, flag, message):
     roster = tmp_path / "roster.csv"
     roster.write_text(roster_text)
     args = {"--questions": "forward-mults", "--seed": "T"}
     args.update(dict(zip(flag[::2], flag[1::2])))
     out = tmp_path / "out"
-    status = main(["variants", "--roster", str(roster), "--out", str(out),
-                   *(x for pair in args.items() for x in pair)])
+    status = main(
+        [
+            "variants",
+            "--roster",
+            str(roster),
+            "--out",
+            str(out),
+            *(x for pair in args.items() for x in pair),
+        ]
+    )
     if message is None:  # an empty line is no student: the rest is generated
         assert status == 0
         return
@@ -296,16 +366,27 @@ def test_grade_with_variants_scores_each_student_on_the_own_layer(tmp_path, clas
         layer = student.layer
         right = _key(variants, student.id, "forward-mults")
         macs = layer.c_o * layer.c_i * layer.k_h * layer.k_w * layer.m_h * layer.m_w
-        rows += [f'{student.id},forward-mults,"{right:,}"', f"{student.id},forward-ops,{macs}",
-                 f"{student.id},forward-mults,c_i*c_o*k_h*k_w*m_h*m_w",
-                 f"{student.id},FORWARD_MULTS,{right + 1}"]
-        expected += [("equivalent", ""), ("equivalent_under_convention", "macs"),
-                     ("equivalent", ""), ("not_equivalent", "")]
+        rows += [
+            f'{student.id},forward-mults,"{right:,}"',
+            f"{student.id},forward-ops,{macs}",
+            f"{student.id},forward-mults,c_i*c_o*k_h*k_w*m_h*m_w",
+            f"{student.id},FORWARD_MULTS,{right + 1}",
+        ]
+        expected += [
+            ("equivalent", ""),
+            ("equivalent_under_convention", "macs"),
+            ("equivalent", ""),
+            ("not_equivalent", ""),
+        ]
     answers = tmp_path / "answers.csv"
     answers.write_text("\n".join(rows) + "\n", encoding="utf-8")
     report = tmp_path / "report.csv"
-    assert main(["grade", str(answers), "--out", str(report), "--variants", str(folder),
-                 "--jobs", "1"]) == 0
+    assert (
+        main(
+            ["grade", str(answers), "--out", str(report), "--variants", str(folder), "--jobs", "1"]
+        )
+        == 0
+    )
     with open(report, newline="", encoding="utf-8") as stream:
         graded = list(csv.DictReader(stream))
     assert [(r["verdict"], r["conventions"]) for r in graded] == expected
@@ -319,7 +400,8 @@ def test_grade_refuses_an_edited_variants_folder(tmp_path, class_variants, capsy
     (tmp_path / "variants.json").write_text(json.dumps(data))
     answers = tmp_path / "answers.csv"
     answers.write_text("student,question,answer\nalice,forward-mults,1\n")
-    status = main(["grade", str(answers), "--out", str(tmp_path / "r.csv"),
-                   "--variants", str(tmp_path)])
+    status = main(
+        ["grade", str(answers), "--out", str(tmp_path / "r.csv"), "--variants", str(tmp_path)]
+    )
     assert status == 2 and "not the one the seed draws" in capsys.readouterr().err
     assert not (tmp_path / "r.csv").exists()

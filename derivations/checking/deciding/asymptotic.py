@@ -22,10 +22,14 @@ __all__ = ["RAYS", "OrderMismatch", "order_mismatch"]
 T_SMALL, T_LARGE = 10**4, 10**8
 # ray name -> the sizes it grows: "t" (linear) or "t2" (quadratic)
 RAYS = {
-    "c_i": {"c_i": "t"}, "c_o": {"c_o": "t"},
-    "h": {"h": "t"}, "w": {"w": "t"},
-    "k_h": {"k_h": "t", "h": "t2"}, "k_w": {"k_w": "t", "w": "t2"},
-    "k_1": {"k_1": "t"}, "k_2": {"k_2": "t"},
+    "c_i": {"c_i": "t"},
+    "c_o": {"c_o": "t"},
+    "h": {"h": "t"},
+    "w": {"w": "t"},
+    "k_h": {"k_h": "t", "h": "t2"},
+    "k_w": {"k_w": "t", "w": "t2"},
+    "k_1": {"k_1": "t"},
+    "k_2": {"k_2": "t"},
 }
 _SQUARE = {"k_h": ("k_w", "w"), "k_w": ("k_h", "h")}
 
@@ -38,8 +42,9 @@ def _environment(point: dict, grow: dict, t: int, padding: str, square: bool) ->
         env.update(k_w=env["k_h"], w=max(env["w"], env["h"]))
     for axis in ("h", "w"):
         if f"k_{axis}" in env:
-            env[f"m_{axis}"] = output_extent(env[axis], env[f"k_{axis}"], env[f"p_{axis}"],
-                                             env[f"s_{axis}"], padding)
+            env[f"m_{axis}"] = output_extent(
+                env[axis], env[f"k_{axis}"], env[f"p_{axis}"], env[f"s_{axis}"], padding
+            )
     if square:
         env.update(k=env["k_h"], s=env["s_h"], p=env["p_h"])
     return env
@@ -88,14 +93,20 @@ def _ray_order(reference, answer, envs) -> int | None:
     return None
 
 
-def order_mismatch(reference_tree, answer_tree, family: str,
-                   domain: frozenset) -> OrderMismatch | None:
+def order_mismatch(
+    reference_tree, answer_tree, family: str, domain: frozenset
+) -> OrderMismatch | None:
     """None when O(answer) has the reference's order on every ray; else where not."""
     reference, answer = compile_node(reference_tree), compile_node(answer_tree)
     used = ex.symbols_in(reference_tree) | ex.symbols_in(answer_tree)
     square = "square" in domain
-    rays = [name for name in RAYS if name in used and not (square and name == "k_w")
-            and not ("k1" in domain and name.startswith("k_"))]
+    rays = [
+        name
+        for name in RAYS
+        if name in used
+        and not (square and name == "k_w")
+        and not ("k1" in domain and name.startswith("k_"))
+    ]
     for name in rays:
         grow = RAYS[name]
         for point in _bases(family, domain):

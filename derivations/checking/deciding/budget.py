@@ -29,7 +29,7 @@ class OutOfTime(Exception):
         self.owner = owner
 
 
-_active: list[tuple[object, float]] = []   # (owner, CPU deadline)
+_active: list[tuple[object, float]] = []  # (owner, CPU deadline)
 
 
 def cpu_seconds() -> float:
@@ -38,8 +38,11 @@ def cpu_seconds() -> float:
 
 
 def enforced() -> bool:
-    return (_TIMER is not None and hasattr(signal, "setitimer")
-            and threading.current_thread() is threading.main_thread())
+    return (
+        _TIMER is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
 
 
 def _arm() -> None:

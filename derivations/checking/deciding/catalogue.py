@@ -36,22 +36,41 @@ from derivations.errors import DerivationError
 from derivations.files import write_atomically
 from derivations.registry.questions import Question, question
 
-__all__ = ["Entry", "Compiled", "entry", "cache_directory", "source_hash", "cached",
-           "key_path", "MAX_ENTRY_BYTES", "MAX_JSON_DEPTH"]
+__all__ = [
+    "Entry",
+    "Compiled",
+    "entry",
+    "cache_directory",
+    "source_hash",
+    "cached",
+    "key_path",
+    "MAX_ENTRY_BYTES",
+    "MAX_JSON_DEPTH",
+]
 
-MAX_ENTRY_BYTES = 4 << 20   # the largest entry written is ~0.2 MB
-MAX_JSON_DEPTH = 256        # bracket nesting of an entry (trees are shallow)
-MAX_TEXT = 20_000           # characters of a displayed reference
+MAX_ENTRY_BYTES = 4 << 20  # the largest entry written is ~0.2 MB
+MAX_JSON_DEPTH = 256  # bracket nesting of an entry (trees are shallow)
+MAX_TEXT = 20_000  # characters of a displayed reference
 _PADDINGS = ("total", "per-side")
 
 _ROOT = Path(__file__).resolve().parents[2]  # the derivations package
 # every source whose change can change a derived reference (paths below the package)
-_SOURCES = ("model.py", "closed_forms.py", "scenarios.py", "checking/deciding/catalogue.py",
-            "checking/deciding/derive.py", "checking/expression.py",
-            "registry/questions.py", "registry/misconceptions.yaml",
-            "registry/forms.py", "registry/symbols.py",
-            "checking/deciding/restrictions.py", "checking/deciding/symbolic.py",
-            "checking/explaining/render.py", "checking/explaining/present.py")
+_SOURCES = (
+    "model.py",
+    "closed_forms.py",
+    "scenarios.py",
+    "checking/deciding/catalogue.py",
+    "checking/deciding/derive.py",
+    "checking/expression.py",
+    "registry/questions.py",
+    "registry/misconceptions.yaml",
+    "registry/forms.py",
+    "registry/symbols.py",
+    "checking/deciding/restrictions.py",
+    "checking/deciding/symbolic.py",
+    "checking/explaining/render.py",
+    "checking/explaining/present.py",
+)
 _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
 
 
@@ -72,11 +91,11 @@ class Compiled:
 @dataclass(frozen=True)
 class Entry:
     question: Question
-    variants: tuple          # of Compiled; variants[0] is the reference
-    display_text: str        # written with m_h, m_w where they occur, as the book does
+    variants: tuple  # of Compiled; variants[0] is the reference
+    display_text: str  # written with m_h, m_w where they occur, as the book does
     display_latex: str
-    expanded_text: str       # the same in input symbols only (floors written out)
-    definitions: tuple       # ("m_h = floor(...)", ...) for the m_h, m_w display_text uses
+    expanded_text: str  # the same in input symbols only (floors written out)
+    definitions: tuple  # ("m_h = floor(...)", ...) for the m_h, m_w display_text uses
 
     @property
     def reference(self) -> Compiled:
@@ -90,6 +109,7 @@ def _compiled(tree):
 
 def _sympy_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("sympy")
     except PackageNotFoundError:  # pragma: no cover
@@ -107,45 +127,68 @@ def source_hash() -> str:
 
 def cache_directory() -> Path:
     root = os.environ.get("DERIVATIONS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations"
+    )
     return Path(root) / "checking" / source_hash()
 
 
 def _to_json(entry_data: dict) -> str:
-    variants = [{"tree": ex.to_data(v.tree), "padding": v.padding,
-                 "conventions": list(v.conventions), "misconception": v.misconception,
-                 "domain": sorted(v.domain), "alternatives": [list(a) for a in v.alternatives]}
-                for v in entry_data["variants"]]
+    variants = [
+        {
+            "tree": ex.to_data(v.tree),
+            "padding": v.padding,
+            "conventions": list(v.conventions),
+            "misconception": v.misconception,
+            "domain": sorted(v.domain),
+            "alternatives": [list(a) for a in v.alternatives],
+        }
+        for v in entry_data["variants"]
+    ]
     shown = {key: entry_data[key] for key in _SHOWN}
     return json.dumps({"variants": variants, **shown})
 
 
 def _strings(value, what: str, most: int = 64) -> tuple:
-    if not isinstance(value, list) or len(value) > most or not all(
-            isinstance(v, str) and 0 < len(v) <= 64 for v in value):
+    if (
+        not isinstance(value, list)
+        or len(value) > most
+        or not all(isinstance(v, str) and 0 < len(v) <= 64 for v in value)
+    ):
         raise ValueError(f"{what}: not a short list of names")
     return tuple(value)
 
 
 def _variant(data) -> Compiled:
     from derivations.checking.deciding.restrictions import Restriction
-    if not isinstance(data, dict) or set(data) != {"tree", "padding", "conventions",
-                                                   "misconception", "domain",
-                                                   "alternatives"}:
+
+    if not isinstance(data, dict) or set(data) != {
+        "tree",
+        "padding",
+        "conventions",
+        "misconception",
+        "domain",
+        "alternatives",
+    }:
         raise ValueError("variant: wrong fields")
     if data["padding"] not in _PADDINGS:
         raise ValueError("variant: padding")
     misconception = data["misconception"]
-    if misconception is not None and not (isinstance(misconception, str)
-                                          and len(misconception) <= 64):
+    if misconception is not None and not (
+        isinstance(misconception, str) and len(misconception) <= 64
+    ):
         raise ValueError("variant: misconception")
     alternatives = data["alternatives"]
     if not isinstance(alternatives, list) or len(alternatives) > 64:
         raise ValueError("variant: alternatives")
     domain = frozenset(Restriction(v) for v in _strings(data["domain"], "domain"))
-    return Compiled(ex.from_data(data["tree"]), data["padding"],
-                    _strings(data["conventions"], "conventions"), misconception, domain,
-                    tuple(_strings(a, "alternative") for a in alternatives))
+    return Compiled(
+        ex.from_data(data["tree"]),
+        data["padding"],
+        _strings(data["conventions"], "conventions"),
+        misconception,
+        domain,
+        tuple(_strings(a, "alternative") for a in alternatives),
+    )
 
 
 def _depth_ok(text: str) -> bool:
@@ -174,11 +217,13 @@ def _from_json(text: str) -> dict:
         if not isinstance(data[key], str) or len(data[key]) > MAX_TEXT:
             raise ValueError(f"entry: {key}")
     definitions = data["definitions"]
-    if not isinstance(definitions, list) or len(definitions) > 4 or not all(
-            isinstance(d, str) and len(d) <= MAX_TEXT for d in definitions):
+    if (
+        not isinstance(definitions, list)
+        or len(definitions) > 4
+        or not all(isinstance(d, str) and len(d) <= MAX_TEXT for d in definitions)
+    ):
         raise ValueError("entry: definitions")
-    return {"variants": tuple(_variant(v) for v in variants),
-            **{key: data[key] for key in _SHOWN}}
+    return {"variants": tuple(_variant(v) for v in variants), **{key: data[key] for key in _SHOWN}}
 
 
 # --- the per-user key and the signed, guarded file ---------------------------------------
@@ -189,8 +234,8 @@ def _warn(path: Path, why: str) -> None:
     if not _warned:
         _warned.append(path)
         from derivations.messages import text
-        print(text("checker.phrase.cache_ignored", "en", path=path, why=why),
-              file=sys.stderr)
+
+        print(text("checker.phrase.cache_ignored", "en", path=path, why=why), file=sys.stderr)
 
 
 def key_path() -> Path:
@@ -209,8 +254,7 @@ def _key() -> bytes | None:
             return key
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fresh = os.urandom(32).hex().encode()
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
-                             0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(fresh)
         return fresh
@@ -271,8 +315,15 @@ def _read_entry(path: Path) -> dict | None:
         if payload is None:
             return None
         return _from_json(payload.decode("utf-8"))
-    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError,
-            UnicodeDecodeError) as error:
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        RecursionError,
+        UnicodeDecodeError,
+    ) as error:
         _warn(path, str(error) or type(error).__name__)
         return None
 
@@ -284,8 +335,9 @@ def _write_entry(path: Path, data: dict) -> None:
     payload = _to_json(data).encode("utf-8")
     # a read-only or foreign cache only makes the next run slower
     with contextlib.suppress(DerivationError, OSError):
-        write_atomically({path: _signature(key, payload).encode() + b"\n" + payload},
-                         make_parents=True)
+        write_atomically(
+            {path: _signature(key, payload).encode() + b"\n" + payload}, make_parents=True
+        )
 
 
 def cached(qid: str) -> bool:
@@ -302,18 +354,30 @@ def _derived(qid: str) -> dict:
     from derivations.checking.explaining.present import show
     from derivations.closed_forms import m_h, m_w
     from derivations.model import output_sizes
+
     variants = derive(qid)
-    compiled = tuple(Compiled(from_sympy(v.expr), v.padding, v.conventions, v.misconception,
-                              v.domain, v.alternatives) for v in variants)
+    compiled = tuple(
+        Compiled(
+            from_sympy(v.expr), v.padding, v.conventions, v.misconception, v.domain, v.alternatives
+        )
+        for v in variants
+    )
     expanded = variants[0].expr
     shown = with_output_sizes(expanded, "total") if question(qid).output_symbols else expanded
     sizes = dict(zip((m_h, m_w), output_sizes("total", dilation=False)))
-    definitions = tuple(f"{name} = {show(from_sympy(sizes[name]))[0]}"
-                        for name in (m_h, m_w) if name in shown.free_symbols)
+    definitions = tuple(
+        f"{name} = {show(from_sympy(sizes[name]))[0]}"
+        for name in (m_h, m_w)
+        if name in shown.free_symbols
+    )
     text, latex = show(from_sympy(shown))
-    return {"variants": compiled, "display_text": text, "display_latex": latex,
-            "expanded_text": show(from_sympy(expanded))[0],
-            "definitions": list(definitions)}
+    return {
+        "variants": compiled,
+        "display_text": text,
+        "display_latex": latex,
+        "expanded_text": show(from_sympy(expanded))[0],
+        "definitions": list(definitions),
+    }
 
 
 def _load(qid: str) -> dict:
@@ -331,5 +395,11 @@ def entry(qid: str) -> Entry:
     """The question's variants (reference first), from the cache or derived now."""
     q = question(qid)
     data = _load(qid)
-    return Entry(q, data["variants"], data["display_text"], data["display_latex"],
-                 data["expanded_text"], tuple(data["definitions"]))
+    return Entry(
+        q,
+        data["variants"],
+        data["display_text"],
+        data["display_latex"],
+        data["expanded_text"],
+        tuple(data["definitions"]),
+    )

@@ -27,9 +27,15 @@ _KERNELS = ((3, 3), (3, 2), (2, 3), (2, 2))
 _PADDINGS = ((2, 2), (1, 1), (2, 1), (1, 2))
 _STRIDES = ((1, 1), (2, 2), (1, 2), (2, 1))
 # (k_1, k_2) for the composed kernel, plainest first
-COMPOSE_POINTS = ({"k_1": 3, "k_2": 3}, {"k_1": 3, "k_2": 5}, {"k_1": 2, "k_2": 3},
-                  {"k_1": 5, "k_2": 3}, {"k_1": 3, "k_2": 2}, {"k_1": 2, "k_2": 2},
-                  {"k_1": 4, "k_2": 4})
+COMPOSE_POINTS = (
+    {"k_1": 3, "k_2": 3},
+    {"k_1": 3, "k_2": 5},
+    {"k_1": 2, "k_2": 3},
+    {"k_1": 5, "k_2": 3},
+    {"k_1": 3, "k_2": 2},
+    {"k_1": 2, "k_2": 2},
+    {"k_1": 4, "k_2": 4},
+)
 
 
 _CHOICES = (_CHANNELS, _SIZES, _KERNELS, _PADDINGS, _STRIDES)
@@ -44,16 +50,29 @@ def _ranked_picks() -> tuple:
 
 def _point(picks) -> dict:
     (ci, co), (h, w), (kh, kw), (ph, pw), (sh, sw) = (
-        choice[index] for choice, index in zip(_CHOICES, picks))
-    return {"c_i": ci, "c_o": co, "h": h, "w": w, "k_h": kh, "k_w": kw, "p_h": ph, "p_w": pw,
-            "s_h": sh, "s_w": sw, "n": 1}
+        choice[index] for choice, index in zip(_CHOICES, picks)
+    )
+    return {
+        "c_i": ci,
+        "c_o": co,
+        "h": h,
+        "w": w,
+        "k_h": kh,
+        "k_w": kw,
+        "p_h": ph,
+        "p_w": pw,
+        "s_h": sh,
+        "s_w": sw,
+        "n": 1,
+    }
 
 
 def _environment(point: dict) -> dict:
     env = dict(point)
     for axis in AXES:
-        env[f"m_{axis}"] = output_extent(point[axis], point[f"k_{axis}"], point[f"p_{axis}"],
-                                         point[f"s_{axis}"])
+        env[f"m_{axis}"] = output_extent(
+            point[axis], point[f"k_{axis}"], point[f"p_{axis}"], point[f"s_{axis}"]
+        )
     env.update(k=point["k_h"], s=point["s_h"], p=point["p_h"])
     return env
 

@@ -19,8 +19,17 @@ from derivations.checking.deciding.restrictions import AXES, Kind, Restriction, 
 from derivations.checking.deciding.samples import environments
 from derivations.checking.evaluate import Undefined, compile_node
 
-__all__ = ["Match", "implied_restrictions", "restriction_assumptions", "find_match",
-           "first_difference", "counterexample_environments", "UNDEFINED", "Values", "optional_restrictions"]
+__all__ = [
+    "Match",
+    "implied_restrictions",
+    "restriction_assumptions",
+    "find_match",
+    "first_difference",
+    "counterexample_environments",
+    "UNDEFINED",
+    "Values",
+    "optional_restrictions",
+]
 
 UNDEFINED = object()
 _EDGE_COUNT = 8  # samples.py lists its edge points first
@@ -34,8 +43,7 @@ def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> 
     tags = set(entry.question.base_domain)
     if symbols & {"k", "s", "p"}:
         tags.add(Restriction.SQUARE)
-    if {"h", "w"} <= reference and len(symbols & {"h", "w"}) == 1 \
-            and not symbols & {"m_h", "m_w"}:
+    if {"h", "w"} <= reference and len(symbols & {"h", "w"}) == 1 and not symbols & {"m_h", "m_w"}:
         tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
     floored = bool(kinds & {ex.Floor, ex.Ceil}) or bool(symbols & {"m_h", "m_w"})
     reference_floored = ex.Floor in ex.kinds_in(entry.reference.tree)
@@ -55,16 +63,23 @@ def optional_restrictions(entry: Entry, symbols: frozenset) -> frozenset:
     output size there: ``m_h p_w + ...`` for the padding increase holds at stride 1
     only.  Tried when nothing matched without it."""
     reference = ex.symbols_in(entry.reference.tree)
-    return frozenset(on_axis(Kind.STRIDE_1, axis) for axis in AXES
-                     if f"s_{axis}" in reference and not symbols & {f"s_{axis}", "s"})
+    return frozenset(
+        on_axis(Kind.STRIDE_1, axis)
+        for axis in AXES
+        if f"s_{axis}" in reference and not symbols & {f"s_{axis}", "s"}
+    )
 
 
 # the symbol prefix a per-axis restriction is about (it matters where that symbol occurs)
 _ABOUT = {Kind.STRIDE_1: "s_", Kind.NO_PADDING: "p_", Kind.DIVIDES: "s_"}
 # restriction kind -> the assumption it names, in the order they are listed
-_ASSUMPTION = {Kind.SQUARE_INPUT: "square_layer", Kind.SQUARE: "square_kernel",
-               Kind.STRIDE_1: "stride_1", Kind.NO_PADDING: "no_padding",
-               Kind.DIVIDES: "exact_division"}
+_ASSUMPTION = {
+    Kind.SQUARE_INPUT: "square_layer",
+    Kind.SQUARE: "square_kernel",
+    Kind.STRIDE_1: "stride_1",
+    Kind.NO_PADDING: "no_padding",
+    Kind.DIVIDES: "exact_division",
+}
 
 
 def restriction_assumptions(domain: frozenset, tree=None) -> tuple:
@@ -74,8 +89,9 @@ def restriction_assumptions(domain: frozenset, tree=None) -> tuple:
     restrictions = [Restriction(r) for r in domain]
     if tree is not None:
         used = ex.symbols_in(tree)
-        restrictions = [r for r in restrictions
-                        if r.kind not in _ABOUT or _ABOUT[r.kind] + r.axis in used]
+        restrictions = [
+            r for r in restrictions if r.kind not in _ABOUT or _ABOUT[r.kind] + r.axis in used
+        ]
     kinds = {r.kind for r in restrictions}
     if Kind.SQUARE_INPUT in kinds:
         kinds.discard(Kind.SQUARE)
@@ -102,7 +118,7 @@ class Values:
 
 @dataclass(frozen=True)
 class Match:
-    index: int                   # position in entry.variants
+    index: int  # position in entry.variants
     variant: Compiled
     domain: frozenset
 

@@ -45,12 +45,12 @@ AXIS_PAIRS = ((h, w), (k_h, k_w), (p_h, p_w), (s_h, s_w))
 
 @dataclass(frozen=True)
 class Variant:
-    expr: sp.Expr                 # in input symbols (m_h, m_w written out)
-    padding: str = "total"        # convention under which an answer's m_h, m_w are read
+    expr: sp.Expr  # in input symbols (m_h, m_w written out)
+    padding: str = "total"  # convention under which an answer's m_h, m_w are read
     conventions: tuple = ()
     misconception: str | None = None
     domain: frozenset = frozenset()
-    alternatives: tuple = ()      # other convention sets giving the same expression
+    alternatives: tuple = ()  # other convention sets giving the same expression
 
 
 def _book(expr: sp.Expr, batch: bool = False) -> sp.Expr:
@@ -87,8 +87,7 @@ def _modes(q: Question) -> tuple:
     """Counting modes of the record, each alone and, for memory, also in bytes."""
     modes = tuple(mode for mode, _ in q.recipe.modes)
     if q.recipe.in_bytes:
-        modes += tuple((mode, "bytes_float32") if mode else ("bytes_float32",)
-                       for mode in modes)
+        modes += tuple((mode, "bytes_float32") if mode else ("bytes_float32",) for mode in modes)
     return modes
 
 
@@ -105,8 +104,9 @@ def recipe_expr(q: Question, padding, bias, batch, mode) -> sp.Expr | None:
     keys = dict(q.recipe.modes).get(counting)
     if keys is None:
         return None
-    expr = sum((compact(key, padding, bias or q.recipe.with_bias, batch) for key in keys),
-               sp.S.Zero)
+    expr = sum(
+        (compact(key, padding, bias or q.recipe.with_bias, batch) for key in keys), sp.S.Zero
+    )
     return FLOAT32_BYTES * expr if in_bytes else expr
 
 
@@ -117,8 +117,9 @@ def _recipe_variants(q: Question) -> list[Variant]:
     for padding, bias, batch, mode in itertools.product(PADDINGS, biases, batches, _modes(q)):
         expr = recipe_expr(q, padding, bias, batch, mode)
         if expr is not None:
-            out.append(Variant(written_out(expr, padding), padding,
-                               _tags(padding, bias, batch, mode)))
+            out.append(
+                Variant(written_out(expr, padding), padding, _tags(padding, bias, batch, mode))
+            )
     return out
 
 
@@ -153,17 +154,25 @@ def _layer_mistakes(q: Question, padding: str, mode) -> list[tuple[str, sp.Expr,
         mults = compact(Form.FORWARD_MULTS, padding) if qid == "forward-ops" else 0
         add("missing_cross_channel_adds", mults + per_channel)
     if qid == "backward-ops":
-        forward = {None: Form.FORWARD_OPS, "macs": Form.FORWARD_MACS, "flops": Form.FORWARD_FLOPS}[mode]
+        forward = {None: Form.FORWARD_OPS, "macs": Form.FORWARD_MACS, "flops": Form.FORWARD_FLOPS}[
+            mode
+        ]
         add("backward_equals_forward", compact(forward, padding))
         if mode is None:
             add("backward_doubled_exact", 2 * compact(Form.FORWARD_OPS, padding))
             for grad in ("dx", "dw"):
-                add("one_gradient_only", compact(op_form("backward", "mults", grad), padding)
-                    + compact(op_form("backward", "adds", grad), padding))
+                add(
+                    "one_gradient_only",
+                    compact(op_form("backward", "mults", grad), padding)
+                    + compact(op_form("backward", "adds", grad), padding),
+                )
         else:
             for grad in ("dx", "dw"):
                 scale = 2 if mode == "flops" else 1
-                add("one_gradient_only", scale * compact(op_form("backward", "mults", grad), padding))
+                add(
+                    "one_gradient_only",
+                    scale * compact(op_form("backward", "mults", grad), padding),
+                )
     if qid == "forward-memory" and mode is None:
         add("parameters_only", compact(Form.MEMORY_PARAMS, padding))
         add("output_left_out", base - compact(Form.MEMORY_OUTPUT, padding))
@@ -184,8 +193,9 @@ def _written_mistakes(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
         out.append(("axis_mixup", expr.xreplace({height: width})))
     out.append(("ceil_for_floor", expr.replace(sp.floor, sp.ceiling)))
     for source, target in ((0, 1), (1, 0)):  # the other axis's formula throughout
-        out.append(("axis_mixup", expr.xreplace(
-            {pair[source]: pair[target] for pair in AXIS_PAIRS})))
+        out.append(
+            ("axis_mixup", expr.xreplace({pair[source]: pair[target] for pair in AXIS_PAIRS}))
+        )
     return out
 
 
@@ -209,9 +219,16 @@ COUNTS = {None: Form.FORWARD_OPS, "macs": Form.FORWARD_MACS, "flops": Form.FORWA
 def _double_channels() -> list[Variant]:
     out = []
     for (mode, key), bias in itertools.product(COUNTS.items(), (False, True)):
-        out.append(Variant(double_channels(key, "total", bias).ratio, "total",
-                           _tags("total", bias, False, mode)))
-    out.append(Variant(double_channels(Form.FORWARD_OPS).limit, conventions=("large_channel_limit",)))
+        out.append(
+            Variant(
+                double_channels(key, "total", bias).ratio,
+                "total",
+                _tags("total", bias, False, mode),
+            )
+        )
+    out.append(
+        Variant(double_channels(Form.FORWARD_OPS).limit, conventions=("large_channel_limit",))
+    )
     before = forms()[Form.FORWARD_OPS].expr.xreplace(BOOK)
     only_one = sp.simplify(before.xreplace({c_o: 2 * c_o}) / before)
     out.append(Variant(only_one, misconception="doubling_doubles"))
@@ -229,10 +246,16 @@ def _double_padding() -> list[Variant]:
         doubled = double_padding(key, padding)
         tags = _tags(padding, False, False, mode)
         out.append(Variant(doubled.before, padding, tags, "padding_doubles_cost"))
-        out.append(Variant(sp.Integer(2), padding, tags + ("ratio_given",),
-                           "padding_doubles_cost"))
-        out.append(Variant(_four_for_three(doubled), padding, tags, "four_pp_for_three",
-                           frozenset({Restriction.STRIDE1_H, Restriction.STRIDE1_W})))
+        out.append(Variant(sp.Integer(2), padding, tags + ("ratio_given",), "padding_doubles_cost"))
+        out.append(
+            Variant(
+                _four_for_three(doubled),
+                padding,
+                tags,
+                "four_pp_for_three",
+                frozenset({Restriction.STRIDE1_H, Restriction.STRIDE1_W}),
+            )
+        )
     return out
 
 
@@ -250,21 +273,39 @@ def _four_for_three(doubled) -> sp.Expr:
 def _pointwise() -> list[Variant]:
     out = []
     for (mode, key), padding, bias, batch in itertools.product(
-            COUNTS.items(), PADDINGS, (False, True), (False,)):
-        out.append(Variant(pointwise(key, padding, bias).general, padding,
-                           _tags(padding, bias, batch, mode)))
+        COUNTS.items(), PADDINGS, (False, True), (False,)
+    ):
+        out.append(
+            Variant(
+                pointwise(key, padding, bias).general, padding, _tags(padding, bias, batch, mode)
+            )
+        )
     for padding in PADDINGS:
         general = pointwise(Form.FORWARD_OPS, padding).general
-        for name, expr in (("input_channels_left_out", general.xreplace({c_i: 1})),
-                           ("output_channels_left_out", general.xreplace({c_o: 1})),
-                           ("channels_swapped", general.xreplace({c_i: c_o, c_o: c_i}))):
+        for name, expr in (
+            ("input_channels_left_out", general.xreplace({c_i: 1})),
+            ("output_channels_left_out", general.xreplace({c_o: 1})),
+            ("channels_swapped", general.xreplace({c_i: c_o, c_o: c_i})),
+        ):
             out.append(Variant(expr, padding, _tags(padding, False, False, None), name))
         mults = pointwise(Form.FORWARD_MULTS, padding).general
         adds = pointwise(Form.FORWARD_ADDS, padding).general
-        out.append(Variant(mults + c_i * adds.xreplace({c_i: 1}), padding,
-                           _tags(padding, False, False, None), "missing_cross_channel_adds"))
-        out.append(Variant(general.xreplace(dict(zip(output_sizes(padding, dilation=False), (h, w)))),
-                           padding, _tags(padding, False, False, None), "input_size_for_output"))
+        out.append(
+            Variant(
+                mults + c_i * adds.xreplace({c_i: 1}),
+                padding,
+                _tags(padding, False, False, None),
+                "missing_cross_channel_adds",
+            )
+        )
+        out.append(
+            Variant(
+                general.xreplace(dict(zip(output_sizes(padding, dilation=False), (h, w)))),
+                padding,
+                _tags(padding, False, False, None),
+                "input_size_for_output",
+            )
+        )
     return out
 
 
@@ -283,8 +324,10 @@ def compose_size() -> sp.Expr:
     rng = random.Random(7)
     a, b, c, d = sp.symbols("a b c d")
     model = a + b * k_1 + c * k_2 + d * k_1 * k_2
-    equations = [model.subs({k_1: x, k_2: y}) - _support(x, y, rng)
-                 for x, y in itertools.product((1, 2, 3), repeat=2)]
+    equations = [
+        model.subs({k_1: x, k_2: y}) - _support(x, y, rng)
+        for x, y in itertools.product((1, 2, 3), repeat=2)
+    ]
     fitted = model.subs(sp.solve(equations, (a, b, c, d)))
     for x, y in itertools.product(range(1, 7), repeat=2):
         if fitted.subs({k_1: x, k_2: y}) != _support(x, y, rng):  # pragma: no cover
@@ -295,21 +338,37 @@ def compose_size() -> sp.Expr:
 def _compose() -> list[Variant]:
     k_1, k_2 = SYMPY_SYMBOLS["k_1"], SYMPY_SYMBOLS["k_2"]
     size = compose_size()
-    return [Variant(size), Variant(size + 1, misconception="compose_no_overlap"),
-            Variant(k_1 * k_2, misconception="compose_product"),
-            Variant(sp.Max(k_1, k_2), misconception="compose_max")]
+    return [
+        Variant(size),
+        Variant(size + 1, misconception="compose_no_overlap"),
+        Variant(k_1 * k_2, misconception="compose_product"),
+        Variant(sp.Max(k_1, k_2), misconception="compose_max"),
+    ]
 
 
 # which convention names an expression first when several give the same one
-RANK = ("per_side_padding", "macs", "flops", "accumulate_from_zero", "large_channel_limit",
-        "ratio_given", "gradient_buffers_only", "output_kept",
-        "saved_for_backward_only", "bias_counted", "bytes_float32", "batch_counted")
+RANK = (
+    "per_side_padding",
+    "macs",
+    "flops",
+    "accumulate_from_zero",
+    "large_channel_limit",
+    "ratio_given",
+    "gradient_buffers_only",
+    "output_kept",
+    "saved_for_backward_only",
+    "bias_counted",
+    "bytes_float32",
+    "batch_counted",
+)
 
 
 def _order(variant: Variant) -> tuple:
-    return (variant.misconception is not None,
-            len(variant.conventions) + len(variant.domain),
-            sorted(RANK.index(tag) for tag in variant.conventions))
+    return (
+        variant.misconception is not None,
+        len(variant.conventions) + len(variant.domain),
+        sorted(RANK.index(tag) for tag in variant.conventions),
+    )
 
 
 def _dedupe(variants: list[Variant]) -> list[Variant]:
@@ -322,18 +381,29 @@ def _dedupe(variants: list[Variant]) -> list[Variant]:
         if key not in kept:
             kept[key] = len(out)
             out.append(variant)
-        elif (variant.misconception is None and out[kept[key]].misconception is None
-              and len(variant.conventions) == len(out[kept[key]].conventions)):
+        elif (
+            variant.misconception is None
+            and out[kept[key]].misconception is None
+            and len(variant.conventions) == len(out[kept[key]].conventions)
+        ):
             first = out[kept[key]]
-            out[kept[key]] = Variant(first.expr, first.padding, first.conventions, None,
-                                     first.domain, first.alternatives + (variant.conventions,))
+            out[kept[key]] = Variant(
+                first.expr,
+                first.padding,
+                first.conventions,
+                None,
+                first.domain,
+                first.alternatives + (variant.conventions,),
+            )
     return out
 
 
-_SCENARIOS = {Derivation.DOUBLE_CHANNELS: lambda: _double_channels(),
-              Derivation.DOUBLE_PADDING: lambda: _double_padding(),
-              Derivation.POINTWISE: lambda: _pointwise(),
-              Derivation.COMPOSE: lambda: _compose()}
+_SCENARIOS = {
+    Derivation.DOUBLE_CHANNELS: lambda: _double_channels(),
+    Derivation.DOUBLE_PADDING: lambda: _double_padding(),
+    Derivation.POINTWISE: lambda: _pointwise(),
+    Derivation.COMPOSE: lambda: _compose(),
+}
 
 
 def derive(qid: str) -> list[Variant]:

@@ -18,6 +18,7 @@ def missing() -> list[str]:
     """Question ids whose derivations are not in the cache (none: nothing to build)."""
     from derivations.checking.deciding.catalogue import cached
     from derivations.registry.questions import QUESTIONS
+
     return [qid for qid in QUESTIONS if not cached(qid)]
 
 
@@ -25,11 +26,15 @@ def build_all(ids, stream=None, lang: str = "en") -> None:
     """Derive and cache ``ids``, one progress line each on ``stream`` (stderr)."""
     from derivations.checking.deciding.catalogue import entry
     from derivations.messages import text
+
     stream = sys.stderr if stream is None else stream
     ids = list(ids)
     for number, qid in enumerate(ids, 1):
-        print(text("checker.phrase.building", lang, number=number, total=len(ids),
-                   question=qid), file=stream, flush=True)
+        print(
+            text("checker.phrase.building", lang, number=number, total=len(ids), question=qid),
+            file=stream,
+            flush=True,
+        )
         entry(qid)
 
 

@@ -17,12 +17,12 @@ AXES = ("h", "w")
 
 
 class Kind(Enum):
-    K1 = "k1"              # a 1 x 1 kernel (the pointwise question)
-    SQUARE = "square"      # k, p, s the same on both axes (written k, p, s)
+    K1 = "k1"  # a 1 x 1 kernel (the pointwise question)
+    SQUARE = "square"  # k, p, s the same on both axes (written k, p, s)
     SQUARE_INPUT = "square_input"  # h = w (the answer writes one of them only)
-    NO_PADDING = "nopad"   # no padding on the axis (the answer has no padding symbol)
-    STRIDE_1 = "stride1"   # stride 1 on the axis (the answer has no stride symbol)
-    DIVIDES = "divides"    # the stride divides h - k_h + p_h (the answer drops the floor)
+    NO_PADDING = "nopad"  # no padding on the axis (the answer has no padding symbol)
+    STRIDE_1 = "stride1"  # stride 1 on the axis (the answer has no stride symbol)
+    DIVIDES = "divides"  # the stride divides h - k_h + p_h (the answer drops the floor)
 
 
 class Restriction(StrEnum):
@@ -45,14 +45,25 @@ class Restriction(StrEnum):
         return _AXIS.get(self)
 
 
-_KIND = {Restriction.K1: Kind.K1, Restriction.SQUARE: Kind.SQUARE,
-         Restriction.SQUARE_INPUT: Kind.SQUARE_INPUT,
-         Restriction.NOPAD_H: Kind.NO_PADDING, Restriction.NOPAD_W: Kind.NO_PADDING,
-         Restriction.STRIDE1_H: Kind.STRIDE_1, Restriction.STRIDE1_W: Kind.STRIDE_1,
-         Restriction.DIVIDES_H: Kind.DIVIDES, Restriction.DIVIDES_W: Kind.DIVIDES}
-_AXIS = {Restriction.NOPAD_H: "h", Restriction.NOPAD_W: "w",
-         Restriction.STRIDE1_H: "h", Restriction.STRIDE1_W: "w",
-         Restriction.DIVIDES_H: "h", Restriction.DIVIDES_W: "w"}
+_KIND = {
+    Restriction.K1: Kind.K1,
+    Restriction.SQUARE: Kind.SQUARE,
+    Restriction.SQUARE_INPUT: Kind.SQUARE_INPUT,
+    Restriction.NOPAD_H: Kind.NO_PADDING,
+    Restriction.NOPAD_W: Kind.NO_PADDING,
+    Restriction.STRIDE1_H: Kind.STRIDE_1,
+    Restriction.STRIDE1_W: Kind.STRIDE_1,
+    Restriction.DIVIDES_H: Kind.DIVIDES,
+    Restriction.DIVIDES_W: Kind.DIVIDES,
+}
+_AXIS = {
+    Restriction.NOPAD_H: "h",
+    Restriction.NOPAD_W: "w",
+    Restriction.STRIDE1_H: "h",
+    Restriction.STRIDE1_W: "w",
+    Restriction.DIVIDES_H: "h",
+    Restriction.DIVIDES_W: "w",
+}
 _BY_KIND_AXIS = {(r.kind, r.axis): r for r in Restriction}
 
 

@@ -20,8 +20,16 @@ from functools import cache
 from derivations.checking.deciding.restrictions import Kind, Restriction, on_axis
 from derivations.model import output_size
 
-__all__ = ["RESTRICTIONS", "layer_points", "compose_points", "environments",
-           "output_extent", "SEED", "RANDOM_POINTS", "restrict_point"]
+__all__ = [
+    "RESTRICTIONS",
+    "layer_points",
+    "compose_points",
+    "environments",
+    "output_extent",
+    "SEED",
+    "RANDOM_POINTS",
+    "restrict_point",
+]
 
 SEED = 20240604
 RANDOM_POINTS = 56
@@ -31,11 +39,11 @@ RESTRICTIONS = tuple(Restriction)
 # c_i c_o h w k_h k_w p_h p_w s_h s_w n
 _EDGES = (
     (1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1),
-    (2, 3, 5, 4, 7, 4, 2, 0, 2, 3, 1),      # kernel = padded input on both axes
-    (3, 2, 7, 10, 2, 3, 0, 1, 3, 4, 2),     # stride not dividing
-    (1, 4, 9, 6, 1, 2, 0, 3, 4, 5, 1),      # stride larger than the kernel, odd padding
+    (2, 3, 5, 4, 7, 4, 2, 0, 2, 3, 1),  # kernel = padded input on both axes
+    (3, 2, 7, 10, 2, 3, 0, 1, 3, 4, 2),  # stride not dividing
+    (1, 4, 9, 6, 1, 2, 0, 3, 4, 5, 1),  # stride larger than the kernel, odd padding
     (4, 1, 6, 11, 3, 5, 3, 1, 1, 2, 3),
-    (2, 2, 8, 5, 1, 1, 1, 2, 2, 3, 1),      # 1x1 kernel, stride and padding
+    (2, 2, 8, 5, 1, 1, 1, 2, 2, 3, 1),  # 1x1 kernel, stride and padding
     (64, 128, 56, 56, 3, 3, 2, 2, 1, 1, 1),
     (5, 7, 13, 8, 4, 2, 1, 3, 2, 3, 2),
 )
@@ -55,8 +63,7 @@ def _random_layer(rng: random.Random) -> dict:
     for axis in AXES:
         extent = size(20, 300)
         pad = 0 if rng.random() < 0.3 else rng.randint(1, 5)
-        kernel = (extent + pad if rng.random() < 0.15
-                  else rng.randint(1, min(extent + pad, 11)))
+        kernel = extent + pad if rng.random() < 0.15 else rng.randint(1, min(extent + pad, 11))
         stride = 1 if rng.random() < 0.3 else rng.randint(2, 5 if rng.random() < 0.9 else 12)
         point.update({axis: extent, f"k_{axis}": kernel, f"p_{axis}": pad, f"s_{axis}": stride})
     return point
@@ -117,8 +124,7 @@ def compose_points() -> tuple:
 
 
 @cache
-def environments(family: str, domain: frozenset = frozenset(),
-                 convention: str = "total") -> tuple:
+def environments(family: str, domain: frozenset = frozenset(), convention: str = "total") -> tuple:
     """Symbol values at every point: the layer's symbols, ``m_h, m_w`` under
     ``convention``, and the square-kernel names ``k, s, p`` when the domain is square."""
     if family == "compose":
@@ -127,9 +133,9 @@ def environments(family: str, domain: frozenset = frozenset(),
     for point in layer_points(domain, convention):
         env = dict(point)
         for axis in AXES:
-            env[f"m_{axis}"] = output_extent(point[axis], point[f"k_{axis}"],
-                                             point[f"p_{axis}"], point[f"s_{axis}"],
-                                             convention)
+            env[f"m_{axis}"] = output_extent(
+                point[axis], point[f"k_{axis}"], point[f"p_{axis}"], point[f"s_{axis}"], convention
+            )
         if Restriction.SQUARE in domain:
             env.update(k=point["k_h"], s=point["s_h"], p=point["p_h"])
         envs.append(env)

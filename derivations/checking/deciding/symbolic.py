@@ -14,14 +14,24 @@ from derivations.model import h, k_h, k_w, output_sizes, p_h, p_w, s_h, s_w, w
 from derivations.registry.symbols import sympy_symbols
 from derivations.checking import expression as ex
 
-__all__ = ["SYMPY_SYMBOLS", "to_sympy", "from_sympy",
-           "restrict", "prove_equal", "Shown", "show_sympy", "difference", "with_output_sizes"]
+__all__ = [
+    "SYMPY_SYMBOLS",
+    "to_sympy",
+    "from_sympy",
+    "restrict",
+    "prove_equal",
+    "Shown",
+    "show_sympy",
+    "difference",
+    "with_output_sizes",
+]
 
 _positive = dict(integer=True, positive=True)
 # the model's symbols (registry.symbols), plus the square-kernel names k, s, p
 SYMPY_SYMBOLS = {
     **sympy_symbols(),
-    "k": sp.Symbol("k", **_positive), "s": sp.Symbol("s", **_positive),
+    "k": sp.Symbol("k", **_positive),
+    "s": sp.Symbol("s", **_positive),
     "p": sp.Symbol("p", integer=True, nonnegative=True),
 }
 _NAMES = {symbol: name for name, symbol in SYMPY_SYMBOLS.items()}
@@ -72,7 +82,7 @@ def from_sympy(expr: sp.Expr) -> ex.Node:
         top, bottom = [], []
         for factor in expr.args:
             if factor.is_Pow and factor.exp.is_Integer and factor.exp < 0:
-                bottom.append(from_sympy(factor.base ** -factor.exp))
+                bottom.append(from_sympy(factor.base**-factor.exp))
             elif factor.is_Rational and factor.q != 1:
                 top.append(ex.num(int(factor.p)))
                 bottom.append(ex.num(int(factor.q)))
@@ -87,8 +97,7 @@ def from_sympy(expr: sp.Expr) -> ex.Node:
     if isinstance(expr, sp.ceiling):
         return ex.Ceil(from_sympy(expr.args[0]))
     if isinstance(expr, (sp.Max, sp.Min)):
-        return (ex.Max if isinstance(expr, sp.Max) else ex.Min)(
-            tuple(map(from_sympy, expr.args)))
+        return (ex.Max if isinstance(expr, sp.Max) else ex.Min)(tuple(map(from_sympy, expr.args)))
     raise ValueError(f"cannot convert {expr!r}")
 
 
@@ -107,6 +116,7 @@ def show_sympy(expr: sp.Expr) -> Shown:
     term order, as Unicode and LaTeX, with a note for every ``max(0, …)``."""
     from derivations.checking.explaining.present import book_order
     from derivations.checking.explaining.render import explanations, to_latex, to_unicode
+
     tree = book_order(from_sympy(expr))
     return Shown(to_unicode(tree), to_latex(tree), explanations(tree))
 
@@ -121,8 +131,9 @@ def restrict(expr: sp.Expr, domain: frozenset, convention: str = "total") -> sp.
     if "k1" in domain:
         values.update({k_h: 1, k_w: 1})
     if "square" in domain:
-        values.update({square["k"]: k_h, square["s"]: s_h, square["p"]: p_h,
-                       k_w: k_h, s_w: s_h, p_w: p_h})
+        values.update(
+            {square["k"]: k_h, square["s"]: s_h, square["p"]: p_h, k_w: k_h, s_w: s_h, p_w: p_h}
+        )
     for axis, (pad, stride) in {"h": (p_h, s_h), "w": (p_w, s_w)}.items():
         if f"nopad_{axis}" in domain:
             values[pad] = 0
@@ -161,32 +172,42 @@ def with_output_sizes(expr: sp.Expr, convention: str) -> sp.Expr:
     return expr.xreplace(swaps)
 
 
-def _candidates(plain: sp.Expr, convention: str, stride_one: frozenset,
-                no_padding: frozenset = frozenset()) -> list:
+def _candidates(
+    plain: sp.Expr, convention: str, stride_one: frozenset, no_padding: frozenset = frozenset()
+) -> list:
     """The same difference written with m_h, m_w: floors that are the output size, and
     at stride 1 the input size through the output size (h = m_h + k_h - 1 - p_h)."""
     out = [with_output_sizes(plain, convention)]
     if stride_one:
         pad = 1 if convention == "total" else 2
         inverse = {}
-        for axis, size, output, kernel, padding in (("h", h, m_h, k_h, p_h),
-                                                    ("w", w, m_w, k_w, p_w)):
+        for axis, size, output, kernel, padding in (
+            ("h", h, m_h, k_h, p_h),
+            ("w", w, m_w, k_w, p_w),
+        ):
             if axis in stride_one:
-                inverse[size] = (output + kernel - 1
-                                 - (0 if axis in no_padding else pad * padding))
+                inverse[size] = output + kernel - 1 - (0 if axis in no_padding else pad * padding)
         out.append(plain.xreplace(inverse))
     return [c for c in out if c != plain]
 
 
-def difference(student: sp.Expr, reference: sp.Expr, convention: str = "total",
-               stride_one: frozenset = frozenset(),
-               no_padding: frozenset = frozenset()) -> sp.Expr:
+def difference(
+    student: sp.Expr,
+    reference: sp.Expr,
+    convention: str = "total",
+    stride_one: frozenset = frozenset(),
+    no_padding: frozenset = frozenset(),
+) -> sp.Expr:
     """student - reference, simplified; with m_h, m_w when that reads shorter (floors
     that are the output size become m_h, m_w before factoring: cheaper and clearer)."""
     plain = sp.expand(student - reference)
     candidates = _candidates(plain, convention, stride_one, no_padding)
-    if not candidates or plain.has(sp.floor) and len(candidates) == 1 \
-            and candidates[0].has(sp.floor):
+    if (
+        not candidates
+        or plain.has(sp.floor)
+        and len(candidates) == 1
+        and candidates[0].has(sp.floor)
+    ):
         candidates.append(plain)
     forms = [_factored(sp.expand(c)) for c in candidates]
     return min(forms, key=sp.count_ops)

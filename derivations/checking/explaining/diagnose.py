@@ -37,9 +37,12 @@ _SWAP_CHANNELS = {"c_i": "c_o"}
 # a product of sizes -> the id of what it is (checker.diagnosis.meaning.<id>)
 MEANINGS = {
     ("k_h", "k_w"): "kernel_volume",
-    ("k_h",): "kernel_height", ("k_w",): "kernel_width",
-    ("m_h",): "output_height", ("m_w",): "output_width",
-    ("h",): "input_height", ("w",): "input_width",
+    ("k_h",): "kernel_height",
+    ("k_w",): "kernel_width",
+    ("m_h",): "output_height",
+    ("m_w",): "output_width",
+    ("h",): "input_height",
+    ("w",): "input_width",
     ("c_i",): "input_channels",
     ("c_o",): "output_channels",
     ("m_h", "m_w"): "output_positions",
@@ -52,10 +55,10 @@ MEANINGS = {
 
 @dataclass(frozen=True)
 class Diagnosis:
-    id: str                                  # checker.diagnosis.<id>
-    factor: tuple = ()                       # sizes of the product (book order)
-    constant: Fraction | int | None = None   # the constant factor or coefficient
-    meaning: str | None = None               # MEANINGS id of the product
+    id: str  # checker.diagnosis.<id>
+    factor: tuple = ()  # sizes of the product (book order)
+    constant: Fraction | int | None = None  # the constant factor or coefficient
+    meaning: str | None = None  # MEANINGS id of the product
     fields: dict = field(default_factory=dict)
 
     def product(self) -> ex.Node:
@@ -123,8 +126,12 @@ def _term(gaps, envs, sizes) -> Diagnosis | None:
         if all(g * first == gaps[0] * p for g, p in zip(gaps[1:], rest)):
             coefficient = Fraction(gaps[0]) / first
             if coefficient:
-                return Diagnosis("term_extra" if coefficient > 0 else "term_missing", names,
-                                 constant=_plain(coefficient), meaning=MEANINGS.get(names))
+                return Diagnosis(
+                    "term_extra" if coefficient > 0 else "term_missing",
+                    names,
+                    constant=_plain(coefficient),
+                    meaning=MEANINGS.get(names),
+                )
     return None
 
 
@@ -136,8 +143,9 @@ def _same_swapped(answer, envs, want, pairs) -> bool:
         return False
 
 
-def diagnose(answer, reference, envs, family: str = "layer",
-             want: list | None = None) -> Diagnosis | None:
+def diagnose(
+    answer, reference, envs, family: str = "layer", want: list | None = None
+) -> Diagnosis | None:
     """The first diagnosis of the list above that holds at every point of ``envs``
     (``answer`` and ``reference`` are compiled functions; ``want``, when given, the
     reference's values there; at most :data:`MAX_POINTS` points are used), or None."""
@@ -145,7 +153,7 @@ def diagnose(answer, reference, envs, family: str = "layer",
     if len(envs) < 3:
         return None
     got = _values(answer, envs)
-    want = _values(reference, envs) if want is None else list(want[:len(envs)])
+    want = _values(reference, envs) if want is None else list(want[: len(envs)])
     if got is None or want is None or UNDEFINED_VALUE in want or got == want:
         return None
     if family == "layer":

@@ -25,10 +25,22 @@ from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
 
-__all__ = ["feedback", "convention_text", "assumption_text", "note_text",
-           "misconception_text", "verdict_text", "check_language", "layer_text",
-           "reference_text", "reason_text", "diagnosis_line", "REVEALS", "check_reveal",
-           "one_line"]
+__all__ = [
+    "feedback",
+    "convention_text",
+    "assumption_text",
+    "note_text",
+    "misconception_text",
+    "verdict_text",
+    "check_language",
+    "layer_text",
+    "reference_text",
+    "reason_text",
+    "diagnosis_line",
+    "REVEALS",
+    "check_reveal",
+    "one_line",
+]
 
 REVEALS = ("none", "hint", "answer")
 
@@ -43,14 +55,22 @@ def one_line(value: str, most: int = 80) -> str:
         code = ord(char)
         if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
             out.append(f"\\x{code - 0xDC00:02x}")
-        elif code < 32 or code == 127 or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
-                or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF or code == 0x200F \
-                or code == 0x200E or code == 0x061C:
+        elif (
+            code < 32
+            or code == 127
+            or 0x80 <= code < 0xA0
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
+            or 0xD800 <= code <= 0xDFFF
+            or code == 0x200F
+            or code == 0x200E
+            or code == 0x061C
+        ):
             out.append(f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")
         else:
             out.append(char)
     shown = "".join(out)
-    return shown if len(shown) <= most else shown[:most - 1] + "…"
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
 
 
 def check_language(lang: str) -> str:
@@ -70,13 +90,18 @@ def reference_text(reference: dict, lang: str) -> str:
     definitions = reference.get("definitions")
     if not definitions:
         return reference["text"]
-    return phrase("where", lang, reference=reference["text"],
-                  definitions=phrase("layer_separator", lang).join(definitions))
+    return phrase(
+        "where",
+        lang,
+        reference=reference["text"],
+        definitions=phrase("layer_separator", lang).join(definitions),
+    )
 
 
 def layer_text(layer: dict, lang: str = "en") -> str:
-    return phrase("layer_separator", lang).join(f"{name} = {value}"
-                                                for name, value in layer.items())
+    return phrase("layer_separator", lang).join(
+        f"{name} = {value}" for name, value in layer.items()
+    )
 
 
 def reason_text(error: dict, lang: str) -> str:
@@ -90,9 +115,13 @@ def reason_text(error: dict, lang: str) -> str:
 
 def diagnosis_line(diagnosis: dict, lang: str) -> str:
     meaning = diagnosis.get("meaning") or "unnamed"
-    said = diagnosis_text(diagnosis["id"], lang, factor=diagnosis["text"],
-                          constant=diagnosis.get("constant"),
-                          meaning=text(f"checker.diagnosis.meaning.{meaning}", lang))
+    said = diagnosis_text(
+        diagnosis["id"],
+        lang,
+        factor=diagnosis["text"],
+        constant=diagnosis.get("constant"),
+        meaning=text(f"checker.diagnosis.meaning.{meaning}", lang),
+    )
     return phrase("diagnosis", lang, text=said)
 
 
@@ -111,8 +140,11 @@ def _counterexample(result: Result, lang: str) -> list[str]:
     layer = layer_text(example["layer"], lang)
     if example["answer"] is None:
         return [phrase("undefined_at", lang, layer=layer, expected=example["reference"])]
-    return [phrase("wrong_hint", lang, layer=layer, expected=example["reference"],
-                   actual=example["answer"])]
+    return [
+        phrase(
+            "wrong_hint", lang, layer=layer, expected=example["reference"], actual=example["answer"]
+        )
+    ]
 
 
 def _order(result: Result, lang: str, reveal: str) -> list[str]:
@@ -132,11 +164,13 @@ def _wrong(result: Result, lang: str, reveal: str) -> list[str]:
         lines.append(phrase("difference", lang, difference=result.difference["text"]))
     lines += _order(result, lang, reveal)
     if result.misconception and result.misconception != "wrong_order":
-        line = phrase("matches", lang,
-                      message=misconception_text(result.misconception, lang, reveal))
+        line = phrase(
+            "matches", lang, message=misconception_text(result.misconception, lang, reveal)
+        )
         if result.misconception_assumptions:
-            line += " " + phrase("matches_under", lang,
-                                 conventions=_joined(result.misconception_assumptions, lang))
+            line += " " + phrase(
+                "matches_under", lang, conventions=_joined(result.misconception_assumptions, lang)
+            )
         lines.append(line)
     if not lines:
         lines.append(phrase("not_equivalent_only", lang))
@@ -146,11 +180,13 @@ def _wrong(result: Result, lang: str, reveal: str) -> list[str]:
 def _right(result: Result, lang: str, reveal: str) -> list[str]:
     lines = []
     if result.verdict == "equivalent":
-        lines.append(phrase("correct", lang, reference=reference_text(result.reference, lang))
-                     if reveal == "answer" else phrase("correct_hidden", lang))
+        lines.append(
+            phrase("correct", lang, reference=reference_text(result.reference, lang))
+            if reveal == "answer"
+            else phrase("correct_hidden", lang)
+        )
     else:
-        lines.append(phrase("correct_under", lang, conventions=_joined(result.assumptions,
-                                                                       lang)))
+        lines.append(phrase("correct_under", lang, conventions=_joined(result.assumptions, lang)))
         if result.alternatives:
             alternatives = " | ".join(_joined(a, lang) for a in result.alternatives)
             lines.append(phrase("also", lang, alternatives=alternatives))
@@ -164,8 +200,9 @@ def feedback(result: Result, lang: str = "en", reveal: str = "hint") -> str:
     check_reveal(reveal)
     verdict = result.verdict
     if verdict == "error":
-        return phrase("error", lang, answer=one_line(result.answer),
-                      reason=one_line(result.error["reason"]))
+        return phrase(
+            "error", lang, answer=one_line(result.answer), reason=one_line(result.error["reason"])
+        )
     if verdict == "invalid_input":
         return phrase("invalid", lang, reason=reason_text(result.error, lang))
     if reveal == "none":
@@ -175,11 +212,15 @@ def feedback(result: Result, lang: str = "en", reveal: str = "hint") -> str:
     else:
         lines = _right(result, lang, reveal)
     if reveal == "answer" and result.reference and verdict != "equivalent":
-        lines.append(phrase("book_reference", lang,
-                            reference=reference_text(result.reference, lang)))
+        lines.append(
+            phrase("book_reference", lang, reference=reference_text(result.reference, lang))
+        )
     for name in result.notes:
         lines.append(phrase("note", lang, note=note_text(name, lang)))
     if result.proof:
-        lines.append(phrase("proved" if result.proof == "symbolic" else "sampled", lang,
-                            samples=result.samples))
+        lines.append(
+            phrase(
+                "proved" if result.proof == "symbolic" else "sampled", lang, samples=result.samples
+            )
+        )
     return " ".join(lines)

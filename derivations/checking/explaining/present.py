@@ -14,16 +14,33 @@ from derivations.checking import expression as ex
 
 __all__ = ["book_order", "show", "BOOK_SYMBOLS"]
 
-BOOK_SYMBOLS = ("n", "c_o", "c_i", "h", "w", "k", "k_h", "k_w", "p", "p_h", "p_w", "s",
-                "s_h", "s_w", "m_h", "m_w", "k_1", "k_2")
+BOOK_SYMBOLS = (
+    "n",
+    "c_o",
+    "c_i",
+    "h",
+    "w",
+    "k",
+    "k_h",
+    "k_w",
+    "p",
+    "p_h",
+    "p_w",
+    "s",
+    "s_h",
+    "s_w",
+    "m_h",
+    "m_w",
+    "k_1",
+    "k_2",
+)
 
 
 def _rank(term: ex.Node) -> tuple:
     names = ex.symbols_in(term)
     if not names:
         return (len(BOOK_SYMBOLS) + 1,)
-    return (min(BOOK_SYMBOLS.index(n) if n in BOOK_SYMBOLS else len(BOOK_SYMBOLS)
-                for n in names),)
+    return (min(BOOK_SYMBOLS.index(n) if n in BOOK_SYMBOLS else len(BOOK_SYMBOLS) for n in names),)
 
 
 def _negative(term: ex.Node) -> bool:
@@ -51,12 +68,14 @@ def book_order(node: ex.Node) -> ex.Node:
 
 def _field(node) -> str:
     from dataclasses import fields
+
     return fields(node)[0].name
 
 
 def show(node: ex.Node) -> tuple[str, str]:
     """(terminal text, LaTeX) of ``node`` in the book's order."""
     from derivations.checking.explaining import render
+
     ordered = book_order(node)
     printer = getattr(render, "to_unicode", render.to_text)
     return printer(ordered), render.to_latex(ordered)

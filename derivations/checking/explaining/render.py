@@ -44,8 +44,7 @@ def _text(node):
                     out += " + " + _wrap(_text(term), PRODUCT)
             return out, SUM
         case ex.Mul(factors):
-            parts = [_wrap(_text(f), PRODUCT if i == 0 else POWER)
-                     for i, f in enumerate(factors)]
+            parts = [_wrap(_text(f), PRODUCT if i == 0 else POWER) for i, f in enumerate(factors)]
             return "*".join(parts), PRODUCT
         case ex.Div(top, bottom):
             return f"{_wrap(_text(top), PRODUCT)}/{_wrap(_text(bottom), POWER)}", PRODUCT
@@ -86,16 +85,16 @@ def _unicode(node):
                     out += " + " + _wrap(_unicode(term), PRODUCT)
             return out, SUM
         case ex.Mul(factors):
-            parts = [_wrap(_unicode(f), PRODUCT if i == 0 else POWER)
-                     for i, f in enumerate(factors)]
+            parts = [
+                _wrap(_unicode(f), PRODUCT if i == 0 else POWER) for i, f in enumerate(factors)
+            ]
             return "×".join(parts), PRODUCT
         case ex.Div(top, bottom):
             return f"{_wrap(_unicode(top), POWER)}/{_wrap(_unicode(bottom), POWER)}", PRODUCT
         case ex.Neg(x):
             return "−" + _wrap(_unicode(x), POWER), PRODUCT
         case ex.Pow(base, exponent):
-            return f"{_wrap(_unicode(base), ATOM)}{str(exponent).translate(_SUPERSCRIPT)}", \
-                POWER
+            return f"{_wrap(_unicode(base), ATOM)}{str(exponent).translate(_SUPERSCRIPT)}", POWER
         case ex.Floor(x):
             return f"⌊{_unicode(x)[0]}⌋", ATOM
         case ex.Ceil(x):
@@ -133,8 +132,9 @@ def _latex(node):
         case ex.Mul(factors):
             out = ""
             for index, factor in enumerate(factors):
-                piece = _wrap(_latex(factor), PRODUCT if index == 0 else POWER,
-                              r"\left(", r"\right)")
+                piece = _wrap(
+                    _latex(factor), PRODUCT if index == 0 else POWER, r"\left(", r"\right)"
+                )
                 if index:
                     out += r" \cdot " if piece[:1].isdigit() or piece.startswith("-") else " "
                 out += piece

@@ -12,8 +12,18 @@ from __future__ import annotations
 
 from derivations.messages import LANGUAGES, entry, text
 
-__all__ = ["LANGS", "phrase", "assumption_text", "note_text", "verdict_text", "label",
-           "misconception_text", "misconception_title", "diagnosis_text", "has_message"]
+__all__ = [
+    "LANGS",
+    "phrase",
+    "assumption_text",
+    "note_text",
+    "verdict_text",
+    "label",
+    "misconception_text",
+    "misconception_title",
+    "diagnosis_text",
+    "has_message",
+]
 
 LANGS = LANGUAGES
 
@@ -48,13 +58,16 @@ def misconception_text(key: str, lang: str, reveal: str = "answer", **fields) ->
     """The explanation (``reveal="answer"``) or the hint that does not give the answer
     away (otherwise) of misconception ``key``."""
     from derivations.registry.misconceptions import misconception
+
     record = misconception(key)
-    return record.explain(lang, **fields) if reveal == "answer" else record.hint_text(lang,
-                                                                                      **fields)
+    return (
+        record.explain(lang, **fields) if reveal == "answer" else record.hint_text(lang, **fields)
+    )
 
 
 def misconception_title(key: str, lang: str) -> str:
     from derivations.registry.misconceptions import misconception
+
     return misconception(key).title[lang]
 
 

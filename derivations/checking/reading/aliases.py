@@ -8,8 +8,16 @@ convention the checker names, never a silent guess.
 
 from __future__ import annotations
 
-__all__ = ["SYMBOL_ALIASES", "FUNCTION_ALIASES", "LAYER_SYMBOLS", "OUTPUT_SYMBOLS",
-           "SQUARE_SYMBOLS", "COMPOSE_SYMBOLS", "BATCH_SYMBOL", "spellings"]
+__all__ = [
+    "SYMBOL_ALIASES",
+    "FUNCTION_ALIASES",
+    "LAYER_SYMBOLS",
+    "OUTPUT_SYMBOLS",
+    "SQUARE_SYMBOLS",
+    "COMPOSE_SYMBOLS",
+    "BATCH_SYMBOL",
+    "spellings",
+]
 
 SYMBOL_ALIASES: dict[str, tuple[str, ...]] = {
     "c_i": ("c_i", "ci", "c_in", "cin", "c_input", "in_channels"),

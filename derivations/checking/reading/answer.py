@@ -35,8 +35,13 @@ class Reading:
 
     def as_dict(self) -> dict:
         """JSON-able: ``{"text", "ascii", "latex", "notes": [{"id", "fields"}], "name"}``."""
-        return {"text": self.unicode, "ascii": self.ascii, "latex": self.latex,
-                "notes": [note.as_dict() for note in self.notes], "name": self.name}
+        return {
+            "text": self.unicode,
+            "ascii": self.ascii,
+            "latex": self.latex,
+            "notes": [note.as_dict() for note in self.notes],
+            "name": self.name,
+        }
 
 
 # Questions whose answer is one size of a 2-D shape: which axis of a shape students
@@ -64,7 +69,7 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     if depth != 0 or len(commas) != 1:
         return None
     inner = stripped[1:-1]
-    return (inner[:commas[0]], base), (inner[commas[0] + 1:], base + commas[0] + 1)
+    return (inner[: commas[0]], base), (inner[commas[0] + 1 :], base + commas[0] + 1)
 
 
 def _part(text: str, offset: int) -> Parsed:
@@ -111,9 +116,15 @@ def _as_shape(parsed: Parsed, text: str, question_id: str) -> Parsed:
 
 
 def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:
-    return replace(parsed, tree=tree, text=to_text(tree), latex=to_latex(tree),
-                   symbols=ex.symbols_in(tree), kinds=ex.kinds_in(tree),
-                   notes=parsed.notes + (Note(f"reading.note.{note}"),))
+    return replace(
+        parsed,
+        tree=tree,
+        text=to_text(tree),
+        latex=to_latex(tree),
+        symbols=ex.symbols_in(tree),
+        kinds=ex.kinds_in(tree),
+        notes=parsed.notes + (Note(f"reading.note.{note}"),),
+    )
 
 
 def parse_for(text: str, question_id: str) -> Parsed:
@@ -128,8 +139,7 @@ def parse_for(text: str, question_id: str) -> Parsed:
     if chosen is None:
         raise refuse("pair", pair[0][1])
     first = parts[0]
-    return _reparsed(replace(first, notes=parts[0].notes + parts[1].notes), chosen,
-                     "shape_pair")
+    return _reparsed(replace(first, notes=parts[0].notes + parts[1].notes), chosen, "shape_pair")
 
 
 def read_answer(text: str, question_id: str) -> Reading:
@@ -137,8 +147,17 @@ def read_answer(text: str, question_id: str) -> Reading:
     a message id) when it cannot be read, ``DerivationError`` for an unknown question.
     Reading only: whether its symbols belong to the question is the checker's call."""
     from derivations.registry.questions import question
+
     question(question_id)
     parsed = parse_for(text, question_id)
-    return Reading(question_id, text, parsed.tree, to_unicode(parsed.tree),
-                   to_text(parsed.tree), to_latex(parsed.tree), parsed.notes, parsed.name,
-                   parsed)
+    return Reading(
+        question_id,
+        text,
+        parsed.tree,
+        to_unicode(parsed.tree),
+        to_text(parsed.tree),
+        to_latex(parsed.tree),
+        parsed.notes,
+        parsed.name,
+        parsed,
+    )

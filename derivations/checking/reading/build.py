@@ -86,9 +86,11 @@ def _power(base: ex.Node, exponent: int, column) -> ex.Node:
 
 def _call(children, built) -> ex.Node:
     function = children[0]
-    arguments = [built[id(c)] for c in children[2].children if isinstance(c, Tree)] \
-        if isinstance(children[2], Tree) and children[2].data == "arguments" \
+    arguments = (
+        [built[id(c)] for c in children[2].children if isinstance(c, Tree)]
+        if isinstance(children[2], Tree) and children[2].data == "arguments"
         else [built[id(children[2])]]
+    )
     name = str(function)
     if name in ("floor", "ceil", "O") and len(arguments) != 1:
         raise refuse("arity", function.start_pos, function=name, count=len(arguments))

@@ -13,8 +13,14 @@ class InvalidAnswer(DerivationError):
     of the text as given (``None`` when the problem is not at one place); ``key`` and
     ``fields`` name the message that says why (``reason`` is its English text)."""
 
-    def __init__(self, reason: str, position: int | None = None, *, key: str | None = None,
-                 fields: dict | None = None):
+    def __init__(
+        self,
+        reason: str,
+        position: int | None = None,
+        *,
+        key: str | None = None,
+        fields: dict | None = None,
+    ):
         self.reason = reason
         self.position = position
         self.key = key
@@ -28,5 +34,6 @@ def refuse(key: str, position: int | None = None, **fields) -> InvalidAnswer:
     from derivations.messages import text
 
     shown = {name: str(value) for name, value in fields.items()}
-    return InvalidAnswer(text(f"reading.{key}", "en", **shown), position,
-                         key=f"reading.{key}", fields=shown)
+    return InvalidAnswer(
+        text(f"reading.{key}", "en", **shown), position, key=f"reading.{key}", fields=shown
+    )

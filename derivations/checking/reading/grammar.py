@@ -20,7 +20,8 @@ from derivations.checking.reading.lexer import TERMINALS
 
 __all__ = ["GRAMMAR", "parser"]
 
-GRAMMAR = r"""
+GRAMMAR = (
+    r"""
 ?start: sum
 ?sum: product
     | sum PLUS product   -> add
@@ -47,7 +48,10 @@ GRAMMAR = r"""
     | FUNC LBRACE arguments RBRACE -> call
     | FRAC LBRACE sum RBRACE LBRACE sum RBRACE -> div_frac
 arguments: sum (COMMA sum)*
-%declare """ + " ".join(TERMINALS) + "\n"
+%declare """
+    + " ".join(TERMINALS)
+    + "\n"
+)
 
 
 class _TokenList(Lexer):
@@ -83,17 +87,27 @@ class _Unpickler(pickle.Unpickler):
 
 def _probe(candidate: Lark) -> str:
     from lark import Token
-    tokens = [Token("NUMBER", "2", start_pos=1), Token("SYMBOL", "h", start_pos=2),
-              Token("SLASH", "/", start_pos=3), Token("LPAR", "(", start_pos=4),
-              Token("SYMBOL", "w", start_pos=5), Token("MINUS", "-", start_pos=6),
-              Token("NUMBER", "1", start_pos=7), Token("RPAR", ")", start_pos=8)]
+
+    tokens = [
+        Token("NUMBER", "2", start_pos=1),
+        Token("SYMBOL", "h", start_pos=2),
+        Token("SLASH", "/", start_pos=3),
+        Token("LPAR", "(", start_pos=4),
+        Token("SYMBOL", "w", start_pos=5),
+        Token("MINUS", "-", start_pos=6),
+        Token("NUMBER", "1", start_pos=7),
+        Token("RPAR", ")", start_pos=8),
+    ]
     return candidate.parse(tokens).pretty()
 
 
 def _loaded(payload) -> Lark:
     """The parser of a cache entry; ValueError when it is not one we wrote."""
-    if not isinstance(payload, dict) or set(payload) != {"lark", "probe"} \
-            or not all(isinstance(value, str) for value in payload.values()):
+    if (
+        not isinstance(payload, dict)
+        or set(payload) != {"lark", "probe"}
+        or not all(isinstance(value, str) for value in payload.values())
+    ):
         raise ValueError("not a saved grammar")
     try:
         saved = _Unpickler(io.BytesIO(base64.b64decode(payload["lark"], validate=True))).load()
@@ -109,6 +123,7 @@ def _loaded(payload) -> Lark:
 
 def _cache():
     from derivations.diskcache import DiskCache
+
     return DiskCache("grammar", _SOURCES, libraries=("lark",))
 
 
@@ -122,6 +137,8 @@ def parser() -> Lark:
     built = _build()
     stream = io.BytesIO()
     built.save(stream)
-    cache.store(_ENTRY, {"lark": base64.b64encode(stream.getvalue()).decode("ascii"),
-                         "probe": _probe(built)})
+    cache.store(
+        _ENTRY,
+        {"lark": base64.b64encode(stream.getvalue()).decode("ascii"), "probe": _probe(built)},
+    )
     return built

@@ -35,7 +35,7 @@ class Note:
     """How part of an answer was read: message ``key`` with ``fields``."""
 
     key: str
-    fields: tuple = ()           # ((name, value), ...): hashable
+    fields: tuple = ()  # ((name, value), ...): hashable
 
     def as_dict(self) -> dict:
         return {"id": self.key, "fields": dict(self.fields)}
@@ -46,18 +46,49 @@ def _note(key: str, **fields) -> Note:
 
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "sixteen": 16,
-    "once": 1, "twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4,
-    "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-    "九": 9, "十": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "sixteen": 16,
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
+    "double": 2,
+    "triple": 3,
+    "quadruple": 4,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "俩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
 }
-_NUMBER = r"(?P<n>[0-9]+(?:\.[0-9]+)?|" + "|".join(
-    sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + ")"
+_NUMBER = (
+    r"(?P<n>[0-9]+(?:\.[0-9]+)?|"
+    + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+    + ")"
+)
 _FACTOR = [
     re.compile(rf"^\s*(?P<verb>增加|提高|扩大|增大|增长)\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I),
-    re.compile(rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*{_NUMBER}\s*(?:x|\*|times|倍|fold|-fold)"
-               rf"(?:\s*(?:more|larger|as\s+many|as\s+much))?\s*$", re.I),
+    re.compile(
+        rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*{_NUMBER}\s*(?:x|\*|times|倍|fold|-fold)"
+        rf"(?:\s*(?:more|larger|as\s+many|as\s+much))?\s*$",
+        re.I,
+    ),
     re.compile(rf"^\s*(?:x|\*)\s*{_NUMBER}\s*$", re.I),
     re.compile(rf"^\s*(?P<word>{'|'.join(w for w in NUMBER_WORDS if w.isascii())})\s*$", re.I),
 ]
@@ -65,8 +96,10 @@ _DELIMITERS = re.compile(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
 _LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
 _LIBRARY = re.compile(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
 _INT = re.compile(r"\bint\s*(?=\()")
-_UNITS = re.compile(r"(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries)"
-                    r"\s*$")
+_UNITS = re.compile(
+    r"(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries)"
+    r"\s*$"
+)
 _BYTES = {"byte", "bytes", "B", "字节"}
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 _WORDISH = re.compile(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
@@ -74,20 +107,26 @@ _WORDISH = re.compile(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
 
 def _edit(text: Normalized, start: int, end: int, new: str = "") -> Normalized:
     """``text`` with ``[start, end)`` replaced by ``new`` (given the column of start)."""
-    column = text.columns[start] if start < len(text.columns) else (
-        text.columns[-1] if text.columns else 0)
-    return Normalized(text.text[:start] + new + text.text[end:],
-                      text.columns[:start] + [column] * len(new) + text.columns[end:])
+    column = (
+        text.columns[start]
+        if start < len(text.columns)
+        else (text.columns[-1] if text.columns else 0)
+    )
+    return Normalized(
+        text.text[:start] + new + text.text[end:],
+        text.columns[:start] + [column] * len(new) + text.columns[end:],
+    )
 
 
 def _readable(word: str) -> bool:
     """Whether the lexer would read ``word`` as known spellings (longest first)."""
     from derivations.checking.reading.lexer import _table
+
     table, longest = _table()
     index = 0
     while index < len(word):
         for length in range(min(longest, len(word) - index), 0, -1):
-            if word[index:index + length].lower() in table:
+            if word[index : index + length].lower() in table:
                 index += length
                 break
         else:
@@ -115,8 +154,7 @@ def _factor(text: Normalized, notes: list) -> Normalized:
         value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
         notes.append(_note("factor", text=match.group().strip(), value=value))
         if match.groupdict().get("verb"):
-            notes.append(_note("increase_ambiguous", value=value,
-                               more=_plus_one(value)))
+            notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
         return _edit(text, 0, len(text.text), str(value))
     return text
 
@@ -138,14 +176,14 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     if match and not keyword.iskeyword(match.group().strip().rstrip(":").strip()):
         notes.append(_note("label", label=match.group().strip().rstrip(":").strip()))
         text = _edit(text, 0, match.end())
-    while (match := _LIBRARY.search(text.text)):
+    while match := _LIBRARY.search(text.text):
         text = _edit(text, match.start(), match.end())
-    if (match := _INT.search(text.text)):
+    if match := _INT.search(text.text):
         notes.append(_note("int_floor"))
-        while (match := _INT.search(text.text)):
+        while match := _INT.search(text.text):
             text = _edit(text, match.start(), match.end(), "floor")
     match = _UNITS.search(text.text)
-    if match and text.text[:match.start()].strip():
+    if match and text.text[: match.start()].strip():
         unit = match.group("unit")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
         text = _edit(text, match.start(), len(text.text))

@@ -20,25 +20,58 @@ from derivations.checking.reading.normalize import Normalized
 __all__ = ["tokenize", "TERMINALS", "describe_terminal"]
 
 PUNCTUATION = {
-    "**": "CARET", "//": "DSLASH",
-    "+": "PLUS", "-": "MINUS", "*": "STAR", "/": "SLASH", "^": "CARET", ",": "COMMA",
-    "(": "LPAR", ")": "RPAR", "[": "LSQB", "]": "RSQB", "{": "LBRACE", "}": "RBRACE",
-    "⌊": "LFLOOR", "⌋": "RFLOOR", "⌈": "LCEIL", "⌉": "RCEIL",
+    "**": "CARET",
+    "//": "DSLASH",
+    "+": "PLUS",
+    "-": "MINUS",
+    "*": "STAR",
+    "/": "SLASH",
+    "^": "CARET",
+    ",": "COMMA",
+    "(": "LPAR",
+    ")": "RPAR",
+    "[": "LSQB",
+    "]": "RSQB",
+    "{": "LBRACE",
+    "}": "RBRACE",
+    "⌊": "LFLOOR",
+    "⌋": "RFLOOR",
+    "⌈": "LCEIL",
+    "⌉": "RCEIL",
 }
 LATEX_COMMANDS = {
-    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC",
-    "times": "STAR", "cdot": "STAR", "ast": "STAR", "div": "SLASH",
-    "lfloor": "LFLOOR", "rfloor": "RFLOOR", "lceil": "LCEIL", "rceil": "RCEIL",
-    "lbrack": "LSQB", "rbrack": "RSQB", "{": "LBRACE", "}": "RBRACE",
-    "min": ("FUNC", "min"), "max": ("FUNC", "max"),
+    "frac": "FRAC",
+    "dfrac": "FRAC",
+    "tfrac": "FRAC",
+    "times": "STAR",
+    "cdot": "STAR",
+    "ast": "STAR",
+    "div": "SLASH",
+    "lfloor": "LFLOOR",
+    "rfloor": "RFLOOR",
+    "lceil": "LCEIL",
+    "rceil": "RCEIL",
+    "lbrack": "LSQB",
+    "rbrack": "RSQB",
+    "{": "LBRACE",
+    "}": "RBRACE",
+    "min": ("FUNC", "min"),
+    "max": ("FUNC", "max"),
 }
 ELIDED = {"cdots", "ldots", "dots", "vdots"}
 OPENERS = {"LPAR", "LSQB", "LBRACE", "LFLOOR", "LCEIL"}
 CLOSERS = {"RPAR", "RSQB", "RBRACE", "RFLOOR", "RCEIL"}
 TERMINALS = sorted({*PUNCTUATION.values(), "NUMBER", "SYMBOL", "FUNC", "FRAC"})
 _SHOWN = {v: k for k, v in reversed(PUNCTUATION.items())}
-_SHOWN.update(NUMBER="a number", SYMBOL="a symbol", FUNC="a function", FRAC="\\frac",
-              CARET="^", DSLASH="//", **{"$END": "end of answer"})
+_SHOWN.update(
+    NUMBER="a number",
+    SYMBOL="a symbol",
+    FUNC="a function",
+    FRAC="\\frac",
+    CARET="^",
+    DSLASH="//",
+    **{"$END": "end of answer"},
+)
 
 # scientific notation (2e3, 1.5E-2) is a number; its size is bounded written out
 _NUMBER = re.compile(r"(?P<digits>[0-9]+(?:\.[0-9]+)?)(?:[eE](?P<power>[+-]?[0-9]+))?")
@@ -86,14 +119,13 @@ def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
     end = _WORD.match(text, start).end()
     while index < end:
         for length in range(min(longest, end - index), 0, -1):
-            found = table.get(text[index:index + length].lower())
+            found = table.get(text[index : index + length].lower())
             if found:
                 break
         else:
             raise _unknown(text[index:end] if index > start else text[start:end], col(index))
         kind, name = found
-        tokens.append(Token("SYMBOL" if kind == "symbol" else "FUNC", name,
-                            start_pos=col(index)))
+        tokens.append(Token("SYMBOL" if kind == "symbol" else "FUNC", name, start_pos=col(index)))
         index += length
     return tokens, end
 
@@ -158,8 +190,13 @@ def tokenize(text: Normalized, start: int = 0) -> list[Token]:
         elif body.startswith(("...", "…"), index):
             raise refuse("elided", col(index))
         elif body.startswith(("**", "//"), index):
-            tokens.append(Token(PUNCTUATION[body[index:index + 2]], body[index:index + 2],
-                                start_pos=col(index)))
+            tokens.append(
+                Token(
+                    PUNCTUATION[body[index : index + 2]],
+                    body[index : index + 2],
+                    start_pos=col(index),
+                )
+            )
             index += 2
         elif char in PUNCTUATION:
             tokens.append(Token(PUNCTUATION[char], char, start_pos=col(index)))

@@ -1,16 +1,25 @@
 """What one answer may cost: declarations only (the parser and evaluator enforce them)."""
 
-__all__ = ["MAX_LENGTH", "MAX_DEPTH", "MAX_HEIGHT", "MAX_EXPONENT", "MAX_DIGITS", "MAX_BITS",
-           "TIME_BUDGET", "SYMBOLIC_BUDGET", "MAX_SYMBOLIC_NODES",
-           "MAX_SYMBOLIC_DEGREE"]
+__all__ = [
+    "MAX_LENGTH",
+    "MAX_DEPTH",
+    "MAX_HEIGHT",
+    "MAX_EXPONENT",
+    "MAX_DIGITS",
+    "MAX_BITS",
+    "TIME_BUDGET",
+    "SYMBOLIC_BUDGET",
+    "MAX_SYMBOLIC_NODES",
+    "MAX_SYMBOLIC_DEGREE",
+]
 
-MAX_LENGTH = 600        # characters of one answer
-MAX_DEPTH = 40          # nesting of the parsed expression as written (a flat sum: 1)
-MAX_HEIGHT = 150        # depth of the tree itself (a/b*c/d... chains): what walkers recurse
-MAX_EXPONENT = 64       # |n| in x^n (a constant whole number)
-MAX_DIGITS = 30         # digits of one number literal
-MAX_BITS = 4096         # bits of any intermediate value during exact evaluation
-TIME_BUDGET = 2.0       # seconds for one answer, all stages (enforced where signals work)
-SYMBOLIC_BUDGET = 1.0   # seconds for the optional SymPy proof / difference
+MAX_LENGTH = 600  # characters of one answer
+MAX_DEPTH = 40  # nesting of the parsed expression as written (a flat sum: 1)
+MAX_HEIGHT = 150  # depth of the tree itself (a/b*c/d... chains): what walkers recurse
+MAX_EXPONENT = 64  # |n| in x^n (a constant whole number)
+MAX_DIGITS = 30  # digits of one number literal
+MAX_BITS = 4096  # bits of any intermediate value during exact evaluation
+TIME_BUDGET = 2.0  # seconds for one answer, all stages (enforced where signals work)
+SYMBOLIC_BUDGET = 1.0  # seconds for the optional SymPy proof / difference
 MAX_SYMBOLIC_NODES = 400  # larger answers skip the SymPy stages (sampling still decides)
 MAX_SYMBOLIC_DEGREE = 16  # so do answers whose expansion could explode ((a+b+...)^64)

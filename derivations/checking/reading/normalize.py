@@ -18,26 +18,63 @@ from derivations.checking.reading.limits import MAX_LENGTH
 
 __all__ = ["Normalized", "normalize"]
 
-SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
-                "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"}
+SUPERSCRIPTS = {
+    "⁰": "0",
+    "¹": "1",
+    "²": "2",
+    "³": "3",
+    "⁴": "4",
+    "⁵": "5",
+    "⁶": "6",
+    "⁷": "7",
+    "⁸": "8",
+    "⁹": "9",
+    "⁻": "-",
+    "⁺": "+",
+}
 
 # after NFKC: look-alikes of the ASCII operators and brackets
 CHARACTER_MAP = {
-    "×": "*", "·": "*", "⋅": "*", "∗": "*", "✕": "*", "⨯": "*", "∙": "*", "•": "*",
-    "÷": "/", "∕": "/", "⁄": "/",
-    "−": "-", "–": "-", "—": "-", "‒": "-", "﹣": "-", "‐": "-", "‑": "-",
-    "【": "[", "】": "]", "〔": "[", "〕": "]", "〈": "(", "〉": ")",
-    "\t": " ", "\n": " ", "\r": " ",
+    "×": "*",
+    "·": "*",
+    "⋅": "*",
+    "∗": "*",
+    "✕": "*",
+    "⨯": "*",
+    "∙": "*",
+    "•": "*",
+    "÷": "/",
+    "∕": "/",
+    "⁄": "/",
+    "−": "-",
+    "–": "-",
+    "—": "-",
+    "‒": "-",
+    "﹣": "-",
+    "‐": "-",
+    "‑": "-",
+    "【": "[",
+    "】": "]",
+    "〔": "[",
+    "〕": "]",
+    "〈": "(",
+    "〉": ")",
+    "\t": " ",
+    "\n": " ",
+    "\r": " ",
 }
 
 # LaTeX styling around a name: keep the name
 _WRAPPER = re.compile(
     r"\\(?:mathrm|operatorname|text|textrm|mathit|mathbf|mathsf|mathcal|rm|mathnormal)"
-    r"\s*\{\s*([A-Za-z]+)\s*\}")
+    r"\s*\{\s*([A-Za-z]+)\s*\}"
+)
 _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
 _SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+)\s*\}")
-_SPACING = re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
-                      r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]|\$")
+_SPACING = re.compile(
+    r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
+    r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]|\$"
+)
 
 
 @dataclass
@@ -56,8 +93,8 @@ class Normalized:
     def sub(self, pattern: re.Pattern, replace) -> "Normalized":
         chars, cols, last = [], [], 0
         for match in pattern.finditer(self.text):
-            chars.append(self.text[last:match.start()])
-            cols.extend(self.columns[last:match.start()])
+            chars.append(self.text[last : match.start()])
+            cols.extend(self.columns[last : match.start()])
             new = replace(match) if callable(replace) else match.expand(replace)
             chars.append(new)
             cols.extend([self.columns[match.start()]] * len(new))
@@ -110,8 +147,7 @@ def _fold(raw: str) -> Normalized:
         if unicodedata.category(char) == "Cf":  # zero-width space, BOM, bidi marks
             index += 1
             continue
-        pieces = [_plain(c)
-                  for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char))]
+        pieces = [_plain(c) for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char))]
         if None in pieces:
             raise refuse("not_plain_digit", index + 1, char=char)
         folded = "".join(pieces)

@@ -27,13 +27,13 @@ __all__ = ["Parsed", "parse_answer"]
 @dataclass(frozen=True)
 class Parsed:
     tree: ex.Node
-    text: str       # canonical text, as read
+    text: str  # canonical text, as read
     latex: str
     symbols: frozenset
-    kinds: frozenset                 # node classes (ex.Floor in kinds)
-    name: str | None = None          # the left side of "name = formula"
+    kinds: frozenset  # node classes (ex.Floor in kinds)
+    name: str | None = None  # the left side of "name = formula"
     name_column: int | None = None
-    notes: tuple = ()                # of informal.Note: how informal forms were read
+    notes: tuple = ()  # of informal.Note: how informal forms were read
 
     @property
     def is_big_o(self) -> bool:
@@ -55,8 +55,7 @@ def _syntax_error(error: UnexpectedInput, tokens) -> InvalidAnswer:
         return refuse("cannot_read")  # pragma: no cover
     token, names = error.token, set(error.expected)
     shown = " ".join(sorted(describe_terminal(name) for name in names - _WORDS))
-    variant = ("_operand" if {"NUMBER", "SYMBOL"} <= names
-               else "_expected" if shown else "")
+    variant = "_operand" if {"NUMBER", "SYMBOL"} <= names else "_expected" if shown else ""
     if token.type == "$END":
         column = (tokens[-1].start_pos + len(str(tokens[-1]))) if tokens else 1
         return refuse("ends_early" + variant, column, expected=shown)
@@ -74,7 +73,7 @@ def _sides(text: Normalized) -> tuple[str | None, int | None, int]:
         return None, None, 0
     if len(marks) > 1:
         raise refuse("several_equals", text.column(marks[1]))
-    left = text.text[:marks[0]]
+    left = text.text[: marks[0]]
     if not left.strip():
         return None, None, marks[0] + 1
     match = _NAME.fullmatch(left)
@@ -95,5 +94,13 @@ def parse_answer(raw: str) -> Parsed:
     except UnexpectedInput as error:
         raise _syntax_error(error, tokens) from None
     node = to_expression(tree)
-    return Parsed(node, to_text(node), to_latex(node), ex.symbols_in(node), ex.kinds_in(node),
-                  name, name_column, tuple(notes))
+    return Parsed(
+        node,
+        to_text(node),
+        to_latex(node),
+        ex.symbols_in(node),
+        ex.kinds_in(node),
+        name,
+        name_column,
+        tuple(notes),
+    )

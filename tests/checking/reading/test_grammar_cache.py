@@ -30,6 +30,7 @@ def _builds(monkeypatch) -> list:
     def counting():
         calls.append(1)
         return real()
+
     monkeypatch.setattr(grammar, "_build", counting)
     return calls
 
@@ -66,8 +67,9 @@ SPOILED = {
     "corrupt": lambda path: path.write_text("{not json"),
     "empty": lambda path: path.write_bytes(b""),
     "world_writable": lambda path: os.chmod(path, 0o666),
-    "forged_signature": lambda path: path.write_text(path.read_text().replace('"mac":"',
-                                                                              '"mac":"0')),
+    "forged_signature": lambda path: path.write_text(
+        path.read_text().replace('"mac":"', '"mac":"0')
+    ),
     "foreign_global": lambda path: _plant(path, {"lark": _pickled(_Evil()), "probe": ""}),
     "not_a_parser": lambda path: _plant(path, {"lark": _pickled({"data": 1}), "probe": ""}),
     "bad_base64": lambda path: _plant(path, {"lark": "@@@", "probe": ""}),

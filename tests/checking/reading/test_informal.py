@@ -28,17 +28,24 @@ READ = [
     ("forward-mults", r"\[ c_i c_o k_h k_w m_h m_w \]", "c_i*c_o*k_h*k_w*m_h*m_w", []),
     ("forward-mults", "乘法：c_i c_o k_h k_w m_h m_w", "c_i*c_o*k_h*k_w*m_h*m_w", ["label"]),
     ("forward-mults", "mults: c_i c_o k_h k_w m_h m_w", "c_i*c_o*k_h*k_w*m_h*m_w", ["label"]),
-    ("output-height", "math.floor((h-k_h+p_h+s_h)/s_h)", "floor((h - k_h + p_h + s_h)/s_h)",
-     []),
+    ("output-height", "math.floor((h-k_h+p_h+s_h)/s_h)", "floor((h - k_h + p_h + s_h)/s_h)", []),
     ("output-height", "np.floor((h-k_h+p_h+s_h)/s_h)", "floor((h - k_h + p_h + s_h)/s_h)", []),
-    ("output-height", "int((h-k_h+p_h+s_h)/s_h)", "floor((h - k_h + p_h + s_h)/s_h)",
-     ["int_floor"]),
+    (
+        "output-height",
+        "int((h-k_h+p_h+s_h)/s_h)",
+        "floor((h - k_h + p_h + s_h)/s_h)",
+        ["int_floor"],
+    ),
     ("bias-size", "c_o elements", "c_o", ["unit_elements"]),
     ("bias-size", "c_o 个", "c_o", ["unit_elements"]),
     ("bias-size", "4 c_o bytes", "4*c_o", ["unit_bytes"]),
     ("bias-size", "4c_o B", "4*c_o", ["unit_bytes"]),
-    ("output-height", "(h - k_h + 2p_h)/s_h + 1 (per side padding)",
-     "(h - k_h + 2*p_h)/s_h + 1", ["remark"]),
+    (
+        "output-height",
+        "(h - k_h + 2p_h)/s_h + 1 (per side padding)",
+        "(h - k_h + 2*p_h)/s_h + 1",
+        ["remark"],
+    ),
     ("output-height", "h - k_h + p_h + 1 （每侧填充）", "h - k_h + p_h + 1", ["remark"]),
     # not remarks: brackets around symbols stay a formula
     ("forward-mults", "c_i (k_h k_w) c_o (m_h m_w)", "c_i*k_h*k_w*c_o*m_h*m_w", []),
@@ -60,8 +67,11 @@ GRADED = [
     ("output-height", "math.floor((h-k_h+p_h+s_h)/s_h)", "equivalent"),
     ("output-height", "int((h-k_h+p_h+s_h)/s_h)", "equivalent"),
     ("bias-size", "c_o 个", "equivalent"),
-    ("output-height", "⌊(h - k_h + 2p_h)/s_h⌋ + 1 (per side padding)",
-     "equivalent_under_convention"),
+    (
+        "output-height",
+        "⌊(h - k_h + 2p_h)/s_h⌋ + 1 (per side padding)",
+        "equivalent_under_convention",
+    ),
 ]
 
 
@@ -75,6 +85,7 @@ def test_informal_forms_grade_as_their_formula(question, answer, verdict):
 
 def test_a_note_reaches_the_feedback_in_both_languages():
     from derivations.checking import feedback
+
     result = check("double-channels", "增加4倍")
     for lang in ("en", "zh"):
         said = feedback(result, lang)
@@ -83,6 +94,7 @@ def test_a_note_reaches_the_feedback_in_both_languages():
 
 def test_columns_still_point_into_the_answer_as_given():
     from derivations.checking.reading.errors import InvalidAnswer
+
     with pytest.raises(InvalidAnswer) as caught:
         parse_answer("乘法：c_i # c_o")
     assert caught.value.position == 8  # the '#'
@@ -90,6 +102,7 @@ def test_columns_still_point_into_the_answer_as_given():
 
 def test_read_answer_is_json_able_and_names_the_question():
     from derivations.errors import DerivationError
+
     data = read_answer("c_o×c_i×⌊(h−k_h+p_h+s_h)/s_h⌋ bytes", "forward-memory").as_dict()
     assert data["text"] == "c_o×c_i×⌊(h − k_h + p_h + s_h)/s_h⌋"
     assert data["latex"].startswith("c_o c_i")
@@ -103,12 +116,14 @@ SHAPES = [
     ("compose-size", "(k_1+k_2-1)×(k_1+k_2-1)", "equivalent", "shape_product"),
     ("compose-size", "(k_1 + k_2 − 1, k_1 + k_2 − 1)", "equivalent", "shape_pair"),
     ("compose-size", "（k_1+k_2-1，k_1+k_2-1）", "equivalent", "shape_pair"),
-    ("output-height", "(⌊(h-k_h+p_h+s_h)/s_h⌋, ⌊(w-k_w+p_w+s_w)/s_w⌋)", "equivalent",
-     "shape_pair"),
-    ("output-width", "⌊(h-k_h+p_h+s_h)/s_h⌋ × ⌊(w-k_w+p_w+s_w)/s_w⌋", "equivalent",
-     "shape_product"),
-    ("output-width", "(⌊(h-k_h+p_h+s_h)/s_h⌋, ⌊(w-k_w+p_w+s_w)/s_w⌋)", "equivalent",
-     "shape_pair"),
+    ("output-height", "(⌊(h-k_h+p_h+s_h)/s_h⌋, ⌊(w-k_w+p_w+s_w)/s_w⌋)", "equivalent", "shape_pair"),
+    (
+        "output-width",
+        "⌊(h-k_h+p_h+s_h)/s_h⌋ × ⌊(w-k_w+p_w+s_w)/s_w⌋",
+        "equivalent",
+        "shape_product",
+    ),
+    ("output-width", "(⌊(h-k_h+p_h+s_h)/s_h⌋, ⌊(w-k_w+p_w+s_w)/s_w⌋)", "equivalent", "shape_pair"),
     # not shapes: a product with a constant, or of sizes that are not per axis
     ("compose-size", "2(k_1+k_2-1)", "not_equivalent", None),
     ("output-height", "2 (h-k_h+p_h+s_h)", "not_equivalent", None),
@@ -120,14 +135,18 @@ def test_shapes_give_the_size_asked_for(question, answer, verdict, note):
     result = check(question, answer)
     assert result.verdict == verdict
     assert [n for n in result.notes if n.startswith("reading.")] == (
-        [f"reading.note.{note}"] if note else [])
+        [f"reading.note.{note}"] if note else []
+    )
 
 
-@pytest.mark.parametrize("question, answer, key, column", [
-    ("compose-size", "(k_1+k_2-1, k_1+k_2)", "reading.shape_unequal", 1),
-    ("compose-size", "(k_1, k_2 #)", "reading.unexpected_character", 11),
-    ("forward-mults", "(h, w)", "reading.unexpected_expected", 3),
-])
+@pytest.mark.parametrize(
+    "question, answer, key, column",
+    [
+        ("compose-size", "(k_1+k_2-1, k_1+k_2)", "reading.shape_unequal", 1),
+        ("compose-size", "(k_1, k_2 #)", "reading.unexpected_character", 11),
+        ("forward-mults", "(h, w)", "reading.unexpected_expected", 3),
+    ],
+)
 def test_pairs_that_are_no_shape_are_refused_where_they_go_wrong(question, answer, key, column):
     result = check(question, answer)
     assert result.verdict == "invalid_input"
