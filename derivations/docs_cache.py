@@ -129,7 +129,7 @@ def _class_name(cls) -> str:
 
 def encode(value):
     """Built data as JSON values; anything outside the allowed types: TypeError."""
-    if value is None or isinstance(value, (bool, str)) and not isinstance(value, enum.Enum):
+    if value is None or (isinstance(value, (bool, str)) and not isinstance(value, enum.Enum)):
         return value
     if isinstance(value, int) and not isinstance(value, enum.Enum):
         return value if type(value) is int else int(value)
@@ -171,7 +171,7 @@ def _allowed_class(name, kind: str):
 
 def decode(data):
     """The inverse of :func:`encode`; ValueError on anything :func:`encode` cannot make."""
-    if data is None or isinstance(data, (bool, str, int)) and not isinstance(data, float):
+    if data is None or (isinstance(data, (bool, str, int)) and not isinstance(data, float)):
         return data
     if isinstance(data, list):
         return [decode(item) for item in data]

@@ -12,7 +12,7 @@ is refused (:class:`DerivationError`) rather than shown.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from derivations.errors import DerivationError
 
@@ -76,7 +76,7 @@ def _top_level_splits(latex: str, pattern: re.Pattern) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _convert(latex: str, mode: str) -> str:
     from latex2mathml.converter import convert
 

@@ -31,7 +31,7 @@ from derivations.registry import symbols as _registry
 __all__ = [
     "CONVENTIONS",
     "PADDINGS",
-    "SYMBOLS",  # noqa: F822 -- built on first use by __getattr__
+    "SYMBOLS",
     "Layer",
     "effective_kernel",
     "output_size",
@@ -52,7 +52,7 @@ __all__ = [
     "s_w",
     "d_h",
     "d_w",
-    "g",  # noqa: F822
+    "g",
 ]
 
 PADDINGS = ("total", "per-side")

@@ -3,7 +3,6 @@ PyTorch model."""
 
 from __future__ import annotations
 
-
 DTYPES = ("float16", "float32", "float64")
 FALLBACK_CHANNELS, FALLBACK_SIZE = 3, 224  # a user's file without "input"
 MAX_INPUT_CHARS = 80

@@ -13,12 +13,10 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from derivations.registry.forms import Form
 from derivations.closed_forms import forms
 from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.counting import Counted, counting
 from derivations.execute import run_layer
-from derivations.model import Layer
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
@@ -36,6 +34,8 @@ from derivations.exercises.document import (
     table,
     text,
 )
+from derivations.model import Layer
+from derivations.registry.forms import Form
 
 __all__ = [
     "build",

@@ -15,28 +15,28 @@ import itertools
 import numpy as np
 import sympy as sp
 
-from derivations.registry.forms import Form
 from derivations.closed_forms import forms
 from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
-from derivations.model import Layer
 from derivations.exercises.document import (
-    answer,
-    figure,
-    require,
     CheckFailed,
     Exercise,
+    answer,
     checked,
     exercise,
+    figure,
     heading,
     math,
     mistake,
     mistakes,
     paragraph,
+    require,
     result,
     table,
     text,
 )
+from derivations.model import Layer
+from derivations.registry.forms import Form
 
 __all__ = [
     "build",

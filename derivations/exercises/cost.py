@@ -11,11 +11,8 @@ import numpy as np
 import sympy as sp
 from numpy.lib.stride_tricks import sliding_window_view
 
-from derivations.registry.forms import Form, op_form
 from derivations.closed_forms import forms, m_h, m_w, window_cover
 from derivations.conv import conv2d_backward, conv2d_forward
-from derivations.model import Layer, c_i, c_o, d_h, d_w, g, k_h, k_w, n, p_h, p_w, s_h, s_w
-from derivations.scenarios import BOOK, book_form
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
@@ -34,6 +31,9 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import lines, num, rows, tex
+from derivations.model import Layer, c_i, c_o, d_h, d_w, g, k_h, k_w, n, s_h, s_w
+from derivations.registry.forms import Form, op_form
+from derivations.scenarios import BOOK, book_form
 
 __all__ = ["build"]
 

@@ -7,10 +7,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derivations.registry.forms import Form
 from derivations.closed_forms import m_h, m_w
-from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
-from derivations.scenarios import double_channels, double_padding
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
@@ -28,6 +25,9 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.exercises.notation import decimal, num, percent, rows, tex
+from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
+from derivations.registry.forms import Form
+from derivations.scenarios import double_channels, double_padding
 
 __all__ = ["build"]
 

@@ -8,14 +8,14 @@ exercises use is executed once per ``docs`` build.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
-from derivations.registry.forms import Form, with_composites
 from derivations.closed_forms import forms_for
-from derivations.model import Layer
 from derivations.exercises.document import CheckFailed, checked
+from derivations.model import Layer
+from derivations.registry.forms import Form, with_composites
 
 __all__ = ["BOOK_EXAMPLE", "REALISTIC", "describe", "executed", "value", "FORWARD_KEYS"]
 
@@ -56,7 +56,7 @@ def describe(layer: Layer) -> str:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def executed(layer: Layer) -> dict[str, int]:
     """Executed counts and held sizes, keyed like the closed forms."""
     if layer.c_i * layer.c_o * layer.k_h * layer.k_w * layer.m_h * layer.m_w > _BIG:

@@ -15,13 +15,9 @@ import numpy as np
 import sympy as sp
 from numpy.lib.stride_tricks import sliding_window_view
 
-from derivations.registry.forms import Form
 from derivations.closed_forms import forms, m_h, m_w
 from derivations.conv import conv2d_forward
 from derivations.counting import Counted, counting
-from derivations.loops import loop_forward
-from derivations.model import Layer, c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
-from derivations.scenarios import book_form
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
@@ -39,6 +35,10 @@ from derivations.exercises.document import (
     table,
     text,
 )
+from derivations.loops import loop_forward
+from derivations.model import Layer, c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
+from derivations.registry.forms import Form
+from derivations.scenarios import book_form
 
 __all__ = ["build", "conv_as_matmul", "toeplitz", "matmul_counts", "BOOK_X", "BOOK_K"]
 

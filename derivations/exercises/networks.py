@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from derivations.registry.forms import Form
-from derivations.networks import MODELS as NETWORKS, model_network, parse_network, tabulate
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
@@ -26,9 +24,12 @@ from derivations.exercises.document import (
     table,
     text,
 )
-from derivations.model import output_size
 from derivations.exercises.instances import executed
 from derivations.exercises.notation import num
+from derivations.model import output_size
+from derivations.networks import MODELS as NETWORKS
+from derivations.networks import model_network, parse_network, tabulate
+from derivations.registry.forms import Form
 
 __all__ = ["build"]
 

@@ -7,9 +7,6 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from derivations.registry.forms import Form
-from derivations.model import Layer
-from derivations.scenarios import pointwise
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
@@ -26,6 +23,9 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.instances import executed, value
 from derivations.exercises.notation import num, rows, tex
+from derivations.model import Layer
+from derivations.registry.forms import Form
+from derivations.scenarios import pointwise
 
 __all__ = ["build"]
 

@@ -12,7 +12,6 @@ import numpy as np
 import sympy as sp
 
 from derivations.conv import conv2d_forward
-from derivations.model import Layer
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
@@ -30,6 +29,7 @@ from derivations.exercises.document import (
     table,
     text,
 )
+from derivations.model import Layer
 
 __all__ = [
     "build",

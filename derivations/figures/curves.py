@@ -27,8 +27,8 @@ def _forward_mults(layer) -> int:
 
 
 def _executed_mults(layer) -> int:
-    from derivations.exercises.document import checked
     from derivations.execute import run_layer
+    from derivations.exercises.document import checked
     from derivations.registry.forms import Form
 
     return checked(

@@ -134,7 +134,8 @@ def block_diagonal():
     holds outside the blocks are written in.  Checked against the measured dependency:
     an entry is non-zero exactly where perturbing input ``j`` changes output ``o``."""
     from derivations.conv import conv2d_forward
-    from derivations.exercises.blocks import block_diagonal as dense_of, dependency
+    from derivations.exercises.blocks import block_diagonal as dense_of
+    from derivations.exercises.blocks import dependency
     from derivations.exercises.document import require
     from derivations.model import Layer
 

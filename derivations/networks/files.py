@@ -36,7 +36,7 @@ def _parse(path: Path, text: str):
             raise DerivationError(
                 f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
             ) from None
-        except Exception as error:  # noqa: BLE001 - nesting too deep, a 5000-digit number...
+        except Exception as error:
             raise DerivationError(f"{path}: cannot be parsed as JSON ({_reason(error)})") from None
     if suffix in (".yaml", ".yml"):
         import yaml
@@ -48,7 +48,7 @@ def _parse(path: Path, text: str):
             where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
             problem = getattr(error, "problem", None) or type(error).__name__
             raise DerivationError(f"{path}: not valid YAML: {problem}{where}") from None
-        except Exception as error:  # noqa: BLE001 - untrusted text: any failure is the file's
+        except Exception as error:
             raise DerivationError(f"{path}: cannot be parsed as YAML ({_reason(error)})") from None
     raise DerivationError(f"{path}: suffix {suffix or '(none)'!r} is not .json, .yaml or .yml")
 

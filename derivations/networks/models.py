@@ -13,8 +13,8 @@ on the 3x3 convolution of a bottleneck).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from derivations.errors import DerivationError
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from derivations.errors import DerivationError
-from derivations.networks.graph import INPUT, Network, Node, NetworkTable, tabulate
+from derivations.networks.graph import INPUT, Network, NetworkTable, Node, tabulate
 from derivations.networks.kinds import (
     Activation,
     AdaptivePool,
@@ -53,7 +53,7 @@ __all__ = ["from_torch", "load_factory", "read_torch"]
 def _torch():
     try:
         import torch
-        import torch.fx  # noqa: F401 - the tracer
+        import torch.fx
     except ImportError:
         raise DerivationError(
             "reading a PyTorch model needs torch: pip install -e .[torch]"
@@ -282,7 +282,7 @@ class _Reader:
         module = self.model.get_submodule(fx_node.target)
         try:
             return module(*args, **kwargs)
-        except Exception:  # noqa: BLE001 - parameters on the CPU: run once on zeros
+        except Exception:
             on_cpu = self.torch.fx.node.map_aggregate(
                 args,
                 lambda a: (
@@ -305,7 +305,7 @@ class _Reader:
     def unsupported(self, fx_node, name, what, params=0):
         try:
             value = self.run_meta(fx_node)
-        except Exception as error:  # noqa: BLE001 - the model's own code failed
+        except Exception as error:
             first = str(error).splitlines()[0][:120] if str(error) else ""
             raise DerivationError(
                 f"layer '{clipped(name)}' ({clipped(what)}) cannot run on "
@@ -399,7 +399,7 @@ class _Reader:
         torch = self.torch
         try:
             graph = torch.fx.symbolic_trace(self.model).graph
-        except Exception as error:  # noqa: BLE001 - data-dependent control flow, ...
+        except Exception as error:
             first = str(error).splitlines()[0][:160] if str(error) else ""
             raise DerivationError(
                 f"the model cannot be traced by torch.fx ({type(error).__name__}: {first})"
@@ -481,7 +481,7 @@ def load_factory(spec: str):
         sys.path.insert(0, os.getcwd())
     try:
         module = importlib.import_module(module_name)
-    except Exception as error:  # noqa: BLE001 - the user's module: any failure is theirs
+    except Exception as error:
         raise DerivationError(
             f"--torch: cannot import {clipped(module_name)} "
             f"({type(error).__name__}: {str(error)[:120]})"
@@ -495,7 +495,7 @@ def load_factory(spec: str):
     try:
         with torch.device("meta"):
             model = factory()
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         raise DerivationError(
             f"--torch: {clipped(attribute)}() failed ({type(error).__name__}: {str(error)[:120]})"
         ) from None

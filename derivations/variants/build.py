@@ -18,7 +18,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from fractions import Fraction
 
 from derivations.errors import DerivationError
@@ -26,7 +26,7 @@ from derivations.grading.escape import csv_cell
 from derivations.messages import text
 from derivations.model import Layer
 from derivations.variants.draw import DRAW_VERSION, draw_layer
-from derivations.variants.key import KeyValue, key_values, supported_question
+from derivations.variants.key import key_values, supported_question
 
 __all__ = [
     "FORMAT",
@@ -152,8 +152,8 @@ def _layer_lines(layer: Layer, padding: str, lang: str) -> list[str]:
 
 
 def _sheet_data(variants: ClassVariants, student: Student, lang: str) -> dict:
-    from derivations.registry.exercises import BOOK_SECTION
     from derivations.grading.escape import markdown_text
+    from derivations.registry.exercises import BOOK_SECTION
     from derivations.render import tex_text
 
     return {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from derivations.checking.reading.aliases import FUNCTION_ALIASES, SYMBOL_ALIASES
+from derivations.checking.reading.aliases import SYMBOL_ALIASES
 
 __all__ = ["answers"]
 

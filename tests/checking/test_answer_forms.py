@@ -7,8 +7,8 @@ import json
 import pytest
 
 from derivations.checking import check, feedback
-from derivations.registry.questions import QUESTIONS
 from derivations.cli import main
+from derivations.registry.questions import QUESTIONS
 
 RIGHT = "c_i*c_o*k_h*k_w*m_h*m_w"
 

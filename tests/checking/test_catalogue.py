@@ -8,13 +8,13 @@ import sympy as sp
 from derivations.checking import expression as ex
 from derivations.checking.deciding import catalogue, derive
 from derivations.checking.deciding.catalogue import entry
+from derivations.checking.deciding.samples import environments, layer_points
 from derivations.checking.evaluate import compile_node
+from derivations.closed_forms import forms
 from derivations.messages import catalogue as message_catalogue
+from derivations.model import Layer
 from derivations.registry.misconceptions import misconceptions
 from derivations.registry.questions import QUESTIONS
-from derivations.checking.deciding.samples import environments, layer_points
-from derivations.closed_forms import forms
-from derivations.model import Layer
 from derivations.scenarios import double_channels, double_padding, pointwise
 
 LAYER_FIELDS = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w")
@@ -93,7 +93,7 @@ def test_compose_size_equals_an_executed_full_convolution(k_1, k_2):
 
 
 def test_float32_bytes_is_numpys():
-    assert derive.FLOAT32_BYTES == np.dtype("float32").itemsize
+    assert np.dtype("float32").itemsize == derive.FLOAT32_BYTES
 
 
 def test_cache_round_trip_equals_a_fresh_derivation(tmp_path, monkeypatch):

@@ -9,12 +9,12 @@ import sympy as sp
 
 from derivations.checking import check, feedback
 from derivations.checking.deciding.budget import enforced
-from derivations.messages import catalogue as message_catalogue
-from derivations.registry.misconceptions import misconceptions as misconception_registry
-from derivations.checking.reading.parse import parse_answer
 from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, to_sympy
+from derivations.checking.reading.parse import parse_answer
 from derivations.closed_forms import forms
+from derivations.messages import catalogue as message_catalogue
 from derivations.model import Layer
+from derivations.registry.misconceptions import misconceptions as misconception_registry
 
 EQUIVALENT = [
     ("forward-mults", "c_o×c_i×k_h×k_w×⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋×⌊(w−𝑘_w+𝑝_w+𝑠_w)/𝑠_w⌋"),
@@ -294,7 +294,8 @@ EXPENSIVE = [
 
 @pytest.mark.parametrize("answer, bound", EXPENSIVE)
 def test_expensive_answers_are_bounded(answer, bound, monkeypatch):
-    from derivations.checking import checker, expression as ex
+    from derivations.checking import checker
+    from derivations.checking import expression as ex
     from derivations.checking.reading.limits import MAX_LENGTH, MAX_SYMBOLIC_DEGREE
 
     def no_sympy(*args, **kwargs):

@@ -89,7 +89,7 @@ def all_math(exercise: Exercise) -> list[dict]:
 
 
 def test_every_registered_exercise_has_a_module():
-    assert MODULES == tuple(EXERCISES)
+    assert tuple(EXERCISES) == MODULES
 
 
 @pytest.mark.parametrize("name", MODULES)

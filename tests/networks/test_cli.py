@@ -6,7 +6,6 @@ from fractions import Fraction
 import pytest
 
 from derivations.cli import main
-from derivations.messages import text
 from derivations.networks import MODELS, model_network, tabulate
 
 

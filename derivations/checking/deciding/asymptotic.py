@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derivations.checking import expression as ex
-from derivations.checking.evaluate import Undefined, compile_node
 from derivations.checking.deciding.samples import layer_points, output_extent
+from derivations.checking.evaluate import Undefined, compile_node
 
 __all__ = ["RAYS", "OrderMismatch", "order_mismatch"]
 

@@ -9,10 +9,10 @@ from fractions import Fraction
 
 import sympy as sp
 
+from derivations.checking import expression as ex
 from derivations.closed_forms import m_h, m_w
 from derivations.model import h, k_h, k_w, output_sizes, p_h, p_w, s_h, s_w, w
 from derivations.registry.symbols import sympy_symbols
-from derivations.checking import expression as ex
 
 __all__ = [
     "SYMPY_SYMBOLS",
@@ -202,11 +202,8 @@ def difference(
     that are the output size become m_h, m_w before factoring: cheaper and clearer)."""
     plain = sp.expand(student - reference)
     candidates = _candidates(plain, convention, stride_one, no_padding)
-    if (
-        not candidates
-        or plain.has(sp.floor)
-        and len(candidates) == 1
-        and candidates[0].has(sp.floor)
+    if not candidates or (
+        plain.has(sp.floor) and len(candidates) == 1 and candidates[0].has(sp.floor)
     ):
         candidates.append(plain)
     forms = [_factored(sp.expand(c)) for c in candidates]

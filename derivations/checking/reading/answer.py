@@ -4,12 +4,10 @@ and the grade report's ``parsed`` column shows (STACK's "your answer was interpr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derivations.checking import expression as ex
 from derivations.checking.explaining.render import to_latex, to_text, to_unicode
-from dataclasses import replace
-
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer

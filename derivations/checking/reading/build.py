@@ -12,8 +12,8 @@ from fractions import Fraction
 from lark import Token, Tree
 
 from derivations.checking import expression as ex
-from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.evaluate import Undefined, compile_node
+from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT, MAX_HEIGHT
 
 __all__ = ["to_expression"]

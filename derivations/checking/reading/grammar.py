@@ -116,7 +116,7 @@ def _loaded(payload) -> Lark:
             raise ValueError("the saved grammar reads differently")
     except ValueError:
         raise
-    except Exception as error:  # noqa: BLE001 -- anything odd in the entry: rebuild
+    except Exception as error:
         raise ValueError(f"not a saved grammar ({type(error).__name__})") from None
     return candidate
 

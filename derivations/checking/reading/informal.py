@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from derivations.checking.reading.normalize import Normalized
 

@@ -90,7 +90,7 @@ class Normalized:
             return 1
         return self.columns[min(index, len(self.columns) - 1)] + 1
 
-    def sub(self, pattern: re.Pattern, replace) -> "Normalized":
+    def sub(self, pattern: re.Pattern, replace) -> Normalized:
         chars, cols, last = [], [], 0
         for match in pattern.finditer(self.text):
             chars.append(self.text[last : match.start()])
