@@ -49,13 +49,18 @@ SHAPE_X, SHAPE_K = (3, 3, 3), (2, 3, 1, 1)
 
 
 # --- the section's code, in NumPy ------------------------------------------------------
+# The sheets print this source: it stays written as the book writes it.
+# fmt: off
 def corr2d(X, K):
     h, w = K.shape
     Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=X.dtype)
     for i in range(Y.shape[0]):
         for j in range(Y.shape[1]):
-            Y[i, j] = (X[i : i + h, j : j + w] * K).sum()
+            Y[i, j] = (X[i:i + h, j:j + w] * K).sum()
     return Y
+
+
+# fmt: on
 
 
 def corr2d_multi_in(X, K):
