@@ -6,6 +6,8 @@ Plain data, like the exercises; :mod:`derivations.render` turns it into Markdown
 
 from __future__ import annotations
 
+from typing import cast
+
 import sympy as sp
 
 from derivations.closed_forms import MEMORY_MODEL, forms, m_h, m_w, window_cover
@@ -151,7 +153,8 @@ def build() -> dict:
         elif which == CHANGED:
             keys = [k for k, f in these.items() if f.expr != base[k].expr]
         else:
-            keys = list(which)
+            # CHANGED is the only str in SECTIONS' last column, handled above
+            keys = list(cast("tuple[Form, ...]", which))
         m_h_expr, m_w_expr = output_sizes(convention)
         sections.append(
             {

@@ -87,9 +87,12 @@ def _torch_conv(torch, layer: Layer, x, weight, bias, native_padding=False):
 
 def _leaves(torch, layer, seed, requires=("x", "w", "b")):
     x, weight, bias, dy = random_tensors(layer, seed, np.float64)
-    leaf = lambda a, key: (
-        None if a is None else (torch.tensor(a, dtype=torch.float64, requires_grad=key in requires))
-    )
+
+    def leaf(a, key):
+        if a is None:
+            return None
+        return torch.tensor(a, dtype=torch.float64, requires_grad=key in requires)
+
     return leaf(x, "x"), leaf(weight, "w"), leaf(bias, "b"), torch.tensor(dy)
 
 

@@ -20,6 +20,7 @@ from derivations.execute import run_layer
 from derivations.exercises.document import (
     CheckFailed,
     Exercise,
+    Math,
     answer,
     checked,
     exercise,
@@ -57,7 +58,7 @@ CHANNELS, SIZE = 64, 56
 def block_counts():
     """Matrix-vector product with ``b`` diagonal ``c/b x c/b`` blocks: ``(mults, adds)``;
     ``b = 1`` is the dense matrix.  Each output is a sum of ``c/b`` products."""
-    i, j, t = (sp.Dummy(s) for s in "ijt")
+    i, _j, t = (sp.Dummy(s) for s in "ijt")
     per_output = c / b
     mults = sp.summation(sp.summation(per_output, (i, 1, c / b)), (t, 1, b))
     adds = sp.summation(sp.summation(per_output - 1, (i, 1, c / b)), (t, 1, b))
@@ -234,7 +235,7 @@ def _speed_section():
     ]
 
 
-def _dep_matrix(dep: np.ndarray) -> dict:
+def _dep_matrix(dep: np.ndarray) -> Math:
     """The 0/1 dependency matrix as display math: narrow enough for a phone, unlike a
     table with one column per channel."""
     rows = " \\\\ ".join(" & ".join(str(int(v)) for v in row) for row in dep)

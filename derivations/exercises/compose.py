@@ -709,7 +709,7 @@ def split_layers(columns, rows) -> tuple[np.ndarray, np.ndarray]:
 
 def _run_split(kernel_w1, kernel_w2, kernel, x):
     """Execute both layers and the single layer (counted): outputs and multiplications."""
-    n, c, h, w = x.shape
+    _n, _c, h, w = x.shape
     r, _, kh, _ = kernel_w1.shape
     kw = kernel_w2.shape[3]
     first = Layer(1, r, h, w, kh, 1)
@@ -744,7 +744,7 @@ def _channels_section():
     rng = np.random.default_rng(3)
     hw = 32
     x = rng.integers(-9, 10, size=(1, 1, hw, hw)).astype(float)  # integers: exact in float64
-    y2, y, two_mults, one_mults, (first, second) = _run_split(
+    y2, y, two_mults, one_mults, (_first, _second) = _run_split(
         w1, w2, np.array(LAPLACIAN, dtype=float), x
     )
     require(np.array_equal(y2, y), "the rank split of the Laplacian differs when executed")
@@ -760,7 +760,6 @@ def _channels_section():
     rdiff = float(np.max(np.abs(ry2 - ry)))
     require(rdiff < _ROUNDING_BOUND, f"SVD split of a random kernel: difference {rdiff:.3e}")
     # necessity: the composed kernel sum_m C[:, m] F[m, :] has rank <= c_m, for any weights
-    cm = sp.symbols("c_m", integer=True, positive=True)
     a = _symbols("u", (2, 3))
     b = _symbols("v", (2, 3))
     generic = sp.Matrix(3, 3, lambda i, j: sum(a[m, i] * b[m, j] for m in range(2)))

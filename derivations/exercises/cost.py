@@ -41,19 +41,19 @@ M_FWD, A_FWD = r"M_{\mathrm{fwd}}", r"A_{\mathrm{fwd}}"
 REALISTIC_BIAS = REALISTIC.replace(bias=True)
 
 
-def compact(key: str, convention: str = "total", bias: bool = False) -> sp.Expr:
+def compact(key: Form, convention: str = "total", bias: bool = False) -> sp.Expr:
     """A closed form in the section's setting, written with ``m_h, m_w``."""
     return forms(convention, bias)[key].compact.xreplace(BOOK)
 
 
-def same(step: sp.Expr, key: str, bias: bool = False) -> str:
+def same(step: sp.Expr, key: Form, bias: bool = False) -> str:
     """LaTeX of a derivation step, once SymPy confirms it equals the closed form."""
     if sp.expand(step - compact(key, bias=bias)) != 0:
         raise CheckFailed(f"derivation step {step} is not the closed form {key}")
     return tex(step)
 
 
-def row(label: dict, key: str, layer) -> list:
+def row(label: dict, key: Form, layer) -> list:
     """A table row: label, closed-form value, executed value (checked equal)."""
     return [label, f"${num(value(key, layer))}$", f"${num(executed(layer)[key])}$"]
 

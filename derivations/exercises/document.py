@@ -31,7 +31,7 @@ render-time check goes through :func:`require`.  :class:`CheckFailed` is a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Union
+from typing import ClassVar
 
 from derivations.errors import DerivationError
 
@@ -155,7 +155,7 @@ class Answer:
     type: ClassVar[str] = "answer"
 
 
-Cell = Union[str, dict]
+Cell = str | dict
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,7 @@ class Figure:
     type: ClassVar[str] = "figure"
 
 
-Block = Union[Heading, Paragraph, Math, Result, Answer, Table, Code, Mistakes, Figure]
+Block = Heading | Paragraph | Math | Result | Answer | Table | Code | Mistakes | Figure
 BLOCK_TYPES = (Heading, Paragraph, Math, Result, Answer, Table, Code, Mistakes, Figure)
 
 

@@ -73,7 +73,7 @@ def _ratio(expr: sp.Expr, layer) -> Fraction:
     return Fraction(int(r.p), int(r.q))
 
 
-def _executed_ratio(key: str, before, after) -> Fraction:
+def _executed_ratio(key: Form, before, after) -> Fraction:
     value(key, before), value(key, after)  # both checked against the closed form
     return Fraction(executed(after)[key], executed(before)[key])
 

@@ -57,7 +57,7 @@ def describe(layer: Layer) -> str:
 
 
 @cache
-def executed(layer: Layer) -> dict[str, int]:
+def executed(layer: Layer) -> dict[Form, int]:
     """Executed counts and held sizes, keyed like the closed forms."""
     if layer.c_i * layer.c_o * layer.k_h * layer.k_w * layer.m_h * layer.m_w > _BIG:
         return _forward_only(layer)
@@ -66,7 +66,7 @@ def executed(layer: Layer) -> dict[str, int]:
     return dict(run_layer(layer, seed=0, dtype=np.float32).counts)
 
 
-def _forward_only(layer: Layer) -> dict[str, int]:
+def _forward_only(layer: Layer) -> dict[Form, int]:
     from derivations.conv import conv2d_forward
     from derivations.counting import Counted, counting
     from derivations.execute import random_tensors
@@ -91,7 +91,7 @@ def _forward_only(layer: Layer) -> dict[str, int]:
     )
 
 
-def value(key: str, layer: Layer) -> int:
+def value(key: Form, layer: Layer) -> int:
     """The closed form ``key`` at ``layer``, once the executed figure agrees."""
     closed = forms_for(layer)[key].evaluate(layer)
     counts = executed(layer)

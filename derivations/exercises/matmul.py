@@ -111,7 +111,7 @@ def _matrix_latex(a: np.ndarray) -> str:
 
 
 def build() -> Exercise:
-    stride1, weight, columns, mults, adds, t_shape, t_mults, t_adds = _shapes()
+    stride1, weight, columns, mults, adds, t_shape, t_mults, _t_adds = _shapes()
     # the closed forms of the model, at stride 1 without padding, against the matmul rule
     book = {p_h: 0, p_w: 0, s_h: 1, s_w: 1}
     model_mults = sp.simplify(book_form(Form.FORWARD_MULTS).subs(book))

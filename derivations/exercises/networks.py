@@ -10,6 +10,7 @@ the networks use is executed and checked, to tie the network rows to executed co
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import cast
 
 from derivations.exercises.document import (
     CheckFailed,
@@ -29,6 +30,7 @@ from derivations.exercises.notation import num
 from derivations.model import output_size
 from derivations.networks import MODELS as NETWORKS
 from derivations.networks import model_network, parse_network, tabulate
+from derivations.networks.kinds import Conv
 from derivations.registry.forms import Form
 
 __all__ = ["build"]
@@ -275,7 +277,7 @@ TORCHVISION_ROOTS = ("features", "classifier", "conv1", "layer1")  # torchvision
 def _naming(tables) -> dict:
     """How each model's layers are named: bare nn.Sequential indices, torchvision's
     module paths, or d2l's block variables -- read off the tables' first layer names."""
-    groups = {"indexed": [], "torchvision": [], "blocks": []}
+    groups: dict[str, list[str]] = {"indexed": [], "torchvision": [], "blocks": []}
     for name, t in tables.items():
         root = t.rows[0].name.split(".")[0]
         group = (
@@ -339,7 +341,8 @@ def _three_by_three(name: str) -> dict:
     found: dict = {}
     for node in network.nodes:
         kind = node.kind
-        if getattr(kind, "name", None) == "conv" and kind.kernel == (3, 3):
+        # Conv is the only kind named "conv" and has no subclasses: the same test as by name
+        if isinstance(kind, Conv) and kind.kernel == (3, 3):
             stage = int(node.name.split(".")[0].removeprefix("layer"))
             found.setdefault(kind.stride[0], {}).setdefault(macs[node.name], []).append(stage)
     return found
@@ -447,7 +450,8 @@ def small_layers_checked() -> list:
     for label, row, shape in SMALL:
         network = parse_network([row], shape)
         table_row = tabulate(network).rows[0]
-        layer = network.nodes[0].kind.layer(shape, 1)
+        # every SMALL row is {"kind": "conv", ...}, so its one node is a Conv
+        layer = cast(Conv, network.nodes[0].kind).layer(shape, 1)
         counts = executed(layer)
         macs = checked(f"network MACs of {row}", table_row.macs, counts[Form.FORWARD_MACS])
         params = checked(

@@ -23,7 +23,7 @@ def tex(expr) -> str:
 def num(value: int) -> str:
     """An integer with thin-space digit groups: ``26\\,843\\,545\\,600``."""
     sign, digits = ("-", str(-value)) if value < 0 else ("", str(value))
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

@@ -4,6 +4,8 @@ at every pixel -- checked by executing both and comparing values and counts."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import sympy as sp
 
@@ -107,7 +109,8 @@ def _fully_connected_check(layer: Layer) -> tuple[int, int, float]:
     pixels = x.reshape(layer.c_i, layer.h * layer.w).view(Counted)
     with counting() as count:
         product = matrix @ pixels
-    difference = float(np.max(np.abs(np.asarray(product).reshape(conv.y.shape) - conv.y)))
+    y = cast(np.ndarray, conv.y)  # run_layer always runs the forward pass: y is never None
+    difference = float(np.max(np.abs(np.asarray(product).reshape(y.shape) - y)))
     if (
         count.mults != conv.counts[Form.FORWARD_MULTS]
         or count.adds != conv.counts[Form.FORWARD_ADDS]

@@ -189,10 +189,13 @@ def build() -> Exercise:
     tile_loads, tile_outputs = _tile_check()
     reg_rows, reg_bound = [], {}
     for name, regs, width in REGISTER_FILES:
-        row = [name, f"{regs} \u00d7 {width}"]
+        row: list[str | dict] = [name, f"{regs} \u00d7 {width}"]
         for kk in (3, 5):
             d = register_limit(regs, width, kk)
-            fits = lambda delta: int(needed.subs({D: delta, lanes: width, k: kk}))  # noqa: E731
+
+            def fits(delta, width=width, kk=kk):
+                return int(needed.subs({D: delta, lanes: width, k: kk}))
+
             require(
                 d == 0 or fits(d) <= regs < fits(d + 1),
                 f"{name}, k = {kk}: Delta = {d} is not the largest that fits",

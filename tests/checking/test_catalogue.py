@@ -71,7 +71,9 @@ def test_reference_equals_the_closed_form_on_model_layers(qid, keys):
 
 
 def test_scenario_references_are_the_scenario_results():
-    values = lambda qid: entry(qid).reference.tree
+    def values(qid):
+        return entry(qid).reference.tree
+
     from derivations.checking.deciding.symbolic import to_sympy
 
     assert (

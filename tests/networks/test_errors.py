@@ -124,7 +124,7 @@ def test_bad_input_shape(shape):
 
 @pytest.mark.parametrize("batch", [0, -1, 2.0, True])
 def test_bad_batch(batch):
-    with pytest.raises(DerivationError, match="batch=.* must be a positive integer"):
+    with pytest.raises(DerivationError, match=r"batch=.* must be a positive integer"):
         tabulate(parse_network([{"kind": "relu"}], IMAGE), batch)
 
 

@@ -226,7 +226,7 @@ def test_convolution_variants(torch, dims, c_in, c_out, shape, kwargs):
     model = torch.nn.Sequential(getattr(torch.nn, f"BatchNorm{dims}d")(c_in, device="meta"), conv)
     table = _read(torch, model, (c_in, *shape), batch=2)
     row = table.rows[-1]
-    calls, _, forward, _, out_shape = measure(torch, model, (c_in, *shape), batch=2)
+    calls, _, _forward, _, out_shape = measure(torch, model, (c_in, *shape), batch=2)
     assert row.output_shape == tuple(out_shape)
     assert (row.flops, row.saved) == calls[-1][1:]
     assert row.params == sum(p.numel() for p in conv.parameters())
@@ -302,7 +302,7 @@ def test_layer_norm_gelu_linear_on_tokens(torch):
     with torch.device("meta"):
         model = model.to("meta")
     table = _read(torch, model, (5, 8), batch=3)
-    calls, _, forward, backward, shape = measure(torch, model, (5, 8), batch=3)
+    calls, _, _forward, backward, shape = measure(torch, model, (5, 8), batch=3)
     assert [(r.flops, r.saved) for r in table.rows] == [c[1:] for c in calls]
     assert table.totals["params"] == sum(p.numel() for p in model.parameters())
     assert table.rows[-1].output_shape == tuple(shape)
@@ -407,7 +407,7 @@ def test_inception_concatenation(torch):
 
     node = next(n for n in read_torch(model, (3, 6, 6)).nodes if n.name == "cat")
     assert node.inputs == ("b1", "b2.2", "b3.1", "stem")
-    calls, outside, forward, backward, shape = measure(torch, model, (3, 6, 6), batch=2)
+    _calls, outside, forward, backward, shape = measure(torch, model, (3, 6, 6), batch=2)
     assert table.totals["flops"] == forward and table.rows[-1].output_shape == tuple(shape)
     assert backward == sum(2 * r.backward.mults for r in table.rows if r.macs)
     assert rows["relu"].saved == 2 * 18 * 36 and outside == rows["relu"].saved
@@ -442,11 +442,11 @@ def test_cpu_parameters_and_untraceable_model(torch):
         def forward(self, x):
             return x if x.sum() > 0 else -x
 
-    with pytest.raises(DerivationError, match="cannot be traced by torch.fx"):
+    with pytest.raises(DerivationError, match=r"cannot be traced by torch\.fx"):
         _read(torch, Branchy(), (2,))
-    with pytest.raises(DerivationError, match="input_shape=.* must be the per-sample shape"):
+    with pytest.raises(DerivationError, match=r"input_shape=.* must be the per-sample shape"):
         _read(torch, model, (1, 6, 0))
-    with pytest.raises(DerivationError, match="is not a torch.nn.Module"):
+    with pytest.raises(DerivationError, match=r"is not a torch\.nn\.Module"):
         _read(torch, object(), (1,))
 
 

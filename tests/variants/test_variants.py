@@ -55,8 +55,8 @@ def test_draws_stay_in_the_documented_distribution(padding):
         assert layer.s_h == layer.s_w and layer.s_h in STRIDES
         assert layer.convention == padding and not layer.bias and layer.batch == 1
     padded = 1 if padding == "total" else 2
-    assert any((l.h + padded * l.p_h - l.k_h) % l.s_h for l in layers)  # strides not dividing
-    assert any(l.h != l.w for l in layers) and any(l.k_h != l.k_w for l in layers)
+    assert any((ly.h + padded * ly.p_h - ly.k_h) % ly.s_h for ly in layers)  # strides not dividing
+    assert any(ly.h != ly.w for ly in layers) and any(ly.k_h != ly.k_w for ly in layers)
 
 
 @pytest.mark.parametrize("seed", [7, None, b"x", ""])
