@@ -157,7 +157,7 @@ def encode(value):
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _allowed_class(name, kind: str):
+def _allowed_class(name, kind: str) -> type:
     if not isinstance(name, str) or ":" not in name:
         raise ValueError(f"bad {kind} name {name!r}")
     module, qualname = name.split(":", 1)

@@ -65,9 +65,10 @@ def block_view(block) -> dict:
     fields...}``: its class's ``type`` constant and its fields."""
     if isinstance(block, dict):
         return block
-    if dataclasses.is_dataclass(block) and isinstance(getattr(block, "type", None), str):
+    kind = getattr(block, "type", None)
+    if dataclasses.is_dataclass(block) and isinstance(kind, str):
         view = {f.name: getattr(block, f.name) for f in dataclasses.fields(block)}
-        view["type"] = block.type
+        view["type"] = kind
         return view
     raise TypeError(f"not a document block: {type(block).__name__}")
 

@@ -42,8 +42,8 @@ def peak_rss(command: list[str], env: dict) -> float:
 def run(harness) -> None:
     import os
 
-    with tempfile.TemporaryDirectory() as scratch:
-        scratch = Path(scratch)
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
         cache, out = scratch / "cache", scratch / "out"
         env = {"DERIVATIONS_CACHE": str(cache)}
         docs = python_command("docs", "--out", str(out))

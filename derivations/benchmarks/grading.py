@@ -133,8 +133,8 @@ def run(report) -> None:
     for qid in QUESTIONS:  # warm the derived catalogue (disk cache)
         entry(qid)
     large = int(os.environ.get("DERIVATIONS_BENCH_ROWS", LARGE))
-    with tempfile.TemporaryDirectory() as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
         source = class_file(folder / "class.csv", distinct=False, rows=large)
         seconds, cpu, peak = measure(
             [

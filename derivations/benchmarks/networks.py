@@ -42,7 +42,7 @@ def _best(fn, repeat: int) -> float:
 
 def _interleaved(fns: dict, repeat: int) -> dict:
     """Best time of each, the runs interleaved so that load hits them alike."""
-    times = {name: [] for name in fns}
+    times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
         for name, fn in fns.items():
             start = time.perf_counter()
@@ -80,7 +80,8 @@ def torch_timings(repeat: int = 5) -> dict:
 
     fns = {"ours": ours, "flop_counter": flop_counter}
     if importlib.util.find_spec("fvcore") is not None:
-        from fvcore.nn import FlopCountAnalysis
+        # fvcore ships neither type hints nor a py.typed marker
+        from fvcore.nn import FlopCountAnalysis  # type: ignore[import-untyped]
 
         with torch.device("cpu"):  # fvcore traces with torch.jit: real CPU tensors
             cpu_model = resnet50().eval()

@@ -102,8 +102,8 @@ def _built(recheck: bool, jobs: int):
     found = {} if recheck else {entry: load(*entry) for entry in entries}
     missing = [entry for entry in entries if found.get(entry) is None]
     built = _build_missing(missing, jobs)
-    for entry, value in built.items():
-        store(*entry, value)
+    for (kind, name), value in built.items():
+        store(kind, name, value)
     values = {**found, **built}
     by_kind = {
         kind: [values[e] for e in entries if e[0] == kind]

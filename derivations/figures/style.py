@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from contextlib import contextmanager
+from typing import Any
 
 __all__ = ["PALETTE", "fixed_style", "new_figure", "save"]
 
@@ -57,7 +58,8 @@ def fixed_style():
     import matplotlib
     from cycler import cycler
 
-    rc = dict(
+    # Any keys: rcParams is typed by its literal key names, and _RC's are plain strings
+    rc: dict[Any, object] = dict(
         _RC,
         **{
             "axes.prop_cycle": cycler(

@@ -32,6 +32,7 @@ from fractions import Fraction
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import TextIO, cast
 
 from derivations.errors import DerivationError
 from derivations.files import Staging
@@ -74,8 +75,8 @@ class Options:
     reveal: str | None = None
     jobs: int = 1
     progress: bool = False
-    json_lines: object = None  # a text stream for --json
-    warnings: object = None  # a text stream for one-line warnings
+    json_lines: TextIO | None = None  # a text stream for --json
+    warnings: TextIO | None = None  # a text stream for one-line warnings
     symbolic: bool = False  # the SymPy stages (proof note, difference): same verdicts
     variants: str | None = None  # a `variants` folder: grade against per-student layers
 
@@ -253,7 +254,12 @@ class _Run:
     """One grading run: the state shared by the batch loop."""
 
     def __init__(
-        self, options: Options, rubric: Rubric, table: Table, layout: Layout, grader: Grader
+        self,
+        options: Options,
+        rubric: Rubric,
+        table: Table | _Rows,
+        layout: Layout,
+        grader: Grader,
     ):
         self.o, self.rubric, self.table, self.layout, self.grader = (
             options,
@@ -279,7 +285,7 @@ class _Run:
         problem = _row_problem(row, layout, self.table.header, lang)
         if problem:
             return [(None, "", problem)] * len(layout.slots)
-        items = []
+        items: list[tuple[str | None, str, str | None]] = []
         for slot in layout.slots:
             answer = cells[slot.answer]
             if slot.question_column is not None:
@@ -432,7 +438,9 @@ class _Run:
                 }
             )
         record = {"line": row.line, "row": dict(zip(self.table.header, cells)), "answers": answers}
-        self.o.json_lines.write(json.dumps(record, ensure_ascii=False) + "\n")
+        stream = self.o.json_lines
+        if stream is not None:  # the caller's check: only with --json
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _chart_name(options: Options) -> str | None:
@@ -575,7 +583,8 @@ def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | 
             options.gradebook, run.book.csv_bytes([name for name, _ in run.layout.identity])
         )
     if run.letters is not None:
-        folder = Path(options.feedback_dir)
+        # run.letters is made only when options.feedback_dir is set (see _Run.__init__)
+        folder = Path(cast(str, options.feedback_dir))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -73,7 +73,7 @@ class _Counted(io.RawIOBase):
         super().close()
 
 
-def _human(size: int) -> str:
+def _human(size: float) -> str:
     for unit in ("bytes", "KiB", "MiB", "GiB"):
         if size < 1024 or unit == "GiB":
             return f"{size:g} {unit}" if unit == "bytes" else f"{size:.0f} {unit}"
@@ -200,12 +200,12 @@ def _locate(path: str, encoding: str):
             return None
         decoder = codecs.getincrementaldecoder(encoding)("strict")
         offset = 0
-        for number, line in enumerate(iter(lambda: stream.readline(1 << 20), b""), 1):
+        for number, raw in enumerate(iter(lambda: stream.readline(1 << 20), b""), 1):
             try:
-                decoder.decode(line)
+                decoder.decode(raw)
             except UnicodeDecodeError as error:
-                return number, offset + error.start, line[error.start], line
-            offset += len(line)
+                return number, offset + error.start, raw[error.start], raw
+            offset += len(raw)
     return None
 
 

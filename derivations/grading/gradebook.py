@@ -87,6 +87,9 @@ class Gradebook:
             writer.writerow(
                 [csv_cell(c) for c in self.identity[student]]
                 + [format_points(self.total(student))]
-                + ["" if scores[q] is None else format_points(scores[q]) for q in self.questions()]
+                + [
+                    "" if (score := scores[q]) is None else format_points(score)
+                    for q in self.questions()
+                ]
             )
         return stream.getvalue().encode("utf-8")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from importlib import resources
+from typing import NoReturn
 
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
@@ -100,7 +101,7 @@ def format_points(value: Fraction) -> str:
     return shown
 
 
-def _fail(source: str, key: str, message: str, lang: str):
+def _fail(source: str, key: str, message: str, lang: str) -> NoReturn:
     raise DerivationError(text("grading.bad_rubric", lang, path=source, key=key, problem=message))
 
 

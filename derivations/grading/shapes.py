@@ -129,8 +129,7 @@ def _mapped_slots(
                 (
                     i
                     for i in candidates
-                    if _CANVAS_QUESTION.match(header[i])
-                    and _CANVAS_QUESTION.match(header[i])[1] == spec.strip()
+                    if (match := _CANVAS_QUESTION.match(header[i])) and match[1] == spec.strip()
                 ),
                 None,
             )

@@ -201,8 +201,8 @@ class Table:
                     return None
                 cells = None
                 error = "end of data"
-            except csv.Error as problem:
-                cells, error = None, str(problem)
+            except csv.Error as failure:
+                cells, error = None, str(failure)
             taken = feed.taken
             if not taken:
                 return None

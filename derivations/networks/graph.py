@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from derivations.errors import DerivationError
-from derivations.networks.kinds import Backward, kind_of
+from derivations.networks.kinds import Backward, Kind, kind_of
 from derivations.networks.rows import Row, clipped, shown
 from derivations.networks.schema import check_rows
 
@@ -37,7 +37,7 @@ COLUMNS = ("params", "macs", "flops", "mults", "adds", "other", "ops", "activati
 @dataclass(frozen=True)
 class Node:
     name: str
-    kind: object
+    kind: Kind
     inputs: tuple[str, ...]
 
 

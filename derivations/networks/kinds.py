@@ -264,7 +264,7 @@ class Conv(Kind):
         else:
             axes = [self._axis(-2), self._axis(-1)]
         if self.dims == 3:
-            k_d, p_d, s_d, d_d = self._axis(0)
+            k_d, _p_d, _s_d, _d_d = self._axis(0)
             m_d = self._depth_out(sizes[0])
             c, batch, sizes = c * k_d, batch * m_d, sizes[1:]
         (k_h, p_h, s_h, d_h), (k_w, p_w, s_w, d_w) = axes
@@ -308,6 +308,7 @@ class Conv(Kind):
         _expect(self.in_channels, shape, "in_channels")
         layer = self.layer(shape, batch)
         f = _conv_forms(layer)
+        output: tuple[int, ...]
         if self.dims == 1:
             output = (self.out, layer.m_w)
         elif self.dims == 2:
@@ -863,7 +864,7 @@ class Parameter(Kind):
         return Cost(output=self.shape, params=math.prod(self.shape))
 
 
-KINDS: dict[str, type] = {
+KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (Conv, ConvTranspose, Linear, AdaptivePool, BatchNorm, Flatten, Dropout, Add, Concat)
 }

@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import cast
 
 from derivations.errors import DerivationError
 from derivations.networks.rows import clipped, shown
@@ -68,7 +69,7 @@ def _is(value, kind: str) -> bool:
 
 
 _MEMBERS: dict[int, frozenset] = {}  # id(enum node) -> its (type, value) pairs
-_DISPATCH: dict[int, tuple] = {}  # id(allOf node) -> (field, value -> then-schemas)
+_DISPATCH: dict[int, tuple | None] = {}  # id(allOf node) -> (field, value -> then-schemas)
 
 
 def _in_enum(value, node) -> bool:
@@ -86,7 +87,8 @@ def _dispatch(node):
     row's dispatch on ``kind``): ``(F, {value: [then, ...]})``, else ``None``."""
     if id(node) in _DISPATCH:
         return _DISPATCH[id(node)]
-    field, table = None, {}
+    field: str | None = None
+    table: dict[object, list] = {}
     for part in node["allOf"]:
         fields = part.get("if", {}).get("properties", {})
         if set(part) != {"if", "then"} or len(part["if"]) != 1 or len(fields) != 1:
@@ -310,7 +312,8 @@ def check_file(data, origin: str) -> None:
     found = problem(data, schema(), frozenset({"#/$defs/layers"}))
     if found is None:
         if isinstance(data, dict) and not isinstance(data.get("layers"), (list, tuple)):
-            found = problem(data["layers"], {"$ref": "#/$defs/layers"})
+            # $defs/layers has type "array": anything but a list or tuple is a problem
+            found = cast(Problem, problem(data["layers"], {"$ref": "#/$defs/layers"}))
             raise DerivationError(f"{origin}: {_say(found, 'layers')}")
         return
     if found.path:

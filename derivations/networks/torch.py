@@ -424,7 +424,7 @@ class Reused(Kind):
 
     name: ClassVar[str] = "reused"
     convention: ClassVar[str] = "a module called again: its parameters counted once"
-    kind: object
+    kind: Kind
 
     @property
     def label(self) -> str:

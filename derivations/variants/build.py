@@ -217,7 +217,7 @@ def render_files(variants: ClassVariants, out, languages=("en", "zh")) -> dict:
 
     out = Path(out)
     files: dict = {out / "variants.json": _json(variants), out / "key.csv": _key_csv(variants)}
-    names = {}
+    names: dict[str, str] = {}
     for s in variants.students:
         name = file_name(s.id)
         if name in names:  # two ids with one safe name: keep both, apart

@@ -63,7 +63,8 @@ def read_roster(path, id_column: str | None = None, encoding: str | None = None)
             if not header:
                 raise DerivationError(f"roster {path} is empty")
             column = _column(header, id_column)
-            ids, seen = [], {}
+            ids: list[str] = []
+            seen: dict[str, int] = {}
             for number, row in enumerate(rows, start=2):
                 if not any(cell.strip() for cell in row):
                     continue
