@@ -148,7 +148,7 @@ def _layer(env: dict, entry: Entry, parsed: Parsed) -> dict:
 
 
 def _merged(*groups) -> list:
-    out = []
+    out: list[str] = []
     for group in groups:
         out.extend(name for name in group if name not in out)
     return out

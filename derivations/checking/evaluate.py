@@ -8,7 +8,9 @@ not make the checker compute a power tower).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 from derivations.checking import expression as ex
 from derivations.checking.reading.errors import refuse
@@ -106,4 +108,9 @@ def compile_node(node: ex.Node):
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
 
 
-_COMBINE = {ex.Add: _total, ex.Mul: _product, ex.Max: max, ex.Min: min}
+_COMBINE: dict[type, Callable[[list], Any]] = {
+    ex.Add: _total,
+    ex.Mul: _product,
+    ex.Max: max,
+    ex.Min: min,
+}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import ClassVar, Union
+from typing import ClassVar, cast
 
 __all__ = [
     "Node",
@@ -133,7 +133,7 @@ class BigO:
     kind: ClassVar[str] = "bigo"
 
 
-Node = Union[Num, Sym, Neg, Add, Mul, Div, Pow, Floor, Ceil, Max, Min, BigO]
+Node = Num | Sym | Neg | Add | Mul | Div | Pow | Floor | Ceil | Max | Min | BigO
 NODE_CLASSES = (Num, Sym, Neg, Add, Mul, Div, Pow, Floor, Ceil, Max, Min, BigO)
 _BY_KIND = {cls.kind: cls for cls in NODE_CLASSES}
 
@@ -348,6 +348,8 @@ def from_data(data) -> Node:
             return Pow(read(rest[0], level + 1), rest[1])
         if len(rest) != 1:
             raise _bad(item, "operand")
-        return cls(read(rest[0], level + 1))
+        # every other kind returned above: a node of one operand is left
+        unary = cast("type[Neg | Floor | Ceil | BigO]", cls)
+        return unary(read(rest[0], level + 1))
 
     return read(data, 1)

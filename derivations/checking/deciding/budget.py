@@ -16,6 +16,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+from typing import cast
 
 __all__ = ["OutOfTime", "time_budget", "enforced", "cpu_seconds"]
 
@@ -46,11 +47,13 @@ def enforced() -> bool:
 
 
 def _arm() -> None:
+    # armed only where enforced(): the timer exists
+    timer = cast(int, _TIMER)
     if _active:
         remaining = max(min(deadline for _, deadline in _active) - cpu_seconds(), 1e-4)
-        signal.setitimer(_TIMER, remaining)
+        signal.setitimer(timer, remaining)
     else:
-        signal.setitimer(_TIMER, 0)
+        signal.setitimer(timer, 0)
 
 
 def _expired(signum, frame):
@@ -69,7 +72,9 @@ def time_budget(seconds: float):
     if not enforced():
         yield token
         return
-    previous = signal.signal(_SIGNAL, _expired) if not _active else None
+    # enforced(): a Unix with ITIMER_PROF, which has SIGPROF
+    signum = cast(int, _SIGNAL)
+    previous = signal.signal(signum, _expired) if not _active else None
     _active.append((token, cpu_seconds() + seconds))
     _arm()
     try:
@@ -78,4 +83,4 @@ def time_budget(seconds: float):
         _active.pop()
         _arm()
         if previous is not None:
-            signal.signal(_SIGNAL, previous)
+            signal.signal(signum, previous)

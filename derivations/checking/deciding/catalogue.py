@@ -227,7 +227,7 @@ def _from_json(text: str) -> dict:
 
 
 # --- the per-user key and the signed, guarded file ---------------------------------------
-_warned = []
+_warned: list[Path] = []
 
 
 def _warn(path: Path, why: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import Compiled, Entry
@@ -90,7 +91,10 @@ def restriction_assumptions(domain: frozenset, tree=None) -> tuple:
     if tree is not None:
         used = ex.symbols_in(tree)
         restrictions = [
-            r for r in restrictions if r.kind not in _ABOUT or _ABOUT[r.kind] + r.axis in used
+            r
+            for r in restrictions
+            # the kinds in _ABOUT are per-axis: their restrictions have an axis
+            if r.kind not in _ABOUT or _ABOUT[r.kind] + cast(str, r.axis) in used
         ]
     kinds = {r.kind for r in restrictions}
     if Kind.SQUARE_INPUT in kinds:

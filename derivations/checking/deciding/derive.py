@@ -60,7 +60,7 @@ def _book(expr: sp.Expr, batch: bool = False) -> sp.Expr:
     return expr.xreplace(values)
 
 
-def compact(key: str, padding="total", bias=False, batch=False) -> sp.Expr:
+def compact(key: Form, padding="total", bias=False, batch=False) -> sp.Expr:
     """A closed form with m_h, m_w, in the section's setting."""
     return _book(forms(padding, bias)[key].compact, batch)
 

@@ -79,7 +79,8 @@ def from_sympy(expr: sp.Expr) -> ex.Node:
     if expr.is_Mul and expr.args[0].is_Rational and expr.args[0] < 0:
         return ex.neg(from_sympy(-expr))
     if expr.is_Mul:
-        top, bottom = [], []
+        top: list[ex.Node] = []
+        bottom: list[ex.Node] = []
         for factor in expr.args:
             if factor.is_Pow and factor.exp.is_Integer and factor.exp < 0:
                 bottom.append(from_sympy(factor.base**-factor.exp))

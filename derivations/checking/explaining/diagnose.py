@@ -63,7 +63,7 @@ class Diagnosis:
 
     def product(self) -> ex.Node:
         """The factor or term as a tree (constant first), for the printers."""
-        parts = [ex.sym(name) for name in self.factor]
+        parts: list[ex.Node] = [ex.sym(name) for name in self.factor]
         if self.constant not in (None, 1, -1) and self.id.startswith("term"):
             parts.insert(0, ex.num(abs(self.constant)))
         if not parts:
@@ -160,7 +160,7 @@ def diagnose(
         for name, pairs in (("swapped_axes", _SWAP_AXES), ("swapped_channels", _SWAP_CHANNELS)):
             if _same_swapped(answer, envs, want, pairs):
                 return Diagnosis(name)
-    sizes = _SIZES if family == "layer" else _COMPOSE_SIZES
+    sizes: tuple[str, ...] = _SIZES if family == "layer" else _COMPOSE_SIZES
     sizes = tuple(name for name in sizes if name in envs[0])
     if all(w != 0 for w in want):
         if all(g == 2 * w for g, w in zip(got, want)):

@@ -12,6 +12,8 @@ How much is revealed (``reveal``):
 
 from __future__ import annotations
 
+from typing import cast
+
 from derivations.checking.explaining.wording import (
     LANGS,
     assumption_text,
@@ -181,7 +183,8 @@ def _right(result: Result, lang: str, reveal: str) -> list[str]:
     lines = []
     if result.verdict == "equivalent":
         lines.append(
-            phrase("correct", lang, reference=reference_text(result.reference, lang))
+            # an "equivalent" result always carries its reference
+            phrase("correct", lang, reference=reference_text(cast(dict, result.reference), lang))
             if reveal == "answer"
             else phrase("correct_hidden", lang)
         )
@@ -199,12 +202,16 @@ def feedback(result: Result, lang: str = "en", reveal: str = "hint") -> str:
     check_language(lang)
     check_reveal(reveal)
     verdict = result.verdict
+    # an "error" or "invalid_input" result always carries its error
     if verdict == "error":
         return phrase(
-            "error", lang, answer=one_line(result.answer), reason=one_line(result.error["reason"])
+            "error",
+            lang,
+            answer=one_line(result.answer),
+            reason=one_line(cast(dict, result.error)["reason"]),
         )
     if verdict == "invalid_input":
-        return phrase("invalid", lang, reason=reason_text(result.error, lang))
+        return phrase("invalid", lang, reason=reason_text(cast(dict, result.error), lang))
     if reveal == "none":
         return verdict_text(verdict, lang)
     if verdict == "not_equivalent":

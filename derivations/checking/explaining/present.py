@@ -8,8 +8,6 @@ kernel, padding, stride; channels first), a positive term in front, constants la
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from derivations.checking import expression as ex
 
 __all__ = ["book_order", "show", "BOOK_SYMBOLS"]
@@ -56,7 +54,7 @@ def book_order(node: ex.Node) -> ex.Node:
             ordered.insert(0, ordered.pop(first))
             return ex.Add(tuple(ordered))
         case ex.Mul(parts) | ex.Max(parts) | ex.Min(parts):
-            return replace(node, **{_field(node): tuple(book_order(p) for p in parts)})
+            return type(node)(tuple(book_order(p) for p in parts))
         case ex.Div(top, bottom):
             return ex.Div(book_order(top), book_order(bottom))
         case ex.Pow(base, exponent):
@@ -64,12 +62,6 @@ def book_order(node: ex.Node) -> ex.Node:
         case ex.Neg(x) | ex.Floor(x) | ex.Ceil(x) | ex.BigO(x):
             return type(node)(book_order(x))
     return node
-
-
-def _field(node) -> str:
-    from dataclasses import fields
-
-    return fields(node)[0].name
 
 
 def show(node: ex.Node) -> tuple[str, str]:

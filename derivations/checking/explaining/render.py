@@ -8,6 +8,7 @@ book's term order first).
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TypeGuard
 
 from derivations.checking import expression as ex
 
@@ -21,7 +22,7 @@ def _wrap(pair, minimum, left="(", right=")"):
     return f"{left}{text}{right}" if precedence < minimum else text
 
 
-def _negative_constant(term) -> bool:
+def _negative_constant(term: ex.Node) -> TypeGuard[ex.Num]:
     return isinstance(term, ex.Num) and term.value < 0
 
 

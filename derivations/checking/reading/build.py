@@ -8,6 +8,7 @@ refused where it is written; ``O(...)`` must enclose the whole answer.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import cast
 
 from lark import Token, Tree
 
@@ -101,19 +102,33 @@ def _call(children, built) -> ex.Node:
     return (ex.Max if name == "max" else ex.Min)(tuple(arguments))
 
 
-_ONE_ARGUMENT = {"floor": ex.Floor, "ceil": ex.Ceil, "O": ex.BigO}
+_ONE_ARGUMENT: dict[str, type[ex.Floor | ex.Ceil | ex.BigO]] = {
+    "floor": ex.Floor,
+    "ceil": ex.Ceil,
+    "O": ex.BigO,
+}
 
 
 def _number(token: Token) -> ex.Node:
     return ex.num(Fraction(str(token)))
 
 
-def _node(tree: Tree, built: dict) -> ex.Node:
+def _column(kid: Token | Tree) -> int | None:
+    """Where the operator token ``kid`` is (the grammar keeps every token:
+    ``keep_all_tokens``, so an operator's child at its place is that token)."""
+    return cast(Token, kid).start_pos
+
+
+def _node(tree: Tree, built: dict[int, ex.Node]) -> ex.Node | None:
     rule = tree.data if isinstance(tree.data, str) else str(tree.data)
     kids = tree.children
+    if rule == "call":
+        return _call(kids, built)
+    if rule == "arguments":
+        return None  # read by _call from the argument subtrees
     parts = [built[id(c)] for c in kids if isinstance(c, Tree)]
     if rule == "number":
-        return _number(kids[0])
+        return _number(cast(Token, kids[0]))  # a number is one NUMBER token
     if rule == "symbol":
         return ex.sym(str(kids[0]))
     if rule in ("group", "pos", "start"):
@@ -125,23 +140,19 @@ def _node(tree: Tree, built: dict) -> ex.Node:
     if rule == "mul":
         return ex.mul(*parts)
     if rule == "div":
-        return _divide(*parts, kids[1].start_pos)
+        return _divide(parts[0], parts[1], _column(kids[1]))
     if rule == "div_frac":
-        return _divide(*parts, kids[0].start_pos)
+        return _divide(parts[0], parts[1], _column(kids[0]))
     if rule == "floordiv":
-        return ex.Floor(_divide(*parts, kids[1].start_pos))
+        return ex.Floor(_divide(parts[0], parts[1], _column(kids[1])))
     if rule == "neg":
         return ex.neg(parts[0])
     if rule == "pow":
-        return _power(parts[0], _exponent(parts[1], kids[1].start_pos), kids[1].start_pos)
+        return _power(parts[0], _exponent(parts[1], _column(kids[1])), _column(kids[1]))
     if rule == "floor":
         return ex.Floor(parts[0])
     if rule == "ceil":
         return ex.Ceil(parts[0])
-    if rule == "call":
-        return _call(kids, built)
-    if rule == "arguments":
-        return None  # read by _call from the argument subtrees
     raise refuse("cannot_read", _first_column(tree))  # pragma: no cover
 
 
@@ -158,7 +169,9 @@ def to_expression(tree: Tree) -> ex.Node:
         order.append(current)
         stack.extend(c for c in current.children if isinstance(c, Tree))
     for current in reversed(order):
-        built[id(current)] = _node(current, built)
+        node = _node(current, built)
+        if node is not None:  # an argument list builds nothing (read by _call)
+            built[id(current)] = node
     root = built[id(tree)]
     if ex.depth(root) > MAX_DEPTH:
         raise refuse("nested_too_deep", limit=MAX_DEPTH)

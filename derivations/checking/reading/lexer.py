@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
+from typing import cast
 
 from lark import Token
 
@@ -39,7 +40,7 @@ PUNCTUATION = {
     "⌈": "LCEIL",
     "⌉": "RCEIL",
 }
-LATEX_COMMANDS = {
+LATEX_COMMANDS: dict[str, str | tuple[str, str]] = {
     "frac": "FRAC",
     "dfrac": "FRAC",
     "tfrac": "FRAC",
@@ -116,7 +117,8 @@ def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
     """Split a run of letters into known spellings, longest first."""
     table, longest = _table()
     tokens, index = [], start
-    end = _WORD.match(text, start).end()
+    # the caller saw a letter or "_" at ``start``: a word starts there
+    end = cast(re.Match[str], _WORD.match(text, start)).end()
     while index < end:
         for length in range(min(longest, end - index), 0, -1):
             found = table.get(text[index : index + length].lower())
@@ -130,7 +132,7 @@ def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
     return tokens, end
 
 
-def _command_token(text: str, index: int, col) -> tuple[Token | None, int]:
+def _command_token(text: str, index: int, col) -> tuple[Token, int]:
     match = _COMMAND.match(text, index)
     if not match:
         raise refuse("lone_backslash", col(index))
@@ -153,7 +155,8 @@ def _without_full_stop(body: str) -> str:
 
 
 def _number_token(body: str, index: int, col) -> tuple[Token, int]:
-    match = _NUMBER.match(body, index)
+    # the caller saw a digit at ``index``: a number starts there
+    match = cast(re.Match[str], _NUMBER.match(body, index))
     digits = len(match.group("digits").replace(".", ""))
     power = int(match.group("power") or 0)
     if digits + abs(power) > MAX_DIGITS:  # 1e309 written out

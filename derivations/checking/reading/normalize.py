@@ -150,7 +150,7 @@ def _fold(raw: str) -> Normalized:
         pieces = [_plain(c) for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char))]
         if None in pieces:
             raise refuse("not_plain_digit", index + 1, char=char)
-        folded = "".join(pieces)
+        folded = "".join(p for p in pieces if p is not None)  # all str: None refused above
         chars.append(folded)
         cols.extend([index] * len(folded))
         index += 1
