@@ -42,7 +42,7 @@ def _plain(text: str) -> Numeral | None:
         return Numeral(Fraction(re.sub(r"\D", "", text)), None)
     match = _PLAIN.match(text)
     if match:
-        whole, fraction = match.groups()
+        fraction = match.group(2)
         return Numeral(Fraction(text), len(fraction) if fraction else None)
     return None
 

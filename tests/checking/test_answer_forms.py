@@ -113,3 +113,15 @@ def test_json_names_the_notes_and_the_expanded_reference(capsys):
     assert [n["id"] for n in data["notes"]] == ["output_size_symbols"]
     assert data["reference"]["text"] == "c_i×c_o×k_h×k_w×m_h×m_w"  # RIGHT, as math
     assert "⌊" in data["reference"]["expanded"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_shown_reference_explains_its_max(lang):
+    from derivations.checking import check
+    from derivations.checking.explaining.feedback import reference_text
+    from derivations.messages import text
+
+    result = check("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w")
+    shown = reference_text(result.reference, lang)
+    assert "max(0, k_h − s_h)" in shown
+    assert text("reading.note.max_overlap", lang) in shown

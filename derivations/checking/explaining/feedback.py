@@ -87,16 +87,32 @@ def check_reveal(reveal: str) -> str:
     return reveal
 
 
+def _max_note(shown: str, lang: str) -> str:
+    """What a ``max(0, …)`` in a shown reference means (never left unexplained)."""
+    from derivations.messages import text
+
+    if "max(0, k_h − s_h)" in shown or "max(0, k_w − s_w)" in shown:
+        return " " + text("reading.note.max_overlap", lang)
+    if "max(0, " in shown:
+        return " " + text("reading.note.max_zero", lang)
+    return ""
+
+
 def reference_text(reference: dict, lang: str) -> str:
-    """The reference as the book writes it, with what its m_h, m_w stand for."""
+    """The reference as the book writes it, with what its m_h, m_w stand for and what
+    any ``max(0, …)`` in it means."""
     definitions = reference.get("definitions")
+    note = _max_note(reference["text"], lang)
     if not definitions:
-        return reference["text"]
-    return phrase(
-        "where",
-        lang,
-        reference=reference["text"],
-        definitions=phrase("layer_separator", lang).join(definitions),
+        return reference["text"] + note
+    return (
+        phrase(
+            "where",
+            lang,
+            reference=reference["text"],
+            definitions=phrase("layer_separator", lang).join(definitions),
+        )
+        + note
     )
 
 
