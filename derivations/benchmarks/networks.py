@@ -81,7 +81,7 @@ def torch_timings(repeat: int = 5) -> dict:
     fns = {"ours": ours, "flop_counter": flop_counter}
     if importlib.util.find_spec("fvcore") is not None:
         # fvcore ships neither type hints nor a py.typed marker
-        from fvcore.nn import FlopCountAnalysis  # type: ignore[import-untyped]
+        from fvcore.nn import FlopCountAnalysis
 
         with torch.device("cpu"):  # fvcore traces with torch.jit: real CPU tensors
             cpu_model = resnet50().eval()
