@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except DerivationError as error:
-        print(f"derivations {args.command}: error: {error}", file=sys.stderr)
+        lang = getattr(args, "lang", "en")
+        message = error.text(lang if isinstance(lang, str) else "en")
+        print(f"derivations {args.command}: error: {message}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and closed: not an error of ours
         sys.stderr.close()

@@ -6,7 +6,7 @@ nothing is typed in per question.  Every form is a pure function of the symbols 
 :mod:`derivations.model`; ``compact`` writes it with the output sizes ``m_h, m_w``,
 ``expr`` in the input symbols (floors included).
 
-Counting conventions (each form names its own in ``convention``):
+Counting conventions (each form names its own in ``counting``):
 
 * *exact counting*: a sum of ``t`` terms costs ``t - 1`` additions; with bias the sum
   starts from the bias, one more addition per output element.
@@ -111,7 +111,7 @@ class ClosedForm:
     key: Form
     compact: sp.Expr  # in m_h, m_w where the output size enters
     expr: sp.Expr  # in the input symbols only
-    convention: str
+    counting: str
     description: str
 
     def latex(self, compact: bool = True) -> str:
@@ -138,25 +138,25 @@ def _integer_function(expr: sp.Expr):
 
 def forms_for(layer: Layer) -> dict[Form, ClosedForm]:
     """The closed forms that apply to ``layer``: its own padding convention and bias."""
-    return forms(layer.convention, layer.bias)
+    return forms(layer.padding_convention, layer.bias)
 
 
 @cache
-def forms(convention: str = "total", bias: bool = False) -> dict[Form, ClosedForm]:
+def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, ClosedForm]:
     """All closed forms for one padding convention, with or without bias (for a concrete
     layer, :func:`forms_for`)."""
-    if convention not in PADDINGS:
+    if padding_convention not in PADDINGS:
         from derivations.errors import DerivationError
 
         raise DerivationError(
-            f"padding convention {convention!r} is not one of {', '.join(PADDINGS)}"
+            f"padding convention {padding_convention!r} is not one of {', '.join(PADDINGS)}"
         )
     EXACT = describe(Counting.EXACT)
     EXACT_BIAS = EXACT + "; " + describe(Counting.EXACT_BIAS)
     MACS, FLOPS = describe(Counting.MACS), describe(Counting.FLOPS)
     beta = sp.Integer(int(bias))
-    pad = f"{convention} padding"
-    full = dict(zip((m_h, m_w), output_sizes(convention)))
+    pad = f"{padding_convention} padding"
+    full = dict(zip((m_h, m_w), output_sizes(padding_convention)))
     out: dict[Form, ClosedForm] = {}
     raw: dict[Form, sp.Expr] = {}  # before normalization: composites are built from these
 

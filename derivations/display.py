@@ -138,7 +138,7 @@ def _layer_math(layer: Layer) -> str:
 
 
 def _layer_words(layer: Layer) -> tuple[str, str]:
-    padding = _label("padding_total" if layer.convention == "total" else "padding_per_side")
+    padding = _label("padding_total" if layer.padding_convention == "total" else "padding_per_side")
     return padding, _label("bias" if layer.bias else "no_bias")
 
 
@@ -173,7 +173,7 @@ def form_latex(form: ClosedForm) -> str:
 def form_markdown(form: ClosedForm) -> str:
     return (
         f"**{escape_markdown(form.description)}** (`{form.key}`): ${form.latex()}$ "
-        f"— {escape_markdown(form.convention)}"
+        f"— {escape_markdown(form.counting)}"
     )
 
 
@@ -181,7 +181,7 @@ def form_html(form: ClosedForm) -> str:
     return (
         f"<div><strong>{escape_html(form.description)}</strong> "
         f"(<code>{escape_html(form.key)}</code>): {_html_math(form.latex())} "
-        f"— {escape_html(form.convention)}</div>"
+        f"— {escape_html(form.counting)}</div>"
     )
 
 
@@ -196,7 +196,7 @@ def cost_table_markdown(table: CostTable) -> str:
             escape_markdown(row.form.description),
             f"${row.form.latex()}$",
             f"{row.value:,}",
-            escape_markdown(row.form.convention),
+            escape_markdown(row.form.counting),
         ]
         for row in table.rows
     ]
@@ -213,7 +213,7 @@ def cost_table_html(table: CostTable) -> str:
             escape_html(row.form.description),
             _html_math(row.form.latex()),
             f"{row.value:,}",
-            escape_html(row.form.convention),
+            escape_html(row.form.counting),
         ]
         for row in table.rows
     ]

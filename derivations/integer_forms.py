@@ -241,7 +241,7 @@ def integer_forms(padding: str = "total", bias: bool = False) -> dict[Form, Inte
 
 def integer_forms_for(layer: Layer) -> dict[Form, IntegerForm]:
     """The integer forms that apply to ``layer`` (its padding convention and bias)."""
-    return integer_forms(layer.convention, layer.bias)
+    return integer_forms(layer.padding_convention, layer.bias)
 
 
 def evaluate_all(layer: Layer) -> dict[Form, int]:

@@ -73,12 +73,12 @@ def __getattr__(name: str):
 
 
 # --- machinery ----------------------------------------------------------------------
-def _check_convention(convention: str) -> str:
-    if convention not in PADDINGS:
+def _check_convention(padding_convention: str) -> str:
+    if padding_convention not in PADDINGS:
         raise DerivationError(
-            f"padding convention {shown(convention)} is not one of {', '.join(PADDINGS)}"
+            key="model.unknown_padding", value=shown(padding_convention), known=", ".join(PADDINGS)
         )
-    return convention
+    return padding_convention
 
 
 def effective_kernel(kernel, dilation):
@@ -86,16 +86,16 @@ def effective_kernel(kernel, dilation):
     return dilation * (kernel - 1) + 1
 
 
-def padded_size(size, padding, convention: str):
+def padded_size(size, padding, padding_convention: str):
     """Input extent after padding: ``size + p`` (total) or ``size + 2p`` (per-side)."""
-    return size + (padding if _check_convention(convention) == "total" else 2 * padding)
+    return size + (padding if _check_convention(padding_convention) == "total" else 2 * padding)
 
 
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def output_size(size, kernel, padding, stride, dilation=1, convention: str = "total"):
+def output_size(size, kernel, padding, stride, dilation=1, padding_convention: str = "total"):
     """Output extent along one axis: the one definition, integer or symbolic.
 
     All-integer arguments give a Python ``int`` by floor division (exact at any size, no
@@ -103,22 +103,22 @@ def output_size(size, kernel, padding, stride, dilation=1, convention: str = "to
     ``floor((padded - effective_kernel) / s) + 1``; each is written in its own published
     form.
     """
-    _check_convention(convention)
+    _check_convention(padding_convention)
     args = (size, kernel, padding, stride, dilation)
     if all(map(_is_int, args)):
-        if convention == "total":
+        if padding_convention == "total":
             return (size - dilation * (kernel - 1) - 1 + padding + stride) // stride
         return (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
     import sympy as sp
 
     # Python ints would divide as floats (wrong past 2**53): make them SymPy integers
     size, kernel, padding, stride, dilation = (sp.Integer(a) if _is_int(a) else a for a in args)
-    if convention == "total":
+    if padding_convention == "total":
         return sp.floor((size - dilation * (kernel - 1) - 1 + padding + stride) / stride)
     return sp.floor((size + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1
 
 
-def output_sizes(convention: str = "total", dilation: bool = True):
+def output_sizes(padding_convention: str = "total", dilation: bool = True):
     """``(m_h, m_w)`` in the layer symbols under ``convention``; with ``dilation=False``
     at ``d_h = d_w = 1`` (the section's setting, without the ``d`` symbols)."""
     sym = _registry.BY_NAME
@@ -129,7 +129,7 @@ def output_sizes(convention: str = "total", dilation: bool = True):
             sym[f"p_{axis}"].sympy,
             sym[f"s_{axis}"].sympy,
             sym[f"d_{axis}"].sympy if dilation else 1,
-            convention,
+            padding_convention,
         )
         for axis in ("h", "w")
     )
@@ -160,43 +160,49 @@ class Layer:
     groups: int = 1
     batch: int = 1
     bias: bool = False
-    convention: str = "total"
+    padding_convention: str = "total"
 
     def __post_init__(self):
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "convention":
+            if f.name == "padding_convention":
                 _check_convention(value)
             elif f.name == "bias":
                 if not isinstance(value, bool):
-                    raise DerivationError(f"bias={shown(value)} must be true or false")
+                    raise DerivationError(key="model.bias_not_bool", value=shown(value))
             elif isinstance(value, bool) or not isinstance(value, int):
-                raise DerivationError(f"{f.name}={shown(value)} is not an integer")
+                raise DerivationError(key="model.not_integer", field=f.name, value=shown(value))
             elif f.name.startswith("p_"):
                 if value < 0:
                     raise DerivationError(
-                        f"{f.name}={shown(value)} is negative; padding must be >= 0"
+                        key="model.negative_padding", field=f.name, value=shown(value)
                     )
             elif value < 1:
-                raise DerivationError(f"{f.name}={shown(value)} must be a positive integer")
+                raise DerivationError(key="model.not_positive", field=f.name, value=shown(value))
         for axis in ("h", "w"):
             size, k, p, d = (
                 getattr(self, name) for name in (axis, f"k_{axis}", f"p_{axis}", f"d_{axis}")
             )
             extent = effective_kernel(k, d)
-            padded = padded_size(size, p, self.convention)
+            padded = padded_size(size, p, self.padding_convention)
             if extent > padded:
-                dil = f" (dilated to {shown(extent)})" if d > 1 else ""
                 raise DerivationError(
-                    f"kernel k_{axis}={shown(k)}{dil} does not fit the padded input "
-                    f"{axis}={shown(size)} with p_{axis}={shown(p)} "
-                    f"({self.convention} padding: {shown(padded)})"
+                    key="model.kernel_too_large" if d == 1 else "model.dilated_kernel_too_large",
+                    axis=axis,
+                    kernel=shown(k),
+                    extent=shown(extent),
+                    size=shown(size),
+                    padding=shown(p),
+                    padding_convention=self.padding_convention,
+                    padded=shown(padded),
                 )
         for name in ("c_i", "c_o"):
             if getattr(self, name) % self.groups:
                 raise DerivationError(
-                    f"groups={shown(self.groups)} does not divide "
-                    f"{name}={shown(getattr(self, name))}"
+                    key="model.groups_not_dividing",
+                    groups=shown(self.groups),
+                    field=name,
+                    value=shown(getattr(self, name)),
                 )
 
     # -- derived shape ---------------------------------------------------------------
@@ -209,7 +215,7 @@ class Layer:
             getattr(self, f"p_{axis}"),
             getattr(self, f"s_{axis}"),
             getattr(self, f"d_{axis}"),
-            self.convention,
+            self.padding_convention,
         )
 
     @cached_property
@@ -235,7 +241,7 @@ class Layer:
     def padding_split(self, axis: str) -> tuple[int, int]:
         """Rows (or columns) of zeros before and after the input along ``axis``."""
         p = getattr(self, f"p_{axis}")
-        if self.convention == "per-side":
+        if self.padding_convention == "per-side":
             return (p, p)
         return ((p + 1) // 2, p // 2)  # the book: ceil(p/2) on top, floor(p/2) below
 

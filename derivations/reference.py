@@ -64,7 +64,7 @@ SECTIONS = (
         ),
         "per-side",
         True,
-        GENERAL.replace(convention="per-side"),
+        GENERAL.replace(padding_convention="per-side"),
         (
             Form.OUTPUT_HEIGHT,
             Form.OUTPUT_WIDTH,
@@ -92,13 +92,13 @@ def _fragment_ids() -> dict[str, str]:
     }
 
 
-def _convention(convention: str) -> dict:
+def _counting(counting: str) -> dict:
     """A ClosedForm's convention (English fragments joined by "; ") in both languages,
     each fragment by its catalogue id: a fragment without one is an error, never
     English on the Chinese page.  The memory model, long and the same for every memory
     form, is replaced by a pointer to the page's footer."""
     pointer = message("sheets.formulas_memory_pointer")
-    parts = list(dict.fromkeys(convention.replace(MEMORY_MODEL, pointer["en"]).split("; ")))
+    parts = list(dict.fromkeys(counting.replace(MEMORY_MODEL, pointer["en"]).split("; ")))
     ids = {pointer["en"]: "sheets.formulas_memory_pointer", **_fragment_ids()}
     unknown = [p for p in parts if p not in ids]
     require(
@@ -137,7 +137,7 @@ def _entry(form, layer: Layer) -> dict:
         "key": form.key,
         "description": _description(form),
         "latex": _latex(form),
-        "convention": _convention(form.convention),
+        "counting": _counting(form.counting),
         "closed": num(closed),
         "executed": num(executed(layer)[form.key]),
     }
@@ -146,8 +146,8 @@ def _entry(form, layer: Layer) -> dict:
 def build() -> dict:
     base = forms("total", False)
     sections = []
-    for title, convention, bias, layer, which in SECTIONS:
-        these = forms(convention, bias)
+    for title, padding_convention, bias, layer, which in SECTIONS:
+        these = forms(padding_convention, bias)
         if which is None:
             keys = list(these)
         elif which == CHANGED:
@@ -155,7 +155,7 @@ def build() -> dict:
         else:
             # CHANGED is the only str in SECTIONS' last column, handled above
             keys = list(cast("tuple[Form, ...]", which))
-        m_h_expr, m_w_expr = output_sizes(convention)
+        m_h_expr, m_w_expr = output_sizes(padding_convention)
         sections.append(
             {
                 "title": title,

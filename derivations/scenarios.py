@@ -31,14 +31,14 @@ __all__ = [
 BOOK = {n: 1, d_h: 1, d_w: 1, g: 1}
 
 
-def book_form(key: str, convention: str = "total", bias: bool = False) -> sp.Expr:
+def book_form(key: str, padding_convention: str = "total", bias: bool = False) -> sp.Expr:
     """A closed form in the section's symbols (c_i, c_o, h, w, k, p, s), floors included."""
-    return forms(convention, bias)[Form(key)].expr.xreplace(BOOK)
+    return forms(padding_convention, bias)[Form(key)].expr.xreplace(BOOK)
 
 
-def in_output_sizes(expr: sp.Expr, convention: str = "total") -> sp.Expr:
+def in_output_sizes(expr: sp.Expr, padding_convention: str = "total") -> sp.Expr:
     """Rewrite a stride-1 expression with ``m_h, m_w`` in place of ``h, w``."""
-    pad = 1 if convention == "total" else 2
+    pad = 1 if padding_convention == "total" else 2
     return sp.factor_terms(
         sp.expand(expr.subs({h: m_h + k_h - 1 - pad * p_h, w: m_w + k_w - 1 - pad * p_w}))
     )
@@ -53,8 +53,10 @@ class ChannelDoubling:
     limit: sp.Expr  # as c_i, c_o grow together
 
 
-def double_channels(key: str, convention: str = "total", bias: bool = False) -> ChannelDoubling:
-    before = book_form(key, convention, bias)
+def double_channels(
+    key: str, padding_convention: str = "total", bias: bool = False
+) -> ChannelDoubling:
+    before = book_form(key, padding_convention, bias)
     after = before.subs({c_i: 2 * c_i, c_o: 2 * c_o}, simultaneous=True)
     ratio = sp.factor(sp.simplify(after / before))
     t = sp.Symbol("t", positive=True)
@@ -73,13 +75,15 @@ class PaddingDoubling:
     stride1_ratio: sp.Expr
 
 
-def double_padding(key: str, convention: str = "total", bias: bool = False) -> PaddingDoubling:
-    before = book_form(key, convention, bias)
+def double_padding(
+    key: str, padding_convention: str = "total", bias: bool = False
+) -> PaddingDoubling:
+    before = book_form(key, padding_convention, bias)
     after = before.subs({p_h: 2 * p_h, p_w: 2 * p_w}, simultaneous=True)
     increase = sp.simplify(after - before)
     unit = {s_h: 1, s_w: 1}
-    inc1 = sp.factor(in_output_sizes(sp.expand(increase.subs(unit)), convention))
-    before1 = in_output_sizes(before.subs(unit), convention)
+    inc1 = sp.factor(in_output_sizes(sp.expand(increase.subs(unit)), padding_convention))
+    before1 = in_output_sizes(before.subs(unit), padding_convention)
     return PaddingDoubling(
         key,
         before,
@@ -98,7 +102,7 @@ class Pointwise:
     plain: sp.Expr  # and s = 1, p = 0: c_i c_o h w-type forms
 
 
-def pointwise(key: str, convention: str = "total", bias: bool = False) -> Pointwise:
-    general = sp.simplify(book_form(key, convention, bias).subs({k_h: 1, k_w: 1}))
+def pointwise(key: str, padding_convention: str = "total", bias: bool = False) -> Pointwise:
+    general = sp.simplify(book_form(key, padding_convention, bias).subs({k_h: 1, k_w: 1}))
     plain = sp.factor(sp.simplify(general.subs({s_h: 1, s_w: 1, p_h: 0, p_w: 0})))
     return Pointwise(key, general, plain)

@@ -43,12 +43,12 @@ def features_of(layer: Layer) -> set[str]:
     for size, k, p, s, d in _axes(layer):
         if s > k:
             found.add("stride > kernel")
-        if (padded_size(size, p, layer.convention) - effective_kernel(k, d)) % s:
+        if (padded_size(size, p, layer.padding_convention) - effective_kernel(k, d)) % s:
             found.add("stride not dividing")
         if d > 1:
             found.add("dilation")
     checks = {
-        "per-side padding": layer.convention == "per-side",
+        "per-side padding": layer.padding_convention == "per-side",
         "groups": layer.groups > 1,
         "batch > 1": layer.batch > 1,
         "1x1 kernel": layer.k_h == layer.k_w == 1,
@@ -57,14 +57,14 @@ def features_of(layer: Layer) -> set[str]:
     return found | {name for name, present in checks.items() if present}
 
 
-def _axis(rng: random.Random, feature: str | None, convention: str):
+def _axis(rng: random.Random, feature: str | None, padding_convention: str):
     k = 1 if feature == "1x1 kernel" else rng.randint(1, 4)
     d = rng.randint(2, 3) if feature == "dilation" else rng.choice((1, 1, 1, 2))
     s = rng.randint(k + 1, k + 3) if feature == "stride > kernel" else rng.randint(1, 4)
     if feature == "stride not dividing":
         s = max(s, 2)
     p = rng.randint(0, 3)
-    padded_extra = p if convention == "total" else 2 * p
+    padded_extra = p if padding_convention == "total" else 2 * p
     low = max(1, effective_kernel(k, d) - padded_extra)
     return rng.randint(low, low + 9), k, p, s, d
 
@@ -72,14 +72,16 @@ def _axis(rng: random.Random, feature: str | None, convention: str):
 def random_layer(rng: random.Random, feature: str | None = None) -> Layer:
     """A random valid layer, forcing ``feature`` (one of :data:`FEATURES`) if given."""
     while True:
-        convention = "per-side" if feature == "per-side padding" else rng.choice(CONVENTIONS)
+        padding_convention = (
+            "per-side" if feature == "per-side padding" else rng.choice(CONVENTIONS)
+        )
         groups = rng.choice((2, 3)) if feature == "groups" else rng.choice((1, 1, 1, 2))
         c_i = 1 if feature == "c_i = 1" else groups * rng.randint(1, 3)
         if feature == "c_i = 1":
             groups = 1
-        h, k_h, p_h, s_h, d_h = _axis(rng, feature, convention)
+        h, k_h, p_h, s_h, d_h = _axis(rng, feature, padding_convention)
         w, k_w, p_w, s_w, d_w = _axis(
-            rng, None if feature == "stride not dividing" else feature, convention
+            rng, None if feature == "stride not dividing" else feature, padding_convention
         )
         layer = Layer(
             c_i=c_i,
@@ -97,7 +99,7 @@ def random_layer(rng: random.Random, feature: str | None = None) -> Layer:
             groups=groups,
             batch=rng.randint(2, 3) if feature == "batch > 1" else rng.randint(1, 2),
             bias={"bias": True, "no bias": False}.get(feature or "", rng.random() < 0.5),
-            convention=convention,
+            padding_convention=padding_convention,
         )
         if feature is None or feature in features_of(layer):
             return layer

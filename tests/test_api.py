@@ -31,7 +31,7 @@ LAYERS = [
         groups=2,
         batch=2,
         bias=True,
-        convention="per-side",
+        padding_convention="per-side",
     ),
 ]
 

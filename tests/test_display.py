@@ -59,7 +59,7 @@ def test_layer_reprs():
         assert r"c_i = 3 \to c_o = 64" in shown
     assert LAYER._repr_latex_().startswith("$") and LAYER._repr_latex_().endswith("$")
     assert display.escape_markdown(text("display.padding_total", "en")) in LAYER._repr_markdown_()
-    per_side = LAYER.replace(convention="per-side", bias=True)
+    per_side = LAYER.replace(padding_convention="per-side", bias=True)
     assert text("display.padding_per_side", "en") in per_side._repr_html_()
     assert text("display.bias", "en") in per_side._repr_html_()
 
@@ -72,7 +72,7 @@ def test_closed_form_reprs_show_sympys_latex():
     html = form._repr_html_()
     assert _parsed(html).seen == {"div", "strong", "code"}
     assert "\\(" + latex + "\\)" in html  # no &, <, > in this form: unchanged by escaping
-    assert form.description in html and form.convention in html
+    assert form.description in html and form.counting in html
 
 
 def test_cost_table_reprs_list_every_form():

@@ -37,12 +37,12 @@ def torch():
 LAYERS = [
     Layer(3, 4, 7, 7, 3, 3),
     Layer(2, 3, 6, 7, 3, 2, p_h=1, p_w=3),  # odd total
-    Layer(2, 3, 6, 5, 3, 3, p_h=1, p_w=2, convention="per-side"),
+    Layer(2, 3, 6, 5, 3, 3, p_h=1, p_w=2, padding_convention="per-side"),
     Layer(2, 4, 9, 8, 3, 3, p_h=2, p_w=2, s_h=2, s_w=3),  # stride
     Layer(2, 2, 9, 9, 2, 2, s_h=3, s_w=3),  # stride > kernel
-    Layer(2, 3, 9, 9, 3, 3, p_h=2, p_w=2, d_h=2, d_w=3, convention="per-side"),  # dilation
+    Layer(2, 3, 9, 9, 3, 3, p_h=2, p_w=2, d_h=2, d_w=3, padding_convention="per-side"),  # dilation
     Layer(4, 6, 6, 6, 3, 3, p_h=2, p_w=2, groups=2, bias=True),  # groups
-    Layer(4, 4, 7, 7, 3, 3, p_h=1, p_w=1, groups=4, convention="per-side"),  # depthwise
+    Layer(4, 4, 7, 7, 3, 3, p_h=1, p_w=1, groups=4, padding_convention="per-side"),  # depthwise
     Layer(3, 2, 5, 5, 3, 3, batch=3, bias=True),  # batch, bias
     Layer(5, 3, 4, 4, 1, 1),  # 1x1
     Layer(2, 3, 5, 5, 1, 1, p_h=1, p_w=1, s_h=2, s_w=2),  # 1x1 odd total
@@ -50,7 +50,21 @@ LAYERS = [
     Layer(
         6, 9, 10, 11, 3, 2, p_h=3, p_w=1, s_h=2, s_w=1, d_h=2, d_w=1, groups=3, batch=2, bias=True
     ),
-    Layer(6, 12, 8, 8, 3, 3, p_h=1, p_w=1, s_h=2, s_w=2, groups=3, batch=2, convention="per-side"),
+    Layer(
+        6,
+        12,
+        8,
+        8,
+        3,
+        3,
+        p_h=1,
+        p_w=1,
+        s_h=2,
+        s_w=2,
+        groups=3,
+        batch=2,
+        padding_convention="per-side",
+    ),
 ]
 GROUPED = [layer for layer in LAYERS if layer.groups > 1]
 UNGROUPED = [layer for layer in LAYERS if layer.groups == 1]
@@ -65,7 +79,7 @@ def _torch_conv(torch, layer: Layer, x, weight, bias, native_padding=False):
     """``F.conv2d`` on the layer; with ``native_padding`` torch pads itself (only
     possible when each side gets the same)."""
     F = torch.nn.functional
-    if layer.convention == "per-side":
+    if layer.padding_convention == "per-side":
         padding = (layer.p_h, layer.p_w)
     elif native_padding:
         assert layer.p_h % 2 == 0 and layer.p_w % 2 == 0
@@ -158,7 +172,7 @@ def test_grouped_backward_flops_pinned(torch, layer):
 NATIVE = [
     layer
     for layer in LAYERS
-    if layer.convention == "per-side" or (layer.p_h % 2 == 0 and layer.p_w % 2 == 0)
+    if layer.padding_convention == "per-side" or (layer.p_h % 2 == 0 and layer.p_w % 2 == 0)
 ]
 
 

@@ -19,7 +19,7 @@ def _torch_calls(torch, x, weight, dy, layer):
     """Forward and backward closures; the book's total padding p=2 is 1 per side."""
     tx, tw, tdy = (torch.from_numpy(a) for a in (x, weight, dy))
     padding = [layer.p_h // 2, layer.p_w // 2]
-    assert layer.convention == "total" and layer.p_h % 2 == 0 and layer.p_w % 2 == 0
+    assert layer.padding_convention == "total" and layer.p_h % 2 == 0 and layer.p_w % 2 == 0
 
     def forward():
         return torch.nn.functional.conv2d(tx, tw, padding=padding)

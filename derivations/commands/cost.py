@@ -100,7 +100,7 @@ def _layer(args):
         groups=args.groups,
         batch=args.batch,
         bias=args.bias,
-        convention=args.padding_convention,
+        padding_convention=args.padding_convention,
     )
 
 
@@ -145,10 +145,10 @@ def cost_report(layer, dtype: str = "float32") -> dict:
         "memory_bytes": {k: n * itemsize for k, n in memory.items()},
         "dtype": dtype,
         "conventions": {
-            "padding": f"{layer.convention} ("
+            "padding": f"{layer.padding_convention} ("
             + (
                 "p rows/columns in all"
-                if layer.convention == "total"
+                if layer.padding_convention == "total"
                 else "p rows/columns on each side"
             )
             + ")",

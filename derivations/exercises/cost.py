@@ -41,9 +41,9 @@ M_FWD, A_FWD = r"M_{\mathrm{fwd}}", r"A_{\mathrm{fwd}}"
 REALISTIC_BIAS = REALISTIC.replace(bias=True)
 
 
-def compact(key: Form, convention: str = "total", bias: bool = False) -> sp.Expr:
+def compact(key: Form, padding_convention: str = "total", bias: bool = False) -> sp.Expr:
     """A closed form in the section's setting, written with ``m_h, m_w``."""
-    return forms(convention, bias)[key].compact.xreplace(BOOK)
+    return forms(padding_convention, bias)[key].compact.xreplace(BOOK)
 
 
 def same(step: sp.Expr, key: Form, bias: bool = False) -> str:
@@ -328,8 +328,14 @@ def book_example() -> list:
 def padding_conventions() -> list:
     layers = [
         (text(en="total", zh="总填充"), REALISTIC),
-        (text(en="per side", zh="每侧"), REALISTIC.replace(p_h=1, p_w=1, convention="per-side")),
-        (text(en="per side, misread", zh="每侧（误读）"), REALISTIC.replace(convention="per-side")),
+        (
+            text(en="per side", zh="每侧"),
+            REALISTIC.replace(p_h=1, p_w=1, padding_convention="per-side"),
+        ),
+        (
+            text(en="per side, misread", zh="每侧（误读）"),
+            REALISTIC.replace(padding_convention="per-side"),
+        ),
         (text(en="total, misread", zh="总填充（误读）"), REALISTIC.replace(p_h=1, p_w=1)),
     ]
     rows = [

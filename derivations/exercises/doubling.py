@@ -193,13 +193,15 @@ def padding() -> list:
     table_rows = []
     for label, layer in cases:
         cells = [f"${label}$", f"${layer.p_h}\\to {2 * layer.p_h}$"]
-        for reading in (layer, layer.replace(convention="per-side")):
+        for reading in (layer, layer.replace(padding_convention="per-side")):
             doubled = reading.replace(p_h=2 * reading.p_h, p_w=2 * reading.p_w)
-            closed = _ratio(double_padding(Form.FORWARD_MULTS, reading.convention).ratio, reading)
+            closed = _ratio(
+                double_padding(Form.FORWARD_MULTS, reading.padding_convention).ratio, reading
+            )
             ran = _executed_ratio(Form.FORWARD_MULTS, reading, doubled)
             if closed != ran:
                 raise CheckFailed(
-                    f"doubling padding ({reading.convention}) at {label}: "
+                    f"doubling padding ({reading.padding_convention}) at {label}: "
                     f"closed form {closed}, executed {ran}"
                 )
             cells += [

@@ -51,7 +51,7 @@ def describe(layer: Layer) -> str:
     """A one-line name for messages: ``c_i=64 c_o=64 h=56 w=56 k=3x3 p=2,2 (total) s=1,1``."""
     return (
         f"c_i={layer.c_i} c_o={layer.c_o} h={layer.h} w={layer.w} "
-        f"k={layer.k_h}x{layer.k_w} p={layer.p_h},{layer.p_w} ({layer.convention}) "
+        f"k={layer.k_h}x{layer.k_w} p={layer.p_h},{layer.p_w} ({layer.padding_convention}) "
         f"s={layer.s_h},{layer.s_w} bias={'on' if layer.bias else 'off'}"
     )
 

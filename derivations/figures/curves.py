@@ -38,15 +38,25 @@ def _executed_mults(layer) -> int:
     )
 
 
-def _ratio(size: int, before: int, after: int, convention: str, count) -> float:
+def _ratio(size: int, before: int, after: int, padding_convention: str, count) -> float:
     from derivations.model import Layer
 
-    small = Layer(1, 1, size, size, KERNEL, KERNEL, p_h=before, p_w=before, convention=convention)
+    small = Layer(
+        1,
+        1,
+        size,
+        size,
+        KERNEL,
+        KERNEL,
+        p_h=before,
+        p_w=before,
+        padding_convention=padding_convention,
+    )
     return count(small.replace(p_h=after, p_w=after)) / count(small)
 
 
-def _increase(size: int, before: int, after: int, convention: str, count) -> float:
-    return 100 * (_ratio(size, before, after, convention, count) - 1)
+def _increase(size: int, before: int, after: int, padding_convention: str, count) -> float:
+    return 100 * (_ratio(size, before, after, padding_convention, count) - 1)
 
 
 def padding_doubling_ratio():
@@ -55,9 +65,9 @@ def padding_doubling_ratio():
     padding; the markers are executed counts.  One channel: channels cancel in the ratio."""
     figure, ax = new_figure(6.4, 3.4)
     colours = (PALETTE["blue"], PALETTE["orange"])
-    for (before, after, convention), colour in zip(DOUBLINGS, colours):
-        curve = [_increase(h, before, after, convention, _forward_mults) for h in SIZES]
-        twice = "" if convention == "total" else "2"
+    for (before, after, padding_convention), colour in zip(DOUBLINGS, colours):
+        curve = [_increase(h, before, after, padding_convention, _forward_mults) for h in SIZES]
+        twice = "" if padding_convention == "total" else "2"
         ax.plot(
             SIZES,
             curve,
@@ -67,7 +77,10 @@ def padding_doubling_ratio():
         )
         ax.scatter(
             EXECUTED_SIZES,
-            [_increase(h, before, after, convention, _executed_mults) for h in EXECUTED_SIZES],
+            [
+                _increase(h, before, after, padding_convention, _executed_mults)
+                for h in EXECUTED_SIZES
+            ],
             color=colour,
             s=28,
             zorder=3,

@@ -127,8 +127,8 @@ def padding_readings():
     from derivations.model import Layer
 
     p, size, k = 2, 4, 3
-    total = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, convention="total")
-    per_side = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, convention="per-side")
+    total = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, padding_convention="total")
+    per_side = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, padding_convention="per-side")
     cols = [layer.w + sum(layer.padding_split("w")) for layer in (total, per_side)]
     figure, axes = new_figure(6.4, 3.6, ncols=2, width_ratios=cols)
     _padded(axes[0], total, f"$p_h = {p}$:  $h + p_h$")

@@ -141,7 +141,7 @@ class Kind:
     (``grad``: whether the input requires a gradient)."""
 
     name: ClassVar[str]
-    convention: ClassVar[str]
+    counting: ClassVar[str]
     many_inputs: ClassVar[bool] = False
 
     @classmethod
@@ -200,7 +200,7 @@ class Conv(Kind):
     values are materialized)."""
 
     name: ClassVar[str] = "conv"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "closed forms: MACs = n c_o m_h m_w (c_i/g) k_h k_w, "
         "FLOPs = 2 MACs, bias additions not counted; exact "
         "additions include the bias"
@@ -284,7 +284,7 @@ class Conv(Kind):
             groups=self.groups,
             batch=batch,
             bias=self.bias,
-            convention=self.padding_convention,
+            padding_convention=self.padding_convention,
         )
 
     def _depth_out(self, depth: int) -> int:
@@ -299,7 +299,7 @@ class Conv(Kind):
             p_h=p,
             s_h=s,
             d_h=d,
-            convention=self.padding_convention,
+            padding_convention=self.padding_convention,
         )  # checks the depth axis fits
         return int(output_size(depth, k, p, s, d, self.padding_convention))
 
@@ -355,7 +355,7 @@ class ConvTranspose(Kind):
     MACs = n c_i h w (c_o/g) k_h k_w (``flop_counter``'s transposed convolution)."""
 
     name: ClassVar[str] = "conv_transpose"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "the dX of the transposed convolution: MACs = n c_i h w (c_o/g) k_h k_w, FLOPs = 2 MACs"
     )
     out: int
@@ -420,7 +420,7 @@ class ConvTranspose(Kind):
             d_w=self.dilation[1],
             groups=self.groups,
             batch=batch,
-            convention="per-side",
+            padding_convention="per-side",
         )
         assert (layer.m_h, layer.m_w) == (hh, ww)  # the transposed shape, by construction
         return layer
@@ -462,7 +462,7 @@ class Linear(Kind):
     saves the input, and the weight only when the input requires a gradient."""
 
     name: ClassVar[str] = "linear"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "MACs = n in out, FLOPs = 2 MACs, bias additions not "
         "counted; exact additions n out (in - 1 + bias)"
     )
@@ -524,7 +524,7 @@ class Pool(Kind):
     indices, one per output element)."""
 
     name: ClassVar[str] = "pool"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "a window of t taps: t - 1 comparisons (max) or t - 1 additions + 1 division (average)"
     )
     function: str
@@ -607,7 +607,7 @@ class AdaptivePool(Kind):
     indices too)."""
 
     name: ClassVar[str] = "adaptive_avgpool"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "per output cell of t inputs: t - 1 additions + 1 "
         "division (average) or t - 1 comparisons (max)"
     )
@@ -654,7 +654,7 @@ class BatchNorm(Kind):
     deviation)."""
 
     name: ClassVar[str] = "batchnorm"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "inference, folded: 1 multiplication + 1 addition per element; 2 params per channel"
     )
     features: int | None = None
@@ -683,7 +683,7 @@ class LayerNorm(Kind):
     and per group the mean and the reciprocal deviation."""
 
     name: ClassVar[str] = "layernorm"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "per group of D: 2D (+D affine) multiplications, 3D - 1 (+D affine) additions, 3 other"
     )
     normalized: tuple
@@ -730,7 +730,7 @@ class Activation(Kind):
     Autograd saves one tensor of the input's size (the input or the result)."""
 
     name: ClassVar[str] = "activation"
-    convention: ClassVar[str] = "1 op per element"
+    counting: ClassVar[str] = "1 op per element"
     function: str = "relu"
 
     @property
@@ -750,7 +750,7 @@ class Flatten(Kind):
     """Flatten to ``(features,)``: a view, no operations, no new activations."""
 
     name: ClassVar[str] = "flatten"
-    convention: ClassVar[str] = "a view: 0 ops"
+    counting: ClassVar[str] = "a view: 0 ops"
 
     def cost(self, inputs, batch, grad=False):
         return Cost(
@@ -766,7 +766,7 @@ class Dropout(Kind):
     element)."""
 
     name: ClassVar[str] = "dropout"
-    convention: ClassVar[str] = "inference: identity, 0 ops"
+    counting: ClassVar[str] = "inference: identity, 0 ops"
 
     @classmethod
     def read(cls, row: Row):
@@ -786,7 +786,7 @@ class Add(Kind):
     additions per output element; backward hands dY to every input (0 ops)."""
 
     name: ClassVar[str] = "add"
-    convention: ClassVar[str] = "t inputs: t - 1 additions per output element"
+    counting: ClassVar[str] = "t inputs: t - 1 additions per output element"
     many_inputs: ClassVar[bool] = True
 
     def cost(self, inputs, batch, grad=False):
@@ -809,7 +809,7 @@ class Concat(Kind):
     slices dY (0 ops)."""
 
     name: ClassVar[str] = "concat"
-    convention: ClassVar[str] = "a copy along channels: 0 ops"
+    counting: ClassVar[str] = "a copy along channels: 0 ops"
     many_inputs: ClassVar[bool] = True
 
     def cost(self, inputs, batch, grad=False):
@@ -835,7 +835,7 @@ class Unsupported(Kind):
     share but the parameters', never taken as zero."""
 
     name: ClassVar[str] = "unsupported"
-    convention: ClassVar[str] = (
+    counting: ClassVar[str] = (
         "not counted: its operations are unknown, left out of the "
         "totals (its parameters are counted)"
     )
@@ -857,7 +857,7 @@ class Parameter(Kind):
     operations (the operation using it is a row of its own)."""
 
     name: ClassVar[str] = "parameter"
-    convention: ClassVar[str] = "a parameter used directly: its elements, 0 ops"
+    counting: ClassVar[str] = "a parameter used directly: its elements, 0 ops"
     shape: tuple
 
     def cost(self, inputs, batch, grad=False):

@@ -128,11 +128,11 @@ def _backward(b):
 def _conventions() -> dict:
     from derivations.networks.kinds import KINDS, Activation, Parameter, Pool, Unsupported
 
-    conventions = {name: kind.convention for name, kind in KINDS.items()}
-    conventions["maxpool/avgpool"] = Pool.convention
-    conventions["relu/sigmoid/tanh/..."] = Activation.convention
-    conventions["parameter"] = Parameter.convention
-    conventions["? <class>"] = Unsupported.convention
+    conventions = {name: kind.counting for name, kind in KINDS.items()}
+    conventions["maxpool/avgpool"] = Pool.counting
+    conventions["relu/sigmoid/tanh/..."] = Activation.counting
+    conventions["parameter"] = Parameter.counting
+    conventions["? <class>"] = Unsupported.counting
     for key in ("padding", "counting", "activations", "saved", "backward"):
         conventions[key] = text(f"network.convention.{key}", "en")
     return conventions

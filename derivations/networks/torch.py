@@ -69,11 +69,11 @@ def _tuple(value, dims: int) -> tuple:
 def _conv(m, dims):
     kernel, dilation = _tuple(m.kernel_size, dims), _tuple(m.dilation, dims)
     if m.padding == "same":  # total padding d (k - 1) per axis (the extra zero at the end)
-        padding, convention = tuple(d * (k - 1) for k, d in zip(kernel, dilation)), "total"
+        padding, padding_convention = tuple(d * (k - 1) for k, d in zip(kernel, dilation)), "total"
     elif m.padding == "valid":
-        padding, convention = (0,) * dims, "per-side"
+        padding, padding_convention = (0,) * dims, "per-side"
     else:
-        padding, convention = _tuple(m.padding, dims), "per-side"
+        padding, padding_convention = _tuple(m.padding, dims), "per-side"
     return Conv(
         out=m.out_channels,
         kernel=kernel,
@@ -82,7 +82,7 @@ def _conv(m, dims):
         dilation=dilation,
         groups=m.groups,
         bias=m.bias is not None,
-        padding_convention=convention,
+        padding_convention=padding_convention,
         padding_mode=m.padding_mode,
         in_channels=m.in_channels,
     )
@@ -423,7 +423,7 @@ class Reused(Kind):
     parameters are not new (``sum(p.numel())`` counts them once)."""
 
     name: ClassVar[str] = "reused"
-    convention: ClassVar[str] = "a module called again: its parameters counted once"
+    counting: ClassVar[str] = "a module called again: its parameters counted once"
     kind: Kind
 
     @property

@@ -83,5 +83,5 @@ def draw_layer(seed: str, student: str, padding: str = "total") -> Layer:
         p_w=pad,
         s_h=stride,
         s_w=stride,
-        convention=padding,
+        padding_convention=padding,
     )

@@ -132,7 +132,7 @@ def _closed(identifier: str, layer: Layer) -> int | Fraction:
     from derivations.checking.evaluate import compile_node
 
     supported_question(identifier)
-    variant = reference_variant(entry(identifier), layer.convention)
+    variant = reference_variant(entry(identifier), layer.padding_convention)
     return compile_node(variant.tree)(environment(layer))
 
 

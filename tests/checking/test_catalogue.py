@@ -20,8 +20,8 @@ from derivations.scenarios import double_channels, double_padding, pointwise
 LAYER_FIELDS = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w")
 
 
-def _layer(point, convention="total"):
-    return Layer(**{k: point[k] for k in LAYER_FIELDS}, convention=convention)
+def _layer(point, padding_convention="total"):
+    return Layer(**{k: point[k] for k in LAYER_FIELDS}, padding_convention=padding_convention)
 
 
 @pytest.mark.parametrize(
@@ -33,13 +33,13 @@ def _layer(point, convention="total"):
         frozenset({"k1"}),
     ],
 )
-@pytest.mark.parametrize("convention", ["total", "per-side"])
-def test_sample_points_are_valid_layers_with_the_models_output_size(domain, convention):
-    for env in environments("layer", domain, convention):
-        layer = _layer(env, convention)  # raises if outside the model's domain
+@pytest.mark.parametrize("padding_convention", ["total", "per-side"])
+def test_sample_points_are_valid_layers_with_the_models_output_size(domain, padding_convention):
+    for env in environments("layer", domain, padding_convention):
+        layer = _layer(env, padding_convention)  # raises if outside the model's domain
         assert (env["m_h"], env["m_w"]) == (layer.m_h, layer.m_w)
         if "divides_h" in domain:
-            pad = env["p_h"] * (1 if convention == "total" else 2)
+            pad = env["p_h"] * (1 if padding_convention == "total" else 2)
             assert (env["h"] + pad - env["k_h"]) % env["s_h"] == 0
 
 

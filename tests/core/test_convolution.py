@@ -61,14 +61,18 @@ def scipy_backward(x, weight, dy, L: Layer):
 LAYERS = [random_layer(random.Random(seed), FEATURES[seed % len(FEATURES)]) for seed in range(40)]
 
 
-@pytest.mark.parametrize("layer", LAYERS, ids=lambda L: f"{L.convention}-g{L.groups}-s{L.s_h}")
+@pytest.mark.parametrize(
+    "layer", LAYERS, ids=lambda L: f"{L.padding_convention}-g{L.groups}-s{L.s_h}"
+)
 def test_forward_equals_scipy(layer):
     x, weight, bias, _ = random_tensors(layer, seed=3)
     y, _ = conv2d_forward(x, weight, bias, layer)
     np.testing.assert_allclose(y, scipy_forward(x, weight, bias, layer), rtol=1e-12, atol=1e-12)
 
 
-@pytest.mark.parametrize("layer", LAYERS, ids=lambda L: f"{L.convention}-g{L.groups}-s{L.s_h}")
+@pytest.mark.parametrize(
+    "layer", LAYERS, ids=lambda L: f"{L.padding_convention}-g{L.groups}-s{L.s_h}"
+)
 def test_gradients_equal_scipy(layer):
     x, weight, bias, dy = random_tensors(layer, seed=4)
     dx, dw, db = conv2d_backward(dy, conv2d_forward(x, weight, bias, layer)[1])
@@ -79,7 +83,7 @@ def test_gradients_equal_scipy(layer):
         np.testing.assert_allclose(db, dy.sum(axis=(0, 2, 3)), rtol=1e-12)
 
 
-@pytest.mark.parametrize("layer", LAYERS[:20], ids=lambda L: f"{L.convention}-d{L.d_h}")
+@pytest.mark.parametrize("layer", LAYERS[:20], ids=lambda L: f"{L.padding_convention}-d{L.d_h}")
 def test_values_equal_the_loop_reference(layer):
     vec, loop = run_layer(layer, seed=5), run_loops(layer, seed=5)
     for name in ("y", "dx", "dw", "db"):
@@ -90,7 +94,7 @@ def test_values_equal_the_loop_reference(layer):
             np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12, err_msg=name)
 
 
-@pytest.mark.parametrize("layer", LAYERS[:12], ids=lambda L: f"{L.convention}-s{L.s_w}")
+@pytest.mark.parametrize("layer", LAYERS[:12], ids=lambda L: f"{L.padding_convention}-s{L.s_w}")
 def test_gradients_equal_finite_differences_of_a_linear_map(layer):
     # the layer is linear in x and in W: <dY, conv(x + e)> - <dY, conv(x)> = <dX, e> exactly
     x, weight, bias, dy = random_tensors(layer, seed=7)

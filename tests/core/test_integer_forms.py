@@ -42,7 +42,7 @@ def test_compiled_forms_equal_the_sympy_forms_over_the_sweep(padding, bias):
     compiled = integer_forms(padding, bias)
     in_inputs = {key: function_of(tree_of(f.expr)) for key, f in symbolic.items()}
     layers = [
-        layer.replace(convention=padding, bias=bias)
+        layer.replace(padding_convention=padding, bias=bias)
         for layer in _sweep_layers(150, seed={"total": 1, "per-side": 2}[padding] + 10 * bias)
         if _fits(layer, padding)
     ]
@@ -58,7 +58,7 @@ def test_compiled_forms_equal_the_sympy_forms_over_the_sweep(padding, bias):
 
 def _fits(layer: Layer, padding: str) -> bool:
     try:
-        layer.replace(convention=padding)
+        layer.replace(padding_convention=padding)
         return True
     except Exception:
         return False

@@ -9,12 +9,18 @@ from derivations.model import Layer, c_i, h, k_h, output_size, p_h, s_h
 # (layer kwargs, (m_h, m_w)) from d2l's "Padding and Stride" section and PyTorch's formula
 BOOK_SHAPES = [
     (dict(h=8, w=8, k_h=3, k_w=3, p_h=2, p_w=2), (8, 8)),  # total p = 2
-    (dict(h=8, w=8, k_h=3, k_w=3, p_h=1, p_w=1, convention="per-side"), (8, 8)),
-    (dict(h=8, w=8, k_h=5, k_w=3, p_h=2, p_w=1, convention="per-side"), (8, 8)),
-    (dict(h=8, w=8, k_h=3, k_w=3, p_h=1, p_w=1, s_h=2, s_w=2, convention="per-side"), (4, 4)),
-    (dict(h=8, w=8, k_h=3, k_w=5, p_h=0, p_w=1, s_h=3, s_w=4, convention="per-side"), (2, 2)),
+    (dict(h=8, w=8, k_h=3, k_w=3, p_h=1, p_w=1, padding_convention="per-side"), (8, 8)),
+    (dict(h=8, w=8, k_h=5, k_w=3, p_h=2, p_w=1, padding_convention="per-side"), (8, 8)),
+    (
+        dict(h=8, w=8, k_h=3, k_w=3, p_h=1, p_w=1, s_h=2, s_w=2, padding_convention="per-side"),
+        (4, 4),
+    ),
+    (
+        dict(h=8, w=8, k_h=3, k_w=5, p_h=0, p_w=1, s_h=3, s_w=4, padding_convention="per-side"),
+        (2, 2),
+    ),
     (dict(h=3, w=3, k_h=2, k_w=2), (2, 2)),  # corr2d
-    (dict(h=7, w=7, k_h=3, k_w=3, d_h=2, d_w=2, convention="per-side"), (3, 3)),
+    (dict(h=7, w=7, k_h=3, k_w=3, d_h=2, d_w=2, padding_convention="per-side"), (3, 3)),
     (dict(h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, s_h=2, s_w=2), (2, 2)),  # floor bites
 ]
 
@@ -43,9 +49,9 @@ def test_symbolic_output_size_is_the_books_formula():
 
 def test_padding_split_follows_the_book():
     assert Layer(c_i=1, c_o=1, h=4, w=4, k_h=1, k_w=1, p_h=3, p_w=2).padding_split("h") == (2, 1)
-    assert Layer(c_i=1, c_o=1, h=4, w=4, k_h=1, k_w=1, p_h=3, convention="per-side").padding_split(
-        "h"
-    ) == (3, 3)
+    assert Layer(
+        c_i=1, c_o=1, h=4, w=4, k_h=1, k_w=1, p_h=3, padding_convention="per-side"
+    ).padding_split("h") == (3, 3)
 
 
 BAD = [
@@ -58,7 +64,7 @@ BAD = [
     (dict(c_i=4, groups=2), "groups=2 does not divide c_o=5"),
     (dict(h=2.5), "h=2.5"),
     (dict(s_w=True), "s_w=True"),
-    (dict(convention="both"), "'both'"),
+    (dict(padding_convention="both"), "'both'"),
     (dict(bias="yes"), "bias='yes'"),
 ]
 
@@ -81,6 +87,8 @@ def test_huge_sizes_stay_exact(size):
     layer = Layer(c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1, p_h=2, s_h=3)
     assert layer.m_h == (size + 2 - 1 + 3) // 3
     assert (
-        Layer(c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1, convention="per-side", p_h=1, s_h=2).m_h
+        Layer(
+            c_i=1, c_o=1, h=size, w=1, k_h=1, k_w=1, padding_convention="per-side", p_h=1, s_h=2
+        ).m_h
         == (size + 2 - 1) // 2 + 1
     )

@@ -17,7 +17,7 @@ from derivations.registry.symbols import BY_NAME, SYMBOLS, Role, by_field, sympy
 
 
 def test_every_layer_size_field_has_exactly_one_symbol():
-    sizes = {f.name for f in dataclasses.fields(Layer)} - {"bias", "convention"}
+    sizes = {f.name for f in dataclasses.fields(Layer)} - {"bias", "padding_convention"}
     layer_fields = [s.attribute for s in SYMBOLS if s.role is Role.LAYER]
     assert sorted(layer_fields) == sorted(sizes)
     assert len({s.name for s in SYMBOLS}) == len(SYMBOLS)
@@ -66,17 +66,17 @@ def test_symbol_registry_and_model_import_no_sympy():
 
 def test_integer_output_size_is_exact_far_past_float_precision():
     big = 10**40 + 7
-    for convention in model.PADDINGS:
-        exact = model.output_size(big, 3, 2, 7, 2, convention)
+    for padding_convention in model.PADDINGS:
+        exact = model.output_size(big, 3, 2, 7, 2, padding_convention)
         assert isinstance(exact, int)
-        symbolic = model.output_size(sp.Integer(big), 3, 2, sp.Integer(7), 2, convention)
+        symbolic = model.output_size(sp.Integer(big), 3, 2, sp.Integer(7), 2, padding_convention)
         assert exact == int(symbolic)
     assert model.output_size(big, 3, 2, 7) == (big - 3 + 2 + 7) // 7
 
 
-@pytest.mark.parametrize("convention", ["total", "per-side"])
-def test_symbolic_output_sizes_evaluate_to_the_integer_ones(convention):
-    mh, mw = model.output_sizes(convention)
+@pytest.mark.parametrize("padding_convention", ["total", "per-side"])
+def test_symbolic_output_sizes_evaluate_to_the_integer_ones(padding_convention):
+    mh, mw = model.output_sizes(padding_convention)
     layer = Layer(
         c_i=1,
         c_o=1,
@@ -90,11 +90,11 @@ def test_symbolic_output_sizes_evaluate_to_the_integer_ones(convention):
         s_w=2,
         d_h=2,
         d_w=1,
-        convention=convention,
+        padding_convention=padding_convention,
     )
     values = layer.values()
     assert (int(mh.xreplace(values)), int(mw.xreplace(values))) == (layer.m_h, layer.m_w)
-    undilated = model.output_sizes(convention, dilation=False)
+    undilated = model.output_sizes(padding_convention, dilation=False)
     assert not any(e.has(model.d_h, model.d_w) for e in undilated)
 
 
@@ -114,7 +114,7 @@ def test_every_form_key_is_a_closed_form(padding, bias):
 
 def test_forms_for_follows_the_layers_padding_and_bias():
     layer = Layer(
-        c_i=2, c_o=2, h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, bias=True, convention="per-side"
+        c_i=2, c_o=2, h=5, w=5, k_h=3, k_w=3, p_h=1, p_w=1, bias=True, padding_convention="per-side"
     )
     assert forms_for(layer) is forms("per-side", True)
 
@@ -156,6 +156,6 @@ def test_counting_conventions_are_bilingual(counting):
 
 
 def test_closed_forms_name_their_counting_convention_from_the_registry():
-    adds = forms("total", True)[Form.FORWARD_ADDS].convention
+    adds = forms("total", True)[Form.FORWARD_ADDS].counting
     assert describe(Counting.EXACT) in adds and describe(Counting.EXACT_BIAS) in adds
-    assert describe(Counting.FLOPS) in forms()[Form.FORWARD_FLOPS].convention
+    assert describe(Counting.FLOPS) in forms()[Form.FORWARD_FLOPS].counting

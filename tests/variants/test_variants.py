@@ -53,7 +53,7 @@ def test_draws_stay_in_the_documented_distribution(padding):
         assert layer.k_h in KERNELS and layer.k_w in KERNELS
         assert layer.p_h == layer.p_w and layer.p_h in PADDINGS[padding]
         assert layer.s_h == layer.s_w and layer.s_h in STRIDES
-        assert layer.convention == padding and not layer.bias and layer.batch == 1
+        assert layer.padding_convention == padding and not layer.bias and layer.batch == 1
     padded = 1 if padding == "total" else 2
     assert any((ly.h + padded * ly.p_h - ly.k_h) % ly.s_h for ly in layers)  # strides not dividing
     assert any(ly.h != ly.w for ly in layers) and any(ly.k_h != ly.k_w for ly in layers)

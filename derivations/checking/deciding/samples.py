@@ -50,9 +50,9 @@ _EDGES = (
 _NAMES = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n")
 
 
-def output_extent(size, kernel, padding, stride, convention="total"):
+def output_extent(size, kernel, padding, stride, padding_convention="total"):
     """The model's output size (no dilation), in integers."""
-    return output_size(size, kernel, padding, stride, 1, convention)
+    return output_size(size, kernel, padding, stride, 1, padding_convention)
 
 
 def _random_layer(rng: random.Random) -> dict:
@@ -69,7 +69,7 @@ def _random_layer(rng: random.Random) -> dict:
     return point
 
 
-def restrict_point(point: dict, domain: frozenset, convention: str = "total") -> dict:
+def restrict_point(point: dict, domain: frozenset, padding_convention: str = "total") -> dict:
     """``point`` changed as little as needed to obey ``domain`` (sizes grown until the
     kernel fits)."""
     point = dict(point)
@@ -87,7 +87,7 @@ def restrict_point(point: dict, domain: frozenset, convention: str = "total") ->
             point[f"s_{axis}"] = 1
     for axis in AXES:
         # grow the input until the kernel fits (and the stride divides, if asked)
-        pad = point[f"p_{axis}"] * (1 if convention == "total" else 2)
+        pad = point[f"p_{axis}"] * (1 if padding_convention == "total" else 2)
         kernel, stride = point[f"k_{axis}"], point[f"s_{axis}"]
         point[axis] = max(point[axis], kernel - point[f"p_{axis}"])
         if on_axis(Kind.DIVIDES, axis) in domain:
@@ -104,10 +104,10 @@ def _base_layer_points() -> tuple:
 
 
 @cache
-def layer_points(domain: frozenset = frozenset(), convention: str = "total") -> tuple:
+def layer_points(domain: frozenset = frozenset(), padding_convention: str = "total") -> tuple:
     seen, out = set(), []
     for point in _base_layer_points():
-        restricted = restrict_point(point, domain, convention)
+        restricted = restrict_point(point, domain, padding_convention)
         key = tuple(sorted(restricted.items()))
         if key not in seen:
             seen.add(key)
@@ -124,17 +124,23 @@ def compose_points() -> tuple:
 
 
 @cache
-def environments(family: str, domain: frozenset = frozenset(), convention: str = "total") -> tuple:
+def environments(
+    family: str, domain: frozenset = frozenset(), padding_convention: str = "total"
+) -> tuple:
     """Symbol values at every point: the layer's symbols, ``m_h, m_w`` under
     ``convention``, and the square-kernel names ``k, s, p`` when the domain is square."""
     if family == "compose":
         return compose_points()
     envs = []
-    for point in layer_points(domain, convention):
+    for point in layer_points(domain, padding_convention):
         env = dict(point)
         for axis in AXES:
             env[f"m_{axis}"] = output_extent(
-                point[axis], point[f"k_{axis}"], point[f"p_{axis}"], point[f"s_{axis}"], convention
+                point[axis],
+                point[f"k_{axis}"],
+                point[f"p_{axis}"],
+                point[f"s_{axis}"],
+                padding_convention,
             )
         if Restriction.SQUARE in domain:
             env.update(k=point["k_h"], s=point["s_h"], p=point["p_h"])

@@ -122,10 +122,10 @@ def show_sympy(expr: sp.Expr) -> Shown:
     return Shown(to_unicode(tree), to_latex(tree), explanations(tree))
 
 
-def restrict(expr: sp.Expr, domain: frozenset, convention: str = "total") -> sp.Expr:
+def restrict(expr: sp.Expr, domain: frozenset, padding_convention: str = "total") -> sp.Expr:
     """The expression on a restricted domain: m_h, m_w written out, then the symbols the
     restrictions fix substituted (floors dropped where the stride divides)."""
-    mh, mw = output_sizes(convention, dilation=False)
+    mh, mw = output_sizes(padding_convention, dilation=False)
     expr = expr.xreplace({m_h: mh, m_w: mw})
     square = SYMPY_SYMBOLS
     values = {}
@@ -161,9 +161,9 @@ def prove_equal(student: sp.Expr, reference: sp.Expr) -> bool:
     return sp.cancel(sp.together(gap)) == 0
 
 
-def with_output_sizes(expr: sp.Expr, convention: str) -> sp.Expr:
+def with_output_sizes(expr: sp.Expr, padding_convention: str) -> sp.Expr:
     """Write floors equal to the output size as m_h, m_w."""
-    mh, mw = output_sizes(convention, dilation=False)
+    mh, mw = output_sizes(padding_convention, dilation=False)
     swaps = {}
     for atom in expr.atoms(sp.floor):
         for target, symbol in ((mh, m_h), (mw, m_w)):
@@ -174,13 +174,16 @@ def with_output_sizes(expr: sp.Expr, convention: str) -> sp.Expr:
 
 
 def _candidates(
-    plain: sp.Expr, convention: str, stride_one: frozenset, no_padding: frozenset = frozenset()
+    plain: sp.Expr,
+    padding_convention: str,
+    stride_one: frozenset,
+    no_padding: frozenset = frozenset(),
 ) -> list:
     """The same difference written with m_h, m_w: floors that are the output size, and
     at stride 1 the input size through the output size (h = m_h + k_h - 1 - p_h)."""
-    out = [with_output_sizes(plain, convention)]
+    out = [with_output_sizes(plain, padding_convention)]
     if stride_one:
-        pad = 1 if convention == "total" else 2
+        pad = 1 if padding_convention == "total" else 2
         inverse = {}
         for axis, size, output, kernel, padding in (
             ("h", h, m_h, k_h, p_h),
@@ -195,14 +198,14 @@ def _candidates(
 def difference(
     student: sp.Expr,
     reference: sp.Expr,
-    convention: str = "total",
+    padding_convention: str = "total",
     stride_one: frozenset = frozenset(),
     no_padding: frozenset = frozenset(),
 ) -> sp.Expr:
     """student - reference, simplified; with m_h, m_w when that reads shorter (floors
     that are the output size become m_h, m_w before factoring: cheaper and clearer)."""
     plain = sp.expand(student - reference)
-    candidates = _candidates(plain, convention, stride_one, no_padding)
+    candidates = _candidates(plain, padding_convention, stride_one, no_padding)
     if not candidates or (
         plain.has(sp.floor) and len(candidates) == 1 and candidates[0].has(sp.floor)
     ):
