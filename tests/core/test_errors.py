@@ -1,0 +1,32 @@
+"""The one error path: a DerivationError carries a catalogue id and says it in any language."""
+
+import pytest
+
+from derivations.errors import DerivationError
+from derivations.messages import text
+from derivations.model import Layer
+
+
+def test_a_keyed_error_says_its_catalogue_text_in_each_language():
+    error = DerivationError(key="model.not_positive", field="h", value="0")
+    assert str(error) == text("model.not_positive", "en", field="h", value="0") == error.text()
+    assert error.text("zh") == text("model.not_positive", "zh", field="h", value="0")
+    assert error.text("zh") != str(error) and "h=0" in error.text("zh")
+    assert (error.key, dict(error.fields)) == ("model.not_positive", {"field": "h", "value": "0"})
+
+
+def test_fields_without_a_key_are_refused():
+    with pytest.raises(TypeError):
+        DerivationError(field="h")
+
+
+def test_an_unkeyed_error_is_its_message_in_every_language():
+    error = DerivationError("the catalogue file is not a mapping")
+    assert error.key is None and error.text("zh") == str(error)
+
+
+def test_the_models_validation_errors_come_from_the_catalogue():
+    with pytest.raises(DerivationError) as caught:
+        Layer(c_i=3, c_o=4, h=5, w=5, k_h=3, k_w=3, groups=2)
+    assert caught.value.key == "model.groups_not_dividing"
+    assert "groups=2" in caught.value.text("zh") and "c_i=3" in caught.value.text("zh")
