@@ -29,17 +29,16 @@ def _build(name: str):
     except ModuleNotFoundError as error:
         if error.name != qualified:
             raise
-        raise DerivationError(
-            f"exercise module {qualified} is missing "
-            "(registered in derivations/registry/exercises.py)"
-        ) from None
+        raise DerivationError(key="exercise.module_missing", module=qualified) from None
     try:
         exercise = module.build()
     except CheckFailed as error:
-        raise DerivationError(f"exercise {name}: check failed: {error}") from None
+        raise DerivationError(
+            key="exercise.build_check_failed", name=name, reason=str(error)
+        ) from None
     if not isinstance(exercise, Exercise):
         raise DerivationError(
-            f"exercise {name}: build() returned {type(exercise).__name__}, not an Exercise"
+            key="exercise.build_not_exercise", name=name, returned=type(exercise).__name__
         )
     return exercise
 
@@ -56,9 +55,7 @@ def for_edition(exercises: list, lang: str) -> tuple[list, list]:
     numbered = [e for e in exercises if e.numbers.get(lang) is not None]
     numbers = [e.numbers[lang] for e in numbered]
     if len(set(numbers)) != len(numbers):
-        raise DerivationError(
-            f"two exercises share a number in the {lang} edition: {sorted(numbers)}"
-        )
+        raise DerivationError(key="exercise.duplicate_number", lang=lang, numbers=sorted(numbers))
     other = {"en": "zh", "zh": "en"}[lang]
     rest = [e for e in exercises if e.numbers.get(lang) is None]
     return (

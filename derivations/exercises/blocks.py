@@ -1,10 +1,7 @@
-"""Exercise (en 7): a c x c matrix split into b diagonal blocks.
+"""Exercise (en 7): a c x c matrix split into b diagonal blocks (the sheet).
 
-At every pixel a 1x1 convolution multiplies the channel vector by a ``c_o x c_i``
-matrix; with ``groups = b`` that matrix is block diagonal.  The saving is derived by
-SymPy and executed by the instrumented grouped convolution; the loss of cross-group
-mixing is shown by perturbing inputs and by the gradient; the two fixes (channel
-shuffle, a dense 1x1 mixing layer) are executed and their cost counted.
+Prose and layout only: the counts, the executed layers, the dependency matrices and
+every check are :mod:`derivations.exercises.maths.blocks`; this module words them.
 Conventions: exact counting, no bias, one example, stride 1.
 """
 
@@ -13,16 +10,10 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from derivations.closed_forms import forms
-from derivations.conv import conv2d_backward, conv2d_forward
-from derivations.counting import Counted, counting
-from derivations.execute import run_layer
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
     Math,
     answer,
-    checked,
     exercise,
     figure,
     heading,
@@ -30,154 +21,30 @@ from derivations.exercises.document import (
     mistake,
     mistakes,
     paragraph,
-    require,
     result,
     table,
     text,
 )
-from derivations.model import Layer
-from derivations.registry.forms import Form
+from derivations.exercises.maths import blocks as maths
+from derivations.exercises.maths.blocks import CHANNELS, SIZE
 
-__all__ = [
-    "build",
-    "block_counts",
-    "dependency",
-    "gradient_dependency",
-    "shuffle",
-    "block_diagonal",
-    "grouped_then",
-    "CHANNELS",
-    "SIZE",
-]
-
-c, b = sp.symbols("c b", integer=True, positive=True)
-CHANNELS, SIZE = 64, 56
-
-
-# --- closed forms ---------------------------------------------------------------------
-def block_counts():
-    """Matrix-vector product with ``b`` diagonal ``c/b x c/b`` blocks: ``(mults, adds)``;
-    ``b = 1`` is the dense matrix.  Each output is a sum of ``c/b`` products."""
-    i, _j, t = (sp.Dummy(s) for s in "ijt")
-    per_output = c / b
-    mults = sp.summation(sp.summation(per_output, (i, 1, c / b)), (t, 1, b))
-    adds = sp.summation(sp.summation(per_output - 1, (i, 1, c / b)), (t, 1, b))
-    return sp.simplify(mults), sp.factor(adds)
-
-
-# --- machinery ------------------------------------------------------------------------
-def shuffle(x, groups: int):
-    """ShuffleNet's channel shuffle: ``(n, g, c/g, ...) -> (n, c/g, g, ...)``; no arithmetic."""
-    n, ch = x.shape[:2]
-    return x.reshape(n, groups, ch // groups, *x.shape[2:]).swapaxes(1, 2).reshape(x.shape)
-
-
-def grouped_then(x, weights, layers, mix):
-    """Grouped layers in sequence, ``mix`` applied between them."""
-    for index, (weight, layer) in enumerate(zip(weights, layers)):
-        if index:
-            x = mix(x)
-        x, _ = conv2d_forward(x, weight, None, layer)
-    return x
-
-
-def dependency(forward, channels: int, size: int = 4, seed: int = 0) -> np.ndarray:
-    """``D[o, j] = 1`` when perturbing input channel ``j`` changes output channel ``o``."""
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((1, channels, size, size))
-    base = forward(x)
-    out = np.zeros((base.shape[1], channels), dtype=int)
-    for j in range(channels):
-        bumped = x.copy()
-        bumped[:, j] += 1.0
-        out[:, j] = np.any(forward(bumped) != base, axis=(0, 2, 3))
-    return out
-
-
-def gradient_dependency(weight, layer: Layer, seed: int = 0) -> np.ndarray:
-    """``D[o, j] = 1`` when the gradient of output channel ``o`` reaches input channel ``j``."""
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal(layer.input_shape)
-    _, saved = conv2d_forward(x, weight, None, layer)
-    out = np.zeros((layer.c_o, layer.c_i), dtype=int)
-    for o in range(layer.c_o):
-        dy = np.zeros(layer.output_shape)
-        dy[:, o] = 1.0
-        dx, _, _ = conv2d_backward(dy, saved)
-        out[o] = np.any(dx != 0, axis=(0, 2, 3))
-    return out
-
-
-def block_diagonal(weight, groups: int) -> np.ndarray:
-    """The dense ``c_o x c_i`` matrix of a grouped 1x1 weight ``(c_o, c_i/g, 1, 1)``."""
-    c_o, per = weight.shape[:2]
-    out_per = c_o // groups
-    full = np.zeros((c_o, per * groups))
-    for t in range(groups):
-        full[t * out_per : (t + 1) * out_per, t * per : (t + 1) * per] = weight[
-            t * out_per : (t + 1) * out_per, :, 0, 0
-        ]
-    return full
-
-
-def _counted_forward(layer: Layer, seed: int = 0):
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal(layer.input_shape).view(Counted)
-    weight = rng.standard_normal(layer.weight_shape).view(Counted)
-    with counting() as count:
-        conv2d_forward(x, weight, None, layer)
-    return count
-
-
-# --- the sheet ------------------------------------------------------------------------
-def _shown(derived, equivalent, latex: str) -> str:
-    """``latex`` (a readable form of ``equivalent``), once SymPy proves it equals ``derived``."""
-    if sp.simplify(derived - equivalent) != 0:  # pragma: no cover - a display typo
-        raise CheckFailed(f"{latex} is not {derived}")
-    return latex
+__all__ = ["build"]
 
 
 def _speed_section():
-    mults, adds = block_counts()
-    dense_m, dense_a = mults.subs(b, 1), adds.subs(b, 1)
-    ratio_m = sp.simplify(dense_m / mults)
-    ratio_a = b * (c - 1) / (c - b)
+    speed = maths.speed()
+    mults, dense_m = speed.mults, speed.dense_mults
     adds_tex, ratio_tex = "\\frac{c^2}{b} - c", "\\frac{b(c - 1)}{c - b}"
-    limit_a = sp.limit(ratio_a, c, sp.oo)
-    f = forms()
-    rows = []
-    dense = None
-    for groups in (1, 2, 4, 8, 16, 64):
-        layer = Layer(CHANNELS, CHANNELS, SIZE, SIZE, 1, 1, groups=groups)
-        run = run_layer(layer)
-        fm = checked(
-            f"groups={groups} forward mults",
-            f[Form.FORWARD_MULTS].evaluate(layer),
-            run.counts[Form.FORWARD_MULTS],
-        )
-        fa = checked(
-            f"groups={groups} forward adds",
-            f[Form.FORWARD_ADDS].evaluate(layer),
-            run.counts[Form.FORWARD_ADDS],
-        )
-        bm = checked(
-            f"groups={groups} backward mults",
-            f[Form.BACKWARD_MULTS].evaluate(layer),
-            run.counts[Form.BACKWARD_MULTS],
-        )
-        per_pixel = int(mults.subs({c: CHANNELS, b: groups}))
-        checked(f"groups={groups} mults per pixel", per_pixel * SIZE * SIZE, fm)
-        dense = dense or fm
-        rows.append([str(groups), f"{fm:,}", f"{fa:,}", f"{bm:,}", f"{dense / fm:g}"])
-    # the grouped 1x1 convolution is the block-diagonal matrix at every pixel
-    rng = np.random.default_rng(3)
-    layer = Layer(8, 8, 5, 5, 1, 1, groups=4)
-    x, weight = rng.standard_normal(layer.input_shape), rng.standard_normal(layer.weight_shape)
-    y, _ = conv2d_forward(x, weight, None, layer)
-    by_matrix = np.einsum("oc,nchw->nohw", block_diagonal(weight, 4), x)
-    gap = float(np.max(np.abs(y - by_matrix)))
-    if gap > 1e-12:  # pragma: no cover
-        raise CheckFailed(f"grouped 1x1 differs from the block-diagonal product by {gap}")
+    rows = [
+        [
+            str(row.groups),
+            f"{row.forward_mults:,}",
+            f"{row.forward_adds:,}",
+            f"{row.backward_mults:,}",
+            f"{float(row.speedup):g}",
+        ]
+        for row in speed.rows
+    ]
     return [
         heading(text(en="How much faster", zh="快多少")),
         paragraph(
@@ -190,15 +57,14 @@ def _speed_section():
                 "$N_+$（$b = 1$ 即稠密矩阵）：",
             )
         ),
-        math(f"N_\\times = {sp.latex(mults)},\\qquad N_+ = {_shown(adds, c**2 / b - c, adds_tex)}"),
+        math(f"N_\\times = {sp.latex(mults)},\\qquad N_+ = {adds_tex}"),
         result(
             text(
                 en="Dense over block diagonal (exact counting)", zh="稠密与分块对角之比（精确计数）"
             ),
-            f"\\frac{{{sp.latex(dense_m)}}}{{{sp.latex(mults)}}} = {sp.latex(ratio_m)},\\qquad "
-            f"\\frac{{{_shown(dense_a, c * (c - 1), 'c(c - 1)')}}}{{{adds_tex}}} = "
-            f"{_shown(dense_a / adds, ratio_a, ratio_tex)} "
-            f"\\xrightarrow{{c\\to\\infty}} {sp.latex(limit_a)}",
+            f"\\frac{{{sp.latex(dense_m)}}}{{{sp.latex(mults)}}} = {sp.latex(speed.mults_ratio)},\\qquad "
+            f"\\frac{{c(c - 1)}}{{{adds_tex}}} = {ratio_tex} "
+            f"\\xrightarrow{{c\\to\\infty}} {sp.latex(speed.adds_limit)}",
         ),
         paragraph(
             text(
@@ -254,18 +120,9 @@ def _dep_legend():
 
 
 def _mixing_section():
-    ch, groups = 8, 4
-    layer = Layer(ch, ch, 4, 4, 1, 1, groups=groups)
-    rng = np.random.default_rng(1)
-    w1, w2 = rng.standard_normal(layer.weight_shape), rng.standard_normal(layer.weight_shape)
-    one = dependency(lambda x: conv2d_forward(x, w1, None, layer)[0], ch)
-    grad = gradient_dependency(w1, layer)
-    if not np.array_equal(one, grad):  # pragma: no cover
-        raise CheckFailed("perturbation and gradient dependencies differ")
-    cf = int(sp.Integer(ch) ** 2 / groups)
-    nonzero = checked("dependent pairs, one grouped layer", cf, int(one.sum()))
-    stacked = dependency(lambda x: grouped_then(x, (w1, w2), (layer, layer), lambda v: v), ch)
-    stacked_nz = checked("dependent pairs, two grouped layers", cf, int(stacked.sum()))
+    mixing = maths.mixing(8, 4)
+    ch, groups, one = mixing.channels, mixing.groups, mixing.one
+    nonzero, stacked_nz = mixing.pairs, mixing.stacked_pairs
     return [
         heading(text(en="The downside: no mixing across groups", zh="缺点：组与组之间不再混合")),
         paragraph(
@@ -294,51 +151,26 @@ def _mixing_section():
 
 
 def _fixes_section():
-    ch, groups = 9, 3
-    layer = Layer(ch, ch, 4, 4, 1, 1, groups=groups)
-    rng = np.random.default_rng(2)
-    w1, w2 = rng.standard_normal(layer.weight_shape), rng.standard_normal(layer.weight_shape)
-    shuffled = dependency(
-        lambda x: grouped_then(x, (w1, w2), (layer, layer), lambda v: shuffle(v, groups)), ch
+    fixes = maths.fixes(9, 3)
+    ch, groups, full, shuffle_ops, moved = (
+        fixes.channels,
+        fixes.groups,
+        fixes.pairs,
+        fixes.shuffle_ops,
+        fixes.moved,
     )
-    full = checked("dependent pairs after shuffle", ch * ch, int(shuffled.sum()))
-    probe = np.arange(2 * ch * 4 * 4, dtype=float).reshape(2, ch, 4, 4).view(Counted)
-    with counting() as shuffle_cost:
-        shuffle(probe, groups)
-    shuffle_ops = checked("shuffle arithmetic", 0, shuffle_cost.mults + shuffle_cost.adds)
-    moved_array = shuffle(probe, groups)
-    moved = int(np.asarray(moved_array).size)
-    require(
-        sorted(np.asarray(moved_array).ravel().tolist())
-        == sorted(np.asarray(probe).ravel().tolist())
-        and moved == probe.size,
-        "the shuffle does not move every element exactly once",
-    )
-
-    mults, _ = block_counts()
-    two_grouped = sp.simplify(2 * mults)
-    with_dense = sp.simplify(mults + mults.subs(b, 1))
-    f = forms()[Form.FORWARD_MULTS]
-    rows = []
-    for gg in (4, 16, 64):
-        spatial = Layer(CHANNELS, CHANNELS, SIZE, SIZE, 3, 3, p_h=2, p_w=2, groups=gg)
-        point = Layer(CHANNELS, CHANNELS, SIZE, SIZE, 1, 1)
-        cost = checked(
-            f"grouped 3x3, groups={gg}", f.evaluate(spatial), _counted_forward(spatial).mults
-        )
-        cost += checked("dense 1x1", f.evaluate(point), _counted_forward(point).mults)
-        rows.append(
-            [
-                text(
-                    en=f"grouped $3\\times 3$ ($b = {gg}$) + dense $1\\times 1$",
-                    zh=f"分组 $3\\times 3$（$b = {gg}$）+ 稠密 $1\\times 1$",
-                ),
-                f"{cost:,}",
-            ]
-        )
-    dense3 = Layer(CHANNELS, CHANNELS, SIZE, SIZE, 3, 3, p_h=2, p_w=2)
-    dense_cost = checked("dense 3x3", f.evaluate(dense3), _counted_forward(dense3).mults)
-    rows.insert(0, [text(en="dense $3\\times 3$", zh="稠密 $3\\times 3$"), f"{dense_cost:,}"])
+    probe_shape, two_grouped, with_dense = fixes.probe_shape, fixes.two_grouped, fixes.with_dense
+    rows = [
+        [
+            text(
+                en=f"grouped $3\\times 3$ ($b = {gg}$) + dense $1\\times 1$",
+                zh=f"分组 $3\\times 3$（$b = {gg}$）+ 稠密 $1\\times 1$",
+            ),
+            f"{cost:,}",
+        ]
+        for gg, cost in fixes.mixed_costs
+    ]
+    rows.insert(0, [text(en="dense $3\\times 3$", zh="稠密 $3\\times 3$"), f"{fixes.dense_cost:,}"])
     return [
         heading(text(en="Fixes, and what they cost", zh="补救办法及其代价")),
         paragraph(
@@ -350,7 +182,7 @@ def _fixes_section():
                 "(this needs $c/b \\ge b$). The shuffle is a permutation: executed on counted "
                 f"arrays it performs {shuffle_ops} arithmetic operations, but it is not free: it "
                 f"moves every activation once ({moved:,} elements for a batch of "
-                f"{probe.shape[0]} of ${probe.shape[2]}\\times {probe.shape[3]}$ maps, read and "
+                f"{probe_shape[0]} of ${probe_shape[2]}\\times {probe_shape[3]}$ maps, read and "
                 "written), memory traffic that a fused implementation avoids only by folding "
                 "the permutation into the next layer's indexing. Two grouped layers then "
                 f"cost ${sp.latex(two_grouped)}$ multiplications per pixel, less than the dense "
@@ -359,12 +191,12 @@ def _fixes_section():
                 f"各取一个通道。对 $c = {ch}$、$b = {groups}$ 实测：经过分组、洗牌、分组后，"
                 f"全部 {full} 个输入-输出对都相互依赖（需要 $c/b \\ge b$）。"
                 f"洗牌只是置换：在计数数组上执行，算术运算为 {shuffle_ops} 次，但并非没有代价：它把每个激活值搬动一次"
-                f"（批量 {probe.shape[0]}、${probe.shape[2]}\\times {probe.shape[3]}$ 的特征图共 {moved:,} "
+                f"（批量 {probe_shape[0]}、${probe_shape[2]}\\times {probe_shape[3]}$ 的特征图共 {moved:,} "
                 "个元素，读一次写一次），只有把置换并入下一层的下标计算才能省去这部分访存。于是两个分组层每像素"
                 f"共 ${sp.latex(two_grouped)}$ 次乘法，当 $b > 2$ 时少于稠密的 $c^2$。",
             )
         ),
-        _dep_matrix(shuffled),
+        _dep_matrix(fixes.shuffled),
         figure(
             "channel-shuffle",
             caption=text(
@@ -417,8 +249,7 @@ def _block_figure():
 
 
 def _answers():
-    mults, _ = block_counts()
-    ratio = sp.simplify(mults.subs(b, 1) / mults)
+    ratio = maths.speedup()
     return [
         heading(text(en="Answers", zh="答案")),
         answer(
@@ -445,10 +276,9 @@ def _answers():
 
 def _additions_ratio_mistake():
     """The additions ratio is near b only when b << c: figures for c = CHANNELS."""
-    ratio = b * (c - 1) / (c - b)
-    small, large = 2, 16
-    at = {g: ratio.subs({c: CHANNELS, b: g}) for g in (small, large)}
-    shown = {g: f"{float(v):.2f}" for g, v in at.items()}
+    ratio = maths.additions_ratio(2, 16)
+    small, large = ratio.small, ratio.large
+    shown = {small: f"{float(ratio.at_small):.2f}", large: f"{float(ratio.at_large):.2f}"}
     return mistake(
         "sheet_blocks_adds_exactly_b",
         c=CHANNELS,

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from derivations.errors import DerivationError
+from derivations.exercises.checks import CheckFailed, checked, require
 
 __all__ = [
     "Answer",
@@ -86,10 +87,6 @@ FIGURE_KEYS = (
 )
 
 
-class CheckFailed(DerivationError):
-    """A number or claim on a sheet disagrees with what was executed or derived."""
-
-
 def text(en: str, zh: str) -> Text:
     """One sentence in both languages (the only way an exercise writes prose)."""
     if not (isinstance(en, str) and isinstance(zh, str)):
@@ -102,22 +99,6 @@ def message(key: str, /, **fields: object) -> Text:
     from derivations.messages import text as say
 
     return {lang: say(key, lang, **fields) for lang in LANGS}
-
-
-def require(condition: bool, what: str) -> None:
-    """A render-time check: CheckFailed naming ``what`` unless ``condition`` holds."""
-    if not condition:
-        raise CheckFailed(what)
-
-
-def checked(what: str, closed_form: int, executed: int) -> int:
-    """The value, once the closed form equals the executed count; else CheckFailed."""
-    if closed_form != executed:
-        raise CheckFailed(
-            f"{what}: closed form gives {closed_form}, "
-            f"the instrumented convolution executed {executed}"
-        )
-    return closed_form
 
 
 # --- blocks -----------------------------------------------------------------------------
@@ -227,7 +208,7 @@ def exercise(id: str, statement: Text, blocks: list) -> Exercise:
     try:
         info = EXERCISES[id]
     except KeyError:
-        raise DerivationError(f"exercise {id!r} is not in registry/exercises.py") from None
+        raise DerivationError(key="exercise.not_registered", id=repr(id)) from None
     return Exercise(
         id=id,
         numbers={lang: info.number(lang) for lang in LANGS},
@@ -288,5 +269,7 @@ def mistakes(*items: Mistake) -> Mistakes:
 
 def figure(key: str, caption: Text, alt: Text) -> Figure:
     if key not in FIGURE_KEYS:
-        raise DerivationError(f"figure key {key!r} is not one of {', '.join(FIGURE_KEYS)}")
+        raise DerivationError(
+            key="exercise.unknown_figure", figure=repr(key), known=", ".join(FIGURE_KEYS)
+        )
     return Figure(key, caption, alt)

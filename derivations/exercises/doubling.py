@@ -1,15 +1,12 @@
 """zh 3 / en 3: doubling the channels (exact ratio, limit 4) and doubling the padding
-(exact increase with floors, the stride-1 form, a few to some tens of percent)."""
+(exact increase with floors, the stride-1 form, a few to some tens of percent).
+
+Prose and layout only: the ratios, the executed layers and their checks are
+:mod:`derivations.exercises.maths.doubling`."""
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-import sympy as sp
-
-from derivations.closed_forms import m_h, m_w
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
     answer,
     exercise,
@@ -23,18 +20,25 @@ from derivations.exercises.document import (
     table,
     text,
 )
-from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from derivations.exercises.maths import doubling as maths
 from derivations.exercises.notation import decimal, num, percent, rows, tex
-from derivations.model import c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from derivations.registry.forms import Form
-from derivations.scenarios import double_channels, double_padding
 
 __all__ = ["build"]
 
-KINDS = ((Form.FORWARD_MULTS, "M"), (Form.FORWARD_ADDS, "A"), (Form.FORWARD_OPS, "(M + A)"))
+SYMBOLS = {Form.FORWARD_MULTS: "M", Form.FORWARD_ADDS: "A", Form.FORWARD_OPS: "(M + A)"}
+# the tabulated layers of maths.PADDING_LAYERS, in order
+PADDING_LABELS = (
+    "56^2,\\ 3\\times 3",
+    "256^2,\\ 5\\times 5",
+    "56^2,\\ 3\\times 3,\\ s = 2",
+    "28^2,\\ 5\\times 5",
+    "8^2,\\ 3\\times 3",
+)
 
 
 def build() -> Exercise:
+    ch, pad = maths.channels(), maths.padding()
     return exercise(
         "doubling",
         statement=text(
@@ -46,7 +50,13 @@ def build() -> Exercise:
             zh="如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
             "如果我们把填充数量翻一番会怎么样？",
         ),
-        blocks=[*conventions(), *channels(), *padding(), *answers(), *common_mistakes()],
+        blocks=[
+            *conventions(),
+            *channels(ch),
+            *padding(pad),
+            *answers(ch, pad),
+            *common_mistakes(),
+        ],
     )
 
 
@@ -67,45 +77,19 @@ def conventions() -> list:
     ]
 
 
-def _ratio(expr: sp.Expr, layer) -> Fraction:
-    values = {sym: sp.Integer(v) for sym, v in layer.values().items()}
-    r = sp.Rational(expr.xreplace(values))
-    return Fraction(int(r.p), int(r.q))
-
-
-def _executed_ratio(key: Form, before, after) -> Fraction:
-    value(key, before), value(key, after)  # both checked against the closed form
-    return Fraction(executed(after)[key], executed(before)[key])
-
-
-def channels() -> list:
-    plain = {key: double_channels(key) for key, _ in KINDS}
-    biased = {key: double_channels(key, bias=True) for key, _ in KINDS}
-    cases = [(f"c_i = c_o = {c}", REALISTIC.replace(c_i=c, c_o=c)) for c in (1, 4, 64)]
-    table_rows = []
-    for label, layer in cases:
-        doubled = layer.replace(c_i=2 * layer.c_i, c_o=2 * layer.c_o)
-        closed = _ratio(plain[Form.FORWARD_OPS].ratio, layer)
-        ran = _executed_ratio(Form.FORWARD_OPS, layer, doubled)
-        if closed != ran:
-            raise CheckFailed(f"doubling channels at {label}: closed form {closed}, executed {ran}")
-        table_rows.append(
-            [
-                f"${label}$",
-                f"${num(value(Form.FORWARD_OPS, layer))}$",
-                f"${num(value(Form.FORWARD_OPS, doubled))}$",
-                f"${decimal(closed)}$",
-                f"${decimal(ran)}$",
-            ]
-        )
-    bias_ratios = {tex(biased[key].ratio) for key in (Form.FORWARD_ADDS, Form.FORWARD_OPS)}
-    if len(bias_ratios) != 1:  # the prose below says "both"
-        raise CheckFailed(f"with bias, additions and total grow differently: {bias_ratios}")
-    (bias_ratio,) = bias_ratios
-    memory = {
-        key: double_channels(key).ratio
-        for key in (Form.MEMORY_WEIGHTS, Form.MEMORY_INPUT, Form.MEMORY_OUTPUT)
-    }
+def channels(facts: maths.Channels) -> list:
+    plain, memory = facts.plain, facts.memory
+    bias_ratio = tex(facts.bias_ratio)
+    table_rows = [
+        [
+            f"$c_i = c_o = {row.channels}$",
+            f"${num(row.before)}$",
+            f"${num(row.after)}$",
+            f"${decimal(row.ratio)}$",
+            f"${decimal(row.executed_ratio)}$",
+        ]
+        for row in facts.rows
+    ]
     return [
         heading(text(en="Doubling $c_i$ and $c_o$", zh="$c_i$ 与 $c_o$ 加倍")),
         paragraph(
@@ -119,7 +103,7 @@ def channels() -> list:
             rows(
                 *(
                     (f"\\frac{{{sym}(2c_i, 2c_o)}}{{{sym}(c_i, c_o)}}", tex(plain[key].ratio))
-                    for key, sym in KINDS
+                    for key, sym in SYMBOLS.items()
                 )
             )
         ),
@@ -167,47 +151,13 @@ def channels() -> list:
     ]
 
 
-def padding() -> list:
-    dp = double_padding(Form.FORWARD_MULTS)
-    per_side = double_padding(Form.FORWARD_MULTS, "per-side")
-    mh2, mw2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
-    floors = {
-        m_h: output_size(h, k_h, p_h, s_h),
-        m_w: output_size(w, k_w, p_w, s_w),
-        mh2: output_size(h, k_h, 2 * p_h, s_h),
-        mw2: output_size(w, k_w, 2 * p_w, s_w),
-    }
-    step = c_i * c_o * k_h * k_w * (mh2 * mw2 - m_h * m_w)
-    if sp.simplify(step.xreplace(floors) - dp.increase) != 0:
-        raise CheckFailed("the padding increase written with m' is not the closed form's")
-    cases = [
-        ("56^2,\\ 3\\times 3", REALISTIC),
-        ("256^2,\\ 5\\times 5", BOOK_EXAMPLE),
-        ("56^2,\\ 3\\times 3,\\ s = 2", REALISTIC.replace(c_i=16, c_o=16, s_h=2, s_w=2)),
-        (
-            "28^2,\\ 5\\times 5",
-            REALISTIC.replace(c_i=16, c_o=16, h=28, w=28, k_h=5, k_w=5, p_h=4, p_w=4),
-        ),
-        ("8^2,\\ 3\\times 3", REALISTIC.replace(c_i=16, c_o=16, h=8, w=8)),
-    ]
+def padding(facts: maths.Padding) -> list:
+    dp, per_side, step = facts.total, facts.per_side, facts.step
     table_rows = []
-    for label, layer in cases:
-        cells = [f"${label}$", f"${layer.p_h}\\to {2 * layer.p_h}$"]
-        for reading in (layer, layer.replace(padding_convention="per-side")):
-            doubled = reading.replace(p_h=2 * reading.p_h, p_w=2 * reading.p_w)
-            closed = _ratio(
-                double_padding(Form.FORWARD_MULTS, reading.padding_convention).ratio, reading
-            )
-            ran = _executed_ratio(Form.FORWARD_MULTS, reading, doubled)
-            if closed != ran:
-                raise CheckFailed(
-                    f"doubling padding ({reading.padding_convention}) at {label}: "
-                    f"closed form {closed}, executed {ran}"
-                )
-            cells += [
-                f"${value(Form.OUTPUT_HEIGHT, reading)}\\to {value(Form.OUTPUT_HEIGHT, doubled)}$",
-                f"$+{percent(ran)}$",
-            ]
+    for label, row in zip(PADDING_LABELS, facts.rows, strict=True):
+        cells = [f"${label}$", f"${row.layer.p_h}\\to {2 * row.layer.p_h}$"]
+        for reading in row.readings:
+            cells += [f"${reading.m_h}\\to {reading.m_h_doubled}$", f"$+{percent(reading.ratio)}$"]
         table_rows.append(cells)
     return [
         heading(text(en="Doubling the padding", zh="填充加倍")),
@@ -282,10 +232,8 @@ def padding() -> list:
     ]
 
 
-def answers() -> list:
-    ops = double_channels(Form.FORWARD_OPS)
-    mults = double_channels(Form.FORWARD_MULTS)
-    dp = double_padding(Form.FORWARD_MULTS)
+def answers(ch: maths.Channels, pad: maths.Padding) -> list:
+    ops, mults, dp = ch.plain[Form.FORWARD_OPS], ch.plain[Form.FORWARD_MULTS], pad.total
     return [
         heading(text(en="Answers", zh="答案")),
         answer(

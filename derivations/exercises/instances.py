@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 
 from derivations.closed_forms import forms_for
-from derivations.exercises.document import CheckFailed, checked
+from derivations.exercises.checks import CheckFailed, checked
 from derivations.model import Layer
 from derivations.registry.forms import Form, with_composites
 
@@ -96,5 +96,5 @@ def value(key: Form, layer: Layer) -> int:
     closed = forms_for(layer)[key].evaluate(layer)
     counts = executed(layer)
     if key not in counts:
-        raise CheckFailed(f"{key} is not confirmed by a forward-only run of {describe(layer)}")
+        raise CheckFailed(key="exercise.forward_only", form=format(key), layer=describe(layer))
     return checked(f"{key} at {describe(layer)}", closed, counts[key])

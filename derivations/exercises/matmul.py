@@ -1,9 +1,9 @@
-"""Exercise: convolution as a matrix multiplication when the window is not 1x1.
+"""Exercise: convolution as a matrix multiplication when the window is not 1x1 (the sheet).
 
-Two views, both executed: im2col (copy every window into a column, then one dense
-product, the form libraries use) and the Toeplitz matrix (the layer as a sparse
-``c_o m_h m_w x c_i h w`` matrix acting on the flattened input).  The code shown on the
-sheet is the source of :func:`conv_as_matmul`, the function that is run.
+Prose and layout only: every shape, count and executed figure comes from
+:func:`derivations.exercises.maths.matmul.facts` (im2col and the Toeplitz matrix, both
+executed and checked).  The code shown on the sheet is the source of
+:func:`~derivations.exercises.maths.matmul.conv_as_matmul`, the function that is run.
 Conventions: stride 1, no padding, no bias, one example (n = 1); exact counting.
 """
 
@@ -13,15 +13,9 @@ import inspect
 
 import numpy as np
 import sympy as sp
-from numpy.lib.stride_tricks import sliding_window_view
 
-from derivations.closed_forms import forms, m_h, m_w
-from derivations.conv import conv2d_forward
-from derivations.counting import Counted, counting
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
-    checked,
     code,
     exercise,
     figure,
@@ -30,74 +24,16 @@ from derivations.exercises.document import (
     mistake,
     mistakes,
     paragraph,
-    require,
     result,
     table,
     text,
 )
-from derivations.loops import loop_forward
-from derivations.model import Layer, c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w
-from derivations.registry.forms import Form
-from derivations.scenarios import book_form
+from derivations.exercises.maths.matmul import conv_as_matmul, facts
 
-__all__ = ["build", "conv_as_matmul", "toeplitz", "matmul_counts", "BOOK_X", "BOOK_K"]
+__all__ = ["build"]
 
 # what a reader needs to run the printed code as it stands
 _IMPORTS = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
-
-BOOK_X = np.array(
-    [
-        [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]],
-        [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]],
-    ]
-)
-_K = np.array([[[0.0, 1.0], [2.0, 3.0]], [[1.0, 2.0], [3.0, 4.0]]])
-BOOK_K = np.stack((_K, _K + 1, _K + 2), 0)
-
-
-def conv_as_matmul(X, K):
-    """Cross-correlation of X (c_i, h, w) with K (c_o, c_i, k_h, k_w) as one product."""
-    c_o, c_i, k_h, k_w = K.shape
-    # windows: (c_i, m_h, m_w, k_h, k_w), a view: nothing is copied yet
-    windows = sliding_window_view(X, (k_h, k_w), axis=(1, 2))
-    m_h, m_w = windows.shape[1:3]
-    cols = windows.transpose(0, 3, 4, 1, 2).reshape(c_i * k_h * k_w, m_h * m_w)
-    Y = K.reshape(c_o, c_i * k_h * k_w) @ cols  # (c_o, m_h m_w)
-    return Y.reshape(c_o, m_h, m_w)
-
-
-def toeplitz(K, h_in: int, w_in: int) -> np.ndarray:
-    """The layer as a matrix ``T`` with ``vec(Y) = T vec(X)``: row (o, r, c) holds the
-    kernel K[o] placed at window (r, c); every other entry is zero."""
-    c_o, c_in, kh, kw = K.shape
-    mh, mw = h_in - kh + 1, w_in - kw + 1
-    T = np.zeros((c_o, mh, mw, c_in, h_in, w_in), dtype=K.dtype)
-    for r in range(mh):
-        for c in range(mw):
-            T[:, r, c, :, r : r + kh, c : c + kw] = K
-    return T.reshape(c_o * mh * mw, c_in * h_in * w_in)
-
-
-def matmul_counts(rows, inner, cols):
-    """A ``(rows x inner) @ (inner x cols)`` product: mults, exact adds."""
-    return rows * cols * inner, rows * cols * (inner - 1)
-
-
-def _counted(fn, *arrays):
-    with counting() as count:
-        out = fn(*(a.view(Counted) for a in arrays))
-    return np.asarray(out), count
-
-
-def _shapes():
-    """The matrix shapes in the book's symbols (stride 1, no padding)."""
-    stride1 = {m_h: h - k_h + 1, m_w: w - k_w + 1}
-    weight = (c_o, c_i * k_h * k_w)
-    columns = (c_i * k_h * k_w, m_h * m_w)
-    mults, adds = matmul_counts(c_o, c_i * k_h * k_w, m_h * m_w)
-    t_shape = (c_o * m_h * m_w, c_i * h * w)
-    t_mults, t_adds = matmul_counts(c_o * m_h * m_w, c_i * h * w, 1)
-    return stride1, weight, columns, mults, adds, t_shape, t_mults, t_adds
 
 
 def _shape_latex(shape) -> str:
@@ -111,62 +47,12 @@ def _matrix_latex(a: np.ndarray) -> str:
 
 
 def build() -> Exercise:
-    stride1, weight, columns, mults, adds, t_shape, t_mults, _t_adds = _shapes()
-    # the closed forms of the model, at stride 1 without padding, against the matmul rule
-    book = {p_h: 0, p_w: 0, s_h: 1, s_w: 1}
-    model_mults = sp.simplify(book_form(Form.FORWARD_MULTS).subs(book))
-    model_adds = sp.simplify(book_form(Form.FORWARD_ADDS).subs(book))
-    if (
-        sp.simplify(model_mults - mults.subs(stride1)) != 0
-        or sp.simplify(model_adds - adds.subs(stride1)) != 0
-    ):  # pragma: no cover
-        raise CheckFailed("im2col product count differs from the model's closed form")
-
-    # the book's example: exact integers, against the loop witness
-    y_book = conv_as_matmul(BOOK_X, BOOK_K)
-    book_layer = Layer(2, 3, 3, 3, 2, 2)
-    y_loops, _ = loop_forward(BOOK_X[None], BOOK_K, None, book_layer)
-    same_book = checked(
-        "book example entries equal to the loop convolution",
-        y_book.size,
-        int(np.sum(y_book == y_loops[0])),
-    )
-    T = toeplitz(BOOK_K, 3, 3)
-    y_t = (T @ BOOK_X.reshape(-1)).reshape(y_book.shape)
-    checked("book example, Toeplitz entries equal", y_book.size, int(np.sum(y_t == y_book)))
-
-    # a realistic layer, counted
-    layer = Layer(64, 64, 56, 56, 3, 3)
-    rng = np.random.default_rng(0)
-    x = rng.standard_normal(layer.input_shape[1:])
-    kern = rng.standard_normal(layer.weight_shape)
-    y, count = _counted(conv_as_matmul, x, kern)
-    ref, _ = conv2d_forward(x[None], kern, None, layer)
-    err = float(np.max(np.abs(y - ref[0])))
-    require(err < 1e-12, f"im2col differs from the direct convolution by {err:.3e}")
-    values = {c_i: 64, c_o: 64, h: 56, w: 56, k_h: 3, k_w: 3}
-    f = forms()
-    cf_mults = checked("im2col multiplications", f[Form.FORWARD_MULTS].evaluate(layer), count.mults)
-    cf_adds = checked("im2col additions", f[Form.FORWARD_ADDS].evaluate(layer), count.adds)
-    cols_elems = int(sp.Mul(*columns).subs(stride1).subs(values))
-    windows = sliding_window_view(x, (3, 3), axis=(1, 2))
-    executed_cols = int(windows.transpose(0, 3, 4, 1, 2).reshape(columns[0].subs(values), -1).size)
-    cols_elems = checked("im2col matrix elements", cols_elems, executed_cols)
-
-    small = Layer(4, 4, 12, 12, 3, 3)
-    xs, ks = rng.standard_normal(small.input_shape[1:]), rng.standard_normal(small.weight_shape)
-    Ts = toeplitz(ks, 12, 12)
-    ys, t_count = _counted(lambda t, v: t @ v, Ts, xs.reshape(-1))
-    svals = {c_i: 4, c_o: 4, h: 12, w: 12, k_h: 3, k_w: 3}
-    t_cf = int(t_mults.subs(stride1).subs(svals))
-    t_exec = checked("dense Toeplitz multiplications", t_cf, t_count.mults)
-    small_im2col = f[Form.FORWARD_MULTS].evaluate(small)
-    nonzero = checked(
-        "Toeplitz nonzeros = im2col products", small_im2col, int(np.count_nonzero(Ts))
-    )
-    if np.max(np.abs(ys.reshape(4, 10, 10) - conv_as_matmul(xs, ks))) > 1e-9:  # pragma: no cover
-        raise CheckFailed("Toeplitz product differs from im2col")
-    density = sp.simplify((c_o * m_h * m_w * c_i * k_h * k_w) / sp.Mul(*t_shape))
+    f = facts()
+    y_book, same_book = f.book_y, f.book_equal
+    weight, columns, mults, adds = f.weight, f.columns, f.mults, f.adds
+    cf_mults, cf_adds, cols_elems = f.mults_executed, f.adds_executed, f.columns_elements
+    t_shape, density = f.t_shape, f.density
+    nonzero, t_exec, small_im2col = f.toeplitz_nonzeros, f.toeplitz_mults, f.im2col_mults
 
     blocks = [
         heading(text(en="Conventions", zh="约定")),
@@ -196,7 +82,7 @@ def build() -> Exercise:
             )
         ),
         math(
-            f"\\underbrace{{Y}}_{{{_shape_latex((c_o, m_h * m_w))}}} = "
+            f"\\underbrace{{Y}}_{{{_shape_latex(f.output)}}} = "
             f"\\underbrace{{K}}_{{{_shape_latex(weight)}}}\\;"
             f"\\underbrace{{\\operatorname{{cols}}(X)}}_{{{_shape_latex(columns)}}}"
         ),
@@ -251,9 +137,9 @@ def build() -> Exercise:
             text(
                 en=f"The largest difference from the direct convolution is below $10^{{-12}}$ (float64). "
                 f"The price is memory: $\\operatorname{{cols}}(X)$ holds "
-                f"{cols_elems / x.size:.2f} times the input, about $k_h k_w$ times.",
+                f"{cols_elems / f.input_elements:.2f} times the input, about $k_h k_w$ times.",
                 zh=f"与直接卷积的最大差小于 $10^{{-12}}$（float64）。代价是内存："
-                f"$\\operatorname{{cols}}(X)$ 是输入的 {cols_elems / x.size:.2f} 倍，约 $k_h k_w$ 倍。",
+                f"$\\operatorname{{cols}}(X)$ 是输入的 {cols_elems / f.input_elements:.2f} 倍，约 $k_h k_w$ 倍。",
             )
         ),
         figure(

@@ -1,16 +1,15 @@
 """zh 4 (the English edition has no such exercise): the forward cost of a 1 x 1
 convolution, general and for s = 1, p = 0, and why it is a fully connected layer applied
-at every pixel -- checked by executing both and comparing values and counts."""
+at every pixel -- checked by executing both and comparing values and counts.
+
+Prose and layout only: the closed forms, executed counts and checks are
+:mod:`derivations.exercises.maths.pointwise`."""
 
 from __future__ import annotations
 
-from typing import cast
-
-import numpy as np
 import sympy as sp
 
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
     answer,
     exercise,
@@ -23,19 +22,12 @@ from derivations.exercises.document import (
     table,
     text,
 )
-from derivations.exercises.instances import executed, value
+from derivations.exercises.maths import pointwise as maths
+from derivations.exercises.maths.pointwise import PADDED, REDUCE, SHORTCUT
 from derivations.exercises.notation import num, rows, tex
-from derivations.model import Layer
 from derivations.registry.forms import Form
-from derivations.scenarios import pointwise
 
 __all__ = ["build"]
-
-# ResNet-50's bottleneck 1 x 1 layers (stage 2) and its stride-2 projection shortcut;
-# PADDED is not a ResNet-50 layer: a hypothetical padded variant of REDUCE.
-REDUCE = Layer(c_i=256, c_o=64, h=56, w=56, k_h=1, k_w=1)
-SHORTCUT = Layer(c_i=256, c_o=512, h=56, w=56, k_h=1, k_w=1, s_h=2, s_w=2)
-PADDED = REDUCE.replace(p_h=2, p_w=2)
 
 
 def build() -> Exercise:
@@ -53,9 +45,7 @@ def build() -> Exercise:
 
 
 def complexity() -> list:
-    forms = {
-        key: pointwise(key) for key in (Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.FORWARD_OPS)
-    }
+    forms = maths.complexity()
     return [
         heading(text(en="Complexity", zh="复杂度")),
         paragraph(
@@ -97,36 +87,9 @@ def complexity() -> list:
     ]
 
 
-def _fully_connected_check(layer: Layer) -> tuple[int, int, float]:
-    """Run the 1 x 1 layer and the matrix product ``W X`` on the same data, both counted;
-    return the product's multiplications, additions and the largest value difference."""
-    from derivations.counting import Counted, counting
-    from derivations.execute import random_tensors, run_layer
-
-    conv = run_layer(layer, seed=0, dtype=np.float64)
-    x, weight, _, _ = random_tensors(layer, seed=0, dtype=np.float64)
-    matrix = weight.reshape(layer.c_o, layer.c_i).view(Counted)
-    pixels = x.reshape(layer.c_i, layer.h * layer.w).view(Counted)
-    with counting() as count:
-        product = matrix @ pixels
-    y = cast(np.ndarray, conv.y)  # run_layer always runs the forward pass: y is never None
-    difference = float(np.max(np.abs(np.asarray(product).reshape(y.shape) - y)))
-    if (
-        count.mults != conv.counts[Form.FORWARD_MULTS]
-        or count.adds != conv.counts[Form.FORWARD_ADDS]
-    ):
-        raise CheckFailed(
-            f"1x1 convolution executed {conv.counts[Form.FORWARD_MULTS]} mult. and "
-            f"{conv.counts[Form.FORWARD_ADDS]} add., the matrix product "
-            f"{count.mults} and {count.adds}"
-        )
-    if difference > 1e-12:
-        raise CheckFailed(f"1x1 convolution and W X differ by {difference}")
-    return count.mults, count.adds, difference
-
-
 def fully_connected() -> list:
-    mults, adds, difference = _fully_connected_check(REDUCE)
+    product = maths.fully_connected(REDUCE)
+    mults, adds, difference = product.mults, product.adds, product.difference
     gap = sp.latex(sp.Float(difference, 2)) if difference else "0"
     return [
         heading(text(en="A fully connected layer at every pixel", zh="在每个像素上的全连接层")),
@@ -163,22 +126,15 @@ def fully_connected() -> list:
 
 
 def numbers() -> list:
-    cases = [
-        (text(en="$256\\to 64$, $56\\times 56$", zh="$256\\to 64$，$56\\times 56$"), REDUCE),
-        (text(en="$256\\to 512$, $s = 2$", zh="$256\\to 512$，$s = 2$"), SHORTCUT),
-        (
-            text(en="hypothetical: $256\\to 64$, $p = 2$", zh="假设的层：$256\\to 64$，$p = 2$"),
-            PADDED,
-        ),
+    labels = [
+        text(en="$256\\to 64$, $56\\times 56$", zh="$256\\to 64$，$56\\times 56$"),
+        text(en="$256\\to 512$, $s = 2$", zh="$256\\to 512$，$s = 2$"),
+        text(en="hypothetical: $256\\to 64$, $p = 2$", zh="假设的层：$256\\to 64$，$p = 2$"),
     ]
+    figures = maths.numbers((REDUCE, SHORTCUT, PADDED))
     table_rows = [
-        [
-            label,
-            f"${value(Form.OUTPUT_HEIGHT, layer)}$",
-            f"${num(value(Form.FORWARD_MULTS, layer))}$",
-            f"${num(executed(layer)[Form.FORWARD_MULTS])}$",
-        ]
-        for label, layer in cases
+        [label, f"${row.m_h}$", f"${num(row.mults)}$", f"${num(row.mults_executed)}$"]
+        for label, row in zip(labels, figures, strict=True)
     ]
     return [
         heading(text(en="Numbers", zh="数值")),
@@ -200,7 +156,7 @@ def numbers() -> list:
 
 
 def answers() -> list:
-    forms = {key: pointwise(key) for key in (Form.FORWARD_MULTS, Form.FORWARD_OPS)}
+    forms = maths.complexity()
     return [
         heading(text(en="Answer", zh="答案")),
         answer(

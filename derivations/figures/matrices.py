@@ -59,7 +59,7 @@ def im2col_matrix():
     ``K (c_o x c_i k_h k_w) @ cols (c_i k_h k_w x m_h m_w) = Y (c_o x m_h m_w)``; Y is the
     package's convolution and must equal the product of the other two."""
     from derivations.conv import conv2d_forward
-    from derivations.exercises.matmul import BOOK_K, BOOK_X
+    from derivations.exercises.maths.matmul import BOOK_K, BOOK_X
     from derivations.model import Layer
 
     c_o, c_i, k_h, k_w = BOOK_K.shape
@@ -134,9 +134,9 @@ def block_diagonal():
     holds outside the blocks are written in.  Checked against the measured dependency:
     an entry is non-zero exactly where perturbing input ``j`` changes output ``o``."""
     from derivations.conv import conv2d_forward
-    from derivations.exercises.blocks import block_diagonal as dense_of
-    from derivations.exercises.blocks import dependency
     from derivations.exercises.document import require
+    from derivations.exercises.maths.blocks import block_diagonal as dense_of
+    from derivations.exercises.maths.blocks import dependency
     from derivations.model import Layer
 
     channels, groups = 8, 4
@@ -164,8 +164,8 @@ def channel_shuffle():
     first layer to its place in the second, coloured by the first layer's group.  Drawn
     once grouped, shuffle, grouped is measured (by perturbation) to mix every input into
     every output."""
-    from derivations.exercises.blocks import dependency, grouped_then, shuffle
     from derivations.exercises.document import require
+    from derivations.exercises.maths.blocks import dependency, grouped_then, shuffle
     from derivations.model import Layer
 
     channels, groups = 9, 3

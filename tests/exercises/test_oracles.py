@@ -9,8 +9,10 @@ import sympy as sp
 from scipy.signal import convolve2d, correlate2d
 
 from derivations.counting import Counted, counting
-from derivations.exercises import blocks, compose, equal_outputs, matmul, strips
+from derivations.exercises import compose, equal_outputs, strips
 from derivations.exercises.document import Math
+from derivations.exercises.maths import blocks, matmul
+from derivations.exercises.maths import equal_outputs as equal_outputs_maths
 from derivations.model import Layer
 
 
@@ -86,24 +88,24 @@ def test_laplacian_has_no_split_and_a_composed_kernel_has_one():
 # --- equal_outputs -------------------------------------------------------------------
 @pytest.mark.parametrize("seed", range(5))
 def test_section_functions_match_scipy_and_each_other(seed):
-    X, K = equal_outputs.example(seed, np.float64)
+    X, K = equal_outputs_maths.example(seed, np.float64)
     ref = np.stack([sum(correlate2d(X[c], K[o, c], "valid") for c in range(3)) for o in range(2)])
-    np.testing.assert_allclose(equal_outputs.corr2d_multi_in_out(X, K), ref, rtol=1e-12)
-    np.testing.assert_allclose(equal_outputs.corr2d_multi_in_out_1x1(X, K), ref, rtol=1e-12)
+    np.testing.assert_allclose(equal_outputs_maths.corr2d_multi_in_out(X, K), ref, rtol=1e-12)
+    np.testing.assert_allclose(equal_outputs_maths.corr2d_multi_in_out_1x1(X, K), ref, rtol=1e-12)
 
 
 def test_y1_is_the_rounded_left_to_right_sum():
     for seed in range(50):
-        X, K = equal_outputs.example(seed)
+        X, K = equal_outputs_maths.example(seed)
         assert np.array_equal(
-            equal_outputs.rounded_chain(X, K), equal_outputs.corr2d_multi_in_out(X, K)
+            equal_outputs_maths.rounded_chain(X, K), equal_outputs_maths.corr2d_multi_in_out(X, K)
         )
 
 
 def test_float32_paths_stay_within_rounding_error():
-    stats = equal_outputs.measure(np.float32, seeds=100)
+    stats = equal_outputs_maths.measure(np.float32, seeds=100)
     assert stats.max_relative <= 6.0  # each path is within 3u sum|terms|
-    assert equal_outputs.measure(np.float64, seeds=100).max_abs < 1e-14
+    assert equal_outputs_maths.measure(np.float64, seeds=100).max_abs < 1e-14
 
 
 def _ieee_add(x: float, y: float) -> float:

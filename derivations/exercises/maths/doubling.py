@@ -1,0 +1,193 @@
+"""The maths of the doubling exercise (zh 3 / en 3): doubling the channels (exact ratio,
+limit 4) and doubling the padding (exact increase with floors, the stride-1 form).
+
+:func:`channels` and :func:`padding` derive the ratios (via
+:mod:`derivations.scenarios`) and check each against the ratio of executed counts on
+the layers the sheet tabulates.  No prose: the sheet is
+:mod:`derivations.exercises.doubling`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+from derivations.closed_forms import m_h, m_w
+from derivations.exercises.checks import require
+from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from derivations.model import Layer, c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
+from derivations.registry.forms import Form
+from derivations.scenarios import ChannelDoubling, PaddingDoubling, double_channels, double_padding
+
+__all__ = [
+    "CHANNEL_COUNTS",
+    "KINDS",
+    "PADDING_LAYERS",
+    "ChannelRow",
+    "Channels",
+    "Padding",
+    "PaddingReading",
+    "PaddingRow",
+    "channels",
+    "evaluate_ratio",
+    "executed_ratio",
+    "padding",
+]
+
+KINDS = (Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.FORWARD_OPS)
+CHANNEL_COUNTS = (1, 4, 64)  # c_i = c_o of the tabulated layers (else REALISTIC)
+PADDING_LAYERS = (
+    REALISTIC,
+    BOOK_EXAMPLE,
+    REALISTIC.replace(c_i=16, c_o=16, s_h=2, s_w=2),
+    REALISTIC.replace(c_i=16, c_o=16, h=28, w=28, k_h=5, k_w=5, p_h=4, p_w=4),
+    REALISTIC.replace(c_i=16, c_o=16, h=8, w=8),
+)
+# the output size after doubling the padding, as the sheet writes it
+MH2, MW2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
+
+
+def evaluate_ratio(expr: sp.Expr, layer: Layer) -> Fraction:
+    """A ratio of closed forms at ``layer``, exactly."""
+    values = {sym: sp.Integer(v) for sym, v in layer.values().items()}
+    r = sp.Rational(expr.xreplace(values))
+    return Fraction(int(r.p), int(r.q))
+
+
+def executed_ratio(key: Form, before: Layer, after: Layer) -> Fraction:
+    """``after / before`` of the executed counts (each checked against its closed form)."""
+    value(key, before), value(key, after)  # both checked against the closed form
+    return Fraction(executed(after)[key], executed(before)[key])
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """One layer before and after doubling ``c_i = c_o``: ``M + A`` (closed form, checked)
+    and the ratio from the closed form and from the executed counts (equal)."""
+
+    channels: int
+    before: int
+    after: int
+    ratio: Fraction
+    executed_ratio: Fraction
+
+
+@dataclass(frozen=True)
+class Channels:
+    """``plain`` (no bias) per form of :data:`KINDS`; ``bias_ratio``: with bias, the one
+    ratio of the additions and of the total; ``memory``: the weights', input's and
+    output's ratios; ``rows``: the executed layers."""
+
+    plain: dict[Form, ChannelDoubling]
+    bias_ratio: sp.Expr
+    memory: dict[Form, sp.Expr]
+    rows: tuple[ChannelRow, ...]
+
+
+def channels() -> Channels:
+    """Doubling ``c_i`` and ``c_o``: derived, and checked by execution."""
+    plain = {key: double_channels(key) for key in KINDS}
+    biased = {key: double_channels(key, bias=True) for key in KINDS}
+    rows = []
+    for count in CHANNEL_COUNTS:
+        layer = REALISTIC.replace(c_i=count, c_o=count)
+        doubled = layer.replace(c_i=2 * layer.c_i, c_o=2 * layer.c_o)
+        closed = evaluate_ratio(plain[Form.FORWARD_OPS].ratio, layer)
+        ran = executed_ratio(Form.FORWARD_OPS, layer, doubled)
+        require(
+            closed == ran,
+            f"doubling channels at c_i = c_o = {count}: closed form {closed}, executed {ran}",
+        )
+        rows.append(
+            ChannelRow(
+                count,
+                value(Form.FORWARD_OPS, layer),
+                value(Form.FORWARD_OPS, doubled),
+                closed,
+                ran,
+            )
+        )
+    adds, ops = (biased[key].ratio for key in (Form.FORWARD_ADDS, Form.FORWARD_OPS))
+    # the sheet says "both": with bias, additions and total grow by one ratio
+    require(
+        sp.simplify(adds - ops) == 0,
+        f"with bias, additions and total grow differently: {adds}, {ops}",
+    )
+    memory = {
+        key: double_channels(key).ratio
+        for key in (Form.MEMORY_WEIGHTS, Form.MEMORY_INPUT, Form.MEMORY_OUTPUT)
+    }
+    return Channels(plain, adds, memory, tuple(rows))
+
+
+@dataclass(frozen=True)
+class PaddingReading:
+    """One reading of a layer's padding (``total`` or ``per-side``): the output height
+    before and after doubling, and the executed ratio of the multiplications."""
+
+    padding_convention: str
+    m_h: int
+    m_h_doubled: int
+    ratio: Fraction
+
+
+@dataclass(frozen=True)
+class PaddingRow:
+    layer: Layer
+    readings: tuple[PaddingReading, ...]  # total, then per side
+
+
+@dataclass(frozen=True)
+class Padding:
+    """Doubling the padding: ``total`` and ``per_side`` (the multiplications'
+    :class:`~derivations.scenarios.PaddingDoubling`), ``step`` (the exact increase
+    written with the output sizes ``m_h, m_w, m'_h, m'_w``, checked equal to the closed
+    form's) and ``rows`` (the layers of :data:`PADDING_LAYERS`, executed)."""
+
+    total: PaddingDoubling
+    per_side: PaddingDoubling
+    step: sp.Expr
+    rows: tuple[PaddingRow, ...]
+
+
+def padding() -> Padding:
+    """Doubling the padding: derived, and checked by execution in both readings."""
+    dp = double_padding(Form.FORWARD_MULTS)
+    per_side = double_padding(Form.FORWARD_MULTS, "per-side")
+    floors = {
+        m_h: output_size(h, k_h, p_h, s_h),
+        m_w: output_size(w, k_w, p_w, s_w),
+        MH2: output_size(h, k_h, 2 * p_h, s_h),
+        MW2: output_size(w, k_w, 2 * p_w, s_w),
+    }
+    step = c_i * c_o * k_h * k_w * (MH2 * MW2 - m_h * m_w)
+    require(
+        sp.simplify(step.xreplace(floors) - dp.increase) == 0,
+        "the padding increase written with m' is not the closed form's",
+    )
+    rows = []
+    for layer in PADDING_LAYERS:
+        readings = []
+        for reading in (layer, layer.replace(padding_convention="per-side")):
+            doubled = reading.replace(p_h=2 * reading.p_h, p_w=2 * reading.p_w)
+            closed = evaluate_ratio(
+                double_padding(Form.FORWARD_MULTS, reading.padding_convention).ratio, reading
+            )
+            ran = executed_ratio(Form.FORWARD_MULTS, reading, doubled)
+            require(
+                closed == ran,
+                f"doubling padding ({reading.padding_convention}) at {layer.h}x{layer.w}, "
+                f"k={layer.k_h}, s={layer.s_h}: closed form {closed}, executed {ran}",
+            )
+            readings.append(
+                PaddingReading(
+                    reading.padding_convention,
+                    value(Form.OUTPUT_HEIGHT, reading),
+                    value(Form.OUTPUT_HEIGHT, doubled),
+                    ran,
+                )
+            )
+        rows.append(PaddingRow(layer, tuple(readings)))
+    return Padding(dp, per_side, step, tuple(rows))
