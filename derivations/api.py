@@ -88,9 +88,7 @@ def _records(rows: Any) -> tuple[list[str], list[list[str]]]:
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
         from derivations.errors import DerivationError
 
-        raise DerivationError(
-            f"grade() takes a list of rows (mappings) or a DataFrame, not {type(rows).__name__}"
-        )
+        raise DerivationError(key="api.rows_not_a_table", kind=type(rows).__name__)
     records = list(rows)
     header: list[str] = []
     for number, record in enumerate(records, 1):
@@ -98,8 +96,7 @@ def _records(rows: Any) -> tuple[list[str], list[list[str]]]:
             from derivations.errors import DerivationError
 
             raise DerivationError(
-                f"row {number} is a {type(record).__name__}, not a mapping "
-                "with keys student, question, answer"
+                key="api.row_not_a_mapping", row=number, kind=type(record).__name__
             )
         header += [str(k) for k in record if str(k) not in header]
     cells = [["" if _missing(r.get(k)) else str(r.get(k)) for k in header] for r in records]

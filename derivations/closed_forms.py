@@ -149,7 +149,7 @@ def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, C
         from derivations.errors import DerivationError
 
         raise DerivationError(
-            f"padding convention {padding_convention!r} is not one of {', '.join(PADDINGS)}"
+            key="model.unknown_padding", value=repr(padding_convention), known=", ".join(PADDINGS)
         )
     EXACT = describe(Counting.EXACT)
     EXACT_BIAS = EXACT + "; " + describe(Counting.EXACT_BIAS)

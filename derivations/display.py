@@ -60,7 +60,9 @@ def set_language(lang: str) -> None:
     from derivations.messages import LANGUAGES
 
     if lang not in LANGUAGES:
-        raise DerivationError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
+        raise DerivationError(
+            key="display.unknown_language", value=repr(lang), known=", ".join(LANGUAGES)
+        )
     language = lang
 
 

@@ -29,13 +29,22 @@ _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 
 def _check_target(path: Path) -> None:
     if str(path) in ("", "."):
-        raise DerivationError(f"output path {str(path)!r} is empty")
+        raise DerivationError(key="files.empty_path", path=repr(str(path)))
     if path.is_dir():
-        raise DerivationError(f"output path {path} is a directory, not a file")
+        raise DerivationError(key="files.is_directory", path=str(path))
     if path.exists() and not path.is_file():
-        raise DerivationError(f"output path {path} is not a regular file")
+        raise DerivationError(key="files.not_regular", path=str(path))
     if path.parent.exists() and not path.parent.is_dir():
-        raise DerivationError(f"cannot write {path}: {path.parent} is not a directory")
+        raise DerivationError(
+            key="files.parent_not_directory", path=str(path), parent=str(path.parent)
+        )
+
+
+def _cannot_write(path, error: OSError) -> DerivationError:
+    """``cannot write PATH: REASON`` (the system's reason, as it gives it)."""
+    return DerivationError(
+        key="files.cannot_write", path=str(path), reason=error.strerror or str(error)
+    )
 
 
 def new_file_mode() -> int:
@@ -104,7 +113,7 @@ class Staging:
         _check_target(target)
         resolved = target.resolve()
         if resolved in self._resolved:
-            raise DerivationError(f"output path {target} is given twice")
+            raise DerivationError(key="files.given_twice", path=str(target))
         self._resolved.add(resolved)
 
     def open(self, path):
@@ -121,9 +130,7 @@ class Staging:
                 suffix=".tmp",
             )
         except OSError as error:
-            raise DerivationError(
-                f"cannot write {error.filename or target}: {error.strerror or error}"
-            ) from None
+            raise _cannot_write(error.filename or target, error) from None
         self._staged.append((temporary, target))
         return os.fdopen(handle, "wb")
 
@@ -133,7 +140,7 @@ class Staging:
             with self.open(path) as stream:
                 stream.write(data)
         except OSError as error:
-            raise DerivationError(f"cannot write {path}: {error.strerror or error}") from None
+            raise _cannot_write(path, error) from None
 
     def commit(self) -> None:
         """Give every staged file its mode, then replace the targets."""
@@ -144,7 +151,7 @@ class Staging:
                 os.replace(temporary, target)
         except OSError as error:
             where = error.filename or "output"
-            raise DerivationError(f"cannot write {where}: {error.strerror or error}") from None
+            raise _cannot_write(where, error) from None
         finally:
             self._staged = [(t, p) for t, p in self._staged if os.path.exists(t)]
             self.discard()
@@ -166,7 +173,7 @@ def write_atomically(files: dict, mode: int | None = None, make_parents: bool = 
     resolved = [t.resolve() for t in targets]
     if len(set(resolved)) != len(resolved):
         twice = next(t for t, r in zip(targets, resolved) if resolved.count(r) > 1)
-        raise DerivationError(f"output path {twice} is given twice")
+        raise DerivationError(key="files.given_twice", path=str(twice))
     with Staging(mode=mode, make_parents=make_parents) as staging:
         for target, content in zip(targets, files.values()):
             staging.add(target, content)

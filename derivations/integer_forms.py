@@ -228,7 +228,9 @@ def integer_forms(padding: str = "total", bias: bool = False) -> dict[Form, Inte
     if padding not in PADDINGS:
         from derivations.errors import DerivationError
 
-        raise DerivationError(f"padding convention {padding!r} is not one of {', '.join(PADDINGS)}")
+        raise DerivationError(
+            key="model.unknown_padding", value=repr(padding), known=", ".join(PADDINGS)
+        )
     name = _entry_name(padding, bool(bias))
     trees = CACHE.load(name, _validate_payload)
     if trees is None:

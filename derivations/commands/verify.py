@@ -21,12 +21,16 @@ def register(sub) -> None:
 
 
 def _positive(text: str) -> int:
+    from derivations.messages import text as message
+
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid positive integer: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            message("cli.invalid_positive_integer", "en", value=repr(text))
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+        raise argparse.ArgumentTypeError(message("cli.below_one", "en", value=repr(text)))
     return value
 
 

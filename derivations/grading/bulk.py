@@ -3,7 +3,8 @@ memory stays flat however many rows there are.
 
 Every input row is written to the report, in order, with every cell it had, plus per
 graded answer ``verdict, conventions, misconception, feedback, score, parsed,
-counterexample`` (a long file also gets ``question_id``: the catalogue id the question
+counterexample`` (``conventions``, a published column name, holds the answer's named
+assumptions: :attr:`Outcome.assumptions`; a long file also gets ``question_id``: the catalogue id the question
 cell named; a wide file gets these columns per answer column, prefixed with its name,
 and a ``total``).  A row that cannot be graded (broken quoting, missing fields, unknown
 question, no answer) is ``invalid_input`` with its reason and the rest are graded; an
@@ -350,10 +351,10 @@ class _Run:
                 del outcomes[asked]
         else:  # made ready earlier in this batch and evicted since: the grader knows it
             outcome = self.grader.outcomes([asked])[asked]
-        score = self.rubric.score(qid, outcome.verdict, outcome.conventions) if qid else Fraction(0)
+        score = self.rubric.score(qid, outcome.verdict, outcome.assumptions) if qid else Fraction(0)
         added = [
             outcome.verdict,
-            ";".join(outcome.conventions),
+            ";".join(outcome.assumptions),
             outcome.misconception,
             outcome.feedback,
             format_points(score) if qid else "",
@@ -429,7 +430,7 @@ class _Run:
                     "question": done.question,
                     "answer": done.answer,
                     "verdict": o.verdict,
-                    "conventions": list(o.conventions),
+                    "conventions": list(o.assumptions),
                     "misconception": o.misconception or None,
                     "feedback": o.feedback,
                     "score": format_points(done.score) if done.question else None,

@@ -141,7 +141,9 @@ def open_source(
         ) from None
     if os.path.isdir(path):
         stream.close()
-        raise DerivationError(text("grading.cannot_read", lang, path=name, reason="is a directory"))
+        raise DerivationError(
+            text("grading.cannot_read", lang, path=name, reason=text("grading.is_directory", lang))
+        )
     try:
         sample = stream.read(_SAMPLE) or b""
     except OSError as error:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from derivations.checking.checker import check
 from derivations.checking.explaining.feedback import feedback
 from derivations.checking.result import Result
+from derivations.errors import DerivationError
 from derivations.messages import text
 
 __all__ = ["Outcome", "grade_answer", "invalid", "internal_error", "hit_budget"]
@@ -22,7 +23,7 @@ __all__ = ["Outcome", "grade_answer", "invalid", "internal_error", "hit_budget"]
 @dataclass(frozen=True)
 class Outcome:
     verdict: str
-    conventions: tuple = ()
+    assumptions: tuple = ()  # the checker's assumption ids (published as "conventions")
     misconception: str = ""
     feedback: str = ""  # the instructor's: everything the checker found
     student_feedback: str = ""  # what the rubric releases to students
@@ -55,11 +56,14 @@ def invalid(reason: str, lang: str) -> Outcome:
 
 
 def internal_error(error: BaseException, lang: str) -> Outcome:
+    """The outcome of an answer the checker failed on: the error named in one line (a
+    :class:`DerivationError` in ``lang``)."""
+    said = error.text(lang) if isinstance(error, DerivationError) else str(error)
     line = text(
         "grading.internal_error",
         lang,
         kind=type(error).__name__,
-        reason=str(error).splitlines()[0][:200] if str(error) else "-",
+        reason=said.splitlines()[0][:200] if said else "-",
     )
     return Outcome("error", feedback=line, student_feedback=line)
 
@@ -75,7 +79,7 @@ def grade_answer(
             return Outcome("error", feedback=line, student_feedback=line, budget=hit_budget(result))
         return Outcome(
             verdict=result.verdict,
-            conventions=tuple(result.conventions),
+            assumptions=tuple(result.conventions),
             misconception=result.misconception or "",
             feedback=_feedback(result, lang, "answer"),
             student_feedback=_feedback(result, lang, reveal),

@@ -1,5 +1,6 @@
 """Outputs refused before any grading is done: empty, a directory, a device, the input
-file, two outputs that are the same file, a folder that does not exist."""
+file, two outputs that are the same file, a folder that does not exist.  Each is a keyed
+:class:`DerivationError` (``grading.out_*``): the CLI says it in the command's ``--lang``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
-from derivations.messages import text
 
 __all__ = ["check_outputs"]
 
@@ -20,21 +20,21 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _problem(flag: str, value: str, answers: Path, lang: str) -> str | None:
+def _problem(flag: str, value: str, answers: Path) -> DerivationError | None:
     path = Path(value)
     shown = terminal(value)
     if not value.strip():
-        return text("grading.out_empty", lang, flag=flag)
+        return DerivationError(key="grading.out_empty", flag=flag)
     if value.endswith(("/", os.sep)) or path.is_dir():
-        return text("grading.out_directory", lang, flag=flag, path=shown)
+        return DerivationError(key="grading.out_directory", flag=flag, path=shown)
     if os.path.abspath(value).startswith("/dev/") or (path.exists() and not path.is_file()):
-        return text("grading.out_special", lang, flag=flag, path=shown)
+        return DerivationError(key="grading.out_special", flag=flag, path=shown)
     if not path.parent.is_dir():
-        return text(
-            "grading.out_no_folder", lang, flag=flag, path=shown, folder=terminal(str(path.parent))
+        return DerivationError(
+            key="grading.out_no_folder", flag=flag, path=shown, folder=terminal(str(path.parent))
         )
     if _same_file(path, answers):
-        return text("grading.out_is_input", lang, flag=flag, path=shown)
+        return DerivationError(key="grading.out_is_input", flag=flag, path=shown)
     return None
 
 
@@ -42,7 +42,6 @@ def check_outputs(options) -> None:
     """Raise a one-line error for the first output that cannot be right."""
     from derivations.grading.bulk import _chart_name
 
-    lang = options.lang
     named = {"--out": options.out}
     for flag, value in (
         ("--summary", options.summary),
@@ -52,27 +51,19 @@ def check_outputs(options) -> None:
         if value is not None:
             named[flag] = value
     for flag, value in named.items():
-        problem = _problem(flag, value, Path(options.answers), lang)
+        problem = _problem(flag, value, Path(options.answers))
         if problem:
-            raise DerivationError(problem)
+            raise problem
     flags = list(named)
     for i, first in enumerate(flags):
         for second in flags[i + 1 :]:
             if _same_file(Path(named[first]), Path(named[second])):
                 raise DerivationError(
-                    text(
-                        "grading.out_twice",
-                        lang,
-                        flag=second,
-                        path=terminal(named[second]),
-                        other=first,
-                    )
+                    key="grading.out_twice", flag=second, path=terminal(named[second]), other=first
                 )
     if options.feedback_dir is not None:
         folder = Path(options.feedback_dir)
         if not options.feedback_dir.strip():
-            raise DerivationError(text("grading.out_empty", lang, flag="--feedback-dir"))
+            raise DerivationError(key="grading.out_empty", flag="--feedback-dir")
         if folder.exists() and not folder.is_dir():
-            raise DerivationError(
-                text("grading.out_not_folder", lang, path=terminal(options.feedback_dir))
-            )
+            raise DerivationError(key="grading.out_not_folder", path=terminal(options.feedback_dir))

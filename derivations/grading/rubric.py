@@ -1,8 +1,15 @@
-"""The rubric: points per question, credit per verdict and per convention, which
-conventions a course accepts, the feedback released to students, the answer columns of
+"""The rubric: points per question, credit per verdict and per assumption, which
+assumptions a course accepts, the feedback released to students, the answer columns of
 a wide file.  Read from TOML or YAML (``rubric.toml`` beside this module is the default
 and documents every key); a key left out keeps the default's value.  A bad rubric stops
-with one line naming the file, the key and the value.
+with one line naming the file, the key and the value (each problem a catalogue text,
+``grading.rubric_*``, in the command's language).
+
+An *assumption* is one of the checker's named assumption ids a right answer made
+(``per_side_padding``, ``macs``, ``big_o`` ...).  Internally they are ``assumptions``
+(:attr:`Rubric.assumptions`); the public names stay as published: the rubric's TOML/YAML
+table ``[conventions]``, the report's ``conventions`` column and JSON key, and the verdict
+``equivalent_under_convention``.  "Convention" in the code means the padding convention.
 """
 
 from __future__ import annotations
@@ -44,8 +51,8 @@ _ASSUMPTION = "checker.assumption."
 
 
 def assumption_ids() -> list[str]:
-    """The checker's assumption ids (a right answer's named conventions), from its
-    message catalogue, where each one is declared with its text."""
+    """The checker's assumption ids (those a right answer may make), from its message
+    catalogue, where each one is declared with its text."""
     return sorted(key[len(_ASSUMPTION) :] for key in catalogue() if key.startswith(_ASSUMPTION))
 
 
@@ -68,7 +75,7 @@ class Rubric:
     attempts: str
     points: dict  # question id -> Fraction; "default" for the rest
     credit: dict  # verdict -> Fraction in [0, 1]
-    conventions: dict  # convention id -> Fraction in [0, 1]
+    assumptions: dict  # assumption id -> Fraction in [0, 1] (the TOML table [conventions])
     accepted: frozenset | None
     columns: dict = field(default_factory=dict)  # answer column -> question id
     source: str = "default"
@@ -76,17 +83,17 @@ class Rubric:
     def points_for(self, question: str) -> Fraction:
         return self.points.get(question, self.points["default"])
 
-    def share(self, verdict: str, conventions) -> Fraction:
-        """The share of a question's points this verdict and these conventions earn."""
+    def share(self, verdict: str, assumptions) -> Fraction:
+        """The share of a question's points this verdict and these assumptions earn."""
         share = self.credit.get(verdict, Fraction(0))
-        for name in conventions:
+        for name in assumptions:
             if self.accepted is not None and name not in self.accepted:
                 return Fraction(0)
-            share *= self.conventions.get(name, Fraction(0))
+            share *= self.assumptions.get(name, Fraction(0))
         return share
 
-    def score(self, question: str, verdict: str, conventions) -> Fraction:
-        return self.points_for(question) * self.share(verdict, conventions)
+    def score(self, question: str, verdict: str, assumptions) -> Fraction:
+        return self.points_for(question) * self.share(verdict, assumptions)
 
     @property
     def maximum(self) -> Fraction:
@@ -101,26 +108,36 @@ def format_points(value: Fraction) -> str:
     return shown
 
 
-def _fail(source: str, key: str, message: str, lang: str) -> NoReturn:
-    raise DerivationError(text("grading.bad_rubric", lang, path=source, key=key, problem=message))
+def _fail(source: str, key: str, problem: str, lang: str) -> NoReturn:
+    """Stop: ``rubric SOURCE, KEY: PROBLEM`` (``problem`` already said in ``lang``)."""
+    raise DerivationError(text("grading.bad_rubric", lang, path=source, key=key, problem=problem))
 
 
 def _number(source, key, value, lang, upper=None) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        _fail(source, key, f"{terminal(repr(value))} is not a number", lang)
+        _fail(
+            source, key, text("grading.rubric_not_number", lang, value=terminal(repr(value))), lang
+        )
     try:
         number = Fraction(Decimal(str(value)))
     except (InvalidOperation, ValueError):
-        _fail(source, key, f"{terminal(str(value))} is not a number", lang)
+        _fail(
+            source, key, text("grading.rubric_not_number", lang, value=terminal(str(value))), lang
+        )
     if number < 0 or (upper is not None and number > upper) or number > 10**6:
-        bound = f"between 0 and {upper}" if upper is not None else "at least 0"
-        _fail(source, key, f"{terminal(str(value))} is not {bound}", lang)
+        shown = terminal(str(value))
+        problem = (
+            text("grading.rubric_not_between", lang, value=shown, upper=upper)
+            if upper is not None
+            else text("grading.rubric_negative", lang, value=shown)
+        )
+        _fail(source, key, problem, lang)
     return number
 
 
 def _mapping(source, key, value, lang) -> dict:
     if not isinstance(value, dict):
-        _fail(source, key, "is not a table of name = value", lang)
+        _fail(source, key, text("grading.rubric_not_table", lang), lang)
     return value
 
 
@@ -142,7 +159,7 @@ def _question(source, key, name, lang) -> str:
     return found
 
 
-def _convention(source, key, name, lang) -> str:
+def _assumption(source, key, name, lang) -> str:
     known = assumption_ids()
     if name not in known:
         import difflib
@@ -152,9 +169,9 @@ def _convention(source, key, name, lang) -> str:
             source,
             key,
             text(
-                "grading.unknown_convention",
+                "grading.unknown_assumption",
                 lang,
-                convention=terminal(str(name)),
+                assumption=terminal(str(name)),
                 near=", ".join(near) or ", ".join(known),
             ),
             lang,
@@ -164,39 +181,44 @@ def _convention(source, key, name, lang) -> str:
 
 def _choice(source, key, value, choices, lang) -> str:
     if value not in choices:
-        _fail(source, key, f"{terminal(str(value))} is not one of {', '.join(choices)}", lang)
+        problem = text(
+            "grading.rubric_not_one_of", lang, value=terminal(str(value)), known=", ".join(choices)
+        )
+        _fail(source, key, problem, lang)
     return value
 
 
 def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        _fail(source, unknown[0], f"unknown key (keys: {', '.join(sorted(_KEYS))})", lang)
+        problem = text("grading.rubric_unknown_key", lang, known=", ".join(sorted(_KEYS)))
+        _fail(source, unknown[0], problem, lang)
     points = dict(base.points) if base else {}
     for name, value in _mapping(source, "points", data.get("points", {}), lang).items():
         qid = "default" if name == "default" else _question(source, f"points.{name}", name, lang)
         points[qid] = _number(source, f"points.{name}", value, lang)
     if "default" not in points:
-        _fail(source, "points.default", "is missing", lang)
+        _fail(source, "points.default", text("grading.rubric_missing", lang), lang)
     credit = dict(base.credit) if base else {}
     for name, value in _mapping(source, "credit", data.get("credit", {}), lang).items():
         _choice(source, f"credit.{name}", name, GRADED_VERDICTS, lang)
         credit[name] = _number(source, f"credit.{name}", value, lang, upper=1)
-    conventions = dict(base.conventions) if base else {}
+    assumptions = dict(base.assumptions) if base else {}
+    # the published table name is [conventions]: it holds the credit of each assumption
     for name, value in _mapping(source, "conventions", data.get("conventions", {}), lang).items():
-        _convention(source, f"conventions.{name}", name, lang)
-        conventions[name] = _number(source, f"conventions.{name}", value, lang, upper=1)
+        _assumption(source, f"conventions.{name}", name, lang)
+        assumptions[name] = _number(source, f"conventions.{name}", value, lang, upper=1)
     accepted = base.accepted if base else None
     if "accepted" in data:
         if not isinstance(data["accepted"], list):
-            _fail(source, "accepted", "is not a list of convention ids", lang)
-        accepted = frozenset(_convention(source, "accepted", n, lang) for n in data["accepted"])
+            _fail(source, "accepted", text("grading.rubric_not_list", lang), lang)
+        accepted = frozenset(_assumption(source, "accepted", n, lang) for n in data["accepted"])
     columns = dict(base.columns) if base else {}
     for name, value in _mapping(source, "columns", data.get("columns", {}), lang).items():
         columns[str(name)] = _question(source, f"columns.{name}", value, lang)
     assignment = data.get("assignment", base.assignment if base else "")
     if not isinstance(assignment, str) or not assignment.strip() or len(assignment) > 200:
-        _fail(source, "assignment", "is not a name (1-200 characters)", lang)
+        _fail(source, "assignment", text("grading.rubric_not_name", lang), lang)
     return Rubric(
         assignment=assignment.strip(),
         reveal=_choice(
@@ -211,7 +233,7 @@ def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
         ),
         points=points,
         credit=credit,
-        conventions=conventions,
+        assumptions=assumptions,
         accepted=accepted,
         columns=columns,
         source=source,
@@ -222,7 +244,10 @@ def _parse(source: str, raw: bytes, lang: str) -> dict:
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        _fail(source, "-", f"not UTF-8 (byte 0x{raw[error.start]:02X} at {error.start})", lang)
+        problem = text(
+            "grading.rubric_not_utf8", lang, byte=f"0x{raw[error.start]:02X}", offset=error.start
+        )
+        _fail(source, "-", problem, lang)
     if source.lower().endswith((".yaml", ".yml")):
         import yaml
 
@@ -231,16 +256,18 @@ def _parse(source: str, raw: bytes, lang: str) -> dict:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else "-"
-            _fail(source, where, f"not valid YAML ({getattr(error, 'problem', error)})", lang)
+            reason = terminal(str(getattr(error, "problem", error)))
+            _fail(source, where, text("grading.rubric_bad_yaml", lang, reason=reason), lang)
     else:
         try:
             data = tomllib.loads(content)
         except tomllib.TOMLDecodeError as error:
-            _fail(source, "-", f"not valid TOML ({terminal(str(error))})", lang)
+            reason = terminal(str(error))
+            _fail(source, "-", text("grading.rubric_bad_toml", lang, reason=reason), lang)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        _fail(source, "-", "is not a table of keys", lang)
+        _fail(source, "-", text("grading.rubric_not_keys", lang), lang)
     return data
 
 

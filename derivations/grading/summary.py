@@ -1,5 +1,5 @@
 """The summary of a graded class: per question, verdict counts, the score distribution,
-the most common misconceptions (each with an example answer) and conventions; the
+the most common misconceptions (each with an example answer) and assumptions; the
 unknown question ids once each; a chart of verdicts per question beside it.
 
 Counted as rows stream by (:class:`Tally`: memory bounded by the questions and the
@@ -15,7 +15,7 @@ from fractions import Fraction
 from urllib.parse import quote
 
 from derivations.checking.explaining.feedback import (
-    convention_text,
+    assumption_text,
     misconception_text,
     verdict_text,
 )
@@ -31,14 +31,14 @@ EXAMPLE_LENGTH = 120  # characters of an example answer shown
 
 
 class _Question:
-    __slots__ = ("conventions", "examples", "misconceptions", "scores", "verdicts")
+    __slots__ = ("assumptions", "examples", "misconceptions", "scores", "verdicts")
 
     def __init__(self):
         self.verdicts: Counter = Counter()
         self.scores: Counter = Counter()
         self.misconceptions: Counter = Counter()
         self.examples: dict[str, str] = {}
-        self.conventions: Counter = Counter()
+        self.assumptions: Counter = Counter()
 
 
 class Tally:
@@ -64,8 +64,8 @@ class Tally:
         if outcome.misconception:
             entry.misconceptions[outcome.misconception] += count
             entry.examples.setdefault(outcome.misconception, answer[:EXAMPLE_LENGTH])
-        for name in outcome.conventions:
-            entry.conventions[name] += count
+        for name in outcome.assumptions:
+            entry.assumptions[name] += count
 
     def add_unknown(self, value: str, line: int) -> bool:
         """Count an unknown id; True the first time it is seen (report it then)."""
@@ -125,9 +125,9 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
                     )
                     for name, count in entry.misconceptions.most_common(top)
                 ],
-                "conventions": [
-                    (count, markdown_code(name), markdown_text(convention_text(name, lang)))
-                    for name, count in entry.conventions.most_common(top)
+                "assumptions": [
+                    (count, markdown_code(name), markdown_text(assumption_text(name, lang)))
+                    for name, count in entry.assumptions.most_common(top)
                 ],
             }
         )
@@ -143,7 +143,7 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
             "count",
             "scores",
             "top_misconceptions",
-            "top_conventions",
+            "top_assumptions",
             "example",
             "unknown",
             "unknown_line",

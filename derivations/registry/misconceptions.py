@@ -51,8 +51,10 @@ def _bilingual(key: str, name: str, value) -> dict:
         )
     ):
         raise DerivationError(
-            f"misconception {key!r}: {name} needs a non-empty text in "
-            f"each of {', '.join(MISCONCEPTION_LANGUAGES)}"
+            key="registry.misconception_not_bilingual",
+            id=repr(key),
+            field=name,
+            languages=", ".join(MISCONCEPTION_LANGUAGES),
         )
     return {lang: value[lang] for lang in MISCONCEPTION_LANGUAGES}
 
@@ -60,13 +62,14 @@ def _bilingual(key: str, name: str, value) -> dict:
 def _record(key: str, data) -> Misconception:
     if not isinstance(data, dict) or not _FIELDS <= set(data) <= _FIELDS | _OPTIONAL:
         raise DerivationError(
-            f"misconception {key!r} needs the fields "
-            f"{', '.join(sorted(_FIELDS))} (and may have "
-            f"{', '.join(sorted(_OPTIONAL))})"
+            key="registry.misconception_fields",
+            id=repr(key),
+            needed=", ".join(sorted(_FIELDS)),
+            optional=", ".join(sorted(_OPTIONAL)),
         )
     questions = data["questions"]
     if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
-        raise DerivationError(f"misconception {key!r}: questions must be a list of ids")
+        raise DerivationError(key="registry.misconception_questions", id=repr(key))
     return Misconception(
         key,
         _bilingual(key, "title", data["title"]),
@@ -85,7 +88,7 @@ def misconceptions() -> dict[str, Misconception]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(source, Loader=loader)
     if not isinstance(data, dict):
-        raise DerivationError("misconceptions.yaml is not a mapping")
+        raise DerivationError(key="registry.misconceptions_not_mapping")
     return {key: _record(key, value) for key, value in data.items()}
 
 
@@ -93,4 +96,4 @@ def misconception(key: str) -> Misconception:
     try:
         return misconceptions()[key]
     except KeyError:
-        raise DerivationError(f"unknown misconception {key!r}") from None
+        raise DerivationError(key="registry.unknown_misconception", id=repr(key)) from None

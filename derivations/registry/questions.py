@@ -208,5 +208,5 @@ def question(identifier: str) -> Question:
         return QUESTIONS[identifier]
     except KeyError:
         raise DerivationError(
-            f"unknown question {identifier!r}; known: " + ", ".join(QUESTIONS)
+            key="registry.unknown_question", question=repr(identifier), known=", ".join(QUESTIONS)
         ) from None

@@ -79,14 +79,14 @@ def build_variants(
 ) -> ClassVariants:
     """Every student's layer and checked key (nothing is written)."""
     if not isinstance(seed, str) or not seed.strip():
-        raise DerivationError(f"seed {seed!r} must be a non-empty string")
+        raise DerivationError(key="variants.bad_seed", value=repr(seed))
     if not questions:
-        raise DerivationError("no questions given")
+        raise DerivationError(key="variants.no_questions")
     seen = set()
     for identifier in questions:
         supported_question(identifier)
         if identifier in seen:
-            raise DerivationError(f"question {identifier!r} is given twice")
+            raise DerivationError(key="variants.question_twice", question=repr(identifier))
         seen.add(identifier)
     students = []
     for student in roster:

@@ -52,9 +52,9 @@ STRIDE_WEIGHTS = (5, 3, 2)
 
 def _generator(seed: str, student: str) -> random.Random:
     if not isinstance(seed, str) or not seed:
-        raise DerivationError(f"seed {seed!r} must be a non-empty string")
+        raise DerivationError(key="variants.bad_seed", value=repr(seed))
     if not isinstance(student, str) or not student.strip():
-        raise DerivationError(f"student id {student!r} must be a non-empty string")
+        raise DerivationError(key="variants.bad_student_id", value=repr(student))
     material = "\0".join((DRAW_VERSION, seed, student.strip())).encode("utf-8")
     return random.Random(int.from_bytes(hashlib.sha256(material).digest(), "big"))
 
@@ -63,7 +63,9 @@ def draw_layer(seed: str, student: str, padding: str = "total") -> Layer:
     """The layer of ``student`` in the course seeded by ``seed`` (padding read as
     ``padding``: ``total`` or ``per-side``)."""
     if padding not in CONVENTIONS:
-        raise DerivationError(f"padding {padding!r} is not one of {', '.join(CONVENTIONS)}")
+        raise DerivationError(
+            key="variants.unknown_padding", value=repr(padding), known=", ".join(CONVENTIONS)
+        )
     rng = _generator(seed, student)
     c_i, c_o = rng.choice(IN_CHANNELS), rng.choice(OUT_CHANNELS)
     h = rng.choice(SIZES)

@@ -35,25 +35,27 @@ __all__ = ["load_variants", "grade_variant_answer", "MAX_VARIANTS_BYTES"]
 MAX_VARIANTS_BYTES = 64 << 20
 
 
-def _fail(path, why: str) -> DerivationError:
-    return DerivationError(f"variants file {path}: {why}")
-
-
 def _read(folder) -> tuple[Path, dict]:
     path = Path(folder) / "variants.json" if Path(folder).is_dir() else Path(folder)
     try:
         with open(path, "rb") as stream:
             if not os.path.isfile(path):
-                raise _fail(path, "not a regular file")
+                raise DerivationError(key="variants.file_not_regular", path=str(path))
             raw = stream.read(MAX_VARIANTS_BYTES + 1)
     except OSError as error:
-        raise _fail(path, error.strerror or str(error)) from None
+        raise DerivationError(
+            key="variants.file_unreadable", path=str(path), reason=error.strerror or str(error)
+        ) from None
     if len(raw) > MAX_VARIANTS_BYTES:
-        raise _fail(path, f"larger than {MAX_VARIANTS_BYTES} bytes")
+        raise DerivationError(
+            key="variants.file_too_large", path=str(path), limit=MAX_VARIANTS_BYTES
+        )
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise _fail(path, f"not valid JSON ({str(error)[:80]})") from None
+        raise DerivationError(
+            key="variants.file_not_json", path=str(path), reason=str(error)[:80]
+        ) from None
     return path, data
 
 
@@ -63,12 +65,13 @@ def load_variants(folder) -> ClassVariants:
 
     path, data = _read(folder)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _fail(path, f"not a {FORMAT} file")
+        raise DerivationError(key="variants.file_wrong_format", path=str(path), format=FORMAT)
     if data.get("distribution") != DRAW_VERSION:
-        raise _fail(
-            path,
-            f"drawn by {str(data.get('distribution'))[:40]!r}, this version "
-            f"draws {DRAW_VERSION!r}: generate the variants again",
+        raise DerivationError(
+            key="variants.file_other_draw",
+            path=str(path),
+            drawn=repr(str(data.get("distribution"))[:40]),
+            draws=repr(DRAW_VERSION),
         )
     seed, padding, questions = data.get("seed"), data.get("padding"), data.get("questions")
     if (
@@ -77,29 +80,25 @@ def load_variants(folder) -> ClassVariants:
         or not isinstance(questions, list)
         or not all(isinstance(q, str) for q in questions)
     ):
-        raise _fail(path, "seed, padding or questions missing or malformed")
+        raise DerivationError(key="variants.file_malformed", path=str(path))
     students = []
     for number, record in enumerate(data.get("students") or [], start=1):
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            raise _fail(path, f"student {number}: no id")
+            raise DerivationError(key="variants.file_no_id", path=str(path), student=number)
         layer = draw_layer(seed, record["id"], padding)
         stated = record.get("layer")
         if stated != {name: getattr(layer, name) for name in LAYER_FIELDS}:
-            raise _fail(
-                path,
-                f"student {record['id'][:40]!r}: the layer is not the one the "
-                "seed draws (edited or stale file)",
+            raise DerivationError(
+                key="variants.file_layer_changed", path=str(path), student=repr(record["id"][:40])
             )
         key = tuple(key_values_closed(layer, questions))
         if record.get("key") != {k.question: str(k.value) for k in key}:
-            raise _fail(
-                path,
-                f"student {record['id'][:40]!r}: the key is not the closed "
-                "forms' value (edited or stale file)",
+            raise DerivationError(
+                key="variants.file_key_changed", path=str(path), student=repr(record["id"][:40])
             )
         students.append(Student(record["id"], layer, key))
     if not students:
-        raise _fail(path, "lists no student")
+        raise DerivationError(key="variants.file_no_student", path=str(path))
     return ClassVariants(seed, padding, tuple(questions), tuple(students))
 
 
@@ -185,7 +184,7 @@ def _numeric(
         )
         return Outcome(
             "equivalent_under_convention",
-            conventions=names,
+            assumptions=names,
             feedback=f"{line}. {expected}",
             student_feedback=line,
             parsed=str(numeral.value),
@@ -247,7 +246,7 @@ def grade_variant_answer(
     note = text("variants.formula_value", lang, value=value)
     return Outcome(
         outcome.verdict,
-        outcome.conventions,
+        outcome.assumptions,
         outcome.misconception,
         f"{outcome.feedback} {note}",
         f"{outcome.student_feedback} {note}",

@@ -52,11 +52,12 @@ class KeyValue:
 
 def supported_question(identifier: str) -> Question:
     if identifier not in QUESTIONS:
-        raise DerivationError(f"unknown question {identifier!r}; known: " + ", ".join(SUPPORTED))
+        raise DerivationError(
+            key="variants.unknown_question", question=repr(identifier), known=", ".join(SUPPORTED)
+        )
     if identifier not in SUPPORTED:
         raise DerivationError(
-            f"question {identifier!r} has no numeric answer per layer; "
-            "variants support: " + ", ".join(SUPPORTED)
+            key="variants.not_numeric", question=repr(identifier), known=", ".join(SUPPORTED)
         )
     return QUESTIONS[identifier]
 
@@ -98,7 +99,7 @@ def reference_variant(entry, padding: str):
 
     if not symbols_in(entry.variants[0].tree) & {"p_h", "p_w", "m_h", "m_w"}:
         return entry.variants[0]  # the padding does not enter (the doubling ratio)
-    raise DerivationError(f"question {entry.question.id} has no per-side reference")
+    raise DerivationError(key="variants.no_per_side_reference", question=entry.question.id)
 
 
 @lru_cache(maxsize=4096)
@@ -151,8 +152,11 @@ def key_values(layer: Layer, question_ids) -> list[KeyValue]:
         executed = executed_value(question, layer)
         if closed != executed:
             raise DerivationError(
-                f"answer key check failed for {identifier} at {layer}: closed form "
-                f"{closed}, executed {executed}"
+                key="variants.key_check_failed",
+                question=identifier,
+                layer=str(layer),
+                closed=str(closed),
+                executed=str(executed),
             )
         values.append(KeyValue(identifier, closed, executed))
     return values

@@ -57,7 +57,7 @@ def moodle_formula(node: ex.Node) -> str:
             return _joined("max", args)
         case ex.Min(args):
             return _joined("min", args)
-    raise DerivationError(f"no Moodle formula for a {type(node).__name__} node")
+    raise DerivationError(key="variants.no_moodle_formula", node=type(node).__name__)
 
 
 def _text(parent: ET.Element, tag: str, value: str, **attributes) -> ET.Element:

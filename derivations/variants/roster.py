@@ -39,29 +39,32 @@ def _column(header: list[str], wanted: str | None) -> int:
         if wanted.strip().lower() in names:
             return names.index(wanted.strip().lower())
         raise DerivationError(
-            f"roster has no column {terminal(wanted)!r}; its header: "
-            + ", ".join(terminal(h) for h in header)
+            key="variants.roster_no_column",
+            column=repr(terminal(wanted)),
+            header=", ".join(terminal(h) for h in header),
         )
     for candidate in ID_COLUMNS:
         if candidate in names:
             return names.index(candidate)
     raise DerivationError(
-        "roster has no id column (one of "
-        + ", ".join(ID_COLUMNS)
-        + "; or give --id-column); its header: "
-        + ", ".join(terminal(h) for h in header)
+        key="variants.roster_no_id_column",
+        known=", ".join(ID_COLUMNS),
+        header=", ".join(terminal(h) for h in header),
     )
 
 
-def read_roster(path, id_column: str | None = None, encoding: str | None = None) -> list[str]:
-    """The student ids of the roster at ``path``, in file order."""
-    source = open_source(path, encoding)
+def read_roster(
+    path, id_column: str | None = None, encoding: str | None = None, lang: str = "en"
+) -> list[str]:
+    """The student ids of the roster at ``path``, in file order.  ``lang``: the language
+    of the reading errors (encoding, size); the others are keyed (said in any language)."""
+    source = open_source(path, encoding, lang)
     try:
         try:
             rows = csv.reader(source.stream)
             header = next(rows, None)
             if not header:
-                raise DerivationError(f"roster {path} is empty")
+                raise DerivationError(key="variants.roster_empty", path=path)
             column = _column(header, id_column)
             ids: list[str] = []
             seen: dict[str, int] = {}
@@ -71,29 +74,41 @@ def read_roster(path, id_column: str | None = None, encoding: str | None = None)
                 value = row[column].strip() if column < len(row) else ""
                 if not value:
                     raise DerivationError(
-                        f"roster {path}, row {number}: no student id "
-                        f"in column {terminal(header[column])!r}"
+                        key="variants.roster_no_id",
+                        path=path,
+                        row=number,
+                        column=repr(terminal(header[column])),
                     )
                 if len(value) > MAX_ID:
                     raise DerivationError(
-                        f"roster {path}, row {number}: student id "
-                        f"{terminal(value, 40)!r} is longer than {MAX_ID}"
+                        key="variants.roster_id_too_long",
+                        path=path,
+                        row=number,
+                        value=repr(terminal(value, 40)),
+                        limit=MAX_ID,
                     )
                 if value in seen:
                     raise DerivationError(
-                        f"roster {path}, row {number}: duplicate student "
-                        f"id {terminal(value)!r} (first in row {seen[value]})"
+                        key="variants.roster_duplicate_id",
+                        path=path,
+                        row=number,
+                        value=repr(terminal(value)),
+                        first=seen[value],
                     )
                 seen[value] = number
                 ids.append(value)
                 if len(ids) > MAX_ROSTER:
-                    raise DerivationError(f"roster {path} has more than {MAX_ROSTER} students")
+                    raise DerivationError(
+                        key="variants.roster_too_long", path=path, limit=MAX_ROSTER
+                    )
         except UnicodeDecodeError:
-            raise decode_failure(source, "en") from None
+            raise decode_failure(source, lang) from None
         except csv.Error as error:
-            raise DerivationError(f"roster {path}: {error}") from None
+            raise DerivationError(
+                key="variants.roster_bad_csv", path=path, reason=str(error)
+            ) from None
     finally:
         source.close()
     if not ids:
-        raise DerivationError(f"roster {path} lists no student")
+        raise DerivationError(key="variants.roster_no_student", path=path)
     return ids

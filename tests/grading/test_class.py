@@ -321,7 +321,7 @@ def test_the_default_rubric_is_shipped_and_complete():
     from derivations.messages import catalogue
 
     declared = {k.split(".", 2)[2] for k in catalogue() if k.startswith("checker.assumption.")}
-    assert set(rubric.conventions) == declared
+    assert set(rubric.assumptions) == declared
     assert rubric.points_for("forward-ops") == 1 and rubric.reveal == "hint"
 
 

@@ -155,9 +155,9 @@ def test_near_misses_are_named(class_variants):
     layer = variants.student("alice").layer
     macs = layer.c_o * layer.c_i * layer.k_h * layer.k_w * layer.m_h * layer.m_w
     outcome = grade_variant_answer(variants, "alice", "forward-ops", str(macs))
-    assert (outcome.verdict, outcome.conventions) == ("equivalent_under_convention", ("macs",))
+    assert (outcome.verdict, outcome.assumptions) == ("equivalent_under_convention", ("macs",))
     outcome = grade_variant_answer(variants, "alice", "forward-ops", str(2 * macs))
-    assert outcome.conventions == ("flops",)
+    assert outcome.assumptions == ("flops",)
     no_kernel = layer.c_o * layer.c_i * layer.m_h * layer.m_w
     outcome = grade_variant_answer(variants, "alice", "forward-mults", str(no_kernel))
     assert outcome.verdict == "not_equivalent" and outcome.misconception
