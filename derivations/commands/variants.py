@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from derivations.files import write_atomically
+    from derivations.messages import text
     from derivations.variants.build import build_variants, render_files
     from derivations.variants.roster import read_roster
 
@@ -95,8 +96,14 @@ def run(args: argparse.Namespace) -> int:
         files.update(_pdfs(files, languages))
     write_atomically(files, make_parents=True)
     print(
-        f"{len(variants.students)} students, {len(questions)} questions: "
-        f"{len(files)} files written under {args.out}",
+        text(
+            "variants.written",
+            args.lang or "en",
+            students=len(variants.students),
+            questions=len(questions),
+            files=len(files),
+            folder=args.out,
+        ),
         file=sys.stderr,
     )
     return 0

@@ -41,12 +41,19 @@ def _feedback(result: Result, lang: str, reveal: str) -> str:
     return feedback(result, lang, reveal=reveal)
 
 
-def _counterexample(result: Result) -> str:
+def _counterexample(result: Result, lang: str) -> str:
+    """The report's counterexample cell: the layer, then both values, said in ``lang``."""
     example = result.counterexample
     if not example:
         return ""
     layer = " ".join(f"{k}={v}" for k, v in example["layer"].items())
-    return f"{layer}: reference {example['reference']}, answer {example['answer']}"
+    return text(
+        "grading.counterexample_cell",
+        lang,
+        layer=layer,
+        reference=example["reference"],
+        answer=example["answer"],
+    )
 
 
 def invalid(reason: str, lang: str) -> Outcome:
@@ -84,7 +91,7 @@ def grade_answer(
             feedback=_feedback(result, lang, "answer"),
             student_feedback=_feedback(result, lang, reveal),
             parsed=(result.parsed or {}).get("text", ""),
-            counterexample=_counterexample(result),
+            counterexample=_counterexample(result, lang),
             budget=hit_budget(result),
         )
     except (MemoryError, RecursionError, Exception) as error:

@@ -547,3 +547,16 @@ def test_an_answer_over_budget_even_alone_is_graded_anew_for_every_row(tmp_path,
         == 0
     )
     assert calls == ["c_o"] * 4  # each row: a try and its retry, nothing reused
+
+
+def test_the_counterexample_cell_is_in_the_reports_language(tmp_path):
+    answers = tmp_path / "a.csv"
+    answers.write_text("student,question,answer\na,forward-mults,c_i*k_h*k_w*m_h*m_w\n")
+    cells = {}
+    for lang in ("en", "zh"):
+        out = tmp_path / f"{lang}.csv"
+        assert main(["grade", str(answers), "--out", str(out), "--lang", lang]) == 0
+        cells[lang] = _read(out)[0]["counterexample"]
+    layer = cells["en"].split(": ", 1)[0]
+    assert layer and "c_i=" in layer and ", answer " in cells["en"]
+    assert cells["zh"].startswith(layer + "：参考答案 ") and "学生答案" in cells["zh"]

@@ -404,3 +404,13 @@ def test_grade_refuses_an_edited_variants_folder(tmp_path, class_variants, capsy
     )
     assert status == 2 and "not the one the seed draws" in capsys.readouterr().err
     assert not (tmp_path / "r.csv").exists()
+
+
+def test_the_variants_command_reports_in_its_language(tmp_path, capsys):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id\nalice\nbob\n", encoding="utf-8")
+    command = ["variants", "--roster", str(roster), "--questions", "forward-mults"]
+    command += ["--seed", "term", "--out", str(tmp_path / "out"), "--lang", "zh"]
+    assert main(command) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("2 名学生，1 道题：已在 ") and err.count("\n") == 1
