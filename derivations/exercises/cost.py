@@ -3,18 +3,14 @@
 Every formula is a closed form from :mod:`derivations.closed_forms` in the section's
 setting (one example, no dilation, no groups); every derivation step is checked equal
 to it by SymPy; every number is checked against the instrumented convolution.
+
+Prose and layout only: the forms, derivation steps, executed figures and their checks
+are :mod:`derivations.exercises.maths.cost`.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import sympy as sp
-from numpy.lib.stride_tricks import sliding_window_view
-
-from derivations.closed_forms import forms, m_h, m_w, window_cover
-from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
     answer,
     exercise,
@@ -24,38 +20,30 @@ from derivations.exercises.document import (
     mistake,
     mistakes,
     paragraph,
-    require,
     result,
     table,
     text,
 )
-from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
+from derivations.exercises.maths import cost as maths
+from derivations.exercises.maths.cost import BOOK_EXAMPLE, REALISTIC_BIAS, compact
 from derivations.exercises.notation import lines, num, rows, tex
-from derivations.model import Layer, c_i, c_o, d_h, d_w, g, k_h, k_w, n, s_h, s_w
-from derivations.registry.forms import Form, op_form
-from derivations.scenarios import BOOK, book_form
+from derivations.model import c_i
+from derivations.registry.forms import Form
 
 __all__ = ["build"]
 
 M_FWD, A_FWD = r"M_{\mathrm{fwd}}", r"A_{\mathrm{fwd}}"
-REALISTIC_BIAS = REALISTIC.replace(bias=True)
-
-
-def compact(key: Form, padding_convention: str = "total", bias: bool = False) -> sp.Expr:
-    """A closed form in the section's setting, written with ``m_h, m_w``."""
-    return forms(padding_convention, bias)[key].compact.xreplace(BOOK)
-
-
-def same(step: sp.Expr, key: Form, bias: bool = False) -> str:
-    """LaTeX of a derivation step, once SymPy confirms it equals the closed form."""
-    if sp.expand(step - compact(key, bias=bias)) != 0:
-        raise CheckFailed(f"derivation step {step} is not the closed form {key}")
-    return tex(step)
 
 
 def row(label: dict, key: Form, layer) -> list:
     """A table row: label, closed-form value, executed value (checked equal)."""
-    return [label, f"${num(value(key, layer))}$", f"${num(executed(layer)[key])}$"]
+    count = maths.confirmed(key, layer)
+    return [label, f"${num(count.closed)}$", f"${num(count.executed)}$"]
+
+
+def rows_at(layer, *labelled: tuple[dict, Form]) -> list:
+    """Table rows of one layer: ``(label, key)`` each."""
+    return [row(label, key, layer) for label, key in labelled]
 
 
 HEADER = [
@@ -137,7 +125,7 @@ def conventions() -> list:
 
 
 def output_size() -> list:
-    total, per_side = (book_form(Form.OUTPUT_HEIGHT, c) for c in ("total", "per-side"))
+    total, per_side = maths.output_heights()
     return [
         heading(text(en='What "padding $(p_h, p_w)$" means', zh="题中“填充 $(p_h, p_w)$”的含义")),
         paragraph(
@@ -199,7 +187,8 @@ def output_size() -> list:
 
 
 def forward() -> list:
-    outputs, terms = c_o * m_h * m_w, c_i * k_h * k_w
+    steps = maths.forward()
+    outputs, terms = steps.outputs, steps.terms
     return [
         heading(text(en="Forward propagation", zh="前向传播")),
         paragraph(
@@ -215,14 +204,14 @@ def forward() -> list:
             lines(
                 M_FWD,
                 f"{tex(outputs)} \\cdot {tex(terms)}",
-                same(outputs * terms, Form.FORWARD_MULTS),
+                tex(steps.mults),
             )
         ),
         math(
             lines(
                 A_FWD,
                 f"{tex(outputs)} \\cdot ({tex(terms)} - 1)",
-                same(outputs * (terms - 1), Form.FORWARD_ADDS),
+                tex(steps.adds),
             )
         ),
         result(
@@ -235,7 +224,7 @@ def forward() -> list:
         ),
         result(
             text(en="Forward additions, with bias", zh="前向加法次数，有偏置"),
-            f"{A_FWD} = {same(outputs * terms, Form.FORWARD_ADDS, bias=True)}",
+            f"{A_FWD} = {tex(steps.adds_bias)}",
         ),
         paragraph(
             text(
@@ -252,8 +241,7 @@ def forward() -> list:
 def book_example() -> list:
     book, unpadded = BOOK_EXAMPLE, BOOK_EXAMPLE.replace(p_h=0, p_w=0)
     biased = book.replace(bias=True)
-    gap = sp.expand(compact(Form.FORWARD_FLOPS) - compact(Form.FORWARD_OPS))
-    gap_value = value(Form.FORWARD_FLOPS, book) - value(Form.FORWARD_OPS, book)
+    gap, gap_value = maths.book_gap()
     return [
         heading(
             text(
@@ -326,27 +314,21 @@ def book_example() -> list:
 
 
 def padding_conventions() -> list:
-    layers = [
-        (text(en="total", zh="总填充"), REALISTIC),
-        (
-            text(en="per side", zh="每侧"),
-            REALISTIC.replace(p_h=1, p_w=1, padding_convention="per-side"),
-        ),
-        (
-            text(en="per side, misread", zh="每侧（误读）"),
-            REALISTIC.replace(padding_convention="per-side"),
-        ),
-        (text(en="total, misread", zh="总填充（误读）"), REALISTIC.replace(p_h=1, p_w=1)),
+    labels = [
+        text(en="total", zh="总填充"),
+        text(en="per side", zh="每侧"),
+        text(en="per side, misread", zh="每侧（误读）"),
+        text(en="total, misread", zh="总填充（误读）"),
     ]
     rows = [
         [
             label,
-            f"${layer.p_h}$",
-            f"${value(Form.OUTPUT_HEIGHT, layer)}$",
-            f"${num(value(Form.FORWARD_MULTS, layer))}$",
-            f"${num(executed(layer)[Form.FORWARD_MULTS])}$",
+            f"${reading.layer.p_h}$",
+            f"${reading.m_h}$",
+            f"${num(reading.mults.closed)}$",
+            f"${num(reading.mults.executed)}$",
         ]
-        for label, layer in layers
+        for label, reading in zip(labels, maths.padding_readings(), strict=True)
     ]
     return [
         heading(text(en="Both padding conventions, side by side", zh="两种填充约定并列")),
@@ -375,7 +357,7 @@ def padding_conventions() -> list:
 def memory() -> list:
     params = compact(Form.MEMORY_PARAMS, bias=True)
     peak = compact(Form.MEMORY_PEAK_FORWARD, bias=True)
-    elements = value(Form.MEMORY_PEAK_FORWARD, REALISTIC_BIAS)
+    elements = maths.confirmed(Form.MEMORY_PEAK_FORWARD, REALISTIC_BIAS).closed
     book = BOOK_EXAMPLE.replace(bias=True)
     return [
         heading(text(en="Memory footprint", zh="内存占用")),
@@ -403,12 +385,13 @@ def memory() -> list:
         table(
             HEADER,
             [
-                row(text(en="weights", zh="权重"), Form.MEMORY_WEIGHTS, REALISTIC_BIAS),
-                row(text(en="bias", zh="偏置"), Form.MEMORY_BIAS, REALISTIC_BIAS),
-                row(text(en="input", zh="输入"), Form.MEMORY_INPUT, REALISTIC_BIAS),
-                row(text(en="output", zh="输出"), Form.MEMORY_OUTPUT, REALISTIC_BIAS),
-                row(
-                    text(en="forward peak", zh="前向峰值"), Form.MEMORY_PEAK_FORWARD, REALISTIC_BIAS
+                *rows_at(
+                    REALISTIC_BIAS,
+                    (text(en="weights", zh="权重"), Form.MEMORY_WEIGHTS),
+                    (text(en="bias", zh="偏置"), Form.MEMORY_BIAS),
+                    (text(en="input", zh="输入"), Form.MEMORY_INPUT),
+                    (text(en="output", zh="输出"), Form.MEMORY_OUTPUT),
+                    (text(en="forward peak", zh="前向峰值"), Form.MEMORY_PEAK_FORWARD),
                 ),
                 row(
                     text(
@@ -459,83 +442,53 @@ def backward_memory() -> list:
         ),
         table(
             HEADER,
-            [
-                row(
+            rows_at(
+                REALISTIC_BIAS,
+                (
                     text(en="saved: input + weights", zh="保存：输入 + 权重"),
                     Form.MEMORY_SAVED_FOR_BACKWARD,
-                    REALISTIC_BIAS,
                 ),
-                row(
+                (
                     text(en="$\\partial L/\\partial Y$", zh="$\\partial L/\\partial Y$"),
                     Form.MEMORY_GRAD_DY,
-                    REALISTIC_BIAS,
                 ),
-                row(
+                (
                     text(en="$\\partial L/\\partial X$", zh="$\\partial L/\\partial X$"),
                     Form.MEMORY_GRAD_DX,
-                    REALISTIC_BIAS,
                 ),
-                row(
+                (
                     text(en="$\\partial L/\\partial W$", zh="$\\partial L/\\partial W$"),
                     Form.MEMORY_GRAD_DW,
-                    REALISTIC_BIAS,
                 ),
-                row(
+                (
                     text(en="$\\partial L/\\partial b$", zh="$\\partial L/\\partial b$"),
                     Form.MEMORY_GRAD_DB,
-                    REALISTIC_BIAS,
                 ),
-                row(
-                    text(en="backward peak", zh="反向峰值"),
-                    Form.MEMORY_PEAK_BACKWARD,
-                    REALISTIC_BIAS,
-                ),
-            ],
+                (text(en="backward peak", zh="反向峰值"), Form.MEMORY_PEAK_BACKWARD),
+            ),
         ),
     ]
 
 
 def backward_cost() -> list:
-    cover_h, cover_w = (window_cover(m, k, s, 1) for m, k, s in ((m_h, k_h, s_h), (m_w, k_w, s_w)))
-    big_c_h, big_c_w = sp.symbols("C_h C_w", positive=True, integer=True)
-    products = c_i * c_o * k_h * k_w * m_h * m_w
-    dx_adds = c_i * (c_o * k_h * k_w * m_h * m_w - cover_h * cover_w)
-    same(dx_adds, Form.BACKWARD_DX_ADDS, bias=True)
-    # written c_i (products/c_i - C_h C_w), the order the prose reads (SymPy would lead
-    # with the minus term); checked equal to the closed form with C_h, C_w substituted
-    per_channel = sp.expand(products / c_i)
-    if (
-        sp.expand(
-            c_i * (per_channel - big_c_h * big_c_w)
-            - dx_adds.subs({cover_h: big_c_h, cover_w: big_c_w})
-        )
-        != 0
-    ):
-        raise CheckFailed("A_X written with C_h, C_w is not the dX additions")
-    dx_adds_tex = f"{tex(c_i)} \\left({tex(per_channel)} - C_{{h}} C_{{w}}\\right)"
-    dx_adds_s1 = sp.factor_terms(sp.expand(dx_adds.subs({s_h: 1, s_w: 1})))
-    padded = sp.expand((m_h + k_h - 1) * (m_w + k_w - 1))
-    if sp.expand(dx_adds_s1 - (products - c_i * padded)) != 0:
-        raise CheckFailed("stride-1 dX additions do not reduce to products minus positions")
-    ratio = sp.simplify(compact(Form.BACKWARD_FLOPS) / compact(Form.FORWARD_FLOPS))
-    layer = REALISTIC_BIAS
-    grads = (
-        ("dx", "\\partial L/\\partial X"),
-        ("dw", "\\partial L/\\partial W"),
-        ("db", "\\partial L/\\partial b"),
-        (None, text(en="total", zh="合计")),
-    )
+    cost = maths.backward_cost(REALISTIC_BIAS)
+    cover_h, products, ratio = cost.cover_h, cost.products, cost.ratio
+    dx_adds_tex = f"{tex(c_i)} \\left({tex(cost.per_channel)} - C_{{h}} C_{{w}}\\right)"
+    labels = {
+        "dx": "\\partial L/\\partial X",
+        "dw": "\\partial L/\\partial W",
+        "db": "\\partial L/\\partial b",
+        None: text(en="total", zh="合计"),
+    }
 
-    def grad_row(grad, label):
+    def grad_row(figures: maths.GradientRow) -> list:
+        label = labels[figures.gradient]
         cells = [f"${label}$" if isinstance(label, str) else label]
-        for kind in ("mults", "adds"):
-            key = op_form("backward", kind, grad)
-            cells += [f"${num(value(key, layer))}$", f"${num(executed(layer)[key])}$"]
+        for count in (figures.mults, figures.adds):
+            cells += [f"${num(count.closed)}$", f"${num(count.executed)}$"]
         return cells
 
-    backward_flops, forward_flops = (
-        value(k, layer) for k in (Form.BACKWARD_FLOPS, Form.FORWARD_FLOPS)
-    )
+    backward_flops, forward_flops = cost.backward_flops, cost.forward_flops
     return [
         heading(text(en="Cost of backpropagation, per gradient", zh="反向传播的计算量（按梯度）")),
         paragraph(
@@ -570,7 +523,7 @@ def backward_cost() -> list:
                 zh="步幅为 1 时所有填充后的位置都被覆盖：$C_h = m_h + k_h - 1 = h + p_h$，于是",
             )
         ),
-        math(f"A_X = {tex(products)} - {tex(c_i * (m_h + k_h - 1) * (m_w + k_w - 1))}"),
+        math(f"A_X = {tex(products)} - {tex(cost.padded)}"),
         result(
             text(
                 en="$\\partial L/\\partial W$: multiplications and additions",
@@ -610,65 +563,15 @@ def backward_cost() -> list:
                 text(en="Add.", zh="加法"),
                 text(en="Executed", zh="执行"),
             ],
-            [grad_row(grad, label) for grad, label in grads],
+            [grad_row(figures) for figures in cost.rows],
         ),
     ]
 
 
 # --- the gradients themselves ---------------------------------------------------------
-def correlate_valid(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Valid 2-D cross-correlation of one channel (plain NumPy, no counting)."""
-    windows = sliding_window_view(x, kernel.shape)
-    return np.einsum("rsij,ij->rs", windows, kernel)
-
-
-def convolve_full(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Full 2-D convolution: pad by the kernel size minus one, correlate with the flipped
-    kernel."""
-    kh, kw = kernel.shape
-    padded = np.pad(x, ((kh - 1, kh - 1), (kw - 1, kw - 1)))
-    return correlate_valid(padded, kernel[::-1, ::-1])
-
-
-GRADIENT_LAYER = Layer(c_i=3, c_o=4, h=9, w=8, k_h=3, k_w=2, p_h=2, p_w=1)
-
-
-def gradient_check(layer: Layer = GRADIENT_LAYER, seed: int = 0) -> tuple[float, float]:
-    """Largest differences between the executed backward (im2col, col2im) and the two
-    formulas: ``dW[o, c] = X~[c] (correlate) dY[o]`` and ``dX~[c] = sum_o dY[o] (full
-    convolve) W[o, c]``, cropped to the unpadded input (stride 1)."""
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((1, layer.c_i, layer.h, layer.w))
-    weight = rng.standard_normal((layer.c_o, layer.c_i, layer.k_h, layer.k_w))
-    y, saved = conv2d_forward(x, weight, None, layer)
-    dy = rng.standard_normal(y.shape)
-    dx, dweight, _ = conv2d_backward(dy, saved)
-    (top, bottom), (left, right) = layer.padding_split("h"), layer.padding_split("w")
-    xp = np.pad(x[0], ((0, 0), (top, bottom), (left, right)))
-    dw_formula = np.array(
-        [[correlate_valid(xp[c], dy[0, o]) for c in range(layer.c_i)] for o in range(layer.c_o)]
-    )
-    dxp = np.array(
-        [
-            sum(convolve_full(dy[0, o], weight[o, c]) for o in range(layer.c_o))
-            for c in range(layer.c_i)
-        ]
-    )
-    dx_formula = dxp[:, top : top + layer.h, left : left + layer.w]
-    return (float(np.max(np.abs(dw_formula - dweight))), float(np.max(np.abs(dx_formula - dx[0]))))
-
-
-GRADIENT_BOUND_EXPONENT = -12
-
-
 def gradient_formulas() -> list:
-    L = GRADIENT_LAYER
-    dw_gap, dx_gap = gradient_check()
-    bound = 10.0**GRADIENT_BOUND_EXPONENT
-    require(
-        dw_gap < bound and dx_gap < bound,
-        f"gradient formulas differ from the executed backward: dW {dw_gap:.3e}, dX {dx_gap:.3e}",
-    )
+    checked_on = maths.gradients()
+    L, exponent = checked_on.layer, checked_on.bound_exponent
     return [
         heading(text(en="The gradients themselves", zh="梯度本身")),
         paragraph(
@@ -712,45 +615,23 @@ def gradient_formulas() -> list:
                 f"Checked by execution on a layer $c_i = {L.c_i}$, $c_o = {L.c_o}$, "
                 f"${L.h}\\times {L.w}$, ${L.k_h}\\times {L.k_w}$ kernel, padding {L.p_h} rows "
                 f"and {L.p_w} column in all: both formulas agree with the executed backward "
-                f"pass to below $10^{{{GRADIENT_BOUND_EXPONENT}}}$ (float64 rounding).",
+                f"pass to below $10^{{{exponent}}}$ (float64 rounding).",
                 zh="第一式对 $m_h m_w$ 项求和；去掉填充的行列即得 $\\partial L/\\partial X$。"
                 f"在 $c_i = {L.c_i}$、$c_o = {L.c_o}$、${L.h}\\times {L.w}$、${L.k_h}\\times {L.k_w}$ 核、"
                 f"合计填充 {L.p_h} 行 {L.p_w} 列的层上执行验证：两个公式与实际执行的反向传播之差都小于 "
-                f"$10^{{{GRADIENT_BOUND_EXPONENT}}}$（float64 舍入）。",
+                f"$10^{{{exponent}}}$（float64 舍入）。",
             )
         ),
     ]
 
 
 # --- the batch size --------------------------------------------------------------------
-BATCHES = (1, 4)
-BATCH_LAYER = Layer(c_i=8, c_o=16, h=14, w=14, k_h=3, k_w=3, p_h=2, p_w=2, bias=True)
-
-
 def batch() -> list:
     """The forms with the batch size n kept (every other setting the section's)."""
-    keep_n = {d_h: 1, d_w: 1, g: 1}
-    with_n = lambda key: forms("total", True)[key].compact.xreplace(keep_n)  # noqa: E731
-    for key in (Form.FORWARD_MULTS, Form.BACKWARD_MULTS, Form.MEMORY_INPUT):
-        require(
-            sp.expand(with_n(key) - n * compact(key, bias=True)) == 0,
-            f"{key} is not n times its one-example form",
-        )
-    rows_ = []
-    for size in BATCHES:
-        layer = BATCH_LAYER.replace(batch=size)
-        rows_.append(
-            [f"$n = {size}$"]
-            + [
-                f"${num(value(key, layer))}$"
-                for key in (
-                    Form.FORWARD_MULTS,
-                    Form.BACKWARD_MULTS,
-                    Form.MEMORY_PARAMS,
-                    Form.MEMORY_PEAK_FORWARD,
-                )
-            ]
-        )
+    figures = maths.batch()
+    with_n = figures.with_n.__getitem__
+    BATCH_LAYER = maths.BATCH_LAYER
+    rows_ = [[f"$n = {size}$"] + [f"${num(v)}$" for v in values] for size, values in figures.rows]
     return [
         heading(text(en="A batch of $n$ examples", zh="批量为 $n$ 时")),
         paragraph(
@@ -802,7 +683,7 @@ def answers() -> list:
     peak_b = compact(Form.MEMORY_PEAK_BACKWARD, bias=True)
     params = compact(Form.MEMORY_PARAMS, bias=True)
     bwd_m = compact(Form.BACKWARD_MULTS)
-    ratio = sp.simplify(compact(Form.BACKWARD_FLOPS) / compact(Form.FORWARD_FLOPS))
+    ratio = maths.backward_ratio()
     return [
         heading(text(en="Answers", zh="答案")),
         answer(

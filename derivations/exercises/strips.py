@@ -4,19 +4,18 @@ The model of a load: reading one input value from memory (cache) into a register
 kernel weights stay in registers and are not counted; every value of a strip is loaded
 once and reused from registers for all the outputs of the strip.  Closed forms are
 derived by SymPy; an instrumented strip (tile) correlation counts the loads it executes.
+
+Prose and layout only: the closed forms, the executed loads and their checks are
+:mod:`derivations.exercises.maths.strips`.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import sympy as sp
 
-from derivations.conv import conv2d_forward
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
     answer,
-    checked,
     exercise,
     figure,
     heading,
@@ -24,187 +23,34 @@ from derivations.exercises.document import (
     mistake,
     mistakes,
     paragraph,
-    require,
     result,
     table,
     text,
 )
-from derivations.model import Layer
+from derivations.exercises.maths import strips as maths
+from derivations.exercises.maths.strips import L1_BYTES, REGISTER_FILES
 
-__all__ = [
-    "build",
-    "LoadCounter",
-    "tiled_correlate",
-    "loads_per_output",
-    "total_loads",
-    "register_need",
-    "register_limit",
-    "REGISTER_FILES",
-    "L1_BYTES",
-]
-
-k, D, Dh, m, M, T = sp.symbols("k Delta Delta_h m M T", integer=True, positive=True)
-N, lanes = sp.symbols("N_r V", integer=True, positive=True)  # vector registers, lanes each
-epsilon = sp.Symbol("epsilon", positive=True)
-
-# Assumptions for the register/cache limit, in float32 values (4 bytes).
-REGISTER_FILES = (
-    ("x86-64 AVX2", 16, 8),  # 16 ymm registers x 8 float32 lanes
-    ("x86-64 AVX-512", 32, 16),  # 32 zmm registers x 16 lanes
-    ("ARMv8 NEON", 32, 4),  # 32 q registers x 4 lanes
-)
-L1_BYTES = 32 * 1024  # a common L1 data cache (Zen, Skylake client)
-
-
-# --- machinery: the instrumented strip correlation -----------------------------------
-class LoadCounter:
-    """A 2-D input whose reads are counted: every element a ``load`` returns is one load."""
-
-    def __init__(self, array):
-        self._array = np.asarray(array)
-        self.loads = 0
-
-    @property
-    def shape(self):
-        return self._array.shape
-
-    def load(self, rows: slice, cols: slice) -> np.ndarray:
-        block = self._array[rows, cols].copy()  # the copy stands for the registers
-        self.loads += block.size
-        return block
-
-
-def tiled_correlate(x: LoadCounter, kernel: np.ndarray, delta: int, delta_h: int = 1):
-    """Valid cross-correlation computed ``delta_h x delta`` outputs at a time: each tile
-    loads its ``(delta_h + k - 1) x (delta + k - 1)`` inputs once, then reuses them."""
-    kh, kw = kernel.shape
-    mh, mw = x.shape[0] - kh + 1, x.shape[1] - kw + 1
-    y = np.empty((mh, mw))
-    for r0 in range(0, mh, delta_h):
-        dh = min(delta_h, mh - r0)
-        for c0 in range(0, mw, delta):
-            dw = min(delta, mw - c0)
-            block = x.load(slice(r0, r0 + dh + kh - 1), slice(c0, c0 + dw + kw - 1))
-            for i in range(dh):
-                for j in range(dw):
-                    y[r0 + i, c0 + j] = np.sum(block[i : i + kh, j : j + kw] * kernel)
-    return y
-
-
-# --- the closed forms -----------------------------------------------------------------
-def strip_inputs():
-    """Inputs one strip of Delta outputs needs: k rows by (last output col + k) cols."""
-    last_read = (D - 1) + (k - 1)  # column of the last input the last output reads
-    return k * (last_read + 1)
-
-
-def loads_per_output():
-    return sp.simplify(strip_inputs() / D)
-
-
-def axis_loads():
-    """Loads along one axis over ``T = ceil(m / Delta)`` strips of widths ``d_t`` summing
-    to ``m``: ``sum_t (d_t + k - 1)``."""
-    t = sp.Symbol("t", integer=True)
-    d = sp.IndexedBase("d")
-    total = sp.Sum(d[t] + k - 1, (t, 1, T)).expand().doit()
-    widths = sp.Sum(d[t], (t, 1, T))
-    return sp.collect(
-        sp.expand(total.subs(widths, m).subs(T, sp.ceiling(m / D))), sp.ceiling(m / D), sp.factor
-    )
-
-
-def total_loads():
-    """All loads for an ``M x m`` output, strips one row high (each row: k input rows)."""
-    return k * M * axis_loads()
-
-
-def register_need():
-    """Whole vector registers one channel's working set takes: the k^2 weights, each
-    broadcast to a register of its own, the Delta accumulators and the strip's current
-    input row (Delta + k - 1 values), both packed ``V`` to a register, rounded up to whole
-    registers.  Idealised: no register for addresses, no shifted copies."""
-    return k**2 + sp.ceiling(D / lanes) + sp.ceiling((D + k - 1) / lanes)
-
-
-def register_limit(registers: int, width: int, kk: int) -> int:
-    """Largest Delta whose working set fits ``registers`` vector registers of ``width``
-    lanes (0 if not even Delta = 1 fits), by enumeration: the need grows with Delta."""
-    need = sp.lambdify((D, lanes, k), register_need())
-    best = 0
-    while need(best + 1, width, kk) <= registers:
-        best += 1
-    return best
-
-
-def _cache_limit(channels: int, kk: int):
-    """Largest Delta whose k + 1 strip rows (across ``channels``) fit the L1 cache: the
-    row-to-row reuse of a strip sliding down the image."""
-    needed = sp.factor(channels * (k + 1) * (D + k - 1) * 4)
-    bound = sp.solve(sp.Eq(needed.subs(k, kk), L1_BYTES), D)[0]
-    return needed, int(sp.floor(bound))
-
-
-# --- the sheet ------------------------------------------------------------------------
-def _sweep(kk: int = 3, rows: int = 4, width: int = 64):
-    rng = np.random.default_rng(0)
-    image = rng.standard_normal((rows + kk - 1, width + kk - 1))
-    kernel = rng.standard_normal((kk, kk))
-    layer = Layer(1, 1, rows + kk - 1, width + kk - 1, kk, kk)
-    direct = conv2d_forward(image[None, None], kernel[None, None], None, layer)[0][0, 0]
-    per, total = loads_per_output(), total_loads()
-    out = []
-    for delta in (1, 2, 4, 5, 8, 16, 24, 64):
-        x = LoadCounter(image)
-        y = tiled_correlate(x, kernel, delta)
-        if np.max(np.abs(y - direct)) > 1e-12:  # pragma: no cover
-            raise CheckFailed(f"strip correlation differs from the convolution at {delta}")
-        cf = int(total.subs({k: kk, M: rows, m: width, D: delta}))
-        loads = checked(f"loads, Delta={delta}", cf, x.loads)
-        out.append((delta, loads, per.subs({k: kk, D: delta}), rows * width))
-    return out
-
-
-def _tile_check(kk: int = 3, delta: int = 8, size: int = 32):
-    rng = np.random.default_rng(1)
-    image = rng.standard_normal((size + kk - 1, size + kk - 1))
-    x = LoadCounter(image)
-    tiled_correlate(x, rng.standard_normal((kk, kk)), delta, delta)
-    along = axis_loads().subs({k: kk, m: size, D: delta})
-    return checked("2-D tile loads", int(along * along), x.loads), size * size
+__all__ = ["build"]
 
 
 def build() -> Exercise:
-    per = loads_per_output()
-    split = sp.apart(per, D)
-    limit = sp.limit(per, D, sp.oo)
-    at_one = per.subs(D, 1)
-    gain = sp.simplify(at_one / per)
-    within = sp.solve(sp.Eq(split, (1 + epsilon) * k), D)[0]
-    example_within = within.subs({k: 3, epsilon: sp.Rational(1, 10)})
-    tile = sp.simplify((D + k - 1) * (Dh + k - 1) / (D * Dh))
-    tile_limit = sp.limit(sp.limit(tile, D, sp.oo), Dh, sp.oo)
-    needed = register_need()
-    sweep = _sweep()
-    tile_loads, tile_outputs = _tile_check()
+    facts = maths.facts()
+    split, limit, at_one, gain = facts.split, facts.limit, facts.at_one, facts.gain
+    within, example_within, tile_limit = facts.within, facts.example_within, facts.tile_limit
+    needed, sweep, eps_example = facts.needed, facts.sweep, facts.eps_example
+    tile_loads, tile_outputs = facts.tile_loads, facts.tile_outputs
+    cache_needed, cache_d = facts.cache_needed, facts.cache_delta
     reg_rows, reg_bound = [], {}
-    for name, regs, width in REGISTER_FILES:
-        row: list[str | dict] = [name, f"{regs} \u00d7 {width}"]
-        for kk in (3, 5):
-            d = register_limit(regs, width, kk)
-
-            def fits(delta, width=width, kk=kk):
-                return int(needed.subs({D: delta, lanes: width, k: kk}))
-
-            require(
-                d == 0 or fits(d) <= regs < fits(d + 1),
-                f"{name}, k = {kk}: Delta = {d} is not the largest that fits",
-            )
+    for register_file in facts.registers:
+        name, regs = register_file.name, register_file.registers
+        row: list[str | dict] = [name, f"{regs} \u00d7 {register_file.lanes}"]
+        for bound in register_file.bounds:
+            kk, d = bound.kernel, bound.delta
             reg_bound[name, kk] = d
             row.append(
                 text(
-                    en=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)",
-                    zh=f"{d} (${sp.latex(per.subs({k: kk, D: d}).evalf(3))}$)",
+                    en=f"{d} (${sp.latex(bound.per_output)}$)",
+                    zh=f"{d} (${sp.latex(bound.per_output)}$)",
                 )
                 if d >= 1
                 else text(
@@ -213,10 +59,8 @@ def build() -> Exercise:
                 )
             )
         reg_rows.append(row)
-    cache_needed, cache_d = _cache_limit(64, 3)
     avx2 = REGISTER_FILES[0]
     avx2_k3 = reg_bound[avx2[0], 3]
-    eps_example = int(sp.ceiling(example_within))
     blocks = [
         heading(text(en="Conventions", zh="约定")),
         paragraph(
@@ -244,7 +88,7 @@ def build() -> Exercise:
             )
         ),
         math(
-            f"L(\\Delta) = \\frac{{{sp.latex(strip_inputs())}}}{{\\Delta}} = {sp.latex(split)},"
+            f"L(\\Delta) = \\frac{{{sp.latex(facts.strip_inputs)}}}{{\\Delta}} = {sp.latex(split)},"
             f"\\qquad L(1) = {sp.latex(at_one)},\\qquad "
             f"\\lim_{{\\Delta\\to\\infty}} L(\\Delta) = {sp.latex(limit)}"
         ),
@@ -254,7 +98,7 @@ def build() -> Exercise:
                 zh="每个输出值的加载次数，以及相对逐个计算的收益",
             ),
             f"L(\\Delta) = {sp.latex(split)},\\qquad \\frac{{L(1)}}{{L(\\Delta)}} = "
-            f"{sp.latex(gain)} \\to {sp.latex(sp.limit(gain, D, sp.oo))}",
+            f"{sp.latex(gain)} \\to {sp.latex(facts.gain_limit)}",
         ),
         paragraph(
             text(
@@ -296,7 +140,7 @@ def build() -> Exercise:
                 "与实际执行次数核对：",
             )
         ),
-        math(f"N = {sp.latex(total_loads())}"),
+        math(f"N = {sp.latex(facts.total)}"),
         table(
             [
                 "$\\Delta$",
@@ -305,8 +149,13 @@ def build() -> Exercise:
                 "$L(\\Delta)$",
             ],
             [
-                [str(d), f"{loads:,}", f"{loads / outs:.3f}", f"${sp.latex(lv)}$"]
-                for d, loads, lv, outs in sweep
+                [
+                    str(row.delta),
+                    f"{row.loads:,}",
+                    f"{row.loads / row.outputs:.3f}",
+                    f"${sp.latex(row.per_output)}$",
+                ]
+                for row in sweep
             ],
         ),
         paragraph(

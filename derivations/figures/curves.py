@@ -101,7 +101,7 @@ def _strip_loads(delta: int, strips: int = 4) -> float:
     """Loads per output of one row of ``strips * delta`` outputs, executed by the
     exercise's load-counting strip correlation and checked against its closed form."""
     from derivations.exercises.document import checked
-    from derivations.exercises.strips import LoadCounter, tiled_correlate, total_loads
+    from derivations.exercises.maths.strips import LoadCounter, tiled_correlate, total_loads
 
     width = strips * delta
     rng = np.random.default_rng(0)
@@ -122,7 +122,7 @@ def strip_loads():
     Delta each register file holds (:func:`register_limit`) as vertical lines."""
     import sympy as sp
 
-    from derivations.exercises.strips import REGISTER_FILES, loads_per_output, register_limit
+    from derivations.exercises.maths.strips import REGISTER_FILES, loads_per_output, register_limit
 
     per = loads_per_output()
     names = {s.name: s for s in per.free_symbols}

@@ -46,7 +46,7 @@ def test_unknown_key_is_one_line_error():
 
 
 def test_failed_check_in_a_figure_is_one_line_error(monkeypatch):
-    from derivations.exercises import strips
+    from derivations.exercises.maths import strips
 
     class Miscounting(strips.LoadCounter):
         def load(self, rows, cols):

@@ -8,7 +8,15 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations.exercises.maths import blocks, doubling, equal_outputs, matmul, pointwise
+from derivations.exercises.maths import (
+    blocks,
+    cost,
+    doubling,
+    equal_outputs,
+    matmul,
+    pointwise,
+    strips,
+)
 
 
 def positions(size: int, kernel: int, total_padding: int, stride: int) -> int:
@@ -118,9 +126,9 @@ def test_blocks_fixes_figures():
     c, size = blocks.CHANNELS, blocks.SIZE
     dense3, _ = forward_counts(c, c, size, size, 3, 3, 2, 2)
     assert fixes.dense_cost == dense3
-    for groups, cost in fixes.mixed_costs:
+    for groups, mixed in fixes.mixed_costs:
         spatial, _ = forward_counts(c, c, size, size, 3, 3, 2, 2, groups=groups)
-        assert cost == spatial + c * c * size * size
+        assert mixed == spatial + c * c * size * size
 
 
 # --- matmul ------------------------------------------------------------------------------
@@ -159,3 +167,91 @@ def test_equal_outputs_agreement_counts_are_bounded(seeds):
         assert 0 <= count <= seeds
     # the left-to-right rounded chain is the loops' sum (Y2), exactly
     assert facts.chain_y2 == seeds
+
+
+# --- cost --------------------------------------------------------------------------------
+def test_cost_padding_readings_from_window_positions():
+    readings = cost.padding_readings()
+    heights = []
+    for reading in readings:
+        layer = reading.layer
+        total = layer.p_h * (1 if layer.padding_convention == "total" else 2)
+        m = positions(layer.h, layer.k_h, total, layer.s_h)
+        heights.append(reading.m_h)
+        assert reading.m_h == m
+        mults, _ = forward_counts(layer.c_i, layer.c_o, layer.h, layer.w, 3, 3, total, total)
+        assert reading.mults.closed == reading.mults.executed == mults
+    assert heights == [56, 56, 58, 55]  # total 2, per side 1, per side 2, total 1
+
+
+def test_cost_forward_steps_count_a_layer():
+    steps = cost.forward()
+    from derivations.closed_forms import m_h, m_w
+    from derivations.model import c_i, c_o, k_h, k_w
+
+    point = {c_i: 3, c_o: 4, k_h: 3, k_w: 2, m_h: 5, m_w: 6}
+    outputs, terms = 4 * 5 * 6, 3 * 3 * 2
+    assert steps.mults.xreplace(point) == outputs * terms
+    assert steps.adds.xreplace(point) == outputs * (terms - 1)
+    assert steps.adds_bias.xreplace(point) == outputs * terms  # the bias: one more each
+
+
+def test_cost_book_gap_is_one_addition_per_output():
+    _, gap = cost.book_gap()
+    book = cost.BOOK_EXAMPLE
+    assert gap == book.c_o * positions(book.h, 5, 4, 1) * positions(book.w, 5, 4, 1)
+
+
+def test_cost_backward_rows_and_batch():
+    backward = cost.backward_cost()
+    layer = cost.REALISTIC_BIAS
+    mults, _ = forward_counts(layer.c_i, layer.c_o, layer.h, layer.w, 3, 3, 2, 2)
+    rows = {row.gradient: row for row in backward.rows}
+    # dX and dW each take as many products as the forward pass; the bias gradient none
+    assert rows["dx"].mults.closed == rows["dw"].mults.closed == mults
+    assert rows["db"].mults.closed == 0
+    assert rows[None].mults.closed == 2 * mults == rows[None].mults.executed
+    # the bias gradient sums each output channel's m_h m_w entries
+    assert rows["db"].adds.closed == layer.c_o * (56 * 56 - 1)
+    figures = dict(cost.batch().rows)
+    one, four = figures[1], figures[4]
+    assert four[0] == 4 * one[0] and four[1] == 4 * one[1]  # forward, backward mults
+    assert four[2] == one[2]  # parameters do not grow with the batch
+
+
+def test_cost_gradient_formulas_hold():
+    checked = cost.gradients()
+    assert max(checked.dw_gap, checked.dx_gap) < 10.0**checked.bound_exponent
+
+
+# --- strips ------------------------------------------------------------------------------
+def _strip_loads(kk: int, rows: int, width: int, delta: int) -> int:
+    """Distinct inputs each strip reads, summed: the strip of outputs c0..c0+d-1 reads
+    k rows of d + k - 1 columns."""
+    return sum(
+        kk * (min(delta, width - c0) + kk - 1) for _ in range(rows) for c0 in range(0, width, delta)
+    )
+
+
+def test_strips_facts_against_counting():
+    facts = strips.facts()
+    for row in facts.sweep:
+        assert row.loads == _strip_loads(3, 4, 64, row.delta)
+        assert row.outputs == 4 * 64
+    assert facts.tile_loads == sum(
+        (min(8, 32 - r0) + 2) * (min(8, 32 - c0) + 2)
+        for r0 in range(0, 32, 8)
+        for c0 in range(0, 32, 8)
+    )
+    # L1: 64 channels x (k + 1) rows x (Delta + k - 1) float32 values <= 32 KiB
+    assert facts.cache_delta == max(d for d in range(1, 200) if 64 * 4 * (d + 2) * 4 <= 32768)
+    assert facts.eps_example == 20  # (k - 1)/epsilon at k = 3, epsilon = 0.1
+    for register_file in facts.registers:
+        for bound in register_file.bounds:
+            kk, lanes = bound.kernel, register_file.lanes
+
+            def need(d, kk=kk, lanes=lanes):
+                return kk * kk + -(-d // lanes) + -(-(d + kk - 1) // lanes)
+
+            fitting = [d for d in range(1, 400) if need(d) <= register_file.registers]
+            assert bound.delta == (max(fitting) if fitting else 0)
