@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Harness", "Timing", "python_command"]
+__all__ = ["Harness", "Timing", "python_command", "children_cpu"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class Timing:
         return len(self.samples)
 
 
-def _children_cpu() -> float:
+def children_cpu() -> float:
     """CPU seconds (user + system) used by this process's finished children."""
     try:
         import resource
@@ -112,19 +112,23 @@ class Harness:
         rounds: int | None = None,
         env: dict | None = None,
         setup: Callable[[], object] | None = None,
+        cwd: str | os.PathLike | None = None,
     ) -> list[Timing]:
-        """Interleaved new-process runs of every command (wall-clock, output captured);
-        ``setup`` runs before each process and is not timed (e.g. emptying a cache)."""
+        """Interleaved new-process runs of every command (wall-clock, output captured),
+        in folder ``cwd`` (default: this one); ``setup`` runs before each process and is
+        not timed (e.g. emptying a cache)."""
         environment = {**os.environ, **(env or {})}
 
         def runner(command):
             def run():
                 if setup:
                     setup()
-                before = _children_cpu()
+                before = children_cpu()
                 start = time.perf_counter()
-                subprocess.run(list(command), check=True, capture_output=True, env=environment)
-                return time.perf_counter() - start, _children_cpu() - before
+                subprocess.run(
+                    list(command), check=True, capture_output=True, env=environment, cwd=cwd
+                )
+                return time.perf_counter() - start, children_cpu() - before
 
             return run
 

@@ -127,7 +127,9 @@ def _run_module(name: str, threads: int) -> None:
         else:
             module.run(harness)
     except Exception as error:
-        raise DerivationError(f"benchmark {name} failed: {type(error).__name__}: {error}") from None
+        raise DerivationError(
+            key="startup.benchmark_failed", name=name, error=f"{type(error).__name__}: {error}"
+        ) from None
     print(f"  ({_pools()}; {_load()})", flush=True)
 
 
@@ -136,6 +138,9 @@ def run(args) -> int:
     import pkgutil
     import subprocess
     import sys
+    import time
+
+    from derivations.benchmarks import children_cpu
 
     from derivations import benchmarks
     from derivations.errors import DerivationError
@@ -143,7 +148,9 @@ def run(args) -> int:
     available = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__))
     unknown = [name for name in args.names if name not in available]
     if unknown:
-        raise DerivationError(f"no benchmark named {unknown[0]!r}; known: {', '.join(available)}")
+        raise DerivationError(
+            key="startup.no_benchmark", name=repr(unknown[0]), known=", ".join(available)
+        )
     names = args.names or available
     if args.in_process:
         for name in names:
@@ -152,7 +159,9 @@ def run(args) -> int:
     _header(args.threads)
     env = {**os.environ, **thread_environment(args.threads)}
     failed = []
+    spent = []
     for name in names:
+        start, cpu_before = time.perf_counter(), children_cpu()
         child = subprocess.run(
             [
                 sys.executable,
@@ -167,12 +176,24 @@ def run(args) -> int:
             env=env,
             check=False,
         )
+        spent.append((name, time.perf_counter() - start, children_cpu() - cpu_before))
         if child.returncode:
             failed.append(name)
+    _summary(spent)
     print(_load(), flush=True)
     if failed:
         raise DerivationError(
-            f"{len(failed)} benchmark module{'s' if len(failed) > 1 else ''} "
-            f"failed: {', '.join(failed)} (reason above)"
+            key="startup.benchmarks_failed", count=len(failed), names=", ".join(failed)
         )
     return 0
+
+
+def _summary(spent: list[tuple[str, float, float]]) -> None:
+    """One line per module: wall seconds, CPU seconds of it and its children, share."""
+    total = sum(wall for _, wall, _ in spent) or 1.0
+    print("time per module (wall, CPU of the module and its children):", flush=True)
+    for name, wall, cpu in spent:
+        print(f"  {name:<12} {wall:7.1f} s  {cpu:7.1f} s CPU  {wall / total:6.1%}", flush=True)
+    print(
+        f"  {'total':<12} {total:7.1f} s  {sum(cpu for _, _, cpu in spent):7.1f} s CPU", flush=True
+    )

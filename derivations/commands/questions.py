@@ -23,6 +23,16 @@ def register(subparsers) -> None:
         help="derive every question's reference now (cached; done "
         "automatically, announced, at first use)",
     )
+    parser.add_argument(
+        "--write-prebuilt",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="DIR",
+        help="derive every question afresh and write the prebuilt files shipped with "
+        "the package (default DIR: the package's prebuilt/checking folder; run after "
+        "changing what a derivation depends on, and commit them)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -36,6 +46,15 @@ def run(args: argparse.Namespace) -> int:
     from derivations.messages import text
     from derivations.registry.questions import QUESTIONS
 
+    if args.write_prebuilt is not None:
+        import sys
+
+        from derivations.checking.deciding.catalogue import write_prebuilt
+
+        written = write_prebuilt(args.write_prebuilt or None, stream=sys.stderr)
+        print(text("startup.prebuilt_written", args.lang, count=len(written),
+                   folder=written[0].parent if written else args.write_prebuilt))
+        return 0
     if args.build:
         from derivations.checking.deciding.prebuild import build_all
 

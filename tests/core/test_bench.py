@@ -90,3 +90,47 @@ def test_a_broken_benchmark_module_is_one_line(tmp_path, monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert out == "[broken]\n"
     assert err == "derivations bench: error: benchmark broken failed: ImportError: gone\n"
+
+
+def test_processes_run_in_the_folder_asked(tmp_path):
+    marker = tmp_path / "here"
+    Harness(write=lambda line: None).processes(
+        [sys.executable, "-c", "open('here', 'w').close()"], rounds=1, cwd=tmp_path
+    )
+    assert marker.exists()
+
+
+def test_bench_prints_the_time_of_each_module(tmp_path, monkeypatch, capsys):
+    import derivations.benchmarks as benchmarks
+
+    (tmp_path / "tiny.py").write_text("def run(harness):\n    harness('one', 1, 'x')\n")
+    monkeypatch.setattr(benchmarks, "__path__", [*benchmarks.__path__, str(tmp_path)])
+    # listed here, but the module's own process cannot import it: it fails, and its time
+    # is still summarized
+    assert main(["bench", "--threads", "0", "tiny"]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    start = lines.index("time per module (wall, CPU of the module and its children):")
+    assert lines[start + 1].split()[0] == "tiny" and lines[start + 2].split()[0] == "total"
+
+
+def test_bench_errors_are_catalogue_messages(capsys):
+    from derivations.errors import DerivationError
+
+    with pytest.raises(DerivationError) as caught:
+        from derivations.commands.bench import run
+
+        run(type("Args", (), {"names": ["nope"], "in_process": False, "threads": 1})())
+    assert caught.value.key == "startup.no_benchmark"
+    assert "'nope'" in caught.value.text("zh") and caught.value.text("zh") != str(caught.value)
+
+
+def test_the_first_run_benchmark_answers_each_question_rightly():
+    """Its timed runs must exit 0: each answer is the question's reference as printed."""
+    from derivations.benchmarks.firstrun import reference_answers
+    from derivations.checking.checker import check
+    from derivations.registry.questions import QUESTIONS
+
+    answers = reference_answers()
+    assert set(answers) == set(QUESTIONS)
+    for qid, answer in answers.items():
+        assert check(qid, answer, symbolic=False).verdict == "equivalent", (qid, answer)

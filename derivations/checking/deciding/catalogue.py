@@ -15,6 +15,21 @@ by this user, not writable by others, and at most :data:`MAX_ENTRY_BYTES` long (
 without blocking, so a FIFO or a device costs nothing); its signature must match and
 its content must pass the schema (bounded sizes, numbers and depth).  Anything else is
 ignored (one warning on stderr per process) and the entry is derived again.
+
+Derivations also ship prebuilt with the package (``derivations/prebuilt/checking/<id>.json``,
+written by ``python -m derivations questions --write-prebuilt`` and committed, like
+``output/``), so that the first ``check`` after an install derives nothing.  The cache
+is read first; else the prebuilt entry is used and copied into the cache; else the
+entry is derived.  A prebuilt file was not written by this run, so it is used only when
+it is a regular file, not writable by everyone, at most :data:`MAX_ENTRY_BYTES` long,
+its header names this question and this :func:`source_hash` (the sources above and the
+SymPy version: a file prebuilt from other sources is never used), and the SHA-256 of its
+payload matches the header; the payload then passes the same schema as a cache entry
+(our own expression trees, read without ``eval``).  A file that does not match is
+ignored (silently when it is for another key, which an edited checkout or another SymPy
+gives; with one warning otherwise) and the entry is derived.  A file beside the
+package's code is as trusted as that code: these checks catch a stale, truncated or
+mangled file, not someone able to rewrite the package.
 """
 
 from __future__ import annotations
@@ -44,6 +59,10 @@ __all__ = [
     "source_hash",
     "cached",
     "key_path",
+    "prebuilt_directory",
+    "prebuilt_file",
+    "write_prebuilt",
+    "fresh",
     "MAX_ENTRY_BYTES",
     "MAX_JSON_DEPTH",
 ]
@@ -341,14 +360,139 @@ def _write_entry(path: Path, data: dict) -> None:
 
 
 def cached(qid: str) -> bool:
-    """Is a signed entry for ``qid`` in the cache (its schema is checked on use)?"""
+    """Is ``qid`` there without deriving: a signed entry in the cache (its schema is
+    checked on use), or prebuilt with the package?"""
     try:
-        return _signed_payload(cache_directory() / f"{qid}.json") is not None
+        if _signed_payload(cache_directory() / f"{qid}.json") is not None:
+            return True
     except (OSError, ValueError):
-        return False
+        pass
+    return _prebuilt_payload(qid) is not None
 
 
-def _derived(qid: str) -> dict:
+# --- prebuilt with the package ---------------------------------------------------------
+PREBUILT_SCHEMA = 1
+_HEADER_BYTES = 512  # the header line: schema, question, key, sha256
+
+
+def prebuilt_directory() -> Path:
+    """Where the package's prebuilt derivations are (package data)."""
+    return _ROOT / "prebuilt" / "checking"
+
+
+def prebuilt_file(qid: str, data: dict) -> bytes:
+    """The prebuilt file of ``qid`` holding ``data`` (what :func:`fresh` returns): a
+    header line (JSON: schema, question, key, SHA-256 of the payload), then the payload
+    (the cache entry's JSON)."""
+    payload = _to_json(data).encode("utf-8")
+    header = {
+        "schema": PREBUILT_SCHEMA,
+        "question": qid,
+        "key": source_hash(),
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
+    return json.dumps(header, sort_keys=True).encode() + b"\n" + payload + b"\n"
+
+
+class _OtherKey(ValueError):
+    """A well-formed prebuilt file for other sources or another SymPy: not used."""
+
+
+def _prebuilt_check(qid: str, data: bytes) -> bytes:
+    """The payload of prebuilt file ``data`` for ``qid``; ValueError (why) otherwise."""
+    head, newline, rest = data.partition(b"\n")
+    if not newline or len(head) > _HEADER_BYTES or not rest.endswith(b"\n"):
+        raise ValueError("not a prebuilt file (header line, final newline)")
+    header = json.loads(head.decode("utf-8"))
+    if not isinstance(header, dict) or set(header) != {"schema", "question", "key", "sha256"}:
+        raise ValueError("header: wrong fields")
+    if header["schema"] != PREBUILT_SCHEMA or header["question"] != qid:
+        raise ValueError("header: another schema or question")
+    if header["key"] != source_hash():
+        raise _OtherKey("prebuilt for other sources")
+    payload = rest[:-1]
+    if not isinstance(header["sha256"], str) or not hmac.compare_digest(
+        header["sha256"], hashlib.sha256(payload).hexdigest()
+    ):
+        raise ValueError("content does not match its SHA-256")
+    return payload
+
+
+def _read_package_file(path: Path) -> bytes | None:
+    """The bytes of a package data file: a regular file not writable by everyone, at
+    most MAX_ENTRY_BYTES (opened without blocking); None when it does not exist.
+    Unlike a cache entry it may belong to whoever installed the package."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")
+        if info.st_mode & stat.S_IWOTH:
+            raise ValueError("writable by everyone")
+        if info.st_size > MAX_ENTRY_BYTES:
+            raise ValueError(f"larger than {MAX_ENTRY_BYTES} bytes")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_ENTRY_BYTES + 1)
+        if len(data) > MAX_ENTRY_BYTES:
+            raise ValueError(f"larger than {MAX_ENTRY_BYTES} bytes")
+        return data
+    finally:
+        os.close(descriptor)
+
+
+@lru_cache(maxsize=64)
+def _prebuilt_payload(qid: str) -> bytes | None:
+    """The checked payload of the package's prebuilt file for ``qid``, or None (none
+    shipped, or not matching: then the cache or a derivation provides the entry)."""
+    path = prebuilt_directory() / f"{qid}.json"
+    try:
+        data = _read_package_file(path)
+        return None if data is None else _prebuilt_check(qid, data)
+    except _OtherKey:
+        return None
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        _warn(path, str(error) or type(error).__name__)
+        return None
+
+
+def _prebuilt(qid: str) -> dict | None:
+    """The prebuilt entry of ``qid`` when its file matches and its payload passes the
+    schema; None otherwise."""
+    payload = _prebuilt_payload(qid)
+    if payload is None:
+        return None
+    try:
+        return _from_json(payload.decode("utf-8"))
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as error:
+        _warn(prebuilt_directory() / f"{qid}.json", str(error) or type(error).__name__)
+        return None
+
+
+def write_prebuilt(directory: Path | None = None, stream=None) -> list[Path]:
+    """Derive every question afresh (no cache read) and write the prebuilt files into
+    ``directory`` (default: the package's :func:`prebuilt_directory`), all or nothing;
+    files of questions no longer in the catalogue are removed.  One progress line per
+    question on ``stream``.  Returns the paths written."""
+    from derivations.registry.questions import QUESTIONS
+
+    folder = prebuilt_directory() if directory is None else Path(directory)
+    files = {}
+    for number, qid in enumerate(QUESTIONS, 1):
+        if stream is not None:
+            print(f"{number}/{len(QUESTIONS)} {qid}", file=stream, flush=True)
+        files[folder / f"{qid}.json"] = prebuilt_file(qid, fresh(qid))
+    write_atomically(files, make_parents=True)
+    for stale in folder.glob("*.json"):
+        if stale not in files:
+            stale.unlink()
+    return sorted(files)
+
+
+def fresh(qid: str) -> dict:
+    """The entry data of ``qid`` derived now with SymPy (no cache, nothing prebuilt)."""
     from derivations.checking.deciding.derive import derive
     from derivations.checking.deciding.symbolic import from_sympy, with_output_sizes
     from derivations.checking.explaining.present import show
@@ -381,11 +525,15 @@ def _derived(qid: str) -> dict:
 
 
 def _load(qid: str) -> dict:
+    """The user's cache, else prebuilt with the package (then copied into the cache),
+    else derived now (and cached)."""
     path = cache_directory() / f"{qid}.json"
     data = _read_entry(path)
     if data is not None:
         return data
-    data = _derived(qid)
+    data = _prebuilt(qid)
+    if data is None:
+        data = fresh(qid)
     _write_entry(path, data)
     return data
 
