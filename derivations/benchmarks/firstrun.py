@@ -46,7 +46,16 @@ def install_wheel(work: Path) -> Path:
         _ROOT / "derivations", source / "derivations", ignore=shutil.ignore_patterns("__pycache__")
     )
     pip = (sys.executable, "-m", "pip")
-    _quiet(*pip, "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", work / "dist", source)
+    _quiet(
+        *pip,
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "-w",
+        work / "dist",
+        source,
+    )
     (wheel,) = (work / "dist").glob("derivations-*.whl")
     venv = work / "venv"
     _quiet(sys.executable, "-m", "venv", "--without-pip", venv)

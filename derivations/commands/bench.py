@@ -140,9 +140,8 @@ def run(args) -> int:
     import sys
     import time
 
-    from derivations.benchmarks import children_cpu
-
     from derivations import benchmarks
+    from derivations.benchmarks import children_cpu
     from derivations.errors import DerivationError
 
     available = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__))

@@ -52,8 +52,14 @@ def run(args: argparse.Namespace) -> int:
         from derivations.checking.deciding.catalogue import write_prebuilt
 
         written = write_prebuilt(args.write_prebuilt or None, stream=sys.stderr)
-        print(text("startup.prebuilt_written", args.lang, count=len(written),
-                   folder=written[0].parent if written else args.write_prebuilt))
+        print(
+            text(
+                "startup.prebuilt_written",
+                args.lang,
+                count=len(written),
+                folder=written[0].parent if written else args.write_prebuilt,
+            )
+        )
         return 0
     if args.build:
         from derivations.checking.deciding.prebuild import build_all

@@ -40,8 +40,6 @@ PERMANENT = {
 EXEMPT = {
     # checker
     "checking/explaining/feedback.py",
-    # firstrun
-    "commands/bench.py",
     # docs
     "commands/docs.py",
     "docs_cache.py",
