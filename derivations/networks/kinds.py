@@ -18,8 +18,12 @@ for all kinds:
 * ``saved``       -- elements autograd saves for the backward pass in training (measured
   against ``torch.autograd.graph.saved_tensors_hooks``), given whether the layer's input
   requires a gradient (every parameter does; the network input does not);
-* ``backward``    -- per gradient (input, weight, bias) the exact multiplications and
-  additions, for the kinds whose backward is counted (``None`` otherwise).
+* ``backward``    -- per gradient (input, weight, bias; for the norms gamma and beta) the
+  exact multiplications and additions, other operations, and FLOPs as
+  ``torch.utils.flop_counter`` counts the backward (convolution and linear layers only);
+  ``None`` for the kinds without a counted backward (dropout, parameters, unsupported).
+  Every kind's backward but the closed forms' convolutions and linear layers is executed
+  in :mod:`derivations.networks.backward`, the counts tested equal.
 
 Forward counts are at inference (batch norm folded into one multiply-add per element,
 dropout the identity); ``saved`` is what training keeps.  Pooling windows, like
@@ -67,10 +71,21 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Gradient:
-    """Exact multiplications and additions of one gradient."""
+    """One gradient's cost: exact multiplications and additions (the section's counting),
+    other operations (comparisons, function evaluations), and FLOPs as
+    ``torch.utils.flop_counter`` counts the backward (2 x the multiply-accumulates of
+    convolution and linear layers; 0 for every other kind, which it does not count)."""
 
     mults: int = 0
     adds: int = 0
+    other: int = 0
+    flops: int = 0
+
+
+def _macs(mults: int, adds: int) -> Gradient:
+    """A convolution's or linear layer's gradient: its products are multiply-accumulates,
+    counted as 2 FLOPs each by the peers."""
+    return Gradient(mults, adds, flops=2 * mults)
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,14 @@ class Backward:
     @property
     def adds(self) -> int:
         return sum(g.adds for g in (self.input, self.weight, self.bias) if g)
+
+    @property
+    def other(self) -> int:
+        return sum(g.other for g in (self.input, self.weight, self.bias) if g)
+
+    @property
+    def flops(self) -> int:
+        return sum(g.flops for g in (self.input, self.weight, self.bias) if g)
 
 
 @dataclass(frozen=True)
@@ -327,8 +350,8 @@ class Conv(Kind):
             )
             dx_adds += plane * (m_d * k_d - _cover(m_d, k_d, s_d, d_d))
         backward = Backward(
-            Gradient(f["backward_dx_mults"], dx_adds) if grad else None,
-            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
+            _macs(f["backward_dx_mults"], dx_adds) if grad else None,
+            _macs(f["backward_dw_mults"], f["backward_dw_adds"]),
             Gradient(0, f["backward_db_adds"]) if self.bias else None,
         )
         return Cost(
@@ -346,17 +369,22 @@ class Conv(Kind):
 
 @dataclass(frozen=True)
 class ConvTranspose(Kind):
-    """2-D transposed convolution (``nn.ConvTranspose2d``): its forward is the dX of the
-    convolution it transposes (input: this layer's output, per-side padding, the same
-    kernel, stride, dilation and groups), so it is counted by that convolution's
-    ``backward_dx_*`` closed forms (col2im over the full output, then cropped by the
-    padding, as frameworks do), plus one bias addition per output element.  Its backward:
-    dX is that convolution's forward, dW its ``backward_dw_*``, db one sum per channel.
-    MACs = n c_i h w (c_o/g) k_h k_w (``flop_counter``'s transposed convolution)."""
+    """Transposed convolution (``nn.ConvTranspose1d/2d/3d``, by the length of ``kernel``):
+    its forward is the dX of the convolution it transposes -- the :class:`Conv` from this
+    layer's output back to its input (``out`` channels in, this input's channels out, the
+    same kernel, stride, per-side padding, dilation and groups, no bias) -- so it is
+    counted by that convolution's dX (col2im over the full output, then cropped by the
+    padding, as frameworks do; 1-D and 3-D as :class:`Conv` folds them), plus one bias
+    addition per output element.  Its backward: dX is that convolution's forward, dW its
+    dW, db one sum per channel.  MACs = n c_i (input positions) (c_o/g) (kernel taps),
+    ``flop_counter``'s transposed convolution.  ``output_padding`` must be smaller than
+    the stride (PyTorch also allows it below a larger dilation: not counted here, one
+    line says so)."""
 
     name: ClassVar[str] = "conv_transpose"
     counting: ClassVar[str] = (
-        "the dX of the transposed convolution: MACs = n c_i h w (c_o/g) k_h k_w, FLOPs = 2 MACs"
+        "the dX of the transposed convolution: MACs = n c_i (input positions) (c_o/g) "
+        "(kernel taps), FLOPs = 2 MACs; backward: that convolution's forward (dX) and dW"
     )
     out: int
     kernel: tuple
@@ -381,73 +409,74 @@ class ConvTranspose(Kind):
             bias=row.boolean("bias", True),
         )
 
-    def transposed(self, shape: tuple, batch: int) -> Layer:
-        c, hh, ww = _spatial(self.name, shape, 2)
-        sizes = []
+    @property
+    def dims(self) -> int:
+        return len(self.kernel)
+
+    @property
+    def label(self) -> str:
+        return self.name if self.dims == 2 else f"{self.name}{self.dims}d"
+
+    def transposed(self, shape: tuple) -> tuple[Conv, tuple]:
+        """The convolution this layer transposes, and this layer's per-sample output."""
+        c, *sizes = _spatial(self.label, shape, self.dims)
+        outputs = []
+        axes = "dhw"[-self.dims :] if self.dims > 1 else "l"
         for axis, size, k, s, p, op, d in zip(
-            "hw",
-            (hh, ww),
+            axes,
+            sizes,
             self.kernel,
             self.stride,
             self.padding,
             self.output_padding,
             self.dilation,
         ):
-            if op >= max(s, d):
+            if op >= s:
                 raise DerivationError(
-                    f"output_padding={op} must be smaller than the stride or the dilation ({axis})"
+                    key="network.output_padding", value=op, stride=s, dilation=d, axis=axis
                 )
             full = (size - 1) * s - 2 * p + d * (k - 1) + op + 1
             if full < 1:
-                raise DerivationError(f"output size {full} < 1 along {axis}")
-            sizes.append(full)
+                raise DerivationError(key="network.transposed_size", size=full, axis=axis)
+            outputs.append(full)
         if c % self.groups or self.out % self.groups:
             raise DerivationError(
-                f"groups={self.groups} does not divide c_i={c} and out={self.out}"
+                key="network.transposed_groups", groups=self.groups, channels=c, out=self.out
             )
-        layer = Layer(
-            c_i=self.out,
-            c_o=c,
-            h=sizes[0],
-            w=sizes[1],
-            k_h=self.kernel[0],
-            k_w=self.kernel[1],
-            p_h=self.padding[0],
-            p_w=self.padding[1],
-            s_h=self.stride[0],
-            s_w=self.stride[1],
-            d_h=self.dilation[0],
-            d_w=self.dilation[1],
+        conv = Conv(
+            out=c,
+            kernel=self.kernel,
+            stride=self.stride,
+            padding=self.padding,
+            dilation=self.dilation,
             groups=self.groups,
-            batch=batch,
-            padding_convention="per-side",
+            bias=False,
         )
-        assert (layer.m_h, layer.m_w) == (hh, ww)  # the transposed shape, by construction
-        return layer
+        return conv, (self.out, *outputs)
 
     def cost(self, inputs, batch, grad=False):
-        shape = _single(self.name, inputs)
+        shape = _single(self.label, inputs)
         _expect(self.in_channels, shape, "in_channels")
-        layer = self.transposed(shape, batch)
-        f = _conv_forms(layer)
-        output = (self.out, layer.h, layer.w)
+        conv, output = self.transposed(shape)
+        inner = conv.cost([output], batch, grad=True)
+        assert inner.output == shape and inner.backward  # the transposed shape, by construction
+        dx, dw = inner.backward.input, inner.backward.weight
+        assert dx is not None and dw is not None
         outputs = _elements(output, batch)
-        plane = batch * layer.h * layer.w
         backward = Backward(
-            Gradient(f["forward_mults"], f["forward_adds"]) if grad else None,
-            Gradient(f["backward_dw_mults"], f["backward_dw_adds"]),
-            Gradient(0, self.out * (plane - 1)) if self.bias else None,
+            _macs(inner.mults, inner.adds) if grad else None,
+            dw,
+            Gradient(0, self.out * (outputs // self.out - 1)) if self.bias else None,
         )
-        macs = f["backward_dx_mults"]
         return Cost(
             output=output,
-            params=f["memory_weights"] + self.out * self.bias,
-            macs=macs,
-            flops=2 * macs,
-            mults=macs,
-            adds=f["backward_dx_adds"] + outputs * self.bias,
+            params=inner.params + self.out * self.bias,
+            macs=dx.mults,
+            flops=2 * dx.mults,
+            mults=dx.mults,
+            adds=dx.adds + outputs * self.bias,
             activations=outputs,
-            saved=_elements(shape, batch) + f["memory_weights"],
+            saved=_elements(shape, batch) + inner.params,
             backward=backward,
         )
 
@@ -486,8 +515,8 @@ class Linear(Kind):
         macs = r * features * self.out
         weights = features * self.out
         backward = Backward(
-            Gradient(macs, r * features * (self.out - 1)) if grad else None,
-            Gradient(macs, weights * (r - 1)),
+            _macs(macs, r * features * (self.out - 1)) if grad else None,
+            _macs(macs, weights * (r - 1)),
             Gradient(0, self.out * (r - 1)) if self.bias else None,
         )
         return Cost(
@@ -514,6 +543,28 @@ def _taps(padded: int, k: int, s: int, out: int) -> int:
     return full * k + partial * padded - s * (out * (out - 1) - full * (full - 1)) // 2
 
 
+def _covered(padded: int, k: int, s: int, out: int, taps: int) -> int:
+    """Padded positions some window reaches: one run from 0 when windows touch (s <= k),
+    else disjoint windows, as many positions as taps."""
+    return min(padded, (out - 1) * s + k) if s <= k else taps
+
+
+def _scatter_adds(channels: int, batch: int, taps: int, covered: int) -> int:
+    """Additions of scattering every window's gradient onto the (padded) input exactly: a
+    position reached by t window taps costs t - 1 (per sample and channel; the axes'
+    taps and covered positions multiply, as windows are products of per-axis ranges)."""
+    return batch * channels * (taps - covered)
+
+
+POOL_BACKWARD = (
+    "backward dX (executed in derivations.networks.backward): each window's gradient -- "
+    "dY x 1/t (average: 1 multiplication per output element) or dY at the window's "
+    "maximum, 0 elsewhere (max: a selection, the comparisons are not arithmetic) -- "
+    "scattered onto the padded input, a position reached by t windows costing t - 1 "
+    "additions (the overlap of windows), then cropped; FLOPs 0 (flop_counter counts none)"
+)
+
+
 @dataclass(frozen=True)
 class Pool(Kind):
     """Max or average pooling (1-D, 2-D, 3-D by the length of ``kernel``; padding per
@@ -521,11 +572,12 @@ class Pool(Kind):
     additions + 1 division (average, padding included in the count: PyTorch's
     ``count_include_pad``); with ``ceil_mode`` the last windows are clipped to the padded
     input, and t is what they hold.  Autograd saves the input (and for max pooling the
-    indices, one per output element)."""
+    indices, one per output element).  Backward: see :data:`POOL_BACKWARD`."""
 
     name: ClassVar[str] = "pool"
     counting: ClassVar[str] = (
-        "a window of t taps: t - 1 comparisons (max) or t - 1 additions + 1 division (average)"
+        "a window of t taps: t - 1 comparisons (max) or t - 1 additions + 1 division "
+        "(average); " + POOL_BACKWARD
     )
     function: str
     kernel: tuple
@@ -549,8 +601,10 @@ class Pool(Kind):
         return self.function if len(self.kernel) == 2 else f"{self.function}{len(self.kernel)}d"
 
     def _axes(self, shape):
+        """The output shape, the taps of all windows and the padded positions they reach
+        (per sample and channel)."""
         shape = _spatial(self.label, shape, len(self.kernel))
-        sizes, taps = [], 1
+        sizes, taps, covered = [], 1, 1
         for axis, size, k, s, p in zip(
             "dhw"[-len(self.kernel) :] if len(self.kernel) > 1 else "l",
             shape[1:],
@@ -570,22 +624,26 @@ class Pool(Kind):
             if self.ceil_mode and (out - 1) * s >= size + p:  # PyTorch: start inside
                 out -= 1
             sizes.append(out)
-            taps *= _taps(size + 2 * p, k, s, out)
-        return (shape[0], *sizes), taps
+            axis_taps = _taps(size + 2 * p, k, s, out)
+            taps *= axis_taps
+            covered *= _covered(size + 2 * p, k, s, out, axis_taps)
+        return (shape[0], *sizes), taps, covered
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.label, inputs)
-        out, taps = self._axes(shape)
+        out, taps, covered = self._axes(shape)
         outputs = _elements(out, batch)
         total = batch * out[0] * taps
         maximum = self.function == "maxpool"
         saved = (_elements(shape, batch) + (outputs if maximum else 0)) if grad else 0
+        dx = Gradient(0 if maximum else outputs, _scatter_adds(shape[0], batch, taps, covered))
         return Cost(
             output=out,
             adds=0 if maximum else total - outputs,
             other=total - outputs if maximum else outputs,
             activations=outputs,
             saved=saved,
+            backward=Backward(dx if grad else None),
         )
 
 
@@ -604,12 +662,13 @@ class AdaptivePool(Kind):
     inputs costs t - 1 additions + 1 division (average) or t - 1 comparisons (max); the
     cells' inputs counted in closed form (:func:`adaptive_cover`).  Autograd saves the
     input (nothing for an average to 1 x 1, which PyTorch computes as a mean; the max's
-    indices too)."""
+    indices too).  Backward as :class:`Pool`'s (:data:`POOL_BACKWARD`), the cells being
+    the windows: every input position lies in some cell."""
 
     name: ClassVar[str] = "adaptive_avgpool"
     counting: ClassVar[str] = (
         "per output cell of t inputs: t - 1 additions + 1 "
-        "division (average) or t - 1 comparisons (max)"
+        "division (average) or t - 1 comparisons (max); " + POOL_BACKWARD
     )
     out: tuple
     function: str = "adaptive_avgpool"
@@ -635,12 +694,17 @@ class AdaptivePool(Kind):
             saved = _elements(shape, batch) + outputs
         else:
             saved = 0 if all(o == 1 for o in self.out) else _elements(shape, batch)
+        dx = Gradient(
+            0 if maximum else outputs,
+            _scatter_adds(shape[0], batch, taps, math.prod(shape[1:])),
+        )
         return Cost(
             output=out,
             adds=0 if maximum else total - outputs,
             other=total - outputs if maximum else outputs,
             activations=outputs,
             saved=saved,
+            backward=Backward(dx if grad else None),
         )
 
 
@@ -651,11 +715,21 @@ class BatchNorm(Kind):
     multiplication + 1 addition per element; parameters gamma and beta (2 per channel;
     the running mean and variance are buffers).  In training autograd saves the input
     and 5 per channel (gamma, the running mean and variance, the batch mean and inverse
-    deviation)."""
+    deviation).
+
+    Backward in training (batch statistics), per channel of m = batch x spatial elements,
+    executed in :func:`derivations.networks.backward.batchnorm_backward`: dbeta = sum dY
+    (m - 1 additions); dgamma = invstd sum (X - mean) dY (m + 1 multiplications, 2m - 1
+    additions: the centring, the products, the sum); dX = gamma invstd (dY - dbeta/m -
+    (X - mean) invstd dgamma/m), reusing dbeta, dgamma and the centred X (2m + 4
+    multiplications, 2m additions; 1/m a constant)."""
 
     name: ClassVar[str] = "batchnorm"
     counting: ClassVar[str] = (
-        "inference, folded: 1 multiplication + 1 addition per element; 2 params per channel"
+        "inference, folded: 1 multiplication + 1 addition per element; 2 params per channel; "
+        "backward (training), per channel of m elements: dbeta m - 1 additions, dgamma "
+        "m + 1 multiplications and 2m - 1 additions, dX (reusing them) 2m + 4 "
+        "multiplications and 2m additions; FLOPs 0 (flop_counter counts none)"
     )
     features: int | None = None
 
@@ -663,13 +737,21 @@ class BatchNorm(Kind):
         shape = _single(self.name, inputs)
         _expect(self.features, shape, "num_features")
         elements = _elements(shape, batch)
+        c = shape[0]
+        m = elements // c
+        backward = Backward(
+            Gradient(c * (2 * m + 4), c * 2 * m) if grad else None,
+            Gradient(c * (m + 1), c * (2 * m - 1)),
+            Gradient(0, c * (m - 1)),
+        )
         return Cost(
             output=shape,
-            params=2 * shape[0],
+            params=2 * c,
             mults=elements,
             adds=elements,
             activations=elements,
-            saved=elements + 5 * shape[0],
+            saved=elements + 5 * c,
+            backward=backward,
         )
 
 
@@ -680,11 +762,21 @@ class LayerNorm(Kind):
     variance (D multiplications, D - 1 additions, 1 division), + eps (1 addition),
     reciprocal square root (1), scaling (D multiplications), and with the affine
     parameters D multiplications and D additions.  Autograd saves the input, gamma, beta
-    and per group the mean and the reciprocal deviation."""
+    and per group the mean and the reciprocal deviation.
+
+    Backward over G groups, executed in
+    :func:`derivations.networks.backward.layernorm_backward`: dbeta = sum over groups of dY
+    (D (G - 1) additions); dgamma = sum over groups of dY Xhat, Xhat = (X - mean) rstd
+    recomputed (2GD multiplications, GD + D (G - 1) additions); dX = rstd (g - mean(g) -
+    Xhat mean(g Xhat)), g = dY gamma (4GD + 2G multiplications, 4GD - 2G additions; without
+    affine parameters g = dY and Xhat is recomputed here: GD more additions)."""
 
     name: ClassVar[str] = "layernorm"
     counting: ClassVar[str] = (
-        "per group of D: 2D (+D affine) multiplications, 3D - 1 (+D affine) additions, 3 other"
+        "per group of D: 2D (+D affine) multiplications, 3D - 1 (+D affine) additions, "
+        "3 other; backward over G groups: dbeta D (G - 1) additions, dgamma 2GD "
+        "multiplications and GD + D (G - 1) additions, dX 4GD + 2G multiplications and "
+        "4GD - 2G additions (+GD without affine); FLOPs 0 (flop_counter counts none)"
     )
     normalized: tuple
     affine: bool = True
@@ -698,6 +790,13 @@ class LayerNorm(Kind):
             )
         d = math.prod(self.normalized)
         groups = elements // d
+        gd = groups * d
+        dx = Gradient(4 * gd + 2 * groups, 4 * gd - 2 * groups + (0 if self.affine else gd))
+        backward = Backward(
+            dx if grad else None,
+            Gradient(2 * gd, gd + d * (groups - 1)) if self.affine else None,
+            Gradient(0, d * (groups - 1)) if self.affine else None,
+        )
         return Cost(
             output=shape,
             params=2 * d * self.affine,
@@ -706,6 +805,7 @@ class LayerNorm(Kind):
             other=3 * groups,
             activations=elements,
             saved=elements + 2 * d * self.affine + 2 * groups,
+            backward=backward,
         )
 
 
@@ -727,10 +827,17 @@ ACTIVATIONS = (
 class Activation(Kind):
     """Elementwise activation (relu, sigmoid, tanh, gelu, ...): 1 operation per element
     (ReLU one comparison; the others one function evaluation each, not broken down).
-    Autograd saves one tensor of the input's size (the input or the result)."""
+    Autograd saves one tensor of the input's size (the input or the result).  Backward
+    (executed in :func:`derivations.networks.backward.activation_backward`): dX = dY x
+    f'(X), one evaluation of f' per element (other; for ReLU the comparison X > 0) and one
+    multiplication per element."""
 
     name: ClassVar[str] = "activation"
-    counting: ClassVar[str] = "1 op per element"
+    counting: ClassVar[str] = (
+        "1 op per element; backward dX = dY f'(X): 1 multiplication and 1 other (the "
+        "evaluation of f', for ReLU a comparison) per element; FLOPs 0 (flop_counter "
+        "counts none)"
+    )
     function: str = "relu"
 
     @property
@@ -741,7 +848,11 @@ class Activation(Kind):
         shape = _single(self.function, inputs)
         elements = _elements(shape, batch)
         return Cost(
-            output=shape, other=elements, activations=elements, saved=elements if grad else 0
+            output=shape,
+            other=elements,
+            activations=elements,
+            saved=elements if grad else 0,
+            backward=Backward(Gradient(elements, 0, other=elements) if grad else None),
         )
 
 
@@ -783,10 +894,15 @@ class Dropout(Kind):
 @dataclass(frozen=True)
 class Add(Kind):
     """Elementwise sum of t equal-shaped inputs (the residual connection): t - 1
-    additions per output element; backward hands dY to every input (0 ops)."""
+    additions per output element; backward hands dY to every input (0 ops; executed in
+    :func:`derivations.networks.backward.add_backward`).  Where a tensor feeds several
+    layers (the residual's identity branch), autograd sums their gradients of it: those
+    additions are not in any row."""
 
     name: ClassVar[str] = "add"
-    counting: ClassVar[str] = "t inputs: t - 1 additions per output element"
+    counting: ClassVar[str] = (
+        "t inputs: t - 1 additions per output element; backward hands dY to each input: 0 ops"
+    )
     many_inputs: ClassVar[bool] = True
 
     def cost(self, inputs, batch, grad=False):
@@ -806,10 +922,10 @@ class Add(Kind):
 @dataclass(frozen=True)
 class Concat(Kind):
     """Concatenation along channels (Inception's branches): a copy, 0 ops; backward
-    slices dY (0 ops)."""
+    slices dY (0 ops; :func:`derivations.networks.backward.concat_backward`)."""
 
     name: ClassVar[str] = "concat"
-    counting: ClassVar[str] = "a copy along channels: 0 ops"
+    counting: ClassVar[str] = "a copy along channels: 0 ops; backward slices dY: 0 ops"
     many_inputs: ClassVar[bool] = True
 
     def cost(self, inputs, batch, grad=False):

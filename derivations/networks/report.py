@@ -116,7 +116,9 @@ def _human(n: int) -> str:
 
 
 def _gradient(g):
-    return None if g is None else {"mults": exact(g.mults), "adds": exact(g.adds)}
+    if g is None:
+        return None
+    return {key: exact(getattr(g, key)) for key in ("mults", "adds", "other", "flops")}
 
 
 def _backward(b):

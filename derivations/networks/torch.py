@@ -88,14 +88,14 @@ def _conv(m, dims):
     )
 
 
-def _conv_transpose(m):
+def _conv_transpose(m, dims):
     return ConvTranspose(
         out=m.out_channels,
-        kernel=_tuple(m.kernel_size, 2),
-        stride=_tuple(m.stride, 2),
-        padding=_tuple(m.padding, 2),
-        output_padding=_tuple(m.output_padding, 2),
-        dilation=_tuple(m.dilation, 2),
+        kernel=_tuple(m.kernel_size, dims),
+        stride=_tuple(m.stride, dims),
+        padding=_tuple(m.padding, dims),
+        output_padding=_tuple(m.output_padding, dims),
+        dilation=_tuple(m.dilation, dims),
         groups=m.groups,
         bias=m.bias is not None,
         in_channels=m.in_channels,
@@ -157,8 +157,8 @@ def _module_kind(torch, module, shape):
     name = type(module).__name__
     if type(module) in (nn.Conv1d, nn.Conv2d, nn.Conv3d):
         return _conv(module, int(name[-2]))
-    if type(module) is nn.ConvTranspose2d:
-        return _conv_transpose(module)
+    if type(module) in (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d):
+        return _conv_transpose(module, int(name[-2]))
     if type(module) is nn.Linear:
         return Linear(
             out=module.out_features, expected_in=module.in_features, bias=module.bias is not None

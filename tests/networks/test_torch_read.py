@@ -138,12 +138,15 @@ def test_each_module_call_matches_flop_counter_and_saved_hooks(read, name):
 def test_backward_flops_equal_flop_counter_but_grouped_dw(read, torch, tm, name):
     """Backward FLOPs = 2 x (dX + dW products) of every convolution and linear layer,
     dX only where the input needs a gradient (as autograd computes it); PyTorch adds
-    (g - 1) x dW for each grouped convolution."""
+    (g - 1) x dW for each grouped convolution.  Every row's ``flops`` summed (the
+    activations, norms and pools, whose backward FlopCounterMode does not count, hold
+    0)."""
     from derivations.networks.kinds import Conv, ConvTranspose
     from derivations.networks.torch import read_torch
 
     model, table, (_, _, _, backward, _) = read(name)
-    ours = sum(2 * r.backward.mults for r in table.rows if r.backward and r.macs)
+    ours = sum(r.backward.flops for r in table.rows if r.backward)
+    assert ours == sum(2 * r.backward.mults for r in table.rows if r.backward and r.macs)
     nodes = {n.name: n.kind for n in read_torch(model, tm.FACTORIES[name][1]).nodes}
     grouped = sum(
         2 * (nodes[r.name].groups - 1) * r.backward.weight.mults
@@ -250,27 +253,23 @@ def test_convolution_variants(torch, dims, c_in, c_out, shape, kwargs):
     assert (row.backward.input.mults, row.backward.input.adds) == (dx_mults, dx_adds)
 
 
-TRANSPOSED = [  # c_in, c_out, (h, w), kwargs
+TRANSPOSED = [  # c_in, c_out, spatial input size, kwargs
     (4, 2, (3, 4), dict(kernel_size=3, stride=2, padding=1, output_padding=1)),
     (2, 4, (3, 3), dict(kernel_size=(2, 3), stride=(1, 2), groups=2, bias=False)),
     (3, 3, (4, 2), dict(kernel_size=3, dilation=2, padding=2)),
+    (4, 2, (5,), dict(kernel_size=3, stride=2, padding=1, output_padding=1)),
+    (2, 4, (4,), dict(kernel_size=4, dilation=2, groups=2, bias=False)),
+    (3, 2, (7,), dict(kernel_size=2, stride=3)),
+    (2, 3, (2, 3, 2), dict(kernel_size=(2, 3, 2), stride=(2, 1, 3), padding=(0, 1, 0))),
+    (4, 2, (3, 2, 2), dict(kernel_size=3, stride=2, padding=1, output_padding=1, groups=2)),
+    (2, 2, (2, 2, 3), dict(kernel_size=2, dilation=(2, 1, 3), bias=False)),
 ]
+TRANSPOSED_CLASSES = {1: "ConvTranspose1d", 2: "ConvTranspose2d", 3: "ConvTranspose3d"}
 
 
-@pytest.mark.parametrize("c_in, c_out, size, kwargs", TRANSPOSED)
-def test_transposed_convolution(torch, c_in, c_out, size, kwargs):
-    """Forward: every (input position, tap) product lands on one full-output position;
-    each position sums what lands there (full output, before the padding is cropped),
-    plus one bias addition per kept output element."""
-    conv = torch.nn.ConvTranspose2d(c_in, c_out, **kwargs, device="meta")
-    model = torch.nn.Sequential(torch.nn.BatchNorm2d(c_in, device="meta"), conv)
-    table = _read(torch, model, (c_in, *size))
-    row = table.rows[-1]
-    calls, _, _, _, out_shape = measure(torch, model, (c_in, *size))
-    assert row.output_shape == tuple(out_shape)
-    assert (row.flops, row.saved) == calls[-1][1:]
-    assert row.params == sum(p.numel() for p in conv.parameters())
-    (k_h, k_w), (s_h, s_w), (d_h, d_w) = conv.kernel_size, conv.stride, conv.dilation
+def _transposed_hits(size, conv) -> np.ndarray:
+    """How many (input position, tap) products land on each full-output position, by
+    enumeration (the full output: before the padding is cropped)."""
     full = [
         (n - 1) * s + d * (k - 1) + 1 + op
         for n, s, d, k, op in zip(
@@ -278,13 +277,42 @@ def test_transposed_convolution(torch, c_in, c_out, size, kwargs):
         )
     ]
     hits = np.zeros(full, dtype=np.int64)
-    for y, x, i, j in itertools.product(range(size[0]), range(size[1]), range(k_h), range(k_w)):
-        hits[y * s_h + i * d_h, x * s_w + j * d_w] += 1
+    for where in itertools.product(*map(range, size)):
+        for tap in itertools.product(*map(range, conv.kernel_size)):
+            hits[
+                tuple(y * s + i * d for y, i, s, d in zip(where, tap, conv.stride, conv.dilation))
+            ] += 1
+    return hits
+
+
+@pytest.mark.parametrize("c_in, c_out, size, kwargs", TRANSPOSED)
+def test_transposed_convolution(torch, c_in, c_out, size, kwargs):
+    """ConvTranspose1d/2d/3d forward: every (input position, tap) product lands on one
+    full-output position; each position sums what lands there (full output, before the
+    padding is cropped), plus one bias addition per kept output element.  FLOPs and
+    saved elements from FlopCounterMode and saved_tensors_hooks, backward FLOPs from
+    FlopCounterMode (dX and dW: the batch norm in front makes the input need a gradient;
+    a grouped dW counted g times by PyTorch)."""
+    cls = getattr(torch.nn, TRANSPOSED_CLASSES[len(size)])
+    norm = getattr(torch.nn, f"BatchNorm{len(size)}d")
+    conv = cls(c_in, c_out, **kwargs, device="meta")
+    model = torch.nn.Sequential(norm(c_in, device="meta"), conv)
+    table = _read(torch, model, (c_in, *size))
+    row = table.rows[-1]
+    calls, _, _, backward, out_shape = measure(torch, model, (c_in, *size))
+    assert row.kind == ("conv_transpose" if len(size) == 2 else f"conv_transpose{len(size)}d")
+    assert row.output_shape == tuple(out_shape)
+    assert (row.flops, row.saved) == calls[-1][1:]
+    assert row.params == sum(p.numel() for p in conv.parameters())
+    hits = _transposed_hits(size, conv)
     g = conv.groups
     products = c_out * (c_in // g) * int(hits.sum())
     kept = c_out * int(np.prod(out_shape[2:]))
     adds = products - c_out * int((hits > 0).sum()) + kept * (conv.bias is not None)
     assert (row.mults, row.macs, row.adds) == (products, products, adds)
+    grads = row.backward
+    assert grads.input.mults == grads.weight.mults == products  # dX: the conv's forward
+    assert backward == grads.flops + 2 * (g - 1) * grads.weight.mults
 
 
 def test_layer_norm_gelu_linear_on_tokens(torch):
@@ -337,7 +365,7 @@ def test_ceil_mode_taps_by_enumeration(torch):
 
     for size, k, s, p in ((8, 3, 2, 1), (9, 3, 2, 1), (8, 3, 2, 0), (7, 2, 3, 1), (5, 4, 3, 2)):
         pool = Pool("maxpool", (k, k), (s, s), (p, p), ceil_mode=True)
-        (_, out, _), taps = pool._axes((1, size, size))
+        (_, out, _), taps, _covered = pool._axes((1, size, size))
         padded = size + 2 * p
         per_axis = sum(min(k, padded - i * s) for i in range(out))
         assert taps == per_axis**2
