@@ -60,12 +60,14 @@ def parse_input(value: str | None) -> tuple[int, ...] | None:
         or not 1 <= len(parts) <= 4
         or not all(p.isascii() and p.isdigit() for p in parts)
     ):
-        raise DerivationError(f"--input {clipped(value)} must be SIZE or a shape like 3x224x224")
+        raise DerivationError(key="network.bad_input_flag", value=clipped(value))
     sizes = tuple(int(p) for p in parts)
     if any(s < 1 for s in sizes):
         raise DerivationError(
-            f"--input {clipped(value)} must be a positive integer"
-            + ("" if len(sizes) == 1 else " in every axis")
+            key="network.input_not_positive"
+            if len(sizes) == 1
+            else "network.input_axis_not_positive",
+            value=clipped(value),
         )
     return sizes
 
@@ -98,16 +100,12 @@ def _table(args):
         if value
     ]
     if len(given) > 1:
-        raise DerivationError(
-            f"give one of a network name, --file or --torch, not both ({' and '.join(given)})"
-        )
+        raise DerivationError(key="network.sources_clash", given=" and ".join(given))
     if args.torch:
         from derivations.networks.torch import from_torch, load_factory
 
         if sizes is None or len(sizes) == 1:
-            raise DerivationError(
-                "--torch needs --input with the per-sample shape, e.g. --input 3x224x224"
-            )
+            raise DerivationError(key="network.torch_needs_input")
         model = load_factory(args.torch)
         return from_torch(model, sizes, args.batch, name=args.torch)
     if args.file:
@@ -115,9 +113,7 @@ def _table(args):
         shape = layers.input or [FALLBACK_CHANNELS, FALLBACK_SIZE, FALLBACK_SIZE]
         return tabulate(parse_network(layers.rows, _resize(shape, sizes), layers.name), args.batch)
     if not args.name:
-        raise DerivationError(
-            "name a network (see --list) or give --file PATH or --torch MODULE:FACTORY"
-        )
+        raise DerivationError(key="network.no_source")
     model = get_model(args.name)
     return tabulate(
         parse_network(model.build(), _resize(model.input, sizes), model.name, validate=False),

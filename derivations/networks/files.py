@@ -34,10 +34,16 @@ def _parse(path: Path, text: str):
             return json.loads(text)
         except json.JSONDecodeError as error:
             raise DerivationError(
-                f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+                key="network.file_bad_json",
+                path=path,
+                problem=error.msg,
+                line=error.lineno,
+                column=error.colno,
             ) from None
         except Exception as error:
-            raise DerivationError(f"{path}: cannot be parsed as JSON ({_reason(error)})") from None
+            raise DerivationError(
+                key="network.file_unparsable", path=path, format="JSON", reason=_reason(error)
+            ) from None
     if suffix in (".yaml", ".yml"):
         import yaml
 
@@ -45,12 +51,21 @@ def _parse(path: Path, text: str):
             return yaml.safe_load(text)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
             problem = getattr(error, "problem", None) or type(error).__name__
-            raise DerivationError(f"{path}: not valid YAML: {problem}{where}") from None
+            if mark:
+                raise DerivationError(
+                    key="network.file_bad_yaml_at",
+                    path=path,
+                    problem=problem,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                ) from None
+            raise DerivationError(key="network.file_bad_yaml", path=path, problem=problem) from None
         except Exception as error:
-            raise DerivationError(f"{path}: cannot be parsed as YAML ({_reason(error)})") from None
-    raise DerivationError(f"{path}: suffix {suffix or '(none)'!r} is not .json, .yaml or .yml")
+            raise DerivationError(
+                key="network.file_unparsable", path=path, format="YAML", reason=_reason(error)
+            ) from None
+    raise DerivationError(key="network.file_suffix", path=path, suffix=repr(suffix or "(none)"))
 
 
 def _reason(error: Exception) -> str:
@@ -65,17 +80,17 @@ def _read(path: Path) -> str:
         with path.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)  # never more, whatever the file (or device) holds
     except FileNotFoundError:
-        raise DerivationError(f"{path}: no such file") from None
+        raise DerivationError(key="network.file_missing", path=path) from None
     except OSError as error:
-        raise DerivationError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
         raise DerivationError(
-            f"{path}: larger than {MAX_BYTES:,} bytes; a layer list is far smaller"
-        )
+            key="network.file_unreadable", path=path, reason=error.strerror or error
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise DerivationError(key="network.file_too_large", path=path, limit=f"{MAX_BYTES:,}")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise DerivationError(f"{path}: cannot be read (not UTF-8)") from None
+        raise DerivationError(key="network.file_not_utf8", path=path) from None
 
 
 def read_layer_file(path) -> LayerFile:

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from derivations.errors import DerivationError
 from derivations.networks.kinds import Backward, Kind, kind_of
-from derivations.networks.rows import Row, clipped, shown
+from derivations.networks.rows import LocatedError, Row, clipped, shown
 from derivations.networks.schema import check_rows
 
 __all__ = [
@@ -108,7 +108,7 @@ def _sources(row: Row, previous: str) -> tuple[str, ...]:
     source = row.data.get("from", previous)
     sources = [source] if isinstance(source, str) else source
     if not isinstance(sources, list) or not sources or not all(isinstance(s, str) for s in sources):
-        raise row.error(f"from={shown(source)} must be a layer name or a list of names")
+        raise row.error("network.bad_from", value=shown(source))
     return tuple(sources)
 
 
@@ -119,28 +119,30 @@ def parse_network(rows, input_shape, name: str = "network", validate: bool = Tru
     if validate:
         check_rows(rows)
     if not isinstance(rows, (list, tuple)) or not rows:
-        raise DerivationError(f"layers={shown(rows)} must be a non-empty list of rows")
+        raise DerivationError(key="network.no_rows", value=shown(rows))
     if len(rows) > MAX_LAYERS:
-        raise DerivationError(f"layers: {len(rows):,} rows, more than the {MAX_LAYERS:,} accepted")
+        raise DerivationError(
+            key="network.too_many_rows", count=f"{len(rows):,}", limit=f"{MAX_LAYERS:,}"
+        )
     input_shape = _input_shape(input_shape)
     nodes, seen, previous = [], {INPUT}, INPUT
     for index, data in enumerate(rows, start=1):
         if not isinstance(data, dict):
-            raise DerivationError(f"row {index}: {shown(data)} is not a mapping of fields")
+            raise DerivationError(key="network.row_not_mapping", row=index, value=shown(data))
         declared = data.get("kind")
         label = data.get("name", f"{declared if isinstance(declared, str) else 'layer'}{index}")
         if not isinstance(label, str) or not label:
-            raise DerivationError(f"row {index}: name={shown(label)} must be a non-empty string")
+            raise DerivationError(key="network.bad_name", row=index, value=shown(label))
         row = Row(data, index, label)
         if label in seen:
-            raise row.error(f"name={shown(label)} is used twice (or is the reserved {INPUT!r})")
+            raise row.error("network.name_twice", value=shown(label), reserved=repr(INPUT))
         kind = kind_of(row)
         sources = _sources(row, previous)
         for source in sources:
             if source not in seen:
-                raise row.error(f"from={shown(source)} names no earlier layer")
+                raise row.error("network.from_unknown", value=shown(source))
         if len(sources) > 1 and not kind.many_inputs:
-            raise row.error(f"kind {data['kind']} takes one input, from={shown(list(sources))}")
+            raise row.error("network.one_input_from", kind=data["kind"], value=shown(list(sources)))
         nodes.append(Node(label, kind, sources))
         seen.add(label)
         previous = label
@@ -153,9 +155,7 @@ def _input_shape(shape) -> tuple[int, int, int]:
         or len(shape) != 3
         or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in shape)
     ):
-        raise DerivationError(
-            f"input={shown(shape)} must be [channels, height, width], positive integers"
-        )
+        raise DerivationError(key="network.bad_input", value=shown(shape))
     return tuple(shape)
 
 
@@ -164,7 +164,7 @@ def tabulate(network: Network, batch: int = 1, input_grad: bool = False) -> Netw
     totals.  ``input_grad``: whether the network input requires a gradient (what autograd
     saves depends on it); every parameter does."""
     if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
-        raise DerivationError(f"batch={batch!r} must be a positive integer")
+        raise DerivationError(key="network.bad_batch", value=shown(batch))
     shapes = {INPUT: network.input}
     grads = {INPUT: input_grad}
     rows = []
@@ -173,7 +173,9 @@ def tabulate(network: Network, batch: int = 1, input_grad: bool = False) -> Netw
         try:
             cost = node.kind.cost([shapes[s] for s in node.inputs], batch, grad)
         except DerivationError as error:
-            raise DerivationError(f"layer '{clipped(node.name)}': {error}") from None
+            raise LocatedError(
+                key="network.in_layer", problem=error, name=clipped(node.name)
+            ) from None
         shapes[node.name] = cost.output
         grads[node.name] = grad or cost.params > 0
         rows.append(

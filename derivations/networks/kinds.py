@@ -141,7 +141,7 @@ def _spatial(kind: str, shape: tuple, dims: int) -> tuple:
             2: "(channels, height, width)",
             3: "(channels, depth, height, width)",
         }[dims]
-        raise DerivationError(f"{kind} needs a {names} input, got {shape}")
+        raise DerivationError(key="network.needs_shape", kind=kind, shape=names, got=shape)
     return shape
 
 
@@ -150,12 +150,14 @@ PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
 def _expect(expected, shape: tuple, field: str) -> None:
     if expected is not None and shape and shape[0] != expected:
-        raise DerivationError(f"{field}={expected} but the input has {shape[0]} channels")
+        raise DerivationError(
+            key="network.channels_differ", field=field, value=expected, channels=shape[0]
+        )
 
 
 def _single(kind: str, inputs: list) -> tuple:
     if len(inputs) != 1:
-        raise DerivationError(f"{kind} takes one input, got {len(inputs)}")
+        raise DerivationError(key="network.one_input", kind=kind, count=len(inputs))
     return inputs[0]
 
 
@@ -507,10 +509,12 @@ class Linear(Kind):
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
         if len(shape) != 1 and self.expected_in is None:
-            raise DerivationError(f"linear needs a flat input, got {shape}; add a flatten row")
+            raise DerivationError(key="network.linear_not_flat", shape=shape)
         features = shape[-1]
         if self.expected_in is not None and self.expected_in != features:
-            raise DerivationError(f"in={self.expected_in} but the input has {features} features")
+            raise DerivationError(
+                key="network.features_differ", value=self.expected_in, features=features
+            )
         r = batch * math.prod(shape[:-1])
         macs = r * features * self.out
         weights = features * self.out
@@ -613,11 +617,10 @@ class Pool(Kind):
             self.padding,
         ):
             if 2 * p > k:  # nn.MaxPool2d/AvgPool2d refuse it too
-                raise DerivationError(f"padding={p} exceeds half the kernel {k} ({axis})")
+                raise DerivationError(key="network.pool_padding", padding=p, kernel=k, axis=axis)
             if k > size + 2 * p:
                 raise DerivationError(
-                    f"kernel {k} does not fit the padded input "
-                    f"{axis}={size} with padding {p} per side"
+                    key="network.pool_kernel", kernel=k, axis=axis, size=size, padding=p
                 )
             span = size + 2 * p - k
             out = (-(-span // s) if self.ceil_mode else span // s) + 1
@@ -786,7 +789,7 @@ class LayerNorm(Kind):
         elements = _elements(shape, batch)
         if tuple(shape[len(shape) - len(self.normalized) :]) != self.normalized:
             raise DerivationError(
-                f"normalized_shape={self.normalized} is not the end of the input shape {shape}"
+                key="network.normalized_shape", normalized=self.normalized, shape=shape
             )
         d = math.prod(self.normalized)
         groups = elements // d
@@ -883,7 +886,7 @@ class Dropout(Kind):
     def read(cls, row: Row):
         p = row.number("p", 0.5)
         if not 0 <= p < 1:
-            raise row.error(f"p={shown(p)} must lie in [0, 1)")
+            raise row.error("network.dropout_p", value=shown(p))
         return cls()
 
     def cost(self, inputs, batch, grad=False):
@@ -907,9 +910,7 @@ class Add(Kind):
 
     def cost(self, inputs, batch, grad=False):
         if len(inputs) < 2 or any(s != inputs[0] for s in inputs):
-            raise DerivationError(
-                f"add needs two or more inputs of one shape, got {', '.join(map(str, inputs))}"
-            )
+            raise DerivationError(key="network.add_shapes", shapes=", ".join(map(str, inputs)))
         elements = _elements(inputs[0], batch)
         return Cost(
             output=inputs[0],
@@ -932,10 +933,7 @@ class Concat(Kind):
         if len(inputs) < 2 or any(
             len(s) < 2 or len(s) != len(inputs[0]) or s[1:] != inputs[0][1:] for s in inputs
         ):
-            raise DerivationError(
-                f"concat needs two or more (channels, height, width) inputs "
-                f"of one height and width, got {', '.join(map(str, inputs))}"
-            )
+            raise DerivationError(key="network.concat_shapes", shapes=", ".join(map(str, inputs)))
         out = (sum(s[0] for s in inputs), *inputs[0][1:])
         return Cost(
             output=out,
@@ -998,6 +996,6 @@ def kind_of(row: Row):
         made = KINDS[kind].read(row)
     else:
         known = ", ".join(sorted((*KINDS, *ACTIVATIONS, *POOLS)))
-        raise row.error(f"kind={shown(kind)} is not one of {known}")
+        raise row.error("network.unknown_kind", value=shown(kind), known=known)
     row.finish(kind)
     return made

@@ -11,7 +11,7 @@ import reprlib
 
 from derivations.errors import DerivationError
 
-__all__ = ["COMMON_FIELDS", "Row", "clipped", "shown"]
+__all__ = ["COMMON_FIELDS", "LocatedError", "Row", "clipped", "shown"]
 
 # fields every kind accepts: what it is, what it is called, where its input comes from
 COMMON_FIELDS = ("kind", "name", "from")
@@ -37,6 +37,21 @@ def clipped(text: str) -> str:
     return escaped if len(text) <= SHOWN_CHARS else escaped[: SHOWN_CHARS - 3] + "..."
 
 
+class LocatedError(DerivationError):
+    """A catalogue error said with where it happened: ``key`` is a catalogue entry with a
+    ``{problem}`` field (``network.in_row``: "row {row} ({name}): {problem}"), ``problem``
+    another keyed error; both are said in the same language."""
+
+    def __init__(self, *, key: str, problem: DerivationError, **fields: object):
+        self.problem = problem
+        super().__init__(key=key, problem=problem, **fields)
+
+    def _say(self, lang: str) -> str:
+        from derivations.messages import text
+
+        return text(self.key or "", lang, **{**self.fields, "problem": self.problem.text(lang)})
+
+
 class Row:
     def __init__(self, data, index: int, name: str):
         self.data = data
@@ -47,23 +62,27 @@ class Row:
     def where(self) -> str:
         return f"row {self.index} ({clipped(self.name)})"
 
-    def error(self, message: str) -> DerivationError:
-        return DerivationError(f"{self.where()}: {message}")
+    def error(self, key: str, **fields: object) -> DerivationError:
+        """Catalogue error ``key`` (with ``fields``), said as this row's."""
+        problem = DerivationError(key=key, **fields)
+        return LocatedError(
+            key="network.in_row", problem=problem, row=self.index, name=clipped(self.name)
+        )
 
     def _get(self, key: str, default):
         self._read.add(key)
         if key not in self.data:
             if default is _REQUIRED:
-                raise self.error(f"field {key!r} is missing")
+                raise self.error("network.field_missing", field=repr(key))
             return default
         return self.data[key]
 
     def integer(self, key: str, default=None, minimum: int = 1) -> int:
         value = self._get(key, _REQUIRED if default is None else default)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(f"{key}={shown(value)} is not an integer")
+            raise self.error("network.not_integer", field=key, value=shown(value))
         if value < minimum:
-            raise self.error(f"{key}={shown(value)} must be >= {minimum}")
+            raise self.error("network.too_small", field=key, value=shown(value), minimum=minimum)
         return value
 
     def pair(self, key: str, default=None, minimum: int = 1) -> tuple[int, int]:
@@ -71,34 +90,38 @@ class Row:
         value = self._get(key, _REQUIRED if default is None else default)
         if isinstance(value, (list, tuple)):
             if len(value) != 2:
-                raise self.error(f"{key}={shown(value)} must be one integer or [height, width]")
+                raise self.error("network.not_pair", field=key, value=shown(value))
             values = tuple(value)
         else:
             values = (value, value)
         for v in values:
             if isinstance(v, bool) or not isinstance(v, int):
-                raise self.error(f"{key}={shown(value)} is not an integer or a pair of integers")
+                raise self.error("network.not_integer_pair", field=key, value=shown(value))
             if v < minimum:
-                raise self.error(f"{key}={shown(value)} must be >= {minimum}")
+                raise self.error(
+                    "network.too_small", field=key, value=shown(value), minimum=minimum
+                )
         return values
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self._get(key, default)
         if not isinstance(value, bool):
-            raise self.error(f"{key}={shown(value)} must be true or false")
+            raise self.error("network.not_boolean", field=key, value=shown(value))
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
         value = self._get(key, default)
         if value not in choices:
-            raise self.error(f"{key}={shown(value)} is not one of {', '.join(choices)}")
+            raise self.error(
+                "network.not_choice", field=key, value=shown(value), known=", ".join(choices)
+            )
         return value
 
     def number(self, key: str, default: float) -> float:
         """A documentation-only number (e.g. a dropout rate): checked, not used."""
         value = self._get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.error(f"{key}={shown(value)} is not a number")
+            raise self.error("network.not_number", field=key, value=shown(value))
         return float(value)
 
     def finish(self, kind: str) -> None:
@@ -106,7 +129,9 @@ class Row:
         unknown = sorted(set(self.data) - self._read, key=str)
         if unknown:
             known = ", ".join(sorted(self._read))
-            raise self.error(f"unknown field {shown(unknown[0])} for kind {kind} (known: {known})")
+            raise self.error(
+                "network.unknown_field", field=shown(unknown[0]), kind=kind, known=known
+            )
 
 
 _REQUIRED = object()

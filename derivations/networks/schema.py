@@ -295,16 +295,22 @@ def check_rows(rows) -> None:
     found = problem(rows, {"$ref": "#/$defs/layers"})
     if found is None:
         return
+    raise DerivationError(key="network.schema", problem=_rows_problem(rows, found))
+
+
+def _rows_problem(rows, found: Problem) -> str:
+    """The schema's finding in a layer list, as one line naming the row and field (the
+    validator's own English, which the catalogue's entries quote)."""
     if not found.path:
         if "accepted" in found.message:
-            raise DerivationError(f"layers: {found.message}")
-        raise DerivationError(_say(found, "layers"))
+            return f"layers: {found.message}"
+        return _say(found, "layers")
     index, *rest = found.path
     where = _row_label(rows[index], index)
     inner = Problem(tuple(rest), found.value, found.message)
     if not rest and found.message.startswith(("field ", "unknown field")):
-        raise DerivationError(f"{where}: {found.message}")
-    raise DerivationError(f"{where}: {_say(inner, None)}")
+        return f"{where}: {found.message}"
+    return f"{where}: {_say(inner, None)}"
 
 
 def check_file(data, origin: str) -> None:
@@ -314,10 +320,13 @@ def check_file(data, origin: str) -> None:
         if isinstance(data, dict) and not isinstance(data.get("layers"), (list, tuple)):
             # $defs/layers has type "array": anything but a list or tuple is a problem
             found = cast(Problem, problem(data["layers"], {"$ref": "#/$defs/layers"}))
-            raise DerivationError(f"{origin}: {_say(found, 'layers')}")
+            raise DerivationError(
+                key="network.schema_file", path=origin, problem=_say(found, "layers")
+            )
         return
-    if found.path:
-        raise DerivationError(f"{origin}: {_say(found, None)}")
-    if found.message.startswith(("field ", "unknown field")):
-        raise DerivationError(f"{origin}: {found.message}")
-    raise DerivationError(f"{origin}: {_say(found, None)}")
+    said = (
+        found.message
+        if not found.path and found.message.startswith(("field ", "unknown field"))
+        else _say(found, None)
+    )
+    raise DerivationError(key="network.schema_file", path=origin, problem=said)

@@ -45,7 +45,7 @@ from derivations.networks.kinds import (
     Pool,
     Unsupported,
 )
-from derivations.networks.rows import clipped
+from derivations.networks.rows import LocatedError, clipped, shown
 
 __all__ = ["from_torch", "load_factory", "read_torch"]
 
@@ -55,9 +55,7 @@ def _torch():
         import torch
         import torch.fx
     except ImportError:
-        raise DerivationError(
-            "reading a PyTorch model needs torch: pip install -e .[torch]"
-        ) from None
+        raise DerivationError(key="network.torch_missing") from None
     return torch
 
 
@@ -265,7 +263,7 @@ class _Reader:
         try:
             shape = kind.cost(shapes, 1).output if output_shape is None else output_shape
         except DerivationError as error:
-            raise DerivationError(f"layer '{clipped(name)}': {error}") from None
+            raise LocatedError(key="network.in_layer", problem=error, name=clipped(name)) from None
         self.nodes.append(Node(name, kind, tuple(sources)))
         self.shapes[name] = shape
         self.rows[fx_node] = name
@@ -308,8 +306,10 @@ class _Reader:
         except Exception as error:
             first = str(error).splitlines()[0][:120] if str(error) else ""
             raise DerivationError(
-                f"layer '{clipped(name)}' ({clipped(what)}) cannot run on "
-                f"the traced shapes: {type(error).__name__}: {first}"
+                key="network.torch_cannot_run",
+                name=clipped(name),
+                what=clipped(what),
+                reason=f"{type(error).__name__}: {first}",
             ) from None
         if not isinstance(value, self.torch.Tensor):
             self.values[fx_node] = value  # a size, a tuple of sizes: not a layer
@@ -321,10 +321,7 @@ class _Reader:
     # -- node kinds ---------------------------------------------------------------------
     def placeholder(self, fx_node):
         if any(n is not fx_node and n.op == "placeholder" for n in self.values):
-            raise DerivationError(
-                f"the model takes more than one input "
-                f"({clipped(fx_node.name)}); give it a wrapper of one"
-            )
+            raise DerivationError(key="network.torch_inputs", name=clipped(fx_node.name))
         self.rows[fx_node] = INPUT
         self.values[fx_node] = self.meta(self.input_shape)
 
@@ -402,13 +399,13 @@ class _Reader:
         except Exception as error:
             first = str(error).splitlines()[0][:160] if str(error) else ""
             raise DerivationError(
-                f"the model cannot be traced by torch.fx ({type(error).__name__}: {first})"
+                key="network.torch_untraceable", reason=f"{type(error).__name__}: {first}"
             ) from None
         for fx_node in graph.nodes:
             if fx_node.op != "output":
                 getattr(self, fx_node.op)(fx_node)
         if not self.nodes:
-            raise DerivationError("the model has no layers")
+            raise DerivationError(key="network.torch_no_layers")
         return self.nodes
 
 
@@ -440,10 +437,7 @@ def _shape(input_shape) -> tuple:
         or not 1 <= len(input_shape) <= 4
         or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in input_shape)
     ):
-        raise DerivationError(
-            f"input_shape={input_shape!r} must be the per-sample shape, "
-            f"e.g. (3, 224, 224): 1 to 4 positive integers"
-        )
+        raise DerivationError(key="network.torch_input_shape", value=shown(input_shape))
     return tuple(input_shape)
 
 
@@ -451,7 +445,7 @@ def read_torch(model, input_shape, name: str | None = None) -> Network:
     """The layer list of ``model`` (an ``nn.Module``) at per-sample ``input_shape``."""
     torch = _torch()
     if not isinstance(model, torch.nn.Module):
-        raise DerivationError(f"model={type(model).__name__} is not a torch.nn.Module")
+        raise DerivationError(key="network.torch_not_module", value=type(model).__name__)
     shape = _shape(input_shape)
     nodes = _Reader(torch, model, shape).read()
     return Network(name or type(model).__name__, shape, tuple(nodes))
@@ -473,35 +467,34 @@ def load_factory(spec: str):
     torch = _torch()
     module_name, colon, attribute = spec.partition(":")
     if not colon or not module_name or not attribute:
-        raise DerivationError(
-            f"--torch {clipped(spec)} must be MODULE:FACTORY, e.g. "
-            f"derivations.networks.torch_models:resnet50"
-        )
+        raise DerivationError(key="network.torch_spec", value=clipped(spec))
     if os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
     try:
         module = importlib.import_module(module_name)
     except Exception as error:
         raise DerivationError(
-            f"--torch: cannot import {clipped(module_name)} "
-            f"({type(error).__name__}: {str(error)[:120]})"
+            key="network.torch_import",
+            module=clipped(module_name),
+            reason=f"{type(error).__name__}: {str(error)[:120]}",
         ) from None
     try:
         factory = operator.attrgetter(attribute)(module)
     except AttributeError:
         raise DerivationError(
-            f"--torch: {clipped(module_name)} has no {clipped(attribute)}"
+            key="network.torch_no_factory", module=clipped(module_name), name=clipped(attribute)
         ) from None
     try:
         with torch.device("meta"):
             model = factory()
     except Exception as error:
         raise DerivationError(
-            f"--torch: {clipped(attribute)}() failed ({type(error).__name__}: {str(error)[:120]})"
+            key="network.torch_factory_failed",
+            name=clipped(attribute),
+            reason=f"{type(error).__name__}: {str(error)[:120]}",
         ) from None
     if not isinstance(model, torch.nn.Module):
         raise DerivationError(
-            f"--torch: {clipped(attribute)}() returned "
-            f"{type(model).__name__}, not a torch.nn.Module"
+            key="network.torch_factory_type", name=clipped(attribute), value=type(model).__name__
         )
     return model

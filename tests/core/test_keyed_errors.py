@@ -48,15 +48,6 @@ EXEMPT = {
     # exercises
     "exercises/compose.py",
     "exercises/networks.py",
-    # networks
-    "commands/network.py",
-    "networks/files.py",
-    "networks/graph.py",
-    "networks/kinds.py",
-    "networks/models.py",
-    "networks/rows.py",
-    "networks/schema.py",
-    "networks/torch.py",
 }
 
 BASE = "DerivationError"
