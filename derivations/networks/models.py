@@ -2,9 +2,14 @@
 layer lists.
 
 Each builder returns the rows a user could have written in a JSON file; the helpers
-(``conv``, ``vgg_block``, ``bottleneck``...) only save typing.  Layer names follow the
-source's module paths where it has them (torchvision's ``layer1.0.conv1``), so a row can be
-compared with the module it stands for.
+(``conv``, ``vgg_blocks``, ``bottleneck``...) only save typing.  Layer names are the
+source's module paths, so a row can be compared with the module it stands for:
+torchvision's (``features.0``, ``layer1.0.conv1``) for its models; for the book's, the
+indices of d2l's (PyTorch) ``nn.Sequential`` (``net = nn.Sequential(...)``: ``0``, ``1``;
+a block inside it, as VGG's ``vgg_block`` and NiN's ``nin_block``: ``0.0``), and for
+GoogLeNet its block variables ``b1`` ... ``b5`` with the ``Inception`` branches'
+attributes of the English edition (``b3.0.b2_2``; the Chinese edition calls them
+``p2_2``); a functional ReLU, which has no module, is named after the layer it follows.
 
 Sources: d2l.ai (PyTorch edition) chapters "LeNet", "AlexNet", "VGG", "NiN", "GoogLeNet";
 torchvision ``alexnet``, ``vgg16``, ``resnet18``, ``resnet50`` (ResNet v1.5: the stride sits
@@ -60,17 +65,22 @@ def pool(name, kind, kernel, stride=None, padding=0, **extra):
 
 
 def classifier(prefix, features, hidden, classes, first=0):
-    """Linear-ReLU-Dropout twice, then the output layer (AlexNet's and VGG's head)."""
+    """Linear-ReLU-Dropout twice, then the output layer (AlexNet's and VGG's head), named
+    ``prefix.i`` from ``i = first`` (bare indices without a prefix)."""
     i = first
     rows = []
+
+    def name(j):
+        return str(j) if prefix is None else f"{prefix}.{j}"
+
     for width in (hidden, hidden):
         rows += [
-            linear(f"{prefix}.{i}", width, features),
-            simple(f"{prefix}.{i + 1}", "relu"),
-            simple(f"{prefix}.{i + 2}", "dropout"),
+            linear(name(i), width, features),
+            simple(name(i + 1), "relu"),
+            simple(name(i + 2), "dropout"),
         ]
         features, i = width, i + 3
-    return rows + [linear(f"{prefix}.{i}", classes, features)]
+    return rows + [linear(name(i), classes, features)]
 
 
 # --- LeNet (d2l: 28x28 Fashion-MNIST, sigmoid, average pooling) ------------------------
@@ -132,7 +142,7 @@ def alexnet_book():
     for i, out in zip((6, 8, 10), (384, 384, 256)):
         rows += [conv(str(i), out, 3, padding=1), simple(str(i + 1), "relu")]
     rows += [pool("12", "maxpool", 3, 2), simple("13", "flatten")]
-    return rows + classifier("fc", 6400, 4096, 10)
+    return rows + classifier(None, 6400, 4096, 10, first=14)  # d2l: one nn.Sequential
 
 
 # --- VGG ------------------------------------------------------------------------------
@@ -142,6 +152,7 @@ VGG16_ARCH = ((2, 64), (2, 128), (3, 256), (3, 512), (3, 512))
 
 
 def vgg_blocks(arch, prefix="features"):
+    """torchvision's ``features``: every block's layers in one ``nn.Sequential``."""
     rows, i = [], 0
     for convs, out in arch:
         for _ in range(convs):
@@ -152,12 +163,28 @@ def vgg_blocks(arch, prefix="features"):
     return rows
 
 
+def vgg_book_blocks(arch):
+    """d2l's ``vgg_block`` per entry of ``conv_arch``, each an ``nn.Sequential`` of its own
+    inside the network's: block b's layers are ``b.0``, ``b.1``, ..."""
+    rows = []
+    for block, (convs, out) in enumerate(arch):
+        for j in range(convs):
+            rows += [
+                conv(f"{block}.{2 * j}", out, 3, padding=1),
+                simple(f"{block}.{2 * j + 1}", "relu"),
+            ]
+        rows.append(pool(f"{block}.{2 * convs}", "maxpool", 2, 2))
+    return rows
+
+
 def vgg11_book():
-    """d2l's ``vgg(conv_arch)``: 1 input channel (Fashion-MNIST), 224x224, 10 classes."""
+    """d2l's ``vgg(conv_arch)``: 1 input channel (Fashion-MNIST), 224x224, 10 classes;
+    ``nn.Sequential(*conv_blks, nn.Flatten(), ...)``: the blocks 0-4, then 5, 6, ..."""
+    n = len(BOOK_VGG11_ARCH)
     return (
-        vgg_blocks(BOOK_VGG11_ARCH)
-        + [simple("flatten", "flatten")]
-        + classifier("classifier", 512 * 7 * 7, 4096, 10)
+        vgg_book_blocks(BOOK_VGG11_ARCH)
+        + [simple(str(n), "flatten")]
+        + classifier(None, 512 * 7 * 7, 4096, 10, first=n + 1)
     )
 
 
@@ -193,30 +220,31 @@ def nin():
 
 # --- GoogLeNet (d2l) ---------------------------------------------------------------------
 def inception(name, source, c1, c2, c3, c4):
-    """d2l's Inception block: four branches from ``source``, concatenated."""
+    """d2l's Inception block: four branches from ``source`` (attributes ``b1_1`` ...
+    ``b4_2``, each convolution followed by a functional ReLU), concatenated."""
     return [
-        conv(f"{name}.p1_1", c1, 1, **{"from": source}),
-        simple(f"{name}.p1_relu", "relu"),
-        conv(f"{name}.p2_1", c2[0], 1, **{"from": source}),
-        simple(f"{name}.p2_relu1", "relu"),
-        conv(f"{name}.p2_2", c2[1], 3, padding=1),
-        simple(f"{name}.p2_relu2", "relu"),
-        conv(f"{name}.p3_1", c3[0], 1, **{"from": source}),
-        simple(f"{name}.p3_relu1", "relu"),
-        conv(f"{name}.p3_2", c3[1], 5, padding=2),
-        simple(f"{name}.p3_relu2", "relu"),
-        pool(f"{name}.p4_1", "maxpool", 3, 1, 1, **{"from": source}),
-        conv(f"{name}.p4_2", c4, 1),
-        simple(f"{name}.p4_relu", "relu"),
+        conv(f"{name}.b1_1", c1, 1, **{"from": source}),
+        simple(f"{name}.b1_1.relu", "relu"),
+        conv(f"{name}.b2_1", c2[0], 1, **{"from": source}),
+        simple(f"{name}.b2_1.relu", "relu"),
+        conv(f"{name}.b2_2", c2[1], 3, padding=1),
+        simple(f"{name}.b2_2.relu", "relu"),
+        conv(f"{name}.b3_1", c3[0], 1, **{"from": source}),
+        simple(f"{name}.b3_1.relu", "relu"),
+        conv(f"{name}.b3_2", c3[1], 5, padding=2),
+        simple(f"{name}.b3_2.relu", "relu"),
+        pool(f"{name}.b4_1", "maxpool", 3, 1, 1, **{"from": source}),
+        conv(f"{name}.b4_2", c4, 1),
+        simple(f"{name}.b4_2.relu", "relu"),
         simple(
             name,
             "concat",
             **{
                 "from": [
-                    f"{name}.p1_relu",
-                    f"{name}.p2_relu2",
-                    f"{name}.p3_relu2",
-                    f"{name}.p4_relu",
+                    f"{name}.b1_1.relu",
+                    f"{name}.b2_2.relu",
+                    f"{name}.b3_2.relu",
+                    f"{name}.b4_2.relu",
                 ]
             },
         ),
@@ -258,7 +286,7 @@ def googlenet():
     return rows + [
         simple("b5.2", "adaptive_avgpool", out=1),
         simple("b5.3", "flatten"),
-        linear("fc", 10, 1024),
+        linear("5", 10, 1024),  # nn.Sequential(b1, b2, b3, b4, b5, nn.Linear(1024, 10))[5]
     ]
 
 
@@ -399,4 +427,6 @@ def get_model(name: str) -> Model:
     try:
         return MODELS[name]
     except KeyError:
-        raise DerivationError(f"network {name!r} is not one of {', '.join(MODELS)}") from None
+        raise DerivationError(
+            key="network.unknown_network", value=repr(name), known=", ".join(MODELS)
+        ) from None
