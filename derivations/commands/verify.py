@@ -37,12 +37,13 @@ def _positive(text: str) -> int:
 def run(args) -> int:
     import sys
 
+    from derivations.messages import text
     from derivations.sweep import FEATURES, sweep
 
     def progress(done, total):
         if sys.stderr.isatty() and (done % 50 == 0 or done == total):
             print(
-                f"\r{done}/{total} layers",
+                "\r" + text("verify.progress", "en", done=done, total=total),
                 end="\n" if done == total else "",
                 file=sys.stderr,
                 flush=True,
@@ -52,13 +53,14 @@ def run(args) -> int:
     keys = sorted({key for key, _ in report.checked})
     width = max(map(len, keys))
     print(
-        f"{report.samples} random layers (seed {args.seed}); "
-        f"{report.loop_layers} also through the scalar-loop witness"
+        text(
+            "verify.samples", "en", samples=report.samples, seed=args.seed, loop=report.loop_layers
+        )
     )
-    print(
-        "features met: " + ", ".join(f"{name} {report.features.get(name, 0)}" for name in FEATURES)
-    )
-    print(f"  {'closed form':<{width}}  {'vectorized':>13}  {'loop witness':>13}")
+    met = ", ".join(f"{name} {report.features.get(name, 0)}" for name in FEATURES)
+    print(text("verify.features_met", "en", features=met))
+    heads = text("verify.header", "en"), text("verify.vectorized", "en"), text("verify.loop", "en")
+    print(f"  {heads[0]:<{width}}  {heads[1]:>13}  {heads[2]:>13}")
     for key in keys:
         cells = [
             f"{report.matched.get((key, wit), 0)}/{report.checked[(key, wit)]}"
@@ -66,15 +68,22 @@ def run(args) -> int:
             else "-"
             for wit in ("vectorized", "loop")
         ]
-        status = "exact" if key not in report.first_mismatch else "MISMATCH"
+        status = text("verify.mismatch" if key in report.first_mismatch else "verify.exact", "en")
         print(f"  {key:<{width}}  {cells[0]:>13}  {cells[1]:>13}  {status}")
     for m in report.first_mismatch.values():
         print(
-            f"first mismatch in {m.key} ({m.witness}): closed form {m.closed_form}, "
-            f"executed {m.executed}, at {m.layer}"
+            text(
+                "verify.first_mismatch",
+                "en",
+                form=m.key,
+                witness=m.witness,
+                closed=m.closed_form,
+                executed=m.executed,
+                layer=m.layer,
+            )
         )
     missing = [name for name in FEATURES if not report.features.get(name)]
     if missing:
-        print("features not met: " + ", ".join(missing))
-    print("all closed forms exact" if report.ok else "MISMATCHES FOUND")
+        print(text("verify.features_not_met", "en", features=", ".join(missing)))
+    print(text("verify.all_exact" if report.ok else "verify.mismatches", "en"))
     return 0 if report.ok else 1

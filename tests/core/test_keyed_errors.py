@@ -246,6 +246,15 @@ def uses(source: str, module: str = "<string>", errors=frozenset({BASE})) -> lis
     return _uses(ast.parse(source), module, errors)
 
 
+def _literal_ids(node: ast.expr | None) -> list[str]:
+    """The ids an argument names literally: ``"a.b"``, or both of ``"a.b" if c else "a.c"``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literal_ids(node.body) + _literal_ids(node.orelse)
+    return []
+
+
 def _uses(tree: ast.Module, module: str, errors: frozenset[str]) -> list[Use]:
     lookups = _lookups(tree)
     found = []
@@ -254,15 +263,16 @@ def _uses(tree: ast.Module, module: str, errors: frozenset[str]) -> list[Use]:
             continue
         named = {keyword.arg: keyword.value for keyword in node.keywords}
         splat = None in named
-        key = None
-        if _called_name(node.func) in errors and isinstance(named.get("key"), ast.Constant):
-            key = named["key"].value
+        keys: list[str] = []
+        if _called_name(node.func) in errors:
+            keys = _literal_ids(named.get("key"))
             given = set(named) - {"key", None}
-        elif _is_lookup(node, lookups) and node.args and isinstance(node.args[0], ast.Constant):
-            key = node.args[0].value
+        elif _is_lookup(node, lookups) and node.args:
+            keys = _literal_ids(node.args[0])
             given = set(named) - {None}
-        if isinstance(key, str):
-            found.append(Use(module, node.lineno, key, None if splat else frozenset(given)))
+        found += [
+            Use(module, node.lineno, key, None if splat else frozenset(given)) for key in keys
+        ]
     return sorted(found, key=lambda use: use.line)
 
 
@@ -288,11 +298,14 @@ def test_the_use_finder_finds_ids_and_fields():
         'raise DerivationError(key="files.empty_path", path=p)\n'
         'x = text("grading.nul", lang, path=p, line=1)\n'
         'raise DerivationError(key="a.b", **more)\n'
+        'print(text("a.c" if ok else "a.d", "en"))\n'
     )
     assert [(u.key, u.fields) for u in uses(source)] == [
         ("files.empty_path", frozenset({"path"})),
         ("grading.nul", frozenset({"path", "line"})),
         ("a.b", None),
+        ("a.c", frozenset()),
+        ("a.d", frozenset()),
     ]
 
 
