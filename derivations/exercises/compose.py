@@ -6,23 +6,19 @@ degree argument; the converse is refuted by a parameter count, by a real
 factorization that does not exist (1 + z^2) and by a Groebner basis that is {1} for
 the discrete Laplacian; over C every 1-D kernel factors, checked numerically.
 Conventions: cross-correlation (deep-learning "convolution"), stride 1, no padding.
+
+Prose and layout only: the proofs, executed checks and numbers are
+:mod:`derivations.exercises.maths.compose`.
 """
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import sympy as sp
 
-from derivations.closed_forms import forms
-from derivations.conv import conv2d_forward
-from derivations.counting import Counted, counting
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
     answer,
-    checked,
     exercise,
     figure,
     heading,
@@ -30,191 +26,15 @@ from derivations.exercises.document import (
     mistake,
     mistakes,
     paragraph,
-    require,
     result,
     table,
     text,
 )
-from derivations.model import Layer
-from derivations.registry.forms import Form
+from derivations.exercises.maths import compose as maths
+from derivations.exercises.maths.compose import BOUND_EXPONENT as _BOUND_EXPONENT
+from derivations.exercises.maths.compose import WORKED_A, WORKED_B, WORKED_X, k_1, k_2, z
 
-__all__ = [
-    "build",
-    "compose_kernels",
-    "correlate1d",
-    "full_convolve1d",
-    "laplacian_has_no_factor",
-    "composed_support",
-    "complex_factors",
-    "split_shortfall",
-    "splits",
-    "best_split",
-]
-
-k_1, k_2, k = sp.symbols("k_1 k_2 k", integer=True, positive=True)
-z, u, v = sp.symbols("z u v")
-r_1, c_1, r_2, c_2 = sp.symbols("r_1 c_1 r_2 c_2", integer=True, positive=True)
-LAPLACIAN = ((0, 1, 0), (1, -4, 1), (0, 1, 0))
-
-
-# --- machinery: symbolic and numeric correlation -------------------------------------
-def correlate1d(x, kern):
-    """Valid cross-correlation of two sequences (any element type)."""
-    m = len(x) - len(kern) + 1
-    return [sum(kern[a] * x[i + a] for a in range(len(kern))) for i in range(m)]
-
-
-def full_convolve1d(a, b):
-    """Full convolution: ``c[t] = sum_{i + j = t} a[i] b[j]``."""
-    out = [0] * (len(a) + len(b) - 1)
-    for i, j in itertools.product(range(len(a)), range(len(b))):
-        out[i + j] += a[i] * b[j]
-    return out
-
-
-def _correlate2d(x, kern):
-    """Valid 2-D cross-correlation on object (symbolic) or float arrays."""
-    kh, kw = kern.shape
-    mh, mw = x.shape[0] - kh + 1, x.shape[1] - kw + 1
-    out = np.empty((mh, mw), dtype=object)
-    for r, c in itertools.product(range(mh), range(mw)):
-        out[r, c] = (x[r : r + kh, c : c + kw] * kern).sum()
-    return out
-
-
-def _multi_channel(x, weight):
-    """``x (c_i, h, w)``, ``weight (c_o, c_i, k_h, k_w)``: the book's corr2d_multi_in_out."""
-    return np.stack(
-        [
-            sum(_correlate2d(x[c], weight[o, c]) for c in range(x.shape[0]))
-            for o in range(weight.shape[0])
-        ]
-    )
-
-
-def _full_convolve2d(a, b):
-    out = np.zeros(
-        (a.shape[0] + b.shape[0] - 1, a.shape[1] + b.shape[1] - 1), dtype=np.result_type(a, b)
-    )
-    for i, j in itertools.product(range(b.shape[0]), range(b.shape[1])):
-        out[i : i + a.shape[0], j : j + a.shape[1]] += a * b[i, j]
-    return out
-
-
-def compose_kernels(w1, w2):
-    """The one kernel of ``w1 (c_m, c_i, ., .)`` then ``w2 (c_o, c_m, ., .)``:
-    ``W[o, c] = sum_m full_convolve(w2[o, m], w1[m, c])``."""
-    c_o, c_m = w2.shape[:2]
-    c_i = w1.shape[1]
-    return np.stack(
-        [
-            np.stack(
-                [sum(_full_convolve2d(w1[m, c], w2[o, m]) for m in range(c_m)) for c in range(c_i)]
-            )
-            for o in range(c_o)
-        ]
-    )
-
-
-def _symbols(name, shape):
-    flat = sp.symbols(f"{name}0:{int(np.prod(shape))}")
-    return np.array(flat, dtype=object).reshape(shape)
-
-
-def _identical(a, b) -> bool:
-    return all(sp.expand(p - q) == 0 for p, q in zip(np.ravel(a), np.ravel(b)))
-
-
-def composed_support(size1: int, size2: int) -> int:
-    """How many consecutive inputs the first output of the two correlations in sequence
-    depends on: read off the symbolic expression, not from any formula."""
-    x = sp.symbols(f"x0:{size1 + size2 + 2}")
-    first = sp.expand(
-        correlate1d(correlate1d(list(x), sp.symbols(f"a0:{size1}")), sp.symbols(f"b0:{size2}"))[0]
-    )
-    used = [i for i, xi in enumerate(x) if first.has(xi)]
-    return used[-1] - used[0] + 1
-
-
-def _proof_1d(size1: int, size2: int) -> bool:
-    x = list(sp.symbols(f"x0:{size1 + size2 + 2}"))
-    a, b = sp.symbols(f"a0:{size1}"), sp.symbols(f"b0:{size2}")
-    two = correlate1d(correlate1d(x, a), b)
-    one = correlate1d(x, full_convolve1d(a, b))
-    return _identical(two, one)
-
-
-def _proof_2d(c_i: int, c_m: int, c_o: int, k1: int, k2: int, size: int) -> bool:
-    x = _symbols("x", (c_i, size, size))
-    w1, w2 = _symbols("a", (c_m, c_i, k1, k1)), _symbols("b", (c_o, c_m, k2, k2))
-    two = _multi_channel(_multi_channel(x, w1), w2)
-    return _identical(two, _multi_channel(x, compose_kernels(w1, w2)))
-
-
-def _proof_bias(size1: int, size2: int) -> bool:
-    """Biases compose to ``b_2 + b_1 sum(beta)``."""
-    x = list(sp.symbols(f"x0:{size1 + size2 + 2}"))
-    a, b = sp.symbols(f"a0:{size1}"), sp.symbols(f"b0:{size2}")
-    b1, b2 = sp.symbols("b_1 b_2")
-    two = [t + b2 for t in correlate1d([t + b1 for t in correlate1d(x, a)], b)]
-    one = [t + b2 + b1 * sum(b) for t in correlate1d(x, full_convolve1d(a, b))]
-    return _identical(two, one)
-
-
-def _generic_poly(name, rows, cols):
-    coeffs = sp.symbols(f"{name}0:{rows * cols}")
-    return coeffs, sum(coeffs[i * cols + j] * u**i * v**j for i in range(rows) for j in range(cols))
-
-
-def laplacian_has_no_factor() -> list[tuple[tuple, tuple, list]]:
-    """For every split of 3x3 into two kernels neither 1x1, the Groebner basis of
-    "composition == Laplacian" over C: ``[1]`` means no solution exists."""
-    target = sum(LAPLACIAN[i][j] * u**i * v**j for i in range(3) for j in range(3))
-    out = []
-    for r1, c1 in itertools.product(range(1, 4), repeat=2):
-        if (r1, c1) in ((1, 1), (3, 3)):
-            continue
-        a, pa = _generic_poly("a", r1, c1)
-        b, pb = _generic_poly("b", 4 - r1, 4 - c1)
-        eqs = sp.Poly(sp.expand(pa * pb - target), u, v).coeffs()
-        basis = sp.groebner(eqs, *a, *b, order="grevlex").exprs
-        out.append(((r1, c1), (4 - r1, 4 - c1), list(basis)))
-    return out
-
-
-def split_shortfall():
-    """Entries of the composed kernel minus the free parameters of an ``r_1 x c_1`` kernel
-    then an ``r_2 x c_2`` one (one scale is redundant): SymPy's expansion, proved equal
-    to the sum of two products shown on the sheet."""
-    gap = sp.expand((r_1 + r_2 - 1) * (c_1 + c_2 - 1) - (r_1 * c_1 + r_2 * c_2 - 1))
-    shown = (r_1 - 1) * (c_2 - 1) + (r_2 - 1) * (c_1 - 1)
-    if sp.expand(gap - shown) != 0:  # pragma: no cover - a display typo
-        raise CheckFailed(f"{shown} is not {gap}")
-    return shown
-
-
-def splits(size: int):
-    """Every ordered split of a ``size x size`` kernel into two kernels, neither 1x1:
-    ``((r_1, c_1), (r_2, c_2), free parameters)``, enumerated (sizes add minus one)."""
-    for r1, c1 in itertools.product(range(1, size + 1), repeat=2):
-        if (r1, c1) in ((1, 1), (size, size)):
-            continue
-        r2, c2 = size + 1 - r1, size + 1 - c1
-        yield (r1, c1), (r2, c2), r1 * c1 + r2 * c2 - 1
-
-
-def best_split(size: int):
-    """The split with the most free parameters, by enumeration."""
-    return max(splits(size), key=lambda split: (split[2], split[0]))
-
-
-def complex_factors(kernel) -> list[np.ndarray]:
-    """Length-2 complex kernels whose full convolution is ``kernel`` (kernel[a] is the
-    coefficient of z^a): one per root, the leading coefficient folded into the first."""
-    roots = np.roots(kernel[::-1])
-    factors = [np.array([-r, 1.0], dtype=complex) for r in roots]
-    factors[0] = factors[0] * kernel[-1]
-    return factors
+__all__ = ["build"]
 
 
 # --- the sheet ------------------------------------------------------------------------
@@ -251,21 +71,12 @@ def _conventions():
     ]
 
 
-def _proof_section():
-    a, b = sp.symbols("alpha_0:2"), sp.symbols("beta_0:2")
-    x = list(sp.symbols("x_0:4"))
-    two = sp.expand(correlate1d(correlate1d(x, a), b)[0])
-    poly = sp.expand(sum(a[i] * z**i for i in range(2)) * sum(b[i] * z**i for i in range(2)))
-    coeffs = [sp.latex(poly.coeff(z, t)) for t in range(3)]
+def _proof_section(proof: maths.Proof):
+    two, proved_1d, pairs = proof.first, proof.proved_1d, proof.sweep_1d
+    coeffs = [sp.latex(c) for c in proof.coefficients]
     written = " + ".join(
         f"({c})" + (f"\\,{sp.latex(z**t)}" if t else "") for t, c in enumerate(coeffs)
     )
-    sweep = [(p, q) for p in range(1, 5) for q in range(1, 5)]
-    proved_1d = sum(_proof_1d(p, q) for p, q in sweep)
-    checked("1-D compositions proved", len(sweep), proved_1d)
-    checked("2-D 2x2 then 3x3", 1, int(_proof_2d(1, 1, 1, 2, 3, 5)))
-    checked("2-D channels 2->2->2, 2x2 then 2x2", 1, int(_proof_2d(2, 2, 2, 2, 2, 4)))
-    checked("1-D with biases", 1, int(_proof_bias(3, 2)))
     return [
         heading(text(en="Proof", zh="证明")),
         paragraph(
@@ -304,8 +115,8 @@ def _proof_section():
         paragraph(
             text(
                 en=f"SymPy proves the identity (two correlations minus one correlation with "
-                f"$\\kappa$ expands to 0 for every output) for all {len(sweep)} size pairs "
-                f"$1 \\le k_1, k_2 \\le 4$ in 1-D ({proved_1d} of {len(sweep)} proved), for a "
+                f"$\\kappa$ expands to 0 for every output) for all {pairs} size pairs "
+                f"$1 \\le k_1, k_2 \\le 4$ in 1-D ({proved_1d} of {pairs} proved), for a "
                 f"$2\\times 2$ kernel followed by a $3\\times 3$ kernel in 2-D, and with channels: "
                 f"2 input, 2 intermediate and 2 output channels, $2\\times 2$ then $2\\times 2$.",
                 zh=f"SymPy 证明了该恒等式（两次互相关减去与 $\\kappa$ 的一次互相关，对每个输出展开为 0）："
@@ -336,21 +147,12 @@ def _proof_section():
     ]
 
 
-def _size_section():
-    size = sp.expand((k_1 - 1) + (k_2 - 1) + 1)
-    rows = []
-    for p, q in [(1, 3), (2, 2), (3, 3), (3, 5), (5, 7)]:
-        formula = int(size.subs({k_1: p, k_2: q}))
-        rows.append(
-            [
-                str(p),
-                str(q),
-                str(p * q),
-                str(p + q),
-                str(formula),
-                str(checked(f"composed size {p},{q}", formula, composed_support(p, q))),
-            ]
-        )
+def _size_section(facts: maths.Size):
+    size = facts.size
+    rows = [
+        [str(p), str(q), str(p * q), str(p + q), str(formula), str(support)]
+        for p, q, formula, support in facts.rows
+    ]
     channel_shape = f"c_o \\times c_i \\times ({sp.latex(size)}) \\times ({sp.latex(size)})"
     return [
         heading(text(en="The size of the single kernel", zh="等效卷积核的大小")),
@@ -402,40 +204,10 @@ def _size_section():
     ]
 
 
-_BOUND_EXPONENT = -10
-_ROUNDING_BOUND = 10.0**_BOUND_EXPONENT
-
-
-def _numeric_section():
-    c_i, c_m, c_o, hw, k1, k2 = 64, 64, 64, 56, 3, 3
-    rng = np.random.default_rng(0)
-    x = rng.standard_normal((1, c_i, hw, hw))
-    w1 = rng.standard_normal((c_m, c_i, k1, k1))
-    w2 = rng.standard_normal((c_o, c_m, k2, k2))
-    first, second = (
-        Layer(c_i, c_m, hw, hw, k1, k1),
-        Layer(c_m, c_o, hw - k1 + 1, hw - k1 + 1, k2, k2),
-    )
-    merged = Layer(c_i, c_o, hw, hw, k1 + k2 - 1, k1 + k2 - 1)
-    with counting() as two:
-        y1, _ = conv2d_forward(x.view(Counted), w1.view(Counted), None, first)
-        y2, _ = conv2d_forward(y1, w2.view(Counted), None, second)
-    composed = _compose_fast(w1, w2)
-    with counting() as one:
-        y, _ = conv2d_forward(x.view(Counted), composed.view(Counted), None, merged)
-    diff = float(np.max(np.abs(np.asarray(y2) - np.asarray(y))))
-    scale = float(np.max(np.abs(np.asarray(y))))
-    # The digits of a float64 rounding difference depend on the BLAS build and its
-    # threading; the sheet states a bound that holds with a wide margin (about 25x on the
-    # builds we know), checked here, so the sentence is the same on every machine.
-    if not diff < _ROUNDING_BOUND:
-        raise CheckFailed(
-            f"composition: largest difference {diff:.3e} is not below {_ROUNDING_BOUND:.0e}"
-        )
-    f = forms()[Form.FORWARD_MULTS]
-    two_cf = f.evaluate(first) + f.evaluate(second)
-    two_mults = checked("two layers, forward multiplications", two_cf, two.mults)
-    one_mults = checked("composed layer, forward multiplications", f.evaluate(merged), one.mults)
+def _numeric_section(facts: maths.Numeric):
+    first, second, merged = facts.first, facts.second, facts.merged
+    c_i, hw, k1, k2 = first.c_i, first.h, first.k_h, second.k_h
+    scale, two_mults, one_mults = facts.scale, facts.two_mults, facts.one_mults
     return [
         heading(text(en="Executed check", zh="执行验证")),
         paragraph(
@@ -485,43 +257,16 @@ def _numeric_section():
     ]
 
 
-def _compose_fast(w1, w2):
-    """``compose_kernels`` vectorized over channels (one einsum per tap of ``w2``)."""
-    c_o, _, k2h, k2w = w2.shape
-    _, c_i, k1h, k1w = w1.shape
-    out = np.zeros((c_o, c_i, k1h + k2h - 1, k1w + k2w - 1))
-    for a, b in itertools.product(range(k2h), range(k2w)):
-        out[:, :, a : a + k1h, b : b + k1w] += np.einsum("om,mcij->ocij", w2[:, :, a, b], w1)
-    return out
-
-
-def _converse_section():
-    shortfall = split_shortfall()
-    square_gap = sp.factor(shortfall.subs({r_1: k_1, c_1: k_1, r_2: k_2, c_2: k_2}))
-    best_family = {r_1: k, c_1: k - 1, r_2: 1, c_2: 2}
-    best_params = sp.expand(k**2 - shortfall.subs(best_family))
-    best_gap = sp.expand(shortfall.subs(best_family))
-    p = 1 + z**2
-    real_roots = sp.real_roots(p)
-    over_c = sp.factor(p, extension=sp.I)
-    factors = complex_factors(np.array([1.0, 0.0, 1.0]))
-    rebuilt = np.convolve(factors[0], factors[1])
-    rng = np.random.default_rng(1)
-    kernel = rng.standard_normal(7)
-    pieces = complex_factors(kernel)
-    product = pieces[0]
-    for piece in pieces[1:]:
-        product = np.convolve(product, piece)
-    err = float(np.max(np.abs(product - kernel)))
-    if err > 1e-9 or np.max(np.abs(rebuilt - [1, 0, 1])) > 1e-12:
-        raise CheckFailed(f"complex factorization does not reproduce the kernel: {err}")
-    bases = laplacian_has_no_factor()
-    no_solution = checked(
-        "Laplacian splits with Groebner basis {1}",
-        len(bases),
-        sum(basis == [1] for *_, basis in bases),
+def _converse_section(facts: maths.Converse):
+    shortfall, square_gap = facts.shortfall, facts.square_gap
+    best_params, best_gap = facts.best_params, facts.best_gap
+    p, real_roots, over_c, err = (
+        facts.polynomial,
+        facts.real_roots,
+        facts.over_c,
+        facts.complex_error,
     )
-    distinct_splits = sorted({tuple(sorted((first, second))) for first, second, _ in bases})
+    no_solution, distinct_splits = facts.no_solution, facts.distinct_splits
     distinct = len(distinct_splits)
     listed = {
         lang: sep.join(
@@ -529,28 +274,19 @@ def _converse_section():
         )
         for lang, word, sep in (("en", "and", ", "), ("zh", "与", "、"))
     }
-    lap_rank = int(np.linalg.matrix_rank(np.array(LAPLACIAN, dtype=float)))
-    count_rows = []
-    for kk in (3, 5, 7):
-        (a1, b1), (a2, b2), params = best_split(kk)
-        params = checked(
-            f"best split of {kk}x{kk}: parameters", int(best_params.subs(k, kk)), params
-        )
-        gap = checked(
-            f"best split of {kk}x{kk}: shortfall", int(best_gap.subs(k, kk)), kk * kk - params
-        )
-        square = max(p for (a, b), _, p in splits(kk) if a == b)
-        count_rows.append(
-            [
-                f"${kk}\\times {kk}$",
-                str(kk * kk),
-                str(square),
-                f"${a1}\\times {b1}$, ${a2}\\times {b2}$",
-                str(params),
-                str(gap),
-            ]
-        )
-    lap = sp.Matrix(LAPLACIAN)
+    lap_rank = facts.rank
+    count_rows = [
+        [
+            f"${row.kernel}\\times {row.kernel}$",
+            str(row.kernel * row.kernel),
+            str(row.square),
+            f"${row.first[0]}\\times {row.first[1]}$, ${row.second[0]}\\times {row.second[1]}$",
+            str(row.parameters),
+            str(row.shortfall),
+        ]
+        for row in facts.splits
+    ]
+    lap = sp.Matrix(maths.LAPLACIAN)
     return [
         heading(text(en="The converse", zh="反过来成立吗")),
         paragraph(
@@ -594,11 +330,11 @@ def _converse_section():
                 en="By the fundamental theorem of algebra every 1-D kernel of size $k$ is a "
                 "composition of $k - 1$ complex kernels of size 2 (over the reals: of sizes 2 "
                 "and 3, pairing conjugate roots). Checked numerically: the size-2 factors of a "
-                f"random real kernel of size {kernel.size} (numpy roots), convolved back "
+                f"random real kernel of size {facts.kernel_size} (numpy roots), convolved back "
                 f"together, reproduce it to {err:.1e}.",
                 zh="由代数基本定理，每个大小为 $k$ 的一维核都是 $k - 1$ 个大小为 2 的复数核的合成"
                 "（在实数上：大小为 2 和 3 的核，共轭根配对）。数值验证：对一个大小为 "
-                f"{kernel.size} 的随机实核求根得到大小为 2 的因子，再全部卷积回去，误差 {err:.1e}。",
+                f"{facts.kernel_size} 的随机实核求根得到大小为 2 的因子，再全部卷积回去，误差 {err:.1e}。",
             )
         ),
         paragraph(
@@ -660,7 +396,7 @@ def _converse_section():
             text(
                 en="A concrete one: the discrete Laplacian, one channel between. It has "
                 f"{distinct} distinct splits into two kernels, neither $1\\times 1$ "
-                f"({len(bases)} ordered ones; convolution commutes): {listed['en']}. "
+                f"({facts.bases} ordered ones; convolution commutes): {listed['en']}. "
                 "For every one of the "
                 f"{no_solution} ordered splits the equations composition = Laplacian have "
                 "the Groebner basis $\\{1\\}$ in SymPy: no solution even over "
@@ -668,7 +404,7 @@ def _converse_section():
                 f"matrix has rank {lap_rank}, so one column kernel then one row kernel does not "
                 f"give it either; {lap_rank} of each do (next section).",
                 zh=f"一个具体例子：中间只有一个通道时的离散拉普拉斯核。它有 {distinct} 种不同的拆法，拆成两个非 "
-                f"$1\\times 1$ 核（按先后顺序计为 {len(bases)} 种；卷积满足交换律）："
+                f"$1\\times 1$ 核（按先后顺序计为 {facts.bases} 种；卷积满足交换律）："
                 f"{listed['zh']}。"
                 f"对全部 {no_solution} 种有序拆分，方程组「合成 = 拉普拉斯核」在 SymPy 中的 "
                 "Groebner 基都是 $\\{1\\}$：即使在 $\\mathbb{C}$ 上也无解。"
@@ -690,86 +426,12 @@ def _converse_section():
 
 
 # --- the converse with channels between: k x 1 then 1 x k ---------------------------
-def rank_split(kernel) -> tuple[sp.Matrix, sp.Matrix]:
-    """``(C, F)`` with ``C (k_h x r)`` and ``F (r x k_w)``, ``C F = kernel``, ``r`` its
-    rank: SymPy's exact rank factorization (integer kernels stay integer)."""
-    columns, rows = sp.Matrix(kernel).rank_decomposition()
-    require(columns * rows == sp.Matrix(kernel), "rank factorization does not rebuild the kernel")
-    return columns, rows
-
-
-def split_layers(columns, rows) -> tuple[np.ndarray, np.ndarray]:
-    """The two layers of a rank split: ``k_h x 1`` kernels into ``r`` channels, then
-    ``1 x k_w`` kernels summing them: weights ``(r, 1, k_h, 1)`` and ``(1, r, 1, k_w)``."""
-    r = columns.shape[1]
-    w1 = np.array(columns.T.tolist(), dtype=float).reshape(r, 1, columns.shape[0], 1)
-    w2 = np.array(rows.tolist(), dtype=float).reshape(1, r, 1, rows.shape[1])
-    return w1, w2
-
-
-def _run_split(kernel_w1, kernel_w2, kernel, x):
-    """Execute both layers and the single layer (counted): outputs and multiplications."""
-    _n, _c, h, w = x.shape
-    r, _, kh, _ = kernel_w1.shape
-    kw = kernel_w2.shape[3]
-    first = Layer(1, r, h, w, kh, 1)
-    second = Layer(r, 1, first.m_h, first.m_w, 1, kw)
-    single = Layer(1, 1, h, w, kh, kw)
-    with counting() as two:
-        y1, _ = conv2d_forward(x.view(Counted), kernel_w1.view(Counted), None, first)
-        y2, _ = conv2d_forward(y1, kernel_w2.view(Counted), None, second)
-    with counting() as one:
-        y, _ = conv2d_forward(
-            x.view(Counted), kernel.reshape(1, 1, kh, kw).view(Counted), None, single
-        )
-    f = forms()[Form.FORWARD_MULTS]
-    two_mults = checked(
-        "rank split: two layers, multiplications", f.evaluate(first) + f.evaluate(second), two.mults
-    )
-    one_mults = checked("rank split: one layer, multiplications", f.evaluate(single), one.mults)
-    return np.asarray(y2), np.asarray(y), two_mults, one_mults, (first, second)
-
-
-def _channels_section():
-    lap = sp.Matrix(LAPLACIAN)
-    columns, rows = rank_split(lap)
-    rank = columns.shape[1]
-    require(rank == lap.rank(), "the Laplacian's rank factorization has the wrong width")
-    w1, w2 = split_layers(columns, rows)
-    composed = compose_kernels(w1, w2)  # the proof's composition rule, on the two layers
-    require(
-        np.array_equal(composed.reshape(3, 3), np.array(LAPLACIAN, dtype=float)),
-        "k x 1 then 1 x k layers do not compose to the Laplacian",
-    )
-    rng = np.random.default_rng(3)
-    hw = 32
-    x = rng.integers(-9, 10, size=(1, 1, hw, hw)).astype(float)  # integers: exact in float64
-    y2, y, two_mults, one_mults, (_first, _second) = _run_split(
-        w1, w2, np.array(LAPLACIAN, dtype=float), x
-    )
-    require(np.array_equal(y2, y), "the rank split of the Laplacian differs when executed")
-    # a random kernel: full rank, so c_m = k channels; the SVD gives the two layers
-    k = 5
-    kernel = rng.standard_normal((k, k))
-    u, sigma, vt = np.linalg.svd(kernel)
-    full_rank = int(np.linalg.matrix_rank(kernel))
-    rw1 = (u * sigma).T.reshape(k, 1, k, 1)
-    rw2 = vt.reshape(1, k, 1, k)
-    xr = rng.standard_normal((1, 1, hw, hw))
-    ry2, ry, rtwo, rone, _ = _run_split(rw1, rw2, kernel, xr)
-    rdiff = float(np.max(np.abs(ry2 - ry)))
-    require(rdiff < _ROUNDING_BOUND, f"SVD split of a random kernel: difference {rdiff:.3e}")
-    # necessity: the composed kernel sum_m C[:, m] F[m, :] has rank <= c_m, for any weights
-    a = _symbols("u", (2, 3))
-    b = _symbols("v", (2, 3))
-    generic = sp.Matrix(3, 3, lambda i, j: sum(a[m, i] * b[m, j] for m in range(2)))
-    require(sp.expand(generic.det()) == 0, "two rank-one terms gave a full-rank 3x3 kernel")
-    c_tex, f_tex = sp.latex(columns), sp.latex(rows)
-    # the prose's threshold: with c_i = c_o = 1 and c_m = rank the split is cheaper iff k > 4
-    require(
-        all((rank * 2 * kk < kk * kk) == (kk > 2 * rank) for kk in range(1, 12)),
-        "the split's break-even kernel size is not k > 2 c_m",
-    )
+def _channels_section(facts: maths.Channels):
+    lap = sp.Matrix(maths.LAPLACIAN)
+    rank, two_mults, one_mults = facts.rank, facts.two_mults, facts.one_mults
+    k, full_rank = facts.random_size, facts.full_rank
+    rtwo, rone, hw = facts.random_two, facts.random_one, facts.input_size
+    c_tex, f_tex = sp.latex(facts.columns), sp.latex(facts.rows)
     return [
         heading(
             text(
@@ -855,25 +517,9 @@ def _channels_section():
 
 
 # --- a worked numeric example ---------------------------------------------------------
-WORKED_A, WORKED_B = ((1, 2), (0, 1)), ((1, -1), (2, 0))
-WORKED_X = ((1, 2, 0, 1), (3, 1, 2, 0), (0, 1, 1, 2), (2, 0, 3, 1))
-
-
-def worked_example():
-    """The 2-D integer example: ``(K, two layers, one layer)``; the outputs are equal."""
-    a, b = np.array(WORKED_A, dtype=object), np.array(WORKED_B, dtype=object)
-    x = np.array(WORKED_X, dtype=object)
-    kernel = _full_convolve2d(a, b)
-    two = _correlate2d(_correlate2d(x, a), b)
-    one = _correlate2d(x, kernel)
-    require(np.array_equal(two, one), "worked example: two layers and one layer differ")
-    return kernel, two, one
-
-
-def _worked_section():
-    kernel, two, one = worked_example()
+def _worked_section(facts: maths.Worked):
+    kernel, two, one, first = facts.kernel, facts.two, facts.one, facts.first
     mat = lambda m: sp.latex(sp.Matrix(m.tolist()))  # noqa: E731
-    first = _correlate2d(np.array(WORKED_X, dtype=object), np.array(WORKED_A, dtype=object))
     return [
         heading(text(en="A worked example", zh="一个算例")),
         paragraph(
@@ -920,9 +566,7 @@ def _mistakes():
     )
 
 
-def _answers():
-    size = sp.expand((k_1 - 1) + (k_2 - 1) + 1)
-    lap_rank = sp.Matrix(LAPLACIAN).rank()
+def _answers(size, lap_rank: int):
     return [
         heading(text(en="Answers", zh="答案")),
         answer(
@@ -980,16 +624,17 @@ def _figure():
 
 
 def build() -> Exercise:
+    size, converse = maths.size(), maths.converse()
     blocks = [
         *_conventions(),
-        *_proof_section(),
-        *_worked_section(),
-        *_size_section(),
+        *_proof_section(maths.proof()),
+        *_worked_section(maths.worked()),
+        *_size_section(size),
         _figure(),
-        *_numeric_section(),
-        *_converse_section(),
-        *_channels_section(),
-        *_answers(),
+        *_numeric_section(maths.numeric()),
+        *_converse_section(converse),
+        *_channels_section(maths.channels()),
+        *_answers(size.size, converse.rank),
         heading(text(en="Common mistakes", zh="常见错误")),
         _mistakes(),
     ]

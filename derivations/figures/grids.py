@@ -16,7 +16,7 @@ def _dependencies(size1: int, size2: int, inputs: int):
     on, each read off the exercise's correlation run on SymPy symbols."""
     import sympy as sp
 
-    from derivations.exercises.compose import correlate1d
+    from derivations.exercises.maths.compose import correlate1d
 
     x = sp.symbols(f"x0:{inputs}")
     a, b = sp.symbols(f"a0:{size1}"), sp.symbols(f"b0:{size2}")
@@ -32,7 +32,7 @@ def compose_receptive_field():
     """One output of two 3-tap correlations in sequence, the first-layer outputs it reads
     and the inputs those read (``k_1 + k_2 - 1`` of them, as :func:`composed_support`
     reads off the symbolic expression), on one row of inputs."""
-    from derivations.exercises.compose import composed_support
+    from derivations.exercises.maths.compose import composed_support
 
     k1 = k2 = 3
     inputs = k1 + k2 + 3

@@ -46,7 +46,6 @@ EXEMPT = {
     "figures/__init__.py",
     "mathml.py",
     # exercises
-    "exercises/compose.py",
     "exercises/networks.py",
 }
 

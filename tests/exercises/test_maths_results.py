@@ -10,6 +10,7 @@ import sympy as sp
 
 from derivations.exercises.maths import (
     blocks,
+    compose,
     cost,
     doubling,
     equal_outputs,
@@ -255,3 +256,51 @@ def test_strips_facts_against_counting():
 
             fitting = [d for d in range(1, 400) if need(d) <= register_file.registers]
             assert bound.delta == (max(fitting) if fitting else 0)
+
+
+# --- compose -----------------------------------------------------------------------------
+def test_compose_size_rows_and_splits_by_enumeration():
+    facts = compose.size()
+    for p, q, formula, support in facts.rows:
+        assert formula == support == p + q - 1
+    converse = compose.converse()
+    for best in converse.splits:
+        kk = best.kernel
+        # every split of a kk x kk kernel into r1 x c1 then r2 x c2 (sizes add minus one),
+        # neither 1x1: the free parameters r1 c1 + r2 c2 - 1, counted here
+        counts = [
+            r1 * c1 + (kk + 1 - r1) * (kk + 1 - c1) - 1
+            for r1 in range(1, kk + 1)
+            for c1 in range(1, kk + 1)
+            if (r1, c1) not in ((1, 1), (kk, kk))
+        ]
+        assert best.parameters == max(counts)
+        assert best.shortfall == kk * kk - best.parameters
+    assert converse.no_solution == converse.bases and converse.real_roots == ()
+    assert converse.rank == 2  # the discrete Laplacian
+
+
+def test_compose_worked_example_against_scipy():
+    from scipy.signal import convolve2d, correlate2d
+
+    facts = compose.worked()
+    a, b = np.array(compose.WORKED_A), np.array(compose.WORKED_B)
+    x = np.array(compose.WORKED_X)
+    assert facts.kernel.astype(int).tolist() == convolve2d(a, b).tolist()
+    two = correlate2d(correlate2d(x, a, "valid"), b, "valid")
+    assert facts.two.astype(int).tolist() == facts.one.astype(int).tolist() == two.tolist()
+
+
+def test_compose_numeric_and_channels_counts():
+    facts = compose.numeric()
+    first, _ = forward_counts(64, 64, 56, 56, 3, 3, 0, 0)
+    second, _ = forward_counts(64, 64, 54, 54, 3, 3, 0, 0)
+    one, _ = forward_counts(64, 64, 56, 56, 5, 5, 0, 0)
+    assert (facts.two_mults, facts.one_mults) == (first + second, one)
+    assert facts.difference < compose.ROUNDING_BOUND
+    split = compose.channels()
+    assert split.columns * split.rows == sp.Matrix(compose.LAPLACIAN)
+    size = split.input_size
+    # 3 x 1 kernels into `rank` channels, then 1 x 3 kernels summing them
+    assert split.two_mults == split.rank * 3 * (size - 2) * size + split.rank * 3 * (size - 2) ** 2
+    assert split.one_mults == 9 * (size - 2) ** 2

@@ -9,9 +9,9 @@ import sympy as sp
 from scipy.signal import convolve2d, correlate2d
 
 from derivations.counting import Counted, counting
-from derivations.exercises import compose, equal_outputs
+from derivations.exercises import equal_outputs
 from derivations.exercises.document import Math
-from derivations.exercises.maths import blocks, matmul, strips
+from derivations.exercises.maths import blocks, compose, matmul, strips
 from derivations.exercises.maths import equal_outputs as equal_outputs_maths
 from derivations.model import Layer
 
