@@ -44,6 +44,13 @@ def register(sub) -> None:
         help="element type for bytes (default float32)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of errors and of the table's notes (default en; column names, "
+        "kinds and each kind's counting note stay English, as does the JSON)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -140,7 +147,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(network_report(table, args.dtype), indent=2))
     else:
-        print(text_table(table, args.dtype))
+        print(text_table(table, args.dtype, args.lang))
     return 0
 
 

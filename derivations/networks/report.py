@@ -127,7 +127,7 @@ def _backward(b):
     return {"input": _gradient(b.input), "weight": _gradient(b.weight), "bias": _gradient(b.bias)}
 
 
-def _conventions() -> dict:
+def _conventions(lang: str = "en") -> dict:
     from derivations.networks.kinds import KINDS, Activation, Parameter, Pool, Unsupported
 
     conventions = {name: kind.counting for name, kind in KINDS.items()}
@@ -136,7 +136,7 @@ def _conventions() -> dict:
     conventions["parameter"] = Parameter.counting
     conventions["? <class>"] = Unsupported.counting
     for key in ("padding", "counting", "activations", "saved", "backward"):
-        conventions[key] = text(f"network.convention.{key}", "en")
+        conventions[key] = text(f"network.convention.{key}", lang)
     return conventions
 
 
@@ -246,9 +246,10 @@ def _cells(table, r) -> tuple:
     )
 
 
-def text_table(table, dtype: str = "float32") -> str:
+def text_table(table, dtype: str = "float32", lang: str = "en") -> str:
     """The table as terminal text: a header naming the input and the padding reading,
-    one line per layer, the totals and the conventions."""
+    one line per layer, the totals and the conventions; the notes from the catalogue in
+    ``lang`` (column names, kinds and the kinds' counting notes in English)."""
     t = table.totals
     body = [_cells(table, r) for r in table.rows]
     counted = [r for r in table.rows if r.counted and r.backward is not None]
@@ -281,7 +282,7 @@ def text_table(table, dtype: str = "float32") -> str:
     shape = shape_text(table.input_shape)
     lines = [
         f"{printable(table.network)}: input {shape}",
-        text("network.table.padding", "en"),
+        text("network.table.padding", lang),
         "",
         line(HEADER),
         rule,
@@ -294,7 +295,7 @@ def text_table(table, dtype: str = "float32") -> str:
     lines.append(
         text(
             "network.table.totals",
-            "en",
+            lang,
             params=_human(t["params"]),
             params_bytes=grouped(t["params"] * itemsize),
             dtype=dtype,
@@ -306,6 +307,6 @@ def text_table(table, dtype: str = "float32") -> str:
     )
     if table.uncounted:
         names = ", ".join(f"{printable(r.name)} ({printable(r.kind[2:])})" for r in table.uncounted)
-        lines.append(text("network.table.uncounted", "en", count=len(table.uncounted), names=names))
-    lines += ["", "conventions:"] + [f"  {k}: {v}" for k, v in _conventions().items()]
+        lines.append(text("network.table.uncounted", lang, count=len(table.uncounted), names=names))
+    lines += ["", "conventions:"] + [f"  {k}: {v}" for k, v in _conventions(lang).items()]
     return "\n".join(lines)

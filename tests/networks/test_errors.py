@@ -284,3 +284,47 @@ def test_cli_bad_row_in_file(tmp_path, capsys):
         "derivations network: error: row 2 (conv2): kernel='x' must be one integer "
         ">= 1 or [height, width] of them\n"
     )
+
+
+# --- keyed: every error said in the command's --lang ----------------------------------------
+ZH_COMMANDS = [
+    (["network", "lenet5", "--lang", "zh"], "网络 'lenet5' 不是 lenet, alexnet"),
+    (["network", "--lang", "zh"], "请给出网络名（见 --list）"),
+    (["network", "lenet", "--batch", "0", "--lang", "zh"], "batch=0 必须是正整数"),
+    (["network", "lenet", "--input", "32", "--lang", "zh"], "层 '7'：in=400，但输入有 576 个特征"),
+    (["network", "vgg16", "--input", "16", "--lang", "zh"], "核 2 放不进每侧填充 0 后的输入"),
+]
+
+
+@pytest.mark.parametrize("argv, message", ZH_COMMANDS)
+def test_cli_errors_in_chinese(capsys, argv, message):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not any(word in err for word in ("must be", "is not one of", "but the input"))
+
+
+def test_a_row_error_keeps_its_place_in_each_language():
+    """A row's problem and where it is are said in one language (the place wraps the
+    problem, which is a keyed error of its own)."""
+    with pytest.raises(DerivationError) as caught:
+        parse_network([{"kind": "relu"}, {"kind": "relu", "from": "nowhere"}], IMAGE)
+    error = caught.value
+    assert str(error) == "row 2 (relu2): from='nowhere' names no earlier layer"
+    assert error.text("zh") == "第 2 行（relu2）：from='nowhere' 不是前面任何一层的名字"
+    network = parse_network([{"kind": "flatten"}, {"kind": "linear", "out": 2, "in": 5}], IMAGE)
+    with pytest.raises(DerivationError) as caught:
+        tabulate(network)
+    assert caught.value.text("zh") == "层 'linear2'：in=5，但输入有 192 个特征"
+
+
+def test_transposed_output_padding_not_below_the_stride_is_refused():
+    rows = [{"kind": "conv_transpose", "out": 2, "kernel": 3, "dilation": 2, "output_padding": 1}]
+    with pytest.raises(DerivationError, match=r"output_padding=1 must be smaller than the stride 1"):
+        tabulate(parse_network(rows, IMAGE))
+
+
+def test_the_table_notes_in_chinese(capsys):
+    assert main(["network", "lenet", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "填充：按每侧计" in out and "合计：" in out
