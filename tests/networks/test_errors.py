@@ -320,7 +320,9 @@ def test_a_row_error_keeps_its_place_in_each_language():
 
 def test_transposed_output_padding_not_below_the_stride_is_refused():
     rows = [{"kind": "conv_transpose", "out": 2, "kernel": 3, "dilation": 2, "output_padding": 1}]
-    with pytest.raises(DerivationError, match=r"output_padding=1 must be smaller than the stride 1"):
+    with pytest.raises(
+        DerivationError, match=r"output_padding=1 must be smaller than the stride 1"
+    ):
         tabulate(parse_network(rows, IMAGE))
 
 
