@@ -9,11 +9,13 @@ residual and Inception branches need only ``from``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from derivations.errors import DerivationError
-from derivations.networks.kinds import Backward, Kind, kind_of
+from derivations.networks.kinds import Backward, Gradient, Kind, kind_of
 from derivations.networks.rows import LocatedError, Row, clipped, shown
 from derivations.networks.schema import check_rows
 
@@ -195,4 +197,21 @@ def tabulate(network: Network, batch: int = 1, input_grad: bool = False) -> Netw
                 cost.counted,
             )
         )
+    rows = _sum_forked_gradients(network, rows, grads)
     return NetworkTable(network.name, (batch, *network.input), tuple(rows), totals_of(rows))
+
+
+def _sum_forked_gradients(network: Network, rows: list, grads: dict) -> list:
+    """Each row whose output feeds t > 1 inputs of later rows and requires a gradient
+    (so every consumer hands one back) gets ``backward.output``: autograd's sum of the t
+    gradients, t - 1 additions per output element.  A row without a counted backward
+    (dropout, unsupported) is left as it is."""
+    uses = Counter(source for node in network.nodes for source in node.inputs)
+    summed = []
+    for row in rows:
+        t = uses[row.name]
+        if t > 1 and grads[row.name] and row.backward is not None:
+            sum_of = Gradient(0, (t - 1) * math.prod(row.output_shape))
+            row = replace(row, backward=replace(row.backward, output=sum_of))
+        summed.append(row)
+    return summed

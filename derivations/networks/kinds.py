@@ -92,27 +92,34 @@ def _macs(mults: int, adds: int) -> Gradient:
 class Backward:
     """The backward pass of one layer, per gradient (``None``: the layer has no such
     gradient, or its input requires none, as the network's input, so autograd does not
-    compute it)."""
+    compute it).  ``output``: where the layer's output feeds t inputs of later layers
+    (a residual's identity, Inception's four branches), autograd sums the t gradients
+    arriving for it, t - 1 additions per element (set by the network's table, which
+    knows the consumers; ``None`` for a single consumer)."""
 
     input: Gradient | None
     weight: Gradient | None = None
     bias: Gradient | None = None
+    output: Gradient | None = None
+
+    def _parts(self) -> tuple[Gradient, ...]:
+        return tuple(g for g in (self.input, self.weight, self.bias, self.output) if g)
 
     @property
     def mults(self) -> int:
-        return sum(g.mults for g in (self.input, self.weight, self.bias) if g)
+        return sum(g.mults for g in self._parts())
 
     @property
     def adds(self) -> int:
-        return sum(g.adds for g in (self.input, self.weight, self.bias) if g)
+        return sum(g.adds for g in self._parts())
 
     @property
     def other(self) -> int:
-        return sum(g.other for g in (self.input, self.weight, self.bias) if g)
+        return sum(g.other for g in self._parts())
 
     @property
     def flops(self) -> int:
-        return sum(g.flops for g in (self.input, self.weight, self.bias) if g)
+        return sum(g.flops for g in self._parts())
 
 
 @dataclass(frozen=True)
@@ -900,7 +907,7 @@ class Add(Kind):
     additions per output element; backward hands dY to every input (0 ops; executed in
     :func:`derivations.networks.backward.add_backward`).  Where a tensor feeds several
     layers (the residual's identity branch), autograd sums their gradients of it: those
-    additions are not in any row."""
+    additions are the producing row's ``backward.output``."""
 
     name: ClassVar[str] = "add"
     counting: ClassVar[str] = (

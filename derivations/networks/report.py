@@ -124,7 +124,12 @@ def _gradient(g):
 def _backward(b):
     if b is None:
         return None
-    return {"input": _gradient(b.input), "weight": _gradient(b.weight), "bias": _gradient(b.bias)}
+    return {
+        "input": _gradient(b.input),
+        "weight": _gradient(b.weight),
+        "bias": _gradient(b.bias),
+        "output": _gradient(b.output),
+    }
 
 
 def _conventions(lang: str = "en") -> dict:

@@ -186,3 +186,21 @@ def test_book_layers_named_as_in_the_book_code(nn, model):
     assert len(matched) == len(paths)
     order = [r.name for r in built.rows if r.name in set(matched)]
     assert order == matched  # in the book's order
+
+
+@pytest.mark.parametrize("model", BOOK)
+def test_forked_gradients_of_the_book_models(nn, model):
+    """GoogLeNet's Inception sources feed four branches: autograd sums 4 gradients
+    there, as its own backward graph on the book's code says; the chains sum none."""
+    import torch
+
+    from tests.networks.test_torch_read import _summed_gradients
+
+    built = tabulate(model_network(model))
+    with torch.device("meta"):
+        module = BOOK[model](nn)
+    module.train()
+    output = module(torch.empty(1, *built.input_shape[1:], device="meta"))
+    ours = sum(r.backward.output.adds for r in built.rows if r.backward and r.backward.output)
+    assert ours == _summed_gradients(torch, output)
+    assert (ours > 0) == (model == "googlenet")

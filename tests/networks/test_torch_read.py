@@ -533,3 +533,43 @@ def test_cli_torch_errors(torch, capsys, argv, message):
     assert main(["network", *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def _summed_gradients(torch, output) -> int:
+    """Additions autograd makes summing gradients, read off its own graph: a node's
+    output slot reached by k edges (k uses of that tensor) sums k gradients, (k - 1) per
+    element (the slot's shape from the node's input metadata; a leaf's from its tensor)."""
+    import collections
+    import math
+
+    edges, seen, stack = collections.Counter(), set(), [output.grad_fn]
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for following, slot in node.next_functions:
+            if following is not None:
+                edges[following, slot] += 1
+                stack.append(following)
+    total = 0
+    for (node, slot), k in edges.items():
+        if k > 1:
+            leaf = getattr(node, "variable", None)
+            shape = leaf.shape if leaf is not None else node._input_metadata[slot].shape
+            total += (k - 1) * math.prod(shape)
+    return total
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_forked_gradients_summed_as_autograd_sums_them(read, torch, tm, name):
+    """Where a tensor feeds several layers (residual identities), the producing row's
+    ``backward.output`` holds autograd's sum of their gradients: equal, in all, to the
+    fan-in of autograd's own backward graph; 0 for the plain chains."""
+    model, table, _ = read(name)
+    shape = tm.FACTORIES[name][1]
+    model.train()
+    output = model(torch.empty(1, *shape, device="meta"))  # the table's batch
+    ours = sum(r.backward.output.adds for r in table.rows if r.backward and r.backward.output)
+    assert ours == _summed_gradients(torch, output)
+    assert (ours > 0) == (name in ("resnet18", "resnet50", "mobilenet_v2"))
