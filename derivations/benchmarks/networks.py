@@ -151,7 +151,7 @@ def _cold(code: str) -> float:
     command = [sys.executable, "-c", code]
     return _best(
         lambda: subprocess.run(command, check=True, capture_output=True, env=_environment()),
-        repeat=3,
+        repeat=2,  # each a torch import: 3 rounds of the three took 21 s of `make bench`
     )
 
 
