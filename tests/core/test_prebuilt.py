@@ -258,3 +258,14 @@ def test_write_prebuilt_writes_every_question_and_removes_stale_files(tmp_path, 
     assert written == sorted(tmp_path / f"{qid}.json" for qid in QUESTIONS)
     for path in written:
         assert path.read_bytes() == (catalogue.prebuilt_directory() / path.name).read_bytes()
+
+
+def test_the_command_writes_the_prebuilt_files(tmp_path, monkeypatch, capsys):
+    from derivations.cli import main
+
+    monkeypatch.setattr(catalogue, "fresh", lambda qid: catalogue._load(qid))
+    assert main(["questions", "--write-prebuilt", str(tmp_path), "--lang", "zh"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == f"已将 {len(QUESTIONS)} 个预先推导的结果写入 {tmp_path}"
+    assert err.count("\n") == len(QUESTIONS)  # one progress line per question
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted(QUESTIONS)
