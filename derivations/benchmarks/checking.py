@@ -2,28 +2,54 @@
 SymPy ``parse_expr`` + ``simplify`` baseline in a new process; ``--help``; answers per
 second in process (right, wrong, with the SymPy proof); the first use (empty cache:
 every question derived once, announced).  Targets (issue 16): cold ``check`` <= 0.5 s
-and <= 0.75x the SymPy baseline."""
+and <= 0.75x the SymPy baseline.
+
+Before and now, in the same run (issue 10: "``check`` and ``grade`` no slower than
+before"): the package as it was at :data:`BEFORE` (before the feedback work) is
+extracted from git into a temporary folder (``git archive``: nothing in the checkout
+changes) and imported in a worker process of its own, beside a worker importing this
+tree; both time the same answer mix in interleaved rounds (before, now, before, ...)
+and report CPU time per answer (``process_time``: what load on a shared machine does not
+inflate), min and median.  ``grade`` on the example class (``examples/grading``, its
+question ids written as the old reader expects) and on distinct answers (no answer
+repeats: nothing cached) runs as new processes of each tree, interleaved, CPU time of
+the process.  Without a git checkout holding :data:`BEFORE` (an installed wheel) this
+part says so and is skipped.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import json
 import os
 import shutil
+import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
+from pathlib import Path
 
-__all__ = ["run", "RIGHT", "WRONG"]
+__all__ = ["run", "RIGHT", "WRONG", "BEFORE", "before_tree"]
+
+BEFORE = "1f29d19"  # the last commit before the feedback work (issue 10)
+_ROOT = Path(__file__).resolve().parents[2]  # the tree this package is imported from
 
 RIGHT = [
     ("forward-ops", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w"),
     ("compose-size", "k_1+k_2-1"),
     ("forward-mults", "c_i c_o k_h k_w m_h m_w"),
     ("bias-size", "c_o"),
+    ("output-height", "floor((h-k_h+p_h+s_h)/s_h)"),
 ]
 WRONG = [
     ("forward-mults", "c_i c_o k_h k_w h w"),
     ("backward-memory", "c_o c_i k_h k_w"),
     ("forward-mults", "c_i c_o m_h m_w"),
     ("compose-size", "k_1 + k_2"),
+    ("bias-size", "c_o c_i"),
 ]
 _SYMPY = (
     "import sympy as sp; x = sp.parse_expr('c_o*(2*c_i*k_h*k_w-1)*m_h*m_w'); sp.simplify(x - x)"
@@ -37,12 +63,224 @@ def _check_command(question: str, answer: str) -> list[str]:
     return [sys.executable, "-c", f"from derivations.cli import main; main({argv!r})"]
 
 
+# A worker: imports the package found first on its path, warms up (derivations, compiled
+# functions, grammar), says "ready", then per request line "<mix> <symbolic> <repeat>"
+# checks the mix ``repeat`` times and prints [wall seconds, CPU seconds, verdicts].
+_WORKER = """
+import json, sys, time
+from derivations.checking.checker import check
+MIXES = json.loads(sys.argv[1])
+def verdicts(rows, symbolic):
+    return [check(q, a, symbolic=symbolic).verdict for q, a in rows]
+for rows in MIXES.values():
+    verdicts(rows, False), verdicts(rows, True)
+print("ready", flush=True)
+for line in sys.stdin:
+    name, symbolic, repeat = line.split()
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(int(repeat)):
+        seen = verdicts(MIXES[name], symbolic == "1")
+    done = [time.perf_counter() - wall, time.process_time() - cpu, seen]
+    print(json.dumps(done), flush=True)
+"""
+
+
+@contextlib.contextmanager
+def before_tree():
+    """A temporary folder holding the package as it was at :data:`BEFORE` (from git),
+    or None when this tree is no git checkout holding that commit."""
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(_ROOT), "archive", "--format=tar", BEFORE, "derivations"],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="derivations-before-"))
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _environment(tree: Path, cache: Path | None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1"}
+    if cache is not None:  # the old tree's derivations cache apart from ours
+        env["DERIVATIONS_CACHE"] = str(cache)
+    return env
+
+
+class _Worker:
+    """One tree's checker in a process of its own (see ``_WORKER``)."""
+
+    def __init__(self, tree: Path, cache: Path | None):
+        mixes = json.dumps({"right": RIGHT, "wrong": WRONG})
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER, mixes],
+            cwd=tree,
+            env=_environment(tree, cache),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        if self._line() != "ready":
+            raise RuntimeError(f"the checker worker in {tree} did not start")
+
+    def _line(self) -> str:
+        assert self.process.stdout is not None  # opened with stdout=PIPE
+        return self.process.stdout.readline().strip()
+
+    def time(self, mix: str, symbolic: bool, repeat: int) -> tuple[float, float, list]:
+        assert self.process.stdin is not None  # opened with stdin=PIPE
+        self.process.stdin.write(f"{mix} {int(symbolic)} {repeat}\n")
+        self.process.stdin.flush()
+        wall, cpu, verdicts = json.loads(self._line())
+        return wall, cpu, verdicts
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def _per_answer_ms(samples: list[float], answers: int) -> tuple[float, float]:
+    """(min, median) of per-round CPU seconds, as ms per answer."""
+    return min(samples) / answers * 1e3, statistics.median(samples) / answers * 1e3
+
+
+def _compare_check(report, before: Path, cache: Path, rounds: int) -> None:
+    """``check`` in process, before and now, CPU ms per answer on the same mixes."""
+    old, new = _Worker(before, cache), _Worker(_ROOT, None)
+    try:
+        for mix, symbolic, repeat in (
+            ("wrong", False, 40),
+            ("right", False, 40),
+            ("wrong", True, 3),
+            ("right", True, 3),
+        ):
+            spent: dict[str, list[float]] = {"before": [], "now": []}
+            agree = True
+            for _ in range(rounds):
+                _, cpu_old, verdicts_old = old.time(mix, symbolic, repeat)
+                _, cpu_new, verdicts_new = new.time(mix, symbolic, repeat)
+                spent["before"].append(cpu_old)
+                spent["now"].append(cpu_new)
+                agree = agree and verdicts_old == verdicts_new
+            rows = len(RIGHT if mix == "right" else WRONG) * repeat
+            (old_min, old_median), (new_min, new_median) = (
+                _per_answer_ms(spent["before"], rows),
+                _per_answer_ms(spent["now"], rows),
+            )
+            name = f"check {mix} answers, {'with SymPy' if symbolic else 'sampled'}"
+            note = f"median {old_median:.3f} -> {new_median:.3f} ms; {rounds} rounds"
+            note += "; verdicts agree" if agree else "; VERDICTS DIFFER"
+            report(f"{name}: CPU ms/answer before", old_min, "ms", "min")
+            report(f"{name}: CPU ms/answer now", new_min, "ms", "min")
+            report(f"{name}: now / before", new_median / old_median, "x", note)
+    finally:
+        old.close()
+        new.close()
+
+
+def _old_class_file(path: Path) -> Path:
+    """The example class (``examples/grading/class-long.csv``) as the old reader reads
+    it: columns student, question, answer; question ids as the catalogue spells them."""
+    from derivations.grading.identifiers import resolve
+
+    with open(_ROOT / "examples" / "grading" / "class-long.csv", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["student", "question", "answer"])
+        for row in rows:
+            writer.writerow([row["student"], resolve(row["question"]) or "", row["answer"]])
+    return path
+
+
+def _distinct_file(path: Path, rows: int) -> Path:
+    """``rows`` different answers (nothing repeats, so no result is reused)."""
+    from derivations.benchmarks.grading import distinct_answer
+
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["student", "question", "answer"])
+        for index in range(rows):
+            writer.writerow([f"s{index:05d}", *distinct_answer(index)])
+    return path
+
+
+def _grade_command(tree: Path, source: Path, out: Path, now: bool) -> list[str]:
+    argv = ["grade", str(source), "--out", str(out)]
+    if now:
+        argv += ["--jobs", "1", "--no-progress"]  # one process, as before
+    return [sys.executable, "-c", f"import sys; from derivations.cli import main; main({argv!r})"]
+
+
+def _compare_grade(report, before: Path, cache: Path, folder: Path, rounds: int) -> None:
+    """``grade`` as new processes of each tree, CPU seconds of the process."""
+    for label, source in (
+        ("the example class (examples/grading/class-long.csv, 11 rows)", None),
+        ("200 distinct answers", _distinct_file(folder / "distinct.csv", 200)),
+    ):
+        source = source or _old_class_file(folder / "class.csv")
+        commands = [
+            (_grade_command(before, source, folder / "before.csv", False), before, cache),
+            (_grade_command(_ROOT, source, folder / "now.csv", True), _ROOT, None),
+        ]
+        spent: list[list[float]] = [[], []]
+        for _ in range(rounds):
+            for (command, tree, tree_cache), cpus in zip(commands, spent):
+                cpus.append(_process_cpu(command, tree, tree_cache))
+        (old_min, now_min) = (min(spent[0]), min(spent[1]))
+        old_median, now_median = statistics.median(spent[0]), statistics.median(spent[1])
+        report(f"grade {label}: CPU s before", old_min, "s", f"min; median {old_median:.3f}")
+        report(f"grade {label}: CPU s now", now_min, "s", f"min; median {now_median:.3f}")
+        report(f"grade {label}: now / before", now_median / old_median, "x", f"{rounds} rounds")
+
+
+def _process_cpu(command: list[str], tree: Path, cache: Path | None) -> float:
+    """CPU seconds (user + system) of one new process and its children."""
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(usage.ru_utime + usage.ru_stime)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper, *command],
+        cwd=tree,
+        env=_environment(tree, cache),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout)
+
+
+def _before_and_now(report) -> None:
+    with before_tree() as before:
+        if before is None:
+            report(f"before ({BEFORE}) vs now", 0, "", "skipped: no git checkout holding it")
+            return
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            cache = folder / "cache-before"
+            _compare_check(report, before, cache, rounds=7)
+            _compare_grade(report, before, cache, folder, rounds=5)
+
+
 def run(report) -> None:
     from derivations.checking.checker import check
     from derivations.checking.deciding.prebuild import build_all, missing
 
     with open(os.devnull, "w") as quiet:
         build_all(missing(), stream=quiet)  # the cached path is what is measured
+    _before_and_now(report)
     right, wrong, baseline, helped = report.processes(
         _check_command(*RIGHT[0]),
         _check_command(*WRONG[1]),

@@ -26,12 +26,14 @@ from derivations.checking.deciding.catalogue import Entry
 from derivations.checking.deciding.catalogue import entry as catalogue_entry
 from derivations.checking.deciding.decide import (
     UNDEFINED,
+    Match,
     Values,
     find_match,
     first_difference,
     implied_restrictions,
     matcher,
     optional_restrictions,
+    reference_symbols,
     restriction_assumptions,
 )
 from derivations.checking.deciding.restrictions import Kind, Restriction, axes_with
@@ -141,7 +143,7 @@ def _number(value):
 
 
 def _layer(env: dict, entry: Entry, parsed: Parsed) -> dict:
-    shown = ex.symbols_in(entry.reference.tree) | parsed.symbols
+    shown = reference_symbols(entry) | parsed.symbols
     if shown & {"m_h", "m_w"}:
         shown |= {"h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w"}
     return {name: env[name] for name in SYMBOL_ORDER if name in shown and name in env}
@@ -261,10 +263,8 @@ def _notes(parsed: Parsed) -> list:
     return notes + [note.key for note in parsed.notes]  # reading.note.*: informal forms
 
 
-def _undefined_everywhere(entry: Entry, parsed: Parsed, restrictions) -> bool:
-    envs = matcher(entry).envs(restrictions, "total")
-    values = Values(compile_node(parsed.tree), envs)
-    return all(values[index] is UNDEFINED for index in range(len(envs)))
+def _undefined_everywhere(values: Values) -> bool:
+    return all(values[index] is UNDEFINED for index in range(len(values)))
 
 
 def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result:
@@ -299,11 +299,39 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     return result
 
 
-def _match(entry: Entry, parsed: Parsed, restrictions):
-    match = find_match(entry, parsed.tree, restrictions, "n" in parsed.symbols)
+class _Answer:
+    """One parsed answer, compiled once, with its values at the points already
+    evaluated per ``(domain, padding)`` (shared by matching, counterexample, diagnosis)."""
+
+    def __init__(self, parsed: Parsed):
+        self.parsed = parsed
+        self.function = compile_node(parsed.tree)
+        self.values: dict[tuple, Values] = {}
+
+    def on(self, entry: Entry, domain: frozenset) -> Values:
+        """Its values on ``domain`` with total padding (the reference's points)."""
+        key = (domain, "total")
+        if key not in self.values:
+            self.values[key] = Values(self.function, matcher(entry).envs(domain, "total"))
+        return self.values[key]
+
+    def match(self, entry: Entry, restrictions: frozenset) -> Match | None:
+        return find_match(
+            entry,
+            self.parsed.tree,
+            restrictions,
+            "n" in self.parsed.symbols,
+            answers=self.values,
+            function=self.function,
+        )
+
+
+def _match(entry: Entry, answer: _Answer, restrictions):
+    parsed = answer.parsed
+    match = answer.match(entry, restrictions)
     extra = optional_restrictions(entry, parsed.symbols) - restrictions
     if extra and (match is None or match.variant.misconception):
-        second = find_match(entry, parsed.tree, restrictions | extra, "n" in parsed.symbols)
+        second = answer.match(entry, restrictions | extra)
         if second and (second.variant.misconception is None or match is None):
             match = second
     return match
@@ -326,15 +354,17 @@ def _right(result, entry, parsed, match, work, symbolic) -> Result:
     return result
 
 
-def _wrong(result, entry, parsed, match, restrictions, work, symbolic) -> Result:
+def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) -> Result:
+    parsed = answer.parsed
     result.verdict = "not_equivalent"
     if match:
         result.misconception = match.variant.misconception
         result.misconception_assumptions = _merged(
             match.variant.conventions, restriction_assumptions(match.domain, match.variant.tree)
         )
-    found = first_difference(entry, parsed.tree, restrictions)
-    if found and found[2] is None and _undefined_everywhere(entry, parsed, restrictions):
+    found = first_difference(entry, parsed.tree, restrictions, answer.function)
+    values = answer.on(entry, restrictions)
+    if found and found[2] is None and _undefined_everywhere(values):
         raise _invalid("undefined_everywhere")
     example = None
     if found:
@@ -351,19 +381,33 @@ def _wrong(result, entry, parsed, match, restrictions, work, symbolic) -> Result
             "reference_value": expected,
         }
     envs = matcher(entry).envs(restrictions, "total")
-    reference = matcher(entry).values_of_variant(0, restrictions)
     count = min(len(envs), MAX_POINTS)
     want = [
-        reference[i] if reference[i] is not UNDEFINED else UNDEFINED_VALUE for i in range(count)
+        UNDEFINED_VALUE if value is UNDEFINED else value
+        for value in matcher(entry).reference_values(restrictions, count)
     ]
-    found_diagnosis = diagnose(
-        compile_node(parsed.tree), entry.reference.function, envs, str(entry.question.family), want
+    # fewer than 3 points, or the answer undefined at one: diagnose() finds nothing
+    got = _defined(values, count) if count >= 3 else None
+    found_diagnosis = got and diagnose(
+        answer.function, entry.reference.function, envs, str(entry.question.family), want, got
     )
     if found_diagnosis:
         result.diagnosis = [_diagnosis_data(found_diagnosis)]
     if symbolic:
         result.difference = _difference(work, parsed, entry, restrictions, example)
     return result
+
+
+def _defined(values: Values, count: int) -> list | None:
+    """The first ``count`` values, or None from the first undefined one on (the points
+    the diagnosis would evaluate itself, in its order)."""
+    out = []
+    for index in range(count):
+        value = values[index]
+        if value is UNDEFINED:
+            return None
+        out.append(value)
+    return out
 
 
 def _diagnosis_data(found) -> dict:
@@ -386,10 +430,11 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
     restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
     if parsed.is_big_o:
         return _big_o(result, entry, parsed, restrictions)
-    match = _match(entry, parsed, restrictions)
+    answer = _Answer(parsed)
+    match = _match(entry, answer, restrictions)
     if match and match.variant.misconception is None:
         return _right(result, entry, parsed, match, work, symbolic)
-    return _wrong(result, entry, parsed, match, restrictions, work, symbolic)
+    return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 
 
 def _clear(result: Result) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
+from operator import itemgetter
 from typing import Any
 
 from derivations.checking import expression as ex
@@ -24,9 +25,11 @@ class Undefined(ArithmeticError):
 
 
 def _bounded(value):
+    # values are exact ints or Fractions; ``type(...) is int`` skips the ABC machinery
+    # that makes isinstance(value, Fraction) slow on the hot path
     bits = (
         value.bit_length()
-        if isinstance(value, int)
+        if type(value) is int
         else max(value.numerator.bit_length(), value.denominator.bit_length())
     )
     if bits > MAX_BITS:
@@ -61,20 +64,25 @@ def _power(base, exponent: int):
     return _divide(1, base**-exponent)
 
 
+def _whole(value):
+    """A Fraction with denominator 1 as its int; anything else as it is."""
+    if type(value) is not int and value.denominator == 1:
+        return value.numerator
+    return value
+
+
 def _product(values):
     result = 1
     for value in values:
-        result = _bounded(result * value)
-    if isinstance(result, Fraction) and result.denominator == 1:
-        return result.numerator
-    return result
+        result *= value
+        # every partial product is bounded (_bounded, inlined for ints: the hot path)
+        if type(result) is not int or result.bit_length() > MAX_BITS:
+            _bounded(result)
+    return _whole(result)
 
 
 def _total(values):
-    result = sum(values)
-    if isinstance(result, Fraction) and result.denominator == 1:
-        return result.numerator
-    return result
+    return _whole(sum(values))
 
 
 def compile_node(node: ex.Node):
@@ -83,10 +91,15 @@ def compile_node(node: ex.Node):
         case ex.Num(value):
             return lambda env: value
         case ex.Sym(name):
-            return lambda env: env[name]
+            return itemgetter(name)  # env[name], without a Python-level call
         case ex.Add(parts) | ex.Mul(parts) | ex.Max(parts) | ex.Min(parts):
-            compiled = [compile_node(child) for child in parts]
             combine = _COMBINE[type(node)]
+            symbols = [child.name for child in parts if isinstance(child, ex.Sym)]
+            if len(parts) > 1 and len(symbols) == len(parts):
+                # a product or sum of symbols (c_i c_o k_h k_w): all looked up at once
+                names = itemgetter(*symbols)
+                return lambda env: combine(names(env))
+            compiled = [compile_node(child) for child in parts]
             return lambda env: combine([part(env) for part in compiled])
         case ex.Neg(x):
             inner = compile_node(x)

@@ -30,9 +30,11 @@ __all__ = [
     "UNDEFINED",
     "Values",
     "optional_restrictions",
+    "reference_symbols",
 ]
 
 UNDEFINED = object()
+_MISSING = object()  # not computed yet
 _EDGE_COUNT = 8  # samples.py lists its edge points first
 
 
@@ -40,14 +42,14 @@ def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> 
     """What an answer's symbols say it assumed: no stride symbol -> stride 1, no padding
     symbol -> no padding, stride without floor -> exact division, bare k/s/p -> square
     kernel, one of h, w only (where the reference has both) -> a square layer."""
-    reference = ex.symbols_in(entry.reference.tree)
+    reference = reference_symbols(entry)
     tags = set(entry.question.base_domain)
     if symbols & {"k", "s", "p"}:
         tags.add(Restriction.SQUARE)
     if {"h", "w"} <= reference and len(symbols & {"h", "w"}) == 1 and not symbols & {"m_h", "m_w"}:
         tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
     floored = bool(kinds & {ex.Floor, ex.Ceil}) or bool(symbols & {"m_h", "m_w"})
-    reference_floored = ex.Floor in ex.kinds_in(entry.reference.tree)
+    reference_floored = matcher(entry).reference_floored
     for axis in AXES:
         stride, pad, out = f"s_{axis}", f"p_{axis}", f"m_{axis}"
         if stride in reference and not symbols & {stride, "s", out}:
@@ -63,7 +65,7 @@ def optional_restrictions(entry: Entry, symbols: frozenset) -> frozenset:
     """Stride 1 on an axis whose stride the answer never names, though it names the
     output size there: ``m_h p_w + ...`` for the padding increase holds at stride 1
     only.  Tried when nothing matched without it."""
-    reference = ex.symbols_in(entry.reference.tree)
+    reference = reference_symbols(entry)
     return frozenset(
         on_axis(Kind.STRIDE_1, axis)
         for axis in AXES
@@ -109,12 +111,14 @@ class Values:
         self.function, self.envs, self.cache = function, envs, {}
 
     def __getitem__(self, index: int):
-        if index not in self.cache:
+        value = self.cache.get(index, _MISSING)
+        if value is _MISSING:
             try:
-                self.cache[index] = self.function(self.envs[index])
+                value = self.function(self.envs[index])
             except Undefined:
-                self.cache[index] = UNDEFINED
-        return self.cache[index]
+                value = UNDEFINED
+            self.cache[index] = value
+        return value
 
     def __len__(self):
         return len(self.envs)
@@ -133,12 +137,29 @@ def _order(count: int) -> tuple[int, ...]:
     return tuple(range(_EDGE_COUNT, count)) + tuple(range(min(_EDGE_COUNT, count)))
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One variant to try for one answer domain: where its values and the answer's live."""
+
+    index: int  # position in entry.variants
+    domain: frozenset  # the answer's restrictions and the variant's own
+    key: tuple  # (domain, padding): answers on the same points share their values
+    envs: tuple
+    first: int | None  # the point compared first (None: no valid point at all)
+    values: Values  # the variant's values there
+
+
 class Matcher:
-    """Answer-independent caches for one question: variant values per domain."""
+    """Answer-independent caches for one question: variant values per domain, and the
+    order in which variants are tried for a set of restrictions (:meth:`plan`)."""
 
     def __init__(self, entry: Entry):
         self.entry = entry
         self.variant_values: dict[tuple, Values] = {}
+        self.plans: dict[tuple, tuple[_Step, ...]] = {}
+        self.reference_lists: dict[tuple, tuple] = {}
+        self.reference_symbols = ex.symbols_in(entry.reference.tree)
+        self.reference_floored = ex.Floor in ex.kinds_in(entry.reference.tree)
 
     def envs(self, domain: frozenset, padding: str):
         family = self.entry.question.family
@@ -151,6 +172,40 @@ class Matcher:
             self.variant_values[key] = Values(variant.function, self.envs(domain, variant.padding))
         return self.variant_values[key]
 
+    def reference_values(self, domain: frozenset, count: int) -> tuple:
+        """The reference's values at the first ``count`` points of ``domain`` (total
+        padding; :data:`UNDEFINED` where undefined), computed once per domain."""
+        key = (domain, count)
+        if key not in self.reference_lists:
+            values = self.values_of_variant(0, domain)
+            self.reference_lists[key] = tuple(values[i] for i in range(count))
+        return self.reference_lists[key]
+
+    def plan(self, restrictions: frozenset, uses_batch: bool) -> tuple[_Step, ...]:
+        """The variants tried for an answer with these restrictions, in catalogue order
+        (batch-counted ones only when it names the batch), with what each compares."""
+        key = (restrictions, uses_batch)
+        if key not in self.plans:
+            steps = []
+            for index, variant in enumerate(self.entry.variants):
+                if "batch_counted" in variant.conventions and not uses_batch:
+                    continue
+                domain = restrictions | variant.domain
+                envs = self.envs(domain, variant.padding)
+                order = _order(len(envs))
+                steps.append(
+                    _Step(
+                        index,
+                        domain,
+                        (domain, variant.padding),
+                        envs,
+                        order[0] if order else None,
+                        self.values_of_variant(index, domain),
+                    )
+                )
+            self.plans[key] = tuple(steps)
+        return self.plans[key]
+
 
 _MATCHERS: dict[str, Matcher] = {}
 
@@ -162,28 +217,53 @@ def matcher(entry: Entry) -> Matcher:
     return found
 
 
+def reference_symbols(entry: Entry) -> frozenset:
+    """The symbols of the question's reference (computed once per question)."""
+    return matcher(entry).reference_symbols
+
+
 def _equal(answer: Values, variant: Values) -> bool:
+    # Values.__getitem__ inlined where a value is already known (the hot loop)
+    mine, theirs = answer.cache, variant.cache
     for index in _order(len(answer)):
-        value = answer[index]
-        if value is UNDEFINED or value != variant[index]:
+        value = mine.get(index, _MISSING)
+        if value is _MISSING:
+            value = answer[index]
+        if value is UNDEFINED:
+            return False
+        other = theirs.get(index, _MISSING)
+        if value != (variant[index] if other is _MISSING else other):
             return False
     return True
 
 
-def find_match(entry: Entry, tree, restrictions: frozenset, uses_batch: bool) -> Match | None:
-    """The first variant the answer equals at every point of its domain, or None."""
-    cache = matcher(entry)
-    function = compile_node(tree)
-    answers: dict[tuple, Values] = {}
-    for index, variant in enumerate(entry.variants):
-        if "batch_counted" in variant.conventions and not uses_batch:
-            continue
-        domain = restrictions | variant.domain
-        key = (domain, variant.padding)
-        if key not in answers:
-            answers[key] = Values(function, cache.envs(domain, variant.padding))
-        if _equal(answers[key], cache.values_of_variant(index, domain)):
-            return Match(index, variant, domain)
+def find_match(
+    entry: Entry,
+    tree,
+    restrictions: frozenset,
+    uses_batch: bool,
+    answers: dict[tuple, Values] | None = None,
+    function=None,
+) -> Match | None:
+    """The first variant the answer equals at every point of its domain, or None.
+
+    ``answers`` (optional) receives the answer's lazily computed values per
+    ``(domain, padding)``, for the caller to reuse; ``function`` is the compiled
+    ``tree`` when the caller has it.  The answer is evaluated at exactly the points, and
+    in the order, a variant-by-variant comparison would: each variant's first point
+    decides most comparisons, so the full comparison runs only where that one agrees."""
+    answers = {} if answers is None else answers
+    function = compile_node(tree) if function is None else function
+    for step in matcher(entry).plan(restrictions, uses_batch):
+        answer = answers.get(step.key)
+        if answer is None:
+            answer = answers[step.key] = Values(function, step.envs)
+        if step.first is not None:
+            value = answer[step.first]
+            if value is UNDEFINED or value != step.values[step.first]:
+                continue
+        if _equal(answer, step.values):
+            return Match(step.index, entry.variants[step.index], step.domain)
     return None
 
 
@@ -202,11 +282,12 @@ def _value(function, env):
         return UNDEFINED
 
 
-def first_difference(entry: Entry, tree, domain: frozenset):
+def first_difference(entry: Entry, tree, domain: frozenset, function=None):
     """(point, reference value, answer value) at the first point, plainest book-like
     layer first, where the answer differs from the reference (answer value None:
-    undefined there); None if nowhere."""
-    answer, reference = compile_node(tree), entry.reference.function
+    undefined there); None if nowhere.  ``function``: the compiled ``tree``, if known."""
+    answer = compile_node(tree) if function is None else function
+    reference = entry.reference.function
     for env in counterexample_environments(entry, domain):
         expected, actual = _value(reference, env), _value(answer, env)
         if expected is UNDEFINED:

@@ -21,8 +21,11 @@ its text needs; expressions in the fields are trees, printed by :mod:`.render`.
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from derivations.checking import expression as ex
 from derivations.checking.evaluate import Undefined
@@ -105,22 +108,115 @@ UNDEFINED_VALUE = object()  # a reference value that is undefined (never equal t
 MAX_POINTS = 32  # points compared (generic ones first); enough to tell products apart
 
 
+_KEY_POINTS = 3  # points whose products index the candidate products (see _table)
+
+
+@lru_cache(maxsize=256)
+def _table(sizes: tuple, key_values: tuple, most: int) -> tuple | None:
+    """The products of up to ``most`` of ``sizes`` (in :func:`_products` order), and an
+    index of them by their values at the first :data:`_KEY_POINTS` points
+    (``key_values``: each point's sizes), or None where a product is 0 there.
+
+    Two indexes: by the values themselves (``by_value``) and by their direction
+    (``by_ratio``: the values over their gcd, see :func:`_direction`).
+    ``answer = reference * product`` at a point with a nonzero reference fixes the
+    product's value there, and ``gap = c * product`` with c != 0 fixes its direction: a
+    product not listed under the answer's key fails the full test at one of these
+    points, so only the listed ones (few, usually none) are tested."""
+    combos = tuple(_products(sizes, most))
+    by_value: dict[tuple, list[int]] = {}
+    by_ratio: dict[tuple | None, list[int]] = {}
+    for position, names in enumerate(combos):
+        values = [_product(dict(zip(sizes, point)), names) for point in key_values]
+        if 0 in values:
+            return None
+        by_value.setdefault(tuple(values), []).append(position)
+        by_ratio.setdefault(_direction(values), []).append(position)
+    return combos, by_value, by_ratio
+
+
+def _direction(values) -> tuple | None:
+    """``values`` scaled to coprime integers with a positive first one (two vectors have
+    the same direction iff one is a nonzero rational multiple of the other), or None
+    when the first is 0."""
+    if values[0] == 0:
+        return None
+    scale = math.lcm(*(Fraction(value).denominator for value in values))
+    whole = [int(value * scale) for value in values]
+    divisor = math.gcd(*whole) * (1 if whole[0] > 0 else -1)
+    return tuple(value // divisor for value in whole)
+
+
+def _quotients(tops, bottoms) -> tuple | None:
+    """``top / bottom`` per point when every one is an integer, else None (a product of
+    sizes is an integer: no product has a fractional key)."""
+    out = []
+    for top, bottom in zip(tops, bottoms):
+        if type(top) is int and type(bottom) is int:
+            whole, remainder = divmod(top, bottom)
+            if remainder:
+                return None
+            out.append(whole)
+        else:
+            value = Fraction(top) / Fraction(bottom)
+            if value.denominator != 1:
+                return None
+            out.append(value.numerator)
+    return tuple(out)
+
+
+def _key_values(envs, sizes) -> tuple:
+    return tuple(tuple(env[name] for name in sizes) for env in envs[:_KEY_POINTS])
+
+
+def _is_factor(got, want, envs, names, extra: bool) -> bool:
+    products = (_product(env, names) for env in envs)
+    if extra:
+        return all(g == w * p for g, w, p in zip(got, want, products))
+    return all(g * p == w for g, w, p in zip(got, want, products))
+
+
 def _factor(got, want, envs, sizes) -> Diagnosis | None:
     """answer = reference * product, or reference = answer * product (exact integers or
-    fractions, cross-multiplied: no division; most products fail at the first point)."""
-    for names in _products(sizes, 3):
-        products = (_product(env, names) for env in envs)
-        if all(g == w * p for g, w, p in zip(got, want, products)):
-            return Diagnosis("factor_extra", names, meaning=MEANINGS.get(names))
-        products = (_product(env, names) for env in envs)
-        if all(g * p == w for g, w, p in zip(got, want, products)):
-            return Diagnosis("factor_missing", names, meaning=MEANINGS.get(names))
+    fractions, cross-multiplied: no division), for the first product that holds."""
+    table = _table(sizes, _key_values(envs, sizes), 3)
+    if table is None:  # a product is 0 at a key point: test every one
+        candidates = [(names, extra) for names in _products(sizes, 3) for extra in (True, False)]
+    else:
+        combos, by_value, _ = table
+        head = slice(0, _KEY_POINTS)  # want is nonzero everywhere (the caller checks)
+        extra = by_value.get(_quotients(got[head], want[head]), ())
+        missing = (
+            by_value.get(_quotients(want[head], got[head]), ())
+            if all(value != 0 for value in got[head])
+            else ()
+        )
+        candidates = [
+            (combos[position], kind)
+            for position in sorted(set(extra) | set(missing))
+            for kind, listed in ((True, extra), (False, missing))
+            if position in listed
+        ]
+    for names, kind in candidates:
+        if _is_factor(got, want, envs, names, kind):
+            return Diagnosis(
+                "factor_extra" if kind else "factor_missing", names, meaning=MEANINGS.get(names)
+            )
     return None
 
 
 def _term(gaps, envs, sizes) -> Diagnosis | None:
     """answer - reference = c * product for one constant c."""
-    for names in _products(sizes, 4):
+    table = _table(sizes, _key_values(envs, sizes), 4)
+    if table is None:  # a product is 0 at a key point: test every one
+        candidates: Iterable = _products(sizes, 4)
+    elif gaps[0] == 0:  # c = 0 (products are nonzero there): not a term
+        return None
+    else:
+        combos, _, by_ratio = table
+        key = _direction(gaps[:_KEY_POINTS])
+        candidates = [combos[position] for position in by_ratio.get(key, ())]
+    for names in candidates:
         first = _product(envs[0], names)
         rest = (_product(env, names) for env in envs[1:])
         if all(g * first == gaps[0] * p for g, p in zip(gaps[1:], rest)):
@@ -144,15 +240,21 @@ def _same_swapped(answer, envs, want, pairs) -> bool:
 
 
 def diagnose(
-    answer, reference, envs, family: str = "layer", want: list | None = None
+    answer,
+    reference,
+    envs,
+    family: str = "layer",
+    want: list | None = None,
+    got: list | None = None,
 ) -> Diagnosis | None:
     """The first diagnosis of the list above that holds at every point of ``envs``
-    (``answer`` and ``reference`` are compiled functions; ``want``, when given, the
-    reference's values there; at most :data:`MAX_POINTS` points are used), or None."""
+    (``answer`` and ``reference`` are compiled functions; ``want`` and ``got``, when
+    given, the reference's and the answer's values there, computed once by the caller;
+    at most :data:`MAX_POINTS` points are used), or None."""
     envs = list(envs)[:MAX_POINTS]
     if len(envs) < 3:
         return None
-    got = _values(answer, envs)
+    got = _values(answer, envs) if got is None else list(got[: len(envs)])
     want = _values(reference, envs) if want is None else list(want[: len(envs)])
     if got is None or want is None or UNDEFINED_VALUE in want or got == want:
         return None

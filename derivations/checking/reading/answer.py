@@ -153,8 +153,8 @@ def read_answer(text: str, question_id: str) -> Reading:
         text,
         parsed.tree,
         to_unicode(parsed.tree),
-        to_text(parsed.tree),
-        to_latex(parsed.tree),
+        parsed.text,  # to_text(parsed.tree), rendered once by the reader
+        parsed.latex,  # to_latex(parsed.tree)
         parsed.notes,
         parsed.name,
         parsed,

@@ -104,6 +104,10 @@ class Normalized:
         return Normalized("".join(chars), cols)
 
 
+# the ASCII characters _fold changes (the rest of ASCII folds to itself)
+_ASCII_MAPPED = frozenset(char for char in {**CHARACTER_MAP, **SUPERSCRIPTS} if char.isascii())
+
+
 def _check_characters(raw: str) -> None:
     if len(raw) > MAX_LENGTH:
         raise refuse("too_long", length=len(raw), limit=MAX_LENGTH)
@@ -131,6 +135,9 @@ def _plain(char: str) -> str | None:
 
 
 def _fold(raw: str) -> Normalized:
+    if raw.isascii() and not _ASCII_MAPPED.intersection(raw):
+        # every character folds to itself (ASCII: no superscript, no Cf, NFKC-stable)
+        return Normalized(raw, list(range(len(raw))))
     chars: list[str] = []
     cols: list[int] = []
     index = 0

@@ -1,0 +1,243 @@
+"""The checker's fast paths give exactly what the plain algorithms give.
+
+Each fast path (issue 10: wrong answers as fast as before the feedback work) is compared
+with a plain version written here from its definition, the oracle:
+
+* matching: :func:`find_match` (a per-question plan, each variant's first point tested
+  before the full comparison) against trying every variant at every point, in order;
+* diagnosis: :func:`diagnose` (candidate products looked up by their values at three
+  points) against testing every product of up to three (factor) or four (term) sizes;
+* evaluation: :func:`compile_node` (symbols looked up at once, bounds inlined) against
+  a recursive evaluator with a bound after every multiplication.
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+
+from derivations.checking import expression as ex
+from derivations.checking.deciding.catalogue import entry
+from derivations.checking.deciding.decide import (
+    UNDEFINED,
+    find_match,
+    implied_restrictions,
+    matcher,
+)
+from derivations.checking.evaluate import Undefined, compile_node
+from derivations.checking.explaining import diagnose as diagnosis
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.limits import MAX_BITS
+from derivations.checking.reading.parse import parse_answer
+from derivations.registry.questions import QUESTIONS
+from tests.checking.fuzzing import answers
+from tests.checking.test_difference import WRONG
+
+
+def _plain_match(question: str, tree, restrictions: frozenset, uses_batch: bool):
+    """The index of the first variant equal to the answer at every point, or None."""
+    function = compile_node(tree)
+    for index, variant in enumerate(entry(question).variants):
+        if "batch_counted" in variant.conventions and not uses_batch:
+            continue
+        domain = restrictions | variant.domain
+        envs = matcher(entry(question)).envs(domain, variant.padding)
+        values = [_value(function, env) for env in envs]
+        if UNDEFINED not in values and values == [_value(variant.function, e) for e in envs]:
+            return index
+    return None
+
+
+def _value(function, env):
+    try:
+        return function(env)
+    except Undefined:
+        return UNDEFINED
+
+
+def _corpus() -> list[tuple[str, str]]:
+    references = {qid: entry(qid).display_text for qid in QUESTIONS}
+    right = [(qid, entry(qid).display_text) for qid in QUESTIONS]
+    return right + WRONG + list(answers(11, 400, references))
+
+
+def test_find_match_is_the_first_variant_equal_at_every_point():
+    compared = matched = 0
+    for question, text in _corpus():
+        try:
+            parsed = parse_answer(text)
+        except InvalidAnswer:
+            continue
+        if parsed.is_big_o:
+            continue
+        restrictions = implied_restrictions(entry(question), parsed.symbols, parsed.kinds)
+        uses_batch = "n" in parsed.symbols
+        try:
+            expected = _plain_match(question, parsed.tree, restrictions, uses_batch)
+        except (InvalidAnswer, KeyError):  # too large somewhere, or a foreign symbol: the
+            continue  # checker refuses these before (or while) matching
+        found = find_match(entry(question), parsed.tree, restrictions, uses_batch)
+        assert (found.index if found else None) == expected, (question, text)
+        compared += 1
+        matched += expected is not None
+    assert compared > 300 and matched > 100  # the corpus exercises both outcomes
+
+
+def _plain_factor(got, want, envs, sizes):
+    for names in diagnosis._products(sizes, 3):
+        products = [diagnosis._product(env, names) for env in envs]
+        if all(g == w * p for g, w, p in zip(got, want, products)):
+            return ("factor_extra", names)
+        if all(g * p == w for g, w, p in zip(got, want, products)):
+            return ("factor_missing", names)
+    return None
+
+
+def _plain_term(gaps, envs, sizes):
+    for names in diagnosis._products(sizes, 4):
+        products = [diagnosis._product(env, names) for env in envs]
+        coefficient = Fraction(gaps[0]) / products[0]
+        if coefficient and all(g == coefficient * p for g, p in zip(gaps, products)):
+            return ("term_extra" if coefficient > 0 else "term_missing", names, coefficient)
+    return None
+
+
+_SIZES = ("c_o", "c_i", "k_h", "k_w", "m_h", "m_w", "h", "w")
+
+
+def _envs(rng: random.Random, count: int) -> list[dict]:
+    return [{name: rng.randint(1, 9) for name in _SIZES} for _ in range(count)]
+
+
+def _cases(seed: int, count: int):
+    """(got, want, envs): true factors and terms (of random products, some with
+    fractional coefficients), near misses (one point off) and unrelated values."""
+    rng = random.Random(seed)
+    products = list(diagnosis._products(_SIZES, 4))
+    for _ in range(count):
+        envs = _envs(rng, rng.choice((3, 5, 12)))
+        want = [rng.randint(1, 50) * rng.choice((1, 1, -1)) for _ in envs]
+        names = rng.choice(products)
+        values = [diagnosis._product(env, names) for env in envs]
+        kind = rng.randrange(5)
+        if kind == 0:
+            got = [w * v for w, v in zip(want, values)]
+        elif kind == 1:
+            got = [Fraction(w, v) for w, v in zip(want, values)]
+        elif kind == 2:
+            scale = Fraction(rng.choice((1, -1, 3, -2)), rng.choice((1, 2, 7)))
+            got = [w + scale * v for w, v in zip(want, values)]
+        elif kind == 3:
+            got = [rng.randint(-60, 60) for _ in envs]
+        else:
+            got = [w * v for w, v in zip(want, values)]
+            got[rng.randrange(len(got))] += 1
+        yield got, want, envs
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_factor_and_term_lookups_find_what_testing_every_product_finds(seed):
+    found = {"factor": 0, "term": 0}
+    for got, want, envs in _cases(seed, 300):
+        sizes = _SIZES
+        fast = diagnosis._factor(got, want, envs, sizes)
+        plain = _plain_factor(got, want, envs, sizes)
+        assert (fast and (fast.id, fast.factor)) == (plain or None), (got, want, envs)
+        gaps = [g - w for g, w in zip(got, want)]
+        if any(gaps):
+            fast = diagnosis._term(gaps, envs, sizes)
+            plain_term = _plain_term(gaps, envs, sizes)
+            shown = fast and (fast.id, fast.factor, Fraction(fast.constant))
+            assert shown == (plain_term or None), (gaps, envs)
+            found["term"] += plain_term is not None
+        found["factor"] += plain is not None
+    assert found["factor"] > 50 and found["term"] > 30  # both kinds are really found
+
+
+def test_a_zero_product_at_a_key_point_tests_every_product():
+    envs = [dict.fromkeys(_SIZES, 2) for _ in range(4)]
+    envs[0]["m_h"] = 0  # a degenerate point: the lookup tables do not apply
+    want = [3, 5, 7, 11]
+    got = [w * diagnosis._product(env, ("c_o", "m_h")) for w, env in zip(want, envs)]
+    assert diagnosis._table(_SIZES, diagnosis._key_values(envs, _SIZES), 3) is None
+    fast = diagnosis._factor(got, want, envs, _SIZES)
+    assert (fast.id, fast.factor) == _plain_factor(got, want, envs, _SIZES)
+
+
+def _plain_evaluate(node: ex.Node, env: dict):
+    match node:
+        case ex.Num(value):
+            return value
+        case ex.Sym(name):
+            return env[name]
+        case ex.Add(parts):
+            return Fraction(sum(_plain_evaluate(p, env) for p in parts))
+        case ex.Mul(parts):
+            values = [_plain_evaluate(p, env) for p in parts]
+            result = Fraction(1)
+            for value in values:
+                result *= value
+                size = max(result.numerator.bit_length(), result.denominator.bit_length())
+                if size > MAX_BITS:
+                    raise InvalidAnswer("too large")
+            return result
+        case ex.Neg(x):
+            return -_plain_evaluate(x, env)
+        case ex.Max(parts):
+            return max(_plain_evaluate(p, env) for p in parts)
+        case ex.Min(parts):
+            return min(_plain_evaluate(p, env) for p in parts)
+        case ex.Div(top, bottom):
+            lower = _plain_evaluate(bottom, env)
+            if lower == 0:
+                raise Undefined
+            return Fraction(_plain_evaluate(top, env)) / lower
+        case ex.Floor(x):
+            return Fraction(_plain_evaluate(x, env)).__floor__()
+        case ex.Ceil(x):
+            return Fraction(_plain_evaluate(x, env)).__ceil__()
+    raise AssertionError(node)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c_i c_o k_h k_w m_h m_w",
+        "c_i + c_o + h",
+        "max(h, w, k_h) - min(p_h, p_w)",
+        "c_i/2 * c_o/3 * 6",
+        "floor((h - k_h + p_h + s_h)/s_h) * ceil(w/s_w)",
+        "h w / (h w)",
+        "c_i/(p_h - p_h)",
+    ],
+)
+def test_compiled_functions_evaluate_as_the_plain_evaluator(text):
+    tree = parse_answer(text).tree
+    function = compile_node(tree)
+    rng = random.Random(text)
+    for _ in range(50):
+        env = {name: rng.randint(0, 9) for name in ("c_i", "c_o", "h", "w")}
+        env |= {name: rng.randint(1, 5) for name in ("k_h", "k_w", "s_h", "s_w", "m_h", "m_w")}
+        env |= {name: rng.randint(0, 3) for name in ("p_h", "p_w")}
+        try:
+            expected = _plain_evaluate(tree, env)
+        except Undefined:
+            with pytest.raises(Undefined):
+                function(env)
+            continue
+        value = function(env)
+        assert value == expected
+        assert type(value) is (int if Fraction(expected).denominator == 1 else Fraction)
+
+
+def test_a_product_too_large_is_refused_even_of_plain_symbols():
+    function = compile_node(parse_answer("c_i c_o h w").tree)
+    huge = 2 ** (MAX_BITS // 2)
+    assert function({"c_i": huge, "c_o": 1, "h": 1, "w": 1}) == huge
+    with pytest.raises(InvalidAnswer):
+        function({"c_i": huge, "c_o": huge, "h": 2, "w": 1})
+    # the bound holds for every partial product, not only the last one
+    with pytest.raises(InvalidAnswer):
+        function({"c_i": huge, "c_o": huge * 4, "h": 0, "w": 1})
