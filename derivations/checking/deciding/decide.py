@@ -146,7 +146,6 @@ class _Step:
     key: tuple  # (domain, padding): answers on the same points share their values
     envs: tuple
     first: int | None  # the point compared first (None: no valid point at all)
-    values: Values  # the variant's values there
 
 
 class Matcher:
@@ -193,16 +192,8 @@ class Matcher:
                 domain = restrictions | variant.domain
                 envs = self.envs(domain, variant.padding)
                 order = _order(len(envs))
-                steps.append(
-                    _Step(
-                        index,
-                        domain,
-                        (domain, variant.padding),
-                        envs,
-                        order[0] if order else None,
-                        self.values_of_variant(index, domain),
-                    )
-                )
+                first = order[0] if order else None
+                steps.append(_Step(index, domain, (domain, variant.padding), envs, first))
             self.plans[key] = tuple(steps)
         return self.plans[key]
 
@@ -254,15 +245,18 @@ def find_match(
     decides most comparisons, so the full comparison runs only where that one agrees."""
     answers = {} if answers is None else answers
     function = compile_node(tree) if function is None else function
-    for step in matcher(entry).plan(restrictions, uses_batch):
+    cache = matcher(entry)
+    for step in cache.plan(restrictions, uses_batch):
         answer = answers.get(step.key)
         if answer is None:
             answer = answers[step.key] = Values(function, step.envs)
+        # a variant is compiled and evaluated only when reached, as one by one would
+        variant = cache.values_of_variant(step.index, step.domain)
         if step.first is not None:
             value = answer[step.first]
-            if value is UNDEFINED or value != step.values[step.first]:
+            if value is UNDEFINED or value != variant[step.first]:
                 continue
-        if _equal(answer, step.values):
+        if _equal(answer, variant):
             return Match(step.index, entry.variants[step.index], step.domain)
     return None
 
