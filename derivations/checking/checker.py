@@ -39,12 +39,7 @@ from derivations.checking.deciding.decide import (
 from derivations.checking.deciding.restrictions import Kind, Restriction, axes_with
 from derivations.checking.evaluate import compile_node
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
-from derivations.checking.reading.aliases import (
-    COMPOSE_SYMBOLS,
-    LAYER_SYMBOLS,
-    OUTPUT_SYMBOLS,
-    spellings,
-)
+from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import read_answer
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.limits import (
@@ -57,6 +52,7 @@ from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
 from derivations.messages import text
 from derivations.registry.questions import question as find_question
+from derivations.registry.spellings import Symbol, spellings
 
 __all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS"]
 
@@ -109,13 +105,13 @@ def _check_name(entry: Entry, parsed: Parsed) -> None:
     (``m_h = ...`` answering forward-mults says something else than the count)."""
     if parsed.name is None:
         return
-    kind, symbol = spellings().get(parsed.name.lower(), (None, None))
-    if kind == "symbol" and symbol in _allowed(entry):
+    meaning = spellings().get(parsed.name.lower())
+    if isinstance(meaning, Symbol) and meaning.name in _allowed(entry):
         raise _invalid(
             "defines_symbol",
             parsed.name_column,
             name=parsed.name,
-            symbol=symbol,
+            symbol=meaning.name,
             question=entry.question.id,
         )
 

@@ -13,14 +13,14 @@ How the variants are derived from a recipe lives in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from derivations.checking.deciding.restrictions import Restriction
 from derivations.errors import DerivationError
 from derivations.registry.exercises import EDITIONS, EXERCISES
 from derivations.registry.forms import Form
 
-__all__ = ["Question", "Recipe", "Derivation", "Family", "QUESTIONS", "question"]
+__all__ = ["Question", "Recipe", "Derivation", "Family", "Shape", "QUESTIONS", "question"]
 
 
 class Derivation(StrEnum):
@@ -36,6 +36,21 @@ class Derivation(StrEnum):
 class Family(StrEnum):
     LAYER = "layer"  # the section's layer symbols
     COMPOSE = "compose"  # k_1, k_2
+
+
+class Shape(Enum):
+    """Which size of a 2-D shape a question asks for, where students give the shape
+    (``(m_h, m_w)``, ``(k_1+k_2-1)×(k_1+k_2-1)``): its height, its width, or either
+    (both axes are the asked size)."""
+
+    HEIGHT = "height"
+    WIDTH = "width"
+    SQUARE = "square"
+
+    @property
+    def axis(self) -> int | None:
+        """0 (height) or 1 (width) of the pair; None when both axes are the size."""
+        return {Shape.HEIGHT: 0, Shape.WIDTH: 1}.get(self)
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ class Question:
     base_domain: frozenset = field(default_factory=frozenset)  # of Restriction values
     big_o: bool = True  # may the answer be a big-O?
     output_symbols: bool = True  # may the answer use m_h, m_w?
+    shape: Shape | None = None  # the size of a 2-D shape it asks for (a pair reads)
 
     @property
     def numbers(self) -> dict:
@@ -109,6 +125,7 @@ QUESTIONS: dict[str, Question] = {
             bias=False,
             big_o=False,
             output_symbols=False,
+            shape=Shape.HEIGHT,
         ),
         Question(
             "output-width",
@@ -117,6 +134,7 @@ QUESTIONS: dict[str, Question] = {
             bias=False,
             big_o=False,
             output_symbols=False,
+            shape=Shape.WIDTH,
         ),
         Question(
             "forward-mults", "cost", _forms((None, (Form.FORWARD_MULTS,))), bias=False, batched=True
@@ -191,6 +209,7 @@ QUESTIONS: dict[str, Question] = {
             family=Family.COMPOSE,
             big_o=False,
             output_symbols=False,
+            shape=Shape.SQUARE,
         ),
         Question(
             "bias-size",

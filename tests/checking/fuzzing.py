@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import random
 
-from derivations.checking.reading.aliases import SYMBOL_ALIASES
+from derivations.registry.spellings import SYMBOL_SPELLINGS
 
 __all__ = ["answers"]
 
 _ITALIC = {"h": "ℎ", "k": "𝑘", "w": "𝑤", "c": "𝑐", "p": "𝑝", "s": "𝑠"}
-_SPELLINGS = [spelling for names in SYMBOL_ALIASES.values() for spelling in names]
+_SPELLINGS = [spelling for names in SYMBOL_SPELLINGS.values() for spelling in names]
 _SPELLINGS += [
     "K_h",
     "Kh",

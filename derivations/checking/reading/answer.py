@@ -11,8 +11,9 @@ from derivations.checking.explaining.render import to_latex, to_text, to_unicode
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer
+from derivations.registry.questions import QUESTIONS, Shape
 
-__all__ = ["Reading", "read_answer", "parse_for", "SHAPE_AXIS"]
+__all__ = ["Reading", "read_answer", "parse_for"]
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,6 @@ class Reading:
         }
 
 
-# Questions whose answer is one size of a 2-D shape: which axis of a shape students
-# give (``(m_h, m_w)``, ``(k_1+k_2-1)×(k_1+k_2-1)``) the question asks for; "same": both
-# axes are the asked size.  (A question fact: it belongs in registry.questions.)
-SHAPE_AXIS = {"output-height": 0, "output-width": 1, "compose-size": "same"}
 _AXIS_SYMBOLS = ({"h", "k_h", "p_h", "s_h", "m_h"}, {"w", "k_w", "p_w", "s_w", "m_w"})
 _SHARED = {"k", "p", "s"}
 _PAIR_OPEN, _PAIR_CLOSE = "([（", ")]）"
@@ -84,11 +81,17 @@ def _per_axis(tree: ex.Node, axis: int) -> bool:
     return bool(names & _AXIS_SYMBOLS[axis]) and names <= _AXIS_SYMBOLS[axis] | _SHARED
 
 
-def _shape(parts: list, how, column, pair: bool) -> ex.Node | None:
+def _shape_of(question_id: str) -> Shape | None:
+    """The size of a shape the question asks for (None: an unknown id asks for none)."""
+    found = QUESTIONS.get(question_id)
+    return found.shape if found else None
+
+
+def _shape(parts: list, how: Shape, column, pair: bool) -> ex.Node | None:
     """The asked size of a shape given as two per-axis sizes, or None if it is none (a
     product of two different sizes, k_1 k_2, is a product; a pair of them is refused)."""
     first, second = parts
-    if how == "same":
+    if how.axis is None:
         if not ex.symbols_in(first):
             return None
         if first != second:
@@ -97,12 +100,12 @@ def _shape(parts: list, how, column, pair: bool) -> ex.Node | None:
             return None
         return first
     if _per_axis(first, 0) and _per_axis(second, 1):
-        return parts[how]
+        return parts[how.axis]
     return None
 
 
 def _as_shape(parsed: Parsed, text: str, question_id: str) -> Parsed:
-    how = SHAPE_AXIS.get(question_id)
+    how = _shape_of(question_id)
     if how is None:
         return parsed
     tree = parsed.tree
@@ -128,9 +131,9 @@ def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:
 def parse_for(text: str, question_id: str) -> Parsed:
     """:func:`.parse_answer`, plus what only the question tells: a shape (a pair, or a
     product of two per-axis sizes) where the question asks for one size of it."""
-    how = SHAPE_AXIS.get(question_id)
+    how = _shape_of(question_id)
     pair = _pair(text) if how is not None and isinstance(text, str) else None
-    if pair is None:
+    if pair is None or how is None:  # (no shape asked: no pair either)
         return _as_shape(parse_answer(text), text, question_id)
     parts = [_part(part, offset) for part, offset in pair]
     chosen = _shape([p.tree for p in parts], how, pair[0][1], pair=True)

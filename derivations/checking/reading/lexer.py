@@ -13,10 +13,10 @@ from typing import cast
 
 from lark import Token
 
-from derivations.checking.reading.aliases import spellings
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
 from derivations.checking.reading.normalize import Normalized
+from derivations.registry.spellings import Function, Symbol, spellings
 
 __all__ = ["tokenize", "TERMINALS", "describe_terminal"]
 
@@ -102,9 +102,9 @@ def _nearest(word: str) -> list[str]:
     close = difflib.get_close_matches(word.lower(), list(table), n=6, cutoff=0.5)
     names = []
     for spelling in close:
-        kind, name = table[spelling]
-        if kind == "symbol" and name not in names:
-            names.append(name)
+        meaning = table[spelling]
+        if isinstance(meaning, Symbol) and meaning.name not in names:
+            names.append(meaning.name)
     return names[:3] or ["c_i", "c_o", "k_h"]
 
 
@@ -126,8 +126,11 @@ def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
                 break
         else:
             raise _unknown(text[index:end] if index > start else text[start:end], col(index))
-        kind, name = found
-        tokens.append(Token("SYMBOL" if kind == "symbol" else "FUNC", name, start_pos=col(index)))
+        match found:
+            case Symbol(name):
+                tokens.append(Token("SYMBOL", name, start_pos=col(index)))
+            case Function():
+                tokens.append(Token("FUNC", found.value, start_pos=col(index)))
         index += length
     return tokens, end
 
