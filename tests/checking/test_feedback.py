@@ -137,3 +137,19 @@ def test_chinese_feedback_has_no_english_sentence(question, answer, reveal):
         text = text.replace(kept, "")
     found = _ENGLISH.findall(text)
     assert not found, (found, text)
+
+
+@pytest.mark.parametrize(
+    "options, key",
+    [({"lang": "fr"}, "checker.unknown_language"), ({"reveal": "all"}, "checker.unknown_reveal")],
+)
+def test_a_bad_language_or_reveal_is_said_by_id_in_both_languages(options, key):
+    from derivations.errors import DerivationError
+
+    result = check("bias-size", "c_o", symbolic=False)
+    with pytest.raises(DerivationError) as raised:
+        feedback(result, **options)
+    assert raised.value.key == key
+    bad = next(iter(options.values()))
+    assert repr(bad) in str(raised.value) and repr(bad) in raised.value.text("zh")
+    assert re.search(r"[\u4e00-\u9fff]", raised.value.text("zh"))

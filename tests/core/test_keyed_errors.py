@@ -38,8 +38,6 @@ PERMANENT = {
 #: Modules whose errors are not converted yet (issue 9).  Each owner converts the raises in
 #: their modules and removes them here; a test below fails when a listed module is clean.
 EXEMPT = {
-    # checker
-    "checking/explaining/feedback.py",
     # docs
     "commands/docs.py",
     "docs_cache.py",

@@ -26,6 +26,7 @@ from derivations.checking.explaining.wording import (
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
+from derivations.numbers import shown as shown_value
 
 __all__ = [
     "feedback",
@@ -77,13 +78,17 @@ def one_line(value: str, most: int = 80) -> str:
 
 def check_language(lang: str) -> str:
     if lang not in LANGS:
-        raise DerivationError(f"language {lang!r} is not one of {', '.join(LANGS)}")
+        raise DerivationError(
+            key="checker.unknown_language", value=shown_value(lang), known=", ".join(LANGS)
+        )
     return lang
 
 
 def check_reveal(reveal: str) -> str:
     if reveal not in REVEALS:
-        raise DerivationError(f"reveal {reveal!r} is not one of {', '.join(REVEALS)}")
+        raise DerivationError(
+            key="checker.unknown_reveal", value=shown_value(reveal), known=", ".join(REVEALS)
+        )
     return reveal
 
 
