@@ -54,7 +54,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--rubric",
-        help="rubric file (TOML or YAML): points, credit, accepted conventions, reveal, columns",
+        help="rubric file (TOML or YAML): points, credit, accepted assumptions, reveal, columns",
     )
     parser.add_argument(
         "--variants",

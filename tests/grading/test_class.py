@@ -76,6 +76,8 @@ def test_grade_keeps_every_row_in_order_and_marks_a_bad_row(tmp_path, capsys):
     content = summary.read_text(encoding="utf-8")
     assert "bias\\-size" in content and "bias_as_weights" in content
     assert text("grading.summary_title", "zh") in content
+    heading = text("grading.summary_top_assumptions", "zh")
+    assert heading in content and "flops" in content.split(heading, 1)[1]
     assert (tmp_path / "summary.svg").read_bytes().startswith(b"<?xml")
 
 
