@@ -11,7 +11,7 @@ its translation.  The files are read once, on first use.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from derivations.errors import DerivationError
@@ -28,6 +28,25 @@ def _load_yaml(source: str) -> object:
     return yaml.load(source, Loader=loader)
 
 
+@cache
+def _file(name: str) -> dict[str, dict[str, str]]:
+    """The messages of catalogue file ``name`` (empty when there is no such file)."""
+    item = resources.files(__package__).joinpath(name)
+    if not item.is_file():
+        return {}
+    data = _load_yaml(item.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise DerivationError(f"message catalogue {name} is not a mapping")
+    out: dict[str, dict[str, str]] = {}
+    for key, texts in data.items():
+        if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
+            raise DerivationError(
+                f"message {key!r} in {name} needs exactly the languages {', '.join(LANGUAGES)}"
+            )
+        out[key] = {lang: str(texts[lang]) for lang in LANGUAGES}
+    return out
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     """Every id -> {language: text}, merged from all catalogue files (ids unique)."""
@@ -37,26 +56,23 @@ def catalogue() -> dict[str, dict[str, str]]:
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         if not item.name.endswith(".yaml"):
             continue
-        data = _load_yaml(item.read_text(encoding="utf-8")) or {}
-        if not isinstance(data, dict):
-            raise DerivationError(f"message catalogue {item.name} is not a mapping")
-        for key, texts in data.items():
+        for key, texts in _file(item.name).items():
             if key in merged:
                 raise DerivationError(
                     f"message id {key!r} is declared in {origin[key]} and {item.name}"
                 )
-            if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
-                raise DerivationError(
-                    f"message {key!r} in {item.name} needs exactly the languages "
-                    f"{', '.join(LANGUAGES)}"
-                )
-            merged[key] = {lang: str(texts[lang]) for lang in LANGUAGES}
+            merged[key] = texts
             origin[key] = item.name
     return merged
 
 
 def entry(key: str) -> dict[str, str]:
-    """Both languages' texts of message ``key``."""
+    """Both languages' texts of message ``key``: read from the file named by the id's
+    area (``model.…`` from ``model.yaml``) when it is there, so a command parses only the
+    files it speaks from; otherwise from the whole catalogue."""
+    found = _file(f"{key.partition('.')[0]}.yaml").get(key)
+    if found is not None:
+        return found
     try:
         return catalogue()[key]
     except KeyError:
