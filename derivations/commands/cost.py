@@ -78,6 +78,12 @@ def register(sub) -> None:
         help="element type for bytes (default float32)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of the labels, the stated conventions and errors (default en)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -104,10 +110,30 @@ def _layer(args):
     )
 
 
-def cost_report(layer, dtype: str = "float32") -> dict:
-    """The JSON-ready report of one layer (all values from the closed forms)."""
+def _conventions(layer, lang: str) -> dict:
+    """What the report's numbers count, in ``lang``: the registry's counting rules and
+    the padding convention of ``layer``."""
+    from derivations.messages import text
+    from derivations.registry.counting import Counting, describe
+
+    adds = describe(Counting.EXACT, lang)
+    if layer.bias:
+        adds += "; " + describe(Counting.EXACT_BIAS, lang)
+    return {
+        "padding": text(f"cost.padding.{layer.padding_convention}", lang),
+        "adds": adds,
+        "macs": describe(Counting.MACS, lang),
+        "flops": describe(Counting.FLOPS, lang) + "; " + text("cost.flops_backward", lang),
+        "padding_products": text("cost.padding_products", lang),
+        "backward": text("cost.backward", lang),
+        "memory": text("sheets.memory_model", lang),
+    }
+
+
+def cost_report(layer, dtype: str = "float32", lang: str = "en") -> dict:
+    """The JSON-ready report of one layer (all values from the closed forms; the
+    conventions stated in ``lang``)."""
     from derivations.integer_forms import evaluate_all
-    from derivations.registry.counting import MEMORY_MODEL
     from derivations.registry.forms import Form, op_form
 
     v = evaluate_all(layer)
@@ -144,23 +170,7 @@ def cost_report(layer, dtype: str = "float32") -> dict:
         "memory": memory,
         "memory_bytes": {k: n * itemsize for k, n in memory.items()},
         "dtype": dtype,
-        "conventions": {
-            "padding": f"{layer.padding_convention} ("
-            + (
-                "p rows/columns in all"
-                if layer.padding_convention == "total"
-                else "p rows/columns on each side"
-            )
-            + ")",
-            "adds": "exact counting: a t-term sum costs t-1 additions"
-            + ("; the bias adds one per output element" if layer.bias else ""),
-            "macs": "one multiply-accumulate per product",
-            "flops": "2 x MACs, bias ignored (torch.utils.flop_counter); backward = 2 x forward",
-            "padding_products": "products with padding zeros count (padding materialized)",
-            "backward": "dX on the padded input, dW, db; one product each for dX and dW "
-            "per forward product",
-            "memory": MEMORY_MODEL,
-        },
+        "conventions": _conventions(layer, lang),
     }
 
 
@@ -178,11 +188,12 @@ def printable_numbers(value):
     return value
 
 
-def _table(report: dict) -> str:
+def _table(report: dict, lang: str = "en") -> str:
+    from derivations.messages import text
     from derivations.numbers import grouped, json_number
 
     shape = ", ".join(str(json_number(n)) for n in report["output_shape"])
-    rows = [("output shape [n, c_o, m_h, m_w]", f"[{shape}]")]
+    rows = [(text("cost.row.output_shape", lang), f"[{shape}]")]
     for part in ("forward", "backward"):
         for name, value in report[part].items():
             if isinstance(value, dict):
@@ -191,13 +202,13 @@ def _table(report: dict) -> str:
                 rows.append((f"{part} {name}", grouped(value)))
     size = report["memory_bytes"]
     rows += [
-        (f"memory {k} (elements / bytes)", f"{grouped(v)} / {grouped(size[k])}")
+        (text("cost.row.memory", lang, name=k), f"{grouped(v)} / {grouped(size[k])}")
         for k, v in report["memory"].items()
     ]
     width = max(len(r[0]) for r in rows)
     lines = [f"{name:<{width}}  {value}" for name, value in rows]
     lines.append("")
-    lines.append(f"dtype: {report['dtype']}")
+    lines.append(f"{text('cost.row.dtype', lang)}: {report['dtype']}")
     lines += [f"{k}: {v}" for k, v in report["conventions"].items()]
     return "\n".join(lines)
 
@@ -205,6 +216,8 @@ def _table(report: dict) -> str:
 def run(args) -> int:
     import json
 
-    report = cost_report(_layer(args), args.dtype)
-    print(json.dumps(printable_numbers(report), indent=2) if args.json else _table(report))
+    report = cost_report(_layer(args), args.dtype, args.lang)
+    print(
+        json.dumps(printable_numbers(report), indent=2) if args.json else _table(report, args.lang)
+    )
     return 0

@@ -163,3 +163,15 @@ def test_a_huge_size_in_a_model_error_is_shown_short():
     done = _cost("--ci", "3", "--co", "3", "--h", "5", "--w", "5", "--kh", "9" * 2300, "--kw", "3")
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and len(done.stderr) < 200
     assert "k_h=1.00000e+2300 (2300 digits)" in done.stderr
+
+
+def test_cost_speaks_chinese_with_lang_zh(capsys):
+    """Labels, stated conventions and errors come from the catalogue in the asked language."""
+    from derivations.messages import text
+
+    code, out, _ = run_cli(capsys, "cost", *BOOKISH, "--bias", "--lang", "zh")
+    assert code == 0 and text("cost.row.output_shape", "zh") in out
+    assert text("counting.exact_bias", "zh") in out and text("sheets.memory_model", "zh") in out
+    assert "rows/columns" not in out and "elements / bytes" not in out
+    code, _, err = run_cli(capsys, "cost", *BOOKISH, "--groups", "5", "--lang", "zh")
+    assert code == 2 and "不能整除" in err and len(err.strip().splitlines()) == 1
