@@ -1,9 +1,12 @@
 """Whole-network cost tables: the one-layer model extended to the book's CNNs.
 
-Declarations: :mod:`.kinds` (layer kinds and their counting conventions),
-:mod:`.models` (the book's and torchvision's networks as plain layer lists).
+Declarations: :mod:`.kinds` (layer kinds and their counting conventions, forward and
+backward), :mod:`.models` (the book's and torchvision's networks as plain layer lists,
+named as their code names them).
 Machinery: :mod:`.rows` (checked fields), :mod:`.graph` (a layer list -> a network -> a
-per-layer table), :mod:`.files` (a user's JSON/YAML layer list).
+per-layer table), :mod:`.files` (a user's JSON/YAML layer list), :mod:`.backward` (the
+backward of the kinds without closed forms, executed in NumPy: what their counts are
+tested against), :mod:`.torch` (a PyTorch model read as a layer list).
 """
 
 from derivations.networks.files import LayerFile, read_layer_file
