@@ -7,9 +7,10 @@ source's module paths, so a row can be compared with the module it stands for:
 torchvision's (``features.0``, ``layer1.0.conv1``) for its models; for the book's, the
 indices of d2l's (PyTorch) ``nn.Sequential`` (``net = nn.Sequential(...)``: ``0``, ``1``;
 a block inside it, as VGG's ``vgg_block`` and NiN's ``nin_block``: ``0.0``), and for
-GoogLeNet its block variables ``b1`` ... ``b5`` with the ``Inception`` branches'
-attributes of the English edition (``b3.0.b2_2``; the Chinese edition calls them
-``p2_2``); a functional ReLU, which has no module, is named after the layer it follows.
+GoogLeNet and ResNet-18 their blocks ``b1`` ... ``b5`` with the attributes of
+``Inception`` (the English edition's ``b3.0.b2_2``; the Chinese edition calls them
+``p2_2``) and ``Residual`` (``b3.0.conv1``), and ResNet's head ``last``; a functional
+ReLU, which has no module, is named after the layer it follows.
 
 Sources: d2l.ai (PyTorch edition) chapters "LeNet", "AlexNet", "VGG", "NiN", "GoogLeNet";
 torchvision ``alexnet``, ``vgg16``, ``resnet18``, ``resnet50`` (ResNet v1.5: the stride sits
@@ -290,6 +291,52 @@ def googlenet():
     ]
 
 
+# --- ResNet-18 (d2l) ---------------------------------------------------------------------
+def residual(name, source, out, stride, shortcut):
+    """d2l's ``Residual``: conv1-bn1-ReLU, conv2-bn2, plus the input (through ``conv3``, a
+    1x1 convolution with the stride, when ``use_1x1conv``), then ReLU; the convolutions
+    have biases, the ReLUs are functional (named after the layer they follow)."""
+    rows = [
+        conv(f"{name}.conv1", out, 3, stride, 1, **{"from": source}),
+        simple(f"{name}.bn1", "batchnorm"),
+        simple(f"{name}.bn1.relu", "relu"),
+        conv(f"{name}.conv2", out, 3, padding=1),
+        simple(f"{name}.bn2", "batchnorm"),
+    ]
+    identity = source
+    if shortcut:
+        rows.append(conv(f"{name}.conv3", out, 1, stride, **{"from": source}))
+        identity = f"{name}.conv3"
+    return rows + [
+        simple(f"{name}.add", "add", **{"from": [f"{name}.bn2", identity]}),
+        simple(f"{name}.relu", "relu"),
+    ]
+
+
+def resnet18_book():
+    """d2l's ``ResNet18``: ``b1`` (7x7 convolution, batch norm, ReLU, max pool), then
+    ``b2`` ... ``b5`` (the book's ``block``: two ``Residual`` each, the first of b3-b5
+    halving the size through ``conv3``), then ``last`` (global average pool, flatten,
+    linear), as the English edition's ``add_module`` names them."""
+    rows = [
+        conv("b1.0", 64, 7, 2, 3),
+        simple("b1.1", "batchnorm"),
+        simple("b1.2", "relu"),
+        pool("b1.3", "maxpool", 3, 2, 1),
+    ]
+    source = "b1.3"
+    for stage, out in zip(range(2, 6), (64, 128, 256, 512)):
+        for i in range(2):
+            first = i == 0 and stage > 2
+            rows += residual(f"b{stage}.{i}", source, out, 2 if first else 1, first)
+            source = f"b{stage}.{i}.relu"
+    return rows + [
+        simple("last.0", "adaptive_avgpool", out=1),
+        simple("last.1", "flatten"),
+        linear("last.2", 10, 512),
+    ]
+
+
 # --- ResNet (torchvision, v1.5) --------------------------------------------------------
 def conv_bn(name, out, kernel, stride=1, padding=0, source=None, relu=True, bn="bn"):
     extra = {} if source is None else {"from": source}
@@ -404,6 +451,13 @@ MODELS = {
             "d2l GoogLeNet: 1x224x224 (the book trains at 96x96), 10 classes",
             (1, 224, 224),
             googlenet,
+        ),
+        Model(
+            "resnet18-book",
+            "ResNet-18 (book)",
+            "d2l ResNet18: 1x224x224 (the book trains at 96x96), 10 classes",
+            (1, 224, 224),
+            resnet18_book,
         ),
         Model(
             "resnet18",

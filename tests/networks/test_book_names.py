@@ -153,14 +153,73 @@ def googlenet(nn):
     return nn.Sequential(b1, b2, b3, b4, b5, nn.Linear(1024, 10))
 
 
-BOOK = {"lenet": lenet, "alexnet-book": alexnet, "vgg11": vgg, "nin": nin, "googlenet": googlenet}
+def resnet18(nn):
+    import torch.nn.functional as F
+
+    class Residual(nn.Module):
+        def __init__(self, input_channels, num_channels, use_1x1conv=False, strides=1):
+            super().__init__()
+            self.conv1 = nn.Conv2d(
+                input_channels, num_channels, kernel_size=3, padding=1, stride=strides
+            )
+            self.conv2 = nn.Conv2d(num_channels, num_channels, kernel_size=3, padding=1)
+            if use_1x1conv:
+                self.conv3 = nn.Conv2d(input_channels, num_channels, kernel_size=1, stride=strides)
+            else:
+                self.conv3 = None
+            self.bn1 = nn.BatchNorm2d(num_channels)
+            self.bn2 = nn.BatchNorm2d(num_channels)
+
+        def forward(self, X):
+            Y = F.relu(self.bn1(self.conv1(X)))
+            Y = self.bn2(self.conv2(Y))
+            if self.conv3:
+                X = self.conv3(X)
+            Y += X
+            return F.relu(Y)
+
+    def block(input_channels, num_channels, num_residuals, first_block=False):
+        blk = []
+        for i in range(num_residuals):
+            if i == 0 and not first_block:
+                blk.append(Residual(input_channels, num_channels, use_1x1conv=True, strides=2))
+            else:
+                blk.append(Residual(num_channels, num_channels))
+        return nn.Sequential(*blk)
+
+    net = nn.Sequential(
+        nn.Sequential(
+            nn.Conv2d(1, 64, kernel_size=7, stride=2, padding=3), nn.BatchNorm2d(64), nn.ReLU(),
+            nn.MaxPool2d(kernel_size=3, stride=2, padding=1),
+        )
+    )  # fmt: skip
+    for i, (c_in, c_out) in enumerate(((64, 64), (64, 128), (128, 256), (256, 512))):
+        net.add_module(f"b{i + 2}", block(c_in, c_out, 2, first_block=(i == 0)))
+    net.add_module(
+        "last", nn.Sequential(nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten(), nn.Linear(512, 10))
+    )
+    return net
+
+
+BOOK = {
+    "lenet": lenet,
+    "alexnet-book": alexnet,
+    "vgg11": vgg,
+    "nin": nin,
+    "googlenet": googlenet,
+    "resnet18-book": resnet18,
+}
 
 
 def _book_name(model: str, path: str) -> str:
-    if model != "googlenet":
-        return path
+    """The built-in row's name for the module at ``path`` of the book's code: the same,
+    but for the blocks' variables b1 ... b5 (GoogLeNet's top-level 0-4, ResNet's 0)."""
     head, _, rest = path.partition(".")
-    return f"b{int(head) + 1}.{rest}" if rest else head  # b1 ... b5; the Linear is 5
+    if model == "googlenet" and rest:
+        return f"b{int(head) + 1}.{rest}"  # b1 ... b5; the Linear is 5
+    if model == "resnet18-book" and head == "0":
+        return f"b1.{rest}"  # the English edition's net.0 = self.b1(); b2 ... b5, last named
+    return path
 
 
 @pytest.mark.parametrize("model", BOOK)
@@ -203,4 +262,4 @@ def test_forked_gradients_of_the_book_models(nn, model):
     output = module(torch.empty(1, *built.input_shape[1:], device="meta"))
     ours = sum(r.backward.output.adds for r in built.rows if r.backward and r.backward.output)
     assert ours == _summed_gradients(torch, output)
-    assert (ours > 0) == (model == "googlenet")
+    assert (ours > 0) == (model in ("googlenet", "resnet18-book"))
