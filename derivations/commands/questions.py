@@ -20,8 +20,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--build",
         action="store_true",
-        help="derive every question's reference now (cached; done "
-        "automatically, announced, at first use)",
+        help="derive now every question's reference that is neither prebuilt with the "
+        "package nor cached (done automatically, announced, at first use)",
     )
     parser.add_argument(
         "--write-prebuilt",
@@ -62,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     if args.build:
-        from derivations.checking.deciding.prebuild import build_all
+        from derivations.checking.deciding.prebuild import build_all, missing
 
-        build_all(QUESTIONS, lang=args.lang)
+        build_all(missing(), lang=args.lang)
     if args.json:
         print(
             json.dumps(

@@ -269,3 +269,24 @@ def test_the_command_writes_the_prebuilt_files(tmp_path, monkeypatch, capsys):
     assert out.strip() == f"已将 {len(QUESTIONS)} 个预先推导的结果写入 {tmp_path}"
     assert err.count("\n") == len(QUESTIONS)  # one progress line per question
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted(QUESTIONS)
+
+
+def test_questions_build_derives_only_what_is_neither_prebuilt_nor_cached(
+    isolated, monkeypatch, capsys
+):
+    from derivations.cli import main
+
+    derive = catalogue.fresh
+    derived: list[str] = []
+
+    def counted(qid):
+        derived.append(qid)
+        return derive(qid)
+
+    monkeypatch.setattr(catalogue, "fresh", counted)
+    assert main(["questions", "--build"]) == 0
+    assert derived == [] and "first use" not in capsys.readouterr().err
+    (isolated / "bias-size.json").unlink()
+    catalogue._prebuilt_payload.cache_clear()
+    assert main(["questions", "--build"]) == 0
+    assert derived == ["bias-size"] and capsys.readouterr().err.count("first use") == 1

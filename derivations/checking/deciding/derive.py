@@ -237,13 +237,18 @@ def _double_channels() -> list[Variant]:
 
 def _double_padding() -> list[Variant]:
     out = []
+    # each doubling once (SymPy simplifies floors: ~1 s apiece); the loops below share them
+    doubled_by = {
+        (key, padding, bias): double_padding(key, padding, bias)
+        for key, padding, bias in itertools.product(COUNTS.values(), PADDINGS, (False, True))
+    }
     for (mode, key), padding, bias in itertools.product(COUNTS.items(), PADDINGS, (False, True)):
-        doubled = double_padding(key, padding, bias)
+        doubled = doubled_by[key, padding, bias]
         tags = _tags(padding, bias, False, mode)
         out.append(Variant(doubled.increase, padding, tags))
         out.append(Variant(doubled.ratio, padding, tags + ("ratio_given",)))
     for (mode, key), padding in itertools.product(COUNTS.items(), PADDINGS):
-        doubled = double_padding(key, padding)
+        doubled = doubled_by[key, padding, False]
         tags = _tags(padding, False, False, mode)
         out.append(Variant(doubled.before, padding, tags, "padding_doubles_cost"))
         out.append(Variant(sp.Integer(2), padding, tags + ("ratio_given",), "padding_doubles_cost"))
