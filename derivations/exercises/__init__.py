@@ -5,6 +5,11 @@ missing module or a failed check is a one-line :class:`DerivationError`, never a
 skipped exercise) and :func:`for_edition` orders them as one edition numbers them, the
 exercises the edition lacks last, as appendices.  Exercise modules are imported lazily:
 importing this package (e.g. for :mod:`.document`) stays cheap.
+
+Each exercise is two modules: ``maths/<name>.py`` (:mod:`.maths`: derivations, executed
+counts and their checks, as typed results; no prose) and ``<name>.py``, the sheet (prose
+and layout only, reading those results; its ``build()`` is what the registry names).
+Render-time checks (:mod:`.checks`) run where each number is made, on every build.
 """
 
 from __future__ import annotations

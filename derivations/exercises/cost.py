@@ -25,7 +25,7 @@ from derivations.exercises.document import (
     text,
 )
 from derivations.exercises.maths import cost as maths
-from derivations.exercises.maths.cost import BOOK_EXAMPLE, REALISTIC_BIAS, compact
+from derivations.exercises.maths.cost import REALISTIC_BIAS, compact
 from derivations.exercises.notation import lines, num, rows, tex
 from derivations.model import c_i
 from derivations.registry.forms import Form
@@ -35,15 +35,13 @@ __all__ = ["build"]
 M_FWD, A_FWD = r"M_{\mathrm{fwd}}", r"A_{\mathrm{fwd}}"
 
 
-def row(label: dict, key: Form, layer) -> list:
-    """A table row: label, closed-form value, executed value (checked equal)."""
-    count = maths.confirmed(key, layer)
-    return [label, f"${num(count.closed)}$", f"${num(count.executed)}$"]
-
-
-def rows_at(layer, *labelled: tuple[dict, Form]) -> list:
-    """Table rows of one layer: ``(label, key)`` each."""
-    return [row(label, key, layer) for label, key in labelled]
+def figure_rows(labels: list, figures: tuple) -> list:
+    """Table rows: label, closed-form value, executed value (checked equal), one per
+    figure of :func:`derivations.exercises.maths.cost.table`."""
+    return [
+        [label, f"${num(count.closed)}$", f"${num(count.executed)}$"]
+        for label, count in zip(labels, figures, strict=True)
+    ]
 
 
 HEADER = [
@@ -239,8 +237,6 @@ def forward() -> list:
 
 
 def book_example() -> list:
-    book, unpadded = BOOK_EXAMPLE, BOOK_EXAMPLE.replace(p_h=0, p_w=0)
-    biased = book.replace(bias=True)
     gap, gap_value = maths.book_gap()
     return [
         heading(
@@ -262,42 +258,21 @@ def book_example() -> list:
         ),
         table(
             HEADER,
-            [
-                row(
+            figure_rows(
+                [
                     text(en="multiplications = MACs", zh="乘法次数 = MACs"),
-                    Form.FORWARD_MULTS,
-                    book,
-                ),
-                row(text(en="additions, no bias", zh="加法次数，无偏置"), Form.FORWARD_ADDS, book),
-                row(
+                    text(en="additions, no bias", zh="加法次数，无偏置"),
                     text(en="additions, with bias", zh="加法次数，有偏置"),
-                    Form.FORWARD_ADDS,
-                    biased,
-                ),
-                row(
                     text(en="mult. + add., no bias", zh="乘法 + 加法，无偏置"),
-                    Form.FORWARD_OPS,
-                    book,
-                ),
-                row(
                     text(en="mult. + add., with bias", zh="乘法 + 加法，有偏置"),
-                    Form.FORWARD_OPS,
-                    biased,
-                ),
-                row(
                     text(en="FLOPs $= 2\\times$ MACs", zh="FLOPs $= 2\\times$ MACs"),
-                    Form.FORWARD_FLOPS,
-                    book,
-                ),
-                row(
                     text(
                         en="FLOPs, no padding ($252\\times 252$)",
                         zh="FLOPs，不填充（$252\\times 252$）",
                     ),
-                    Form.FORWARD_FLOPS,
-                    unpadded,
-                ),
-            ],
+                ],
+                maths.table(maths.BOOK_ROWS),
+            ),
         ),
         paragraph(
             text(
@@ -357,8 +332,8 @@ def padding_conventions() -> list:
 def memory() -> list:
     params = compact(Form.MEMORY_PARAMS, bias=True)
     peak = compact(Form.MEMORY_PEAK_FORWARD, bias=True)
-    elements = maths.confirmed(Form.MEMORY_PEAK_FORWARD, REALISTIC_BIAS).closed
-    book = BOOK_EXAMPLE.replace(bias=True)
+    figures = maths.table(maths.MEMORY_ROWS)
+    elements, book = figures[4].closed, figures[5].layer
     return [
         heading(text(en="Memory footprint", zh="内存占用")),
         paragraph(
@@ -384,24 +359,20 @@ def memory() -> list:
         ),
         table(
             HEADER,
-            [
-                *rows_at(
-                    REALISTIC_BIAS,
-                    (text(en="weights", zh="权重"), Form.MEMORY_WEIGHTS),
-                    (text(en="bias", zh="偏置"), Form.MEMORY_BIAS),
-                    (text(en="input", zh="输入"), Form.MEMORY_INPUT),
-                    (text(en="output", zh="输出"), Form.MEMORY_OUTPUT),
-                    (text(en="forward peak", zh="前向峰值"), Form.MEMORY_PEAK_FORWARD),
-                ),
-                row(
+            figure_rows(
+                [
+                    text(en="weights", zh="权重"),
+                    text(en="bias", zh="偏置"),
+                    text(en="input", zh="输入"),
+                    text(en="output", zh="输出"),
+                    text(en="forward peak", zh="前向峰值"),
                     text(
                         en=f"book example ${book.c_i}\\to {book.c_o}$, forward peak",
                         zh=f"书中例子 ${book.c_i}\\to {book.c_o}$，前向峰值",
                     ),
-                    Form.MEMORY_PEAK_FORWARD,
-                    book,
-                ),
-            ],
+                ],
+                figures,
+            ),
         ),
         paragraph(
             text(
@@ -442,29 +413,16 @@ def backward_memory() -> list:
         ),
         table(
             HEADER,
-            rows_at(
-                REALISTIC_BIAS,
-                (
+            figure_rows(
+                [
                     text(en="saved: input + weights", zh="保存：输入 + 权重"),
-                    Form.MEMORY_SAVED_FOR_BACKWARD,
-                ),
-                (
                     text(en="$\\partial L/\\partial Y$", zh="$\\partial L/\\partial Y$"),
-                    Form.MEMORY_GRAD_DY,
-                ),
-                (
                     text(en="$\\partial L/\\partial X$", zh="$\\partial L/\\partial X$"),
-                    Form.MEMORY_GRAD_DX,
-                ),
-                (
                     text(en="$\\partial L/\\partial W$", zh="$\\partial L/\\partial W$"),
-                    Form.MEMORY_GRAD_DW,
-                ),
-                (
                     text(en="$\\partial L/\\partial b$", zh="$\\partial L/\\partial b$"),
-                    Form.MEMORY_GRAD_DB,
-                ),
-                (text(en="backward peak", zh="反向峰值"), Form.MEMORY_PEAK_BACKWARD),
+                    text(en="backward peak", zh="反向峰值"),
+                ],
+                maths.table(maths.BACKWARD_MEMORY_ROWS),
             ),
         ),
     ]

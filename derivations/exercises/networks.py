@@ -5,17 +5,17 @@ layers dominate memory, which dominate computation?", answered from the network 
 The networks are far too big to run through the instrumented convolution, so their
 convolution figures are the closed forms; a scaled-down copy of each convolution shape
 the networks use is executed and checked, to tie the network rows to executed counts.
+
+Prose and layout only: the tables, shares, checks and executed figures are
+:mod:`derivations.exercises.maths.networks`.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import cast
 
 from derivations.exercises.document import (
-    CheckFailed,
     Exercise,
-    checked,
     exercise,
     figure,
     heading,
@@ -25,76 +25,46 @@ from derivations.exercises.document import (
     table,
     text,
 )
-from derivations.exercises.instances import executed
+from derivations.exercises.maths import networks as maths
 from derivations.exercises.notation import num
-from derivations.model import output_size
 from derivations.networks import MODELS as NETWORKS
-from derivations.networks import model_network, parse_network, tabulate
-from derivations.networks.kinds import Conv
-from derivations.registry.forms import Form
 
 __all__ = ["build"]
 
-SHOWN = ("lenet", "alexnet", "vgg11", "vgg16", "nin", "googlenet", "resnet18", "resnet50")
-# torchvision's published figures: parameters, G multiply-adds to the digits published
-PUBLISHED = {
-    "alexnet": (61_100_840, "0.714"),
-    "vgg16": (138_357_544, "15.47"),
-    "resnet18": (11_689_512, "1.814"),
-    "resnet50": (25_557_032, "4.089"),
-}
-
-# Scaled-down copies of the convolution shapes the networks use: (label, row, input)
-SMALL = [
-    (
-        text(en="VGG $3\\times 3$, padding 1 per side", zh="VGG 的 $3\\times 3$，每侧填充 1"),
-        {"kind": "conv", "out": 8, "kernel": 3, "padding": 1},
-        (4, 12, 12),
+# The labels of the scaled-down shapes of maths.SMALL, in order
+SMALL_LABELS = (
+    text(en="VGG $3\\times 3$, padding 1 per side", zh="VGG 的 $3\\times 3$，每侧填充 1"),
+    text(
+        en="ResNet stem $7\\times 7$, stride 2, padding 3",
+        zh="ResNet 起始层 $7\\times 7$，步幅 2，填充 3",
     ),
-    (
-        text(
-            en="ResNet stem $7\\times 7$, stride 2, padding 3",
-            zh="ResNet 起始层 $7\\times 7$，步幅 2，填充 3",
-        ),
-        {"kind": "conv", "out": 8, "kernel": 7, "stride": 2, "padding": 3, "bias": False},
-        (3, 16, 16),
+    text(
+        en="AlexNet $11\\times 11$, stride 4, padding 2 per side",
+        zh="AlexNet 的 $11\\times 11$，步幅 4，每侧填充 2",
     ),
-    (
-        text(
-            en="AlexNet $11\\times 11$, stride 4, padding 2 per side",
-            zh="AlexNet 的 $11\\times 11$，步幅 4，每侧填充 2",
-        ),
-        {"kind": "conv", "out": 6, "kernel": 11, "stride": 4, "padding": 2},
-        (3, 23, 23),
-    ),
-    (
-        text(en="NiN/bottleneck $1\\times 1$", zh="NiN/瓶颈块的 $1\\times 1$"),
-        {"kind": "conv", "out": 16, "kernel": 1, "bias": False},
-        (8, 7, 7),
-    ),
-]
+    text(en="NiN/bottleneck $1\\times 1$", zh="NiN/瓶颈块的 $1\\times 1$"),
+)
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"${float(Fraction(part, whole) * 100):.1f}\\%$" if whole else "$0\\%$"
+    return _percent(Fraction(part, whole) if whole else None)
+
+
+def _percent(share: Fraction | None) -> str:
+    return f"${float(share * 100):.1f}\\%$" if share is not None else "$0\\%$"
 
 
 def _mega(value: int) -> str:
     return f"${value / 1e6:,.2f}$".replace(",", "\\,")
 
 
-def _by_kind(table_, kinds) -> dict[str, int]:
-    return {
-        key: sum(getattr(r, key) for r in table_.rows if r.kind in kinds)
-        for key in ("params", "macs", "activations")
-    }
+_by_kind = maths.by_kind
 
 
-def _tables() -> dict:
-    return {name: tabulate(model_network(name)) for name in SHOWN}
-
-
-KIND_ZH = {"linear": "全连接", "conv": "卷积"}  # the kinds the tables name in prose cells
+KIND_ZH = {
+    "linear": "全连接",
+    "conv": "卷积",
+}  # the kinds the tables name in prose cells
 
 
 def _kind(kind: str) -> dict:
@@ -102,7 +72,7 @@ def _kind(kind: str) -> dict:
 
 
 def build() -> Exercise:
-    tables = _tables()
+    tables = maths.tables()
     return exercise(
         "networks",
         statement=text(
@@ -128,18 +98,11 @@ def build() -> Exercise:
 
 
 def _published(tables) -> dict[str, str]:
-    """Our totals, as the published figures print them, once they agree."""
-    shown = {}
-    for name, (params, gmacs) in PUBLISHED.items():
-        totals = tables[name].totals
-        ours = f"{totals['macs'] / 1e9:.{len(gmacs.split('.')[1])}f}"
-        if totals["params"] != params or ours != gmacs:
-            raise CheckFailed(
-                f"{name}: tabulated {totals['params']} parameters and {ours} G "
-                f"MACs, torchvision publishes {params} and {gmacs} G"
-            )
-        shown[name] = f"{totals['params']:,} parameters and {ours} G MACs"
-    return shown
+    """Our totals, as the published figures print them (checked equal to them)."""
+    return {
+        name: f"{figures.params:,} parameters and {figures.gmacs} G MACs"
+        for name, figures in maths.published(tables).items()
+    }
 
 
 def conventions(tables) -> list:
@@ -230,23 +193,12 @@ def totals(tables) -> list:
     ]
 
 
-def _highest_resolution(t):
-    """The largest output height x width in the network, and the layers at it."""
-    images = [r for r in t.rows if len(r.output_shape) == 4]
-    size = max(r.output_shape[2:] for r in images)
-    return size, [r for r in images if r.output_shape[2:] == size]
+_highest_resolution = maths.highest_resolution
 
 
 def _title(name: str) -> dict:
     title = NETWORKS[name].title
     return text(en=title, zh=title.replace(" (book)", "（书中版本）"))
-
-
-def _ties(rows, key) -> tuple:
-    """The first layer with the largest ``key`` and the others that equal it."""
-    best = max(getattr(r, key) for r in rows)
-    tied = [r for r in rows if getattr(r, key) == best]
-    return tied[0], [r.name for r in tied[1:]]
 
 
 def _tied_with(names: list) -> dict:
@@ -257,37 +209,29 @@ def _tied_with(names: list) -> dict:
     more = len(names) - 2
     if more > 0:
         return text(
-            en=f"; tied with {shown} and {more} more", zh=f"；与 {shown_zh} 等 {len(names)} 层并列"
+            en=f"; tied with {shown} and {more} more",
+            zh=f"；与 {shown_zh} 等 {len(names)} 层并列",
         )
     return text(en=f"; tied with {shown}", zh=f"；与 {shown_zh} 并列")
 
 
 def _heaviest_cell(t, key) -> dict:
-    row, others = _ties(t.rows, key)
-    kind, share, tied = _kind(row.kind), _pct(getattr(row, key), t.totals[key]), _tied_with(others)
+    row, others = maths.ties(t.rows, key)
+    kind, share, tied = (
+        _kind(row.kind),
+        _pct(getattr(row, key), t.totals[key]),
+        _tied_with(others),
+    )
     return text(
         en=f"`{row.name}` ({kind['en']}, {share}{tied['en']})",
         zh=f"`{row.name}`（{kind['zh']}，{share}{tied['zh']}）",
     )
 
 
-TORCHVISION_ROOTS = ("features", "classifier", "conv1", "layer1")  # torchvision's module names
-
-
 def _naming(tables) -> dict:
     """How each model's layers are named: bare nn.Sequential indices, torchvision's
     module paths, or d2l's block variables -- read off the tables' first layer names."""
-    groups: dict[str, list[str]] = {"indexed": [], "torchvision": [], "blocks": []}
-    for name, t in tables.items():
-        root = t.rows[0].name.split(".")[0]
-        group = (
-            "indexed"
-            if root.isdigit()
-            else "torchvision"
-            if root in TORCHVISION_ROOTS
-            else "blocks"
-        )
-        groups[group].append(name)
+    groups = maths.naming(tables)
 
     def names(group, lang):
         return ("、" if lang == "zh" else ", ").join(_title(n)[lang] for n in groups[group])
@@ -323,63 +267,16 @@ def heaviest(tables) -> list:
     ]
 
 
-# parameters, their gradients and Adam's two moment estimates: four copies in training
-ADAM_COPIES = 4
-
-
-def _break_even(t, copies: int = 1) -> int:
-    """Smallest batch at which the activations reach ``copies`` times the parameters."""
-    total = t.totals
-    return -(-(copies * total["params"]) // total["activations"])
-
-
-def _three_by_three(name: str) -> dict:
-    """The MACs of a ResNet's 3x3 convolutions by stride: ``{stride: {macs: [stages]}}``,
-    the stage read off the module path (``layer2.0.conv1`` is in stage 2)."""
-    network, table_ = model_network(name), tabulate(model_network(name))
-    macs = {r.name: r.macs for r in table_.rows}
-    found: dict = {}
-    for node in network.nodes:
-        kind = node.kind
-        # Conv is the only kind named "conv" and has no subclasses: the same test as by name
-        if isinstance(kind, Conv) and kind.kernel == (3, 3):
-            stage = int(node.name.split(".")[0].removeprefix("layer"))
-            found.setdefault(kind.stride[0], {}).setdefault(macs[node.name], []).append(stage)
-    return found
-
-
-def _share_at(t, size) -> str:
-    rows = [r for r in t.rows if len(r.output_shape) == 4 and r.output_shape[2:] == size]
-    return _pct(sum(r.activations for r in rows), t.totals["activations"])
-
-
 def answer(tables) -> list:
-    vgg, resnet, alex = tables["vgg16"], tables["resnet50"], tables["alexnet"]
-    vgg_fc = _pct(_by_kind(vgg, ("linear",))["params"], vgg.totals["params"])
-    vgg_conv = _pct(_by_kind(vgg, ("conv",))["macs"], vgg.totals["macs"])
-    alex_fc_macs = _pct(_by_kind(alex, ("linear",))["macs"], alex.totals["macs"])
-    res_fc = _pct(_by_kind(resnet, ("linear",))["params"], resnet.totals["params"])
-    convs = _three_by_three("resnet18")
-    if set(convs) != {1, 2} or len(convs[1]) != 1 or len(convs[2]) != 1:
-        raise CheckFailed(f"ResNet-18's 3x3 convolutions are not one cost per stride: {convs}")
-    ((stride1, stride1_stages),), ((stride2, stride2_stages),) = (
-        convs[1].items(),
-        convs[2].items(),
-    )
-    if sorted(set(stride1_stages)) != [1, 2, 3, 4]:
-        raise CheckFailed(f"ResNet-18's stride-1 3x3 convolutions miss a stage: {stride1_stages}")
-    first, last = min(stride2_stages), max(stride2_stages)
-    if sorted(stride2_stages) != list(range(first, last + 1)):
-        raise CheckFailed(f"ResNet-18's stride-2 3x3 convolutions: stages {stride2_stages}")
-    chains = [_highest_resolution(tables[name]) for name in ("lenet", "alexnet", "vgg16", "nin")]
-    shares = sorted(
-        Fraction(sum(r.activations for r in rows), tables[name].totals["activations"])
-        for name, (_, rows) in zip(("lenet", "alexnet", "vgg16", "nin"), chains)
-    )
-    low, high = (f"${float(v * 100):.0f}\\%$" for v in (shares[0], shares[-1]))
-    res_112, res_56 = _share_at(resnet, (112, 112)), _share_at(resnet, (56, 56))
-    vgg_batch, res_batch = _break_even(vgg), _break_even(resnet)
-    vgg_adam, res_adam = _break_even(vgg, ADAM_COPIES), _break_even(resnet, ADAM_COPIES)
+    facts = maths.answer(tables)
+    vgg_fc, vgg_conv = _percent(facts.vgg_fc), _percent(facts.vgg_conv)
+    alex_fc_macs, res_fc = _percent(facts.alex_fc_macs), _percent(facts.res_fc)
+    stride1, stride2 = facts.stride1, facts.stride2
+    first, last = facts.first, facts.last
+    low, high = (f"${float(v * 100):.0f}\\%$" for v in (facts.low, facts.high))
+    res_112, res_56 = _percent(facts.res_112), _percent(facts.res_56)
+    vgg_batch, res_batch = facts.vgg_batch, facts.res_batch
+    vgg_adam, res_adam = facts.vgg_adam, facts.res_adam
     return [
         heading(text(en="The answer", zh="结论")),
         paragraph(
@@ -443,25 +340,15 @@ def answer(tables) -> list:
 def small_layers_checked() -> list:
     """Each convolution shape run through the network table and through the instrumented
     convolution; the table's MACs and parameters must equal the executed ones."""
+    facts = maths.small_layers()
     body = []
-    alexnet = next(row for _, row, _ in SMALL if row["kernel"] == 11)
-    alex_shape = next(shape for _, row, shape in SMALL if row is alexnet)
-    alex_unpadded = output_size(alex_shape[1], alexnet["kernel"], 0, alexnet["stride"])
-    for label, row, shape in SMALL:
-        network = parse_network([row], shape)
-        table_row = tabulate(network).rows[0]
-        # every SMALL row is {"kind": "conv", ...}, so its one node is a Conv
-        layer = cast(Conv, network.nodes[0].kind).layer(shape, 1)
-        counts = executed(layer)
-        macs = checked(f"network MACs of {row}", table_row.macs, counts[Form.FORWARD_MACS])
-        params = checked(
-            f"network parameters of {row}", table_row.params, counts[Form.MEMORY_PARAMS]
-        )
+    for label, small in zip(SMALL_LABELS, facts.layers, strict=True):
+        shape, params, macs = small.shape, small.params, small.macs
         body.append(
             [
                 label,
                 "$" + "\\times".join(map(str, shape)) + "$",
-                "$" + "\\times".join(map(str, table_row.output_shape[1:])) + "$",
+                "$" + "\\times".join(map(str, small.output_shape[1:])) + "$",
                 f"${num(params)}$",
                 f"${num(macs)}$",
             ]
@@ -474,12 +361,12 @@ def small_layers_checked() -> list:
                 f"rows use the closed forms. Each shape they use, scaled down, is both tabulated and "
                 f"executed; the parameters and MACs below are printed only because the two agree "
                 f"(shapes are channels × height × width; the AlexNet row keeps AlexNet's padding of "
-                f"{alexnet['padding']} per side, without which the output would be "
-                f"${alex_unpadded}\\times {alex_unpadded}$).",
+                f"{facts.alexnet_padding} per side, without which the output would be "
+                f"${facts.alexnet_unpadded}\\times {facts.alexnet_unpadded}$).",
                 zh="这些网络太大，无法逐个运算执行，所以其卷积行使用闭式解。把它们用到的每种卷积形状缩小后，"
                 "既制表又实际执行；下表的参数与 MACs 只在两者一致时才会打印（形状为通道 × 高 × 宽；"
-                f"AlexNet 一行保留 AlexNet 每侧 {alexnet['padding']} 的填充，不填充时输出为 "
-                f"${alex_unpadded}\\times {alex_unpadded}$）。",
+                f"AlexNet 一行保留 AlexNet 每侧 {facts.alexnet_padding} 的填充，不填充时输出为 "
+                f"${facts.alexnet_unpadded}\\times {facts.alexnet_unpadded}$）。",
             )
         ),
         table(

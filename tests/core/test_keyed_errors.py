@@ -44,7 +44,6 @@ EXEMPT = {
     "figures/__init__.py",
     "mathml.py",
     # exercises
-    "exercises/networks.py",
 }
 
 BASE = "DerivationError"

@@ -15,6 +15,7 @@ from derivations.exercises.maths import (
     doubling,
     equal_outputs,
     matmul,
+    networks,
     pointwise,
     strips,
 )
@@ -304,3 +305,50 @@ def test_compose_numeric_and_channels_counts():
     # 3 x 1 kernels into `rank` channels, then 1 x 3 kernels summing them
     assert split.two_mults == split.rank * 3 * (size - 2) * size + split.rank * 3 * (size - 2) ** 2
     assert split.one_mults == 9 * (size - 2) ** 2
+
+
+# --- networks ----------------------------------------------------------------------------
+def test_networks_small_layers_from_the_definition():
+    facts = networks.small_layers()
+    for small in facts.layers:
+        row, (c_in, size, _) = small.row, small.shape
+        kk, stride = row["kernel"], row.get("stride", 1)
+        m = positions(size, kk, 2 * row.get("padding", 0), stride)  # padding per side
+        bias = row.get("bias", True)
+        assert small.output_shape[1:] == (row["out"], m, m)
+        assert small.params == row["out"] * c_in * kk * kk + (row["out"] if bias else 0)
+        assert small.macs == row["out"] * m * m * c_in * kk * kk
+    assert facts.alexnet_unpadded == positions(23, 11, 0, 4)
+
+
+def test_networks_published_and_break_even():
+    tables = networks.tables()
+    shown = networks.published(tables)
+    assert {name: figures.params for name, figures in shown.items()} == {
+        name: params for name, (params, _) in networks.PUBLISHED.items()
+    }
+    answer = networks.answer(tables)
+    for name, batch in (("vgg16", answer.vgg_batch), ("resnet50", answer.res_batch)):
+        totals = tables[name].totals
+        assert batch * totals["activations"] >= totals["params"]
+        assert (batch - 1) * totals["activations"] < totals["params"]
+    assert answer.low <= answer.high
+
+
+def test_cost_tables_from_the_definition():
+    book = cost.table(cost.BOOK_ROWS)
+    mults, adds = forward_counts(128, 128, 256, 256, 5, 5, 4, 4)
+    unpadded, _ = forward_counts(128, 128, 256, 256, 5, 5, 0, 0)
+    outputs = 128 * 256 * 256
+    assert [figure.closed for figure in book] == [
+        mults,
+        adds,
+        adds + outputs,  # the bias: one addition more per output element
+        mults + adds,
+        mults + adds + outputs,
+        2 * mults,
+        2 * unpadded,
+    ]
+    assert all(figure.closed == figure.executed for figure in book)
+    memory = cost.table(cost.MEMORY_ROWS)
+    assert [figure.closed for figure in memory[:4]] == [64 * 64 * 9, 64, 64 * 56 * 56, 64 * 56 * 56]

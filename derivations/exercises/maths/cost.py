@@ -25,11 +25,14 @@ from derivations.registry.forms import Form, op_form
 from derivations.scenarios import BOOK, book_form
 
 __all__ = [
+    "BACKWARD_MEMORY_ROWS",
     "BATCHES",
     "BATCH_LAYER",
     "BOOK_EXAMPLE",
+    "BOOK_ROWS",
     "GRADIENT_BOUND_EXPONENT",
     "GRADIENT_LAYER",
+    "MEMORY_ROWS",
     "REALISTIC",
     "REALISTIC_BIAS",
     "PADDING_LAYERS",
@@ -54,6 +57,7 @@ __all__ = [
     "output_heights",
     "padding_readings",
     "step",
+    "table",
 ]
 
 REALISTIC_BIAS = REALISTIC.replace(bias=True)
@@ -120,6 +124,48 @@ def padding_readings(layers: tuple[Layer, ...] = PADDING_LAYERS) -> tuple[Paddin
         )
         for layer in layers
     )
+
+
+# The tables' figures, each (key, layer), in the sheet's row order.
+_BOOK = BOOK_EXAMPLE
+BOOK_ROWS = (
+    (Form.FORWARD_MULTS, _BOOK),
+    (Form.FORWARD_ADDS, _BOOK),
+    (Form.FORWARD_ADDS, _BOOK.replace(bias=True)),
+    (Form.FORWARD_OPS, _BOOK),
+    (Form.FORWARD_OPS, _BOOK.replace(bias=True)),
+    (Form.FORWARD_FLOPS, _BOOK),
+    (Form.FORWARD_FLOPS, _BOOK.replace(p_h=0, p_w=0)),
+)
+MEMORY_ROWS = (
+    *(
+        (key, REALISTIC_BIAS)
+        for key in (
+            Form.MEMORY_WEIGHTS,
+            Form.MEMORY_BIAS,
+            Form.MEMORY_INPUT,
+            Form.MEMORY_OUTPUT,
+            Form.MEMORY_PEAK_FORWARD,
+        )
+    ),
+    (Form.MEMORY_PEAK_FORWARD, _BOOK.replace(bias=True)),
+)
+BACKWARD_MEMORY_ROWS = tuple(
+    (key, REALISTIC_BIAS)
+    for key in (
+        Form.MEMORY_SAVED_FOR_BACKWARD,
+        Form.MEMORY_GRAD_DY,
+        Form.MEMORY_GRAD_DX,
+        Form.MEMORY_GRAD_DW,
+        Form.MEMORY_GRAD_DB,
+        Form.MEMORY_PEAK_BACKWARD,
+    )
+)
+
+
+def table(rows: tuple[tuple[Form, Layer], ...]) -> tuple[Confirmed, ...]:
+    """Each ``(key, layer)`` of one of the tables above, checked by execution."""
+    return tuple(confirmed(key, layer) for key, layer in rows)
 
 
 # --- forward ------------------------------------------------------------------------------
