@@ -23,7 +23,11 @@ from numpy.lib.stride_tricks import sliding_window_view
 from derivations.counting import phase
 from derivations.model import Layer, effective_kernel
 
-__all__ = ["Saved", "conv2d_forward", "conv2d_backward"]
+__all__ = ["COLUMNS_BYTES", "Saved", "conv2d_forward", "conv2d_backward"]
+
+# the largest im2col matrix forward builds at once (bytes); a larger layer's is built in
+# blocks of output rows, so a book-sized layer (838 MB of columns) never holds it whole
+COLUMNS_BYTES = 8 * 2**20
 
 
 @dataclass
@@ -46,8 +50,9 @@ def _pad(x: np.ndarray, layer: Layer) -> np.ndarray:
     return xp
 
 
-def _columns(xp: np.ndarray, layer: Layer) -> np.ndarray:
-    """im2col: ``(g, (c_i/g) k_h k_w, n m_h m_w)``, a copy, no arithmetic."""
+def _columns(xp: np.ndarray, layer: Layer, rows: slice | None = None) -> np.ndarray:
+    """im2col: ``(g, (c_i/g) k_h k_w, n m_h m_w)``, a copy, no arithmetic; with ``rows``
+    only the columns of those output rows, ``(g, (c_i/g) k_h k_w, n len(rows) m_w)``."""
     L = layer
     windows = sliding_window_view(
         xp,
@@ -56,11 +61,21 @@ def _columns(xp: np.ndarray, layer: Layer) -> np.ndarray:
         subok=True,
     )
     windows = windows[:, :, :: L.s_h, :: L.s_w, :: L.d_h, :: L.d_w][:, :, : L.m_h, : L.m_w]
-    n, c = xp.shape[:2]
+    if rows is not None:
+        windows = windows[:, :, rows]
+    n, c, m_h = xp.shape[0], xp.shape[1], windows.shape[2]
     # (n, c, m_h, m_w, k_h, k_w) -> (g, c/g, k_h, k_w, n, m_h, m_w)
-    windows = windows.reshape(n, L.groups, c // L.groups, L.m_h, L.m_w, L.k_h, L.k_w)
+    windows = windows.reshape(n, L.groups, c // L.groups, m_h, L.m_w, L.k_h, L.k_w)
     cols = windows.transpose(1, 2, 5, 6, 0, 3, 4)
-    return cols.reshape(L.groups, (c // L.groups) * L.k_h * L.k_w, n * L.m_h * L.m_w)
+    return cols.reshape(L.groups, (c // L.groups) * L.k_h * L.k_w, n * m_h * L.m_w)
+
+
+def _row_blocks(layer: Layer, n: int, itemsize: int) -> list[slice]:
+    """Output rows in blocks whose im2col matrix holds at most :data:`COLUMNS_BYTES`
+    (at least one row a block): one block for all but the largest layers."""
+    per_row = n * layer.m_w * layer.c_i * layer.k_h * layer.k_w * itemsize
+    step = max(1, min(layer.m_h, COLUMNS_BYTES // max(1, per_row)))
+    return [slice(r, min(r + step, layer.m_h)) for r in range(0, layer.m_h, step)]
 
 
 def _grouped_weight(weight: np.ndarray, layer: Layer) -> np.ndarray:
@@ -75,10 +90,21 @@ def _grouped_output(dy: np.ndarray, layer: Layer) -> np.ndarray:
 
 
 def conv2d_forward(x, weight, bias, layer: Layer):
-    """Return ``(y, saved)``; ``bias`` is ``None`` for a layer without bias."""
-    cols = _columns(_pad(x, layer), layer)
-    y = _grouped_weight(weight, layer) @ cols  # (g, c_o/g, n m_h m_w)
-    n = x.shape[0]
+    """Return ``(y, saved)``; ``bias`` is ``None`` for a layer without bias.
+
+    The product runs on blocks of output rows (:func:`_row_blocks`), so the im2col
+    matrix of a large layer is never held whole: each block is one counted matrix
+    product, and the blocks together execute exactly the products of the whole."""
+    xp = _pad(x, layer)
+    weights = _grouped_weight(weight, layer)
+    n, g = x.shape[0], layer.groups
+    # one im2col block at a time (each freed after its product)
+    parts = [weights @ _columns(xp, layer, rows) for rows in _row_blocks(layer, n, xp.itemsize)]
+    if len(parts) == 1:
+        y = parts[0]  # (g, c_o/g, n m_h m_w)
+    else:  # blocks of rows side by side: (g, c_o/g, n, m_h, m_w)
+        shape = (g, layer.c_o // g, n, -1, layer.m_w)
+        y = np.concatenate([part.reshape(shape) for part in parts], axis=3)
     y = y.reshape(layer.c_o, n, layer.m_h, layer.m_w).transpose(1, 0, 2, 3)
     if bias is not None:
         y = y + bias.reshape(1, -1, 1, 1)

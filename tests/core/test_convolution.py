@@ -124,3 +124,35 @@ def test_book_multi_input_example():
     k = np.array([[[[0.0, 1.0], [2.0, 3.0]], [[1.0, 2.0], [3.0, 4.0]]]])
     y, _ = conv2d_forward(x, k, None, layer)
     assert y[0, 0].tolist() == [[56.0, 72.0], [104.0, 120.0]]
+
+
+@pytest.mark.parametrize(
+    "layer", LAYERS[:12], ids=lambda L: f"{L.padding_convention}-g{L.groups}-s{L.s_h}"
+)
+def test_forward_in_row_blocks_equals_scipy_and_counts_the_same(layer, monkeypatch):
+    """A layer whose im2col matrix exceeds COLUMNS_BYTES runs by blocks of output rows
+    (here: one row a block): the values still equal scipy's, and the executed counts
+    equal those of the one-block run."""
+    import derivations.conv as conv
+
+    whole = run_layer(layer)
+    monkeypatch.setattr(conv, "COLUMNS_BYTES", 1)
+    blocks = conv._row_blocks(layer, layer.batch, 8)
+    assert len(blocks) == layer.m_h and [r.start for r in blocks] == list(range(layer.m_h))
+    x, weight, bias, _ = random_tensors(layer)
+    y, _ = conv2d_forward(x, weight, bias, layer)
+    assert np.allclose(y, scipy_forward(x, weight, bias, layer))
+    assert run_layer(layer).counts == whole.counts
+
+
+def test_row_blocks_cover_every_output_row_once():
+    import derivations.conv as conv
+
+    layer = Layer(c_i=128, c_o=128, h=256, w=256, k_h=5, k_w=5, p_h=4, p_w=4)
+    blocks = conv._row_blocks(layer, 1, 4)
+    assert len(blocks) > 1
+    assert [r for block in blocks for r in range(block.start, block.stop)] == list(range(256))
+    assert all(
+        (block.stop - block.start) * 256 * 128 * 25 * 4 <= conv.COLUMNS_BYTES for block in blocks
+    )
+    assert conv._row_blocks(Layer(3, 4, 8, 8, 3, 3), 2, 8) == [slice(0, 6)]
