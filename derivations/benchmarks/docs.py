@@ -1,75 +1,195 @@
-"""``make docs``: warm (nothing changed since the last run) and cold (empty cache, in two
-processes and in one), each a new process writing into a scratch directory with a
-scratch cache; and the peak RSS of a warm and a cold run.  (``--recheck``, every check run
-again, is not timed: a third full build, it took 14-70 s of ``make bench``.)
+"""``make docs``: cold (empty cache) against the build before the figures, in the same
+run; warm (nothing changed); the peak RSS of each.  (``--recheck``, every check run
+again, is not timed: one more full build, and it costs what a cold one does.)
+
+The baseline is the last commit before the figures were added (:func:`baseline_commit`:
+the parent of the first commit that added ``derivations/figures/__init__.py``), its
+sources extracted with ``git archive`` into a scratch directory and run from there by
+this interpreter, so both builds use the same libraries.  Cold rounds interleave the
+baseline, ``docs`` (default ``--jobs``) and ``docs --jobs 1`` (b, c, c1, b, c, c1, ...:
+load hits them alike), each a new process with an empty cache of its own and its own
+output directory.  Outside a git checkout the baseline is skipped (said in one line).
+
+CPU time is measured by a wrapper (:data:`_WRAPPER`) that makes itself the child
+subreaper of ``docs`` and waits for every descendant: the ``--jobs`` workers are
+children of multiprocessing's forkserver, which a plain parent never waits for, so
+``RUSAGE_CHILDREN`` of the benchmark alone would miss them.  The wrapper reports the
+user + system seconds of the whole process tree and its largest peak RSS.
 
 Targets (issue 12, stated, not asserted): warm <= 5 s and <= 400 MB peak RSS; cold no
-slower than before the cache (15-19 s on these machines).  CPU seconds are reported
-beside wall-clock time: they are what the load of a shared machine does not inflate.
+slower in CPU than before the figures.  Ratios are current / baseline, min and median
+of the rounds; on a shared machine read the CPU ratio (the load inflates wall time).
 """
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
+import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from derivations.benchmarks import Timing, children_cpu, python_command
+from derivations.benchmarks import python_command
 
-__all__ = ["peak_rss", "run"]
+__all__ = ["Measured", "baseline_commit", "extract", "measure", "run"]
 
-_WRAPPER = (
-    "import resource, subprocess, sys\n"
-    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
+ROUNDS = 2  # cold builds take 10-60 s each on a shared machine: 6 of them
+WARM_ROUNDS = 3
+FIGURES_MODULE = "derivations/figures/__init__.py"
+
+# Runs argv[1:], waits for every descendant (it is their subreaper on Linux), prints
+# "cpu_seconds peak_rss_kb" of the whole tree.
+_WRAPPER = """\
+import ctypes, os, resource, subprocess, sys
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except (OSError, AttributeError):
+    pass
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+"""
 
 
-def peak_rss(command: list[str], env: dict) -> float:
-    """Peak resident set size (MB) of ``command`` and its children, the largest one, in
-    a wrapper process of its own (so no earlier child counts)."""
+@dataclass(frozen=True)
+class Measured:
+    """One process tree's wall seconds, CPU seconds (user + system, every descendant)
+    and largest peak RSS (MB)."""
+
+    wall: float
+    cpu: float
+    rss: float
+
+
+def measure(command: list[str], env: dict, cwd: Path | None = None) -> Measured:
+    """Run ``command`` under the wrapper; its output is discarded."""
+    start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _WRAPPER, *command],
         capture_output=True,
         text=True,
         check=True,
         env=env,
+        cwd=cwd,
     )
-    return int(done.stdout.split()[-1]) / 1024
+    wall = time.perf_counter() - start
+    cpu, rss = done.stdout.split()[-2:]
+    return Measured(wall, float(cpu), int(rss) / 1024)
+
+
+def baseline_commit(repo: Path) -> str | None:
+    """The parent of the first commit that added the figures module, or None (not a
+    git checkout, or no such commit)."""
+    try:
+        added = subprocess.run(
+            ["git", "-C", str(repo), "log", "--diff-filter=A", "--format=%H", "--", FIGURES_MODULE],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        if not added:
+            return None
+        return subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", f"{added[-1]}^"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def extract(repo: Path, commit: str, into: Path) -> None:
+    """The tree of ``commit`` written under ``into`` (``git archive``; the repository
+    and its worktrees are not touched)."""
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", "--format=tar", commit, "derivations"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+
+
+def _summary(samples: list[Measured]) -> str:
+    walls, cpus = [m.wall for m in samples], [m.cpu for m in samples]
+    return (
+        f"wall min {min(walls):.2f} median {statistics.median(walls):.2f} s, "
+        f"cpu min {min(cpus):.2f} median {statistics.median(cpus):.2f} s, "
+        f"peak RSS {max(m.rss for m in samples):.0f} MB, {len(samples)} rounds"
+    )
+
+
+def _ratio(harness, name: str, mine: list[Measured], base: list[Measured]) -> None:
+    for what in ("cpu", "wall"):
+        a, b = [getattr(m, what) for m in mine], [getattr(m, what) for m in base]
+        harness(
+            f"{name} / before figures ({what}, min)",
+            round(min(a) / min(b), 3),
+            "ratio",
+            f"median {statistics.median(a) / statistics.median(b):.3f}; target <= 1",
+        )
 
 
 def run(harness) -> None:
-    import os
-
+    repo = Path(__file__).resolve().parents[2]
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
-        cache, out = scratch / "cache", scratch / "out"
-        env = {"DERIVATIONS_CACHE": str(cache)}
-        docs = python_command("docs", "--out", str(out))
+        commit = baseline_commit(repo)
+        before = scratch / "before"
+        if commit is not None:
+            extract(repo, commit, before)
+        else:
+            harness.write("  (no git history here: the before-figures build is not run)")
 
-        def empty_cache():
-            shutil.rmtree(cache, ignore_errors=True)
+        def cold(label: str, *extra: str, cwd: Path | None = None):
+            def go() -> Measured:
+                cache, out = scratch / f"cache-{label}", scratch / f"out-{label}"
+                shutil.rmtree(cache, ignore_errors=True)
+                env = {**os.environ, "DERIVATIONS_CACHE": str(cache)}
+                if cwd is not None:  # the baseline's package, not this one
+                    env["PYTHONPATH"] = str(cwd)
+                return measure(python_command("docs", "--out", str(out), *extra), env, cwd)
 
-        (cold,) = harness.processes(docs, rounds=1, env=env, setup=empty_cache)
-        harness.timing(
-            "docs cold (empty cache)",
-            cold,
+            return go
+
+        runs = {"now": cold("now"), "now --jobs 1": cold("serial", "--jobs", "1")}
+        if commit is not None:
+            runs = {"before figures": cold("before", cwd=before), **runs}
+        samples: dict[str, list[Measured]] = {name: [] for name in runs}
+        for _ in range(ROUNDS):
+            for name, go in runs.items():
+                samples[name].append(go())
+        if commit is not None:
+            harness.write(f"  before figures = {commit[:10]} (parent of the figures' commit)")
+        for name, measured in samples.items():
+            harness(
+                f"docs cold, {name}: cpu",
+                round(min(m.cpu for m in measured), 2),
+                "s",
+                _summary(measured),
+            )
+        if commit is not None:
+            _ratio(harness, "cold now", samples["now"], samples["before figures"])
+            _ratio(harness, "cold --jobs 1", samples["now --jobs 1"], samples["before figures"])
+
+        env = {**os.environ, "DERIVATIONS_CACHE": str(scratch / "cache-now")}
+        docs = python_command("docs", "--out", str(scratch / "out-now"))
+        warm = [measure(docs, env) for _ in range(WARM_ROUNDS)]
+        harness(
+            "docs warm (nothing changed): wall",
+            round(min(m.wall for m in warm), 2),
             "s",
-            "target: no slower than before the cache (15-19 s)",
+            f"{_summary(warm)}; target <= 5 s, <= 400 MB",
         )
-        # one cold build in one process, timed and its peak RSS measured in the same run
-        # (a second cold build only for the RSS took 24 s of a 3.6-minute `make bench`)
-        full_env = {**os.environ, **env}
-        empty_cache()
-        start, cpu = time.perf_counter(), children_cpu()
-        serial_rss = peak_rss([*docs, "--jobs", "1"], full_env)
-        serial = Timing((time.perf_counter() - start,), (children_cpu() - cpu,))
-        harness.timing("docs cold, one process (--jobs 1)", serial, "s")
-        (warm,) = harness.processes(docs, rounds=3, env=env)
-        harness.timing("docs warm (nothing changed)", warm, "s", "target <= 5 s")
-        harness("docs warm: peak RSS", round(peak_rss(docs, full_env), 1), "MB", "target <= 400 MB")
-        harness("docs cold, one process: peak RSS", round(serial_rss, 1), "MB")
-        harness("docs warm / cold (wall)", round(warm.min / cold.min, 3), "ratio")
