@@ -2,8 +2,8 @@
 
 Jinja2 templates shipped inside the package (``derivations/templates``, read with
 :mod:`importlib.resources`, so an installed wheel renders too; ``StrictUndefined``: a
-missing field is an error, never an empty string); language strings from
-:mod:`derivations.locale`.  Prose is
+missing field is an error, never an empty string); their strings are looked up by id in
+the message catalogue (``msg("sheets.<name>")`` in a template: :func:`lookup`).  Prose is
 ``$math$``, ```code``` and text: math passes through, code and text are escaped for
 the target.  Output is a pure function of the data: no dates, no paths, no dict order
 from sets.
@@ -17,12 +17,13 @@ from importlib import resources
 
 import jinja2
 
-from derivations.locale import STRINGS
+from derivations.messages import text
 
 __all__ = [
     "TEMPLATES",
     "entries",
     "environment",
+    "lookup",
     "md_text",
     "tex_text",
     "render_answers",
@@ -149,21 +150,31 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def lookup(lang: str):
+    """``msg(id, **fields)``: the catalogue's text of ``id`` in ``lang`` (what the
+    templates call to say anything that is not the exercises' own prose)."""
+
+    def msg(key: str, **fields: object) -> str:
+        return text(key, lang, **fields)
+
+    return msg
+
+
 def _letters():
     return iter(string.ascii_uppercase)
 
 
 def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
     """Each exercise with its heading label and the note naming the other edition."""
-    s, other = STRINGS[lang], OTHER[lang]
+    msg, other = lookup(lang), OTHER[lang]
     out = []
     for exercise in numbered:
         twin = exercise.numbers.get(other)
         out.append(
             {
                 "exercise": exercise,
-                "label": s["exercise"].format(n=exercise.numbers[lang]),
-                "note": s["other_number"].format(n=twin) if twin else s["other_missing"],
+                "label": msg("sheets.exercise", n=exercise.numbers[lang]),
+                "note": msg("sheets.other_number", n=twin) if twin else msg("sheets.other_missing"),
                 "anchor": f"{exercise.id}",
             }
         )
@@ -172,8 +183,10 @@ def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
         out.append(
             {
                 "exercise": exercise,
-                "label": s["appendix"].format(letter=letter),
-                "note": s["appendix_other"].format(n=twin) if twin else s["appendix_none"],
+                "label": msg("sheets.appendix", letter=letter),
+                "note": (
+                    msg("sheets.appendix_other", n=twin) if twin else msg("sheets.appendix_none")
+                ),
                 "anchor": f"{exercise.id}",
             }
         )
@@ -183,12 +196,12 @@ def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
 def render_answers(numbered: list, appendices: list, lang: str, fmt: str) -> str:
     """``fmt`` is ``md`` or ``tex``."""
     template = environment().get_template(f"answers.{fmt}.j2")
-    return template.render(s=STRINGS[lang], lang=lang, entries=entries(numbered, appendices, lang))
+    return template.render(msg=lookup(lang), lang=lang, entries=entries(numbered, appendices, lang))
 
 
 def render_formulas(page: dict, lang: str) -> str:
     return (
-        environment().get_template("formulas.md.j2").render(s=STRINGS[lang], lang=lang, page=page)
+        environment().get_template("formulas.md.j2").render(msg=lookup(lang), lang=lang, page=page)
     )
 
 
@@ -198,4 +211,4 @@ def render_page(
     """The web page (answers, then the reference page); ``figures``: key -> SVG bytes."""
     from derivations.webpage import render_page as render
 
-    return render(entries(numbered, appendices, lang), page, STRINGS[lang], lang, figures)
+    return render(entries(numbered, appendices, lang), page, lang, figures)

@@ -89,14 +89,15 @@ def environment():
     return env
 
 
-def render_page(
-    entries: list, page: dict, strings: dict, lang: str, figures: dict[str, bytes]
-) -> str:
+def render_page(entries: list, page: dict, lang: str, figures: dict[str, bytes]) -> str:
     """The page for ``lang``: ``entries`` as :func:`derivations.render.entries` gives
-    them, ``page`` the reference page, ``figures`` key -> SVG bytes."""
+    them, ``page`` the reference page, ``figures`` key -> SVG bytes; the template looks
+    its strings up by id (``msg("sheets.<name>")``, :func:`derivations.render.lookup`)."""
+    from derivations.render import lookup
+
     images = {key: _image(svg) for key, svg in figures.items()}
     return (
         environment()
         .get_template("index.html.j2")
-        .render(s=strings, lang=lang, entries=entries, page=page, images=images)
+        .render(msg=lookup(lang), lang=lang, entries=entries, page=page, images=images)
     )

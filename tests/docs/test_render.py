@@ -93,11 +93,11 @@ def test_templates_reject_unknown_block_types():
     exercise = _exercise("x", 1, 1)
     exercise.blocks = [{"type": "no-such-block"}]
     template = environment().get_template("answers.md.j2")
-    from derivations.locale import STRINGS
+    from derivations.render import lookup
 
     with pytest.raises(jinja2.UndefinedError):
         template.render(
-            s=STRINGS["en"],
+            msg=lookup("en"),
             lang="en",
             entries=[{"exercise": exercise, "label": "E", "note": "n", "anchor": "x"}],
         )
@@ -188,7 +188,6 @@ def test_unknown_command_is_refused():
 
 def test_page_inlines_figures_with_alt_text_and_rejects_unknown_types():
     from derivations.exercises.document import Figure, Paragraph
-    from derivations.locale import STRINGS
     from derivations.webpage import render_page
 
     exercise = _exercise("x", 1, 1)
@@ -198,13 +197,13 @@ def test_page_inlines_figures_with_alt_text_and_rejects_unknown_types():
     ]
     entries = [{"exercise": exercise, "label": "E", "note": "n", "anchor": "x"}]
     page = {"sections": [], "memory_model": text("m", "m")}
-    html = render_page(entries, page, STRINGS["en"], "en", {"strip-loads": b"<svg/>"})
+    html = render_page(entries, page, "en", {"strip-loads": b"<svg/>"})
     assert '<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="loads &#34;fall&#34;">' in html
     assert "see &lt;this&gt;" in html and "<script" not in html
     assert "<figcaption>Loads <math" in html
     exercise.blocks = [{"type": "no-such-block"}]
     with pytest.raises(jinja2.UndefinedError):
-        render_page(entries, page, STRINGS["en"], "en", {})
+        render_page(entries, page, "en", {})
 
 
 def test_templates_load_through_importlib_resources():
@@ -214,3 +213,34 @@ def test_templates_load_through_importlib_resources():
     assert "{#" in env.loader.get_source(env, "index.html.j2")[0]
     with pytest.raises(jinja2.TemplateNotFound):
         env.get_template("../render.py")
+
+
+def test_templates_and_renderers_look_strings_up_by_declared_ids():
+    """Every ``msg("sheets.<name>")`` of the sheet and page templates and the renderers
+    names a catalogue id (a misspelt id would fail the render; this names it), and no
+    template still reads the removed ``s.<name>`` view."""
+    import re
+    from importlib import resources
+
+    from derivations.messages import catalogue
+
+    package = resources.files("derivations")
+    sources = {
+        name: (package / "templates" / name).read_text(encoding="utf-8")
+        for name in ("answers.md.j2", "answers.tex.j2", "formulas.md.j2", "index.html.j2")
+    }
+    for module in ("render.py", "webpage.py"):
+        sources[module] = (package / module).read_text(encoding="utf-8")
+    used = {
+        key for source in sources.values() for key in re.findall(r'"(sheets\.[a-z_]+)"', source)
+    }
+    assert len(used) > 20 and not used - set(catalogue()), sorted(used - set(catalogue()))
+    stale = [name for name, source in sources.items() if re.search(r"[{(\s]s\.[a-z_]+", source)]
+    assert not stale, stale
+
+
+def test_lookup_fills_fields_in_each_language():
+    from derivations.render import lookup
+
+    assert lookup("en")("sheets.exercise", n=3) != lookup("zh")("sheets.exercise", n=3)
+    assert "3" in lookup("zh")("sheets.exercise", n=3)
