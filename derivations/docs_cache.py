@@ -206,7 +206,7 @@ def decode(data):
 # --- entries on disk -----------------------------------------------------------------
 def _path(kind: str, name: str) -> Path:
     if not (kind.isidentifier() and name.replace("-", "_").isidentifier()):
-        raise DerivationError(f"bad cache entry name {kind}/{name}")
+        raise DerivationError(key="docs.bad_cache_entry", kind=kind, name=name)
     return cache_directory() / f"{kind}-{name}.json"
 
 

@@ -88,12 +88,14 @@ def _convert(latex: str, mode: str) -> str:
         out = convert(latex, display=mode)
     except Exception as error:  # latex2mathml raises its own (and plain) exceptions
         raise DerivationError(
-            f"math {latex[:80]!r} cannot be converted to MathML: {type(error).__name__}: {error}"
+            key="docs.math_unconvertible",
+            latex=repr(latex[:80]),
+            reason=f"{type(error).__name__}: {error}",
         ) from None
     leftover = _LEFTOVER.search(out)
     if leftover:
         raise DerivationError(
-            f"math {latex[:80]!r}: MathML converter left {leftover.group(0)[1:-1]!r} unconverted"
+            key="docs.math_leftover", latex=repr(latex[:80]), command=repr(leftover.group(0)[1:-1])
         )
     return out
 

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["register", "run", "render_documents", "stale", "compile_pdf"]
+__all__ = [
+    "TOGETHER",
+    "build_entries",
+    "build_entry",
+    "compile_pdf",
+    "register",
+    "render_documents",
+    "run",
+    "shares",
+    "stale",
+]
 
 LANGS = ("en", "zh")
 XELATEX_TIMEOUT = 600  # seconds per run; the CJK sheet takes well under a minute
@@ -53,7 +63,17 @@ def register(subparsers) -> None:
 
 def build_entry(kind: str, name: str):
     """Build (and so check) one cacheable piece: an exercise, the reference page or a
-    figure.  Module-level so a worker process can run it."""
+    figure, with the BLAS pool at one thread (the builds are many small products, and
+    ``--jobs`` already runs them side by side: a second BLAS thread only spins).
+    Module-level so a worker process can run it."""
+    import numpy  # noqa: F401  (loaded first: threadpoolctl limits only pools already loaded)
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    with threadpool_limits(limits=1):
+        return _build(kind, name)
+
+
+def _build(kind: str, name: str):
     if kind == "exercise":
         from derivations.exercises import build_all
 
@@ -67,6 +87,13 @@ def build_entry(kind: str, name: str):
     return render(name)
 
 
+def build_entries(entries: list) -> dict:
+    """``(kind, name) -> value`` for ``entries``, built in order in this process (so the
+    layers they share are executed once: :func:`derivations.exercises.instances.executed`
+    keeps each run for the process)."""
+    return {entry: build_entry(*entry) for entry in entries}
+
+
 def _entries() -> list[tuple[str, str]]:
     from derivations.exercises import MODULES
     from derivations.figures import KEYS
@@ -78,19 +105,48 @@ def _entries() -> list[tuple[str, str]]:
     )
 
 
+# Exercises built in one process when more than one runs: they execute the same
+# book-sized layers (128 channels, 256 x 256, 5 x 5; about a second each), which a process
+# runs once for all its entries.  They are also the two longest builds, about half the
+# cold build between them, so with two processes this share balances the rest.
+TOGETHER = (("exercise", "cost"), ("exercise", "doubling"))
+
+
+def shares(missing: list, jobs: int) -> list[list]:
+    """``missing`` split into at most ``jobs`` lists, each built by one process: the
+    entries of :data:`TOGETHER` in the first, the others dealt out in order to the
+    others (all of them in the first when ``jobs`` is 1).  Any split gives the same
+    documents: it only decides which process does which work."""
+    if jobs <= 1:
+        return [list(missing)]
+    first = [entry for entry in missing if entry in TOGETHER]
+    rest = [entry for entry in missing if entry not in TOGETHER]
+    if not first:
+        first, rest = rest[:1], rest[1:]
+    others: list[list] = [[] for _ in range(min(jobs - 1, len(rest)))]
+    for i, entry in enumerate(rest):
+        others[i % len(others)].append(entry)
+    return [first, *others]
+
+
 def _build_missing(missing: list, jobs: int) -> dict:
-    """``(kind, name) -> value`` for ``missing``, in ``jobs`` processes when more than one
-    (a fresh interpreter each: forkserver); an error in any is raised here."""
-    if jobs <= 1 or len(missing) <= 1:
-        return {entry: build_entry(*entry) for entry in missing}
+    """``(kind, name) -> value`` for ``missing``: with ``jobs`` > 1, each share but the
+    first (:func:`shares`) in a worker process of its own (a fresh interpreter:
+    forkserver) while this process builds the first; an error in any is raised here."""
+    parts = shares(missing, jobs) if len(missing) > 1 else [list(missing)]
+    if len(parts) == 1:
+        return build_entries(parts[0])
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(missing)), mp_context=multiprocessing.get_context("forkserver")
+        max_workers=len(parts) - 1, mp_context=multiprocessing.get_context("forkserver")
     ) as pool:
-        futures = {entry: pool.submit(build_entry, *entry) for entry in missing}
-        return {entry: future.result() for entry, future in futures.items()}
+        futures = [pool.submit(build_entries, part) for part in parts[1:]]
+        built = build_entries(parts[0])
+        for future in futures:
+            built.update(future.result())
+    return {entry: built[entry] for entry in missing}
 
 
 def _built(recheck: bool, jobs: int):
@@ -164,18 +220,21 @@ def _out_directory(text: str):
     from pathlib import Path
 
     from derivations.errors import DerivationError
+    from derivations.numbers import shown
 
     if not text.strip():
-        raise DerivationError(f"--out {text!r} is empty; name a directory (e.g. output)")
+        raise DerivationError(key="docs.out_empty", value=shown(text))
     if "\0" in text:
-        raise DerivationError(f"--out {text!r} cannot be used: it holds a NUL byte")
+        raise DerivationError(key="docs.out_nul", value=shown(text))
     out = Path(text)
     try:
         if out.exists() and not out.is_dir():
-            raise DerivationError(f"--out {out} is not a directory")
+            raise DerivationError(key="docs.out_not_directory", path=out)
     except OSError as error:  # e.g. a parent directory it may not look into
         raise DerivationError(
-            f"--out {text!r} cannot be used: {getattr(error, 'strerror', None) or error}"
+            key="docs.out_unusable",
+            value=shown(text),
+            reason=getattr(error, "strerror", None) or error,
         ) from None
     return out
 
@@ -187,7 +246,7 @@ def _refuse_file_in_the_way(files) -> None:
 
     for folder in sorted({path.parent for path in files}):
         if folder.exists() and not folder.is_dir():
-            raise DerivationError(f"{folder} is not a directory; the documents go inside it")
+            raise DerivationError(key="docs.file_in_the_way", path=folder)
 
 
 def _bytes(content: str | bytes) -> bytes:
@@ -204,7 +263,9 @@ def stale(out, documents: dict[str, str | bytes]) -> list[str]:
         try:
             same = path.is_file() and path.read_bytes() == _bytes(content)
         except OSError as error:
-            raise DerivationError(f"cannot read {path}: {error.strerror or error}") from None
+            raise DerivationError(
+                key="docs.cannot_read", path=path, reason=error.strerror or error
+            ) from None
         if not same:
             names.append(str(path))
     return names
@@ -232,12 +293,10 @@ def compile_pdf(tex_path) -> bytes:
     from pathlib import Path
 
     from derivations.errors import DerivationError
+    from derivations.messages import text
 
     if shutil.which("xelatex") is None:
-        raise DerivationError(
-            f"cannot compile {tex_path}: xelatex is not on PATH "
-            "(Debian: texlive-xetex texlive-lang-chinese fonts-noto-cjk)"
-        )
+        raise DerivationError(key="docs.no_xelatex", path=tex_path)
     with tempfile.TemporaryDirectory() as scratch:
         # the sheet in a folder of its own beside a copy of the figures, as docs writes them
         work = Path(scratch) / "sheet"
@@ -258,16 +317,20 @@ def compile_pdf(tex_path) -> bytes:
                     timeout=XELATEX_TIMEOUT,
                 )
                 if done.returncode:
-                    error = _latex_error(done.stdout) or f"exit status {done.returncode}"
-                    raise DerivationError(f"xelatex failed on {tex_path}: {error}")
+                    error = _latex_error(done.stdout) or text(
+                        "docs.xelatex_status", "en", status=done.returncode
+                    )
+                    raise DerivationError(key="docs.xelatex_failed", path=tex_path, reason=error)
             return (work / "answers.pdf").read_bytes()
         except subprocess.TimeoutExpired:
             raise DerivationError(
-                f"xelatex failed on {tex_path}: no result after {XELATEX_TIMEOUT} s"
+                key="docs.xelatex_failed",
+                path=tex_path,
+                reason=text("docs.xelatex_timeout", "en", seconds=XELATEX_TIMEOUT),
             ) from None
         except OSError as error:  # xelatex vanished, or wrote no PDF
             raise DerivationError(
-                f"xelatex failed on {tex_path}: {error.strerror or error}"
+                key="docs.xelatex_failed", path=tex_path, reason=error.strerror or error
             ) from None
 
 

@@ -13,6 +13,7 @@ import importlib
 from dataclasses import dataclass
 
 from derivations.errors import DerivationError
+from derivations.numbers import shown
 
 __all__ = ["DRAWINGS", "FigureFiles", "KEYS", "paths", "render", "render_all"]
 
@@ -45,7 +46,7 @@ def paths(key: str) -> dict[str, str]:
 
 def _drawing(key: str):
     if key not in DRAWINGS:
-        raise DerivationError(f"figure {key!r} is not one of {', '.join(KEYS)}")
+        raise DerivationError(key="docs.unknown_figure", value=shown(key), known=", ".join(KEYS))
     module, function = DRAWINGS[key].split(":")
     return getattr(importlib.import_module(f"{__name__}.{module}"), function)
 
@@ -62,7 +63,7 @@ def render(key: str) -> FigureFiles:
             figure = drawing()
             return FigureFiles(key, save(figure, "svg"), save(figure, "pdf"))
     except CheckFailed as error:
-        raise DerivationError(f"figure {key}: check failed: {error}") from None
+        raise DerivationError(key="docs.figure_check_failed", figure=key, reason=error) from None
 
 
 def render_all(keys=KEYS) -> dict[str, bytes]:

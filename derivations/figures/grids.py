@@ -32,6 +32,7 @@ def compose_receptive_field():
     """One output of two 3-tap correlations in sequence, the first-layer outputs it reads
     and the inputs those read (``k_1 + k_2 - 1`` of them, as :func:`composed_support`
     reads off the symbolic expression), on one row of inputs."""
+    from derivations.exercises.document import CheckFailed
     from derivations.exercises.maths.compose import composed_support
 
     k1 = k2 = 3
@@ -39,7 +40,7 @@ def compose_receptive_field():
     reads, middle, field = _dependencies(k1, k2, inputs)
     support = composed_support(k1, k2)
     if len(field) != support:  # pragma: no cover - a derivation bug
-        raise AssertionError(f"receptive field {len(field)} vs support {support}")
+        raise CheckFailed(key="docs.figure_receptive_field", field=len(field), support=support)
     figure, ax = new_figure(6.4, 2.6)
     rows = {"x": (0.0, inputs), "y1": (1.0, inputs - k1 + 1), "y2": (2.0, inputs - k1 - k2 + 2)}
     lit = {"x": set(field), "y1": set(middle), "y2": {0}}

@@ -59,6 +59,7 @@ def im2col_matrix():
     ``K (c_o x c_i k_h k_w) @ cols (c_i k_h k_w x m_h m_w) = Y (c_o x m_h m_w)``; Y is the
     package's convolution and must equal the product of the other two."""
     from derivations.conv import conv2d_forward
+    from derivations.exercises.document import CheckFailed
     from derivations.exercises.maths.matmul import BOOK_K, BOOK_X
     from derivations.model import Layer
 
@@ -68,7 +69,7 @@ def im2col_matrix():
     layer = Layer(c_i, c_o, BOOK_X.shape[1], BOOK_X.shape[2], k_h, k_w)
     y = conv2d_forward(BOOK_X[None], BOOK_K, None, layer)[0][0].reshape(c_o, -1)
     if not np.array_equal(weights @ cols, y):  # pragma: no cover - a convolution bug
-        raise AssertionError("im2col product differs from the convolution")
+        raise CheckFailed(key="docs.figure_im2col")
     c_in, h, w = BOOK_X.shape
     figure, axes = new_figure(
         8.4,

@@ -38,11 +38,6 @@ PERMANENT = {
 #: Modules whose errors are not converted yet (issue 9).  Each owner converts the raises in
 #: their modules and removes them here; a test below fails when a listed module is clean.
 EXEMPT = {
-    # docs
-    "commands/docs.py",
-    "docs_cache.py",
-    "figures/__init__.py",
-    "mathml.py",
     # exercises
 }
 

@@ -175,3 +175,21 @@ def test_recheck_and_jobs_flags(cache, tmp_path, monkeypatch, capsys):
         main(["docs", "--jobs", "0"])
     assert stop.value.code == 2
     assert "--jobs: 0 is not between 1 and 64" in capsys.readouterr().err
+
+
+def test_shares_keep_the_shared_layers_together_and_cover_every_entry_once():
+    entries = docs._entries()
+    for jobs in (1, 2, 3):
+        parts = docs.shares(entries, jobs)
+        assert len(parts) == min(jobs, len(entries))
+        assert sorted(e for part in parts for e in part) == sorted(entries)
+        assert all(entry in parts[0] for entry in docs.TOGETHER)
+    few = [("reference", "formulas"), ("figure", "block-diagonal")]
+    assert docs.shares(few, 2) == [[few[0]], [few[1]]]
+
+
+def test_two_processes_build_what_one_does():
+    """The parent builds the first share while a forkserver worker builds the other: the
+    values are those of a build in one process."""
+    missing = [("exercise", "matmul"), ("reference", "formulas"), ("figure", "block-diagonal")]
+    assert docs._build_missing(missing, 2) == docs._build_missing(missing, 1)
