@@ -10,10 +10,11 @@ extracted from git into a temporary folder (``git archive``: nothing in the chec
 changes) and imported in a worker process of its own, beside a worker importing this
 tree; both time the same answer mix in interleaved rounds (before, now, before, ...)
 and report CPU time per answer (``process_time``: what load on a shared machine does not
-inflate), min and median.  ``grade`` on the example class (``examples/grading``, its
-question ids written as the old reader expects) and on distinct answers (no answer
-repeats: nothing cached) runs as new processes of each tree, interleaved, CPU time of
-the process.  Without a git checkout holding :data:`BEFORE` (an installed wheel) this
+inflate), min and median; the sampled mixes first, before either process imports SymPy.
+A cold ``check`` and ``grade`` on the example class (``examples/grading``, its question
+ids written as the old reader expects) and on distinct answers (no answer repeats:
+nothing cached) run as new processes of each tree, interleaved after one untimed run
+each, CPU time of the process and its children.  Without a git checkout holding :data:`BEFORE` (an installed wheel) this
 part says so and is skipped.
 """
 
@@ -63,20 +64,24 @@ def _check_command(question: str, answer: str) -> list[str]:
     return [sys.executable, "-c", f"from derivations.cli import main; main({argv!r})"]
 
 
-# A worker: imports the package found first on its path, warms up (derivations, compiled
-# functions, grammar), says "ready", then per request line "<mix> <symbolic> <repeat>"
-# checks the mix ``repeat`` times and prints [wall seconds, CPU seconds, verdicts].
+# A worker: imports the package found first on its path, says "ready", then per request
+# line "<mix> <symbolic> <repeat>" checks the mix once untimed the first time (derivations,
+# compiled functions, grammar: warm), then ``repeat`` times, and prints [wall seconds, CPU
+# seconds, verdicts].  SymPy is imported only by the first request with symbolic = 1 (the
+# sampled mixes are timed first, in processes that have not loaded it, as `check` runs).
 _WORKER = """
 import json, sys, time
 from derivations.checking.checker import check
 MIXES = json.loads(sys.argv[1])
+warm = set()
 def verdicts(rows, symbolic):
     return [check(q, a, symbolic=symbolic).verdict for q, a in rows]
-for rows in MIXES.values():
-    verdicts(rows, False), verdicts(rows, True)
 print("ready", flush=True)
 for line in sys.stdin:
     name, symbolic, repeat = line.split()
+    if (name, symbolic) not in warm:
+        verdicts(MIXES[name], symbolic == "1")
+        warm.add((name, symbolic))
     wall, cpu = time.perf_counter(), time.process_time()
     for _ in range(int(repeat)):
         seen = verdicts(MIXES[name], symbolic == "1")
@@ -108,7 +113,9 @@ def before_tree():
 
 
 def _environment(tree: Path, cache: Path | None) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1"}
+    # bytecode is written as usual (into the temporary tree for the old one): a cold
+    # process of either tree imports compiled modules, as an installed package does
+    env = {**os.environ, "PYTHONPATH": str(tree)}
     if cache is not None:  # the old tree's derivations cache apart from ours
         env["DERIVATIONS_CACHE"] = str(cache)
     return env
@@ -232,6 +239,8 @@ def _compare_grade(report, before: Path, cache: Path, folder: Path, rounds: int)
             (_grade_command(before, source, folder / "before.csv", False), before, cache),
             (_grade_command(_ROOT, source, folder / "now.csv", True), _ROOT, None),
         ]
+        for command, tree, tree_cache in commands:  # warm: bytecode, caches
+            _process_cpu(command, tree, tree_cache)
         spent: list[list[float]] = [[], []]
         for _ in range(rounds):
             for (command, tree, tree_cache), cpus in zip(commands, spent):
@@ -262,6 +271,22 @@ def _process_cpu(command: list[str], tree: Path, cache: Path | None) -> float:
     return float(done.stdout)
 
 
+def _compare_cold(report, before: Path, cache: Path, rounds: int) -> None:
+    """A cold ``check`` (a new process, derivations cached) of each tree, CPU seconds."""
+    for label, (question, answer) in (("right", RIGHT[0]), ("wrong", WRONG[1])):
+        command = _check_command(question, answer)
+        _process_cpu(command, before, cache), _process_cpu(command, _ROOT, None)  # warm
+        spent: list[list[float]] = [[], []]
+        for _ in range(rounds):
+            spent[0].append(_process_cpu(command, before, cache))
+            spent[1].append(_process_cpu(command, _ROOT, None))
+        old_median, now_median = statistics.median(spent[0]), statistics.median(spent[1])
+        name = f"cold check, {label} answer (new process)"
+        report(f"{name}: CPU s before", min(spent[0]), "s", f"min; median {old_median:.3f}")
+        report(f"{name}: CPU s now", min(spent[1]), "s", f"min; median {now_median:.3f}")
+        report(f"{name}: now / before", now_median / old_median, "x", f"{rounds} rounds")
+
+
 def _before_and_now(report) -> None:
     with before_tree() as before:
         if before is None:
@@ -271,6 +296,7 @@ def _before_and_now(report) -> None:
             folder = Path(name)
             cache = folder / "cache-before"
             _compare_check(report, before, cache, rounds=7)
+            _compare_cold(report, before, cache, rounds=5)
             _compare_grade(report, before, cache, folder, rounds=5)
 
 

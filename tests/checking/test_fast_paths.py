@@ -13,6 +13,7 @@ with a plain version written here from its definition, the oracle:
 
 from __future__ import annotations
 
+import itertools
 import random
 from fractions import Fraction
 
@@ -241,3 +242,33 @@ def test_a_product_too_large_is_refused_even_of_plain_symbols():
     # the bound holds for every partial product, not only the last one
     with pytest.raises(InvalidAnswer):
         function({"c_i": huge, "c_o": huge * 4, "h": 0, "w": 1})
+
+
+def test_one_walk_measures_what_depth_height_and_big_o_count_measure():
+    from derivations.checking.reading.build import _measures
+
+    trees = [entry(qid).reference.tree for qid in QUESTIONS]
+    for variant in entry("forward-ops").variants:
+        trees.append(variant.tree)
+    for _, text in _corpus():
+        try:
+            trees.append(parse_answer(text).tree)
+        except InvalidAnswer:
+            continue
+    trees.append(ex.BigO(ex.mul(ex.div(ex.div(ex.sym("h"), ex.sym("w")), ex.sym("c_i")))))
+    for tree in trees:
+        big_o = sum(isinstance(node, ex.BigO) for node in ex.walk(tree))
+        assert _measures(tree) == (ex.depth(tree), ex.height(tree), big_o), tree
+    assert len(trees) > 300
+
+
+def test_book_like_environments_are_the_same_sequence_every_time():
+    from derivations.checking.deciding import counterexample
+    from derivations.checking.deciding.restrictions import Restriction
+
+    for domain in (frozenset(), frozenset({Restriction.SQUARE}), frozenset({Restriction.K1})):
+        fresh = list(counterexample._all_environments(domain))
+        first = list(itertools.islice(counterexample.book_like_environments(domain), 5))
+        assert first == fresh[:5]  # a search that stopped early ...
+        assert list(counterexample.book_like_environments(domain)) == fresh  # ... and all
+        assert list(counterexample.book_like_environments(domain)) == fresh

@@ -13,6 +13,7 @@ sample points (all ones, huge layers) searched.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from functools import lru_cache
 
 from derivations.checking.deciding.restrictions import AXES
@@ -92,10 +93,31 @@ def book_like_points(domain: frozenset = frozenset(), limit: int = 160):
             return
 
 
-def book_like_environments(domain: frozenset = frozenset()):
-    """The points of :func:`book_like_points`, then the general sample points, with
-    ``m_h, m_w`` (total padding) and the square names ``k, s, p`` (a generator)."""
+def _all_environments(domain: frozenset):
     for point in book_like_points(domain):
         yield _environment(point)
     for point in layer_points(domain, "total"):
         yield _environment(point)
+
+
+# per domain: the environments made so far and the generator making the rest (a search
+# usually stops at the first few: they are made once per process, not once per answer)
+_MADE: dict[frozenset, tuple[list[dict], Iterator[dict]]] = {}
+
+
+def book_like_environments(domain: frozenset = frozenset()):
+    """The points of :func:`book_like_points`, then the general sample points, with
+    ``m_h, m_w`` (total padding) and the square names ``k, s, p`` (a generator; the
+    dicts are shared between calls: read them, never change them)."""
+    if domain not in _MADE:
+        _MADE[domain] = ([], _all_environments(domain))
+    made, rest = _MADE[domain]
+    index = 0
+    while True:
+        if index == len(made):
+            following = next(rest, None)
+            if following is None:
+                return
+            made.append(following)
+        yield made[index]
+        index += 1

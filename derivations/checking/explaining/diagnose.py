@@ -141,8 +141,11 @@ def _direction(values) -> tuple | None:
     when the first is 0."""
     if values[0] == 0:
         return None
-    scale = math.lcm(*(Fraction(value).denominator for value in values))
-    whole = [int(value * scale) for value in values]
+    if all(type(value) is int for value in values):
+        whole = list(values)
+    else:
+        scale = math.lcm(*(Fraction(value).denominator for value in values))
+        whole = [int(value * scale) for value in values]
     divisor = math.gcd(*whole) * (1 if whole[0] > 0 else -1)
     return tuple(value // divisor for value in whole)
 
@@ -269,8 +272,9 @@ def diagnose(
             return Diagnosis("factor_two_more", constant=2)
         if all(2 * g == w for g, w in zip(got, want)):
             return Diagnosis("factor_two_less", constant=Fraction(1, 2))
-        constant = Fraction(got[0]) / Fraction(want[0])
-        if all(g == constant * w for g, w in zip(got, want)):
+        # got = c * want with c = got[0] / want[0], cross-multiplied (no Fraction per point)
+        if all(g * want[0] == got[0] * w for g, w in zip(got, want)):
+            constant = Fraction(got[0]) / Fraction(want[0])
             if constant != 0:
                 return Diagnosis("constant_factor", constant=_plain(constant))
         else:

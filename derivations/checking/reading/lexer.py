@@ -40,7 +40,8 @@ PUNCTUATION = {
     "⌈": "LCEIL",
     "⌉": "RCEIL",
 }
-LATEX_COMMANDS: dict[str, str | tuple[str, str]] = {
+# LaTeX command -> the terminal it is, or the function it calls (\min, \max)
+LATEX_COMMANDS: dict[str, str | Function] = {
     "frac": "FRAC",
     "dfrac": "FRAC",
     "tfrac": "FRAC",
@@ -56,8 +57,8 @@ LATEX_COMMANDS: dict[str, str | tuple[str, str]] = {
     "rbrack": "RSQB",
     "{": "LBRACE",
     "}": "RBRACE",
-    "min": ("FUNC", "min"),
-    "max": ("FUNC", "max"),
+    "min": Function.MIN,
+    "max": Function.MAX,
 }
 ELIDED = {"cdots", "ldots", "dots", "vdots"}
 OPENERS = {"LPAR", "LSQB", "LBRACE", "LFLOOR", "LCEIL"}
@@ -145,8 +146,8 @@ def _command_token(text: str, index: int, col) -> tuple[Token, int]:
         raise refuse("elided_command", col(index), command=name)
     if kind is None:
         raise refuse("unsupported_command", col(index), command=_shown(name))
-    if isinstance(kind, tuple):
-        return Token(kind[0], kind[1], start_pos=col(index)), match.end()
+    if isinstance(kind, Function):  # (a StrEnum: tested before plain terminal names)
+        return Token("FUNC", kind.value, start_pos=col(index)), match.end()
     return Token(kind, "\\" + name, start_pos=col(index)), match.end()
 
 

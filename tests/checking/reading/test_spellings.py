@@ -52,6 +52,8 @@ def test_each_spelling_means_one_typed_value():
         ("C_in*Kh", [("SYMBOL", "c_i"), ("OP", "*"), ("SYMBOL", "k_h")]),
         ("ceiling(h)", [("FUNC", "ceil"), ("LPAR", "("), ("SYMBOL", "h"), ("RPAR", ")")]),
         ("2c_ihw", [("NUMBER", "2"), ("SYMBOL", "c_i"), ("SYMBOL", "h"), ("SYMBOL", "w")]),
+        ("\\max(h, w)", [("FUNC", "max"), ("SYMBOL", "h"), ("SYMBOL", "w")]),
+        ("\\min\\{h, w\\}", [("FUNC", "min"), ("SYMBOL", "h"), ("SYMBOL", "w")]),
     ],
 )
 def test_the_lexer_reads_the_registry_meanings(text, tokens):
