@@ -56,9 +56,17 @@ def describe(layer: Layer) -> str:
     )
 
 
-@cache
 def executed(layer: Layer) -> dict[Form, int]:
-    """Executed counts and held sizes, keyed like the closed forms."""
+    """Executed counts and held sizes, keyed like the closed forms.  Per-side padding
+    ``p`` puts the same zeros in the same places as total padding ``2p``
+    (:meth:`Layer.padding_split`), so both readings of one padded layer share one run."""
+    if layer.padding_convention == "per-side":
+        layer = layer.replace(p_h=2 * layer.p_h, p_w=2 * layer.p_w, padding_convention="total")
+    return _executed(layer)
+
+
+@cache
+def _executed(layer: Layer) -> dict[Form, int]:
     if layer.c_i * layer.c_o * layer.k_h * layer.k_w * layer.m_h * layer.m_w > _BIG:
         return _forward_only(layer)
     from derivations.execute import run_layer

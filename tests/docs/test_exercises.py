@@ -99,3 +99,21 @@ def test_percentages_are_rounded_in_decimal():
     assert shown_percent(Fraction(1, 3)) == "33.3" and shown_percent(Fraction(1, 40)) == "2.5"
     for increase in (Fraction(9, 16), Fraction(1, 3), Fraction(1, 40), Fraction(2, 3)):
         assert percent(1 + increase) == shown_percent(increase) + "\\%"
+
+
+def test_per_side_padding_shares_the_run_of_its_total_padding_twin():
+    """The memo key of a per-side layer is its total-padding twin (same zeros, same
+    places): one run, the same counts as running the per-side layer itself."""
+    import numpy as np
+
+    from derivations.execute import run_layer
+    from derivations.exercises.instances import _executed
+    from derivations.model import Layer
+
+    per_side = Layer(2, 3, 6, 5, 3, 3, p_h=1, p_w=2, padding_convention="per-side")
+    twin = per_side.replace(p_h=2, p_w=4, padding_convention="total")
+    assert per_side.padding_split("h") == twin.padding_split("h")
+    before = _executed.cache_info().currsize
+    counts = executed(per_side)
+    assert executed(twin) is counts and _executed.cache_info().currsize == before + 1
+    assert counts == dict(run_layer(per_side, seed=0, dtype=np.float32).counts)
