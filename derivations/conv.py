@@ -1,7 +1,7 @@
 """A vectorized NumPy convolution layer (im2col + matmul), forward and backward.
 
-Plain NumPy: given :class:`~derivations.counting.Counted` arrays inside
-:func:`~derivations.counting.counting`, every multiplication and addition it executes is
+Plain NumPy: given :class:`~derivations.counted.Counted` arrays inside
+:func:`~derivations.counted.counting`, every multiplication and addition it executes is
 counted; given plain arrays it runs uncounted at full speed (the same code, for the
 benchmark).  Deep-learning convolution is cross-correlation:
 ``y[b, o, r, c] = bias[o] + sum_{ci, i, j} W[o, ci, i, j] x_pad[b, g(o) ci, r s_h + i d_h, c s_w + j d_w]``.
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from derivations.counting import phase
+from derivations.counted import phase
 from derivations.model import Layer, effective_kernel
 
 __all__ = ["COLUMNS_BYTES", "Saved", "conv2d_forward", "conv2d_backward"]

@@ -1,6 +1,6 @@
 """Run a layer forward and backward on random data and report what was executed.
 
-The figures come from the executed operations (:mod:`derivations.counting`) and from the
+The figures come from the executed operations (:mod:`derivations.counted`) and from the
 sizes of the arrays the run really holds, keyed like the closed forms so that the two
 can be compared one to one.  MACs are the executed multiplications (each product is
 accumulated); FLOPs follow torch's ``2 x MACs``.  Composite figures (operations, MACs,
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from derivations.conv import conv2d_backward, conv2d_forward
-from derivations.counting import Counted, OpCount, counting
+from derivations.counted import Counted, OpCount, counting
 from derivations.loops import loop_backward, loop_forward
 from derivations.model import Layer
 from derivations.registry.forms import GRADIENTS, Form, op_form, with_composites

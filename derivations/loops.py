@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from derivations.counting import OpCount
+from derivations.counted import OpCount
 from derivations.model import Layer
 
 __all__ = ["loop_forward", "loop_backward"]

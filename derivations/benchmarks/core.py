@@ -24,7 +24,7 @@ import numpy as np
 
 from derivations.benchmarks import Harness, python_command
 from derivations.conv import conv2d_backward, conv2d_forward
-from derivations.counting import Counted, counting
+from derivations.counted import Counted, counting
 from derivations.execute import random_tensors
 from derivations.loops import loop_backward, loop_forward
 from derivations.model import Layer

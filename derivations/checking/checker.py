@@ -240,7 +240,7 @@ def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> d
         return None
     if value != example["answer_value"] - example["reference_value"]:
         return None  # the simplification assumed something the counterexample breaks
-    from derivations.checking.explaining.render import to_latex, to_text
+    from derivations.checking.explaining.typeset import to_latex, to_text
 
     return {"text": to_text(tree), "latex": to_latex(tree), "tree": ex.to_data(tree)}
 
@@ -407,7 +407,7 @@ def _defined(values: Values, count: int) -> list | None:
 
 
 def _diagnosis_data(found) -> dict:
-    from derivations.checking.explaining.render import to_latex, to_text
+    from derivations.checking.explaining.typeset import to_latex, to_text
 
     product = found.product()
     constant = found.constant

@@ -1,6 +1,6 @@
 """The checker's own expression tree: frozen dataclass nodes, built from the parse tree
 (student answers) or from SymPy (references, trusted direction), evaluated exactly
-(:mod:`.evaluate`) and printed (:mod:`.explaining.render`).
+(:mod:`.evaluate`) and printed (:mod:`.explaining.typeset`).
 
 Nodes (every walker dispatches on the node class with ``match``)::
 

@@ -76,7 +76,7 @@ def _executed(layer: Layer) -> dict[Form, int]:
 
 def _forward_only(layer: Layer) -> dict[Form, int]:
     from derivations.conv import conv2d_forward
-    from derivations.counting import Counted, counting
+    from derivations.counted import Counted, counting
     from derivations.execute import random_tensors
 
     x, weight, bias, _ = (

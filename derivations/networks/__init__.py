@@ -4,12 +4,11 @@ Declarations: :mod:`.kinds` (layer kinds and their counting conventions, forward
 backward), :mod:`.models` (the book's and torchvision's networks as plain layer lists,
 named as their code names them).
 Machinery: :mod:`.rows` (checked fields), :mod:`.graph` (a layer list -> a network -> a
-per-layer table), :mod:`.files` (a user's JSON/YAML layer list), :mod:`.backward` (the
+per-layer table), :mod:`.layer_files` (a user's JSON/YAML layer list), :mod:`.backward` (the
 backward of the kinds without closed forms, executed in NumPy: what their counts are
 tested against), :mod:`.torch` (a PyTorch model read as a layer list).
 """
 
-from derivations.networks.files import LayerFile, read_layer_file
 from derivations.networks.graph import (
     INPUT,
     Network,
@@ -19,6 +18,7 @@ from derivations.networks.graph import (
     tabulate,
 )
 from derivations.networks.kinds import KINDS, Cost
+from derivations.networks.layer_files import LayerFile, read_layer_file
 from derivations.networks.models import MODELS, Model, get_model
 
 __all__ = [

@@ -2,8 +2,8 @@
 executed in NumPy: activations, batch and layer normalization, pooling (max, average,
 adaptive; ``ceil_mode``), additions and concatenations.
 
-Given :class:`~derivations.counting.Counted` arrays inside
-:func:`~derivations.counting.counting`, every multiplication and addition executed is
+Given :class:`~derivations.counted.Counted` arrays inside
+:func:`~derivations.counted.counting`, every multiplication and addition executed is
 counted, per gradient in the phases ``dx`` (input), ``dw`` (gamma) and ``db`` (beta);
 given plain arrays the same code runs uncounted.  These executions are what the closed
 counts of :mod:`derivations.networks.kinds` are tested against.  Conventions (the
@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from derivations.counting import phase
+from derivations.counted import phase
 
 __all__ = [
     "activation_backward",

@@ -11,7 +11,7 @@ from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.deciding.samples import output_extent
 from derivations.checking.evaluate import compile_node
-from derivations.checking.explaining.render import to_text
+from derivations.checking.explaining.typeset import to_text
 from derivations.checking.reading.parse import parse_answer
 from derivations.registry.questions import QUESTIONS
 

@@ -245,7 +245,7 @@ def test_a_product_too_large_is_refused_even_of_plain_symbols():
 
 
 def test_one_walk_measures_what_depth_height_and_big_o_count_measure():
-    from derivations.checking.reading.build import _measures
+    from derivations.checking.reading.transform import _measures
 
     trees = [entry(qid).reference.tree for qid in QUESTIONS]
     for variant in entry("forward-ops").variants:

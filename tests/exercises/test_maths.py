@@ -51,7 +51,7 @@ MATHS_MODULES = (
     "derivations.exercises.instances",
     "derivations.closed_forms",
     "derivations.conv",
-    "derivations.counting",
+    "derivations.counted",
     "derivations.execute",
     "derivations.loops",
     "derivations.scenarios",
@@ -152,6 +152,6 @@ def test_the_sheet_scan_catches_checks():
     assert maths_imports("from derivations.exercises.document import require, text") == [
         "derivations.exercises.document.require"
     ]
-    assert maths_imports("from derivations.counting import counting") == [
-        "derivations.counting.counting"
+    assert maths_imports("from derivations.counted import counting") == [
+        "derivations.counted.counting"
     ]

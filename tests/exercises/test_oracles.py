@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 from scipy.signal import convolve2d, correlate2d
 
-from derivations.counting import Counted, counting
+from derivations.counted import Counted, counting
 from derivations.exercises import equal_outputs
 from derivations.exercises.document import Math
 from derivations.exercises.maths import blocks, compose, matmul, strips

@@ -16,7 +16,7 @@ import importlib.util
 import numpy as np
 import pytest
 
-from derivations.counting import Counted, counting
+from derivations.counted import Counted, counting
 from derivations.networks import backward as bw
 from derivations.networks.kinds import (
     ACTIVATIONS,

@@ -7,8 +7,8 @@ import pytest
 from derivations.cli import main
 from derivations.errors import DerivationError
 from derivations.networks import parse_network, read_layer_file, tabulate
-from derivations.networks.files import MAX_BYTES
 from derivations.networks.graph import MAX_LAYERS
+from derivations.networks.layer_files import MAX_BYTES
 from derivations.networks.rows import SHOWN_CHARS, clipped, shown
 
 IMAGE = (3, 8, 8)

@@ -87,7 +87,7 @@ _SOURCES = (
     "registry/symbols.py",
     "checking/deciding/restrictions.py",
     "checking/deciding/symbolic.py",
-    "checking/explaining/render.py",
+    "checking/explaining/typeset.py",
     "checking/explaining/present.py",
 )
 _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")

@@ -116,7 +116,7 @@ def show_sympy(expr: sp.Expr) -> Shown:
     """A trusted SymPy expression (a closed form, never student text) in the book's
     term order, as Unicode and LaTeX, with a note for every ``max(0, …)``."""
     from derivations.checking.explaining.present import book_order
-    from derivations.checking.explaining.render import explanations, to_latex, to_unicode
+    from derivations.checking.explaining.typeset import explanations, to_latex, to_unicode
 
     tree = book_order(from_sympy(expr))
     return Shown(to_unicode(tree), to_latex(tree), explanations(tree))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from derivations.checking import expression as ex
-from derivations.checking.explaining.render import to_latex, to_text, to_unicode
+from derivations.checking.explaining.typeset import to_latex, to_text, to_unicode
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer

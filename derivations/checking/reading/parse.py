@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from derivations.checking import expression as ex
-from derivations.checking.explaining.render import to_latex, to_text
-from derivations.checking.reading.build import to_expression
+from derivations.checking.explaining.typeset import to_latex, to_text
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import informal
 from derivations.checking.reading.lexer import describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
+from derivations.checking.reading.transform import to_expression
 
 __all__ = ["Parsed", "parse_answer"]
 

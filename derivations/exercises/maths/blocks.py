@@ -20,7 +20,7 @@ import sympy as sp
 
 from derivations.closed_forms import forms
 from derivations.conv import conv2d_backward, conv2d_forward
-from derivations.counting import Counted, counting
+from derivations.counted import Counted, counting
 from derivations.execute import run_layer
 from derivations.exercises.checks import checked, require
 from derivations.model import Layer

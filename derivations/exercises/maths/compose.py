@@ -23,7 +23,7 @@ import sympy as sp
 
 from derivations.closed_forms import forms
 from derivations.conv import conv2d_forward
-from derivations.counting import Counted, counting
+from derivations.counted import Counted, counting
 from derivations.exercises.checks import checked, require
 from derivations.model import Layer
 from derivations.registry.forms import Form

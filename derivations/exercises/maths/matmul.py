@@ -19,7 +19,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from derivations.closed_forms import forms, m_h, m_w
 from derivations.conv import conv2d_forward
-from derivations.counting import Counted, counting
+from derivations.counted import Counted, counting
 from derivations.exercises.checks import checked, require
 from derivations.loops import loop_forward
 from derivations.model import Layer, c_i, c_o, h, k_h, k_w, p_h, p_w, s_h, s_w, w

@@ -60,7 +60,7 @@ class FullyConnected:
 def fully_connected(layer: Layer = REDUCE) -> FullyConnected:
     """Run the 1 x 1 layer and the matrix product ``W X`` on the same data, both counted;
     CheckFailed unless their counts agree and their values differ by at most 1e-12."""
-    from derivations.counting import Counted, counting
+    from derivations.counted import Counted, counting
     from derivations.execute import random_tensors, run_layer
 
     conv = run_layer(layer, seed=0, dtype=np.float64)

@@ -1,7 +1,7 @@
 """Spellings and shapes are typed registry values the reader looks up (issue 9).
 
 Oracles: the symbol registry (:mod:`derivations.registry.symbols`), the grammar's
-function names (:mod:`derivations.checking.reading.build`), and the answers themselves.
+function names (:mod:`derivations.checking.reading.transform`), and the answers themselves.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from derivations.checking import check
-from derivations.checking.reading import build
+from derivations.checking.reading import transform
 from derivations.checking.reading.lexer import tokenize
 from derivations.checking.reading.normalize import normalize
 from derivations.registry.questions import QUESTIONS, Shape
@@ -31,7 +31,7 @@ def test_every_spelled_symbol_is_a_registered_symbol_or_a_square_one():
 
 
 def test_every_function_is_one_the_grammar_builds():
-    built = set(build._ONE_ARGUMENT) | {"max", "min"}
+    built = set(transform._ONE_ARGUMENT) | {"max", "min"}
     assert {function.value for function in Function} == built
     assert set(FUNCTION_SPELLINGS) == set(Function)
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from derivations.counting import Counted, OpCount, counting, phase
+from derivations.counted import Counted, OpCount, counting, phase
 
 
 def counted(*shape):
