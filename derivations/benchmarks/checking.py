@@ -232,7 +232,7 @@ def _compare_grade(report, before: Path, cache: Path, folder: Path, rounds: int)
     """``grade`` as new processes of each tree, CPU seconds of the process."""
     for label, source in (
         ("the example class (examples/grading/class-long.csv, 11 rows)", None),
-        ("200 distinct answers", _distinct_file(folder / "distinct.csv", 200)),
+        ("120 distinct answers", _distinct_file(folder / "distinct.csv", 120)),
     ):
         source = source or _old_class_file(folder / "class.csv")
         commands = [
@@ -295,9 +295,9 @@ def _before_and_now(report) -> None:
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             cache = folder / "cache-before"
-            _compare_check(report, before, cache, rounds=7)
-            _compare_cold(report, before, cache, rounds=5)
-            _compare_grade(report, before, cache, folder, rounds=5)
+            _compare_check(report, before, cache, rounds=5)
+            _compare_cold(report, before, cache, rounds=3)
+            _compare_grade(report, before, cache, folder, rounds=3)
 
 
 def run(report) -> None:

@@ -39,7 +39,7 @@ from derivations.benchmarks import python_command
 
 __all__ = ["Measured", "baseline_commit", "extract", "measure", "run"]
 
-ROUNDS = 2  # cold builds take 10-60 s each on a shared machine: 6 of them
+ROUNDS = 2  # cold builds take 10-60 s each on a shared machine: 4 of them (6 with the serial one)
 WARM_ROUNDS = 3
 FIGURES_MODULE = "derivations/figures/__init__.py"
 
@@ -164,7 +164,9 @@ def run(harness) -> None:
 
             return go
 
-        runs = {"now": cold("now"), "now --jobs 1": cold("serial", "--jobs", "1")}
+        runs = {"now": cold("now")}
+        if os.environ.get("DERIVATIONS_BENCH_SERIAL"):  # one process: 2 more cold builds
+            runs["now --jobs 1"] = cold("serial", "--jobs", "1")
         if commit is not None:
             runs = {"before figures": cold("before", cwd=before), **runs}
         samples: dict[str, list[Measured]] = {name: [] for name in runs}
@@ -182,7 +184,8 @@ def run(harness) -> None:
             )
         if commit is not None:
             _ratio(harness, "cold now", samples["now"], samples["before figures"])
-            _ratio(harness, "cold --jobs 1", samples["now --jobs 1"], samples["before figures"])
+            if "now --jobs 1" in samples:
+                _ratio(harness, "cold --jobs 1", samples["now --jobs 1"], samples["before figures"])
 
         env = {**os.environ, "DERIVATIONS_CACHE": str(scratch / "cache-now")}
         docs = python_command("docs", "--out", str(scratch / "out-now"))
