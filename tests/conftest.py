@@ -5,6 +5,7 @@ reason when it is missing, except when ``DERIVATIONS_REQUIRE_TOOLS=1`` (set by
 ``.ci/run``, which installs them): then a missing tool fails the test.
 """
 
+import importlib.util
 import os
 
 import pytest
@@ -17,3 +18,18 @@ def require_tool(available: bool, reason: str) -> None:
     if os.environ.get("DERIVATIONS_REQUIRE_TOOLS") == "1":
         pytest.fail(f"required tool missing in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def torch():
+    """The torch module at one intra-op thread, for the tests that read or run torch models
+    (the optional ``torch`` extra): skipped, or failed under DERIVATIONS_REQUIRE_TOOLS=1,
+    when it is not installed."""
+    require_tool(
+        importlib.util.find_spec("torch") is not None,
+        "torch not installed: pip install -e .[torch]",
+    )
+    import torch
+
+    torch.set_num_threads(1)
+    return torch

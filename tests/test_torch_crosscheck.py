@@ -21,17 +21,8 @@ import pytest
 from derivations.closed_forms import forms_for
 from derivations.execute import random_tensors, run_layer
 from derivations.model import Layer
-from tests.conftest import require_tool
 
 HAS_TORCH = importlib.util.find_spec("torch") is not None
-
-
-@pytest.fixture(scope="module")
-def torch():
-    require_tool(HAS_TORCH, "torch not installed: pip install -e .[torch]")
-    import torch
-
-    return torch
 
 
 LAYERS = [

@@ -11,8 +11,6 @@ Two oracles, neither of them our closed forms:
 A test at the end breaks a closed form on purpose and checks the comparison notices.
 """
 
-import importlib.util
-
 import numpy as np
 import pytest
 
@@ -28,7 +26,6 @@ from derivations.networks.kinds import (
     LayerNorm,
     Pool,
 )
-from tests.conftest import require_tool
 
 RNG = np.random.default_rng(15)
 
@@ -176,16 +173,6 @@ def test_add_and_concat_backward_cost_nothing():
 
 
 # --- the executed backward is the real one (PyTorch autograd) -------------------------------
-@pytest.fixture(scope="module")
-def torch():
-    require_tool(
-        importlib.util.find_spec("torch") is not None,
-        "torch not installed: pip install -e .[torch]",
-    )
-    import torch
-
-    torch.set_num_threads(1)
-    return torch
 
 
 def _autograd(torch, module, x, dy):

@@ -7,23 +7,13 @@ every module's path must be a row of the built-in table with the same counts, in
 same order.  GoogLeNet's top-level indices 0-4 are the book's variables ``b1`` ... ``b5``.
 """
 
-import importlib.util
-
 import pytest
 
 from derivations.networks import model_network, tabulate
-from tests.conftest import require_tool
 
 
 @pytest.fixture(scope="module")
-def nn():
-    require_tool(
-        importlib.util.find_spec("torch") is not None,
-        "torch not installed: pip install -e .[torch]",
-    )
-    import torch
-
-    torch.set_num_threads(1)
+def nn(torch):
     return torch.nn
 
 

@@ -10,7 +10,6 @@ discrepancy); output shapes from a meta run; exact additions of 1-D, 3-D and tra
 convolutions by brute-force enumeration of their taps.
 """
 
-import importlib.util
 import itertools
 import json
 
@@ -20,19 +19,6 @@ import pytest
 from derivations.cli import main
 from derivations.errors import DerivationError
 from derivations.networks import model_network, tabulate
-from tests.conftest import require_tool
-
-
-@pytest.fixture(scope="module")
-def torch():
-    require_tool(
-        importlib.util.find_spec("torch") is not None,
-        "torch not installed: pip install -e .[torch]",
-    )
-    import torch
-
-    torch.set_num_threads(1)
-    return torch
 
 
 @pytest.fixture(scope="module")

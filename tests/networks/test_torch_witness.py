@@ -7,23 +7,9 @@ only).  Per layer it must agree with our table: output shape, parameter count
 meaningful here because it counts exactly the convolutions and matrix products).
 """
 
-import importlib.util
-
 import pytest
 
 from derivations.networks import MODELS, model_network, parse_network, tabulate
-from tests.conftest import require_tool
-
-
-@pytest.fixture(scope="module")
-def torch():
-    require_tool(
-        importlib.util.find_spec("torch") is not None,
-        "torch not installed: pip install -e .[torch]",
-    )
-    import torch
-
-    return torch
 
 
 def _pair(value):

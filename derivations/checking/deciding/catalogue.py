@@ -281,10 +281,10 @@ def _key() -> bytes | None:
         return None
 
 
-def _read_guarded(path: Path, most: int) -> bytes | None:
-    """The bytes of ``path`` when it is a regular file of this user, not writable by
-    others and at most ``most`` bytes; None when it does not exist.  Raises
-    ``ValueError`` (why) for anything else."""
+def _read_guarded(path: Path, most: int, *, own: bool = True) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file (of this user, with ``own``), not
+    writable by others and at most ``most`` bytes, opened without blocking; None when it
+    does not exist.  Raises ``ValueError`` (why) for anything else."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
@@ -293,7 +293,7 @@ def _read_guarded(path: Path, most: int) -> bytes | None:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise ValueError("not a regular file")
-        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        if own and hasattr(os, "geteuid") and info.st_uid != os.geteuid():
             raise ValueError("owned by another user")
         if info.st_mode & stat.S_IWOTH:
             raise ValueError("writable by everyone")
@@ -419,28 +419,9 @@ def _prebuilt_check(qid: str, data: bytes) -> bytes:
 
 
 def _read_package_file(path: Path) -> bytes | None:
-    """The bytes of a package data file: a regular file not writable by everyone, at
-    most MAX_ENTRY_BYTES (opened without blocking); None when it does not exist.
-    Unlike a cache entry it may belong to whoever installed the package."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError("not a regular file")
-        if info.st_mode & stat.S_IWOTH:
-            raise ValueError("writable by everyone")
-        if info.st_size > MAX_ENTRY_BYTES:
-            raise ValueError(f"larger than {MAX_ENTRY_BYTES} bytes")
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(MAX_ENTRY_BYTES + 1)
-        if len(data) > MAX_ENTRY_BYTES:
-            raise ValueError(f"larger than {MAX_ENTRY_BYTES} bytes")
-        return data
-    finally:
-        os.close(descriptor)
+    """The bytes of a package data file (see :func:`_read_guarded`): unlike a cache entry
+    it may belong to whoever installed the package."""
+    return _read_guarded(path, MAX_ENTRY_BYTES, own=False)
 
 
 @lru_cache(maxsize=64)
