@@ -33,13 +33,15 @@ class Run:
     counts: dict[Form, int]
 
 
-def random_tensors(layer: Layer, seed: int = 0, dtype=np.float64):
-    """``x, weight, bias (or None), dy`` drawn from one seeded generator."""
+def random_tensors(layer: Layer, seed: int = 0, dtype=np.float64, *, output_gradient: bool = True):
+    """``x, weight, bias (or None), dy`` drawn from one seeded generator, in that order
+    (``dy`` is None without ``output_gradient``: a forward-only run need not draw it, and
+    the other three are the same either way)."""
     rng = np.random.default_rng(seed)
     x = rng.standard_normal(layer.input_shape).astype(dtype)
     weight = rng.standard_normal(layer.weight_shape).astype(dtype)
     bias = rng.standard_normal(layer.c_o).astype(dtype) if layer.bias else None
-    dy = rng.standard_normal(layer.output_shape).astype(dtype)
+    dy = rng.standard_normal(layer.output_shape).astype(dtype) if output_gradient else None
     return x, weight, bias, dy
 
 

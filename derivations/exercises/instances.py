@@ -80,7 +80,8 @@ def _forward_only(layer: Layer) -> dict[Form, int]:
     from derivations.execute import random_tensors
 
     x, weight, bias, _ = (
-        None if a is None else a.view(Counted) for a in random_tensors(layer, 0, np.float32)
+        None if a is None else a.view(Counted)
+        for a in random_tensors(layer, 0, np.float32, output_gradient=False)
     )
     with counting() as count:
         y, _ = conv2d_forward(x, weight, bias, layer)

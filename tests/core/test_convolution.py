@@ -156,3 +156,13 @@ def test_row_blocks_cover_every_output_row_once():
         (block.stop - block.start) * 256 * 128 * 25 * 4 <= conv.COLUMNS_BYTES for block in blocks
     )
     assert conv._row_blocks(Layer(3, 4, 8, 8, 3, 3), 2, 8) == [slice(0, 6)]
+
+
+def test_a_forward_only_draw_is_the_same_tensors_without_dy():
+    from derivations.execute import random_tensors
+
+    layer = Layer(2, 3, 6, 5, 3, 3, bias=True)
+    full = random_tensors(layer, 7, np.float32)
+    forward = random_tensors(layer, 7, np.float32, output_gradient=False)
+    assert forward[3] is None and full[3].shape == layer.output_shape
+    assert all(np.array_equal(a, b) for a, b in zip(full[:3], forward[:3]))

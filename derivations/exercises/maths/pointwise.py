@@ -64,7 +64,7 @@ def fully_connected(layer: Layer = REDUCE) -> FullyConnected:
     from derivations.execute import random_tensors, run_layer
 
     conv = run_layer(layer, seed=0, dtype=np.float64)
-    x, weight, _, _ = random_tensors(layer, seed=0, dtype=np.float64)
+    x, weight, _, _ = random_tensors(layer, seed=0, dtype=np.float64, output_gradient=False)
     matrix = weight.reshape(layer.c_o, layer.c_i).view(Counted)
     pixels = x.reshape(layer.c_i, layer.h * layer.w).view(Counted)
     with counting() as count:
