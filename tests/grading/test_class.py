@@ -136,28 +136,21 @@ def _budget_outcome(real):
     return grade, seen
 
 
-def test_an_outcome_that_hit_the_budget_is_retried_alone_and_never_cached(tmp_path, monkeypatch):
-    grade, seen = _budget_outcome(workers.grade_answer)
-    monkeypatch.setattr(workers, "grade_answer", grade)
+def _grade_two_equal_answers(tmp_path) -> None:
+    """Grade two rows with the same answer in one process into ``r.csv``."""
     answers = tmp_path / "a.csv"
     _write(
         answers,
         [["student", "question", "answer"], ["a", "bias-size", "c_o"], ["b", "bias-size", "c_o"]],
     )
-    assert (
-        main(
-            [
-                "grade",
-                str(answers),
-                "--out",
-                str(tmp_path / "r.csv"),
-                "--no-progress",
-                "--jobs",
-                "1",
-            ]
-        )
-        == 0
-    )
+    argv = ["grade", str(answers), "--out", str(tmp_path / "r.csv"), "--no-progress"]
+    assert main([*argv, "--jobs", "1"]) == 0
+
+
+def test_an_outcome_that_hit_the_budget_is_retried_alone_and_never_cached(tmp_path, monkeypatch):
+    grade, seen = _budget_outcome(workers.grade_answer)
+    monkeypatch.setattr(workers, "grade_answer", grade)
+    _grade_two_equal_answers(tmp_path)
     assert [r["verdict"] for r in _read(tmp_path / "r.csv")] == ["equivalent"] * 2
     assert seen == ["c_o", "c_o"]  # first try, its retry; then the cache
 
@@ -529,25 +522,7 @@ def test_an_answer_over_budget_even_alone_is_graded_anew_for_every_row(tmp_path,
         return replace(real(question, answer, *rest), budget=True)
 
     monkeypatch.setattr(workers, "grade_answer", always_over)
-    answers = tmp_path / "a.csv"
-    _write(
-        answers,
-        [["student", "question", "answer"], ["a", "bias-size", "c_o"], ["b", "bias-size", "c_o"]],
-    )
-    assert (
-        main(
-            [
-                "grade",
-                str(answers),
-                "--out",
-                str(tmp_path / "r.csv"),
-                "--no-progress",
-                "--jobs",
-                "1",
-            ]
-        )
-        == 0
-    )
+    _grade_two_equal_answers(tmp_path)
     assert calls == ["c_o"] * 4  # each row: a try and its retry, nothing reused
 
 

@@ -26,6 +26,20 @@ def _negative_constant(term: ex.Node) -> TypeGuard[ex.Num]:
     return isinstance(term, ex.Num) and term.value < 0
 
 
+def _sum(terms, show, number, minus: str, left: str = "(", right: str = ")") -> str:
+    """A sum in the printer ``show``: a negated term or a negative constant after the
+    first is written with ``minus`` (``number`` prints the constant's magnitude)."""
+    out = _wrap(show(terms[0]), SUM, left, right)
+    for term in terms[1:]:
+        if isinstance(term, ex.Neg):
+            out += minus + _wrap(show(term.x), PRODUCT, left, right)
+        elif _negative_constant(term):
+            out += minus + number(-term.value)
+        else:
+            out += " + " + _wrap(show(term), PRODUCT, left, right)
+    return out
+
+
 def _text(node):
     match node:
         case ex.Num(value):
@@ -35,15 +49,7 @@ def _text(node):
         case ex.Sym(name):
             return name, ATOM
         case ex.Add(terms):
-            out = _wrap(_text(terms[0]), SUM)
-            for term in terms[1:]:
-                if isinstance(term, ex.Neg):
-                    out += " - " + _wrap(_text(term.x), PRODUCT)
-                elif _negative_constant(term):
-                    out += " - " + _text(ex.num(-term.value))[0]
-                else:
-                    out += " + " + _wrap(_text(term), PRODUCT)
-            return out, SUM
+            return _sum(terms, _text, lambda n: _text(ex.num(n))[0], " - "), SUM
         case ex.Mul(factors):
             parts = [_wrap(_text(f), PRODUCT if i == 0 else POWER) for i, f in enumerate(factors)]
             return "*".join(parts), PRODUCT
@@ -76,15 +82,7 @@ def _unicode(node):
         case ex.Sym(name):
             return name, ATOM
         case ex.Add(terms):
-            out = _wrap(_unicode(terms[0]), SUM)
-            for term in terms[1:]:
-                if isinstance(term, ex.Neg):
-                    out += " − " + _wrap(_unicode(term.x), PRODUCT)
-                elif _negative_constant(term):
-                    out += " − " + _unicode(ex.num(-term.value))[0]
-                else:
-                    out += " + " + _wrap(_unicode(term), PRODUCT)
-            return out, SUM
+            return _sum(terms, _unicode, lambda n: _unicode(ex.num(n))[0], " − "), SUM
         case ex.Mul(factors):
             parts = [
                 _wrap(_unicode(f), PRODUCT if i == 0 else POWER) for i, f in enumerate(factors)
@@ -121,15 +119,9 @@ def _latex(node):
         case ex.Sym(name):
             return name, ATOM
         case ex.Add(terms):
-            out = _wrap(_latex(terms[0]), SUM, r"\left(", r"\right)")
-            for term in terms[1:]:
-                if isinstance(term, ex.Neg):
-                    out += " - " + _wrap(_latex(term.x), PRODUCT, r"\left(", r"\right)")
-                elif _negative_constant(term):
-                    out += " - " + _latex_number(-term.value)[0]
-                else:
-                    out += " + " + _wrap(_latex(term), PRODUCT, r"\left(", r"\right)")
-            return out, SUM
+            return _sum(
+                terms, _latex, lambda n: _latex_number(n)[0], " - ", r"\left(", r"\right)"
+            ), SUM
         case ex.Mul(factors):
             out = ""
             for index, factor in enumerate(factors):
