@@ -33,6 +33,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from derivations.errors import DerivationError
+
 __all__ = ["run", "RIGHT", "WRONG", "BEFORE", "before_tree"]
 
 BEFORE = "1f29d19"  # the last commit before the feedback work (issue 10)
@@ -230,11 +232,13 @@ def _grade_command(tree: Path, source: Path, out: Path, now: bool) -> list[str]:
 
 def _compare_grade(report, before: Path, cache: Path, folder: Path, rounds: int) -> None:
     """``grade`` as new processes of each tree, CPU seconds of the process."""
+    example = _old_class_file(folder / "class.csv")
+    with open(example, encoding="utf-8") as stream:
+        rows = sum(1 for _ in csv.DictReader(stream))
     for label, source in (
-        ("the example class (examples/grading/class-long.csv, 11 rows)", None),
+        (f"the example class (examples/grading/class-long.csv, {rows} rows)", example),
         ("120 distinct answers", _distinct_file(folder / "distinct.csv", 120)),
     ):
-        source = source or _old_class_file(folder / "class.csv")
         commands = [
             (_grade_command(before, source, folder / "before.csv", False), before, cache),
             (_grade_command(_ROOT, source, folder / "now.csv", True), _ROOT, None),
@@ -252,13 +256,17 @@ def _compare_grade(report, before: Path, cache: Path, folder: Path, rounds: int)
         report(f"grade {label}: now / before", now_median / old_median, "x", f"{rounds} rounds")
 
 
+# exit statuses of a finished `check` (a verdict) or `grade`; 2 and up: an error
+_TIMED_STATUS = (0, 1)
+
+
 def _process_cpu(command: list[str], tree: Path, cache: Path | None) -> float:
     """CPU seconds (user + system) of one new process and its children."""
     wrapper = (
         "import resource, subprocess, sys\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
         "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-        "print(usage.ru_utime + usage.ru_stime)\n"
+        "print(done.returncode, usage.ru_utime + usage.ru_stime)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", wrapper, *command],
@@ -268,7 +276,12 @@ def _process_cpu(command: list[str], tree: Path, cache: Path | None) -> float:
         text=True,
         check=True,
     )
-    return float(done.stdout)
+    status, cpu = done.stdout.split()
+    if int(status) not in _TIMED_STATUS:  # a crash must not be timed as a fast run
+        raise DerivationError(
+            key="startup.benchmark_failed", name=" ".join(command[-4:]), error=f"exit {status}"
+        )
+    return float(cpu)
 
 
 def _compare_cold(report, before: Path, cache: Path, rounds: int) -> None:

@@ -6,9 +6,9 @@ The baseline is the last commit before the figures were added (:func:`baseline_c
 the parent of the first commit that added ``derivations/figures/__init__.py``), its
 sources extracted with ``git archive`` into a scratch directory and run from there by
 this interpreter, so both builds use the same libraries.  Cold rounds interleave the
-baseline, ``docs`` (default ``--jobs``) and ``docs --jobs 1`` (b, c, c1, b, c, c1, ...:
-load hits them alike), each a new process with an empty cache of its own and its own
-output directory.  Outside a git checkout the baseline is skipped (said in one line).
+baseline and ``docs`` (default ``--jobs``), and ``docs --jobs 1`` too when
+``DERIVATIONS_BENCH_SERIAL`` is set (b, c, [c1,] b, c, ...: load hits them alike), each a
+new process with an empty cache of its own and its own output directory.  Outside a git checkout the baseline is skipped (said in one line).
 
 CPU time is measured by a wrapper (:data:`_WRAPPER`) that makes itself the child
 subreaper of ``docs`` and waits for every descendant: the ``--jobs`` workers are

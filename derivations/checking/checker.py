@@ -382,8 +382,8 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
         UNDEFINED_VALUE if value is UNDEFINED else value
         for value in matcher(entry).reference_values(restrictions, count)
     ]
-    # fewer than 3 points, or the answer undefined at one: diagnose() finds nothing
-    got = _defined(values, count) if count >= 3 else None
+    # the answer undefined at a point: diagnose() finds nothing (it sets the minimum of points)
+    got = _defined(values, count)
     found_diagnosis = got and diagnose(
         answer.function, entry.reference.function, envs, str(entry.question.family), want, got
     )

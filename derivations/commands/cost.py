@@ -216,7 +216,8 @@ def _table(report: dict, lang: str = "en") -> str:
 def run(args) -> int:
     import json
 
-    report = cost_report(_layer(args), args.dtype, args.lang)
+    # JSON is for programs: its stated conventions stay English (as `network --json`)
+    report = cost_report(_layer(args), args.dtype, "en" if args.json else args.lang)
     print(
         json.dumps(printable_numbers(report), indent=2) if args.json else _table(report, args.lang)
     )

@@ -59,9 +59,6 @@ class Row:
         self.name = name
         self._read = set(COMMON_FIELDS)
 
-    def where(self) -> str:
-        return f"row {self.index} ({clipped(self.name)})"
-
     def error(self, key: str, **fields: object) -> DerivationError:
         """Catalogue error ``key`` (with ``fields``), said as this row's."""
         problem = DerivationError(key=key, **fields)

@@ -175,3 +175,11 @@ def test_cost_speaks_chinese_with_lang_zh(capsys):
     assert "rows/columns" not in out and "elements / bytes" not in out
     code, _, err = run_cli(capsys, "cost", *BOOKISH, "--groups", "5", "--lang", "zh")
     assert code == 2 and "不能整除" in err and len(err.strip().splitlines()) == 1
+
+
+def test_cost_json_states_its_conventions_in_english_whatever_the_lang(capsys):
+    from derivations.messages import text
+
+    code, out, _ = run_cli(capsys, "cost", *BOOKISH, "--json", "--lang", "zh")
+    assert code == 0
+    assert json.loads(out)["conventions"]["backward"] == text("cost.backward", "en")

@@ -250,7 +250,14 @@ def test_an_oversized_prebuilt_file_is_not_read(isolated, capsys, monkeypatch):
     assert "larger than 100 bytes" in capsys.readouterr().err
 
 
+def _private_cache(tmp_path, monkeypatch) -> None:
+    """An empty cache and key folder of the test's own (never the user's ~/.cache)."""
+    monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
 def test_write_prebuilt_writes_every_question_and_removes_stale_files(tmp_path, monkeypatch):
+    _private_cache(tmp_path, monkeypatch)
     monkeypatch.setattr(catalogue, "fresh", lambda qid: catalogue._load(qid))
     (tmp_path / "no-such-question.json").write_text("{}")
     written = catalogue.write_prebuilt(tmp_path)
@@ -263,6 +270,7 @@ def test_write_prebuilt_writes_every_question_and_removes_stale_files(tmp_path, 
 def test_the_command_writes_the_prebuilt_files(tmp_path, monkeypatch, capsys):
     from derivations.cli import main
 
+    _private_cache(tmp_path / "private", monkeypatch)
     monkeypatch.setattr(catalogue, "fresh", lambda qid: catalogue._load(qid))
     assert main(["questions", "--write-prebuilt", str(tmp_path), "--lang", "zh"]) == 0
     out, err = capsys.readouterr()
