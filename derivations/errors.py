@@ -2,7 +2,8 @@
 
 A message comes from the catalogue by id (``DerivationError(key="model.not_integer",
 field="h", value="'x'")``): ``str(error)`` is its English text, :meth:`DerivationError.text`
-the text in any catalogue language, and the CLI prints it in the command's ``--lang``.
+the text in any catalogue language (a field that is itself a DerivationError is said in
+that language too), and the CLI prints it in the command's ``--lang``.
 """
 
 from __future__ import annotations
@@ -38,10 +39,28 @@ class DerivationError(ValueError):
     def _say(self, lang: str) -> str:
         from derivations.messages import text  # read only when an error is raised
 
-        return text(self.key or "", lang, **self.fields)
+        # a field that is itself an error (where it happened: "row 3: {problem}") is said
+        # in the same language
+        fields = {
+            name: value.text(lang) if isinstance(value, DerivationError) else value
+            for name, value in self.fields.items()
+        }
+        return text(self.key or "", lang, **fields)
+
+    def __reduce__(self):
+        # keyed errors cross process boundaries (docs --jobs, grade --jobs) whole: key,
+        # fields and any attributes of a subclass, not only the English text
+        return (_restore, (type(self), str(self), self.__dict__))
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang`` (the English one when it has no catalogue id)."""
         if self.key is None or lang == "en":
             return str(self)
         return self._say(lang)
+
+
+def _restore(cls: type[DerivationError], message: str, state: dict) -> DerivationError:
+    error = cls.__new__(cls)
+    ValueError.__init__(error, message)
+    error.__dict__.update(state)
+    return error

@@ -293,7 +293,6 @@ def compile_pdf(tex_path) -> bytes:
     from pathlib import Path
 
     from derivations.errors import DerivationError
-    from derivations.messages import text
 
     if shutil.which("xelatex") is None:
         raise DerivationError(key="docs.no_xelatex", path=tex_path)
@@ -317,8 +316,8 @@ def compile_pdf(tex_path) -> bytes:
                     timeout=XELATEX_TIMEOUT,
                 )
                 if done.returncode:
-                    error = _latex_error(done.stdout) or text(
-                        "docs.xelatex_status", "en", status=done.returncode
+                    error = _latex_error(done.stdout) or DerivationError(
+                        key="docs.xelatex_status", status=done.returncode
                     )
                     raise DerivationError(key="docs.xelatex_failed", path=tex_path, reason=error)
             return (work / "answers.pdf").read_bytes()
@@ -326,7 +325,7 @@ def compile_pdf(tex_path) -> bytes:
             raise DerivationError(
                 key="docs.xelatex_failed",
                 path=tex_path,
-                reason=text("docs.xelatex_timeout", "en", seconds=XELATEX_TIMEOUT),
+                reason=DerivationError(key="docs.xelatex_timeout", seconds=XELATEX_TIMEOUT),
             ) from None
         except OSError as error:  # xelatex vanished, or wrote no PDF
             raise DerivationError(

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from derivations.errors import DerivationError
 from derivations.networks.kinds import Backward, Gradient, Kind, kind_of
-from derivations.networks.rows import LocatedError, Row, clipped, shown
+from derivations.networks.rows import Row, clipped, shown
 from derivations.networks.schema import check_rows
 
 __all__ = [
@@ -175,7 +175,7 @@ def tabulate(network: Network, batch: int = 1, input_grad: bool = False) -> Netw
         try:
             cost = node.kind.cost([shapes[s] for s in node.inputs], batch, grad)
         except DerivationError as error:
-            raise LocatedError(
+            raise DerivationError(
                 key="network.in_layer", problem=error, name=clipped(node.name)
             ) from None
         shapes[node.name] = cost.output

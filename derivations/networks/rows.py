@@ -11,7 +11,7 @@ import reprlib
 
 from derivations.errors import DerivationError
 
-__all__ = ["COMMON_FIELDS", "LocatedError", "Row", "clipped", "shown"]
+__all__ = ["COMMON_FIELDS", "Row", "clipped", "shown"]
 
 # fields every kind accepts: what it is, what it is called, where its input comes from
 COMMON_FIELDS = ("kind", "name", "from")
@@ -37,21 +37,6 @@ def clipped(text: str) -> str:
     return escaped if len(text) <= SHOWN_CHARS else escaped[: SHOWN_CHARS - 3] + "..."
 
 
-class LocatedError(DerivationError):
-    """A catalogue error said with where it happened: ``key`` is a catalogue entry with a
-    ``{problem}`` field (``network.in_row``: "row {row} ({name}): {problem}"), ``problem``
-    another keyed error; both are said in the same language."""
-
-    def __init__(self, *, key: str, problem: DerivationError, **fields: object):
-        self.problem = problem
-        super().__init__(key=key, problem=problem, **fields)
-
-    def _say(self, lang: str) -> str:
-        from derivations.messages import text
-
-        return text(self.key or "", lang, **{**self.fields, "problem": self.problem.text(lang)})
-
-
 class Row:
     def __init__(self, data, index: int, name: str):
         self.data = data
@@ -62,7 +47,7 @@ class Row:
     def error(self, key: str, **fields: object) -> DerivationError:
         """Catalogue error ``key`` (with ``fields``), said as this row's."""
         problem = DerivationError(key=key, **fields)
-        return LocatedError(
+        return DerivationError(
             key="network.in_row", problem=problem, row=self.index, name=clipped(self.name)
         )
 

@@ -45,7 +45,7 @@ from derivations.networks.kinds import (
     Pool,
     Unsupported,
 )
-from derivations.networks.rows import LocatedError, clipped, shown
+from derivations.networks.rows import clipped, shown
 
 __all__ = ["from_torch", "load_factory", "read_torch"]
 
@@ -263,7 +263,9 @@ class _Reader:
         try:
             shape = kind.cost(shapes, 1).output if output_shape is None else output_shape
         except DerivationError as error:
-            raise LocatedError(key="network.in_layer", problem=error, name=clipped(name)) from None
+            raise DerivationError(
+                key="network.in_layer", problem=error, name=clipped(name)
+            ) from None
         self.nodes.append(Node(name, kind, tuple(sources)))
         self.shapes[name] = shape
         self.rows[fx_node] = name
