@@ -1,7 +1,8 @@
 """Checking student answers (issue 4): read a pasted formula safely, decide it against
 the closed forms on the valid integer domain, name the assumption or the misconception.
 
-Layout, three stages over one tree (:mod:`.expression`, evaluated by :mod:`.evaluate`):
+Layout, three stages over one tree (:mod:`derivations.expr.tree`, evaluated by
+:mod:`derivations.expr.evaluate`):
 
 * :mod:`.reading`: pasted text -> expression tree;
 * :mod:`.deciding`: the tree against the question's reference variants;

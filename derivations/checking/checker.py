@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from derivations.checking import expression as ex
 from derivations.checking.deciding.asymptotic import order_mismatch
 from derivations.checking.deciding.budget import OutOfTime, time_budget
 from derivations.checking.deciding.catalogue import Entry
@@ -37,7 +36,6 @@ from derivations.checking.deciding.decide import (
     restriction_assumptions,
 )
 from derivations.checking.deciding.restrictions import Kind, Restriction, axes_with
-from derivations.checking.evaluate import compile_node
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import read_answer
@@ -50,6 +48,8 @@ from derivations.checking.reading.limits import (
 )
 from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import compile_node
 from derivations.messages import text
 from derivations.registry.questions import question as find_question
 from derivations.registry.spellings import Symbol, spellings

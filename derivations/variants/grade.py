@@ -116,7 +116,7 @@ def _same(numeral: Numeral, value) -> bool:
 def _variant_values(question: str, student: Student, padding: str):
     """Each catalogue variant with its value at the student's layer (undefined: None)."""
     from derivations.checking.deciding.catalogue import entry
-    from derivations.checking.evaluate import Undefined, compile_node
+    from derivations.expr.evaluate import Undefined, compile_node
 
     env = environment(student.layer)
     found = entry(question)
@@ -210,8 +210,8 @@ def _numeric(
 
 
 def _formula_value(question: str, answer: str, student: Student):
-    from derivations.checking.evaluate import compile_node
     from derivations.checking.reading.parse import parse_answer
+    from derivations.expr.evaluate import compile_node
 
     try:
         return compile_node(parse_answer(answer).tree)(environment(student.layer))

@@ -95,7 +95,7 @@ def reference_variant(entry, padding: str):
             and not variant.domain
         ):
             return variant
-    from derivations.checking.expression import symbols_in
+    from derivations.expr.tree import symbols_in
 
     if not symbols_in(entry.variants[0].tree) & {"p_h", "p_w", "m_h", "m_w"}:
         return entry.variants[0]  # the padding does not enter (the doubling ratio)
@@ -130,7 +130,7 @@ def executed_value(question: Question, layer: Layer) -> int | Fraction:
 
 def _closed(identifier: str, layer: Layer) -> int | Fraction:
     from derivations.checking.deciding.catalogue import entry
-    from derivations.checking.evaluate import compile_node
+    from derivations.expr.evaluate import compile_node
 
     supported_question(identifier)
     variant = reference_variant(entry(identifier), layer.padding_convention)

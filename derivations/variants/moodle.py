@@ -15,8 +15,8 @@ from __future__ import annotations
 from fractions import Fraction
 from xml.etree import ElementTree as ET
 
-from derivations.checking import expression as ex
 from derivations.errors import DerivationError
+from derivations.expr import tree as ex
 
 __all__ = ["moodle_formula", "moodle_xml"]
 

@@ -5,12 +5,12 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations.checking import expression as ex
 from derivations.checking.deciding import catalogue, derive
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.deciding.samples import environments, layer_points
-from derivations.checking.evaluate import compile_node
 from derivations.closed_forms import forms
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import compile_node
 from derivations.messages import catalogue as message_catalogue
 from derivations.model import Layer
 from derivations.registry.misconceptions import misconceptions

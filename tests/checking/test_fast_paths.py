@@ -19,7 +19,6 @@ from fractions import Fraction
 
 import pytest
 
-from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.deciding.decide import (
     UNDEFINED,
@@ -27,11 +26,12 @@ from derivations.checking.deciding.decide import (
     implied_restrictions,
     matcher,
 )
-from derivations.checking.evaluate import Undefined, compile_node
 from derivations.checking.explaining import diagnose as diagnosis
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.limits import MAX_BITS
 from derivations.checking.reading.parse import parse_answer
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import Undefined, compile_node
 from derivations.registry.questions import QUESTIONS
 from tests.checking.fuzzing import answers
 from tests.checking.test_difference import WRONG

@@ -158,8 +158,8 @@ HOSTILE = [
 
 @pytest.mark.parametrize("raw, refusal", HOSTILE)
 def test_hostile_input_is_refused_or_bounded(raw, refusal):
-    from derivations.checking.evaluate import compile_node
     from derivations.checking.reading.limits import MAX_BITS
+    from derivations.expr.evaluate import compile_node
 
     try:
         parsed = parse_answer(raw)
@@ -172,7 +172,7 @@ def test_hostile_input_is_refused_or_bounded(raw, refusal):
 
 
 def test_huge_value_is_refused_at_evaluation():
-    from derivations.checking.evaluate import compile_node
+    from derivations.expr.evaluate import compile_node
 
     tree = parse_answer("((h^64)^64)^64").tree
     with pytest.raises(InvalidAnswer, match="exceeds"):
@@ -188,8 +188,8 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(ALPHABET, max_size=60).map("".join) | st.text(max_size=80))
 def test_fuzz_parser_raises_only_project_error(raw):
-    from derivations.checking import expression as ex
     from derivations.checking.reading.limits import MAX_DEPTH, MAX_LENGTH
+    from derivations.expr import tree as ex
 
     try:
         parsed = parse_answer(raw)

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from derivations.checking import expression as ex
 from derivations.checking.deciding.samples import layer_points, output_extent
-from derivations.checking.evaluate import Undefined, compile_node
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import Undefined, compile_node
 
 __all__ = ["RAYS", "OrderMismatch", "order_mismatch"]
 

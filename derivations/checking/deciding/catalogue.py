@@ -45,9 +45,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from derivations.checking import expression as ex
-from derivations.checking.evaluate import compile_node
 from derivations.errors import DerivationError
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import compile_node
 from derivations.files import write_atomically
 from derivations.registry.questions import Question, question
 
@@ -80,7 +80,7 @@ _SOURCES = (
     "scenarios.py",
     "checking/deciding/catalogue.py",
     "checking/deciding/derive.py",
-    "checking/expression.py",
+    "expr/tree.py",
     "registry/questions.py",
     "registry/misconceptions.yaml",
     "registry/forms.py",

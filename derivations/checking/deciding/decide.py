@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
-from derivations.checking import expression as ex
 from derivations.checking.deciding.catalogue import Compiled, Entry
 from derivations.checking.deciding.counterexample import COMPOSE_POINTS, book_like_environments
 from derivations.checking.deciding.restrictions import AXES, Kind, Restriction, on_axis
 from derivations.checking.deciding.samples import environments
-from derivations.checking.evaluate import Undefined, compile_node
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import Undefined, compile_node
 
 __all__ = [
     "Match",

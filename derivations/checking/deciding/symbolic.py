@@ -9,8 +9,8 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derivations.checking import expression as ex
 from derivations.closed_forms import m_h, m_w
+from derivations.expr import tree as ex
 from derivations.model import h, k_h, k_w, output_sizes, p_h, p_w, s_h, s_w, w
 from derivations.registry.symbols import sympy_symbols
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-from derivations.checking import expression as ex
-from derivations.checking.evaluate import Undefined
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import Undefined
 
 __all__ = ["Diagnosis", "diagnose", "MEANINGS"]
 

@@ -8,7 +8,7 @@ kernel, padding, stride; channels first), a positive term in front, constants la
 
 from __future__ import annotations
 
-from derivations.checking import expression as ex
+from derivations.expr import tree as ex
 
 __all__ = ["book_order", "show", "BOOK_SYMBOLS"]
 

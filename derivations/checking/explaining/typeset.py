@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TypeGuard
 
-from derivations.checking import expression as ex
+from derivations.expr import tree as ex
 
 __all__ = ["to_text", "to_unicode", "to_latex", "explanations"]
 

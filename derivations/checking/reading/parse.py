@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
-from derivations.checking import expression as ex
 from derivations.checking.explaining.typeset import to_latex, to_text
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
@@ -20,6 +19,7 @@ from derivations.checking.reading.informal import informal
 from derivations.checking.reading.lexer import describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.transform import to_expression
+from derivations.expr import tree as ex
 
 __all__ = ["Parsed", "parse_answer"]
 

@@ -12,10 +12,10 @@ from typing import cast
 
 from lark import Token, Tree
 
-from derivations.checking import expression as ex
-from derivations.checking.evaluate import Undefined, compile_node
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT, MAX_HEIGHT
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import Undefined, compile_node
 
 __all__ = ["to_expression"]
 

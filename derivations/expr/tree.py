@@ -1,6 +1,6 @@
-"""The checker's own expression tree: frozen dataclass nodes, built from the parse tree
-(student answers) or from SymPy (references, trusted direction), evaluated exactly
-(:mod:`.evaluate`) and printed (:mod:`.explaining.typeset`).
+"""The expression tree: frozen dataclass nodes, built from the parse tree (student
+answers) or from SymPy (references, trusted direction), evaluated exactly
+(:mod:`.evaluate`) and printed (:mod:`derivations.checking.explaining.typeset`).
 
 Nodes (every walker dispatches on the node class with ``match``)::
 

@@ -9,10 +9,10 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from derivations.checking import expression as ex
 from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, from_sympy, to_sympy
-from derivations.checking.evaluate import compile_node
 from derivations.checking.explaining.typeset import to_latex, to_text
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import compile_node
 
 h, w = ex.sym("h"), ex.sym("w")
 ENV = {"h": 7, "w": 3}

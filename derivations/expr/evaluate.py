@@ -13,9 +13,9 @@ from fractions import Fraction
 from operator import itemgetter
 from typing import Any
 
-from derivations.checking import expression as ex
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_BITS
+from derivations.expr import tree as ex
 
 __all__ = ["Undefined", "compile_node", "floor_value", "ceil_value"]
 
