@@ -26,7 +26,7 @@ pdf: $(STAMP)
 	$(PY) -m derivations docs --out output --pdf
 
 bench: $(STAMP)
-	$(PY) -m derivations bench
+	$(PY) -m benchmarks
 
 verify: $(STAMP)
 	$(PY) -m derivations verify --samples 2000

@@ -168,6 +168,23 @@ def test_wheel_holds_nothing_else(wheel):
     assert package <= set(_package_files()), sorted(package - set(_package_files()))
 
 
+def test_wheel_holds_no_development_code(wheel):
+    """The benchmarks and the modules only the tests use stay in the checkout: the wheel
+    holds the package alone, and no module of it names them."""
+    names = wheel.namelist()
+    assert not [n for n in names if n.startswith("benchmarks/") or "/benchmarks/" in n]
+    assert not [n for n in names if n.startswith("tests/")]
+    test_only = ("backward.py", "torch_models.py")
+    assert not [n for n in names if n.startswith("derivations/networks/") and n.endswith(test_only)]
+    for name in names:
+        if name.endswith(".py"):
+            text = wheel.read(name).decode("utf-8")
+            for module in ("benchmarks", "tests.networks"):
+                assert f"import {module}" not in text and f"from {module}" not in text, name
+    for development in ("benchmarks", "tests"):  # present in the checkout the wheel is from
+        assert (ROOT / development).is_dir()
+
+
 def test_wheel_metadata(wheel):
     (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
     text = wheel.read(metadata).decode("utf-8")

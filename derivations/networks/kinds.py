@@ -23,7 +23,7 @@ for all kinds:
   ``torch.utils.flop_counter`` counts the backward (convolution and linear layers only);
   ``None`` for the kinds without a counted backward (dropout, parameters, unsupported).
   Every kind's backward but the closed forms' convolutions and linear layers is executed
-  in :mod:`derivations.networks.backward`, the counts tested equal.
+  in :mod:`tests.networks.backward`, the counts tested equal.
 
 Forward counts are at inference (batch norm folded into one multiply-add per element,
 dropout the identity); ``saved`` is what training keeps.  Pooling windows, like
@@ -568,7 +568,7 @@ def _scatter_adds(channels: int, batch: int, taps: int, covered: int) -> int:
 
 
 POOL_BACKWARD = (
-    "backward dX (executed in derivations.networks.backward): each window's gradient -- "
+    "backward dX (executed on counted arrays by the tests): each window's gradient -- "
     "dY x 1/t (average: 1 multiplication per output element) or dY at the window's "
     "maximum, 0 elsewhere (max: a selection, the comparisons are not arithmetic) -- "
     "scattered onto the padded input, a position reached by t windows costing t - 1 "
@@ -728,7 +728,7 @@ class BatchNorm(Kind):
     deviation).
 
     Backward in training (batch statistics), per channel of m = batch x spatial elements,
-    executed in :func:`derivations.networks.backward.batchnorm_backward`: dbeta = sum dY
+    executed in :func:`tests.networks.backward.batchnorm_backward`: dbeta = sum dY
     (m - 1 additions); dgamma = invstd sum (X - mean) dY (m + 1 multiplications, 2m - 1
     additions: the centring, the products, the sum); dX = gamma invstd (dY - dbeta/m -
     (X - mean) invstd dgamma/m), reusing dbeta, dgamma and the centred X (2m + 4
@@ -775,7 +775,7 @@ class LayerNorm(Kind):
     and per group the mean and the reciprocal deviation.
 
     Backward over G groups, executed in
-    :func:`derivations.networks.backward.layernorm_backward`: dbeta = sum over groups of dY
+    :func:`tests.networks.backward.layernorm_backward`: dbeta = sum over groups of dY
     (D (G - 1) additions); dgamma = sum over groups of dY Xhat, Xhat = (X - mean) rstd
     recomputed (2GD multiplications, GD + D (G - 1) additions); dX = rstd (g - mean(g) -
     Xhat mean(g Xhat)), g = dY gamma (4GD + 2G multiplications, 4GD - 2G additions; without
@@ -838,7 +838,7 @@ class Activation(Kind):
     """Elementwise activation (relu, sigmoid, tanh, gelu, ...): 1 operation per element
     (ReLU one comparison; the others one function evaluation each, not broken down).
     Autograd saves one tensor of the input's size (the input or the result).  Backward
-    (executed in :func:`derivations.networks.backward.activation_backward`): dX = dY x
+    (executed in :func:`tests.networks.backward.activation_backward`): dX = dY x
     f'(X), one evaluation of f' per element (other; for ReLU the comparison X > 0) and one
     multiplication per element."""
 
@@ -905,7 +905,7 @@ class Dropout(Kind):
 class Add(Kind):
     """Elementwise sum of t equal-shaped inputs (the residual connection): t - 1
     additions per output element; backward hands dY to every input (0 ops; executed in
-    :func:`derivations.networks.backward.add_backward`).  Where a tensor feeds several
+    :func:`tests.networks.backward.add_backward`).  Where a tensor feeds several
     layers (the residual's identity branch), autograd sums their gradients of it: those
     additions are the producing row's ``backward.output``."""
 
@@ -930,7 +930,7 @@ class Add(Kind):
 @dataclass(frozen=True)
 class Concat(Kind):
     """Concatenation along channels (Inception's branches): a copy, 0 ops; backward
-    slices dY (0 ops; :func:`derivations.networks.backward.concat_backward`)."""
+    slices dY (0 ops; :func:`tests.networks.backward.concat_backward`)."""
 
     name: ClassVar[str] = "concat"
     counting: ClassVar[str] = "a copy along channels: 0 ops; backward slices dY: 0 ops"

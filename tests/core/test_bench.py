@@ -1,12 +1,12 @@
-"""The benchmark harness: interleaved rounds, min and median, new processes, isolation."""
+"""The benchmark harness (``benchmarks/``, in the checkout, not the wheel): interleaved
+rounds, min and median, new processes, isolation, ``python -m benchmarks``."""
 
 import sys
 
 import pytest
 
-from derivations.benchmarks import Harness, Timing, python_command
-from derivations.cli import main
-from derivations.commands.bench import thread_environment
+from benchmarks import Harness, Timing, python_command
+from benchmarks.__main__ import main, thread_environment
 
 
 def test_rounds_are_interleaved_and_summarized():
@@ -52,14 +52,14 @@ def test_thread_environment_limits_every_pool():
 
 
 def test_unknown_benchmark_is_one_line(capsys):
-    assert main(["bench", "nope"]) == 2
+    assert main(["nope"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "'nope'" in err and "core" in err
 
 
 def test_negative_thread_count_is_refused(capsys):
     with pytest.raises(SystemExit) as exit:
-        main(["bench", "--threads", "-1"])
+        main(["--threads", "-1"])
     assert exit.value.code == 2 and "'-1'" in capsys.readouterr().err
 
 
@@ -71,7 +71,7 @@ def test_process_timings_carry_their_cpu_time():
 
 
 def test_a_broken_benchmark_module_is_one_line(tmp_path, monkeypatch, capsys):
-    import derivations.benchmarks as benchmarks
+    import benchmarks
 
     (tmp_path / "broken.py").write_text("def run(harness):\n    raise ImportError('gone')\n")
     monkeypatch.setattr(benchmarks, "__path__", [*benchmarks.__path__, str(tmp_path)])
@@ -79,17 +79,15 @@ def test_a_broken_benchmark_module_is_one_line(tmp_path, monkeypatch, capsys):
     import importlib
     import sys as _sys
 
-    spec = importlib.util.spec_from_file_location(
-        "derivations.benchmarks.broken", tmp_path / "broken.py"
-    )
+    spec = importlib.util.spec_from_file_location("benchmarks.broken", tmp_path / "broken.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    monkeypatch.setitem(_sys.modules, "derivations.benchmarks.broken", module)
-    assert main(["bench", "--in-process", "--threads", "0", "broken"]) == 2
+    monkeypatch.setitem(_sys.modules, "benchmarks.broken", module)
+    assert main(["--in-process", "--threads", "0", "broken"]) == 2
     out, err = capsys.readouterr()
     assert out == "[broken]\n"
-    assert err == "derivations bench: error: benchmark broken failed: ImportError: gone\n"
+    assert err == "bench: error: benchmark broken failed: ImportError: gone\n"
 
 
 def test_processes_run_in_the_folder_asked(tmp_path):
@@ -101,13 +99,13 @@ def test_processes_run_in_the_folder_asked(tmp_path):
 
 
 def test_bench_prints_the_time_of_each_module(tmp_path, monkeypatch, capsys):
-    import derivations.benchmarks as benchmarks
+    import benchmarks
 
     (tmp_path / "tiny.py").write_text("def run(harness):\n    harness('one', 1, 'x')\n")
     monkeypatch.setattr(benchmarks, "__path__", [*benchmarks.__path__, str(tmp_path)])
     # listed here, but the module's own process cannot import it: it fails, and its time
     # is still summarized
-    assert main(["bench", "--threads", "0", "tiny"]) == 2
+    assert main(["--threads", "0", "tiny"]) == 2
     lines = capsys.readouterr().out.splitlines()
     start = lines.index("time per module (wall, CPU of the module and its children):")
     assert lines[start + 1].split()[0] == "tiny" and lines[start + 2].split()[0] == "total"
@@ -117,7 +115,7 @@ def test_bench_errors_are_catalogue_messages(capsys):
     from derivations.errors import DerivationError
 
     with pytest.raises(DerivationError) as caught:
-        from derivations.commands.bench import run
+        from benchmarks.__main__ import run
 
         run(type("Args", (), {"names": ["nope"], "in_process": False, "threads": 1})())
     assert caught.value.key == "startup.no_benchmark"
@@ -126,7 +124,7 @@ def test_bench_errors_are_catalogue_messages(capsys):
 
 def test_the_first_run_benchmark_answers_each_question_rightly():
     """Its timed runs must exit 0: each answer is the question's reference as printed."""
-    from derivations.benchmarks.firstrun import reference_answers
+    from benchmarks.firstrun import reference_answers
     from derivations.checking.checker import check
     from derivations.registry.questions import QUESTIONS
 

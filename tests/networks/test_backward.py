@@ -2,7 +2,7 @@
 
 Two oracles, neither of them our closed forms:
 
-* execution: :mod:`derivations.networks.backward` runs each backward on Counted arrays,
+* execution: :mod:`tests.networks.backward` runs each backward on Counted arrays,
   whose counts come from the operations NumPy executed (per gradient: phases ``dx``,
   ``dw``, ``db``); the kinds' closed counts must equal them over many shapes;
 * PyTorch autograd (float64): the executed backward's values must equal ``x.grad`` and
@@ -15,7 +15,6 @@ import numpy as np
 import pytest
 
 from derivations.counted import Counted, counting
-from derivations.networks import backward as bw
 from derivations.networks.kinds import (
     ACTIVATIONS,
     Activation,
@@ -26,6 +25,7 @@ from derivations.networks.kinds import (
     LayerNorm,
     Pool,
 )
+from tests.networks import backward as bw
 
 RNG = np.random.default_rng(15)
 

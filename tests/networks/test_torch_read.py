@@ -23,7 +23,7 @@ from derivations.networks import model_network, tabulate
 
 @pytest.fixture(scope="module")
 def tm(torch):
-    from derivations.networks import torch_models
+    from tests.networks import torch_models
 
     return torch_models
 
@@ -470,7 +470,7 @@ def test_cli_torch(torch, capsys):
             [
                 "network",
                 "--torch",
-                "derivations.networks.torch_models:resnet18",
+                "tests.networks.torch_models:resnet18",
                 "--input",
                 "3x224x224",
                 "--json",
@@ -483,7 +483,7 @@ def test_cli_torch(torch, capsys):
     report = json.loads(capsys.readouterr().out)
     built_in = tabulate(model_network("resnet18"), 2)
     assert report["totals"] == built_in.totals
-    assert report["network"] == "derivations.networks.torch_models:resnet18"
+    assert report["network"] == "tests.networks.torch_models:resnet18"
 
 
 @pytest.mark.parametrize(
@@ -495,21 +495,21 @@ def test_cli_torch(torch, capsys):
             "cannot import no_such_module_xyz",
         ),
         (
-            ["--torch", "derivations.networks.torch_models:nothing", "--input", "3x8x8"],
+            ["--torch", "tests.networks.torch_models:nothing", "--input", "3x8x8"],
             "has no nothing",
         ),
-        (["--torch", "derivations.networks.torch_models:resnet18"], "--torch needs --input"),
+        (["--torch", "tests.networks.torch_models:resnet18"], "--torch needs --input"),
         (
-            ["--torch", "derivations.networks.torch_models:resnet18", "--input", "1x64x64"],
+            ["--torch", "tests.networks.torch_models:resnet18", "--input", "1x64x64"],
             "layer 'conv1': in_channels=3 but the input has 1 channels",
         ),
         (
-            ["--torch", "derivations.networks.torch_models:resnet18", "--input", "3x8"],
+            ["--torch", "tests.networks.torch_models:resnet18", "--input", "3x8"],
             "layer 'conv1': conv needs a (channels, height, width) input, got (3, 8)",
         ),
         (["--torch", "json:dumps", "--input", "3x8x8"], "dumps() failed (TypeError"),
         (
-            ["--torch", "derivations.networks.torch_models:FACTORIES", "--input", "3x8x8"],
+            ["--torch", "tests.networks.torch_models:FACTORIES", "--input", "3x8x8"],
             "FACTORIES() failed",
         ),
         (["resnet18", "--torch", "m:f"], "not both (a network name and --torch)"),

@@ -35,7 +35,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from derivations.benchmarks import python_command
+from benchmarks import python_command
 
 __all__ = ["Measured", "baseline_commit", "extract", "measure", "run"]
 
@@ -143,7 +143,7 @@ def _ratio(harness, name: str, mine: list[Measured], base: list[Measured]) -> No
 
 
 def run(harness) -> None:
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         commit = baseline_commit(repo)

@@ -27,7 +27,7 @@ from pathlib import Path
 __all__ = ["run", "torch_timings"]
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-FACTORY = "derivations.networks.torch_models:resnet50"
+FACTORY = "tests.networks.torch_models:resnet50"
 ROWS = 10_000
 
 
@@ -62,7 +62,7 @@ def torch_timings(repeat: int = 5) -> dict:
 
     from derivations.networks.kinds import _conv_forms
     from derivations.networks.torch import from_torch
-    from derivations.networks.torch_models import resnet50
+    from tests.networks.torch_models import resnet50
 
     torch.set_num_threads(1)
     with torch.device("meta"):
@@ -125,7 +125,7 @@ COLD = {  # a new process doing what a user's script would do, from import to th
     ),
     "flop_counter": (
         "import torch; from torch.utils.flop_counter import FlopCounterMode; "
-        "from derivations.networks.torch_models import resnet50; torch.set_num_threads(1)\n"
+        "from tests.networks.torch_models import resnet50; torch.set_num_threads(1)\n"
         "with torch.device('meta'): m = resnet50()\n"
         "with FlopCounterMode(display=False) as c: m(torch.empty(1, 3, 224, 224, "
         "device='meta'))\nprint(c.get_total_flops() // 2)"
@@ -133,7 +133,7 @@ COLD = {  # a new process doing what a user's script would do, from import to th
     "fvcore": (
         "import torch, warnings; warnings.simplefilter('ignore'); torch.set_num_threads(1)\n"
         "from fvcore.nn import FlopCountAnalysis\n"
-        "from derivations.networks.torch_models import resnet50\n"
+        "from tests.networks.torch_models import resnet50\n"
         "a = FlopCountAnalysis(resnet50().eval(), torch.zeros(1, 3, 224, 224))\n"
         "a.unsupported_ops_warnings(False); a.uncalled_modules_warnings(False)\n"
         "print(a.total())"
@@ -142,7 +142,7 @@ COLD = {  # a new process doing what a user's script would do, from import to th
 
 
 def _environment() -> dict:
-    root = str(Path(__file__).resolve().parents[2])
+    root = str(Path(__file__).resolve().parents[1])
     path = os.environ.get("PYTHONPATH")
     return {**os.environ, **ONE_THREAD, "PYTHONPATH": root + (os.pathsep + path if path else "")}
 
@@ -216,7 +216,7 @@ def run(report) -> None:
         )
         return
     code = (
-        "import json; from derivations.benchmarks.networks import torch_timings; "
+        "import json; from benchmarks.networks import torch_timings; "
         "print(json.dumps(torch_timings()))"
     )
     out = subprocess.run(

@@ -1,4 +1,4 @@
-"""Benchmarks run by ``make bench`` (``python -m derivations bench``), and their harness.
+"""Benchmarks run by ``make bench`` (``python -m benchmarks``), and their harness.
 
 Each module here defines ``run(harness)``.  ``harness`` is a :class:`Harness`:
 

@@ -4,7 +4,7 @@ names (``features.0``, ``layer1.0.conv1``), MobileNetV2 (depthwise inverted resi
 and a transposed-convolution decoder (DCGAN's generator).
 
 Each factory takes no argument, so ``network --torch
-derivations.networks.torch_models:resnet50 --input 3x224x224`` can build it (on the
+tests.networks.torch_models:resnet50 --input 3x224x224`` (from the checkout) can build it (on the
 ``meta`` device: nothing is allocated).  Importing this module imports torch.
 """
 

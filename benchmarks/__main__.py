@@ -1,4 +1,4 @@
-"""``bench``: run the benchmarks in :mod:`derivations.benchmarks` and print the figures.
+"""``bench``: run the benchmarks in :mod:`benchmarks` and print the figures.
 
 Each benchmark module runs in its own process (thread pools of NumPy's BLAS, OpenMP and
 PyTorch never compete inside one), with those pools limited to ``--threads`` threads
@@ -10,8 +10,9 @@ figures, which are min and median of interleaved rounds.
 from __future__ import annotations
 
 import argparse
+import sys
 
-__all__ = ["ON_REQUEST", "register", "run", "thread_environment"]
+__all__ = ["ON_REQUEST", "build_parser", "main", "run", "thread_environment"]
 
 # modules left out of a plain `bench` (name them to run them): figures no issue targets,
 # too slow for the whole run to stay under 2 minutes
@@ -27,10 +28,9 @@ _THREAD_VARIABLES = (
 )
 
 
-def register(sub) -> None:
-    parser = sub.add_parser(
-        "bench",
-        help="run the benchmarks (figures, not pass/fail)",
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
         description="Run every benchmark module (or those named), each in its own process, "
         "and print its figures (min and median of interleaved rounds) with the "
         "load average and the BLAS/OpenMP configuration. Targets are stated "
@@ -53,7 +53,19 @@ def register(sub) -> None:
     parser.add_argument(
         "--in-process", action="store_true", help="run the modules in this process (no isolation)"
     )
-    parser.set_defaults(func=run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks asked; an error (unknown or failed module) is one line, exit 2."""
+    from derivations.errors import DerivationError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except DerivationError as error:
+        print(f"bench: error: {error}", file=sys.stderr)
+        return 2
 
 
 def _threads(text: str) -> int:
@@ -91,8 +103,6 @@ def _pools() -> str:
         f"({p.get('threading_layer', p.get('user_api'))}) {p.get('num_threads')} threads"
         for p in threadpool_info()
     ]
-    import sys
-
     if "torch" in sys.modules:
         pools.append(f"torch intra-op {sys.modules['torch'].get_num_threads()} threads")
     return "thread pools: " + ("; ".join(pools) if pools else "none loaded")
@@ -120,13 +130,13 @@ def _run_module(name: str, threads: int) -> None:
     """Run one module here (the child side), its pools limited, then describe them."""
     import importlib
 
-    from derivations.benchmarks import Harness
+    from benchmarks import Harness
     from derivations.errors import DerivationError
 
     print(f"[{name}]", flush=True)
     harness = Harness()
     try:
-        module = importlib.import_module(f"derivations.benchmarks.{name}")
+        module = importlib.import_module(f"benchmarks.{name}")
         if threads:
             from threadpoolctl import threadpool_limits
 
@@ -145,14 +155,15 @@ def run(args) -> int:
     import os
     import pkgutil
     import subprocess
-    import sys
     import time
 
-    from derivations import benchmarks
-    from derivations.benchmarks import children_cpu
+    import benchmarks
+    from benchmarks import children_cpu
     from derivations.errors import DerivationError
 
-    available = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__))
+    available = sorted(
+        m.name for m in pkgutil.iter_modules(benchmarks.__path__) if not m.name.startswith("_")
+    )
     unknown = [name for name in args.names if name not in available]
     if unknown:
         raise DerivationError(
@@ -173,8 +184,7 @@ def run(args) -> int:
             [
                 sys.executable,
                 "-m",
-                "derivations",
-                "bench",
+                "benchmarks",
                 "--in-process",
                 "--threads",
                 str(args.threads),
@@ -204,3 +214,7 @@ def _summary(spent: list[tuple[str, float, float]]) -> None:
     print(
         f"  {'total':<12} {total:7.1f} s  {sum(cpu for _, _, cpu in spent):7.1f} s CPU", flush=True
     )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

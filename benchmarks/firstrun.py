@@ -26,7 +26,7 @@ from pathlib import Path
 
 __all__ = ["run", "install_wheel", "reference_answers"]
 
-_ROOT = Path(__file__).resolve().parents[2]  # the checkout (pyproject.toml, README.md)
+_ROOT = Path(__file__).resolve().parents[1]  # the checkout (pyproject.toml, README.md)
 MORE_ROUNDS = 3
 TARGET = 1.5  # seconds, any question
 

@@ -8,7 +8,7 @@ import importlib.util
 
 import numpy as np
 
-from derivations.benchmarks.core import BENCH_LAYER, _best
+from benchmarks.core import BENCH_LAYER, _best
 from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.execute import random_tensors
 

@@ -22,7 +22,7 @@ import tempfile
 
 import numpy as np
 
-from derivations.benchmarks import Harness, python_command
+from benchmarks import Harness, python_command
 from derivations.conv import conv2d_backward, conv2d_forward
 from derivations.counted import Counted, counting
 from derivations.execute import random_tensors

@@ -38,7 +38,7 @@ from derivations.errors import DerivationError
 __all__ = ["run", "RIGHT", "WRONG", "BEFORE", "before_tree"]
 
 BEFORE = "1f29d19"  # the last commit before the feedback work (issue 10)
-_ROOT = Path(__file__).resolve().parents[2]  # the tree this package is imported from
+_ROOT = Path(__file__).resolve().parents[1]  # the tree this package is imported from
 
 RIGHT = [
     ("forward-ops", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w"),
@@ -213,7 +213,7 @@ def _old_class_file(path: Path) -> Path:
 
 def _distinct_file(path: Path, rows: int) -> Path:
     """``rows`` different answers (nothing repeats, so no result is reused)."""
-    from derivations.benchmarks.grading import distinct_answer
+    from benchmarks.grading import distinct_answer
 
     with open(path, "w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)

@@ -100,7 +100,7 @@ def measure(arguments: list[str]) -> tuple[float, float, float]:
     arguments, in a child process of its own (measured by a small wrapper, so that
     earlier children do not count; CPU time includes the worker processes).  CPU time
     is what load on the shared machine does not change."""
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[1]
     wrapper = (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
