@@ -121,30 +121,28 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _mapping(values, lang) -> dict:
+def _mapping(values) -> dict:
     from derivations.errors import DerivationError
     from derivations.grading.escape import terminal
-    from derivations.messages import text
 
     out = {}
     for value in values:
         column, equals, question = value.rpartition("=")
         if not equals or not column.strip() or not question.strip():
-            raise DerivationError(text("grading.bad_map", lang, value=terminal(value)))
+            raise DerivationError(key="grading.bad_map", value=terminal(value))
         out[column.strip()] = question.strip()
     return out
 
 
-def _delimiter(value, lang):
+def _delimiter(value):
     from derivations.errors import DerivationError
     from derivations.grading.escape import terminal
-    from derivations.messages import text
 
     if value is None:
         return None
     value = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(value, value)
     if len(value) != 1 or value in '"\r\n':
-        raise DerivationError(text("grading.bad_delimiter", lang, value=terminal(value)))
+        raise DerivationError(key="grading.bad_delimiter", value=terminal(value))
     return value
 
 
@@ -162,11 +160,10 @@ def run(args: argparse.Namespace) -> int:
     from derivations.grading.bulk import Options, grade_file
     from derivations.grading.paths import check_outputs
     from derivations.grading.workers import default_jobs
-    from derivations.messages import text
 
     lang = args.lang
     if args.jobs is not None and not 1 <= args.jobs <= 256:
-        raise DerivationError(text("grading.bad_jobs", lang, value=args.jobs))
+        raise DerivationError(key="grading.bad_jobs", value=args.jobs)
     options = Options(
         answers=args.answers,
         out=args.out,
@@ -176,14 +173,14 @@ def run(args: argparse.Namespace) -> int:
         feedback_dir=args.feedback_dir,
         lang=lang,
         encoding=args.encoding,
-        delimiter=_delimiter(args.delimiter, lang),
+        delimiter=_delimiter(args.delimiter),
         shape=args.shape,
         columns={
             "student_column": args.student_column,
             "question_column": args.question_column,
             "answer_column": args.answer_column,
         },
-        mapping=_mapping(args.map, lang),
+        mapping=_mapping(args.map),
         rubric=args.rubric,
         reveal=args.reveal,
         variants=args.variants,

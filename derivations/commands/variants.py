@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     from derivations.variants.roster import read_roster
 
     questions = [q.strip() for q in args.questions.split(",") if q.strip()]
-    roster = read_roster(args.roster, args.id_column, args.encoding, args.lang or "en")
+    roster = read_roster(args.roster, args.id_column, args.encoding)
     variants = build_variants(roster, questions, args.seed, args.padding)
     languages = (args.lang,) if args.lang else ("en", "zh")
     files = render_files(variants, Path(args.out), languages)

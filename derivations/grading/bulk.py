@@ -137,18 +137,18 @@ def _plan(header: list[str], layout: Layout) -> _Plan:
     return _Plan(tuple(kept), shown + names)
 
 
-def _row_problem(row, layout: Layout, header: list, lang: str) -> str | None:
+def _row_problem(row, layout: Layout, header: list) -> DerivationError | None:
+    """Why the row cannot be graded (a keyed error, said in the report), or None."""
     width = len(header)
     if row.problem:
         return row.problem
     if not "".join(row).strip():
-        return text("grading.empty_row", lang)
+        return DerivationError(key="grading.empty_row")
     if layout.long:
         absent = [i for i in layout.needed if i >= len(row)]
         if absent:
-            return text(
-                "grading.missing_field",
-                lang,
+            return DerivationError(
+                key="grading.missing_field",
                 fields=len(row),
                 field=absent[0] + 1,
                 column=terminal(header[absent[0]]),
@@ -156,11 +156,11 @@ def _row_problem(row, layout: Layout, header: list, lang: str) -> str | None:
         answer = layout.slots[0].answer
         if answer != width - 1:
             if len(row) > width:
-                return text("grading.extra_fields", lang, fields=len(row), width=width)
+                return DerivationError(key="grading.extra_fields", fields=len(row), width=width)
             if len(row) > answer + 1 and _unbalanced(row[answer]):
-                return text("grading.open_bracket", lang)
+                return DerivationError(key="grading.open_bracket")
     elif len(row) > width:
-        return text("grading.extra_fields", lang, fields=len(row), width=width)
+        return DerivationError(key="grading.extra_fields", fields=len(row), width=width)
     return None
 
 
@@ -216,13 +216,13 @@ class _Letters:
         return "\n".join(lines)
 
 
-def _unknown_reason(value: str, lang: str) -> str:
+def _unknown_reason(value: str) -> DerivationError:
     near = suggestions(value)
     if near:
-        return text(
-            "grading.unknown_question", lang, question=terminal(value), near=", ".join(near)
+        return DerivationError(
+            key="grading.unknown_question", question=terminal(value), near=", ".join(near)
         )
-    return text("grading.unknown_question_none", lang, question=terminal(value))
+    return DerivationError(key="grading.unknown_question_none", question=terminal(value))
 
 
 _SPECIAL = re.compile(r'[",\r\n]')
@@ -279,13 +279,14 @@ class _Run:
         self.skipped = ",".join([""] * (len(self.plan.header) - len(self.plan.kept)))
 
     def _items(self, row, cells) -> list:
-        """Per slot: (question id | None, answer, reason | None)."""
+        """Per slot: (question id | None, answer, reason | None); a reason is said here,
+        in the report's language (it is a cell of the report)."""
         lang, layout = self.o.lang, self.layout
         if layout.skip_first_cell and row and column_key(row[0]) == layout.skip_first_cell:
             return []
-        problem = _row_problem(row, layout, self.table.header, lang)
+        problem = _row_problem(row, layout, self.table.header)
         if problem:
-            return [(None, "", problem)] * len(layout.slots)
+            return [(None, "", problem.text(lang))] * len(layout.slots)
         items: list[tuple[str | None, str, str | None]] = []
         for slot in layout.slots:
             answer = cells[slot.answer]
@@ -300,11 +301,11 @@ class _Run:
                                 lang,
                                 path=terminal(self.o.answers),
                                 line=row.line,
-                                reason=_unknown_reason(raw, lang),
+                                reason=_unknown_reason(raw).text(lang),
                             )
                             + "\n"
                         )
-                    items.append((None, answer, _unknown_reason(raw, lang)))
+                    items.append((None, answer, _unknown_reason(raw).text(lang)))
                     continue
             else:
                 qid = slot.question
@@ -455,7 +456,7 @@ def _chart_name(options: Options) -> str | None:
 def grade_file(options: Options) -> Totals:
     """Grade ``options.answers`` into every output asked for; see the module."""
     lang = options.lang
-    rubric = load_rubric(options.rubric, lang)
+    rubric = load_rubric(options.rubric)
     if options.reveal:
         from dataclasses import replace
 
@@ -464,8 +465,8 @@ def grade_file(options: Options) -> Totals:
     if chart:
         from derivations.grading.chart import _pyplot
 
-        _pyplot(lang)  # matplotlib missing: say so before grading
-    source = open_source(options.answers, options.encoding, lang)
+        _pyplot()  # matplotlib missing: say so before grading
+    source = open_source(options.answers, options.encoding)
     variants = None
     if options.variants:
         from derivations.variants.grade import load_variants
@@ -473,11 +474,9 @@ def grade_file(options: Options) -> Totals:
         variants = load_variants(options.variants)
     grader = Grader(lang, rubric.reveal, options.jobs, options.symbolic, variants)
     try:
-        table = Table(source, options.delimiter, lang)
+        table = Table(source, options.delimiter)
         mapping = {**rubric.columns, **options.mapping}
-        layout = layout_for(
-            table.header, options.shape, mapping, options.columns, options.answers, lang
-        )
+        layout = layout_for(table.header, options.shape, mapping, options.columns, options.answers)
         if layout.long:
             column = layout.slots[0].question_column
             table.looks_like_row = lambda cells: (
@@ -552,10 +551,10 @@ def grade_rows(
         rubric=rubric,
         jobs=jobs,
     )
-    loaded = load_rubric(rubric, lang)
+    loaded = load_rubric(rubric)
     table = _Rows(header, rows)
     layout = layout_for(
-        table.header, shape, {**loaded.columns, **options.mapping}, {}, options.answers, lang
+        table.header, shape, {**loaded.columns, **options.mapping}, {}, options.answers
     )
     grader = Grader(lang, loaded.reveal, jobs, symbolic)
     try:
@@ -578,7 +577,7 @@ def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | 
     if chart:
         from derivations.grading.chart import chart_svg
 
-        staging.add(chart, chart_svg(run.tally.verdicts_per_question(), lang))
+        staging.add(chart, chart_svg(run.tally.verdicts_per_question()))
     if options.gradebook:
         staging.add(
             options.gradebook, run.book.csv_bytes([name for name, _ in run.layout.identity])
@@ -590,12 +589,7 @@ def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | 
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DerivationError(
-                text(
-                    "grading.cannot_write",
-                    lang,
-                    path=str(folder),
-                    reason=error.strerror or str(error),
-                )
+                key="grading.cannot_write", path=str(folder), reason=error.strerror or str(error)
             ) from None
         for student in run.letters.students:
             staging.add(folder / _Letters.file_name(student), run.letters.render(student))

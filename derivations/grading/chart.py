@@ -23,20 +23,20 @@ COLOURS = {
 }
 
 
-def _pyplot(lang: str):
+def _pyplot():
     try:
         import matplotlib
     except ImportError:
-        raise DerivationError(text("grading.no_matplotlib", lang)) from None
+        raise DerivationError(key="grading.no_matplotlib") from None
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
 
     return matplotlib, plt
 
 
-def chart_svg(rows, lang: str) -> bytes:
+def chart_svg(rows) -> bytes:
     """``rows``: [(question id, Counter of verdicts)] in catalogue order."""
-    matplotlib, plt = _pyplot(lang)
+    matplotlib, plt = _pyplot()
     from derivations.checking.explaining.feedback import verdict_text
 
     labels = [qid for qid, _ in rows]

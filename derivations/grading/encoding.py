@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
-from derivations.messages import text
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -47,8 +46,8 @@ _MARKS = (
 class _Counted(io.RawIOBase):
     """A raw byte stream that counts what it gives and stops at the size cap."""
 
-    def __init__(self, stream, prefix: bytes, path: str, lang: str, limit: int):
-        self.stream, self.prefix, self.path, self.lang = stream, prefix, path, lang
+    def __init__(self, stream, prefix: bytes, path: str, limit: int):
+        self.stream, self.prefix, self.path = stream, prefix, path
         self.limit, self.count = limit, 0
 
     def readable(self) -> bool:
@@ -64,7 +63,7 @@ class _Counted(io.RawIOBase):
         self.count += size or 0
         if self.count > self.limit:
             raise DerivationError(
-                text("grading.input_too_large", self.lang, path=self.path, limit=_human(self.limit))
+                key="grading.input_too_large", path=self.path, limit=_human(self.limit)
             )
         return size
 
@@ -115,19 +114,17 @@ def _detected(sample: bytes) -> str:
     return _bom_less_utf16(sample) or "utf-8"
 
 
-def _codec(name: str, path: str, lang: str) -> str:
+def _codec(name: str, path: str) -> str:
     try:
         found = codecs.lookup(name).name
     except LookupError:
         raise DerivationError(
-            text("grading.unknown_encoding", lang, path=path, encoding=terminal(name))
+            key="grading.unknown_encoding", path=path, encoding=terminal(name)
         ) from None
     return "utf-8-sig" if found == "utf-8" else found
 
 
-def open_source(
-    path, encoding: str | None = None, lang: str = "en", limit: int | None = None
-) -> Source:
+def open_source(path, encoding: str | None = None, limit: int | None = None) -> Source:
     """Open ``path`` for reading as text; ``encoding`` None: detect (see module);
     ``limit``: the size cap in bytes (default :data:`MAX_INPUT_BYTES`)."""
     name = str(path)
@@ -137,29 +134,31 @@ def open_source(
         info = os.fstat(stream.fileno())
     except OSError as error:
         raise DerivationError(
-            text("grading.cannot_read", lang, path=name, reason=error.strerror or str(error))
+            key="grading.cannot_read", path=name, reason=error.strerror or str(error)
         ) from None
     if os.path.isdir(path):
         stream.close()
         raise DerivationError(
-            text("grading.cannot_read", lang, path=name, reason=text("grading.is_directory", lang))
+            key="grading.cannot_read",
+            path=name,
+            reason=DerivationError(key="grading.is_directory"),
         )
     try:
         sample = stream.read(_SAMPLE) or b""
     except OSError as error:
         stream.close()
         raise DerivationError(
-            text("grading.cannot_read", lang, path=name, reason=error.strerror or str(error))
+            key="grading.cannot_read", path=name, reason=error.strerror or str(error)
         ) from None
-    chosen = _codec(encoding, name, lang) if encoding else _detected(sample)
+    chosen = _codec(encoding, name) if encoding else _detected(sample)
     if b"\x00" in sample and not codecs.lookup(chosen).name.startswith(("utf-16", "utf-32")):
         stream.close()  # /dev/zero, a binary file: say so before reading any further
         at = sample.index(b"\x00")
         line = sample.count(b"\n", 0, at) + 1
         column = at - (sample.rfind(b"\n", 0, at) + 1) + 1
-        raise DerivationError(text("grading.nul", lang, path=name, line=line, column=column))
+        raise DerivationError(key="grading.nul", path=name, line=line, column=column)
     size = info.st_size if os.path.isfile(path) else None
-    counter = _Counted(stream, sample, name, lang, limit)
+    counter = _Counted(stream, sample, name, limit)
     buffered = io.BufferedReader(counter, buffer_size=1 << 16)
     textual = io.TextIOWrapper(buffered, encoding=chosen, errors="strict", newline="")
     return Source(name, chosen, textual, counter, size)
@@ -211,7 +210,7 @@ def _locate(path: str, encoding: str):
     return None
 
 
-def decode_failure(source: Source, lang: str) -> DerivationError:
+def decode_failure(source: Source) -> DerivationError:
     """The one-line error for a file that does not decode: where, which byte, and
     what it may be."""
     encoding = source.encoding
@@ -223,22 +222,19 @@ def decode_failure(source: Source, lang: str) -> DerivationError:
         where, head = None, b""
     if where is None:
         return DerivationError(
-            text("grading.not_decodable", lang, path=source.path, encoding=_display(encoding))
+            key="grading.not_decodable", path=source.path, encoding=_display(encoding)
         )
     line, offset, byte, bad_line = where
     guesses = [g for g in likely_encodings(head, bad_line) if g != encoding] or ["latin-1"]
     return DerivationError(
-        text(
-            "grading.bad_encoding",
-            lang,
-            path=source.path,
-            line=line,
-            offset=offset,
-            byte=f"0x{byte:02X}",
-            encoding=_display(encoding),
-            likely=", ".join(guesses),
-            first=guesses[0],
-        )
+        key="grading.bad_encoding",
+        path=source.path,
+        line=line,
+        offset=offset,
+        byte=f"0x{byte:02X}",
+        encoding=_display(encoding),
+        likely=", ".join(guesses),
+        first=guesses[0],
     )
 
 

@@ -3,7 +3,7 @@ assumptions a course accepts, the feedback released to students, the answer colu
 a wide file.  Read from TOML or YAML (``rubric.toml`` beside this module is the default
 and documents every key); a key left out keeps the default's value.  A bad rubric stops
 with one line naming the file, the key and the value (each problem a catalogue text,
-``grading.rubric_*``, in the command's language).
+``grading.rubric_*``, said in the command's language where it is shown).
 
 An *assumption* is one of the checker's named assumption ids a right answer made
 (``per_side_padding``, ``macs``, ``big_o`` ...).  Internally they are ``assumptions``
@@ -24,7 +24,7 @@ from typing import NoReturn
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
 from derivations.grading.identifiers import resolve, suggestions
-from derivations.messages import catalogue, text
+from derivations.messages import catalogue
 
 __all__ = [
     "Rubric",
@@ -108,58 +108,60 @@ def format_points(value: Fraction) -> str:
     return shown
 
 
-def _fail(source: str, key: str, problem: str, lang: str) -> NoReturn:
-    """Stop: ``rubric SOURCE, KEY: PROBLEM`` (``problem`` already said in ``lang``)."""
-    raise DerivationError(text("grading.bad_rubric", lang, path=source, key=key, problem=problem))
+def _fail(source: str, entry: str, problem: DerivationError) -> NoReturn:
+    """Stop: ``rubric SOURCE, ENTRY: PROBLEM`` (a keyed error, said where it is shown)."""
+    raise DerivationError(key="grading.bad_rubric", path=source, entry=entry, problem=problem)
 
 
-def _number(source, key, value, lang, upper=None) -> Fraction:
+def _number(source, entry, value, upper=None) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         _fail(
-            source, key, text("grading.rubric_not_number", lang, value=terminal(repr(value))), lang
+            source,
+            entry,
+            DerivationError(key="grading.rubric_not_number", value=terminal(repr(value))),
         )
     try:
         number = Fraction(Decimal(str(value)))
     except (InvalidOperation, ValueError):
         _fail(
-            source, key, text("grading.rubric_not_number", lang, value=terminal(str(value))), lang
+            source,
+            entry,
+            DerivationError(key="grading.rubric_not_number", value=terminal(str(value))),
         )
     if number < 0 or (upper is not None and number > upper) or number > 10**6:
         shown = terminal(str(value))
         problem = (
-            text("grading.rubric_not_between", lang, value=shown, upper=upper)
+            DerivationError(key="grading.rubric_not_between", value=shown, upper=upper)
             if upper is not None
-            else text("grading.rubric_negative", lang, value=shown)
+            else DerivationError(key="grading.rubric_negative", value=shown)
         )
-        _fail(source, key, problem, lang)
+        _fail(source, entry, problem)
     return number
 
 
-def _mapping(source, key, value, lang) -> dict:
+def _mapping(source, entry, value) -> dict:
     if not isinstance(value, dict):
-        _fail(source, key, text("grading.rubric_not_table", lang), lang)
+        _fail(source, entry, DerivationError(key="grading.rubric_not_table"))
     return value
 
 
-def _question(source, key, name, lang) -> str:
+def _question(source, entry, name) -> str:
     found = resolve(str(name))
     if found is None:
         near = suggestions(str(name))
         _fail(
             source,
-            key,
-            text(
-                "grading.unknown_question_short",
-                lang,
+            entry,
+            DerivationError(
+                key="grading.unknown_question_short",
                 question=terminal(str(name)),
                 near=", ".join(near) or "-",
             ),
-            lang,
         )
     return found
 
 
-def _assumption(source, key, name, lang) -> str:
+def _assumption(source, entry, name) -> str:
     known = assumption_ids()
     if name not in known:
         import difflib
@@ -167,69 +169,63 @@ def _assumption(source, key, name, lang) -> str:
         near = difflib.get_close_matches(str(name), known, n=3, cutoff=0.5)
         _fail(
             source,
-            key,
-            text(
-                "grading.unknown_assumption",
-                lang,
+            entry,
+            DerivationError(
+                key="grading.unknown_assumption",
                 assumption=terminal(str(name)),
                 near=", ".join(near) or ", ".join(known),
             ),
-            lang,
         )
     return name
 
 
-def _choice(source, key, value, choices, lang) -> str:
+def _choice(source, entry, value, choices) -> str:
     if value not in choices:
-        problem = text(
-            "grading.rubric_not_one_of", lang, value=terminal(str(value)), known=", ".join(choices)
+        problem = DerivationError(
+            key="grading.rubric_not_one_of", value=terminal(str(value)), known=", ".join(choices)
         )
-        _fail(source, key, problem, lang)
+        _fail(source, entry, problem)
     return value
 
 
-def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
+def _build(data: dict, base: Rubric | None, source: str) -> Rubric:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        problem = text("grading.rubric_unknown_key", lang, known=", ".join(sorted(_KEYS)))
-        _fail(source, unknown[0], problem, lang)
+        problem = DerivationError(key="grading.rubric_unknown_key", known=", ".join(sorted(_KEYS)))
+        _fail(source, unknown[0], problem)
     points = dict(base.points) if base else {}
-    for name, value in _mapping(source, "points", data.get("points", {}), lang).items():
-        qid = "default" if name == "default" else _question(source, f"points.{name}", name, lang)
-        points[qid] = _number(source, f"points.{name}", value, lang)
+    for name, value in _mapping(source, "points", data.get("points", {})).items():
+        qid = "default" if name == "default" else _question(source, f"points.{name}", name)
+        points[qid] = _number(source, f"points.{name}", value)
     if "default" not in points:
-        _fail(source, "points.default", text("grading.rubric_missing", lang), lang)
+        _fail(source, "points.default", DerivationError(key="grading.rubric_missing"))
     credit = dict(base.credit) if base else {}
-    for name, value in _mapping(source, "credit", data.get("credit", {}), lang).items():
-        _choice(source, f"credit.{name}", name, GRADED_VERDICTS, lang)
-        credit[name] = _number(source, f"credit.{name}", value, lang, upper=1)
+    for name, value in _mapping(source, "credit", data.get("credit", {})).items():
+        _choice(source, f"credit.{name}", name, GRADED_VERDICTS)
+        credit[name] = _number(source, f"credit.{name}", value, upper=1)
     assumptions = dict(base.assumptions) if base else {}
     # the published table name is [conventions]: it holds the credit of each assumption
-    for name, value in _mapping(source, "conventions", data.get("conventions", {}), lang).items():
-        _assumption(source, f"conventions.{name}", name, lang)
-        assumptions[name] = _number(source, f"conventions.{name}", value, lang, upper=1)
+    for name, value in _mapping(source, "conventions", data.get("conventions", {})).items():
+        _assumption(source, f"conventions.{name}", name)
+        assumptions[name] = _number(source, f"conventions.{name}", value, upper=1)
     accepted = base.accepted if base else None
     if "accepted" in data:
         if not isinstance(data["accepted"], list):
-            _fail(source, "accepted", text("grading.rubric_not_list", lang), lang)
-        accepted = frozenset(_assumption(source, "accepted", n, lang) for n in data["accepted"])
+            _fail(source, "accepted", DerivationError(key="grading.rubric_not_list"))
+        accepted = frozenset(_assumption(source, "accepted", n) for n in data["accepted"])
     columns = dict(base.columns) if base else {}
-    for name, value in _mapping(source, "columns", data.get("columns", {}), lang).items():
-        columns[str(name)] = _question(source, f"columns.{name}", value, lang)
+    for name, value in _mapping(source, "columns", data.get("columns", {})).items():
+        columns[str(name)] = _question(source, f"columns.{name}", value)
     assignment = data.get("assignment", base.assignment if base else "")
     if not isinstance(assignment, str) or not assignment.strip() or len(assignment) > 200:
-        _fail(source, "assignment", text("grading.rubric_not_name", lang), lang)
+        _fail(source, "assignment", DerivationError(key="grading.rubric_not_name"))
     return Rubric(
         assignment=assignment.strip(),
         reveal=_choice(
-            source, "reveal", data.get("reveal", base.reveal if base else "hint"), REVEALS, lang
+            source, "reveal", data.get("reveal", base.reveal if base else "hint"), REVEALS
         ),
         attempts=_choice(
-            source,
-            "attempts",
-            data.get("attempts", base.attempts if base else "best"),
-            ATTEMPTS,
-            lang,
+            source, "attempts", data.get("attempts", base.attempts if base else "best"), ATTEMPTS
         ),
         points=points,
         credit=credit,
@@ -240,14 +236,14 @@ def _build(data: dict, base: Rubric | None, source: str, lang: str) -> Rubric:
     )
 
 
-def _parse(source: str, raw: bytes, lang: str) -> dict:
+def _parse(source: str, raw: bytes) -> dict:
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problem = text(
-            "grading.rubric_not_utf8", lang, byte=f"0x{raw[error.start]:02X}", offset=error.start
+        problem = DerivationError(
+            key="grading.rubric_not_utf8", byte=f"0x{raw[error.start]:02X}", offset=error.start
         )
-        _fail(source, "-", problem, lang)
+        _fail(source, "-", problem)
     if source.lower().endswith((".yaml", ".yml")):
         import yaml
 
@@ -257,28 +253,28 @@ def _parse(source: str, raw: bytes, lang: str) -> dict:
             mark = getattr(error, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else "-"
             reason = terminal(str(getattr(error, "problem", error)))
-            _fail(source, where, text("grading.rubric_bad_yaml", lang, reason=reason), lang)
+            _fail(source, where, DerivationError(key="grading.rubric_bad_yaml", reason=reason))
     else:
         try:
             data = tomllib.loads(content)
         except tomllib.TOMLDecodeError as error:
             reason = terminal(str(error))
-            _fail(source, "-", text("grading.rubric_bad_toml", lang, reason=reason), lang)
+            _fail(source, "-", DerivationError(key="grading.rubric_bad_toml", reason=reason))
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        _fail(source, "-", text("grading.rubric_not_keys", lang), lang)
+        _fail(source, "-", DerivationError(key="grading.rubric_not_keys"))
     return data
 
 
-def default_rubric(lang: str = "en") -> Rubric:
+def default_rubric() -> Rubric:
     raw = resources.files(__package__).joinpath("rubric.toml").read_bytes()
-    return _build(_parse("rubric.toml", raw, lang), None, "rubric.toml", lang)
+    return _build(_parse("rubric.toml", raw), None, "rubric.toml")
 
 
-def load_rubric(path=None, lang: str = "en") -> Rubric:
+def load_rubric(path=None) -> Rubric:
     """The default rubric, overlaid with ``path`` (TOML, or YAML by its suffix)."""
-    base = default_rubric(lang)
+    base = default_rubric()
     if path is None:
         return base
     source = str(path)
@@ -287,8 +283,8 @@ def load_rubric(path=None, lang: str = "en") -> Rubric:
             raw = stream.read(MAX_RUBRIC_BYTES + 1)
     except OSError as error:
         raise DerivationError(
-            text("grading.cannot_read", lang, path=source, reason=error.strerror or str(error))
+            key="grading.cannot_read", path=source, reason=error.strerror or str(error)
         ) from None
     if len(raw) > MAX_RUBRIC_BYTES:
-        raise DerivationError(text("grading.input_too_large", lang, path=source, limit="1 MiB"))
-    return _build(_parse(source, raw, lang), base, source, lang)
+        raise DerivationError(key="grading.input_too_large", path=source, limit="1 MiB")
+    return _build(_parse(source, raw), base, source)

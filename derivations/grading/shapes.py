@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
 from derivations.grading.identifiers import resolve, suggestions
-from derivations.messages import text
 
 __all__ = ["Slot", "Layout", "SHAPES", "layout_for", "column_key"]
 
@@ -84,7 +83,7 @@ class Layout:
         return found
 
 
-def _find(header: list[str], spec: str, flag: str, path: str, lang: str) -> int:
+def _find(header: list[str], spec: str, flag: str, path: str) -> int:
     spec = spec.strip()
     if spec.isdigit():
         position = int(spec)
@@ -95,15 +94,12 @@ def _find(header: list[str], spec: str, flag: str, path: str, lang: str) -> int:
         return keys.index(column_key(spec))
     near = difflib.get_close_matches(column_key(spec), keys, n=3, cutoff=0.5)
     raise DerivationError(
-        text(
-            "grading.no_such_column",
-            lang,
-            flag=flag,
-            column=terminal(spec),
-            path=path,
-            near=", ".join(terminal(header[keys.index(k)]) for k in near) or "-",
-            count=len(header),
-        )
+        key="grading.no_such_column",
+        flag=flag,
+        column=terminal(spec),
+        path=path,
+        near=", ".join(terminal(header[keys.index(k)]) for k in near) or "-",
+        count=len(header),
     )
 
 
@@ -116,7 +112,7 @@ def _named(header: list[str], names) -> int | None:
 
 
 def _mapped_slots(
-    header, mapping: dict, candidates: list[int], path, lang, canvas: bool = False
+    header, mapping: dict, candidates: list[int], path, canvas: bool = False
 ) -> tuple:
     """Slots for the mapping ``{column spec: question}`` (specs: a name, a 1-based
     position or, in a Canvas export, the question id before the colon)."""
@@ -134,24 +130,19 @@ def _mapped_slots(
                 None,
             )
         if index is None:
-            index = _find(header, spec, "--map", path, lang)
+            index = _find(header, spec, "--map", path)
         qid = resolve(question)
         if qid is None:
             raise DerivationError(
-                text(
-                    "grading.unknown_question_short",
-                    lang,
-                    question=terminal(question),
-                    near=", ".join(suggestions(question)) or "-",
-                )
+                key="grading.unknown_question_short",
+                question=terminal(question),
+                near=", ".join(suggestions(question)) or "-",
             )
         slots.append(Slot(answer=index, question=qid, label=header[index]))
     slots.sort(key=lambda s: s.answer)
     if len({s.answer for s in slots}) != len(slots):
         twice = next(s for s in slots if [t.answer for t in slots].count(s.answer) > 1)
-        raise DerivationError(
-            text("grading.mapped_twice", lang, column=terminal(header[twice.answer]))
-        )
+        raise DerivationError(key="grading.mapped_twice", column=terminal(header[twice.answer]))
     del keys
     return tuple(slots)
 
@@ -169,28 +160,23 @@ def _detect(header: list[str]) -> str:
     return "wide"
 
 
-def _long(header, options, path, lang) -> Layout:
-    student = _find(
-        header, options.get("student_column") or "student", "--student-column", path, lang
-    )
+def _long(header, options, path) -> Layout:
+    student = _find(header, options.get("student_column") or "student", "--student-column", path)
     question = _find(
-        header, options.get("question_column") or "question", "--question-column", path, lang
+        header, options.get("question_column") or "question", "--question-column", path
     )
-    answer = _find(header, options.get("answer_column") or "answer", "--answer-column", path, lang)
+    answer = _find(header, options.get("answer_column") or "answer", "--answer-column", path)
     if len({student, question, answer}) != 3:
         raise DerivationError(
-            text(
-                "grading.same_column",
-                lang,
-                columns=", ".join(terminal(header[i]) for i in (student, question, answer)),
-            )
+            key="grading.same_column",
+            columns=", ".join(terminal(header[i]) for i in (student, question, answer)),
         )
     return Layout(
         "long", student, (Slot(answer, question_column=question),), ((header[student], student),)
     )
 
 
-def _wide(shape, header, mapping, options, path, lang) -> Layout:
+def _wide(shape, header, mapping, options, path) -> Layout:
     keys = [column_key(h) for h in header]
     if shape == "moodle":
         student_default = _named(header, _MOODLE_IDS)
@@ -207,19 +193,17 @@ def _wide(shape, header, mapping, options, path, lang) -> Layout:
         candidates = list(range(len(header)))
         identity = None
     if options.get("student_column"):
-        student = _find(header, options["student_column"], "--student-column", path, lang)
+        student = _find(header, options["student_column"], "--student-column", path)
     elif student_default is not None:
         student = student_default
     else:
-        raise DerivationError(text("grading.no_student_column", lang, path=path, shape=shape))
+        raise DerivationError(key="grading.no_student_column", path=path, shape=shape)
     if not mapping:
         shown = ", ".join(terminal(header[i]) for i in candidates[:4]) or "-"
-        raise DerivationError(
-            text("grading.no_mapping", lang, path=path, shape=shape, columns=shown)
-        )
-    slots = _mapped_slots(header, mapping, candidates, path, lang, canvas=shape == "canvas")
+        raise DerivationError(key="grading.no_mapping", path=path, shape=shape, columns=shown)
+    slots = _mapped_slots(header, mapping, candidates, path, canvas=shape == "canvas")
     if any(s.answer == student for s in slots):
-        raise DerivationError(text("grading.same_column", lang, columns=terminal(header[student])))
+        raise DerivationError(key="grading.same_column", columns=terminal(header[student]))
     return Layout(
         shape,
         student,
@@ -229,9 +213,7 @@ def _wide(shape, header, mapping, options, path, lang) -> Layout:
     )
 
 
-def layout_for(
-    header: list[str], shape: str, mapping: dict, options: dict, path: str, lang: str
-) -> Layout:
+def layout_for(header: list[str], shape: str, mapping: dict, options: dict, path: str) -> Layout:
     """The layout of a file with this header.  ``mapping``: answer column -> question
     (``--map`` over the rubric's ``[columns]``); ``options``: the column flags."""
     if shape == "auto":
@@ -244,8 +226,8 @@ def layout_for(
             shape = "long"
         if shape == "wide" and not mapping:
             raise DerivationError(
-                text("grading.unknown_shape", lang, path=path, header=terminal(",".join(header)))
+                key="grading.unknown_shape", path=path, header=terminal(",".join(header))
             )
     if shape == "long":
-        return _long(header, options, path, lang)
-    return _wide(shape, header, mapping, options, path, lang)
+        return _long(header, options, path)
+    return _wide(shape, header, mapping, options, path)

@@ -26,7 +26,6 @@ from itertools import pairwise
 from derivations.errors import DerivationError
 from derivations.grading.encoding import Source, decode_failure, describe
 from derivations.grading.escape import terminal
-from derivations.messages import text
 
 __all__ = ["Record", "Table", "DELIMITERS", "MAX_LINE", "sniff_delimiter"]
 
@@ -54,7 +53,7 @@ class Record(list):
 
     __slots__ = ("line", "problem")
 
-    def __init__(self, cells=(), line: int = 0, problem: str | None = None):
+    def __init__(self, cells=(), line: int = 0, problem: DerivationError | None = None):
         super().__init__(cells)
         self.line, self.problem = line, problem
 
@@ -76,8 +75,8 @@ class _Feed:
     """Physical lines as an iterator for ``csv.reader``: lines can be given back (a
     record that turned out broken), and the lines of the current record are kept."""
 
-    def __init__(self, source: Source, lang: str):
-        self.source, self.lang = source, lang
+    def __init__(self, source: Source):
+        self.source = source
         self.read = source.stream.readline
         self.pending: deque[tuple[int, str]] = deque()
         self.taken: list[tuple[int, str]] = []
@@ -90,29 +89,20 @@ class _Feed:
         try:
             line = self.read(MAX_LINE + 1)
         except UnicodeDecodeError:
-            raise decode_failure(self.source, self.lang) from None
+            raise decode_failure(self.source) from None
         if not line:
             raise StopIteration
         self.number += 1
         if len(line) > MAX_LINE:
             raise DerivationError(
-                text(
-                    "grading.line_too_long",
-                    self.lang,
-                    path=self.source.path,
-                    line=self.number,
-                    limit=MAX_LINE,
-                )
+                key="grading.line_too_long", path=self.source.path, line=self.number, limit=MAX_LINE
             )
         if "\x00" in line:
             raise DerivationError(
-                text(
-                    "grading.nul",
-                    self.lang,
-                    path=self.source.path,
-                    line=self.number,
-                    column=line.index("\x00") + 1,
-                )
+                key="grading.nul",
+                path=self.source.path,
+                line=self.number,
+                column=line.index("\x00") + 1,
             )
         return line
 
@@ -121,13 +111,10 @@ class _Feed:
         self.taken.append(item)
         if len(self.taken) > MAX_RECORD_LINES:
             raise DerivationError(
-                text(
-                    "grading.record_too_long",
-                    self.lang,
-                    path=self.source.path,
-                    line=self.taken[0][0],
-                    limit=MAX_RECORD_LINES,
-                )
+                key="grading.record_too_long",
+                path=self.source.path,
+                line=self.taken[0][0],
+                limit=MAX_RECORD_LINES,
             )
         return item[1]
 
@@ -143,19 +130,19 @@ def _raw_cells(line: str, delimiter: str) -> list[str]:
 class Table:
     """A class file read record by record: :attr:`header` first, then :meth:`rows`."""
 
-    def __init__(self, source: Source, delimiter: str | None = None, lang: str = "en"):
+    def __init__(self, source: Source, delimiter: str | None = None):
         _unlimited_fields()
-        self.source, self.lang = source, lang
-        self.feed = _Feed(source, lang)
+        self.source = source
+        self.feed = _Feed(source)
         self.looks_like_row: Callable[[list[str]], bool] | None = None
         self.delimiter = self._delimiter(delimiter)
         self._reader = self._new_reader()
         header = self._next_record()
         if header is None:
-            raise DerivationError(text("grading.empty_file", lang, path=source.path))
+            raise DerivationError(key="grading.empty_file", path=source.path)
         if header.problem:
             raise DerivationError(
-                text("grading.bad_header", lang, path=source.path, problem=header.problem)
+                key="grading.bad_header", path=source.path, problem=header.problem
             )
         self.header = [name.strip() for name in header]
         self.header_line = header.line
@@ -164,9 +151,7 @@ class Table:
         try:
             first = next(self.feed)
         except StopIteration:
-            raise DerivationError(
-                text("grading.empty_file", self.lang, path=self.source.path)
-            ) from None
+            raise DerivationError(key="grading.empty_file", path=self.source.path) from None
         self.feed.taken.clear()
         found = _SEP_LINE.match(first.lstrip("\ufeff"))
         if found:  # Excel's sep= line: a declaration, not a row
@@ -209,10 +194,10 @@ class Table:
             start, first = taken[0]
             if cells is None:
                 problem = (
-                    text("grading.unclosed_quote", self.lang, line=start)
+                    DerivationError(key="grading.unclosed_quote", line=start)
                     if "end of data" in error
-                    else text(
-                        "grading.broken_quoting", self.lang, line=start, reason=terminal(error)
+                    else DerivationError(
+                        key="grading.broken_quoting", line=start, reason=terminal(error)
                     )
                 )
                 feed.give_back(taken[1:])
@@ -223,9 +208,8 @@ class Table:
                 return Record(
                     _raw_cells(first, self.delimiter),
                     start,
-                    text(
-                        "grading.quote_runs_over",
-                        self.lang,
+                    DerivationError(
+                        key="grading.quote_runs_over",
                         line=start,
                         first=start + 1,
                         last=taken[-1][0],

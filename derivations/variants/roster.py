@@ -53,12 +53,10 @@ def _column(header: list[str], wanted: str | None) -> int:
     )
 
 
-def read_roster(
-    path, id_column: str | None = None, encoding: str | None = None, lang: str = "en"
-) -> list[str]:
-    """The student ids of the roster at ``path``, in file order.  ``lang``: the language
-    of the reading errors (encoding, size); the others are keyed (said in any language)."""
-    source = open_source(path, encoding, lang)
+def read_roster(path, id_column: str | None = None, encoding: str | None = None) -> list[str]:
+    """The student ids of the roster at ``path``, in file order (every error keyed: said
+    in the command's language where it is shown)."""
+    source = open_source(path, encoding)
     try:
         try:
             rows = csv.reader(source.stream)
@@ -102,7 +100,7 @@ def read_roster(
                         key="variants.roster_too_long", path=path, limit=MAX_ROSTER
                     )
         except UnicodeDecodeError:
-            raise decode_failure(source, lang) from None
+            raise decode_failure(source) from None
         except csv.Error as error:
             raise DerivationError(
                 key="variants.roster_bad_csv", path=path, reason=str(error)
