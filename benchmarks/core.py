@@ -111,8 +111,7 @@ def _startup(harness: Harness) -> None:
 def _evaluation(harness: Harness) -> None:
     import sympy as sp
 
-    from derivations.closed_forms import forms_for, m_h, m_w
-    from derivations.integer_forms import evaluate_all
+    from derivations.closed_forms import evaluate_all, forms_for, m_h, m_w
 
     layer = BENCH_LAYER.replace(bias=True, s_h=2, d_w=2)
     symbolic = forms_for(layer)

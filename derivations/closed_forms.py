@@ -24,68 +24,60 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-
-import sympy as sp
+from typing import TYPE_CHECKING
 
 from derivations import display
-from derivations.integer_forms import arguments, function_of, tree_of
-from derivations.model import (
-    PADDINGS,
-    Layer,
-    c_i,
-    c_o,
-    d_h,
-    d_w,
-    g,
-    h,
-    k_h,
-    k_w,
-    n,
-    output_sizes,
-    s_h,
-    s_w,
-    w,
-)
+from derivations.diskcache import DiskCache
+from derivations.expr import tree as ex
+from derivations.expr.evaluate import compile_node
+from derivations.model import PADDINGS, Layer
 from derivations.registry.counting import MEMORY_MODEL, Counting, describe
 from derivations.registry.forms import COMPOSITES, Form
-from derivations.registry.symbols import BY_NAME as _SYMBOL
+from derivations.registry.symbols import SYMBOLS, Role
+
+if TYPE_CHECKING:
+    import sympy as sp
 
 __all__ = [
     "ClosedForm",
     "Form",
-    "Gcd",
     "MEMORY_MODEL",
     "m_h",
     "m_w",
     "forms",
     "forms_for",
+    "trees",
     "evaluate_all",
     "window_cover",
 ]
 
-m_h = _SYMBOL["m_h"].sympy
-m_w = _SYMBOL["m_w"].sympy
+# the symbols a closed form is written in: the layer's, then m_h, m_w
+_VALUES = {s.name: s.attribute for s in SYMBOLS if s.role in (Role.LAYER, Role.OUTPUT)}
+
+CACHE = DiskCache(
+    "forms",
+    sources=(
+        "model.py",
+        "closed_forms.py",
+        "expr/tree.py",
+        "expr/bridge.py",
+        "diskcache.py",
+        "registry/symbols.py",
+        "registry/forms.py",
+        "registry/counting.py",
+        "messages/counting.yaml",
+    ),
+)
 
 
-class Gcd(sp.Function):
-    """gcd of two positive integers, left unevaluated on symbols (SymPy's ``gcd`` treats
-    symbols as polynomials and would answer 1)."""
+def __getattr__(name: str):
+    """``m_h``, ``m_w``: the output sizes' SymPy symbols, built on first use (SymPy stays
+    unimported until a form is derived)."""
+    if name in ("m_h", "m_w"):
+        from derivations.registry.symbols import BY_NAME
 
-    is_integer = True
-    is_positive = True
-
-    @classmethod
-    def eval(cls, a, b):
-        if a.is_Integer and b.is_Integer:
-            return sp.Integer(math.gcd(int(a), int(b)))
-        if a == 1 or b == 1:
-            return sp.S.One
-        if a == b:
-            return a
-
-    def _latex(self, printer):
-        first, second = (printer._print(arg) for arg in self.args)
-        return rf"\gcd({first}, {second})"
+        return BY_NAME[name].sympy
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def window_cover(m, k, s, d):
@@ -96,12 +88,18 @@ def window_cover(m, k, s, d):
     distinct positions are the chain starts: ``m k - max(0, m - d/q) max(0, k - s/q)``.
     (The executed col2im accumulation confirms it; see tests.)
     """
+    import sympy as sp
+
+    from derivations.expr.bridge import Gcd
+
     q = Gcd(s, d)
     return m * k - sp.Max(0, m - d / q) * sp.Max(0, k - s / q)
 
 
 def _count(body, *extents):
     """``sum_{i_1 < extent_1} ... body``: SymPy sums the loop nest."""
+    import sympy as sp
+
     limits = [(sp.Dummy("i"), 1, extent) for extent in extents]
     return sp.expand(sp.Sum(body, *limits).doit())
 
@@ -115,11 +113,13 @@ class ClosedForm:
     description: str
 
     def latex(self, compact: bool = True) -> str:
+        import sympy as sp
+
         return sp.latex(self.compact if compact else self.expr)
 
     def evaluate(self, layer: Layer) -> int:
-        """The form at ``layer``, by its compiled integer function (exact, no SymPy)."""
-        return _integer_function(self.compact)(*arguments(layer))
+        """The form at ``layer``: its tree evaluated exactly (no SymPy at evaluation)."""
+        return _whole(_function(self.compact)(values(layer)))
 
     def _repr_html_(self) -> str:  # Jupyter's rich display
         return display.form_html(self)
@@ -132,8 +132,21 @@ class ClosedForm:
 
 
 @cache
-def _integer_function(expr: sp.Expr):
-    return function_of(tree_of(expr))
+def _function(expr: sp.Expr):
+    from derivations.expr.bridge import from_sympy
+
+    return compile_node(from_sympy(expr), math.inf)
+
+
+def values(layer: Layer) -> dict[str, int]:
+    """The value of every symbol a closed form is written in, at ``layer``."""
+    return {name: getattr(layer, attribute) for name, attribute in _VALUES.items()}
+
+
+def _whole(value) -> int:
+    if type(value) is not int:  # pragma: no cover - a closed form of a layer is whole
+        raise ArithmeticError(f"a closed form is not whole: {value}")
+    return value
 
 
 def forms_for(layer: Layer) -> dict[Form, ClosedForm]:
@@ -151,6 +164,12 @@ def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, C
         raise DerivationError(
             key="model.unknown_padding", value=repr(padding_convention), known=", ".join(PADDINGS)
         )
+    import sympy as sp
+
+    from derivations.model import c_i, c_o, d_h, d_w, g, h, k_h, k_w, n, output_sizes, s_h, s_w, w
+    from derivations.registry.symbols import BY_NAME
+
+    m_h, m_w = BY_NAME["m_h"].sympy, BY_NAME["m_w"].sympy
     EXACT = describe(Counting.EXACT)
     EXACT_BIAS = EXACT + "; " + describe(Counting.EXACT_BIAS)
     MACS, FLOPS = describe(Counting.MACS), describe(Counting.FLOPS)
@@ -258,6 +277,52 @@ def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, C
     return out
 
 
-def evaluate_all(layer: Layer) -> dict[str, int]:
-    """Every closed form at one concrete layer."""
-    return {key: f.evaluate(layer) for key, f in forms_for(layer).items()}
+# --- the forms as trees, cached on disk: evaluated without SymPy -----------------------
+def _entry_name(padding: str, bias: bool) -> str:
+    return f"{padding}-{'bias' if bias else 'no-bias'}"
+
+
+def _read_trees(payload) -> dict[Form, ex.Node]:
+    """The trees of a cache entry (``{form key: tree data}``); ValueError if it is not
+    exactly the forms of this model, written in the model's symbols."""
+    if not isinstance(payload, dict) or set(payload) != {f.value for f in Form}:
+        raise ValueError("not the forms of this model")
+    out = {Form(key): ex.from_data(data) for key, data in payload.items()}
+    for key, tree in out.items():
+        if not ex.symbols_in(tree) <= _VALUES.keys():
+            raise ValueError(f"{key}: a symbol the model does not have")
+    return out
+
+
+@cache
+def trees(padding_convention: str = "total", bias: bool = False) -> dict[Form, ex.Node]:
+    """Every closed form as an expression tree (from the disk cache when it holds a
+    trusted entry, else derived by SymPy and stored)."""
+    if padding_convention not in PADDINGS:
+        from derivations.errors import DerivationError
+
+        raise DerivationError(
+            key="model.unknown_padding", value=repr(padding_convention), known=", ".join(PADDINGS)
+        )
+    name = _entry_name(padding_convention, bool(bias))
+    found = CACHE.load(name, _read_trees)
+    if found is None:
+        from derivations.expr.bridge import from_sympy
+
+        found = {key: from_sympy(f.compact) for key, f in forms(padding_convention, bias).items()}
+        CACHE.store(name, {key.value: ex.to_data(tree) for key, tree in found.items()})
+    return found
+
+
+@cache
+def _functions(padding_convention: str, bias: bool) -> dict:
+    return {
+        key: compile_node(tree, math.inf) for key, tree in trees(padding_convention, bias).items()
+    }
+
+
+def evaluate_all(layer: Layer) -> dict[Form, int]:
+    """Every closed form at one concrete layer, exactly (no SymPy when the cache is warm)."""
+    env = values(layer)
+    functions = _functions(layer.padding_convention, bool(layer.bias))
+    return {key: _whole(function(env)) for key, function in functions.items()}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from derivations.closed_forms import evaluate_all
 from derivations.execute import run_layer, run_loops
-from derivations.integer_forms import evaluate_all
 from derivations.model import CONVENTIONS, Layer, effective_kernel, padded_size
 
 __all__ = ["FEATURES", "Mismatch", "SweepReport", "features_of", "random_layer", "sweep"]

@@ -183,7 +183,7 @@ def _square_layer(expr, domain):
     """``expr`` with w, k_w, p_w, s_w read as h, k_h, p_h, s_h on a square layer."""
     if Restriction.SQUARE_INPUT not in domain:
         return expr
-    from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS as S
+    from derivations.expr.bridge import SYMPY_SYMBOLS as S
 
     return expr.xreplace(
         {S["w"]: S["h"], S["k_w"]: S["k_h"], S["p_w"]: S["p_h"], S["s_w"]: S["s_h"]}
@@ -191,7 +191,8 @@ def _square_layer(expr, domain):
 
 
 def _restricted(tree, domain, padding="total"):
-    from derivations.checking.deciding.symbolic import restrict, to_sympy
+    from derivations.checking.deciding.symbolic import restrict
+    from derivations.expr.bridge import to_sympy
 
     return _square_layer(restrict(to_sympy(tree), domain, padding), domain)
 
@@ -219,7 +220,8 @@ def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> d
     def simplify():
         import sympy as sp
 
-        from derivations.checking.deciding.symbolic import difference, from_sympy
+        from derivations.checking.deciding.symbolic import difference
+        from derivations.expr.bridge import from_sympy
 
         gap = difference(
             _restricted(parsed.tree, domain),
@@ -240,7 +242,7 @@ def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> d
         return None
     if value != example["answer_value"] - example["reference_value"]:
         return None  # the simplification assumed something the counterexample breaks
-    from derivations.checking.explaining.typeset import to_latex, to_text
+    from derivations.expr.printers import to_latex, to_text
 
     return {"text": to_text(tree), "latex": to_latex(tree), "tree": ex.to_data(tree)}
 
@@ -407,7 +409,7 @@ def _defined(values: Values, count: int) -> list | None:
 
 
 def _diagnosis_data(found) -> dict:
-    from derivations.checking.explaining.typeset import to_latex, to_text
+    from derivations.expr.printers import to_latex, to_text
 
     product = found.product()
     constant = found.constant

@@ -133,7 +133,7 @@ def _conventions(layer, lang: str) -> dict:
 def cost_report(layer, dtype: str = "float32", lang: str = "en") -> dict:
     """The JSON-ready report of one layer (all values from the closed forms; the
     conventions stated in ``lang``)."""
-    from derivations.integer_forms import evaluate_all
+    from derivations.closed_forms import evaluate_all
     from derivations.registry.forms import Form, op_form
 
     v = evaluate_all(layer)

@@ -1,17 +1,18 @@
 """Exact evaluation of an expression tree: Python ints and Fractions, compiled once into
 nested closures (a SymPy ``subs`` per point would be ~1000x slower).
 
-Division by zero makes the value :class:`Undefined` at that point; any intermediate
-value above :data:`.limits.MAX_BITS` bits raises :class:`InvalidAnswer` (an answer can
-not make the checker compute a power tower).
+Division by zero, or a gcd of a value that is not whole, makes the value
+:class:`Undefined` at that point; any intermediate value above ``limit`` bits (by
+default :data:`derivations.checking.reading.limits.MAX_BITS`) raises ``InvalidAnswer``
+(an answer can not make the checker compute a power tower).  The closed forms are
+evaluated without a limit (``limit=math.inf``): counts are exact at any size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
 from fractions import Fraction
 from operator import itemgetter
-from typing import Any
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_BITS
@@ -24,7 +25,7 @@ class Undefined(ArithmeticError):
     """The expression divides by zero at this point."""
 
 
-def _bounded(value):
+def _bounded(value, limit):
     # values are exact ints or Fractions; ``type(...) is int`` skips the ABC machinery
     # that makes isinstance(value, Fraction) slow on the hot path
     bits = (
@@ -32,8 +33,8 @@ def _bounded(value):
         if type(value) is int
         else max(value.numerator.bit_length(), value.denominator.bit_length())
     )
-    if bits > MAX_BITS:
-        raise refuse("value_too_large", limit=MAX_BITS)
+    if bits > limit:
+        raise refuse("value_too_large", limit=limit)
     return value
 
 
@@ -55,10 +56,10 @@ def ceil_value(x):
     return x if isinstance(x, int) else -((-x.numerator) // x.denominator)
 
 
-def _power(base, exponent: int):
+def _power(base, exponent: int, limit):
     magnitude = abs(base) if isinstance(base, int) else max(abs(base.numerator), base.denominator)
-    if magnitude > 1 and magnitude.bit_length() * abs(exponent) > MAX_BITS:
-        raise refuse("value_too_large", limit=MAX_BITS)
+    if magnitude > 1 and magnitude.bit_length() * abs(exponent) > limit:
+        raise refuse("value_too_large", limit=limit)
     if exponent >= 0:
         return base**exponent
     return _divide(1, base**-exponent)
@@ -71,59 +72,77 @@ def _whole(value):
     return value
 
 
-def _product(values):
+def _product(values, limit):
     result = 1
     for value in values:
         result *= value
         # every partial product is bounded (_bounded, inlined for ints: the hot path)
-        if type(result) is not int or result.bit_length() > MAX_BITS:
-            _bounded(result)
+        if type(result) is not int or result.bit_length() > limit:
+            _bounded(result, limit)
     return _whole(result)
 
 
-def _total(values):
+def _unbounded_product(values, limit):
+    return _whole(math.prod(values))
+
+
+def _total(values, limit):
     return _whole(sum(values))
 
 
-def compile_node(node: ex.Node):
-    """A function ``env -> value`` for one tree; ``env`` maps symbol names to ints."""
+def _gcd(a, b):
+    if type(a) is not int or type(b) is not int:
+        raise Undefined("gcd of a value that is not whole")
+    return math.gcd(a, b)
+
+
+def _max(values, limit):
+    return max(values)
+
+
+def _min(values, limit):
+    return min(values)
+
+
+_COMBINE = {ex.Add: _total, ex.Mul: _product, ex.Max: _max, ex.Min: _min}
+_UNBOUNDED = {**_COMBINE, ex.Mul: _unbounded_product}
+
+
+def compile_node(node: ex.Node, limit: float = MAX_BITS):
+    """A function ``env -> value`` for one tree; ``env`` maps symbol names to ints.
+    A value of more than ``limit`` bits is refused (``math.inf``: none is)."""
     match node:
         case ex.Num(value):
             return lambda env: value
         case ex.Sym(name):
             return itemgetter(name)  # env[name], without a Python-level call
         case ex.Add(parts) | ex.Mul(parts) | ex.Max(parts) | ex.Min(parts):
-            combine = _COMBINE[type(node)]
+            combine = (_COMBINE if limit < math.inf else _UNBOUNDED)[type(node)]
             symbols = [child.name for child in parts if isinstance(child, ex.Sym)]
             if len(parts) > 1 and len(symbols) == len(parts):
                 # a product or sum of symbols (c_i c_o k_h k_w): all looked up at once
                 names = itemgetter(*symbols)
-                return lambda env: combine(names(env))
-            compiled = [compile_node(child) for child in parts]
-            return lambda env: combine([part(env) for part in compiled])
+                return lambda env: combine(names(env), limit)
+            compiled = [compile_node(child, limit) for child in parts]
+            return lambda env: combine([part(env) for part in compiled], limit)
         case ex.Neg(x):
-            inner = compile_node(x)
+            inner = compile_node(x, limit)
             return lambda env: -inner(env)
         case ex.Div(top, bottom):
-            upper, lower = compile_node(top), compile_node(bottom)
+            upper, lower = compile_node(top, limit), compile_node(bottom, limit)
             return lambda env: _divide(upper(env), lower(env))
+        case ex.Gcd(a, b):
+            first, second = compile_node(a, limit), compile_node(b, limit)
+            return lambda env: _gcd(first(env), second(env))
         case ex.Pow(base, exponent):
-            compiled_base = compile_node(base)
-            return lambda env: _power(compiled_base(env), exponent)
+            compiled_base = compile_node(base, limit)
+            return lambda env: _power(compiled_base(env), exponent, limit)
         case ex.Floor(x):
-            inner = compile_node(x)
+            inner = compile_node(x, limit)
             return lambda env: floor_value(inner(env))
         case ex.Ceil(x):
-            inner = compile_node(x)
+            inner = compile_node(x, limit)
             return lambda env: ceil_value(inner(env))
         case ex.BigO(x):
-            return compile_node(x)
+            return compile_node(x, limit)
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
-
-
-_COMBINE: dict[type, Callable[[list], Any]] = {
-    ex.Add: _total,
-    ex.Mul: _product,
-    ex.Max: max,
-    ex.Min: min,
-}

@@ -1,6 +1,6 @@
 """The expression tree: frozen dataclass nodes, built from the parse tree (student
 answers) or from SymPy (references, trusted direction), evaluated exactly
-(:mod:`.evaluate`) and printed (:mod:`derivations.checking.explaining.typeset`).
+(:mod:`.evaluate`) and printed (:mod:`derivations.expr.printers`).
 
 Nodes (every walker dispatches on the node class with ``match``)::
 
@@ -8,6 +8,7 @@ Nodes (every walker dispatches on the node class with ``match``)::
     Add((x, ...))         Mul((x, ...))       Div(top, bottom)
     Pow(base, int)        Floor(x)            Ceil(x)
     Max((x, ...))         Min((x, ...))       BigO(x)
+    Gcd(a, b)
 
 Exponents are whole-number constants (bounded): the tree has no symbolic powers.
 ``Add`` and ``Mul`` built by :func:`add` and :func:`mul` are flat (a sum of sums is one
@@ -36,6 +37,7 @@ __all__ = [
     "Max",
     "Min",
     "BigO",
+    "Gcd",
     "NODE_CLASSES",
     "num",
     "sym",
@@ -133,8 +135,17 @@ class BigO:
     kind: ClassVar[str] = "bigo"
 
 
-Node = Num | Sym | Neg | Add | Mul | Div | Pow | Floor | Ceil | Max | Min | BigO
-NODE_CLASSES = (Num, Sym, Neg, Add, Mul, Div, Pow, Floor, Ceil, Max, Min, BigO)
+@dataclass(frozen=True, slots=True)
+class Gcd:
+    """The greatest common divisor of two whole numbers (the closed forms' window cover)."""
+
+    a: Node
+    b: Node
+    kind: ClassVar[str] = "gcd"
+
+
+Node = Num | Sym | Neg | Add | Mul | Div | Pow | Floor | Ceil | Max | Min | BigO | Gcd
+NODE_CLASSES = (Num, Sym, Neg, Add, Mul, Div, Pow, Floor, Ceil, Max, Min, BigO, Gcd)
 _BY_KIND = {cls.kind: cls for cls in NODE_CLASSES}
 
 
@@ -191,7 +202,7 @@ def children(node: Node) -> tuple:
             return ()
         case Add(parts) | Mul(parts) | Max(parts) | Min(parts):
             return parts
-        case Div(top, bottom):
+        case Div(top, bottom) | Gcd(top, bottom):
             return (top, bottom)
         case Pow(base, _):
             return (base,)
@@ -233,6 +244,8 @@ def degree_bound(node: Node) -> int:
             return 1
         case Add(parts) | Max(parts) | Min(parts):
             return max(degree_bound(c) for c in parts)
+        case Gcd(a, b):
+            return max(degree_bound(a), degree_bound(b))
         case Mul(parts):
             return sum(degree_bound(c) for c in parts)
         case Div(top, bottom):
@@ -284,7 +297,8 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,15}")
 
 def to_data(node: Node) -> list:
     """``node`` as nested JSON-able lists: ``["num", "3/2"]``, ``["sym", "c_i"]``,
-    ``["add", [...]]``, ``["div", a, b]``, ``["pow", a, 2]``, ``["floor", a]``..."""
+    ``["add", [...]]``, ``["div", a, b]``, ``["pow", a, 2]``, ``["floor", a]``,
+    ``["gcd", a, b]``..."""
     match node:
         case Num(value):
             return ["num", str(Fraction(value))]
@@ -292,8 +306,8 @@ def to_data(node: Node) -> list:
             return ["sym", name]
         case Add(parts) | Mul(parts) | Max(parts) | Min(parts):
             return [node.kind, [to_data(c) for c in parts]]
-        case Div(top, bottom):
-            return ["div", to_data(top), to_data(bottom)]
+        case Div(top, bottom) | Gcd(top, bottom):
+            return [node.kind, to_data(top), to_data(bottom)]
         case Pow(base, exponent):
             return ["pow", to_data(base), exponent]
         case Neg(x) | Floor(x) | Ceil(x) | BigO(x):
@@ -338,10 +352,10 @@ def from_data(data) -> Node:
             if len(rest) != 1 or not isinstance(rest[0], list) or len(rest[0]) < 2:
                 raise _bad(item, "operands")
             return cls(tuple(read(c, level + 1) for c in rest[0]))
-        if cls is Div:
+        if cls is Div or cls is Gcd:
             if len(rest) != 2:
                 raise _bad(item, "operands")
-            return Div(read(rest[0], level + 1), read(rest[1], level + 1))
+            return cls(read(rest[0], level + 1), read(rest[1], level + 1))
         if cls is Pow:
             if len(rest) != 2 or type(rest[1]) is not int or abs(rest[1]) > 4096:
                 raise _bad(item, "exponent")

@@ -74,7 +74,7 @@ def test_scenario_references_are_the_scenario_results():
     def values(qid):
         return entry(qid).reference.tree
 
-    from derivations.checking.deciding.symbolic import to_sympy
+    from derivations.expr.bridge import to_sympy
 
     assert (
         sp.simplify(to_sympy(values("double-channels")) - double_channels("forward_ops").ratio) == 0

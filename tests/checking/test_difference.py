@@ -9,10 +9,10 @@ import pytest
 from derivations.checking import check
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.deciding.samples import output_extent
-from derivations.checking.explaining.typeset import to_text
 from derivations.checking.reading.parse import parse_answer
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
+from derivations.expr.printers import to_text
 from derivations.registry.questions import QUESTIONS
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from derivations.checking import check, feedback
 from derivations.checking.deciding.catalogue import entry
-from derivations.checking.explaining.typeset import to_text
 from derivations.checking.explaining.wording import misconception_text
+from derivations.expr.printers import to_text
 from derivations.registry.misconceptions import misconceptions
 from derivations.registry.questions import QUESTIONS
 

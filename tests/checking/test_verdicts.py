@@ -9,9 +9,9 @@ import sympy as sp
 
 from derivations.checking import check, feedback
 from derivations.checking.deciding.budget import enforced
-from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, to_sympy
 from derivations.checking.reading.parse import parse_answer
 from derivations.closed_forms import forms
+from derivations.expr.bridge import SYMPY_SYMBOLS, to_sympy
 from derivations.messages import catalogue as message_catalogue
 from derivations.model import Layer
 from derivations.registry.misconceptions import misconceptions as misconception_registry

@@ -7,9 +7,10 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from derivations.closed_forms import Gcd, evaluate_all, forms, window_cover
+from derivations.closed_forms import evaluate_all, forms, window_cover
 from derivations.errors import DerivationError
 from derivations.execute import run_layer, run_loops
+from derivations.expr.bridge import Gcd
 from derivations.model import Layer
 from derivations.sweep import FEATURES, random_layer, sweep
 

@@ -9,10 +9,10 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS, from_sympy, to_sympy
-from derivations.checking.explaining.typeset import to_latex, to_text
 from derivations.expr import tree as ex
-from derivations.expr.evaluate import compile_node
+from derivations.expr.bridge import SYMPY_SYMBOLS, from_sympy, to_sympy
+from derivations.expr.evaluate import Undefined, compile_node
+from derivations.expr.printers import to_latex, to_text
 
 h, w = ex.sym("h"), ex.sym("w")
 ENV = {"h": 7, "w": 3}
@@ -32,6 +32,7 @@ TREES = [
     (ex.Max((h, w)), 7, "max(h, w)"),
     (ex.Min((h, w)), 3, "min(h, w)"),
     (ex.BigO(ex.mul(h, w)), 21, "O(h*w)"),
+    (ex.Gcd(ex.mul(h, w), ex.num(6)), 3, "gcd(h*w, 6)"),
 ]
 
 
@@ -63,6 +64,11 @@ def test_every_walker_handles_every_class(tree, value, text):
 )
 def test_builders_flatten_and_fold(build, expected):
     assert build() == expected
+
+
+def test_a_gcd_of_a_value_that_is_not_whole_is_undefined():
+    with pytest.raises(Undefined):
+        compile_node(ex.Gcd(ex.div(h, w), h))(ENV)
 
 
 def test_nodes_are_frozen_and_hashable():

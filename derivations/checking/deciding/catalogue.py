@@ -81,13 +81,14 @@ _SOURCES = (
     "checking/deciding/catalogue.py",
     "checking/deciding/derive.py",
     "expr/tree.py",
+    "expr/bridge.py",
     "registry/questions.py",
     "registry/misconceptions.yaml",
     "registry/forms.py",
     "registry/symbols.py",
     "checking/deciding/restrictions.py",
     "checking/deciding/symbolic.py",
-    "checking/explaining/typeset.py",
+    "expr/printers.py",
     "checking/explaining/present.py",
 )
 _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
@@ -475,9 +476,10 @@ def write_prebuilt(directory: Path | None = None, stream=None) -> list[Path]:
 def fresh(qid: str) -> dict:
     """The entry data of ``qid`` derived now with SymPy (no cache, nothing prebuilt)."""
     from derivations.checking.deciding.derive import derive
-    from derivations.checking.deciding.symbolic import from_sympy, with_output_sizes
+    from derivations.checking.deciding.symbolic import with_output_sizes
     from derivations.checking.explaining.present import show
     from derivations.closed_forms import m_h, m_w
+    from derivations.expr.bridge import from_sympy
     from derivations.model import output_sizes
 
     variants = derive(qid)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derivations.checking.deciding.restrictions import Restriction
-from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS
 from derivations.closed_forms import forms, m_h, m_w
+from derivations.expr.bridge import SYMPY_SYMBOLS
 from derivations.model import (
     PADDINGS,
     c_i,

@@ -1,23 +1,18 @@
-"""Between the checker's trees and SymPy (trusted direction only: trees built by the
-parser, never text), plus the optional symbolic proof and the simplified difference.
+"""The checker's SymPy stages over trees (converted by :mod:`derivations.expr.bridge`,
+trusted direction only): the optional symbolic proof and the simplified difference.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 import sympy as sp
 
 from derivations.closed_forms import m_h, m_w
-from derivations.expr import tree as ex
+from derivations.expr.bridge import SYMPY_SYMBOLS, from_sympy
 from derivations.model import h, k_h, k_w, output_sizes, p_h, p_w, s_h, s_w, w
-from derivations.registry.symbols import sympy_symbols
 
 __all__ = [
-    "SYMPY_SYMBOLS",
-    "to_sympy",
-    "from_sympy",
     "restrict",
     "prove_equal",
     "Shown",
@@ -25,81 +20,6 @@ __all__ = [
     "difference",
     "with_output_sizes",
 ]
-
-_positive = dict(integer=True, positive=True)
-# the model's symbols (registry.symbols), plus the square-kernel names k, s, p
-SYMPY_SYMBOLS = {
-    **sympy_symbols(),
-    "k": sp.Symbol("k", **_positive),
-    "s": sp.Symbol("s", **_positive),
-    "p": sp.Symbol("p", integer=True, nonnegative=True),
-}
-_NAMES = {symbol: name for name, symbol in SYMPY_SYMBOLS.items()}
-
-
-def to_sympy(node: ex.Node) -> sp.Expr:
-    """The tree as a SymPy expression (``O(f)`` as ``f``)."""
-    match node:
-        case ex.Num(value):
-            value = Fraction(value)
-            return sp.Rational(value.numerator, value.denominator)
-        case ex.Sym(name):
-            return SYMPY_SYMBOLS[name]
-        case ex.Add(terms):
-            return sp.Add(*map(to_sympy, terms))
-        case ex.Mul(factors):
-            return sp.Mul(*map(to_sympy, factors))
-        case ex.Neg(x):
-            return -to_sympy(x)
-        case ex.Div(top, bottom):
-            return to_sympy(top) / to_sympy(bottom)
-        case ex.Pow(base, exponent):
-            return sp.Pow(to_sympy(base), exponent)
-        case ex.Floor(x):
-            return sp.floor(to_sympy(x))
-        case ex.Ceil(x):
-            return sp.ceiling(to_sympy(x))
-        case ex.Max(args):
-            return sp.Max(*map(to_sympy, args))
-        case ex.Min(args):
-            return sp.Min(*map(to_sympy, args))
-        case ex.BigO(x):
-            return to_sympy(x)
-    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
-
-
-def from_sympy(expr: sp.Expr) -> ex.Node:
-    """A SymPy expression (a closed form) as a tree."""
-    if expr.is_Integer or expr.is_Rational:
-        return ex.num(Fraction(int(expr.p), int(expr.q)))
-    if expr.is_Symbol:
-        return ex.sym(_NAMES[expr])
-    if expr.is_Add:
-        return ex.add(*map(from_sympy, expr.args))
-    if expr.is_Mul and expr.args[0].is_Rational and expr.args[0] < 0:
-        return ex.neg(from_sympy(-expr))
-    if expr.is_Mul:
-        top: list[ex.Node] = []
-        bottom: list[ex.Node] = []
-        for factor in expr.args:
-            if factor.is_Pow and factor.exp.is_Integer and factor.exp < 0:
-                bottom.append(from_sympy(factor.base**-factor.exp))
-            elif factor.is_Rational and factor.q != 1:
-                top.append(ex.num(int(factor.p)))
-                bottom.append(ex.num(int(factor.q)))
-            else:
-                top.append(from_sympy(factor))
-        numerator = ex.mul(*top) if top else ex.num(1)
-        return ex.div(numerator, ex.mul(*bottom)) if bottom else numerator
-    if expr.is_Pow and expr.exp.is_Integer:
-        return ex.power(from_sympy(expr.base), int(expr.exp))
-    if isinstance(expr, sp.floor):
-        return ex.Floor(from_sympy(expr.args[0]))
-    if isinstance(expr, sp.ceiling):
-        return ex.Ceil(from_sympy(expr.args[0]))
-    if isinstance(expr, (sp.Max, sp.Min)):
-        return (ex.Max if isinstance(expr, sp.Max) else ex.Min)(tuple(map(from_sympy, expr.args)))
-    raise ValueError(f"cannot convert {expr!r}")
 
 
 @dataclass(frozen=True)
@@ -116,7 +36,7 @@ def show_sympy(expr: sp.Expr) -> Shown:
     """A trusted SymPy expression (a closed form, never student text) in the book's
     term order, as Unicode and LaTeX, with a note for every ``max(0, …)``."""
     from derivations.checking.explaining.present import book_order
-    from derivations.checking.explaining.typeset import explanations, to_latex, to_unicode
+    from derivations.expr.printers import explanations, to_latex, to_unicode
 
     tree = book_order(from_sympy(expr))
     return Shown(to_unicode(tree), to_latex(tree), explanations(tree))

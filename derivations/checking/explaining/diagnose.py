@@ -15,7 +15,7 @@ Looked for, in this order (the first that holds at every point is the diagnosis)
 * ``constant_offset``: answer - reference is a constant.
 
 A :class:`Diagnosis` holds a message id (``checker.diagnosis.<id>``) and the fields
-its text needs; expressions in the fields are trees, printed by :mod:`.typeset`.
+its text needs; expressions in the fields are trees, printed by :mod:`derivations.expr.printers`.
 """
 
 from __future__ import annotations

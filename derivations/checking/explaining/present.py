@@ -1,4 +1,4 @@
-"""Expressions as a person reads them: the book's term order, printed by :mod:`.typeset`.
+"""Expressions as a person reads them: the book's term order, printed by :mod:`derivations.expr.printers`.
 
 SymPy sorts terms its own way (``-k_w + p_w + s_w + w``); the book writes
 ``w - k_w + p_w + s_w``: terms ordered by their first symbol in the book's order (input,
@@ -66,8 +66,8 @@ def book_order(node: ex.Node) -> ex.Node:
 
 def show(node: ex.Node) -> tuple[str, str]:
     """(terminal text, LaTeX) of ``node`` in the book's order."""
-    from derivations.checking.explaining import typeset
+    from derivations.expr import printers
 
     ordered = book_order(node)
-    printer = getattr(typeset, "to_unicode", typeset.to_text)
-    return printer(ordered), typeset.to_latex(ordered)
+    printer = getattr(printers, "to_unicode", printers.to_text)
+    return printer(ordered), printers.to_latex(ordered)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from derivations.checking.explaining.typeset import to_latex, to_text, to_unicode
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
+from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.registry.questions import QUESTIONS, Shape
 
 __all__ = ["Reading", "read_answer", "parse_for"]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
-from derivations.checking.explaining.typeset import to_latex, to_text
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import informal
@@ -20,6 +19,7 @@ from derivations.checking.reading.lexer import describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
+from derivations.expr.printers import to_latex, to_text
 
 __all__ = ["Parsed", "parse_answer"]
 

@@ -1,8 +1,9 @@
 """Print an expression tree as canonical ASCII text (re-readable by the parser), as
 readable Unicode math for the terminal (``⌊(h − k_h + p_h + s_h)/s_h⌋``, ``×``, ``k²``)
 and as LaTeX, keeping the tree's own structure and order (SymPy would reorder and merge
-terms; the echo shows how the answer was read; :mod:`.present` puts a reference in the
-book's term order first).
+terms; the echo shows how the answer was read;
+:mod:`derivations.checking.explaining.present` puts a reference in the book's term order
+first).
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def _text(node):
             return f"{node.kind}({_text(x)[0]})", ATOM
         case ex.Max(args) | ex.Min(args):
             return f"{node.kind}({', '.join(_text(a)[0] for a in args)})", ATOM
+        case ex.Gcd(a, b):
+            return f"gcd({_text(a)[0]}, {_text(b)[0]})", ATOM
         case ex.BigO(x):
             return f"O({_text(x)[0]})", ATOM
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
@@ -100,6 +103,8 @@ def _unicode(node):
             return f"⌈{_unicode(x)[0]}⌉", ATOM
         case ex.Max(args) | ex.Min(args):
             return f"{node.kind}({', '.join(_unicode(a)[0] for a in args)})", ATOM
+        case ex.Gcd(a, b):
+            return f"gcd({_unicode(a)[0]}, {_unicode(b)[0]})", ATOM
         case ex.BigO(x):
             return f"O({_unicode(x)[0]})", ATOM
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
@@ -145,6 +150,8 @@ def _latex(node):
             return rf"\left\lceil {_latex(x)[0]} \right\rceil", ATOM
         case ex.Max(args) | ex.Min(args):
             return rf"\{node.kind}\left({', '.join(_latex(a)[0] for a in args)}\right)", ATOM
+        case ex.Gcd(a, b):
+            return rf"\gcd\left({_latex(a)[0]}, {_latex(b)[0]}\right)", ATOM
         case ex.BigO(x):
             return rf"\mathcal{{O}}\left({_latex(x)[0]}\right)", ATOM
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover

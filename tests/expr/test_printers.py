@@ -5,10 +5,10 @@ import pytest
 import sympy as sp
 
 from derivations.checking.deciding.catalogue import entry
-from derivations.checking.deciding.symbolic import SYMPY_SYMBOLS as S
 from derivations.checking.deciding.symbolic import show_sympy
-from derivations.checking.explaining.typeset import explanations, to_latex, to_unicode
 from derivations.checking.reading.parse import parse_answer
+from derivations.expr.bridge import SYMPY_SYMBOLS as S
+from derivations.expr.printers import explanations, to_latex, to_unicode
 from derivations.messages import catalogue
 from derivations.registry.questions import QUESTIONS
 
