@@ -19,6 +19,7 @@ __all__ = ["register", "run"]
 
 
 def register(subparsers) -> None:
+    from derivations.grading.gradebook import COLUMNS
     from derivations.grading.rubric import REVEALS
     from derivations.grading.shapes import SHAPES
 
@@ -46,11 +47,21 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--gradebook",
-        help="gradebook CSV to write (one row per student: identifier, total, points per question)",
+        help="gradebook CSV to write, for the LMS's import (one row per student: "
+        "identifier columns, then the points)",
+    )
+    parser.add_argument(
+        "--gradebook-columns",
+        choices=COLUMNS,
+        default="total",
+        help="the gradebook's points: one total column named as the rubric's "
+        "assignment (default), or one column per question; never both, so an "
+        "import counts the quiz once",
     )
     parser.add_argument(
         "--feedback-dir",
-        help="folder for one Markdown feedback file per student (what the rubric's reveal allows)",
+        help="folder for each student's feedback letter, as plain text (.txt), "
+        "HTML (.html) and Markdown (.md) (what the rubric's reveal allows)",
     )
     parser.add_argument(
         "--rubric",
@@ -170,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
         summary=args.summary,
         chart=args.chart,
         gradebook=args.gradebook,
+        gradebook_columns=args.gradebook_columns,
         feedback_dir=args.feedback_dir,
         lang=lang,
         encoding=args.encoding,

@@ -37,10 +37,12 @@ from typing import TextIO, cast
 
 from derivations.errors import DerivationError
 from derivations.files import Staging
+from derivations.grading import letters
 from derivations.grading.encoding import open_source
-from derivations.grading.escape import FORMULA_STARTS, markdown_code, markdown_text, terminal
+from derivations.grading.escape import FORMULA_STARTS, terminal
 from derivations.grading.gradebook import Gradebook
 from derivations.grading.identifiers import resolve, suggestions
+from derivations.grading.letters import Letter, Section
 from derivations.grading.outcome import Outcome, invalid
 from derivations.grading.progress import Progress
 from derivations.grading.rubric import Rubric, format_points, load_rubric
@@ -65,6 +67,7 @@ class Options:
     summary: str | None = None
     chart: str | None = None
     gradebook: str | None = None
+    gradebook_columns: str = "total"  # or "questions": see grading.gradebook
     feedback_dir: str | None = None
     lang: str = "en"
     encoding: str | None = None
@@ -165,11 +168,13 @@ def _row_problem(row, layout: Layout, header: list) -> DerivationError | None:
 
 
 class _Letters:
-    """Per-student feedback files (Markdown), written only when asked for."""
+    """Per-student feedback letters (plain text, HTML and Markdown: :mod:`.letters`),
+    written only when asked for."""
 
     def __init__(self, rubric: Rubric, lang: str):
         self.rubric, self.lang = rubric, lang
         self.students: dict[str, list] = {}
+        self.names: dict[str, str] = {}  # the student's name, when the export has it
 
     def add(self, student, question, answer, outcome: Outcome, score: Fraction) -> None:
         self.students.setdefault(student, []).append((question, answer, outcome, score))
@@ -180,40 +185,40 @@ class _Letters:
         digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         return f"{safe}-{digest}.md"
 
-    def render(self, student: str) -> str:
+    def letter(self, student: str) -> Letter:
         lang, rubric = self.lang, self.rubric
-        lines = [
-            f"# {markdown_text(text('grading.letter_title', lang, assignment=rubric.assignment))}",
-            "",
-            markdown_text(text("grading.letter_student", lang, student=student)),
-            "",
-        ]
+        name = self.names.get(student)
+        who = f"{name} ({student})" if name and name != student else student
+        letter = Letter(
+            title=text("grading.letter_title", lang, assignment=rubric.assignment),
+            student=text("grading.letter_student", lang, student=who),
+        )
         total = points = Fraction(0)
         for question, answer, outcome, score in self.students[student]:
             worth = rubric.points_for(question)
             total, points = total + score, points + worth
-            title = QUESTIONS[question].title[lang]
-            lines += [
-                f"## {markdown_text(f'{question} — {title}')}",
-                "",
-                f"- {markdown_text(text('grading.letter_answer', lang))} {markdown_code(answer)}",
-                f"- {markdown_text(text('grading.letter_score', lang, score=format_points(score), points=format_points(worth)))}",
-                "",
-            ]
-            if outcome.student_feedback:
-                lines += [markdown_text(outcome.student_feedback), ""]
-        lines += [
-            markdown_text(
-                text(
-                    "grading.letter_total",
-                    lang,
-                    score=format_points(total),
-                    points=format_points(points),
+            letter.sections.append(
+                Section(
+                    heading=f"{question} — {QUESTIONS[question].title[lang]}",
+                    answer_label=text("grading.letter_answer", lang),
+                    answer=answer,
+                    score=text(
+                        "grading.letter_score",
+                        lang,
+                        score=format_points(score),
+                        points=format_points(worth),
+                    ),
+                    feedback=outcome.student_feedback,
                 )
-            ),
-            "",
-        ]
-        return "\n".join(lines)
+            )
+        letter.total = text(
+            "grading.letter_total", lang, score=format_points(total), points=format_points(points)
+        )
+        return letter
+
+    def render(self, student: str, form: str = "markdown") -> str:
+        """The letter as ``form``: ``plain``, ``html`` or ``markdown``."""
+        return getattr(letters, form)(self.letter(student))
 
 
 def _unknown_reason(value: str) -> DerivationError:
@@ -282,8 +287,15 @@ class _Run:
         """Per slot: (question id | None, answer, reason | None); a reason is said here,
         in the report's language (it is a cell of the report)."""
         lang, layout = self.o.lang, self.layout
-        if layout.skip_first_cell and row and column_key(row[0]) == layout.skip_first_cell:
+        if layout.skip_first_cells and any(
+            column_key(cells[i]) in layout.skip_first_cells for i in (0, *layout.names)
+        ):  # Moodle's "Overall average" row
             return []
+        if layout.state is not None and layout.state < len(cells):
+            state = cells[layout.state]
+            if column_key(state) in layout.not_submitted:  # not graded: listed, not scored
+                self.tally.add_unsubmitted(row.line, cells[layout.student].strip(), state)
+                return []
         problem = _row_problem(row, layout, self.table.header)
         if problem:
             return [(None, "", problem.text(lang))] * len(layout.slots)
@@ -411,6 +423,10 @@ class _Run:
                 self.book.add(student, layout.identity, cells, qid, done.code)
                 if self.letters is not None:
                     self.letters.add(student, qid, answer, done.outcome, done.score)
+                    if layout.names and student not in self.letters.names:
+                        self.letters.names[student] = " ".join(
+                            cells[i].strip() for i in layout.names if cells[i].strip()
+                        )
             line += done.suffix
             graded.append(done)
         if not items:  # a row that is not a student's (Moodle)
@@ -580,7 +596,10 @@ def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | 
         staging.add(chart, chart_svg(run.tally.verdicts_per_question()))
     if options.gradebook:
         staging.add(
-            options.gradebook, run.book.csv_bytes([name for name, _ in run.layout.identity])
+            options.gradebook,
+            run.book.csv_bytes(
+                [name for name, _ in run.layout.identity], options.gradebook_columns
+            ),
         )
     if run.letters is not None:
         # run.letters is made only when options.feedback_dir is set (see _Run.__init__)
@@ -592,4 +611,6 @@ def _stage_the_rest(staging: Staging, options: Options, run: _Run, chart: str | 
                 key="grading.cannot_write", path=str(folder), reason=error.strerror or str(error)
             ) from None
         for student in run.letters.students:
-            staging.add(folder / _Letters.file_name(student), run.letters.render(student))
+            stem = Path(_Letters.file_name(student)).stem
+            for suffix, form in letters.FORMATS.items():
+                staging.add(folder / f"{stem}.{suffix}", run.letters.render(student, form))

@@ -1,13 +1,27 @@
 """Per-student totals, and the gradebook CSV an LMS imports.
 
-Shape (Canvas and Moodle both import it): the identifier column(s) first, then one
-points column per assignment: ``<assignment> total``, then ``<assignment>: <question>``
-per question graded, in catalogue order.  A Canvas export keeps Canvas's identity
-columns (``Student, ID, SIS User ID, Section``: Canvas matches on ``ID``); every other
-shape keeps its student column under its own name (Moodle: ``Email address``, matched
-to the user field of that name in Moodle's "Import grades: CSV file").  A student who
-answered a question more than once gets the best attempt (rubric ``attempts = "best"``)
-or the last one (``"last"``); a question a student never answered is empty.
+Shape: the identifier column(s) first, then the points: by default (``columns="total"``)
+one column named as the rubric's ``assignment`` holding each student's total, so that an
+import counts the quiz once; ``columns="questions"`` gives one column
+``<assignment>: <question>`` per question graded instead (catalogue order), never both
+(importing the total beside its parts would count the quiz twice).
+
+Identifier columns, per the LMS's importer:
+
+- Canvas (``app/models/gradebook_importer.rb``): ``Student, ID, Section``, or ``Student,
+  ID, SIS User ID, SIS Login ID, Section`` when the export has SIS ids (the importer reads
+  ``SIS User ID`` only with ``SIS Login ID`` right after it, and wants ``Section`` last);
+  Canvas matches a row on ``ID``, then on the SIS ids, then on the name.
+- Moodle (``grade/import/csv/classes/load_data.php``): the export's student column under
+  its own name (``Email address``, ``ID number`` or ``Username``), to map to the user field
+  of that name in "Import grades: CSV file"; every row names a user (a row without one
+  would stop Moodle's import), every row has every column (``lib/csvlib.class.php``) and a
+  score is a plain decimal.
+- Any other file: its student column under its own name.
+
+A student who answered a question more than once gets the best attempt (rubric
+``attempts = "best"``) or the last one (``"last"``); a question a student never answered
+is empty (and adds nothing to the total).
 
 Memory: a student is a few small integers (scores are interned: a class has few
 distinct ones), so a class of 100,000 students takes a few tens of MB.
@@ -24,7 +38,9 @@ from derivations.grading.escape import csv_cell
 from derivations.grading.rubric import Rubric, format_points
 from derivations.registry.questions import QUESTIONS
 
-__all__ = ["Gradebook"]
+__all__ = ["Gradebook", "COLUMNS"]
+
+COLUMNS = ("total", "questions")  # the gradebook's points columns: see the module
 
 _ORDER = {qid: index for index, qid in enumerate(QUESTIONS)}
 
@@ -51,7 +67,7 @@ class Gradebook:
         row = self.students.get(student)
         if row is None:
             row = self.students[student] = array("H", bytes(2 * len(_ORDER)))
-            self.identity[student] = tuple(cells[i] for _, i in identity)
+            self.identity[student] = tuple("" if i is None else cells[i] for _, i in identity)
             self.asked.add(question)
         elif question not in self.asked:
             self.asked.add(question)
@@ -74,22 +90,26 @@ class Gradebook:
     def questions(self) -> list[str]:
         return [qid for qid in QUESTIONS if qid in self.asked]
 
-    def header(self, identity_names) -> list[str]:
+    def header(self, identity_names, columns: str = "total") -> list[str]:
         name = self.rubric.assignment
-        return list(identity_names) + [f"{name} total"] + [f"{name}: {q}" for q in self.questions()]
+        if columns == "questions":
+            return list(identity_names) + [f"{name}: {q}" for q in self.questions()]
+        return list(identity_names) + [name]
 
-    def csv_bytes(self, identity_names) -> bytes:
+    def _points(self, student: str, columns: str) -> list[str]:
+        if columns != "questions":
+            return [format_points(self.total(student))]
+        scores = self.scores(student)
+        return [
+            "" if (score := scores[q]) is None else format_points(score) for q in self.questions()
+        ]
+
+    def csv_bytes(self, identity_names, columns: str = "total") -> bytes:
         stream = io.StringIO(newline="")
         writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow([csv_cell(c) for c in self.header(identity_names)])
+        writer.writerow([csv_cell(c) for c in self.header(identity_names, columns)])
         for student in self.students:
-            scores = self.scores(student)
             writer.writerow(
-                [csv_cell(c) for c in self.identity[student]]
-                + [format_points(self.total(student))]
-                + [
-                    "" if (score := scores[q]) is None else format_points(score)
-                    for q in self.questions()
-                ]
+                [csv_cell(c) for c in self.identity[student]] + self._points(student, columns)
             )
         return stream.getvalue().encode("utf-8")

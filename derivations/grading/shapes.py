@@ -7,17 +7,21 @@
 - ``wide``: one student a row, one column per question, mapped to question ids with
   ``--map COLUMN=QUESTION`` or the rubric's ``[columns]``.
 - ``moodle``: Moodle's quiz "Responses" export (``Surname, First name, …, Email address,
-  State, Started on, Completed, Time taken, Grade/…, Response 1, Response 2, …``): wide,
-  the student is ``Email address``, the answers are the ``Response N`` columns (mapped
-  as for wide: ``--map 'Response 1=forward-mults'``); its ``Overall average`` row is kept
-  and not graded.
+  State, Started on, Completed, Time taken, Grade/…, Response 1, Response 2, …``, in
+  any language of :mod:`.exports`): wide, the student is ``Email address`` (else ``ID
+  number``, else ``Username``), the answers are the ``Response N`` columns (mapped as for
+  wide: ``--map 'Response 1=forward-mults'``); its ``Overall average`` row is kept and
+  not graded, and so is an attempt whose state is "In progress", "Overdue" or "Never
+  submitted" (listed in the summary).
 - ``canvas``: Canvas's quiz "Student Analysis" export (``name, id, sis_id, section,
-  section_id, section_sis_id, submitted, attempt``, then per question a
-  ``<question id>: <question text>`` column followed by its points column, then
-  ``n correct, n incorrect, score``): wide, the student is ``id``, the answers are the
-  ``<id>: …`` columns, mapped by column name, by Canvas's question id or by position.
+  section_id, section_sis_id, submitted, attempt``, ``sis_id`` and ``attempt`` only when
+  Canvas wrote them, then per question a ``<question id>: <question text>`` column
+  followed by its points column, then ``n correct, n incorrect, score``): wide, the
+  student is ``id``, the answers are the ``<id>: …`` columns, mapped by column name, by
+  Canvas's question id or by position.
 
-``auto`` (the default) recognises the two exports by their headers, then long, then wide.
+``auto`` (the default) recognises the two exports by their headers (the patterns are data:
+:mod:`.exports`), then long, then wide.
 """
 
 from __future__ import annotations
@@ -27,21 +31,14 @@ import re
 from dataclasses import dataclass
 
 from derivations.errors import DerivationError
+from derivations.grading import exports
 from derivations.grading.escape import terminal
 from derivations.grading.identifiers import resolve, suggestions
 
 __all__ = ["Slot", "Layout", "SHAPES", "layout_for", "column_key"]
 
 SHAPES = ("auto", "long", "wide", "moodle", "canvas")
-_MOODLE_RESPONSE = re.compile(r"^response\s*(\d+)$")
-_CANVAS_QUESTION = re.compile(r"^(\d+):\s")
-_MOODLE_IDS = ("email address", "username", "id number")
-_CANVAS_IDENTITY = (
-    ("name", "Student"),
-    ("id", "ID"),
-    ("sis_id", "SIS User ID"),
-    ("section", "Section"),
-)
+_CANVAS_QUESTION = exports.CANVAS_QUESTION
 
 
 def column_key(name: str) -> str:
@@ -63,8 +60,11 @@ class Layout:
     shape: str
     student: int  # the identifier column
     slots: tuple  # Slot, one per graded answer of a row
-    identity: tuple  # ((gradebook header, input column), ...)
-    skip_first_cell: str | None = None  # a row whose first cell is this is not graded
+    identity: tuple  # ((gradebook header, input column or None: empty), ...)
+    skip_first_cells: frozenset = frozenset()  # a row whose first or name cell is one: skipped
+    state: int | None = None  # the attempt's state column (Moodle)
+    not_submitted: frozenset = frozenset()  # states (column keys) of unsubmitted attempts
+    names: tuple = ()  # the columns holding the student's name, in reading order
 
     @property
     def long(self) -> bool:
@@ -111,15 +111,20 @@ def _named(header: list[str], names) -> int | None:
     return None
 
 
-def _mapped_slots(
-    header, mapping: dict, candidates: list[int], path, canvas: bool = False
-) -> tuple:
+def _mapped_slots(header, mapping: dict, candidates: list[int], path, shape: str = "wide") -> tuple:
     """Slots for the mapping ``{column spec: question}`` (specs: a name, a 1-based
-    position or, in a Canvas export, the question id before the colon)."""
+    position or, in a Canvas export, the question id before the colon; in a Moodle
+    export ``Response N`` names the Nth response column in the export's language)."""
     keys = [column_key(h) for h in header]
+    canvas = shape == "canvas"
     slots = []
     for spec, question in mapping.items():
         index = None
+        number = exports.response_number(spec) if shape == "moodle" else None
+        if number is not None and column_key(spec) not in keys:
+            index = next(
+                (i for i in candidates if exports.response_number(header[i]) == number), None
+            )
         if canvas and spec.strip().isdigit():
             index = next(
                 (
@@ -149,12 +154,9 @@ def _mapped_slots(
 
 def _detect(header: list[str]) -> str:
     keys = [column_key(h) for h in header]
-    if any(_MOODLE_RESPONSE.match(k) for k in keys) and (
-        "surname" in keys or "email address" in keys
-    ):
-        return "moodle"
-    if "sis_id" in keys and "attempt" in keys and any(_CANVAS_QUESTION.match(h) for h in header):
-        return "canvas"
+    found = exports.detect(header)
+    if found:
+        return found
     if "question" in keys and "answer" in keys:
         return "long"
     return "wide"
@@ -177,21 +179,13 @@ def _long(header, options, path) -> Layout:
 
 
 def _wide(shape, header, mapping, options, path) -> Layout:
-    keys = [column_key(h) for h in header]
-    if shape == "moodle":
-        student_default = _named(header, _MOODLE_IDS)
-        candidates = [i for i, k in enumerate(keys) if _MOODLE_RESPONSE.match(k)]
-        identity = None
-    elif shape == "canvas":
-        student_default = _named(header, ("id",))
-        candidates = [i for i, h in enumerate(header) if _CANVAS_QUESTION.match(h)]
-        identity = tuple(
-            (shown, keys.index(name)) for name, shown in _CANVAS_IDENTITY if name in keys
-        )
+    if shape in ("moodle", "canvas"):
+        found = (exports.moodle_columns if shape == "moodle" else exports.canvas_columns)(header)
+        student_default, candidates = found.student, list(found.answers)
     else:
+        found = exports.Columns(None, ())
         student_default = _named(header, ("student", "email address", "id", "name"))
         candidates = list(range(len(header)))
-        identity = None
     if options.get("student_column"):
         student = _find(header, options["student_column"], "--student-column", path)
     elif student_default is not None:
@@ -201,15 +195,18 @@ def _wide(shape, header, mapping, options, path) -> Layout:
     if not mapping:
         shown = ", ".join(terminal(header[i]) for i in candidates[:4]) or "-"
         raise DerivationError(key="grading.no_mapping", path=path, shape=shape, columns=shown)
-    slots = _mapped_slots(header, mapping, candidates, path, canvas=shape == "canvas")
+    slots = _mapped_slots(header, mapping, candidates, path, shape)
     if any(s.answer == student for s in slots):
         raise DerivationError(key="grading.same_column", columns=terminal(header[student]))
     return Layout(
         shape,
         student,
         slots,
-        identity or ((header[student], student),),
-        skip_first_cell="overall average" if shape == "moodle" else None,
+        found.identity or ((header[student], student),),
+        skip_first_cells=found.skip_first_cells,
+        state=found.state,
+        not_submitted=found.not_submitted,
+        names=found.names,
     )
 
 

@@ -1,6 +1,7 @@
 """The summary of a graded class: per question, verdict counts, the score distribution,
 the most common misconceptions (each with an example answer) and assumptions; the
-unknown question ids once each; a chart of verdicts per question beside it.
+unknown question ids once each; the attempts left out because they were never
+submitted (Moodle's "In progress", "Overdue", "Never submitted"); a chart of verdicts per question beside it.
 
 Counted as rows stream by (:class:`Tally`: memory bounded by the questions and the
 misconceptions, not the rows).  Rendered from ``templates/grade_summary.md.j2`` with
@@ -52,6 +53,8 @@ class Tally:
         self.rows = 0
         self.answers = 0
         self.invalid_rows = 0
+        self.unsubmitted: list[tuple[int, str, str]] = []  # (line, student, state)
+        self.unsubmitted_more = 0
 
     def add(self, question: str, answer: str, outcome, score: Fraction, count: int = 1) -> None:
         """Count ``count`` answers ``answer`` to ``question`` with this outcome."""
@@ -78,6 +81,14 @@ class Tally:
         self.unknown[value] = 1
         self.unknown_lines[value] = line
         return True
+
+    def add_unsubmitted(self, line: int, student: str, state: str) -> None:
+        """An attempt left out of the scores because it was never submitted (the
+        first :data:`MAX_UNKNOWN` are listed, the rest counted)."""
+        if len(self.unsubmitted) < MAX_UNKNOWN:
+            self.unsubmitted.append((line, student, state))
+        else:
+            self.unsubmitted_more += 1
 
     def verdicts_per_question(self) -> list[tuple[str, Counter]]:
         return [(q, self.questions[q].verdicts) for q in QUESTIONS if q in self.questions]
@@ -148,8 +159,24 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
             "unknown",
             "unknown_line",
             "chart_alt",
+            "unsubmitted",
         )
     }
+    s["unsubmitted_more"] = (
+        text("grading.summary_unsubmitted_more", lang, count=tally.unsubmitted_more)
+        if tally.unsubmitted_more
+        else ""
+    )
+    unsubmitted = [
+        text(
+            "grading.summary_unsubmitted_item",
+            lang,
+            line=line,
+            student=markdown_text(student or "-"),
+            state=markdown_text(state),
+        )
+        for line, student, state in tally.unsubmitted
+    ]
     s["rows_line"] = text("grading.summary_rows", lang, rows=tally.rows, answers=tally.answers)
     s["unknown_more"] = (
         text("grading.summary_unknown_more", lang, count=tally.unknown_more)
@@ -160,6 +187,7 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
         s=s,
         questions=questions,
         unknown=unknown,
+        unsubmitted=unsubmitted,
         chart=markdown_text(chart) if chart else None,
         chart_target=quote(chart) if chart else None,
     )

@@ -322,47 +322,62 @@ def test_the_default_rubric_is_shipped_and_complete():
 
 EXPORTS = [
     ("moodle-responses.csv", "moodle-rubric.toml", "Email address", 5),
+    ("moodle-responses-zh.csv", "moodle-rubric.toml", "学号", 2),
     ("canvas-student-analysis.csv", "canvas-rubric.yaml", "ID", 4),
+    ("canvas-student-analysis-ta.csv", "canvas-rubric.yaml", "ID", 3),
     ("class-long.csv", None, "student", 4),
 ]
 
 
 @pytest.mark.parametrize("export, rubric, identifier, students", EXPORTS)
 def test_the_example_exports_grade_end_to_end(tmp_path, export, rubric, identifier, students):
-    out, book, summary = tmp_path / "r.csv", tmp_path / "g.csv", tmp_path / "s.md"
-    argv = [
-        "grade",
-        str(EXAMPLES / export),
-        "--out",
-        str(out),
-        "--gradebook",
-        str(book),
-        "--summary",
-        str(summary),
-        "--feedback-dir",
-        str(tmp_path / "letters"),
-        "--no-progress",
-    ]
-    if rubric:
-        argv += ["--rubric", str(EXAMPLES / rubric)]
-    assert main(argv) == 0
+    """Every example export is recognised without --shape or --map; the gradebook has
+    one points column (the total), or with --gradebook-columns questions one per
+    question, whose sum is that total: never both (an import would count twice)."""
+    books = {}
+    for columns in ("total", "questions"):
+        out, book, summary = tmp_path / "r.csv", tmp_path / f"{columns}.csv", tmp_path / "s.md"
+        argv = [
+            "grade",
+            str(EXAMPLES / export),
+            "--out",
+            str(out),
+            "--gradebook",
+            str(book),
+            "--gradebook-columns",
+            columns,
+            "--summary",
+            str(summary),
+            "--feedback-dir",
+            str(tmp_path / "letters"),
+            "--no-progress",
+        ]
+        if rubric:
+            argv += ["--rubric", str(EXAMPLES / rubric)]
+        assert main(argv) == 0
+        books[columns] = _read(book)
     source = _read(EXAMPLES / export)
     report = _read(out)
     assert len(report) == len(source)
     first = next(iter(source[0]))
     assert [r[first] for r in report] == [r[first] for r in source]
-    gradebook = _read(book)
-    assert len(gradebook) == students and identifier in gradebook[0]
-    total = next(k for k in gradebook[0] if k.endswith(" total"))
-    per_question = [k for k in gradebook[0] if ": " in k and not k.endswith(" total")]
-    for row in gradebook:
-        assert float(row[total]) == pytest.approx(
-            sum(float(row[k]) for k in per_question if row[k])
+    assignment = load_rubric(str(EXAMPLES / rubric) if rubric else None).assignment
+    total, parts = books["total"], books["questions"]
+    assert len(total) == len(parts) == students and identifier in total[0]
+    points = [k for k in total[0] if k == assignment or k.startswith(assignment + ": ")]
+    assert points == [assignment]
+    per_question = [k for k in parts[0] if k.startswith(assignment + ": ")]
+    assert per_question and assignment not in parts[0]
+    for whole, split in zip(total, parts):
+        assert whole[identifier] == split[identifier]
+        assert float(whole[assignment]) == pytest.approx(
+            sum(float(split[k]) for k in per_question if split[k])
         )
     assert "## " in summary.read_text(encoding="utf-8")
     svg = (tmp_path / "s.svg").read_bytes()
     assert b"<svg" in svg and b"Date" not in svg
-    assert len(list((tmp_path / "letters").glob("*.md"))) == students
+    for suffix in ("md", "txt", "html"):
+        assert len(list((tmp_path / "letters").glob(f"*.{suffix}"))) == students
 
 
 def test_moodle_keeps_its_average_row_ungraded(tmp_path):
@@ -398,6 +413,8 @@ def test_canvas_best_attempt_counts(tmp_path):
                 str(tmp_path / "r.csv"),
                 "--gradebook",
                 str(book),
+                "--gradebook-columns",
+                "questions",
                 "--no-progress",
             ]
         )
