@@ -2,7 +2,9 @@
 
 Tests that need an outside tool (xelatex, Node's katex, torch) skip with a visible
 reason when it is missing, except when ``DERIVATIONS_REQUIRE_TOOLS=1`` (set by
-``.ci/run``, which installs them): then a missing tool fails the test.
+``.ci/run``, which installs them): then a missing tool fails the test, unless the reason
+starts with a word of ``DERIVATIONS_MAY_SKIP`` (comma-separated; ``.ci/run`` gives
+``torch`` on the highest Python, which has no torch wheel on the CI machines).
 """
 
 import importlib.util
@@ -15,7 +17,10 @@ def require_tool(available: bool, reason: str) -> None:
     """Call at the top of a test (or fixture) that needs an outside tool."""
     if available:
         return
-    if os.environ.get("DERIVATIONS_REQUIRE_TOOLS") == "1":
+    may_skip = [w for w in os.environ.get("DERIVATIONS_MAY_SKIP", "").split(",") if w]
+    if os.environ.get("DERIVATIONS_REQUIRE_TOOLS") == "1" and not any(
+        reason.startswith(word) for word in may_skip
+    ):
         pytest.fail(f"required tool missing in CI: {reason}")
     pytest.skip(reason)
 

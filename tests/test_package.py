@@ -8,6 +8,7 @@ Installing the wheel into fresh interpreters and running it outside the checkout
 import doctest
 import importlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -99,6 +100,26 @@ def test_readme_states_the_claimed_versions():
     minors = _claimed_minors()
     assert f"Python 3.{minors[0]} or newer" in readme
     assert f"3.{minors[0]} to 3.{minors[-1]} are tested" in readme
+
+
+def test_ci_runs_the_suite_on_the_lowest_and_the_highest_claimed_python():
+    """``.ci/pythons`` names the claimed range (from pyproject.toml), and ``.ci/run`` runs
+    ``make test`` under an interpreter of each end, as the README says."""
+    minors = _claimed_minors()
+    versions = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "pythons"), "versions"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHON": sys.executable},
+    ).stdout.split()
+    assert versions == [f"3.{minors[0]}", f"3.{minors[-1]}"]
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "read -r lowest highest < <(.ci/pythons versions)" in run
+    for end in ("lowest", "highest"):
+        assert re.search(rf'make test PYTHON="\$\(\.ci/pythons interpreter "\${end}"\)"', run)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"runs the test suite on Python 3.{minors[0]} and 3.{minors[-1]}" in readme
 
 
 # --- the wheel ------------------------------------------------------------------------

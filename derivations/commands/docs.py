@@ -13,6 +13,7 @@ then compiles the written LaTeX with xelatex and writes both PDFs in one batch.
 from __future__ import annotations
 
 import argparse
+import re
 
 __all__ = [
     "TOGETHER",
@@ -284,9 +285,38 @@ def _latex_error(stdout: str) -> str:
     return f"{lines[first][:200]}" + (f" ({where})" if where else "")
 
 
+_MISSING = re.compile(
+    r"Missing character: There is no (.*?) \(U\+([0-9A-Fa-f]+)\) in font ([^\n!]*)"
+)
+
+
+def missing_glyphs(log_path):
+    """A DerivationError naming the characters xelatex printed nothing for (its log's
+    "Missing character" lines: the PDF would silently lack them), or None."""
+    from pathlib import Path
+
+    from derivations.errors import DerivationError
+
+    try:
+        log = Path(log_path).read_text(encoding="utf-8", errors="replace")
+    except OSError:  # no log (xelatex wrote none): nothing to check
+        return None
+    found = _MISSING.findall(log)
+    if not found:
+        return None
+    codes = sorted({code.upper() for _, code, _ in found})
+    return DerivationError(
+        key="docs.missing_glyphs",
+        count=len(found),
+        characters=", ".join(f"U+{code}" for code in codes),
+        font=found[0][2].split(":")[0].strip(),
+    )
+
+
 def compile_pdf(tex_path) -> bytes:
     """The PDF xelatex makes of ``tex_path`` (in a scratch directory); DerivationError
-    naming the file and the first LaTeX error if xelatex is missing or fails."""
+    naming the file and the first LaTeX error if xelatex is missing or fails, or the
+    characters it had no glyph for (a "Missing character" in its log)."""
     import shutil
     import subprocess
     import tempfile
@@ -320,6 +350,9 @@ def compile_pdf(tex_path) -> bytes:
                         key="docs.xelatex_status", status=done.returncode
                     )
                     raise DerivationError(key="docs.xelatex_failed", path=tex_path, reason=error)
+            missing = missing_glyphs(work / "answers.log")
+            if missing:
+                raise DerivationError(key="docs.xelatex_failed", path=tex_path, reason=missing)
             return (work / "answers.pdf").read_bytes()
         except subprocess.TimeoutExpired:
             raise DerivationError(
