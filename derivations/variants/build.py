@@ -68,6 +68,19 @@ class ClassVariants:
             object.__setattr__(self, "_by_id", cached)
         return cached
 
+    def ratio(self, question: str) -> bool:
+        """Whether ``question`` is a ratio question for this class (:mod:`.tolerance`)."""
+        cached = self.__dict__.get("_ratios")
+        if cached is None:
+            from derivations.variants.tolerance import is_ratio
+
+            cached = {
+                q: is_ratio(k.value for s in self.students for k in s.key if k.question == q)
+                for q in self.questions
+            }
+            object.__setattr__(self, "_ratios", cached)
+        return cached.get(question, False)
+
 
 def value_text(value: int | Fraction) -> str:
     """An exact value as text: ``3600``, ``70/17``."""
@@ -172,6 +185,44 @@ def _sheet_data(variants: ClassVariants, student: Student, lang: str) -> dict:
     }
 
 
+def _alternatives(variants: ClassVariants, question: str) -> list:
+    """The further answers of ``question``'s Moodle question, as ``grade --variants``
+    reads a number (:mod:`.tolerance`): each catalogue variant under named conventions
+    whose values at the class's layers are new (not the key's, not an earlier
+    variant's), defined at every layer, with the default rubric's credit for its
+    conventions (0 included: a first match ends the search in both) when Moodle can
+    give that credit; ``[(tree, credit), ...]`` in catalogue order."""
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.expr.evaluate import Undefined, compile_node
+    from derivations.grading.rubric import load_rubric
+    from derivations.variants.grade import variant_assumptions
+    from derivations.variants.key import environment, reference_variant
+    from derivations.variants.tolerance import MOODLE_FRACTIONS
+
+    rubric = load_rubric()  # the XML cannot know the course's rubric: the default one
+    found = entry(question)
+    reference = reference_variant(found, variants.padding)
+    environments = [environment(s.layer) for s in variants.students]
+    seen = {tuple(k.value for s in variants.students for k in s.key if k.question == question)}
+    out = []
+    for variant in found.variants:
+        if variant is reference or variant.misconception is not None:
+            continue
+        try:
+            evaluate = compile_node(variant.tree)
+            values = tuple(evaluate(env) for env in environments)
+        except (Undefined, ArithmeticError):
+            continue
+        if values in seen:
+            continue
+        seen.add(values)
+        names = variant_assumptions(variant, variants.padding)
+        credit = rubric.share("equivalent_under_convention", names)
+        if credit in MOODLE_FRACTIONS:  # 0 too: Moodle, as grade, stops at the first match
+            out.append((variant.tree, credit))
+    return out
+
+
 def _moodle(variants: ClassVariants, lang: str) -> bytes:
     from derivations.checking.deciding.catalogue import entry
     from derivations.variants.key import reference_variant
@@ -186,19 +237,14 @@ def _moodle(variants: ClassVariants, lang: str) -> bytes:
     questions = []
     for q in variants.questions:
         tree = reference_variant(entry(q), variants.padding).tree
-        ratio = any(
-            isinstance(k.value, Fraction)
-            for s in variants.students
-            for k in s.key
-            if k.question == q
-        )
         questions.append(
             {
                 "name": q,
                 "prompt": f"{layer_line}. {text(f'variants.ask.{q}', lang)}",
                 "tree": tree,
-                "ratio": ratio,
+                "ratio": variants.ratio(q),
                 "shown": LAYER_FIELDS,
+                "alternatives": _alternatives(variants, q),
             }
         )
     rows = []

@@ -1,8 +1,8 @@
 """Grading an answer against the student's own layer.
 
-A numeric answer (:mod:`.numeric`) is compared exactly with the student's key; a ratio
-may be given as a decimal, judged to the places written (at least two).  A number that
-is not the key is compared with every variant of the question's catalogue (the same
+A numeric answer (:mod:`.numeric`) is compared with the student's key by the one rule
+of :mod:`.tolerance` (exact; within 0.005 for a ratio question), the rule the Moodle XML
+carries.  A number that is not the key is compared with every variant of the question's catalogue (the same
 variants the formula checker knows: per-side padding, MACs, FLOPs, bias counted, the
 (n−1)-addition slip, one gradient of two, the named misconceptions) evaluated at the
 student's layer: a match names the assumption or the misconception.  A formula answer is
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-from fractions import Fraction
 from pathlib import Path
 
 from derivations.errors import DerivationError
@@ -29,8 +28,9 @@ from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Stud
 from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, environment, reference_variant
 from derivations.variants.numeric import Numeral, read_number
+from derivations.variants.tolerance import tolerance, within
 
-__all__ = ["load_variants", "grade_variant_answer", "MAX_VARIANTS_BYTES"]
+__all__ = ["load_variants", "grade_variant_answer", "variant_assumptions", "MAX_VARIANTS_BYTES"]
 
 MAX_VARIANTS_BYTES = 64 << 20
 
@@ -102,15 +102,9 @@ def load_variants(folder) -> ClassVariants:
     return ClassVariants(seed, padding, tuple(questions), tuple(students))
 
 
-def _same(numeral: Numeral, value) -> bool:
-    """``numeral`` states ``value``: exactly, or a ratio rounded to its decimals (>= 2)."""
-    if value is None:
-        return False
-    if numeral.value == value:
-        return True
-    if numeral.decimals is not None and numeral.decimals >= 2 and isinstance(value, Fraction):
-        return abs(numeral.value - value) <= Fraction(1, 2 * 10**numeral.decimals)
-    return False
+def _same(numeral: Numeral, value, ratio: bool) -> bool:
+    """``numeral`` states ``value`` by the rule of :mod:`.tolerance`."""
+    return within(numeral.value, value, ratio)
 
 
 def _variant_values(question: str, student: Student, padding: str):
@@ -130,7 +124,9 @@ def _variant_values(question: str, student: Student, padding: str):
             continue
 
 
-def _assumptions(variant, padding: str) -> tuple:
+def variant_assumptions(variant, padding: str) -> tuple:
+    """The named assumptions a catalogue variant makes in a course reading padding as
+    ``padding`` (a per-side course: the book's total padding is the assumption)."""
     names = list(variant.conventions)
     if padding == "per-side":
         if "per_side_padding" in names:
@@ -154,13 +150,14 @@ def _numeric(
     padding: str,
     lang: str,
     reveal: str,
+    ratio: bool = False,
 ) -> Outcome:
     from derivations.registry.misconceptions import misconception
 
     expected = text("variants.expected", lang, value=key.value)
-    if _same(numeral, key.value):
+    if _same(numeral, key.value, ratio):
         line = (
-            text("variants.right_rounded", lang, decimals=numeral.decimals)
+            text("variants.right_within", lang, tolerance=float(tolerance(ratio)))
             if numeral.value != key.value
             else text("variants.right", lang, value=key.value)
         )
@@ -169,14 +166,14 @@ def _numeric(
         )
     plain_match = mistaken = None
     for variant, value in _variant_values(question, student, padding):
-        if not _same(numeral, value):
+        if not _same(numeral, value, ratio):
             continue
         if variant.misconception is None and plain_match is None:
             plain_match = variant
         elif variant.misconception is not None and mistaken is None:
             mistaken = variant
     if plain_match is not None:
-        names = _assumptions(plain_match, padding)
+        names = variant_assumptions(plain_match, padding)
         line = text(
             "variants.under_assumption",
             lang,
@@ -236,7 +233,16 @@ def grade_variant_answer(
     key = next((k for k in student.key if k.question == question), None)
     numeral = read_number(answer)
     if numeral is not None and key is not None:
-        return _numeric(question, numeral, key, student, variants.padding, lang, reveal)
+        return _numeric(
+            question,
+            numeral,
+            key,
+            student,
+            variants.padding,
+            lang,
+            reveal,
+            variants.ratio(question),
+        )
     outcome = grade_answer(question, answer, lang, reveal)
     value = (
         _formula_value(question, answer, student) if outcome.verdict != "invalid_input" else None

@@ -6,8 +6,11 @@ the functions ``floor``, ``ceil``, ``max``, ``min``, ``pow``.  One ``<question
 type="calculated">`` per question, one private dataset definition per wildcard the
 formula uses, one dataset item per student in roster order.  Moodle draws one item per
 attempt (it cannot pin an item to a student; see the message ``variants.moodle_note``).
-Integers are answered exactly (tolerance 0); a ratio to 3 significant figures (relative
-tolerance 0.005).
+Every answer has Moodle's "nominal" tolerance of :mod:`.tolerance` (0 for a question
+whose key is a whole number for every student, 0.005 for a ratio): the rule ``grade
+--variants`` applies.  After the key's formula (100%), a question carries one answer per
+catalogue variant under named conventions, with the default rubric's credit for them
+(``alternatives``), in the order ``grade`` tries them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from derivations.errors import DerivationError
 from derivations.expr import tree as ex
+from derivations.variants.tolerance import tolerance
 
 __all__ = ["moodle_formula", "moodle_xml"]
 
@@ -70,7 +74,26 @@ def _plain(parent: ET.Element, tag: str, value) -> None:
     ET.SubElement(parent, tag).text = str(value)
 
 
-def _question(quiz, name, prompt, formula, wildcards, rows, ratio: bool) -> None:
+def _percent(credit: Fraction) -> str:
+    """A credit as Moodle's answer ``fraction`` attribute (percent): ``100``, ``12.5``."""
+    value = credit * 100
+    return str(value.numerator) if value.denominator == 1 else str(float(value))
+
+
+def _answer(question, formula: str, credit: Fraction, ratio: bool) -> None:
+    answer = _text(question, "answer", formula, fraction=_percent(credit))
+    for tag, value in (
+        ("tolerance", str(float(tolerance(ratio))) if ratio else "0"),
+        ("tolerancetype", 2),  # nominal: |response - value| <= tolerance
+        ("correctanswerformat", 1),  # decimal places
+        ("correctanswerlength", 2 if ratio else 0),
+    ):
+        _plain(answer, tag, value)
+    _text(answer, "feedback", "", format="html")
+
+
+def _question(quiz, name, prompt, formulas, wildcards, rows, ratio: bool) -> None:
+    """``formulas``: ``[(formula, credit), ...]``, the key's first."""
     question = ET.SubElement(quiz, "question", type="calculated")
     _text(question, "name", name)
     _text(question, "questiontext", prompt, format="html")
@@ -85,15 +108,8 @@ def _question(quiz, name, prompt, formula, wildcards, rows, ratio: bool) -> None
         ("shuffleanswers", 0),
     ):
         _plain(question, tag, value)
-    answer = _text(question, "answer", formula, fraction="100")
-    for tag, value in (
-        ("tolerance", "0.005" if ratio else "0"),
-        ("tolerancetype", 1),
-        ("correctanswerformat", 2 if ratio else 1),
-        ("correctanswerlength", 3 if ratio else 0),
-    ):
-        _plain(answer, tag, value)
-    _text(answer, "feedback", "", format="html")
+    for formula, credit in formulas:
+        _answer(question, formula, credit, ratio)
     for tag, value in (
         ("unitgradingtype", 0),
         ("unitpenalty", "0.1000000"),
@@ -123,13 +139,16 @@ def _question(quiz, name, prompt, formula, wildcards, rows, ratio: bool) -> None
 
 def moodle_xml(questions: list[dict], rows: list[dict]) -> bytes:
     """A Moodle XML quiz: ``questions`` are ``{"name", "prompt", "tree", "ratio",
-    "shown"}`` (``shown``: the wildcards the prompt names beside the formula's);
-    ``rows`` the students' symbol values (one dataset item each)."""
+    "shown", "alternatives"}`` (``shown``: the wildcards the prompt names beside the
+    formula's; ``alternatives``: ``[(tree, credit), ...]``, further answers); ``rows``
+    the students' symbol values (one dataset item each)."""
     quiz = ET.Element("quiz")
     for q in questions:
-        wildcards = sorted(ex.symbols_in(q["tree"]) | set(q.get("shown", ())))
-        _question(
-            quiz, q["name"], q["prompt"], moodle_formula(q["tree"]), wildcards, rows, q["ratio"]
+        answers = [(q["tree"], Fraction(1)), *q.get("alternatives", ())]
+        wildcards = sorted(
+            set().union(*(ex.symbols_in(tree) for tree, _ in answers)) | set(q.get("shown", ()))
         )
+        formulas = [(moodle_formula(tree), credit) for tree, credit in answers]
+        _question(quiz, q["name"], q["prompt"], formulas, wildcards, rows, q["ratio"])
     ET.indent(quiz)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="utf-8") + b"\n"

@@ -170,7 +170,7 @@ def test_near_misses_are_named(class_variants):
     assert right in revealed.student_feedback
 
 
-def test_a_ratio_is_judged_to_the_places_written(class_variants):
+def test_a_ratio_is_right_within_the_tolerance(class_variants):
     _, variants = class_variants
     ratio = _key(variants, "alice", "double-channels")
     assert isinstance(ratio, Fraction)
