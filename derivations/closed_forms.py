@@ -27,13 +27,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derivations import display
-from derivations.diskcache import DiskCache
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.model import PADDINGS, Layer
 from derivations.registry.counting import MEMORY_MODEL, Counting, describe
 from derivations.registry.forms import COMPOSITES, Form
 from derivations.registry.symbols import SYMBOLS, Role
+from derivations.store import Kind
 
 if TYPE_CHECKING:
     import sympy as sp
@@ -54,19 +54,19 @@ __all__ = [
 # the symbols a closed form is written in: the layer's, then m_h, m_w
 _VALUES = {s.name: s.attribute for s in SYMBOLS if s.role in (Role.LAYER, Role.OUTPUT)}
 
-CACHE = DiskCache(
+CACHE = Kind(
     "forms",
     sources=(
         "model.py",
         "closed_forms.py",
         "expr/tree.py",
         "expr/bridge.py",
-        "diskcache.py",
         "registry/symbols.py",
         "registry/forms.py",
         "registry/counting.py",
         "messages/counting.yaml",
     ),
+    libraries=("python", "sympy"),
 )
 
 

@@ -4,20 +4,14 @@ checks and a changed one never does.
 What ``docs`` builds before rendering (each exercise's :class:`Exercise`, the reference
 page, each figure's files) is a pure function of the package's sources, the library
 versions and the Python and machine it runs on: every check in it is executed while it is
-built.  :func:`fingerprint` hashes exactly those inputs (every ``.py``, ``.yaml`` and
+built.  The store's kind ``docs`` (:mod:`derivations.store`: one trust rule, one signed
+identity per entry) is keyed by exactly those inputs (every ``.py``, ``.yaml`` and
 ``.lark`` file of the package except the modules that only render built data:
-``render.py``, ``webpage.py``, ``mathml.py`` and the templates); an entry is stored under
-that fingerprint and found only under it, so a changed source or library makes every
-check run again.  ``docs --recheck`` ignores the cache (and refreshes it).
-
-The cache is a file we did not write as far as trust goes: an entry is used only when
-it is a regular file (not a link) owned by the user, neither it nor its directory is
-writable by others, it is small, it parses as JSON of the expected schema, it names the
-fingerprint and the entry asked for, its SHA-256 matches its data, and its data decode to
-the allowed types (plain JSON values, tuples, and enums and dataclasses defined in this
-package).  Anything else is a miss: the entry is built (and checked) again.  An
-unwritable cache directory only costs time.  ``DERIVATIONS_CACHE`` moves the directory
-(default: ``$XDG_CACHE_HOME/derivations`` or ``~/.cache/derivations``), under ``docs/``.
+``render.py``, ``webpage.py``, ``mathml.py`` and the templates), so a changed source or
+library makes every check run again.  ``docs --recheck`` ignores the cache (and
+refreshes it).  An entry's payload is the built value in the codec below, decoded only
+to the allowed types (plain JSON values, tuples, and enums and dataclasses defined in
+this package); anything else is a miss and built (and checked) again.
 """
 
 from __future__ import annotations
@@ -25,50 +19,33 @@ from __future__ import annotations
 import base64
 import dataclasses
 import enum
-import hashlib
 import importlib
-import json
 import math
-import os
-import platform
-import stat
-import sys
-from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
-from derivations.errors import DerivationError
+from derivations.store import Kind
 
-__all__ = [
-    "LIBRARIES",
-    "SCHEMA",
-    "decode",
-    "encode",
-    "fingerprint",
-    "cache_directory",
-    "load",
-    "store",
-    "cached",
-]
+__all__ = ["LIBRARIES", "STORE", "decode", "encode", "sources", "load", "store"]
 
-SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
-# distributions whose version can change what is built: the maths, the rounding, the
-# figures' bytes, the message catalogue's parsing
+# modules whose version can change what is built: the maths, the rounding, the
+# figures' bytes, the message catalogue's parsing; then the interpreter and machine
 LIBRARIES = (
     "sympy",
     "mpmath",
     "numpy",
     "scipy",
     "matplotlib",
-    "pyyaml",
+    "yaml",
     "lark",
-    "fonttools",
-    "pillow",
+    "fontTools",
+    "PIL",
     "contourpy",
     "kiwisolver",
     "pyparsing",
     "cycler",
+    "python",
+    "machine",
 )
 # sources that only render built data: editing them must not re-run the checks
 RENDERING_ONLY = ("render.py", "webpage.py", "mathml.py")
@@ -76,47 +53,23 @@ _SOURCE_SUFFIXES = (".py", ".yaml", ".lark")
 _ALLOWED_MODULE = "derivations."
 
 
-# --- the fingerprint -------------------------------------------------------------------
-def _versions() -> list[str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = []
-    for name in LIBRARIES:
-        try:
-            out.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            out.append(f"{name} absent")
-    return out
-
-
-def _sources(folder, prefix: str = ""):
-    """``(relative path, bytes)`` of every source file below ``folder``, sorted."""
+def _names(folder, prefix: str = ""):
+    """The relative path of every source file below ``folder``, sorted."""
     for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
         name = prefix + item.name
         if item.is_dir():
             if item.name not in ("templates", "__pycache__"):
-                yield from _sources(item, name + "/")
+                yield from _names(item, name + "/")
         elif item.name.endswith(_SOURCE_SUFFIXES) and name not in RENDERING_ONLY:
-            yield name, item.read_bytes()
+            yield name
 
 
-@lru_cache(maxsize=1)
-def fingerprint() -> str:
-    """SHA-256 (hex, 32 digits) of the sources, library versions, Python and machine."""
-    digest = hashlib.sha256()
-    for line in (f"schema {SCHEMA}", sys.version, platform.machine(), *_versions()):
-        digest.update(line.encode() + b"\n")
-    for name, content in _sources(resources.files("derivations")):
-        digest.update(f"{name}\0{len(content)}\0".encode())
-        digest.update(content)
-    return digest.hexdigest()[:32]
+def sources() -> list[str]:
+    """The package's sources a build depends on (see the module docstring)."""
+    return list(_names(resources.files("derivations")))
 
 
-def cache_directory() -> Path:
-    root = os.environ.get("DERIVATIONS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "derivations"
-    )
-    return Path(root) / "docs" / fingerprint()
+STORE = Kind("docs", sources, LIBRARIES, MAX_BYTES)
 
 
 # --- the codec: built data <-> JSON ----------------------------------------------------
@@ -203,95 +156,16 @@ def decode(data):
     raise ValueError(f"unexpected object with keys {sorted(data)[:4]} in a cache entry")
 
 
-# --- entries on disk -----------------------------------------------------------------
-def _path(kind: str, name: str) -> Path:
-    if not (kind.isidentifier() and name.replace("-", "_").isidentifier()):
-        raise DerivationError(key="docs.bad_cache_entry", kind=kind, name=name)
-    return cache_directory() / f"{kind}-{name}.json"
-
-
-def _trusted(path: Path) -> bool:
-    """A regular file and its directory, the user's, not writable by others."""
-    uid = os.getuid() if hasattr(os, "getuid") else None
-    for where, regular in ((path.parent, False), (path, True)):
-        info = os.lstat(where)
-        if regular and not stat.S_ISREG(info.st_mode):
-            return False
-        if not regular and not stat.S_ISDIR(info.st_mode):
-            return False
-        if uid is not None and info.st_uid != uid:
-            return False
-        if info.st_mode & (stat.S_IWOTH | stat.S_IWGRP):
-            return False
-    return os.lstat(path).st_size <= MAX_BYTES
-
-
-def _digest(data) -> str:
-    return hashlib.sha256(
-        json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode()
-    ).hexdigest()
-
-
+# --- entries in the store --------------------------------------------------------------
 def load(kind: str, name: str):
     """The cached value, or ``None`` when there is no trustworthy entry."""
-    path = _path(kind, name)
-    try:
-        if not _trusted(path):
-            return None
-        with open(path, "rb") as stream:
-            raw = json.loads(stream.read(MAX_BYTES + 1))
-        if not isinstance(raw, dict) or set(raw) != {
-            "schema",
-            "fingerprint",
-            "kind",
-            "name",
-            "sha256",
-            "data",
-        }:
-            return None
-        if (raw["schema"], raw["fingerprint"], raw["kind"], raw["name"]) != (
-            SCHEMA,
-            fingerprint(),
-            kind,
-            name,
-        ) or raw["sha256"] != _digest(raw["data"]):
-            return None
-        return decode(raw["data"])
-    except (OSError, ValueError, TypeError, KeyError, RecursionError, DerivationError):
-        return None  # missing, unreadable, not ours, malformed: build it again
+    return STORE.load(f"{kind}-{name}", decode)
 
 
 def store(kind: str, name: str, value) -> bool:
     """Keep ``value`` for the next run; False (and nothing kept) when it cannot be."""
-    from derivations.files import write_atomically
-
     try:
         data = encode(value)
     except (TypeError, RecursionError):
         return False
-    entry = {
-        "schema": SCHEMA,
-        "fingerprint": fingerprint(),
-        "kind": kind,
-        "name": name,
-        "sha256": _digest(data),
-        "data": data,
-    }
-    path = _path(kind, name)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomically({path: json.dumps(entry, ensure_ascii=False)}, mode=0o600)
-    except (OSError, DerivationError):
-        return False  # a read-only home only makes the next run slower
-    return True
-
-
-def cached(kind: str, name: str, build, recheck: bool = False):
-    """``build()``'s value, from the cache unless ``recheck`` or no trusted entry."""
-    if not recheck:
-        value = load(kind, name)
-        if value is not None:
-            return value
-    value = build()
-    store(kind, name, value)
-    return value
+    return STORE.store(f"{kind}-{name}", data)

@@ -5,11 +5,10 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations.checking.deciding import catalogue, derive
+from derivations.checking.deciding import derive
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.deciding.samples import environments, layer_points
 from derivations.closed_forms import forms
-from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.messages import catalogue as message_catalogue
 from derivations.model import Layer
@@ -96,22 +95,6 @@ def test_compose_size_equals_an_executed_full_convolution(k_1, k_2):
 
 def test_float32_bytes_is_numpys():
     assert np.dtype("float32").itemsize == derive.FLOAT32_BYTES
-
-
-def test_cache_round_trip_equals_a_fresh_derivation(tmp_path, monkeypatch):
-    monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path))
-    fresh = catalogue._load("output-width")  # derives, writes the cache
-    assert list(tmp_path.rglob("output-width.json"))
-    cached = catalogue._load("output-width")  # reads it back
-    assert cached == fresh
-
-
-def test_a_corrupt_cache_is_derived_again(tmp_path, monkeypatch):
-    monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path))
-    path = catalogue.cache_directory() / "bias-size.json"
-    path.parent.mkdir(parents=True)
-    path.write_text("{not json")
-    assert catalogue._load("bias-size")["variants"][0].tree == ex.Sym("c_o")
 
 
 def test_every_checker_message_exists_in_both_languages_and_zh_is_translated():

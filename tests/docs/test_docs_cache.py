@@ -1,6 +1,7 @@
-"""The docs check cache: a warm build renders the same bytes as a cold one without
+"""The docs kind of the store: a warm build renders the same bytes as a cold one without
 building anything; an entry is used only when it is trustworthy and bound to the
-current sources; a changed source or ``--recheck`` runs the checks again."""
+current sources (the store's rules: tests/core/test_store.py); ``--recheck`` runs the
+checks again."""
 
 import json
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from derivations.registry.forms import Form
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("DERIVATIONS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     return tmp_path / "cache"
 
 
@@ -69,7 +71,7 @@ def test_encode_refuses_foreign_values():
 
 
 def _entry_path(cache_dir):
-    return next((cache_dir / "docs").glob("*/exercise-x.json"))
+    return docs_cache.STORE.path("exercise-x")
 
 
 def test_store_then_load(cache):
@@ -80,23 +82,23 @@ def test_store_then_load(cache):
 
 @pytest.mark.parametrize(
     "spoil",
-    ["data", "sha", "fingerprint", "name", "world-writable", "symlink", "not-json", "schema"],
+    ["data", "mac", "source", "name", "world-writable", "symlink", "not-json", "schema"],
 )
 def test_untrustworthy_entry_is_a_miss(cache, spoil):
     docs_cache.store("exercise", "x", _sample())
     path = _entry_path(cache)
     entry = json.loads(path.read_text())
     if spoil == "data":
-        entry["data"]["fields"]["id"] = "y"
-    elif spoil == "sha":
-        entry["sha256"] = "0" * 64
-    elif spoil == "fingerprint":
-        entry["fingerprint"] = "f" * 32
+        entry["payload"]["fields"]["id"] = "y"
+    elif spoil == "mac":
+        entry["mac"] = "0" * 64
+    elif spoil == "source":
+        entry["source"] = "f" * 64
     elif spoil == "name":
-        entry["name"] = "other"
+        entry["name"] = "exercise-y"
     elif spoil == "schema":
         entry["extra"] = 1
-    if spoil in ("data", "sha", "fingerprint", "name", "schema"):
+    if spoil in ("data", "mac", "source", "name", "schema"):
         path.write_text(json.dumps(entry))
         path.chmod(0o600)
     elif spoil == "world-writable":
@@ -110,29 +112,13 @@ def test_untrustworthy_entry_is_a_miss(cache, spoil):
     assert docs_cache.load("exercise", "x") is None
 
 
-def test_a_changed_source_changes_the_fingerprint(monkeypatch):
-    before = docs_cache.fingerprint()
-    real = docs_cache._sources
-
-    def edited(folder, prefix=""):
-        for name, content in real(folder, prefix):
-            yield name, content + (b"# edited\n" if name == "model.py" else b"")
-
-    docs_cache.fingerprint.cache_clear()
-    monkeypatch.setattr(docs_cache, "_sources", edited)
-    try:
-        assert docs_cache.fingerprint() != before
-    finally:
-        docs_cache.fingerprint.cache_clear()
-
-
-def test_rendering_only_sources_do_not_change_the_fingerprint(monkeypatch):
-    before = docs_cache.fingerprint()
-    names = [name for name, _ in docs_cache._sources(docs_cache.resources.files("derivations"))]
+def test_the_key_is_the_sources_but_those_that_only_render():
+    names = docs_cache.sources()
     assert "model.py" in names and "exercises/cost.py" in names
     assert not set(docs_cache.RENDERING_ONLY) & set(names)
     assert not any(name.startswith("templates/") for name in names)
-    assert docs_cache.fingerprint() == before
+    assert tuple(docs_cache.STORE.sources) == tuple(names)
+    assert {"python", "machine", "sympy", "matplotlib"} <= set(docs_cache.STORE.libraries)
 
 
 def test_warm_build_is_the_cold_build_without_building(cache, monkeypatch):

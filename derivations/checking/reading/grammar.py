@@ -72,8 +72,8 @@ def _build() -> Lark:
 
 # --- the analysed grammar on disk (issue 16: building it is ~0.1 s of every cold start) --
 # Lark saves a parser as a pickle; it is unpickled only from an entry of the validated,
-# per-user signed cache (derivations.diskcache: a regular file owned by the user, not
-# world-writable, HMAC-checked), by an unpickler that admits one global (_TokenList);
+# per-user signed cache (derivations.store: its one trust rule, the entry's identity
+# signed), by an unpickler that admits one global (_TokenList);
 # the loaded parser must then read a probe answer as the saved one did.  Any failure:
 # built again.  Keyed by this grammar, the lexer's terminals and the lark version.
 _SOURCES = ("checking/reading/grammar.py", "checking/reading/lexer.py")
@@ -124,9 +124,9 @@ def _loaded(payload) -> Lark:
 
 
 def _cache():
-    from derivations.diskcache import DiskCache
+    from derivations.store import Kind
 
-    return DiskCache("grammar", _SOURCES, libraries=("lark",))
+    return Kind("grammar", _SOURCES, libraries=("python", "lark"))
 
 
 @lru_cache(maxsize=1)
