@@ -7,7 +7,7 @@ EXTRAS ?= test,lint
 comma := ,
 STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
-.PHONY: install test docs pdf bench verify lint format clean fuzz
+.PHONY: install test docs pdf bench verify lint format clean fuzz runtime
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ install: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-docs: $(STAMP)
+# package.json's Node packages (the practice pages' Pyodide runtime, KaTeX for the tests),
+# when npm is there; without it `docs` builds everything else and says what it skipped
+runtime:
+	@if command -v npm >/dev/null; then \
+	  npm install --no-audit --no-fund --no-package-lock --silent; \
+	else echo "make: no npm: the practice pages get no Python runtime"; fi
+
+docs: $(STAMP) runtime
 	$(PY) -m derivations docs --out output
 
 pdf: $(STAMP)

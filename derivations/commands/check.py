@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["register", "run", "VALIDATE_EXIT"]
+__all__ = ["register", "run", "checked", "json_text", "VALIDATE_EXIT"]
 
 VALIDATE_EXIT = {"read": 0, "unreadable": 2}
 
@@ -135,7 +135,8 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
     return "\n".join(lines)
 
 
-def _json(result, feedback_text: str, lang: str, reveal: str) -> str:
+def json_text(result, feedback_text: str, lang: str, reveal: str) -> str:
+    """The JSON object ``check --json`` prints for ``result`` and its feedback words."""
     import json
 
     from derivations.checking.explaining.feedback import (
@@ -224,9 +225,22 @@ def _validate(args) -> int:
     return VALIDATE_EXIT["read"]
 
 
-def run(args: argparse.Namespace) -> int:
+def checked(qid: str, answer: str, lang: str, reveal: str):
+    """``(result, feedback words)`` for ``answer`` to question ``qid`` as ``check`` gives
+    them (the practice page's worker calls this too).  SymPy (a proof, the simplified
+    difference) runs only where the difference is shown (``reveal="answer"``): the
+    verdict is exact either way, and a student's check starts in a fraction of a second."""
     from derivations.checking.checker import check
     from derivations.checking.explaining.feedback import feedback
+
+    bad = _not_utf8(answer)
+    result = (
+        _unreadable(qid, answer, *bad) if bad else check(qid, answer, symbolic=reveal == "answer")
+    )
+    return result, feedback(result, lang, reveal=reveal)
+
+
+def run(args: argparse.Namespace) -> int:
     from derivations.checking.result import EXIT_STATUS
     from derivations.registry.questions import question
 
@@ -237,16 +251,9 @@ def run(args: argparse.Namespace) -> int:
     from derivations.checking.deciding.prebuild import announce_first_use
 
     announce_first_use(args.question, lang=args.lang)
-    # SymPy (a proof, the simplified difference) only where the difference is shown:
-    # the verdict is exact either way, and a student's check starts in a fraction of a second
-    result = (
-        _unreadable(args.question, args.answer, *bad)
-        if bad
-        else check(args.question, args.answer, symbolic=args.reveal == "answer")
-    )
-    text = feedback(result, args.lang, reveal=args.reveal)
+    result, text = checked(args.question, args.answer, args.lang, args.reveal)
     print(
-        _json(result, text, args.lang, args.reveal)
+        json_text(result, text, args.lang, args.reveal)
         if args.json
         else _readable(result, text, args.lang, args.reveal)
     )

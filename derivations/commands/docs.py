@@ -35,9 +35,11 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "docs",
         help="render the worked answers and the reference page",
-        description="Render OUT/{en,zh}/answers.md, answers.tex, formulas.md and "
-        "index.html, and OUT/figures/; every number is checked against the "
-        "instrumented convolution first.",
+        description="Render OUT/{en,zh}/answers.md, answers.tex, formulas.md, "
+        "index.html and practice.html, OUT/figures/ and OUT/practice/ (the checker for "
+        "the practice pages, with the Pyodide runtime when node_modules/pyodide holds "
+        "the pinned version); every number is checked against the instrumented "
+        "convolution first.",
     )
     parser.add_argument("--out", default="output", help="output directory (default: output)")
     mode = parser.add_mutually_exclusive_group()
@@ -171,12 +173,15 @@ def _built(recheck: bool, jobs: int):
 
 def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | bytes]:
     """Relative path -> content of every file ``docs`` writes: per language the answers
-    (Markdown, LaTeX), the reference page and the web page; the figures (SVG and PDF)
-    once, under ``figures/``.  Every check runs here, except those a trusted cache entry
+    (Markdown, LaTeX), the reference page, the web page and the practice page; the
+    figures (SVG and PDF) once, under ``figures/``; the practice pages' checker archive
+    and scripts under ``practice/`` (not the Python runtime: :func:`run` adds it).  Every check runs here, except those a trusted cache entry
     says passed with the same sources and libraries (``recheck``: run them all); what
     must be built is built in ``jobs`` processes."""
     from derivations.exercises import for_edition
     from derivations.figures import paths
+    from derivations.practice.archive import ARCHIVE, checker_archive
+    from derivations.practice.page import PAGE, render_practice, static_files
     from derivations.render import render_answers, render_formulas, render_page
 
     exercises, page, figures = _built(recheck, jobs)
@@ -188,6 +193,9 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
             documents[f"{lang}/answers.{fmt}"] = render_answers(numbered, appendices, lang, fmt)
         documents[f"{lang}/formulas.md"] = render_formulas(page, lang)
         documents[f"{lang}/index.html"] = render_page(numbered, appendices, page, lang, svgs)
+        documents[f"{lang}/{PAGE}"] = render_practice(numbered, appendices, lang)
+    documents[ARCHIVE] = checker_archive()
+    documents.update(static_files())
     for drawn in figures:
         for fmt, path in paths(drawn.key).items():
             documents[path] = getattr(drawn, fmt)
@@ -384,10 +392,15 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(f"derivations docs: {len(documents)} files under {out} are up to date")
         return 0
-    files = {out / name: content for name, content in documents.items()}
+    from derivations.practice.runtime import runtime_files
+
+    runtime, skipped = runtime_files()
+    files = {out / name: content for name, content in {**documents, **runtime}.items()}
     _refuse_file_in_the_way(files)
     write_atomically(files, make_parents=True)
-    print(f"derivations docs: wrote {len(documents)} files under {out}")
+    print(f"derivations docs: wrote {len(files)} files under {out}")
+    if skipped:
+        print(f"derivations docs: {skipped}", file=sys.stderr)
     if args.pdf:
         pdfs = {
             out / lang / "answers.pdf": compile_pdf(out / lang / "answers.tex") for lang in LANGS

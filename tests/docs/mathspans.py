@@ -51,7 +51,7 @@ def require_katex() -> None:
     """Skip (or, in CI, fail) unless node and ``node_modules/katex`` are present."""
     require_tool(
         shutil.which("node") is not None and (KATEX / "package.json").is_file(),
-        "node and node_modules/katex (npm install --no-save katex@0.16)",
+        "node and node_modules/katex (npm install: package.json)",
     )
 
 

@@ -1,0 +1,86 @@
+"""``practice/checker.zip``: the checker's pure-Python code and the pure-Python libraries it
+imports, one archive the practice page's worker unpacks onto ``sys.path`` in Pyodide.
+
+What goes in: the ``derivations`` package without the parts checking never imports
+(:data:`LEFT_OUT`: the sheets' exercises and figures, networks, variants, benchmarks,
+templates, the page's own scripts), with the package data checking reads (the message
+catalogues, the registry's YAML, the rubric, the prebuilt derivations); ``lark`` (the
+answer grammar's parser) and ``yaml`` (PyYAML's pure-Python reader of the catalogues).  The
+bytes are deterministic: members sorted by name, each dated 1980-01-01, mode 0644, deflated
+at level 9, so a build from a checkout and one from an installed wheel (same sources, same
+library versions, pinned by ``constraints.txt``) are byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+__all__ = ["ARCHIVE", "LEFT_OUT", "LIBRARIES", "members", "checker_archive"]
+
+ARCHIVE = "practice/checker.zip"  # where ``docs`` writes it, relative to its output folder
+# subpackages of derivations that checking never imports
+LEFT_OUT = ("benchmarks", "exercises", "figures", "networks", "variants", "templates", "static")
+# package data checking reads (glob patterns below the package)
+_DATA = (
+    "messages/*.yaml",
+    "registry/*.yaml",
+    "grading/*.toml",
+    "prebuilt/checking/*.json",
+)
+# pure-Python libraries: import name -> patterns below the library's folder
+LIBRARIES = {"lark": ("**/*.py", "grammars/*.lark"), "yaml": ("*.py",)}
+_LIBRARY_LEFT_OUT = ("__pyinstaller", "tools")
+_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def _package_members() -> dict[str, Path]:
+    import derivations
+
+    root = Path(derivations.__file__).resolve().parent
+    found = {
+        path
+        for path in root.rglob("*.py")
+        if "__pycache__" not in path.parts and not set(path.relative_to(root).parts) & set(LEFT_OUT)
+    }
+    for pattern in _DATA:
+        found.update(root.glob(pattern))
+    return {f"derivations/{path.relative_to(root).as_posix()}": path for path in found}
+
+
+def _library_members(name: str, patterns: tuple) -> dict[str, Path]:
+    import importlib
+
+    module = importlib.import_module(name)
+    root = Path(module.__file__ or "").resolve().parent
+    found = {
+        path
+        for pattern in patterns
+        for path in root.glob(pattern)
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and not set(path.relative_to(root).parts) & set(_LIBRARY_LEFT_OUT)
+    }
+    return {f"{name}/{path.relative_to(root).as_posix()}": path for path in found}
+
+
+def members() -> dict[str, Path]:
+    """Archive name -> file, for every member."""
+    out = _package_members()
+    for name, patterns in LIBRARIES.items():
+        out.update(_library_members(name, patterns))
+    return dict(sorted(out.items()))
+
+
+def checker_archive() -> bytes:
+    """The archive's bytes (deterministic, see the module's docstring)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, path in members().items():
+            info = zipfile.ZipInfo(name, date_time=_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix: the mode below is read as such
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    return buffer.getvalue()

@@ -1,0 +1,145 @@
+"""The practice page ``{lang}/practice.html``: every checkable question, grouped by
+exercise in that edition's numbering, each an answer form the page's script sends to the
+checker (:mod:`derivations.practice.browser`, in a Web Worker).
+
+Rendered by ``templates/practice.html.j2`` (autoescaping on).  Per question: its title, the
+symbols an answer may use (MathML, as the sheets render math, with their meaning), a
+``<form data-question="ID">`` with one text input ``name="answer"`` and a submit button, an
+empty feedback box, and the reference (the book's conventions) with a link to the worked
+answer in a ``<details>`` that is closed until the reader opens it.  The page works without
+its script as a readable list of questions.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+__all__ = ["PAGE", "SCRIPT", "WORKER", "question_views", "render_practice", "static_files"]
+
+PAGE = "practice.html"  # per language, beside index.html
+SCRIPT = "practice/page.js"
+WORKER = "practice/worker.js"
+LIMIT_MS = 10_000  # wall-clock limit per answer, after which the worker is restarted
+# what the page's script says, by key (practice.status.*, practice.verdict.*)
+_STATUS = ("loading", "checker", "ready", "failed", "file", "restarting", "waiting", "checking")
+_VERDICTS = (
+    "equivalent",
+    "equivalent_under_convention",
+    "not_equivalent",
+    "invalid_input",
+    "error",
+    "timeout",
+)
+
+
+def _symbols(qid: str) -> list[str]:
+    """The symbols an answer to ``qid`` may use, in the registry's order: those of the
+    reference (input symbols) and the output sizes where the question allows them."""
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.expr.tree import symbols_in
+    from derivations.registry.questions import Family, question
+    from derivations.registry.symbols import OUTPUT_SYMBOLS, SYMBOLS
+
+    q = question(qid)
+    used = set(symbols_in(entry(qid).reference.tree))
+    if q.family is Family.LAYER and q.output_symbols:
+        used |= set(OUTPUT_SYMBOLS)
+    return [s.name for s in SYMBOLS if s.name in used]
+
+
+def _latex_symbol(name: str) -> str:
+    base, _, sub = name.partition("_")
+    return f"{base}_{{{sub}}}" if sub else base
+
+
+def question_views(qid: str, lang: str) -> dict:
+    """What the template shows of question ``qid``."""
+    from derivations import mathml
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.messages import text
+    from derivations.registry.questions import question
+
+    found = entry(qid)
+    return {
+        "id": qid,
+        "title": question(qid).title[lang],
+        "symbols": [
+            (Markup(mathml.inline(_latex_symbol(name))), text(f"practice.symbol.{name}", lang))
+            for name in _symbols(qid)
+        ],
+        "reference": Markup(mathml.display(found.display_latex)),
+        "definitions": list(found.definitions),
+    }
+
+
+def _groups(entries: list, lang: str) -> list[dict]:
+    """The exercises (as :func:`derivations.render.entries` labels them) that have
+    questions, each with its questions in catalogue order; questions of no exercise last."""
+    from derivations.messages import text
+    from derivations.registry.questions import QUESTIONS
+
+    groups = []
+    for e in entries:
+        ids = [q.id for q in QUESTIONS.values() if q.exercise == e["exercise"].id]
+        if ids:
+            groups.append({**e, "questions": [question_views(i, lang) for i in ids]})
+    rest = [q.id for q in QUESTIONS.values() if q.exercise is None]
+    if rest:
+        groups.append(
+            {
+                "exercise": None,
+                "label": text("practice.other_questions", lang),
+                "note": "",
+                "anchor": "other",
+                "questions": [question_views(i, lang) for i in rest],
+            }
+        )
+    return groups
+
+
+def _script_messages(lang: str) -> str:
+    """The texts the page's script shows, as JSON safe inside ``<script>``."""
+    from derivations.messages import text
+
+    data = {
+        "status": {key: text(f"practice.status.{key}", lang) for key in _STATUS},
+        "verdict": {key: text(f"practice.verdict.{key}", lang) for key in _VERDICTS},
+        "label": {
+            key: text(f"checker.label.{key}", lang)
+            for key in ("answer", "read_as", "conventions", "misconception")
+        },
+    }
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_practice(numbered: list, appendices: list, lang: str) -> str:
+    """The practice page for ``lang`` (``numbered``, ``appendices``: the edition's
+    exercises as :func:`derivations.exercises.for_edition` orders them)."""
+    from derivations.render import entries, lookup
+    from derivations.webpage import environment
+
+    return (
+        environment()
+        .get_template("practice.html.j2")
+        .render(
+            msg=lookup(lang),
+            lang=lang,
+            groups=_groups(entries(numbered, appendices, lang), lang),
+            script_messages=Markup(_script_messages(lang)),
+            limit_ms=LIMIT_MS,
+            script=f"../{SCRIPT}",
+        )
+    )
+
+
+def static_files() -> dict[str, bytes]:
+    """The page's script and the worker, as shipped in the package (``static/``)."""
+    from importlib import resources
+
+    folder = resources.files(__package__).joinpath("static")
+    return {
+        path: folder.joinpath(path.rpartition("/")[2]).read_bytes() for path in (SCRIPT, WORKER)
+    }

@@ -1,0 +1,146 @@
+// The practice page's script: starts the checker in a Web Worker (worker.js), sends each
+// submitted answer to it and shows the verdict in the form, as text only.
+// Contract: body[data-checker] is "loading", "ready" or "failed"; after a check the form's
+// feedback box holds [data-verdict] (the verdict id, or "timeout") and [data-feedback].
+// An answer that runs longer than body[data-limit-ms] ends the worker, which is restarted.
+(() => {
+  "use strict";
+  const body = document.body;
+  const said = JSON.parse(document.getElementById("practice-messages").textContent);
+  const status = document.getElementById("checker-status");
+  const lang = body.dataset.lang === "zh" ? "zh" : "en";
+  const workerURL = new URL("worker.js", document.currentScript.src);
+  const queue = [];
+  let worker = null;
+  let current = null; // {form, answer, timer}
+  let serial = 0;
+
+  function show(state, line) {
+    body.dataset.checker = state;
+    status.textContent = line;
+  }
+
+  function failed(reason) {
+    const line = String(reason || "?").split("\n")[0].slice(0, 300);
+    show("failed", said.status.failed.replace("{reason}", line));
+    if (worker) worker.terminate();
+    worker = null;
+    while (current || queue.length) finish({ verdict: "error", feedback: line });
+  }
+
+  function start() {
+    show("loading", said.status.loading);
+    if (location.protocol === "file:") {
+      failed(said.status.file); // a module worker and WebAssembly load only over http(s)
+      return;
+    }
+    try {
+      worker = new Worker(workerURL, { type: "module" });
+    } catch (error) {
+      failed(error && error.message);
+      return;
+    }
+    worker.onmessage = (event) => receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      failed(event.message || "the worker did not start");
+    };
+  }
+
+  function receive(message) {
+    if (message.kind === "progress") {
+      show("loading", said.status[message.step] || said.status.loading);
+    } else if (message.kind === "ready") {
+      show("ready", said.status.ready);
+      next();
+    } else if (message.kind === "failed") {
+      failed(message.reason);
+    } else if (message.kind === "result" && current && message.id === current.id) {
+      let data;
+      try {
+        data = JSON.parse(message.json);
+      } catch (error) {
+        data = { verdict: "error", feedback: String(error) };
+      }
+      finish(data);
+      next();
+    }
+  }
+
+  function next() {
+    if (current || !queue.length || body.dataset.checker !== "ready") return;
+    current = queue.shift();
+    current.id = ++serial;
+    const limit = Number(body.dataset.limitMs) || 10000;
+    current.timer = setTimeout(tooLong, limit);
+    worker.postMessage({ id: current.id, question: current.form.dataset.question, answer: current.answer, lang });
+  }
+
+  function tooLong() {
+    finish({ verdict: "timeout", feedback: said.verdict.timeout });
+    worker.terminate();
+    worker = null;
+    start();
+    show("loading", said.status.restarting);
+  }
+
+  function paragraph(box, cls, label, value) {
+    const p = document.createElement("p");
+    if (cls) p.className = cls;
+    if (label) {
+      const strong = document.createElement("strong");
+      strong.textContent = label + ": ";
+      p.append(strong);
+    }
+    p.append(document.createTextNode(value));
+    box.append(p);
+    return p;
+  }
+
+  function finish(data) {
+    const item = current || queue.shift();
+    if (!item) return;
+    if (item === current) {
+      clearTimeout(current.timer);
+      current = null;
+    }
+    const box = item.form.querySelector(".feedback");
+    box.replaceChildren();
+    const verdict = String(data.verdict || "error");
+    const line = paragraph(box, "verdict", "", said.verdict[verdict] || verdict);
+    line.dataset.verdict = verdict;
+    paragraph(box, "answer", said.label.answer, item.answer);
+    if (data.parsed && data.parsed.text) {
+      paragraph(box, "read-as", said.label.read_as, data.parsed.text);
+    }
+    for (const convention of data.conventions || []) {
+      paragraph(box, "convention", said.label.conventions, convention.text);
+    }
+    if (data.misconception && data.misconception.title) {
+      paragraph(box, "misconception", said.label.misconception, data.misconception.title);
+    }
+    paragraph(box, "words", "", String(data.feedback || "")).dataset.feedback = "";
+  }
+
+  function submitted(event) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const answer = form.elements.answer.value;
+    if (current && current.form === form) return;
+    for (let i = queue.length - 1; i >= 0; i--) if (queue[i].form === form) queue.splice(i, 1);
+    const box = form.querySelector(".feedback");
+    box.replaceChildren();
+    queue.push({ form, answer });
+    if (body.dataset.checker === "failed") {
+      finish({ verdict: "error", feedback: status.textContent });
+      return;
+    }
+    paragraph(box, "pending", "", body.dataset.checker === "ready" ? said.status.checking : said.status.waiting);
+    next();
+  }
+
+  for (const form of document.querySelectorAll("form[data-question]")) {
+    form.addEventListener("submit", submitted);
+  }
+  start();
+})();

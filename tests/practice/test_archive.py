@@ -1,0 +1,92 @@
+"""The checker's archive (``practice/checker.zip``): deterministic bytes, within 1 MB, and
+enough on its own: unpacked onto the path of a Python with nothing but its standard
+library (no SymPy, no NumPy, no site-packages), it gives the verdicts and words of
+``check --json``."""
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from derivations import cli
+from derivations.practice import archive
+
+ANSWERS = [
+    ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w", "en"),
+    ("forward-mults", "c_i*k_h*k_w*m_h*m_w", "zh"),
+    ("double-channels", "4", "en"),
+    ("output-height", "(h-k_h+p_h+s_h)/s_h", "zh"),
+    ("compose-size", "k_1+k_2-1", "en"),
+    ("backward-memory", "c_o*(", "en"),
+]
+
+
+def cli_json(question: str, answer: str, lang: str) -> dict:
+    """What ``derivations check --json`` prints, run through the command line's own code."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli.main(["check", "--question", question, f"--answer={answer}", "--lang", lang, "--json"])
+    return json.loads(out.getvalue())
+
+
+@pytest.fixture(scope="module")
+def built() -> bytes:
+    return archive.checker_archive()
+
+
+def test_the_bytes_are_the_same_each_build_and_the_members_fixed(built):
+    assert archive.checker_archive() == built
+    with zipfile.ZipFile(io.BytesIO(built)) as z:
+        infos = z.infolist()
+    names = [i.filename for i in infos]
+    assert names == sorted(names)
+    assert {(i.date_time, i.external_attr >> 16) for i in infos} == {
+        ((1980, 1, 1, 0, 0, 0), 0o100644)
+    }
+    assert "derivations/practice/browser.py" in names and "lark/lark.py" in names
+    assert {n for n in names if n.startswith("derivations/prebuilt/")} >= {
+        f"derivations/prebuilt/checking/{q}.json" for q, _, _ in ANSWERS
+    }
+    left_out = [n for n in names if n.split("/")[1] in archive.LEFT_OUT or "__pycache__" in n]
+    assert not left_out
+
+
+def test_it_is_at_most_one_megabyte(built):
+    assert len(built) <= 1 << 20, len(built)
+
+
+def test_unpacked_alone_it_checks_as_the_command_line_does(built, tmp_path):
+    with zipfile.ZipFile(io.BytesIO(built)) as z:
+        z.extractall(tmp_path / "site")
+    script = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(tmp_path / 'site')!r})\n"
+        "from derivations.practice.browser import answer\n"
+        f"out = [json.loads(answer(*a)) for a in {ANSWERS!r}]\n"
+        "heavy = sorted(m for m in ('sympy', 'numpy', 'jinja2', 'matplotlib') if m in sys.modules)\n"
+        "print(json.dumps({'results': out, 'heavy': heavy}))\n"
+    )
+    env = {"DERIVATIONS_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    # -I -S: no site-packages and no environment: only the standard library and the archive
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["heavy"] == []
+    for (question, answer, lang), got in zip(ANSWERS, seen["results"]):
+        assert got == cli_json(question, answer, lang), (question, answer)
+    assert {r["verdict"] for r in seen["results"]} >= {
+        "equivalent",
+        "equivalent_under_convention",
+        "not_equivalent",
+        "invalid_input",
+    }

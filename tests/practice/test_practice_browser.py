@@ -1,0 +1,251 @@
+"""The practice pages in a real browser (Debian's chromium, driven by playwright), served
+on loopback by ``derivations serve``'s server, with every request that leaves loopback
+aborted and recorded: the checker loads from the site's own files and gives, in both
+languages, the verdicts and words of ``check --json``; what a student types is shown as
+text; the pages fit a phone and a desktop; the answers stay folded; an answer over the
+time limit says so and the checker comes back; a runtime that does not load says so in
+one line."""
+
+import threading
+from types import SimpleNamespace
+
+import pytest
+
+from derivations.commands import docs, serve
+from derivations.practice import runtime
+from tests.conftest import require_tool
+from tests.docs.test_browser import ARGS, CHROMIUM, _available
+from tests.practice.test_archive import cli_json
+
+LOAD_TIMEOUT_MS = 180_000  # a cold start on a busy 2-core machine
+# question -> a right, a conventional, a wrong and an unreadable answer
+ANSWERS = {
+    "forward-mults": (
+        "c_o×c_i×k_h×k_w×m_h×m_w",
+        "n*c_o*c_i*k_h*k_w*m_h*m_w",
+        "c_i*k_h*k_w*m_h*m_w",
+        "c_o*(",
+    ),
+    "forward-adds": (
+        "c_o*(c_i*k_h*k_w-1)*m_h*m_w",
+        "c_o c_i k_h k_w m_h m_w",
+        "c_o*c_i*k_h*k_w",
+        "c_o + + )",
+    ),
+    "output-height": (
+        r"\left\lfloor \frac{h-k_h+p_h+s_h}{s_h} \right\rfloor",
+        "floor((h-k_h+2*p_h)/s_h)+1",
+        "h-k_h",
+        "floor(h-",
+    ),
+    "forward-memory": (
+        "c_i*h*w + c_o*c_i*k_h*k_w + c_o*m_h*m_w",
+        "4*(c_i*h*w + c_o*c_i*k_h*k_w + c_o*m_h*m_w)",
+        "c_i*h*w",
+        "c_i h w +",
+    ),
+    "double-channels": (
+        "2*(4*c_i*k_h*k_w - 1)/(2*c_i*k_h*k_w - 1)",
+        "4",
+        "2",
+        "4/",
+    ),
+}
+KINDS = ("equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input")
+HOSTILE = '<script>window.pwned = 1</script><img src="x" onerror="window.pwned = 1">'
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The site as ``docs`` writes it, with the pinned runtime, served on 127.0.0.1."""
+    require_tool(
+        _available(),
+        f"chromium ({CHROMIUM}) and the playwright package (pip install playwright)",
+    )
+    files, skipped = runtime.runtime_files()
+    require_tool(not skipped, f"the Pyodide runtime: {skipped}")
+    out = tmp_path_factory.mktemp("site")
+    for name, content in {**docs.render_documents(), **files}.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(content.encode() if isinstance(content, str) else content)
+    httpd = serve.server(out, 0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield SimpleNamespace(url=f"http://127.0.0.1:{httpd.server_address[1]}", folder=out)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def context(site):
+    """A browser context where every request outside the site is aborted and recorded."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(site.url + "/"):
+            request_route.continue_()
+        else:
+            outside.append(url)
+            request_route.abort()
+
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        ctx = browser.new_context()
+        ctx.route("**/*", route)
+        ctx.outside = outside
+        yield ctx
+        browser.close()
+
+
+def _open(context, site, lang, width=1280):
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{site.url}/{lang}/practice.html", wait_until="load")
+    return page
+
+
+def _ready(page):
+    page.wait_for_function("document.body.dataset.checker !== 'loading'", timeout=LOAD_TIMEOUT_MS)
+    assert page.evaluate("document.body.dataset.checker") == "ready", page.text_content(
+        "#checker-status"
+    )
+
+
+def _check(page, question, answer, timeout_ms=60_000) -> dict:
+    form = page.locator(f'form[data-question="{question}"]')
+    form.locator('input[name="answer"]').fill(answer)
+    form.locator('button[type="submit"]').click()
+    form.locator("[data-verdict]").wait_for(timeout=timeout_ms)
+    return {
+        "verdict": form.locator("[data-verdict]").get_attribute("data-verdict"),
+        "feedback": form.locator("[data-feedback]").text_content(),
+        "box": form.locator(".feedback").inner_text(),
+        "tags": form.locator(".feedback *").evaluate_all("els => els.map(e => e.tagName)"),
+    }
+
+
+@pytest.fixture(scope="module")
+def pages(context, site):
+    """Both languages' pages, opened and ready (one start of the checker each)."""
+    opened = {lang: _open(context, site, lang) for lang in docs.LANGS}
+    for page in opened.values():
+        _ready(page)
+    yield opened
+    for page in opened.values():
+        page.close()
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_verdicts_and_words_equal_check_json(pages, lang):
+    page = pages[lang]
+    for question, answers in ANSWERS.items():
+        for kind, answer in zip(KINDS, answers):
+            seen = _check(page, question, answer)
+            expected = cli_json(question, answer, lang)
+            assert expected["verdict"] == kind, (question, answer, expected["verdict"])
+            assert seen["verdict"] == kind, (question, answer, seen)
+            assert seen["feedback"] == expected["feedback"], (question, answer)
+
+
+def test_nothing_outside_loopback_was_attempted(pages, context):
+    assert context.outside == []
+    # the recording works: a request the page makes elsewhere is seen and aborted
+    page = pages["en"]
+    failed = page.evaluate(
+        "() => fetch('https://cdn.jsdelivr.net/pyodide/').then(() => false, () => true)"
+    )
+    assert failed and context.outside == ["https://cdn.jsdelivr.net/pyodide/"]
+    context.outside.clear()
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_script_tags_and_a_long_answer_are_shown_as_text(pages, lang):
+    page = pages[lang]
+    seen = _check(page, "forward-mults", HOSTILE)
+    assert HOSTILE in seen["box"] and set(seen["tags"]) <= {"P", "STRONG"}, seen
+    assert page.evaluate("window.pwned") is None
+    long = "c_o*" * 2_500
+    seen = _check(page, "forward-ops", long)
+    assert long in seen["box"] and seen["verdict"] in KINDS
+
+
+@pytest.mark.parametrize("width", (390, 1280))
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_no_sideways_scrolling_and_the_answers_folded(pages, lang, width):
+    page = pages[lang]
+    page.set_viewport_size({"width": width, "height": 800})
+    seen = page.evaluate(
+        """() => ({
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          forms: document.querySelectorAll('form[data-question]').length,
+          details: document.querySelectorAll('details').length,
+          open: document.querySelectorAll('details[open]').length,
+          merror: document.getElementsByTagName('merror').length,
+        })"""
+    )
+    assert seen["overflow"] <= 0 and seen["merror"] == 0, seen
+    assert seen["details"] == seen["forms"] > 10 and seen["open"] == 0, seen
+
+
+def test_the_answers_are_closed_on_load(context, site):
+    page = context.new_page()
+    try:
+        page.goto(f"{site.url}/zh/practice.html", wait_until="load")
+        assert page.evaluate("document.querySelectorAll('details[open]').length") == 0
+        assert page.evaluate("document.querySelectorAll('details').length") > 10
+    finally:
+        page.close()
+
+
+def test_an_answer_over_the_time_limit_is_timeout_and_the_checker_restarts(context, site):
+    page = _open(context, site, "en")
+    try:
+        _ready(page)
+        page.evaluate("document.body.dataset.limitMs = '1'")
+        # an answer the worker needs far more than 1 ms for (a long one, never seen before)
+        seen = _check(page, "forward-ops", "c_i*k_h + " * 1_000 + "1")
+        assert seen["verdict"] == "timeout", seen
+        page.evaluate("document.body.dataset.limitMs = '60000'")
+        _ready(page)
+        assert _check(page, "bias-size", "c_o")["verdict"] == "equivalent"
+    finally:
+        page.close()
+
+
+def test_a_runtime_that_does_not_load_is_one_line_and_the_page_reads(context, site):
+    page = context.new_page()
+    try:
+        page.route("**/pyodide/pyodide.mjs", lambda r: r.fulfill(status=404, body="missing"))
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        page.wait_for_function("document.body.dataset.checker === 'failed'", timeout=60_000)
+        line = page.text_content("#checker-status")
+        assert "\n" not in line and "pyodide" in line, line
+        assert _check(page, "bias-size", "c_o")["verdict"] == "error"
+        assert page.locator("form[data-question]").count() == len(ANSWERS) + 8
+    finally:
+        page.close()
+
+
+def test_opened_from_a_file_it_says_it_must_be_served(context, site):
+    """Chromium runs no module worker from ``file://``: the page says so in one line."""
+    local = context.browser.new_context()
+    elsewhere: list[str] = []
+    local.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith("file://")
+            else (elsewhere.append(r.request.url), r.abort())
+        ),
+    )
+    try:
+        page = local.new_page()
+        page.goto((site.folder / "en" / "practice.html").as_uri(), wait_until="load")
+        page.wait_for_function("document.body.dataset.checker === 'failed'", timeout=60_000)
+        line = page.text_content("#checker-status")
+        assert "\n" not in line and "derivations serve" in line, line
+        assert elsewhere == []
+    finally:
+        local.close()
