@@ -4,7 +4,7 @@ Nothing here computes anything new: :class:`CostTable` holds the closed forms of
 :mod:`derivations.closed_forms` and their values at one layer; :func:`grade` runs the class
 grader of :mod:`derivations.grading` on rows held in memory (a list of mappings or a pandas
 DataFrame) instead of a CSV file.  Both display as tables in Jupyter
-(:mod:`derivations.display`).
+(composed from :mod:`derivations.display`'s blocks).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from derivations import display
 
 if TYPE_CHECKING:
     from derivations.closed_forms import ClosedForm
@@ -59,11 +57,20 @@ class CostTable(Mapping):
     def __len__(self) -> int:
         return len(self.rows)
 
+    # --- Jupyter's rich display: the layer, then one compact table (display language) --
+    def _table(self, kind: str) -> str:
+        from derivations.closed_forms import table
+
+        return table({row.key: row.form for row in self.rows}, kind, dict(self))
+
     def _repr_markdown_(self) -> str:
-        return display.cost_table_markdown(self)
+        return self.layer._repr_markdown_() + "\n\n" + self._table("markdown")
 
     def _repr_html_(self) -> str:
-        return display.cost_table_html(self)
+        return self.layer._repr_html_() + self._table("html")
+
+    def _repr_latex_(self) -> str:
+        return self._table("latex")
 
 
 def cost_table(layer: Layer) -> CostTable:

@@ -6,7 +6,8 @@ nothing is typed in per question.  Every form is a pure function of the symbols 
 :mod:`derivations.model`; ``compact`` writes it with the output sizes ``m_h, m_w``,
 ``expr`` in the input symbols (floors included).
 
-Counting conventions (each form names its own in ``counting``):
+Counting conventions (each form says its own in ``counting``, from the registry's table
+:data:`derivations.registry.forms.COUNTING`):
 
 * *exact counting*: a sum of ``t`` terms costs ``t - 1`` additions; with bias the sum
   starts from the bias, one more addition per output element.
@@ -15,8 +16,8 @@ Counting conventions (each form names its own in ``counting``):
   backward FLOPs are ``2 x`` forward FLOPs (one product each for ``dX`` and ``dW``).
 * Products with padding zeros count: padding is materialized, as frameworks do.
 * Backward computes ``dX`` on the padded input (then crops it), ``dW`` and ``db``.
-* Memory is counted in elements (bytes = elements x dtype size), model stated in
-  :data:`MEMORY_MODEL`.
+* Memory is counted in elements (bytes = elements x dtype size), model stated in the
+  message ``sheets.memory_model``.
 """
 
 from __future__ import annotations
@@ -30,8 +31,15 @@ from derivations import display
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.model import PADDINGS, Layer
-from derivations.registry.counting import MEMORY_MODEL, Counting, describe
-from derivations.registry.forms import COMPOSITES, Form
+from derivations.registry.forms import (
+    COMPOSITES,
+    Form,
+    counting,
+    counting_text,
+    description,
+    layer_counting,
+    own_counting,
+)
 from derivations.registry.symbols import SYMBOLS, Role
 from derivations.store import Kind
 
@@ -40,8 +48,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ClosedForm",
+    "Forms",
+    "table",
     "Form",
-    "MEMORY_MODEL",
     "m_h",
     "m_w",
     "forms",
@@ -109,8 +118,29 @@ class ClosedForm:
     key: Form
     compact: sp.Expr  # in m_h, m_w where the output size enters
     expr: sp.Expr  # in the input symbols only
-    counting: str
-    description: str
+    padding_convention: str
+    bias: bool
+
+    @property
+    def counting_ids(self) -> tuple[str, ...]:
+        """The message ids of how this form counts (the registry's one table)."""
+        return counting(self.key, self.padding_convention, self.bias)
+
+    def counting_in(self, lang: str = "en") -> str:
+        return counting_text(self.counting_ids, lang)
+
+    @property
+    def counting(self) -> str:
+        """How this form counts, in English (``total padding; no bias`` for a size)."""
+        return self.counting_in("en")
+
+    def description_in(self, lang: str = "en") -> str:
+        return description(self.key, lang)
+
+    @property
+    def description(self) -> str:
+        """What this form counts, in English."""
+        return self.description_in("en")
 
     def latex(self, compact: bool = True) -> str:
         import sympy as sp
@@ -121,14 +151,83 @@ class ClosedForm:
         """The form at ``layer``: its tree evaluated exactly (no SymPy at evaluation)."""
         return _whole(_function(self.compact)(values(layer)))
 
-    def _repr_html_(self) -> str:  # Jupyter's rich display
-        return display.form_html(self)
+    # --- Jupyter's rich display (in the display language) ------------------------
+    def _words(self) -> tuple[str, str]:
+        return self.description_in(display.language), self.counting_in(display.language)
 
-    def _repr_markdown_(self) -> str:  # Jupyter's rich display
-        return display.form_markdown(self)
+    def _repr_html_(self) -> str:
+        name, counted = map(display.escape_html, self._words())
+        return (
+            f"<div><strong>{name}</strong> (<code>{display.escape_html(self.key)}</code>): "
+            f"{display.html_math(self.latex())} — {counted}</div>"
+        )
 
-    def _repr_latex_(self) -> str:  # Jupyter's rich display
-        return display.form_latex(self)
+    def _repr_markdown_(self) -> str:
+        name, counted = map(display.escape_markdown, self._words())
+        return f"**{name}** (`{self.key}`): ${self.latex()}$ — {counted}"
+
+    def _repr_latex_(self) -> str:
+        """The form in the output sizes ``m_h, m_w`` (``compact``), as display math."""
+        return f"$\\displaystyle {self.latex()}$"
+
+
+class Forms(dict[Form, "ClosedForm"]):
+    """The closed forms of one padding convention and bias (``key -> ClosedForm``), shown
+    in Jupyter as one compact table: the convention each form shares said once above it,
+    the memory model once below."""
+
+    def __init__(self, forms: dict, padding_convention: str, bias: bool):
+        super().__init__(forms)
+        self.padding_convention, self.bias = padding_convention, bool(bias)
+
+    def shared(self) -> str:
+        """The padding convention and bias, in the display language."""
+        return counting_text(layer_counting(self.padding_convention, self.bias), display.language)
+
+    def _repr_html_(self) -> str:
+        return f"<div>{display.escape_html(self.shared())}</div>" + table(self, "html")
+
+    def _repr_markdown_(self) -> str:
+        return display.escape_markdown(self.shared()) + "\n\n" + table(self, "markdown")
+
+    def _repr_latex_(self) -> str:
+        return table(self, "latex")
+
+
+_MEMORY = "sheets.memory_model"
+
+
+def table(forms: dict, kind: str, values: dict | None = None) -> str:
+    """``forms`` as one compact table (``kind``: ``html``, ``markdown`` or ``latex``) in
+    the display language: quantity, closed form, the value (when ``values`` are given)
+    and how the form counts, the layer's padding and bias aside (said by the caller) and
+    the memory model said once below the table (LaTeX: no conventions)."""
+    lang = display.language
+    escape = {"html": display.escape_html, "markdown": display.escape_markdown}.get(kind)
+    math = {"html": display.html_math, "markdown": lambda x: f"${x}$"}.get(kind, str)
+    header = ["display.quantity", "display.closed_form"]
+    header += ["display.value"] * (values is not None) + ["display.convention"] * bool(escape)
+    rows, memory = [], False
+    for key, form in forms.items():
+        own = own_counting(key, form.bias)
+        memory = memory or _MEMORY in own
+        row = [form.description_in(lang), form.latex()]
+        row += [] if values is None else [f"{values[key]:,}"]
+        if escape is None:  # LaTeX: the quantity as text, the value as a number
+            rows.append([rf"\text{{{display.escape_latex_text(row[0])}}}", *row[1:]])
+            continue
+        own = tuple("display.memory_model_below" if k == _MEMORY else k for k in own)
+        rows.append([escape(row[0]), math(row[1]), *row[2:], escape(counting_text(own, lang))])
+    names = [display.label(key) for key in header]
+    if escape is None:
+        return display.latex_table(names, rows)
+    shown = (display.html_table if kind == "html" else display.markdown_table)(
+        [escape(name) for name in names], rows
+    )
+    if not memory:
+        return shown
+    note = escape(display.label("display.memory_model", model=display.label(_MEMORY)))
+    return shown + (f"<p><small>{note}</small></p>" if kind == "html" else f"\n\n{note}")
 
 
 @cache
@@ -149,13 +248,13 @@ def _whole(value) -> int:
     return value
 
 
-def forms_for(layer: Layer) -> dict[Form, ClosedForm]:
+def forms_for(layer: Layer) -> Forms:
     """The closed forms that apply to ``layer``: its own padding convention and bias."""
     return forms(layer.padding_convention, layer.bias)
 
 
 @cache
-def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, ClosedForm]:
+def forms(padding_convention: str = "total", bias: bool = False) -> Forms:
     """All closed forms for one padding convention, with or without bias (for a concrete
     layer, :func:`forms_for`)."""
     if padding_convention not in PADDINGS:
@@ -170,28 +269,18 @@ def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, C
     from derivations.registry.symbols import BY_NAME
 
     m_h, m_w = BY_NAME["m_h"].sympy, BY_NAME["m_w"].sympy
-    EXACT = describe(Counting.EXACT)
-    EXACT_BIAS = EXACT + "; " + describe(Counting.EXACT_BIAS)
-    MACS, FLOPS = describe(Counting.MACS), describe(Counting.FLOPS)
     beta = sp.Integer(int(bias))
-    pad = f"{padding_convention} padding"
     full = dict(zip((m_h, m_w), output_sizes(padding_convention)))
     out: dict[Form, ClosedForm] = {}
     raw: dict[Form, sp.Expr] = {}  # before normalization: composites are built from these
 
-    def add(key, compact, convention_text, description):
+    def add(key, compact):
         if compact is None:  # a composite: defined once, in the registry, from the parts
             compact = COMPOSITES[key](raw)
         raw[key] = compact
         # expand pure products (for a readable canonical form), keep max/gcd grouped
         compact = sp.factor_terms(compact if compact.has(sp.Max) else sp.expand(compact))
-        out[key] = ClosedForm(
-            key,
-            compact,
-            compact.xreplace(full),
-            f"{convention_text}; {pad}; {'bias' if bias else 'no bias'}",
-            description,
-        )
+        out[key] = ClosedForm(key, compact, compact.xreplace(full), padding_convention, bool(bias))
 
     # --- the loop nest ------------------------------------------------------------
     # forward: every output element (b, o, y, x) is a sum over (c, i, j) of w * x
@@ -206,23 +295,13 @@ def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, C
     covered = n * c_i * window_cover(m_h, k_h, s_h, d_h) * window_cover(m_w, k_w, s_w, d_w)
 
     mults = _count(terms_per_output, *output_elements)
-    add(Form.OUTPUT_HEIGHT, m_h, pad, "output height m_h")
-    add(Form.OUTPUT_WIDTH, m_w, pad, "output width m_w")
-    add(Form.FORWARD_MULTS, mults, "multiplications", "forward multiplications")
-    add(
-        Form.FORWARD_ADDS,
-        _count(terms_per_output - 1 + beta, *output_elements),
-        EXACT_BIAS if bias else EXACT,
-        "forward additions",
-    )
-    add(
-        Form.FORWARD_OPS,
-        None,
-        "multiplications + additions, " + (EXACT_BIAS if bias else EXACT),
-        "forward operations",
-    )
-    add(Form.FORWARD_MACS, None, MACS, "forward multiply-accumulates")
-    add(Form.FORWARD_FLOPS, None, FLOPS, "forward FLOPs")
+    add(Form.OUTPUT_HEIGHT, m_h)
+    add(Form.OUTPUT_WIDTH, m_w)
+    add(Form.FORWARD_MULTS, mults)
+    add(Form.FORWARD_ADDS, _count(terms_per_output - 1 + beta, *output_elements))
+    add(Form.FORWARD_OPS, None)
+    add(Form.FORWARD_MACS, None)
+    add(Form.FORWARD_FLOPS, None)
 
     dx_mults = dcols * (c_o / g)  # one product dY * W for every forward product
     # (c_o/g - 1) adds per dcols entry, then (taps - 1) per covered position:
@@ -231,50 +310,34 @@ def forms(padding_convention: str = "total", bias: bool = False) -> dict[Form, C
     dw_mults = _count(terms_per_weight, *(c_o, c_i / g, k_h, k_w))
     dw_adds = _count(terms_per_weight - 1, c_o, c_i / g, k_h, k_w)
     db_adds = beta * _count(terms_per_weight - 1, c_o)
-    add(Form.BACKWARD_DX_MULTS, dx_mults, "multiplications", "dX multiplications")
-    add(Form.BACKWARD_DX_ADDS, dx_adds, EXACT + "; dX on the padded input", "dX additions")
-    add(Form.BACKWARD_DW_MULTS, dw_mults, "multiplications", "dW multiplications")
-    add(Form.BACKWARD_DW_ADDS, dw_adds, EXACT, "dW additions")
-    add(Form.BACKWARD_DB_MULTS, sp.Integer(0), "multiplications", "db multiplications")
-    add(Form.BACKWARD_DB_ADDS, db_adds, EXACT, "db additions")
-    add(Form.BACKWARD_MULTS, None, "multiplications", "backward multiplications")
-    add(Form.BACKWARD_ADDS, None, EXACT, "backward additions")
-    add(Form.BACKWARD_OPS, None, "multiplications + additions, " + EXACT, "backward operations")
-    add(
-        Form.BACKWARD_MACS,
-        None,
-        "MACs: one per product (dX and dW)",
-        "backward multiply-accumulates",
-    )
-    add(
-        Form.BACKWARD_FLOPS,
-        None,
-        "FLOPs = 2 x MACs = 2 x forward FLOPs, bias ignored (torch flop_counter)",
-        "backward FLOPs",
-    )
+    add(Form.BACKWARD_DX_MULTS, dx_mults)
+    add(Form.BACKWARD_DX_ADDS, dx_adds)
+    add(Form.BACKWARD_DW_MULTS, dw_mults)
+    add(Form.BACKWARD_DW_ADDS, dw_adds)
+    add(Form.BACKWARD_DB_MULTS, sp.Integer(0))
+    add(Form.BACKWARD_DB_ADDS, db_adds)
+    add(Form.BACKWARD_MULTS, None)
+    add(Form.BACKWARD_ADDS, None)
+    add(Form.BACKWARD_OPS, None)
+    add(Form.BACKWARD_MACS, None)
+    add(Form.BACKWARD_FLOPS, None)
 
     bias_elems = beta * c_o
     inputs = _count(1, n, c_i, h, w)
     outputs = _count(1, *output_elements)
-    elems = "elements; " + MEMORY_MODEL
-    add(Form.MEMORY_WEIGHTS, weights, "elements", "weight elements")
-    add(Form.MEMORY_BIAS, bias_elems, "elements", "bias elements")
-    add(Form.MEMORY_PARAMS, None, "elements", "parameters (weights + bias)")
-    add(Form.MEMORY_INPUT, inputs, "elements", "input elements")
-    add(Form.MEMORY_OUTPUT, outputs, "elements", "output elements")
-    add(
-        Form.MEMORY_SAVED_FOR_BACKWARD,
-        inputs + weights,
-        elems,
-        "saved for backward (input and weights, as autograd does)",
-    )
-    add(Form.MEMORY_GRAD_DY, outputs, "elements", "gradient buffer dY")
-    add(Form.MEMORY_GRAD_DX, inputs, "elements", "gradient buffer dX")
-    add(Form.MEMORY_GRAD_DW, weights, "elements", "gradient buffer dW")
-    add(Form.MEMORY_GRAD_DB, bias_elems, "elements", "gradient buffer db")
-    add(Form.MEMORY_PEAK_FORWARD, None, elems, "peak during the forward pass")
-    add(Form.MEMORY_PEAK_BACKWARD, None, elems, "peak during the backward pass")
-    return out
+    add(Form.MEMORY_WEIGHTS, weights)
+    add(Form.MEMORY_BIAS, bias_elems)
+    add(Form.MEMORY_PARAMS, None)
+    add(Form.MEMORY_INPUT, inputs)
+    add(Form.MEMORY_OUTPUT, outputs)
+    add(Form.MEMORY_SAVED_FOR_BACKWARD, inputs + weights)
+    add(Form.MEMORY_GRAD_DY, outputs)
+    add(Form.MEMORY_GRAD_DX, inputs)
+    add(Form.MEMORY_GRAD_DW, weights)
+    add(Form.MEMORY_GRAD_DB, bias_elems)
+    add(Form.MEMORY_PEAK_FORWARD, None)
+    add(Form.MEMORY_PEAK_BACKWARD, None)
+    return Forms(out, padding_convention, bool(bias))
 
 
 # --- the forms as trees, cached on disk: evaluated without SymPy -----------------------

@@ -254,11 +254,42 @@ class Layer:
     def replace(self, **changes) -> Layer:
         return Layer(**{**asdict(self), **changes})
 
-    def _repr_html_(self) -> str:  # Jupyter's rich display
-        return display.layer_html(self)
+    # --- Jupyter's rich display (composed from derivations.display's blocks) ---------
+    def math(self) -> str:
+        """The layer's sizes and output shape as one line of LaTeX.
 
-    def _repr_markdown_(self) -> str:  # Jupyter's rich display
-        return display.layer_markdown(self)
+        >>> print(Layer(c_i=3, c_o=64, h=32, w=32, k_h=3, k_w=3, p_h=2, p_w=2).math())
+        n = 1,\\ c_i = 3 \\to c_o = 64,\\ h \\times w = 32 \\times 32,\\ k_h \\times k_w = 3 \\times 3,\\ p_h, p_w = 2, 2,\\ s_h, s_w = 1, 1,\\ d_h, d_w = 1, 1,\\ g = 1 \\;\\Rightarrow\\; n \\times c_o \\times m_h \\times m_w = 1 \\times 64 \\times 32 \\times 32
+        """
+        n, c_o, m_h, m_w = self.output_shape
+        return (
+            rf"n = {self.batch},\ c_i = {self.c_i} \to c_o = {self.c_o},\ "
+            rf"h \times w = {self.h} \times {self.w},\ "
+            rf"k_h \times k_w = {self.k_h} \times {self.k_w},\ "
+            rf"p_h, p_w = {self.p_h}, {self.p_w},\ s_h, s_w = {self.s_h}, {self.s_w},\ "
+            rf"d_h, d_w = {self.d_h}, {self.d_w},\ g = {self.groups} \;\Rightarrow\; "
+            rf"n \times c_o \times m_h \times m_w = {n} \times {c_o} \times {m_h} \times {m_w}"
+        )
 
-    def _repr_latex_(self) -> str:  # Jupyter's rich display
-        return display.layer_latex(self)
+    def _words(self) -> tuple[str, str, str]:
+        """(the "Layer" label, its padding convention, its bias) in the display language."""
+        padding = "total" if self.padding_convention == "total" else "per_side"
+        return (
+            display.label("display.layer"),
+            display.label(f"display.padding_{padding}"),
+            display.label("display.bias" if self.bias else "display.no_bias"),
+        )
+
+    def _repr_html_(self) -> str:
+        name, padding, bias = map(display.escape_html, self._words())
+        return (
+            f"<div><strong>{name}</strong> {display.html_math(self.math())} "
+            f"({padding}; {bias})</div>"
+        )
+
+    def _repr_markdown_(self) -> str:
+        name, padding, bias = map(display.escape_markdown, self._words())
+        return f"**{name}** ${self.math()}$ ({padding}; {bias})"
+
+    def _repr_latex_(self) -> str:
+        return f"${self.math()}$"

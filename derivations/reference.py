@@ -10,13 +10,13 @@ from typing import cast
 
 import sympy as sp
 
-from derivations.closed_forms import MEMORY_MODEL, forms, m_h, m_w, window_cover
+from derivations.closed_forms import forms, m_h, m_w, window_cover
 from derivations.exercises.document import message, require, text
 from derivations.exercises.instances import REALISTIC, describe, executed, value
 from derivations.exercises.notation import num, rows, tex
 from derivations.messages import catalogue
 from derivations.model import Layer, d_h, d_w, k_h, k_w, output_sizes, s_h, s_w
-from derivations.registry.forms import Form
+from derivations.registry.forms import Form, counting_text
 
 __all__ = ["GENERAL", "build"]
 
@@ -83,30 +83,14 @@ C_h, C_w = sp.symbols("C_h C_w", positive=True, integer=True)
 COVERS = {window_cover(m_h, k_h, s_h, d_h): C_h, window_cover(m_w, k_w, s_w, d_w): C_w}
 
 
-def _fragment_ids() -> dict[str, str]:
-    """English text of each convention fragment -> its id (``sheets.convention.*``)."""
-    return {
-        texts["en"]: key
-        for key, texts in catalogue().items()
-        if key.startswith("sheets.convention.")
-    }
-
-
-def _counting(counting: str) -> dict:
-    """A ClosedForm's convention (English fragments joined by "; ") in both languages,
-    each fragment by its catalogue id: a fragment without one is an error, never
-    English on the Chinese page.  The memory model, long and the same for every memory
-    form, is replaced by a pointer to the page's footer."""
-    pointer = message("sheets.formulas_memory_pointer")
-    parts = list(dict.fromkeys(counting.replace(MEMORY_MODEL, pointer["en"]).split("; ")))
-    ids = {pointer["en"]: "sheets.formulas_memory_pointer", **_fragment_ids()}
-    unknown = [p for p in parts if p not in ids]
-    require(
-        not unknown,
-        f"convention fragment(s) without a message id in messages/sheets.yaml: {unknown}",
-    )
-    said = [message(ids[p]) for p in parts]
-    return text(en="; ".join(t["en"] for t in said), zh="；".join(t["zh"] for t in said))
+def _counting(form) -> dict:
+    """A ClosedForm's convention in both languages, fragment by fragment from the
+    registry's table (each said once: a size's padding is its only fragment).  The
+    memory model, long and the same for every memory form, is replaced by a pointer to
+    the page's footer."""
+    pointer = "sheets.formulas_memory_pointer"
+    ids = [pointer if key == "sheets.memory_model" else key for key in form.counting_ids]
+    return text(**{lang: counting_text(tuple(ids), lang) for lang in ("en", "zh")})
 
 
 def _latex(form) -> str:
@@ -137,7 +121,7 @@ def _entry(form, layer: Layer) -> dict:
         "key": form.key,
         "description": _description(form),
         "latex": _latex(form),
-        "counting": _counting(form.counting),
+        "counting": _counting(form),
         "closed": num(closed),
         "executed": num(executed(layer)[form.key]),
     }
@@ -169,9 +153,4 @@ def build() -> dict:
                 "forms": [_entry(these[k], layer) for k in keys],
             }
         )
-    model = message("sheets.memory_model")
-    require(
-        model["en"] == MEMORY_MODEL,
-        "closed_forms.MEMORY_MODEL changed: update sheets.memory_model in messages/sheets.yaml",
-    )
-    return {"sections": sections, "memory_model": model}
+    return {"sections": sections, "memory_model": message("sheets.memory_model")}

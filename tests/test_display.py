@@ -147,3 +147,111 @@ def test_unknown_language_is_one_line():
     with pytest.raises(DerivationError, match="'fr'"):
         display.set_language("fr")
     assert display.language == "en"
+
+
+# --- one table per fact: each form's counting said once, rows in the display language ---
+def _cells(markup: str) -> list[str]:
+    """The text of every table cell, math left out."""
+    import re
+
+    cells = re.findall(r"<t[dh]>(.*?)</t[dh]>", markup)
+    return [re.sub(r"\\\(.*?\\\)", "", cell) for cell in cells]
+
+
+@pytest.mark.parametrize("padding", ["total", "per-side"])
+@pytest.mark.parametrize("bias", [False, True])
+def test_each_form_says_each_counting_fragment_once(padding, bias):
+    from derivations.closed_forms import forms
+    from derivations.registry.forms import COUNTING
+
+    for key, form in forms(padding, bias).items():
+        ids = form.counting_ids
+        assert len(ids) == len(set(ids)), (key, ids)
+        assert set(COUNTING[key]) <= set(ids)
+        assert form.counting == "; ".join(text(i, "en") for i in ids)
+    said = text(f"sheets.convention.{'total' if padding == 'total' else 'per_side'}_padding", "en")
+    assert forms(padding, bias)[Form.OUTPUT_HEIGHT].counting == (
+        f"{said}; {text('sheets.convention.bias' if bias else 'sheets.convention.no_bias', 'en')}"
+    )
+
+
+def test_output_height_counting_says_its_padding_once():
+    from derivations.closed_forms import forms
+
+    assert forms()[Form.OUTPUT_HEIGHT].counting == "total padding; no bias"
+
+
+def test_cost_table_rows_follow_the_language(zh):
+    table = cost_table(LAYER.replace(bias=True))
+    markdown, html = table._repr_markdown_(), table._repr_html_()
+    cells = _cells(html)
+    for row in table.rows:
+        name = text(f"sheets.form.{row.key}", "zh")
+        assert display.escape_markdown(name) in markdown and display.escape_html(name) in cells
+        english = text(f"sheets.form.{row.key}", "en")
+        if english != name:
+            assert display.escape_html(english) not in cells
+    # the conventions too: Chinese, never the English fragments
+    assert text("sheets.convention.exact_counting", "zh") in html
+    assert text("sheets.convention.exact_counting", "en") not in html
+    assert text("sheets.convention.bias_addition", "zh") in html
+    assert text("display.padding_total", "zh") in html  # the layer line
+
+
+@pytest.mark.parametrize("shown", ["table", "forms"])
+def test_tables_are_compact_each_shared_fact_said_once(shown):
+    """What nbconvert's HTML would show: the layer (or the shared convention) once, one
+    row per form whose text cells are short, the memory model once below the table."""
+    table = cost_table(LAYER)
+    item = table if shown == "table" else forms_for(LAYER)
+    html = item._repr_html_()
+    parsed = _parsed(html)
+    assert parsed.seen <= {
+        "div",
+        "strong",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "p",
+        "small",
+    }
+    assert html.count("<tr>") == len(table) + 1
+    visible = "".join(parsed.text)
+    assert visible.count(text("sheets.memory_model", "en")) == 1
+    for shared in ("sheets.convention.total_padding", "sheets.convention.no_bias"):
+        assert text(shared, "en") not in "".join(_cells(html))
+    assert max(len(cell) for cell in _cells(html)) <= 80
+    # the text besides the math: before this table said each shared fact in every row,
+    # it was 5.4k characters; now about 2.4k
+    import re
+
+    assert len(re.sub(r"\\\(.*?\\\)", "", visible)) < 2800
+    markdown = item._repr_markdown_()
+    assert markdown.count(display.escape_markdown(text("sheets.memory_model", "en"))) == 1
+    assert markdown.count("\n| ") == len(table) + 1
+
+
+def test_tables_as_latex_are_one_array():
+    table = cost_table(LAYER)
+    for item in (table, forms_for(LAYER)):
+        latex = item._repr_latex_()
+        assert latex.startswith(r"$$\begin{array}") and latex.endswith(r"\end{array}$$")
+        assert latex.count(r" \\ ") == len(table)  # the header, then one line per form
+    assert "1,769,472" in table._repr_latex_()  # forward multiplications' value
+
+
+def test_display_is_a_leaf():
+    """display imports nothing of the package but the catalogue and the error type."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(display.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("derivations")
+    }
+    assert imported <= {"derivations.messages", "derivations.errors"}

@@ -24,7 +24,7 @@ import derivations
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # modules whose docstrings hold the API tour and examples
-DOCTESTED = ("derivations", "derivations.api", "derivations.display")
+DOCTESTED = ("derivations", "derivations.api", "derivations.display", "derivations.model")
 
 
 def _run(code: str) -> subprocess.CompletedProcess:

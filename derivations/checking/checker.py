@@ -35,7 +35,6 @@ from derivations.checking.deciding.decide import (
     reference_symbols,
     restriction_assumptions,
 )
-from derivations.checking.deciding.restrictions import Kind, Restriction, axes_with
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import read_answer
@@ -52,6 +51,7 @@ from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.messages import text
 from derivations.registry.questions import question as find_question
+from derivations.registry.restrictions import Kind, Restriction, axes_with
 from derivations.registry.spellings import Symbol, spellings
 
 __all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS"]

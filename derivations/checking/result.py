@@ -56,8 +56,36 @@ class Result:
         data["misconception_conventions"] = data.pop("misconception_assumptions")
         return data
 
-    def _repr_html_(self) -> str:  # Jupyter's rich display
-        return display.result_html(self)
+    # --- Jupyter's rich display (composed from derivations.display's blocks) ---------
+    def _shown(self) -> tuple[str, list[tuple[str, str | None, str | None]]]:
+        """The feedback in the display language, and (label, text, latex) of the answer
+        as read and of the reference."""
+        from derivations.checking.explaining.feedback import feedback
 
-    def _repr_markdown_(self) -> str:  # Jupyter's rich display
-        return display.result_markdown(self)
+        rows = []
+        for key, part in (("display.answer", self.parsed), ("display.reference", self.reference)):
+            if part:
+                rows.append((display.label(key), part.get("text"), part.get("latex")))
+        return feedback(self, display.language), rows
+
+    def _repr_markdown_(self) -> str:
+        said, rows = self._shown()
+        escape = display.escape_markdown
+        lines = [f"**{escape(self.verdict)}** ({escape(self.question)}): {escape(said)}"]
+        for name, text, latex in rows:
+            lines.append(f"- {escape(name)}: " + (f"${latex}$" if latex else escape(text or "")))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        said, rows = self._shown()
+        escape = display.escape_html
+        items = "".join(
+            f"<li>{escape(name)}: {display.html_math(latex) if latex else escape(text or '')}</li>"
+            for name, text, latex in rows
+        )
+        return (
+            f"<div><strong>{escape(self.verdict)}</strong> "
+            f"(<code>{escape(self.question)}</code>): {escape(said)}"
+            + (f"<ul>{items}</ul>" if items else "")
+            + "</div>"
+        )

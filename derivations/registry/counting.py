@@ -16,15 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Counting", "CountingInfo", "COUNTINGS", "MEMORY_MODEL", "describe"]
-
-# How memory is counted (in elements; bytes = elements x dtype size).
-MEMORY_MODEL = (
-    "elements held: parameters = weights + bias; forward peak = parameters + input + "
-    "output; autograd saves input and weights for backward; backward peak = parameters + "
-    "saved input + dY + dX + dW + db (the forward output is released once dY exists); "
-    "padding copies and im2col workspaces are implementation scratch, not counted"
-)
+__all__ = ["Counting", "CountingInfo", "COUNTINGS", "describe"]
 
 
 class Counting(StrEnum):

@@ -2,6 +2,8 @@
 
 :class:`Form` names every quantity the closed forms derive and the execution measures
 (a ``str`` enum: a member *is* its key string, so JSON and templates see ``"forward_mults"``).
+:data:`COUNTING` says, once, how each one counts (message ids, said in any language by
+:func:`counting_text`); :func:`description` names it (``sheets.form.<key>``).
 :data:`COMPOSITES` says, once, how the composite quantities follow from the base ones
 (operations = multiplications + additions, MACs, FLOPs, backward totals, parameters, peaks).
 The closed forms apply it to SymPy expressions, the execution to executed counts, the
@@ -16,7 +18,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-__all__ = ["Form", "COMPOSITES", "GRADIENTS", "with_composites", "op_form"]
+__all__ = [
+    "Form",
+    "COMPOSITES",
+    "COUNTING",
+    "GRADIENTS",
+    "counting",
+    "counting_text",
+    "layer_counting",
+    "own_counting",
+    "description",
+    "with_composites",
+    "op_form",
+]
 
 
 class Form(StrEnum):
@@ -108,3 +122,77 @@ def with_composites(values: Mapping) -> dict:
         except KeyError:
             continue  # e.g. a forward-only run has no backward figures
     return out
+
+
+# How each form counts, once: message ids of its convention fragments (messages/sheets.yaml),
+# said before the layer's padding convention and bias (see :func:`counting`).
+_C = "sheets.convention."
+_EXACT, _ELEMENTS, _MULTS = _C + "exact_counting", _C + "elements", _C + "multiplications"
+_HELD = (_ELEMENTS, "sheets.memory_model")
+COUNTING: dict[Form, tuple[str, ...]] = {
+    F.OUTPUT_HEIGHT: (),
+    F.OUTPUT_WIDTH: (),
+    F.FORWARD_MULTS: (_MULTS,),
+    F.FORWARD_ADDS: (_EXACT,),
+    F.FORWARD_OPS: (_C + "ops_exact_counting",),
+    F.FORWARD_MACS: (_C + "macs",),
+    F.FORWARD_FLOPS: (_C + "flops",),
+    F.BACKWARD_DX_MULTS: (_MULTS,),
+    F.BACKWARD_DX_ADDS: (_EXACT, _C + "dx_padded"),
+    F.BACKWARD_DW_MULTS: (_MULTS,),
+    F.BACKWARD_DW_ADDS: (_EXACT,),
+    F.BACKWARD_DB_MULTS: (_MULTS,),
+    F.BACKWARD_DB_ADDS: (_EXACT,),
+    F.BACKWARD_MULTS: (_MULTS,),
+    F.BACKWARD_ADDS: (_EXACT,),
+    F.BACKWARD_OPS: (_C + "ops_exact_counting",),
+    F.BACKWARD_MACS: (_C + "backward_macs",),
+    F.BACKWARD_FLOPS: (_C + "backward_flops",),
+    F.MEMORY_WEIGHTS: (_ELEMENTS,),
+    F.MEMORY_BIAS: (_ELEMENTS,),
+    F.MEMORY_PARAMS: (_ELEMENTS,),
+    F.MEMORY_INPUT: (_ELEMENTS,),
+    F.MEMORY_OUTPUT: (_ELEMENTS,),
+    F.MEMORY_SAVED_FOR_BACKWARD: _HELD,
+    F.MEMORY_GRAD_DY: (_ELEMENTS,),
+    F.MEMORY_GRAD_DX: (_ELEMENTS,),
+    F.MEMORY_GRAD_DW: (_ELEMENTS,),
+    F.MEMORY_GRAD_DB: (_ELEMENTS,),
+    F.MEMORY_PEAK_FORWARD: _HELD,
+    F.MEMORY_PEAK_BACKWARD: _HELD,
+}
+# the forward sums that start from the bias (one more addition per output element)
+_BIAS_ADDS = frozenset({F.FORWARD_ADDS, F.FORWARD_OPS})
+_SEPARATOR = {"zh": "；"}  # between fragments; "; " in the other languages
+
+
+def own_counting(form: Form, bias: bool) -> tuple[str, ...]:
+    """The message ids saying how ``form`` counts, the layer's padding convention and
+    bias aside: its fragments, and the bias addition where the sum starts from the bias."""
+    return (*COUNTING[form], *((_C + "bias_addition",) if bias and form in _BIAS_ADDS else ()))
+
+
+def layer_counting(padding_convention: str, bias: bool) -> tuple[str, ...]:
+    """The message ids of a layer's padding convention and bias."""
+    padding = "total_padding" if padding_convention == "total" else "per_side_padding"
+    return (_C + padding, _C + ("bias" if bias else "no_bias"))
+
+
+def counting(form: Form, padding_convention: str, bias: bool) -> tuple[str, ...]:
+    """The message ids saying how ``form`` counts on a layer of this padding convention
+    and bias: :func:`own_counting`, then :func:`layer_counting`."""
+    return own_counting(form, bias) + layer_counting(padding_convention, bias)
+
+
+def counting_text(ids: tuple[str, ...], lang: str = "en") -> str:
+    """The fragments ``ids`` said in ``lang``, in order."""
+    from derivations.messages import text
+
+    return _SEPARATOR.get(lang, "; ").join(text(key, lang) for key in ids)
+
+
+def description(form: Form, lang: str = "en") -> str:
+    """What ``form`` counts, in ``lang`` (``sheets.form.<key>``)."""
+    from derivations.messages import text
+
+    return text(f"sheets.form.{form}", lang)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 
-from derivations.checking.deciding.restrictions import Restriction
 from derivations.errors import DerivationError
 from derivations.registry.exercises import EDITIONS, EXERCISES
 from derivations.registry.forms import Form
+from derivations.registry.restrictions import Restriction
 
 __all__ = ["Question", "Recipe", "Derivation", "Family", "Shape", "QUESTIONS", "question"]
 

@@ -264,7 +264,7 @@ def test_one_walk_measures_what_depth_height_and_big_o_count_measure():
 
 def test_book_like_environments_are_the_same_sequence_every_time():
     from derivations.checking.deciding import counterexample
-    from derivations.checking.deciding.restrictions import Restriction
+    from derivations.registry.restrictions import Restriction
 
     for domain in (frozenset(), frozenset({Restriction.SQUARE}), frozenset({Restriction.K1})):
         fresh = list(counterexample._all_environments(domain))

@@ -52,7 +52,7 @@ SOURCES = (
     "registry/misconceptions.py",
     "registry/forms.py",
     "registry/symbols.py",
-    "checking/deciding/restrictions.py",
+    "registry/restrictions.py",
     "checking/deciding/symbolic.py",
     "expr/printers.py",
     "checking/explaining/present.py",
@@ -121,7 +121,7 @@ def _strings(value, what: str, most: int = 64) -> tuple:
 
 
 def _variant(data) -> Compiled:
-    from derivations.checking.deciding.restrictions import Restriction
+    from derivations.registry.restrictions import Restriction
 
     if not isinstance(data, dict) or set(data) != {
         "tree",

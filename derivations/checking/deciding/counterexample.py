@@ -16,8 +16,8 @@ import itertools
 from collections.abc import Iterator
 from functools import lru_cache
 
-from derivations.checking.deciding.restrictions import AXES
 from derivations.checking.deciding.samples import layer_points, output_extent, restrict_point
+from derivations.registry.restrictions import AXES
 
 __all__ = ["book_like_points", "book_like_environments", "COMPOSE_POINTS"]
 

@@ -15,10 +15,10 @@ from typing import cast
 
 from derivations.checking.deciding.catalogue import Compiled, Entry
 from derivations.checking.deciding.counterexample import COMPOSE_POINTS, book_like_environments
-from derivations.checking.deciding.restrictions import AXES, Kind, Restriction, on_axis
 from derivations.checking.deciding.samples import environments
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import Undefined, compile_node
+from derivations.registry.restrictions import AXES, Kind, Restriction, on_axis
 
 __all__ = [
     "Match",

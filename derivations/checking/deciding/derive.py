@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derivations.checking.deciding.restrictions import Restriction
 from derivations.closed_forms import forms, m_h, m_w
 from derivations.expr.bridge import SYMPY_SYMBOLS
 from derivations.model import (
@@ -35,6 +34,7 @@ from derivations.model import (
 )
 from derivations.registry.forms import Form, op_form
 from derivations.registry.questions import Derivation, Question, question
+from derivations.registry.restrictions import Restriction
 from derivations.scenarios import BOOK, double_channels, double_padding, pointwise
 
 __all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]

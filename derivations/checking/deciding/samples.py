@@ -17,8 +17,8 @@ from __future__ import annotations
 import random
 from functools import cache
 
-from derivations.checking.deciding.restrictions import Kind, Restriction, on_axis
 from derivations.model import output_size
+from derivations.registry.restrictions import Kind, Restriction, on_axis
 
 __all__ = [
     "RESTRICTIONS",
