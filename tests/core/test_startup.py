@@ -108,3 +108,18 @@ def test_a_first_check_after_install_derives_nothing(tmp_path, question):
     result = _run(["check", "--question", question, "--answer", "c_o"], env)
     assert result == {"status": 1, "loaded": ["lark"]}
     assert not list((tmp_path / "cache").rglob(f"{question}.json"))  # read in the package
+
+
+def test_verify_with_a_warm_forms_cache_imports_no_sympy(tmp_path):
+    import os
+
+    env = {
+        **os.environ,
+        "DERIVATIONS_CACHE": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    argv = ["verify", "--samples", "12", "--seed", "1"]  # both paddings, bias on and off
+    first = _run(argv, env)
+    assert first["status"] == 0 and "sympy" in first["loaded"]  # derived, then cached
+    second = _run(argv, env)
+    assert second["status"] == 0 and "sympy" not in second["loaded"]
