@@ -26,7 +26,7 @@ LAYERS = (
     ("errors", "messages"),  # the words: an error is said from the catalogue
     ("numbers", "files", "display", "registry"),  # leaves and declarations
     ("expr",),  # the expression language
-    ("model", "counted", "diskcache", "docs_cache", "mathml"),
+    ("model", "counted", "store", "docs_cache", "mathml"),
     ("closed_forms", "conv", "loops"),
     ("scenarios", "execute", "sweep"),
     ("checking", "networks"),
