@@ -32,7 +32,7 @@ def register(sub) -> None:
         "--torch",
         metavar="MODULE:FACTORY",
         help="a PyTorch model: FACTORY() from MODULE, built on the meta "
-        "device, read with torch.fx (needs --input)",
+        "device, run on meta tensors, every aten call counted (needs --input)",
     )
     parser.add_argument("--list", action="store_true", help="list the built-in networks")
     parser.add_argument("--batch", type=int, default=1, metavar="N", help="batch size (default 1)")

@@ -1,436 +1,305 @@
-"""Any PyTorch model as a layer list: the same rows, counts and conventions as the built-in
-networks, read from the ``nn.Module``.
+"""Any PyTorch model as a cost table: what it executes, counted call by call.
 
-How the model is read: ``torch.fx.symbolic_trace``.  Forward hooks see modules only, not
-the functional residual additions (``out += identity``), concatenations
-(``torch.cat``) and reshapes between them, nor which layer's output feeds which; the fx
-graph has all of them, in execution order, named by module path (``layer1.0.conv1``).
-The price: a model whose ``forward`` branches on tensor values cannot be traced (one
-line says so).
+How the model is read: it runs once on ``meta`` tensors (shapes only, nothing allocated)
+under a ``TorchDispatchMode``, the mechanism ``torch.utils.flop_counter`` uses, so every
+aten call the model makes is seen -- bare layers, subclasses, functional calls, tuple
+outputs, Python control flow on shapes.  Each call is counted from the registry
+:mod:`.aten` (convolutions and linear layers by the section's closed forms) and named by
+the module running at that moment (forward hooks on every module: ``layer1.0.conv1``;
+several calls in one module are ``name``, ``name:1``, ...).  The model runs in training
+mode by default (``saved`` and the backward are training's; forward counts follow the
+kinds' conventions: batch norm folded, dropout the identity), or in eval mode.
 
-Shapes are propagated without computing anything: a layer this tool counts gets its
-output shape from our own model of it (the shape the closed forms use), and every other
-node runs on ``meta`` tensors (shapes only).  The model's parameters may be on ``meta``
-(built under ``torch.device("meta")``: nothing allocated) or on the CPU; an unsupported
-module with CPU parameters runs once on a CPU tensor of zeros.
+Nothing is silent: a call the registry does not know is a row ``? aten.<op>`` with its
+output shape, left out of every total but the parameters' and named in the totals;
+views and tensor creation are known to compute nothing; every parameter is attributed to
+the first call that reads it (or a view of it), and parameters no call read are one loud
+row, so the table's parameter total is ``sum(p.numel())``, checked on every read.
 
-A module or function this tool cannot count becomes a row of kind ``? <Class>``: listed
-by name and class, its parameters counted (``numel``), its operations unknown and left
-out of every total and share -- never silently dropped.
+Where a tensor that requires a gradient is used by k calls, autograd sums k gradients
+for it: (k - 1) x its elements additions, on the row that produced it (its
+``backward.output``).
 """
 
 from __future__ import annotations
 
-import math
 import operator
+from collections import Counter
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from itertools import count
 
 from derivations.errors import DerivationError
-from derivations.networks.graph import INPUT, Network, NetworkTable, Node, tabulate
-from derivations.networks.kinds import (
-    Activation,
-    AdaptivePool,
-    Add,
-    BatchNorm,
-    Concat,
-    Conv,
-    ConvTranspose,
-    Dropout,
-    Flatten,
-    Kind,
-    LayerNorm,
-    Linear,
-    Parameter,
-    Pool,
-    Unsupported,
-)
+from derivations.networks.aten import FREE, NON_DIFFERENTIABLE, SHAPE_ONLY, Call, Read, read_call
+from derivations.networks.graph import NetworkTable, TableRow, totals_of
+from derivations.networks.kinds import Backward, Dropout, Gradient, Unsupported
 from derivations.networks.rows import clipped, shown
 
-__all__ = ["from_torch", "load_factory", "read_torch"]
+__all__ = ["from_torch", "load_factory"]
+
+INPUT = -1  # the producer of the network's input
+NOT_USES = frozenset({"detach", "alias"}) | NON_DIFFERENTIABLE
 
 
 def _torch():
     try:
         import torch
-        import torch.fx
     except ImportError:
         raise DerivationError(key="network.torch_missing") from None
     return torch
 
 
-def _tuple(value, dims: int) -> tuple:
-    return tuple(value) if isinstance(value, (tuple, list)) else (value,) * dims
+@dataclass
+class _Row:
+    name: str
+    read: Read | None  # None: a call the registry does not know
+    what: str
+    output: tuple
+    params: int = 0
 
 
-# --- modules -> kinds ------------------------------------------------------------------
-def _conv(m, dims):
-    kernel, dilation = _tuple(m.kernel_size, dims), _tuple(m.dilation, dims)
-    if m.padding == "same":  # total padding d (k - 1) per axis (the extra zero at the end)
-        padding, padding_convention = tuple(d * (k - 1) for k, d in zip(kernel, dilation)), "total"
-    elif m.padding == "valid":
-        padding, padding_convention = (0,) * dims, "per-side"
-    else:
-        padding, padding_convention = _tuple(m.padding, dims), "per-side"
-    return Conv(
-        out=m.out_channels,
-        kernel=kernel,
-        stride=_tuple(m.stride, dims),
-        padding=padding,
-        dilation=dilation,
-        groups=m.groups,
-        bias=m.bias is not None,
-        padding_convention=padding_convention,
-        padding_mode=m.padding_mode,
-        in_channels=m.in_channels,
-    )
+class _Recorder:
+    """The state of one read: the module stack, the rows, and per tensor (by a token
+    renewed at every in-place write) its producing row and its uses."""
 
+    def __init__(self, torch, model, parameters: dict, buffers: set):
+        self.torch = torch
+        self.paths = {id(m): n for n, m in model.named_modules(remove_duplicate=False)}
+        self.parameters = parameters  # id(meta parameter) -> (name, numel)
+        self.buffers = buffers
+        self.attributed: set[int] = set()
+        self.stack: list[str] = []
+        self.rows: list[_Row] = []
+        self.names: Counter = Counter()
+        self.tokens: dict[int, int] = {}
+        self.keep: list = []  # every tensor seen stays alive, so ids stay unique
+        self.producer: dict[int, int] = {}
+        self.origin: dict[int, int] = {}  # token -> id of the parameter it views
+        self.numel: dict[int, int] = {}
+        self.uses: Counter = Counter()
+        self.pending: list = []
+        self.fresh = count()
+        self.absorbing: list = []  # inside a dropout module: its calls are its row
 
-def _conv_transpose(m, dims):
-    return ConvTranspose(
-        out=m.out_channels,
-        kernel=_tuple(m.kernel_size, dims),
-        stride=_tuple(m.stride, dims),
-        padding=_tuple(m.padding, dims),
-        output_padding=_tuple(m.output_padding, dims),
-        dilation=_tuple(m.dilation, dims),
-        groups=m.groups,
-        bias=m.bias is not None,
-        in_channels=m.in_channels,
-    )
+    # -- tensors -----------------------------------------------------------------------
+    def token(self, t) -> int:
+        key = self.tokens.get(id(t))
+        if key is None:
+            key = self.renew(t)
+            if id(t) in self.parameters:
+                self.origin[key] = id(t)
+        return key
 
+    def renew(self, t) -> int:
+        key = next(self.fresh)
+        self.tokens[id(t)] = key
+        self.numel[key] = t.numel()
+        self.keep.append(t)
+        return key
 
-def _pool(m, dims, function):
-    if function == "maxpool" and (
-        any(d != 1 for d in _tuple(m.dilation, dims)) or m.return_indices
-    ):
-        return None
-    kernel = _tuple(m.kernel_size, dims)
-    stride = _tuple(m.stride if m.stride is not None else m.kernel_size, dims)
-    return Pool(
-        function=function,
-        kernel=kernel,
-        stride=stride,
-        padding=_tuple(m.padding, dims),
-        ceil_mode=bool(m.ceil_mode),
-    )
-
-
-def _adaptive(m, dims, function, shape):
-    if getattr(m, "return_indices", False):
-        return None
-    out = _tuple(m.output_size, dims)
-    return AdaptivePool(
-        out=tuple(s if o is None else o for o, s in zip(out, shape[1:])), function=function
-    )
-
-
-def _layernorm(m):
-    if m.elementwise_affine and m.bias is None:
-        return None
-    return LayerNorm(normalized=tuple(m.normalized_shape), affine=m.elementwise_affine)
-
-
-def _batchnorm(m):
-    return BatchNorm(features=m.num_features) if m.affine else None
-
-
-ACTIVATION_MODULES = {
-    "ReLU": "relu",
-    "ReLU6": "relu6",
-    "LeakyReLU": "leaky_relu",
-    "ELU": "elu",
-    "GELU": "gelu",
-    "SiLU": "silu",
-    "Sigmoid": "sigmoid",
-    "Tanh": "tanh",
-    "Hardswish": "hardswish",
-    "Hardsigmoid": "hardsigmoid",
-}
-
-
-def _module_kind(torch, module, shape):
-    """The kind counting ``module`` at input ``shape`` (per sample), or ``None``."""
-    nn = torch.nn
-    name = type(module).__name__
-    if type(module) in (nn.Conv1d, nn.Conv2d, nn.Conv3d):
-        return _conv(module, int(name[-2]))
-    if type(module) in (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d):
-        return _conv_transpose(module, int(name[-2]))
-    if type(module) is nn.Linear:
-        return Linear(
-            out=module.out_features, expected_in=module.in_features, bias=module.bias is not None
-        )
-    for prefix, function in (("MaxPool", "maxpool"), ("AvgPool", "avgpool")):
-        if name in (f"{prefix}1d", f"{prefix}2d", f"{prefix}3d") and module.__module__.startswith(
-            "torch.nn"
-        ):
-            if function == "avgpool" and not module.count_include_pad:
-                return None
-            return _pool(module, int(name[-2]), function)
-    for prefix, function in (
-        ("AdaptiveAvgPool", "adaptive_avgpool"),
-        ("AdaptiveMaxPool", "adaptive_maxpool"),
-    ):
-        if name in (f"{prefix}1d", f"{prefix}2d", f"{prefix}3d") and module.__module__.startswith(
-            "torch.nn"
-        ):
-            return _adaptive(module, int(name[-2]), function, shape)
-    if type(module) in (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d):
-        return _batchnorm(module)
-    if type(module) is nn.LayerNorm:
-        return _layernorm(module)
-    if name in ACTIVATION_MODULES and module.__module__.startswith("torch.nn"):
-        return Activation(function=ACTIVATION_MODULES[name])
-    if type(module) is nn.Flatten:
-        return Flatten() if (module.start_dim, module.end_dim) == (1, -1) else None
-    if type(module) in (nn.Dropout, nn.Dropout1d, nn.Dropout2d, nn.Dropout3d):
-        return Dropout()
-    return None
-
-
-# --- functions -> kinds ------------------------------------------------------------------
-def _functions(torch):
-    F = torch.nn.functional
-    add = {operator.add, operator.iadd, torch.add, "add", "add_", "__add__", "__iadd__"}
-    cat = {torch.cat, torch.concat, getattr(torch, "concatenate", torch.cat)}
-    activations = {
-        F.relu: "relu",
-        torch.relu: "relu",
-        "relu": "relu",
-        "relu_": "relu",
-        F.relu6: "relu6",
-        F.gelu: "gelu",
-        F.silu: "silu",
-        torch.sigmoid: "sigmoid",
-        F.sigmoid: "sigmoid",
-        "sigmoid": "sigmoid",
-        torch.tanh: "tanh",
-        F.tanh: "tanh",
-        "tanh": "tanh",
-        F.hardswish: "hardswish",
-        F.leaky_relu: "leaky_relu",
-        F.elu: "elu",
-        F.hardsigmoid: "hardsigmoid",
-    }
-    reshapes = {torch.flatten, "flatten", "view", "reshape", torch.reshape}
-    return add, cat, activations, reshapes
-
-
-def _target_name(node) -> str:
-    target = node.target
-    return target if isinstance(target, str) else getattr(target, "__name__", str(target))
-
-
-class _Reader:
-    """One pass over the fx graph: rows (as :class:`Node`) and meta values."""
-
-    def __init__(self, torch, model, input_shape):
-        self.torch, self.model = torch, model
-        self.input_shape = tuple(input_shape)
-        self.values, self.rows, self.nodes = {}, {}, []
-        self.shapes = {INPUT: self.input_shape}
-        self.seen_modules: set[int] = set()
-        self.names: set[str] = {INPUT}
-        self.add, self.cat, self.activations, self.reshapes = _functions(torch)
-
-    def meta(self, shape):
-        return self.torch.empty((1, *shape), device="meta")
-
-    def unique(self, name: str) -> str:
-        if name not in self.names:
-            self.names.add(name)
-            return name
-        i = 1
-        while f"{name}:{i}" in self.names:
-            i += 1
-        self.names.add(f"{name}:{i}")
-        return f"{name}:{i}"
-
-    def tensor_sources(self, args) -> list:
+    def tensors(self, values) -> list:
         found = []
-        for arg in args:
-            if isinstance(arg, (list, tuple)):
-                found += self.tensor_sources(arg)
-            elif hasattr(arg, "op") and arg in self.rows:
-                found.append(self.rows[arg])
+        for v in values:
+            if isinstance(v, self.torch.Tensor):
+                found.append(v)
+            elif isinstance(v, (list, tuple)):
+                found += self.tensors(v)
+            elif isinstance(v, dict):
+                found += self.tensors(list(v.values()))
         return found
 
-    def emit(self, fx_node, name, kind, sources, output_shape=None):
-        """A row for ``fx_node``; its value is a meta tensor of the row's output."""
-        name = self.unique(name)
-        shapes = [self.shapes[s] for s in sources]
+    def parameter(self, t) -> bool:
+        return self.origin.get(self.token(t)) is not None
+
+    def use(self, inputs, outputs) -> None:
+        """``inputs`` used by a call: a use autograd sums for, if the call is in autograd's
+        graph (an output requires a gradient once the call returned; autograd's own
+        copies, as the clone an in-place activation saves, are not)."""
+        keys = [self.token(t) for t in inputs if t.requires_grad]
+        if keys:
+            self.pending.append((keys, outputs))
+
+    def count_uses(self, result) -> None:
+        """Count the uses by calls in autograd's graph of ``result`` (the model's output):
+        a call's output has a ``grad_fn`` among its nodes."""
+        reached, stack = set(), [t.grad_fn for t in self.tensors([result]) if t.grad_fn]
+        while stack:
+            node = stack.pop()
+            if node not in reached:
+                reached.add(node)
+                stack += [f for f, _ in node.next_functions if f is not None]
+        for keys, outputs in self.pending:
+            if any(t.grad_fn in reached for t in outputs):
+                self.uses.update(keys)
+        self.pending.clear()
+
+    # -- rows --------------------------------------------------------------------------
+    def name(self, label: str) -> str:
+        base = self.stack[-1] if self.stack and self.stack[-1] else label
+        n = self.names[base]
+        self.names[base] += 1
+        return base if n == 0 else f"{base}:{n}"
+
+    def attribute(self, inputs) -> int:
+        params = 0
+        for t in inputs:
+            pid = self.origin.get(self.token(t))
+            if pid is not None and pid not in self.attributed:
+                self.attributed.add(pid)
+                params += self.parameters[pid][1]
+        return params
+
+    def emit(self, read, what: str, inputs, outputs) -> None:
+        label = read.kind.label if read is not None else f"? {what}"
+        first = outputs[0] if outputs else None
+        shape = tuple(int(s) for s in first.shape) if first is not None else ()
+        base = label if read is not None else what.removeprefix("aten.")
+        row = _Row(self.name(base), read, what, shape, self.attribute(inputs))
+        index = len(self.rows)
+        self.rows.append(row)
+        self.use(inputs, outputs)
+        for t in outputs:
+            self.producer[self.renew(t)] = index
+
+    # -- the dispatch ------------------------------------------------------------------
+    def dispatch(self, func, args, kwargs, out) -> None:
+        op = func.overloadpacket.__name__
+        if self.absorbing:
+            return
+        inputs = self.tensors((args, tuple(kwargs.values())))
+        outputs = self.tensors(out if isinstance(out, (tuple, list)) else (out,))
+        if op in SHAPE_ONLY:
+            return self.view(op, inputs, outputs)
+        if op in FREE or (inputs and all(id(t) in self.buffers for t in inputs)):
+            for t in outputs:
+                if not any(t is i for i in inputs):
+                    self.renew(t)  # a constant: no producer
+            return None
+        read = read_call(Call(op, tuple(args), kwargs, out, self.torch.Tensor), self.parameter)
+        if read is None and op in NON_DIFFERENTIABLE:
+            read = None
+        return self.emit(read, f"aten.{op}", inputs, outputs)
+
+    def view(self, op: str, inputs, outputs) -> None:
+        if not inputs:
+            return
+        source = self.token(inputs[0])
+        if op not in NOT_USES:
+            self.use(inputs[:1], outputs)
+        for t in outputs:
+            if t is inputs[0]:
+                continue
+            key = self.renew(t)
+            if source in self.producer:
+                self.producer[key] = self.producer[source]
+            if source in self.origin:
+                self.origin[key] = self.origin[source]
+
+    # -- modules -----------------------------------------------------------------------
+    def pre(self, module, args) -> None:
+        path = self.paths.get(id(module))
+        if path is None:
+            return
+        self.stack.append(path)
+        if isinstance(module, self.torch.nn.modules.dropout._DropoutNd) and not self.absorbing:
+            self.absorbing.append((module, self.tensors(args)))
+        elif self.absorbing:
+            self.absorbing.append(None)
+
+    def post(self, module, args, out) -> None:
+        if self.paths.get(id(module)) is None:
+            return
+        entry = self.absorbing.pop() if self.absorbing else None
+        if entry is not None:
+            inputs = entry[1]
+            outputs = self.tensors(out if isinstance(out, (tuple, list)) else (out,))
+            if outputs and inputs and outputs[0] is not inputs[0]:
+                shape = tuple(int(s) for s in inputs[0].shape)
+                read = Read(Dropout(), [shape], 1, bool(inputs[0].requires_grad))
+                self.emit(read, type(module).__name__, inputs[:1], outputs[:1])
+        self.stack.pop()
+
+
+def _table(torch, recorder: _Recorder, network: str, input_shape: tuple) -> NetworkTable:
+    rows = []
+    for row in recorder.rows:
+        read = row.read
+        if read is None:
+            kind = Unsupported(row.what, row.output, row.params)
+            cost = kind.cost([], 1)
+            rows.append(_table_row(row, kind.label, cost, counted=False))
+            continue
         try:
-            shape = kind.cost(shapes, 1).output if output_shape is None else output_shape
+            cost = read.kind.cost(read.inputs, read.batch, read.grad)
         except DerivationError as error:
             raise DerivationError(
-                key="network.in_layer", problem=error, name=clipped(name)
+                key="network.in_layer", problem=error, name=clipped(row.name)
             ) from None
-        self.nodes.append(Node(name, kind, tuple(sources)))
-        self.shapes[name] = shape
-        self.rows[fx_node] = name
-        self.values[fx_node] = self.meta(shape)
-
-    def run_meta(self, fx_node):
-        """Evaluate a node torch-side on meta values (shapes only)."""
-        args = self.torch.fx.node.map_arg(fx_node.args, lambda n: self.values[n])
-        kwargs = self.torch.fx.node.map_arg(fx_node.kwargs, lambda n: self.values[n])
-        if fx_node.op == "call_function":
-            return fx_node.target(*args, **kwargs)
-        if fx_node.op == "call_method":
-            return getattr(args[0], fx_node.target)(*args[1:], **kwargs)
-        module = self.model.get_submodule(fx_node.target)
-        try:
-            return module(*args, **kwargs)
-        except Exception:
-            on_cpu = self.torch.fx.node.map_aggregate(
-                args,
-                lambda a: (
-                    self.torch.zeros(a.shape, dtype=a.dtype)
-                    if isinstance(a, self.torch.Tensor)
-                    else a
-                ),
+        rows.append(_table_row(row, read.kind.label, cost))
+    rows = _forks(recorder, rows)
+    unused = [
+        (name, numel)
+        for pid, (name, numel) in recorder.parameters.items()
+        if pid not in recorder.attributed
+    ]
+    if unused:
+        names = ", ".join(name for name, _ in unused[:3]) + (", ..." if len(unused) > 3 else "")
+        numel = sum(n for _, n in unused)
+        rows.append(
+            TableRow(
+                f"{len(unused)} unused: {names}",
+                "? unused parameters",
+                (),
+                numel,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                None,
+                counted=False,
             )
-            with self.torch.no_grad():
-                result = module(*on_cpu, **kwargs)
-            return self.torch.fx.node.map_aggregate(
-                result,
-                lambda a: (
-                    self.torch.empty(a.shape, dtype=a.dtype, device="meta")
-                    if isinstance(a, self.torch.Tensor)
-                    else a
-                ),
-            )
-
-    def unsupported(self, fx_node, name, what, params=0):
-        try:
-            value = self.run_meta(fx_node)
-        except Exception as error:
-            first = str(error).splitlines()[0][:120] if str(error) else ""
-            raise DerivationError(
-                key="network.torch_cannot_run",
-                name=clipped(name),
-                what=clipped(what),
-                reason=f"{type(error).__name__}: {first}",
-            ) from None
-        if not isinstance(value, self.torch.Tensor):
-            self.values[fx_node] = value  # a size, a tuple of sizes: not a layer
-            return
-        sources = self.tensor_sources((fx_node.args, fx_node.kwargs)) or [INPUT]
-        shape = tuple(value.shape[1:])
-        self.emit(fx_node, name, Unsupported(what, shape, params), sources, shape)
-
-    # -- node kinds ---------------------------------------------------------------------
-    def placeholder(self, fx_node):
-        if any(n is not fx_node and n.op == "placeholder" for n in self.values):
-            raise DerivationError(key="network.torch_inputs", name=clipped(fx_node.name))
-        self.rows[fx_node] = INPUT
-        self.values[fx_node] = self.meta(self.input_shape)
-
-    def call_module(self, fx_node):
-        module = self.model.get_submodule(fx_node.target)
-        sources = self.tensor_sources(fx_node.args)
-        first_call = id(module) not in self.seen_modules
-        self.seen_modules.add(id(module))
-        params = sum(p.numel() for p in module.parameters()) if first_call else 0
-        kind = None
-        if len(sources) == 1 and len(fx_node.args) == 1 and not fx_node.kwargs:
-            if type(module) is self.torch.nn.Identity:
-                self.rows[fx_node] = sources[0]
-                self.values[fx_node] = self.values[fx_node.args[0]]
-                return
-            kind = _module_kind(self.torch, module, self.shapes[sources[0]])
-        if kind is not None and not first_call:
-            kind = Reused(kind)
-        if kind is None:
-            self.unsupported(fx_node, fx_node.target, type(module).__name__, params)
-        else:
-            self.emit(fx_node, fx_node.target, kind, sources)
-
-    def call_function(self, fx_node):
-        target = fx_node.target
-        name = fx_node.name
-        tensors = [a for a in fx_node.args if hasattr(a, "op")]
-        sources = self.tensor_sources(fx_node.args)
-        hashable = isinstance(target, str) or callable(target)
-        if (
-            hashable
-            and target in self.add
-            and len(tensors) == 2 == len(fx_node.args)
-            and len(sources) == 2
-            and self.shapes[sources[0]] == self.shapes[sources[1]]
-        ):
-            return self.emit(fx_node, name, Add(), sources)
-        if (
-            hashable
-            and target in self.cat
-            and fx_node.args
-            and isinstance(fx_node.args[0], (list, tuple))
-            and len(sources) == len(fx_node.args[0]) >= 2
-            and _dim(fx_node) == 1
-        ):
-            return self.emit(fx_node, name, Concat(), sources)
-        if hashable and target in self.activations and len(sources) == 1 and len(tensors) == 1:
-            return self.emit(fx_node, name, Activation(function=self.activations[target]), sources)
-        if hashable and target in self.reshapes and len(sources) == 1:
-            value = self.run_meta(fx_node)
-            shape = self.shapes[sources[0]]
-            if tuple(value.shape) == (1, math.prod(shape)):
-                return self.emit(fx_node, name, Flatten(), sources)
-        self.unsupported(fx_node, name, _target_name(fx_node))
-
-    call_method = call_function
-
-    def get_attr(self, fx_node):
-        value = operator.attrgetter(fx_node.target)(self.model)
-        if isinstance(value, self.torch.nn.Parameter):
-            kind = Parameter(tuple(value.shape))
-            self.nodes.append(Node(self.unique(fx_node.target), kind, ()))
-            self.rows[fx_node] = self.nodes[-1].name
-            self.shapes[self.nodes[-1].name] = tuple(value.shape)
-        self.values[fx_node] = (
-            self.torch.empty(value.shape, dtype=value.dtype, device="meta")
-            if isinstance(value, self.torch.Tensor)
-            else value
         )
-
-    def read(self):
-        torch = self.torch
-        try:
-            graph = torch.fx.symbolic_trace(self.model).graph
-        except Exception as error:
-            first = str(error).splitlines()[0][:160] if str(error) else ""
-            raise DerivationError(
-                key="network.torch_untraceable", reason=f"{type(error).__name__}: {first}"
-            ) from None
-        for fx_node in graph.nodes:
-            if fx_node.op != "output":
-                getattr(self, fx_node.op)(fx_node)
-        if not self.nodes:
-            raise DerivationError(key="network.torch_no_layers")
-        return self.nodes
+    table = NetworkTable(network, input_shape, tuple(rows), totals_of(rows))
+    expected = sum(numel for _, numel in recorder.parameters.values())
+    if table.totals["params"] != expected:  # the invariant: every parameter once
+        raise AssertionError(f"parameters {table.totals['params']} != {expected}")
+    return table
 
 
-def _dim(fx_node) -> int:
-    dim = fx_node.kwargs.get("dim", fx_node.args[1] if len(fx_node.args) > 1 else 0)
-    return dim
+def _table_row(row: _Row, label: str, cost, counted: bool = True) -> TableRow:
+    return TableRow(
+        row.name,
+        label,
+        row.output,
+        row.params,
+        cost.macs,
+        cost.flops,
+        cost.mults,
+        cost.adds,
+        cost.other,
+        cost.activations,
+        cost.saved,
+        cost.backward,
+        counted and cost.counted,
+    )
 
 
-@dataclass(frozen=True)
-class Reused(Kind):
-    """A module called again (shared weights): counted like its first call, but its
-    parameters are not new (``sum(p.numel())`` counts them once)."""
-
-    name: ClassVar[str] = "reused"
-    counting: ClassVar[str] = "a module called again: its parameters counted once"
-    kind: Kind
-
-    @property
-    def label(self) -> str:
-        return self.kind.label
-
-    def cost(self, inputs, batch, grad=False):
-        return replace(self.kind.cost(inputs, batch, grad), params=0)
+def _forks(recorder: _Recorder, rows: list) -> list:
+    """Autograd's sums of the gradients of tensors used k > 1 times, on their producers."""
+    extra: Counter = Counter()
+    for key, k in recorder.uses.items():
+        index = recorder.producer.get(key)
+        if k > 1 and index is not None and index != INPUT:
+            extra[index] += (k - 1) * recorder.numel[key]
+    for index, adds in extra.items():
+        row = rows[index]
+        if not row.counted:
+            continue
+        backward = row.backward or Backward(None)
+        rows[index] = replace(row, backward=replace(backward, output=Gradient(0, adds)))
+    return rows
 
 
 def _shape(input_shape) -> tuple:
@@ -443,20 +312,103 @@ def _shape(input_shape) -> tuple:
     return tuple(input_shape)
 
 
-def read_torch(model, input_shape, name: str | None = None) -> Network:
-    """The layer list of ``model`` (an ``nn.Module``) at per-sample ``input_shape``."""
+def _meta_state(torch, model) -> tuple[dict, dict, set]:
+    """Meta copies of the model's parameters (requiring a gradient) and buffers, by name,
+    for ``torch.func.functional_call``: the user's model is never written to."""
+    state, parameters, buffers = {}, {}, set()
+    for name, p in model.named_parameters():
+        if isinstance(p, torch.nn.parameter.UninitializedParameter):
+            raise DerivationError(key="network.torch_lazy", name=clipped(name))
+        meta = torch.nn.Parameter(torch.empty_like(p, device="meta"), requires_grad=True)
+        state[name] = meta
+        parameters[id(meta)] = (name, p.numel())
+    for name, b in model.named_buffers():
+        meta = torch.empty_like(b, device="meta")
+        state[name] = meta
+        buffers.add(id(meta))
+    return state, parameters, buffers
+
+
+def _run(torch, model, state, recorder, x) -> None:
+    """Run ``model`` on ``x`` with ``state`` as its parameters and buffers, every call
+    recorded, then count the uses autograd's graph makes."""
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Mode(TorchDispatchMode):
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            kwargs = kwargs or {}
+            out = func(*args, **kwargs)
+            recorder.dispatch(func, args, kwargs, out)
+            return out
+
+    hooks = torch.nn.modules.module
+    pre = hooks.register_module_forward_pre_hook(recorder.pre)
+    post = hooks.register_module_forward_hook(recorder.post, always_call=True)
+    try:
+        with Mode():
+            result = torch.func.functional_call(model, state, (x,))
+    finally:
+        pre.remove()
+        post.remove()
+    recorder.count_uses(result)
+
+
+def _lazy(torch, model, x) -> None:
+    """Lazy modules (``nn.LazyLinear``) take their shapes from a first call: one on a meta
+    copy of the input, which initializes them (as the model's own first call would)."""
+    lazy = [
+        name
+        for name, p in model.named_parameters()
+        if isinstance(p, torch.nn.parameter.UninitializedParameter)
+    ]
+    if lazy:
+        try:
+            with torch.no_grad():
+                model(x)
+        except Exception:
+            raise DerivationError(key="network.torch_lazy", name=clipped(lazy[0])) from None
+
+
+def from_torch(
+    model, input_shape, batch: int = 1, name: str | None = None, train: bool = True
+) -> NetworkTable:
+    """Per-call cost table of a PyTorch model, e.g. ``from_torch(model, (3, 224, 224))``:
+    the columns and conventions of the built-in networks (``network --list``), one row
+    per counted aten call, named by module path.  ``input_shape`` is per sample (the
+    model gets ``(batch, *input_shape)``); ``train``: the mode it runs in (training by
+    default: what autograd saves is training's)."""
     torch = _torch()
     if not isinstance(model, torch.nn.Module):
         raise DerivationError(key="network.torch_not_module", value=type(model).__name__)
     shape = _shape(input_shape)
-    nodes = _Reader(torch, model, shape).read()
-    return Network(name or type(model).__name__, shape, tuple(nodes))
-
-
-def from_torch(model, input_shape, batch: int = 1, name: str | None = None) -> NetworkTable:
-    """Per-layer cost table of a PyTorch model, e.g. ``from_torch(model, (3, 224, 224))``:
-    the rows, columns and conventions of the built-in networks (``network --list``)."""
-    return tabulate(read_torch(model, input_shape, name), batch)
+    if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
+        raise DerivationError(key="network.bad_batch", value=shown(batch))
+    x = torch.empty(batch, *shape, device="meta")
+    modes = {m: m.training for m in model.modules()}
+    try:
+        model.train(train)
+        try:
+            _lazy(torch, model, x)
+            state, parameters, buffers = _meta_state(torch, model)
+            recorder = _Recorder(torch, model, parameters, buffers)
+            recorder.producer[recorder.token(x)] = INPUT
+            with torch.enable_grad():
+                _run(torch, model, state, recorder, x)
+        except DerivationError:
+            raise
+        except Exception as error:
+            first = str(error).splitlines()[0][:160] if str(error) else ""
+            raise DerivationError(
+                key="network.torch_cannot_run",
+                shape=shown((batch, *shape)),
+                reason=f"{type(error).__name__}: {first}",
+            ) from None
+    finally:
+        for module, training in modes.items():
+            module.training = training
+    if not recorder.rows:
+        raise DerivationError(key="network.torch_no_layers")
+    return _table(torch, recorder, name or type(model).__name__, (batch, *shape))
 
 
 def load_factory(spec: str):
