@@ -45,6 +45,11 @@ def register(sub) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="every column, however wide (default: fit the terminal's width when printing to one)",
+    )
+    parser.add_argument(
         "--lang",
         choices=("en", "zh"),
         default="en",
@@ -147,8 +152,23 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(network_report(table, args.dtype), indent=2))
     else:
-        print(text_table(table, args.dtype, args.lang))
+        print(text_table(table, args.dtype, args.lang, None if args.wide else terminal_width()))
     return 0
 
 
-__all__ = ["parse_input", "register", "run"]
+def terminal_width() -> int | None:
+    """The width to fit: ``COLUMNS`` when set, else the terminal's when stdout is one;
+    ``None`` (every column) when printing to a file or a pipe."""
+    import os
+    import shutil
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+__all__ = ["parse_input", "register", "run", "terminal_width"]

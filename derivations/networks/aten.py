@@ -307,6 +307,16 @@ def _upsample(axes: int) -> Reader:
     return read
 
 
+def _grid_sample(call: Call) -> Read | None:
+    x, grid, mode = call.args[:3]
+    if mode != 0:  # 0: bilinear
+        return None
+    grad = call.grad(x) or call.grad(grid)
+    saves = math.prod(_shape(x)) + math.prod(_shape(grid)) if grad else 0
+    kind = Resample("grid_sample", _shape(call.out), 2, grad, saves)
+    return Read(kind, [_shape(x)], 1, grad)
+
+
 def _prelu(call: Call) -> Read | None:
     x, w = call.args[:2]
     grads = (call.grad(x), call.grad(w))
@@ -551,6 +561,8 @@ READERS: dict[str, Reader] = {
     "upsample_bilinear2d": _upsample(2),
     "upsample_trilinear3d": _upsample(3),
     "_prelu_kernel": _prelu,
+    "grid_sampler_2d": _grid_sample,
+    "repeat": _copy("repeat"),
     "max_pool2d_with_indices": _pool("maxpool"),
     "max_pool3d_with_indices": _pool("maxpool"),
     "avg_pool2d": _pool("avgpool"),

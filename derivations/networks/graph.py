@@ -75,10 +75,11 @@ class TableRow:
         return self.mults + self.adds + self.other
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class NetworkTable:
     """A network's rows and their totals, computed once (:func:`tabulate`): shares are
-    exact fractions of them."""
+    exact fractions of them.  Displayed compactly: ``repr`` is one line, a notebook
+    shows the blocks and totals with every row collapsed (``_repr_html_``)."""
 
     network: str
     input_shape: tuple  # batch first
@@ -88,6 +89,18 @@ class NetworkTable:
     @property
     def uncounted(self) -> tuple[TableRow, ...]:
         return tuple(r for r in self.rows if not r.counted)
+
+    def __repr__(self) -> str:
+        t = self.totals
+        return (
+            f"<NetworkTable {self.network!r}: input {self.input_shape}, {len(self.rows)} rows, "
+            f"{t.get('params', 0):,} params, {t.get('macs', 0):,} MACs>"
+        )
+
+    def _repr_html_(self) -> str:
+        from derivations.networks.report import html_table
+
+        return html_table(self)
 
     def share(self, row: TableRow, key: str) -> Fraction:
         total = self.totals[key]

@@ -281,9 +281,10 @@ class Normalize(Kind):
 
 @dataclass(frozen=True)
 class Resample(Kind):
-    """Interpolation to ``output`` (``F.interpolate``): nearest is a copy (0 ops); a
-    (bi/tri)linear one over ``axes`` axes weighs 2^axes inputs per output element:
-    2^axes multiplications, 2^axes - 1 additions; backward scatters them back."""
+    """Interpolation to ``output`` (``F.interpolate``, ``F.grid_sample``): nearest is a
+    copy (0 ops); a (bi/tri)linear one over ``axes`` axes weighs 2^axes inputs per
+    output element: 2^axes multiplications, 2^axes - 1 additions (a grid sample's
+    coordinate arithmetic not counted); backward scatters them back."""
 
     name: ClassVar[str] = "resample"
     counting: ClassVar[str] = (
@@ -294,6 +295,7 @@ class Resample(Kind):
     output: tuple
     axes: int = 0
     grad: bool = True
+    saves: int = 0  # elements autograd keeps (grid sampling: its input and grid)
 
     @property
     def label(self) -> str:
@@ -310,5 +312,6 @@ class Resample(Kind):
             mults=out * taps if linear else 0,
             adds=out * (taps - 1) if linear else 0,
             activations=out,
+            saved=self.saves,
             backward=Backward(dx if self.grad else None),
         )

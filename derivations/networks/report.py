@@ -22,6 +22,8 @@ __all__ = [
     "network_report",
     "percent",
     "printable",
+    "blocks",
+    "html_table",
     "scientific",
     "text_table",
 ]
@@ -216,6 +218,11 @@ HEADER = (
     "bwd adds",
 )
 LEFT = 3  # name, kind and shape are left-aligned
+# the columns kept first when the table must fit a terminal (indices into HEADER): the
+# name, the kind and the parameters always; then the rest in this order
+PRIORITY = (0, 1, 3, 5, 2, 7, 4, 6, 11, 13, 8, 9, 10, 12, 14, 15)
+NAME_CHARS = 28  # a layer name longer than this is cut (with ...) when the table must fit
+SEP = "  "
 
 
 def _cells(table, r) -> tuple:
@@ -251,12 +258,95 @@ def _cells(table, r) -> tuple:
     )
 
 
-def text_table(table, dtype: str = "float32", lang: str = "en") -> str:
+def block_of(name: str) -> str | None:
+    """The block a row named by module path belongs to (its first component:
+    ``layer1`` of ``layer1.0.conv1``), or ``None`` for a top-level name."""
+    head, dot, _ = name.partition(".")
+    return head if dot else None
+
+
+def _subtotal(table, name: str, rows) -> tuple:
+    """A block's subtotal line: every column summed over its counted rows."""
+    counted = [r for r in rows if r.counted]
+    backward = [r.backward for r in counted if r.backward is not None]
+
+    def share(key):
+        total = table.totals[key]
+        part = sum(getattr(r, key) for r in (rows if key == "params" else counted))
+        return percent(Fraction(part, total) if total else Fraction(0))
+
+    return (
+        f"{printable(name)} (block)",
+        f"{len(rows)} rows",
+        "",
+        grouped(sum(r.params for r in rows)),
+        share("params"),
+        grouped(sum(r.macs for r in counted)),
+        share("macs"),
+        grouped(sum(r.flops for r in counted)),
+        grouped(sum(r.mults for r in counted)),
+        grouped(sum(r.adds for r in counted)),
+        grouped(sum(r.other for r in counted)),
+        grouped(sum(r.activations for r in counted)),
+        share("activations"),
+        grouped(sum(r.saved for r in counted)),
+        grouped(sum(b.mults for b in backward)),
+        grouped(sum(b.adds for b in backward)),
+    )
+
+
+def blocks(table) -> list:
+    """The rows in order, cut into runs by block: ``[(block or None, rows), ...]``."""
+    runs: list = []
+    for r in table.rows:
+        block = block_of(r.name)
+        if runs and runs[-1][0] == block and block is not None:
+            runs[-1][1].append(r)
+        else:
+            runs.append((block, [r]))
+    return runs
+
+
+def _body(table) -> tuple[list, set]:
+    """Every row's cells, a subtotal after each block of more than one row; the
+    subtotal lines' indices."""
+    body, subtotals = [], set()
+    for block, rows in blocks(table):
+        body += [_cells(table, r) for r in rows]
+        if block is not None and len(rows) > 1:
+            subtotals.add(len(body))
+            body.append(_subtotal(table, block, rows))
+    return body, subtotals
+
+
+def _fit(lines: list, width: int | None) -> tuple[list[int], int]:
+    """The columns to print (indices into HEADER, in table order) so that a line fits
+    ``width`` characters (``None``: all), and the widest name allowed."""
+    names = NAME_CHARS if width else max(len(row[0]) for row in lines)
+    widths = [max(len(row[i]) for row in lines) for i in range(len(HEADER))]
+    widths[0] = min(widths[0], max(names, len(HEADER[0])))
+    if not width:
+        return list(range(len(HEADER))), widths[0]
+    chosen: list[int] = []
+    for i in PRIORITY:
+        if len(chosen) < 3 or sum(widths[j] + len(SEP) for j in (*chosen, i)) - len(SEP) <= width:
+            chosen.append(i)
+    return sorted(chosen), widths[0]
+
+
+def _cut(name: str, chars: int) -> str:
+    return name if len(name) <= chars else name[: chars - 3] + "..."
+
+
+def text_table(table, dtype: str = "float32", lang: str = "en", width: int | None = None) -> str:
     """The table as terminal text: a header naming the input and the padding reading,
-    one line per layer, the totals and the conventions; the notes from the catalogue in
-    ``lang`` (column names, kinds and the kinds' counting notes in English)."""
+    one line per layer (a subtotal after each block of a module-path table), the totals
+    and the conventions; the notes from the catalogue in ``lang`` (column names, kinds
+    and the kinds' counting notes in English).  ``width``: fit lines to that many
+    characters (the columns kept by :data:`PRIORITY`, long names cut, the notes
+    wrapped; the columns left out are named); ``None``: every column, unwrapped."""
     t = table.totals
-    body = [_cells(table, r) for r in table.rows]
+    body, subtotals = _body(table)
     counted = [r for r in table.rows if r.counted and r.backward is not None]
     total = (
         "total",
@@ -276,28 +366,31 @@ def text_table(table, dtype: str = "float32", lang: str = "en") -> str:
         grouped(sum(r.backward.mults for r in counted)),
         grouped(sum(r.backward.adds for r in counted)),
     )
-    widths = [max(len(row[i]) for row in (HEADER, *body, total)) for i in range(len(HEADER))]
+    columns, name_chars = _fit([HEADER, *body, total], width)
+    cut = [tuple(_cut(c, name_chars) if i == 0 else c for i, c in enumerate(row)) for row in body]
+    widths = [max(len(row[i]) for row in (HEADER, *cut, total)) for i in range(len(HEADER))]
 
     def line(row):
-        return "  ".join(
-            c.ljust(w) if i < LEFT else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))
-        )
+        return SEP.join(
+            row[i].ljust(widths[i]) if i < LEFT else row[i].rjust(widths[i]) for i in columns
+        ).rstrip()
 
     rule = line(tuple("-" * w for w in widths))
     shape = shape_text(table.input_shape)
     lines = [
         f"{printable(table.network)}: input {shape}",
-        text("network.table.padding", lang),
+        *_wrap(text("network.table.padding", lang), width),
         "",
         line(HEADER),
         rule,
-        *map(line, body),
-        rule,
-        line(total),
-        "",
     ]
+    for index, row in enumerate(cut):
+        lines.append(line(row))
+        if index in subtotals and index + 1 < len(cut):
+            lines.append("")
+    lines += [rule, line(total), ""]
     itemsize = {"float16": 2, "float32": 4, "float64": 8}[dtype]
-    lines.append(
+    notes = [
         text(
             "network.table.totals",
             lang,
@@ -309,9 +402,78 @@ def text_table(table, dtype: str = "float32", lang: str = "en") -> str:
             activations=_human(t["activations"]),
             activations_bytes=grouped(t["activations"] * itemsize),
         )
-    )
+    ]
     if table.uncounted:
         names = ", ".join(f"{printable(r.name)} ({printable(r.kind[2:])})" for r in table.uncounted)
-        lines.append(text("network.table.uncounted", lang, count=len(table.uncounted), names=names))
-    lines += ["", "conventions:"] + [f"  {k}: {v}" for k, v in _conventions(lang).items()]
+        notes.append(text("network.table.uncounted", lang, count=len(table.uncounted), names=names))
+    left_out = [HEADER[i] for i in range(len(HEADER)) if i not in columns]
+    if left_out:
+        notes.append(text("network.table.left_out", lang, columns=", ".join(left_out)))
+    for note in notes:
+        lines += _wrap(note, width)
+    lines += ["", "conventions:"]
+    for k, v in _conventions(lang).items():
+        lines += _wrap(f"{k}: {v}", width, "  ", "    ")
     return "\n".join(lines)
+
+
+def _wrap(note: str, width: int | None, first: str = "", rest: str = "") -> list[str]:
+    if not width:
+        return [first + note]
+    import textwrap
+
+    return textwrap.wrap(
+        note, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+    ) or [first]
+
+
+HTML_COLUMNS = ("params", "macs", "flops", "activations", "saved")
+
+
+def html_table(table, lang: str = "en") -> str:
+    """The table for a notebook, compact: the input and totals, one line per block
+    (a module path's first component; top-level rows stand alone), and every row in a
+    collapsed ``<details>``.  Every name is HTML-escaped."""
+    from html import escape
+
+    def cells(values, tag="td"):
+        return "".join(f"<{tag}>{escape(str(v))}</{tag}>" for v in values)
+
+    head = cells(("layer", "kind", "output shape", *HTML_COLUMNS), "th")
+    t = table.totals
+    runs = blocks(table)
+    summary = []
+    for block, rows in runs:
+        if block is None or len(rows) == 1:
+            summary += [cells(_html_row(r)) for r in rows]
+        else:
+            counted = [r for r in rows if r.counted]
+            sums = [
+                grouped(sum(getattr(r, k) for r in (rows if k == "params" else counted)))
+                for k in HTML_COLUMNS
+            ]
+            summary.append(cells((block, f"{len(rows)} rows", "", *sums)))
+    total = cells(("total", "", "", *(grouped(t[k]) for k in HTML_COLUMNS)), "th")
+    every = "".join(f"<tr>{cells(_html_row(r))}</tr>" for r in table.rows)
+    note = text("network.table.html_blocks", lang, rows=len(table.rows), blocks=len(runs))
+    uncounted = ""
+    if table.uncounted:
+        names = ", ".join(f"{r.name} ({r.kind[2:]})" for r in table.uncounted)
+        uncounted = (
+            "<p>"
+            + escape(text("network.table.uncounted", lang, count=len(table.uncounted), names=names))
+            + "</p>"
+        )
+    return (
+        f"<div><b>{escape(table.network)}</b>: input {escape(shape_text(table.input_shape))}"
+        f"<table><thead><tr>{head}</tr></thead><tbody>"
+        + "".join(f"<tr>{row}</tr>" for row in summary)
+        + f"</tbody><tfoot><tr>{total}</tr></tfoot></table>{uncounted}"
+        f"<details><summary>{escape(note)}</summary><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{every}</tbody></table></details></div>"
+    )
+
+
+def _html_row(r) -> tuple:
+    values = [grouped(getattr(r, k)) if r.counted or k == "params" else "?" for k in HTML_COLUMNS]
+    return (r.name, r.kind, shape_text(r.output_shape), *values)

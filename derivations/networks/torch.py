@@ -183,7 +183,8 @@ class _Recorder:
         if not inputs:
             return
         source = self.token(inputs[0])
-        if op not in NOT_USES:
+        in_place = any(t is inputs[0] for t in outputs)  # as_strided_: metadata only
+        if op not in NOT_USES and not in_place:
             self.use(inputs[:1], outputs)
         for t in outputs:
             if t is inputs[0]:
@@ -212,7 +213,8 @@ class _Recorder:
         if entry is not None:
             inputs = entry[1]
             outputs = self.tensors(out if isinstance(out, (tuple, list)) else (out,))
-            if outputs and inputs and outputs[0] is not inputs[0]:
+            ran = outputs and inputs and (outputs[0] is not inputs[0] or module.p > 0)
+            if ran and module.training:  # in place too (inplace=True): the mask is saved
                 shape = tuple(int(s) for s in inputs[0].shape)
                 read = Read(Dropout(), [shape], 1, bool(inputs[0].requires_grad))
                 self.emit(read, type(module).__name__, inputs[:1], outputs[:1])
