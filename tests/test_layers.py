@@ -31,7 +31,7 @@ LAYERS = (
     ("scenarios", "execute", "sweep"),
     ("checking", "networks"),
     ("exercises", "figures", "reference", "render", "webpage", "variants", "grading"),
-    ("api", "commands"),
+    ("api", "commands", "practice"),  # practice: the browser runs `check`
     ("cli", "__main__", "__init__"),
 )
 MAX_UPWARD = 3
