@@ -126,12 +126,15 @@ def _variant_values(question: str, student: Student, padding: str):
 
 def variant_assumptions(variant, padding: str) -> tuple:
     """The named assumptions a catalogue variant makes in a course reading padding as
-    ``padding`` (a per-side course: the book's total padding is the assumption)."""
+    ``padding`` (a per-side course: the book's total padding is the assumption, when
+    the variant's value depends on the padding at all: not in a doubling ratio)."""
+    from derivations.expr.tree import symbols_in
+
     names = list(variant.conventions)
     if padding == "per-side":
         if "per_side_padding" in names:
             names.remove("per_side_padding")
-        elif variant.padding == "total":
+        elif variant.padding == "total" and symbols_in(variant.tree) & {"p_h", "p_w"}:
             names.insert(0, "total_padding")
     return tuple(names)
 
