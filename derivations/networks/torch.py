@@ -331,6 +331,70 @@ def _meta_state(torch, model) -> tuple[dict, dict, set]:
     return state, parameters, buffers
 
 
+def _batch_norm_outputs(torch, args, training: bool):
+    """What ``native_batch_norm`` returns on meta tensors -- the output (the input's
+    shape and strides) and the saved mean and inverse deviation (per channel in
+    training, empty at inference; float32 for half inputs) -- without PyTorch's Python
+    meta decomposition, which is most of a meta forward of a batch-normed network."""
+    x = args[0]
+    half = x.dtype in (torch.float16, torch.bfloat16)
+    stats = torch.float32 if half else x.dtype
+    channels = x.shape[1] if training else 0
+    return (
+        torch.empty_like(x),
+        x.new_empty((channels,), dtype=stats),
+        x.new_empty((channels,), dtype=stats),
+    )
+
+
+def _layer_norm_outputs(torch, args):
+    """``native_layer_norm``'s meta results: the output, the mean and the reciprocal
+    deviation (one per normalized group, kept as size-1 axes; float32 for half inputs)."""
+    x, normalized = args[0], args[1]
+    half = x.dtype in (torch.float16, torch.bfloat16)
+    stats = (*x.shape[: x.dim() - len(normalized)], *([1] * len(normalized)))
+    dtype = torch.float32 if half else x.dtype
+    return (
+        torch.empty_like(x, memory_format=torch.contiguous_format),
+        x.new_empty(stats, dtype=dtype),
+        x.new_empty(stats, dtype=dtype),
+    )
+
+
+def _product_output(torch, a, b):
+    """``mm``/``addmm``/``bmm``'s meta result: a contiguous (..., m, n) of ``a``'s type."""
+    if a.dtype != b.dtype or a.dim() != b.dim() or a.shape[-1] != b.shape[-2]:
+        return None
+    return a.new_empty((*a.shape[:-1], b.shape[-1]))
+
+
+def _fast(torch, func, args):
+    """The meta result of a few calls whose PyTorch meta kernels are Python
+    decompositions (most of a meta forward's time), computed here from the shapes, or
+    ``None``: run ``func``."""
+    name = func.overloadpacket.__name__
+    if name == "native_batch_norm" and len(args) >= 6:
+        return _batch_norm_outputs(torch, args, bool(args[5]))
+    if name == "_native_batch_norm_legit_no_training":
+        return _batch_norm_outputs(torch, args, False)
+    if name == "native_layer_norm" and len(args) >= 2:
+        return _layer_norm_outputs(torch, args)
+    if name in ("mm", "bmm") and len(args) == 2:
+        return _product_output(torch, args[0], args[1])
+    if name == "addmm" and len(args) == 3 and args[0].dtype == args[1].dtype:
+        return _product_output(torch, args[1], args[2])
+    if name in SAME_SHAPE and args[0].is_contiguous():
+        return torch.empty_like(args[0])
+    return None
+
+
+# out-of-place calls whose result is a new tensor of the input's shape and type
+SAME_SHAPE = frozenset(
+    ["relu", "gelu", "silu", "sigmoid", "tanh", "hardswish", "hardsigmoid"]
+    + ["_softmax", "_safe_softmax", "_log_softmax"]
+)
+
+
 def _run(torch, model, state, recorder, x) -> None:
     """Run ``model`` on ``x`` with ``state`` as its parameters and buffers, every call
     recorded, then count the uses autograd's graph makes."""
@@ -339,7 +403,9 @@ def _run(torch, model, state, recorder, x) -> None:
     class Mode(TorchDispatchMode):
         def __torch_dispatch__(self, func, types, args=(), kwargs=None):
             kwargs = kwargs or {}
-            out = func(*args, **kwargs)
+            out = _fast(torch, func, args) if not kwargs else None
+            if out is None:
+                out = func(*args, **kwargs)
             recorder.dispatch(func, args, kwargs, out)
             return out
 
