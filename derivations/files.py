@@ -15,6 +15,7 @@ those whose process no longer exists (never one a live run is still writing).
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import tempfile
@@ -90,6 +91,28 @@ def remove_stale_temporaries(target: Path) -> None:
             os.unlink(folder / name)
 
 
+class _TargetStream(io.RawIOBase):
+    """A staged file's raw stream: a failed write (a full disk, a file-size limit) is the
+    one-line :class:`DerivationError` naming the target, never an ``OSError`` naming a
+    temporary file."""
+
+    def __init__(self, raw, target: Path):
+        self.raw, self.target = raw, target
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        try:
+            return self.raw.write(data)
+        except OSError as error:
+            raise _cannot_write(self.target, error) from None
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
 class Staging:
     """Files staged beside their targets, replaced together by :meth:`commit`.
 
@@ -129,10 +152,10 @@ class Staging:
                 prefix=f".{target.name}.{os.getpid()}.",
                 suffix=".tmp",
             )
-        except OSError as error:
-            raise _cannot_write(error.filename or target, error) from None
+        except OSError as error:  # named by the target asked for, not its temporary
+            raise _cannot_write(target, error) from None
         self._staged.append((temporary, target))
-        return os.fdopen(handle, "wb")
+        return io.BufferedWriter(_TargetStream(os.fdopen(handle, "wb", buffering=0), target))
 
     def add(self, path, content) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content

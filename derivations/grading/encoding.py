@@ -6,19 +6,23 @@ GB18030, …) is named with ``--encoding``; a file that does not decode stops be
 anything is written, with one line naming the line, the byte and the encodings that
 would decode it.  Never a replacement character, never a silently damaged name.
 
-The input is read through a counter: more than :data:`MAX_INPUT_BYTES` (or a device
-such as ``/dev/zero`` that never ends) stops with one line naming the limit.
+Only a regular file is read (:func:`derivations.grading.inputs.open_regular`: a FIFO or a
+device is refused before a byte is read), through a counter: more than
+:data:`MAX_INPUT_BYTES` (a file still growing as it is read) stops with one line naming
+the limit.  ``--encoding`` names a text encoding a CSV file can be saved in
+(ASCII-compatible, or UTF-16/32): ``hex``, ``base64``, ``rot13``, ``punycode``,
+``unicode_escape``, ``utf-7`` and the like are refused with one line.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
-import os
 from dataclasses import dataclass
 
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
+from derivations.grading.inputs import open_regular
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -114,6 +118,29 @@ def _detected(sample: bytes) -> str:
     return _bom_less_utf16(sample) or "utf-8"
 
 
+# what a class file's header and answers hold: a text encoding must give these
+# characters back as the same ASCII bytes (or be UTF-16/32) and read them back unchanged
+_PROBE = "Student,Question,Answer;\tc_i*(k_h-1)/2+[x]\"\\u0041'\r\n"
+_UNICODE_FAMILIES = ("utf-8-sig", "utf-16", "utf-32")
+_NOT_FOR_FILES = frozenset({"idna"})  # a host-name codec: rewrites what looks like one
+
+
+def _is_file_encoding(name: str) -> bool:
+    """Whether codec ``name`` can be a CSV file's encoding: a text encoding (not hex,
+    base64, zlib, rot13, uu), ASCII-compatible or a UTF-16/32 form, that reads back what
+    it wrote (not punycode, unicode_escape, raw_unicode_escape, utf-7, undefined)."""
+    if not getattr(codecs.lookup(name), "_is_text_encoding", True) or name in _NOT_FOR_FILES:
+        return False
+    try:
+        encoded = _PROBE.encode(name)
+        back = encoded.decode(name)
+    except (UnicodeError, ValueError, LookupError):
+        return False
+    return back == _PROBE and (
+        encoded == _PROBE.encode("ascii") or name.startswith(_UNICODE_FAMILIES)
+    )
+
+
 def _codec(name: str, path: str) -> str:
     try:
         found = codecs.lookup(name).name
@@ -121,6 +148,8 @@ def _codec(name: str, path: str) -> str:
         raise DerivationError(
             key="grading.unknown_encoding", path=path, encoding=terminal(name)
         ) from None
+    if not _is_file_encoding(found):
+        raise DerivationError(key="grading.not_text_encoding", path=path, encoding=terminal(name))
     return "utf-8-sig" if found == "utf-8" else found
 
 
@@ -129,20 +158,8 @@ def open_source(path, encoding: str | None = None, limit: int | None = None) -> 
     ``limit``: the size cap in bytes (default :data:`MAX_INPUT_BYTES`)."""
     name = str(path)
     limit = MAX_INPUT_BYTES if limit is None else limit
-    try:
-        stream = open(path, "rb", buffering=0)  # noqa: SIM115 -- kept open by the Source
-        info = os.fstat(stream.fileno())
-    except OSError as error:
-        raise DerivationError(
-            key="grading.cannot_read", path=name, reason=error.strerror or str(error)
-        ) from None
-    if os.path.isdir(path):
-        stream.close()
-        raise DerivationError(
-            key="grading.cannot_read",
-            path=name,
-            reason=DerivationError(key="grading.is_directory"),
-        )
+    descriptor, size = open_regular(path)
+    stream = open(descriptor, "rb", buffering=0)  # noqa: SIM115 -- kept open by the Source
     try:
         sample = stream.read(_SAMPLE) or b""
     except OSError as error:
@@ -152,12 +169,11 @@ def open_source(path, encoding: str | None = None, limit: int | None = None) -> 
         ) from None
     chosen = _codec(encoding, name) if encoding else _detected(sample)
     if b"\x00" in sample and not codecs.lookup(chosen).name.startswith(("utf-16", "utf-32")):
-        stream.close()  # /dev/zero, a binary file: say so before reading any further
+        stream.close()  # a binary file: say so before reading any further
         at = sample.index(b"\x00")
         line = sample.count(b"\n", 0, at) + 1
         column = at - (sample.rfind(b"\n", 0, at) + 1) + 1
         raise DerivationError(key="grading.nul", path=name, line=line, column=column)
-    size = info.st_size if os.path.isfile(path) else None
     counter = _Counted(stream, sample, name, limit)
     buffered = io.BufferedReader(counter, buffer_size=1 << 16)
     textual = io.TextIOWrapper(buffered, encoding=chosen, errors="strict", newline="")
@@ -189,9 +205,11 @@ def likely_encodings(*samples: bytes) -> list[str]:
 def _locate(path: str, encoding: str):
     """(line, byte offset, byte value, bytes of the line) of the first byte that does
     not decode, reading the file again from its start, a line at a time."""
-    with open(path, "rb") as stream:
+    descriptor, size = open_regular(path)
+    with open(descriptor, "rb") as stream:
         if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
-            data = stream.read(MAX_INPUT_BYTES)  # such a file is rarely large
+            # such a file is rarely large; the buffer is the file's size, never the cap's
+            data = stream.read(min(size, MAX_INPUT_BYTES) + 1)
             try:
                 data.decode(encoding)
             except UnicodeDecodeError as error:
@@ -216,9 +234,10 @@ def decode_failure(source: Source) -> DerivationError:
     encoding = source.encoding
     try:
         where = _locate(source.path, encoding)
-        with open(source.path, "rb") as stream:
+        descriptor, _ = open_regular(source.path)
+        with open(descriptor, "rb") as stream:
             head = stream.read(_SAMPLE)
-    except OSError:
+    except (OSError, DerivationError):
         where, head = None, b""
     if where is None:
         return DerivationError(

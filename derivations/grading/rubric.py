@@ -14,17 +14,19 @@ table ``[conventions]``, the report's ``conventions`` column and JSON key, and t
 
 from __future__ import annotations
 
-import tomllib
+import math
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
-from typing import NoReturn
 
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
 from derivations.grading.identifiers import resolve, suggestions
+from derivations.grading.rubric_file import MAX_RUBRIC_BYTES, fail, parse_rubric, read_rubric
 from derivations.messages import catalogue
+from derivations.numbers import shown
 
 __all__ = [
     "Rubric",
@@ -46,7 +48,7 @@ GRADED_VERDICTS = (
     "invalid_input",
     "error",
 )
-MAX_RUBRIC_BYTES = 1024 * 1024
+MAX_POINTS = 10**6  # a question's points
 _ASSUMPTION = "checker.assumption."
 
 
@@ -108,40 +110,51 @@ def format_points(value: Fraction) -> str:
     return shown
 
 
-def _fail(source: str, entry: str, problem: DerivationError) -> NoReturn:
-    """Stop: ``rubric SOURCE, ENTRY: PROBLEM`` (a keyed error, said where it is shown)."""
-    raise DerivationError(key="grading.bad_rubric", path=source, entry=entry, problem=problem)
+# a number as text: a plain decimal with a bounded exponent (never Decimal("1e999999999"),
+# whose exact value has a billion digits)
+_DECIMAL = re.compile(r"^[+-]?(\d{1,15}(\.\d{0,15})?|\.\d{1,15})([eE][+-]?\d{1,2})?$")
 
 
-def _number(source, entry, value, upper=None) -> Fraction:
+def _exact(source, entry, value) -> Fraction:
+    """``value`` (an int, a float or a number written as text) as an exact fraction;
+    only finite values with a bounded size are converted."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        _fail(
+        fail(
             source,
             entry,
             DerivationError(key="grading.rubric_not_number", value=terminal(repr(value))),
         )
-    try:
-        number = Fraction(Decimal(str(value)))
-    except (InvalidOperation, ValueError):
-        _fail(
+    if isinstance(value, int):
+        return Fraction(value)  # no digits are read: compared to the bounds as it is
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            fail(source, entry, DerivationError(key="grading.rubric_not_finite", value=repr(value)))
+        return Fraction(Decimal(repr(value)))
+    if not _DECIMAL.match(value.strip()):
+        fail(
             source,
             entry,
-            DerivationError(key="grading.rubric_not_number", value=terminal(str(value))),
+            DerivationError(key="grading.rubric_not_number", value=terminal(shown(value))),
         )
-    if number < 0 or (upper is not None and number > upper) or number > 10**6:
-        shown = terminal(str(value))
-        problem = (
-            DerivationError(key="grading.rubric_not_between", value=shown, upper=upper)
-            if upper is not None
-            else DerivationError(key="grading.rubric_negative", value=shown)
+    return Fraction(Decimal(value.strip()))
+
+
+def _number(source, entry, value, upper=MAX_POINTS) -> Fraction:
+    """A value in [0, upper]: a question's points (at most MAX_POINTS) or a share (1)."""
+    number = _exact(source, entry, value)
+    if not 0 <= number <= upper:
+        said = shown(value) if isinstance(value, int) else terminal(str(value))
+        fail(
+            source,
+            entry,
+            DerivationError(key="grading.rubric_not_between", value=said, upper=upper),
         )
-        _fail(source, entry, problem)
     return number
 
 
 def _mapping(source, entry, value) -> dict:
     if not isinstance(value, dict):
-        _fail(source, entry, DerivationError(key="grading.rubric_not_table"))
+        fail(source, entry, DerivationError(key="grading.rubric_not_table"))
     return value
 
 
@@ -149,7 +162,7 @@ def _question(source, entry, name) -> str:
     found = resolve(str(name))
     if found is None:
         near = suggestions(str(name))
-        _fail(
+        fail(
             source,
             entry,
             DerivationError(
@@ -167,7 +180,7 @@ def _assumption(source, entry, name) -> str:
         import difflib
 
         near = difflib.get_close_matches(str(name), known, n=3, cutoff=0.5)
-        _fail(
+        fail(
             source,
             entry,
             DerivationError(
@@ -184,7 +197,7 @@ def _choice(source, entry, value, choices) -> str:
         problem = DerivationError(
             key="grading.rubric_not_one_of", value=terminal(str(value)), known=", ".join(choices)
         )
-        _fail(source, entry, problem)
+        fail(source, entry, problem)
     return value
 
 
@@ -192,13 +205,13 @@ def _build(data: dict, base: Rubric | None, source: str) -> Rubric:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         problem = DerivationError(key="grading.rubric_unknown_key", known=", ".join(sorted(_KEYS)))
-        _fail(source, unknown[0], problem)
+        fail(source, unknown[0], problem)
     points = dict(base.points) if base else {}
     for name, value in _mapping(source, "points", data.get("points", {})).items():
         qid = "default" if name == "default" else _question(source, f"points.{name}", name)
         points[qid] = _number(source, f"points.{name}", value)
     if "default" not in points:
-        _fail(source, "points.default", DerivationError(key="grading.rubric_missing"))
+        fail(source, "points.default", DerivationError(key="grading.rubric_missing"))
     credit = dict(base.credit) if base else {}
     for name, value in _mapping(source, "credit", data.get("credit", {})).items():
         _choice(source, f"credit.{name}", name, GRADED_VERDICTS)
@@ -211,14 +224,14 @@ def _build(data: dict, base: Rubric | None, source: str) -> Rubric:
     accepted = base.accepted if base else None
     if "accepted" in data:
         if not isinstance(data["accepted"], list):
-            _fail(source, "accepted", DerivationError(key="grading.rubric_not_list"))
+            fail(source, "accepted", DerivationError(key="grading.rubric_not_list"))
         accepted = frozenset(_assumption(source, "accepted", n) for n in data["accepted"])
     columns = dict(base.columns) if base else {}
     for name, value in _mapping(source, "columns", data.get("columns", {})).items():
         columns[str(name)] = _question(source, f"columns.{name}", value)
     assignment = data.get("assignment", base.assignment if base else "")
     if not isinstance(assignment, str) or not assignment.strip() or len(assignment) > 200:
-        _fail(source, "assignment", DerivationError(key="grading.rubric_not_name"))
+        fail(source, "assignment", DerivationError(key="grading.rubric_not_name"))
     return Rubric(
         assignment=assignment.strip(),
         reveal=_choice(
@@ -236,40 +249,9 @@ def _build(data: dict, base: Rubric | None, source: str) -> Rubric:
     )
 
 
-def _parse(source: str, raw: bytes) -> dict:
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problem = DerivationError(
-            key="grading.rubric_not_utf8", byte=f"0x{raw[error.start]:02X}", offset=error.start
-        )
-        _fail(source, "-", problem)
-    if source.lower().endswith((".yaml", ".yml")):
-        import yaml
-
-        try:
-            data = yaml.safe_load(content)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f"line {mark.line + 1}" if mark else "-"
-            reason = terminal(str(getattr(error, "problem", error)))
-            _fail(source, where, DerivationError(key="grading.rubric_bad_yaml", reason=reason))
-    else:
-        try:
-            data = tomllib.loads(content)
-        except tomllib.TOMLDecodeError as error:
-            reason = terminal(str(error))
-            _fail(source, "-", DerivationError(key="grading.rubric_bad_toml", reason=reason))
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        _fail(source, "-", DerivationError(key="grading.rubric_not_keys"))
-    return data
-
-
 def default_rubric() -> Rubric:
     raw = resources.files(__package__).joinpath("rubric.toml").read_bytes()
-    return _build(_parse("rubric.toml", raw), None, "rubric.toml")
+    return _build(parse_rubric("rubric.toml", raw), None, "rubric.toml")
 
 
 def load_rubric(path=None) -> Rubric:
@@ -278,13 +260,4 @@ def load_rubric(path=None) -> Rubric:
     if path is None:
         return base
     source = str(path)
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_RUBRIC_BYTES + 1)
-    except OSError as error:
-        raise DerivationError(
-            key="grading.cannot_read", path=source, reason=error.strerror or str(error)
-        ) from None
-    if len(raw) > MAX_RUBRIC_BYTES:
-        raise DerivationError(key="grading.input_too_large", path=source, limit="1 MiB")
-    return _build(_parse(source, raw), base, source)
+    return _build(read_rubric(path), base, source)

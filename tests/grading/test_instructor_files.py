@@ -1,0 +1,245 @@
+"""Issue 26: no instructor file crashes or stalls a grading run.
+
+Each case is a file an instructor may give (a rubric, a class file, an encoding, an
+output folder) that crashed or stalled ``grade`` before: now one line from the catalogue
+naming the bad value (exit 2) or the right output; never a traceback, never a hang, and
+the previous outputs intact when a run fails.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from derivations.cli import main
+from derivations.errors import DerivationError
+from derivations.grading.rubric import load_rubric
+
+ROOT = Path(__file__).resolve().parents[2]
+CLASS = (
+    "student,question,answer\r\nann,bias-size,c_o\r\nbob,forward-mults,c_i*c_o*k_h*k_w*m_h*m_w\r\n"
+)
+OLD = "the previous report\n"
+
+
+def _class_dir(tmp_path: Path) -> tuple[Path, Path]:
+    answers = tmp_path / "answers.csv"
+    answers.write_text(CLASS, encoding="utf-8", newline="")
+    report = tmp_path / "report.csv"
+    report.write_text(OLD, newline="")
+    return answers, report
+
+
+def _refused(capsys, argv: list[str], *named: str) -> str:
+    """Run ``argv``: exit 2, one line on stderr holding every ``named`` text, no traceback."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    for text in named:
+        assert text in err, err
+    return err
+
+
+def _run(argv: list[str], timeout: float = 120, limits: str = "") -> subprocess.CompletedProcess:
+    """``derivations ARGV`` in a child process (``limits``: Python run first, e.g. an
+    address-space limit), killed after ``timeout`` seconds: a hang fails, never stalls."""
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); {limits}\n"
+        "from derivations.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+# -- 1. rubric values validated by a schema with bounds, before any is used ---------------
+
+RUBRICS = [
+    # (file name, content, what the one line names)
+    ("inf.toml", "[points]\ndefault = 1e400\n", "inf is not a finite number"),
+    ("nan.yaml", "points:\n  default: .nan\n", "nan is not a finite number"),
+    ("digits.toml", "[points]\ndefault = " + "9" * 5000 + "\n", "cannot be read"),
+    ("digits.yaml", "points:\n  default: " + "9" * 5000 + "\n", "cannot be read"),
+    ("deep.toml", "a = " + "[" * 3000 + "]" * 3000 + "\n", "nested deeper than"),
+    ("deep.yaml", "a: " + "[" * 3000 + "]" * 3000 + "\n", "nested deeper than"),
+    ("dashes.yaml", "- " * 3000 + "x\n", "nested deeper than"),
+    ("tables.toml", "[" + ".".join(["t"] * 3000) + "]\n", "nested deeper than"),
+    ("sexagesimal.yaml", "points:\n  default: 1:30\n", "'1:30' is not a number"),
+    ("exponent.yaml", 'points:\n  default: "1e999999999"\n', "'1e999999999' is not a number"),
+    ("large.toml", "[points]\ndefault = 2000000\n", "2000000 is not between 0 and 1000000"),
+    ("credit.toml", "[credit]\nequivalent = 1.5\n", "1.5 is not between 0 and 1"),
+    (
+        "aliases.yaml",
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in zip("abcdef", "bcdefg")),
+        "nested deeper than",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, content, named", RUBRICS, ids=[r[0] for r in RUBRICS])
+def test_a_bad_rubric_is_one_line_and_the_old_report_stays(tmp_path, capsys, name, content, named):
+    answers, report = _class_dir(tmp_path)
+    rubric = tmp_path / name
+    rubric.write_text(content, encoding="utf-8")
+    argv = ["grade", str(answers), "--out", str(report), "--rubric", str(rubric)]
+    _refused(capsys, [*argv, "--no-progress"], f"rubric {rubric}", named)
+    assert report.read_text() == OLD
+
+
+def test_yaml_numbers_are_read_as_yaml_1_2_writes_them(tmp_path):
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text("points:\n  default: 017\n  bias-size: 2.5\nassignment: on\n")
+    loaded = load_rubric(rubric)
+    assert loaded.points["default"] == 17  # not YAML 1.1's octal 15
+    assert str(loaded.points["bias-size"]) == "5/2"
+    assert loaded.assignment == "on"  # not YAML 1.1's True
+
+
+def test_a_bad_rubric_is_one_keyed_error_in_both_languages(tmp_path):
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text("points:\n  default: 1:30\n")
+    with pytest.raises(DerivationError) as raised:
+        load_rubric(rubric)
+    assert raised.value.key == "grading.bad_rubric"
+    assert "'1:30'" in raised.value.text("en") and "不是数字" in raised.value.text("zh")
+
+
+# -- 3. only text encodings for --encoding --------------------------------------------------
+
+NOT_FILE_ENCODINGS = ["hex", "base64", "zlib", "rot13", "uu", "punycode", "undefined"]
+NOT_FILE_ENCODINGS += ["idna", "unicode_escape", "raw_unicode_escape", "utf-7", "bz2"]
+
+
+@pytest.mark.parametrize("encoding", NOT_FILE_ENCODINGS)
+def test_an_encoding_that_is_not_a_text_encoding_is_one_line(tmp_path, capsys, encoding):
+    answers, report = _class_dir(tmp_path)
+    argv = ["grade", str(answers), "--out", str(report), "--encoding", encoding, "--no-progress"]
+    _refused(capsys, argv, f"--encoding {encoding} is not a text encoding")
+    assert report.read_text() == OLD
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "gb18030", "utf-16", "utf-8", "latin-1", "big5"])
+def test_a_text_encoding_is_accepted(tmp_path, encoding):
+    answers = tmp_path / "answers.csv"
+    answers.write_bytes(CLASS.encode(encoding))
+    report = tmp_path / "report.csv"
+    argv = ["grade", str(answers), "--out", str(report), "--encoding", encoding, "--no-progress"]
+    assert main(argv) == 0
+    assert report.read_text(encoding="utf-8").count(",equivalent,") == 2
+
+
+# -- 4. reading buffers bounded by the file's size ------------------------------------------
+
+
+def test_a_three_byte_utf16_file_is_one_line_under_an_address_limit(tmp_path):
+    answers = tmp_path / "answers.csv"
+    answers.write_bytes(b"\xff\xfe\x00")
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))"
+    done = _run(["grade", str(answers), "--out", str(tmp_path / "r.csv")], 60, limit)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and "is not utf-16" in done.stderr, done.stderr
+
+
+# -- 7. inputs that are not regular files refused up front ----------------------------------
+
+
+@pytest.mark.parametrize("which", ["class file", "rubric"])
+def test_a_fifo_is_refused_before_it_is_read(tmp_path, which):
+    answers, report = _class_dir(tmp_path)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # nobody writes to it: opening it to read would wait for ever
+    argv = ["grade", str(answers), "--out", str(report), "--no-progress"]
+    if which == "class file":
+        argv[1] = str(fifo)
+    else:
+        argv += ["--rubric", str(fifo)]
+    done = _run(argv, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert f"cannot read {fifo}: is not a regular file" in done.stderr
+    assert report.read_text() == OLD
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_a_device_is_refused(tmp_path, capsys, device):
+    answers, report = _class_dir(tmp_path)
+    _refused(capsys, ["grade", device, "--out", str(report)], "is not a regular file")
+    _refused(capsys, ["grade", str(answers), "--out", str(report), "--rubric", device], device)
+    assert report.read_text() == OLD
+
+
+# -- 2, 9. a full disk, a file-size limit, a read-only folder: one line naming --out --------
+
+
+def _big_class(path: Path, rows: int = 6000) -> None:
+    lines = ["student,question,answer"] + [f"s{i},bias-size,c_o+{i % 7}" for i in range(rows)]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8", newline="")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 256 KiB tmpfs mounted on a folder (root only; skipped, saying why, elsewhere)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root; the file-size-limit case covers it")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)], capture_output=True
+    )
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_full_disk_is_one_line_naming_the_report_and_the_old_one_stays(tmp_path, small_disk):
+    answers = tmp_path / "answers.csv"
+    _big_class(answers)
+    report = small_disk / "report.csv"
+    report.write_text(OLD)
+    done = _run(["grade", str(answers), "--out", str(report), "--jobs", "1"])
+    assert done.returncode == 2, done.stderr
+    assert (
+        done.stderr == f"derivations grade: error: cannot write {report}: No space left on device\n"
+    )
+    assert report.read_text() == OLD
+    assert sorted(p.name for p in small_disk.iterdir()) == ["report.csv"]
+
+
+def test_a_file_size_limit_is_one_line_naming_the_report_and_the_old_one_stays(tmp_path):
+    answers = tmp_path / "answers.csv"
+    _big_class(answers)
+    report = tmp_path / "report.csv"
+    report.write_text(OLD)
+    limit = (
+        "import resource, signal; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))"
+    )
+    done = _run(["grade", str(answers), "--out", str(report), "--jobs", "1"], limits=limit)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"derivations grade: error: cannot write {report}: File too large\n"
+    assert report.read_text() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.csv", "report.csv"]
+
+
+def test_a_read_only_folder_is_one_line_naming_the_report_not_a_temporary(tmp_path, small_disk):
+    answers, _ = _class_dir(tmp_path)
+    report = small_disk / "report.csv"
+    report.write_text(OLD)
+    remount = ["mount", "-o", "remount,ro", str(small_disk)]
+    assert subprocess.run(remount, capture_output=True).returncode == 0
+    done = _run(["grade", str(answers), "--out", str(report)])
+    assert done.returncode == 2, done.stderr
+    assert (
+        done.stderr == f"derivations grade: error: cannot write {report}: Read-only file system\n"
+    )
+    assert report.read_text() == OLD
