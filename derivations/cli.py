@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import pkgutil
 import sys
 
@@ -25,20 +26,32 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand; of only the one ``argv`` names first, when it
+    names one (each command module is imported to register it: a ``check`` does not
+    pay for importing ``grade``'s rubric or ``network``'s model zoo)."""
     parser = OneLineParser(
         prog="derivations",
         description="Derived, executed and checkable costs of a convolution layer "
         "(d2l.ai 'Multiple Input and Multiple Output Channels').",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
+    if (
+        argv
+        and argv[0].isidentifier()
+        and importlib.util.find_spec(f"{commands.__name__}.{argv[0]}")
+    ):
+        names = [argv[0]]
+    else:
+        names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    for name in names:
+        importlib.import_module(f"{commands.__name__}.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from derivations.errors import DerivationError
 
-__all__ = ["LANGUAGES", "text", "entry", "catalogue"]
+__all__ = ["LANGUAGES", "text", "entry", "catalogue", "prebuilt_files"]
 
 LANGUAGES = ("en", "zh")
 
@@ -28,13 +29,64 @@ def _load_yaml(source: str) -> object:
     return yaml.load(source, Loader=loader)
 
 
+_reading: list[str] = []  # catalogues being read from the store (a warning it gives is
+# said from the YAML, not from the store again)
+
+
 @cache
 def _file(name: str) -> dict[str, dict[str, str]]:
-    """The messages of catalogue file ``name`` (empty when there is no such file)."""
+    """The messages of catalogue file ``name`` (empty when there is no such file): from
+    the store of derived data when it holds them for these very bytes, in the user's
+    cache or prebuilt beside the package (the practice pages' archive ships them: a
+    start-up reads JSON, as importing PyYAML and parsing cost a ``check`` more than its
+    own work), else parsed from the YAML and stored in the cache."""
     item = resources.files(__package__).joinpath(name)
     if not item.is_file():
         return {}
-    data = _load_yaml(item.read_text(encoding="utf-8")) or {}
+    kind = _kind(name)
+    if kind is not None and not _reading:
+        _reading.append(name)
+        try:
+            found = kind.get(_entry_name(name), _checked)
+        finally:
+            _reading.pop()
+        if found is not None:
+            return found
+    out = _parsed(name, item.read_text(encoding="utf-8"))
+    if kind is not None:
+        kind.store(_entry_name(name), out)
+    return out
+
+
+def _entry_name(name: str) -> str:
+    return name.removesuffix(".yaml")
+
+
+def _kind(name: str):
+    """The store's kind holding catalogue file ``name`` as JSON, keyed by its bytes
+    (None where the package is not a folder of files)."""
+    from derivations.store import Kind
+
+    if not Path(__file__).with_name(name).is_file():
+        return None
+    return Kind("messages", (f"messages/{name}",))
+
+
+def _checked(payload: object) -> dict[str, dict[str, str]]:
+    """A stored catalogue as :func:`_file` returns it; ValueError otherwise."""
+    if not isinstance(payload, dict) or not all(
+        isinstance(texts, dict)
+        and set(texts) == set(LANGUAGES)
+        and all(isinstance(t, str) for t in texts.values())
+        for texts in payload.values()
+    ):
+        raise ValueError("not a message catalogue")
+    return payload
+
+
+def _parsed(name: str, source: str) -> dict[str, dict[str, str]]:
+    """The messages of catalogue file ``name`` holding ``source`` (YAML)."""
+    data = _load_yaml(source) or {}
     if not isinstance(data, dict):
         raise DerivationError(f"message catalogue {name} is not a mapping")
     out: dict[str, dict[str, str]] = {}
@@ -85,3 +137,19 @@ def text(key: str, lang: str, /, **fields: object) -> str:
         raise DerivationError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
     template = entry(key)[lang]
     return template.format(**fields) if fields else template
+
+
+def prebuilt_files() -> dict[str, bytes]:
+    """Every catalogue file as the store's prebuilt entry (path below the package ->
+    bytes), parsed from the YAML now: what the practice pages' archive ships, so that the
+    checker in the browser reads JSON and never imports PyYAML."""
+    out = {}
+    folder = resources.files(__package__)
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        kind = _kind(item.name) if item.name.endswith(".yaml") else None
+        if kind is not None:
+            parsed = _parsed(item.name, item.read_text(encoding="utf-8"))
+            out[f"prebuilt/{kind.kind}/{_entry_name(item.name)}.json"] = kind.prebuilt_file(
+                _entry_name(item.name), parsed
+            )
+    return out

@@ -4,8 +4,9 @@ imports, one archive the practice page's worker unpacks onto ``sys.path`` in Pyo
 What goes in: the ``derivations`` package without the parts checking never imports
 (:data:`LEFT_OUT`: the sheets' exercises and figures, networks, variants, benchmarks,
 templates, the page's own scripts), with the package data checking reads (the message
-catalogues, the registry's YAML, the rubric, the prebuilt derivations); ``lark`` (the
-answer grammar's parser) and ``yaml`` (PyYAML's pure-Python reader of the catalogues).  The
+catalogues, also as prebuilt JSON, the registry's YAML, the rubric, the prebuilt
+derivations); ``lark`` (the answer grammar's parser) and ``yaml`` (PyYAML's pure-Python
+reader, for the registry's YAML and as the catalogues' fallback).  The
 bytes are deterministic: members sorted by name, each dated 1980-01-01, mode 0644, deflated
 at level 9, so a build from a checkout and one from an installed wheel (same sources, same
 library versions, pinned by ``constraints.txt``) are byte for byte the same.
@@ -74,13 +75,19 @@ def members() -> dict[str, Path]:
 
 
 def checker_archive() -> bytes:
-    """The archive's bytes (deterministic, see the module's docstring)."""
+    """The archive's bytes (deterministic, see the module's docstring), with the message
+    catalogues also as the store's prebuilt JSON (:func:`derivations.messages.
+    prebuilt_files`): the browser never parses YAML."""
+    from derivations.messages import prebuilt_files
+
+    contents = {name: path.read_bytes() for name, path in members().items()}
+    contents.update({f"derivations/{name}": data for name, data in prebuilt_files().items()})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, path in members().items():
+        for name, data in sorted(contents.items()):
             info = zipfile.ZipInfo(name, date_time=_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix: the mode below is read as such
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, data, compresslevel=9)
     return buffer.getvalue()

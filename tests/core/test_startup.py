@@ -123,3 +123,40 @@ def test_verify_with_a_warm_forms_cache_imports_no_sympy(tmp_path):
     assert first["status"] == 0 and "sympy" in first["loaded"]  # derived, then cached
     second = _run(argv, env)
     assert second["status"] == 0 and "sympy" not in second["loaded"]
+
+
+# what a `check` with warm caches has no use for: PyYAML (the message catalogues come from
+# the store as JSON), importlib.metadata, the other commands' modules, grading
+UNUSED_BY_CHECK = (
+    "yaml",
+    "importlib.metadata",
+    "derivations.commands.grade",
+    "derivations.commands.network",
+    "derivations.grading",
+)
+
+
+def test_a_check_with_warm_caches_imports_only_what_checking_uses(tmp_path):
+    import os
+
+    env = {
+        **os.environ,
+        "DERIVATIONS_CACHE": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    argv = ["check", "--question", "forward-mults", "--answer", "c_i*k_h*m_h", "--lang", "zh"]
+    program = _PROGRAM.replace(repr(HEAVY), repr(UNUSED_BY_CHECK))
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", program, json.dumps(argv)],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    assert runs[0] == {"status": 1, "loaded": ["yaml"]}  # the catalogues parsed once, stored
+    assert runs[1] == {"status": 1, "loaded": []}

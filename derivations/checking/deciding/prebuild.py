@@ -40,7 +40,12 @@ def build_all(ids, stream=None, lang: str = "en") -> None:
 
 def announce_first_use(qid: str | None = None, stream=None, lang: str = "en") -> None:
     """When ``qid`` (or any question, if None) is not cached yet, build every missing
-    question now, announced on stderr."""
+    question now, announced on stderr.  A ``qid`` that is there is the only one looked
+    at (a ``check`` reads one question's derivations, not all of them)."""
+    from derivations.checking.deciding.catalogue import cached
+
+    if qid is not None and cached(qid):
+        return
     ids = missing()
     if ids and (qid is None or qid in ids):
         build_all(ids, stream, lang)

@@ -1,7 +1,8 @@
 // The practice page's script: starts the checker in a Web Worker (worker.js), sends each
 // submitted answer to it and shows the verdict in the form, as text only.
 // Contract: body[data-checker] is "loading", "ready" or "failed"; after a check the form's
-// feedback box holds [data-verdict] (the verdict id, or "timeout") and [data-feedback].
+// feedback box holds [data-verdict] (the verdict id, or "timeout"; data-ms: milliseconds
+// from sending the answer to the worker to its verdict) and [data-feedback].
 // An answer that runs longer than body[data-limit-ms] ends the worker, which is restarted.
 (() => {
   "use strict";
@@ -73,6 +74,7 @@
     current.id = ++serial;
     const limit = Number(body.dataset.limitMs) || 10000;
     current.timer = setTimeout(tooLong, limit);
+    current.sent = performance.now();
     worker.postMessage({ id: current.id, question: current.form.dataset.question, answer: current.answer, lang });
   }
 
@@ -100,6 +102,7 @@
   function finish(data) {
     const item = current || queue.shift();
     if (!item) return;
+    const took = item.sent === undefined ? null : performance.now() - item.sent;
     if (item === current) {
       clearTimeout(current.timer);
       current = null;
@@ -109,6 +112,7 @@
     const verdict = String(data.verdict || "error");
     const line = paragraph(box, "verdict", "", said.verdict[verdict] || verdict);
     line.dataset.verdict = verdict;
+    if (took !== null) line.dataset.ms = took.toFixed(1); // to the worker and back
     paragraph(box, "answer", said.label.answer, item.answer);
     if (data.parsed && data.parsed.text) {
       paragraph(box, "read-as", said.label.read_as, data.parsed.text);

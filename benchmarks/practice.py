@@ -1,0 +1,233 @@
+"""Benchmark: the practice pages (issue 22).
+
+* the checker's archive: its size against the 1 MB target;
+* a cold CPython ``check`` (a new process; prebuilt derivations, warm caches) of this tree
+  against the tree at :data:`BEFORE` (the commit before the practice pages and the
+  start-up diet, extracted with ``git archive``), interleaved rounds after one untimed
+  run each, CPU time of the process: target now <= 0.5x before;
+* in Debian's chromium (playwright) with the built site served on loopback and every
+  other request aborted: the first verdict after the page opens (open, load Python and
+  the checker, check one answer; wall clock) against the cold CPython ``check``'s wall
+  clock (target <= 10x), and every later verdict (distinct answers, click to verdict;
+  target <= 100 ms).  Skipped with one line without chromium, playwright or the Pyodide
+  runtime.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+__all__ = ["run", "BEFORE", "ANSWER", "LATER"]
+
+BEFORE = "1d7c5a0"  # main before the practice pages and the start-up diet
+ANSWER = ("forward-mults", "c_i*k_h*k_w*m_h*m_w")  # not equivalent: the full hint
+LATER = [
+    ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w"),
+    ("forward-adds", "c_o*c_i*k_h*k_w*m_h*m_w"),
+    ("output-height", "floor((h-k_h+2*p_h)/s_h)+1"),
+    ("forward-memory", "c_i*h*w"),
+    ("double-channels", "4"),
+    ("bias-size", "c_o"),
+    ("compose-size", "k_1+k_2"),
+    ("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w"),
+    ("pointwise-complexity", "c_o*c_i*h*w"),
+    ("double-padding", "c_o*c_i*k_h*k_w"),
+]
+ROUNDS = 5
+
+
+def _check_command(python: str) -> list[str]:
+    question, answer = ANSWER
+    argv = ["check", "--question", question, "--answer", answer]
+    return [python, "-c", f"from derivations.cli import main; main({argv!r})"]
+
+
+def _cold_check(harness) -> float | None:
+    """Before and now; returns now's wall-clock min (s), the browser's yardstick."""
+    import sys
+
+    command = _check_command(sys.executable)
+    now_tree = Path(__file__).resolve().parents[1]
+    with _tree(BEFORE) as before:
+        runs = {"now": now_tree} if before is None else {"before": before, "now": now_tree}
+        envs = {}
+        cache_root = tempfile.mkdtemp(prefix="derivations-bench-")
+        for name, tree in runs.items():
+            cache = Path(tempfile.mkdtemp(prefix=f"derivations-bench-{name}-"))
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            envs[name] = {**env, "PYTHONPATH": str(tree), "DERIVATIONS_CACHE": str(cache)}
+        import subprocess
+
+        for env in envs.values():  # untimed: bytecode written, caches warm
+            for _ in range(2):
+                subprocess.run(command, env=env, capture_output=True, check=False, cwd=cache_root)
+        timings = _interleaved(command, envs, ROUNDS)
+        for env in envs.values():
+            shutil.rmtree(env["DERIVATIONS_CACHE"], ignore_errors=True)
+        shutil.rmtree(cache_root, ignore_errors=True)
+    for name, (walls, cpus) in timings.items():
+        harness(
+            f"cold CPython check, {name}",
+            min(cpus),
+            "s",
+            f"CPU min; median {statistics.median(cpus):.3f} s; wall min {min(walls):.3f} s",
+        )
+    if "before" in timings:
+        ratio = min(timings["now"][1]) / min(timings["before"][1])
+        harness("cold CPython check, now / before (CPU)", ratio, "x", "target <= 0.5x")
+    else:
+        harness("cold CPython check, before", 0, "", f"skipped: no git commit {BEFORE} here")
+    return min(timings["now"][0])
+
+
+def _interleaved(command, envs: dict, rounds: int) -> dict:
+    """name -> ([wall seconds], [CPU seconds]) of ``command`` in a new process per round
+    under each environment, interleaved (before, now, before, ...)."""
+    import subprocess
+
+    out: dict = {name: ([], []) for name in envs}
+    elsewhere = tempfile.mkdtemp(prefix="derivations-bench-cwd-")  # `-c` puts the cwd first
+    for _ in range(rounds):
+        for name, env in envs.items():
+            start = time.perf_counter()
+            process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, cwd=elsewhere)
+            _, _, usage = os.wait4(process.pid, 0)
+            out[name][0].append(time.perf_counter() - start)
+            out[name][1].append(usage.ru_utime + usage.ru_stime)
+    shutil.rmtree(elsewhere, ignore_errors=True)
+    return out
+
+
+class _tree:
+    """The ``derivations`` package at ``commit`` in a temporary folder (None without git)."""
+
+    def __init__(self, commit: str):
+        self.commit = commit
+        self.folder: Path | None = None
+
+    def __enter__(self) -> Path | None:
+        import io
+        import subprocess
+        import tarfile
+
+        root = Path(__file__).resolve().parents[1]
+        try:
+            archive = subprocess.run(
+                ["git", "-C", str(root), "archive", "--format=tar", self.commit, "derivations"],
+                capture_output=True,
+                check=True,
+            ).stdout
+        except (OSError, subprocess.CalledProcessError):
+            return None
+        self.folder = Path(tempfile.mkdtemp(prefix="derivations-before-"))
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(self.folder, filter="data")
+        return self.folder
+
+    def __exit__(self, *exc) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _browser(harness, cold_wall: float | None) -> None:
+    import importlib.util
+
+    from derivations.commands import docs, serve
+    from derivations.practice import runtime
+
+    files, skipped = runtime.runtime_files()
+    chromium = "/usr/bin/chromium"
+    if skipped or not Path(chromium).is_file() or importlib.util.find_spec("playwright") is None:
+        why = skipped or "no chromium or playwright"
+        harness("practice page in chromium", 0, "", f"skipped: {why}")
+        return
+    from playwright.sync_api import sync_playwright
+
+    site = Path(tempfile.mkdtemp(prefix="derivations-bench-site-"))
+    try:
+        for name, content in {**docs.render_documents(), **files}.items():
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_bytes(content.encode() if isinstance(content, str) else content)
+        httpd = serve.server(site, 0)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        try:
+            first, later, inside = _page_timings(sync_playwright, chromium, base)
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+    harness("practice page: first verdict after opening it", first, "s", "wall clock")
+    if cold_wall:
+        harness(
+            "first verdict / cold CPython check (wall)", first / cold_wall, "x", "target <= 10x"
+        )
+    harness(
+        f"practice page: later verdicts ({len(inside)} answers), in the page",
+        max(inside) * 1e3,
+        "ms",
+        f"the slowest, answer sent to verdict shown; median "
+        f"{statistics.median(inside) * 1e3:.1f} ms; target <= 100 ms",
+    )
+    harness(
+        "practice page: later verdicts, click to verdict seen by playwright",
+        max(later) * 1e3,
+        "ms",
+        f"the slowest; median {statistics.median(later) * 1e3:.1f} ms (the driver's polling in)",
+    )
+
+
+def _page_timings(sync_playwright, chromium: str, base: str):
+    """(seconds from opening the page to the first verdict, [seconds per later verdict])."""
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=args)
+        try:
+            context = browser.new_context()
+            context.route(
+                "**/*",
+                lambda r: r.continue_() if r.request.url.startswith(base + "/") else r.abort(),
+            )
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(f"{base}/en/practice.html")
+            _verdict(page, *ANSWER, timeout_ms=600_000)
+            first = time.perf_counter() - start
+            later, inside = [], []
+            for question, answer in LATER:
+                start = time.perf_counter()
+                found = _verdict(page, question, answer, timeout_ms=60_000)
+                later.append(time.perf_counter() - start)
+                inside.append(float(found.get_attribute("data-ms") or "nan") / 1e3)
+            return first, later, inside
+        finally:
+            browser.close()
+
+
+def _verdict(page, question: str, answer: str, timeout_ms: int):
+    """The verdict element the page shows for ``answer`` (its ``data-ms``: the time from
+    sending the answer to the worker to its verdict, measured in the page)."""
+    form = page.locator(f'form[data-question="{question}"]')
+    form.locator('input[name="answer"]').fill(answer)
+    form.locator('button[type="submit"]').click()
+    found = form.locator("[data-verdict]")
+    found.wait_for(timeout=timeout_ms)
+    return found
+
+
+def run(harness) -> None:
+    from derivations.practice.archive import checker_archive
+
+    size = len(checker_archive())
+    harness(
+        "practice: checker archive", size, "bytes", f"{size / (1 << 20):.2f} of the 1 MB target"
+    )
+    cold_wall = _cold_check(harness)
+    _browser(harness, cold_wall)
