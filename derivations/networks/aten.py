@@ -563,6 +563,7 @@ READERS: dict[str, Reader] = {
     "_prelu_kernel": _prelu,
     "grid_sampler_2d": _grid_sample,
     "repeat": _copy("repeat"),
+    "im2col": _copy("im2col"),  # F.unfold: each window's elements copied out
     "max_pool2d_with_indices": _pool("maxpool"),
     "max_pool3d_with_indices": _pool("maxpool"),
     "avg_pool2d": _pool("avgpool"),
