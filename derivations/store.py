@@ -45,14 +45,11 @@ import hashlib
 import hmac
 import json
 import os
-import platform
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
@@ -72,7 +69,12 @@ _SAFE = bool(_DIRECTORY and _NOFOLLOW) and os.open in os.supports_dir_fd
 
 
 def _package():
-    """The package's files, read as package data (a folder, a zip, the browser's)."""
+    """The package's files, read as package data: its folder, or what importlib.resources
+    gives for a package that is not one (a zip; importing it costs a cold start ~10 ms)."""
+    if (_PACKAGE / "__init__.py").is_file():
+        return _PACKAGE
+    from importlib import resources
+
     return resources.files("derivations")
 
 
@@ -189,7 +191,7 @@ def _secret(path: Path) -> bytes | None:
 
 
 def _new_key(path: Path) -> bytes:
-    key = secrets.token_hex(_KEY_HEX // 2).encode()
+    key = os.urandom(_KEY_HEX // 2).hex().encode()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
@@ -230,6 +232,8 @@ def _library_version(name: str) -> str:
     if name == "python":
         return f"python {sys.version}"
     if name == "machine":
+        import platform
+
         return f"machine {platform.machine()}"
     from importlib.util import find_spec
 
@@ -303,8 +307,8 @@ class Kind:
     def load(self, name: str, validate: Callable[[object], T]) -> T | None:
         """The validated payload of the cached entry ``name``, or None (missing, or
         refused with one warning)."""
-        key = _secret(key_file())
-        if key is None or not _SAFE:
+        key = _secret(key_file()) if _SAFE else None
+        if key is None:
             return None
         path = self.path(name)
         try:
@@ -337,14 +341,14 @@ class Kind:
 
     def store(self, name: str, payload: object) -> bool:
         """Write entry ``name`` atomically; False when it cannot be (never raises)."""
-        key = _secret(key_file())
-        if key is None or not _SAFE:
+        key = _secret(key_file()) if _SAFE else None
+        if key is None:
             return False
         record = {**self._header(name), "payload": payload, "mac": self._mac(key, name, payload)}
         data = json.dumps(record, separators=(",", ":")).encode()
         if len(data) > self.max_bytes:
             return False
-        temporary = f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        temporary = f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
         try:
             folder = _open_folder((self.kind, self.source[:16]), create=True)
         except (OSError, ValueError):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-# bytes per element; bfloat16 is not a NumPy dtype, so the table is ours
-DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8, "int8": 1}
+from derivations.registry.dtypes import DEFAULT_DTYPE, DTYPE_BYTES, DTYPES
 
 _SIZES = [
     ("batch", "n", 1),
@@ -73,8 +72,8 @@ def register(sub) -> None:
     )
     parser.add_argument(
         "--dtype",
-        choices=sorted(DTYPE_BYTES),
-        default="float32",
+        choices=DTYPES,
+        default=DEFAULT_DTYPE,
         help="element type for bytes (default float32)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")

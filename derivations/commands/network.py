@@ -3,7 +3,8 @@ PyTorch model."""
 
 from __future__ import annotations
 
-DTYPES = ("float16", "float32", "float64")
+from derivations.registry.dtypes import DEFAULT_DTYPE, DTYPES
+
 FALLBACK_CHANNELS, FALLBACK_SIZE = 3, 224  # a user's file without "input"
 MAX_INPUT_CHARS = 80
 
@@ -40,7 +41,7 @@ def register(sub) -> None:
     parser.add_argument(
         "--dtype",
         choices=DTYPES,
-        default="float32",
+        default=DEFAULT_DTYPE,
         help="element type for bytes (default float32)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")

@@ -15,6 +15,7 @@ import unicodedata
 from fractions import Fraction
 
 from derivations.messages import text
+from derivations.registry.dtypes import DTYPE_BYTES
 
 __all__ = [
     "JSON_DIGITS",
@@ -161,7 +162,7 @@ def _conventions(lang: str = "en") -> dict:
 
 def network_report(table, dtype: str = "float32") -> dict:
     """The JSON-ready table: rows, totals, exact shares, bytes and the conventions."""
-    itemsize = {"float16": 2, "float32": 4, "float64": 8}[dtype]
+    itemsize = DTYPE_BYTES[dtype]
     totals = table.totals
     rows = []
     for r in table.rows:
@@ -401,7 +402,7 @@ def text_table(table, dtype: str = "float32", lang: str = "en", width: int | Non
         if index in subtotals and index + 1 < len(cut):
             lines.append("")
     lines += [rule, line(total), ""]
-    itemsize = {"float16": 2, "float32": 4, "float64": 8}[dtype]
+    itemsize = DTYPE_BYTES[dtype]
     notes = [
         text(
             "network.table.totals",

@@ -51,6 +51,7 @@ SOURCES = (
     "registry/misconceptions.yaml",
     "registry/misconceptions.py",
     "registry/forms.py",
+    "registry/dtypes.py",
     "registry/symbols.py",
     "registry/restrictions.py",
     "checking/deciding/symbolic.py",

@@ -32,6 +32,7 @@ from derivations.model import (
     s_w,
     w,
 )
+from derivations.registry.dtypes import DEFAULT_DTYPE, DTYPE_BYTES
 from derivations.registry.forms import Form, op_form
 from derivations.registry.questions import Derivation, Question, question
 from derivations.registry.restrictions import Restriction
@@ -39,7 +40,7 @@ from derivations.scenarios import BOOK, double_channels, double_padding, pointwi
 
 __all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]
 
-FLOAT32_BYTES = 4  # numpy.dtype("float32").itemsize; the tests hold it against numpy
+FLOAT32_BYTES = DTYPE_BYTES[DEFAULT_DTYPE]  # the questions in bytes are of float32
 AXIS_PAIRS = ((h, w), (k_h, k_w), (p_h, p_w), (s_h, s_w))
 
 
