@@ -9,8 +9,9 @@ the libraries that shape it.  An entry comes from, in this order:
 1. **the user's cache**, ``$DERIVATIONS_CACHE`` (default ``$XDG_CACHE_HOME/derivations``,
    i.e. ``~/.cache/derivations``), file ``<kind>/<source hash>/<name>.json``.  The folder
    may be shared or planted, so one trust rule decides what is read there: every folder
-   from the cache root down is the user's, not writable by others (group or world), and
-   no symbolic link (each opened without following links, relative to its parent); the
+   from the cache root down is the user's, not writable by others (group or world: a
+   folder of the user's that is, is made private first), and no symbolic link (each
+   opened without following links, relative to its parent); the
    file is a regular file the user owns, not writable by others, at most the kind's size
    cap, opened without following a link and without blocking; it parses as JSON (no
    floats or NaN) of the schema ``{"schema", "kind", "name", "source", "payload",
@@ -122,6 +123,18 @@ def _judge(info: os.stat_result, directory: bool, where: str) -> None:
         raise Untrusted(f"{where}: writable by others")
 
 
+def _private(folder: int) -> os.stat_result:
+    """The status of an open folder; one of this user's that others may write (made so by
+    a umask of 002 before the cache kept its folders 0700) is made private first: every
+    entry in it is still judged on its own."""
+    info = os.fstat(folder)
+    mine = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+    if stat.S_ISDIR(info.st_mode) and mine and info.st_mode & _OTHERS_WRITE:
+        os.fchmod(folder, stat.S_IMODE(info.st_mode) & ~_OTHERS_WRITE)
+        info = os.fstat(folder)
+    return info
+
+
 def _open_folder(parts: tuple[str, ...], create: bool) -> int:
     """A descriptor of cache root / parts, every folder judged on the way down and none a
     symbolic link below the root (``create``: missing ones made ``0700``)."""
@@ -130,7 +143,7 @@ def _open_folder(parts: tuple[str, ...], create: bool) -> int:
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder = os.open(root, os.O_RDONLY | _DIRECTORY)
     try:
-        _judge(os.fstat(folder), True, "the cache folder")
+        _judge(_private(folder), True, "the cache folder")
         for part in parts:
             if create:
                 with contextlib.suppress(FileExistsError):
@@ -143,7 +156,7 @@ def _open_folder(parts: tuple[str, ...], create: bool) -> int:
                 raise Untrusted(f"{part}: a symbolic link or not a folder") from None
             os.close(folder)
             folder = inner
-            _judge(os.fstat(folder), True, part)
+            _judge(_private(folder), True, part)
         return folder
     except BaseException:
         os.close(folder)

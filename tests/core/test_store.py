@@ -229,18 +229,25 @@ def test_a_folder_symlink_planted_in_the_cache_is_neither_read_nor_written_throu
     assert not kind.store("a", {"x": 1}) and list(private.iterdir()) == []
 
 
-def test_a_folder_writable_by_others_is_not_used(kind, capsys):
+def test_a_folder_of_ours_writable_by_others_is_made_private(kind, capsys):
+    """As a umask of 002 left the folders of earlier versions: no warning, no rebuild."""
     kind.store("a", {"x": 1})
-    os.chmod(kind.path("a").parent, 0o770)
-    assert kind.load("a", accept) is None
-    _one_warning(capsys, "writable by others")
-    assert not kind.store("b", {"x": 1})
-    os.chmod(kind.path("a").parent, 0o700)
-    os.chmod(store.cache_root(), 0o777)
-    assert kind.load("a", accept) is None
-    assert not kind.store("b", {"x": 1})
-    os.chmod(store.cache_root(), 0o700)
-    assert kind.load("a", accept) == {"x": 1}
+    for folder in (store.cache_root(), kind.path("a").parent):
+        os.chmod(folder, 0o777)
+        assert kind.load("a", accept) == {"x": 1}
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert capsys.readouterr().err == ""
+
+
+@ROOT
+def test_a_folder_of_another_user_writable_by_others_is_not_used(kind, capsys):
+    kind.store("a", {"x": 1})
+    folder = kind.path("a").parent
+    os.chown(folder, 12345, 12345)
+    os.chmod(folder, 0o777)
+    assert kind.load("a", accept) is None and not kind.store("b", {"x": 1})
+    _one_warning(capsys, "owned by another user")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777  # not ours to change
 
 
 def test_an_unwritable_cache_only_costs_time(home, monkeypatch):
