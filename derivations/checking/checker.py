@@ -27,6 +27,7 @@ from derivations.checking.deciding.decide import (
     UNDEFINED,
     Match,
     Values,
+    condition,
     find_match,
     first_difference,
     implied_restrictions,
@@ -34,6 +35,7 @@ from derivations.checking.deciding.decide import (
     optional_restrictions,
     reference_symbols,
     restriction_assumptions,
+    special_case,
 )
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
@@ -352,6 +354,43 @@ def _right(result, entry, parsed, match, work, symbolic) -> Result:
     return result
 
 
+SPECIAL_CASE = "given_parameter_left_out"  # misconception id (registry/misconceptions.yaml)
+_SPECIAL_TAGS = ("stride_1", "no_padding")
+
+
+def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Result:
+    """Right only on the special layer a left-out given parameter implies (stride 1,
+    no padding): ``not_equivalent``, its own misconception, the diagnosis naming that
+    layer, and a counterexample off it (where the answer leaves the matched variant)."""
+    parsed, variant = answer.parsed, match.variant
+    result.verdict, result.misconception = "not_equivalent", SPECIAL_CASE
+    tags = _merged(variant.conventions, restriction_assumptions(match.domain, variant.tree))
+    result.misconception_assumptions = [tag for tag in tags if tag not in _SPECIAL_TAGS]
+    conditions = [condition(r) for r in special]
+    result.diagnosis = [
+        {
+            "id": "special_case",
+            "factor": [],
+            "meaning": None,
+            "constant": None,
+            "text": ", ".join(conditions),
+            "latex": ", ".join(conditions),
+            "conditions": conditions,
+        }
+    ]
+    general = match.domain - frozenset(special)
+    expected = variant.function if variant.conventions else None
+    found = first_difference(entry, parsed.tree, general, answer.function, expected)
+    if found:
+        env, want, got = found
+        result.counterexample = {
+            "layer": _layer(env, entry, parsed),
+            "reference": _number(want),
+            "answer": _number(got),
+        }
+    return result
+
+
 def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) -> Result:
     parsed = answer.parsed
     result.verdict = "not_equivalent"
@@ -431,6 +470,9 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
     answer = _Answer(parsed)
     match = _match(entry, answer, restrictions)
     if match and match.variant.misconception is None:
+        special = special_case(match.domain, match.variant.tree)
+        if special:
+            return _special(result, entry, answer, match, special)
         return _right(result, entry, parsed, match, work, symbolic)
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 

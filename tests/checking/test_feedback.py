@@ -17,6 +17,11 @@ BIG_O_ROWS = {
     "wrong_order": ("forward-mults", "O(h w)"),
     "big_o_for_exact": ("output-height", "O(h)"),
 }
+# misconceptions judged, not derived as variants: one answer each
+JUDGED_ROWS = {
+    **BIG_O_ROWS,
+    "given_parameter_left_out": ("forward-mults", "c_i c_o k_h k_w (h-k_h+1)(w-k_w+1)"),
+}
 
 
 def _rows():
@@ -28,7 +33,7 @@ def _rows():
             name = variant.misconception
             if name and name not in seen and not variant.conventions:
                 seen[name] = (qid, to_text(variant.tree), name)
-    for name, (qid, answer) in BIG_O_ROWS.items():
+    for name, (qid, answer) in JUDGED_ROWS.items():
         seen[name] = (qid, answer, name)
     return [seen[name] for name in sorted(seen)]
 

@@ -31,6 +31,8 @@ __all__ = [
     "Values",
     "optional_restrictions",
     "reference_symbols",
+    "special_case",
+    "condition",
 ]
 
 UNDEFINED = object()
@@ -71,6 +73,30 @@ def optional_restrictions(entry: Entry, symbols: frozenset) -> frozenset:
         for axis in AXES
         if f"s_{axis}" in reference and not symbols & {f"s_{axis}", "s"}
     )
+
+
+# what a left-out given parameter restricts the layer to: a special layer, no convention
+_SPECIAL = {Kind.STRIDE_1: ("s", 1), Kind.NO_PADDING: ("p", 0)}
+
+
+def special_case(domain: frozenset, tree) -> tuple[Restriction, ...]:
+    """The restrictions of ``domain`` that come from a parameter the question gives and
+    the answer leaves out (stride 1, no padding on an axis whose stride or padding
+    ``tree`` uses), strides first, height first: where the answer is right only for
+    that special layer (issue 21: not a convention)."""
+    used = ex.symbols_in(tree)
+    return tuple(
+        on_axis(kind, axis)
+        for kind, (prefix, _) in _SPECIAL.items()
+        for axis in AXES
+        if on_axis(kind, axis) in domain and f"{prefix}_{axis}" in used
+    )
+
+
+def condition(restriction: Restriction) -> str:
+    """The layer a special-case restriction stands for, as an equation (``s_h = 1``)."""
+    prefix, value = _SPECIAL[restriction.kind]
+    return f"{prefix}_{restriction.axis} = {value}"
 
 
 # the symbol prefix a per-axis restriction is about (it matters where that symbol occurs)
@@ -276,12 +302,13 @@ def _value(function, env):
         return UNDEFINED
 
 
-def first_difference(entry: Entry, tree, domain: frozenset, function=None):
+def first_difference(entry: Entry, tree, domain: frozenset, function=None, expected=None):
     """(point, reference value, answer value) at the first point, plainest book-like
     layer first, where the answer differs from the reference (answer value None:
-    undefined there); None if nowhere.  ``function``: the compiled ``tree``, if known."""
+    undefined there); None if nowhere.  ``function``: the compiled ``tree``, if known;
+    ``expected``: a compiled variant compared in place of the reference."""
     answer = compile_node(tree) if function is None else function
-    reference = entry.reference.function
+    reference = entry.reference.function if expected is None else expected
     for env in counterexample_environments(entry, domain):
         expected, actual = _value(reference, env), _value(answer, env)
         if expected is UNDEFINED:

@@ -138,10 +138,13 @@ def reason_text(error: dict, lang: str) -> str:
 
 def diagnosis_line(diagnosis: dict, lang: str) -> str:
     meaning = diagnosis.get("meaning") or "unnamed"
+    conditions = diagnosis.get("conditions")
     said = diagnosis_text(
         diagnosis["id"],
         lang,
-        factor=diagnosis["text"],
+        factor=phrase("condition_separator", lang).join(conditions)
+        if conditions
+        else diagnosis["text"],
         constant=diagnosis.get("constant"),
         meaning=text(f"checker.diagnosis.meaning.{meaning}", lang),
     )
