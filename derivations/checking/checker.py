@@ -38,6 +38,8 @@ from derivations.checking.deciding.decide import (
     special_case,
 )
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
+from derivations.checking.explaining.typeset import to_unicode
+from derivations.checking.notation import resolve
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import read_answer
 from derivations.checking.reading.errors import InvalidAnswer
@@ -108,7 +110,7 @@ def _check_name(entry: Entry, parsed: Parsed) -> None:
     if parsed.name is None:
         return
     meaning = spellings().get(parsed.name.lower())
-    if isinstance(meaning, Symbol) and meaning.name in _allowed(entry):
+    if isinstance(meaning, Symbol) and meaning.name in _allowed(entry) - {"n"}:
         raise _invalid(
             "defines_symbol",
             parsed.name_column,
@@ -258,9 +260,17 @@ def _reference(entry: Entry) -> dict:
     }
 
 
+# reading notes said with their fields (from ``Result.parsed["notes"]``, or as a reading)
+FIELD_NOTES = frozenset(
+    f"reading.note.{key}"
+    for key in ("notation", "unit_count", "factor_sentence", "chain", "side_skipped", "decorated")
+)
+
+
 def _notes(parsed: Parsed) -> list:
     notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
-    return notes + [note.key for note in parsed.notes]  # reading.note.*: informal forms
+    # reading.note.*: informal forms (those with fields are said from the parsed notes)
+    return notes + [note.key for note in parsed.notes if note.key not in FIELD_NOTES]
 
 
 def _undefined_everywhere(values: Values) -> bool:
@@ -429,10 +439,67 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
         answer.function, entry.reference.function, envs, str(entry.question.family), want, got
     )
     if found_diagnosis:
-        result.diagnosis = [_diagnosis_data(found_diagnosis)]
+        data = _diagnosis_data(found_diagnosis)
+        data["where"] = _where(entry, answer, restrictions, found_diagnosis)
+        result.diagnosis = [data]
+    else:
+        result.diagnosis = _against_conventions(entry, answer, restrictions)
     if symbolic:
         result.difference = _difference(work, parsed, entry, restrictions, example)
     return result
+
+
+# restrictions that narrow the layers a diagnosis was found on (not conventions of notation)
+_NARROWING = (Kind.STRIDE_1, Kind.NO_PADDING, Kind.DIVIDES)
+
+
+def _condition_text(restriction: Restriction) -> str:
+    if restriction.kind is Kind.DIVIDES:
+        axis = restriction.axis
+        return f"({axis} − k_{axis} + p_{axis}) mod s_{axis} = 0"
+    return condition(restriction)
+
+
+def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> list:
+    """The conditions under which a diagnosis holds, when it was found on layers the
+    answer's own restrictions narrow (stride 1, no padding, exact division) and does
+    not hold on every layer of the question; [] when it holds at every layer."""
+    narrowing = sorted(
+        (Restriction(r) for r in restrictions if Restriction(r).kind in _NARROWING),
+        key=lambda r: (_NARROWING.index(r.kind), r.axis or ""),
+    )
+    if not narrowing:
+        return []
+    general = restrictions - frozenset(narrowing)
+    envs = matcher(entry).envs(general, "total")
+    wider = diagnose(answer.function, entry.reference.function, envs, str(entry.question.family))
+    if wider is not None and (wider.id, wider.factor, wider.constant) == (
+        found.id,
+        found.factor,
+        found.constant,
+    ):
+        return []
+    return [_condition_text(r) for r in narrowing]
+
+
+def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset) -> list:
+    """A diagnosis against the first right variant under a convention (a FLOPs count
+    with one factor missing), when none holds against the reference; [] if none."""
+    uses_batch = "n" in answer.parsed.symbols
+    for variant in entry.variants[1:]:
+        if variant.misconception or not variant.conventions:
+            continue
+        if "batch_counted" in variant.conventions and not uses_batch:
+            continue
+        domain = restrictions | variant.domain
+        envs = matcher(entry).envs(domain, variant.padding)
+        found = diagnose(answer.function, variant.function, envs, str(entry.question.family))
+        if found is not None:
+            data = _diagnosis_data(found)
+            data["variant"] = list(variant.conventions)
+            data["where"] = []
+            return [data]
+    return []
 
 
 def _defined(values: Values, count: int) -> list | None:
@@ -462,6 +529,119 @@ def _diagnosis_data(found) -> dict:
     }
 
 
+def _outcome(entry: Entry, parsed: Parsed) -> tuple | None:
+    """The verdict class of a fully known answer, for the notation layer's inference:
+    ``("right",)``, ``("wrong", misconception)``, or None when it matches no variant."""
+    if parsed.symbols - _allowed(entry):
+        return None
+    restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
+    if parsed.is_big_o:
+        if not entry.question.big_o:
+            return ("wrong", "big_o_for_exact")
+        mismatch = order_mismatch(
+            entry.reference.tree, parsed.body, entry.question.family, restrictions
+        )
+        return ("right",) if mismatch is None else None
+    match = _match(entry, _Answer(parsed), restrictions)
+    if match is None:
+        return None
+    if match.variant.misconception:
+        return ("wrong", match.variant.misconception)
+    if special_case(match.domain, match.variant.tree):
+        return ("wrong", SPECIAL_CASE)
+    if _clash(parsed.counting, match.variant.conventions):
+        return ("wrong", MISLABELLED)
+    return ("right",)
+
+
+_SIDE_POINTS = 32  # points at which the sides of a chain of equalities must agree
+
+
+def _check_sides(entry: Entry, parsed: Parsed) -> None:
+    """Every other formula side of a chain equals the graded one at the sample points
+    of the answer's domain (else the answer says two things: refused)."""
+    graded = compile_node(parsed.tree)
+    for side in parsed.sides:
+        foreign = sorted(ex.symbols_in(side) - _allowed(entry))
+        if foreign:
+            raise _invalid(
+                "foreign_symbol",
+                symbol=foreign[0],
+                question=entry.question.id,
+                symbols=", ".join(n for n in SYMBOL_ORDER if n in _allowed(entry)),
+            )
+        symbols = parsed.symbols | ex.symbols_in(side)
+        restrictions = implied_restrictions(entry, symbols, parsed.kinds | ex.kinds_in(side))
+        function = compile_node(side)
+        for env in matcher(entry).envs(restrictions, "total")[:_SIDE_POINTS]:
+            mine, theirs = _value_at(function, env), _value_at(graded, env)
+            if mine != theirs:
+                from derivations.checking.explaining.typeset import to_text
+
+                raise _invalid(
+                    "chain_disagrees",
+                    side=to_text(side),
+                    graded=parsed.text,
+                    layer=", ".join(f"{k} = {v}" for k, v in _layer(env, entry, parsed).items()),
+                    side_value=_number(mine),
+                    graded_value=_number(theirs),
+                )
+
+
+def _value_at(function, env):
+    from derivations.expr.evaluate import Undefined
+
+    try:
+        return function(env)
+    except Undefined:
+        return None
+
+
+MISLABELLED = "count_word_disagrees"  # misconception id (registry/misconceptions.yaml)
+_COUNTINGS = ("macs", "flops")
+
+
+def _clash(stated: str | None, conventions) -> bool:
+    """A count word (MACs, FLOPs) that says the other counting than the formula's."""
+    return stated in _COUNTINGS and any(c in _COUNTINGS and c != stated for c in conventions)
+
+
+def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
+    """A formula right under one counting, labelled with the other (MACs for a FLOPs
+    count): not equivalent, diagnosed against the counting the word states."""
+    parsed = answer.parsed
+    result.verdict, result.misconception = "not_equivalent", MISLABELLED
+    result.misconception_assumptions = list(match.variant.conventions)
+    stated = next(
+        (
+            v
+            for v in entry.variants
+            if v.misconception is None
+            and parsed.counting in v.conventions
+            and set(v.conventions) - {parsed.counting}
+            == set(match.variant.conventions) - set(_COUNTINGS)
+        ),
+        None,
+    )
+    if stated is None:
+        return result
+    envs = matcher(entry).envs(match.domain, stated.padding)
+    found = diagnose(answer.function, stated.function, envs, str(entry.question.family))
+    if found:
+        result.diagnosis = [_diagnosis_data(found)]
+    difference = first_difference(
+        entry, parsed.tree, match.domain, answer.function, stated.function
+    )
+    if difference:
+        env, want, got = difference
+        result.counterexample = {
+            "layer": _layer(env, entry, parsed),
+            "reference": _number(want),
+            "answer": _number(got),
+        }
+    return result
+
+
 def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _Work) -> Result:
     result.notes = _notes(parsed)
     restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
@@ -473,8 +653,28 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
         special = special_case(match.domain, match.variant.tree)
         if special:
             return _special(result, entry, answer, match, special)
+        if _clash(parsed.counting, match.variant.conventions):
+            return _mislabelled(result, entry, answer, match)
         return _right(result, entry, parsed, match, work, symbolic)
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
+
+
+def _readings(parsed: Parsed, inferred: list) -> list:
+    """How each word of another notation was read (the reader's notes), then each
+    letter the course declared or the checker inferred."""
+    out = []
+    for note in parsed.notes:
+        if note.key == "reading.note.notation":
+            fields = dict(note.fields)
+            out.append(
+                {
+                    "written": fields["written"],
+                    "read": fields["read"],
+                    "how": "notation",
+                    "source": fields["source"],
+                }
+            )
+    return out + inferred
 
 
 def _clear(result: Result) -> None:
@@ -489,9 +689,19 @@ def _short(error: BaseException) -> str:
     return f"{type(error).__name__}: {first}" if first else type(error).__name__
 
 
-def check(question_id: str, answer: str, *, symbolic: bool = True) -> Result:
+def check(
+    question_id: str,
+    answer: str,
+    *,
+    symbolic: bool = True,
+    notation: dict | None = None,
+    infer: bool = True,
+) -> Result:
     """Check one answer to one question.  An unknown question is a DerivationError (a
-    usage error); anything that goes wrong inside is the verdict ``error``."""
+    usage error); anything that goes wrong inside is the verdict ``error``.
+
+    ``notation``: a course's own letters (``{"F": "k"}``: F reads as k); ``infer``:
+    whether letters no notation names are inferred by role (:mod:`.notation`)."""
     find_question(question_id)
     result = Result(question_id, answer, "invalid_input")
     work = _Work()
@@ -501,9 +711,24 @@ def check(question_id: str, answer: str, *, symbolic: bool = True) -> Result:
         with time_budget(TIME_BUDGET) as token:
             try:
                 reading = read_answer(answer, question_id)
-                parsed = reading.parsed
+                parsed, inferred = resolve(
+                    entry,
+                    reading.parsed,
+                    lambda p: _outcome(entry, p),
+                    _allowed(entry),
+                    notation,
+                    infer,
+                )
                 _check_symbols(entry, parsed)
-                result.parsed = {**reading.as_dict(), "tree": ex.to_data(parsed.tree)}
+                _check_sides(entry, parsed)
+                result.parsed = {
+                    **reading.as_dict(),
+                    "text": to_unicode(parsed.tree) if inferred else reading.unicode,
+                    "ascii": parsed.text,
+                    "latex": parsed.latex,
+                    "readings": _readings(parsed, inferred),
+                    "tree": ex.to_data(parsed.tree),
+                }
                 result = _judge(entry, parsed, result, symbolic, work)
             except OutOfTime as error:
                 if error.owner is not token:

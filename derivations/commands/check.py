@@ -186,10 +186,14 @@ def _validate(args) -> int:
     from derivations.checking.explaining.feedback import one_line, reason_text
     from derivations.checking.reading.answer import read_answer
     from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.lexer import UNKNOWN_PREFIX
 
     shown = one_line(args.answer, 600)
     try:
         reading = read_answer(args.answer, args.question)
+        data = reading.as_dict()
+        if any(name.startswith(UNKNOWN_PREFIX) for name in reading.parsed.symbols):
+            data = _inferred(args)  # letters read by role: the checker's notation layer
     except InvalidAnswer as error:
         reason = reason_text(
             {
@@ -208,21 +212,56 @@ def _validate(args) -> int:
             )
         )
         return VALIDATE_EXIT["unreadable"]
-    data = reading.as_dict()
+    data.setdefault("readings", _notation_readings(data["notes"]))
     if args.json:
         print(json.dumps({"answer": shown, "read": True, **data}, ensure_ascii=False))
     else:
+        from derivations.checking.explaining.feedback import reading_text
+
+        readings = [reading_text(r, args.lang) for r in data["readings"]]
+        notes = [note for note in data["notes"] if note["id"] != _NOTATION_NOTE]
         print(
             "\n".join(
                 [
                     _line("answer", shown, args.lang),
                     _line("read_as", data["text"], args.lang),
                     _line("LaTeX", data["latex"], args.lang),
-                    *_note_lines(data["notes"], args.lang),
+                    *_note_lines(notes, args.lang),
+                    *(_line("note", r, args.lang) for r in readings),
                 ]
             )
         )
     return VALIDATE_EXIT["read"]
+
+
+_NOTATION_NOTE = "reading.note.notation"
+
+
+def _notation_readings(notes: list) -> list:
+    """The reader's notes on words of other notations, as the checker's readings."""
+    return [
+        {**{k: note["fields"][k] for k in ("written", "read", "source")}, "how": "notation"}
+        for note in notes
+        if note["id"] == _NOTATION_NOTE
+    ]
+
+
+def _inferred(args) -> dict:
+    """How an answer with letters no notation names is read: the checker resolves them
+    by role (:mod:`derivations.checking.notation`); raise its refusal as the reader's."""
+    from derivations.checking.checker import check
+    from derivations.checking.reading.errors import InvalidAnswer
+
+    result = check(args.question, args.answer, symbolic=False)
+    if result.parsed is None:
+        error = result.error or {}
+        raise InvalidAnswer(
+            error.get("reason", ""),
+            error.get("position"),
+            key=error.get("id"),
+            fields=error.get("fields", {}),
+        )
+    return {key: value for key, value in result.parsed.items() if key != "tree"}
 
 
 def checked(qid: str, answer: str, lang: str, reveal: str):

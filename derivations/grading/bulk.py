@@ -488,7 +488,7 @@ def grade_file(options: Options) -> Totals:
         from derivations.variants.grade import load_variants
 
         variants = load_variants(options.variants)
-    grader = Grader(lang, rubric.reveal, options.jobs, options.symbolic, variants)
+    grader = Grader(lang, rubric.reveal, options.jobs, options.symbolic, variants, rubric.reading)
     try:
         table = Table(source, options.delimiter)
         mapping = {**rubric.columns, **options.mapping}
@@ -572,7 +572,7 @@ def grade_rows(
     layout = layout_for(
         table.header, shape, {**loaded.columns, **options.mapping}, {}, options.answers
     )
-    grader = Grader(lang, loaded.reveal, jobs, symbolic)
+    grader = Grader(lang, loaded.reveal, jobs, symbolic, reading=loaded.reading)
     try:
         run = _Run(options, loaded, table, layout, grader)
         out = _Collect()

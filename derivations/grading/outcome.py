@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from derivations.checking.checker import check
-from derivations.checking.explaining.feedback import feedback
+from derivations.checking.explaining.feedback import feedback, parsed_line
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
@@ -76,11 +76,18 @@ def internal_error(error: BaseException, lang: str) -> Outcome:
 
 
 def grade_answer(
-    question: str, answer: str, lang: str, reveal: str, symbolic: bool = True
+    question: str,
+    answer: str,
+    lang: str,
+    reveal: str,
+    symbolic: bool = True,
+    notation: dict | None = None,
+    infer: bool = True,
 ) -> Outcome:
-    """Check one answer; never raises for anything the answer holds."""
+    """Check one answer (``notation``, ``infer``: the rubric's reading of letters, see
+    :func:`derivations.checking.check`); never raises for anything the answer holds."""
     try:
-        result = check(question, answer, symbolic=symbolic)
+        result = check(question, answer, symbolic=symbolic, notation=notation, infer=infer)
         if result.verdict == "error":
             line = _feedback(result, lang, "answer")
             return Outcome("error", feedback=line, student_feedback=line, budget=hit_budget(result))
@@ -90,7 +97,7 @@ def grade_answer(
             misconception=result.misconception or "",
             feedback=_feedback(result, lang, "answer"),
             student_feedback=_feedback(result, lang, reveal),
-            parsed=(result.parsed or {}).get("text", ""),
+            parsed=parsed_line(result),
             counterexample=_counterexample(result, lang),
             budget=hit_budget(result),
         )

@@ -67,6 +67,8 @@ _KEYS = {
     "conventions",
     "accepted",
     "columns",
+    "notation",
+    "infer",
 }
 
 
@@ -81,6 +83,13 @@ class Rubric:
     accepted: frozenset | None
     columns: dict = field(default_factory=dict)  # answer column -> question id
     source: str = "default"
+    notation: tuple = ()  # ((letter, formula), ...): the course's own letters ([notation])
+    infer: bool = True  # letters no notation names are inferred by their role
+
+    @property
+    def reading(self) -> tuple:
+        """What the checker is told about notation: (``{letter: formula}``, infer)."""
+        return dict(self.notation), self.infer
 
     def points_for(self, question: str) -> Fraction:
         return self.points.get(question, self.points["default"])
@@ -229,6 +238,14 @@ def _build(data: dict, base: Rubric | None, source: str) -> Rubric:
     columns = dict(base.columns) if base else {}
     for name, value in _mapping(source, "columns", data.get("columns", {})).items():
         columns[str(name)] = _question(source, f"columns.{name}", value)
+    notation = dict(base.notation) if base else {}
+    for name, value in _mapping(source, "notation", data.get("notation", {})).items():
+        notation[_letter(source, f"notation.{name}", name)] = _formula(
+            source, f"notation.{name}", value
+        )
+    infer = data.get("infer", base.infer if base else True)
+    if not isinstance(infer, bool):
+        fail(source, "infer", DerivationError(key="grading.rubric_not_bool"))
     assignment = data.get("assignment", base.assignment if base else "")
     if not isinstance(assignment, str) or not assignment.strip() or len(assignment) > 200:
         fail(source, "assignment", DerivationError(key="grading.rubric_not_name"))
@@ -246,7 +263,34 @@ def _build(data: dict, base: Rubric | None, source: str) -> Rubric:
         accepted=accepted,
         columns=columns,
         source=source,
+        notation=tuple(sorted(notation.items())),
+        infer=infer,
     )
+
+
+def _letter(source: str, entry: str, name) -> str:
+    """A letter a course's notation declares (one ASCII letter)."""
+    if not (isinstance(name, str) and len(name) == 1 and name.isascii() and name.isalpha()):
+        fail(source, entry, DerivationError(key="grading.rubric_not_letter"))
+    return name.upper()
+
+
+def _formula(source: str, entry: str, value) -> str:
+    """What a declared letter reads as: a formula in the book's symbols, read (never
+    evaluated) by the checker's reader; refused when it does not read."""
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.parse import parse_answer
+
+    if not isinstance(value, str):
+        fail(source, entry, DerivationError(key="grading.rubric_bad_formula", reason="-"))
+    try:
+        parsed = parse_answer(value)
+    except InvalidAnswer as error:
+        reason = terminal(error.reason)
+        fail(source, entry, DerivationError(key="grading.rubric_bad_formula", reason=reason))
+    if any(name.startswith("?") for name in parsed.symbols):
+        fail(source, entry, DerivationError(key="grading.rubric_bad_formula", reason=value))
+    return value
 
 
 def default_rubric() -> Rubric:

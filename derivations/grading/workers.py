@@ -30,23 +30,33 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(lang: str, reveal: str, symbolic: bool, variants=None) -> None:
-    _settings.update(lang=lang, reveal=reveal, symbolic=symbolic, variants=variants)
+def _init(lang: str, reveal: str, symbolic: bool, variants=None, reading=({}, True)) -> None:
+    _settings.update(
+        lang=lang, reveal=reveal, symbolic=symbolic, variants=variants, reading=reading
+    )
 
 
-def _grade(key: tuple, lang: str, reveal: str, symbolic: bool, variants) -> Outcome:
+def _grade(
+    key: tuple, lang: str, reveal: str, symbolic: bool, variants, reading=({}, True)
+) -> Outcome:
     """``key`` is ``(question, answer)``, or ``(question, answer, student)`` when the
     class has per-student variants (graded against that student's own layer)."""
     if variants is not None:
         from derivations.variants.grade import grade_variant_answer
 
         return grade_variant_answer(variants, key[2], key[0], key[1], lang, reveal)
-    return grade_answer(key[0], key[1], lang, reveal, symbolic)
+    notation, infer = reading
+    return grade_answer(key[0], key[1], lang, reveal, symbolic, notation, infer)
 
 
 def _work(key: tuple) -> Outcome:
     return _grade(
-        key, _settings["lang"], _settings["reveal"], _settings["symbolic"], _settings["variants"]
+        key,
+        _settings["lang"],
+        _settings["reveal"],
+        _settings["symbolic"],
+        _settings["variants"],
+        _settings["reading"],
     )
 
 
@@ -55,10 +65,17 @@ class Grader:
     ``variants``: per ``(question, answer, student)``), in order."""
 
     def __init__(
-        self, lang: str, reveal: str, jobs: int = 1, symbolic: bool = False, variants=None
+        self,
+        lang: str,
+        reveal: str,
+        jobs: int = 1,
+        symbolic: bool = False,
+        variants=None,
+        reading: tuple = ({}, True),
     ):
         self.lang, self.reveal, self.jobs, self.symbolic = lang, reveal, jobs, symbolic
         self.variants = variants
+        self.reading = reading  # (the course's notation, infer): Rubric.reading
         self.cache: OrderedDict = OrderedDict()
         self.pool: ProcessPoolExecutor | None = None
         self.graded = 0  # answers checked (cache misses)
@@ -73,12 +90,12 @@ class Grader:
                 max_workers=self.jobs,
                 mp_context=multiprocessing.get_context(method),
                 initializer=_init,
-                initargs=(self.lang, self.reveal, self.symbolic, self.variants),
+                initargs=(self.lang, self.reveal, self.symbolic, self.variants, self.reading),
             )
         return self.pool
 
     def _alone(self, key) -> Outcome:
-        return _grade(key, self.lang, self.reveal, self.symbolic, self.variants)
+        return _grade(key, self.lang, self.reveal, self.symbolic, self.variants, self.reading)
 
     def key(self, question: str, answer: str, student: str) -> tuple:
         """The cache key of one answer (the student matters only with variants)."""

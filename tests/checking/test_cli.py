@@ -72,7 +72,8 @@ def test_check_unknown_question_is_a_usage_error(capsys):
 def test_check_readable_in_chinese(capsys):
     assert main(["check", "--question", "bias-size", "--answer", "c_o c_i", "--lang", "zh"]) == 1
     out = capsys.readouterr().out
-    assert "每个输出通道只有一个偏置" in out and "反例" in out
+    # the misconception's hint (the explanation names the answer, c_o: issue 21)
+    assert "偏置不与任何输入相乘" in out and "反例" in out and "共 c_o 个" not in out
 
 
 def test_feedback_in_both_languages():

@@ -80,7 +80,7 @@ def test_latex_echo():
 
 INVALID = [
     ("x+1", "unknown symbol 'x'", 1),
-    ("c_i*kernel", "unknown symbol 'ernel'", 6),
+    ("c_i*kernal", "unknown symbol 'ernal'", 6),
     ("h+ (", "ends too early", 5),
     ("h )", "unexpected ')'", 3),
     ("((h)", "ends too early", 5),
@@ -102,10 +102,7 @@ INVALID = [
     ("h//0", "division by zero", 2),
     ("(1-1)^-1 h", "zero to a negative power", 6),
     ("1e309*h", "more than 30 digits written out", 1),
-    ("h w = 5", "formula on both sides of '='", 5),
-    ("h + w = ", "formula on both sides of '='", 7),
-    ("a = b = h", "more than one '='", 7),
-    ("m_h = h = w", "more than one '='", 9),
+    ("h + w = ", "a side of '=' is empty", 7),
 ]
 
 

@@ -176,6 +176,8 @@ MISCONCEPTIONS_TABLE = [
     ("backward-ops", "c_i c_o k_h k_w m_h m_w + c_i (k_h m_h) (k_w m_w)", None),
     # leaves out the stride or padding the question gives (issue 21): a special layer
     ("output-height", "h - k_h + p_h + 1", "given_parameter_left_out"),
+    # a count word that states the other counting than the formula's (issue 21)
+    ("forward-ops", "c_i c_o k_h k_w m_h m_w FLOPs", "count_word_disagrees"),
 ]
 
 
@@ -227,7 +229,11 @@ def test_not_equivalent_names_the_misconception(question, answer, misconception)
         assert answer.startswith("O(")
         return
     assert example["answer"] != example["reference"]
-    if question in REFERENCE_KEYS:
+    if misconception == "count_word_disagrees":  # held to the FLOPs its word states
+        layer, answer_value = _independent_values(question, answer, example["layer"])
+        assert example["reference"] == 2 * forms()["forward_mults"].evaluate(layer)
+        assert sp.Integer(example["answer"]) == answer_value
+    elif question in REFERENCE_KEYS:
         layer, answer_value = _independent_values(question, answer, example["layer"])
         assert example["reference"] == forms()[REFERENCE_KEYS[question]].evaluate(layer)
         assert sp.Integer(example["answer"]) == answer_value
@@ -254,7 +260,7 @@ def test_undefined_answer_value_is_reported_without_a_contradicting_difference()
 INVALID = [
     ("output-height", "m_h", "is what question output-height asks for"),
     ("compose-size", "k_h + 1", "does not belong to question compose-size"),
-    ("forward-ops", "c_i c_o kernel", "unknown symbol"),
+    ("forward-ops", "c_i c_o kernal", "unknown symbol"),
     ("forward-ops", "2c_i(", "ends too early"),
     ("forward-ops", "__import__('os').system('true')", "unknown symbol '__import__'"),
     ("forward-ops", "((h^64)^64)^64", "exceeds"),

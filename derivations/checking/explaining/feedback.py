@@ -43,6 +43,8 @@ __all__ = [
     "REVEALS",
     "check_reveal",
     "one_line",
+    "parsed_line",
+    "reading_text",
 ]
 
 REVEALS = ("none", "hint", "answer")
@@ -139,6 +141,8 @@ def reason_text(error: dict, lang: str) -> str:
 def diagnosis_line(diagnosis: dict, lang: str) -> str:
     meaning = diagnosis.get("meaning") or "unnamed"
     conditions = diagnosis.get("conditions")
+    where = diagnosis.get("where") or []
+    joined = phrase("condition_separator", lang).join(where)
     said = diagnosis_text(
         diagnosis["id"],
         lang,
@@ -147,8 +151,20 @@ def diagnosis_line(diagnosis: dict, lang: str) -> str:
         else diagnosis["text"],
         constant=diagnosis.get("constant"),
         meaning=text(f"checker.diagnosis.meaning.{meaning}", lang),
+        where=phrase("layers_where", lang, conditions=joined)
+        if where
+        else phrase("every_layer", lang),
     )
+    if where and diagnosis["id"] not in _SAYS_WHERE:
+        said += " " + phrase("only_where", lang, conditions=joined)
+    if diagnosis.get("variant"):
+        said = phrase(
+            "diagnosis_variant", lang, conventions=_joined(diagnosis["variant"], lang), text=said
+        )
     return phrase("diagnosis", lang, text=said)
+
+
+_SAYS_WHERE = ("constant_factor", "constant_offset")  # their texts hold {where}
 
 
 def _joined(names, lang) -> str:
@@ -220,6 +236,54 @@ def _right(result: Result, lang: str, reveal: str) -> list[str]:
     return lines
 
 
+_SAID_WITH_FIELDS = (
+    "reading.note.unit_count",
+    "reading.note.factor_sentence",
+    "reading.note.chain",
+    "reading.note.side_skipped",
+    "reading.note.decorated",
+)
+
+
+def reading_text(reading: dict, lang: str) -> str:
+    """One reading of the notation layer: ``F → k (CS231n)``, inferred or declared."""
+    from derivations.registry.notations import notations
+
+    how = reading.get("how", "notation")
+    fields = {k: str(v) for k, v in reading.items() if k != "how"}
+    record = notations().get(fields.get("source", ""))
+    if record is not None:
+        fields["source"] = record.name[lang]
+    return phrase(f"reading_{how}", lang, **fields)
+
+
+def parsed_line(result: Result) -> str:
+    """How the answer was read, on one line (the grade report's ``parsed`` column): the
+    formula, then each word or letter of another notation and what it was read as
+    (``(w − k + 2p)/s + 1 [F → k]``)."""
+    parsed = result.parsed or {}
+    shown = parsed.get("text", "")
+    readings = parsed.get("readings") or []
+    if readings:
+        shown += " [" + "; ".join(f"{r['written']} → {r['read']}" for r in readings) + "]"
+    return shown
+
+
+def _read_as(result: Result, lang: str) -> list[str]:
+    """How words of other notations and unknown letters were read, then the reading
+    notes that carry fields (count words, a factor in a sentence, a chain)."""
+    parsed = result.parsed or {}
+    lines = []
+    readings = parsed.get("readings") or []
+    if readings:
+        said = phrase("list_separator", lang).join(reading_text(r, lang) for r in readings)
+        lines.append(phrase("read_as", lang, readings=said))
+    for note in parsed.get("notes") or []:
+        if note.get("id") in _SAID_WITH_FIELDS:
+            lines.append(phrase("note", lang, note=text(note["id"], lang, **note["fields"])))
+    return lines
+
+
 def feedback(result: Result, lang: str = "en", reveal: str = "hint") -> str:
     """The readable explanation of one result, one paragraph (see the module's
     docstring for ``reveal``)."""
@@ -246,6 +310,7 @@ def feedback(result: Result, lang: str = "en", reveal: str = "hint") -> str:
         lines.append(
             phrase("book_reference", lang, reference=reference_text(result.reference, lang))
         )
+    lines += _read_as(result, lang)
     for name in result.notes:
         lines.append(phrase("note", lang, note=note_text(name, lang)))
     if result.proof:

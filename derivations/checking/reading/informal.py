@@ -12,9 +12,14 @@ Applied to the normalized text (so every column still points into the answer as 
   with a note naming it (the deciding stage knows whether a question counts bytes);
 * a parenthesised remark that is no formula (``(per side padding)``, ``(每侧)``):
   dropped, with a note;
+* a count word after the formula (``次乘法``, ``multiplications``, ``operations``,
+  ``MACs``, ``FLOPs``): dropped, with a note; MACs and FLOPs also state the counting
+  (:func:`counting`), which the deciding stage holds the formula to;
 * a whole answer that is a factor: ``4x``, ``x4``, ``×4``, ``4 times``, ``4倍``,
   ``四倍``, ``four``, ``twice``: the number; ``增加4倍`` ("increase by 4 times") is
-  ambiguous in Chinese (4x, or 5x?) and is read as 4x with a note saying so.
+  ambiguous in Chinese (4x, or 5x?) and is read as 4x with a note saying so;
+* a factor inside a sentence (``变为原来的 4 倍``, ``大约是 4 倍``, ``roughly 4 times
+  as many``, ``it quadruples``, ``翻两番``): the number, when the rest is words only.
 
 Nothing here evaluates text: each rule is a pattern and a deletion or a replacement.
 """
@@ -27,7 +32,7 @@ from dataclasses import dataclass
 
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["Note", "informal", "NUMBER_WORDS"]
+__all__ = ["Note", "informal", "NUMBER_WORDS", "counting", "COUNT_WORDS"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,36 @@ _UNITS = re.compile(
     r"\s*$"
 )
 _BYTES = {"byte", "bytes", "B", "字节"}
+# count words after a formula -> the counting they state (None: a count, no counting)
+COUNT_WORDS = {
+    "次乘加运算": "macs",
+    "次乘加": "macs",
+    "次浮点运算": "flops",
+    "次乘法运算": None,
+    "次乘法": None,
+    "次加法": None,
+    "次运算": None,
+    "次": None,
+    "multiply-accumulates": "macs",
+    "multiply-accumulate": "macs",
+    "multiply-adds": "macs",
+    "multiplications": None,
+    "multiplication": None,
+    "mults": None,
+    "additions": None,
+    "operations": None,
+    "ops": None,
+    "macs": "macs",
+    "mac": "macs",
+    "flops": "flops",
+    "flop": "flops",
+}
+_COUNT = re.compile(
+    r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
+    + "|".join(sorted(map(re.escape, COUNT_WORDS), key=len, reverse=True))
+    + r")\s*[.。]?\s*$",
+    re.I,
+)
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 _WORDISH = re.compile(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
 
@@ -159,6 +194,69 @@ def _factor(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+_VERBS = {
+    "doubles": 2,
+    "doubled": 2,
+    "double": 2,
+    "triples": 3,
+    "tripled": 3,
+    "triple": 3,
+    "quadruples": 4,
+    "quadrupled": 4,
+    "quadruple": 4,
+    "翻两番": 4,
+    "翻了两番": 4,
+    "翻倍": 2,
+    "翻了一倍": 2,
+    "加倍": 2,
+}
+_SENTENCE_FACTOR = [
+    re.compile(
+        r"(?P<verb>" + "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)) + r")",
+        re.I,
+    ),
+    re.compile(rf"(?:factor\s+of\s+){_NUMBER}(?![\w.])", re.I),
+    re.compile(rf"(?<![\w.]){_NUMBER}\s*(?:x|×|times|-?fold|倍)(?![A-Za-z])", re.I),
+]
+_INCREASE = re.compile(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
+_WORDS_ONLY = re.compile(
+    r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
+)
+
+
+def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
+    """The factor one sentence states (the rest of it words only, at least one real
+    word: ``2 x c_i`` stays a formula), or None."""
+    for pattern in _SENTENCE_FACTOR:
+        found = list(pattern.finditer(text.text))
+        if len(found) != 1:
+            continue
+        match = found[0]
+        rest = text.text[: match.start()] + " " + text.text[match.end() :]
+        wordy = re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]", rest)
+        if not _WORDS_ONLY.match(rest) or not (wordy or match.groupdict().get("verb")):
+            continue
+        verb = match.groupdict().get("verb")
+        value: int | str
+        if verb:
+            value = _VERBS[verb.lower()]
+        else:
+            spelled = match.group("n")
+            value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
+        notes.append(_note("factor_sentence", text=match.group().strip(), value=value))
+        if not verb and _INCREASE.search(text.text[: match.start()]):
+            notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
+        return _edit(text, 0, len(text.text), str(value))
+    return None
+
+
+def counting(notes) -> str | None:
+    """The counting (``"macs"``, ``"flops"``) a count word or name of the answer
+    states, from its notes; None when it states none (or both)."""
+    stated = {dict(note.fields).get("counting") for note in notes} - {None, ""}
+    return stated.pop() if len(stated) == 1 else None
+
+
 def _plus_one(value) -> str:
     try:
         return str(int(value) + 1)
@@ -182,6 +280,12 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         notes.append(_note("int_floor"))
         while match := _INT.search(text.text):
             text = _edit(text, match.start(), match.end(), "floor")
+    match = _COUNT.search(text.text)
+    if match and text.text[: match.start()].strip() and not _SENTENCE_FACTOR[2].search(text.text):
+        unit = match.group("unit")
+        stated = COUNT_WORDS[unit.lower()] or ""
+        notes.append(_note("unit_count", unit=unit, counting=stated))
+        text = _edit(text, match.start(), len(text.text))
     match = _UNITS.search(text.text)
     if match and text.text[: match.start()].strip():
         unit = match.group("unit")
@@ -191,4 +295,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         if _remark(match.group("body")):
             notes.append(_note("remark", remark=match.group("body").strip()))
             text = _edit(text, match.start(), match.end())
-    return _factor(text, notes), notes
+    factor = _factor(text, notes)
+    if factor is text:
+        factor = _sentence_factor(text, notes) or text
+    return factor, notes

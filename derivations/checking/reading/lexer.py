@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import cast
 
 from lark import Token
@@ -16,9 +16,14 @@ from lark import Token
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
 from derivations.checking.reading.normalize import Normalized
+from derivations.registry.notations import notation_spellings
 from derivations.registry.spellings import Function, Symbol, spellings
 
-__all__ = ["tokenize", "TERMINALS", "describe_terminal"]
+__all__ = ["tokenize", "TERMINALS", "describe_terminal", "UNKNOWN_PREFIX", "unknown_letter"]
+
+# a letter no notation names is read as a placeholder symbol "?F", resolved by the
+# checker's inference by role (derivations.checking.notation) or refused there
+UNKNOWN_PREFIX = "?"
 
 PUNCTUATION = {
     "**": "CARET",
@@ -98,10 +103,31 @@ def _table() -> tuple[dict, int]:
     return table, max(map(len, table))
 
 
+# a root of a word -> the quantities it names (suggestions by meaning, before spelling)
+_MEANING_ROOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("kern", ("k_h", "k_w")),
+    ("filt", ("k_h", "k_w")),
+    ("卷积核", ("k_h", "k_w")),
+    ("pad", ("p_h", "p_w")),
+    ("填充", ("p_h", "p_w")),
+    ("strid", ("s_h", "s_w")),
+    ("步", ("s_h", "s_w")),
+    ("chan", ("c_i", "c_o")),
+    ("通道", ("c_i", "c_o")),
+    ("batch", ("n",)),
+    ("height", ("h", "m_h")),
+    ("width", ("w", "m_w")),
+)
+
+
 def _nearest(word: str) -> list[str]:
+    lowered = word.lower()
+    for root, meant in _MEANING_ROOTS:
+        if root in lowered:
+            return list(meant)
     table, _ = _table()
     close = difflib.get_close_matches(word.lower(), list(table), n=6, cutoff=0.5)
-    names = []
+    names: list[str] = []
     for spelling in close:
         meaning = table[spelling]
         if isinstance(meaning, Symbol) and meaning.name not in names:
@@ -114,26 +140,102 @@ def _unknown(word: str, column: int) -> InvalidAnswer:
     return refuse("unknown_symbol", column, word=_shown(word), near=near)
 
 
-def _word_tokens(text: str, start: int, col) -> tuple[list[Token], int]:
-    """Split a run of letters into known spellings, longest first."""
+def unknown_letter(name: str) -> str | None:
+    """The letter of a placeholder symbol (``"?F"`` -> ``"F"``), None for a symbol."""
+    return name[len(UNKNOWN_PREFIX) :] if name.startswith(UNKNOWN_PREFIX) else None
+
+
+def _own_split(text: str, start: int, end: int, col) -> tuple[list[Token], int | None]:
+    """``text[start:end]`` as the book's spellings, longest first: (tokens, None), or
+    ([], the index where no spelling starts)."""
     table, longest = _table()
     tokens, index = [], start
-    # the caller saw a letter or "_" at ``start``: a word starts there
-    end = cast(re.Match[str], _WORD.match(text, start)).end()
     while index < end:
         for length in range(min(longest, end - index), 0, -1):
             found = table.get(text[index : index + length].lower())
             if found:
                 break
         else:
-            raise _unknown(text[index:end] if index > start else text[start:end], col(index))
+            return [], index
         match found:
             case Symbol(name):
                 tokens.append(Token("SYMBOL", name, start_pos=col(index)))
             case Function():
                 tokens.append(Token("FUNC", found.value, start_pos=col(index)))
         index += length
-    return tokens, end
+    return tokens, None
+
+
+@cache
+def _formula_tokens(formula: str) -> tuple[tuple[str, str], ...]:
+    """A registry formula (``"p_h/2"``, data in the book's spellings) as (type, value)
+    pairs of tokens, bracketed when it is more than one token."""
+    tokens = tokenize(Normalized(formula, list(range(len(formula)))))
+    pairs = tuple((token.type, str(token)) for token in tokens)
+    return pairs if len(pairs) == 1 else (("LPAR", "("), *pairs, ("RPAR", ")"))
+
+
+_INDEX = re.compile(r"\s*\[\s*([01])\s*\]")  # PyTorch's padding[0]: the height's
+
+
+def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
+    """A whole word of another notation (``registry/notations.yaml``), with PyTorch's
+    index ``[0]``/``[1]`` when written: its formula's tokens, and a note saying how it
+    was read; None when no notation has it."""
+    table = notation_spellings()
+    index = _INDEX.match(text, end)
+    candidates = [(text[start:end] + f"[{index.group(1)}]", index.end())] if index else []
+    candidates.append((text[start:end], end))
+    for written, stop in candidates:
+        found = table.get(written.lower())
+        if found:
+            formula, source, _ = found
+            column = col(start)
+            tokens = [
+                Token(kind, value, start_pos=column) for kind, value in _formula_tokens(formula)
+            ]
+            if notes is not None:
+                notes.append(_note("notation", written=written, read=formula, source=source))
+            return tokens, stop
+    return None
+
+
+def _note(key: str, **fields):
+    from derivations.checking.reading.informal import Note
+
+    return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
+
+
+def _word_tokens(text: str, start: int, col, notes=None) -> tuple[list[Token], int]:
+    """A run of letters: the book's spellings (longest first), else one word of another
+    notation, else a single letter as a placeholder to infer; else refused."""
+    # the caller saw a letter or "_" at ``start``: a word starts there
+    end = cast(re.Match[str], _WORD.match(text, start)).end()
+    own, failed = _own_split(text, start, end, col)
+    if failed is None:
+        return own, end
+    other = _notation(text, start, end, col, notes)
+    if other is not None:
+        return other
+    word = text[start:end]
+    if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
+        return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
+    # the part no spelling reads (the whole word when its first letter is that part)
+    raise _unknown(text[failed:end] if failed > start else word, col(failed))
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _cjk_tokens(text: str, start: int, col, notes) -> tuple[list[Token], int] | None:
+    """A run of Chinese characters that is a notation's word (``步幅``, ``填充``),
+    longest first from ``start``; None when none starts there."""
+    run = cast(re.Match[str], _CJK.match(text, start))
+    for stop in range(run.end(), start, -1):
+        found = _notation(text, start, stop, col, notes)
+        if found is not None:
+            return found
+    return None
 
 
 def _command_token(text: str, index: int, col) -> tuple[Token, int]:
@@ -170,10 +272,11 @@ def _number_token(body: str, index: int, col) -> tuple[Token, int]:
     return Token("NUMBER", match.group(), start_pos=col(index)), match.end()
 
 
-def tokenize(text: Normalized, start: int = 0) -> list[Token]:
+def tokenize(text: Normalized, start: int = 0, notes: list | None = None) -> list[Token]:
     """Tokens of ``text`` from index ``start`` (past a ``name =``), with 1-based
     original columns; raise :class:`InvalidAnswer` on anything that is not part of a
-    formula.  A final full stop is dropped."""
+    formula.  A final full stop is dropped.  ``notes`` receives how words of other
+    notations were read."""
     body, index = _without_full_stop(text.text), start
     col = text.column
     tokens: list[Token] = []
@@ -188,9 +291,15 @@ def tokenize(text: Normalized, start: int = 0) -> list[Token]:
             tokens.append(token)
             continue
         if char.isascii() and (char.isalpha() or char == "_"):
-            words, index = _word_tokens(body, index, col)
+            words, index = _word_tokens(body, index, col, notes)
             tokens.extend(words)
             continue
+        if "\u4e00" <= char <= "\u9fff":
+            found = _cjk_tokens(body, index, col, notes)
+            if found is not None:
+                tokens.extend(found[0])
+                index = found[1]
+                continue
         if char == "\\":
             token, index = _command_token(body, index, col)
             tokens.append(token)

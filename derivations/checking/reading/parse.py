@@ -1,8 +1,11 @@
 """One entry point from pasted text to an expression tree, never evaluating the text.
 
-An answer may be ``name = formula`` (``m_h = ...``, ``FLOPs = ...``): the name is kept
-for the checker to judge (it must not be one of the question's symbols); anything else
-with ``=`` (a formula on both sides, several ``=``) is refused, never cut silently.
+An answer may be ``name = formula`` (``m_h = ...``, ``FLOPs = ...``, ``\\hat{K} = ...``,
+``K' = ...``): the name is kept for the checker to judge (it must not be one of the
+question's symbols).  A chain of equalities (``FLOPs = 2 × MACs = 2 c_i c_o …``) is read
+side by side: the last formula side is graded, the other formula sides are kept
+(:attr:`Parsed.sides`) for the checker to hold to the same values, and a side that is
+a description (``2 × MACs``: no formula in the question's symbols) is noted and skipped.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
-from derivations.checking.reading.informal import informal
+from derivations.checking.reading.informal import Note, counting, informal
 from derivations.checking.reading.lexer import describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.transform import to_expression
@@ -34,6 +37,8 @@ class Parsed:
     name: str | None = None  # the left side of "name = formula"
     name_column: int | None = None
     notes: tuple = ()  # of informal.Note: how informal forms were read
+    sides: tuple = ()  # the chain's other formula sides (trees), to agree with ``tree``
+    counting: str | None = None  # "macs" / "flops": what a count word or name states
 
     @property
     def is_big_o(self) -> bool:
@@ -66,20 +71,73 @@ _EQUALS = "=≈"
 _NAME = re.compile(r"\s*([^\W\d][\w']*)\s*")  # one word, any script: m_h, FLOPs, 乘法次数
 
 
-def _sides(text: Normalized) -> tuple[str | None, int | None, int]:
-    """(name, its column, index where the formula starts) of ``name = formula``."""
-    marks = [index for index, char in enumerate(text.text) if char in _EQUALS]
-    if not marks:
-        return None, None, 0
-    if len(marks) > 1:
-        raise refuse("several_equals", text.column(marks[1]))
-    left = text.text[: marks[0]]
-    if not left.strip():
-        return None, None, marks[0] + 1
+_DECORATED = re.compile(
+    r"^\s*\\(?:hat|tilde|bar|widehat|widetilde|overline|check)\s*\{\s*([^{}]+?)\s*\}(['’′]*)\s*$"
+)
+_COUNTING_NAMES = {"macs": "macs", "mac": "macs", "flops": "flops", "flop": "flops"}
+
+
+def _name(left: str) -> str | None:
+    """The name of ``name =``: one word (primes allowed), or a decorated one
+    (``\\hat{K}``); None when ``left`` is no name."""
     match = _NAME.fullmatch(left)
-    if not match:
-        raise refuse("formula_both_sides", text.column(marks[0]))
-    return match.group(1), text.column(match.start(1)), marks[0] + 1
+    if match:
+        return match.group(1)
+    match = _DECORATED.match(left)
+    if match and _NAME.fullmatch(match.group(1)):
+        return left.strip()
+    return None
+
+
+def _segments(text: Normalized) -> list[tuple[int, int]]:
+    """[start, end) of each side between ``=`` or ``≈`` signs."""
+    marks = [index for index, char in enumerate(text.text) if char in _EQUALS]
+    bounds = [-1, *marks, len(text.text)]
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _formula(text: Normalized, start: int, end: int, notes: list) -> ex.Node:
+    tokens = tokenize(Normalized(text.text[:end], text.columns[:end]), start, notes)
+    try:
+        tree = parser().parse(tokens)
+    except UnexpectedInput as error:
+        raise _syntax_error(error, tokens) from None
+    return to_expression(tree)
+
+
+def _read_sides(text: Normalized, notes: list):
+    """(name, its column, graded tree, other formula sides) of a formula, ``name =
+    formula``, or a chain of equalities."""
+    segments = _segments(text)
+    name = column = None
+    if len(segments) > 1:
+        left = text.text[: segments[0][1]]
+        name = _name(left) if left.strip() else None
+        if name is not None:
+            column = text.column(len(left) - len(left.lstrip()))
+            if name.startswith("\\"):
+                notes.append(Note("reading.note.decorated", (("name", name),)))
+            segments = segments[1:]
+        elif not left.strip():
+            segments = segments[1:]
+    formulas: list[ex.Node] = []
+    failure: InvalidAnswer | None = None
+    for start, end in segments:
+        if not text.text[start:end].strip() and len(segments) > 1:
+            raise refuse("formula_both_sides", text.column(max(start - 1, 0)))
+        try:
+            formulas.append(_formula(text, start, end, notes))
+        except InvalidAnswer as error:
+            if len(segments) == 1 or error.key != "reading.unknown_symbol":
+                raise
+            failure = error
+            side = text.text[start:end].strip()
+            notes.append(Note("reading.note.side_skipped", (("side", side),)))
+    if not formulas:
+        raise failure if failure else refuse("empty")
+    if len(segments) > 1:
+        notes.append(Note("reading.note.chain", (("graded", to_text(formulas[-1])),)))
+    return name, column, formulas[-1], tuple(formulas[:-1])
 
 
 def parse_answer(raw: str) -> Parsed:
@@ -87,13 +145,8 @@ def parse_answer(raw: str) -> Parsed:
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
     text, notes = informal(normalize(raw))
-    name, name_column, start = _sides(text)
-    tokens = tokenize(text, start)
-    try:
-        tree = parser().parse(tokens)
-    except UnexpectedInput as error:
-        raise _syntax_error(error, tokens) from None
-    node = to_expression(tree)
+    name, name_column, node, sides = _read_sides(text, notes)
+    stated = counting(notes) or (_COUNTING_NAMES.get(name.lower()) if name else None)
     return Parsed(
         node,
         to_text(node),
@@ -103,4 +156,6 @@ def parse_answer(raw: str) -> Parsed:
         name,
         name_column,
         tuple(notes),
+        sides,
+        stated,
     )

@@ -1,0 +1,248 @@
+"""The notation layer between reading and deciding: every letter an answer uses that
+neither the book's spellings nor a registered notation named (a placeholder ``?F`` of
+the reader, :data:`.lexer.UNKNOWN_PREFIX`) is resolved to a quantity of the question.
+
+In this order, each step reported as a reading (``{"written", "read", "how"}``):
+
+1. a notation the course declares (``check(..., notation={"F": "k"})``, the rubric's
+   ``[notation]`` table): the letter reads as that formula;
+2. inference by role (unless switched off): the injective assignments of the letters
+   still unknown to the question's quantities that agree with their name hints
+   (:func:`derivations.registry.notations.role_hints`: F is kernel-like, P padding-like,
+   C a channel count; a letter in a sum with height symbols only goes with the height
+   axis) are each matched against the reference and its catalogued variants at every
+   sampled layer.  One is accepted only when every assignment that matches anything
+   gives the same verdict; two with different verdicts are *ambiguous* ("F could be k_h
+   or c_o") and nothing is graded; none that matches: the letter is refused, with the
+   quantities its role suggests.
+
+Inference never makes an answer right that is wrong under every assignment: the
+verdict is always the one of an assignment that was itself matched.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.lexer import unknown_letter
+from derivations.checking.reading.parse import Parsed, parse_answer
+from derivations.expr import tree as ex
+from derivations.messages import text
+from derivations.registry.notations import role_hints
+
+__all__ = ["resolve", "substitute", "unknown_letters", "MAX_ASSIGNMENTS", "MAX_LETTERS"]
+
+MAX_LETTERS = 2  # more unknown letters than this: refused, not guessed
+MAX_ASSIGNMENTS = 120  # assignments tried at most (each is one match of the catalogue)
+
+_AXIS = {
+    "h": "h",
+    "k_h": "h",
+    "p_h": "h",
+    "s_h": "h",
+    "m_h": "h",
+    "w": "w",
+    "k_w": "w",
+    "p_w": "w",
+    "s_w": "w",
+    "m_w": "w",
+}
+
+
+def _invalid(key: str, **fields) -> InvalidAnswer:
+    shown = {name: str(value) for name, value in fields.items()}
+    return InvalidAnswer(
+        text(f"checker.reason.{key}", "en", **shown),
+        None,
+        key=f"checker.reason.{key}",
+        fields=shown,
+    )
+
+
+def substitute(node: ex.Node, mapping: dict) -> ex.Node:
+    """``node`` with each symbol named in ``mapping`` replaced by its tree."""
+    match node:
+        case ex.Sym(name):
+            return mapping.get(name, node)
+        case ex.Num():
+            return node
+        case ex.Add(parts):
+            return ex.add(*(substitute(p, mapping) for p in parts))
+        case ex.Mul(parts):
+            return ex.mul(*(substitute(p, mapping) for p in parts))
+        case ex.Max(parts) | ex.Min(parts):
+            return type(node)(tuple(substitute(p, mapping) for p in parts))
+        case ex.Div(top, bottom):
+            return ex.Div(substitute(top, mapping), substitute(bottom, mapping))
+        case ex.Pow(base, exponent):
+            return ex.Pow(substitute(base, mapping), exponent)
+        case ex.Neg(x):
+            return ex.neg(substitute(x, mapping))
+        case ex.Floor(x) | ex.Ceil(x) | ex.BigO(x):
+            return type(node)(substitute(x, mapping))
+    raise TypeError(f"not an expression node: {node!r}")
+
+
+def unknown_letters(parsed: Parsed) -> list[str]:
+    """The placeholder symbols of the answer (all its sides), sorted."""
+    names: set[str] = set()
+    for tree in (parsed.tree, *parsed.sides):
+        names |= {name for name in ex.symbols_in(tree) if unknown_letter(name)}
+    return sorted(names)
+
+
+def _reparsed(parsed: Parsed, mapping: dict) -> Parsed:
+    from derivations.checking.explaining.typeset import to_latex, to_text
+
+    tree = substitute(parsed.tree, mapping)
+    return replace(
+        parsed,
+        tree=tree,
+        text=to_text(tree),
+        latex=to_latex(tree),
+        symbols=ex.symbols_in(tree),
+        kinds=ex.kinds_in(tree),
+        sides=tuple(substitute(side, mapping) for side in parsed.sides),
+    )
+
+
+def _declared(notation: dict | None, letter: str) -> ex.Node | None:
+    """The formula a declared notation gives ``letter`` (data of the course, read by
+    the same reader as answers), or None."""
+    if not notation:
+        return None
+    for written, formula in notation.items():
+        if str(written).upper() == letter:
+            return parse_answer(str(formula)).tree
+    return None
+
+
+def _axes_near(tree: ex.Node, name: str) -> set[str]:
+    """The axes of the per-axis symbols in the smallest sum around ``name``."""
+    best: set[str] | None = None
+    best_size = None
+    for node in ex.walk(tree):
+        if isinstance(node, ex.Add) and name in ex.symbols_in(node):
+            size = ex.size(node)
+            if best_size is None or size < best_size:
+                best_size = size
+                best = {_AXIS[s] for s in ex.symbols_in(node) if s in _AXIS}
+    return best or set()
+
+
+def _candidates(letter: str, placeholder: str, parsed: Parsed, quantities: list) -> list[str]:
+    hinted = role_hints().get(letter)
+    names = [q for q in quantities if hinted is None or q in hinted]
+    axes = _axes_near(parsed.tree, placeholder)
+    if len(axes) == 1:
+        (axis,) = axes
+        names = [q for q in names if _AXIS.get(q, axis) == axis]
+    return names
+
+
+def _quantities(entry, parsed: Parsed, allowed: frozenset) -> list[str]:
+    """The question's quantities a letter may stand for (the symbols an answer to it may
+    use, but the batch size), in the book's order, minus those the answer writes."""
+    from derivations.checking.checker import SYMBOL_ORDER
+
+    return [name for name in SYMBOL_ORDER if name in allowed - {"n"} and name not in parsed.symbols]
+
+
+def resolve(
+    entry,
+    parsed: Parsed,
+    judge,
+    allowed: frozenset,
+    notation: dict | None = None,
+    infer: bool = True,
+):
+    """(``parsed`` with every placeholder resolved, the readings made); raise
+    :class:`InvalidAnswer` when a letter stays unknown or is ambiguous.  ``judge(parsed)``
+    returns an outcome key of a fully known answer (None: it matches no variant);
+    ``allowed``: the symbols an answer to the question may use."""
+    letters = unknown_letters(parsed)
+    if not letters:
+        return parsed, []
+    mapping: dict[str, ex.Node] = {}
+    readings: list[dict] = []
+    rest = []
+    for placeholder in letters:
+        letter = unknown_letter(placeholder) or placeholder
+        formula = _declared(notation, letter)
+        if formula is None:
+            rest.append(placeholder)
+            continue
+        mapping[placeholder] = formula
+        readings.append({"written": letter, "read": _text(formula), "how": "declared"})
+    if rest and not infer:
+        raise _refused(rest[0], entry, parsed, allowed)
+    if rest:
+        inferred = _infer(entry, _reparsed(parsed, mapping), rest, judge, allowed)
+        mapping.update(inferred)
+        readings += [
+            {"written": unknown_letter(p), "read": _text(inferred[p]), "how": "inferred"}
+            for p in rest
+        ]
+    return _reparsed(parsed, mapping), readings
+
+
+def _text(tree: ex.Node) -> str:
+    from derivations.checking.explaining.typeset import to_text
+
+    return to_text(tree)
+
+
+def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> InvalidAnswer:
+    letter = unknown_letter(placeholder) or placeholder
+    names = _candidates(letter, placeholder, parsed, _quantities(entry, parsed, allowed))
+    return _invalid(
+        "unknown_letter",
+        letter=letter,
+        question=entry.question.id,
+        near=", ".join(names[:4]) or "-",
+    )
+
+
+def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset) -> dict:
+    if len(placeholders) > MAX_LETTERS:
+        raise _refused(placeholders[0], entry, parsed, allowed)
+    quantities = _quantities(entry, parsed, allowed)
+    options = [_candidates(unknown_letter(p) or p, p, parsed, quantities) for p in placeholders]
+    matched: list[tuple[tuple, object]] = []
+    tried = 0
+    for choice in itertools.product(*options):
+        if len(set(choice)) < len(choice):
+            continue  # injective: two letters are two quantities
+        tried += 1
+        if tried > MAX_ASSIGNMENTS:
+            break
+        mapping = {p: ex.sym(name) for p, name in zip(placeholders, choice)}
+        outcome = judge(_reparsed(parsed, mapping))
+        if outcome is not None:
+            matched.append((choice, outcome))
+    if not matched:
+        raise _refused(placeholders[0], entry, parsed, allowed)
+    outcomes = {outcome for _, outcome in matched}
+    if len(outcomes) > 1:
+        raise _ambiguous(placeholders, matched)
+    choice = matched[0][0]
+    return {p: ex.sym(name) for p, name in zip(placeholders, choice)}
+
+
+def _ambiguous(placeholders: list, matched: list) -> InvalidAnswer:
+    """Name the first letter read differently by two assignments of different verdicts."""
+    first_outcome = matched[0][1]
+    other = next(choice for choice, outcome in matched if outcome != first_outcome)
+    for index, placeholder in enumerate(placeholders):
+        if matched[0][0][index] != other[index]:
+            return _invalid(
+                "ambiguous_letter",
+                letter=unknown_letter(placeholder),
+                first=matched[0][0][index],
+                second=other[index],
+            )
+    return _invalid(  # pragma: no cover - two different choices differ somewhere
+        "ambiguous_letter", letter=unknown_letter(placeholders[0]), first="?", second="?"
+    )

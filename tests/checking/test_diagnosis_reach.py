@@ -1,0 +1,82 @@
+"""Issue 21, feedback: a diagnosis against the nearest convention variant when none
+holds against the reference ("as a FLOPs count, k_w times too small"); "at every layer"
+only where the diagnosis holds at every sampled layer of the question (else the layers
+where it does are named); no hint (misconceptions included) names the reference."""
+
+import re
+
+import pytest
+
+from derivations.checking import check, feedback
+from derivations.checking.deciding.catalogue import entry
+from derivations.registry.misconceptions import misconceptions
+
+# (question, answer, diagnosis id, factor, conventions of the variant it is against)
+AGAINST_A_CONVENTION = [
+    ("forward-ops", "2 c_i c_o k_h m_h m_w", "factor_missing", ["k_w"], ["flops"]),
+    ("forward-ops", "2 c_i c_o k_w m_h m_w", "factor_missing", ["k_h"], ["flops"]),
+    ("forward-ops", "c_i c_o k_h k_w k_w m_h m_w", "factor_extra", ["k_w"], ["macs"]),
+    ("backward-ops", "2 c_i c_o k_h k_w m_h", "factor_missing", ["m_w"], ["macs"]),
+]
+
+
+@pytest.mark.parametrize("question, answer, kind, factor, conventions", AGAINST_A_CONVENTION)
+def test_a_diagnosis_against_the_nearest_convention(question, answer, kind, factor, conventions):
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == "not_equivalent"
+    (diagnosis,) = result.diagnosis
+    assert (diagnosis["id"], diagnosis["factor"], diagnosis["variant"]) == (
+        kind,
+        factor,
+        conventions,
+    )
+    assert "as a count under" in feedback(result, "en")
+    assert "计数" in feedback(result, "zh")
+
+
+# (question, answer, the conditions it holds under; [] at every layer)
+WHERE = [
+    ("output-height", "(h - k_h + p_h)/s_h", ["(h − k_h + p_h) mod s_h = 0"]),
+    ("output-height", "h - k_h", ["s_h = 1", "p_h = 0"]),
+    ("output-height", "(h - k_h + p_h)//s_h", []),
+    ("output-width", "(w - k_w + p_w)//s_w + 2", []),
+]
+
+
+@pytest.mark.parametrize("question, answer, where", WHERE)
+def test_every_layer_is_said_only_where_it_holds(question, answer, where):
+    result = check(question, answer, symbolic=False)
+    (diagnosis,) = result.diagnosis
+    assert diagnosis["id"] == "constant_offset" and diagnosis["where"] == where
+    en, zh = feedback(result, "en"), feedback(result, "zh")
+    if where:
+        assert "at every layer where" in en and "not elsewhere" in en and "其他层上" in zh
+    else:
+        assert "at every layer." in en and "在每个层上" in zh
+
+
+def _mentions(text: str, formula: str) -> bool:
+    return re.search(r"(?<![\w])" + re.escape(formula) + r"(?![\w])", text) is not None
+
+
+def test_no_hint_names_the_reference():
+    for record in misconceptions().values():
+        for qid in record.questions:
+            reference = entry(qid)
+            shown = [reference.display_text, reference.expanded_text]
+            shown += [d.split(" = ", 1)[1] for d in reference.definitions]
+            for lang in ("en", "zh"):
+                hint = record.hint_text(lang, direction="")
+                assert not any(_mentions(hint, s) for s in shown if s), (record.id, qid, lang)
+
+
+@pytest.mark.parametrize("answer", ["c_o c_i", "c_i", "c_o m_h m_w", "c_o c_i k_h k_w"])
+def test_the_bias_misconceptions_keep_the_answer_under_hint(answer):
+    from derivations.checking.explaining.wording import misconception_text
+
+    result = check("bias-size", answer, symbolic=False)
+    for lang in ("en", "zh"):
+        hint = misconception_text(result.misconception, lang, "hint")
+        assert hint in feedback(result, lang, reveal="hint")
+        assert not _mentions(hint, "c_o"), hint
+        assert hint != misconception_text(result.misconception, lang, "answer")
