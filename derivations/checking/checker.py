@@ -38,7 +38,6 @@ from derivations.checking.deciding.decide import (
     special_case,
 )
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
-from derivations.checking.explaining.typeset import to_unicode
 from derivations.checking.notation import resolve
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import read_answer
@@ -53,6 +52,7 @@ from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
+from derivations.expr.printers import to_unicode
 from derivations.messages import text
 from derivations.registry.questions import question as find_question
 from derivations.registry.restrictions import Kind, Restriction, axes_with
@@ -576,7 +576,7 @@ def _check_sides(entry: Entry, parsed: Parsed) -> None:
         for env in matcher(entry).envs(restrictions, "total")[:_SIDE_POINTS]:
             mine, theirs = _value_at(function, env), _value_at(graded, env)
             if mine != theirs:
-                from derivations.checking.explaining.typeset import to_text
+                from derivations.expr.printers import to_text
 
                 raise _invalid(
                     "chain_disagrees",

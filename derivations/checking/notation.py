@@ -94,7 +94,7 @@ def unknown_letters(parsed: Parsed) -> list[str]:
 
 
 def _reparsed(parsed: Parsed, mapping: dict) -> Parsed:
-    from derivations.checking.explaining.typeset import to_latex, to_text
+    from derivations.expr.printers import to_latex, to_text
 
     tree = substitute(parsed.tree, mapping)
     return replace(
@@ -189,7 +189,7 @@ def resolve(
 
 
 def _text(tree: ex.Node) -> str:
-    from derivations.checking.explaining.typeset import to_text
+    from derivations.expr.printers import to_text
 
     return to_text(tree)
 
