@@ -460,6 +460,11 @@ def _condition_text(restriction: Restriction) -> str:
     return condition(restriction)
 
 
+def _narrowed(domain: frozenset) -> bool:
+    """Whether ``domain`` holds a restriction that narrows the layers (cheap test)."""
+    return any(Restriction(r).kind in _NARROWING for r in domain)
+
+
 def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> list:
     """The conditions under which a diagnosis holds, when it was found on layers the
     answer's own restrictions narrow (stride 1, no padding, exact division) and does
@@ -472,7 +477,19 @@ def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> lis
         return []
     general = restrictions - frozenset(narrowing)
     envs = matcher(entry).envs(general, "total")
-    wider = diagnose(answer.function, entry.reference.function, envs, str(entry.question.family))
+    count = min(len(envs), MAX_POINTS)
+    want = [
+        UNDEFINED_VALUE if value is UNDEFINED else value
+        for value in matcher(entry).reference_values(general, count)
+    ]
+    got = _defined(answer.on(entry, general), count)
+    wider = (
+        diagnose(
+            answer.function, entry.reference.function, envs, str(entry.question.family), want, got
+        )
+        if got
+        else None
+    )
     if wider is not None and (wider.id, wider.factor, wider.constant) == (
         found.id,
         found.factor,
@@ -485,16 +502,25 @@ def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> lis
 def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset) -> list:
     """A diagnosis against the first right variant under a convention (a FLOPs count
     with one factor missing), when none holds against the reference; [] if none."""
-    uses_batch = "n" in answer.parsed.symbols
-    for variant in entry.variants[1:]:
-        if variant.misconception or not variant.conventions:
-            continue
-        if "batch_counted" in variant.conventions and not uses_batch:
+    cache = matcher(entry)
+    for index, variant in enumerate(entry.variants):
+        if variant.misconception or not set(variant.conventions) & set(_COUNTINGS):
+            continue  # the nearest conventions: the countings (MACs, FLOPs)
+        if "batch_counted" in variant.conventions and "n" not in answer.parsed.symbols:
             continue
         domain = restrictions | variant.domain
-        envs = matcher(entry).envs(domain, variant.padding)
-        found = diagnose(answer.function, variant.function, envs, str(entry.question.family))
-        if found is not None:
+        envs = cache.envs(domain, variant.padding)
+        count = min(len(envs), MAX_POINTS)
+        theirs = cache.values_of_variant(index, domain)
+        want = [UNDEFINED_VALUE if theirs[i] is UNDEFINED else theirs[i] for i in range(count)]
+        key = (domain, variant.padding)
+        if key not in answer.values:
+            answer.values[key] = Values(answer.function, envs)
+        got = _defined(answer.values[key], count)
+        found = got and diagnose(
+            answer.function, variant.function, envs, str(entry.question.family), want, got
+        )
+        if found:
             data = _diagnosis_data(found)
             data["variant"] = list(variant.conventions)
             data["where"] = []
@@ -547,7 +573,7 @@ def _outcome(entry: Entry, parsed: Parsed) -> tuple | None:
         return None
     if match.variant.misconception:
         return ("wrong", match.variant.misconception)
-    if special_case(match.domain, match.variant.tree):
+    if _narrowed(match.domain) and special_case(match.domain, match.variant.tree):
         return ("wrong", SPECIAL_CASE)
     if _clash(parsed.counting, match.variant.conventions):
         return ("wrong", MISLABELLED)
@@ -650,7 +676,7 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
     answer = _Answer(parsed)
     match = _match(entry, answer, restrictions)
     if match and match.variant.misconception is None:
-        special = special_case(match.domain, match.variant.tree)
+        special = _narrowed(match.domain) and special_case(match.domain, match.variant.tree)
         if special:
             return _special(result, entry, answer, match, special)
         if _clash(parsed.counting, match.variant.conventions):

@@ -87,8 +87,8 @@ def substitute(node: ex.Node, mapping: dict) -> ex.Node:
 
 def unknown_letters(parsed: Parsed) -> list[str]:
     """The placeholder symbols of the answer (all its sides), sorted."""
-    names: set[str] = set()
-    for tree in (parsed.tree, *parsed.sides):
+    names = {name for name in parsed.symbols if unknown_letter(name)}
+    for tree in parsed.sides:
         names |= {name for name in ex.symbols_in(tree) if unknown_letter(name)}
     return sorted(names)
 

@@ -130,6 +130,7 @@ COUNT_WORDS = {
     "flops": "flops",
     "flop": "flops",
 }
+_COUNT_ENDINGS = tuple(COUNT_WORDS)  # lower case: a quick test before the pattern
 _COUNT = re.compile(
     r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
     + "|".join(sorted(map(re.escape, COUNT_WORDS), key=len, reverse=True))
@@ -224,9 +225,14 @@ _WORDS_ONLY = re.compile(
 )
 
 
+_FORMULA_MARKS = frozenset("+-*/^()=_\\[]{}")  # a text holding one is a formula, no sentence
+
+
 def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     """The factor one sentence states (the rest of it words only, at least one real
     word: ``2 x c_i`` stays a formula), or None."""
+    if _FORMULA_MARKS.intersection(text.text):
+        return None
     for pattern in _SENTENCE_FACTOR:
         found = list(pattern.finditer(text.text))
         if len(found) != 1:
@@ -280,7 +286,11 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         notes.append(_note("int_floor"))
         while match := _INT.search(text.text):
             text = _edit(text, match.start(), match.end(), "floor")
-    match = _COUNT.search(text.text)
+    match = (
+        _COUNT.search(text.text)
+        if text.text.rstrip(" .。").lower().endswith(_COUNT_ENDINGS)
+        else None
+    )
     if match and text.text[: match.start()].strip() and not _SENTENCE_FACTOR[2].search(text.text):
         unit = match.group("unit")
         stated = COUNT_WORDS[unit.lower()] or ""
