@@ -500,24 +500,27 @@ def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> lis
 
 
 def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset) -> list:
-    """A diagnosis against the first right variant under a convention (a FLOPs count
-    with one factor missing), when none holds against the reference; [] if none."""
-    cache = matcher(entry)
-    for index, variant in enumerate(entry.variants):
-        if variant.misconception or not set(variant.conventions) & set(_COUNTINGS):
-            continue  # the nearest conventions: the countings (MACs, FLOPs)
-        if "batch_counted" in variant.conventions and "n" not in answer.parsed.symbols:
+    """A diagnosis against the first right variant counting MACs or FLOPs (total
+    padding, no restriction of its own: the reference's points serve), when none holds
+    against the reference (a FLOPs count with one factor missing); [] if none."""
+    envs = matcher(entry).envs(restrictions, "total")
+    count = min(len(envs), MAX_POINTS)
+    got = _defined(answer.on(entry, restrictions), count)
+    if not got:
+        return []
+    for variant in entry.variants:
+        if (
+            variant.misconception
+            or not set(variant.conventions) & set(_COUNTINGS)
+            or variant.padding != "total"
+            or variant.domain
+            or ("batch_counted" in variant.conventions and "n" not in answer.parsed.symbols)
+        ):
             continue
-        domain = restrictions | variant.domain
-        envs = cache.envs(domain, variant.padding)
-        count = min(len(envs), MAX_POINTS)
-        theirs = cache.values_of_variant(index, domain)
-        want = [UNDEFINED_VALUE if theirs[i] is UNDEFINED else theirs[i] for i in range(count)]
-        key = (domain, variant.padding)
-        if key not in answer.values:
-            answer.values[key] = Values(answer.function, envs)
-        got = _defined(answer.values[key], count)
-        found = got and diagnose(
+        want = [_value_at(variant.function, env) for env in envs[:count]]
+        if None in want:
+            continue
+        found = diagnose(
             answer.function, variant.function, envs, str(entry.question.family), want, got
         )
         if found:
