@@ -23,6 +23,9 @@ def fake_documents(monkeypatch):
     """Small stand-ins for the six documents (rendering the real ones takes seconds)."""
     documents = {name: f"new {name}\n" for name in NAMES}
     monkeypatch.setattr(docs, "render_documents", lambda **_: documents)
+    # and no Pyodide runtime to copy: these tests hold the documents' paths; the one line a
+    # machine without Node gets about the skipped runtime is the practice pages' to test
+    monkeypatch.setattr("derivations.practice.runtime.runtime_files", lambda: ({}, ""))
     return documents
 
 
