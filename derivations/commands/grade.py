@@ -7,13 +7,18 @@ answer``, or the columns given by flags), wide (``--map COLUMN=QUESTION``), Mood
 with its chart, per-student feedback files; all written together or not at all.
 
 Exit status: 0 when the outputs are written; 3 when they are written but some answers
-met an internal error of the checker (verdict ``error``); 2 on bad input or usage.
+met an internal error of the checker (verdict ``error``); 2 on bad input or usage;
+128 + the signal's number when SIGTERM or SIGHUP ends the run (nothing is written, every
+earlier output is kept, no worker is left behind).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 
 __all__ = ["register", "run"]
 
@@ -203,6 +208,43 @@ def run(args: argparse.Namespace) -> int:
         symbolic=args.symbolic,
     )
     check_outputs(options)  # refuse before any grading
-    totals = grade_file(options)
+    try:
+        with _ended_by_signals():
+            totals = grade_file(options)
+    except _Ended as ended:
+        from derivations.messages import text
+
+        name = signal.Signals(ended.number).name
+        print(f"derivations grade: {text('grading.ended', lang, signal=name)}", file=sys.stderr)
+        return 128 + ended.number
     print(_counts(totals, lang), file=sys.stderr if args.json else sys.stdout)
     return 3 if totals.verdicts.get("error") else 0
+
+
+class _Ended(BaseException):
+    """SIGTERM or SIGHUP arrived: unwinds the run as Ctrl-C does (staged outputs
+    removed, earlier ones kept, workers shut down), never caught as an error."""
+
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.number = number
+
+
+@contextlib.contextmanager
+def _ended_by_signals():
+    """SIGTERM and SIGHUP (a scheduler's time limit, a closed terminal) end the run
+    cleanly for the time of the block (only the main thread can take signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number, frame):
+        raise _Ended(number)
+
+    numbers = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {number: signal.signal(number, stop) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

@@ -23,10 +23,10 @@ and replaced together at the end, or not at all (:class:`derivations.files.Stagi
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
+import unicodedata
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TextIO, cast
 
 from derivations.errors import DerivationError
+from derivations.file_names import digest_name
 from derivations.files import Staging
 from derivations.grading import letters
 from derivations.grading.encoding import open_source
@@ -53,7 +54,16 @@ from derivations.grading.workers import CACHE_ENTRIES, Grader
 from derivations.messages import text
 from derivations.registry.questions import QUESTIONS
 
-__all__ = ["ADDED", "Options", "Totals", "grade_file", "grade_rows", "fit_row", "BATCH_ROWS"]
+__all__ = [
+    "ADDED",
+    "Options",
+    "Totals",
+    "grade_file",
+    "grade_rows",
+    "fit_row",
+    "identity_key",
+    "BATCH_ROWS",
+]
 
 ADDED = ("verdict", "conventions", "misconception", "feedback", "score", "parsed", "counterexample")
 BATCH_ROWS = 2048
@@ -91,6 +101,15 @@ class Totals:
     verdicts: Counter = field(default_factory=Counter)
     graded: int = 0
     retried: int = 0
+
+
+def identity_key(value: str) -> str:
+    """A student's identifier as rows are grouped by it: NFC, stripped (an NFD "Zoë"
+    from one system and an NFC one from another are one student).  The report keeps
+    every cell as it was read."""
+    if value.isascii():
+        return value.strip()
+    return unicodedata.normalize("NFC", value).strip()
 
 
 def fit_row(row: list[str], width: int, delimiter: str = ",") -> list[str]:
@@ -181,9 +200,9 @@ class _Letters:
 
     @staticmethod
     def file_name(student: str) -> str:
-        safe = re.sub(r"[^A-Za-z0-9._@-]+", "_", student)[:60].strip("._") or "student"
-        digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        return f"{safe}-{digest}.md"
+        """The letter's file: a safe prefix and the id's whole SHA-256, so no two
+        students share one, ignoring case too (:func:`derivations.file_names.digest_name`)."""
+        return digest_name(student, ".md")
 
     def letter(self, student: str) -> Letter:
         lang, rubric = self.lang, self.rubric
@@ -334,11 +353,11 @@ class _Run:
         prepared = [self._items(row, c) for row, c in zip(rows, cells)]
         student = self.layout.student
         keys = [
-            self.grader.key(qid, answer, c[student].strip())
+            self.grader.key(qid, answer, identity_key(c[student]))
             for c, items in zip(cells, prepared)
             for qid, answer, reason in items
             if reason is None
-            and self._ready_key(qid, answer, None, c[student].strip()) not in self.ready
+            and self._ready_key(qid, answer, None, identity_key(c[student])) not in self.ready
         ]
         outcomes = self.grader.outcomes(keys) if keys else {}
         for row, row_cells, items in zip(rows, cells, prepared):
@@ -407,7 +426,7 @@ class _Run:
         layout, totals = self.layout, self.totals
         totals.rows += 1
         self.tally.rows += 1
-        student = cells[layout.student].strip()
+        student = identity_key(cells[layout.student])
         kept = [cells[i] for i in self.plan.kept]
         line = ",".join(kept)
         if _SPECIAL.search(line) or any(c[:1] in _DANGER for c in kept):

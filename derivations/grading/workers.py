@@ -4,12 +4,20 @@ The result cache lives in the parent only (workers compute, the parent stores), 
 is shared safely: bounded (least recently used out), never holding an outcome that hit
 the work budget.  Such an outcome is graded once more, alone (the workers idle), before
 it is reported; a cache can only make a run faster, never change a verdict.
+
+Workers end with their parent however it ends (:func:`_end_with`): a run killed by a
+scheduler's time limit, a closed terminal or ``kill -9`` leaves no process behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +29,7 @@ __all__ = ["Grader", "default_jobs", "CACHE_ENTRIES"]
 CACHE_ENTRIES = 20_000
 _POOL_THRESHOLD = 16  # fewer new answers in a batch than this: graded in-process
 _settings: dict = {}
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def default_jobs() -> int:
@@ -30,7 +39,40 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(lang: str, reveal: str, symbolic: bool, variants=None, reading=({}, True)) -> None:
+def _end_with(parent: int) -> None:
+    """Make this worker end when ``parent`` ends, however it ends (SIGKILL included):
+    on Linux the kernel sends it SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere a
+    daemon thread sees the parent gone (the worker's parent id changes) within a second.
+    The parent's SIGTERM/SIGHUP handlers (inherited by ``fork``) are dropped: a signal
+    to the whole process group ends a worker at once, as it ends a worker of a dead
+    parent."""
+    for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no libc to ask: the thread below watches
+            pass
+        else:
+            if os.getppid() != parent:  # the parent ended before the request was made
+                os._exit(1)
+            return
+    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _init(
+    lang: str, reveal: str, symbolic: bool, variants=None, reading=({}, True), parent: int = 0
+) -> None:
+    if parent:
+        _end_with(parent)
     _settings.update(
         lang=lang, reveal=reveal, symbolic=symbolic, variants=variants, reading=reading
     )
@@ -90,7 +132,14 @@ class Grader:
                 max_workers=self.jobs,
                 mp_context=multiprocessing.get_context(method),
                 initializer=_init,
-                initargs=(self.lang, self.reveal, self.symbolic, self.variants, self.reading),
+                initargs=(
+                    self.lang,
+                    self.reveal,
+                    self.symbolic,
+                    self.variants,
+                    self.reading,
+                    os.getpid(),
+                ),
             )
         return self.pool
 

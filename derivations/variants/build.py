@@ -7,7 +7,9 @@ Files written under the output folder:
   and the key (values as exact strings: ``3600``, ``70/17``) -- what ``grade
   --variants`` reads back, and what any LMS script can read;
 * ``key.csv``: one row per student and question (values as in the JSON, layer fields);
-* ``sheets/<lang>/<student>.md``: each student's question sheet;
+* ``sheets/<lang>/<student>.md``: each student's question sheet (a name apart from every
+  other ignoring case, never a Windows device name: ``CON_.md``, ``alice-2.md``; each
+  student's is recorded in ``variants.json`` as ``sheet``);
 * ``sheets/<lang>/all.tex`` (one page per student; ``--pdf`` compiles it);
 * ``moodle.xml``: the questions as Moodle "calculated" questions.
 """
@@ -17,11 +19,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
 from derivations.errors import DerivationError
+from derivations.file_names import NameBook, safe_base
 from derivations.grading.escape import csv_cell
 from derivations.messages import text
 from derivations.model import Layer
@@ -37,6 +40,7 @@ __all__ = [
     "value_text",
     "render_files",
     "file_name",
+    "sheet_names",
 ]
 
 FORMAT = "derivations-variants"
@@ -59,12 +63,13 @@ class ClassVariants:
     students: tuple  # of Student, in roster order
 
     def student(self, identifier: str) -> Student | None:
-        return self._index().get(identifier.strip())
+        """The student of this id (NFC, stripped: as a class file's rows are grouped)."""
+        return self._index().get(unicodedata.normalize("NFC", identifier).strip())
 
     def _index(self) -> dict:
         cached = self.__dict__.get("_by_id")
         if cached is None:
-            cached = {s.id: s for s in self.students}
+            cached = {unicodedata.normalize("NFC", s.id).strip(): s for s in self.students}
             object.__setattr__(self, "_by_id", cached)
         return cached
 
@@ -113,6 +118,7 @@ def _layer_fields(layer: Layer) -> dict:
 
 
 def _json(variants: ClassVariants) -> str:
+    names = sheet_names(variants)
     data = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -123,6 +129,7 @@ def _json(variants: ClassVariants) -> str:
         "students": [
             {
                 "id": s.id,
+                "sheet": f"{names[s.id]}.md",
                 "layer": _layer_fields(s.layer),
                 "key": {k.question: value_text(k.value) for k in s.key},
             }
@@ -151,9 +158,17 @@ def _key_csv(variants: ClassVariants) -> str:
 
 
 def file_name(student: str) -> str:
-    """A file name for ``student`` (letters, digits, ``._-`` kept; the rest ``_``)."""
-    safe = re.sub(r"[^\w.\-]", "_", student, flags=re.ASCII).strip("._") or "student"
-    return safe[:80]
+    """A file name for ``student`` (letters, digits, ``._-`` kept; the rest ``_``; never a
+    Windows device name): :func:`derivations.file_names.safe_base`."""
+    return safe_base(student)
+
+
+def sheet_names(variants: ClassVariants) -> dict[str, str]:
+    """Each student's sheet name, apart from every other ignoring case (``Alice`` and
+    ``alice`` on a macOS or Windows disk): the later one numbered, in class order;
+    ``all`` is the class's own (``all.tex``)."""
+    book = NameBook(reserved=("all",))
+    return {s.id: book.name(s.id) for s in variants.students}
 
 
 def _layer_lines(layer: Layer, padding: str, lang: str) -> list[str]:
@@ -263,12 +278,9 @@ def render_files(variants: ClassVariants, out, languages=("en", "zh")) -> dict:
 
     out = Path(out)
     files: dict = {out / "variants.json": _json(variants), out / "key.csv": _key_csv(variants)}
-    names: dict[str, str] = {}
+    names = sheet_names(variants)
     for s in variants.students:
-        name = file_name(s.id)
-        if name in names:  # two ids with one safe name: keep both, apart
-            name = f"{name}-{len(names)}"
-        names[name] = s.id
+        name = names[s.id]
         for lang in languages:
             template = environment().get_template("variant_sheet.md.j2")
             files[out / "sheets" / lang / f"{name}.md"] = template.render(

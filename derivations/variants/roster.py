@@ -9,6 +9,7 @@ and the size cap are those of class files (:mod:`derivations.grading.encoding`).
 from __future__ import annotations
 
 import csv
+import unicodedata
 
 from derivations.errors import DerivationError
 from derivations.grading.encoding import decode_failure, open_source
@@ -85,15 +86,16 @@ def read_roster(path, id_column: str | None = None, encoding: str | None = None)
                         value=repr(terminal(value, 40)),
                         limit=MAX_ID,
                     )
-                if value in seen:
+                same = unicodedata.normalize("NFC", value)  # NFD and NFC: one student
+                if same in seen:
                     raise DerivationError(
                         key="variants.roster_duplicate_id",
                         path=path,
                         row=number,
                         value=repr(terminal(value)),
-                        first=seen[value],
+                        first=seen[same],
                     )
-                seen[value] = number
+                seen[same] = number
                 ids.append(value)
                 if len(ids) > MAX_ROSTER:
                     raise DerivationError(

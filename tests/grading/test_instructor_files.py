@@ -17,6 +17,7 @@ import pytest
 
 from derivations.cli import main
 from derivations.errors import DerivationError
+from derivations.grading.escape import markdown_text
 from derivations.grading.rubric import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -243,3 +244,249 @@ def test_a_read_only_folder_is_one_line_naming_the_report_not_a_temporary(tmp_pa
         done.stderr == f"derivations grade: error: cannot write {report}: Read-only file system\n"
     )
     assert report.read_text() == OLD
+
+
+# -- 5, 6. letter and sheet file names that cannot collide, on any disk ---------------------
+
+
+def _colliding_chinese_ids() -> tuple[str, str]:
+    """Two all-Chinese ids whose SHA-256 share the first 8 hex digits (the old letter
+    names' only difference): a birthday search, about 80,000 ids."""
+    import hashlib
+
+    seen: dict[str, str] = {}
+    for number in range(2_000_000):
+        student = "".join(chr(0x4E00 + int(d) * 37 + i) for i, d in enumerate(str(number)))
+        head = hashlib.sha256(student.encode()).hexdigest()[:8]
+        if head in seen:
+            return seen[head], student
+        seen[head] = student
+    raise AssertionError("no collision found")
+
+
+def _letters(tmp_path: Path, students: list[str], folder: Path) -> int:
+    answers = tmp_path / "answers.csv"
+    lines = ["student,question,answer"] + [f"{s},bias-size,c_o" for s in students]
+    answers.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    argv = ["grade", str(answers), "--out", str(tmp_path / "r.csv"), "--no-progress"]
+    return main([*argv, "--feedback-dir", str(folder)])
+
+
+def test_two_students_whose_ids_share_8_hex_digits_get_two_letters(tmp_path):
+    first, second = _colliding_chinese_ids()
+    folder = tmp_path / "letters"
+    assert _letters(tmp_path, [first, second], folder) == 0
+    letters = sorted(folder.glob("*.md"))
+    assert len(letters) == 2
+    assert {first, second} == {s for s in (first, second) for p in letters if s in p.read_text()}
+
+
+TRICKY_IDS = ["Alice", "alice", "ALICE", "CON", "con.md", "Nul", "com1", "lpt9.txt", "all"]
+TRICKY_IDS += ["a b", "a_b", "a_b-2", "...", "", "..hidden", "trailing. ", "王小明", "李华"]
+
+
+def _variants(tmp_path: Path, out: Path, ids: list[str]) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id\n" + "".join(f'"{i}"\n' for i in ids if i.strip()), encoding="utf-8")
+    argv = ["variants", "--roster", str(roster), "--questions", "forward-mults"]
+    assert main([*argv, "--seed", "S", "--out", str(out)]) == 0
+
+
+def _assert_apart(names: list[str], count: int) -> None:
+    """``count`` names, none equal to another ignoring case, none a Windows device."""
+    from derivations.file_names import WINDOWS_DEVICES
+
+    assert len(names) == count
+    assert len({n.casefold() for n in names}) == count, names
+    assert not [n for n in names if n.split(".")[0].upper() in WINDOWS_DEVICES], names
+    assert not [n for n in names if n != n.rstrip(". ")], names
+
+
+def test_sheet_names_are_apart_ignoring_case_and_never_a_windows_device(tmp_path):
+    """The case-insensitive disk simulated: every name compared case-folded."""
+    import json
+
+    out = tmp_path / "out"
+    _variants(tmp_path, out, TRICKY_IDS)
+    students = [i.strip() for i in TRICKY_IDS if i.strip()]
+    for lang in ("en", "zh"):
+        _assert_apart([p.name for p in (out / "sheets" / lang).glob("*.md")], len(students))
+    recorded = json.loads((out / "variants.json").read_text(encoding="utf-8"))["students"]
+    assert [r["id"] for r in recorded] == students
+    for record in recorded:  # each student's sheet is recorded, and is theirs
+        sheet = (out / "sheets" / "en" / record["sheet"]).read_text(encoding="utf-8")
+        assert markdown_text(record["id"]) in sheet or record["id"] in sheet
+
+
+def test_letter_names_are_apart_ignoring_case_and_never_a_windows_device(tmp_path):
+    folder = tmp_path / "letters"
+    students = [i for i in TRICKY_IDS if i.strip()]
+    assert _letters(tmp_path, students, folder) == 0
+    for suffix in ("md", "txt", "html"):
+        _assert_apart([p.name for p in folder.glob(f"*.{suffix}")], len(students))
+
+
+@pytest.fixture
+def case_insensitive_folder(tmp_path):
+    """A folder on a real case-insensitive file system: a small vfat image (mkfs.vfat) or
+    an ext4 image with casefolding, loop-mounted; skipped, saying why, when this machine
+    cannot (not root, no mkfs.vfat, no vfat or casefold support in the kernel): the
+    simulated tests above still run."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a case-insensitive image needs root")
+    image, mount = tmp_path / "disk.img", tmp_path / "disk"
+    mount.mkdir()
+    reasons = []
+    for make, options in (
+        (["mkfs.vfat", "-C", str(image), "4096"], ["-o", "loop,utf8"]),
+        (
+            ["mkfs.ext4", "-q", "-O", "casefold", "-E", "encoding=utf8", str(image), "8M"],
+            ["-o", "loop"],
+        ),
+    ):
+        image.unlink(missing_ok=True)
+        try:
+            made = subprocess.run(make, capture_output=True, text=True)
+        except FileNotFoundError:
+            reasons.append(f"no {make[0]}")
+            continue
+        mounted = subprocess.run(
+            ["mount", *options, str(image), str(mount)], capture_output=True, text=True
+        )
+        if made.returncode or mounted.returncode:
+            said = (made.stderr or mounted.stderr).strip().splitlines()
+            reasons.append(f"{make[0]}: {said[0].strip() if said else 'failed'}")
+            continue
+        folder = mount / "f"
+        folder.mkdir()
+        if make[0] == "mkfs.ext4":
+            subprocess.run(["chattr", "+F", str(folder)], capture_output=True)
+        (folder / "Probe").write_text("x")
+        if (folder / "probe").exists():
+            yield folder
+            subprocess.run(["umount", "-l", str(mount)], check=False)
+            return
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+        reasons.append(f"{make[0]}: the mounted image is case-sensitive")
+    pytest.skip("no case-insensitive file system here: " + "; ".join(reasons))
+
+
+def test_sheets_and_letters_onto_a_case_insensitive_disk(tmp_path, case_insensitive_folder):
+    out = case_insensitive_folder / "variants"
+    _variants(tmp_path, out, TRICKY_IDS)
+    students = [i.strip() for i in TRICKY_IDS if i.strip()]
+    for lang in ("en", "zh"):
+        assert len(list((out / "sheets" / lang).glob("*.md"))) == len(students)
+    letters = case_insensitive_folder / "letters"
+    assert _letters(tmp_path, students, letters) == 0
+    assert len(list(letters.glob("*.md"))) == len(students)
+
+
+# -- 8. identity columns normalised (NFC, stripped) before grouping ------------------------
+
+
+def test_nfc_and_nfd_spellings_of_a_name_are_one_student(tmp_path):
+    import csv
+    import unicodedata
+
+    nfc, nfd = "Zoë Müller", unicodedata.normalize("NFD", "Zoë Müller")
+    assert nfc != nfd
+    answers = tmp_path / "answers.csv"
+    answers.write_text(
+        "student,question,answer\r\n"
+        f"{nfc},bias-size,c_o\r\n"
+        f" {nfd} ,forward-mults,c_i*c_o*k_h*k_w*m_h*m_w\r\n",
+        encoding="utf-8",
+    )
+    report, book, letters = tmp_path / "r.csv", tmp_path / "g.csv", tmp_path / "letters"
+    argv = ["grade", str(answers), "--out", str(report), "--gradebook", str(book)]
+    assert main([*argv, "--feedback-dir", str(letters), "--no-progress"]) == 0
+    with open(book, newline="", encoding="utf-8") as stream:
+        rows = list(csv.reader(stream))
+    assert len(rows) == 2  # the header and one student, with both answers
+    assert rows[1][-1] == "2"
+    assert len(list(letters.glob("*.md"))) == 1
+    with open(report, newline="", encoding="utf-8") as stream:
+        kept = [row["student"] for row in csv.DictReader(stream)]
+    assert kept == [nfc, f" {nfd} "]  # the report keeps each spelling as it was read
+
+
+# -- 11. ending a run ends its workers -------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    """Ended: no such process, or a zombie nobody reaped (PID 1 in a container)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_ending_a_grade_run_ends_its_workers_and_keeps_the_old_outputs(tmp_path, signal_name):
+    import signal
+    import time
+
+    answers = tmp_path / "answers.csv"
+    lines = ["student,question,answer"]
+    lines += [f"s{i},forward-mults,c_i*c_o*k_h*k_w*m_h*m_w+{i}" for i in range(200_000)]
+    answers.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    report, book = tmp_path / "report.csv", tmp_path / "book.csv"
+    report.write_text(OLD)
+    book.write_text(OLD)
+    code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from derivations.cli import main; "
+    code += "sys.exit(main(sys.argv[1:]))"
+    argv = ["grade", str(answers), "--out", str(report), "--gradebook", str(book)]
+    run = subprocess.Popen(
+        [sys.executable, "-c", code, *argv, "--jobs", "2", "--no-progress"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.2)
+            workers = _children(run.pid)
+        assert len(workers) >= 2, "the run never started its workers"
+        time.sleep(0.5)  # grading under way
+        os.kill(run.pid, getattr(signal, signal_name))
+        status = run.wait(timeout=60)
+        err = run.stderr.read() if run.stderr else ""
+        deadline = time.monotonic() + 30
+        while not all(_gone(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [w for w in workers if not _gone(w)] == [], "workers left behind"
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+    assert status != 0
+    if signal_name != "SIGKILL":
+        number = getattr(signal, signal_name)
+        assert status == 128 + number, err
+        assert (
+            err
+            == f"derivations grade: ended by {signal_name}: nothing written, every earlier output kept\n"
+        )
+    assert report.read_text() == OLD and book.read_text() == OLD
+    left = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".tmp"))
+    assert left == ["answers.csv", "book.csv", "report.csv"]
+    if signal_name != "SIGKILL":  # a killed run's temporary goes with the next run
+        assert not list(tmp_path.glob("*.tmp"))
