@@ -7,6 +7,8 @@ Figures (stated, not asserted; machines are shared):
   and peak RSS (target <= 200 MB: memory is flat in the row count);
 - 5,000 all-distinct answers with ``--jobs 2``: rows/s (target >= 500), and with
   ``--jobs 1`` for the ratio;
+- a wide file: 5,000 answer columns (mapped in the rubric's ``[columns]``) by
+  ``WIDE_ROWS`` students: cells/s (target >= 20,000, the long files' rate);
 - a cold ``python -m derivations check`` (target < 1 s).
 
 The derived catalogue is warmed first (its disk cache is what a second run sees).
@@ -23,11 +25,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["run", "class_file", "REPEATED_POOL", "measure", "distinct_answer"]
+__all__ = ["run", "class_file", "wide_file", "REPEATED_POOL", "measure", "distinct_answer"]
 
 # rows/s and flat memory show at this size (about 2 s; 1,000,000 rows took 27 s of a
 # 3.6-minute `make bench`; DERIVATIONS_BENCH_ROWS=1000000 measures the size issue 11 stated)
 LARGE = 100_000
+WIDE_COLUMNS, WIDE_ROWS = 5_000, 40  # 200,000 cells: issue 26 measured 4,100 cells/s
 DISTINCT = 5_000  # graded twice (--jobs 2 and 1): 10,000 took 48 s of `make bench` under load
 # (question, answer) as students write them: right, right under a convention, wrong
 REPEATED_POOL = (
@@ -93,6 +96,26 @@ def class_file(path: Path, distinct: bool, rows: int, seed: int = 1) -> Path:
                 [student, f"{student}@example.edu", question, answer, "2026-03-02 10:21"]
             )
     return path
+
+
+def wide_file(folder: Path, columns: int, rows: int, seed: int = 1) -> tuple[Path, Path]:
+    """A wide class file (``student`` then ``columns`` answer columns, answers as in a
+    class) and the rubric mapping each column to its question."""
+    rng = random.Random(seed)
+    questions = [REPEATED_POOL[i % len(REPEATED_POOL)][0] for i in range(columns)]
+    answers = {q: [a for p, a in REPEATED_POOL if p == q] for q in set(questions)}
+    source = folder / "wide.csv"
+    with open(source, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["student"] + [f"answer {i}" for i in range(columns)])
+        for row in range(rows):
+            writer.writerow([f"s{row:06d}"] + [rng.choice(answers[q]) for q in questions])
+    rubric = folder / "wide.toml"
+    rubric.write_text(
+        "[columns]\n" + "".join(f'"answer {i}" = "{q}"\n' for i, q in enumerate(questions)),
+        encoding="utf-8",
+    )
+    return source, rubric
 
 
 def measure(arguments: list[str]) -> tuple[float, float, float]:
@@ -164,6 +187,19 @@ def run(report) -> None:
             f"({cpu:.1f} s CPU: what load does not change)",
         )
         report(f"grade {large:,} class-like rows: peak RSS", peak, "MB", "target <= 200 MB")
+        wide, rubric = wide_file(folder, WIDE_COLUMNS, WIDE_ROWS)
+        cells = WIDE_COLUMNS * WIDE_ROWS
+        seconds, cpu, peak = measure(
+            ["grade", str(wide), "--rubric", str(rubric), "--out", str(folder / "w.csv")]
+            + ["--no-progress", "--jobs", "1"]
+        )
+        report(
+            f"grade a wide file: {WIDE_COLUMNS:,} columns x {WIDE_ROWS} rows",
+            cells / seconds,
+            "cells/s",
+            f"target >= 20,000 cells/s ({seconds:.1f} s wall, peak RSS {peak:.0f} MB)",
+        )
+        report("  the same per CPU second", cells / cpu, "cells/s")
         distinct = class_file(folder / "distinct.csv", distinct=True, rows=DISTINCT)
         rates = {}
         for jobs in (2, 1):

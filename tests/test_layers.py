@@ -24,7 +24,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "derivations"
 # low to high: a room may import its own layer and the layers below it
 LAYERS = (
     ("errors", "messages"),  # the words: an error is said from the catalogue
-    ("numbers", "files", "display", "registry"),  # leaves and declarations
+    ("numbers", "files", "file_names", "display", "registry"),  # leaves and declarations
     ("expr",),  # the expression language
     ("model", "counted", "store", "docs_cache", "mathml"),
     ("closed_forms", "conv", "loops"),

@@ -3,10 +3,16 @@ PyTorch model."""
 
 from __future__ import annotations
 
+import contextlib
+import math
+import signal
+import threading
+
 from derivations.registry.dtypes import DEFAULT_DTYPE, DTYPES
 
 FALLBACK_CHANNELS, FALLBACK_SIZE = 3, 224  # a user's file without "input"
 MAX_INPUT_CHARS = 80
+TORCH_SECONDS = 120.0  # reading a --torch model: a forward that never ends stops here
 
 
 def register(sub) -> None:
@@ -34,6 +40,15 @@ def register(sub) -> None:
         metavar="MODULE:FACTORY",
         help="a PyTorch model: FACTORY() from MODULE, built on the meta "
         "device, run on meta tensors, every aten call counted (needs --input)",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=TORCH_SECONDS,
+        metavar="SECONDS",
+        help=f"wall-clock limit on reading a --torch model: importing its module, building "
+        f"it and tracing its forward (default {TORCH_SECONDS:g} s); a model still being read "
+        "then stops with one line",
     )
     parser.add_argument("--list", action="store_true", help="list the built-in networks")
     parser.add_argument("--batch", type=int, default=1, metavar="N", help="batch size (default 1)")
@@ -119,8 +134,9 @@ def _table(args):
 
         if sizes is None or len(sizes) == 1:
             raise DerivationError(key="network.torch_needs_input")
-        model = load_factory(args.torch)
-        return from_torch(model, sizes, args.batch, name=args.torch)
+        with _time_limit(args.time_limit, args.torch):
+            model = load_factory(args.torch)
+            return from_torch(model, sizes, args.batch, name=args.torch)
     if args.file:
         layers = read_layer_file(args.file)
         shape = layers.input or [FALLBACK_CHANNELS, FALLBACK_SIZE, FALLBACK_SIZE]
@@ -132,6 +148,45 @@ def _table(args):
         parse_network(model.build(), _resize(model.input, sizes), model.name, validate=False),
         args.batch,
     )  # our own rows
+
+
+class _TimeUp(BaseException):
+    """The --time-limit alarm: a BaseException, so that a model's own ``except
+    Exception`` cannot swallow it."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float, spec: str):
+    """Stop the block after ``seconds`` of wall-clock time (SIGALRM, main thread only;
+    torch is imported first: its own import time is not the model's)."""
+    from derivations.errors import DerivationError
+    from derivations.networks.rows import clipped
+    from derivations.networks.torch import _torch
+
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise DerivationError(key="network.bad_time_limit", value=f"{seconds:g}")
+    _torch()
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def up(number, frame):
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TimeUp:
+        raise DerivationError(
+            key="network.torch_time_limit", value=clipped(spec), seconds=f"{seconds:g}"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _listing() -> str:

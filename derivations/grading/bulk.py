@@ -431,6 +431,7 @@ class _Run:
         line = ",".join(kept)
         if _SPECIAL.search(line) or any(c[:1] in _DANGER for c in kept):
             line = ",".join([_cell(c) for c in kept])
+        parts = [line]  # joined once: a wide row's line is never rebuilt per answer
         graded = []
         for qid, answer, reason in items:
             done = self._graded(qid, answer, reason, outcomes, student)
@@ -446,13 +447,14 @@ class _Run:
                         self.letters.names[student] = " ".join(
                             cells[i].strip() for i in layout.names if cells[i].strip()
                         )
-            line += done.suffix
+            parts.append(done.suffix)
             graded.append(done)
         if not items:  # a row that is not a student's (Moodle)
-            line += "," + self.skipped if self.skipped else ""
+            parts.append("," + self.skipped if self.skipped else "")
         elif not layout.long:
-            line += "," + format_points(sum((g.score for g in graded), Fraction(0)))
-        report.write(line + "\r\n")
+            parts.append("," + format_points(sum((g.score for g in graded), Fraction(0))))
+        parts.append("\r\n")
+        report.write("".join(parts))
         if self.o.json_lines is not None:
             self._json(row, cells, graded)
 

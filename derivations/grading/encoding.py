@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from derivations.errors import DerivationError
@@ -180,12 +182,39 @@ def open_source(path, encoding: str | None = None, limit: int | None = None) -> 
     return Source(name, chosen, textual, counter, size)
 
 
+# scripts that one name may mix (a Japanese name: kanji and kana)
+_SCRIPT_OF = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(char: str) -> str:
+    first = unicodedata.name(char, "?").split(" ")[0]
+    return _SCRIPT_OF.get(first, first)
+
+
+def _plausibility(decoded: str, name: str) -> tuple:
+    """How plausible ``decoded`` is as text (smaller: likelier): C1 control characters
+    (U+0080-U+009F: cp1252's punctuation read as Latin-1) first, then the share of words
+    with a non-ASCII letter whose letters are not all of one script ("Mьller": cp1252's
+    ü read as cp1251), then the share of non-ASCII characters that are not letters made
+    of non-ASCII bytes only (a two-byte encoding reading Latin text swallows the ASCII
+    letter after each accent)."""
+    wide = [c for c in decoded if ord(c) > 0x7F]
+    controls = sum(0x80 <= ord(c) <= 0x9F for c in wide)
+    words = [w for w in _WORD.findall(decoded) if not w.isascii()]
+    mixed = sum(len({_script(c) for c in w}) > 1 for w in words)
+    clean = sum(c.isalpha() and all(b >= 0x80 for b in c.encode(name, "replace")) for c in wide)
+    return (
+        controls > 0,
+        round(mixed / max(len(words), 1), 2),
+        -round(clean / max(len(wide), 1), 2),
+    )
+
+
 def likely_encodings(*samples: bytes) -> list[str]:
     """Encodings that decode every sample without error (a sample may end inside a
-    character), the likeliest first: the share of non-ASCII characters that are letters
-    made of non-ASCII bytes only (a two-byte encoding reading Latin text swallows the
-    ASCII letter after each accent: such characters do not count), then the fewer
-    characters (more bytes explained per character)."""
+    character), the likeliest first (:func:`_plausibility`, then the fewer characters:
+    more bytes explained per character, then the order of :data:`CANDIDATES`)."""
     scored = []
     for index, name in enumerate(CANDIDATES):
         try:
@@ -194,11 +223,9 @@ def likely_encodings(*samples: bytes) -> list[str]:
             )
         except UnicodeDecodeError:
             continue
-        wide = [c for c in decoded if ord(c) > 0x7F]
-        if not wide:
+        if decoded.isascii():
             continue
-        clean = sum(c.isalpha() and all(b >= 0x80 for b in c.encode(name, "replace")) for c in wide)
-        scored.append((-round(clean / len(wide), 2), len(decoded), index, name))
+        scored.append((_plausibility(decoded, name), len(decoded), index, name))
     return [name for *_, name in sorted(scored)][:3]
 
 

@@ -28,7 +28,7 @@ __all__ = ["MAX_RUBRIC_BYTES", "MAX_DEPTH", "MAX_ENTRIES", "fail", "parse_rubric
 
 MAX_RUBRIC_BYTES = 1024 * 1024
 MAX_DEPTH = 2  # tables and lists: the top table, and a table or list in it ([points], accepted)
-MAX_ENTRIES = 10_000
+MAX_ENTRIES = 100_000  # a wide file of 20,000 columns maps each in [columns]
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"

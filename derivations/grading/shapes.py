@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from derivations.errors import DerivationError
 from derivations.grading import exports
@@ -83,15 +84,27 @@ class Layout:
         return found
 
 
+@lru_cache(maxsize=4)
+def _keys(header: tuple[str, ...]) -> tuple[list[str], dict[str, int]]:
+    """The header's column keys, and each key's first column: looked up, not searched,
+    once per mapped column (a wide file of 5,000 columns maps 5,000)."""
+    keys = [column_key(h) for h in header]
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        first.setdefault(key, index)
+    return keys, first
+
+
 def _find(header: list[str], spec: str, flag: str, path: str) -> int:
     spec = spec.strip()
     if spec.isdigit():
         position = int(spec)
         if 1 <= position <= len(header):
             return position - 1
-    keys = [column_key(h) for h in header]
-    if column_key(spec) in keys:
-        return keys.index(column_key(spec))
+    keys, first = _keys(tuple(header))
+    found = first.get(column_key(spec))
+    if found is not None:
+        return found
     near = difflib.get_close_matches(column_key(spec), keys, n=3, cutoff=0.5)
     raise DerivationError(
         key="grading.no_such_column",
@@ -115,13 +128,13 @@ def _mapped_slots(header, mapping: dict, candidates: list[int], path, shape: str
     """Slots for the mapping ``{column spec: question}`` (specs: a name, a 1-based
     position or, in a Canvas export, the question id before the colon; in a Moodle
     export ``Response N`` names the Nth response column in the export's language)."""
-    keys = [column_key(h) for h in header]
+    _, first = _keys(tuple(header))
     canvas = shape == "canvas"
     slots = []
     for spec, question in mapping.items():
         index = None
         number = exports.response_number(spec) if shape == "moodle" else None
-        if number is not None and column_key(spec) not in keys:
+        if number is not None and column_key(spec) not in first:
             index = next(
                 (i for i in candidates if exports.response_number(header[i]) == number), None
             )
@@ -148,7 +161,6 @@ def _mapped_slots(header, mapping: dict, candidates: list[int], path, shape: str
     if len({s.answer for s in slots}) != len(slots):
         twice = next(s for s in slots if [t.answer for t in slots].count(s.answer) > 1)
         raise DerivationError(key="grading.mapped_twice", column=terminal(header[twice.answer]))
-    del keys
     return tuple(slots)
 
 

@@ -490,3 +490,128 @@ def test_ending_a_grade_run_ends_its_workers_and_keeps_the_old_outputs(tmp_path,
     assert left == ["answers.csv", "book.csv", "report.csv"]
     if signal_name != "SIGKILL":  # a killed run's temporary goes with the next run
         assert not list(tmp_path.glob("*.tmp"))
+
+
+# -- 10. a wide file: work linear in its columns (the rate itself: `make bench`) ------------
+
+
+def test_a_wide_file_looks_each_mapped_column_up_once(tmp_path, monkeypatch):
+    """Mapping N columns made N searches of the whole header (N² column keys: 25 M for
+    5,000 columns); now the header's keys are made once per file."""
+    from derivations.grading import shapes
+
+    calls = []
+    real = shapes.column_key
+    monkeypatch.setattr(shapes, "column_key", lambda name: calls.append(1) or real(name))
+    columns = 2000
+    answers = tmp_path / "wide.csv"
+    header = ["student"] + [f"answer {i}" for i in range(columns)]
+    answers.write_text(",".join(header) + "\r\n" + ",".join(["s1"] + ["c_o"] * columns) + "\r\n")
+    rubric = tmp_path / "r.toml"
+    rubric.write_text(
+        "[columns]\n" + "".join(f'"answer {i}" = "bias-size"\n' for i in range(columns))
+    )
+    report = tmp_path / "r.csv"
+    argv = ["grade", str(answers), "--rubric", str(rubric), "--out", str(report), "--no-progress"]
+    assert main(argv) == 0
+    assert report.read_text(encoding="utf-8").count(",equivalent,") == columns
+    assert len(calls) < 50 * columns, len(calls)  # linear: 13 a column; 2,000 before
+
+
+# -- 7. a --torch model whose forward never ends: a wall-clock limit, in --help ------------
+
+FOREVER = """
+import torch
+
+
+class Forever(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 3)
+
+    def forward(self, x):
+        while True:  # and it swallows what it can
+            try:
+                x = x + 0
+            except Exception:
+                pass
+
+
+def make():
+    return Forever()
+"""
+
+
+def test_network_help_states_the_model_reading_limit(capsys):
+    with pytest.raises(SystemExit):
+        main(["network", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "--time-limit SECONDS wall-clock limit on reading a --torch model" in said
+
+
+def test_a_torch_model_whose_forward_never_ends_stops_at_the_limit(tmp_path):
+    pytest.importorskip("torch")
+    (tmp_path / "forever_model.py").write_text(FOREVER)
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); from derivations.cli import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    argv = ["network", "--torch", "forever_model:make", "--input", "3x8x8", "--time-limit", "2"]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        "derivations network: error: reading the PyTorch model forever_model:make took longer "
+        "than --time-limit 2 s (does its forward end?): stopped\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf"])
+def test_a_time_limit_that_is_not_a_positive_number_is_one_line(capsys, value):
+    pytest.importorskip("torch")
+    argv = ["network", "--torch", "x:y", "--input", "3x8x8", f"--time-limit={value}"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"--time-limit {value} is not a positive number" in err and err.count("\n") == 1
+
+
+# -- issue 24, item 4: encodings ranked by how plausible the decoded text is ----------------
+
+EXCEL_CP1252 = [
+    "student,question,answer",
+    "Müller,forward-mults,c_i×c_o×k_h×k_w×m_h×m_w",  # × is a letter in cp1251 (Ч)
+    "Zoë,bias-size,c_o",
+    "Hélène,output-height,(h-k+p)÷s+1",  # ÷ too (ч)
+    "Þórður,forward-memory,c_i h² w",
+]
+
+
+def test_a_western_excel_file_suggests_cp1252_before_cp1251(tmp_path, capsys):
+    from derivations.grading.encoding import likely_encodings
+
+    data = "\r\n".join(EXCEL_CP1252).encode("cp1252") + b"\r\n"
+    assert likely_encodings(data)[0] == "cp1252"
+    assert "cp1251" not in likely_encodings(data)[:2]
+    answers = tmp_path / "answers.csv"
+    answers.write_bytes(data)
+    argv = ["grade", str(answers), "--out", str(tmp_path / "r.csv"), "--no-progress"]
+    _refused(capsys, argv, "(e.g. --encoding cp1252)")
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("王小明,李华,张伟", "gb18030"),
+        ("Jürgen Müller,Élodie Lefèvre,Øyvind Sæther", "cp1252"),
+        ("c_i×c_o×k_h, Müller", "cp1252"),
+    ],
+)
+def test_likely_encodings_put_the_right_one_first(text, encoding):
+    from derivations.grading.encoding import likely_encodings
+
+    assert likely_encodings(text.encode(encoding))[0] == encoding
