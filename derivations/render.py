@@ -17,13 +17,16 @@ from importlib import resources
 
 import jinja2
 
-from derivations.messages import text
+from derivations.errors import DerivationError
+from derivations.exercises.fields import fill
+from derivations.messages import entry
 
 __all__ = [
     "TEMPLATES",
     "entries",
     "environment",
     "lookup",
+    "lookup_html",
     "md_text",
     "tex_text",
     "render_answers",
@@ -152,12 +155,27 @@ def environment() -> jinja2.Environment:
 
 def lookup(lang: str):
     """``msg(id, **fields)``: the catalogue's text of ``id`` in ``lang`` (what the
-    templates call to say anything that is not the exercises' own prose)."""
+    templates call to say anything that is not the exercises' own prose), filled by
+    :func:`derivations.exercises.fields.fill`: a field missing, unknown or left
+    unfilled is an error."""
 
     def msg(key: str, **fields: object) -> str:
-        return text(key, lang, **fields)
+        if lang not in OTHER:
+            raise DerivationError(f"language {lang!r} is not one of {', '.join(OTHER)}")
+        return fill(entry(key)[lang], key, **fields)
 
     return msg
+
+
+def lookup_html(lang: str):
+    """``msg_html(id, **fields)``: like :func:`lookup`'s ``msg``, for a web page whose
+    fields are HTML already: the catalogue's text is escaped first, then filled."""
+    from markupsafe import Markup, escape
+
+    def msg_html(key: str, **fields: object) -> Markup:
+        return Markup(fill(str(escape(entry(key)[lang])), key, **fields))
+
+    return msg_html
 
 
 def _letters():

@@ -93,11 +93,18 @@ def render_page(entries: list, page: dict, lang: str, figures: dict[str, bytes])
     """The page for ``lang``: ``entries`` as :func:`derivations.render.entries` gives
     them, ``page`` the reference page, ``figures`` key -> SVG bytes; the template looks
     its strings up by id (``msg("sheets.<name>")``, :func:`derivations.render.lookup`)."""
-    from derivations.render import lookup
+    from derivations.render import lookup, lookup_html
 
     images = {key: _image(svg) for key, svg in figures.items()}
     return (
         environment()
         .get_template("index.html.j2")
-        .render(msg=lookup(lang), lang=lang, entries=entries, page=page, images=images)
+        .render(
+            msg=lookup(lang),
+            msg_html=lookup_html(lang),
+            lang=lang,
+            entries=entries,
+            page=page,
+            images=images,
+        )
     )

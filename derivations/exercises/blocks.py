@@ -75,8 +75,9 @@ def _speed_section():
                 f"Executed by the instrumented convolution, $c = {CHANNELS}$, "
                 f"${SIZE}\\times {SIZE}$ pixels, closed form = executed count in every cell:",
                 zh="$1\\times 1$ 卷积在每个像素上应用这个矩阵，而 groups = $b$ 使它成为分块对角矩阵"
-                "（已验证：8 通道、4 组的分组 $1\\times 1$ 层与分块对角矩阵乘积之差为 "
-                "小于 $10^{-12}$）。由带计数的卷积执行，$c = {CHANNELS}$，${SIZE}\\times {SIZE}$ "
+                "（已验证：8 通道、4 组的分组 $1\\times 1$ 层与分块对角矩阵乘积之差"
+                "小于 $10^{-12}$）。由带计数的卷积执行，"
+                f"$c = {CHANNELS}$，${SIZE}\\times {SIZE}$ "
                 "个像素，每格均为闭式 = 实际执行次数：",
             )
         ),

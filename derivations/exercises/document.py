@@ -35,6 +35,7 @@ from typing import ClassVar
 
 from derivations.errors import DerivationError
 from derivations.exercises.checks import CheckFailed, checked, require
+from derivations.exercises.fields import fill, require_filled
 
 __all__ = [
     "Answer",
@@ -87,18 +88,24 @@ FIGURE_KEYS = (
 )
 
 
-def text(en: str, zh: str) -> Text:
-    """One sentence in both languages (the only way an exercise writes prose)."""
+def text(en: str, zh: str, **fields: object) -> Text:
+    """One sentence in both languages (the only way an exercise writes prose).  With
+    ``fields``, ``en`` and ``zh`` are templates filled by :func:`.fields.fill` (every
+    field given, none unknown); either way a field left unfilled is an error."""
     if not (isinstance(en, str) and isinstance(zh, str)):
         raise TypeError(f"text() takes two strings, got {en!r}, {zh!r}")
-    return {"en": en, "zh": zh}
+    if fields:
+        return {"en": fill(en, "text(en)", **fields), "zh": fill(zh, "text(zh)", **fields)}
+    return {"en": require_filled(en, "text(en)"), "zh": require_filled(zh, "text(zh)")}
 
 
 def message(key: str, /, **fields: object) -> Text:
-    """The sheets' message ``key`` (``messages/sheets.yaml``) in both languages."""
-    from derivations.messages import text as say
+    """The sheets' message ``key`` (``messages/sheets.yaml``) in both languages, filled
+    by :func:`.fields.fill` (every field given, none unknown, none left unfilled)."""
+    from derivations.messages import entry
 
-    return {lang: say(key, lang, **fields) for lang in LANGS}
+    texts = entry(key)
+    return {lang: fill(texts[lang], key, **fields) for lang in LANGS}
 
 
 # --- blocks -----------------------------------------------------------------------------
@@ -209,6 +216,8 @@ def exercise(id: str, statement: Text, blocks: list) -> Exercise:
         info = EXERCISES[id]
     except KeyError:
         raise DerivationError(key="exercise.not_registered", id=repr(id)) from None
+    for where, source in _strings(id, statement, blocks):
+        require_filled(source, where)
     return Exercise(
         id=id,
         numbers={lang: info.number(lang) for lang in LANGS},
@@ -217,6 +226,41 @@ def exercise(id: str, statement: Text, blocks: list) -> Exercise:
         blocks=list(blocks),
         book=dict(BOOK_SECTION),
     )
+
+
+def _said(value: object) -> tuple[str, ...]:
+    """The strings of a cell, label or text: a Text's languages, or the one str."""
+    if isinstance(value, dict):
+        return tuple(value[lang] for lang in LANGS)
+    return (value,) if isinstance(value, str) else ()
+
+
+def _strings(id: str, statement: Text, blocks: list):
+    """``(where, string)`` for every string exercise ``id`` prints, block by block
+    (walked by type), so :func:`exercise` can refuse an unfilled field anywhere."""
+    yield from ((f"{id}: statement", s) for s in _said(statement))
+    for number, block in enumerate(blocks):
+        where = f"{id}: block {number} ({block.type})"
+        match block:
+            case Heading(t) | Paragraph(t):
+                parts: tuple = (t,)
+            case Math(latex):
+                parts = (latex,)
+            case Result(label, latex):
+                parts = (label, latex)
+            case Answer(label, t):
+                parts = (label, t)
+            case Table(header, rows):
+                parts = (*header, *(cell for row in rows for cell in row))
+            case Code():
+                parts = ()
+            case Mistakes(items):
+                parts = tuple(part for item in items for part in (item.claim, item.why))
+            case Figure(_, caption, alt):
+                parts = (caption, alt)
+            case _:
+                raise TypeError(f"{where}: not a block: {block!r}")
+        yield from ((where, s) for part in parts for s in _said(part))
 
 
 def heading(t: Text) -> Heading:

@@ -193,14 +193,14 @@ def padding(facts: maths.Padding) -> list:
                 ("\\frac{M'}{M}", tex(per_side.stride1_ratio)),
             ),
         ),
+        *_growth_bound(facts),
         paragraph(
             text(
-                en="The ratio is far from 2: the padding is small next to the image. The same "
-                "number $p_h$ doubled in both readings: as the total (this sheet's reading) and as "
-                "rows on each side (twice the total); output height and increase of the "
-                "multiplications, each equal in the closed form and in the executed counts:",
-                zh="比值远小于 2：填充相对图像很小。同一个数值 $p_h$ 在两种读法下加倍：作为合计（本文的读法）"
-                "与作为每侧的行数（合计的两倍）；输出高度与乘法次数的增幅，闭式解与实际执行计数一致：",
+                en="The same number $p_h$ doubled in both readings: as the total (this sheet's "
+                "reading) and as rows on each side (twice the total); output height and increase "
+                "of the multiplications, each equal in the closed form and in the executed counts:",
+                zh="同一个数值 $p_h$ 在两种读法下加倍：作为合计（本文的读法）与作为每侧的行数（合计的两倍）；"
+                "输出高度与乘法次数的增幅，闭式解与实际执行计数一致：",
             )
         ),
         table(
@@ -217,11 +217,16 @@ def padding(facts: maths.Padding) -> list:
         figure(
             "padding-doubling-ratio",
             caption=text(
-                en="Increase of the cost when the padding doubles, against the "
-                "input size, in both readings: tens of percent for small "
-                "inputs, a few percent for large ones, never double.",
-                zh="填充加倍时计算量的增幅随输入大小的变化（两种读法）：小输入增加百分之几十，"
-                "大输入只增加百分之几，永远不到两倍。",
+                en=f"Increase of the cost when the padding doubles, $p_h = p_w = "
+                f"{maths.FIGURE_PADDING}\\to {2 * maths.FIGURE_PADDING}$, against the input size "
+                f"$h = w$, in both readings; ${maths.FIGURE_KERNEL}\\times {maths.FIGURE_KERNEL}$ "
+                f"kernel, stride 1 (channels cancel in the ratio). More than double at the "
+                f"smallest input ({_smallest(facts, 'en')}), tens of percent for small inputs, "
+                "a few percent for large ones.",
+                zh=f"填充加倍（$p_h = p_w = {maths.FIGURE_PADDING}\\to {2 * maths.FIGURE_PADDING}$）"
+                f"时计算量的增幅随输入大小 $h = w$ 的变化（两种读法）；"
+                f"${maths.FIGURE_KERNEL}\\times {maths.FIGURE_KERNEL}$ 卷积核，步幅 1（通道数在比值中约去）。"
+                f"最小的输入上超过两倍（{_smallest(facts, 'zh')}），小输入增加百分之几十，大输入只增加百分之几。",
             ),
             alt=text(
                 en="Two falling curves of the percentage increase against the input "
@@ -229,6 +234,41 @@ def padding(facts: maths.Padding) -> list:
                 zh="两条随输入大小下降的增幅曲线，每侧读法的曲线在合计读法之上。",
             ),
         ),
+    ]
+
+
+def _smallest(facts: maths.Padding, lang: str) -> str:
+    """The figure's smallest layer, doubled in both readings: its increases, in words."""
+    row = facts.smallest
+    total, per_side = (f"$+{percent(reading.ratio)}$" for reading in row.readings)
+    size, kernel = f"${row.layer.h}\\times {row.layer.w}$", f"$k = {row.layer.k_h}$"
+    if lang == "zh":
+        return f"{size}，{kernel}：合计 {total}，每侧 {per_side}"
+    return f"{size}, {kernel}: {total} total, {per_side} per side"
+
+
+def _growth_bound(facts: maths.Padding) -> list:
+    """How far the cost can grow: each output side by less than 2, the cost by less
+    than 4; more than double when the input is barely larger than the kernel."""
+    total, per_side = (tex(facts.axis_growth[key]) for key in ("total", "per-side"))
+    row = facts.smallest
+    return [
+        paragraph(
+            text(
+                en="How much it can grow. Write $h = k_h + e$ ($e \\ge 0$: the kernel fits). At "
+                f"stride 1 one side of the output grows by $m'_h/m_h = {total}$ (per side: "
+                f"${per_side}$), less than 2 for every $e$ and $p_h$; so the cost grows by less "
+                "than $4\\times$ in 2-D. It exceeds $2\\times$ when the input is barely larger "
+                f"than the kernel: executed at {_smallest(facts, 'en')} (stride 1, "
+                f"$p_h = {row.layer.p_h}\\to {2 * row.layer.p_h}$). Only when the input is large "
+                "next to the padding is the increase a few percent.",
+                zh="能增加多少：记 $h = k_h + e$（$e \\ge 0$：卷积核放得下）。步幅为 1 时，输出的一边增长为 "
+                f"$m'_h/m_h = {total}$（每侧读法：${per_side}$），对任何 $e$ 与 $p_h$ 都小于 2；"
+                "所以二维时计算量的增长小于 $4$ 倍。输入只比卷积核略大时会超过 $2$ 倍：实际执行 "
+                f"{_smallest(facts, 'zh')}（步幅 1，$p_h = {row.layer.p_h}\\to {2 * row.layer.p_h}$）。"
+                "只有输入相对填充很大时，增幅才只有百分之几。",
+            )
+        )
     ]
 
 
@@ -251,9 +291,13 @@ def answers(ch: maths.Channels, pad: maths.Padding) -> list:
             text(
                 en="only the output grows: by $p_h$ rows and $p_w$ columns at stride 1 (total "
                 f"padding), the cost by the factor ${tex(dp.stride1_ratio)}$: a few percent for "
-                "large inputs, tens of percent for small ones, never double.",
+                "large inputs, tens of percent for small ones, more than double for an input "
+                f"barely larger than the kernel ({_smallest(pad, 'en')}); always less than "
+                "$4\\times$, since each side of the output grows by less than $2\\times$.",
                 zh="只有输出变大：步幅为 1 时（合计填充）增加 $p_h$ 行、$p_w$ 列，计算量变为 "
-                f"${tex(dp.stride1_ratio)}$ 倍：大输入增加百分之几，小输入增加百分之几十，永远不到两倍。",
+                f"${tex(dp.stride1_ratio)}$ 倍：大输入增加百分之几，小输入增加百分之几十，"
+                f"输入只比卷积核略大时超过两倍（{_smallest(pad, 'zh')}）；"
+                "但总小于 $4$ 倍，因为输出的每一边都增长不到 $2$ 倍。",
             ),
         ),
     ]

@@ -11,11 +11,13 @@ from derivations.figures.style import PALETTE, new_figure
 
 __all__ = ["padding_doubling_ratio", "strip_loads", "network_costs"]
 
-KERNEL = 3
-# (padding before, after doubling, convention): the same number, 2, doubled, in each
+from derivations.exercises.maths.doubling import FIGURE_KERNEL as KERNEL
+from derivations.exercises.maths.doubling import FIGURE_PADDING as PADDING
+from derivations.exercises.maths.doubling import FIGURE_SIZES as SIZES
+
+# (padding before, after doubling, convention): the same number doubled, in each
 # reading of padding (the two readings of the padding-readings figure)
-DOUBLINGS = ((2, 4, "total"), (2, 4, "per-side"))
-SIZES = tuple(range(4, 257))
+DOUBLINGS = ((PADDING, 2 * PADDING, "total"), (PADDING, 2 * PADDING, "per-side"))
 EXECUTED_SIZES = (4, 8, 16, 32, 56, 112)
 
 
@@ -92,6 +94,7 @@ def padding_doubling_ratio():
     ax.set_xticks([4, 8, 16, 32, 64, 128, 256], labels=["4", "8", "16", "32", "64", "128", "256"])
     ax.set_xlabel("$h = w$")
     ax.set_ylabel("$100\\,(M' / M - 1)$  %")
+    ax.set_title(f"${KERNEL}\\times {KERNEL}$, $s = 1$", fontsize=10)
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
     ax.legend(frameon=False)
     return figure
@@ -141,7 +144,7 @@ def strip_loads():
         curve,
         color=PALETTE["blue"],
         linewidth=1.8,
-        label=f"$L/\\Delta = {sp.latex(per.subs(k, KERNEL)).replace('frac', 'dfrac')}$",
+        label=f"$L(\\Delta) = {sp.latex(per.subs(k, KERNEL)).replace('frac', 'dfrac')}$",
     )
     ax.scatter(
         executed,
@@ -168,7 +171,8 @@ def strip_loads():
     ax.set_xticks(ticks, labels=[str(t) for t in ticks])
     ax.set_ylim(0, KERNEL * KERNEL + 0.5)
     ax.set_xlabel("$\\Delta$")
-    ax.set_ylabel("$L / \\Delta$")
+    ax.set_ylabel("$L(\\Delta)$")
+    ax.set_title(f"${KERNEL}\\times {KERNEL}$, $s = 1$", fontsize=10)
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
     ax.legend(frameon=False, fontsize=8, loc="upper right")
     return figure

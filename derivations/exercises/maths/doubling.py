@@ -23,6 +23,9 @@ from derivations.scenarios import ChannelDoubling, PaddingDoubling, double_chann
 
 __all__ = [
     "CHANNEL_COUNTS",
+    "FIGURE_KERNEL",
+    "FIGURE_PADDING",
+    "FIGURE_SIZES",
     "KINDS",
     "PADDING_LAYERS",
     "ChannelRow",
@@ -45,6 +48,9 @@ PADDING_LAYERS = (
     REALISTIC.replace(c_i=16, c_o=16, h=28, w=28, k_h=5, k_w=5, p_h=4, p_w=4),
     REALISTIC.replace(c_i=16, c_o=16, h=8, w=8),
 )
+# the padding-doubling figure: a FIGURE_KERNEL^2 kernel, stride 1, one channel, padding
+# FIGURE_PADDING doubled in both readings, on h x h inputs, h in FIGURE_SIZES
+FIGURE_KERNEL, FIGURE_PADDING, FIGURE_SIZES = 3, 2, tuple(range(4, 257))
 # the output size after doubling the padding, as the sheet writes it
 MH2, MW2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
 
@@ -144,12 +150,18 @@ class Padding:
     """Doubling the padding: ``total`` and ``per_side`` (the multiplications'
     :class:`~derivations.scenarios.PaddingDoubling`), ``step`` (the exact increase
     written with the output sizes ``m_h, m_w, m'_h, m'_w``, checked equal to the closed
-    form's) and ``rows`` (the layers of :data:`PADDING_LAYERS`, executed)."""
+    form's), ``rows`` (the layers of :data:`PADDING_LAYERS`, executed), ``smallest``
+    (the figure's smallest layer, executed, in both readings: where the cost grows
+    most) and ``axis_growth`` (per reading, the growth of one output side, ``m'_h /
+    m_h``, written with the padding and the slack ``e = h - k_h >= 0`` the kernel leaves:
+    below 2 whatever ``e``, so the cost grows by less than 4 times)."""
 
     total: PaddingDoubling
     per_side: PaddingDoubling
     step: sp.Expr
     rows: tuple[PaddingRow, ...]
+    smallest: PaddingRow
+    axis_growth: dict[str, sp.Expr]
 
 
 def padding() -> Padding:
@@ -168,25 +180,69 @@ def padding() -> Padding:
         "the padding increase written with m' is not the closed form's",
     )
     derived = {"total": dp, "per-side": per_side}  # each derived once (SymPy: seconds)
-    rows = []
-    for layer in PADDING_LAYERS:
-        readings = []
-        for reading in (layer, layer.replace(padding_convention="per-side")):
-            doubled = reading.replace(p_h=2 * reading.p_h, p_w=2 * reading.p_w)
-            closed = evaluate_ratio(derived[reading.padding_convention].ratio, reading)
-            ran = executed_ratio(Form.FORWARD_MULTS, reading, doubled)
-            require(
-                closed == ran,
-                f"doubling padding ({reading.padding_convention}) at {layer.h}x{layer.w}, "
-                f"k={layer.k_h}, s={layer.s_h}: closed form {closed}, executed {ran}",
+    rows = [_padding_row(layer, derived) for layer in PADDING_LAYERS]
+    smallest = _padding_row(
+        Layer(
+            1,
+            1,
+            FIGURE_SIZES[0],
+            FIGURE_SIZES[0],
+            FIGURE_KERNEL,
+            FIGURE_KERNEL,
+            p_h=FIGURE_PADDING,
+            p_w=FIGURE_PADDING,
+        ),
+        derived,
+    )
+    return Padding(dp, per_side, step, tuple(rows), smallest, _axis_growth())
+
+
+def _axis_growth() -> dict[str, sp.Expr]:
+    """Per reading, ``m'_h / m_h`` at stride 1 with ``h = k_h + e``, checked below 2
+    for every ``e >= 0``, ``p_h >= 0``: ``2 - m'_h/m_h`` is a fraction whose numerator
+    and denominator are polynomials in ``e, p_h`` with positive coefficients and a
+    positive constant term."""
+    e = sp.Symbol("e", integer=True, nonnegative=True)
+    growth = {}
+    for reading, sides in (("total", 1), ("per-side", 2)):
+        before = output_size(e + k_h, k_h, sides * p_h, 1)
+        after = output_size(e + k_h, k_h, 2 * sides * p_h, 1)
+        ratio = sp.cancel(after / before)
+        numerator, denominator = sp.fraction(sp.cancel(2 - ratio))
+        require(
+            all(_positive_polynomial(part, (e, p_h)) for part in (numerator, denominator)),
+            f"doubling padding ({reading}): one side may grow by 2 or more: {ratio}",
+        )
+        growth[reading] = ratio
+    return growth
+
+
+def _positive_polynomial(expr: sp.Expr, symbols: tuple) -> bool:
+    """Positive for all nonnegative ``symbols``: every coefficient positive, constant
+    term included."""
+    poly = sp.Poly(expr, *symbols)
+    return poly.coeff_monomial(1) > 0 and all(c > 0 for c in poly.coeffs())
+
+
+def _padding_row(layer: Layer, derived: dict) -> PaddingRow:
+    """``layer`` and its per-side reading, each doubled: output heights and the ratio
+    of the multiplications, closed form = executed."""
+    readings = []
+    for reading in (layer, layer.replace(padding_convention="per-side")):
+        doubled = reading.replace(p_h=2 * reading.p_h, p_w=2 * reading.p_w)
+        closed = evaluate_ratio(derived[reading.padding_convention].ratio, reading)
+        ran = executed_ratio(Form.FORWARD_MULTS, reading, doubled)
+        require(
+            closed == ran,
+            f"doubling padding ({reading.padding_convention}) at {layer.h}x{layer.w}, "
+            f"k={layer.k_h}, s={layer.s_h}: closed form {closed}, executed {ran}",
+        )
+        readings.append(
+            PaddingReading(
+                reading.padding_convention,
+                value(Form.OUTPUT_HEIGHT, reading),
+                value(Form.OUTPUT_HEIGHT, doubled),
+                ran,
             )
-            readings.append(
-                PaddingReading(
-                    reading.padding_convention,
-                    value(Form.OUTPUT_HEIGHT, reading),
-                    value(Form.OUTPUT_HEIGHT, doubled),
-                    ran,
-                )
-            )
-        rows.append(PaddingRow(layer, tuple(readings)))
-    return Padding(dp, per_side, step, tuple(rows))
+        )
+    return PaddingRow(layer, tuple(readings))

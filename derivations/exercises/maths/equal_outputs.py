@@ -35,6 +35,8 @@ __all__ = [
     "fma_chain",
     "measure",
     "nonassociative",
+    "exact_products_in_float64",
+    "reversed_in_float64",
     "rounded_chain",
     "same_values_in_float64",
 ]
@@ -161,6 +163,35 @@ def same_values_in_float64(seeds: int = SEEDS) -> int:
     return equal
 
 
+def reversed_in_float64(seeds: int = SEEDS) -> int:
+    """Entries (of ``18 * seeds``) where the loops in float64 on the float32-rounded
+    draws change when the channels are added in the reverse order: the order matters in
+    float64 too, so Y1 == Y2 there is not order-independence."""
+    changed = 0
+    for seed in range(seeds):
+        X, K = (a.astype(np.float64) for a in example(seed, np.float32))
+        in_order = corr2d_multi_in_out(X, K)
+        reverse = corr2d_multi_in_out(X[::-1], K[:, ::-1])
+        changed += int(np.count_nonzero(in_order != reverse))
+    return changed
+
+
+def exact_products_in_float64(seeds: int = SEEDS) -> bool:
+    """Every product ``K_{o,i} X_{i,r,c}`` of two float32 draws is exact in float64:
+    its float64 value equals the exact product of the two binary fractions."""
+    from fractions import Fraction
+
+    for seed in range(seeds):
+        X, K = example(seed, np.float32)
+        k, x = _terms(X, K)
+        products = k.astype(np.float64) * x.astype(np.float64)
+        for (o, i, j), product in np.ndenumerate(products):
+            exact = Fraction(float(k[o, i, 0])) * Fraction(float(x[0, i, j]))
+            if Fraction(float(product)) != exact:
+                return False
+    return True
+
+
 def agreement(variant, reference, seeds: int = SEEDS) -> int:
     """Seeds for which ``variant`` and ``reference`` give bitwise equal outputs."""
     return sum(
@@ -217,7 +248,9 @@ class Facts:
     """Everything the sheet states: float32 and float64 :class:`Stats`; per emulation
     (rounded chain in channel order, reversed, fused multiply-add) the seeds on which it
     equals Y1 and Y2; ``same64`` (seeds equal in float64, all of them); the first
-    difference; ``shrink`` (float32 over float64 largest difference); ``blas``."""
+    difference; ``shrink`` (float32 over float64 largest difference); ``blas``;
+    ``reversed64`` (float64 entries the reverse channel order changes, of ``entries64``)
+    and ``exact_products`` (every float32 product exact in float64, checked)."""
 
     float32: Stats
     float64: Stats
@@ -231,6 +264,8 @@ class Facts:
     first: Difference | None
     shrink: float
     blas: str
+    reversed64: int
+    entries64: int
 
 
 def facts(seeds: int = SEEDS) -> Facts:
@@ -242,6 +277,8 @@ def facts(seeds: int = SEEDS) -> Facts:
         same64 == seeds,
         f"float64 on the float32 values: Y1 == Y2 for only {same64} of {seeds} seeds",
     )
+    require(exact_products_in_float64(seeds), "a product of two float32 draws is not exact")
+    reversed64 = reversed_in_float64(seeds)
     return Facts(
         float32=s32,
         float64=s64,
@@ -255,4 +292,6 @@ def facts(seeds: int = SEEDS) -> Facts:
         first=first_difference(seeds),
         shrink=s32.max_abs / s64.max_abs if s64.max_abs else float("inf"),
         blas=blas(),
+        reversed64=reversed64,
+        entries64=seeds * 18,
     )
