@@ -161,7 +161,9 @@ def lookup(lang: str):
 
     def msg(key: str, **fields: object) -> str:
         if lang not in OTHER:
-            raise DerivationError(f"language {lang!r} is not one of {', '.join(OTHER)}")
+            raise DerivationError(
+                key="display.unknown_language", value=repr(lang), known=", ".join(OTHER)
+            )
         return fill(entry(key)[lang], key, **fields)
 
     return msg
