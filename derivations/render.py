@@ -185,7 +185,10 @@ def _letters():
 
 
 def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
-    """Each exercise with its heading label and the note naming the other edition."""
+    """Each exercise with its heading label, the note naming the other edition and its
+    boxed answers (``answers``: what the sheet's answer key lists, linked by anchor)."""
+    from derivations.exercises.document import answers
+
     msg, other = lookup(lang), OTHER[lang]
     out = []
     for exercise in numbered:
@@ -196,6 +199,7 @@ def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
                 "label": msg("sheets.exercise", n=exercise.numbers[lang]),
                 "note": msg("sheets.other_number", n=twin) if twin else msg("sheets.other_missing"),
                 "anchor": f"{exercise.id}",
+                "answers": answers(exercise),
             }
         )
     for letter, exercise in zip(_letters(), appendices):
@@ -208,6 +212,7 @@ def entries(numbered: list, appendices: list, lang: str) -> list[dict]:
                     msg("sheets.appendix_other", n=twin) if twin else msg("sheets.appendix_none")
                 ),
                 "anchor": f"{exercise.id}",
+                "answers": answers(exercise),
             }
         )
     return out

@@ -30,7 +30,7 @@ render-time check goes through :func:`require`.  :class:`CheckFailed` is a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from derivations.errors import DerivationError
@@ -55,6 +55,7 @@ __all__ = [
     "Table",
     "Text",
     "answer",
+    "answers",
     "checked",
     "code",
     "exercise",
@@ -136,10 +137,13 @@ class Result:
 
 @dataclass(frozen=True)
 class Answer:
-    """The final answer to one sub-question (``label``: which), set apart in a box."""
+    """The final answer to one sub-question (``label``: which), set apart in a box;
+    ``anchor`` (set by :func:`exercise`: ``<exercise id>-answer-<n>``) is where the
+    sheet's answer key links to."""
 
     label: Text
     text: Text
+    anchor: str = ""
     type: ClassVar[str] = "answer"
 
 
@@ -223,9 +227,28 @@ def exercise(id: str, statement: Text, blocks: list) -> Exercise:
         numbers={lang: info.number(lang) for lang in LANGS},
         title=dict(info.title),
         statement=statement,
-        blocks=list(blocks),
+        blocks=_anchored(id, blocks),
         book=dict(BOOK_SECTION),
     )
+
+
+def _anchored(id: str, blocks: list) -> list:
+    """``blocks`` with each :class:`Answer` given its anchor, ``<id>-answer-<n>``
+    (``n`` from 1, in order); an exercise without an answer is an error."""
+    out, count = [], 0
+    for block in blocks:
+        if isinstance(block, Answer):
+            count += 1
+            block = replace(block, anchor=f"{id}-answer-{count}")
+        out.append(block)
+    if not count:
+        raise DerivationError(key="exercise.no_answer", id=id)
+    return out
+
+
+def answers(exercise: Exercise) -> list:
+    """The exercise's :class:`Answer` blocks, in order (what the answer key lists)."""
+    return [block for block in exercise.blocks if isinstance(block, Answer)]
 
 
 def _said(value: object) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ import sympy as sp
 
 from derivations.exercises.document import (
     Exercise,
+    answer,
     code,
     exercise,
     figure,
@@ -29,6 +30,7 @@ from derivations.exercises.document import (
     text,
 )
 from derivations.exercises.maths.matmul import conv_as_matmul, facts
+from derivations.registry.exercises import EXERCISES
 
 __all__ = ["build"]
 
@@ -44,6 +46,35 @@ def _shape_latex(shape) -> str:
 
 def _matrix_latex(a: np.ndarray) -> str:
     return sp.latex(sp.Matrix(a.astype(int)))
+
+
+def _answer(f) -> list:
+    """The boxed answer: im2col, its shapes, its count, its memory price."""
+    number = {lang: str(EXERCISES["matmul"].number(lang)) for lang in ("en", "zh")}
+    copies = f"{f.columns_elements / f.input_elements:.2f}"
+    return [
+        heading(text(en="Answer", zh="答案")),
+        answer(
+            text(en=number["en"], zh=number["zh"]),
+            text(
+                en="copy every $c_i\\times k_h\\times k_w$ window of $X$ into one column "
+                "(im2col) and flatten each output channel's kernel into one row: "
+                "$Y = K\\,\\operatorname{cols}(X)$, a $c_o\\times (c_i k_h k_w)$ by "
+                "$(c_i k_h k_w)\\times (m_h m_w)$ product with exactly the convolution's "
+                "$c_i c_o k_h k_w m_h m_w$ multiplications. The price is memory: "
+                f"$\\operatorname{{cols}}(X)$ holds about $k_h k_w$ times the input ({copies} "
+                "times for the $3\\times 3$ layer above). Equivalently "
+                "$\\operatorname{vec}(Y) = T\\,\\operatorname{vec}(X)$ with a sparse "
+                "block-Toeplitz $T$.",
+                zh="把 $X$ 的每个 $c_i\\times k_h\\times k_w$ 窗口复制成一列（im2col），"
+                "把每个输出通道的卷积核展平成一行：$Y = K\\,\\operatorname{cols}(X)$，"
+                "即 $c_o\\times (c_i k_h k_w)$ 与 $(c_i k_h k_w)\\times (m_h m_w)$ 两个矩阵相乘，"
+                "乘法次数恰为卷积的 $c_i c_o k_h k_w m_h m_w$。代价是内存："
+                f"$\\operatorname{{cols}}(X)$ 约为输入的 $k_h k_w$ 倍（上面的 $3\\times 3$ 层为 {copies} 倍）。"
+                "等价地，$\\operatorname{vec}(Y) = T\\,\\operatorname{vec}(X)$，$T$ 为稀疏的分块 Toeplitz 矩阵。",
+            ),
+        ),
+    ]
 
 
 def build() -> Exercise:
@@ -189,6 +220,7 @@ def build() -> Exercise:
                 "计算这个乘积的代价与前向相同。",
             )
         ),
+        *_answer(f),
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
             mistake("sheet_matmul_only_pointwise"),

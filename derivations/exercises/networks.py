@@ -25,6 +25,7 @@ from derivations.exercises.document import (
     table,
     text,
 )
+from derivations.exercises.document import answer as boxed
 from derivations.exercises.maths import networks as maths
 from derivations.exercises.notation import num
 from derivations.networks import MODELS as NETWORKS
@@ -333,6 +334,19 @@ def answer(tables) -> list:
                 f"（Adam 再多两份），合计为参数的四倍，所以为反向传播保存的激活值要从 VGG-16 的批量 {vgg_adam}、"
                 f"ResNet-50 的批量 {res_adam} 起才超过它们。",
             )
+        ),
+        boxed(
+            text(en="whole networks", zh="整个网络"),
+            text(
+                en=f"computation: the convolutions (VGG-16: {vgg_conv} of the MACs, even AlexNet's "
+                f"fully connected layers only {alex_fc_macs}); parameter memory: the fully "
+                f"connected layers where there are any (VGG-16: {vgg_fc}), else the last, widest "
+                f"convolutions; activation memory: the early, high-resolution layers ({low} to "
+                f"{high} of all activations in the plain chains), and it grows with the batch.",
+                zh=f"计算：卷积层（VGG-16 的 MACs 有 {vgg_conv} 在卷积层，AlexNet 的全连接层也只占 "
+                f"{alex_fc_macs}）；参数内存：有全连接层时是全连接层（VGG-16：{vgg_fc}），否则是最后几个最宽的卷积层；"
+                f"激活值内存：靠前的高分辨率层（简单串联的网络中占全部激活值的 {low} 到 {high}），且随批量增长。",
+            ),
         ),
     ]
 

@@ -204,3 +204,37 @@ def test_block_diagonal_names_its_layer_in_both_languages():
         md = _sheet(lang)
         assert f"$c = {CHANNELS}$" in md and f"${SIZE}\\times {SIZE}$" in md
     assert "之差为 小于" not in _sheet("zh")
+
+
+# --- an answer key first; every exercise ends in a boxed answer ------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_answer_key_comes_first_and_links_every_boxed_answer(lang):
+    from derivations.messages import text
+
+    md = _sheet(lang)
+    key_title = text("sheets.answer_key", lang)
+    sections = re.split(r"^## ", md, flags=re.M)
+    titles = [s.splitlines()[0] for s in sections[1:]]
+    assert titles[1] == key_title  # after the contents, before every exercise
+    key = sections[2]
+    anchors = re.findall(r'^<a id="([^"]+)"></a>$', md, flags=re.M)
+    links = re.findall(r"\]\(#([^)]+)\) \|", key)
+    assert links == anchors and len(set(anchors)) == len(anchors)
+    for exercise in sections[3:]:  # every exercise and appendix has a boxed answer
+        assert re.search(r'^<a id="[^"]+-answer-1"></a>$', exercise, flags=re.M), exercise[:60]
+    tex = _sheet(lang, "tex")
+    assert re.findall(r"\\answerlink\{([^}]+)\}", tex) == anchors
+    assert re.findall(r"\\answertarget\{([^}]+)\}", tex) == anchors
+    assert tex.index("\\answerlink{") < tex.index("\\answertarget{")
+    page = (OUTPUT / lang / "index.html").read_text(encoding="utf-8")
+    key_html = page[page.index('<section id="answer-key">') : page.index("</section>")]
+    assert re.findall(r'<a href="#([^"]+)">', key_html) == anchors
+    for anchor in anchors:
+        assert page.count(f'id="{anchor}"') == 1
+
+
+def test_an_exercise_without_a_boxed_answer_fails_the_build():
+    from derivations.exercises.document import exercise, paragraph, text
+
+    with pytest.raises(DerivationError, match="no boxed answer"):
+        exercise("matmul", statement=text(en="a", zh="b"), blocks=[paragraph(text(en="x", zh="y"))])
