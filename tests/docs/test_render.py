@@ -99,7 +99,9 @@ def test_templates_reject_unknown_block_types():
         template.render(
             msg=lookup("en"),
             lang="en",
-            entries=[{"exercise": exercise, "label": "E", "note": "n", "anchor": "x"}],
+            entries=[
+                {"exercise": exercise, "label": "E", "note": "n", "anchor": "x", "answers": []}
+            ],
         )
 
 
@@ -195,7 +197,7 @@ def test_page_inlines_figures_with_alt_text_and_rejects_unknown_types():
         Paragraph(text("see <this>", "见")),
         Figure("strip-loads", text("Loads $L$", "载入"), text('loads "fall"', "载入下降")),
     ]
-    entries = [{"exercise": exercise, "label": "E", "note": "n", "anchor": "x"}]
+    entries = [{"exercise": exercise, "label": "E", "note": "n", "anchor": "x", "answers": []}]
     page = {"sections": [], "memory_model": text("m", "m")}
     html = render_page(entries, page, "en", {"strip-loads": b"<svg/>"})
     assert '<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="loads &#34;fall&#34;">' in html
