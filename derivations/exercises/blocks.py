@@ -250,15 +250,20 @@ def _block_figure():
 
 
 def _answers():
-    ratio = maths.speedup()
+    ratio, adds = maths.speedup(), maths.additions_ratio(2, 16)
+    at_small, at_large = f"{float(adds.at_small):.2f}", f"{float(adds.at_large):.2f}"
     return [
         heading(text(en="Answers", zh="答案")),
         answer(
             text(en="7.1", zh="7.1"),
             text(
                 en=f"${sp.latex(ratio)}$ times fewer multiplications ($c^2/b$ instead of $c^2$); "
-                "the additions drop by slightly more than $b$.",
-                zh=f"乘法少 ${sp.latex(ratio)}$ 倍（$c^2/b$ 而不是 $c^2$）；加法减少得略多于 $b$ 倍。",
+                "the additions drop by the factor $\\frac{b(c - 1)}{c - b}$, more than $b$ and close to it "
+                f"only when $b \\ll c$ (for $c = {CHANNELS}$: {at_small} at $b = {adds.small}$, "
+                f"{at_large} at $b = {adds.large}$).",
+                zh=f"乘法少 ${sp.latex(ratio)}$ 倍（$c^2/b$ 而不是 $c^2$）；加法减少为 $\\frac{{b(c - 1)}}{{c - b}}$ 倍，多于 $b$，"
+                f"只有 $b \\ll c$ 时才接近 $b$（$c = {CHANNELS}$ 时：$b = {adds.small}$ 为 {at_small}，"
+                f"$b = {adds.large}$ 为 {at_large}）。",
             ),
         ),
         answer(

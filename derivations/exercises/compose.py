@@ -84,8 +84,8 @@ def _proof_section(proof: maths.Proof):
                 en="Let the first layer compute $y_i = \\sum_a \\alpha_a x_{i+a}$ ($k_1$ taps) and "
                 "the second $z_i = \\sum_b \\beta_b y_{i+b}$ ($k_2$ taps). Substituting and "
                 "collecting the terms with the same input $x_{i+t}$, $t = a + b$:",
-                zh="设第一层计算 $y_i = \\sum_a \\alpha_a x_{i+a}$（$k_1$ 个抽头），第二层计算 "
-                "$z_i = \\sum_b \\beta_b y_{i+b}$（$k_2$ 个抽头）。代入并按同一输入 "
+                zh="设第一层计算 $y_i = \\sum_a \\alpha_a x_{i+a}$（$k_1$ 个系数），第二层计算 "
+                "$z_i = \\sum_b \\beta_b y_{i+b}$（$k_2$ 个系数）。代入并按同一输入 "
                 "$x_{i+t}$（$t = a + b$）合并各项：",
             )
         ),
@@ -467,14 +467,16 @@ def _channels_section(facts: maths.Channels):
                 "$c_m$; SymPy confirms that the determinant of two generic rank-one $3\\times 3$ "
                 "terms expands to 0). So every $k\\times k$ kernel is a $k\\times 1$ layer into "
                 "$c_m = \\operatorname{rank}\\mathsf{K} \\le k$ channels followed by a "
-                "$1\\times k$ layer, and no fewer channels do. This is the factorization "
-                "Inception-v3 uses ($n\\times n$ replaced by $n\\times 1$ then $1\\times n$).",
+                "$1\\times k$ layer, and no fewer channels do (one channel in and out). "
+                "Inception-v3 uses the same shapes ($n\\times n$ replaced by $n\\times 1$ then "
+                "$1\\times n$), but not as an exact rewrite of a given layer (below).",
                 zh="一个 $k\\times k$ 矩阵能写成有 $c_m$ 列的 $U V^\\top$，当且仅当它的秩不超过 $c_m$"
                 "（充分性：奇异值分解或任一秩分解；必要性：$c_m$ 个秩一矩阵之和的秩不超过 $c_m$；"
                 "SymPy 验证两个一般的秩一 $3\\times 3$ 项之和的行列式展开为 0）。所以每个 $k\\times k$ "
                 "核都是一个输出 $c_m = \\operatorname{rank}\\mathsf{K} \\le k$ 个通道的 $k\\times 1$ "
-                "层后接一个 $1\\times k$ 层，且通道不能更少。这正是 Inception-v3 的分解"
-                "（把 $n\\times n$ 换成 $n\\times 1$ 后接 $1\\times n$）。",
+                "层后接一个 $1\\times k$ 层，且通道不能更少（输入输出各一个通道时）。Inception-v3 "
+                "用的是同样的形状（把 $n\\times n$ 换成 $n\\times 1$ 后接 $1\\times n$），"
+                "但并不是对某个给定层的精确改写（见下文）。",
             )
         ),
         paragraph(
@@ -500,8 +502,7 @@ def _channels_section(facts: maths.Channels):
                 "$c_m(c_i + c_o)k$ products against $c_i c_o k^2$ for one (away from the border): "
                 "cheaper exactly when $c_m(c_i + c_o) < c_i c_o k$. With one channel in and out "
                 f"and $c_m = {rank}$ that needs $k > {2 * rank}$, so the split $3\\times 3$ Laplacian costs "
-                "more; Inception-v3 splits between wide layers, $c_m = c_i = c_o$, where it "
-                "costs $2k$ instead of $k^2$.",
+                "more.",
                 zh=f"在 ${hw}\\times {hw}$ 的整数输入上执行：先 $3\\times 1$ 层输出 {rank} 个通道，"
                 f"再 $1\\times 3$ 层，结果与单个 $3\\times 3$ 拉普拉斯层完全相同，乘法 {two_mults:,} 次，"
                 f"而单层为 {one_mults:,} 次。随机的 ${k}\\times {k}$ 核秩为 {full_rank}：用它的奇异值分解，"
@@ -509,10 +510,49 @@ def _channels_section(facts: maths.Channels):
                 f"$10^{{{_BOUND_EXPONENT}}}$（float64 舍入），乘法 {rtwo:,} 次，单层为 {rone:,} 次。"
                 "每个输出位置上两层需要 $c_m(c_i + c_o)k$ 次乘法，单层需要 $c_i c_o k^2$ 次（不计边界）："
                 "当且仅当 $c_m(c_i + c_o) < c_i c_o k$ 时更省。输入输出各一个通道、"
-                f"$c_m = {rank}$ 时需要 $k > {2 * rank}$，所以拆开的 $3\\times 3$ 拉普拉斯核更贵；Inception-v3 在较宽的层之间拆分，"
-                "$c_m = c_i = c_o$，代价为 $2k$ 而不是 $k^2$。",
+                f"$c_m = {rank}$ 时需要 $k > {2 * rank}$，所以拆开的 $3\\times 3$ 拉普拉斯核更贵。",
             )
         ),
+        *_wide_paragraph(facts.wide),
+    ]
+
+
+def _wide_paragraph(wide: maths.WideSplit) -> list:
+    """With channels in and out: the exact split of a random kernel needs ``c k``
+    channels between and costs twice the layer; Inception-v3's split is not that."""
+    c, k, r = wide.c, wide.k, wide.rank
+    split, single = wide.split_per_position, wide.single_per_position
+    return [
+        paragraph(
+            text(
+                en="With channels in and out the count changes. Read the composed kernel as a "
+                "$(c_i k)\\times(c_o k)$ matrix (rows: input channel and kernel row; columns: "
+                "output channel and kernel column): it is a product through the $c_m$ channels "
+                "between, so an exact split needs $c_m$ at least its rank, and a random kernel "
+                "has the full rank $\\min(c_i, c_o)\\,k$. Executed for $c_i = c_o = "
+                f"{c}$, $k = {k}$, a random integer kernel: rank {r} $= c k$ (SymPy, exact); its "
+                f"exact split, ${k}\\times 1$ into {r} channels then $1\\times {k}$, gives the "
+                f"single layer's output exactly, at $c_m(c_i + c_o)k = {split}$ multiplications "
+                f"per output position against $c_i c_o k^2 = {single}$ ({wide.two_mults:,} "
+                f"against {wide.one_mults:,} on a $12\\times 12$ input): twice the single layer, "
+                "as $c k\\cdot 2c\\cdot k = 2c^2k^2$ is for every $c$ and $k$. So "
+                "Inception-v3's $n\\times 1$ then $1\\times n$ with $c_m = c_i = c_o$ (cost "
+                "$2n$ instead of $n^2$ per pair of channels) is not a free exact speed-up: it is a "
+                "restricted low-rank family (rank at most $c$ instead of $c n$), with a "
+                "nonlinearity between, trained as such.",
+                zh="输入输出都有多个通道时，计数就变了。把合成的核看作一个 $(c_i k)\\times(c_o k)$ 矩阵"
+                "（行：输入通道与核的行；列：输出通道与核的列）：它是经过中间 $c_m$ 个通道的乘积，"
+                "所以精确拆分需要 $c_m$ 不小于它的秩，而随机核的秩是满的，为 $\\min(c_i, c_o)\\,k$。"
+                f"对 $c_i = c_o = {c}$、$k = {k}$ 的随机整数核实际执行：秩为 {r} $= c k$（SymPy 精确计算）；"
+                f"它的精确拆分，先 ${k}\\times 1$ 输出 {r} 个通道再 $1\\times {k}$，与单层输出完全相同，"
+                f"但每个输出位置要 $c_m(c_i + c_o)k = {split}$ 次乘法，单层为 $c_i c_o k^2 = {single}$ 次"
+                f"（$12\\times 12$ 输入上为 {wide.two_mults:,} 次对 {wide.one_mults:,} 次）：是单层的两倍，"
+                "对任何 $c$、$k$ 都有 $c k\\cdot 2c\\cdot k = 2c^2k^2$。所以 Inception-v3 在 "
+                "$c_m = c_i = c_o$ 时的 $n\\times 1$ 后接 $1\\times n$（每对通道代价 $2n$ 而不是 $n^2$）"
+                "并不是免费的精确加速：它是一个受限的低秩族（秩至多为 $c$ 而不是 $c n$），中间还有非线性，"
+                "是按这种结构训练出来的。",
+            )
+        )
     ]
 
 
@@ -566,7 +606,7 @@ def _mistakes():
     )
 
 
-def _answers(size, lap_rank: int):
+def _answers(size, lap_rank: int, wide: maths.WideSplit):
     return [
         heading(text(en="Answers", zh="答案")),
         answer(
@@ -597,10 +637,16 @@ def _answers(size, lap_rank: int):
                 "kernel splits into two smaller ones (the Laplacian does not). With "
                 "$c_m \\ge \\operatorname{rank}\\mathsf{K}$ channels between, every kernel "
                 "does: a $k\\times 1$ layer then a $1\\times k$ layer (the Laplacian with "
-                f"$c_m = {lap_rank}$).",
+                f"$c_m = {lap_rank}$). With $c$ channels in and out a random kernel needs "
+                f"$c_m = c k$, and the exact split then costs twice the single layer "
+                f"({wide.split_per_position} against {wide.single_per_position} products per "
+                f"position for $c = {wide.c}$, $k = {wide.k}$).",
                 zh="中间只有一个通道时并非总能分解：几乎没有 $k\\times k$ 核能拆成两个更小的核（拉普拉斯核就不能）。"
                 "中间有 $c_m \\ge \\operatorname{rank}\\mathsf{K}$ 个通道时每个核都可以："
-                f"先 $k\\times 1$ 层再 $1\\times k$ 层（拉普拉斯核取 $c_m = {lap_rank}$）。",
+                f"先 $k\\times 1$ 层再 $1\\times k$ 层（拉普拉斯核取 $c_m = {lap_rank}$）。"
+                "输入输出各有 $c$ 个通道时，随机核需要 $c_m = c k$，精确拆分的代价是单层的两倍"
+                f"（$c = {wide.c}$、$k = {wide.k}$ 时每个位置 {wide.split_per_position} 次乘法对 "
+                f"{wide.single_per_position} 次）。",
             ),
         ),
     ]
@@ -624,7 +670,7 @@ def _figure():
 
 
 def build() -> Exercise:
-    size, converse = maths.size(), maths.converse()
+    size, converse, channels = maths.size(), maths.converse(), maths.channels()
     blocks = [
         *_conventions(),
         *_proof_section(maths.proof()),
@@ -633,8 +679,8 @@ def build() -> Exercise:
         _figure(),
         *_numeric_section(maths.numeric()),
         *_converse_section(converse),
-        *_channels_section(maths.channels()),
-        *_answers(size.size, converse.rank),
+        *_channels_section(channels),
+        *_answers(size.size, converse.rank, channels.wide),
         heading(text(en="Common mistakes", zh="常见错误")),
         _mistakes(),
     ]

@@ -130,7 +130,9 @@ def output_size() -> list:
             text(
                 en='The section "Padding and Stride" gives the output height '
                 f"${tex(total)}$, in which $p_h$ counts the padding rows in all, top and bottom "
-                f"together, and the English edition names that total: {NAMING_EN} The Chinese "
+                f"together. The English edition goes on: {NAMING_EN} That this name means the "
+                "total is our reading: the sentence does not say whether $p_h$ counts both sides "
+                "or one. The Chinese "
                 "edition (and the English one before 2021) defines the notation per side instead: "
                 f'{DEFINITION_ZH} ("when the padding on both sides of the input height and width '
                 "is $p_h$ and $p_w$, we call it padding $(p_h, p_w)$\"), as in the book's code "
@@ -140,7 +142,8 @@ def output_size() -> list:
                 "with $m_h$ from the second box; every numeric example says how many rows are "
                 "padded on each side, and the doubling exercise gives its table in both readings.",
                 zh="“填充和步幅”一节给出的输出高度为 "
-                f"${tex(total)}$，其中 $p_h$ 是上下合计的填充行数，英文版也用这个合计来命名填充。"
+                f"${tex(total)}$，其中 $p_h$ 是上下合计的填充行数。英文版接着写道：{NAMING_EN}"
+                "说这个名称指合计的填充，是我们的理解：原文并未说明 $p_h$ 指两侧合计还是一侧。"
                 f"中文版（以及 2021 年以前的英文版）则按每侧定义这个记号：{DEFINITION_ZH}"
                 "与书中代码一致（`padding=1` 每侧填充 1 行）。本文处处把 $(p_h, p_w)$ 读作合计的填充，"
                 "即该节公式的含义。下面的闭式解都用输出大小 $m_h\\times m_w$ 写出，所以在每侧的读法下同样成立，"
@@ -396,11 +399,14 @@ def backward_memory() -> list:
             text(
                 en="Autograd keeps the input and the weights for backward. Backward then holds the "
                 "parameters, the saved input, the incoming gradient $\\partial L/\\partial Y$ and "
-                "the three gradients it produces; the forward output is released once "
-                "$\\partial L/\\partial Y$ exists.",
+                "the three gradients it produces. For one layer on its own, nothing else needs "
+                "its forward output once $\\partial L/\\partial Y$ exists, so it is not "
+                "counted; in a network the next layer may keep it for its own backward pass (a "
+                "ReLU or batch normalization after the convolution does).",
                 zh="自动微分为反向传播保存输入和权重。反向传播时同时存在：参数、保存的输入、传入的梯度 "
-                "$\\partial L/\\partial Y$ 以及计算出的三个梯度；$\\partial L/\\partial Y$ "
-                "得到后前向输出即被释放。",
+                "$\\partial L/\\partial Y$ 以及计算出的三个梯度。对单独的一层，"
+                "$\\partial L/\\partial Y$ 得到后就没有别的运算再需要它的前向输出，所以不计入；"
+                "在网络中，下一层可能为自己的反向传播保存它（卷积后的 ReLU 或批量规范化就会保存）。",
             )
         ),
         result(

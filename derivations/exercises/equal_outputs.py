@@ -137,6 +137,7 @@ def _float64_reason(facts: maths.Facts) -> Paragraph:
 
 def build() -> Exercise:
     facts = maths.facts()
+    torch = maths.TORCH
     s32, s64, first, shrink = (
         facts.float32,
         facts.float64,
@@ -162,7 +163,7 @@ def build() -> Exercise:
                 "unit roundoff ($2^{-24}$ in float32, $2^{-53}$ in float64); a sum of three "
                 "products can be off by about $3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$, the natural "
                 "scale for a difference. "
-                f"Measured with {facts.blas}.",
+                f"Measured with {facts.blas}; the book's PyTorch code separately, below.",
                 zh="把本节代码逐行改写为 NumPy（见下）；$X$ 形状为 $(3, 3, 3)$，$K$ 形状为 "
                 "$(2, 3, 1, 1)$，元素由 NumPy 随机数生成器以种子 0 到 "
                 f"{SEEDS - 1} 从 $N(0, 1)$ 抽取并舍入为 float32；float64 一列使用 float64 的抽样值本身，"
@@ -172,7 +173,7 @@ def build() -> Exercise:
                 "逐位相等指 18 个元素的二进制位全部相同。$u$ 为单位舍入误差（float32 为 "
                 "$2^{-24}$，float64 为 $2^{-53}$）；三个乘积之和的误差约为 "
                 "$3u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert$，这是衡量差异的自然尺度。"
-                f"测量环境：{facts.blas}。",
+                f"测量环境：{facts.blas}；本书的 PyTorch 代码另行测量，见下文。",
             )
         ),
         code(_sources()),
@@ -314,14 +315,35 @@ def build() -> Exercise:
     number = {lang: EXERCISES["equal_outputs"].number(lang) for lang in ("en", "zh")}
     blocks += [
         _float64_reason(facts),
+        paragraph(
+            text(
+                en="The book's own code, in PyTorch: on this machine (PyTorch "
+                f"{torch.version}, CPU, one thread, `torch.manual_seed(seed)` for seeds 0 to "
+                f"{torch.seeds - 1}), Y1 and Y2 are bitwise equal for {torch.equal} of "
+                f"{torch.seeds} seeds: its matrix product for these tiny shapes rounds and adds "
+                "the way the loops do. Another PyTorch build, another CPU or larger shapes may "
+                "not: equality to the last bit is a property of the backend, not of the "
+                "mathematics.",
+                zh=f"本书自己的 PyTorch 代码：在本机上（PyTorch {torch.version}，CPU，单线程，"
+                f"种子 0 到 {torch.seeds - 1} 用 `torch.manual_seed(seed)`），{torch.seeds} 个种子中有 "
+                f"{torch.equal} 个的 Y1 与 Y2 逐位相等：对这么小的形状，它的矩阵乘法与循环的舍入和相加方式相同。"
+                "换一个 PyTorch 构建、换一个 CPU 或更大的形状就未必如此：是否精确到最后一位相等取决于后端，"
+                "而不是数学。",
+            )
+        ),
         answer(
             text(en=str(number["en"]), zh=str(number["zh"])),
             text(
-                en=f"No, not exactly: equal in exact arithmetic, but in float32 Y1 and Y2 differ "
-                f"in the last bits for {SEEDS - s32.equal_tensors} of {SEEDS} seeds, because "
-                "the matrix product and the loops round their sums differently.",
-                zh=f"不完全相同：精确算术下相等，但在 float32 下 {SEEDS} 个种子中有 "
-                f"{SEEDS - s32.equal_tensors} 个的 Y1 与 Y2 末位不同，因为矩阵乘法与循环对和式的舍入方式不同。",
+                en="Not guaranteed; it depends on the backend. They are equal in exact "
+                "arithmetic, and the two paths round differently in general: with NumPy here "
+                f"(float32) Y1 and Y2 differ in the last bits for {SEEDS - s32.equal_tensors} of "
+                f"{SEEDS} seeds, with the book's PyTorch code here they are bitwise equal for "
+                f"{torch.equal} of {torch.seeds}. So compare them with a tolerance, as the book "
+                "does, not with ==.",
+                zh="不能保证，取决于后端。精确算术下二者相等，但两条路径一般按不同方式舍入：本机上用 NumPy"
+                f"（float32）时 {SEEDS} 个种子中有 {SEEDS - s32.equal_tensors} 个的 Y1 与 Y2 末位不同，"
+                f"用本书的 PyTorch 代码时 {torch.seeds} 个中有 {torch.equal} 个逐位相等。"
+                "所以应当像书中那样用容差比较，而不是用 ==。",
             ),
         ),
         result(

@@ -12,6 +12,7 @@ Prose and layout only: the tables, shares, checks and executed figures are
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from derivations.exercises.document import (
@@ -106,7 +107,13 @@ def _published(tables) -> dict[str, str]:
     }
 
 
+def _mega_words(count: int) -> str:
+    """A count in millions, two decimals (as the totals table prints it)."""
+    return f"{count / 1e6:.2f}"
+
+
 def conventions(tables) -> list:
+    concat = maths.concatenations(tables["googlenet"])
     p = _published(tables)
     zh = {k: v.replace(" parameters and ", " 个参数、") for k, v in p.items()}
     return [
@@ -116,10 +123,16 @@ def conventions(tables) -> list:
                 en="Every figure below is for one example (batch 1), at the input size of the code "
                 "each model comes from (next table). MACs count "
                 "the multiply-adds of convolution and fully connected layers only, bias "
-                "additions excluded, which is the convention of torchvision's published figures "
-                "(FLOPs are $2\\times$ MACs). Parameters are the trainable ones. Activations are "
+                "additions excluded, which is the convention of torchvision's published figures: "
+                'its documentation labels them "GFLOPS", but they are multiply-adds, the very '
+                "confusion of the FLOPs-versus-MACs mistake at the end (FLOPs are $2\\times$ "
+                "MACs). Parameters are the trainable ones. Activations are "
                 "the output elements every layer writes (convolutions, fully connected layers, "
-                "pooling, normalization, activation functions, residual additions), each counted "
+                "pooling, normalization, activation functions, residual additions, and "
+                "GoogLeNet's concatenations, which copy an Inception block's four branches into "
+                "one output: GoogLeNet (book) writes "
+                f"{_mega_words(concat['with'])} M activations with them, "
+                f"{_mega_words(concat['without'])} M without), each counted "
                 "once, as if no layer worked in place; the input image is not counted. Pooling, "
                 "batch normalization, activation functions and residual additions have no "
                 "multiply-adds. The torchvision models "
@@ -127,8 +140,12 @@ def conventions(tables) -> list:
                 f"published): AlexNet {p['alexnet']}, VGG-16 {p['vgg16']}, ResNet-18 "
                 f"{p['resnet18']}, ResNet-50 {p['resnet50']}.",
                 zh="下列数字都针对单个样本（批量 1），输入大小取各模型所出自代码的大小（见下表）。MACs 只统计卷积层和全连接层的乘加，"
-                "不含偏置加法，这正是 torchvision 公布数字的约定（FLOPs 为 MACs 的 2 倍）。参数指可训练参数。"
-                "激活值指每层（卷积、全连接、池化、规范化、激活函数、残差加法）写出的输出元素个数，每层计一次，"
+                "不含偏置加法，这正是 torchvision 公布数字的约定：其文档把这些数字标为“GFLOPS”，但它们是乘加次数，"
+                "正是文末 FLOPs 与 MACs 混淆的那个错误（FLOPs 为 MACs 的 2 倍）。参数指可训练参数。"
+                "激活值指每层（卷积、全连接、池化、规范化、激活函数、残差加法，以及 GoogLeNet 的拼接："
+                "它把 Inception 块四个分支的输出复制到一个输出中；GoogLeNet（本书）计入拼接时写出 "
+                f"{_mega_words(concat['with'])} M 个激活值，不计入时为 {_mega_words(concat['without'])} M）"
+                "写出的输出元素个数，每层计一次，"
                 "视为没有原地运算；输入图像不计。池化、批量规范化、激活函数和残差加法没有乘加。"
                 "torchvision 的模型与其公布的总数一致（参数完全相同，MACs "
                 f"精确到公布的位数）：AlexNet {zh['alexnet']}，VGG-16 {zh['vgg16']}，ResNet-18 "
@@ -202,11 +219,22 @@ def _title(name: str) -> dict:
     return text(en=title, zh=title.replace(" (book)", "（书中版本）"))
 
 
+# the Chinese edition's GoogLeNet code names an Inception block's branches p1_1 ... p4_2
+# where the English edition's says b1_1 ... b4_2: each sheet uses its own edition's name
+_BRANCH = re.compile(r"(?<=\.)b([1-4]_[12])$")
+
+
+def _layer(name: str, lang: str) -> str:
+    """A layer's name as ``lang``'s edition of the book writes it, as code."""
+    shown = _BRANCH.sub(r"p\1", name) if lang == "zh" else name
+    return f"`{shown}`"
+
+
 def _tied_with(names: list) -> dict:
     if not names:
         return text(en="", zh="")
-    shown = ", ".join(f"`{n}`" for n in names[:2])
-    shown_zh = "、".join(f"`{n}`" for n in names[:2])
+    shown = ", ".join(_layer(n, "en") for n in names[:2])
+    shown_zh = "、".join(_layer(n, "zh") for n in names[:2])
     more = len(names) - 2
     if more > 0:
         return text(
@@ -224,8 +252,8 @@ def _heaviest_cell(t, key) -> dict:
         _tied_with(others),
     )
     return text(
-        en=f"`{row.name}` ({kind['en']}, {share}{tied['en']})",
-        zh=f"`{row.name}`（{kind['zh']}，{share}{tied['zh']}）",
+        en=f"{_layer(row.name, 'en')} ({kind['en']}, {share}{tied['en']})",
+        zh=f"{_layer(row.name, 'zh')}（{kind['zh']}，{share}{tied['zh']}）",
     )
 
 
@@ -245,7 +273,8 @@ def _naming(tables) -> dict:
         f"the others with the same figure follow.",
         zh=f"层名：{names('indexed', 'zh')} 用 d2l 嵌套 `nn.Sequential` 的下标；"
         f"{names('torchvision', 'zh')} 用 torchvision 的模块路径（`features.0`、`classifier.0`、"
-        f"`layer1.0.conv1`）；{names('blocks', 'zh')} 用 d2l 的块变量名（`b1.0` 是 `b1` 的第 0 层）。"
+        f"`layer1.0.conv1`）；{names('blocks', 'zh')} 用 d2l 的块变量名（`b1.0` 是 `b1` 的第 0 层），"
+        "Inception 块的分支按中文版代码命名为 `p1_1` 至 `p4_2`（英文版为 `b1_1` 至 `b4_2`）。"
         f"并列时写出网络中最靠前的层，其后列出数值相同的其他层。",
     )
 

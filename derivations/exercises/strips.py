@@ -40,6 +40,7 @@ def build() -> Exercise:
     needed, sweep, eps_example = facts.needed, facts.sweep, facts.eps_example
     tile_loads, tile_outputs = facts.tile_loads, facts.tile_outputs
     cache_needed, cache_d = facts.cache_needed, facts.cache_delta
+    cache_one = facts.cache_delta_one_channel
     reg_rows, reg_bound = [], {}
     for register_file in facts.registers:
         name, regs = register_file.name, register_file.registers
@@ -202,7 +203,7 @@ def build() -> Exercise:
                 "对每一行输出，逐个通道加载条带的 $k$ 行输入，乘到 $\\Delta$ 个累加器上"
                 "（累加器跨通道保留）。寄存器要容纳一个通道的工作集：该通道的 $k^2$ 个权重"
                 "（每个广播到一个独占的向量寄存器）、$\\Delta$ 个累加器和当前一行输入"
-                "（后两者每个寄存器装 $V$ 个值，即 $V$ 个元素位）。设共有 $N_r$ 个向量寄存器：",
+                "（后两者每个寄存器装 $V$ 个值，即 $V$ 个槽位（lane））。设共有 $N_r$ 个向量寄存器：",
             )
         ),
         math(f"{sp.latex(needed)} \\le N_r"),
@@ -223,7 +224,7 @@ def build() -> Exercise:
                 "counters) and that the input row needs no shifted copies; real kernels fit "
                 "less.",
                 zh="这些是理想化的上界，按 float32 计（括号内为 $L(\\Delta_{\\max})$）："
-                "假设所有寄存器都存放数据（没有寄存器用于地址或循环计数），且每个向量元素位"
+                "假设所有寄存器都存放数据（没有寄存器用于地址或循环计数），且每个向量槽位"
                 "（lane）都存放有效数据、输入行不需要移位副本；实际内核能容纳的更少。",
             )
         ),
@@ -232,7 +233,7 @@ def build() -> Exercise:
                 text(en="register file", zh="寄存器组"),
                 text(
                     en="$N_r \\times V$ (registers × lanes)",
-                    zh="$N_r \\times V$（寄存器 × 元素位）",
+                    zh="$N_r \\times V$（寄存器 × 槽位）",
                 ),
                 "$k = 3$: $\\Delta_{\\max}$ ($L$)",
                 "$k = 5$: $\\Delta_{\\max}$ ($L$)",
@@ -242,13 +243,18 @@ def build() -> Exercise:
         paragraph(
             text(
                 en="The register bound counts one channel, because weights and input row change "
-                "with the channel. The cache bound counts all of them: the next output row "
+                "with the channel. The cache bound depends on the loop order: in the order "
+                "above (output rows outside, channels inside) it counts all of them: the next output row "
                 "reuses $k - 1$ of the $k$ input rows of every channel, and that reuse happens "
                 "only after all $c_i$ channels have passed, so the $k + 1$ rows in flight of "
                 f"every channel must stay in L1. Assuming a {L1_BYTES // 1024} KiB L1 data "
                 f"cache and $c_i = 64$ channels of float32: ${sp.latex(cache_needed)} \\le "
                 f"{L1_BYTES}$ bytes gives $\\Delta \\le {cache_d}$ for $k = 3$, and the bound "
-                "shrinks like $1/c_i$. Wider strips turn the vertical reuse into L2 traffic; and "
+                "shrinks like $1/c_i$. With the channels outside instead (every output row of "
+                f"one channel, then the next channel), one channel's $k + 1$ rows suffice "
+                f"($\\Delta \\le {cache_one}$), but the accumulators no longer stay in registers "
+                "across channels: every output is loaded and stored once per channel. "
+                "Wider strips turn the vertical reuse into L2 traffic; and "
                 "$\\Delta$ cannot exceed the output width $m_w$. So diminishing returns bind "
                 f"first (about {eps_example}); the capacities come next and are of the same "
                 f"order: the cache ({cache_d} here, less with more channels) and the "
@@ -256,12 +262,15 @@ def build() -> Exercise:
                 "less in a real kernel; on AVX2 not even the weights of a $5\\times 5$ kernel "
                 "fit). "
                 "A $\\Delta$ of a few tens is the answer.",
-                zh="寄存器上界只按一个通道计算，因为权重和输入行随通道而变；缓存上界则按全部通道计算："
+                zh="寄存器上界只按一个通道计算，因为权重和输入行随通道而变；缓存上界取决于循环次序，"
+                "按上面的次序（输出行在外层、通道在内层）要按全部通道计算："
                 "下一行输出要复用每个通道 $k$ 行输入中的 $k - 1$ 行，而这种复用要等全部 $c_i$ "
                 "个通道处理完才发生，所以每个通道正在使用的 $k + 1$ 行都必须留在 L1 中。"
                 f"假设 L1 数据缓存为 {L1_BYTES // 1024} KiB、$c_i = 64$ 个 float32 通道："
                 f"${sp.latex(cache_needed)} \\le {L1_BYTES}$ 字节，$k = 3$ 时得 "
-                f"$\\Delta \\le {cache_d}$，且该上界按 $1/c_i$ 缩小。更宽的条带会把竖直方向的复用"
+                f"$\\Delta \\le {cache_d}$，且该上界按 $1/c_i$ 缩小。若把通道放在外层（先算完一个通道的所有输出行，"
+                f"再换下一个通道），只需留住一个通道的 $k + 1$ 行（$\\Delta \\le {cache_one}$），"
+                "但累加器无法跨通道留在寄存器中：每个输出对每个通道都要加载、存储一次。更宽的条带会把竖直方向的复用"
                 "变成 L2 访问；而且 $\\Delta$ 不能超过输出宽度 $m_w$。因此最先起作用的是收益递减"
                 f"（约 {eps_example}）；其次是同一量级的容量上限：缓存（此处为 {cache_d}，"
                 f"通道越多越小）和寄存器（{avx2[0]}、$k = 3$ 时的理想化上界为 {avx2_k3}，"

@@ -97,7 +97,7 @@ COMPOSITES: dict[Form, Callable[[Mapping], object]] = {
     F.MEMORY_PARAMS: lambda v: v[F.MEMORY_WEIGHTS] + v[F.MEMORY_BIAS],
     F.MEMORY_PEAK_FORWARD: lambda v: v[F.MEMORY_PARAMS] + v[F.MEMORY_INPUT] + v[F.MEMORY_OUTPUT],
     # parameters + saved input (what autograd saves besides the weights) + dY dX dW db;
-    # the forward output is released once dY exists
+    # the forward output is not counted: one layer on its own no longer needs it once dY exists
     F.MEMORY_PEAK_BACKWARD: lambda v: (
         v[F.MEMORY_PARAMS]
         + v[F.MEMORY_SAVED_FOR_BACKWARD]

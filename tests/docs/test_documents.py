@@ -203,9 +203,15 @@ def test_review_fixes_present(documents, name, needle):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_running_head_names_the_exercise(documents, lang):
-    """Each exercise sets the running head to its own heading (not the contents' title)."""
+    """Each section (the answer key, every exercise) sets the running head to its own
+    heading, the mark set just before the heading and the head showing the mark in force
+    at the top of the page, so a page is never named after a section that starts on it
+    below other text."""
     tex = documents[f"{lang}/answers.tex"]
     sections = re.findall(r"^\\section\*\{(.+)\}$", tex, flags=re.M)
     marks = re.findall(r"^\\markboth\{(.+?)\}\{", tex, flags=re.M)
-    assert sections and marks[1:] == sections  # marks[0]: the title, after the contents
-    assert "\\pagestyle{fancy}" in tex and text("sheets.contents", lang) not in marks
+    assert sections and marks == sections
+    heads = re.findall(r"^\\markboth\{.+?\}\{.+\}\n(?:\\clearpage\n)*\\section\*", tex, flags=re.M)
+    assert len(heads) == len(sections)  # every mark just before its heading
+    assert "\\pagestyle{fancy}" in tex and "\\TopMark{2e-left}" in tex
+    assert text("sheets.contents", lang) not in marks

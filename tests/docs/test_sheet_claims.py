@@ -49,6 +49,8 @@ GENERATED = sorted(
 @pytest.mark.parametrize("path", GENERATED, ids=lambda p: str(p.relative_to(OUTPUT)))
 def test_no_generated_file_holds_an_unfilled_field(path):
     source = path.read_text(encoding="utf-8")
+    # the practice page's message catalogue: templates its script fills in the browser
+    source = re.sub(r'<script type="application/json"[^>]*>.*?</script>', "", source, flags=re.S)
     assert unfilled(source) == []
     if path.suffix == ".html":
         # math is MathML there: a brace group {NAME} became a row of single letters
@@ -238,3 +240,94 @@ def test_an_exercise_without_a_boxed_answer_fails_the_build():
 
     with pytest.raises(DerivationError, match="no boxed answer"):
         exercise("matmul", statement=text(en="a", zh="b"), blocks=[paragraph(text(en="x", zh="y"))])
+
+
+# --- Misleading: each claim said with its condition and its numbers --------------------
+def test_exercise1_split_with_channels_needs_ck_channels_and_costs_twice():
+    rng = np.random.default_rng(0)
+    c, k = 2, 3
+    ranks = {
+        int(
+            np.linalg.matrix_rank(
+                rng.integers(-5, 6, (c, c, k, k))
+                .transpose(1, 2, 0, 3)
+                .reshape(c * k, c * k)
+                .astype(float)
+            )
+        )
+        for _ in range(20)
+    }
+    assert ranks == {c * k}  # a random kernel: full rank c k
+    split, single = c * k * (c + c) * k, c * c * k * k  # c_m (c_i + c_o) k, c_i c_o k^2
+    assert (split, single) == (72, 36)
+    en, zh = _section(_sheet("en"), "Composing"), _section(_sheet("zh"), "合成")
+    assert f"= {split}$ multiplications" in en and f"= {single}$" in en
+    assert "not a free exact speed-up" in en and "并不是免费的精确加速" in zh
+    assert "costs $2k$ instead of $k^2$" not in en
+
+
+def test_block_diagonal_additions_ratio_in_the_answer():
+    c = 64
+    for b in (2, 16):
+        ratio = Fraction(b * (c - 1), c - b)
+        for lang, title in (("en", "Block-diagonal"), ("zh", "分块对角")):
+            answer = _section(_sheet(lang), title)
+            assert f"{float(ratio):.2f}" in answer
+    assert "slightly more than $b$" not in _sheet("en")
+    assert "略多于 $b$" not in _sheet("zh")
+
+
+def test_backward_memory_says_when_the_output_is_released():
+    for lang, needle in (("en", "For one layer on its own"), ("zh", "对单独的一层")):
+        assert needle in _sheet(lang)
+        assert "released once" not in _sheet(lang) and "得到后前向输出即被释放" not in _sheet(lang)
+
+
+def test_english_edition_naming_is_our_reading():
+    assert "names that total" not in _sheet("en")
+    assert "is our reading" in _sheet("en") and "是我们的理解" in _sheet("zh")
+
+
+def test_l1_bound_names_its_loop_order():
+    # one channel's k + 1 rows of Delta + k - 1 float32 values in a 32 KiB L1, k = 3
+    one = max(d for d in range(1, 100000) if 4 * (3 + 1) * (d + 3 - 1) <= 32 * 1024)
+    for lang in LANGS:
+        assert f"\\Delta \\le {one}$" in _sheet(lang)
+    assert "depends on the loop order" in _sheet("en")
+
+
+def test_googlenet_activations_with_and_without_concatenations():
+    from derivations.networks import model_network, tabulate
+
+    table = tabulate(model_network("googlenet"))
+    copies = sum(r.activations for r in table.rows if r.kind == "concat")
+    total = table.totals["activations"]
+    assert copies > 0
+    for lang in LANGS:
+        sheet = _sheet(lang)
+        assert f"{total / 1e6:.2f} M" in sheet and f"{(total - copies) / 1e6:.2f} M" in sheet
+
+
+def test_torchvision_gflops_labels_said_to_be_multiply_adds():
+    assert '"GFLOPS", but they are multiply-adds' in _sheet("en")
+    assert "“GFLOPS”，但它们是乘加次数" in _sheet("zh")
+
+
+def test_zh_sheet_names_googlenet_branches_as_the_chinese_edition():
+    assert "`b5.1.b2_2`" in _sheet("en") and "`b5.1.p2_2`" not in _sheet("en")
+    assert "`b5.1.p2_2`" in _sheet("zh") and "b2_2`（" not in _sheet("zh")
+
+
+def test_exercise4_answer_depends_on_the_backend():
+    from derivations.exercises.maths.equal_outputs import TORCH
+
+    en = _section(_sheet("en"), "Y1 and Y2")
+    assert "Not guaranteed; it depends on the backend" in en
+    assert f"bitwise equal for {TORCH.equal} of {TORCH.seeds}" in en
+    assert "不能保证，取决于后端" in _section(_sheet("zh"), "Y1 和 Y2")
+
+
+@pytest.mark.parametrize("word", ["抽头", "元素位"])
+def test_zh_wording_blemishes_gone(word):
+    for fmt in ("md", "tex"):
+        assert word not in _sheet("zh", fmt)

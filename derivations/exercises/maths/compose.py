@@ -32,6 +32,8 @@ __all__ = [
     "BOUND_EXPONENT",
     "LAPLACIAN",
     "ROUNDING_BOUND",
+    "WIDE_C",
+    "WIDE_K",
     "WORKED_A",
     "WORKED_B",
     "WORKED_X",
@@ -41,6 +43,7 @@ __all__ = [
     "Numeric",
     "Proof",
     "Size",
+    "WideSplit",
     "Worked",
     "best_split",
     "channels",
@@ -59,6 +62,7 @@ __all__ = [
     "split_layers",
     "split_shortfall",
     "splits",
+    "wide_split",
     "worked",
     "worked_example",
     "k",
@@ -529,6 +533,78 @@ class Channels:
     random_two: int
     random_one: int
     input_size: int
+    wide: WideSplit
+
+
+@dataclass(frozen=True)
+class WideSplit:
+    """An exact ``k x 1`` then ``1 x k`` split of a random integer kernel with ``c``
+    channels in and out: the kernel read as a ``(c k) x (c k)`` matrix (rows: input
+    channel and kernel row; columns: output channel and kernel column) has ``rank``
+    (SymPy, exact) = ``c k``, so ``c_m = rank`` channels between; both executed on an
+    integer input give the same output; ``split_per_position`` and ``single_per_position``
+    are the products per output position away from the border, ``c_m (c_i + c_o) k`` and
+    ``c_i c_o k^2``; ``two_mults``, ``one_mults`` the executed totals."""
+
+    c: int
+    k: int
+    rank: int
+    split_per_position: int
+    single_per_position: int
+    two_mults: int
+    one_mults: int
+
+
+WIDE_C, WIDE_K = 2, 3
+
+
+def wide_split(c: int = WIDE_C, kk: int = WIDE_K) -> WideSplit:
+    """The exact split of a random ``c -> c`` ``kk x kk`` integer kernel, executed."""
+    rng = np.random.default_rng(11)
+    kernel = rng.integers(-5, 6, size=(c, c, kk, kk))  # (c_o, c_i, k, k)
+    # matrix[(i, a), (o, b)] = kernel[o, i, a, b]
+    matrix = sp.Matrix(kernel.transpose(1, 2, 0, 3).reshape(c * kk, c * kk).tolist())
+    columns, rows = matrix.rank_decomposition()
+    require(columns * rows == matrix, "wide rank factorization does not rebuild the kernel")
+    rank = columns.shape[1]
+    require(rank == c * kk, f"a random {c}-channel kernel has rank {rank}, not {c * kk}")
+    # first layer (c_i -> rank, kk x 1): w1[m, i, a, 0] = columns[(i, a), m]
+    w1 = (
+        np.array(columns.tolist(), dtype=float)
+        .reshape(c, kk, rank)
+        .transpose(2, 0, 1)
+        .reshape(rank, c, kk, 1)
+    )
+    # second layer (rank -> c_o, 1 x kk): w2[o, m, 0, b] = rows[m, (o, b)]
+    w2 = (
+        np.array(rows.tolist(), dtype=float)
+        .reshape(rank, c, kk)
+        .transpose(1, 0, 2)
+        .reshape(c, rank, 1, kk)
+    )
+    require(
+        np.array_equal(compose_fast(w1, w2), kernel.astype(float)),
+        "the wide split does not compose to the kernel",
+    )
+    hw = 12
+    x = rng.integers(-9, 10, size=(1, c, hw, hw)).astype(float)
+    first = Layer(c, rank, hw, hw, kk, 1)
+    second = Layer(rank, c, first.m_h, first.m_w, 1, kk)
+    single = Layer(c, c, hw, hw, kk, kk)
+    with counting() as two:
+        y1, _ = conv2d_forward(x.view(Counted), w1.view(Counted), None, first)
+        y2, _ = conv2d_forward(y1, w2.view(Counted), None, second)
+    with counting() as one:
+        y, _ = conv2d_forward(x.view(Counted), kernel.astype(float).view(Counted), None, single)
+    require(np.array_equal(np.asarray(y2), np.asarray(y)), "the wide split differs when executed")
+    f = forms()[Form.FORWARD_MULTS]
+    two_mults = checked(
+        "wide split: two layers, multiplications", f.evaluate(first) + f.evaluate(second), two.mults
+    )
+    one_mults = checked("wide split: one layer, multiplications", f.evaluate(single), one.mults)
+    split, single_cost = rank * (c + c) * kk, c * c * kk * kk
+    require(split == 2 * single_cost, "the exact wide split does not cost twice the layer")
+    return WideSplit(c, kk, rank, split, single_cost, two_mults, one_mults)
 
 
 def channels() -> Channels:
@@ -571,7 +647,18 @@ def channels() -> Channels:
         "the split's break-even kernel size is not k > 2 c_m",
     )
     return Channels(
-        columns, rows, rank, two_mults, one_mults, size, full_rank, rdiff, rtwo, rone, hw
+        columns,
+        rows,
+        rank,
+        two_mults,
+        one_mults,
+        size,
+        full_rank,
+        rdiff,
+        rtwo,
+        rone,
+        hw,
+        wide_split(),
     )
 
 

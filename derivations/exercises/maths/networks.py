@@ -36,6 +36,7 @@ __all__ = [
     "answer",
     "break_even",
     "by_kind",
+    "concatenations",
     "highest_resolution",
     "naming",
     "published",
@@ -102,6 +103,15 @@ def by_kind(table_, kinds) -> dict[str, int]:
         key: sum(getattr(r, key) for r in table_.rows if r.kind in kinds)
         for key in ("params", "macs", "activations")
     }
+
+
+def concatenations(table_) -> dict[str, int]:
+    """The network's activations with and without its concatenations' outputs
+    (``with``, ``without``); CheckFailed when it has none."""
+    total = table_.totals["activations"]
+    copies = by_kind(table_, ("concat",))["activations"]
+    require(copies > 0, "the network has no concatenation to count")
+    return {"with": total, "without": total - copies}
 
 
 def highest_resolution(t):

@@ -230,7 +230,9 @@ class Facts:
     ``tile`` the loads per output of a Delta x Delta_h tile and ``tile_limit`` its
     limit; ``needed`` the registers a strip takes; ``sweep``, ``tile_loads`` and
     ``tile_outputs`` executed; ``registers`` the bounds of :data:`REGISTER_FILES`;
-    ``cache_needed`` and ``cache_delta`` the L1 bound for 64 channels, k = 3."""
+    ``cache_needed`` and ``cache_delta`` the L1 bound for 64 channels, k = 3;
+    ``cache_delta_one_channel`` the same bound for one channel's rows (channels outside
+    the row loop)."""
 
     strip_inputs: sp.Expr
     per: sp.Expr
@@ -252,6 +254,7 @@ class Facts:
     registers: tuple[RegisterRow, ...]
     cache_needed: sp.Expr
     cache_delta: int
+    cache_delta_one_channel: int
 
 
 def _register_rows(needed: sp.Expr, per: sp.Expr) -> tuple[RegisterRow, ...]:
@@ -309,4 +312,5 @@ def facts() -> Facts:
         registers=_register_rows(needed, per),
         cache_needed=cache_needed,
         cache_delta=cache_delta,
+        cache_delta_one_channel=cache_limit(1, 3)[1],
     )
