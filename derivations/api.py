@@ -120,7 +120,7 @@ def grade(rows: Any, lang: str = "en") -> Any:
     ``rows``: a list of mappings with keys ``student``, ``question``, ``answer`` (other keys
     are kept), or a pandas DataFrame with those columns.  Returns the same kind: a list of
     dicts, or a DataFrame, every row in order with the report's columns added (``verdict``,
-    ``conventions``, ``misconception``, ``feedback``, ``parsed``, ``counterexample``).  The
+    ``conventions``, ``misconception``, ``feedback``, ``parsed``, ``counterexample``, ``flags``).  The
     cells are the report's own (escaped as the CSV report escapes them); a malformed row gets
     ``invalid_input`` and the others are graded.
     """

@@ -6,12 +6,14 @@ graded answer ``verdict, conventions, misconception, feedback, score, parsed,
 counterexample`` (``conventions``, a published column name, holds the answer's named
 assumptions: :attr:`Outcome.assumptions`; a long file also gets ``question_id``: the catalogue id the question
 cell named; a wide file gets these columns per answer column, prefixed with its name,
-and a ``total``).  A row that cannot be graded (broken quoting, missing fields, unknown
+and a ``total``), then ``flags``: empty, or the columns of the row where a ``?``
+stands in place of a character (:func:`replaced_characters`), said in the report's
+language.  A row that cannot be graded (broken quoting, missing fields, unknown
 question, no answer) is ``invalid_input`` with its reason and the rest are graded; an
 internal error of the checker is ``error`` for its row only.
 
 Re-grading a report: when the input already has all of these columns (it is a report of
-ours), they are replaced by the new ones; any other input column whose name clashes with
+ours; ``flags`` may be absent, as in reports written before it), they are replaced by the new ones; any other input column whose name clashes with
 an added one is kept, renamed ``input <name>``.
 
 Every cell written to a CSV is neutralised against formula injection (:mod:`.escape`);
@@ -63,10 +65,15 @@ __all__ = [
     "fit_row",
     "identity_key",
     "BATCH_ROWS",
+    "FLAGS",
+    "replaced_characters",
 ]
 
 ADDED = ("verdict", "conventions", "misconception", "feedback", "score", "parsed", "counterexample")
 BATCH_ROWS = 2048
+FLAGS = "flags"  # the report's last column: see replaced_characters
+# A name's "?" next to a letter ("M?ller", "Jos?"): a letter a legacy code page lacked.
+_NAME_QUESTION_MARK = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
 _OPENERS, _CLOSERS = "([{⌊⌈", ")]}⌋⌉"
 
 
@@ -112,6 +119,22 @@ def identity_key(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+def replaced_characters(header: list[str], cells: list[str], layout: Layout) -> list[str]:
+    """The columns of a row where a ``?`` stands in place of a character, as a
+    spreadsheet program saving in a legacy code page (Excel's cp1252) writes what the code
+    page lacks (``×``, ``⌊``, ``ü``): an answer holding ``?`` anywhere (never valid
+    syntax for the checker) and an identity or name cell with ``?`` next to a letter."""
+    found = []
+    names = {layout.student, *layout.names, *(i for _, i in layout.identity if i is not None)}
+    for index in sorted(names):
+        if index < len(cells) and _NAME_QUESTION_MARK.search(cells[index]):
+            found.append(header[index])
+    for slot in layout.slots:
+        if slot.answer < len(cells) and "?" in cells[slot.answer]:
+            found.append(header[slot.answer])
+    return found
+
+
 def fit_row(row: list[str], width: int, delimiter: str = ",") -> list[str]:
     """The row with exactly one cell per header column, losing nothing: short rows are
     padded (missing trailing columns are empty); extra cells (an unquoted delimiter)
@@ -142,8 +165,9 @@ def _plan(header: list[str], layout: Layout) -> _Plan:
         added = [(slot.label, name) for slot in layout.slots for name in ADDED] + [("", "total")]
     names = [f"{label}: {name}" if label else name for label, name in added]
     keys = [column_key(h) for h in header]
+    is_report = all(column_key(n) in keys for n in names)  # FLAGS may be absent
+    names.append(FLAGS)
     ours = {column_key(n) for n in names}
-    is_report = all(column_key(n) in keys for n in names)
     kept, shown = [], []
     for index, name in enumerate(header):
         if column_key(name) in ours:
@@ -451,12 +475,23 @@ class _Run:
             graded.append(done)
         if not items:  # a row that is not a student's (Moodle)
             parts.append("," + self.skipped if self.skipped else "")
-        elif not layout.long:
-            parts.append("," + format_points(sum((g.score for g in graded), Fraction(0))))
+        else:
+            if not layout.long:
+                parts.append("," + format_points(sum((g.score for g in graded), Fraction(0))))
+            parts.append("," + _cell(self._flags(row, cells)))
         parts.append("\r\n")
         report.write("".join(parts))
         if self.o.json_lines is not None:
             self._json(row, cells, graded)
+
+    def _flags(self, row, cells) -> str:
+        """The row's ``flags`` cell (empty, or said in the report's language); a flagged
+        row is listed in the summary."""
+        columns = replaced_characters(self.table.header, cells, self.layout)
+        if not columns:
+            return ""
+        self.tally.add_replaced(row.line, cells[self.layout.student].strip(), columns)
+        return text("grading.replaced_characters", self.o.lang, columns=", ".join(columns))
 
     def _json(self, row, cells, graded) -> None:
         answers = []

@@ -1,7 +1,8 @@
 """The summary of a graded class: per question, verdict counts, the score distribution,
 the most common misconceptions (each with an example answer) and assumptions; the
 unknown question ids once each; the attempts left out because they were never
-submitted (Moodle's "In progress", "Overdue", "Never submitted"); a chart of verdicts per question beside it.
+submitted (Moodle's "In progress", "Overdue", "Never submitted"); the rows where a
+``?`` stands in place of a character (the report's ``flags``); a chart of verdicts per question beside it.
 
 Counted as rows stream by (:class:`Tally`: memory bounded by the questions and the
 misconceptions, not the rows).  Rendered from ``templates/grade_summary.md.j2`` with
@@ -55,6 +56,8 @@ class Tally:
         self.invalid_rows = 0
         self.unsubmitted: list[tuple[int, str, str]] = []  # (line, student, state)
         self.unsubmitted_more = 0
+        self.replaced: list[tuple[int, str, list[str]]] = []  # (line, student, columns)
+        self.replaced_more = 0
 
     def add(self, question: str, answer: str, outcome, score: Fraction, count: int = 1) -> None:
         """Count ``count`` answers ``answer`` to ``question`` with this outcome."""
@@ -89,6 +92,14 @@ class Tally:
             self.unsubmitted.append((line, student, state))
         else:
             self.unsubmitted_more += 1
+
+    def add_replaced(self, line: int, student: str, columns: list[str]) -> None:
+        """A row where a ``?`` stands in place of a character in ``columns`` (the
+        first :data:`MAX_UNKNOWN` are listed, the rest counted)."""
+        if len(self.replaced) < MAX_UNKNOWN:
+            self.replaced.append((line, student, columns))
+        else:
+            self.replaced_more += 1
 
     def verdicts_per_question(self) -> list[tuple[str, Counter]]:
         return [(q, self.questions[q].verdicts) for q in QUESTIONS if q in self.questions]
@@ -160,6 +171,7 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
             "unknown_line",
             "chart_alt",
             "unsubmitted",
+            "replaced",
         )
     }
     s["unsubmitted_more"] = (
@@ -177,6 +189,21 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
         )
         for line, student, state in tally.unsubmitted
     ]
+    s["replaced_more"] = (
+        text("grading.summary_replaced_more", lang, count=tally.replaced_more)
+        if tally.replaced_more
+        else ""
+    )
+    replaced = [
+        text(
+            "grading.summary_replaced_item",
+            lang,
+            line=line,
+            student=markdown_text(student or "-"),
+            columns=markdown_text(", ".join(columns)),
+        )
+        for line, student, columns in tally.replaced
+    ]
     s["rows_line"] = text("grading.summary_rows", lang, rows=tally.rows, answers=tally.answers)
     s["unknown_more"] = (
         text("grading.summary_unknown_more", lang, count=tally.unknown_more)
@@ -188,6 +215,7 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
         questions=questions,
         unknown=unknown,
         unsubmitted=unsubmitted,
+        replaced=replaced,
         chart=markdown_text(chart) if chart else None,
         chart_target=quote(chart) if chart else None,
     )
