@@ -204,8 +204,12 @@ def test_an_answer_over_the_time_limit_is_timeout_and_the_checker_restarts(conte
     try:
         _ready(page)
         page.evaluate("document.body.dataset.limitMs = '1'")
-        # an answer the worker needs far more than 1 ms for (a long one, never seen before)
-        seen = _check(page, "forward-ops", "c_i*k_h + " * 1_000 + "1")
+        # an answer the worker needs far more than 1 ms for: one it must read whole and judge
+        # (20 terms, never seen before, under the reader's 600 characters; an answer over
+        # that is refused at once, sooner than the 1 ms timer on an idle machine)
+        long_answer = " + ".join(["c_i*k_h*k_w*c_o*m_h*m_w"] * 20)
+        assert len(long_answer) < 600
+        seen = _check(page, "forward-ops", long_answer)
         assert seen["verdict"] == "timeout", seen
         page.evaluate("document.body.dataset.limitMs = '60000'")
         _ready(page)
