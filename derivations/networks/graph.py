@@ -74,6 +74,28 @@ class TableRow:
         """Every forward operation: multiplications + additions + other."""
         return self.mults + self.adds + self.other
 
+    @classmethod
+    def of(
+        cls, name: str, kind: str, output_shape: tuple, params: int, cost, counted: bool = True
+    ) -> TableRow:
+        """The row of a layer whose counts are ``cost`` (a :class:`.kinds.Cost`); ``counted``
+        false marks it unknown whatever the cost says."""
+        return cls(
+            name,
+            kind,
+            output_shape,
+            params,
+            cost.macs,
+            cost.flops,
+            cost.mults,
+            cost.adds,
+            cost.other,
+            cost.activations,
+            cost.saved,
+            cost.backward,
+            counted and cost.counted,
+        )
+
 
 @dataclass(frozen=True, repr=False)
 class NetworkTable:
@@ -194,21 +216,7 @@ def tabulate(network: Network, batch: int = 1, input_grad: bool = False) -> Netw
         shapes[node.name] = cost.output
         grads[node.name] = grad or cost.params > 0
         rows.append(
-            TableRow(
-                node.name,
-                node.kind.label,
-                (batch, *cost.output),
-                cost.params,
-                cost.macs,
-                cost.flops,
-                cost.mults,
-                cost.adds,
-                cost.other,
-                cost.activations,
-                cost.saved,
-                cost.backward,
-                cost.counted,
-            )
+            TableRow.of(node.name, node.kind.label, (batch, *cost.output), cost.params, cost)
         )
     rows = _sum_forked_gradients(network, rows, grads)
     return NetworkTable(network.name, (batch, *network.input), tuple(rows), totals_of(rows))

@@ -271,21 +271,7 @@ def _table(torch, recorder: _Recorder, network: str, input_shape: tuple) -> Netw
 
 
 def _table_row(row: _Row, label: str, cost, counted: bool = True) -> TableRow:
-    return TableRow(
-        row.name,
-        label,
-        row.output,
-        row.params,
-        cost.macs,
-        cost.flops,
-        cost.mults,
-        cost.adds,
-        cost.other,
-        cost.activations,
-        cost.saved,
-        cost.backward,
-        counted and cost.counted,
-    )
+    return TableRow.of(row.name, label, row.output, row.params, cost, counted)
 
 
 def _forks(recorder: _Recorder, rows: list) -> list:
