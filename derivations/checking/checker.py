@@ -33,6 +33,7 @@ from derivations.checking.deciding.decide import (
     implied_restrictions,
     matcher,
     optional_restrictions,
+    other_axis,
     reference_symbols,
     restriction_assumptions,
     special_case,
@@ -267,8 +268,14 @@ FIELD_NOTES = frozenset(
 )
 
 
-def _notes(parsed: Parsed) -> list:
+_OTHER_AXIS_NOTE = {"w": "width_formula_for_height", "h": "height_formula_for_width"}
+
+
+def _notes(entry: Entry, parsed: Parsed) -> list:
     notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
+    axis = other_axis(entry, parsed.symbols)
+    if axis is not None:  # the other axis's formula, read on a square layer
+        notes.append(_OTHER_AXIS_NOTE[axis])
     # reading.note.*: informal forms (those with fields are said from the parsed notes)
     return notes + [note.key for note in parsed.notes if note.key not in FIELD_NOTES]
 
@@ -672,7 +679,7 @@ def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
 
 
 def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _Work) -> Result:
-    result.notes = _notes(parsed)
+    result.notes = _notes(entry, parsed)
     restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
     if parsed.is_big_o:
         return _big_o(result, entry, parsed, restrictions)

@@ -125,7 +125,6 @@ def test_counterexamples_are_book_like(question, answer, layer):
             "constant_offset",
             [],
         ),
-        ("output-height", "floor((w - k_w + p_w + s_w)/s_w)", "swapped_axes", []),
     ],
 )
 def test_diagnosis_in_words(question, answer, diagnosis, factor):

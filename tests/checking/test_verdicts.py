@@ -128,7 +128,6 @@ MISCONCEPTIONS_TABLE = [
     ("forward-memory", "c_i h w + c_i c_o + c_o m_h m_w", "kernel_volume_left_out"),
     ("output-width", "(h-k_w+p_w+s_w)//s_w", "axis_mixup"),
     ("output-width", "(w-k_h+p_w+s_w)//s_w", "axis_mixup"),
-    ("output-height", "(w-k_w+p_w+s_w)//s_w", "axis_mixup"),
     ("forward-mults", "c_i c_o k_h k_w ((h-k_h+p_h+s_h)//s_h)^2", "axis_mixup"),
     ("output-height", "(h-k_w+p_h+s_h)//s_h", "axis_mixup"),
     ("forward-mults", "c_i c_o k_h k_w h w", "input_size_for_output"),

@@ -33,6 +33,7 @@ __all__ = [
     "reference_symbols",
     "special_case",
     "condition",
+    "other_axis",
 ]
 
 UNDEFINED = object()
@@ -40,16 +41,44 @@ _MISSING = object()  # not computed yet
 _EDGE_COUNT = 8  # samples.py lists its edge points first
 
 
+# the per-axis symbols, each with its axis, and its namesake on the other axis
+_AXIS_OF = {f"{p}{a}": a for p in ("", "k_", "p_", "s_", "m_") for a in AXES}
+_OTHER = {name: name[:-1] + ("w" if axis == "h" else "h") for name, axis in _AXIS_OF.items()}
+
+
+def _axes(symbols) -> frozenset:
+    return frozenset(_AXIS_OF[name] for name in symbols if name in _AXIS_OF)
+
+
+def other_axis(entry: Entry, symbols: frozenset) -> str | None:
+    """The axis of an answer to a one-axis question (the output height) whose every
+    per-axis symbol is of the other axis (``(w - k + 2p)/s + 1``: CS231n writes one size
+    W for a square input): that axis, else None.  Such an answer is the other axis's
+    formula, right on a square layer (issue 21's decision); one mixing the axes is not."""
+    question = _axes(reference_symbols(entry))
+    written = _axes(symbols)
+    if len(question) == 1 and len(written) == 1 and written != question:
+        (axis,) = written
+        return axis
+    return None
+
+
 def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> frozenset:
     """What an answer's symbols say it assumed: no stride symbol -> stride 1, no padding
     symbol -> no padding, stride without floor -> exact division, bare k/s/p -> square
-    kernel, one of h, w only (where the reference has both) -> a square layer."""
+    kernel, one of h, w only (where the reference has both) -> a square layer; the
+    other axis's formula for a one-axis question (:func:`other_axis`) -> a square layer,
+    its symbols read on the question's axis (both axes then restricted alike)."""
     reference = reference_symbols(entry)
     tags = set(entry.question.base_domain)
     if symbols & {"k", "s", "p"}:
         tags.add(Restriction.SQUARE)
     if {"h", "w"} <= reference and len(symbols & {"h", "w"}) == 1 and not symbols & {"m_h", "m_w"}:
         tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
+    mirrored = other_axis(entry, symbols) is not None
+    if mirrored:
+        tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
+        symbols = frozenset(_OTHER.get(name, name) for name in symbols)
     floored = bool(kinds & {ex.Floor, ex.Ceil}) or bool(symbols & {"m_h", "m_w"})
     reference_floored = matcher(entry).reference_floored
     for axis in AXES:
@@ -60,6 +89,9 @@ def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> 
             tags.add(on_axis(Kind.NO_PADDING, axis))
         if reference_floored and symbols & {stride, "s"} and not floored:
             tags.add(on_axis(Kind.DIVIDES, axis))
+    if mirrored:  # a square layer: the other axis restricted as the question's
+        per_axis = [Restriction(r) for r in tags if Restriction(r).axis]
+        tags.update(on_axis(r.kind, axis) for r in per_axis for axis in AXES)
     return frozenset(tags)
 
 
