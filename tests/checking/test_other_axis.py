@@ -71,7 +71,9 @@ def test_the_other_axis_formula_is_the_square_layer_convention(question, answer,
         assert "square layer (h = w)" in en and "正方形层（h = w）" in zh
 
 
-@pytest.mark.parametrize("question, answer", [(q, a) for q, a, v, _ in TABLE if v != "not_equivalent"])
+@pytest.mark.parametrize(
+    "question, answer", [(q, a) for q, a, v, _ in TABLE if v != "not_equivalent"]
+)
 def test_the_note_names_the_axis_read(question, answer):
     en = feedback(check(question, answer, symbolic=False), "en")
     read = "width" if question == "output-height" else "height"
@@ -86,9 +88,7 @@ def test_an_answer_of_its_own_axis_carries_no_such_note():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_gives_the_same_verdicts(lang):
-    rows = [
-        {"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(TABLE)
-    ]
+    rows = [{"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(TABLE)]
     graded = grade(rows, lang=lang)
     assert [g["verdict"] for g in graded] == [v for _, _, v, _ in TABLE]
     for row, (_, _, verdict, expected) in zip(graded, TABLE):
