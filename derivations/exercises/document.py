@@ -316,11 +316,19 @@ def code(source: str, language: str = "python") -> Code:
 
 def mistake(key: str, /, **fields: object) -> Mistake:
     """The misconception ``key`` of ``registry/misconceptions.yaml`` as a sheet item: its
-    title is the claim, its explanation (``fields`` filled in) why it is wrong; the
-    checker's verdicts name the same id with the same text."""
+    ``sheet_claim`` and ``sheet_why`` (``fields`` filled in) where the record has them (the
+    checker's own misconceptions, whose plain-text wording is for a terminal), else its
+    title as the claim and its explanation as why it is wrong; the checker's verdicts name
+    the same id."""
     from derivations.registry.misconceptions import misconception
 
     record = misconception(key)
+    if record.sheet_claim and record.sheet_why:  # the sheets' own, typeset wording
+        return Mistake(
+            key,
+            claim=dict(record.sheet_claim),
+            why={lang: fill(record.sheet_why[lang], key, **fields) for lang in LANGS},
+        )
     return Mistake(
         key, claim=dict(record.title), why={lang: record.explain(lang, **fields) for lang in LANGS}
     )

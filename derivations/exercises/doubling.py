@@ -55,7 +55,7 @@ def build() -> Exercise:
             *channels(ch),
             *padding(pad),
             *answers(ch, pad),
-            *common_mistakes(),
+            *common_mistakes(pad),
         ],
     )
 
@@ -303,11 +303,19 @@ def answers(ch: maths.Channels, pad: maths.Padding) -> list:
     ]
 
 
-def common_mistakes() -> list:
+def common_mistakes(pad: maths.Padding) -> list:
+    row = pad.smallest
+    total, per_side = (percent(reading.ratio) for reading in row.readings)
     return [
         heading(text(en="Common mistakes", zh="常见错误")),
         mistakes(
-            mistake("padding_doubles_cost"),
+            mistake(
+                "padding_doubles_cost",
+                size=f"{row.layer.h}\\times {row.layer.w}",
+                k=row.layer.k_h,
+                total=total,
+                per_side=per_side,
+            ),
             mistake("doubling_doubles"),
             mistake("sheet_exact_ratio_four"),
             mistake("sheet_stride_one_padding_ratio"),

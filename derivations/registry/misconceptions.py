@@ -19,7 +19,7 @@ __all__ = ["Misconception", "MISCONCEPTION_LANGUAGES", "misconceptions", "miscon
 
 MISCONCEPTION_LANGUAGES = ("en", "zh")
 _FIELDS = {"title", "explanation", "questions"}
-_OPTIONAL = {"hint"}
+_OPTIONAL = {"hint", "sheet_claim", "sheet_why"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class Misconception:
     explanation: dict  # {"en": ..., "zh": ...}: what is wrong and why
     questions: tuple  # checker question ids it applies to ((): sheet-only)
     hint: dict | None = None  # {"en", "zh"}: the explanation without the answer in it
+    # the answer sheets' wording (claim, why it is wrong), typeset with $math$, where the
+    # checker's plain-text title and explanation would read badly on a sheet
+    sheet_claim: dict | None = None
+    sheet_why: dict | None = None
 
     def hint_text(self, lang: str, **fields) -> str:
         """What a student is told before the answer is revealed: the hint, or the
@@ -76,6 +80,7 @@ def _record(key: str, data) -> Misconception:
         _bilingual(key, "explanation", data["explanation"]),
         tuple(questions),
         _bilingual(key, "hint", data["hint"]) if "hint" in data else None,
+        *(_bilingual(key, f, data[f]) if f in data else None for f in ("sheet_claim", "sheet_why")),
     )
 
 

@@ -331,3 +331,120 @@ def test_exercise4_answer_depends_on_the_backend():
 def test_zh_wording_blemishes_gone(word):
     for fmt in ("md", "tex"):
         assert word not in _sheet("zh", fmt)
+
+
+# --- common mistakes typeset like the rest ----------------------------------------------
+#: what each language says between a wrong claim and why it is wrong
+MISTAKE_LABEL = {"en": "Why it is wrong: ", "zh": "错因："}
+#: how a claim, a full sentence, ends
+SENTENCE_END = {"en": (".", "?"), "zh": ("。", "？")}
+
+
+def _mistakes(lang: str) -> list[tuple[str, str]]:
+    """(claim, why) of every "Common mistakes" item of the Markdown sheet."""
+    label = re.escape(MISTAKE_LABEL[lang])
+    return re.findall(rf"^- \*\*(.+?)\*\* {label}(.*)$", _sheet(lang), flags=re.M)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_common_mistakes_are_typeset_and_do_not_repeat_their_claim(lang):
+    items = _mistakes(lang)
+    assert len(items) > 20
+    assert len(items) == len(re.findall(r"^- \*\*", _sheet(lang), flags=re.M))
+    for claim, why in items:
+        for part in (claim, why):
+            prose = re.sub(r"\$[^$]+\$|`[^`]+`", "", part)
+            assert "\\_" not in prose, part  # a subscript outside math: raw k_1, m_h
+        said = re.sub(r"[^\w]", "", claim.lower())[:20]
+        assert said not in re.sub(r"[^\w]", "", why.lower()), (claim, why)
+        # a claim is a sentence, not a catalogue title ("sizes multiplied")
+        assert claim.endswith(SENTENCE_END[lang]), claim
+        assert why[:1] not in (" ", "：", ":"), why
+
+
+@pytest.mark.parametrize("fmt", ["md", "tex", "html"])
+def test_zh_mistakes_say_why_in_plain_chinese(fmt):
+    """The previous review's blemish: "错在哪里：" before each of 31 reasons; now the
+    usual "错因：", directly followed by the reason (no space after a full-width colon)."""
+    source = (OUTPUT / "zh" / ("index.html" if fmt == "html" else f"answers.{fmt}")).read_text(
+        encoding="utf-8"
+    )
+    assert "错在哪里" not in source
+    count = len(_mistakes("zh"))
+    assert source.count("错因：") == count
+    assert "错因： " not in source and "错因：\n" not in source
+
+
+def test_checker_keeps_its_plain_text_for_the_six():
+    """The six catalogue mistakes get sheet wording; the checker's own texts stay plain
+    (a terminal shows no $math$)."""
+    from derivations.registry.misconceptions import misconceptions
+
+    typeset = {key: r for key, r in misconceptions().items() if r.sheet_claim}
+    assert len(typeset) == 6
+    for record in typeset.values():
+        assert record.questions  # the checker's own
+        for lang in LANGS:
+            for said in (record.title[lang], record.explanation[lang]):
+                assert "$" not in said and "\\" not in said, said
+
+
+# --- texts outside the sheets that repeated a claim fixed on them -----------------------
+def test_padding_hint_does_not_say_less_than_double():
+    """The checker's hint for ``padding_doubles_cost`` said "by less than double"; the
+    same computation as the sheet's (Exercise 3) finds doubling the padding more than
+    doubles the cost at 4x4, k = 3, in both readings, and stays below 4x everywhere."""
+    from derivations.registry.misconceptions import misconception
+
+    assert _increase(4, 3, 2, 1) > 2 and _increase(4, 3, 2, 2) > 2
+    worst = max(
+        _increase(k + e, k, p, sides)
+        for k in range(1, 6)
+        for e in range(0, 20)
+        for p in range(1, 12)
+        for sides in (1, 2)
+    )
+    assert worst < 4
+    record = misconception("padding_doubles_cost")
+    said = {lang: record.hint_text(lang) for lang in LANGS}
+    assert "less than double" not in said["en"] and "不到两倍" not in said["zh"]
+    assert "less than 4" in said["en"] and "小于 4 倍" in said["zh"]
+    for lang in LANGS:
+        why = record.sheet_why[lang]
+        assert "4\\times$" in why or "$4$ 倍" in why
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_padding_mistake_on_the_sheet_states_the_computed_increase(lang):
+    section = _section(_sheet(lang), "填充" if lang == "zh" else "padding")
+    why = next(why for _, why in _mistakes(lang) if why.startswith(("Only", "只有")))
+    assert "$4\\times 4$" in why and "$k = 3$" in why
+    for ratio in (_increase(4, 3, 2, 1), _increase(4, 3, 2, 2)):
+        assert f"$+{_percent(ratio)}\\%$" in why
+    assert why in section
+
+
+def test_backward_memory_question_says_the_output_is_not_counted_for_one_layer():
+    """``variants.ask.backward-memory`` said the forward output "is released once dY
+    exists": true of one layer on its own (its backward peak leaves the output out), not
+    in a network, where a ReLU after the convolution saves that very tensor."""
+    from derivations import Layer, cost_table
+    from derivations.messages import entry
+    from derivations.networks.graph import parse_network, tabulate
+
+    layer = Layer(c_i=3, c_o=8, h=10, w=10, k_h=3, k_w=3, p_h=2, p_w=2)
+    n, c_o, m_h, m_w = layer.output_shape
+    output = n * c_o * m_h * m_w
+    params = layer.c_o * layer.c_i * layer.k_h * layer.k_w
+    x = layer.c_i * layer.h * layer.w
+    # parameters + saved input + dY + dX + dW: the forward output is not in it
+    assert cost_table(layer)["memory_peak_backward"] == params + x + output + x + params
+    rows = [
+        {"kind": "conv", "out": 8, "kernel": 3, "padding": 1, "bias": False},
+        {"kind": "relu"},
+    ]
+    table = tabulate(parse_network(rows, (3, 10, 10)))
+    assert table.rows[1].saved == output  # the ReLU keeps the convolution's output
+    texts = entry("variants.ask.backward-memory")
+    assert "released" not in texts["en"] and "释放" not in texts["zh"]
+    assert "on its own" in texts["en"] and "单独的一层" in texts["zh"]
