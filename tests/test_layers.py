@@ -24,9 +24,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "derivations"
 # low to high: a room may import its own layer and the layers below it
 LAYERS = (
     ("errors", "messages"),  # the words: an error is said from the catalogue
-    ("numbers", "files", "file_names", "display", "registry"),  # leaves and declarations
+    # leaves and declarations; the store of derived data imports only the words, and the
+    # registry reads its YAML files through it
+    ("numbers", "files", "file_names", "display", "store", "registry"),
     ("expr",),  # the expression language
-    ("model", "counted", "store", "docs_cache", "mathml"),
+    ("model", "counted", "docs_cache", "mathml"),
     ("closed_forms", "conv", "loops"),
     ("scenarios", "execute", "sweep"),
     ("checking", "networks"),

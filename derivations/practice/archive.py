@@ -4,9 +4,9 @@ imports, one archive the practice page's worker unpacks onto ``sys.path`` in Pyo
 What goes in: the ``derivations`` package without the parts checking never imports
 (:data:`LEFT_OUT`: the sheets' exercises and figures, networks, variants, benchmarks,
 templates, the page's own scripts), with the package data checking reads (the message
-catalogues, also as prebuilt JSON, the registry's YAML, the rubric, the prebuilt
-derivations); ``lark`` (the answer grammar's parser) and ``yaml`` (PyYAML's pure-Python
-reader, for the registry's YAML and as the catalogues' fallback).  The
+catalogues and the registry's YAML files, each also as the store's prebuilt JSON, the
+rubric, the prebuilt derivations); ``lark`` (the answer grammar's parser).  No PyYAML:
+the browser reads every YAML file of the package from its prebuilt JSON.  The
 bytes are deterministic: members sorted by name, each dated 1980-01-01, mode 0644, deflated
 at level 9, so a build from a checkout and one from an installed wheel (same sources, same
 library versions, pinned by ``constraints.txt``) are byte for byte the same.
@@ -31,7 +31,7 @@ _DATA = (
     "prebuilt/checking/*.json",
 )
 # pure-Python libraries: import name -> patterns below the library's folder
-LIBRARIES = {"lark": ("**/*.py", "grammars/*.lark"), "yaml": ("*.py",)}
+LIBRARIES = {"lark": ("**/*.py", "grammars/*.lark")}
 _LIBRARY_LEFT_OUT = ("__pyinstaller", "tools")
 _DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -76,12 +76,15 @@ def members() -> dict[str, Path]:
 
 def checker_archive() -> bytes:
     """The archive's bytes (deterministic, see the module's docstring), with the message
-    catalogues also as the store's prebuilt JSON (:func:`derivations.messages.
+    catalogues and the registry's YAML files also as the store's prebuilt JSON
+    (:func:`derivations.messages.prebuilt_files`, :func:`derivations.registry.data.
     prebuilt_files`): the browser never parses YAML."""
-    from derivations.messages import prebuilt_files
+    from derivations.messages import prebuilt_files as messages
+    from derivations.registry.data import prebuilt_files as registry
 
     contents = {name: path.read_bytes() for name, path in members().items()}
-    contents.update({f"derivations/{name}": data for name, data in prebuilt_files().items()})
+    for name, data in {**messages(), **registry()}.items():
+        contents[f"derivations/{name}"] = data
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in sorted(contents.items()):

@@ -3,7 +3,8 @@
 One record per id, used by the checker (a wrong answer's verdict names it) and by the
 answer sheets ("Common mistakes" link to the same id).  Texts may hold ``str.format``
 fields (``{direction}`` of ``wrong_order``), filled by :meth:`Misconception.explain`.
-The file is read once, on first use; a malformed record is a :class:`DerivationError`
+The file is read once, on first use (as JSON from the store when it holds it:
+:mod:`.data`); a malformed record is a :class:`DerivationError`
 naming it.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from derivations.errors import DerivationError
 
@@ -87,11 +87,9 @@ def _record(key: str, data) -> Misconception:
 @lru_cache(maxsize=1)
 def misconceptions() -> dict[str, Misconception]:
     """Every id -> its record, in the file's order."""
-    import yaml  # read on first use only: start-up stays light
+    from derivations.registry.data import read
 
-    source = resources.files(__package__).joinpath("misconceptions.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(source, Loader=loader)
+    data = read("misconceptions.yaml")
     if not isinstance(data, dict):
         raise DerivationError(key="registry.misconceptions_not_mapping")
     return {key: _record(key, value) for key, value in data.items()}

@@ -4,14 +4,13 @@ of letters no notation names (the checker's inference by role).
 
 Declarations only: the reader (:mod:`derivations.checking.notation`) decides when a
 spelling of this registry applies (after the book's own spellings).  The file is read
-once, on first use; a malformed record is a :class:`DerivationError` naming it.
+once, on first use (as JSON from the store when it holds it: :mod:`.data`); a malformed record is a :class:`DerivationError` naming it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from derivations.errors import DerivationError
 
@@ -65,11 +64,9 @@ def _record(key: str, data) -> Notation:
 @cache
 def notations() -> dict[str, Notation]:
     """Every source id -> its record, in the file's order."""
-    import yaml  # read on first use only
+    from derivations.registry.data import read
 
-    source = resources.files(__package__).joinpath("notations.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(source, Loader=loader)
+    data = read("notations.yaml")
     if not isinstance(data, dict):
         raise _bad("notations.yaml", "not a mapping")
     return {str(key): _record(str(key), value) for key, value in data.items()}

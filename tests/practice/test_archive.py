@@ -22,6 +22,8 @@ ANSWERS = [
     ("output-height", "(h-k_h+p_h+s_h)/s_h", "zh"),
     ("compose-size", "k_1+k_2-1", "en"),
     ("backward-memory", "c_o*(", "en"),
+    # read through the notation registry (notations.yaml, shipped as prebuilt JSON)
+    ("output-height", "(h - kernel_size + padding)/stride + 1", "zh"),
 ]
 
 
@@ -53,6 +55,14 @@ def test_the_bytes_are_the_same_each_build_and_the_members_fixed(built):
     }
     left_out = [n for n in names if n.split("/")[1] in archive.LEFT_OUT or "__pycache__" in n]
     assert not left_out
+    # no PyYAML: every YAML file the checker reads ships as the store's prebuilt JSON
+    assert not [n for n in names if n.startswith(("yaml/", "_yaml/"))]
+    shipped = {n for n in names if n.startswith("derivations/prebuilt/")}
+    for name in names:
+        folder, _, file = name.removeprefix("derivations/").rpartition("/")
+        if name.startswith("derivations/") and file.endswith(".yaml"):
+            kind = "messages" if folder == "messages" else folder
+            assert f"derivations/prebuilt/{kind}/{file[:-5]}.json" in shipped, name
 
 
 def test_it_is_at_most_one_megabyte(built):
