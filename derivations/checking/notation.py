@@ -25,12 +25,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import InvalidAnswer, said_fields
 from derivations.checking.reading.lexer import unknown_letter
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.messages import text
-from derivations.registry.notations import role_hints
+from derivations.registry.notations import meaning_of_letter, role_hints
 
 __all__ = ["resolve", "substitute", "unknown_letters", "MAX_ASSIGNMENTS", "MAX_LETTERS"]
 
@@ -54,7 +54,7 @@ _AXIS = {
 def _invalid(key: str, **fields) -> InvalidAnswer:
     shown = {name: str(value) for name, value in fields.items()}
     return InvalidAnswer(
-        text(f"checker.reason.{key}", "en", **shown),
+        text(f"checker.reason.{key}", "en", **said_fields(shown, "en")),
         None,
         key=f"checker.reason.{key}",
         fields=shown,
@@ -195,13 +195,32 @@ def _text(tree: ex.Node) -> str:
 
 
 def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> InvalidAnswer:
+    """The letter refused, with what it probably means in this question when the
+    registry gives it a role ("F: the kernel size is k_h here": the symbols of that
+    role in the question's reference, else those an answer to it may use); a letter
+    with no role gets the question's symbols, never a guessed meaning."""
+    from derivations.checking.checker import SYMBOL_ORDER
+
     letter = unknown_letter(placeholder) or placeholder
-    names = _candidates(letter, placeholder, parsed, _quantities(entry, parsed, allowed))
+    meaning = meaning_of_letter(letter)
+    used = ex.symbols_in(entry.reference.tree)
+    if meaning is None:
+        names = [n for n in SYMBOL_ORDER if n in used] or sorted(allowed - {"n"})
+        return _invalid(
+            "unknown_letter_unmeant",
+            letter=letter,
+            question=entry.question.id,
+            symbols=", ".join(names),
+        )
+    names = [n for n in meaning.symbols if n in used] or [
+        n for n in meaning.symbols if n in allowed
+    ]
     return _invalid(
         "unknown_letter",
         letter=letter,
         question=entry.question.id,
-        near=", ".join(names[:4]) or "-",
+        role=meaning.id,
+        symbols=", ".join(names) or "-",
     )
 
 

@@ -14,7 +14,17 @@ from functools import cache
 
 from derivations.errors import DerivationError
 
-__all__ = ["Notation", "notations", "notation_spellings", "role_hints", "ROLES_RECORD"]
+__all__ = [
+    "Notation",
+    "Meaning",
+    "notations",
+    "notation_spellings",
+    "role_hints",
+    "meanings",
+    "meaning_of_letter",
+    "meaning_of_word",
+    "ROLES_RECORD",
+]
 
 ROLES_RECORD = "roles"
 
@@ -28,6 +38,32 @@ class Notation:
     citation: str
     spellings: tuple  # ((written, formula), ...)
     roles: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
+    meanings: tuple = ()  # (Meaning, ...): the roles record only
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """A role of the layer's quantities: its id (message ``checker.meaning.<id>``), the
+    book's symbols of that role, and the roots of the words that name it."""
+
+    id: str
+    symbols: tuple[str, ...]
+    roots: tuple[str, ...]
+
+
+def _meanings(key: str, data) -> tuple[Meaning, ...]:
+    if not isinstance(data, dict):
+        raise _bad(key, "meanings")
+    out = []
+    for name, meaning in data.items():
+        if not isinstance(meaning, dict) or not all(
+            isinstance(meaning.get(field), list)
+            and all(isinstance(item, str) and item for item in meaning[field])
+            for field in ("symbols", "roots")
+        ):
+            raise _bad(key, f"meanings.{name}")
+        out.append(Meaning(str(name), tuple(meaning["symbols"]), tuple(meaning["roots"])))
+    return tuple(out)
 
 
 def _bad(key: str, why: str) -> DerivationError:
@@ -58,6 +94,7 @@ def _record(key: str, data) -> Notation:
         " ".join(data["citation"].split()),
         tuple(spellings.items()),
         tuple((letter, tuple(names)) for letter, names in roles.items()),
+        _meanings(key, data.get("meanings", {})),
     )
 
 
@@ -88,3 +125,28 @@ def role_hints() -> dict[str, tuple[str, ...]]:
     """upper-case letter -> the quantities it may stand for by its role (inference)."""
     record = notations().get(ROLES_RECORD)
     return {letter.upper(): names for letter, names in record.roles} if record else {}
+
+
+@cache
+def meanings() -> tuple[Meaning, ...]:
+    """The roles of the layer's quantities (the roles record's ``meanings``)."""
+    record = notations().get(ROLES_RECORD)
+    return record.meanings if record else ()
+
+
+def _meaning_of_symbols(names) -> Meaning | None:
+    return next((m for m in meanings() if set(names) & set(m.symbols)), None)
+
+
+def meaning_of_letter(letter: str) -> Meaning | None:
+    """The role of a letter no notation reads, from its role hint (F: the kernel);
+    None when the registry gives it none (B)."""
+    hinted = role_hints().get(letter.upper())
+    return _meaning_of_symbols(hinted) if hinted else None
+
+
+def meaning_of_word(word: str) -> Meaning | None:
+    """The role a word names by one of its roots (``kernal_size``: the kernel), the
+    first in the registry's order; None when no root is in it."""
+    lowered = word.lower()
+    return next((m for m in meanings() if any(root in lowered for root in m.roots)), None)

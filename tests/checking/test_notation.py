@@ -275,18 +275,20 @@ def test_two_readings_with_different_verdicts_grade_nothing(question, answer, le
     assert "ambiguous" in feedback(result, "en") and "歧义" in feedback(result, "zh")
 
 
+# (question, answer, the refusal: unknown_letter when the letter has a role, else
+# unknown_letter_unmeant: no meaning is guessed)
 REFUSED = [
-    ("forward-mults", "c_i c_o k_h k_w m_h m_w Q"),
-    ("forward-mults", "C C k_h k_w m_h m_w"),
-    ("output-height", "(h - k_h + B)//s_h + 7"),
+    ("forward-mults", "c_i c_o k_h k_w m_h m_w Q", "unknown_letter_unmeant"),
+    ("forward-mults", "C C k_h k_w m_h m_w", "unknown_letter"),
+    ("output-height", "(h - k_h + B)//s_h + 7", "unknown_letter_unmeant"),
 ]
 
 
-@pytest.mark.parametrize("question, answer", REFUSED)
-def test_a_letter_no_reading_matches_is_refused(question, answer):
+@pytest.mark.parametrize("question, answer, key", REFUSED)
+def test_a_letter_no_reading_matches_is_refused(question, answer, key):
     result = check(question, answer, symbolic=False)
     assert result.verdict == "invalid_input"
-    assert result.error["id"] == "checker.reason.unknown_letter"
+    assert result.error["id"] == f"checker.reason.{key}"
 
 
 def test_a_course_declares_its_notation_or_switches_inference_off():

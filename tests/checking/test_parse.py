@@ -80,7 +80,7 @@ def test_latex_echo():
 
 INVALID = [
     ("x+1", "unknown symbol 'x'", 1),
-    ("c_i*kernal", "unknown symbol 'ernal'", 6),
+    ("c_i*kernal", "unknown symbol 'kernal' (kernal: probably the kernel size", 5),
     ("h+ (", "ends too early", 5),
     ("h )", "unexpected ')'", 3),
     ("((h)", "ends too early", 5),

@@ -23,6 +23,7 @@ from derivations.checking.explaining.wording import (
     phrase,
     verdict_text,
 )
+from derivations.checking.reading.errors import said_fields
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
@@ -132,7 +133,9 @@ def layer_text(layer: dict, lang: str = "en") -> str:
 def reason_text(error: dict, lang: str) -> str:
     """Why an answer could not be read, in ``lang`` when the reason has a message id."""
     key = error.get("id")
-    reason = text(key, lang, **error.get("fields", {})) if key else error["reason"]
+    reason = (
+        text(key, lang, **said_fields(error.get("fields", {}), lang)) if key else error["reason"]
+    )
     if error.get("position"):
         reason = text("checker.reason.column", lang, reason=reason, column=error["position"])
     return reason

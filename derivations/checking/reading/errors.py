@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from derivations.errors import DerivationError
 
-__all__ = ["InvalidAnswer", "refuse"]
+__all__ = ["InvalidAnswer", "refuse", "said_fields"]
 
 
 class InvalidAnswer(DerivationError):
@@ -29,11 +29,25 @@ class InvalidAnswer(DerivationError):
         super().__init__(f"{reason}{where}")
 
 
+def said_fields(fields: dict, lang: str) -> dict:
+    """``fields`` as a message says them in ``lang``: a ``role`` field (the id of a
+    meaning, ``registry/notations.yaml``) adds ``meaning``, its name in ``lang``
+    (message ``checker.meaning.<role>``)."""
+    if "role" not in fields:
+        return fields
+    from derivations.messages import text
+
+    return {**fields, "meaning": text(f"checker.meaning.{fields['role']}", lang)}
+
+
 def refuse(key: str, position: int | None = None, **fields) -> InvalidAnswer:
     """The :class:`InvalidAnswer` said by message ``reading.<key>`` with ``fields``."""
     from derivations.messages import text
 
     shown = {name: str(value) for name, value in fields.items()}
     return InvalidAnswer(
-        text(f"reading.{key}", "en", **shown), position, key=f"reading.{key}", fields=shown
+        text(f"reading.{key}", "en", **said_fields(shown, "en")),
+        position,
+        key=f"reading.{key}",
+        fields=shown,
     )

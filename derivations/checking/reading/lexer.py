@@ -16,10 +16,17 @@ from lark import Token
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
 from derivations.checking.reading.normalize import Normalized
-from derivations.registry.notations import notation_spellings
+from derivations.registry.notations import meaning_of_word, notation_spellings
 from derivations.registry.spellings import Function, Symbol, spellings
 
-__all__ = ["tokenize", "TERMINALS", "describe_terminal", "UNKNOWN_PREFIX", "unknown_letter"]
+__all__ = [
+    "tokenize",
+    "TERMINALS",
+    "describe_terminal",
+    "UNKNOWN_PREFIX",
+    "UNKNOWN_KEYS",
+    "unknown_letter",
+]
 
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
 # checker's inference by role (derivations.checking.notation) or refused there
@@ -103,28 +110,14 @@ def _table() -> tuple[dict, int]:
     return table, max(map(len, table))
 
 
-# a root of a word -> the quantities it names (suggestions by meaning, before spelling)
-_MEANING_ROOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("kern", ("k_h", "k_w")),
-    ("filt", ("k_h", "k_w")),
-    ("卷积核", ("k_h", "k_w")),
-    ("pad", ("p_h", "p_w")),
-    ("填充", ("p_h", "p_w")),
-    ("strid", ("s_h", "s_w")),
-    ("步", ("s_h", "s_w")),
-    ("chan", ("c_i", "c_o")),
-    ("通道", ("c_i", "c_o")),
-    ("batch", ("n",)),
-    ("height", ("h", "m_h")),
-    ("width", ("w", "m_w")),
+# the messages an unknown word is refused by (a side of a chain that has one is skipped)
+UNKNOWN_KEYS = frozenset(
+    {"reading.unknown_symbol", "reading.unknown_word_meant", "reading.unknown_word"}
 )
 
 
 def _nearest(word: str) -> list[str]:
-    lowered = word.lower()
-    for root, meant in _MEANING_ROOTS:
-        if root in lowered:
-            return list(meant)
+    """The book's symbols spelled most like ``word`` (by spelling only), at most 3."""
     table, _ = _table()
     close = difflib.get_close_matches(word.lower(), list(table), n=6, cutoff=0.5)
     names: list[str] = []
@@ -132,12 +125,26 @@ def _nearest(word: str) -> list[str]:
         meaning = table[spelling]
         if isinstance(meaning, Symbol) and meaning.name not in names:
             names.append(meaning.name)
-    return names[:3] or ["c_i", "c_o", "k_h"]
+    return names[:3]
 
 
-def _unknown(word: str, column: int) -> InvalidAnswer:
-    near = ", ".join(_nearest(word))
-    return refuse("unknown_symbol", column, word=_shown(word), near=near)
+def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
+    """Refuse ``word`` (the part of ``whole`` no spelling reads): by the role a root of
+    the whole word names (``kernal``: the kernel size, k_h, k_w), else the symbols
+    spelled like it, said as spellings, else the word alone (no meaning is guessed)."""
+    meaning = meaning_of_word(whole)
+    if meaning is not None:
+        return refuse(
+            "unknown_word_meant",
+            column,
+            word=_shown(whole),
+            role=meaning.id,
+            symbols=", ".join(meaning.symbols),
+        )
+    near = _nearest(word)
+    if near:
+        return refuse("unknown_symbol", column, word=_shown(word), near=", ".join(near))
+    return refuse("unknown_word", column, word=_shown(word))
 
 
 def unknown_letter(name: str) -> str | None:
@@ -221,7 +228,8 @@ def _word_tokens(text: str, start: int, col, notes=None) -> tuple[list[Token], i
     if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
     # the part no spelling reads (the whole word when its first letter is that part)
-    raise _unknown(text[failed:end] if failed > start else word, col(failed))
+    part = text[failed:end] if failed > start else word
+    raise _unknown(part, word, col(start if meaning_of_word(word) else failed))
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -300,6 +308,9 @@ def tokenize(text: Normalized, start: int = 0, notes: list | None = None) -> lis
                 tokens.extend(found[0])
                 index = found[1]
                 continue
+            run = cast(re.Match[str], _CJK.match(body, index)).group()
+            if meaning_of_word(run) is not None:  # 输出大小: said by its meaning
+                raise _unknown(run, run, col(index))
         if char == "\\":
             token, index = _command_token(body, index, col)
             tokens.append(token)

@@ -18,7 +18,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import Note, counting, informal
-from derivations.checking.reading.lexer import describe_terminal, tokenize
+from derivations.checking.reading.lexer import UNKNOWN_KEYS, describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
@@ -128,7 +128,7 @@ def _read_sides(text: Normalized, notes: list):
         try:
             formulas.append(_formula(text, start, end, notes))
         except InvalidAnswer as error:
-            if len(segments) == 1 or error.key != "reading.unknown_symbol":
+            if len(segments) == 1 or error.key not in UNKNOWN_KEYS:
                 raise
             failure = error
             side = text.text[start:end].strip()
