@@ -66,23 +66,13 @@ def substitute(node: ex.Node, mapping: dict) -> ex.Node:
     match node:
         case ex.Sym(name):
             return mapping.get(name, node)
-        case ex.Num():
-            return node
         case ex.Add(parts):
             return ex.add(*(substitute(p, mapping) for p in parts))
         case ex.Mul(parts):
             return ex.mul(*(substitute(p, mapping) for p in parts))
-        case ex.Max(parts) | ex.Min(parts):
-            return type(node)(tuple(substitute(p, mapping) for p in parts))
-        case ex.Div(top, bottom):
-            return ex.Div(substitute(top, mapping), substitute(bottom, mapping))
-        case ex.Pow(base, exponent):
-            return ex.Pow(substitute(base, mapping), exponent)
         case ex.Neg(x):
             return ex.neg(substitute(x, mapping))
-        case ex.Floor(x) | ex.Ceil(x) | ex.BigO(x):
-            return type(node)(substitute(x, mapping))
-    raise TypeError(f"not an expression node: {node!r}")
+    return ex.with_children(node, lambda part: substitute(part, mapping))
 
 
 def unknown_letters(parsed: Parsed) -> list[str]:

@@ -9,6 +9,7 @@ is the SymPy function the closed forms write ``gcd`` with (the tree's :class:`.t
 from __future__ import annotations
 
 import math
+import operator
 from fractions import Fraction
 
 import sympy as sp
@@ -50,6 +51,20 @@ class Gcd(sp.Function):
         return rf"\gcd({first}, {second})"
 
 
+_SYMPY = {
+    ex.Add: sp.Add,
+    ex.Mul: sp.Mul,
+    ex.Neg: operator.neg,
+    ex.Div: operator.truediv,
+    ex.Floor: sp.floor,
+    ex.Ceil: sp.ceiling,
+    ex.Max: sp.Max,
+    ex.Min: sp.Min,
+    ex.Gcd: Gcd,
+    ex.BigO: lambda x: x,  # O(f) as f
+}
+
+
 def to_sympy(node: ex.Node) -> sp.Expr:
     """The tree as a SymPy expression (``O(f)`` as ``f``)."""
     match node:
@@ -58,29 +73,10 @@ def to_sympy(node: ex.Node) -> sp.Expr:
             return sp.Rational(value.numerator, value.denominator)
         case ex.Sym(name):
             return SYMPY_SYMBOLS[name]
-        case ex.Add(terms):
-            return sp.Add(*map(to_sympy, terms))
-        case ex.Mul(factors):
-            return sp.Mul(*map(to_sympy, factors))
-        case ex.Neg(x):
-            return -to_sympy(x)
-        case ex.Div(top, bottom):
-            return to_sympy(top) / to_sympy(bottom)
         case ex.Pow(base, exponent):
             return sp.Pow(to_sympy(base), exponent)
-        case ex.Floor(x):
-            return sp.floor(to_sympy(x))
-        case ex.Ceil(x):
-            return sp.ceiling(to_sympy(x))
-        case ex.Max(args):
-            return sp.Max(*map(to_sympy, args))
-        case ex.Min(args):
-            return sp.Min(*map(to_sympy, args))
-        case ex.Gcd(a, b):
-            return Gcd(to_sympy(a), to_sympy(b))
-        case ex.BigO(x):
-            return to_sympy(x)
-    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
+    parts = [to_sympy(part) for part in ex.children(node)]
+    return _SYMPY[type(node)](*parts)
 
 
 def from_sympy(expr: sp.Expr) -> ex.Node:

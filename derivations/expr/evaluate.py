@@ -11,6 +11,7 @@ evaluated without a limit (``limit=math.inf``): counts are exact at any size.
 from __future__ import annotations
 
 import math
+import operator
 from fractions import Fraction
 from operator import itemgetter
 
@@ -106,6 +107,8 @@ def _min(values, limit):
 
 _COMBINE = {ex.Add: _total, ex.Mul: _product, ex.Max: _max, ex.Min: _min}
 _UNBOUNDED = {**_COMBINE, ex.Mul: _unbounded_product}
+_TWO = {ex.Div: _divide, ex.Gcd: _gcd}
+_ONE = {ex.Neg: operator.neg, ex.Floor: floor_value, ex.Ceil: ceil_value}
 
 
 def compile_node(node: ex.Node, limit: float = MAX_BITS):
@@ -125,24 +128,19 @@ def compile_node(node: ex.Node, limit: float = MAX_BITS):
                 return lambda env: combine(names(env), limit)
             compiled = [compile_node(child, limit) for child in parts]
             return lambda env: combine([part(env) for part in compiled], limit)
-        case ex.Neg(x):
-            inner = compile_node(x, limit)
-            return lambda env: -inner(env)
-        case ex.Div(top, bottom):
-            upper, lower = compile_node(top, limit), compile_node(bottom, limit)
-            return lambda env: _divide(upper(env), lower(env))
-        case ex.Gcd(a, b):
-            first, second = compile_node(a, limit), compile_node(b, limit)
-            return lambda env: _gcd(first(env), second(env))
+        case ex.Div(first, second) | ex.Gcd(first, second):
+            upper, lower, combine2 = (
+                compile_node(first, limit),
+                compile_node(second, limit),
+                _TWO[type(node)],
+            )
+            return lambda env: combine2(upper(env), lower(env))
         case ex.Pow(base, exponent):
             compiled_base = compile_node(base, limit)
             return lambda env: _power(compiled_base(env), exponent, limit)
-        case ex.Floor(x):
-            inner = compile_node(x, limit)
-            return lambda env: floor_value(inner(env))
-        case ex.Ceil(x):
-            inner = compile_node(x, limit)
-            return lambda env: ceil_value(inner(env))
+        case ex.Neg(x) | ex.Floor(x) | ex.Ceil(x):
+            inner, apply = compile_node(x, limit), _ONE[type(node)]
+            return lambda env: apply(inner(env))
         case ex.BigO(x):
             return compile_node(x, limit)
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover

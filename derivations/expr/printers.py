@@ -8,168 +8,154 @@ first).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
-from typing import TypeGuard
+from typing import NamedTuple
 
 from derivations.expr import tree as ex
 
 __all__ = ["to_text", "to_unicode", "to_latex", "explanations"]
 
 ATOM, POWER, PRODUCT, SUM = 5, 4, 2, 1
+Shown = tuple[str, int]  # a printed node and its precedence
 
 
-def _wrap(pair, minimum, left="(", right=")"):
+class _Style(NamedTuple):
+    """What one printer writes its own way; :func:`_show` writes the rest alike."""
+
+    number: Callable[[int | Fraction], Shown]
+    minus: str  # a negation's sign (a sum writes it between spaces)
+    left: str  # the brackets around an operand of lower precedence
+    right: str
+    product: Callable[[list[str]], str]  # the factors, each already bracketed
+    quotient: Callable[[Shown, Shown], Shown]
+    exponent: Callable[[int], str]  # what follows the bracketed base
+    calls: dict[str, str]  # floor, max...: the template of kind(arguments, ...)
+
+
+def _wrap(pair: Shown, minimum: int, style: _Style) -> str:
     text, precedence = pair
-    return f"{left}{text}{right}" if precedence < minimum else text
+    return f"{style.left}{text}{style.right}" if precedence < minimum else text
 
 
-def _negative_constant(term: ex.Node) -> TypeGuard[ex.Num]:
-    return isinstance(term, ex.Num) and term.value < 0
-
-
-def _sum(terms, show, number, minus: str, left: str = "(", right: str = ")") -> str:
-    """A sum in the printer ``show``: a negated term or a negative constant after the
-    first is written with ``minus`` (``number`` prints the constant's magnitude)."""
-    out = _wrap(show(terms[0]), SUM, left, right)
+def _sum(terms: tuple[ex.Node, ...], style: _Style) -> str:
+    """A negated term or a negative constant after the first is written with a minus."""
+    out = _wrap(_show(terms[0], style), SUM, style)
     for term in terms[1:]:
         if isinstance(term, ex.Neg):
-            out += minus + _wrap(show(term.x), PRODUCT, left, right)
-        elif _negative_constant(term):
-            out += minus + number(-term.value)
+            out += f" {style.minus} " + _wrap(_show(term.x, style), PRODUCT, style)
+        elif isinstance(term, ex.Num) and term.value < 0:
+            out += f" {style.minus} " + style.number(-term.value)[0]
         else:
-            out += " + " + _wrap(show(term), PRODUCT, left, right)
+            out += " + " + _wrap(_show(term, style), PRODUCT, style)
     return out
 
 
-def _text(node):
+def _show(node: ex.Node, style: _Style) -> Shown:
+    """``node`` in ``style``, keeping the tree's own structure and order."""
     match node:
         case ex.Num(value):
-            if isinstance(value, Fraction):
-                return f"({value})", ATOM
-            return str(value), ATOM if value >= 0 else PRODUCT
+            return style.number(value)
         case ex.Sym(name):
             return name, ATOM
         case ex.Add(terms):
-            return _sum(terms, _text, lambda n: _text(ex.num(n))[0], " - "), SUM
+            return _sum(terms, style), SUM
         case ex.Mul(factors):
-            parts = [_wrap(_text(f), PRODUCT if i == 0 else POWER) for i, f in enumerate(factors)]
-            return "*".join(parts), PRODUCT
+            pieces = [_show(f, style) for f in factors]
+            return style.product(
+                [_wrap(p, PRODUCT if i == 0 else POWER, style) for i, p in enumerate(pieces)]
+            ), PRODUCT
         case ex.Div(top, bottom):
-            return f"{_wrap(_text(top), PRODUCT)}/{_wrap(_text(bottom), POWER)}", PRODUCT
+            return style.quotient(_show(top, style), _show(bottom, style))
         case ex.Neg(x):
-            return "-" + _wrap(_text(x), POWER), PRODUCT
+            return style.minus + _wrap(_show(x, style), POWER, style), PRODUCT
         case ex.Pow(base, exponent):
-            shown = exponent if exponent >= 0 else f"({exponent})"
-            return f"{_wrap(_text(base), ATOM)}^{shown}", POWER
-        case ex.Floor(x) | ex.Ceil(x):
-            return f"{node.kind}({_text(x)[0]})", ATOM
-        case ex.Max(args) | ex.Min(args):
-            return f"{node.kind}({', '.join(_text(a)[0] for a in args)})", ATOM
-        case ex.Gcd(a, b):
-            return f"gcd({_text(a)[0]}, {_text(b)[0]})", ATOM
-        case ex.BigO(x):
-            return f"O({_text(x)[0]})", ATOM
-    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
+            return _wrap(_show(base, style), ATOM, style) + style.exponent(exponent), POWER
+    arguments = ", ".join(_show(child, style)[0] for child in ex.children(node))
+    return style.calls[node.kind].format(arguments), ATOM
 
 
+def _integer(value: int, minus: str) -> Shown:
+    return (str(value), ATOM) if value >= 0 else (f"{minus}{-value}", PRODUCT)
+
+
+def _fraction(value: Fraction, minus: str, template: str) -> Shown:
+    sign = minus if value < 0 else ""
+    return sign + template.format(abs(value.numerator), value.denominator), PRODUCT
+
+
+def _slash(top_minimum: int) -> Callable[[Shown, Shown], Shown]:
+    """``top/bottom``: the top bracketed below ``top_minimum``, the bottom below a power."""
+    return lambda top, bottom: (
+        f"{_wrap(top, top_minimum, _TEXT)}/{_wrap(bottom, POWER, _TEXT)}",
+        PRODUCT,
+    )
+
+
+def _latex_product(pieces: list[str]) -> str:
+    """Factors side by side; ``\\cdot`` before a number or a minus sign."""
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += (r" \cdot " if piece[:1].isdigit() or piece.startswith("-") else " ") + piece
+    return out
+
+
+_CALLS = {"max": "max({})", "min": "min({})", "gcd": "gcd({})", "bigo": "O({})"}
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def _unicode(node):
-    match node:
-        case ex.Num(value):
-            if isinstance(value, Fraction):
-                sign = "−" if value < 0 else ""
-                return f"{sign}{abs(value.numerator)}/{value.denominator}", PRODUCT
-            return (str(value), ATOM) if value >= 0 else (f"−{-value}", PRODUCT)
-        case ex.Sym(name):
-            return name, ATOM
-        case ex.Add(terms):
-            return _sum(terms, _unicode, lambda n: _unicode(ex.num(n))[0], " − "), SUM
-        case ex.Mul(factors):
-            parts = [
-                _wrap(_unicode(f), PRODUCT if i == 0 else POWER) for i, f in enumerate(factors)
-            ]
-            return "×".join(parts), PRODUCT
-        case ex.Div(top, bottom):
-            return f"{_wrap(_unicode(top), POWER)}/{_wrap(_unicode(bottom), POWER)}", PRODUCT
-        case ex.Neg(x):
-            return "−" + _wrap(_unicode(x), POWER), PRODUCT
-        case ex.Pow(base, exponent):
-            return f"{_wrap(_unicode(base), ATOM)}{str(exponent).translate(_SUPERSCRIPT)}", POWER
-        case ex.Floor(x):
-            return f"⌊{_unicode(x)[0]}⌋", ATOM
-        case ex.Ceil(x):
-            return f"⌈{_unicode(x)[0]}⌉", ATOM
-        case ex.Max(args) | ex.Min(args):
-            return f"{node.kind}({', '.join(_unicode(a)[0] for a in args)})", ATOM
-        case ex.Gcd(a, b):
-            return f"gcd({_unicode(a)[0]}, {_unicode(b)[0]})", ATOM
-        case ex.BigO(x):
-            return f"O({_unicode(x)[0]})", ATOM
-    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
-
-
-def _latex_number(value):
-    if isinstance(value, Fraction):
-        sign = "-" if value < 0 else ""
-        return f"{sign}\\frac{{{abs(value.numerator)}}}{{{value.denominator}}}", PRODUCT
-    return str(value), ATOM if value >= 0 else PRODUCT
-
-
-def _latex(node):
-    match node:
-        case ex.Num(value):
-            return _latex_number(value)
-        case ex.Sym(name):
-            return name, ATOM
-        case ex.Add(terms):
-            return _sum(
-                terms, _latex, lambda n: _latex_number(n)[0], " - ", r"\left(", r"\right)"
-            ), SUM
-        case ex.Mul(factors):
-            out = ""
-            for index, factor in enumerate(factors):
-                piece = _wrap(
-                    _latex(factor), PRODUCT if index == 0 else POWER, r"\left(", r"\right)"
-                )
-                if index:
-                    out += r" \cdot " if piece[:1].isdigit() or piece.startswith("-") else " "
-                out += piece
-            return out, PRODUCT
-        case ex.Div(top, bottom):
-            return rf"\frac{{{_latex(top)[0]}}}{{{_latex(bottom)[0]}}}", ATOM
-        case ex.Neg(x):
-            return "-" + _wrap(_latex(x), POWER, r"\left(", r"\right)"), PRODUCT
-        case ex.Pow(base, exponent):
-            shown = _wrap(_latex(base), ATOM, r"\left(", r"\right)")
-            return f"{shown}^{{{exponent}}}", POWER
-        case ex.Floor(x):
-            return rf"\left\lfloor {_latex(x)[0]} \right\rfloor", ATOM
-        case ex.Ceil(x):
-            return rf"\left\lceil {_latex(x)[0]} \right\rceil", ATOM
-        case ex.Max(args) | ex.Min(args):
-            return rf"\{node.kind}\left({', '.join(_latex(a)[0] for a in args)}\right)", ATOM
-        case ex.Gcd(a, b):
-            return rf"\gcd\left({_latex(a)[0]}, {_latex(b)[0]}\right)", ATOM
-        case ex.BigO(x):
-            return rf"\mathcal{{O}}\left({_latex(x)[0]}\right)", ATOM
-    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
+_TEXT = _Style(
+    number=lambda v: (f"({v})", ATOM) if isinstance(v, Fraction) else _integer(v, "-"),
+    minus="-",
+    left="(",
+    right=")",
+    product="*".join,
+    quotient=_slash(PRODUCT),
+    exponent=lambda n: f"^{n}" if n >= 0 else f"^({n})",
+    calls={**_CALLS, "floor": "floor({})", "ceil": "ceil({})"},
+)
+_UNICODE = _Style(
+    number=lambda v: _fraction(v, "−", "{}/{}") if isinstance(v, Fraction) else _integer(v, "−"),
+    minus="−",
+    left="(",
+    right=")",
+    product="×".join,
+    quotient=_slash(POWER),
+    exponent=lambda n: str(n).translate(_SUPERSCRIPT),
+    calls={**_CALLS, "floor": "⌊{}⌋", "ceil": "⌈{}⌉"},
+)
+_LATEX = _Style(
+    number=lambda v: (
+        _fraction(v, "-", r"\frac{{{}}}{{{}}}") if isinstance(v, Fraction) else _integer(v, "-")
+    ),
+    minus="-",
+    left=r"\left(",
+    right=r"\right)",
+    product=_latex_product,
+    quotient=lambda top, bottom: (rf"\frac{{{top[0]}}}{{{bottom[0]}}}", ATOM),
+    exponent=lambda n: f"^{{{n}}}",
+    calls={
+        "floor": r"\left\lfloor {} \right\rfloor",
+        "ceil": r"\left\lceil {} \right\rceil",
+        "max": r"\max\left({}\right)",
+        "min": r"\min\left({}\right)",
+        "gcd": r"\gcd\left({}\right)",
+        "bigo": r"\mathcal{{O}}\left({}\right)",
+    },
+)
 
 
 def to_text(node: ex.Node) -> str:
     """Canonical ASCII text: ``*``, ``floor(...)``, ``^``; the parser reads it back."""
-    return _text(node)[0]
+    return _show(node, _TEXT)[0]
 
 
 def to_unicode(node: ex.Node) -> str:
     """Readable Unicode math for a person (not meant to be parsed back, though the
     reader reads it)."""
-    return _unicode(node)[0]
+    return _show(node, _UNICODE)[0]
 
 
 def to_latex(node: ex.Node) -> str:
-    return _latex(node)[0]
+    return _show(node, _LATEX)[0]
 
 
 def _overlap(args) -> bool:
@@ -185,8 +171,8 @@ def explanations(node: ex.Node) -> tuple[str, ...]:
     ``max(0, …)`` (never printed unexplained, issue 10)."""
     found = []
     for part in ex.walk(node):
-        if isinstance(part, ex.Max) and ex.Num(0) in part.args:
-            key = "reading.note.max_overlap" if _overlap(part.args) else "reading.note.max_zero"
+        if isinstance(part, ex.Max) and ex.Num(0) in part.parts:
+            key = "reading.note.max_overlap" if _overlap(part.parts) else "reading.note.max_zero"
             if key not in found:
                 found.append(key)
     return tuple(found)

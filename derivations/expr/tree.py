@@ -1,6 +1,6 @@
-"""The expression tree: frozen dataclass nodes, built from the parse tree (student
-answers) or from SymPy (references, trusted direction), evaluated exactly
-(:mod:`.evaluate`) and printed (:mod:`derivations.expr.printers`).
+"""The expression tree: immutable nodes, built from the parse tree (student answers) or
+from SymPy (references, trusted direction), evaluated exactly (:mod:`.evaluate`) and
+printed (:mod:`derivations.expr.printers`).
 
 Nodes (every walker dispatches on the node class with ``match``)::
 
@@ -10,16 +10,19 @@ Nodes (every walker dispatches on the node class with ``match``)::
     Max((x, ...))         Min((x, ...))       BigO(x)
     Gcd(a, b)
 
-Exponents are whole-number constants (bounded): the tree has no symbolic powers.
+The nodes are plain classes with ``__slots__`` (cheaper to import than dataclasses): each
+shape (one operand, two, several) is one base class with one ``__init__``, and every node
+is immutable, equal by class and fields and hashed by its fields (as a frozen dataclass
+is).  Exponents are whole-number constants (bounded): the tree has no symbolic powers.
 ``Add`` and ``Mul`` built by :func:`add` and :func:`mul` are flat (a sum of sums is one
 sum).  :func:`to_data` and :func:`from_data` are the one serialization (JSON-able
-lists, used by the catalogue's disk cache); :func:`from_data` validates what it reads.
+lists, used by the store); :func:`from_data` validates what it reads.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from fractions import Fraction
 from typing import ClassVar, cast
 
@@ -47,6 +50,7 @@ __all__ = [
     "div",
     "power",
     "children",
+    "with_children",
     "walk",
     "symbols_in",
     "kinds_in",
@@ -61,92 +65,166 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Num:
+_set = object.__setattr__  # how ``__init__`` sets a field past the refusing __setattr__
+
+
+class _Node:
+    """What every node shares: its fields (``__match_args__``, read by :meth:`fields`)
+    are set once, by ``__init__``; setting or deleting one raises ``AttributeError``.  A
+    node equals a node of its class with equal fields, and hashes (as a frozen dataclass
+    does), prints and pickles by its fields.  ``kind`` is the class name in lower case."""
+
+    __slots__ = ()
+    __match_args__: ClassVar[tuple[str, ...]]
+    kind: ClassVar[str]
+
+    def __init_subclass__(cls) -> None:
+        cls.kind = cls.__name__.lower()
+
+    def fields(self) -> tuple:
+        raise NotImplementedError
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.fields() == other.fields()
+
+    def __hash__(self) -> int:
+        return hash(self.fields())
+
+    def __reduce__(self) -> tuple:
+        return type(self), self.fields()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(self.__match_args__, self.fields()))
+        return f"{type(self).__name__}({shown})"
+
+
+class Num(_Node):
+    __slots__ = __match_args__ = ("value",)
     value: int | Fraction
-    kind: ClassVar[str] = "num"
+
+    def __init__(self, value: int | Fraction) -> None:
+        _set(self, "value", value)
+
+    def fields(self) -> tuple:
+        return (self.value,)
 
 
-@dataclass(frozen=True, slots=True)
-class Sym:
+class Sym(_Node):
+    __slots__ = __match_args__ = ("name",)
     name: str
-    kind: ClassVar[str] = "sym"
+
+    def __init__(self, name: str) -> None:
+        _set(self, "name", name)
+
+    def fields(self) -> tuple:
+        return (self.name,)
 
 
-@dataclass(frozen=True, slots=True)
-class Neg:
-    x: Node
-    kind: ClassVar[str] = "neg"
-
-
-@dataclass(frozen=True, slots=True)
-class Add:
-    terms: tuple[Node, ...]
-    kind: ClassVar[str] = "add"
-
-
-@dataclass(frozen=True, slots=True)
-class Mul:
-    factors: tuple[Node, ...]
-    kind: ClassVar[str] = "mul"
-
-
-@dataclass(frozen=True, slots=True)
-class Div:
-    top: Node
-    bottom: Node
-    kind: ClassVar[str] = "div"
-
-
-@dataclass(frozen=True, slots=True)
-class Pow:
+class Pow(_Node):
+    __slots__ = __match_args__ = ("base", "exponent")
     base: Node
     exponent: int
-    kind: ClassVar[str] = "pow"
+
+    def __init__(self, base: Node, exponent: int) -> None:
+        _set(self, "base", base)
+        _set(self, "exponent", exponent)
+
+    def fields(self) -> tuple:
+        return (self.base, self.exponent)
 
 
-@dataclass(frozen=True, slots=True)
-class Floor:
+class _One(_Node):
+    """A node of one operand, ``x``."""
+
+    __slots__ = __match_args__ = ("x",)
     x: Node
-    kind: ClassVar[str] = "floor"
+
+    def __init__(self, x: Node) -> None:
+        _set(self, "x", x)
+
+    def fields(self) -> tuple:
+        return (self.x,)
 
 
-@dataclass(frozen=True, slots=True)
-class Ceil:
-    x: Node
-    kind: ClassVar[str] = "ceil"
+class _Two(_Node):
+    """A node of two operands, ``a`` and ``b``: ``a/b``, ``gcd(a, b)``."""
 
-
-@dataclass(frozen=True, slots=True)
-class Max:
-    args: tuple[Node, ...]
-    kind: ClassVar[str] = "max"
-
-
-@dataclass(frozen=True, slots=True)
-class Min:
-    args: tuple[Node, ...]
-    kind: ClassVar[str] = "min"
-
-
-@dataclass(frozen=True, slots=True)
-class BigO:
-    x: Node
-    kind: ClassVar[str] = "bigo"
-
-
-@dataclass(frozen=True, slots=True)
-class Gcd:
-    """The greatest common divisor of two whole numbers (the closed forms' window cover)."""
-
+    __slots__ = __match_args__ = ("a", "b")
     a: Node
     b: Node
-    kind: ClassVar[str] = "gcd"
+
+    def __init__(self, a: Node, b: Node) -> None:
+        _set(self, "a", a)
+        _set(self, "b", b)
+
+    def fields(self) -> tuple:
+        return (self.a, self.b)
+
+
+class _Many(_Node):
+    """A node of a tuple of two or more operands, ``parts``."""
+
+    __slots__ = __match_args__ = ("parts",)
+    parts: tuple[Node, ...]
+
+    def __init__(self, parts: tuple[Node, ...]) -> None:
+        _set(self, "parts", parts)
+
+    def fields(self) -> tuple:
+        return (self.parts,)
+
+
+class Neg(_One):
+    __slots__ = ()
+
+
+class Floor(_One):
+    __slots__ = ()
+
+
+class Ceil(_One):
+    __slots__ = ()
+
+
+class BigO(_One):
+    __slots__ = ()
+
+
+class Div(_Two):
+    __slots__ = ()
+
+
+class Gcd(_Two):
+    """The greatest common divisor of two whole numbers (the closed forms' window cover)."""
+
+    __slots__ = ()
+
+
+class Add(_Many):
+    __slots__ = ()
+
+
+class Mul(_Many):
+    __slots__ = ()
+
+
+class Max(_Many):
+    __slots__ = ()
+
+
+class Min(_Many):
+    __slots__ = ()
 
 
 Node = Num | Sym | Neg | Add | Mul | Div | Pow | Floor | Ceil | Max | Min | BigO | Gcd
 NODE_CLASSES = (Num, Sym, Neg, Add, Mul, Div, Pow, Floor, Ceil, Max, Min, BigO, Gcd)
-_BY_KIND = {cls.kind: cls for cls in NODE_CLASSES}
+_BY_KIND: dict[str, type[_Node]] = {cls.kind: cls for cls in NODE_CLASSES}
 
 
 # --- builders ----------------------------------------------------------------------------
@@ -172,18 +250,19 @@ def neg(x: Node) -> Node:
 
 def add(*parts: Node) -> Node:
     """The flat sum of ``parts`` (one part: the part itself)."""
-    flat: list[Node] = []
-    for part in parts:
-        flat.extend(part.terms if isinstance(part, Add) else (part,))
-    return Add(tuple(flat)) if len(flat) > 1 else flat[0]
+    return _flat(Add, parts)
 
 
 def mul(*parts: Node) -> Node:
     """The flat product of ``parts`` (one part: the part itself)."""
+    return _flat(Mul, parts)
+
+
+def _flat(cls: type[Add] | type[Mul], parts: tuple[Node, ...]) -> Node:
     flat: list[Node] = []
     for part in parts:
-        flat.extend(part.factors if isinstance(part, Mul) else (part,))
-    return Mul(tuple(flat)) if len(flat) > 1 else flat[0]
+        flat.extend(part.parts if type(part) is cls else (part,))
+    return cls(tuple(flat)) if len(flat) > 1 else flat[0]
 
 
 def div(x: Node, y: Node) -> Div:
@@ -198,17 +277,30 @@ def power(base: Node, exponent: int) -> Pow:
 def children(node: Node) -> tuple:
     """The direct sub-expressions of ``node``, left to right."""
     match node:
+        case _Many():
+            return node.parts
+        case _One(x) | Pow(x, _):
+            return (x,)
+        case _Two(a, b):
+            return (a, b)
         case Num() | Sym():
             return ()
-        case Add(parts) | Mul(parts) | Max(parts) | Min(parts):
-            return parts
-        case Div(top, bottom) | Gcd(top, bottom):
-            return (top, bottom)
-        case Pow(base, _):
-            return (base,)
-        case Neg(x) | Floor(x) | Ceil(x) | BigO(x):
-            return (x,)
     raise TypeError(f"not an expression node: {node!r}")
+
+
+def with_children(node: Node, change: Callable[[Node], Node]) -> Node:
+    """``node`` with ``change`` applied to each direct sub-expression (a leaf as it is),
+    nothing flattened or folded (:func:`add`, :func:`neg`... do that)."""
+    match node:
+        case _Many(parts):
+            return cast("Node", type(node)(tuple(map(change, parts))))
+        case _One(x):
+            return cast("Node", type(node)(change(x)))
+        case Pow(base, exponent):
+            return Pow(change(base), exponent)
+        case _Two(a, b):
+            return cast("Node", type(node)(change(a), change(b)))
+    return node
 
 
 def walk(node: Node):
@@ -242,17 +334,13 @@ def degree_bound(node: Node) -> int:
             return 0
         case Sym():
             return 1
-        case Add(parts) | Max(parts) | Min(parts):
-            return max(degree_bound(c) for c in parts)
-        case Gcd(a, b):
-            return max(degree_bound(a), degree_bound(b))
-        case Mul(parts):
-            return sum(degree_bound(c) for c in parts)
-        case Div(top, bottom):
-            return degree_bound(top) + degree_bound(bottom)
+        case Mul() | Div():
+            return sum(degree_bound(c) for c in children(node))
         case Pow(base, exponent):
             return degree_bound(base) * abs(exponent)
-        case Neg(x) | Floor(x) | Ceil(x) | BigO(x):
+        case _Many() | Gcd():  # sums, max, min, gcd
+            return max(degree_bound(c) for c in children(node))
+        case _One(x):
             return degree_bound(x)
     raise TypeError(f"not an expression node: {node!r}")
 
@@ -262,29 +350,29 @@ def depth(node: Node) -> int:
     level whatever its length, and so is a chain of products and divisions written
     without brackets (``a/b/c``, ``a*b/c*d``: each is the left operand of the next,
     nested in the tree only).  :func:`height` is the depth of the tree itself."""
+    return _deepest(node, chains=True)
+
+
+def height(node: Node) -> int:
+    """The depth of the tree (what a recursive walker recurses), iteratively."""
+    return _deepest(node, chains=False)
+
+
+def _deepest(node: Node, chains: bool) -> int:
     deepest, stack = 0, [(node, 1)]
     while stack:
         current, level = stack.pop()
         deepest = max(deepest, level)
         parts = children(current)
         if (
-            isinstance(current, (Div, Mul))
+            chains
+            and isinstance(current, (Div, Mul))
             and isinstance(parts[0], (Div, Mul))
             and not (isinstance(current, Mul) and isinstance(parts[0], Mul))
         ):
             stack.append((parts[0], level))
             parts = parts[1:]
         stack.extend((child, level + 1) for child in parts)
-    return deepest
-
-
-def height(node: Node) -> int:
-    """The depth of the tree (what a recursive walker recurses), iteratively."""
-    deepest, stack = 0, [(node, 1)]
-    while stack:
-        current, level = stack.pop()
-        deepest = max(deepest, level)
-        stack.extend((child, level + 1) for child in children(current))
     return deepest
 
 
@@ -304,15 +392,11 @@ def to_data(node: Node) -> list:
             return ["num", str(Fraction(value))]
         case Sym(name):
             return ["sym", name]
-        case Add(parts) | Mul(parts) | Max(parts) | Min(parts):
-            return [node.kind, [to_data(c) for c in parts]]
-        case Div(top, bottom) | Gcd(top, bottom):
-            return [node.kind, to_data(top), to_data(bottom)]
+        case _Many():
+            return [node.kind, [to_data(c) for c in node.parts]]
         case Pow(base, exponent):
             return ["pow", to_data(base), exponent]
-        case Neg(x) | Floor(x) | Ceil(x) | BigO(x):
-            return [node.kind, to_data(x)]
-    raise TypeError(f"not an expression node: {node!r}")
+    return [node.kind, *map(to_data, children(node))]  # one or two operands
 
 
 def _bad(data, why: str) -> ValueError:
@@ -348,22 +432,18 @@ def from_data(data) -> Node:
             if len(rest) != 1 or not isinstance(rest[0], str) or not _NAME.fullmatch(rest[0]):
                 raise _bad(item, "symbol")
             return Sym(rest[0])
-        if cls in (Add, Mul, Max, Min):
+        if issubclass(cls, _Many):
             if len(rest) != 1 or not isinstance(rest[0], list) or len(rest[0]) < 2:
                 raise _bad(item, "operands")
             return cls(tuple(read(c, level + 1) for c in rest[0]))
-        if cls is Div or cls is Gcd:
-            if len(rest) != 2:
-                raise _bad(item, "operands")
-            return cls(read(rest[0], level + 1), read(rest[1], level + 1))
         if cls is Pow:
             if len(rest) != 2 or type(rest[1]) is not int or abs(rest[1]) > 4096:
                 raise _bad(item, "exponent")
             return Pow(read(rest[0], level + 1), rest[1])
-        if len(rest) != 1:
-            raise _bad(item, "operand")
-        # every other kind returned above: a node of one operand is left
-        unary = cast("type[Neg | Floor | Ceil | BigO]", cls)
-        return unary(read(rest[0], level + 1))
+        if issubclass(cls, _Two) and len(rest) == 2:
+            return cls(read(rest[0], level + 1), read(rest[1], level + 1))
+        if issubclass(cls, _One) and len(rest) == 1:
+            return cls(read(rest[0], level + 1))
+        raise _bad(item, "operands")
 
     return read(data, 1)

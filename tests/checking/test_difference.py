@@ -45,9 +45,9 @@ def _wrong_answers():
                 (
                     qid,
                     to_text(
-                        ex.Add(reference.terms[1:])
-                        if len(reference.terms) > 2
-                        else reference.terms[0]
+                        ex.Add(reference.parts[1:])
+                        if len(reference.parts) > 2
+                        else reference.parts[0]
                     ),
                 )
             )

@@ -74,8 +74,23 @@ def test_a_gcd_of_a_value_that_is_not_whole_is_undefined():
 def test_nodes_are_frozen_and_hashable():
     tree = ex.mul(h, w)
     with pytest.raises(AttributeError):
-        tree.factors = ()
+        tree.parts = ()
+    with pytest.raises(AttributeError):
+        del tree.parts
+    with pytest.raises(AttributeError):
+        tree.extra = 1
     assert {tree: 1}[ex.mul(h, w)] == 1
+    # equal by class and fields: a floor is not a ceiling of the same operand
+    assert ex.Floor(h) != ex.Ceil(h) and ex.Floor(h) == ex.Floor(ex.sym("h"))
+    assert hash(ex.Floor(h)) == hash((h,))  # as a frozen dataclass hashes
+
+
+def test_nodes_pickle_and_print_by_their_fields():
+    import pickle
+
+    tree = ex.add(ex.Gcd(h, ex.num(Fraction(1, 2))), ex.power(w, -2), ex.Max((h, w)))
+    assert pickle.loads(pickle.dumps(tree)) == tree
+    assert repr(ex.Div(h, w)) == "Div(a=Sym(name='h'), b=Sym(name='w'))"
 
 
 @pytest.mark.parametrize(

@@ -53,15 +53,7 @@ def book_order(node: ex.Node) -> ex.Node:
             first = next((i for i, t in enumerate(ordered) if not _negative(t)), 0)
             ordered.insert(0, ordered.pop(first))
             return ex.Add(tuple(ordered))
-        case ex.Mul(parts) | ex.Max(parts) | ex.Min(parts):
-            return type(node)(tuple(book_order(p) for p in parts))
-        case ex.Div(top, bottom):
-            return ex.Div(book_order(top), book_order(bottom))
-        case ex.Pow(base, exponent):
-            return ex.Pow(book_order(base), exponent)
-        case ex.Neg(x) | ex.Floor(x) | ex.Ceil(x) | ex.BigO(x):
-            return type(node)(book_order(x))
-    return node
+    return ex.with_children(node, book_order)
 
 
 def show(node: ex.Node) -> tuple[str, str]:

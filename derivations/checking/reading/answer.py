@@ -109,8 +109,8 @@ def _as_shape(parsed: Parsed, text: str, question_id: str) -> Parsed:
     if how is None:
         return parsed
     tree = parsed.tree
-    if isinstance(tree, ex.Mul) and len(tree.factors) == 2:
-        chosen = _shape(list(tree.factors), how, None, pair=False)
+    if isinstance(tree, ex.Mul) and len(tree.parts) == 2:
+        chosen = _shape(list(tree.parts), how, None, pair=False)
         if chosen is not None:
             return _reparsed(parsed, chosen, "shape_product")
     return parsed
