@@ -4,7 +4,7 @@ real checker running in the reader's browser (Pyodide in a Web Worker), offline.
 - :mod:`.page`: the page ``{lang}/practice.html`` (questions grouped by exercise in that
   edition's numbering, the reference folded in a closed ``<details>``);
 - :mod:`.archive`: ``practice/checker.zip``, the checker's pure-Python code and what it
-  imports (lark; no PyYAML: YAML ships as prebuilt JSON) in one archive of deterministic bytes;
+  needs (no lark, no PyYAML: their data ships as prebuilt JSON) in one archive of deterministic bytes;
 - :mod:`.runtime`: the Pyodide runtime copied from ``node_modules/pyodide`` (npm, pinned in
   ``package.json``, never committed);
 - :mod:`.browser`: what the worker calls for one answer (``check --json``'s object);

@@ -1,12 +1,15 @@
-"""``practice/checker.zip``: the checker's pure-Python code and the pure-Python libraries it
-imports, one archive the practice page's worker unpacks onto ``sys.path`` in Pyodide.
+"""``practice/checker.zip``: the checker's pure-Python code, one archive the practice
+page's worker unpacks onto ``sys.path`` in Pyodide; it needs no library beyond Python's
+own.
 
 What goes in: the ``derivations`` package without the parts checking never imports
 (:data:`LEFT_OUT`: the sheets' exercises and figures, networks, variants, benchmarks,
 templates, the page's own scripts), with the package data checking reads (the message
 catalogues and the registry's YAML files, each also as the store's prebuilt JSON, the
-rubric, the prebuilt derivations); ``lark`` (the answer grammar's parser).  No PyYAML:
-the browser reads every YAML file of the package from its prebuilt JSON.  The
+rubric, the prebuilt derivations) and the answer grammar's parse tables, prebuilt.  No
+PyYAML and no lark: the browser reads every YAML file of the package from its prebuilt
+JSON, and parses answers with :mod:`derivations.checking.reading.lalr` over the tables
+lark computed at build time.  The
 bytes are deterministic: members sorted by name, each dated 1980-01-01, mode 0644, deflated
 at level 9, so a build from a checkout and one from an installed wheel (same sources, same
 library versions, pinned by ``constraints.txt``) are byte for byte the same.
@@ -18,7 +21,7 @@ import io
 import zipfile
 from pathlib import Path
 
-__all__ = ["ARCHIVE", "LEFT_OUT", "LIBRARIES", "members", "checker_archive"]
+__all__ = ["ARCHIVE", "LEFT_OUT", "members", "checker_archive"]
 
 ARCHIVE = "practice/checker.zip"  # where ``docs`` writes it, relative to its output folder
 # subpackages of derivations that checking never imports
@@ -30,9 +33,6 @@ _DATA = (
     "grading/*.toml",
     "prebuilt/checking/*.json",
 )
-# pure-Python libraries: import name -> patterns below the library's folder
-LIBRARIES = {"lark": ("**/*.py", "grammars/*.lark")}
-_LIBRARY_LEFT_OUT = ("__pyinstaller", "tools")
 _DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -50,40 +50,23 @@ def _package_members() -> dict[str, Path]:
     return {f"derivations/{path.relative_to(root).as_posix()}": path for path in found}
 
 
-def _library_members(name: str, patterns: tuple) -> dict[str, Path]:
-    import importlib
-
-    module = importlib.import_module(name)
-    root = Path(module.__file__ or "").resolve().parent
-    found = {
-        path
-        for pattern in patterns
-        for path in root.glob(pattern)
-        if path.is_file()
-        and "__pycache__" not in path.parts
-        and not set(path.relative_to(root).parts) & set(_LIBRARY_LEFT_OUT)
-    }
-    return {f"{name}/{path.relative_to(root).as_posix()}": path for path in found}
-
-
 def members() -> dict[str, Path]:
-    """Archive name -> file, for every member."""
-    out = _package_members()
-    for name, patterns in LIBRARIES.items():
-        out.update(_library_members(name, patterns))
-    return dict(sorted(out.items()))
+    """Archive name -> file, for every member read from a file."""
+    return dict(sorted(_package_members().items()))
 
 
 def checker_archive() -> bytes:
     """The archive's bytes (deterministic, see the module's docstring), with the message
     catalogues and the registry's YAML files also as the store's prebuilt JSON
     (:func:`derivations.messages.prebuilt_files`, :func:`derivations.registry.data.
-    prebuilt_files`): the browser never parses YAML."""
+    prebuilt_files`) and the grammar's parse tables (:func:`derivations.checking.
+    reading.grammar.prebuilt_files`): the browser never parses YAML nor imports lark."""
+    from derivations.checking.reading.grammar import prebuilt_files as grammar
     from derivations.messages import prebuilt_files as messages
     from derivations.registry.data import prebuilt_files as registry
 
     contents = {name: path.read_bytes() for name, path in members().items()}
-    for name, data in {**messages(), **registry()}.items():
+    for name, data in {**messages(), **registry(), **grammar()}.items():
         contents[f"derivations/{name}"] = data
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -49,14 +49,16 @@ def test_the_bytes_are_the_same_each_build_and_the_members_fixed(built):
     assert {(i.date_time, i.external_attr >> 16) for i in infos} == {
         ((1980, 1, 1, 0, 0, 0), 0o100644)
     }
-    assert "derivations/practice/browser.py" in names and "lark/lark.py" in names
+    assert "derivations/practice/browser.py" in names
+    assert "derivations/prebuilt/grammar/lalr-tables.json" in names
     assert {n for n in names if n.startswith("derivations/prebuilt/")} >= {
         f"derivations/prebuilt/checking/{q}.json" for q, _, _ in ANSWERS
     }
     left_out = [n for n in names if n.split("/")[1] in archive.LEFT_OUT or "__pycache__" in n]
     assert not left_out
-    # no PyYAML: every YAML file the checker reads ships as the store's prebuilt JSON
-    assert not [n for n in names if n.startswith(("yaml/", "_yaml/"))]
+    # no library but the package: no PyYAML (every YAML file the checker reads ships as
+    # the store's prebuilt JSON), no lark (the grammar's tables ship prebuilt)
+    assert {n.partition("/")[0] for n in names} == {"derivations"}
     shipped = {n for n in names if n.startswith("derivations/prebuilt/")}
     for name in names:
         folder, _, file = name.removeprefix("derivations/").rpartition("/")
@@ -77,7 +79,8 @@ def test_unpacked_alone_it_checks_as_the_command_line_does(built, tmp_path):
         f"sys.path.insert(0, {str(tmp_path / 'site')!r})\n"
         "from derivations.practice.browser import answer\n"
         f"out = [json.loads(answer(*a)) for a in {ANSWERS!r}]\n"
-        "heavy = sorted(m for m in ('sympy', 'numpy', 'jinja2', 'matplotlib') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('sympy', 'numpy', 'jinja2', 'matplotlib', 'lark', 'yaml')\n"
+        "               if m in sys.modules)\n"
         "print(json.dumps({'results': out, 'heavy': heavy}))\n"
     )
     env = {"DERIVATIONS_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}

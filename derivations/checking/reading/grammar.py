@@ -1,24 +1,26 @@
-"""The grammar of an answer (lark, LALR) over the tokens of :mod:`.lexer`.
+"""The grammar of an answer (LALR) over the tokens of :mod:`.lexer`.
 
 Juxtaposition is multiplication (``2 c_i h w``, ``(a)(b)``) but a juxtaposed factor
 never starts with a sign, so ``a -b`` stays a subtraction.  ``^`` is right-associative
 and binds tighter than a leading minus (``-k^2 = -(k^2)``); ``a/b c`` reads ``(a/b) c``
 as in Python and SymPy.
+
+lark analyses the grammar into LALR(1) tables (:func:`tables`); :mod:`.lalr` runs them.
+The tables are data of the store (kind ``grammar``, keyed by this file and the lexer's,
+whose terminals the grammar declares): a cold start reads them as JSON and imports no
+lark; only where neither the user's cache nor the package holds them for these sources
+is lark imported to compute them (then cached).  The practice pages' archive ships them
+prebuilt (:func:`prebuilt_files`): lark is not in the browser.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-import pickle
 from functools import lru_cache
 
-from lark import Lark
-from lark.lexer import Lexer
-
+from derivations.checking.reading.lalr import Parser, checked_tables
 from derivations.checking.reading.lexer import TERMINALS
 
-__all__ = ["GRAMMAR", "parser"]
+__all__ = ["GRAMMAR", "parser", "tables", "prebuilt_files"]
 
 GRAMMAR = (
     r"""
@@ -54,93 +56,115 @@ arguments: sum (COMMA sum)*
 )
 
 
-class _TokenList(Lexer):
-    """Hands lark the tokens :func:`.lexer.tokenize` made (passed in place of text)."""
+def _lark():
+    """lark's LALR parser of :data:`GRAMMAR` over tokens made by :mod:`.lexer` (lark
+    imported here only: computing the tables, and the tests that hold :mod:`.lalr` to
+    it)."""
+    from lark import Lark
+    from lark.lexer import Lexer
 
-    def __init__(self, lexer_conf):
-        pass
+    class TokenList(Lexer):
+        """Hands lark the tokens :func:`.lexer.tokenize` made (passed in place of text)."""
 
-    # lark's legacy custom-lexer interface (one argument, adapted by lark's
-    # _wrap_lexer), which its stub for Lexer.lex does not describe
-    def lex(self, tokens):  # type: ignore[override]
-        yield from tokens
+        def __init__(self, lexer_conf):
+            pass
 
+        # lark's legacy custom-lexer interface (one argument, adapted by lark's
+        # _wrap_lexer), which its stub for Lexer.lex does not describe
+        def lex(self, tokens):  # type: ignore[override]
+            yield from tokens
 
-def _build() -> Lark:
-    return Lark(GRAMMAR, parser="lalr", lexer=_TokenList, keep_all_tokens=True)
-
-
-# --- the analysed grammar on disk (issue 16: building it is ~0.1 s of every cold start) --
-# Lark saves a parser as a pickle; it is unpickled only from an entry of the validated,
-# per-user signed cache (derivations.store: its one trust rule, the entry's identity
-# signed), by an unpickler that admits one global (_TokenList);
-# the loaded parser must then read a probe answer as the saved one did.  Any failure:
-# built again.  Keyed by this grammar, the lexer's terminals and the lark version.
-_SOURCES = ("checking/reading/grammar.py", "checking/reading/lexer.py")
-_ENTRY = "lalr"
+    return Lark(GRAMMAR, parser="lalr", lexer=TokenList, keep_all_tokens=True)
 
 
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module, name):
-        if (module, name) == (__name__, "_TokenList"):
-            return _TokenList
-        raise pickle.UnpicklingError(f"global {module}.{name} is not allowed")
+def _derived() -> dict:
+    """The tables of :mod:`.lalr`, from lark's analysis of :data:`GRAMMAR`: its LALR
+    states (terminals and rule names to shift or reduce) and, per rule, what lark's tree
+    builder does with a reduction (the tree's name, whether one child stands for the
+    node, which children are spliced in).  lark numbers states and rules by the order of
+    its sets, which changes between processes; here rules are sorted and states
+    numbered in the order a walk from the start state meets them (symbols sorted), so
+    the same grammar always gives the same bytes."""
+    built = _lark()
+    table = built.parser.parser.parser.parse_table
 
+    def key(rule) -> tuple:
+        return (str(rule.origin.name), [str(s.name) for s in rule.expansion], str(rule.alias))
 
-def _probe(candidate: Lark) -> str:
-    from lark import Token
-
-    tokens = [
-        Token("NUMBER", "2", start_pos=1),
-        Token("SYMBOL", "h", start_pos=2),
-        Token("SLASH", "/", start_pos=3),
-        Token("LPAR", "(", start_pos=4),
-        Token("SYMBOL", "w", start_pos=5),
-        Token("MINUS", "-", start_pos=6),
-        Token("NUMBER", "1", start_pos=7),
-        Token("RPAR", ")", start_pos=8),
+    rules = sorted(built.rules, key=key)
+    if not all(rule.options.keep_all_tokens for rule in rules):
+        raise ValueError("every rule keeps its tokens")  # what .lalr assumes
+    index = {id(rule): i for i, rule in enumerate(rules)}
+    start = table.start_states["start"]
+    order = [start]
+    number = {start: 0}
+    for state in order:  # grows while walked: breadth first
+        for _symbol, (action, argument) in sorted(table.states[state].items()):
+            if action.name == "Shift" and argument not in number:
+                number[argument] = len(order)
+                order.append(argument)
+    states = [
+        {
+            str(symbol): [0, number[argument]]
+            if action.name == "Shift"
+            else [1, index[id(argument)]]
+            for symbol, (action, argument) in sorted(table.states[state].items())
+        }
+        for state in order
     ]
-    return candidate.parse(tokens).pretty()
+    return checked_tables(
+        {
+            "start": 0,
+            "end": number[table.end_states["start"]],
+            "states": states,
+            "rules": [
+                [
+                    str(rule.origin.name),
+                    len(rule.expansion),
+                    str(rule.alias or rule.origin.name),
+                    bool(rule.options.expand1 and not rule.alias),
+                    [
+                        i
+                        for i, symbol in enumerate(rule.expansion)
+                        if not symbol.is_term and symbol.name.startswith("_")
+                    ],
+                ]
+                for rule in rules
+            ],
+        }
+    )
 
 
-def _loaded(payload) -> Lark:
-    """The parser of a cache entry; ValueError when it is not one we wrote."""
-    if (
-        not isinstance(payload, dict)
-        or set(payload) != {"lark", "probe"}
-        or not all(isinstance(value, str) for value in payload.values())
-    ):
-        raise ValueError("not a saved grammar")
-    try:
-        saved = _Unpickler(io.BytesIO(base64.b64decode(payload["lark"], validate=True))).load()
-        candidate = Lark.load(saved)
-        if _probe(candidate) != payload["probe"]:
-            raise ValueError("the saved grammar reads differently")
-    except ValueError:
-        raise
-    except Exception as error:
-        raise ValueError(f"not a saved grammar ({type(error).__name__})") from None
-    return candidate
+_SOURCES = ("checking/reading/grammar.py", "checking/reading/lexer.py")
+_ENTRY = "lalr-tables"
 
 
 def _cache():
     from derivations.store import Kind
 
-    return Kind("grammar", _SOURCES, libraries=("python", "lark"))
+    return Kind("grammar", _SOURCES)
+
+
+def tables() -> dict:
+    """The parse tables: from the store (the user's cache, or prebuilt beside the
+    package) when it holds them for these sources, else computed by lark and cached."""
+    cache = _cache()
+    found = cache.get(_ENTRY, checked_tables)
+    if found is not None:
+        return found
+    derived = _derived()
+    cache.store(_ENTRY, derived)
+    return derived
 
 
 @lru_cache(maxsize=1)
-def parser() -> Lark:
-    """The LALR parser, from the disk cache when a trusted entry exists."""
+def parser() -> Parser:
+    """The LALR parser of answers (:mod:`.lalr` over :func:`tables`)."""
+    return Parser(tables())
+
+
+def prebuilt_files() -> dict[str, bytes]:
+    """The tables as the store's prebuilt entry (path below the package -> bytes),
+    computed by lark now: what the practice pages' archive ships."""
     cache = _cache()
-    found = cache.load(_ENTRY, _loaded)
-    if found is not None:
-        return found
-    built = _build()
-    stream = io.BytesIO()
-    built.save(stream)
-    cache.store(
-        _ENTRY,
-        {"lark": base64.b64encode(stream.getvalue()).decode("ascii"), "probe": _probe(built)},
-    )
-    return built
+    return {f"prebuilt/{cache.kind}/{_ENTRY}.json": cache.prebuilt_file(_ENTRY, _derived())}

@@ -1,6 +1,6 @@
 """Tokens of a pasted formula: longest match on known spellings, LaTeX commands, brackets.
 
-Produces lark :class:`~lark.Token` objects whose ``start_pos`` is the 1-based column in
+Produces :class:`~.lalr.Token` objects whose ``start_pos`` is the 1-based column in
 the text as the student gave it, so every error names where it happened.
 """
 
@@ -11,9 +11,8 @@ import re
 from functools import cache, lru_cache
 from typing import cast
 
-from lark import Token
-
 from derivations.checking.reading.errors import InvalidAnswer, refuse
+from derivations.checking.reading.lalr import Token
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import meaning_of_word, notation_spellings

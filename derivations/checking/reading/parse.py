@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lark.exceptions import UnexpectedInput, UnexpectedToken
-
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import Note, counting, informal
+from derivations.checking.reading.lalr import UnexpectedToken
 from derivations.checking.reading.lexer import UNKNOWN_KEYS, describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.transform import to_expression
@@ -53,11 +52,9 @@ class Parsed:
 _WORDS = {"NUMBER", "SYMBOL", "FUNC", "FRAC", "$END"}  # not shown as punctuation
 
 
-def _syntax_error(error: UnexpectedInput, tokens) -> InvalidAnswer:
+def _syntax_error(error: UnexpectedToken, tokens) -> InvalidAnswer:
     """What the parser met and, when it says something, what it expected: an operand
     (a number, a symbol, a bracket), or one of the operators and brackets listed."""
-    if not isinstance(error, UnexpectedToken):
-        return refuse("cannot_read")  # pragma: no cover
     token, names = error.token, set(error.expected)
     shown = " ".join(sorted(describe_terminal(name) for name in names - _WORDS))
     variant = "_operand" if {"NUMBER", "SYMBOL"} <= names else "_expected" if shown else ""
@@ -100,7 +97,7 @@ def _formula(text: Normalized, start: int, end: int, notes: list) -> ex.Node:
     tokens = tokenize(Normalized(text.text[:end], text.columns[:end]), start, notes)
     try:
         tree = parser().parse(tokens)
-    except UnexpectedInput as error:
+    except UnexpectedToken as error:
         raise _syntax_error(error, tokens) from None
     return to_expression(tree)
 

@@ -1,4 +1,4 @@
-"""Parse tree (lark) -> expression tree, with the bounds of :mod:`.limits` enforced.
+"""Parse tree (:mod:`.lalr`) -> expression tree, with the bounds of :mod:`.limits` enforced.
 
 Exponents are folded to whole-number constants here (``9^9^9`` is refused before any
 power is computed); a division by a constant zero (``c_i/0``, ``1/(2-2)``, ``0^-1``) is
@@ -10,9 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import cast
 
-from lark import Token, Tree
-
 from derivations.checking.reading.errors import refuse
+from derivations.checking.reading.lalr import Token, Tree
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT, MAX_HEIGHT
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import Undefined, compile_node
