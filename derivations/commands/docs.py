@@ -192,8 +192,9 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
         for fmt in ("md", "tex"):
             documents[f"{lang}/answers.{fmt}"] = render_answers(numbered, appendices, lang, fmt)
         documents[f"{lang}/formulas.md"] = render_formulas(page, lang)
-        documents[f"{lang}/index.html"] = render_page(numbered, appendices, page, lang, svgs)
-        documents[f"{lang}/{PAGE}"] = render_practice(numbered, appendices, lang)
+        index = render_page(numbered, appendices, page, lang, svgs)
+        documents[f"{lang}/index.html"] = index
+        documents[f"{lang}/{PAGE}"] = render_practice(numbered, appendices, lang, index)
     documents[ARCHIVE] = checker_archive()
     documents.update(static_files())
     for drawn in figures:

@@ -5,18 +5,31 @@ checker (:mod:`derivations.practice.browser`, in a Web Worker).
 Rendered by ``templates/practice.html.j2`` (autoescaping on).  Per question: its title, the
 symbols an answer may use (MathML, as the sheets render math, with their meaning), a
 ``<form data-question="ID">`` with one text input ``name="answer"`` and a submit button, an
-empty feedback box, and the reference (the book's conventions) with a link to the worked
-answer in a ``<details>`` that is closed until the reader opens it.  The page works without
-its script as a readable list of questions.
+empty feedback box, and the reference (the book's conventions) in a ``<details>`` that is
+closed until the reader opens it, with a link to the exercise's worked answer.  Per
+exercise: its worked answer, in a ``<details>`` closed until the reader opens it, exactly
+as the web page ``index.html`` renders it (:func:`worked_answers` takes the exercise's
+section of that page and its style sheet: the practice page shows the sheets' own
+output, never a copy of their text).  The page works without its script as a readable
+list of questions.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup
 
-__all__ = ["PAGE", "SCRIPT", "WORKER", "question_views", "render_practice", "static_files"]
+__all__ = [
+    "PAGE",
+    "SCRIPT",
+    "WORKER",
+    "question_views",
+    "render_practice",
+    "static_files",
+    "worked_answers",
+]
 
 PAGE = "practice.html"  # per language, beside index.html
 SCRIPT = "practice/page.js"
@@ -32,6 +45,25 @@ _VERDICTS = (
     "error",
     "timeout",
 )
+
+
+# an exercise's section of index.html (its heading left out) and the page's style sheet
+_SECTION = re.compile(
+    r'<section id="(?P<anchor>[^"]+)">\n<h2>.*?</h2>\n(?P<body>.*?)</section>', re.S
+)
+_STYLE = re.compile(r"<style>\n(?P<css>.*?)</style>", re.S)
+
+
+def worked_answers(index_html: str) -> tuple[dict[str, Markup], Markup]:
+    """``({exercise anchor: its worked answer}, the style sheet)`` of the web page
+    ``index_html`` (:func:`derivations.render.render_page`'s output): each exercise's
+    section as that page shows it, its heading left out.  ValueError when the page has
+    no such sections or no style sheet (a changed template: fix this reader)."""
+    sections = {m["anchor"]: Markup(m["body"]) for m in _SECTION.finditer(index_html)}
+    style = _STYLE.search(index_html)
+    if not sections or style is None:
+        raise ValueError("index.html has no exercise sections or no style sheet")
+    return sections, Markup(style["css"])
 
 
 def _symbols(qid: str) -> list[str]:
@@ -74,9 +106,10 @@ def question_views(qid: str, lang: str) -> dict:
     }
 
 
-def _groups(entries: list, lang: str) -> list[dict]:
+def _groups(entries: list, lang: str, worked: dict) -> list[dict]:
     """The exercises (as :func:`derivations.render.entries` labels them) that have
-    questions, each with its questions in catalogue order; questions of no exercise last."""
+    questions, each with its questions in catalogue order and its worked answer (from
+    ``worked``, :func:`worked_answers`); questions of no exercise last."""
     from derivations.messages import text
     from derivations.registry.questions import QUESTIONS
 
@@ -84,7 +117,15 @@ def _groups(entries: list, lang: str) -> list[dict]:
     for e in entries:
         ids = [q.id for q in QUESTIONS.values() if q.exercise == e["exercise"].id]
         if ids:
-            groups.append({**e, "questions": [question_views(i, lang) for i in ids]})
+            if e["anchor"] not in worked:
+                raise ValueError(f"index.html has no worked answer for {e['anchor']!r}")
+            groups.append(
+                {
+                    **e,
+                    "questions": [question_views(i, lang) for i in ids],
+                    "worked": worked[e["anchor"]],
+                }
+            )
     rest = [q.id for q in QUESTIONS.values() if q.exercise is None]
     if rest:
         groups.append(
@@ -94,6 +135,7 @@ def _groups(entries: list, lang: str) -> list[dict]:
                 "note": "",
                 "anchor": "other",
                 "questions": [question_views(i, lang) for i in rest],
+                "worked": None,
             }
         )
     return groups
@@ -115,19 +157,22 @@ def _script_messages(lang: str) -> str:
     return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_practice(numbered: list, appendices: list, lang: str) -> str:
+def render_practice(numbered: list, appendices: list, lang: str, index_html: str) -> str:
     """The practice page for ``lang`` (``numbered``, ``appendices``: the edition's
-    exercises as :func:`derivations.exercises.for_edition` orders them)."""
+    exercises as :func:`derivations.exercises.for_edition` orders them; ``index_html``:
+    that edition's web page, whose worked answers and style the page shows)."""
     from derivations.render import entries, lookup
     from derivations.webpage import environment
 
+    worked, sheet_style = worked_answers(index_html)
     return (
         environment()
         .get_template("practice.html.j2")
         .render(
             msg=lookup(lang),
             lang=lang,
-            groups=_groups(entries(numbered, appendices, lang), lang),
+            groups=_groups(entries(numbered, appendices, lang), lang, worked),
+            sheet_style=sheet_style,
             script_messages=Markup(_script_messages(lang)),
             limit_ms=LIMIT_MS,
             script=f"../{SCRIPT}",

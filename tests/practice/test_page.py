@@ -1,6 +1,7 @@
 """The practice pages as HTML: every question of the catalogue once, as the contract's form,
 grouped under the edition's own exercise numbers, the answer folded in a closed
-``<details>``; the script's texts safe inside ``<script>``."""
+``<details>``, each exercise's worked answer (the web page's own section) in another;
+the script's texts safe inside ``<script>``."""
 
 from html.parser import HTMLParser
 
@@ -20,12 +21,15 @@ class Outline(HTMLParser):
     def __init__(self):
         super().__init__()
         self.forms, self.heading, self.in_h2, self.scripts = [], "", False, []
+        self.in_form = False
+        self.worked = []  # (id, open) of each worked answer's <details>, outside the forms
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "h2":
             self.in_h2, self.heading = True, ""
         elif tag == "form":
+            self.in_form = True
             self.forms.append(
                 {
                     "id": a.get("data-question"),
@@ -39,14 +43,18 @@ class Outline(HTMLParser):
             self.forms[-1]["inputs"].append((a.get("name"), a.get("type")))
         elif tag == "button" and self.forms:
             self.forms[-1]["buttons"] += a.get("type") == "submit"
-        elif tag == "details" and self.forms:
+        elif tag == "details" and self.in_form:
             self.forms[-1]["details"].append("open" in a)
+        elif tag == "details":
+            self.worked.append((a.get("id"), "open" in a))
         elif tag == "script":
             self.scripts.append(a)
 
     def handle_endtag(self, tag):
         if tag == "h2":
             self.in_h2 = False
+        elif tag == "form":
+            self.in_form = False
 
     def handle_data(self, data):
         if self.in_h2:
@@ -56,9 +64,16 @@ class Outline(HTMLParser):
 @pytest.fixture(scope="module")
 def pages() -> dict:
     from derivations.exercises import for_edition
+    from derivations.render import render_page
 
-    exercises, _, _ = docs._built(recheck=False, jobs=1)
-    return {lang: render_practice(*for_edition(exercises, lang), lang) for lang in docs.LANGS}
+    exercises, page, figures = docs._built(recheck=False, jobs=1)
+    out = {}
+    for lang in docs.LANGS:
+        edition = for_edition(exercises, lang)
+        index = render_page(*edition, page, lang, {d.key: d.svg for d in figures})
+        out[lang] = render_practice(*edition, lang, index)
+        out[f"{lang}/index"] = index
+    return out
 
 
 @pytest.mark.parametrize("lang", docs.LANGS)
@@ -88,8 +103,29 @@ def test_questions_are_under_the_editions_own_exercise_numbers(pages, lang):
     assert zh_only, "the catalogue has a question of an exercise only the Chinese edition has"
 
 
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_each_exercise_shows_its_worked_answer_as_the_web_page_does(pages, lang):
+    """One closed <details> per exercise with questions, holding that exercise's section
+    of index.html byte for byte (the sheets' own output, not a copy of their text), with
+    its boxed answers; every question links to its exercise's."""
+    outline = Outline()
+    outline.feed(pages[lang])
+    exercises = {QUESTIONS[f["id"]].exercise for f in outline.forms} - {None}
+    assert sorted(outline.worked) == sorted((f"worked-{e}", False) for e in exercises)
+    index = pages[f"{lang}/index"]
+    for exercise in exercises:
+        start = pages[lang].index(f'<details class="worked" id="worked-{exercise}">')
+        body = pages[lang][start:].split("</summary>\n", 1)[1].split("\n</details>", 1)[0]
+        section = index[index.index(f'<section id="{exercise}">') :]
+        assert body.strip() and body in section.split("</section>", 1)[0]
+        assert 'class="answer"' in body  # the boxed answers are there
+        assert f'data-opens="worked-{exercise}"' in pages[lang]
+    sheet_style = index.split("<style>\n", 1)[1].split("</style>", 1)[0]
+    assert sheet_style in pages[lang]
+
+
 def test_the_scripts_texts_cannot_close_the_script_element(pages):
-    for page in pages.values():
+    for page in (page for name, page in pages.items() if "/" not in name):
         start = page.index('<script type="application/json" id="practice-messages">')
         body = page[start:].split(">", 1)[1].split("</script>", 1)[0]
         assert "<" not in body and "&" not in body

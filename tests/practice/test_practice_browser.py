@@ -181,12 +181,50 @@ def test_no_sideways_scrolling_and_the_answers_folded(pages, lang, width):
           overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           forms: document.querySelectorAll('form[data-question]').length,
           details: document.querySelectorAll('details').length,
+          worked: document.querySelectorAll('details.worked').length,
           open: document.querySelectorAll('details[open]').length,
           merror: document.getElementsByTagName('merror').length,
         })"""
     )
     assert seen["overflow"] <= 0 and seen["merror"] == 0, seen
-    assert seen["details"] == seen["forms"] > 10 and seen["open"] == 0, seen
+    assert seen["forms"] > 10 and seen["worked"] >= 4 and seen["open"] == 0, seen
+    assert seen["details"] == seen["forms"] + seen["worked"], seen
+    # opened, the worked answers (tables, figures, wide math) fit too, every image loaded
+    opened = page.evaluate(
+        """async () => {
+          const all = [...document.querySelectorAll('details')];
+          all.forEach((d) => { d.open = true; });
+          const images = [...document.querySelectorAll('details.worked img')];
+          await Promise.all(images.map((i) => i.decode().catch(() => null)));
+          const out = {
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            images: images.length,
+            broken: images.filter((i) => !i.complete || i.naturalWidth === 0).length,
+            answers: document.querySelectorAll('details.worked .answer').length,
+            merror: document.getElementsByTagName('merror').length,
+          };
+          all.forEach((d) => { d.open = false; });
+          return out;
+        }"""
+    )
+    assert opened["overflow"] <= 0 and opened["broken"] == 0 and opened["merror"] == 0, opened
+    assert opened["images"] > 0 and opened["answers"] >= seen["worked"], opened
+
+
+def test_a_questions_link_opens_its_exercises_worked_answer(context, site):
+    page = context.new_page()
+    try:
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        form = page.locator('form[data-question="forward-mults"]')
+        form.locator("summary").click()
+        link = form.locator("a[data-opens]")
+        target = link.get_attribute("data-opens")
+        assert page.evaluate(f"document.getElementById('{target}').open") is False
+        link.click()
+        assert page.evaluate(f"document.getElementById('{target}').open") is True
+        assert page.locator(f"#{target} .answer").count() > 0
+    finally:
+        page.close()
 
 
 def test_the_answers_are_closed_on_load(context, site):

@@ -146,5 +146,12 @@
   for (const form of document.querySelectorAll("form[data-question]")) {
     form.addEventListener("submit", submitted);
   }
+  // a link to an exercise's worked answer opens its <details> (closed until then)
+  for (const link of document.querySelectorAll("a[data-opens]")) {
+    link.addEventListener("click", () => {
+      const target = document.getElementById(link.dataset.opens);
+      if (target && target.tagName === "DETAILS") target.open = true;
+    });
+  }
   start();
 })();
