@@ -98,6 +98,26 @@ def _reparsed(parsed: Parsed, mapping: dict) -> Parsed:
     )
 
 
+def _question_axis(entry) -> str | None:
+    """The one axis of a question whose reference is of one axis only (the output
+    height: ``h``), else None."""
+    axes = {_AXIS[name] for name in ex.symbols_in(entry.reference.tree) if name in _AXIS}
+    return next(iter(axes)) if len(axes) == 1 else None
+
+
+def _n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
+    """``n`` in an answer to an output size (one axis) is the input size of that axis,
+    not the batch (which no output size holds): the book's own n_h, n_w and many
+    courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading."""
+    axis = _question_axis(entry)
+    if axis is None or "n" not in parsed.symbols:
+        return parsed, []
+    if "n" in ex.symbols_in(entry.reference.tree):  # pragma: no cover - no such question
+        return parsed, []
+    reading = {"written": "n", "read": axis, "how": "input_size"}
+    return _reparsed(parsed, {"n": ex.sym(axis)}), [reading]
+
+
 def _declared(notation: dict | None, letter: str) -> ex.Node | None:
     """The formula a declared notation gives ``letter`` (data of the course, read by
     the same reader as answers), or None."""
@@ -125,6 +145,9 @@ def _axes_near(tree: ex.Node, name: str) -> set[str]:
 def _candidates(letter: str, placeholder: str, parsed: Parsed, quantities: list) -> list[str]:
     hinted = role_hints().get(letter)
     names = [q for q in quantities if hinted is None or q in hinted]
+    # a number a hint lists: a parameter the book's layers hold at that value (D, the
+    # dilation, is 1 there)
+    names += [value for value in hinted or () if value.isdigit()]
     axes = _axes_near(parsed.tree, placeholder)
     if len(axes) == 1:
         (axis,) = axes
@@ -152,11 +175,11 @@ def resolve(
     :class:`InvalidAnswer` when a letter stays unknown or is ambiguous.  ``judge(parsed)``
     returns an outcome key of a fully known answer (None: it matches no variant);
     ``allowed``: the symbols an answer to the question may use."""
+    parsed, readings = _n_as_input_size(entry, parsed)
     letters = unknown_letters(parsed)
     if not letters:
-        return parsed, []
+        return parsed, readings
     mapping: dict[str, ex.Node] = {}
-    readings: list[dict] = []
     rest = []
     for placeholder in letters:
         letter = unknown_letter(placeholder) or placeholder
@@ -227,7 +250,7 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
         tried += 1
         if tried > MAX_ASSIGNMENTS:
             break
-        mapping = {p: ex.sym(name) for p, name in zip(placeholders, choice)}
+        mapping = {p: _node(name) for p, name in zip(placeholders, choice)}
         outcome = judge(_reparsed(parsed, mapping))
         if outcome is not None:
             matched.append((choice, outcome))
@@ -237,7 +260,12 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
     if len(outcomes) > 1:
         raise _ambiguous(placeholders, matched)
     choice = matched[0][0]
-    return {p: ex.sym(name) for p, name in zip(placeholders, choice)}
+    return {p: _node(name) for p, name in zip(placeholders, choice)}
+
+
+def _node(name: str) -> ex.Node:
+    """A candidate as a tree: a symbol, or a number (a parameter held at it)."""
+    return ex.num(int(name)) if name.isdigit() else ex.sym(name)
 
 
 def _ambiguous(placeholders: list, matched: list) -> InvalidAnswer:

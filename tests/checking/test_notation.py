@@ -330,7 +330,7 @@ def _every_reading_wrong(question: str, answer: str, letter: str) -> bool:
     """Whether the answer, with the letter replaced by each of the question's symbols
     in turn (checked directly, no inference), is never right."""
     names = ["c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w"]
-    names += ["k", "s", "p"]
+    names += ["k", "s", "p", "1"]  # "1": a parameter a role may hold at 1 (D, the dilation)
     for name in names:
         result = check(question, answer.replace(letter, f"({name})"), symbolic=False)
         if result.verdict in RIGHT:
@@ -342,7 +342,7 @@ def _every_reading_wrong(question: str, answer: str, letter: str) -> bool:
 @given(
     st.sampled_from(["forward-mults", "forward-ops", "forward-adds"]),
     st.lists(st.sampled_from(_PARTS), min_size=2, max_size=6),
-    st.sampled_from(["F", "C", "A", "M"]),
+    st.sampled_from(["F", "C", "A", "M", "D"]),
 )
 def test_inference_never_accepts_an_answer_wrong_under_every_reading(question, parts, letter):
     answer = " ".join([*parts, letter])

@@ -217,7 +217,9 @@ _SENTENCE_FACTOR = [
         re.I,
     ),
     re.compile(rf"(?:factor\s+of\s+){_NUMBER}(?![\w.])", re.I),
-    re.compile(rf"(?<![\w.]){_NUMBER}\s*(?:x|×|times|-?fold|倍)(?![A-Za-z])", re.I),
+    # not inside a word or number (a Chinese character before it is a word boundary:
+    # 增加4倍)
+    re.compile(rf"(?<![A-Za-z0-9_.]){_NUMBER}\s*(?:x|×|times|-?fold|倍)(?![A-Za-z])", re.I),
 ]
 _INCREASE = re.compile(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
 _WORDS_ONLY = re.compile(

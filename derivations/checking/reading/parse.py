@@ -65,13 +65,20 @@ def _syntax_error(error: UnexpectedToken, tokens) -> InvalidAnswer:
 
 
 _EQUALS = "=≈"
-_NAME = re.compile(r"\s*([^\W\d][\w']*)\s*")  # one word, any script: m_h, FLOPs, 乘法次数
+# one word, any script, a braced subscript allowed: m_h, FLOPs, 乘法次数, flops_{forward}
+_NAME = re.compile(r"\s*([^\W\d][\w']*(?:_\{\w+\})?)\s*")
 
 
 _DECORATED = re.compile(
     r"^\s*\\(?:hat|tilde|bar|widehat|widetilde|overline|check)\s*\{\s*([^{}]+?)\s*\}(['’′]*)\s*$"
 )
 _COUNTING_NAMES = {"macs": "macs", "mac": "macs", "flops": "flops", "flop": "flops"}
+
+
+def _named_counting(name: str) -> str | None:
+    """The counting a name states by its first word (``FLOPs``, ``flops_{forward}``,
+    ``MACs_total``: the part before a subscript), or None."""
+    return _COUNTING_NAMES.get(re.split(r"[_{'’′\\]", name.lower(), maxsplit=1)[0])
 
 
 def _name(left: str) -> str | None:
@@ -143,7 +150,7 @@ def parse_answer(raw: str) -> Parsed:
         raise refuse("not_text", type=type(raw).__name__)
     text, notes = informal(normalize(raw))
     name, name_column, node, sides = _read_sides(text, notes)
-    stated = counting(notes) or (_COUNTING_NAMES.get(name.lower()) if name else None)
+    stated = counting(notes) or (_named_counting(name) if name else None)
     return Parsed(
         node,
         to_text(node),
