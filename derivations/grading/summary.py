@@ -105,6 +105,18 @@ class Tally:
         return [(q, self.questions[q].verdicts) for q in QUESTIONS if q in self.questions]
 
 
+def _item(listed: str, lang: str, line, student, **field: str) -> str:
+    """One line of the summary's list of unsubmitted or replaced rows."""
+    shown = {name: markdown_text(value) for name, value in field.items()}
+    return text(
+        f"grading.summary_{listed}_item",
+        lang,
+        line=line,
+        student=markdown_text(student or "-"),
+        **shown,
+    )
+
+
 def _distribution(scores: Counter) -> str:
     return ", ".join(
         f"{format_points(score)} × {count}" for score, count in sorted(scores.items(), reverse=True)
@@ -174,42 +186,20 @@ def render_summary(tally: Tally, lang: str, chart: str | None = None, top: int =
             "replaced",
         )
     }
-    s["unsubmitted_more"] = (
-        text("grading.summary_unsubmitted_more", lang, count=tally.unsubmitted_more)
-        if tally.unsubmitted_more
-        else ""
-    )
-    unsubmitted = [
-        text(
-            "grading.summary_unsubmitted_item",
-            lang,
-            line=line,
-            student=markdown_text(student or "-"),
-            state=markdown_text(state),
+    for listed in ("unsubmitted", "replaced", "unknown"):
+        more = getattr(tally, f"{listed}_more")
+        s[f"{listed}_more"] = (
+            text(f"grading.summary_{listed}_more", lang, count=more) if more else ""
         )
+    unsubmitted = [
+        _item("unsubmitted", lang, line, student, state=state)
         for line, student, state in tally.unsubmitted
     ]
-    s["replaced_more"] = (
-        text("grading.summary_replaced_more", lang, count=tally.replaced_more)
-        if tally.replaced_more
-        else ""
-    )
     replaced = [
-        text(
-            "grading.summary_replaced_item",
-            lang,
-            line=line,
-            student=markdown_text(student or "-"),
-            columns=markdown_text(", ".join(columns)),
-        )
+        _item("replaced", lang, line, student, columns=", ".join(columns))
         for line, student, columns in tally.replaced
     ]
     s["rows_line"] = text("grading.summary_rows", lang, rows=tally.rows, answers=tally.answers)
-    s["unknown_more"] = (
-        text("grading.summary_unknown_more", lang, count=tally.unknown_more)
-        if tally.unknown_more
-        else ""
-    )
     return template.render(
         s=s,
         questions=questions,
