@@ -34,6 +34,17 @@ def _joined(name: str, args) -> str:
     return out
 
 
+# the other kinds Moodle writes: (before, between, after) the operands
+_WRITTEN = {
+    "add": ("(", " + ", ")"),
+    "mul": ("(", "*", ")"),
+    "div": ("(", "/", ")"),
+    "neg": ("(-", "", ")"),
+    "floor": ("floor(", "", ")"),
+    "ceil": ("ceil(", "", ")"),
+}
+
+
 def moodle_formula(node: ex.Node) -> str:
     """``node`` in Moodle's formula syntax, fully parenthesised."""
     match node:
@@ -43,24 +54,13 @@ def moodle_formula(node: ex.Node) -> str:
             return f"({value})" if value < 0 else str(value)
         case ex.Sym(name):
             return "{" + name + "}"
-        case ex.Add(terms):
-            return "(" + " + ".join(moodle_formula(t) for t in terms) + ")"
-        case ex.Mul(factors):
-            return "(" + "*".join(moodle_formula(f) for f in factors) + ")"
-        case ex.Div(top, bottom):
-            return f"({moodle_formula(top)}/{moodle_formula(bottom)})"
-        case ex.Neg(x):
-            return f"(-{moodle_formula(x)})"
         case ex.Pow(base, exponent):
             return f"pow({moodle_formula(base)}, {exponent})"
-        case ex.Floor(x):
-            return f"floor({moodle_formula(x)})"
-        case ex.Ceil(x):
-            return f"ceil({moodle_formula(x)})"
-        case ex.Max(args):
-            return _joined("max", args)
-        case ex.Min(args):
-            return _joined("min", args)
+        case ex.Max(args) | ex.Min(args):
+            return _joined(node.kind, args)
+    if node.kind in _WRITTEN:
+        before, between, after = _WRITTEN[node.kind]
+        return before + between.join(map(moodle_formula, ex.children(node))) + after
     raise DerivationError(key="variants.no_moodle_formula", node=type(node).__name__)
 
 
