@@ -5,15 +5,14 @@ printed (:mod:`derivations.expr.printers`).
 Nodes (every walker dispatches on the node class with ``match``)::
 
     Num(int | Fraction)   Sym(name)           Neg(x)
-    Add((x, ...))         Mul((x, ...))       Div(top, bottom)
+    Add((x, ...))         Mul((x, ...))       Div(a, b): a/b
     Pow(base, int)        Floor(x)            Ceil(x)
     Max((x, ...))         Min((x, ...))       BigO(x)
     Gcd(a, b)
 
 The nodes are plain classes with ``__slots__`` (cheaper to import than dataclasses): each
 shape (one operand, two, several) is one base class with one ``__init__``, and every node
-is immutable, equal by class and fields and hashed by its fields (as a frozen dataclass
-is).  Exponents are whole-number constants (bounded): the tree has no symbolic powers.
+is immutable, equal by class and fields and hashed by its fields.  Exponents are whole-number constants (bounded): the tree has no symbolic powers.
 ``Add`` and ``Mul`` built by :func:`add` and :func:`mul` are flat (a sum of sums is one
 sum).  :func:`to_data` and :func:`from_data` are the one serialization (JSON-able
 lists, used by the store); :func:`from_data` validates what it reads.
@@ -24,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from fractions import Fraction
-from typing import ClassVar, cast
+from operator import attrgetter
+from typing import Any, ClassVar, cast
 
 __all__ = [
     "Node",
@@ -71,18 +71,20 @@ _set = object.__setattr__  # how ``__init__`` sets a field past the refusing __s
 class _Node:
     """What every node shares: its fields (``__match_args__``, read by :meth:`fields`)
     are set once, by ``__init__``; setting or deleting one raises ``AttributeError``.  A
-    node equals a node of its class with equal fields, and hashes (as a frozen dataclass
-    does), prints and pickles by its fields.  ``kind`` is the class name in lower case."""
+    node equals a node of its class with equal fields, and hashes, prints and pickles by
+    its fields.  ``kind`` is the class name in lower case."""
 
     __slots__ = ()
     __match_args__: ClassVar[tuple[str, ...]]
     kind: ClassVar[str]
+    _key: ClassVar[attrgetter[Any]]  # not a method: called with the node
 
     def __init_subclass__(cls) -> None:
         cls.kind = cls.__name__.lower()
+        cls._key = attrgetter(*cls.__match_args__)  # the field, or a tuple of the fields
 
     def fields(self) -> tuple:
-        raise NotImplementedError
+        return tuple(getattr(self, name) for name in self.__match_args__)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: cannot set {name!r}")
@@ -91,10 +93,10 @@ class _Node:
         raise AttributeError(f"{type(self).__name__} is immutable: cannot delete {name!r}")
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.fields() == other.fields()
+        return type(other) is type(self) and self._key(self) == self._key(other)
 
     def __hash__(self) -> int:
-        return hash(self.fields())
+        return hash(self._key(self))
 
     def __reduce__(self) -> tuple:
         return type(self), self.fields()
@@ -111,9 +113,6 @@ class Num(_Node):
     def __init__(self, value: int | Fraction) -> None:
         _set(self, "value", value)
 
-    def fields(self) -> tuple:
-        return (self.value,)
-
 
 class Sym(_Node):
     __slots__ = __match_args__ = ("name",)
@@ -121,9 +120,6 @@ class Sym(_Node):
 
     def __init__(self, name: str) -> None:
         _set(self, "name", name)
-
-    def fields(self) -> tuple:
-        return (self.name,)
 
 
 class Pow(_Node):
@@ -135,9 +131,6 @@ class Pow(_Node):
         _set(self, "base", base)
         _set(self, "exponent", exponent)
 
-    def fields(self) -> tuple:
-        return (self.base, self.exponent)
-
 
 class _One(_Node):
     """A node of one operand, ``x``."""
@@ -147,9 +140,6 @@ class _One(_Node):
 
     def __init__(self, x: Node) -> None:
         _set(self, "x", x)
-
-    def fields(self) -> tuple:
-        return (self.x,)
 
 
 class _Two(_Node):
@@ -163,9 +153,6 @@ class _Two(_Node):
         _set(self, "a", a)
         _set(self, "b", b)
 
-    def fields(self) -> tuple:
-        return (self.a, self.b)
-
 
 class _Many(_Node):
     """A node of a tuple of two or more operands, ``parts``."""
@@ -175,9 +162,6 @@ class _Many(_Node):
 
     def __init__(self, parts: tuple[Node, ...]) -> None:
         _set(self, "parts", parts)
-
-    def fields(self) -> tuple:
-        return (self.parts,)
 
 
 class Neg(_One):
