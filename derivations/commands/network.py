@@ -39,7 +39,24 @@ def register(sub) -> None:
         "--torch",
         metavar="MODULE:FACTORY",
         help="a PyTorch model: FACTORY() from MODULE, built on the meta "
-        "device, run on meta tensors, every aten call counted (needs --input)",
+        "device, run on meta tensors (or --device cpu), every aten call counted (needs "
+        "--input)",
+    )
+    parser.add_argument(
+        "--device",
+        choices=("meta", "cpu"),
+        default="meta",
+        help="where a --torch model runs: meta (default; shapes only, nothing allocated) or "
+        "cpu (real tensors, for a forward that needs values, as a detector's "
+        "post-processing: built on the CPU with its weights drawn from --seed, the input "
+        "drawn uniformly from [0, 1) from --seed; the counts are then that input's)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --device cpu: the seed of the weights and the input (default 0)",
     )
     parser.add_argument(
         "--time-limit",
@@ -135,8 +152,10 @@ def _table(args):
         if sizes is None or len(sizes) == 1:
             raise DerivationError(key="network.torch_needs_input")
         with _time_limit(args.time_limit, args.torch):
-            model = load_factory(args.torch)
-            return from_torch(model, sizes, args.batch, name=args.torch)
+            model = load_factory(args.torch, args.device, args.seed)
+            return from_torch(
+                model, sizes, args.batch, name=args.torch, device=args.device, seed=args.seed
+            )
     if args.file:
         layers = read_layer_file(args.file)
         shape = layers.input or [FALLBACK_CHANNELS, FALLBACK_SIZE, FALLBACK_SIZE]

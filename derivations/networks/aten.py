@@ -40,7 +40,10 @@ from derivations.networks.ops import (
     Normalize,
     Reduce,
     Resample,
+    RoiAlign,
+    Select,
     Softmax,
+    sort_comparisons,
 )
 
 __all__ = ["FREE", "READERS", "SHAPE_ONLY", "Call", "Read", "read_call"]
@@ -272,12 +275,22 @@ def _batchnorm(call: Call) -> Read | None:
     x, weight, _bias, running_mean = call.args[:4]
     shape, batch = _per_sample(x)
     if weight is not None:
-        return Read(BatchNorm(features=shape[0]), [shape], batch, call.grad(x))
+        norm = BatchNorm(features=shape[0], training=_training(call))
+        return Read(norm, [shape], batch, call.grad(x))
     # without affine parameters (instance norm runs as one): statistics per channel
     c = shape[0]
     stats = 2 * c if running_mean is not None else 0
     kind = Normalize("batchnorm", c, batch * math.prod(shape[1:]), c, False, stats, call.grad(x))
     return Read(kind, [_shape(x)], 1, call.grad(x))
+
+
+def _training(call: Call) -> bool:
+    """Whether a batch norm call normalizes by the batch's statistics (training)."""
+    if call.op == "_native_batch_norm_legit_no_training":
+        return False
+    if call.op == "_batch_norm_with_update":
+        return True
+    return bool(call.arg(5, "training", True))
 
 
 def _groupnorm(call: Call) -> Read | None:
@@ -305,6 +318,12 @@ def _upsample(axes: int) -> Reader:
         return Read(kind, [_shape(x)], 1, call.grad(x))
 
     return read
+
+
+def _bicubic(call: Call) -> Read | None:
+    x = call.args[0]
+    kind = Resample("bicubic", _shape(call.out), 2, call.grad(x), per_axis=4)
+    return Read(kind, [_shape(x)], 1, call.grad(x))
 
 
 def _grid_sample(call: Call) -> Read | None:
@@ -393,6 +412,8 @@ ACTIVATIONS = {
     "erf": "erf",
     "sin": "sin",
     "cos": "cos",
+    "log2": "log2",
+    "abs": "abs",
 }
 
 
@@ -472,6 +493,13 @@ def _copy(function: str, saves_input: bool = False) -> Reader:
     return read
 
 
+def _copy_into(call: Call) -> Read | None:
+    """``dst.copy_(src)`` (``a[i:] = b``): a copy of ``src``; 0 ops."""
+    dst, src = call.args[:2]
+    grad = call.grad(src)
+    return Read(Copy("copy", _shape(dst), grad), [_shape(src)], 1, grad)
+
+
 def _softmax(function: str) -> Reader:
     def read(call: Call) -> Read | None:
         x, dim = call.args[0], call.args[1]
@@ -545,6 +573,162 @@ def _dropout(call: Call) -> Read | None:
     return Read(Dropout(), [shape], batch, call.grad(x))
 
 
+# -- selections and a detector's operators (values read where the count needs them) -----
+def _nonzero(call: Call) -> Read | None:
+    x = call.args[0]
+    kind = Select("nonzero", _shape(call.out), math.prod(_shape(x)))
+    return Read(kind, [_shape(x)], 1, False)
+
+
+def _extreme(function: str) -> Reader:
+    """``max``/``min``: of two tensors elementwise, else over an axis (values and
+    indices; autograd keeps the indices) or over everything (autograd keeps the input
+    and the result); ``argmax``/``argmin``: indices only."""
+
+    def read(call: Call) -> Read | None:
+        x, other = call.args[0], call.arg(1, "dim")
+        if call.is_tensor(other):
+            return _binary(function, OTHER)(call) if function in ("max", "min") else None
+        out = _shape(call.first())
+        n_in, n_out = math.prod(_shape(x)), math.prod(out)
+        grad = call.grad(x) and not function.startswith("arg")
+        saves = (n_out if other is not None else n_in + n_out) if grad else 0
+        kind = Select(function, out, n_in - n_out, grad, saves)
+        return Read(kind, [_shape(x)], 1, grad)
+
+    return read
+
+
+def _sorting(function: str) -> Reader:
+    """``sort``/``topk`` along a dimension (autograd keeps the indices of the values it
+    returns); ``_unique2`` over all elements, non-differentiable."""
+
+    def read(call: Call) -> Read | None:
+        x = call.args[0]
+        shape = _shape(x)
+        out = _shape(call.first())
+        if function == "unique":
+            n = math.prod(shape)
+            kind = Select("unique", out, sort_comparisons(1, n) + max(n - 1, 0))
+            return Read(kind, [shape], 1, False)
+        dim = call.arg(2 if function == "topk" else 1, "dim", -1)
+        if not shape:
+            return None
+        d = shape[dim % len(shape)]
+        rows = math.prod(shape) // d if d else 0
+        grad = call.grad(x)
+        saves = math.prod(out) if grad else 0
+        kind = Select(function, out, sort_comparisons(rows, d), grad, saves)
+        return Read(kind, [shape], 1, grad)
+
+    return read
+
+
+def _nms(call: Call) -> Read | None:
+    """``torchvision::nms``: the kernel's sort, areas and examined pairs (replayed from
+    the boxes, the scores and the boxes it kept)."""
+    boxes, scores, threshold = call.args[:3]
+    n = int(boxes.shape[0])
+    pairs = examined_pairs(boxes, scores, float(threshold), call.out)
+    kind = Select(
+        "nms",
+        _shape(call.out),
+        sort_comparisons(1, n) + 8 * pairs,
+        mults=n + pairs,
+        adds=2 * n + 4 * pairs,
+    )
+    return Read(kind, [_shape(boxes), _shape(scores)], 1, False)
+
+
+def examined_pairs(boxes, scores, threshold: float, keep) -> int:
+    """The pairs ``torchvision::nms``'s CPU kernel computes an overlap for: boxes in
+    descending score order (its own sort), each kept box against every later box not
+    yet suppressed.  A box is examined by each kept box before it up to the one that
+    suppressed it (the first kept box before it overlapping it more than
+    ``threshold``)."""
+    import torch
+
+    n = int(boxes.shape[0])
+    if n == 0 or keep.numel() == 0:
+        return 0
+    order = torch.sort(scores, 0, descending=True)[1]
+    position = torch.empty_like(order)
+    position[order] = torch.arange(n)
+    kept = position[keep]  # increasing: the kernel keeps in its order
+    x1, y1, x2, y2 = (boxes[:, i] for i in range(4))
+    areas = (x2 - x1) * (y2 - y1)
+    k = keep
+    w = (torch.minimum(x2[k, None], x2) - torch.maximum(x1[k, None], x1)).clamp(min=0)
+    h = (torch.minimum(y2[k, None], y2) - torch.maximum(y1[k, None], y1)).clamp(min=0)
+    inter = w * h
+    overlap = inter / (areas[k, None] + areas - inter)
+    before = kept[:, None] < position[None, :]
+    suppressing = (overlap > threshold) & before
+    big = n + 1
+    first = torch.where(
+        suppressing, kept[:, None], torch.full_like(suppressing, big, dtype=order.dtype)
+    )
+    first = first.min(0).values
+    is_kept = torch.zeros(n, dtype=torch.bool)
+    is_kept[keep] = True
+    first[is_kept] = big
+    limit = torch.minimum(position, first + 1)  # kept boxes at positions below it examine it
+    return int(torch.searchsorted(kept.contiguous(), limit, right=False).sum())
+
+
+def _roi_align(call: Call) -> Read | None:
+    x, rois = call.args[:2]
+    scale, ph, pw, ratio, aligned = call.args[2:7]
+    out = _shape(call.out)
+    per_roi = math.prod(out[1:])
+    if ratio > 0:
+        samples = ratio * ratio * math.prod(out)
+    elif rois.device.type == "meta":
+        return None  # adaptive grids: their sizes are the RoIs' values
+    else:
+        samples = per_roi // (ph * pw) * ph * pw * _adaptive_grids(rois, scale, ph, pw, aligned)
+    grad = call.grad(x)
+    kind = RoiAlign(out, samples, grad, math.prod(_shape(rois)) if grad else 0)
+    return Read(kind, [_shape(x), _shape(rois)], 1, grad)
+
+
+def _adaptive_grids(rois, scale: float, ph: int, pw: int, aligned: bool) -> int:
+    """The sum over the RoIs of their bins' samples when the sampling ratio is adaptive:
+    ceil(roi height / ph) x ceil(roi width / pw), as the kernel computes it."""
+    import torch
+
+    offset = 0.5 if aligned else 0.0
+    r = rois.detach().to(torch.float32)
+    width = r[:, 3] * scale - offset - (r[:, 1] * scale - offset)
+    height = r[:, 4] * scale - offset - (r[:, 2] * scale - offset)
+    if not aligned:
+        width, height = width.clamp(min=1.0), height.clamp(min=1.0)
+    grid = torch.ceil(height / ph).to(torch.int64) * torch.ceil(width / pw).to(torch.int64)
+    return int(grid.sum())
+
+
+def _index_put(call: Call) -> Read | None:
+    """``x[indices] = values`` (not accumulating): a copy of the written elements;
+    autograd keeps the indices."""
+    x, indices, values = call.args[:3]
+    if call.arg(3, "accumulate", False):
+        return None
+    indices = [t for t in indices if t is not None]
+    written = math.prod(_shape(indices[0])) if indices else math.prod(_shape(values))
+    grad = call.grad(x) or call.grad(values)
+    saves = sum(math.prod(_shape(t)) for t in indices) if grad else 0
+    return Read(Copy("index_put", (written,), grad, saves), [_shape(values)], 1, grad)
+
+
+def _rounding(call: Call) -> Read | None:
+    """``floor``, ``ceil``, ``round``, ``trunc``: one other per element; a zero
+    gradient, nothing saved."""
+    x = call.args[0]
+    grad = call.grad(x)
+    kind = Elementwise(call.op.rstrip("_"), OTHER, _shape(call.out), (grad,))
+    return Read(kind, [_shape(x)], 1, grad)
+
+
 READERS: dict[str, Reader] = {
     "convolution": _conv,
     "native_batch_norm": _batchnorm,
@@ -560,6 +744,7 @@ READERS: dict[str, Reader] = {
     "upsample_linear1d": _upsample(1),
     "upsample_bilinear2d": _upsample(2),
     "upsample_trilinear3d": _upsample(3),
+    "upsample_bicubic2d": _bicubic,
     "_prelu_kernel": _prelu,
     "grid_sampler_2d": _grid_sample,
     "repeat": _copy("repeat"),
@@ -587,6 +772,7 @@ READERS: dict[str, Reader] = {
     "cat": _cat,
     "stack": _stack,
     "clone": _copy("clone"),
+    "copy_": _copy_into,  # read only when the copied tensor requires a gradient
     "constant_pad_nd": _copy("pad"),
     "pixel_shuffle": _copy("pixel_shuffle"),
     "pixel_unshuffle": _copy("pixel_unshuffle"),
@@ -615,6 +801,24 @@ READERS: dict[str, Reader] = {
     "clamp_max": _clamp,
     "clamp_max_": _clamp,
     "linalg_vector_norm": _vector_norm,
+    "nonzero": _nonzero,
+    "max": _extreme("max"),
+    "min": _extreme("min"),
+    "amax": _extreme("max"),
+    "amin": _extreme("min"),
+    "argmax": _extreme("argmax"),
+    "argmin": _extreme("argmin"),
+    "sort": _sorting("sort"),
+    "topk": _sorting("topk"),
+    "_unique2": _sorting("unique"),
+    "nms": _nms,
+    "roi_align": _roi_align,
+    "index_put_": _index_put,
+    "index_put": _index_put,
+    **dict.fromkeys(("floor", "ceil", "round", "trunc"), _rounding),
+    **dict.fromkeys(("bitwise_and", "bitwise_or", "remainder"), _compare),
+    "maximum": _binary("maximum", OTHER),
+    "minimum": _binary("minimum", OTHER),
 }
 
 

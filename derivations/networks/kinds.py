@@ -732,7 +732,13 @@ class BatchNorm(Kind):
     (m - 1 additions); dgamma = invstd sum (X - mean) dY (m + 1 multiplications, 2m - 1
     additions: the centring, the products, the sum); dX = gamma invstd (dY - dbeta/m -
     (X - mean) invstd dgamma/m), reusing dbeta, dgamma and the centred X (2m + 4
-    multiplications, 2m additions; 1/m a constant)."""
+    multiplications, 2m additions; 1/m a constant).
+
+    With ``training=False`` (a model read in eval mode: the running statistics, constants)
+    autograd saves the input and 3 per channel (gamma, the running mean and variance),
+    and the backward is dX = dY (gamma invstd): m + 1 multiplications per channel (the
+    scale once); dgamma and dbeta as in training (this backward is stated, not executed
+    in the tests: PyTorch's FLOPs count none of it)."""
 
     name: ClassVar[str] = "batchnorm"
     counting: ClassVar[str] = (
@@ -742,6 +748,7 @@ class BatchNorm(Kind):
         "multiplications and 2m additions; FLOPs 0 (flop_counter counts none)"
     )
     features: int | None = None
+    training: bool = True
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.name, inputs)
@@ -749,8 +756,9 @@ class BatchNorm(Kind):
         elements = _elements(shape, batch)
         c = shape[0]
         m = elements // c
+        dx = Gradient(c * (2 * m + 4), c * 2 * m) if self.training else Gradient(c * (m + 1))
         backward = Backward(
-            Gradient(c * (2 * m + 4), c * 2 * m) if grad else None,
+            dx if grad else None,
             Gradient(c * (m + 1), c * (2 * m - 1)),
             Gradient(0, c * (m - 1)),
         )
@@ -760,7 +768,7 @@ class BatchNorm(Kind):
             mults=elements,
             adds=elements,
             activations=elements,
-            saved=elements + 5 * c,
+            saved=elements + (5 if self.training else 3) * c,
             backward=backward,
         )
 

@@ -21,7 +21,23 @@ Conventions (the section's exact counting):
 * a sum or mean over t inputs per output: t - 1 additions (a mean one division more);
   backward broadcasts dY (a mean: one multiplication by 1/t per input element);
 * copies (concatenation along any axis, padding, cloning): 0 operations, their output
-  elements written.
+  elements written;
+* selections (a detector's post-processing): ``nonzero`` one test per input element;
+  ``max``/``min``/``argmax`` over t inputs t - 1 comparisons per output; ``sort``,
+  ``topk`` and ``unique`` a comparison sort's d ceil(log2 d) comparisons per row of d
+  (a stated rule: the comparisons the kernel makes depend on the values; ``unique`` d - 1
+  more, its neighbours compared); non-maximum suppression (``torchvision::nms``) its
+  sort, per box 1 multiplication and 2 subtractions (the area), and per pair of boxes
+  the kernel examines (replayed from the values: the pairs of a kept box with every
+  later box not yet suppressed) 1 multiplication, 4 additions and 8 other (6
+  minima/maxima, 1 division, 1 comparison with the threshold); backward (values
+  selected by ``sort``, ``topk``, ``max``) routes dY to the selected places: 0
+  operations;
+* RoI align (``torchvision::roi_align``) with g = grid_h grid_w samples per output bin:
+  4g multiplications, 4g - 1 additions and 1 division per output element (each sample
+  bilinear over 4 inputs, averaged; the per-RoI sample positions and weights, shared by
+  the channels, not counted); backward per sample 4 multiplications, 4 divisions (dY w /
+  g) and 4 additions into dX.
 """
 
 from __future__ import annotations
@@ -32,7 +48,17 @@ from typing import ClassVar
 
 from derivations.networks.kinds import Backward, Cost, Gradient, Kind
 
-__all__ = ["Copy", "Elementwise", "MatMul", "Normalize", "Reduce", "Resample", "Softmax"]
+__all__ = [
+    "Copy",
+    "Elementwise",
+    "MatMul",
+    "Normalize",
+    "Reduce",
+    "Resample",
+    "RoiAlign",
+    "Select",
+    "Softmax",
+]
 
 ADD, MUL, OTHER = "adds", "mults", "other"
 
@@ -284,18 +310,20 @@ class Resample(Kind):
     """Interpolation to ``output`` (``F.interpolate``, ``F.grid_sample``): nearest is a
     copy (0 ops); a (bi/tri)linear one over ``axes`` axes weighs 2^axes inputs per
     output element: 2^axes multiplications, 2^axes - 1 additions (a grid sample's
-    coordinate arithmetic not counted); backward scatters them back."""
+    coordinate arithmetic not counted), a (bi)cubic one (``per_axis`` 4) 4^axes inputs
+    the same way (its weights' arithmetic not counted); backward scatters them back."""
 
     name: ClassVar[str] = "resample"
     counting: ClassVar[str] = (
         "nearest: a copy, 0 ops; linear over a axes: 2^a multiplications and 2^a - 1 "
-        "additions per output element; backward the same products, scattered"
+        "additions per output element (cubic: 4^a); backward the same products, scattered"
     )
     function: str
     output: tuple
     axes: int = 0
     grad: bool = True
     saves: int = 0  # elements autograd keeps (grid sampling: its input and grid)
+    per_axis: int = 2  # inputs weighed per axis: 2 linear, 4 cubic
 
     @property
     def label(self) -> str:
@@ -304,7 +332,7 @@ class Resample(Kind):
     def cost(self, inputs, batch, grad=False):
         out = batch * _n(self.output)
         n_in = batch * _n(inputs[0])
-        taps = 2**self.axes if self.axes else 1
+        taps = self.per_axis**self.axes if self.axes else 1
         linear = self.axes > 0
         dx = Gradient(out * taps if linear else 0, max(out * taps - n_in, 0))
         return Cost(
@@ -314,4 +342,78 @@ class Resample(Kind):
             activations=out,
             saved=self.saves,
             backward=Backward(dx if self.grad else None),
+        )
+
+
+@dataclass(frozen=True)
+class Select(Kind):
+    """A selection, search or sort (``nonzero``, ``max``, ``topk``, ``sort``,
+    ``unique``, ``nms``): ``comparisons`` other operations, ``mults`` and ``adds``
+    where it computes (non-maximum suppression's areas and overlaps), counted by the
+    reader (:mod:`.aten`) by the rules above; ``grad``: whether values it selects carry
+    a gradient back (routed, 0 operations); ``saves``: elements autograd keeps (the
+    indices)."""
+
+    name: ClassVar[str] = "select"
+    counting: ClassVar[str] = (
+        "comparisons as other (nonzero: 1 per element; max over t: t - 1; sort, topk: d "
+        "ceil(log2 d) per row of d; nms: the pairs it examines); backward routes dY: 0 ops"
+    )
+    function: str
+    output: tuple
+    comparisons: int
+    grad: bool = False
+    saves: int = 0
+    mults: int = 0
+    adds: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.function
+
+    def cost(self, inputs, batch, grad=False):
+        return Cost(
+            output=self.output,
+            mults=self.mults,
+            adds=self.adds,
+            other=self.comparisons,
+            activations=_n(self.output),
+            saved=self.saves,
+            backward=Backward(Gradient() if self.grad else None),
+        )
+
+
+def sort_comparisons(rows: int, d: int) -> int:
+    """The stated rule for a sort (or top-k) of ``rows`` rows of ``d``: d ceil(log2 d)
+    comparisons each."""
+    return rows * d * max(d - 1, 0).bit_length()
+
+
+@dataclass(frozen=True)
+class RoiAlign(Kind):
+    """RoI align to ``output`` (K RoIs, C channels, ph x pw bins) with ``samples`` g
+    samples per bin (sampling ratio squared, or the per-RoI adaptive grids summed over
+    the RoIs and divided out: ``samples`` is then the total of g over the RoIs' bins,
+    per channel); ``saves``: the RoIs autograd keeps."""
+
+    name: ClassVar[str] = "roi_align"
+    counting: ClassVar[str] = (
+        "g samples per bin: 4g multiplications, 4g - 1 additions, 1 division per output "
+        "element; backward 4g multiplications, 4g divisions, 4g additions into dX"
+    )
+    output: tuple
+    samples: int  # sum over the output elements of their g
+    grad: bool = True
+    saves: int = 0
+
+    def cost(self, inputs, batch, grad=False):
+        out, taps = _n(self.output), 4 * self.samples
+        return Cost(
+            output=self.output,
+            mults=taps,
+            adds=taps - out,
+            other=out,
+            activations=out,
+            saved=self.saves,
+            backward=Backward(Gradient(taps, taps, other=taps) if self.grad else None),
         )

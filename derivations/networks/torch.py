@@ -18,7 +18,9 @@ row, so the table's parameter total is ``sum(p.numel())``, checked on every read
 
 Where a tensor that requires a gradient is used by k calls, autograd sums k gradients
 for it: (k - 1) x its elements additions, on the row that produced it (its
-``backward.output``).
+``backward.output``).  A call whose outputs are not in autograd's graph of the model's
+outputs (a detector's region proposals, detached before they are used) gets no gradient:
+its backward is zero (what it saved is still counted: autograd saved it).
 """
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ class _Row:
     params: int = 0
 
 
+@dataclass(frozen=True)
+class _Node:
+    """An autograd node read already (as a tensor's ``grad_fn`` is read later)."""
+
+    grad_fn: object
+
+
 class _Recorder:
     """The state of one read: the module stack, the rows, and per tensor (by a token
     renewed at every in-place write) its producing row and its uses."""
@@ -77,6 +86,12 @@ class _Recorder:
         self.numel: dict[int, int] = {}
         self.uses: Counter = Counter()
         self.pending: list = []
+        self.made: list = []  # per row: (None, the tensors it wrote), then their nodes
+        self.settled: dict[int, int] = {}
+        self.views: dict[int, set[int]] = {}  # id(base) -> ids of its views
+        self.stale: set[int] = set()  # views whose base was written in place since
+        self.made_views: list = []
+        self.unreached: set[int] = set()  # rows no gradient reaches (filled at the end)
         self.fresh = count()
         self.absorbing: list = []  # inside a dropout module: its calls are its row
 
@@ -118,19 +133,39 @@ class _Recorder:
         if keys:
             self.pending.append((keys, outputs))
 
+    def settle(self) -> None:
+        """The nodes autograd made for the calls recorded since the last call: each call's
+        outputs get their ``grad_fn`` once it returned (read before a later in-place
+        write replaces it, or a write into a view regenerates a view's)."""
+        for entries in (self.pending, self.made):
+            for i in range(self.settled.get(id(entries), 0), len(entries)):
+                keys, outputs = entries[i]
+                entries[i] = (keys, [t.grad_fn for t in outputs])
+            self.settled[id(entries)] = len(entries)
+        for t in self.made_views:
+            if t._base is not None:
+                self.views.setdefault(id(t._base), set()).add(id(t))
+        self.made_views.clear()
+
     def count_uses(self, result) -> None:
         """Count the uses by calls in autograd's graph of ``result`` (the model's output):
         a call's output has a ``grad_fn`` among its nodes."""
+        self.settle()
         reached, stack = set(), [t.grad_fn for t in self.tensors([result]) if t.grad_fn]
         while stack:
             node = stack.pop()
             if node not in reached:
                 reached.add(node)
                 stack += [f for f, _ in node.next_functions if f is not None]
-        for keys, outputs in self.pending:
-            if any(t.grad_fn in reached for t in outputs):
+        for keys, nodes in self.pending:
+            if any(node in reached for node in nodes):
                 self.uses.update(keys)
         self.pending.clear()
+        self.unreached = {
+            index
+            for index, (_, nodes) in enumerate(self.made)
+            if not any(node in reached for node in nodes)
+        }
 
     # -- rows --------------------------------------------------------------------------
     def name(self, label: str) -> str:
@@ -156,20 +191,52 @@ class _Recorder:
         row = _Row(self.name(base), read, what, shape, self.attribute(inputs))
         index = len(self.rows)
         self.rows.append(row)
+        written = outputs[0] if outputs and inputs and outputs[0] is inputs[0] else None
+        if written is not None and written._base is not None:
+            # written in place into a view (``x[:, 1:] += q``, ``a[i:] = b``): autograd
+            # records it on the base (its CopySlices node uses the base's gradient, not
+            # the view's), and the base is new from then on
+            inputs, outputs = [written._base, *inputs[1:]], [written._base, *outputs[1:]]
+        self.made.append((None, outputs))
         self.use(inputs, outputs)
         for t in outputs:
             self.producer[self.renew(t)] = index
+        if written is not None:
+            root = written._base if written._base is not None else written
+            self.stale |= self.views.get(id(root), set())
+
+    def refresh(self, inputs, written) -> None:
+        """Views read after their base was written in place (through them or another view,
+        or itself): autograd regenerates a view's node from the base's current one (one
+        use of the base, counted if that node is in the graph), and the view reads the
+        base's new value (its uses summed on the base's current producer)."""
+        for t in inputs:
+            if id(t) not in self.stale or t is written:
+                continue
+            self.stale.discard(id(t))
+            base = t._base
+            source = self.token(base)
+            if base.requires_grad:  # autograd regenerated the node before this call ran
+                self.pending.append(([source], [_Node(t.grad_fn)]))
+            key = self.renew(t)
+            if source in self.producer:
+                self.producer[key] = self.producer[source]
 
     # -- the dispatch ------------------------------------------------------------------
     def dispatch(self, func, args, kwargs, out) -> None:
         op = func.overloadpacket.__name__
+        self.settle()
         if self.absorbing:
             return
         inputs = self.tensors((args, tuple(kwargs.values())))
         outputs = self.tensors(out if isinstance(out, (tuple, list)) else (out,))
+        if self.stale:
+            written = inputs[0] if inputs and outputs and outputs[0] is inputs[0] else None
+            self.refresh(inputs, written if written is not None and op not in SHAPE_ONLY else None)
         if op in SHAPE_ONLY:
             return self.view(op, inputs, outputs)
-        if op in FREE or (inputs and all(id(t) in self.buffers for t in inputs)):
+        copies = op == "copy_" and any(t.requires_grad for t in inputs[1:2])
+        if (op in FREE and not copies) or (inputs and all(id(t) in self.buffers for t in inputs)):
             for t in outputs:
                 if not any(t is i for i in inputs):
                     self.renew(t)  # a constant: no producer
@@ -189,6 +256,7 @@ class _Recorder:
         for t in outputs:
             if t is inputs[0]:
                 continue
+            self.made_views.append(t)  # its base is known once the call returned
             key = self.renew(t)
             if source in self.producer:
                 self.producer[key] = self.producer[source]
@@ -223,7 +291,7 @@ class _Recorder:
 
 def _table(torch, recorder: _Recorder, network: str, input_shape: tuple) -> NetworkTable:
     rows = []
-    for row in recorder.rows:
+    for index, row in enumerate(recorder.rows):
         read = row.read
         if read is None:
             kind = Unsupported(row.what, row.output, row.params)
@@ -236,6 +304,8 @@ def _table(torch, recorder: _Recorder, network: str, input_shape: tuple) -> Netw
             raise DerivationError(
                 key="network.in_layer", problem=error, name=clipped(row.name)
             ) from None
+        if index in recorder.unreached and cost.backward is not None:
+            cost = replace(cost, backward=Backward(None))  # autograd computes none of it
         rows.append(_table_row(row, read.kind.label, cost))
     rows = _forks(recorder, rows)
     unused = [
@@ -300,18 +370,35 @@ def _shape(input_shape) -> tuple:
     return tuple(input_shape)
 
 
-def _meta_state(torch, model) -> tuple[dict, dict, set]:
-    """Meta copies of the model's parameters (requiring a gradient) and buffers, by name,
-    for ``torch.func.functional_call``: the user's model is never written to."""
+def _state(torch, model, device: str) -> tuple[dict, dict, set]:
+    """Copies of the model's parameters (requiring a gradient) and buffers, by name, for
+    ``torch.func.functional_call``, so the user's model is never written to: on ``meta``
+    empty ones; on the ``cpu`` the parameters' own values (shared, never written) and
+    clones of the buffers (a batch norm in training updates its running statistics)."""
     state, parameters, buffers = {}, {}, set()
     for name, p in model.named_parameters():
         if isinstance(p, torch.nn.parameter.UninitializedParameter):
             raise DerivationError(key="network.torch_lazy", name=clipped(name))
-        meta = torch.nn.Parameter(torch.empty_like(p, device="meta"), requires_grad=True)
+        if device == "meta":
+            value = torch.empty_like(p, device="meta")
+        elif p.device.type == "cpu":
+            value = p.detach()
+        else:
+            raise DerivationError(
+                key="network.torch_cpu_weights", name=clipped(name), device=p.device.type
+            )
+        meta = torch.nn.Parameter(value, requires_grad=True)
         state[name] = meta
         parameters[id(meta)] = (name, p.numel())
     for name, b in model.named_buffers():
-        meta = torch.empty_like(b, device="meta")
+        if device == "meta":
+            meta = torch.empty_like(b, device="meta")
+        elif b.device.type == "cpu":
+            meta = b.clone()
+        else:
+            raise DerivationError(
+                key="network.torch_cpu_weights", name=clipped(name), device=b.device.type
+            )
         state[name] = meta
         buffers.add(id(meta))
     return state, parameters, buffers
@@ -383,13 +470,15 @@ SAME_SHAPE = frozenset(
 
 def _run(torch, model, state, recorder, x) -> None:
     """Run ``model`` on ``x`` with ``state`` as its parameters and buffers, every call
-    recorded, then count the uses autograd's graph makes."""
+    recorded, then count the uses autograd's graph makes.  On meta tensors a few calls
+    take their results from the shapes (:func:`_fast`); on real ones every call runs."""
+    meta = x.device.type == "meta"
     from torch.utils._python_dispatch import TorchDispatchMode
 
     class Mode(TorchDispatchMode):
         def __torch_dispatch__(self, func, types, args=(), kwargs=None):
             kwargs = kwargs or {}
-            out = _fast(torch, func, args) if not kwargs else None
+            out = _fast(torch, func, args) if meta and not kwargs else None
             if out is None:
                 out = func(*args, **kwargs)
             recorder.dispatch(func, args, kwargs, out)
@@ -423,40 +512,48 @@ def _lazy(torch, model, x) -> None:
             raise DerivationError(key="network.torch_lazy", name=clipped(lazy[0])) from None
 
 
+DEVICES = ("meta", "cpu")
+
+
 def from_torch(
-    model, input_shape, batch: int = 1, name: str | None = None, train: bool = True
+    model,
+    input_shape,
+    batch: int = 1,
+    name: str | None = None,
+    train: bool = True,
+    device: str = "meta",
+    seed: int = 0,
 ) -> NetworkTable:
     """Per-call cost table of a PyTorch model, e.g. ``from_torch(model, (3, 224, 224))``:
     the columns and conventions of the built-in networks (``network --list``), one row
     per counted aten call, named by module path.  ``input_shape`` is per sample (the
     model gets ``(batch, *input_shape)``); ``train``: the mode it runs in (training by
-    default: what autograd saves is training's)."""
+    default: what autograd saves is training's).
+
+    ``device="meta"`` (the default) runs the model on meta tensors: shapes only, nothing
+    allocated, the counts of any input of that shape.  A model whose forward needs its
+    values (a detector's ``torch.nonzero`` and non-maximum suppression, ``if x.sum() >
+    0``) cannot run so: ``device="cpu"`` runs it on real CPU tensors instead -- its own
+    weights (they must be on the CPU) and an input drawn uniformly from [0, 1) by a
+    generator seeded with ``seed`` (dropout's and every other draw from ``seed`` too,
+    the caller's random state untouched) -- attributed and counted exactly as on meta.
+    Its counts are then those of that input: a data-dependent model (how many boxes a
+    detector keeps) may count otherwise on another."""
     torch = _torch()
     if not isinstance(model, torch.nn.Module):
         raise DerivationError(key="network.torch_not_module", value=type(model).__name__)
     shape = _shape(input_shape)
     if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
         raise DerivationError(key="network.bad_batch", value=shown(batch))
-    x = torch.empty(batch, *shape, device="meta")
+    if device not in DEVICES:
+        raise DerivationError(key="network.torch_device", value=shown(device))
+    _seed(seed)
     modes = {m: m.training for m in model.modules()}
     try:
         model.train(train)
-        try:
-            _lazy(torch, model, x)
-            state, parameters, buffers = _meta_state(torch, model)
-            recorder = _Recorder(torch, model, parameters, buffers)
-            recorder.producer[recorder.token(x)] = INPUT
-            with torch.enable_grad():
-                _run(torch, model, state, recorder, x)
-        except DerivationError:
-            raise
-        except Exception as error:
-            first = str(error).splitlines()[0][:160] if str(error) else ""
-            raise DerivationError(
-                key="network.torch_cannot_run",
-                shape=shown((batch, *shape)),
-                reason=f"{type(error).__name__}: {first}",
-            ) from None
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(seed)
+            recorder = _read(torch, model, batch, shape, device, seed)
     finally:
         for module, training in modes.items():
             module.training = training
@@ -465,9 +562,42 @@ def from_torch(
     return _table(torch, recorder, name or type(model).__name__, (batch, *shape))
 
 
-def load_factory(spec: str):
+def _seed(seed) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise DerivationError(key="network.torch_seed", value=shown(seed))
+    return seed
+
+
+def _read(torch, model, batch: int, shape: tuple, device: str, seed: int) -> _Recorder:
+    """Run ``model`` once on ``device`` (every call recorded): the recorder."""
+    if device == "meta":
+        x = torch.empty(batch, *shape, device="meta")
+    else:
+        x = torch.rand(batch, *shape, generator=torch.Generator().manual_seed(seed))
+    try:
+        _lazy(torch, model, x)
+        state, parameters, buffers = _state(torch, model, device)
+        recorder = _Recorder(torch, model, parameters, buffers)
+        recorder.producer[recorder.token(x)] = INPUT
+        with torch.enable_grad():
+            _run(torch, model, state, recorder, x)
+    except DerivationError:
+        raise
+    except Exception as error:
+        first = str(error).splitlines()[0][:160] if str(error) else ""
+        raise DerivationError(
+            key="network.torch_cannot_run" if device == "meta" else "network.torch_cannot_run_cpu",
+            shape=shown((batch, *shape)),
+            reason=f"{type(error).__name__}: {first}",
+        ) from None
+    return recorder
+
+
+def load_factory(spec: str, device: str = "meta", seed: int = 0):
     """``MODULE:FACTORY`` -> the model ``FACTORY()`` returns, built on the ``meta`` device
-    (no weights allocated).  The current directory is importable, as with ``python -m``."""
+    (no weights allocated), or on the ``cpu`` with its initialization drawn from
+    ``seed`` (the caller's random state untouched).  The current directory is
+    importable, as with ``python -m``."""
     import importlib
     import os
     import sys
@@ -492,8 +622,12 @@ def load_factory(spec: str):
         raise DerivationError(
             key="network.torch_no_factory", module=clipped(module_name), name=clipped(attribute)
         ) from None
+    if device not in DEVICES:
+        raise DerivationError(key="network.torch_device", value=shown(device))
+    _seed(seed)
     try:
-        with torch.device("meta"):
+        with torch.random.fork_rng(devices=[]), torch.device(device):
+            torch.manual_seed(seed)
             model = factory()
     except Exception as error:
         raise DerivationError(

@@ -11,19 +11,26 @@ Per model, in training mode, on meta tensors: parameters ``sum(p.numel())`` and 
 ``FlopCounterMode``'s; backward FLOPs per family equal to ``FlopCounterMode``'s over
 ``backward()`` (PyTorch's g-fold grouped weight gradient named where it still
 over-counts); saved elements equal to what ``saved_tensors_hooks`` sees; the summed
-gradients equal to autograd's own graph's (models with one output; not yet for
-:data:`SUMS_UNCHECKED`).
+gradients equal to autograd's own graph's (models with one output; MViT's in-place
+additions into views of its attention included).
 
-Not run on meta, so not here: the detection models (their post-processing calls
-``torch.nonzero``, whose output size depends on the values: no meta kernel, for
-``FlopCounterMode`` either).  RegNets compute their widths with torch at construction,
-so they are built on the CPU (weights allocated); ``regnet_y_128gf`` (644 M parameters,
-2.6 GB) is left out for memory.  The optical-flow models take two images: read through
-a wrapper splitting a 6-channel input, with 2 flow updates.
+The detection models cannot run on meta tensors (their post-processing calls
+``torch.nonzero`` and non-maximum suppression, whose outputs depend on the values: no
+meta kernel, for ``FlopCounterMode`` either): they are read with ``device="cpu"``, in
+eval mode (in training they need targets and return losses), at batch 1, on their
+weights as torchvision initializes them under ``torch.manual_seed(0)`` and
+``from_torch``'s input (uniform in [0, 1) from seed 0), and held against
+``FlopCounterMode`` and ``saved_tensors_hooks`` on the same weights and input: the
+counts of that input (how many boxes survive is the values' doing).  Every other model
+is built on the meta device (RegNets' widths computed on the CPU as they are built, so
+``regnet_y_128gf``'s 644 M parameters are never allocated).  The optical-flow
+models take two images: read through a wrapper splitting a 6-channel input, with 2 flow
+updates.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import pytest
@@ -39,15 +46,15 @@ GROUPS = {  # torchvision module -> per-sample input shape
     "segmentation": (3, 224, 224),
     "video": (3, 16, 112, 112),
     "optical_flow": (6, 128, 128),
+    "detection": (3, 224, 224),  # each resizes it to its own size (800, 320, 300, ...)
 }
+ON_REAL = {"detection"}  # read on CPU tensors (device="cpu"), in eval mode, at batch 1
 SHAPES = {  # models needing another input
     "inception_v3": (3, 299, 299),
     "s3d": (3, 16, 224, 224),
     "mvit_v1_b": (3, 16, 224, 224),
     "mvit_v2_s": (3, 16, 224, 224),
 }
-ON_CPU = ("regnet_",)  # built on the CPU: their widths are computed with torch
-LEFT_OUT = {"regnet_y_128gf": "644 M parameters: 2.6 GB to allocate on the CPU"}
 SAMPLE = [
     "alexnet",
     "convnext_tiny",
@@ -79,13 +86,13 @@ SAMPLE = [
     "mvit_v2_s",
     "swin3d_t",
     "raft_small",
+    "fasterrcnn_mobilenet_v3_large_320_fpn",
+    "ssdlite320_mobilenet_v3_large",
+    "fcos_resnet50_fpn",
+    "maskrcnn_resnet50_fpn",
+    "keypointrcnn_resnet50_fpn",
 ]
 BATCH = 2  # batch norm in training needs more than one value per channel
-SUMS_UNCHECKED = {  # summed gradients not held against autograd's graph, and why
-    "mvit_v2_s": "in-place additions into views of the attention (its relative positions) "
-    "route gradients through autograd's CopySlices: ours are 275,856,000 additions, its "
-    "graph's 450,263,922 (not yet read)",
-}
 
 
 def _models() -> list[tuple[str, str]]:
@@ -98,12 +105,12 @@ def _models() -> list[tuple[str, str]]:
         "segmentation": models.segmentation,
         "video": models.video,
         "optical_flow": models.optical_flow,
+        "detection": models.detection,
     }
     found = [
         (name, group)
         for group, module in modules.items()
         for name in models.list_models(module=module)
-        if name not in LEFT_OUT
     ]
     if ZOO == "all":
         return found
@@ -113,15 +120,36 @@ def _models() -> list[tuple[str, str]]:
 def _build(torch, name: str, group: str):
     from torchvision import models
 
-    kwargs = {"weights_backbone": None} if group == "segmentation" else {}
-    if name.startswith(ON_CPU):
+    kwargs = {"weights_backbone": None} if group in ("segmentation", "detection") else {}
+    if group in ON_REAL:
+        torch.manual_seed(0)
+        return models.get_model(name, weights=None, **kwargs)
+    with torch.device("meta"), _regnet_widths_on_cpu(torch):
         model = models.get_model(name, weights=None, **kwargs)
-    else:
-        with torch.device("meta"):
-            model = models.get_model(name, weights=None, **kwargs)
     if group == "optical_flow":
         model = _Pair(torch, model)
     return model
+
+
+@contextlib.contextmanager
+def _regnet_widths_on_cpu(torch):
+    """RegNets compute their stages' widths with torch tensors as they are built (then
+    read them as numbers, which meta tensors cannot give): that computation runs on the
+    CPU, the model itself on meta (``regnet_y_128gf``'s 644 M parameters are never
+    allocated)."""
+    from torchvision.models import regnet
+
+    original = regnet.BlockParams.__dict__["from_init_params"]
+
+    def on_cpu(cls, *args, **kwargs):
+        with torch.device("cpu"):
+            return original.__func__(cls, *args, **kwargs)
+
+    regnet.BlockParams.from_init_params = classmethod(on_cpu)
+    try:
+        yield
+    finally:
+        regnet.BlockParams.from_init_params = original
 
 
 def _Pair(torch, flow):
@@ -172,18 +200,24 @@ def _per_family(counts: dict) -> dict:
     return out
 
 
-def _measure(torch, model, shape):
+def _measure(torch, model, shape, real: bool = False):
+    """FlopCounterMode's forward and backward FLOPs per family, the elements
+    ``saved_tensors_hooks`` sees, and the outputs: on meta in training at BATCH, or
+    (``real``) on from_torch's CPU input (seed 0) in eval mode at batch 1."""
     from torch.utils.flop_counter import FlopCounterMode
 
-    model.train()
+    model.train(not real)
     saved = [0]
 
     def pack(t):
         saved[0] += t.numel()
         return t
 
-    x = torch.empty(BATCH, *shape, device="meta")
-    if any(p.device.type != "meta" for p in model.parameters()):
+    if real:
+        x = torch.rand(1, *shape, generator=torch.Generator().manual_seed(0))
+    else:
+        x = torch.empty(BATCH, *shape, device="meta")
+    if not real and any(p.device.type != "meta" for p in model.parameters()):
         model = model.to("meta")
     with (
         FlopCounterMode(display=False) as forward,
@@ -225,10 +259,14 @@ def test_zoo_model(torch, grouped_overcount, name, group):
 
     model = _build(torch, name, group)
     shape = SHAPES.get(name, GROUPS[group])
-    table = from_torch(model, shape, BATCH)
+    real = group in ON_REAL
+    if real:
+        table = from_torch(model, shape, 1, train=False, device="cpu", seed=0)
+    else:
+        table = from_torch(model, shape, BATCH)
     assert not table.uncounted, sorted({r.kind for r in table.uncounted})
     assert table.totals["params"] == sum(p.numel() for p in model.parameters())
-    forward, backward, saved, outputs = _measure(torch, model, shape)
+    forward, backward, saved, outputs = _measure(torch, model, shape, real)
     ours_forward = dict.fromkeys(FAMILIES, 0)
     ours_backward = dict.fromkeys(FAMILIES, 0)
     modules = dict(model.named_modules())
@@ -242,11 +280,12 @@ def test_zoo_model(torch, grouped_overcount, name, group):
             ours_backward[family] += row.backward.flops
             module = modules.get(row.name.split(":")[0])
             groups = getattr(module, "groups", 1) if family == "convolution" else 1
-            if grouped_overcount and groups > 1:  # PyTorch's g-fold weight gradient
+            # PyTorch's g-fold weight gradient
+            if grouped_overcount and groups > 1 and row.backward.weight:
                 ours_backward[family] += 2 * (groups - 1) * row.backward.weight.mults
     assert ours_forward == forward
     assert ours_backward == backward
     assert table.totals["saved"] == saved
-    if len(outputs) == 1 and name not in SUMS_UNCHECKED:  # RAFT's flows feed the loss too
+    if len(outputs) == 1:  # RAFT's flows feed the loss too, a detector's boxes and scores
         summed = sum(r.backward.output.adds for r in table.rows if r.backward and r.backward.output)
         assert summed == _summed_gradients(torch, outputs[0])

@@ -13,7 +13,16 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-__all__ = ["FACTORIES", "alexnet", "decoder", "mobilenet_v2", "resnet18", "resnet50", "vgg16"]
+__all__ = [
+    "FACTORIES",
+    "alexnet",
+    "decoder",
+    "mobilenet_v2",
+    "proposals",
+    "resnet18",
+    "resnet50",
+    "vgg16",
+]
 
 
 class AlexNet(nn.Module):
@@ -240,6 +249,26 @@ class Decoder(nn.Module):
         return self.net(x)
 
 
+class Proposals(nn.Module):
+    """A detector's post-processing in miniature (it cannot run on meta tensors): a
+    convolution scores every position, the positions scoring over 0.5 are kept
+    (``torch.nonzero``: how many is the values' doing), the best 4 of them by ``topk``,
+    and a linear head reads their features, weighted by their scores."""
+
+    def __init__(self):
+        super().__init__()
+        self.backbone = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.ReLU())
+        self.score = nn.Conv2d(8, 1, 1)
+        self.head = nn.Linear(8, 4)
+
+    def forward(self, x):
+        f = self.backbone(x)
+        s = self.score(f).sigmoid().flatten()
+        kept = torch.nonzero(s > 0.5).squeeze(1)
+        best = kept[s[kept].topk(min(4, kept.numel())).indices]
+        return self.head(f.permute(0, 2, 3, 1).reshape(-1, 8)[best]) * s[best, None]
+
+
 def alexnet():
     return AlexNet()
 
@@ -265,6 +294,10 @@ def decoder():
 
 
 # factory -> the per-sample input it is built for
+def proposals():
+    return Proposals()
+
+
 FACTORIES = {
     "alexnet": (alexnet, (3, 224, 224)),
     "vgg16": (vgg16, (3, 224, 224)),
