@@ -95,14 +95,23 @@ def _invalid(key: str, position: int | None = None, **fields) -> InvalidAnswer:
     )
 
 
+_ALLOWED: dict[str, frozenset] = {}  # question id -> the symbols an answer may use
+
+
 def _allowed(entry: Entry) -> frozenset:
+    """The symbols an answer to the question may use (computed once per question)."""
     q = entry.question
+    found = _ALLOWED.get(q.id)
+    if found is not None:
+        return found
     if q.family == "compose":
-        return frozenset(COMPOSE_SYMBOLS)
-    names = set(LAYER_SYMBOLS) | {"n", "k", "s", "p"}
-    if q.output_symbols:
-        names |= set(OUTPUT_SYMBOLS)
-    return frozenset(names)
+        names = set(COMPOSE_SYMBOLS)
+    else:
+        names = set(LAYER_SYMBOLS) | {"n", "k", "s", "p"}
+        if q.output_symbols:
+            names |= set(OUTPUT_SYMBOLS)
+    found = _ALLOWED[q.id] = frozenset(names)
+    return found
 
 
 def _check_name(entry: Entry, parsed: Parsed) -> None:
@@ -506,26 +515,47 @@ def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> lis
     return [_condition_text(r) for r in narrowing]
 
 
+_COUNTING_VARIANTS: dict[str, tuple] = {}  # question id -> (entry, variant indices)
+
+
+def _counting_variants(entry: Entry) -> tuple[int, ...]:
+    """The positions of the right variants counting MACs or FLOPs with total padding
+    and no restriction of their own, in catalogue order (found once per question)."""
+    cached = _COUNTING_VARIANTS.get(entry.question.id)
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    indices = tuple(
+        index
+        for index, variant in enumerate(entry.variants)
+        if not variant.misconception
+        and set(variant.conventions) & set(_COUNTINGS)
+        and variant.padding == "total"
+        and not variant.domain
+    )
+    _COUNTING_VARIANTS[entry.question.id] = (entry, indices)
+    return indices
+
+
 def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset) -> list:
     """A diagnosis against the first right variant counting MACs or FLOPs (total
-    padding, no restriction of its own: the reference's points serve), when none holds
-    against the reference (a FLOPs count with one factor missing); [] if none."""
+    padding, no restriction of its own: the reference's points serve, and the variant's
+    values there are the matcher's, computed once), when none holds against the
+    reference (a FLOPs count with one factor missing); [] if none."""
+    candidates = _counting_variants(entry)
+    if not candidates:
+        return []
     envs = matcher(entry).envs(restrictions, "total")
     count = min(len(envs), MAX_POINTS)
     got = _defined(answer.on(entry, restrictions), count)
     if not got:
         return []
-    for variant in entry.variants:
-        if (
-            variant.misconception
-            or not set(variant.conventions) & set(_COUNTINGS)
-            or variant.padding != "total"
-            or variant.domain
-            or ("batch_counted" in variant.conventions and "n" not in answer.parsed.symbols)
-        ):
+    for index in candidates:
+        variant = entry.variants[index]
+        if "batch_counted" in variant.conventions and "n" not in answer.parsed.symbols:
             continue
-        want = [_value_at(variant.function, env) for env in envs[:count]]
-        if None in want:
+        values = matcher(entry).values_of_variant(index, restrictions)
+        want = [values[point] for point in range(count)]
+        if UNDEFINED in want:
             continue
         found = diagnose(
             answer.function, variant.function, envs, str(entry.question.family), want, got
@@ -596,6 +626,8 @@ _SIDE_POINTS = 32  # points at which the sides of a chain of equalities must agr
 def _check_sides(entry: Entry, parsed: Parsed) -> None:
     """Every other formula side of a chain equals the graded one at the sample points
     of the answer's domain (else the answer says two things: refused)."""
+    if not parsed.sides:  # one formula: nothing to compare, nothing compiled
+        return
     graded = compile_node(parsed.tree)
     for side in parsed.sides:
         foreign = sorted(ex.symbols_in(side) - _allowed(entry))

@@ -26,7 +26,7 @@ import itertools
 from dataclasses import replace
 
 from derivations.checking.reading.errors import InvalidAnswer, said_fields
-from derivations.checking.reading.lexer import unknown_letter
+from derivations.checking.reading.lexer import UNKNOWN_PREFIX, unknown_letter
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.messages import text
@@ -77,9 +77,9 @@ def substitute(node: ex.Node, mapping: dict) -> ex.Node:
 
 def unknown_letters(parsed: Parsed) -> list[str]:
     """The placeholder symbols of the answer (all its sides), sorted."""
-    names = {name for name in parsed.symbols if unknown_letter(name)}
+    names = {name for name in parsed.symbols if name.startswith(UNKNOWN_PREFIX)}
     for tree in parsed.sides:
-        names |= {name for name in ex.symbols_in(tree) if unknown_letter(name)}
+        names |= {name for name in ex.symbols_in(tree) if name.startswith(UNKNOWN_PREFIX)}
     return sorted(names)
 
 
@@ -101,7 +101,9 @@ def _reparsed(parsed: Parsed, mapping: dict) -> Parsed:
 def _question_axis(entry) -> str | None:
     """The one axis of a question whose reference is of one axis only (the output
     height: ``h``), else None."""
-    axes = {_AXIS[name] for name in ex.symbols_in(entry.reference.tree) if name in _AXIS}
+    from derivations.checking.deciding.decide import reference_symbols  # cached per question
+
+    axes = {_AXIS[name] for name in reference_symbols(entry) if name in _AXIS}
     return next(iter(axes)) if len(axes) == 1 else None
 
 
@@ -109,10 +111,10 @@ def _n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     """``n`` in an answer to an output size (one axis) is the input size of that axis,
     not the batch (which no output size holds): the book's own n_h, n_w and many
     courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading."""
-    axis = _question_axis(entry)
-    if axis is None or "n" not in parsed.symbols:
+    if "n" not in parsed.symbols:  # the common case: nothing to do, nothing computed
         return parsed, []
-    if "n" in ex.symbols_in(entry.reference.tree):  # pragma: no cover - no such question
+    axis = _question_axis(entry)
+    if axis is None:
         return parsed, []
     reading = {"written": "n", "read": axis, "how": "input_size"}
     return _reparsed(parsed, {"n": ex.sym(axis)}), [reading]

@@ -55,9 +55,11 @@ def other_axis(entry: Entry, symbols: frozenset) -> str | None:
     per-axis symbol is of the other axis (``(w - k + 2p)/s + 1``: CS231n writes one size
     W for a square input): that axis, else None.  Such an answer is the other axis's
     formula, right on a square layer (issue 21's decision); one mixing the axes is not."""
-    question = _axes(reference_symbols(entry))
+    question = matcher(entry).reference_axes
+    if len(question) != 1:  # most questions: both axes, nothing to compute
+        return None
     written = _axes(symbols)
-    if len(question) == 1 and len(written) == 1 and written != question:
+    if len(written) == 1 and written != question:
         (axis,) = written
         return axis
     return None
@@ -217,6 +219,7 @@ class Matcher:
         self.reference_lists: dict[tuple, tuple] = {}
         self.reference_symbols = ex.symbols_in(entry.reference.tree)
         self.reference_floored = ex.Floor in ex.kinds_in(entry.reference.tree)
+        self.reference_axes = _axes(self.reference_symbols)  # the axes its symbols are of
 
     def envs(self, domain: frozenset, padding: str):
         family = self.entry.question.family
