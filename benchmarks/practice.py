@@ -214,7 +214,7 @@ def _page_timings(sync_playwright, chromium: str, base: str):
 def _verdict(page, question: str, answer: str, timeout_ms: int):
     """The verdict element the page shows for ``answer`` (its ``data-ms``: the time from
     sending the answer to the worker to its verdict, measured in the page)."""
-    form = page.locator(f'form[data-question="{question}"]')
+    form = page.locator(f'form[data-question="{question}"]:not([data-layer])')
     form.locator('input[name="answer"]').fill(answer)
     form.locator('button[type="submit"]').click()
     found = form.locator("[data-verdict]")

@@ -86,7 +86,7 @@ def _grade(
     if variants is not None:
         from derivations.variants.grade import grade_variant_answer
 
-        return grade_variant_answer(variants, key[2], key[0], key[1], lang, reveal)
+        return grade_variant_answer(variants, key[2], key[0], key[1], lang, reveal, symbolic)
     notation, infer = reading
     return grade_answer(key[0], key[1], lang, reveal, symbolic, notation, infer)
 

@@ -3,7 +3,7 @@ page's worker unpacks onto ``sys.path`` in Pyodide; it needs no library beyond P
 own.
 
 What goes in: the ``derivations`` package without the parts checking never imports
-(:data:`LEFT_OUT`: the sheets' exercises and figures, networks, variants, benchmarks,
+(:data:`LEFT_OUT`: the sheets' exercises and figures, networks, benchmarks,
 templates, the page's own scripts), with the package data checking reads (the message
 catalogues and the registry's YAML files, each also as the store's prebuilt JSON, the
 rubric, the prebuilt derivations) and the answer grammar's parse tables, prebuilt.  No
@@ -25,7 +25,7 @@ __all__ = ["ARCHIVE", "LEFT_OUT", "members", "checker_archive"]
 
 ARCHIVE = "practice/checker.zip"  # where ``docs`` writes it, relative to its output folder
 # subpackages of derivations that checking never imports
-LEFT_OUT = ("benchmarks", "exercises", "figures", "networks", "variants", "templates", "static")
+LEFT_OUT = ("benchmarks", "exercises", "figures", "networks", "templates", "static")
 # package data checking reads (glob patterns below the package)
 _DATA = (
     "messages/*.yaml",

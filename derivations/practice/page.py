@@ -12,6 +12,11 @@ as the web page ``index.html`` renders it (:func:`worked_answers` takes the exer
 section of that page and its style sheet: the practice page shows the sheets' own
 output, never a copy of their text).  The page works without its script as a readable
 list of questions.
+
+Then the questions that ask for a number at a given layer (:mod:`.numbers`): the layer
+said once, each question a form of the same contract with ``data-layer`` naming the
+layer, its value (the closed form's, confirmed by executing the layer at build time)
+folded in a closed ``<details>``.
 """
 
 from __future__ import annotations
@@ -141,6 +146,29 @@ def _groups(entries: list, lang: str, worked: dict) -> list[dict]:
     return groups
 
 
+def _number_views(lang: str) -> dict:
+    """What the template shows of the numeric questions: the layer's lines, each
+    question (id, how ``variants`` asks it, its executed value)."""
+    from derivations.messages import text
+    from derivations.practice.numbers import STUDENT, practice_variants
+    from derivations.variants.build import _layer_lines, value_text
+
+    variants = practice_variants(executed=True)
+    student = variants.students[0]
+    return {
+        "layer": STUDENT,
+        "lines": _layer_lines(student.layer, variants.padding, lang),
+        "questions": [
+            {
+                "id": key.question,
+                "title": text(f"variants.ask.{key.question}", lang),
+                "value": value_text(key.value),
+            }
+            for key in student.key
+        ],
+    }
+
+
 def _script_messages(lang: str) -> str:
     """The texts the page's script shows, as JSON safe inside ``<script>``."""
     from derivations.messages import text
@@ -173,6 +201,7 @@ def render_practice(numbered: list, appendices: list, lang: str, index_html: str
             lang=lang,
             groups=_groups(entries(numbered, appendices, lang), lang, worked),
             sheet_style=sheet_style,
+            numbers=_number_views(lang),
             script_messages=Markup(_script_messages(lang)),
             limit_ms=LIMIT_MS,
             script=f"../{SCRIPT}",

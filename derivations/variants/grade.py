@@ -226,9 +226,11 @@ def grade_variant_answer(
     answer: str,
     lang: str = "en",
     reveal: str = "hint",
+    symbolic: bool = True,
 ) -> Outcome:
     """Grade ``answer`` to ``question`` against ``student_id``'s own layer; never raises
-    for anything the answer holds."""
+    for anything the answer holds (``symbolic``: a formula's optional SymPy stages, as
+    :func:`derivations.grading.outcome.grade_answer`'s)."""
     student = variants.student(student_id)
     if student is None:
         line = text("variants.unknown_student", lang, student=student_id[:60], folder="variants")
@@ -246,7 +248,7 @@ def grade_variant_answer(
             reveal,
             variants.ratio(question),
         )
-    outcome = grade_answer(question, answer, lang, reveal)
+    outcome = grade_answer(question, answer, lang, reveal, symbolic)
     value = (
         _formula_value(question, answer, student) if outcome.verdict != "invalid_input" else None
     )

@@ -2,7 +2,8 @@
 // submitted answer to it and shows the verdict in the form, as text only.
 // Contract: body[data-checker] is "loading", "ready" or "failed"; after a check the form's
 // feedback box holds [data-verdict] (the verdict id, or "timeout"; data-ms: milliseconds
-// from sending the answer to the worker to its verdict) and [data-feedback].
+// from sending the answer to the worker to its verdict) and [data-feedback].  A form with
+// data-layer asks for a number at the page's layer.
 // An answer that runs longer than body[data-limit-ms] ends the worker, which is restarted.
 (() => {
   "use strict";
@@ -75,7 +76,9 @@
     const limit = Number(body.dataset.limitMs) || 10000;
     current.timer = setTimeout(tooLong, limit);
     current.sent = performance.now();
-    worker.postMessage({ id: current.id, question: current.form.dataset.question, answer: current.answer, lang });
+    const form = current.form;
+    // a form with data-layer asks for a number at the page's layer (practice/numbers.py)
+    worker.postMessage({ id: current.id, question: form.dataset.question, answer: current.answer, lang, at: "layer" in form.dataset });
   }
 
   function tooLong() {

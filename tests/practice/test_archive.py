@@ -14,6 +14,7 @@ import pytest
 
 from derivations import cli
 from derivations.practice import archive
+from derivations.practice.numbers import answer_at
 
 ANSWERS = [
     ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w", "en"),
@@ -33,6 +34,23 @@ def cli_json(question: str, answer: str, lang: str) -> dict:
     with contextlib.redirect_stdout(out):
         cli.main(["check", "--question", question, f"--answer={answer}", "--lang", lang, "--json"])
     return json.loads(out.getvalue())
+
+
+def _at_layer() -> list:
+    """Questions that ask for a number at the page's layer (practice/numbers.py): the
+    right value, one more, a ratio, an unreadable number."""
+    from derivations.practice.numbers import practice_variants
+
+    key = {k.question: k.value for k in practice_variants().students[0].key}
+    return [
+        ("forward-mults", str(key["forward-mults"]), "en"),
+        ("forward-mults", str(key["forward-mults"] + 1), "zh"),
+        ("double-channels", str(key["double-channels"]), "en"),
+        ("output-height", "4,", "zh"),
+    ]
+
+
+AT_LAYER = _at_layer()
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +97,11 @@ def test_unpacked_alone_it_checks_as_the_command_line_does(built, tmp_path):
         f"sys.path.insert(0, {str(tmp_path / 'site')!r})\n"
         "from derivations.practice.browser import answer\n"
         f"out = [json.loads(answer(*a)) for a in {ANSWERS!r}]\n"
+        "from derivations.practice.numbers import answer_at\n"
+        f"at = [json.loads(answer_at(*a)) for a in {AT_LAYER!r}]\n"
         "heavy = sorted(m for m in ('sympy', 'numpy', 'jinja2', 'matplotlib', 'lark', 'yaml')\n"
         "               if m in sys.modules)\n"
-        "print(json.dumps({'results': out, 'heavy': heavy}))\n"
+        "print(json.dumps({'results': out, 'at': at, 'heavy': heavy}))\n"
     )
     env = {"DERIVATIONS_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}
     # -I -S: no site-packages and no environment: only the standard library and the archive
@@ -99,6 +119,9 @@ def test_unpacked_alone_it_checks_as_the_command_line_does(built, tmp_path):
     assert not list((tmp_path / "cache").glob("messages/*/*.json"))
     for (question, answer, lang), got in zip(ANSWERS, seen["results"]):
         assert got == cli_json(question, answer, lang), (question, answer)
+    # the questions at the page's layer: as in CPython with the whole package there
+    assert seen["at"] == [json.loads(answer_at(*a)) for a in AT_LAYER]
+    assert {r["verdict"] for r in seen["at"]} == {"equivalent", "not_equivalent", "invalid_input"}
     assert {r["verdict"] for r in seen["results"]} >= {
         "equivalent",
         "equivalent_under_convention",

@@ -9,9 +9,11 @@ import pytest
 
 from derivations.commands import docs
 from derivations.messages import text
+from derivations.practice import numbers
 from derivations.practice.page import render_practice
 from derivations.registry.exercises import EXERCISES
 from derivations.registry.questions import QUESTIONS
+from derivations.variants.key import SUPPORTED
 
 
 class Outline(HTMLParser):
@@ -33,6 +35,7 @@ class Outline(HTMLParser):
             self.forms.append(
                 {
                     "id": a.get("data-question"),
+                    "layer": a.get("data-layer"),
                     "section": self.heading,
                     "inputs": [],
                     "buttons": 0,
@@ -80,8 +83,12 @@ def pages() -> dict:
 def test_every_question_is_one_form_of_the_contract(pages, lang):
     outline = Outline()
     outline.feed(pages[lang])
-    assert [f["id"] for f in outline.forms] != []
-    assert sorted(f["id"] for f in outline.forms) == sorted(QUESTIONS)
+    formulas = [f["id"] for f in outline.forms if f["layer"] is None]
+    assert formulas != [] and sorted(formulas) == sorted(QUESTIONS)
+    # then every question that asks for a number, at the page's one layer
+    at_layer = [f for f in outline.forms if f["layer"] is not None]
+    assert [f["id"] for f in at_layer] == list(SUPPORTED)
+    assert {f["layer"] for f in at_layer} == {numbers.STUDENT}
     for form in outline.forms:
         assert form["inputs"] == [("answer", "text")], form
         assert form["buttons"] == 1 and form["details"] == [False], form
@@ -92,7 +99,7 @@ def test_every_question_is_one_form_of_the_contract(pages, lang):
 def test_questions_are_under_the_editions_own_exercise_numbers(pages, lang):
     outline = Outline()
     outline.feed(pages[lang])
-    for form in outline.forms:
+    for form in (f for f in outline.forms if f["layer"] is None):
         exercise = QUESTIONS[form["id"]].exercise
         number = EXERCISES[exercise].number(lang) if exercise else None
         if number is not None:

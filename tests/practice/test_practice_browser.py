@@ -6,13 +6,14 @@ text; the pages fit a phone and a desktop; the answers stay folded; an answer ov
 time limit says so and the checker comes back; a runtime that does not load says so in
 one line."""
 
+import json
 import threading
 from types import SimpleNamespace
 
 import pytest
 
 from derivations.commands import docs, serve
-from derivations.practice import runtime
+from derivations.practice import numbers, runtime
 from tests.conftest import require_tool
 from tests.docs.test_browser import ARGS, CHROMIUM, _available
 from tests.practice.test_archive import cli_json
@@ -113,8 +114,11 @@ def _ready(page):
     )
 
 
-def _check(page, question, answer, timeout_ms=60_000) -> dict:
-    form = page.locator(f'form[data-question="{question}"]')
+def _check(page, question, answer, timeout_ms=60_000, at_layer=False) -> dict:
+    """Submit ``answer`` in the form of ``question`` (``at_layer``: the one that asks for
+    a number at the page's layer) and read the verdict it shows."""
+    which = "[data-layer]" if at_layer else ":not([data-layer])"
+    form = page.locator(f'form[data-question="{question}"]{which}')
     form.locator('input[name="answer"]').fill(answer)
     form.locator('button[type="submit"]').click()
     form.locator("[data-verdict]").wait_for(timeout=timeout_ms)
@@ -147,6 +151,26 @@ def test_verdicts_and_words_equal_check_json(pages, lang):
             assert expected["verdict"] == kind, (question, answer, expected["verdict"])
             assert seen["verdict"] == kind, (question, answer, seen)
             assert seen["feedback"] == expected["feedback"], (question, answer)
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_numbers_at_the_layer_get_grade_variants_verdicts(pages, lang):
+    """A right, a conventional, a wrong and an unreadable number (and a formula) for
+    questions at the page's layer: the verdicts and words of ``answer_at``, which
+    ``tests/practice/test_numbers.py`` holds to ``grade --variants``."""
+    from tests.practice.test_numbers import CASES
+
+    page = pages[lang]
+    chosen = [c for c in CASES if c[0] in ("forward-ops", "double-channels", "output-height")]
+    chosen.append(("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w"))
+    kinds = set()
+    for question, answer in chosen:
+        expected = json.loads(numbers.answer_at(question, answer, lang))
+        seen = _check(page, question, answer, at_layer=True)
+        assert seen["verdict"] == expected["verdict"], (question, answer, seen)
+        assert seen["feedback"] == expected["feedback"], (question, answer)
+        kinds.add(seen["verdict"])
+    assert kinds == set(KINDS)
 
 
 def test_nothing_outside_loopback_was_attempted(pages, context):
@@ -215,7 +239,7 @@ def test_a_questions_link_opens_its_exercises_worked_answer(context, site):
     page = context.new_page()
     try:
         page.goto(f"{site.url}/en/practice.html", wait_until="load")
-        form = page.locator('form[data-question="forward-mults"]')
+        form = page.locator('form[data-question="forward-mults"]:not([data-layer])')
         form.locator("summary").click()
         link = form.locator("a[data-opens]")
         target = link.get_attribute("data-opens")
@@ -265,7 +289,8 @@ def test_a_runtime_that_does_not_load_is_one_line_and_the_page_reads(context, si
         line = page.text_content("#checker-status")
         assert "\n" not in line and "pyodide" in line, line
         assert _check(page, "bias-size", "c_o")["verdict"] == "error"
-        assert page.locator("form[data-question]").count() == len(ANSWERS) + 8
+        questions = len(ANSWERS) + 8 + len(numbers.questions())
+        assert page.locator("form[data-question]").count() == questions
     finally:
         page.close()
 

@@ -1,0 +1,125 @@
+"""The practice page's numeric questions (``practice/numbers.py``): every question with one
+number per layer, asked at the layer ``variants`` draws for the student ``practice`` of
+the course seeded ``practice``; the worker's verdicts are those of ``grade --variants``
+for that student, run through the command line (``variants``, then ``grade --json``)."""
+
+import contextlib
+import io
+import json
+
+import pytest
+
+from derivations import cli
+from derivations.practice import numbers
+from derivations.variants.grade import _variant_values, grade_variant_answer
+from derivations.variants.key import SUPPORTED
+
+
+def _cases() -> list:
+    """Per question: the right number, a number right under a named convention (where the
+    catalogue has one that differs at this layer), a wrong number, an unreadable one, and
+    the reference formula written with the output size."""
+    variants = numbers.practice_variants(executed=True)
+    student = variants.students[0]
+    out = []
+    for key in student.key:
+        values = list(_variant_values(key.question, student, variants.padding))
+        conventional = next(
+            (
+                value
+                for variant, value in values
+                if variant.conventions and not variant.misconception and value != key.value
+            ),
+            None,
+        )
+        taken = {value for _, value in values} | {key.value}
+        wrong = next(key.value + k for k in range(1, 50) if key.value + k not in taken)
+        out += [
+            (key.question, str(key.value)),
+            *([(key.question, str(conventional))] if conventional is not None else []),
+            (key.question, str(wrong)),
+            (key.question, "12abc"),
+        ]
+    return out
+
+
+CASES = _cases()
+
+
+def test_every_number_question_is_asked_at_one_drawn_layer():
+    variants = numbers.practice_variants(executed=True)
+    assert numbers.questions() == tuple(SUPPORTED) and len(SUPPORTED) >= 10
+    (student,) = variants.students
+    assert [k.question for k in student.key] == list(SUPPORTED)
+    assert all(k.value == k.executed for k in student.key)  # confirmed by execution
+    closed = numbers.practice_variants(executed=False).students[0]
+    assert closed.layer == student.layer and [k.value for k in closed.key] == [
+        k.value for k in student.key
+    ]
+    kinds = {json.loads(numbers.answer_at(q, a, "en"))["verdict"] for q, a in CASES}
+    assert kinds == {"equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"}
+
+
+@pytest.fixture(scope="module")
+def command_line(tmp_path_factory) -> dict:
+    """(question, answer) -> ``grade --variants --json``'s answer object, for every case,
+    through the command line: the practice student's variants, then the answers."""
+    folder = tmp_path_factory.mktemp("numbers")
+    (folder / "roster.csv").write_text(f"id\n{numbers.STUDENT}\n", encoding="utf-8")
+    rows = "".join(f'{numbers.STUDENT},{q},"{a}"\n' for q, a in CASES)
+    (folder / "answers.csv").write_text("student,question,answer\n" + rows, encoding="utf-8")
+    with contextlib.redirect_stdout(io.StringIO()):
+        cli.main(
+            [
+                "variants",
+                "--roster",
+                str(folder / "roster.csv"),
+                "--questions",
+                ",".join(SUPPORTED),
+                "--seed",
+                numbers.SEED,
+                "--padding",
+                numbers.PADDING,
+                "--out",
+                str(folder / "variants"),
+            ]
+        )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        cli.main(
+            [
+                "grade",
+                str(folder / "answers.csv"),
+                "--variants",
+                str(folder / "variants"),
+                "--out",
+                str(folder / "report.csv"),
+                "--reveal",
+                "hint",
+                "--json",
+            ]
+        )
+    found = {}
+    for line in out.getvalue().splitlines():
+        (answer,) = json.loads(line)["answers"]
+        found[(answer["question"], answer["answer"])] = answer
+    assert len(found) == len(CASES)
+    return found
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_the_verdicts_are_grade_variants_for_the_practice_student(command_line, lang):
+    variants = numbers.practice_variants(executed=True)
+    for question, answer in CASES:
+        page = json.loads(numbers.answer_at(question, answer, lang))
+        cli_row = command_line[(question, answer)]
+        assert page["verdict"] == cli_row["verdict"], (question, answer)
+        assert [c["id"] for c in page["conventions"]] == cli_row["conventions"]
+        assert (page["misconception"] or {}).get("id") == cli_row["misconception"]
+        assert (page["parsed"] or {}).get("text", "") == cli_row["parsed"]
+        # the words: what grade --variants releases to the student at the hint level
+        words = grade_variant_answer(
+            variants, numbers.STUDENT, question, answer, lang, "hint", symbolic=False
+        )
+        assert page["feedback"] == words.student_feedback
+        assert page["layer"] == {k: getattr(variants.students[0].layer, k) for k in page["layer"]}
