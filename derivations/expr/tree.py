@@ -363,7 +363,7 @@ def _deepest(node: Node, chains: bool) -> int:
 # --- serialization -----------------------------------------------------------------------
 MAX_DATA_DEPTH = 200  # nesting of a serialized tree (references are shallow)
 MAX_DATA_NODES = 20_000  # nodes of one serialized tree
-_NUMBER = re.compile(r"-?[0-9]{1,400}(?:/[0-9]{1,400})?")
+_NUMBER = re.compile(r"-?[0-9]{1,400}(?:/[1-9][0-9]{0,399})?")  # no zero denominator
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,15}")
 
 
@@ -410,8 +410,8 @@ def from_data(data) -> Node:
         if cls is Num:
             if len(rest) != 1 or not isinstance(rest[0], str) or not _NUMBER.fullmatch(rest[0]):
                 raise _bad(item, "number")
-            value = Fraction(rest[0])  # bounded digits: cheap
-            return num(value)
+            # bounded digits: cheap; a whole number is read as an int (no Fraction made)
+            return num(Fraction(rest[0])) if "/" in rest[0] else Num(int(rest[0]))
         if cls is Sym:
             if len(rest) != 1 or not isinstance(rest[0], str) or not _NAME.fullmatch(rest[0]):
                 raise _bad(item, "symbol")

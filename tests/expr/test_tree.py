@@ -137,6 +137,8 @@ BAD_DATA = [
     ["num", "1e100000000"],
     ["num", "1" * 401],
     ["num", 3],
+    ["num", "1/0"],  # a zero denominator is refused, not a ZeroDivisionError
+    ["num", "1/00"],
     ["add", [["sym", "h"]]],
     ["add", "hw"],
     ["div", ["sym", "h"]],
