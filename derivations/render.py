@@ -22,6 +22,8 @@ from derivations.exercises.fields import fill
 from derivations.messages import entry
 
 __all__ = [
+    "SEGMENTS",
+    "pick",
     "TEMPLATES",
     "entries",
     "environment",
@@ -39,7 +41,7 @@ __all__ = [
 
 TEMPLATES = resources.files("derivations") / "templates"  # a Traversable, maybe not a path
 OTHER = {"en": "zh", "zh": "en"}
-_SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
+SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")  # math and code inside prose
 _MD_SPECIAL = re.compile(r"([\\*_\[\]<>|#])")
 _TEX_SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -64,7 +66,7 @@ _TEX_SPECIAL = {
 }
 
 
-def _pick(value, lang: str) -> str:
+def pick(value, lang: str) -> str:
     """A Text dict picks its language; a plain string is language-neutral."""
     if isinstance(value, dict):
         return value[lang]
@@ -77,7 +79,7 @@ def md_text(prose: str, cell: bool = False) -> str:
     """Prose to Markdown: math kept (``|`` becomes ``\\vert`` in table cells), code kept,
     Markdown punctuation in text escaped."""
     out = []
-    for part in _SEGMENTS.split(prose):
+    for part in SEGMENTS.split(prose):
         if part.startswith("$") and part.endswith("$") and len(part) > 1:
             out.append(part.replace("|", r"\vert ") if cell else part)
         elif part.startswith("`") and part.endswith("`") and len(part) > 1:
@@ -106,7 +108,7 @@ def _quotes(plain: str, state: list) -> str:
 def tex_text(prose: str) -> str:
     """Prose to LaTeX: math kept, code in ``\\texttt``, text escaped."""
     out, state = [], [0]
-    for part in _SEGMENTS.split(prose):
+    for part in SEGMENTS.split(prose):
         if part.startswith("$") and part.endswith("$") and len(part) > 1:
             out.append(part)
         elif part.startswith("`") and part.endswith("`") and len(part) > 1:
@@ -146,10 +148,10 @@ def template_environment(autoescape: bool = False) -> jinja2.Environment:
 def environment() -> jinja2.Environment:
     """The Markdown and LaTeX template environment."""
     env = template_environment()
-    env.filters["md"] = lambda value, lang: md_text(_pick(value, lang))
-    env.filters["md_cell"] = lambda value, lang: md_text(_pick(value, lang), cell=True)
-    env.filters["tex"] = lambda value, lang: tex_text(_pick(value, lang))
-    env.filters["pick"] = _pick
+    env.filters["md"] = lambda value, lang: md_text(pick(value, lang))
+    env.filters["md_cell"] = lambda value, lang: md_text(pick(value, lang), cell=True)
+    env.filters["tex"] = lambda value, lang: tex_text(pick(value, lang))
+    env.filters["pick"] = pick
     return env
 
 

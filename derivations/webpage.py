@@ -17,27 +17,19 @@ import re
 from markupsafe import Markup, escape
 
 from derivations import mathml
+from derivations.render import SEGMENTS, pick
 
 __all__ = ["html_text", "block_view", "render_page"]
 
-_SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
 # punctuation that must not start a line: kept with the math before it
 _CLOSING = re.compile(r"^[,.;:!?)\]，。；：、！？）」』]+")
-
-
-def _pick(value, lang: str) -> str:
-    if isinstance(value, dict):
-        return value[lang]
-    if isinstance(value, str):
-        return value
-    raise TypeError(f"expected text or str, got {type(value).__name__}: {value!r}")
 
 
 def html_text(prose: str) -> Markup:
     """Prose to HTML: ``$..$`` as inline MathML, ```..``` as ``<code>``, text escaped;
     punctuation right after math stays on its line (``<span class="nobr">``)."""
     out, glue = [], ""
-    for part in reversed(_SEGMENTS.split(prose)):
+    for part in reversed(SEGMENTS.split(prose)):
         if part.startswith("$") and part.endswith("$") and len(part) > 1:
             math = mathml.inline(part[1:-1])
             if glue:  # only the last piece: long math still breaks between the others
@@ -82,8 +74,8 @@ def environment():
     from derivations.render import template_environment
 
     env = template_environment(autoescape=True)
-    env.filters["html"] = lambda value, lang: html_text(_pick(value, lang))
-    env.filters["pick"] = _pick
+    env.filters["html"] = lambda value, lang: html_text(pick(value, lang))
+    env.filters["pick"] = pick
     env.filters["math_display"] = lambda latex: Markup(mathml.display(latex))
     env.filters["view"] = block_view
     return env
