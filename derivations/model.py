@@ -21,7 +21,7 @@ when one is asked for, so a layer's shape costs integer arithmetic only.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from functools import cached_property
+from functools import cache, cached_property
 
 from derivations import display
 from derivations.errors import DerivationError
@@ -118,6 +118,7 @@ def output_size(size, kernel, padding, stride, dilation=1, padding_convention: s
     return sp.floor((size + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1
 
 
+@cache  # SymPy expressions are immutable: built once per convention (the checker's proofs)
 def output_sizes(padding_convention: str = "total", dilation: bool = True):
     """``(m_h, m_w)`` in the layer symbols under ``convention``; with ``dilation=False``
     at ``d_h = d_w = 1`` (the section's setting, without the ``d`` symbols)."""
