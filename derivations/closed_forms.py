@@ -143,9 +143,13 @@ class ClosedForm:
         return self.description_in("en")
 
     def latex(self, compact: bool = True) -> str:
-        import sympy as sp
+        """The form as LaTeX in the project's term order (``c_o c_i k_h k_w``), printed by
+        the one printer: :func:`derivations.expr.printers.to_latex`."""
+        from derivations.expr.bridge import from_sympy
+        from derivations.expr.order import book_order
+        from derivations.expr.printers import to_latex
 
-        return sp.latex(self.compact if compact else self.expr)
+        return to_latex(book_order(from_sympy(self.compact if compact else self.expr)))
 
     def evaluate(self, layer: Layer) -> int:
         """The form at ``layer``: its tree evaluated exactly (no SymPy at evaluation)."""

@@ -64,9 +64,14 @@ def test_layer_reprs():
     assert text("display.bias", "en") in per_side._repr_html_()
 
 
-def test_closed_form_reprs_show_sympys_latex():
+def test_closed_form_reprs_show_the_form_in_our_order():
+    from derivations.expr.bridge import from_sympy, to_sympy
+    from derivations.expr.order import book_order
+
     form = forms_for(LAYER)[Form.FORWARD_MULTS]
-    latex = sp.latex(form.compact)  # the oracle: SymPy's printer on the form itself
+    latex = form.latex()
+    assert latex == r"\frac{n c_o c_i k_h k_w m_h m_w}{g}"  # not SymPy's c_{i} c_{o} ... n
+    assert sp.simplify(to_sympy(book_order(from_sympy(form.compact))) - form.compact) == 0
     assert form._repr_latex_() == f"$\\displaystyle {latex}$"
     assert f"${latex}$" in form._repr_markdown_()
     html = form._repr_html_()

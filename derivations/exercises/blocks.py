@@ -8,7 +8,6 @@ Conventions: exact counting, no bias, one example, stride 1.
 from __future__ import annotations
 
 import numpy as np
-import sympy as sp
 
 from derivations.exercises.document import (
     Exercise,
@@ -27,6 +26,7 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.maths import blocks as maths
 from derivations.exercises.maths.blocks import CHANNELS, SIZE
+from derivations.exercises.notation import tex
 
 __all__ = ["build"]
 
@@ -57,14 +57,14 @@ def _speed_section():
                 "$N_+$（$b = 1$ 即稠密矩阵）：",
             )
         ),
-        math(f"N_\\times = {sp.latex(mults)},\\qquad N_+ = {adds_tex}"),
+        math(f"N_\\times = {tex(mults)},\\qquad N_+ = {adds_tex}"),
         result(
             text(
                 en="Dense over block diagonal (exact counting)", zh="稠密与分块对角之比（精确计数）"
             ),
-            f"\\frac{{{sp.latex(dense_m)}}}{{{sp.latex(mults)}}} = {sp.latex(speed.mults_ratio)},\\qquad "
+            f"\\frac{{{tex(dense_m)}}}{{{tex(mults)}}} = {tex(speed.mults_ratio)},\\qquad "
             f"\\frac{{c(c - 1)}}{{{adds_tex}}} = {ratio_tex} "
-            f"\\xrightarrow{{c\\to\\infty}} {sp.latex(speed.adds_limit)}",
+            f"\\xrightarrow{{c\\to\\infty}} {tex(speed.adds_limit)}",
         ),
         paragraph(
             text(
@@ -186,7 +186,7 @@ def _fixes_section():
                 f"{probe_shape[0]} of ${probe_shape[2]}\\times {probe_shape[3]}$ maps, read and "
                 "written), memory traffic that a fused implementation avoids only by folding "
                 "the permutation into the next layer's indexing. Two grouped layers then "
-                f"cost ${sp.latex(two_grouped)}$ multiplications per pixel, less than the dense "
+                f"cost ${tex(two_grouped)}$ multiplications per pixel, less than the dense "
                 "$c^2$ once $b > 2$.",
                 zh="通道洗牌（ShuffleNet）：在两个分组层之间重排通道，使第二层的每组从第一层的每组"
                 f"各取一个通道。对 $c = {ch}$、$b = {groups}$ 实测：经过分组、洗牌、分组后，"
@@ -194,7 +194,7 @@ def _fixes_section():
                 f"洗牌只是置换：在计数数组上执行，算术运算为 {shuffle_ops} 次，但并非没有代价：它把每个激活值搬动一次"
                 f"（批量 {probe_shape[0]}、${probe_shape[2]}\\times {probe_shape[3]}$ 的特征图共 {moved:,} "
                 "个元素，读一次写一次），只有把置换并入下一层的下标计算才能省去这部分访存。于是两个分组层每像素"
-                f"共 ${sp.latex(two_grouped)}$ 次乘法，当 $b > 2$ 时少于稠密的 $c^2$。",
+                f"共 ${tex(two_grouped)}$ 次乘法，当 $b > 2$ 时少于稠密的 $c^2$。",
             )
         ),
         _dep_matrix(fixes.shuffled),
@@ -219,13 +219,13 @@ def _fixes_section():
                 "depthwise convolution, the $1\\times 1$ layers around ResNeXt's grouped "
                 "convolution) restores full mixing but costs a dense matrix: after a "
                 "block-diagonal matrix the total is "
-                f"${sp.latex(with_dense)}$ per pixel, more than the dense $c^2$ alone. It only "
+                f"${tex(with_dense)}$ per pixel, more than the dense $c^2$ alone. It only "
                 "pays when the grouped layer is spatial, where the dense one would cost "
                 "$9c^2$. Forward multiplications, $c = 64$, $56\\times 56$, $3\\times 3$ with "
                 "padding 2 (total), closed form = executed:",
                 zh="稠密的 $1\\times 1$ 混合层（MobileNet 深度卷积之后的逐点层，ResNeXt 分组卷积"
                 "前后的 $1\\times 1$ 层）能恢复完全混合，但代价是一个稠密矩阵：接在分块对角矩阵之后，"
-                f"每像素共 ${sp.latex(with_dense)}$ 次乘法，比单独的稠密 $c^2$ 还多。"
+                f"每像素共 ${tex(with_dense)}$ 次乘法，比单独的稠密 $c^2$ 还多。"
                 "只有当分组层是空间卷积时才划算，因为对应的稠密层要 $9c^2$。"
                 "前向乘法，$c = 64$，$56\\times 56$，$3\\times 3$，填充 2（总填充），闭式 = 实际执行：",
             )
@@ -257,11 +257,11 @@ def _answers():
         answer(
             text(en="7.1", zh="7.1"),
             text(
-                en=f"${sp.latex(ratio)}$ times fewer multiplications ($c^2/b$ instead of $c^2$); "
+                en=f"${tex(ratio)}$ times fewer multiplications ($c^2/b$ instead of $c^2$); "
                 "the additions drop by the factor $\\frac{b(c - 1)}{c - b}$, more than $b$ and close to it "
                 f"only when $b \\ll c$ (for $c = {CHANNELS}$: {at_small} at $b = {adds.small}$, "
                 f"{at_large} at $b = {adds.large}$).",
-                zh=f"乘法少 ${sp.latex(ratio)}$ 倍（$c^2/b$ 而不是 $c^2$）；加法减少为 $\\frac{{b(c - 1)}}{{c - b}}$ 倍，多于 $b$，"
+                zh=f"乘法少 ${tex(ratio)}$ 倍（$c^2/b$ 而不是 $c^2$）；加法减少为 $\\frac{{b(c - 1)}}{{c - b}}$ 倍，多于 $b$，"
                 f"只有 $b \\ll c$ 时才接近 $b$（$c = {CHANNELS}$ 时：$b = {adds.small}$ 为 {at_small}，"
                 f"$b = {adds.large}$ 为 {at_large}）。",
             ),

@@ -33,6 +33,7 @@ from derivations.exercises.document import (
 from derivations.exercises.maths import compose as maths
 from derivations.exercises.maths.compose import BOUND_EXPONENT as _BOUND_EXPONENT
 from derivations.exercises.maths.compose import WORKED_A, WORKED_B, WORKED_X, k_1, k_2, z
+from derivations.exercises.notation import matrix, tex
 
 __all__ = ["build"]
 
@@ -51,7 +52,7 @@ def _statement():
 
 
 def _set(items) -> str:
-    return "\\{" + ", ".join(map(sp.latex, items)) + "\\}" if items else "\\emptyset"
+    return "\\{" + ", ".join(map(tex, items)) + "\\}" if items else "\\emptyset"
 
 
 def _conventions():
@@ -73,10 +74,8 @@ def _conventions():
 
 def _proof_section(proof: maths.Proof):
     two, proved_1d, pairs = proof.first, proof.proved_1d, proof.sweep_1d
-    coeffs = [sp.latex(c) for c in proof.coefficients]
-    written = " + ".join(
-        f"({c})" + (f"\\,{sp.latex(z**t)}" if t else "") for t, c in enumerate(coeffs)
-    )
+    coeffs = [tex(c) for c in proof.coefficients]
+    written = " + ".join(f"({c})" + (f"\\,{tex(z**t)}" if t else "") for t, c in enumerate(coeffs))
     return [
         heading(text(en="Proof", zh="证明")),
         paragraph(
@@ -107,7 +106,7 @@ def _proof_section(proof: maths.Proof):
                 "把两层依次作用展开为",
             )
         ),
-        math(f"z_0 = {sp.latex(two)}"),
+        math(f"z_0 = {tex(two)}"),
         paragraph(
             text(en="and the product polynomial has the coefficients", zh="而乘积多项式的系数为")
         ),
@@ -153,7 +152,7 @@ def _size_section(facts: maths.Size):
         [str(p), str(q), str(p * q), str(p + q), str(formula), str(support)]
         for p, q, formula, support in facts.rows
     ]
-    channel_shape = f"c_o \\times c_i \\times ({sp.latex(size)}) \\times ({sp.latex(size)})"
+    channel_shape = f"c_o \\times c_i \\times ({tex(size)}) \\times ({tex(size)})"
     return [
         heading(text(en="The size of the single kernel", zh="等效卷积核的大小")),
         paragraph(
@@ -165,13 +164,13 @@ def _size_section(facts: maths.Size):
                 "$\\alpha_{k_1-1}\\beta_{k_2-1}$ 是两个首项系数之积）。SymPy 把次数相加再加一：",
             )
         ),
-        math(f"({sp.latex(k_1 - 1)}) + ({sp.latex(k_2 - 1)}) + 1 = {sp.latex(size)}"),
+        math(f"({tex(k_1 - 1)}) + ({tex(k_2 - 1)}) + 1 = {tex(size)}"),
         result(
             text(
                 en="Size of the equivalent kernel (per spatial dimension; with channels)",
                 zh="等效卷积核的大小（每个空间维度；多通道）",
             ),
-            f"{sp.latex(size)},\\qquad {channel_shape}",
+            f"{tex(size)},\\qquad {channel_shape}",
         ),
         paragraph(
             text(
@@ -308,7 +307,7 @@ def _converse_section(facts: maths.Converse):
             )
         ),
         math(
-            f"\\kappa(z) = {sp.latex(p)} = {sp.latex(over_c)},\\qquad "
+            f"\\kappa(z) = {tex(p)} = {tex(over_c)},\\qquad "
             f"\\{{z \\in \\mathbb{{R}} : \\kappa(z) = 0\\}} = {_set(real_roots)}"
         ),
         paragraph(
@@ -348,7 +347,7 @@ def _converse_section(facts: maths.Converse):
                 "只有 $r_1 c_1 + r_2 c_2 - 1$ 个自由参数（一个缩放冗余）。SymPy 展开二者之差：",
             )
         ),
-        math(f"(r_1 + r_2 - 1)(c_1 + c_2 - 1) - (r_1 c_1 + r_2 c_2 - 1) = {sp.latex(shortfall)}"),
+        math(f"(r_1 + r_2 - 1)(c_1 + c_2 - 1) - (r_1 c_1 + r_2 c_2 - 1) = {tex(shortfall)}"),
         paragraph(
             text(
                 en="Neither kernel being $1\\times 1$, this is at least $k - 1$ (if $r_1 = 1$, "
@@ -356,14 +355,14 @@ def _converse_section(facts: maths.Converse):
                 "second 0; likewise for the other "
                 "degenerate shapes; otherwise it is at least $(r_1 - 1) + (r_2 - 1) = k - 1$), "
                 f"reached by a $k\\times(k-1)$ kernel and a $1\\times 2$ one: "
-                f"${sp.latex(best_params)}$ parameters, ${sp.latex(best_gap)}$ short. "
+                f"${tex(best_params)}$ parameters, ${tex(best_gap)}$ short. "
                 "Square factors, $k_1\\times k_1$ and "
-                f"$k_2\\times k_2$, do worse: ${sp.latex(square_gap)}$ short. Enumerating every split confirms it:",
+                f"$k_2\\times k_2$, do worse: ${tex(square_gap)}$ short. Enumerating every split confirms it:",
                 zh="只要两个核都不是 $1\\times 1$，该差至少为 $k - 1$（若 $r_1 = 1$，则 $r_2 = k$，"
                 "第一项为 $(c_1-1)(k-1)$ 且 $c_1 \\ge 2$，第二项为 0；其他退化形状同理；否则至少为 "
                 "$(r_1 - 1) + (r_2 - 1) = k - 1$），由 $k\\times(k-1)$ 核与 $1\\times 2$ 核取到："
-                f"${sp.latex(best_params)}$ 个参数，差 ${sp.latex(best_gap)}$ 个。方形因子 $k_1\\times k_1$ 与 "
-                f"$k_2\\times k_2$ 更差，差 ${sp.latex(square_gap)}$ 个。枚举所有拆分可以验证：",
+                f"${tex(best_params)}$ 个参数，差 ${tex(best_gap)}$ 个。方形因子 $k_1\\times k_1$ 与 "
+                f"$k_2\\times k_2$ 更差，差 ${tex(square_gap)}$ 个。枚举所有拆分可以验证：",
             )
         ),
         table(
@@ -412,7 +411,7 @@ def _converse_section(facts: maths.Converse):
                 f"{lap_rank} 个列核与 {lap_rank} 个行核则可以（见下一节）。",
             )
         ),
-        math(f"{sp.latex(lap)}"),
+        math(f"{tex(lap)}"),
         paragraph(
             text(
                 en="Bias: with biases $b_1, b_2$ the composition is one convolution with bias "
@@ -431,7 +430,7 @@ def _channels_section(facts: maths.Channels):
     rank, two_mults, one_mults = facts.rank, facts.two_mults, facts.one_mults
     k, full_rank = facts.random_size, facts.full_rank
     rtwo, rone, hw = facts.random_two, facts.random_one, facts.input_size
-    c_tex, f_tex = sp.latex(facts.columns), sp.latex(facts.rows)
+    c_tex, f_tex = tex(facts.columns), tex(facts.rows)
     return [
         heading(
             text(
@@ -488,7 +487,7 @@ def _channels_section(facts: maths.Channels):
                 "（$U$ 的列、$V^\\top$ 的行）：",
             )
         ),
-        math(f"{sp.latex(lap)} = {c_tex}\\,{f_tex}"),
+        math(f"{tex(lap)} = {c_tex}\\,{f_tex}"),
         paragraph(
             text(
                 en=f"Executed on a ${hw}\\times {hw}$ integer input: the $3\\times 1$ layer into "
@@ -499,8 +498,8 @@ def _channels_section(facts: maths.Channels):
                 f"{full_rank} channels then $1\\times {k}$ reproduces the single layer to "
                 f"below $10^{{{_BOUND_EXPONENT}}}$ (float64 rounding), with {rtwo:,} "
                 f"multiplications instead of {rone:,}. Per output position the two layers cost "
-                "$c_m(c_i + c_o)k$ products against $c_i c_o k^2$ for one (away from the border): "
-                "cheaper exactly when $c_m(c_i + c_o) < c_i c_o k$. With one channel in and out "
+                "$c_m(c_i + c_o)k$ products against $c_o c_i k^2$ for one (away from the border): "
+                "cheaper exactly when $c_m(c_i + c_o) < c_o c_i k$. With one channel in and out "
                 f"and $c_m = {rank}$ that needs $k > {2 * rank}$, so the split $3\\times 3$ Laplacian costs "
                 "more.",
                 zh=f"在 ${hw}\\times {hw}$ 的整数输入上执行：先 $3\\times 1$ 层输出 {rank} 个通道，"
@@ -508,8 +507,8 @@ def _channels_section(facts: maths.Channels):
                 f"而单层为 {one_mults:,} 次。随机的 ${k}\\times {k}$ 核秩为 {full_rank}：用它的奇异值分解，"
                 f"先 ${k}\\times 1$ 输出 {full_rank} 个通道再 $1\\times {k}$，与单层的差小于 "
                 f"$10^{{{_BOUND_EXPONENT}}}$（float64 舍入），乘法 {rtwo:,} 次，单层为 {rone:,} 次。"
-                "每个输出位置上两层需要 $c_m(c_i + c_o)k$ 次乘法，单层需要 $c_i c_o k^2$ 次（不计边界）："
-                "当且仅当 $c_m(c_i + c_o) < c_i c_o k$ 时更省。输入输出各一个通道、"
+                "每个输出位置上两层需要 $c_m(c_i + c_o)k$ 次乘法，单层需要 $c_o c_i k^2$ 次（不计边界）："
+                "当且仅当 $c_m(c_i + c_o) < c_o c_i k$ 时更省。输入输出各一个通道、"
                 f"$c_m = {rank}$ 时需要 $k > {2 * rank}$，所以拆开的 $3\\times 3$ 拉普拉斯核更贵。",
             )
         ),
@@ -533,7 +532,7 @@ def _wide_paragraph(wide: maths.WideSplit) -> list:
                 f"{c}$, $k = {k}$, a random integer kernel: rank {r} $= c k$ (SymPy, exact); its "
                 f"exact split, ${k}\\times 1$ into {r} channels then $1\\times {k}$, gives the "
                 f"single layer's output exactly, at $c_m(c_i + c_o)k = {split}$ multiplications "
-                f"per output position against $c_i c_o k^2 = {single}$ ({wide.two_mults:,} "
+                f"per output position against $c_o c_i k^2 = {single}$ ({wide.two_mults:,} "
                 f"against {wide.one_mults:,} on a $12\\times 12$ input): twice the single layer, "
                 "as $c k\\cdot 2c\\cdot k = 2c^2k^2$ is for every $c$ and $k$. So "
                 "Inception-v3's $n\\times 1$ then $1\\times n$ with $c_m = c_i = c_o$ (cost "
@@ -545,7 +544,7 @@ def _wide_paragraph(wide: maths.WideSplit) -> list:
                 "所以精确拆分需要 $c_m$ 不小于它的秩，而随机核的秩是满的，为 $\\min(c_i, c_o)\\,k$。"
                 f"对 $c_i = c_o = {c}$、$k = {k}$ 的随机整数核实际执行：秩为 {r} $= c k$（SymPy 精确计算）；"
                 f"它的精确拆分，先 ${k}\\times 1$ 输出 {r} 个通道再 $1\\times {k}$，与单层输出完全相同，"
-                f"但每个输出位置要 $c_m(c_i + c_o)k = {split}$ 次乘法，单层为 $c_i c_o k^2 = {single}$ 次"
+                f"但每个输出位置要 $c_m(c_i + c_o)k = {split}$ 次乘法，单层为 $c_o c_i k^2 = {single}$ 次"
                 f"（$12\\times 12$ 输入上为 {wide.two_mults:,} 次对 {wide.one_mults:,} 次）：是单层的两倍，"
                 "对任何 $c$、$k$ 都有 $c k\\cdot 2c\\cdot k = 2c^2k^2$。所以 Inception-v3 在 "
                 "$c_m = c_i = c_o$ 时的 $n\\times 1$ 后接 $1\\times n$（每对通道代价 $2n$ 而不是 $n^2$）"
@@ -559,7 +558,7 @@ def _wide_paragraph(wide: maths.WideSplit) -> list:
 # --- a worked numeric example ---------------------------------------------------------
 def _worked_section(facts: maths.Worked):
     kernel, two, one, first = facts.kernel, facts.two, facts.one, facts.first
-    mat = lambda m: sp.latex(sp.Matrix(m.tolist()))  # noqa: E731
+    mat = lambda m: matrix(m.tolist())  # noqa: E731
     return [
         heading(text(en="A worked example", zh="一个算例")),
         paragraph(
@@ -624,10 +623,10 @@ def _answers(size, lap_rank: int, wide: maths.WideSplit):
         answer(
             text(en="1.2", zh="1.2"),
             text(
-                en=f"${sp.latex(size)}$ per spatial dimension; with channels "
-                f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$.",
-                zh=f"每个空间维度 ${sp.latex(size)}$；多通道时为 "
-                f"$c_o\\times c_i\\times ({sp.latex(size)})\\times ({sp.latex(size)})$。",
+                en=f"${tex(size)}$ per spatial dimension; with channels "
+                f"$c_o\\times c_i\\times ({tex(size)})\\times ({tex(size)})$.",
+                zh=f"每个空间维度 ${tex(size)}$；多通道时为 "
+                f"$c_o\\times c_i\\times ({tex(size)})\\times ({tex(size)})$。",
             ),
         ),
         answer(

@@ -230,10 +230,10 @@ def forward() -> list:
         paragraph(
             text(
                 en="Multiplications plus additions: $c_o m_h m_w(2c_i k_h k_w - 1)$ without bias, "
-                "$2 c_i c_o k_h k_w m_h m_w$ with bias, which is exactly the FLOP count "
+                "$2 c_o c_i k_h k_w m_h m_w$ with bias, which is exactly the FLOP count "
                 "$2\\times$ MACs.",
                 zh="乘法加法合计：无偏置为 $c_o m_h m_w(2c_i k_h k_w - 1)$，有偏置为 "
-                "$2 c_i c_o k_h k_w m_h m_w$，恰好等于 FLOPs $= 2\\times$ MACs。",
+                "$2 c_o c_i k_h k_w m_h m_w$，恰好等于 FLOPs $= 2\\times$ MACs。",
             )
         ),
     ]

@@ -30,6 +30,7 @@ from derivations.exercises.document import (
     text,
 )
 from derivations.exercises.maths.matmul import conv_as_matmul, facts
+from derivations.exercises.notation import matrix, tex
 from derivations.registry.exercises import EXERCISES
 
 __all__ = ["build"]
@@ -39,13 +40,11 @@ _IMPORTS = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_wind
 
 
 def _shape_latex(shape) -> str:
-    return " \\times ".join(
-        f"({sp.latex(s)})" if s.is_Add or s.is_Mul else sp.latex(s) for s in shape
-    )
+    return " \\times ".join(f"({tex(s)})" if s.is_Add or s.is_Mul else tex(s) for s in shape)
 
 
 def _matrix_latex(a: np.ndarray) -> str:
-    return sp.latex(sp.Matrix(a.astype(int)))
+    return matrix(a.astype(int).tolist())
 
 
 def _answer(f) -> list:
@@ -61,7 +60,7 @@ def _answer(f) -> list:
                 "(im2col) and flatten each output channel's kernel into one row: "
                 "$Y = K\\,\\operatorname{cols}(X)$, a $c_o\\times (c_i k_h k_w)$ by "
                 "$(c_i k_h k_w)\\times (m_h m_w)$ product with exactly the convolution's "
-                "$c_i c_o k_h k_w m_h m_w$ multiplications. The price is memory: "
+                "$c_o c_i k_h k_w m_h m_w$ multiplications. The price is memory: "
                 f"$\\operatorname{{cols}}(X)$ holds about $k_h k_w$ times the input ({copies} "
                 "times for the $3\\times 3$ layer above). Equivalently "
                 "$\\operatorname{vec}(Y) = T\\,\\operatorname{vec}(X)$ with a sparse "
@@ -69,7 +68,7 @@ def _answer(f) -> list:
                 zh="把 $X$ 的每个 $c_i\\times k_h\\times k_w$ 窗口复制成一列（im2col），"
                 "把每个输出通道的卷积核展平成一行：$Y = K\\,\\operatorname{cols}(X)$，"
                 "即 $c_o\\times (c_i k_h k_w)$ 与 $(c_i k_h k_w)\\times (m_h m_w)$ 两个矩阵相乘，"
-                "乘法次数恰为卷积的 $c_i c_o k_h k_w m_h m_w$。代价是内存："
+                "乘法次数恰为卷积的 $c_o c_i k_h k_w m_h m_w$。代价是内存："
                 f"$\\operatorname{{cols}}(X)$ 约为输入的 $k_h k_w$ 倍（上面的 $3\\times 3$ 层为 {copies} 倍）。"
                 "等价地，$\\operatorname{vec}(Y) = T\\,\\operatorname{vec}(X)$，$T$ 为稀疏的分块 Toeplitz 矩阵。",
             ),
@@ -130,7 +129,7 @@ def build() -> Exercise:
                 en="im2col product: multiplications, additions (exact counting)",
                 zh="im2col 乘积：乘法次数、加法次数（精确计数）",
             ),
-            f"{sp.latex(sp.factor(mults))},\\qquad {sp.latex(sp.factor(adds))}",
+            f"{tex(sp.factor(mults))},\\qquad {tex(sp.factor(adds))}",
         ),
         paragraph(
             text(
@@ -201,7 +200,7 @@ def build() -> Exercise:
         ),
         math(
             f"T \\in \\mathbb{{R}}^{{{_shape_latex(t_shape)}}},\\qquad "
-            f"\\frac{{\\text{{nnz}}(T)}}{{\\text{{size}}(T)}} = {sp.latex(density)}"
+            f"\\frac{{\\text{{nnz}}(T)}}{{\\text{{size}}(T)}} = {tex(density)}"
         ),
         paragraph(
             text(

@@ -317,13 +317,13 @@ def answer(tables) -> list:
                 f"convolution reuses each weight at every output position while a fully connected "
                 f"weight is used once per sample. In ResNet no single convolution dominates: each "
                 f"stage halves height and width and doubles the channels, which leaves "
-                f"$c_i c_o m_h m_w$ unchanged, so every stride-1 $3\\times 3$ convolution of ResNet-18 "
+                f"$c_o c_i m_h m_w$ unchanged, so every stride-1 $3\\times 3$ convolution of ResNet-18 "
                 f"costs ${num(stride1)}$ MACs, in every stage; the first convolution of stages "
                 f"{first}–{last}, which halves the size with stride 2, costs ${num(stride2)}$.",
                 zh=f"计算：卷积层。每个模型里几乎全部乘加都由卷积完成（VGG-16：{vgg_conv}）；"
                 f"即使在全连接层占了大部分权重的 AlexNet 里，全连接层也只完成 {alex_fc_macs} 的 MACs，"
                 f"因为卷积的每个权重在每个输出位置都被重复使用，而全连接层的权重每个样本只用一次。"
-                f"ResNet 里没有哪个卷积占主导：每个阶段高宽减半、通道加倍，$c_i c_o m_h m_w$ 不变，"
+                f"ResNet 里没有哪个卷积占主导：每个阶段高宽减半、通道加倍，$c_o c_i m_h m_w$ 不变，"
                 f"所以 ResNet-18 每个步幅为 1 的 $3\\times 3$ 卷积在各阶段都是 ${num(stride1)}$ 次 MACs；"
                 f"第 {first}–{last} 阶段的第一个卷积以步幅 2 把尺寸减半，为 ${num(stride2)}$ 次。",
             )

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-__all__ = ["tex", "num", "decimal", "percent", "chain", "lines", "rows"]
+__all__ = ["tex", "matrix", "num", "decimal", "percent", "chain", "lines", "rows"]
 
 # Rows of an aligned block end the source line as well: short lines in the Markdown
 # and LaTeX sources, the same rendering.
@@ -16,8 +16,29 @@ ROW_BREAK = " \\\\\n"
 
 
 def tex(expr) -> str:
-    """``sp.latex`` of a SymPy expression (symbols print as the book's ``c_{i}``, ``k_{h}``...)."""
-    return sp.latex(sp.sympify(expr))
+    """A SymPy expression (or number) as LaTeX in the project's term order
+    (:func:`derivations.expr.order.book_order`: ``n c_o c_i h w k_h k_w m_h m_w``), printed
+    by the one printer, :func:`derivations.expr.printers.to_latex`; the imaginary unit
+    prints as ``i``, a matrix by :func:`matrix`.  A decimal (``sp.Float``, no terms to order) is SymPy's own digits."""
+    from derivations.expr.bridge import from_sympy
+    from derivations.expr.order import book_order
+    from derivations.expr.printers import to_latex
+
+    if isinstance(expr, sp.MatrixBase):
+        return matrix(expr.tolist())
+    expr = sp.sympify(expr)
+    if isinstance(expr, sp.Float):
+        return sp.latex(expr)
+    if expr.has(sp.I):
+        expr = expr.subs(sp.I, sp.Symbol("i"))
+    return to_latex(book_order(from_sympy(expr)))
+
+
+def matrix(entries) -> str:
+    """A matrix (rows of numbers or expressions) as a bracketed LaTeX ``matrix``, each
+    entry by :func:`tex`."""
+    body = r" \\ ".join(" & ".join(tex(entry) for entry in row) for row in entries)
+    return r"\left[\begin{matrix}" + body + r"\end{matrix}\right]"
 
 
 def num(value: int) -> str:

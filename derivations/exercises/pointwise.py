@@ -78,9 +78,9 @@ def complexity() -> list:
         ),
         paragraph(
             text(
-                en="The complexity is $O(c_i c_o h w)$: a $k_h\\times k_w$ kernel costs "
+                en="The complexity is $O(c_o c_i h w)$: a $k_h\\times k_w$ kernel costs "
                 "$k_h k_w$ times more at the same output size.",
-                zh="复杂度为 $O(c_i c_o h w)$；同样的输出大小下，$k_h\\times k_w$ 卷积核的计算量是它的 "
+                zh="复杂度为 $O(c_o c_i h w)$；同样的输出大小下，$k_h\\times k_w$ 卷积核的计算量是它的 "
                 "$k_h k_w$ 倍。",
             )
         ),
@@ -90,7 +90,7 @@ def complexity() -> list:
 def fully_connected() -> list:
     product = maths.fully_connected(REDUCE)
     mults, adds, difference = product.mults, product.adds, product.difference
-    gap = sp.latex(sp.Float(difference, 2)) if difference else "0"
+    gap = tex(sp.Float(difference, 2)) if difference else "0"
     return [
         heading(text(en="A fully connected layer at every pixel", zh="在每个像素上的全连接层")),
         paragraph(
@@ -164,11 +164,11 @@ def answers() -> list:
             text(
                 en=f"${tex(forms[Form.FORWARD_MULTS].plain)}$ multiplications and "
                 f"${tex(forms[Form.FORWARD_OPS].plain)}$ operations in all (stride 1, no "
-                "padding, no bias): $O(c_i c_o h w)$, a fully connected layer from $c_i$ to "
+                "padding, no bias): $O(c_o c_i h w)$, a fully connected layer from $c_i$ to "
                 "$c_o$ at each of the $h w$ pixels.",
                 zh=f"乘法 ${tex(forms[Form.FORWARD_MULTS].plain)}$ 次，运算合计 "
                 f"${tex(forms[Form.FORWARD_OPS].plain)}$ 次（步幅 1、无填充、无偏置）："
-                "$O(c_i c_o h w)$，即在 $h w$ 个像素上各做一次从 $c_i$ 到 $c_o$ 的全连接。",
+                "$O(c_o c_i h w)$，即在 $h w$ 个像素上各做一次从 $c_i$ 到 $c_o$ 的全连接。",
             ),
         ),
     ]

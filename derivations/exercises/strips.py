@@ -11,8 +11,6 @@ Prose and layout only: the closed forms, the executed loads and their checks are
 
 from __future__ import annotations
 
-import sympy as sp
-
 from derivations.exercises.document import (
     Exercise,
     answer,
@@ -29,6 +27,7 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.maths import strips as maths
 from derivations.exercises.maths.strips import L1_BYTES, REGISTER_FILES
+from derivations.exercises.notation import tex
 
 __all__ = ["build"]
 
@@ -50,8 +49,8 @@ def build() -> Exercise:
             reg_bound[name, kk] = d
             row.append(
                 text(
-                    en=f"{d} (${sp.latex(bound.per_output)}$)",
-                    zh=f"{d} (${sp.latex(bound.per_output)}$)",
+                    en=f"{d} (${tex(bound.per_output)}$)",
+                    zh=f"{d} (${tex(bound.per_output)}$)",
                 )
                 if d >= 1
                 else text(
@@ -89,36 +88,36 @@ def build() -> Exercise:
             )
         ),
         math(
-            f"L(\\Delta) = \\frac{{{sp.latex(facts.strip_inputs)}}}{{\\Delta}} = {sp.latex(split)},"
-            f"\\qquad L(1) = {sp.latex(at_one)},\\qquad "
-            f"\\lim_{{\\Delta\\to\\infty}} L(\\Delta) = {sp.latex(limit)}"
+            f"L(\\Delta) = \\frac{{{tex(facts.strip_inputs)}}}{{\\Delta}} = {tex(split)},"
+            f"\\qquad L(1) = {tex(at_one)},\\qquad "
+            f"\\lim_{{\\Delta\\to\\infty}} L(\\Delta) = {tex(limit)}"
         ),
         result(
             text(
                 en="Loads per output value, and the gain over one value at a time",
                 zh="每个输出值的加载次数，以及相对逐个计算的收益",
             ),
-            f"L(\\Delta) = {sp.latex(split)},\\qquad \\frac{{L(1)}}{{L(\\Delta)}} = "
-            f"{sp.latex(gain)} \\to {sp.latex(facts.gain_limit)}",
+            f"L(\\Delta) = {tex(split)},\\qquad \\frac{{L(1)}}{{L(\\Delta)}} = "
+            f"{tex(gain)} \\to {tex(facts.gain_limit)}",
         ),
         paragraph(
             text(
                 en="Why it is better: neighbouring windows overlap in $k - 1$ columns, and the "
                 "strip loads the overlap once instead of $k$ times. The excess over the limit, "
-                f"${sp.latex(split - limit)}$, falls like $1/\\Delta$; to come within a fraction "
-                f"$\\epsilon$ of the limit takes $\\Delta \\ge {sp.latex(within)}$ (for $k = 3$, "
+                f"${tex(split - limit)}$, falls like $1/\\Delta$; to come within a fraction "
+                f"$\\epsilon$ of the limit takes $\\Delta \\ge {tex(within)}$ (for $k = 3$, "
                 f"$\\epsilon = 0.1$: $\\Delta \\ge {example_within}$). The limit $k$ remains because a strip one row "
                 "high reuses nothing vertically; a $\\Delta_h\\times\\Delta$ tile loads",
                 zh="为什么更好：相邻窗口有 $k - 1$ 列重叠，条带只加载一次重叠部分，而不是 $k$ 次。"
-                f"超出极限的部分 ${sp.latex(split - limit)}$ 按 $1/\\Delta$ 下降；要与极限相差不超过"
-                f"比例 $\\epsilon$，需要 $\\Delta \\ge {sp.latex(within)}$（$k = 3$，"
+                f"超出极限的部分 ${tex(split - limit)}$ 按 $1/\\Delta$ 下降；要与极限相差不超过"
+                f"比例 $\\epsilon$，需要 $\\Delta \\ge {tex(within)}$（$k = 3$，"
                 f"$\\epsilon = 0.1$ 时 $\\Delta \\ge {example_within}$）。极限仍是 $k$，因为一行高的条带在竖直方向"
                 "没有复用；$\\Delta_h\\times\\Delta$ 的块每个输出加载",
             )
         ),
         math(
             f"\\frac{{(\\Delta_h + k - 1)(\\Delta + k - 1)}}{{\\Delta_h \\Delta}} \\to "
-            f"{sp.latex(tile_limit)}"
+            f"{tex(tile_limit)}"
         ),
         paragraph(
             text(
@@ -141,7 +140,7 @@ def build() -> Exercise:
                 "与实际执行次数核对：",
             )
         ),
-        math(f"N = {sp.latex(facts.total)}"),
+        math(f"N = {tex(facts.total)}"),
         table(
             [
                 "$\\Delta$",
@@ -154,7 +153,7 @@ def build() -> Exercise:
                     str(row.delta),
                     f"{row.loads:,}",
                     f"{row.loads / row.outputs:.3f}",
-                    f"${sp.latex(row.per_output)}$",
+                    f"${tex(row.per_output)}$",
                 ]
                 for row in sweep
             ],
@@ -206,7 +205,7 @@ def build() -> Exercise:
                 "（后两者每个寄存器装 $V$ 个值，即 $V$ 个槽位（lane））。设共有 $N_r$ 个向量寄存器：",
             )
         ),
-        math(f"{sp.latex(needed)} \\le N_r"),
+        math(f"{tex(needed)} \\le N_r"),
         paragraph(
             text(
                 en="Registers come whole: $\\Delta_{\\max}$ is the largest $\\Delta$ that satisfies "
@@ -248,7 +247,7 @@ def build() -> Exercise:
                 "reuses $k - 1$ of the $k$ input rows of every channel, and that reuse happens "
                 "only after all $c_i$ channels have passed, so the $k + 1$ rows in flight of "
                 f"every channel must stay in L1. Assuming a {L1_BYTES // 1024} KiB L1 data "
-                f"cache and $c_i = 64$ channels of float32: ${sp.latex(cache_needed)} \\le "
+                f"cache and $c_i = 64$ channels of float32: ${tex(cache_needed)} \\le "
                 f"{L1_BYTES}$ bytes gives $\\Delta \\le {cache_d}$ for $k = 3$, and the bound "
                 "shrinks like $1/c_i$. With the channels outside instead (every output row of "
                 f"one channel, then the next channel), one channel's $k + 1$ rows suffice "
@@ -267,7 +266,7 @@ def build() -> Exercise:
                 "下一行输出要复用每个通道 $k$ 行输入中的 $k - 1$ 行，而这种复用要等全部 $c_i$ "
                 "个通道处理完才发生，所以每个通道正在使用的 $k + 1$ 行都必须留在 L1 中。"
                 f"假设 L1 数据缓存为 {L1_BYTES // 1024} KiB、$c_i = 64$ 个 float32 通道："
-                f"${sp.latex(cache_needed)} \\le {L1_BYTES}$ 字节，$k = 3$ 时得 "
+                f"${tex(cache_needed)} \\le {L1_BYTES}$ 字节，$k = 3$ 时得 "
                 f"$\\Delta \\le {cache_d}$，且该上界按 $1/c_i$ 缩小。若把通道放在外层（先算完一个通道的所有输出行，"
                 f"再换下一个通道），只需留住一个通道的 $k + 1$ 行（$\\Delta \\le {cache_one}$），"
                 "但累加器无法跨通道留在寄存器中：每个输出对每个通道都要加载、存储一次。更宽的条带会把竖直方向的复用"
@@ -282,11 +281,11 @@ def build() -> Exercise:
             text(en="6, why", zh="6，原因"),
             text(
                 en=f"neighbouring windows overlap in $k - 1$ columns: a strip loads each input "
-                f"once for $\\Delta$ outputs, $L(\\Delta) = {sp.latex(split)}$ loads per output "
-                f"instead of $L(1) = {sp.latex(at_one)}$; the same products, less memory "
+                f"once for $\\Delta$ outputs, $L(\\Delta) = {tex(split)}$ loads per output "
+                f"instead of $L(1) = {tex(at_one)}$; the same products, less memory "
                 "traffic.",
                 zh=f"相邻窗口有 $k - 1$ 列重叠：条带为 $\\Delta$ 个输出只加载每个输入一次，每个输出加载 "
-                f"$L(\\Delta) = {sp.latex(split)}$ 次，而不是 $L(1) = {sp.latex(at_one)}$ 次；"
+                f"$L(\\Delta) = {tex(split)}$ 次，而不是 $L(1) = {tex(at_one)}$ 次；"
                 "乘法不变，访存更少。",
             ),
         ),

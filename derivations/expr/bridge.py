@@ -83,8 +83,8 @@ def from_sympy(expr: sp.Expr) -> ex.Node:
     """A SymPy expression (a closed form) as a tree."""
     if expr.is_Integer or expr.is_Rational:
         return ex.num(Fraction(int(expr.p), int(expr.q)))
-    if expr.is_Symbol:
-        return ex.sym(_NAMES[expr])
+    if expr.is_Symbol:  # the model's by its registry name; another (a sheet's b, Delta) by its own
+        return ex.sym(_NAMES.get(expr, expr.name))
     if expr.is_Add:
         return ex.add(*map(from_sympy, expr.args))
     if expr.is_Mul and expr.args[0].is_Rational and expr.args[0] < 0:
@@ -102,6 +102,9 @@ def from_sympy(expr: sp.Expr) -> ex.Node:
                 top.append(from_sympy(factor))
         numerator = ex.mul(*top) if top else ex.num(1)
         return ex.div(numerator, ex.mul(*bottom)) if bottom else numerator
+    if expr.is_Pow and expr.exp.is_Integer and expr.exp < 0:
+        base = from_sympy(expr.base)
+        return ex.div(ex.num(1), base if expr.exp == -1 else ex.power(base, -int(expr.exp)))
     if expr.is_Pow and expr.exp.is_Integer:
         return ex.power(from_sympy(expr.base), int(expr.exp))
     if isinstance(expr, sp.floor):

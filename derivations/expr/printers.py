@@ -8,6 +8,7 @@ first).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from fractions import Fraction
 from typing import NamedTuple
@@ -31,6 +32,7 @@ class _Style(NamedTuple):
     quotient: Callable[[Shown, Shown], Shown]
     exponent: Callable[[int], str]  # what follows the bracketed base
     calls: dict[str, str]  # floor, max...: the template of kind(arguments, ...)
+    symbol: Callable[[str], str] = str  # a symbol's name as written (LaTeX: \Delta)
 
 
 def _wrap(pair: Shown, minimum: int, style: _Style) -> str:
@@ -57,7 +59,7 @@ def _show(node: ex.Node, style: _Style) -> Shown:
         case ex.Num(value):
             return style.number(value)
         case ex.Sym(name):
-            return name, ATOM
+            return style.symbol(name), ATOM
         case ex.Add(terms):
             return _sum(terms, style), SUM
         case ex.Mul(factors):
@@ -100,6 +102,10 @@ def _latex_product(pieces: list[str]) -> str:
     return out
 
 
+# a sheet's Greek symbol names (SymPy's ``Delta``, ``alpha_0``) as LaTeX letters
+_GREEK = re.compile(
+    r"(?<![A-Za-z\\])(alpha|beta|gamma|delta|Delta|epsilon|kappa|lambda|sigma)(?![A-Za-z])"
+)
 _CALLS = {"max": "max({})", "min": "min({})", "gcd": "gcd({})", "bigo": "O({})"}
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _TEXT = _Style(
@@ -140,6 +146,7 @@ _LATEX = _Style(
         "gcd": r"\gcd\left({}\right)",
         "bigo": r"\mathcal{{O}}\left({}\right)",
     },
+    symbol=lambda name: _GREEK.sub(r"\\\1", name),
 )
 
 

@@ -118,7 +118,7 @@ def test_json_names_the_notes_and_the_expanded_reference(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == "equivalent" and data["conventions"] == []
     assert [n["id"] for n in data["notes"]] == ["output_size_symbols"]
-    assert data["reference"]["text"] == "c_i×c_o×k_h×k_w×m_h×m_w"  # RIGHT, as math
+    assert data["reference"]["text"] == "c_o×c_i×k_h×k_w×m_h×m_w"  # RIGHT, as math, our order
     assert "⌊" in data["reference"]["expanded"]
 
 

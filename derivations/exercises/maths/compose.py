@@ -544,7 +544,7 @@ class WideSplit:
     (SymPy, exact) = ``c k``, so ``c_m = rank`` channels between; both executed on an
     integer input give the same output; ``split_per_position`` and ``single_per_position``
     are the products per output position away from the border, ``c_m (c_i + c_o) k`` and
-    ``c_i c_o k^2``; ``two_mults``, ``one_mults`` the executed totals."""
+    ``c_o c_i k^2``; ``two_mults``, ``one_mults`` the executed totals."""
 
     c: int
     k: int
