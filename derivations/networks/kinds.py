@@ -57,6 +57,7 @@ __all__ = [
     "Cost",
     "Dropout",
     "Flatten",
+    "Function",
     "Gradient",
     "KINDS",
     "LayerNorm",
@@ -188,6 +189,22 @@ class Kind:
         raise NotImplementedError
 
 
+class Function(Kind):
+    """A kind labelled by the function it computes (its dataclass field ``function``:
+    ``relu``, ``softmax``, ``cat``)."""
+
+    function: str
+
+    @property
+    def label(self) -> str:
+        return self.function
+
+
+def suffixed(name: str, dims: int) -> str:
+    """A layer's label: ``name`` in 2-D, ``name1d``/``name3d`` otherwise."""
+    return name if dims == 2 else f"{name}{dims}d"
+
+
 # --- layers with multiply-adds --------------------------------------------------------
 @lru_cache(maxsize=4096)
 def _conv_forms(layer: Layer) -> dict[str, int]:
@@ -282,7 +299,7 @@ class Conv(Kind):
 
     @property
     def label(self) -> str:
-        return "conv" if self.dims == 2 else f"conv{self.dims}d"
+        return suffixed("conv", self.dims)
 
     def _axis(self, i):
         return self.kernel[i], self.padding[i], self.stride[i], self.dilation[i]
@@ -424,7 +441,7 @@ class ConvTranspose(Kind):
 
     @property
     def label(self) -> str:
-        return self.name if self.dims == 2 else f"{self.name}{self.dims}d"
+        return suffixed(self.name, self.dims)
 
     def transposed(self, shape: tuple) -> tuple[Conv, tuple]:
         """The convolution this layer transposes, and this layer's per-sample output."""
@@ -609,7 +626,7 @@ class Pool(Kind):
 
     @property
     def label(self) -> str:
-        return self.function if len(self.kernel) == 2 else f"{self.function}{len(self.kernel)}d"
+        return suffixed(self.function, len(self.kernel))
 
     def _axes(self, shape):
         """The output shape, the taps of all windows and the padded positions they reach
@@ -689,7 +706,7 @@ class AdaptivePool(Kind):
 
     @property
     def label(self) -> str:
-        return self.function if len(self.out) == 2 else f"{self.function}{len(self.out)}d"
+        return suffixed(self.function, len(self.out))
 
     def cost(self, inputs, batch, grad=False):
         shape = _spatial(self.label, _single(self.label, inputs), len(self.out))
@@ -842,7 +859,7 @@ ACTIVATIONS = (
 
 
 @dataclass(frozen=True)
-class Activation(Kind):
+class Activation(Function):
     """Elementwise activation (relu, sigmoid, tanh, gelu, ...): 1 operation per element
     (ReLU one comparison; the others one function evaluation each, not broken down).
     Autograd saves one tensor of the input's size (the input or the result).  Backward
@@ -857,10 +874,6 @@ class Activation(Kind):
         "counts none)"
     )
     function: str = "relu"
-
-    @property
-    def label(self) -> str:
-        return self.function
 
     def cost(self, inputs, batch, grad=False):
         shape = _single(self.function, inputs)

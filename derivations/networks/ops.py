@@ -46,9 +46,10 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-from derivations.networks.kinds import Backward, Cost, Gradient, Kind
+from derivations.networks.kinds import Backward, Cost, Function, Gradient, Kind
 
 __all__ = [
+    "CALL_KINDS",
     "Copy",
     "Elementwise",
     "MatMul",
@@ -68,7 +69,7 @@ def _n(shape) -> int:
 
 
 @dataclass(frozen=True)
-class Elementwise(Kind):
+class Elementwise(Function):
     """One operation per output element over broadcast inputs (``add``, ``mul``, ``div``,
     ...): ``column`` says which count it is (adds, mults or other).  ``grads``: whether
     each input requires a gradient; ``saves``: the input positions autograd saves (a
@@ -85,10 +86,6 @@ class Elementwise(Kind):
     grads: tuple = ()
     saves: tuple = ()
     backward_mults: bool = False  # a product's gradient multiplies by the other factor
-
-    @property
-    def label(self) -> str:
-        return self.function
 
     def cost(self, inputs, batch, grad=False):
         out = batch * _n(self.output)
@@ -155,7 +152,7 @@ class MatMul(Kind):
 
 
 @dataclass(frozen=True)
-class Softmax(Kind):
+class Softmax(Function):
     """Softmax (or log-softmax) over rows of ``d`` elements of a tensor of ``rows``
     rows; autograd saves its output."""
 
@@ -170,10 +167,6 @@ class Softmax(Kind):
     output: tuple
     grad: bool = True
 
-    @property
-    def label(self) -> str:
-        return self.function
-
     def cost(self, inputs, batch, grad=False):
         rows, d = batch * self.rows, self.d
         return Cost(
@@ -187,7 +180,7 @@ class Softmax(Kind):
 
 
 @dataclass(frozen=True)
-class Reduce(Kind):
+class Reduce(Function):
     """A sum or mean of ``t`` inputs per output element (over some axes)."""
 
     name: ClassVar[str] = "reduce"
@@ -200,10 +193,6 @@ class Reduce(Kind):
     function: str
     output: tuple
     grad: bool = True
-
-    @property
-    def label(self) -> str:
-        return self.function
 
     def cost(self, inputs, batch, grad=False):
         n_in = batch * _n(inputs[0])
@@ -229,7 +218,7 @@ class Reduce(Kind):
 
 
 @dataclass(frozen=True)
-class Copy(Kind):
+class Copy(Function):
     """Elements moved, none computed (``cat`` along any axis, ``constant_pad_nd``,
     ``clone``): 0 operations; ``saved``: elements autograd keeps (reflection and
     replication pads keep their input)."""
@@ -242,10 +231,6 @@ class Copy(Kind):
     saves: int = 0
     backward_adds: int = 0
 
-    @property
-    def label(self) -> str:
-        return self.function
-
     def cost(self, inputs, batch, grad=False):
         return Cost(
             output=self.output,
@@ -256,7 +241,7 @@ class Copy(Kind):
 
 
 @dataclass(frozen=True)
-class Normalize(Kind):
+class Normalize(Function):
     """Normalization by statistics over ``groups`` groups of ``d`` elements (group norm,
     instance norm, a batch norm without affine parameters), as executed in training:
     per group the mean (d - 1 additions, 1 division), centring (d additions), variance
@@ -281,10 +266,6 @@ class Normalize(Kind):
     saved_extra: int = 0
     grad: bool = True
 
-    @property
-    def label(self) -> str:
-        return self.function
-
     def cost(self, inputs, batch, grad=False):
         g, d = batch * self.groups, self.d
         gd = g * d
@@ -306,7 +287,7 @@ class Normalize(Kind):
 
 
 @dataclass(frozen=True)
-class Resample(Kind):
+class Resample(Function):
     """Interpolation to ``output`` (``F.interpolate``, ``F.grid_sample``): nearest is a
     copy (0 ops); a (bi/tri)linear one over ``axes`` axes weighs 2^axes inputs per
     output element: 2^axes multiplications, 2^axes - 1 additions (a grid sample's
@@ -325,10 +306,6 @@ class Resample(Kind):
     saves: int = 0  # elements autograd keeps (grid sampling: its input and grid)
     per_axis: int = 2  # inputs weighed per axis: 2 linear, 4 cubic
 
-    @property
-    def label(self) -> str:
-        return self.function
-
     def cost(self, inputs, batch, grad=False):
         out = batch * _n(self.output)
         n_in = batch * _n(inputs[0])
@@ -346,7 +323,7 @@ class Resample(Kind):
 
 
 @dataclass(frozen=True)
-class Select(Kind):
+class Select(Function):
     """A selection, search or sort (``nonzero``, ``max``, ``topk``, ``sort``,
     ``unique``, ``nms``): ``comparisons`` other operations, ``mults`` and ``adds``
     where it computes (non-maximum suppression's areas and overlaps), counted by the
@@ -366,10 +343,6 @@ class Select(Kind):
     saves: int = 0
     mults: int = 0
     adds: int = 0
-
-    @property
-    def label(self) -> str:
-        return self.function
 
     def cost(self, inputs, batch, grad=False):
         return Cost(
@@ -417,3 +390,7 @@ class RoiAlign(Kind):
             saved=self.saves,
             backward=Backward(Gradient(taps, taps, other=taps) if self.grad else None),
         )
+
+
+# the kinds of PyTorch calls beyond the layer kinds, as the tables' notes list them
+CALL_KINDS = (Elementwise, MatMul, Softmax, Reduce, Normalize, Resample, Copy)

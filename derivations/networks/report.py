@@ -142,17 +142,9 @@ def _conventions(lang: str = "en") -> dict:
     conventions["maxpool/avgpool"] = Pool.counting
     conventions["relu/sigmoid/tanh/..."] = Activation.counting
     conventions["parameter"] = Parameter.counting
-    from derivations.networks.ops import (
-        Copy,
-        Elementwise,
-        MatMul,
-        Normalize,
-        Reduce,
-        Resample,
-        Softmax,
-    )
+    from derivations.networks.ops import CALL_KINDS
 
-    for op in (Elementwise, MatMul, Softmax, Reduce, Normalize, Resample, Copy):
+    for op in CALL_KINDS:
         conventions[f"{op.name} (PyTorch calls)"] = op.counting
     conventions["? <class>"] = Unsupported.counting
     for key in ("padding", "counting", "activations", "saved", "backward"):

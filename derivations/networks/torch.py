@@ -379,29 +379,26 @@ def _state(torch, model, device: str) -> tuple[dict, dict, set]:
     for name, p in model.named_parameters():
         if isinstance(p, torch.nn.parameter.UninitializedParameter):
             raise DerivationError(key="network.torch_lazy", name=clipped(name))
-        if device == "meta":
-            value = torch.empty_like(p, device="meta")
-        elif p.device.type == "cpu":
-            value = p.detach()
-        else:
-            raise DerivationError(
-                key="network.torch_cpu_weights", name=clipped(name), device=p.device.type
-            )
-        meta = torch.nn.Parameter(value, requires_grad=True)
+        meta = torch.nn.Parameter(_copy(torch, name, p, device, p.detach), requires_grad=True)
         state[name] = meta
         parameters[id(meta)] = (name, p.numel())
     for name, b in model.named_buffers():
-        if device == "meta":
-            meta = torch.empty_like(b, device="meta")
-        elif b.device.type == "cpu":
-            meta = b.clone()
-        else:
-            raise DerivationError(
-                key="network.torch_cpu_weights", name=clipped(name), device=b.device.type
-            )
+        meta = _copy(torch, name, b, device, b.clone)
         state[name] = meta
         buffers.add(id(meta))
     return state, parameters, buffers
+
+
+def _copy(torch, name: str, t, device: str, on_cpu):
+    """``t`` for the read: an empty meta tensor like it, or ``on_cpu()`` (it must be on
+    the CPU)."""
+    if device == "meta":
+        return torch.empty_like(t, device="meta")
+    if t.device.type != "cpu":
+        raise DerivationError(
+            key="network.torch_cpu_weights", name=clipped(name), device=t.device.type
+        )
+    return on_cpu()
 
 
 def _batch_norm_outputs(torch, args, training: bool):
