@@ -4,10 +4,13 @@ a PyTorch ResNet-50 against the FLOP counters users run (``torch.utils.flop_coun
 ``bench`` extra).
 
 Targets (stated, not asserted): tabulating ResNet-50 <= 5 ms in process (issue 16); a
-10,000-row file in < 2 s (issue 8: linear in rows); reading a model in process at most
-0.5 x ``FlopCounterMode`` on the same meta model (issue 23: ResNet-50, and ViT-B/16 when
-torchvision is importable, e.g. with the zoo environment's Python, ``.ci/torchvision-env``;
-Mask R-CNN cannot run on meta tensors: its post-processing calls ``torch.nonzero``).
+10,000-row file in < 2 s (issue 8: linear in rows); the built-in tables (``network
+--json`` on every built-in network, new processes) no slower than at :data:`BASE`, the
+main before issue 23 (its tree extracted with ``git archive``, interleaved rounds, CPU
+time); reading a model in process at most 0.5 x ``FlopCounterMode`` on the same model
+(issue 23: ResNet-50 and ViT-B/16 on meta; ViT-B/16 and Mask R-CNN in a Python that
+imports torchvision, this one or the zoo environment's, ``.ci/torchvision-env``; Mask
+R-CNN's post-processing needs values, so it runs on CPU tensors for both counters).
 
 Torch is timed in a process of its own, with one thread everywhere (``torch`` and the
 OpenMP/BLAS pools through their environment variables): on these 2-core machines two
@@ -28,6 +31,9 @@ from pathlib import Path
 
 __all__ = ["run", "torch_timings"]
 
+BASE = (
+    "1d7c5a0"  # main before issue 23's operator-level reading: "the built-in tables stay as fast"
+)
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
 FACTORY = "tests.networks.torch_models:resnet50"
 ROWS = 10_000
@@ -82,23 +88,6 @@ def torch_timings(repeat: int = 5) -> dict:
         return counter.get_total_flops()
 
     fns = {"ours": ours, "flop_counter": flop_counter}
-    if importlib.util.find_spec("torchvision") is not None:
-        from torchvision import models
-
-        with torch.device("meta"):
-            vit = models.vit_b_16()
-        vit_x = torch.empty(1, 3, 224, 224, device="meta")
-
-        def vit_ours():
-            return from_torch(vit, (3, 224, 224))
-
-        def vit_flop_counter():
-            vit.train()
-            with FlopCounterMode(display=False) as counter:
-                vit(vit_x)
-            return counter.get_total_flops()
-
-        fns["vit_ours"], fns["vit_flop_counter"] = vit_ours, vit_flop_counter
     if importlib.util.find_spec("fvcore") is not None:
         # fvcore ships neither type hints nor a py.typed marker
         from fvcore.nn import FlopCountAnalysis
@@ -136,6 +125,62 @@ def torch_timings(repeat: int = 5) -> dict:
         },
         "fvcore_reading": fvcore_reading,
     }
+
+
+def torchvision_timings(repeat: int = 3) -> dict:
+    """In this process (one that imports torchvision, e.g. the zoo environment's Python,
+    ``.ci/torchvision-env``): seconds of ``from_torch`` and of ``FlopCounterMode`` on
+    ViT-B/16 (meta, training) and on Mask R-CNN (its post-processing needs values: real
+    CPU tensors, eval mode, from_torch's input of seed 0, FlopCounterMode on the same
+    weights and input -- both run the model itself)."""
+    import torch
+    from torch.utils.flop_counter import FlopCounterMode
+    from torchvision import models
+
+    from derivations.networks.torch import from_torch
+
+    torch.set_num_threads(1)
+    with torch.device("meta"):
+        vit = models.vit_b_16()
+    vit_x = torch.empty(1, 3, 224, 224, device="meta")
+    torch.manual_seed(0)
+    mask = models.get_model("maskrcnn_resnet50_fpn", weights=None, weights_backbone=None)
+    mask_x = torch.rand(1, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+
+    def counted(model, x, train):
+        model.train(train)
+        with FlopCounterMode(display=False) as counter:
+            model(x)
+        return counter.get_total_flops()
+
+    fns = {
+        "vit_ours": lambda: from_torch(vit, (3, 224, 224)),
+        "vit_flop_counter": lambda: counted(vit, vit_x, True),
+    }
+    mask_fns = {
+        "mask_ours": lambda: from_torch(mask, (3, 224, 224), train=False, device="cpu"),
+        "mask_flop_counter": lambda: counted(mask, mask_x, False),
+    }
+    first = {name: fn() for name, fn in {**fns, **mask_fns}.items()}
+    seconds = _interleaved(fns, repeat)
+    seconds.update(_interleaved(mask_fns, 2))  # about 10 s a round on one thread
+    return {
+        "seconds": seconds,
+        "mask_flops_equal": first["mask_ours"].totals["flops"] == first["mask_flop_counter"],
+        "torch": torch.__version__,
+    }
+
+
+def _zoo_python() -> str | None:
+    """A Python that imports torchvision: this one, or the zoo environment's
+    (``DERIVATIONS_ZOO_ENV``, default ``~/.cache/derivations-torchvision-env``)."""
+    if importlib.util.find_spec("torchvision") is not None:
+        return sys.executable
+    folder = os.environ.get(
+        "DERIVATIONS_ZOO_ENV", str(Path.home() / ".cache" / "derivations-torchvision-env")
+    )
+    python = Path(folder) / "bin" / "python"
+    return str(python) if python.exists() else None
 
 
 COLD = {  # a new process doing what a user's script would do, from import to the count
@@ -227,6 +272,7 @@ def run(report) -> None:
             "s",
             "target < 2 s (issue 8: linear in rows)",
         )
+    _builtin_against_base(report)
     if importlib.util.find_spec("torch") is None:
         report(
             "from_torch / FlopCounterMode",
@@ -253,20 +299,7 @@ def run(report) -> None:
         "x",
         "target <= 0.5 (issue 23)",
     )
-    if "vit_ours" in s:
-        report(
-            "from_torch / FlopCounterMode (ViT-B/16), in process",
-            s["vit_ours"] / s["vit_flop_counter"],
-            "x",
-            "target <= 0.5 (issue 23)",
-        )
-    else:
-        report(
-            "from_torch / FlopCounterMode (ViT-B/16)",
-            0.0,
-            "x",
-            "skipped: torchvision not importable (the zoo environment has it)",
-        )
+    _torchvision_ratios(report)
     if "fvcore" in s:
         report("fvcore FlopCountAnalysis(ResNet-50, CPU) in process", s["fvcore"] * 1e3, "ms")
         report("from_torch / fvcore, in process", s["ours"] / s["fvcore"], "x")
@@ -294,3 +327,79 @@ def run(report) -> None:
     report("cold from_torch / cold FlopCounterMode", cold["ours"] / cold["flop_counter"], "x")
     if "fvcore" in cold:
         report("cold from_torch / cold fvcore", cold["ours"] / cold["fvcore"], "x")
+
+
+def _torchvision_ratios(report) -> None:
+    """ViT-B/16 and Mask R-CNN, timed in a Python that imports torchvision."""
+    python = _zoo_python()
+    if python is None:
+        report(
+            "from_torch / FlopCounterMode (ViT-B/16, Mask R-CNN)",
+            0.0,
+            "x",
+            "skipped: no Python with torchvision (.ci/torchvision-env makes one)",
+        )
+        return
+    code = (
+        "import json; from benchmarks.networks import torchvision_timings; "
+        "print(json.dumps(torchvision_timings()))"
+    )
+    out = subprocess.run(
+        [python, "-c", code], check=True, capture_output=True, text=True, env=_environment()
+    ).stdout
+    timings = json.loads(out.splitlines()[-1])
+    s = timings["seconds"]
+    note = f"torch {timings['torch']}, own process"
+    report(
+        "from_torch / FlopCounterMode (ViT-B/16, meta), in process",
+        s["vit_ours"] / s["vit_flop_counter"],
+        "x",
+        f"target <= 0.5 (issue 23); {note}",
+    )
+    report("from_torch(Mask R-CNN, CPU) in process", s["mask_ours"], "s", note)
+    report("FlopCounterMode(Mask R-CNN, CPU) in process", s["mask_flop_counter"], "s")
+    report(
+        "from_torch / FlopCounterMode (Mask R-CNN, CPU), in process",
+        s["mask_ours"] / s["mask_flop_counter"],
+        "x",
+        "both run the model on real tensors (no meta kernel for its post-processing); "
+        "FLOPs " + ("equal" if timings["mask_flops_equal"] else "DIFFER"),
+    )
+
+
+def _builtin_against_base(report) -> None:
+    """``network NAME --json`` for every built-in network, one new process per tree (this
+    one and :data:`BASE`'s ``derivations``, extracted with ``git archive``), interleaved
+    rounds after a warming one (each tree's derived forms cached), CPU time."""
+    from benchmarks.docs import extract
+    from derivations.networks import MODELS
+
+    repo = Path(__file__).resolve().parents[1]
+    names = list(MODELS)
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        try:
+            extract(repo, BASE, scratch / "base")
+        except (OSError, subprocess.CalledProcessError):
+            report("built-in tables / " + BASE, 0.0, "x", "skipped: no git history here")
+            return
+        code = (
+            "import sys; sys.path.insert(0, {root!r}); from derivations.cli import main\n"
+            "for name in {names!r}: main(['network', name, '--json'])"
+        )
+        commands = [
+            [sys.executable, "-c", code.format(root=str(root), names=names)]
+            for root in (repo, scratch / "base")
+        ]
+        env = {"DERIVATIONS_CACHE": str(scratch / "cache")}
+        report.processes(*commands, rounds=1, env=env, cwd=scratch)  # warm both caches
+        now, base = report.processes(*commands, rounds=5, env=env, cwd=scratch)
+    what = f"network --json, all {len(names)} built-in networks, new process"
+    report.timing(f"{what} (now)", now, "ms")
+    report.timing(f"{what} ({BASE})", base, "ms")
+    report(
+        f"built-in tables now / {BASE} (cpu, min)",
+        min(now.cpu) / min(base.cpu),
+        "x",
+        f"wall min {now.min / base.min:.3f}; target <= 1 (issue 23: as fast as before)",
+    )

@@ -393,4 +393,4 @@ class RoiAlign(Kind):
 
 
 # the kinds of PyTorch calls beyond the layer kinds, as the tables' notes list them
-CALL_KINDS = (Elementwise, MatMul, Softmax, Reduce, Normalize, Resample, Copy)
+CALL_KINDS = (Elementwise, MatMul, Softmax, Reduce, Normalize, Resample, Copy, Select, RoiAlign)
