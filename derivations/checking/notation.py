@@ -240,22 +240,17 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
 
 
 def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset) -> dict:
+    """The one reading of the placeholders that matches (see the module's docstring).
+    Readings by the question's quantities come first; a number a role hint lists (D:
+    the dilation, 1) is tried only when none of them matches anything, so a letter that
+    reads as a quantity is never made ambiguous by it."""
     if len(placeholders) > MAX_LETTERS:
         raise _refused(placeholders[0], entry, parsed, allowed)
     quantities = _quantities(entry, parsed, allowed)
     options = [_candidates(unknown_letter(p) or p, p, parsed, quantities) for p in placeholders]
-    matched: list[tuple[tuple, object]] = []
-    tried = 0
-    for choice in itertools.product(*options):
-        if len(set(choice)) < len(choice):
-            continue  # injective: two letters are two quantities
-        tried += 1
-        if tried > MAX_ASSIGNMENTS:
-            break
-        mapping = {p: _node(name) for p, name in zip(placeholders, choice)}
-        outcome = judge(_reparsed(parsed, mapping))
-        if outcome is not None:
-            matched.append((choice, outcome))
+    matched = _matches(parsed, placeholders, options, judge, numbers=False)
+    if not matched:
+        matched = _matches(parsed, placeholders, options, judge, numbers=True)
     if not matched:
         raise _refused(placeholders[0], entry, parsed, allowed)
     outcomes = {outcome for _, outcome in matched}
@@ -263,6 +258,26 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
         raise _ambiguous(placeholders, matched)
     choice = matched[0][0]
     return {p: _node(name) for p, name in zip(placeholders, choice)}
+
+
+def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: bool) -> list:
+    """(choice, outcome) of each injective assignment that matches a known answer:
+    those of quantities only, or (``numbers``) those that hold a number."""
+    matched: list[tuple[tuple, object]] = []
+    tried = 0
+    for choice in itertools.product(*options):
+        if len(set(choice)) < len(choice):
+            continue  # injective: two letters are two quantities
+        if any(name.isdigit() for name in choice) != numbers:
+            continue
+        tried += 1
+        if tried > MAX_ASSIGNMENTS:
+            break
+        mapping = {p: _node(name) for p, name in zip(placeholders, choice)}
+        outcome = judge(_reparsed(parsed, mapping))
+        if outcome is not None:
+            matched.append((choice, outcome))
+    return matched
 
 
 def _node(name: str) -> ex.Node:

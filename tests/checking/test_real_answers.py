@@ -125,3 +125,11 @@ def test_an_n_in_a_count_stays_the_batch():
     result = check("forward-mults", "n c_i c_o k_h k_w m_h m_w", symbolic=False)
     assert result.verdict == "equivalent_under_convention" and "batch_counted" in result.conventions
     assert not result.parsed["readings"]
+
+
+def test_a_letter_that_reads_as_a_quantity_is_not_made_ambiguous_by_a_number():
+    # D next to the channels is a channel count (its quantity reading matches); the
+    # dilation's 1 is tried only where no quantity does
+    result = check("forward-mults", "D c_o k_h k_w m_h m_w", symbolic=False)
+    assert result.verdict == "equivalent", result.error
+    assert {"written": "D", "read": "c_i", "how": "inferred"} in result.parsed["readings"]
