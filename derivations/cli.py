@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import pkgutil
 import sys
 
 from derivations import commands
@@ -43,6 +42,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     ):
         names = [argv[0]]
     else:
+        import pkgutil  # every subcommand: only when the one asked for is not known
+
         names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
     for name in names:
         importlib.import_module(f"{commands.__name__}.{name}").register(sub)

@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from functools import cache, cached_property
 
-from derivations import display
 from derivations.errors import DerivationError
 from derivations.numbers import shown
 from derivations.registry import symbols as _registry
@@ -274,6 +273,8 @@ class Layer:
 
     def _words(self) -> tuple[str, str, str]:
         """(the "Layer" label, its padding convention, its bias) in the display language."""
+        from derivations import display  # Jupyter only: a check's start-up skips it
+
         padding = "total" if self.padding_convention == "total" else "per_side"
         return (
             display.label("display.layer"),
@@ -282,6 +283,8 @@ class Layer:
         )
 
     def _repr_html_(self) -> str:
+        from derivations import display
+
         name, padding, bias = map(display.escape_html, self._words())
         return (
             f"<div><strong>{name}</strong> {display.html_math(self.math())} "
@@ -289,6 +292,8 @@ class Layer:
         )
 
     def _repr_markdown_(self) -> str:
+        from derivations import display
+
         name, padding, bias = map(display.escape_markdown, self._words())
         return f"**{name}** ${self.math()}$ ({padding}; {bias})"
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from derivations import display
-
 __all__ = ["Result", "VERDICTS", "EXIT_STATUS"]
 
 VERDICTS = ("equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input", "error")
@@ -60,6 +58,7 @@ class Result:
     def _shown(self) -> tuple[str, list[tuple[str, str | None, str | None]]]:
         """The feedback in the display language, and (label, text, latex) of the answer
         as read and of the reference."""
+        from derivations import display  # Jupyter only: a check's start-up skips it
         from derivations.checking.explaining.feedback import feedback
 
         rows = []
@@ -69,6 +68,8 @@ class Result:
         return feedback(self, display.language), rows
 
     def _repr_markdown_(self) -> str:
+        from derivations import display
+
         said, rows = self._shown()
         escape = display.escape_markdown
         lines = [f"**{escape(self.verdict)}** ({escape(self.question)}): {escape(said)}"]
@@ -77,6 +78,8 @@ class Result:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        from derivations import display
+
         said, rows = self._shown()
         escape = display.escape_html
         items = "".join(

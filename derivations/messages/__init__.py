@@ -12,7 +12,6 @@ its translation.  The files are read once, on first use.
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from derivations.errors import DerivationError
@@ -29,6 +28,20 @@ def _load_yaml(source: str) -> object:
     return yaml.load(source, Loader=loader)
 
 
+_HERE = Path(__file__).resolve().parent
+
+
+def _folder():
+    """The catalogue files' folder: the package's own when it is one (importing
+    importlib.resources and its zip reader costs a cold start more than the lookup),
+    else what importlib.resources gives (a package inside a zip)."""
+    if (_HERE / "__init__.py").is_file():
+        return _HERE
+    from importlib import resources
+
+    return resources.files(__package__)
+
+
 _reading: list[str] = []  # catalogues being read from the store (a warning it gives is
 # said from the YAML, not from the store again)
 
@@ -40,7 +53,7 @@ def _file(name: str) -> dict[str, dict[str, str]]:
     cache or prebuilt beside the package (the practice pages' archive ships them: a
     start-up reads JSON, as importing PyYAML and parsing cost a ``check`` more than its
     own work), else parsed from the YAML and stored in the cache."""
-    item = resources.files(__package__).joinpath(name)
+    item = _folder().joinpath(name)
     if not item.is_file():
         return {}
     kind = _kind(name)
@@ -104,7 +117,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """Every id -> {language: text}, merged from all catalogue files (ids unique)."""
     merged: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
-    folder = resources.files(__package__)
+    folder = _folder()
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         if not item.name.endswith(".yaml"):
             continue
@@ -144,7 +157,7 @@ def prebuilt_files() -> dict[str, bytes]:
     bytes), parsed from the YAML now: what the practice pages' archive ships, so that the
     checker in the browser reads JSON and never imports PyYAML."""
     out = {}
-    folder = resources.files(__package__)
+    folder = _folder()
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         kind = _kind(item.name) if item.name.endswith(".yaml") else None
         if kind is not None:

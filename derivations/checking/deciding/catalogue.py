@@ -20,7 +20,6 @@ from pathlib import Path
 
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
-from derivations.files import write_atomically
 from derivations.registry.questions import Question, question
 from derivations.store import Kind
 
@@ -193,6 +192,8 @@ def write_prebuilt(directory: Path | None = None, stream=None) -> list[Path]:
         if stream is not None:
             print(f"{number}/{len(QUESTIONS)} {qid}", file=stream, flush=True)
         files[folder / f"{qid}.json"] = STORE.prebuilt_file(qid, _to_data(fresh(qid)))
+    from derivations.files import write_atomically
+
     write_atomically(files, make_parents=True)
     for stale in folder.glob("*.json"):
         if stale not in files:

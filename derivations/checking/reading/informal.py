@@ -29,6 +29,7 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from derivations.checking.reading.normalize import Normalized
 
@@ -87,16 +88,40 @@ _NUMBER = (
     + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
     + ")"
 )
-_FACTOR = [
-    re.compile(rf"^\s*(?P<verb>增加|提高|扩大|增大|增长)\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I),
-    re.compile(
-        rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*{_NUMBER}\s*(?:x|\*|times|倍|fold|-fold)"
-        rf"(?:\s*(?:more|larger|as\s+many|as\s+much))?\s*$",
-        re.I,
-    ),
-    re.compile(rf"^\s*(?:x|\*)\s*{_NUMBER}\s*$", re.I),
-    re.compile(rf"^\s*(?P<word>{'|'.join(w for w in NUMBER_WORDS if w.isascii())})\s*$", re.I),
-]
+_FACTOR_VERBS = ("增加", "提高", "扩大", "增大", "增长")
+# what a text _factors() can match ends or starts with (lower case, stripped)
+_FACTOR_ENDS = ("x", "*", "times", "倍", "fold", "more", "larger", "many", "much")
+_FACTOR_STARTS = ("x", "*")
+
+
+@cache
+def _factors() -> list:
+    """The patterns of a bare factor (compiled on first use: most answers are formulas,
+    which :func:`_may_be_factor` tells apart without them)."""
+    return [
+        re.compile(rf"^\s*(?P<verb>增加|提高|扩大|增大|增长)\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I),
+        re.compile(
+            rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*{_NUMBER}\s*(?:x|\*|times|倍|fold|-fold)"
+            rf"(?:\s*(?:more|larger|as\s+many|as\s+much))?\s*$",
+            re.I,
+        ),
+        re.compile(rf"^\s*(?:x|\*)\s*{_NUMBER}\s*$", re.I),
+        re.compile(rf"^\s*(?P<word>{'|'.join(w for w in NUMBER_WORDS if w.isascii())})\s*$", re.I),
+    ]
+
+
+def _may_be_factor(text: str) -> bool:
+    """False only when no pattern of :func:`_factors` can match ``text`` (each needs one
+    of the verbs, or ends or starts as listed, or is a number word alone)."""
+    bare = text.strip().lower()
+    return (
+        any(verb in text for verb in _FACTOR_VERBS)
+        or bare.endswith(_FACTOR_ENDS)
+        or bare.startswith(_FACTOR_STARTS)
+        or bare in NUMBER_WORDS
+    )
+
+
 _DELIMITERS = re.compile(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
 _LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
 _LIBRARY = re.compile(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
@@ -131,12 +156,20 @@ COUNT_WORDS = {
     "flop": "flops",
 }
 _COUNT_ENDINGS = tuple(COUNT_WORDS)  # lower case: a quick test before the pattern
-_COUNT = re.compile(
-    r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
-    + "|".join(sorted(map(re.escape, COUNT_WORDS), key=len, reverse=True))
-    + r")\s*[.。]?\s*$",
-    re.I,
-)
+
+
+@cache
+def _count() -> re.Pattern:
+    """The count word at the end of an answer (compiled on first use: only an answer
+    ending in one needs it, and compiling it is a good part of a cold start)."""
+    return re.compile(
+        r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
+        + "|".join(sorted(map(re.escape, COUNT_WORDS), key=len, reverse=True))
+        + r")\s*[.。]?\s*$",
+        re.I,
+    )
+
+
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 _WORDISH = re.compile(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
 
@@ -182,7 +215,9 @@ def _remark(body: str) -> bool:
 
 
 def _factor(text: Normalized, notes: list) -> Normalized:
-    for pattern in _FACTOR:
+    if not _may_be_factor(text.text):
+        return text
+    for pattern in _factors():
         match = pattern.match(text.text)
         if not match:
             continue
@@ -211,16 +246,23 @@ _VERBS = {
     "翻了一倍": 2,
     "加倍": 2,
 }
-_SENTENCE_FACTOR = [
-    re.compile(
-        r"(?P<verb>" + "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)) + r")",
-        re.I,
-    ),
-    re.compile(rf"(?:factor\s+of\s+){_NUMBER}(?![\w.])", re.I),
-    # not inside a word or number (a Chinese character before it is a word boundary:
-    # 增加4倍)
-    re.compile(rf"(?<![A-Za-z0-9_.]){_NUMBER}\s*(?:x|×|times|-?fold|倍)(?![A-Za-z])", re.I),
-]
+
+
+@cache
+def _sentence_factors() -> list:
+    """The patterns of a factor in a sentence (compiled on first use)."""
+    return [
+        re.compile(
+            r"(?P<verb>" + "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)) + r")",
+            re.I,
+        ),
+        re.compile(rf"(?:factor\s+of\s+){_NUMBER}(?![\w.])", re.I),
+        # not inside a word or number (a Chinese character before it is a word boundary:
+        # 增加4倍)
+        re.compile(rf"(?<![A-Za-z0-9_.]){_NUMBER}\s*(?:x|×|times|-?fold|倍)(?![A-Za-z])", re.I),
+    ]
+
+
 _INCREASE = re.compile(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
 _WORDS_ONLY = re.compile(
     r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
@@ -235,7 +277,7 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     word: ``2 x c_i`` stays a formula), or None."""
     if _FORMULA_MARKS.intersection(text.text):
         return None
-    for pattern in _SENTENCE_FACTOR:
+    for pattern in _sentence_factors():
         found = list(pattern.finditer(text.text))
         if len(found) != 1:
             continue
@@ -289,11 +331,15 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         while match := _INT.search(text.text):
             text = _edit(text, match.start(), match.end(), "floor")
     match = (
-        _COUNT.search(text.text)
+        _count().search(text.text)
         if text.text.rstrip(" .。").lower().endswith(_COUNT_ENDINGS)
         else None
     )
-    if match and text.text[: match.start()].strip() and not _SENTENCE_FACTOR[2].search(text.text):
+    if (
+        match
+        and text.text[: match.start()].strip()
+        and not _sentence_factors()[2].search(text.text)
+    ):
         unit = match.group("unit")
         stated = COUNT_WORDS[unit.lower()] or ""
         notes.append(_note("unit_count", unit=unit, counting=stated))

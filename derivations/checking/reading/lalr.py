@@ -92,12 +92,9 @@ class Parser:
     def __init__(self, tables: dict):
         self.start = tables["start"]
         self.end = tables["end"]
-        self.states = [
-            {symbol: (action, argument) for symbol, (action, argument) in state.items()}
-            for state in tables["states"]
-        ]
+        self.states = tables["states"]  # [{symbol: [action, argument]}]
         self.rules = [
-            (origin, size, name, single, tuple(spliced))
+            (origin, size, name, single, frozenset(spliced))
             for origin, size, name, single, spliced in tables["rules"]
         ]
 
@@ -138,7 +135,7 @@ class Parser:
             else:
                 popped = []
             values.append(self._reduce(rule, popped))
-            states.append(table[states[-1]][rule[0]][1])
+            states.append(table[states[-1]][rule[0]][1])  # the goto: always a shift
             if end and states[-1] == self.end:
                 return values[-1]
 
@@ -161,42 +158,31 @@ def checked_tables(payload: object) -> dict:
     states, rules = payload["states"], payload["rules"]
     if not isinstance(states, list) or not isinstance(rules, list):
         raise ValueError("not parse tables")
-    count = len(states)
-
-    def state(value) -> bool:
-        return type(value) is int and 0 <= value < count
-
     for rule in rules:
         if not (
-            isinstance(rule, list)
+            type(rule) is list
             and len(rule) == 5
-            and isinstance(rule[0], str)
+            and type(rule[0]) is str
             and type(rule[1]) is int
             and rule[1] >= 0
-            and isinstance(rule[2], str)
-            and isinstance(rule[3], bool)
-            and isinstance(rule[4], list)
+            and type(rule[2]) is str
+            and type(rule[3]) is bool
+            and type(rule[4]) is list
             and all(type(i) is int and 0 <= i < rule[1] for i in rule[4])
         ):
             raise ValueError("a malformed rule")
-    for actions in states:
-        if not isinstance(actions, dict):
-            raise ValueError("a malformed state")
-        for entry in actions.values():
-            if not (isinstance(entry, list) and len(entry) == 2 and entry[0] in (_SHIFT, _REDUCE)):
-                raise ValueError("a malformed action")
-            target = entry[1]
-            if not (
-                state(target)
-                if entry[0] == _SHIFT
-                else type(target) is int and 0 <= target < len(rules)
-            ):
-                raise ValueError("an action to nothing")
-    if not (state(payload["start"]) and state(payload["end"])):
-        raise ValueError("no start or end state")
     origins = {rule[0] for rule in rules}
+    targets = (range(len(states)), range(len(rules)))  # shift: a state; reduce: a rule
     for actions in states:
-        for symbol, (action, _) in actions.items():
-            if symbol in origins and action != _SHIFT:
+        if type(actions) is not dict:
+            raise ValueError("a malformed state")
+        for symbol, entry in actions.items():
+            if type(entry) is not list or len(entry) != 2 or entry[0] not in (_SHIFT, _REDUCE):
+                raise ValueError("a malformed action")
+            if type(entry[1]) is not int or entry[1] not in targets[entry[0]]:
+                raise ValueError("an action to nothing")
+            if entry[0] != _SHIFT and symbol in origins:
                 raise ValueError("a goto that is no shift")
+    if not all(type(s) is int and s in targets[0] for s in (payload["start"], payload["end"])):
+        raise ValueError("no start or end state")
     return payload

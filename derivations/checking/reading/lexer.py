@@ -6,7 +6,6 @@ the text as the student gave it, so every error names where it happened.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache, lru_cache
 from typing import cast
@@ -117,6 +116,8 @@ UNKNOWN_KEYS = frozenset(
 
 def _nearest(word: str) -> list[str]:
     """The book's symbols spelled most like ``word`` (by spelling only), at most 3."""
+    import difflib  # only for an unknown word: a cold check of a readable answer skips it
+
     table, _ = _table()
     close = difflib.get_close_matches(word.lower(), list(table), n=6, cutoff=0.5)
     names: list[str] = []

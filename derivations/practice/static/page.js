@@ -5,6 +5,7 @@
 // from sending the answer to the worker to its verdict) and [data-feedback].  A form with
 // data-layer asks for a number at the page's layer.
 // An answer that runs longer than body[data-limit-ms] ends the worker, which is restarted.
+// body[data-stages]: the milliseconds each start-up step of the worker took (JSON).
 (() => {
   "use strict";
   const body = document.body;
@@ -53,6 +54,8 @@
     if (message.kind === "progress") {
       show("loading", said.status[message.step] || said.status.loading);
     } else if (message.kind === "ready") {
+      // how long each start-up step took in the worker (milliseconds), for the benchmark
+      body.dataset.stages = JSON.stringify(message.stages || {});
       show("ready", said.status.ready);
       next();
     } else if (message.kind === "failed") {
