@@ -23,7 +23,6 @@ verdict is always the one of an assignment that was itself matched.
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 from derivations.checking.reading.errors import InvalidAnswer, said_fields
 from derivations.checking.reading.lexer import UNKNOWN_PREFIX, unknown_letter
@@ -84,18 +83,8 @@ def unknown_letters(parsed: Parsed) -> list[str]:
 
 
 def _reparsed(parsed: Parsed, mapping: dict) -> Parsed:
-    from derivations.expr.printers import to_latex, to_text
-
-    tree = substitute(parsed.tree, mapping)
-    return replace(
-        parsed,
-        tree=tree,
-        text=to_text(tree),
-        latex=to_latex(tree),
-        symbols=ex.symbols_in(tree),
-        kinds=ex.kinds_in(tree),
-        sides=tuple(substitute(side, mapping) for side in parsed.sides),
-    )
+    sides = tuple(substitute(side, mapping) for side in parsed.sides)
+    return parsed.with_tree(substitute(parsed.tree, mapping), sides=sides)
 
 
 def _question_axis(entry) -> str | None:

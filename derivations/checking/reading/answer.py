@@ -10,7 +10,7 @@ from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
-from derivations.expr.printers import to_latex, to_text, to_unicode
+from derivations.expr.printers import to_unicode
 from derivations.registry.questions import QUESTIONS, Shape
 
 __all__ = ["Reading", "read_answer", "parse_for"]
@@ -117,15 +117,7 @@ def _as_shape(parsed: Parsed, text: str, question_id: str) -> Parsed:
 
 
 def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:
-    return replace(
-        parsed,
-        tree=tree,
-        text=to_text(tree),
-        latex=to_latex(tree),
-        symbols=ex.symbols_in(tree),
-        kinds=ex.kinds_in(tree),
-        notes=parsed.notes + (Note(f"reading.note.{note}"),),
-    )
+    return parsed.with_tree(tree, notes=parsed.notes + (Note(f"reading.note.{note}"),))
 
 
 def parse_for(text: str, question_id: str) -> Parsed:

@@ -11,7 +11,7 @@ a description (``2 × MACs``: no formula in the question's symbols) is noted and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
@@ -38,6 +38,11 @@ class Parsed:
     notes: tuple = ()  # of informal.Note: how informal forms were read
     sides: tuple = ()  # the chain's other formula sides (trees), to agree with ``tree``
     counting: str | None = None  # "macs" / "flops": what a count word or name states
+
+    def with_tree(self, tree: ex.Node, **changes) -> Parsed:
+        """This reading with ``tree`` for its formula (its text, LaTeX, symbols and kinds
+        follow) and ``changes`` to other fields."""
+        return replace(self, **_derived(tree), **changes)
 
     @property
     def is_big_o(self) -> bool:
@@ -152,14 +157,21 @@ def parse_answer(raw: str) -> Parsed:
     name, name_column, node, sides = _read_sides(text, notes)
     stated = counting(notes) or (_named_counting(name) if name else None)
     return Parsed(
-        node,
-        to_text(node),
-        to_latex(node),
-        ex.symbols_in(node),
-        ex.kinds_in(node),
-        name,
-        name_column,
-        tuple(notes),
-        sides,
-        stated,
+        **_derived(node),
+        name=name,
+        name_column=name_column,
+        notes=tuple(notes),
+        sides=sides,
+        counting=stated,
     )
+
+
+def _derived(tree: ex.Node) -> dict:
+    """What a reading derives from its tree: the tree, its text, LaTeX, symbols, kinds."""
+    return {
+        "tree": tree,
+        "text": to_text(tree),
+        "latex": to_latex(tree),
+        "symbols": ex.symbols_in(tree),
+        "kinds": ex.kinds_in(tree),
+    }
