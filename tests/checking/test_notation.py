@@ -402,3 +402,21 @@ def test_a_rubric_refuses_a_notation_that_does_not_read(tmp_path):
             load_rubric(rubric)
     rubric.write_text('[notation]\nF = "k"\n', encoding="utf-8")
     assert load_rubric(rubric).reading == ({"F": "k"}, True)
+
+
+def test_an_answer_in_the_books_symbols_takes_the_fast_path():
+    """No inference, no judging and no rewriting for an answer whose every symbol is
+    already ours (issue 21: the notation layer costs nothing where it is not needed)."""
+    from derivations.checking.checker import _allowed
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.checking.notation import resolve
+
+    def judge(_parsed):  # pragma: no cover - must not be called
+        raise AssertionError("judged an answer that needs no inference")
+
+    question = entry("forward-mults")
+    parsed = parse_answer("c_i c_o k_h k_w m_h m_w")
+    assert resolve(question, parsed, judge, _allowed(question)) == (parsed, [])
+    height = entry("output-height")
+    parsed = parse_answer("(h - k_h + p_h + s_h)//s_h")
+    assert resolve(height, parsed, judge, _allowed(height)) == (parsed, [])
