@@ -232,10 +232,9 @@ def render_formulas(page: dict, lang: str) -> str:
     )
 
 
-def render_page(
-    numbered: list, appendices: list, page: dict, lang: str, figures: dict[str, bytes]
-) -> str:
-    """The web page (answers, then the reference page); ``figures``: key -> SVG bytes."""
+def render_page(numbered: list, appendices: list, page: dict, lang: str, figures: dict) -> str:
+    """The web page (answers, then the reference page); ``figures``: key -> (wide SVG,
+    narrow SVG) bytes."""
     from derivations.webpage import render_page as render
 
     return render(entries(numbered, appendices, lang), page, lang, figures)

@@ -4,7 +4,8 @@ self-contained HTML file.
 Rendered from the same document data as the Markdown and LaTeX (exercise blocks, the
 reference page), by ``templates/index.html.j2`` (autoescaping on, ``StrictUndefined``).
 Math is MathML made at build time (:mod:`derivations.mathml`), figures are the SVG files
-inlined as ``data:`` images with their alt text: no script, no font or file fetched, so
+inlined as ``data:`` images with their alt text (a ``<picture>``: the narrow drawing on a
+phone's screen, :data:`NARROW_SCREEN`, the wide one elsewhere): no script, no font or file fetched, so
 the page reads offline.  Prose is ``$math$``, ```code``` and text; text is HTML-escaped.
 """
 
@@ -65,6 +66,9 @@ def block_view(block) -> dict:
     raise TypeError(f"not a document block: {type(block).__name__}")
 
 
+NARROW_SCREEN = "(max-width: 600px)"  # the media query that picks a figure's narrow drawing
+
+
 def _image(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
@@ -81,13 +85,19 @@ def environment():
     return env
 
 
-def render_page(entries: list, page: dict, lang: str, figures: dict[str, bytes]) -> str:
+def render_page(
+    entries: list, page: dict, lang: str, figures: dict[str, tuple[bytes, bytes]]
+) -> str:
     """The page for ``lang``: ``entries`` as :func:`derivations.render.entries` gives
-    them, ``page`` the reference page, ``figures`` key -> SVG bytes; the template looks
+    them, ``page`` the reference page, ``figures`` key -> (wide SVG, narrow SVG: the
+    page shows it on screens up to :data:`NARROW_SCREEN` wide); the template looks
     its strings up by id (``msg("sheets.<name>")``, :func:`derivations.render.lookup`)."""
     from derivations.render import lookup, lookup_html
 
-    images = {key: _image(svg) for key, svg in figures.items()}
+    images = {
+        key: {"wide": _image(wide), "narrow": _image(narrow)}
+        for key, (wide, narrow) in figures.items()
+    }
     return (
         environment()
         .get_template("index.html.j2")
@@ -98,5 +108,6 @@ def render_page(entries: list, page: dict, lang: str, figures: dict[str, bytes])
             entries=entries,
             page=page,
             images=images,
+            narrow_screen=NARROW_SCREEN,
         )
     )

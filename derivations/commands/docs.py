@@ -1,5 +1,5 @@
 """``docs``: render the answer sheets, the reference page and the web page into
-``OUT/{en,zh}/``, and their figures into ``OUT/figures/``.
+``OUT/{en,zh}/``, and their figures into ``OUT/figures/{en,zh}/``.
 
 Every number is checked at render time (a failed check aborts with one line, nothing is
 written); a check whose sources and libraries are unchanged since a run that passed it is
@@ -174,20 +174,20 @@ def _built(recheck: bool, jobs: int):
 def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | bytes]:
     """Relative path -> content of every file ``docs`` writes: per language the answers
     (Markdown, LaTeX), the reference page, the web page and the practice page; the
-    figures (SVG and PDF) once, under ``figures/``; the practice pages' checker archive
+    figures (SVG and PDF) per language, under ``figures/<lang>/``; the practice pages' checker archive
     and scripts under ``practice/`` (not the Python runtime: :func:`run` adds it).  Every check runs here, except those a trusted cache entry
     says passed with the same sources and libraries (``recheck``: run them all); what
     must be built is built in ``jobs`` processes."""
     from derivations.exercises import for_edition
-    from derivations.figures import paths
+    from derivations.figures import files_of
     from derivations.practice.archive import ARCHIVE, checker_archive
     from derivations.practice.page import PAGE, render_practice, static_files
     from derivations.render import render_answers, render_formulas, render_page
 
     exercises, page, figures = _built(recheck, jobs)
     documents: dict[str, str | bytes] = {}
-    svgs = {drawn.key: drawn.svg for drawn in figures}
     for lang in LANGS:
+        svgs = {drawn.key: (drawn.svg[lang], drawn.narrow[lang]) for drawn in figures}
         numbered, appendices = for_edition(exercises, lang)
         for fmt in ("md", "tex"):
             documents[f"{lang}/answers.{fmt}"] = render_answers(numbered, appendices, lang, fmt)
@@ -198,8 +198,7 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
     documents[ARCHIVE] = checker_archive()
     documents.update(static_files())
     for drawn in figures:
-        for fmt, path in paths(drawn.key).items():
-            documents[path] = getattr(drawn, fmt)
+        documents.update(files_of(drawn))
     return documents
 
 

@@ -501,9 +501,15 @@ def _figure():
     return figure(
         "network-costs",
         caption=text(
-            en="Per layer, in network order: parameters, MACs and activations as "
-            "shares of each network's total.",
-            zh="按网络中的顺序逐层列出：参数、MACs 与激活值各占全网络总量的比例。",
+            en="Per convolution and linear layer (in the deeper networks per block of "
+            "them), in network order, named as in the tables: parameters, MACs and "
+            "activations as shares of each network's total. The bars do not sum to "
+            "100% (each panel gives the sums, Σ): the ReLU, pooling, normalization and "
+            "concatenation layers hold the other activations, and batch norm some "
+            "parameters.",
+            zh="按网络中的顺序列出每个卷积层与全连接层（较深的网络按块合计），名称与表中相同："
+            "参数、MACs 与激活值各占全网络总量的比例。各柱之和不是 100%（每图给出总和 Σ）："
+            "其余激活值在 ReLU、池化、归一化和拼接层，批量归一化还有部分参数。",
         ),
         alt=text(
             en="Bar charts per network: parameter bars tall at the fully connected end, "

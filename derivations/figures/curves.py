@@ -5,11 +5,16 @@ closed form before they are drawn)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
 import numpy as np
 
-from derivations.figures.style import PALETTE, new_figure
+from derivations.figures.style import NARROW_WIDTH, PALETTE, new_figure, wrap
 
-__all__ = ["padding_doubling_ratio", "strip_loads", "network_costs"]
+__all__ = ["Panel", "network_costs", "padding_doubling_ratio", "panels", "strip_loads"]
 
 from derivations.exercises.maths.doubling import FIGURE_KERNEL as KERNEL
 from derivations.exercises.maths.doubling import FIGURE_PADDING as PADDING
@@ -61,40 +66,55 @@ def _increase(size: int, before: int, after: int, padding_convention: str, count
     return 100 * (_ratio(size, before, after, padding_convention, count) - 1)
 
 
-def padding_doubling_ratio():
-    """The increase ``100 (M'/M - 1)`` % of the forward multiplications when the padding
-    doubles, for a 3x3 kernel on an ``h x h`` input, ``h`` = 4..256, in both readings of
-    padding; the markers are executed counts.  One channel: channels cancel in the ratio."""
-    figure, ax = new_figure(6.4, 3.4)
-    colours = (PALETTE["blue"], PALETTE["orange"])
-    for (before, after, padding_convention), colour in zip(DOUBLINGS, colours):
-        curve = [_increase(h, before, after, padding_convention, _forward_mults) for h in SIZES]
-        twice = "" if padding_convention == "total" else "2"
-        ax.plot(
-            SIZES,
-            curve,
-            color=colour,
-            linewidth=1.8,
-            label=f"$h + {twice}p_h$:  $p_h = {before} \\to {after}$",
+@cache
+def _doubling_data() -> tuple:
+    """Per reading: (curve over SIZES, executed increases at EXECUTED_SIZES)."""
+    return tuple(
+        (
+            [_increase(h, before, after, convention, _forward_mults) for h in SIZES],
+            [_increase(h, before, after, convention, _executed_mults) for h in EXECUTED_SIZES],
         )
+        for before, after, convention in DOUBLINGS
+    )
+
+
+def padding_doubling_ratio(words, layout: str):
+    """The increase ``100 (M'/M - 1)`` % of the forward multiplications when the padding
+    doubles, for a 3x3 kernel, stride 1, on an ``h x h`` input, ``h`` = 4..256, in both
+    readings of padding; the markers are executed counts.  One channel: channels cancel
+    in the ratio."""
+    width = 6.4 if layout == "wide" else NARROW_WIDTH
+    figure, ax = new_figure(width, 3.6 if layout == "wide" else 4.2)
+    colours = (PALETTE["blue"], PALETTE["orange"])
+    names = (words("doubling_total"), words("doubling_per_side"))
+    for (curve, executed), colour, name in zip(_doubling_data(), colours, names):
+        ax.plot(SIZES, curve, color=colour, linewidth=1.8, label=name)
         ax.scatter(
             EXECUTED_SIZES,
-            [
-                _increase(h, before, after, padding_convention, _executed_mults)
-                for h in EXECUTED_SIZES
-            ],
+            executed,
             color=colour,
             s=28,
             zorder=3,
             edgecolors=PALETTE["ink"],
             linewidths=0.6,
         )
+    ax.scatter(
+        [],
+        [],
+        color=PALETTE["paper"],
+        s=28,
+        edgecolors=PALETTE["ink"],
+        linewidths=0.6,
+        label=words("doubling_executed"),
+    )
     ax.axhline(0.0, color=PALETTE["grey"], linestyle="--", linewidth=1)
     ax.set_xscale("log", base=2)
     ax.set_xticks([4, 8, 16, 32, 64, 128, 256], labels=["4", "8", "16", "32", "64", "128", "256"])
-    ax.set_xlabel("$h = w$")
-    ax.set_ylabel("$100\\,(M' / M - 1)$  %")
-    ax.set_title(f"${KERNEL}\\times {KERNEL}$, $s = 1$", fontsize=10)
+    ax.set_xlabel(words("doubling_x"))
+    ax.set_ylabel(wrap(words("doubling_y"), 2.8, 10))
+    before, after, _ = DOUBLINGS[0]
+    title = words("doubling_title", k=KERNEL, s=1, before=before, after=after)
+    ax.set_title(wrap(title, width - 0.3, 10))
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
     ax.legend(frameon=False)
     return figure
@@ -119,10 +139,18 @@ def _strip_loads(delta: int, strips: int = 4) -> float:
     return checked(f"loads, Delta={delta}", closed, image.loads) / width
 
 
-def strip_loads():
-    """Loads per output ``k(Delta + k - 1)/Delta`` of a 3x3 kernel against the strip
-    width Delta (the curve tends to ``k``), executed counts as markers, and the largest
-    Delta each register file holds (:func:`register_limit`) as vertical lines."""
+@cache
+def _strips_data() -> tuple:
+    """(executed Deltas, their executed loads per output)."""
+    executed = (1, 2, 4, 8, 16, 32, 64)
+    return executed, [_strip_loads(d) for d in executed]
+
+
+def strip_loads(words, layout: str):
+    """Loads per output ``k(Delta + k - 1)/Delta`` of a 3x3 kernel (stride 1, no padding)
+    against the strip width Delta (the curve tends to ``k``), executed counts as
+    markers, and the largest Delta each register file holds (:func:`register_limit`) as
+    vertical lines."""
     import sympy as sp
 
     from derivations.exercises.maths.strips import REGISTER_FILES, loads_per_output, register_limit
@@ -137,8 +165,9 @@ def strip_loads():
     top = 2 ** int(np.ceil(np.log2(max(limit for _, limit in limits) * 1.2)))
     deltas = np.arange(1, top + 1)
     curve = [float(per.subs({k: KERNEL, delta: int(d)})) for d in deltas]
-    executed = (1, 2, 4, 8, 16, 32, 64)
-    figure, ax = new_figure(6.4, 3.4)
+    executed, loads = _strips_data()
+    width = 6.4 if layout == "wide" else NARROW_WIDTH
+    figure, ax = new_figure(width, 3.8 if layout == "wide" else 4.6)
     ax.plot(
         deltas,
         curve,
@@ -148,7 +177,7 @@ def strip_loads():
     )
     ax.scatter(
         executed,
-        [_strip_loads(d) for d in executed],
+        loads,
         color=PALETTE["blue"],
         s=28,
         zorder=3,
@@ -164,53 +193,148 @@ def strip_loads():
             color=colour,
             linewidth=1.4,
             linestyle=":",
-            label=f"{name}: $\\Delta \\leq {limit}$",
+            label=words("strips_registers", name=name, limit=limit),
         )
     ax.set_xscale("log", base=2)
     ticks = [2**i for i in range(int(np.log2(top)) + 1)]
     ax.set_xticks(ticks, labels=[str(t) for t in ticks])
     ax.set_ylim(0, KERNEL * KERNEL + 0.5)
-    ax.set_xlabel("$\\Delta$")
-    ax.set_ylabel("$L(\\Delta)$")
-    ax.set_title(f"${KERNEL}\\times {KERNEL}$, $s = 1$", fontsize=10)
+    ax.set_xlabel(words("strips_x"))
+    ax.set_ylabel(words("strips_y"))
+    ax.set_title(wrap(words("strips_title", k=KERNEL), width - 0.3, 10))
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
-    ax.legend(frameon=False, fontsize=8, loc="upper right")
+    ax.legend(frameon=False, loc="upper right")
     return figure
 
 
-NETWORKS = ("lenet", "alexnet", "vgg11", "vgg16")  # the book's networks with dense heads
-COLUMNS = (("params", "params"), ("macs", "MACs"), ("activations", "activations"))
+# every network of the sheet's tables, in their order
+from derivations.exercises.maths.networks import SHOWN as NETWORKS  # noqa: E402
+
+COLUMNS = ("params", "macs", "activations")
+DRAWN_KINDS = ("conv", "linear")  # the layers the figure draws, one bar group each
+MOST_BARS = 16  # a network with more drawn layers is drawn per block (its table's subtotals)
 
 
-def _network_panel(ax, name: str, colours) -> None:
+@dataclass(frozen=True)
+class Panel:
+    """One network's bars: its title's parts, the bar names (a layer's name as its
+    table prints it, or a block of them) and each column's exact shares, and the sum
+    of each column's shares over the bars (under 1 where other layers hold the rest)."""
+
+    name: str
+    shape: str
+    labels: tuple
+    blocks: tuple
+    shares: dict
+    sums: dict
+
+
+def _groups(table) -> list[tuple[str, bool, list]]:
+    """``(label, is a block, rows)`` per bar group: each convolution and linear row;
+    with more than :data:`MOST_BARS` of them, the convolution and linear rows of each
+    block of the table (its rows' first path component, as its subtotals) together,
+    and each top-level one alone."""
+    from derivations.networks.report import blocks
+
+    drawn = [row for row in table.rows if row.kind in DRAWN_KINDS]
+    if len(drawn) <= MOST_BARS:
+        return [(row.name, False, [row]) for row in drawn]
+    groups: list[tuple[str, bool, list]] = []
+    for block, rows in blocks(table):
+        rows = [row for row in rows if row.kind in DRAWN_KINDS]
+        if block is not None and len(rows) > 1:
+            groups.append((block, True, rows))
+        else:
+            groups += [(row.name, False, [row]) for row in rows]
+    return groups
+
+
+def _panel(name: str) -> Panel:
     from derivations.networks import get_model, model_network, tabulate
 
     table = tabulate(model_network(name))
-    rows = [row for row in table.rows if row.params or row.macs]
-    x = np.arange(len(rows))
-    width = 0.27
-    for offset, ((key, label), colour) in enumerate(zip(COLUMNS, colours)):
-        shares = [100 * table.share(row, key) for row in rows]
-        ax.bar(x + (offset - 1) * width, shares, width, color=colour, label=label)
-    ax.set_xticks(x, labels=[str(i + 1) for i in x], fontsize=7)
-    shape = r"\times".join(str(v) for v in table.input_shape[1:])
-    ax.set_title(f"{get_model(name).title.split(' (')[0]}, ${shape}$", fontsize=9)
-    ax.set_ylim(0, 100)
-    ax.grid(True, axis="y", color=PALETTE["light"], linewidth=0.8)
+    groups = _groups(table)
+    shares = {
+        key: tuple(
+            sum((table.share(row, key) for row in rows), Fraction(0)) for _, _, rows in groups
+        )
+        for key in COLUMNS
+    }
+    return Panel(
+        name=get_model(name).title.split(" (")[0],
+        shape="×".join(str(v) for v in table.input_shape[1:]),
+        labels=tuple(label for label, _, _ in groups),
+        blocks=tuple(block for _, block, _ in groups),
+        shares=shares,
+        sums={key: sum(values, Fraction(0)) for key, values in shares.items()},
+    )
+
+
+@cache
+def panels() -> tuple:
+    """The :class:`Panel` of every network of :data:`NETWORKS`, in order."""
+    return tuple(_panel(name) for name in NETWORKS)
+
+
+def _percent(share) -> str:
+    from derivations.networks.report import percent
+
+    return f"{percent(share).removesuffix('.0')}%"
+
+
+def _draw_panel(ax, panel: Panel, words, colours) -> None:
+    """Horizontal bars, one group per layer (or block), top to bottom in network order."""
+    y = np.arange(len(panel.labels))
+    height = 0.27
+    for offset, (key, colour) in enumerate(zip(COLUMNS, colours)):
+        values = [100 * float(share) for share in panel.shares[key]]
+        ax.barh(y + (offset - 1) * height, values, height, color=colour)
+    names = [
+        words("networks_block", name=label) if block else label
+        for label, block in zip(panel.labels, panel.blocks)
+    ]
+    ax.set_yticks(y, labels=names)
+    ax.set_ylim(len(y) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.tick_params(axis="y", length=0)
+    title = (
+        words("networks_panel", name=panel.name, shape=panel.shape)
+        + "\n"
+        + words("networks_sums", **{key: _percent(value) for key, value in panel.sums.items()})
+    )
+    ax.set_title(title, loc="right", fontsize=9)
+    ax.grid(True, axis="x", color=PALETTE["light"], linewidth=0.8)
     ax.set_axisbelow(True)
 
 
-def network_costs():
-    """For each of the book's networks with a dense head (LeNet, AlexNet, VGG-11,
-    VGG-16), every convolution and linear layer in network order (numbered): its share of
+def network_costs(words, layout: str):
+    """For each network of the sheet (:data:`NETWORKS`: LeNet, AlexNet, VGG-11, VGG-16,
+    NiN, GoogLeNet, ResNet-18, ResNet-50), every convolution and linear layer in
+    network order, named as its table names it (a network of more than
+    :data:`MOST_BARS` such layers per block: the table's subtotals), with its share of
     the network's parameters, MACs and activations (elements of its output), from
-    :func:`derivations.networks.tabulate`."""
-    figure, axes = new_figure(7.2, 5.0, nrows=2, ncols=2)
+    :func:`derivations.networks.tabulate`; each panel says what its bars sum to (other
+    layers hold the rest)."""
+    drawn = panels()
     colours = (PALETTE["orange"], PALETTE["blue"], PALETTE["green"])
-    for ax, name in zip(axes.flat, NETWORKS):
-        _network_panel(ax, name, colours)
-    for ax in axes[:, 0]:
-        ax.set_ylabel("%")
-    handles, labels = axes.flat[0].get_legend_handles_labels()
+    columns = ((0, 1, 2), (3, 4), (5, 6, 7)) if layout == "wide" else (tuple(range(len(drawn))),)
+    width = 7.8 if layout == "wide" else NARROW_WIDTH
+    rows_in = [sum(len(drawn[i].labels) + 4 for i in column) for column in columns]
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    figure = Figure(figsize=(width, 1.4 + 0.19 * max(rows_in)), layout="constrained")
+    parts: Any = figure.subfigures(1, len(columns)) if len(columns) > 1 else [figure]
+    for part, column in zip(parts, columns):
+        axes = part.subplots(
+            len(column), 1, height_ratios=[len(drawn[i].labels) + 4 for i in column]
+        )
+        for ax, i in zip(axes, column):
+            _draw_panel(ax, drawn[i], words, colours)
+        axes[-1].set_xlabel(wrap(words("networks_x"), min(width / len(columns) - 0.4, 3.2), 10))
+    title = words("networks_title") + "\n" + words("networks_rest")
+    figure.suptitle(wrap(title, width - 0.2, 10), fontsize=10)
+    labels = [words(f"networks_{key}") for key in COLUMNS]
+    handles = [Patch(color=colour) for colour in colours]
     figure.legend(handles, labels, loc="outside lower center", ncols=3, frameon=False)
     return figure

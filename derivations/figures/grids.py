@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from derivations.figures.style import PALETTE, new_figure
+from derivations.figures.style import NARROW_WIDTH, PALETTE, new_figure, wrap
 
 __all__ = ["compose_receptive_field", "padding_readings"]
 
@@ -28,10 +28,11 @@ def _dependencies(size1: int, size2: int, inputs: int):
     return reads, middle, [i for i, xi in enumerate(x) if whole.has(xi)]
 
 
-def compose_receptive_field():
-    """One output of two 3-tap correlations in sequence, the first-layer outputs it reads
-    and the inputs those read (``k_1 + k_2 - 1`` of them, as :func:`composed_support`
-    reads off the symbolic expression), on one row of inputs."""
+def compose_receptive_field(words, layout: str):
+    """One output of two 3-tap correlations in sequence (stride 1, no padding), the
+    first-layer outputs it reads and the inputs those read (``k_1 + k_2 - 1`` of them,
+    as :func:`composed_support` reads off the symbolic expression), on one row of
+    inputs."""
     from derivations.exercises.document import CheckFailed
     from derivations.exercises.maths.compose import composed_support
 
@@ -41,22 +42,28 @@ def compose_receptive_field():
     support = composed_support(k1, k2)
     if len(field) != support:  # pragma: no cover - a derivation bug
         raise CheckFailed(key="docs.figure_receptive_field", field=len(field), support=support)
-    figure, ax = new_figure(6.4, 2.6)
-    rows = {"x": (0.0, inputs), "y1": (1.0, inputs - k1 + 1), "y2": (2.0, inputs - k1 - k2 + 2)}
+    width = 6.4 if layout == "wide" else NARROW_WIDTH
+    step = 1.0 if layout == "wide" else 1.9  # narrow: a label line between the rows
+    figure, ax = new_figure(width, 2.8 if layout == "wide" else 3.7)
+    rows = {
+        "x": (0.0, inputs),
+        "y1": (step, inputs - k1 + 1),
+        "y2": (2 * step, inputs - k1 - k2 + 2),
+    }
     lit = {"x": set(field), "y1": set(middle), "y2": {0}}
     colours = {"x": PALETTE["sky"], "y1": PALETTE["orange"], "y2": PALETTE["red"]}
     for j in middle:  # the lines from each read input up to the output reading it
         for i in reads[j]:
             ax.plot(
                 [i + 0.5, j + 0.5 + (k1 - 1) / 2],
-                [0.8, 1.0],
+                [0.8, step],
                 color=PALETTE["grey"],
                 linewidth=0.8,
                 zorder=1,
             )
         ax.plot(
             [j + 0.5 + (k1 - 1) / 2, (k1 - 1) / 2 + (k2 - 1) / 2 + 0.5],
-            [1.8, 2.0],
+            [step + 0.8, 2 * step],
             color=PALETTE["grey"],
             linewidth=0.8,
             zorder=1,
@@ -78,8 +85,15 @@ def compose_receptive_field():
                     zorder=2,
                 )
             )
-        label = {"x": "$x$", "y1": "$y^{(1)}$", "y2": "$y^{(2)}$"}[name]
-        ax.text(-0.4, level + 0.4, label, ha="right", va="center")
+        label = {
+            "x": words("compose_input", symbol="$x$"),
+            "y1": words("compose_layer", number=1, symbol="$y^{(1)}$"),
+            "y2": words("compose_layer", number=2, symbol="$y^{(2)}$"),
+        }[name]
+        if layout == "wide":
+            ax.text(-0.4, level + 0.4, label, ha="right", va="center")
+        else:  # above the row's first cell: no room beside it
+            ax.text(shift + 0.05, level + 0.85, label, ha="left", va="bottom")
     ax.annotate(
         "",
         xy=(field[0] + 0.05, -0.25),
@@ -89,18 +103,19 @@ def compose_receptive_field():
     ax.text(
         (field[0] + field[-1] + 1) / 2,
         -0.35,
-        f"$k_1 + k_2 - 1 = {k1} + {k2} - 1 = {support}$",
+        words("compose_field", formula=f"$k_1 + k_2 - 1 = {k1} + {k2} - 1 = {support}$"),
         ha="center",
         va="top",
     )
-    ax.set_xlim(-1.4, inputs + 0.2)
-    ax.set_ylim(-0.95, 2.95)
+    ax.set_xlim(-3.6 if layout == "wide" else -0.2, inputs + 0.2)
+    ax.set_ylim(-0.95, 2 * step + (1.3 if layout == "wide" else 2.0))
     ax.set_aspect("equal")
     ax.axis("off")
+    ax.set_title(wrap(words("compose_title", k1=k1, k2=k2), width - 0.3, 10))
     return figure
 
 
-def _padded(ax, layer, title: str) -> None:
+def _padded(ax, layer, title: str, words) -> None:
     """The input of ``layer`` inside its zeros, as ``padding_split`` places them, and the
     output size the model gives."""
     (top, bottom), (left, right) = layer.padding_split("h"), layer.padding_split("w")
@@ -112,26 +127,35 @@ def _padded(ax, layer, title: str) -> None:
     ax.imshow(grid, cmap=ListedColormap([PALETTE["light"], PALETTE["blue"]]), vmin=0, vmax=1)
     for (r, c), v in np.ndenumerate(grid):
         if not v:
-            ax.text(c, r, "0", ha="center", va="center", fontsize=7, color=PALETTE["grey"])
+            ax.text(c, r, "0", ha="center", va="center", fontsize=9, color=PALETTE["grey"])
     ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
     ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.2)
     ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
     ax.set_title(title)
-    ax.set_xlabel(f"${rows}\\times {cols}$,  $k_h = {layer.k_h}$  $\\to$  $m_h = {layer.m_h}$")
+    ax.set_xlabel(words("readings_sizes", rows=rows, cols=cols, m=layer.m_h))
 
 
-def padding_readings():
+def padding_readings(words, layout: str):
     """The same ``padding = 2`` read as total padding (the book's formula: one row above,
-    one below) and as padding per side (two rows on each side), on a 4x4 input; the padded
-    sizes and output sizes come from :class:`derivations.model.Layer`."""
+    one below) and as padding per side (two rows on each side), on a 4x4 input, 3x3
+    kernel, stride 1; the padded sizes and output sizes come from
+    :class:`derivations.model.Layer`.  Side by side (wide) or one above the other
+    (narrow)."""
     from derivations.model import Layer
 
     p, size, k = 2, 4, 3
     total = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, padding_convention="total")
     per_side = Layer(1, 1, size, size, k, k, p_h=p, p_w=p, padding_convention="per-side")
     cols = [layer.w + sum(layer.padding_split("w")) for layer in (total, per_side)]
-    figure, axes = new_figure(6.4, 3.6, ncols=2, width_ratios=cols)
-    _padded(axes[0], total, f"$p_h = {p}$:  $h + p_h$")
-    _padded(axes[1], per_side, f"$p_h = {p}$:  $h + 2p_h$")
+    if layout == "wide":
+        width = 6.4
+        figure, axes = new_figure(width, 4.0, ncols=2, width_ratios=cols)
+    else:
+        width = NARROW_WIDTH
+        figure, axes = new_figure(width, 7.4, nrows=2, height_ratios=cols)
+    _padded(axes[0], total, words("readings_total"), words)
+    _padded(axes[1], per_side, words("readings_per_side"), words)
+    title = words("readings_title", h=size, w=size, k=k, s=1, p=p)
+    figure.suptitle(wrap(title, width - 0.2, 10))
     return figure

@@ -4,9 +4,11 @@ the package's convolution and the exercises' functions, never written out."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-from derivations.figures.style import PALETTE, new_figure
+from derivations.figures.style import NARROW_WIDTH, PALETTE, new_figure, wrap
 
 __all__ = ["im2col_matrix", "block_diagonal", "channel_shuffle"]
 
@@ -30,14 +32,14 @@ def _matrix(
                 f"{v:g}",
                 ha="center",
                 va="center",
-                fontsize=7,
+                fontsize=9,
                 color=PALETTE["paper"] if v > 0.6 * top else PALETTE["ink"],
             )
     ax.set_xticks(np.arange(values.shape[1] + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(values.shape[0] + 1) - 0.5, minor=True)
     ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.0)
     ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
-    ax.set_title(title)
+    ax.set_title(title, fontsize=9)
 
 
 def _columns(x: np.ndarray, k_h: int, k_w: int) -> np.ndarray:
@@ -54,10 +56,11 @@ def _columns(x: np.ndarray, k_h: int, k_w: int) -> np.ndarray:
     return y[0].reshape(rows, layer.m_h * layer.m_w)
 
 
-def im2col_matrix():
-    """The book's example (X: 2 channels of 3x3, K: 3 output channels of 2x2) as
-    ``K (c_o x c_i k_h k_w) @ cols (c_i k_h k_w x m_h m_w) = Y (c_o x m_h m_w)``; Y is the
-    package's convolution and must equal the product of the other two."""
+def im2col_matrix(words, layout: str):
+    """The book's example (X: 2 channels of 3x3, K: 3 output channels of 2x2, stride 1,
+    no padding) as ``K (c_o x c_i k_h k_w) @ cols (c_i k_h k_w x m_h m_w) = Y (c_o x m_h
+    m_w)``; Y is the package's convolution and must equal the product of the other two.
+    Wide: the five matrices in a row; narrow: the inputs, then K, then cols and Y."""
     from derivations.conv import conv2d_forward
     from derivations.exercises.document import CheckFailed
     from derivations.exercises.maths.matmul import BOOK_K, BOOK_X
@@ -71,66 +74,72 @@ def im2col_matrix():
     if not np.array_equal(weights @ cols, y):  # pragma: no cover - a convolution bug
         raise CheckFailed(key="docs.figure_im2col")
     c_in, h, w = BOOK_X.shape
-    figure, axes = new_figure(
-        8.4,
-        3.0,
-        ncols=c_in + 3,
-        width_ratios=[w] * c_in + [weights.shape[1], cols.shape[1], y.shape[1]],
-    )
-    for c in range(c_in):
-        _matrix(
-            axes[c],
-            BOOK_X[c],
-            f"$X_{{{c}}}$  (${h}\\times {w}$)",
-            cmap="Oranges",
-            vmin=0,
-            vmax=float(BOOK_X.max()) * 1.4,
+    names = [f"x{c}" for c in range(c_in)] + ["K", "cols", "Y"]
+    if layout == "wide":
+        width = 7.8
+        figure, axes = new_figure(
+            width,
+            3.6,
+            ncols=c_in + 3,
+            width_ratios=[w] * c_in + [weights.shape[1], cols.shape[1], y.shape[1]],
         )
-    _matrix(axes[c_in], weights, f"$K$  (${c_o}\\times {c_i * k_h * k_w}$)")
-    _matrix(
-        axes[c_in + 1],
-        cols,
-        f"$X_{{\\mathrm{{col}}}}$  (${cols.shape[0]}\\times {cols.shape[1]}$)",
-        cmap="Oranges",
-        vmin=0,
-        vmax=float(BOOK_X.max()) * 1.4,
-    )
-    _matrix(
-        axes[c_in + 2],
-        y,
-        f"$K X_{{\\mathrm{{col}}}} = Y$  (${y.shape[0]}\\times {y.shape[1]}$)",
-        cmap="Greens",
-    )
+        panels = dict(zip(names, axes))
+    else:
+        width = NARROW_WIDTH
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(width, 8.6), layout="constrained")
+        inputs: list = [f"x{c}" for c in range(c_in)]
+        mosaic: list = [inputs, ["K"] * c_in, ["cols", "Y"]]
+        panels = figure.subplot_mosaic(
+            mosaic,
+            height_ratios=[h, weights.shape[0] + 1, cols.shape[0]],
+        )
+    orange: dict[str, Any] = {"cmap": "Oranges", "vmin": 0, "vmax": float(BOOK_X.max()) * 1.4}
+    for c in range(c_in):
+        symbol = f"$X_{{{c}}}$ (${h}\\times {w}$)"
+        title = wrap(words("im2col_input", symbol=symbol), 1.1, 9)
+        _matrix(panels[f"x{c}"], BOOK_X[c], title, **orange)
+    symbol = f"$K$ (${c_o}\\times {c_i * k_h * k_w}$)"
+    _matrix(panels["K"], weights, words("im2col_kernel", symbol=symbol))
+    symbol = f"$X_{{\\mathrm{{col}}}}$ (${cols.shape[0]}\\times {cols.shape[1]}$)"
+    _matrix(panels["cols"], cols, wrap(words("im2col_columns", symbol=symbol), 1.6, 9), **orange)
+    symbol = f"$K X_{{\\mathrm{{col}}}} = Y$ (${y.shape[0]}\\times {y.shape[1]}$)"
+    _matrix(panels["Y"], y, wrap(words("im2col_output", symbol=symbol), 1.6, 9), cmap="Greens")
     from matplotlib.patches import ConnectionPatch, Rectangle
 
     red = PALETTE["ink"]  # the window and its column
     for c in range(c_in):  # the first window, in every channel
-        axes[c].add_patch(
+        panels[f"x{c}"].add_patch(
             Rectangle((-0.5, -0.5), k_w, k_h, fill=False, edgecolor=red, linewidth=2.4, zorder=5)
         )
-    axes[c_in + 1].add_patch(
+    panels["cols"].add_patch(
         Rectangle(
             (-0.5, -0.5), 1, cols.shape[0], fill=False, edgecolor=red, linewidth=2.4, zorder=5
         )
     )
-    figure.add_artist(
-        ConnectionPatch(
-            xyA=(w - 0.5, k_h / 2 - 0.5),
-            coordsA=axes[c_in - 1].transData,
-            xyB=(-0.5, cols.shape[0] / 2 - 0.5),
-            coordsB=axes[c_in + 1].transData,
-            color=red,
-            arrowstyle="-|>",
-            linewidth=1.4,
-            connectionstyle="arc3,rad=-0.3",
-            zorder=6,
+    if layout == "wide":
+        figure.add_artist(
+            ConnectionPatch(
+                xyA=(w - 0.5, k_h / 2 - 0.5),
+                coordsA=panels[f"x{c_in - 1}"].transData,
+                xyB=(-0.5, cols.shape[0] / 2 - 0.5),
+                coordsB=panels["cols"].transData,
+                color=red,
+                arrowstyle="-|>",
+                linewidth=1.4,
+                connectionstyle="arc3,rad=-0.3",
+                zorder=6,
+            )
         )
-    )
+    title = words("im2col_title", c_i=c_i, h=h, w=w, c_o=c_o, k_h=k_h, k_w=k_w)
+    figure.suptitle(wrap(title, width - 0.2, 10))
     return figure
 
 
-def block_diagonal():
-    """A grouped 1x1 convolution's ``c x c`` matrix (8 channels, 4 groups) as the
+def block_diagonal(words, layout: str):
+    """A grouped 1x1 convolution's ``c x c`` matrix (8 channels, 4 groups, stride 1, no
+    padding) as the
     exercise's :func:`block_diagonal` builds it from the layer's weight; the zeros it
     holds outside the blocks are written in.  Checked against the measured dependency:
     an entry is non-zero exactly where perturbing input ``j`` changes output ``o``."""
@@ -149,17 +158,20 @@ def block_diagonal():
         np.array_equal(matrix != 0, measured == 1),
         "figure block-diagonal: the matrix's zeros are where no dependency was measured",
     )
-    figure, ax = new_figure(3.6, 3.4)
-    _matrix(ax, matrix, f"$c = {channels}$,  $b = {groups}$", write=False, vmin=0)
+    width = 4.4 if layout == "wide" else NARROW_WIDTH
+    figure, ax = new_figure(width, 4.6)
+    _matrix(ax, matrix, "", write=False, vmin=0)
     for (r, c), v in np.ndenumerate(matrix):
         if v == 0:
-            ax.text(c, r, "0", ha="center", va="center", fontsize=7, color=PALETTE["grey"])
-    ax.set_xlabel("$j$")
-    ax.set_ylabel("$o$")
+            ax.text(c, r, "0", ha="center", va="center", fontsize=9, color=PALETTE["grey"])
+    ax.set_xlabel(words("blocks_x"))
+    ax.set_ylabel(words("blocks_y"))
+    title = words("blocks_title", c=channels, b=groups)
+    ax.set_title(wrap(title, width - 0.3, 10), fontsize=10)
     return figure
 
 
-def channel_shuffle():
+def channel_shuffle(words, layout: str):
     """ShuffleNet's shuffle of 9 channels in 3 groups between two grouped layers, as the
     exercise's :func:`shuffle` moves channel indices: a line from each channel of the
     first layer to its place in the second, coloured by the first layer's group.  Drawn
@@ -179,7 +191,8 @@ def channel_shuffle():
         lambda x: grouped_then(x, (w1, w2), (layer, layer), lambda v: shuffle(v, groups)), channels
     )
     require(bool(mixed.all()), "figure channel-shuffle: every output depends on every input")
-    figure, ax = new_figure(6.0, 2.8)
+    width = 6.0 if layout == "wide" else NARROW_WIDTH
+    figure, ax = new_figure(width, 3.2 if layout == "wide" else 3.8)
     colours = [PALETTE[c] for c in ("blue", "orange", "green", "red", "purple", "sky")]
     per = channels // groups
     from matplotlib.patches import Rectangle
@@ -202,12 +215,19 @@ def channel_shuffle():
         ax.plot([old, new], [1, 0], color=colour, linewidth=1.6)
         ax.scatter([old], [1], color=colour, s=60, zorder=3)
         ax.scatter([new], [0], color=colour, s=60, zorder=3)
-        ax.text(old, 1.25, f"{old}", ha="center", va="bottom", fontsize=8)
-        ax.text(new, -0.25, f"{old}", ha="center", va="top", fontsize=8)
-    ax.text(-0.9, 1, "$W_1$", ha="right", va="center")
-    ax.text(-0.9, 0, "$W_2$", ha="right", va="center")
-    ax.set_xlim(-1.6, channels - 0.4)
-    ax.set_ylim(-0.6, 1.6)
+        ax.text(old, 1.25, f"{old}", ha="center", va="bottom", fontsize=9)
+        ax.text(new, -0.25, f"{old}", ha="center", va="top", fontsize=9)
+    first, second = words("shuffle_first", symbol="$W_1$"), words("shuffle_second", symbol="$W_2$")
+    if layout == "wide":
+        ax.text(-0.9, 1, first, ha="right", va="center")
+        ax.text(-0.9, 0, second, ha="right", va="center")
+        ax.set_xlim(-3.4, channels - 0.4)
+        ax.set_ylim(-0.6, 1.6)
+    else:  # above and below the channels: no room beside them
+        ax.text(-0.4, 1.62, first, ha="left", va="bottom")
+        ax.text(-0.4, -0.62, second, ha="left", va="top")
+        ax.set_xlim(-0.6, channels - 0.4)
+        ax.set_ylim(-1.05, 2.05)
     ax.axis("off")
-    ax.set_title(f"$c = {channels}$,  $b = {groups}$")
+    ax.set_title(wrap(words("shuffle_title", c=channels, b=groups), width - 0.3, 10))
     return figure

@@ -1,19 +1,48 @@
-"""One look for every figure, and byte-reproducible files.
+"""One look for every figure, its words by id, and byte-reproducible files.
 
 Each figure is drawn under :func:`fixed_style`: matplotlib's defaults (not the user's
-``matplotlibrc``), DejaVu Sans (bundled with matplotlib, so no system font is used), text
-and mathtext drawn as paths in SVG and as Type 3 glyphs in PDF, a fixed SVG hash salt
-and no dates or tool names in the metadata: the same drawing gives the same bytes on every
-machine with the pinned matplotlib.
+``matplotlibrc``), DejaVu Sans (bundled with matplotlib) or, for Chinese, Noto Sans CJK
+SC (``fonts-noto-cjk``, the font the Chinese PDF uses) with DejaVu Sans for what it
+lacks, math in DejaVu Sans either way;
+text and mathtext drawn as paths in SVG and as Type 3 glyphs in PDF, a fixed SVG hash
+salt and no dates or tool names in the metadata: the same drawing gives the same bytes
+on every machine with the pinned matplotlib (and, for Chinese, the same Noto CJK).
+
+Two layouts: ``wide`` (Markdown, PDF, the web page on a desktop: at most
+:data:`WIDE_MAX` inches, shown at its natural size in the page's 768 px column) and
+``narrow`` (the web page on a phone: :data:`NARROW_WIDTH` inches, shown unscaled on a
+390 px screen); no text smaller than :data:`MIN_POINTS` in either, so every text is at
+least 11 CSS px where it is shown (the browser tests measure it).  The words come from
+the message catalogue (``messages/figures.yaml``) through :class:`Words`.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["PALETTE", "fixed_style", "new_figure", "save"]
+__all__ = [
+    "CJK_FONT",
+    "LAYOUTS",
+    "MIN_POINTS",
+    "NARROW_WIDTH",
+    "PALETTE",
+    "WIDE_MAX",
+    "Words",
+    "fixed_style",
+    "new_figure",
+    "save",
+    "settle",
+    "wrap",
+]
+
+LAYOUTS = ("wide", "narrow")
+WIDE_MAX = 7.8  # inches: 749 CSS px, inside the web page's 768 px column
+NARROW_WIDTH = 3.7  # inches: 355 CSS px, inside a 390 px screen's 367 px column
+MIN_POINTS = 9  # no text smaller (12 CSS px at natural size)
+CJK_FONT = "Noto Sans CJK SC"
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies
 PALETTE = {
@@ -36,6 +65,10 @@ _RC = {
     "font.size": 10,
     "axes.titlesize": 10,
     "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 9,
+    "figure.titlesize": 10,
     "svg.fonttype": "path",
     "svg.hashsalt": "derivations-figures",
     "pdf.fonttype": 3,  # Type 3 glyphs: smaller and faster to write than TrueType subsets
@@ -52,9 +85,68 @@ _METADATA = {
 }
 
 
+class Words:
+    """The figures' words in ``lang``: ``words(id, **fields)`` is message ``id`` of
+    ``messages/figures.yaml`` filled strictly (:func:`derivations.exercises.fields.fill`)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, key: str, /, **fields: object) -> str:
+        from derivations.exercises.fields import fill
+        from derivations.messages import entry
+
+        return fill(entry(f"figures.{key}")[self.lang], f"figures.{key}", **fields)
+
+
+def _has_font(family: str) -> bool:
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    except ValueError:
+        return False
+    return True
+
+
+def _add_from_fontconfig(family: str) -> bool:
+    """Add ``family``'s file as fontconfig finds it to matplotlib's fonts (its font list
+    is cached from the first run: a font installed later is not in it); False when
+    fontconfig has no such font."""
+    import shutil
+    import subprocess
+
+    from matplotlib import font_manager
+
+    if shutil.which("fc-match") is None:
+        return False
+    done = subprocess.run(
+        ["fc-match", "-f", "%{family}\\n%{file}", family], capture_output=True, text=True
+    )
+    lines = done.stdout.split("\n")
+    if done.returncode or len(lines) < 2 or family not in lines[0].split(","):
+        return False
+    font_manager.fontManager.addfont(lines[1])
+    return True
+
+
+def _families(lang: str) -> list[str]:
+    """DejaVu Sans, then (Chinese) the CJK font for what DejaVu lacks; a one-line
+    DerivationError when that font is not installed."""
+    if lang != "zh":
+        return ["DejaVu Sans"]
+    if not _has_font(CJK_FONT) and not (_add_from_fontconfig(CJK_FONT) and _has_font(CJK_FONT)):
+        from derivations.errors import DerivationError
+
+        raise DerivationError(key="docs.figure_no_cjk_font", font=CJK_FONT)
+    # the CJK font first: matplotlib draws the words of a label that holds $math$ in
+    # the first family alone (no fallback there), and Noto CJK has Latin letters too
+    return [CJK_FONT, "DejaVu Sans"]
+
+
 @contextmanager
-def fixed_style():
-    """matplotlib's defaults plus :data:`_RC`, restored on exit."""
+def fixed_style(lang: str = "en"):
+    """matplotlib's defaults plus :data:`_RC` and ``lang``'s fonts, restored on exit."""
     import matplotlib
     from cycler import cycler
 
@@ -70,6 +162,7 @@ def fixed_style():
     with matplotlib.rc_context():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(rc)
+        matplotlib.rcParams["font.family"] = _families(lang)
         yield
 
 
@@ -83,8 +176,66 @@ def new_figure(width: float, height: float, **subplots):
     return figure, figure.add_subplot()
 
 
+def settle(figure) -> None:
+    """Run the layout once and fix every axes where it put it, rounded to 1e-6 of the
+    figure: constrained layout's solver can differ in the last bits from one run to the
+    next in one process, and the SVG names each clip path by a hash of those bits."""
+    figure.draw_without_rendering()
+    axes = list(figure.get_axes())
+    for ax in axes:
+        ax.set_position([round(v, 6) for v in ax.get_position().bounds])
+    figure.set_layout_engine("none")
+
+
 def save(figure, fmt: str) -> bytes:
     """The figure as ``svg`` or ``pdf`` bytes, with fixed metadata."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
     return buffer.getvalue()
+
+
+def _em(char: str) -> float:
+    """A character's width in ems, roughly: CJK and full-width forms 1, others 0.6."""
+    return 1.0 if ord(char) >= 0x2E80 else 0.6
+
+
+def _width(text: str) -> float:
+    """``text``'s width in ems, roughly: math's markup (``$``, braces, ``^``, ``_``)
+    takes no room, a command (``\\times``) one character."""
+    shown = re.sub(r"\\[A-Za-z]+", "x", re.sub(r"[${}^_]", "", text))
+    return sum(map(_em, shown))
+
+
+_CLOSING = "，。：；、）》」！？%"  # never at the start of a line
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where a line may break: after a space, after a CJK character not
+    followed by closing punctuation (never inside ``$...$`` math)."""
+    pieces, current, math = [], "", False
+    for char, after in zip(text, [*text[1:], ""]):
+        current += char
+        if char == "$":
+            math = not math
+        if not math and (char == " " or (ord(char) >= 0x2E80 and after not in _CLOSING)):
+            pieces.append(current)
+            current = ""
+    return [*pieces, current] if current else pieces
+
+
+def wrap(text: str, width: float, points: float) -> str:
+    """``text`` broken into lines that fit ``width`` inches at ``points`` (estimated:
+    matplotlib does not wrap CJK text, which has no spaces to break at); its own line
+    breaks are kept."""
+    return "\n".join(_wrap_line(line, width, points) for line in text.split("\n"))
+
+
+def _wrap_line(text: str, width: float, points: float) -> str:
+    room = width * 72 / points  # ems per line
+    lines, line = [], ""
+    for piece in _pieces(text):
+        if line and _width((line + piece).rstrip()) > room:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    return "\n".join([*lines, line.rstrip()])

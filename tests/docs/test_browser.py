@@ -42,6 +42,43 @@ PROBE = """() => {
 }"""
 
 
+# every text of every figure as the page shows it: the drawing the <picture> chose
+# (currentSrc), parsed and laid out at the width the image has on the page, each text
+# group's font size in CSS px read off its glyphs' screen transform (matplotlib draws a
+# glyph in units of 1/100 of its font size: 100 x the transform's scale is the size)
+FIGURE_TEXT = """async () => {
+  const out = [];
+  const host = document.createElement('div');
+  host.style.cssText = 'position:absolute;left:0;top:0;visibility:hidden';
+  document.body.appendChild(host);
+  for (const img of document.querySelectorAll('figure img')) {
+    const src = img.currentSrc;
+    const xml = atob(src.slice(src.indexOf(',') + 1));
+    const bytes = Uint8Array.from(xml, c => c.charCodeAt(0));
+    const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes),
+                                                'image/svg+xml');
+    const svg = document.importNode(doc.documentElement, true);
+    const shown = img.getBoundingClientRect();
+    svg.setAttribute('width', shown.width);
+    svg.setAttribute('height', shown.height);
+    host.replaceChildren(svg);
+    const narrow = src !== img.getAttribute('src');
+    for (const group of svg.querySelectorAll('g[id^="text_"]')) {
+      const label = [...group.childNodes].find(n => n.nodeType === 8);
+      let size = 0;
+      for (const use of group.querySelectorAll('use')) {
+        const m = use.getScreenCTM();
+        size = Math.max(size, 100 * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)));
+      }
+      out.push({figure: img.closest('figure').id, narrow, size,
+                label: label ? label.textContent.trim() : group.id});
+    }
+  }
+  host.remove();
+  return out;
+}"""
+
+
 def _available() -> bool:
     return (
         Path(CHROMIUM).is_file() or shutil.which("chromium") is not None
@@ -103,6 +140,49 @@ def test_page_fits_renders_math_and_loads_images(browser, pages, figure_blocks, 
     assert seen["math"] > 100 and seen["unrendered"] == 0, seen
     assert seen["images"] == figure_blocks and not seen["broken"], seen
     assert seen["displays_too_wide"] == 0, seen
+
+
+def _figure_texts(browser, url: str, width: int) -> list:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(url, wait_until="load")
+        return page.evaluate(FIGURE_TEXT)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_every_figure_text_is_at_least_11_px(browser, pages, figure_blocks, lang, width):
+    """At a phone's width the page shows each figure's narrow drawing, at a desktop's
+    the wide one; either way every text of every figure is at least 11 CSS px."""
+    texts = _figure_texts(browser, (pages / lang / "index.html").as_uri(), width)
+    assert len({t["figure"] for t in texts}) == figure_blocks
+    assert all(t["narrow"] == (width < 600) for t in texts)
+    small = [(t["figure"], t["label"][:40], round(t["size"], 1)) for t in texts if t["size"] < 11]
+    assert len(texts) > 100 and not small, small[:10]
+
+
+def test_figure_text_probe_measures_font_size(browser, tmp_path):
+    """The measurement can fail: a 10 pt figure text shown at a third of its size is
+    about 4.4 px."""
+    from derivations.figures.style import fixed_style, new_figure, save
+    from derivations.webpage import _image
+
+    with fixed_style():
+        figure, ax = new_figure(6.0, 2.0)
+        ax.set_title("small", fontsize=10)
+        svg = save(figure, "svg")
+    page = tmp_path / "small.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width">'
+        f'</head><body><figure id="f"><img style="width:192px" src="{_image(svg)}" alt="t">'
+        "</figure></body></html>",
+        encoding="utf-8",
+    )
+    texts = _figure_texts(browser, page.as_uri(), 390)
+    title = [t for t in texts if t["label"] == "small"]
+    assert len(title) == 1 and abs(title[0]["size"] - 10 * 4 / 3 / 3) < 0.2, texts
 
 
 def test_probe_sees_overflow_math_errors_and_broken_images(browser, tmp_path):

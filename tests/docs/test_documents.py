@@ -171,6 +171,39 @@ def test_nothing_is_wider_than_the_text_block(compiled, lang):
     assert not _overfull(compiled[lang][2]), _overfull(compiled[lang][2])[:5]
 
 
+def _pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page of ``pdf`` (poppler's pdftotext), white space and digits
+    removed (in a Chinese line the digits, set in another font, come out of order)."""
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    )
+    return [re.sub(r"[\s\d]+", "", page) for page in done.stdout.decode("utf-8").split("\f")]
+
+
+def _figure_title(svg: str, lang: str) -> str:
+    """The first line of the figure's title: its label that states the layer."""
+    labels = re.findall(r"<!-- (.*?) -->", svg, flags=re.S)
+    says = r"stride \d|batch 1" if lang == "en" else r"步幅 \d|批量 1"
+    title = next(label for label in labels if re.search(says, label))
+    return re.sub(r"[\s\d]+", "", title.split("\n")[0].split("$")[0])  # words before math
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_caption_is_on_its_figures_page(documents, compiled, lang):
+    """Figure and caption are one unbreakable box: the page with a caption shows its
+    figure (its title, drawn in the PDF's figure, is on that page's text)."""
+    pages = _pdf_pages(compiled[lang][3])
+    tex = documents[f"{lang}/answers.tex"]
+    keys = re.findall(r"\\sheetfigure\{" + lang + r"/([a-z0-9-]+)\}", tex)
+    prefix = re.sub(r"[\s\d]+", "", text("sheets.figure", lang) + text("sheets.sep", lang))
+    captions = [i for i, page in enumerate(pages) for _ in range(page.count(prefix))]
+    assert len(keys) == len(captions) == 8, (keys, captions)
+    for key, page in zip(keys, captions):
+        title = _figure_title(documents[f"figures/{lang}/{key}.svg"].decode("utf-8"), lang)
+        assert title in pages[page], (key, page + 1, title)
+
+
 def test_overfull_boxes_are_found():
     log = (
         "Overfull \\hbox (37.77162pt too wide) in paragraph at lines 850--859\n"

@@ -1,20 +1,57 @@
-"""The figures: one per key the exercises may place, byte-reproducible, self-contained
-(no fonts, links or dates in the files), a failed check in one a one-line error."""
+"""The figures: one per key the exercises may place, in every language and both layouts,
+byte-reproducible, self-contained (no fonts, links or dates in the files), their words
+the catalogue's (Chinese in the Chinese figures, drawn with a CJK font, no glyph
+missing), each stating the layer it draws; a failed check in one a one-line error."""
 
 import re
+from fractions import Fraction
 
 import pytest
 
 from derivations import figures
 from derivations.errors import DerivationError
 from derivations.exercises.document import FIGURE_KEYS
+from derivations.figures.style import Words
 
 AGREED = set(FIGURE_KEYS)  # the keys the exercises' Figure blocks may name
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @pytest.fixture(scope="module")
 def drawn():
     return {key: figures.render(key) for key in figures.KEYS}
+
+
+def _labels(svg: bytes) -> list[str]:
+    """The texts matplotlib drew (its SVG keeps each as a comment before its glyphs)."""
+    return re.findall(r"<!-- (.*?) -->", svg.decode("utf-8"), flags=re.S)
+
+
+def _flat(text: str) -> str:
+    """``text`` without white space (the figures wrap long lines at spaces)."""
+    return re.sub(r"\s+", "", text)
+
+
+class Recording(Words):
+    """The words a drawing asks for, as (id, fields, text) in order."""
+
+    def __init__(self, lang):
+        super().__init__(lang)
+        self.asked = []
+
+    def __call__(self, key, /, **fields):
+        said = super().__call__(key, **fields)
+        self.asked.append((key, fields, said))
+        return said
+
+
+def _asked(key: str, lang: str, layout: str = "wide") -> list:
+    from derivations.figures.style import fixed_style
+
+    words = Recording(lang)
+    with fixed_style(lang):
+        figures._drawing(key)(words, layout)
+    return words.asked
 
 
 def test_every_agreed_key_has_a_drawing():
@@ -24,20 +61,142 @@ def test_every_agreed_key_has_a_drawing():
 @pytest.mark.parametrize("key", sorted(AGREED))
 def test_two_renders_are_byte_identical(drawn, key):
     again = figures.render(key)
-    assert again.svg == drawn[key].svg
-    assert again.pdf == drawn[key].pdf
+    assert again == drawn[key]
 
 
 @pytest.mark.parametrize("key", sorted(AGREED))
 def test_files_carry_no_date_tool_font_or_link(drawn, key):
-    svg = drawn[key].svg.decode("utf-8")
-    assert svg.startswith("<?xml") and "<svg" in svg
-    assert "<dc:date>" not in svg and "Matplotlib" not in svg
-    assert "<text" not in svg  # glyphs are paths: no font needed to show the figure
-    assert not re.search(r'(?:xlink:)?href="(?!#|data:)', svg)  # nothing outside the file
-    pdf = drawn[key].pdf
-    assert pdf.startswith(b"%PDF-")
-    assert b"/CreationDate" not in pdf and b"/Producer" not in pdf and b"matplotlib" not in pdf
+    for lang in figures.LANGS:
+        for raw in (drawn[key].svg[lang], drawn[key].narrow[lang]):
+            svg = raw.decode("utf-8")
+            assert svg.startswith("<?xml") and "<svg" in svg
+            assert "<dc:date>" not in svg and "Matplotlib" not in svg
+            assert "<text" not in svg  # glyphs are paths: no font needed to show the figure
+            assert not re.search(r'(?:xlink:)?href="(?!#|data:)', svg)  # nothing outside
+        pdf = drawn[key].pdf[lang]
+        assert pdf.startswith(b"%PDF-")
+        assert b"/CreationDate" not in pdf and b"/Producer" not in pdf and b"matplotlib" not in pdf
+
+
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
+@pytest.mark.parametrize("key", sorted(AGREED))
+def test_chinese_figures_draw_the_catalogues_chinese_words(drawn, key, layout):
+    """Every word the zh drawing asks the catalogue for is drawn (read back from the
+    SVG), is Chinese, and its English counterpart is drawn nowhere in it."""
+    from derivations.messages import entry
+
+    svg = drawn[key].svg["zh"] if layout == "wide" else drawn[key].narrow["zh"]
+    labels = _flat("".join(_labels(svg)))
+    asked = _asked(key, "zh", layout)
+    assert asked
+    for word_id, fields, said in asked:
+        assert said == Words("zh")(word_id, **fields)  # the catalogue's text, filled
+        assert _flat(said) in labels, said
+        english = Words("en")(word_id, **fields)
+        template = entry(f"figures.{word_id}")
+        words_in_it = re.sub(r"\$[^$]*\$|\{\w+\}", "", template["en"])  # no math, no fields
+        if template["en"] != template["zh"] and re.search(r"[A-Za-z]{3}", words_in_it):
+            assert CJK.search(said), said  # words in English are words in Chinese
+            assert _flat(english) not in labels, english
+    assert any(CJK.search(label) for label in _labels(svg))
+
+
+@pytest.mark.parametrize("key", sorted(AGREED))
+def test_chinese_glyphs_are_noto_cjk(drawn, key):
+    """The CJK glyphs of the zh figures are Noto Sans CJK SC's (the PDFs' font), not a
+    placeholder: the SVG names each glyph after its font."""
+    svg = drawn[key].svg["zh"].decode("utf-8")
+    fonts = set(re.findall(r'<path id="([A-Za-z-]+?)-[0-9a-f]+"', svg))
+    assert any(font.startswith("NotoSansCJKsc") for font in fonts), fonts
+    assert not any("CJKjp" in font or "CJKkr" in font for font in fonts), fonts
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("key", sorted(AGREED))
+def test_each_figure_states_the_layer_it_draws(drawn, key, lang):
+    """A title names the kernel, the stride and the padding (the networks: batch and
+    padding; their layers are the tables')."""
+    text = " ".join(_labels(drawn[key].svg[lang]))
+    needles = {
+        "en": {"kernel": r"[Kk]ernel|1×1", "stride": r"stride \d", "padding": r"padding"},
+        "zh": {"kernel": r"核|1×1", "stride": r"步幅 \d", "padding": r"填充"},
+    }[lang]
+    if key == "network-costs":
+        needles = {"padding": needles["padding"], "batch": "batch 1" if lang == "en" else "批量 1"}
+    for what, needle in needles.items():
+        assert re.search(needle, text), (what, text[:300])
+
+
+def test_network_figure_draws_every_network_with_the_tables_layer_names(drawn):
+    from derivations.exercises.maths.networks import SHOWN
+    from derivations.figures.curves import DRAWN_KINDS, MOST_BARS
+    from derivations.networks import get_model, model_network, tabulate
+    from derivations.networks.report import percent
+
+    for lang in figures.LANGS:
+        for svg in (drawn["network-costs"].svg[lang], drawn["network-costs"].narrow[lang]):
+            labels = _labels(svg)
+            text = "\n".join(labels)
+            assert _flat(Words(lang)("networks_rest")) in _flat(text)
+            for name in SHOWN:
+                table = tabulate(model_network(name))
+                assert (
+                    get_model(name).title.split(" (")[0] + ("，" if lang == "zh" else ",") in text
+                )
+                rows = [row for row in table.rows if row.kind in DRAWN_KINDS]
+                if len(rows) <= MOST_BARS:  # every layer, by its table name
+                    names = [row.name for row in rows]
+                    assert all(n in labels for n in names), name
+                    drawn_rows = rows
+                else:  # each block (its conv and linear rows), and the top-level ones
+                    blocks: dict = {}
+                    for row in rows:
+                        head, dot, _ = row.name.partition(".")
+                        blocks.setdefault(head if dot else row.name, []).append(row.name)
+                    for block, names in blocks.items():
+                        shown = Words(lang)("networks_block", name=block)
+                        assert (shown if len(names) > 1 else names[0]) in labels, block
+                    assert len(blocks) < len(rows)
+                    drawn_rows = rows
+                assert not any(label == "1" for label in labels)  # not numbered 1..N
+                sums = [
+                    sum((table.share(row, key) for row in drawn_rows), Fraction(0))
+                    for key in ("params", "macs", "activations")
+                ]
+                assert sums[2] < 1  # other layers hold activations: the bars miss 100%
+                shown = [f"{percent(s).removesuffix('.0')}%" for s in sums]
+                assert (
+                    Words(lang)(
+                        "networks_sums", params=shown[0], macs=shown[1], activations=shown[2]
+                    )
+                    in text
+                ), name
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_missing_glyph_fails_the_build_in_one_line(monkeypatch, lang):
+    """A character no font has (a private-use one) would be a box: the build fails,
+    both in plain text and in a label that holds math."""
+    original = Words.__call__
+
+    def with_unknown(self, key, /, **fields):
+        return original(self, key, **fields) + " \ue000"
+
+    monkeypatch.setattr(Words, "__call__", with_unknown)
+    for key in ("block-diagonal", "compose-receptive-field"):  # plain; $math$ and words
+        with pytest.raises(DerivationError) as error:
+            figures.render(key, langs=(lang,))
+        message = str(error.value)
+        assert message.startswith(f"figure {key} ({lang}): ") and "\n" not in message
+
+
+def test_wrap_breaks_latin_at_spaces_and_chinese_anywhere():
+    from derivations.figures.style import wrap
+
+    assert wrap("one two three four", 1.0, 10) == "one two\nthree four"
+    lines = wrap("卷积核 3×3，步幅 1，单通道：填充 2 → 4", 1.0, 10).split("\n")
+    assert len(lines) > 1 and all(len(line) <= 8 for line in lines)
+    assert wrap("$k_1 + k_2 - 1$ inputs", 0.3, 10).startswith("$k_1 + k_2 - 1$")
 
 
 def test_unknown_key_is_one_line_error():
@@ -47,6 +206,7 @@ def test_unknown_key_is_one_line_error():
 
 def test_failed_check_in_a_figure_is_one_line_error(monkeypatch):
     from derivations.exercises.maths import strips
+    from derivations.figures import curves
 
     class Miscounting(strips.LoadCounter):
         def load(self, rows, cols):
@@ -55,15 +215,19 @@ def test_failed_check_in_a_figure_is_one_line_error(monkeypatch):
             return block
 
     monkeypatch.setattr(strips, "LoadCounter", Miscounting)
-    with pytest.raises(DerivationError) as error:
-        figures.render("strip-loads")
+    curves._strips_data.cache_clear()
+    try:
+        with pytest.raises(DerivationError) as error:
+            figures.render("strip-loads")
+    finally:
+        curves._strips_data.cache_clear()
     message = str(error.value)
     assert message.startswith("figure strip-loads: check failed: loads, Delta="), message
     assert "\n" not in message
 
 
-def test_paths_name_both_formats():
-    assert figures.paths("strip-loads") == {
-        "svg": "figures/strip-loads.svg",
-        "pdf": "figures/strip-loads.pdf",
+def test_paths_name_both_formats_per_language():
+    assert figures.paths("strip-loads", "zh") == {
+        "svg": "figures/zh/strip-loads.svg",
+        "pdf": "figures/zh/strip-loads.pdf",
     }

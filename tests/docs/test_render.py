@@ -199,8 +199,11 @@ def test_page_inlines_figures_with_alt_text_and_rejects_unknown_types():
     ]
     entries = [{"exercise": exercise, "label": "E", "note": "n", "anchor": "x", "answers": []}]
     page = {"sections": [], "memory_model": text("m", "m")}
-    html = render_page(entries, page, "en", {"strip-loads": b"<svg/>"})
-    assert '<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="loads &#34;fall&#34;">' in html
+    html = render_page(entries, page, "en", {"strip-loads": (b"<svg/>", b"<g/>")})
+    assert (  # the narrow drawing on a phone, the wide one elsewhere
+        '<picture><source media="(max-width: 600px)" srcset="data:image/svg+xml;base64,PGcvPg==">'
+        '<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="loads &#34;fall&#34;"></picture>'
+    ) in html
     assert "see &lt;this&gt;" in html and "<script" not in html
     assert "<figcaption>Loads <math" in html
     exercise.blocks = [{"type": "no-such-block"}]

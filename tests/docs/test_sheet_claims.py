@@ -33,11 +33,11 @@ def _section(md: str, title_start: str) -> str:
     return found[0]
 
 
-def _svg_labels(key: str) -> list[str]:
-    """The texts matplotlib drew into figure ``key`` (its SVG keeps each as a comment
-    before the glyph paths)."""
-    svg = (OUTPUT / "figures" / f"{key}.svg").read_text(encoding="utf-8")
-    return re.findall(r"<!-- (.*?) -->", svg)
+def _svg_labels(key: str, lang: str = "en") -> list[str]:
+    """The texts matplotlib drew into figure ``key`` in ``lang`` (its SVG keeps each as
+    a comment before the glyph paths)."""
+    svg = (OUTPUT / "figures" / lang / f"{key}.svg").read_text(encoding="utf-8")
+    return re.findall(r"<!-- (.*?) -->", svg, flags=re.S)
 
 
 # --- no unfilled text, ever -----------------------------------------------------------
@@ -156,7 +156,7 @@ def test_padding_table_row_at_8_squared(lang):
 
 def test_padding_figure_names_its_layer():
     labels = _svg_labels("padding-doubling-ratio")
-    assert any("3\\times 3" in label and "s = 1" in label for label in labels)
+    assert any("Kernel 3×3, stride 1" in label for label in labels)
     caption = _section(_sheet("en"), "padding")
     assert "$3\\times 3$ kernel, stride 1" in caption
 
@@ -193,7 +193,7 @@ def test_float64_agreement_is_not_order_independence(lang):
 # --- Errors: the strip-loads figure ---------------------------------------------------
 def test_strip_loads_axis_says_loads_per_output():
     labels = _svg_labels("strip-loads")
-    assert "$L(\\Delta)$" in labels  # the y axis: L(Delta), loads per output
+    assert "loads per output $L(\\Delta)$" in labels  # the y axis: L(Delta), loads per output
     assert any(label.startswith("$L(\\Delta) = ") for label in labels)
     assert not any("L/\\Delta" in label or "L / \\Delta" in label for label in labels)
 
