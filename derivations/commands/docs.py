@@ -179,7 +179,7 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
     says passed with the same sources and libraries (``recheck``: run them all); what
     must be built is built in ``jobs`` processes."""
     from derivations.exercises import for_edition
-    from derivations.figures import files_of
+    from derivations.figures import files_of, for_page
     from derivations.practice.archive import ARCHIVE, checker_archive
     from derivations.practice.page import PAGE, render_practice, static_files
     from derivations.render import render_answers, render_formulas, render_page
@@ -187,7 +187,7 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
     exercises, page, figures = _built(recheck, jobs)
     documents: dict[str, str | bytes] = {}
     for lang in LANGS:
-        svgs = {drawn.key: (drawn.svg[lang], drawn.narrow[lang]) for drawn in figures}
+        svgs = for_page(figures, lang)
         numbered, appendices = for_edition(exercises, lang)
         for fmt in ("md", "tex"):
             documents[f"{lang}/answers.{fmt}"] = render_answers(numbered, appendices, lang, fmt)

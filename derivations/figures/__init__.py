@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from derivations.errors import DerivationError
 from derivations.numbers import shown
 
-__all__ = ["DRAWINGS", "FigureFiles", "KEYS", "LANGS", "files_of", "paths", "render", "render_all"]
+__all__ = [
+    "DRAWINGS",
+    "FigureFiles",
+    "KEYS",
+    "LANGS",
+    "files_of",
+    "for_page",
+    "paths",
+    "render",
+    "render_all",
+]
 
 # key -> "module:function" under this package; the order is the order of the sheets
 DRAWINGS = {
@@ -117,6 +127,11 @@ def render(key: str, langs=LANGS) -> FigureFiles:
     except CheckFailed as error:
         raise DerivationError(key="docs.figure_check_failed", figure=key, reason=error) from None
     return FigureFiles(key, svg, pdf, narrow)
+
+
+def for_page(drawn_figures, lang: str) -> dict[str, tuple[bytes, bytes]]:
+    """Key -> (wide SVG, narrow SVG) in ``lang``: what the web page inlines."""
+    return {drawn.key: (drawn.svg[lang], drawn.narrow[lang]) for drawn in drawn_figures}
 
 
 def files_of(drawn: FigureFiles) -> dict[str, bytes]:

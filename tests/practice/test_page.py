@@ -67,13 +67,14 @@ class Outline(HTMLParser):
 @pytest.fixture(scope="module")
 def pages() -> dict:
     from derivations.exercises import for_edition
+    from derivations.figures import for_page
     from derivations.render import render_page
 
     exercises, page, figures = docs._built(recheck=False, jobs=1)
     out = {}
     for lang in docs.LANGS:
         edition = for_edition(exercises, lang)
-        index = render_page(*edition, page, lang, {d.key: d.svg for d in figures})
+        index = render_page(*edition, page, lang, for_page(figures, lang))
         out[lang] = render_practice(*edition, lang, index)
         out[f"{lang}/index"] = index
     return out
