@@ -152,6 +152,12 @@ def _number(value):
     return value.numerator if value.denominator == 1 else str(value)
 
 
+def _counterexample(found: tuple, entry: Entry, parsed: Parsed) -> dict:
+    """A difference ``(env, reference value, answer value)`` as the result shows it."""
+    env, want, got = found
+    return {"layer": _layer(env, entry, parsed), "reference": _number(want), "answer": _number(got)}
+
+
 def _layer(env: dict, entry: Entry, parsed: Parsed) -> dict:
     shown = reference_symbols(entry) | parsed.symbols
     if shown & {"m_h", "m_w"}:
@@ -408,12 +414,7 @@ def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Re
     expected = variant.function if variant.conventions else None
     found = first_difference(entry, parsed.tree, general, answer.function, expected)
     if found:
-        env, want, got = found
-        result.counterexample = {
-            "layer": _layer(env, entry, parsed),
-            "reference": _number(want),
-            "answer": _number(got),
-        }
+        result.counterexample = _counterexample(found, entry, parsed)
     return result
 
 
@@ -432,11 +433,7 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
     example = None
     if found:
         env, expected, actual = found
-        result.counterexample = {
-            "layer": _layer(env, entry, parsed),
-            "reference": _number(expected),
-            "answer": _number(actual),
-        }
+        result.counterexample = _counterexample(found, entry, parsed)
         example = {
             "env": env,
             "answer": actual,
@@ -701,12 +698,7 @@ def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
         entry, parsed.tree, match.domain, answer.function, stated.function
     )
     if difference:
-        env, want, got = difference
-        result.counterexample = {
-            "layer": _layer(env, entry, parsed),
-            "reference": _number(want),
-            "answer": _number(got),
-        }
+        result.counterexample = _counterexample(difference, entry, parsed)
     return result
 
 
