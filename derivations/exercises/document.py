@@ -4,8 +4,13 @@ The schema lives here and nowhere else.  An exercise module defines ``build() ->
 Exercise``, made by :func:`exercise` (its edition numbers and title come from
 :mod:`derivations.registry.exercises`).  An :class:`Exercise` is language-neutral
 structure: a sequence of frozen block dataclasses whose prose is a :data:`Text`, one
-string per language, written one way only: ``text(en=..., zh=...)`` for sentences of an
-exercise, :func:`message` for the sheets' own words (``messages/sheets.yaml``, by id).
+string per language, filled one way only, by :func:`.fields.fill` (strict: an unknown
+or missing field is a keyed error): :func:`derivations.exercises.prose.say` for the
+sentences of an exercise (``exercises/prose/<module>.yaml``, by key), :func:`message`
+for the sheets' own words (``messages/sheets.yaml``); :func:`mistake` takes the
+misconception catalogue's words (its ``sheet_why`` filled strictly, a plain explanation
+as the checker says it); ``text(en=..., zh=...)`` is left for figure captions and alt
+texts.
 Prose may hold inline math as ``$...$`` (KaTeX/MathJax-compatible LaTeX) and inline
 code as ```...```, nothing else (no Markdown markup: the LaTeX renderer escapes the
 rest).  Templates dispatch on each block's ``type`` (a class constant).
@@ -90,7 +95,8 @@ FIGURE_KEYS = (
 
 
 def text(en: str, zh: str, **fields: object) -> Text:
-    """One sentence in both languages (the only way an exercise writes prose).  With
+    """One sentence in both languages, written in place (figure captions and alt texts;
+    an exercise's own sentences are keyed, :func:`derivations.exercises.prose.say`).  With
     ``fields``, ``en`` and ``zh`` are templates filled by :func:`.fields.fill` (every
     field given, none unknown); either way a field left unfilled is an error."""
     if not (isinstance(en, str) and isinstance(zh, str)):

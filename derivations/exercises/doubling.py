@@ -22,6 +22,7 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.maths import doubling as maths
 from derivations.exercises.notation import decimal, num, percent, rows, tex
+from derivations.exercises.prose import say
 from derivations.registry.forms import Form
 
 __all__ = ["build"]
@@ -41,14 +42,10 @@ def build() -> Exercise:
     ch, pad = maths.channels(), maths.padding()
     return exercise(
         "doubling",
-        statement=text(
+        statement=say(
             # d2l.ai (en), exercise 3, verbatim (c_\textrm{i} printed as c_i)
-            en="By what factor does the number of calculations increase if we double both the "
-            "number of input channels $c_i$ and the number of output channels $c_o$? What "
-            "happens if we double the padding?",
             # zh.d2l.ai 6.4, 练习 3, verbatim
-            zh="如果我们将输入通道 $c_i$ 和输出通道 $c_o$ 的数量加倍，计算数量会增加多少？"
-            "如果我们把填充数量翻一番会怎么样？",
+            "doubling.by_what_factor_does_the"
         ),
         blocks=[
             *conventions(),
@@ -62,18 +59,8 @@ def build() -> Exercise:
 
 def conventions() -> list:
     return [
-        heading(text(en="Conventions", zh="约定")),
-        paragraph(
-            text(
-                en="Forward pass, one example, no dilation or groups. $M$: multiplications (= MACs; "
-                "FLOPs are $2M$ and scale like $M$); $A$: additions under exact counting, without bias "
-                "unless stated. Padding $p_h$ is the total (the section's formula, as in Exercise 2); "
-                "the per-side reading is given beside it.",
-                zh="前向传播，单个样本，无空洞、无分组。$M$：乘法次数（= MACs；FLOPs 为 $2M$，与 $M$ 同比例变化）；"
-                "$A$：精确计数的加法次数，除非注明均无偏置。$p_h$ 为合计的填充（该节公式，与练习 2 相同）；"
-                "每侧的读法并列给出。",
-            )
-        ),
+        heading(say("doubling.conventions")),
+        paragraph(say("doubling.forward_pass_one_example_no")),
     ]
 
 
@@ -91,14 +78,8 @@ def channels(facts: maths.Channels) -> list:
         for row in facts.rows
     ]
     return [
-        heading(text(en="Doubling $c_i$ and $c_o$", zh="$c_i$ 与 $c_o$ 加倍")),
-        paragraph(
-            text(
-                en="Substitute $c_i\\mapsto 2c_i$, $c_o\\mapsto 2c_o$ in each closed form and divide; "
-                "the limit lets $c_i, c_o$ grow together.",
-                zh="在每个闭式解中代入 $c_i\\mapsto 2c_i$、$c_o\\mapsto 2c_o$ 再相除；极限中 $c_i, c_o$ 一起增大。",
-            )
-        ),
+        heading(say("doubling.doubling_and")),
+        paragraph(say("doubling.substitute_in_each_closed_form")),
         math(
             rows(
                 *(
@@ -108,43 +89,31 @@ def channels(facts: maths.Channels) -> list:
             )
         ),
         result(
-            text(en="Multiplications, MACs, FLOPs", zh="乘法、MACs、FLOPs"),
+            say("doubling.multiplications_macs_flops"),
             f"\\times {tex(plain[Form.FORWARD_MULTS].ratio)}",
         ),
         result(
-            text(
-                en="Exact multiplications + additions, no bias", zh="精确计数的乘法 + 加法，无偏置"
-            ),
+            say("doubling.exact_multiplications_additions_no_bias"),
             f"\\times {tex(plain[Form.FORWARD_OPS].ratio)} "
             f"\\;\\xrightarrow{{c_i\\to\\infty}}\\; {tex(plain[Form.FORWARD_OPS].limit)}",
         ),
         paragraph(
-            text(
-                en=f"With bias the additions and the total both grow by exactly "
-                f"$\\times {bias_ratio}$. "
-                f"Memory: weights $\\times {tex(memory[Form.MEMORY_WEIGHTS])}$, input "
-                f"$\\times {tex(memory[Form.MEMORY_INPUT])}$, output "
-                f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$.",
-                zh=f"有偏置时，加法次数与总数都恰好变为 ${bias_ratio}$ 倍。内存：权重 $\\times "
-                f"{tex(memory[Form.MEMORY_WEIGHTS])}$，输入 $\\times {tex(memory[Form.MEMORY_INPUT])}$，输出 "
-                f"$\\times {tex(memory[Form.MEMORY_OUTPUT])}$。",
+            say(
+                "doubling.with_bias_the_additions_and",
+                bias_ratio=bias_ratio,
+                memory_form_memory_weights=tex(memory[Form.MEMORY_WEIGHTS]),
+                memory_form_memory_input=tex(memory[Form.MEMORY_INPUT]),
+                memory_form_memory_output=tex(memory[Form.MEMORY_OUTPUT]),
             )
         ),
-        paragraph(
-            text(
-                en="$M + A$ before and after doubling ($56\\times 56$, $3\\times 3$, $p_h = p_w = 2$); "
-                "the ratio from the closed form and from the executed counts:",
-                zh="加倍前后的 $M + A$（$56\\times 56$、$3\\times 3$、$p_h = p_w = 2$）；"
-                "由闭式解与由实际执行计数得到的比值：",
-            )
-        ),
+        paragraph(say("doubling.before_and_after_doubling_the")),
         table(
             [
-                text(en="Layer", zh="层"),
-                text(en="Before", zh="加倍前"),
-                text(en="After", zh="加倍后"),
-                text(en="Ratio", zh="比值"),
-                text(en="Executed", zh="实际执行"),
+                say("doubling.layer"),
+                say("doubling.before"),
+                say("doubling.after"),
+                say("doubling.ratio"),
+                say("doubling.executed"),
             ],
             table_rows,
         ),
@@ -160,57 +129,34 @@ def padding(facts: maths.Padding) -> list:
             cells += [f"${reading.m_h}\\to {reading.m_h_doubled}$", f"$+{percent(reading.ratio)}$"]
         table_rows.append(cells)
     return [
-        heading(text(en="Doubling the padding", zh="填充加倍")),
-        paragraph(
-            text(
-                en="Padding enters the cost only through the output size. With "
-                "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$ the output height after "
-                "doubling (likewise $m'_w$), the exact increase, floors included, is",
-                zh="填充只通过输出大小影响计算量。记加倍后的输出高度为 "
-                "$m'_h = \\lfloor (h - k_h + 2p_h + s_h)/s_h \\rfloor$（$m'_w$ 同理），"
-                "含取整的精确增量为",
-            )
-        ),
+        heading(say("doubling.doubling_the_padding")),
+        paragraph(say("doubling.padding_enters_the_cost_only")),
         result(
-            text(en="Exact increase of the multiplications", zh="乘法次数的精确增量"),
+            say("doubling.exact_increase_of_the_multiplications"),
             f"\\Delta M = {tex(step)}",
         ),
-        paragraph(
-            text(
-                en="With stride 1 the floors vanish and the output grows by $p_h$ rows and $p_w$ "
-                "columns (by $2p_h$, $2p_w$ with padding per side):",
-                zh="步幅为 1 时取整消失，输出增加 $p_h$ 行、$p_w$ 列（每侧填充时为 $2p_h$、$2p_w$）：",
-            )
-        ),
+        paragraph(say("doubling.with_stride_the_floors_vanish")),
         result(
-            text(en="Stride 1, total padding", zh="步幅 1，总填充"),
+            say("doubling.stride_total_padding"),
             rows(("\\Delta M", tex(dp.stride1_increase)), ("\\frac{M'}{M}", tex(dp.stride1_ratio))),
         ),
         result(
-            text(en="Stride 1, padding per side", zh="步幅 1，每侧填充"),
+            say("doubling.stride_padding_per_side"),
             rows(
                 ("\\Delta M", tex(per_side.stride1_increase)),
                 ("\\frac{M'}{M}", tex(per_side.stride1_ratio)),
             ),
         ),
         *_growth_bound(facts),
-        paragraph(
-            text(
-                en="The same number $p_h$ doubled in both readings: as the total (this sheet's "
-                "reading) and as rows on each side (twice the total); output height and increase "
-                "of the multiplications, each equal in the closed form and in the executed counts:",
-                zh="同一个数值 $p_h$ 在两种读法下加倍：作为合计（本文的读法）与作为每侧的行数（合计的两倍）；"
-                "输出高度与乘法次数的增幅，闭式解与实际执行计数一致：",
-            )
-        ),
+        paragraph(say("doubling.the_same_number_doubled_in")),
         table(
             [
-                text(en="Layer", zh="层"),
+                say("doubling.layer"),
                 "$p_h$",
-                text(en="total: $m_h$", zh="合计：$m_h$"),
-                text(en="total: increase", zh="合计：增幅"),
-                text(en="per side: $m_h$", zh="每侧：$m_h$"),
-                text(en="per side: increase", zh="每侧：增幅"),
+                say("doubling.total"),
+                say("doubling.total_increase"),
+                say("doubling.per_side"),
+                say("doubling.per_side_increase"),
             ],
             table_rows,
         ),
@@ -238,13 +184,22 @@ def padding(facts: maths.Padding) -> list:
 
 
 def _smallest(facts: maths.Padding, lang: str) -> str:
+    """:func:`_smallest_said` in ``lang`` (for the figure's caption)."""
+    return _smallest_said(facts)[lang]
+
+
+def _smallest_said(facts: maths.Padding) -> dict:
     """The figure's smallest layer, doubled in both readings: its increases, in words."""
     row = facts.smallest
-    total, per_side = (f"$+{percent(reading.ratio)}$" for reading in row.readings)
-    size, kernel = f"${row.layer.h}\\times {row.layer.w}$", f"$k = {row.layer.k_h}$"
-    if lang == "zh":
-        return f"{size}，{kernel}：合计 {total}，每侧 {per_side}"
-    return f"{size}, {kernel}: {total} total, {per_side} per side"
+    total, per_side = (percent(reading.ratio) for reading in row.readings)
+    return say(
+        "doubling.smallest",
+        h=row.layer.h,
+        w=row.layer.w,
+        k=row.layer.k_h,
+        total=total,
+        per_side=per_side,
+    )
 
 
 def _growth_bound(facts: maths.Padding) -> list:
@@ -254,19 +209,13 @@ def _growth_bound(facts: maths.Padding) -> list:
     row = facts.smallest
     return [
         paragraph(
-            text(
-                en="How much it can grow. Write $h = k_h + e$ ($e \\ge 0$: the kernel fits). At "
-                f"stride 1 one side of the output grows by $m'_h/m_h = {total}$ (per side: "
-                f"${per_side}$), less than 2 for every $e$ and $p_h$; so the cost grows by less "
-                "than $4\\times$ in 2-D. It exceeds $2\\times$ when the input is barely larger "
-                f"than the kernel: executed at {_smallest(facts, 'en')} (stride 1, "
-                f"$p_h = {row.layer.p_h}\\to {2 * row.layer.p_h}$). Only when the input is large "
-                "next to the padding is the increase a few percent.",
-                zh="能增加多少：记 $h = k_h + e$（$e \\ge 0$：卷积核放得下）。步幅为 1 时，输出的一边增长为 "
-                f"$m'_h/m_h = {total}$（每侧读法：${per_side}$），对任何 $e$ 与 $p_h$ 都小于 2；"
-                "所以二维时计算量的增长小于 $4$ 倍。输入只比卷积核略大时会超过 $2$ 倍：实际执行 "
-                f"{_smallest(facts, 'zh')}（步幅 1，$p_h = {row.layer.p_h}\\to {2 * row.layer.p_h}$）。"
-                "只有输入相对填充很大时，增幅才只有百分之几。",
+            say(
+                "doubling.how_much_it_can_grow",
+                total=total,
+                per_side=per_side,
+                smallest=_smallest_said(facts),
+                p_h=row.layer.p_h,
+                v_2_p_h=2 * row.layer.p_h,
             )
         )
     ]
@@ -275,29 +224,22 @@ def _growth_bound(facts: maths.Padding) -> list:
 def answers(ch: maths.Channels, pad: maths.Padding) -> list:
     ops, mults, dp = ch.plain[Form.FORWARD_OPS], ch.plain[Form.FORWARD_MULTS], pad.total
     return [
-        heading(text(en="Answers", zh="答案")),
+        heading(say("doubling.answers")),
         answer(
-            text(en="3, channels", zh="3，通道"),
-            text(
-                en=f"$\\times {tex(mults.ratio)}$ for the multiplications (MACs, FLOPs); the exact "
-                f"count of multiplications and additions grows by ${tex(ops.ratio)}$, slightly "
-                f"more, tending to ${tex(ops.limit)}$.",
-                zh=f"乘法（MACs、FLOPs）变为 $\\times {tex(mults.ratio)}$；乘法加法的精确计数变为 "
-                f"${tex(ops.ratio)}$ 倍，略多一些，趋于 ${tex(ops.limit)}$。",
+            say("doubling.channels"),
+            say(
+                "doubling.for_the_multiplications_macs_flops",
+                ratio=tex(mults.ratio),
+                ratio_2=tex(ops.ratio),
+                limit=tex(ops.limit),
             ),
         ),
         answer(
-            text(en="3, padding", zh="3，填充"),
-            text(
-                en="only the output grows: by $p_h$ rows and $p_w$ columns at stride 1 (total "
-                f"padding), the cost by the factor ${tex(dp.stride1_ratio)}$: a few percent for "
-                "large inputs, tens of percent for small ones, more than double for an input "
-                f"barely larger than the kernel ({_smallest(pad, 'en')}); always less than "
-                "$4\\times$, since each side of the output grows by less than $2\\times$.",
-                zh="只有输出变大：步幅为 1 时（合计填充）增加 $p_h$ 行、$p_w$ 列，计算量变为 "
-                f"${tex(dp.stride1_ratio)}$ 倍：大输入增加百分之几，小输入增加百分之几十，"
-                f"输入只比卷积核略大时超过两倍（{_smallest(pad, 'zh')}）；"
-                "但总小于 $4$ 倍，因为输出的每一边都增长不到 $2$ 倍。",
+            say("doubling.padding"),
+            say(
+                "doubling.only_the_output_grows_by",
+                stride1_ratio=tex(dp.stride1_ratio),
+                smallest=_smallest_said(pad),
             ),
         ),
     ]
@@ -307,7 +249,7 @@ def common_mistakes(pad: maths.Padding) -> list:
     row = pad.smallest
     total, per_side = (percent(reading.ratio) for reading in row.readings)
     return [
-        heading(text(en="Common mistakes", zh="常见错误")),
+        heading(say("doubling.common_mistakes")),
         mistakes(
             mistake(
                 "padding_doubles_cost",

@@ -19,7 +19,7 @@ import string
 
 from derivations.errors import DerivationError
 
-__all__ = ["fill", "require_filled", "unfilled"]
+__all__ = ["fill", "require_filled", "template_fields", "unfilled"]
 
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _ARGUMENT_BEFORE = re.compile(r"(?:\\[A-Za-z]+\*?|[\^_}\]])\Z")
@@ -45,11 +45,16 @@ def require_filled(source: str, where: str) -> str:
     return source
 
 
+def template_fields(template: str) -> set[str]:
+    """The names of the ``str.format`` fields ``template`` has."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
 def fill(template: str, where: str, /, **fields: object) -> str:
     """``template.format(**fields)``, strictly: a field of the template without a value
     (``exercise.field_missing``) or a value no field of the template takes
     (``exercise.field_unknown``) is an error naming it and ``where``."""
-    wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    wanted = template_fields(template)
     missing = sorted(wanted - set(fields))
     if missing:
         raise DerivationError(key="exercise.field_missing", field=missing[0], where=where)
