@@ -52,6 +52,12 @@ def register(sub) -> None:
         "drawn uniformly from [0, 1) from --seed; the counts are then that input's)",
     )
     parser.add_argument(
+        "--eval",
+        action="store_true",
+        help="read a --torch model in eval mode (default: training, whose saved tensors "
+        "the table counts; a detector in training needs targets, so read it so)",
+    )
+    parser.add_argument(
         "--seed",
         type=int,
         default=0,
@@ -154,7 +160,13 @@ def _table(args):
         with _time_limit(args.time_limit, args.torch):
             model = load_factory(args.torch, args.device, args.seed)
             return from_torch(
-                model, sizes, args.batch, name=args.torch, device=args.device, seed=args.seed
+                model,
+                sizes,
+                args.batch,
+                name=args.torch,
+                train=not args.eval,
+                device=args.device,
+                seed=args.seed,
             )
     if args.file:
         layers = read_layer_file(args.file)

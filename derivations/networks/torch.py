@@ -26,6 +26,7 @@ its backward is zero (what it saved is still counted: autograd saved it).
 from __future__ import annotations
 
 import operator
+import weakref
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import count
@@ -70,7 +71,7 @@ class _Recorder:
     """The state of one read: the module stack, the rows, and per tensor (by a token
     renewed at every in-place write) its producing row and its uses."""
 
-    def __init__(self, torch, model, parameters: dict, buffers: set):
+    def __init__(self, torch, model, parameters: dict, buffers: set, meta: bool = True):
         self.torch = torch
         self.paths = {id(m): n for n, m in model.named_modules(remove_duplicate=False)}
         self.parameters = parameters  # id(meta parameter) -> (name, numel)
@@ -80,7 +81,8 @@ class _Recorder:
         self.rows: list[_Row] = []
         self.names: Counter = Counter()
         self.tokens: dict[int, int] = {}
-        self.keep: list = []  # every tensor seen stays alive, so ids stay unique
+        self.meta = meta
+        self.keep: list = []  # on meta every tensor seen stays alive: ids stay unique
         self.producer: dict[int, int] = {}
         self.origin: dict[int, int] = {}  # token -> id of the parameter it views
         self.numel: dict[int, int] = {}
@@ -89,6 +91,7 @@ class _Recorder:
         self.made: list = []  # per row: (None, the tensors it wrote), then their nodes
         self.settled: dict[int, int] = {}
         self.views: dict[int, set[int]] = {}  # id(base) -> ids of its views
+        self.base_of: dict[int, int] = {}  # id(view) -> id(base)
         self.stale: set[int] = set()  # views whose base was written in place since
         self.made_views: list = []
         self.unreached: set[int] = set()  # rows no gradient reaches (filled at the end)
@@ -106,10 +109,24 @@ class _Recorder:
 
     def renew(self, t) -> int:
         key = next(self.fresh)
+        if self.meta:
+            self.keep.append(t)
+        elif id(t) not in self.tokens:
+            weakref.finalize(t, self.forget, id(t))
         self.tokens[id(t)] = key
         self.numel[key] = t.numel()
-        self.keep.append(t)
         return key
+
+    def forget(self, ident: int) -> None:
+        """A real tensor freed: its id may be another's next (meta ones are kept alive,
+        cheaper than this; real ones are let go, so that the model's memory is reused
+        as it would be)."""
+        self.tokens.pop(ident, None)
+        self.views.pop(ident, None)
+        self.stale.discard(ident)
+        base = self.base_of.pop(ident, None)
+        if base in self.views:
+            self.views[base].discard(ident)
 
     def tensors(self, values) -> list:
         found = []
@@ -145,6 +162,7 @@ class _Recorder:
         for t in self.made_views:
             if t._base is not None:
                 self.views.setdefault(id(t._base), set()).add(id(t))
+                self.base_of[id(t)] = id(t._base)
         self.made_views.clear()
 
     def count_uses(self, result) -> None:
@@ -574,7 +592,7 @@ def _read(torch, model, batch: int, shape: tuple, device: str, seed: int) -> _Re
     try:
         _lazy(torch, model, x)
         state, parameters, buffers = _state(torch, model, device)
-        recorder = _Recorder(torch, model, parameters, buffers)
+        recorder = _Recorder(torch, model, parameters, buffers, device == "meta")
         recorder.producer[recorder.token(x)] = INPUT
         with torch.enable_grad():
             _run(torch, model, state, recorder, x)

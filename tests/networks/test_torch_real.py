@@ -125,6 +125,20 @@ def test_cli_device_cpu(torch, capsys):
     assert report["network"] == spec and report["input_shape"] == [1, 3, 6, 6]
     kinds = [row["kind"] for row in report["layers"]]
     assert "nonzero" in kinds and "topk" in kinds and not any(k.startswith("?") for k in kinds)
+    from derivations.networks.torch import from_torch, load_factory
+
+    model = load_factory(spec, "cpu", 3)
+    assert report["totals"] == _totals(from_torch(model, (3, 6, 6), device="cpu", seed=3))
+    assert main([*argv, "--device", "cpu", "--seed", "3", "--eval"]) == 0
+    evaluated = json.loads(capsys.readouterr().out)
+    expected = from_torch(model, (3, 6, 6), train=False, device="cpu", seed=3)
+    assert evaluated["totals"] == _totals(expected)
+
+
+def _totals(table) -> dict:
+    from derivations.networks.report import network_report
+
+    return json.loads(json.dumps(network_report(table)["totals"]))
 
 
 def _nms_replay(boxes, scores, threshold):
