@@ -67,6 +67,13 @@ class _Node:
     grad_fn: object
 
 
+def _forget(recorder, ident: int) -> None:
+    """A real tensor freed: the recorder (if still alive) forgets its id."""
+    alive = recorder()
+    if alive is not None:
+        alive.forget(ident)
+
+
 class _Recorder:
     """The state of one read: the module stack, the rows, and per tensor (by a token
     renewed at every in-place write) its producing row and its uses."""
@@ -111,8 +118,8 @@ class _Recorder:
         key = next(self.fresh)
         if self.meta:
             self.keep.append(t)
-        elif id(t) not in self.tokens:
-            weakref.finalize(t, self.forget, id(t))
+        elif id(t) not in self.tokens:  # the recorder by a weak reference: no cycle
+            weakref.finalize(t, _forget, weakref.ref(self), id(t))
         self.tokens[id(t)] = key
         self.numel[key] = t.numel()
         return key
