@@ -8,7 +8,7 @@ the package's prebuilt files).
 
 from __future__ import annotations
 
-__all__ = ["answer"]
+__all__ = ["answer", "warm_steps", "warm"]
 
 
 def answer(qid: str, text: str, lang: str) -> str:
@@ -32,3 +32,25 @@ def answer(qid: str, text: str, lang: str) -> str:
         )
     result, words = checked(qid, text, lang, "hint")
     return json_text(result, words, lang, "hint")
+
+
+def warm_steps() -> list[str]:
+    """What :func:`warm` loads, one step each: every question's derivations, then the
+    numeric questions' layer (``"numbers"``).  The worker runs them one at a time after
+    it says it is ready, between answers, so no later answer pays for loading them."""
+    from derivations.registry.questions import QUESTIONS
+
+    return [*QUESTIONS, "numbers"]
+
+
+def warm(step: str) -> None:
+    """Load what step ``step`` of :func:`warm_steps` names (verdicts do not depend on it:
+    an answer loads the same on first use)."""
+    if step == "numbers":
+        from derivations.practice.numbers import practice_class
+
+        practice_class()  # the page's layer and its key (closed forms)
+        return
+    from derivations.checking.deciding.catalogue import entry
+
+    entry(step)

@@ -13,7 +13,15 @@ the closed forms' (:func:`derivations.variants.key.key_values_closed`, no NumPy)
 
 from __future__ import annotations
 
-__all__ = ["SEED", "STUDENT", "PADDING", "questions", "practice_variants", "answer_at"]
+__all__ = [
+    "SEED",
+    "STUDENT",
+    "PADDING",
+    "questions",
+    "practice_variants",
+    "practice_class",
+    "answer_at",
+]
 
 SEED = "practice"
 STUDENT = "practice"
@@ -62,7 +70,7 @@ def answer_at(qid: str, text: str, lang: str) -> str:
 
     if lang not in ("en", "zh"):
         lang = "en"
-    variants = _variants()
+    variants = practice_class()
     student = variants.students[0]
     if qid not in questions():
         from derivations.messages import text as message
@@ -94,8 +102,9 @@ def answer_at(qid: str, text: str, lang: str) -> str:
 _CLASS: list = []
 
 
-def _variants():
-    """The page's class, made once per process (the browser's worker keeps it)."""
+def practice_class():
+    """The page's class (closed-form key), made once per process (the browser's worker
+    keeps it)."""
     if not _CLASS:
         _CLASS.append(practice_variants())
     return _CLASS[0]

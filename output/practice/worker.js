@@ -12,7 +12,7 @@ const SITE = "/home/pyodide/checker";
 const BOOT = `
 import sys
 sys.path.insert(0, ${JSON.stringify(SITE)})
-from derivations.practice.browser import answer
+from derivations.practice.browser import answer, warm, warm_steps
 from derivations.practice.numbers import answer_at
 answer("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w", "en")  # imports everything a check uses
 `;
@@ -56,6 +56,22 @@ async function boot() {
   check = pyodide.globals.get("answer");
   checkAt = pyodide.globals.get("answer_at");
   say({ kind: "ready", stages });
+  warmUp(pyodide);
+}
+
+// after "ready": load every question's derivations, one per task, so an answer that
+// arrives meanwhile waits for one step at most and no later answer pays for loading
+async function warmUp(pyodide) {
+  const steps = pyodide.globals.get("warm_steps")().toJs();
+  const warm = pyodide.globals.get("warm");
+  for (const step of steps) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      warm(step);
+    } catch (error) {
+      return; // an answer would load it again, and say what failed
+    }
+  }
 }
 
 const started = boot().then(

@@ -95,7 +95,9 @@ def test_unpacked_alone_it_checks_as_the_command_line_does(built, tmp_path):
     script = (
         "import json, sys\n"
         f"sys.path.insert(0, {str(tmp_path / 'site')!r})\n"
-        "from derivations.practice.browser import answer\n"
+        "from derivations.practice.browser import answer, warm, warm_steps\n"
+        "for step in warm_steps():  # what the worker loads after it is ready\n"
+        "    warm(step)\n"
         f"out = [json.loads(answer(*a)) for a in {ANSWERS!r}]\n"
         "from derivations.practice.numbers import answer_at\n"
         f"at = [json.loads(answer_at(*a)) for a in {AT_LAYER!r}]\n"
