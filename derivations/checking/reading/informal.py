@@ -314,19 +314,27 @@ def _plus_one(value) -> str:
         return f"{value} + 1"
 
 
+# characters none of the whole-answer factor patterns (_FACTOR) can hold: a text with one
+# is a formula, and those patterns are not tried
+_NOT_A_FACTOR = frozenset("_()+/^=[]{}\\")
+_UNIT_ENDINGS = ("byte", "bytes", "B", "字节", "element", "elements", "个元素", "个", "entries")
+
+
 def informal(text: Normalized) -> tuple[Normalized, list]:
-    """``text`` with the informal forms above read; the notes saying how."""
+    """``text`` with the informal forms above read; the notes saying how.  Each form is
+    looked for only when the text holds what it needs (a colon for a label, a dot for a
+    library prefix, a unit or count word at the end ...): a plain formula costs a few
+    membership tests."""
     notes: list = []
-    match = _DELIMITERS.match(text.text)
-    if match:
+    if "\\" in text.text and (match := _DELIMITERS.match(text.text)):
         text = _edit(_edit(text, match.end("body"), len(text.text)), 0, match.start("body"))
-    match = _LABEL.match(text.text)
+    match = _LABEL.match(text.text) if ":" in text.text else None
     if match and not keyword.iskeyword(match.group().strip().rstrip(":").strip()):
         notes.append(_note("label", label=match.group().strip().rstrip(":").strip()))
         text = _edit(text, 0, match.end())
-    while match := _LIBRARY.search(text.text):
+    while "." in text.text and (match := _LIBRARY.search(text.text)):
         text = _edit(text, match.start(), match.end())
-    if match := _INT.search(text.text):
+    if "int" in text.text and (match := _INT.search(text.text)):
         notes.append(_note("int_floor"))
         while match := _INT.search(text.text):
             text = _edit(text, match.start(), match.end(), "floor")
@@ -344,15 +352,18 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         stated = COUNT_WORDS[unit.lower()] or ""
         notes.append(_note("unit_count", unit=unit, counting=stated))
         text = _edit(text, match.start(), len(text.text))
-    match = _UNITS.search(text.text)
+    match = _UNITS.search(text.text) if text.text.rstrip().endswith(_UNIT_ENDINGS) else None
     if match and text.text[: match.start()].strip():
         unit = match.group("unit")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
         text = _edit(text, match.start(), len(text.text))
-    for match in reversed(list(_PAREN.finditer(text.text))):
-        if _remark(match.group("body")):
-            notes.append(_note("remark", remark=match.group("body").strip()))
-            text = _edit(text, match.start(), match.end())
+    if "(" in text.text:
+        for match in reversed(list(_PAREN.finditer(text.text))):
+            if _remark(match.group("body")):
+                notes.append(_note("remark", remark=match.group("body").strip()))
+                text = _edit(text, match.start(), match.end())
+    if _NOT_A_FACTOR.intersection(text.text):  # a formula: no factor, no sentence
+        return text, notes
     factor = _factor(text, notes)
     if factor is text:
         factor = _sentence_factor(text, notes) or text
