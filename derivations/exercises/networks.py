@@ -182,45 +182,35 @@ def _title(name: str) -> dict:
 _BRANCH = re.compile(r"(?<=\.)b([1-4]_[12])$")
 
 
-def _layer(name: str, lang: str) -> str:
-    """A layer's name as ``lang``'s edition of the book writes it, as code."""
-    shown = _BRANCH.sub(r"p\1", name) if lang == "zh" else name
-    return f"`{shown}`"
+def _layer(name: str) -> dict:
+    """A layer's name as each edition of the book writes it, as code."""
+    return say("networks.layer", name=name, name_zh=_BRANCH.sub(r"p\1", name))
+
+
+def _joined(items: list) -> dict:
+    """Phrases (Text) as a list in each language (``a, b``; ``a、b``)."""
+    separator = say("networks.list_separator")
+    return {lang: separator[lang].join(item[lang] for item in items) for lang in separator}
 
 
 def _tied_with(names: list) -> dict:
     if not names:
-        return say("networks.text_2")
-    shown = ", ".join(_layer(n, "en") for n in names[:2])
-    shown_zh = "、".join(_layer(n, "zh") for n in names[:2])
+        return say("networks.not_tied")
+    shown = _joined([_layer(n) for n in names[:2]])
     more = len(names) - 2
     if more > 0:
-        return say(
-            "networks.tied_with_and_more",
-            shown=shown,
-            more=more,
-            shown_zh=shown_zh,
-            names=len(names),
-        )
-    return say("networks.tied_with", shown=shown, shown_zh=shown_zh)
+        return say("networks.tied_with_and_more", shown=shown, more=more, names=len(names))
+    return say("networks.tied_with", shown=shown)
 
 
 def _heaviest_cell(t, key) -> dict:
     row, others = maths.ties(t.rows, key)
-    kind, share, tied = (
-        _kind(row.kind),
-        _pct(getattr(row, key), t.totals[key]),
-        _tied_with(others),
-    )
     return say(
-        "networks.text",
-        name=_layer(row.name, "en"),
-        kind_en=kind["en"],
-        share=share,
-        tied_en=tied["en"],
-        name_2=_layer(row.name, "zh"),
-        kind_zh=kind["zh"],
-        tied_zh=tied["zh"],
+        "networks.heaviest_layer",
+        name=_layer(row.name),
+        kind=_kind(row.kind),
+        share=_pct(getattr(row, key), t.totals[key]),
+        tied=_tied_with(others),
     )
 
 
@@ -229,17 +219,14 @@ def _naming(tables) -> dict:
     module paths, or d2l's block variables -- read off the tables' first layer names."""
     groups = maths.naming(tables)
 
-    def names(group, lang):
-        return ("、" if lang == "zh" else ", ").join(_title(n)[lang] for n in groups[group])
+    def names(group):
+        return _joined([_title(n) for n in groups[group]])
 
     return say(
         "networks.layer_names_indices_of_nested",
-        indexed=names("indexed", "en"),
-        torchvision=names("torchvision", "en"),
-        blocks=names("blocks", "en"),
-        indexed_2=names("indexed", "zh"),
-        torchvision_2=names("torchvision", "zh"),
-        blocks_2=names("blocks", "zh"),
+        indexed=names("indexed"),
+        torchvision=names("torchvision"),
+        blocks=names("blocks"),
     )
 
 
