@@ -135,6 +135,31 @@ def test_cli_device_cpu(torch, capsys):
     assert evaluated["totals"] == _totals(expected)
 
 
+def test_eval_mode_batch_norm_saves_its_running_statistics(torch, capsys):
+    """In eval mode a batch norm saves its input, gamma and the running mean and variance
+    (3 per channel; training: 5), as saved_tensors_hooks sees, on meta and on the CPU;
+    ``network --eval`` reads so."""
+    from derivations.networks.torch import from_torch
+
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4), nn.ReLU())
+    saved = [0]
+
+    def pack(t):
+        saved[0] += t.numel()
+        return t
+
+    model.eval()
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+        model(torch.rand(2, 3, 8, 8))
+    for device in ("meta", "cpu"):
+        table = from_torch(model, (3, 8, 8), 2, train=False, device=device)
+        assert table.totals["saved"] == saved[0]
+        assert table.rows[1].saved == 2 * 4 * 6 * 6 + 3 * 4
+    trained = from_torch(model, (3, 8, 8), 2)
+    assert trained.rows[1].saved == 2 * 4 * 6 * 6 + 5 * 4
+
+
 def _totals(table) -> dict:
     from derivations.networks.report import network_report
 
