@@ -3,7 +3,8 @@ run; warm (nothing changed); the peak RSS of each.  (``--recheck``, every check 
 again, is not timed: one more full build, and it costs what a cold one does.)
 
 The baseline is the last commit before the figures were added (:func:`baseline_commit`:
-the parent of the first commit that added ``derivations/figures/__init__.py``), its
+the parent of the first commit that added ``derivations/figures/__init__.py``; or the
+commit ``DERIVATIONS_BENCH_DOCS_BASELINE`` names, e.g. the main an issue started from), its
 sources extracted with ``git archive`` into a scratch directory and run from there by
 this interpreter, so both builds use the same libraries.  Cold rounds interleave the
 baseline and ``docs`` (default ``--jobs``), and ``docs --jobs 1`` too when
@@ -89,8 +90,12 @@ def measure(command: list[str], env: dict, cwd: Path | None = None) -> Measured:
 
 
 def baseline_commit(repo: Path) -> str | None:
-    """The parent of the first commit that added the figures module, or None (not a
-    git checkout, or no such commit)."""
+    """``DERIVATIONS_BENCH_DOCS_BASELINE`` (a commit) when set, else the parent of the
+    first commit that added the figures module, or None (not a git checkout, or no such
+    commit)."""
+    chosen = os.environ.get("DERIVATIONS_BENCH_DOCS_BASELINE")
+    if chosen:
+        return chosen
     try:
         added = subprocess.run(
             ["git", "-C", str(repo), "log", "--diff-filter=A", "--format=%H", "--", FIGURES_MODULE],
@@ -108,6 +113,12 @@ def baseline_commit(repo: Path) -> str | None:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
+
+
+def _why_baseline() -> str:
+    if os.environ.get("DERIVATIONS_BENCH_DOCS_BASELINE"):
+        return "DERIVATIONS_BENCH_DOCS_BASELINE"
+    return "parent of the figures' commit"
 
 
 def extract(repo: Path, commit: str, into: Path) -> None:
@@ -135,7 +146,7 @@ def _ratio(harness, name: str, mine: list[Measured], base: list[Measured]) -> No
     for what in ("cpu", "wall"):
         a, b = [getattr(m, what) for m in mine], [getattr(m, what) for m in base]
         harness(
-            f"{name} / before figures ({what}, min)",
+            f"{name} / baseline ({what}, min)",
             round(min(a) / min(b), 3),
             "ratio",
             f"median {statistics.median(a) / statistics.median(b):.3f}; target <= 1",
@@ -168,13 +179,13 @@ def run(harness) -> None:
         if os.environ.get("DERIVATIONS_BENCH_SERIAL"):  # one process: 2 more cold builds
             runs["now --jobs 1"] = cold("serial", "--jobs", "1")
         if commit is not None:
-            runs = {"before figures": cold("before", cwd=before), **runs}
+            runs = {"baseline": cold("before", cwd=before), **runs}
         samples: dict[str, list[Measured]] = {name: [] for name in runs}
         for _ in range(ROUNDS):
             for name, go in runs.items():
                 samples[name].append(go())
         if commit is not None:
-            harness.write(f"  before figures = {commit[:10]} (parent of the figures' commit)")
+            harness.write(f"  baseline = {commit[:10]} ({_why_baseline()})")
         for name, measured in samples.items():
             harness(
                 f"docs cold, {name}: cpu",
@@ -183,9 +194,9 @@ def run(harness) -> None:
                 _summary(measured),
             )
         if commit is not None:
-            _ratio(harness, "cold now", samples["now"], samples["before figures"])
+            _ratio(harness, "cold now", samples["now"], samples["baseline"])
             if "now --jobs 1" in samples:
-                _ratio(harness, "cold --jobs 1", samples["now --jobs 1"], samples["before figures"])
+                _ratio(harness, "cold --jobs 1", samples["now --jobs 1"], samples["baseline"])
 
         env = {**os.environ, "DERIVATIONS_CACHE": str(scratch / "cache-now")}
         docs = python_command("docs", "--out", str(scratch / "out-now"))

@@ -167,7 +167,7 @@ def strip_loads(words, layout: str):
     curve = [float(per.subs({k: KERNEL, delta: int(d)})) for d in deltas]
     executed, loads = _strips_data()
     width = 6.4 if layout == "wide" else NARROW_WIDTH
-    figure, ax = new_figure(width, 3.8 if layout == "wide" else 4.6)
+    figure, ax = new_figure(width, 3.8 if layout == "wide" else 5.4)
     ax.plot(
         deltas,
         curve,
@@ -203,7 +203,10 @@ def strip_loads(words, layout: str):
     ax.set_ylabel(words("strips_y"))
     ax.set_title(wrap(words("strips_title", k=KERNEL), width - 0.3, 10))
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
-    ax.legend(frameon=False, loc="upper right")
+    if layout == "wide":
+        ax.legend(frameon=False, loc="upper right")
+    else:  # below the axes: inside, it would cover the curve
+        figure.legend(frameon=False, loc="outside lower center", ncols=1)
     return figure
 
 

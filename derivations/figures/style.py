@@ -180,7 +180,10 @@ def settle(figure) -> None:
     """Run the layout once and fix every axes where it put it, rounded to 1e-6 of the
     figure: constrained layout's solver can differ in the last bits from one run to the
     next in one process, and the SVG names each clip path by a hash of those bits."""
-    figure.draw_without_rendering()
+    engine = figure.get_layout_engine()
+    if engine is None:
+        return
+    engine.execute(figure)  # the layout alone (a draw would render everything once more)
     axes = list(figure.get_axes())
     for ax in axes:
         ax.set_position([round(v, 6) for v in ax.get_position().bounds])

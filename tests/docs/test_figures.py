@@ -231,3 +231,23 @@ def test_paths_name_both_formats_per_language():
         "svg": "figures/zh/strip-loads.svg",
         "pdf": "figures/zh/strip-loads.pdf",
     }
+
+
+@pytest.mark.parametrize("lang", figures.LANGS)
+def test_each_sheet_shows_its_own_languages_figures(lang):
+    """The committed sheets (kept fresh by ``test_committed_output_is_fresh``) point at
+    their language's figures: Markdown at the SVGs, LaTeX at the PDFs."""
+    from pathlib import Path
+
+    output = Path(__file__).resolve().parents[2] / "output"
+    md = (output / lang / "answers.md").read_text(encoding="utf-8")
+    tex = (output / lang / "answers.tex").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
+    shown = re.findall(r"\\sheetfigure\{([^}]+)\}", tex)
+    assert sorted(images) == sorted(f"../figures/{lang}/{key}.svg" for key in AGREED)
+    assert sorted(shown) == sorted(f"{lang}/{key}" for key in AGREED)
+    assert all(
+        (output / "figures" / lang / f"{key}.{fmt}").is_file()
+        for key in AGREED
+        for fmt in ("svg", "pdf")
+    )
