@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import statistics
@@ -139,9 +140,10 @@ def _browser(harness, cold_wall: float | None) -> None:
     import importlib.util
 
     from derivations.commands import docs, serve
-    from derivations.practice import runtime
+    from derivations.practice import runtime, snapshot
 
     files, skipped = runtime.runtime_files()
+    saved, unsaved = ({}, "") if skipped else _snapshot()
     chromium = "/usr/bin/chromium"
     if skipped or not Path(chromium).is_file() or importlib.util.find_spec("playwright") is None:
         why = skipped or "no chromium or playwright"
@@ -151,13 +153,14 @@ def _browser(harness, cold_wall: float | None) -> None:
 
     site = Path(tempfile.mkdtemp(prefix="derivations-bench-site-"))
     try:
-        for name, content in {**docs.render_documents(), **files}.items():
+        for name, content in {**docs.render_documents(), **files, **saved}.items():
             (site / name).parent.mkdir(parents=True, exist_ok=True)
             (site / name).write_bytes(content.encode() if isinstance(content, str) else content)
         httpd = serve.server(site, 0)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{httpd.server_address[1]}"
         try:
+            bare = _page_timings(sync_playwright, chromium, base, snapshot=False) if saved else None
             first, later, inside, stages = _page_timings(sync_playwright, chromium, base)
         finally:
             httpd.shutdown()
@@ -172,10 +175,30 @@ def _browser(harness, cold_wall: float | None) -> None:
         "interpreter and its standard library, while the archive downloads; archive: the "
         "wait left for it; unpack; imports: the package imported and one answer checked)",
     )
+    if unsaved:
+        harness("practice page: memory snapshot", 0, "", unsaved)
+    else:
+        size = len(saved[snapshot.SNAPSHOT])
+        packed = len(gzip.compress(saved[snapshot.SNAPSHOT], 6))
+        harness("practice page: memory snapshot", size, "bytes", f"{packed} bytes gzipped (-6)")
+    if bare is not None:
+        harness(
+            "practice page: first verdict without the snapshot",
+            bare[0],
+            "s",
+            f"the snapshot's key answered 404; in the worker (ms): {bare[3]}",
+        )
     if cold_wall:
         harness(
             "first verdict / cold CPython check (wall)", first / cold_wall, "x", "target <= 10x"
         )
+        if bare is not None:
+            harness(
+                "first verdict without the snapshot / cold CPython check (wall)",
+                bare[0] / cold_wall,
+                "x",
+                "the same run, before the snapshot",
+            )
     harness(
         f"practice page: later verdicts ({len(inside)} answers), in the page",
         max(inside) * 1e3,
@@ -191,9 +214,19 @@ def _browser(harness, cold_wall: float | None) -> None:
     )
 
 
-def _page_timings(sync_playwright, chromium: str, base: str):
+def _snapshot() -> tuple[dict, str]:
+    from derivations.practice import runtime, snapshot
+    from derivations.practice.archive import checker_archive
+
+    folder, _ = runtime.locate()
+    return snapshot.snapshot_files(folder, checker_archive()) if folder else ({}, "no runtime")
+
+
+def _page_timings(sync_playwright, chromium: str, base: str, snapshot: bool = True):
     """(seconds from opening the page to the first verdict, [seconds per later verdict],
-    [seconds inside the page per later verdict], the worker's start-up steps as JSON)."""
+    [seconds inside the page per later verdict], the worker's start-up steps as JSON);
+    without ``snapshot`` the snapshot's key answers 404 (Python starts without it) and
+    only the first verdict is timed."""
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium, args=args)
@@ -203,13 +236,18 @@ def _page_timings(sync_playwright, chromium: str, base: str):
                 "**/*",
                 lambda r: r.continue_() if r.request.url.startswith(base + "/") else r.abort(),
             )
+            if not snapshot:
+                context.route("**/checker.snapshot.json", lambda r: r.fulfill(status=404))
             page = context.new_page()
             start = time.perf_counter()
             page.goto(f"{base}/en/practice.html")
             _verdict(page, *ANSWER, timeout_ms=600_000)
             first = time.perf_counter() - start
             stages = page.evaluate("document.body.dataset.stages || '{}'")
-            later, inside = [], []
+            later: list[float] = []
+            inside: list[float] = []
+            if not snapshot:
+                return first, later, inside, stages
             for question, answer in LATER:
                 start = time.perf_counter()
                 found = _verdict(page, question, answer, timeout_ms=60_000)

@@ -38,7 +38,7 @@ def register(subparsers) -> None:
         description="Render OUT/{en,zh}/answers.md, answers.tex, formulas.md, "
         "index.html and practice.html, OUT/figures/ and OUT/practice/ (the checker for "
         "the practice pages, with the Pyodide runtime when node_modules/pyodide holds "
-        "the pinned version); every number is checked against the instrumented "
+        "the pinned version, and its memory snapshot when Node is on PATH); every number is checked against the instrumented "
         "convolution first.",
     )
     parser.add_argument("--out", default="output", help="output directory (default: output)")
@@ -374,6 +374,20 @@ def compile_pdf(tex_path) -> bytes:
             ) from None
 
 
+def _snapshot(documents: dict) -> tuple[dict[str, bytes], str]:
+    """Pyodide's memory snapshot for the practice worker, made with Node from the runtime
+    and the archive in ``documents`` (:mod:`derivations.practice.snapshot`)."""
+    from derivations.practice.archive import ARCHIVE
+    from derivations.practice.runtime import locate
+    from derivations.practice.snapshot import snapshot_files
+
+    folder, _ = locate()
+    archive = documents.get(ARCHIVE)
+    if folder is None or not isinstance(archive, bytes):
+        return {}, ""
+    return snapshot_files(folder, archive)
+
+
 def run(args: argparse.Namespace) -> int:
     import sys
 
@@ -395,12 +409,14 @@ def run(args: argparse.Namespace) -> int:
     from derivations.practice.runtime import runtime_files
 
     runtime, skipped = runtime_files()
-    files = {out / name: content for name, content in {**documents, **runtime}.items()}
+    snapshot, unsnapped = _snapshot(documents) if runtime else ({}, "")
+    files = {out / name: content for name, content in {**documents, **runtime, **snapshot}.items()}
     _refuse_file_in_the_way(files)
     write_atomically(files, make_parents=True)
     print(f"derivations docs: wrote {len(files)} files under {out}")
-    if skipped:
-        print(f"derivations docs: {skipped}", file=sys.stderr)
+    for line in (skipped, unsnapped):
+        if line:
+            print(f"derivations docs: {line}", file=sys.stderr)
     if args.pdf:
         pdfs = {
             out / lang / "answers.pdf": compile_pdf(out / lang / "answers.tex") for lang in LANGS

@@ -1,7 +1,8 @@
 // The checker in a Web Worker: Pyodide (./pyodide/, copied from its npm package by
 // `derivations docs`) runs the package's own code, unpacked from ./checker.zip onto
-// sys.path.  Nothing is fetched but these files of the site.  The runtime and the
-// archive are fetched at once, in parallel, as the worker starts.  Messages to the page:
+// sys.path.  Nothing is fetched but these files of the site.  The runtime, the
+// archive and Pyodide's memory snapshot (./pyodide/checker.snapshot, when docs could
+// make it) are fetched at once, in parallel, as the worker starts.  Messages to the page:
 // {kind: "progress", step}, {kind: "ready", stages} (stages: milliseconds each start-up
 // step took, for the benchmark), {kind: "failed", reason} and {kind: "result", id, json};
 // from the page: {id, question, answer, lang, at} (at: the question asks for a number at
@@ -26,6 +27,30 @@ async function archive() {
   return response.arrayBuffer();
 }
 
+// Pyodide's memory snapshot (derivations/practice/snapshot.py), or null: used only when
+// its key names this archive (SHA-256) and this Pyodide; absent or stale, Python starts
+// as without one
+function fetchSnapshot() {
+  const pending = Promise.all([
+    fetch(here("./pyodide/checker.snapshot.json")).then((r) => (r.ok ? r.json() : null)),
+    fetch(here("./pyodide/checker.snapshot")).then((r) => (r.ok ? r.arrayBuffer() : null)),
+  ]);
+  pending.catch(() => {}); // awaited in snapshot(), where a failure means "none"
+  return pending;
+}
+
+async function snapshot(pending, zip, version) {
+  try {
+    const [keyed, data] = await pending;
+    if (!keyed || !data || keyed.pyodide !== version) return null;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await zip));
+    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+    return keyed.archive === hex ? new Uint8Array(data) : null;
+  } catch (error) {
+    return null;
+  }
+}
+
 async function boot() {
   const stages = {};
   let last = performance.now();
@@ -37,15 +62,28 @@ async function boot() {
   say({ kind: "progress", step: "loading" });
   const zip = archive(); // in parallel with the runtime
   zip.catch(() => {}); // awaited below; a failure is reported there
-  let loadPyodide;
+  const pending = fetchSnapshot(); // also in parallel
+  let loadPyodide, version;
   try {
-    ({ loadPyodide } = await import(here("./pyodide/pyodide.mjs")));
+    ({ loadPyodide, version } = await import(here("./pyodide/pyodide.mjs")));
   } catch (error) {
     throw new Error(`the Python runtime is missing (practice/pyodide/pyodide.mjs)`);
   }
   lap("loader");
-  const pyodide = await loadPyodide({ indexURL: here("./pyodide/"), stdout: () => {}, stderr: () => {} });
-  lap("runtime"); // the interpreter (wasm) and the standard library
+  const saved = await snapshot(pending, zip, version);
+  lap("snapshot"); // fetching and keying the snapshot (the archive awaited for its hash)
+  const options = { indexURL: here("./pyodide/"), stdout: () => {}, stderr: () => {} };
+  let pyodide = null;
+  if (saved) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+      stages.restored = 1;
+    } catch (error) {
+      say({ kind: "progress", step: "loading" }); // refused: start Python without it
+    }
+  }
+  if (!pyodide) pyodide = await loadPyodide(options);
+  lap("runtime"); // the interpreter (wasm) and the standard library, or the snapshot restored
   say({ kind: "progress", step: "checker" });
   const bytes = await zip;
   lap("archive"); // what was left to wait for the archive

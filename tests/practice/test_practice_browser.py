@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from derivations.commands import docs, serve
-from derivations.practice import numbers, runtime
+from derivations.practice import archive, numbers, runtime, snapshot
 from tests.conftest import require_tool
 from tests.docs.test_browser import ARGS, CHROMIUM, _available
 from tests.practice.test_archive import cli_json
@@ -65,8 +65,11 @@ def site(tmp_path_factory):
     )
     files, skipped = runtime.runtime_files()
     require_tool(not skipped, f"the Pyodide runtime: {skipped}")
+    documents = docs.render_documents()
+    saved, unsaved = snapshot.snapshot_files(runtime.locate()[0], documents[archive.ARCHIVE])
+    require_tool(not unsaved, f"Pyodide's memory snapshot: {unsaved}")
     out = tmp_path_factory.mktemp("site")
-    for name, content in {**docs.render_documents(), **files}.items():
+    for name, content in {**documents, **files, **saved}.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(content.encode() if isinstance(content, str) else content)
     httpd = serve.server(out, 0)
@@ -276,6 +279,29 @@ def test_an_answer_over_the_time_limit_is_timeout_and_the_checker_restarts(conte
         page.evaluate("document.body.dataset.limitMs = '60000'")
         _ready(page)
         assert _check(page, "bias-size", "c_o")["verdict"] == "equivalent"
+    finally:
+        page.close()
+
+
+def test_the_pages_started_from_the_memory_snapshot(pages):
+    for page in pages.values():
+        assert json.loads(page.evaluate("document.body.dataset.stages"))["restored"] == 1
+
+
+def test_a_stale_snapshot_is_refused_and_python_starts_without_it(context, site):
+    """A snapshot keyed to another archive is not used; the verdicts are the CLI's."""
+    keyed = json.loads((site.folder / snapshot.KEY).read_text(encoding="utf-8"))
+    stale = json.dumps({**keyed, "archive": "0" * 64})
+    page = context.new_page()
+    try:
+        page.route(f"**/{snapshot.KEY}", lambda r: r.fulfill(status=200, body=stale))
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        _ready(page)
+        assert "restored" not in json.loads(page.evaluate("document.body.dataset.stages"))
+        question, answer = "forward-mults", ANSWERS["forward-mults"][2]
+        assert (
+            _check(page, question, answer)["verdict"] == cli_json(question, answer, "en")["verdict"]
+        )
     finally:
         page.close()
 

@@ -8,7 +8,7 @@ import pytest
 
 from derivations import cli
 from derivations.commands import serve
-from derivations.practice import runtime
+from derivations.practice import runtime, snapshot
 
 
 @pytest.fixture
@@ -84,3 +84,26 @@ def test_package_json_pins_the_runtime_the_build_copies():
 
     pinned = json.loads((Path(__file__).parents[2] / "package.json").read_text(encoding="utf-8"))
     assert pinned["devDependencies"]["pyodide"] == runtime.VERSION
+
+
+def test_without_node_the_snapshot_is_skipped_in_one_line(monkeypatch, tmp_path):
+    monkeypatch.setattr(snapshot.shutil, "which", lambda name: None)
+    files, skipped = snapshot.snapshot_files(tmp_path, b"archive")
+    assert files == {} and "\n" not in skipped and "node" in skipped
+
+
+def test_a_node_that_fails_skips_the_snapshot_with_its_last_line(monkeypatch, tmp_path):
+    """A folder holding no runtime: Node's own error, one line, nothing written."""
+    if snapshot.shutil.which("node") is None:
+        pytest.skip("no node on PATH")
+    files, skipped = snapshot.snapshot_files(tmp_path, b"archive")
+    assert files == {} and "\n" not in skipped and "node failed" in skipped, skipped
+
+
+def test_the_snapshot_key_is_the_archives_sha256_and_the_pinned_pyodide():
+    import hashlib
+
+    assert snapshot.key(b"abc") == {
+        "archive": hashlib.sha256(b"abc").hexdigest(),
+        "pyodide": runtime.VERSION,
+    }

@@ -1,0 +1,18 @@
+// Node: boot Pyodide, unpack the checker's archive, import what a check uses and check
+// one answer, then write Pyodide's memory snapshot.  Run by `derivations docs`
+// (derivations/practice/snapshot.py):  node snapshot.mjs PYODIDE_DIR ARCHIVE BOOT_PY OUT
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const [folder, archive, boot, out] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(folder, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL: folder + path.sep,
+  _makeSnapshot: true,
+  stdout: () => {},
+  stderr: () => {},
+});
+pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: "/home/pyodide/checker" });
+pyodide.runPython(readFileSync(boot, "utf8"));
+writeFileSync(out, pyodide.makeMemorySnapshot());

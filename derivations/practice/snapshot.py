@@ -1,0 +1,74 @@
+"""Pyodide's memory snapshot for the practice pages' worker: the interpreter's memory after
+start-up with the checker imported, so the page restores it instead of starting Python.
+
+``docs`` runs Node once (``snapshot.mjs`` beside this module) on the runtime it copies and
+the archive it writes: boot Pyodide, unpack :data:`~derivations.practice.archive.ARCHIVE`,
+run :data:`WARM` (import what a check uses, check one answer), write
+``practice/pyodide/checker.snapshot`` (about 31 MB, 6.5 MB gzipped) and
+``practice/pyodide/checker.snapshot.json`` (the archive's SHA-256 and the Pyodide version
+it was made with).  The worker uses the snapshot only when both match what it loads, and
+otherwise, or when Pyodide refuses it, starts Python as without one.  Like the runtime it is
+never committed (``.gitignore``) nor byte-reproducible; without Node ``docs`` builds
+everything else and says in one line what it skipped.  The wasm memory holds Python's
+objects, not the files of Emscripten's in-memory file system: the worker unpacks the
+archive after restoring, as without a snapshot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from derivations.practice.runtime import FOLDER, VERSION
+
+__all__ = ["SNAPSHOT", "KEY", "WARM", "key", "snapshot_files"]
+
+SNAPSHOT = f"{FOLDER}/checker.snapshot"  # below docs' output folder
+KEY = f"{SNAPSHOT}.json"  # what the worker compares before using it
+SITE = "/home/pyodide/checker"  # where the worker unpacks the archive (worker.js: SITE)
+# run before the snapshot is taken: only a warm-up, the worker runs its own start-up
+# code after restoring (imports already done are then no-ops)
+WARM = f"""
+import sys
+sys.path.insert(0, {SITE!r})
+from derivations.practice.browser import answer, warm, warm_steps
+from derivations.practice.numbers import answer_at
+answer("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w", "en")
+"""
+_TIMEOUT_S = 600
+
+
+def key(archive: bytes) -> dict[str, str]:
+    """What ``KEY`` holds for ``archive``: its SHA-256 (hex) and the Pyodide version."""
+    return {"archive": hashlib.sha256(archive).hexdigest(), "pyodide": VERSION}
+
+
+def snapshot_files(runtime: Path, archive: bytes) -> tuple[dict[str, bytes], str]:
+    """``({relative path: bytes}, "")`` for the snapshot made with Node from the runtime
+    folder ``runtime`` and ``archive``, or ``({}, the one line saying what was skipped
+    and why)``."""
+    node = shutil.which("node")
+    if node is None:
+        return {}, "skipped the practice pages' Python snapshot: no `node` on PATH"
+    script = Path(__file__).with_name("snapshot.mjs")
+    with tempfile.TemporaryDirectory(prefix="derivations-snapshot-") as folder:
+        work = Path(folder)
+        (work / "checker.zip").write_bytes(archive)
+        (work / "warm.py").write_text(WARM, encoding="utf-8")
+        out = work / "checker.snapshot"
+        argv = [node, str(script), str(runtime), str(work / "checker.zip"), str(work / "warm.py")]
+        try:
+            done = subprocess.run(
+                [*argv, str(out)], capture_output=True, text=True, timeout=_TIMEOUT_S, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return {}, f"skipped the practice pages' Python snapshot: {error}"
+        if done.returncode != 0 or not out.is_file():
+            last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+            return {}, f"skipped the practice pages' Python snapshot: node failed: {last[:200]}"
+        data = out.read_bytes()
+    return {SNAPSHOT: data, KEY: json.dumps(key(archive), sort_keys=True).encode()}, ""
