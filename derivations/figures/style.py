@@ -19,6 +19,7 @@ the message catalogue (``messages/figures.yaml``) through :class:`Words`.
 from __future__ import annotations
 
 import io
+import os
 import re
 from contextlib import contextmanager
 from typing import Any
@@ -193,8 +194,49 @@ def settle(figure) -> None:
 def save(figure, fmt: str) -> bytes:
     """The figure as ``svg`` or ``pdf`` bytes, with fixed metadata."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
+    if fmt == "pdf":
+        with _pdf_pages(buffer) as pages:
+            figure.savefig(pages, format=fmt)
+    else:
+        figure.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
     return buffer.getvalue()
+
+
+def _pdf_pages(buffer: io.BytesIO):
+    """matplotlib's one-page PDF writer, except that it writes the fonts in the order of
+    their file names: it sorts them by full path, so a Chinese figure (a system CJK font
+    and matplotlib's own DejaVu) came out in another order when matplotlib is installed
+    under another folder, and ``docs`` was not byte-reproducible across machines."""
+    from matplotlib.backends.backend_pdf import PdfFile, PdfPages
+    from matplotlib.font_manager import FontPath
+
+    class ByFileName(FontPath):
+        """A font's path (and face) that sorts by the file's name first."""
+
+        def _order(self) -> tuple[str, str, int]:
+            return (os.path.basename(self.path), self.path, self.face_index)
+
+        def __lt__(self, other):
+            return self._order() < other._order()
+
+        def __gt__(self, other):
+            return self._order() > other._order()
+
+    class File(PdfFile):
+        def writeFonts(self):
+            self._fontNames = {
+                (ByFileName(name.path, name.face_index), subset): fx
+                for (name, subset), fx in self._fontNames.items()
+            }
+            super().writeFonts()
+
+    class Pages(PdfPages):
+        def _ensure_file(self):
+            if self._file is None:
+                self._file = File(self._filename, metadata=self._metadata)
+            return self._file
+
+    return Pages(buffer, metadata=_METADATA["pdf"])
 
 
 def _em(char: str) -> float:

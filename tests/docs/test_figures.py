@@ -65,6 +65,18 @@ def test_two_renders_are_byte_identical(drawn, key):
 
 
 @pytest.mark.parametrize("key", sorted(AGREED))
+def test_pdf_fonts_are_in_file_name_order_wherever_matplotlib_is_installed(drawn, key):
+    """matplotlib writes a PDF's fonts sorted by full path: a Chinese figure (a system CJK
+    font, matplotlib's own DejaVu) changed bytes with the folder matplotlib was installed
+    in. Ours are in file-name order, so DejaVu... comes before Noto... anywhere."""
+    for lang in figures.LANGS:
+        names = re.findall(rb"/BaseFont /[A-Z]{6}\+([\w-]+)", drawn[key].pdf[lang])
+        dejavu = [i for i, n in enumerate(names) if n.startswith(b"DejaVu")]
+        noto = [i for i, n in enumerate(names) if n.startswith(b"Noto")]
+        assert not (dejavu and noto) or max(dejavu) < min(noto), (lang, names)
+
+
+@pytest.mark.parametrize("key", sorted(AGREED))
 def test_files_carry_no_date_tool_font_or_link(drawn, key):
     for lang in figures.LANGS:
         for raw in (drawn[key].svg[lang], drawn[key].narrow[lang]):
