@@ -239,16 +239,19 @@ def _pdf_pages(buffer: io.BytesIO):
     return Pages(buffer, metadata=_METADATA["pdf"])
 
 
-def _em(char: str) -> float:
-    """A character's width in ems, roughly: CJK and full-width forms 1, others 0.6."""
-    return 1.0 if ord(char) >= 0x2E80 else 0.6
+def _em_tenths(char: str) -> int:
+    """A character's width in tenths of an em, roughly: CJK and full-width forms 10,
+    others 6."""
+    return 10 if ord(char) >= 0x2E80 else 6
 
 
 def _width(text: str) -> float:
     """``text``'s width in ems, roughly: math's markup (``$``, braces, ``^``, ``_``)
-    takes no room, a command (``\\times``) one character."""
+    takes no room, a command (``\\times``) one character.  Summed as integers: a float
+    sum of 0.6s rounds differently from Python 3.12 on (``sum`` became compensated), and
+    a line then broke at another word on 3.11 than on 3.13."""
     shown = re.sub(r"\\[A-Za-z]+", "x", re.sub(r"[${}^_]", "", text))
-    return sum(map(_em, shown))
+    return sum(map(_em_tenths, shown)) / 10
 
 
 _CLOSING = "，。：；、）》」！？%"  # never at the start of a line

@@ -263,3 +263,13 @@ def test_each_sheet_shows_its_own_languages_figures(lang):
         for key in AGREED
         for fmt in ("svg", "pdf")
     )
+
+
+def test_text_width_is_the_same_sum_on_every_python():
+    """A float sum of 0.6s rounds differently from Python 3.12 on (compensated ``sum``),
+    so a title broke at another word on 3.11 than on 3.13: widths are summed exactly."""
+    from derivations.figures.style import _width
+
+    for n in range(1, 200):
+        assert _width("x" * n) == 6 * n / 10
+        assert _width("卷" * n + "x" * n) == 16 * n / 10
