@@ -1,0 +1,539 @@
+"""The human verdicts of ``data/heldout_answers.yaml`` checked against PyTorch, not
+against our closed forms: every answer is transcribed here into the quantities its
+author defines (a formula in their own letters, a factor, a sentence's claim), and
+evaluated on sampled layers against what PyTorch itself reports for that layer:
+``F.conv2d``'s output shape, ``FlopCounterMode``'s forward and backward FLOPs (2 per
+multiply-accumulate), tensor sizes, ``nn.Conv2d``'s bias, the support of two composed
+kernels.  A right answer must equal its target on every sampled layer its convention
+covers; a wrong one must differ on at least one.
+
+Conventions, as the data file states them: padding per side (the author's p is
+PyTorch's ``padding``; the book's total padding is twice it), the floor dropped (layers
+where the stride divides), a square layer (one symbol for both axes), MACs (the
+multiply-accumulates: the multiplications), FLOPs = 2 x MACs, the output kept beside
+its gradient in the backward memory, and the doubled-channels factor read for the
+multiplications.  Big-O answers are checked by the product inside the O.
+
+The transcription (the lambdas below) is ours; the test proves only that, so read, each
+verdict is the maths', and it fails when a verdict in the data file is changed."""
+
+import importlib.util
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+HAS_TORCH = importlib.util.find_spec("torch") is not None
+pytestmark = pytest.mark.skipif(not HAS_TORCH, reason="needs torch (the oracle)")
+
+DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer; ``qh``/``qw`` is the padding per side (PyTorch's ``padding``)."""
+
+    ci: int
+    co: int
+    h: int
+    w: int
+    kh: int
+    kw: int
+    qh: int
+    qw: int
+    sh: int
+    sw: int
+
+    @property
+    def square(self):
+        return self.h == self.w and self.kh == self.kw and self.qh == self.qw and self.sh == self.sw
+
+    @property
+    def divides(self):
+        return (self.h + 2 * self.qh - self.kh) % self.sh == 0 and (
+            self.w + 2 * self.qw - self.kw
+        ) % self.sw == 0
+
+
+@dataclass(frozen=True)
+class Witness:
+    """What PyTorch reports for one layer (the oracle's numbers)."""
+
+    mh: int
+    mw: int
+    macs: int  # FlopCounterMode's forward FLOPs / 2
+    bwd_flops_ratio: float  # FlopCounterMode's backward / forward FLOPs
+    x: int  # elements of the input, kernel, output
+    wt: int
+    y: int
+    bias: int
+
+    @property
+    def adds(self):  # a t-term sum costs t - 1 additions
+        return self.macs - self.y
+
+    @property
+    def ops(self):
+        return self.macs + self.adds
+
+
+def _witness(layer):
+    import torch
+    import torch.nn.functional as F
+    from torch.utils.flop_counter import FlopCounterMode
+
+    x = torch.randn(1, layer.ci, layer.h, layer.w, requires_grad=True)
+    w = torch.randn(layer.co, layer.ci, layer.kh, layer.kw, requires_grad=True)
+    with FlopCounterMode(display=False) as forward:
+        y = F.conv2d(x, w, stride=(layer.sh, layer.sw), padding=(layer.qh, layer.qw))
+    with FlopCounterMode(display=False) as backward:
+        y.sum().backward()
+    bias = torch.nn.Conv2d(layer.ci, layer.co, (layer.kh, layer.kw)).bias
+    assert bias is not None
+    return Witness(
+        mh=y.shape[2],
+        mw=y.shape[3],
+        macs=forward.get_total_flops() // 2,
+        bwd_flops_ratio=backward.get_total_flops() / forward.get_total_flops(),
+        x=x.numel(),
+        wt=w.numel(),
+        y=y[0].numel(),
+        bias=bias.numel(),
+    )
+
+
+def _layers():
+    rng = random.Random(21)
+    layers = []
+    while len(layers) < 36:
+        kh, kw = rng.randint(1, 4), rng.randint(1, 4)
+        layer = Layer(
+            rng.randint(1, 4),
+            rng.randint(1, 4),
+            rng.randint(kh, 10),
+            rng.randint(kw, 10),
+            kh,
+            kw,
+            rng.randint(0, 2),
+            rng.randint(0, 2),
+            rng.randint(1, 3),
+            rng.randint(1, 3),
+        )
+        square = len(layers) % 3 == 0  # a third square, for one-symbol answers
+        if square:
+            layer = Layer(
+                layer.ci, layer.co, layer.h, layer.h, kh, kh, layer.qh, layer.qh, layer.sh, layer.sh
+            )
+        layers.append(layer)
+    return layers
+
+
+LAYERS = _layers()
+POINTWISE = [
+    Layer(ci, co, h, w, 1, 1, qh, qw, sh, sw)
+    for ci, co, h, w, qh, qw, sh, sw in [
+        (3, 2, 5, 5, 0, 0, 1, 1),
+        (2, 4, 7, 6, 1, 0, 2, 3),
+        (4, 3, 6, 6, 2, 2, 3, 3),
+        (1, 5, 9, 9, 1, 1, 2, 2),
+    ]
+]
+
+
+@pytest.fixture(scope="module")
+def oracle():
+    return {layer: _witness(layer) for layer in LAYERS + POINTWISE}
+
+
+def _mh(x, o):
+    return o.mh
+
+
+def _mw(x, o):
+    return o.mw
+
+
+# target: what PyTorch reports (a function of the layer and its witness)
+TARGETS = {
+    "mh": _mh,
+    "mw": _mw,
+    "mults": lambda x, o: o.macs,
+    "adds": lambda x, o: o.adds,
+    "ops": lambda x, o: o.ops,
+    "flops": lambda x, o: 2 * o.macs,
+    "fwd_mem": lambda x, o: o.x + o.wt + o.y,
+    "bwd_mem": lambda x, o: 2 * o.x + 2 * o.wt + o.y,  # X, dX, W, dW, dY
+    "bwd_mem_kept": lambda x, o: 2 * o.x + 2 * o.wt + 2 * o.y,  # and Y kept
+    "bias": lambda x, o: o.bias,
+    "bwd_ratio": lambda x, o: round(o.bwd_flops_ratio),
+}
+
+fl = math.floor
+
+# answer -> (the author's formula in their own quantities, target, which layers)
+# letters: x.ci x.co (channels), x.h x.w (input), x.kh x.kw (kernel), x.qh x.qw (padding
+# per side), x.sh x.sw (stride); o.mh o.mw (the output size, where the author names it)
+SQ = "square"
+DIV = "divides"
+K1 = "pointwise"
+READINGS = {
+    # --- H1
+    r"\text{Multiplications} = c_o \times h_o \times w_o \times c_i \times k_h \times k_w": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    r"\text{Additions} = c_o \times h_o \times w_o \times (c_i \times k_h \times k_w - 1)": (
+        lambda x, o: x.co * o.mh * o.mw * (x.ci * x.kh * x.kw - 1),
+        "adds",
+        None,
+    ),
+    r"总乘加操作数（MAC）为 $c_o \times h_o \times w_o \times c_i \times k_h \times k_w$": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    r"\text{Memory}_{\text{forward}} = c_i \times h \times w + c_o \times h_o \times w_o + c_o \times c_i \times k_h \times k_w": (
+        lambda x, o: x.ci * x.h * x.w + x.co * o.mh * o.mw + x.co * x.ci * x.kh * x.kw,
+        "fwd_mem",
+        None,
+    ),
+    r"\text{Memory}_{\text{backward}} = 2 \times (c_i \times h \times w) + 2 \times (c_o \times h_o \times w_o) + 2 \times (c_o \times c_i \times k_h \times k_w)": (
+        lambda x, o: 2 * x.ci * x.h * x.w + 2 * x.co * o.mh * o.mw + 2 * x.co * x.ci * x.kh * x.kw,
+        "bwd_mem_kept",
+        None,
+    ),
+    r"\text{Computations} = c_o \times h_o \times w_o \times c_i": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci,
+        "mults",
+        K1,
+    ),
+    r"h_o = \left\lfloor \frac{h + 2p_h - k_h}{s_h} \right\rfloor + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    r"w_o = \left\lfloor \frac{w + 2p_w - k_w}{s_w} \right\rfloor + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "Hout=⌊(H−K1+2P1)/S1⌋+1": (lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1, "mh", None),
+    "Wout=⌊(W−K2+2P2)/S2⌋+1": (lambda x, o: fl((x.w - x.kw + 2 * x.qw) / x.sw) + 1, "mw", None),
+    "Cout×Hout×Wout×(Cin×K1×K2)": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    # said to be FLOPs: neither FLOPs nor the exact count of operations
+    "总的FLOPS为: Cout×Hout×Wout×(Cin×K1×K2)": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        ("flops", "ops"),
+        None,
+    ),
+    "总的FLOPS为: Cout×Hout×Wout×(Cin×K1×K2+1)": (
+        lambda x, o: x.co * o.mh * o.mw * (x.ci * x.kh * x.kw + 1),
+        ("flops", "ops"),
+        None,
+    ),
+    "bias的参数为:Cout": (lambda x, o: x.co, "bias", None),
+    "K  x  K  x  Cin  x  Hout  x  Wout  x  Cout": (
+        lambda x, o: x.kh * x.kh * x.ci * o.mh * o.mw * x.co,
+        "mults",
+        SQ,
+    ),
+    "Cin X Hout X Wout X Cout": (lambda x, o: x.ci * o.mh * o.mw * x.co, "mults", K1),
+    "num(MAC)=I*J*M*N*K*L": (lambda x, o: x.kh * x.kw * o.mh * o.mw * x.ci * x.co, "mults", None),
+    r"\text{FLOPs} = H_{\text{out}} \times W_{\text{out}} \times C_{\text{out}} \times C_{\text{in}} \times K \times K \times 2": (
+        lambda x, o: o.mh * o.mw * x.co * x.ci * x.kh * x.kh * 2,
+        "flops",
+        SQ,
+    ),
+    # H x W the input size, and a bias added
+    "FLOPs = 2𝐻𝑊𝐶𝑖𝑛𝐾2𝐶𝑜𝑢𝑡 +𝐻𝑊𝐶𝑜𝑢𝑡": (
+        lambda x, o: 2 * x.h * x.w * x.ci * x.kh**2 * x.co + x.h * x.w * x.co,
+        ("flops", "ops"),
+        SQ,
+    ),
+    r"W_{\text{out}} = \left\lfloor \frac{W_{\text{in}} + 2p - k}{s} \right\rfloor + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        SQ,
+    ),
+    r"H_{\text{out}} = \left\lfloor \frac{H_{\text{in}} + 2p - k}{s} \right\rfloor + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "(# Filter params) x (# filter positions) x (# of filters)": (
+        lambda x, o: (x.ci * x.kh * x.kw) * (o.mh * o.mw) * x.co,
+        "mults",
+        None,
+    ),
+    "Hout=(H+2Ph-Kh)/Sh+1": (lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1, "mh", DIV),
+    r"O = \lfloor \frac{W - K + 2P}{S} \rfloor + 1": (
+        lambda x, o: fl((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        SQ,
+    ),
+    "OUTPUT = (원본이미지 사이즈 — 필터이미지 사이즈)/stride + 1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    r"OH = \frac{H + 2P - FH}{S} + 1": (lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1, "mh", DIV),
+    r"OW = \frac{W + 2P - FW}{S} + 1": (lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1, "mw", DIV),
+    r"\text{Output-Size} = \frac{(\text{Input-Size} - \text{Kernel-Size} + 2 \times \text{Padding})}{\text{Stride}} + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "output_size =1+ (input_size+2*padding-kernel_size)/stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    "Output Size = ((Input Size - Filter Size + 2 × Padding) / Stride) + 1": (
+        lambda x, o: ((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        DIV,
+    ),
+    r"\lfloor \frac{n + 2p - f} {s} + 1 \rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    r"N_{out} = \frac{N_{in} + 2P - K}{S} + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    r"\text{FLOPs} = 2 \times (\text{Filter Height} \times \text{Filter Width} \times \text{Input Channels} \times \text{Output Height} \times \text{Output Width}) \times \text{Number of Filters}": (
+        lambda x, o: 2 * (x.kh * x.kw * x.ci * o.mh * o.mw) * x.co,
+        "flops",
+        None,
+    ),
+    "FLOPS_forward 2 x C_in x K2 x H x W x C_out x B": (
+        lambda x, o: 2 * x.ci * x.kh**2 * o.mh * o.mw * x.co * 1,  # B = 1 example
+        "flops",
+        SQ,
+    ),
+    "FLOPS_backward 3 x FLOPS_forward": (lambda x, o: 3, "bwd_ratio", None),
+    "O= (I - K + 2P)/S + 1": (lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1, "mh", DIV),
+    "卷积计算量计算:输出数据大小*卷积核的尺寸*输入通道数": (
+        lambda x, o: (o.mh * o.mw * x.co) * (x.kh * x.kw) * x.ci,
+        "mults",
+        None,
+    ),
+    "W_out = (W_in - K_width) // S + 1": (lambda x, o: (x.w - x.kw) // x.sw + 1, "mw", None),
+    # --- H2
+    r"h_{out} = \left\lfloor \frac{h + 2p_h - k_h}{s_h} \right\rfloor + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    r"w_{out} = \left\lfloor \frac{w + 2p_w - k_w}{s_w} \right\rfloor + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    r"\text{FLOPs}_{\text{forward}} = c_o \cdot h_{out} \cdot w_{out} \cdot k_h \cdot k_w \cdot c_i \cdot 2 - c_o \cdot h_{out} \cdot w_{out}": (
+        lambda x, o: x.co * o.mh * o.mw * x.kh * x.kw * x.ci * 2 - x.co * o.mh * o.mw,
+        "ops",
+        None,
+    ),
+    r"\text{FLOPs}_{\text{forward}} \approx 2 \cdot c_o \cdot c_i \cdot k_h \cdot k_w \cdot h_{out} \cdot w_{out}": (
+        lambda x, o: 2 * x.co * x.ci * x.kh * x.kw * o.mh * o.mw,
+        "flops",
+        None,
+    ),
+    r"\text{Memory}_{\text{forward}} = c_i \cdot h \cdot w + c_o \cdot c_i \cdot k_h \cdot k_w + c_o \cdot h_{out} \cdot w_{out}": (
+        lambda x, o: x.ci * x.h * x.w + x.co * x.ci * x.kh * x.kw + x.co * o.mh * o.mw,
+        "fwd_mem",
+        None,
+    ),
+    r"\left \lfloor N = \frac{W-F+2P}{S}+1 \right \rfloor": (
+        lambda x, o: fl((x.w - x.kw + 2 * x.qw) / x.sw + 1),
+        "mw",
+        SQ,
+    ),
+    r"MACC2 = N \times D_{G}^{2} \times D_{K}^{2} \times M": (
+        lambda x, o: x.co * o.mh**2 * x.kh**2 * x.ci,
+        "mults",
+        SQ,
+    ),
+    r"MACC = N \times M \times D_{G}^{2}": (lambda x, o: x.co * x.ci * o.mh**2, "mults", (K1, SQ)),
+    "out_h = (H + 2 * padding - FH) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_w = (W + 2 * padding - FW) // stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "输出尺寸 = ⌊(输入尺寸 - 核尺寸)/步长⌋ + 1": (
+        lambda x, o: fl((x.h - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "N=(W-F+2P)/S+1": (lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1, "mw", DIV),
+    "output_width = (input_width - filter_width + 1) / strides_width;        (结果向上取整)": (
+        lambda x, o: math.ceil((x.w - x.kw + 1) / x.sw),
+        "mw",
+        None,
+    ),
+    "bias(输出通道数)": (lambda x, o: x.co, "bias", None),
+    r"w_{out} = \frac{w_{in} - k + 2p}{s} + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    r"O(c_{in} \times c_{out} \times k_{size} \times k_{size} \times o_h \times o_w)": (
+        lambda x, o: x.ci * x.co * x.kh * x.kh * o.mh * o.mw,
+        "mults",
+        SQ,
+    ),
+    "K × K × Cin × Hout × Wout × Cout": (
+        lambda x, o: x.kh * x.kh * x.ci * o.mh * o.mw * x.co,
+        "mults",
+        SQ,
+    ),
+    "M(bias参数个数)": (lambda x, o: x.co, "bias", None),
+    "floor((n+2*p-f)/s+1)": (lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1), "mh", None),
+    r"\lfloor \frac{w+2p-f}{s}+1 \rfloor": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "乘法次数为$c_o c_i k_h k_w m_w m_h$": (
+        lambda x, o: x.co * x.ci * x.kh * x.kw * o.mw * o.mh,
+        "mults",
+        None,
+    ),
+    "总加法次数为$c_o (c_i k_h k_w-1) m_w m_h$": (
+        lambda x, o: x.co * (x.ci * x.kh * x.kw - 1) * o.mw * o.mh,
+        "adds",
+        None,
+    ),
+    # the output gradient in bytes: neither the elements nor the bytes of the peak
+    r"内存占用为$m_w \times m_h \times co \times 4$字节": (
+        lambda x, o: o.mw * o.mh * x.co * 4,
+        ("bwd_mem", "bwd_mem_bytes"),
+        None,
+    ),
+    "与前向传播相当。": (lambda x, o: 1, "bwd_ratio", None),
+    "$c_oc_im_hm_w$": (lambda x, o: x.co * x.ci * o.mh * o.mw, "mults", K1),
+    "计算复杂度（浮点计算数FLOP）：$O(c_ic_ok_hk_wm_hm_w)$": (
+        lambda x, o: x.ci * x.co * x.kh * x.kw * o.mh * o.mw,
+        "mults",
+        None,
+    ),
+    "newImgHeight = floor(((img_height + 2*P - ksize) / S)+1);": (
+        lambda x, o: fl(((x.h + 2 * x.qh - x.kh) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "newImgWidth = floor(((img_width + 2*P - ksize) / S)+1);": (
+        lambda x, o: fl(((x.w + 2 * x.qw - x.kw) / x.sw) + 1),
+        "mw",
+        None,
+    ),
+}
+TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
+
+# answers about two layers, or a factor: the claim and how PyTorch decides it
+COMPOSE = {r"k_{\text{combined}} = k_1 + k_2 - 1", "$k_1+k_2-1$"}
+DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
+    "计算数量增加为原来的4倍（即增加300%）": 4,
+    "输入通道$c_i$和输出通道$c_o$的数量加倍，计算数量变为原来4倍": 4,
+}
+DOUBLE_PADDING = {"填充数量加倍，则计算数量不变。": 0}  # the increase claimed
+
+
+def _layers_for(which):
+    """The sampled layers an answer's convention covers (1 x 1 layers for the 1 x 1
+    question, square ones for one-symbol answers, dividing strides for a dropped floor)."""
+    which = which if isinstance(which, tuple) else (which,)
+    tests = {
+        None: lambda x: True,
+        SQ: lambda x: x.square,
+        DIV: lambda x: x.divides,
+        K1: lambda x: True,
+    }
+    pool = POINTWISE if K1 in which else LAYERS
+    return [x for x in pool if all(tests[w](x) for w in which)]
+
+
+def _answers():
+    return [answer for answer in DATA["answers"]]
+
+
+def test_every_answer_has_a_reading():
+    texts = {a["answer"] for a in _answers()}
+    known = set(READINGS) | COMPOSE | set(DOUBLE_CHANNELS) | set(DOUBLE_PADDING)
+    assert texts == known, (texts - known, known - texts)
+
+
+@pytest.mark.parametrize(
+    "answer", [a for a in _answers() if a["answer"] in READINGS], ids=lambda a: a["answer"][:40]
+)
+def test_the_verdict_is_the_maths(answer, oracle):
+    formula, target, which = READINGS[answer["answer"]]
+    targets = target if isinstance(target, tuple) else (target,)
+    layers = _layers_for(which)
+    assert len(layers) >= 3, which
+    if answer["human"] == "right":
+        (name,) = targets
+        for x in layers:
+            assert formula(x, oracle[x]) == TARGETS[name](x, oracle[x]), (x, oracle[x])
+    else:  # wrong: off the mark for every reading it could claim, at some layer
+        for name in targets:
+            assert any(formula(x, oracle[x]) != TARGETS[name](x, oracle[x]) for x in layers), name
+
+
+@pytest.mark.parametrize("answer", sorted(COMPOSE))
+def test_two_kernels_compose_to_the_claimed_size(answer):
+    import torch
+    import torch.nn.functional as F
+
+    assert _human(answer) == "right"
+    for k1, k2 in [(1, 3), (2, 2), (3, 5), (4, 2)]:
+        x = torch.zeros(1, 1, 15, 15)
+        x[0, 0, 7, 7] = 1
+        y = F.conv2d(
+            F.conv2d(x, torch.rand(1, 1, k1, k1) + 0.1, padding=k1 - 1),
+            torch.rand(1, 1, k2, k2) + 0.1,
+            padding=k2 - 1,
+        )
+        rows = (y[0, 0].abs() > 0).any(dim=1).nonzero()
+        assert int(rows.max() - rows.min()) + 1 == k1 + k2 - 1
+
+
+@pytest.mark.parametrize("answer", sorted(DOUBLE_CHANNELS))
+def test_doubled_channels_multiply_the_multiplications_by_the_claim(answer, oracle):
+    for x in LAYERS[:6]:
+        doubled = _witness(Layer(2 * x.ci, 2 * x.co, x.h, x.w, x.kh, x.kw, x.qh, x.qw, x.sh, x.sw))
+        assert doubled.macs == DOUBLE_CHANNELS[answer] * oracle[x].macs
+    assert _human(answer) == "right"
+
+
+@pytest.mark.parametrize("answer", sorted(DOUBLE_PADDING))
+def test_doubled_padding_changes_the_cost_unlike_the_claim(answer, oracle):
+    padded = [x for x in LAYERS if x.qh or x.qw]
+    increases = [
+        _witness(Layer(x.ci, x.co, x.h, x.w, x.kh, x.kw, 2 * x.qh, 2 * x.qw, x.sh, x.sw)).ops
+        - oracle[x].ops
+        for x in padded
+    ]
+    assert any(increase != DOUBLE_PADDING[answer] for increase in increases)
+    assert _human(answer) == "wrong"
+
+
+def _human(text):
+    (human,) = {a["human"] for a in _answers() if a["answer"] == text}
+    return human
