@@ -81,12 +81,17 @@ def build() -> Exercise:
 
 # How each edition's section "Padding and Stride" (zh.d2l.ai 6.3) names the padding:
 # the Chinese edition, as it stands, defines "padding (p_h, p_w)" per side; the English
-# one dropped that sentence in 2021 and names the total of its output-size formula.
+# one dropped that sentence in 2021: its summary names "(p_h, p_w) padding" after
+# "symmetric padding on both sides", both sentences quoted (d2l-en,
+# chapter_convolutional-neural-networks/padding-and-strides.md, "Summary and Discussion").
 DEFINITION_ZH = (
     "“为了简洁起见，当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时，"
     "我们称之为填充 $(p_h, p_w)$。”"
 )
-NAMING_EN = '"In this case we refer to $(p_h, p_w)$ padding."'
+NAMING_EN = (
+    '"Typically we pick symmetric padding on both sides of the input height and width. '
+    'In this case we refer to $(p_h, p_w)$ padding."'
+)
 
 
 def conventions() -> list:

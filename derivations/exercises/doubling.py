@@ -202,9 +202,30 @@ def _smallest_said(facts: maths.Padding) -> dict:
     )
 
 
+def _beyond(row: maths.PaddingRow) -> dict:
+    """A layer where the stride-1 bound does not hold (``maths.STRIDED``,
+    ``maths.BELOW_KERNEL``), in words: its total padding doubled, the output and the
+    executed cost ratio."""
+    layer, reading = row.layer, row.readings[0]
+    return say(
+        "doubling.beyond",
+        h=layer.h,
+        w=layer.w,
+        k=layer.k_h,
+        s=layer.s_h,
+        p=layer.p_h,
+        p2=2 * layer.p_h,
+        m=reading.m_h,
+        m2=reading.m_h_doubled,
+        ratio=num(int(ratio)) if (ratio := reading.ratio).denominator == 1 else decimal(ratio, 2),
+    )
+
+
 def _growth_bound(facts: maths.Padding) -> list:
-    """How far the cost can grow: each output side by less than 2, the cost by less
-    than 4; more than double when the input is barely larger than the kernel."""
+    """How far the cost can grow: at stride 1, for an input at least the kernel's size,
+    each output side by less than 2, the cost by less than 4; more than double when the
+    input is barely larger than the kernel; 4 times at a larger stride, more for an
+    input smaller than the kernel."""
     total, per_side = (tex(facts.axis_growth[key]) for key in ("total", "per-side"))
     row = facts.smallest
     return [
@@ -216,6 +237,8 @@ def _growth_bound(facts: maths.Padding) -> list:
                 smallest=_smallest_said(facts),
                 p_h=row.layer.p_h,
                 v_2_p_h=2 * row.layer.p_h,
+                strided=_beyond(facts.strided),
+                below=_beyond(facts.below_kernel),
             )
         )
     ]
@@ -240,6 +263,7 @@ def answers(ch: maths.Channels, pad: maths.Padding) -> list:
                 "doubling.only_the_output_grows_by",
                 stride1_ratio=tex(dp.stride1_ratio),
                 smallest=_smallest_said(pad),
+                below=_beyond(pad.below_kernel),
             ),
         ),
     ]

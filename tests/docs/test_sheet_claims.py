@@ -148,6 +148,22 @@ def test_padding_doubling_stays_below_four():
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_padding_bound_of_four_is_stated_with_its_conditions(lang):
+    """ "Always less than 4x" was false: a 1x1 input under a 3x3 kernel, padding 2 -> 4 in
+    all, grows from 1x1 to 3x3 outputs (x9); at stride 3 a 3x3 input grows from 1x1 to
+    2x2 (x4). The sheet states both, computed here by counting window positions."""
+    below = Fraction(_output(1, 3, 4) ** 2, _output(1, 3, 2) ** 2)
+    strided = Fraction(len(range(0, 3 + 4 - 3 + 1, 3)) ** 2, len(range(0, 3 + 2 - 3 + 1, 3)) ** 2)
+    assert (below, strided) == (9, 4)
+    md = _sheet(lang)
+    section = _section(md, "填充" if lang == "zh" else "padding")
+    assert "always less than" not in section and "但总小于" not in section
+    key = next(line for line in md.splitlines() if "(#doubling-answer-2)" in line)
+    assert "$1\\times 1\\to 3\\times 3$" in key and f"\\times {below}$" in key
+    assert "$1\\times 1\\to 2\\times 2$" in section and f"\\times {strided}$" in section
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_padding_table_row_at_8_squared(lang):
     """The table's 8x8 row: +96% per side, more than the sheet used to allow."""
     section = _section(_sheet(lang), "填充" if lang == "zh" else "padding")
@@ -448,3 +464,60 @@ def test_backward_memory_question_says_the_output_is_not_counted_for_one_layer()
     texts = entry("variants.ask.backward-memory")
     assert "released" not in texts["en"] and "释放" not in texts["zh"]
     assert "on its own" in texts["en"] and "单独的一层" in texts["zh"]
+
+
+# --- a second examiner's findings (English sheet) ---------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_format_links_the_book_section(lang):
+    """The Markdown and the PDF linked the book's section, the web page did not."""
+    from derivations.registry.exercises import BOOK_SECTION
+
+    for fmt in ("md", "tex"):
+        assert all(url in _sheet(lang, fmt) for url in BOOK_SECTION.values())
+    page = (OUTPUT / lang / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{url}"' in page for url in BOOK_SECTION.values())
+
+
+def test_backward_memory_says_which_next_layer_keeps_the_output():
+    """ "A ReLU or batch normalization after the convolution keeps its output" was half
+    wrong: batch norm saves its input (the convolution's output), a ReLU saves its own
+    output, as autograd's saved-tensor hooks see."""
+    torch = pytest.importorskip("torch")
+    conv = torch.nn.Conv2d(2, 3, 3)
+    x = torch.randn(1, 2, 6, 6)
+    kept = {}
+    for name, after in (("bn", torch.nn.BatchNorm2d(3)), ("relu", torch.relu)):
+        saved: list = []
+
+        def pack(t, saved=saved):
+            saved.append(t)
+            return t
+
+        with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+            y = conv(x)
+            z = after(y)
+        ptrs = [t.data_ptr() for t in saved if t.shape == y.shape]
+        kept[name] = (y.data_ptr() in ptrs, z.data_ptr() in ptrs)
+    assert kept == {"bn": (True, False), "relu": (False, True)}
+    en = _section(_sheet("en"), "Forward and backward")
+    zh = _section(_sheet("zh"), "练习 2")
+    assert "a ReLU or batch" not in en and "ReLU 或批量规范化就会保存" not in zh
+    assert "a ReLU keeps its own output" in en and "ReLU 保存的则是它自己的输出" in zh
+
+
+def test_english_naming_quoted_with_the_sentence_it_refers_to():
+    """The English edition's "In this case we refer to (p_h, p_w) padding" follows
+    "Typically we pick symmetric padding on both sides ..." in its summary; quoting the
+    second sentence alone hid what "this case" is."""
+    for lang in LANGS:
+        md = _sheet(lang)
+        assert "Typically we pick symmetric padding on both sides" in md
+        assert "goes on:" not in md and "接着写道" not in md
+
+
+def test_padding_products_convention_names_no_kernel_that_does_not_skip():
+    """Implicit-GEMM kernels multiply the padding zeros they read, and Winograd saves
+    multiplications by transforming tiles, not by skipping zeros."""
+    for lang in LANGS:
+        md = _sheet(lang)
+        assert "implicit-GEMM" not in md and "隐式" not in md

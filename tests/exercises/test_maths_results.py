@@ -90,6 +90,29 @@ def test_doubling_padding_rows_in_both_readings():
             assert reading.ratio == Fraction(after, before)
 
 
+def test_doubling_padding_where_the_stride_one_bound_stops():
+    """A stride above 1 lets one side double exactly (cost x4, never more for h >= k);
+    an input smaller than the kernel grows by more than 4 times."""
+    facts = doubling.padding()
+    for row, ratio in ((facts.strided, 4), (facts.below_kernel, 9)):
+        layer = row.layer
+        before = positions(layer.h, layer.k_h, layer.p_h, layer.s_h)
+        after = positions(layer.h, layer.k_h, 2 * layer.p_h, layer.s_h)
+        total = row.readings[0]
+        assert (total.m_h, total.m_h_doubled) == (before, after)
+        assert total.ratio == Fraction(after * after, before * before) == ratio
+    assert facts.strided.layer.s_h > 1 and facts.strided.layer.h >= facts.strided.layer.k_h
+    assert facts.below_kernel.layer.h < facts.below_kernel.layer.k_h
+    worst = max(
+        Fraction(positions(k + e, k, 2 * p, s), positions(k + e, k, p, s))
+        for k in (1, 3, 5)
+        for e in range(15)
+        for p in range(15)
+        for s in range(1, 6)
+    )
+    assert worst == 2
+
+
 def test_doubling_padding_step_at_a_point():
     step = doubling.padding().step
     from derivations.closed_forms import m_h, m_w

@@ -77,7 +77,15 @@ def test_every_key_said_exists_and_every_entry_is_said(module):
 
 def test_say_is_strict():
     with pytest.raises(DerivationError, match=r"field \{smallest\} has no value"):
-        say("doubling.how_much_it_can_grow", total="2", per_side="3", p_h=2, v_2_p_h=4)
+        say(
+            "doubling.how_much_it_can_grow",
+            total="2",
+            per_side="3",
+            p_h=2,
+            v_2_p_h=4,
+            strided="x",
+            below="y",
+        )
     with pytest.raises(DerivationError, match="size is not a field"):
         say("doubling.answers", size=56)
     with pytest.raises(DerivationError, match=r"doubling\.no_such_text") as caught:
@@ -95,6 +103,8 @@ def test_a_phrase_in_both_languages_fills_each_with_its_own_words():
         smallest=smallest,
         p_h=2,
         v_2_p_h=4,
+        strided="x",
+        below="y",
     )
     assert smallest["en"] in shown["en"] and smallest["zh"] in shown["zh"]
     assert smallest["zh"] not in shown["en"]

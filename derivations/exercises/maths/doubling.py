@@ -27,7 +27,9 @@ __all__ = [
     "FIGURE_PADDING",
     "FIGURE_SIZES",
     "KINDS",
+    "BELOW_KERNEL",
     "PADDING_LAYERS",
+    "STRIDED",
     "ChannelRow",
     "Channels",
     "Padding",
@@ -51,6 +53,11 @@ PADDING_LAYERS = (
 # the padding-doubling figure: a FIGURE_KERNEL^2 kernel, stride 1, one channel, padding
 # FIGURE_PADDING doubled in both readings, on h x h inputs, h in FIGURE_SIZES
 FIGURE_KERNEL, FIGURE_PADDING, FIGURE_SIZES = 3, 2, tuple(range(4, 257))
+# where the stride-1 bound (each side grows by less than 2 for an input at least the
+# kernel's size) stops: a stride that lets one side double exactly (cost x4), and an
+# input smaller than the kernel, which only the padding makes fit (cost x9); one channel
+STRIDED = Layer(1, 1, 3, 3, 3, 3, p_h=2, p_w=2, s_h=3, s_w=3)
+BELOW_KERNEL = Layer(1, 1, 1, 1, 3, 3, p_h=2, p_w=2)
 # the output size after doubling the padding, as the sheet writes it
 MH2, MW2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
 
@@ -153,8 +160,12 @@ class Padding:
     form's), ``rows`` (the layers of :data:`PADDING_LAYERS`, executed), ``smallest``
     (the figure's smallest layer, executed, in both readings: where the cost grows
     most) and ``axis_growth`` (per reading, the growth of one output side, ``m'_h /
-    m_h``, written with the padding and the slack ``e = h - k_h >= 0`` the kernel leaves:
-    below 2 whatever ``e``, so the cost grows by less than 4 times)."""
+    m_h``, written with the padding and the slack ``e = h - k_h >= 0`` of an input at
+    least the kernel's size: below 2 whatever ``e``, so the cost grows by less than 4
+    times), ``strided`` (:data:`STRIDED`, executed: a stride above 1 lets one side
+    double exactly, never more while ``e >= 0``) and ``below_kernel``
+    (:data:`BELOW_KERNEL`, executed: an input smaller than the kernel grows by more
+    than 4 times)."""
 
     total: PaddingDoubling
     per_side: PaddingDoubling
@@ -162,6 +173,8 @@ class Padding:
     rows: tuple[PaddingRow, ...]
     smallest: PaddingRow
     axis_growth: dict[str, sp.Expr]
+    strided: PaddingRow
+    below_kernel: PaddingRow
 
 
 def padding() -> Padding:
@@ -194,7 +207,37 @@ def padding() -> Padding:
         ),
         derived,
     )
-    return Padding(dp, per_side, step, tuple(rows), smallest, _axis_growth())
+    strided, below = (_padding_row(layer, derived) for layer in (STRIDED, BELOW_KERNEL))
+    require(
+        strided.readings[0].ratio == 4 and strided.layer.h >= strided.layer.k_h,
+        f"doubling padding at stride {STRIDED.s_h}: the cost grows by "
+        f"{strided.readings[0].ratio}, not exactly 4",
+    )
+    require(
+        below.readings[0].ratio > 4 and below.layer.h < below.layer.k_h,
+        f"doubling padding below the kernel's size: the cost grows by {below.readings[0].ratio}",
+    )
+    _check_strided_bound()
+    return Padding(dp, per_side, step, tuple(rows), smallest, _axis_growth(), strided, below)
+
+
+def _check_strided_bound(largest: int = 12) -> None:
+    """At any stride, an input at least the kernel's size (``e = h - k >= 0``): one
+    output side grows by at most 2 when the total padding doubles (the per-side reading
+    is the total reading of twice the padding).  With ``q, r = divmod(e + p, s)``:
+    ``m = q + 1`` and ``m' - 1 = (2qs + 2r - e) // s <= 2q + 1``.  Checked here on
+    every ``e, p < largest``, ``s <= 6``, from the model's output size."""
+    k = 3
+    for e in range(largest):
+        for p in range(largest):
+            for s in range(1, 7):
+                before = output_size(k + e, k, p, s)
+                after = output_size(k + e, k, 2 * p, s)
+                require(
+                    after <= 2 * before,
+                    f"doubling padding: one side grows from {before} to {after} "
+                    f"(h = {k + e}, k = {k}, p = {p}, s = {s})",
+                )
 
 
 def _axis_growth() -> dict[str, sp.Expr]:
