@@ -39,9 +39,9 @@ from derivations.checking.deciding.decide import (
     special_case,
 )
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
-from derivations.checking.notation import resolve
+from derivations.checking.notation import letters_written, resolve, widen
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
-from derivations.checking.reading.answer import read_answer
+from derivations.checking.reading.answer import parse_for, read_answer
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.limits import (
     MAX_SYMBOLIC_DEGREE,
@@ -722,19 +722,38 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
 def _readings(parsed: Parsed, inferred: list) -> list:
     """How each word of another notation was read (the reader's notes), then each
     letter the course declared or the checker inferred."""
-    out = []
+    out: list[dict] = []
     for note in parsed.notes:
         if note.key == "reading.note.notation":
             fields = dict(note.fields)
-            out.append(
-                {
-                    "written": fields["written"],
-                    "read": fields["read"],
-                    "how": "notation",
-                    "source": fields["source"],
-                }
-            )
+            reading = {
+                "written": fields["written"],
+                "read": fields["read"],
+                "how": "notation",
+                "source": fields["source"],
+            }
+            if reading not in out:  # a word written twice is said once
+                out.append(reading)
     return out + inferred
+
+
+def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
+    """(parsed, readings) of the notation layer (:mod:`.notation`): the answer's
+    letters resolved; then, for an answer that writes a letter other notations read
+    otherwise (K, M, N) and as read matches no known answer, the wider reading of
+    those letters when one matches."""
+    judge = lambda p: _outcome(entry, p)  # noqa: E731 - one line, used twice
+    letters = infer and letters_written(reading.answer)
+    reread = (
+        (lambda: parse_for(reading.answer, reading.question, letters=True)) if letters else None
+    )
+    parsed, inferred = resolve(
+        entry, reading.parsed, judge, _allowed(entry), notation, infer, reread
+    )
+    if reread is None or judge(parsed) is not None:
+        return parsed, inferred
+    wider = widen(entry, reread, judge, _allowed(entry), notation)
+    return wider if wider is not None else (parsed, inferred)
 
 
 def _clear(result: Result) -> None:
@@ -771,14 +790,7 @@ def check(
         with time_budget(TIME_BUDGET) as token:
             try:
                 reading = read_answer(answer, question_id)
-                parsed, inferred = resolve(
-                    entry,
-                    reading.parsed,
-                    lambda p: _outcome(entry, p),
-                    _allowed(entry),
-                    notation,
-                    infer,
-                )
+                parsed, inferred = _resolved(entry, reading, notation, infer)
                 _check_symbols(entry, parsed)
                 _check_sides(entry, parsed)
                 result.parsed = {

@@ -16,6 +16,21 @@ In this order, each step reported as a reading (``{"written", "read", "how"}``):
    or c_o") and nothing is graded; none that matches: the letter is refused, with the
    quantities its role suggests.
 
+3. wider, only when the answer as read matches nothing (no known answer, or no reading
+   by role): the letters other notations read otherwise than the book or the role hints
+   (:func:`derivations.registry.notations.notation_letters`: CS231n's K, the number of
+   filters; MobileNets' M and N, the channels) are re-read as placeholders and each
+   tries its book reading, its role's quantities and those notations' readings, under
+   the same rule (every matching assignment gives the same verdict; two that differ:
+   ambiguous).  A reading a notation gives is said with its source ("K → c_o
+   (CS231n's K, inferred)").  A hint-free search (every quantity for every letter) is
+   not made: a one-letter answer would then match whatever the question asks.
+
+A letter with a digit (``H0``, ``w_1``: an author's own name) is a placeholder whose
+role is its letter's (:func:`derivations.registry.notations.decorated_hints`: H0 a size
+of the height axis, h or m_h); where the same answer writes a 0 for the letter o
+(``c0`` for c_o), a 0 in its other names is an o too (``H0``: h_o, the book's m_h).
+
 Inference never makes an answer right that is wrong under every assignment: the
 verdict is always the one of an assignment that was itself matched.
 """
@@ -23,15 +38,31 @@ verdict is always the one of an assignment that was itself matched.
 from __future__ import annotations
 
 import itertools
+import re
+from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, said_fields
-from derivations.checking.reading.lexer import UNKNOWN_PREFIX, unknown_letter
+from derivations.checking.reading.lexer import DECORATED, UNKNOWN_PREFIX, unknown_letter
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.messages import text
-from derivations.registry.notations import meaning_of_letter, role_hints
+from derivations.registry.notations import (
+    decorated_hints,
+    meaning_of_letter,
+    notation_letters,
+    role_hints,
+)
+from derivations.registry.spellings import Symbol, spellings
 
-__all__ = ["resolve", "substitute", "unknown_letters", "MAX_ASSIGNMENTS", "MAX_LETTERS"]
+__all__ = [
+    "resolve",
+    "widen",
+    "letters_written",
+    "substitute",
+    "unknown_letters",
+    "MAX_ASSIGNMENTS",
+    "MAX_LETTERS",
+]
 
 MAX_LETTERS = 2  # more unknown letters than this: refused, not guessed
 MAX_ASSIGNMENTS = 120  # assignments tried at most (each is one match of the catalogue)
@@ -133,8 +164,36 @@ def _axes_near(tree: ex.Node, name: str) -> set[str]:
     return best or set()
 
 
+def _zero_is_o(parsed: Parsed) -> bool:
+    """Whether the answer writes a 0 for the letter o in a name another notation read
+    (``c0`` for c_o: "co" is a spelling of the symbol it was read as)."""
+    for note in parsed.notes:
+        if note.key == "reading.note.notation":
+            fields = dict(note.fields)
+            written = fields["written"].lower()
+            if "0" in written and spellings().get(written.replace("0", "o")) == Symbol(
+                fields["read"]
+            ):
+                return True
+    return False
+
+
+def _hinted(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
+    """The quantities a letter's role allows (None: any); a letter with a digit by its
+    letter's decorated role, its 0 an o where the answer writes one so (H0: m_h)."""
+    decorated = DECORATED.fullmatch(letter)
+    if decorated is None:
+        return role_hints().get(letter)
+    base, digits = decorated.groups()
+    if digits == "0" and _zero_is_o(parsed):
+        meaning = spellings().get(f"{base.lower()}_o")
+        if isinstance(meaning, Symbol):
+            return (meaning.name,)
+    return decorated_hints().get(base.upper())
+
+
 def _candidates(letter: str, placeholder: str, parsed: Parsed, quantities: list) -> list[str]:
-    hinted = role_hints().get(letter)
+    hinted = _hinted(letter, parsed)
     names = [q for q in quantities if hinted is None or q in hinted]
     # a number a hint lists: a parameter the book's layers hold at that value (D, the
     # dilation, is 1 there)
@@ -161,11 +220,14 @@ def resolve(
     allowed: frozenset,
     notation: dict | None = None,
     infer: bool = True,
+    reread=None,
 ):
     """(``parsed`` with every placeholder resolved, the readings made); raise
     :class:`InvalidAnswer` when a letter stays unknown or is ambiguous.  ``judge(parsed)``
     returns an outcome key of a fully known answer (None: it matches no variant);
-    ``allowed``: the symbols an answer to the question may use."""
+    ``allowed``: the symbols an answer to the question may use; ``reread()``: the answer
+    read again with the letters of other notations as placeholders (:func:`widen`),
+    tried when no reading by role matches."""
     parsed, readings = _n_as_input_size(entry, parsed)
     letters = unknown_letters(parsed)
     if not letters:
@@ -183,7 +245,15 @@ def resolve(
     if rest and not infer:
         raise _refused(rest[0], entry, parsed, allowed)
     if rest:
-        inferred = _infer(entry, _reparsed(parsed, mapping), rest, judge, allowed)
+        try:
+            inferred = _infer(entry, _reparsed(parsed, mapping), rest, judge, allowed)
+        except InvalidAnswer as refusal:
+            if reread is None or refusal.key == "checker.reason.ambiguous_letter":
+                raise
+            wider = widen(entry, reread, judge, allowed, notation)
+            if wider is None:
+                raise
+            return wider
         mapping.update(inferred)
         readings += [
             {"written": unknown_letter(p), "read": _text(inferred[p]), "how": "inferred"}
@@ -289,3 +359,108 @@ def _ambiguous(placeholders: list, matched: list) -> InvalidAnswer:
     return _invalid(  # pragma: no cover - two different choices differ somewhere
         "ambiguous_letter", letter=unknown_letter(placeholders[0]), first="?", second="?"
     )
+
+
+# --- wider: the letters other notations read otherwise ----------------------------------
+
+
+@cache
+def _letters_pattern() -> re.Pattern:
+    letters = "".join(sorted(notation_letters()))
+    return re.compile(rf"(?<![A-Za-z0-9_\\])[{letters}](?![A-Za-z0-9_'])")
+
+
+def letters_written(answer: object) -> bool:
+    """Whether ``answer`` writes, as a word of its own, a letter another notation reads
+    otherwise than the book (K, M, N): only then can :func:`widen` read it otherwise."""
+    return (
+        isinstance(answer, str)
+        and bool(notation_letters())
+        and bool(_letters_pattern().search(answer))
+    )
+
+
+def _book_reading(entry, letter: str) -> str | None:
+    """What the book's spellings read a letter as (K: k), the batch n being an output
+    size's input size (:func:`_n_as_input_size`); None when they read none."""
+    meaning = spellings().get(letter.lower())
+    if not isinstance(meaning, Symbol):
+        return None
+    if meaning.name == "n":
+        return _question_axis(entry) or "n"
+    return meaning.name
+
+
+def _wide_options(entry, letter: str, placeholder: str, parsed: Parsed, quantities: list):
+    """(candidates, {candidate: source}) of one placeholder of the wider reading: its
+    book reading, else its role's quantities; then the readings other notations give it
+    (among the quantities the answer may use and does not write)."""
+    book = _book_reading(entry, letter)
+    names = [book] if book else _candidates(letter, placeholder, parsed, quantities)
+    sources = {}
+    for symbol, source in notation_letters().get(letter, ()):
+        if symbol in quantities and symbol not in names:
+            names.append(symbol)
+            sources[symbol] = source
+    return names, sources
+
+
+def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None):
+    """(parsed, readings) of the answer re-read by ``reread()`` with the letters other
+    notations read otherwise as placeholders, when one reading of them matches a known
+    answer (every matching one with the same verdict); None when the re-read has none of
+    those letters, or none matches; raise the ambiguity when two verdicts differ."""
+    try:
+        parsed = reread()
+    except InvalidAnswer:
+        return None
+    placeholders = unknown_letters(parsed)
+    if not any(unknown_letter(p) in notation_letters() for p in placeholders):
+        return None
+    parsed, readings = _n_as_input_size(entry, parsed)
+    mapping: dict[str, ex.Node] = {}
+    rest = []
+    for placeholder in placeholders:
+        letter = unknown_letter(placeholder) or placeholder
+        formula = _declared(notation, letter)
+        if formula is None:
+            rest.append(placeholder)
+        else:
+            mapping[placeholder] = formula
+            readings.append({"written": letter, "read": _text(formula), "how": "declared"})
+    if not rest or len(rest) > MAX_LETTERS:
+        return None
+    parsed = _reparsed(parsed, mapping)
+    quantities = _quantities(entry, parsed, allowed)
+    options, sources = [], []
+    for placeholder in rest:
+        names, source = _wide_options(
+            entry, unknown_letter(placeholder) or placeholder, placeholder, parsed, quantities
+        )
+        options.append(names)
+        sources.append(source)
+    matched = _matches(parsed, rest, options, judge, numbers=False) or _matches(
+        parsed, rest, options, judge, numbers=True
+    )
+    if not matched:
+        return None
+    if len({outcome for _, outcome in matched}) > 1:
+        raise _ambiguous(rest, matched)
+    choice = matched[0][0]
+    for placeholder, name, source in zip(rest, choice, sources):
+        letter = unknown_letter(placeholder) or placeholder
+        book = _book_reading(entry, letter)
+        if name in source:
+            readings.append(
+                {
+                    "written": letter,
+                    "read": name,
+                    "how": "inferred_notation",
+                    "source": source[name],
+                }
+            )
+        elif name == book and book != letter.lower():
+            readings.append({"written": letter, "read": name, "how": "input_size"})
+        elif name != book:
+            readings.append({"written": letter, "read": name, "how": "inferred"})
+    return _reparsed(parsed, {p: _node(n) for p, n in zip(rest, choice)}), readings

@@ -19,7 +19,11 @@ __all__ = [
     "Meaning",
     "notations",
     "notation_spellings",
+    "notation_stems",
+    "notation_letters",
     "role_hints",
+    "decorated_hints",
+    "stem_of",
     "meanings",
     "meaning_of_letter",
     "meaning_of_word",
@@ -39,6 +43,8 @@ class Notation:
     spellings: tuple  # ((written, formula), ...)
     roles: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
     meanings: tuple = ()  # (Meaning, ...): the roles record only
+    letters: tuple = ()  # ((letter as written, book symbol), ...): tried by inference only
+    decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,33 @@ def _bad(key: str, why: str) -> DerivationError:
     return DerivationError(key="registry.notation_malformed", id=repr(key), why=why)
 
 
+def _hints(key: str, data, field: str) -> tuple:
+    """A ``letter: [symbol, ...]`` table (``roles``, ``decorated``) as pairs."""
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(s, str) for s in v)
+        for k, v in data.items()
+    ):
+        raise _bad(key, field)
+    return tuple((letter, tuple(names)) for letter, names in data.items())
+
+
+def _letters(key: str, data) -> tuple:
+    """``letters``: one letter as written -> one symbol of the book (a spelling of it)."""
+    from derivations.registry.spellings import Symbol, spellings
+
+    if not isinstance(data, dict):
+        raise _bad(key, "letters")
+    out = []
+    for letter, formula in data.items():
+        meaning = spellings().get(str(formula).lower()) if isinstance(formula, str) else None
+        if not (isinstance(letter, str) and len(letter) == 1 and letter.isalpha()) or not (
+            isinstance(meaning, Symbol)
+        ):
+            raise _bad(key, f"letters.{letter}")
+        out.append((letter, meaning.name))
+    return tuple(out)
+
+
 def _record(key: str, data) -> Notation:
     if not isinstance(data, dict) or not isinstance(data.get("citation"), str):
         raise _bad(key, "citation")
@@ -77,24 +110,20 @@ def _record(key: str, data) -> Notation:
     if not isinstance(name, dict) or set(name) != {"en", "zh"}:
         raise _bad(key, "name")
     spellings = data.get("spellings", {})
-    roles = data.get("roles", {})
     if not isinstance(spellings, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
         for k, v in spellings.items()
     ):
         raise _bad(key, "spellings")
-    if not isinstance(roles, dict) or not all(
-        isinstance(k, str) and isinstance(v, list) and all(isinstance(s, str) for s in v)
-        for k, v in roles.items()
-    ):
-        raise _bad(key, "roles")
     return Notation(
         key,
         {lang: str(name[lang]) for lang in ("en", "zh")},
         " ".join(data["citation"].split()),
         tuple(spellings.items()),
-        tuple((letter, tuple(names)) for letter, names in roles.items()),
+        _hints(key, data.get("roles", {}), "roles"),
         _meanings(key, data.get("meanings", {})),
+        _letters(key, data.get("letters", {})),
+        _hints(key, data.get("decorated", {}), "decorated"),
     )
 
 
@@ -118,6 +147,56 @@ def notation_spellings() -> dict[str, tuple[str, str, str]]:
         for written, formula in record.spellings:
             table.setdefault(written.lower(), (formula, record.id, written))
     return table
+
+
+def _stem(written: str) -> str:
+    """A word without the plural ``s`` of each of its parts (``strides_height``:
+    ``stride_height``); parts of three letters or fewer stay as they are."""
+    return "_".join(
+        part[:-1] if len(part) > 3 and part.endswith("s") else part
+        for part in written.lower().split("_")
+    )
+
+
+@cache
+def notation_stems() -> dict[str, tuple[str, str, str]]:
+    """A word's stem (:func:`_stem`) -> its reading, for a word no source spells as
+    written (``strides_height``, Keras' ``strides`` beside TensorFlow's
+    ``stride_height``): only the stems every spelling of which reads alike (``filters``,
+    the number of filters, and ``filter``, the kernel, share none)."""
+    table: dict[str, tuple[str, str, str]] = {}
+    clashing: set[str] = set()
+    for written, found in notation_spellings().items():
+        stem = _stem(written)
+        if stem in table and table[stem][0] != found[0]:
+            clashing.add(stem)
+        table.setdefault(stem, found)
+    return {stem: found for stem, found in table.items() if stem not in clashing}
+
+
+def stem_of(word: str) -> tuple[str, str, str] | None:
+    """The reading of ``word`` by its stem, or None."""
+    return notation_stems().get(_stem(word))
+
+
+@cache
+def notation_letters() -> dict[str, tuple[tuple[str, str], ...]]:
+    """A letter as written -> ((book symbol, source id), ...): the readings other
+    notations give a letter the book or the role hints read otherwise (``K``: c_o,
+    CS231n's number of filters), in the file's order."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for record in notations().values():
+        for letter, symbol in record.letters:
+            table.setdefault(letter, []).append((symbol, record.id))
+    return {letter: tuple(found) for letter, found in table.items()}
+
+
+@cache
+def decorated_hints() -> dict[str, tuple[str, ...]]:
+    """upper-case letter -> the quantities a name of that letter and a digit (H0, w_1)
+    may stand for (inference)."""
+    record = notations().get(ROLES_RECORD)
+    return {letter.upper(): names for letter, names in record.decorated} if record else {}
 
 
 @cache

@@ -5,6 +5,7 @@ inferred by role (unique, ambiguous, refused; declared by the course; switched o
 both languages, through ``check`` and ``grade``.  The answers are our own."""
 
 import itertools
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -359,6 +360,49 @@ def test_the_property_meets_answers_that_inference_accepts():
     ][:3]
     for answer in accepted:
         assert check("forward-mults", answer, symbolic=False).verdict == "equivalent"
+
+
+# the wider reading: letters other notations read otherwise (K, M, N), one or two of
+# them with a letter of a role; an accepted answer must be right under some assignment
+# of its letters to the question's symbols (the book's readings, k and n, included)
+_NAMES = ["c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w"]
+_NAMES += ["k", "s", "p", "n", "1"]
+
+
+def _right_under_some_assignment(question: str, answer: str, letters: list) -> bool:
+    for names in itertools.product(_NAMES, repeat=len(letters)):
+        text = answer
+        for letter, name in zip(letters, names):
+            text = re.sub(rf"\b{letter}\b", f"({name})", text)
+        if check(question, text, symbolic=False).verdict in RIGHT:
+            return True
+    return False
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["forward-mults", "forward-adds", "bias-size", "forward-memory"]),
+    st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5),
+    st.lists(st.sampled_from(["K", "N", "M", "F", "C"]), min_size=1, max_size=2, unique=True),
+)
+def test_the_wider_reading_never_accepts_an_answer_wrong_under_every_reading(
+    question, parts, letters
+):
+    answer = " ".join([*parts, *letters])
+    result = check(question, answer, symbolic=False)
+    if result.verdict in RIGHT:
+        assert _right_under_some_assignment(question, answer, letters), (answer, result.parsed)
+
+
+def test_the_wider_property_meets_answers_the_wider_reading_accepts():
+    for question, answer in [
+        ("forward-mults", "c_i K k_h k_w m_h m_w"),
+        ("forward-mults", "M N k_h k_w m_h m_w"),
+        ("bias-size", "K"),
+    ]:
+        result = check(question, answer, symbolic=False)
+        assert result.verdict == "equivalent"
+        assert any(r["how"] == "inferred_notation" for r in result.parsed["readings"])
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

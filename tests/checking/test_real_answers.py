@@ -16,7 +16,9 @@ from derivations.checking import check, feedback
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "real_answers.yaml").read_text("utf-8"))
 RIGHT = ("equivalent", "equivalent_under_convention")
-MEASURED = 28  # right verdicts of 37 when the file was made (2026-12-06), 0 wrong accepted
+# right verdicts of 37, 0 wrong accepted: 28 when the file was made (2026-12-06), 36 with
+# the classes below (CS231n's K, MobileNets, an author's H0, words' plurals and "in")
+MEASURED = 36
 
 
 def _verdicts():
@@ -103,6 +105,65 @@ CLASSES = [
         "D → 1",
         "D → 1",
     ),
+    # CS231n's K, the number of filters: tried only where the book's K (the kernel)
+    # matches nothing, said with its source
+    ("bias-size", "K", "equivalent", "K → c_o (CS231n's K", "K → c_o（CS231n 中的 K"),
+    ("forward-mults", "c_i K k_h k_w m_h m_w", "equivalent", "K → c_o", "K → c_o"),
+    ("bias-size", "c_i K", "not_equivalent", "K → c_o", "K → c_o"),
+    # MobileNets (Howard et al. 2017, 3.1): D_K the kernel, D_F the input, D_G the output
+    # (square), M and N the input and output channels
+    (
+        "forward-mults",
+        "D_K^2 M N D_G^2",
+        "equivalent_under_convention",
+        "M → c_i (MobileNets's M",
+        "M → c_i（MobileNets 中的 M",
+    ),
+    ("forward-mults", "M·N·Dk·Dk·Dg·Dg", "equivalent_under_convention", "N → c_o", "N → c_o"),
+    ("forward-mults", "D_K D_K M N D_F D_F", "not_equivalent", "D_F → h", "D_F → h"),
+    (
+        "output-height",
+        "(D_F - D_K + 2P)//S + 1",
+        "equivalent_under_convention",
+        "D_K → k",
+        "D_K → k",
+    ),
+    # an author's own names, a letter and a digit: inferred by the letter's role (the
+    # input h is written, so h0 is the output m_h); a 0 for o where c0 is c_o
+    (
+        "forward-memory",
+        "c_i h w + c_i c_o k_h k_w + c_o h0 w0",
+        "equivalent",
+        "H0 → m_h",
+        "H0 → m_h",
+    ),
+    ("forward-mults", "c_i c_o h_0 w_0", "not_equivalent", "W0 → m_w", "W0 → m_w"),
+    ("forward-adds", "c0 H0 W0 (c_i k_h k_w - 1)", "equivalent", "H0 → m_h", "H0 → m_h"),
+    ("forward-mults", "c0x(c_i × k_h × k_w × m_h × m_w)", "equivalent", "c0 → c_o", "c0 → c_o"),
+    # words: plurals (Keras' strides beside TensorFlow's stride_height) and "in"
+    (
+        "output-height",
+        "(in - kernel + 2*pad)//stride + 1",
+        "equivalent_under_convention",
+        "in → h",
+        "in → h",
+    ),
+    (
+        "output-height",
+        "(in_height - kernels_height)//strides_height + 1",
+        "not_equivalent",
+        "strides_height → s_h",
+        "strides_height → s_h",
+    ),
+    (
+        "output-width",
+        "(input - filter_size + 2*paddings)/strides + 1",
+        "equivalent_under_convention",
+        "paddings → p",
+        "paddings → p",
+    ),
+    # one output size of a square layer (as one input size already was)
+    ("forward-mults", "c_i c_o k^2 m_w^2", "equivalent_under_convention", "", ""),
 ]
 
 
@@ -133,3 +194,18 @@ def test_a_letter_that_reads_as_a_quantity_is_not_made_ambiguous_by_a_number():
     result = check("forward-mults", "D c_o k_h k_w m_h m_w", symbolic=False)
     assert result.verdict == "equivalent", result.error
     assert {"written": "D", "read": "c_i", "how": "inferred"} in result.parsed["readings"]
+
+
+def test_the_books_k_is_kept_where_it_matches():
+    """K is read as CS231n's number of filters only where the book's K (the kernel)
+    matches nothing: EECS 498's K, the kernel, keeps the book's reading."""
+    result = check("output-width", "(W - K + 2P)//S + 1", symbolic=False)
+    assert result.verdict == "equivalent_under_convention"
+    assert all(r["written"] != "K" for r in result.parsed["readings"])
+
+
+def test_an_authors_name_two_readings_of_which_differ_grades_nothing():
+    # H0 the input (h) is "input_size_for_output", the output (m_h) right: ambiguous
+    result = check("forward-mults", "c_i c_o k_h k_w H0 W0", symbolic=False)
+    assert result.error["id"] == "checker.reason.ambiguous_letter"
+    assert {result.error["fields"]["first"], result.error["fields"]["second"]} == {"h", "m_h"}

@@ -65,10 +65,27 @@ def other_axis(entry: Entry, symbols: frozenset) -> str | None:
     return None
 
 
+_PER_AXIS = {
+    axis: frozenset(f"{name}_{axis}" for name in ("k", "p", "s", "m")) | {axis} for axis in AXES
+}
+
+
+def _one_axis_output(symbols: frozenset) -> bool:
+    """Whether the answer writes one output size only (m_h, not m_w) and no symbol of
+    the other axis: one size of a square layer (MobileNets' D_G, read as m_h)."""
+    outputs = symbols & {"m_h", "m_w"}
+    if len(outputs) != 1:
+        return False
+    (axis,) = (name[-1] for name in outputs)
+    other = _PER_AXIS["w" if axis == "h" else "h"]
+    return not symbols & other
+
+
 def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> frozenset:
     """What an answer's symbols say it assumed: no stride symbol -> stride 1, no padding
     symbol -> no padding, stride without floor -> exact division, bare k/s/p -> square
-    kernel, one of h, w only (where the reference has both) -> a square layer; the
+    kernel, one of h, w only (where the reference has both) -> a square layer, and so
+    one of m_h, m_w with no symbol of the other axis (:func:`_one_axis_output`); the
     other axis's formula for a one-axis question (:func:`other_axis`) -> a square layer,
     its symbols read on the question's axis (both axes then restricted alike)."""
     reference = reference_symbols(entry)
@@ -77,6 +94,9 @@ def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> 
         tags.add(Restriction.SQUARE)
     if {"h", "w"} <= reference and len(symbols & {"h", "w"}) == 1 and not symbols & {"m_h", "m_w"}:
         tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
+    if {"h", "w"} <= reference and _one_axis_output(symbols):
+        tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
+        symbols = symbols | {"m_h", "m_w"}  # the one output size is both axes'
     mirrored = other_axis(entry, symbols) is not None
     if mirrored:
         tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))

@@ -67,9 +67,9 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     return (inner[: commas[0]], base), (inner[commas[0] + 1 :], base + commas[0] + 1)
 
 
-def _part(text: str, offset: int) -> Parsed:
+def _part(text: str, offset: int, letters: bool) -> Parsed:
     try:
-        return parse_answer(text)
+        return parse_answer(text, letters)
     except InvalidAnswer as error:
         if error.position is not None:
             error.position += offset
@@ -120,14 +120,15 @@ def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:
     return parsed.with_tree(tree, notes=parsed.notes + (Note(f"reading.note.{note}"),))
 
 
-def parse_for(text: str, question_id: str) -> Parsed:
-    """:func:`.parse_answer`, plus what only the question tells: a shape (a pair, or a
-    product of two per-axis sizes) where the question asks for one size of it."""
+def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
+    """:func:`.parse_answer` (``letters`` as there), plus what only the question tells: a
+    shape (a pair, or a product of two per-axis sizes) where the question asks for one
+    size of it."""
     how = _shape_of(question_id)
     pair = _pair(text) if how is not None and isinstance(text, str) else None
     if pair is None or how is None:  # (no shape asked: no pair either)
-        return _as_shape(parse_answer(text), text, question_id)
-    parts = [_part(part, offset) for part, offset in pair]
+        return _as_shape(parse_answer(text, letters), text, question_id)
+    parts = [_part(part, offset, letters) for part, offset in pair]
     chosen = _shape([p.tree for p in parts], how, pair[0][1], pair=True)
     if chosen is None:
         raise refuse("pair", pair[0][1])

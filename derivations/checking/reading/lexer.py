@@ -14,7 +14,12 @@ from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.lalr import Token
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
 from derivations.checking.reading.normalize import Normalized
-from derivations.registry.notations import meaning_of_word, notation_spellings
+from derivations.registry.notations import (
+    meaning_of_word,
+    notation_letters,
+    notation_spellings,
+    stem_of,
+)
 from derivations.registry.spellings import Function, Symbol, spellings
 
 __all__ = [
@@ -24,6 +29,7 @@ __all__ = [
     "UNKNOWN_PREFIX",
     "UNKNOWN_KEYS",
     "unknown_letter",
+    "DECORATED",
 ]
 
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
@@ -195,6 +201,8 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     candidates.append((text[start:end], end))
     for written, stop in candidates:
         found = table.get(written.lower())
+        if found is None and stop == end:  # strides_height: the stem of a spelling
+            found = stem_of(written)
         if found:
             formula, source, _ = found
             column = col(start)
@@ -213,20 +221,50 @@ def _note(key: str, **fields):
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
 
-def _word_tokens(text: str, start: int, col, notes=None) -> tuple[list[Token], int]:
-    """A run of letters: the book's spellings (longest first), else one word of another
-    notation, else a single letter as a placeholder to infer; else refused."""
-    # the caller saw a letter or "_" at ``start``: a word starts there
-    end = cast(re.Match[str], _WORD.match(text, start)).end()
+# an author's own name: a letter and a digit (H0, w_1), read as a placeholder to infer
+DECORATED = re.compile(r"([A-WYZa-wyz])_?([0-9]{1,2})")  # (x2: a times sign and 2)
+
+
+def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
+    """``text[start:end]`` as one word: (tokens, where they end: past ``[0]`` after a
+    word of PyTorch's), or (None, the index where no spelling of the book starts)."""
+    word = text[start:end]
+    if letters and word in notation_letters():  # K, N: their readings inferred
+        return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     own, failed = _own_split(text, start, end, col)
     if failed is None:
         return own, end
     other = _notation(text, start, end, col, notes)
     if other is not None:
         return other
-    word = text[start:end]
     if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
+    decorated = DECORATED.fullmatch(word)
+    if decorated:
+        name = decorated.group(1).upper() + decorated.group(2)
+        return [Token("SYMBOL", UNKNOWN_PREFIX + name, start_pos=col(start))], end
+    return None, failed
+
+
+def _word_tokens(
+    text: str, start: int, col, notes=None, letters: bool = False
+) -> tuple[list[Token], int]:
+    """A run of letters: the book's spellings (longest first), else one word of another
+    notation, else a single letter or a letter with a digit (``H0``) as a placeholder
+    to infer, else such a word with a times sign ``x`` after it (``c0x``); else
+    refused.  ``letters``: a letter other notations read otherwise (K, N) is a
+    placeholder too (inference tries the book's reading and theirs)."""
+    # the caller saw a letter or "_" at ``start``: a word starts there
+    end = cast(re.Match[str], _WORD.match(text, start)).end()
+    tokens, stop = _read_word(text, start, end, col, notes, letters)
+    if tokens is not None:
+        return tokens, stop  # (past PyTorch's [0] after a word of its notation)
+    failed = stop
+    word = text[start:end]
+    if len(word) > 1 and word[-1] in "xX" and word[-2] != "_":
+        before, stop = _read_word(text, start, end - 1, col, notes, letters)
+        if before is not None and stop == end - 1:
+            return [*before, Token("STAR", "x", start_pos=col(end - 1))], end
     # the part no spelling reads (the whole word when its first letter is that part)
     part = text[failed:end] if failed > start else word
     raise _unknown(part, word, col(start if meaning_of_word(word) else failed))
@@ -280,11 +318,13 @@ def _number_token(body: str, index: int, col) -> tuple[Token, int]:
     return Token("NUMBER", match.group(), start_pos=col(index)), match.end()
 
 
-def tokenize(text: Normalized, start: int = 0, notes: list | None = None) -> list[Token]:
+def tokenize(
+    text: Normalized, start: int = 0, notes: list | None = None, letters: bool = False
+) -> list[Token]:
     """Tokens of ``text`` from index ``start`` (past a ``name =``), with 1-based
     original columns; raise :class:`InvalidAnswer` on anything that is not part of a
     formula.  A final full stop is dropped.  ``notes`` receives how words of other
-    notations were read."""
+    notations were read; ``letters``: see :func:`_word_tokens`."""
     body, index = _without_full_stop(text.text), start
     col = text.column
     tokens: list[Token] = []
@@ -299,7 +339,7 @@ def tokenize(text: Normalized, start: int = 0, notes: list | None = None) -> lis
             tokens.append(token)
             continue
         if char.isascii() and (char.isalpha() or char == "_"):
-            words, index = _word_tokens(body, index, col, notes)
+            words, index = _word_tokens(body, index, col, notes, letters)
             tokens.extend(words)
             continue
         if "\u4e00" <= char <= "\u9fff":

@@ -105,8 +105,8 @@ def _segments(text: Normalized) -> list[tuple[int, int]]:
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
-def _formula(text: Normalized, start: int, end: int, notes: list) -> ex.Node:
-    tokens = tokenize(Normalized(text.text[:end], text.columns[:end]), start, notes)
+def _formula(text: Normalized, start: int, end: int, notes: list, letters: bool) -> ex.Node:
+    tokens = tokenize(Normalized(text.text[:end], text.columns[:end]), start, notes, letters)
     try:
         tree = parser().parse(tokens)
     except UnexpectedToken as error:
@@ -114,7 +114,7 @@ def _formula(text: Normalized, start: int, end: int, notes: list) -> ex.Node:
     return to_expression(tree)
 
 
-def _read_sides(text: Normalized, notes: list):
+def _read_sides(text: Normalized, notes: list, letters: bool = False):
     """(name, its column, graded tree, other formula sides) of a formula, ``name =
     formula``, or a chain of equalities."""
     segments = _segments(text)
@@ -135,7 +135,7 @@ def _read_sides(text: Normalized, notes: list):
         if not text.text[start:end].strip() and len(segments) > 1:
             raise refuse("formula_both_sides", text.column(max(start - 1, 0)))
         try:
-            formulas.append(_formula(text, start, end, notes))
+            formulas.append(_formula(text, start, end, notes, letters))
         except InvalidAnswer as error:
             if len(segments) == 1 or error.key not in UNKNOWN_KEYS:
                 raise
@@ -149,12 +149,15 @@ def _read_sides(text: Normalized, notes: list):
     return name, column, formulas[-1], tuple(formulas[:-1])
 
 
-def parse_answer(raw: str) -> Parsed:
-    """Read one answer; raise :class:`InvalidAnswer` with a column and a reason."""
+def parse_answer(raw: str, letters: bool = False) -> Parsed:
+    """Read one answer; raise :class:`InvalidAnswer` with a column and a reason.
+    ``letters``: the letters other notations read otherwise than the book (CS231n's K)
+    are placeholders, their readings for the checker to infer (a second reading, made
+    only when the first matches nothing)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
     text, notes = informal(normalize(raw))
-    name, name_column, node, sides = _read_sides(text, notes)
+    name, name_column, node, sides = _read_sides(text, notes, letters)
     stated = counting(notes) or (_named_counting(name) if name else None)
     return Parsed(
         **_derived(node),
