@@ -8,7 +8,9 @@ built.  The store's kind ``docs`` (:mod:`derivations.store`: one trust rule, one
 identity per entry) is keyed by exactly those inputs (every ``.py``, ``.yaml`` and
 ``.lark`` file of the package except the modules that only render built data:
 ``render.py``, ``webpage.py``, ``mathml.py`` and the templates), so a changed source or
-library makes every check run again.  ``docs --recheck`` ignores the cache (and
+library makes every check run again.  The Chinese figures also depend on a system font
+(Noto Sans CJK SC): its file's SHA-256 is part of the key too (:func:`derivations.fonts.
+identity`), so a font upgrade draws every figure again.  ``docs --recheck`` ignores the cache (and
 refreshes it).  An entry's payload is the built value in the codec below, decoded only
 to the allowed types (plain JSON values, tuples, and enums and dataclasses defined in
 this package); anything else is a miss and built (and checked) again.
@@ -25,7 +27,7 @@ from importlib import resources
 
 from derivations.store import Kind
 
-__all__ = ["LIBRARIES", "STORE", "decode", "encode", "sources", "load", "store"]
+__all__ = ["LIBRARIES", "STORE", "decode", "encode", "inputs", "sources", "load", "store"]
 
 MAX_BYTES = 64 * 1024 * 1024
 # modules whose version can change what is built: the maths, the rounding, the
@@ -69,7 +71,15 @@ def sources() -> list[str]:
     return list(_names(resources.files("derivations")))
 
 
-STORE = Kind("docs", sources, LIBRARIES, MAX_BYTES)
+def inputs() -> list[str]:
+    """What outside the package and its libraries shapes a build: the CJK font's file
+    and SHA-256 (:func:`derivations.fonts.identity`)."""
+    from derivations.fonts import identity
+
+    return [identity()]
+
+
+STORE = Kind("docs", sources, LIBRARIES, MAX_BYTES, inputs)
 
 
 # --- the codec: built data <-> JSON ----------------------------------------------------

@@ -265,7 +265,9 @@ class Kind:
 
     ``sources``: paths inside the package the data is derived from (or a function giving
     them); ``libraries``: distributions whose versions shape it (``python`` and
-    ``machine`` allowed); ``max_bytes``: the size cap of one entry."""
+    ``machine`` allowed); ``max_bytes``: the size cap of one entry; ``inputs``: a
+    function giving one line per other input outside the package that shapes the data
+    (e.g. a system font's SHA-256), called once per process with the source hash."""
 
     def __init__(
         self,
@@ -273,6 +275,7 @@ class Kind:
         sources: Iterable[str] | Callable[[], Iterable[str]],
         libraries: Iterable[str] = (),
         max_bytes: int = MAX_BYTES,
+        inputs: Callable[[], Iterable[str]] | None = None,
     ):
         if not _NAME.fullmatch(kind):
             raise ValueError(f"bad kind {kind!r}")
@@ -280,6 +283,7 @@ class Kind:
         self._sources = sources
         self.libraries = tuple(libraries)
         self.max_bytes = max_bytes
+        self.inputs = inputs
         self._source: str | None = None
 
     # -- identity ----------------------------------------------------------------------
@@ -290,11 +294,14 @@ class Kind:
 
     @property
     def source(self) -> str:
-        """The source hash: SHA-256 (hex) of the schema, the sources and the libraries."""
+        """The source hash: SHA-256 (hex) of the schema, the sources, the libraries and
+        the other inputs."""
         if self._source is None:
             digest = hashlib.sha256(f"schema {SCHEMA}\n".encode())
             for library in self.libraries:
                 digest.update(_library_version(library).encode() + b"\n")
+            for line in self.inputs() if self.inputs is not None else ():
+                digest.update(f"input {line}\n".encode())
             for name in self.sources:
                 content = (_PACKAGE / name).read_bytes()
                 digest.update(f"{name}\0{len(content)}\0".encode() + content)

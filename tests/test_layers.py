@@ -26,7 +26,7 @@ LAYERS = (
     ("errors", "messages"),  # the words: an error is said from the catalogue
     # leaves and declarations; the store of derived data imports only the words, and the
     # registry reads its YAML files through it
-    ("numbers", "files", "file_names", "display", "store", "registry"),
+    ("numbers", "files", "file_names", "display", "store", "registry", "fonts"),
     ("expr",),  # the expression language
     ("model", "counted", "docs_cache", "mathml"),
     ("closed_forms", "conv", "loops"),

@@ -374,9 +374,10 @@ def compile_pdf(tex_path) -> bytes:
             ) from None
 
 
-def _snapshot(documents: dict) -> tuple[dict[str, bytes], str]:
+def _snapshot(documents: dict, out) -> tuple[dict[str, bytes], str]:
     """Pyodide's memory snapshot for the practice worker, made with Node from the runtime
-    and the archive in ``documents`` (:mod:`derivations.practice.snapshot`)."""
+    and the archive in ``documents``, or kept from ``out`` when it holds one made from
+    the same (:mod:`derivations.practice.snapshot`)."""
     from derivations.practice.archive import ARCHIVE
     from derivations.practice.runtime import locate
     from derivations.practice.snapshot import snapshot_files
@@ -385,7 +386,7 @@ def _snapshot(documents: dict) -> tuple[dict[str, bytes], str]:
     archive = documents.get(ARCHIVE)
     if folder is None or not isinstance(archive, bytes):
         return {}, ""
-    return snapshot_files(folder, archive)
+    return snapshot_files(folder, archive, previous=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -409,7 +410,7 @@ def run(args: argparse.Namespace) -> int:
     from derivations.practice.runtime import runtime_files
 
     runtime, skipped = runtime_files()
-    snapshot, unsnapped = _snapshot(documents) if runtime else ({}, "")
+    snapshot, unsnapped = _snapshot(documents, out) if runtime else ({}, "")
     files = {out / name: content for name, content in {**documents, **runtime, **snapshot}.items()}
     _refuse_file_in_the_way(files)
     write_atomically(files, make_parents=True)

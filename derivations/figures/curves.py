@@ -146,11 +146,11 @@ def _strips_data() -> tuple:
     return executed, [_strip_loads(d) for d in executed]
 
 
-def strip_loads(words, layout: str):
-    """Loads per output ``k(Delta + k - 1)/Delta`` of a 3x3 kernel (stride 1, no padding)
-    against the strip width Delta (the curve tends to ``k``), executed counts as
-    markers, and the largest Delta each register file holds (:func:`register_limit`) as
-    vertical lines."""
+@cache
+def _strips_curve() -> tuple:
+    """(each register file's name and limit, the Deltas drawn, the closed form's loads
+    per output at each, the curve's label): the same for every language and layout, so
+    computed once."""
     import sympy as sp
 
     from derivations.exercises.maths.strips import REGISTER_FILES, loads_per_output, register_limit
@@ -165,16 +165,20 @@ def strip_loads(words, layout: str):
     top = 2 ** int(np.ceil(np.log2(max(limit for _, limit in limits) * 1.2)))
     deltas = np.arange(1, top + 1)
     curve = [float(per.subs({k: KERNEL, delta: int(d)})) for d in deltas]
+    label = f"$L(\\Delta) = {sp.latex(per.subs(k, KERNEL)).replace('frac', 'dfrac')}$"
+    return limits, deltas, curve, label
+
+
+def strip_loads(words, layout: str):
+    """Loads per output ``k(Delta + k - 1)/Delta`` of a 3x3 kernel (stride 1, no padding)
+    against the strip width Delta (the curve tends to ``k``), executed counts as
+    markers, and the largest Delta each register file holds (:func:`register_limit`) as
+    vertical lines."""
+    limits, deltas, curve, label = _strips_curve()
     executed, loads = _strips_data()
     width = 6.4 if layout == "wide" else NARROW_WIDTH
     figure, ax = new_figure(width, 3.8 if layout == "wide" else 5.4)
-    ax.plot(
-        deltas,
-        curve,
-        color=PALETTE["blue"],
-        linewidth=1.8,
-        label=f"$L(\\Delta) = {sp.latex(per.subs(k, KERNEL)).replace('frac', 'dfrac')}$",
-    )
+    ax.plot(deltas, curve, color=PALETTE["blue"], linewidth=1.8, label=label)
     ax.scatter(
         executed,
         loads,
@@ -196,7 +200,7 @@ def strip_loads(words, layout: str):
             label=words("strips_registers", name=name, limit=limit),
         )
     ax.set_xscale("log", base=2)
-    ticks = [2**i for i in range(int(np.log2(top)) + 1)]
+    ticks = [2**i for i in range(int(np.log2(deltas[-1])) + 1)]
     ax.set_xticks(ticks, labels=[str(t) for t in ticks])
     ax.set_ylim(0, KERNEL * KERNEL + 0.5)
     ax.set_xlabel(words("strips_x"))

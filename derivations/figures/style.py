@@ -24,6 +24,8 @@ import re
 from contextlib import contextmanager
 from typing import Any
 
+from derivations.fonts import CJK_FONT, cjk_file
+
 __all__ = [
     "CJK_FONT",
     "LAYOUTS",
@@ -43,7 +45,6 @@ LAYOUTS = ("wide", "narrow")
 WIDE_MAX = 7.8  # inches: 749 CSS px, inside the web page's 768 px column
 NARROW_WIDTH = 3.7  # inches: 355 CSS px, inside a 390 px screen's 367 px column
 MIN_POINTS = 9  # no text smaller (12 CSS px at natural size)
-CJK_FONT = "Noto Sans CJK SC"
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies
 PALETTE = {
@@ -100,43 +101,12 @@ class Words:
         return fill(entry(f"figures.{key}")[self.lang], f"figures.{key}", **fields)
 
 
-def _has_font(family: str) -> bool:
-    from matplotlib import font_manager
-
-    try:
-        font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-    except ValueError:
-        return False
-    return True
-
-
-def _add_from_fontconfig(family: str) -> bool:
-    """Add ``family``'s file as fontconfig finds it to matplotlib's fonts (its font list
-    is cached from the first run: a font installed later is not in it); False when
-    fontconfig has no such font."""
-    import shutil
-    import subprocess
-
-    from matplotlib import font_manager
-
-    if shutil.which("fc-match") is None:
-        return False
-    done = subprocess.run(
-        ["fc-match", "-f", "%{family}\\n%{file}", family], capture_output=True, text=True
-    )
-    lines = done.stdout.split("\n")
-    if done.returncode or len(lines) < 2 or family not in lines[0].split(","):
-        return False
-    font_manager.fontManager.addfont(lines[1])
-    return True
-
-
 def _families(lang: str) -> list[str]:
     """DejaVu Sans, then (Chinese) the CJK font for what DejaVu lacks; a one-line
     DerivationError when that font is not installed."""
     if lang != "zh":
         return ["DejaVu Sans"]
-    if not _has_font(CJK_FONT) and not (_add_from_fontconfig(CJK_FONT) and _has_font(CJK_FONT)):
+    if cjk_file() is None:
         from derivations.errors import DerivationError
 
         raise DerivationError(key="docs.figure_no_cjk_font", font=CJK_FONT)
@@ -188,7 +158,9 @@ def settle(figure) -> None:
     axes = list(figure.get_axes())
     for ax in axes:
         ax.set_position([round(v, 6) for v in ax.get_position().bounds])
-    figure.set_layout_engine("none")
+    # no engine at all ("none" would leave a placeholder engine, and savefig then draws
+    # the whole figure once more before drawing it into the file)
+    figure.set_layout_engine(None)
 
 
 def save(figure, fmt: str) -> bytes:

@@ -7,7 +7,12 @@ run :data:`WARM` (import what a check uses, check one answer), write
 ``practice/pyodide/checker.snapshot`` (about 31 MB, 6.5 MB gzipped) and
 ``practice/pyodide/checker.snapshot.json`` (the archive's SHA-256 and the Pyodide version
 it was made with).  The worker uses the snapshot only when both match what it loads, and
-otherwise, or when Pyodide refuses it, starts Python as without one.  Like the runtime it is
+otherwise, or when Pyodide refuses it, starts Python as without one.  The key file also
+holds what the snapshot was made from (:func:`made_from`: the SHA-256 of the runtime's
+files, this script, :data:`WARM` and Node's version) and the snapshot's own SHA-256: a
+build whose output folder already holds a snapshot made from the same archive and inputs,
+with those bytes, keeps it instead of running Node again (any snapshot made from the same
+inputs is as good as another).  Like the runtime it is
 never committed (``.gitignore``) nor byte-reproducible; without Node ``docs`` builds
 everything else and says in one line what it skipped.  The wasm memory holds Python's
 objects, not the files of Emscripten's in-memory file system: the worker unpacks the
@@ -25,7 +30,7 @@ from pathlib import Path
 
 from derivations.practice.runtime import FOLDER, VERSION
 
-__all__ = ["SNAPSHOT", "KEY", "WARM", "key", "snapshot_files"]
+__all__ = ["SNAPSHOT", "KEY", "WARM", "key", "made_from", "snapshot_files"]
 
 SNAPSHOT = f"{FOLDER}/checker.snapshot"  # below docs' output folder
 KEY = f"{SNAPSHOT}.json"  # what the worker compares before using it
@@ -47,13 +52,57 @@ def key(archive: bytes) -> dict[str, str]:
     return {"archive": hashlib.sha256(archive).hexdigest(), "pyodide": VERSION}
 
 
-def snapshot_files(runtime: Path, archive: bytes) -> tuple[dict[str, bytes], str]:
+def made_from(runtime: Path, node: str) -> str | None:
+    """SHA-256 (hex) of what a snapshot is made from besides the archive: the runtime's
+    :data:`~derivations.practice.runtime.FILES`, ``snapshot.mjs``, :data:`WARM` and
+    ``node --version``; None when one cannot be read."""
+    from derivations.practice.runtime import FILES
+
+    digest = hashlib.sha256()
+    try:
+        parts = [(runtime / name).read_bytes() for name in FILES]
+        parts.append(Path(__file__).with_name("snapshot.mjs").read_bytes())
+        version = subprocess.run(
+            [node, "--version"], capture_output=True, timeout=60, check=True
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for part in [*parts, WARM.encode(), version]:
+        digest.update(f"{len(part)}\0".encode() + part)
+    return digest.hexdigest()
+
+
+def _kept(previous: Path, wanted: dict[str, str]) -> dict[str, bytes] | None:
+    """The snapshot files under ``previous`` when its key file is ``wanted`` plus the
+    snapshot's SHA-256, and the snapshot has those bytes; else None."""
+    try:
+        keyed = json.loads((previous / KEY).read_bytes())
+        data = (previous / SNAPSHOT).read_bytes()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(keyed, dict) or keyed != {**wanted, "snapshot": keyed.get("snapshot")}:
+        return None
+    if keyed["snapshot"] != hashlib.sha256(data).hexdigest():
+        return None
+    return {SNAPSHOT: data, KEY: json.dumps(keyed, sort_keys=True).encode()}
+
+
+def snapshot_files(
+    runtime: Path, archive: bytes, previous: Path | None = None
+) -> tuple[dict[str, bytes], str]:
     """``({relative path: bytes}, "")`` for the snapshot made with Node from the runtime
-    folder ``runtime`` and ``archive``, or ``({}, the one line saying what was skipped
-    and why)``."""
+    folder ``runtime`` and ``archive`` (or kept from the output folder ``previous`` when
+    it holds one made from the same archive and inputs, with its recorded bytes), or
+    ``({}, the one line saying what was skipped and why)``."""
     node = shutil.which("node")
     if node is None:
         return {}, "skipped the practice pages' Python snapshot: no `node` on PATH"
+    inputs = made_from(runtime, node)
+    wanted = {**key(archive), "made_from": inputs or ""}
+    if inputs is not None and previous is not None:
+        kept = _kept(previous, wanted)
+        if kept is not None:
+            return kept, ""
     script = Path(__file__).with_name("snapshot.mjs")
     with tempfile.TemporaryDirectory(prefix="derivations-snapshot-") as folder:
         work = Path(folder)
@@ -71,4 +120,5 @@ def snapshot_files(runtime: Path, archive: bytes) -> tuple[dict[str, bytes], str
             last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
             return {}, f"skipped the practice pages' Python snapshot: node failed: {last[:200]}"
         data = out.read_bytes()
-    return {SNAPSHOT: data, KEY: json.dumps(key(archive), sort_keys=True).encode()}, ""
+    keyed = {**wanted, "snapshot": hashlib.sha256(data).hexdigest()}
+    return {SNAPSHOT: data, KEY: json.dumps(keyed, sort_keys=True).encode()}, ""

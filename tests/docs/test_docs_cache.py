@@ -179,3 +179,44 @@ def test_two_processes_build_what_one_does():
     values are those of a build in one process."""
     missing = [("exercise", "matmul"), ("reference", "formulas"), ("figure", "block-diagonal")]
     assert docs._build_missing(missing, 2) == docs._build_missing(missing, 1)
+
+
+def test_the_key_holds_the_cjk_fonts_file_and_sha256():
+    """The font matplotlib draws the zh figures with, read and hashed here on their own."""
+    import hashlib
+
+    from matplotlib import font_manager
+
+    from derivations import fonts
+
+    found = font_manager.findfont(
+        font_manager.FontProperties(family=fonts.CJK_FONT), fallback_to_default=False
+    )
+    with open(found, "rb") as file:
+        digest = hashlib.sha256(file.read()).hexdigest()
+    assert docs_cache.inputs() == [f"font {fonts.CJK_FONT} {found.rsplit('/', 1)[-1]} {digest}"]
+
+
+@pytest.mark.parametrize("upgrade", ["bytes", "file", "removed"])
+def test_a_font_upgrade_is_a_cache_miss(cache, tmp_path, monkeypatch, upgrade):
+    """Another CJK font file, the same file with other bytes, or no font: an entry stored
+    with the old font is not served."""
+    from derivations import fonts
+
+    font = tmp_path / "NotoSansCJK-Regular.ttc"
+    font.write_bytes(b"font version 1")
+    monkeypatch.setattr(fonts, "cjk_file", lambda: str(font))
+    monkeypatch.setattr(docs_cache.STORE, "_source", None)
+    assert docs_cache.store("exercise", "x", _sample())
+    monkeypatch.setattr(docs_cache.STORE, "_source", None)
+    assert docs_cache.load("exercise", "x") == _sample()  # same font: a hit
+    if upgrade == "bytes":
+        font.write_bytes(b"font version 2")
+    elif upgrade == "file":
+        other = tmp_path / "NotoSansCJKsc-Regular.otf"
+        other.write_bytes(b"font version 1")
+        monkeypatch.setattr(fonts, "cjk_file", lambda: str(other))
+    else:
+        monkeypatch.setattr(fonts, "cjk_file", lambda: None)
+    monkeypatch.setattr(docs_cache.STORE, "_source", None)
+    assert docs_cache.load("exercise", "x") is None

@@ -1,5 +1,6 @@
 """``derivations serve`` and where the Python runtime comes from."""
 
+import hashlib
 import json
 import threading
 import urllib.request
@@ -107,3 +108,57 @@ def test_the_snapshot_key_is_the_archives_sha256_and_the_pinned_pyodide():
         "archive": hashlib.sha256(b"abc").hexdigest(),
         "pyodide": runtime.VERSION,
     }
+
+
+def _made(tmp_path):
+    """A fake runtime folder, a previous output folder holding a snapshot keyed to it and
+    to ``archive``, and Node's path (a fake runtime: Node itself would fail on it)."""
+    node = snapshot.shutil.which("node")
+    if node is None:
+        pytest.skip("no node on PATH")
+    folder = tmp_path / "runtime"
+    folder.mkdir()
+    for name in runtime.FILES:
+        (folder / name).write_bytes(name.encode())
+    previous = tmp_path / "out"
+    (previous / runtime.FOLDER).mkdir(parents=True)
+    data = b"snapshot bytes"
+    keyed = {
+        **snapshot.key(b"archive"),
+        "made_from": snapshot.made_from(folder, node),
+        "snapshot": hashlib.sha256(data).hexdigest(),
+    }
+    (previous / snapshot.SNAPSHOT).write_bytes(data)
+    (previous / snapshot.KEY).write_text(json.dumps(keyed))
+    return folder, previous, keyed
+
+
+def test_a_snapshot_made_from_the_same_archive_and_inputs_is_kept(tmp_path):
+    folder, previous, keyed = _made(tmp_path)
+    files, skipped = snapshot.snapshot_files(folder, b"archive", previous=previous)
+    assert skipped == ""
+    assert files[snapshot.SNAPSHOT] == b"snapshot bytes"
+    assert json.loads(files[snapshot.KEY]) == keyed
+
+
+@pytest.mark.parametrize("change", ["archive", "runtime", "warm", "bytes", "key", "no previous"])
+def test_a_snapshot_made_from_anything_else_is_made_again(tmp_path, monkeypatch, change):
+    """Another archive, runtime file or warm-up script, a snapshot whose bytes are not the
+    recorded ones, or a key naming other inputs: Node runs (and fails, on this fake
+    runtime), nothing is kept."""
+    folder, previous, keyed = _made(tmp_path)
+    archive = b"archive"
+    if change == "archive":
+        archive = b"another archive"
+    elif change == "runtime":
+        (folder / runtime.FILES[0]).write_bytes(b"another build")
+    elif change == "warm":
+        monkeypatch.setattr(snapshot, "WARM", snapshot.WARM + "\npass\n")
+    elif change == "bytes":
+        (previous / snapshot.SNAPSHOT).write_bytes(b"snapshot bytez")
+    elif change == "key":
+        (previous / snapshot.KEY).write_text(json.dumps({**keyed, "made_from": "0" * 64}))
+    files, skipped = snapshot.snapshot_files(
+        folder, archive, previous=None if change == "no previous" else previous
+    )
+    assert files == {} and "node failed" in skipped, skipped
