@@ -28,6 +28,7 @@ from derivations.exercises.maths import blocks as maths
 from derivations.exercises.maths.blocks import CHANNELS, SIZE
 from derivations.exercises.notation import tex
 from derivations.exercises.prose import say
+from derivations.registry.exercises import heading_numbers
 
 __all__ = ["build"]
 
@@ -179,7 +180,7 @@ def _answers():
     return [
         heading(say("blocks.answers")),
         answer(
-            say("blocks.text"),
+            say("blocks.text", **heading_numbers("blocks")),
             say(
                 "blocks.times_fewer_multiplications_instead_of",
                 ratio=tex(ratio),
@@ -191,7 +192,7 @@ def _answers():
             ),
         ),
         answer(
-            say("blocks.text_2"),
+            say("blocks.text_2", **heading_numbers("blocks")),
             say("blocks.downside_no_information_crosses_the"),
         ),
     ]

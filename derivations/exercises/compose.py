@@ -33,7 +33,7 @@ from derivations.exercises.document import (
 from derivations.exercises.maths import compose as maths
 from derivations.exercises.maths.compose import BOUND_EXPONENT as _BOUND_EXPONENT
 from derivations.exercises.maths.compose import WORKED_A, WORKED_B, WORKED_X, k_1, k_2, z
-from derivations.exercises.notation import matrix, tex
+from derivations.exercises.notation import matrix, sci, tex
 from derivations.exercises.prose import say
 
 __all__ = ["build"]
@@ -191,7 +191,11 @@ def _converse_section(facts: maths.Converse):
             "\\kappa(z) = \\kappa_{k-1}\\prod_{r=1}^{k-1} (z - z_r),\\quad z_r \\in \\mathbb{C}",
         ),
         paragraph(
-            say("compose.by_the_fundamental_theorem_of", kernel_size=facts.kernel_size, err=err)
+            say(
+                "compose.by_the_fundamental_theorem_of",
+                kernel_size=facts.kernel_size,
+                err=f"${sci(err, 2)}$",
+            )
         ),
         paragraph(say("compose.parameters_a_kernel_has_entries")),
         math(f"(r_1 + r_2 - 1)(c_1 + c_2 - 1) - (r_1 c_1 + r_2 c_2 - 1) = {tex(shortfall)}"),

@@ -88,10 +88,12 @@ DEFINITION_ZH = (
     "“为了简洁起见，当输入高度和宽度两侧的填充数量分别为 $p_h$ 和 $p_w$ 时，"
     "我们称之为填充 $(p_h, p_w)$。”"
 )
-NAMING_EN = (
-    '"Typically we pick symmetric padding on both sides of the input height and width. '
-    'In this case we refer to $(p_h, p_w)$ padding."'
+NAMING = (  # the English edition's words, in its summary of "Padding and Stride"
+    "Typically we pick symmetric padding on both sides of the input height and width. "
+    "In this case we refer to $(p_h, p_w)$ padding."
 )
+NAMING_EN = f'"{NAMING}"'  # quoted in English quotes
+NAMING_ZH = f"“{NAMING}”"  # quoted in Chinese (full-width) quotes
 
 
 def conventions() -> list:
@@ -110,6 +112,7 @@ def output_size() -> list:
                 "cost.the_section_padding_and_stride",
                 total=tex(total),
                 NAMING_EN=NAMING_EN,
+                NAMING_ZH=NAMING_ZH,
                 DEFINITION_ZH=DEFINITION_ZH,
             )
         ),

@@ -37,6 +37,7 @@ from derivations.exercises.maths.equal_outputs import (
     corr2d_multi_in_out,
     corr2d_multi_in_out_1x1,
 )
+from derivations.exercises.notation import sci
 from derivations.exercises.prose import say
 from derivations.registry.exercises import EXERCISES
 
@@ -44,14 +45,6 @@ __all__ = ["build"]
 
 
 # --- the sheet ------------------------------------------------------------------------
-def _sci(x: float) -> str:
-    """``9.54 \\times 10^{-7}`` (LaTeX, for inside $...$)."""
-    if x == 0:
-        return "0"
-    exponent = int(np.floor(np.log10(abs(x))))
-    if -3 <= exponent <= 2:
-        return f"{x:.3g}"
-    return f"{x / 10.0**exponent:.3g} \\times 10^{{{exponent}}}"
 
 
 _SCALE = "u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert"
@@ -156,8 +149,8 @@ def build() -> Exercise:
                 ],
                 [
                     say("equal_outputs.largest"),
-                    f"${_sci(s32.max_abs)}$",
-                    f"${_sci(s64.max_abs)}$",
+                    f"${sci(s32.max_abs)}$",
+                    f"${sci(s64.max_abs)}$",
                 ],
                 [
                     say("equal_outputs.largest_2", SCALE=_SCALE),
@@ -232,7 +225,7 @@ def build() -> Exercise:
         ),
         result(
             say("equal_outputs.equal_in_exact_arithmetic_in", SEEDS=SEEDS),
-            f"\\max \\lvert Y_1 - Y_2\\rvert = {_sci(s32.max_abs)} = "
+            f"\\max \\lvert Y_1 - Y_2\\rvert = {sci(s32.max_abs)} = "
             f"{_ratio(s32.max_relative)}\\,{_SCALE}",
         ),
         heading(say("equal_outputs.common_mistakes")),
@@ -244,7 +237,7 @@ def build() -> Exercise:
                 tolerance_fails=s32.book_assert_fails,
             ),
             mistake(
-                "sheet_rounding_as_bug", ratio=_ratio(s32.max_relative), shrink=f"{shrink:.2g}"
+                "sheet_rounding_as_bug", ratio=_ratio(s32.max_relative), shrink=f"${sci(shrink)}$"
             ),
             mistake("sheet_rounding_as_randomness"),
         ),

@@ -31,6 +31,7 @@ from derivations.exercises.maths import networks as maths
 from derivations.exercises.notation import num
 from derivations.exercises.prose import say
 from derivations.networks import MODELS as NETWORKS
+from derivations.registry.exercises import heading_numbers
 
 __all__ = ["build"]
 
@@ -288,7 +289,7 @@ def answer(tables) -> list:
             )
         ),
         boxed(
-            say("networks.whole_networks"),
+            say("networks.whole_networks", **heading_numbers("networks")),
             say(
                 "networks.computation_the_convolutions_vgg_of",
                 vgg_conv=vgg_conv,
@@ -402,7 +403,7 @@ def _figure():
             "parameters.",
             zh="按网络中的顺序列出每个卷积层与全连接层（较深的网络按块合计），名称与表中相同："
             "参数、MACs 与激活值各占全网络总量的比例。各柱之和不是 100%（每图给出总和 Σ）："
-            "其余激活值在 ReLU、池化、归一化和拼接层，批量归一化还有部分参数。",
+            "其余激活值在 ReLU、汇聚、规范化和连结层，批量规范化还有部分参数。",
         ),
         alt=text(
             en="Bar charts per network: parameter bars tall at the fully connected end, "

@@ -3,12 +3,13 @@ and ratios as KaTeX/MathJax- and xelatex-safe strings.  Pure string building, no
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import sympy as sp
 
-__all__ = ["tex", "matrix", "num", "decimal", "percent", "chain", "lines", "rows"]
+__all__ = ["tex", "matrix", "num", "sci", "decimal", "percent", "chain", "lines", "rows"]
 
 # Rows of an aligned block end the source line as well: short lines in the Markdown
 # and LaTeX sources, the same rendering.
@@ -49,6 +50,17 @@ def num(value: int) -> str:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
     return sign + r"\,".join(groups)
+
+
+def sci(x: float, digits: int = 3) -> str:
+    """``9.54 \\times 10^{-7}`` (LaTeX, for inside $...$): ``digits`` significant digits,
+    plain when the exponent is between -3 and 2; never a program's ``9.54e-07``."""
+    if x == 0:
+        return "0"
+    exponent = math.floor(math.log10(abs(x)))
+    if -3 <= exponent <= 2:
+        return f"{x:.{digits}g}"
+    return f"{x / 10.0**exponent:.{digits}g} \\times 10^{{{exponent}}}"
 
 
 def decimal(value: Fraction, places: int = 4) -> str:

@@ -25,6 +25,7 @@ from derivations.exercises.maths import pointwise as maths
 from derivations.exercises.maths.pointwise import PADDED, REDUCE, SHORTCUT
 from derivations.exercises.notation import num, rows, tex
 from derivations.exercises.prose import say
+from derivations.registry.exercises import heading_numbers
 from derivations.registry.forms import Form
 
 __all__ = ["build"]
@@ -114,7 +115,7 @@ def answers() -> list:
     return [
         heading(say("pointwise.answer")),
         answer(
-            say("pointwise.text_4"),
+            say("pointwise.text_4", **heading_numbers("pointwise")),
             say(
                 "pointwise.multiplications_and_operations_in_all",
                 plain=tex(forms[Form.FORWARD_MULTS].plain),

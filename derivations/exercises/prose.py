@@ -12,15 +12,22 @@ The catalogue files are read once (PyYAML, on first use).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 from derivations.errors import DerivationError
 from derivations.exercises.fields import fill, template_fields
 
-__all__ = ["say", "prose_file"]
+__all__ = ["say", "prose_file", "tidy_chinese"]
 
 LANGS = ("en", "zh")
+
+# Chinese full-width punctuation takes no space on either side; a space there is a seam
+# (a field's value ending in "）", or YAML folding a long line) and shows as a gap
+_FULL_WIDTH = "，。；：、（）“”！？"
+_SPACE_AT_PUNCTUATION = re.compile(rf"[ \t]+(?=[{_FULL_WIDTH}])|(?<=[{_FULL_WIDTH}])[ \t]+")
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
 
 
 @cache
@@ -50,7 +57,7 @@ def say(key: str, /, **fields: object) -> dict:
         raise DerivationError(key="exercise.field_unknown", field=unused[0], where=key)
     # a Text value (a phrase said in both languages, e.g. by say) fills each language
     # with its own words; a value only one language's text has goes to that one
-    return {
+    filled = {
         lang: fill(
             texts[lang],
             key,
@@ -58,6 +65,17 @@ def say(key: str, /, **fields: object) -> dict:
         )
         for lang in LANGS
     }
+    filled["zh"] = tidy_chinese(filled["zh"])
+    return filled
+
+
+def tidy_chinese(text: str) -> str:
+    """``text`` without the spaces next to full-width punctuation ("（书中版本） 用" ->
+    "（书中版本）用"); code spans are left as they are."""
+    parts = _CODE_SPAN.split(text)
+    return "".join(
+        part if part.startswith("`") else _SPACE_AT_PUNCTUATION.sub("", part) for part in parts
+    )
 
 
 def _in(value: object, lang: str) -> object:

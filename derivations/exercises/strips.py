@@ -29,6 +29,7 @@ from derivations.exercises.maths import strips as maths
 from derivations.exercises.maths.strips import L1_BYTES, REGISTER_FILES
 from derivations.exercises.notation import tex
 from derivations.exercises.prose import say
+from derivations.registry.exercises import heading_numbers
 
 __all__ = ["build"]
 
@@ -135,8 +136,7 @@ def build() -> Exercise:
             [
                 say("strips.register_file"),
                 say("strips.registers_lanes"),
-                "$k = 3$: $\\Delta_{\\max}$ ($L$)",
-                "$k = 5$: $\\Delta_{\\max}$ ($L$)",
+                *(say("strips.delta_max_at", k=k) for k in maths.REGISTER_KERNELS),
             ],
             reg_rows,
         ),
@@ -155,7 +155,7 @@ def build() -> Exercise:
         ),
         heading(say("strips.answers")),
         answer(
-            say("strips.why"),
+            say("strips.why", **heading_numbers("strips")),
             say(
                 "strips.neighbouring_windows_overlap_in_columns",
                 split=tex(split),
@@ -163,7 +163,7 @@ def build() -> Exercise:
             ),
         ),
         answer(
-            say("strips.limit"),
+            say("strips.limit", **heading_numbers("strips")),
             say(
                 "strips.yes_the_gain_flattens_like",
                 eps_example=eps_example,

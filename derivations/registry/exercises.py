@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ExerciseInfo", "EXERCISES", "EDITIONS", "BOOK_SECTION"]
+__all__ = [
+    "ExerciseInfo",
+    "EXERCISES",
+    "EDITIONS",
+    "BOOK_SECTION",
+    "heading_number",
+    "heading_numbers",
+]
 
 EDITIONS = ("en", "zh")
 
@@ -97,3 +104,29 @@ EXERCISES: dict[str, ExerciseInfo] = {
         ),
     )
 }
+
+
+def _appendix_ids(edition: str) -> list[str]:
+    """The ids ``edition`` lacks, in the order its sheet gives them as appendices: the
+    other edition's (by its number), then those of neither, in registry order (the rule
+    of :func:`derivations.exercises.for_edition`)."""
+    other = {"en": "zh", "zh": "en"}[edition]
+    rest = [e for e in EXERCISES.values() if e.number(edition) is None]
+    rest.sort(key=lambda e: (e.number(other) is None, e.number(other) or 0))
+    return [e.id for e in rest]
+
+
+def heading_number(id: str, edition: str) -> str:
+    """What ``edition``'s sheet calls exercise ``id`` after "练习"/"Exercise" or
+    "附录"/"Appendix": its number there, else its appendix letter (A, B, ...); the
+    boxed answers' labels start with it, so a label names the heading it sits under."""
+    number = EXERCISES[id].number(edition)
+    if number is not None:
+        return str(number)
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[_appendix_ids(edition).index(id)]
+
+
+def heading_numbers(id: str) -> dict[str, str]:
+    """``{"en_number": ..., "zh_number": ...}``: :func:`heading_number` in both editions,
+    as the fields of a label in the exercises' prose."""
+    return {f"{edition}_number": heading_number(id, edition) for edition in EDITIONS}

@@ -301,7 +301,7 @@ def test_backward_memory_says_when_the_output_is_released():
 
 def test_english_edition_naming_is_our_reading():
     assert "names that total" not in _sheet("en")
-    assert "is our reading" in _sheet("en") and "是我们的理解" in _sheet("zh")
+    assert "is our reading" in _sheet("en") and "是我们的解读" in _sheet("zh")
 
 
 def test_l1_bound_names_its_loop_order():
@@ -521,3 +521,79 @@ def test_padding_products_convention_names_no_kernel_that_does_not_skip():
     for lang in LANGS:
         md = _sheet(lang)
         assert "implicit-GEMM" not in md and "隐式" not in md
+
+
+# --- the Chinese sheet in the book's words ----------------------------------------------
+#: words of other Chinese texts -> the Chinese edition's own term (汇聚层 6.5, 批量规范化
+#: 7.5, 连结 for torch.cat in 7.4, 特征映射 6.2), and the strip figure's words -> the text's
+NOT_THE_BOOKS = {
+    "池化": "汇聚",
+    "归一化": "规范化",
+    "拼接": "连结",
+    "特征图": "特征映射",
+    "读取次数": "加载次数",
+    "条宽": "条带宽度",
+}
+
+
+def _zh_documents() -> dict[str, str]:
+    texts = {f"answers.{fmt}": _sheet("zh", fmt) for fmt in ("md", "tex")}
+    texts["index.html"] = (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
+    for svg in sorted((OUTPUT / "figures" / "zh").glob("*.svg")):
+        texts[svg.name] = "".join(_svg_labels(svg.stem, "zh"))
+    return texts
+
+
+@pytest.mark.parametrize("word", sorted(NOT_THE_BOOKS))
+def test_zh_sheet_uses_the_chinese_editions_terms(word):
+    documents = _zh_documents()
+    assert [name for name, text in documents.items() if word in text] == []
+    assert NOT_THE_BOOKS[word] in documents["answers.md"] + "".join(
+        text for name, text in documents.items() if name.endswith(".svg")
+    )
+
+
+def test_zh_strip_figure_counts_loads_as_the_text_does():
+    labels = "".join(_svg_labels("strip-loads", "zh"))
+    assert "每个输出的加载次数" in labels and "条带宽度" in labels
+    assert "每个输出的加载次数" in _section(_sheet("zh"), "一次计算一条输出")
+
+
+def test_zh_prose_has_no_space_beside_full_width_punctuation():
+    """A space next to "，。；：、（）" is a seam in Chinese text (it once printed
+    "GoogLeNet（书中版本） 用"); table rules and Markdown markers aside."""
+    md = re.sub(r"```.*?```", "", _sheet("zh"), flags=re.S)
+    prose = [
+        re.sub(r"`[^`]*`", "C", line)
+        for line in md.splitlines()
+        if line and not line.startswith(("|", "<!--", "> **题目")) and "| " not in line
+    ]
+    seams = [
+        line
+        for line in prose
+        if re.search(r"[ ](?=[，。；：、（）])|(?<=[，。；：、（）])[ ]", line.lstrip("-> *"))
+    ]
+    assert seams == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_program_float_notation_in_the_sheets(lang):
+    """Numbers are typeset (3.4 × 10⁻¹⁵), never a program's 3.4e-15 or 5.4e+08."""
+    for fmt in ("md", "tex"):
+        assert re.findall(r"\d\.\d+e[-+]\d+", _sheet(lang, fmt)) == []
+
+
+def test_zh_quotes_are_full_width_around_the_english_editions_words():
+    zh = _section(_sheet("zh"), "卷积层前向与反向传播")
+    assert "“Typically we pick symmetric padding" in zh and "$(p_h, p_w)$ padding.”" in zh
+    assert '"Typically' not in zh and 'padding."' not in zh
+
+
+def test_zh_table_of_contents_notes_in_full_width_parentheses():
+    toc = [line for line in _sheet("zh").splitlines() if line.startswith("- 练习 ")]
+    assert toc and all(line.endswith("）") and " (" not in line for line in toc)
+
+
+def test_zh_doubling_answer_says_times_in_words():
+    answers = [line for line in _sheet("zh").splitlines() if line.startswith("> **答案 3")]
+    assert answers and not any("变为 $\\times" in line for line in answers)

@@ -183,3 +183,37 @@ def test_common_mistakes_are_registered_misconceptions(name):
         assert item.claim == claim
         if "{" not in why["en"]:
             assert item.why == why
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_answer_label_names_the_heading_it_sits_under(lang):
+    """In each sheet a boxed answer's label starts with its section's own number or
+    appendix letter in that edition ("练习 4" → "4", "附录 A" → "A.1", "A，原因"), so no two
+    sections share a label: the zh sheet once labelled Appendix A's answers "6，原因"
+    beside 练习 6's "6", and Appendix B's "7.1" (there is no 练习 7)."""
+    from derivations.exercises import for_edition
+    from derivations.render import entries
+
+    numbered, appendices = for_edition(list(exercises().values()), lang)
+    labels = []
+    for entry in entries(numbered, appendices, lang):
+        section = entry["label"].split()[-1]  # "练习 4" → "4", "Appendix A" → "A"
+        for a in entry["answers"]:
+            label = a.label[lang]
+            assert re.match(rf"{re.escape(section)}(?![0-9A-Z])", label), (entry["label"], label)
+            labels.append(label)
+    assert len(labels) == len(set(labels)), labels
+
+
+def test_every_padded_small_layer_says_its_padding_is_per_side():
+    """Appendix C's scaled-down layers are PyTorch specs, whose ``padding`` is per side;
+    the sheets read a bare "padding p" as the total, so a padded row must say "per side"
+    (the ResNet stem row once said "padding 3": 3 in total would give 7×7, not 8×8)."""
+    from derivations.exercises.maths.networks import SMALL
+    from derivations.exercises.networks import SMALL_LABELS
+
+    for (spec, (_, h, _)), label in zip(SMALL, SMALL_LABELS, strict=True):
+        if spec.get("padding"):
+            k, s, p = spec["kernel"], spec.get("stride", 1), spec["padding"]
+            assert (h + 2 * p - k) // s + 1 != (h + p - k) // s + 1, label  # the reading matters
+            assert "per side" in label["en"] and "每侧" in label["zh"], label
