@@ -56,6 +56,7 @@ def server(folder, port: int = 0):
     """A threading HTTP server of ``folder`` on 127.0.0.1:``port`` (not yet serving;
     ``server.server_address[1]`` is the port it got)."""
     import functools
+    import sys
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     class Handler(SimpleHTTPRequestHandler):
@@ -67,7 +68,14 @@ def server(folder, port: int = 0):
         def log_message(self, format, *args):  # quiet: a page load is dozens of requests
             pass
 
-    return ThreadingHTTPServer((HOST, port), functools.partial(Handler, directory=str(folder)))
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            # a browser that closes a download it no longer needs (the practice worker
+            # does, for a file it already has) is not an error
+            if not isinstance(sys.exc_info()[1], ConnectionError):
+                super().handle_error(request, client_address)
+
+    return Server((HOST, port), functools.partial(Handler, directory=str(folder)))
 
 
 def run(args: argparse.Namespace) -> int:

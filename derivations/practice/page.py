@@ -205,6 +205,7 @@ def render_practice(numbered: list, appendices: list, lang: str, index_html: str
             script_messages=Markup(_script_messages(lang)),
             limit_ms=LIMIT_MS,
             script=f"../{SCRIPT}",
+            worker=f"../{WORKER}",
         )
     )
 

@@ -3,48 +3,71 @@ start-up with the checker imported, so the page restores it instead of starting 
 
 ``docs`` runs Node once (``snapshot.mjs`` beside this module) on the runtime it copies and
 the archive it writes: boot Pyodide, unpack :data:`~derivations.practice.archive.ARCHIVE`,
-run :data:`WARM` (import what a check uses, check one answer), write
-``practice/pyodide/checker.snapshot`` (about 31 MB, 6.5 MB gzipped) and
+run :data:`WARM` (import what a check uses, check answers of each kind), write
+``practice/pyodide/checker.snapshot`` (:func:`packed`: the 31 MB of memory without its
+whole zero pages, gzipped: about 6.5 MB, which the worker inflates as it downloads) and
 ``practice/pyodide/checker.snapshot.json`` (the archive's SHA-256 and the Pyodide version
 it was made with).  The worker uses the snapshot only when both match what it loads, and
 otherwise, or when Pyodide refuses it, starts Python as without one.  The key file also
 holds what the snapshot was made from (:func:`made_from`: the SHA-256 of the runtime's
-files, this script, :data:`WARM` and Node's version) and the snapshot's own SHA-256: a
+files, the scripts, :data:`WARM` and Node's version) and the snapshot's own SHA-256: a
 build whose output folder already holds a snapshot made from the same archive and inputs,
 with those bytes, keeps it instead of running Node again (any snapshot made from the same
 inputs is as good as another).  Like the runtime it is
 never committed (``.gitignore``) nor byte-reproducible; without Node ``docs`` builds
 everything else and says in one line what it skipped.  The wasm memory holds Python's
-objects, not the files of Emscripten's in-memory file system: the worker unpacks the
-archive after restoring, as without a snapshot.
+objects, not the files of Emscripten's in-memory file system: the worker writes the
+archive's files after restoring (inflated while the snapshot downloads), as without one.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
+import struct
 import subprocess
 import tempfile
 from pathlib import Path
 
 from derivations.practice.runtime import FOLDER, VERSION
 
-__all__ = ["SNAPSHOT", "KEY", "WARM", "key", "made_from", "snapshot_files"]
+__all__ = [
+    "SNAPSHOT",
+    "KEY",
+    "WARM",
+    "SPARSE",
+    "PAGE",
+    "key",
+    "made_from",
+    "sparse",
+    "dense",
+    "packed",
+    "unpacked",
+    "snapshot_files",
+]
 
 SNAPSHOT = f"{FOLDER}/checker.snapshot"  # below docs' output folder
 KEY = f"{SNAPSHOT}.json"  # what the worker compares before using it
 SITE = "/home/pyodide/checker"  # where the worker unpacks the archive (worker.js: SITE)
-# run before the snapshot is taken: only a warm-up, the worker runs its own start-up
-# code after restoring (imports already done are then no-ops)
+# run before the snapshot is taken: only a warm-up (answers of each kind in both
+# languages, so what a first answer imports and builds is in the snapshot; none the
+# benchmark times); the worker runs its own start-up code after restoring (imports
+# already done are then no-ops)
 WARM = f"""
 import sys
 sys.path.insert(0, {SITE!r})
 from derivations.practice.browser import answer, warm, warm_steps
 from derivations.practice.numbers import answer_at
-answer("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w", "en")
+for lang in ("en", "zh"):
+    for text in ("c_o*c_i*k_h*k_w*m_h*m_w", "n*c_o*c_i*k_h*k_w*m_h*m_w", "c_o*k_h*k_w*m_h*m_w",
+                 "c_o*(", "c_o*c_i*k_h*k_w*m_h*m_w*q"):
+        answer("forward-mults", text, lang)
 """
 _TIMEOUT_S = 600
+SPARSE = b"SPR1"  # the sparse file's first 4 bytes (worker.js: MAGIC)
+PAGE = 4096  # the unit of the zeros left out
 
 
 def key(archive: bytes) -> dict[str, str]:
@@ -52,16 +75,70 @@ def key(archive: bytes) -> dict[str, str]:
     return {"archive": hashlib.sha256(archive).hexdigest(), "pyodide": VERSION}
 
 
+def sparse(memory: bytes) -> bytes:
+    """``memory`` (Pyodide's snapshot) without its stretches of whole zero pages (about
+    half of it: the heap's free space), which the worker puts back as zeros: ``SPARSE``,
+    then little-endian 32-bit words: the full length, the number of stretches kept, each
+    one's offset and length, then the bytes kept, in order."""
+    zero = bytes(PAGE)
+    kept: list[list[int]] = []
+    for at in range(0, len(memory), PAGE):
+        if memory[at : at + PAGE] == zero:
+            continue
+        end = min(at + PAGE, len(memory))
+        if kept and kept[-1][0] + kept[-1][1] == at:
+            kept[-1][1] = end - kept[-1][0]
+        else:
+            kept.append([at, end - at])
+    words = [len(memory), len(kept), *(n for stretch in kept for n in stretch)]
+    head = SPARSE + struct.pack(f"<{len(words)}I", *words)
+    return head + b"".join(memory[at : at + length] for at, length in kept)
+
+
+def dense(data: bytes) -> bytes:
+    """The memory :func:`sparse` left ``data`` from (what the worker rebuilds); ValueError
+    when ``data`` is not of that form."""
+    if data[:4] != SPARSE or len(data) < 12:
+        raise ValueError("not a sparse snapshot")
+    size, count = struct.unpack_from("<2I", data, 4)
+    if len(data) < 12 + 8 * count:
+        raise ValueError("a sparse snapshot cut short")
+    stretches = struct.unpack_from(f"<{2 * count}I", data, 12)
+    memory = bytearray(size)
+    start, end = 12 + 8 * count, 0
+    for at, length in zip(stretches[::2], stretches[1::2]):
+        if at < end or at + length > size or start + length > len(data):
+            raise ValueError("a sparse snapshot out of bounds")
+        memory[at : at + length] = data[start : start + length]
+        start, end = start + length, at + length
+    if start != len(data):
+        raise ValueError("a sparse snapshot of the wrong length")
+    return bytes(memory)
+
+
+def packed(memory: bytes) -> bytes:
+    """What ``SNAPSHOT`` holds for ``memory``: :func:`sparse`, gzipped (level 6, no date:
+    the same bytes for the same memory)."""
+    return gzip.compress(sparse(memory), 6, mtime=0)
+
+
+def unpacked(data: bytes) -> bytes:
+    """The memory :func:`packed` made ``data`` from (what the worker rebuilds)."""
+    return dense(gzip.decompress(data))
+
+
 def made_from(runtime: Path, node: str) -> str | None:
     """SHA-256 (hex) of what a snapshot is made from besides the archive: the runtime's
-    :data:`~derivations.practice.runtime.FILES`, ``snapshot.mjs``, :data:`WARM` and
-    ``node --version``; None when one cannot be read."""
+    :data:`~derivations.practice.runtime.FILES`, ``snapshot.mjs``, this module (the
+    file's form, :func:`packed`), :data:`WARM` and ``node --version``; None when one
+    cannot be read."""
     from derivations.practice.runtime import FILES
 
     digest = hashlib.sha256()
     try:
         parts = [(runtime / name).read_bytes() for name in FILES]
         parts.append(Path(__file__).with_name("snapshot.mjs").read_bytes())
+        parts.append(Path(__file__).read_bytes())  # the file's form (packed)
         version = subprocess.run(
             [node, "--version"], capture_output=True, timeout=60, check=True
         ).stdout
@@ -119,6 +196,6 @@ def snapshot_files(
         if done.returncode != 0 or not out.is_file():
             last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
             return {}, f"skipped the practice pages' Python snapshot: node failed: {last[:200]}"
-        data = out.read_bytes()
+        data = packed(out.read_bytes())
     keyed = {**wanted, "snapshot": hashlib.sha256(data).hexdigest()}
     return {SNAPSHOT: data, KEY: json.dumps(keyed, sort_keys=True).encode()}, ""

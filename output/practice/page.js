@@ -31,23 +31,31 @@
     while (current || queue.length) finish({ verdict: "error", feedback: line });
   }
 
-  function start() {
+  // the worker: `early` ({worker, events}: the one the page's first script started, and
+  // what it said meanwhile), else a new one
+  function start(early) {
     show("loading", said.status.loading);
     if (location.protocol === "file:") {
       failed(said.status.file); // a module worker and WebAssembly load only over http(s)
       return;
     }
     try {
-      worker = new Worker(workerURL, { type: "module" });
+      worker = early ? early.worker : new Worker(workerURL, { type: "module" });
     } catch (error) {
       failed(error && error.message);
       return;
     }
     worker.onmessage = (event) => receive(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      failed(event.message || "the worker did not start");
-    };
+    worker.onerror = errored;
+    for (const event of early ? early.events : []) {
+      if (event.type === "error") errored(event);
+      else receive(event.data);
+    }
+  }
+
+  function errored(event) {
+    event.preventDefault();
+    failed(event.message || "the worker did not start");
   }
 
   function receive(message) {
@@ -159,5 +167,7 @@
       if (target && target.tagName === "DETAILS") target.open = true;
     });
   }
-  start();
+  const early = window.practiceWorker;
+  window.practiceWorker = null;
+  start(early);
 })();

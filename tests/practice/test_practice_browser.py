@@ -6,6 +6,7 @@ text; the pages fit a phone and a desktop; the answers stay folded; an answer ov
 time limit says so and the checker comes back; a runtime that does not load says so in
 one line."""
 
+import gzip
 import json
 import threading
 from types import SimpleNamespace
@@ -284,8 +285,10 @@ def test_an_answer_over_the_time_limit_is_timeout_and_the_checker_restarts(conte
 
 
 def test_the_pages_started_from_the_memory_snapshot(pages):
+    """... with the archive's files inflated by the worker's own reader."""
     for page in pages.values():
-        assert json.loads(page.evaluate("document.body.dataset.stages"))["restored"] == 1
+        stages = json.loads(page.evaluate("document.body.dataset.stages"))
+        assert stages["restored"] == 1 and stages["inflated"] == 1, stages
 
 
 def test_a_stale_snapshot_is_refused_and_python_starts_without_it(context, site):
@@ -302,6 +305,46 @@ def test_a_stale_snapshot_is_refused_and_python_starts_without_it(context, site)
         assert (
             _check(page, question, answer)["verdict"] == cli_json(question, answer, "en")["verdict"]
         )
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("served", "body"),
+    [
+        ("snapshot", b"not gzip at all"),  # a snapshot file that does not inflate
+        ("snapshot", gzip.compress(snapshot.sparse(bytes(1 << 16)))),  # Pyodide refuses it
+        ("archive", None),  # an archive the worker's own reader refuses (it has a comment)
+    ],
+)
+def test_a_file_the_worker_cannot_use_falls_back_to_the_normal_start(context, site, served, body):
+    """A snapshot that is not one: Python starts without it; an archive with a comment
+    (docs never writes one): Pyodide's own unpacker (and no snapshot: another SHA-256)."""
+    import io
+    import zipfile
+
+    page = context.new_page()
+    try:
+        if served == "archive":
+            plain = (site.folder / archive.ARCHIVE).read_bytes()
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(io.BytesIO(plain)) as old, zipfile.ZipFile(buffer, "w") as new:
+                for info in old.infolist():
+                    new.writestr(info, old.read(info))
+                new.comment = b"a comment the worker's reader does not expect"
+            body = buffer.getvalue()
+            page.route(f"**/{archive.ARCHIVE}", lambda r: r.fulfill(status=200, body=body))
+        else:
+            page.route(f"**/{snapshot.SNAPSHOT}", lambda r: r.fulfill(status=200, body=body))
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        _ready(page)
+        stages = json.loads(page.evaluate("document.body.dataset.stages"))
+        assert "restored" not in stages
+        assert ("inflated" in stages) is (served != "archive"), stages
+        for question in ("forward-mults", "output-height"):
+            answer = ANSWERS[question][2]
+            seen = _check(page, question, answer)
+            assert seen["verdict"] == cli_json(question, answer, "en")["verdict"], seen
     finally:
         page.close()
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import struct
 import threading
 import urllib.request
 
@@ -162,3 +163,46 @@ def test_a_snapshot_made_from_anything_else_is_made_again(tmp_path, monkeypatch,
         folder, archive, previous=None if change == "no previous" else previous
     )
     assert files == {} and "node failed" in skipped, skipped
+
+
+def _memory(*pages: bytes, tail: bytes = b"") -> bytes:
+    """A memory of whole pages (each ``bytes`` repeated to a page) and a partial last one."""
+    page = snapshot.PAGE
+    return b"".join((p * page)[:page] for p in pages) + tail
+
+
+@pytest.mark.parametrize(
+    "memory",
+    [
+        _memory(b"\0", b"a", b"\0", b"\0", b"bc", b"\0"),  # zeros first, between, last
+        _memory(b"a", b"b", tail=b"\0\0xyz"),  # a partial last page
+        _memory(b"\0", b"\0"),  # nothing but zeros
+        _memory(b"ab\0", tail=b"\0" * 10),  # a partial page of zeros, kept
+        b"",
+    ],
+)
+def test_the_snapshot_leaves_out_whole_zero_pages_and_the_memory_comes_back(memory):
+    sparse = snapshot.sparse(memory)
+    assert snapshot.dense(sparse) == memory
+    assert snapshot.unpacked(snapshot.packed(memory)) == memory
+    zero_pages = sum(
+        memory[at : at + snapshot.PAGE] == bytes(snapshot.PAGE)
+        for at in range(0, len(memory), snapshot.PAGE)
+    )
+    stretches = (len(sparse) - 12 - (len(memory) - zero_pages * snapshot.PAGE)) // 8
+    assert len(sparse) == 12 + 8 * stretches + len(memory) - zero_pages * snapshot.PAGE
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        b"SPR0" + bytes(8),  # another magic
+        b"SPR1" + struct.pack("<3I", 10, 1, 0),  # a stretch without its length
+        b"SPR1" + struct.pack("<4I", 10, 1, 8, 4) + b"abcd",  # past the end of the memory
+        b"SPR1" + struct.pack("<6I", 20, 2, 8, 4, 0, 4) + b"abcdefgh",  # stretches backwards
+        b"SPR1" + struct.pack("<4I", 10, 1, 0, 4) + b"abcdef",  # bytes left over
+    ],
+)
+def test_a_snapshot_not_of_that_form_is_an_error(broken):
+    with pytest.raises(ValueError):
+        snapshot.dense(broken)
