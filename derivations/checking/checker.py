@@ -39,7 +39,13 @@ from derivations.checking.deciding.decide import (
     special_case,
 )
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
-from derivations.checking.notation import letters_written, resolve, widen
+from derivations.checking.notation import (
+    in_context,
+    letters_written,
+    read_in_context,
+    resolve,
+    widen,
+)
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, read_answer
 from derivations.checking.reading.errors import InvalidAnswer
@@ -738,20 +744,25 @@ def _readings(parsed: Parsed, inferred: list) -> list:
 
 
 def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
-    """(parsed, readings) of the notation layer (:mod:`.notation`): the answer's
-    letters resolved; then, for an answer that writes a letter other notations read
-    otherwise (K, M, N) and as read matches no known answer, the wider reading of
-    those letters when one matches."""
+    """(parsed, readings) of the notation layer (:mod:`.notation`): the letters other
+    notations read otherwise (K, M, N) read their way where the answer writes those
+    notations' own words (:func:`.notation.in_context`); the answer's letters resolved;
+    then, for an answer that writes such a letter and as read matches no known answer,
+    the wider reading of those letters when it makes the answer right."""
     judge = lambda p: _outcome(entry, p)  # noqa: E731 - one line, used twice
-    letters = infer and letters_written(reading.answer)
-    reread = (
-        (lambda: parse_for(reading.answer, reading.question, letters=True)) if letters else None
-    )
-    parsed, inferred = resolve(
-        entry, reading.parsed, judge, _allowed(entry), notation, infer, reread
-    )
+    reread = None
+    if letters_written(reading.answer):
+        reread = lambda: parse_for(reading.answer, reading.question, letters=True)  # noqa: E731
+    parsed, read = reading.parsed, list[dict]()
+    context = in_context(parsed) if reread else {}
+    if reread and context:  # another notation's own words: its letters read its way
+        parsed, read = read_in_context(entry, reread(), context)
+        reread = None
+    if not infer:
+        reread = None
+    parsed, inferred = resolve(entry, parsed, judge, _allowed(entry), notation, infer, reread)
     if reread is None or judge(parsed) is not None:
-        return parsed, inferred
+        return parsed, read + inferred
     wider = widen(entry, reread, judge, _allowed(entry), notation)
     return wider if wider is not None else (parsed, inferred)
 

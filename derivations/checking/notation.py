@@ -58,14 +58,18 @@ __all__ = [
     "resolve",
     "widen",
     "letters_written",
+    "in_context",
+    "read_in_context",
     "substitute",
     "unknown_letters",
     "MAX_ASSIGNMENTS",
     "MAX_LETTERS",
 ]
 
-MAX_LETTERS = 2  # more unknown letters than this: refused, not guessed
-MAX_ASSIGNMENTS = 120  # assignments tried at most (each is one match of the catalogue)
+MAX_LETTERS = 3  # more unknown letters than this: refused, not guessed
+# more assignments than this to try (each one match of the catalogue): refused, never
+# decided on some of them (a verdict must hold over every reading that matches)
+MAX_ASSIGNMENTS = 200
 
 _AXIS = {
     "h": "h",
@@ -140,13 +144,27 @@ def _n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     return _reparsed(parsed, {"n": ex.sym(axis)}), [reading]
 
 
+_BOOK_NAME = re.compile(r"([a-z])_([0-9])")
+
+
+def _foreign_names(parsed: Parsed, allowed: frozenset) -> Parsed:
+    """The book's names of a letter and a digit (k_1, k_2: the compose question's two
+    kernels) in a question that has none: an author's own names (K1, K2 for the kernel
+    height and width), placeholders to infer like H0."""
+    foreign = [name for name in parsed.symbols - allowed if _BOOK_NAME.fullmatch(name)]
+    if not foreign:
+        return parsed
+    names = {name: ex.sym(UNKNOWN_PREFIX + name.replace("_", "").upper()) for name in foreign}
+    return _reparsed(parsed, names)
+
+
 def _declared(notation: dict | None, letter: str) -> ex.Node | None:
     """The formula a declared notation gives ``letter`` (data of the course, read by
     the same reader as answers), or None."""
     if not notation:
         return None
     for written, formula in notation.items():
-        if str(written).upper() == letter:
+        if str(written).upper() == letter.upper():
             return parse_answer(str(formula)).tree
     return None
 
@@ -178,18 +196,43 @@ def _zero_is_o(parsed: Parsed) -> bool:
     return False
 
 
+_IN, _OUT = frozenset({"h", "w", "c_i"}), frozenset({"m_h", "m_w", "c_o"})
+_SUBSCRIPTS = {
+    "in": _IN,
+    "input": _IN,
+    "out": _OUT,
+    "output": _OUT,
+    "height": "h",
+    "width": "w",
+    "h": "h",
+    "w": "w",
+}
+
+
 def _hinted(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
-    """The quantities a letter's role allows (None: any); a letter with a digit by its
-    letter's decorated role, its 0 an o where the answer writes one so (H0: m_h)."""
+    """The quantities a letter's role allows (None: any).  An author's own name
+    (:data:`.lexer.DECORATED`) by its letter's decorated role: with a digit, its 0 an o
+    where the answer writes one so (H0: m_h); with an axis letter or word, that axis's
+    (FH, K_width: k_h, k_w); with in or out, the input's or output's (N_in: h, w); with
+    size, the square one (k_size: k)."""
     decorated = DECORATED.fullmatch(letter)
     if decorated is None:
         return role_hints().get(letter)
-    base, digits = decorated.groups()
-    if digits == "0" and _zero_is_o(parsed):
-        meaning = spellings().get(f"{base.lower()}_o")
-        if isinstance(meaning, Symbol):
-            return (meaning.name,)
-    return decorated_hints().get(base.upper())
+    base, suffix, word = decorated.groups()
+    hints = decorated_hints().get(base.upper(), ())
+    if suffix and suffix.isdigit():
+        if suffix == "0" and _zero_is_o(parsed):
+            meaning = spellings().get(f"{base.lower()}_o")
+            if isinstance(meaning, Symbol):
+                return (meaning.name,)
+        return hints or None
+    kept = _SUBSCRIPTS.get((suffix or word).lower(), "")
+    if isinstance(kept, str) and kept:  # an axis
+        return tuple(name for name in hints if _AXIS.get(name) == kept)
+    if kept:
+        return tuple(name for name in hints if name in kept)
+    square = tuple(name for name in hints if name in ("k", "s", "p"))  # size
+    return square or hints
 
 
 def _candidates(letter: str, placeholder: str, parsed: Parsed, quantities: list) -> list[str]:
@@ -229,6 +272,7 @@ def resolve(
     read again with the letters of other notations as placeholders (:func:`widen`),
     tried when no reading by role matches."""
     parsed, readings = _n_as_input_size(entry, parsed)
+    parsed = _foreign_names(parsed, allowed)
     letters = unknown_letters(parsed)
     if not letters:
         return parsed, readings
@@ -307,6 +351,9 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
         raise _refused(placeholders[0], entry, parsed, allowed)
     quantities = _quantities(entry, parsed, allowed)
     options = [_candidates(unknown_letter(p) or p, p, parsed, quantities) for p in placeholders]
+    axis = _question_axis(entry)
+    if axis is not None:  # the question's axis first: N_in in an output width is w
+        options = [sorted(names, key=lambda n: _AXIS.get(n, axis) != axis) for names in options]
     matched = _matches(parsed, placeholders, options, judge, numbers=False)
     if not matched:
         matched = _matches(parsed, placeholders, options, judge, numbers=True)
@@ -321,17 +368,18 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
 
 def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: bool) -> list:
     """(choice, outcome) of each injective assignment that matches a known answer:
-    those of quantities only, or (``numbers``) those that hold a number."""
+    those of quantities only, or (``numbers``) those that hold a number; none when
+    there are more than :data:`MAX_ASSIGNMENTS` to try."""
+    choices = [
+        choice
+        for choice in itertools.product(*options)
+        if len(set(choice)) == len(choice)  # injective: two letters are two quantities
+        and any(name.isdigit() for name in choice) == numbers
+    ]
+    if len(choices) > MAX_ASSIGNMENTS:
+        return []  # too many readings to decide on: the letters are refused
     matched: list[tuple[tuple, object]] = []
-    tried = 0
-    for choice in itertools.product(*options):
-        if len(set(choice)) < len(choice):
-            continue  # injective: two letters are two quantities
-        if any(name.isdigit() for name in choice) != numbers:
-            continue
-        tried += 1
-        if tried > MAX_ASSIGNMENTS:
-            break
+    for choice in choices:
         mapping = {p: _node(name) for p, name in zip(placeholders, choice)}
         outcome = judge(_reparsed(parsed, mapping))
         if outcome is not None:
@@ -362,6 +410,41 @@ def _ambiguous(placeholders: list, matched: list) -> InvalidAnswer:
 
 
 # --- wider: the letters other notations read otherwise ----------------------------------
+
+RIGHT = ("right",)  # the outcome of a right answer (the checker's ``_outcome``)
+
+
+def in_context(parsed: Parsed) -> dict[str, tuple[str, str]]:
+    """letter -> (book symbol, source) for each letter a notation reads otherwise
+    whose own words the answer writes (``D_K``, ``D_G``: MobileNets, so its M is the
+    input channels): read so directly, as that notation's words are."""
+    sources = {
+        dict(note.fields)["source"] for note in parsed.notes if note.key == "reading.note.notation"
+    }
+    found: dict[str, tuple[str, str]] = {}
+    for letter, readings in notation_letters().items():
+        for symbol, source in readings:
+            if source in sources:
+                found.setdefault(letter, (symbol, source))
+    return found
+
+
+def read_in_context(entry, parsed: Parsed, context: dict) -> tuple[Parsed, list]:
+    """``parsed`` (read with the letters of other notations as placeholders) with those
+    of ``context`` read as their notation reads them, and the others as the book reads
+    them (K: k), with the readings made; placeholders of no notation stay."""
+    mapping: dict[str, ex.Node] = {}
+    readings = []
+    for placeholder in unknown_letters(parsed):
+        letter = unknown_letter(placeholder) or placeholder
+        if letter in context:
+            symbol, source = context[letter]
+            mapping[placeholder] = ex.sym(symbol)
+            reading = {"written": letter, "read": symbol, "how": "notation", "source": source}
+            readings.append(reading)
+        elif letter in notation_letters() and _book_reading(entry, letter) is not None:
+            mapping[placeholder] = ex.sym(letter.lower())  # the book's reading, as first read
+    return _reparsed(parsed, mapping), readings
 
 
 @cache
@@ -407,9 +490,12 @@ def _wide_options(entry, letter: str, placeholder: str, parsed: Parsed, quantiti
 
 def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None):
     """(parsed, readings) of the answer re-read by ``reread()`` with the letters other
-    notations read otherwise as placeholders, when one reading of them matches a known
-    answer (every matching one with the same verdict); None when the re-read has none of
-    those letters, or none matches; raise the ambiguity when two verdicts differ."""
+    notations read otherwise as placeholders, when the readings of them that match a
+    known answer all make it right; None when the re-read has none of those letters, or
+    none matches, or those that match make it wrong (the guess of another notation is
+    not taken to call an answer wrong: M for the bias count is not MobileNets' M unless
+    the answer writes MobileNets' words, :func:`in_context`); raise the ambiguity when two
+    verdicts differ."""
     try:
         parsed = reread()
     except InvalidAnswer:
@@ -444,8 +530,11 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
     )
     if not matched:
         return None
-    if len({outcome for _, outcome in matched}) > 1:
+    outcomes = {outcome for _, outcome in matched}
+    if len(outcomes) > 1:
         raise _ambiguous(rest, matched)
+    if outcomes != {RIGHT}:  # a guessed notation is taken only where it makes it right
+        return None
     choice = matched[0][0]
     for placeholder, name, source in zip(rest, choice, sources):
         letter = unknown_letter(placeholder) or placeholder

@@ -36,7 +36,7 @@ from derivations.checking import check
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").read_text("utf-8"))
 RIGHT = ("equivalent", "equivalent_under_convention")
 # right verdicts per batch at the first measurement (a floor); the batch's size
-FLOORS = {"H1": 16, "H2": 12}
+FLOORS = {"H1": 28, "H2": 18}  # first measured 16, 12; raised as reading classes were added
 SIZES = {"H1": 40, "H2": 31}
 
 

@@ -109,15 +109,17 @@ CLASSES = [
     # matches nothing, said with its source
     ("bias-size", "K", "equivalent", "K → c_o (CS231n's K", "K → c_o（CS231n 中的 K"),
     ("forward-mults", "c_i K k_h k_w m_h m_w", "equivalent", "K → c_o", "K → c_o"),
-    ("bias-size", "c_i K", "not_equivalent", "K → c_o", "K → c_o"),
+    ("bias-size", "c_i K", "not_equivalent", "", ""),
     # MobileNets (Howard et al. 2017, 3.1): D_K the kernel, D_F the input, D_G the output
-    # (square), M and N the input and output channels
+    # (square); M and N the input and output channels where its words are written, and
+    # tried as such where they are not
+    ("forward-mults", "M N k_h k_w m_h m_w", "equivalent", "M → c_i (MobileNets's M", "M → c_i"),
     (
         "forward-mults",
         "D_K^2 M N D_G^2",
         "equivalent_under_convention",
-        "M → c_i (MobileNets's M",
-        "M → c_i（MobileNets 中的 M",
+        "M → c_i (MobileNets)",
+        "M → c_i（MobileNets 的记号）",
     ),
     ("forward-mults", "M·N·Dk·Dk·Dg·Dg", "equivalent_under_convention", "N → c_o", "N → c_o"),
     ("forward-mults", "D_K D_K M N D_F D_F", "not_equivalent", "D_F → h", "D_F → h"),
@@ -134,10 +136,10 @@ CLASSES = [
         "forward-memory",
         "c_i h w + c_i c_o k_h k_w + c_o h0 w0",
         "equivalent",
-        "H0 → m_h",
-        "H0 → m_h",
+        "h0 → m_h",
+        "h0 → m_h",
     ),
-    ("forward-mults", "c_i c_o h_0 w_0", "not_equivalent", "W0 → m_w", "W0 → m_w"),
+    ("forward-mults", "c_i c_o h_0 w_0", "not_equivalent", "w_0 → m_w", "w_0 → m_w"),
     ("forward-adds", "c0 H0 W0 (c_i k_h k_w - 1)", "equivalent", "H0 → m_h", "H0 → m_h"),
     ("forward-mults", "c0x(c_i × k_h × k_w × m_h × m_w)", "equivalent", "c0 → c_o", "c0 → c_o"),
     # words: plurals (Keras' strides beside TensorFlow's stride_height) and "in"
@@ -161,6 +163,83 @@ CLASSES = [
         "equivalent_under_convention",
         "paddings → p",
         "paddings → p",
+    ),
+    # an author's names with an axis letter or digit, or a word below them (FH the
+    # filter's height; K1, P1, S1 of the first axis; K_width; N_in the input; k_size)
+    (
+        "output-height",
+        "(h - FH + 2P)//S + 1",
+        "equivalent_under_convention",
+        "FH → k_h",
+        "FH → k_h",
+    ),
+    (
+        "output-width",
+        "(w + 2P - F_w)//S + 1",
+        "equivalent_under_convention",
+        "F_w → k_w",
+        "F_w → k_w",
+    ),
+    (
+        "output-height",
+        "(h + 2P1 - K1)//S1 + 1",
+        "equivalent_under_convention",
+        "K1 → k_h",
+        "K1 → k_h",
+    ),
+    ("forward-mults", "C_out m_h m_w C_in K1 K2", "equivalent", "K2 → k_w", "K2 → k_w"),
+    ("output-width", "(W_in - K_width)//S + 1", "not_equivalent", "K_width → k_w", "K_width → k_w"),
+    (
+        "output-width",
+        "(N_in + 2P - K)//S + 1",
+        "equivalent_under_convention",
+        "N_in → w",
+        "N_in → w",
+    ),
+    (
+        "forward-mults",
+        "c_o H_out W_out c_in k_size^2",
+        "equivalent_under_convention",
+        "k_size → k",
+        "k_size → k",
+    ),
+    # names of several words, plain or in \text{}; image sizes and OpenCV's ksize
+    (
+        "output-height",
+        "(Input Size - Kernel Size + 2 Padding)//Stride + 1",
+        "equivalent_under_convention",
+        "Input Size → h",
+        "Input Size → h",
+    ),
+    (
+        "forward-mults",
+        "\\text{Number of Filters} × \\text{Input Channels} × k_h × k_w × m_h × m_w",
+        "equivalent",
+        "Number_of_Filters → c_o",
+        "Number_of_Filters → c_o",
+    ),
+    (
+        "output-height",
+        "(img_height + 2P - ksize)//S + 1",
+        "equivalent_under_convention",
+        "ksize → k",
+        "ksize → k",
+    ),
+    # Chinese words joined by an operator inside brackets are a formula, not a remark
+    (
+        "output-height",
+        "⌊(输入尺寸 - 核尺寸)/步长⌋ + 1",
+        "not_equivalent",
+        "核尺寸 → k",
+        "核尺寸 → k",
+    ),
+    # a count word in a label states the counting (MACs labelled FLOPs is wrong)
+    (
+        "forward-ops",
+        "总的FLOPs为: c_o m_h m_w c_i k_h k_w",
+        "not_equivalent",
+        "(MACs or FLOPs)",
+        "（MACs 或 FLOPs）",
     ),
     # one output size of a square layer (as one input size already was)
     ("forward-mults", "c_i c_o k^2 m_w^2", "equivalent_under_convention", "", ""),
@@ -209,3 +288,25 @@ def test_an_authors_name_two_readings_of_which_differ_grades_nothing():
     result = check("forward-mults", "c_i c_o k_h k_w H0 W0", symbolic=False)
     assert result.error["id"] == "checker.reason.ambiguous_letter"
     assert {result.error["fields"]["first"], result.error["fields"]["second"]} == {"h", "m_h"}
+
+
+def test_too_many_readings_to_try_are_refused_not_decided_on_some():
+    """Three letters of no role (14 x 13 x 12 readings): more than MAX_ASSIGNMENTS, so
+    none is tried and the letters are refused (a verdict must hold over every reading
+    that matches, not over the first ones tried)."""
+    from derivations.checking.notation import MAX_ASSIGNMENTS
+
+    assert MAX_ASSIGNMENTS < 14 * 13 * 12
+    result = check("forward-mults", "c_i c_o k_h k_w A B Q", symbolic=False)
+    assert result.verdict == "invalid_input"
+
+
+def test_another_notations_letter_is_not_guessed_to_call_an_answer_wrong():
+    """Out of its notation's context (no MobileNets word written), M read as MobileNets'
+    input channels would make this bias count wrong: that guess is not taken, and the
+    letter is refused (its role: an output size, which a bias count holds none of);
+    c_i K is wrong as read (K the kernel) and keeps no reading of CS231n's."""
+    result = check("bias-size", "M", symbolic=False)
+    assert result.verdict == "invalid_input", result.misconception
+    wrong = check("bias-size", "c_i K", symbolic=False)
+    assert wrong.verdict == "not_equivalent" and not wrong.parsed["readings"]

@@ -5,7 +5,8 @@ Applied to the normalized text (so every column still points into the answer as 
 
 * ``\\(…\\)`` and ``\\[…\\]`` around the whole answer: LaTeX delimiters, dropped;
 * a label before a colon (``乘法：…``, ``mults: …``; NFKC makes ``：`` a ``:``): dropped
-  (not a Python keyword: ``lambda: 0`` stays code, refused by the lexer);
+  (not a Python keyword: ``lambda: 0`` stays code, refused by the lexer); a count word
+  in it (``总的FLOPS为:``) states the counting as one after the formula does;
 * ``math.floor(…)``, ``np.floor(…)``, ``numpy.ceil(…)``: the functions; ``int(…)`` is
   ``floor(…)`` (the same on the non-negative values every count takes), with a note;
 * a unit after the formula (``bytes``, ``B``, ``字节``; ``elements``, ``个``): dropped,
@@ -203,13 +204,32 @@ def _readable(word: str) -> bool:
     return True
 
 
+def _named_formula(body: str) -> bool:
+    """Whether a text with Chinese in it is a formula of words: an operator, and each
+    run of Chinese characters names quantities (``输入尺寸 - 核尺寸``)."""
+    from derivations.registry.notations import notation_spellings
+
+    if not re.search(r"[-+*/^]", body):
+        return False
+    table = notation_spellings()
+    for run in re.findall(r"[\u4e00-\u9fff]+", body):
+        index = 0
+        while index < len(run):
+            stop = next((e for e in range(len(run), index, -1) if run[index:e] in table), None)
+            if stop is None:
+                return False
+            index = stop
+    return True
+
+
 def _remark(body: str) -> bool:
-    """A parenthesised text that is words, not a formula: CJK, or a word no spelling
-    reads (``per`` is not p·e·r: ``er`` is no symbol)."""
+    """A parenthesised text that is words, not a formula: CJK (unless its Chinese names
+    quantities and an operator joins them: :func:`_named_formula`), or a word no
+    spelling reads (``per`` is not p·e·r: ``er`` is no symbol)."""
     if not body.strip() or not _WORDISH.match(body):
         return False
     if re.search(r"[\u4e00-\u9fff]", body):
-        return True
+        return not _named_formula(body)
     words = re.findall(r"[A-Za-z']+", body)
     return len(words) >= 1 and not all(_readable(w) for w in words)
 
@@ -300,6 +320,16 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     return None
 
 
+_LABEL_COUNTS = re.compile(r"(?<![A-Za-z])(macs?|flops?)(?![A-Za-z])", re.I)
+
+
+def _label_counting(label: str) -> str | None:
+    """The counting a label states by a count word in it (``总的FLOPS为``: FLOPs), as a
+    count word after the formula or a name does; None for none or both."""
+    stated = {COUNT_WORDS[found.lower()] for found in _LABEL_COUNTS.findall(label)}
+    return stated.pop() if len(stated) == 1 else None
+
+
 def counting(notes) -> str | None:
     """The counting (``"macs"``, ``"flops"``) a count word or name of the answer
     states, from its notes; None when it states none (or both)."""
@@ -330,7 +360,9 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         text = _edit(_edit(text, match.end("body"), len(text.text)), 0, match.start("body"))
     match = _LABEL.match(text.text) if ":" in text.text else None
     if match and not keyword.iskeyword(match.group().strip().rstrip(":").strip()):
-        notes.append(_note("label", label=match.group().strip().rstrip(":").strip()))
+        label = match.group().strip().rstrip(":").strip()
+        stated = _label_counting(label)
+        notes.append(_note("label", label=label, **({"counting": stated} if stated else {})))
         text = _edit(text, 0, match.end())
     while "." in text.text and (match := _LIBRARY.search(text.text)):
         text = _edit(text, match.start(), match.end())

@@ -215,14 +215,46 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     return None
 
 
+_NEXT_WORD = re.compile(r" +([A-Za-z][A-Za-z0-9]*)")
+
+
+def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
+    """A name of two to four words (``Input Size``, ``Number of Filters``) that a
+    notation spells joined by ``_`` (or its stem does), longest first; None if none."""
+    words, stops, index = [text[start:end]], [end], end
+    while len(words) < 4:
+        match = _NEXT_WORD.match(text, index)
+        if match is None:
+            break
+        words.append(match.group(1))
+        stops.append(index := match.end())
+    for count in range(len(words), 1, -1):
+        key = "_".join(words[:count]).lower()
+        found = notation_spellings().get(key) or stem_of(key)
+        if found:
+            formula, source, _ = found
+            column = col(start)
+            tokens = [Token(k, v, start_pos=column) for k, v in _formula_tokens(formula)]
+            if notes is not None:
+                written = " ".join(words[:count])
+                notes.append(_note("notation", written=written, read=formula, source=source))
+            return tokens, stops[count - 1]
+    return None
+
+
 def _note(key: str, **fields):
     from derivations.checking.reading.informal import Note
 
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
 
-# an author's own name: a letter and a digit (H0, w_1), read as a placeholder to infer
-DECORATED = re.compile(r"([A-WYZa-wyz])_?([0-9]{1,2})")  # (x2: a times sign and 2)
+# an author's own name, read as a placeholder to infer by its letter's role: a letter
+# and a digit (H0, w_1), an axis letter (FH, F_w) or a word below it (K_width, N_in,
+# k_size); not x (x2: a times sign and 2)
+DECORATED = re.compile(
+    r"([A-WYZa-wyz])(?:_?([0-9]{1,2}|[HWhw])|_(in|out|input|output|height|width|size))",
+    re.IGNORECASE,
+)
 
 
 def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
@@ -234,15 +266,13 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
     own, failed = _own_split(text, start, end, col)
     if failed is None:
         return own, end
-    other = _notation(text, start, end, col, notes)
+    other = _joined(text, start, end, col, notes) or _notation(text, start, end, col, notes)
     if other is not None:
         return other
     if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
-    decorated = DECORATED.fullmatch(word)
-    if decorated:
-        name = decorated.group(1).upper() + decorated.group(2)
-        return [Token("SYMBOL", UNKNOWN_PREFIX + name, start_pos=col(start))], end
+    if DECORATED.fullmatch(word):  # as written: h0 and H0 are an author's two names
+        return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     return None, failed
 
 

@@ -69,8 +69,17 @@ CHARACTER_MAP = {
 # LaTeX styling around a name: keep the name
 _WRAPPER = re.compile(
     r"\\(?:mathrm|operatorname|text|textrm|mathit|mathbf|mathsf|mathcal|rm|mathnormal)"
-    r"\s*\{\s*([A-Za-z]+)\s*\}"
+    r"\s*\{\s*([A-Za-z]+(?:[ \-]+[A-Za-z]+)*)\s*\}"
 )
+_NAME_GAPS = re.compile(r"[ \-]+")
+
+
+def _wrapped_name(match: re.Match) -> str:
+    """The name a wrapper styles, its words joined by ``_`` (``\\text{Filter Height}``:
+    Filter_Height; a hyphen inside ``\\text{}`` is part of the name, not a minus)."""
+    return _NAME_GAPS.sub("_", match.group(1))
+
+
 _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
 _SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+)\s*\}")
 _SPACING = re.compile(
@@ -172,7 +181,7 @@ def normalize(raw: str) -> Normalized:
     _check_characters(raw)
     text = _fold(raw)
     text = text.sub(_SPACING, " ")
-    text = text.sub(_WRAPPER, r"\1")
+    text = text.sub(_WRAPPER, _wrapped_name)
     text = text.sub(_WRAPPER_BARE, r"\1")
     text = text.sub(_SUBSCRIPT_BRACES, r"_\1")
     return text
