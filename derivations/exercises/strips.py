@@ -170,6 +170,7 @@ def build() -> Exercise:
                 avx2_k3=avx2_k3,
                 avx2_0=avx2[0],
                 cache_d=cache_d,
+                L1_BYTES_v_1024=L1_BYTES // 1024,
             ),
         ),
         heading(say("strips.common_mistakes")),

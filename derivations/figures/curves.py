@@ -187,9 +187,12 @@ def strip_loads(words, layout: str):
         zorder=3,
         edgecolors=PALETTE["ink"],
         linewidths=0.6,
+        label=words("strips_executed"),
     )
     ax.axhline(KERNEL, color=PALETTE["grey"], linestyle="--", linewidth=1)
-    ax.text(deltas[-1], KERNEL, f"$k = {KERNEL}$", ha="right", va="bottom")
+    # at the left end, where the curve is far above it (at the right the register
+    # lines cross the asymptote)
+    ax.text(deltas[0], KERNEL, f" $k = {KERNEL}$", ha="left", va="bottom")
     colours = (PALETTE["orange"], PALETTE["green"], PALETTE["red"])
     for (name, limit), colour in zip(limits, colours):
         ax.axvline(

@@ -102,9 +102,10 @@ def im2col_matrix(words, layout: str):
         _matrix(panels[f"x{c}"], BOOK_X[c], title, **orange)
     symbol = f"$K$ (${c_o}\\times {c_i * k_h * k_w}$)"
     _matrix(panels["K"], weights, words("im2col_kernel", symbol=symbol))
-    symbol = f"$X_{{\\mathrm{{col}}}}$ (${cols.shape[0]}\\times {cols.shape[1]}$)"
+    # the sheet's notation: cols(X), Y = K cols(X)
+    symbol = f"$\\mathrm{{cols}}(X)$ (${cols.shape[0]}\\times {cols.shape[1]}$)"
     _matrix(panels["cols"], cols, wrap(words("im2col_columns", symbol=symbol), 1.6, 9), **orange)
-    symbol = f"$K X_{{\\mathrm{{col}}}} = Y$ (${y.shape[0]}\\times {y.shape[1]}$)"
+    symbol = f"$Y = K\\,\\mathrm{{cols}}(X)$ (${y.shape[0]}\\times {y.shape[1]}$)"
     _matrix(panels["Y"], y, wrap(words("im2col_output", symbol=symbol), 1.6, 9), cmap="Greens")
     from matplotlib.patches import ConnectionPatch, Rectangle
 

@@ -597,3 +597,59 @@ def test_zh_table_of_contents_notes_in_full_width_parentheses():
 def test_zh_doubling_answer_says_times_in_words():
     answers = [line for line in _sheet("zh").splitlines() if line.startswith("> **答案 3")]
     assert answers and not any("变为 $\\times" in line for line in answers)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_small_layer_labels_state_padding_per_side_and_bias(lang):
+    """The check table's ResNet stem said "padding 3" (under the sheet's total reading
+    a 16x16 input would give 7x7, not the printed 8x8) and its 1x1 row "NiN/bottleneck"
+    printed 128 parameters, the count without NiN's bias (144): the row is ResNet's,
+    and the table says its ResNet rows have no bias."""
+    section = _section(_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
+    assert len(range(0, 16 + 2 * 3 - 7 + 1, 2)) == 8 != len(range(0, 16 + 3 - 7 + 1, 2))
+    assert (16 * 8, 16 * 8 + 16) == (128, 144)
+    stem = next(
+        line for line in section.splitlines() if "7\\times 7" in line and "8\\times8" in line
+    )
+    one = next(line for line in section.splitlines() if "$16\\times7\\times7$" in line)
+    if lang == "en":
+        assert "padding 3 per side" in stem and "ResNet bottleneck" in one
+        assert "the two ResNet rows have no bias" in section
+    else:
+        assert "每侧填充 3" in stem and "ResNet 瓶颈块" in one
+        assert "两行 ResNet 与 ResNet 的卷积一样不带偏置" in section
+    assert "$8\\times8\\times8$" in stem and "$128$" in one
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_strip_answer_key_states_the_cache_bound_assumptions(lang):
+    """The L1 bound (30) holds for 64 float32 channels in a 32 KiB L1 with the channels
+    in the inner loop; the answer key now says so."""
+    bound = max(d for d in range(1, 1000) if 64 * 4 * (3 + 1) * (d + 3 - 1) <= 32 * 1024)
+    assert bound == 30
+    key = next(line for line in _sheet(lang).splitlines() if "(#strips-answer-2)" in line)
+    assert f"{bound}" in key and "32 KiB" in key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_python_e_notation_in_the_prose(lang):
+    """ "3.4e-15" and "5.4e+08" were printed as Python formats them; the sheets write
+    powers of ten. The float64/float32 shrink is 2^29 (both maxima are powers of two)."""
+    md = _sheet(lang)
+    assert re.findall(r"\d\.\de[+-]\d\d", md) == []
+    assert f"${2**29 / 1e8:.2f} \\times 10^{{8}}$" in md
+
+
+def test_im2col_figure_uses_the_sheets_notation():
+    for lang in LANGS:
+        labels = " ".join(_svg_labels("im2col-matrix", lang))
+        assert (
+            "\\mathrm{cols}(X)" in labels
+            and "col}}" not in labels
+            and "X_{\\mathrm{col}}" not in labels
+        )
+
+
+def test_strip_loads_markers_are_in_the_legend():
+    for lang, said in (("en", "executed loads"), ("zh", "实际执行的加载次数")):
+        assert said in _svg_labels("strip-loads", lang)
