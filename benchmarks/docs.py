@@ -17,6 +17,12 @@ children of multiprocessing's forkserver, which a plain parent never waits for, 
 ``RUSAGE_CHILDREN`` of the benchmark alone would miss them.  The wrapper reports the
 user + system seconds of the whole process tree and its largest peak RSS.
 
+The Node step that makes the practice pages' Pyodide snapshot (issue 22; the baseline
+has none) runs inside a cold ``docs`` when Node is on PATH, and the wrapper counts its
+CPU.  It is then also measured alone, once, on the archive the last cold build wrote
+(:data:`_SNAPSHOT`, under the same wrapper), and a second ratio subtracts it from the
+cold build: what the rest of ``docs`` costs against the baseline.
+
 Targets (issue 12, stated, not asserted): warm <= 5 s and <= 400 MB peak RSS; cold no
 slower in CPU than before the figures.  Ratios are current / baseline, min and median
 of the rounds; on a shared machine read the CPU ratio (the load inflates wall time).
@@ -60,6 +66,18 @@ while True:
         break
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+"""
+
+# Makes the Pyodide snapshot from the archive under argv[1] as docs does (Node, the
+# pinned runtime); fails saying why when it could not.
+_SNAPSHOT = """\
+import sys
+from pathlib import Path
+from derivations.practice.archive import ARCHIVE
+from derivations.practice.runtime import locate
+from derivations.practice.snapshot import snapshot_files
+folder, why = locate()
+sys.exit(why or snapshot_files(folder, (Path(sys.argv[1]) / ARCHIVE).read_bytes())[1] or None)
 """
 
 
@@ -153,6 +171,32 @@ def _ratio(harness, name: str, mine: list[Measured], base: list[Measured]) -> No
         )
 
 
+def _snapshot_share(harness, out: Path, samples: dict[str, list[Measured]]) -> None:
+    """The Node snapshot step alone (once, on the archive in ``out``), and the cold CPU
+    ratio without it (min of the rounds minus the step, over the baseline's min)."""
+    from derivations.practice.runtime import locate
+
+    folder, why = locate()
+    if folder is None or shutil.which("node") is None:  # docs made no snapshot either
+        harness.write(f"  (no snapshot step: {why or 'no node on PATH'})")
+        return
+    step = measure([sys.executable, "-c", _SNAPSHOT, str(out)], dict(os.environ))
+    harness(
+        "docs cold, now: the Node snapshot step alone: cpu",
+        round(step.cpu, 2),
+        "s",
+        f"wall {step.wall:.2f} s, 1 round",
+    )
+    if "baseline" in samples:
+        now = min(m.cpu for m in samples["now"]) - step.cpu
+        harness(
+            "cold now without the snapshot step / baseline (cpu)",
+            round(now / min(m.cpu for m in samples["baseline"]), 3),
+            "ratio",
+            "min of the rounds minus the step measured alone",
+        )
+
+
 def run(harness) -> None:
     repo = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as scratch_name:
@@ -197,6 +241,7 @@ def run(harness) -> None:
             _ratio(harness, "cold now", samples["now"], samples["baseline"])
             if "now --jobs 1" in samples:
                 _ratio(harness, "cold --jobs 1", samples["now --jobs 1"], samples["baseline"])
+        _snapshot_share(harness, scratch / "out-now", samples)
 
         env = {**os.environ, "DERIVATIONS_CACHE": str(scratch / "cache-now")}
         docs = python_command("docs", "--out", str(scratch / "out-now"))
