@@ -653,3 +653,15 @@ def test_im2col_figure_uses_the_sheets_notation():
 def test_strip_loads_markers_are_in_the_legend():
     for lang, said in (("en", "executed loads"), ("zh", "实际执行的加载次数")):
         assert said in _svg_labels("strip-loads", lang)
+
+
+def test_zh_reference_and_practice_pages_punctuate_in_chinese():
+    """The reference section's conventions were in half-width "(`key`; ...)", the
+    practice page listed its symbols with ", " and said "显示练习 1的解答"."""
+    formulas = (OUTPUT / "zh" / "formulas.md").read_text(encoding="utf-8")
+    assert "（`output_height`；" in formulas and "(`" not in formulas
+    practice = (OUTPUT / "zh" / "practice.html").read_text(encoding="utf-8")
+    assert "</span>, <span>" not in practice and "</span>，<span>" in practice
+    assert "显示练习 1 的解答" in practice
+    page = (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
+    assert "2 x MACs" not in page and "2 × MACs" in page
