@@ -41,8 +41,8 @@ from derivations.checking.deciding.decide import (
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
 from derivations.checking.notation import (
     in_context,
+    in_context_or_book,
     letters_written,
-    read_in_context,
     resolve,
     widen,
 )
@@ -756,7 +756,7 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
     parsed, read = reading.parsed, list[dict]()
     context = in_context(parsed) if reread else {}
     if reread and context:  # another notation's own words: its letters read its way
-        parsed, read = read_in_context(entry, reread(), context)
+        parsed, read = in_context_or_book(entry, parsed, reread(), context, judge)
         reread = None
     if not infer:
         reread = None

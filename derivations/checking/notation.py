@@ -59,6 +59,7 @@ __all__ = [
     "widen",
     "letters_written",
     "in_context",
+    "in_context_or_book",
     "read_in_context",
     "substitute",
     "unknown_letters",
@@ -406,6 +407,29 @@ def _ambiguous(placeholders: list, matched: list) -> InvalidAnswer:
             )
     return _invalid(  # pragma: no cover - two different choices differ somewhere
         "ambiguous_letter", letter=unknown_letter(placeholders[0]), first="?", second="?"
+    )
+
+
+def in_context_or_book(entry, book: Parsed, reread: Parsed, context: dict, judge):
+    """(parsed, readings): the answer with the letters of ``context`` read as their
+    notation reads them (:func:`read_in_context`), unless the book's reading of them
+    (``book``, with no letter left to infer) matches a known answer and theirs matches
+    none (a course's W1 with EECS 498's K for the kernel: the book's K); when both
+    match with different verdicts, ambiguous."""
+    parsed, readings = read_in_context(entry, reread, context)
+    if unknown_letters(book) or unknown_letters(parsed) or not readings:
+        return parsed, readings
+    theirs, ours = judge(parsed), judge(book)
+    if ours is None or theirs == ours:
+        return parsed, readings
+    if theirs is None:
+        return book, []
+    first = readings[0]
+    raise _invalid(
+        "ambiguous_letter",
+        letter=first["written"],
+        first=first["read"],
+        second=_book_reading(entry, first["written"]) or "?",
     )
 
 

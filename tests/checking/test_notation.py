@@ -363,8 +363,9 @@ def test_the_property_meets_answers_that_inference_accepts():
 
 
 # the wider reading: letters other notations read otherwise (K, M, N), one or two of
-# them with a letter of a role; an accepted answer must be right under some assignment
-# of its letters to the question's symbols (the book's readings, k and n, included)
+# them with a letter of a role or an author's name (H0, K1, FW, N_in); an accepted
+# answer must be right under some assignment of its letters to the question's symbols
+# (the book's readings, k and n, included)
 _NAMES = ["c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w"]
 _NAMES += ["k", "s", "p", "n", "1"]
 
@@ -383,7 +384,12 @@ def _right_under_some_assignment(question: str, answer: str, letters: list) -> b
 @given(
     st.sampled_from(["forward-mults", "forward-adds", "bias-size", "forward-memory"]),
     st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5),
-    st.lists(st.sampled_from(["K", "N", "M", "F", "C"]), min_size=1, max_size=2, unique=True),
+    st.lists(
+        st.sampled_from(["K", "N", "M", "F", "C", "H0", "K1", "FW", "N_in"]),
+        min_size=1,
+        max_size=2,
+        unique=True,
+    ),
 )
 def test_the_wider_reading_never_accepts_an_answer_wrong_under_every_reading(
     question, parts, letters

@@ -110,6 +110,16 @@ CLASSES = [
     ("bias-size", "K", "equivalent", "K → c_o (CS231n's K", "K → c_o（CS231n 中的 K"),
     ("forward-mults", "c_i K k_h k_w m_h m_w", "equivalent", "K → c_o", "K → c_o"),
     ("bias-size", "c_i K", "not_equivalent", "", ""),
+    # beside CS231n's own words its K is its number of filters, unless the book's K
+    # (the kernel) matches and CS231n's does not
+    (
+        "forward-mults",
+        "F^2 D1 K H2 W2",
+        "equivalent_under_convention",
+        "K → c_o (CS231n)",
+        "K → c_o",
+    ),
+    ("output-width", "(W1 - K + 2P)//S + 1", "equivalent_under_convention", "W1 → w", "W1 → w"),
     # MobileNets (Howard et al. 2017, 3.1): D_K the kernel, D_F the input, D_G the output
     # (square); M and N the input and output channels where its words are written, and
     # tried as such where they are not
@@ -240,6 +250,28 @@ CLASSES = [
         "not_equivalent",
         "(MACs or FLOPs)",
         "（MACs 或 FLOPs）",
+    ),
+    # Caffe's ConvolutionParameter names; code's in_ch, input_h; Ho, Wo; 卷积核个数
+    (
+        "output-height",
+        "(input_h + 2*pad_h - kernel_h)/stride_h + 1",
+        "equivalent_under_convention",
+        "pad_h → p_h (Caffe)",
+        "pad_h → p_h（Caffe 的记号）",
+    ),
+    (
+        "forward-mults",
+        "num_output in_ch kernel_h kernel_w Ho Wo",
+        "equivalent",
+        "num_output",
+        "num_output",
+    ),
+    (
+        "forward-mults",
+        "卷积核个数 × 输入通道数 × k_h × k_w × m_h × m_w",
+        "equivalent",
+        "卷积核个数 → c_o",
+        "卷积核个数 → c_o",
     ),
     # one output size of a square layer (as one input size already was)
     ("forward-mults", "c_i c_o k^2 m_w^2", "equivalent_under_convention", "", ""),
