@@ -236,15 +236,49 @@ def test_review_fixes_present(documents, name, needle):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_running_head_names_the_exercise(documents, lang):
-    """Each section (the answer key, every exercise) sets the running head to its own
-    heading, the mark set just before the heading and the head showing the mark in force
-    at the top of the page, so a page is never named after a section that starts on it
-    below other text."""
+    """Each section (the answer key, every exercise) opens a page and sets the running
+    head to its own heading there, the mark right after the page break and the head
+    showing the page's first mark, so a page is never named after a section that starts
+    on it below other text (none does) nor after the section before."""
     tex = documents[f"{lang}/answers.tex"]
     sections = re.findall(r"^\\section\*\{(.+)\}$", tex, flags=re.M)
     marks = re.findall(r"^\\markboth\{(.+?)\}\{", tex, flags=re.M)
     assert sections and marks == sections
-    heads = re.findall(r"^\\markboth\{.+?\}\{.+\}\n(?:\\clearpage\n)*\\section\*", tex, flags=re.M)
-    assert len(heads) == len(sections)  # every mark just before its heading
-    assert "\\pagestyle{fancy}" in tex and "\\TopMark{2e-left}" in tex
+    heads = re.findall(r"^\\clearpage\n\\markboth\{.+?\}\{.+\}\n\\section\*", tex, flags=re.M)
+    assert len(heads) == len(sections)  # every mark after its page break, before its heading
+    assert "\\pagestyle{fancy}" in tex and "\\FirstMark{2e-left}" in tex
     assert text("sheets.contents", lang) not in marks
+
+
+def _letters(said: str) -> str:
+    """Words only: no math, digits, punctuation or spaces (a title as LaTeX and as the
+    PDF's text compare equal)."""
+    return re.sub(r"[\W\d_×]+", "", re.sub(r"\$[^$]*\$", "", said))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_pdf_page_is_headed_by_its_section(documents, compiled, lang):
+    """Read back from the PDF: every page after the title page is headed by the section
+    its text belongs to, the last heading on or before it.  Exercise 4 once opened a page
+    headed "Exercise 3": its mark, set before the page break, spilled onto the new page
+    above the heading when Exercise 3 ended at the foot of a page."""
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(compiled[lang][3]), "-"], capture_output=True, check=True
+    )
+    titles = [
+        _letters(t)
+        for t in re.findall(r"^\\section\*\{(.+)\}$", documents[f"{lang}/answers.tex"], flags=re.M)
+    ]
+    current, opened = None, []
+    for number, page in enumerate(done.stdout.decode("utf-8").split("\f")[1:], start=2):
+        lines = [_letters(line) for line in page.splitlines() if _letters(line)]
+        if not lines:
+            continue
+        head, first = lines[0], lines[1] if len(lines) > 1 else ""
+        starts = [t for t in titles if first == t or (len(first) >= 12 and t.startswith(first))]
+        if starts:
+            current = starts[0]
+            opened.append(current)
+        assert head == current, (number, head, current)
+    assert opened == titles  # every section opens a page, in order

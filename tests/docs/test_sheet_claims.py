@@ -665,3 +665,16 @@ def test_zh_reference_and_practice_pages_punctuate_in_chinese():
     assert "显示练习 1 的解答" in practice
     page = (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
     assert "2 x MACs" not in page and "2 × MACs" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_block_diagonal_time_claim_is_the_traffic_arithmetic(lang):
+    """ "A product this small is limited by memory traffic" was a timing claim nothing
+    measured; what holds by counting: input and output are moved in full for every b,
+    so the elements moved (c = 64, 56 x 56, b = 16) fall by about 1%, not 16 times."""
+    c, pixels, b = 64, 56 * 56, 16
+    dense, grouped = 2 * c * pixels + c * c, 2 * c * pixels + c * c // b
+    assert 1 < Fraction(dense, grouped) < Fraction(102, 100) < b
+    section = _section(_sheet(lang), "Block-diagonal" if lang == "en" else "分块对角")
+    assert "limited by memory traffic" not in section and "受限于访存" not in section
+    assert ("not measured here" in section) if lang == "en" else ("此处未测量" in section)
