@@ -362,7 +362,7 @@ def _figure():
             en="An input row, the first layer's outputs and one output of the second "
             "layer, with the inputs it depends on highlighted: three plus three minus "
             "one of them.",
-            zh="一行输入、第一层的输出和第二层的一个输出，高亮出它依赖的输入：三加三减一个。",
+            zh="一行输入、第一层的输出和第二层的一个输出；高亮的是这个输出依赖的 3 + 3 − 1 = 5 个输入。",
         ),
     )
 

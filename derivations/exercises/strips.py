@@ -124,7 +124,7 @@ def build() -> Exercise:
             alt=text(
                 en="A curve falling from 9 towards 3 as Delta grows, flattening "
                 "after a few tens, with vertical marks at the register limits.",
-                zh="一条随 Delta 增大从 9 降向 3 的曲线，几十之后趋平，寄存器上限处有竖线标记。",
+                zh="一条随 Δ 增大从 9 降向 3 的曲线，几十之后趋平，寄存器上限处有竖线标记。",
             ),
         ),
         heading(say("strips.the_limit_to")),

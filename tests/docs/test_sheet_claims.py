@@ -343,10 +343,22 @@ def test_exercise4_answer_depends_on_the_backend():
     assert "不能保证，取决于后端" in _section(_sheet("zh"), "Y1 和 Y2")
 
 
-@pytest.mark.parametrize("word", ["抽头", "元素位"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "抽头",
+        "元素位",
+        "即一个实根",
+        "三加三减一个",
+        "核对本文的卷积",
+        "它直接给出的是",
+        "随 Delta",
+    ],
+)
 def test_zh_wording_blemishes_gone(word):
     for fmt in ("md", "tex"):
         assert word not in _sheet("zh", fmt)
+    assert word not in (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
 
 
 # --- common mistakes typeset like the rest ----------------------------------------------
