@@ -48,6 +48,7 @@ from derivations.expr import tree as ex
 from derivations.messages import text
 from derivations.registry.notations import (
     decorated_hints,
+    inferred_letters,
     meaning_of_letter,
     notation_letters,
     role_hints,
@@ -505,7 +506,7 @@ def _wide_options(entry, letter: str, placeholder: str, parsed: Parsed, quantiti
     book = _book_reading(entry, letter)
     names = [book] if book else _candidates(letter, placeholder, parsed, quantities)
     sources = {}
-    for symbol, source in notation_letters().get(letter, ()):
+    for symbol, source in inferred_letters().get(letter, ()):
         if symbol in quantities and symbol not in names:
             names.append(symbol)
             sources[symbol] = source
@@ -525,7 +526,7 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
     except InvalidAnswer:
         return None
     placeholders = unknown_letters(parsed)
-    if not any(unknown_letter(p) in notation_letters() for p in placeholders):
+    if not any(unknown_letter(p) in inferred_letters() for p in placeholders):
         return None
     parsed, readings = _n_as_input_size(entry, parsed)
     mapping: dict[str, ex.Node] = {}

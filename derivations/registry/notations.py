@@ -21,6 +21,7 @@ __all__ = [
     "notation_spellings",
     "notation_stems",
     "notation_letters",
+    "inferred_letters",
     "role_hints",
     "decorated_hints",
     "stem_of",
@@ -44,6 +45,7 @@ class Notation:
     roles: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
     meanings: tuple = ()  # (Meaning, ...): the roles record only
     letters: tuple = ()  # ((letter as written, book symbol), ...): tried by inference only
+    context_letters: tuple = ()  # the same, read only beside this source's own words
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
 
 
@@ -122,8 +124,9 @@ def _record(key: str, data) -> Notation:
         tuple(spellings.items()),
         _hints(key, data.get("roles", {}), "roles"),
         _meanings(key, data.get("meanings", {})),
-        _letters(key, data.get("letters", {})),
-        _hints(key, data.get("decorated", {}), "decorated"),
+        letters=_letters(key, data.get("letters", {})),
+        context_letters=_letters(key, data.get("context_letters", {})),
+        decorated=_hints(key, data.get("decorated", {}), "decorated"),
     )
 
 
@@ -184,6 +187,18 @@ def notation_letters() -> dict[str, tuple[tuple[str, str], ...]]:
     """A letter as written -> ((book symbol, source id), ...): the readings other
     notations give a letter the book or the role hints read otherwise (``K``: c_o,
     CS231n's number of filters), in the file's order."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for record in notations().values():
+        for letter, symbol in (*record.letters, *record.context_letters):
+            table.setdefault(letter, []).append((symbol, record.id))
+    return {letter: tuple(found) for letter, found in table.items()}
+
+
+@cache
+def inferred_letters() -> dict[str, tuple[tuple[str, str], ...]]:
+    """:func:`notation_letters` less those a source reads only beside its own words
+    (``context_letters``: MobileNets' N is no guess for an N written alone, which is the
+    batch as often as the output channels)."""
     table: dict[str, list[tuple[str, str]]] = {}
     for record in notations().values():
         for letter, symbol in record.letters:

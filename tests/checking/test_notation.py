@@ -403,7 +403,7 @@ def test_the_wider_reading_never_accepts_an_answer_wrong_under_every_reading(
 def test_the_wider_property_meets_answers_the_wider_reading_accepts():
     for question, answer in [
         ("forward-mults", "c_i K k_h k_w m_h m_w"),
-        ("forward-mults", "M N k_h k_w m_h m_w"),
+        ("forward-adds", "K (c_i k_h k_w - 1) m_h m_w"),
         ("bias-size", "K"),
     ]:
         result = check(question, answer, symbolic=False)

@@ -121,9 +121,8 @@ CLASSES = [
     ),
     ("output-width", "(W1 - K + 2P)//S + 1", "equivalent_under_convention", "W1 → w", "W1 → w"),
     # MobileNets (Howard et al. 2017, 3.1): D_K the kernel, D_F the input, D_G the output
-    # (square); M and N the input and output channels where its words are written, and
-    # tried as such where they are not
-    ("forward-mults", "M N k_h k_w m_h m_w", "equivalent", "M → c_i (MobileNets's M", "M → c_i"),
+    # (square); M and N the input and output channels where its words are written (and
+    # only there: an N alone is the batch as often)
     (
         "forward-mults",
         "D_K^2 M N D_G^2",
@@ -342,3 +341,7 @@ def test_another_notations_letter_is_not_guessed_to_call_an_answer_wrong():
     assert result.verdict == "invalid_input", result.misconception
     wrong = check("bias-size", "c_i K", symbolic=False)
     assert wrong.verdict == "not_equivalent" and not wrong.parsed["readings"]
+    # MobileNets' M and N are read only beside its own words (D_K, D_G ...)
+    assert check("forward-mults", "M N k_h k_w m_h m_w", symbolic=False).verdict == "invalid_input"
+    batch = check("forward-mults", "N c_i k_h k_w m_h m_w", symbolic=False)
+    assert batch.verdict == "not_equivalent" and not batch.parsed["readings"]
