@@ -49,6 +49,7 @@ from derivations.checking.notation import (
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, read_answer
 from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.informal import SAID_WITH_FIELDS
 from derivations.checking.reading.limits import (
     MAX_SYMBOLIC_DEGREE,
     MAX_SYMBOLIC_NODES,
@@ -283,10 +284,7 @@ def _reference(entry: Entry) -> dict:
 
 
 # reading notes said with their fields (from ``Result.parsed["notes"]``, or as a reading)
-FIELD_NOTES = frozenset(
-    f"reading.note.{key}"
-    for key in ("notation", "unit_count", "factor_sentence", "chain", "side_skipped", "decorated")
-)
+FIELD_NOTES = SAID_WITH_FIELDS | {"reading.note.notation"}
 
 
 _OTHER_AXIS_NOTE = {"w": "width_formula_for_height", "h": "height_formula_for_width"}

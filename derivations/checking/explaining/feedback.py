@@ -24,6 +24,7 @@ from derivations.checking.explaining.wording import (
     verdict_text,
 )
 from derivations.checking.reading.errors import said_fields
+from derivations.checking.reading.informal import SAID_WITH_FIELDS
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
@@ -239,15 +240,6 @@ def _right(result: Result, lang: str, reveal: str) -> list[str]:
     return lines
 
 
-_SAID_WITH_FIELDS = (
-    "reading.note.unit_count",
-    "reading.note.factor_sentence",
-    "reading.note.chain",
-    "reading.note.side_skipped",
-    "reading.note.decorated",
-)
-
-
 def reading_text(reading: dict, lang: str) -> str:
     """One reading of the notation layer: ``F → k (CS231n)``, inferred or declared."""
     from derivations.registry.notations import notations
@@ -282,7 +274,7 @@ def _read_as(result: Result, lang: str) -> list[str]:
         said = phrase("list_separator", lang).join(reading_text(r, lang) for r in readings)
         lines.append(phrase("read_as", lang, readings=said))
     for note in parsed.get("notes") or []:
-        if note.get("id") in _SAID_WITH_FIELDS:
+        if note.get("id") in SAID_WITH_FIELDS:
             lines.append(phrase("note", lang, note=text(note["id"], lang, **note["fields"])))
     return lines
 

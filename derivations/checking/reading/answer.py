@@ -67,9 +67,27 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     return (inner[: commas[0]], base), (inner[commas[0] + 1 :], base + commas[0] + 1)
 
 
-def _part(text: str, offset: int, letters: bool) -> Parsed:
+def _symbols(question_id: str) -> frozenset | None:
+    """The symbol names an answer to the question may spell (None: an unknown id)."""
+    from derivations.checking.reading.aliases import (
+        BATCH_SYMBOL,
+        COMPOSE_SYMBOLS,
+        LAYER_SYMBOLS,
+        OUTPUT_SYMBOLS,
+    )
+    from derivations.registry.questions import Family
+
+    found = QUESTIONS.get(question_id)
+    if found is None:
+        return None
+    if found.family is Family.COMPOSE:
+        return frozenset(COMPOSE_SYMBOLS)
+    return frozenset((*LAYER_SYMBOLS, *OUTPUT_SYMBOLS, BATCH_SYMBOL, "k", "s", "p"))
+
+
+def _part(text: str, offset: int, letters: bool, symbols: frozenset | None) -> Parsed:
     try:
-        return parse_answer(text, letters)
+        return parse_answer(text, letters, symbols)
     except InvalidAnswer as error:
         if error.position is not None:
             error.position += offset
@@ -125,10 +143,11 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     shape (a pair, or a product of two per-axis sizes) where the question asks for one
     size of it."""
     how = _shape_of(question_id)
+    symbols = _symbols(question_id)
     pair = _pair(text) if how is not None and isinstance(text, str) else None
     if pair is None or how is None:  # (no shape asked: no pair either)
-        return _as_shape(parse_answer(text, letters), text, question_id)
-    parts = [_part(part, offset, letters) for part, offset in pair]
+        return _as_shape(parse_answer(text, letters, symbols), text, question_id)
+    parts = [_part(part, offset, letters, symbols) for part, offset in pair]
     chosen = _shape([p.tree for p in parts], how, pair[0][1], pair=True)
     if chosen is None:
         raise refuse("pair", pair[0][1])

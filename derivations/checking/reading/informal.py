@@ -34,7 +34,22 @@ from functools import cache
 
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["Note", "informal", "NUMBER_WORDS", "counting", "COUNT_WORDS"]
+__all__ = [
+    "Note",
+    "informal",
+    "NUMBER_WORDS",
+    "counting",
+    "COUNT_WORDS",
+    "edit",
+    "readable",
+    "sentence_factor",
+    "stated_counting",
+    "ROUNDING_NOTE",
+    "may_be_factor",
+    "words_only",
+    "states_factor",
+    "SAID_WITH_FIELDS",
+]
 
 
 @dataclass(frozen=True)
@@ -98,7 +113,7 @@ _FACTOR_STARTS = ("x", "*")
 @cache
 def _factors() -> list:
     """The patterns of a bare factor (compiled on first use: most answers are formulas,
-    which :func:`_may_be_factor` tells apart without them)."""
+    which :func:`may_be_factor` tells apart without them)."""
     return [
         re.compile(rf"^\s*(?P<verb>增加|提高|扩大|增大|增长)\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I),
         re.compile(
@@ -111,7 +126,7 @@ def _factors() -> list:
     ]
 
 
-def _may_be_factor(text: str) -> bool:
+def may_be_factor(text: str) -> bool:
     """False only when no pattern of :func:`_factors` can match ``text`` (each needs one
     of the verbs, or ends or starts as listed, or is a number word alone)."""
     bare = text.strip().lower()
@@ -173,9 +188,37 @@ def _count() -> re.Pattern:
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 _WORDISH = re.compile(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
+# a Chinese remark may hold numbers (（即增加300%）)
+_CJK_WORDISH = re.compile(r"^[\sA-Za-z0-9%.\u4e00-\u9fff'\-,]+$")
+# a remark stating the rounding of the formula before it -> the rounding
+_ROUNDINGS = (
+    (re.compile(r"向上取整|上取整|round(?:ed|ing)?\s+up|ceil(?:ing)?", re.I), "ceil"),
+    (re.compile(r"向下取整|下取整|round(?:ed|ing)?\s+down|floor(?:ed)?", re.I), "floor"),
+)
+ROUNDING_NOTE = "reading.note.rounding"
+# the notes said with their fields (what was removed, how a part was read): said from
+# ``Result.parsed["notes"]`` in "read as", not as bare ids in ``Result.notes``
+SAID_WITH_FIELDS = frozenset(
+    f"reading.note.{key}"
+    for key in (
+        "unit_count",
+        "factor_sentence",
+        "chain",
+        "side_skipped",
+        "decorated",
+        "label",
+        "lead_in",
+        "names_in_sentence",
+        "clause",
+        "bracket_around_name",
+        "flat_power",
+        "times_sign",
+        "rounding",
+    )
+)
 
 
-def _edit(text: Normalized, start: int, end: int, new: str = "") -> Normalized:
+def edit(text: Normalized, start: int, end: int, new: str = "") -> Normalized:
     """``text`` with ``[start, end)`` replaced by ``new`` (given the column of start)."""
     column = (
         text.columns[start]
@@ -188,7 +231,7 @@ def _edit(text: Normalized, start: int, end: int, new: str = "") -> Normalized:
     )
 
 
-def _readable(word: str) -> bool:
+def readable(word: str) -> bool:
     """Whether the lexer would read ``word`` as known spellings (longest first)."""
     from derivations.checking.reading.lexer import _table
 
@@ -223,19 +266,50 @@ def _named_formula(body: str) -> bool:
 
 
 def _remark(body: str) -> bool:
-    """A parenthesised text that is words, not a formula: CJK (unless its Chinese names
-    quantities and an operator joins them: :func:`_named_formula`), or a word no
-    spelling reads (``per`` is not p·e·r: ``er`` is no symbol)."""
-    if not body.strip() or not _WORDISH.match(body):
+    """A parenthesised text that is words, not a formula: CJK (numbers allowed:
+    ``（即增加300%）``; unless its Chinese names quantities and an operator joins them:
+    :func:`_named_formula`), or a word no spelling reads (``per`` is not p·e·r: ``er`` is
+    no symbol)."""
+    if not body.strip():
         return False
     if re.search(r"[\u4e00-\u9fff]", body):
-        return not _named_formula(body)
+        return bool(_CJK_WORDISH.match(body)) and not _named_formula(body)
+    if not _WORDISH.match(body):
+        return False
     words = re.findall(r"[A-Za-z']+", body)
-    return len(words) >= 1 and not all(_readable(w) for w in words)
+    return len(words) >= 1 and not all(readable(w) for w in words)
+
+
+def _rounding(remark: str, after: str) -> list:
+    """The rounding a remark at the end of the answer states (``（结果向上取整）``,
+    ``(rounded up)``), as a note the reader applies (:data:`ROUNDING_NOTE`)."""
+    if after.strip():
+        return []  # not at the end: about a part, not the result
+    stated = {how for pattern, how in _ROUNDINGS if pattern.search(remark)}
+    if len(stated) != 1:
+        return []
+    return [Note(ROUNDING_NOTE, (("rounding", stated.pop()),))]
+
+
+_LABEL_COUNTS = re.compile(r"(?<![A-Za-z])(macs?|flops?)(?![A-Za-z])", re.I)
+
+
+def stated_counting(words: str) -> str | None:
+    """The counting (``"macs"``, ``"flops"``) words around a formula state (a label, a
+    lead-in: ``总的FLOPS为``, ``乘加运算次数为``), as a count word after the formula or a
+    name does: a MAC or FLOP word in them (乘加, 浮点, multiply-accumulate); None when
+    they state none or both."""
+    stated = {COUNT_WORDS[found.lower()] for found in _LABEL_COUNTS.findall(words)}
+    lower = words.lower()
+    if any(word in lower for word in ("乘加", "multiply-accumulate", "multiply-add")):
+        stated.add("macs")
+    if "浮点" in lower:
+        stated.add("flops")
+    return stated.pop() if len(stated) == 1 else None
 
 
 def _factor(text: Normalized, notes: list) -> Normalized:
-    if not _may_be_factor(text.text):
+    if not may_be_factor(text.text):
         return text
     for pattern in _factors():
         match = pattern.match(text.text)
@@ -246,7 +320,7 @@ def _factor(text: Normalized, notes: list) -> Normalized:
         notes.append(_note("factor", text=match.group().strip(), value=value))
         if match.groupdict().get("verb"):
             notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
-        return _edit(text, 0, len(text.text), str(value))
+        return edit(text, 0, len(text.text), str(value))
     return text
 
 
@@ -289,6 +363,19 @@ _WORDS_ONLY = re.compile(
 )
 
 
+def states_factor(text: str) -> bool:
+    """Whether ``text`` may be a factor or a sentence stating one (no formula in it, and
+    a factor pattern found): a lead-in before it is left to the sentence readings."""
+    if _FORMULA_MARKS.intersection(text):
+        return False
+    return may_be_factor(text) or any(p.search(text) for p in _sentence_factors())
+
+
+def words_only(text: str) -> bool:
+    """Whether ``text`` is words and punctuation only: no digit, no operator."""
+    return bool(_WORDS_ONLY.match(text))
+
+
 _FORMULA_MARKS = frozenset("+-*/^()=_\\[]{}")  # a text holding one is a formula, no sentence
 
 
@@ -316,18 +403,47 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         notes.append(_note("factor_sentence", text=match.group().strip(), value=value))
         if not verb and _INCREASE.search(text.text[: match.start()]):
             notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
-        return _edit(text, 0, len(text.text), str(value))
+        return edit(text, 0, len(text.text), str(value))
     return None
 
 
-_LABEL_COUNTS = re.compile(r"(?<![A-Za-z])(macs?|flops?)(?![A-Za-z])", re.I)
+_CLAUSE_MARKS = re.compile(r"[,;!?，；。！？]")
+# words naming the cost a sentence's conclusion is about (not the change it starts from)
+_COST_WORDS = re.compile(
+    r"计算|运算|乘法|加法|复杂度|开销|成本|flop|mac|cost|comput|operation|multiplication|work",
+    re.I,
+)
 
 
-def _label_counting(label: str) -> str | None:
-    """The counting a label states by a count word in it (``总的FLOPS为``: FLOPs), as a
-    count word after the formula or a name does; None for none or both."""
-    stated = {COUNT_WORDS[found.lower()] for found in _LABEL_COUNTS.findall(label)}
-    return stated.pop() if len(stated) == 1 else None
+def _clause(text: Normalized, start: int, end: int) -> Normalized:
+    return edit(edit(text, end, len(text.text)), 0, start)
+
+
+def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
+    """The factor a sentence states (:func:`_sentence_factor`); a sentence of several
+    clauses that state factors (``输入通道和输出通道的数量加倍，计算数量变为原来4倍``: the
+    change, then its cost) is read by the one clause that names a cost, with a note; None
+    when there is no such clause or more than one."""
+    if _FORMULA_MARKS.intersection(text.text):
+        return None
+    bounds = [0, *(m.end() for m in _CLAUSE_MARKS.finditer(text.text)), len(text.text)]
+    clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    stating = [
+        (start, end)
+        for start, end in clauses
+        if any(p.search(text.text[start:end]) for p in _sentence_factors())
+    ]
+    if len(stating) <= 1:
+        return _sentence_factor(text, notes)
+    costly = [(s, e) for s, e in stating if _COST_WORDS.search(text.text[s:e])]
+    if len(costly) != 1:
+        return None
+    start, end = costly[0]
+    found = _sentence_factor(_clause(text, start, end), notes)
+    if found is not None:
+        said = text.text[start:end].strip(" ,;!?，；。！？")
+        notes.insert(len(notes) - 1, _note("clause", clause=said))
+    return found
 
 
 def counting(notes) -> str | None:
@@ -350,6 +466,13 @@ _NOT_A_FACTOR = frozenset("_()+/^=[]{}\\")
 _UNIT_ENDINGS = ("byte", "bytes", "B", "字节", "element", "elements", "个元素", "个", "entries")
 
 
+def _after_operator(before: str) -> bool:
+    """Whether ``before`` ends in an operator or an x times sign: what follows is a
+    factor (``… x B``: B the batch), not a unit."""
+    bare = before.rstrip()
+    return bare.endswith(("*", "+", "-", "/", "^", "(")) or bool(re.search(r"\s[xX]$", bare))
+
+
 def informal(text: Normalized) -> tuple[Normalized, list]:
     """``text`` with the informal forms above read; the notes saying how.  Each form is
     looked for only when the text holds what it needs (a colon for a label, a dot for a
@@ -357,19 +480,18 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     membership tests."""
     notes: list = []
     if "\\" in text.text and (match := _DELIMITERS.match(text.text)):
-        text = _edit(_edit(text, match.end("body"), len(text.text)), 0, match.start("body"))
+        text = edit(edit(text, match.end("body"), len(text.text)), 0, match.start("body"))
     match = _LABEL.match(text.text) if ":" in text.text else None
     if match and not keyword.iskeyword(match.group().strip().rstrip(":").strip()):
         label = match.group().strip().rstrip(":").strip()
-        stated = _label_counting(label)
-        notes.append(_note("label", label=label, **({"counting": stated} if stated else {})))
-        text = _edit(text, 0, match.end())
+        notes.append(_note("label", label=label, counting=stated_counting(label) or ""))
+        text = edit(text, 0, match.end())
     while "." in text.text and (match := _LIBRARY.search(text.text)):
-        text = _edit(text, match.start(), match.end())
+        text = edit(text, match.start(), match.end())
     if "int" in text.text and (match := _INT.search(text.text)):
         notes.append(_note("int_floor"))
         while match := _INT.search(text.text):
-            text = _edit(text, match.start(), match.end(), "floor")
+            text = edit(text, match.start(), match.end(), "floor")
     match = (
         _count().search(text.text)
         if text.text.rstrip(" .。").lower().endswith(_COUNT_ENDINGS)
@@ -383,20 +505,51 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         unit = match.group("unit")
         stated = COUNT_WORDS[unit.lower()] or ""
         notes.append(_note("unit_count", unit=unit, counting=stated))
-        text = _edit(text, match.start(), len(text.text))
+        text = edit(text, match.start(), len(text.text))
     match = _UNITS.search(text.text) if text.text.rstrip().endswith(_UNIT_ENDINGS) else None
-    if match and text.text[: match.start()].strip():
+    if (
+        match
+        and text.text[: match.start()].strip()
+        and not _after_operator(text.text[: match.start()])
+    ):
         unit = match.group("unit")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
-        text = _edit(text, match.start(), len(text.text))
+        text = edit(text, match.start(), len(text.text))
     if "(" in text.text:
         for match in reversed(list(_PAREN.finditer(text.text))):
             if _remark(match.group("body")):
                 notes.append(_note("remark", remark=match.group("body").strip()))
-                text = _edit(text, match.start(), match.end())
+                notes.extend(_rounding(match.group("body"), text.text[match.end() :]))
+                text = edit(text, match.start(), match.end())
     if _NOT_A_FACTOR.intersection(text.text):  # a formula: no factor, no sentence
-        return text, notes
+        return _times_signs(text, notes), notes
     factor = _factor(text, notes)
     if factor is text:
-        factor = _sentence_factor(text, notes) or text
+        factor = sentence_factor(text, notes) or _times_signs(text, notes)
     return factor, notes
+
+
+# x or X between two factors, spaces on both sides: a times sign (K x K x c_i)
+_TIMES = re.compile(r"(?<=[A-Za-z0-9)\]}'])\s+[xX]\s+(?=[A-Za-z0-9(\\{⌊⌈\[])")
+
+
+def _x_is_a_symbol() -> bool:
+    from derivations.registry.notations import notation_spellings
+    from derivations.registry.spellings import spellings
+
+    return "x" in spellings() or "x" in notation_spellings()
+
+
+def _times_signs(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each x between two factors read as a times sign (never when a
+    notation spells a symbol x), with a note."""
+    if " x " not in text.text and " X " not in text.text:
+        return text
+    found = list(_TIMES.finditer(text.text))
+    if not found or _x_is_a_symbol():
+        return text
+    signs = sorted({match.group().strip() for match in found})
+    notes.append(_note("times_sign", sign=" ".join(signs)))
+    for match in reversed(found):
+        text = edit(text, match.start(), match.end(), " * ")
+    return text

@@ -4,7 +4,8 @@ Order matters: superscript digits become ``^(n)`` *before* NFKC (NFKC would turn
 into a bare ``2`` and ``k²`` would read ``k*2``); NFKC then folds mathematical italic
 letters (𝑘, ℎ), subscript digits and letters, full-width brackets and operators; a
 small table maps the remaining operator look-alikes; LaTeX wrappers that only style a
-name (``\\mathrm{floor}``, ``k_{h}``) are unwrapped.  Nothing here decides meaning.
+name (``\\mathrm{floor}``, ``k_{h}``) are unwrapped.  ``$`` is kept: :mod:`.around` finds the
+math of ``$…$`` inside text.  Nothing here decides meaning.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A
 _SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+)\s*\}")
 _SPACING = re.compile(
     r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
-    r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]|\$"
+    r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]"
 )
 
 

@@ -13,9 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from derivations.checking.reading.around import around
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
-from derivations.checking.reading.informal import Note, counting, informal
+from derivations.checking.reading.informal import (
+    ROUNDING_NOTE,
+    Note,
+    counting,
+    informal,
+    words_only,
+)
 from derivations.checking.reading.lalr import UnexpectedToken
 from derivations.checking.reading.lexer import UNKNOWN_KEYS, describe_terminal, tokenize
 from derivations.checking.reading.normalize import Normalized, normalize
@@ -149,15 +156,22 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
     return name, column, formulas[-1], tuple(formulas[:-1])
 
 
-def parse_answer(raw: str, letters: bool = False) -> Parsed:
+def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = None) -> Parsed:
     """Read one answer; raise :class:`InvalidAnswer` with a column and a reason.
     ``letters``: the letters other notations read otherwise than the book (CS231n's K)
     are placeholders, their readings for the checker to infer (a second reading, made
-    only when the first matches nothing)."""
+    only when the first matches nothing).  ``symbols``: the question's symbol names,
+    when it is known (see :func:`.around`)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
-    text, notes = informal(normalize(raw))
-    name, name_column, node, sides = _read_sides(text, notes, letters)
+    text, notes = around(normalize(raw), symbols)
+    text, more = informal(text)
+    notes += more
+    try:
+        name, name_column, node, sides = _read_sides(text, notes, letters)
+    except InvalidAnswer as error:
+        raise _sentence(text, error) from None
+    node = _rounded(node, notes)
     stated = counting(notes) or (_named_counting(name) if name else None)
     return Parsed(
         **_derived(node),
@@ -167,6 +181,37 @@ def parse_answer(raw: str, letters: bool = False) -> Parsed:
         sides=sides,
         counting=stated,
     )
+
+
+_SENTENCE_REFUSALS = frozenset({"reading.unexpected_character", *UNKNOWN_KEYS})
+
+
+def _sentence(text: Normalized, error: InvalidAnswer) -> InvalidAnswer:
+    """``error``, or, when the answer is a sentence with no formula and no factor in it
+    (``与前向传播相当。``, ``about the same as the forward pass``), the refusal that says
+    so: what such a sentence claims is not a count (the factor sentences are read by
+    :mod:`.informal`)."""
+    if error.key not in _SENTENCE_REFUSALS or not words_only(text.text):
+        return error
+    english = len(re.findall(r"[A-Za-z]{2,}", text.text)) >= 3
+    chinese = len(re.findall(r"[\u4e00-\u9fff]", text.text)) >= 2
+    # a word whose meaning is known (输出大小) is said by its meaning, unless in a sentence
+    if not english and (not chinese or error.key == "reading.unknown_word_meant"):
+        return error
+    return refuse("sentence_only", 1, sentence=text.text.strip())
+
+
+def _rounded(node: ex.Node, notes: list) -> ex.Node:
+    """``node`` rounded as a remark after it states (``（结果向上取整）``: ⌈node⌉), where
+    that changes the reading: a formula that rounds already, or a big-O, keeps its own
+    (the remark stays a remark)."""
+    stated = [note for note in notes if note.key == ROUNDING_NOTE]
+    if not stated:
+        return node
+    if isinstance(node, ex.BigO) or ex.kinds_in(node) & {ex.Floor, ex.Ceil}:
+        notes.remove(stated[0])
+        return node
+    return (ex.Ceil if dict(stated[0].fields)["rounding"] == "ceil" else ex.Floor)(node)
 
 
 def _derived(tree: ex.Node) -> dict:

@@ -1,0 +1,331 @@
+"""The text around a formula (issue 21): the step in front of the grammar that finds
+the formula in what a student pasted, each removal kept as a note (``reading.note.*``,
+said in "read as": ``check --validate``, the JSON, the report's ``parsed`` column).
+
+Applied to the normalized text (every column still points into the answer as given),
+before :func:`.informal.informal`:
+
+* ``$…$`` math inside text (``乘法次数为$c_o c_i k_h k_w m_w m_h$``): the math is the
+  formula, the words before it a lead-in (noted); a unit or count word after it is
+  left for :mod:`.informal`.  Several ``$…$`` inside one sentence are names in it
+  (``输入通道$c_i$和输出通道$c_o$的数量加倍，计算数量变为原来4倍``): the sentence is
+  read for the factor it states, else the dollars are dropped as before;
+* a lead-in before the formula: words ending in a colon (``计算复杂度（浮点计算数FLOP）：``,
+  ``MACs:``), a Chinese sentence ending in 为/是/等于 (``总加法次数为``), English words
+  ending in is/are/equals (``the number of multiplications is``), or a count name and a
+  space (``FLOPs_forward 2 × …``): dropped, with a note; a MACs or FLOPs word in it
+  states the counting (:func:`.informal.counting`), as one after the formula does;
+* a word before a bracketed formula (``bias(输出通道数)``: a word no spelling reads, the
+  bracket a formula): the word is a label;
+* ``\\approx`` (and ``\\simeq``, ``:=``) is an equals sign of a chain;
+* a floor or ceiling around ``name = …`` (``⌊N = (W − F + 2P)/S + 1⌋``): around the
+  formula, not the name;
+* a ``;`` ending the formula (code pasted with its semicolon): dropped, with a note;
+* ``K2`` for ``K^2`` (a flattened power): only a single letter and the digit 2, when no
+  other name with a digit is in the answer (``K1``, ``P2``, ``S_2``: indices) and no
+  symbol of the question or notation is spelled so (compose-size's ``k2``, CS231n's
+  ``W2``).
+
+Math-italic letters (𝐻𝑊𝐶𝑖𝑛) are folded by NFKC in :mod:`.normalize`; ``x``/``X`` as a
+times sign is read in :mod:`.informal` (after the factor readings, which ``4 x`` is).
+A plain formula costs a few substring tests here (:func:`around`'s fast path).
+Nothing evaluates text: each rule is a pattern and a deletion or a replacement.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.informal import (
+    NUMBER_WORDS,
+    Note,
+    edit,
+    sentence_factor,
+    stated_counting,
+    states_factor,
+)
+from derivations.checking.reading.normalize import Normalized
+
+__all__ = ["around", "every_rule"]
+
+
+def _note(key: str, **fields) -> Note:
+    return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# a lead-in: words (any script), digits inside words, spaces, bracketed words
+_LEAD_CHARS = re.compile(r"^[\w\s'\-,()]*$")
+_CJK_COPULA = re.compile("约等于|大约为|大约是|约为|等于|为|是")
+_EN_COPULA = re.compile(r"\s+(?P<verb>is|are|equals|equal\s+to|becomes|=)\s+", re.I)
+_COUNT_NAME = re.compile(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
+_FORMULA_START = re.compile(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _lead_text(prefix: str) -> bool:
+    """Whether ``prefix`` is words only (bracketed words allowed), with a word in it."""
+    return (
+        bool(prefix.strip())
+        and bool(_LEAD_CHARS.match(prefix))
+        and _balanced(prefix)
+        and bool(re.search(r"[^\W\d_]", prefix))
+    )
+
+
+def _drop_lead(text: Normalized, end: int, notes: list, key: str) -> Normalized:
+    """``text`` without ``[0, end)``, the lead-in ``text[:end]`` noted (with the
+    counting a MACs or FLOPs word in it states)."""
+    lead = text.text[:end].strip().rstrip(":").strip()
+    said = {"label": lead} if key == "label" else {"text": lead}
+    notes.append(_note(key, **said, counting=stated_counting(lead) or ""))
+    return edit(text, 0, end)
+
+
+def _lead_in(text: Normalized, notes: list) -> Normalized:
+    """The text without a lead-in before the formula (see the module's docstring)."""
+    body = text.text
+    if ":" in body:
+        colon = body.index(":")
+        prefix = body[:colon]
+        if (
+            _lead_text(prefix)
+            and not keyword.iskeyword(prefix.strip())
+            and body[colon + 1 :].strip()
+        ):
+            return _drop_lead(text, colon + 1, notes, "label")
+    # only the first copula can end a lead-in
+    match = _CJK_COPULA.search(body) if not body.isascii() else None
+    if match:
+        prefix, rest = body[: match.start()], body[match.end() :]
+        if (
+            _CJK.search(prefix)
+            and _lead_text(prefix)
+            and _FORMULA_START.match(rest)
+            and not states_factor(rest)  # 变为4倍, 是原来的4倍: a factor sentence
+        ):
+            return _drop_lead(text, match.end(), notes, "lead_in")
+    match = _EN_COPULA.search(body)
+    if match:
+        prefix, rest = body[: match.start()], body[match.end() :]
+        if (
+            prefix.isascii()
+            and _lead_text(prefix)
+            and len(re.findall(r"[A-Za-z]{2,}", prefix)) >= 2
+            # "name = …" (FLOPs_fwd = …) is parse's: a lead-in before = is words
+            and (match.group("verb") != "=" or " " in prefix.strip())
+            and _FORMULA_START.match(rest)
+            and not states_factor(rest)
+        ):
+            return _drop_lead(text, match.end(), notes, "lead_in")
+    match = _COUNT_NAME.match(body)
+    if match and not re.match(r"\s*[=≈]", body[match.end() :]):
+        return _drop_lead(text, match.end(), notes, "lead_in")
+    return text
+
+
+_DOLLARS = re.compile(r"\$\$?(?P<math>[^$]+)\$\$?")
+_NAME_ONLY = re.compile(r"^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*$")
+
+
+def _without_dollars(text: Normalized) -> Normalized:
+    return text.sub(re.compile(r"\$"), " ")
+
+
+def _dollars(text: Normalized, notes: list) -> Normalized:
+    """The math of ``$…$`` inside text (see the module's docstring)."""
+    spans = list(_DOLLARS.finditer(text.text))
+    outside = _DOLLARS.sub("", text.text)
+    if not spans or not outside.strip() or "$" in outside:
+        return _without_dollars(text)  # the whole answer is math, or unbalanced
+    if len(spans) == 1:
+        span = spans[0]
+        prefix = text.text[: span.start()]
+        text = edit(text, span.end("math"), span.end(), " ")
+        text = edit(text, span.start(), span.start("math"))
+        if prefix.strip():
+            if not _lead_text(prefix.replace(":", " ")):
+                return _without_dollars(text)
+            return _drop_lead(text, len(prefix), notes, "lead_in")
+        return text
+    if all(_NAME_ONLY.match(span.group("math")) for span in spans):
+        # names inside a sentence: the factor it states, the names as words
+        words = text.sub(_DOLLARS, lambda m: " " + m.group("math").replace("_", "") + " ")
+        factor = sentence_factor(words, notes)
+        if factor is not None:
+            notes.insert(
+                -1,
+                _note("names_in_sentence", names=", ".join(s.group("math").strip() for s in spans)),
+            )
+            return factor
+    return _without_dollars(text)
+
+
+_APPROX = re.compile(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
+_OPENERS = {"\\lfloor": "\\rfloor", "⌊": "⌋", "\\lceil": "\\rceil", "⌈": "⌉"}
+_AROUND_NAME = re.compile(
+    r"^\s*(?P<open>\\lfloor|⌊|\\lceil|⌈)\s*(?P<name>[^\W\d][\w']*)\s*=(?P<body>.*?)"
+    r"(?P<close>\\rfloor|⌋|\\rceil|⌉)\s*$",
+    re.S,
+)
+
+
+def _bracket_around_name(text: Normalized, notes: list) -> Normalized:
+    match = _AROUND_NAME.match(text.text)
+    if not match or _OPENERS[match.group("open")] != match.group("close"):
+        return text
+    body = match.group("body")
+    if any(opener in body for opener in _OPENERS):
+        return text  # ⌊N = ⌊a⌋ + b⌋: which bracket closes where is not clear
+    notes.append(_note("bracket_around_name", name=match.group("name")))
+    moved = edit(text, match.start("open"), match.end("open"))
+    shift = match.end("open") - match.start("open")
+    at = match.start("body") - shift
+    return edit(moved, at, at, match.group("open") + " ")
+
+
+_SEMICOLON = re.compile(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
+
+
+def _semicolon(text: Normalized, notes: list) -> Normalized:
+    match = _SEMICOLON.search(text.text)
+    if not match or not text.text[: match.start()].strip():
+        return text
+    notes.append(_note("semicolon"))
+    return edit(text, match.start(), match.end(), " ")
+
+
+# (x2 is "times 2", never a power)
+_FLAT = re.compile(r"(?<![A-Za-z0-9_'\\])(?P<base>[A-WYZa-wyz])2(?![A-Za-z0-9_'])")
+
+
+def _a_symbol(word: str, symbols: frozenset | None) -> bool:
+    """Whether ``word`` spells a symbol of the question (``symbols``; None: of any
+    question) or a notation's name (CS231n's ``W2``)."""
+    from derivations.registry.notations import notation_spellings
+    from derivations.registry.spellings import Symbol, spellings
+
+    if word.lower() in notation_spellings():
+        return True
+    found = spellings().get(word.lower())
+    return isinstance(found, Symbol) and (symbols is None or found.name in symbols)
+
+
+def _flat_powers(text: Normalized, notes: list, symbols: frozenset | None) -> Normalized:
+    """``K2`` as ``K^2`` when unambiguous (see the module's docstring)."""
+    for match in reversed(list(_FLAT.finditer(text.text))):
+        base = match.group("base")
+        # K2 beside K1, P2 or S_2: an index of a name (the width's), not a power
+        indexed = re.findall(r"(?<![A-Za-z0-9_'\\])[A-Za-z]+_?\{?[0-9]", text.text)
+        if len(indexed) != 1 or _a_symbol(base + "2", symbols):
+            continue
+        notes.append(_note("flat_power", written=base + "2", read=base + "^2"))
+        text = edit(text, match.end("base"), match.end("base"), "^")
+    return text
+
+
+_LABELLED = re.compile(
+    r"^\s*(?P<label>[A-Za-z]{3,}|[\u4e00-\u9fff]{2,})\s*\((?P<body>[^()]+)\)\s*$"
+)
+# words that operate on the bracket (twice(c_o) is 2 c_o): never a label
+_OPERATOR_WORDS = frozenset(
+    {
+        *("floor", "ceil", "int", "min", "max", "sqrt", "log", "ln", "exp", "round", "abs"),
+        *("sum", "prod", "mean", "avg", "len", "half", "square", "squared", "cube", "times"),
+    }
+)
+_OPERATOR_CJK = re.compile("倍|平方|立方|半|根|开方|取整|乘|加|减|除|和|积|商|差")
+
+
+def _reads(text: str) -> bool:
+    """Whether the lexer reads ``text`` as tokens of a formula."""
+    from derivations.checking.reading.lexer import tokenize
+
+    try:
+        tokenize(Normalized(text, list(range(len(text)))))
+    except InvalidAnswer:
+        return False
+    return True
+
+
+def _label_before_bracket(text: Normalized, notes: list) -> Normalized:
+    """``bias(输出通道数)``: a word no spelling reads before a bracketed formula."""
+    match = _LABELLED.match(text.text)
+    if not match:
+        return text
+    label = match.group("label").lower()
+    if label in _OPERATOR_WORDS or label in NUMBER_WORDS or _OPERATOR_CJK.search(label):
+        return text
+    if _reads(match.group("label")) or not _reads(match.group("body")):
+        return text  # k_h(…), ck(…): a product of symbols; (a remark): informal's
+    notes.append(_note("lead_in", text=match.group("label"), counting=""))
+    text = edit(text, match.end("body"), len(text.text))
+    return edit(text, 0, match.start("body"))
+
+
+def around(text: Normalized, symbols: frozenset | None = None) -> tuple[Normalized, list]:
+    """``text`` with the text around its formula removed; the notes saying what was
+    removed and how the rest was read.  ``symbols``: the question's symbol names, when
+    the question is known (``K2`` is a flattened power only where no symbol of the
+    question is spelled so; None: of any question)."""
+    if text.text.isascii() and not _may_need(text.text):
+        return text, []  # a plain formula: nothing around it
+    return every_rule(text, symbols)
+
+
+def every_rule(text: Normalized, symbols: frozenset | None = None) -> tuple[Normalized, list]:
+    """:func:`around` without its fast path (each rule still looks for what it needs)."""
+    body = text.text
+    notes: list = []
+    if ("approx" in body or "eq" in body or ":=" in body) and _APPROX.search(body):
+        text = text.sub(_APPROX, "≈")
+    if "$" in body:
+        text = _dollars(text, notes)
+    if ";" in body or "；" in body:
+        text = _semicolon(text, notes)
+    if text.text.lstrip().startswith(("⌊", "⌈", "\\lfloor", "\\lceil")) and "=" in text.text:
+        text = _bracket_around_name(text, notes)
+    if not body.isascii() or ":" in body or _english_lead(body):
+        text = _lead_in(text, notes)
+    if text.text.rstrip().endswith(")") and "(" in text.text:
+        text = _label_before_bracket(text, notes)
+    if "2" in text.text:
+        text = _flat_powers(text, notes, symbols)
+    return text, notes
+
+
+_EN_LEAD = re.compile(r"\s(?:is|are|equals?|becomes|=)\s|^\s*(?:flop|mac)", re.I)
+
+
+def _english_lead(body: str) -> bool:
+    """Whether an English lead-in may be in ``body`` (a copula, or a count name first)."""
+    return bool(_EN_LEAD.search(body))
+
+
+_NEEDS = frozenset("$;:\\")  # dollars, a semicolon, a colon label, LaTeX (\\approx, \\lfloor)
+
+
+def _may_need(body: str) -> bool:
+    """False only when no rule of :func:`around` can apply to the ASCII ``body``: each
+    needs one of :data:`_NEEDS`, an English copula (`` is ``, `` = `` ...), a count name
+    first, a letter then 2, or a word before a bracket (tested never to skip one)."""
+    if not _NEEDS.isdisjoint(body):
+        return True
+    lower = body.lower()
+    if " is " in lower or " are " in lower or " = " in lower or " becomes " in lower:
+        return True
+    if " equal" in lower or lower.lstrip()[:3] in ("flo", "mac"):
+        return True
+    if "2" in body and _FLAT.search(body):
+        return True
+    return body.rstrip().endswith(")") and bool(_LABELLED.match(body))
