@@ -9,7 +9,12 @@ anyone tuned the checker on it; the figures below are those first measurements.
 - H2 (31 answers, 16 other pages, a true hold-out: verdicts fixed first, measured once,
   2026-12-06 on 2d927bf): 12 of 31 right verdicts (39%), 0 wrong answers accepted.
 
-What the misses were, by class (H1 / H2; a wrong answer that cannot be read is a miss):
+After 028b7c9 (names: H1 28, H2 18) and the text around the formula (issue 21's
+extraction step), measured 2026-12-06 on c7649d6: H1 32 of 40, H2 29 of 31, 0 wrong
+answers accepted; the floors below are those.
+
+What the misses were at the first measurement, by class (H1 / H2; a wrong answer that
+cannot be read is a miss):
 
 | class | H1 | H2 |
 |---|---|---|
@@ -35,8 +40,9 @@ from derivations.checking import check
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").read_text("utf-8"))
 RIGHT = ("equivalent", "equivalent_under_convention")
-# right verdicts per batch at the first measurement (a floor); the batch's size
-FLOORS = {"H1": 28, "H2": 18}  # first measured 16, 12; raised as reading classes were added
+# right verdicts per batch (a floor: 16 and 12 at the first measurement, raised when the
+# checker got better, never lowered); the batch's size
+FLOORS = {"H1": 32, "H2": 29}
 SIZES = {"H1": 40, "H2": 31}
 
 
