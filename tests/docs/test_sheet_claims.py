@@ -353,6 +353,7 @@ def test_exercise4_answer_depends_on_the_backend():
         "核对本文的卷积",
         "它直接给出的是",
         "随 Delta",
+        "方框答案",
     ],
 )
 def test_zh_wording_blemishes_gone(word):
