@@ -25,6 +25,7 @@ import importlib
 import math
 from importlib import resources
 
+from derivations import records
 from derivations.store import Kind
 
 __all__ = ["LIBRARIES", "STORE", "decode", "encode", "inputs", "sources", "load", "store"]
@@ -112,12 +113,19 @@ def encode(value):
         if not all(type(key) is str for key in value):
             raise TypeError("dict keys must be plain strings")
         return {"dict": {key: encode(item) for key, item in value.items()}}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if (dataclasses.is_dataclass(value) or records.is_record(value)) and not isinstance(
+        value, type
+    ):
         return {
             "dataclass": _class_name(type(value)),
-            "fields": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)},
+            "fields": {f.name: encode(getattr(value, f.name)) for f in _fields(value)},
         }
     raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _fields(value) -> tuple:
+    """The fields of a dataclass or a record (:mod:`derivations.records`), or of its class."""
+    return records.fields(value) if records.is_record(value) else dataclasses.fields(value)
 
 
 def _allowed_class(name, kind: str) -> type:
@@ -155,9 +163,9 @@ def decode(data):
         return cls(decode(data["value"]))
     if set(data) == {"dataclass", "fields"} and isinstance(data["fields"], dict):
         cls = _allowed_class(data["dataclass"], "dataclass")
-        if not dataclasses.is_dataclass(cls):
+        if not (dataclasses.is_dataclass(cls) or records.is_record(cls)):
             raise ValueError(f"{data['dataclass']} is not a dataclass")
-        names = {f.name for f in dataclasses.fields(cls) if f.init}
+        names = {f.name for f in _fields(cls) if f.init}
         if set(data["fields"]) != names:
             raise ValueError(
                 f"{data['dataclass']}: fields {sorted(data['fields'])} are not {sorted(names)}"

@@ -20,11 +20,11 @@ when one is asked for, so a layer's shape costs integer arithmetic only.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
 from functools import cache, cached_property
 
 from derivations.errors import DerivationError
 from derivations.numbers import shown
+from derivations.records import asdict, fields, record
 from derivations.registry import symbols as _registry
 
 __all__ = [
@@ -140,7 +140,7 @@ def symbols_of(layer: Layer) -> dict:
     return {s.sympy: getattr(layer, s.attribute) for s in _LAYER_SYMBOLS}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Layer:
     """A concrete layer; constructing one outside the validity domain raises
     :class:`DerivationError` naming the bad value."""

@@ -7,7 +7,7 @@ MACs, stride 1 ...); the JSON and CSV outputs keep the key ``conventions`` for t
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from derivations.records import asdict, field, record
 
 __all__ = ["Result", "VERDICTS", "EXIT_STATUS"]
 
@@ -22,7 +22,7 @@ EXIT_STATUS = {
 }
 
 
-@dataclass
+@record
 class Result:
     question: str
     answer: str

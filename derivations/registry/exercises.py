@@ -8,7 +8,7 @@ give it as an appendix).  The order here is the registry order of the worked ans
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from derivations.records import field, record
 
 __all__ = [
     "ExerciseInfo",
@@ -28,7 +28,7 @@ BOOK_SECTION = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExerciseInfo:
     id: str  # also the module name under derivations.exercises
     en: int | None  # number in the English edition

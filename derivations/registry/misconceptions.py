@@ -10,10 +10,10 @@ naming it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from derivations.errors import DerivationError
+from derivations.records import record
 
 __all__ = ["Misconception", "MISCONCEPTION_LANGUAGES", "misconceptions", "misconception"]
 
@@ -22,7 +22,7 @@ _FIELDS = {"title", "explanation", "questions"}
 _OPTIONAL = {"hint", "sheet_claim", "sheet_why"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Misconception:
     id: str
     title: dict  # {"en": ..., "zh": ...}: a short name

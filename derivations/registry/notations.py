@@ -9,9 +9,9 @@ once, on first use (as JSON from the store when it holds it: :mod:`.data`); a ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
+from derivations import records
 from derivations.errors import DerivationError
 
 __all__ = [
@@ -34,7 +34,7 @@ __all__ = [
 ROLES_RECORD = "roles"
 
 
-@dataclass(frozen=True)
+@records.record(frozen=True)
 class Notation:
     """One source's notation: its id, its citation, spelling -> formula (book's)."""
 
@@ -49,7 +49,7 @@ class Notation:
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
 
 
-@dataclass(frozen=True)
+@records.record(frozen=True)
 class Meaning:
     """A role of the layer's quantities: its id (message ``checker.meaning.<id>``), the
     book's symbols of that role, and the roots of the words that name it."""

@@ -12,10 +12,10 @@ How the variants are derived from a recipe lives in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 
 from derivations.errors import DerivationError
+from derivations.records import field, record
 from derivations.registry.exercises import EDITIONS, EXERCISES
 from derivations.registry.forms import Form
 from derivations.registry.restrictions import Restriction
@@ -53,7 +53,7 @@ class Shape(Enum):
         return {Shape.HEIGHT: 0, Shape.WIDTH: 1}.get(self)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Recipe:
     """What the reference sums: closed-form keys per counting mode (``None`` is the
     book's exact counting; the others are assumption ids a right answer may make)."""
@@ -74,7 +74,7 @@ class Recipe:
         return f"{self.derivation.value}('forward_ops')"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Question:
     id: str
     exercise: str | None  # id in registry.exercises (None: no exercise of the book)

@@ -13,9 +13,10 @@ Matching is case-insensitive (``Kh``, ``K_h``, ``C_in`` all read) and longest-fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+
+from derivations.records import record
 
 __all__ = [
     "Function",
@@ -38,7 +39,7 @@ class Function(StrEnum):
     BIG_O = "O"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Symbol:
     """A symbol as the checker's trees write it (``c_i``, ``m_h``, the square ``k``)."""
 

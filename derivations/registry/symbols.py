@@ -12,8 +12,9 @@ checker's reading business (:mod:`derivations.checking.reading.aliases`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from derivations.records import record
 
 __all__ = [
     "Role",
@@ -34,7 +35,7 @@ class Role(StrEnum):
     COMPOSE = "compose"  # the two kernel sizes of the composition exercise
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SymbolInfo:
     name: str  # as written in formulas and read by the checker
     field: str | None  # the Layer field (or property, for outputs) with its value

@@ -14,7 +14,6 @@ A disagreement is a :class:`~derivations.errors.DerivationError` (nothing is wri
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -117,13 +116,13 @@ def executed_value(question: Question, layer: Layer) -> int | Fraction:
     """What the instrumented convolution counts for ``question`` at ``layer``."""
     derivation = question.recipe.derivation
     if derivation is Derivation.DOUBLE_PADDING:
-        doubled = dataclasses.replace(layer, p_h=2 * layer.p_h, p_w=2 * layer.p_w)
+        doubled = layer.replace(p_h=2 * layer.p_h, p_w=2 * layer.p_w)
         return _ops(doubled) - _ops(layer)
     if derivation is Derivation.DOUBLE_CHANNELS:
-        doubled = dataclasses.replace(layer, c_i=2 * layer.c_i, c_o=2 * layer.c_o)
+        doubled = layer.replace(c_i=2 * layer.c_i, c_o=2 * layer.c_o)
         ratio = Fraction(_ops(doubled), _ops(layer))
         return ratio.numerator if ratio.denominator == 1 else ratio
-    run_on = dataclasses.replace(layer, bias=True) if question.recipe.with_bias else layer
+    run_on = layer.replace(bias=True) if question.recipe.with_bias else layer
     counts = _executed_counts(run_on)
     return sum(counts[Form(key)] for key in question.recipe.forms)
 

@@ -1,13 +1,12 @@
 """The core registries: symbols, form keys and composites, counting conventions."""
 
-import dataclasses
 import subprocess
 import sys
 
 import pytest
 import sympy as sp
 
-from derivations import model
+from derivations import model, records
 from derivations.closed_forms import forms, forms_for
 from derivations.messages import text
 from derivations.model import Layer
@@ -17,7 +16,7 @@ from derivations.registry.symbols import BY_NAME, SYMBOLS, Role, by_field, sympy
 
 
 def test_every_layer_size_field_has_exactly_one_symbol():
-    sizes = {f.name for f in dataclasses.fields(Layer)} - {"bias", "padding_convention"}
+    sizes = {f.name for f in records.fields(Layer)} - {"bias", "padding_convention"}
     layer_fields = [s.attribute for s in SYMBOLS if s.role is Role.LAYER]
     assert sorted(layer_fields) == sorted(sizes)
     assert len({s.name for s in SYMBOLS}) == len(SYMBOLS)

@@ -10,12 +10,12 @@ changes by less than 100x (d = 0); the gap to the next possibility is 10^4.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from derivations.checking.deciding.samples import layer_points, output_extent
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import Undefined, compile_node
+from derivations.records import record
 
 __all__ = ["RAYS", "OrderMismatch", "order_mismatch"]
 
@@ -57,7 +57,7 @@ def _bases(family: str, domain: frozenset) -> list[dict]:
     return [points[i] for i in (9, 17, 29) if i < len(points)]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OrderMismatch:
     """Along a ray where ``size`` grows: ``sign`` 1 when the reference grows faster than
     the answer, -1 when slower, 0 when the answer is no positive count there (zero,

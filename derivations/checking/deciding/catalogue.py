@@ -14,12 +14,12 @@ from either passes the schema below (our own expression trees, read without ``ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
+from derivations.records import record
 from derivations.registry.questions import Question, question
 from derivations.store import Kind
 
@@ -61,7 +61,7 @@ _SHOWN = ("display_text", "display_latex", "expanded_text", "definitions")
 STORE = Kind("checking", SOURCES)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Compiled:
     tree: ex.Node
     padding: str
@@ -75,7 +75,7 @@ class Compiled:
         return _compiled(self.tree)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     question: Question
     variants: tuple  # of Compiled; variants[0] is the reference

@@ -9,7 +9,6 @@ catalogue's order: the reference, conventions (fewest first), misconceptions.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
@@ -18,6 +17,7 @@ from derivations.checking.deciding.counterexample import COMPOSE_POINTS, book_li
 from derivations.checking.deciding.samples import environments
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import Undefined, compile_node
+from derivations.records import record
 from derivations.registry.restrictions import AXES, Kind, Restriction, on_axis
 
 __all__ = [
@@ -204,7 +204,7 @@ class Values:
         return len(self.envs)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Match:
     index: int  # position in entry.variants
     variant: Compiled
@@ -217,7 +217,7 @@ def _order(count: int) -> tuple[int, ...]:
     return tuple(range(_EDGE_COUNT, count)) + tuple(range(min(_EDGE_COUNT, count)))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Step:
     """One variant to try for one answer domain: where its values and the answer's live."""
 

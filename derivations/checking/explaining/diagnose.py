@@ -23,12 +23,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import Undefined
+from derivations.records import field, record
 
 __all__ = ["Diagnosis", "diagnose", "MEANINGS"]
 
@@ -56,7 +56,7 @@ MEANINGS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Diagnosis:
     id: str  # checker.diagnosis.<id>
     factor: tuple = ()  # sizes of the product (book order)

@@ -4,19 +4,18 @@ and the grade report's ``parsed`` column shows (STACK's "your answer was interpr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_unicode
+from derivations.records import record, replace
 from derivations.registry.questions import QUESTIONS, Shape
 
 __all__ = ["Reading", "read_answer", "parse_for"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reading:
     """``answer`` as read for ``question``: the tree, readable Unicode, re-readable
     ASCII, LaTeX, the ``name =`` it was given under, and notes (message ids with fields)

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from derivations.checking.reading.normalize import Normalized
+from derivations.records import record
 
 __all__ = [
     "Note",
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Note:
     """How part of an answer was read: message ``key`` with ``fields``."""
 

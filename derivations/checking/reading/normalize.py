@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_LENGTH
+from derivations.records import record
 
 __all__ = ["Normalized", "normalize"]
 
@@ -89,7 +89,7 @@ _SPACING = re.compile(
 )
 
 
-@dataclass
+@record
 class Normalized:
     """Normalized text and, for each character, its 0-based column in the original."""
 

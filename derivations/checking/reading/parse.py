@@ -11,7 +11,6 @@ a description (``2 × MACs``: no formula in the question's symbols) is noted and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
 from derivations.checking.reading.around import around
 from derivations.checking.reading.errors import InvalidAnswer, refuse
@@ -29,11 +28,12 @@ from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_latex, to_text
+from derivations.records import record, replace
 
 __all__ = ["Parsed", "parse_answer"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Parsed:
     tree: ex.Node
     text: str  # canonical text, as read
