@@ -691,3 +691,12 @@ def test_block_diagonal_time_claim_is_the_traffic_arithmetic(lang):
     section = _section(_sheet(lang), "Block-diagonal" if lang == "en" else "分块对角")
     assert "limited by memory traffic" not in section and "受限于访存" not in section
     assert ("not measured here" in section) if lang == "en" else ("此处未测量" in section)
+
+
+def test_english_sheet_numbers_the_book_sections_as_the_english_edition():
+    """The English sheet said "6.3's formula": 6.3 is the Chinese edition's number of
+    "Padding and Stride"; the English edition's chapter 7 holds it as 7.3 (its
+    convolution chapter's fourth section is this one, 7.4)."""
+    md = _sheet("en")
+    assert "6.3's formula" not in md
+    assert "(7.3 in the English edition, 6.3 in the Chinese)" in md
