@@ -128,7 +128,8 @@ def build() -> Exercise:
             say(
                 "equal_outputs.the_section_code_reimplemented_in",
                 SEEDS_v_1=SEEDS - 1,
-                blas=facts.blas,
+                # the libraries listed with the enumeration comma in Chinese
+                blas={"en": facts.blas, "zh": facts.blas.replace(", ", "、")},
             )
         ),
         code(_sources()),

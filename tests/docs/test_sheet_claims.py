@@ -676,6 +676,8 @@ def test_zh_reference_and_practice_pages_punctuate_in_chinese():
     practice = (OUTPUT / "zh" / "practice.html").read_text(encoding="utf-8")
     assert "</span>, <span>" not in practice and "</span>，<span>" in practice
     assert "显示练习 1 的解答" in practice
+    measured = re.search(r"测量环境：([^；]*)；", _sheet("zh"))
+    assert measured and "NumPy" in measured[1] and ", " not in measured[1]
     page = (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
     assert "2 x MACs" not in page and "2 × MACs" in page
 
