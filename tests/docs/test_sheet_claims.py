@@ -702,3 +702,13 @@ def test_english_sheet_numbers_the_book_sections_as_the_english_edition():
     md = _sheet("en")
     assert "6.3's formula" not in md
     assert "(7.3 in the English edition, 6.3 in the Chinese)" in md
+
+
+def test_english_reference_page_writes_the_times_sign():
+    """The English reference page said "FLOPs = 2 x MACs" with a letter x (the Chinese
+    page already wrote ×): one FLOP count is 2 × the MACs, 231,211,008 = 2 × 115,605,504
+    at its 64 -> 64 layer."""
+    assert 231_211_008 == 2 * 64 * 64 * 9 * 56 * 56
+    for name in ("formulas.md", "index.html"):
+        page = (OUTPUT / "en" / name).read_text(encoding="utf-8")
+        assert "2 x MACs" not in page and "2 × MACs" in page
