@@ -12,7 +12,10 @@ Applied to the normalized text (so every column still points into the answer as 
 * a unit after the formula (``bytes``, ``B``, ``字节``; ``elements``, ``个``): dropped,
   with a note naming it (the deciding stage knows whether a question counts bytes);
 * a parenthesised remark that is no formula (``(per side padding)``, ``(每侧)``):
-  dropped, with a note;
+  dropped, with a note; a bracket of letters (``(W - F)``) is a formula, and a remark
+  stating an operation or a number (``(doubled)``, ``（再乘以2）``) is refused (it would
+  change the formula), unless it restates the factor sentence before it
+  (``（也就是多了300%）``);
 * a count word after the formula (``次乘法``, ``multiplications``, ``operations``,
   ``MACs``, ``FLOPs``): dropped, with a note; MACs and FLOPs also state the counting
   (:func:`counting`), which the deciding stage holds the formula to;
@@ -265,11 +268,20 @@ def _named_formula(body: str) -> bool:
     return True
 
 
+def _formula_word(word: str) -> bool:
+    """Whether a word of a bracket may be a term of a formula: one letter (a symbol,
+    known or to infer: ``(W - F)``), a known spelling, or a notation's name."""
+    from derivations.registry.notations import notation_spellings
+
+    return len(word) == 1 or readable(word) or word.lower() in notation_spellings()
+
+
 def _remark(body: str) -> bool:
     """A parenthesised text that is words, not a formula: CJK (numbers allowed:
     ``（即增加300%）``; unless its Chinese names quantities and an operator joins them:
-    :func:`_named_formula`), or a word no spelling reads (``per`` is not p·e·r: ``er`` is
-    no symbol)."""
+    :func:`_named_formula`), or English with a word that is no term of a formula
+    (``per`` is not p·e·r: ``er`` is no symbol; ``(W - F)``, ``(Q)`` are formulas:
+    :func:`_formula_word`)."""
     if not body.strip():
         return False
     if re.search(r"[\u4e00-\u9fff]", body):
@@ -277,7 +289,27 @@ def _remark(body: str) -> bool:
     if not _WORDISH.match(body):
         return False
     words = re.findall(r"[A-Za-z']+", body)
-    return len(words) >= 1 and not all(readable(w) for w in words)
+    return len(words) >= 1 and not all(_formula_word(w) for w in words)
+
+
+# a remark that states an operation on the formula or a number (``(doubled)``, ``(times
+# two)``, ``（再乘以2）``, ``（除以2）``) changes its value: never dropped as words
+_OPERATION_WORDS = re.compile(
+    r"(?<![A-Za-z])(?:times|twice|thrice|doubled?|tripled?|quadrupled?|halve[ds]?|half|"
+    r"squared?|cubed?|plus|minus|add(?:ed|ing|s)?|subtract(?:ed|ing|s)?|divided?|over|"
+    r"multipl(?:y|ied|ies|ying)|fold|more|less|fewer|"
+    + "|".join(w for w in NUMBER_WORDS if w.isascii())
+    + r")(?![A-Za-z])|[0-9]|[乘除加减倍半翻再]|平方|立方|"
+    + "|".join(w for w in NUMBER_WORDS if not w.isascii()),
+    re.I,
+)
+# a remark restating what the sentence before it says (``（也就是多了300%）``)
+_RESTATES = re.compile(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
+
+
+def _states_operation(body: str) -> bool:
+    """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`)."""
+    return bool(_OPERATION_WORDS.search(body))
 
 
 def _rounding(remark: str, after: str) -> list:
@@ -515,18 +547,39 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         unit = match.group("unit")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
         text = edit(text, match.start(), len(text.text))
+    operations = []
     if "(" in text.text:
         for match in reversed(list(_PAREN.finditer(text.text))):
             if _remark(match.group("body")):
-                notes.append(_note("remark", remark=match.group("body").strip()))
-                notes.extend(_rounding(match.group("body"), text.text[match.end() :]))
+                body = match.group("body")
+                rounding = _rounding(body, text.text[match.end() :])
+                if not rounding and _states_operation(body):
+                    operations.append((body.strip(), text.column(match.start())))
+                notes.append(_note("remark", remark=body.strip()))
+                notes.extend(rounding)
                 text = edit(text, match.start(), match.end())
+    if operations:
+        _refuse_operations(operations, bool(_NOT_A_FACTOR.intersection(text.text)))
     if _NOT_A_FACTOR.intersection(text.text):  # a formula: no factor, no sentence
         return _times_signs(text, notes), notes
     factor = _factor(text, notes)
     if factor is text:
         factor = sentence_factor(text, notes) or _times_signs(text, notes)
     return factor, notes
+
+
+def _refuse_operations(operations: list, formula: bool) -> None:
+    """Refuse a remark that states an operation or a number (the first written): read
+    as words it would drop a factor the student meant (``c_o c_i k_h k_w m_h m_w
+    (doubled)`` is not the formula before it).  A restatement (``（也就是多了300%）``)
+    after a factor sentence, not a formula, says again what the sentence says: kept
+    dropped."""
+    remark, column = operations[-1]
+    if not formula and all(_RESTATES.match(body) for body, _ in operations):
+        return
+    from derivations.checking.reading.errors import refuse
+
+    raise refuse("remark_operation", column, remark=remark)
 
 
 # x or X between two factors, spaces on both sides: a times sign (K x K x c_i)

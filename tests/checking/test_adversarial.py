@@ -1,0 +1,69 @@
+"""Wrong answers the widened reading must never accept (issue 21's first promise: no
+wrong answer is ever ``equivalent`` or ``equivalent_under_convention``), written as
+classes of students would write them in other notations and forms.  Each row is a
+wrong answer of our own, with the verdict it must get (``not_equivalent``, or
+``invalid_input`` with the key that says why)."""
+
+import pytest
+
+from derivations.checking import check, feedback
+
+RIGHT = ("equivalent", "equivalent_under_convention")
+
+# (question, answer, verdict, the refusal's key or None)
+NEVER_ACCEPTED = [
+    # a bracket of letters is a factor of the formula, not a remark dropped as words
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (F - K)", "not_equivalent", None),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (W - F)", "not_equivalent", None),
+    ("forward-mults", "F^2 D1 K H2 W2 (W - F)", "not_equivalent", None),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (F F)", "not_equivalent", None),
+    ("output-height", "(H - F + 2P)/S + 1 (W - F)", "not_equivalent", None),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (G - A)", "invalid_input", None),
+    ("compose-size", "k_1 + k_2 - 1 (A - B)", "invalid_input", None),
+    ("bias-size", "c_o (Q - G)", "invalid_input", None),
+    ("bias-size", "c_o (k - F)", "not_equivalent", None),
+    ("forward-adds", "(c_i k_h k_w - 1) c_o m_h m_w (K, F)", "invalid_input", None),
+    # a remark stating an operation or a number changes the formula: refused, never dropped
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (doubled)", "invalid_input", "remark_operation"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (times two)", "invalid_input", "remark_operation"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (plus bias)", "invalid_input", "remark_operation"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (squared)", "invalid_input", "remark_operation"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (half)", "invalid_input", "remark_operation"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w（再乘以2）", "invalid_input", "remark_operation"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w（的两倍）", "invalid_input", "remark_operation"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w（除以2）", "invalid_input", "remark_operation"),
+    ("forward-adds", "c_o m_h m_w c_i k_h k_w（减一）", "invalid_input", "remark_operation"),
+    ("double-channels", "2倍（再乘以2）", "invalid_input", "remark_operation"),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict, key", NEVER_ACCEPTED)
+def test_a_wrong_answer_is_never_accepted(question, answer, verdict, key):
+    result = check(question, answer)
+    assert result.verdict not in RIGHT
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    if key is not None:
+        assert result.error["id"] == f"reading.{key}"
+        for lang in ("en", "zh"):
+            assert feedback(result, lang)
+
+
+# (question, answer, verdict): the same forms read right where they are
+READ_RIGHT = [
+    # a bracket of letters is read as the formula it is (it was dropped as a remark)
+    ("output-width", "(W - F)/S + 1", "not_equivalent"),  # the padding left out
+    ("output-height", "(H - F + 2P)/S + 1", "equivalent_under_convention"),
+    # a remark of words only is still dropped; a restatement after a factor sentence too
+    (
+        "output-height",
+        "⌊(h - k_h + 2p_h)/s_h⌋ + 1 (per side padding)",
+        "equivalent_under_convention",
+    ),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (no bias)", "equivalent"),
+    ("double-channels", "运算量是原来的4倍（也就是多了300%）", "equivalent_under_convention"),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict", READ_RIGHT)
+def test_the_forms_still_read(question, answer, verdict):
+    assert check(question, answer).verdict == verdict
