@@ -259,11 +259,19 @@ def answer(tables) -> list:
     res_112, res_56 = _percent(facts.res_112), _percent(facts.res_56)
     vgg_batch, res_batch = facts.vgg_batch, facts.res_batch
     vgg_adam, res_adam = facts.vgg_adam, facts.res_adam
+    # the model whose convolutions do the smallest share of its MACs
+    conv_shares = {
+        name: Fraction(_by_kind(t, ("conv",))["macs"], t.totals["macs"])
+        for name, t in tables.items()
+    }
+    least = min(conv_shares, key=lambda name: conv_shares[name])
     return [
         heading(say("networks.the_answer")),
         paragraph(
             say(
                 "networks.computation_convolutions_in_every_model",
+                least=_title(least),
+                conv_least=_percent(conv_shares[least]),
                 vgg_conv=vgg_conv,
                 alex_fc_macs=alex_fc_macs,
                 stride1=num(stride1),
