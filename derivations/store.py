@@ -42,8 +42,6 @@ costs time: the cache is then not used, and storing never raises.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import json
 import os
 import re
@@ -96,6 +94,52 @@ def key_file() -> Path:
 
 
 _warned: set[tuple[str, str]] = set()
+
+
+# --- SHA-256 and HMAC without hashlib ------------------------------------------------------
+# hashlib (and hmac, which imports it) loads OpenSSL and makes every algorithm it offers on
+# import: about 6 ms of a cold check's 90.  The interpreter's own SHA-256 module gives the
+# same digests (hashlib's fallback when OpenSSL is absent); HMAC is RFC 2104's.
+@lru_cache(maxsize=1)
+def _sha256_type():
+    """The interpreter's own SHA-256 (``_sha2`` from Python 3.12, ``_sha256`` before),
+    else hashlib's."""
+    from importlib import import_module
+
+    for name in ("_sha2", "_sha256", "hashlib"):
+        try:
+            return import_module(name).sha256
+        except ImportError:
+            continue
+    raise ImportError("no SHA-256 in this interpreter")
+
+
+def _sha256(data: bytes = b""):
+    """A SHA-256 hash object of ``data`` (as ``hashlib.sha256(data)``)."""
+    return _sha256_type()(data)
+
+
+_BLOCK = 64  # SHA-256's block size in bytes
+_INNER = bytes(byte ^ 0x36 for byte in range(256))
+_OUTER = bytes(byte ^ 0x5C for byte in range(256))
+
+
+def _hmac_sha256(key: bytes, message: bytes) -> str:
+    """HMAC-SHA256 of ``message`` under ``key``, hex (as ``hmac.new(key, message,
+    hashlib.sha256).hexdigest()``)."""
+    if len(key) > _BLOCK:
+        key = _sha256(key).digest()
+    key = key.ljust(_BLOCK, b"\0")
+    inner = _sha256(key.translate(_INNER) + message).digest()
+    return _sha256(key.translate(_OUTER) + inner).hexdigest()
+
+
+def _same(a: str, b: str) -> bool:
+    """``a == b`` in time that does not depend on where they differ (as
+    ``hmac.compare_digest``, which is this C function when OpenSSL is absent)."""
+    from importlib import import_module
+
+    return bool(import_module("_operator")._compare_digest(a, b))
 
 
 def _warn(message_id: str, **fields) -> None:
@@ -297,7 +341,7 @@ class Kind:
         """The source hash: SHA-256 (hex) of the schema, the sources, the libraries and
         the other inputs."""
         if self._source is None:
-            digest = hashlib.sha256(f"schema {SCHEMA}\n".encode())
+            digest = _sha256(f"schema {SCHEMA}\n".encode())
             for library in self.libraries:
                 digest.update(_library_version(library).encode() + b"\n")
             for line in self.inputs() if self.inputs is not None else ():
@@ -321,7 +365,7 @@ class Kind:
         return cache_root() / self.kind / self.source[:16] / f"{name}.json"
 
     def _mac(self, key: bytes, name: str, payload: object) -> str:
-        return hmac.new(key, _canonical(self._identity(name), payload), hashlib.sha256).hexdigest()
+        return _hmac_sha256(key, _canonical(self._identity(name), payload))
 
     # -- the cache ---------------------------------------------------------------------
     def load(self, name: str, validate: Callable[[object], T]) -> T | None:
@@ -348,9 +392,7 @@ class Kind:
             if tuple(record[f] for f in _IDENTITY) != self._identity(name):
                 raise ValueError("an entry of another kind, name or sources")
             mac = record["mac"]
-            if not isinstance(mac, str) or not hmac.compare_digest(
-                mac, self._mac(key, name, record["payload"])
-            ):
+            if not isinstance(mac, str) or not _same(mac, self._mac(key, name, record["payload"])):
                 raise ValueError("not written by this user (signature does not match)")
             return validate(record["payload"])
         except FileNotFoundError:

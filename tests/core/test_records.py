@@ -1,6 +1,7 @@
 """Records (:mod:`derivations.records`) behave as :mod:`dataclasses` does for what the
 checker's classes use: each case builds one class body both ways and compares them; and a
-cold ``check`` imports neither ``dataclasses`` nor ``inspect`` (the reason records exist)."""
+cold ``check`` imports neither ``dataclasses`` nor ``inspect`` (the reason records exist),
+nor ``hashlib`` (the store's digests, tested in test_store_digests.py)."""
 
 import dataclasses
 import os
@@ -162,7 +163,7 @@ def test_a_cold_check_imports_neither_dataclasses_nor_inspect(tmp_path):
         "    main(['check', '--question', 'forward-mults', '--answer', 'c_i*k_h*k_w'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted({'dataclasses', 'inspect', 'sympy'} & set(sys.modules)))\n"
+        "print(sorted({'dataclasses', 'inspect', 'sympy', 'hashlib'} & set(sys.modules)))\n"
     )
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root), "DERIVATIONS_CACHE": str(tmp_path)}
