@@ -616,8 +616,10 @@ def _outcome(entry: Entry, parsed: Parsed) -> tuple | None:
         return ("wrong", match.variant.misconception)
     if _narrowed(match.domain) and special_case(match.domain, match.variant.tree):
         return ("wrong", SPECIAL_CASE)
-    if _clash(parsed.counting, match.variant.conventions):
+    if _clash(parsed.counting, match.variant.conventions, entry):
         return ("wrong", MISLABELLED)
+    if _unit_clash(parsed.unit, match.variant.conventions):
+        return ("wrong", UNIT_MISLABELLED)
     return ("right",)
 
 
@@ -670,17 +672,37 @@ MISLABELLED = "count_word_disagrees"  # misconception id (registry/misconception
 _COUNTINGS = ("macs", "flops")
 
 
-def _clash(stated: str | None, conventions) -> bool:
-    """A count word (MACs, FLOPs) that says the other counting than the formula's."""
-    return stated in _COUNTINGS and any(c in _COUNTINGS and c != stated for c in conventions)
+def _clash(stated: str | None, conventions, entry: Entry) -> bool:
+    """A count word (MACs, FLOPs) that says the other counting than the formula's; or
+    FLOPs said of a question no variant counts in FLOPs (the multiplications, the
+    memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` is half the FLOPs it claims)."""
+    if stated not in _COUNTINGS:
+        return False
+    if any(c in _COUNTINGS and c != stated for c in conventions):
+        return True
+    return stated == "flops" and not _counts_flops(entry)
+
+
+def _counts_flops(entry: Entry) -> bool:
+    return any("flops" in variant.conventions for variant in entry.variants)
+
+
+UNIT_MISLABELLED = "unit_word_disagrees"  # misconception id (registry/misconceptions.yaml)
+
+
+def _unit_clash(stated: str | None, conventions) -> bool:
+    """A unit word (bytes, elements) that says the other unit than the formula's: bytes
+    said of a count in elements (no ``bytes_*`` convention), elements of one in bytes."""
+    if stated is None:
+        return False
+    in_bytes = any(c.startswith("bytes_") for c in conventions)
+    return in_bytes != (stated == "bytes")
 
 
 def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
     """A formula right under one counting, labelled with the other (MACs for a FLOPs
     count): not equivalent, diagnosed against the counting the word states."""
     parsed = answer.parsed
-    result.verdict, result.misconception = "not_equivalent", MISLABELLED
-    result.misconception_assumptions = list(match.variant.conventions)
     stated = next(
         (
             v
@@ -692,6 +714,33 @@ def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
         ),
         None,
     )
+    return _held_to(result, entry, answer, match, MISLABELLED, stated)
+
+
+def _unit_mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
+    """A formula right in one unit, labelled with the other (bytes for a count in
+    elements): not equivalent, diagnosed against the unit the word states."""
+    kept = {c for c in match.variant.conventions if not c.startswith("bytes_")}
+    stated = next(
+        (
+            v
+            for v in entry.variants
+            if v.misconception is None
+            and {c for c in v.conventions if not c.startswith("bytes_")} == kept
+            and any(c.startswith("bytes_") for c in v.conventions)
+            == (answer.parsed.unit == "bytes")
+        ),
+        None,
+    )
+    return _held_to(result, entry, answer, match, UNIT_MISLABELLED, stated)
+
+
+def _held_to(result, entry, answer: _Answer, match: Match, misconception: str, stated):
+    """``result`` not equivalent with ``misconception``, diagnosed against the variant
+    ``stated`` (what the answer's words say it counts) when there is one."""
+    parsed = answer.parsed
+    result.verdict, result.misconception = "not_equivalent", misconception
+    result.misconception_assumptions = list(match.variant.conventions)
     if stated is None:
         return result
     envs = matcher(entry).envs(match.domain, stated.padding)
@@ -717,8 +766,10 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
         special = _narrowed(match.domain) and special_case(match.domain, match.variant.tree)
         if special:
             return _special(result, entry, answer, match, special)
-        if _clash(parsed.counting, match.variant.conventions):
+        if _clash(parsed.counting, match.variant.conventions, entry):
             return _mislabelled(result, entry, answer, match)
+        if _unit_clash(parsed.unit, match.variant.conventions):
+            return _unit_mislabelled(result, entry, answer, match)
         return _right(result, entry, parsed, match, work, symbolic)
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 

@@ -34,6 +34,37 @@ NEVER_ACCEPTED = [
     ("forward-mults", "c_o c_i k_h k_w m_h m_w（除以2）", "invalid_input", "remark_operation"),
     ("forward-adds", "c_o m_h m_w c_i k_h k_w（减一）", "invalid_input", "remark_operation"),
     ("double-channels", "2倍（再乘以2）", "invalid_input", "remark_operation"),
+    # a unit word states the unit: bytes said of a count in elements, or the reverse
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w bytes", "not_equivalent", None),
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w 字节", "not_equivalent", None),
+    ("forward-memory", "bytes: c_i h w + c_o c_i k_h k_w + c_o m_h m_w", "not_equivalent", None),
+    (
+        "forward-memory",
+        "4(c_i h w + c_o c_i k_h k_w + c_o m_h m_w) elements",
+        "not_equivalent",
+        None,
+    ),
+    ("forward-memory", "4(c_i h w + c_o c_i k_h k_w + c_o m_h m_w) 个元素", "not_equivalent", None),
+    (
+        "forward-memory",
+        "内存为 4(c_i h w + c_o c_i k_h k_w + c_o m_h m_w) 个元素",
+        "not_equivalent",
+        None,
+    ),
+    (
+        "forward-memory",
+        "memory in elements: 4(W1 H1 D1 + F^2 D1 K + W2 H2 D2)",
+        "not_equivalent",
+        None,
+    ),
+    ("backward-memory", "2 c_i h w + 2 c_o c_i k_h k_w + c_o m_h m_w 字节", "not_equivalent", None),
+    ("bias-size", "c_o bytes", "not_equivalent", None),
+    # FLOPs said of a count no variant counts in FLOPs; a scaled name (GFLOPs) states FLOPs
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w FLOPs", "not_equivalent", None),
+    ("forward-mults", "浮点运算次数为 c_o c_i k_h k_w m_h m_w", "not_equivalent", None),
+    ("forward-adds", "c_o c_i k_h k_w m_h m_w FLOPs", "not_equivalent", None),
+    ("forward-ops", "GFLOPs = c_o c_i k_h k_w m_h m_w", "not_equivalent", None),
+    ("forward-ops", "MFLOPs: F^2 D1 K H2 W2", "not_equivalent", None),
 ]
 
 
@@ -61,6 +92,17 @@ READ_RIGHT = [
     ),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w (no bias)", "equivalent"),
     ("double-channels", "运算量是原来的4倍（也就是多了300%）", "equivalent_under_convention"),
+    ("forward-ops", "c_o c_i k_h k_w m_h m_w (multiply-adds)", "equivalent_under_convention"),
+    # the unit and counting words that agree with the formula
+    (
+        "forward-memory",
+        "4(c_i h w + c_o c_i k_h k_w + c_o m_h m_w) bytes",
+        "equivalent_under_convention",
+    ),
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w elements", "equivalent"),
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w 个元素", "equivalent"),
+    ("forward-ops", "GFLOPs = 2 c_o c_i k_h k_w m_h m_w", "equivalent_under_convention"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w MACs", "equivalent"),
 ]
 
 

@@ -122,7 +122,13 @@ def test_every_variant_names_known_messages():
 def test_the_registry_declares_exactly_the_misconceptions_each_question_derives():
     """registry/misconceptions.yaml says which questions each misconception applies
     to; the derivation produces them (big-O ones are judged, not derived)."""
-    judged = {"wrong_order", "big_o_for_exact", "given_parameter_left_out", "count_word_disagrees"}
+    judged = {
+        "wrong_order",
+        "big_o_for_exact",
+        "given_parameter_left_out",
+        "count_word_disagrees",
+        "unit_word_disagrees",
+    }
     for qid, q in QUESTIONS.items():
         derived = {v.misconception for v in entry(qid).variants if v.misconception}
         assert derived == set(q.misconceptions) - judged, qid

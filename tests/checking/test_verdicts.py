@@ -177,6 +177,8 @@ MISCONCEPTIONS_TABLE = [
     ("output-height", "h - k_h + p_h + 1", "given_parameter_left_out"),
     # a count word that states the other counting than the formula's (issue 21)
     ("forward-ops", "c_i c_o k_h k_w m_h m_w FLOPs", "count_word_disagrees"),
+    # a unit word that states the other unit than the formula's (issue 21)
+    ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o m_h m_w bytes", "unit_word_disagrees"),
 ]
 
 
@@ -231,6 +233,10 @@ def test_not_equivalent_names_the_misconception(question, answer, misconception)
     if misconception == "count_word_disagrees":  # held to the FLOPs its word states
         layer, answer_value = _independent_values(question, answer, example["layer"])
         assert example["reference"] == 2 * forms()["forward_mults"].evaluate(layer)
+        assert sp.Integer(example["answer"]) == answer_value
+    elif misconception == "unit_word_disagrees":  # held to the bytes its word states
+        layer, answer_value = _independent_values(question, answer, example["layer"])
+        assert example["reference"] == 4 * forms()["memory_peak_forward"].evaluate(layer)
         assert sp.Integer(example["answer"]) == answer_value
     elif question in REFERENCE_KEYS:
         layer, answer_value = _independent_values(question, answer, example["layer"])

@@ -47,6 +47,7 @@ __all__ = [
     "readable",
     "sentence_factor",
     "stated_counting",
+    "stated_unit",
     "ROUNDING_NOTE",
     "may_be_factor",
     "words_only",
@@ -307,9 +308,13 @@ _OPERATION_WORDS = re.compile(
 _RESTATES = re.compile(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
 
 
+_COUNT_NAMES = re.compile(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
+
+
 def _states_operation(body: str) -> bool:
-    """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`)."""
-    return bool(_OPERATION_WORDS.search(body))
+    """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`); the
+    name of a count (``multiply-adds``, 乘加) is none."""
+    return bool(_OPERATION_WORDS.search(_COUNT_NAMES.sub(" ", body)))
 
 
 def _rounding(remark: str, after: str) -> list:
@@ -323,7 +328,8 @@ def _rounding(remark: str, after: str) -> list:
     return [Note(ROUNDING_NOTE, (("rounding", stated.pop()),))]
 
 
-_LABEL_COUNTS = re.compile(r"(?<![A-Za-z])(macs?|flops?)(?![A-Za-z])", re.I)
+# a scale prefix (GFLOPs, MMACs) names the same counting
+_LABEL_COUNTS = re.compile(r"(?<![A-Za-z])[kmgt]?(macs?|flops?)(?![A-Za-z])", re.I)
 
 
 def stated_counting(words: str) -> str | None:
@@ -476,6 +482,28 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         said = text.text[start:end].strip(" ,;!?，；。！？")
         notes.insert(len(notes) - 1, _note("clause", clause=said))
     return found
+
+
+_UNIT_WORDS = (
+    (re.compile(r"(?<![A-Za-z])bytes?(?![A-Za-z])|字节", re.I), "bytes"),
+    (re.compile(r"(?<![A-Za-z])(?:elements?|entries)(?![A-Za-z])|元素", re.I), "elements"),
+)
+_UNIT_NOTES = {"reading.note.unit_bytes": "bytes", "reading.note.unit_elements": "elements"}
+
+
+def stated_unit(notes) -> str | None:
+    """The unit (``"bytes"``, ``"elements"``) the answer's words state: a unit after the
+    formula (its note), or a unit word in a label or lead-in (``bytes:``, ``内存（元素
+    个数）为``); None when they state none or both."""
+    stated = set()
+    for note in notes:
+        if note.key in _UNIT_NOTES:
+            stated.add(_UNIT_NOTES[note.key])
+        elif note.key in ("reading.note.label", "reading.note.lead_in"):
+            fields = dict(note.fields)
+            words = fields.get("label") or fields.get("text") or ""
+            stated |= {unit for pattern, unit in _UNIT_WORDS if pattern.search(words)}
+    return stated.pop() if len(stated) == 1 else None
 
 
 def counting(notes) -> str | None:

@@ -20,6 +20,7 @@ from derivations.checking.reading.informal import (
     Note,
     counting,
     informal,
+    stated_unit,
     words_only,
 )
 from derivations.checking.reading.lalr import UnexpectedToken
@@ -45,6 +46,7 @@ class Parsed:
     notes: tuple = ()  # of informal.Note: how informal forms were read
     sides: tuple = ()  # the chain's other formula sides (trees), to agree with ``tree``
     counting: str | None = None  # "macs" / "flops": what a count word or name states
+    unit: str | None = None  # "bytes" / "elements": what a unit word states
 
     def with_tree(self, tree: ex.Node, **changes) -> Parsed:
         """This reading with ``tree`` for its formula (its text, LaTeX, symbols and kinds
@@ -90,7 +92,11 @@ _COUNTING_NAMES = {"macs": "macs", "mac": "macs", "flops": "flops", "flop": "flo
 def _named_counting(name: str) -> str | None:
     """The counting a name states by its first word (``FLOPs``, ``flops_{forward}``,
     ``MACs_total``: the part before a subscript), or None."""
-    return _COUNTING_NAMES.get(re.split(r"[_{'’′\\]", name.lower(), maxsplit=1)[0])
+    first = re.split(r"[_{'’′\\]", name.lower(), maxsplit=1)[0]
+    # a scale prefix (GFLOPs, MMACs) names the same counting
+    return _COUNTING_NAMES.get(first) or _COUNTING_NAMES.get(
+        first[1:] if first[:1] in "kmgt" else ""
+    )
 
 
 def _name(left: str) -> str | None:
@@ -180,6 +186,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
         notes=tuple(notes),
         sides=sides,
         counting=stated,
+        unit=stated_unit(notes),
     )
 
 
