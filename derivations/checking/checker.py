@@ -32,6 +32,7 @@ from derivations.checking.deciding.decide import (
     first_difference,
     implied_restrictions,
     matcher,
+    mixes_axes,
     optional_restrictions,
     other_axis,
     reference_symbols,
@@ -620,6 +621,8 @@ def _outcome(entry: Entry, parsed: Parsed) -> tuple | None:
         return ("wrong", MISLABELLED)
     if _unit_clash(parsed.unit, match.variant.conventions):
         return ("wrong", UNIT_MISLABELLED)
+    if mixes_axes(entry, parsed.symbols):
+        return ("wrong", AXIS_MIXUP)
     return ("right",)
 
 
@@ -687,6 +690,7 @@ def _counts_flops(entry: Entry) -> bool:
     return any("flops" in variant.conventions for variant in entry.variants)
 
 
+AXIS_MIXUP = "axis_mixup"  # misconception id (registry/misconceptions.yaml)
 UNIT_MISLABELLED = "unit_word_disagrees"  # misconception id (registry/misconceptions.yaml)
 
 
@@ -770,6 +774,8 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
             return _mislabelled(result, entry, answer, match)
         if _unit_clash(parsed.unit, match.variant.conventions):
             return _unit_mislabelled(result, entry, answer, match)
+        if mixes_axes(entry, parsed.symbols):
+            return _held_to(result, entry, answer, match, AXIS_MIXUP, None)
         return _right(result, entry, parsed, match, work, symbolic)
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 

@@ -65,6 +65,13 @@ NEVER_ACCEPTED = [
     ("forward-adds", "c_o c_i k_h k_w m_h m_w FLOPs", "not_equivalent", None),
     ("forward-ops", "GFLOPs = c_o c_i k_h k_w m_h m_w", "not_equivalent", None),
     ("forward-ops", "MFLOPs: F^2 D1 K H2 W2", "not_equivalent", None),
+    # the axes mixed in a one-axis answer whose bare p, s made the kernel square
+    ("output-height", "(h - k_w + p)/s + 1", "not_equivalent", None),
+    ("output-height", "(h - k_w + p + s)/s", "not_equivalent", None),
+    ("output-height", "(H - K_w + 2P)/S + 1", "not_equivalent", None),
+    ("output-width", "(W - K_h + 2P)/S + 1", "not_equivalent", None),
+    ("output-width", "(w - k_h + p + s)/s", "not_equivalent", None),
+    ("output-height", "(N_in - K_width + 2P)/S + 1", "invalid_input", None),
 ]
 
 

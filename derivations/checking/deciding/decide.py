@@ -23,6 +23,7 @@ from derivations.registry.restrictions import AXES, Kind, Restriction, on_axis
 __all__ = [
     "Match",
     "implied_restrictions",
+    "mixes_axes",
     "restriction_assumptions",
     "find_match",
     "first_difference",
@@ -63,6 +64,14 @@ def other_axis(entry: Entry, symbols: frozenset) -> str | None:
         (axis,) = written
         return axis
     return None
+
+
+def mixes_axes(entry: Entry, symbols: frozenset) -> bool:
+    """Whether an answer to a one-axis question (the output height) writes per-axis
+    symbols of both axes (``(h - k_w + p)/s + 1``): a mix-up, never right, though a
+    square kernel (its bare p, s) makes k_w equal k_h on every layer it is checked at."""
+    question = matcher(entry).reference_axes
+    return len(question) == 1 and len(_axes(symbols)) == 2
 
 
 _PER_AXIS = {
