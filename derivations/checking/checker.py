@@ -623,6 +623,8 @@ def _outcome(entry: Entry, parsed: Parsed) -> tuple | None:
         return ("wrong", UNIT_MISLABELLED)
     if mixes_axes(entry, parsed.symbols):
         return ("wrong", AXIS_MIXUP)
+    if _padding_clash(parsed, match.variant.conventions):
+        return ("wrong", PER_SIDE_ONCE)
     return ("right",)
 
 
@@ -691,6 +693,38 @@ def _counts_flops(entry: Entry) -> bool:
 
 
 AXIS_MIXUP = "axis_mixup"  # misconception id (registry/misconceptions.yaml)
+PER_SIDE_ONCE = "per_side_padding_once"  # misconception id (registry/misconceptions.yaml)
+
+
+def _per_side_written(parsed: Parsed) -> bool:
+    """Whether the answer writes a notation's padding added on each side (PyTorch's
+    ``padding[0]``, Caffe's ``pad_h``), read as the book's padding."""
+    from derivations.registry.notations import per_side_spellings
+
+    return any(
+        note.key == "reading.note.notation"
+        and dict(note.fields)["written"].lower() in per_side_spellings()
+        for note in parsed.notes
+    )
+
+
+def _padding_clash(parsed: Parsed, conventions) -> bool:
+    """A per-side padding of another notation counted as the book's total padding: its
+    formula is right only under the per-side convention (``2 × padding[0]``)."""
+    return "per_side_padding" not in conventions and _per_side_written(parsed)
+
+
+def _per_side_once(result, entry, answer: _Answer, match: Match) -> Result:
+    """A formula right with the book's total padding, written with a per-side padding:
+    not equivalent, diagnosed against the per-side reading of the same conventions."""
+    wanted = set(match.variant.conventions) | {"per_side_padding"}
+    stated = next(
+        (v for v in entry.variants if v.misconception is None and set(v.conventions) == wanted),
+        None,
+    )
+    return _held_to(result, entry, answer, match, PER_SIDE_ONCE, stated)
+
+
 UNIT_MISLABELLED = "unit_word_disagrees"  # misconception id (registry/misconceptions.yaml)
 
 
@@ -776,6 +810,8 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
             return _unit_mislabelled(result, entry, answer, match)
         if mixes_axes(entry, parsed.symbols):
             return _held_to(result, entry, answer, match, AXIS_MIXUP, None)
+        if _padding_clash(parsed, match.variant.conventions):
+            return _per_side_once(result, entry, answer, match)
         return _right(result, entry, parsed, match, work, symbolic)
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 

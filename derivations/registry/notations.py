@@ -19,6 +19,7 @@ __all__ = [
     "Meaning",
     "notations",
     "notation_spellings",
+    "per_side_spellings",
     "notation_stems",
     "notation_letters",
     "inferred_letters",
@@ -47,6 +48,7 @@ class Notation:
     letters: tuple = ()  # ((letter as written, book symbol), ...): tried by inference only
     context_letters: tuple = ()  # the same, read only beside this source's own words
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
+    per_side: tuple = ()  # spellings naming a padding added on each side (lower case)
 
 
 @records.record(frozen=True)
@@ -127,7 +129,23 @@ def _record(key: str, data) -> Notation:
         letters=_letters(key, data.get("letters", {})),
         context_letters=_letters(key, data.get("context_letters", {})),
         decorated=_hints(key, data.get("decorated", {}), "decorated"),
+        per_side=_per_side(key, data.get("per_side", []), spellings),
     )
+
+
+def _per_side(key: str, data, spellings: dict) -> tuple:
+    """``per_side``: spellings of the record itself (each naming a padding)."""
+    if not isinstance(data, list) or not all(
+        isinstance(item, str) and item in spellings for item in data
+    ):
+        raise _bad(key, "per_side")
+    return tuple(item.lower() for item in data)
+
+
+@cache
+def per_side_spellings() -> frozenset:
+    """Every notation's spellings (lower case) of a padding added on each side."""
+    return frozenset(item for record in notations().values() for item in record.per_side)
 
 
 @cache

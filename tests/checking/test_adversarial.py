@@ -72,6 +72,26 @@ NEVER_ACCEPTED = [
     ("output-width", "(W - K_h + 2P)/S + 1", "not_equivalent", None),
     ("output-width", "(w - k_h + p + s)/s", "not_equivalent", None),
     ("output-height", "(N_in - K_width + 2P)/S + 1", "invalid_input", None),
+    # a notation's per-side padding (PyTorch's padding[0], Caffe's pad_h) counted once
+    (
+        "output-height",
+        "floor((H_in + padding[0] - kernel_size[0])/stride[0] + 1)",
+        "not_equivalent",
+        None,
+    ),
+    (
+        "output-width",
+        "floor((W_in + padding[1] - kernel_size[1])/stride[1]) + 1",
+        "not_equivalent",
+        None,
+    ),
+    ("output-height", "(height + pad_h - kernel_h)/stride_h + 1", "not_equivalent", None),
+    (
+        "forward-mults",
+        "c_o c_i kernel_h kernel_w floor((h + pad_h - kernel_h)/stride_h + 1) m_w",
+        "not_equivalent",
+        None,
+    ),
 ]
 
 
@@ -110,6 +130,13 @@ READ_RIGHT = [
     ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w 个元素", "equivalent"),
     ("forward-ops", "GFLOPs = 2 c_o c_i k_h k_w m_h m_w", "equivalent_under_convention"),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w MACs", "equivalent"),
+    # the per-side padding counted on both sides
+    ("output-height", "(height + 2*pad_h - kernel_h)/stride_h + 1", "equivalent_under_convention"),
+    (
+        "output-height",
+        "floor((H_in + 2*padding[0] - kernel_size[0])/stride[0] + 1)",
+        "equivalent_under_convention",
+    ),
 ]
 
 

@@ -128,6 +128,7 @@ def test_the_registry_declares_exactly_the_misconceptions_each_question_derives(
         "given_parameter_left_out",
         "count_word_disagrees",
         "unit_word_disagrees",
+        "per_side_padding_once",
     }
     for qid, q in QUESTIONS.items():
         derived = {v.misconception for v in entry(qid).variants if v.misconception}

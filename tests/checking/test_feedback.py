@@ -23,6 +23,7 @@ JUDGED_ROWS = {
     "given_parameter_left_out": ("forward-mults", "c_i c_o k_h k_w (h-k_h+1)(w-k_w+1)"),
     "count_word_disagrees": ("forward-ops", "c_i c_o k_h k_w m_h m_w FLOPs"),
     "unit_word_disagrees": ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o m_h m_w bytes"),
+    "per_side_padding_once": ("output-height", "(height + pad_h - kernel_h)//stride_h + 1"),
 }
 
 

@@ -179,6 +179,8 @@ MISCONCEPTIONS_TABLE = [
     ("forward-ops", "c_i c_o k_h k_w m_h m_w FLOPs", "count_word_disagrees"),
     # a unit word that states the other unit than the formula's (issue 21)
     ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o m_h m_w bytes", "unit_word_disagrees"),
+    # a notation's per-side padding counted once (issue 21)
+    ("output-height", "(height + pad_h - kernel_h)//stride_h + 1", "per_side_padding_once"),
 ]
 
 
@@ -237,6 +239,11 @@ def test_not_equivalent_names_the_misconception(question, answer, misconception)
     elif misconception == "unit_word_disagrees":  # held to the bytes its word states
         layer, answer_value = _independent_values(question, answer, example["layer"])
         assert example["reference"] == 4 * forms()["memory_peak_forward"].evaluate(layer)
+        assert sp.Integer(example["answer"]) == answer_value
+    elif misconception == "per_side_padding_once":  # held to the per-side padding
+        layer, answer_value = _independent_values(question, answer, example["layer"])
+        at = example["layer"]  # the padding p_h on each side: 2 p_h rows in all
+        assert example["reference"] == (at["h"] + 2 * at["p_h"] - at["k_h"]) // at["s_h"] + 1
         assert sp.Integer(example["answer"]) == answer_value
     elif question in REFERENCE_KEYS:
         layer, answer_value = _independent_values(question, answer, example["layer"])
