@@ -106,6 +106,29 @@ def test_a_wrong_answer_is_never_accepted(question, answer, verdict, key):
             assert feedback(result, lang)
 
 
+# a sentence that denies, bounds, reverses or questions the factor it names: no factor
+HEDGED = [
+    "不是4倍",
+    "not 4 times",
+    "it does not quadruple",
+    "4倍以上",
+    "less than 4 times",
+    "at most 4x",
+    "4 times less",
+    "four times fewer",
+    "减少4倍",
+    "变为原来的4倍的一半",
+    "The computation quadruples? No: it doubles.",
+    "计算量是4倍吗",
+]
+
+
+@pytest.mark.parametrize("answer", HEDGED)
+def test_a_hedged_factor_sentence_is_not_read_as_its_number(answer):
+    result = check("double-channels", answer)
+    assert result.verdict == "invalid_input", (answer, result.verdict)
+
+
 # (question, answer, verdict): the same forms read right where they are
 READ_RIGHT = [
     # a bracket of letters is read as the formula it is (it was dropped as a remark)
@@ -130,6 +153,13 @@ READ_RIGHT = [
     ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w 个元素", "equivalent"),
     ("forward-ops", "GFLOPs = 2 c_o c_i k_h k_w m_h m_w", "equivalent_under_convention"),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w MACs", "equivalent"),
+    # factor sentences that state their factor plainly
+    ("double-channels", "计算量变为原来的4倍", "equivalent_under_convention"),
+    (
+        "double-channels",
+        "if the channels double, the work quadruples",
+        "equivalent_under_convention",
+    ),
     # the per-side padding counted on both sides
     ("output-height", "(height + 2*pad_h - kernel_h)/stride_h + 1", "equivalent_under_convention"),
     (

@@ -23,7 +23,9 @@ Applied to the normalized text (so every column still points into the answer as 
   ``四倍``, ``four``, ``twice``: the number; ``增加4倍`` ("increase by 4 times") is
   ambiguous in Chinese (4x, or 5x?) and is read as 4x with a note saying so;
 * a factor inside a sentence (``变为原来的 4 倍``, ``大约是 4 倍``, ``roughly 4 times
-  as many``, ``it quadruples``, ``翻两番``): the number, when the rest is words only.
+  as many``, ``it quadruples``, ``翻两番``): the number, when the rest is words only and
+  does not deny, bound, reverse or question it (``不是4倍``, ``less than 4 times``,
+  ``减少4倍``, ``4倍吗``: no factor read).
 
 Nothing here evaluates text: each rule is a pattern and a deletion or a replacement.
 """
@@ -457,12 +459,31 @@ def _clause(text: Normalized, start: int, end: int) -> Normalized:
     return edit(edit(text, end, len(text.text)), 0, start)
 
 
+# words that deny, bound, reverse or question the factor a sentence states (``不是4倍``,
+# ``not 4 times``, ``4倍以上``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍的一半``,
+# ``quadruples? No``): the sentence does not say the factor is that number
+_HEDGE = re.compile(
+    r"(?<![A-Za-z])(?:not|no|never|nor|neither|less|fewer|than|most|least|under|below|"
+    r"above|over|up\s+to|between|or|half|quarter|slower|smaller|decreases?|decreased|"
+    r"reduces?|reduced|drops?|shrinks?|divided|unless)(?![A-Za-z])|n't|[?？]|"
+    r"不(?!变)|没|非|无|否|以上|以下|以内|超过|少于|多于|至少|至多|最多|最少|或|减少|降低|下降|"
+    r"缩小|减小|一半|分之|吗",
+    re.I,
+)
+
+
+def _hedged(text: str) -> bool:
+    """Whether a sentence denies, bounds, reverses or questions its factor (:data:`_HEDGE`)."""
+    return bool(_HEDGE.search(text))
+
+
 def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     """The factor a sentence states (:func:`_sentence_factor`); a sentence of several
     clauses that state factors (``输入通道和输出通道的数量加倍，计算数量变为原来4倍``: the
     change, then its cost) is read by the one clause that names a cost, with a note; None
-    when there is no such clause or more than one."""
-    if _FORMULA_MARKS.intersection(text.text):
+    when there is no such clause or more than one, or the sentence hedges its factor
+    (:func:`_hedged`: ``不是4倍``, ``less than 4 times``)."""
+    if _FORMULA_MARKS.intersection(text.text) or _hedged(text.text):
         return None
     bounds = [0, *(m.end() for m in _CLAUSE_MARKS.finditer(text.text)), len(text.text)]
     clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
