@@ -17,6 +17,7 @@ how they are read (``Result.notes``), not an assumption.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from derivations.checking.deciding.asymptotic import order_mismatch
@@ -696,16 +697,26 @@ AXIS_MIXUP = "axis_mixup"  # misconception id (registry/misconceptions.yaml)
 PER_SIDE_ONCE = "per_side_padding_once"  # misconception id (registry/misconceptions.yaml)
 
 
+_PER_SIDE_REMARK = re.compile(r"per[- ]?side|each\s+side|both\s+sides|每侧|单侧|每边|每一侧|两侧各", re.I)
+
+
 def _per_side_written(parsed: Parsed) -> bool:
     """Whether the answer writes a notation's padding added on each side (PyTorch's
-    ``padding[0]``, Caffe's ``pad_h``), read as the book's padding."""
+    ``padding[0]``, Caffe's ``pad_h``), read as the book's padding, or says in a remark
+    that its padding is per side (``(per side padding)``, ``（每侧填充）``)."""
     from derivations.registry.notations import per_side_spellings
 
-    return any(
-        note.key == "reading.note.notation"
-        and dict(note.fields)["written"].lower() in per_side_spellings()
-        for note in parsed.notes
-    )
+    for note in parsed.notes:
+        fields = dict(note.fields)
+        if note.key == "reading.note.notation" and fields["written"].lower() in per_side_spellings():
+            return True
+        if (
+            note.key == "reading.note.remark"
+            and parsed.symbols & {"p", "p_h", "p_w"}
+            and _PER_SIDE_REMARK.search(fields.get("remark", ""))
+        ):
+            return True
+    return False
 
 
 def _padding_clash(parsed: Parsed, conventions) -> bool:

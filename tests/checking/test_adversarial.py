@@ -92,6 +92,9 @@ NEVER_ACCEPTED = [
         "not_equivalent",
         None,
     ),
+    # a remark saying the padding is per side, the formula counting it once
+    ("output-height", "(h - k_h + p)/s_h + 1 (per side padding)", "not_equivalent", None),
+    ("output-height", "(h - k_h + p_h + s_h)/s_h （每侧填充）", "not_equivalent", None),
 ]
 
 
@@ -153,6 +156,8 @@ READ_RIGHT = [
     ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w 个元素", "equivalent"),
     ("forward-ops", "GFLOPs = 2 c_o c_i k_h k_w m_h m_w", "equivalent_under_convention"),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w MACs", "equivalent"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (per side padding)", "equivalent"),
+    ("output-height", "(h - k_h + p_h + s_h)/s_h (total padding)", "equivalent_under_convention"),
     # factor sentences that state their factor plainly
     ("double-channels", "计算量变为原来的4倍", "equivalent_under_convention"),
     (
