@@ -697,7 +697,9 @@ AXIS_MIXUP = "axis_mixup"  # misconception id (registry/misconceptions.yaml)
 PER_SIDE_ONCE = "per_side_padding_once"  # misconception id (registry/misconceptions.yaml)
 
 
-_PER_SIDE_REMARK = re.compile(r"per[- ]?side|each\s+side|both\s+sides|每侧|单侧|每边|每一侧|两侧各", re.I)
+_PER_SIDE_REMARK = re.compile(
+    r"per[- ]?side|each\s+side|both\s+sides|每侧|单侧|每边|每一侧|两侧各", re.I
+)
 
 
 def _per_side_written(parsed: Parsed) -> bool:
@@ -708,7 +710,10 @@ def _per_side_written(parsed: Parsed) -> bool:
 
     for note in parsed.notes:
         fields = dict(note.fields)
-        if note.key == "reading.note.notation" and fields["written"].lower() in per_side_spellings():
+        if (
+            note.key == "reading.note.notation"
+            and fields["written"].lower() in per_side_spellings()
+        ):
             return True
         if (
             note.key == "reading.note.remark"
