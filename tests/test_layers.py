@@ -23,7 +23,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "derivations"
 
 # low to high: a room may import its own layer and the layers below it
 LAYERS = (
-    ("errors", "messages"),  # the words: an error is said from the catalogue
+    # the words (an error is said from the catalogue); records: a leaf
+    ("errors", "messages", "records"),
     # leaves and declarations; the store of derived data imports only the words, and the
     # registry reads its YAML files through it
     ("numbers", "files", "file_names", "display", "store", "registry", "fonts"),
