@@ -18,6 +18,7 @@ how they are read (``Result.notes``), not an assumption.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 
 from derivations.checking.deciding.asymptotic import order_mismatch
@@ -50,7 +51,7 @@ from derivations.checking.notation import (
 )
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, read_answer
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import SAID_WITH_FIELDS
 from derivations.checking.reading.limits import (
     MAX_SYMBOLIC_DEGREE,
@@ -874,6 +875,45 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
     return wider if wider is not None else (parsed, inferred)
 
 
+def _relative(entry: Entry, reading):
+    """``reading`` as its factor times the forward pass's count (``2 × FLOPs_forward``,
+    ``与前向传播相当``: the reader's ``relative``): the reference of the question's forward
+    counterpart, or the variant of it under a counting (MACs, FLOPs; the one the answer
+    states, if it states one) with which the answer is right, else the reference; refused
+    where the question has no forward counterpart."""
+    parsed = reading.parsed
+    if parsed.relative is None:
+        return reading
+    if entry.question.forward is None:
+        raise refuse("relative_no_forward", question=entry.question.id)
+    forward = catalogue_entry(entry.question.forward)
+    choices = [
+        v
+        for v in forward.variants
+        if not v.misconception
+        and not v.domain
+        and v.padding == "total"
+        and set(v.conventions) <= set(_COUNTINGS)
+    ]
+    if parsed.counting is not None:  # FLOPs_forward: the forward pass counted in FLOPs
+        choices = [v for v in choices if parsed.counting in v.conventions] or choices[:1]
+    read = []
+    for variant in choices:
+        stated = parsed.counting or next(iter(variant.conventions), None)
+        tree = variant.tree if parsed.tree == ex.Num(1) else ex.mul(parsed.tree, variant.tree)
+        read.append(parsed.with_tree(tree, counting=stated))
+    chosen = next((p for p in read if _outcome(entry, p) == ("right",)), read[0])
+    tree = chosen.tree
+    return replace(
+        reading,
+        parsed=chosen,
+        tree=tree,
+        unicode=to_unicode(tree),
+        ascii=chosen.text,
+        latex=chosen.latex,
+    )
+
+
 def _clear(result: Result) -> None:
     result.assumptions, result.misconception, result.counterexample = [], None, None
     result.alternatives, result.notes, result.difference, result.proof = [], [], None, None
@@ -907,7 +947,7 @@ def check(
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                reading = read_answer(answer, question_id)
+                reading = _relative(entry, read_answer(answer, question_id))
                 parsed, inferred = _resolved(entry, reading, notation, infer)
                 _check_symbols(entry, parsed)
                 _check_sides(entry, parsed)

@@ -86,6 +86,9 @@ class Question:
     big_o: bool = True  # may the answer be a big-O?
     output_symbols: bool = True  # may the answer use m_h, m_w?
     shape: Shape | None = None  # the size of a 2-D shape it asks for (a pair reads)
+    # the question asking the same count of the forward pass: an answer given relative to
+    # the forward pass ("2 × the forward pass", "与前向传播相当") is read against it
+    forward: str | None = None
 
     @property
     def numbers(self) -> dict:
@@ -171,6 +174,7 @@ QUESTIONS: dict[str, Question] = {
                 ("flops", (Form.BACKWARD_FLOPS,)),
             ),
             batched=True,
+            forward="forward-ops",
         ),
         Question(
             "backward-memory",

@@ -91,6 +91,20 @@ CLASSES = {
         ("forward-mults", "c_o c_i k2 m_h", W, ["flat_power"]),
         ("output-width", "(𝑤 + 𝑝_𝑤 − 𝑘_𝑤 + 𝑠_𝑤)//𝑠_𝑤", R, []),
         ("compose-size", "k1 + k2 - 1", R, []),  # k2 is a symbol of this question
+        # a math letter then a digit inside a run: the digit is a power written flat
+        ("forward-mults", "𝐶𝑜𝑢𝑡𝐶𝑖𝑛𝐾2𝐻𝑜𝑢𝑡𝑊𝑜𝑢𝑡", C, ["flat_power"]),
+        ("forward-mults", "𝐶𝑖𝑛𝐾2𝐻𝑜𝑢𝑡𝑊𝑜𝑢𝑡", W, ["flat_power"]),
+        # K2 beside P2 and S2 is the width's kernel; MACC2 is a name
+        ("output-width", "Wout=⌊(W−K2+2P2)/S2⌋+1", C, []),
+        ("forward-ops", "MACC2 = c_o c_i k_h k_w m_h m_w", C, []),
+    ],
+    "a count relative to the forward pass": [
+        ("backward-ops", "twice the forward pass", C, ["relative"]),
+        ("backward-ops", "反向的计算量是前向传播的两倍", C, ["relative"]),
+        ("backward-ops", "2 × MACs_forward", C, ["relative"]),
+        ("backward-ops", "和前向传播一样", W, ["relative"]),
+        ("backward-ops", "3 x FLOPs_fwd", W, ["relative"]),
+        ("backward-ops", "about the same as the forward pass", W, ["relative"]),
     ],
     "a semicolon and a rounding remark after the formula": [
         (
@@ -188,8 +202,8 @@ def test_x_stays_a_factor_where_it_is_one(answer, value):
 @pytest.mark.parametrize(
     "question, answer",
     [
-        ("backward-ops", "和前向传播差不多。"),
-        ("backward-ops", "roughly the same as the forward pass"),
+        ("backward-ops", "取决于具体的网络。"),
+        ("bias-size", "it depends on the layer"),
         ("forward-memory", "取决于输入的大小"),
     ],
 )
@@ -216,7 +230,7 @@ def test_a_plain_formula_is_untouched(answer):
 PIECES = [
     *("c_o", "k_h", "h", "s_h", "K", "k", "x", "X", "2", "4", " ", " ", "(", ")", "*", "+"),
     *("-", "/", "//", "is", "Is", "are", "=", "equals", "FLOPs", "MACs", "bias", "becomes"),
-    *(":", ";", "$", "\\approx", "\\lfloor", "\\rfloor", "K2", "the", "total", "^"),
+    *(":", ";", "$", "\\approx", "\\lfloor", "\\rfloor", "K2", "the", "total", "^", "forward"),
 ]
 
 
@@ -235,3 +249,20 @@ def test_the_fast_path_never_skips_a_rule():
             skipped += 1
             assert every_rule(text) == (text, []), raw
     assert 2_000 < skipped < 19_000  # both paths were taken often
+
+
+# a count relative to the forward pass: the claim "as much as forward" is the catalogued
+# misconception; a question with no forward counterpart refuses it in one line
+def test_the_forward_pass_is_read_against_the_forward_question():
+    same = check("backward-ops", "与前向传播的计算量相同", symbolic=False)
+    assert same.verdict == W and same.misconception == "backward_equals_forward"
+    for lang, said in (("en", "forward pass"), ("zh", "前向传播")):
+        assert said in feedback(same, lang)
+    stated = check("backward-ops", "4 × FLOPs_forward", symbolic=False)
+    assert stated.verdict == W  # 4 × (2 MACs per product): 8, not the 4 of backward
+    refused = check("forward-ops", "twice the forward pass", symbolic=False)
+    assert refused.verdict == "invalid_input"
+    assert refused.error["id"] == "reading.relative_no_forward"
+    # a formula that only mentions forward in a name keeps its own reading
+    named = check("backward-ops", "FLOPs_backward = 4 c_i c_o k_h k_w m_h m_w", symbolic=False)
+    assert named.verdict == C and "flops" in named.conventions

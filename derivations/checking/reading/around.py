@@ -26,6 +26,11 @@ before :func:`.informal.informal`:
   symbol of the question or notation is spelled so (compose-size's ``k2``, CS231n's
   ``W2``).
 
+A count given relative to the forward pass (``3 × FLOPs_forward``, ``twice the forward
+pass``, ``前向传播的两倍``, ``与前向传播相当``: once) is read as its factor with a note
+(:data:`RELATIVE_NOTE`); the checker multiplies it by the reference of the question's
+forward counterpart (``Question.forward``).
+
 Math-italic letters (𝐻𝑊𝐶𝑖𝑛) are folded by NFKC in :mod:`.normalize`; ``x``/``X`` as a
 times sign is read in :mod:`.informal` (after the factor readings, which ``4 x`` is).
 A plain formula costs a few substring tests here (:func:`around`'s fast path).
@@ -45,10 +50,11 @@ from derivations.checking.reading.informal import (
     sentence_factor,
     stated_counting,
     states_factor,
+    words_only,
 )
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["around", "every_rule"]
+__all__ = ["around", "every_rule", "RELATIVE_NOTE"]
 
 
 def _note(key: str, **fields) -> Note:
@@ -171,6 +177,61 @@ def _dollars(text: Normalized, notes: list) -> Normalized:
     return _without_dollars(text)
 
 
+# the forward pass named in an answer to a backward question (a count relative to it)
+_FORWARD = re.compile(
+    r"(?:(?:flops?|macs?)_?\{?)?(?:forward|fwd)\}?"
+    r"(?:\s+(?:pass(?:'s)?|propagation|flops?|macs?|cost|count|operations))*"
+    r"|(?:前向|正向)(?:传播|计算|过程)?(?:的)?(?:计算量|运算量|计算|运算|代价|开销|FLOPs?)?",
+    re.I,
+)
+_SAME = re.compile(r"相当|相同|一样|差不多|same|equal|as\s+much|comparable", re.I)
+_TIMES_SIGN = re.compile(r"\\times|\\cdot|(?<![A-Za-z])[xX](?![A-Za-z])|[*×]")
+_ASCII_NUMBER = re.compile(
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?|"
+    + "|".join(w for w in NUMBER_WORDS if w.isascii())
+    + r")(?![\w.])",
+    re.I,
+)
+_CJK_NUMBER = re.compile("(?P<n>[" + "".join(w for w in NUMBER_WORDS if not w.isascii()) + "])倍")
+RELATIVE_NOTE = "reading.note.relative"
+
+
+def _numbers(rest: str) -> list:
+    """The numbers a text says (2, 两倍, twice, double), each once."""
+    found = [m.group("n") for m in _ASCII_NUMBER.finditer(rest)]
+    found += [m.group("n") for m in _CJK_NUMBER.finditer(rest)]
+    if "翻倍" in rest or "加倍" in rest:
+        found.append("2")
+    return [NUMBER_WORDS.get(n.lower(), NUMBER_WORDS.get(n, n)) for n in found]
+
+
+def _relative(text: Normalized, notes: list) -> Normalized | None:
+    """A count given relative to the forward pass (``2 × FLOPs_forward``, ``twice the
+    forward pass``, ``前向传播的两倍``, ``与前向传播相当``: once): the factor, with a note
+    the checker reads against the question's forward counterpart; None when the text is
+    no such answer (anything else in it than words, one number, a times sign, a name
+    before ``=``)."""
+    found = list(_FORWARD.finditer(text.text))
+    if len(found) != 1:
+        return None
+    named = found[0]
+    rest = text.text[: named.start()] + " " + text.text[named.end() :]
+    rest = _TIMES_SIGN.sub(" ", rest)
+    values = _numbers(rest)
+    bare = _ASCII_NUMBER.sub(" ", rest)
+    bare = re.sub(r"[_{}=≈:]", " ", bare)  # a name before "=": FLOPs_{backward} =
+    if not words_only(bare) or len(values) > 1:
+        return None
+    if not values and not _SAME.search(rest):
+        return None
+    value = values[0] if values else 1
+    written = named.group().strip()
+    notes.append(
+        _note("relative", text=written, factor=value, counting=stated_counting(written) or "")
+    )
+    return edit(text, 0, len(text.text), str(value))
+
+
 _APPROX = re.compile(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
 _OPENERS = {"\\lfloor": "\\rfloor", "⌊": "⌋", "\\lceil": "\\rceil", "⌈": "⌉"}
 _AROUND_NAME = re.compile(
@@ -206,7 +267,7 @@ def _semicolon(text: Normalized, notes: list) -> Normalized:
 
 
 # (x2 is "times 2", never a power)
-_FLAT = re.compile(r"(?<![A-Za-z0-9_'\\])(?P<base>[A-WYZa-wyz])2(?![A-Za-z0-9_'])")
+_FLAT = re.compile(r"(?<![0-9_'\\])(?P<base>[A-WYZa-wyz])2(?![0-9_'])")
 
 
 def _a_symbol(word: str, symbols: frozenset | None) -> bool:
@@ -221,12 +282,31 @@ def _a_symbol(word: str, symbols: frozenset | None) -> bool:
     return isinstance(found, Symbol) and (symbols is None or found.name in symbols)
 
 
-def _flat_powers(text: Normalized, notes: list, symbols: frozenset | None) -> Normalized:
+def _math_letter(raw: str | None, text: Normalized, index: int) -> bool:
+    """Whether the letter at ``index`` was written as a mathematical letter (𝐾: each one
+    a symbol of its own, so a digit after it in a run, 𝐾2𝐶, is no part of a name)."""
+    if raw is None:
+        return False
+    import unicodedata
+
+    column = text.columns[index]
+    return column < len(raw) and unicodedata.name(raw[column], "").startswith("MATHEMATICAL")
+
+
+def _flat_powers(
+    text: Normalized, notes: list, symbols: frozenset | None, raw: str | None
+) -> Normalized:
     """``K2`` as ``K^2`` when unambiguous (see the module's docstring)."""
     for match in reversed(list(_FLAT.finditer(text.text))):
         base = match.group("base")
+        before = text.text[match.start() - 1 : match.start()] if match.start() else ""
+        after = text.text[match.end() : match.end() + 1]
+        if (before.isalpha() or after.isalpha()) and not _math_letter(
+            raw, text, match.start("base")
+        ):
+            continue  # MACC2, K2C: a name of letters and a digit
         # K2 beside K1, P2 or S_2: an index of a name (the width's), not a power
-        indexed = re.findall(r"(?<![A-Za-z0-9_'\\])[A-Za-z]+_?\{?[0-9]", text.text)
+        indexed = re.findall(r"[A-Za-z]_?\{?[0-9]", text.text)
         if len(indexed) != 1 or _a_symbol(base + "2", symbols):
             continue
         notes.append(_note("flat_power", written=base + "2", read=base + "^2"))
@@ -273,20 +353,30 @@ def _label_before_bracket(text: Normalized, notes: list) -> Normalized:
     return edit(text, 0, match.start("body"))
 
 
-def around(text: Normalized, symbols: frozenset | None = None) -> tuple[Normalized, list]:
+def around(
+    text: Normalized, symbols: frozenset | None = None, raw: str | None = None
+) -> tuple[Normalized, list]:
     """``text`` with the text around its formula removed; the notes saying what was
     removed and how the rest was read.  ``symbols``: the question's symbol names, when
     the question is known (``K2`` is a flattened power only where no symbol of the
-    question is spelled so; None: of any question)."""
+    question is spelled so; None: of any question); ``raw``: the answer as given (a
+    letter written as a mathematical letter, 𝐾2𝐶, is one symbol)."""
     if text.text.isascii() and not _may_need(text.text):
         return text, []  # a plain formula: nothing around it
-    return every_rule(text, symbols)
+    return every_rule(text, symbols, raw)
 
 
-def every_rule(text: Normalized, symbols: frozenset | None = None) -> tuple[Normalized, list]:
+def every_rule(
+    text: Normalized, symbols: frozenset | None = None, raw: str | None = None
+) -> tuple[Normalized, list]:
     """:func:`around` without its fast path (each rule still looks for what it needs)."""
     body = text.text
     notes: list = []
+    lower = body.lower()
+    if "forward" in lower or "fwd" in lower or "前向" in body or "正向" in body:
+        relative = _relative(text, notes)
+        if relative is not None:
+            return relative, notes
     if ("approx" in body or "eq" in body or ":=" in body) and _APPROX.search(body):
         text = text.sub(_APPROX, "≈")
     if "$" in body:
@@ -300,7 +390,7 @@ def every_rule(text: Normalized, symbols: frozenset | None = None) -> tuple[Norm
     if text.text.rstrip().endswith(")") and "(" in text.text:
         text = _label_before_bracket(text, notes)
     if "2" in text.text:
-        text = _flat_powers(text, notes, symbols)
+        text = _flat_powers(text, notes, symbols, raw)
     return text, notes
 
 
@@ -325,6 +415,8 @@ def _may_need(body: str) -> bool:
     if " is " in lower or " are " in lower or " = " in lower or " becomes " in lower:
         return True
     if " equal" in lower or lower.lstrip()[:3] in ("flo", "mac"):
+        return True
+    if "forward" in lower or "fwd" in lower:
         return True
     if "2" in body and _FLAT.search(body):
         return True

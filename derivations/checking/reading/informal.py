@@ -220,6 +220,7 @@ SAID_WITH_FIELDS = frozenset(
         "flat_power",
         "times_sign",
         "rounding",
+        "relative",
     )
 )
 

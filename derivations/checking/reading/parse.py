@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derivations.checking.reading.around import around
+from derivations.checking.reading.around import RELATIVE_NOTE, around
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import (
@@ -47,6 +47,7 @@ class Parsed:
     sides: tuple = ()  # the chain's other formula sides (trees), to agree with ``tree``
     counting: str | None = None  # "macs" / "flops": what a count word or name states
     unit: str | None = None  # "bytes" / "elements": what a unit word states
+    relative: str | None = None  # "forward": the formula is a factor of the forward pass's count
 
     def with_tree(self, tree: ex.Node, **changes) -> Parsed:
         """This reading with ``tree`` for its formula (its text, LaTeX, symbols and kinds
@@ -170,7 +171,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     when it is known (see :func:`.around`)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
-    text, notes = around(normalize(raw), symbols)
+    text, notes = around(normalize(raw), symbols, raw)
     text, more = informal(text)
     notes += more
     try:
@@ -179,6 +180,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
         raise _sentence(text, error) from None
     node = _rounded(node, notes)
     stated = counting(notes) or (_named_counting(name) if name else None)
+    relative = "forward" if any(note.key == RELATIVE_NOTE for note in notes) else None
     return Parsed(
         **_derived(node),
         name=name,
@@ -187,6 +189,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
         sides=sides,
         counting=stated,
         unit=stated_unit(notes),
+        relative=relative,
     )
 
 
