@@ -41,6 +41,8 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Callable
+from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.informal import (
@@ -57,17 +59,23 @@ from derivations.checking.reading.normalize import Normalized
 __all__ = ["around", "every_rule", "RELATIVE_NOTE"]
 
 
+def _lazy(*args) -> Callable[[], re.Pattern]:
+    """A pattern compiled on first use (most answers are plain formulas: a cold check
+    compiles none of these)."""
+    return cache(lambda: re.compile(*args))
+
+
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = _lazy(r"[\u4e00-\u9fff]")
 # a lead-in: words (any script), digits inside words, spaces, bracketed words
-_LEAD_CHARS = re.compile(r"^[\w\s'\-,()]*$")
-_CJK_COPULA = re.compile("约等于|大约为|大约是|约为|等于|为|是")
-_EN_COPULA = re.compile(r"\s+(?P<verb>is|are|equals|equal\s+to|becomes|=)\s+", re.I)
-_COUNT_NAME = re.compile(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
-_FORMULA_START = re.compile(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
+_LEAD_CHARS = _lazy(r"^[\w\s'\-,()]*$")
+_CJK_COPULA = _lazy("约等于|大约为|大约是|约为|等于|为|是")
+_EN_COPULA = _lazy(r"\s+(?P<verb>is|are|equals|equal\s+to|becomes|=)\s+", re.I)
+_COUNT_NAME = _lazy(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
+_FORMULA_START = _lazy(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
 
 
 def _balanced(text: str) -> bool:
@@ -83,7 +91,7 @@ def _lead_text(prefix: str) -> bool:
     """Whether ``prefix`` is words only (bracketed words allowed), with a word in it."""
     return (
         bool(prefix.strip())
-        and bool(_LEAD_CHARS.match(prefix))
+        and bool(_LEAD_CHARS().match(prefix))
         and _balanced(prefix)
         and bool(re.search(r"[^\W\d_]", prefix))
     )
@@ -111,17 +119,17 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
         ):
             return _drop_lead(text, colon + 1, notes, "label")
     # only the first copula can end a lead-in
-    match = _CJK_COPULA.search(body) if not body.isascii() else None
+    match = _CJK_COPULA().search(body) if not body.isascii() else None
     if match:
         prefix, rest = body[: match.start()], body[match.end() :]
         if (
-            _CJK.search(prefix)
+            _CJK().search(prefix)
             and _lead_text(prefix)
-            and _FORMULA_START.match(rest)
+            and _FORMULA_START().match(rest)
             and not states_factor(rest)  # 变为4倍, 是原来的4倍: a factor sentence
         ):
             return _drop_lead(text, match.end(), notes, "lead_in")
-    match = _EN_COPULA.search(body)
+    match = _EN_COPULA().search(body)
     if match:
         prefix, rest = body[: match.start()], body[match.end() :]
         if (
@@ -130,18 +138,18 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
             and len(re.findall(r"[A-Za-z]{2,}", prefix)) >= 2
             # "name = …" (FLOPs_fwd = …) is parse's: a lead-in before = is words
             and (match.group("verb") != "=" or " " in prefix.strip())
-            and _FORMULA_START.match(rest)
+            and _FORMULA_START().match(rest)
             and not states_factor(rest)
         ):
             return _drop_lead(text, match.end(), notes, "lead_in")
-    match = _COUNT_NAME.match(body)
+    match = _COUNT_NAME().match(body)
     if match and not re.match(r"\s*[=≈]", body[match.end() :]):
         return _drop_lead(text, match.end(), notes, "lead_in")
     return text
 
 
-_DOLLARS = re.compile(r"\$\$?(?P<math>[^$]+)\$\$?")
-_NAME_ONLY = re.compile(r"^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*$")
+_DOLLARS = _lazy(r"\$\$?(?P<math>[^$]+)\$\$?")
+_NAME_ONLY = _lazy(r"^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*$")
 
 
 def _without_dollars(text: Normalized) -> Normalized:
@@ -150,8 +158,8 @@ def _without_dollars(text: Normalized) -> Normalized:
 
 def _dollars(text: Normalized, notes: list) -> Normalized:
     """The math of ``$…$`` inside text (see the module's docstring)."""
-    spans = list(_DOLLARS.finditer(text.text))
-    outside = _DOLLARS.sub("", text.text)
+    spans = list(_DOLLARS().finditer(text.text))
+    outside = _DOLLARS().sub("", text.text)
     if not spans or not outside.strip() or "$" in outside:
         return _without_dollars(text)  # the whole answer is math, or unbalanced
     if len(spans) == 1:
@@ -164,9 +172,9 @@ def _dollars(text: Normalized, notes: list) -> Normalized:
                 return _without_dollars(text)
             return _drop_lead(text, len(prefix), notes, "lead_in")
         return text
-    if all(_NAME_ONLY.match(span.group("math")) for span in spans):
+    if all(_NAME_ONLY().match(span.group("math")) for span in spans):
         # names inside a sentence: the factor it states, the names as words
-        words = text.sub(_DOLLARS, lambda m: " " + m.group("math").replace("_", "") + " ")
+        words = text.sub(_DOLLARS(), lambda m: " " + m.group("math").replace("_", "") + " ")
         factor = sentence_factor(words, notes)
         if factor is not None:
             notes.insert(
@@ -178,28 +186,28 @@ def _dollars(text: Normalized, notes: list) -> Normalized:
 
 
 # the forward pass named in an answer to a backward question (a count relative to it)
-_FORWARD = re.compile(
+_FORWARD = _lazy(
     r"(?:(?:flops?|macs?)_?\{?)?(?:forward|fwd)\}?"
     r"(?:\s+(?:pass(?:'s)?|propagation|flops?|macs?|cost|count|operations))*"
     r"|(?:前向|正向)(?:传播|计算|过程)?(?:的)?(?:计算量|运算量|计算|运算|代价|开销|FLOPs?)?",
     re.I,
 )
-_SAME = re.compile(r"相当|相同|一样|差不多|same|equal|as\s+much|comparable", re.I)
-_TIMES_SIGN = re.compile(r"\\times|\\cdot|(?<![A-Za-z])[xX](?![A-Za-z])|[*×]")
-_ASCII_NUMBER = re.compile(
+_SAME = _lazy(r"相当|相同|一样|差不多|same|equal|as\s+much|comparable", re.I)
+_TIMES_SIGN = _lazy(r"\\times|\\cdot|(?<![A-Za-z])[xX](?![A-Za-z])|[*×]")
+_ASCII_NUMBER = _lazy(
     r"(?<![\w.])(?P<n>\d+(?:\.\d+)?|"
     + "|".join(w for w in NUMBER_WORDS if w.isascii())
     + r")(?![\w.])",
     re.I,
 )
-_CJK_NUMBER = re.compile("(?P<n>[" + "".join(w for w in NUMBER_WORDS if not w.isascii()) + "])倍")
+_CJK_NUMBER = _lazy("(?P<n>[" + "".join(w for w in NUMBER_WORDS if not w.isascii()) + "])倍")
 RELATIVE_NOTE = "reading.note.relative"
 
 
 def _numbers(rest: str) -> list:
     """The numbers a text says (2, 两倍, twice, double), each once."""
-    found = [m.group("n") for m in _ASCII_NUMBER.finditer(rest)]
-    found += [m.group("n") for m in _CJK_NUMBER.finditer(rest)]
+    found = [m.group("n") for m in _ASCII_NUMBER().finditer(rest)]
+    found += [m.group("n") for m in _CJK_NUMBER().finditer(rest)]
     if "翻倍" in rest or "加倍" in rest:
         found.append("2")
     return [NUMBER_WORDS.get(n.lower(), NUMBER_WORDS.get(n, n)) for n in found]
@@ -211,18 +219,18 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
     the checker reads against the question's forward counterpart; None when the text is
     no such answer (anything else in it than words, one number, a times sign, a name
     before ``=``)."""
-    found = list(_FORWARD.finditer(text.text))
+    found = list(_FORWARD().finditer(text.text))
     if len(found) != 1:
         return None
     named = found[0]
     rest = text.text[: named.start()] + " " + text.text[named.end() :]
-    rest = _TIMES_SIGN.sub(" ", rest)
+    rest = _TIMES_SIGN().sub(" ", rest)
     values = _numbers(rest)
-    bare = _ASCII_NUMBER.sub(" ", rest)
+    bare = _ASCII_NUMBER().sub(" ", rest)
     bare = re.sub(r"[_{}=≈:]", " ", bare)  # a name before "=": FLOPs_{backward} =
     if not words_only(bare) or len(values) > 1:
         return None
-    if not values and not _SAME.search(rest):
+    if not values and not _SAME().search(rest):
         return None
     value = values[0] if values else 1
     written = named.group().strip()
@@ -232,9 +240,9 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
     return edit(text, 0, len(text.text), str(value))
 
 
-_APPROX = re.compile(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
+_APPROX = _lazy(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
 _OPENERS = {"\\lfloor": "\\rfloor", "⌊": "⌋", "\\lceil": "\\rceil", "⌈": "⌉"}
-_AROUND_NAME = re.compile(
+_AROUND_NAME = _lazy(
     r"^\s*(?P<open>\\lfloor|⌊|\\lceil|⌈)\s*(?P<name>[^\W\d][\w']*)\s*=(?P<body>.*?)"
     r"(?P<close>\\rfloor|⌋|\\rceil|⌉)\s*$",
     re.S,
@@ -242,7 +250,7 @@ _AROUND_NAME = re.compile(
 
 
 def _bracket_around_name(text: Normalized, notes: list) -> Normalized:
-    match = _AROUND_NAME.match(text.text)
+    match = _AROUND_NAME().match(text.text)
     if not match or _OPENERS[match.group("open")] != match.group("close"):
         return text
     body = match.group("body")
@@ -255,11 +263,11 @@ def _bracket_around_name(text: Normalized, notes: list) -> Normalized:
     return edit(moved, at, at, match.group("open") + " ")
 
 
-_SEMICOLON = re.compile(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
+_SEMICOLON = _lazy(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
 
 
 def _semicolon(text: Normalized, notes: list) -> Normalized:
-    match = _SEMICOLON.search(text.text)
+    match = _SEMICOLON().search(text.text)
     if not match or not text.text[: match.start()].strip():
         return text
     notes.append(_note("semicolon"))
@@ -267,7 +275,7 @@ def _semicolon(text: Normalized, notes: list) -> Normalized:
 
 
 # (x2 is "times 2", never a power)
-_FLAT = re.compile(r"(?<![0-9_'\\])(?P<base>[A-WYZa-wyz])2(?![0-9_'])")
+_FLAT = _lazy(r"(?<![0-9_'\\])(?P<base>[A-WYZa-wyz])2(?![0-9_'])")
 
 
 def _a_symbol(word: str, symbols: frozenset | None) -> bool:
@@ -297,7 +305,7 @@ def _flat_powers(
     text: Normalized, notes: list, symbols: frozenset | None, raw: str | None
 ) -> Normalized:
     """``K2`` as ``K^2`` when unambiguous (see the module's docstring)."""
-    for match in reversed(list(_FLAT.finditer(text.text))):
+    for match in reversed(list(_FLAT().finditer(text.text))):
         base = match.group("base")
         before = text.text[match.start() - 1 : match.start()] if match.start() else ""
         after = text.text[match.end() : match.end() + 1]
@@ -314,9 +322,7 @@ def _flat_powers(
     return text
 
 
-_LABELLED = re.compile(
-    r"^\s*(?P<label>[A-Za-z]{3,}|[\u4e00-\u9fff]{2,})\s*\((?P<body>[^()]+)\)\s*$"
-)
+_LABELLED = _lazy(r"^\s*(?P<label>[A-Za-z]{3,}|[\u4e00-\u9fff]{2,})\s*\((?P<body>[^()]+)\)\s*$")
 # words that operate on the bracket (twice(c_o) is 2 c_o): never a label
 _OPERATOR_WORDS = frozenset(
     {
@@ -324,7 +330,7 @@ _OPERATOR_WORDS = frozenset(
         *("sum", "prod", "mean", "avg", "len", "half", "square", "squared", "cube", "times"),
     }
 )
-_OPERATOR_CJK = re.compile("倍|平方|立方|半|根|开方|取整|乘|加|减|除|和|积|商|差")
+_OPERATOR_CJK = _lazy("倍|平方|立方|半|根|开方|取整|乘|加|减|除|和|积|商|差")
 
 
 def _reads(text: str) -> bool:
@@ -340,11 +346,11 @@ def _reads(text: str) -> bool:
 
 def _label_before_bracket(text: Normalized, notes: list) -> Normalized:
     """``bias(输出通道数)``: a word no spelling reads before a bracketed formula."""
-    match = _LABELLED.match(text.text)
+    match = _LABELLED().match(text.text)
     if not match:
         return text
     label = match.group("label").lower()
-    if label in _OPERATOR_WORDS or label in NUMBER_WORDS or _OPERATOR_CJK.search(label):
+    if label in _OPERATOR_WORDS or label in NUMBER_WORDS or _OPERATOR_CJK().search(label):
         return text
     if _reads(match.group("label")) or not _reads(match.group("body")):
         return text  # k_h(…), ck(…): a product of symbols; (a remark): informal's
@@ -377,8 +383,8 @@ def every_rule(
         relative = _relative(text, notes)
         if relative is not None:
             return relative, notes
-    if ("approx" in body or "eq" in body or ":=" in body) and _APPROX.search(body):
-        text = text.sub(_APPROX, "≈")
+    if ("approx" in body or "eq" in body or ":=" in body) and _APPROX().search(body):
+        text = text.sub(_APPROX(), "≈")
     if "$" in body:
         text = _dollars(text, notes)
     if ";" in body or "；" in body:
@@ -394,12 +400,12 @@ def every_rule(
     return text, notes
 
 
-_EN_LEAD = re.compile(r"\s(?:is|are|equals?|becomes|=)\s|^\s*(?:flop|mac)", re.I)
+_EN_LEAD = _lazy(r"\s(?:is|are|equals?|becomes|=)\s|^\s*(?:flop|mac)", re.I)
 
 
 def _english_lead(body: str) -> bool:
     """Whether an English lead-in may be in ``body`` (a copula, or a count name first)."""
-    return bool(_EN_LEAD.search(body))
+    return bool(_EN_LEAD().search(body))
 
 
 _NEEDS = frozenset("$;:\\")  # dollars, a semicolon, a colon label, LaTeX (\\approx, \\lfloor)
@@ -418,6 +424,6 @@ def _may_need(body: str) -> bool:
         return True
     if "forward" in lower or "fwd" in lower:
         return True
-    if "2" in body and _FLAT.search(body):
+    if "2" in body and _FLAT().search(body):
         return True
-    return body.rstrip().endswith(")") and bool(_LABELLED.match(body))
+    return body.rstrip().endswith(")") and bool(_LABELLED().match(body))

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Callable
 from functools import cache
 
 from derivations.checking.reading.normalize import Normalized
@@ -67,6 +68,11 @@ class Note:
 
     def as_dict(self) -> dict:
         return {"id": self.key, "fields": dict(self.fields)}
+
+
+def _lazy(*args) -> Callable[[], re.Pattern]:
+    """A pattern compiled on first use (most answers are plain formulas)."""
+    return cache(lambda: re.compile(*args))
 
 
 def _note(key: str, **fields) -> Note:
@@ -195,11 +201,11 @@ def _count() -> re.Pattern:
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 _WORDISH = re.compile(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
 # a Chinese remark may hold numbers (（即增加300%）)
-_CJK_WORDISH = re.compile(r"^[\sA-Za-z0-9%.\u4e00-\u9fff'\-,]+$")
+_CJK_WORDISH = _lazy(r"^[\sA-Za-z0-9%.\u4e00-\u9fff'\-,]+$")
 # a remark stating the rounding of the formula before it -> the rounding
 _ROUNDINGS = (
-    (re.compile(r"向上取整|上取整|round(?:ed|ing)?\s+up|ceil(?:ing)?", re.I), "ceil"),
-    (re.compile(r"向下取整|下取整|round(?:ed|ing)?\s+down|floor(?:ed)?", re.I), "floor"),
+    (_lazy(r"向上取整|上取整|round(?:ed|ing)?\s+up|ceil(?:ing)?", re.I), "ceil"),
+    (_lazy(r"向下取整|下取整|round(?:ed|ing)?\s+down|floor(?:ed)?", re.I), "floor"),
 )
 ROUNDING_NOTE = "reading.note.rounding"
 # the notes said with their fields (what was removed, how a part was read): said from
@@ -289,7 +295,7 @@ def _remark(body: str) -> bool:
     if not body.strip():
         return False
     if re.search(r"[\u4e00-\u9fff]", body):
-        return bool(_CJK_WORDISH.match(body)) and not _named_formula(body)
+        return bool(_CJK_WORDISH().match(body)) and not _named_formula(body)
     if not _WORDISH.match(body):
         return False
     words = re.findall(r"[A-Za-z']+", body)
@@ -325,7 +331,7 @@ def _rounding(remark: str, after: str) -> list:
     ``(rounded up)``), as a note the reader applies (:data:`ROUNDING_NOTE`)."""
     if after.strip():
         return []  # not at the end: about a part, not the result
-    stated = {how for pattern, how in _ROUNDINGS if pattern.search(remark)}
+    stated = {how for pattern, how in _ROUNDINGS if pattern().search(remark)}
     if len(stated) != 1:
         return []
     return [Note(ROUNDING_NOTE, (("rounding", stated.pop()),))]
@@ -448,9 +454,9 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     return None
 
 
-_CLAUSE_MARKS = re.compile(r"[,;!?，；。！？]")
+_CLAUSE_MARKS = _lazy(r"[,;!?，；。！？]")
 # words naming the cost a sentence's conclusion is about (not the change it starts from)
-_COST_WORDS = re.compile(
+_COST_WORDS = _lazy(
     r"计算|运算|乘法|加法|复杂度|开销|成本|flop|mac|cost|comput|operation|multiplication|work",
     re.I,
 )
@@ -486,7 +492,7 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     (:func:`_hedged`: ``不是4倍``, ``less than 4 times``)."""
     if _FORMULA_MARKS.intersection(text.text) or _hedged(text.text):
         return None
-    bounds = [0, *(m.end() for m in _CLAUSE_MARKS.finditer(text.text)), len(text.text)]
+    bounds = [0, *(m.end() for m in _CLAUSE_MARKS().finditer(text.text)), len(text.text)]
     clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     stating = [
         (start, end)
@@ -495,7 +501,7 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     ]
     if len(stating) <= 1:
         return _sentence_factor(text, notes)
-    costly = [(s, e) for s, e in stating if _COST_WORDS.search(text.text[s:e])]
+    costly = [(s, e) for s, e in stating if _COST_WORDS().search(text.text[s:e])]
     if len(costly) != 1:
         return None
     start, end = costly[0]
@@ -633,7 +639,7 @@ def _refuse_operations(operations: list, formula: bool) -> None:
 
 
 # x or X between two factors, spaces on both sides: a times sign (K x K x c_i)
-_TIMES = re.compile(r"(?<=[A-Za-z0-9)\]}'])\s+[xX]\s+(?=[A-Za-z0-9(\\{⌊⌈\[])")
+_TIMES = _lazy(r"(?<=[A-Za-z0-9)\]}'])\s+[xX]\s+(?=[A-Za-z0-9(\\{⌊⌈\[])")
 
 
 def _x_is_a_symbol() -> bool:
@@ -648,7 +654,7 @@ def _times_signs(text: Normalized, notes: list) -> Normalized:
     notation spells a symbol x), with a note."""
     if " x " not in text.text and " X " not in text.text:
         return text
-    found = list(_TIMES.finditer(text.text))
+    found = list(_TIMES().finditer(text.text))
     if not found or _x_is_a_symbol():
         return text
     signs = sorted({match.group().strip() for match in found})
