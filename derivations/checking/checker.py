@@ -18,7 +18,6 @@ how they are read (``Result.notes``), not an assumption.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from fractions import Fraction
 
 from derivations.checking.deciding.asymptotic import order_mismatch
@@ -65,6 +64,7 @@ from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.expr.printers import to_unicode
 from derivations.messages import text
+from derivations.records import replace
 from derivations.registry.questions import question as find_question
 from derivations.registry.restrictions import Kind, Restriction, axes_with
 from derivations.registry.spellings import Symbol, spellings
