@@ -266,3 +266,13 @@ def test_the_forward_pass_is_read_against_the_forward_question():
     # a formula that only mentions forward in a name keeps its own reading
     named = check("backward-ops", "FLOPs_backward = 4 c_i c_o k_h k_w m_h m_w", symbolic=False)
     assert named.verdict == C and "flops" in named.conventions
+
+
+# a relative count that denies, bounds or questions its factor states none: never accepted
+@pytest.mark.parametrize(
+    "answer", ["反向不是前向传播的两倍", "less than twice the forward pass", "前向的两倍吗？"]
+)
+def test_a_hedged_relative_count_is_not_read_as_its_factor(answer):
+    result = check("backward-ops", answer, symbolic=False)
+    assert result.verdict not in (R, C)
+    assert "reading.note.relative" not in [n["id"] for n in (result.parsed or {}).get("notes", [])]

@@ -48,6 +48,7 @@ from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.informal import (
     NUMBER_WORDS,
     Note,
+    _hedged,
     edit,
     sentence_factor,
     stated_counting,
@@ -231,6 +232,8 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
     if not words_only(bare) or len(values) > 1:
         return None
     if not values and not _SAME().search(rest):
+        return None
+    if _hedged(rest):  # 不是前向的两倍, less than twice the forward pass: no factor stated
         return None
     value = values[0] if values else 1
     written = named.group().strip()
