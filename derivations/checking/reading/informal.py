@@ -150,11 +150,11 @@ def may_be_factor(text: str) -> bool:
     )
 
 
-_DELIMITERS = re.compile(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
-_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
-_LIBRARY = re.compile(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
-_INT = re.compile(r"\bint\s*(?=\()")
-_UNITS = re.compile(
+_DELIMITERS = _lazy(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
+_LABEL = _lazy(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
+_LIBRARY = _lazy(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
+_INT = _lazy(r"\bint\s*(?=\()")
+_UNITS = _lazy(
     r"(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries)"
     r"\s*$"
 )
@@ -198,8 +198,8 @@ def _count() -> re.Pattern:
     )
 
 
-_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
-_WORDISH = re.compile(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
+_PAREN = _lazy(r"\((?P<body>[^()]*)\)")
+_WORDISH = _lazy(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
 # a Chinese remark may hold numbers (（即增加300%）)
 _CJK_WORDISH = _lazy(r"^[\sA-Za-z0-9%.\u4e00-\u9fff'\-,]+$")
 # a remark stating the rounding of the formula before it -> the rounding
@@ -296,7 +296,7 @@ def _remark(body: str) -> bool:
         return False
     if re.search(r"[\u4e00-\u9fff]", body):
         return bool(_CJK_WORDISH().match(body)) and not _named_formula(body)
-    if not _WORDISH.match(body):
+    if not _WORDISH().match(body):
         return False
     words = re.findall(r"[A-Za-z']+", body)
     return len(words) >= 1 and not all(_formula_word(w) for w in words)
@@ -304,7 +304,7 @@ def _remark(body: str) -> bool:
 
 # a remark that states an operation on the formula or a number (``(doubled)``, ``(times
 # two)``, ``（再乘以2）``, ``（除以2）``) changes its value: never dropped as words
-_OPERATION_WORDS = re.compile(
+_OPERATION_WORDS = _lazy(
     r"(?<![A-Za-z])(?:times|twice|thrice|doubled?|tripled?|quadrupled?|halve[ds]?|half|"
     r"squared?|cubed?|plus|minus|add(?:ed|ing|s)?|subtract(?:ed|ing|s)?|divided?|over|"
     r"multipl(?:y|ied|ies|ying)|fold|more|less|fewer|"
@@ -314,16 +314,16 @@ _OPERATION_WORDS = re.compile(
     re.I,
 )
 # a remark restating what the sentence before it says (``（也就是多了300%）``)
-_RESTATES = re.compile(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
+_RESTATES = _lazy(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
 
 
-_COUNT_NAMES = re.compile(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
+_COUNT_NAMES = _lazy(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
 
 
 def _states_operation(body: str) -> bool:
     """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`); the
     name of a count (``multiply-adds``, 乘加) is none."""
-    return bool(_OPERATION_WORDS.search(_COUNT_NAMES.sub(" ", body)))
+    return bool(_OPERATION_WORDS().search(_COUNT_NAMES().sub(" ", body)))
 
 
 def _rounding(remark: str, after: str) -> list:
@@ -338,7 +338,7 @@ def _rounding(remark: str, after: str) -> list:
 
 
 # a scale prefix (GFLOPs, MMACs) names the same counting
-_LABEL_COUNTS = re.compile(r"(?<![A-Za-z])[kmgt]?(macs?|flops?)(?![A-Za-z])", re.I)
+_LABEL_COUNTS = _lazy(r"(?<![A-Za-z])[kmgt]?(macs?|flops?)(?![A-Za-z])", re.I)
 
 
 def stated_counting(words: str) -> str | None:
@@ -346,7 +346,7 @@ def stated_counting(words: str) -> str | None:
     lead-in: ``总的FLOPS为``, ``乘加运算次数为``), as a count word after the formula or a
     name does: a MAC or FLOP word in them (乘加, 浮点, multiply-accumulate); None when
     they state none or both."""
-    stated = {COUNT_WORDS[found.lower()] for found in _LABEL_COUNTS.findall(words)}
+    stated = {COUNT_WORDS[found.lower()] for found in _LABEL_COUNTS().findall(words)}
     lower = words.lower()
     if any(word in lower for word in ("乘加", "multiply-accumulate", "multiply-add")):
         stated.add("macs")
@@ -404,8 +404,8 @@ def _sentence_factors() -> list:
     ]
 
 
-_INCREASE = re.compile(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
-_WORDS_ONLY = re.compile(
+_INCREASE = _lazy(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
+_WORDS_ONLY = _lazy(
     r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
 )
 
@@ -420,7 +420,7 @@ def states_factor(text: str) -> bool:
 
 def words_only(text: str) -> bool:
     """Whether ``text`` is words and punctuation only: no digit, no operator."""
-    return bool(_WORDS_ONLY.match(text))
+    return bool(_WORDS_ONLY().match(text))
 
 
 _FORMULA_MARKS = frozenset("+-*/^()=_\\[]{}")  # a text holding one is a formula, no sentence
@@ -438,7 +438,7 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         match = found[0]
         rest = text.text[: match.start()] + " " + text.text[match.end() :]
         wordy = re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]", rest)
-        if not _WORDS_ONLY.match(rest) or not (wordy or match.groupdict().get("verb")):
+        if not _WORDS_ONLY().match(rest) or not (wordy or match.groupdict().get("verb")):
             continue
         verb = match.groupdict().get("verb")
         value: int | str
@@ -448,7 +448,7 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
             spelled = match.group("n")
             value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
         notes.append(_note("factor_sentence", text=match.group().strip(), value=value))
-        if not verb and _INCREASE.search(text.text[: match.start()]):
+        if not verb and _INCREASE().search(text.text[: match.start()]):
             notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
         return edit(text, 0, len(text.text), str(value))
     return None
@@ -469,7 +469,7 @@ def _clause(text: Normalized, start: int, end: int) -> Normalized:
 # words that deny, bound, reverse or question the factor a sentence states (``不是4倍``,
 # ``not 4 times``, ``4倍以上``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍的一半``,
 # ``quadruples? No``): the sentence does not say the factor is that number
-_HEDGE = re.compile(
+_HEDGE = _lazy(
     r"(?<![A-Za-z])(?:not|no|never|nor|neither|less|fewer|than|most|least|under|below|"
     r"above|over|up\s+to|between|or|half|quarter|slower|smaller|decreases?|decreased|"
     r"reduces?|reduced|drops?|shrinks?|divided|unless)(?![A-Za-z])|n't|[?？]|"
@@ -481,7 +481,7 @@ _HEDGE = re.compile(
 
 def _hedged(text: str) -> bool:
     """Whether a sentence denies, bounds, reverses or questions its factor (:data:`_HEDGE`)."""
-    return bool(_HEDGE.search(text))
+    return bool(_HEDGE().search(text))
 
 
 def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
@@ -513,8 +513,8 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
 
 
 _UNIT_WORDS = (
-    (re.compile(r"(?<![A-Za-z])bytes?(?![A-Za-z])|字节", re.I), "bytes"),
-    (re.compile(r"(?<![A-Za-z])(?:elements?|entries)(?![A-Za-z])|元素", re.I), "elements"),
+    (_lazy(r"(?<![A-Za-z])bytes?(?![A-Za-z])|字节", re.I), "bytes"),
+    (_lazy(r"(?<![A-Za-z])(?:elements?|entries)(?![A-Za-z])|元素", re.I), "elements"),
 )
 _UNIT_NOTES = {"reading.note.unit_bytes": "bytes", "reading.note.unit_elements": "elements"}
 
@@ -530,7 +530,7 @@ def stated_unit(notes) -> str | None:
         elif note.key in ("reading.note.label", "reading.note.lead_in"):
             fields = dict(note.fields)
             words = fields.get("label") or fields.get("text") or ""
-            stated |= {unit for pattern, unit in _UNIT_WORDS if pattern.search(words)}
+            stated |= {unit for pattern, unit in _UNIT_WORDS if pattern().search(words)}
     return stated.pop() if len(stated) == 1 else None
 
 
@@ -567,18 +567,18 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     library prefix, a unit or count word at the end ...): a plain formula costs a few
     membership tests."""
     notes: list = []
-    if "\\" in text.text and (match := _DELIMITERS.match(text.text)):
+    if "\\" in text.text and (match := _DELIMITERS().match(text.text)):
         text = edit(edit(text, match.end("body"), len(text.text)), 0, match.start("body"))
-    match = _LABEL.match(text.text) if ":" in text.text else None
+    match = _LABEL().match(text.text) if ":" in text.text else None
     if match and not keyword.iskeyword(match.group().strip().rstrip(":").strip()):
         label = match.group().strip().rstrip(":").strip()
         notes.append(_note("label", label=label, counting=stated_counting(label) or ""))
         text = edit(text, 0, match.end())
-    while "." in text.text and (match := _LIBRARY.search(text.text)):
+    while "." in text.text and (match := _LIBRARY().search(text.text)):
         text = edit(text, match.start(), match.end())
-    if "int" in text.text and (match := _INT.search(text.text)):
+    if "int" in text.text and (match := _INT().search(text.text)):
         notes.append(_note("int_floor"))
-        while match := _INT.search(text.text):
+        while match := _INT().search(text.text):
             text = edit(text, match.start(), match.end(), "floor")
     match = (
         _count().search(text.text)
@@ -594,7 +594,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         stated = COUNT_WORDS[unit.lower()] or ""
         notes.append(_note("unit_count", unit=unit, counting=stated))
         text = edit(text, match.start(), len(text.text))
-    match = _UNITS.search(text.text) if text.text.rstrip().endswith(_UNIT_ENDINGS) else None
+    match = _UNITS().search(text.text) if text.text.rstrip().endswith(_UNIT_ENDINGS) else None
     if (
         match
         and text.text[: match.start()].strip()
@@ -605,7 +605,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         text = edit(text, match.start(), len(text.text))
     operations = []
     if "(" in text.text:
-        for match in reversed(list(_PAREN.finditer(text.text))):
+        for match in reversed(list(_PAREN().finditer(text.text))):
             if _remark(match.group("body")):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
@@ -631,7 +631,7 @@ def _refuse_operations(operations: list, formula: bool) -> None:
     after a factor sentence, not a formula, says again what the sentence says: kept
     dropped."""
     remark, column = operations[-1]
-    if not formula and all(_RESTATES.match(body) for body, _ in operations):
+    if not formula and all(_RESTATES().match(body) for body, _ in operations):
         return
     from derivations.checking.reading.errors import refuse
 
