@@ -443,14 +443,186 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H3
+    "h - kh + 1, w - kw + 1 = h, w": (lambda x, o: x.h * x.w, "mults", K1),
+    r"output=floor(\frac{input-kernel+2 \times padding}{stride})+1": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "bias = n_{kernel}": (lambda x, o: x.co, "bias", None),
+    r"W_2 = \frac{(W_1-F+2P)}{S}+1": (lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1, "mw", DIV),
+    r"H_2 = \frac{(H_1-F+2P)}{S}+1": (lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1, "mh", DIV),
+    "outputSize=(InputSize-KernelSize)+1": (lambda x, o: (x.w - x.kw) + 1, "mw", None),
+    r"H' = \left\lfloor \frac{H + 2\,\text{pad}_h - k_H}{\text{stride}_h} \right\rfloor + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    r"W' = \left\lfloor \frac{W + 2\,\text{pad}_w - k_W}{\text{stride}_w} \right\rfloor + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "연산 복잡도는 O(H' ⋅ W' ⋅ C_{in} ⋅ k_H ⋅ k_W ⋅ C_{out})": (
+        lambda x, o: o.mh * o.mw * x.ci * x.kh * x.kw * x.co,
+        "mults",
+        None,
+    ),
+    r"n_w^{[l]} = \left \lfloor \frac{n_w^{[l-1]} + 2p_w^{[l]} - k_w^{[l]}}{s_w^{[l]}} \right\rfloor + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "Biases: n_c^{[l]}": (lambda x, o: x.co, "bias", None),
+    # one product too many per output element
+    "MACs = Hout * Wout * Cout * (K * K * Cin + 1)": (
+        lambda x, o: o.mh * o.mw * x.co * (x.kh * x.kh * x.ci + 1),
+        ("mults", "ops"),
+        SQ,
+    ),
+    "Total MACs = O_H * O_W * O_C * (K_H * K_W * I_C)": (
+        lambda x, o: o.mh * o.mw * x.co * (x.kh * x.kw * x.ci),
+        "mults",
+        None,
+    ),
+    # h w the input size
+    "Expected total multiplies: {m * dk * dk * h * w * n}": (
+        lambda x, o: x.ci * x.kh * x.kh * x.h * x.w * x.co,
+        "mults",
+        SQ,
+    ),
+    "flops_{cov} = h*w*k^2*c_{in}*c_{out}": (
+        lambda x, o: x.h * x.w * x.kh**2 * x.ci * x.co,
+        ("flops", "ops", "mults"),
+        SQ,
+    ),
+    "(Input Size X No. of Kernels) X (Kernel Size X No. of Inp. channels) + bias": (
+        lambda x, o: (x.h * x.w * x.co) * (x.kh * x.kw * x.ci),  # the bias term left out
+        ("ops", "flops", "mults"),
+        None,
+    ),
+    "O = ((W - K + 2P)/S) + 1": (lambda x, o: ((x.w - x.kw + 2 * x.qw) / x.sw) + 1, "mw", DIV),
+    "H_out = floor((H_in + 2*padding - kernel_size) / stride + 1)": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    r"L_{\text{out}} = \bigg\lfloor \frac{L_{\text{in}} + 2p - d(k - 1) - 1}{s} + 1 \bigg\rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),  # d = 1
+        "mh",
+        None,
+    ),
+    "OH=(H+2P-FH)/S +1": (lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1, "mh", DIV),
+    "OW=(W+2P-FW)/S +1": (lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1, "mw", DIV),
+    "self.y_h = (x_h - flt_h + 2*pad) // stride + 1 # 出力高さ": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    # the channel counts only: the output positions are missing
+    "macs = input_size * output_size * kernel_size**2": (
+        lambda x, o: x.ci * x.co * x.kh**2,
+        "mults",
+        SQ,
+    ),
+    r"\text{FLOPs} = N \times H_{out} \times W_{out} \times C_{out} \times (2 \times C_{in} \times k_h \times k_w)": (
+        lambda x, o: 1 * o.mh * o.mw * x.co * (2 * x.ci * x.kh * x.kw),  # N = 1 example
+        "flops",
+        None,
+    ),
+    r"H_{out} = \left\lfloor \frac{H_{in} + 2p - k}{s} \right\rfloor + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "Backward convolution requires roughly 2× forward FLOPs": (lambda x, o: 2, "bwd_ratio", None),
+    # the book's formula, p_h the total padding (twice PyTorch's)
+    r"\lfloor (n_h - k_h + p_h +s_h)/s_h \rfloor": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "h_out = (h_in-h_filt + 2*p)//s+1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    # one addition per product: accumulating from zero (the class's convention)
+    "adds = c_out*h_out*w_out*c_in*h_filt*w_filt": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "w_out = (w_in - w_filt + 2 * p) / s + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "muls = n_filt*h_out*w_out*c_in*h_filt*w_filt": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "h_out = ((h_in + 2*p - h_filt) /s)+1": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "muls = c_in * n_filt * h_out * w_out * h_filt * w_filt": (
+        lambda x, o: x.ci * x.co * o.mh * o.mw * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    # muls - c_i per output element: neither the exact additions nor one per product
+    "adds = muls - c_in * n_filt * h_out * w_out": (
+        lambda x, o: x.ci * x.co * o.mh * o.mw * x.kh * x.kw - x.ci * x.co * o.mh * o.mw,
+        ("adds", "mults"),
+        None,
+    ),
+    "h_out = [(h_in+2*p-h_lift)/s +1]": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "w_out = math.floor((w_in + 2*p - w_filt)/s + 1)": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "w_out = ((w_in +2*p -w_filt)/s)+1": (
+        lambda x, o: ((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        DIV,
+    ),
+    "h_out = int((h_in + 2*p - h_filt)/s + 1)": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "adds = (n_filt - 1) * h_out * w_out * c_in * h_filt * w_filt": (
+        lambda x, o: (x.co - 1) * o.mh * o.mw * x.ci * x.kh * x.kw,
+        ("adds", "mults"),
+        None,
+    ),
+    "muls = mpf*h_out*w_out*n_filt": (  # mpf = c_in*h_filt*w_filt, her line above
+        lambda x, o: (x.ci * x.kh * x.kw) * o.mh * o.mw * x.co,
+        "mults",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
 # answers about two layers, or a factor: the claim and how PyTorch decides it
-COMPOSE = {r"k_{\text{combined}} = k_1 + k_2 - 1", "$k_1+k_2-1$"}
+COMPOSE = {
+    r"k_{\text{combined}} = k_1 + k_2 - 1",
+    "$k_1+k_2-1$",
+    r"The resulting kernel size is: (m + p - 1) \times (n + q - 1)",
+}
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
     "输入通道$c_i$和输出通道$c_o$的数量加倍，计算数量变为原来4倍": 4,
+    "So, doubling the number of features actually quadruples the amount of computation.": 4,
 }
 DOUBLE_PADDING = {"填充数量加倍，则计算数量不变。": 0}  # the increase claimed
 
