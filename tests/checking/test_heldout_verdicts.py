@@ -610,6 +610,31 @@ READINGS = {
         "mults",
         None,
     ),
+    "h_out = math.floor((h_in+2.0*p-h_filt)/s + 1)": (
+        lambda x, o: fl((x.h + 2.0 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "num_of_additions = n_filt*h_out*w_out*c_in*h_filt*w_filt": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "h_out = ((h_in+(2.0*p) - h_filt)/s)+1.0": (
+        lambda x, o: ((x.h + (2.0 * x.qh) - x.kh) / x.sh) + 1.0,
+        "mh",
+        DIV,
+    ),
+    "adds = h_out * w_out * c_in * h_filt * w_filt * (n_filt-1)  # one less addition than multiplications based on the matrices": (
+        lambda x, o: o.mh * o.mw * x.ci * x.kh * x.kw * (x.co - 1),
+        ("adds", "mults"),
+        None,
+    ),
+    "adds = muls": (  # muls = n_filt*h_out*w_out*c_in*h_filt*w_filt, her line above
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
