@@ -635,6 +635,22 @@ READINGS = {
         "mults",
         None,
     ),
+    # stride 1 only (p_h the total padding)
+    r"(n_\textrm{h}-k_\textrm{h}+p_\textrm{h}+1)": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "h = (H-k+2*padding)/strides + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    r"\text{Output size} = \frac{(N + 2P – F)}{S} + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
