@@ -405,9 +405,7 @@ def _sentence_factors() -> list:
 
 
 _INCREASE = _lazy(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
-_WORDS_ONLY = _lazy(
-    r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
-)
+_WORDS_ONLY = _lazy(r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$")
 
 
 def states_factor(text: str) -> bool:
