@@ -12,6 +12,18 @@ RIGHT = ("equivalent", "equivalent_under_convention")
 
 # (question, answer, verdict, the refusal's key or None)
 NEVER_ACCEPTED = [
+    # the clause naming the cost says "unchanged" (a factor of 1) or states no factor:
+    # the factor another clause states is the change's, never read as the cost's
+    ("double-channels", "通道数翻两番，计算量不变", "not_equivalent", None),
+    (
+        "double-channels",
+        "both channels quadruple, the computation is unchanged",
+        "not_equivalent",
+        None,
+    ),
+    ("double-channels", "计算量不变", "not_equivalent", None),
+    ("double-channels", "通道数翻两番，计算量也随之增加", "invalid_input", None),
+    ("double-channels", "the channels quadruple, so the cost grows", "invalid_input", None),
     # a bracket of letters is a factor of the formula, not a remark dropped as words
     ("forward-mults", "c_o c_i k_h k_w m_h m_w (F - K)", "not_equivalent", None),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w (W - F)", "not_equivalent", None),

@@ -386,6 +386,9 @@ _VERBS = {
     "翻倍": 2,
     "翻了一倍": 2,
     "加倍": 2,
+    # the cost stays as it was: a factor of 1 (``计算量不变``, ``the cost is unchanged``)
+    "不变": 1,
+    "unchanged": 1,
 }
 
 
@@ -486,7 +489,8 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     """The factor a sentence states (:func:`_sentence_factor`); a sentence of several
     clauses that state factors (``输入通道和输出通道的数量加倍，计算数量变为原来4倍``: the
     change, then its cost) is read by the one clause that names a cost, with a note; None
-    when there is no such clause or more than one, or the sentence hedges its factor
+    when there is no such clause or more than one, when a clause names the cost and
+    another states the only factor, or the sentence hedges its factor
     (:func:`_hedged`: ``不是4倍``, ``less than 4 times``)."""
     if _FORMULA_MARKS.intersection(text.text) or _hedged(text.text):
         return None
@@ -498,6 +502,12 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         if any(p.search(text.text[start:end]) for p in _sentence_factors())
     ]
     if len(stating) <= 1:
+        if stating and any(
+            _COST_WORDS().search(text.text[s:e]) for s, e in clauses if (s, e) not in stating
+        ):
+            # the clause naming the cost states no factor (``通道数翻两番，计算量也增加``):
+            # the factor stated is the change's, not the cost's
+            return None
         return _sentence_factor(text, notes)
     costly = [(s, e) for s, e in stating if _COST_WORDS().search(text.text[s:e])]
     if len(costly) != 1:
