@@ -132,3 +132,23 @@ def test_the_first_run_benchmark_answers_each_question_rightly():
     assert set(answers) == set(QUESTIONS)
     for qid, answer in answers.items():
         assert check(qid, answer, symbolic=False).verdict == "equivalent", (qid, answer)
+
+
+def test_the_practice_bench_runs_a_tree_as_a_wheel_install_does(tmp_path):
+    """Its plain environment imports the tree given, from a plain sys.path entry: no
+    editable install's finder imported at start-up (the figure a user's install gives)."""
+    import subprocess
+    from pathlib import Path
+
+    from benchmarks.practice import plain_environment
+
+    tree = Path(__file__).resolve().parents[2]
+    python = plain_environment(tmp_path / "venv", tree)
+    probe = (
+        "import sys, derivations; print(derivations.__file__); "
+        "print(any('editable' in name for name in sys.modules))"
+    )
+    out = subprocess.run(
+        [str(python), "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    ).stdout.split()
+    assert out == [str(tree / "derivations" / "__init__.py"), "False"]
