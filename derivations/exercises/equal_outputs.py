@@ -236,6 +236,8 @@ def build() -> Exercise:
                 failing=SEEDS - s32.equal_tensors,
                 seeds=SEEDS,
                 tolerance_fails=s32.book_assert_fails,
+                torch_equal=torch.equal,
+                torch_seeds=torch.seeds,
             ),
             mistake(
                 "sheet_rounding_as_bug", ratio=_ratio(s32.max_relative), shrink=f"${sci(shrink)}$"

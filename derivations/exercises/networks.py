@@ -405,13 +405,15 @@ def _figure():
         caption=text(
             en="Per convolution and linear layer (in the deeper networks per block of "
             "them), in network order, named as in the tables: parameters, MACs and "
-            "activations as shares of each network's total. The bars do not sum to "
-            "100% (each panel gives the sums, Σ): the ReLU, pooling, normalization and "
-            "concatenation layers hold the other activations, and batch norm some "
-            "parameters.",
+            "activations as shares of each network's total (each panel gives the sums, "
+            "Σ). The MAC bars sum to 100% (only these layers multiply); the activation "
+            "bars to far less: the ReLU, pooling, normalization and concatenation layers "
+            "hold the other activations; the parameter bars to 100% but for batch norm's "
+            "few parameters.",
             zh="按网络中的顺序列出每个卷积层与全连接层（较深的网络按块合计），名称与表中相同："
-            "参数、MACs 与激活值各占全网络总量的比例。各柱之和不是 100%（每图给出总和 Σ）："
-            "其余激活值在 ReLU、汇聚、规范化和连结层，批量规范化还有部分参数。",
+            "参数、MACs 与激活值各占全网络总量的比例（每图给出总和 Σ）。MACs 各柱之和为 100%"
+            "（只有这些层做乘加）；激活值各柱之和远不到 100%：其余激活值在 ReLU、汇聚、规范化"
+            "和连结层；参数各柱之和除批量规范化的少量参数外为 100%。",
         ),
         alt=text(
             en="Bar charts per network: parameter bars tall at the fully connected end, "

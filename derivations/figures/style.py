@@ -226,18 +226,21 @@ def _width(text: str) -> float:
     return sum(map(_em_tenths, shown)) / 10
 
 
-_CLOSING = "，。：；、）》」！？%"  # never at the start of a line
+_CLOSING = "，。：；、）》」』】”’！？%"  # never at the start of a line
+_OPENING = "（《「『【“‘"  # never at the end of a line
 
 
 def _pieces(text: str) -> list[str]:
-    """``text`` cut where a line may break: after a space, after a CJK character not
-    followed by closing punctuation (never inside ``$...$`` math)."""
+    """``text`` cut where a line may break: after a space, after a CJK character that is
+    not opening punctuation and is not followed by closing punctuation (the Chinese rule:
+    no line ends with "（", none starts with "）" or "，"); never inside ``$...$`` math."""
     pieces, current, math = [], "", False
     for char, after in zip(text, [*text[1:], ""]):
         current += char
         if char == "$":
             math = not math
-        if not math and (char == " " or (ord(char) >= 0x2E80 and after not in _CLOSING)):
+        cjk_break = ord(char) >= 0x2E80 and char not in _OPENING and after not in _CLOSING
+        if not math and (char == " " or cjk_break):
             pieces.append(current)
             current = ""
     return [*pieces, current] if current else pieces

@@ -630,7 +630,7 @@ def test_small_layer_labels_state_padding_per_side_and_bias(lang):
         assert "the two ResNet rows have no bias" in section
     else:
         assert "每侧填充 3" in stem and "ResNet 瓶颈块" in one
-        assert "两行 ResNet 与 ResNet 的卷积一样不带偏置" in section
+        assert "两行 ResNet 形状与 ResNet 中的卷积一样不带偏置" in section
     assert "$8\\times8\\times8$" in stem and "$128$" in one
 
 

@@ -1,0 +1,177 @@
+"""What a fresh examiner of the Chinese sheet found (issue 25), each recomputed or read
+back from the committed documents (``test_committed_output_is_fresh`` keeps them
+current): the tolerance mistake said with the book's own PyTorch measurement, the
+network figure's sums said as drawn, Chinese line breaking in the figures, and the
+Chinese wording of factors ("少 b 倍", "减少为 … 倍")."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTPUT = ROOT / "output"
+LANGS = ("en", "zh")
+
+
+def _sheet(lang: str, fmt: str = "md") -> str:
+    return (OUTPUT / lang / f"answers.{fmt}").read_text(encoding="utf-8")
+
+
+def _section(md: str, title_start: str) -> str:
+    parts = re.split(r"^## ", md, flags=re.M)
+    found = [p for p in parts if title_start in p.splitlines()[0]]
+    assert len(found) == 1, title_start
+    return found[0]
+
+
+def _mistake(section: str, claim_start: str) -> str:
+    """The common-mistake bullet of ``section`` whose bold claim starts ``claim_start``."""
+    found = [line for line in section.splitlines() if line.startswith(f"- **{claim_start}")]
+    assert len(found) == 1, claim_start
+    return found[0]
+
+
+def _svg_labels(svg: str) -> list[str]:
+    return re.findall(r"<!-- (.*?) -->", svg, flags=re.S)
+
+
+def _figure_svgs(lang: str) -> list[str]:
+    """Every drawing of ``lang``: the wide SVG files and the narrow ones the web page
+    embeds for phones."""
+    wide = [
+        p.read_text(encoding="utf-8") for p in sorted((OUTPUT / "figures" / lang).glob("*.svg"))
+    ]
+    page = (OUTPUT / lang / "index.html").read_text(encoding="utf-8")
+    narrow = [
+        base64.b64decode(b).decode("utf-8")
+        for b in re.findall(r'srcset="data:image/svg\+xml;base64,([^"]+)"', page)
+    ]
+    assert wide and narrow
+    return wide + narrow
+
+
+# --- Y1 and Y2: the tolerance mistake -------------------------------------------------
+def _numpy_measurement(seeds: int = 1000) -> tuple[int, int]:
+    """(seeds whose Y1 and Y2 differ in float32, seeds failing the book's tolerance),
+    the book's two functions written out in NumPy here, independently of the package."""
+
+    def corr2d(X, K):
+        h, w = K.shape
+        Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=X.dtype)
+        for i in range(Y.shape[0]):
+            for j in range(Y.shape[1]):
+                Y[i, j] = (X[i : i + h, j : j + w] * K).sum()
+        return Y
+
+    differ = fails = 0
+    for seed in range(seeds):
+        rng = np.random.default_rng(seed)
+        X = rng.standard_normal((3, 3, 3)).astype(np.float32)
+        K = rng.standard_normal((2, 3, 1, 1)).astype(np.float32)
+        Y1 = np.matmul(K.reshape(2, 3), X.reshape(3, 9)).reshape(2, 3, 3)
+        Y2 = np.stack([sum(corr2d(x, k) for x, k in zip(X, ko)) for ko in K], 0)
+        differ += not np.array_equal(Y1.view(np.uint32), Y2.view(np.uint32))
+        fails += not float(np.abs(Y1 - Y2).sum()) < 1e-6
+    return differ, fails
+
+
+@pytest.mark.parametrize(
+    "lang, title, claim, words",
+    [
+        ("en", "Y1 and Y2", "They are equal", ("book's PyTorch code", "NumPy")),
+        ("zh", "Y1 和 Y2", "二者相等", ("本书的 PyTorch 代码", "NumPy")),
+    ],
+)
+def test_tolerance_mistake_gives_the_books_pytorch_result_too(lang, title, claim, words):
+    """The student who ran the book's code saw the assertion pass, and here that code is
+    bitwise equal for every seed: the rebuttal may not give only NumPy's 999 of 1000."""
+    from derivations.exercises.maths.equal_outputs import TORCH
+
+    item = _mistake(_section(_sheet(lang), title), claim)
+    differ, fails = _numpy_measurement()
+    assert (differ, fails) == (999, 100)
+    assert all(word in item for word in words)
+    numbers = [int(n) for n in re.findall(r"\b\d+\b", re.sub(r"\$[^$]*\$", "", item))]
+    for n in (TORCH.equal, TORCH.seeds, differ, fails):
+        assert n in numbers, (n, item)
+
+
+# --- the network figure's sums ---------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_network_figure_says_which_sums_reach_100_percent(lang):
+    """Σ per panel, read back from the SVG: every MAC sum is 100%, every activation sum
+    far below, the parameters 100% but for batch norm; the figure's title and the
+    caption say so, not that the bars never sum to 100%."""
+    svg = (OUTPUT / "figures" / lang / "network-costs.svg").read_text(encoding="utf-8")
+    sums = [
+        [float(v) for v in re.findall(r"([\d.]+)%", label)]
+        for label in _svg_labels(svg)
+        if label.startswith("Σ") and len(re.findall(r"%", label)) == 3
+    ]
+    assert len(sums) == 8
+    assert all(macs == 100 for _, macs, _ in sums)
+    assert all(activations < 50 for _, _, activations in sums)
+    assert all(99 <= params <= 100 for params, _, _ in sums)
+    md = _sheet(lang)
+    caption = re.search(r"network-costs\.svg\)\n\n\*(.*?)\*\n", md, flags=re.S).group(1)
+    said = " ".join(_svg_labels(svg)) + caption
+    for wrong in ("not 100%", "do not sum to 100%", "不是 100%", "各柱之和不是"):
+        assert wrong not in said
+    assert ("MAC bars sum to 100%" if lang == "en" else "MACs 各柱之和为 100%") in caption
+
+
+# --- Chinese line breaking in the figures ----------------------------------------------
+def test_wrap_never_ends_a_line_with_opening_punctuation():
+    from derivations.figures.style import wrap
+
+    text = "Σ：其余激活值在 ReLU、汇聚、规范化和连结层（批量规范化还有部分参数），《书》“引号”"
+    for tenths in range(8, 60):
+        lines = wrap(text, tenths / 10, 10).split("\n")
+        assert not [line for line in lines if line[-1:] in "（《「『【“‘"], tenths
+        assert not [line for line in lines[1:] if line[:1] in "，。：；、）》」』】”’！？"], tenths
+
+
+def test_zh_figures_break_lines_as_chinese_does():
+    for svg in _figure_svgs("zh"):
+        for label in _svg_labels(svg):
+            assert label[-1:] not in "（《「『【“‘", label
+            assert label[:1] not in "，。：；、）》」』】”’！？", label
+
+
+# --- the Chinese wording of factors ----------------------------------------------------
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "少 $b$ 倍",
+        "减少为",
+        "缩小同样的",
+        "没有缩小",
+        "约缩小",
+        "每块小 $b^2$ 倍",
+        "恰好减少 $b$ 倍",
+    ],
+)
+def test_zh_factors_said_as_fractions_or_ratios(phrase):
+    """The phrase "减少为 … 倍" with a factor above 1 says the count grows; "少/缩小 b 倍" is the
+    wording Chinese editors reject: a count becomes 1/b of another, or A is b times B."""
+    for fmt in ("md", "tex"):
+        assert phrase not in _sheet("zh", fmt)
+
+
+def test_zh_strip_answer_says_at_most_ten_percent_where_it_is_exactly_ten():
+    """At Δ = (k - 1)/ε = 20 (k = 3) the excess k(k - 1)/Δ is exactly ε k: 'at most',
+    not 'less than'."""
+    k, delta = 3, 20
+    assert (k * (k - 1) / delta) / k == pytest.approx(0.1)
+    md = _sheet("zh")
+    assert "相差不到 10%" not in md and "相差不超过 10%" in md
+
+
+@pytest.mark.parametrize("phrase", ["GoogLeNet（本书）", "两行 ResNet 与 ResNet 的卷积"])
+def test_zh_networks_wording(phrase):
+    assert phrase not in _sheet("zh")
