@@ -51,7 +51,8 @@ from derivations.checking.notation import (
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, read_answer
 from derivations.checking.reading.errors import InvalidAnswer, refuse
-from derivations.checking.reading.informal import SAID_WITH_FIELDS
+from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note
+from derivations.checking.reading.lexer import NAMED_PREFIX
 from derivations.checking.reading.limits import (
     MAX_SYMBOLIC_DEGREE,
     MAX_SYMBOLIC_NODES,
@@ -62,7 +63,7 @@ from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
-from derivations.expr.printers import to_unicode
+from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.messages import text
 from derivations.records import replace
 from derivations.registry.questions import question as find_question
@@ -124,13 +125,37 @@ def _allowed(entry: Entry) -> frozenset:
     return found
 
 
-def _check_name(entry: Entry, parsed: Parsed) -> None:
+# the symbol a lone name before "=" may label (it names the size asked for): the
+# question's shape axis's input size (``h = (H - k + 2p)/s + 1`` answering output-height)
+_LABEL_SYMBOLS = {"height": "h", "width": "w"}
+LABEL_NOTE = "reading.note.label_symbol"
+
+
+def _written_alone(name: str, text: str) -> bool:
+    """Whether ``name`` is written as a whole name in ``text`` (case-sensitive: ``H``
+    is not ``h``; ``h_in`` is not ``h``)."""
+    return bool(re.search(rf"(?<![\\\w]){re.escape(name)}(?![\w'{{])", text))
+
+
+def _check_name(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     """``name = formula`` is fine unless the name is a symbol the formula may use
-    (``m_h = ...`` answering forward-mults says something else than the count)."""
+    (``m_h = ...`` answering forward-mults says something else than the count).  The
+    one exception: a name spelling the size the question asks for along its axis
+    (``h = …`` answering output-height) that the formula does not write, in that
+    spelling, after the ``=`` (``h = (H - k + 2p)/s + 1``): a label naming the result,
+    said in the returned note (JSON as ``Result.parsed["notes"]``)."""
     if parsed.name is None:
-        return
+        return None
     meaning = spellings().get(parsed.name.lower())
     if isinstance(meaning, Symbol) and meaning.name in _allowed(entry) - {"n"}:
+        shape = entry.question.shape
+        after = answer.split("=", 1)[1] if "=" in answer else answer
+        if (
+            shape is not None
+            and _LABEL_SYMBOLS.get(shape.value) == meaning.name
+            and not _written_alone(parsed.name, after)
+        ):
+            return {"id": LABEL_NOTE, "fields": {"name": parsed.name, "symbol": meaning.name}}
         raise _invalid(
             "defines_symbol",
             parsed.name_column,
@@ -138,13 +163,15 @@ def _check_name(entry: Entry, parsed: Parsed) -> None:
             symbol=meaning.name,
             question=entry.question.id,
         )
+    return None
 
 
-def _check_symbols(entry: Entry, parsed: Parsed) -> None:
-    _check_name(entry, parsed)
+def _check_symbols(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
+    """Refuse a symbol the question does not have; the note of a label (``h =``)."""
+    label = _check_name(entry, parsed, answer)
     foreign = sorted(parsed.symbols - _allowed(entry))
     if not foreign:
-        return
+        return label
     if set(foreign) & set(OUTPUT_SYMBOLS) and entry.question.family == "layer":
         raise _invalid("asked_symbol", symbol=foreign[0], question=entry.question.id)
     raise _invalid(
@@ -860,7 +887,9 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
     judge = lambda p: _outcome(entry, p)  # noqa: E731 - one line, used twice
     reread = None
     if letters_written(reading.answer):
-        reread = lambda: parse_for(reading.answer, reading.question, letters=True)  # noqa: E731
+        reread = lambda: _named_in(  # noqa: E731
+            entry, parse_for(reading.answer, reading.question, letters=True)
+        )
     parsed, read = reading.parsed, list[dict]()
     context = in_context(parsed) if reread else {}
     if reread and context:  # another notation's own words: its letters read its way
@@ -873,6 +902,66 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
         return parsed, read + inferred
     wider = widen(entry, reread, judge, _allowed(entry), notation)
     return wider if wider is not None else (parsed, inferred)
+
+
+def _substitute(node: ex.Node, mapping: dict) -> ex.Node:
+    if isinstance(node, ex.Sym):
+        return mapping.get(node.name, node)
+    return ex.with_children(node, lambda child: _substitute(child, mapping))
+
+
+NAMED_NOTE = "reading.note.named_count"
+
+
+def _named_in(entry: Entry, parsed: Parsed) -> Parsed:
+    """``parsed`` with each word naming another count of the layer (``adds = muls``:
+    the reader's ``#forward-mults:muls``, :attr:`.Question.names`) replaced by that
+    question's reference, noted; its text and LaTeX keep the word as written (what the
+    answer says, not another question's reference).  Refused when the word names the
+    count asked for (an answer in terms of itself says nothing)."""
+    trees = (parsed.tree, *parsed.sides)
+    names = sorted({n for t in trees for n in ex.symbols_in(t) if n.startswith(NAMED_PREFIX)})
+    if not names:
+        return parsed
+    asked = entry.question.id
+    ids = {name: name[len(NAMED_PREFIX) :].split(":", 1)[0] for name in names}
+    if asked in ids.values():
+        raise _invalid("names_the_asked", question=asked)
+    graded = {name: catalogue_entry(ids[name]).reference.tree for name in names}
+    shown = {name: ex.sym(name.split(":", 1)[1]) for name in names}
+    display = _substitute(parsed.tree, shown)
+    note = Note(NAMED_NOTE, (("questions", ", ".join(sorted(set(ids.values())))),))
+    return replace(
+        parsed.with_tree(
+            _substitute(parsed.tree, graded),
+            sides=tuple(_substitute(side, graded) for side in parsed.sides),
+            notes=(*parsed.notes, note),
+        ),
+        text=to_text(display),
+        latex=to_latex(display),
+    )
+
+
+def _shown_names(tree: ex.Node) -> dict:
+    return {
+        n: ex.sym(n.split(":", 1)[1]) for n in ex.symbols_in(tree) if n.startswith(NAMED_PREFIX)
+    }
+
+
+def _named(entry: Entry, reading):
+    """``reading`` with the other counts it names read (:func:`_named_in`)."""
+    parsed = _named_in(entry, reading.parsed)
+    if parsed is reading.parsed:
+        return reading
+    return replace(
+        reading,
+        parsed=parsed,
+        tree=parsed.tree,
+        unicode=to_unicode(_substitute(reading.parsed.tree, _shown_names(reading.parsed.tree))),
+        ascii=parsed.text,
+        latex=parsed.latex,
+        notes=parsed.notes,
+    )
 
 
 def _relative(entry: Entry, reading):
@@ -947,12 +1036,14 @@ def check(
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                reading = _relative(entry, read_answer(answer, question_id))
+                reading = _relative(entry, _named(entry, read_answer(answer, question_id)))
                 parsed, inferred = _resolved(entry, reading, notation, infer)
-                _check_symbols(entry, parsed)
+                label = _check_symbols(entry, parsed, answer)
                 _check_sides(entry, parsed)
+                said = reading.as_dict()
                 result.parsed = {
-                    **reading.as_dict(),
+                    **said,
+                    "notes": said["notes"] + ([label] if label else []),
                     "text": to_unicode(parsed.tree) if inferred else reading.unicode,
                     "ascii": parsed.text,
                     "latex": parsed.latex,

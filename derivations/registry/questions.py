@@ -20,7 +20,16 @@ from derivations.registry.exercises import EDITIONS, EXERCISES
 from derivations.registry.forms import Form
 from derivations.registry.restrictions import Restriction
 
-__all__ = ["Question", "Recipe", "Derivation", "Family", "Shape", "QUESTIONS", "question"]
+__all__ = [
+    "Question",
+    "Recipe",
+    "Derivation",
+    "Family",
+    "Shape",
+    "QUESTIONS",
+    "question",
+    "named_count",
+]
 
 
 class Derivation(StrEnum):
@@ -89,6 +98,10 @@ class Question:
     # the question asking the same count of the forward pass: an answer given relative to
     # the forward pass ("2 × the forward pass", "与前向传播相当") is read against it
     forward: str | None = None
+    # the words an answer to another question of the layer may name this count by
+    # (``adds = muls``: the additions stated in terms of the multiplications), read as
+    # this question's reference (lower case; never read in an answer to this question)
+    names: tuple = ()
 
     @property
     def numbers(self) -> dict:
@@ -140,13 +153,23 @@ QUESTIONS: dict[str, Question] = {
             shape=Shape.WIDTH,
         ),
         Question(
-            "forward-mults", "cost", _forms((None, (Form.FORWARD_MULTS,))), bias=False, batched=True
+            "forward-mults",
+            "cost",
+            _forms((None, (Form.FORWARD_MULTS,))),
+            bias=False,
+            batched=True,
+            names=(
+                *("muls", "mults", "multiplications", "multiplies", "products"),
+                *("num_muls", "num_mults", "n_mults", "n_muls", "num_multiplications"),
+                *("macs", "mac", "maccs"),
+            ),
         ),
         Question(
             "forward-adds",
             "cost",
             _forms((None, (Form.FORWARD_ADDS,)), ("accumulate_from_zero", (Form.FORWARD_MULTS,))),
             batched=True,
+            names=("adds", "additions", "num_adds", "n_adds", "num_additions"),
         ),
         Question(
             "forward-ops",
@@ -224,6 +247,13 @@ QUESTIONS: dict[str, Question] = {
         ),
     )
 }
+
+
+def named_count(word: str) -> str | None:
+    """The id of the question whose count ``word`` names (:attr:`Question.names`), or
+    None."""
+    lower = word.lower()
+    return next((q.id for q in QUESTIONS.values() if lower in q.names), None)
 
 
 def question(identifier: str) -> Question:

@@ -104,6 +104,29 @@ NEVER_ACCEPTED = [
         "not_equivalent",
         None,
     ),
+    # a remark that only denies the answer is refused, never dropped as words
+    ("double-channels", "2 (wrong)", "invalid_input", "remark_negates"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w（不对）", "invalid_input", "remark_negates"),
+    # a label naming the result: only the asked axis's size, only when the formula does
+    # not write it in that spelling; the formula after it is graded
+    ("output-height", "h = (h - k_h + p_h)/s_h + 1", "invalid_input", None),
+    ("output-height", "h = (H - k_h + p_h)/s_h", "not_equivalent", None),
+    ("output-width", "h = (W - k_w + p_w + s_w)/s_w", "invalid_input", None),
+    ("forward-mults", "k_h = c_o c_i k_w m_h m_w", "invalid_input", None),
+    # a wrong formula inside a sentence of another language is graded as a formula
+    ("forward-mults", "곱셈 수는 c_o c_i k_h k_w 입니다", "not_equivalent", None),
+    ("forward-mults", "Die Anzahl der Produkte ist c_o c_i k_h k_w m_h", "not_equivalent", None),
+    ("bias-size", "Число смещений равно c_i", "not_equivalent", None),
+    ("forward-mults", "積の数は c_i k_h k_w m_h m_w です", "not_equivalent", None),
+    # another count of the layer named in the answer is read as that count: an answer
+    # that names the asked count says nothing; a chain whose sides disagree is refused
+    ("forward-mults", "muls", "invalid_input", None),
+    ("forward-adds", "adds = additions - 1", "invalid_input", None),
+    ("forward-adds", "adds = muls - c_i c_o m_h m_w", "not_equivalent", None),
+    ("forward-adds", "additions = multiplications - c_o", "not_equivalent", None),
+    ("forward-ops", "FLOPs = 2 × MACs = 2 c_o c_i k_h k_w m_h", "invalid_input", None),
+    ("forward-ops", "MACs + c_o m_h m_w", "not_equivalent", None),
+    ("double-channels", "muls", "not_equivalent", None),
     # a remark saying the padding is per side, the formula counting it once
     ("output-height", "(h - k_h + p)/s_h + 1 (per side padding)", "not_equivalent", None),
     ("output-height", "(h - k_h + p_h + s_h)/s_h （每侧填充）", "not_equivalent", None),

@@ -117,6 +117,39 @@ CLASSES = {
         ("output-height", "(h - k_h + p_h)/s_h + 1 (rounded up)", W, ["rounding"]),
         ("output-width", "floor((w - k_w + p_w)/s_w) + 1;", R, ["semicolon"]),
     ],
+    "a sentence in another language around the formula": [
+        (
+            "forward-mults",
+            "합성곱의 곱셈 수는 c_i c_o k_h k_w m_h m_w 입니다",
+            R,
+            ["lead_in", "ending"],
+        ),
+        ("forward-adds", "덧셈 횟수는 c_o m_h m_w c_i k_h k_w", C, ["lead_in"]),
+        ("forward-mults", "乗算の回数は c_o c_i k_h k_w m_w です。", W, ["lead_in", "ending"]),
+        ("bias-size", "バイアスの数はc_oとなる", R, ["lead_in", "ending"]),
+        ("forward-mults", "La cantidad de productos es c_o c_i k_h k_w m_h m_w", R, ["lead_in"]),
+        ("bias-size", "Le nombre de biais est c_o", R, ["lead_in"]),
+        ("bias-size", "Die Zahl der Bias-Werte ist c_i.", W, ["lead_in"]),
+        ("output-height", "A altura da saída é (h - k_h + p_h + s_h)/s_h", C, ["lead_in"]),
+        ("forward-mults", "Количество умножений равно c_o c_i k_h k_w m_h", W, ["lead_in"]),
+        ("forward-mults", "卷积层的乘法数等于c_o c_i k_h k_w m_h m_w", R, ["lead_in"]),
+    ],
+    "another count of the layer named in the answer": [
+        ("forward-adds", "additions = multiplications - c_o m_h m_w", R, ["named_count"]),
+        ("forward-adds", "adds = muls", C, ["named_count"]),
+        ("forward-adds", "加法次数为 muls - c_o c_i m_h m_w", W, ["lead_in", "named_count"]),
+        ("forward-ops", "FLOPs = 2 × MACs", C, ["named_count"]),
+        ("forward-ops", "muls + adds", R, ["named_count"]),
+        ("forward-ops", "运算次数为 2 × mults", C, ["lead_in", "named_count"]),
+        ("forward-ops", "ops = mults + c_o m_h m_w", W, ["named_count"]),
+    ],
+    "a label naming the result": [
+        ("output-height", "h = (H - k_h + p_h + s_h)/s_h", C, ["label_symbol"]),
+        ("output-width", "w = floor((W - k_w + p_w)/s_w) + 1", R, ["label_symbol"]),
+        ("output-height", "h = (H - k_h)/s_h + 1", W, ["label_symbol"]),
+        ("output-height", "输出：h = ⌊(H + p_h - k_h)/s_h⌋ + 1", R, ["label", "label_symbol"]),
+        ("output-width", "输出宽度：w = (W_in - k_w)/s_w + 1", W, ["label", "label_symbol"]),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
@@ -276,3 +309,37 @@ def test_a_hedged_relative_count_is_not_read_as_its_factor(answer):
     result = check("backward-ops", answer, symbolic=False)
     assert result.verdict not in (R, C)
     assert "reading.note.relative" not in [n["id"] for n in (result.parsed or {}).get("notes", [])]
+
+
+# a remark that only denies the answer before it: refused (keyed), never dropped as
+# words; remarks that say more (the bias left out, 不含偏置) are still remarks
+DENIED = [
+    ("double-channels", "4 (wrong)"),
+    ("double-channels", "4倍（不对）"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (not)"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w （错误）"),
+    ("bias-size", "c_o (this is not correct)"),
+    ("bias-size", "c_o（这个答案是错的）"),
+]
+STILL_REMARKS = [
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (no bias)", R),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w (without bias)", R),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w （不含偏置）", R),
+    ("double-channels", "4倍（不确定）", C),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_remark_that_only_denies_the_answer_is_refused(lang):
+    rows = [*DENIED, *((q, a) for q, a, _ in STILL_REMARKS)]
+    graded = grade(
+        [{"student": str(i), "question": q, "answer": a} for i, (q, a) in enumerate(rows)],
+        lang=lang,
+    )
+    expected = ["invalid_input"] * len(DENIED) + [v for _, _, v in STILL_REMARKS]
+    assert [row["verdict"] for row in graded] == expected
+    for question, answer in DENIED:
+        result = check(question, answer, symbolic=False)
+        assert result.error["id"] == "reading.remark_negates", (answer, result.error)
+        assert result.error["fields"]["remark"] in answer
+        assert "{" not in feedback(result, lang)

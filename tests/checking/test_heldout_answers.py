@@ -18,7 +18,9 @@ H1 34 of 40, H2 30 of 31; 0 wrong answers accepted each time; the floors are the
   repositories; a true hold-out no one tuned on: collected while H1/H2 were being tuned
   on, verdicts fixed from the maths and checked against PyTorch first, measured once,
   2026-12-06 06:45 UTC on d8f5b7c): 19 of 50 right verdicts (38%), 0 wrong
-  answers accepted; its floor is that count.
+  answers accepted; its floor is that count.  With a label naming the result (``h =``
+  answering output-height) and sentences in other languages (Korean, Japanese,
+  es/fr/de/pt/ru) and another count of the layer named (``adds = muls``): H3 22 of 50.
 
 What the misses were at the first measurement, by class (H1 / H2; a wrong answer that
 cannot be read is a miss):
@@ -63,7 +65,7 @@ DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").
 RIGHT = ("equivalent", "equivalent_under_convention")
 # right verdicts per batch (a floor: 16 and 12 at the first measurement, raised when the
 # checker got better, never lowered); the batch's size
-FLOORS = {"H1": 34, "H2": 30, "H3": 19}
+FLOORS = {"H1": 34, "H2": 30, "H3": 22}
 SIZES = {"H1": 40, "H2": 31, "H3": 50}
 
 

@@ -11,10 +11,15 @@ before :func:`.informal.informal`:
   (``输入通道$c_i$和输出通道$c_o$的数量加倍，计算数量变为原来4倍``): the sentence is
   read for the factor it states, else the dollars are dropped as before;
 * a lead-in before the formula: words ending in a colon (``计算复杂度（浮点计算数FLOP）：``,
-  ``MACs:``), a Chinese sentence ending in 为/是/等于 (``总加法次数为``), English words
-  ending in is/are/equals (``the number of multiplications is``), or a count name and a
+  ``MACs:``), a Chinese sentence ending in 为/是/等于 (``总加法次数为``), a Japanese or
+  Korean one ending in its particle (``計算量は``, ``연산 복잡도는``), words ending in a
+  copula of a language written with spaces (``the number of multiplications is``,
+  ``El número de productos es``, ``Число умножений равно``), or a count name and a
   space (``FLOPs_forward 2 × …``): dropped, with a note; a MACs or FLOPs word in it
-  states the counting (:func:`.informal.counting`), as one after the formula does;
+  states the counting (:func:`.informal.counting`), as one after the formula does.
+  The words of each language are data in :mod:`.languages`;
+* the words closing the sentence after the formula (``… です。``, ``… 입니다.``): dropped,
+  with a note;
 * a word before a bracketed formula (``bias(输出通道数)``: a word no spelling reads, the
   bracket a formula): the word is a label;
 * ``\\approx`` (and ``\\simeq``, ``:=``) is an equals sign of a chain;
@@ -55,6 +60,12 @@ from derivations.checking.reading.informal import (
     states_factor,
     words_only,
 )
+from derivations.checking.reading.languages import (
+    ATTACHED_COPULAS,
+    ENDINGS,
+    LEAD_SCRIPTS,
+    WORD_COPULAS,
+)
 from derivations.checking.reading.normalize import Normalized
 
 __all__ = ["around", "every_rule", "RELATIVE_NOTE"]
@@ -73,8 +84,23 @@ def _note(key: str, **fields) -> Note:
 _CJK = _lazy(r"[\u4e00-\u9fff]")
 # a lead-in: words (any script), digits inside words, spaces, bracketed words
 _LEAD_CHARS = _lazy(r"^[\w\s'\-,()]*$")
-_CJK_COPULA = _lazy("约等于|大约为|大约是|约为|等于|为|是")
-_EN_COPULA = _lazy(r"\s+(?P<verb>is|are|equals|equal\s+to|becomes|=)\s+", re.I)
+_CJK_COPULA = _lazy("|".join(ATTACHED_COPULAS["zh"]))
+# a Japanese or Korean lead-in: its particle attached to a word of its script, the
+# formula (Latin letters, a digit, a bracket, LaTeX) after it
+_KANA_HANGUL_COPULA = _lazy(
+    rf"(?<=[{LEAD_SCRIPTS}])(?:"
+    + "|".join(sorted((*ATTACHED_COPULAS["ja"], *ATTACHED_COPULAS["ko"]), key=len, reverse=True))
+    + r")\s*(?=[A-Za-z0-9(\\⌊⌈\[{])"
+)
+_WORD_COPULAS = tuple(
+    sorted({w for words in WORD_COPULAS.values() for w in words}, key=len, reverse=True)
+)
+_EN_COPULA = _lazy(
+    r"\s+(?P<verb>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_COPULAS)
+    + r"|=)\s+",
+    re.I,
+)
 _COUNT_NAME = _lazy(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
 _FORMULA_START = _lazy(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
 
@@ -130,13 +156,18 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
             and not states_factor(rest)  # 变为4倍, 是原来的4倍: a factor sentence
         ):
             return _drop_lead(text, match.end(), notes, "lead_in")
+    match = _KANA_HANGUL_COPULA().search(body) if not body.isascii() else None
+    if match:
+        prefix, rest = body[: match.start()], body[match.end() :]
+        if _lead_text(prefix) and not states_factor(rest):
+            return _drop_lead(text, match.end(), notes, "lead_in")
     match = _EN_COPULA().search(body)
     if match:
         prefix, rest = body[: match.start()], body[match.end() :]
         if (
-            prefix.isascii()
+            not re.search(f"[{LEAD_SCRIPTS}]", prefix)
             and _lead_text(prefix)
-            and len(re.findall(r"[A-Za-z]{2,}", prefix)) >= 2
+            and len(re.findall(r"[^\W\d_]{2,}", prefix)) >= 2
             # "name = …" (FLOPs_fwd = …) is parse's: a lead-in before = is words
             and (match.group("verb") != "=" or " " in prefix.strip())
             and _FORMULA_START().match(rest)
@@ -241,6 +272,23 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
         _note("relative", text=written, factor=value, counting=stated_counting(written) or "")
     )
     return edit(text, 0, len(text.text), str(value))
+
+
+_ENDING = _lazy(
+    r"(?<=[\w)\]}'’′])\s*(?P<ending>"
+    + "|".join(sorted((e for words in ENDINGS.values() for e in words), key=len, reverse=True))
+    + r")\s*[.。!！]?\s*$"
+)
+
+
+def _ending(text: Normalized, notes: list) -> Normalized:
+    """The text without the words closing its sentence after the formula (``… です。``,
+    ``… 입니다.``: :data:`.languages.ENDINGS`), noted."""
+    match = _ENDING().search(text.text)
+    if not match or not text.text[: match.start()].strip():
+        return text
+    notes.append(_note("ending", text=match.group("ending")))
+    return edit(text, match.start(), len(text.text))
 
 
 _APPROX = _lazy(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
@@ -394,6 +442,8 @@ def every_rule(
         text = _semicolon(text, notes)
     if text.text.lstrip().startswith(("⌊", "⌈", "\\lfloor", "\\lceil")) and "=" in text.text:
         text = _bracket_around_name(text, notes)
+    if not body.isascii():
+        text = _ending(text, notes)
     if not body.isascii() or ":" in body or _english_lead(body):
         text = _lead_in(text, notes)
     if text.text.rstrip().endswith(")") and "(" in text.text:
@@ -403,7 +453,9 @@ def every_rule(
     return text, notes
 
 
-_EN_LEAD = _lazy(r"\s(?:is|are|equals?|becomes|=)\s|^\s*(?:flop|mac)", re.I)
+# the first word of each copula written in ASCII (``is``, ``es``, ``ist``, ``est``, ``equal``)
+_ASCII_LEADS = sorted({w.split()[0] for w in _WORD_COPULAS if w.isascii()}, key=len, reverse=True)
+_EN_LEAD = _lazy(r"\s(?:" + "|".join(_ASCII_LEADS) + r"|equals?|=)\s|^\s*(?:flop|mac)", re.I)
 
 
 def _english_lead(body: str) -> bool:
@@ -420,9 +472,9 @@ def _may_need(body: str) -> bool:
     first, a letter then 2, or a word before a bracket (tested never to skip one)."""
     if not _NEEDS.isdisjoint(body):
         return True
-    lower = body.lower()
-    if " is " in lower or " are " in lower or " = " in lower or " becomes " in lower:
+    if " " in body and _EN_LEAD().search(body):  # a copula of a lead-in, a count name
         return True
+    lower = body.lower()
     if " equal" in lower or lower.lstrip()[:3] in ("flo", "mac"):
         return True
     if "forward" in lower or "fwd" in lower:

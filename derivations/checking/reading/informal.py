@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from derivations.checking.reading.languages import NEGATION_FILLERS, NEGATIONS
 from derivations.checking.reading.normalize import Normalized
 from derivations.records import record
 
@@ -56,6 +57,7 @@ __all__ = [
     "words_only",
     "states_factor",
     "SAID_WITH_FIELDS",
+    "negation",
 ]
 
 
@@ -219,6 +221,9 @@ SAID_WITH_FIELDS = frozenset(
         "side_skipped",
         "decorated",
         "label",
+        "label_symbol",
+        "ending",
+        "named_count",
         "lead_in",
         "names_in_sentence",
         "clause",
@@ -596,6 +601,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     if (
         match
         and text.text[: match.start()].strip()
+        and not _after_operator(text.text[: match.start()])  # 2 × MACs: a named count
         and not _sentence_factors()[2].search(text.text)
     ):
         unit = match.group("unit")
@@ -614,6 +620,12 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     operations = []
     if "(" in text.text:
         for match in reversed(list(_PAREN().finditer(text.text))):
+            if negation(match.group("body")):
+                from derivations.checking.reading.errors import refuse
+
+                raise refuse(
+                    "remark_negates", text.column(match.start()), remark=match.group("body").strip()
+                )
             if _remark(match.group("body")):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
@@ -630,6 +642,39 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     if factor is text:
         factor = sentence_factor(text, notes) or _times_signs(text, notes)
     return factor, notes
+
+
+def _spaced(word: str) -> bool:
+    """Whether ``word`` is written between spaces (not a Han, kana or Hangul word)."""
+    return not re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", word)
+
+
+@cache
+def _negation_words() -> tuple[re.Pattern, re.Pattern]:
+    def pattern(words) -> re.Pattern:
+        ordered = sorted(words, key=len, reverse=True)
+        return re.compile(
+            "|".join(
+                rf"(?<!\w){re.escape(w)}(?!\w)" if _spaced(w) else re.escape(w) for w in ordered
+            ),
+            re.I,
+        )
+
+    return pattern(NEGATIONS), pattern(NEGATION_FILLERS)
+
+
+def negation(body: str) -> bool:
+    """Whether a remark only denies the answer before it (``(not)``, ``(wrong)``,
+    ``（不对）``, ``(this is wrong)``: :data:`.languages.NEGATIONS` and fillers, nothing
+    else); ``(no bias)``, ``(不含偏置)``, ``(not sure)`` say more and are remarks."""
+    if not body.strip() or len(body) > 40 or re.search(r"[0-9_^*/+=\\]", body):
+        return False
+    denies, fillers = _negation_words()
+    rest = body.replace("n't", " not")
+    if not denies.search(rest):
+        return False
+    rest = fillers.sub(" ", denies.sub(" ", rest))
+    return not re.search(r"[^\W_]", rest)
 
 
 def _refuse_operations(operations: list, formula: bool) -> None:

@@ -20,6 +20,7 @@ from derivations.registry.notations import (
     notation_spellings,
     stem_of,
 )
+from derivations.registry.questions import named_count
 from derivations.registry.spellings import Function, Symbol, spellings
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "TERMINALS",
     "describe_terminal",
     "UNKNOWN_PREFIX",
+    "NAMED_PREFIX",
     "UNKNOWN_KEYS",
     "unknown_letter",
     "DECORATED",
@@ -35,6 +37,9 @@ __all__ = [
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
 # checker's inference by role (derivations.checking.notation) or refused there
 UNKNOWN_PREFIX = "?"
+# a word naming another count of the layer (muls) is read as "#forward-mults:muls", replaced
+# by the checker with that question's reference (registry.questions.Question.names)
+NAMED_PREFIX = "#"
 
 PUNCTUATION = {
     "**": "CARET",
@@ -269,6 +274,9 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
     other = _joined(text, start, end, col, notes) or _notation(text, start, end, col, notes)
     if other is not None:
         return other
+    named = named_count(word)
+    if named is not None:  # muls: another count of the layer, read by the checker
+        return [Token("SYMBOL", f"{NAMED_PREFIX}{named}:{word}", start_pos=col(start))], end
     if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
     if DECORATED.fullmatch(word):  # as written: h0 and H0 are an author's two names

@@ -1,0 +1,63 @@
+"""The words of the languages a sentence around a formula is written in (issue 21): the
+one place :mod:`.around` and :mod:`.informal` read them from.
+
+* :data:`WORD_COPULAS`: per language (space-separated scripts), the verbs that end a
+  lead-in before the formula (``the number of multiplications is …``, ``El número de
+  multiplicaciones es …``, ``Число умножений равно …``);
+* :data:`ATTACHED_COPULAS`: per language (scripts without spaces between words), what
+  ends a lead-in attached to its last word (``乘法次数为…``, ``計算量は…``,
+  ``연산 복잡도는 …``);
+* :data:`ENDINGS`: what may close the sentence after the formula (``… です。``,
+  ``… 입니다.``);
+* :data:`NEGATIONS`: the words that, alone in a remark (``(wrong)``, ``（不对）``), deny
+  the answer before it, and :data:`NEGATION_FILLERS` the words such a remark may hold
+  besides (``(this is wrong)``).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "WORD_COPULAS",
+    "ATTACHED_COPULAS",
+    "ENDINGS",
+    "NEGATIONS",
+    "NEGATION_FILLERS",
+    "LEAD_SCRIPTS",
+]
+
+# a lead-in ends in one of these words (longest first where one is a prefix of another)
+WORD_COPULAS: dict[str, tuple[str, ...]] = {
+    "en": ("equal to", "equals", "becomes", "is", "are"),
+    "es": ("es igual a", "es", "son", "igual a", "vale"),
+    "fr": ("est égal à", "est egal a", "est", "sont", "vaut", "égale"),
+    "de": ("ist gleich", "ist", "sind", "beträgt", "betragt"),
+    "pt": ("é igual a", "é", "são", "igual a"),
+    "it": ("è uguale a", "è", "sono", "vale"),
+    "ru": ("равно", "равна", "равен", "равны", "составляет", "будет"),
+}
+# attached to the last word of the lead-in (the first one in the text ends it)
+ATTACHED_COPULAS: dict[str, tuple[str, ...]] = {
+    "zh": ("约等于", "大约为", "大约是", "约为", "等于", "为", "是"),
+    "ja": ("は約", "はおよそ", "は", "が"),
+    "ko": ("는 약", "은 약", "는", "은"),
+}
+# closing a sentence after the formula (each only at the very end)
+ENDINGS: dict[str, tuple[str, ...]] = {
+    "ja": ("になります", "となります", "である", "になる", "となる", "です"),
+    "ko": ("입니다", "이다", "이에요", "예요", "임"),
+}
+# a remark that only denies the answer before it (``4倍 (not)``): refused, not dropped
+NEGATIONS: tuple[str, ...] = (
+    *("not", "no", "wrong", "incorrect", "false", "untrue", "nope", "invalid", "never"),
+    *("不对", "不正确", "错误", "错的", "有误", "不是", "错", "不", "否", "非"),
+    *("違う", "誤り", "間違い", "틀림", "틀렸다", "아님"),
+    *("nicht", "falsch", "non", "faux", "fausse", "falso", "falsa", "incorrecto", "errado"),
+    *("нет", "не", "неверно", "неправильно"),
+)
+NEGATION_FILLERS: tuple[str, ...] = (
+    *("this", "that", "it", "is", "the", "answer", "formula", "probably", "maybe", "s"),
+    *("right", "correct", "true", "对", "正确"),
+    *("这个", "这", "答案", "公式", "是", "的", "了", "吧", "可能"),
+)
+# the scripts a lead-in attached to its word may be written in (Han, kana, Hangul)
+LEAD_SCRIPTS = r"\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
