@@ -130,11 +130,38 @@ def fixed_style(lang: str = "en"):
             )
         },
     )
-    with matplotlib.rc_context():
+    with matplotlib.rc_context(), _math_parsed_once():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(rc)
         matplotlib.rcParams["font.family"] = _families(lang)
         yield
+
+
+@contextmanager
+def _math_parsed_once():
+    """Each distinct piece of mathtext laid out once inside the block, whichever renderer
+    asks.  matplotlib caches a parse per parser, and every renderer has its own (the
+    layout's, each SVG's, the PDF's), so a figure's ``$...$`` labels were parsed again
+    for each file and each layout pass.  A parse is a pure function of its arguments
+    (the text, dpi, font properties, antialiasing and glyph flags; the rcParams it also
+    reads are fixed inside :func:`fixed_style`), and its result is only read: one parse
+    shared by all is the same parse."""
+    from matplotlib.mathtext import MathTextParser
+
+    own = MathTextParser.__dict__["_parse_cached"]
+    parsed: dict = {}
+
+    def parse_once(self, s, dpi, prop, antialiased, load_glyph_flags):
+        key = (self._output_type, s, dpi, prop, antialiased, load_glyph_flags)
+        if key not in parsed:
+            parsed[key] = own(self, s, dpi, prop, antialiased, load_glyph_flags)
+        return parsed[key]
+
+    MathTextParser._parse_cached = parse_once  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        MathTextParser._parse_cached = own  # type: ignore[attr-defined]
 
 
 def new_figure(width: float, height: float, **subplots):

@@ -117,3 +117,64 @@ def test_per_side_padding_shares_the_run_of_its_total_padding_twin():
     counts = executed(per_side)
     assert executed(twin) is counts and _executed.cache_info().currsize == before + 1
     assert counts == dict(run_layer(per_side, seed=0, dtype=np.float32).counts)
+
+
+@pytest.mark.parametrize("bias", [False, True])
+@pytest.mark.parametrize("padding", [0, 3])
+def test_a_forward_only_run_counts_what_the_whole_instrumented_run_counts(bias, padding):
+    """The forward-only path (drawn tensors shared, the bias-free product shared with a
+    layer with bias) against the full forward and backward run of the same layer."""
+    import numpy as np
+
+    from derivations.execute import run_layer
+    from derivations.exercises.instances import FORWARD_KEYS, _forward_only
+    from derivations.model import Layer
+
+    layer = Layer(3, 4, 7, 6, 3, 2, p_h=padding, p_w=padding, bias=bias)
+    whole = run_layer(layer, seed=0, dtype=np.float32).counts
+    assert _forward_only(layer) == {key: whole[key] for key in FORWARD_KEYS}
+
+
+def test_forward_only_tensors_are_the_ones_random_tensors_draws():
+    import numpy as np
+
+    from derivations.execute import random_tensors
+    from derivations.exercises.instances import _drawn
+    from derivations.model import Layer
+
+    layer = Layer(3, 5, 6, 4, 3, 3, bias=True)
+    x, weight, bias, _ = random_tensors(layer, 0, np.float32, output_gradient=False)
+    drawn = _drawn(layer.input_shape, layer.weight_shape)
+    for mine, theirs in zip(drawn, (x, weight, bias)):
+        assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs)
+    assert not any(array.flags.writeable for array in drawn)
+
+
+def test_a_layer_with_bias_shares_the_product_of_its_bias_free_twin(monkeypatch):
+    """The sheets' book-sized layer with and without bias: one convolution product, and
+    the input drawn once for every padding."""
+    import derivations.conv
+    import derivations.exercises.instances as instances
+    from derivations.model import Layer
+    from derivations.registry.forms import Form
+
+    products, draws = [], []
+    real_conv, real_drawn = derivations.conv.conv2d_forward, instances._drawn.__wrapped__
+    monkeypatch.setattr(
+        derivations.conv,
+        "conv2d_forward",
+        lambda *a: products.append(a[-1]) or real_conv(*a),
+    )
+    monkeypatch.setattr(
+        instances, "_drawn", instances.lru_cache(1)(lambda *a: draws.append(a) or real_drawn(*a))
+    )
+    instances._product.cache_clear()
+    layer = Layer(4, 4, 9, 9, 3, 3, p_h=2, p_w=2)
+    plain, biased = (
+        instances._forward_only(layer),
+        instances._forward_only(layer.replace(bias=True)),
+    )
+    instances._forward_only(layer.replace(p_h=4, p_w=4))
+    assert products == [layer, layer.replace(p_h=4, p_w=4)] and len(draws) == 1
+    assert biased[Form.FORWARD_MULTS] == plain[Form.FORWARD_MULTS]
+    assert biased[Form.FORWARD_ADDS] == plain[Form.FORWARD_ADDS] + 4 * 9 * 9

@@ -64,6 +64,29 @@ def test_two_renders_are_byte_identical(drawn, key):
     assert again == drawn[key]
 
 
+def test_each_math_text_is_parsed_once_per_figure_and_the_files_do_not_change(monkeypatch):
+    """The layout and every file of a figure share one parse of each ``$...$`` text
+    (matplotlib parses once per renderer): fewer parses, the same bytes."""
+    from contextlib import nullcontext
+
+    from matplotlib import _mathtext
+
+    from derivations.figures import style
+
+    parsed: list = []
+    parse = _mathtext.Parser.parse
+    monkeypatch.setattr(
+        _mathtext.Parser,
+        "parse",
+        lambda self, s, *a: parsed.append((s, *a[1:])) or parse(self, s, *a),
+    )
+    shared = figures.render("compose-receptive-field", langs=("en",))
+    once, parsed[:] = list(parsed), []
+    monkeypatch.setattr(style, "_math_parsed_once", nullcontext)
+    assert figures.render("compose-receptive-field", langs=("en",)) == shared
+    assert len(once) == len(set(once)) < len(parsed)
+
+
 @pytest.mark.parametrize("key", sorted(AGREED))
 def test_pdf_fonts_are_in_file_name_order_wherever_matplotlib_is_installed(drawn, key):
     """matplotlib writes a PDF's fonts sorted by full path: a Chinese figure (a system CJK
