@@ -255,6 +255,7 @@ def answers(ch: maths.Channels, pad: maths.Padding) -> list:
                 ratio=tex(mults.ratio),
                 ratio_2=tex(ops.ratio),
                 limit=tex(ops.limit),
+                bias_ratio=tex(ch.bias_ratio),
             ),
         ),
         answer(

@@ -211,7 +211,15 @@ def strip_loads(words, layout: str):
     ax.set_title(wrap(words("strips_title", k=KERNEL), width - 0.3, 10))
     ax.grid(True, color=PALETTE["light"], linewidth=0.8)
     if layout == "wide":
-        ax.legend(frameon=False, loc="upper right")
+        # an opaque box: the register lines run through the legend's corner and
+        # crossed its text when it had none
+        ax.legend(
+            loc="upper right",
+            frameon=True,
+            framealpha=1,
+            facecolor=PALETTE["paper"],
+            edgecolor=PALETTE["grey"],
+        ).set_zorder(4)
     else:  # below the axes: inside, it would cover the curve
         figure.legend(frameon=False, loc="outside lower center", ncols=1)
     return figure

@@ -158,4 +158,6 @@ def padding_readings(words, layout: str):
     _padded(axes[1], per_side, words("readings_per_side"), words)
     title = words("readings_title", h=size, w=size, k=k, s=1, p=p)
     figure.suptitle(wrap(title, width - 0.2, 10))
+    # the taller panel's title sat right under the figure's title: a little more room
+    figure.get_layout_engine().set(h_pad=0.1)
     return figure

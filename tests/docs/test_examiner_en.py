@@ -1,0 +1,138 @@
+"""What a fresh examiner of the English sheet (issue 25) found misleading or hard to
+read, each claim recomputed here by an independent route (NumPy, plain integer
+arithmetic) and compared with the committed documents (``test_committed_output_is_fresh``
+keeps them current); figures are read back from their SVG files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTPUT = ROOT / "output"
+LANGS = ("en", "zh")
+
+
+def _sheet(lang: str, fmt: str = "md") -> str:
+    return (OUTPUT / lang / f"answers.{fmt}").read_text(encoding="utf-8")
+
+
+def _section(md: str, title_start: str) -> str:
+    """The Markdown of the exercise whose ``## `` heading contains ``title_start``."""
+    parts = re.split(r"^## ", md, flags=re.M)
+    found = [p for p in parts if title_start in p.splitlines()[0]]
+    assert len(found) == 1, title_start
+    return found[0]
+
+
+# --- Exercise 4: the NumPy measurement is not the book's code ------------------------
+def _numpy_float32_unequal(seeds: int = 1000) -> int:
+    """Seeds where the section's two functions, in NumPy and float32, give Y1 != Y2:
+    the loops add the rounded products channel by channel from 0, the 1x1 path is one
+    ``np.matmul`` (the BLAS of this machine)."""
+    unequal = 0
+    for seed in range(seeds):
+        rng = np.random.default_rng(seed)
+        X = rng.standard_normal((3, 3, 3)).astype(np.float32)
+        K = rng.standard_normal((2, 3, 1, 1)).astype(np.float32)
+        products = K[:, :, 0, 0][:, :, None, None] * X[None]  # (c_o, c_i, h, w), float32
+        loops = np.float32(0) + products[:, 0]
+        for channel in (1, 2):
+            loops = loops + products[:, channel]
+        matmul = np.matmul(K.reshape(2, 3), X.reshape(3, 9)).reshape(2, 3, 3)
+        unequal += not np.array_equal(loops, matmul)
+    return unequal
+
+
+def test_exercise4_mistake_and_result_say_numpy_not_the_books_code():
+    """The common mistake said "Y1 == Y2 fails for 999 of 1000 seeds in float32 here,
+    and even the tolerance fails for 100", and the result box "in float32 ... they
+    differ by at most": both are the NumPy reimplementation's; the book's PyTorch code
+    here gives Y1 and Y2 bitwise equal for every seed (the sheet's own answer)."""
+    from derivations.exercises.maths.equal_outputs import TORCH
+
+    unequal = _numpy_float32_unequal()
+    assert 0 < unequal < 1000
+    en = _section(_sheet("en"), "Y1 and Y2")
+    assert "which fails for" not in en
+    assert f"the NumPy rewrite in float32 gives different ones for {unequal} of 1000 seeds" in en
+    assert (
+        f"the book's PyTorch code happens to give bitwise equal outputs for {TORCH.equal} "
+        f"of {TORCH.seeds} seeds"
+    ) in en
+    assert "**Result: Equal in exact arithmetic; with NumPy here in float32" in en
+    zh = _section(_sheet("zh"), "Y1 和 Y2")
+    assert f"本书的 PyTorch 代码恰好在 {TORCH.seeds} 个种子中有 {TORCH.equal} 个逐位相等" in zh
+    assert "本机用 NumPy 在 float32 下" in zh
+
+
+# --- Exercise 3: the boxed answer on doubling the channels names its bias ------------
+def _ops(c: int, k: int, bias: bool) -> int:
+    """Multiplications and additions of one output element: c k^2 products, summed
+    from the bias (c k^2 additions) or from the first product (one fewer)."""
+    products = c * k * k
+    return products + (products if bias else products - 1)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_doubling_channels_answer_says_without_bias(lang):
+    """The answer key said "the exact count ... grows by 2(4 c_i k_h k_w - 1)/(...)": true
+    without bias only; with a bias it grows by exactly 4 (c_o doubles the outputs)."""
+    for c in (1, 4, 64):
+        assert 2 * _ops(2 * c, 3, True) == 4 * _ops(c, 3, True)
+        assert 2 * _ops(2 * c, 3, False) > 4 * _ops(c, 3, False)
+    md = _sheet(lang)
+    key = next(line for line in md.splitlines() if "(#doubling-answer-1)" in line)
+    if lang == "en":
+        assert "without bias the exact count" in key and "with a bias by exactly $\\times 4$" in key
+    else:
+        assert "无偏置时乘法与加法的精确计数" in key and "有偏置时恰为 $4$ 倍" in key
+
+
+# --- Appendix B: what the activation count leaves out --------------------------------
+def _alexnet_activations(with_dropout_and_flatten: bool) -> int:
+    """torchvision's AlexNet at 3x224x224, every layer's output elements, counted by
+    hand from its shapes (conv 11/4/2 -> 55, pools 3/2 -> 27, 13, 6)."""
+    features = [64 * 55 * 55] * 2 + [64 * 27 * 27]  # conv, ReLU, pool
+    features += [192 * 27 * 27] * 2 + [192 * 13 * 13]
+    features += [384 * 13 * 13] * 2 + [256 * 13 * 13] * 4 + [256 * 6 * 6]
+    pooled = 256 * 6 * 6  # the adaptive average pool (6x6 to 6x6)
+    classifier = [4096] * 4 + [1000]  # linear, ReLU, linear, ReLU, linear
+    extra = [256 * 6 * 6] + [256 * 6 * 6, 4096] if with_dropout_and_flatten else []
+    return sum(features) + pooled + sum(classifier) + sum(extra)  # flatten, two dropouts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_network_activations_say_dropout_and_flatten_are_not_counted(lang):
+    """AlexNet's total, 1.08 M, leaves out its two dropout layers and its flatten (1.11 M
+    with them); the sheet's list of what it counts did not say so."""
+    without, with_them = (_alexnet_activations(flag) for flag in (False, True))
+    assert (f"{without / 1e6:.2f}", f"{with_them / 1e6:.2f}") == ("1.08", "1.11")
+    section = _section(_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
+    rows = [line for line in section.splitlines() if line.startswith("| AlexNet |")]
+    assert any(row.rstrip(" |").endswith("$1.08$") for row in rows)  # the totals table
+    if lang == "en":
+        assert "nor are dropout and flattening" in section
+    else:
+        assert "暂退法（dropout）和展平也不计" in section
+
+
+# --- the strip-loads figure: its legend is not crossed by the register lines ---------
+def test_strip_loads_legend_has_an_opaque_box_over_the_register_lines():
+    """The wide figure's legend, top right, had no box: the AVX-512 line (Delta = 176)
+    ran through its text. Its box is opaque white and drawn after every line."""
+    for lang in LANGS:
+        svg = (OUTPUT / "figures" / lang / "strip-loads.svg").read_text(encoding="utf-8")
+        start = svg.index('<g id="legend_1">')
+        frame = re.match(
+            r'\s*<g id="legend_1">\s*<g id="patch_\d+">\s*<path d="[^"]*" style="([^"]*)"',
+            svg[start:],
+        )
+        assert frame, "the legend has no frame"
+        style = frame[1]
+        assert "fill: #ffffff" in style and "opacity" not in style
+        dotted = [m.start() for m in re.finditer(r"stroke-dasharray", svg[:start])]
+        assert len(dotted) >= 3  # the three register lines, drawn before the legend
