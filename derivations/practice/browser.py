@@ -8,7 +8,7 @@ the package's prebuilt files).
 
 from __future__ import annotations
 
-__all__ = ["answer", "warm_steps", "warm"]
+__all__ = ["answer", "warm_steps", "warm", "warm_all", "WARM_ANSWERS"]
 
 
 def answer(qid: str, text: str, lang: str) -> str:
@@ -32,6 +32,39 @@ def answer(qid: str, text: str, lang: str) -> str:
         )
     result, words = checked(qid, text, lang, "hint")
     return json_text(result, words, lang, "hint")
+
+
+# besides each question's reference as printed (right): a wrong answer, one of another
+# form (a product of a number), and unreadable ones, so the reader's and explainer's
+# paths of each kind have run once
+WARM_ANSWERS = ("{right}*q", "2*{right}", "c_o*(", "4", "c_o c_i + +", "floor(h-")
+
+
+def warm_all() -> list[str]:
+    """Everything a first answer of any kind would load or build, done now (the page's
+    snapshot is made after it: derivations/practice/snapshot.py, WARM): every step of
+    :func:`warm_steps`, then in both languages, for every question, its reference as the
+    checker prints it and each of :data:`WARM_ANSWERS`, and for every question asked at
+    the page's layer a number and a formula.  Returns the names of the modules then
+    imported (what the snapshot holds)."""
+    import sys
+
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.checking.explaining.present import show
+    from derivations.practice.numbers import answer_at, questions
+    from derivations.registry.questions import QUESTIONS
+
+    for step in warm_steps():
+        warm(step)
+    for lang in ("en", "zh"):
+        for qid in QUESTIONS:
+            right = show(entry(qid).reference.tree)[0]
+            for text in (right, *(form.format(right=right) for form in WARM_ANSWERS)):
+                answer(qid, text, lang)
+        for qid in questions():
+            answer_at(qid, "42", lang)
+            answer_at(qid, "c_o*c_i*k_h*k_w*m_h*m_w", lang)
+    return sorted(sys.modules)
 
 
 def warm_steps() -> list[str]:

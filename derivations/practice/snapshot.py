@@ -51,19 +51,17 @@ __all__ = [
 SNAPSHOT = f"{FOLDER}/checker.snapshot"  # below docs' output folder
 KEY = f"{SNAPSHOT}.json"  # what the worker compares before using it
 SITE = "/home/pyodide/checker"  # where the worker unpacks the archive (worker.js: SITE)
-# run before the snapshot is taken: only a warm-up (answers of each kind in both
-# languages, so what a first answer imports and builds is in the snapshot; none the
-# benchmark times); the worker runs its own start-up code after restoring (imports
-# already done are then no-ops)
+# run before the snapshot is taken: only a warm-up (browser.warm_all: every question's
+# derivations, the numbers' layer, answers of each kind to every question in both
+# languages, so what a first answer imports, builds and caches is in the snapshot and the
+# worker restored from it warms nothing; none the benchmark times); the worker runs its
+# own imports after restoring (no-ops then)
 WARM = f"""
 import sys
 sys.path.insert(0, {SITE!r})
-from derivations.practice.browser import answer, warm, warm_steps
+from derivations.practice.browser import answer, warm, warm_all, warm_steps
 from derivations.practice.numbers import answer_at
-for lang in ("en", "zh"):
-    for text in ("c_o*c_i*k_h*k_w*m_h*m_w", "n*c_o*c_i*k_h*k_w*m_h*m_w", "c_o*k_h*k_w*m_h*m_w",
-                 "c_o*(", "c_o*c_i*k_h*k_w*m_h*m_w*q"):
-        answer("forward-mults", text, lang)
+WARMED = warm_all()
 """
 _TIMEOUT_S = 600
 SPARSE = b"SPR1"  # the sparse file's first 4 bytes (worker.js: MAGIC)

@@ -1,26 +1,37 @@
 // The checker in a Web Worker: Pyodide (./pyodide/, copied from its npm package by
 // `derivations docs`) runs the package's own code, unpacked from ./checker.zip onto
-// sys.path.  Nothing is fetched but these files of the site.  Every file the start needs
-// is asked for at once as the worker starts, in parallel: the loader (pyodide.mjs), the
-// interpreter's glue (pyodide.asm.mjs) and its wasm (compiled while it streams in), the
-// lock file, the archive and Pyodide's memory snapshot (./pyodide/checker.snapshot and
-// its key, when docs could make it); Pyodide's own fetch of the standard library starts
-// when loadPyodide is called, as soon as the key is checked.  Messages to the page:
-// {kind: "progress", step}, {kind: "ready", stages} (stages: milliseconds each start-up
-// step took, for the benchmark), {kind: "failed", reason} and {kind: "result", id, json};
-// from the page: {id, question, answer, lang, at} (at: the question asks for a number at
-// the page's layer).
+// sys.path.  Nothing is fetched but these files of the site.  The page's first message,
+// {kind: "start", files, streams}, names the files the start needs (files: name -> URL:
+// the snapshot's key, the archive, Pyodide's memory snapshot, the standard library, the
+// wasm, the lock file) and hands over, as streams, those the page asked for as it opened
+// (streams: name -> ReadableStream); a file without a stream, or whose stream fails, is
+// asked for here.  The loader (pyodide.mjs) and the interpreter's glue (pyodide.asm.mjs)
+// are imported as the worker starts; the wasm is compiled while it streams in, the
+// snapshot inflated and the archive read meanwhile.  Messages to the page:
+// {kind: "progress", step}, {kind: "ready", stages, marks} (stages: milliseconds each
+// start-up step took, flags restored and inflated, and handed: how many files were read
+// from the page's streams; marks: when each step ended, as
+// performance.timeOrigin + performance.now(); both for the benchmark), {kind: "failed",
+// reason} and {kind: "result", id, json}; then from the page: {id, question, answer,
+// lang, at} (at: the question asks for a number at the page's layer).
 const say = (message) => self.postMessage(message);
 const here = (name) => new URL(name, import.meta.url).href;
 const SITE = "/home/pyodide/checker";
 const MAGIC = 0x31525053; // "SPR1" read as a little-endian word (snapshot.py: SPARSE)
-const BOOT = `
+// run after every start: what the page calls (imports already in a snapshot are no-ops)
+const IMPORTS = `
 import sys
-sys.path.insert(0, ${JSON.stringify(SITE)})
+if ${JSON.stringify(SITE)} not in sys.path:
+    sys.path.insert(0, ${JSON.stringify(SITE)})
 from derivations.practice.browser import answer, warm, warm_steps
 from derivations.practice.numbers import answer_at
-answer("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w", "en")  # imports everything a check uses
 `;
+// run after a start without the snapshot (which holds it all, derivations/practice/
+// snapshot.py: WARM): one answer, so the first the student sends imports nothing
+const FIRST = `answer("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w", "en")`;
+const mark = (marks, name) => (marks[name] = performance.timeOrigin + performance.now());
+const marks = {};
+mark(marks, "worker");
 
 let check = null;
 let checkAt = null;
@@ -30,28 +41,54 @@ const quiet = (promise) => {
   promise.catch(() => {});
   return promise;
 };
-const bytes = (name) =>
-  quiet(
-    fetch(here(name)).then((r) => {
-      if (!r.ok) throw new Error(`practice/${name.slice(2)}: HTTP ${r.status}`);
-      return r.arrayBuffer();
-    }),
-  );
+const noted = (name, promise) => quiet(promise.then((value) => (mark(marks, name), value)));
+const failedFetch = (url, status) => new Error(`practice/${url.split("/practice/").pop()}: HTTP ${status}`);
+
+// the start message: its files and streams (see the top)
+let started = null; // resolves to whether the checker started (boot)
+const starting = new Promise((resolve) => {
+  self.onmessage = (event) => {
+    if (event.data && event.data.kind === "start") resolve(event.data);
+    else answered(event.data);
+  };
+});
+
+// file `name` as `use` reads it from a Response: the page's stream first, else (no stream,
+// or reading it failed: e.g. the page's request got a 404) this worker's own request
+async function read(name, use) {
+  const { files, streams } = await starting;
+  const stream = streams && streams[name];
+  if (stream) {
+    try {
+      const value = await use(new Response(stream, { headers: { "Content-Type": TYPES[name] || "" } }), files[name]);
+      handed.push(name);
+      return value;
+    } catch (error) {
+      // asked for again below
+    }
+  }
+  return use(await fetch(files[name]), files[name]);
+}
+const TYPES = { wasm: "application/wasm" };
+const handed = []; // the files read from the page's streams
+const checked = (r, url) => {
+  if (!r.ok) throw failedFetch(url, r.status);
+  return r;
+};
 const early = {
-  // the small files first (a browser opens about 6 connections to one host), then the
-  // snapshot and the wasm, which the start waits for longest
-  loader: quiet(import(here("./pyodide/pyodide.mjs"))),
-  keyed: quiet(fetch(here("./pyodide/checker.snapshot.json")).then((r) => (r.ok ? r.json() : null))),
-  zip: bytes("./checker.zip"),
-  lock: quiet(fetch(here("./pyodide/pyodide-lock.json")).then((r) => r.json())),
-  snapshot: quiet(
-    fetch(here("./pyodide/checker.snapshot")).then((r) => {
-      if (!r.ok) throw new Error(`practice/pyodide/checker.snapshot: HTTP ${r.status}`);
-      return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-    }),
+  loader: noted("loader", import(here("./pyodide/pyodide.mjs"))),
+  glue: noted("glue", import(here("./pyodide/pyodide.asm.mjs"))),
+  keyed: noted("key", read("key", (r) => (r.ok ? r.json() : null))),
+  zip: noted("zip", read("zip", (r, url) => checked(r, url).arrayBuffer())),
+  lock: noted("lock", read("lock", (r, url) => checked(r, url).json())),
+  snapshot: noted(
+    "snapshot",
+    read("snapshot", (r, url) =>
+      new Response(checked(r, url).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+    ),
   ),
-  wasm: quiet(WebAssembly.compileStreaming(fetch(here("./pyodide/pyodide.asm.wasm")))),
-  glue: quiet(import(here("./pyodide/pyodide.asm.mjs"))),
+  wasm: noted("wasm", read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
+  stdlib: noted("stdlib", read("stdlib", (r, url) => checked(r, url).blob())),
 };
 
 // Pyodide's memory snapshot (derivations/practice/snapshot.py), or null: used only when
@@ -64,7 +101,12 @@ async function snapshot(version) {
     if (!keyed || keyed.pyodide !== version) return null;
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await early.zip));
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-    return keyed.archive === hex ? { memory: early.snapshot.then(memory) } : null;
+    const restore = (buffer) => {
+      const out = memory(buffer);
+      mark(marks, "memory");
+      return out;
+    };
+    return keyed.archive === hex ? { memory: early.snapshot.then(restore) } : null;
   } catch (error) {
     return null;
   }
@@ -134,22 +176,23 @@ async function inflate(data) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-// the archive unpacked into SITE: its files as members() read them (true), else (they
-// could not be read so) by Pyodide's unpacker, as the archive is (false)
-async function unpack(pyodide, zip, files) {
-  let read = null;
+// the archive's files (as members() read them) written into SITE, in Pyodide's fsInit
+// hook (before Python starts or the snapshot is restored: the file system is not in the
+// snapshot); nothing when they could not be read so (unpacked by Pyodide's own
+// unpacker once it is loaded)
+async function write(FS, files) {
+  let read;
   try {
     read = await files;
   } catch (error) {
-    pyodide.unpackArchive(await zip, "zip", { extractDir: SITE });
-    return false;
+    return;
   }
   for (const [name, data] of read) {
     const path = `${SITE}/${name}`;
-    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-    pyodide.FS.writeFile(path, data, { mode: 0o644, canOwn: true });
+    FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    FS.writeFile(path, data, { mode: 0o644, canOwn: true });
   }
-  return true;
+  mark(marks, "unpack");
 }
 
 // Pyodide instantiates its wasm with WebAssembly.instantiateStreaming on a response of its
@@ -178,6 +221,18 @@ async function withEarlyWasm(run) {
   }
 }
 
+// the module with room for the snapshot: Pyodide asks for INITIAL_MEMORY = the snapshot's
+// size, but this build's wasm defines its own memory (480 pages) and ignores it, so a
+// snapshot of a heap that grew past that (snapshot.py: WARM loads every question) would
+// not fit; grown here before Pyodide restores it (nothing to do without a snapshot)
+function grown(module, settings) {
+  const wanted = settings.INITIAL_MEMORY || 0;
+  if (wanted > module.HEAP8.length && !module.growMemory(wanted)) {
+    throw new Error(`could not grow the memory to ${wanted} bytes for the snapshot`);
+  }
+  return module;
+}
+
 async function boot() {
   const stages = {};
   let last = performance.now();
@@ -185,6 +240,7 @@ async function boot() {
     const now = performance.now();
     stages[name] = Math.round(now - last);
     last = now;
+    mark(marks, name);
   };
   say({ kind: "progress", step: "loading" });
   const files = quiet(early.zip.then(members)); // inflated while the runtime loads
@@ -194,14 +250,21 @@ async function boot() {
   } catch (error) {
     throw new Error(`the Python runtime is missing (practice/pyodide/pyodide.mjs)`);
   }
-  lap("loader");
   const saved = await snapshot(version);
-  lap("key"); // the snapshot's key checked against the archive (its bytes may still come)
+  lap("keyed"); // the snapshot's key checked against the archive (its bytes may still come)
+  let stdlib = null; // the standard library the page asked for, handed to Pyodide
+  try {
+    stdlib = URL.createObjectURL(await early.stdlib);
+  } catch (error) {
+    // Pyodide asks for it itself
+  }
   const options = {
     indexURL: here("./pyodide/"),
     lockFileContents: early.lock,
     packageBaseUrl: here("./pyodide/"),
-    createPyodideModule: async (settings) => (await early.glue).default(settings),
+    ...(stdlib ? { stdLibURL: stdlib } : {}),
+    createPyodideModule: async (settings) => grown(await (await early.glue).default(settings), settings),
+    fsInit: (FS) => write(FS, files),
     stdout: () => {},
     stderr: () => {},
   };
@@ -217,20 +280,26 @@ async function boot() {
     }
     return loadPyodide(options);
   });
+  if (stdlib) URL.revokeObjectURL(stdlib);
   lap("runtime"); // the interpreter (wasm) and the standard library, or the snapshot restored
   say({ kind: "progress", step: "checker" });
-  if (await unpack(pyodide, early.zip, files)) stages.inflated = 1;
-  lap("unpack"); // the archive's files written (read while the runtime loaded)
-  pyodide.runPython(BOOT);
-  lap("imports");
+  if (pyodide.FS.analyzePath(SITE).exists) {
+    stages.inflated = 1; // written by fsInit
+  } else {
+    pyodide.unpackArchive(await early.zip, "zip", { extractDir: SITE });
+  }
+  pyodide.runPython(stages.restored ? IMPORTS : IMPORTS + FIRST);
+  lap("imports"); // the package imported (and, without the snapshot, one answer checked)
   check = pyodide.globals.get("answer");
   checkAt = pyodide.globals.get("answer_at");
-  say({ kind: "ready", stages });
-  warmUp(pyodide);
+  stages.handed = handed.length;
+  say({ kind: "ready", stages, marks });
+  if (!stages.restored) warmUp(pyodide); // the snapshot holds them all (snapshot.py: WARM)
 }
 
-// after "ready": load every question's derivations, one per task, so an answer that
-// arrives meanwhile waits for one step at most and no later answer pays for loading them
+// after "ready", without the snapshot: load every question's derivations, one per task, so
+// an answer that arrives meanwhile waits for one step at most and no later answer pays for
+// loading them
 async function warmUp(pyodide) {
   const steps = pyodide.globals.get("warm_steps")().toJs();
   const warm = pyodide.globals.get("warm");
@@ -244,7 +313,7 @@ async function warmUp(pyodide) {
   }
 }
 
-const started = boot().then(
+started = boot().then(
   () => true,
   (error) => {
     say({ kind: "failed", reason: String((error && error.message) || error).split("\n")[0] });
@@ -252,8 +321,9 @@ const started = boot().then(
   },
 );
 
-self.onmessage = async (event) => {
-  const { id, question, answer, lang, at } = event.data;
+// an answer: {id, question, answer, lang, at}
+async function answered(data) {
+  const { id, question, answer, lang, at } = data;
   if (!(await started)) return;
   let json;
   try {
@@ -263,4 +333,4 @@ self.onmessage = async (event) => {
     json = JSON.stringify({ question, verdict: "error", feedback: line });
   }
   say({ kind: "result", id, json });
-};
+}

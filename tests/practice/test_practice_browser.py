@@ -15,6 +15,7 @@ import pytest
 
 from derivations.commands import docs, serve
 from derivations.practice import archive, numbers, runtime, snapshot
+from derivations.practice import page as practice_page
 from tests.conftest import require_tool
 from tests.docs.test_browser import ARGS, CHROMIUM, _available
 from tests.practice.test_archive import cli_json
@@ -284,11 +285,173 @@ def test_an_answer_over_the_time_limit_is_timeout_and_the_checker_restarts(conte
         page.close()
 
 
-def test_the_pages_started_from_the_memory_snapshot(pages):
-    """... with the archive's files inflated by the worker's own reader."""
+def test_the_pages_started_from_the_memory_snapshot(pages, site):
+    """... with the archive's files inflated by the worker's own reader, and the files
+    the page asked for as it opened handed to the worker; the snapshot's heap is larger
+    than the memory the wasm defines (the worker grows it before Pyodide restores it)."""
     for page in pages.values():
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
         assert stages["restored"] == 1 and stages["inflated"] == 1, stages
+        assert stages["handed"] == len(practice_page.ASKED_BY_PAGE), stages
+        marks = json.loads(page.evaluate("document.body.dataset.marks"))
+        assert 0 < marks["worker"] <= marks["runtime"] <= marks["imports"], marks
+    memory = snapshot.unpacked((site.folder / snapshot.SNAPSHOT).read_bytes())
+    assert len(memory) > _wasm_initial_memory(site.folder / runtime.FOLDER / "pyodide.asm.wasm")
+
+
+def _wasm_initial_memory(path) -> int:
+    """The bytes of memory the wasm module at ``path`` defines to start with."""
+    data = path.read_bytes()
+
+    def leb(at):
+        value = shift = 0
+        while True:
+            byte = data[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value, at
+
+    at = 8
+    while at < len(data):
+        section, at = data[at], at + 1
+        size, at = leb(at)
+        if section == 5:  # the memory section: count, flags, initial pages
+            _, inner = leb(at)
+            pages, _ = leb(inner + 1)
+            return pages * 65536
+        at += size
+    raise AssertionError("no memory section")
+
+
+_RESTORE = """
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const [folder, memory, archive, probe] = process.argv.slice(2);
+const load = (name) => import(pathToFileURL(folder + "/" + name).href);
+const { loadPyodide } = await load("pyodide.mjs");
+const glue = await load("pyodide.asm.mjs");
+const pyodide = await loadPyodide({
+  indexURL: folder + "/",
+  _loadSnapshot: new Uint8Array(readFileSync(memory)),
+  createPyodideModule: async (settings) => {
+    const module = await glue.default(settings);  // grown as worker.js grows it
+    if (settings.INITIAL_MEMORY > module.HEAP8.length) module.growMemory(settings.INITIAL_MEMORY);
+    return module;
+  },
+  stdout: () => {},
+  stderr: () => {},
+});
+pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: "/home/pyodide/checker" });
+console.log(pyodide.runPython(readFileSync(probe, "utf8")));
+"""
+_PROBE = """
+import json, sys
+from derivations.checking.deciding import catalogue
+from derivations.practice import numbers
+from derivations.practice.browser import answer
+from derivations.practice.numbers import answer_at
+from derivations.registry.questions import QUESTIONS
+before = set(sys.modules)
+loaded = catalogue.entry.cache_info().currsize
+verdicts = [
+    json.loads(answer("output-height", "floor((h-k_h+2*p_h)/s_h)+1", "zh"))["verdict"],
+    json.loads(answer("double-channels", "4", "en"))["verdict"],
+    json.loads(answer("forward-adds", "c_o + + )", "zh"))["verdict"],
+    json.loads(answer_at("forward-ops", "7", "en"))["verdict"],
+]
+json.dumps({
+    "new": sorted(set(sys.modules) - before),
+    "loaded": loaded,
+    "questions": len(QUESTIONS),
+    "class": bool(numbers._CLASS),
+    "verdicts": verdicts,
+})
+"""
+
+
+def test_the_snapshot_holds_the_checker_warmed(site, tmp_path):
+    """Restored in Node as the worker restores it: every question's derivations and the
+    numbers' layer are loaded, and answers of each kind import no module more."""
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    require_tool(node is not None, "node")
+    memory = tmp_path / "memory"
+    memory.write_bytes(snapshot.unpacked((site.folder / snapshot.SNAPSHOT).read_bytes()))
+    (tmp_path / "restore.mjs").write_text(_RESTORE, encoding="utf-8")
+    (tmp_path / "probe.py").write_text(_PROBE, encoding="utf-8")
+    folder = site.folder / runtime.FOLDER
+    argv = [node, str(tmp_path / "restore.mjs"), str(folder), str(memory)]
+    argv += [str(site.folder / archive.ARCHIVE), str(tmp_path / "probe.py")]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["new"] == [] and seen["class"] is True, seen
+    assert seen["loaded"] >= seen["questions"], seen
+    from derivations.practice.browser import answer
+
+    expected = [
+        json.loads(answer("output-height", "floor((h-k_h+2*p_h)/s_h)+1", "zh"))["verdict"],
+        json.loads(answer("double-channels", "4", "en"))["verdict"],
+        json.loads(answer("forward-adds", "c_o + + )", "zh"))["verdict"],
+        json.loads(numbers.answer_at("forward-ops", "7", "en"))["verdict"],
+    ]
+    assert seen["verdicts"] == expected and len(set(expected)) == 3, (seen, expected)
+
+
+def test_without_transferable_streams_the_worker_asks_for_every_file(context, site):
+    """A browser that cannot hand a stream to a worker (postMessage refuses the transfer):
+    the page's requests are aborted, the worker asks for the files itself, restores the
+    snapshot, and the verdicts are the CLI's."""
+    page = context.new_page()
+    try:
+        page.add_init_script(
+            """(() => {
+              const post = Worker.prototype.postMessage;
+              Worker.prototype.postMessage = function (message, transfer) {
+                if (transfer && transfer.length) throw new DOMException("no", "DataCloneError");
+                return post.call(this, message, transfer);
+              };
+            })();"""
+        )
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        _ready(page)
+        stages = json.loads(page.evaluate("document.body.dataset.stages"))
+        assert stages["handed"] == 0 and stages["restored"] == 1, stages
+        question, answer = "forward-adds", ANSWERS["forward-adds"][1]
+        assert (
+            _check(page, question, answer)["verdict"] == cli_json(question, answer, "en")["verdict"]
+        )
+    finally:
+        page.close()
+
+
+def test_a_file_the_pages_request_did_not_get_is_asked_for_by_the_worker(context, site):
+    """The page's request for the archive fails (503): the worker asks for it again and
+    the start is otherwise the same (snapshot restored, archive inflated)."""
+    asked: list[str] = []
+
+    def once_unavailable(request_route):
+        asked.append(request_route.request.url)
+        if len(asked) == 1:
+            request_route.fulfill(status=503, body="busy")
+        else:
+            request_route.continue_()
+
+    page = context.new_page()
+    try:
+        page.route(f"**/{archive.ARCHIVE}", once_unavailable)
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        _ready(page)
+        stages = json.loads(page.evaluate("document.body.dataset.stages"))
+        assert len(asked) == 2 and stages["restored"] == 1 and stages["inflated"] == 1, stages
+        assert stages["handed"] == len(practice_page.ASKED_BY_PAGE) - 1, stages
+        assert _check(page, "bias-size", "c_o")["verdict"] == "equivalent"
+    finally:
+        page.close()
 
 
 def test_a_stale_snapshot_is_refused_and_python_starts_without_it(context, site):

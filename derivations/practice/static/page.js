@@ -5,7 +5,9 @@
 // from sending the answer to the worker to its verdict) and [data-feedback].  A form with
 // data-layer asks for a number at the page's layer.
 // An answer that runs longer than body[data-limit-ms] ends the worker, which is restarted.
-// body[data-stages]: the milliseconds each start-up step of the worker took (JSON).
+// body[data-stages]: the milliseconds each start-up step of the worker took (JSON);
+// body[data-marks]: when each ended, in milliseconds since the page was opened (JSON);
+// body[data-first-verdict]: when the first answer was sent and its verdict shown (JSON).
 (() => {
   "use strict";
   const body = document.body;
@@ -40,7 +42,12 @@
       return;
     }
     try {
-      worker = early ? early.worker : new Worker(workerURL, { type: "module" });
+      if (early) {
+        worker = early.worker; // the head's script already sent it the files it asked for
+      } else {
+        worker = new Worker(workerURL, { type: "module" });
+        worker.postMessage({ kind: "start", files: files() }); // it asks for them itself
+      }
     } catch (error) {
       failed(error && error.message);
       return;
@@ -51,6 +58,12 @@
       if (event.type === "error") errored(event);
       else receive(event.data);
     }
+  }
+
+  // the files the worker's start needs (#practice-files), as URLs
+  function files() {
+    const paths = JSON.parse(document.getElementById("practice-files").textContent).files;
+    return Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, new URL(path, location.href).href]));
   }
 
   function errored(event) {
@@ -64,6 +77,11 @@
     } else if (message.kind === "ready") {
       // how long each start-up step took in the worker (milliseconds), for the benchmark
       body.dataset.stages = JSON.stringify(message.stages || {});
+      // when each start-up step ended, in milliseconds since the page was opened
+      const marks = Object.entries(message.marks || {});
+      body.dataset.marks = JSON.stringify(
+        Object.fromEntries(marks.map(([step, at]) => [step, Math.round(at - performance.timeOrigin)])),
+      );
       show("ready", said.status.ready);
       next();
     } else if (message.kind === "failed") {
@@ -127,6 +145,12 @@
     const line = paragraph(box, "verdict", "", said.verdict[verdict] || verdict);
     line.dataset.verdict = verdict;
     if (took !== null) line.dataset.ms = took.toFixed(1); // to the worker and back
+    if (took !== null && !body.dataset.firstVerdict) {
+      // the first verdict: when its answer was sent and the verdict shown (ms since the
+      // page was opened), for the benchmark
+      const shown = performance.now();
+      body.dataset.firstVerdict = JSON.stringify({ sent: Math.round(item.sent), shown: Math.round(shown) });
+    }
     paragraph(box, "answer", said.label.answer, item.answer);
     if (data.parsed && data.parsed.text) {
       paragraph(box, "read-as", said.label.read_as, data.parsed.text);
