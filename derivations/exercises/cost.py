@@ -127,14 +127,15 @@ def output_size() -> list:
         figure(
             "padding-readings",
             caption=text(
-                en="The two readings of padding $p_h = 2$: two rows in all (one "
-                "above, one below) or two rows on each side.",
-                zh="填充 $p_h = 2$ 的两种读法：合计两行（上下各一行），或每侧两行。",
+                en="The two readings of padding $p_h = p_w = 2$: two rows and two columns "
+                "in all (one on each side) or two on each side.",
+                zh="填充 $p_h = p_w = 2$ 的两种读法：合计两行两列（上下各一行、左右各一列），"
+                "或每侧两行（列）。",
             ),
             alt=text(
-                en="Two padded input grids side by side: the left with one zero row "
-                "above and below, the right with two zero rows above and below.",
-                zh="并排的两个填充后的输入网格：左边上下各一行零，右边上下各两行零。",
+                en="Two padded input grids side by side: the left with one ring of "
+                "zeros around the input, the right with two.",
+                zh="并排的两个填充后的输入网格：左边输入四周补一圈零，右边补两圈零。",
             ),
         ),
         paragraph(say("cost.the_width_is_the_same")),

@@ -175,3 +175,34 @@ def test_zh_strip_answer_says_at_most_ten_percent_where_it_is_exactly_ten():
 @pytest.mark.parametrize("phrase", ["GoogLeNet（本书）", "两行 ResNet 与 ResNet 的卷积"])
 def test_zh_networks_wording(phrase):
     assert phrase not in _sheet("zh")
+
+
+# --- the padding readings figure ---------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_padding_readings_figure_names_the_width_padding_it_draws(lang):
+    """Both grids pad the columns too (6×6 and 8×8 around a 4×4 input): the title and the
+    caption name p_w, not p_h alone."""
+    svg = (OUTPUT / "figures" / lang / "padding-readings.svg").read_text(encoding="utf-8")
+    labels = _svg_labels(svg)
+    padded = [
+        tuple(int(n) for n in m)
+        for label in labels
+        for m in re.findall(r"(\d+)×(\d+)(?:，|, )(?:输出|output)", label)
+    ]
+    assert sorted(padded) == [(6, 6), (8, 8)]  # total 2 and 2 per side, rows and columns
+    title = next(label for label in labels if "4×4" in label and "3×3" in label)
+    assert "p_h = p_w = 2" in title
+    md = _sheet(lang)
+    caption = re.search(r"padding-readings\.svg\)\n\n\*(.*?)\*\n", md, flags=re.S).group(1)
+    assert "p_h = p_w = 2" in caption
+
+
+# --- one name for total padding ----------------------------------------------------------
+@pytest.mark.parametrize("word", ["总填充", "总共填充"])
+def test_zh_sheet_names_total_padding_one_way(word):
+    """The conventions call it 合计填充 (as the boxed output-size formula does); the
+    tables, figures and mistakes said 总填充 and 总共填充 for the same thing."""
+    for fmt in ("md", "tex"):
+        assert word not in _sheet("zh", fmt)
+    for svg in _figure_svgs("zh"):
+        assert not [label for label in _svg_labels(svg) if word in label]
