@@ -206,3 +206,23 @@ def test_zh_sheet_names_total_padding_one_way(word):
         assert word not in _sheet("zh", fmt)
     for svg in _figure_svgs("zh"):
         assert not [label for label in _svg_labels(svg) if word in label]
+
+
+# --- Chinese punctuation in tables and the doubling bound ---------------------------------
+@pytest.mark.parametrize("fmt", ["md", "tex"])
+def test_zh_tables_punctuate_in_chinese(fmt):
+    """The emulation table listed channels as "1, 2, 3" (the text says "1、2、3"), and
+    the register table wrapped L in half-width parentheses beside a full-width header."""
+    sheet = _sheet("zh", fmt)
+    assert "1, 2, 3" not in sheet and "3, 2, 1" not in sheet
+    assert "按通道 1、2、3 相加" in sheet and "按通道 3、2、1 相加" in sheet
+    assert not re.search(r"\d \(\$", sheet)
+    assert re.search(r"24（\$3\.25\$）", sheet)
+
+
+def test_zh_doubling_bound_names_its_two_conditions_where_it_says_them():
+    """'这个上界要求两个条件都成立' came three sentences after the bound: which bound,
+    which conditions? The sentence now names both."""
+    md = _sheet("zh")
+    assert "这个上界要求两个条件都成立" not in md
+    assert "“小于 $4$ 倍”这一上界要求步幅为 1 与 $e \\ge 0$ 两个条件同时成立" in md
