@@ -15,11 +15,45 @@ import sys
 from derivations import commands
 from derivations.errors import DerivationError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "terminal_columns", "Formatter", "OneLineParser"]
+
+
+def terminal_columns() -> int:
+    """The width ``shutil.get_terminal_size`` gives (``$COLUMNS`` when a positive
+    number, else the width of the terminal on standard output, else 80), without
+    importing :mod:`shutil` (and the bz2, lzma and fnmatch modules it imports)."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, as wide as argparse makes it: argparse builds one for
+    every argument added (to check its metavar), and its own sizes itself with
+    :mod:`shutil`, which a ``check`` would otherwise import for that alone."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        if width is None:
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """Usage errors in one line naming the bad value (``--help`` shows the usage)."""
+    """Usage errors in one line naming the bad value (``--help`` shows the usage); help
+    laid out by :class:`Formatter` unless another formatter is asked for."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message}\n")

@@ -160,3 +160,40 @@ def test_a_check_with_warm_caches_imports_only_what_checking_uses(tmp_path):
     ]
     assert runs[0] == {"status": 1, "loaded": ["yaml"]}  # the catalogues parsed once, stored
     assert runs[1] == {"status": 1, "loaded": []}
+
+
+def test_a_check_imports_no_shutil(tmp_path):
+    """argparse sizes each formatter it builds (one per argument added) with shutil,
+    which imports bz2 and lzma: the parser's own formatter does not."""
+    import os
+
+    env = {**os.environ, "DERIVATIONS_CACHE": str(tmp_path / "cache")}
+    argv = ["check", "--question", "forward-mults", "--answer", "c_o*c_i"]
+    program = (
+        "import json, sys\nfrom derivations.cli import main\nstatus = main(json.loads(sys.argv[1]))\n"
+        "print(json.dumps([status, [m for m in ('shutil', 'bz2', 'lzma') if m in sys.modules]]))"
+    )
+    for _ in range(2):  # the first fills the caches (the grammar's tables)
+        done = subprocess.run(
+            [sys.executable, "-c", program, json.dumps(argv)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+    assert json.loads(done.stdout.splitlines()[-1]) == [1, []]
+
+
+@pytest.mark.parametrize("columns", ["", "0", "-4", "wide", "57", "132"])
+def test_the_help_is_as_wide_as_argparses_own(monkeypatch, columns):
+    import argparse
+    import shutil
+
+    from derivations.cli import build_parser, terminal_columns
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    parser = build_parser(["check"])
+    ours = parser.format_help()
+    parser.formatter_class = argparse.HelpFormatter
+    assert parser.format_help() == ours
