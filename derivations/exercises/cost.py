@@ -304,10 +304,16 @@ def backward_memory() -> list:
     ]
 
 
+def _dx_adds_tex(per_channel) -> str:
+    """The additions of dL/dX, ``c_i (per_channel - C_h C_w)``, written with the covered
+    positions ``C_h C_w`` (``per_channel``: one input channel's products)."""
+    return f"{tex(c_i)} \\left({tex(per_channel)} - C_{{h}} C_{{w}}\\right)"
+
+
 def backward_cost() -> list:
     cost = maths.backward_cost(REALISTIC_BIAS)
     cover_h, products, ratio = cost.cover_h, cost.products, cost.ratio
-    dx_adds_tex = f"{tex(c_i)} \\left({tex(cost.per_channel)} - C_{{h}} C_{{w}}\\right)"
+    dx_adds_tex = _dx_adds_tex(cost.per_channel)
     labels = {
         "dx": "\\partial L/\\partial X",
         "dw": "\\partial L/\\partial W",
@@ -481,7 +487,14 @@ def answers() -> list:
         ),
         answer(
             say("cost.text_4"),
-            say("cost.multiplications_and_each_as_many", bwd_m=tex(bwd_m), ratio=tex(ratio)),
+            say(
+                "cost.multiplications_and_each_as_many",
+                bwd_m=tex(bwd_m),
+                a_x=_dx_adds_tex(maths.per_channel_products()),
+                a_w=tex(compact(Form.BACKWARD_DW_ADDS)),
+                a_b=tex(compact(Form.BACKWARD_DB_ADDS, bias=True)),
+                ratio=tex(ratio),
+            ),
         ),
     ]
 

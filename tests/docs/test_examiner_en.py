@@ -136,3 +136,41 @@ def test_strip_loads_legend_has_an_opaque_box_over_the_register_lines():
         assert "fill: #ffffff" in style and "opacity" not in style
         dotted = [m.start() for m in re.finditer(r"stroke-dasharray", svg[:start])]
         assert len(dotted) >= 3  # the three register lines, drawn before the legend
+
+
+# --- Exercise 2: the boxed backward cost gives its additions, as the forward one does --
+def _backward_adds(c_i, c_o, h, w, k, p, s) -> tuple[int, int, int]:
+    """(dL/dX additions on the padded input, dL/dW additions, covered positions),
+    counted by walking every forward product of a square layer (total padding ``p``;
+    positions on the padded input)."""
+    size = (h + p - k) // s + 1
+    landed: dict[tuple[int, int, int], int] = {}
+    for ci in range(c_i):
+        for _ in range(c_o):
+            for r in range(size):
+                for c in range(size):
+                    for a in range(k):
+                        for b in range(k):
+                            key = (ci, r * s + a, c * s + b)
+                            landed[key] = landed.get(key, 0) + 1
+    dx = sum(count - 1 for count in landed.values())  # t products into one sum: t - 1
+    dw = c_o * c_i * k * k * (size * size - 1)  # each weight sums one product per output
+    return dx, dw, len(landed) // c_i
+
+
+def test_backward_answer_gives_the_additions():
+    """Answer 2.4 gave only the backward multiplications; the exercise asks for the cost,
+    and Answer 2.1 gives the forward additions too. The formulas it now gives, checked
+    by walking every product of small layers (stride 1 and 2)."""
+    for c_i, c_o, h, k, p, s in ((2, 3, 6, 3, 2, 1), (3, 2, 7, 3, 1, 2), (1, 2, 5, 2, 0, 3)):
+        dx, dw, covered = _backward_adds(c_i, c_o, h, h, k, p, s)
+        m = (h + p - k) // s + 1
+        assert dx == c_i * (c_o * k * k * m * m - covered)
+        assert dw == c_o * c_i * k * k * (m * m - 1)
+    md = _sheet("en")
+    key = next(line for line in md.splitlines() if "(#cost-answer-4)" in line)
+    assert "additions, $A_X = c_i \\left(c_o k_h k_w m_h m_w - C_{h} C_{w}\\right)$" in key
+    assert "$A_W = c_o c_i k_h k_w \\left(m_h m_w - 1\\right)$" in key
+    assert "A_W &= c_o c_i k_h k_w \\left(m_h m_w - 1\\right)" in md  # the worked answer's
+    zh = next(line for line in _sheet("zh").splitlines() if "(#cost-answer-4)" in line)
+    assert "加法 $A_X + A_W$ 次" in zh

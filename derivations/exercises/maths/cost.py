@@ -56,6 +56,7 @@ __all__ = [
     "gradients",
     "output_heights",
     "padding_readings",
+    "per_channel_products",
     "step",
     "table",
 ]
@@ -238,6 +239,13 @@ class BackwardCost:
 GRADIENTS = ("dx", "dw", "db", None)
 
 
+def per_channel_products() -> sp.Expr:
+    """The products one input channel takes part in, forward or in dL/dX:
+    ``c_o k_h k_w m_h m_w`` (the dL/dX additions are ``c_i`` times this minus the covered
+    positions)."""
+    return sp.expand(compact(Form.BACKWARD_DX_MULTS) / c_i)
+
+
 def backward_cost(layer: Layer = REALISTIC_BIAS) -> BackwardCost:
     cover_h, cover_w = (window_cover(m, k, s, 1) for m, k, s in ((m_h, k_h, s_h), (m_w, k_w, s_w)))
     big_c_h, big_c_w = sp.symbols("C_h C_w", positive=True, integer=True)
@@ -247,7 +255,8 @@ def backward_cost(layer: Layer = REALISTIC_BIAS) -> BackwardCost:
     )
     # written c_i (products/c_i - C_h C_w), the order the prose reads (SymPy would lead
     # with the minus term); checked equal to the closed form with C_h, C_w substituted
-    per_channel = sp.expand(products / c_i)
+    per_channel = per_channel_products()
+    require(sp.expand(c_i * per_channel - products) == 0, "per-channel products")
     require(
         sp.expand(
             c_i * (per_channel - big_c_h * big_c_w)
