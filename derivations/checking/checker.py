@@ -59,6 +59,7 @@ from derivations.checking.reading.limits import (
     SYMBOLIC_BUDGET,
     TIME_BUDGET,
 )
+from derivations.checking.reading.names import COMPOSED_SOURCE
 from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
 from derivations.expr import tree as ex
@@ -870,7 +871,7 @@ def _readings(parsed: Parsed, inferred: list) -> list:
             reading = {
                 "written": fields["written"],
                 "read": fields["read"],
-                "how": "notation",
+                "how": "composed" if fields["source"] == COMPOSED_SOURCE else "notation",
                 "source": fields["source"],
             }
             if reading not in out:  # a word written twice is said once

@@ -43,6 +43,7 @@ from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, said_fields
 from derivations.checking.reading.lexer import DECORATED, UNKNOWN_PREFIX, unknown_letter
+from derivations.checking.reading.names import hints_of
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.messages import text
@@ -50,6 +51,7 @@ from derivations.registry.notations import (
     decorated_hints,
     inferred_letters,
     meaning_of_letter,
+    meaning_of_symbols,
     notation_letters,
     role_hints,
 )
@@ -171,6 +173,22 @@ def _declared(notation: dict | None, letter: str) -> ex.Node | None:
     return None
 
 
+def _split_declared(placeholders: list, notation: dict | None) -> tuple[dict, list, list]:
+    """(placeholder -> the formula a declared notation gives its letter, the
+    placeholders it gives none, the readings of the declared ones), in order."""
+    mapping: dict[str, ex.Node] = {}
+    rest, readings = [], []
+    for placeholder in placeholders:
+        letter = unknown_letter(placeholder) or placeholder
+        formula = _declared(notation, letter)
+        if formula is None:
+            rest.append(placeholder)
+        else:
+            mapping[placeholder] = formula
+            readings.append({"written": letter, "read": _text(formula), "how": "declared"})
+    return mapping, rest, readings
+
+
 def _axes_near(tree: ex.Node, name: str) -> set[str]:
     """The axes of the per-axis symbols in the smallest sum around ``name``."""
     best: set[str] | None = None
@@ -216,7 +234,11 @@ def _hinted(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
     (:data:`.lexer.DECORATED`) by its letter's decorated role: with a digit, its 0 an o
     where the answer writes one so (H0: m_h); with an axis letter or word, that axis's
     (FH, K_width: k_h, k_w); with in or out, the input's or output's (N_in: h, w); with
-    size, the square one (k_size: k)."""
+    size, the square one (k_size: k).  A name of several parts (``h_lift``, ``n_c``) by
+    the roles of its parts (:func:`.names.hints_of`)."""
+    composed = hints_of(letter)
+    if composed is not None:
+        return composed
     decorated = DECORATED.fullmatch(letter)
     if decorated is None:
         return role_hints().get(letter)
@@ -278,16 +300,8 @@ def resolve(
     letters = unknown_letters(parsed)
     if not letters:
         return parsed, readings
-    mapping: dict[str, ex.Node] = {}
-    rest = []
-    for placeholder in letters:
-        letter = unknown_letter(placeholder) or placeholder
-        formula = _declared(notation, letter)
-        if formula is None:
-            rest.append(placeholder)
-            continue
-        mapping[placeholder] = formula
-        readings.append({"written": letter, "read": _text(formula), "how": "declared"})
+    mapping, rest, declared = _split_declared(letters, notation)
+    readings += declared
     if rest and not infer:
         raise _refused(rest[0], entry, parsed, allowed)
     if rest:
@@ -318,11 +332,12 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
     """The letter refused, with what it probably means in this question when the
     registry gives it a role ("F: the kernel size is k_h here": the symbols of that
     role in the question's reference, else those an answer to it may use); a letter
-    with no role gets the question's symbols, never a guessed meaning."""
+    with no role gets the question's symbols, never a guessed meaning; a name of
+    several parts, the role all its parts' readings share (n_ch: the channels)."""
     from derivations.checking.checker import SYMBOL_ORDER
 
     letter = unknown_letter(placeholder) or placeholder
-    meaning = meaning_of_letter(letter)
+    meaning = meaning_of_letter(letter) or meaning_of_symbols(hints_of(letter) or ())
     used = ex.symbols_in(entry.reference.tree)
     if meaning is None:
         names = [n for n in SYMBOL_ORDER if n in used] or sorted(allowed - {"n"})
@@ -529,16 +544,8 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
     if not any(unknown_letter(p) in inferred_letters() for p in placeholders):
         return None
     parsed, readings = _n_as_input_size(entry, parsed)
-    mapping: dict[str, ex.Node] = {}
-    rest = []
-    for placeholder in placeholders:
-        letter = unknown_letter(placeholder) or placeholder
-        formula = _declared(notation, letter)
-        if formula is None:
-            rest.append(placeholder)
-        else:
-            mapping[placeholder] = formula
-            readings.append({"written": letter, "read": _text(formula), "how": "declared"})
+    mapping, rest, declared = _split_declared(placeholders, notation)
+    readings += declared
     if not rest or len(rest) > MAX_LETTERS:
         return None
     parsed = _reparsed(parsed, mapping)

@@ -238,9 +238,15 @@ _NOTATION_NOTE = "reading.note.notation"
 
 
 def _notation_readings(notes: list) -> list:
-    """The reader's notes on words of other notations, as the checker's readings."""
+    """The reader's notes on words of other notations (or read by their parts), as the
+    checker's readings."""
+    from derivations.checking.reading.names import COMPOSED_SOURCE
+
     return [
-        {**{k: note["fields"][k] for k in ("written", "read", "source")}, "how": "notation"}
+        {
+            **{k: note["fields"][k] for k in ("written", "read", "source")},
+            "how": "composed" if note["fields"]["source"] == COMPOSED_SOURCE else "notation",
+        }
         for note in notes
         if note["id"] == _NOTATION_NOTE
     ]

@@ -28,11 +28,16 @@ __all__ = [
     "stem_of",
     "meanings",
     "meaning_of_letter",
+    "meaning_of_symbols",
     "meaning_of_word",
     "ROLES_RECORD",
+    "PARTS_RECORD",
+    "PART_ROLES",
+    "name_parts",
 ]
 
 ROLES_RECORD = "roles"
+PARTS_RECORD = "parts"  # the record of the parts of a name read by their roles
 
 
 @records.record(frozen=True)
@@ -49,6 +54,7 @@ class Notation:
     context_letters: tuple = ()  # the same, read only beside this source's own words
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
     per_side: tuple = ()  # spellings naming a padding added on each side (lower case)
+    parts: tuple = ()  # ((role, (word, ...)), ...): the parts record only
 
 
 @records.record(frozen=True)
@@ -130,7 +136,34 @@ def _record(key: str, data) -> Notation:
         context_letters=_letters(key, data.get("context_letters", {})),
         decorated=_hints(key, data.get("decorated", {}), "decorated"),
         per_side=_per_side(key, data.get("per_side", []), spellings),
+        parts=_parts(key, data.get("parts", {})),
     )
+
+
+PART_ROLES = frozenset(
+    {
+        "height",
+        "width",
+        "kernel",
+        "input",
+        "output",
+        "padding",
+        "stride",
+        "channel",
+        "count",
+        "size",
+        "dilation",
+        "filler",
+    }
+)
+
+
+def _parts(key: str, data) -> tuple:
+    """``parts``: role -> the words of that role (roles of :data:`PART_ROLES`)."""
+    pairs = _hints(key, data, "parts")
+    if not all(role in PART_ROLES and all(words) for role, words in pairs):
+        raise _bad(key, "parts")
+    return pairs
 
 
 def _per_side(key: str, data, spellings: dict) -> tuple:
@@ -233,6 +266,18 @@ def decorated_hints() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def name_parts() -> dict[str, str]:
+    """lower-case word -> its role, a part of a name of several parts (``filt``: the
+    kernel; the parts record), the first role listing a word winning."""
+    record = notations().get(PARTS_RECORD)
+    table: dict[str, str] = {}
+    for role, words in record.parts if record else ():
+        for word in words:
+            table.setdefault(word.lower(), role)
+    return table
+
+
+@cache
 def role_hints() -> dict[str, tuple[str, ...]]:
     """upper-case letter -> the quantities it may stand for by its role (inference)."""
     record = notations().get(ROLES_RECORD)
@@ -248,6 +293,11 @@ def meanings() -> tuple[Meaning, ...]:
 
 def _meaning_of_symbols(names) -> Meaning | None:
     return next((m for m in meanings() if set(names) & set(m.symbols)), None)
+
+
+def meaning_of_symbols(names) -> Meaning | None:
+    """The one role all of ``names`` belong to (c_i, c_o: the channels), or None."""
+    return next((m for m in meanings() if names and set(names) <= set(m.symbols)), None)
 
 
 def meaning_of_letter(letter: str) -> Meaning | None:

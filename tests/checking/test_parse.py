@@ -117,7 +117,7 @@ def test_invalid_input_names_reason_and_column(raw, reason, column):
 
 def test_unknown_symbol_suggests_nearest():
     with pytest.raises(InvalidAnswer) as caught:
-        parse_answer("c_x * h")
+        parse_answer("c_q * h")
     assert "nearest known" in caught.value.reason and "c_i" in caught.value.reason
 
 

@@ -73,7 +73,7 @@ TABLE = [
     ),
     (
         "forward-mults",
-        "c_i c_o k_h k_w 输出大小",
+        "c_i c_o k_h k_w 输出尺度",
         "reading.unknown_word_meant",
         "output_size",
         "m_h, m_w",

@@ -13,6 +13,17 @@ from typing import cast
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.lalr import Token
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
+from derivations.checking.reading.names import (
+    COMPOSED_SOURCE,
+    DECORATED,
+    LAYER,
+    compose,
+    layer_own,
+    layer_suffix,
+    own_decorated,
+    phrase,
+    segmented,
+)
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import (
     meaning_of_word,
@@ -247,19 +258,34 @@ def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     return None
 
 
+# the next word of a name written as words, an abbreviation's full stop before it
+# (No. of Kernels, Inp. channels)
+_PHRASE_WORD = re.compile(r"\.? +([A-Za-z][A-Za-z0-9]*)")
+
+
+def _phrase(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
+    """A name of two to five words, each a part of a role (``output rows``, ``No. of
+    Kernels``), read by its parts (:func:`.names.phrase`), longest first; None if none."""
+    words, stops, index = [text[start:end]], [end], end
+    while len(words) < 5:
+        match = _PHRASE_WORD.match(text, index)
+        if match is None:
+            break
+        words.append(match.group(1))
+        stops.append(index := match.end())
+    for count in range(len(words), 1, -1):
+        if phrase(words[:count]) is not None:
+            name = "_".join(words[:count])
+            tokens = _composed(name, text[start : stops[count - 1]], start, col, notes)
+            if tokens is not None:
+                return tokens, stops[count - 1]
+    return None
+
+
 def _note(key: str, **fields):
     from derivations.checking.reading.informal import Note
 
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
-
-
-# an author's own name, read as a placeholder to infer by its letter's role: a letter
-# and a digit (H0, w_1), an axis letter (FH, F_w) or a word below it (K_width, N_in,
-# k_size); not x (x2: a times sign and 2)
-DECORATED = re.compile(
-    r"([A-WYZa-wyz])(?:_?([0-9]{1,2}|[HWhw])|_(in|out|input|output|height|width|size))",
-    re.IGNORECASE,
-)
 
 
 def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
@@ -270,8 +296,16 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     own, failed = _own_split(text, start, end, col)
     if failed is None:
+        if _split_oddly(word, own):
+            composed = _composed(word, word, start, col, notes, direct=True)
+            if composed is not None:
+                return composed, end
         return own, end
-    other = _joined(text, start, end, col, notes) or _notation(text, start, end, col, notes)
+    other = (
+        _joined(text, start, end, col, notes)
+        or _notation(text, start, end, col, notes)
+        or _phrase(text, start, end, col, notes)
+    )
     if other is not None:
         return other
     named = named_count(word)
@@ -279,21 +313,83 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
         return [Token("SYMBOL", f"{NAMED_PREFIX}{named}:{word}", start_pos=col(start))], end
     if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
-    if DECORATED.fullmatch(word):  # as written: h0 and H0 are an author's two names
+    if own_decorated(word):  # as written: h0 and H0 are an author's two names
+        return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
+    composed = _composed(word, word, start, col, notes)
+    if composed is not None:
+        return composed, end
+    if DECORATED.fullmatch(word):  # a letter of no role with a subscript (L_in)
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     return None, failed
 
 
+def _split_oddly(word: str, tokens: list[Token]) -> bool:
+    """Whether the book's spellings read ``word`` in a way no author means: as a
+    function and its argument (``oh``: O(h)), or a name with ``_`` as a product
+    (``H_inp``: h·p); a reading by its parts, when there is one, is taken instead."""
+    return any(t.type == "FUNC" for t in tokens) or ("_" in word and len(tokens) > 1)
+
+
+def _composed(
+    name: str, written: str, start: int, col, notes, direct: bool = False
+) -> list[Token] | None:
+    """``name`` read by its parts (:mod:`.names`): the tokens of the quantity they name,
+    with a note saying how ``written`` was read, or (unless ``direct``) a placeholder of
+    the name (its candidates the quantities they allow) for inference; None when its
+    parts name nothing."""
+    composed = compose(name)
+    if composed is None or (direct and composed.read is None):
+        return None
+    if composed.read is None:
+        return [Token("SYMBOL", UNKNOWN_PREFIX + name, start_pos=col(start))]
+    if notes is not None:
+        notes.append(_note("notation", written=written, read=composed.read, source=COMPOSED_SOURCE))
+    return [
+        Token(kind, value, start_pos=col(start)) for kind, value in _formula_tokens(composed.read)
+    ]
+
+
+def _layered(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
+    """A name with a layer superscript after it (``n_c^{[l]}``, ``p^{[l]}``): read by its
+    parts, the superscript one of them (the layer's output, or ``[l-1]`` its input);
+    None when there is none or the parts name nothing."""
+    match = LAYER.match(text, end)
+    if match is None:
+        return None
+    word = text[start:end]
+    tokens = _composed(word + layer_suffix(match), text[start : match.end()], start, col, notes)
+    return (tokens, match.end()) if tokens is not None else None
+
+
 def _word_tokens(
-    text: str, start: int, col, notes=None, letters: bool = False
+    text: str,
+    start: int,
+    col,
+    notes=None,
+    letters: bool = False,
+    previous: bool = False,
 ) -> tuple[list[Token], int]:
     """A run of letters: the book's spellings (longest first), else one word of another
     notation, else a single letter or a letter with a digit (``H0``) as a placeholder
     to infer, else such a word with a times sign ``x`` after it (``c0x``); else
     refused.  ``letters``: a letter other notations read otherwise (K, N) is a
-    placeholder too (inference tries the book's reading and theirs)."""
+    placeholder too (inference tries the book's reading and theirs).  ``previous``: the
+    answer marks the previous layer's quantities (``n_C_prev``), so a name of parts
+    with no such mark is the layer's own, its output's (``n_H``:
+    :func:`.names.layer_own`)."""
     # the caller saw a letter or "_" at ``start``: a word starts there
     end = cast(re.Match[str], _WORD.match(text, start)).end()
+    layered = _layered(text, start, end, col, notes)
+    if layered is not None:
+        return layered
+    if previous and layer_own(text[start:end]):
+        own = _composed(text[start:end] + "^[l]", text[start:end], start, col, notes)
+        if own is not None:
+            return own, end
+    if text.startswith(".", end):  # an abbreviation (No. of Kernels): never a formula's
+        abbreviated = _phrase(text, start, end, col, notes)
+        if abbreviated is not None:
+            return abbreviated
     tokens, stop = _read_word(text, start, end, col, notes, letters)
     if tokens is not None:
         return tokens, stop  # (past PyTorch's [0] after a word of its notation)
@@ -316,10 +412,22 @@ def _cjk_tokens(text: str, start: int, col, notes) -> tuple[list[Token], int] | 
     longest first from ``start``; None when none starts there."""
     run = cast(re.Match[str], _CJK.match(text, start))
     for stop in range(run.end(), start, -1):
-        found = _notation(text, start, stop, col, notes)
+        found = _notation(text, start, stop, col, notes) or _cjk_composed(
+            text, start, stop, col, notes
+        )
         if found is not None:
             return found
     return None
+
+
+def _cjk_composed(text: str, start: int, stop: int, col, notes):
+    """``text[start:stop]`` (Chinese) read by its parts (``卷积核高``: k_h), or None."""
+    parts = segmented(text[start:stop])
+    composed = phrase(parts, shortest=1) if parts else None
+    if composed is None:
+        return None
+    tokens = _composed("_".join(cast(list, parts)), text[start:stop], start, col, notes)
+    return (tokens, stop) if tokens is not None else None
 
 
 def _command_token(text: str, index: int, col) -> tuple[Token, int]:
@@ -356,6 +464,11 @@ def _number_token(body: str, index: int, col) -> tuple[Token, int]:
     return Token("NUMBER", match.group(), start_pos=col(index)), match.end()
 
 
+_PREVIOUS = re.compile(
+    r"(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_]*?)_(?:prev|previous)(?![A-Za-z0-9_])"
+)
+
+
 def tokenize(
     text: Normalized, start: int = 0, notes: list | None = None, letters: bool = False
 ) -> list[Token]:
@@ -365,6 +478,7 @@ def tokenize(
     notations were read; ``letters``: see :func:`_word_tokens`."""
     body, index = _without_full_stop(text.text), start
     col = text.column
+    previous = _PREVIOUS.search(body) is not None
     tokens: list[Token] = []
     depth = 0
     while index < len(body):
@@ -377,7 +491,7 @@ def tokenize(
             tokens.append(token)
             continue
         if char.isascii() and (char.isalpha() or char == "_"):
-            words, index = _word_tokens(body, index, col, notes, letters)
+            words, index = _word_tokens(body, index, col, notes, letters, previous)
             tokens.extend(words)
             continue
         if "\u4e00" <= char <= "\u9fff":

@@ -82,7 +82,8 @@ def _wrapped_name(match: re.Match) -> str:
 
 
 _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
-_SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+)\s*\}")
+# a braced subscript, nested ones too (n_{H_{prev}}: unwrapped innermost first)
+_SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}")
 _SPACING = re.compile(
     r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
     r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]"
@@ -185,4 +186,4 @@ def normalize(raw: str) -> Normalized:
     text = text.sub(_WRAPPER, _wrapped_name)
     text = text.sub(_WRAPPER_BARE, r"\1")
     text = text.sub(_SUBSCRIPT_BRACES, r"_\1")
-    return text
+    return text.sub(_SUBSCRIPT_BRACES, r"_\1")  # the subscript of a subscript

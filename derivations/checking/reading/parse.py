@@ -25,6 +25,7 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.lalr import UnexpectedToken
 from derivations.checking.reading.lexer import UNKNOWN_KEYS, describe_terminal, tokenize
+from derivations.checking.reading.names import LAYER
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
@@ -80,8 +81,9 @@ def _syntax_error(error: UnexpectedToken, tokens) -> InvalidAnswer:
 
 
 _EQUALS = "=≈"
-# one word, any script, a braced subscript allowed: m_h, FLOPs, 乘法次数, flops_{forward}
-_NAME = re.compile(r"\s*([^\W\d][\w']*(?:_\{\w+\})?)\s*")
+# one word, any script, a braced subscript allowed: m_h, FLOPs, 乘法次数, flops_{forward};
+# a layer superscript after it (n_w^{[l]}, :data:`.names.LAYER`)
+_NAME = re.compile(rf"\s*([^\W\d][\w']*(?:_\{{\w+\}})?(?:{LAYER.pattern})?)\s*")
 
 
 _DECORATED = re.compile(

@@ -17,7 +17,7 @@ REFUSALS = [
     ("h\x00", "reading.control_character"),
     ("h\udcff", "reading.not_utf8"),
     ("❶ h", "reading.not_plain_digit"),
-    ("c_x", "reading.unknown_symbol"),
+    ("c_q", "reading.unknown_symbol"),
     ("h \\", "reading.lone_backslash"),
     (r"h + \cdots", "reading.elided_command"),
     ("h + ...", "reading.elided"),

@@ -1,0 +1,270 @@
+"""Names of several parts read by the roles of their parts (``h_filt``, ``filt_h``,
+``FilterHeight``, ``n_filt``, ``x_h``, ``O_C``, ``n_c^{[l]}``): a name no spelling of the
+book or of another notation reads as a whole.
+
+The name is split into parts (at ``_``, at a change of case, ``outputSize``; a layer
+superscript ``^{[l]}``/``^{[l-1]}`` is a part of its own: the layer's output or its
+input), each part looked up in the registry's lexicon of parts
+(:func:`derivations.registry.notations.name_parts`: ``filt`` the kernel, ``h`` the
+height axis, ``n`` a count, ``x`` the input ...), and the set of roles combined, in any
+order, into the quantity they name (kernel + height: k_h; count + kernel: c_o; input +
+channel: c_i; output + width: m_w; padding: p).  Where the roles do not name one
+quantity (channels alone: c_i or c_o; an axis beside one part of no role, ``h_lift``),
+the name is a placeholder whose candidates are the quantities they allow, left to the
+checker's inference by role (which accepts only a unique matching reading).
+
+Nothing is guessed from spelling: a name with a part of no role reads directly as
+nothing, and a name with two parts of no role, or of clashing roles (two axes, two
+objects), is no name this module reads.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from derivations import records
+from derivations.registry.notations import PARTS_RECORD, decorated_hints, name_parts
+
+COMPOSED_SOURCE = PARTS_RECORD  # the source a reading by parts is noted with
+
+__all__ = [
+    "Composed",
+    "compose",
+    "layer_suffix",
+    "LAYER",
+    "DECORATED",
+    "own_decorated",
+    "hints_of",
+    "phrase",
+    "layer_own",
+    "segmented",
+    "COMPOSED_SOURCE",
+]
+
+# a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
+# the layer's own quantities, or (l-1) its input's
+LAYER = re.compile(r"\^\s*\{?\s*[\[(]\s*[lL]\s*(?P<prev>-\s*1)?\s*[\])]\s*\}?")
+_SUFFIX = re.compile(r"\^\[l(-1)?\]$")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
+# an author's own name, read as a placeholder to infer by its letter's role: a letter
+# and a digit (H0, w_1), an axis letter (FH, F_w) or a word below it (K_width, N_in,
+# k_size); not x (x2: a times sign and 2)
+DECORATED = re.compile(
+    r"([A-WYZa-wyz])(?:_?([0-9]{1,2}|[HWhw])|_(in|out|input|output|height|width|size))",
+    re.IGNORECASE,
+)
+
+MIN_UNKNOWN = 3  # letters of the one part of no role a name may have (h_lift)
+_OBJECTS = ("kernel", "input", "output", "padding", "stride", "dilation")
+
+
+@records.record(frozen=True)
+class Composed:
+    """What a name's parts read as: ``read`` one formula in the book's spellings (a
+    symbol, or ``"1"`` for the dilation), else ``hints`` the quantities inference may
+    read it as."""
+
+    read: str | None = None
+    hints: tuple[str, ...] = ()
+
+
+def layer_suffix(match: re.Match) -> str:
+    """The canonical suffix of a layer superscript (``^[l]`` or ``^[l-1]``)."""
+    return "^[l-1]" if match.group("prev") else "^[l]"
+
+
+def _split(word: str) -> list[str]:
+    """The parts of a name: at ``_``, then at each change of case (``outputSize``,
+    ``FilterH``); a run of capitals stays one part (``OH``)."""
+    parts: list[str] = []
+    for chunk in word.split("_"):
+        if chunk:
+            parts += _CAMEL.findall(chunk) if not chunk.isupper() else [chunk]
+    return parts
+
+
+def _roles(parts: list[str]) -> tuple[list[str], int] | None:
+    """(the roles of the parts, how many parts have none); None for a part that is a
+    number or a prime (an author's own index: not this module's), or a part of no role
+    shorter than :data:`MIN_UNKNOWN`."""
+    table = name_parts()
+    roles, unknown = [], 0
+    for part in parts:
+        if not part.isalpha() and not all(ord(c) > 127 for c in part):
+            return None
+        role = table.get(part.lower())
+        if role is None and len(part) < MIN_UNKNOWN:
+            return None  # c_q: an index, or a misspelling; never a part to infer
+        if role is None:
+            unknown += 1
+        elif role != "filler":
+            roles.append(role)
+    return roles, unknown
+
+
+def _axis(roles: set) -> str | None:
+    return "h" if "height" in roles else "w" if "width" in roles else None
+
+
+_AXIS_QUANTITIES = {
+    "h": ("h", "m_h", "k_h", "p_h", "s_h"),
+    "w": ("w", "m_w", "k_w", "p_w", "s_w"),
+}
+
+
+def _combine(roles: set, layer: str | None) -> Composed | None:
+    """The quantity a set of roles names (see the module's docstring)."""
+    if {"height", "width"} <= roles:
+        return None
+    objects = roles & set(_OBJECTS)
+    if "dilation" in objects:
+        return Composed(read="1") if len(objects) == 1 else None
+    if len(objects) > 1:
+        return None
+    if not objects and layer:  # n_c^{[l]}: the layer's output's
+        objects = {"output" if layer == "out" else "input"}
+    obj = next(iter(objects), None)
+    axis = _axis(roles)
+    rest = roles - objects - {"height", "width"}
+    if obj in ("padding", "stride"):
+        if rest & {"count", "channel"}:
+            return None
+        letter = obj[0]
+        return Composed(read=f"{letter}_{axis}" if axis else letter)
+    if obj == "kernel":
+        if "channel" in rest:
+            return None if axis else Composed(hints=("c_i", "c_o"))
+        if "count" in rest:
+            return None if axis or "size" in rest else Composed(read="c_o")
+        return Composed(read=f"k_{axis}" if axis else "k")
+    if obj in ("input", "output"):
+        size = {"input": "", "output": "m_"}[obj]
+        channels = {"input": "c_i", "output": "c_o"}[obj]
+        if "channel" in rest:
+            return None if axis else Composed(read=channels)
+        if axis:
+            return Composed(read=f"{size}{axis}")
+        if "count" in rest:  # n_in: a size or the channels
+            return Composed(hints=(f"{size}h", f"{size}w", channels))
+        return Composed(read=f"{size}h")  # a square layer's one size (input_size)
+    if "channel" in rest:
+        return None if axis else Composed(hints=("c_i", "c_o"))
+    if axis and rest & {"count", "size"}:  # num_rows: the input's or the output's
+        return Composed(hints=(axis, f"m_{axis}"))
+    return None
+
+
+def _letters(word: str) -> Composed | None:
+    """A name of two letters, each a part (``ih``, ``oc``: the input's height, the
+    output's channels): only a direct reading."""
+    found = _roles(list(word))
+    if found is None or found[1]:
+        return None
+    combined = _combine(set(found[0]), None)
+    return combined if combined is not None and combined.read is not None else None
+
+
+def _layered(word: str) -> tuple[str, str | None]:
+    match = _SUFFIX.search(word)
+    if match is None:
+        return word, None
+    return word[: match.start()], "in" if match.group(1) else "out"
+
+
+@lru_cache(maxsize=1024)
+def compose(word: str) -> Composed | None:
+    """What ``word`` (a name, with a canonical layer suffix ``^[l]``/``^[l-1]`` when
+    one was written) reads as by its parts; None when it is not a name of parts of
+    roles (one part and no layer, a number among its parts, clashing roles).  With one
+    part of no role, the reading is only a hint: the quantities of the known parts
+    (an axis alone: every quantity of that axis)."""
+    base, layer = _layered(word)
+    parts = _split(base)
+    if len(parts) == 1 and layer is None and len(base) == 2 and base.isalpha():
+        return _letters(base)
+    if not parts or (len(parts) < 2 and layer is None):
+        return None
+    found = _roles(parts)
+    if found is None:
+        return None
+    roles, unknown = found
+    if unknown > 1 or not roles or (unknown and len(parts) < 2):
+        return None
+    combined = _combine(set(roles), layer)
+    if unknown == 0:
+        return combined
+    if combined is not None:
+        named = (combined.read,) if combined.read and combined.read != "1" else combined.hints
+        return Composed(hints=named) if named else None
+    axis = _axis(set(roles))
+    if axis and set(roles) <= {"height", "width", "size"}:  # h_lift: of that axis
+        return Composed(hints=_AXIS_QUANTITIES[axis])
+    return None
+
+
+def layer_own(word: str) -> bool:
+    """Whether ``word`` names, in an answer that marks the previous layer's quantities
+    (``n_C_prev``), the layer's own (output) quantity: a name of two parts or more with
+    no input or output part whose reading by its parts changes with the layer
+    (``n_H``: the output's height; not ``k_h``, ``c_in``, nor one letter)."""
+    parts = _split(word)
+    if len(parts) < 2 or "^" in word:
+        return False
+    found = _roles(parts)
+    if found is None or found[1] or {"input", "output"} & set(found[0]):
+        return False
+    own = compose(word + "^[l]")
+    return own is not None and own.read is not None and own != compose(word)
+
+
+def phrase(words: list[str], shortest: int = 2) -> Composed | None:
+    """What a name written as words (``No. of Kernels``, ``output rows``; Chinese
+    parts, ``卷积核高``) reads as: only a direct reading, and only when every word is a
+    part of a role of ``shortest`` letters or more (``k h`` is a product, never a
+    name)."""
+    table = name_parts()
+    if len(words) < 2 or any(len(w) < shortest or w.lower() not in table for w in words):
+        return None
+    composed = compose("_".join(words))
+    return composed if composed is not None and composed.read is not None else None
+
+
+def segmented(run: str) -> list[str] | None:
+    """A run of Chinese characters as parts of the lexicon, longest first (``卷积核高``:
+    卷积核, 高); None when some part of it is none."""
+    table = name_parts()
+    longest = max((len(word) for word in table), default=1)
+    parts, index = [], 0
+    while index < len(run):
+        for stop in range(min(len(run), index + longest), index, -1):
+            if run[index:stop] in table:
+                parts.append(run[index:stop])
+                index = stop
+                break
+        else:
+            return None
+    return parts
+
+
+def own_decorated(word: str) -> bool:
+    """Whether ``word`` is an author's own name read by its letter's decorated role (a
+    letter and a digit, ``H0``; or a letter the registry hints with an axis or a word,
+    ``FH``, ``K_width``): those keep that reading; others (``O_H``) are read by their
+    parts."""
+    match = DECORATED.fullmatch(word)
+    if match is None:
+        return False
+    base, suffix, _ = match.groups()
+    return bool(suffix and suffix.isdigit()) or base.upper() in decorated_hints()
+
+
+def hints_of(word: str) -> tuple[str, ...] | None:
+    """The quantities inference may read a placeholder ``word`` as by its parts, or None
+    when its parts say nothing (its letter's role decides)."""
+    if own_decorated(word):
+        return None
+    composed = compose(word)
+    if composed is None:
+        return None
+    return (composed.read,) if composed.read else composed.hints
