@@ -251,6 +251,8 @@ def _hinted(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
                 return (meaning.name,)
         return hints or None
     kept = _SUBSCRIPTS.get((suffix or word).lower(), "")
+    if not hints:  # a letter of no role (L_in): its subscript's quantities alone
+        hints = tuple(_AXIS) + tuple(sorted(_IN | _OUT)) if kept else ()
     if isinstance(kept, str) and kept:  # an axis
         return tuple(name for name in hints if _AXIS.get(name) == kept)
     if kept:

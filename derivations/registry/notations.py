@@ -152,6 +152,7 @@ PART_ROLES = frozenset(
         "channel",
         "count",
         "size",
+        "dim",
         "dilation",
         "filler",
     }

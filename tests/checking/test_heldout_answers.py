@@ -53,7 +53,7 @@ H3's misses at its one measurement, by class:
 
 After names of several parts read by their parts' roles (h_filt, x_h, O_C, n_c^{[l]},
 No. of Kernels; issue 21's compositional name reader), measured on this branch's head
-before landing: H3 38 of 50 (H1 34, H2 30 unchanged), 0 wrong answers accepted.
+before landing, with the text around it: H3 43 of 50 (H1 34, H2 30 unchanged), 0 wrong answers accepted.
 
 No wrong answer may ever be accepted; the count of right verdicts of a batch may not
 fall below its floor (raise the floor when the checker gets better, never lower it)."""
@@ -69,7 +69,7 @@ DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").
 RIGHT = ("equivalent", "equivalent_under_convention")
 # right verdicts per batch (a floor: 16 and 12 at the first measurement, raised when the
 # checker got better, never lowered); the batch's size
-FLOORS = {"H1": 34, "H2": 30, "H3": 38}
+FLOORS = {"H1": 34, "H2": 30, "H3": 43}
 SIZES = {"H1": 40, "H2": 31, "H3": 50}
 
 

@@ -47,7 +47,7 @@ DIRECT = {
     "strideLen": "s",
     "kern_size": "k",
     "dil_h": "1",
-    "outputDim": "m_h",
+    "outputLen": "m_h",
     "n_h^[l]": "m_h",
     "n_w^[l-1]": "w",
     "n_ch^[l]": "c_o",
@@ -63,8 +63,10 @@ HINTED = {
     "kern_w_zzz": ("k_w",),
     "rows_num": ("h", "m_h"),
     "num_in": ("h", "w", "c_i"),
+    "outputDim": ("m_h", "m_w", "c_o"),
 }
 NOT_NAMES = ["h_w", "pad_stride", "kern_in", "c_q", "foo_bar_h", "muls", "h_1", "pad_n"]
+NOT_NAMES += ["feat_map_size", "fmap_ch_size"]
 
 
 @pytest.mark.parametrize("name, symbol", sorted(DIRECT.items()))
@@ -155,6 +157,14 @@ CHECKED = [
         "equivalent_under_convention",
         {"H_inp": "h"},
     ),
+    # LaTeX's and Markdown's escaped underscore is a name's underscore
+    (
+        "output-width",
+        r"\frac{\text{cols\_in} + 2\,\text{pad\_cols} - \text{kern\_cols}}{S} + 1",
+        "equivalent_under_convention",
+        {"cols_in": "w", "pad_cols": "p_w", "kern_cols": "k_w"},
+    ),
+    ("output-height", r"(rows\_in + 2*P - kern\_rows)/S + 1", "equivalent_under_convention", {}),
     # Chinese: parts joined, with 的 between them
     (
         "forward-mults",
@@ -192,6 +202,12 @@ INFERRED = [
     ("output-height", "(h - h_blob + p_h + s_h)/s_h", "equivalent_under_convention", "k_h"),
     ("output-width", "floor((w - kern_w_zzz + p_w + s_w)/s_w)", "equivalent", "k_w"),
     ("forward-mults", "m_h m_w k_h k_w c_o n_chan", "equivalent", "c_i"),
+    # a dimension: the input's size or its channels, decided by the answer
+    ("forward-mults", "src_dims * m_h * m_w * c_o * k_h * k_w", "equivalent", "c_i"),
+    ("output-width", "(src_dims - k_w + p_w + s_w)//s_w", "equivalent", "w"),
+    # a letter of no role with a subscript: the subscript's quantities
+    ("output-height", "(G_in + 2*P - K)/S + 1", "equivalent_under_convention", "h"),
+    ("bias-size", "G_out", "equivalent", "c_o"),
 ]
 
 

@@ -127,6 +127,10 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
     obj = next(iter(objects), None)
     axis = _axis(roles)
     rest = roles - objects - {"height", "width"}
+    if "dim" in rest:  # a dimension: the input's (or output's) size or channels, or a size
+        rest = rest - {"dim"} | ({"count"} if obj in ("input", "output") else {"size"})
+    if "channel" in rest and "size" in rest:  # feature_map_size: no channel count
+        return None
     if obj in ("padding", "stride"):
         if rest & {"count", "channel"}:
             return None

@@ -70,8 +70,10 @@ CHARACTER_MAP = {
 # LaTeX styling around a name: keep the name
 _WRAPPER = re.compile(
     r"\\(?:mathrm|operatorname|text|textrm|mathit|mathbf|mathsf|mathcal|rm|mathnormal)"
-    r"\s*\{\s*([A-Za-z]+(?:[ \-]+[A-Za-z]+)*)\s*\}"
+    r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*)\s*\}"
 )
+# LaTeX's and Markdown's escaped underscore (\text{kernel\_size}, h\_out): a name's "_"
+_ESCAPED_UNDERSCORE = re.compile(r"\\_")
 _NAME_GAPS = re.compile(r"[ \-]+")
 
 
@@ -182,6 +184,7 @@ def normalize(raw: str) -> Normalized:
     or an over-long answer."""
     _check_characters(raw)
     text = _fold(raw)
+    text = text.sub(_ESCAPED_UNDERSCORE, "_")
     text = text.sub(_SPACING, " ")
     text = text.sub(_WRAPPER, _wrapped_name)
     text = text.sub(_WRAPPER_BARE, r"\1")
