@@ -97,16 +97,18 @@ def im2col_matrix(words, layout: str):
         )
     orange: dict[str, Any] = {"cmap": "Oranges", "vmin": 0, "vmax": float(BOOK_X.max()) * 1.4}
     for c in range(c_in):
-        symbol = f"$X_{{{c}}}$ (${h}\\times {w}$)"
-        title = wrap(words("im2col_input", symbol=symbol), 1.1, 9)
+        shape = f"${h}\\times {w}$"
+        title = wrap(words("im2col_input", symbol=f"$X_{{{c}}}$", shape=shape), 1.1, 9)
         _matrix(panels[f"x{c}"], BOOK_X[c], title, **orange)
-    symbol = f"$K$ (${c_o}\\times {c_i * k_h * k_w}$)"
-    _matrix(panels["K"], weights, words("im2col_kernel", symbol=symbol))
+    shape = f"${c_o}\\times {c_i * k_h * k_w}$"
+    _matrix(panels["K"], weights, words("im2col_kernel", symbol="$K$", shape=shape))
     # the sheet's notation: cols(X), Y = K cols(X)
-    symbol = f"$\\mathrm{{cols}}(X)$ (${cols.shape[0]}\\times {cols.shape[1]}$)"
-    _matrix(panels["cols"], cols, wrap(words("im2col_columns", symbol=symbol), 1.6, 9), **orange)
-    symbol = f"$Y = K\\,\\mathrm{{cols}}(X)$ (${y.shape[0]}\\times {y.shape[1]}$)"
-    _matrix(panels["Y"], y, wrap(words("im2col_output", symbol=symbol), 1.6, 9), cmap="Greens")
+    symbol, shape = "$\\mathrm{cols}(X)$", f"${cols.shape[0]}\\times {cols.shape[1]}$"
+    title = wrap(words("im2col_columns", symbol=symbol, shape=shape), 1.6, 9)
+    _matrix(panels["cols"], cols, title, **orange)
+    symbol, shape = "$Y = K\\,\\mathrm{cols}(X)$", f"${y.shape[0]}\\times {y.shape[1]}$"
+    title = wrap(words("im2col_output", symbol=symbol, shape=shape), 1.6, 9)
+    _matrix(panels["Y"], y, title, cmap="Greens")
     from matplotlib.patches import ConnectionPatch, Rectangle
 
     red = PALETTE["ink"]  # the window and its column

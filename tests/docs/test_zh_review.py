@@ -226,3 +226,10 @@ def test_zh_doubling_bound_names_its_two_conditions_where_it_says_them():
     md = _sheet("zh")
     assert "这个上界要求两个条件都成立" not in md
     assert "“小于 $4$ 倍”这一上界要求步幅为 1 与 $e \\ge 0$ 两个条件同时成立" in md
+
+
+def test_zh_figure_labels_put_shapes_in_full_width_parentheses():
+    """The im2col figure wrote '卷积核 K (3 × 8)': half-width parentheses in a Chinese label."""
+    labels = [label for svg in _figure_svgs("zh") for label in _svg_labels(svg)]
+    assert not [label for label in labels if re.search(r"\(\$\d", label)]
+    assert "卷积核 $K$（$3\\times 8$）" in labels
