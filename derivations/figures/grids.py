@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from derivations.figures.style import NARROW_WIDTH, PALETTE, new_figure, wrap
+from derivations.figures.style import NARROW_WIDTH, PALETTE, cell_text, new_figure, wrap
 
 __all__ = ["compose_receptive_field", "padding_readings"]
 
@@ -127,7 +127,7 @@ def _padded(ax, layer, title: str, words) -> None:
     ax.imshow(grid, cmap=ListedColormap([PALETTE["light"], PALETTE["blue"]]), vmin=0, vmax=1)
     for (r, c), v in np.ndenumerate(grid):
         if not v:
-            ax.text(c, r, "0", ha="center", va="center", fontsize=9, color=PALETTE["grey"])
+            cell_text(ax, c, r, "0", fontsize=9, color=PALETTE["grey"])
     ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
     ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.2)

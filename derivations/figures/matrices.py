@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from derivations.figures.style import NARROW_WIDTH, PALETTE, new_figure, wrap
+from derivations.figures.style import NARROW_WIDTH, PALETTE, cell_text, new_figure, wrap
 
 __all__ = ["im2col_matrix", "block_diagonal", "channel_shuffle"]
 
@@ -26,15 +26,8 @@ def _matrix(
     if write:
         top = float(np.max(values)) or 1.0
         for (r, c), v in np.ndenumerate(values):
-            ax.text(
-                c,
-                r,
-                f"{v:g}",
-                ha="center",
-                va="center",
-                fontsize=9,
-                color=PALETTE["paper"] if v > 0.6 * top else PALETTE["ink"],
-            )
+            colour = PALETTE["paper"] if v > 0.6 * top else PALETTE["ink"]
+            cell_text(ax, c, r, f"{v:g}", fontsize=9, color=colour)
     ax.set_xticks(np.arange(values.shape[1] + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(values.shape[0] + 1) - 0.5, minor=True)
     ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.0)
@@ -166,7 +159,7 @@ def block_diagonal(words, layout: str):
     _matrix(ax, matrix, "", write=False, vmin=0)
     for (r, c), v in np.ndenumerate(matrix):
         if v == 0:
-            ax.text(c, r, "0", ha="center", va="center", fontsize=9, color=PALETTE["grey"])
+            cell_text(ax, c, r, "0", fontsize=9, color=PALETTE["grey"])
     ax.set_xlabel(words("blocks_x"))
     ax.set_ylabel(words("blocks_y"))
     title = words("blocks_title", c=channels, b=groups)

@@ -296,3 +296,29 @@ def test_text_width_is_the_same_sum_on_every_python():
     for n in range(1, 200):
         assert _width("x" * n) == 6 * n / 10
         assert _width("卷" * n + "x" * n) == 16 * n / 10
+
+
+@pytest.mark.parametrize("key", ["padding-readings", "im2col-matrix", "block-diagonal"])
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
+def test_texts_left_out_of_the_layout_lie_inside_their_axes(key, layout):
+    """A cell's text (:func:`style.cell_text`) is not measured by the layout: it must lie
+    inside its axes once laid out, where it cannot need room the layout did not make."""
+    from derivations.figures.style import fixed_style, settle
+
+    for lang in figures.LANGS:
+        with fixed_style(lang):
+            figure = figures._drawing(key)(Words(lang), layout)
+            settle(figure)
+            renderer = figure._get_renderer()
+            outside, cells = [], 0
+            for ax in figure.axes:
+                box = ax.get_window_extent(renderer)
+                texts = [text for text in ax.texts if not text.get_in_layout()]
+                cells += len(texts)
+                outside += [
+                    text.get_text()
+                    for text in texts
+                    if not box.contains(*text.get_window_extent(renderer).min)
+                    or not box.contains(*text.get_window_extent(renderer).max)
+                ]
+            assert cells > 0 and not outside, (lang, outside)

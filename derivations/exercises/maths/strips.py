@@ -12,6 +12,7 @@ prose: the sheet is :mod:`derivations.exercises.strips`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import sympy as sp
@@ -131,6 +132,15 @@ def register_need():
     input row (Delta + k - 1 values), both packed ``V`` to a register, rounded up to whole
     registers.  Idealised: no register for addresses, no shifted copies."""
     return k**2 + sp.ceiling(D / lanes) + sp.ceiling((D + k - 1) / lanes)
+
+
+@cache
+def _need():
+    """:func:`register_need` as a Python function of ``(Delta, V, k)``, made once per
+    process (the sheet and the figure ask for nine limits), evaluated with Python's
+    ``math`` (``math.ceil`` of whole numbers' quotients): SymPy's default modules would
+    import SciPy for nothing."""
+    return sp.lambdify((D, lanes, k), register_need(), modules="math")
 
 
 def register_limit(registers: int, width: int, kk: int) -> int:
