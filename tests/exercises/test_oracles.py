@@ -240,3 +240,27 @@ def test_shuffle_is_shufflenets_permutation():
     x = np.arange(6.0).reshape(1, 6, 1, 1)
     assert blocks.shuffle(x, 2).ravel().tolist() == [0, 3, 1, 4, 2, 5]
     assert blocks.shuffle(x, 3).ravel().tolist() == [0, 2, 4, 1, 3, 5]
+
+
+def test_exact_product_decides_as_fractions_do():
+    """The sheet's check that float32 products are exact in float64 (integer
+    cross-multiplication) against Fraction arithmetic, on exact and inexact products."""
+    from fractions import Fraction
+
+    import numpy as np
+
+    from derivations.exercises.maths.equal_outputs import exact_product, exact_products_in_float64
+
+    rng = np.random.default_rng(5)
+    pairs = [(float(a), float(b)) for a, b in rng.standard_normal((200, 2))]  # float64
+    pairs += [
+        (float(np.float32(a)), float(np.float32(b))) for a, b in rng.standard_normal((200, 2))
+    ]
+    pairs += [(0.1, 0.2), (-0.0, 3.0), (1e-310, 0.3), (2.0**-1074, 0.5)]
+    verdicts = []
+    for a, b in pairs:
+        product = a * b
+        verdicts.append(exact_product(a, b, product))
+        assert verdicts[-1] == (Fraction(product) == Fraction(a) * Fraction(b)), (a, b)
+    assert True in verdicts and False in verdicts
+    assert exact_products_in_float64(20)

@@ -38,6 +38,7 @@ __all__ = [
     "fma_chain",
     "measure",
     "nonassociative",
+    "exact_product",
     "exact_products_in_float64",
     "reversed_in_float64",
     "rounded_chain",
@@ -219,18 +220,29 @@ def reversed_in_float64(seeds: int = SEEDS) -> int:
 
 def exact_products_in_float64(seeds: int = SEEDS) -> bool:
     """Every product ``K_{o,i} X_{i,r,c}`` of two float32 draws is exact in float64:
-    its float64 value equals the exact product of the two binary fractions."""
-    from fractions import Fraction
-
+    its float64 value equals the exact product of the two binary fractions
+    (:func:`exact_product`)."""
     for seed in range(seeds):
         X, K = _drawn(seed, np.float32)
         k, x = _terms(X, K)
         products = k.astype(np.float64) * x.astype(np.float64)
-        for (o, i, j), product in np.ndenumerate(products):
-            exact = Fraction(float(k[o, i, 0])) * Fraction(float(x[0, i, j]))
-            if Fraction(float(product)) != exact:
-                return False
+        ks, xs = (a.ravel().tolist() for a in np.broadcast_arrays(k, x))  # exact floats
+        if not all(map(exact_product, ks, xs, products.ravel().tolist())):
+            return False
     return True
+
+
+def exact_product(a: float, b: float, product: float) -> bool:
+    """``product == a * b`` in exact arithmetic: the three binary fractions (each float's
+    ``as_integer_ratio``) cross-multiplied as integers, which decides what
+    ``Fraction(product) == Fraction(a) * Fraction(b)`` does without building fractions
+    (18,000 products a build)."""
+    (an, ad), (bn, bd), (pn, pd) = (
+        a.as_integer_ratio(),
+        b.as_integer_ratio(),
+        product.as_integer_ratio(),
+    )
+    return pn * ad * bd == an * bn * pd
 
 
 def agreement(variant, reference, seeds: int = SEEDS) -> int:
