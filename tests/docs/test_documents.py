@@ -282,3 +282,19 @@ def test_every_pdf_page_is_headed_by_its_section(documents, compiled, lang):
             opened.append(current)
         assert head == current, (number, head, current)
     assert opened == titles  # every section opens a page, in order
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_answer_key_fits_one_page(documents, compiled, lang):
+    """Read back from the PDF: one page is headed by the answer key. The zh key once ran
+    a line over, leaving a page holding only its closing rule."""
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(compiled[lang][3]), "-"], capture_output=True, check=True
+    )
+    key = _letters(text("sheets.answer_key", lang))
+    heads = [
+        next((_letters(line) for line in page.splitlines() if _letters(line)), "")
+        for page in done.stdout.decode("utf-8").split("\f")[1:]
+    ]
+    assert heads.count(key) == 1, heads[:4]
