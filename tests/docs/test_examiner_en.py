@@ -174,3 +174,59 @@ def test_backward_answer_gives_the_additions():
     assert "A_W &= c_o c_i k_h k_w \\left(m_h m_w - 1\\right)" in md  # the worked answer's
     zh = next(line for line in _sheet("zh").splitlines() if "(#cost-answer-4)" in line)
     assert "加法 $A_X + A_W$ 次" in zh
+
+
+# --- the PDF: the answer key on one page, no page holding only its running head -------
+@pytest.fixture(scope="module")
+def pdf_pages(tmp_path_factory) -> dict[str, list[str]]:
+    """Each committed sheet compiled once by xelatex beside the committed figures: lang ->
+    the text of each page (pdftotext), white space and digits removed."""
+    import shutil
+    import subprocess
+
+    if shutil.which("xelatex") is None or shutil.which("pdftotext") is None:
+        pytest.skip("xelatex and pdftotext (Debian: texlive-xetex, poppler-utils)")
+    root = tmp_path_factory.mktemp("pdf")
+    shutil.copytree(OUTPUT / "figures", root / "figures")
+    pages = {}
+    for lang in LANGS:
+        (root / lang).mkdir()
+        shutil.copy(OUTPUT / lang / "answers.tex", root / lang / "answers.tex")
+        subprocess.run(
+            ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
+            cwd=root / lang,
+            capture_output=True,
+            check=True,
+            timeout=600,
+        )
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(root / lang / "answers.pdf"), "-"],
+            capture_output=True,
+            check=True,
+        )
+        text = done.stdout.decode("utf-8").split("\f")
+        pages[lang] = [re.sub(r"[\s\d]+", "", page) for page in text if page.strip()]
+    return pages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_answer_key_is_one_page_and_no_page_is_only_a_running_head(pdf_pages, lang):
+    """The Chinese key outgrew its page by its closing rule: page 3 showed nothing but
+    the running head 答案一览. The key is page 2 and ends there (page 3 opens Exercise
+    1); no page's text is only its running head and number."""
+    from derivations.messages import text
+
+    pages = pdf_pages[lang]
+    key = re.sub(r"\s+", "", text("sheets.answer_key", lang))
+    assert pages[1].startswith(key + key)  # the running head, then the heading
+    assert not pages[2].startswith(key)
+    for label in re.findall(r"^\| \[([^\]]+)\]\(#", _sheet(lang), flags=re.M):
+        assert re.sub(r"[\s\d]+", "", label) in pages[1], label
+    heads = {
+        re.sub(r"[\s\d$\\{}]+|times", "", line[3:])
+        for line in _sheet(lang).splitlines()
+        if line.startswith("## ")
+    }
+    assert len(heads) > 9
+    only_a_head = [i + 1 for i, page in enumerate(pages) if re.sub(r"×", "", page) in heads]
+    assert only_a_head == []
