@@ -30,7 +30,6 @@ __all__ = [
     "PAGE",
     "SCRIPT",
     "early_files",
-    "ASKED_BY_PAGE",
     "WORKER",
     "question_views",
     "render_practice",
@@ -173,10 +172,11 @@ def _number_views(lang: str) -> dict:
 
 def early_files() -> dict[str, str]:
     """The files the worker's start needs besides Pyodide's scripts (name -> path below
-    docs' output folder): the snapshot's key, the archive, the snapshot, the standard
-    library, the interpreter's wasm and the lock file.  The page asks for those of
-    :data:`ASKED_BY_PAGE` as it opens and hands them to the worker; the worker asks for
-    the others (and any it did not get) itself, from these paths."""
+    docs' output folder), which the page names to it and it asks for at once: the
+    snapshot's key, the archive, the snapshot, the standard library, the interpreter's
+    wasm and the lock file.  (Asked for by the page itself and handed over as streams,
+    they arrived later: every chunk then passes the page's main thread, busy reading
+    the page.)"""
     from derivations.practice.archive import ARCHIVE
     from derivations.practice.runtime import FOLDER
     from derivations.practice.snapshot import KEY, SNAPSHOT
@@ -189,13 +189,6 @@ def early_files() -> dict[str, str]:
         "wasm": f"{FOLDER}/pyodide.asm.wasm",
         "lock": f"{FOLDER}/pyodide-lock.json",
     }
-
-
-# asked for by the page's first script (the worker's own requests leave only once it
-# runs); not the wasm: the worker's own request of it lets the browser cache its compiled
-# code for the next visit, and a browser opens about 6 connections to a host, one of
-# them for the worker's script
-ASKED_BY_PAGE = ("key", "zip", "snapshot", "stdlib")
 
 
 def _script_json(data) -> Markup:
@@ -238,12 +231,7 @@ def render_practice(numbered: list, appendices: list, lang: str, index_html: str
             sheet_style=sheet_style,
             numbers=_number_views(lang),
             script_messages=Markup(_script_messages(lang)),
-            files=_script_json(
-                {
-                    "files": {name: f"../{path}" for name, path in early_files().items()},
-                    "early": list(ASKED_BY_PAGE),
-                }
-            ),
+            files=_script_json({name: f"../{path}" for name, path in early_files().items()}),
             limit_ms=LIMIT_MS,
             script=f"../{SCRIPT}",
             worker=f"../{WORKER}",

@@ -43,10 +43,10 @@
     }
     try {
       if (early) {
-        worker = early.worker; // the head's script already sent it the files it asked for
+        worker = early.worker; // the head's script already named it the files
       } else {
         worker = new Worker(workerURL, { type: "module" });
-        worker.postMessage({ kind: "start", files: files() }); // it asks for them itself
+        worker.postMessage({ kind: "start", files: files() });
       }
     } catch (error) {
       failed(error && error.message);
@@ -62,7 +62,7 @@
 
   // the files the worker's start needs (#practice-files), as URLs
   function files() {
-    const paths = JSON.parse(document.getElementById("practice-files").textContent).files;
+    const paths = JSON.parse(document.getElementById("practice-files").textContent);
     return Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, new URL(path, location.href).href]));
   }
 

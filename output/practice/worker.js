@@ -1,16 +1,13 @@
 // The checker in a Web Worker: Pyodide (./pyodide/, copied from its npm package by
 // `derivations docs`) runs the package's own code, unpacked from ./checker.zip onto
 // sys.path.  Nothing is fetched but these files of the site.  The page's first message,
-// {kind: "start", files, streams}, names the files the start needs (files: name -> URL:
-// the snapshot's key, the archive, Pyodide's memory snapshot, the standard library, the
-// wasm, the lock file) and hands over, as streams, those the page asked for as it opened
-// (streams: name -> ReadableStream); a file without a stream, or whose stream fails, is
-// asked for here.  The loader (pyodide.mjs) and the interpreter's glue (pyodide.asm.mjs)
-// are imported as the worker starts; the wasm is compiled while it streams in, the
+// {kind: "start", files}, names the files the start needs (name -> URL: the snapshot's
+// key, the archive, Pyodide's memory snapshot, the standard library, the wasm, the lock
+// file); they are asked for at once, as are the loader (pyodide.mjs) and the
+// interpreter's glue (pyodide.asm.mjs): the wasm is compiled while it streams in, the
 // snapshot inflated and the archive read meanwhile.  Messages to the page:
 // {kind: "progress", step}, {kind: "ready", stages, marks} (stages: milliseconds each
-// start-up step took, flags restored and inflated, and handed: how many files were read
-// from the page's streams; marks: when each step ended, as
+// start-up step took, and flags: restored, inflated; marks: when each step ended, as
 // performance.timeOrigin + performance.now(); both for the benchmark), {kind: "failed",
 // reason} and {kind: "result", id, json}; then from the page: {id, question, answer,
 // lang, at} (at: the question asks for a number at the page's layer).
@@ -44,7 +41,7 @@ const quiet = (promise) => {
 const noted = (name, promise) => quiet(promise.then((value) => (mark(marks, name), value)));
 const failedFetch = (url, status) => new Error(`practice/${url.split("/practice/").pop()}: HTTP ${status}`);
 
-// the start message: its files and streams (see the top)
+// the start message: its files (see the top)
 let started = null; // resolves to whether the checker started (boot)
 const starting = new Promise((resolve) => {
   self.onmessage = (event) => {
@@ -53,34 +50,20 @@ const starting = new Promise((resolve) => {
   };
 });
 
-// file `name` as `use` reads it from a Response: the page's stream first, else (no stream,
-// or reading it failed: e.g. the page's request got a 404) this worker's own request
+// file `name` (a URL of the start message) as `use` reads it from its Response
 async function read(name, use) {
-  const { files, streams } = await starting;
-  const stream = streams && streams[name];
-  if (stream) {
-    try {
-      const value = await use(new Response(stream, { headers: { "Content-Type": TYPES[name] || "" } }), files[name]);
-      handed.push(name);
-      return value;
-    } catch (error) {
-      // asked for again below
-    }
-  }
+  const { files } = await starting;
   return use(await fetch(files[name]), files[name]);
 }
-const TYPES = { wasm: "application/wasm" };
-const handed = []; // the files read from the page's streams
 const checked = (r, url) => {
   if (!r.ok) throw failedFetch(url, r.status);
   return r;
 };
+// asked for in this order (a browser opens about 6 connections to a host): the scripts,
+// the two largest files, then the small ones and the standard library
 const early = {
   loader: noted("loader", import(here("./pyodide/pyodide.mjs"))),
   glue: noted("glue", import(here("./pyodide/pyodide.asm.mjs"))),
-  keyed: noted("key", read("key", (r) => (r.ok ? r.json() : null))),
-  zip: noted("zip", read("zip", (r, url) => checked(r, url).arrayBuffer())),
-  lock: noted("lock", read("lock", (r, url) => checked(r, url).json())),
   snapshot: noted(
     "snapshot",
     read("snapshot", (r, url) =>
@@ -88,7 +71,10 @@ const early = {
     ),
   ),
   wasm: noted("wasm", read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
+  keyed: noted("key", read("key", (r) => (r.ok ? r.json() : null))),
+  zip: noted("zip", read("zip", (r, url) => checked(r, url).arrayBuffer())),
   stdlib: noted("stdlib", read("stdlib", (r, url) => checked(r, url).blob())),
+  lock: noted("lock", read("lock", (r, url) => checked(r, url).json())),
 };
 
 // Pyodide's memory snapshot (derivations/practice/snapshot.py), or null: used only when
@@ -252,7 +238,7 @@ async function boot() {
   }
   const saved = await snapshot(version);
   lap("keyed"); // the snapshot's key checked against the archive (its bytes may still come)
-  let stdlib = null; // the standard library the page asked for, handed to Pyodide
+  let stdlib = null; // the standard library asked for as the worker started, handed to Pyodide
   try {
     stdlib = URL.createObjectURL(await early.stdlib);
   } catch (error) {
@@ -292,7 +278,6 @@ async function boot() {
   lap("imports"); // the package imported (and, without the snapshot, one answer checked)
   check = pyodide.globals.get("answer");
   checkAt = pyodide.globals.get("answer_at");
-  stages.handed = handed.length;
   say({ kind: "ready", stages, marks });
   if (!stages.restored) warmUp(pyodide); // the snapshot holds them all (snapshot.py: WARM)
 }

@@ -15,7 +15,6 @@ import pytest
 
 from derivations.commands import docs, serve
 from derivations.practice import archive, numbers, runtime, snapshot
-from derivations.practice import page as practice_page
 from tests.conftest import require_tool
 from tests.docs.test_browser import ARGS, CHROMIUM, _available
 from tests.practice.test_archive import cli_json
@@ -286,13 +285,12 @@ def test_an_answer_over_the_time_limit_is_timeout_and_the_checker_restarts(conte
 
 
 def test_the_pages_started_from_the_memory_snapshot(pages, site):
-    """... with the archive's files inflated by the worker's own reader, and the files
-    the page asked for as it opened handed to the worker; the snapshot's heap is larger
-    than the memory the wasm defines (the worker grows it before Pyodide restores it)."""
+    """... with the archive's files inflated by the worker's own reader; the snapshot's
+    heap is larger than the memory the wasm defines (the worker grows it before Pyodide
+    restores it)."""
     for page in pages.values():
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
         assert stages["restored"] == 1 and stages["inflated"] == 1, stages
-        assert stages["handed"] == len(practice_page.ASKED_BY_PAGE), stages
         marks = json.loads(page.evaluate("document.body.dataset.marks"))
         assert 0 < marks["worker"] <= marks["runtime"] <= marks["imports"], marks
     memory = snapshot.unpacked((site.folder / snapshot.SNAPSHOT).read_bytes())
@@ -400,58 +398,6 @@ def test_the_snapshot_holds_the_checker_warmed(site, tmp_path):
         json.loads(numbers.answer_at("forward-ops", "7", "en"))["verdict"],
     ]
     assert seen["verdicts"] == expected and len(set(expected)) == 3, (seen, expected)
-
-
-def test_without_transferable_streams_the_worker_asks_for_every_file(context, site):
-    """A browser that cannot hand a stream to a worker (postMessage refuses the transfer):
-    the page's requests are aborted, the worker asks for the files itself, restores the
-    snapshot, and the verdicts are the CLI's."""
-    page = context.new_page()
-    try:
-        page.add_init_script(
-            """(() => {
-              const post = Worker.prototype.postMessage;
-              Worker.prototype.postMessage = function (message, transfer) {
-                if (transfer && transfer.length) throw new DOMException("no", "DataCloneError");
-                return post.call(this, message, transfer);
-              };
-            })();"""
-        )
-        page.goto(f"{site.url}/en/practice.html", wait_until="load")
-        _ready(page)
-        stages = json.loads(page.evaluate("document.body.dataset.stages"))
-        assert stages["handed"] == 0 and stages["restored"] == 1, stages
-        question, answer = "forward-adds", ANSWERS["forward-adds"][1]
-        assert (
-            _check(page, question, answer)["verdict"] == cli_json(question, answer, "en")["verdict"]
-        )
-    finally:
-        page.close()
-
-
-def test_a_file_the_pages_request_did_not_get_is_asked_for_by_the_worker(context, site):
-    """The page's request for the archive fails (503): the worker asks for it again and
-    the start is otherwise the same (snapshot restored, archive inflated)."""
-    asked: list[str] = []
-
-    def once_unavailable(request_route):
-        asked.append(request_route.request.url)
-        if len(asked) == 1:
-            request_route.fulfill(status=503, body="busy")
-        else:
-            request_route.continue_()
-
-    page = context.new_page()
-    try:
-        page.route(f"**/{archive.ARCHIVE}", once_unavailable)
-        page.goto(f"{site.url}/en/practice.html", wait_until="load")
-        _ready(page)
-        stages = json.loads(page.evaluate("document.body.dataset.stages"))
-        assert len(asked) == 2 and stages["restored"] == 1 and stages["inflated"] == 1, stages
-        assert stages["handed"] == len(practice_page.ASKED_BY_PAGE) - 1, stages
-        assert _check(page, "bias-size", "c_o")["verdict"] == "equivalent"
-    finally:
-        page.close()
 
 
 def test_a_stale_snapshot_is_refused_and_python_starts_without_it(context, site):
