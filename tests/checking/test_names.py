@@ -54,6 +54,22 @@ DIRECT = {
     "depth^[l-1]": "c_i",
     "p^[l]": "p",
     "f_w^[l]": "k_w",
+    # x and y beside a parameter: its axis (x the width's), not the input and output
+    "s_x": "s_w",
+    "kernY": "k_h",
+    "Pad_Y": "p_h",
+    # one word alone, a parameter's
+    "flt": "k",
+    "Kern": "k",
+    "steps": "s",
+    # Spanish, French, German words of the same roles, as code writes them
+    "alto_entrada": "h",
+    "ancho_filtro": "k_w",
+    "canales_salida": "c_o",
+    "largeur_sortie": "m_w",
+    "taille_noyau": "k",
+    "Ausgabe_Breite": "m_w",
+    "Eingabe_Kanal": "c_i",
 }
 # names whose parts allow several quantities (inference picks among them), or none
 HINTED = {
@@ -66,7 +82,7 @@ HINTED = {
     "outputDim": ("m_h", "m_w", "c_o"),
 }
 NOT_NAMES = ["h_w", "pad_stride", "kern_in", "c_q", "foo_bar_h", "muls", "h_1", "pad_n"]
-NOT_NAMES += ["feat_map_size", "fmap_ch_size"]
+NOT_NAMES += ["feat_map_size", "fmap_ch_size", "filts", "img", "output", "ch", "sz"]
 
 
 @pytest.mark.parametrize("name, symbol", sorted(DIRECT.items()))
@@ -179,6 +195,19 @@ CHECKED = [
         {"输入的高": "h", "卷积核的高": "k_h"},
     ),
     ("bias-size", "输出的通道数", "equivalent", {"输出的通道数": "c_o"}),
+    # 特征图 (a feature map) names no role of its own: the input's or output's it is
+    (
+        "output-width",
+        "(输入特征图的宽 - 核宽 + 2*填充)/步幅 + 1",
+        "equivalent_under_convention",
+        {},
+    ),
+    (
+        "output-width",
+        "(ancho_entrada - ancho_filtro + 2*relleno)/paso + 1",
+        "equivalent_under_convention",
+        {},
+    ),
     ("bias-size", "输入的通道数", "not_equivalent", {"输入的通道数": "c_i"}),
 ]
 
@@ -250,6 +279,8 @@ NEVER_ACCEPTED = [
     ("forward-mults", "m_h m_w k_h k_w n_chan n_chan"),
     ("forward-adds", "c_o m_h m_w (c_i kernRows kernCols - 2)"),
     ("forward-mults", "num_rows_prev * num_cols_prev * n_ch * k_h * k_w * n_ch_prev"),
+    ("output-height", "(h - k_x + p_x + s_x)//s_x"),  # x: the width's
+    ("output-width", "(w - kern_y + 2*pad)//stride_y + 1"),
     ("forward-mults", "num_rows * num_cols * n_ch * k_h * k_w * n_ch"),
 ]
 

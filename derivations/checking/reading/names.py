@@ -56,6 +56,7 @@ DECORATED = re.compile(
 )
 
 MIN_UNKNOWN = 3  # letters of the one part of no role a name may have (h_lift)
+_PARAMETERS = frozenset({"kernel", "padding", "stride", "dilation"})
 _OBJECTS = ("kernel", "input", "output", "padding", "stride", "dilation")
 
 
@@ -159,6 +160,34 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
     return None
 
 
+def _coordinates(parts: list[str], roles: list[str]) -> list[str]:
+    """The roles of a parameter's name with x or y (``s_x``, ``k_y``: the stride along
+    x, the kernel along y): x the width's axis, y the height's, not the input and the
+    output they are beside a size (``x_h``)."""
+    axes = {"x": "width", "y": "height"}
+    out = [role for part, role in zip(_known(parts), roles) if part.lower() not in axes]
+    return out + [axes[part.lower()] for part in parts if part.lower() in axes]
+
+
+def _known(parts: list[str]) -> list[str]:
+    """The parts that have a role (not a filler), in order: the parts :func:`_roles`
+    gives a role each."""
+    table = name_parts()
+    return [part for part in parts if table.get(part.lower()) not in (None, "filler")]
+
+
+def _alone(word: str) -> Composed | None:
+    """A word of one part (``filt``, ``kern``, ``step``): read only when it names a
+    parameter of the layer (the kernel, padding, stride, dilation), of three letters or
+    more and, for the kernel, not a plural (``kernels``: as often the number of them)."""
+    role = name_parts().get(word.lower())
+    if role not in _PARAMETERS or len(word) < 3:
+        return None
+    if role == "kernel" and word.lower().endswith("s"):
+        return None
+    return _combine({role}, None)
+
+
 def _letters(word: str) -> Composed | None:
     """A name of two letters, each a part (``ih``, ``oc``: the input's height, the
     output's channels): only a direct reading."""
@@ -187,12 +216,16 @@ def compose(word: str) -> Composed | None:
     parts = _split(base)
     if len(parts) == 1 and layer is None and len(base) == 2 and base.isalpha():
         return _letters(base)
-    if not parts or (len(parts) < 2 and layer is None):
+    if len(parts) == 1 and layer is None:
+        return _alone(parts[0])
+    if not parts:
         return None
     found = _roles(parts)
     if found is None:
         return None
     roles, unknown = found
+    if _PARAMETERS & set(roles) and {"x", "y"} & {part.lower() for part in parts}:
+        roles = _coordinates(parts, roles)
     if unknown > 1 or not roles or (unknown and len(parts) < 2):
         return None
     combined = _combine(set(roles), layer)
