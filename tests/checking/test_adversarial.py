@@ -130,6 +130,33 @@ NEVER_ACCEPTED = [
     # a remark saying the padding is per side, the formula counting it once
     ("output-height", "(h - k_h + p)/s_h + 1 (per side padding)", "not_equivalent", None),
     ("output-height", "(h - k_h + p_h + s_h)/s_h （每侧填充）", "not_equivalent", None),
+    # names read by their parts (reading/names.py): axes swapped, input for output, a
+    # count for a size, the previous layer's for the layer's own
+    (
+        "output-height",
+        "(rows_in - kern_cols + pad_rows + step_rows)//step_rows",
+        "not_equivalent",
+        None,
+    ),
+    ("output-width", "(x_w - filt_h + 2*pad)//stride + 1", "not_equivalent", None),
+    ("output-height", "(yRows + 2*padRows - kernRows)/strideRows + 1", "invalid_input", None),
+    (
+        "forward-mults",
+        "xRows * xCols * nFilt * inDepth * kernRows * kernCols",
+        "not_equivalent",
+        None,
+    ),
+    ("forward-mults", "oh * ow * ic * ic * kh * kw", "not_equivalent", None),
+    ("bias-size", "n_ch^{[l-1]}", "not_equivalent", None),
+    ("bias-size", "卷积核的高", "not_equivalent", None),
+    (
+        "forward-mults",
+        "输入的高*输入的宽*卷积核的个数*输入的通道数*核高*核宽",
+        "not_equivalent",
+        None,
+    ),
+    ("output-width", "(s_x - k_x + p_x + w)//w", "not_equivalent", None),
+    ("bias-size", "n_feat", "invalid_input", None),
 ]
 
 
