@@ -230,3 +230,28 @@ def test_answer_key_is_one_page_and_no_page_is_only_a_running_head(pdf_pages, la
     assert len(heads) > 9
     only_a_head = [i + 1 for i, page in enumerate(pages) if re.sub(r"×", "", page) in heads]
     assert only_a_head == []
+
+
+# --- wording a teacher would stumble on ----------------------------------------------
+def test_toeplitz_view_says_sparse_matrix_product_not_sparse_kernels():
+    """ "only sparse kernels can use this view": on a convolution sheet a kernel is the
+    layer's weights; what skips T's zeros is a sparse matrix product. T of the 4 -> 4,
+    12 x 12, 3 x 3 layer: 14,400 nonzeros of 230,400 entries (16 times as many)."""
+    rows, cols, nonzero = 4 * 10 * 10, 4 * 12 * 12, 4 * 10 * 10 * 4 * 3 * 3
+    assert (nonzero, rows * cols, rows * cols // nonzero) == (14_400, 230_400, 16)
+    section = _section(_sheet("en"), "matrix multiplication")
+    assert "only sparse kernels" not in section
+    assert "only a sparse matrix product, which skips the zeros, can use this view" in section
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dense_spatial_cost_names_its_kernel(lang):
+    """ "where the dense one would cost 9c^2" named no kernel: 9 c^2 per pixel is a 3 x 3
+    dense layer's, k^2 c^2 in general; a grouped 3 x 3 (b = 4) and a dense 1 x 1 cost
+    9c^2/4 + c^2 < 9c^2 (c = 64: 41,746,432 against 115,605,504 at 56 x 56)."""
+    c, pixels = 64, 56 * 56
+    assert (9 * c * c // 4 + c * c) * pixels == 41_746_432 < 9 * c * c * pixels == 115_605_504
+    section = _section(_sheet(lang), "Block-diagonal" if lang == "en" else "分块对角")
+    assert "$k^2 c^2$" in section and "$9c^2$" in section
+    said = "for a $3\\times 3$ kernel" if lang == "en" else "$3\\times 3$ 卷积核时为 $9c^2$"
+    assert said in section
