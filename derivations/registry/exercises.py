@@ -85,7 +85,7 @@ EXERCISES: dict[str, ExerciseInfo] = {
             "strips",
             en=6,
             zh=None,
-            title={"en": "Computing a strip of outputs at once", "zh": "一次计算一条输出"},
+            title={"en": "Computing a strip of outputs at once", "zh": "按条带一次计算多个输出"},
         ),
         ExerciseInfo(
             "blocks",

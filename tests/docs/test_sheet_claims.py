@@ -569,7 +569,7 @@ def test_zh_sheet_uses_the_chinese_editions_terms(word):
 def test_zh_strip_figure_counts_loads_as_the_text_does():
     labels = "".join(_svg_labels("strip-loads", "zh"))
     assert "每个输出的加载次数" in labels and "条带宽度" in labels
-    assert "每个输出的加载次数" in _section(_sheet("zh"), "一次计算一条输出")
+    assert "每个输出的加载次数" in _section(_sheet("zh"), "按条带一次计算多个输出")
 
 
 def test_zh_prose_has_no_space_beside_full_width_punctuation():

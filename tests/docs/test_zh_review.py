@@ -233,3 +233,15 @@ def test_zh_figure_labels_put_shapes_in_full_width_parentheses():
     labels = [label for svg in _figure_svgs("zh") for label in _svg_labels(svg)]
     assert not [label for label in labels if re.search(r"\(\$\d", label)]
     assert "卷积核 $K$（$3\\times 8$）" in labels
+
+
+def test_zh_strip_appendix_title_says_many_outputs_at_once():
+    """'一次计算一条输出' reads as 'one output at a time', the very algorithm the exercise
+    asks to improve on; the English title is 'Computing a strip of outputs at once'."""
+    from derivations.registry.exercises import EXERCISES
+
+    title = EXERCISES["strips"].title["zh"]
+    assert title == "按条带一次计算多个输出"
+    for fmt in ("md", "tex"):
+        sheet = _sheet("zh", fmt)
+        assert "一次计算一条输出" not in sheet and title in sheet
