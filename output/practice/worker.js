@@ -64,11 +64,8 @@ const checked = (r, url) => {
 const early = {
   loader: noted("loader", import(here("./pyodide/pyodide.mjs"))),
   glue: noted("glue", import(here("./pyodide/pyodide.asm.mjs"))),
-  snapshot: noted(
-    "snapshot",
-    read("snapshot", (r, url) =>
-      new Response(checked(r, url).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-    ),
+  snapshot: quiet(
+    read("snapshot", (r, url) => unsparse(checked(r, url).body.pipeThrough(new DecompressionStream("gzip")))),
   ),
   wasm: noted("wasm", read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
   keyed: noted("key", read("key", (r) => (r.ok ? r.json() : null))),
@@ -87,38 +84,76 @@ async function snapshot(version) {
     if (!keyed || keyed.pyodide !== version) return null;
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await early.zip));
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-    const restore = (buffer) => {
-      const out = memory(buffer);
-      mark(marks, "memory");
-      return out;
-    };
-    return keyed.archive === hex ? { memory: early.snapshot.then(restore) } : null;
+    if (keyed.archive !== hex) return null;
+    const memory = quiet(early.snapshot.then((streaming) => streaming.sized));
+    return { memory, filled: quiet(early.snapshot.then((streaming) => streaming.filled)) };
   } catch (error) {
     return null;
   }
 }
 
-// the memory the snapshot file holds, once inflated (snapshot.py: packed, SPARSE): every
-// stretch of whole zero pages left out, put back here as zeros; an error when the file is
-// not of that form
-function memory(buffer) {
-  const view = new DataView(buffer);
-  const words = (at) => view.getUint32(at, true);
-  if (buffer.byteLength < 12 || words(0) !== MAGIC) throw new Error("not a sparse snapshot");
-  const [size, count] = [words(4), words(8)];
-  const out = new Uint8Array(size);
-  let from = 12 + 8 * count;
-  let end = 0;
-  for (let i = 0; i < count; i++) {
-    const [at, length] = [words(12 + 8 * i), words(16 + 8 * i)];
-    if (at < end || at + length > size || from + length > buffer.byteLength) {
-      throw new Error("a sparse snapshot out of bounds");
+// the memory the snapshot file holds (snapshot.py: packed, SPARSE), put together as the
+// inflated `stream` comes in: {sized: a promise of the memory (zeros), as soon as the
+// file's head (its size and stretches) is read, so Pyodide can set up meanwhile; filled:
+// a promise of the same memory once every stretch kept is copied in}; both reject when the
+// file is not of that form (sized only when that is seen before the head is read)
+function unsparse(stream) {
+  let sizedNow, sizedFailed;
+  const sized = quiet(
+    new Promise((resolve, reject) => {
+      [sizedNow, sizedFailed] = [resolve, reject];
+    }),
+  );
+  const reader = stream.getReader();
+  let pending = new Uint8Array(0); // read, not yet used
+  const more = async () => {
+    const { done, value } = await reader.read();
+    if (done) throw new Error("a sparse snapshot cut short");
+    return value;
+  };
+  const take = async (count) => {
+    while (pending.length < count) {
+      const value = await more();
+      const joined = new Uint8Array(pending.length + value.length);
+      joined.set(pending);
+      joined.set(value, pending.length);
+      pending = joined;
     }
-    out.set(new Uint8Array(buffer, from, length), at);
-    [from, end] = [from + length, at + length];
-  }
-  if (from !== buffer.byteLength) throw new Error("a sparse snapshot of the wrong length");
-  return out;
+    const head = new DataView(pending.slice(0, count).buffer);
+    pending = pending.subarray(count);
+    return head;
+  };
+  const filled = quiet(
+    (async () => {
+      const head = await take(12);
+      if (head.getUint32(0, true) !== MAGIC) throw new Error("not a sparse snapshot");
+      const [size, count] = [head.getUint32(4, true), head.getUint32(8, true)];
+      const table = await take(8 * count);
+      const memory = new Uint8Array(size);
+      sizedNow(memory);
+      mark(marks, "sized");
+      let end = 0;
+      for (let i = 0; i < count; i++) {
+        let [at, length] = [table.getUint32(8 * i, true), table.getUint32(8 * i + 4, true)];
+        if (at < end || at + length > size) throw new Error("a sparse snapshot out of bounds");
+        end = at + length;
+        while (length > 0) {
+          if (!pending.length) pending = await more();
+          const n = Math.min(length, pending.length);
+          memory.set(pending.subarray(0, n), at);
+          [pending, at, length] = [pending.subarray(n), at + n, length - n];
+        }
+      }
+      for (let rest = pending; ; rest = (await reader.read()).value) {
+        if (rest === undefined) break;
+        if (rest.length) throw new Error("a sparse snapshot of the wrong length");
+      }
+      mark(marks, "snapshot");
+      return memory;
+    })(),
+  );
+  filled.catch(sizedFailed); // a file that fails before its head is read: sized too
+  return { sized, filled };
 }
 
 // the archive's files, {path below SITE: bytes}, read with the browser's own inflater
@@ -257,7 +292,14 @@ async function boot() {
   const pyodide = await withEarlyWasm(async () => {
     if (saved) {
       try {
-        const restored = await loadPyodide({ ...options, _loadSnapshot: saved.memory });
+        // Pyodide sets up (the wasm instantiated, the file system written) while the
+        // snapshot is still arriving; restored once it is all in
+        const createPyodideModule = async (settings) => {
+          const module = await options.createPyodideModule(settings);
+          await saved.filled;
+          return grown(module, settings);
+        };
+        const restored = await loadPyodide({ ...options, _loadSnapshot: saved.memory, createPyodideModule });
         stages.restored = 1;
         return restored;
       } catch (error) {
