@@ -255,3 +255,34 @@ def test_dense_spatial_cost_names_its_kernel(lang):
     assert "$k^2 c^2$" in section and "$9c^2$" in section
     said = "for a $3\\times 3$ kernel" if lang == "en" else "$3\\times 3$ 卷积核时为 $9c^2$"
     assert said in section
+
+
+def _l1_bytes_between_reuses(k: int, delta: int, width: int, channels: int, strips_first: bool):
+    """Bytes of float32 input touched between computing an output row of a strip and the
+    next output row of the same strip (when its k - 1 shared input rows are reused):
+    strips outermost, the strip's k + 1 rows of k + delta - 1 values of every channel;
+    rows outermost (each row scanned strip by strip), k + 1 rows of the whole width."""
+    columns = k + delta - 1 if strips_first else width
+    return 4 * channels * (k + 1) * columns
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_l1_bound_names_the_strip_loop(lang):
+    """The L1 bound on Delta (30 for k = 3, 64 channels, 32 KiB) holds when one strip is
+    computed all the way down before the next; scanning each output row across its
+    whole width first makes the reuse wait a whole row, a bound on the width that Delta
+    does not change (56 wide: 57,344 bytes for every Delta). The sheet names the order."""
+    fits = [d for d in range(1, 200) if _l1_bytes_between_reuses(3, d, 56, 64, True) <= 32768]
+    assert max(fits) == 30
+    rows_first = {_l1_bytes_between_reuses(3, d, 56, 64, False) for d in (1, 8, 30, 56)}
+    assert rows_first == {57_344}
+    md = _sheet(lang)
+    key = next(line for line in md.splitlines() if "(#strips-answer-2)" in line)
+    if lang == "en":
+        assert "one strip all the way down, channels in the inner loop" in key
+        assert "strips outermost, then output rows, channels inside" in md
+        assert "a bound on the width, not on $\\Delta$" in md
+    else:
+        assert "一个条带自上而下算完、通道在内层循环时" in key
+        assert "条带在最外层，其次是输出行，通道在内层" in md
+        assert "这限制的是宽度，而不是 $\\Delta$" in md
