@@ -49,7 +49,7 @@ from derivations.checking.notation import (
     widen,
 )
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
-from derivations.checking.reading.answer import parse_for, read_answer
+from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note
 from derivations.checking.reading.lexer import NAMED_PREFIX
@@ -67,6 +67,7 @@ from derivations.expr.evaluate import compile_node
 from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.messages import text
 from derivations.records import replace
+from derivations.registry.questions import named_count
 from derivations.registry.questions import question as find_question
 from derivations.registry.restrictions import Kind, Restriction, axes_with
 from derivations.registry.spellings import Symbol, spellings
@@ -676,22 +677,31 @@ def _check_sides(entry: Entry, parsed: Parsed) -> None:
                 question=entry.question.id,
                 symbols=", ".join(n for n in SYMBOL_ORDER if n in _allowed(entry)),
             )
-        symbols = parsed.symbols | ex.symbols_in(side)
-        restrictions = implied_restrictions(entry, symbols, parsed.kinds | ex.kinds_in(side))
-        function = compile_node(side)
-        for env in matcher(entry).envs(restrictions, "total")[:_SIDE_POINTS]:
-            mine, theirs = _value_at(function, env), _value_at(graded, env)
-            if mine != theirs:
-                from derivations.expr.printers import to_text
+        found = _disagreement(entry, parsed, side, graded)
+        if found is not None:
+            env, mine, theirs = found
+            raise _invalid(
+                "chain_disagrees",
+                side=to_text(side),
+                graded=parsed.text,
+                layer=", ".join(f"{k} = {v}" for k, v in _layer(env, entry, parsed).items()),
+                side_value=_number(mine),
+                graded_value=_number(theirs),
+            )
 
-                raise _invalid(
-                    "chain_disagrees",
-                    side=to_text(side),
-                    graded=parsed.text,
-                    layer=", ".join(f"{k} = {v}" for k, v in _layer(env, entry, parsed).items()),
-                    side_value=_number(mine),
-                    graded_value=_number(theirs),
-                )
+
+def _disagreement(entry: Entry, parsed: Parsed, side: ex.Node, graded=None):
+    """(the point, the side's value, the graded formula's) at the first sample point of
+    the answer's domain where ``side`` and ``parsed``'s formula differ, or None."""
+    graded = graded or compile_node(parsed.tree)
+    symbols = parsed.symbols | ex.symbols_in(side)
+    restrictions = implied_restrictions(entry, symbols, parsed.kinds | ex.kinds_in(side))
+    function = compile_node(side)
+    for env in matcher(entry).envs(restrictions, "total")[:_SIDE_POINTS]:
+        mine, theirs = _value_at(function, env), _value_at(graded, env)
+        if mine != theirs:
+            return env, mine, theirs
+    return None
 
 
 def _value_at(function, env):
@@ -965,6 +975,93 @@ def _named(entry: Entry, reading):
     )
 
 
+PARTS_NOTE = "reading.note.parts"
+
+
+def _answering(entry: Entry, candidates: list) -> list:
+    """The formulas of an answer of several that answer the question: those named by
+    its count's name (``muls = …; adds = …`` answering forward-adds: the adds), else
+    those not named as another count of the layer; of these, for a size of a shape,
+    those written along the asked axis when every formula is along one axis
+    (``height: …, width: …``), else all of them."""
+    names = entry.question.names
+    named = [c for c in candidates if c.name and c.name.lower() in names]
+    if named:
+        return named
+    # a formula named as another count (MACs = … beside FLOPs = …) is that count's
+    candidates = [
+        c
+        for c in candidates
+        if not (c.name and named_count(c.name) not in (None, entry.question.id))
+    ] or candidates
+    axis = entry.question.shape.axis if entry.question.shape else None
+    if axis is not None:
+        asked = [c for c in candidates if per_axis(c.tree, axis)]
+        other = [c for c in candidates if per_axis(c.tree, 1 - axis)]
+        if asked and len(asked) + len(other) == len(candidates):
+            return asked
+    return candidates
+
+
+def _other_count(entry: Entry, part: Parsed, chosen: list) -> None:
+    """Refuse an answer one of whose other formulas is named as another count of the
+    layer (``muls = …`` beside ``adds = …``) and is wrong for that count's question."""
+    if any(part is c for c in chosen) or not part.name:
+        return
+    other = named_count(part.name)
+    if other is None or other == entry.question.id:
+        return
+    counted = catalogue_entry(other)
+    try:
+        named = _named_in(counted, part)
+    except InvalidAnswer:
+        named = None
+    if named is None or _outcome(counted, named) != ("right",):
+        raise _invalid("other_count_wrong", name=part.name, question=other)
+
+
+def _one_formula(entry: Entry, reading):
+    """``reading`` of an answer of several formulas (the reader's ``parts``) as the one
+    graded: each formula that answers the question (:func:`_answering`) is judged, and
+    they must agree (all right, or none right: the first is graded) and each must be
+    read in the question's symbols; an answer with a right and a wrong formula for
+    the same quantity is refused, never accepted."""
+    parsed = reading.parsed
+    if not parsed.parts:
+        return reading
+    candidates = [replace(parsed, parts=()), *parsed.parts]
+    chosen = _answering(entry, candidates)
+    if len(chosen) > 1:
+        right = []
+        for candidate in chosen:
+            named = _named_in(entry, candidate)
+            if named.symbols - _allowed(entry):
+                raise _invalid("parts_unread", count=len(chosen))
+            right.append(_outcome(entry, named) == ("right",))
+        if any(right) and not all(right):
+            raise _invalid("parts_disagree", count=len(chosen))
+        if all(right):  # right under two conventions at once (exact and MACs): one answer
+            first = _named_in(entry, chosen[0])
+            for other in chosen[1:]:
+                if _disagreement(entry, first, _named_in(entry, other).tree) is not None:
+                    raise _invalid("parts_disagree", count=len(chosen))
+    for other in candidates:
+        _other_count(entry, other, chosen)
+    first = chosen[0]
+    note = Note(PARTS_NOTE, (("count", str(len(candidates))), ("graded", str(len(chosen)))))
+    first = replace(first, notes=(*first.notes, note))
+    return replace(
+        reading,
+        parsed=first,
+        tree=first.tree,
+        unicode=to_unicode(first.tree),
+        ascii=first.text,
+        latex=first.latex,
+        notes=first.notes,
+        name=first.name,
+    )
+
+
 def _relative(entry: Entry, reading):
     """``reading`` as its factor times the forward pass's count (``2 × FLOPs_forward``,
     ``与前向传播相当``: the reader's ``relative``): the reference of the question's forward
@@ -1037,7 +1134,8 @@ def check(
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                reading = _relative(entry, _named(entry, read_answer(answer, question_id)))
+                reading = read_answer(answer, question_id)
+                reading = _relative(entry, _named(entry, _one_formula(entry, reading)))
                 parsed, inferred = _resolved(entry, reading, notation, infer)
                 label = _check_symbols(entry, parsed, answer)
                 _check_sides(entry, parsed)

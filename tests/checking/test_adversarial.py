@@ -127,6 +127,47 @@ NEVER_ACCEPTED = [
     ("forward-ops", "FLOPs = 2 × MACs = 2 c_o c_i k_h k_w m_h", "invalid_input", None),
     ("forward-ops", "MACs + c_o m_h m_w", "not_equivalent", None),
     ("double-channels", "muls", "not_equivalent", None),
+    # several formulas: each one that answers the question is graded and they must
+    # agree; a definition is put where its name is written (a wrong one makes it wrong)
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w; c_o c_i k_h k_w m_h", "invalid_input", None),
+    ("forward-mults", "c_o c_i k_h k_w m_h\nc_o c_i k_h k_w m_h m_w", "invalid_input", None),
+    (
+        "forward-adds",
+        "c_o m_h m_w (c_i k_h k_w - 1); c_o m_h m_w c_i k_h k_w",
+        "invalid_input",
+        None,
+    ),
+    ("forward-mults", "q = c_i k_w; muls = q k_h m_h c_o", "not_equivalent", None),
+    (
+        "forward-adds",
+        "muls = c_o c_i k_h m_h m_w, adds = c_o m_h m_w (c_i k_h k_w - 1)",
+        "invalid_input",
+        None,
+    ),
+    (
+        "output-height",
+        "height: (h - k_h + p_h + s_h)/s_h, height: (h - k_h)/s_h + 1",
+        "invalid_input",
+        None,
+    ),
+    ("forward-mults", "a = b + 1; b = a; muls = a", "invalid_input", "defined_in_itself"),
+    (
+        "forward-ops",
+        "FLOPs = 2 c_o c_i k_h k_w m_h m_w, MACs = c_o c_i k_h k_w m_h",
+        "invalid_input",
+        None,
+    ),
+    (
+        "forward-ops",
+        "FLOPs = 2 c_o c_i k_h k_w m_h, MACs = c_o c_i k_h k_w m_h m_w",
+        "not_equivalent",
+        None,
+    ),
+    ("forward-mults", "x1 = c_o; x1 = c_i; x1 k_h k_w m_h m_w", "invalid_input", "defined_twice"),
+    ("bias-size", "n = c_o, n = c_i", "invalid_input", None),
+    # a code comment is dropped: the code before it is graded as it computes
+    ("forward-mults", "c_o * c_i * k_h * m_h * m_w  # times k_w", "not_equivalent", None),
+    ("output-height", "(h - k_h) // s_h + 1  # 出力高さ (padding 0)", "not_equivalent", None),
     # a remark saying the padding is per side, the formula counting it once
     ("output-height", "(h - k_h + p)/s_h + 1 (per side padding)", "not_equivalent", None),
     ("output-height", "(h - k_h + p_h + s_h)/s_h （每侧填充）", "not_equivalent", None),

@@ -20,7 +20,10 @@ H1 34 of 40, H2 30 of 31; 0 wrong answers accepted each time; the floors are the
   2026-12-06 06:45 UTC on d8f5b7c): 19 of 50 right verdicts (38%), 0 wrong
   answers accepted; its floor is that count.  With a label naming the result (``h =``
   answering output-height) and sentences in other languages (Korean, Japanese,
-  es/fr/de/pt/ru) and another count of the layer named (``adds = muls``): H3 22 of 50.
+  es/fr/de/pt/ru) and another count of the layer named (``adds = muls``): H3 22 of 50;
+  with several formulas in one answer graded each (``a, b = c, d``): 23 of 50; with the
+  names of several parts (h_filt, n_filt) as well: 44; and a code comment after the
+  formula dropped (``… + 1  # 出力高さ``): 46 of 50.
 
 What the misses were at the first measurement, by class (H1 / H2; a wrong answer that
 cannot be read is a miss):
@@ -69,7 +72,7 @@ DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").
 RIGHT = ("equivalent", "equivalent_under_convention")
 # right verdicts per batch (a floor: 16 and 12 at the first measurement, raised when the
 # checker got better, never lowered); the batch's size
-FLOORS = {"H1": 34, "H2": 30, "H3": 43}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46}
 SIZES = {"H1": 40, "H2": 31, "H3": 50}
 
 

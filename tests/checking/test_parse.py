@@ -149,7 +149,7 @@ HOSTILE = [
     ("{{7*7}}", None),
     ("${7*7}", None),
     ("%s%s%s", "unexpected character '%'"),
-    ("h; import os", "unexpected character ';'"),
+    ("h; import os", "unknown symbol 'import'"),  # two statements, the second no formula
 ]
 
 

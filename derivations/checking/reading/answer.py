@@ -12,7 +12,7 @@ from derivations.expr.printers import to_unicode
 from derivations.records import record, replace
 from derivations.registry.questions import QUESTIONS, Shape
 
-__all__ = ["Reading", "read_answer", "parse_for"]
+__all__ = ["Reading", "read_answer", "parse_for", "per_axis"]
 
 
 @record(frozen=True)
@@ -93,7 +93,9 @@ def _part(text: str, offset: int, letters: bool, symbols: frozenset | None) -> P
         raise
 
 
-def _per_axis(tree: ex.Node, axis: int) -> bool:
+def per_axis(tree: ex.Node, axis: int) -> bool:
+    """Whether ``tree`` is written along one axis (0: the height's symbols, 1: the
+    width's; k, p, s shared)."""
     names = ex.symbols_in(tree)
     return bool(names & _AXIS_SYMBOLS[axis]) and names <= _AXIS_SYMBOLS[axis] | _SHARED
 
@@ -116,7 +118,7 @@ def _shape(parts: list, how: Shape, column, pair: bool) -> ex.Node | None:
                 raise refuse("shape_unequal", column)
             return None
         return first
-    if _per_axis(first, 0) and _per_axis(second, 1):
+    if per_axis(first, 0) and per_axis(second, 1):
         return parts[how.axis]
     return None
 

@@ -25,7 +25,9 @@ before :func:`.informal.informal`:
 * ``\\approx`` (and ``\\simeq``, ``:=``) is an equals sign of a chain;
 * a floor or ceiling around ``name = …`` (``⌊N = (W − F + 2P)/S + 1⌋``): around the
   formula, not the name;
-* a ``;`` ending the formula (code pasted with its semicolon): dropped, with a note;
+* a ``;`` ending the formula (code pasted with its semicolon), a code comment after it
+  (``… + 1  # 出力高さ``), Markdown's code marks and a bold label (``**Answer:**``):
+  dropped, with a note;
 * ``K2`` for ``K^2`` (a flattened power): only a single letter and the digit 2, when no
   other name with a digit is in the answer (``K1``, ``P2``, ``S_2``: indices) and no
   symbol of the question or notation is spelled so (compose-size's ``k2``, CS231n's
@@ -164,12 +166,16 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
     match = _EN_COPULA().search(body)
     if match:
         prefix, rest = body[: match.start()], body[match.end() :]
+        equals = match.group("verb") == "="
+        words = re.findall(r"[^\W\d_]{2,}", prefix)
         if (
-            not re.search(f"[{LEAD_SCRIPTS}]", prefix)
+            # a copula of a language with spaces; "=" after words of any script
+            (equals or not re.search(f"[{LEAD_SCRIPTS}]", prefix))
             and _lead_text(prefix)
-            and len(re.findall(r"[^\W\d_]{2,}", prefix)) >= 2
+            # two words, or one no spelling reads (It is …, Answer is …)
+            and (len(words) >= 2 or (len(words) == 1 and not equals and not _reads(prefix)))
             # "name = …" (FLOPs_fwd = …) is parse's: a lead-in before = is words
-            and (match.group("verb") != "=" or " " in prefix.strip())
+            and (not equals or " " in prefix.strip())
             and _FORMULA_START().match(rest)
             and not states_factor(rest)
         ):
@@ -275,10 +281,18 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
 
 
 _ENDING = _lazy(
-    r"(?<=[\w)\]}'’′])\s*(?P<ending>"
-    + "|".join(sorted((e for words in ENDINGS.values() for e in words), key=len, reverse=True))
-    + r")\s*[.。!！]?\s*$"
+    r"(?:(?<=[\w)\]}'’′])\s*(?P<ending>"
+    + "|".join(
+        sorted(
+            (e for k, words in ENDINGS.items() if k != "en" for e in words), key=len, reverse=True
+        )
+    )
+    + r")|(?<=[\w)\]}'’′])\s+(?P<word>"
+    + "|".join(w.replace(" ", r"\s+") for w in ENDINGS["en"])
+    + r"))\s*[.。!！]?\s*$",
+    re.I,
 )
+_ENDING_WORDS = tuple(ENDINGS["en"])
 
 
 def _ending(text: Normalized, notes: list) -> Normalized:
@@ -287,8 +301,45 @@ def _ending(text: Normalized, notes: list) -> Normalized:
     match = _ENDING().search(text.text)
     if not match or not text.text[: match.start()].strip():
         return text
-    notes.append(_note("ending", text=match.group("ending")))
+    notes.append(_note("ending", text=match.group("ending") or match.group("word")))
     return edit(text, match.start(), len(text.text))
+
+
+def _comment(text: Normalized, notes: list) -> Normalized:
+    """The text without a code comment after the formula (``… + 1  # 出力高さ``: a ``#``
+    after a space, outside brackets, the formula before it, a word after it), noted."""
+    depth = 0
+    for index, char in enumerate(text.text):
+        depth += (char in "([{") - (char in ")]}")
+        if (
+            char == "#"
+            and depth == 0
+            and index > 0
+            and text.text[index - 1] in " \t"
+            and text.text[:index].strip()
+            and "=" not in text.text[index:]
+            # words (h # w is no comment: a letter after #)
+            and re.search(r"[^\W\d_]{2,}", text.text[index:])
+        ):
+            notes.append(_note("comment", text=text.text[index + 1 :].strip()))
+            return edit(text, index, len(text.text))
+    return text
+
+
+_MARKDOWN_LABEL = _lazy(r"^\s*(?P<mark>\*\*|__)(?P<label>[^*_]*[^\W\d_][^*_]*?)(?P=mark)\s*[:：]?")
+
+
+def _markdown(text: Normalized, notes: list) -> Normalized:
+    """The text without Markdown's code marks (`` `…` ``) and a bold label first
+    (``**Answer:**``, said as a label)."""
+    if "`" in text.text:
+        text = text.sub(re.compile("`+"), " ")
+    match = _MARKDOWN_LABEL().match(text.text)
+    if match and (match.group("label").rstrip().endswith((":", "：")) or ":" in match.group()):
+        label = match.group("label").strip().rstrip(":：").strip()
+        notes.append(_note("label", label=label, counting=stated_counting(label) or ""))
+        text = edit(text, 0, match.end())
+    return text
 
 
 _APPROX = _lazy(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
@@ -442,7 +493,11 @@ def every_rule(
         text = _semicolon(text, notes)
     if text.text.lstrip().startswith(("⌊", "⌈", "\\lfloor", "\\lceil")) and "=" in text.text:
         text = _bracket_around_name(text, notes)
-    if not body.isascii():
+    if "#" in body:
+        text = _comment(text, notes)
+    if "`" in body or body.lstrip().startswith(("**", "__")):
+        text = _markdown(text, notes)
+    if not body.isascii() or body.rstrip(" .!").lower().endswith(_ENDING_WORDS):
         text = _ending(text, notes)
     if not body.isascii() or ":" in body or _english_lead(body):
         text = _lead_in(text, notes)
@@ -463,7 +518,7 @@ def _english_lead(body: str) -> bool:
     return bool(_EN_LEAD().search(body))
 
 
-_NEEDS = frozenset("$;:\\")  # dollars, a semicolon, a colon label, LaTeX (\\approx, \\lfloor)
+_NEEDS = frozenset("$;:\\#")  # dollars, a semicolon, a colon label, LaTeX (\\approx, \\lfloor)
 
 
 def _may_need(body: str) -> bool:
@@ -478,6 +533,8 @@ def _may_need(body: str) -> bool:
     if " equal" in lower or lower.lstrip()[:3] in ("flo", "mac"):
         return True
     if "forward" in lower or "fwd" in lower:
+        return True
+    if "`" in body or lower.rstrip(" .!").endswith(_ENDING_WORDS):
         return True
     if "2" in body and _FLAT().search(body):
         return True

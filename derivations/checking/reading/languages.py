@@ -8,7 +8,9 @@ one place :mod:`.around` and :mod:`.informal` read them from.
   ends a lead-in attached to its last word (``乘法次数为…``, ``計算量は…``,
   ``연산 복잡도는 …``);
 * :data:`ENDINGS`: what may close the sentence after the formula (``… です。``,
-  ``… 입니다.``);
+  ``… 입니다.``, ``… in total``);
+* :data:`CONNECTORS`: what joins a definition to the formula before it (``…, where
+  m_h = …``, ``…，其中 m_h = …``);
 * :data:`NEGATIONS`: the words that, alone in a remark (``(wrong)``, ``（不对）``), deny
   the answer before it, and :data:`NEGATION_FILLERS` the words such a remark may hold
   besides (``(this is wrong)``).
@@ -20,6 +22,7 @@ __all__ = [
     "WORD_COPULAS",
     "ATTACHED_COPULAS",
     "ENDINGS",
+    "CONNECTORS",
     "NEGATIONS",
     "NEGATION_FILLERS",
     "LEAD_SCRIPTS",
@@ -37,7 +40,7 @@ WORD_COPULAS: dict[str, tuple[str, ...]] = {
 }
 # attached to the last word of the lead-in (the first one in the text ends it)
 ATTACHED_COPULAS: dict[str, tuple[str, ...]] = {
-    "zh": ("约等于", "大约为", "大约是", "约为", "等于", "为", "是"),
+    "zh": ("约等于", "大约为", "大约是", "约为", "等于", "需要", "为", "是"),
     "ja": ("は約", "はおよそ", "は", "が"),
     "ko": ("는 약", "은 약", "는", "은"),
 }
@@ -45,6 +48,12 @@ ATTACHED_COPULAS: dict[str, tuple[str, ...]] = {
 ENDINGS: dict[str, tuple[str, ...]] = {
     "ja": ("になります", "となります", "である", "になる", "となる", "です"),
     "ko": ("입니다", "이다", "이에요", "예요", "임"),
+    "en": ("in total", "in all", "altogether", "overall", "total"),
+}
+# what joins a definition to the formula before it (``…, where m_h = …``, ``…，其中 m_h = …``)
+CONNECTORS: dict[str, tuple[str, ...]] = {
+    "en": ("where", "with", "and", "here", "given"),
+    "zh": ("其中", "这里", "此处", "且", "和", "以及"),
 }
 # a remark that only denies the answer before it (``4倍 (not)``): refused, not dropped
 NEGATIONS: tuple[str, ...] = (

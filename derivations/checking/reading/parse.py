@@ -27,6 +27,7 @@ from derivations.checking.reading.lalr import UnexpectedToken
 from derivations.checking.reading.lexer import UNKNOWN_KEYS, describe_terminal, tokenize
 from derivations.checking.reading.names import LAYER
 from derivations.checking.reading.normalize import Normalized, normalize
+from derivations.checking.reading.statements import statements
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_latex, to_text
@@ -49,6 +50,7 @@ class Parsed:
     counting: str | None = None  # "macs" / "flops": what a count word or name states
     unit: str | None = None  # "bytes" / "elements": what a unit word states
     relative: str | None = None  # "forward": the formula is a factor of the forward pass's count
+    parts: tuple = ()  # the answer's other formulas (Parsed), for the checker to grade too
 
     def with_tree(self, tree: ex.Node, **changes) -> Parsed:
         """This reading with ``tree`` for its formula (its text, LaTeX, symbols and kinds
@@ -173,7 +175,17 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     when it is known (see :func:`.around`)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
-    text, notes = around(normalize(raw), symbols, raw)
+    normalized = normalize(raw)
+    split = statements(normalized, raw)
+    if split is None:
+        return _parse_one(normalized, raw, letters, symbols)
+    read = [_parse_one(formula, raw, letters, symbols) for formula in split.formulas]
+    return replace(read[0], notes=(*split.notes, *read[0].notes), parts=tuple(read[1:]))
+
+
+def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Parsed:
+    """One formula of the answer (:func:`parse_answer`)."""
+    text, notes = around(normalized, symbols, raw)
     text, more = informal(text)
     notes += more
     try:

@@ -1,0 +1,194 @@
+"""The answer's structure (issue 21): an answer of several statements, split before the
+formula is read, each statement then read as an answer of its own (:mod:`.parse`).
+
+* Statements are separated by ``;``, ``,`` (and their full-width forms) or a line break
+  outside brackets; parts separated only by commas are statements when at least one of
+  them is ``name = formula`` or ``label: formula`` (a plain ``1,000`` or a pair ``a, b``
+  is not split here); ``a, b = c, d`` is the two statements ``a = c`` and ``b = d``.
+* A connector before a definition (``…, where m_h = …``, ``…，其中 m_h = …``:
+  :data:`.languages.CONNECTORS`) separates it.
+* A statement ``name = formula`` whose name another statement writes (whole word, as
+  written) is a definition: its formula is put in brackets where the name is written
+  (``mpf = c_i k_h k_w; muls = mpf m_h m_w c_o``), noted; a name defined twice, or
+  defined in terms of itself, is refused.
+* What remains (the statements no other one uses) are the answer's formulas: the first
+  is the one graded, the others are kept for the checker, which decides which of them
+  answer the question and grades each (:attr:`.Parsed.parts`).
+
+Nothing evaluates text: each rule splits or replaces text, keeping every column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derivations.checking.reading.errors import refuse
+from derivations.checking.reading.informal import Note, edit
+from derivations.checking.reading.languages import CONNECTORS
+from derivations.checking.reading.limits import MAX_LENGTH
+from derivations.checking.reading.normalize import Normalized
+
+__all__ = ["Statements", "statements"]
+
+_SEPARATORS = ";；,，"
+_OPEN, _CLOSE = "([{（【⌊⌈", ")]}）】⌋⌉"
+_STATEMENT = re.compile(r"^\s*(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*=(?P<body>[^=≈]*)$")
+_LABELLED = re.compile(r"^\s*[^\W\d][\w\s'()（）]*[:：]\s*\S")
+_MAX_STATEMENTS = 8
+# a part that is only a bracketed remark belongs to the part before it
+_REMARK_ONLY = re.compile(r"^\s*[(（][^()（）]*[)）]\s*[.。]?\s*$")
+
+
+class Statements:
+    """The statements an answer is made of: ``formulas`` (each a text to read, the
+    definitions put in), ``notes`` (the definitions read)."""
+
+    def __init__(self, formulas: list[Normalized], notes: list[Note]):
+        self.formulas = formulas
+        self.notes = notes
+
+
+def _bounds(text: str, raw: str | None, columns: list[int]) -> list[tuple[int, int]]:
+    """[start, end) of each part between top-level separators (a line break of the
+    answer as given is one: the normalized text has a space there)."""
+    bounds, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char in _OPEN) - (char in _CLOSE)
+        newline = (
+            raw is not None
+            and char == " "
+            and index < len(columns)
+            and columns[index] < len(raw)
+            and raw[columns[index]] in "\n\r"
+        )
+        if depth == 0 and (char in _SEPARATORS or newline):
+            bounds.append((start, index))
+            start = index + 1
+    bounds.append((start, len(text)))
+    kept: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if not text[s:e].strip():
+            continue
+        if kept and _REMARK_ONLY.match(text[s:e]):  # "…;  (结果向上取整)": the remark's
+            kept[-1] = (kept[-1][0], e)
+        else:
+            kept.append((s, e))
+    return kept
+
+
+def _hard_separator(text: Normalized, raw: str | None) -> bool:
+    """Whether a semicolon or a line break (not only a comma) separates the parts."""
+    return bool(set(";；") & set(text.text) or (raw and "\n" in raw.strip()))
+
+
+def _slice(text: Normalized, start: int, end: int) -> Normalized:
+    return Normalized(text.text[start:end], text.columns[start:end])
+
+
+def _pairs(text: Normalized) -> list[Normalized] | None:
+    """``a, b = c, d``: the statements ``a = c`` and ``b = d`` (None: no such form)."""
+    if text.text.count("=") != 1:
+        return None
+    equals = text.text.index("=")
+    left = _bounds(text.text[:equals], None, [])
+    right = [
+        (s + equals + 1, e + equals + 1) for s, e in _bounds(text.text[equals + 1 :], None, [])
+    ]
+    if len(left) < 2 or len(left) != len(right):
+        return None
+    parts = []
+    for (ls, le), (rs, re_) in zip(left, right, strict=True):
+        pieces = _slice(text, ls, le)
+        joined = Normalized(
+            pieces.text + " =" + text.text[rs:re_],
+            pieces.columns + [text.columns[equals]] * 2 + text.columns[rs:re_],
+        )
+        parts.append(joined)
+    return parts
+
+
+def _uses(name: str, body: str) -> bool:
+    return bool(re.search(rf"(?<![\w\\']){re.escape(name)}(?![\w'{{])", body))
+
+
+def _put_in(text: Normalized, name: str, body: Normalized) -> Normalized:
+    """``text`` with each whole-word ``name`` after its own ``=`` replaced by
+    ``(body)``."""
+    start = text.text.index("=") + 1 if "=" in text.text else 0
+    pattern = re.compile(rf"(?<![\w\\']){re.escape(name)}(?![\w'{{])")
+    for match in reversed(list(pattern.finditer(text.text, start))):
+        text = edit(text, match.start(), match.end(), "(" + body.text.strip() + ")")
+    return text
+
+
+_NAME_FIRST = r"(?=[^\W\d][\w']*(?:_\{\w+\})?\s*=)"
+_CONNECTOR = re.compile(
+    r"(?:[,，;；]\s*)?(?:(?<!\w)(?:"
+    + "|".join(CONNECTORS["en"])
+    + r")(?!\w)|"
+    + "|".join(CONNECTORS["zh"])
+    + r")\s*[:：]?\s*"
+    + _NAME_FIRST,
+    re.I,
+)
+
+
+def _connected(text: Normalized, notes: list) -> Normalized:
+    """``…, where m_h = …``: the connector before a definition is a separator."""
+    found = list(_CONNECTOR.finditer(text.text))
+    for match in reversed(found):
+        if match.start() > 0 and text.text[: match.start()].strip():
+            text = edit(text, match.start(), match.end(), "; ")
+    return text
+
+
+def statements(text: Normalized, raw: str | None = None) -> Statements | None:
+    """The statements of ``text`` (see the module's docstring), or None when it is one
+    formula."""
+    if "=" in text.text and len(text.text) <= MAX_LENGTH:
+        text = _connected(text, [])
+    if not (set(_SEPARATORS) & set(text.text) or (raw and "\n" in raw.strip())):
+        return None
+    parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
+    if len(parts) < 2:
+        return None
+    stated = any(_STATEMENT.match(p.text) or _LABELLED.match(p.text) for p in parts)
+    if not stated and not _hard_separator(text, raw):
+        parts = _pairs(text) or []
+        if not parts:
+            return None
+    if len(parts) > _MAX_STATEMENTS:
+        raise refuse("too_many_statements", 1, limit=_MAX_STATEMENTS)
+    named = {}
+    for part in parts:
+        match = _STATEMENT.match(part.text)
+        if match:
+            name = match.group("name")
+            if name in named:
+                raise refuse("defined_twice", part.column(match.start("name")), name=name)
+            named[name] = (part, _slice(part, match.start("body"), len(part.text)))
+    defined = [
+        name
+        for name in named
+        if any(_uses(name, p.text.split("=", 1)[-1]) for p in parts if p is not named[name][0])
+    ]
+    notes = []
+    if defined:
+        notes.append(Note("reading.note.definitions", (("names", ", ".join(defined)),)))
+    formulas = [p for p in parts if not any(p is named[name][0] for name in defined)]
+    if not formulas:  # each statement used by another: a circle of definitions
+        raise refuse("defined_in_itself", 1, name=defined[0])
+    done = []
+    for formula in formulas:
+        for _ in range(len(defined) + 1):
+            used = [name for name in defined if _uses(name, formula.text.split("=", 1)[-1])]
+            if not used:
+                break
+            for name in used:
+                formula = _put_in(formula, name, named[name][1])
+        else:
+            raise refuse("defined_in_itself", 1, name=used[0])
+        if len(formula.text) > MAX_LENGTH:
+            raise refuse("too_long", 1, length=len(formula.text), limit=MAX_LENGTH)
+        done.append(formula)
+    return Statements(done, notes)
