@@ -43,7 +43,7 @@ CHANGED = "changed"  # the forms whose expression differs from the first section
 SECTIONS = (
     # (title, convention, bias, layer, which forms)
     (
-        text(en="Total padding (the book's formula), no bias", zh="总填充（书中公式），无偏置"),
+        text(en="Total padding (the book's formula), no bias", zh="合计填充（书中公式），无偏置"),
         "total",
         False,
         REALISTIC,

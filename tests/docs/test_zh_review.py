@@ -245,3 +245,17 @@ def test_zh_strip_appendix_title_says_many_outputs_at_once():
     for fmt in ("md", "tex"):
         sheet = _sheet("zh", fmt)
         assert "一次计算一条输出" not in sheet and title in sheet
+
+
+@pytest.mark.parametrize("name", ["zh/index.html", "zh/formulas.md", "zh/practice.html"])
+def test_zh_pages_name_total_padding_as_the_sheet_does(name):
+    """The web page carries the reference section, whose conventions said 总填充 while the
+    sheet above it says 合计填充."""
+    assert "总填充" not in (OUTPUT / name).read_text(encoding="utf-8")
+
+
+def test_zh_messages_name_total_padding_one_way():
+    from derivations.messages import catalogue
+
+    said = [entry.get("zh", "") for entry in catalogue().values()]
+    assert said and not [value for value in said if "总填充" in value]
