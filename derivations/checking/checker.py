@@ -1043,6 +1043,9 @@ def _one_formula(entry: Entry, reading):
         if all(right):  # right under two conventions at once (exact and MACs): one answer
             first = _named_in(entry, chosen[0])
             for other in chosen[1:]:
+                said = {first.counting, other.counting}
+                if len(said) == 2 and None not in said:
+                    continue  # MACs: …, FLOPs: …: each right under the counting it states
                 if _disagreement(entry, first, _named_in(entry, other).tree) is not None:
                     raise _invalid("parts_disagree", count=len(chosen))
     for other in candidates:

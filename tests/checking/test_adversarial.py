@@ -153,6 +153,18 @@ NEVER_ACCEPTED = [
     ("forward-mults", "a = b + 1; b = a; muls = a", "invalid_input", "defined_in_itself"),
     (
         "forward-ops",
+        "MACs: c_o c_i k_h k_w m_h m_w, FLOPs: c_o c_i k_h k_w m_h m_w",
+        "invalid_input",
+        None,
+    ),
+    (
+        "forward-ops",
+        "MACs: c_o c_i k_h k_w m_h, FLOPs: 2 c_o c_i k_h k_w m_h m_w",
+        "invalid_input",
+        None,
+    ),
+    (
+        "forward-ops",
         "FLOPs = 2 c_o c_i k_h k_w m_h m_w, MACs = c_o c_i k_h k_w m_h",
         "invalid_input",
         None,

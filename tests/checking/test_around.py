@@ -168,6 +168,12 @@ CLASSES = {
         ("pointwise-complexity", "c_i c_o h w; c_i h w", W, ["parts"]),
         (
             "forward-ops",
+            "MACs：c_o c_i k_h k_w m_h m_w，FLOPs：2 c_o c_i k_h k_w m_h m_w",
+            C,
+            ["parts"],
+        ),
+        (
+            "forward-ops",
             "FLOPs = 2 c_o c_i k_h k_w m_h m_w, MACs = c_o c_i k_h k_w m_h m_w",
             C,
             ["parts"],
