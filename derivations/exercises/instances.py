@@ -105,18 +105,23 @@ def _forward_only(layer: Layer) -> dict[Form, int]:
     )
 
 
-@lru_cache(maxsize=1)
 def _product(layer: Layer) -> tuple:
     """``(y, mults, adds)`` of the bias-free ``layer``'s forward run, counted.  Kept for
-    the next run only (one output of a book-sized layer is 33 MB): the bias-on twin is
-    built right after it."""
+    the next run only (the bias-on twin is built right after it), and let go before
+    another layer's run (one output of a book-sized layer is 33 MB: two are never held)."""
     from derivations.conv import conv2d_forward
     from derivations.counted import Counted, counting
 
-    x, weight, _ = (a.view(Counted) for a in _drawn(layer.input_shape, layer.weight_shape))
-    with counting() as count:
-        y, _ = conv2d_forward(x, weight, None, layer)
-    return y, count.mults, count.adds
+    if layer not in _LAST_PRODUCT:
+        _LAST_PRODUCT.clear()
+        x, weight, _ = (a.view(Counted) for a in _drawn(layer.input_shape, layer.weight_shape))
+        with counting() as count:
+            y, _ = conv2d_forward(x, weight, None, layer)
+        _LAST_PRODUCT[layer] = (y, count.mults, count.adds)
+    return _LAST_PRODUCT[layer]
+
+
+_LAST_PRODUCT: dict[Layer, tuple] = {}  # at most one entry: the last product made
 
 
 @lru_cache(maxsize=1)

@@ -168,7 +168,7 @@ def test_a_layer_with_bias_shares_the_product_of_its_bias_free_twin(monkeypatch)
     monkeypatch.setattr(
         instances, "_drawn", instances.lru_cache(1)(lambda *a: draws.append(a) or real_drawn(*a))
     )
-    instances._product.cache_clear()
+    instances._LAST_PRODUCT.clear()
     layer = Layer(4, 4, 9, 9, 3, 3, p_h=2, p_w=2)
     plain, biased = (
         instances._forward_only(layer),
@@ -176,5 +176,6 @@ def test_a_layer_with_bias_shares_the_product_of_its_bias_free_twin(monkeypatch)
     )
     instances._forward_only(layer.replace(p_h=4, p_w=4))
     assert products == [layer, layer.replace(p_h=4, p_w=4)] and len(draws) == 1
+    assert list(instances._LAST_PRODUCT) == [layer.replace(p_h=4, p_w=4)]  # one output held
     assert biased[Form.FORWARD_MULTS] == plain[Form.FORWARD_MULTS]
     assert biased[Form.FORWARD_ADDS] == plain[Form.FORWARD_ADDS] + 4 * 9 * 9
