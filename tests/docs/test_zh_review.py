@@ -259,3 +259,14 @@ def test_zh_messages_name_total_padding_one_way():
 
     said = [entry.get("zh", "") for entry in catalogue().values()]
     assert said and not [value for value in said if "总填充" in value]
+
+
+def test_zh_sheet_credits_the_53_billion_example_to_the_english_edition():
+    """The 256×256, 5×5, 128-channel example ('over 53 billion operations') is in the
+    English edition's discussion only; the zh sheet called it 书中的例子, and a reader of
+    the Chinese edition finds no such example there."""
+    section = _section(_sheet("zh"), "卷积层前向与反向传播")
+    assert 2 * 256 * 256 * 5 * 5 * 128 * 128 > 53 * 10**9
+    assert "### 英文版的例子：超过 530 亿次运算" in section
+    assert "书中的例子" not in section and "书中例子" not in section
+    assert "书中的数字" not in section
