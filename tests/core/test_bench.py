@@ -152,3 +152,34 @@ def test_the_practice_bench_runs_a_tree_as_a_wheel_install_does(tmp_path):
         [str(python), "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     ).stdout.split()
     assert out == [str(tree / "derivations" / "__init__.py"), "False"]
+
+
+def test_the_practice_bench_counts_the_cpu_of_its_child_processes():
+    """What it reports as the browser's CPU: the time of the processes below it (a child
+    that spins for a while is counted, once it has spun)."""
+    import os
+    import subprocess
+    import time
+
+    from benchmarks.practice import descendants_cpu
+
+    before = descendants_cpu(os.getpid())
+    if before is None:
+        pytest.skip("no /proc")
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time\nend = time.process_time() + 0.3\n"
+            "while time.process_time() < end: pass\ninput()",
+        ],
+        stdin=subprocess.PIPE,
+    )
+    try:
+        deadline = 0
+        while (descendants_cpu(os.getpid()) or 0) - before < 0.25 and deadline < 200:
+            time.sleep(0.05)
+            deadline += 1
+        assert (descendants_cpu(os.getpid()) or 0) - before >= 0.25
+    finally:
+        child.communicate(b"\n", timeout=60)
