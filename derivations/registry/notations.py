@@ -153,6 +153,7 @@ PART_ROLES = frozenset(
         "count",
         "size",
         "dim",
+        "map",
         "dilation",
         "filler",
     }

@@ -58,6 +58,9 @@ DIRECT = {
     "s_x": "s_w",
     "kernY": "k_h",
     "Pad_Y": "p_h",
+    # a feature map: the sizes of the tensor the other parts say
+    "in_fmap_rows": "h",
+    "outputFeatureMapWidth": "m_w",
     # one word alone, a parameter's
     "flt": "k",
     "Kern": "k",
@@ -80,9 +83,10 @@ HINTED = {
     "rows_num": ("h", "m_h"),
     "num_in": ("h", "w", "c_i"),
     "outputDim": ("m_h", "m_w", "c_o"),
+    "nb_feature_maps": ("c_i", "c_o"),
 }
 NOT_NAMES = ["h_w", "pad_stride", "kern_in", "c_q", "foo_bar_h", "muls", "h_1", "pad_n"]
-NOT_NAMES += ["feat_map_size", "fmap_ch_size", "filts", "img", "output", "ch", "sz"]
+NOT_NAMES += ["feat_map_size", "fmap_ch_size", "featureMap", "filts", "img", "output", "ch", "sz"]
 
 
 @pytest.mark.parametrize("name, symbol", sorted(DIRECT.items()))
@@ -181,6 +185,13 @@ CHECKED = [
         {"cols_in": "w", "pad_cols": "p_w", "kern_cols": "k_w"},
     ),
     ("output-height", r"(rows\_in + 2*P - kern\_rows)/S + 1", "equivalent_under_convention", {}),
+    # names of several words
+    (
+        "output-width",
+        "(input fmap width - window width + 2*pad)/stride + 1",
+        "equivalent_under_convention",
+        {"input fmap width": "w", "window width": "k_w"},
+    ),
     # Chinese: parts joined, with 的 between them
     (
         "forward-mults",
@@ -281,6 +292,8 @@ NEVER_ACCEPTED = [
     ("forward-mults", "num_rows_prev * num_cols_prev * n_ch * k_h * k_w * n_ch_prev"),
     ("output-height", "(h - k_x + p_x + s_x)//s_x"),  # x: the width's
     ("output-width", "(w - kern_y + 2*pad)//stride_y + 1"),
+    ("output-width", "(output fmap width - window width + 2*pad)/stride + 1"),
+    ("bias-size", "number of input feature maps"),
     ("forward-mults", "num_rows * num_cols * n_ch * k_h * k_w * n_ch"),
 ]
 

@@ -303,8 +303,8 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
         return own, end
     other = (
         _joined(text, start, end, col, notes)
-        or _notation(text, start, end, col, notes)
         or _phrase(text, start, end, col, notes)
+        or _notation(text, start, end, col, notes)
     )
     if other is not None:
         return other

@@ -128,6 +128,8 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
     obj = next(iter(objects), None)
     axis = _axis(roles)
     rest = roles - objects - {"height", "width"}
+    if "map" in rest:  # a feature map: its sizes, or counted, its channels
+        rest = rest - {"map", "channel"} | ({"channel"} if "count" in rest else set())
     if "dim" in rest:  # a dimension: the input's (or output's) size or channels, or a size
         rest = rest - {"dim"} | ({"count"} if obj in ("input", "output") else {"size"})
     if "channel" in rest and "size" in rest:  # feature_map_size: no channel count
