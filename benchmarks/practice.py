@@ -42,7 +42,7 @@ LATER = [
     ("pointwise-complexity", "c_o*c_i*h*w"),
     ("double-padding", "c_o*c_i*k_h*k_w"),
 ]
-ROUNDS = 5
+ROUNDS = 15  # interleaved rounds of the cold check (min: the least disturbed run)
 
 
 def _check_command(python: str) -> list[str]:
