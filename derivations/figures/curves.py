@@ -237,9 +237,11 @@ MOST_BARS = 16  # a network with more drawn layers is drawn per block (its table
 class Panel:
     """One network's bars: its title's parts, the bar names (a layer's name as its
     table prints it, or a block of them) and each column's exact shares, and the sum
-    of each column's shares over the bars (under 1 where other layers hold the rest)."""
+    of each column's shares over the bars (under 1 where other layers hold the rest);
+    ``book``: the book's version of a network (the tables' "(book)")."""
 
     name: str
+    book: bool
     shape: str
     labels: tuple
     blocks: tuple
@@ -279,7 +281,8 @@ def _panel(name: str) -> Panel:
         for key in COLUMNS
     }
     return Panel(
-        name=get_model(name).title.split(" (")[0],
+        name=get_model(name).title.removesuffix(" (book)"),
+        book=get_model(name).title.endswith(" (book)"),
         shape="×".join(str(v) for v in table.input_shape[1:]),
         labels=tuple(label for label, _, _ in groups),
         blocks=tuple(block for _, block, _ in groups),
@@ -300,7 +303,7 @@ def _percent(share) -> str:
     return f"{percent(share).removesuffix('.0')}%"
 
 
-def _draw_panel(ax, panel: Panel, words, colours) -> None:
+def _draw_panel(ax, panel: Panel, words, colours, room: float) -> None:
     """Horizontal bars, one group per layer (or block), top to bottom in network order."""
     y = np.arange(len(panel.labels))
     height = 0.27
@@ -316,7 +319,15 @@ def _draw_panel(ax, panel: Panel, words, colours) -> None:
     ax.set_xlim(0, 100)
     ax.tick_params(axis="y", length=0)
     title = (
-        words("networks_panel", name=panel.name, shape=panel.shape)
+        wrap(
+            words(
+                "networks_panel",
+                name=words("networks_book", name=panel.name) if panel.book else panel.name,
+                shape=panel.shape,
+            ),
+            room,
+            9,
+        )
         + "\n"
         + words("networks_sums", **{key: _percent(value) for key, value in panel.sums.items()})
     )
@@ -348,7 +359,7 @@ def network_costs(words, layout: str):
             len(column), 1, height_ratios=[len(drawn[i].labels) + 4 for i in column]
         )
         for ax, i in zip(axes, column):
-            _draw_panel(ax, drawn[i], words, colours)
+            _draw_panel(ax, drawn[i], words, colours, width / len(columns) - 0.3)
         axes[-1].set_xlabel(wrap(words("networks_x"), min(width / len(columns) - 0.4, 3.2), 10))
     title = words("networks_title") + "\n" + words("networks_rest")
     figure.suptitle(wrap(title, width - 0.2, 10), fontsize=10)

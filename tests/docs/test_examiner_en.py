@@ -315,3 +315,17 @@ def test_intro_does_not_claim_every_number_was_executed(lang):
         assert "所有数值都由闭式解计算" not in intro
         assert "整个网络太大，无法这样执行" in intro
     assert "15.47" in md
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_network_figure_names_the_networks_as_the_tables(lang):
+    """The figure's panels said "VGG-11" and "GoogLeNet" where the tables say "VGG-11
+    (book)" and "GoogLeNet (book)" (the book's versions: one input channel, 10
+    classes); each panel's title now names its network as the tables do."""
+    svg = (OUTPUT / "figures" / lang / "network-costs.svg").read_text(encoding="utf-8")
+    labels = " ".join(re.findall(r"<!-- (.*?) -->", svg, flags=re.S))
+    section = _section(_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
+    book = " (book)" if lang == "en" else "（书中版本）"
+    for name in ("VGG-11", "GoogLeNet"):
+        assert f"| {name}{book} |" in section
+        assert f"{name}{book}" in labels
