@@ -286,18 +286,26 @@ def test_every_pdf_page_is_headed_by_its_section(documents, compiled, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_answer_key_fits_one_page(documents, compiled, lang):
-    """Read back from the PDF: one page is headed by the answer key. The zh key once ran
-    a line over, leaving a page holding only its closing rule."""
+    """Read back from the PDF: one page is headed by the answer key and holds every
+    answer's label, and no page holds only its running head. The zh key once ran a line
+    over, leaving a page with nothing but the running head 答案一览 and a closing rule."""
     require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
     done = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(compiled[lang][3]), "-"], capture_output=True, check=True
     )
     key = _letters(text("sheets.answer_key", lang))
-    heads = [
-        next((_letters(line) for line in page.splitlines() if _letters(line)), "")
+    pages = [
+        [_letters(line) for line in page.splitlines() if _letters(line)]
         for page in done.stdout.decode("utf-8").split("\f")[1:]
+        if page.strip()
     ]
-    assert heads.count(key) == 1, heads[:4]
+    keyed = [lines for lines in pages if lines[0] == key]
+    assert len(keyed) == 1, [lines[:1] for lines in pages[:4]]
+    labels = re.findall(r"^\| \[([^\]]+)\]\(#", documents[f"{lang}/answers.md"], flags=re.M)
+    assert len(labels) > 9
+    for label in labels:
+        assert _letters(label) in "".join(keyed[0]), label
+    assert [number for number, lines in enumerate(pages, start=2) if len(lines) == 1] == []
 
 
 def test_entries_are_built_with_rarer_collections_and_the_thresholds_come_back(monkeypatch):

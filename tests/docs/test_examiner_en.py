@@ -6,26 +6,11 @@ keeps them current); figures are read back from their SVG files."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "output"
-LANGS = ("en", "zh")
-
-
-def _sheet(lang: str, fmt: str = "md") -> str:
-    return (OUTPUT / lang / f"answers.{fmt}").read_text(encoding="utf-8")
-
-
-def _section(md: str, title_start: str) -> str:
-    """The Markdown of the exercise whose ``## `` heading contains ``title_start``."""
-    parts = re.split(r"^## ", md, flags=re.M)
-    found = [p for p in parts if title_start in p.splitlines()[0]]
-    assert len(found) == 1, title_start
-    return found[0]
+from tests.docs.sheets import LANGS, OUTPUT, exercise_section, read_sheet
 
 
 # --- Exercise 4: the NumPy measurement is not the book's code ------------------------
@@ -56,7 +41,7 @@ def test_exercise4_mistake_and_result_say_numpy_not_the_books_code():
 
     unequal = _numpy_float32_unequal()
     assert 0 < unequal < 1000
-    en = _section(_sheet("en"), "Y1 and Y2")
+    en = exercise_section(read_sheet("en"), "Y1 and Y2")
     assert "which fails for" not in en
     assert f"the NumPy rewrite in float32 gives different ones for {unequal} of 1000 seeds" in en
     assert (
@@ -64,7 +49,7 @@ def test_exercise4_mistake_and_result_say_numpy_not_the_books_code():
         f"of {TORCH.seeds} seeds"
     ) in en
     assert "**Result: Equal in exact arithmetic; with NumPy here in float32" in en
-    zh = _section(_sheet("zh"), "Y1 和 Y2")
+    zh = exercise_section(read_sheet("zh"), "Y1 和 Y2")
     assert f"本书的 PyTorch 代码恰好在 {TORCH.seeds} 个种子中有 {TORCH.equal} 个逐位相等" in zh
     assert "本机用 NumPy 在 float32 下" in zh
 
@@ -84,7 +69,7 @@ def test_doubling_channels_answer_says_without_bias(lang):
     for c in (1, 4, 64):
         assert 2 * _ops(2 * c, 3, True) == 4 * _ops(c, 3, True)
         assert 2 * _ops(2 * c, 3, False) > 4 * _ops(c, 3, False)
-    md = _sheet(lang)
+    md = read_sheet(lang)
     key = next(line for line in md.splitlines() if "(#doubling-answer-1)" in line)
     if lang == "en":
         assert "without bias the exact count" in key and "with a bias by exactly $\\times 4$" in key
@@ -111,7 +96,7 @@ def test_network_activations_say_dropout_and_flatten_are_not_counted(lang):
     with them); the sheet's list of what it counts did not say so."""
     without, with_them = (_alexnet_activations(flag) for flag in (False, True))
     assert (f"{without / 1e6:.2f}", f"{with_them / 1e6:.2f}") == ("1.08", "1.11")
-    section = _section(_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
+    section = exercise_section(read_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
     rows = [line for line in section.splitlines() if line.startswith("| AlexNet |")]
     assert any(row.rstrip(" |").endswith("$1.08$") for row in rows)  # the totals table
     if lang == "en":
@@ -167,69 +152,13 @@ def test_backward_answer_gives_the_additions():
         m = (h + p - k) // s + 1
         assert dx == c_i * (c_o * k * k * m * m - covered)
         assert dw == c_o * c_i * k * k * (m * m - 1)
-    md = _sheet("en")
+    md = read_sheet("en")
     key = next(line for line in md.splitlines() if "(#cost-answer-4)" in line)
     assert "additions, $A_X = c_i \\left(c_o k_h k_w m_h m_w - C_{h} C_{w}\\right)$" in key
     assert "$A_W = c_o c_i k_h k_w \\left(m_h m_w - 1\\right)$" in key
     assert "A_W &= c_o c_i k_h k_w \\left(m_h m_w - 1\\right)" in md  # the worked answer's
-    zh = next(line for line in _sheet("zh").splitlines() if "(#cost-answer-4)" in line)
+    zh = next(line for line in read_sheet("zh").splitlines() if "(#cost-answer-4)" in line)
     assert "加法 $A_X + A_W$ 次" in zh
-
-
-# --- the PDF: the answer key on one page, no page holding only its running head -------
-@pytest.fixture(scope="module")
-def pdf_pages(tmp_path_factory) -> dict[str, list[str]]:
-    """Each committed sheet compiled once by xelatex beside the committed figures: lang ->
-    the text of each page (pdftotext), white space and digits removed."""
-    import shutil
-    import subprocess
-
-    if shutil.which("xelatex") is None or shutil.which("pdftotext") is None:
-        pytest.skip("xelatex and pdftotext (Debian: texlive-xetex, poppler-utils)")
-    root = tmp_path_factory.mktemp("pdf")
-    shutil.copytree(OUTPUT / "figures", root / "figures")
-    pages = {}
-    for lang in LANGS:
-        (root / lang).mkdir()
-        shutil.copy(OUTPUT / lang / "answers.tex", root / lang / "answers.tex")
-        subprocess.run(
-            ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
-            cwd=root / lang,
-            capture_output=True,
-            check=True,
-            timeout=600,
-        )
-        done = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(root / lang / "answers.pdf"), "-"],
-            capture_output=True,
-            check=True,
-        )
-        text = done.stdout.decode("utf-8").split("\f")
-        pages[lang] = [re.sub(r"[\s\d]+", "", page) for page in text if page.strip()]
-    return pages
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_answer_key_is_one_page_and_no_page_is_only_a_running_head(pdf_pages, lang):
-    """The Chinese key outgrew its page by its closing rule: page 3 showed nothing but
-    the running head 答案一览. The key is page 2 and ends there (page 3 opens Exercise
-    1); no page's text is only its running head and number."""
-    from derivations.messages import text
-
-    pages = pdf_pages[lang]
-    key = re.sub(r"\s+", "", text("sheets.answer_key", lang))
-    assert pages[1].startswith(key + key)  # the running head, then the heading
-    assert not pages[2].startswith(key)
-    for label in re.findall(r"^\| \[([^\]]+)\]\(#", _sheet(lang), flags=re.M):
-        assert re.sub(r"[\s\d]+", "", label) in pages[1], label
-    heads = {
-        re.sub(r"[\s\d$\\{}]+|times", "", line[3:])
-        for line in _sheet(lang).splitlines()
-        if line.startswith("## ")
-    }
-    assert len(heads) > 9
-    only_a_head = [i + 1 for i, page in enumerate(pages) if re.sub(r"×", "", page) in heads]
-    assert only_a_head == []
 
 
 # --- wording a teacher would stumble on ----------------------------------------------
@@ -239,7 +168,7 @@ def test_toeplitz_view_says_sparse_matrix_product_not_sparse_kernels():
     12 x 12, 3 x 3 layer: 14,400 nonzeros of 230,400 entries (16 times as many)."""
     rows, cols, nonzero = 4 * 10 * 10, 4 * 12 * 12, 4 * 10 * 10 * 4 * 3 * 3
     assert (nonzero, rows * cols, rows * cols // nonzero) == (14_400, 230_400, 16)
-    section = _section(_sheet("en"), "matrix multiplication")
+    section = exercise_section(read_sheet("en"), "matrix multiplication")
     assert "only sparse kernels" not in section
     assert "only a sparse matrix product, which skips the zeros, can use this view" in section
 
@@ -251,7 +180,7 @@ def test_dense_spatial_cost_names_its_kernel(lang):
     9c^2/4 + c^2 < 9c^2 (c = 64: 41,746,432 against 115,605,504 at 56 x 56)."""
     c, pixels = 64, 56 * 56
     assert (9 * c * c // 4 + c * c) * pixels == 41_746_432 < 9 * c * c * pixels == 115_605_504
-    section = _section(_sheet(lang), "Block-diagonal" if lang == "en" else "分块对角")
+    section = exercise_section(read_sheet(lang), "Block-diagonal" if lang == "en" else "分块对角")
     assert "$k^2 c^2$" in section and "$9c^2$" in section
     said = "for a $3\\times 3$ kernel" if lang == "en" else "$3\\times 3$ 卷积核时为 $9c^2$"
     assert said in section
@@ -276,7 +205,7 @@ def test_l1_bound_names_the_strip_loop(lang):
     assert max(fits) == 30
     rows_first = {_l1_bytes_between_reuses(3, d, 56, 64, False) for d in (1, 8, 30, 56)}
     assert rows_first == {57_344}
-    md = _sheet(lang)
+    md = read_sheet(lang)
     key = next(line for line in md.splitlines() if "(#strips-answer-2)" in line)
     if lang == "en":
         assert "one strip all the way down, channels in the inner loop" in key
@@ -305,7 +234,7 @@ def test_intro_does_not_claim_every_number_was_executed(lang):
     )  # fmt: skip
     fc = 25088 * 4096 + 4096 * 4096 + 4096 * 1000
     assert f"{(vgg16_convs + fc) / 1e9:.2f}" == "15.47"
-    md = _sheet(lang)
+    md = read_sheet(lang)
     intro = md.split("\n## ")[0]
     if lang == "en":
         assert "every number was computed" not in intro
@@ -324,7 +253,7 @@ def test_network_figure_names_the_networks_as_the_tables(lang):
     classes); each panel's title now names its network as the tables do."""
     svg = (OUTPUT / "figures" / lang / "network-costs.svg").read_text(encoding="utf-8")
     labels = " ".join(re.findall(r"<!-- (.*?) -->", svg, flags=re.S))
-    section = _section(_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
+    section = exercise_section(read_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
     book = " (book)" if lang == "en" else "（书中版本）"
     for name in ("VGG-11", "GoogLeNet"):
         assert f"| {name}{book} |" in section

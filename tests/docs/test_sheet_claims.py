@@ -8,29 +8,13 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from derivations.errors import DerivationError
 from derivations.exercises.fields import fill, unfilled
-
-ROOT = Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "output"
-LANGS = ("en", "zh")
-
-
-def _sheet(lang: str, fmt: str = "md") -> str:
-    return (OUTPUT / lang / f"answers.{fmt}").read_text(encoding="utf-8")
-
-
-def _section(md: str, title_start: str) -> str:
-    """The Markdown of the exercise whose ``## `` heading contains ``title_start``."""
-    parts = re.split(r"^## ", md, flags=re.M)
-    found = [p for p in parts if title_start in p.splitlines()[0]]
-    assert len(found) == 1, title_start
-    return found[0]
+from tests.docs.sheets import LANGS, OUTPUT, exercise_section, read_sheet
 
 
 def _svg_labels(key: str, lang: str = "en") -> list[str]:
@@ -125,7 +109,7 @@ def _percent(ratio: Fraction) -> str:
 def test_padding_doubling_can_more_than_double(lang):
     total, per_side = _increase(4, 3, 2, 1), _increase(4, 3, 2, 2)
     assert total > 2 and per_side > 2  # the figure's smallest input
-    section = _section(_sheet(lang), "填充" if lang == "zh" else "padding")
+    section = exercise_section(read_sheet(lang), "填充" if lang == "zh" else "padding")
     for ratio in (total, per_side):
         assert f"+{_percent(ratio)}\\%" in section
     assert "never double" not in section and "永远不到两倍" not in section
@@ -143,7 +127,7 @@ def test_padding_doubling_stays_below_four():
     )
     assert 2 < worst < 4
     for lang in LANGS:
-        section = _section(_sheet(lang), "填充" if lang == "zh" else "padding")
+        section = exercise_section(read_sheet(lang), "填充" if lang == "zh" else "padding")
         assert "4\\times$" in section or "$4$ 倍" in section
 
 
@@ -155,8 +139,8 @@ def test_padding_bound_of_four_is_stated_with_its_conditions(lang):
     below = Fraction(_output(1, 3, 4) ** 2, _output(1, 3, 2) ** 2)
     strided = Fraction(len(range(0, 3 + 4 - 3 + 1, 3)) ** 2, len(range(0, 3 + 2 - 3 + 1, 3)) ** 2)
     assert (below, strided) == (9, 4)
-    md = _sheet(lang)
-    section = _section(md, "填充" if lang == "zh" else "padding")
+    md = read_sheet(lang)
+    section = exercise_section(md, "填充" if lang == "zh" else "padding")
     assert "always less than" not in section and "但总小于" not in section
     key = next(line for line in md.splitlines() if "(#doubling-answer-2)" in line)
     assert "$1\\times 1\\to 3\\times 3$" in key and f"\\times {below}$" in key
@@ -166,14 +150,14 @@ def test_padding_bound_of_four_is_stated_with_its_conditions(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_padding_table_row_at_8_squared(lang):
     """The table's 8x8 row: +96% per side, more than the sheet used to allow."""
-    section = _section(_sheet(lang), "填充" if lang == "zh" else "padding")
+    section = exercise_section(read_sheet(lang), "填充" if lang == "zh" else "padding")
     assert f"+{_percent(_increase(8, 3, 2, 2))}\\%" in section
 
 
 def test_padding_figure_names_its_layer():
     labels = _svg_labels("padding-doubling-ratio")
     assert any("Kernel 3×3, stride 1" in label for label in labels)
-    caption = _section(_sheet("en"), "padding")
+    caption = exercise_section(read_sheet("en"), "padding")
     assert "$3\\times 3$ kernel, stride 1" in caption
 
 
@@ -201,7 +185,7 @@ def _reverse_changes(seeds: int = 1000) -> int:
 def test_float64_agreement_is_not_order_independence(lang):
     changed = _reverse_changes()
     assert changed > 0
-    md = _sheet(lang)
+    md = read_sheet(lang)
     assert f"{changed:,}" in md or f"{changed}" in md
     assert "in either order" not in md and "无论按何种次序" not in md
 
@@ -219,9 +203,9 @@ def test_block_diagonal_names_its_layer_in_both_languages():
     from derivations.exercises.maths.blocks import CHANNELS, SIZE
 
     for lang in LANGS:
-        md = _sheet(lang)
+        md = read_sheet(lang)
         assert f"$c = {CHANNELS}$" in md and f"${SIZE}\\times {SIZE}$" in md
-    assert "之差为 小于" not in _sheet("zh")
+    assert "之差为 小于" not in read_sheet("zh")
 
 
 # --- an answer key first; every exercise ends in a boxed answer ------------------------
@@ -229,7 +213,7 @@ def test_block_diagonal_names_its_layer_in_both_languages():
 def test_answer_key_comes_first_and_links_every_boxed_answer(lang):
     from derivations.messages import text
 
-    md = _sheet(lang)
+    md = read_sheet(lang)
     key_title = text("sheets.answer_key", lang)
     sections = re.split(r"^## ", md, flags=re.M)
     titles = [s.splitlines()[0] for s in sections[1:]]
@@ -240,7 +224,7 @@ def test_answer_key_comes_first_and_links_every_boxed_answer(lang):
     assert links == anchors and len(set(anchors)) == len(anchors)
     for exercise in sections[3:]:  # every exercise and appendix has a boxed answer
         assert re.search(r'^<a id="[^"]+-answer-1"></a>$', exercise, flags=re.M), exercise[:60]
-    tex = _sheet(lang, "tex")
+    tex = read_sheet(lang, "tex")
     assert re.findall(r"\\answerlink\{([^}]+)\}", tex) == anchors
     assert re.findall(r"\\answertarget\{([^}]+)\}", tex) == anchors
     assert tex.index("\\answerlink{") < tex.index("\\answertarget{")
@@ -276,7 +260,10 @@ def test_exercise1_split_with_channels_needs_ck_channels_and_costs_twice():
     assert ranks == {c * k}  # a random kernel: full rank c k
     split, single = c * k * (c + c) * k, c * c * k * k  # c_m (c_i + c_o) k, c_i c_o k^2
     assert (split, single) == (72, 36)
-    en, zh = _section(_sheet("en"), "Composing"), _section(_sheet("zh"), "合成")
+    en, zh = (
+        exercise_section(read_sheet("en"), "Composing"),
+        exercise_section(read_sheet("zh"), "合成"),
+    )
     assert f"= {split}$ multiplications" in en and f"= {single}$" in en
     assert "not a free exact speed-up" in en and "并不是免费的精确加速" in zh
     assert "costs $2k$ instead of $k^2$" not in en
@@ -287,29 +274,31 @@ def test_block_diagonal_additions_ratio_in_the_answer():
     for b in (2, 16):
         ratio = Fraction(b * (c - 1), c - b)
         for lang, title in (("en", "Block-diagonal"), ("zh", "分块对角")):
-            answer = _section(_sheet(lang), title)
+            answer = exercise_section(read_sheet(lang), title)
             assert f"{float(ratio):.2f}" in answer
-    assert "slightly more than $b$" not in _sheet("en")
-    assert "略多于 $b$" not in _sheet("zh")
+    assert "slightly more than $b$" not in read_sheet("en")
+    assert "略多于 $b$" not in read_sheet("zh")
 
 
 def test_backward_memory_says_when_the_output_is_released():
     for lang, needle in (("en", "For one layer on its own"), ("zh", "对单独的一层")):
-        assert needle in _sheet(lang)
-        assert "released once" not in _sheet(lang) and "得到后前向输出即被释放" not in _sheet(lang)
+        assert needle in read_sheet(lang)
+        assert "released once" not in read_sheet(
+            lang
+        ) and "得到后前向输出即被释放" not in read_sheet(lang)
 
 
 def test_english_edition_naming_is_our_reading():
-    assert "names that total" not in _sheet("en")
-    assert "is our reading" in _sheet("en") and "是我们的解读" in _sheet("zh")
+    assert "names that total" not in read_sheet("en")
+    assert "is our reading" in read_sheet("en") and "是我们的解读" in read_sheet("zh")
 
 
 def test_l1_bound_names_its_loop_order():
     # one channel's k + 1 rows of Delta + k - 1 float32 values in a 32 KiB L1, k = 3
     one = max(d for d in range(1, 100000) if 4 * (3 + 1) * (d + 3 - 1) <= 32 * 1024)
     for lang in LANGS:
-        assert f"\\Delta \\le {one}$" in _sheet(lang)
-    assert "depends on the loop order" in _sheet("en")
+        assert f"\\Delta \\le {one}$" in read_sheet(lang)
+    assert "depends on the loop order" in read_sheet("en")
 
 
 def test_googlenet_activations_with_and_without_concatenations():
@@ -320,27 +309,27 @@ def test_googlenet_activations_with_and_without_concatenations():
     total = table.totals["activations"]
     assert copies > 0
     for lang in LANGS:
-        sheet = _sheet(lang)
+        sheet = read_sheet(lang)
         assert f"{total / 1e6:.2f} M" in sheet and f"{(total - copies) / 1e6:.2f} M" in sheet
 
 
 def test_torchvision_gflops_labels_said_to_be_multiply_adds():
-    assert '"GFLOPS", but they are multiply-adds' in _sheet("en")
-    assert "“GFLOPS”，但它们是乘加次数" in _sheet("zh")
+    assert '"GFLOPS", but they are multiply-adds' in read_sheet("en")
+    assert "“GFLOPS”，但它们是乘加次数" in read_sheet("zh")
 
 
 def test_zh_sheet_names_googlenet_branches_as_the_chinese_edition():
-    assert "`b5.1.b2_2`" in _sheet("en") and "`b5.1.p2_2`" not in _sheet("en")
-    assert "`b5.1.p2_2`" in _sheet("zh") and "b2_2`（" not in _sheet("zh")
+    assert "`b5.1.b2_2`" in read_sheet("en") and "`b5.1.p2_2`" not in read_sheet("en")
+    assert "`b5.1.p2_2`" in read_sheet("zh") and "b2_2`（" not in read_sheet("zh")
 
 
 def test_exercise4_answer_depends_on_the_backend():
     from derivations.exercises.maths.equal_outputs import TORCH
 
-    en = _section(_sheet("en"), "Y1 and Y2")
+    en = exercise_section(read_sheet("en"), "Y1 and Y2")
     assert "Not guaranteed; it depends on the backend" in en
     assert f"bitwise equal for {TORCH.equal} of {TORCH.seeds}" in en
-    assert "不能保证，取决于后端" in _section(_sheet("zh"), "Y1 和 Y2")
+    assert "不能保证，取决于后端" in exercise_section(read_sheet("zh"), "Y1 和 Y2")
 
 
 @pytest.mark.parametrize(
@@ -358,7 +347,7 @@ def test_exercise4_answer_depends_on_the_backend():
 )
 def test_zh_wording_blemishes_gone(word):
     for fmt in ("md", "tex"):
-        assert word not in _sheet("zh", fmt)
+        assert word not in read_sheet("zh", fmt)
     assert word not in (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
 
 
@@ -372,14 +361,14 @@ SENTENCE_END = {"en": (".", "?"), "zh": ("。", "？")}
 def _mistakes(lang: str) -> list[tuple[str, str]]:
     """(claim, why) of every "Common mistakes" item of the Markdown sheet."""
     label = re.escape(MISTAKE_LABEL[lang])
-    return re.findall(rf"^- \*\*(.+?)\*\* {label}(.*)$", _sheet(lang), flags=re.M)
+    return re.findall(rf"^- \*\*(.+?)\*\* {label}(.*)$", read_sheet(lang), flags=re.M)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_common_mistakes_are_typeset_and_do_not_repeat_their_claim(lang):
     items = _mistakes(lang)
     assert len(items) > 20
-    assert len(items) == len(re.findall(r"^- \*\*", _sheet(lang), flags=re.M))
+    assert len(items) == len(re.findall(r"^- \*\*", read_sheet(lang), flags=re.M))
     for claim, why in items:
         for part in (claim, why):
             prose = re.sub(r"\$[^$]+\$|`[^`]+`", "", part)
@@ -445,7 +434,7 @@ def test_padding_hint_does_not_say_less_than_double():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_padding_mistake_on_the_sheet_states_the_computed_increase(lang):
-    section = _section(_sheet(lang), "填充" if lang == "zh" else "padding")
+    section = exercise_section(read_sheet(lang), "填充" if lang == "zh" else "padding")
     why = next(why for _, why in _mistakes(lang) if why.startswith(("Only", "只有")))
     assert "$4\\times 4$" in why and "$k = 3$" in why
     for ratio in (_increase(4, 3, 2, 1), _increase(4, 3, 2, 2)):
@@ -486,7 +475,7 @@ def test_every_format_links_the_book_section(lang):
     from derivations.registry.exercises import BOOK_SECTION
 
     for fmt in ("md", "tex"):
-        assert all(url in _sheet(lang, fmt) for url in BOOK_SECTION.values())
+        assert all(url in read_sheet(lang, fmt) for url in BOOK_SECTION.values())
     page = (OUTPUT / lang / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{url}"' in page for url in BOOK_SECTION.values())
 
@@ -512,8 +501,8 @@ def test_backward_memory_says_which_next_layer_keeps_the_output():
         ptrs = [t.data_ptr() for t in saved if t.shape == y.shape]
         kept[name] = (y.data_ptr() in ptrs, z.data_ptr() in ptrs)
     assert kept == {"bn": (True, False), "relu": (False, True)}
-    en = _section(_sheet("en"), "Forward and backward")
-    zh = _section(_sheet("zh"), "练习 2")
+    en = exercise_section(read_sheet("en"), "Forward and backward")
+    zh = exercise_section(read_sheet("zh"), "练习 2")
     assert "a ReLU or batch" not in en and "ReLU 或批量规范化就会保存" not in zh
     assert "a ReLU keeps its own output" in en and "ReLU 保存的则是它自己的输出" in zh
 
@@ -523,7 +512,7 @@ def test_english_naming_quoted_with_the_sentence_it_refers_to():
     "Typically we pick symmetric padding on both sides ..." in its summary; quoting the
     second sentence alone hid what "this case" is."""
     for lang in LANGS:
-        md = _sheet(lang)
+        md = read_sheet(lang)
         assert "Typically we pick symmetric padding on both sides" in md
         assert "goes on:" not in md and "接着写道" not in md
 
@@ -532,7 +521,7 @@ def test_padding_products_convention_names_no_kernel_that_does_not_skip():
     """Implicit-GEMM kernels multiply the padding zeros they read, and Winograd saves
     multiplications by transforming tiles, not by skipping zeros."""
     for lang in LANGS:
-        md = _sheet(lang)
+        md = read_sheet(lang)
         assert "implicit-GEMM" not in md and "隐式" not in md
 
 
@@ -550,7 +539,7 @@ NOT_THE_BOOKS = {
 
 
 def _zh_documents() -> dict[str, str]:
-    texts = {f"answers.{fmt}": _sheet("zh", fmt) for fmt in ("md", "tex")}
+    texts = {f"answers.{fmt}": read_sheet("zh", fmt) for fmt in ("md", "tex")}
     texts["index.html"] = (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
     for svg in sorted((OUTPUT / "figures" / "zh").glob("*.svg")):
         texts[svg.name] = "".join(_svg_labels(svg.stem, "zh"))
@@ -569,13 +558,13 @@ def test_zh_sheet_uses_the_chinese_editions_terms(word):
 def test_zh_strip_figure_counts_loads_as_the_text_does():
     labels = "".join(_svg_labels("strip-loads", "zh"))
     assert "每个输出的加载次数" in labels and "条带宽度" in labels
-    assert "每个输出的加载次数" in _section(_sheet("zh"), "按条带一次计算多个输出")
+    assert "每个输出的加载次数" in exercise_section(read_sheet("zh"), "按条带一次计算多个输出")
 
 
 def test_zh_prose_has_no_space_beside_full_width_punctuation():
     """A space next to "，。；：、（）" is a seam in Chinese text (it once printed
     "GoogLeNet（书中版本） 用"); table rules and Markdown markers aside."""
-    md = re.sub(r"```.*?```", "", _sheet("zh"), flags=re.S)
+    md = re.sub(r"```.*?```", "", read_sheet("zh"), flags=re.S)
     prose = [
         re.sub(r"`[^`]*`", "C", line)
         for line in md.splitlines()
@@ -593,22 +582,22 @@ def test_zh_prose_has_no_space_beside_full_width_punctuation():
 def test_no_program_float_notation_in_the_sheets(lang):
     """Numbers are typeset (3.4 × 10⁻¹⁵), never a program's 3.4e-15 or 5.4e+08."""
     for fmt in ("md", "tex"):
-        assert re.findall(r"\d\.\d+e[-+]\d+", _sheet(lang, fmt)) == []
+        assert re.findall(r"\d\.\d+e[-+]\d+", read_sheet(lang, fmt)) == []
 
 
 def test_zh_quotes_are_full_width_around_the_english_editions_words():
-    zh = _section(_sheet("zh"), "卷积层前向与反向传播")
+    zh = exercise_section(read_sheet("zh"), "卷积层前向与反向传播")
     assert "“Typically we pick symmetric padding" in zh and "$(p_h, p_w)$ padding.”" in zh
     assert '"Typically' not in zh and 'padding."' not in zh
 
 
 def test_zh_table_of_contents_notes_in_full_width_parentheses():
-    toc = [line for line in _sheet("zh").splitlines() if line.startswith("- 练习 ")]
+    toc = [line for line in read_sheet("zh").splitlines() if line.startswith("- 练习 ")]
     assert toc and all(line.endswith("）") and " (" not in line for line in toc)
 
 
 def test_zh_doubling_answer_says_times_in_words():
-    answers = [line for line in _sheet("zh").splitlines() if line.startswith("> **答案 3")]
+    answers = [line for line in read_sheet("zh").splitlines() if line.startswith("> **答案 3")]
     assert answers and not any("变为 $\\times" in line for line in answers)
 
 
@@ -618,7 +607,7 @@ def test_small_layer_labels_state_padding_per_side_and_bias(lang):
     a 16x16 input would give 7x7, not the printed 8x8) and its 1x1 row "NiN/bottleneck"
     printed 128 parameters, the count without NiN's bias (144): the row is ResNet's,
     and the table says its ResNet rows have no bias."""
-    section = _section(_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
+    section = exercise_section(read_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
     assert len(range(0, 16 + 2 * 3 - 7 + 1, 2)) == 8 != len(range(0, 16 + 3 - 7 + 1, 2))
     assert (16 * 8, 16 * 8 + 16) == (128, 144)
     stem = next(
@@ -640,7 +629,7 @@ def test_strip_answer_key_states_the_cache_bound_assumptions(lang):
     in the inner loop; the answer key now says so."""
     bound = max(d for d in range(1, 1000) if 64 * 4 * (3 + 1) * (d + 3 - 1) <= 32 * 1024)
     assert bound == 30
-    key = next(line for line in _sheet(lang).splitlines() if "(#strips-answer-2)" in line)
+    key = next(line for line in read_sheet(lang).splitlines() if "(#strips-answer-2)" in line)
     assert f"{bound}" in key and "32 KiB" in key
 
 
@@ -648,7 +637,7 @@ def test_strip_answer_key_states_the_cache_bound_assumptions(lang):
 def test_no_python_e_notation_in_the_prose(lang):
     """ "3.4e-15" and "5.4e+08" were printed as Python formats them; the sheets write
     powers of ten. The float64/float32 shrink is 2^29 (both maxima are powers of two)."""
-    md = _sheet(lang)
+    md = read_sheet(lang)
     assert re.findall(r"\d\.\de[+-]\d\d", md) == []
     assert f"${2**29 / 1e8:.2f} \\times 10^{{8}}$" in md
 
@@ -676,7 +665,7 @@ def test_zh_reference_and_practice_pages_punctuate_in_chinese():
     practice = (OUTPUT / "zh" / "practice.html").read_text(encoding="utf-8")
     assert "</span>, <span>" not in practice and "</span>，<span>" in practice
     assert "显示练习 1 的解答" in practice
-    measured = re.search(r"测量环境：([^；]*)；", _sheet("zh"))
+    measured = re.search(r"测量环境：([^；]*)；", read_sheet("zh"))
     assert measured and "NumPy" in measured[1] and ", " not in measured[1]
     page = (OUTPUT / "zh" / "index.html").read_text(encoding="utf-8")
     assert "2 x MACs" not in page and "2 × MACs" in page
@@ -690,7 +679,7 @@ def test_block_diagonal_time_claim_is_the_traffic_arithmetic(lang):
     c, pixels, b = 64, 56 * 56, 16
     dense, grouped = 2 * c * pixels + c * c, 2 * c * pixels + c * c // b
     assert 1 < Fraction(dense, grouped) < Fraction(102, 100) < b
-    section = _section(_sheet(lang), "Block-diagonal" if lang == "en" else "分块对角")
+    section = exercise_section(read_sheet(lang), "Block-diagonal" if lang == "en" else "分块对角")
     assert "limited by memory traffic" not in section and "受限于访存" not in section
     assert ("not measured here" in section) if lang == "en" else ("此处未测量" in section)
 
@@ -699,7 +688,7 @@ def test_english_sheet_numbers_the_book_sections_as_the_english_edition():
     """The English sheet said "6.3's formula": 6.3 is the Chinese edition's number of
     "Padding and Stride"; the English edition's chapter 7 holds it as 7.3 (its
     convolution chapter's fourth section is this one, 7.4)."""
-    md = _sheet("en")
+    md = read_sheet("en")
     assert "6.3's formula" not in md
     assert "(7.3 in the English edition, 6.3 in the Chinese)" in md
 
@@ -722,6 +711,6 @@ def test_convolutions_share_of_macs_is_not_nearly_all_everywhere(lang):
     linear = 400 * 120 + 120 * 84 + 84 * 10
     share = f"{100 * conv / (conv + linear):.1f}\\%"
     assert share == "85.9\\%"
-    section = _section(_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
+    section = exercise_section(read_sheet(lang), "dominate memory" if lang == "en" else "主导内存")
     assert "nearly all multiply-adds" not in section and "几乎全部乘加" not in section
     assert f"in LeNet, is ${share}$" in section or f"LeNet 也有 ${share}$" in section

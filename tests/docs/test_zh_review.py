@@ -8,25 +8,11 @@ from __future__ import annotations
 
 import base64
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "output"
-LANGS = ("en", "zh")
-
-
-def _sheet(lang: str, fmt: str = "md") -> str:
-    return (OUTPUT / lang / f"answers.{fmt}").read_text(encoding="utf-8")
-
-
-def _section(md: str, title_start: str) -> str:
-    parts = re.split(r"^## ", md, flags=re.M)
-    found = [p for p in parts if title_start in p.splitlines()[0]]
-    assert len(found) == 1, title_start
-    return found[0]
+from tests.docs.sheets import LANGS, OUTPUT, exercise_section, read_sheet
 
 
 def _mistake(section: str, claim_start: str) -> str:
@@ -92,7 +78,7 @@ def test_tolerance_mistake_gives_the_books_pytorch_result_too(lang, title, claim
     bitwise equal for every seed: the rebuttal may not give only NumPy's 999 of 1000."""
     from derivations.exercises.maths.equal_outputs import TORCH
 
-    item = _mistake(_section(_sheet(lang), title), claim)
+    item = _mistake(exercise_section(read_sheet(lang), title), claim)
     differ, fails = _numpy_measurement()
     assert (differ, fails) == (999, 100)
     assert all(word in item for word in words)
@@ -117,7 +103,7 @@ def test_network_figure_says_which_sums_reach_100_percent(lang):
     assert all(macs == 100 for _, macs, _ in sums)
     assert all(activations < 50 for _, _, activations in sums)
     assert all(99 <= params <= 100 for params, _, _ in sums)
-    md = _sheet(lang)
+    md = read_sheet(lang)
     caption = re.search(r"network-costs\.svg\)\n\n\*(.*?)\*\n", md, flags=re.S).group(1)
     said = " ".join(_svg_labels(svg)) + caption
     for wrong in ("not 100%", "do not sum to 100%", "不是 100%", "各柱之和不是"):
@@ -160,7 +146,7 @@ def test_zh_factors_said_as_fractions_or_ratios(phrase):
     """The phrase "减少为 … 倍" with a factor above 1 says the count grows; "少/缩小 b 倍" is the
     wording Chinese editors reject: a count becomes 1/b of another, or A is b times B."""
     for fmt in ("md", "tex"):
-        assert phrase not in _sheet("zh", fmt)
+        assert phrase not in read_sheet("zh", fmt)
 
 
 def test_zh_strip_answer_says_at_most_ten_percent_where_it_is_exactly_ten():
@@ -168,13 +154,13 @@ def test_zh_strip_answer_says_at_most_ten_percent_where_it_is_exactly_ten():
     not 'less than'."""
     k, delta = 3, 20
     assert (k * (k - 1) / delta) / k == pytest.approx(0.1)
-    md = _sheet("zh")
+    md = read_sheet("zh")
     assert "相差不到 10%" not in md and "相差不超过 10%" in md
 
 
 @pytest.mark.parametrize("phrase", ["GoogLeNet（本书）", "两行 ResNet 与 ResNet 的卷积"])
 def test_zh_networks_wording(phrase):
-    assert phrase not in _sheet("zh")
+    assert phrase not in read_sheet("zh")
 
 
 # --- the padding readings figure ---------------------------------------------------------
@@ -192,7 +178,7 @@ def test_padding_readings_figure_names_the_width_padding_it_draws(lang):
     assert sorted(padded) == [(6, 6), (8, 8)]  # total 2 and 2 per side, rows and columns
     title = next(label for label in labels if "4×4" in label and "3×3" in label)
     assert "p_h = p_w = 2" in title
-    md = _sheet(lang)
+    md = read_sheet(lang)
     caption = re.search(r"padding-readings\.svg\)\n\n\*(.*?)\*\n", md, flags=re.S).group(1)
     assert "p_h = p_w = 2" in caption
 
@@ -203,7 +189,7 @@ def test_zh_sheet_names_total_padding_one_way(word):
     """The conventions call it 合计填充 (as the boxed output-size formula does); the
     tables, figures and mistakes said 总填充 and 总共填充 for the same thing."""
     for fmt in ("md", "tex"):
-        assert word not in _sheet("zh", fmt)
+        assert word not in read_sheet("zh", fmt)
     for svg in _figure_svgs("zh"):
         assert not [label for label in _svg_labels(svg) if word in label]
 
@@ -213,7 +199,7 @@ def test_zh_sheet_names_total_padding_one_way(word):
 def test_zh_tables_punctuate_in_chinese(fmt):
     """The emulation table listed channels as "1, 2, 3" (the text says "1、2、3"), and
     the register table wrapped L in half-width parentheses beside a full-width header."""
-    sheet = _sheet("zh", fmt)
+    sheet = read_sheet("zh", fmt)
     assert "1, 2, 3" not in sheet and "3, 2, 1" not in sheet
     assert "按通道 1、2、3 相加" in sheet and "按通道 3、2、1 相加" in sheet
     assert not re.search(r"\d \(\$", sheet)
@@ -223,7 +209,7 @@ def test_zh_tables_punctuate_in_chinese(fmt):
 def test_zh_doubling_bound_names_its_two_conditions_where_it_says_them():
     """'这个上界要求两个条件都成立' came three sentences after the bound: which bound,
     which conditions? The sentence now names both."""
-    md = _sheet("zh")
+    md = read_sheet("zh")
     assert "这个上界要求两个条件都成立" not in md
     assert "“小于 $4$ 倍”这一上界要求步幅为 1 与 $e \\ge 0$ 两个条件同时成立" in md
 
@@ -243,7 +229,7 @@ def test_zh_strip_appendix_title_says_many_outputs_at_once():
     title = EXERCISES["strips"].title["zh"]
     assert title == "按条带一次计算多个输出"
     for fmt in ("md", "tex"):
-        sheet = _sheet("zh", fmt)
+        sheet = read_sheet("zh", fmt)
         assert "一次计算一条输出" not in sheet and title in sheet
 
 
@@ -265,7 +251,7 @@ def test_zh_sheet_credits_the_53_billion_example_to_the_english_edition():
     """The 256×256, 5×5, 128-channel example ('over 53 billion operations') is in the
     English edition's discussion only; the zh sheet called it 书中的例子, and a reader of
     the Chinese edition finds no such example there."""
-    section = _section(_sheet("zh"), "卷积层前向与反向传播")
+    section = exercise_section(read_sheet("zh"), "卷积层前向与反向传播")
     assert 2 * 256 * 256 * 5 * 5 * 128 * 128 > 53 * 10**9
     assert "### 英文版的例子：超过 530 亿次运算" in section
     assert "书中的例子" not in section and "书中例子" not in section
