@@ -651,6 +651,342 @@ READINGS = {
         "mh",
         DIV,
     ),
+    # --- H4
+    r"o = \lfloor \frac{i+2p-k}{s} \rfloor + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    r"卷积后的图片维度为 $\lfloor \frac{n+2p-f}{s}+1 \rfloor$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out = (in - KernelSize + 2 * padding) / Stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "卷积层的 FLOPs = 2 * H_out * W_out * C_in * C_out * K_h * K_w": (
+        lambda x, o: 2 * o.mh * o.mw * x.ci * x.co * x.kh * x.kw,
+        "flops",
+        None,
+    ),
+    "H_out = (H_in - K_h + 2P) / S + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    r"\text{Complexity} = \mathcal{O}(H_{out} \cdot W_{out} \cdot C_{in} \cdot K_H \cdot K_W \cdot C_{out})": (
+        lambda x, o: o.mh * o.mw * x.ci * x.kh * x.kw * x.co,
+        "mults",
+        None,
+    ),
+    "O = floor( (W - K + 2P) / S ) + 1": (
+        lambda x, o: fl((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "Classic settings, i.e. deep networks with convolutional layers and large batch sizes, almost always have backward-forward FLOP ratios close to 2:1.": (
+        lambda x, o: 2,
+        "bwd_ratio",
+        None,
+    ),
+    "Formula: (n + 2*pad - ks)//stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "Hout = (Hin + 2 * padding - dilation * (kernel_size - 1) - 1) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1,  # dilation = 1
+        "mh",
+        DIV,
+    ),
+    "W_out = int((W + 2 * padding - kernel_size[1]) / stride[1] + 1)": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "H_out = math.floor((H_in + 2 * pad_H - kernel_H) / stride_H) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "x = lambda input_size_x, padding, kernel_size, stride, dilation: ((input_size_x + 2 * padding[0] - dilation[0] * (kernel_size[0] - 1) - 1) / stride[0] + 1)": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1,  # dilation = 1
+        "mh",
+        DIV,
+    ),
+    "mults = n_filt * h_out * w_out * c_in * h_filt * w_filt": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "h_out = (h_in + 2 * p - h_filt) / s + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    # 2 c_i k^2 + 1 per output element: neither the exact count, FLOPs nor MACs
+    "num_flops = (1+2*int(channels)*size*size)*filters*out_shape[1]*out_shape[2]": (
+        lambda x, o: (1 + 2 * x.ci * x.kh * x.kh) * x.co * o.mh * o.mw,
+        ("ops", "flops", "mults"),
+        SQ,
+    ),
+    # the multiply-accumulates called flops
+    "flops += kernel_size^2 * channel_in * channel_out * h * w": (
+        lambda x, o: x.kh**2 * x.ci * x.co * o.mh * o.mw,
+        ("flops", "ops"),
+        SQ,
+    ),
+    # the input size over the stride for the output size
+    "flops = 2 * ((filters * ks[0] * ks[1] * i_shape[2]) * ((i_shape[0] / strides[0]) * (i_shape[1] / strides[1])))": (
+        lambda x, o: 2 * ((x.co * x.kh * x.kw * x.ci) * ((x.h / x.sh) * (x.w / x.sw))),
+        ("flops", "ops"),
+        None,
+    ),
+    "flops = 2 * (filters * ks[0] * ks[1] * i_shape[2]) * (o_shape[0]*o_shape[1])": (
+        lambda x, o: 2 * (x.co * x.kh * x.kw * x.ci) * (o.mh * o.mw),
+        "flops",
+        None,
+    ),
+    "return Kw * Kh * Ci * Wo * Ho * Co * 2": (
+        lambda x, o: x.kw * x.kh * x.ci * o.mw * o.mh * x.co * 2,
+        "flops",
+        None,
+    ),
+    # MACs plus one bias addition per output
+    "FLOPs = M'*N'*P*D*U*V+M'*N'*P": (
+        lambda x, o: o.mh * o.mw * x.co * x.ci * x.kh * x.kw + o.mh * o.mw * x.co,
+        ("flops", "ops", "mults"),
+        None,
+    ),
+    "Hout = [(H - K1 + 2P1) / S1] + 1": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "总计算量 2N x Hout x Wout x Channels x K1 x K2": (
+        lambda x, o: 2 * x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "flops",
+        None,
+    ),
+    "乘法计算量 N x Hout x Wout x Channels x K1 x K2": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    # one addition per product: accumulating from zero
+    "加法计算量 N x Hout x Wout x Channels x K1 x K2": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    # the multiply-accumulates called FLOPS
+    "FLOPS = width * height * kernel_h * kernel_w * in_channels * out_channels": (
+        lambda x, o: o.mw * o.mh * x.kh * x.kw * x.ci * x.co,
+        ("flops", "ops"),
+        None,
+    ),
+    "the following formula gives us the width of the next layer: W_out = (W−F+2P)/S+1.": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "The output height would be H_out = (H-F+2P)/S + 1.": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    # as written only 2P is divided by the stride
+    "H2 = (H1 - F) + (2 * P) / S + 1": (
+        lambda x, o: (x.h - x.kh) + (2 * x.qh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "H2 = ((H1 - F) + (2 * P)) / S + 1": (
+        lambda x, o: ((x.h - x.kh) + (2 * x.qh)) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    r"W_{out} = \frac{W - k + 2P}{S} + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    # SAME padding only
+    r"H_{out} = \lceil \frac{H_{in}}{stride[0]} \rceil": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "The backward flops are equal to the forward flops.": (lambda x, o: 1, "bwd_ratio", None),
+    "FLOPs for backward pass for these operators are 2x compared to forward FLOPs.": (
+        lambda x, o: 2,
+        "bwd_ratio",
+        None,
+    ),
+    "flop = prod(conv_shape) * prod(filter_size) * batch_size * c_out * c_in * 2": (
+        lambda x, o: (o.mh * o.mw) * (x.kh * x.kw) * 1 * x.co * x.ci * 2,  # batch_size = 1
+        "flops",
+        None,
+    ),
+    r"Convolution: $c_i\times k_w \times k_h \times h_o \times w_o \times c_o$": (
+        lambda x, o: x.ci * x.kw * x.kh * o.mh * o.mw * x.co,
+        "mults",
+        None,
+    ),
+    "The size of the bias parameter should be the number of filters.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "`dynet.conv2d_bias` only works when the length of `b` is the same as the number of output channels.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    # the book's formula in words, padding the total rows
+    "输出尺寸计算公式：(n_h - k_h + padding + stride) / stride 向下取整": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "shape(output) = ((shape(value)+2*pad - ksize) / strides) + 1": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    # no padding
+    "shape(output) = (shape(value) - ksize + 1) / strides": (
+        lambda x, o: (x.h - x.kh + 1) / x.sh,
+        "mh",
+        None,
+    ),
+    # the ceiling where the floor belongs
+    "int h_o = (int) (Math.ceil((h_i + 2 * pad[0] - h_k) / ((float) (stride[0]))) + 1);": (
+        lambda x, o: int(math.ceil((x.h + 2 * x.qh - x.kh) / float(x.sh)) + 1),
+        "mh",
+        None,
+    ),
+    "return std::floor(size + 2 * padding - k) / s + 1;": (
+        lambda x, o: fl(x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Shouldn't this be `return std::floor((size + 2 * padding - k) / s )+ 1;`": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    # 'full' padding (k - 1 per side) only
+    "Theano's CPU convolution implemention uses the formula `(image_size + filter_size + stride - 2) // stride`": (
+        lambda x, o: (x.h + x.kh + x.sh - 2) // x.sh,
+        "mh",
+        None,
+    ),
+    r"\text{Sortie} = \frac{(N - K + 2P)}{S} + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "self.nbNeurons=int((self.inputSize-self.fieldSize+2*self.zeroPadding)/self.stride + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "Formula for output size for Convolutions: $[(W−K+2P)/S]+1$": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    # stride 1 only
+    r"x_{\text{height}}+2\times{p_{\text{height}}}-k_{\text{height}}+1": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    # no padding
+    r"o = \left\lfloor \frac{i - k}{s} \right\rfloor + 1.": (
+        lambda x, o: fl((x.h - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    r"o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "The output size should be calculated with formula output = [(input+2*padding-kernel) / stride] + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    # VALID padding only
+    "The equation for the size of the output is: (Input - Kernel) / Stride + 1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "For one spatial dimension the output length is the floor of the input length plus twice the padding minus the kernel size, all divided by the stride, plus one.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_h = 1 + (h + 2*pad - fh)/stride; % 整数になるよう設定": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    # one addition per product: accumulating from zero (the class's convention)
+    "adds = n_filt*h_out*w_out*c_in*h_filt*w_filt": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    # D_x the input size
+    r"Using $N$ conv blocks, the total operation is: $$T = D_k \cdot D_k \cdot M \cdot D_x \cdot D_x \cdot N$$": (
+        lambda x, o: x.kh * x.kh * x.ci * x.h * x.h * x.co,
+        "mults",
+        SQ,
+    ),
+    "#define M3 ((M2-M1+2*ZERO_PAD)/STRIDE+1)//вычисляем размеры выходной матрицы": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    # stride 1 and no padding only
+    "O tamanho da saída é dado por: altura_{saida} = (altura_{entrada} - altura_{kernel} + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "total_ops is calculated by K x K x Cin x Wout x Hout X Cout": (
+        lambda x, o: x.kh * x.kh * x.ci * o.mw * o.mh * x.co,
+        "mults",
+        SQ,
+    ),
+    "【2*k*k*Cin*Cout*Hout*Wout】": (
+        lambda x, o: 2 * x.kh * x.kh * x.ci * x.co * o.mh * o.mw,
+        "flops",
+        SQ,
+    ),
+    # the multiply-accumulates called flops
+    "the flops of conv cal as c_in*k_h*k_w*c_out*H*W": (
+        lambda x, o: x.ci * x.kh * x.kw * x.co * o.mh * o.mw,
+        ("flops", "ops"),
+        None,
+    ),
+    "H_new = 1 + (H + 2 * pad - HH) / stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    "n_H = int((n_H_prev - f + 2 * pad) / stride) + 1": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
@@ -659,6 +995,7 @@ COMPOSE = {
     r"k_{\text{combined}} = k_1 + k_2 - 1",
     "$k_1+k_2-1$",
     r"The resulting kernel size is: (m + p - 1) \times (n + q - 1)",
+    "Tensor of shape (ch_out2, ch_in1, ks1+ks2-1, ks1+ks2-1)",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
