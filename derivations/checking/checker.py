@@ -42,6 +42,7 @@ from derivations.checking.deciding.decide import (
 )
 from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
 from derivations.checking.notation import (
+    RIGHT,
     in_context,
     in_context_or_book,
     letters_written,
@@ -52,7 +53,12 @@ from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS,
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note
-from derivations.checking.reading.lexer import NAMED_PREFIX
+from derivations.checking.reading.lexer import (
+    NAMED_PREFIX,
+    named_products,
+    names_read,
+    product_letters,
+)
 from derivations.checking.reading.limits import (
     MAX_SYMBOLIC_DEGREE,
     MAX_SYMBOLIC_NODES,
@@ -915,6 +921,72 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
     return wider if wider is not None else (parsed, inferred)
 
 
+def _read_resolved(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """(reading, parsed, readings): the answer read, then resolved (:func:`_resolved`)."""
+    reading = read_answer(answer, question_id)
+    reading = _relative(entry, _named(entry, _one_formula(entry, reading)))
+    parsed, inferred = _resolved(entry, reading, notation, infer)
+    return reading, parsed, inferred
+
+
+def _verdict_of(entry: Entry, read) -> tuple | None:
+    """The outcome of one fully read answer (None: it matches no known answer, or was
+    refused)."""
+    return None if isinstance(read, InvalidAnswer) else _outcome(entry, read[1])
+
+
+def _name_or_product(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """(reading, parsed, readings) of the answer.  A run of letters the book reads as a
+    product of its letters that another notation or a name's parts read as one name
+    (:func:`.lexer.named_products`: ``ks``, fastai's kernel size, or k·s; ``HH``, CS231n's
+    filter height, or h·h) gives two readings: the product's (as always) unless the two
+    give different verdicts; then the name's when the product matches no known answer
+    (or is refused) and the name's does, the product's when only it matches; when both
+    match with different verdicts, refused as ambiguous naming both readings.  An
+    answer is never called wrong by the product reading alone when the name makes it
+    right."""
+    words = named_products(answer)
+    if not words:
+        return _read_resolved(entry, answer, question_id, notation, infer)
+    product = _attempt(entry, answer, question_id, notation, infer, False)
+    name = _attempt(entry, answer, question_id, notation, infer, True)
+    ours, theirs = _verdict_of(entry, product), _verdict_of(entry, name)
+    if (ours == RIGHT) == (theirs == RIGHT) or theirs is None:
+        chosen = product
+    elif ours is None:
+        chosen = name
+    else:
+        raise _invalid(
+            "ambiguous_letter",
+            letter=words[0],
+            first=_name_read(name, words[0]),
+            second=" × ".join(product_letters(words[0])),
+        )
+    if isinstance(chosen, InvalidAnswer):
+        raise chosen
+    return chosen
+
+
+def _attempt(entry: Entry, answer: str, question_id: str, notation, infer: bool, named: bool):
+    """:func:`_read_resolved` (within :func:`.lexer.names_read` when ``named``), or the
+    refusal it raised."""
+    try:
+        if named:
+            with names_read():
+                return _read_resolved(entry, answer, question_id, notation, infer)
+        return _read_resolved(entry, answer, question_id, notation, infer)
+    except InvalidAnswer as refusal:
+        return refusal
+
+
+def _name_read(read, word: str) -> str:
+    """What the name reading read ``word`` as (its reading's formula), or ``"?"``."""
+    for reading in _readings(read[1], read[2]):
+        if reading["written"].lower() == word.lower():
+            return reading["read"]
+    return "?"  # pragma: no cover - a named product is always noted
+
+
 def _substitute(node: ex.Node, mapping: dict) -> ex.Node:
     if isinstance(node, ex.Sym):
         return mapping.get(node.name, node)
@@ -1137,9 +1209,9 @@ def check(
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                reading = read_answer(answer, question_id)
-                reading = _relative(entry, _named(entry, _one_formula(entry, reading)))
-                parsed, inferred = _resolved(entry, reading, notation, infer)
+                reading, parsed, inferred = _name_or_product(
+                    entry, answer, question_id, notation, infer
+                )
                 label = _check_symbols(entry, parsed, answer)
                 _check_sides(entry, parsed)
                 said = reading.as_dict()

@@ -210,6 +210,11 @@ NEVER_ACCEPTED = [
     ),
     ("output-width", "(s_x - k_x + p_x + w)//w", "not_equivalent", None),
     ("bias-size", "n_feat", "invalid_input", None),
+    # a product of the book's letters that is also a name (fastai's ks, CS231n's HH):
+    # wrong under both readings, never accepted by either
+    ("output-height", "(h + 2*pad - ks)//stride", "not_equivalent", None),
+    ("output-height", "(h - HH)//stride + 1", "not_equivalent", None),
+    ("forward-mults", "c_i c_o HH WW", "not_equivalent", None),
 ]
 
 

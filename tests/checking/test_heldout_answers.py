@@ -62,7 +62,8 @@ before landing, with the text around it: H3 43 of 50 (H1 34, H2 30 unchanged), 0
   ja, ru, fr, pt; an independent measurer's hold-out: collected without running the
   checker on it, verdicts fixed from the maths and checked against PyTorch first,
   measured once 2026-12-06 09:05 UTC on 05c7286): 35 of 65 right verdicts (54%), 0 wrong
-  answers accepted; its floor is that count.  Its misses, by class:
+  answers accepted; floor 35, raised to 37 when the two named products (ks, HH) were
+  read as names where only the name reading matches.  Its misses, by class:
 
 | class (invalid_input unless said; wrong answers among them) | H4 |
 |---|---|
@@ -90,7 +91,7 @@ DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").
 RIGHT = ("equivalent", "equivalent_under_convention")
 # right verdicts per batch (a floor: 16 and 12 at the first measurement, raised when the
 # checker got better, never lowered); the batch's size
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 35}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 37}
 SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65}
 
 

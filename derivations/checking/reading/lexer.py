@@ -7,6 +7,8 @@ the text as the student gave it, so every error names where it happened.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from typing import cast
 
@@ -43,6 +45,9 @@ __all__ = [
     "UNKNOWN_KEYS",
     "unknown_letter",
     "DECORATED",
+    "named_products",
+    "names_read",
+    "product_letters",
 ]
 
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
@@ -288,13 +293,77 @@ def _note(key: str, **fields):
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
 
+# read a run of letters that is both a product of the book's letters and a name (ks:
+# k·s, or fastai's kernel size) as the name (set by :func:`names_read`)
+_NAMES: ContextVar[bool] = ContextVar("names", default=False)
+
+
+@contextmanager
+def names_read():
+    """Within it, :func:`tokenize` reads a run of letters that is both a product of the
+    book's letters and a name (:func:`named_products`) as the name."""
+    token = _NAMES.set(True)
+    try:
+        yield
+    finally:
+        _NAMES.reset(token)
+
+
+def _is_product(word: str, tokens: list[Token]) -> bool:
+    """Whether the book's spellings read ``word`` (letters only) as a product of two or
+    more of its symbols (``ks``: k·s; ``HH``: h·h)."""
+    return word.isalpha() and len(tokens) > 1 and all(t.type == "SYMBOL" for t in tokens)
+
+
+def _as_name(text: str, start: int, end: int, col, notes):
+    """``text[start:end]`` read as a name: a whole word of another notation (fastai's
+    ``ks``, CS231n's ``HH``) or a name its parts read as one quantity; None if neither."""
+    found = _notation(text, start, end, col, notes)
+    if found is not None:
+        return found
+    word = text[start:end]
+    composed = _composed(word, word, start, col, notes, direct=True)
+    return (composed, end) if composed is not None else None
+
+
+_RUN = re.compile(r"(?<![A-Za-z0-9_\\])[A-Za-z]{2,}(?![A-Za-z0-9_])")
+
+
+def named_products(text: object) -> tuple[str, ...]:
+    """The runs of letters of ``text`` that the book's spellings read as a product of
+    its letters and a notation or a name's parts read as one name (``ks``: k·s, or the
+    kernel size; ``HH``: h·h, or CS231n's filter height): the answer has two readings."""
+    if not isinstance(text, str):
+        return ()
+    found = []
+    for match in _RUN.finditer(text):
+        word = match.group()
+        own, failed = _own_split(word, 0, len(word), lambda i: i + 1)
+        named = failed is None and _is_product(word, own)
+        if named and _as_name(word, 0, len(word), lambda i: i + 1, None) is not None:
+            found.append(word)
+    return tuple(dict.fromkeys(found))
+
+
+def product_letters(word: str) -> list[str]:
+    """The book's symbols a run of letters reads as, in order (``ks``: k, s)."""
+    own, _ = _own_split(word, 0, len(word), lambda i: i + 1)
+    return [str(token) for token in own]
+
+
 def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
     """``text[start:end]`` as one word: (tokens, where they end: past ``[0]`` after a
-    word of PyTorch's), or (None, the index where no spelling of the book starts)."""
+    word of PyTorch's), or (None, the index where no spelling of the book starts).
+    Within :func:`names_read`, a product of the book's letters that is also a name is
+    read as the name."""
     word = text[start:end]
     if letters and word in notation_letters():  # K, N: their readings inferred
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     own, failed = _own_split(text, start, end, col)
+    if failed is None and _NAMES.get() and _is_product(word, own):
+        named = _as_name(text, start, end, col, notes)
+        if named is not None:
+            return named
     if failed is None:
         if _split_oddly(word, own):
             composed = _composed(word, word, start, col, notes, direct=True)
