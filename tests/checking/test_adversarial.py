@@ -180,6 +180,18 @@ NEVER_ACCEPTED = [
     # a code comment is dropped: the code before it is graded as it computes
     ("forward-mults", "c_o * c_i * k_h * m_h * m_w  # times k_w", "not_equivalent", None),
     ("output-height", "(h - k_h) // s_h + 1  # 出力高さ (padding 0)", "not_equivalent", None),
+    # code around the formula (reading/code.py): the code's formula is graded as it
+    # computes; % followed by a formula is the modulo (refused), a comment that denies
+    # the formula is no comment to drop
+    ("forward-mults", "return c_o * c_i * k_h * m_h * m_w;", "not_equivalent", None),
+    ("output-height", "#define M_H ((h - k_h)/s_h + 1)  // 输出高度", "not_equivalent", None),
+    ("output-height", "self.m_h = (self.h - self.k_h) // self.s_h + 1", "not_equivalent", None),
+    ("output-height", "(h - k_h + p_h + s_h) % s_h", "invalid_input", None),
+    ("output-height", "(h - k_h + p_h + s_h) / s_h % s_h", "invalid_input", None),
+    ("output-height", "(h - k_h + p_h + s_h) // s_h  # this is wrong", "invalid_input", None),
+    ("output-height", "(h - k_h + p_h + s_h) // s_h  // 这个公式不对", "invalid_input", None),
+    ("output-height", "(h - k_h + p_h + s_h) // s_h  % isn't right", "invalid_input", None),
+    ("output-height", "return std::ceil((h - k_h + p_h) / s_h) + 1;", "not_equivalent", None),
     # a remark saying the padding is per side, the formula counting it once
     ("output-height", "(h - k_h + p)/s_h + 1 (per side padding)", "not_equivalent", None),
     ("output-height", "(h - k_h + p_h + s_h)/s_h （每侧填充）", "not_equivalent", None),

@@ -51,6 +51,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from derivations.checking.reading.code import denies
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.informal import (
     NUMBER_WORDS,
@@ -320,6 +321,7 @@ def _comment(text: Normalized, notes: list) -> Normalized:
             and "=" not in text.text[index:]
             # words (h # w is no comment: a letter after #)
             and re.search(r"[^\W\d_]{2,}", text.text[index:])
+            and not denies(text.text[index + 1 :])  # "# wrong": the formula denied
         ):
             notes.append(_note("comment", text=text.text[index + 1 :].strip()))
             return edit(text, index, len(text.text))

@@ -227,6 +227,7 @@ SAID_WITH_FIELDS = frozenset(
         "definitions",
         "parts",
         "comment",
+        "code",
         "lead_in",
         "names_in_sentence",
         "clause",

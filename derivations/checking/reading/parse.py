@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from derivations.checking.reading.around import RELATIVE_NOTE, around
+from derivations.checking.reading.code import code
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import (
@@ -175,12 +176,14 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     when it is known (see :func:`.around`)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
-    normalized = normalize(raw)
+    normalized, said = code(normalize(raw))
     split = statements(normalized, raw)
     if split is None:
-        return _parse_one(normalized, raw, letters, symbols)
+        one = _parse_one(normalized, raw, letters, symbols)
+        return replace(one, notes=(*said, *one.notes)) if said else one
     read = [_parse_one(formula, raw, letters, symbols) for formula in split.formulas]
-    return replace(read[0], notes=(*split.notes, *read[0].notes), parts=tuple(read[1:]))
+    notes = (*said, *split.notes, *read[0].notes)
+    return replace(read[0], notes=notes, parts=tuple(read[1:]))
 
 
 def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Parsed:
