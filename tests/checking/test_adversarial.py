@@ -184,10 +184,13 @@ NEVER_ACCEPTED = [
     # computes; % followed by a formula is the modulo (refused), a comment that denies
     # the formula is no comment to drop
     ("forward-mults", "return c_o * c_i * k_h * m_h * m_w;", "not_equivalent", None),
-    ("output-height", "#define M_H ((h - k_h)/s_h + 1)  // 输出高度", "not_equivalent", None),
+    ("output-height", "#define M_H ((h - k_h)/s_h + 1)  // 按公式计算", "not_equivalent", None),
     ("output-height", "self.m_h = (self.h - self.k_h) // self.s_h + 1", "not_equivalent", None),
     ("output-height", "(h - k_h + p_h + s_h) % s_h", "invalid_input", None),
     ("output-height", "(h - k_h + p_h + s_h) / s_h % s_h", "invalid_input", None),
+    ("output-height", "(h - k_h + p_h + s_h) % 步幅", "invalid_input", None),
+    # // before what reads (a word naming a quantity) is a division, never a comment
+    ("output-height", "(h - k_h + p_h + s_h) // s_h // output height", "invalid_input", None),
     ("output-height", "(h - k_h + p_h + s_h) // s_h  # this is wrong", "invalid_input", None),
     ("output-height", "(h - k_h + p_h + s_h) // s_h  // 这个公式不对", "invalid_input", None),
     ("output-height", "(h - k_h + p_h + s_h) // s_h  % isn't right", "invalid_input", None),

@@ -221,8 +221,9 @@ CLASSES = {
         ("output-width", "return std::floor((w - k_w + p_w) / s_w) + 1;", R, ["code"]),
         ("output-width", "Math.ceil((w - k_w + p_w) / s_w) + 1", W, ["code"]),
         ("output-width", "Math.ceil((w - k_w + p_w + 1) / s_w)", R, ["code"]),
-        ("output-height", "m_h = (h - k_h + p_h)//s_h + 1  // 输出的高度", R, ["comment"]),
-        ("output-height", "m_h = (h - k_h)/s_h + 1;  % 输出高度", W, ["comment"]),
+        ("output-height", "(h - k_h + p_h)//s_h + 1  // 按公式计算", R, ["comment"]),
+        ("output-height", "(h - k_h + p_h)//s_h + 1  // computed once per layer", R, ["comment"]),
+        ("output-height", "m_h = (h - k_h)/s_h + 1;  % 按公式计算", W, ["comment"]),
         ("output-height", "(h - k_h + p_h)/s_h + 1 % rows of the output", C, ["comment"]),
     ],
     "a label naming the result": [

@@ -7,9 +7,11 @@ points into the answer as given:
 
 * a comment closing the line: ``// …``, ``% …`` or ``# …`` after the formula, when what
   follows the mark is words (a word of another script than Latin, or two words of
-  letters) with no digit, operator or ``=`` in it.  ``//`` followed by a formula is
-  Python's floor division (``(h - k) // s + 1``), and ``%`` followed by one is the
-  modulo, which the grammar refuses: neither is a comment;
+  letters) with no digit, operator or ``=`` in it, and no word that denies the formula
+  (``# wrong``: kept, so refused).  ``//`` followed by what the lexer reads (``(h - k)
+  // s + 1``, ``… // 步幅``, even ``… // output height``) is Python's floor division,
+  and ``%`` followed by it the modulo, which the grammar refuses: a comment only where
+  no formula reads (``// вычисляем размеры``, ``% 整数になるよう設定``);
 * ``return`` first (``return k_h * k_w * c_i``);
 * ``#define NAME body``: the statement ``NAME = body``;
 * ``NAME = lambda args: body``: the lambda's parameters dropped (its body is the formula);
@@ -104,6 +106,19 @@ def _is_comment(rest: str) -> bool:
     return bool(other_script) or len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
 
 
+def _reads(words: str) -> bool:
+    """Whether the lexer reads ``words`` as a formula's tokens (``// 步幅``: the floor
+    division by the stride, a word the notation records spell; ``% 步幅``: the modulo)."""
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.lexer import tokenize
+
+    try:
+        tokenize(Normalized(words, list(range(len(words)))))
+    except InvalidAnswer:
+        return False
+    return True
+
+
 def _comment(text: Normalized, notes: list) -> Normalized:
     """``text`` without the comment closing it (see the module's docstring)."""
     depth = 0
@@ -116,7 +131,7 @@ def _comment(text: Normalized, notes: list) -> Normalized:
         if mark is None or (mark == "#" and body[index - 1] not in " \t;"):
             continue
         rest = body[index + len(mark) :]
-        if _is_comment(rest):
+        if _is_comment(rest) and (mark == "#" or not _reads(rest)):
             notes.append(_note("comment", text=rest.strip()))
             return edit(text, index, len(body))
     return text
