@@ -77,8 +77,8 @@ before landing, with the text around it: H3 43 of 50 (H1 34, H2 30 unchanged), 0
 | a shape tuple with the author's names (Tensor of shape (ch_out2, ch_in1, ...)) | 1 |
 
 After code around the formula (``return``, ``#define``, ``lambda``, ``self.``, casts,
-``std::floor``/``Math.ceil``, a ``//`` or ``%`` comment; reading/code.py): H4 39 of 65
-(H3 46), 0 wrong answers accepted.
+``std::floor``/``Math.ceil``, a ``//`` or ``%`` comment; reading/code.py): H4 39 of 65,
+41 with the letter runs read as names (ks, HH) as well (H3 46), 0 wrong answers accepted.
 
 No wrong answer may ever be accepted; the count of right verdicts of a batch may not
 fall below its floor (raise the floor when the checker gets better, never lower it)."""
@@ -95,7 +95,7 @@ DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").
 RIGHT = ("equivalent", "equivalent_under_convention")
 # right verdicts per batch (a floor: 16 and 12 at the first measurement, raised when the
 # checker got better, never lowered); the batch's size
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 39}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 41}
 SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65}
 
 
