@@ -195,6 +195,22 @@ NEVER_ACCEPTED = [
     ("output-height", "(h - k_h + p_h + s_h) // s_h  // 这个公式不对", "invalid_input", None),
     ("output-height", "(h - k_h + p_h + s_h) // s_h  % isn't right", "invalid_input", None),
     ("output-height", "return std::ceil((h - k_h + p_h) / s_h) + 1;", "not_equivalent", None),
+    # a lead-in that denies the formula after it is refused, never dropped
+    ("forward-mults", "乘法次数不是 c_o c_i k_h k_w m_h m_w", "invalid_input", "lead_negates"),
+    ("forward-mults", "乘法总数并非 c_o c_i k_h k_w m_h m_w", "invalid_input", "lead_negates"),
+    (
+        "forward-mults",
+        "the count is not computed as c_o c_i k_h k_w m_h m_w",
+        "invalid_input",
+        None,
+    ),
+    ("forward-mults", "mults can't be given by c_o c_i k_h k_w m_h m_w", "invalid_input", None),
+    ("forward-mults", "the products never are c_o c_i k_h k_w m_h m_w", "invalid_input", None),
+    # a lead-in said with a verb, a Chinese label, a rounding in words: the formula graded
+    ("forward-mults", "it is calculated by c_o c_i k_h k_w m_h", "not_equivalent", None),
+    ("forward-mults", "乘法计算量 c_o c_i k_h k_w m_w", "not_equivalent", None),
+    ("output-height", "(h - k_h + p_h) / s_h + 1 向上取整", "not_equivalent", None),
+    ("output-height", "(h - k_h + p_h + s_h) / s_h 不向下取整", "invalid_input", None),
     # a remark saying the padding is per side, the formula counting it once
     ("output-height", "(h - k_h + p)/s_h + 1 (per side padding)", "not_equivalent", None),
     ("output-height", "(h - k_h + p_h + s_h)/s_h （每侧填充）", "not_equivalent", None),

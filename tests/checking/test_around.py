@@ -226,6 +226,27 @@ CLASSES = {
         ("output-height", "m_h = (h - k_h)/s_h + 1;  % 按公式计算", W, ["comment"]),
         ("output-height", "(h - k_h + p_h)/s_h + 1 % rows of the output", C, ["comment"]),
     ],
+    "a Chinese label with no colon, a rounding said in words (languages.py)": [
+        ("forward-mults", "乘法总数 c_o c_i k_h k_w m_h m_w", R, ["lead_in"]),
+        ("forward-adds", "加法次数 c_o c_i k_h k_w m_h m_w", C, ["lead_in"]),
+        ("forward-mults", "乘法总数 c_o c_i k_h m_h m_w", W, ["lead_in"]),
+        ("output-height", "(h - k_h + p_h + s_h) / s_h 向下取整", R, ["rounding"]),
+        ("output-width", "输出宽度：(w - k_w + p_w) / s_w + 1 向上取整", W, ["rounding"]),
+        ("output-width", "(w - k_w + p_w + 1) / s_w rounded up", R, ["rounding"]),
+    ],
+    "an English lead-in said with a verb (languages.py)": [
+        (
+            "forward-mults",
+            "The multiplications are computed as c_o c_i k_h k_w m_h m_w",
+            R,
+            ["lead_in"],
+        ),
+        ("forward-mults", "mult_count can be calculated with c_o c_i k_h k_w m_h", W, ["lead_in"]),
+        ("output-height", "the rows follow the formula (h - k_h + p_h)//s_h + 1", R, ["lead_in"]),
+        ("bias-size", "the bias length is given by c_o", R, ["lead_in"]),
+        ("bias-size", "the bias size cal as c_i", W, ["lead_in"]),
+        ("forward-mults", "our code uses the formula c_o c_i k_h k_w m_h m_w", R, ["lead_in"]),
+    ],
     "a label naming the result": [
         ("output-height", "h = (H - k_h + p_h + s_h)/s_h", C, ["label_symbol"]),
         ("output-width", "w = floor((W - k_w + p_w)/s_w) + 1", R, ["label_symbol"]),

@@ -79,6 +79,9 @@ before landing, with the text around it: H3 43 of 50 (H1 34, H2 30 unchanged), 0
 After code around the formula (``return``, ``#define``, ``lambda``, ``self.``, casts,
 ``std::floor``/``Math.ceil``, a ``//`` or ``%`` comment; reading/code.py): H4 39 of 65,
 41 with the letter runs read as names (ks, HH) as well (H3 46), 0 wrong answers accepted.
+With a Chinese label and no colon (``乘法计算量 …``), a rounding said in words after the
+formula (``… 向下取整``) and English lead-ins said with a verb (``is calculated by``, ``cal
+as``, ``uses the formula``; reading/languages.py): H4 45 of 65 (H1 34, H2 30, H3 46).
 
 No wrong answer may ever be accepted; the count of right verdicts of a batch may not
 fall below its floor (raise the floor when the checker gets better, never lower it)."""
@@ -95,7 +98,7 @@ DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").
 RIGHT = ("equivalent", "equivalent_under_convention")
 # right verdicts per batch (a floor: 16 and 12 at the first measurement, raised when the
 # checker got better, never lowered); the batch's size
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 41}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 45}
 SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65}
 
 

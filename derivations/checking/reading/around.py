@@ -52,9 +52,10 @@ from collections.abc import Callable
 from functools import cache
 
 from derivations.checking.reading.code import denies
-from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import (
     NUMBER_WORDS,
+    ROUNDING_NOTE,
     Note,
     _hedged,
     edit,
@@ -66,7 +67,14 @@ from derivations.checking.reading.informal import (
 from derivations.checking.reading.languages import (
     ATTACHED_COPULAS,
     ENDINGS,
+    LEAD_AUXILIARIES,
+    LEAD_LINKS,
+    LEAD_NEGATIONS,
+    LEAD_NOUNS,
     LEAD_SCRIPTS,
+    LEAD_USES,
+    LEAD_VERBS,
+    ROUNDING_WORDS,
     WORD_COPULAS,
 )
 from derivations.checking.reading.normalize import Normalized
@@ -98,12 +106,28 @@ _KANA_HANGUL_COPULA = _lazy(
 _WORD_COPULAS = tuple(
     sorted({w for words in WORD_COPULAS.values() for w in words}, key=len, reverse=True)
 )
+
+
+def _words(words) -> str:
+    """An alternation of ``words`` (longest first), a space matching any spaces."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_NOUN = rf"(?:(?:the|this|a|an)\s+)?(?:following\s+)?(?:{_words(LEAD_NOUNS)})"
+# a lead-in said with a verb (:data:`.languages.LEAD_VERBS`): ``is calculated by``,
+# ``cal as``, ``can be computed with the formula``, ``uses the formula``
+_VERB_PHRASE = (
+    rf"(?:(?:{_words(LEAD_AUXILIARIES)})\s+)?(?:{_words(LEAD_VERBS)})\s+"
+    rf"(?:{_words(LEAD_LINKS)})(?:\s+{_NOUN})?"
+    rf"|(?:{_words(LEAD_USES)})\s+{_NOUN}"
+)
 _EN_COPULA = _lazy(
-    r"\s+(?P<verb>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_COPULAS)
-    + r"|=)\s+",
+    r"\s+(?P<verb>" + _VERB_PHRASE + "|" + _words(_WORD_COPULAS) + r"|=)\s+",
     re.I,
 )
+# a Chinese label with no copula or colon, a space, then the formula (``总计算量 2N x …``)
+_CJK_LABEL = _lazy(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff（）()]+\s+(?=[A-Za-z0-9(\\⌊⌈\[{])")
 _COUNT_NAME = _lazy(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
 _FORMULA_START = _lazy(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
 
@@ -127,9 +151,26 @@ def _lead_text(prefix: str) -> bool:
     )
 
 
+_LEAD_DENIES = _lazy(
+    r"(?<![^\W\d_])(?:" + _words(LEAD_NEGATIONS["en"]) + r")(?![^\W\d_])|n['’]t\b", re.I
+)
+_CJK_DENIES = _lazy(
+    r"(?:" + _words(LEAD_NEGATIONS["zh"]) + r")\s*(?:[为是等于约需要]*)\s*[:：]?\s*$"
+)
+
+
+def _denied(lead: str) -> bool:
+    """Whether a lead-in denies the formula after it (:data:`.languages.LEAD_NEGATIONS`:
+    ``乘法次数不是 …``, ``the count is never …``, ``cannot be computed as …``)."""
+    return bool(_LEAD_DENIES().search(lead) or _CJK_DENIES().search(lead))
+
+
 def _drop_lead(text: Normalized, end: int, notes: list, key: str) -> Normalized:
     """``text`` without ``[0, end)``, the lead-in ``text[:end]`` noted (with the
-    counting a MACs or FLOPs word in it states)."""
+    counting a MACs or FLOPs word in it states); refused when the lead-in denies the
+    formula (:func:`_denied`)."""
+    if _denied(text.text[:end]):
+        raise refuse("lead_negates", text.column(0), text=text.text[:end].strip())
     lead = text.text[:end].strip().rstrip(":").strip()
     said = {"label": lead} if key == "label" else {"text": lead}
     notes.append(_note(key, **said, counting=stated_counting(lead) or ""))
@@ -159,6 +200,9 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
             and not states_factor(rest)  # 变为4倍, 是原来的4倍: a factor sentence
         ):
             return _drop_lead(text, match.end(), notes, "lead_in")
+    match = _CJK_LABEL().match(body) if not body.isascii() else None
+    if match and not states_factor(body[match.end() :]):
+        return _drop_lead(text, match.end(), notes, "lead_in")
     match = _KANA_HANGUL_COPULA().search(body) if not body.isascii() else None
     if match:
         prefix, rest = body[: match.start()], body[match.end() :]
@@ -326,6 +370,30 @@ def _comment(text: Normalized, notes: list) -> Normalized:
             notes.append(_note("comment", text=text.text[index + 1 :].strip()))
             return edit(text, index, len(text.text))
     return text
+
+
+_ROUNDING_ENDS = tuple(w for words in ROUNDING_WORDS.values() for w in words)
+# a rounding said in words right after the formula (its last character a letter, digit
+# or closing bracket: ``… / s 向下取整``, ``…)/s, rounded down``; ``不向下取整`` is no such)
+_ROUNDING = _lazy(
+    r"(?<=[A-Za-z0-9)\]}'])\s*[,，]?\s*(?:(?:结果|再|then|and)\s*)?(?P<word>"
+    + _words(_ROUNDING_ENDS)
+    + r")\s*[.。!！]?\s*$",
+    re.I,
+)
+
+
+def _rounding_words(text: Normalized, notes: list) -> Normalized:
+    """The text without a rounding said in words after the formula
+    (:data:`.languages.ROUNDING_WORDS`), noted as the rounding the reader applies to
+    the whole formula (:data:`.informal.ROUNDING_NOTE`)."""
+    match = _ROUNDING().search(text.text)
+    if not match or not text.text[: match.start()].strip():
+        return text
+    word = match.group("word").lower()
+    how = next(h for h, words in ROUNDING_WORDS.items() if word in (w.lower() for w in words))
+    notes.append(Note(ROUNDING_NOTE, (("rounding", how),)))
+    return edit(text, match.start(), len(text.text))
 
 
 _MARKDOWN_LABEL = _lazy(r"^\s*(?P<mark>\*\*|__)(?P<label>[^*_]*[^\W\d_][^*_]*?)(?P=mark)\s*[:：]?")
@@ -501,6 +569,8 @@ def every_rule(
         text = _markdown(text, notes)
     if not body.isascii() or body.rstrip(" .!").lower().endswith(_ENDING_WORDS):
         text = _ending(text, notes)
+    if not body.isascii() or body.rstrip(" .!").lower().endswith(_ROUNDING_ENDS):
+        text = _rounding_words(text, notes)
     if not body.isascii() or ":" in body or _english_lead(body):
         text = _lead_in(text, notes)
     if text.text.rstrip().endswith(")") and "(" in text.text:
@@ -511,7 +581,12 @@ def every_rule(
 
 
 # the first word of each copula written in ASCII (``is``, ``es``, ``ist``, ``est``, ``equal``)
-_ASCII_LEADS = sorted({w.split()[0] for w in _WORD_COPULAS if w.isascii()}, key=len, reverse=True)
+_ASCII_LEADS = sorted(
+    {w.split()[0] for w in _WORD_COPULAS if w.isascii()}
+    | {w.split()[0] for w in (*LEAD_AUXILIARIES, *LEAD_VERBS, *LEAD_USES)},
+    key=len,
+    reverse=True,
+)
 _EN_LEAD = _lazy(r"\s(?:" + "|".join(_ASCII_LEADS) + r"|equals?|=)\s|^\s*(?:flop|mac)", re.I)
 
 
@@ -536,7 +611,7 @@ def _may_need(body: str) -> bool:
         return True
     if "forward" in lower or "fwd" in lower:
         return True
-    if "`" in body or lower.rstrip(" .!").endswith(_ENDING_WORDS):
+    if "`" in body or lower.rstrip(" .!").endswith((*_ENDING_WORDS, *_ROUNDING_ENDS)):
         return True
     if "2" in body and _FLAT().search(body):
         return True

@@ -26,6 +26,13 @@ __all__ = [
     "NEGATIONS",
     "NEGATION_FILLERS",
     "LEAD_SCRIPTS",
+    "LEAD_AUXILIARIES",
+    "LEAD_VERBS",
+    "LEAD_LINKS",
+    "LEAD_NOUNS",
+    "LEAD_USES",
+    "LEAD_NEGATIONS",
+    "ROUNDING_WORDS",
 ]
 
 # a lead-in ends in one of these words (longest first where one is a prefix of another)
@@ -43,6 +50,34 @@ ATTACHED_COPULAS: dict[str, tuple[str, ...]] = {
     "zh": ("约等于", "大约为", "大约是", "约为", "等于", "需要", "为", "是"),
     "ja": ("は約", "はおよそ", "は", "が"),
     "ko": ("는 약", "은 약", "는", "은"),
+}
+# an English lead-in said with a verb (``total_ops is calculated by …``, ``the flops of
+# conv cal as …``, ``can be computed with the formula …``): an auxiliary (optional), a
+# verb, a link word, then optionally a noun naming the formula; or a verb of use and the
+# noun (``… uses the formula …``, ``using the equation …``)
+LEAD_AUXILIARIES: tuple[str, ...] = (
+    *("can be", "could be", "should be", "would be", "will be", "may be", "must be"),
+    *("is", "are", "was", "were", "be", "gets", "get"),
+)
+LEAD_VERBS: tuple[str, ...] = (
+    *("calculated", "computed", "given", "obtained", "defined", "expressed", "written"),
+    *("evaluated", "estimated", "determined", "derived", "found", "counted"),
+    *("calculate", "compute", "calc", "cal"),
+)
+LEAD_LINKS: tuple[str, ...] = ("by", "as", "with", "using", "from", "via")
+LEAD_NOUNS: tuple[str, ...] = ("formulas", "formula", "equations", "equation", "expression")
+LEAD_USES: tuple[str, ...] = ("uses", "use", "using", "follows", "follow", "applies", "apply")
+# words that, in a lead-in, deny the formula after it (``乘法次数不是 …``, ``… is never
+# …``): the answer is refused, not read (Chinese: at the end of the lead-in, before its
+# copula; English: anywhere in it, as a word)
+LEAD_NEGATIONS: dict[str, tuple[str, ...]] = {
+    "en": ("not", "never", "cannot", "nor", "neither", "none", "n't", "n’t"),
+    "zh": ("不", "并非", "非", "没有", "未", "别"),
+}
+# a rounding said in words after the formula, outside brackets (``… / s 向下取整``)
+ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
+    "floor": ("向下取整", "下取整", "取下整", "rounded down", "round down", "floored"),
+    "ceil": ("向上取整", "上取整", "取上整", "rounded up", "round up"),
 }
 # closing a sentence after the formula (each only at the very end)
 ENDINGS: dict[str, tuple[str, ...]] = {
