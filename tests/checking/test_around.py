@@ -447,3 +447,29 @@ def test_a_remark_that_only_denies_the_answer_is_refused(lang):
         assert result.error["id"] == "reading.remark_negates", (answer, result.error)
         assert result.error["fields"]["remark"] in answer
         assert "{" not in feedback(result, lang)
+
+
+# what the code step (reading/code.py) removes, and what it must leave for the grammar
+CODE_STEP = [
+    ("return c_o * c_i", "c_o * c_i"),
+    ("#define M_H (h - k_h)", "M_H = (h - k_h)"),
+    ("(h - k_h) // s_h // 按公式计算", "(h - k_h) // s_h "),
+    ("(h - k_h) // s_h", "(h - k_h) // s_h"),
+    ("(h - k_h) // 步幅", "(h - k_h) // 步幅"),
+    ("(h - k_h) % s_h", "(h - k_h) % s_h"),
+    ("c_o 400% 的计算量", "c_o 400% 的计算量"),
+    ("(h - k_h) # this is wrong", "(h - k_h) # this is wrong"),
+    ("self.h - this.k_h", "h - k_h"),
+    ("std::floor(h) + Math.ceil(w)", "floor(h) + ceil(w)"),
+]
+
+
+@pytest.mark.parametrize("answer, read", CODE_STEP)
+def test_the_code_step_removes_only_code(answer, read):
+    from derivations.checking.reading.code import code
+    from derivations.checking.reading.normalize import normalize
+
+    text, notes = code(normalize(answer))
+    assert text.text == read
+    assert bool(notes) == (read != answer)
+    assert len(text.columns) == len(text.text)

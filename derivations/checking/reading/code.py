@@ -11,7 +11,8 @@ points into the answer as given:
   (``# wrong``: kept, so refused).  ``//`` followed by what the lexer reads (``(h - k)
   // s + 1``, ``… // 步幅``, even ``… // output height``) is Python's floor division,
   and ``%`` followed by it the modulo, which the grammar refuses: a comment only where
-  no formula reads (``// вычисляем размеры``, ``% 整数になるよう設定``);
+  no formula reads (``// вычисляем размеры``, ``% 整数になるよう設定``); ``%`` right
+  after a digit is a percentage (``400% 的计算量``), never a comment;
 * ``return`` first (``return k_h * k_w * c_i``);
 * ``#define NAME body``: the statement ``NAME = body``;
 * ``NAME = lambda args: body``: the lambda's parameters dropped (its body is the formula);
@@ -130,6 +131,8 @@ def _comment(text: Normalized, notes: list) -> Normalized:
         mark = next((m for m in _COMMENT_MARKS if body.startswith(m, index)), None)
         if mark is None or (mark == "#" and body[index - 1] not in " \t;"):
             continue
+        if mark == "%" and body[index - 1].isdigit():
+            continue  # 400%: a percentage, no comment mark
         rest = body[index + len(mark) :]
         if _is_comment(rest) and (mark == "#" or not _reads(rest)):
             notes.append(_note("comment", text=rest.strip()))
