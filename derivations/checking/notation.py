@@ -43,7 +43,7 @@ from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, said_fields
 from derivations.checking.reading.lexer import DECORATED, UNKNOWN_PREFIX, unknown_letter
-from derivations.checking.reading.names import hints_of
+from derivations.checking.reading.names import INDEXED, hints_of, one_layout
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.messages import text
@@ -268,7 +268,7 @@ def _candidates(letter: str, placeholder: str, parsed: Parsed, quantities: list)
     # dilation, is 1 there)
     names += [value for value in hinted or () if value.isdigit()]
     axes = _axes_near(parsed.tree, placeholder)
-    if len(axes) == 1:
+    if len(axes) == 1 and not INDEXED.fullmatch(letter):  # a shape's index: its layout's
         (axis,) = axes
         names = [q for q in names if _AXIS.get(q, axis) == axis]
     return names
@@ -387,13 +387,15 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
 
 def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: bool) -> list:
     """(choice, outcome) of each injective assignment that matches a known answer:
-    those of quantities only, or (``numbers``) those that hold a number; none when
-    there are more than :data:`MAX_ASSIGNMENTS` to try."""
+    those of quantities only, or (``numbers``) those that hold a number, the indices of
+    one shape read in one layout (:func:`.names.one_layout`); none when there are more
+    than :data:`MAX_ASSIGNMENTS` to try."""
     choices = [
         choice
         for choice in itertools.product(*options)
         if len(set(choice)) == len(choice)  # injective: two letters are two quantities
         and any(name.isdigit() for name in choice) == numbers
+        and one_layout({unknown_letter(p) or p: name for p, name in zip(placeholders, choice)})
     ]
     if len(choices) > MAX_ASSIGNMENTS:
         return []  # too many readings to decide on: the letters are refused

@@ -34,6 +34,7 @@ __all__ = [
     "PARTS_RECORD",
     "PART_ROLES",
     "name_parts",
+    "layouts",
 ]
 
 ROLES_RECORD = "roles"
@@ -55,6 +56,7 @@ class Notation:
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
     per_side: tuple = ()  # spellings naming a padding added on each side (lower case)
     parts: tuple = ()  # ((role, (word, ...)), ...): the parts record only
+    layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
 
 
 @records.record(frozen=True)
@@ -137,7 +139,19 @@ def _record(key: str, data) -> Notation:
         decorated=_hints(key, data.get("decorated", {}), "decorated"),
         per_side=_per_side(key, data.get("per_side", []), spellings),
         parts=_parts(key, data.get("parts", {})),
+        layouts=_layouts(key, data.get("layouts", {})),
     )
+
+
+LAYOUT_OBJECTS = frozenset({"input", "output", "kernel"})
+
+
+def _layouts(key: str, data) -> tuple:
+    """``layouts``: object (input, output, kernel) -> layout name -> the book's symbols
+    of its axes, in order."""
+    if not isinstance(data, dict) or not set(data) <= LAYOUT_OBJECTS:
+        raise _bad(key, "layouts")
+    return tuple((obj, _hints(key, table, f"layouts.{obj}")) for obj, table in data.items())
 
 
 PART_ROLES = frozenset(
@@ -314,3 +328,14 @@ def meaning_of_word(word: str) -> Meaning | None:
     first in the registry's order; None when no root is in it."""
     lowered = word.lower()
     return next((m for m in meanings() if any(root in lowered for root in m.roots)), None)
+
+
+@cache
+def layouts() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """object (input, output, kernel) -> ((layout name, the book's symbols of its axes
+    in order), ...): how a tensor's shape indexes its sizes (NCHW, HWC, OIHW ...)."""
+    table: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for record in notations().values():
+        for obj, pairs in record.layouts:
+            table[obj] = table.get(obj, ()) + tuple(pairs)
+    return table

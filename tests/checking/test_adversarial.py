@@ -246,6 +246,10 @@ NEVER_ACCEPTED = [
     ("output-height", "(h + 2*pad - ks)//stride", "not_equivalent", None),
     ("output-height", "(h - HH)//stride + 1", "not_equivalent", None),
     ("forward-mults", "c_i c_o HH WW", "not_equivalent", None),
+    # indexed names: a parameter's pair, a shape's index read among its layouts
+    ("output-height", "(h + 2*pad - ks[1])//strides[0] + 1", "not_equivalent", None),
+    ("forward-mults", "c_i * c_o * k_h * k_w * i_shape[0] * i_shape[1]", "not_equivalent", None),
+    ("bias-size", "in_shape[0]", "not_equivalent", None),
 ]
 
 

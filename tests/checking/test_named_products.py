@@ -83,3 +83,24 @@ def test_grade_reads_a_named_product_in_both_languages():
         verdicts = [r["verdict"] for r in graded]
         assert verdicts == ["equivalent_under_convention"] * 2 + ["not_equivalent"]
         assert "ks → k" in graded[0]["parsed"]
+
+
+def test_two_matching_readings_of_different_verdicts_are_refused(monkeypatch):
+    # no catalogued variant today matches a named product's product reading while its
+    # name reading is right: the product's outcome is made a misconception's to test
+    # the refusal (the name's outcome is the checker's own)
+    from derivations.checking import checker
+
+    real = checker._outcome
+
+    def outcome(entry, parsed):
+        named = any(dict(n.fields).get("source") == "fastai" for n in parsed.notes)
+        return real(entry, parsed) if named else ("wrong", "output_off_by_one")
+
+    monkeypatch.setattr(checker, "_outcome", outcome)
+    result = check("output-height", "(n + 2*pad - ks)//stride + 1")
+    assert result.verdict == "invalid_input"
+    assert result.error["id"] == "checker.reason.ambiguous_letter"
+    assert result.error["fields"] == {"letter": "ks", "first": "k", "second": "k × s"}
+    for lang in ("en", "zh"):
+        assert "ks" in feedback(result, lang)

@@ -25,6 +25,7 @@ from derivations.checking.reading.names import (
     own_decorated,
     phrase,
     segmented,
+    shape_hints,
 )
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import (
@@ -418,6 +419,54 @@ def _composed(
     ]
 
 
+_INDEX_AFTER = re.compile(r"\[\s*([0-9])\s*\]")
+_SQUARE = ("k", "s", "p")  # a square layer's one kernel size, stride, padding
+
+
+def _square(word: str) -> tuple[str, str] | None:
+    """(the book's symbol, the source) of a name that reads as a parameter of a square
+    layer (``ks``, ``strides``, ``kernel_size``, the book's ``k``: k, s) or the dilation
+    (``"1"``)."""
+    found = notation_spellings().get(word.lower()) or stem_of(word)
+    if found is not None:
+        formula, source, _ = found
+        return (formula, source) if formula in (*_SQUARE, "1") else None
+    composed = compose(word)
+    if composed is not None and composed.read in (*_SQUARE, "1"):
+        return composed.read, COMPOSED_SOURCE
+    own = spellings().get(word.lower())  # the book's k[0]: never k·0
+    if isinstance(own, Symbol) and own.name in _SQUARE:
+        return own.name, COMPOSED_SOURCE
+    return None
+
+
+def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
+    """A name with an index after it (``ks[0]``, ``strides[1]``, ``i_shape[2]``): a
+    parameter of a square layer's name with [0] or [1] reads as its height's or width's
+    (a pair is (height, width), as PyTorch's and Keras' are; PyTorch's own spellings,
+    ``kernel_size[0]``, as their record says); a shape's name (:func:`.names.shape_hints`)
+    is a placeholder ``?i_shape[2]`` for inference among its layouts' sizes at that
+    index; None otherwise (the index read as the formula's bracket, as always)."""
+    match = _INDEX_AFTER.match(text, end)
+    if match is None:
+        return None
+    word, index = text[start:end], int(match.group(1))
+    if f"{word}[{index}]".lower() in notation_spellings():
+        return None  # PyTorch's padding[0]: its record's reading
+    if shape_hints(word, index):
+        placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"
+        return [Token("SYMBOL", placeholder, start_pos=col(start))], match.end()
+    square = _square(word) if index in (0, 1) else None
+    if square is None:
+        return None
+    symbol, source = square
+    formula = symbol if symbol == "1" else f"{symbol}_{'hw'[index]}"
+    if notes is not None:
+        notes.append(_note("notation", written=f"{word}[{index}]", read=formula, source=source))
+    tokens = [Token(kind, value, start_pos=col(start)) for kind, value in _formula_tokens(formula)]
+    return tokens, match.end()
+
+
 def _layered(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
     """A name with a layer superscript after it (``n_c^{[l]}``, ``p^{[l]}``): read by its
     parts, the superscript one of them (the layer's output, or ``[l-1]`` its input);
@@ -451,6 +500,9 @@ def _word_tokens(
     layered = _layered(text, start, end, col, notes)
     if layered is not None:
         return layered
+    indexed = _indexed(text, start, end, col, notes)
+    if indexed is not None:
+        return indexed
     if previous and layer_own(text[start:end]):
         own = _composed(text[start:end] + "^[l]", text[start:end], start, col, notes)
         if own is not None:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
 from derivations import records
-from derivations.registry.notations import PARTS_RECORD, decorated_hints, name_parts
+from derivations.registry.notations import PARTS_RECORD, decorated_hints, layouts, name_parts
 
 COMPOSED_SOURCE = PARTS_RECORD  # the source a reading by parts is noted with
 
@@ -40,6 +41,10 @@ __all__ = [
     "layer_own",
     "segmented",
     "COMPOSED_SOURCE",
+    "INDEXED",
+    "shape_of",
+    "shape_hints",
+    "one_layout",
 ]
 
 # a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
@@ -298,9 +303,72 @@ def own_decorated(word: str) -> bool:
     return bool(suffix and suffix.isdigit()) or base.upper() in decorated_hints()
 
 
+# a name with an index written after it (i_shape[2]), as a placeholder's name
+INDEXED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\[(?P<index>[0-9])\]")
+
+
+def shape_of(word: str) -> str | None:
+    """The tensor a name of a shape names by its parts (``i_shape``, ``out_shape``,
+    ``kernel_dims``: input, output, kernel), or None: a part of the dim role and one
+    object, nothing else (``input_size`` is a size, not a shape)."""
+    parts = _split(word)
+    found = _roles(parts) if len(parts) > 1 else None
+    if found is None or found[1]:
+        return None
+    roles = [role for role in found[0] if role != "dim"]
+    if "dim" not in found[0] or len(roles) != 1 or roles[0] not in layouts():
+        return None
+    return roles[0]
+
+
+def shape_hints(word: str, index: int) -> tuple[str, ...] | None:
+    """The quantities ``word[index]`` may be (a shape indexed: ``i_shape[2]``): the size
+    at ``index`` in each layout of its tensor (:func:`.notations.layouts`: NCHW, CHW,
+    NHWC, HWC; OIHW, HWIO), in order, once each; None when ``word`` names no shape or no
+    layout has that index."""
+    obj = shape_of(word)
+    if obj is None:
+        return None
+    found = [axes[index] for _, axes in layouts()[obj] if index < len(axes)]
+    return tuple(dict.fromkeys(found)) or None
+
+
+def one_layout(assigned: dict[str, str]) -> bool:
+    """Whether the readings of the indexed shapes among ``assigned`` (placeholder name
+    ``i_shape[2]`` -> quantity) agree with one layout per tensor name (``i_shape[0]`` h
+    and ``i_shape[2]`` c_i: HWC; not ``i_shape[0]`` h with ``i_shape[1]`` c_i), and the
+    input's and the output's with the same layout (NCHW in, NCHW out)."""
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for written, quantity in assigned.items():
+        match = INDEXED.fullmatch(written)
+        if match and shape_of(match.group("name")):
+            by_name.setdefault(match.group("name"), []).append(
+                (int(match.group("index")), quantity)
+            )
+    shared: set | None = None
+    for name, readings in by_name.items():
+        obj = cast(str, shape_of(name))
+        fitting = {
+            layout
+            for layout, axes in layouts()[obj]
+            if all(index < len(axes) and axes[index] == quantity for index, quantity in readings)
+        }
+        if not fitting:
+            return False
+        if obj in ("input", "output"):
+            shared = fitting if shared is None else shared & fitting
+            if not shared:
+                return False
+    return True
+
+
 def hints_of(word: str) -> tuple[str, ...] | None:
     """The quantities inference may read a placeholder ``word`` as by its parts, or None
-    when its parts say nothing (its letter's role decides)."""
+    when its parts say nothing (its letter's role decides).  An indexed shape
+    (``i_shape[2]``): the sizes its layouts put at that index (:func:`shape_hints`)."""
+    indexed = INDEXED.fullmatch(word)
+    if indexed is not None:
+        return shape_hints(indexed.group("name"), int(indexed.group("index"))) or ()
     if own_decorated(word):
         return None
     composed = compose(word)
