@@ -42,7 +42,7 @@ import re
 from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, said_fields
-from derivations.checking.reading.lexer import DECORATED, UNKNOWN_PREFIX, unknown_letter
+from derivations.checking.reading.lexer import DECORATED, PRIMED, UNKNOWN_PREFIX, unknown_letter
 from derivations.checking.reading.names import INDEXED, hints_of, one_layout
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
@@ -234,11 +234,14 @@ def _hinted(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
     (:data:`.lexer.DECORATED`) by its letter's decorated role: with a digit, its 0 an o
     where the answer writes one so (H0: m_h); with an axis letter or word, that axis's
     (FH, K_width: k_h, k_w); with in or out, the input's or output's (N_in: h, w); with
-    size, the square one (k_size: k).  A name of several parts (``h_lift``, ``n_c``) by
+    size, the square one (k_size: k).  A letter with primes (``M'``) by its letter's
+    decorated role (M: m_h, m_w), none when it has none.  A name of several parts (``h_lift``, ``n_c``) by
     the roles of its parts (:func:`.names.hints_of`)."""
     composed = hints_of(letter)
     if composed is not None:
         return composed
+    if PRIMED.fullmatch(letter):  # M': its letter's decorated role, else none to try
+        return decorated_hints().get(letter[0].upper(), ())
     decorated = DECORATED.fullmatch(letter)
     if decorated is None:
         return role_hints().get(letter)

@@ -250,6 +250,8 @@ NEVER_ACCEPTED = [
     ("output-height", "(h + 2*pad - ks[1])//strides[0] + 1", "not_equivalent", None),
     ("forward-mults", "c_i * c_o * k_h * k_w * i_shape[0] * i_shape[1]", "not_equivalent", None),
     ("bias-size", "in_shape[0]", "not_equivalent", None),
+    # an author's primed letters (M', N'): inferred by role, never accepted when wrong
+    ("forward-mults", "c_i k_h k_w M' N'", "not_equivalent", None),
 ]
 
 

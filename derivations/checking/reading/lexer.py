@@ -46,6 +46,7 @@ __all__ = [
     "UNKNOWN_KEYS",
     "unknown_letter",
     "DECORATED",
+    "PRIMED",
     "named_products",
     "names_read",
     "product_letters",
@@ -383,6 +384,8 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
         return [Token("SYMBOL", f"{NAMED_PREFIX}{named}:{word}", start_pos=col(start))], end
     if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
+    if PRIMED.fullmatch(word):  # M': an author's own letter, inferred by its letter's role
+        return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     if own_decorated(word):  # as written: h0 and H0 are an author's two names
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     composed = _composed(word, word, start, col, notes)
@@ -419,6 +422,9 @@ def _composed(
     ]
 
 
+# a letter with one or two primes the book's spellings do not read (M', N''): an
+# author's own name, a placeholder whose role is its letter's decorated role
+PRIMED = re.compile(r"[A-Za-z]'{1,2}")
 _INDEX_AFTER = re.compile(r"\[\s*([0-9])\s*\]")
 _SQUARE = ("k", "s", "p")  # a square layer's one kernel size, stride, padding
 
