@@ -987,6 +987,102 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- H5-dev (public: collected 2026-12-06 by s5h5, split by page; no checker run on it)
+    "O = (D -K +2P)/S + 1": (lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1, "mh", DIV),
+    "return (input_size - filter_size + 2 * padding) // stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "FLOPs_conv = (2 * C_in * K * K - bias) * (C_out // groups) * H_out * W_out": (
+        lambda x, o: (2 * x.ci * x.kh * x.kh - 0) * (x.co // 1) * o.mh * o.mw,
+        "flops",
+        SQ,
+    ),
+    # F*S where the stride should divide: right only at stride 1
+    "#MAC=[F*F*C*(H+2*P-FS+1)*(W+2*P-FS+1) * M ]* B": (
+        lambda x, o: x.kh * x.kh * x.ci * (x.h + 2 * x.qh - x.kh * x.sh + 1) ** 2 * x.co * 1,
+        "mults",
+        SQ,
+    ),
+    # stride 1 only (p_h the total padding, twice PyTorch's)
+    "Output, `Y: (n_h - k_h + p_h + 1, n_w - h_w + p_w + 1)`": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "Output, `Y: ([n_h - k_h + p_h + 1]/s_h, [n_w - h_w + p_w + 1]/s_w)`": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    # SAME padding only
+    "With padding='SAME' and stride=2, output height and width are ceil(input_dim / stride).": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    # VALID padding only, and floor((n - k + 1)/s) is not floor((n - k)/s) + 1
+    "Use formula: output = floor((input - kernel + 1) / stride)": (
+        lambda x, o: fl((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    # no padding (dilation d = 1)
+    "源头 :Hout = (H - [(d-1)*(k-1) + k]) // Strid  + 1": (
+        lambda x, o: (x.h - ((1 - 1) * (x.kh - 1) + x.kh)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "L_{out}=floor((L_{in}+2padding-dilation(kernerl_size-1)-1)/stride+1)": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "输出大小: (W − kernel_size + 2*padding )/stride+1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    # divides by S + 1
+    "W2=(W1−F + 2P)/(S+1)": (lambda x, o: (x.w - x.kw + 2 * x.qw) / (x.sw + 1), "mw", DIV),
+    "but it should say: W2=((W1−F + 2P)/S)+1": (
+        lambda x, o: ((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        DIV,
+    ),
+    "b = rand(numFilters, 1);": (lambda x, o: x.co * 1, "bias", None),
+    # MATLAB's rand(n) is n x n
+    "b = rand(numFilters);": (lambda x, o: x.co * x.co, "bias", None),
+    "the bias should be of shape (numFilters,1)": (lambda x, o: x.co * 1, "bias", None),
+    # PADTOP + PADBOTTOM: the total padding, twice PyTorch's per-side padding
+    "YH = floor((H + (PADTOP+PADBOTTOM) - FH)/STRIDEY) + 1,": (
+        lambda x, o: fl((x.h + (x.qh + x.qh) - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "YW = floor((W + (PADLEFT+PADRIGHT) - FW)/STRIDEX) + 1. This is right.": (
+        lambda x, o: fl((x.w + (x.qw + x.qw) - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    # FH (DILATEY - 1) + 1 is not the dilated extent: at dilation 1 the kernel drops out
+    "YH = floor((H + (PADTOP+PADBOTTOM) - FH*(DILATEY-1) -1)/STRIDEY) + 1,": (
+        lambda x, o: fl((x.h + (x.qh + x.qh) - x.kh * (1 - 1) - 1) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "output size = 1 + (input size - filter size + beginning padding + ending padding) / stride": (
+        lambda x, o: 1 + (x.h - x.kh + x.qh + x.qh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    # dilated filter size = dilations (filter size - 1) + 1, dilation 1
+    "output size = 1 + (input size - dilated filter size + beginning padding + ending padding) / stride": (
+        lambda x, o: 1 + (x.h - (1 * (x.kh - 1) + 1) + x.qh + x.qh) / x.sh,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
