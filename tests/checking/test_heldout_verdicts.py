@@ -1083,6 +1083,45 @@ READINGS = {
         "mh",
         DIV,
     ),
+    # the kernel left out
+    r"({\rm input\_size} + {\rm pad} \times 2) / {\rm stride} + 1": (
+        lambda x, o: (x.h + x.qh * 2) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    r"({\rm input\_size} + {\rm pad} \times 2 - {\rm ksize}) / {\rm stride} + 1": (
+        lambda x, o: (x.h + x.qh * 2 - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    r"$$H_{out} = \frac{H_{in} - K + 2P}{S} + 1$$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "$+C_{out}$ = Bias terms (one per filter)": (lambda x, o: x.co, "bias", None),
+    r"$$\left\lfloor\frac{W-K+2P}{S}+1\right\rfloor$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "经卷积后的矩阵尺寸大小计算公式为 $$N = (W - F + 2P) / S + 1$$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    # no padding, stride 1 only
+    "Sin Padding ni Stride: $$O = W - K + 1$$": (lambda x, o: x.h - x.kh + 1, "mh", None),
+    r"Con Padding y Stride: $$O = \left\lfloor \frac{W - K + 2P}{S} \right\rfloor + 1$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "return (W - K + 2 * P) // S + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
