@@ -1122,6 +1122,49 @@ READINGS = {
         "mh",
         None,
     ),
+    # the output size D_G (the MobileNets paper's general form)
+    "Standard Convolution Filters: DK∗Dk∗M∗N∗DG∗DG": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * o.mh * o.mh,
+        "mults",
+        SQ,
+    ),
+    "计算量: k * k * h1 * n * n * h2": (
+        lambda x, o: x.kh * x.kh * x.ci * o.mh * o.mh * x.co,
+        "mults",
+        SQ,
+    ),
+    # g groups: each of the g groups has h1/g inputs and h2/g outputs (the layers here: g = 1)
+    "计算量:(k * k * h1/g *n n * h2/g)g": (
+        lambda x, o: (x.kh * x.kh * x.ci / 1 * o.mh * o.mh * x.co / 1) * 1,
+        "mults",
+        SQ,
+    ),
+    "out_height = floor((height+2*padding[0]-dilation[0]*(kernel_size[0]-1)-1)/stride[0])+1": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_width = floor((width+2*padding[1]-dilation[1]*(kernel_size[1]-1)-1)/stride[1])+1": (
+        lambda x, o: fl((x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "if we follow the formula  **out_w = (l.w + 2*l.pad - l.size) / l.stride_x + 1,** then the output should be 54x54": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    # no padding
+    "input_length = (input_length - filter_size + stride) // stride": (
+        lambda x, o: (x.h - x.kh + x.sh) // x.sh,
+        "mh",
+        None,
+    ),
+    """when i use the equation " h_o = (h_i + 2 * pad_h - kernel_h) / stride_h +1 " to calculate the output's side""": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
