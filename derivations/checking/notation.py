@@ -37,7 +37,6 @@ verdict is always the one of an assignment that was itself matched.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import cache
 
@@ -68,12 +67,19 @@ __all__ = [
     "unknown_letters",
     "MAX_ASSIGNMENTS",
     "MAX_LETTERS",
+    "MAX_STEPS",
+    "assignments",
 ]
 
-MAX_LETTERS = 3  # more unknown letters than this: refused, not guessed
+# more unknown letters than this: refused, not guessed (a bound on the search's depth;
+# the work is bounded by the two budgets below, counted in steps, never in time)
+MAX_LETTERS = 8
 # more assignments than this to try (each one match of the catalogue): refused, never
 # decided on some of them (a verdict must hold over every reading that matches)
 MAX_ASSIGNMENTS = 200
+# partial assignments visited while counting those (a letter given a quantity another
+# letter already has is one step, and cut there): more, refused as too many
+MAX_STEPS = 20 * MAX_ASSIGNMENTS
 
 _AXIS = {
     "h": "h",
@@ -393,14 +399,15 @@ def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: 
     those of quantities only, or (``numbers``) those that hold a number, the indices of
     one shape read in one layout (:func:`.names.one_layout`); none when there are more
     than :data:`MAX_ASSIGNMENTS` to try."""
-    choices = [
-        choice
-        for choice in itertools.product(*options)
-        if len(set(choice)) == len(choice)  # injective: two letters are two quantities
-        and any(name.isdigit() for name in choice) == numbers
-        and one_layout({unknown_letter(p) or p: name for p, name in zip(placeholders, choice)})
-    ]
-    if len(choices) > MAX_ASSIGNMENTS:
+    letters = [unknown_letter(p) or p for p in placeholders]
+    choices = assignments(
+        options,
+        lambda choice: (
+            any(name.isdigit() for name in choice) == numbers
+            and one_layout(dict(zip(letters, choice)))
+        ),
+    )
+    if choices is None:
         return []  # too many readings to decide on: the letters are refused
     matched: list[tuple[tuple, object]] = []
     for choice in choices:
@@ -409,6 +416,33 @@ def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: 
         if outcome is not None:
             matched.append((choice, outcome))
     return matched
+
+
+def assignments(options: list, keep) -> list[tuple] | None:
+    """The injective assignments (one option of each list, no two alike) that ``keep``
+    keeps, in the order of :func:`itertools.product`; None when there are more than
+    :data:`MAX_ASSIGNMENTS` of them or counting them takes more than :data:`MAX_STEPS`
+    partial assignments (a budget in steps: the same answer is refused or decided on
+    every machine, at any load).  A prefix that repeats a quantity is cut at once, so
+    many letters with few quantities each cost what their injective readings do."""
+    found: list[tuple] = []
+    steps = 0
+    stack: list[tuple[int, tuple]] = [(0, ())]
+    while stack:
+        depth, prefix = stack.pop()
+        if depth == len(options):
+            if keep(prefix):
+                found.append(prefix)
+                if len(found) > MAX_ASSIGNMENTS:
+                    return None
+            continue
+        for name in reversed(options[depth]):  # popped in the options' order
+            steps += 1
+            if steps > MAX_STEPS:
+                return None
+            if name not in prefix:
+                stack.append((depth + 1, (*prefix, name)))
+    return found
 
 
 def _node(name: str) -> ex.Node:

@@ -84,6 +84,9 @@ With a Chinese label and no colon (``乘法计算量 …``), a rounding said in 
 formula (``… 向下取整``) and English lead-ins said with a verb (``is calculated by``, ``cal
 as``, ``uses the formula``; reading/languages.py): H4 45 of 65 (H1 34, H2 30, H3 46).
 With indexed names read (``ks[0]``, ``strides[0]``, ``i_shape[2]``, ``o_shape[0]``): 46.
+With one word of a role inferred (``Channels``, ``size``), names of a receptive field and a
+zero padding (``fieldSize``, ``zeroPadding``) and more than three letters to infer under a
+budget of assignments: 47.
 
 - H5 (collected 2026-12-06 by a measurer who never ran the checker on it, from pages no
   file of the repository cited, split by page by a hash of the URL into H5-dev, public
@@ -113,7 +116,7 @@ RIGHT = ("equivalent", "equivalent_under_convention")
 SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 38}
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 46}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 47}
 
 
 def _batch(name):

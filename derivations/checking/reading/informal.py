@@ -289,10 +289,14 @@ def _named_formula(body: str) -> bool:
 
 def _formula_word(word: str) -> bool:
     """Whether a word of a bracket may be a term of a formula: one letter (a symbol,
-    known or to infer: ``(W - F)``), a known spelling, or a notation's name."""
+    known or to infer: ``(W - F)``), a known spelling, a notation's name, or a name of
+    several parts its parts name (``inputSize``, ``fieldSize``: :func:`.names.compose`)."""
+    from derivations.checking.reading.names import compose, split_parts
     from derivations.registry.notations import notation_spellings
 
-    return len(word) == 1 or readable(word) or word.lower() in notation_spellings()
+    if len(word) == 1 or readable(word) or word.lower() in notation_spellings():
+        return True
+    return len(split_parts(word)) > 1 and compose(word) is not None
 
 
 def _remark(body: str) -> bool:

@@ -22,6 +22,7 @@ from derivations.checking.reading.names import (
     compose,
     layer_own,
     layer_suffix,
+    one_word_hint,
     own_decorated,
     phrase,
     segmented,
@@ -388,12 +389,29 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     if own_decorated(word):  # as written: h0 and H0 are an author's two names
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
-    composed = _composed(word, word, start, col, notes)
+    composed = None if _unit_like(text, start, end) else _composed(word, word, start, col, notes)
     if composed is not None:
         return composed, end
     if DECORATED.fullmatch(word):  # a letter of no role with a subscript (L_in)
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     return None, failed
+
+
+_OPERATOR_BEFORE = re.compile(r"(?:^|[-+*/^(\[{,=]|(?<![A-Za-z0-9_])[xX])\s*$")
+_OPERATOR_AFTER = re.compile(r"\s*(?:[-+*/^)\]},]|[xX](?![A-Za-z0-9_]))")
+
+
+def _unit_like(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]``, one word of a role of several quantities
+    (``channels``, ``size``: :func:`.names.one_word_hint`), stands as a unit or a count
+    word does, beside a formula with no operator on either side (``c_o channels``):
+    then it is not read as a quantity (a factor is written with one: ``Channels x
+    K1``, ``size*size``, ``(size + 2*padding``)."""
+    if not one_word_hint(text[start:end]):
+        return False
+    before = _OPERATOR_BEFORE.search(text, 0, start) is not None
+    after = text[end:].strip() != "" and _OPERATOR_AFTER.match(text, end) is not None
+    return not before and not after
 
 
 def _split_oddly(word: str, tokens: list[Token]) -> bool:

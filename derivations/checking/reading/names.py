@@ -45,6 +45,8 @@ __all__ = [
     "shape_of",
     "shape_hints",
     "one_layout",
+    "one_word_hint",
+    "split_parts",
 ]
 
 # a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
@@ -88,6 +90,11 @@ def _split(word: str) -> list[str]:
         if chunk:
             parts += _CAMEL.findall(chunk) if not chunk.isupper() else [chunk]
     return parts
+
+
+def split_parts(word: str) -> list[str]:
+    """The parts of a name (:func:`_split`): ``inputSize``: input, Size."""
+    return _split(word)
 
 
 def _roles(parts: list[str]) -> tuple[list[str], int] | None:
@@ -183,16 +190,39 @@ def _known(parts: list[str]) -> list[str]:
     return [part for part in parts if table.get(part.lower()) not in (None, "filler")]
 
 
+# one word of three letters or more naming a role of several quantities: a hint of
+# them (the channels: either count; a size: a square layer's one size, the input's,
+# the output's or the kernel's, each read as its height's as input_size is)
+_ALONE_HINTS = {"channel": ("c_i", "c_o"), "size": ("h", "m_h", "k")}
+
+
 def _alone(word: str) -> Composed | None:
     """A word of one part (``filt``, ``kern``, ``step``): read only when it names a
     parameter of the layer (the kernel, padding, stride, dilation), of three letters or
-    more and, for the kernel, not a plural (``kernels``: as often the number of them)."""
+    more and, for the kernel, not a plural (``kernels``: as often the number of them).
+    A word of the channels' or a size's role (``Channels``, ``depth``, ``size``) names
+    no one quantity: a hint of its role's (:data:`_ALONE_HINTS`), left to inference."""
     role = name_parts().get(word.lower())
-    if role not in _PARAMETERS or len(word) < 3:
+    if len(word) < 3:
+        return None
+    if role in _ALONE_HINTS:
+        return Composed(hints=_ALONE_HINTS[role])
+    if role not in _PARAMETERS:
         return None
     if role == "kernel" and word.lower().endswith("s"):
         return None
     return _combine({role}, None)
+
+
+def one_word_hint(word: str) -> bool:
+    """Whether ``word`` is one word of a role of several quantities (``Channels``,
+    ``size``): :func:`_alone`'s hint, not a reading."""
+    return (
+        "_" not in word
+        and len(_split(word)) == 1
+        and _alone(word) is not None
+        and (name_parts().get(word.lower()) in _ALONE_HINTS)
+    )
 
 
 def _letters(word: str) -> Composed | None:
