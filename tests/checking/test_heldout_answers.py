@@ -113,7 +113,7 @@ DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").
 RIGHT = ("equivalent", "equivalent_under_convention")
 # every batch and its size; a batch without a floor is not measured yet (H5-dev: public
 # for tuning, its floor set at H5's one measurement)
-SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 38}
+SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 50}
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
 FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 47}

@@ -1165,6 +1165,71 @@ READINGS = {
         "mh",
         DIV,
     ),
+    # the ceiling where the floor belongs
+    "n_H = int(np.ceil((n_H_prev + 2*pad - f)/stride))+1": (
+        lambda x, o: math.ceil((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "n_W = int(np.ceil((n_W_prev + 2*pad - f)/stride))+1": (
+        lambda x, o: math.ceil((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    r"o = \left [ \frac{n + 2p -m}{s} \right ] + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    r"o = \left \lfloor \frac{n + 2p -m}{s} \right \rfloor + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    # (D, H, W) order: index 1 the height, 2 the width; dilation 1 here
+    r"H_{out}=\lfloor \frac{H_{in}+2*padding[1]-dilation[1] * (kernelSize[1] - 1) - 1}{stride[1]}+1 \rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    r"W_{out}=\lfloor \frac{W_{in}+2*padding[2]-dilation[2] * (kernelSize[2] -1) -1}{stride[2]}+1 \rfloor": (
+        lambda x, o: fl((x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    # stride 1 and no padding only
+    "Valid ( without padding) $n x n * f x f = n - f + 1 $": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    # stride 1 only
+    "Same (with Padding) $n + 2p - f + 1$": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    r"floor(\frac{n +2p - f}{s} + 1)": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    # D the dilation (1 here)
+    r"H_{out}=\left\lfloor \frac{H+2P - D(K-1) - 1}{S} + 1 \right\rfloor \quad,\quad W_{out}=\left\lfloor \frac{W+2P - D(K-1) - 1}{S} + 1 \right\rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "H_out = math.floor((H + 2*P - D*(K-1) - 1)/S + 1)": (
+        lambda x, o: math.floor((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "W_out = math.floor((W + 2*P - D*(K-1) - 1)/S + 1)": (
+        lambda x, o: math.floor((x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw + 1),
+        "mw",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
