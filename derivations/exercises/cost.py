@@ -474,7 +474,10 @@ def answers() -> list:
         answer(
             say("cost.text"),
             say(
-                "cost.forward_multiplications_and_additions_one", fwd_m=tex(fwd_m), fwd_a=tex(fwd_a)
+                "cost.forward_multiplications_and_additions_one",
+                fwd_m=tex(fwd_m),
+                fwd_a=tex(fwd_a),
+                m_h=tex(maths.output_heights()[0]),
             ),
         ),
         answer(

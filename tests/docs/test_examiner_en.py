@@ -258,3 +258,117 @@ def test_network_figure_names_the_networks_as_the_tables(lang):
     for name in ("VGG-11", "GoogLeNet"):
         assert f"| {name}{book} |" in section
         assert f"{name}{book}" in labels
+
+
+# --- a second fresh examiner (session 5): wording that claimed more than it computed --
+def _answer_line(md: str, anchor: str) -> str:
+    """The answer-key row that links to ``#<anchor>``."""
+    return next(line for line in md.splitlines() if f"(#{anchor})" in line)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_book_53_billion_fits_both_counts(lang):
+    """The sheet said "The book's figure is FLOPs = 2 x MACs"; the book only says "over 53
+    billion operations (we count multiplications and additions separately)", which the
+    exact count without bias satisfies as well: that it meant 2 x MACs is our reading."""
+    outputs = 128 * 256 * 256  # c_o m_h m_w, padding 4 in all keeps 256 x 256
+    products = outputs * 128 * 5 * 5
+    flops, exact = 2 * products, products + outputs * (128 * 5 * 5 - 1)
+    assert flops > exact > 53 * 10**9
+    md = read_sheet(lang)
+    if lang == "en":
+        assert "The book's figure is FLOPs" not in md
+        assert "the book's figure fits either; which one it means, it does not say" in md
+    else:
+        assert "英文版的数字是 FLOPs" not in md
+        assert "英文版的数字两者皆符" in md
+
+
+def _windows(size: int, kernel: int, padding_total: int, stride: int) -> int:
+    """Window positions along one axis, counted: starts 0, s, 2s, ... while the window
+    fits into the input padded by ``padding_total`` rows in all."""
+    return sum(
+        1
+        for start in range(0, size + padding_total, stride)
+        if start + kernel <= size + padding_total
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_forward_answer_gives_the_output_size(lang):
+    """Answer 2.1 named m_h, m_w "the output size" without saying what it is, though the
+    exercise gives the padding and the stride: the key now states m_h in them."""
+    for h, k, p, s in ((5, 3, 0, 1), (7, 3, 2, 2), (8, 5, 4, 3), (28, 11, 4, 4)):
+        assert _windows(h, k, p, s) == (h - k + p + s) // s
+    key = _answer_line(read_sheet(lang), "cost-answer-1")
+    assert r"m_h = \left\lfloor \frac{h - k_h + p_h + s_h}{s_h} \right\rfloor" in key
+
+
+def _composed_rank(first: tuple[int, int], c: int, c_m: int, k: int, seed: int) -> int:
+    """Rank of the kernel that a ``first`` layer (shape (k, 1) or (1, k)) into ``c_m``
+    channels then the transposed shape composes to, read as a (c_i k) x (c_o k) matrix:
+    input channel and the first layer's kernel axis, output channel and the second's."""
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal((c_m, c, *first))  # (c_m, c_i, kh1, kw1)
+    b = rng.standard_normal((c, c_m, *first[::-1]))  # (c_o, c_m, kh2, kw2)
+    # full convolution of (kh1, kw1) and (kh2, kw2) kernels: one is a column, one a row
+    kernel = np.einsum("mcab,omde->ocadbe", a, b).reshape(c, c, k, k)
+    axes = (1, 2, 0, 3) if first == (k, 1) else (1, 3, 0, 2)  # (c_i, first axis, c_o, second)
+    return int(np.linalg.matrix_rank(kernel.transpose(axes).reshape(c * k, c * k)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_inception_split_order_and_the_split_the_answer_counts(lang):
+    """Inception-v3's paper replaces an n x n layer by 1 x n then n x 1 (the sheet said
+    n x 1 then 1 x n); either order composes to a kernel of rank at most c_m, so the
+    argument stands. Answer 1.3 said "a random kernel needs c_m = c k": that count is the
+    k x 1 then 1 x k split's (rank of the kernel read as a (c k) x (c k) matrix)."""
+    c, k = 2, 3
+    for first in ((k, 1), (1, k)):
+        assert _composed_rank(first, c, 1, k, seed=0) <= 1
+        assert _composed_rank(first, c, c * k, k, seed=1) == c * k
+    assert c * k * (c + c) * k == 2 * (c * c * k * k)  # the split costs twice the layer
+    md = read_sheet(lang)
+    if lang == "en":
+        assert r"$n\times 1$ then $1\times n$" not in md
+        assert r"replaces $n\times n$ by $1\times n$ then $n\times 1$" in md
+        assert "this split needs $c_m = c k$ for a random kernel" in _answer_line(
+            md, "compose-answer-3"
+        )
+    else:
+        assert r"$n\times 1$ 后接 $1\times n$" not in md
+        assert r"把 $n\times n$ 换成 $1\times n$ 后接 $n\times 1$" in md
+        assert "这种拆分对随机核需要 $c_m = c k$" in _answer_line(md, "compose-answer-3")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_block_additions_ratio_states_where_it_holds(lang):
+    """Answer 7.1 said the additions drop by b(c - 1)/(c - b), "more than b": equal to b
+    at b = 1, and at b = c no additions are left (the ratio is undefined)."""
+    c = 64
+    additions = {b: c * (c // b - 1) for b in (1, 2, 4, 16, 64)}  # c outputs, c/b - 1 each
+    assert additions[64] == 0
+    assert additions[1] / additions[1] == 1
+    assert all(additions[1] / additions[b] > b for b in (2, 4, 16))
+    key = _answer_line(read_sheet(lang), "blocks-answer-1")
+    if lang == "en":
+        assert "more than $b$ for $1 < b < c$ (at $b = c$ no additions are left)" in key
+    else:
+        assert "$1 < b < c$ 时大于 $b$（$b = c$ 时不剩加法）" in key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", ("md", "tex", "html"))
+def test_sheet_credits_the_books_authors_and_licence(lang, fmt):
+    """The sheets quote the book's exercises and passages but named neither its authors
+    nor its licence; every format now does, at the top, before the answer key."""
+    text = (
+        read_sheet(lang, fmt)
+        if fmt != "html"
+        else (OUTPUT / lang / "index.html").read_text("utf-8")
+    )
+    top = text[: text.find("Answer key" if lang == "en" else "答案一览")]
+    for name in ("Aston Zhang", "Zachary C. Lipton", "Alexander J. Smola"):
+        assert name in top
+    assert ("Mu Li" if lang == "en" else "李沐") in top
+    assert "CC BY-SA 4.0" in top and "Apache License 2.0" in top
