@@ -8,12 +8,16 @@
   a wheel install runs them (:func:`plain_environment`: what a user runs; the target) and
   as this editable install runs them (its import finder, about 40 ms of ``site``, on both
   sides);
-* in Debian's chromium (playwright) with the built site served on loopback and every
-  other request aborted: the first verdict after the page opens (open, load Python and
-  the checker, check one answer; wall clock) against the cold CPython ``check``'s wall
-  clock as a wheel install runs it (target <= 10x), and every later verdict (distinct answers, click to verdict;
-  target <= 100 ms).  Skipped with one line without chromium, playwright or the Pyodide
-  runtime.
+* in Debian's chromium (playwright) with the built site served on loopback (by
+  ``derivations serve``) and every other request aborted: the first verdict after the
+  page opens (open, load Python and the checker, check one answer) against the cold
+  CPython ``check``'s wall clock as a wheel install runs it (target <= 10x), and every
+  later verdict (distinct answers, answer sent to verdict shown; target <= 100 ms).
+  "After the page opens" is timed in the page, from its navigation start (when the
+  reader asks for it: ``performance.timeOrigin``) to the verdict shown (the target's
+  figure); the same visit timed by the driver (from ``goto`` to the verdict seen, its
+  round trips for the load event, the fill, the click and the polling in) is reported
+  beside it.  Skipped with one line without chromium, playwright or the Pyodide runtime.
 """
 
 from __future__ import annotations
@@ -220,11 +224,12 @@ def _browser(harness, cold_wall: float | None, cold_cpu: float | None = None) ->
     finally:
         shutil.rmtree(site, ignore_errors=True)
     harness(
-        "practice page: first verdict after opening it (first visit)",
+        "practice page: first verdict seen by the driver (first visit)",
         first,
         "s",
-        f"wall clock, nothing cached; when each start-up step ended (ms since the page "
-        f"opened): {marks} ({_MARKS})",
+        f"wall clock from playwright's goto to the verdict it sees, nothing cached; when "
+        f"each start-up step ended (ms since the page's navigation start, in the page): "
+        f"{marks} ({_MARKS})",
     )
     shown = json.loads(marks).get("shown")
     cpu = json.loads(marks).get("cpu")
@@ -243,7 +248,7 @@ def _browser(harness, cold_wall: float | None, cold_cpu: float | None = None) ->
             shown / 1e3,
             "s",
             "from the page's navigation start to the verdict in the page (performance.now "
-            "in page.js: no driver in it)",
+            "in page.js: no driver in it): the target's figure, 'after the page opens'",
         )
     harness(
         "practice page: first verdict after opening it again (revisit)",
@@ -270,11 +275,19 @@ def _browser(harness, cold_wall: float | None, cold_cpu: float | None = None) ->
             f"the snapshot's key answered 404; steps (ms): {bare[4]}",
         )
     if cold_wall:
+        if shown:
+            harness(
+                "first verdict shown in the page / cold CPython check (wall, wheel install)",
+                shown / 1e3 / cold_wall,
+                "x",
+                "target <= 10x: from the page's navigation start to the verdict shown",
+            )
         harness(
-            "first verdict / cold CPython check (wall, wheel install)",
+            "first verdict seen by the driver / cold CPython check (wall, wheel install)",
             first / cold_wall,
             "x",
-            "target <= 10x",
+            "the same first visit from playwright's goto to the verdict it sees (its round "
+            "trips in): reported, not the target's figure",
         )
         if cpu and cold_cpu:
             harness(
@@ -282,13 +295,6 @@ def _browser(harness, cold_wall: float | None, cold_cpu: float | None = None) ->
                 cpu / 1e3 / cold_cpu,
                 "x",
                 "the same work counted in CPU time, not the target's wall clock",
-            )
-        if shown:
-            harness(
-                "first verdict shown in the page / cold CPython check (wall, wheel install)",
-                shown / 1e3 / cold_wall,
-                "x",
-                "the same first visit, timed in the page",
             )
         harness(
             "first verdict on a revisit / cold CPython check (wall, wheel install)",
@@ -321,8 +327,9 @@ def _browser(harness, cold_wall: float | None, cold_cpu: float | None = None) ->
 # what the marks name (worker.js and page.js)
 _MARKS = (
     "worker: the worker's script ran; loader, glue, key, zip, lock, stdlib: that file "
-    "in; wasm: compiled; sized: the snapshot's head read (Pyodide sets up from then); "
-    "snapshot: all in, inflated and its stretches in place; keyed: "
+    "in; wasm: compiled; sized: the snapshot's header read (Pyodide sets up from then); "
+    "snapshot: all of it in (inflated by the browser or the worker; its stretches are "
+    "written into Pyodide's memory once the wasm is instantiated); keyed: "
     "the key checked; unpack: the archive written; runtime: Pyodide loaded and the "
     "snapshot restored; imports: the package imported; sent, shown: the first answer"
 )

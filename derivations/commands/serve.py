@@ -4,14 +4,17 @@ and WebAssembly do not load from ``file://``).
 
 A plain static server (the standard library's ``http.server``): any static host serves
 the same folder the same way.  It sends ``.mjs`` as JavaScript and ``.wasm`` as
-``application/wasm``, answers only on 127.0.0.1, and logs nothing but the address.
+``application/wasm``, a precompressed file (:data:`PRECOMPRESSED`: the practice pages'
+memory snapshot, gzip) with ``Content-Encoding: gzip`` to a browser that accepts it (so
+the browser inflates it, as nginx's ``gzip_static`` would have it do), answers only on
+127.0.0.1, and logs nothing but the address.
 """
 
 from __future__ import annotations
 
 import argparse
 
-__all__ = ["register", "run", "server", "TYPES"]
+__all__ = ["register", "run", "server", "accepts_gzip", "TYPES", "PRECOMPRESSED"]
 
 # content types the practice pages need that older Pythons' mimetypes may not know
 TYPES = {
@@ -23,6 +26,11 @@ TYPES = {
     ".svg": "image/svg+xml",
 }
 HOST = "127.0.0.1"
+# files whose bytes are gzip (docs writes practice/pyodide/checker.snapshot so): sent with
+# ``Content-Encoding: gzip`` to a browser that accepts it, so the browser inflates them as
+# they arrive (off the page's threads) as nginx's gzip_static would; the practice worker
+# inflates such a file itself when a host sends it as it is
+PRECOMPRESSED = (".snapshot",)
 
 
 def register(subparsers) -> None:
@@ -68,6 +76,24 @@ def server(folder, port: int = 0):
         def log_message(self, format, *args):  # quiet: a page load is dozens of requests
             pass
 
+        status = 0  # of the response being sent
+
+        def send_response(self, code, message=None):
+            self.status = code
+            super().send_response(code, message)
+
+        def end_headers(self):
+            if self.status == 200 and self._precompressed():
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
+            super().end_headers()
+
+        def _precompressed(self) -> bool:
+            from urllib.parse import urlsplit
+
+            path = urlsplit(self.path).path
+            return path.endswith(PRECOMPRESSED) and accepts_gzip(self.headers["Accept-Encoding"])
+
     class Server(ThreadingHTTPServer):
         def handle_error(self, request, client_address):
             # a browser that closes a download it no longer needs (the practice worker
@@ -76,6 +102,19 @@ def server(folder, port: int = 0):
                 super().handle_error(request, client_address)
 
     return Server((HOST, port), functools.partial(Handler, directory=str(folder)))
+
+
+def accepts_gzip(header: str | None) -> bool:
+    """Whether an ``Accept-Encoding`` header accepts gzip (named, or ``*``, without
+    ``q=0``)."""
+    for part in (header or "").split(","):
+        name, *params = (item.strip() for item in part.split(";"))
+        if name.lower() in ("gzip", "*"):
+            refused = any(
+                p.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000") for p in params
+            )
+            return not refused
+    return False
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,9 +5,11 @@
 // key, the archive, Pyodide's memory snapshot, the standard library, the wasm, the lock
 // file); they are asked for at once, as are the loader (pyodide.mjs) and the
 // interpreter's glue (pyodide.asm.mjs): the wasm is compiled while it streams in, the
-// snapshot inflated and the archive read meanwhile.  Messages to the page:
-// {kind: "progress", step}, {kind: "ready", stages, marks} (stages: milliseconds each
-// start-up step took, and flags: restored, inflated; marks: when each step ended, as
+// snapshot put together (inflated by the browser when the server sends it with
+// Content-Encoding: gzip, else here) and the archive read meanwhile.  Messages to the
+// page: {kind: "progress", step}, {kind: "ready", stages, marks} (stages: milliseconds
+// each start-up step took, and flags: restored, encoded (the snapshot inflated by the
+// browser), inflated (the archive by this worker); marks: when each step ended, as
 // performance.timeOrigin + performance.now(); both for the benchmark), {kind: "failed",
 // reason} and {kind: "result", id, json}; then from the page: {id, question, answer,
 // lang, at} (at: the question asks for a number at the page's layer).
@@ -64,9 +66,7 @@ const checked = (r, url) => {
 const early = {
   loader: noted("loader", import(here("./pyodide/pyodide.mjs"))),
   glue: noted("glue", import(here("./pyodide/pyodide.asm.mjs"))),
-  snapshot: quiet(
-    read("snapshot", (r, url) => unsparse(checked(r, url).body.pipeThrough(new DecompressionStream("gzip")))),
-  ),
+  snapshot: quiet(read("snapshot", async (r, url) => unsparse(await sparseBytes(checked(r, url))))),
   wasm: noted("wasm", read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
   keyed: noted("key", read("key", (r) => (r.ok ? r.json() : null))),
   zip: noted("zip", read("zip", (r, url) => checked(r, url).arrayBuffer())),
@@ -85,40 +85,84 @@ async function snapshot(version) {
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await early.zip));
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
     if (keyed.archive !== hex) return null;
-    const memory = quiet(early.snapshot.then((streaming) => streaming.sized));
-    return { memory, filled: quiet(early.snapshot.then((streaming) => streaming.filled)) };
+    const header = quiet(early.snapshot.then((streaming) => streaming.header));
+    return { header, filled: quiet(early.snapshot.then((streaming) => streaming.filled)) };
   } catch (error) {
     return null;
   }
 }
 
-// the memory the snapshot file holds (snapshot.py: packed, SPARSE), put together as the
-// inflated `stream` comes in: {sized: a promise of the memory (zeros), as soon as the
-// file's head (its size and stretches) is read, so Pyodide can set up meanwhile; filled:
-// a promise of the same memory once every stretch kept is copied in}; both reject when the
-// file is not of that form (sized only when that is seen before the head is read)
-function unsparse(stream) {
-  let sizedNow, sizedFailed;
-  const sized = quiet(
+// how the snapshot's gzip was inflated: "browser" (sent with Content-Encoding: gzip, as
+// `derivations serve` sends it: the browser's network process inflated it, off this
+// thread) or "worker" (sent as it is: inflated here, with DecompressionStream)
+let inflatedBy = null;
+
+// the snapshot file's sparse bytes (snapshot.py: sparse) from `response`: {head: the
+// first bytes, reader: the rest}, its body as it comes when that is not gzip (the browser
+// inflated it), else inflated here
+async function sparseBytes(response) {
+  const reader = response.body.getReader();
+  let head = new Uint8Array(0);
+  while (head.length < 2) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    head = joined(head, value);
+  }
+  if (!(head[0] === 0x1f && head[1] === 0x8b)) {
+    inflatedBy = "browser"; // not gzip's magic number
+    return { head, reader };
+  }
+  inflatedBy = "worker";
+  const inflater = new DecompressionStream("gzip");
+  const writer = inflater.writable.getWriter();
+  quiet(
+    (async () => {
+      for (let chunk = head; ; ) {
+        await writer.write(chunk);
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunk = value;
+      }
+      await writer.close();
+    })().catch((error) => writer.abort(error)),
+  );
+  return { head: new Uint8Array(0), reader: inflater.readable.getReader() };
+}
+
+const joined = (a, b) => {
+  const both = new Uint8Array(a.length + b.length);
+  both.set(a);
+  both.set(b, a.length);
+  return both;
+};
+
+// the snapshot file (snapshot.py: packed, SPARSE) as its sparse bytes come in
+// (sparseBytes: {head, reader}): {header: a promise of Pyodide's own header (the file's
+// first bytes, before the memory), as soon as they are read, which loadPyodide is given
+// as the snapshot so it sets up meanwhile; filled: a promise of {size, into}, once every
+// stretch kept is in: the memory's size in bytes, and into(heap, fresh) writes the memory
+// into Pyodide's `heap` (a Uint8Array at least that long whose bytes past `fresh` are
+// zeros), straight from the bytes read (never put together in a buffer of its own)}; both
+// reject when the file is not of that form (header only when that is seen before it is
+// read)
+function unsparse({ head: read, reader }) {
+  let headerNow, headerFailed;
+  const header = quiet(
     new Promise((resolve, reject) => {
-      [sizedNow, sizedFailed] = [resolve, reject];
+      [headerNow, headerFailed] = [resolve, reject];
     }),
   );
-  const reader = stream.getReader();
-  let pending = new Uint8Array(0); // read, not yet used
+  let pending = read; // read, not yet used
   const more = async () => {
     const { done, value } = await reader.read();
     if (done) throw new Error("a sparse snapshot cut short");
     return value;
   };
+  const ensure = async (count) => {
+    while (pending.length < count) pending = joined(pending, await more());
+  };
   const take = async (count) => {
-    while (pending.length < count) {
-      const value = await more();
-      const joined = new Uint8Array(pending.length + value.length);
-      joined.set(pending);
-      joined.set(value, pending.length);
-      pending = joined;
-    }
+    await ensure(count);
     const head = new DataView(pending.slice(0, count).buffer);
     pending = pending.subarray(count);
     return head;
@@ -129,9 +173,15 @@ function unsparse(stream) {
       if (head.getUint32(0, true) !== MAGIC) throw new Error("not a sparse snapshot");
       const [size, count] = [head.getUint32(4, true), head.getUint32(8, true)];
       const table = await take(8 * count);
-      const memory = new Uint8Array(size);
-      sizedNow(memory);
+      // Pyodide's header: its second word is where the memory starts in the file
+      if (!count || table.getUint32(0, true) !== 0) throw new Error("a sparse snapshot without its header");
+      await ensure(8);
+      const start = new DataView(pending.slice(0, 8).buffer).getUint32(4, true);
+      if (start % 16 || start > Math.min(size, table.getUint32(4, true))) throw new Error("a bad snapshot header");
+      await ensure(start);
+      headerNow(pending.slice(0, start));
       mark(marks, "sized");
+      const pieces = []; // [offset in the memory, bytes], in order
       let end = 0;
       for (let i = 0; i < count; i++) {
         let [at, length] = [table.getUint32(8 * i, true), table.getUint32(8 * i + 4, true)];
@@ -140,7 +190,8 @@ function unsparse(stream) {
         while (length > 0) {
           if (!pending.length) pending = await more();
           const n = Math.min(length, pending.length);
-          memory.set(pending.subarray(0, n), at);
+          const skip = Math.max(0, start - at); // the header's bytes: not memory
+          if (skip < n) pieces.push([at + skip - start, pending.subarray(skip, n)]);
           [pending, at, length] = [pending.subarray(n), at + n, length - n];
         }
       }
@@ -149,11 +200,21 @@ function unsparse(stream) {
         if (rest.length) throw new Error("a sparse snapshot of the wrong length");
       }
       mark(marks, "snapshot");
-      return memory;
+      const memory = size - start;
+      const into = (heap, fresh) => {
+        let at = 0; // where the zeros left out start
+        for (const [offset, bytes] of pieces) {
+          if (offset > at && at < fresh) heap.fill(0, at, Math.min(offset, fresh));
+          heap.set(bytes, offset);
+          at = offset + bytes.length;
+        }
+        if (at < fresh) heap.fill(0, at, Math.min(memory, fresh));
+      };
+      return { size: memory, into };
     })(),
   );
-  filled.catch(sizedFailed); // a file that fails before its head is read: sized too
-  return { sized, filled };
+  filled.catch(headerFailed); // a file that fails before its header is read: header too
+  return { header, filled };
 }
 
 // the archive's files, {path below SITE: bytes}, read with the browser's own inflater
@@ -183,7 +244,7 @@ async function members(buffer) {
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = new Uint8Array(buffer, start, packed);
     files.push(
-      (method === 0 ? Promise.resolve(data) : inflate(data)).then((out) => {
+      (method === 0 ? Promise.resolve(data) : inflate(data, size)).then((out) => {
         if (out.length !== size) throw new Error(`a zip entry of the wrong size: ${name}`);
         return [name, out];
       }),
@@ -192,9 +253,27 @@ async function members(buffer) {
   return Promise.all(files);
 }
 
-async function inflate(data) {
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+// `data` (raw deflate) inflated into `size` bytes, or shorter or longer when it is not
+// that size (members() says so); written to the stream and read from it directly (a Blob
+// piped into a Response took three to five times the CPU, for the archive's ~180 files)
+async function inflate(data, size) {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  quiet(writer.write(data));
+  quiet(writer.close());
+  const reader = stream.readable.getReader();
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return at === size ? out : out.subarray(0, at);
+    if (at + value.length > size) {
+      quiet(reader.cancel()); // too long: members() refuses the entry
+      return new Uint8Array(at + value.length);
+    }
+    out.set(value, at);
+    at += value.length;
+  }
 }
 
 // the archive's files (as members() read them) written into SITE, in Pyodide's fsInit
@@ -242,12 +321,11 @@ async function withEarlyWasm(run) {
   }
 }
 
-// the module with room for the snapshot: Pyodide asks for INITIAL_MEMORY = the snapshot's
-// size, but this build's wasm defines its own memory (480 pages) and ignores it, so a
-// snapshot of a heap that grew past that (snapshot.py: WARM loads every question) would
-// not fit; grown here before Pyodide restores it (nothing to do without a snapshot)
-function grown(module, settings) {
-  const wanted = settings.INITIAL_MEMORY || 0;
+// the module with room for the snapshot's memory (`wanted` bytes): this build's wasm
+// defines its own memory (480 pages), so a snapshot of a heap that grew past that
+// (snapshot.py: WARM loads every question) would not fit; grown here before the memory
+// is written into it
+function grown(module, wanted) {
   if (wanted > module.HEAP8.length && !module.growMemory(wanted)) {
     throw new Error(`could not grow the memory to ${wanted} bytes for the snapshot`);
   }
@@ -284,7 +362,7 @@ async function boot() {
     lockFileContents: early.lock,
     packageBaseUrl: here("./pyodide/"),
     ...(stdlib ? { stdLibURL: stdlib } : {}),
-    createPyodideModule: async (settings) => grown(await (await early.glue).default(settings), settings),
+    createPyodideModule: async (settings) => (await early.glue).default(settings),
     fsInit: (FS) => write(FS, files),
     stdout: () => {},
     stderr: () => {},
@@ -295,12 +373,17 @@ async function boot() {
         // Pyodide sets up (the wasm instantiated, the file system written) while the
         // snapshot is still arriving; restored once it is all in
         const createPyodideModule = async (settings) => {
-          const module = await options.createPyodideModule(settings);
-          await saved.filled;
-          return grown(module, settings);
+          const module = await (await early.glue).default(settings);
+          const memory = await saved.filled;
+          const fresh = module.HEAP8.length;
+          grown(module, memory.size);
+          // the memory written here, so Pyodide (given the header alone) restores the rest
+          memory.into(module.HEAP8, fresh);
+          return module;
         };
-        const restored = await loadPyodide({ ...options, _loadSnapshot: saved.memory, createPyodideModule });
+        const restored = await loadPyodide({ ...options, _loadSnapshot: saved.header, createPyodideModule });
         stages.restored = 1;
+        if (inflatedBy === "browser") stages.encoded = 1; // its gzip inflated by the browser
         return restored;
       } catch (error) {
         say({ kind: "progress", step: "loading" }); // refused: start Python without it

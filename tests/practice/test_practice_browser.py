@@ -285,12 +285,14 @@ def test_an_answer_over_the_time_limit_is_timeout_and_the_checker_restarts(conte
 
 
 def test_the_pages_started_from_the_memory_snapshot(pages, site):
-    """... with the archive's files inflated by the worker's own reader; the snapshot's
+    """... with the archive's files inflated by the worker's own reader and the snapshot
+    by the browser (``serve`` sends it with Content-Encoding: gzip); the snapshot's
     heap is larger than the memory the wasm defines (the worker grows it before Pyodide
     restores it)."""
     for page in pages.values():
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
         assert stages["restored"] == 1 and stages["inflated"] == 1, stages
+        assert stages["encoded"] == 1, stages
         marks = json.loads(page.evaluate("document.body.dataset.marks"))
         assert 0 < marks["worker"] <= marks["runtime"] <= marks["imports"], marks
     memory = snapshot.unpacked((site.folder / snapshot.SNAPSHOT).read_bytes())
@@ -398,6 +400,25 @@ def test_the_snapshot_holds_the_checker_warmed(site, tmp_path):
         json.loads(numbers.answer_at("forward-ops", "7", "en"))["verdict"],
     ]
     assert seen["verdicts"] == expected and len(set(expected)) == 3, (seen, expected)
+
+
+def test_a_snapshot_sent_as_it_is_is_inflated_by_the_worker(context, site):
+    """A host that sends the snapshot's gzip bytes without Content-Encoding (most static
+    hosts): the worker inflates it itself, restores it, and the verdicts are the CLI's."""
+    body = (site.folder / snapshot.SNAPSHOT).read_bytes()
+    page = context.new_page()
+    try:
+        page.route(f"**/{snapshot.SNAPSHOT}", lambda r: r.fulfill(status=200, body=body))
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        _ready(page)
+        stages = json.loads(page.evaluate("document.body.dataset.stages"))
+        assert stages["restored"] == 1 and "encoded" not in stages, stages
+        for question in ("forward-mults", "double-channels"):
+            answer = ANSWERS[question][1]
+            seen = _check(page, question, answer)
+            assert seen["verdict"] == cli_json(question, answer, "en")["verdict"], seen
+    finally:
+        page.close()
 
 
 def test_a_stale_snapshot_is_refused_and_python_starts_without_it(context, site):

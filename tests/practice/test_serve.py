@@ -43,6 +43,61 @@ def test_it_serves_the_folder_on_loopback_with_the_types_a_worker_needs(site):
         httpd.server_close()
 
 
+def test_a_precompressed_snapshot_is_sent_with_content_encoding_to_who_accepts_gzip(tmp_path):
+    """``checker.snapshot`` (gzip bytes) is sent as they are, with ``Content-Encoding:
+    gzip`` when the request accepts gzip (a browser inflates it), without it otherwise;
+    other files never have it."""
+    import gzip
+
+    memory = snapshot.sparse(bytes(range(256)) * 64)
+    (tmp_path / "checker.snapshot").write_bytes(snapshot.packed(bytes(range(256)) * 64))
+    (tmp_path / "c.zip").write_bytes(b"PK")
+    httpd = serve.server(tmp_path, 0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    port = httpd.server_address[1]
+
+    def get(name, accept):
+        headers = {"Accept-Encoding": accept} if accept is not None else {}
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/{name}", headers=headers)
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            return reply.headers.get("Content-Encoding"), reply.read()
+
+    try:
+        encoding, body = get("checker.snapshot", "gzip, deflate, br")
+        assert encoding == "gzip" and gzip.decompress(body) == memory
+        assert get("checker.snapshot?v=1", "br, gzip;q=0.5")[0] == "gzip"
+        for accept in (None, "identity", "br", "gzip;q=0"):
+            encoding, body = get("checker.snapshot", accept)
+            assert encoding is None and gzip.decompress(body) == memory, accept
+        assert get("c.zip", "gzip")[0] is None
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            get("missing.snapshot", "gzip")
+        assert missing.value.code == 404 and missing.value.headers["Content-Encoding"] is None
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    ("header", "accepted"),
+    [
+        ("gzip", True),
+        ("gzip, deflate, br, zstd", True),
+        ("br;q=1.0, GZIP;q=0.8", True),
+        ("*", True),
+        (None, False),
+        ("", False),
+        ("identity", False),
+        ("br, deflate", False),
+        ("gzip;q=0", False),
+        ("gzip; q=0.0", False),
+        ("xgzip", False),
+    ],
+)
+def test_accept_encoding_is_read_as_http_says(header, accepted):
+    assert serve.accepts_gzip(header) is accepted
+
+
 def test_a_folder_without_a_built_site_is_one_line(tmp_path, capsys):
     assert cli.main(["serve", "--dir", str(tmp_path), "--port", "0"]) == 2
     err = capsys.readouterr().err
