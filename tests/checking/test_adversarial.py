@@ -252,6 +252,66 @@ NEVER_ACCEPTED = [
     ("bias-size", "in_shape[0]", "not_equivalent", None),
     # an author's primed letters (M', N'): inferred by role, never accepted when wrong
     ("forward-mults", "c_i k_h k_w M' N'", "not_equivalent", None),
+    # a formula said in words: a wrong one, swapped quantities, a negated or ambiguous
+    # sentence are never accepted
+    (
+        "forward-mults",
+        "the product of the output height, the output width, the kernel's height and width "
+        "and the input channels",
+        "not_equivalent",
+        None,
+    ),
+    ("output-height", "h plus 2p minus k, divided by s", "not_equivalent", None),
+    ("output-height", "h plus 2p minus k plus one, divided by s", "not_equivalent", None),
+    (
+        "output-height",
+        "the kernel height plus twice the padding minus the input height, all over the stride, "
+        "plus one",
+        "not_equivalent",
+        None,
+    ),
+    (
+        "forward-mults",
+        "the product of the input height and width, the kernel's height and width and the "
+        "input and output channels",
+        "not_equivalent",
+        None,
+    ),
+    ("bias-size", "the number of input channels", "not_equivalent", None),
+    ("forward-mults", "twice the MACs", "invalid_input", None),
+    (
+        "forward-mults",
+        "输入通道数乘以卷积核大小的平方乘以输出高度乘以输出宽度",
+        "not_equivalent",
+        None,
+    ),
+    ("output-height", "输入高度加两倍填充减卷积核高度，除以步幅", "not_equivalent", None),
+    (
+        "forward-mults",
+        "乘法次数不是输入通道数乘以输出通道数乘以卷积核大小的平方乘以输出高度乘以输出宽度",
+        "invalid_input",
+        "lead_negates",
+    ),
+    (
+        "output-height",
+        "the output height is not h plus 2p minus k, divided by s, plus one",
+        "invalid_input",
+        None,
+    ),
+    (
+        "forward-mults",
+        "c_i times c_o times k squared times m_h times m_w is wrong",
+        "invalid_input",
+        None,
+    ),
+    ("output-height", "h plus 2p minus k over s plus one", "invalid_input", "spoken_ambiguous"),
+    ("output-height", "输入高度减卷积核高度加1除以步幅", "invalid_input", "spoken_ambiguous"),
+    (
+        "forward-mults",
+        "the square of k times c_i times c_o times m_h times m_w",
+        "invalid_input",
+        "spoken_ambiguous",
+    ),
 ]
 
 

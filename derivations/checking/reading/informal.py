@@ -236,6 +236,7 @@ SAID_WITH_FIELDS = frozenset(
         "times_sign",
         "rounding",
         "relative",
+        "spoken",
     )
 )
 
@@ -426,10 +427,19 @@ _WORDS_ONLY = _lazy(r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~
 
 def states_factor(text: str) -> bool:
     """Whether ``text`` may be a factor or a sentence stating one (no formula in it, and
-    a factor pattern found): a lead-in before it is left to the sentence readings."""
+    a factor pattern found; no formula said in words: ``2 times p``): a lead-in before
+    it is left to the sentence readings."""
     if _FORMULA_MARKS.intersection(text):
         return False
-    return may_be_factor(text) or any(p.search(text) for p in _sentence_factors())
+    found = may_be_factor(text) or any(p.search(text) for p in _sentence_factors())
+    return found and not _says_formula(text)
+
+
+def _says_formula(text: str) -> bool:
+    """Whether ``text`` is a formula said in words (:func:`.spoken.says_formula`)."""
+    from derivations.checking.reading.spoken import says_formula
+
+    return says_formula(text)
 
 
 def words_only(text: str) -> bool:
@@ -507,6 +517,8 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     (:func:`_hedged`: ``不是4倍``, ``less than 4 times``)."""
     if _FORMULA_MARKS.intersection(text.text) or _hedged(text.text):
         return None
+    if _says_formula(text.text):  # two times the output channels: a formula
+        return None
     bounds = [0, *(m.end() for m in _CLAUSE_MARKS().finditer(text.text)), len(text.text)]
     clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     stating = [
@@ -576,10 +588,15 @@ _UNIT_ENDINGS = ("byte", "bytes", "B", "字节", "element", "elements", "个元�
 
 
 def _after_operator(before: str) -> bool:
-    """Whether ``before`` ends in an operator or an x times sign: what follows is a
-    factor (``… x B``: B the batch), not a unit."""
+    """Whether ``before`` ends in an operator or an x times sign, or a word of a formula
+    said in words (``twice the``, ``the product of``: :func:`.spoken.ends_in_word`):
+    what follows is a factor (``… x B``: B the batch; ``twice the MACs``), not a unit."""
     bare = before.rstrip()
-    return bare.endswith(("*", "+", "-", "/", "^", "(")) or bool(re.search(r"\s[xX]$", bare))
+    if bare.endswith(("*", "+", "-", "/", "^", "(")) or re.search(r"\s[xX]$", bare):
+        return True
+    from derivations.checking.reading.spoken import ends_in_word
+
+    return ends_in_word(bare)
 
 
 def informal(text: Normalized) -> tuple[Normalized, list]:
@@ -634,7 +651,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 raise refuse(
                     "remark_negates", text.column(match.start()), remark=match.group("body").strip()
                 )
-            if _remark(match.group("body")):
+            if _remark(match.group("body")) and not _says_formula(match.group("body")):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
                 if not rounding and _states_operation(body):

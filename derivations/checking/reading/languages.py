@@ -33,11 +33,16 @@ __all__ = [
     "LEAD_USES",
     "LEAD_NEGATIONS",
     "ROUNDING_WORDS",
+    "SPOKEN",
+    "SPOKEN_NOT_OPERATIONS",
 ]
 
 # a lead-in ends in one of these words (longest first where one is a prefix of another)
 WORD_COPULAS: dict[str, tuple[str, ...]] = {
-    "en": ("equal to", "equals", "becomes", "is", "are"),
+    "en": (
+        *("is the same as", "is equal to", "equal to", "equals", "becomes", "is", "are"),
+        *("should be", "must be", "would be", "will be"),
+    ),
     "es": ("es igual a", "es", "son", "igual a", "vale"),
     "fr": ("est égal à", "est egal a", "est", "sont", "vaut", "égale"),
     "de": ("ist gleich", "ist", "sind", "beträgt", "betragt"),
@@ -105,3 +110,108 @@ NEGATION_FILLERS: tuple[str, ...] = (
 )
 # the scripts a lead-in attached to its word may be written in (Han, kana, Hangul)
 LEAD_SCRIPTS = r"\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
+
+# a formula said in words (``(h minus k plus 1) over s``, ``twice the MACs``,
+# ``输入通道数乘以输出通道数乘以卷积核大小的平方``): per language, the words of each
+# operation of :mod:`.spoken`'s grammar (binary: plus, minus, times, over; postfix:
+# squared, cubed, doubled, halved, floored; prefix: the square, cube, floor or ceiling of,
+# twice, thrice, half; a list: the product or sum of A, B and C, or A、B和C的乘积; ``and``
+# joins a list; ``then`` opens a clause applied to all before it; ``the`` is dropped
+# before a quantity)
+SPOKEN: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "plus": ("plus",),
+        "minus": ("minus",),
+        "times": ("times", "multiplied by"),
+        "over": ("divided by", "over"),
+        "squared": ("squared",),
+        "cubed": ("cubed",),
+        "square_of": ("the square of", "square of"),
+        "cube_of": ("the cube of", "cube of"),
+        "floor_of": ("the floor of", "floor of"),
+        "ceil_of": ("the ceiling of", "the ceil of", "ceiling of", "ceil of"),
+        "twice": ("twice", "double"),
+        "thrice": ("thrice", "triple"),
+        "half": ("half of", "half"),
+        "product_of": ("the product of", "product of"),
+        "sum_of": ("the sum of", "sum of"),
+        "and": ("and",),
+        "then": ("all", "then", "and then"),
+        "the": ("the", "a", "an", "its", "their", "our"),
+    },
+    "zh": {
+        "plus": ("加上", "加"),
+        "minus": ("减去", "减掉", "减"),
+        "times": ("乘以", "乘上", "乘"),
+        "over": ("除以",),
+        "squared": ("的平方", "平方"),
+        "cubed": ("的立方", "立方"),
+        "doubled": ("的两倍", "的2倍", "的二倍"),
+        "halved": ("的一半",),
+        "twice": ("两倍的", "两倍", "二倍", "2倍"),
+        "floored": ("向下取整", "下取整"),
+        "product_end": ("的乘积", "之积", "的积", "相乘"),
+        "sum_end": ("的总和", "之和", "的和", "相加"),
+        "and": ("以及", "和", "与", "及", "、"),
+        "then": ("然后再", "然后", "再"),
+    },
+    "ja": {
+        "plus": ("たす", "足す", "プラス"),
+        "minus": ("ひく", "引く", "マイナス"),
+        "times": ("かける", "掛ける"),
+        "over": ("わる", "割る"),
+        "squared": ("の二乗", "の2乗", "の自乗"),
+    },
+    "ko": {
+        "plus": ("더하기",),
+        "minus": ("빼기",),
+        "times": ("곱하기",),
+        "over": ("나누기",),
+        "squared": ("의 제곱",),
+    },
+    "fr": {
+        "plus": ("plus",),
+        "minus": ("moins",),
+        "times": ("fois", "multiplié par"),
+        "over": ("divisé par",),
+        "squared": ("au carré",),
+        "product_of": ("le produit de",),
+        "and": ("et",),
+    },
+    "de": {
+        "plus": ("plus",),
+        "minus": ("minus",),
+        "times": ("mal",),
+        "over": ("geteilt durch", "dividiert durch"),
+        "squared": ("zum quadrat", "hoch zwei"),
+        "and": ("und",),
+    },
+    "es": {
+        "plus": ("más",),
+        "minus": ("menos",),
+        "times": ("multiplicado por",),
+        "over": ("dividido por", "dividido entre"),
+        "squared": ("al cuadrado",),
+    },
+    "pt": {
+        "plus": ("mais",),
+        "minus": ("menos",),
+        "times": ("vezes", "multiplicado por"),
+        "over": ("dividido por",),
+        "squared": ("ao quadrado",),
+    },
+    "ru": {
+        "plus": ("плюс",),
+        "minus": ("минус",),
+        "times": ("умножить на", "умноженное на"),
+        "over": ("разделить на", "делённое на", "деленное на"),
+        "squared": ("в квадрате",),
+        "and": ("и",),
+    },
+}
+# words holding an operation word of :data:`SPOKEN` that are no operation (乘法, 乘积,
+# 乘加, 减少, 加倍, 增加): read as words
+SPOKEN_NOT_OPERATIONS: tuple[str, ...] = (
+    *("乘法", "加法", "减法", "除法", "乘积", "乘加", "乘数", "加数", "减数", "除数"),
+    *("减少", "减小", "加倍", "增加", "附加", "追加", "叠加", "累加", "加速", "平方米"),
+)

@@ -28,6 +28,7 @@ from derivations.checking.reading.lalr import UnexpectedToken
 from derivations.checking.reading.lexer import UNKNOWN_KEYS, describe_terminal, tokenize
 from derivations.checking.reading.names import LAYER
 from derivations.checking.reading.normalize import Normalized, normalize
+from derivations.checking.reading.spoken import may_be_spoken, spoken_tokens
 from derivations.checking.reading.statements import statements
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
@@ -125,7 +126,20 @@ def _segments(text: Normalized) -> list[tuple[int, int]]:
 
 
 def _formula(text: Normalized, start: int, end: int, notes: list, letters: bool) -> ex.Node:
-    tokens = tokenize(Normalized(text.text[:end], text.columns[:end]), start, notes, letters)
+    side = Normalized(text.text[:end], text.columns[:end])
+    try:
+        tokens = tokenize(side, start, notes, letters)
+    except InvalidAnswer as error:
+        # a formula said in words (h minus k plus 1, over s): tried only where the lexer
+        # failed and a word of its grammar is there
+        spoken = (
+            spoken_tokens(side, start, end, notes, letters)
+            if error.key in _SENTENCE_REFUSALS and may_be_spoken(text.text[start:end])
+            else None
+        )
+        if spoken is None:
+            raise
+        tokens = spoken
     try:
         tree = parser().parse(tokens)
     except UnexpectedToken as error:
