@@ -31,6 +31,7 @@ __all__ = [
 
 LANGS = ("en", "zh")
 XELATEX_TIMEOUT = 600  # seconds per run; the CJK sheet takes well under a minute
+XELATEX_RUNS = 4  # at most: the contents is stable after two runs, or three when it moves pages
 
 
 def register(subparsers) -> None:
@@ -371,7 +372,11 @@ def compile_pdf(tex_path) -> bytes:
             if figures.is_dir():
                 shutil.copytree(figures, Path(scratch) / "figures")
             shutil.copy(tex_path, work / "answers.tex")
-            for _ in range(2):  # the second run fills in the table of contents
+            toc, runs = None, 0
+            # each run writes the contents the next one prints; a contents that moves the
+            # pages (it fills a page) needs one run more: run until the .toc is stable
+            while runs < XELATEX_RUNS:
+                runs += 1
                 done = subprocess.run(
                     ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "answers.tex"],
                     cwd=work,
@@ -386,6 +391,11 @@ def compile_pdf(tex_path) -> bytes:
                         key="docs.xelatex_status", status=done.returncode
                     )
                     raise DerivationError(key="docs.xelatex_failed", path=tex_path, reason=error)
+                contents = work / "answers.toc"
+                written = contents.read_bytes() if contents.exists() else b""
+                if written == toc:
+                    break
+                toc = written
             missing = missing_glyphs(work / "answers.log")
             if missing:
                 raise DerivationError(key="docs.xelatex_failed", path=tex_path, reason=missing)

@@ -96,6 +96,12 @@ def _mega_words(count: int) -> str:
     return f"{count / 1e6:.2f}"
 
 
+def _wan_words(count: int) -> str:
+    """A count in 万 (ten thousands), rounded half up to a whole number: Chinese says
+    ``911 万``, never a Latin ``9.11 M``."""
+    return str((2 * count + 10**4) // (2 * 10**4))
+
+
 def conventions(tables) -> list:
     concat = maths.concatenations(tables["googlenet"])
     p = _published(tables)
@@ -107,6 +113,8 @@ def conventions(tables) -> list:
                 "networks.every_figure_below_is_for",
                 concat_with=_mega_words(concat["with"]),
                 concat_without=_mega_words(concat["without"]),
+                zh_concat_with=_wan_words(concat["with"]),
+                zh_concat_without=_wan_words(concat["without"]),
                 p_alexnet=p["alexnet"],
                 p_vgg16=p["vgg16"],
                 p_resnet18=p["resnet18"],

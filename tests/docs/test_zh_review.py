@@ -256,3 +256,193 @@ def test_zh_sheet_credits_the_53_billion_example_to_the_english_edition():
     assert "### 英文版的例子：超过 530 亿次运算" in section
     assert "书中的例子" not in section and "书中例子" not in section
     assert "书中的数字" not in section
+
+
+# --- the PDF's table of contents (fifth examiner) ------------------------------------------
+def _letters_of(said: str) -> str:
+    """Words only (no math, digits, punctuation or spaces): a title as LaTeX and as the
+    PDF's text compare equal."""
+    return re.sub(r"[\W\d_×]+", "", re.sub(r"\$[^$]*\$", "", said))
+
+
+@pytest.fixture(scope="module")
+def built_pdfs(tmp_path_factory):
+    """Each committed sheet compiled as ``make pdf`` compiles it (``compile_pdf``), its
+    pages' text laid out (poppler's ``pdftotext -layout``): lang -> pages."""
+    import shutil
+    import subprocess
+
+    from derivations.commands.docs import compile_pdf
+    from tests.conftest import require_tool
+
+    require_tool(shutil.which("xelatex") is not None, "xelatex with ctex (texlive-xetex)")
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+    root = tmp_path_factory.mktemp("contents")
+    pages = {}
+    for lang in LANGS:
+        pdf = root / f"{lang}.pdf"
+        pdf.write_bytes(compile_pdf(OUTPUT / lang / "answers.tex"))
+        done = subprocess.run(
+            ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+            capture_output=True,
+            check=True,
+        )
+        pages[lang] = done.stdout.decode("utf-8").split("\f")
+    return pages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_contents_fits_the_title_page_and_gives_each_sections_page(built_pdfs, lang):
+    """The zh contents ran one line onto a page of its own, and two xelatex runs printed
+    the page numbers of the run before it: every entry named the page before its section.
+    Read back: every section is listed on page 1, with the page whose running head (the
+    section's title) appears there first."""
+    pages = built_pdfs[lang]
+    titles = re.findall(r"^\\section\*\{(.+)\}$", read_sheet(lang, "tex"), flags=re.M)
+    listed = {}
+    for line in pages[0].splitlines():
+        found = re.match(r"^\s*(.+?)\s+(\d+)\s*$", line)
+        if found and _letters_of(found.group(1)) in map(_letters_of, titles):
+            listed[_letters_of(found.group(1))] = int(found.group(2))
+    assert sorted(listed) == sorted(map(_letters_of, titles)), listed
+    heads = [
+        next((_letters_of(li) for li in page.splitlines() if _letters_of(li)), "") for page in pages
+    ]
+    for title in map(_letters_of, titles):
+        assert heads.index(title) + 1 == listed[title], (title, listed[title])
+
+
+# --- the fifth examiner's wording findings ----------------------------------------------
+@pytest.mark.parametrize("fmt", ["md", "tex"])
+def test_zh_answer_labels_name_their_part_in_parentheses(fmt):
+    """'答案 3，通道' read as a sentence cut short; a part of an answer is named in
+    parentheses, as Chinese labels do: 答案 3（通道）, 答案 A（原因）."""
+    sheet = read_sheet("zh", fmt)
+    for label in ("3（通道）", "3（填充）", "A（原因）", "A（上限）"):
+        assert f"答案 {label}" in sheet, label
+    assert not re.search(r"答案 [0-9A-Z.]+，", sheet)
+
+
+def _googlenet_activations() -> tuple[int, int]:
+    """(with, without the concatenations): every output element the book's GoogLeNet
+    (d2l-zh's code, 1 x 224 x 224) writes, each module's and each functional ReLU's
+    output, dropout and flattening aside; counted here in PyTorch, not by the package."""
+    torch = pytest.importorskip("torch")
+    nn, F = torch.nn, torch.nn.functional
+    seen = {"all": 0, "cat": 0}
+
+    class Inception(nn.Module):
+        def __init__(self, i, c1, c2, c3, c4):
+            super().__init__()
+            self.p1_1 = nn.Conv2d(i, c1, 1)
+            self.p2_1, self.p2_2 = nn.Conv2d(i, c2[0], 1), nn.Conv2d(c2[0], c2[1], 3, padding=1)
+            self.p3_1, self.p3_2 = nn.Conv2d(i, c3[0], 1), nn.Conv2d(c3[0], c3[1], 5, padding=2)
+            self.p4_1, self.p4_2 = nn.MaxPool2d(3, 1, 1), nn.Conv2d(i, c4, 1)
+
+        def forward(self, x):
+            def relu(t):
+                seen["all"] += t.numel()
+                return F.relu(t)
+
+            p1 = relu(self.p1_1(x))
+            p2 = relu(self.p2_2(relu(self.p2_1(x))))
+            p3 = relu(self.p3_2(relu(self.p3_1(x))))
+            p4 = relu(self.p4_2(self.p4_1(x)))
+            y = torch.cat((p1, p2, p3, p4), dim=1)
+            seen["cat"] += y.numel()
+            return y
+
+    pool = lambda: nn.MaxPool2d(3, 2, 1)  # noqa: E731
+    net = nn.Sequential(
+        nn.Sequential(nn.Conv2d(1, 64, 7, 2, 3), nn.ReLU(), pool()),
+        nn.Sequential(
+            nn.Conv2d(64, 64, 1), nn.ReLU(), nn.Conv2d(64, 192, 3, padding=1), nn.ReLU(), pool()
+        ),
+        nn.Sequential(
+            Inception(192, 64, (96, 128), (16, 32), 32),
+            Inception(256, 128, (128, 192), (32, 96), 64),
+            pool(),
+        ),
+        nn.Sequential(
+            Inception(480, 192, (96, 208), (16, 48), 64),
+            Inception(512, 160, (112, 224), (24, 64), 64),
+            Inception(512, 128, (128, 256), (24, 64), 64),
+            Inception(512, 112, (144, 288), (32, 64), 64),
+            Inception(528, 256, (160, 320), (32, 128), 128),
+            pool(),
+        ),
+        nn.Sequential(
+            Inception(832, 256, (160, 320), (32, 128), 128),
+            Inception(832, 384, (192, 384), (48, 128), 128),
+            nn.AdaptiveAvgPool2d((1, 1)),
+            nn.Flatten(),
+        ),
+        nn.Linear(1024, 10),
+    )
+
+    def count(module, _, out):
+        if not list(module.children()) and not isinstance(module, (nn.Flatten, nn.Dropout)):
+            seen["all"] += out.numel()
+
+    for module in net.modules():
+        module.register_forward_hook(count)
+    with torch.no_grad():
+        net(torch.zeros(1, 1, 224, 224))
+    return seen["all"] + seen["cat"], seen["all"]
+
+
+def test_zh_googlenet_activations_said_in_wan_not_a_latin_m():
+    """'写出 9.11 M 个激活值' put a Latin M in Chinese prose: 911 万, counted here."""
+    with_cat, without = _googlenet_activations()
+    assert (with_cat, without) == (9_106_410, 7_870_826)
+    section = exercise_section(read_sheet("zh"), "哪些层主导内存")
+    wan = [round(n / 10**4) for n in (with_cat, without)]
+    assert f"计入连结时写出约 {wan[0]} 万个激活值，不计入时约 {wan[1]} 万个" in section
+    for fmt in ("md", "tex"):
+        assert not re.search(r"\d M[）)个 ]", read_sheet("zh", fmt))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_equal_outputs_never_says_the_paths_always_round_differently(lang):
+    """With the book's PyTorch code here Y1 and Y2 are bitwise equal for every seed, so
+    'the two paths round differently' (in general, or flatly) is true of NumPy here, not
+    of the question's code: the sheet says nothing makes them round alike."""
+    from derivations.exercises.maths.equal_outputs import TORCH
+
+    assert TORCH.equal == TORCH.seeds  # the book's code: no seed differs
+    section = exercise_section(read_sheet(lang), "Y1")
+    wrong = (
+        ("round differently in general", "the two paths round differently, so")
+        if lang == "en"
+        else ("一般按不同方式舍入", "两条路径的舍入方式不同，", "末位不同")
+    )
+    assert not [w for w in wrong if w in section]
+    said = (
+        "nothing makes the two paths round alike"
+        if lang == "en"
+        else "没有什么保证两条路径以相同方式舍入"
+    )
+    assert section.count(said) >= 2  # the worked answer and the boxed one
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_networks_question_places_lenet_in_this_chapter(lang):
+    """LeNet is in the same chapter as this section (zh 6.6, en 7.6); AlexNet to ResNet
+    are the next chapter's: 'the next chapters build LeNet…' placed it wrongly."""
+    said = read_sheet(lang)
+    if lang == "en":
+        assert "The next chapters build LeNet" not in said
+        assert (
+            "LeNet, later in this chapter, and AlexNet, VGG, NiN, GoogLeNet and ResNet, in the next"
+            in said
+        )
+    else:
+        assert "后面几章用本节的卷积层搭建" not in said
+        assert "本章后面的 LeNet 与下一章的 AlexNet、VGG、NiN、GoogLeNet 和 ResNet" in said
+
+
+def test_zh_pdf_book_links_punctuated_in_chinese():
+    """The LaTeX list of the book's two editions wrote '英文版（d2l.ai）:' with a Latin colon."""
+    tex = read_sheet("zh", "tex")
+    assert "英文版（d2l.ai）：" in tex and "中文版（zh.d2l.ai）：" in tex
+    assert "）:" not in tex
