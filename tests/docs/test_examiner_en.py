@@ -372,3 +372,96 @@ def test_sheet_credits_the_books_authors_and_licence(lang, fmt):
         assert name in top
     assert ("Mu Li" if lang == "en" else "李沐") in top
     assert "CC BY-SA 4.0" in top and "Apache License 2.0" in top
+
+
+def _require_latex() -> None:
+    """Skip, with the reason, where xelatex with ctex or pdftotext is missing."""
+    import shutil
+    import subprocess
+
+    from tests.conftest import require_tool
+
+    have = shutil.which("xelatex") is not None and shutil.which("kpsewhich") is not None
+    if have:
+        have = subprocess.run(["kpsewhich", "ctex.sty"], capture_output=True).returncode == 0
+    require_tool(have, "xelatex with ctex (texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+
+
+@pytest.fixture(scope="module")
+def sheet_pdfs(tmp_path_factory):
+    """Each language's committed sheet compiled as ``docs --pdf`` compiles it
+    (:func:`derivations.commands.docs.compile_pdf`: as many xelatex runs as the contents
+    need), written to a scratch folder: lang -> PDF path."""
+    from derivations.commands.docs import compile_pdf
+
+    _require_latex()
+
+    root = tmp_path_factory.mktemp("pdfs")
+    paths = {}
+    for lang in LANGS:
+        paths[lang] = root / f"{lang}.pdf"
+        paths[lang].write_bytes(compile_pdf(OUTPUT / lang / "answers.tex"))
+    return paths
+
+
+def _pdf_text(pdf, *options: str) -> list[str]:
+    """Each page's text, by poppler's pdftotext with ``options``."""
+    import subprocess
+
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *options, str(pdf), "-"], capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8").split("\f")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_contents_fit_the_title_page_and_give_the_right_pages(sheet_pdfs, lang):
+    """Read back from the PDF: the contents are on the title page, and each entry's page
+    is the page its section opens on. The zh contents ran over onto a page of their own,
+    and the two xelatex runs then left every entry's page one short (the second run
+    numbered them before the contents moved the breaks)."""
+    entries = re.findall(
+        r"^(\S.*?)\s{2,}(\d+)\s*$", _pdf_text(sheet_pdfs[lang], "-layout")[0], flags=re.M
+    )
+    titles = re.findall(r"^\\section\*\{(.+)\}$", read_sheet(lang, "tex"), flags=re.M)
+    assert len(entries) == len(titles) > 9, entries
+    pages = _pdf_text(sheet_pdfs[lang])
+    for (title, number), tex_title in zip(entries, titles):
+        opened = [
+            n
+            for n, page in enumerate(pages, start=1)
+            if [line for line in page.splitlines() if line.strip()][1:2] == [title.strip()]
+        ]
+        assert opened == [int(number)], (title, number, opened)
+        assert re.sub(r"\W", "", title)[:6] == re.sub(r"\\[a-z]+|\W", "", tex_title)[:6]
+
+
+def test_compile_pdf_runs_until_the_contents_page_numbers_settle(tmp_path):
+    """A title page full enough that the contents run onto a second page: the second
+    xelatex run numbers the sections before the contents are in, so a third must give
+    their pages (two runs left each entry one page short)."""
+    from derivations.commands.docs import compile_pdf
+
+    _require_latex()
+    sections = "".join(
+        f"\\clearpage\\section*{{Part {n}}}\\addcontentsline{{toc}}{{section}}{{Part {n}}}\n"
+        for n in range(1, 9)
+    )
+    tex = tmp_path / "sheet" / "answers.tex"
+    tex.parent.mkdir()
+    tex.write_text(
+        "\\documentclass{article}\\begin{document}\\rule{1pt}{0.82\\textheight}\n\n"
+        f"\\tableofcontents\n{sections}\\end{{document}}\n",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "out.pdf"
+    pdf.write_bytes(compile_pdf(tex))
+    pages = _pdf_text(pdf, "-layout")
+    entries = re.findall(r"^\s*Part (\d)\s+(\d+)\s*$", "".join(pages[:2]), flags=re.M)
+    assert len(entries) == 8, entries
+    for part, number in entries:
+        assert re.search(rf"^\s*Part {part}\s*$", pages[int(number) - 1], flags=re.M), (
+            part,
+            number,
+        )
