@@ -1,9 +1,10 @@
 """Pyodide's memory snapshot for the practice pages' worker: the interpreter's memory after
 start-up with the checker imported, so the page restores it instead of starting Python.
 
-``docs`` runs Node once (``snapshot.mjs`` beside this module) on the runtime it copies and
-the archive it writes: boot Pyodide, unpack :data:`~derivations.practice.archive.ARCHIVE`,
-run :data:`WARM` (import what a check uses, check answers of each kind), write
+``docs`` runs Node once (``snapshot.mjs`` beside this module, with V8's
+:data:`NODE_FLAGS`) on the runtime it copies and the archive it writes: boot Pyodide,
+unpack :data:`~derivations.practice.archive.ARCHIVE`, run :data:`WARM` (import what a
+check uses, check answers of each kind), write
 ``practice/pyodide/checker.snapshot`` (:func:`packed`: the 31 MB of memory without its
 whole zero pages, gzipped: about 6.5 MB, which the worker inflates as it downloads) and
 ``practice/pyodide/checker.snapshot.json`` (the archive's SHA-256 and the Pyodide version
@@ -36,6 +37,7 @@ from derivations.practice.runtime import FOLDER, VERSION
 __all__ = [
     "SNAPSHOT",
     "KEY",
+    "NODE_FLAGS",
     "WARM",
     "SPARSE",
     "PAGE",
@@ -64,6 +66,12 @@ from derivations.practice.numbers import answer_at
 WARMED = warm_all()
 """
 _TIMEOUT_S = 600
+# V8's flags for the one Node run: every wasm function compiled once by the baseline
+# compiler (Liftoff) and never again by the optimizing one (TurboFan).  In a run this
+# short the optimizing compiles of Python's hot functions cost more CPU than their
+# faster code saves (measured: the step's CPU about 7% lower).  Compilers change how
+# fast the wasm runs, never what it computes: the memory snapshotted is the same.
+NODE_FLAGS = ("--liftoff", "--no-wasm-tier-up")
 SPARSE = b"SPR1"  # the sparse file's first 4 bytes (worker.js: MAGIC)
 PAGE = 4096  # the unit of the zeros left out
 
@@ -128,8 +136,8 @@ def unpacked(data: bytes) -> bytes:
 def made_from(runtime: Path, node: str) -> str | None:
     """SHA-256 (hex) of what a snapshot is made from besides the archive: the runtime's
     :data:`~derivations.practice.runtime.FILES`, ``snapshot.mjs``, this module (the
-    file's form, :func:`packed`), :data:`WARM` and ``node --version``; None when one
-    cannot be read."""
+    file's form, :func:`packed`, and :data:`NODE_FLAGS`), :data:`WARM` and
+    ``node --version``; None when one cannot be read."""
     from derivations.practice.runtime import FILES
 
     digest = hashlib.sha256()
@@ -184,7 +192,8 @@ def snapshot_files(
         (work / "checker.zip").write_bytes(archive)
         (work / "warm.py").write_text(WARM, encoding="utf-8")
         out = work / "checker.snapshot"
-        argv = [node, str(script), str(runtime), str(work / "checker.zip"), str(work / "warm.py")]
+        argv = [node, *NODE_FLAGS, str(script), str(runtime)]
+        argv += [str(work / "checker.zip"), str(work / "warm.py")]
         try:
             done = subprocess.run(
                 [*argv, str(out)], capture_output=True, text=True, timeout=_TIMEOUT_S, check=False

@@ -157,6 +157,27 @@ def test_a_node_that_fails_skips_the_snapshot_with_its_last_line(monkeypatch, tm
     assert files == {} and "\n" not in skipped and "node failed" in skipped, skipped
 
 
+def test_node_runs_the_snapshot_script_with_v8_flags_it_accepts(monkeypatch, tmp_path):
+    """The flags come before the script (Node reads them as its own), and this Node takes
+    them: a flag it does not know would fail every snapshot ("bad option")."""
+    import subprocess
+
+    node = snapshot.shutil.which("node")
+    if node is None:
+        pytest.skip("no node on PATH")
+    done = subprocess.run([node, *snapshot.NODE_FLAGS, "-e", "0"], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    calls = []
+    real = subprocess.run
+    monkeypatch.setattr(
+        snapshot.subprocess, "run", lambda argv, **kw: calls.append(argv) or real(argv, **kw)
+    )
+    snapshot.snapshot_files(tmp_path, b"archive")
+    (argv,) = [argv for argv in calls if any(str(a).endswith("snapshot.mjs") for a in argv)]
+    script = next(i for i, a in enumerate(argv) if str(a).endswith("snapshot.mjs"))
+    assert argv[1:script] == list(snapshot.NODE_FLAGS)
+
+
 def test_the_snapshot_key_is_the_archives_sha256_and_the_pinned_pyodide():
     import hashlib
 
