@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from derivations.figures.style import NARROW_WIDTH, PALETTE, cell_text, new_figure, wrap
+from derivations.figures.style import (
+    NARROW_WIDTH,
+    PALETTE,
+    cell_borders,
+    cell_text,
+    new_figure,
+    wrap,
+)
 
 __all__ = ["compose_receptive_field", "padding_readings"]
 
@@ -128,10 +135,7 @@ def _padded(ax, layer, title: str, words) -> None:
     for (r, c), v in np.ndenumerate(grid):
         if not v:
             cell_text(ax, c, r, "0", fontsize=9, color=PALETTE["grey"])
-    ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.2)
-    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
+    cell_borders(ax, rows, cols, PALETTE["paper"], 1.2)
     ax.set_title(title)
     ax.set_xlabel(words("readings_sizes", rows=rows, cols=cols, m=layer.m_h))
 

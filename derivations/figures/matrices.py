@@ -8,7 +8,14 @@ from typing import Any
 
 import numpy as np
 
-from derivations.figures.style import NARROW_WIDTH, PALETTE, cell_text, new_figure, wrap
+from derivations.figures.style import (
+    NARROW_WIDTH,
+    PALETTE,
+    cell_borders,
+    cell_text,
+    new_figure,
+    wrap,
+)
 
 __all__ = ["im2col_matrix", "block_diagonal", "channel_shuffle"]
 
@@ -28,10 +35,7 @@ def _matrix(
         for (r, c), v in np.ndenumerate(values):
             colour = PALETTE["paper"] if v > 0.6 * top else PALETTE["ink"]
             cell_text(ax, c, r, f"{v:g}", fontsize=9, color=colour)
-    ax.set_xticks(np.arange(values.shape[1] + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(values.shape[0] + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color=PALETTE["paper"], linewidth=1.0)
-    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
+    cell_borders(ax, values.shape[0], values.shape[1], PALETTE["paper"], 1.0)
     ax.set_title(title, fontsize=9)
 
 

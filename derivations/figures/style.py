@@ -28,12 +28,14 @@ from derivations.fonts import CJK_FONT, cjk_file
 
 __all__ = [
     "CJK_FONT",
+    "GRID_Z",
     "LAYOUTS",
     "MIN_POINTS",
     "NARROW_WIDTH",
     "PALETTE",
     "WIDE_MAX",
     "Words",
+    "cell_borders",
     "cell_text",
     "fixed_style",
     "new_figure",
@@ -182,6 +184,43 @@ def cell_text(ax, x: float, y: float, text: str, **style):
     it (the cell figures write up to 86 of them per drawing, each measured on every pass
     of constrained layout)."""
     return ax.text(x, y, text, ha="center", va="center", in_layout=False, **style)
+
+
+GRID_Z = 1.5  # an axis' zorder (rcParams["axes.axisbelow"] "line"): where its grid is drawn
+
+
+def cell_borders(ax, rows: int, cols: int, colour: str, linewidth: float) -> None:
+    """The lines between the cells of an axes showing a ``rows`` x ``cols`` image (cell
+    centres at integers, edges at ``-0.5 ... n - 0.5``): each across the whole axes and
+    clipped to it, at :data:`GRID_Z` (above the image, below text and marks), left out of
+    the layout (inside the axes); the axes keeps no ticks.
+
+    They were the grid at minor ticks on the edges, which drew the same pixels (compared
+    rasterised, both files) at a cost: an axis lays out and draws a tick with its marks and
+    labels per line, on each layout pass and in each file (about a third of these
+    figures' CPU, for ticks that showed nothing else); and matplotlib drops a minor tick
+    where a major one falls, so where the axis' own major ticks landed on half-integers
+    the lines went missing (the Chinese narrow im2col figure's inputs had no row borders).
+    Two line collections, the vertical lines first."""
+    from matplotlib.collections import LineCollection
+
+    vertical = [[(x - 0.5, 0.0), (x - 0.5, 1.0)] for x in range(cols + 1)]
+    horizontal = [[(0.0, y - 0.5), (1.0, y - 0.5)] for y in range(rows + 1)]
+    for segments, transform in (
+        (vertical, ax.get_xaxis_transform()),
+        (horizontal, ax.get_yaxis_transform()),
+    ):
+        lines = LineCollection(
+            segments,
+            colors=colour,
+            linewidths=linewidth,
+            transform=transform,
+            zorder=GRID_Z,
+            in_layout=False,
+        )
+        ax.add_collection(lines, autolim=False)
+    ax.set_xticks([])
+    ax.set_yticks([])
 
 
 def settle(figure) -> None:

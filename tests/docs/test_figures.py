@@ -323,3 +323,41 @@ def test_texts_left_out_of_the_layout_lie_inside_their_axes(key, layout):
                     or not box.contains(*text.get_window_extent(renderer).max)
                 ]
             assert cells > 0 and not outside, (lang, outside)
+
+
+def _edges_drawn(ax, axis: str) -> list[float]:
+    """Where ``ax`` draws a line across itself along ``axis`` ("x": vertical lines at
+    those x), in data units: its grid at the ticks it draws, and its line collections
+    that span it (each segment one x, or one y, from one side of the axes to the other)."""
+    import numpy as np
+
+    along = ax.xaxis if axis == "x" else ax.yaxis
+    spans = ax.get_xaxis_transform() if axis == "x" else ax.get_yaxis_transform()
+    drawn = [tick.get_loc() for tick in along._update_ticks() if tick.gridline.get_visible()]
+    for lines in ax.collections:
+        if lines.get_transform() != spans:
+            continue
+        for segment in lines.get_segments():
+            at, across = (segment[:, 0], segment[:, 1]) if axis == "x" else segment.T[::-1]
+            if np.ptp(at) == 0 and sorted(across) == [0.0, 1.0]:
+                drawn.append(float(at[0]))
+    return sorted(drawn)
+
+
+@pytest.mark.parametrize("key", ["padding-readings", "im2col-matrix", "block-diagonal"])
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
+def test_every_cell_of_a_matrix_has_its_borders_once(key, layout):
+    """Each image of cells is crossed by a line at each of its cells' edges, once: a grid
+    at minor ticks lost the lines where the axis put a major tick (the Chinese narrow
+    im2col inputs had no row borders)."""
+    from derivations.figures.style import fixed_style, settle
+
+    for lang in figures.LANGS:
+        with fixed_style(lang):
+            figure = figures._drawing(key)(Words(lang), layout)
+            settle(figure)
+            for ax in figure.axes:
+                for image in ax.images:
+                    rows, cols = image.get_array().shape[:2]
+                    assert _edges_drawn(ax, "x") == [c - 0.5 for c in range(cols + 1)], lang
+                    assert _edges_drawn(ax, "y") == [r - 0.5 for r in range(rows + 1)], lang
