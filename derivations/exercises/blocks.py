@@ -26,7 +26,7 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.maths import blocks as maths
 from derivations.exercises.maths.blocks import CHANNELS, SIZE
-from derivations.exercises.notation import tex
+from derivations.exercises.notation import num, tex
 from derivations.exercises.prose import say
 from derivations.registry.exercises import heading_numbers
 
@@ -40,9 +40,9 @@ def _speed_section():
     rows = [
         [
             str(row.groups),
-            f"{row.forward_mults:,}",
-            f"{row.forward_adds:,}",
-            f"{row.backward_mults:,}",
+            f"${num(row.forward_mults)}$",
+            f"${num(row.forward_adds)}$",
+            f"${num(row.backward_mults)}$",
             f"{float(row.speedup):g}",
         ]
         for row in speed.rows
@@ -117,11 +117,11 @@ def _fixes_section():
     rows = [
         [
             say("blocks.grouped_dense", gg=gg),
-            f"{cost:,}",
+            f"${num(cost)}$",
         ]
         for gg, cost in fixes.mixed_costs
     ]
-    rows.insert(0, [say("blocks.dense"), f"{fixes.dense_cost:,}"])
+    rows.insert(0, [say("blocks.dense"), f"${num(fixes.dense_cost)}$"])
     return [
         heading(say("blocks.fixes_and_what_they_cost")),
         paragraph(
@@ -131,7 +131,7 @@ def _fixes_section():
                 groups=groups,
                 full=full,
                 shuffle_ops=shuffle_ops,
-                moved=moved,
+                moved=num(moved),
                 probe_shape_0=probe_shape[0],
                 probe_shape_2=probe_shape[2],
                 probe_shape_3=probe_shape[3],

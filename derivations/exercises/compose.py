@@ -33,7 +33,7 @@ from derivations.exercises.document import (
 from derivations.exercises.maths import compose as maths
 from derivations.exercises.maths.compose import BOUND_EXPONENT as _BOUND_EXPONENT
 from derivations.exercises.maths.compose import WORKED_A, WORKED_B, WORKED_X, k_1, k_2, z
-from derivations.exercises.notation import matrix, sci, tex
+from derivations.exercises.notation import matrix, num, sci, tex
 from derivations.exercises.prose import say
 
 __all__ = ["build"]
@@ -134,11 +134,11 @@ def _numeric_section(facts: maths.Numeric):
             [
                 [
                     say("compose.two_layers_then", k1=k1, k2=k2),
-                    f"{two_mults:,}",
+                    f"${num(two_mults)}$",
                 ],
                 [
                     say("compose.one_layer", k_h=merged.k_h, k_w=merged.k_w),
-                    f"{one_mults:,}",
+                    f"${num(one_mults)}$",
                 ],
             ],
         ),
@@ -257,13 +257,13 @@ def _channels_section(facts: maths.Channels):
                 "compose.executed_on_a_integer_input",
                 hw=hw,
                 rank=rank,
-                two_mults=two_mults,
-                one_mults=one_mults,
+                two_mults=num(two_mults),
+                one_mults=num(one_mults),
                 k=k,
                 full_rank=full_rank,
                 BOUND_EXPONENT=_BOUND_EXPONENT,
-                rtwo=rtwo,
-                rone=rone,
+                rtwo=num(rtwo),
+                rone=num(rone),
                 v_2_rank=2 * rank,
             )
         ),
@@ -285,8 +285,8 @@ def _wide_paragraph(wide: maths.WideSplit) -> list:
                 r=r,
                 split=split,
                 single=single,
-                two_mults=wide.two_mults,
-                one_mults=wide.one_mults,
+                two_mults=num(wide.two_mults),
+                one_mults=num(wide.one_mults),
             )
         )
     ]

@@ -37,7 +37,7 @@ from derivations.exercises.maths.equal_outputs import (
     corr2d_multi_in_out,
     corr2d_multi_in_out_1x1,
 )
-from derivations.exercises.notation import sci
+from derivations.exercises.notation import num, sci
 from derivations.exercises.prose import say
 from derivations.registry.exercises import EXERCISES
 
@@ -79,12 +79,10 @@ def _float64_reason(facts: maths.Facts) -> Paragraph:
     because the order does not matter (the reversed order changes some entries)."""
     same_order = facts.chain_y2 == SEEDS and facts.fma_y1 == SEEDS
     reverse = (
-        f"adding the channels in the order 3, 2, 1 instead changes {facts.reversed64:,} of "
-        f"the {facts.entries64:,} float64 entries"
+        f"adding the channels in the order 3, 2, 1 instead changes {facts.reversed64} of "
+        f"the ${num(facts.entries64)}$ float64 entries"
     )
-    reverse_zh = (
-        f"若按 3、2、1 的次序相加，{facts.entries64} 个 float64 元素中有 {facts.reversed64} 个改变"
-    )
+    reverse_zh = f"若按 3、2、1 的次序相加，${num(facts.entries64)}$ 个 float64 元素中有 {facts.reversed64} 个改变"
     if same_order and facts.reversed64:
         return paragraph(
             say(
@@ -144,7 +142,7 @@ def build() -> Exercise:
                     str(s64.equal_tensors),
                 ],
                 [
-                    say("equal_outputs.entries_that_differ_of", entries=s32.entries),
+                    say("equal_outputs.entries_that_differ_of", entries=f"${num(s32.entries)}$"),
                     str(s32.differing_entries),
                     str(s64.differing_entries),
                 ],

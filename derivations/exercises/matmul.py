@@ -30,7 +30,7 @@ from derivations.exercises.document import (
     text,
 )
 from derivations.exercises.maths.matmul import conv_as_matmul, facts
-from derivations.exercises.notation import matrix, tex
+from derivations.exercises.notation import matrix, num, tex
 from derivations.exercises.prose import say
 from derivations.registry.exercises import EXERCISES
 
@@ -91,11 +91,11 @@ def build() -> Exercise:
         table(
             [say("matmul.quantity"), say("matmul.closed_form_executed")],
             [
-                [say("matmul.multiplications"), f"{cf_mults:,}"],
-                [say("matmul.additions"), f"{cf_adds:,}"],
+                [say("matmul.multiplications"), f"${num(cf_mults)}$"],
+                [say("matmul.additions"), f"${num(cf_adds)}$"],
                 [
                     say("matmul.elements_of"),
-                    f"{cols_elems:,}",
+                    f"${num(cols_elems)}$",
                 ],
             ],
         ),
@@ -129,8 +129,8 @@ def build() -> Exercise:
         paragraph(
             say(
                 "matmul.executed_for_channels_has_nonzeros",
-                nonzero=nonzero,
-                t_exec=t_exec,
+                nonzero=num(nonzero),
+                t_exec=num(t_exec),
                 t_exec_small_im2col=t_exec / small_im2col,
             )
         ),

@@ -53,7 +53,10 @@ def _percent(share: Fraction | None) -> str:
 
 
 def _mega(value: int) -> str:
-    return f"${value / 1e6:,.2f}$".replace(",", "\\,")
+    """Millions, two decimals, the whole part grouped as :func:`num` groups counts
+    (``15\\,470.26``, ``7547.23``)."""
+    whole, _, decimals = f"{value / 1e6:.2f}".partition(".")
+    return f"${num(int(whole))}.{decimals}$"
 
 
 _by_kind = maths.by_kind
@@ -86,7 +89,7 @@ def build() -> Exercise:
 def _published(tables) -> dict[str, str]:
     """Our totals, as the published figures print them (checked equal to them)."""
     return {
-        name: f"{figures.params:,} parameters and {figures.gmacs} G MACs"
+        name: f"${num(figures.params)}$ parameters and {figures.gmacs} G MACs"
         for name, figures in maths.published(tables).items()
     }
 

@@ -43,8 +43,13 @@ def matrix(entries) -> str:
 
 
 def num(value: int) -> str:
-    """An integer with thin-space digit groups: ``26\\,843\\,545\\,600``."""
+    """An integer as every count of the sheets is printed (LaTeX, for inside $...$):
+    thin-space digit groups from five digits on, ``26\\,843\\,545\\,600``; four digits or
+    fewer ungrouped, ``1168`` (the SI and GB/T 15835 rule: one style in both languages,
+    never commas beside thin spaces)."""
     sign, digits = ("-", str(-value)) if value < 0 else ("", str(value))
+    if len(digits) <= 4:
+        return sign + digits
     groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])

@@ -27,7 +27,7 @@ from derivations.exercises.document import (
 )
 from derivations.exercises.maths import strips as maths
 from derivations.exercises.maths.strips import L1_BYTES, REGISTER_FILES
-from derivations.exercises.notation import tex
+from derivations.exercises.notation import num, tex
 from derivations.exercises.prose import say
 from derivations.registry.exercises import heading_numbers
 
@@ -98,7 +98,7 @@ def build() -> Exercise:
             [
                 [
                     str(row.delta),
-                    f"{row.loads:,}",
+                    f"${num(row.loads)}$",
                     f"{row.loads / row.outputs:.3f}",
                     f"${tex(row.per_output)}$",
                 ]
@@ -108,7 +108,7 @@ def build() -> Exercise:
         paragraph(
             say(
                 "strips.where_does_not_divide_and",
-                tile_loads=tile_loads,
+                tile_loads=num(tile_loads),
                 tile_loads_tile_outputs=tile_loads / tile_outputs,
             )
         ),
@@ -145,7 +145,7 @@ def build() -> Exercise:
                 "strips.the_register_bound_counts_one",
                 L1_BYTES_v_1024=L1_BYTES // 1024,
                 cache_needed=tex(cache_needed),
-                L1_BYTES=L1_BYTES,
+                L1_BYTES=num(L1_BYTES),
                 cache_d=cache_d,
                 cache_one=cache_one,
                 eps_example=eps_example,

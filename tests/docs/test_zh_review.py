@@ -446,3 +446,29 @@ def test_zh_pdf_book_links_punctuated_in_chinese():
     tex = read_sheet("zh", "tex")
     assert "英文版（d2l.ai）：" in tex and "中文版（zh.d2l.ai）：" in tex
     assert "）:" not in tex
+
+
+# --- one way of grouping digits ------------------------------------------------------------
+def _prose_of(name: str) -> str:
+    """A committed page without its code (Markdown fences, LaTeX verbatim) and links."""
+    said = (OUTPUT / name).read_text(encoding="utf-8")
+    said = re.sub(r"```.*?```|\\begin\{verbatim\}.*?\\end\{verbatim\}", "", said, flags=re.S)
+    return re.sub(r"\]\([^)]*\)|\\url\{[^}]*\}|https?://\S+", "", said)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"{lang}/{page}" for lang in LANGS for page in ("answers.md", "answers.tex", "formulas.md")],
+)
+def test_counts_grouped_one_way(name):
+    """The sheets wrote '207,175,680' in one table and '$26\\,843\\,545\\,600$' in the next,
+    '18000' and '1,600' in the same exercise: every count is now grouped by thin spaces
+    from five digits on and not below (SI, GB/T 15835), in both languages."""
+    from derivations.exercises.notation import num
+
+    assert (num(1168), num(18000), num(26843545600)) == ("1168", "18\\,000", "26\\,843\\,545\\,600")
+    said = _prose_of(name)
+    assert re.findall(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)", said) == []  # commas
+    assert re.findall(r"(?<![\d.,])\d\\,\d{3}(?![\d]|\\,)", said) == []  # 4 digits grouped
+    assert re.findall(r"(?<![\d.,\\{^_a-zA-Z])\d{5,}(?!\d)", said) == []  # 5+ ungrouped
+    assert "\\," in said
