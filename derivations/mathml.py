@@ -41,6 +41,7 @@ _SHORT = 24  # inline math shorter than this (in LaTeX characters) stays in one 
 # \xrightarrow{x}: latex2mathml shrinks the label into the arrow; an arrow with the label
 # set over it reads the same and renders cleanly
 _XRIGHTARROW = re.compile(r"\\xrightarrow\{")
+_ALIGNED_ARRAY = r"\begin{array}{rl}"  # what an aligned becomes (:func:`_aligned_as_array`)
 _QQUAD = re.compile(r",?\s*\\qquad\s*")
 _LONG_DISPLAY = 60  # a display longer than this (LaTeX characters) is split at \qquad
 
@@ -51,7 +52,7 @@ def _aligned_as_array(latex: str) -> str:
 
     def array(match: re.Match) -> str:
         body = re.sub(r"&\s*", "&{}", match.group(1))
-        return r"\begin{array}{rl}" + body + r"\end{array}"
+        return _ALIGNED_ARRAY + body + r"\end{array}"
 
     return _ALIGNED.sub(array, latex)
 
@@ -146,4 +147,13 @@ def display(latex: str) -> str:
     side by side (``,\\qquad``) as one formula a line."""
     latex = _aligned_as_array(latex.strip())
     pieces = _top_level_splits(latex, _QQUAD) if len(latex) > _LONG_DISPLAY else [latex]
-    return "".join(_convert(piece, "block") for piece in pieces)
+    return "".join(_display_rows(_convert(piece, "block"), piece) for piece in pieces)
+
+
+def _display_rows(mathml: str, latex: str) -> str:
+    """``mathml`` with the rows of an ``aligned`` (the ``{rl}`` array it opens with) in
+    display style, as LaTeX sets them: a table's cells are compact by default (MathML
+    Core), which drew their fractions at script size; a matrix inside stays compact."""
+    if not latex.startswith(_ALIGNED_ARRAY):
+        return mathml
+    return mathml.replace("<mtable>", '<mtable displaystyle="true">', 1)

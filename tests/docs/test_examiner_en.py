@@ -465,3 +465,51 @@ def test_compile_pdf_runs_until_the_contents_page_numbers_settle(tmp_path):
             part,
             number,
         )
+
+
+# which fractions of the aligned displays sit at a smaller size than their formula's own
+ALIGNED_FRACTIONS = """() => {
+  const small = [];
+  for (const table of document.querySelectorAll('math[display="block"] > mrow > mtable')) {
+    const size = parseFloat(getComputedStyle(table.closest('math')).fontSize);
+    for (const frac of table.querySelectorAll(':scope > mtr > mtd > mfrac')) {
+      const numerator = parseFloat(getComputedStyle(frac.firstElementChild).fontSize);
+      if (numerator < size - 0.01) small.push([numerator, size, frac.textContent.slice(0, 30)]);
+    }
+  }
+  return small;
+}"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium, driven by playwright, as the browser tests launch it."""
+    from tests.conftest import require_tool
+    from tests.docs.test_browser import ARGS, CHROMIUM, _available
+
+    require_tool(_available(), f"chromium ({CHROMIUM}) and the playwright package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_web_page_sets_aligned_rows_in_display_style(chromium, lang):
+    """Measured in the browser: the fractions of an aligned display (Exercise 3's three
+    ratios, the forward counts, the reference page's output sizes) are drawn at their
+    formula's size, as LaTeX draws them; a MathML table's cells are compact by default,
+    which put them at script size (11.2 px under 16 px), their subscripts smaller still."""
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    try:
+        page.goto((OUTPUT / lang / "index.html").as_uri(), wait_until="load")
+        tables = page.evaluate(
+            "document.querySelectorAll('math[display=\"block\"] > mrow > mtable mfrac').length"
+        )
+        small = page.evaluate(ALIGNED_FRACTIONS)
+    finally:
+        page.close()
+    assert tables > 10
+    assert small == [], small[:5]
