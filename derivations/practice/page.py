@@ -31,6 +31,7 @@ __all__ = [
     "SCRIPT",
     "early_files",
     "WORKER",
+    "FETCHER",
     "question_views",
     "render_practice",
     "static_files",
@@ -40,6 +41,7 @@ __all__ = [
 PAGE = "practice.html"  # per language, beside index.html
 SCRIPT = "practice/page.js"
 WORKER = "practice/worker.js"
+FETCHER = "practice/fetcher.js"  # the worker's own worker: fetches the wasm and the snapshot
 LIMIT_MS = 10_000  # wall-clock limit per answer, after which the worker is restarted
 # what the page's script says, by key (practice.status.*, practice.verdict.*)
 _STATUS = ("loading", "checker", "ready", "failed", "file", "restarting", "waiting", "checking")
@@ -240,10 +242,12 @@ def render_practice(numbered: list, appendices: list, lang: str, index_html: str
 
 
 def static_files() -> dict[str, bytes]:
-    """The page's script and the worker, as shipped in the package (``static/``)."""
+    """The page's script, the worker and its fetcher, as shipped in the package
+    (``static/``)."""
     from importlib import resources
 
     folder = resources.files(__package__).joinpath("static")
     return {
-        path: folder.joinpath(path.rpartition("/")[2]).read_bytes() for path in (SCRIPT, WORKER)
+        path: folder.joinpath(path.rpartition("/")[2]).read_bytes()
+        for path in (SCRIPT, WORKER, FETCHER)
     }

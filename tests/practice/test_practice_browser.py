@@ -292,7 +292,7 @@ def test_the_pages_started_from_the_memory_snapshot(pages, site):
     for page in pages.values():
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
         assert stages["restored"] == 1 and stages["inflated"] == 1, stages
-        assert stages["encoded"] == 1, stages
+        assert stages["encoded"] == 1 and stages["fetched"] == 2, stages
         marks = json.loads(page.evaluate("document.body.dataset.marks"))
         assert 0 < marks["worker"] <= marks["runtime"] <= marks["imports"], marks
     memory = snapshot.unpacked((site.folder / snapshot.SNAPSHOT).read_bytes())
@@ -404,7 +404,8 @@ def test_the_snapshot_holds_the_checker_warmed(site, tmp_path):
 
 def test_a_snapshot_sent_as_it_is_is_inflated_by_the_worker(context, site):
     """A host that sends the snapshot's gzip bytes without Content-Encoding (most static
-    hosts): the worker inflates it itself, restores it, and the verdicts are the CLI's."""
+    hosts): the worker's fetcher inflates it, the worker restores it, and the verdicts are
+    the CLI's."""
     body = (site.folder / snapshot.SNAPSHOT).read_bytes()
     page = context.new_page()
     try:
@@ -413,10 +414,36 @@ def test_a_snapshot_sent_as_it_is_is_inflated_by_the_worker(context, site):
         _ready(page)
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
         assert stages["restored"] == 1 and "encoded" not in stages, stages
+        assert stages["fetched"] == 2, stages
         for question in ("forward-mults", "double-channels"):
             answer = ANSWERS[question][1]
             seen = _check(page, question, answer)
             assert seen["verdict"] == cli_json(question, answer, "en")["verdict"], seen
+    finally:
+        page.close()
+
+
+def test_a_worker_that_cannot_start_its_fetcher_asks_for_the_files_itself(context, site):
+    """Where a worker cannot start a worker of its own (here: no Worker in its scope), it
+    asks for the wasm and the snapshot itself, restores the snapshot and gives the CLI's
+    verdicts."""
+    from derivations.practice.page import WORKER
+
+    script = "self.Worker = undefined;\n" + (site.folder / WORKER).read_text(encoding="utf-8")
+    page = context.new_page()
+    try:
+        page.route(
+            f"**/{WORKER}",
+            lambda r: r.fulfill(status=200, body=script, content_type="text/javascript"),
+        )
+        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        _ready(page)
+        stages = json.loads(page.evaluate("document.body.dataset.stages"))
+        assert stages["restored"] == 1 and stages["encoded"] == 1, stages
+        assert "fetched" not in stages, stages
+        question, answer = "forward-adds", ANSWERS["forward-adds"][1]
+        seen = _check(page, question, answer)
+        assert seen["verdict"] == cli_json(question, answer, "en")["verdict"], seen
     finally:
         page.close()
 

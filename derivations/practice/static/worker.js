@@ -61,13 +61,100 @@ const checked = (r, url) => {
   if (!r.ok) throw failedFetch(url, r.status);
   return r;
 };
+
+// how the snapshot's gzip was inflated: "browser" (sent with Content-Encoding: gzip, as
+// `derivations serve` sends it: the browser's network process inflated it) or "worker"
+// (sent as it is: inflated by the fetcher, or by this worker without it)
+let inflatedBy = null;
+let fetched = 0; // of the wasm and the snapshot, how many the fetcher handed over
+
+// the two largest files, the wasm and the snapshot, asked for by a worker of this one's
+// (fetcher.js, named FETCHER there), so this thread, busy with Pyodide's glue and the
+// archive, never holds them up: {wasm: a promise of the compiled module, snapshot: a
+// promise of {head, reader} (as sparseBytes), rejecting with `unstarted` set when that
+// worker could not start (asked for here then)}, or null where a worker cannot start one
+function fetcher() {
+  let worker;
+  try {
+    worker = new Worker(here("./fetcher.js"), { type: "module", name: "practice-fetcher" });
+  } catch (error) {
+    return null;
+  }
+  let wasmNow, wasmFailed, snapshotNow, snapshotFailed;
+  const wasm = quiet(new Promise((resolve, reject) => ([wasmNow, wasmFailed] = [resolve, reject])));
+  const snapshot = quiet(new Promise((resolve, reject) => ([snapshotNow, snapshotFailed] = [resolve, reject])));
+  const queue = []; // the snapshot's chunks received, not yet read
+  let [ended, failure, waiting, settled] = [false, null, null, 0];
+  const reader = {
+    read: () => {
+      if (queue.length) return Promise.resolve({ done: false, value: queue.shift() });
+      if (failure) return Promise.reject(failure);
+      if (ended) return Promise.resolve({ done: true, value: undefined });
+      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
+    },
+  };
+  const wake = () => {
+    if (!waiting) return;
+    const { resolve, reject } = waiting;
+    waiting = null;
+    reader.read().then(resolve, reject);
+  };
+  const fail = (error) => {
+    [failure, ended] = [failure || error, true];
+    snapshotFailed(error);
+    wake();
+  };
+  const done = () => ++settled === 2 && worker.terminate(); // the wasm and the snapshot
+  worker.onmessage = ({ data }) => {
+    if (data.kind === "wasm") {
+      if (data.error) wasmFailed(new Error(data.error));
+      else wasmNow(data.module), fetched++;
+      done();
+    } else if (data.kind === "snapshot" && data.error) {
+      fail(new Error(data.error));
+      done();
+    } else if (data.kind === "snapshot") {
+      inflatedBy = data.inflatedBy;
+      snapshotNow({ head: new Uint8Array(0), reader });
+      queue.push(...data.chunks);
+      ended = data.done;
+      if (ended) done(), fetched++;
+      wake();
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const error = Object.assign(new Error("the fetcher did not start"), { unstarted: true });
+    wasmFailed(error);
+    fail(error);
+  };
+  starting.then(({ files }) => worker.postMessage({ wasm: files.wasm, snapshot: files.snapshot }));
+  return { wasm, snapshot };
+}
+const fetching = fetcher();
+// asked for here when the fetcher could not start
+const orHere = (promise, here) =>
+  promise ? promise.catch((error) => (error.unstarted ? here() : Promise.reject(error))) : here();
+
 // asked for in this order (a browser opens about 6 connections to a host): the scripts,
 // the two largest files, then the small ones and the standard library
 const early = {
   loader: noted("loader", import(here("./pyodide/pyodide.mjs"))),
   glue: noted("glue", import(here("./pyodide/pyodide.asm.mjs"))),
-  snapshot: quiet(read("snapshot", async (r, url) => unsparse(await sparseBytes(checked(r, url))))),
-  wasm: noted("wasm", read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
+  snapshot: quiet(
+    orHere(fetching && fetching.snapshot, async () => {
+      const { sparseBytes } = await import(here("./fetcher.js"));
+      return read("snapshot", async (r, url) => {
+        const bytes = await sparseBytes(checked(r, url));
+        inflatedBy = bytes.inflatedBy;
+        return bytes;
+      });
+    }).then(unsparse),
+  ),
+  wasm: noted(
+    "wasm",
+    orHere(fetching && fetching.wasm, () => read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
+  ),
   keyed: noted("key", read("key", (r) => (r.ok ? r.json() : null))),
   zip: noted("zip", read("zip", (r, url) => checked(r, url).arrayBuffer())),
   stdlib: noted("stdlib", read("stdlib", (r, url) => checked(r, url).blob())),
@@ -90,43 +177,6 @@ async function snapshot(version) {
   } catch (error) {
     return null;
   }
-}
-
-// how the snapshot's gzip was inflated: "browser" (sent with Content-Encoding: gzip, as
-// `derivations serve` sends it: the browser's network process inflated it, off this
-// thread) or "worker" (sent as it is: inflated here, with DecompressionStream)
-let inflatedBy = null;
-
-// the snapshot file's sparse bytes (snapshot.py: sparse) from `response`: {head: the
-// first bytes, reader: the rest}, its body as it comes when that is not gzip (the browser
-// inflated it), else inflated here
-async function sparseBytes(response) {
-  const reader = response.body.getReader();
-  let head = new Uint8Array(0);
-  while (head.length < 2) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    head = joined(head, value);
-  }
-  if (!(head[0] === 0x1f && head[1] === 0x8b)) {
-    inflatedBy = "browser"; // not gzip's magic number
-    return { head, reader };
-  }
-  inflatedBy = "worker";
-  const inflater = new DecompressionStream("gzip");
-  const writer = inflater.writable.getWriter();
-  quiet(
-    (async () => {
-      for (let chunk = head; ; ) {
-        await writer.write(chunk);
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunk = value;
-      }
-      await writer.close();
-    })().catch((error) => writer.abort(error)),
-  );
-  return { head: new Uint8Array(0), reader: inflater.readable.getReader() };
 }
 
 const joined = (a, b) => {
@@ -384,6 +434,7 @@ async function boot() {
         const restored = await loadPyodide({ ...options, _loadSnapshot: saved.header, createPyodideModule });
         stages.restored = 1;
         if (inflatedBy === "browser") stages.encoded = 1; // its gzip inflated by the browser
+        if (fetched) stages.fetched = fetched; // the wasm and the snapshot by the fetcher
         return restored;
       } catch (error) {
         say({ kind: "progress", step: "loading" }); // refused: start Python without it
