@@ -170,6 +170,9 @@ PART_ROLES = frozenset(
         "map",
         "dilation",
         "filler",
+        "side",
+        "side_h",
+        "side_w",
     }
 )
 

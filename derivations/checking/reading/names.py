@@ -25,7 +25,13 @@ from functools import lru_cache
 from typing import cast
 
 from derivations import records
-from derivations.registry.notations import PARTS_RECORD, decorated_hints, layouts, name_parts
+from derivations.registry.notations import (
+    PARTS_RECORD,
+    decorated_hints,
+    layouts,
+    meanings,
+    name_parts,
+)
 
 COMPOSED_SOURCE = PARTS_RECORD  # the source a reading by parts is noted with
 
@@ -47,6 +53,7 @@ __all__ = [
     "one_layout",
     "one_word_hint",
     "split_parts",
+    "role_of",
 ]
 
 # a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
@@ -101,12 +108,11 @@ def _roles(parts: list[str]) -> tuple[list[str], int] | None:
     """(the roles of the parts, how many parts have none); None for a part that is a
     number or a prime (an author's own index: not this module's), or a part of no role
     shorter than :data:`MIN_UNKNOWN`."""
-    table = name_parts()
     roles, unknown = [], 0
     for part in parts:
         if not part.isalpha() and not all(ord(c) > 127 for c in part):
             return None
-        role = table.get(part.lower())
+        role = role_of(part, rooted=len(parts) > 1)
         if role is None and len(part) < MIN_UNKNOWN:
             return None  # c_q: an index, or a misspelling; never a part to infer
         if role is None:
@@ -116,7 +122,71 @@ def _roles(parts: list[str]) -> tuple[list[str], int] | None:
     return roles, unknown
 
 
+# a parameter's root (the roles record's meanings) a word of no role starts with, a
+# misspelling or a shortening of the parameter's name (kernerl, kernal, Strid, padd)
+_ROOTED = ("kernel", "padding", "stride")
+MIN_ROOTED = 4  # letters of such a word
+
+
+@lru_cache(maxsize=4096)
+def role_of(part: str, rooted: bool = True) -> str | None:
+    """The role of one part of a name: the lexicon's (:func:`.notations.name_parts`), else
+    (``rooted``: a part beside others, ``kernerl_size``) the role of a parameter whose
+    root it starts with (``kernerl``: the kernel; ``Strid``: the stride), a word of
+    :data:`MIN_ROOTED` letters or more.  A misspelt word alone is refused with the role
+    its root names (``kernal``: "probably the kernel size"), never read."""
+    lowered = part.lower()
+    role = name_parts().get(lowered)
+    if role is not None or not rooted or len(part) < MIN_ROOTED or not lowered.isascii():
+        return role
+    for meaning in meanings():
+        if meaning.id in _ROOTED and any(
+            lowered.startswith(root) for root in meaning.roots if root.isascii()
+        ):
+            return meaning.id
+    return None
+
+
+def _segments(part: str) -> list[str] | None:
+    """A run of letters of one case (``PADTOP``, ``STRIDEY``, ``kernelsize``) as parts of
+    the lexicon, longest first (backtracking: ``kernelsize`` is kernel, size, not
+    kernels and a rest), each of three letters or more but a last axis letter (``y``);
+    None when no split covers it, or the run is one part."""
+    table = name_parts()
+    lowered = part.lower()
+
+    def split(index: int) -> list[str] | None:
+        if index == len(lowered):
+            return []
+        for stop in range(len(lowered), index, -1):
+            piece = lowered[index:stop]
+            last_axis = stop == len(lowered) and piece in ("h", "w", "x", "y")
+            if piece in table and (stop - index >= MIN_UNKNOWN or last_axis):
+                rest = split(stop)
+                if rest is not None:
+                    return [part[index:stop], *rest]
+        return None
+
+    pieces = split(0) if len(lowered) <= 24 else None
+    return pieces if pieces is not None and len(pieces) > 1 else None
+
+
+def _expanded(parts: list[str]) -> list[str]:
+    """``parts`` with each one the lexicon does not hold that is a run of lexicon parts
+    split into them (:func:`_segments`), before any is read by its root (``PADTOP``: pad,
+    top; not a misspelt pad)."""
+    out: list[str] = []
+    for part in parts:
+        pieces = None if name_parts().get(part.lower()) else _segments(part)
+        out += pieces or [part]
+    return out
+
+
 def _axis(roles: set) -> str | None:
+    if "side_h" in roles:
+        return None if "width" in roles else "h"
+    if "side_w" in roles:
+        return None if "height" in roles else "w"
     return "h" if "height" in roles else "w" if "width" in roles else None
 
 
@@ -130,6 +200,13 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
     """The quantity a set of roles names (see the module's docstring)."""
     if {"height", "width"} <= roles:
         return None
+    sides = roles & {"side", "side_h", "side_w"}
+    if sides:  # a side's padding (top, left, beginning): half the total of its axis
+        axis = _axis(roles)
+        rest = roles - sides - {"height", "width"}
+        if rest != {"padding"} or len(sides) > 1 or (sides != {"side"} and axis is None):
+            return None
+        return Composed(read=f"p_{axis}/2" if axis else "p/2")
     objects = roles & set(_OBJECTS)
     if "dilation" in objects:
         return Composed(read="1") if len(objects) == 1 else None
@@ -186,8 +263,7 @@ def _coordinates(parts: list[str], roles: list[str]) -> list[str]:
 def _known(parts: list[str]) -> list[str]:
     """The parts that have a role (not a filler), in order: the parts :func:`_roles`
     gives a role each."""
-    table = name_parts()
-    return [part for part in parts if table.get(part.lower()) not in (None, "filler")]
+    return [part for part in parts if role_of(part) not in (None, "filler")]
 
 
 # one word of three letters or more naming a role of several quantities: a hint of
@@ -202,7 +278,7 @@ def _alone(word: str) -> Composed | None:
     more and, for the kernel, not a plural (``kernels``: as often the number of them).
     A word of the channels' or a size's role (``Channels``, ``depth``, ``size``) names
     no one quantity: a hint of its role's (:data:`_ALONE_HINTS`), left to inference."""
-    role = name_parts().get(word.lower())
+    role = role_of(word, rooted=False)
     if len(word) < 3:
         return None
     if role in _ALONE_HINTS:
@@ -221,7 +297,7 @@ def one_word_hint(word: str) -> bool:
         "_" not in word
         and len(_split(word)) == 1
         and _alone(word) is not None
-        and (name_parts().get(word.lower()) in _ALONE_HINTS)
+        and role_of(word, rooted=False) in _ALONE_HINTS
     )
 
 
@@ -250,7 +326,7 @@ def compose(word: str) -> Composed | None:
     part of no role, the reading is only a hint: the quantities of the known parts
     (an axis alone: every quantity of that axis)."""
     base, layer = _layered(word)
-    parts = _split(base)
+    parts = _expanded(_split(base))
     if len(parts) == 1 and layer is None and len(base) == 2 and base.isalpha():
         return _letters(base)
     if len(parts) == 1 and layer is None:

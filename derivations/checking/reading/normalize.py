@@ -84,6 +84,10 @@ def _wrapped_name(match: re.Match) -> str:
 
 
 _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
+# LaTeX's old font switch inside a group around a name ({\rm input\_size}, {\it pad})
+_SWITCH = re.compile(
+    r"\{\s*\\(?:rm|it|bf|sf|tt|mathrm|mathit)\s+([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\s*\}"
+)
 # a braced subscript, nested ones too (n_{H_{prev}}: unwrapped innermost first)
 _SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}")
 _SPACING = re.compile(
@@ -188,5 +192,6 @@ def normalize(raw: str) -> Normalized:
     text = text.sub(_SPACING, " ")
     text = text.sub(_WRAPPER, _wrapped_name)
     text = text.sub(_WRAPPER_BARE, r"\1")
+    text = text.sub(_SWITCH, r"\1")
     text = text.sub(_SUBSCRIPT_BRACES, r"_\1")
     return text.sub(_SUBSCRIPT_BRACES, r"_\1")  # the subscript of a subscript

@@ -1,0 +1,151 @@
+"""Issue 21, names spelled as authors spell them: a parameter's name misspelled or cut
+short (``kernal_size``, ``Strid``), a run of one case joining parts (``PADTOP``,
+``STRIDEY``, ``kernelsize``), a side's padding (``pad_top``, ``padLeft``, ``beginning
+padding``: half its axis's total) and LaTeX's old font switch around a name (``{\\rm
+pad}``).  Every answer below is our own, through ``check`` and ``grade``, feedback in
+both languages; wrong ones are never accepted."""
+
+import pytest
+
+from derivations import grade
+from derivations.checking import check, feedback
+from derivations.checking.reading.names import compose, role_of
+
+RIGHT = ("equivalent", "equivalent_under_convention")
+
+# a name -> what its parts read as, by hand
+DIRECT = {
+    "kernal_size": "k",
+    "kernerl_h": "k_h",
+    "Strid_h": "s_h",
+    "padd_w": "p_w",
+    "PADTOP": "p_h/2",
+    "PADBOTTOM": "p_h/2",
+    "padLeft": "p_w/2",
+    "pad_right": "p_w/2",
+    "beginning_padding": "p/2",
+    "padding_end": "p/2",
+    "STRIDEY": "s_h",
+    "STRIDEX": "s_w",
+    "kernelsize": "k",
+    "outheight": "m_h",
+    "FILTERWIDTH": "k_w",
+    "DILATEY": "1",
+}
+# not names: a root too short, a side with no padding, two axes, two-letter pieces
+NOT_NAMES = [
+    "ker",
+    "kernal",
+    "Strid",
+    "top_stride",
+    "left_h",
+    "padtop_w",
+    "inheight",
+    "chin",
+    "topbottom",
+]
+
+
+@pytest.mark.parametrize("name, read", sorted(DIRECT.items()))
+def test_a_name_spelled_as_authors_spell_it_reads_by_its_parts(name, read):
+    assert compose(name).read == read
+
+
+@pytest.mark.parametrize("name", NOT_NAMES)
+def test_pieces_that_name_nothing_stay_unread(name):
+    composed = compose(name)
+    assert composed is None or composed.read is None, (name, composed)
+
+
+def test_a_root_reads_only_a_parameters_misspelling():
+    assert role_of("kernerl") == "kernel" and role_of("Strid") == "stride"
+    assert role_of("padd") == "padding"
+    # alone, a misspelt word is refused with its role, never read
+    assert role_of("kernal", rooted=False) is None
+    assert role_of("chann") is None  # the channels are no parameter of the layer's
+    assert role_of("pad") == "padding" and role_of("str") is None  # a part, or too short
+
+
+# (question, answer, verdict, {written: read} or None)
+ROWS = [
+    (
+        "output-height",
+        "(h - kernal_size + 2*padding)//stride_len + 1",
+        "equivalent_under_convention",
+        {},
+    ),
+    (
+        "output-height",
+        "floor((H + PADTOP + PADBOTTOM - KH)/STRIDEY) + 1",
+        "equivalent",
+        {"PADTOP": "p_h/2", "STRIDEY": "s_h"},
+    ),
+    ("output-width", "(W + padLeft + padRight - k_w)//s_w + 1", "equivalent", {"padLeft": "p_w/2"}),
+    (
+        "output-height",
+        "1 + (input size - kernel size + beginning padding + ending padding) / stride",
+        "equivalent_under_convention",
+        {},
+    ),
+    (
+        "output-height",
+        "({\\rm input\\_size} - {\\rm ksize} + 2 {\\rm pad}) / {\\rm stride} + 1",
+        "equivalent_under_convention",
+        {},
+    ),
+    (
+        "output-height",
+        "输出高 = (h - kernelsize + pad_top + pad_bottom)//stride + 1",
+        "equivalent_under_convention",
+        {},
+    ),
+    # wrong, read the same way: not_equivalent
+    ("output-height", "(h - kernal_size + pad_top)//strid_h + 1", "not_equivalent", None),
+    ("output-height", "(h - kernal + p_h + s_h)//s_h", "invalid_input", None),
+    ("output-height", "floor((H + PADTOP - KH)/STRIDEY) + 1", "not_equivalent", None),
+    (
+        "output-height",
+        "({\\rm input\\_size} + 2 {\\rm pad}) / {\\rm stride} + 1",
+        "not_equivalent",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
+def test_names_as_authors_spell_them_through_check(question, answer, verdict, read):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    if read:
+        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
+        assert {w: readings.get(w) for w in read} == read, readings
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+
+
+NEVER_ACCEPTED = [
+    ("output-height", "(h - kernal_size + PADTOP)//strid_h + 1"),
+    ("output-width", "(W + padLeft - k_w)//s_w + 1"),
+    ("output-height", "floor((H + PADTOP + PADBOTTOM - KH*(DILATEY-1) - 1)/STRIDEY) + 1"),
+    ("output-height", "1 + (input size + beginning padding + ending padding) / stride"),
+    ("output-width", "(W + padTop + padBottom - k_w)//s_w + 1"),
+]
+
+
+@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
+def test_a_wrong_answer_in_such_names_is_never_accepted(question, answer):
+    assert check(question, answer).verdict not in RIGHT, answer
+
+
+def test_grade_reads_such_names_in_both_languages():
+    rows = [
+        {
+            "student": "a",
+            "question": "output-height",
+            "answer": "(h + PADTOP + PADBOTTOM - k_h)//STRIDEY + 1",
+        },
+        {"student": "b", "question": "output-height", "answer": "(h + PADTOP - k_h)//STRIDEY + 1"},
+    ]
+    for lang in ("en", "zh"):
+        graded = grade(rows, lang=lang)
+        assert [r["verdict"] for r in graded] == ["equivalent", "not_equivalent"]
