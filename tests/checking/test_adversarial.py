@@ -312,6 +312,30 @@ NEVER_ACCEPTED = [
         "invalid_input",
         "spoken_ambiguous",
     ),
+    # other libraries' notations (cuDNN/CUTLASS, oneDNN, Deep Learning from Scratch, the
+    # Deep Learning Specialization, ONNX, MXNet, PaddlePaddle): wrong in their own terms
+    ("forward-mults", "K*C*R*S*P*P", "invalid_input", None),
+    ("forward-mults", "K*C*R*S*Q", "invalid_input", None),
+    ("forward-ops", "K*C*R*S*P*Q*N*2*2", "invalid_input", None),
+    ("output-height", "(IH - KH + PH_L)//SH + 1", "not_equivalent", None),
+    ("forward-mults", "IC*KH*KW*OH*OW", "not_equivalent", None),
+    ("output-height", "(H + P - FH)//S", "not_equivalent", None),
+    ("forward-mults", "C*FH*FW*OH*OW", "invalid_input", None),
+    ("output-height", "(n_H_prev - f)//stride + 1", "not_equivalent", None),
+    ("output-height", "(H + pads[1] + pads[3] - k_h)//strides[0] + 1", "not_equivalent", None),
+    ("output-height", "floor((height+pad[0]-kernel[0])/stride[0])+1", "not_equivalent", None),
+    (
+        "forward-mults",
+        "num_filter*kernel[0]*kernel[1]*out_height*out_width",
+        "not_equivalent",
+        None,
+    ),
+    ("output-height", "(H_in + paddings[0] - H_f) // strides[0] + 1", "not_equivalent", None),
+    # names spelt as authors spell them, one word of a role: never accepted when wrong
+    ("output-height", "(h - kernal_size + PADTOP)//Strid_h + 1", "not_equivalent", None),
+    ("output-height", "(inputSize - fieldSize)/stride + 1", "not_equivalent", None),
+    ("forward-mults", "channels x k_h x k_w x m_h x m_w", "invalid_input", None),
+    ("bias-size", "c_i channels", "invalid_input", None),
 ]
 
 

@@ -212,7 +212,8 @@ def _formula_tokens(formula: str) -> tuple[tuple[str, str], ...]:
     return pairs if len(pairs) == 1 else (("LPAR", "("), *pairs, ("RPAR", ")"))
 
 
-_INDEX = re.compile(r"\s*\[\s*([01])\s*\]")  # PyTorch's padding[0]: the height's
+# PyTorch's padding[0]: the height's; ONNX's pads[2]: the height's end
+_INDEX = re.compile(r"\s*\[\s*([0-9])\s*\]")
 
 
 def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:

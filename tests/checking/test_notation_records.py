@@ -1,0 +1,141 @@
+"""Issue 21, other courses' and libraries' notations, one registry record each with its
+citation (``registry/notations.yaml``: cuDNN/CUTLASS, oneDNN, Deep Learning from
+Scratch, the Deep Learning Specialization, ONNX, MXNet, PaddlePaddle): for each, answers
+of our own written in that notation, right and wrong, through ``check`` and ``grade``
+with feedback in both languages.  A letter two records read differently (K: the book's
+kernel, cuDNN's output channels) is never read by a record alone: the book's reading
+first, the other only where it alone matches and makes the answer right."""
+
+import pytest
+
+from derivations import grade
+from derivations.checking import check, feedback
+from derivations.registry.notations import notation_letters, notations
+
+RIGHT = ("equivalent", "equivalent_under_convention")
+
+# record -> [(question, answer, right?)]: answers of our own in that notation
+TABLES = {
+    "cudnn": [
+        ("forward-mults", "K*P*Q*C*R*S", True),
+        ("forward-mults", "N*K*C*R*S*P*Q", True),  # the batch counted
+        ("forward-ops", "2*K*C*R*S*P*Q", True),  # FLOPs = 2 MACs
+        ("forward-adds", "K*P*Q*(C*R*S - 1)", True),
+        ("forward-memory", "C*H*W + K*C*R*S + K*P*Q", True),
+        ("output-height", "(H + 2*pad_h - dilation_h*(R-1) - 1)//u + 1", True),
+        ("bias-size", "K", True),
+        ("forward-mults", "K*C*R*S*P*P", False),
+        ("forward-adds", "K*P*Q*(C*R*S - 2)", False),
+    ],
+    "onednn": [
+        ("forward-mults", "OC*IC*KH*KW*OH*OW", True),
+        ("output-width", "(IW - KW + PW_L + PW_R)//SW + 1", True),
+        ("output-height", "(IH - DKH + PH_L + PH_R)//SH + 1", True),
+        ("forward-mults", "IC*KH*KW*OH*OW", False),
+        ("output-width", "(IW - KW + PW_L)//SW + 1", False),
+        ("output-height", "(IH - KH + PH_L + PH_R)//SH", False),
+    ],
+    "dl_from_scratch": [
+        ("forward-mults", "FN*C*FH*FW*OH*OW", True),
+        ("forward-ops", "2*FN*C*FH*FW*OH*OW", True),
+        ("output-height", "(H + 2*P - FH)//S + 1", True),
+        ("bias-size", "FN", True),
+        ("forward-mults", "C*FH*FW*OH*OW", False),
+        ("output-width", "(W + 2*P - FH)//S + 1 + FW - FW*W", False),
+    ],
+    "deeplearning_ai": [
+        ("output-height", "(n_H_prev - f + 2*pad)//stride + 1", True),
+        ("forward-mults", "n_H*n_W*n_C*f*f*n_C_prev", True),
+        ("forward-mults", "n_H*n_W*f*f*n_C_prev", False),
+        ("output-height", "(n_H_prev - f)//stride + 1", False),
+    ],
+    "onnx": [
+        ("output-height", "(H + pads[0] + pads[2] - k_h)//strides[0] + 1", True),
+        ("output-width", "(W + pads[1] + pads[3] - k_w)//strides[1] + 1", True),
+        ("output-height", "(H + 2*pads[0] - k_h*dilations[0])//strides[0] + 1", True),
+        ("forward-mults", "c_o*c_i/group*k_h*k_w*m_h*m_w", True),
+        ("output-height", "(H + pads[0] - k_h)//strides[0] + 1", False),
+        ("output-width", "(W + pads[0] + pads[2] - k_w)//strides[1] + 1", False),
+    ],
+    "mxnet": [
+        (
+            "output-height",
+            "floor((height+2*pad[0]-dilate[0]*(kernel[0]-1)-1)/stride[0])+1",
+            True,
+        ),
+        ("forward-mults", "num_filter*channel*kernel[0]*kernel[1]*out_height*out_width", True),
+        ("bias-size", "num_filter", True),
+        ("output-height", "floor((height+pad[0]-dilate[0]*(kernel[0]-1)-1)/stride[0])+1", False),
+        ("forward-mults", "num_filter*kernel[0]*kernel[1]*out_height*out_width", False),
+    ],
+    "paddle": [
+        (
+            "output-height",
+            "(H_in + 2 * paddings[0] - (dilations[0] * (H_f - 1) + 1)) // strides[0] + 1",
+            True,
+        ),
+        ("forward-mults", "num_filters*num_channels*filter_size_H*filter_size_W*m_h*m_w", True),
+        (
+            "output-height",
+            "(H_in + paddings[0] - (dilations[0] * (H_f - 1) + 1)) // strides[0] + 1",
+            False,
+        ),
+        ("forward-mults", "num_channels*filter_size_H*filter_size_W*m_h*m_w", False),
+    ],
+}
+ROWS = [(record, *row) for record, rows in TABLES.items() for row in rows]
+
+
+def test_every_record_cites_a_page_and_has_its_table():
+    for record in TABLES:
+        assert record in notations(), record
+        citation = notations()[record].citation
+        assert "http" in citation, record
+        assert any(right for *_, right in TABLES[record]), record
+        assert any(not right for *_, right in TABLES[record]), record
+
+
+@pytest.mark.parametrize("record, question, answer, right", ROWS)
+def test_answers_in_each_notation_get_the_verdict_of_their_maths(record, question, answer, right):
+    result = check(question, answer)
+    if right:
+        assert result.verdict in RIGHT, (record, answer, result.verdict, result.error)
+    else:
+        assert result.verdict not in RIGHT, (record, answer, result.verdict)
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+
+
+def test_a_records_words_are_said_with_its_source():
+    result = check("output-width", "(IW - KW + PW_L + PW_R)//SW + 1")
+    sources = {r.get("source") for r in result.parsed["readings"]}
+    assert "onednn" in sources, result.parsed["readings"]
+    pads = check("output-height", "(H + pads[0] + pads[2] - k_h)//strides[0] + 1")
+    assert {"written": "pads[2]", "read": "p_h/2", "how": "notation", "source": "onnx"} in (
+        pads.parsed["readings"]
+    )
+
+
+def test_a_letter_two_records_read_otherwise_is_read_the_books_way_where_that_matches():
+    """cuDNN's K (the output channels), S (the filter's width), P (the output height)
+    are the book's kernel, stride and padding where the book's reading matches: CS231n's
+    output size keeps them; cuDNN's count reads them its way, said with a source."""
+    assert "S" in notation_letters() and "P" in notation_letters()
+    book = check("output-height", "(H + 2*P - R)//S + 1")
+    assert book.verdict in RIGHT
+    read = {r["written"]: r["read"] for r in book.parsed["readings"]}
+    assert read.get("S") is None and read.get("P") is None  # the book's s and p
+    theirs = check("forward-mults", "K*P*Q*C*R*S")
+    read = {r["written"]: r["read"] for r in theirs.parsed["readings"]}
+    assert read["P"] == "m_h" and read["Q"] == "m_w" and read["S"] == "k_w" and read["K"] == "c_o"
+
+
+def test_grade_reads_each_notation_in_both_languages():
+    rows = [
+        {"student": f"s{i}", "question": question, "answer": answer}
+        for i, (_, question, answer, _) in enumerate(ROWS)
+    ]
+    for lang in ("en", "zh"):
+        graded = grade(rows, lang=lang)
+        for row, (record, _, answer, right) in zip(graded, ROWS):
+            assert (row["verdict"] in RIGHT) == right, (record, answer, row["verdict"])
