@@ -331,6 +331,8 @@ NEVER_ACCEPTED = [
         None,
     ),
     ("output-height", "(H_in + paddings[0] - H_f) // strides[0] + 1", "not_equivalent", None),
+    ("output-height", "(l.h + l.pad - l.size) / l.stride + 1", "not_equivalent", None),
+    ("forward-mults", "l.size*l.size*l.c * l.out_h*l.out_w", "not_equivalent", None),
     # names spelt as authors spell them, one word of a role: never accepted when wrong
     ("output-height", "(h - kernal_size + PADTOP)//Strid_h + 1", "not_equivalent", None),
     ("output-height", "(inputSize - fieldSize)/stride + 1", "not_equivalent", None),

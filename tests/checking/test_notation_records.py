@@ -1,6 +1,6 @@
 """Issue 21, other courses' and libraries' notations, one registry record each with its
 citation (``registry/notations.yaml``: cuDNN/CUTLASS, oneDNN, Deep Learning from
-Scratch, the Deep Learning Specialization, ONNX, MXNet, PaddlePaddle): for each, answers
+Scratch, the Deep Learning Specialization, ONNX, MXNet, darknet, PaddlePaddle): for each, answers
 of our own written in that notation, right and wrong, through ``check`` and ``grade``
 with feedback in both languages.  A letter two records read differently (K: the book's
 kernel, cuDNN's output channels) is never read by a record alone: the book's reading
@@ -67,6 +67,14 @@ TABLES = {
         ("bias-size", "num_filter", True),
         ("output-height", "floor((height+pad[0]-dilate[0]*(kernel[0]-1)-1)/stride[0])+1", False),
         ("forward-mults", "num_filter*kernel[0]*kernel[1]*out_height*out_width", False),
+    ],
+    "darknet": [
+        ("output-width", "(l.w + 2*l.pad - l.size) / l.stride_x + 1", True),
+        ("output-height", "(l.h + 2*l.pad - l.size) / l.stride + 1", True),
+        ("forward-ops", "2.0 * l.n * l.size*l.size*l.c/l.groups * l.out_h*l.out_w", True),
+        ("bias-size", "l.out_c", True),
+        ("output-height", "(l.h + 2*l.pad - l.size) / l.stride", False),
+        ("forward-mults", "l.size*l.size*l.c * l.out_h*l.out_w", False),
     ],
     "paddle": [
         (

@@ -240,6 +240,28 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     return None
 
 
+_MEMBER = re.compile(r"\.([A-Za-z_][A-Za-z_0-9]*)")
+
+
+def _member(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
+    """A struct's member a notation spells with its object (darknet's ``l.size``,
+    ``l.out_h``): its formula's tokens and a note; None when the dotted name is no
+    notation's (``No. of``, a full stop)."""
+    match = _MEMBER.match(text, end)
+    if match is None:
+        return None
+    written = text[start : match.end()]
+    found = notation_spellings().get(written.lower())
+    if found is None:
+        return None
+    formula, source, _ = found
+    if notes is not None:
+        notes.append(_note("notation", written=written, read=formula, source=source))
+    column = col(start)
+    tokens = [Token(kind, value, start_pos=column) for kind, value in _formula_tokens(formula)]
+    return tokens, match.end()
+
+
 _NEXT_WORD = re.compile(r" +([A-Za-z][A-Za-z0-9]*)")
 
 
@@ -532,7 +554,10 @@ def _word_tokens(
         own = _composed(text[start:end] + "^[l]", text[start:end], start, col, notes)
         if own is not None:
             return own, end
-    if text.startswith(".", end):  # an abbreviation (No. of Kernels): never a formula's
+    if text.startswith(".", end):  # darknet's l.size; an abbreviation (No. of Kernels)
+        member = _member(text, start, end, col, notes)
+        if member is not None:
+            return member
         abbreviated = _phrase(text, start, end, col, notes)
         if abbreviated is not None:
             return abbreviated
