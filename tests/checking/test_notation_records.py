@@ -1,6 +1,7 @@
 """Issue 21, other courses' and libraries' notations, one registry record each with its
 citation (``registry/notations.yaml``: cuDNN/CUTLASS, oneDNN, Deep Learning from
-Scratch, the Deep Learning Specialization, ONNX, MXNet, darknet, PaddlePaddle): for each, answers
+Scratch, ONNX, MXNet, darknet, PaddlePaddle; the Deep Learning Specialization, which the
+parts record cites): for each, answers
 of our own written in that notation, right and wrong, through ``check`` and ``grade``
 with feedback in both languages.  A letter two records read differently (K: the book's
 kernel, cuDNN's output channels) is never read by a record alone: the book's reading
@@ -43,7 +44,7 @@ TABLES = {
         ("forward-mults", "C*FH*FW*OH*OW", False),
         ("output-width", "(W + 2*P - FH)//S + 1 + FW - FW*W", False),
     ],
-    "deeplearning_ai": [
+    "parts": [  # the Deep Learning Specialization, which the parts record cites
         ("output-height", "(n_H_prev - f + 2*pad)//stride + 1", True),
         ("forward-mults", "n_H*n_W*n_C*f*f*n_C_prev", True),
         ("forward-mults", "n_H*n_W*f*f*n_C_prev", False),
@@ -115,7 +116,7 @@ def test_answers_in_each_notation_get_the_verdict_of_their_maths(record, questio
 
 
 def test_a_records_words_are_said_with_its_source():
-    result = check("output-width", "(IW - KW + PW_L + PW_R)//SW + 1")
+    result = check("output-width", "(IW - KW + PW_L + PW_R)//SW + 1")  # PW_L: oneDNN's
     sources = {r.get("source") for r in result.parsed["readings"]}
     assert "onednn" in sources, result.parsed["readings"]
     pads = check("output-height", "(H + pads[0] + pads[2] - k_h)//strides[0] + 1")

@@ -24,6 +24,7 @@ from derivations.checking.reading.names import (
     layer_suffix,
     one_word_hint,
     own_decorated,
+    parameter_word,
     phrase,
     segmented,
     shape_hints,
@@ -575,13 +576,20 @@ def _word_tokens(
     raise _unknown(part, word, col(start if meaning_of_word(word) else failed))
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+# a run of Chinese characters, Japanese kana (カーネル) or Korean syllables (패딩)
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+")
+_SPACED_RUN = re.compile(r" ([\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+)")
 
 
 def _cjk_tokens(text: str, start: int, col, notes) -> tuple[list[Token], int] | None:
-    """A run of Chinese characters that is a notation's word (``步幅``, ``填充``),
-    longest first from ``start``; None when none starts there."""
+    """A run of Chinese, Japanese or Korean characters that is a notation's word
+    (``步幅``, ``填充``, ``パディング``), or a name of parts (``卷积核高``, ``入力サイズ``,
+    Korean's words apart, ``필터 크기``), longest first from ``start``; None when none
+    starts there."""
     run = cast(re.Match[str], _CJK.match(text, start))
+    spaced = _cjk_spaced(text, start, run.end(), col, notes)
+    if spaced is not None:
+        return spaced
     for stop in range(run.end(), start, -1):
         found = _notation(text, start, stop, col, notes) or _cjk_composed(
             text, start, stop, col, notes
@@ -591,9 +599,45 @@ def _cjk_tokens(text: str, start: int, col, notes) -> tuple[list[Token], int] | 
     return None
 
 
+def _cjk_spaced(text: str, start: int, end: int, col, notes):
+    """Two or three runs one space apart read as one name by their parts (Korean writes
+    a name's words apart: ``필터 크기``, ``입력 채널 수``), longest first; None if none."""
+    stops, index = [end], end
+    while len(stops) < 3:
+        match = _SPACED_RUN.match(text, index)
+        if match is None:
+            break
+        stops.append(index := match.end())
+    for count in range(len(stops), 1, -1):
+        written = text[start : stops[count - 1]]
+        parts: list[str] = []
+        for word in written.split(" "):
+            pieces = segmented(word)
+            if pieces is None:
+                break
+            parts += pieces
+        else:
+            composed = phrase(parts, shortest=1)
+            if composed is not None:
+                tokens = _composed("_".join(parts), written, start, col, notes)
+                if tokens is not None:
+                    return tokens, stops[count - 1]
+    return None
+
+
 def _cjk_composed(text: str, start: int, stop: int, col, notes):
     """``text[start:stop]`` (Chinese) read by its parts (``卷积核高``: k_h), or None."""
     parts = segmented(text[start:stop])
+    if parts is not None and len(parts) == 1:  # パディング, 패딩: a parameter's word
+        alone = parameter_word(parts[0])
+        if alone is None or alone.read is None:
+            return None
+        if notes is not None:
+            notes.append(
+                _note("notation", written=parts[0], read=alone.read, source=COMPOSED_SOURCE)
+            )
+        column = col(start)
+        return [Token(k, v, start_pos=column) for k, v in _formula_tokens(alone.read)], stop
     composed = phrase(parts, shortest=1) if parts else None
     if composed is None:
         return None
@@ -665,7 +709,7 @@ def tokenize(
             words, index = _word_tokens(body, index, col, notes, letters, previous)
             tokens.extend(words)
             continue
-        if "\u4e00" <= char <= "\u9fff":
+        if _CJK.match(char):
             found = _cjk_tokens(body, index, col, notes)
             if found is not None:
                 tokens.extend(found[0])

@@ -54,6 +54,7 @@ __all__ = [
     "one_word_hint",
     "split_parts",
     "role_of",
+    "parameter_word",
 ]
 
 # a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
@@ -288,6 +289,14 @@ def _alone(word: str) -> Composed | None:
     if role == "kernel" and word.lower().endswith("s"):
         return None
     return _combine({role}, None)
+
+
+def parameter_word(word: str) -> Composed | None:
+    """A word of another script that alone names a parameter of the layer (``パディング``,
+    ``스트라이드``, ``核``: the padding, the stride, the kernel), whatever its length;
+    None for any other."""
+    role = name_parts().get(word.lower())
+    return _combine({role}, None) if role in _PARAMETERS else None
 
 
 def one_word_hint(word: str) -> bool:
