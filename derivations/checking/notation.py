@@ -557,10 +557,17 @@ def _book_reading(entry, letter: str) -> str | None:
 
 def _wide_options(entry, letter: str, placeholder: str, parsed: Parsed, quantities: list):
     """(candidates, {candidate: source}) of one placeholder of the wider reading: its
-    book reading, else its role's quantities; then the readings other notations give it
-    (among the quantities the answer may use and does not write)."""
+    book reading, else its role's quantities (none for a letter of no role that a
+    notation reads: cuDNN's Q is its output width, not any quantity); then the readings
+    other notations give it (among the quantities the answer may use and does not
+    write)."""
     book = _book_reading(entry, letter)
-    names = [book] if book else _candidates(letter, placeholder, parsed, quantities)
+    if book:
+        names = [book]
+    elif _hinted(letter, parsed) is None and letter in inferred_letters():
+        names = []  # a letter of no role (cuDNN's Q): only the notations' readings
+    else:
+        names = _candidates(letter, placeholder, parsed, quantities)
     sources = {}
     for symbol, source in inferred_letters().get(letter, ()):
         if symbol in quantities and symbol not in names:

@@ -123,12 +123,47 @@ def test_names_as_authors_spell_them_through_check(question, answer, verdict, re
         assert feedback(result, lang)
 
 
+# PyTorch's Conv3d indexes (depth, height, width): an answer that writes a parameter's
+# [2] reads its [1] as the height's and its [2] as the width's; ONNX's pads[2], which its
+# record spells, stays the bottom padding
+TRIPLE = [
+    (
+        "output-width",
+        "floor((w + 2*padding[2] - dilation[2]*(kernel_size[2]-1) - 1)/stride[2] + 1)",
+        "equivalent_under_convention",
+    ),
+    (
+        "output-width",
+        "W_out = (W_in + 2*pad[2] - kernelSize[2])//stride[2] + 1",
+        "equivalent_under_convention",
+    ),
+    ("output-width", "floor((w + 2*padding[1] - kernel_size[2])/stride[2] + 1)", "not_equivalent"),
+    ("output-height", "(H + pads[0] + pads[2] - k_h)//strides[0] + 1", "equivalent"),
+    # without a [2], a pair: [1] the width's
+    (
+        "output-width",
+        "floor((w + 2*padding[1] - kernel_size[1])/stride[1] + 1)",
+        "equivalent_under_convention",
+    ),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict", TRIPLE)
+def test_a_third_index_reads_the_sizes_as_conv3d_does(question, answer, verdict):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+
+
 NEVER_ACCEPTED = [
     ("output-height", "(h - kernal_size + PADTOP)//strid_h + 1"),
     ("output-width", "(W + padLeft - k_w)//s_w + 1"),
     ("output-height", "floor((H + PADTOP + PADBOTTOM - KH*(DILATEY-1) - 1)/STRIDEY) + 1"),
     ("output-height", "1 + (input size + beginning padding + ending padding) / stride"),
     ("output-width", "(W + padTop + padBottom - k_w)//s_w + 1"),
+    ("output-width", "floor((w + 2*padding[1] - kernel_size[2])/stride[2] + 1)"),
+    ("output-height", "floor((h + 2*padding[2] - kernel_size[2])/stride[2] + 1)"),
 ]
 
 

@@ -226,7 +226,7 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     candidates = [(text[start:end] + f"[{index.group(1)}]", index.end())] if index else []
     candidates.append((text[start:end], end))
     for written, stop in candidates:
-        found = table.get(written.lower())
+        found = table.get(_paired(written).lower())
         if found is None and stop == end:  # strides_height: the stem of a spelling
             found = stem_of(written)
         if found:
@@ -239,6 +239,36 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
                 notes.append(_note("notation", written=written, read=formula, source=source))
             return tokens, stop
     return None
+
+
+# an answer indexing a parameter's sizes as PyTorch's Conv3d does, (depth, height, width):
+# [1] the height's, [2] the width's (set by :func:`tokenize`)
+_TRIPLE: ContextVar[bool] = ContextVar("triple", default=False)
+_THIRD = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)\s*\[\s*2\s*\]")
+
+
+def _triple(body: str) -> bool:
+    """Whether ``body`` indexes a parameter of the layer with [2] (``padding[2]``,
+    ``kernelSize[2]``): PyTorch's Conv3d's (depth, height, width), not a pair; a name a
+    notation spells with [2] itself (ONNX's ``pads[2]``) is none."""
+    if "[" not in body:
+        return False
+    table = notation_spellings()
+    for match in _THIRD.finditer(body):
+        name = match.group(1).lower()
+        if f"{name}[2]" in table:
+            continue
+        if f"{name}[0]" in table or _square(name) is not None:
+            return True
+    return False
+
+
+def _paired(written: str) -> str:
+    """``written`` (``padding[1]``) as the pair's spelling a notation reads: under a
+    triple's indexing, [1] is the pair's [0] (the height), [2] its [1] (the width)."""
+    if not _TRIPLE.get() or not written.endswith(("[1]", "[2]")):
+        return written
+    return written[:-3] + f"[{int(written[-2]) - 1}]"
 
 
 _MEMBER = re.compile(r"\.([A-Za-z_][A-Za-z_0-9]*)")
@@ -499,8 +529,11 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     if match is None:
         return None
     word, index = text[start:end], int(match.group(1))
-    if f"{word}[{index}]".lower() in notation_spellings():
-        return None  # PyTorch's padding[0]: its record's reading
+    table = notation_spellings()
+    if _TRIPLE.get() and index in (1, 2) and f"{word}[2]".lower() not in table:
+        index -= 1  # Conv3d's (depth, height, width): [1] the height, [2] the width
+    if f"{word}[{index}]".lower() in table:
+        return None  # PyTorch's padding[0]: its record's reading (:func:`_paired`)
     if shape_hints(word, index):
         placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"
         return [Token("SYMBOL", placeholder, start_pos=col(start))], match.end()
@@ -694,6 +727,15 @@ def tokenize(
     body, index = _without_full_stop(text.text), start
     col = text.column
     previous = _PREVIOUS.search(body) is not None
+    triple = _TRIPLE.set(_triple(body))
+    try:
+        return _tokens(body, index, col, notes, letters, previous)
+    finally:
+        _TRIPLE.reset(triple)
+
+
+def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) -> list[Token]:
+    """:func:`tokenize`'s loop over ``body`` from ``index``."""
     tokens: list[Token] = []
     depth = 0
     while index < len(body):
