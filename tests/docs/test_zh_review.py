@@ -472,3 +472,13 @@ def test_counts_grouped_one_way(name):
     assert re.findall(r"(?<![\d.,])\d\\,\d{3}(?![\d]|\\,)", said) == []  # 4 digits grouped
     assert re.findall(r"(?<![\d.,\\{^_a-zA-Z])\d{5,}(?!\d)", said) == []  # 5+ ungrouped
     assert "\\," in said
+
+
+def test_zh_pdf_never_squeezes_full_width_punctuation():
+    """xeCJK's punctuation glue could shrink: a line holding a fraction or an unbreakable
+    formula set '答案 3，通道：乘法（MACs、FLOPs）' and a whole paragraph of Appendix A with
+    half-width commas and colons. Its glue now only stretches (viewed in the PDF, pages 18
+    and 29: every '，' full width)."""
+    tex = read_sheet("zh", "tex")
+    preamble = tex[: tex.index("\\begin{document}")]
+    assert "\\xeCJKsetup{RubberPunctSkip=plus}" in preamble
