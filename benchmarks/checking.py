@@ -5,7 +5,9 @@ every question derived once, announced).  Targets (issue 16): cold ``check`` <= 
 and <= 0.75x the SymPy baseline.
 
 Before and now, in the same run (issue 10: "``check`` and ``grade`` no slower than
-before"): the package as it was at :data:`BEFORE` (before the feedback work) is
+before"): the package as it was at the baseline (:func:`baseline`: the commit
+``DERIVATIONS_BENCH_CHECKING_BASELINE`` names when set, e.g. the main an issue started
+from; else :data:`BEFORE`, before the feedback work; the report names which) is
 extracted from git into a temporary folder (``git archive``: nothing in the checkout
 changes) and imported in a worker process of its own, beside a worker importing this
 tree; both time the same answer mix in interleaved rounds (before, now, before, ...)
@@ -14,8 +16,8 @@ inflate), min and median; the sampled mixes first, before either process imports
 A cold ``check`` and ``grade`` on the example class (``examples/grading``, its question
 ids written as the old reader expects) and on distinct answers (no answer repeats:
 nothing cached) run as new processes of each tree, interleaved after one untimed run
-each, CPU time of the process and its children.  Without a git checkout holding :data:`BEFORE` (an installed wheel) this
-part says so and is skipped.
+each, CPU time of the process and its children.  Without a git checkout holding the
+baseline (an installed wheel) this part says so and is skipped.
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ from pathlib import Path
 
 from derivations.errors import DerivationError
 
-__all__ = ["run", "RIGHT", "WRONG", "BEFORE", "before_tree"]
+__all__ = ["run", "RIGHT", "WRONG", "BEFORE", "BASELINE_VARIABLE", "baseline", "before_tree"]
 
-BEFORE = "1f29d19"  # the last commit before the feedback work (issue 10)
+BEFORE = "1f29d19"  # the last commit before the feedback work (issue 10): the default
+BASELINE_VARIABLE = "DERIVATIONS_BENCH_CHECKING_BASELINE"  # another commit, when set
 _ROOT = Path(__file__).resolve().parents[1]  # the tree this package is imported from
 
 RIGHT = [
@@ -92,13 +95,24 @@ for line in sys.stdin:
 """
 
 
+def baseline() -> tuple[str, str]:
+    """The commit timed as "before" and why: ``DERIVATIONS_BENCH_CHECKING_BASELINE``
+    when set (blanks around it dropped), else :data:`BEFORE`."""
+    chosen = os.environ.get(BASELINE_VARIABLE, "").strip()
+    if chosen:
+        return chosen, BASELINE_VARIABLE
+    return BEFORE, "the default: before the feedback work, issue 10"
+
+
 @contextlib.contextmanager
-def before_tree():
-    """A temporary folder holding the package as it was at :data:`BEFORE` (from git),
-    or None when this tree is no git checkout holding that commit."""
+def before_tree(commit: str | None = None):
+    """A temporary folder holding the package as it was at ``commit`` (default: the
+    :func:`baseline`; from git), or None when this tree is no git checkout holding that
+    commit."""
+    commit = commit or baseline()[0]
     try:
         archive = subprocess.run(
-            ["git", "-C", str(_ROOT), "archive", "--format=tar", BEFORE, "derivations"],
+            ["git", "-C", str(_ROOT), "archive", "--format=tar", commit, "derivations"],
             capture_output=True,
             check=True,
         ).stdout
@@ -301,10 +315,12 @@ def _compare_cold(report, before: Path, cache: Path, rounds: int) -> None:
 
 
 def _before_and_now(report) -> None:
-    with before_tree() as before:
+    commit, why = baseline()
+    with before_tree(commit) as before:
         if before is None:
-            report(f"before ({BEFORE}) vs now", 0, "", "skipped: no git checkout holding it")
+            report(f"before ({commit}) vs now", 0, "", "skipped: no git checkout holding it")
             return
+        report.write(f"  before = {commit} ({why}); now = this tree")
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             cache = folder / "cache-before"

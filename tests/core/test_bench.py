@@ -183,3 +183,52 @@ def test_the_practice_bench_counts_the_cpu_of_its_child_processes():
         assert (descendants_cpu(os.getpid()) or 0) - before >= 0.25
     finally:
         child.communicate(b"\n", timeout=60)
+
+
+def test_the_checking_bench_baseline_is_the_default_or_the_commit_named(monkeypatch):
+    from benchmarks import checking
+
+    monkeypatch.delenv(checking.BASELINE_VARIABLE, raising=False)
+    assert checking.baseline()[0] == checking.BEFORE
+    monkeypatch.setenv(checking.BASELINE_VARIABLE, " 5bc1699 ")
+    assert checking.baseline() == ("5bc1699", "DERIVATIONS_BENCH_CHECKING_BASELINE")
+
+
+def test_the_checking_bench_times_the_commit_named_and_says_which(monkeypatch):
+    """DERIVATIONS_BENCH_CHECKING_BASELINE's commit is the tree extracted (its checker,
+    not the default's) and the report names it; a commit git does not hold is skipped
+    in one line naming it."""
+    import subprocess
+
+    from benchmarks import checking
+
+    def source(commit: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(checking._ROOT), "show", f"{commit}:derivations/checking/checker.py"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    try:
+        chosen, default = source("5bc1699"), source(checking.BEFORE)
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("not a git checkout holding the commits")
+    assert chosen != default
+    extracted: list[str] = []
+    for name in ("_compare_check", "_compare_cold"):
+        monkeypatch.setattr(checking, name, lambda *args, **kwargs: None)
+
+    def grade(report, before, *args, **kwargs):
+        extracted.append((before / "derivations" / "checking" / "checker.py").read_text())
+
+    monkeypatch.setattr(checking, "_compare_grade", grade)
+    monkeypatch.setenv(checking.BASELINE_VARIABLE, "5bc1699")
+    lines: list[str] = []
+    checking._before_and_now(Harness(write=lines.append))
+    assert extracted == [chosen]
+    assert lines == ["  before = 5bc1699 (DERIVATIONS_BENCH_CHECKING_BASELINE); now = this tree"]
+    monkeypatch.setenv(checking.BASELINE_VARIABLE, "0" * 40)
+    lines.clear()
+    checking._before_and_now(Harness(write=lines.append))
+    assert len(lines) == 1 and f"before ({'0' * 40}) vs now" in lines[0] and "skipped" in lines[0]
