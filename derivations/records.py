@@ -18,6 +18,7 @@ is not a field.
 from __future__ import annotations
 
 import copy
+from operator import attrgetter
 from typing import Any, dataclass_transform
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
 
 _MISSING = object()
 _FIELDS = "__record_fields__"
+_VALUES = "__record_values__"  # the fields' names and a getter of their values, in order
 
 
 class FrozenInstanceError(AttributeError):
@@ -85,8 +87,52 @@ def _own_fields(cls) -> list[Field]:
     return found
 
 
-def _init(names: tuple, defaults: dict, post: bool, frozen: bool):
+def _plain_storage(cls, names: tuple, frozen: bool) -> bool:
+    """Whether setting ``cls``'s fields one by one (``object.__setattr__`` when frozen,
+    ``setattr`` else) only stores each value in the instance's ``__dict__``: instances
+    have one (no ``__slots__`` in the class or its bases), no field name is a data
+    descriptor, and an unfrozen class keeps ``object.__setattr__``."""
+    if any("__slots__" in vars(base) for base in cls.__mro__[:-1]):
+        return False
+    for name in names:
+        kind = type(getattr(cls, name, None))
+        if hasattr(kind, "__set__") or hasattr(kind, "__delete__"):
+            return False
+    return frozen or cls.__setattr__ is object.__setattr__
+
+
+def _init(names: tuple, defaults: dict, post: bool, frozen: bool, cls=None):
+    """``__init__`` of a record with fields ``names``.  Where :func:`_plain_storage`
+    holds for ``cls``, two calls on an instance of ``cls`` itself fill ``__dict__`` in
+    one step, in field order, as setting the fields one by one would: every field given
+    by position, or known keywords alone covering every field without a default (the
+    others' defaults filled in field order, each factory called once).  Any other call
+    takes the general path, which says what is wrong."""
+    fast = cls is not None and _plain_storage(cls, names, frozen)
+    count = len(names)
+    known = frozenset(names)
+    plain = {name: v for name, v in defaults.items() if not isinstance(v, _Factory)}
+    factories = tuple((n, v) for n, v in defaults.items() if isinstance(v, _Factory))
+
     def __init__(self, *args, **kwargs):
+        if fast and type(self) is cls:
+            if not kwargs and len(args) == count:
+                self.__dict__.update(zip(names, args))
+                if post:
+                    self.__post_init__()
+                return
+            if not args and kwargs.keys() <= known:
+                if len(kwargs) < count:
+                    kwargs = {**plain, **kwargs}
+                    for name, factory in factories:
+                        if name not in kwargs:
+                            kwargs[name] = factory()
+                if len(kwargs) == count:
+                    self.__dict__.update(zip(names, map(kwargs.__getitem__, names)))
+                    if post:
+                        self.__post_init__()
+                    return
+                # a field without a default left out: the general path names it
         if len(args) > len(names):
             raise TypeError(
                 f"{type(self).__name__}() takes {len(names)} positional arguments "
@@ -155,7 +201,7 @@ def _methods(cls, every: tuple, frozen: bool) -> dict:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     made = {
-        "__init__": _init(names, defaults, hasattr(cls, "__post_init__"), frozen),
+        "__init__": _init(names, defaults, hasattr(cls, "__post_init__"), frozen, cls),
         "__repr__": __repr__,
         "__eq__": __eq__,
         "__match_args__": names,
@@ -182,6 +228,7 @@ def record(cls=None, /, *, frozen: bool = False):
         for name, method in _methods(cls, every, frozen).items():
             setattr(cls, name, method)
         setattr(cls, _FIELDS, every)
+        setattr(cls, _VALUES, _values_getter(tuple(f.name for f in every)))
         return cls
 
     return make if cls is None else make(cls)
@@ -200,12 +247,22 @@ def fields(obj) -> tuple[Field, ...]:
         raise TypeError(f"{obj!r} is not a record") from None
 
 
+def _values_getter(names: tuple) -> tuple:
+    """(names, a function of a record giving the tuple of its values of ``names``)."""
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return names, lambda obj: (one(obj),)
+    return names, attrgetter(*names) if names else (lambda obj: ())
+
+
 def replace(obj, /, **changes):
     """A new record of ``obj``'s class with ``changes`` and ``obj``'s other fields (its
     ``__post_init__`` runs again)."""
-    for one in fields(obj):
-        changes.setdefault(one.name, getattr(obj, one.name))
-    return type(obj)(**changes)
+    fields(obj)  # a TypeError for anything but a record
+    names, values_of = getattr(obj, _VALUES)
+    values = dict(zip(names, values_of(obj)))
+    values.update(changes)
+    return type(obj)(**values)
 
 
 def asdict(obj) -> dict:

@@ -103,9 +103,9 @@ def _latex_product(pieces: list[str]) -> str:
 
 
 # a sheet's Greek symbol names (SymPy's ``Delta``, ``alpha_0``) as LaTeX letters
-_GREEK = re.compile(
-    r"(?<![A-Za-z\\])(alpha|beta|gamma|delta|Delta|epsilon|kappa|lambda|sigma)(?![A-Za-z])"
-)
+_GREEK_WORDS = ("alpha", "beta", "gamma", "delta", "Delta", "epsilon", "kappa", "lambda", "sigma")
+_GREEK = re.compile(r"(?<![A-Za-z\\])(" + "|".join(_GREEK_WORDS) + r")(?![A-Za-z])")
+_SHORTEST_GREEK = min(map(len, _GREEK_WORDS))  # a shorter name holds none of them
 _CALLS = {"max": "max({})", "min": "min({})", "gcd": "gcd({})", "bigo": "O({})"}
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _TEXT = _Style(
@@ -146,7 +146,7 @@ _LATEX = _Style(
         "gcd": r"\gcd\left({}\right)",
         "bigo": r"\mathcal{{O}}\left({}\right)",
     },
-    symbol=lambda name: _GREEK.sub(r"\\\1", name),
+    symbol=lambda name: _GREEK.sub(r"\\\1", name) if len(name) >= _SHORTEST_GREEK else name,
 )
 
 

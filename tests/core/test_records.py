@@ -61,6 +61,17 @@ CALLS = {
     "another class": lambda C: C(1) == (1, 2, [], "p"),
     "fresh factory": lambda C: C(1).tags is not C(1).tags,
     "match args": lambda C: C.__match_args__,
+    "every field by keyword": lambda C: repr(C(label="q", tags=[2], y=4, x=1)),
+    "every field by position": lambda C: repr(C(1, 5, [3], "q")),
+    "keywords leaving a default out": lambda C: repr(C(x=1, label="q")),
+    "a required field left out by keywords": lambda C: C(y=1, label="q"),
+    "positions and keywords": lambda C: repr(C(1, 5, label="q")),
+    "stored in field order": lambda C: list(vars(C(label="q", y=4, x=1))),
+    "replace": lambda C: repr(
+        (dataclasses.replace if dataclasses.is_dataclass(C) else records.replace)(
+            C(1, tags=[1]), label="r", y=7
+        )
+    ),
     "field names": lambda C: [
         f.name
         for f in (dataclasses.fields(C) if dataclasses.is_dataclass(C) else records.fields(C))
@@ -172,3 +183,59 @@ def test_a_cold_check_imports_neither_dataclasses_nor_inspect(tmp_path):
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
         )
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_a_record_stores_its_fields_as_the_dataclass_does_through_setattr_and_descriptors(
+    frozen,
+):
+    """The one-step filling of a record's ``__dict__`` is only taken where setting each
+    field would do just that: a class of its own ``__setattr__`` (unfrozen), a field
+    that is a property's name, a subclass, a class with ``__slots__`` each see what the
+    dataclass sees."""
+
+    def make(decorate):
+        class Seen:
+            x: int
+            y: int = 2
+
+            if not frozen:
+
+                def __setattr__(self, name, value):
+                    object.__setattr__(self, "log", [*getattr(self, "log", []), name])
+                    object.__setattr__(self, name, value)
+
+        made = decorate(frozen=frozen)(Seen)
+
+        class Child(made):  # not decorated: the parent's __init__
+            pass
+
+        return made, Child
+
+    for data, rec in zip(make(dataclasses.dataclass), make(records.record)):
+        for call in (lambda C: C(1), lambda C: C(x=1, y=3), lambda C: C(1, 3)):
+            a, b = call(data), call(rec)
+            assert (a.x, a.y, getattr(a, "log", None)) == (b.x, b.y, getattr(b, "log", None))
+            assert list(vars(a)) == list(vars(b))
+
+
+def test_a_record_whose_field_is_a_descriptor_sets_it_through_the_descriptor():
+    """(Whether a field is a data descriptor is read when the class is made a record.)"""
+
+    class Doubled:
+        def __set_name__(self, owner, name):
+            self.name = "_" + name
+
+        def __get__(self, obj, kind=None):
+            return self if obj is None else getattr(obj, self.name)
+
+        def __set__(self, obj, value):
+            object.__setattr__(obj, self.name, 2 * value)
+
+    @records.record
+    class Own:
+        x: int = Doubled()  # the descriptor is the point
+        y: int = 0
+
+    own = Own(x=3, y=1)
+    assert own.x == 6 and own.y == 1

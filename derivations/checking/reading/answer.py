@@ -4,6 +4,8 @@ and the grade report's ``parsed`` column shows (STACK's "your answer was interpr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer
@@ -66,8 +68,10 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     return (inner[: commas[0]], base), (inner[commas[0] + 1 :], base + commas[0] + 1)
 
 
+@lru_cache(maxsize=64)  # bounded: ids come from class files too
 def _symbols(question_id: str) -> frozenset | None:
-    """The symbol names an answer to the question may spell (None: an unknown id)."""
+    """The symbol names an answer to the question may spell (None: an unknown id);
+    kept per id (the registry does not change while the process runs)."""
     from derivations.checking.reading.aliases import (
         BATCH_SYMBOL,
         COMPOSE_SYMBOLS,

@@ -110,8 +110,13 @@ class Normalized:
         return self.columns[min(index, len(self.columns) - 1)] + 1
 
     def sub(self, pattern: re.Pattern, replace) -> Normalized:
+        """``pattern`` replaced as ``re.sub`` would, each replacement's characters at
+        the column of its match's start; this very text where nothing matches."""
+        matches = list(pattern.finditer(self.text))
+        if not matches:
+            return self
         chars, cols, last = [], [], 0
-        for match in pattern.finditer(self.text):
+        for match in matches:
             chars.append(self.text[last : match.start()])
             cols.extend(self.columns[last : match.start()])
             new = replace(match) if callable(replace) else match.expand(replace)
@@ -127,10 +132,18 @@ class Normalized:
 _ASCII_MAPPED = frozenset(char for char in {**CHARACTER_MAP, **SUPERSCRIPTS} if char.isascii())
 
 
+# every character of category Cc (C0 and C1 controls, DEL) or Cs (surrogates): a fixed
+# set (Unicode's stability policy); tab and line breaks are allowed
+_REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _check_characters(raw: str) -> None:
     if len(raw) > MAX_LENGTH:
         raise refuse("too_long", length=len(raw), limit=MAX_LENGTH)
-    for index, char in enumerate(raw):
+    first = _REFUSED_CHARACTER.search(raw)
+    if first is None:  # the loop below would refuse nothing
+        return
+    for index, char in enumerate(raw[first.start() :], first.start()):
         category = unicodedata.category(char)
         if category == "Cc" and char not in "\t\n\r":
             raise refuse("control_character", index + 1, code=f"U+{ord(char):04X}")
