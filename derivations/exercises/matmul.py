@@ -29,7 +29,7 @@ from derivations.exercises.document import (
     table,
     text,
 )
-from derivations.exercises.maths.matmul import conv_as_matmul, facts
+from derivations.exercises.maths.matmul import REALISTIC, conv_as_matmul, facts
 from derivations.exercises.notation import matrix, num, tex
 from derivations.exercises.prose import say
 from derivations.registry.exercises import EXERCISES
@@ -56,7 +56,16 @@ def _answer(f) -> list:
         heading(say("matmul.answer")),
         answer(
             say("matmul.answer_label", en_number=number["en"], zh_number=number["zh"]),
-            say("matmul.copy_every_window_of_into", copies=copies),
+            say(
+                "matmul.copy_every_window_of_into",
+                copies=copies,
+                c_i=REALISTIC.c_i,
+                c_o=REALISTIC.c_o,
+                h=REALISTIC.h,
+                w=REALISTIC.w,
+                k_h=REALISTIC.k_h,
+                k_w=REALISTIC.k_w,
+            ),
         ),
     ]
 

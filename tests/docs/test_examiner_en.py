@@ -513,3 +513,18 @@ def test_web_page_sets_aligned_rows_in_display_style(chromium, lang):
         page.close()
     assert tables > 10
     assert small == [], small[:5]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_answer_key_names_the_layer_of_the_im2col_price(lang):
+    """The key comes first, yet Answer 5 said "8.37 times for the 3 x 3 layer above": it
+    now names the layer, whose im2col matrix holds c_i k^2 rows of (h - k + 1)^2 columns."""
+    c, size, k = 64, 56, 3
+    copies = c * k * k * (size - k + 1) ** 2 / (c * size * size)
+    md = read_sheet(lang)
+    key = _answer_line(md, "matmul-answer-1")
+    assert "layer above" not in key and "上面的" not in key
+    if lang == "en":
+        assert f"{copies:.2f} times for a $64\\to 64$, $56\\times 56$, $3\\times 3$ layer" in key
+    else:
+        assert f"$64\\to 64$、$56\\times 56$、$3\\times 3$、无填充的层为 {copies:.2f} 倍" in key
