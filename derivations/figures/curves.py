@@ -303,13 +303,29 @@ def _percent(share) -> str:
     return f"{percent(share).removesuffix('.0')}%"
 
 
+def _bars(ax, centres, values, height: float, colour: str) -> None:
+    """Horizontal bars from 0 to each of ``values``, ``height`` tall, centred on
+    ``centres``: what ``ax.barh`` drew (the same pixels, compared rasterised in both
+    files), as one polygon collection instead of a patch per bar (a patch is added,
+    bounded and drawn alone: about 5% of the network figure's CPU)."""
+    from matplotlib.collections import PolyCollection
+
+    shapes = [
+        [(0.0, c - height / 2), (v, c - height / 2), (v, c + height / 2), (0.0, c + height / 2)]
+        for c, v in zip(centres, values)
+    ]
+    ax.add_collection(
+        PolyCollection(shapes, facecolors=colour, edgecolors="none", linewidths=0), autolim=False
+    )
+
+
 def _draw_panel(ax, panel: Panel, words, colours, room: float) -> None:
     """Horizontal bars, one group per layer (or block), top to bottom in network order."""
     y = np.arange(len(panel.labels))
     height = 0.27
     for offset, (key, colour) in enumerate(zip(COLUMNS, colours)):
         values = [100 * float(share) for share in panel.shares[key]]
-        ax.barh(y + (offset - 1) * height, values, height, color=colour)
+        _bars(ax, y + (offset - 1) * height, values, height, colour)
     names = [
         words("networks_block", name=label) if block else label
         for label, block in zip(panel.labels, panel.blocks)

@@ -361,3 +361,33 @@ def test_every_cell_of_a_matrix_has_its_borders_once(key, layout):
                     rows, cols = image.get_array().shape[:2]
                     assert _edges_drawn(ax, "x") == [c - 0.5 for c in range(cols + 1)], lang
                     assert _edges_drawn(ax, "y") == [r - 0.5 for r in range(rows + 1)], lang
+
+
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
+def test_network_bars_are_each_groups_share_from_zero(layout):
+    """Each panel draws, per column (parameters, MACs, activations), one bar per group
+    from 0 to 100 x its share of the network, centred on the group's row, 0.27 tall."""
+    from derivations.figures.curves import COLUMNS, panels
+    from derivations.figures.style import fixed_style
+
+    with fixed_style("en"):
+        figure = figures._drawing("network-costs")(Words("en"), layout)
+    axes = sorted(figure.axes, key=lambda ax: [p.name for p in panels()].index(_panel_of(ax)))
+    assert len(axes) == len(panels())
+    for ax, panel in zip(axes, panels()):
+        columns = [c for c in ax.collections if c.get_paths()]
+        assert len(columns) == len(COLUMNS)
+        for offset, (key, bars) in enumerate(zip(COLUMNS, columns)):
+            for row, (path, share) in enumerate(zip(bars.get_paths(), panel.shares[key])):
+                box = path.get_extents()
+                centre = row + (offset - 1) * 0.27
+                assert box.x0 == 0 and box.x1 == pytest.approx(100 * float(share))
+                assert (box.y0, box.y1) == pytest.approx((centre - 0.135, centre + 0.135))
+
+
+def _panel_of(ax) -> str:
+    """The network a panel's axes draws, by the name its title starts with."""
+    from derivations.figures.curves import panels
+
+    title = ax.get_title(loc="right")
+    return max((p.name for p in panels() if title.startswith(p.name)), key=len)
