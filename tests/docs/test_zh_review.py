@@ -482,3 +482,11 @@ def test_zh_pdf_never_squeezes_full_width_punctuation():
     tex = read_sheet("zh", "tex")
     preamble = tex[: tex.index("\\begin{document}")]
     assert "\\xeCJKsetup{RubberPunctSkip=plus}" in preamble
+
+
+def test_zh_compose_figure_says_kernel_size_as_the_book_does():
+    """'核长 3 与 3' is no term of the Chinese edition, which says 卷积核大小 (the exercise:
+    '大小分别为 k_1 和 k_2')."""
+    labels = [label for svg in _figure_svgs("zh") for label in _svg_labels(svg)]
+    assert not [label for label in labels if "核长" in label]
+    assert "两层一维卷积：卷积核大小 3 与 3，步幅 1，无填充" in labels
