@@ -311,7 +311,9 @@ def meanings() -> tuple[Meaning, ...]:
 
 
 def _meaning_of_symbols(names) -> Meaning | None:
-    return next((m for m in meanings() if set(names) & set(m.symbols)), None)
+    """The role of the first of ``names`` that has one (M: an output size first, then
+    the kernel it may also stand for)."""
+    return next((m for name in names for m in meanings() if name in m.symbols), None)
 
 
 def meaning_of_symbols(names) -> Meaning | None:

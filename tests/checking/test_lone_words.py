@@ -67,6 +67,13 @@ ROWS = [
     # wrong under every reading that matches, or matching nothing: never accepted
     ("forward-mults", "C1*K1*K2*H2*W2*S1", "invalid_input", None),
     ("forward-mults", "C1*C2*K1*K2*H2", "invalid_input", None),
+    # M, an output size by role, also a kernel's size where only that reading matches
+    # (n the input, m the filter); a letter of a role refused says its first role
+    ("output-height", "o = ⌊(n + 2p - m)/s⌋ + 1", "equivalent_under_convention", {"M": "k_h"}),
+    ("output-width", "(n + 2p - m)//s + 1", "equivalent_under_convention", {"M": "k_w"}),
+    ("forward-mults", "c_i c_o M M m_h m_w", "equivalent_under_convention", {"M": "k"}),
+    ("output-height", "(n + 2p - m)//s", "not_equivalent", {"M": "k_h"}),
+    ("bias-size", "M", "invalid_input", "checker.reason.unknown_letter"),
     # letters of no role: too many readings to try, refused (never decided on some)
     (
         "forward-mults",
@@ -113,6 +120,11 @@ NEVER_ACCEPTED = [
 @pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
 def test_a_wrong_answer_in_lone_words_or_many_letters_is_never_accepted(question, answer):
     assert check(question, answer).verdict not in RIGHT, answer
+
+
+def test_a_refused_letter_is_told_its_first_role():
+    result = check("bias-size", "M")
+    assert result.error["fields"]["role"] == "output_size", result.error
 
 
 def test_the_budget_counts_assignments_and_steps_not_time():
