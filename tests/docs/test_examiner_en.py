@@ -528,3 +528,16 @@ def test_answer_key_names_the_layer_of_the_im2col_price(lang):
         assert f"{copies:.2f} times for a $64\\to 64$, $56\\times 56$, $3\\times 3$ layer" in key
     else:
         assert f"$64\\to 64$、$56\\times 56$、$3\\times 3$、无填充的层为 {copies:.2f} 倍" in key
+
+
+def test_appendix_a_statement_says_it_is_translated():
+    """Appendix A's statement is the Chinese edition's exercise 4 in our English, printed
+    as a quotation (the English edition's own wording, until 2021, differs: "what is the
+    complexity of the forward computation?"); the zh sheet marks its translations of the
+    English-only exercises (译自英文版), the en sheet now marks this one alike."""
+    zh = exercise_section(read_sheet("zh"), "练习 4")
+    assert "（译自英文版）" not in zh and "前向传播的计算复杂度是多少" in zh
+    en = exercise_section(read_sheet("en"), "Appendix A")
+    assert "> **Exercise.** (Translated from the Chinese edition.) If the height" in en
+    for lang, title in (("zh", "附录 A"), ("zh", "附录 B")):
+        assert "（译自英文版）" in exercise_section(read_sheet(lang), title)
