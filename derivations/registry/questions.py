@@ -102,6 +102,9 @@ class Question:
     # (``adds = muls``: the additions stated in terms of the multiplications), read as
     # this question's reference (lower case; never read in an answer to this question)
     names: tuple = ()
+    # the tensor whose number of elements the question asks for: a shape given as the
+    # answer (``(c_o,)``, ``of shape (c_o, 1)``, ``rand(c_o, 1)``) is read as its count
+    tensor: str | None = None
 
     @property
     def numbers(self) -> dict:
@@ -244,6 +247,7 @@ QUESTIONS: dict[str, Question] = {
             Recipe(modes=((None, (Form.MEMORY_BIAS,)),), with_bias=True),
             bias=False,
             big_o=False,
+            tensor="bias",
         ),
     )
 }

@@ -338,6 +338,39 @@ NEVER_ACCEPTED = [
     ("output-height", "(inputSize - fieldSize)/stride + 1", "not_equivalent", None),
     ("forward-mults", "channels x k_h x k_w x m_h x m_w", "invalid_input", None),
     ("bias-size", "c_i channels", "invalid_input", None),
+    # a quoted formula, a condition, a closing sentence, calls and shapes: wrong ones,
+    # swapped quantities, denials are never accepted
+    ("output-height", 'I tried "(h - k_h)/s_h + 1" for the output', "not_equivalent", None),
+    (
+        "output-height",
+        'the formula "(h - k_h + 2p_h)/s_h + 1" is wrong',
+        "invalid_input",
+        "lead_negates",
+    ),
+    (
+        "output-height",
+        "If the stride is 1, the output height is h - k_h + 2p_h + 1",
+        "not_equivalent",
+        None,
+    ),
+    ("output-height", "当步幅为1时，输出高度为 h - k_h + 2 p_h + 1", "not_equivalent", None),
+    (
+        "output-height",
+        "(h - k_h + 2p_h)/s_h + 1. This is not right.",
+        "invalid_input",
+        "remark_negates",
+    ),
+    ("bias-size", "c_o (two per filter)", "invalid_input", "remark_operation"),
+    ("bias-size", "b = zeros(c_o, c_i)", "not_equivalent", None),
+    ("bias-size", "b = rand(c_o);", "invalid_input", "shape_one_size"),
+    ("forward-mults", "x.numel() * c_o * k_h * k_w", "not_equivalent", None),
+    (
+        "forward-mults",
+        "c_o * c_i * prod(kernel_size) * prod(x.shape[2:])",
+        "not_equivalent",
+        None,
+    ),
+    ("output-height", "torch.div(h - k, s, rounding_mode='floor') + 1", "not_equivalent", None),
 ]
 
 

@@ -4,6 +4,7 @@ and the grade report's ``parsed`` column shows (STACK's "your answer was interpr
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from derivations.checking.reading.errors import InvalidAnswer, refuse
@@ -47,6 +48,11 @@ class Reading:
 _AXIS_SYMBOLS = ({"h", "k_h", "p_h", "s_h", "m_h"}, {"w", "k_w", "p_w", "s_w", "m_w"})
 _SHARED = {"k", "p", "s"}
 _PAIR_OPEN, _PAIR_CLOSE = "([（", ")]）"
+
+
+# words (a name) and a colon or equals sign before a pair (``Output, `Y: (…, …)` ``,
+# ``output size = (…, …)``)
+_PAIR_LABEL = re.compile(r"^\s*(?P<label>[^\W\d][\w\s,'’`]*?)\s*[:=]\s*`*\s*(?=[(\[（])")
 
 
 def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
@@ -143,13 +149,101 @@ def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:
     return parsed.with_tree(tree, notes=parsed.notes + (Note(f"reading.note.{note}"),))
 
 
+# what a tensor's shape is given by before its bracket: a constructor (``rand(c_o, 1)``,
+# ``np.zeros((c_o,))``, ``torch.empty(c_o)``) or the word shape (``of shape (c_o, 1)``)
+_CONSTRUCTOR = re.compile(
+    r"(?P<module>(?:np|numpy|torch|tf|jnp)\s*\.\s*(?:random\s*\.\s*)?)?"
+    r"(?:rand|randn|zeros|ones|empty)\s*$"
+)
+_SHAPE_WORD = re.compile(r"(?:shape|形状)\s*(?:is|=|:|为|是)?\s*$", re.I)
+_LEAD = re.compile(r"^[\w\s'’,.:=]*$")
+
+
+def _closing_bracket(text: str) -> tuple[int, int] | None:
+    """[open, close] of the bracket ending ``text`` (a ``;`` or full stop after it
+    allowed), or None."""
+    stripped = text.rstrip(" ;.。")
+    if not stripped or stripped[-1] not in ")]":
+        return None
+    depth = 0
+    for index in range(len(stripped) - 1, -1, -1):
+        depth += (stripped[index] in ")]") - (stripped[index] in "([")
+        if depth == 0:
+            return index, len(stripped) - 1
+    return None
+
+
+def _entries(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The top-level comma-separated entries of ``text[start:end]`` (offsets kept), an
+    empty one (``(c_o,)``) and a keyword (``dtype=…``) left out."""
+    found, depth, begin = [], 0, start
+    for index in range(start, end + 1):
+        char = text[index] if index < end else ","
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0 and char == ",":
+            part = text[begin:index]
+            if part.strip() and "=" not in part:
+                found.append((part, begin))
+            begin = index + 1
+    return found
+
+
+def _tensor_shape(text: str) -> tuple[list[tuple[str, int]], str] | None:
+    """The sizes of a tensor's shape an answer gives (see :data:`_CONSTRUCTOR`), and the
+    shape as written; None when it gives none.  Refused when a bare constructor has one
+    size (MATLAB's ``rand(n)`` is n × n, NumPy's and Julia's n)."""
+    bracket = _closing_bracket(text)
+    if bracket is None:
+        return None
+    opening, closing = bracket
+    before = text[:opening]
+    made = _CONSTRUCTOR.search(before)
+    said = made or _SHAPE_WORD.search(before)
+    lead = before[: said.start()] if said else before
+    if not _LEAD.match(lead) or (said is None and lead.strip()):
+        return None
+    entries = _entries(text, opening + 1, closing)
+    if made and len(entries) == 1:
+        inner = entries[0][0].strip()
+        if inner[:1] in "([" and inner[-1:] in ")]":
+            first = text.index(inner[0], entries[0][1])
+            entries = _entries(text, first + 1, first + len(inner) - 1)
+        elif made.group("module") is None:
+            raise refuse("shape_one_size", opening + 1, shape=text[made.start() : closing + 1])
+    if not entries or (said is None and len(entries) < 2 and text[closing - 1 : closing] != ","):
+        return None  # (c_o): a bracket, no shape
+    return entries, text[(said.start() if said else opening) : closing + 1]
+
+
+def _shape_count(found, letters: bool, symbols) -> Parsed:
+    """The count of the elements of a shape: the product of its sizes, noted."""
+    entries, written = found
+    parts = [_part(part, offset, letters, symbols) for part, offset in entries]
+    tree = ex.mul(*(part.tree for part in parts)) if len(parts) > 1 else parts[0].tree
+    notes = tuple(note for part in parts for note in part.notes)
+    note = Note("reading.note.shape_count", (("shape", written.strip()),))
+    return parts[0].with_tree(tree, notes=(*notes, note))
+
+
 def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     """:func:`.parse_answer` (``letters`` as there), plus what only the question tells: a
     shape (a pair, or a product of two per-axis sizes) where the question asks for one
     size of it."""
     how = _shape_of(question_id)
     symbols = _symbols(question_id)
+    found = QUESTIONS.get(question_id)
+    if found is not None and found.tensor and isinstance(text, str):
+        shape = _tensor_shape(text)
+        if shape is not None:
+            return _shape_count(shape, letters, symbols)
     pair = _pair(text) if how is not None and isinstance(text, str) else None
+    labelled = None
+    if pair is None and how is not None and isinstance(text, str):
+        labelled = _PAIR_LABEL.match(text)
+        pair = _pair(text[labelled.end() :].rstrip(" `.")) if labelled else None
+        if pair is not None and labelled is not None:
+            (one, at), (two, after) = pair
+            pair = ((one, at + labelled.end()), (two, after + labelled.end()))
     if pair is None or how is None:  # (no shape asked: no pair either)
         return _as_shape(parse_answer(text, letters, symbols), text, question_id)
     parts = [_part(part, offset, letters, symbols) for part, offset in pair]
@@ -157,7 +251,11 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     if chosen is None:
         raise refuse("pair", pair[0][1])
     first = parts[0]
-    return _reparsed(replace(first, notes=parts[0].notes + parts[1].notes), chosen, "shape_pair")
+    notes = parts[0].notes + parts[1].notes
+    if labelled is not None:  # Output, `Y: (…, …)`: the words before the pair
+        label = " ".join(labelled.group("label").replace("`", " ").split())
+        notes = (Note("reading.note.label", (("counting", ""), ("label", label))), *notes)
+    return _reparsed(replace(first, notes=notes), chosen, "shape_pair")
 
 
 def read_answer(text: str, question_id: str) -> Reading:

@@ -66,6 +66,7 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.languages import (
     ATTACHED_COPULAS,
+    CONDITIONS,
     ENDINGS,
     LEAD_AUXILIARIES,
     LEAD_LINKS,
@@ -79,7 +80,7 @@ from derivations.checking.reading.languages import (
 )
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["around", "every_rule", "RELATIVE_NOTE"]
+__all__ = ["around", "every_rule", "framed", "RELATIVE_NOTE"]
 
 
 def _lazy(*args) -> Callable[[], re.Pattern]:
@@ -412,6 +413,79 @@ def _markdown(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+# a formula quoted inside a sentence (``when i use the equation " h_o = … " to calculate
+# the output's side``, ``if we follow the formula **out_w = …,** then …``)
+_QUOTED = _lazy(r'"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\*\*(?P<c>(?:[^*]|\*(?!\*))+)\*\*')
+_QUOTED_MARKS = frozenset("=+-*/^()")
+
+
+def _quoted(text: Normalized, notes: list) -> Normalized:
+    """The formula quoted inside a sentence: one quotation holding a formula, the words
+    around it (two words at least) dropped and noted; a sentence around it that denies
+    it is refused."""
+    spans = list(_QUOTED().finditer(text.text))
+    if len(spans) != 1:
+        return text
+    span = spans[0]
+    group = next(name for name in "abc" if span.group(name) is not None)
+    inner = span.group(group)
+    outside = text.text[: span.start()] + " " + text.text[span.end() :]
+    if not _QUOTED_MARKS.intersection(inner) or _QUOTED_MARKS.intersection(outside):
+        return text
+    if len(re.findall(r"[^\W\d_]{2,}", outside)) < 2:
+        return text  # k**2 + c**2: a power, no quotation
+    words = " ".join(outside.split())
+    if denies(outside):
+        raise refuse("lead_negates", text.column(0), text=words)
+    notes.append(_note("quoted", text=words))
+    start, end = span.start(group), span.end(group)
+    while end > start and text.text[end - 1] in " ,;.":
+        end -= 1
+    return edit(edit(text, end, len(text.text)), 0, start)
+
+
+# a condition before the formula (``With padding='SAME' and stride=2, …``, ``if s = 1,
+# …``): dropped and noted (the formula is graded at every layer all the same)
+_CONDITION = _lazy(
+    r"^\s*(?P<words>(?:(?:"
+    + _words(w for w in CONDITIONS if w.isascii())
+    + r")\b|(?:"
+    + _words(w for w in CONDITIONS if not w.isascii())
+    + r"))[^,，;；]*?)\s*[,，]\s*(?=\S)",
+    re.I,
+)
+
+
+def _condition(text: Normalized, notes: list) -> Normalized:
+    match = _CONDITION().match(text.text)
+    if not match:
+        return text
+    notes.append(_note("condition", text=match.group("words").strip()))
+    return edit(text, 0, match.end())
+
+
+# a sentence closing the answer after the formula's full stop (``… + 1. This is right.``)
+_CLOSING = _lazy(
+    r"(?<=[\w)\]}])\s*(?:\.\s+|。\s*)(?P<words>[^\W\d_][^.。!?=+*/^()\[\]{}\d]*[.。!]?)\s*$"
+)
+
+
+def _closing(text: Normalized, notes: list) -> Normalized:
+    match = _CLOSING().search(text.text)
+    if match is None:
+        return text
+    words = match.group("words")
+    if len(re.findall(r"[^\W\d_]{2,}", words)) < 2 and not re.search(
+        f"[{LEAD_SCRIPTS}]{{2}}", words
+    ):
+        return text  # (one word: a unit, a name)
+    words = match.group("words").strip()
+    if denies(words):
+        raise refuse("remark_negates", text.column(match.start("words")), remark=words)
+    notes.append(_note("closing", text=words))
+    return edit(text, match.start(), len(text.text))
+
+
 _APPROX = _lazy(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
 _OPENERS = {"\\lfloor": "\\rfloor", "⌊": "⌋", "\\lceil": "\\rceil", "⌈": "⌉"}
 _AROUND_NAME = _lazy(
@@ -544,6 +618,20 @@ def around(
     return every_rule(text, symbols, raw)
 
 
+def framed(text: Normalized) -> tuple[Normalized, list]:
+    """``text`` without what frames the whole answer, before it is split into statements
+    (their commas): a formula quoted inside a sentence (the words around it), a
+    condition before it (``With padding='SAME' and stride=2, …``); the notes saying
+    what was removed.  A few substring tests when there is none."""
+    notes: list = []
+    body = text.text
+    if '"' in body or "“" in body or "**" in body:
+        text = _quoted(text, notes)
+    if text.text.lstrip().lower().startswith(_CONDITION_FIRST):
+        text = _condition(text, notes)
+    return text, notes
+
+
 def every_rule(
     text: Normalized, symbols: frozenset | None = None, raw: str | None = None
 ) -> tuple[Normalized, list]:
@@ -555,6 +643,8 @@ def every_rule(
         relative = _relative(text, notes)
         if relative is not None:
             return relative, notes
+    if ". " in text.text or "。" in text.text:
+        text = _closing(text, notes)
     if ("approx" in body or "eq" in body or ":=" in body) and _APPROX().search(body):
         text = text.sub(_APPROX(), "≈")
     if "$" in body:
@@ -598,6 +688,9 @@ def _english_lead(body: str) -> bool:
 _NEEDS = frozenset("$;:\\#")  # dollars, a semicolon, a colon label, LaTeX (\\approx, \\lfloor)
 
 
+_CONDITION_FIRST = tuple(word.split()[0] for word in CONDITIONS)
+
+
 def _may_need(body: str) -> bool:
     """False only when no rule of :func:`around` can apply to the ASCII ``body``: each
     needs one of :data:`_NEEDS`, an English copula (`` is ``, `` = `` ...), a count name
@@ -610,6 +703,8 @@ def _may_need(body: str) -> bool:
     if " equal" in lower or lower.lstrip()[:3] in ("flo", "mac"):
         return True
     if "forward" in lower or "fwd" in lower:
+        return True
+    if '"' in body or "**" in body or ". " in body or lower.lstrip().startswith(_CONDITION_FIRST):
         return True
     if "`" in body or lower.rstrip(" .!").endswith((*_ENDING_WORDS, *_ROUNDING_ENDS)):
         return True

@@ -49,11 +49,168 @@ _TYPE = re.compile(
 _DROPPED_CAST = re.compile(r"\(\s*(?:float|double)\s*\)\s*")
 _INT_CAST = re.compile(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
 _OBJECT = re.compile(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
+# a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
+# ``tf.shape(x)[1]``): the shape's name indexed (``x_shape[2]``), read by the names layer
+_SHAPE_INDEX = re.compile(
+    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))\s*(?=\[)"
+)
+_SIZE_AT = re.compile(r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*size\s*\(\s*(?P<index>[0-9])\s*\)")
+_SHAPE_OF = re.compile(
+    r"(?<![\w.])(?:(?:tf|np|numpy|torch|K)\s*\.\s*)?(?:shape|int_shape)\s*\(\s*"
+    r"(?P<name>[A-Za-z_]\w*)\s*\)\s*(?=\[)"
+)
+# the number of elements of a tensor or the product of sizes (``x.numel()``,
+# ``torch.numel(x)``, ``np.prod(x.shape)``, ``math.prod(kernel_size)``, ``prod((k_h,
+# k_w))``): the product written out
+_NUMEL = re.compile(
+    r"(?<![\w.])(?:(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:numel|nelement)\s*\(\s*\)"
+    r"|(?:torch\s*\.\s*numel|np\s*\.\s*size|numpy\s*\.\s*size)\s*\(\s*(?P<arg>[A-Za-z_]\w*)\s*\))"
+)
+_PROD = re.compile(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(")
+_SHAPE_ARG = re.compile(
+    r"^\s*(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))"
+    r"\s*(?:\[\s*(?P<start>[0-9])?\s*:\s*(?P<stop>[0-9])?\s*\])?\s*$"
+)
+_NAME_ARG = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*$")
+# a tensor's sizes in code: NCHW, NHWC; OIHW, HWIO (a slice's end); its elements, one
+# example's: the product of the sizes of a layout of three (CHW, HWC: the layouts decide,
+# by inference, which sizes those are)
+_DIMENSIONS = 4
+_ELEMENTS = 3
+
+
+def _shape_name(name: str) -> str:
+    """The name of ``name``'s shape (``x``: ``x_shape``; ``out_shape`` stays)."""
+    from derivations.checking.reading.names import shape_of
+
+    return name if shape_of(name) else f"{name}_shape"
+
+
+def _product(name: str, start: int = 0, stop: int = _DIMENSIONS) -> str:
+    return "(" + "*".join(f"{name}[{index}]" for index in range(start, stop)) + ")"
+
+
+def _closing(text: str, opening: int) -> int | None:
+    depth = 0
+    for index in range(opening, len(text)):
+        depth += (text[index] in "([{") - (text[index] in ")]}")
+        if depth == 0:
+            return index
+    return None
+
+
+def _prod_argument(argument: str) -> str | None:
+    """The product ``prod(argument)`` is, written out; None when it is no shape, no
+    tuple and no name."""
+    from derivations.checking.reading.names import shape_of
+
+    shape = _SHAPE_ARG.match(argument)
+    if shape:
+        start = int(shape.group("start") or 0)
+        stop = int(shape.group("stop") or (_DIMENSIONS if shape.group("start") else _ELEMENTS))
+        return _product(_shape_name(shape.group("name")), start, stop) if start < stop else None
+    stripped = argument.strip()
+    if stripped[:1] in "([" and _closing(stripped, 0) == len(stripped) - 1:
+        entries = [e for e in stripped[1:-1].split(",") if e.strip()]
+        return "(" + "*".join(f"({e.strip()})" for e in entries) + ")" if entries else None
+    name = _NAME_ARG.match(argument)
+    if name:
+        word = name.group("name")
+        # a shape's name (out_shape): its sizes; else a pair (kernel_size: its two)
+        return _product(word, 0, _ELEMENTS) if shape_of(word) else _product(word, 0, 2)
+    return None
+
+
+def _products(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each product of sizes written out (see :data:`_NUMEL`)."""
+    for match in reversed(list(_PROD.finditer(text.text))):
+        opening = match.end() - 1
+        closing = _closing(text.text, opening)
+        if closing is None:
+            continue
+        written = _prod_argument(text.text[opening + 1 : closing])
+        if written is None:
+            continue
+        notes.append(_note("code", text=text.text[match.start() : closing + 1]))
+        text = edit(text, match.start(), closing + 1, written)
+    for match in reversed(list(_NUMEL.finditer(text.text))):
+        name = match.group("name") or match.group("arg")
+        notes.append(_note("code", text=match.group()))
+        text = edit(text, match.start(), match.end(), _product(_shape_name(name), 0, _ELEMENTS))
+    return text
+
+
+# a division rounded down by a library (``torch.div(a, b, rounding_mode='floor')``,
+# ``torch.floor_divide(a, b)``, ``np.floor_divide(a, b)``): ``floor((a)/(b))`` ('trunc'
+# is the same on the non-negative values a size takes)
+_DIVIDE = re.compile(r"(?<![\w.])(?:torch|np|numpy)\s*\.\s*(?P<fn>div|divide|floor_divide)\s*\(")
+_ROUNDING_MODE = re.compile(r"^\s*rounding_mode\s*=\s*['\"](?:floor|trunc)['\"]\s*$")
+
+
+def _divisions(text: Normalized, notes: list) -> Normalized:
+    for match in reversed(list(_DIVIDE.finditer(text.text))):
+        opening = match.end() - 1
+        closing = _closing(text.text, opening)
+        if closing is None:
+            continue
+        arguments = _arguments(text.text[opening + 1 : closing])
+        floor = match.group("fn") == "floor_divide"
+        if len(arguments) == 3 and not floor and _ROUNDING_MODE.match(arguments[2]):
+            arguments, floor = arguments[:2], True
+        if len(arguments) != 2 or not floor:
+            continue
+        notes.append(_note("code", text=text.text[match.start() : closing + 1]))
+        written = f"floor(({arguments[0].strip()})/({arguments[1].strip()}))"
+        text = edit(text, match.start(), closing + 1, written)
+    return text
+
+
+def _arguments(inside: str) -> list[str]:
+    """The top-level comma-separated arguments of a call."""
+    found, depth, begin = [], 0, 0
+    for index, char in enumerate(inside):
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0 and char == ",":
+            found.append(inside[begin:index])
+            begin = index + 1
+    found.append(inside[begin:])
+    return found
+
+
+def _shapes(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each shape indexed in code written as the shape's name indexed."""
+    for pattern in (_SHAPE_INDEX, _SHAPE_OF):
+        for match in reversed(list(pattern.finditer(text.text))):
+            notes.append(_note("code", text=match.group().strip()))
+            text = edit(text, match.start(), match.end(), _shape_name(match.group("name")))
+    for match in reversed(list(_SIZE_AT.finditer(text.text))):
+        notes.append(_note("code", text=match.group()))
+        written = f"{_shape_name(match.group('name'))}[{match.group('index')}]"
+        text = edit(text, match.start(), match.end(), written)
+    return text
+
+
+_DOTTED = re.compile(r"[a-z0-9_]\.[A-Za-z_]")  # (no spaces: a member, no full stop)
+# a short object's member read as the member (darknet's ``l.stride``, ``layer.pad``,
+# ``cfg.kernel_size``): not a library's function, not a call, not a shape
+_MEMBER = re.compile(
+    r"(?<![\w.])(?!(?:math|np|numpy|torch|tf|std|Math|nn|jnp|sympy|sp)\s*\.)"
+    r"[a-z][a-z0-9_]{0,9}\."
+    r"(?=[A-Za-z_]\w*\b(?!\s*[(.\[])(?<!shape))"
+)
 _LIBRARY = re.compile(
     r"(?<![\w.])(?:std\s*::|Math\s*\.|math\s*\.|np\s*\.|numpy\s*\.|torch\s*\.)\s*"
     r"(?=(?:floor|ceil)\s*\()"
 )
+# ``#MAC = …``: ``#`` before a name is "the number of" (a name, no comment)
+_COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 _NEEDS = (
+    "div",
+    "prod",
+    "numel",
+    "nelement",
+    "shape",
+    "size(",
     "return",
     "define",
     "lambda",
@@ -155,9 +312,13 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     the notes saying what was removed."""
     body = text.text
     notes: list = []
-    if not any(need in body for need in _NEEDS):
+    if not any(need in body for need in _NEEDS) and not ("." in body and _DOTTED.search(body)):
         return text, notes
-    define = _DEFINE.match(body)
+    sign = _COUNT_SIGN.match(body) if not body.lstrip().startswith("#define") else None
+    if sign:
+        notes.append(_note("code", text="#"))
+        text = edit(text, sign.start(), sign.end())
+    define = _DEFINE.match(text.text)
     if define:
         notes.append(_note("code", text="#define"))
         name_end = define.end("name")
@@ -170,5 +331,18 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     text = _sub(text, _DROPPED_CAST, notes, "code")
     text = _sub(text, _INT_CAST, notes, "code", "int")
     text = _sub(text, _OBJECT, notes, "code")
+    if "div" in text.text:
+        text = _divisions(text, notes)
+    if (
+        "prod" in text.text
+        or "numel" in text.text
+        or "nelement" in text.text
+        or "size(" in text.text
+    ):
+        text = _products(text, notes)
+    if "shape" in text.text or "size" in text.text:
+        text = _shapes(text, notes)
+    if "." in text.text:
+        text = _sub(text, _MEMBER, notes, "code")
     text = _sub(text, _LIBRARY, notes, "code")
     return text, notes

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from derivations.checking.reading.languages import NEGATION_FILLERS, NEGATIONS
+from derivations.checking.reading.languages import NEGATION_FILLERS, NEGATIONS, RATE_WORDS
 from derivations.checking.reading.normalize import Normalized
 from derivations.records import record
 
@@ -237,6 +237,10 @@ SAID_WITH_FIELDS = frozenset(
         "rounding",
         "relative",
         "spoken",
+        "quoted",
+        "condition",
+        "closing",
+        "shape_count",
     )
 )
 
@@ -336,8 +340,19 @@ _COUNT_NAMES = _lazy(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
 
 def _states_operation(body: str) -> bool:
     """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`); the
-    name of a count (``multiply-adds``, 乘加) is none."""
-    return bool(_OPERATION_WORDS().search(_COUNT_NAMES().sub(" ", body)))
+    name of a count (``multiply-adds``, 乘加) is none, nor is a rate (``one per filter``:
+    :data:`.languages.RATE_WORDS`)."""
+    return bool(_OPERATION_WORDS().search(_RATE().sub(" ", _COUNT_NAMES().sub(" ", body))))
+
+
+_RATE = _lazy(
+    r"(?<![A-Za-z])(?:one|1|a|an)\s+(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in RATE_WORDS if w.isascii())
+    + r")\s+[A-Za-z]+|(?:"
+    + "|".join(w for w in RATE_WORDS if not w.isascii())
+    + r")[\u4e00-\u9fff]*?(?:一个|1个)",
+    re.I,
+)
 
 
 def _rounding(remark: str, after: str) -> list:

@@ -35,6 +35,8 @@ __all__ = [
     "ROUNDING_WORDS",
     "SPOKEN",
     "SPOKEN_NOT_OPERATIONS",
+    "CONDITIONS",
+    "RATE_WORDS",
 ]
 
 # a lead-in ends in one of these words (longest first where one is a prefix of another)
@@ -215,3 +217,12 @@ SPOKEN_NOT_OPERATIONS: tuple[str, ...] = (
     *("乘法", "加法", "减法", "除法", "乘积", "乘加", "乘数", "加数", "减数", "除数"),
     *("减少", "减小", "加倍", "增加", "附加", "追加", "叠加", "累加", "加速", "平方米"),
 )
+# a condition before the formula, up to its comma (``With padding='SAME' and stride=2,
+# …``, ``如果步幅为1，…``): dropped, noted
+CONDITIONS: tuple[str, ...] = (
+    *("with", "when", "if", "assuming", "given", "for"),
+    *("如果", "假设", "假如", "当"),
+)
+# a remark giving a rate (``(one per filter)``, ``（每个卷积核一个）``) describes, it states
+# no operation on the formula
+RATE_WORDS: tuple[str, ...] = ("per", "for each", "for every", "each", "every", "每个", "每")

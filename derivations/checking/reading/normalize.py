@@ -83,6 +83,11 @@ def _wrapped_name(match: re.Match) -> str:
     return _NAME_GAPS.sub("_", match.group(1))
 
 
+# plain TeX's style switch inside a group ({\rm input\_size}, {\it pad}): keep the name
+_SWITCH = re.compile(
+    r"\{\s*\\(?:rm|it|bf|sf|tt|cal|mathrm|mathit)\s+"
+    r"([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*)\s*\}"
+)
 _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
 # LaTeX's old font switch inside a group around a name ({\rm input\_size}, {\it pad})
 _SWITCH = re.compile(
@@ -204,6 +209,8 @@ def normalize(raw: str) -> Normalized:
     text = text.sub(_ESCAPED_UNDERSCORE, "_")
     text = text.sub(_SPACING, " ")
     text = text.sub(_WRAPPER, _wrapped_name)
+    if "{\\" in text.text:
+        text = text.sub(_SWITCH, _wrapped_name)
     text = text.sub(_WRAPPER_BARE, r"\1")
     text = text.sub(_SWITCH, r"\1")
     text = text.sub(_SUBSCRIPT_BRACES, r"_\1")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derivations.checking.reading.around import RELATIVE_NOTE, around
+from derivations.checking.reading.around import RELATIVE_NOTE, around, framed
 from derivations.checking.reading.code import code
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
@@ -191,6 +191,8 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
     normalized, said = code(normalize(raw))
+    normalized, framing = framed(normalized)
+    said = [*said, *framing]
     split = statements(normalized, raw)
     if split is None:
         one = _parse_one(normalized, raw, letters, symbols)

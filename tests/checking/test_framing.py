@@ -1,0 +1,96 @@
+"""What frames a formula in a sentence (issue 21; :mod:`derivations.checking.reading.around`,
+:mod:`.code`): a formula quoted inside a sentence (``"…"``, ``“…”``, ``**…**``), a
+condition before it (``With padding='SAME', …``, ``当步幅为1时，…``), a sentence after its
+full stop (``… + 1. This is right.``), ``#`` as "the number of" before a name
+(``#MAC = …``), an object's member (``l.stride``), plain TeX's ``{\\rm name}``, a remark
+giving a rate (``(one per filter)``).  Each removal is noted in "read as"; a sentence that
+denies the formula is refused.  Answers of our own, right and wrong, in English and
+Chinese, through ``check`` and ``grade``."""
+
+import pytest
+
+from derivations import grade
+from derivations.checking import check, feedback
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+
+# (question, answer, verdict, the note read, or the refusal's key)
+ROWS = [
+    # a formula quoted inside a sentence
+    (
+        "output-height",
+        'when I use the formula "m_h = (h - k_h + 2p_h)/s_h + 1" it works',
+        C,
+        "quoted",
+    ),
+    ("output-height", 'I tried "(h - k_h)/s_h + 1" for the output', W, "quoted"),
+    (
+        "output-width",
+        "if we follow **out_w = (l.w + 2*l.pad - l.kernel) / l.stride + 1,** then it fits",
+        C,
+        "quoted",
+    ),
+    ("output-height", "我用的公式是“(h - k_h + 2p_h)/s_h + 1”，结果正确", C, "quoted"),
+    ("output-height", "我用的公式是“(h - k_h + 2p_h)/s_h”，结果正确", W, "quoted"),
+    ("output-height", 'the formula "(h - k_h + 2p_h)/s_h + 1" is wrong', N, "reading.lead_negates"),
+    # a condition before the formula: graded at every layer all the same
+    (
+        "output-height",
+        "If the stride is 1, the output height is h - k_h + 2p_h + 1",
+        W,
+        "condition",
+    ),
+    ("output-height", "With p_h given, ⌊(h - k_h + 2p_h)/s_h⌋ + 1", C, "condition"),
+    ("output-height", "当步幅为1时，输出高度为 h - k_h + 2 p_h + 1", W, "condition"),
+    ("output-height", "如果步幅为 s_h，⌊(h - k_h + 2 p_h)/s_h⌋ + 1", C, "condition"),
+    # a sentence after the formula's full stop
+    ("output-height", "(h - k_h + 2p_h)/s_h + 1. This is right.", C, "closing"),
+    ("output-height", "(h - k_h + 2p_h)/s_h. I checked it.", W, "closing"),
+    ("output-height", "(h - k_h + 2p_h)/s_h + 1。这是对的。", C, "closing"),
+    ("output-height", "(h - k_h + 2p_h)/s_h + 1. This is not right.", N, "reading.remark_negates"),
+    ("output-height", "(h - k_h + 2p_h)/s_h + 1。这是错的。", N, "reading.remark_negates"),
+    # "#" before a name: the number of
+    ("forward-mults", "#MAC = c_i*c_o*k_h*k_w*m_h*m_w", R, "code"),
+    ("forward-mults", "#mults = c_i*k_h*k_w*m_h*m_w", W, "code"),
+    # an object's member
+    ("output-height", "(layer.h + 2*layer.pad - layer.k)//layer.stride + 1", C, "code"),
+    ("output-height", "(layer.h - layer.k)//layer.stride + 1", W, "code"),
+    # plain TeX's style switch
+    (
+        "output-height",
+        "({\\rm input\\_size} + {\\rm pad} \\times 2 - {\\rm ksize}) / {\\rm stride} + 1",
+        C,
+        None,
+    ),
+    ("output-height", "({\\rm input\\_size} + {\\rm pad} \\times 2) / {\\rm stride} + 1", W, None),
+    # a remark giving a rate describes; one stating another number is refused
+    ("bias-size", "c_o (one per filter)", R, "remark"),
+    ("bias-size", "c_o（每个卷积核一个）", R, "remark"),
+    ("bias-size", "c_i (one per filter)", W, "remark"),
+    ("bias-size", "c_o (two per filter)", N, "reading.remark_operation"),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
+def test_the_frame_is_removed_and_noted(question, answer, verdict, read):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    if verdict == N:
+        assert result.error["id"] == read
+    elif read is not None:
+        notes = [note["id"] for note in result.parsed["notes"]]
+        assert f"reading.note.{read}" in notes, notes
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_grade_reads_them_the_same(lang):
+    rows = [{"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(ROWS)]
+    assert [row["verdict"] for row in grade(rows, lang=lang)] == [r[2] for r in ROWS]
+
+
+def test_a_full_stop_between_words_and_a_power_are_no_frame():
+    # "m_w. Bias": a full stop, no member; k**2 … c**2: powers, no bold quotation
+    assert check("forward-mults", "c_i c_o k_h k_w m_h m_w. Bias ignored.").verdict == R
+    assert check("forward-mults", "k**2 * c_i * c_o * m_h * m_w").verdict == C
