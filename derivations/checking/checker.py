@@ -1068,11 +1068,34 @@ def _answering(entry: Entry, candidates: list) -> list:
     ] or candidates
     axis = entry.question.shape.axis if entry.question.shape else None
     if axis is not None:
+        # named by the output's size along an axis (H_out = …, W_out = …): by the name
+        named_axes = [_named_axis(c.name) for c in candidates]
+        if None not in named_axes and axis in named_axes:
+            return [c for c, at in zip(candidates, named_axes, strict=True) if at == axis]
         asked = [c for c in candidates if per_axis(c.tree, axis)]
         other = [c for c in candidates if per_axis(c.tree, 1 - axis)]
         if asked and len(asked) + len(other) == len(candidates):
             return asked
     return candidates
+
+
+_OUTPUT_AXES = {"m_h": 0, "m_w": 1}
+
+
+def _named_axis(name: str | None) -> int | None:
+    """The axis whose output size ``name`` reads as (``H_out``, ``YW``: 0, 1), or None."""
+    if not name:
+        return None
+    from derivations.checking.reading.lexer import tokenize
+    from derivations.checking.reading.normalize import normalize
+
+    try:
+        tokens = tokenize(normalize(name))
+    except InvalidAnswer:
+        return None
+    if len(tokens) != 1 or tokens[0].type != "SYMBOL":
+        return None
+    return _OUTPUT_AXES.get(str(tokens[0]))
 
 
 def _other_count(entry: Entry, part: Parsed, chosen: list) -> None:

@@ -68,6 +68,17 @@ ROWS = [
     ("bias-size", "c_o（每个卷积核一个）", R, "remark"),
     ("bias-size", "c_i (one per filter)", W, "remark"),
     ("bias-size", "c_o (two per filter)", N, "reading.remark_operation"),
+    # several formulas named by the output's size along each axis: the asked one graded
+    (
+        "output-height",
+        "YH = floor((H + 2*P - FH)/S) + 1, YW = floor((W + 2*P - FW)/S) + 1",
+        C,
+        None,
+    ),
+    ("output-width", "H_out = (h - k_h + 2p_h)/s_h + 1; W_out = (w - k_w)/s_w + 1", W, None),
+    ("output-height", "h_o = (h - k_h)/s_h + 1, w_o = (w - k_w + 2p_w)/s_w + 1", W, None),
+    # a bracket divided or multiplied is an operand, no remark dropped
+    ("output-width", "floor((W + 2*P - FW)/S) + 1", C, None),
 ]
 
 

@@ -190,7 +190,6 @@ def _shapes(text: Normalized, notes: list) -> Normalized:
     return text
 
 
-_DOTTED = re.compile(r"[a-z0-9_]\.[A-Za-z_]")  # (no spaces: a member, no full stop)
 # a short object's member read as the member (darknet's ``l.stride``, ``layer.pad``,
 # ``cfg.kernel_size``): not a library's function, not a call, not a shape
 _MEMBER = re.compile(
@@ -312,7 +311,7 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     the notes saying what was removed."""
     body = text.text
     notes: list = []
-    if not any(need in body for need in _NEEDS) and not ("." in body and _DOTTED.search(body)):
+    if not any(need in body for need in _NEEDS) and not ("." in body and _MEMBER.search(body)):
         return text, notes
     sign = _COUNT_SIGN.match(body) if not body.lstrip().startswith("#define") else None
     if sign:

@@ -666,7 +666,11 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 raise refuse(
                     "remark_negates", text.column(match.start()), remark=match.group("body").strip()
                 )
-            if _remark(match.group("body")) and not _says_formula(match.group("body")):
+            if (
+                _remark(match.group("body"))
+                and not _operand(text.text, match.start(), match.end())
+                and not _says_formula(match.group("body"))
+            ):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
                 if not rounding and _states_operation(body):
@@ -715,6 +719,18 @@ def negation(body: str) -> bool:
         return False
     rest = fillers.sub(" ", denies.sub(" ", rest))
     return not re.search(r"[^\W_]", rest)
+
+
+def _operand(text: str, start: int, end: int) -> bool:
+    """Whether the bracket ``text[start:end]`` is an operand: divided, multiplied or
+    raised right after it (``(W - FW)/S``), or after an operator (``2 * (FW)``)."""
+    return text[end:].lstrip()[:1] in ("/", "*", "^") or text[:start].rstrip()[-1:] in (
+        "*",
+        "/",
+        "^",
+        "+",
+        "-",
+    )
 
 
 def _refuse_operations(operations: list, formula: bool) -> None:
