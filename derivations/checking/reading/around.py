@@ -444,8 +444,9 @@ def _quoted(text: Normalized, notes: list) -> Normalized:
     return edit(edit(text, end, len(text.text)), 0, start)
 
 
-# a condition before the formula (``With padding='SAME' and stride=2, …``, ``if s = 1,
+# a condition before a formula (``With padding='SAME' and stride=2, …``, ``if s = 1,
 # …``): dropped and noted (the formula is graded at every layer all the same)
+_FORMULA_MARKS = frozenset("=+-*/^()_")
 _CONDITION = _lazy(
     r"^\s*(?P<words>(?:(?:"
     + _words(w for w in CONDITIONS if w.isascii())
@@ -458,8 +459,8 @@ _CONDITION = _lazy(
 
 def _condition(text: Normalized, notes: list) -> Normalized:
     match = _CONDITION().match(text.text)
-    if not match:
-        return text
+    if not match or not _FORMULA_MARKS.intersection(text.text[match.end() :]):
+        return text  # (if the channels double, the work quadruples: a factor's clause)
     notes.append(_note("condition", text=match.group("words").strip()))
     return edit(text, 0, match.end())
 
