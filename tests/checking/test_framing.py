@@ -77,6 +77,32 @@ ROWS = [
     ),
     ("output-width", "H_out = (h - k_h + 2p_h)/s_h + 1; W_out = (w - k_w)/s_w + 1", W, None),
     ("output-height", "h_o = (h - k_h)/s_h + 1, w_o = (w - k_w + 2p_w)/s_w + 1", W, None),
+    # what opens the answer: a bullet, a number, a code fence, quotes, "about"
+    ("forward-mults", "- c_o c_i k_h k_w m_h m_w", R, "opening"),
+    ("forward-mults", "1. c_i k_h k_w m_h m_w", W, "opening"),
+    ("forward-mults", "~ c_o c_i k_h k_w m_h m_w", R, "opening"),
+    ("output-height", "'(h - k_h + 2p_h)/s_h + 1'", C, "opening"),
+    ("output-height", "```python\nout_h = (h - k_h + 2*p_h)//s_h + 1\n```", C, "opening"),
+    ("output-height", "```\nout_h = (h - k_h)//s_h + 1\n```", W, "opening"),
+    # a function's head: its parameters dropped
+    ("output-height", "def out(h, k, p, s): return (h - k + 2*p)//s + 1", C, "code"),
+    ("output-height", "(h, k, p, s) => (h - k + 2*p)//s + 1", C, "code"),
+    ("output-height", "h, k, s => (h - k)//s + 1", W, "code"),
+    # a definition said in words: its words read as the quantity they name
+    (
+        "output-height",
+        "(W - F + 2P)/S + 1, where F is the filter size, P is the padding and S is the stride",
+        C,
+        "definitions",
+    ),
+    ("output-height", "(W - F + 2P)/S + 1，其中 F 为卷积核大小", C, "definitions"),
+    ("output-height", "(W - F + 2P)/S + 1, where F is the stride", W, "definitions"),
+    (
+        "output-height",
+        "(h - k_h + 2p_h)/s_h + 1 where p_h is the padding on each side",
+        C,
+        "definition_words",
+    ),
     # a bracket divided or multiplied is an operand, no remark dropped
     ("output-width", "floor((W + 2*P - FW)/S) + 1", C, None),
 ]

@@ -619,6 +619,42 @@ def around(
     return every_rule(text, symbols, raw)
 
 
+# what opens a whole answer and is no part of its formula: a list's bullet or number
+# (``- ``, ``* ``, ``• ``, ``1. ``, ``2) ``, ``a) ``), a code fence (````` ```python `````),
+# "about" (``~``, ``≈``)
+_OPENING = _lazy(
+    r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
+    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>[~≈∼]\s*))(?=\S)"
+)
+_FENCE_END = _lazy(r"\s*```\s*$")
+# quotes around the whole answer ('…', "…", “…”, 「…」)
+_ENCLOSING = {"'": "'", '"': '"', "“": "”", "「": "」", "‘": "’"}
+
+
+def _opening(text: Normalized, notes: list) -> Normalized:
+    match = _OPENING().match(text.text)
+    if match is None:
+        return text
+    if match.group("fence"):
+        end = _FENCE_END().search(text.text, match.end())
+        if end is None:
+            return text
+        text = edit(text, end.start(), len(text.text))
+    notes.append(_note("opening", text=match.group().strip()))
+    return edit(text, 0, match.end())
+
+
+def _enclosed(text: Normalized, notes: list) -> Normalized:
+    stripped = text.text.strip()
+    close = _ENCLOSING.get(stripped[:1])
+    inner = stripped[1:-1]
+    if not close or len(stripped) < 3 or stripped[-1] != close or stripped[0] in inner:
+        return text
+    start = text.text.index(stripped[0])
+    notes.append(_note("opening", text=stripped[0] + close))
+    return edit(edit(text, start + len(stripped) - 1, len(text.text)), 0, start + 1)
+
+
 def framed(text: Normalized) -> tuple[Normalized, list]:
     """``text`` without what frames the whole answer, before it is split into statements
     (their commas): a formula quoted inside a sentence (the words around it), a
@@ -626,6 +662,10 @@ def framed(text: Normalized) -> tuple[Normalized, list]:
     what was removed.  A few substring tests when there is none."""
     notes: list = []
     body = text.text
+    if body.lstrip()[:1] in _OPENING_FIRST:
+        text = _opening(text, notes)
+    if text.text.strip()[:1] in _ENCLOSING:
+        text = _enclosed(text, notes)
     if '"' in body or "“" in body or "**" in body:
         text = _quoted(text, notes)
     if text.text.lstrip().lower().startswith(_CONDITION_FIRST):
@@ -690,6 +730,7 @@ _NEEDS = frozenset("$;:\\#")  # dollars, a semicolon, a colon label, LaTeX (\\ap
 
 
 _CONDITION_FIRST = tuple(word.split()[0] for word in CONDITIONS)
+_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh")
 
 
 def _may_need(body: str) -> bool:

@@ -39,6 +39,12 @@ _COMMENT_MARKS = ("//", "%", "#")
 # letters of any script and punctuation between words: no digit, operator or "="
 _WORDS = re.compile(r"\s*[^\W\d_]+(?:[\s'’,.!?:;、，。！？：-]+[^\W\d_]+)*[\s.。!！?？]*")
 _RETURN = re.compile(r"^\s*return\s+(?=\S)")
+# a function's head before its body (``def out(h, k, p, s): return …``, ``(h, k) => …``,
+# ``h => …``): its parameters dropped
+_HEAD = re.compile(
+    r"^\s*(?:def\s+[A-Za-z_]\w*\s*\([^()]*\)\s*(?:->\s*\w+\s*)?:"
+    r"|(?:\([\w\s,]*\)|[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=>)\s*(?=\S)"
+)
 _DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
 _LAMBDA = re.compile(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
 _TYPE = re.compile(
@@ -204,6 +210,8 @@ _LIBRARY = re.compile(
 # ``#MAC = …``: ``#`` before a name is "the number of" (a name, no comment)
 _COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 _NEEDS = (
+    "def",
+    "=>",
     "div",
     "prod",
     "numel",
@@ -324,6 +332,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
     text = _comment(text, notes)
+    if "def" in text.text or "=>" in text.text:
+        text = _sub(text, _HEAD, notes, "code")
     text = _sub(text, _RETURN, notes, "code")
     text = _sub(text, _TYPE, notes, "code")
     text = _sub(text, _LAMBDA, notes, "code")

@@ -241,6 +241,8 @@ SAID_WITH_FIELDS = frozenset(
         "condition",
         "closing",
         "shape_count",
+        "opening",
+        "definition_words",
     )
 )
 

@@ -36,6 +36,7 @@ __all__ = [
     "SPOKEN",
     "SPOKEN_NOT_OPERATIONS",
     "CONDITIONS",
+    "DEFINING",
     "RATE_WORDS",
 ]
 
@@ -226,3 +227,9 @@ CONDITIONS: tuple[str, ...] = (
 # a remark giving a rate (``(one per filter)``, ``（每个卷积核一个）``) describes, it states
 # no operation on the formula
 RATE_WORDS: tuple[str, ...] = ("per", "for each", "for every", "each", "every", "每个", "每")
+# the verb of a definition said in words after a connector (``…, where F is the filter
+# size``, ``其中 F 为卷积核大小``): read as ``=``
+DEFINING: tuple[str, ...] = (
+    *("is", "are", "denotes", "means", "represents", "stands for", "is the same as"),
+    *("为", "是", "表示", "代表"),
+)

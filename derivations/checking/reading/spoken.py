@@ -60,6 +60,7 @@ _PREFIX = {"square_of", "cube_of", "floor_of", "ceil_of", "twice", "thrice", "ha
 _LISTS = {"product_of": "times", "sum_of": "plus"}
 _LIST_ENDS = {"product_end": "times", "sum_end": "plus"}
 _MAX_UNITS = 120
+_STARTS = {"(", "words"}  # what starts a factor written side by side with another
 _SCRIPTS = r"\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af"  # (with 、)
 
 
@@ -238,7 +239,12 @@ class _Parser:
         number times a quantity, a quantity over a number do), or None."""
         node = self.factor()
         loose = None
-        while self.peek() in ("times", "over"):
+        while self.peek() in ("times", "over") or self.peek() in _STARTS:
+            if self.peek() in _STARTS:  # 2(the padding): side by side, a product
+                op = _Unit("times", self.units[self.index].start, self.units[self.index].start)
+                right = self.factor()
+                node = _Op(op.kind, op.start, node, right)
+                continue
             op = self.take()
             right = self.factor()
             tight = (op.kind == "times" and _is_number(node)) or (

@@ -24,13 +24,15 @@ import re
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.informal import Note, edit
-from derivations.checking.reading.languages import CONNECTORS
+from derivations.checking.reading.languages import CONNECTORS, DEFINING
 from derivations.checking.reading.limits import MAX_LENGTH
 from derivations.checking.reading.normalize import Normalized
 
 __all__ = ["Statements", "statements"]
 
 _SEPARATORS = ";；,，"
+# what a connector of a definition said in words starts with (a cheap test first)
+_CONNECTOR_MARKS = ("where", "Where", "with", "here", "given", "其中", "这里", "此处")
 _OPEN, _CLOSE = "([{（【⌊⌈", ")]}）】⌋⌉"
 _STATEMENT = re.compile(r"^\s*(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*=(?P<body>[^=≈]*)$")
 _LABELLED = re.compile(r"^\s*[^\W\d][\w\s'()（）]*[:：]\s*\S")
@@ -108,14 +110,16 @@ def _pairs(text: Normalized) -> list[Normalized] | None:
 
 
 def _uses(name: str, body: str) -> bool:
-    return bool(re.search(rf"(?<![\w\\']){re.escape(name)}(?![\w'{{])", body))
+    return bool(
+        re.search(rf"(?:(?<![\w\\'])|(?<=(?<![A-Za-z_])[0-9])){re.escape(name)}(?![\w'{{])", body)
+    )
 
 
 def _put_in(text: Normalized, name: str, body: Normalized) -> Normalized:
     """``text`` with each whole-word ``name`` after its own ``=`` replaced by
     ``(body)``."""
     start = text.text.index("=") + 1 if "=" in text.text else 0
-    pattern = re.compile(rf"(?<![\w\\']){re.escape(name)}(?![\w'{{])")
+    pattern = re.compile(rf"(?:(?<![\w\\'])|(?<=(?<![A-Za-z_])[0-9])){re.escape(name)}(?![\w'{{])")
     for match in reversed(list(pattern.finditer(text.text, start))):
         text = edit(text, match.start(), match.end(), "(" + body.text.strip() + ")")
     return text
@@ -133,6 +137,52 @@ _CONNECTOR = re.compile(
 )
 
 
+# a definition said in words after a connector (``…, where F is the filter size, P is
+# the padding and S is the stride``, ``其中 F 为卷积核大小``): its verb read as ``=`` where
+# the words read as a quantity (a formula said in words: :mod:`.spoken`); one whose words
+# do not read, of a name the book spells (``where p_h is the padding on each side``),
+# dropped with a note
+_CONNECTORS = "|".join((*CONNECTORS["en"], *CONNECTORS["zh"]))
+_VERBS = "|".join(w.replace(" ", r"\s+") for w in sorted(DEFINING, key=len, reverse=True))
+_SAID = re.compile(
+    rf"(?P<lead>(?:(?<=\s)|(?<=[,，;；])|^)(?:{_CONNECTORS})|[,，;；])\s*"
+    r"(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*"
+    rf"(?P<verb>(?<![^\W\d])(?:{_VERBS})(?![a-z]))\s*(?P<words>[^,，;；=]+?)\s*(?=$|[,，;；]|\s+and\s)",
+    re.I,
+)
+
+
+def _said(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each definition said in words given its ``=`` (see above)."""
+    from derivations.checking.reading.spoken import says_formula
+
+    found = list(_SAID.finditer(text.text))
+    first = next((m for m in found if m.group("lead").strip(",，;； ")), None)
+    if first is None:
+        return text  # no connector: "a, b is c" is no definition
+    for match in reversed([m for m in found if m.start() >= first.start()]):
+        words = match.group("words")
+        if says_formula(words) or _reads(words):
+            text = edit(text, match.start("verb"), match.end("verb"), "=")
+        elif _reads(match.group("name")):
+            notes.append(
+                Note("reading.note.definition_words", (("text", match.group().strip(" ,，;；")),))
+            )
+            text = edit(text, match.start(), match.end())
+    return text
+
+
+def _reads(words: str) -> bool:
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.lexer import tokenize
+
+    try:
+        tokenize(Normalized(words, list(range(len(words)))))
+    except InvalidAnswer:
+        return False
+    return True
+
+
 def _connected(text: Normalized, notes: list) -> Normalized:
     """``…, where m_h = …``: the connector before a definition is a separator."""
     found = list(_CONNECTOR.finditer(text.text))
@@ -145,18 +195,22 @@ def _connected(text: Normalized, notes: list) -> Normalized:
 def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     """The statements of ``text`` (see the module's docstring), or None when it is one
     formula."""
+    said: list[Note] = []
+    if len(text.text) <= MAX_LENGTH and any(c in text.text for c in _CONNECTOR_MARKS):
+        text = _said(text, said)
     if "=" in text.text and len(text.text) <= MAX_LENGTH:
         text = _connected(text, [])
+    one = Statements([text], said) if said else None  # a definition in words dropped
     if not (set(_SEPARATORS) & set(text.text) or (raw and "\n" in raw.strip())):
-        return None
+        return one
     parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
     if len(parts) < 2:
-        return None
+        return one
     stated = any(_STATEMENT.match(p.text) or _LABELLED.match(p.text) for p in parts)
     if not stated and not _hard_separator(text, raw):
         parts = _pairs(text) or []
         if not parts:
-            return None
+            return one
     if len(parts) > _MAX_STATEMENTS:
         raise refuse("too_many_statements", 1, limit=_MAX_STATEMENTS)
     named = {}
@@ -172,7 +226,7 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
         for name in named
         if any(_uses(name, p.text.split("=", 1)[-1]) for p in parts if p is not named[name][0])
     ]
-    notes = []
+    notes = [*said]
     if defined:
         notes.append(Note("reading.note.definitions", (("names", ", ".join(defined)),)))
     formulas = [p for p in parts if not any(p is named[name][0] for name in defined)]
