@@ -103,6 +103,15 @@ ROWS = [
         C,
         "definition_words",
     ),
+    # a copula with no subject, a conclusion after words, a rate after a comma
+    ("bias-size", "equal to the number of output channels", R, "lead_in"),
+    ("bias-size", "It is c_i", W, "lead_in"),
+    ("bias-size", "等于输出通道数", R, "lead_in"),
+    ("bias-size", "one bias per output channel, so c_o", R, "lead_in"),
+    ("bias-size", "每个输出通道一个，所以是 c_o", R, "lead_in"),
+    ("bias-size", "one bias per input channel, so c_i", W, "lead_in"),
+    ("bias-size", "c_o, one for each filter", R, "remark"),
+    ("output-height", "(h - k + 1) by (w - k + 1)", W, None),
     # a bracket divided or multiplied is an operand, no remark dropped
     ("output-width", "floor((W + 2*P - FW)/S) + 1", C, None),
 ]

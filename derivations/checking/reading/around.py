@@ -66,6 +66,8 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.languages import (
     ATTACHED_COPULAS,
+    BARE_COPULAS,
+    CONCLUSIONS,
     CONDITIONS,
     ENDINGS,
     LEAD_AUXILIARIES,
@@ -75,6 +77,7 @@ from derivations.checking.reading.languages import (
     LEAD_SCRIPTS,
     LEAD_USES,
     LEAD_VERBS,
+    RATE_WORDS,
     ROUNDING_WORDS,
     WORD_COPULAS,
 )
@@ -655,6 +658,56 @@ def _enclosed(text: Normalized, notes: list) -> Normalized:
     return edit(edit(text, start + len(stripped) - 1, len(text.text)), 0, start + 1)
 
 
+# a copula with no subject opening the answer (``equal to the number of output channels``)
+_BARE = _lazy(r"^\s*(?P<words>" + _words(BARE_COPULAS) + r")(?:\s+|(?<=[^\x00-\x7f]))(?=\S)", re.I)
+
+
+def _bare_copula(text: Normalized, notes: list) -> Normalized:
+    match = _BARE().match(text.text)
+    if match is None or not text.text[match.end() :].strip():
+        return text
+    following = text.text[match.end() :].split()[0].lower()
+    if following in _LEAD_WORDS:
+        return text  # it is calculated by …: the lead-in's own rule
+    return _drop_lead(text, match.end(), notes, "lead_in")
+
+
+# words, then a conclusion and the formula (``one bias per output channel, so c_o``)
+_CONCLUSION = _lazy(
+    r"^(?P<words>[^=+*/^()\[\]{}_$\\]*?)[,，;；.。:：]\s*(?:and\s+)?(?P<so>"
+    + _words(CONCLUSIONS)
+    + r")(?:\s*[,，:：]\s*|\s+|(?<=[^\x00-\x7f]))(?=\S)",
+    re.I,
+)
+# a rate closing the answer after a comma (``c_o, one for each filter``)
+_RATE_AFTER = _lazy(
+    r"[,，]\s*(?P<words>(?:one|1|a|an)\s+(?:"
+    + _words(w for w in RATE_WORDS if w.isascii())
+    + r")\s+[A-Za-z][A-Za-z ]*)[.。]?\s*$",
+    re.I,
+)
+
+
+def _conclusion(text: Normalized, notes: list) -> Normalized:
+    match = _CONCLUSION().match(text.text)
+    if match is None or not re.search(r"[^\W\d_]{2,}", match.group("words")):
+        return text
+    words = match.group("words").strip()
+    rest = text.text[match.end() :]
+    if denies(words) or not (_FORMULA_MARKS.intersection(rest) or _says_formula(rest)):
+        return text  # …, so the cost becomes 4 times as large: a factor sentence's
+    notes.append(_note("lead_in", text=text.text[: match.end()].strip(), counting=""))
+    return edit(text, 0, match.end())
+
+
+def _rate_after(text: Normalized, notes: list) -> Normalized:
+    match = _RATE_AFTER().search(text.text)
+    if match is None or not text.text[: match.start()].strip():
+        return text
+    notes.append(_note("remark", remark=match.group("words").strip()))
+    return edit(text, match.start(), len(text.text))
+
+
 def framed(text: Normalized) -> tuple[Normalized, list]:
     """``text`` without what frames the whole answer, before it is split into statements
     (their commas): a formula quoted inside a sentence (the words around it), a
@@ -670,6 +723,13 @@ def framed(text: Normalized) -> tuple[Normalized, list]:
         text = _quoted(text, notes)
     if text.text.lstrip().lower().startswith(_CONDITION_FIRST):
         text = _condition(text, notes)
+    lower = text.text.lower()
+    if any(word in lower for word in _CONCLUSION_WORDS):
+        text = _conclusion(text, notes)
+    if "," in text.text or "，" in text.text:
+        text = _rate_after(text, notes)
+    if text.text.lstrip().lower().startswith(_BARE_FIRST):
+        text = _bare_copula(text, notes)
     return text, notes
 
 
@@ -730,6 +790,17 @@ _NEEDS = frozenset("$;:\\#")  # dollars, a semicolon, a colon label, LaTeX (\\ap
 
 
 _CONDITION_FIRST = tuple(word.split()[0] for word in CONDITIONS)
+_BARE_FIRST = tuple(word.split()[0] for word in BARE_COPULAS)
+_LEAD_WORDS = frozenset(w.split()[0] for w in (*LEAD_VERBS, *LEAD_USES, *LEAD_AUXILIARIES))
+
+
+def _says_formula(text: str) -> bool:
+    from derivations.checking.reading.spoken import says_formula
+
+    return says_formula(text)
+
+
+_CONCLUSION_WORDS = tuple(word.lower() for word in CONCLUSIONS)
 _OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh")
 
 

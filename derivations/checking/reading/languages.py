@@ -37,6 +37,8 @@ __all__ = [
     "SPOKEN_NOT_OPERATIONS",
     "CONDITIONS",
     "DEFINING",
+    "BARE_COPULAS",
+    "CONCLUSIONS",
     "RATE_WORDS",
 ]
 
@@ -125,7 +127,7 @@ SPOKEN: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "plus": ("plus",),
         "minus": ("minus",),
-        "times": ("times", "multiplied by"),
+        "times": ("times", "multiplied by", "by"),
         "over": ("divided by", "over"),
         "squared": ("squared",),
         "cubed": ("cubed",),
@@ -232,4 +234,17 @@ RATE_WORDS: tuple[str, ...] = ("per", "for each", "for every", "each", "every", 
 DEFINING: tuple[str, ...] = (
     *("is", "are", "denotes", "means", "represents", "stands for", "is the same as"),
     *("为", "是", "表示", "代表"),
+)
+# a copula opening the answer, with no subject (``equal to the number of output
+# channels``, ``It is c_o``, ``等于 c_o``): dropped as a lead-in
+BARE_COPULAS: tuple[str, ...] = (
+    *("it is", "it's", "that is", "that's", "this is", "equal to", "equals", "is"),
+    *("should be", "must be", "would be", "will be", "becomes"),
+    *("等于", "为", "是", "应为", "应该是"),
+)
+# a conclusion after words (``one bias per output channel, so c_o``, ``每个输出通道一个，
+# 所以是 c_o``): the formula after it is the answer, the words before it dropped
+CONCLUSIONS: tuple[str, ...] = (
+    *("so", "thus", "therefore", "hence", "i.e.", "ie", "that is", "which is", "giving"),
+    *("所以", "因此", "故", "即", "也就是"),
 )
