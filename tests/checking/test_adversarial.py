@@ -371,6 +371,22 @@ NEVER_ACCEPTED = [
         None,
     ),
     ("output-height", "torch.div(h - k, s, rounding_mode='floor') + 1", "not_equivalent", None),
+    # what opens an answer, a function's head, a definition or conclusion in words: a
+    # wrong formula, swapped quantities, a denial are never accepted
+    ("forward-mults", "- c_i k_h k_w m_h m_w", "not_equivalent", None),
+    ("output-height", "```\nout_h = (h - k_h)//s_h + 1\n```", "not_equivalent", None),
+    ("output-height", "def out(h, k, s): return (h - k)//s + 1", "not_equivalent", None),
+    (
+        "output-height",
+        "(W - F + 2P)/S + 1, where F is the stride and S is the filter size",
+        "not_equivalent",
+        None,
+    ),
+    ("output-height", "(W - F + 2P)/S + 1，其中 F 为步幅", "not_equivalent", None),
+    ("bias-size", "one bias per input channel, so c_i", "not_equivalent", None),
+    ("bias-size", "equal to the number of input channels", "not_equivalent", None),
+    ("bias-size", "c_i, one for each filter", "not_equivalent", None),
+    ("bias-size", "it is not c_o", "invalid_input", None),
 ]
 
 

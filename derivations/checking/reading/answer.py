@@ -155,7 +155,8 @@ _CONSTRUCTOR = re.compile(
     r"(?P<module>(?:np|numpy|torch|tf|jnp)\s*\.\s*(?:random\s*\.\s*)?)?"
     r"(?:rand|randn|zeros|ones|empty)\s*$"
 )
-_SHAPE_WORD = re.compile(r"(?:shape|形状)\s*(?:is|=|:|为|是)?\s*$", re.I)
+# (a word of its own: ``out_shape[1]``, ``x.shape[1]`` are an index of a shape)
+_SHAPE_WORD = re.compile(r"(?:(?:^|(?<=[\s:=：]))shape|形状)\s*(?:is|=|:|为|是)?\s*$", re.I)
 _LEAD = re.compile(r"^[\w\s'’,.:=]*$")
 
 
