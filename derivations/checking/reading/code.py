@@ -183,6 +183,25 @@ def _arguments(inside: str) -> list[str]:
     return found
 
 
+def _members(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each object's member read as the member (:data:`_MEMBER`), except
+    where a notation record reads the two together (darknet's ``l.pad``: per side)."""
+    from derivations.registry.notations import notation_spellings
+
+    table = notation_spellings()
+    found = []
+    for match in _MEMBER.finditer(text.text):
+        member = re.match(r"[A-Za-z_]\w*", text.text[match.end() :])
+        written = match.group() + (member.group() if member else "")
+        if written.replace(" ", "").lower() not in table:
+            found.append(match)
+    if found:
+        notes.append(_note("code", text=", ".join(sorted({m.group() for m in found}))))
+    for match in reversed(found):
+        text = edit(text, match.start(), match.end())
+    return text
+
+
 def _shapes(text: Normalized, notes: list) -> Normalized:
     """``text`` with each shape indexed in code written as the shape's name indexed."""
     for pattern in (_SHAPE_INDEX, _SHAPE_OF):
@@ -352,6 +371,6 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     if "shape" in text.text or "size" in text.text:
         text = _shapes(text, notes)
     if "." in text.text:
-        text = _sub(text, _MEMBER, notes, "code")
+        text = _members(text, notes)
     text = _sub(text, _LIBRARY, notes, "code")
     return text, notes
