@@ -1,6 +1,6 @@
 """Issue 21, other courses' and libraries' notations, one registry record each with its
 citation (``registry/notations.yaml``: cuDNN/CUTLASS, oneDNN, Deep Learning from
-Scratch, ONNX, MXNet, darknet, PaddlePaddle; the Deep Learning Specialization, which the
+Scratch, ONNX, MXNet, darknet, UFLDL, PaddlePaddle; the Deep Learning Specialization, which the
 parts record cites): for each, answers
 of our own written in that notation, right and wrong, through ``check`` and ``grade``
 with feedback in both languages.  A letter two records read differently (K: the book's
@@ -76,6 +76,13 @@ TABLES = {
         ("bias-size", "l.out_c", True),
         ("output-height", "(l.h + 2*l.pad - l.size) / l.stride", False),
         ("forward-mults", "l.size*l.size*l.c * l.out_h*l.out_w", False),
+    ],
+    "ufldl": [
+        ("forward-mults", "numFilters*numChannels*filterDim*filterDim*convDim*convDim", True),
+        ("output-height", "(imageDim - filterDim + 2*pad)//stride + 1", True),
+        ("bias-size", "numFilters", True),
+        ("output-height", "convDim = imageDim - filterDim + 1", False),
+        ("forward-mults", "numFilters*filterDim*filterDim*convDim*convDim", False),
     ],
     "paddle": [
         (
