@@ -237,6 +237,7 @@ def render_practice(numbered: list, appendices: list, lang: str, index_html: str
             limit_ms=LIMIT_MS,
             script=f"../{SCRIPT}",
             worker=f"../{WORKER}",
+            fetcher=f"../{FETCHER}",
         )
     )
 

@@ -1,15 +1,19 @@
 // The checker in a Web Worker: Pyodide (./pyodide/, copied from its npm package by
 // `derivations docs`) runs the package's own code, unpacked from ./checker.zip onto
 // sys.path.  Nothing is fetched but these files of the site.  The page's first message,
-// {kind: "start", files}, names the files the start needs (name -> URL: the snapshot's
-// key, the archive, Pyodide's memory snapshot, the standard library, the wasm, the lock
-// file); they are asked for at once, as are the loader (pyodide.mjs) and the
-// interpreter's glue (pyodide.asm.mjs): the wasm is compiled while it streams in, the
-// snapshot put together (inflated by the browser when the server sends it with
-// Content-Encoding: gzip, else here) and the archive read meanwhile.  Messages to the
-// page: {kind: "progress", step}, {kind: "ready", stages, marks} (stages: milliseconds
-// each start-up step took, and flags: restored, encoded (the snapshot inflated by the
-// browser), inflated (the archive by this worker); marks: when each step ended, as
+// {kind: "start", files, port}, names the files the start needs (name -> URL: the
+// snapshot's key, the archive, Pyodide's memory snapshot, the standard library, the
+// wasm, the lock file) and hands over a port to the fetcher the page started beside this
+// worker (fetcher.js: the wasm and the snapshot; without a port, this worker starts one;
+// {kind: "unstarted"} from the page: that fetcher failed to start); they are asked for
+// at once, as are the loader (pyodide.mjs) and the interpreter's glue (pyodide.asm.mjs):
+// the wasm is compiled while it streams in, the snapshot put together (inflated by the
+// browser when the server sends it with Content-Encoding: gzip, else by the fetcher) and
+// the archive read meanwhile.  Messages to the page: {kind: "progress", step}, {kind:
+// "ready", stages, marks} (stages: milliseconds each start-up step took, and flags:
+// restored, encoded (the snapshot inflated by the browser), fetched (how many of the
+// wasm and the snapshot the fetcher handed over), nested (a fetcher this worker
+// started), inflated (the archive by this worker); marks: when each step ended, as
 // performance.timeOrigin + performance.now(); both for the benchmark), {kind: "failed",
 // reason} and {kind: "result", id, json}; then from the page: {id, question, answer,
 // lang, at} (at: the question asks for a number at the page's layer).
@@ -45,9 +49,11 @@ const failedFetch = (url, status) => new Error(`practice/${url.split("/practice/
 
 // the start message: its files (see the top)
 let started = null; // resolves to whether the checker started (boot)
+let unstarted = () => {}; // called when the page says the fetcher it started failed
 const starting = new Promise((resolve) => {
   self.onmessage = (event) => {
     if (event.data && event.data.kind === "start") resolve(event.data);
+    else if (event.data && event.data.kind === "unstarted") unstarted();
     else answered(event.data);
   };
 });
@@ -68,18 +74,14 @@ const checked = (r, url) => {
 let inflatedBy = null;
 let fetched = 0; // of the wasm and the snapshot, how many the fetcher handed over
 
-// the two largest files, the wasm and the snapshot, asked for by a worker of this one's
-// (fetcher.js, named FETCHER there), so this thread, busy with Pyodide's glue and the
-// archive, never holds them up: {wasm: a promise of the compiled module, snapshot: a
-// promise of {head, reader} (as sparseBytes), rejecting with `unstarted` set when that
-// worker could not start (asked for here then)}, or null where a worker cannot start one
+// the two largest files, the wasm and the snapshot, asked for by a worker of their own
+// (fetcher.js), so this thread, busy with Pyodide's glue and the archive, never holds
+// them up: the one the page started beside this worker when its start message hands
+// over a port to it (then the page says "unstarted" if it failed to start), else one
+// started here.  {wasm: a promise of the compiled module, snapshot: a promise of {head,
+// reader} (as sparseBytes)}, rejecting with `unstarted` set when no fetcher could start
+// (asked for here then).
 function fetcher() {
-  let worker;
-  try {
-    worker = new Worker(here("./fetcher.js"), { type: "module", name: "practice-fetcher" });
-  } catch (error) {
-    return null;
-  }
   let wasmNow, wasmFailed, snapshotNow, snapshotFailed;
   const wasm = quiet(new Promise((resolve, reject) => ([wasmNow, wasmFailed] = [resolve, reject])));
   const snapshot = quiet(new Promise((resolve, reject) => ([snapshotNow, snapshotFailed] = [resolve, reject])));
@@ -104,8 +106,14 @@ function fetcher() {
     snapshotFailed(error);
     wake();
   };
-  const done = () => ++settled === 2 && worker.terminate(); // the wasm and the snapshot
-  worker.onmessage = ({ data }) => {
+  const cannot = () => {
+    const error = Object.assign(new Error("the fetcher did not start"), { unstarted: true });
+    wasmFailed(error);
+    fail(error);
+  };
+  let nested = null; // the fetcher started here
+  const done = () => ++settled === 2 && nested && nested.terminate(); // the wasm and the snapshot
+  const received = ({ data }) => {
     if (data.kind === "wasm") {
       if (data.error) wasmFailed(new Error(data.error));
       else wasmNow(data.module), fetched++;
@@ -122,19 +130,32 @@ function fetcher() {
       wake();
     }
   };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    const error = Object.assign(new Error("the fetcher did not start"), { unstarted: true });
-    wasmFailed(error);
-    fail(error);
-  };
-  starting.then(({ files }) => worker.postMessage({ wasm: files.wasm, snapshot: files.snapshot }));
+  starting.then(({ files, port }) => {
+    if (port) {
+      port.onmessage = received; // the page's fetcher
+      unstarted = cannot;
+      return;
+    }
+    try {
+      nested = new Worker(here("./fetcher.js"), { type: "module", name: "practice-fetcher" });
+    } catch (error) {
+      cannot(); // a worker that cannot start workers
+      return;
+    }
+    fetchedBy = "worker";
+    nested.onmessage = received;
+    nested.onerror = (event) => {
+      event.preventDefault();
+      cannot();
+    };
+    nested.postMessage({ wasm: files.wasm, snapshot: files.snapshot });
+  });
   return { wasm, snapshot };
 }
+let fetchedBy = "page"; // who started the fetcher
 const fetching = fetcher();
-// asked for here when the fetcher could not start
-const orHere = (promise, here) =>
-  promise ? promise.catch((error) => (error.unstarted ? here() : Promise.reject(error))) : here();
+// asked for here when no fetcher could start
+const orHere = (promise, here) => promise.catch((error) => (error.unstarted ? here() : Promise.reject(error)));
 
 // asked for in this order (a browser opens about 6 connections to a host): the scripts,
 // the two largest files, then the small ones and the standard library
@@ -142,7 +163,7 @@ const early = {
   loader: noted("loader", import(here("./pyodide/pyodide.mjs"))),
   glue: noted("glue", import(here("./pyodide/pyodide.asm.mjs"))),
   snapshot: quiet(
-    orHere(fetching && fetching.snapshot, async () => {
+    orHere(fetching.snapshot, async () => {
       const { sparseBytes } = await import(here("./fetcher.js"));
       return read("snapshot", async (r, url) => {
         const bytes = await sparseBytes(checked(r, url));
@@ -153,7 +174,7 @@ const early = {
   ),
   wasm: noted(
     "wasm",
-    orHere(fetching && fetching.wasm, () => read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
+    orHere(fetching.wasm, () => read("wasm", (r, url) => WebAssembly.compileStreaming(checked(r, url)))),
   ),
   keyed: noted("key", read("key", (r) => (r.ok ? r.json() : null))),
   zip: noted("zip", read("zip", (r, url) => checked(r, url).arrayBuffer())),
@@ -435,6 +456,7 @@ async function boot() {
         stages.restored = 1;
         if (inflatedBy === "browser") stages.encoded = 1; // its gzip inflated by the browser
         if (fetched) stages.fetched = fetched; // the wasm and the snapshot by the fetcher
+        if (fetched && fetchedBy === "worker") stages.nested = 1; // a fetcher started here
         return restored;
       } catch (error) {
         say({ kind: "progress", step: "loading" }); // refused: start Python without it

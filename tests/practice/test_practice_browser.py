@@ -293,6 +293,7 @@ def test_the_pages_started_from_the_memory_snapshot(pages, site):
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
         assert stages["restored"] == 1 and stages["inflated"] == 1, stages
         assert stages["encoded"] == 1 and stages["fetched"] == 2, stages
+        assert "nested" not in stages, stages  # the fetcher the page started
         marks = json.loads(page.evaluate("document.body.dataset.marks"))
         assert 0 < marks["worker"] <= marks["runtime"] <= marks["imports"], marks
     memory = snapshot.unpacked((site.folder / snapshot.SNAPSHOT).read_bytes())
@@ -423,24 +424,39 @@ def test_a_snapshot_sent_as_it_is_is_inflated_by_the_worker(context, site):
         page.close()
 
 
-def test_a_worker_that_cannot_start_its_fetcher_asks_for_the_files_itself(context, site):
-    """Where a worker cannot start a worker of its own (here: no Worker in its scope), it
-    asks for the wasm and the snapshot itself, restores the snapshot and gives the CLI's
-    verdicts."""
-    from derivations.practice.page import WORKER
+@pytest.mark.parametrize("where", ["worker", "itself", "unstarted"])
+def test_without_the_pages_fetcher_the_files_still_come(context, site, where):
+    """The page could not start the worker's fetcher (no MessageChannel): the worker starts
+    one itself (``worker``), or, where a worker cannot start workers either (no Worker in
+    its scope), asks for the wasm and the snapshot itself (``itself``); both restore the
+    snapshot.  A fetcher that does not load (``unstarted``: fetcher.js answered 404) is
+    said to the worker, which asks for the files itself (without fetcher.js to inflate the
+    snapshot with, Python starts without it).  The verdicts are the CLI's."""
+    from derivations.practice.page import FETCHER, WORKER
 
     script = "self.Worker = undefined;\n" + (site.folder / WORKER).read_text(encoding="utf-8")
     page = context.new_page()
     try:
-        page.route(
-            f"**/{WORKER}",
-            lambda r: r.fulfill(status=200, body=script, content_type="text/javascript"),
-        )
+        if where == "unstarted":
+            page.route(f"**/{FETCHER}", lambda r: r.fulfill(status=404, body="missing"))
+        else:
+            page.add_init_script("window.MessageChannel = undefined;")
+        if where == "itself":
+            page.route(
+                f"**/{WORKER}",
+                lambda r: r.fulfill(status=200, body=script, content_type="text/javascript"),
+            )
         page.goto(f"{site.url}/en/practice.html", wait_until="load")
         _ready(page)
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
-        assert stages["restored"] == 1 and stages["encoded"] == 1, stages
-        assert "fetched" not in stages, stages
+        if where == "worker":
+            assert stages["restored"] == 1 and stages["fetched"] == 2, stages
+            assert stages["nested"] == 1, stages
+        elif where == "itself":
+            assert stages["restored"] == 1 and stages["encoded"] == 1, stages
+            assert "fetched" not in stages, stages
+        else:
+            assert "restored" not in stages and "fetched" not in stages, stages
         question, answer = "forward-adds", ANSWERS["forward-adds"][1]
         seen = _check(page, question, answer)
         assert seen["verdict"] == cli_json(question, answer, "en")["verdict"], seen

@@ -1,14 +1,17 @@
-// The practice worker's second thread: started by worker.js as a worker of its own (named
-// FETCHER), it asks for the two largest files of the start and hands them over, so the
-// checker's worker, busy compiling Pyodide's glue and reading the archive meanwhile, never
-// holds them up: the interpreter's wasm, compiled as it streams in (the compiled module
-// is posted, not its bytes), and the memory snapshot's sparse bytes (snapshot.py: sparse;
-// inflated by the browser when the server sent the file with Content-Encoding: gzip, else
-// here), posted as they come in batches, their buffers transferred (not copied).
-// Message in: {wasm: URL, snapshot: URL}.  Messages out: {kind: "wasm", module} or
-// {kind: "wasm", error}; {kind: "snapshot", chunks, done, inflatedBy} (any number, the
-// last with done) or {kind: "snapshot", error}.  worker.js also imports sparseBytes from
-// here when it fetches the snapshot itself (a browser without workers in workers).
+// The practice worker's second thread (a worker named FETCHER): started by the page beside
+// the checker's worker (the two talk through a MessageChannel's ports), or by that worker
+// itself when it was started without one (page.js restarting it), it asks for the two
+// largest files of the start and hands them over, so the checker's worker, busy compiling
+// Pyodide's glue and reading the archive meanwhile, never holds them up: the
+// interpreter's wasm, compiled as it streams in (the compiled module is posted, not its
+// bytes), and the memory snapshot's sparse bytes (snapshot.py: sparse; inflated by the
+// browser when the server sent the file with Content-Encoding: gzip, else here), posted
+// as they come in batches, their buffers transferred (not copied); then it closes itself.
+// Message in: {wasm: URL, snapshot: URL, port (optional: where to post, else to whoever
+// started it)}.  Messages out: {kind: "wasm", module} or {kind: "wasm", error};
+// {kind: "snapshot", chunks, done, inflatedBy} (any number, the last with done) or
+// {kind: "snapshot", error}.  worker.js also imports sparseBytes from here when it
+// fetches the snapshot itself (a browser without workers in workers).
 export const FETCHER = "practice-fetcher";
 const BATCH = 1 << 20; // bytes of the snapshot posted together (the first chunk at once)
 
@@ -53,12 +56,12 @@ async function fetched(url) {
   return response;
 }
 
-async function compile(url) {
+async function compile(url, out) {
   try {
     const module = await WebAssembly.compileStreaming(await fetched(url));
-    self.postMessage({ kind: "wasm", module });
+    out.postMessage({ kind: "wasm", module });
   } catch (error) {
-    self.postMessage({ kind: "wasm", error: reason(error) });
+    out.postMessage({ kind: "wasm", error: reason(error) });
   }
 }
 
@@ -66,7 +69,7 @@ async function compile(url) {
 const owned = (chunk) =>
   chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
 
-async function relay(url) {
+async function relay(url, out) {
   try {
     const { head, reader, inflatedBy } = await sparseBytes(await fetched(url));
     let chunks = head.length ? [owned(head)] : [];
@@ -79,19 +82,19 @@ async function relay(url) {
       }
       if (done || size >= BATCH) {
         const buffers = chunks.map((chunk) => chunk.buffer);
-        self.postMessage({ kind: "snapshot", chunks, done, inflatedBy }, buffers);
+        out.postMessage({ kind: "snapshot", chunks, done, inflatedBy }, buffers);
         [chunks, size] = [[], 0];
       }
       if (done) return;
     }
   } catch (error) {
-    self.postMessage({ kind: "snapshot", error: reason(error) });
+    out.postMessage({ kind: "snapshot", error: reason(error) });
   }
 }
 
 if (typeof WorkerGlobalScope !== "undefined" && self.name === FETCHER) {
   self.onmessage = ({ data }) => {
-    compile(data.wasm);
-    relay(data.snapshot);
+    const out = data.port || self;
+    Promise.all([compile(data.wasm, out), relay(data.snapshot, out)]).then(() => self.close());
   };
 }

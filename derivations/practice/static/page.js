@@ -17,6 +17,7 @@
   const workerURL = new URL("worker.js", document.currentScript.src);
   const queue = [];
   let worker = null;
+  let fetcher = null; // the worker's fetcher the head's script started (it ends itself)
   let current = null; // {form, answer, timer}
   let serial = 0;
 
@@ -29,6 +30,7 @@
     const line = String(reason || "?").split("\n")[0].slice(0, 300);
     show("failed", said.status.failed.replace("{reason}", line));
     if (worker) worker.terminate();
+    if (fetcher) fetcher.terminate();
     worker = null;
     while (current || queue.length) finish({ verdict: "error", feedback: line });
   }
@@ -44,6 +46,7 @@
     try {
       if (early) {
         worker = early.worker; // the head's script already named it the files
+        fetcher = early.fetcher || null;
       } else {
         worker = new Worker(workerURL, { type: "module" });
         worker.postMessage({ kind: "start", files: files() });
@@ -114,6 +117,8 @@
     finish({ verdict: "timeout", feedback: said.verdict.timeout });
     worker.terminate();
     worker = null;
+    if (fetcher) fetcher.terminate(); // long done (it ends itself): nothing to wait for
+    fetcher = null;
     start();
     show("loading", said.status.restarting);
   }
