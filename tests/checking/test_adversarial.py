@@ -387,6 +387,13 @@ NEVER_ACCEPTED = [
     ("bias-size", "equal to the number of input channels", "not_equivalent", None),
     ("bias-size", "c_i, one for each filter", "not_equivalent", None),
     ("bias-size", "it is not c_o", "invalid_input", None),
+    ("output-width", "Y: ((h - k_h + 2p_h)/s_h + 1, (w - k_w)/s_w + 1)", "not_equivalent", None),
+    (
+        "output-height",
+        "Output, `Y: (h - k_h + p_h + 1, w - Q_w + p_w + 1)`",
+        "not_equivalent",
+        None,
+    ),
 ]
 
 

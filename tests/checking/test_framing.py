@@ -112,6 +112,15 @@ ROWS = [
     ("bias-size", "one bias per input channel, so c_i", W, "lead_in"),
     ("bias-size", "c_o, one for each filter", R, "remark"),
     ("output-height", "(h - k + 1) by (w - k + 1)", W, None),
+    # a pair after a label: (height, width), shown by the book's symbols of each
+    (
+        "output-height",
+        "output size = (⌊(h - k_h + 2p_h)/s_h⌋ + 1, ⌊(w - k_w + 2p_w)/s_w⌋ + 1)",
+        C,
+        "label",
+    ),
+    ("output-width", "Y: ((h - k_h + 2p_h)/s_h + 1, (w - k_w)/s_w + 1)", W, "label"),
+    ("output-height", "Output, `Y: (h - k_h + p_h + 1, w - Q_w + p_w + 1)`", W, "label"),
     # a bracket divided or multiplied is an operand, no remark dropped
     ("output-width", "floor((W + 2*P - FW)/S) + 1", C, None),
 ]

@@ -128,9 +128,16 @@ def _shape(parts: list, how: Shape, column, pair: bool) -> ex.Node | None:
                 raise refuse("shape_unequal", column)
             return None
         return first
-    if per_axis(first, 0) and per_axis(second, 1):
+    if _along(first, 0) and _along(second, 1):
         return parts[how.axis]
     return None
+
+
+def _along(tree: ex.Node, axis: int) -> bool:
+    """:func:`per_axis` of the symbols the book spells (an author's own letter, ``?h_w``,
+    left to inference): the pair's order, (height, width), shown by them."""
+    names = {name for name in ex.symbols_in(tree) if not name.startswith("?")}
+    return bool(names & _AXIS_SYMBOLS[axis]) and names <= _AXIS_SYMBOLS[axis] | _SHARED
 
 
 def _as_shape(parsed: Parsed, text: str, question_id: str) -> Parsed:
