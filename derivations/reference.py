@@ -58,9 +58,9 @@ SECTIONS = (
     ),
     (
         text(
-            en="Padding per side (PyTorch's padding=p): the same forms in m_h, m_w; the output "
-            "size changes",
-            zh="每侧填充（PyTorch 的 padding=p）：用 m_h、m_w 写出的闭式解不变，输出大小改变",
+            en="Padding per side (PyTorch's padding=p): the same forms in the output size, "
+            "which changes",
+            zh="每侧填充（PyTorch 的 padding=p）：以输出大小写出的闭式解不变，输出大小本身改变",
         ),
         "per-side",
         True,

@@ -490,3 +490,15 @@ def test_zh_compose_figure_says_kernel_size_as_the_book_does():
     labels = [label for svg in _figure_svgs("zh") for label in _svg_labels(svg)]
     assert not [label for label in labels if "核长" in label]
     assert "两层一维卷积：卷积核大小 3 与 3，步幅 1，无填充" in labels
+
+
+@pytest.mark.parametrize(
+    "name", ["zh/formulas.md", "zh/index.html", "en/formulas.md", "en/index.html"]
+)
+def test_reference_headings_carry_no_raw_subscripts(name):
+    """A heading is plain text (no math): '用 m_h、m_w 写出的闭式解' showed the TeX
+    subscripts raw on the reference page and the web page."""
+    page = (OUTPUT / name).read_text(encoding="utf-8")
+    headings = re.findall(r"^#+ (.*)$|<h[1-6][^>]*>(.*?)</h[1-6]>", page, flags=re.M)
+    said = [a or b for a, b in headings]
+    assert said and not [h for h in said if re.search(r"\bm\\?_[hw]\b", h)]
