@@ -98,6 +98,27 @@ def test_accept_encoding_is_read_as_http_says(header, accepted):
     assert serve.accepts_gzip(header) is accepted
 
 
+def test_files_larger_than_a_copy_buffer_and_listings_are_sent_whole(tmp_path):
+    """Files go out through the kernel's sendfile: every byte of one of several MB, in
+    order; a folder's listing (made in memory, no file to send) still comes."""
+    import random
+
+    data = random.Random(0).randbytes(3 * (1 << 20) + 12345)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "big.wasm").write_bytes(data)
+    httpd = serve.server(tmp_path, 0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        with urllib.request.urlopen(f"{base}/sub/big.wasm", timeout=30) as reply:
+            assert reply.read() == data
+        with urllib.request.urlopen(f"{base}/sub/", timeout=30) as reply:
+            assert b"big.wasm" in reply.read()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 def test_a_folder_without_a_built_site_is_one_line(tmp_path, capsys):
     assert cli.main(["serve", "--dir", str(tmp_path), "--port", "0"]) == 2
     err = capsys.readouterr().err
