@@ -502,3 +502,16 @@ def test_reference_headings_carry_no_raw_subscripts(name):
     headings = re.findall(r"^#+ (.*)$|<h[1-6][^>]*>(.*?)</h[1-6]>", page, flags=re.M)
     said = [a or b for a, b in headings]
     assert said and not [h for h in said if re.search(r"\bm\\?_[hw]\b", h)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_googlenet_fc_label_is_explained(lang):
+    """The network figure labels the book's GoogLeNet's last bar '5' while the sheet named
+    its layers by block variables only: the fully connected layer has no variable, and
+    '5' is its index in ``net = nn.Sequential(b1, b2, b3, b4, b5, nn.Linear(1024, 10))``."""
+    svg = (OUTPUT / "figures" / lang / "network-costs.svg").read_text(encoding="utf-8")
+    labels = _svg_labels(svg)
+    start = next(i for i, label in enumerate(labels) if label == "b1.0")
+    assert "5" in labels[start : start + 8]
+    said = read_sheet(lang)
+    assert ("is `5`, its index in `net`" if lang == "en" else "记为它在 `net` 中的下标 `5`") in said
