@@ -1230,6 +1230,316 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H5-test (kept private until its one measurement)
+    "Output Size (Width or Height) = [(Input Size - Kernel Size + 2 * Padding) / Stride] + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "return (input_size + pad * 2 - kernel_size) // stride + 1": (
+        lambda x, o: (x.h + x.qh * 2 - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "Hauteur_sortie = ⎣ (x + 2p − k) / s ⎦ + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "Largeur_sortie = ⎣ (y + 2p − k) / s ⎦ + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "const int height_col = (height + 2 * pad_h - kernel_h) / stride_h + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "const int width_col = (width + 2 * pad_w - kernel_w) / stride_w + 1;": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    # no padding
+    "h_{out} = (h_{in} - h_w) / stride_h + 1": (lambda x, o: (x.h - x.kh) / x.sh + 1, "mh", None),
+    "w_{out} = (w_{in} - w_w) / stride_w + 1": (lambda x, o: (x.w - x.kw) / x.sw + 1, "mw", None),
+    # the multiply-accumulates called FLOPs
+    "여기서 kernel size 가 K×K일 때, FLOps는 K×K×Cin×Cout×Hout×Wout 이 된다.": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * o.mh * o.mw,
+        ("flops", "ops"),
+        SQ,
+    ),
+    "Later the formula `(input_width - filter_width + 2 * P)/S + 1` is used in Section 10.": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "new_height = (input_height - filter_height + 2 * P)/S + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "new_width = (input_width - filter_width + 2 * P)/S + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    r'You can convince yourself that the correct formula for calculating how many neurons "fit" is given by \\((W - F + 2P)/S + 1\\).': (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    # one bias per output element: out_channels * the output's elements a channel
+    "the number of parameters in the bias term of the convolution is equal out_channels * active_elements_count": (
+        lambda x, o: x.co * o.mh * o.mw,
+        "bias",
+        None,
+    ),
+    "shouldn't that be equal to out_channels？": (lambda x, o: x.co, "bias", None),
+    # + 1 where - 1 belongs
+    "owidth  = floor(width + 2 * padW - dilationW * (kW-1) + 1) / dW + 1": (
+        lambda x, o: fl(x.w + 2 * x.qw - 1 * (x.kw - 1) + 1) / x.sw + 1,
+        "mw",
+        None,
+    ),
+    "oheight = floor(height + 2 * padH - dilationH * (kH-1) + 1) / dH + 1": (
+        lambda x, o: fl(x.h + 2 * x.qh - 1 * (x.kh - 1) + 1) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "outputWidth = floor((inputWidth + 2*padW - (dilationW * (kW - 1) + 1)) / dW) + 1;": (
+        lambda x, o: fl((x.w + 2 * x.qw - (1 * (x.kw - 1) + 1)) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "long outputHeight = (inputHeight + 2*padH - (dilationH * (kH - 1) + 1)) / dH + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - (1 * (x.kh - 1) + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    r"L_{out} = \left\lfloor \frac{L_{in} + 2 \times \text{padding} - \text{dilation}  \times (\text{kernelsize} - 1) - 1}{\text{stride}} + 1\right\rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    # the padding's sign flipped
+    "convodim(x) := floor((x - 2 * pad - dilation * (kernel - 1) -1) / stride + 1)": (
+        lambda x, o: fl((x.h - 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    # img: the author's img_h (Output Image: img_h*img_w)
+    "`Conv2d MACs =K*K*Cin*Cout*img*img_w`": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * o.mh * o.mw,
+        "mults",
+        SQ,
+    ),
+    # SAME / VALID only
+    "YH = ceil(float(H) / float(strides[0]))": (lambda x, o: math.ceil(x.h / x.sh), "mh", None),
+    "YW  = ceil(float(W) / float(strides[1]))": (lambda x, o: math.ceil(x.w / x.sw), "mw", None),
+    "YH = ceil(float(XH - FH + 1) / float(strides[0]))": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    r"L_{out} = \frac{\left ( L_{in} + padding * 2 - \left ( dilation*\left ( L_{f}-1 \right )+1 \right ) \right )}{stride}+1": (
+        lambda x, o: (x.h + x.qh * 2 - (1 * (x.kh - 1) + 1)) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "故总计算次数 = 特征图像素数 × 每次卷积计算次数 = W' × H' × C' × M × N × C": (
+        lambda x, o: o.mw * o.mh * x.co * x.kh * x.kw * x.ci,
+        "mults",
+        None,
+    ),
+    "o = floor((i+2*p-d*(k-1)-1)/s)+1": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    r"$$\boxed{H_{out} = \left\lfloor\frac{H + 2P - K}{S}\right\rfloor + 1}$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    r"$$\text{Biases} = C_{out}$$": (lambda x, o: x.co, "bias", None),
+    "H_out = (H + 2*padding - K) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "Using the formula: Output = (Input - Kernel + 2×Padding) / Stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Apply the formula: Output = ⌊(I - K + 2P) / S⌋ + 1": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_height = int(np.floor((height - self.kernel_size[0] + 2 * self.padding) / self.stride)) + 1": (
+        lambda x, o: int(fl((x.h - x.kh + 2 * x.qh) / x.sh)) + 1,
+        "mh",
+        None,
+    ),
+    "out_width = int(np.floor((width - self.kernel_size[1] + 2 * self.padding) / self.stride)) + 1": (
+        lambda x, o: int(fl((x.w - x.kw + 2 * x.qw) / x.sw)) + 1,
+        "mw",
+        None,
+    ),
+    "return (input_dim - filter_dim + 2 * padd) / stride + 1;": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    # D_F the input's size
+    "Standard convolutions have the computational cost of: D K · D K · M · N · D F · D F": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.h,
+        "mults",
+        SQ,
+    ),
+    "其中计算量是DK*DK*M*N*DF*DF": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.h,
+        "mults",
+        SQ,
+    ),
+    r"N=\frac{W-F+2*P}{S}+1": (lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1, "mh", DIV),
+    # VALID only
+    "return Math.floor(((inSize - kernel) / stride) + 1);": (
+        lambda x, o: fl(((x.h - x.kh) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "return Math.floor(((inSize - dkernel) / stride) + 1);": (
+        lambda x, o: fl(((x.h - (1 * (x.kh - 1) + 1)) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "output = (input - filter + stride) // stride  # VALID": (
+        lambda x, o: (x.h - x.kh + x.sh) // x.sh,
+        "mh",
+        None,
+    ),
+    "output = (input + stride - 1) // stride  # SAME": (
+        lambda x, o: (x.h + x.sh - 1) // x.sh,
+        "mh",
+        None,
+    ),
+    'in case of "VALID" : new_height = in_height - filter_height / stride_height': (
+        lambda x, o: x.h - x.kh / x.sh,
+        "mh",
+        None,
+    ),
+    'in case of "SAME": new_height = in_height / stride_height': (
+        lambda x, o: x.h / x.sh,
+        "mh",
+        None,
+    ),
+    "O = ((W - F + 2P) / S) + 1": (lambda x, o: ((x.h - x.kh + 2 * x.qh) / x.sh) + 1, "mh", DIV),
+    # stride 1 only
+    "Dimostrazione Wout=Win−K+2P+1": (lambda x, o: x.w - x.kw + 2 * x.qw + 1, "mw", None),
+    # kernel_extent: the kernel's extent (dilation 1 here)
+    "conv_layer.cpp: `const int output_dim = (input_dim + 2 * pad_data[i] - kernel_extent) / stride_data[i] + 1;`": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    # x, y the input's size: x/stride is not the output size
+    "Kernel^2*Cin*x/sride*y/stride*num_filter": (
+        lambda x, o: x.kh**2 * x.ci * x.h / x.sh * x.w / x.sw * x.co,
+        "mults",
+        SQ,
+    ),
+    # a 3 x 3 layer's cost per output pixel
+    "if it's 3x3 CNN and input channel num is c1 and output channel num is c2, CNN part should be 3x3xc1xc2 and bias part should be c2 = 3x3xc1xc2 + c2": (
+        lambda x, o: 3 * 3 * x.ci * x.co + x.co,
+        "ops",
+        None,
+    ),
+    # the SAME rule
+    "For the 'SAME' padding, the output height and width are computed as: out_height = ceil(float(in_height) / float(strides[1]))": (
+        lambda x, o: math.ceil(float(x.h) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "out_width  = ceil(float(in_width) / float(strides[2]))": (
+        lambda x, o: math.ceil(float(x.w) / float(x.sw)),
+        "mw",
+        None,
+    ),
+    # one bias per output position and map (oH the square output's size)
+    "bias vector is set to length of self.oH*self.oH*nOutputPlane": (
+        lambda x, o: o.mh * o.mh * x.co,
+        "bias",
+        SQ,
+    ),
+    "actually it always has only nOutputPlane different values (one bias for each output map)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    # ks = the weight's shape (c_o, c_i, k_h, k_w)
+    "mac_count = ks[0] * ks[1] * ks[2] * ks[3] * output.shape[2] * output.shape[3]": (
+        lambda x, o: x.co * x.ci * x.kh * x.kw * o.mh * o.mw,
+        "mults",
+        None,
+    ),
+    # no padding
+    "the formula for the convolution without padding: O = (I - K) / S + 1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    # automatic padding
+    "for **automatic** padding CNTK uses the following: O = (I - 1) / S + 1": (
+        lambda x, o: (x.h - 1) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_h = (H + 2*pad - filter_h) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_w = (W + 2*pad - filter_w) // stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "int out_h = (H + 2 * pad - filter_h) / stride + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "int out_w = (W + 2 * pad - filter_w) / stride + 1;": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    r"height_{out}=(height_{in}-height_{kernel}+2\ast padding)/stride+1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    r"width_{out}=(width_{in}-width_{kernel}+2\ast padding)/stride+1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    # a square k x k kernel
+    r"MAC=((c_{in}\ast (k\ast k))\ast c_{out})\ast (h_{out}\ast w_{out})": (
+        lambda x, o: ((x.ci * (x.kh * x.kh)) * x.co) * (o.mh * o.mw),
+        "mults",
+        SQ,
+    ),
+    # filters_per_channel = c_o / groups (1 here); output_shapes[name] the output's size
+    "flops_numpy = 2 * np.prod(kernel_size) * num_in_channels * filters_per_channel * np.prod(output_shapes[name])": (
+        lambda x, o: 2 * (x.kh * x.kw) * x.ci * x.co * (o.mh * o.mw),
+        "flops",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
