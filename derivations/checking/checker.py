@@ -1002,8 +1002,8 @@ def _named_in(entry: Entry, parsed: Parsed) -> Parsed:
     question's reference, noted; its text and LaTeX keep the word as written (what the
     answer says, not another question's reference).  Refused when the word names the
     count asked for (an answer in terms of itself says nothing)."""
-    trees = (parsed.tree, *parsed.sides)
-    names = sorted({n for t in trees for n in ex.symbols_in(t) if n.startswith(NAMED_PREFIX)})
+    written = (parsed.symbols, *map(ex.symbols_in, parsed.sides))  # symbols: the tree's
+    names = sorted({n for symbols in written for n in symbols if n.startswith(NAMED_PREFIX)})
     if not names:
         return parsed
     asked = entry.question.id

@@ -83,6 +83,17 @@ def _product(values, limit):
     return _whole(result)
 
 
+def _product_of_sizes(values, limit):
+    """:func:`_product` of the values of symbols (a layer's sizes): one ``math.prod``
+    where it is a nonzero int within ``limit`` (each factor then a nonzero int, so no
+    partial product is larger than it), else :func:`_product` (a zero, a fraction, or
+    too large: it finds what to refuse)."""
+    result = math.prod(values)
+    if type(result) is int and result and result.bit_length() <= limit:
+        return result
+    return _product(values, limit)
+
+
 def _unbounded_product(values, limit):
     return _whole(math.prod(values))
 
@@ -125,6 +136,7 @@ def compile_node(node: ex.Node, limit: float = MAX_BITS):
             if len(parts) > 1 and len(symbols) == len(parts):
                 # a product or sum of symbols (c_i c_o k_h k_w): all looked up at once
                 names = itemgetter(*symbols)
+                combine = _product_of_sizes if combine is _product else combine
                 return lambda env: combine(names(env), limit)
             compiled = [compile_node(child, limit) for child in parts]
             return lambda env: combine([part(env) for part in compiled], limit)

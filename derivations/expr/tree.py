@@ -297,13 +297,27 @@ def walk(node: Node):
 
 
 def symbols_in(node: Node) -> frozenset:
-    """The names of the symbols ``node`` uses."""
-    return frozenset(n.name for n in walk(node) if isinstance(n, Sym))
+    """The names of the symbols ``node`` uses (every node visited as :func:`walk` does,
+    without a generator: this runs several times per checked answer)."""
+    names, stack = set(), [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Sym):
+            names.add(current.name)
+        else:
+            stack.extend(children(current))
+    return frozenset(names)
 
 
 def kinds_in(node: Node) -> frozenset:
-    """The node classes occurring in ``node`` (``Floor in kinds_in(tree)``)."""
-    return frozenset(type(n) for n in walk(node))
+    """The node classes occurring in ``node`` (``Floor in kinds_in(tree)``; visited as
+    :func:`symbols_in` visits them)."""
+    kinds, stack = set(), [node]
+    while stack:
+        current = stack.pop()
+        kinds.add(type(current))
+        stack.extend(children(current))
+    return frozenset(kinds)
 
 
 def size(node: Node) -> int:

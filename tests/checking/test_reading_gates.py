@@ -100,3 +100,65 @@ def test_the_latex_symbol_gate_leaves_only_names_no_greek_word_fits_in():
     for name in names:
         assert printers._LATEX.symbol(name) == printers._GREEK.sub(r"\\\1", name), name
     assert printers._LATEX.symbol("alpha_0") == r"\alpha_0"
+
+
+def _plain_symbols(node) -> frozenset:
+    from derivations.expr import tree as ex
+
+    return frozenset(n.name for n in ex.walk(node) if isinstance(n, ex.Sym))
+
+
+def test_symbols_and_kinds_are_those_every_node_of_the_walk_gives():
+    """And a reading's ``symbols`` are its tree's (the checker reads them instead of
+    walking the tree again for the names of other counts)."""
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.expr import tree as ex
+
+    read = 0
+    for raw in [*_corpus(), "adds = muls", "2 * muls + c_o", "FLOPs = 2 MACs = 2 c_i c_o"]:
+        for letters in (False, True):
+            try:
+                parsed = parse_answer(raw, letters)
+            except InvalidAnswer:
+                continue
+            read += 1
+            for tree in (parsed.tree, *parsed.sides):
+                assert ex.symbols_in(tree) == _plain_symbols(tree), raw
+                assert ex.kinds_in(tree) == frozenset(type(n) for n in ex.walk(tree)), raw
+            assert parsed.symbols == _plain_symbols(parsed.tree), raw
+    assert read > 300
+
+
+def test_a_product_of_sizes_is_what_the_bounded_product_gives():
+    """One ``math.prod`` of a product of symbols' values, where it is a nonzero int
+    within the bound, gives what multiplying and bounding each partial product gives,
+    and refuses what it refuses (a zero after a product too large, fractions)."""
+    import random
+    from fractions import Fraction
+
+    from derivations.expr import evaluate
+
+    def outcome(combine, values, limit):
+        try:
+            value = combine(values, limit)
+        except InvalidAnswer as error:
+            return ("refused", error.key)
+        return (type(value), value)
+
+    rng = random.Random(21)
+    pools = [
+        lambda: rng.randint(1, 9),
+        lambda: rng.randint(-3, 3),
+        lambda: rng.choice((0, 1, 2**40, -(2**70))),
+        lambda: Fraction(rng.randint(1, 5), rng.randint(1, 3)),
+    ]
+    seen = set()
+    for _ in range(3000):
+        pool = rng.sample(pools, rng.randint(1, 3))
+        values = tuple(rng.choice(pool)() for _ in range(rng.randint(1, 6)))
+        for limit in (64, 100, 4096):
+            fast = outcome(evaluate._product_of_sizes, values, limit)
+            assert fast == outcome(evaluate._product, values, limit), (values, limit)
+            seen.add(fast[0] if fast[0] != "refused" else "refused")
+            seen.add("zero after too large" if fast[0] == "refused" and 0 in values else "")
+    assert {int, Fraction, "refused", "zero after too large"} <= seen
