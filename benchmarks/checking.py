@@ -129,9 +129,11 @@ def before_tree(commit: str | None = None):
 
 
 def _environment(tree: Path, cache: Path | None) -> dict:
-    # bytecode is written as usual (into the temporary tree for the old one): a cold
-    # process of either tree imports compiled modules, as an installed package does
+    # bytecode is written as usual (into the temporary tree for the old one), even where
+    # the caller's shell says not to: a cold process of either tree imports compiled
+    # modules, as an installed package does (never both compiling their sources)
     env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if cache is not None:  # the old tree's derivations cache apart from ours
         env["DERIVATIONS_CACHE"] = str(cache)
     return env

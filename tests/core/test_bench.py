@@ -232,3 +232,16 @@ def test_the_checking_bench_times_the_commit_named_and_says_which(monkeypatch):
     lines.clear()
     checking._before_and_now(Harness(write=lines.append))
     assert len(lines) == 1 and f"before ({'0' * 40}) vs now" in lines[0] and "skipped" in lines[0]
+
+
+def test_the_checking_bench_times_compiled_modules_whatever_the_shell_says(monkeypatch, tmp_path):
+    """Its processes write and import bytecode even under PYTHONDONTWRITEBYTECODE (else a
+    cold check of either tree compiles its sources every time: a figure of neither)."""
+    from benchmarks import checking
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = checking._environment(tmp_path, tmp_path / "cache")
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["PYTHONPATH"] == str(tmp_path) and env["DERIVATIONS_CACHE"] == str(
+        tmp_path / "cache"
+    )
