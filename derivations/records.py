@@ -103,11 +103,11 @@ def _plain_storage(cls, names: tuple, frozen: bool) -> bool:
 
 def _init(names: tuple, defaults: dict, post: bool, frozen: bool, cls=None):
     """``__init__`` of a record with fields ``names``.  Where :func:`_plain_storage`
-    holds for ``cls``, two calls on an instance of ``cls`` itself fill ``__dict__`` in
-    one step, in field order, as setting the fields one by one would: every field given
-    by position, or known keywords alone covering every field without a default (the
-    others' defaults filled in field order, each factory called once).  Any other call
-    takes the general path, which says what is wrong."""
+    holds for ``cls``, a well-formed call on an instance of ``cls`` itself (no more
+    positions than fields, known keywords, none given twice, every field without a
+    default given) fills ``__dict__`` in one step, in field order, the others' defaults
+    filled (each factory called once), as setting the fields one by one would.  Any
+    other call takes the general path, which says what is wrong."""
     fast = cls is not None and _plain_storage(cls, names, frozen)
     count = len(names)
     known = frozenset(names)
@@ -115,24 +115,25 @@ def _init(names: tuple, defaults: dict, post: bool, frozen: bool, cls=None):
     factories = tuple((n, v) for n, v in defaults.items() if isinstance(v, _Factory))
 
     def __init__(self, *args, **kwargs):
-        if fast and type(self) is cls:
-            if not kwargs and len(args) == count:
-                self.__dict__.update(zip(names, args))
+        if fast and type(self) is cls and len(args) <= count and kwargs.keys() <= known:
+            given: dict | None = kwargs
+            if args:
+                given = dict(zip(names, args))
+                if given.keys() & kwargs.keys():  # a field given twice: said below
+                    given = None
+                else:
+                    given.update(kwargs)
+            if given is not None and len(given) < count:
+                given = {**plain, **given}
+                for name, factory in factories:
+                    if name not in given:
+                        given[name] = factory()
+            if given is not None and len(given) == count:
+                self.__dict__.update(zip(names, map(given.__getitem__, names)))
                 if post:
                     self.__post_init__()
                 return
-            if not args and kwargs.keys() <= known:
-                if len(kwargs) < count:
-                    kwargs = {**plain, **kwargs}
-                    for name, factory in factories:
-                        if name not in kwargs:
-                            kwargs[name] = factory()
-                if len(kwargs) == count:
-                    self.__dict__.update(zip(names, map(kwargs.__getitem__, names)))
-                    if post:
-                        self.__post_init__()
-                    return
-                # a field without a default left out: the general path names it
+            # a field without a default left out, or given twice: the general path says so
         if len(args) > len(names):
             raise TypeError(
                 f"{type(self).__name__}() takes {len(names)} positional arguments "
