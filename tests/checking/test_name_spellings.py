@@ -124,7 +124,8 @@ def test_names_as_authors_spell_them_through_check(question, answer, verdict, re
 
 
 # PyTorch's Conv3d indexes (depth, height, width): an answer that writes a parameter's
-# [2] reads its [1] as the height's and its [2] as the width's; ONNX's pads[2], which its
+# [2], or names the output's height and indexes with [1] only, reads its [1] as the
+# height's and its [2] as the width's; ONNX's pads[2], which its
 # record spells, stays the bottom padding
 TRIPLE = [
     (
@@ -139,6 +140,22 @@ TRIPLE = [
     ),
     ("output-width", "floor((w + 2*padding[1] - kernel_size[2])/stride[2] + 1)", "not_equivalent"),
     ("output-height", "(H + pads[0] + pads[2] - k_h)//strides[0] + 1", "equivalent"),
+    # the output's height named, parameters indexed [1] and never [0]: Conv3d's height
+    (
+        "output-height",
+        "H_out = (H_in + 2*padding[1] - dilation[1]*(kernel_size[1] - 1) - 1)//stride[1] + 1",
+        "equivalent_under_convention",
+    ),
+    (
+        "output-height",
+        "H_out = (H_in + 2*padding[1] - kernel_size[0])//stride[1] + 1",
+        "not_equivalent",
+    ),
+    (
+        "output-width",
+        "W_out = (W_in + 2*padding[1] - kernel_size[1])//stride[1] + 1",
+        "equivalent_under_convention",
+    ),
     # without a [2], a pair: [1] the width's
     (
         "output-width",

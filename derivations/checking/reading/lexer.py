@@ -263,6 +263,21 @@ def _triple(body: str) -> bool:
     return False
 
 
+_SECOND = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\s*\[\s*1\s*\]")
+_FIRST = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\s*\[\s*0\s*\]")
+
+
+def _height_by_second(body: str, start: int) -> bool:
+    """Whether the answer names the output's height (``H_out = …``, its label before
+    ``start``) and indexes parameters with [1] only, never [0]: PyTorch's Conv3d's
+    height (depth, height, width), which a pair would read as the width's."""
+    label = body[:start].strip().rstrip("=").strip()
+    if not label or not _SECOND.search(body, start) or _FIRST.search(body, start):
+        return False
+    composed = compose(label)
+    return composed is not None and composed.read == "m_h"
+
+
 def _paired(written: str) -> str:
     """``written`` (``padding[1]``) as the pair's spelling a notation reads: under a
     triple's indexing, [1] is the pair's [0] (the height), [2] its [1] (the width)."""
@@ -727,7 +742,7 @@ def tokenize(
     body, index = _without_full_stop(text.text), start
     col = text.column
     previous = _PREVIOUS.search(body) is not None
-    triple = _TRIPLE.set(_triple(body))
+    triple = _TRIPLE.set(_triple(body) or _height_by_second(body, start))
     try:
         return _tokens(body, index, col, notes, letters, previous)
     finally:
