@@ -173,6 +173,23 @@ def test_a_third_index_reads_the_sizes_as_conv3d_does(question, answer, verdict)
         assert feedback(result, lang)
 
 
+# a tall floor's pieces pasted as characters (⎣ ⎦) are its brackets; x beside an
+# operator is a letter ((x + 2p − k), an author's input), between factors a times sign
+PIECES = [
+    ("output-height", "Hauteur_sortie = ⎣ (x + 2p − k) / s ⎦ + 1", "equivalent_under_convention"),
+    ("output-height", "⎣(h - k_h + p_h + s_h)/s_h⎦", "equivalent"),
+    ("output-height", "⎣(h - k_h + p_h)/s_h⎦", "not_equivalent"),
+    ("forward-mults", "k x k x c_i x c_o x m_h x m_w", "equivalent_under_convention"),
+    ("forward-mults", "2 x c_i c_o k_h k_w m_h m_w", "not_equivalent"),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict", PIECES)
+def test_floor_pieces_and_x_as_a_letter_beside_an_operator(question, answer, verdict):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+
+
 NEVER_ACCEPTED = [
     ("output-height", "(h - kernal_size + PADTOP)//strid_h + 1"),
     ("output-width", "(W + padLeft - k_w)//s_w + 1"),
@@ -181,6 +198,8 @@ NEVER_ACCEPTED = [
     ("output-width", "(W + padTop + padBottom - k_w)//s_w + 1"),
     ("output-width", "floor((w + 2*padding[1] - kernel_size[2])/stride[2] + 1)"),
     ("output-height", "floor((h + 2*padding[2] - kernel_size[2])/stride[2] + 1)"),
+    ("output-height", "⎣ (x + p − k) / s ⎦"),
+    ("output-height", "(x − k) / s + 1"),
 ]
 
 

@@ -1,6 +1,6 @@
 """Issue 21, other courses' and libraries' notations, one registry record each with its
 citation (``registry/notations.yaml``: cuDNN/CUTLASS, oneDNN, Deep Learning from
-Scratch, ONNX, MXNet, darknet, UFLDL, PaddlePaddle; the Deep Learning Specialization, which the
+Scratch, ONNX, MXNet, darknet, UFLDL, Torch7/THNN, PaddlePaddle; the Deep Learning Specialization, which the
 parts record cites): for each, answers
 of our own written in that notation, right and wrong, through ``check`` and ``grade``
 with feedback in both languages.  A letter two records read differently (K: the book's
@@ -83,6 +83,21 @@ TABLES = {
         ("bias-size", "numFilters", True),
         ("output-height", "convDim = imageDim - filterDim + 1", False),
         ("forward-mults", "numFilters*filterDim*filterDim*convDim*convDim", False),
+    ],
+    "torch7": [
+        (
+            "output-width",
+            "outputWidth = floor((inputWidth + 2*padW - (dilationW * (kW - 1) + 1)) / dW) + 1",
+            True,
+        ),
+        ("output-height", "(inputHeight + 2*padH - kH) / dH + 1", True),
+        ("bias-size", "nOutputPlane", True),
+        (
+            "output-width",
+            "owidth = floor(width + 2 * padW - dilationW * (kW-1) + 1) / dW + 1",
+            False,
+        ),
+        ("forward-mults", "nInputPlane*kW*kH*oheight*owidth", False),
     ],
     "paddle": [
         (

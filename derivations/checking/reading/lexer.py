@@ -452,7 +452,8 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
     named = named_count(word)
     if named is not None:  # muls: another count of the layer, read by the checker
         return [Token("SYMBOL", f"{NAMED_PREFIX}{named}:{word}", start_pos=col(start))], end
-    if len(word) == 1 and word.isalpha() and word not in "xX":  # x: a times sign
+    if len(word) == 1 and word.isalpha() and (word not in "xX" or _operand(text, start, end)):
+        # x between two factors is a times sign; beside an operator (x + 2p), a letter
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
     if PRIMED.fullmatch(word):  # M': an author's own letter, inferred by its letter's role
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
@@ -468,6 +469,16 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
 
 _OPERATOR_BEFORE = re.compile(r"(?:^|[-+*/^(\[{,=]|(?<![A-Za-z0-9_])[xX])\s*$")
 _OPERATOR_AFTER = re.compile(r"\s*(?:[-+*/^)\]},]|[xX](?![A-Za-z0-9_]))")
+
+
+def _operand(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` stands where an operand does, an operator or
+    a bracket (or an end) on one side of it (``(x + 2p``, ``- x)``), not between two
+    factors (``k x k``)."""
+    before = _OPERATOR_BEFORE.search(text, 0, start) is not None
+    rest = text[end:].strip()
+    after = rest == "" or _OPERATOR_AFTER.match(text, end) is not None
+    return before or after
 
 
 def _unit_like(text: str, start: int, end: int) -> bool:

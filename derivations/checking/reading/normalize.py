@@ -60,6 +60,10 @@ CHARACTER_MAP = {
     "〕": "]",
     "〈": "(",
     "〉": ")",
+    "⎣": "⌊",  # the bracket pieces of a tall floor or ceiling, pasted as characters
+    "⎦": "⌋",
+    "⎡": "⌈",
+    "⎤": "⌉",
     "′": "'",
     "’": "'",
     "\t": " ",
