@@ -74,6 +74,10 @@ ROWS = [
     ("forward-mults", "c_i c_o M M m_h m_w", "equivalent_under_convention", {"M": "k"}),
     ("output-height", "(n + 2p - m)//s", "not_equivalent", {"M": "k_h"}),
     ("bias-size", "M", "invalid_input", "checker.reason.unknown_letter"),
+    # I, an input size by role
+    ("output-height", "O = (I - K + 2P)/S + 1", "equivalent_under_convention", {"I": "h"}),
+    ("output-width", "(I - F + 2P)//S + 1", "equivalent_under_convention", {"I": "w"}),
+    ("output-height", "(I - K)//S", "not_equivalent", {"I": "h"}),
     # letters of no role: too many readings to try, refused (never decided on some)
     (
         "forward-mults",

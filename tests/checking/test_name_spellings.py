@@ -156,6 +156,12 @@ TRIPLE = [
         "W_out = (W_in + 2*padding[1] - kernel_size[1])//stride[1] + 1",
         "equivalent_under_convention",
     ),
+    # a shape's index is its layout's, as written, beside a triple's
+    (
+        "forward-mults",
+        "c_i * c_o * kernel_size[1] * kernel_size[2] * o_shape[2] * o_shape[3]",
+        "equivalent",
+    ),
     # without a [2], a pair: [1] the width's
     (
         "output-width",

@@ -556,13 +556,13 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
         return None
     word, index = text[start:end], int(match.group(1))
     table = notation_spellings()
+    if f"{word}[{index}]".lower() not in table and shape_hints(word, index):
+        placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"  # a shape's: as written
+        return [Token("SYMBOL", placeholder, start_pos=col(start))], match.end()
     if _TRIPLE.get() and index in (1, 2) and f"{word}[2]".lower() not in table:
         index -= 1  # Conv3d's (depth, height, width): [1] the height, [2] the width
     if f"{word}[{index}]".lower() in table:
         return None  # PyTorch's padding[0]: its record's reading (:func:`_paired`)
-    if shape_hints(word, index):
-        placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"
-        return [Token("SYMBOL", placeholder, start_pos=col(start))], match.end()
     square = _square(word) if index in (0, 1) else None
     if square is None:
         return None
