@@ -165,6 +165,7 @@ QUESTIONS: dict[str, Question] = {
                 *("muls", "mults", "multiplications", "multiplies", "products"),
                 *("num_muls", "num_mults", "n_mults", "n_muls", "num_multiplications"),
                 *("macs", "mac", "maccs"),
+                *("乘法次数", "乘法数", "乘法运算次数", "乘法的次数", "乘加次数", "乘加运算次数"),
             ),
         ),
         Question(
@@ -172,7 +173,10 @@ QUESTIONS: dict[str, Question] = {
             "cost",
             _forms((None, (Form.FORWARD_ADDS,)), ("accumulate_from_zero", (Form.FORWARD_MULTS,))),
             batched=True,
-            names=("adds", "additions", "num_adds", "n_adds", "num_additions"),
+            names=(
+                *("adds", "additions", "num_adds", "n_adds", "num_additions"),
+                *("加法次数", "加法数", "加法运算次数", "加法的次数"),
+            ),
         ),
         Question(
             "forward-ops",

@@ -112,6 +112,14 @@ ROWS = [
     ("bias-size", "one bias per input channel, so c_i", W, "lead_in"),
     ("bias-size", "c_o, one for each filter", R, "remark"),
     ("output-height", "(h - k + 1) by (w - k + 1)", W, None),
+    # "the same as": said before or around the quantity; a count's unit after its word
+    ("bias-size", "the same as the number of output channels", R, "lead_in"),
+    ("bias-size", "和输出通道数相同", R, "lead_in"),
+    ("bias-size", "与 c_i 一样", W, "lead_in"),
+    ("bias-size", "出力チャンネル数と同じ", R, "lead_in"),
+    ("bias-size", "入力チャンネル数と同じ", W, "lead_in"),
+    ("bias-size", "输出通道数个", R, "unit_elements"),
+    ("bias-size", "输入通道数个", W, "unit_elements"),
     # a pair after a label: (height, width), shown by the book's symbols of each
     (
         "output-height",
@@ -121,6 +129,58 @@ ROWS = [
     ),
     ("output-width", "Y: ((h - k_h + 2p_h)/s_h + 1, (w - k_w)/s_w + 1)", W, "label"),
     ("output-height", "Output, `Y: (h - k_h + p_h + 1, w - Q_w + p_w + 1)`", W, "label"),
+    # a tall bracket's corners as a floor; \boxed; a conversion called as a function
+    ("output-height", "m_h = ⎣ (h + 2p_h − k_h) / s_h ⎦ + 1", C, None),
+    ("output-height", "m_h = ⎣ (h − k_h) / s_h ⎦ + 1", W, None),
+    (
+        "output-height",
+        "$$\\boxed{m_h = \\left\\lfloor\\frac{h + 2p_h - k_h}{s_h}\\right\\rfloor + 1}$$",
+        C,
+        None,
+    ),
+    ("output-height", "ceil(float(h) / float(s_h))", W, "code"),
+    ("output-height", "floor(float(h + 2*p_h - k_h) / float(s_h)) + 1", C, "code"),
+    # a formula in backticks or \( \) inside a sentence (a quoted word beside it is words)
+    (
+        "output-width",
+        "Later the formula `(w - k_w + 2*p_w)/s_w + 1` is used in the notes.",
+        C,
+        "quoted",
+    ),
+    ("output-width", "Later the formula `(w - k_w)/s_w + 1` is used in the notes.", W, "quoted"),
+    ("output-width", 'how many "fit" is given by \\((w - k_w + 2p_w)/s_w + 1\\).', C, "quoted"),
+    ("output-width", "以后用 `(w - k_w + 2*p_w)/s_w + 1` 计算", C, "quoted"),
+    # a question proposing the formula is no denial
+    ("bias-size", "shouldn't that be equal to out_channels?", R, "lead_in"),
+    ("bias-size", "shouldn't it be in_channels？", W, "lead_in"),
+    # a chain's side said in Chinese words is a description, skipped
+    (
+        "forward-mults",
+        "总次数 = 输出像素数 × 每个像素的乘法次数 = c_o m_h m_w × c_i k_h k_w",
+        R,
+        "side_skipped",
+    ),
+    (
+        "forward-mults",
+        "总次数 = 输出像素数 × 每个像素的乘法次数 = m_h m_w × c_i k_h k_w",
+        W,
+        "side_skipped",
+    ),
+    # a Korean condition, a count name before its particle, the sentence's ending
+    (
+        "forward-mults",
+        "여기서 커널이 K×K일 때, MACs는 k_h×k_w×c_i×c_o×m_h×m_w 이 된다.",
+        R,
+        "condition",
+    ),
+    (
+        "forward-ops",
+        "여기서 커널이 K×K일 때, FLOPs는 k_h×k_w×c_i×c_o×m_h×m_w 이 된다.",
+        W,
+        "condition",
+    ),
+    # a rate with its noun
+    ("bias-size", "c_o (one bias for each output channel)", R, "remark"),
     # a bracket divided or multiplied is an operand, no remark dropped
     ("output-width", "floor((W + 2*P - FW)/S) + 1", C, None),
 ]

@@ -124,6 +124,10 @@ LANGUAGES = {
         ),
         ("forward-mults", "输入通道数和输出通道数相乘", W, "c_i×c_o"),
         ("output-height", "输入高度减卷积核高度加1除以步幅", N, "reading.spoken_ambiguous"),
+        # another count of the layer named in Chinese, said twice or three times
+        ("forward-ops", "乘法次数的两倍", C, "2×乘法次数"),
+        ("forward-ops", "2倍的乘法次数", C, "2×乘法次数"),
+        ("forward-ops", "乘法次数的三倍", W, "3×乘法次数"),
     ],
     "fr": [
         ("output-width", "(w moins k_w plus 2 fois p_w) divisé par s_w, plus 1", C, None),

@@ -77,8 +77,11 @@ from derivations.checking.reading.languages import (
     LEAD_SCRIPTS,
     LEAD_USES,
     LEAD_VERBS,
+    PROPOSALS,
     RATE_WORDS,
     ROUNDING_WORDS,
+    SAME_AS,
+    SAME_AS_AFTER,
     WORD_COPULAS,
 )
 from derivations.checking.reading.normalize import Normalized
@@ -103,7 +106,7 @@ _CJK_COPULA = _lazy("|".join(ATTACHED_COPULAS["zh"]))
 # a Japanese or Korean lead-in: its particle attached to a word of its script, the
 # formula (Latin letters, a digit, a bracket, LaTeX) after it
 _KANA_HANGUL_COPULA = _lazy(
-    rf"(?<=[{LEAD_SCRIPTS}])(?:"
+    rf"(?<=[{LEAD_SCRIPTS}A-Za-z])(?:"
     + "|".join(sorted((*ATTACHED_COPULAS["ja"], *ATTACHED_COPULAS["ko"]), key=len, reverse=True))
     + r")\s*(?=[A-Za-z0-9(\\⌊⌈\[{])"
 )
@@ -166,7 +169,12 @@ _CJK_DENIES = _lazy(
 def _denied(lead: str) -> bool:
     """Whether a lead-in denies the formula after it (:data:`.languages.LEAD_NEGATIONS`:
     ``乘法次数不是 …``, ``the count is never …``, ``cannot be computed as …``)."""
+    if _PROPOSAL().search(lead):
+        return False  # shouldn't that be …: a question proposing the formula
     return bool(_LEAD_DENIES().search(lead) or _CJK_DENIES().search(lead))
+
+
+_PROPOSAL = _lazy(r"(?:^|\s)(?:" + _words(PROPOSALS) + r")(?:\s|$)", re.I)
 
 
 def _drop_lead(text: Normalized, end: int, notes: list, key: str) -> Normalized:
@@ -178,6 +186,10 @@ def _drop_lead(text: Normalized, end: int, notes: list, key: str) -> Normalized:
     lead = text.text[:end].strip().rstrip(":").strip()
     said = {"label": lead} if key == "label" else {"text": lead}
     notes.append(_note(key, **said, counting=stated_counting(lead) or ""))
+    if _PROPOSAL().search(lead):  # shouldn't that be …?: the question mark closing it
+        stripped = text.text.rstrip()
+        if stripped.endswith(("?", "？")):
+            text = edit(text, len(stripped) - 1, len(text.text))
     return edit(text, 0, end)
 
 
@@ -418,19 +430,31 @@ def _markdown(text: Normalized, notes: list) -> Normalized:
 
 # a formula quoted inside a sentence (``when i use the equation " h_o = … " to calculate
 # the output's side``, ``if we follow the formula **out_w = …,** then …``)
-_QUOTED = _lazy(r'"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\*\*(?P<c>(?:[^*]|\*(?!\*))+)\*\*')
+_QUOTED = _lazy(
+    r'"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\*\*(?P<c>(?:[^*]|\*(?!\*))+)\*\*|`(?P<d>[^`]+)`'
+    r"|\\{1,2}\((?P<e>.+?)\\{1,2}\)"
+)
 _QUOTED_MARKS = frozenset("=+-*/^()")
+
+
+def _quoted_group(span: re.Match) -> str:
+    return next(name for name in "abcde" if span.group(name) is not None)
 
 
 def _quoted(text: Normalized, notes: list) -> Normalized:
     """The formula quoted inside a sentence: one quotation holding a formula, the words
     around it (two words at least) dropped and noted; a sentence around it that denies
     it is refused."""
-    spans = list(_QUOTED().finditer(text.text))
+    # the one quotation holding a formula (a quoted word beside it, "fit", is words)
+    spans = [
+        span
+        for span in _QUOTED().finditer(text.text)
+        if _QUOTED_MARKS.intersection(span.group(_quoted_group(span)))
+    ]
     if len(spans) != 1:
         return text
     span = spans[0]
-    group = next(name for name in "abc" if span.group(name) is not None)
+    group = _quoted_group(span)
     inner = span.group(group)
     outside = text.text[: span.start()] + " " + text.text[span.end() :]
     if not _QUOTED_MARKS.intersection(inner) or _QUOTED_MARKS.intersection(outside):
@@ -708,6 +732,42 @@ def _rate_after(text: Normalized, notes: list) -> Normalized:
     return edit(text, match.start(), len(text.text))
 
 
+_SAME_AS = _lazy(
+    r"^\s*(?P<before>(?:"
+    + _words(SAME_AS[0])
+    + r")\s*)(?=\S)(?P<x>.+?)(?P<after>\s*(?:"
+    + _words(SAME_AS[1])
+    + r")\s*[.。]?\s*)$"
+)
+
+
+_SAME_AFTER = _lazy(
+    r"^\s*(?P<x>\S.*?)(?P<after>\s*(?:" + _words(SAME_AS_AFTER) + r")\s*[.。]?\s*)$"
+)
+
+
+def _same_after(text: Normalized, notes: list) -> Normalized:
+    """``出力チャンネル数と同じ`` (the same as the number of output channels): the quantity."""
+    match = _SAME_AFTER().match(text.text)
+    if match is None or not (_reads(match.group("x")) or _says_formula(match.group("x"))):
+        return text
+    notes.append(_note("lead_in", text="…" + match.group("after").strip(), counting=""))
+    return edit(text, match.start("after"), len(text.text))
+
+
+def _same_as(text: Normalized, notes: list) -> Normalized:
+    """``和输出通道数相同`` (the same as the number of output channels): the quantity."""
+    match = _SAME_AS().match(text.text)
+    if match is None or not (_reads(match.group("x")) or _says_formula(match.group("x"))):
+        return text  # 和前向传播一样: the forward pass, read by its own rule
+    notes.append(
+        _note(
+            "lead_in", text=match.group("before") + "…" + match.group("after").strip(), counting=""
+        )
+    )
+    return edit(edit(text, match.start("after"), len(text.text)), 0, match.start("x"))
+
+
 def framed(text: Normalized) -> tuple[Normalized, list]:
     """``text`` without what frames the whole answer, before it is split into statements
     (their commas): a formula quoted inside a sentence (the words around it), a
@@ -719,7 +779,7 @@ def framed(text: Normalized) -> tuple[Normalized, list]:
         text = _opening(text, notes)
     if text.text.strip()[:1] in _ENCLOSING:
         text = _enclosed(text, notes)
-    if '"' in body or "“" in body or "**" in body:
+    if '"' in body or "“" in body or "**" in body or "`" in body or "\\(" in body:
         text = _quoted(text, notes)
     if text.text.lstrip().lower().startswith(_CONDITION_FIRST):
         text = _condition(text, notes)
@@ -730,6 +790,10 @@ def framed(text: Normalized) -> tuple[Normalized, list]:
         text = _rate_after(text, notes)
     if text.text.lstrip().lower().startswith(_BARE_FIRST):
         text = _bare_copula(text, notes)
+    if text.text.lstrip()[:1] in _SAME_FIRST:
+        text = _same_as(text, notes)
+    if any(word in text.text for word in SAME_AS_AFTER):
+        text = _same_after(text, notes)
     return text, notes
 
 
@@ -791,6 +855,7 @@ _NEEDS = frozenset("$;:\\#")  # dollars, a semicolon, a colon label, LaTeX (\\ap
 
 _CONDITION_FIRST = tuple(word.split()[0] for word in CONDITIONS)
 _BARE_FIRST = tuple(word.split()[0] for word in BARE_COPULAS)
+_SAME_FIRST = frozenset(word[0] for word in SAME_AS[0])
 _LEAD_WORDS = frozenset(w.split()[0] for w in (*LEAD_VERBS, *LEAD_USES, *LEAD_AUXILIARIES))
 
 

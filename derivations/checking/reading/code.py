@@ -53,6 +53,8 @@ _TYPE = re.compile(
     r"(?=[A-Za-z_]\w*\s*=[^=])"
 )
 _DROPPED_CAST = re.compile(r"\(\s*(?:float|double)\s*\)\s*")
+# a conversion called as a function (``float(H)``, ``double(x)``): its bracket kept
+_FLOAT_CALL = re.compile(r"(?<![\w.])(?:float|double|np\s*\.\s*float\d*)\s*(?=\()")
 _INT_CAST = re.compile(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
 _OBJECT = re.compile(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 # a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
@@ -119,6 +121,8 @@ def _prod_argument(argument: str) -> str | None:
     if stripped[:1] in "([" and _closing(stripped, 0) == len(stripped) - 1:
         entries = [e for e in stripped[1:-1].split(",") if e.strip()]
         return "(" + "*".join(f"({e.strip()})" for e in entries) + ")" if entries else None
+    # a shape looked up by a key (output_shapes[name]): the shape's name
+    argument = re.sub(r"^\s*([A-Za-z_]\w*)\s*\[\s*[A-Za-z_]\w*\s*\]\s*$", r"\1", argument)
     name = _NAME_ARG.match(argument)
     if name:
         word = name.group("name")
@@ -229,6 +233,8 @@ _LIBRARY = re.compile(
 # ``#MAC = …``: ``#`` before a name is "the number of" (a name, no comment)
 _COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 _NEEDS = (
+    "float",
+    "double",
     "def",
     "=>",
     "div",
@@ -357,6 +363,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     text = _sub(text, _TYPE, notes, "code")
     text = _sub(text, _LAMBDA, notes, "code")
     text = _sub(text, _DROPPED_CAST, notes, "code")
+    if "float" in text.text or "double" in text.text:
+        text = _sub(text, _FLOAT_CALL, notes, "code")
     text = _sub(text, _INT_CAST, notes, "code", "int")
     text = _sub(text, _OBJECT, notes, "code")
     if "div" in text.text:

@@ -157,7 +157,8 @@ _LABEL = _lazy(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
 _LIBRARY = _lazy(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
 _INT = _lazy(r"\bint\s*(?=\()")
 _UNITS = _lazy(
-    r"(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries)"
+    r"(?:(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries)"
+    r"|(?<=[数量])(?P<cjk>个元素|个))"  # 输出通道数个: a count's word, then its unit
     r"\s*$"
 )
 _BYTES = {"byte", "bytes", "B", "字节"}
@@ -348,7 +349,7 @@ def _states_operation(body: str) -> bool:
 
 
 _RATE = _lazy(
-    r"(?<![A-Za-z])(?:one|1|a|an)\s+(?:"
+    r"(?<![A-Za-z])(?:one|1|a|an)\s+(?:[A-Za-z]+\s+)?(?:"
     + "|".join(w.replace(" ", r"\s+") for w in RATE_WORDS if w.isascii())
     + r")\s+[A-Za-z]+|(?:"
     + "|".join(w for w in RATE_WORDS if not w.isascii())
@@ -656,7 +657,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         and text.text[: match.start()].strip()
         and not _after_operator(text.text[: match.start()])
     ):
-        unit = match.group("unit")
+        unit = match.group("unit") or match.group("cjk")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
         text = edit(text, match.start(), len(text.text))
     operations = []

@@ -38,6 +38,9 @@ __all__ = [
     "CONDITIONS",
     "DEFINING",
     "BARE_COPULAS",
+    "SAME_AS",
+    "SAME_AS_AFTER",
+    "PROPOSALS",
     "CONCLUSIONS",
     "RATE_WORDS",
 ]
@@ -45,7 +48,8 @@ __all__ = [
 # a lead-in ends in one of these words (longest first where one is a prefix of another)
 WORD_COPULAS: dict[str, tuple[str, ...]] = {
     "en": (
-        *("is the same as", "is equal to", "equal to", "equals", "becomes", "is", "are"),
+        *("is the same as", "is equal to", "is equal", "equal to", "equals", "becomes"),
+        *("is set to", "be equal to", "be the same as", "is", "are", "be"),
         *("should be", "must be", "would be", "will be"),
     ),
     "es": ("es igual a", "es", "son", "igual a", "vale"),
@@ -92,7 +96,17 @@ ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
 # closing a sentence after the formula (each only at the very end)
 ENDINGS: dict[str, tuple[str, ...]] = {
     "ja": ("になります", "となります", "である", "になる", "となる", "です"),
-    "ko": ("입니다", "이다", "이에요", "예요", "임"),
+    "ko": (
+        "이 된다",
+        "가 된다",
+        "이 됩니다",
+        "가 됩니다",
+        "입니다",
+        "이다",
+        "이에요",
+        "예요",
+        "임",
+    ),
     "en": ("in total", "in all", "altogether", "overall", "total"),
 }
 # what joins a definition to the formula before it (``…, where m_h = …``, ``…，其中 m_h = …``)
@@ -153,7 +167,9 @@ SPOKEN: dict[str, dict[str, tuple[str, ...]]] = {
         "cubed": ("的立方", "立方"),
         "doubled": ("的两倍", "的2倍", "的二倍"),
         "halved": ("的一半",),
-        "twice": ("两倍的", "两倍", "二倍", "2倍"),
+        "twice": ("两倍的", "二倍的", "2倍的", "两倍", "二倍", "2倍"),
+        "thrice": ("三倍的", "3倍的", "三倍", "3倍"),
+        "tripled": ("的三倍", "的3倍"),
         "floored": ("向下取整", "下取整"),
         "product_end": ("的乘积", "之积", "的积", "相乘"),
         "sum_end": ("的总和", "之和", "的和", "相加"),
@@ -225,6 +241,7 @@ SPOKEN_NOT_OPERATIONS: tuple[str, ...] = (
 CONDITIONS: tuple[str, ...] = (
     *("with", "when", "if", "assuming", "given", "for"),
     *("如果", "假设", "假如", "当"),
+    *("여기서", "만약", "만일"),
 )
 # a remark giving a rate (``(one per filter)``, ``（每个卷积核一个）``) describes, it states
 # no operation on the formula
@@ -239,12 +256,29 @@ DEFINING: tuple[str, ...] = (
 # channels``, ``It is c_o``, ``等于 c_o``): dropped as a lead-in
 BARE_COPULAS: tuple[str, ...] = (
     *("it is", "it's", "that is", "that's", "this is", "equal to", "equals", "is"),
-    *("should be", "must be", "would be", "will be", "becomes"),
+    *("should be", "must be", "would be", "will be", "becomes", "the same as", "same as"),
     *("等于", "为", "是", "应为", "应该是"),
+)
+# "the same as X" said the Chinese way, around X (``和输出通道数相同``, ``与 c_o 一样``)
+SAME_AS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("和", "与", "跟", "同"),
+    ("相同", "一样", "相等", "一致"),
+)
+# … and after it alone, in Japanese and Korean (``出力チャンネル数と同じ``, ``c_o와 같다``)
+SAME_AS_AFTER: tuple[str, ...] = (
+    *("と同じ", "と等しい", "に等しい"),
+    *("와 같다", "과 같다", "와 같음", "과 같음", "와 같습니다", "과 같습니다"),
 )
 # a conclusion after words (``one bias per output channel, so c_o``, ``每个输出通道一个，
 # 所以是 c_o``): the formula after it is the answer, the words before it dropped
 CONCLUSIONS: tuple[str, ...] = (
     *("so", "thus", "therefore", "hence", "i.e.", "ie", "that is", "which is", "giving"),
     *("所以", "因此", "故", "即", "也就是"),
+)
+# a question proposing the formula after it, no denial (``shouldn't that be equal to
+# out_channels?``, ``Shouldn't this be `…` ``)
+PROPOSALS: tuple[str, ...] = (
+    *("shouldn't that be", "shouldn't this be", "shouldn't it be", "should not that be"),
+    *("shouldn't that", "shouldn't this", "shouldn't it", "isn't it", "wouldn't it be"),
+    *("shouldn’t that be", "shouldn’t this be", "shouldn’t it be"),
 )

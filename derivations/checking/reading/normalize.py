@@ -36,6 +36,11 @@ SUPERSCRIPTS = {
 
 # after NFKC: look-alikes of the ASCII operators and brackets
 CHARACTER_MAP = {
+    # the corners of a tall bracket, written as a floor or a ceiling (⎣ x ⎦)
+    "⎣": "⌊",
+    "⎦": "⌋",
+    "⎡": "⌈",
+    "⎤": "⌉",
     "×": "*",
     "·": "*",
     "⋅": "*",
@@ -79,6 +84,22 @@ _WRAPPER = re.compile(
 # LaTeX's and Markdown's escaped underscore (\text{kernel\_size}, h\_out): a name's "_"
 _ESCAPED_UNDERSCORE = re.compile(r"\\_")
 _NAME_GAPS = re.compile(r"[ \-]+")
+
+
+def _unboxed(text: Normalized) -> Normalized:
+    """``text`` without LaTeX's ``\\boxed{…}`` around an answer (its content kept)."""
+    start = text.text.find("\\boxed")
+    brace = text.text.find("{", start)
+    if brace < 0 or text.text[start + 6 : brace].strip():
+        return text
+    depth = 0
+    for index in range(brace, len(text.text)):
+        depth += (text.text[index] == "{") - (text.text[index] == "}")
+        if depth == 0:
+            kept = list(range(brace + 1, index))
+            cut = [*range(0, start), *kept, *range(index + 1, len(text.text))]
+            return Normalized("".join(text.text[i] for i in cut), [text.columns[i] for i in cut])
+    return text
 
 
 def _wrapped_name(match: re.Match) -> str:
@@ -212,6 +233,8 @@ def normalize(raw: str) -> Normalized:
     text = _fold(raw)
     text = text.sub(_ESCAPED_UNDERSCORE, "_")
     text = text.sub(_SPACING, " ")
+    if "\\boxed" in text.text:
+        text = _unboxed(text)
     text = text.sub(_WRAPPER, _wrapped_name)
     if "{\\" in text.text:
         text = text.sub(_SWITCH, _wrapped_name)

@@ -170,7 +170,7 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
         try:
             formulas.append(_formula(text, start, end, notes, letters))
         except InvalidAnswer as error:
-            if len(segments) == 1 or error.key not in UNKNOWN_KEYS:
+            if len(segments) == 1 or not _description(error, text.text[start:end]):
                 raise
             failure = error
             side = text.text[start:end].strip()
@@ -182,6 +182,17 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
     return name, column, formulas[-1], tuple(formulas[:-1])
 
 
+def _description(error: InvalidAnswer, side: str) -> bool:
+    """Whether a side of a chain that could not be read is a description, skipped:
+    an unknown word, or words of a script the lexer reads no names in (特征图像素数 ×
+    每次卷积计算次数)."""
+    if error.key in UNKNOWN_KEYS:
+        return True
+    return error.key == "reading.unexpected_character" and bool(
+        re.search(r"[\u4e00-\u9fff]{2}", side)
+    )
+
+
 def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = None) -> Parsed:
     """Read one answer; raise :class:`InvalidAnswer` with a column and a reason.
     ``letters``: the letters other notations read otherwise than the book (CS231n's K)
@@ -190,9 +201,9 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     when it is known (see :func:`.around`)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
-    normalized, said = code(normalize(raw))
-    normalized, framing = framed(normalized)
-    said = [*said, *framing]
+    normalized, framing = framed(normalize(raw))
+    normalized, said = code(normalized)
+    said = [*framing, *said]
     split = statements(normalized, raw)
     if split is None:
         one = _parse_one(normalized, raw, letters, symbols)

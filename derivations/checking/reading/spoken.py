@@ -55,7 +55,7 @@ NOTE = "reading.note.spoken"
 _BINARY = {"plus": "PLUS", "minus": "MINUS", "times": "STAR", "over": "SLASH"}
 _SIGNS = {"plus": "+", "minus": "-", "times": "*", "over": "/"}
 _SYMBOLIC = {"+": "plus", "-": "minus", "*": "times", "/": "over"}
-_POSTFIX = {"squared", "cubed", "doubled", "halved"}
+_POSTFIX = {"squared", "cubed", "doubled", "tripled", "halved"}
 _PREFIX = {"square_of", "cube_of", "floor_of", "ceil_of", "twice", "thrice", "half"}
 _LISTS = {"product_of": "times", "sum_of": "plus"}
 _LIST_ENDS = {"product_end": "times", "sum_end": "plus"}
@@ -445,8 +445,8 @@ class _Maker:
             self.add("CARET", "^", at)
             self.add("NUMBER", "3" if kind.startswith("cube") else "2", at)
             return 3
-        if kind in ("twice", "thrice", "doubled"):
-            self.add("NUMBER", "3" if kind == "thrice" else "2", at)
+        if kind in ("twice", "thrice", "doubled", "tripled"):
+            self.add("NUMBER", "3" if kind in ("thrice", "tripled") else "2", at)
             self.add("STAR", "*", at)
             self.operand(node.parts[0], at, 3)
             return 2
@@ -520,10 +520,23 @@ def _tokens_of(text: Normalized, words: list, notes: list | None, letters: bool)
     try:
         tokens = tokenize(_slice(text, words), 0, found, letters)
     except InvalidAnswer:
-        return None
+        return _named(text, words)
     if notes is not None:
         notes.extend(found)
     return tokens
+
+
+def _named(text: Normalized, words: list) -> list[Token] | None:
+    """The token of another count of the layer named in words of a script the lexer
+    reads no names in (乘法次数: the multiplications; :attr:`.Question.names`)."""
+    from derivations.checking.reading.lexer import NAMED_PREFIX
+    from derivations.registry.questions import named_count
+
+    said = "".join(_plain(word) for word, _, _ in words)
+    named = named_count(said) if len(words) == 1 else None
+    if named is None:
+        return None
+    return [Token("SYMBOL", f"{NAMED_PREFIX}{named}:{said}", start_pos=text.column(words[0][1]))]
 
 
 def _reads(words: list) -> bool:
