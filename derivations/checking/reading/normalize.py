@@ -36,11 +36,6 @@ SUPERSCRIPTS = {
 
 # after NFKC: look-alikes of the ASCII operators and brackets
 CHARACTER_MAP = {
-    # the corners of a tall bracket, written as a floor or a ceiling (⎣ x ⎦)
-    "⎣": "⌊",
-    "⎦": "⌋",
-    "⎡": "⌈",
-    "⎤": "⌉",
     "×": "*",
     "·": "*",
     "⋅": "*",
