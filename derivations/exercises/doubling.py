@@ -188,18 +188,16 @@ def _smallest(facts: maths.Padding, lang: str) -> str:
     return _smallest_said(facts)[lang]
 
 
-def _smallest_said(facts: maths.Padding) -> dict:
-    """The figure's smallest layer, doubled in both readings: its increases, in words."""
+def _smallest_said(facts: maths.Padding, *, padded: bool = False) -> dict:
+    """The figure's smallest layer, doubled in both readings: its increases, in words;
+    ``padded``: with its stride and padding too, for where nothing around says them (the
+    answer box a key repeats alone)."""
     row = facts.smallest
     total, per_side = (percent(reading.ratio) for reading in row.readings)
-    return say(
-        "doubling.smallest",
-        h=row.layer.h,
-        w=row.layer.w,
-        k=row.layer.k_h,
-        total=total,
-        per_side=per_side,
-    )
+    fields = dict(h=row.layer.h, w=row.layer.w, k=row.layer.k_h, total=total, per_side=per_side)
+    if padded:
+        return say("doubling.smallest_padded", p=row.layer.p_h, p2=2 * row.layer.p_h, **fields)
+    return say("doubling.smallest", **fields)
 
 
 def _beyond(row: maths.PaddingRow) -> dict:
@@ -263,7 +261,7 @@ def answers(ch: maths.Channels, pad: maths.Padding) -> list:
             say(
                 "doubling.only_the_output_grows_by",
                 stride1_ratio=tex(dp.stride1_ratio),
-                smallest=_smallest_said(pad),
+                smallest=_smallest_said(pad, padded=True),
                 below=_beyond(pad.below_kernel),
             ),
         ),
@@ -280,6 +278,8 @@ def common_mistakes(pad: maths.Padding) -> list:
                 "padding_doubles_cost",
                 size=f"{row.layer.h}\\times {row.layer.w}",
                 k=row.layer.k_h,
+                p=row.layer.p_h,
+                p2=2 * row.layer.p_h,
                 total=total,
                 per_side=per_side,
             ),

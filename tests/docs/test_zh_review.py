@@ -515,3 +515,35 @@ def test_googlenet_fc_label_is_explained(lang):
     assert "5" in labels[start : start + 8]
     said = read_sheet(lang)
     assert ("is `5`, its index in `net`" if lang == "en" else "记为它在 `net` 中的下标 `5`") in said
+
+
+# --- Exercise 3: the small example says the padding it doubles -------------------------
+@pytest.mark.parametrize(
+    "lang, title, label, claim, said",
+    [
+        ("en", "Doubling the channels", "Answer 3, padding", "Doubling the padding", "stride 1"),
+        ("zh", "通道数或填充加倍", "答案 3（填充）", "填充加倍", "步幅 1"),
+    ],
+)
+def test_doubling_small_example_names_its_padding_in_the_key_and_the_mistake(
+    lang, title, label, claim, said
+):
+    """'4×4, k = 3: +125.0% total, +177.8% per side' holds for p = 2 -> 4 only (from
+    p = 1 -> 2 it is +77.8% and +125.0%): the answer box (which the key repeats alone)
+    and the common mistake name the padding, and the numbers are recomputed here."""
+
+    def growth(h: int, k: int, total_before: int) -> float:
+        m = h - k + total_before + 1
+        return ((m + total_before) / m) ** 2 - 1  # stride 1: p -> 2p adds p rows and columns
+
+    h, k, p = 4, 3, 2
+    total, per_side = f"{100 * growth(h, k, p):.1f}", f"{100 * growth(h, k, 2 * p):.1f}"
+    assert (total, per_side) == ("125.0", "177.8")
+    assert f"{100 * growth(h, k, 1):.1f}" == "77.8"  # why the padding must be said
+    section = exercise_section(read_sheet(lang), title)
+    box = [line for line in section.splitlines() if line.startswith(f"> **{label}")]
+    assert len(box) == 1
+    for text in (box[0], _mistake(section, claim)):
+        comma = "，" if lang == "zh" else ", "
+        assert comma.join((f"$k = {k}$", said, f"$p_h = p_w = {p}\\to {2 * p}$")) in text
+        assert f"+{total}" in text and f"+{per_side}" in text
