@@ -43,18 +43,22 @@ def test_composition_breaks_with_padding_in_the_second_layer_and_with_a_stride()
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", ("md", "tex", "html"))
-def test_exercise1_answers_state_stride_1_and_no_padding(lang, fmt):
+def test_exercise1_answers_state_the_condition_that_matters(lang, fmt):
     text = (
         (OUTPUT / lang / "index.html").read_text(encoding="utf-8")
         if fmt == "html"
         else read_sheet(lang, fmt)
     )
-    condition = "(stride 1, no padding)" if lang == "en" else "（步幅 1、无填充）"
+    # only the second layer's padding stops the two being one convolution; a stride
+    # changes the equivalent kernel's size, not whether there is one (test above)
+    condition = "(second layer unpadded)" if lang == "en" else "（第二层无填充）"
+    assert ("(stride 1, no padding)" if lang == "en" else "（步幅 1、无填充）") not in text
     # answer 1.1, in the key and boxed (1.2 follows it)
     assert text.count(condition) == 2
     why = (
         "a first layer of stride" if lang == "en" else "第一层步幅为",
         "when the second layer pads" if lang == "en" else "第二层有填充时",
+        "stride 1 matters only" if lang == "en" else "步幅 1 只影响",
     )
     for phrase in why:
         assert phrase in text
