@@ -48,8 +48,6 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Callable
-from functools import cache
 
 from derivations.checking.reading.code import denies
 from derivations.checking.reading.errors import InvalidAnswer, refuse
@@ -59,6 +57,7 @@ from derivations.checking.reading.informal import (
     Note,
     _hedged,
     edit,
+    lazy_pattern,
     sentence_factor,
     stated_counting,
     states_factor,
@@ -89,23 +88,17 @@ from derivations.checking.reading.normalize import Normalized
 __all__ = ["around", "every_rule", "framed", "RELATIVE_NOTE"]
 
 
-def _lazy(*args) -> Callable[[], re.Pattern]:
-    """A pattern compiled on first use (most answers are plain formulas: a cold check
-    compiles none of these)."""
-    return cache(lambda: re.compile(*args))
-
-
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
 
-_CJK = _lazy(r"[\u4e00-\u9fff]")
+_CJK = lazy_pattern(r"[\u4e00-\u9fff]")
 # a lead-in: words (any script), digits inside words, spaces, bracketed words
-_LEAD_CHARS = _lazy(r"^[\w\s'\-,()]*$")
-_CJK_COPULA = _lazy("|".join(ATTACHED_COPULAS["zh"]))
+_LEAD_CHARS = lazy_pattern(r"^[\w\s'\-,()]*$")
+_CJK_COPULA = lazy_pattern("|".join(ATTACHED_COPULAS["zh"]))
 # a Japanese or Korean lead-in: its particle attached to a word of its script, the
 # formula (Latin letters, a digit, a bracket, LaTeX) after it
-_KANA_HANGUL_COPULA = _lazy(
+_KANA_HANGUL_COPULA = lazy_pattern(
     rf"(?<=[{LEAD_SCRIPTS}A-Za-z])(?:"
     + "|".join(sorted((*ATTACHED_COPULAS["ja"], *ATTACHED_COPULAS["ko"]), key=len, reverse=True))
     + r")\s*(?=[A-Za-z0-9(\\⌊⌈\[{])"
@@ -129,14 +122,14 @@ _VERB_PHRASE = (
     rf"(?:{_words(LEAD_LINKS)})(?:\s+{_NOUN})?"
     rf"|(?:{_words(LEAD_USES)})\s+{_NOUN}"
 )
-_EN_COPULA = _lazy(
+_EN_COPULA = lazy_pattern(
     r"\s+(?P<verb>" + _VERB_PHRASE + "|" + _words(_WORD_COPULAS) + r"|=)\s+",
     re.I,
 )
 # a Chinese label with no copula or colon, a space, then the formula (``总计算量 2N x …``)
-_CJK_LABEL = _lazy(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff（）()]+\s+(?=[A-Za-z0-9(\\⌊⌈\[{])")
-_COUNT_NAME = _lazy(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
-_FORMULA_START = _lazy(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
+_CJK_LABEL = lazy_pattern(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff（）()]+\s+(?=[A-Za-z0-9(\\⌊⌈\[{])")
+_COUNT_NAME = lazy_pattern(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
+_FORMULA_START = lazy_pattern(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
 
 
 def _balanced(text: str) -> bool:
@@ -158,10 +151,10 @@ def _lead_text(prefix: str) -> bool:
     )
 
 
-_LEAD_DENIES = _lazy(
+_LEAD_DENIES = lazy_pattern(
     r"(?<![^\W\d_])(?:" + _words(LEAD_NEGATIONS["en"]) + r")(?![^\W\d_])|n['’]t\b", re.I
 )
-_CJK_DENIES = _lazy(
+_CJK_DENIES = lazy_pattern(
     r"(?:" + _words(LEAD_NEGATIONS["zh"]) + r")\s*(?:[为是等于约需要]*)\s*[:：]?\s*$"
 )
 
@@ -174,7 +167,7 @@ def _denied(lead: str) -> bool:
     return bool(_LEAD_DENIES().search(lead) or _CJK_DENIES().search(lead))
 
 
-_PROPOSAL = _lazy(r"(?:^|\s)(?:" + _words(PROPOSALS) + r")(?:\s|$)", re.I)
+_PROPOSAL = lazy_pattern(r"(?:^|\s)(?:" + _words(PROPOSALS) + r")(?:\s|$)", re.I)
 
 
 def _drop_lead(text: Normalized, end: int, notes: list, key: str) -> Normalized:
@@ -247,8 +240,8 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
     return text
 
 
-_DOLLARS = _lazy(r"\$\$?(?P<math>[^$]+)\$\$?")
-_NAME_ONLY = _lazy(r"^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*$")
+_DOLLARS = lazy_pattern(r"\$\$?(?P<math>[^$]+)\$\$?")
+_NAME_ONLY = lazy_pattern(r"^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*$")
 
 
 def _without_dollars(text: Normalized) -> Normalized:
@@ -285,21 +278,21 @@ def _dollars(text: Normalized, notes: list) -> Normalized:
 
 
 # the forward pass named in an answer to a backward question (a count relative to it)
-_FORWARD = _lazy(
+_FORWARD = lazy_pattern(
     r"(?:(?:flops?|macs?)_?\{?)?(?:forward|fwd)\}?"
     r"(?:\s+(?:pass(?:'s)?|propagation|flops?|macs?|cost|count|operations))*"
     r"|(?:前向|正向)(?:传播|计算|过程)?(?:的)?(?:计算量|运算量|计算|运算|代价|开销|FLOPs?)?",
     re.I,
 )
-_SAME = _lazy(r"相当|相同|一样|差不多|same|equal|as\s+much|comparable", re.I)
-_TIMES_SIGN = _lazy(r"\\times|\\cdot|(?<![A-Za-z])[xX](?![A-Za-z])|[*×]")
-_ASCII_NUMBER = _lazy(
+_SAME = lazy_pattern(r"相当|相同|一样|差不多|same|equal|as\s+much|comparable", re.I)
+_TIMES_SIGN = lazy_pattern(r"\\times|\\cdot|(?<![A-Za-z])[xX](?![A-Za-z])|[*×]")
+_ASCII_NUMBER = lazy_pattern(
     r"(?<![\w.])(?P<n>\d+(?:\.\d+)?|"
     + "|".join(w for w in NUMBER_WORDS if w.isascii())
     + r")(?![\w.])",
     re.I,
 )
-_CJK_NUMBER = _lazy("(?P<n>[" + "".join(w for w in NUMBER_WORDS if not w.isascii()) + "])倍")
+_CJK_NUMBER = lazy_pattern("(?P<n>[" + "".join(w for w in NUMBER_WORDS if not w.isascii()) + "])倍")
 RELATIVE_NOTE = "reading.note.relative"
 
 
@@ -341,7 +334,7 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
     return edit(text, 0, len(text.text), str(value))
 
 
-_ENDING = _lazy(
+_ENDING = lazy_pattern(
     r"(?:(?<=[\w)\]}'’′])\s*(?P<ending>"
     + "|".join(
         sorted(
@@ -391,7 +384,7 @@ def _comment(text: Normalized, notes: list) -> Normalized:
 _ROUNDING_ENDS = tuple(w for words in ROUNDING_WORDS.values() for w in words)
 # a rounding said in words right after the formula (its last character a letter, digit
 # or closing bracket: ``… / s 向下取整``, ``…)/s, rounded down``; ``不向下取整`` is no such)
-_ROUNDING = _lazy(
+_ROUNDING = lazy_pattern(
     r"(?<=[A-Za-z0-9)\]}'])\s*[,，]?\s*(?:(?:结果|再|then|and)\s*)?(?P<word>"
     + _words(_ROUNDING_ENDS)
     + r")\s*[.。!！]?\s*$",
@@ -412,7 +405,9 @@ def _rounding_words(text: Normalized, notes: list) -> Normalized:
     return edit(text, match.start(), len(text.text))
 
 
-_MARKDOWN_LABEL = _lazy(r"^\s*(?P<mark>\*\*|__)(?P<label>[^*_]*[^\W\d_][^*_]*?)(?P=mark)\s*[:：]?")
+_MARKDOWN_LABEL = lazy_pattern(
+    r"^\s*(?P<mark>\*\*|__)(?P<label>[^*_]*[^\W\d_][^*_]*?)(?P=mark)\s*[:：]?"
+)
 
 
 def _markdown(text: Normalized, notes: list) -> Normalized:
@@ -430,7 +425,7 @@ def _markdown(text: Normalized, notes: list) -> Normalized:
 
 # a formula quoted inside a sentence (``when i use the equation " h_o = … " to calculate
 # the output's side``, ``if we follow the formula **out_w = …,** then …``)
-_QUOTED = _lazy(
+_QUOTED = lazy_pattern(
     r'"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\*\*(?P<c>(?:[^*]|\*(?!\*))+)\*\*|`(?P<d>[^`]+)`'
     r"|\\{1,2}\((?P<e>.+?)\\{1,2}\)"
 )
@@ -474,7 +469,7 @@ def _quoted(text: Normalized, notes: list) -> Normalized:
 # a condition before a formula (``With padding='SAME' and stride=2, …``, ``if s = 1,
 # …``): dropped and noted (the formula is graded at every layer all the same)
 _FORMULA_MARKS = frozenset("=+-*/^()_")
-_CONDITION = _lazy(
+_CONDITION = lazy_pattern(
     r"^\s*(?P<words>(?:(?:"
     + _words(w for w in CONDITIONS if w.isascii())
     + r")\b|(?:"
@@ -493,7 +488,7 @@ def _condition(text: Normalized, notes: list) -> Normalized:
 
 
 # a sentence closing the answer after the formula's full stop (``… + 1. This is right.``)
-_CLOSING = _lazy(
+_CLOSING = lazy_pattern(
     r"(?<=[\w)\]}])\s*(?:\.\s+|。\s*)(?P<words>[^\W\d_][^.。!?=+*/^()\[\]{}\d]*[.。!]?)\s*$"
 )
 
@@ -514,9 +509,9 @@ def _closing(text: Normalized, notes: list) -> Normalized:
     return edit(text, match.start(), len(text.text))
 
 
-_APPROX = _lazy(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
+_APPROX = lazy_pattern(r"\\(?:approx|simeq|approxeq|doteq|thickapprox)(?![A-Za-z])|:=")
 _OPENERS = {"\\lfloor": "\\rfloor", "⌊": "⌋", "\\lceil": "\\rceil", "⌈": "⌉"}
-_AROUND_NAME = _lazy(
+_AROUND_NAME = lazy_pattern(
     r"^\s*(?P<open>\\lfloor|⌊|\\lceil|⌈)\s*(?P<name>[^\W\d][\w']*)\s*=(?P<body>.*?)"
     r"(?P<close>\\rfloor|⌋|\\rceil|⌉)\s*$",
     re.S,
@@ -537,7 +532,7 @@ def _bracket_around_name(text: Normalized, notes: list) -> Normalized:
     return edit(moved, at, at, match.group("open") + " ")
 
 
-_SEMICOLON = _lazy(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
+_SEMICOLON = lazy_pattern(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
 
 
 def _semicolon(text: Normalized, notes: list) -> Normalized:
@@ -549,7 +544,7 @@ def _semicolon(text: Normalized, notes: list) -> Normalized:
 
 
 # (x2 is "times 2", never a power)
-_FLAT = _lazy(r"(?<![0-9_'\\])(?P<base>[A-WYZa-wyz])2(?![0-9_'])")
+_FLAT = lazy_pattern(r"(?<![0-9_'\\])(?P<base>[A-WYZa-wyz])2(?![0-9_'])")
 
 
 def _a_symbol(word: str, symbols: frozenset | None) -> bool:
@@ -596,7 +591,9 @@ def _flat_powers(
     return text
 
 
-_LABELLED = _lazy(r"^\s*(?P<label>[A-Za-z]{3,}|[\u4e00-\u9fff]{2,})\s*\((?P<body>[^()]+)\)\s*$")
+_LABELLED = lazy_pattern(
+    r"^\s*(?P<label>[A-Za-z]{3,}|[\u4e00-\u9fff]{2,})\s*\((?P<body>[^()]+)\)\s*$"
+)
 # words that operate on the bracket (twice(c_o) is 2 c_o): never a label
 _OPERATOR_WORDS = frozenset(
     {
@@ -604,7 +601,7 @@ _OPERATOR_WORDS = frozenset(
         *("sum", "prod", "mean", "avg", "len", "half", "square", "squared", "cube", "times"),
     }
 )
-_OPERATOR_CJK = _lazy("倍|平方|立方|半|根|开方|取整|乘|加|减|除|和|积|商|差")
+_OPERATOR_CJK = lazy_pattern("倍|平方|立方|半|根|开方|取整|乘|加|减|除|和|积|商|差")
 
 
 def _reads(text: str) -> bool:
@@ -649,11 +646,11 @@ def around(
 # what opens a whole answer and is no part of its formula: a list's bullet or number
 # (``- ``, ``* ``, ``• ``, ``1. ``, ``2) ``, ``a) ``), a code fence (````` ```python `````),
 # "about" (``~``, ``≈``)
-_OPENING = _lazy(
+_OPENING = lazy_pattern(
     r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
     r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>[~≈∼]\s*))(?=\S)"
 )
-_FENCE_END = _lazy(r"\s*```\s*$")
+_FENCE_END = lazy_pattern(r"\s*```\s*$")
 # quotes around the whole answer ('…', "…", “…”, 「…」)
 _ENCLOSING = {"'": "'", '"': '"', "“": "”", "「": "」", "‘": "’"}
 
@@ -683,7 +680,9 @@ def _enclosed(text: Normalized, notes: list) -> Normalized:
 
 
 # a copula with no subject opening the answer (``equal to the number of output channels``)
-_BARE = _lazy(r"^\s*(?P<words>" + _words(BARE_COPULAS) + r")(?:\s+|(?<=[^\x00-\x7f]))(?=\S)", re.I)
+_BARE = lazy_pattern(
+    r"^\s*(?P<words>" + _words(BARE_COPULAS) + r")(?:\s+|(?<=[^\x00-\x7f]))(?=\S)", re.I
+)
 
 
 def _bare_copula(text: Normalized, notes: list) -> Normalized:
@@ -697,14 +696,14 @@ def _bare_copula(text: Normalized, notes: list) -> Normalized:
 
 
 # words, then a conclusion and the formula (``one bias per output channel, so c_o``)
-_CONCLUSION = _lazy(
+_CONCLUSION = lazy_pattern(
     r"^(?P<words>[^=+*/^()\[\]{}_$\\]*?)[,，;；.。:：]\s*(?:and\s+)?(?P<so>"
     + _words(CONCLUSIONS)
     + r")(?:\s*[,，:：]\s*|\s+|(?<=[^\x00-\x7f]))(?=\S)",
     re.I,
 )
 # a rate closing the answer after a comma (``c_o, one for each filter``)
-_RATE_AFTER = _lazy(
+_RATE_AFTER = lazy_pattern(
     r"[,，]\s*(?P<words>(?:one|1|a|an)\s+(?:"
     + _words(w for w in RATE_WORDS if w.isascii())
     + r")\s+[A-Za-z][A-Za-z ]*)[.。]?\s*$",
@@ -732,7 +731,7 @@ def _rate_after(text: Normalized, notes: list) -> Normalized:
     return edit(text, match.start(), len(text.text))
 
 
-_SAME_AS = _lazy(
+_SAME_AS = lazy_pattern(
     r"^\s*(?P<before>(?:"
     + _words(SAME_AS[0])
     + r")\s*)(?=\S)(?P<x>.+?)(?P<after>\s*(?:"
@@ -741,7 +740,7 @@ _SAME_AS = _lazy(
 )
 
 
-_SAME_AFTER = _lazy(
+_SAME_AFTER = lazy_pattern(
     r"^\s*(?P<x>\S.*?)(?P<after>\s*(?:" + _words(SAME_AS_AFTER) + r")\s*[.。]?\s*)$"
 )
 
@@ -842,7 +841,7 @@ _ASCII_LEADS = sorted(
     key=len,
     reverse=True,
 )
-_EN_LEAD = _lazy(r"\s(?:" + "|".join(_ASCII_LEADS) + r"|equals?|=)\s|^\s*(?:flop|mac)", re.I)
+_EN_LEAD = lazy_pattern(r"\s(?:" + "|".join(_ASCII_LEADS) + r"|equals?|=)\s|^\s*(?:flop|mac)", re.I)
 
 
 def _english_lead(body: str) -> bool:

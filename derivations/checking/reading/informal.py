@@ -42,6 +42,7 @@ from derivations.checking.reading.normalize import Normalized
 from derivations.records import record
 
 __all__ = [
+    "lazy_pattern",
     "Note",
     "informal",
     "NUMBER_WORDS",
@@ -72,8 +73,9 @@ class Note:
         return {"id": self.key, "fields": dict(self.fields)}
 
 
-def _lazy(*args) -> Callable[[], re.Pattern]:
-    """A pattern compiled on first use (most answers are plain formulas)."""
+def lazy_pattern(*args) -> Callable[[], re.Pattern]:
+    """A pattern compiled on first use (most answers are plain formulas: a cold check
+    compiles none of the patterns only other answers need)."""
     return cache(lambda: re.compile(*args))
 
 
@@ -152,11 +154,11 @@ def may_be_factor(text: str) -> bool:
     )
 
 
-_DELIMITERS = _lazy(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
-_LABEL = _lazy(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
-_LIBRARY = _lazy(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
-_INT = _lazy(r"\bint\s*(?=\()")
-_UNITS = _lazy(
+_DELIMITERS = lazy_pattern(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
+_LABEL = lazy_pattern(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
+_LIBRARY = lazy_pattern(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
+_INT = lazy_pattern(r"\bint\s*(?=\()")
+_UNITS = lazy_pattern(
     r"(?:(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries)"
     r"|(?<=[数量])(?P<cjk>个元素|个))"  # 输出通道数个: a count's word, then its unit
     r"\s*$"
@@ -201,14 +203,14 @@ def _count() -> re.Pattern:
     )
 
 
-_PAREN = _lazy(r"\((?P<body>[^()]*)\)")
-_WORDISH = _lazy(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
+_PAREN = lazy_pattern(r"\((?P<body>[^()]*)\)")
+_WORDISH = lazy_pattern(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
 # a Chinese remark may hold numbers (（即增加300%）)
-_CJK_WORDISH = _lazy(r"^[\sA-Za-z0-9%.\u4e00-\u9fff'\-,]+$")
+_CJK_WORDISH = lazy_pattern(r"^[\sA-Za-z0-9%.\u4e00-\u9fff'\-,]+$")
 # a remark stating the rounding of the formula before it -> the rounding
 _ROUNDINGS = (
-    (_lazy(r"向上取整|上取整|round(?:ed|ing)?\s+up|ceil(?:ing)?", re.I), "ceil"),
-    (_lazy(r"向下取整|下取整|round(?:ed|ing)?\s+down|floor(?:ed)?", re.I), "floor"),
+    (lazy_pattern(r"向上取整|上取整|round(?:ed|ing)?\s+up|ceil(?:ing)?", re.I), "ceil"),
+    (lazy_pattern(r"向下取整|下取整|round(?:ed|ing)?\s+down|floor(?:ed)?", re.I), "floor"),
 )
 ROUNDING_NOTE = "reading.note.rounding"
 # the notes said with their fields (what was removed, how a part was read): said from
@@ -325,7 +327,7 @@ def _remark(body: str) -> bool:
 
 # a remark that states an operation on the formula or a number (``(doubled)``, ``(times
 # two)``, ``（再乘以2）``, ``（除以2）``) changes its value: never dropped as words
-_OPERATION_WORDS = _lazy(
+_OPERATION_WORDS = lazy_pattern(
     r"(?<![A-Za-z])(?:times|twice|thrice|doubled?|tripled?|quadrupled?|halve[ds]?|half|"
     r"squared?|cubed?|plus|minus|add(?:ed|ing|s)?|subtract(?:ed|ing|s)?|divided?|over|"
     r"multipl(?:y|ied|ies|ying)|fold|more|less|fewer|"
@@ -335,10 +337,10 @@ _OPERATION_WORDS = _lazy(
     re.I,
 )
 # a remark restating what the sentence before it says (``（也就是多了300%）``)
-_RESTATES = _lazy(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
+_RESTATES = lazy_pattern(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
 
 
-_COUNT_NAMES = _lazy(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
+_COUNT_NAMES = lazy_pattern(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
 
 
 def _states_operation(body: str) -> bool:
@@ -348,7 +350,7 @@ def _states_operation(body: str) -> bool:
     return bool(_OPERATION_WORDS().search(_RATE().sub(" ", _COUNT_NAMES().sub(" ", body))))
 
 
-_RATE = _lazy(
+_RATE = lazy_pattern(
     r"(?<![A-Za-z])(?:one|1|a|an)\s+(?:[A-Za-z]+\s+)?(?:"
     + "|".join(w.replace(" ", r"\s+") for w in RATE_WORDS if w.isascii())
     + r")\s+[A-Za-z]+|(?:"
@@ -370,7 +372,7 @@ def _rounding(remark: str, after: str) -> list:
 
 
 # a scale prefix (GFLOPs, MMACs) names the same counting
-_LABEL_COUNTS = _lazy(r"(?<![A-Za-z])[kmgt]?(macs?|flops?)(?![A-Za-z])", re.I)
+_LABEL_COUNTS = lazy_pattern(r"(?<![A-Za-z])[kmgt]?(macs?|flops?)(?![A-Za-z])", re.I)
 
 
 def stated_counting(words: str) -> str | None:
@@ -439,8 +441,10 @@ def _sentence_factors() -> list:
     ]
 
 
-_INCREASE = _lazy(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
-_WORDS_ONLY = _lazy(r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$")
+_INCREASE = lazy_pattern(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
+_WORDS_ONLY = lazy_pattern(
+    r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
+)
 
 
 def states_factor(text: str) -> bool:
@@ -496,9 +500,9 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     return None
 
 
-_CLAUSE_MARKS = _lazy(r"[,;!?，；。！？]")
+_CLAUSE_MARKS = lazy_pattern(r"[,;!?，；。！？]")
 # words naming the cost a sentence's conclusion is about (not the change it starts from)
-_COST_WORDS = _lazy(
+_COST_WORDS = lazy_pattern(
     r"计算|运算|乘法|加法|复杂度|开销|成本|flop|mac|cost|comput|operation|multiplication|work",
     re.I,
 )
@@ -511,7 +515,7 @@ def _clause(text: Normalized, start: int, end: int) -> Normalized:
 # words that deny, bound, reverse or question the factor a sentence states (``不是4倍``,
 # ``not 4 times``, ``4倍以上``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍的一半``,
 # ``quadruples? No``): the sentence does not say the factor is that number
-_HEDGE = _lazy(
+_HEDGE = lazy_pattern(
     r"(?<![A-Za-z])(?:not|no|never|nor|neither|less|fewer|than|most|least|under|below|"
     r"above|over|up\s+to|between|or|half|quarter|slower|smaller|decreases?|decreased|"
     r"reduces?|reduced|drops?|shrinks?|divided|unless)(?![A-Za-z])|n't|[?？]|"
@@ -564,8 +568,8 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
 
 
 _UNIT_WORDS = (
-    (_lazy(r"(?<![A-Za-z])bytes?(?![A-Za-z])|字节", re.I), "bytes"),
-    (_lazy(r"(?<![A-Za-z])(?:elements?|entries)(?![A-Za-z])|元素", re.I), "elements"),
+    (lazy_pattern(r"(?<![A-Za-z])bytes?(?![A-Za-z])|字节", re.I), "bytes"),
+    (lazy_pattern(r"(?<![A-Za-z])(?:elements?|entries)(?![A-Za-z])|元素", re.I), "elements"),
 )
 _UNIT_NOTES = {"reading.note.unit_bytes": "bytes", "reading.note.unit_elements": "elements"}
 
@@ -751,7 +755,7 @@ def _refuse_operations(operations: list, formula: bool) -> None:
 
 
 # x or X between two factors, spaces on both sides: a times sign (K x K x c_i)
-_TIMES = _lazy(r"(?<=[A-Za-z0-9)\]}'])\s+[xX]\s+(?=[A-Za-z0-9(\\{⌊⌈\[])")
+_TIMES = lazy_pattern(r"(?<=[A-Za-z0-9)\]}'])\s+[xX]\s+(?=[A-Za-z0-9(\\{⌊⌈\[])")
 
 
 def _x_is_a_symbol() -> bool:

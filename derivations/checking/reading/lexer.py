@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import cast
 
 from derivations.checking.reading.errors import InvalidAnswer, refuse
+from derivations.checking.reading.informal import lazy_pattern
 from derivations.checking.reading.lalr import Token
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_DIGITS
 from derivations.checking.reading.names import (
@@ -636,8 +637,8 @@ def _word_tokens(
 
 
 # a run of Chinese characters, Japanese kana (カーネル) or Korean syllables (패딩)
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+")
-_SPACED_RUN = re.compile(r" ([\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+)")
+_CJK = lazy_pattern(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+")
+_SPACED_RUN = lazy_pattern(r" ([\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+)")
 
 
 def _cjk_tokens(text: str, start: int, col, notes) -> tuple[list[Token], int] | None:
@@ -645,7 +646,7 @@ def _cjk_tokens(text: str, start: int, col, notes) -> tuple[list[Token], int] | 
     (``步幅``, ``填充``, ``パディング``), or a name of parts (``卷积核高``, ``入力サイズ``,
     Korean's words apart, ``필터 크기``), longest first from ``start``; None when none
     starts there."""
-    run = cast(re.Match[str], _CJK.match(text, start))
+    run = cast(re.Match[str], _CJK().match(text, start))
     spaced = _cjk_spaced(text, start, run.end(), col, notes)
     if spaced is not None:
         return spaced
@@ -663,7 +664,7 @@ def _cjk_spaced(text: str, start: int, end: int, col, notes):
     a name's words apart: ``필터 크기``, ``입력 채널 수``), longest first; None if none."""
     stops, index = [end], end
     while len(stops) < 3:
-        match = _SPACED_RUN.match(text, index)
+        match = _SPACED_RUN().match(text, index)
         if match is None:
             break
         stops.append(index := match.end())
@@ -777,13 +778,13 @@ def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) ->
             words, index = _word_tokens(body, index, col, notes, letters, previous)
             tokens.extend(words)
             continue
-        if _CJK.match(char):
+        if not char.isascii() and _CJK().match(char):  # no ASCII character is CJK
             found = _cjk_tokens(body, index, col, notes)
             if found is not None:
                 tokens.extend(found[0])
                 index = found[1]
                 continue
-            run = cast(re.Match[str], _CJK.match(body, index)).group()
+            run = cast(re.Match[str], _CJK().match(body, index)).group()
             if meaning_of_word(run) is not None:  # 输出大小: said by its meaning
                 raise _unknown(run, run, col(index))
         if char == "\\":

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from derivations.checking.reading.errors import refuse
-from derivations.checking.reading.informal import Note, edit
+from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import CONNECTORS, DEFINING
 from derivations.checking.reading.limits import MAX_LENGTH
 from derivations.checking.reading.normalize import Normalized
@@ -144,7 +144,7 @@ _CONNECTOR = re.compile(
 # dropped with a note
 _CONNECTORS = "|".join((*CONNECTORS["en"], *CONNECTORS["zh"]))
 _VERBS = "|".join(w.replace(" ", r"\s+") for w in sorted(DEFINING, key=len, reverse=True))
-_SAID = re.compile(
+_SAID = lazy_pattern(
     rf"(?P<lead>(?:(?<=\s)|(?<=[,，;；])|^)(?:{_CONNECTORS})|[,，;；])\s*"
     r"(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*"
     rf"(?P<verb>(?<![^\W\d])(?:{_VERBS})(?![a-z]))\s*(?P<words>[^,，;；=]+?)\s*(?=$|[,，;；]|\s+and\s)",
@@ -156,7 +156,7 @@ def _said(text: Normalized, notes: list) -> Normalized:
     """``text`` with each definition said in words given its ``=`` (see above)."""
     from derivations.checking.reading.spoken import says_formula
 
-    found = list(_SAID.finditer(text.text))
+    found = list(_SAID().finditer(text.text))
     first = next((m for m in found if m.group("lead").strip(",，;； ")), None)
     if first is None:
         return text  # no connector: "a, b is c" is no definition
