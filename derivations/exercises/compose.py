@@ -188,13 +188,15 @@ def _converse_section(facts: maths.Converse):
         paragraph(say("compose.its_only_smaller_split_is")),
         result(
             say("compose.what_does_hold_in"),
-            "\\kappa(z) = \\kappa_{k-1}\\prod_{r=1}^{k-1} (z - z_r),\\quad z_r \\in \\mathbb{C}",
+            "\\kappa(z) = \\kappa_d \\prod_{r=1}^{d} (z - z_r),\\quad z_r \\in \\mathbb{C},"
+            "\\quad d = \\max\\{a : \\kappa_a \\ne 0\\}",
         ),
         paragraph(
             say(
                 "compose.by_the_fundamental_theorem_of",
                 kernel_size=facts.kernel_size,
                 err=f"${sci(err, 2)}$",
+                zero_tap_err=f"${sci(facts.zero_tap_error, 2)}$",
             )
         ),
         paragraph(say("compose.parameters_a_kernel_has_entries")),

@@ -323,3 +323,20 @@ def test_entries_are_built_with_rarer_collections_and_the_thresholds_come_back(m
     built = docs.build_entries([("figure", "a"), ("exercise", "b")])
     assert built == {("figure", "a"): "a", ("exercise", "b"): "b"}
     assert seen == [(docs.YOUNG_THRESHOLD, *before[1:])] * 2 and gc.get_threshold() == before
+
+
+def _pdf_fonts(pdf: Path) -> list[str]:
+    """The names of the fonts ``pdf`` embeds (poppler's pdffonts), subset tags removed."""
+    require_tool(shutil.which("pdffonts") is not None, "pdffonts (Debian: poppler-utils)")
+    done = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True, text=True)
+    return [line.split()[0].split("+")[-1] for line in done.stdout.splitlines()[2:]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_the_english_pdf_sets_text_in_italic(compiled, lang):
+    """Chinese has no italic: the zh captions and notes once came out in Latin Modern
+    Italic among the Chinese (``\\emph``); English keeps its italic captions. (Math
+    italic is CMMI, not a text font.)"""
+    italic = [f for f in _pdf_fonts(compiled[lang][3]) if re.search("Italic|Oblique", f)]
+    text_italic = [f for f in italic if f.startswith("LMRoman")]
+    assert bool(text_italic) == (lang == "en"), italic

@@ -219,7 +219,7 @@ def test_answer_key_comes_first_and_links_every_boxed_answer(lang):
     titles = [s.splitlines()[0] for s in sections[1:]]
     assert titles[1] == key_title  # after the contents, before every exercise
     key = sections[2]
-    anchors = re.findall(r'^<a id="([^"]+)"></a>$', md, flags=re.M)
+    anchors = re.findall(r'^<a id="([^"]+-answer-\d+)"></a>$', md, flags=re.M)
     links = re.findall(r"\]\(#([^)]+)\) \|", key)
     assert links == anchors and len(set(anchors)) == len(anchors)
     for exercise in sections[3:]:  # every exercise and appendix has a boxed answer
@@ -594,7 +594,7 @@ def test_zh_quotes_are_full_width_around_the_english_editions_words():
 
 
 def test_zh_table_of_contents_notes_in_full_width_parentheses():
-    toc = [line for line in read_sheet("zh").splitlines() if line.startswith("- 练习 ")]
+    toc = [line for line in read_sheet("zh").splitlines() if line.startswith("- [练习 ")]
     assert toc and all(line.endswith("）") and " (" not in line for line in toc)
 
 

@@ -104,7 +104,8 @@ def test_network_figure_says_which_sums_reach_100_percent(lang):
     assert all(activations < 50 for _, _, activations in sums)
     assert all(99 <= params <= 100 for params, _, _ in sums)
     md = read_sheet(lang)
-    caption = re.search(r"network-costs\.svg\)\n\n\*(.*?)\*\n", md, flags=re.S).group(1)
+    # the caption under the figure: italic in English, upright in Chinese
+    caption = re.search(r"network-costs\.svg\)\n\n\*?(.*?)\*?\n", md, flags=re.S).group(1)
     said = " ".join(_svg_labels(svg)) + caption
     for wrong in ("not 100%", "do not sum to 100%", "不是 100%", "各柱之和不是"):
         assert wrong not in said
@@ -179,7 +180,8 @@ def test_padding_readings_figure_names_the_width_padding_it_draws(lang):
     title = next(label for label in labels if "4×4" in label and "3×3" in label)
     assert "p_h = p_w = 2" in title
     md = read_sheet(lang)
-    caption = re.search(r"padding-readings\.svg\)\n\n\*(.*?)\*\n", md, flags=re.S).group(1)
+    # the caption under the figure: italic in English, upright in Chinese
+    caption = re.search(r"padding-readings\.svg\)\n\n\*?(.*?)\*?\n", md, flags=re.S).group(1)
     assert "p_h = p_w = 2" in caption
 
 

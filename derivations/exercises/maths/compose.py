@@ -233,11 +233,18 @@ def best_split(size: int):
 
 
 def complex_factors(kernel) -> list[np.ndarray]:
-    """Length-2 complex kernels whose full convolution is ``kernel`` (kernel[a] is the
-    coefficient of z^a): one per root, the leading coefficient folded into the first."""
-    roots = np.roots(kernel[::-1])
+    """``len(kernel) - 1`` length-2 complex kernels whose full convolution is ``kernel``
+    (kernel[a] is the coefficient of z^a; a nonzero kernel of at least two taps): one
+    ``(-r, 1)`` per root r of its polynomial, whose degree d is the index of its last
+    nonzero tap, the last nonzero tap folded into the first; each of the ``len - 1 - d``
+    zero last taps is a factor ``(1, 0)`` (the kernel that passes its first input)."""
+    nonzero = np.flatnonzero(kernel)
+    require(kernel.size >= 2 and nonzero.size > 0, f"no size-2 factors of {kernel}")
+    degree = int(nonzero[-1])
+    roots = np.roots(kernel[degree::-1])
     factors = [np.array([-r, 1.0], dtype=complex) for r in roots]
-    factors[0] = factors[0] * kernel[-1]
+    factors += [np.array([1.0, 0.0], dtype=complex)] * (kernel.size - 1 - degree)
+    factors[0] = factors[0] * kernel[degree]
     return factors
 
 
@@ -433,7 +440,7 @@ class Converse:
     ``square_gap`` (for two square kernels), ``best_params`` and ``best_gap`` (the best
     family, k x (k-1) then 1 x 2); ``polynomial`` 1 + z^2, its ``real_roots`` (none) and
     its factorization ``over_c``; ``complex_error`` (a random 7-tap kernel rebuilt from
-    its complex factors); ``bases`` the Groebner bases of the Laplacian's splits,
+    its complex factors), ``zero_tap_error`` (the same with its last tap 0); ``bases`` the Groebner bases of the Laplacian's splits,
     ``no_solution`` of them {1}, ``distinct_splits`` the unordered ones; the
     Laplacian's ``rank``; ``splits`` per kernel size."""
 
@@ -445,12 +452,27 @@ class Converse:
     real_roots: tuple
     over_c: sp.Expr
     complex_error: float
+    zero_tap_error: float
     kernel_size: int
     bases: int
     no_solution: int
     distinct_splits: tuple[tuple[tuple[int, ...], ...], ...]  # unordered pairs of shapes
     rank: int
     splits: tuple[BestSplit, ...]
+
+
+def _rebuilt_error(kernel: np.ndarray) -> float:
+    """The largest difference between ``kernel`` and the full convolution of its
+    :func:`complex_factors` (``len(kernel) - 1`` of them, each of size 2)."""
+    pieces = complex_factors(kernel)
+    require(
+        len(pieces) == kernel.size - 1 and all(p.size == 2 for p in pieces),
+        f"{len(pieces)} factors for a kernel of size {kernel.size}",
+    )
+    product = pieces[0]
+    for piece in pieces[1:]:
+        product = np.convolve(product, piece)
+    return float(np.max(np.abs(product - kernel)))
 
 
 def converse() -> Converse:
@@ -466,14 +488,13 @@ def converse() -> Converse:
     rebuilt = np.convolve(factors[0], factors[1])
     rng = np.random.default_rng(1)
     kernel = rng.standard_normal(7)
-    pieces = complex_factors(kernel)
-    product = pieces[0]
-    for piece in pieces[1:]:
-        product = np.convolve(product, piece)
-    err = float(np.max(np.abs(product - kernel)))
+    # the same kernel with a zero last tap: a polynomial of lower degree, the missing
+    # root's factor (1, 0)
+    short = np.concatenate([kernel[:-1], [0.0]])
+    err, zero_tap_err = (_rebuilt_error(kernel), _rebuilt_error(short))
     require(
-        err <= 1e-9 and np.max(np.abs(rebuilt - [1, 0, 1])) <= 1e-12,
-        f"complex factorization does not reproduce the kernel: {err}",
+        max(err, zero_tap_err) <= 1e-9 and np.max(np.abs(rebuilt - [1, 0, 1])) <= 1e-12,
+        f"complex factorization does not reproduce the kernel: {err}, {zero_tap_err}",
     )
     bases = laplacian_has_no_factor()
     no_solution = checked(
@@ -503,6 +524,7 @@ def converse() -> Converse:
         real_roots=tuple(real_roots),
         over_c=over_c,
         complex_error=err,
+        zero_tap_error=zero_tap_err,
         kernel_size=int(kernel.size),
         bases=len(bases),
         no_solution=no_solution,
