@@ -1540,6 +1540,147 @@ READINGS = {
         "flops",
         None,
     ),
+    # --- H6-dev (collected 2026-12-06 by s6h6, split by page; no checker run on it before it landed)
+    "output_size = input_size - effective_K + 1": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "spatial_output = input_size - filter_size + 1": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    'macs = (\n                        filter["shape"][1]\n                        * filter["shape"][2]\n                        * outputs["shape"][1]\n                        * outputs["shape"][2]\n                        * filter["shape"][0] # filter["shape"][3] if groups is considered\n                        * inputs["shape"][3] # outputs["shape"][3] if groups is considered\n                    )': (
+        lambda x, o: x.kh * x.kw * o.mh * o.mw * x.co * x.ci,
+        "mults",
+        None,
+    ),
+    "单个卷积层的时间复杂度:Time~O(M^2 * K^2 * Cin * Cout)": (
+        lambda x, o: o.mh**2 * x.kh**2 * x.ci * x.co,
+        "mults",
+        SQ,
+    ),
+    "M=(X - K + 2*Padding) / Stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "输出形状是$ （n_h-k_h+1）*(n_w-k_w+1) $": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "如果在高的两侧一共填充 $ p_h $ 行，在宽的两侧一共填充 $ p_w $ 列，那么输出形状将会是$ (n_h−k_h+p_h+1)×(n_w−k_w+p_w+1) $": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "MACs=K2×Cin×Cout×OH×OW": (
+        lambda x, o: x.kh**2 * x.ci * x.co * o.mh * o.mw,
+        "mults",
+        SQ,
+    ),
+    "方法为 ((输入边长 - kernel边长)/步长)+1 取整,没有padding": (
+        lambda x, o: fl((x.h - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "對於某個卷積層,它的FLOPs數量為:[(K_h * K_w * C_{in}) * C_{out} + C_{out}] * (H * W) = num\\_params * (H * W),其中num\\_params表示該層參數的數目。": (
+        lambda x, o: ((x.kh * x.kw * x.ci) * x.co + x.co) * (o.mh * o.mw),
+        ("ops", "flops"),
+        None,
+    ),
+    "#define OUT_ROWS ((IN_ROWS + 2*PADDING - KERNEL_ROWS) / STRIDE + 1)": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "#define OUT_COLS ((IN_COLS + 2*PADDING - KERNEL_COLS) / STRIDE + 1)": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "\\text{Output Size} = \\frac{\\text{Input Size} - \\text{Filter Size} + 2 \\times \\text{Padding}}{\\text{Stride}} + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "(H_{\\text{out}}, W_{\\text{out}}, C_{\\text{out}}) = \\left(\\frac{H_{\\text{in}} - F + 2P}{S} + 1, \\frac{W_{\\text{in}} - F + 2P}{S} + 1, K\\right)": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "$$ \\text{Output Height} = \\frac{\\text{Input Height} - \\text{Kernel Height}}{\\text{Stride Height}} + 1 $$": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "$$ \\text{Output Width} = \\frac{\\text{Input Width} - \\text{Kernel Width}}{\\text{Stride Width}} + 1 $$": (
+        lambda x, o: (x.w - x.kw) / x.sw + 1,
+        "mw",
+        None,
+    ),
+    "$$ \\text{Output Height} = \\lceil \\frac{\\text{Input Height}}{\\text{Stride Height}} \\rceil $$": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "Formula: Output size = (Input size - Kernel size + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Output size from padding $p_h$ rows (total) on the top and bottom and $p_w$ columns on the sides is $$(n_h - k_h + p_h + 1)\\times (n_w - k_w + p_w + 1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "Output size from stride of $s_h$ rows and $s_w$ columns is $$\\lfloor(n_h - k_h + p_h + s_h)/s_h\\rfloor\\times\\lfloor(n_w - k_w + p_w + s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "The width of the output volume is calculated as: (input width - filter width + 2 * padding) / stride + 1 = (5 - 3 + 2 * 1) / 2 + 1 = 2": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "Output size = (Input size - Filter size + 2 * Padding) / Stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "则传统卷积的计算量为:\n\nD_K×D_K×M×N×D_F×D_F": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.h,
+        "mults",
+        SQ,
+    ),
+    "传统卷积:d x d x C_in x C_out x H x W ;": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.w,
+        "mults",
+        SQ,
+    ),
+    "出力サイズは $$入力サイズ - フィルターサイズ + 1 = 出力サイズ$$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "パディングした場合の次元は $$入力サイズ - フィルターサイズ + パディング幅 × 2 + 1 = 出力サイズ$$": (
+        lambda x, o: x.h - x.kh + x.qh * 2 + 1,
+        "mh",
+        None,
+    ),
+    "&& n_{n/w}^{[l]} &= & \\biggl \\lfloor\\frac{n_{n/w}^{[l-1]} + 2p^{[l]}-f^{[l]}}{s^{[l]}}+1 \\biggr \\rfloor\\\\": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "Output = floor((Input + 2 * Padding - Kernel Size) / Stride) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
