@@ -27,6 +27,7 @@ __all__ = [
     "TEMPLATES",
     "entries",
     "environment",
+    "leads_in",
     "lookup",
     "lookup_html",
     "md_text",
@@ -87,6 +88,17 @@ def md_text(prose: str, cell: bool = False) -> str:
         else:
             out.append(_MD_SPECIAL.sub(r"\\\1", part))
     return "".join(out)
+
+
+def leads_in(block, lang: str) -> bool:
+    """Whether ``block`` (a document block, or its dict view) is a lead-in: a paragraph
+    whose text in ``lang`` ends in a colon, introducing the block after it (the LaTeX
+    sheet keeps the two on one page)."""
+    if isinstance(block, dict):
+        kind, said = block.get("type"), block.get("text")
+    else:
+        kind, said = getattr(block, "type", None), getattr(block, "text", None)
+    return kind == "paragraph" and pick(said, lang).rstrip().endswith((":", "："))
 
 
 def _tex_escape(plain: str) -> str:
@@ -152,6 +164,7 @@ def environment() -> jinja2.Environment:
     env.filters["md_cell"] = lambda value, lang: md_text(pick(value, lang), cell=True)
     env.filters["tex"] = lambda value, lang: tex_text(pick(value, lang))
     env.filters["pick"] = pick
+    env.filters["leads_in"] = leads_in
     return env
 
 

@@ -340,3 +340,55 @@ def test_only_the_english_pdf_sets_text_in_italic(compiled, lang):
     italic = [f for f in _pdf_fonts(compiled[lang][3]) if re.search("Italic|Oblique", f)]
     text_italic = [f for f in italic if f.startswith("LMRoman")]
     assert bool(text_italic) == (lang == "en"), italic
+
+
+def _page_foots(pdf: Path) -> list[tuple[int, str, float]]:
+    """Each page's last row of text above its page number, read back with poppler's
+    ``pdftotext -bbox-layout``: (page, the row's words, how far the row's right end is
+    from the text block's right edge, in pt). A row is every line whose top is within
+    2 pt of the lowest line's (a table row's cells are lines of their own)."""
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    )
+    html = done.stdout.decode("utf-8")
+    line = re.compile(
+        r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*?)</line>', re.S
+    )
+    pages = [
+        [
+            (float(y), float(x), re.findall(r">([^<]+)</word>", words))
+            for y, x, words in line.findall(page)
+        ]
+        for page in html.split("<page ")[1:]
+    ]
+    right = max(x for page in pages for _, x, _ in page)  # the text block's right edge
+    foots = []
+    for number, page in enumerate(pages, start=1):
+        body = [row for row in page if not (len(row[2]) == 1 and row[2][0].isdigit())]
+        if not body:
+            continue
+        lowest = max(y for y, _, _ in body)
+        row = sorted((x, words) for y, x, words in body if y >= lowest - 2)
+        foots.append((number, " ".join(w for _, words in row for w in words), right - row[-1][0]))
+    return foots
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_ends_with_a_heading_or_a_lead_in(documents, compiled, lang):
+    """Read back from the PDF: no page ends with a heading, nor with the last line of a
+    lead-in (a paragraph ending in a colon, which introduces the table, display or figure
+    after it: a row ending in a colon short of the right margin). The zh sheet once ended
+    a page with "总量与占比" and "总量（单位：百万）：", their table on the next page."""
+    tex = documents[f"{lang}/answers.tex"]
+    headings = {_letters(h) for h in re.findall(r"^\\subsection\*\{(.+)\}$", tex, flags=re.M)}
+    foots = _page_foots(compiled[lang][3])
+    assert len(foots) > 30
+    at_foot = [
+        (number, said)
+        for number, said, short in foots
+        if _letters(said) in headings or (said.rstrip().endswith((":", "：")) and short > 15)
+    ]
+    assert at_foot == []
