@@ -1681,6 +1681,52 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- H6-dev, second increment
+    "The formula to calculate the output size of the convolutional layer is: \\(N = \\frac{W-F+2P}{S} + 1 \\)": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Use the formula: output_size = input_size - kernel_size + 1 when padding is 'valid'.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "new_h = h + (2*padding[0]) - (dilation[0]*(kernel_size[0]-1)) - 1\n    new_h /= stride[0]\n    new_h = math.floor(new_h + 1)": (
+        lambda x, o: fl((x.h + (2 * x.qh) - (1 * (x.kh - 1)) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "new_w = w + (2*padding[1]) - (dilation[1]*(kernel_size[1]-1)) - 1\n    new_w /= stride[1]\n    new_w = math.floor(new_w + 1)": (
+        lambda x, o: fl((x.w + (2 * x.qw) - (1 * (x.kw - 1)) - 1) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "out_width = (in_width + 2*self.padding - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "Use Python’s integer floor division // to match the (\\lfloor\\cdot\\rfloor) in the formula: (h_in + 2*p - k) // s + 1.": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "shape 계산식 : ( (n + 2p - k)/s ) + 1": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "$$\n(n_h - k_h + p_h + 1) \\times (n_w - k_w + p_w + 1)\n$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
