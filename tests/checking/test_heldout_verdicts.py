@@ -1727,6 +1727,32 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- H6-dev, third increment
+    "h = floor(((h_w_dims[0] + (2 * pad) - (dilation * (kernel_size[0] - 1)) - 1) / stride) + 1)": (
+        lambda x, o: fl(((x.h + (2 * x.qh) - (1 * (x.kh - 1)) - 1) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "w = floor(((h_w_dims[1] + (2 * pad) - (dilation * (kernel_size[1] - 1)) - 1) / stride) + 1)": (
+        lambda x, o: fl(((x.w + (2 * x.qw) - (1 * (x.kw - 1)) - 1) / x.sw) + 1),
+        "mw",
+        None,
+    ),
+    "kernel_ops = (self.in_channels / self.groups) * 2 - 1  # add operations is one less to the mul operations\n        for i in self.kernel_size:\n            kernel_ops *= i\n        bias_ops = 1 if self.bias is not None else 0\n\n        params = kernel_ops + bias_ops\n        flops = params * output[0].nelement()": (
+        lambda x, o: ((x.ci / 1) * 2 - 1) * x.kh * x.kw * (x.co * o.mh * o.mw),
+        ("ops", "flops"),
+        None,
+    ),
+    "此外,反向传播的计算量大约是前向传播的两倍,因为需要计算梯度,但具体数值可能因实现和优化而异。": (
+        lambda x, o: 2,
+        "bwd_ratio",
+        None,
+    ),
+    "As shown in the figure above, if only a 5×5 convolution kernel is used, then our calculation amount is in_channels * Win * Hin * kernel_size ^ 2 * out_channels * Wout * Hout = 120, 422, 400": (
+        lambda x, o: x.ci * x.w * x.h * x.kh**2 * x.co * o.mw * o.mh,
+        "mults",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
