@@ -65,7 +65,7 @@ from derivations.checking.reading.limits import (
     SYMBOLIC_BUDGET,
     TIME_BUDGET,
 )
-from derivations.checking.reading.names import COMPOSED_SOURCE
+from derivations.checking.reading.names import COMPOSED_SOURCE, MISSPELT_SOURCE
 from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import Result
 from derivations.expr import tree as ex
@@ -877,6 +877,9 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 
 
+_HOW = {COMPOSED_SOURCE: "composed", MISSPELT_SOURCE: "misspelt"}
+
+
 def _readings(parsed: Parsed, inferred: list) -> list:
     """How each word of another notation was read (the reader's notes), then each
     letter the course declared or the checker inferred."""
@@ -887,9 +890,11 @@ def _readings(parsed: Parsed, inferred: list) -> list:
             reading = {
                 "written": fields["written"],
                 "read": fields["read"],
-                "how": "composed" if fields["source"] == COMPOSED_SOURCE else "notation",
+                "how": _HOW.get(fields["source"], "notation"),
                 "source": fields["source"],
             }
+            if "meant" in fields:  # a misspelt name: the word it misspells
+                reading["meant"] = fields["meant"]
             if reading not in out:  # a word written twice is said once
                 out.append(reading)
     return out + inferred

@@ -122,6 +122,9 @@ question (shouldn't that be …?), copulas (is equal, is set to), ⎣ ⎦ and \\
 Korean condition and ending and a chain's side of Chinese words read: H5-test 43 of 65
 (H5-dev 39), 0 wrong answers accepted; both together: H5-test 48, H5-dev 40, the floors.
 
+With a parameter's name misspelt alone or one edit from a part (padd, sride), L a
+length (L_f) and n_in, n_out the channels (session six, s6names): H5-test 50, H5-dev 41.
+
 - H6 (issue 21's third fresh hold-out, collected 2026-12-06 13:15-13:30 UTC by s6h6 from
   pages no file of the repository cited before, split by page by the same hash rule as H5):
   H6-dev (28 answers: 13 right, 15 wrong; 20 pages) landed public at once and is tuned on; measured when it
@@ -154,7 +157,7 @@ RIGHT = ("equivalent", "equivalent_under_convention")
 SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 50, "H5-test": 65, "H6-dev": 42}
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 50, "H5-dev": 40, "H5-test": 48, "H6-dev": 22}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 50, "H5-dev": 41, "H5-test": 50, "H6-dev": 22}
 
 
 def _batch(name):

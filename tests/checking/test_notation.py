@@ -445,7 +445,7 @@ def test_a_rubric_refuses_a_notation_that_does_not_read(tmp_path):
     from derivations.errors import DerivationError
     from derivations.grading.rubric import load_rubric
 
-    for body in ('[notation]\nF = "kernel_sise"\n', '[notation]\nFF = "k"\n', "infer = 2\n"):
+    for body in ('[notation]\nF = "kernel_qqqq"\n', '[notation]\nFF = "k"\n', "infer = 2\n"):
         rubric = tmp_path / "r.toml"
         rubric.write_text(body, encoding="utf-8")
         with pytest.raises(DerivationError):

@@ -80,7 +80,7 @@ def test_latex_echo():
 
 INVALID = [
     ("xq+1", "unknown symbol 'xq'", 1),  # x beside an operator is a letter (x + 2p)
-    ("c_i*kernal", "unknown symbol 'kernal' (kernal: probably the kernel size", 5),
+    ("c_i*mykernal", "unknown symbol 'mykernal' (mykernal: probably the kernel size", 5),
     ("h+ (", "ends too early", 5),
     ("h )", "unexpected ')'", 3),
     ("((h)", "ends too early", 5),

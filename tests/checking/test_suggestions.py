@@ -49,17 +49,18 @@ TABLE = [
         "stride",
         "s_h",
     ),
-    # words: a root names the role (the whole word is named, not the unread rest)
+    # words: a root names the role (the whole word is named, not the unread rest); a
+    # parameter's name misspelt alone (kernal, padd) is read, said so (test_misspelt_names)
     (
         "output-height",
-        "(h - kernal + p_h + s_h)//s_h",
+        "(h - mykernal + p_h + s_h)//s_h",
         "reading.unknown_word_meant",
         "kernel",
         "k_h, k_w, k",
     ),
     (
         "output-height",
-        "(h - k_h + padd + s_h)//s_h",
+        "(h - k_h + mypadd + s_h)//s_h",
         "reading.unknown_word_meant",
         "padding",
         "p_h, p_w, p",

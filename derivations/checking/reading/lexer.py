@@ -20,9 +20,11 @@ from derivations.checking.reading.names import (
     COMPOSED_SOURCE,
     DECORATED,
     LAYER,
+    MISSPELT_SOURCE,
     compose,
     layer_own,
     layer_suffix,
+    misspelt,
     one_word_hint,
     own_decorated,
     parameter_word,
@@ -515,7 +517,14 @@ def _composed(
     if composed.read is None:
         return [Token("SYMBOL", UNKNOWN_PREFIX + name, start_pos=col(start))]
     if notes is not None:
-        notes.append(_note("notation", written=written, read=composed.read, source=COMPOSED_SOURCE))
+        meant = misspelt(name)
+        if meant is None:
+            note = _note("notation", written=written, read=composed.read, source=COMPOSED_SOURCE)
+        else:  # said with the word it misspells: never a silent guess
+            note = _note(
+                "notation", written=written, read=composed.read, source=MISSPELT_SOURCE, meant=meant
+            )
+        notes.append(note)
     return [
         Token(kind, value, start_pos=col(start)) for kind, value in _formula_tokens(composed.read)
     ]

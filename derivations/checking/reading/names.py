@@ -34,6 +34,7 @@ from derivations.registry.notations import (
 )
 
 COMPOSED_SOURCE = PARTS_RECORD  # the source a reading by parts is noted with
+MISSPELT_SOURCE = "misspelt"  # ... and one with a misspelt part (:func:`misspelt`)
 
 __all__ = [
     "Composed",
@@ -47,6 +48,7 @@ __all__ = [
     "layer_own",
     "segmented",
     "COMPOSED_SOURCE",
+    "MISSPELT_SOURCE",
     "INDEXED",
     "shape_of",
     "shape_hints",
@@ -55,6 +57,8 @@ __all__ = [
     "split_parts",
     "role_of",
     "parameter_word",
+    "corrected",
+    "misspelt",
 ]
 
 # a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
@@ -127,6 +131,9 @@ def _roles(parts: list[str]) -> tuple[list[str], int] | None:
 # misspelling or a shortening of the parameter's name (kernerl, kernal, Strid, padd)
 _ROOTED = ("kernel", "padding", "stride")
 MIN_ROOTED = 4  # letters of such a word
+# letters of a word alone read as the one it misspells by an edit (sride; not stop, fill,
+# with: English words one edit from step, filt, width)
+MIN_ALONE_EDITED = 5
 
 
 @lru_cache(maxsize=4096)
@@ -134,12 +141,102 @@ def role_of(part: str, rooted: bool = True) -> str | None:
     """The role of one part of a name: the lexicon's (:func:`.notations.name_parts`), else
     (``rooted``: a part beside others, ``kernerl_size``) the role of a parameter whose
     root it starts with (``kernerl``: the kernel; ``Strid``: the stride), a word of
-    :data:`MIN_ROOTED` letters or more.  A misspelt word alone is refused with the role
-    its root names (``kernal``: "probably the kernel size"), never read."""
+    :data:`MIN_ROOTED` letters or more, or of the one lexicon word it misspells
+    (:func:`corrected`: ``heigth``, ``sride``).  Alone (not ``rooted``) only the
+    lexicon's: a misspelt word alone is read by :func:`_alone`, said so."""
     lowered = part.lower()
     role = name_parts().get(lowered)
     if role is not None or not rooted or len(part) < MIN_ROOTED or not lowered.isascii():
         return role
+    for meaning in meanings():
+        if meaning.id in _ROOTED and any(
+            lowered.startswith(root) for root in meaning.roots if root.isascii()
+        ):
+            return meaning.id
+    meant = corrected(lowered)
+    return name_parts()[meant] if meant else None
+
+
+# roles whose words a misspelling may be read as (not the fillers, the sides, a count)
+_CORRECTED_ROLES = frozenset(
+    {"height", "width", "kernel", "input", "output", "padding", "stride", "channel", "size"}
+    | {"dilation", "map", "dim"}
+)
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Whether ``other`` is ``word`` with one letter left out, added, replaced, or two
+    neighbours swapped (optimal string alignment distance 1)."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other)) if a != b]
+        if len(diff) == 1:
+            return True
+        first, second = diff[0], diff[-1]
+        return (
+            len(diff) == 2
+            and second == first + 1
+            and word[first] == other[second]
+            and word[second] == other[first]
+        )
+    short, long = sorted((word, other), key=len)
+    index = next((i for i, (a, b) in enumerate(zip(short, long)) if a != b), len(short))
+    return short[index:] == long[index + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _correctable() -> tuple[tuple[str, str], ...]:
+    """(word, role) of the lexicon's ASCII words of :data:`MIN_ROOTED` letters or more
+    whose role a misspelling may be read as."""
+    return tuple(
+        (word, role)
+        for word, role in name_parts().items()
+        if len(word) >= MIN_ROOTED and word.isascii() and role in _CORRECTED_ROLES
+    )
+
+
+@lru_cache(maxsize=4096)
+def corrected(word: str) -> str | None:
+    """The lexicon word (:func:`.notations.name_parts`) that ``word``, itself none, of
+    :data:`MIN_ROOTED` letters or more, misspells by one edit (:func:`_one_edit`:
+    ``sride``, ``heigth``, ``chanels``), its first letter kept; None when there is none,
+    or when the words it is one edit from have two roles (never a guess between
+    them)."""
+    lowered = word.lower()
+    if len(lowered) < MIN_ROOTED or not lowered.isascii() or lowered in name_parts():
+        return None
+    found = [
+        (other, role)
+        for other, role in _correctable()
+        if other[0] == lowered[0] and _one_edit(lowered, other)
+    ]
+    if len({role for _, role in found}) != 1:
+        return None
+    return min((-len(other), other) for other, _ in found)[1]  # the longest: kernel
+
+
+@lru_cache(maxsize=1024)
+def misspelt(word: str) -> str | None:
+    """``word`` (a name) with each part of it that is no lexicon word but misspells
+    one (a parameter's root cut short, ``padd``; one edit, ``sride``) written as
+    that word (``padding``, ``stride``; ``kernal_size``: ``kernel_size``); None when no
+    part is misspelt."""
+    parts = _split(word)
+    out, changed = [], False
+    for part in parts:
+        lowered = part.lower()
+        if lowered in name_parts() or not lowered.isalpha() or len(part) < MIN_ROOTED:
+            out.append(part)
+            continue
+        meant = _rooted_word(lowered) or corrected(lowered)
+        changed = changed or meant is not None
+        out.append(meant or part)
+    return "_".join(out) if changed else None
+
+
+def _rooted_word(lowered: str) -> str | None:
+    """The parameter's name a word starting with its root names (``kernerl``: kernel)."""
     for meaning in meanings():
         if meaning.id in _ROOTED and any(
             lowered.startswith(root) for root in meaning.roots if root.isascii()
@@ -276,7 +373,9 @@ _ALONE_HINTS = {"channel": ("c_i", "c_o"), "size": ("h", "m_h", "k")}
 def _alone(word: str) -> Composed | None:
     """A word of one part (``filt``, ``kern``, ``step``): read only when it names a
     parameter of the layer (the kernel, padding, stride, dilation), of three letters or
-    more and, for the kernel, not a plural (``kernels``: as often the number of them).
+    more and, for the kernel, not a plural (``kernels``: as often the number of them);
+    so is such a parameter's name misspelt or cut short (``padd``, ``sride``: the lexer
+    says so, :func:`misspelt`).
     A word of the channels' or a size's role (``Channels``, ``depth``, ``size``) names
     no one quantity: a hint of its role's (:data:`_ALONE_HINTS`), left to inference."""
     role = role_of(word, rooted=False)
@@ -284,6 +383,14 @@ def _alone(word: str) -> Composed | None:
         return None
     if role in _ALONE_HINTS:
         return Composed(hints=_ALONE_HINTS[role])
+    if role is None and word.isalpha():  # padd, sride: a parameter's name misspelt
+        lowered = word.lower()
+        meant = _rooted_word(lowered) if len(word) >= MIN_ROOTED else None
+        if meant is None and len(word) >= MIN_ALONE_EDITED:
+            meant = corrected(lowered)
+        role = name_parts().get(meant) if meant else None
+        if role in ("height", "width"):  # heigth: as height reads, the input's
+            return Composed(read=role[0])
     if role not in _PARAMETERS:
         return None
     if role == "kernel" and word.lower().endswith("s"):
