@@ -1753,6 +1753,17 @@ READINGS = {
         "mults",
         SQ,
     ),
+    # --- H6-dev, fourth increment
+    "In the formula to calculate output shape of tensor after convolution operation $$W_2 = (W_1-F+2P)/S + 1,$$": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "You can easily see this if you let $$s = 1$$ (unit stride) and $$p = 0$$ (i.e. no padding), so your formula simplifies to\n\n\\begin{align} W_2 = (W_1 - F) + 1, \\label{1}\\tag{1} \\end{align}": (
+        lambda x, o: (x.w - x.kw) + 1,
+        "mw",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
