@@ -132,8 +132,9 @@ length (L_f) and n_in, n_out the channels (session six, s6names): H5-test 50, H5
   accepted; a second increment (9 answers, 7 pages) measured when it landed, on c0c2384:
   H6-dev 20 of 37 (4 of the 9 new); a third (5 answers, 4 pages) on 6602c04: H6-dev 22 of
   42 (2 of the 5 new); a fourth (2 answers, 1 page) on 55593e1: H6-dev 22 of 44 (0 of the 2
-  new), 0 wrong answers accepted, the floor.  H6-test stays private until its one
-  measurement (15:00 UTC).
+  new); a fifth (8 answers, 4 pages) on 9355e90: H6-dev 23 of 52 (1 of the 8 new), 0 wrong
+  answers accepted, the floor.  H6-test stays private until its one measurement (15:00
+  UTC).
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -155,10 +156,10 @@ from derivations.checking import check
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").read_text("utf-8"))
 RIGHT = ("equivalent", "equivalent_under_convention")
 # every batch and its size; a batch without a floor is not measured yet
-SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 50, "H5-test": 65, "H6-dev": 44}
+SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 50, "H5-test": 65, "H6-dev": 52}
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 50, "H5-dev": 41, "H5-test": 50, "H6-dev": 22}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 50, "H5-dev": 41, "H5-test": 50, "H6-dev": 23}
 
 
 def _batch(name):

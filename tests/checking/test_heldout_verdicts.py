@@ -1764,6 +1764,47 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H6-dev, fifth increment
+    "def L_out(L_in, padding, stride, kernel_size):\n    d = L_in + 2*padding - (kernel_size - 1) - 1\n    x = d/stride\n    x = x + 1\n    return int(x)": (
+        lambda x, o: int((x.h + 2 * x.qh - (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "if padding == 'same':\n    pad = 2*((filter_size-1)/2)\n    out_size = int((input_size[0] - filter_size + pad) / stride + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * ((x.kh - 1) / 2)) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "elif padding == 'valid':\n    out_size = int((input_size[0] - filter_size) / stride + 1)": (
+        lambda x, o: int((x.h - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "//   .. math::\n        //       H_{out} = \\left\\lfloor\\frac{H_{in}  + 2 \\times \\text{padding}[0] - \\text{dilation}[0]\n        //                 \\times (\\text{kernel\\_size}[0] - 1) - 1}{\\text{stride}[0]} + 1\\right\\rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "//   .. math::\n        //       W_{out} = \\left\\lfloor\\frac{W_{in}  + 2 \\times \\text{padding}[1] - \\text{dilation}[1]\n        //                 \\times (\\text{kernel\\_size}[1] - 1) - 1}{\\text{stride}[1]} + 1\\right\\rfloor": (
+        lambda x, o: fl((x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "var h2 = Math.floor( ( ( parseInt(v.h1.value) + 2 * v.p.value - v.d.value * ( v.k.value - 1 ) - 1 ) / v.s.value ) + 1 )": (
+        lambda x, o: fl(((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh) + 1),
+        "mh",
+        SQ,
+    ),
+    "int oh = (h + 2*p - r)/u + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "int ow = (w + 2*q - s)/v + 1;": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
