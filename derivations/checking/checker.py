@@ -58,6 +58,9 @@ from derivations.checking.reading.lexer import (
     named_products,
     names_read,
     product_letters,
+    second_index_only,
+    three_d_said,
+    triple_read,
 )
 from derivations.checking.reading.limits import (
     MAX_SYMBOLIC_DEGREE,
@@ -972,6 +975,39 @@ def _name_or_product(entry: Entry, answer: str, question_id: str, notation, infe
     return chosen
 
 
+def _in_either_order(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """(reading, parsed, readings) of the answer (:func:`_name_or_product`).  An answer
+    that indexes names with [1] only and does not say it is 3-D
+    (:func:`.lexer.second_index_only`: ``padding[1]``) reads them in Conv2d's order,
+    (height, width); where that reading is not right and Conv3d's (depth, height, width)
+    makes it right, the answer is refused as ambiguous, naming both readings: never
+    called wrong for the order its page may have used.  An answer that says it is 3-D
+    anywhere (:func:`.lexer.three_d_said`: ``Conv3d: …``) is read in Conv3d's order."""
+    if three_d_said(answer):
+        with triple_read():
+            return _name_or_product(entry, answer, question_id, notation, infer)
+    read = _name_or_product(entry, answer, question_id, notation, infer)
+    if not second_index_only(answer) or _verdict_of(entry, read) == RIGHT:
+        return read
+    with triple_read():
+        other = _attempt(entry, answer, question_id, notation, infer, False)
+    if _verdict_of(entry, other) != RIGHT:
+        return read
+    written, pair, triple = _order_readings(read, other)
+    raise _invalid("ambiguous_order", written=written, pair=pair, triple=triple)
+
+
+def _order_readings(pair, triple) -> tuple[str, str, str]:
+    """(an indexed name, its reading in Conv2d's order, in Conv3d's) of the first name
+    the two readings read differently."""
+    theirs = {r["written"]: r["read"] for r in _readings(triple[1], triple[2])}
+    for reading in _readings(pair[1], pair[2]):
+        other = theirs.get(reading["written"])
+        if other is not None and other != reading["read"]:
+            return reading["written"], reading["read"], other
+    return "[1]", "?", "?"  # pragma: no cover - the two readings differ in a name
+
+
 def _attempt(entry: Entry, answer: str, question_id: str, notation, infer: bool, named: bool):
     """:func:`_read_resolved` (within :func:`.lexer.names_read` when ``named``), or the
     refusal it raised."""
@@ -1237,7 +1273,7 @@ def check(
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                reading, parsed, inferred = _name_or_product(
+                reading, parsed, inferred = _in_either_order(
                     entry, answer, question_id, notation, infer
                 )
                 label = _check_symbols(entry, parsed, answer)

@@ -212,3 +212,26 @@ def test_a_misspelt_name_gives_the_verdict_of_the_name_it_misspells(question, an
         if right in answer:
             written = answer.replace(right, wrong)
             assert check(question, written, symbolic=False).verdict == expected, written
+
+
+# what stays unknown is named whole, and told spellings only when it is spelled like one
+# (two thirds of its letters alike: c_q, c_i), never a fragment's (ape of shape: p)
+UNKNOWN = [
+    ("output-height", "(shape(value) - k + 2p)/s + 1", "shape", None),
+    ("forward-mults", "mpf * c_o * m_h * m_w", "mpf", None),
+    ("forward-mults", "c_q * c_o * k_h * k_w * m_h * m_w", "c_q", "c_i"),
+]
+
+
+@pytest.mark.parametrize("question, answer, word, near", UNKNOWN)
+def test_what_stays_unknown_is_named_whole_with_no_spelling_guess(question, answer, word, near):
+    result = check(question, answer)
+    assert result.verdict == "invalid_input"
+    assert result.error["fields"]["word"] == word
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert f"{word}" in said
+        if near is None:
+            assert result.error["id"] == "reading.unknown_word"
+        else:
+            assert near in said

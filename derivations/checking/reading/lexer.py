@@ -55,6 +55,9 @@ __all__ = [
     "named_products",
     "names_read",
     "product_letters",
+    "second_index_only",
+    "three_d_said",
+    "triple_read",
 ]
 
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
@@ -149,11 +152,12 @@ UNKNOWN_KEYS = frozenset(
 
 
 def _nearest(word: str) -> list[str]:
-    """The book's symbols spelled most like ``word`` (by spelling only), at most 3."""
+    """The book's symbols spelled most like ``word`` (by spelling only, two thirds of
+    the letters alike: ``c_q``, c_i; not ``mpf``, p), at most 3."""
     import difflib  # only for an unknown word: a cold check of a readable answer skips it
 
     table, _ = _table()
-    close = difflib.get_close_matches(word.lower(), list(table), n=6, cutoff=0.5)
+    close = difflib.get_close_matches(word.lower(), list(table), n=6, cutoff=0.6)
     names: list[str] = []
     for spelling in close:
         meaning = table[spelling]
@@ -165,7 +169,9 @@ def _nearest(word: str) -> list[str]:
 def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
     """Refuse ``word`` (the part of ``whole`` no spelling reads): by the role a root of
     the whole word names (``kernal``: the kernel size, k_h, k_w), else the symbols
-    spelled like it, said as spellings, else the word alone (no meaning is guessed)."""
+    spelled like it, said as spellings, else the word alone (no meaning is guessed).
+    A part of a longer word (``ape`` of ``shape``) is no symbol to suggest spellings
+    for: the whole word is named, with no suggestion."""
     meaning = meaning_of_word(whole)
     if meaning is not None:
         return refuse(
@@ -175,6 +181,8 @@ def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
             role=meaning.id,
             symbols=", ".join(meaning.symbols),
         )
+    if word != whole and len(whole) > len(word) + 1:  # a fragment: name the word
+        return refuse("unknown_word", column, word=_shown(whole))
     near = _nearest(word)
     if near:
         return refuse("unknown_symbol", column, word=_shown(word), near=", ".join(near))
@@ -250,12 +258,23 @@ _TRIPLE: ContextVar[bool] = ContextVar("triple", default=False)
 _THIRD = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)\s*\[\s*2\s*\]")
 
 
+# the answer's own words for a 3-D layer: Conv3d (PyTorch's, Keras' Conv3D), 3-D, a
+# depth or a depth's size beside the height and width (D_in, D_out)
+_THREE_D = lazy_pattern(
+    r"(?i)conv_?3d|(?<![A-Za-z0-9])3-?d(?![A-Za-z0-9])|depth|\bD_\{?(?:in|out)\b"
+)
+
+
 def _triple(body: str) -> bool:
     """Whether ``body`` indexes a parameter of the layer with [2] (``padding[2]``,
-    ``kernelSize[2]``): PyTorch's Conv3d's (depth, height, width), not a pair; a name a
-    notation spells with [2] itself (ONNX's ``pads[2]``) is none."""
+    ``kernelSize[2]``), or indexes one and says it is 3-D (:data:`_THREE_D`: Conv3d,
+    a depth): PyTorch's Conv3d's (depth, height, width), not a pair; a name a notation
+    spells with [2] itself (ONNX's ``pads[2]``) is none.  Within :func:`triple_read`,
+    always."""
     if "[" not in body:
         return False
+    if _FORCED.get() or _THREE_D().search(body):
+        return True
     table = notation_spellings()
     for match in _THIRD.finditer(body):
         name = match.group(1).lower()
@@ -264,6 +283,40 @@ def _triple(body: str) -> bool:
         if f"{name}[0]" in table or _square(name) is not None:
             return True
     return False
+
+
+# read every index as Conv3d's (set by :func:`triple_read`)
+_FORCED: ContextVar[bool] = ContextVar("forced_triple", default=False)
+
+
+@contextmanager
+def triple_read():
+    """Within it, :func:`tokenize` reads every parameter's index as PyTorch's Conv3d
+    does (depth, height, width): [1] the height's, [2] the width's."""
+    token = _FORCED.set(True)
+    try:
+        yield
+    finally:
+        _FORCED.reset(token)
+
+
+_ONE_ONLY = lazy_pattern(r"\[\s*([0-9])\s*\]")
+
+
+def three_d_said(answer: object) -> bool:
+    """Whether ``answer`` indexes names and says, anywhere in it (a label, a sentence
+    around the formula), that the layer is 3-D (:data:`_THREE_D`: ``Conv3d: …``)."""
+    return isinstance(answer, str) and "[" in answer and _THREE_D().search(answer) is not None
+
+
+def second_index_only(answer: object) -> bool:
+    """Whether ``answer`` indexes names with [1] only (never [0] or [2]) and does not
+    say it is 3-D: its [1] is the width's in Conv2d's order and the height's in
+    Conv3d's, and nothing in it says which."""
+    if not isinstance(answer, str) or "[" not in answer:
+        return False
+    indexes = set(_ONE_ONLY().findall(answer))
+    return indexes == {"1"} and _THREE_D().search(answer) is None
 
 
 _SECOND = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\s*\[\s*1\s*\]")
@@ -642,7 +695,8 @@ def _word_tokens(
             return [*before, Token("STAR", "x", start_pos=col(end - 1))], end
     # the part no spelling reads (the whole word when its first letter is that part)
     part = text[failed:end] if failed > start else word
-    raise _unknown(part, word, col(start if meaning_of_word(word) else failed))
+    fragment = len(word) > len(part) + 1
+    raise _unknown(part, word, col(start if fragment or meaning_of_word(word) else failed))
 
 
 # a run of Chinese characters, Japanese kana (カーネル) or Korean syllables (패딩)

@@ -1,0 +1,108 @@
+"""Issue 21, a parameter's index in Conv2d's or Conv3d's order (session six): PyTorch's
+Conv2d indexes its pairs (height, width), its Conv3d (depth, height, width), so an
+unlabelled ``padding[1]`` is the width's or the height's.  An answer that says it is
+3-D anywhere (``Conv3d``, ``3D``, a depth, ``D_in``) is read in Conv3d's order; one that
+indexes with [1] only and says nothing is read in Conv2d's, and where that reading is
+not right but Conv3d's makes it right it is refused as ambiguous, naming both readings,
+never called wrong.  Every answer below is our own, through ``check`` and ``grade``,
+feedback in both languages; wrong ones stay wrong in both orders."""
+
+import pytest
+
+from derivations import grade
+from derivations.checking import check, feedback
+from derivations.checking.reading.lexer import second_index_only, three_d_said
+
+RIGHT = ("equivalent", "equivalent_under_convention")
+HEIGHT = "floor((h + 2*padding[1] - kernel_size[1])/stride[1] + 1)"
+WIDTH = "floor((w + 2*padding[1] - kernel_size[1])/stride[1] + 1)"
+
+# (question, answer, verdict, {written: read})
+ROWS = [
+    # nothing says which order: Conv2d's where it is right ...
+    ("output-width", WIDTH, "equivalent_under_convention", {"padding[1]": "p_w"}),
+    # ... refused where only Conv3d's makes it right
+    ("output-height", HEIGHT, "invalid_input", None),
+    ("output-height", "(h - kernel_size[1] + 2*padding[1])//stride[1] + 1", "invalid_input", None),
+    # the answer says 3-D: Conv3d's order
+    ("output-height", "Conv3d: " + HEIGHT, "equivalent_under_convention", {"padding[1]": "p_h"}),
+    ("output-height", "3D: " + HEIGHT, "equivalent_under_convention", {"stride[1]": "s_h"}),
+    ("output-height", HEIGHT + "  # depth first", "equivalent_under_convention", None),
+    ("output-width", "Conv3D: " + WIDTH, "not_equivalent", {"padding[1]": "p_h"}),
+    ("output-height", "H_out = " + HEIGHT, "equivalent_under_convention", {"padding[1]": "p_h"}),
+    # wrong in both orders: wrong
+    (
+        "output-height",
+        "floor((h + 2*padding[1] - kernel_size[1])/stride[1])",
+        "not_equivalent",
+        None,
+    ),
+    ("output-width", "floor((w + padding[1] - kernel_size[1])/stride[1])", "not_equivalent", None),
+    # [0] says Conv2d's order
+    (
+        "output-height",
+        "floor((h + 2*padding[0] - kernel_size[0])/stride[0] + 1)",
+        "equivalent_under_convention",
+        {"padding[0]": "p_h"},
+    ),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
+def test_an_index_is_read_in_the_order_the_answer_says(question, answer, verdict, read):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    if read:
+        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
+        assert {w: readings.get(w) for w in read} == read, readings
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "padding[1] is p_w in Conv2d's order (height, width) and p_h in Conv3d's"),
+        ("zh", "padding[1] 按 Conv2d 的顺序（高、宽）是 p_w，按 Conv3d 的顺序（深、高、宽）是 p_h"),
+    ],
+)
+def test_the_refusal_names_both_readings(lang, said):
+    result = check("output-height", HEIGHT)
+    assert result.error["id"] == "checker.reason.ambiguous_order"
+    assert said in feedback(result, lang)
+
+
+def test_what_says_the_order():
+    assert second_index_only(HEIGHT) and not second_index_only("Conv3d: " + HEIGHT)
+    assert not second_index_only("padding[0] + padding[1]") and not second_index_only("h - k")
+    assert three_d_said("Conv3d: " + HEIGHT) and three_d_said("D_out = padding[1]")
+    assert not three_d_said(HEIGHT) and not three_d_said("3d: h - k")  # no index
+
+
+NEVER_ACCEPTED = [
+    ("output-height", HEIGHT),
+    ("output-width", "Conv3d: " + WIDTH),
+    ("output-height", "floor((h + 2*padding[1] - kernel_size[1])/stride[1])"),
+    ("output-width", "conv3d " + "floor((w + 2*padding[2] - kernel_size[1])/stride[2] + 1)"),
+]
+
+
+@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
+def test_a_wrong_or_ambiguous_order_is_never_accepted(question, answer):
+    assert check(question, answer).verdict not in RIGHT, answer
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_grade_says_the_same(lang):
+    rows = [
+        {"student": "a", "question": "output-height", "answer": HEIGHT},
+        {"student": "b", "question": "output-height", "answer": "Conv3d: " + HEIGHT},
+        {"student": "c", "question": "output-width", "answer": WIDTH},
+    ]
+    graded = grade(rows, lang=lang)
+    assert [row["verdict"] for row in graded] == [
+        "invalid_input",
+        "equivalent_under_convention",
+        "equivalent_under_convention",
+    ]
+    assert "Conv3d" in graded[0]["feedback"] and "p_w" in graded[0]["feedback"]
