@@ -67,6 +67,7 @@ def _speed_section():
                 say("blocks.dense_grouped_mults"),
             ],
             rows,
+            cards_on_phone=True,
         ),
         paragraph(say("blocks.parameters_shrink_by_the_same")),
     ]

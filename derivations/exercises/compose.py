@@ -219,6 +219,7 @@ def _converse_section(facts: maths.Converse):
                 say("compose.short_by"),
             ],
             count_rows,
+            cards_on_phone=True,
         ),
         paragraph(say("compose.a_shortfall_of_even_one")),
         paragraph(

@@ -372,6 +372,7 @@ def backward_cost() -> list:
                 say("cost.executed_2"),
             ],
             [grad_row(figures) for figures in cost.rows],
+            cards_on_phone=True,
         ),
     ]
 
@@ -457,6 +458,7 @@ def batch() -> list:
                 say("cost.forward_peak"),
             ],
             rows_,
+            cards_on_phone=True,
         ),
     ]
 

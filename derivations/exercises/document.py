@@ -158,8 +158,13 @@ Cell = str | dict
 
 @dataclass(frozen=True)
 class Table:
+    """``header`` and ``rows`` of cells; ``cards_on_phone``: its cells side by side do
+    not fit a phone's 390 px (the browser tests measure it), so the web page shows it
+    there as one card per row, each cell under its column's label."""
+
     header: tuple
     rows: tuple
+    cards_on_phone: bool = False
     type: ClassVar[str] = "table"
 
     def tex_columns(self, lang: str) -> str:
@@ -312,8 +317,8 @@ def answer(label: Text, t: Text) -> Answer:
     return Answer(label, t)
 
 
-def table(header: list, rows: list) -> Table:
-    return Table(tuple(header), tuple(tuple(row) for row in rows))
+def table(header: list, rows: list, cards_on_phone: bool = False) -> Table:
+    return Table(tuple(header), tuple(tuple(row) for row in rows), cards_on_phone)
 
 
 def code(source: str, language: str = "python") -> Code:

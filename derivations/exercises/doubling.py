@@ -116,6 +116,7 @@ def channels(facts: maths.Channels) -> list:
                 say("doubling.executed"),
             ],
             table_rows,
+            cards_on_phone=True,
         ),
     ]
 
@@ -159,6 +160,7 @@ def padding(facts: maths.Padding) -> list:
                 say("doubling.per_side_increase"),
             ],
             table_rows,
+            cards_on_phone=True,
         ),
         figure(
             "padding-doubling-ratio",

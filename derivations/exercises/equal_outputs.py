@@ -162,6 +162,7 @@ def build() -> Exercise:
                     str(s64.book_assert_fails),
                 ],
             ],
+            cards_on_phone=True,
         ),
         heading(say("equal_outputs.why")),
         paragraph(say("equal_outputs.floating_point_addition_is_not")),

@@ -256,7 +256,7 @@ def heaviest(tables) -> list:
     return [
         heading(say("networks.the_heaviest_single_layer")),
         paragraph(_naming(tables)),
-        table(header, body),
+        table(header, body, cards_on_phone=True),
     ]
 
 
@@ -355,6 +355,7 @@ def small_layers_checked() -> list:
                 say("networks.macs_executed"),
             ],
             body,
+            cards_on_phone=True,
         ),
     ]
 
