@@ -430,6 +430,7 @@ def _figure():
         alt=text(
             en="Bar charts per network: parameter bars tall at the fully connected end, "
             "MAC bars spread over the convolutions, activation bars tall at the start.",
-            zh="每个网络一组柱状图：参数柱在全连接端最高，MACs 柱分布在各卷积层，激活值柱在开头最高。",
+            zh="每个网络一组柱状图：参数柱在全连接层或最后几个卷积层最高，MACs 柱分布在各卷积层，"
+            "激活值柱在靠前的层最高。",
         ),
     )

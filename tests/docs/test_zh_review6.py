@@ -74,3 +74,24 @@ def test_zh_network_figure_title_says_what_a_block_bar_is():
     labels = " ".join(re.findall(r"<!-- (.*?) -->", svg, flags=re.S))
     assert "块：块内" not in labels
     assert "是块内这些层之和" in labels
+
+
+@pytest.mark.parametrize("fmt", ["md", "tex"])
+def test_zh_network_inputs_not_said_to_be_the_codes_own(fmt):
+    """'输入大小取各模型所出自代码的大小' is not so for the book's GoogLeNet (its code
+    checks shapes and trains at 96×96; the table uses 224×224, as the next paragraph
+    says): the sizes are the table's."""
+    said = read_sheet("zh", fmt)
+    assert "所出自代码的大小" not in said
+    assert "各模型的输入大小见下表" in said
+    assert "训练 GoogLeNet" in said and "224" in said
+
+
+def test_zh_network_figure_alt_text_holds_for_every_network():
+    """'参数柱在全连接端最高' is false for NiN, the book's GoogLeNet and both ResNets
+    (most parameters in their last, widest convolutions: the sheet's own conclusion)."""
+    said = read_sheet("zh")
+    alt = re.search(r"!\[([^\]]*)\]\(\.\./figures/zh/network-costs\.svg\)", said).group(1)
+    assert "全连接端" not in alt
+    assert "参数柱在全连接层或最后几个卷积层最高" in alt
+    assert "有全连接层时是全连接层" in said and "否则是最后几个最宽的卷积层" in said
