@@ -123,7 +123,8 @@ Korean condition and ending and a chain's side of Chinese words read: H5-test 43
 (H5-dev 39), 0 wrong answers accepted; both together: H5-test 48, H5-dev 40, the floors.
 
 With a parameter's name misspelt alone or one edit from a part (padd, sride), L a
-length (L_f) and n_in, n_out the channels (session six, s6names): H5-test 50, H5-dev 41.
+length (L_f) and n_in, n_out the channels (session six, s6names): H5-test 50, H5-dev 41;
+with a pair named by its axes indexed (h_w_dims[0]): H6-dev 25 of 52.
 
 - H6 (issue 21's third fresh hold-out, collected 2026-12-06 13:15-13:30 UTC by s6h6 from
   pages no file of the repository cited before, split by page by the same hash rule as H5):

@@ -106,3 +106,56 @@ def test_grade_says_the_same(lang):
         "equivalent_under_convention",
     ]
     assert "Conv3d" in graded[0]["feedback"] and "p_w" in graded[0]["feedback"]
+
+
+# a pair named by its axes' parts, indexed: the axes in the order written
+PAIRS = {
+    "h_w_dims": ("h", "w"),
+    "w_h": ("w", "h"),
+    "out_h_w": ("m_h", "m_w"),
+    "kernel_w_h": ("k_w", "k_h"),
+    "height_width_size": ("h", "w"),
+}
+NOT_PAIRS = ["h_dims", "h_w_blob", "in_out_h_w", "h_h", "kernel"]
+
+
+@pytest.mark.parametrize("name, pair", sorted(PAIRS.items()))
+def test_a_pair_named_by_its_axes_indexes_them_in_order(name, pair):
+    from derivations.checking.reading.names import axes_pair
+
+    assert axes_pair(name) == pair
+
+
+@pytest.mark.parametrize("name", NOT_PAIRS)
+def test_other_names_are_no_pairs(name):
+    from derivations.checking.reading.names import axes_pair
+
+    assert axes_pair(name) is None
+
+
+PAIR_ROWS = [
+    (
+        "output-height",
+        "floor((h_w_dims[0] + 2*pad - kernel_size[0])/stride) + 1",
+        "equivalent_under_convention",
+    ),
+    (
+        "output-width",
+        "floor((h_w_dims[1] + 2*pad - kernel_size[1])/stride) + 1",
+        "equivalent_under_convention",
+    ),
+    ("output-height", "(w_h[1] - k_h + p_h + s_h)//s_h", "equivalent"),
+    # wrong: the other axis, or no padding
+    ("output-height", "(w_h[0] - k_h + p_h + s_h)//s_h", "not_equivalent"),
+    ("output-width", "floor((h_w_dims[1] - kernel_size[1])/stride) + 1", "not_equivalent"),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict", PAIR_ROWS)
+def test_a_pair_through_check_and_grade(question, answer, verdict):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
+        assert row["verdict"] == verdict

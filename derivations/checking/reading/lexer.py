@@ -21,6 +21,7 @@ from derivations.checking.reading.names import (
     DECORATED,
     LAYER,
     MISSPELT_SOURCE,
+    axes_pair,
     compose,
     layer_own,
     layer_suffix,
@@ -181,7 +182,7 @@ def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
             role=meaning.id,
             symbols=", ".join(meaning.symbols),
         )
-    if word != whole and len(whole) > len(word) + 1:  # a fragment: name the word
+    if len(whole) > len(word):  # a fragment (arseInt of parseInt): name the word
         return refuse("unknown_word", column, word=_shown(whole))
     near = _nearest(word)
     if near:
@@ -622,6 +623,15 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     if f"{word}[{index}]".lower() not in table and shape_hints(word, index):
         placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"  # a shape's: as written
         return [Token("SYMBOL", placeholder, start_pos=col(start))], match.end()
+    pair = axes_pair(word) if index in (0, 1) else None
+    if pair is not None:  # h_w_dims[0]: the pair its parts name, in their order
+        formula = pair[index]
+        if notes is not None:
+            notes.append(
+                _note("notation", written=f"{word}[{index}]", read=formula, source=COMPOSED_SOURCE)
+            )
+        tokens = [Token(k, v, start_pos=col(start)) for k, v in _formula_tokens(formula)]
+        return tokens, match.end()
     if _TRIPLE.get() and index in (1, 2) and f"{word}[2]".lower() not in table:
         index -= 1  # Conv3d's (depth, height, width): [1] the height, [2] the width
     if f"{word}[{index}]".lower() in table:
@@ -695,7 +705,7 @@ def _word_tokens(
             return [*before, Token("STAR", "x", start_pos=col(end - 1))], end
     # the part no spelling reads (the whole word when its first letter is that part)
     part = text[failed:end] if failed > start else word
-    fragment = len(word) > len(part) + 1
+    fragment = len(word) > len(part)
     raise _unknown(part, word, col(start if fragment or meaning_of_word(word) else failed))
 
 

@@ -57,6 +57,7 @@ __all__ = [
     "split_parts",
     "role_of",
     "parameter_word",
+    "axes_pair",
     "corrected",
     "misspelt",
 ]
@@ -582,6 +583,28 @@ def one_layout(assigned: dict[str, str]) -> bool:
             if not shared:
                 return False
     return True
+
+
+_PAIR_OBJECTS = {None: ("h", "w"), "input": ("h", "w"), "output": ("m_h", "m_w")}
+_PAIR_OBJECTS.update(kernel=("k_h", "k_w"), padding=("p_h", "p_w"), stride=("s_h", "s_w"))
+
+
+def axes_pair(word: str) -> tuple[str, str] | None:
+    """The two quantities a name of a pair names by its parts, in the order it writes
+    its axes (``h_w_dims``: h, w; ``out_w_h``: m_w, m_h; ``kernel_h_w``: k_h, k_w): a
+    height part and a width part, at most one object (the input where none) and a
+    dimension or size part; None for any other name."""
+    parts = _split(word)
+    roles = [role_of(part, rooted=False) for part in parts]
+    axes = [role for role in roles if role in ("height", "width")]
+    objects = [role for role in roles if role is not None and role in _PAIR_OBJECTS]
+    rest = [role for role in roles if role not in ("height", "width", *objects)]
+    if sorted(axes) != ["height", "width"] or len(objects) > 1:
+        return None
+    if any(role not in ("dim", "size", "filler") for role in rest):
+        return None
+    pair = _PAIR_OBJECTS[objects[0] if objects else None]
+    return pair if axes[0] == "height" else (pair[1], pair[0])
 
 
 def hints_of(word: str) -> tuple[str, ...] | None:
