@@ -159,3 +159,48 @@ def test_a_pair_through_check_and_grade(question, answer, verdict):
         assert feedback(result, lang)
         (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
         assert row["verdict"] == verdict
+
+
+# a parameter's array indexed by a loop's variable (Caffe's pad_data[i]): the square
+# layer's parameter; a kernel's extent (dilated): the kernel at dilation 1
+LOOPED = [
+    (
+        "output-height",
+        "(input_dim + 2 * pad_data[i] - kernel_extent) / stride_data[i] + 1",
+        "equivalent_under_convention",
+        {"pad_data[i]": "p", "kernel_extent": "k"},
+    ),
+    (
+        "output-width",
+        "floor((w + 2*padding[j] - dilated_kernel)/stride[j]) + 1",
+        "equivalent_under_convention",
+        {"stride[j]": "s"},
+    ),
+    (
+        "forward-mults",
+        "c_i*c_o*m_h*m_w*kernel_extent^2",
+        "equivalent_under_convention",
+        {"kernel_extent": "k"},
+    ),
+    # wrong, read the same way
+    (
+        "output-height",
+        "(input_dim + 2 * pad_data[i] - kernel_extent) / stride_data[i]",
+        "not_equivalent",
+        {"pad_data[i]": "p"},
+    ),
+    ("output-height", "(input_dim - kernel_extent) / stride_data[i] + 1", "not_equivalent", None),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict, read", LOOPED)
+def test_a_loops_index_and_a_kernels_extent(question, answer, verdict, read):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    if read:
+        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
+        assert {w: readings.get(w) for w in read} == read, readings
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
+        assert row["verdict"] == verdict

@@ -608,6 +608,28 @@ def _square(word: str) -> tuple[str, str] | None:
     return None
 
 
+# a parameter's array indexed by a loop's variable (Caffe's pad_data[i]: the i-th axis's)
+_LOOP_INDEX = re.compile(r"\[\s*[ijd]\s*\]")
+
+
+def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
+    """A parameter's name indexed by a loop's variable (``pad_data[i]``,
+    ``stride[i]``, as Caffe's conv_layer.cpp writes ``pad_data[i]``,
+    ``stride_data[i]``): the parameter of whichever axis, read as a square layer's
+    (p, s, k); None for any other name."""
+    match = _LOOP_INDEX.match(text, end)
+    if match is None:
+        return None
+    square = _square(text[start:end])
+    if square is None or square[0] == "1":
+        return None
+    symbol, source = square
+    if notes is not None:
+        written = text[start : match.end()]
+        notes.append(_note("notation", written=written, read=symbol, source=source))
+    return [Token("SYMBOL", symbol, start_pos=col(start))], match.end()
+
+
 def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
     """A name with an index after it (``ks[0]``, ``strides[1]``, ``i_shape[2]``): a
     parameter of a square layer's name with [0] or [1] reads as its height's or width's
@@ -617,7 +639,7 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     index; None otherwise (the index read as the formula's bracket, as always)."""
     match = _INDEX_AFTER.match(text, end)
     if match is None:
-        return None
+        return _looped(text, start, end, col, notes) if "[" in text[end : end + 3] else None
     word, index = text[start:end], int(match.group(1))
     table = notation_spellings()
     if f"{word}[{index}]".lower() not in table and shape_hints(word, index):

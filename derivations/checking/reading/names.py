@@ -307,6 +307,9 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
             return None
         return Composed(read=f"p_{axis}/2" if axis else "p/2")
     objects = roles & set(_OBJECTS)
+    if objects == {"dilation", "kernel"}:  # a dilated kernel's extent: k at dilation 1
+        objects = {"kernel"}
+        roles = roles - {"dilation"}
     if "dilation" in objects:
         return Composed(read="1") if len(objects) == 1 else None
     if len(objects) > 1:
