@@ -55,6 +55,7 @@ from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
+    UNKNOWN_KEYS,
     named_products,
     names_read,
     product_letters,
@@ -671,11 +672,24 @@ def _outcome(entry: Entry, parsed: Parsed) -> tuple | None:
 _SIDE_POINTS = 32  # points at which the sides of a chain of equalities must agree
 
 
-def _check_sides(entry: Entry, parsed: Parsed) -> None:
+CHAIN_WRONG_NOTE = "reading.note.chain_every_side_wrong"
+
+
+def _every_side_wrong(entry: Entry, parsed: Parsed) -> bool:
+    """Whether no side of the chain is right and one is a mistake the catalogue knows
+    (then the sides' disagreement does not matter: the answer is wrong whichever side
+    the student meant, and the graded side is judged)."""
+    sides = [parsed, *(parsed.with_tree(side, sides=()) for side in parsed.sides)]
+    outcomes = [_outcome(entry, side) for side in sides]
+    return RIGHT not in outcomes and any(outcome is not None for outcome in outcomes)
+
+
+def _check_sides(entry: Entry, parsed: Parsed) -> dict | None:
     """Every other formula side of a chain equals the graded one at the sample points
-    of the answer's domain (else the answer says two things: refused)."""
+    of the answer's domain (else the answer says two things: refused), unless every
+    side is wrong (:func:`_every_side_wrong`: the note saying so is returned)."""
     if not parsed.sides:  # one formula: nothing to compare, nothing compiled
-        return
+        return None
     graded = compile_node(parsed.tree)
     for side in parsed.sides:
         foreign = sorted(ex.symbols_in(side) - _allowed(entry))
@@ -688,6 +702,8 @@ def _check_sides(entry: Entry, parsed: Parsed) -> None:
             )
         found = _disagreement(entry, parsed, side, graded)
         if found is not None:
+            if _every_side_wrong(entry, parsed):
+                return {"id": CHAIN_WRONG_NOTE, "fields": {"count": str(len(parsed.sides) + 1)}}
             env, mine, theirs = found
             raise _invalid(
                 "chain_disagrees",
@@ -697,6 +713,7 @@ def _check_sides(entry: Entry, parsed: Parsed) -> None:
                 side_value=_number(mine),
                 graded_value=_number(theirs),
             )
+    return None
 
 
 def _disagreement(entry: Entry, parsed: Parsed, side: ex.Node, graded=None):
@@ -1240,6 +1257,62 @@ def _relative(entry: Entry, reading):
     )
 
 
+# the refusals of a word or a letter no reading gives a meaning: the only ones after
+# which an answer may be judged wrong under every reading (:mod:`.every_reading`)
+_UNKNOWN_REFUSALS = UNKNOWN_KEYS | {
+    "checker.reason.unknown_letter",
+    "checker.reason.unknown_letter_unmeant",
+}
+
+
+def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """(reading, parsed, readings, the chain's note) of the answer
+    (:func:`_name_or_product`, :func:`_check_sides`); where they refuse it, of the first
+    of its rewrites that reads (:mod:`.reading.second_look`: closing marks, worked
+    numbers; noted), else, of the answer or a rewrite, its reading when it is wrong under
+    every reading of the words refused (:mod:`.every_reading`), else the first refusal.
+    Nothing here runs for an answer read the first time."""
+    try:
+        return _sides_checked(entry, _in_either_order(entry, answer, question_id, notation, infer))
+    except InvalidAnswer as refusal:
+        first = refusal
+    from derivations.checking.every_reading import every_reading  # refused answers only
+    from derivations.checking.reading.second_look import rewrites
+
+    texts = rewrites(answer)
+    for rewritten, notes in texts:
+        try:
+            reading, parsed, inferred, chain = _sides_checked(
+                entry, _in_either_order(entry, rewritten, question_id, notation, infer)
+            )
+        except InvalidAnswer:
+            continue
+        return _noted(reading, parsed, notes), parsed, inferred, chain
+    if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
+        raise first
+    for rewritten, notes in [(answer, ()), *texts]:
+        wrong = every_reading(entry, rewritten, question_id)
+        if wrong is not None:
+            reading, parsed, readings = wrong
+            chain = _check_sides(entry, parsed)
+            return _noted(reading, parsed, notes), parsed, readings, chain
+    raise first
+
+
+def _sides_checked(entry: Entry, read: tuple) -> tuple:
+    """(reading, parsed, readings, the chain's note) of ``read``
+    (:func:`_check_sides`)."""
+    reading, parsed, inferred = read
+    return reading, parsed, inferred, _check_sides(entry, parsed)
+
+
+def _noted(reading, parsed: Parsed, notes: tuple):
+    """``reading`` (of ``parsed``) with ``notes`` first among its notes."""
+    if not notes:
+        return reading
+    return replace(reading, notes=(*notes, *reading.notes))
+
+
 def _clear(result: Result) -> None:
     result.assumptions, result.misconception, result.counterexample = [], None, None
     result.alternatives, result.notes, result.difference, result.proof = [], [], None, None
@@ -1273,15 +1346,14 @@ def check(
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                reading, parsed, inferred = _in_either_order(
+                reading, parsed, inferred, chain = _second_look(
                     entry, answer, question_id, notation, infer
                 )
                 label = _check_symbols(entry, parsed, answer)
-                _check_sides(entry, parsed)
                 said = reading.as_dict()
                 result.parsed = {
                     **said,
-                    "notes": said["notes"] + ([label] if label else []),
+                    "notes": said["notes"] + [n for n in (label, chain) if n],
                     "text": to_unicode(parsed.tree) if inferred else reading.unicode,
                     "ascii": parsed.text,
                     "latex": parsed.latex,

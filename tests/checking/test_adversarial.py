@@ -337,7 +337,7 @@ NEVER_ACCEPTED = [
     ("output-height", "(h - kernal_size + PADTOP)//Strid_h + 1", "not_equivalent", None),
     ("output-height", "(inputSize - fieldSize)/stride + 1", "not_equivalent", None),
     ("forward-mults", "channels x k_h x k_w x m_h x m_w", "invalid_input", None),
-    ("bias-size", "c_i channels", "invalid_input", None),
+    ("bias-size", "c_i channels", "not_equivalent", None),  # wrong whatever channels is
     # a quoted formula, a condition, a closing sentence, calls and shapes: wrong ones,
     # swapped quantities, denials are never accepted
     ("output-height", 'I tried "(h - k_h)/s_h + 1" for the output', "not_equivalent", None),

@@ -56,7 +56,7 @@ FORMS = [
     # a chain of equalities: every side must agree (issue 21)
     (
         "forward-mults",
-        f"{RIGHT} = 5",
+        f"{RIGHT} = c_i c_o",
         "invalid_input",
         "sides of the chain of equalities differ",
         None,

@@ -272,7 +272,7 @@ def test_undefined_answer_value_is_reported_without_a_contradicting_difference()
 INVALID = [
     ("output-height", "m_h", "is what question output-height asks for"),
     ("compose-size", "k_h + 1", "does not belong to question compose-size"),
-    ("forward-ops", "c_i c_o mykernal", "unknown symbol"),
+    ("forward-mults", "c_i c_o mykernal m_h m_w", "unknown symbol"),
     ("forward-ops", "2c_i(", "ends too early"),
     ("forward-ops", "__import__('os').system('true')", "unknown symbol '__import__'"),
     ("forward-ops", "((h^64)^64)^64", "exceeds"),

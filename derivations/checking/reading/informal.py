@@ -246,6 +246,9 @@ SAID_WITH_FIELDS = frozenset(
         "shape_count",
         "opening",
         "definition_words",
+        "trailing_mark",
+        "worked_number",
+        "chain_every_side_wrong",
     )
 )
 

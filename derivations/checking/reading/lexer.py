@@ -59,6 +59,7 @@ __all__ = [
     "second_index_only",
     "three_d_said",
     "triple_read",
+    "words_held_open",
 ]
 
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
@@ -438,6 +439,29 @@ def names_read():
         _NAMES.reset(token)
 
 
+# read a word no spelling, notation or name reads as a placeholder too, not refused
+# (set by :func:`words_held_open`: the checker's second look at a refused answer)
+_OPEN: ContextVar[bool] = ContextVar("open", default=False)
+
+
+@contextmanager
+def words_held_open():
+    """Within it, :func:`tokenize` reads a word it would refuse as unknown (``dkernel``,
+    ``active_elements_count``, a Chinese word with a meaning) as a placeholder named as
+    written, for the checker to try every reading of
+    (:mod:`derivations.checking.every_reading`); anything else it refuses, it still
+    refuses."""
+    token = _OPEN.set(True)
+    try:
+        yield
+    finally:
+        _OPEN.reset(token)
+
+
+def _held_open(word: str, column: int) -> list[Token]:
+    return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=column)]
+
+
 def _is_product(word: str, tokens: list[Token]) -> bool:
     """Whether the book's spellings read ``word`` (letters only) as a product of two or
     more of its symbols (``ks``: k·s; ``HH``: h·h)."""
@@ -725,6 +749,8 @@ def _word_tokens(
         before, stop = _read_word(text, start, end - 1, col, notes, letters)
         if before is not None and stop == end - 1:
             return [*before, Token("STAR", "x", start_pos=col(end - 1))], end
+    if _OPEN.get():
+        return _held_open(word, col(start)), end
     # the part no spelling reads (the whole word when its first letter is that part)
     part = text[failed:end] if failed > start else word
     fragment = len(word) > len(part)
@@ -881,6 +907,10 @@ def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) ->
                 continue
             run = cast(re.Match[str], _CJK().match(body, index)).group()
             if meaning_of_word(run) is not None:  # 输出大小: said by its meaning
+                if _OPEN.get():
+                    tokens.extend(_held_open(run, col(index)))
+                    index += len(run)
+                    continue
                 raise _unknown(run, run, col(index))
         if char == "\\":
             token, index = _command_token(body, index, col)

@@ -1,0 +1,261 @@
+"""Wrong under every reading (issue 21): an answer the checker refused because a word or
+a letter in it reads as no quantity of the question (``dkernel``, ``h_w``,
+``active_elements_count``) is judged ``not_equivalent`` when it is wrong whatever that
+word stands for; otherwise it stays refused.
+
+Tried only after the answer was refused (never on the path of an answer the checker
+reads), on the answer read again with every word it refused as unknown held open as a
+placeholder (:func:`.lexer.words_held_open`).  Each placeholder is given, in turn, every
+reading of a wide pool, with no role hint narrowing it (hints only order the pool, so
+the reading shown is the likeliest):
+
+* each quantity an answer to the question may use, whether the answer writes it or not
+  (the batch aside), and, for a layer's questions, the output sizes m_h, m_w written
+  out where the question has no symbol for them;
+* the composite quantities notes name with one word: the padded input (h + p_h, and
+  h + 2 p_h for padding per side), the kernel's, input's and output's areas, a filter's
+  weights c_i k_h k_w, the weights c_i c_o k_h k_w, the input's and output's element
+  counts; for one placeholder also every product of two of the layer's quantities;
+* the question's own reference and the layer's counts (a word naming the count asked
+  for, or the multiplications a FLOPs count doubles), the factor 2 (FLOPs per MAC);
+* 1 where the word may be no factor at all (written with no operator beside it: words
+  of a sentence), or where its role lists a parameter held at 1 (dilation, groups);
+* 0 and 1 for a bias flag (``bias``, ``use_bias``: 1 with a bias, 0 without).
+
+A letter other notations read otherwise than the book (K, M, N, ...) also takes each of
+those readings, and its book reading.  Only when no assignment of the pool makes the
+answer right (or right under a convention), nor any side of its chain, is it called
+wrong; the diagnosis is that of the first reading that matches a catalogued mistake
+(else the first the hints order first), and "read as" says the word was read every way.
+More than :data:`MAX_READINGS` assignments to judge: the answer stays refused (a bound
+in assignments, never in time).  No reading is ever taken to make an answer right here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+from derivations.checking.reading.answer import Reading, parse_for
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.lexer import unknown_letter, words_held_open
+from derivations.checking.reading.parse import Parsed, parse_answer
+from derivations.expr import tree as ex
+from derivations.expr.printers import to_latex, to_text, to_unicode
+from derivations.registry.notations import inferred_letters, meaning_of_word
+
+__all__ = ["every_reading", "MAX_READINGS", "HOW"]
+
+# assignments judged at most (each one match against the catalogue): more, refused
+MAX_READINGS = 400
+# how "read as" says a word read every way (checker.phrase.reading_every)
+HOW = "every"
+
+_BASE = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w")
+# composite quantities a note names with one word (the padded input, a filter's weights)
+_COMPOSITES = (
+    "h + p_h",
+    "w + p_w",
+    "h + 2*p_h",
+    "w + 2*p_w",
+    "k_h*k_w",
+    "h*w",
+    "m_h*m_w",
+    "c_i*k_h*k_w",
+    "c_i*c_o*k_h*k_w",
+    "c_i*h*w",
+    "c_o*m_h*m_w",
+    "c_o*k_h*k_w",
+)
+_COMPOSE = ("k_1 + k_2", "k_1*k_2", "k_1 - 1", "k_2 - 1")
+_COUNTS = ("forward-mults", "forward-adds", "forward-ops")
+_OUTPUTS = {"m_h": "output-height", "m_w": "output-width"}
+# a bias flag: 1 with a bias, 0 without
+_FLAG = re.compile(r"(?:use_?|has_?|with_?|add_?)?bias(?:_?flag|_?term)?", re.I)
+_OPERATOR = frozenset("+-*/^×·÷()[]{}")
+
+
+@cache
+def _tree(formula: str) -> ex.Node:
+    return parse_answer(formula).tree
+
+
+def _output_trees(entry, allowed: frozenset) -> dict[str, ex.Node]:
+    """m_h, m_w as trees where the question has no symbol for them."""
+    from derivations.checking.checker import catalogue_entry
+
+    if entry.question.family != "layer" or "m_h" in allowed:
+        return {}
+    return {name: catalogue_entry(qid).reference.tree for name, qid in _OUTPUTS.items()}
+
+
+def _written_out(tree: ex.Node, outputs: dict) -> ex.Node:
+    from derivations.checking.notation import substitute
+
+    return substitute(tree, outputs) if outputs else tree
+
+
+def _pool(entry, allowed: frozenset, wide: bool) -> list[ex.Node]:
+    """Every reading a placeholder takes (see the module's docstring), in order, no two
+    alike."""
+    from derivations.checking.checker import SYMBOL_ORDER, catalogue_entry
+
+    outputs = _output_trees(entry, allowed)
+    names = [n for n in SYMBOL_ORDER if n in allowed and n != "n"]
+    trees = [ex.sym(n) for n in names] + list(outputs.values())
+    if entry.question.family == "compose":
+        trees += [_tree(f) for f in _COMPOSE]
+    else:
+        base = [n for n in _BASE if n in allowed or n in outputs]
+        trees += [_written_out(_tree(f), outputs) for f in _COMPOSITES]
+        trees += [catalogue_entry(q).reference.tree for q in _COUNTS]
+        if wide:
+            for first, second in itertools.combinations(base, 2):
+                trees.append(_written_out(ex.mul(ex.sym(first), ex.sym(second)), outputs))
+    trees += [entry.reference.tree, ex.num(2)]
+    return list(dict.fromkeys(trees))
+
+
+def _stray(word: str, answer: str) -> bool:
+    """Whether ``word`` is written somewhere in ``answer`` with no operator beside it
+    (a word of a sentence, which may be no factor at all)."""
+    for match in re.finditer(rf"(?<![\w?]){re.escape(word)}(?!\w)", answer):
+        before = answer[: match.start()].rstrip()[-1:]
+        after = answer[match.end() :].lstrip()[:1]
+        if before not in _OPERATOR and after not in _OPERATOR:
+            return True
+    return False
+
+
+def _options(entry, placeholder: str, parsed: Parsed, answer: str, pool: list) -> list:
+    """The readings of one placeholder: its hinted quantities first, then the pool; 1
+    where the word may be no factor or its role holds a parameter at 1; 0 and 1 for a
+    bias flag; a notation's letter, its book reading and the notations' readings."""
+    from derivations.checking.notation import _book_reading, _hinted
+
+    letter = unknown_letter(placeholder) or placeholder
+    if _FLAG.fullmatch(letter):
+        return [ex.num(0), ex.num(1)]
+    meant = meaning_of_word(letter)
+    hinted = (*(meant.symbols if meant else ()), *(_hinted(letter, parsed) or ()))
+    first = [ex.num(int(n)) if n.isdigit() else ex.sym(n) for n in hinted]
+    if letter in inferred_letters():
+        book = _book_reading(entry, letter)
+        first += [ex.sym(book)] if book else []
+        first += [ex.sym(symbol) for symbol, _ in inferred_letters()[letter]]
+    ones = [ex.num(1)] if _stray(letter, answer) else []
+    options = [t for t in first if t in pool or isinstance(t, ex.Num)]
+    return list(dict.fromkeys([*options, *pool, *ones]))
+
+
+def _read(answer: str, question_id: str) -> Reading:
+    """The answer read with its unknown words held open (and a notation's letters as
+    placeholders), as :func:`.answer.read_answer` reads it."""
+    with words_held_open():
+        parsed = parse_for(answer, question_id, letters=True)
+    return Reading(
+        question_id,
+        answer,
+        parsed.tree,
+        to_unicode(parsed.tree),
+        parsed.text,
+        parsed.latex,
+        parsed.notes,
+        parsed.name,
+        parsed,
+    )
+
+
+def _right(entry, parsed: Parsed) -> bool:
+    """Whether this reading of the answer, or a side of its chain, is right."""
+    from derivations.checking.checker import _outcome
+    from derivations.checking.notation import RIGHT
+
+    if _outcome(entry, parsed) == RIGHT:
+        return True
+    return any(_outcome(entry, parsed.with_tree(side, sides=())) == RIGHT for side in parsed.sides)
+
+
+_SHORT = re.compile(r"[A-Za-z][0-9']?")
+
+
+def _guessed(parsed: Parsed) -> bool:
+    """Whether a quantity the answer writes is itself a guess that could be wrong too:
+    a letter with a digit read by another notation (CS231n's H1, H2), or the batch n
+    (many authors' n is a size).  Then a wrong verdict could be the guess's: the
+    answer stays refused."""
+    if "n" in parsed.symbols:
+        return True
+    return any(
+        note.key == "reading.note.notation" and _SHORT.fullmatch(dict(note.fields)["written"])
+        for note in parsed.notes
+    )
+
+
+def every_reading(entry, answer: str, question_id: str):
+    """(reading, parsed, readings) of an answer wrong under every reading of the words it
+    was refused for, its shown reading chosen as the module's docstring says; None when
+    some reading makes it right, or it cannot be read even so, or has nothing held
+    open, or too many readings to judge."""
+    from derivations.checking import checker
+    from derivations.checking.notation import (
+        _foreign_names,
+        _n_as_input_size,
+        _reparsed,
+        unknown_letters,
+    )
+
+    try:
+        reading = _read(answer, question_id)
+        reading = checker._relative(
+            entry, checker._named(entry, checker._one_formula(entry, reading))
+        )
+    except InvalidAnswer:
+        return None
+    if _guessed(reading.parsed):
+        return None
+    allowed = checker._allowed(entry)
+    parsed, _ = _n_as_input_size(entry, reading.parsed)
+    parsed = _foreign_names(parsed, allowed)
+    placeholders = unknown_letters(parsed)
+    if not placeholders:
+        return None
+    pool = _pool(entry, allowed, wide=len(placeholders) == 1)
+    options = [_options(entry, p, parsed, answer, pool) for p in placeholders]
+    total = 1
+    for names in options:
+        total *= len(names)
+    if total > MAX_READINGS:
+        return None
+    shown = None
+    for choice in itertools.product(*options):
+        candidate = _reparsed(parsed, dict(zip(placeholders, choice, strict=True)))
+        try:
+            if _right(entry, candidate):
+                return None
+            matched = checker._outcome(entry, candidate) is not None
+        except InvalidAnswer:
+            return None
+        if shown is None or (matched and not shown[1]):
+            shown = (candidate, matched, choice)
+    assert shown is not None  # every option list holds at least one reading
+    chosen, matched, choice = shown
+    if not matched:  # like no answer the catalogue knows under any reading: refused
+        return None
+    readings = [
+        {"written": unknown_letter(p) or p, "read": to_text(c), "how": HOW, "count": str(total)}
+        for p, c in zip(placeholders, choice, strict=True)
+    ]
+    reading = Reading(
+        question_id,
+        answer,
+        chosen.tree,
+        to_unicode(chosen.tree),
+        chosen.text,
+        to_latex(chosen.tree),
+        chosen.notes,
+        chosen.name,
+        chosen,
+    )
+    return reading, chosen, readings
