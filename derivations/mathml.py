@@ -44,6 +44,7 @@ _XRIGHTARROW = re.compile(r"\\xrightarrow\{")
 _ALIGNED_ARRAY = r"\begin{array}{rl}"  # what an aligned becomes (:func:`_aligned_as_array`)
 _QQUAD = re.compile(r",?\s*\\qquad\s*")
 _LONG_DISPLAY = 60  # a display longer than this (LaTeX characters) is split at \qquad
+_WRAP_DISPLAY = 40  # a display formula longer than this (LaTeX characters) may wrap
 
 
 def _aligned_as_array(latex: str) -> str:
@@ -147,7 +148,24 @@ def display(latex: str) -> str:
     side by side (``,\\qquad``) as one formula a line."""
     latex = _aligned_as_array(latex.strip())
     pieces = _top_level_splits(latex, _QQUAD) if len(latex) > _LONG_DISPLAY else [latex]
-    return "".join(_display_rows(_convert(piece, "block"), piece) for piece in pieces)
+    return "".join(_display_formula(piece) for piece in pieces)
+
+
+def _display_formula(latex: str) -> str:
+    """One display formula: one ``<math display="block">``; a long one that is not an
+    ``aligned``'s rows cut like long inline math (:func:`split_inline`) into several
+    ``<math>`` in display style in one centred line (``<span class="wrap">``), which a
+    narrow screen wraps after a relation or an operator instead of cutting it off."""
+    rows = latex.startswith(_ALIGNED_ARRAY)
+    pieces = split_inline(latex) if len(latex) > _WRAP_DISPLAY and not rows else []
+    if len(pieces) < 2:
+        return _display_rows(_convert(latex, "block"), latex)
+    block = 'display="block"'
+    parts = [
+        _convert(piece, "block").replace(block, 'display="inline" displaystyle="true"', 1)
+        for piece in pieces
+    ]
+    return '<span class="wrap">' + "<wbr>".join(parts) + "</span>"
 
 
 def _display_rows(mathml: str, latex: str) -> str:

@@ -6,6 +6,7 @@ Plain data, like the exercises; :mod:`derivations.render` turns it into Markdown
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 import sympy as sp
@@ -17,6 +18,8 @@ from derivations.exercises.notation import num, rows, tex
 from derivations.messages import catalogue
 from derivations.model import Layer, d_h, d_w, k_h, k_w, output_sizes, s_h, s_w
 from derivations.registry.forms import Form, counting_text
+
+_SYMBOL = re.compile(r"\b([A-Za-z]_[a-z]+)$")  # a subscripted symbol ending a name
 
 __all__ = ["GENERAL", "build"]
 
@@ -112,7 +115,8 @@ def _description(form) -> dict:
     require(
         key in catalogue(), f"closed form {form.key} has no message {key} in messages/sheets.yaml"
     )
-    return message(key)
+    # a symbol the name ends with (``output height m_h``) is math on the sheet
+    return {lang: _SYMBOL.sub(r"$\1$", said) for lang, said in message(key).items()}
 
 
 def _entry(form, layer: Layer) -> dict:

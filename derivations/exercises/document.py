@@ -176,7 +176,10 @@ class Table:
 
 @dataclass(frozen=True)
 class Code:
-    code: str
+    """Source to show as it stands: one string, or a Text when its comments are said in
+    each language (the code itself the same)."""
+
+    code: Cell
     language: str = "python"
     type: ClassVar[str] = "code"
 
@@ -321,7 +324,7 @@ def table(header: list, rows: list, cards_on_phone: bool = False) -> Table:
     return Table(tuple(header), tuple(tuple(row) for row in rows), cards_on_phone)
 
 
-def code(source: str, language: str = "python") -> Code:
+def code(source: Cell, language: str = "python") -> Code:
     return Code(source, language)
 
 

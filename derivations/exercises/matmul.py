@@ -14,6 +14,7 @@ import inspect
 import numpy as np
 import sympy as sp
 
+from derivations.exercises.checks import require
 from derivations.exercises.document import (
     Exercise,
     answer,
@@ -38,6 +39,24 @@ __all__ = ["build"]
 
 # what a reader needs to run the printed code as it stands
 _IMPORTS = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
+# the comments of conv_as_matmul, each said in both languages (its English text as in
+# the source, where it must stand word for word)
+_COMMENTS = ("matmul.code_docstring", "matmul.code_windows_comment", "matmul.code_product_comment")
+
+
+def _shown_code() -> dict:
+    """The source of :func:`conv_as_matmul` (the function that runs) with its imports,
+    as a Text: in English as it stands, in Chinese with its comments translated."""
+    source = _IMPORTS + inspect.getsource(conv_as_matmul)
+    shown = {"en": source, "zh": source}
+    for key in _COMMENTS:
+        comment = say(key)
+        require(
+            source.count(comment["en"]) == 1,
+            f"conv_as_matmul no longer says {comment['en']!r} (exercises/prose/matmul.yaml)",
+        )
+        shown["zh"] = shown["zh"].replace(comment["en"], comment["zh"])
+    return shown
 
 
 def _shape_latex(shape) -> str:
@@ -88,7 +107,7 @@ def build() -> Exercise:
             f"\\underbrace{{K}}_{{{_shape_latex(weight)}}}\\;"
             f"\\underbrace{{\\operatorname{{cols}}(X)}}_{{{_shape_latex(columns)}}}"
         ),
-        code(_IMPORTS + inspect.getsource(conv_as_matmul)),
+        code(_shown_code()),
         paragraph(say("matmul.its_operation_count_by_the")),
         result(
             say("matmul.im_col_product_multiplications_additions"),

@@ -178,7 +178,33 @@ def test_long_side_by_side_display_is_one_formula_a_line():
         r"N_\times = \frac{c^{2}}{b} + c + c + c + c,\qquad N_+ = \frac{c^2}{b} - c"
         r" + c + c + c + c + c"
     )
-    assert out.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 2
+    # each formula its own line: a block, or a long one in pieces a phone may wrap
+    blocks = out.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">')
+    assert blocks + out.count('<span class="wrap">') == 2 and out.count("</span>") <= 2
+
+
+def test_long_display_wraps_between_pieces_in_display_style():
+    """A long display formula was one <math> a phone cut off at its right edge: now
+    pieces cut after top-level relations and operators, each in display style (limits
+    under the sums, as the block had them), on one centred line that may wrap."""
+    from derivations.mathml import display
+
+    latex = (
+        r"z_i = \sum_{b}\beta_b \sum_{a} \alpha_a x_{i+a+b} = "
+        r"\sum_{t=0}^{k_1+k_2-2}\Big(\sum_{a+b=t} \alpha_a \beta_b\Big) x_{i+t}"
+    )
+    out = display(latex)
+    assert out.startswith('<span class="wrap">') and out.endswith("</span>")
+    pieces = out[len('<span class="wrap">') : -len("</span>")].split("<wbr>")
+    assert len(pieces) >= 3
+    assert all('display="inline" displaystyle="true"' in piece for piece in pieces)
+    assert "<munderover>" in out and 'display="block"' not in out
+    short = display(r"\kappa(z) = z^{2} + 1")
+    assert "wrap" not in short and short.count('display="block"') == 1
+    rows = display(
+        r"\begin{aligned} M &= a + b + c + d + e + f + g + h + i + j \\ A &= b \end{aligned}"
+    )
+    assert "wrap" not in rows and rows.count('display="block"') == 1
 
 
 def test_unknown_command_is_refused():

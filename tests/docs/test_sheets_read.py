@@ -116,3 +116,56 @@ def test_the_identity_names_the_degree_not_the_size(lang, fmt):
 def test_fragments_rewritten(lang, gone, there, fmt):
     sheet = _read(lang, fmt)
     assert gone not in sheet and there in sheet
+
+
+# --- no English left in the Chinese sheet: the code's comments -------------------------
+def _code_blocks(md: str) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```$", md, flags=re.M | re.S)
+
+
+def _code_only(source: str) -> list[tuple[int, str]]:
+    """``source``'s tokens without its comments and docstrings (what runs)."""
+    import io
+    import tokenize
+
+    tokens = [
+        (t.type, t.string)
+        for t in tokenize.generate_tokens(io.StringIO(source).readline)
+        if t.type not in (tokenize.COMMENT, tokenize.NL)
+    ]
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if not (t[0] == tokenize.STRING and i and tokens[i - 1][0] == tokenize.INDENT)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ("md", "tex", "html"))
+def test_zh_code_comments_are_chinese_and_the_code_is_the_same(fmt):
+    """The im2col code on the zh sheet said its docstring and comments in English; now
+    in Chinese, the code itself token for token the English sheet's (the function that
+    runs)."""
+    en_blocks, zh_blocks = _code_blocks(read_sheet("en")), _code_blocks(read_sheet("zh"))
+    assert len(en_blocks) == len(zh_blocks) == 2
+    for en, zh in zip(en_blocks, zh_blocks):
+        assert _code_only(en) == _code_only(zh)
+        said = re.findall(r"#.*$|\"\"\".*?\"\"\"", zh, flags=re.M | re.S)
+        english = [s for s in said if re.search(r"[A-Za-z]{3,} [a-z]{3,}", s)]
+        assert english == [], english
+    sheet = _read("zh", fmt)
+    assert "nothing is copied yet" not in sheet and "是一个视图，尚未复制任何数据" in sheet
+
+
+# --- no raw subscript outside math -------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ("answers.md", "formulas.md"))
+def test_no_subscripted_symbol_is_left_as_plain_text(lang, name):
+    """The reference page named its first forms "output height m_h", the subscript shown
+    raw (``m\\_h`` in Markdown, ``m_h`` on the web page): a symbol is math."""
+    md = (OUTPUT / lang / name).read_text(encoding="utf-8")
+    prose = re.sub(r"^```.*?^```", "", md, flags=re.M | re.S)
+    for pattern in (r"\$\$.*?\$\$", r"\$[^$]*\$", r"`[^`]*`", r"\]\([^)]*\)", r'<a id="[^"]*">'):
+        prose = re.sub(pattern, "", prose, flags=re.S)
+    assert re.findall(r".{0,30}\b[A-Za-z]\\?_[A-Za-z0-9]+", prose) == []
+    if name == "formulas.md" and lang == "en":
+        assert "**output height $m_h$**" in md
