@@ -44,10 +44,15 @@ DIRECT = {
     "L_f": "k",
     "L_in": "h",
     "L_out": "m_h",
+    # a run led by an object's or a count's letter (Torch7's C code)
+    "iheight": "h",
+    "owidth": "m_w",
+    "kheight": "k_h",
+    "nfilters": "c_o",
 }
 # never read: English words of four letters one edit from a part (stop: step; with:
 # width; fill: filt), one edit from two roles (fiats), the channels alone (chanels)
-NOT_READ = ["stop", "with", "fill", "fiats", "fiat_h", "chanels"]
+NOT_READ = ["stop", "with", "fill", "fiats", "fiat_h", "chanels", "order", "xheight"]
 
 
 @pytest.mark.parametrize("word, meant", sorted(CORRECTED.items()))
@@ -120,7 +125,26 @@ ROWS = [
         "equivalent_under_convention",
         {"N_in": "c_i", "N_out": "c_o"},
     ),
+    (
+        "output-height",
+        "oheight = (iheight + 2*padH - kH) // dH + 1",
+        "equivalent_under_convention",
+        {"iheight": "h", "dH": "s_h"},
+    ),
+    (
+        "forward-mults",
+        "nInputPlane*nOutputPlane*kW*kH*owidth*oheight",
+        "equivalent",
+        {"owidth": "m_w", "oheight": "m_h"},
+    ),
     # wrong, read the same way: not_equivalent, never refused
+    ("output-height", "oheight = (iheight - kH) / dH + 1", "not_equivalent", {"iheight": "h"}),
+    (
+        "forward-mults",
+        "nInputPlane*nOutputPlane*kW*kH*iwidth*iheight",
+        "not_equivalent",
+        {"iwidth": "w"},
+    ),
     ("output-height", "(h - kernal + 2*padd)//sride", "not_equivalent", {"sride": "s"}),
     ("output-height", "(h - kernal)//sride + 1", "not_equivalent", {"kernal": "k"}),
     (

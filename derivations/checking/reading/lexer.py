@@ -633,7 +633,7 @@ def _square(word: str) -> tuple[str, str] | None:
 
 
 # a parameter's array indexed by a loop's variable (Caffe's pad_data[i]: the i-th axis's)
-_LOOP_INDEX = re.compile(r"\[\s*[ijd]\s*\]")
+_LOOP_INDEX = lazy_pattern(r"\[\s*[ijd]\s*\]")
 
 
 def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
@@ -641,7 +641,7 @@ def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     ``stride[i]``, as Caffe's conv_layer.cpp writes ``pad_data[i]``,
     ``stride_data[i]``): the parameter of whichever axis, read as a square layer's
     (p, s, k); None for any other name."""
-    match = _LOOP_INDEX.match(text, end)
+    match = _LOOP_INDEX().match(text, end)
     if match is None:
         return None
     square = _square(text[start:end])

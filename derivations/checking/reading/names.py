@@ -246,10 +246,16 @@ def _rooted_word(lowered: str) -> str | None:
     return None
 
 
+# letters that may lead a run before a word of four letters or more (Torch7's
+# iheight, owidth; nfilters): the input, the output, a count, the kernel
+_LEADS = frozenset("ionk")
+
+
 def _segments(part: str) -> list[str] | None:
     """A run of letters of one case (``PADTOP``, ``STRIDEY``, ``kernelsize``) as parts of
     the lexicon, longest first (backtracking: ``kernelsize`` is kernel, size, not
-    kernels and a rest), each of three letters or more but a last axis letter (``y``);
+    kernels and a rest), each of three letters or more but a last axis letter (``y``)
+    and a first letter of :data:`_LEADS` before four letters or more (``iheight``);
     None when no split covers it, or the run is one part."""
     table = name_parts()
     lowered = part.lower()
@@ -260,7 +266,9 @@ def _segments(part: str) -> list[str] | None:
         for stop in range(len(lowered), index, -1):
             piece = lowered[index:stop]
             last_axis = stop == len(lowered) and piece in ("h", "w", "x", "y")
-            if piece in table and (stop - index >= MIN_UNKNOWN or last_axis):
+            # a first letter of an object or a count before a word (iheight, owidth)
+            lead = index == 0 and piece in _LEADS and len(lowered) - stop >= MIN_ROOTED
+            if piece in table and (stop - index >= MIN_UNKNOWN or last_axis or lead):
                 rest = split(stop)
                 if rest is not None:
                     return [part[index:stop], *rest]
