@@ -58,7 +58,7 @@ def test_exercise1_answers_state_the_condition_that_matters(lang, fmt):
     why = (
         "a first layer of stride" if lang == "en" else "第一层步幅为",
         "when the second layer pads" if lang == "en" else "第二层有填充时",
-        "stride 1 matters only" if lang == "en" else "步幅 1 只影响",
+        "stride 1 matters only" if lang == "en" else "步幅为 1 这一条件只用于",
     )
     for phrase in why:
         assert phrase in text
