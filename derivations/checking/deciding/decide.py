@@ -197,7 +197,8 @@ class Values:
     """Lazily evaluated values of one function at the points of one domain."""
 
     def __init__(self, function, envs):
-        self.function, self.envs, self.cache = function, envs, {}
+        self.function, self.envs = function, envs
+        self.cache: dict[int, object] = {}
 
     def __getitem__(self, index: int):
         value = self.cache.get(index, _MISSING)
@@ -226,15 +227,20 @@ def _order(count: int) -> tuple[int, ...]:
     return tuple(range(_EDGE_COUNT, count)) + tuple(range(min(_EDGE_COUNT, count)))
 
 
-@record(frozen=True)
 class _Step:
-    """One variant to try for one answer domain: where its values and the answer's live."""
+    """One variant to try for one answer domain: where its values and the answer's live
+    (a plain class: a plan makes one per variant, and a cold check makes every plan)."""
 
-    index: int  # position in entry.variants
-    domain: frozenset  # the answer's restrictions and the variant's own
-    key: tuple  # (domain, padding): answers on the same points share their values
-    envs: tuple
-    first: int | None  # the point compared first (None: no valid point at all)
+    __slots__ = ("domain", "envs", "first", "index", "key", "values")
+
+    def __init__(self, index: int, domain: frozenset, key: tuple, envs: tuple, first):
+        self.index = index  # position in entry.variants
+        self.domain = domain  # the answer's restrictions and the variant's own
+        self.key = key  # (domain, padding): answers on the same points share their values
+        self.envs = envs
+        self.first: int | None = first  # the point compared first (None: no valid point)
+        # the variant's values on ``domain`` (the matcher's, shared), kept on first use
+        self.values: Values | None = None
 
 
 class Matcher:
@@ -340,11 +346,20 @@ def find_match(
         answer = answers.get(step.key)
         if answer is None:
             answer = answers[step.key] = Values(function, step.envs)
-        # a variant is compiled and evaluated only when reached, as one by one would
-        variant = cache.values_of_variant(step.index, step.domain)
-        if step.first is not None:
-            value = answer[step.first]
-            if value is UNDEFINED or value != variant[step.first]:
+        # a variant is compiled and evaluated only when reached, as one by one would (its
+        # values kept on the step); Values.__getitem__ inlined where a value is known
+        # (most steps end at their first point)
+        variant, first = step.values, step.first
+        if variant is None:
+            variant = step.values = cache.values_of_variant(step.index, step.domain)
+        if first is not None:
+            value = answer.cache.get(first, _MISSING)
+            if value is _MISSING:
+                value = answer[first]
+            if value is UNDEFINED:
+                continue
+            other = variant.cache.get(first, _MISSING)
+            if value != (variant[first] if other is _MISSING else other):
                 continue
         if _equal(answer, variant):
             return Match(step.index, entry.variants[step.index], step.domain)

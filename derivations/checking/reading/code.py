@@ -271,6 +271,24 @@ _NEEDS = (
 )
 
 
+# each of :data:`_NEEDS` under its first character: only those whose first character
+# is in a text can be in it
+_NEEDS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _need in _NEEDS:
+    _NEEDS_BY_FIRST[_need[0]] = (*_NEEDS_BY_FIRST.get(_need[0], ()), _need)
+_FIRSTS = frozenset(_NEEDS_BY_FIRST)
+
+
+def _needs_code(body: str) -> bool:
+    """Whether one of :data:`_NEEDS` is in ``body`` (tested only for those whose first
+    character ``body`` has: a plain formula has few of them)."""
+    for first in _FIRSTS.intersection(body):
+        for need in _NEEDS_BY_FIRST[first]:
+            if need in body:
+                return True
+    return False
+
+
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
@@ -344,7 +362,7 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     the notes saying what was removed."""
     body = text.text
     notes: list = []
-    if not any(need in body for need in _NEEDS) and not ("." in body and _MEMBER.search(body)):
+    if not _needs_code(body) and not ("." in body and _MEMBER.search(body)):
         return text, notes
     sign = _COUNT_SIGN.match(body) if not body.lstrip().startswith("#define") else None
     if sign:

@@ -705,6 +705,26 @@ def _layered(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     return (tokens, match.end()) if tokens is not None else None
 
 
+# what may follow a word and make it part of something longer than the word: a layer
+# superscript (``^[l]``, :func:`_layered`), an index (``[0]``, :func:`_indexed`), a
+# member or an abbreviation's full stop (``l.size``, ``No. of``)
+_LONGER = frozenset("^[.")
+
+
+def _spelled_whole(text: str, start: int, end: int, col) -> list[Token] | None:
+    """The fast path of :func:`_word_tokens` (its caller's ``previous`` and ``letters``
+    false): a word the book spells as one symbol as a whole (``c_o``, ``k_h``) with
+    nothing after it that makes it longer (:data:`_LONGER`) is that symbol, the token
+    :func:`_own_split` reads first (longest first from ``start``) and :func:`_read_word`
+    keeps (one symbol: no product, no function); None where the general path decides."""
+    if end < len(text) and text[end] in _LONGER:
+        return None
+    found = _table()[0].get(text[start:end].lower())
+    if type(found) is not Symbol:
+        return None
+    return [Token("SYMBOL", found.name, start_pos=col(start))]
+
+
 def _word_tokens(
     text: str,
     start: int,
@@ -723,6 +743,10 @@ def _word_tokens(
     :func:`.names.layer_own`)."""
     # the caller saw a letter or "_" at ``start``: a word starts there
     end = cast(re.Match[str], _WORD.match(text, start)).end()
+    if not previous and not letters:
+        spelled = _spelled_whole(text, start, end, col)
+        if spelled is not None:
+            return spelled, end
     layered = _layered(text, start, end, col, notes)
     if layered is not None:
         return layered

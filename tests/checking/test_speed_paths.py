@@ -1,0 +1,107 @@
+"""The checker's in-process fast paths (issue 21: ``check`` no slower than before its
+readings) change no result: with every one of them switched off (each replaced by the
+plain rule it stands in front of), every answer of the held-out and real answers and of
+the fuzzing corpus gets the same result, field by field.
+
+* the lexer's whole-word spelling (:func:`.lexer._spelled_whole`): the general word path;
+* the code reading's gate (:func:`.code._needs_code`): one substring test per cue;
+
+and each gate alone against its rule over the same corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from derivations.checking import check
+from derivations.checking.deciding.catalogue import entry
+from derivations.checking.reading import code, lexer
+from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.normalize import normalize
+from derivations.registry.questions import QUESTIONS
+from tests.checking.fuzzing import answers
+
+_DATA = Path(__file__).parent / "data"
+
+# what the fast paths step around: superscripts, indices, members, previous layers,
+# letters of other notations, a word before "x", code, comments
+_EXTRA = [
+    ("output-height", "n_H^{[l]} = (n_H^{[l-1]} + 2p^{[l]} - f^{[l]})/s^{[l]} + 1"),
+    ("output-height", "(H - kernel_size[0] + 2*padding[0])/stride[0] + 1"),
+    ("output-height", "(l.h + 2*l.pad - l.size)/l.stride + 1"),
+    ("forward-mults", "n_C_prev * f * f * n_C * n_H * n_W"),
+    ("forward-mults", "K*K*C*F*H_out*W_out"),
+    ("forward-mults", "c_ox k_h k_w c_i m_h m_w"),
+    ("forward-mults", "return c_o * c_i * k_h * k_w * m_h * m_w  # the products"),
+    ("forward-mults", "int(c_o * c_i) * k_h * k_w * m_h * m_w"),
+    ("output-height", "floor((h - k_h + p_h + s_h) // s_h)"),
+    ("bias-size", "No. of filters"),
+    ("bias-size", "c_o."),
+]
+
+
+def _corpus() -> list[tuple[str, str]]:
+    held = yaml.safe_load((_DATA / "heldout_answers.yaml").read_text("utf-8"))["answers"]
+    real = yaml.safe_load((_DATA / "real_answers.yaml").read_text("utf-8"))["answers"]
+    references = {qid: entry(qid).display_text for qid in QUESTIONS}
+    rows = [(a["question"], a["answer"]) for a in (*held, *real) if a["question"] in QUESTIONS]
+    return rows + _EXTRA + list(answers(23, 500, references))
+
+
+def _plain_needs_code(body: str) -> bool:
+    return any(need in body for need in code._NEEDS)
+
+
+def _results(corpus) -> list[dict]:
+    return [check(qid, text, symbolic=False).as_dict() for qid, text in corpus]
+
+
+def test_every_fast_path_off_gives_the_same_results(monkeypatch):
+    corpus = _corpus()
+    fast = _results(corpus)
+    monkeypatch.setattr(lexer, "_spelled_whole", lambda *arguments: None)
+    monkeypatch.setattr(code, "_needs_code", _plain_needs_code)
+    plain = _results(corpus)
+    for row, one, other in zip(corpus, fast, plain):
+        assert one == other, row
+    verdicts = {result["verdict"] for result in fast}
+    assert {"equivalent", "not_equivalent", "invalid_input"} <= verdicts
+    assert len(corpus) > 700
+
+
+def _tokens(raw: str, letters: bool):
+    try:
+        tokens = lexer.tokenize(normalize(raw), 0, [], letters)
+    except InvalidAnswer as error:
+        return ("refused", error.key, error.position)
+    return [(t.type, str(t), t.start_pos) for t in tokens]
+
+
+@pytest.mark.parametrize("letters", [False, True])
+def test_the_whole_word_spelling_reads_what_the_general_word_path_reads(monkeypatch, letters):
+    texts = [text for _, text in _corpus()]
+    taken = []
+    spelled = lexer._spelled_whole
+
+    def counted(*arguments):
+        found = spelled(*arguments)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(lexer, "_spelled_whole", counted)
+    fast = [_tokens(text, letters) for text in texts]
+    if not letters:  # (with letters, every word takes the general path)
+        assert sum(taken) > 500 and not all(taken)  # the fast path is taken, and declined
+    monkeypatch.setattr(lexer, "_spelled_whole", lambda *arguments: None)
+    assert [_tokens(text, letters) for text in texts] == fast
+    assert sum(isinstance(tokens, list) for tokens in fast) > 300
+
+
+def test_the_code_gate_finds_a_cue_exactly_where_one_substring_test_does():
+    texts = [text for _, text in _corpus()] + list(code._NEEDS) + ["(in", "in t", "Mat"]
+    for text in texts:
+        assert code._needs_code(text) == _plain_needs_code(text), text
+    assert any(code._needs_code(text) for text in texts)
