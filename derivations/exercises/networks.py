@@ -428,7 +428,8 @@ def _figure():
             "和连结层；参数各柱之和除批量规范化的少量参数外为 100%。",
         ),
         alt=text(
-            en="Bar charts per network: parameter bars tall at the fully connected end, "
+            en="Bar charts per network: parameter bars tallest at the fully connected "
+            "layers or the last convolutions, "
             "MAC bars spread over the convolutions, activation bars tall at the start.",
             zh="每个网络一组柱状图：参数柱在全连接层或最后几个卷积层最高，MACs 柱分布在各卷积层，"
             "激活值柱在靠前的层最高。",

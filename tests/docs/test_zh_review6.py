@@ -94,4 +94,4 @@ def test_zh_network_figure_alt_text_holds_for_every_network():
     alt = re.search(r"!\[([^\]]*)\]\(\.\./figures/zh/network-costs\.svg\)", said).group(1)
     assert "全连接端" not in alt
     assert "参数柱在全连接层或最后几个卷积层最高" in alt
-    assert "有全连接层时是全连接层" in said and "否则是最后几个最宽的卷积层" in said
+    assert "网络末端有多个全连接层时是全连接层" in said and "否则是最后几个最宽的卷积层" in said
