@@ -139,7 +139,7 @@ def fixed_style(lang: str = "en"):
             )
         },
     )
-    with matplotlib.rc_context(), _math_parsed_once():
+    with matplotlib.rc_context(), _math_parsed_once(), _fonts_found_once():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(rc)
         matplotlib.rcParams["font.family"] = _families(lang)
@@ -171,6 +171,46 @@ def _math_parsed_once():
         yield
     finally:
         MathTextParser._parse_cached = own  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _fonts_found_once():
+    """Each lookup of the font files for a set of font properties done once inside the
+    block.  matplotlib looks them up again for every text it measures or draws
+    (``FontManager._find_fonts_by_props``: its cached ``findfont`` per family, each call
+    first reading eleven rcParams to key that cache): about a tenth of the figures'
+    Python calls.  The files found are a function of the properties and the font
+    rcParams, which :func:`fixed_style` fixes for the block: kept here by the
+    properties' values (those FontProperties hashes), each caller given its own list."""
+    from matplotlib.font_manager import FontManager, FontProperties
+
+    own = FontManager._find_fonts_by_props
+    found: dict = {}
+
+    def find_once(self, prop, *args, **kwargs):
+        if not isinstance(prop, FontProperties):  # a fontconfig pattern: not kept
+            return own(self, prop, *args, **kwargs)
+        key = (
+            tuple(prop.get_family()),
+            prop.get_slant(),
+            prop.get_variant(),
+            prop.get_weight(),
+            prop.get_stretch(),
+            prop.get_size(),
+            prop.get_file(),
+            prop.get_math_fontfamily(),
+            args,
+            tuple(sorted(kwargs.items())),
+        )
+        if key not in found:
+            found[key] = own(self, prop, *args, **kwargs)
+        return list(found[key])
+
+    FontManager._find_fonts_by_props = find_once  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        FontManager._find_fonts_by_props = own  # type: ignore[method-assign]
 
 
 def new_figure(width: float, height: float, **subplots):

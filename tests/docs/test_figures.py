@@ -87,6 +87,30 @@ def test_each_math_text_is_parsed_once_per_figure_and_the_files_do_not_change(mo
     assert len(once) == len(set(once)) < len(parsed)
 
 
+def test_each_font_lookup_is_done_once_per_figure_and_the_files_do_not_change(monkeypatch):
+    """The texts of a figure share one lookup of the font files per set of font
+    properties (matplotlib looks them up for every text it measures or draws): fewer
+    lookups, the same bytes, in both languages (Chinese: two families)."""
+    from contextlib import nullcontext
+
+    from matplotlib.font_manager import FontManager
+
+    from derivations.figures import style
+
+    looked: list = []
+    find = FontManager._find_fonts_by_props
+    monkeypatch.setattr(
+        FontManager,
+        "_find_fonts_by_props",
+        lambda self, prop, *a, **k: looked.append(hash(prop)) or find(self, prop, *a, **k),
+    )
+    shared = figures.render("strip-loads")
+    once, looked[:] = list(looked), []
+    monkeypatch.setattr(style, "_fonts_found_once", nullcontext)
+    assert figures.render("strip-loads") == shared
+    assert len(once) == len(set(once)) < len(looked)
+
+
 @pytest.mark.parametrize("key", sorted(figures.KEYS))
 def test_titles_and_empty_labels_are_where_automatic_placement_puts_them(monkeypatch, drawn, key):
     """Titles fixed at the axes' top (``axes.titley``) and empty axis labels kept where
