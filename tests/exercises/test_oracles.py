@@ -208,6 +208,22 @@ def test_register_limit_is_the_largest_fitting_delta(regs, width, kk):
     assert strips.register_limit(regs, width, kk) == _largest_fitting_delta(regs, width, kk)
 
 
+def test_register_limits_import_no_scipy():
+    """The limits are evaluated with Python's ``math`` (SymPy's default ``lambdify``
+    modules import SciPy, a second or so of a docs build for nothing): computing one in
+    a fresh interpreter leaves SciPy unimported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from derivations.exercises.maths import strips; "
+        "assert strips.register_limit(16, 8, 3) == 24; print('scipy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]
+
+
 @pytest.mark.parametrize(
     "regs, width, kk, expected", [(16, 8, 3, 24), (32, 16, 3, 176), (32, 16, 5, 48)]
 )  # the audit's whole-register bounds

@@ -146,7 +146,7 @@ def _need():
 def register_limit(registers: int, width: int, kk: int) -> int:
     """Largest Delta whose working set fits ``registers`` vector registers of ``width``
     lanes (0 if not even Delta = 1 fits), by enumeration: the need grows with Delta."""
-    need = sp.lambdify((D, lanes, k), register_need())
+    need = _need()
     best = 0
     while need(best + 1, width, kk) <= registers:
         best += 1
