@@ -99,6 +99,13 @@ TABLES = {
         ),
         ("forward-mults", "nInputPlane*kW*kH*oheight*owidth", False),
     ],
+    "keras1": [
+        ("forward-mults", "nb_filter * c_in * nb_row * nb_col * out_h * out_w", True),
+        ("output-width", "(cols - nb_col + p_w + subsample[1])//subsample[1]", True),
+        ("output-height", "(rows - nb_row + 2*pad)//subsample[0] + 1", True),
+        ("output-width", "(cols - nb_col)/subsample + 1", False),
+        ("forward-mults", "nb_filter * nb_row * nb_col * rows * cols", False),
+    ],
     "paddle": [
         (
             "output-height",
