@@ -259,3 +259,49 @@ def test_what_stays_unknown_is_named_whole_with_no_spelling_guess(question, answ
             assert result.error["id"] == "reading.unknown_word"
         else:
             assert near in said
+
+
+# names in Italian, Portuguese and Turkish words (written without accents, as code does),
+# and an axis's word alone as the input's size (altezza, as height reads)
+LANGUAGE_ROWS = [
+    (
+        "output-height",
+        "(altezza_ingresso - altezza_kernel + 2*riempimento)//passo + 1",
+        "equivalent_under_convention",
+    ),
+    (
+        "output-height",
+        "(altura_entrada - altura_filtro + 2*preenchimento)//passo + 1",
+        "equivalent_under_convention",
+    ),
+    ("output-height", "(yukseklik - cekirdek + 2*dolgu)//adim + 1", "equivalent_under_convention"),
+    (
+        "forward-mults",
+        "canali_ingresso * canali_uscita * k_h * k_w * altezza_uscita * larghezza_uscita",
+        "equivalent",
+    ),
+    (
+        "forward-mults",
+        "canais_entrada * canais_saida * k_h * k_w * altura_saida * largura_saida",
+        "equivalent",
+    ),
+    ("output-width", "(larghezza - k_w + p_w + s_w)//s_w", "equivalent"),
+    # wrong, read the same way
+    ("output-height", "(yukseklik - cekirdek)//adim + 1", "not_equivalent"),
+    (
+        "forward-mults",
+        "canali_ingresso * canali_uscita * k_h * k_w * altezza * larghezza",
+        "not_equivalent",
+    ),
+    ("output-width", "(largura - k_w + 2*preenchimento)//passo", "not_equivalent"),
+]
+
+
+@pytest.mark.parametrize("question, answer, verdict", LANGUAGE_ROWS)
+def test_names_in_other_languages_through_check_and_grade(question, answer, verdict):
+    result = check(question, answer)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
+        assert row["verdict"] == verdict

@@ -387,7 +387,8 @@ def _alone(word: str) -> Composed | None:
     parameter of the layer (the kernel, padding, stride, dilation), of three letters or
     more and, for the kernel, not a plural (``kernels``: as often the number of them);
     so is such a parameter's name misspelt or cut short (``padd``, ``sride``: the lexer
-    says so, :func:`misspelt`).
+    says so, :func:`misspelt`).  A word of an axis of four letters or more (``altezza``,
+    ``yukseklik``, ``heigth``) is the input's size along it, as ``height`` reads.
     A word of the channels' or a size's role (``Channels``, ``depth``, ``size``) names
     no one quantity: a hint of its role's (:data:`_ALONE_HINTS`), left to inference."""
     role = role_of(word, rooted=False)
@@ -395,6 +396,8 @@ def _alone(word: str) -> Composed | None:
         return None
     if role in _ALONE_HINTS:
         return Composed(hints=_ALONE_HINTS[role])
+    if role in ("height", "width") and len(word) >= MIN_ROOTED:  # altezza, as height
+        return Composed(read=role[0])
     if role is None and word.isalpha():  # padd, sride: a parameter's name misspelt
         lowered = word.lower()
         meant = _rooted_word(lowered) if len(word) >= MIN_ROOTED else None
