@@ -1266,44 +1266,88 @@ _UNKNOWN_REFUSALS = UNKNOWN_KEYS | {
 
 
 def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: bool):
-    """(reading, parsed, readings, the chain's note) of the answer
-    (:func:`_name_or_product`, :func:`_check_sides`); where they refuse it, of the first
-    of its rewrites that reads (:mod:`.reading.second_look`: closing marks, worked
-    numbers; noted), else, of the answer or a rewrite, its reading when it is wrong under
-    every reading of the words refused (:mod:`.every_reading`), else the first refusal.
-    Nothing here runs for an answer read the first time."""
+    """(reading, parsed, readings, (a label's note, the chain's note)) of the answer
+    (:func:`_in_either_order`, :func:`_check_symbols`, :func:`_check_sides`); where they
+    refuse it, of the first of its rewrites that reads (:mod:`.reading.second_look`: line
+    breaks, a lead-in's colon, closing marks, a condition after, worked numbers;
+    :func:`_asked`: a side naming the size asked; each noted), else (after a word or a
+    letter refused, never an ambiguity), of the answer or a rewrite, its reading when it
+    is wrong under every reading of the words refused (:mod:`.every_reading`), else the
+    first refusal.  Nothing here runs for an answer read the first time."""
     try:
-        return _sides_checked(entry, _in_either_order(entry, answer, question_id, notation, infer))
+        read = _in_either_order(entry, answer, question_id, notation, infer)
+        return _sides_checked(entry, read, answer)
     except InvalidAnswer as refusal:
         first = refusal
-    from derivations.checking.every_reading import every_reading  # refused answers only
+    from derivations.checking.every_reading import every_reading, flag_reading  # refused only
     from derivations.checking.reading.second_look import rewrites
 
     texts = rewrites(answer)
+    for text_, notes_ in [(answer, ()), *texts]:
+        asked = _asked(entry, text_)
+        if asked is not None:
+            texts.append((asked[0], (*notes_, asked[1])))
     for rewritten, notes in texts:
         try:
-            reading, parsed, inferred, chain = _sides_checked(
-                entry, _in_either_order(entry, rewritten, question_id, notation, infer)
+            reading, parsed, inferred, checked = _sides_checked(
+                entry, _in_either_order(entry, rewritten, question_id, notation, infer), rewritten
             )
         except InvalidAnswer:
             continue
-        return _noted(reading, parsed, notes), parsed, inferred, chain
+        return _noted(reading, parsed, notes), parsed, inferred, checked
     if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
         raise first
     for rewritten, notes in [(answer, ()), *texts]:
-        wrong = every_reading(entry, rewritten, question_id)
+        wrong = flag_reading(entry, rewritten, question_id) or every_reading(
+            entry, rewritten, question_id
+        )
         if wrong is not None:
-            reading, parsed, readings = wrong
-            chain = _check_sides(entry, parsed)
-            return _noted(reading, parsed, notes), parsed, readings, chain
+            reading, parsed, readings, checked = _sides_checked(entry, wrong, rewritten)
+            return _noted(reading, parsed, notes), parsed, readings, checked
     raise first
 
 
-def _sides_checked(entry: Entry, read: tuple) -> tuple:
-    """(reading, parsed, readings, the chain's note) of ``read``
-    (:func:`_check_sides`)."""
+ASKED_SIDE_NOTE = "reading.note.asked_side"
+
+
+def _asked(entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """``answer`` without the sides of its chain of equalities that name the size asked
+    for (``… = 出力サイズ``, ``… = H_out`` answering output-height: a label written after
+    the formula), and the note saying so; None when it has none."""
+    shape = entry.question.shape
+    if shape is None or shape.axis is None or "=" not in answer:
+        return None
+    sides = answer.split("=")
+    named = [
+        i for i, side in enumerate(sides) if _named_axis(side.strip(_DELIMITERS)) == shape.axis
+    ]
+    if not named or len(named) == len(sides):
+        return None
+    note = Note(ASKED_SIDE_NOTE, (("name", sides[named[0]].strip(_DELIMITERS)),))
+    kept: list[str] = []
+    for index, side in enumerate(sides):
+        if index not in named:
+            kept.append(side.strip())
+            continue
+        # the math's delimiters around the name stay with the side next to it
+        name = side.strip(_DELIMITERS)
+        before, after = side.split(name, 1) if name else (side, "")
+        if index == 0:
+            sides[1] = before.strip() + sides[1]
+        elif kept:
+            kept[-1] += after.strip()
+    return " = ".join(kept), note
+
+
+_DELIMITERS = " \t\n$`"
+
+
+def _sides_checked(entry: Entry, read: tuple, answer: str) -> tuple:
+    """(reading, parsed, readings, (a label's note, the chain's note)) of ``read``
+    (:func:`_check_symbols`, :func:`_check_sides`)."""
     reading, parsed, inferred = read
-    return reading, parsed, inferred, _check_sides(entry, parsed)
+    label = _check_symbols(entry, parsed, answer)
+    return reading, parsed, inferred, (label, _check_sides(entry, parsed))
 
 
 def _noted(reading, parsed: Parsed, notes: tuple):
@@ -1346,10 +1390,9 @@ def check(
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:
             try:
-                reading, parsed, inferred, chain = _second_look(
+                reading, parsed, inferred, (label, chain) = _second_look(
                     entry, answer, question_id, notation, infer
                 )
-                label = _check_symbols(entry, parsed, answer)
                 said = reading.as_dict()
                 result.parsed = {
                     **said,

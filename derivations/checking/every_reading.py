@@ -45,7 +45,7 @@ from derivations.expr import tree as ex
 from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.registry.notations import inferred_letters, meaning_of_word
 
-__all__ = ["every_reading", "MAX_READINGS", "HOW"]
+__all__ = ["every_reading", "flag_reading", "MAX_READINGS", "HOW", "FLAG"]
 
 # assignments judged at most (each one match against the catalogue): more, refused
 MAX_READINGS = 400
@@ -149,11 +149,11 @@ def _options(entry, placeholder: str, parsed: Parsed, answer: str, pool: list) -
     return list(dict.fromkeys([*options, *pool, *ones]))
 
 
-def _read(answer: str, question_id: str) -> Reading:
-    """The answer read with its unknown words held open (and a notation's letters as
-    placeholders), as :func:`.answer.read_answer` reads it."""
+def _read(answer: str, question_id: str, letters: bool = True) -> Reading:
+    """The answer read with its unknown words held open (and, with ``letters``, a
+    notation's letters as placeholders), as :func:`.answer.read_answer` reads it."""
     with words_held_open():
-        parsed = parse_for(answer, question_id, letters=True)
+        parsed = parse_for(answer, question_id, letters=letters)
     return Reading(
         question_id,
         answer,
@@ -190,6 +190,59 @@ def _guessed(parsed: Parsed) -> bool:
     return any(
         note.key == "reading.note.notation" and _SHORT.fullmatch(dict(note.fields)["written"])
         for note in parsed.notes
+    )
+
+
+FLAG = "flag"  # how "read as" says a bias flag was read both ways (checker.phrase.reading_flag)
+
+
+def flag_reading(entry, answer: str, question_id: str):
+    """(reading, parsed, readings) of an answer whose only words refused are bias flags
+    (``(2*C_in*K*K - bias)``, ``+ use_bias*c_o*m_h*m_w``: 1 with a bias, 0 without) and
+    that is right with every value of them: shown with no bias (0, the book's layer);
+    None otherwise (wrong with either is for :func:`every_reading`; right with one
+    value only: which one the author meant decides it, so it stays refused)."""
+    from derivations.checking import checker
+    from derivations.checking.notation import RIGHT, _reparsed, unknown_letters
+
+    try:
+        with words_held_open():
+            reading = checker._relative(
+                entry,
+                checker._named(
+                    entry, checker._one_formula(entry, _read(answer, question_id, letters=False))
+                ),
+            )
+    except InvalidAnswer:
+        return None
+    parsed = reading.parsed
+    placeholders = unknown_letters(parsed)
+    if not placeholders or not all(_FLAG.fullmatch(unknown_letter(p) or p) for p in placeholders):
+        return None
+    shown = None
+    for values in itertools.product((0, 1), repeat=len(placeholders)):
+        candidate = _reparsed(
+            parsed, {p: ex.num(v) for p, v in zip(placeholders, values, strict=True)}
+        )
+        if checker._outcome(entry, candidate) != RIGHT:
+            return None
+        shown = shown or candidate
+    assert shown is not None
+    readings = [{"written": unknown_letter(p) or p, "read": "0", "how": FLAG} for p in placeholders]
+    return _as_reading(question_id, answer, shown), shown, readings
+
+
+def _as_reading(question_id: str, answer: str, parsed: Parsed) -> Reading:
+    return Reading(
+        question_id,
+        answer,
+        parsed.tree,
+        to_unicode(parsed.tree),
+        parsed.text,
+        to_latex(parsed.tree),
+        parsed.notes,
+        parsed.name,
+        parsed,
     )
 
 
@@ -247,15 +300,4 @@ def every_reading(entry, answer: str, question_id: str):
         {"written": unknown_letter(p) or p, "read": to_text(c), "how": HOW, "count": str(total)}
         for p, c in zip(placeholders, choice, strict=True)
     ]
-    reading = Reading(
-        question_id,
-        answer,
-        chosen.tree,
-        to_unicode(chosen.tree),
-        chosen.text,
-        to_latex(chosen.tree),
-        chosen.notes,
-        chosen.name,
-        chosen,
-    )
-    return reading, chosen, readings
+    return _as_reading(question_id, answer, chosen), chosen, readings

@@ -249,6 +249,10 @@ SAID_WITH_FIELDS = frozenset(
         "trailing_mark",
         "worked_number",
         "chain_every_side_wrong",
+        "after_colon",
+        "condition_after",
+        "asked_side",
+        "code_header",
     )
 )
 

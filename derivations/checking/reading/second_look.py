@@ -5,6 +5,15 @@ reads never comes here), each rewrite read by the whole reader again:
 
 * marks closing the answer after its formula: a comma (code's ``… + 1,``, a list's), an
   enumeration comma, an exclamation mark (``，``, ``、``, ``!``, ``！``);
+* a line opening a block of code (``if padding == 'same':``, ``def f(x):``);
+* line breaks (a formula pasted over several lines, a lead-in, then the formula on a
+  line of its own, a display block ``$$ … $$``): one space each;
+* a lead-in sentence ending in a colon (``Use the formula: …``, ``The width is
+  calculated as: …``): what follows its last colon;
+* a condition after the formula (``… when padding is 'valid'``, ``… if the stride
+  divides``, ``…，没有padding``): graded at every layer all the same, as a condition
+  before it is (:mod:`.around`);
+* ``~`` after a name (``Time~O(…)``): an equals sign of a label;
 * a worked number in a chain of equalities: a side with no letter in it
   (``c_i c_o k_h k_w m_h m_w = 27,648``, ``… = 3·64·9·30·30 = 1 555 200 MACs``), where
   another side is a formula (an operator or two names apart); a count word after the
@@ -16,20 +25,47 @@ Each rewrite only deletes; nothing evaluates text.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from derivations.checking.reading.informal import COUNT_WORDS, Note, lazy_pattern
 
-__all__ = ["rewrites", "TRAILING_NOTE", "WORKED_NOTE"]
+__all__ = [
+    "rewrites",
+    "TRAILING_NOTE",
+    "WORKED_NOTE",
+    "LINES_NOTE",
+    "COLON_NOTE",
+    "AFTER_NOTE",
+    "TILDE_NOTE",
+    "HEADER_NOTE",
+]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
 WORKED_NOTE = "reading.note.worked_number"
+LINES_NOTE = "reading.note.line_breaks"
+COLON_NOTE = "reading.note.after_colon"
+AFTER_NOTE = "reading.note.condition_after"
+TILDE_NOTE = "reading.note.tilde"
+HEADER_NOTE = "reading.note.code_header"
 
-_TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+\s*$")
-# a side of a chain that is a number, or numbers and operators (a worked example), and
-# the words after it (a count word)
+# marks closing the answer, before the math's closing delimiters if any
+_TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+(?P<close>\s*(?:\$\$?|\\\]|\\\)|`+)?\s*)$")
+# a side of a chain that is a number, or numbers, brackets and operators (a worked
+# example), and the words after it (a count word)
 _NUMERIC = lazy_pattern(
-    r"^\s*(?P<number>[-+]?[0-9][0-9,.\u00a0\u2009\u202f ]*"
-    r"(?:\s*[-+*/×·xX^]\s*\(?[0-9][0-9,.\u00a0\u2009\u202f ]*\)?)*)"
+    r"^\s*(?P<number>[-+(]*[0-9][-+*/×·xX^()0-9,.\u00a0\u2009\u202f ]*?)"
     r"(?P<words>(?:\s*[^\W\d_][^\W\d_\s-]*(?:[\s-]+[^\W\d_]+)*)?)\s*[.。]?\s*$"
+)
+_BREAKS = lazy_pattern(r"\s*\n\s*")
+# the last colon after a lead-in's words (no := and no :: of code)
+_COLON = lazy_pattern(r"^(?P<lead>.*[^\W\d_]{2}.*)[:：](?![:=])\s*(?P<rest>\S.*)$", re.S)
+# a condition after the formula: a connector, then words
+_AFTER = lazy_pattern(
+    r"(?:\s+|\s*[,，]\s*)(?P<cond>(?:when|whenever|if|for|provided|assuming|given|with"
+    r"|wenn|falls|quand|lorsque|si|cuando|quando|se)\b[^=]*"
+    r"|(?:当|如果|若|假设|没有|无|不考虑|不带|在)[^=]*)$",
+    re.I,
 )
 _FORMULA = lazy_pattern(r"[-+*/^×·()\\]|[A-Za-z_]\w*\s+[A-Za-z_]")
 _CHAIN = lazy_pattern(r"\s*(?:=|≈|\\approx)\s*")
@@ -49,8 +85,68 @@ def _trailing(answer: str) -> tuple[str, Note] | None:
     match = _TRAILING().search(answer)
     if match is None or not answer[: match.start()].strip():
         return None
-    mark = match.group().strip()[-1:]
-    return answer[: match.start()], Note(TRAILING_NOTE, (("mark", mark),))
+    close = match.group("close")
+    mark = match.group()[: match.start("close") - match.start()].strip()[-1:]
+    return answer[: match.start()] + close, Note(TRAILING_NOTE, (("mark", mark),))
+
+
+_DELIMITER_LINE = lazy_pattern(r"^(?:\$\$|\\\[|\\\]|```\w*|)$")
+_CONTINUED = lazy_pattern(r"[-+*/×·^(=,]$")
+
+
+def _lines(answer: str) -> tuple[str, Note] | None:
+    """``answer`` on one line where its lines are one formula: at most one line that is
+    neither a lead-in ending in a colon nor a math or code delimiter, or each break
+    inside a formula (after an operator or an open bracket, or before an operator);
+    None otherwise (two formulas on two lines are two answers)."""
+    lines = [line.strip() for line in answer.strip().splitlines()]
+    if len(lines) < 2:
+        return None
+    body = [
+        line for line in lines if not (_DELIMITER_LINE().match(line) or line.endswith((":", "：")))
+    ]
+    continued = all(
+        _CONTINUED().search(first)
+        or second[:1] in "+-*/×·^)"
+        or first.count("(") > first.count(")")
+        for first, second in itertools.pairwise(lines)
+    )
+    if len(body) > 1 and not continued:
+        return None
+    return _BREAKS().sub(" ", answer.strip()), Note(LINES_NOTE)
+
+
+_SUMS = lazy_pattern(r"[-+=*^×·−_0-9]")
+_LEAD_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _words_only(lead: str) -> bool:
+    """Whether a lead-in holds words and no formula: no sum, product, equation, index or
+    number, no question (``quadruples? No: …``), and no lone letter but a, A, I
+    (``MACs: c k k m m, FLOPs`` holds one)."""
+    if _SUMS().search(lead) or "?" in lead or "？" in lead:  # a question answered after it
+        return False
+    return all(
+        len(word) > 1 or word in ("a", "A", "I") or not word.isascii()
+        for word in _LEAD_WORD().findall(lead)
+    )
+
+
+def _after_colon(answer: str) -> tuple[str, Note] | None:
+    """What follows the last colon, when what precedes it holds words and no formula
+    (:func:`_words_only`: ``height: (…), height: (…)`` is two formulas)."""
+    match = _COLON().match(answer.strip())
+    if match is None or not _words_only(match.group("lead")):
+        return None
+    return match.group("rest"), Note(COLON_NOTE, (("lead", match.group("lead").strip()),))
+
+
+def _condition_after(answer: str) -> tuple[str, Note] | None:
+    match = _AFTER().search(answer)
+    if match is None or not _FORMULA().search(answer[: match.start()]):
+        return None
+    said = match.group("cond").strip().rstrip(".。")
+    return answer[: match.start()], Note(AFTER_NOTE, (("condition", said),))
 
 
 def _worked(answer: str) -> tuple[str, Note] | None:
@@ -60,7 +156,7 @@ def _worked(answer: str) -> tuple[str, Note] | None:
         return None
     kept, numbers, words = [], [], ""
     for index, side in enumerate(sides):
-        match = _NUMERIC().match(side)
+        match = _NUMERIC().match(side) if re.search(r"[0-9]", side) else None
         last = index == len(sides) - 1
         said = match.group("words").strip() if match else ""
         if match is None or (said and (not last or not _count_word(said))):
@@ -74,17 +170,52 @@ def _worked(answer: str) -> tuple[str, Note] | None:
     return text, Note(WORKED_NOTE, (("numbers", ", ".join(numbers)),))
 
 
+_TILDE = lazy_pattern(r"(?<=[^\W\d])\s*(?:~|\\sim(?![A-Za-z]))\s*(?=\S)")
+
+
+def _tilde(answer: str) -> tuple[str, Note] | None:
+    """``Time~O(…)``, ``FLOPs \\sim …``: a name, then ``~`` for "is about": an equals
+    sign of a label (as ``\\approx`` is)."""
+    match = _TILDE().search(answer)
+    if match is None:
+        return None
+    return answer[: match.start()] + " = " + answer[match.end() :], Note(TILDE_NOTE)
+
+
+_HEADER = lazy_pattern(
+    r"^[ \t]*(?:if|elif|else|for|while|with|def|try|except|case)\b[^\n]*:[ \t]*(?:\n|$)", re.M
+)
+
+
+def _code_headers(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without the lines that open a block of code (``if padding == 'same':``,
+    ``def f(x):``): the statements under them are the formula."""
+    match = _HEADER().search(answer)
+    if match is None:
+        return None
+    rest = _HEADER().sub("", answer)
+    if not rest.strip():
+        return None
+    return rest, Note(HEADER_NOTE, (("header", match.group().strip()),))
+
+
+_RULES = (_code_headers, _lines, _after_colon, _trailing, _condition_after, _tilde, _worked)
+MAX_REWRITES = 24  # rewrites read again at most (each rule on each earlier rewrite)
+
+
 def rewrites(answer: object) -> list[tuple[str, tuple[Note, ...]]]:
     """The answer's rewrites to read again, in order (each with the notes saying what
-    was taken away): the closing marks away, the worked numbers away, both."""
+    was taken away): each rule of :data:`_RULES` on the answer and on every rewrite
+    before it (line breaks, then a lead-in's colon, closing marks, a condition after,
+    worked numbers), the fewest changes first; at most :data:`MAX_REWRITES`."""
     if not isinstance(answer, str):
         return []
     found: list[tuple[str, tuple[Note, ...]]] = []
-    trailing = _trailing(answer)
-    if trailing is not None:
-        found.append((trailing[0], (trailing[1],)))
-    for text, notes in [(answer, ()), *found]:
-        worked = _worked(text)
-        if worked is not None:
-            found.append((worked[0], (*notes, worked[1])))
-    return found
+    seen = {answer}
+    for rule in _RULES:
+        for text, notes in [(answer, ()), *found]:
+            done = rule(text)
+            if done is not None and done[0] not in seen and len(found) < MAX_REWRITES:
+                seen.add(done[0])
+                found.append((done[0], (*notes, done[1])))
+    return sorted(found, key=lambda item: len(item[1]))
