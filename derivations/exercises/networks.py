@@ -418,13 +418,13 @@ def _figure():
             en="Per convolution and linear layer (in the deeper networks per block of "
             "them), in network order, named as in the tables: parameters, MACs and "
             "activations as shares of each network's total (each panel gives the sums, "
-            "Σ). The MAC bars sum to 100% (only these layers multiply); the activation "
+            "Σ). The MAC bars sum to 100% (MACs count only these layers); the activation "
             "bars to far less: the ReLU, pooling, normalization and concatenation layers "
             "hold the other activations; the parameter bars to 100% but for batch norm's "
             "few parameters.",
             zh="按网络中的顺序列出每个卷积层与全连接层（较深的网络按块合计），名称与表中相同："
             "参数、MACs 与激活值各占全网络总量的比例（每图给出总和 Σ）。MACs 各柱之和为 100%"
-            "（只有这些层做乘加）；激活值各柱之和远不到 100%：其余激活值在 ReLU、汇聚、规范化"
+            "（MACs 只统计这些层）；激活值各柱之和远不到 100%：其余激活值在 ReLU、汇聚、规范化"
             "和连结层；参数各柱之和除批量规范化的少量参数外为 100%。",
         ),
         alt=text(

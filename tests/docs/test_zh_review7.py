@@ -1,0 +1,85 @@
+"""The seventh Chinese examiner's findings (issue 25), each checked in every committed
+format of both sheets (Markdown, LaTeX source, web page): what the sheet must no longer
+say, what it says instead, and, where the finding is a fact, the fact recomputed here
+by an independent route (PyTorch's own batch normalization)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.docs.sheets import OUTPUT
+
+FORMATS = ("answers.md", "answers.tex", "index.html")
+
+
+def _sheet(lang: str, name: str) -> str:
+    return (OUTPUT / lang / name).read_text(encoding="utf-8")
+
+
+def test_batch_norm_at_inference_is_a_multiply_add_per_element():
+    """The fact behind the first finding: an inference-mode batch normalization is
+    ``x * scale + shift`` element by element, one multiply-add each."""
+    torch = pytest.importorskip("torch")
+    bn = torch.nn.BatchNorm2d(3).eval()
+    with torch.no_grad():
+        bn.running_mean.copy_(torch.tensor([0.5, -1.0, 2.0]))
+        bn.running_var.copy_(torch.tensor([4.0, 0.25, 1.0]))
+        bn.weight.copy_(torch.tensor([2.0, -1.0, 0.5]))
+        bn.bias.copy_(torch.tensor([1.0, 0.0, -3.0]))
+        x = torch.randn(1, 3, 5, 4, generator=torch.Generator().manual_seed(0))
+        y = bn(x)
+    scale = bn.weight / torch.sqrt(bn.running_var + bn.eps)
+    shift = bn.bias - bn.running_mean * scale
+    expected = x * scale[:, None, None] + shift[:, None, None]
+    assert torch.allclose(y, expected.detach(), atol=1e-6)
+    assert not torch.allclose(y, x)  # it does compute something
+
+
+# The network figure's caption said the MAC bars sum to 100% because "only these layers
+# multiply" (zh: "只有这些层做乘加"): false for batch normalization (above) and average
+# pooling, which Appendix C's conventions now say are left out of the MACs; the caption
+# says the same: the MACs count only these layers.
+NO_MACS_CLAIMS = {
+    "en": ["(only these layers multiply)", "residual additions have no multiply-adds"],
+    "zh": ["（只有这些层做乘加）", "残差加法没有乘加"],
+}
+NOT_COUNTED = {
+    "en": ["(MACs count only these layers)", "are not counted as MACs"],
+    "zh": ["（MACs 只统计这些层）", "残差加法不计入 MACs"],
+}
+
+
+@pytest.mark.parametrize("name", FORMATS)
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_layers_outside_the_macs_are_not_said_to_do_no_multiply_adds(lang, name):
+    text = _sheet(lang, name)
+    for claim in NO_MACS_CLAIMS[lang]:
+        assert claim not in text, (lang, name, claim)
+    for said in NOT_COUNTED[lang]:
+        assert said in text, (lang, name, said)
+
+
+# Exercise 5 (zh) / 4 (en): another BLAS or CPU *may* round differently; the sheet's own
+# table shows a BLAS that fuses in channel order matching one emulation exactly, so a
+# library doing the same would give the same counts: "gives other counts" overclaims.
+OVERCLAIM = {"en": "for larger $c_i$ gives other counts", "zh": "都会给出别的计数"}
+HEDGED = {"en": "for larger $c_i$ can give other counts", "zh": "都可能给出别的计数"}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_another_blas_may_not_must_round_differently(lang):
+    md = _sheet(lang, "answers.md")
+    assert OVERCLAIM[lang] not in md
+    assert HEDGED[lang] in md
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_the_kernel_1_0_1_has_no_real_root_is_said_as_proved(name):
+    """SymPy proves the real zero set empty (the sheet prints it); "找不到实根" read as a
+    search that failed."""
+    sympy = pytest.importorskip("sympy")
+    z = sympy.symbols("z", real=True)
+    assert sympy.solveset(z**2 + 1, z, sympy.S.Reals) == sympy.S.EmptySet
+    text = _sheet("zh", name)
+    assert "找不到实根" not in text
+    assert "SymPy 求得它在实数上没有根" in text
