@@ -45,6 +45,11 @@ _ALIGNED_ARRAY = r"\begin{array}{rl}"  # what an aligned becomes (:func:`_aligne
 _QQUAD = re.compile(r",?\s*\\qquad\s*")
 _LONG_DISPLAY = 60  # a display longer than this (LaTeX characters) is split at \qquad
 _WRAP_DISPLAY = 40  # a display formula longer than this (LaTeX characters) may wrap
+_WIDE_ROW = 50  # an aligned row longer than this (LaTeX characters) may not fit a phone
+# a phone's lines of a wide aligned display also break after a minus and before a
+# function applied at the top level (between two factors: max(..) max(..))
+_ROW_BREAK_AFTER = (*_BREAK_AFTER, "-")
+_ROW_BREAK_BEFORE = (r"\max", r"\min")
 
 
 def _aligned_as_array(latex: str) -> str:
@@ -102,9 +107,12 @@ def _convert(latex: str, mode: str) -> str:
     return out
 
 
-def split_inline(latex: str) -> list[str]:
-    """``latex`` cut after top-level operators of :data:`_BREAK_AFTER` (outside braces,
-    ``\\left..\\right`` and environments); short math is one piece."""
+def split_inline(
+    latex: str, after: tuple[str, ...] = _BREAK_AFTER, before: tuple[str, ...] = ()
+) -> list[str]:
+    """``latex`` cut after top-level operators of ``after`` (:data:`_BREAK_AFTER`) and
+    before top-level commands of ``before`` (outside braces, ``\\left..\\right`` and
+    environments); short math is one piece."""
     if len(latex) < _SHORT:
         return [latex]
     pieces, start, depth, i = [], 0, 0, 0
@@ -116,12 +124,15 @@ def split_inline(latex: str) -> list[str]:
                 i += 2
                 continue
             name = command.group(0)
+            if depth == 0 and name in before and latex[start:i].strip():
+                pieces.append(latex[start:i])
+                start = i
             if name in (r"\left", r"\begin"):
                 depth += 1
             elif name in (r"\right", r"\end"):
                 depth -= 1
             i = command.end()
-            if depth == 0 and name in _BREAK_AFTER and latex[i : i + 1] not in "_^":
+            if depth == 0 and name in after and latex[i : i + 1] not in "_^":
                 pieces.append(latex[start:i])
                 start = i
             continue
@@ -130,7 +141,7 @@ def split_inline(latex: str) -> list[str]:
         elif ch == "}":
             depth -= 1
         i += 1
-        if depth == 0 and ch in _BREAK_AFTER and latex[i : i + 1] not in "_^":
+        if depth == 0 and ch in after and latex[i : i + 1] not in "_^":
             pieces.append(latex[start:i])
             start = i
     pieces.append(latex[start:])
@@ -156,16 +167,42 @@ def _display_formula(latex: str) -> str:
     ``aligned``'s rows cut like long inline math (:func:`split_inline`) into several
     ``<math>`` in display style in one centred line (``<span class="wrap">``), which a
     narrow screen wraps after a relation or an operator instead of cutting it off."""
-    rows = latex.startswith(_ALIGNED_ARRAY)
-    pieces = split_inline(latex) if len(latex) > _WRAP_DISPLAY and not rows else []
+    if latex.startswith(_ALIGNED_ARRAY):
+        return _aligned_display(latex)
+    pieces = split_inline(latex) if len(latex) > _WRAP_DISPLAY else []
     if len(pieces) < 2:
-        return _display_rows(_convert(latex, "block"), latex)
+        return _convert(latex, "block")
+    return _wrapped(pieces)
+
+
+def _wrapped(pieces: list[str]) -> str:
+    """``pieces`` as one centred line of ``<math>`` in display style a browser may wrap
+    between (``<wbr>``)."""
     block = 'display="block"'
     parts = [
         _convert(piece, "block").replace(block, 'display="inline" displaystyle="true"', 1)
         for piece in pieces
     ]
     return '<span class="wrap">' + "<wbr>".join(parts) + "</span>"
+
+
+def _aligned_display(latex: str) -> str:
+    """An ``aligned``'s rows (the ``{rl}`` array) as one block; when a row is wider than a
+    phone may show, also each row as a line of its own that may wrap
+    (``<span class="rows-narrow">``, which the page shows instead on a phone: the block
+    is ``<math class="rows">``)."""
+    table = _display_rows(_convert(latex, "block"), latex)
+    body = latex[len(_ALIGNED_ARRAY) : -len(r"\end{array}")]
+    if not latex.endswith(r"\end{array}") or r"\begin" in body:
+        return table
+    rows = [row.replace("&{}", "").strip() for row in body.split(r"\\")]
+    if max(len(row) for row in rows) <= _WIDE_ROW:
+        return table
+    lines = "".join(
+        _wrapped(split_inline(row, _ROW_BREAK_AFTER, _ROW_BREAK_BEFORE)) for row in rows if row
+    )
+    table = table.replace("<math ", '<math class="rows" ', 1)
+    return f'{table}<span class="rows-narrow">{lines}</span>'
 
 
 def _display_rows(mathml: str, latex: str) -> str:

@@ -275,3 +275,23 @@ def test_lookup_fills_fields_in_each_language():
 
     assert lookup("en")("sheets.exercise", n=3) != lookup("zh")("sheets.exercise", n=3)
     assert "3" in lookup("zh")("sheets.exercise", n=3)
+
+
+def test_wide_aligned_rows_have_a_line_each_for_a_phone():
+    """An aligned display whose rows a phone cannot show side by side (the reference
+    page's C_h = k_h m_h - max(..) max(..), cut off at 390 px) also comes as one line a
+    row, each wrapping after an operator or before a max; narrow rows stay one table."""
+    from derivations.mathml import display
+
+    wide = display(
+        r"\begin{aligned} m_h &= \left\lfloor \frac{h - k_h + p_h + s_h}{s_h} \right\rfloor \\ "
+        r"C_h &= k_h m_h - \max\left(0, k_h - \frac{s_h}{d_h}\right)"
+        r" \max\left(0, m_h - \frac{d_h}{s_h}\right) \end{aligned}"
+    )
+    table, narrow = wide.split('<span class="rows-narrow">')
+    assert table.startswith('<math class="rows" ') and table.count("<mtr>") == 2
+    lines = narrow.split('<span class="wrap">')[1:]
+    assert len(lines) == 2 and "<mtr>" not in narrow
+    assert lines[1].count("<wbr>") == 3  # after "=", after "-", before the second max
+    small = display(r"\begin{aligned} M &= a \\ A &= b \end{aligned}")
+    assert "rows-narrow" not in small and 'class="rows"' not in small
