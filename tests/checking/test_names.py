@@ -338,7 +338,11 @@ def _right_under_some_reading(question: str, answer: str, name: str) -> bool:
 @given(
     st.sampled_from(["forward-mults", "forward-adds", "bias-size", "forward-memory"]),
     st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5),
-    st.sampled_from(["n_chan", "h_blob", "w_blob", "kern_zzz", "feat_num", "rows_num"]),
+    # session six's readings too: a misspelling, Conv1d's L, N's channels, a lead letter
+    st.sampled_from(
+        ["n_chan", "h_blob", "w_blob", "kern_zzz", "feat_num", "rows_num"]
+        + ["n_in", "N_out", "L_f", "sride", "padd", "iheight", "kernel_extent", "chanels_in"]
+    ),
 )
 def test_a_name_read_by_inference_is_accepted_only_when_some_reading_is_right(
     question, parts, name
