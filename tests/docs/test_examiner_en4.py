@@ -93,9 +93,9 @@ def test_appendix_b_says_per_element_arithmetic_is_left_out():
     for lang in LANGS:
         old = "have no multiply-adds" if lang == "en" else "残差加法没有乘加"
         new = (
-            "residual additions are not counted as MACs: they multiply no weights"
+            "residual additions are not counted as MACs: they have no kernel or weight matrix"
             if lang == "en"
-            else "残差加法不计入 MACs：它们不乘权重"
+            else "残差加法不计入 MACs：它们没有卷积核或权重矩阵"
         )
         for fmt in FORMATS:
             text = _text(lang, fmt)

@@ -83,3 +83,24 @@ def test_the_kernel_1_0_1_has_no_real_root_is_said_as_proved(name):
     text = _sheet("zh", name)
     assert "找不到实根" not in text
     assert "SymPy 求得它在实数上没有根" in text
+
+
+@pytest.mark.parametrize("name", FORMATS)
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_batch_norm_is_not_said_to_multiply_no_weights(lang, name):
+    """Batch normalization has a trainable per-channel ``weight`` (gamma) and multiplies
+    every element by it: "they multiply no weights" (zh "它们不乘权重") was false for it.
+    What these layers lack is a kernel or weight matrix summing over their inputs."""
+    torch = pytest.importorskip("torch")
+    bn = torch.nn.BatchNorm2d(2).eval()
+    assert bn.weight.requires_grad and bn.weight.shape == (2,)
+    with torch.no_grad():
+        bn.weight.copy_(torch.tensor([3.0, -2.0]))
+        x = torch.ones(1, 2, 2, 2)
+        scaled = bn(x) - bn.bias[:, None, None]
+    # running mean 0, variance 1: the output is x times the weight (up to eps)
+    assert torch.allclose(scaled, x * bn.weight[:, None, None], atol=1e-4)
+    text = _sheet(lang, name)
+    assert ("multiply no weights" if lang == "en" else "它们不乘权重") not in text
+    said = "they have no kernel or weight matrix" if lang == "en" else "它们没有卷积核或权重矩阵"
+    assert said in text.replace("\n", " ")
