@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from derivations.expr import tree as ex
 
@@ -54,27 +54,61 @@ def _sum(terms: tuple[ex.Node, ...], style: _Style) -> str:
 
 
 def _show(node: ex.Node, style: _Style) -> Shown:
-    """``node`` in ``style``, keeping the tree's own structure and order."""
-    match node:
-        case ex.Num(value):
-            return style.number(value)
-        case ex.Sym(name):
-            return style.symbol(name), ATOM
-        case ex.Add(terms):
-            return _sum(terms, style), SUM
-        case ex.Mul(factors):
-            pieces = [_show(f, style) for f in factors]
-            return style.product(
-                [_wrap(p, PRODUCT if i == 0 else POWER, style) for i, p in enumerate(pieces)]
-            ), PRODUCT
-        case ex.Div(top, bottom):
-            return style.quotient(_show(top, style), _show(bottom, style))
-        case ex.Neg(x):
-            return style.minus + _wrap(_show(x, style), POWER, style), PRODUCT
-        case ex.Pow(base, exponent):
-            return _wrap(_show(base, style), ATOM, style) + style.exponent(exponent), POWER
+    """``node`` in ``style``, keeping the tree's own structure and order: each node class
+    by its writer (:data:`_WRITERS`, looked up by the exact class; the printers' hot
+    path), a call (floor, max, O ...) by its template."""
+    write = _WRITERS.get(type(node))
+    if write is not None:
+        return write(node, style)
     arguments = ", ".join(_show(child, style)[0] for child in ex.children(node))
     return style.calls[node.kind].format(arguments), ATOM
+
+
+def _number(node: ex.Num, style: _Style) -> Shown:
+    return style.number(node.value)
+
+
+def _symbol(node: ex.Sym, style: _Style) -> Shown:
+    return style.symbol(node.name), ATOM
+
+
+def _added(node: ex.Add, style: _Style) -> Shown:
+    return _sum(node.parts, style), SUM
+
+
+def _multiplied(node: ex.Mul, style: _Style) -> Shown:
+    """The first factor bracketed below a product, the others below a power."""
+    left, right = style.left, style.right
+    factors = []
+    for index, factor in enumerate(node.parts):
+        text, precedence = _show(factor, style)
+        if precedence < (POWER if index else PRODUCT):
+            text = f"{left}{text}{right}"
+        factors.append(text)
+    return style.product(factors), PRODUCT
+
+
+def _divided(node: ex.Div, style: _Style) -> Shown:
+    return style.quotient(_show(node.a, style), _show(node.b, style))
+
+
+def _negated(node: ex.Neg, style: _Style) -> Shown:
+    return style.minus + _wrap(_show(node.x, style), POWER, style), PRODUCT
+
+
+def _raised(node: ex.Pow, style: _Style) -> Shown:
+    return _wrap(_show(node.base, style), ATOM, style) + style.exponent(node.exponent), POWER
+
+
+_WRITERS: dict[type, Callable[[Any, _Style], Shown]] = {
+    ex.Num: _number,
+    ex.Sym: _symbol,
+    ex.Add: _added,
+    ex.Mul: _multiplied,
+    ex.Div: _divided,
+    ex.Neg: _negated,
+    ex.Pow: _raised,
+}
 
 
 def _integer(value: int, minus: str) -> Shown:

@@ -5,6 +5,8 @@ the fuzzing corpus gets the same result, field by field.
 
 * the lexer's whole-word spelling (:func:`.lexer._spelled_whole`): the general word path;
 * the code reading's gate (:func:`.code._needs_code`): one substring test per cue;
+* the printers' writers by node class (:data:`.printers._WRITERS`): one ``match``;
+* the transform's builders by rule (:data:`.transform._BUILDERS`): each rule in turn;
 
 and each gate alone against its rule over the same corpus.
 """
@@ -18,9 +20,10 @@ import yaml
 
 from derivations.checking import check
 from derivations.checking.deciding.catalogue import entry
-from derivations.checking.reading import code, lexer
+from derivations.checking.reading import code, lexer, transform
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.normalize import normalize
+from derivations.expr import printers
 from derivations.registry.questions import QUESTIONS
 from tests.checking.fuzzing import answers
 
@@ -64,6 +67,8 @@ def test_every_fast_path_off_gives_the_same_results(monkeypatch):
     fast = _results(corpus)
     monkeypatch.setattr(lexer, "_spelled_whole", lambda *arguments: None)
     monkeypatch.setattr(code, "_needs_code", _plain_needs_code)
+    monkeypatch.setattr(printers, "_show", _show_by_match)
+    monkeypatch.setattr(transform, "_node", _node_by_rules)
     plain = _results(corpus)
     for row, one, other in zip(corpus, fast, plain):
         assert one == other, row
@@ -105,3 +110,122 @@ def test_the_code_gate_finds_a_cue_exactly_where_one_substring_test_does():
     for text in texts:
         assert code._needs_code(text) == _plain_needs_code(text), text
     assert any(code._needs_code(text) for text in texts)
+
+
+def _show_by_match(node, style):
+    """The printers' writer as it was: one ``match`` over the node classes (the oracle
+    of :data:`.printers._WRITERS`)."""
+    from derivations.expr import printers as pr
+    from derivations.expr import tree as ex
+
+    match node:
+        case ex.Num(value):
+            return style.number(value)
+        case ex.Sym(name):
+            return style.symbol(name), pr.ATOM
+        case ex.Add(terms):
+            return pr._sum(terms, style), pr.SUM
+        case ex.Mul(factors):
+            pieces = [pr._show(f, style) for f in factors]
+            return style.product(
+                [
+                    pr._wrap(p, pr.PRODUCT if i == 0 else pr.POWER, style)
+                    for i, p in enumerate(pieces)
+                ]
+            ), pr.PRODUCT
+        case ex.Div(top, bottom):
+            return style.quotient(pr._show(top, style), pr._show(bottom, style))
+        case ex.Neg(x):
+            return style.minus + pr._wrap(pr._show(x, style), pr.POWER, style), pr.PRODUCT
+        case ex.Pow(base, exponent):
+            return pr._wrap(pr._show(base, style), pr.ATOM, style) + style.exponent(
+                exponent
+            ), pr.POWER
+    arguments = ", ".join(pr._show(child, style)[0] for child in ex.children(node))
+    return style.calls[node.kind].format(arguments), pr.ATOM
+
+
+def _trees() -> list:
+    from derivations.checking.reading.parse import parse_answer
+
+    trees = [variant.tree for qid in QUESTIONS for variant in entry(qid).variants]
+    for _, text in _corpus():
+        try:
+            parsed = parse_answer(text)
+        except InvalidAnswer:
+            continue
+        trees += [parsed.tree, *parsed.sides]
+    return trees
+
+
+def test_the_printers_by_class_write_what_the_match_over_classes_writes(monkeypatch):
+    from derivations.expr import printers as pr
+
+    trees = _trees()
+    printed = [(pr.to_text(t), pr.to_unicode(t), pr.to_latex(t)) for t in trees]
+    monkeypatch.setattr(pr, "_show", _show_by_match)
+    assert [(pr.to_text(t), pr.to_unicode(t), pr.to_latex(t)) for t in trees] == printed
+    assert len(trees) > 1000
+
+
+def _node_by_rules(tree, built):
+    """The parse tree's node as the transform built it: one test per rule in turn (the
+    oracle of :data:`.transform._BUILDERS`)."""
+    from derivations.checking.reading import transform as tr
+    from derivations.checking.reading.lalr import Tree
+    from derivations.expr import tree as ex
+
+    rule, kids = str(tree.data), tree.children
+    if rule == "call":
+        return tr._call(kids, built)
+    if rule == "arguments":
+        return None
+    parts = [built[id(c)] for c in kids if isinstance(c, Tree)]
+    if rule == "number":
+        return tr._number(kids[0])
+    if rule == "symbol":
+        return ex.sym(str(kids[0]))
+    if rule in ("group", "pos", "start"):
+        return parts[0]
+    if rule == "add":
+        return ex.add(*parts)
+    if rule == "sub":
+        return ex.add(parts[0], ex.neg(parts[1]))
+    if rule == "mul":
+        return ex.mul(*parts)
+    if rule == "div":
+        return tr._divide(parts[0], parts[1], kids[1].start_pos)
+    if rule == "div_frac":
+        return tr._divide(parts[0], parts[1], kids[0].start_pos)
+    if rule == "floordiv":
+        return ex.Floor(tr._divide(parts[0], parts[1], kids[1].start_pos))
+    if rule == "neg":
+        return ex.neg(parts[0])
+    if rule == "pow":
+        column = kids[1].start_pos
+        return tr._power(parts[0], tr._exponent(parts[1], column), column)
+    if rule == "floor":
+        return ex.Floor(parts[0])
+    if rule == "ceil":
+        return ex.Ceil(parts[0])
+    raise AssertionError(rule)
+
+
+def _read(text: str):
+    from derivations.checking.reading.parse import parse_answer
+
+    try:
+        parsed = parse_answer(text)
+    except InvalidAnswer as error:
+        return ("refused", error.key, error.position)
+    return (parsed.tree, parsed.sides, parsed.notes)
+
+
+def test_the_transform_by_rule_builds_what_testing_each_rule_in_turn_builds(monkeypatch):
+    from derivations.checking.reading import transform
+
+    texts = [text for _, text in _corpus()] + ["2^(1/0)", "c_o^(k_h)", "h // 0", "O(k) + O(h)"]
+    fast = [_read(text) for text in texts]
+    monkeypatch.setattr(transform, "_node", _node_by_rules)
+    assert [_read(text) for text in texts] == fast
+    assert sum(result[0] != "refused" for result in fast) > 300

@@ -121,41 +121,65 @@ def _column(kid: Token | Tree) -> int | None:
     return cast(Token, kid).start_pos
 
 
+def _parts(kids: list, built: dict[int, ex.Node]) -> list[ex.Node]:
+    """The expressions built for the subtrees among ``kids`` (tokens left out)."""
+    return [built[id(c)] for c in kids if isinstance(c, Tree)]
+
+
+def _sub(kids, built) -> ex.Node:
+    parts = _parts(kids, built)
+    return ex.add(parts[0], ex.neg(parts[1]))
+
+
+def _div(kids, built) -> ex.Node:
+    parts = _parts(kids, built)
+    return _divide(parts[0], parts[1], _column(kids[1]))
+
+
+def _div_frac(kids, built) -> ex.Node:
+    parts = _parts(kids, built)
+    return _divide(parts[0], parts[1], _column(kids[0]))
+
+
+def _floordiv(kids, built) -> ex.Node:
+    parts = _parts(kids, built)
+    return ex.Floor(_divide(parts[0], parts[1], _column(kids[1])))
+
+
+def _pow(kids, built) -> ex.Node:
+    parts = _parts(kids, built)
+    return _power(parts[0], _exponent(parts[1], _column(kids[1])), _column(kids[1]))
+
+
+# each rule of the grammar: what it builds from its children (tokens and trees) and what
+# was built for its subtrees; "arguments" builds nothing (read by _call)
+_BUILDERS = {
+    "call": _call,
+    "arguments": lambda kids, built: None,
+    "number": lambda kids, built: _number(cast(Token, kids[0])),  # one NUMBER token
+    "symbol": lambda kids, built: ex.sym(str(kids[0])),
+    "group": lambda kids, built: _parts(kids, built)[0],
+    "pos": lambda kids, built: _parts(kids, built)[0],
+    "start": lambda kids, built: _parts(kids, built)[0],
+    "add": lambda kids, built: ex.add(*_parts(kids, built)),
+    "sub": _sub,
+    "mul": lambda kids, built: ex.mul(*_parts(kids, built)),
+    "div": _div,
+    "div_frac": _div_frac,
+    "floordiv": _floordiv,
+    "neg": lambda kids, built: ex.neg(_parts(kids, built)[0]),
+    "pow": _pow,
+    "floor": lambda kids, built: ex.Floor(_parts(kids, built)[0]),
+    "ceil": lambda kids, built: ex.Ceil(_parts(kids, built)[0]),
+}
+
+
 def _node(tree: Tree, built: dict[int, ex.Node]) -> ex.Node | None:
     rule = tree.data if isinstance(tree.data, str) else str(tree.data)
-    kids = tree.children
-    if rule == "call":
-        return _call(kids, built)
-    if rule == "arguments":
-        return None  # read by _call from the argument subtrees
-    parts = [built[id(c)] for c in kids if isinstance(c, Tree)]
-    if rule == "number":
-        return _number(cast(Token, kids[0]))  # a number is one NUMBER token
-    if rule == "symbol":
-        return ex.sym(str(kids[0]))
-    if rule in ("group", "pos", "start"):
-        return parts[0]
-    if rule == "add":
-        return ex.add(*parts)
-    if rule == "sub":
-        return ex.add(parts[0], ex.neg(parts[1]))
-    if rule == "mul":
-        return ex.mul(*parts)
-    if rule == "div":
-        return _divide(parts[0], parts[1], _column(kids[1]))
-    if rule == "div_frac":
-        return _divide(parts[0], parts[1], _column(kids[0]))
-    if rule == "floordiv":
-        return ex.Floor(_divide(parts[0], parts[1], _column(kids[1])))
-    if rule == "neg":
-        return ex.neg(parts[0])
-    if rule == "pow":
-        return _power(parts[0], _exponent(parts[1], _column(kids[1])), _column(kids[1]))
-    if rule == "floor":
-        return ex.Floor(parts[0])
-    if rule == "ceil":
-        return ex.Ceil(parts[0])
-    raise refuse("cannot_read", _first_column(tree))  # pragma: no cover
+    build = _BUILDERS.get(rule)
+    if build is None:
+        raise refuse("cannot_read", _first_column(tree))  # pragma: no cover
+    return build(tree.children, built)
 
 
 def _measures(root: ex.Node) -> tuple[int, int, int]:
@@ -190,7 +214,7 @@ def to_expression(tree: Tree) -> ex.Node:
     while stack:  # post-order without recursion
         current = stack.pop()
         order.append(current)
-        stack.extend(c for c in current.children if isinstance(c, Tree))
+        stack.extend([c for c in current.children if isinstance(c, Tree)])
     for current in reversed(order):
         node = _node(current, built)
         if node is not None:  # an argument list builds nothing (read by _call)
