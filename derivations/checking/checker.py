@@ -1274,6 +1274,10 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     letter refused, never an ambiguity), of the answer or a rewrite, its reading when it
     is wrong under every reading of the words refused (:mod:`.every_reading`), else the
     first refusal.  Nothing here runs for an answer read the first time."""
+    if isinstance(answer, str) and "=" in answer and answer.count("=") + answer.count("\n") > 1:
+        ordered = _in_order(entry, answer, question_id, notation, infer)
+        if ordered is not None:
+            return ordered
     try:
         read = _in_either_order(entry, answer, question_id, notation, infer)
         return _sides_checked(entry, read, answer)
@@ -1348,6 +1352,23 @@ def _sides_checked(entry: Entry, read: tuple, answer: str) -> tuple:
     reading, parsed, inferred = read
     label = _check_symbols(entry, parsed, answer)
     return reading, parsed, inferred, (label, _check_sides(entry, parsed))
+
+
+def _in_order(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """The answer's statements run in order, read (:func:`.second_look.in_order_first`:
+    only for code that changes a name in place), or None."""
+    from derivations.checking.reading.second_look import in_order_first
+
+    ordered = in_order_first(answer)
+    if ordered is None:
+        return None
+    text_, notes = ordered
+    try:
+        read = _in_either_order(entry, text_, question_id, notation, infer)
+        reading, parsed, inferred, checked = _sides_checked(entry, read, text_)
+    except InvalidAnswer:
+        return None
+    return _noted(reading, parsed, notes), parsed, inferred, checked
 
 
 def _noted(reading, parsed: Parsed, notes: tuple):

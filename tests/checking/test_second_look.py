@@ -25,6 +25,17 @@ ROWS = [
     # a line opening a block of code
     ("output-height", "if mode == 'full':\n    out = (h - k_h + p_h)//s_h + 1", R, "code_header"),
     ("output-height", "elif mode == 'none':\n    out = (h - k_h)//s_h + 1", W, "code_header"),
+    # code's statements run in order
+    ("output-height", "out = h + p_h - k_h\nout //= s_h\nout += 1", R, "sequence"),
+    ("output-height", "out = h - k_h\nout /= s_h\nout += 1", W, "sequence"),
+    (
+        "output-height",
+        "def size(h):\n    t = h + p_h - k_h\n    t = t // s_h\n    return t + 1",
+        R,
+        "sequence",
+    ),
+    ("output-width", "let o = w + p_w - k_w;\no = Math.floor(o / s_w) + 1;", R, "sequence"),
+    ("output-width", "let o = w - k_w;\no = Math.floor(o / s_w) + 1;  // 输出宽度", W, "sequence"),
     # a lead-in sentence ending in a colon
     (
         "output-height",

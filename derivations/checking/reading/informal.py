@@ -253,6 +253,7 @@ SAID_WITH_FIELDS = frozenset(
         "condition_after",
         "asked_side",
         "code_header",
+        "sequence",
     )
 )
 

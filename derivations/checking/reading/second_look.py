@@ -6,6 +6,8 @@ reads never comes here), each rewrite read by the whole reader again:
 * marks closing the answer after its formula: a comma (code's ``… + 1,``, a list's), an
   enumeration comma, an exclamation mark (``，``, ``、``, ``!``, ``！``);
 * a line opening a block of code (``if padding == 'same':``, ``def f(x):``);
+* code's statements run in order (``x = …``, ``x /= s``, ``return int(x)``): each name's
+  latest formula put in where later ones use it;
 * line breaks (a formula pasted over several lines, a lead-in, then the formula on a
   line of its own, a display block ``$$ … $$``): one space each;
 * a lead-in sentence ending in a colon (``Use the formula: …``, ``The width is
@@ -32,6 +34,7 @@ from derivations.checking.reading.informal import COUNT_WORDS, Note, lazy_patter
 
 __all__ = [
     "rewrites",
+    "in_order_first",
     "TRAILING_NOTE",
     "WORKED_NOTE",
     "LINES_NOTE",
@@ -39,6 +42,7 @@ __all__ = [
     "AFTER_NOTE",
     "TILDE_NOTE",
     "HEADER_NOTE",
+    "SEQUENCE_NOTE",
 ]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
@@ -48,6 +52,7 @@ COLON_NOTE = "reading.note.after_colon"
 AFTER_NOTE = "reading.note.condition_after"
 TILDE_NOTE = "reading.note.tilde"
 HEADER_NOTE = "reading.note.code_header"
+SEQUENCE_NOTE = "reading.note.sequence"
 
 # marks closing the answer, before the math's closing delimiters if any
 _TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+(?P<close>\s*(?:\$\$?|\\\]|\\\)|`+)?\s*)$")
@@ -199,7 +204,95 @@ def _code_headers(answer: str) -> tuple[str, Note] | None:
     return rest, Note(HEADER_NOTE, (("header", match.group().strip()),))
 
 
-_RULES = (_code_headers, _lines, _after_colon, _trailing, _condition_after, _tilde, _worked)
+_ASSIGNMENT = lazy_pattern(
+    r"^\s*(?:(?:var|let|const|int|float|double|auto)\s+)?(?P<name>[A-Za-z_]\w*)\s*"
+    r"(?P<op>\*\*|//|[-+*/])?=(?!=)\s*(?P<body>.+?)\s*;?\s*$"
+)
+_RETURN = lazy_pattern(r"^\s*return\s+(?P<body>.+?)\s*;?\s*$")
+_MAX_STEPS = 12  # statements followed at most
+_MAX_GROWN = 2000  # characters the formula may grow to as names are put in
+
+
+def _put_in(body: str, known: dict[str, str]) -> str:
+    """``body`` with each name of ``known`` replaced by its formula in brackets, in one
+    pass (a name inside a formula put in is the input's, not replaced again)."""
+    if not known:
+        return body
+    names = "|".join(sorted(map(re.escape, known), key=len, reverse=True))
+    return re.sub(rf"(?<![\w.])(?:{names})(?!\w)", lambda m: f"({known[m.group()]})", body)
+
+
+def _sequential(answer: str) -> tuple[str, Note] | None:
+    """Code's statements run in order (``x = …``, ``x /= s``, ``x = floor(x + 1)``,
+    ``return int(x)``): each name's latest formula put in, in brackets, where later
+    statements use it; the last statement (its name's formula, or what ``return``
+    gives) is the answer.  Only where a name is assigned twice, changed in place or
+    returned (else the statements are read as definitions, :mod:`.statements`); None
+    when a line is no statement or the formula grows past :data:`_MAX_GROWN`."""
+    lines = [
+        line
+        for line in re.split(r"[\n;]", answer)
+        if line.strip() and not line.strip().startswith(("//", "#"))  # a comment's line
+    ]
+    if not 1 < len(lines) <= _MAX_STEPS:
+        return None
+    known: dict[str, str] = {}
+    names: list[str] = []
+    last: tuple[str | None, str] | None = None
+    for line in lines:
+        returned = _RETURN().match(line)
+        match = returned or _ASSIGNMENT().match(line)
+        if match is None or (last is not None and last[0] is None):
+            return None
+        body = _put_in(match.group("body"), known)
+        if returned:
+            last = (None, body)
+            continue
+        name, op = match.group("name"), match.group("op")
+        if op:
+            body = f"({known.get(name, name)}) {op} ({body})"
+        names.append(name)
+        known[name] = body
+        last = (name, body)
+        if len(body) > _MAX_GROWN:
+            return None
+    assert last is not None
+    if (
+        last[0] is not None
+        and len(set(names)) == len(names)
+        and "=" not in "".join(m.group("op") or "" for m in map(_ASSIGNMENT().match, lines) if m)
+    ):
+        return None  # plain definitions: read as such by the first look
+    text = f"{last[0]} = {last[1]}" if last[0] else last[1]
+    return text, Note(SEQUENCE_NOTE, (("count", str(len(lines))),))
+
+
+_COMPOUND = lazy_pattern(r"[\w\])]\s*(?:\*\*|//|[-+*/])=(?!=)")
+
+
+def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
+    """The statements run in order (:func:`_sequential`, headers of code blocks away)
+    when the answer changes a name in place (``x /= s``, ``x += 1``): then the first
+    look would read each statement as a formula of its own, so this one comes first;
+    None (a substring test or two) for any other answer."""
+    if not isinstance(answer, str) or "=" not in answer or not _COMPOUND().search(answer):
+        return None
+    headers = _code_headers(answer)
+    text, notes = (headers[0], (headers[1],)) if headers else (answer, ())
+    done = _sequential(text)
+    return (done[0], (*notes, done[1])) if done else None
+
+
+_RULES = (
+    _code_headers,
+    _sequential,
+    _lines,
+    _after_colon,
+    _trailing,
+    _condition_after,
+    _tilde,
+    _worked,
+)
 MAX_REWRITES = 24  # rewrites read again at most (each rule on each earlier rewrite)
 
 
