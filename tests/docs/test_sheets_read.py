@@ -169,3 +169,11 @@ def test_no_subscripted_symbol_is_left_as_plain_text(lang, name):
     assert re.findall(r".{0,30}\b[A-Za-z]\\?_[A-Za-z0-9]+", prose) == []
     if name == "formulas.md" and lang == "en":
         assert "**output height $m_h$**" in md
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_counting_convention_writes_a_minus(lang):
+    """The convention said "a t-term sum costs t-1 additions", a hyphen for the minus."""
+    for name in ("formulas.md", "index.html"):
+        page = (OUTPUT / lang / name).read_text(encoding="utf-8")
+        assert not re.search(r"\bt-1\b", page) and page.count("t − 1") >= 10
