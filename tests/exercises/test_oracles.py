@@ -280,3 +280,21 @@ def test_exact_product_decides_as_fractions_do():
         assert verdicts[-1] == (Fraction(product) == Fraction(a) * Fraction(b)), (a, b)
     assert True in verdicts and False in verdicts
     assert exact_products_in_float64(20)
+
+
+def test_the_pointwise_forms_are_derived_once_and_each_caller_gets_its_own(monkeypatch):
+    """The sheet asks for the 1 x 1 forms twice: SymPy derives them once per process
+    (a good part of a second), and each caller gets a dict of its own."""
+    from derivations.exercises.maths import pointwise as maths
+    from derivations.model import c_i, c_o, h, w
+    from derivations.registry.forms import Form
+
+    derived: list = []
+    real = maths.pointwise
+    monkeypatch.setattr(maths, "pointwise", lambda key: derived.append(key) or real(key))
+    maths._complexity.cache_clear()
+    first, second = maths.complexity(), maths.complexity()
+    maths._complexity.cache_clear()  # later tests derive with the real function
+    assert first == second and first is not second
+    assert derived == list(first) and len(derived) == 3
+    assert first[Form.FORWARD_MULTS].plain == c_i * c_o * h * w

@@ -9,6 +9,7 @@ the ResNet-50 layers' figures, each checked against the instrumented convolution
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 import numpy as np
@@ -40,7 +41,14 @@ CASES = (REDUCE, SHORTCUT, PADDED)
 
 def complexity() -> dict[Form, Pointwise]:
     """The forward multiplications, additions and operations at ``k_h = k_w = 1``:
-    general (any stride and padding) and plain (stride 1, no padding)."""
+    general (any stride and padding) and plain (stride 1, no padding); derived once per
+    process (:func:`_complexity`: the sheet asks twice, and SymPy's simplification takes
+    a good part of a second), each caller given its own dict."""
+    return dict(_complexity())
+
+
+@cache
+def _complexity() -> dict[Form, Pointwise]:
     return {
         key: pointwise(key) for key in (Form.FORWARD_MULTS, Form.FORWARD_ADDS, Form.FORWARD_OPS)
     }
