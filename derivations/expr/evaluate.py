@@ -84,10 +84,11 @@ def _product(values, limit):
 
 
 def _product_of_sizes(values, limit):
-    """:func:`_product` of the values of symbols (a layer's sizes): one ``math.prod``
-    where it is a nonzero int within ``limit`` (each factor then a nonzero int, so no
-    partial product is larger than it), else :func:`_product` (a zero, a fraction, or
-    too large: it finds what to refuse)."""
+    """:func:`_product` of ints and Fractions (a layer's sizes, or any factors' values):
+    one ``math.prod`` where it is a nonzero int within ``limit`` (each factor then a
+    nonzero int: a Fraction factor would have made the product a Fraction; so no partial
+    product is larger than it), else :func:`_product` (a zero, a fraction, or too large:
+    it finds what to refuse)."""
     result = math.prod(values)
     if type(result) is int and result and result.bit_length() <= limit:
         return result
@@ -139,6 +140,9 @@ def compile_node(node: ex.Node, limit: float = MAX_BITS):
                 combine = _product_of_sizes if combine is _product else combine
                 return lambda env: combine(names(env), limit)
             compiled = [compile_node(child, limit) for child in parts]
+            # any bounded product: the one-step product's reasoning holds for ints and
+            # Fractions alike (a Fraction factor makes the product a Fraction)
+            combine = _product_of_sizes if combine is _product else combine
             return lambda env: combine([part(env) for part in compiled], limit)
         case ex.Div(first, second) | ex.Gcd(first, second):
             upper, lower, combine2 = (

@@ -310,12 +310,18 @@ def reference_symbols(entry: Entry) -> frozenset:
 
 
 def _equal(answer: Values, variant: Values) -> bool:
-    # Values.__getitem__ inlined where a value is already known (the hot loop)
+    # Values.__getitem__ inlined (the hot loop): a known value read, a new one computed
+    # and kept as it would
     mine, theirs = answer.cache, variant.cache
-    for index in _order(len(answer)):
+    function, envs = answer.function, answer.envs
+    for index in _order(len(envs)):
         value = mine.get(index, _MISSING)
         if value is _MISSING:
-            value = answer[index]
+            try:
+                value = function(envs[index])
+            except Undefined:
+                value = UNDEFINED
+            mine[index] = value
         if value is UNDEFINED:
             return False
         other = theirs.get(index, _MISSING)
