@@ -146,7 +146,8 @@ H5-dev 44, H6-dev 26 (of 52).
 With the second look at a refused answer (line breaks, a lead-in's colon, a condition
 after the formula, ``~`` after a name, a side naming the size asked, a worked example
 in brackets, a bias flag right with either value, code run in order; s6text): H5-test 55, H5-dev 45,
-H6-dev 41 of 52, 0 wrong answers accepted.
+H6-dev 41 of 52, 0 wrong answers accepted; with comment marks, `.. math::` and a LaTeX
+alignment around the formula: H6-dev 43.
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -171,7 +172,7 @@ RIGHT = ("equivalent", "equivalent_under_convention")
 SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 50, "H5-test": 65, "H6-dev": 52}
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 50, "H5-dev": 45, "H5-test": 55, "H6-dev": 41}
+FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 50, "H5-dev": 45, "H5-test": 55, "H6-dev": 43}
 
 
 def _batch(name):

@@ -36,6 +36,26 @@ ROWS = [
     ),
     ("output-width", "let o = w + p_w - k_w;\no = Math.floor(o / s_w) + 1;", R, "sequence"),
     ("output-width", "let o = w - k_w;\no = Math.floor(o / s_w) + 1;  // 输出宽度", W, "sequence"),
+    # what the formula is pasted inside: comment marks, a directive, an alignment
+    (
+        "output-height",
+        "//  .. math::\n//    m = \\lfloor (h - k_h + p_h)/s_h \\rfloor + 1",
+        R,
+        "markup",
+    ),
+    ("output-height", "# .. math::\n#    m = \\lfloor (h - k_h)/s_h \\rfloor + 1", W, "markup"),
+    (
+        "output-height",
+        "m &= \\biggl\\lfloor \\frac{h - k_h + p_h}{s_h} \\biggr\\rfloor + 1 \\\\",
+        R,
+        "markup",
+    ),
+    (
+        "output-height",
+        "输出 &= \\biggl\\lfloor \\frac{h - k_h}{s_h} \\biggr\\rfloor + 1 \\\\",
+        W,
+        "markup",
+    ),
     # a lead-in sentence ending in a colon
     (
         "output-height",

@@ -8,6 +8,8 @@ reads never comes here), each rewrite read by the whole reader again:
 * a line opening a block of code (``if padding == 'same':``, ``def f(x):``);
 * code's statements run in order (``x = …``, ``x /= s``, ``return int(x)``): each name's
   latest formula put in where later ones use it;
+* what a formula is pasted inside: comment marks opening its lines (``//``, ``#``),
+  ``.. math::``, a LaTeX alignment's ``&`` and ``\\\\``, ``\\biggl``;
 * line breaks (a formula pasted over several lines, a lead-in, then the formula on a
   line of its own, a display block ``$$ … $$``): one space each;
 * a lead-in sentence ending in a colon (``Use the formula: …``, ``The width is
@@ -43,6 +45,7 @@ __all__ = [
     "TILDE_NOTE",
     "HEADER_NOTE",
     "SEQUENCE_NOTE",
+    "MARKUP_NOTE",
 ]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
@@ -53,6 +56,7 @@ AFTER_NOTE = "reading.note.condition_after"
 TILDE_NOTE = "reading.note.tilde"
 HEADER_NOTE = "reading.note.code_header"
 SEQUENCE_NOTE = "reading.note.sequence"
+MARKUP_NOTE = "reading.note.markup"
 
 # marks closing the answer, before the math's closing delimiters if any
 _TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+(?P<close>\s*(?:\$\$?|\\\]|\\\)|`+)?\s*)$")
@@ -283,9 +287,32 @@ def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
     return (done[0], (*notes, done[1])) if done else None
 
 
+_COMMENT_PREFIX = lazy_pattern(r"^[ \t]*(?://+|#+|%+|\*+(?!\*)|--)[ \t]?", re.M)
+_DIRECTIVE = lazy_pattern(r"^[ \t]*\.\.[ \t]+[\w-]+::[^\n]*$", re.M)
+_ALIGNMENT = lazy_pattern(r"&|\\\\[ \t]*$|\\[bB]igg?[lr](?![A-Za-z])", re.M)
+
+
+def _markup(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without what a formula is pasted inside: comment marks opening its lines
+    (``//``, ``#``, ``%``, ``*``), a reStructuredText directive line (``.. math::``), a
+    LaTeX alignment's ``&`` and line ends ``\\\\``, ``\\biggl``/``\\biggr`` sizes; its lines
+    joined where they are one formula (:func:`_lines`).  None when there is none of
+    these."""
+    if "\n" not in answer and "&" not in answer and "\\big" not in answer.lower():
+        return None
+    text = _DIRECTIVE().sub("", answer)
+    text = _COMMENT_PREFIX().sub("", text)
+    text = _ALIGNMENT().sub(" ", text)
+    if text == answer or not text.strip():
+        return None
+    joined = _lines(text)  # its lines joined where they are one formula (else kept)
+    return (joined[0] if joined else text.strip()), Note(MARKUP_NOTE)
+
+
 _RULES = (
     _code_headers,
     _sequential,
+    _markup,
     _lines,
     _after_colon,
     _trailing,
