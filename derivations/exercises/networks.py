@@ -292,7 +292,17 @@ def answer(tables) -> list:
             )
         ),
         paragraph(
-            say("networks.parameter_memory_fully_connected_layers", vgg_fc=vgg_fc, res_fc=res_fc)
+            say(
+                "networks.parameter_memory_fully_connected_layers",
+                vgg_fc=vgg_fc,
+                res_fc=res_fc,
+                res18_last=_percent(facts.last_blocks["resnet18"]),
+                res50_last=_percent(facts.last_blocks["resnet50"]),
+                goog_last=_percent(facts.last_blocks["googlenet"]),
+                nin_last=_percent(facts.last_blocks["nin"]),
+                nin_top=facts.nin_top[0],
+                nin_top_share=_percent(facts.nin_top[1]),
+            )
         ),
         paragraph(
             say(
@@ -429,9 +439,9 @@ def _figure():
         ),
         alt=text(
             en="Bar charts per network: parameter bars tallest at the fully connected "
-            "layers or the last convolutions, "
+            "layers or the later, wider convolutions, "
             "MAC bars spread over the convolutions, activation bars tall at the start.",
-            zh="每个网络一组柱状图：参数柱在全连接层或最后几个卷积层最高，MACs 柱分布在各卷积层，"
+            zh="每个网络一组柱状图：参数柱在全连接层或靠后、较宽的卷积层最高，MACs 柱分布在各卷积层，"
             "激活值柱在靠前的层最高。",
         ),
     )

@@ -35,4 +35,4 @@ def test_en_network_figure_alt_text_holds_for_every_network():
     said = read_sheet("en")
     alt = re.search(r"!\[([^\]]*)\]\(\.\./figures/en/network-costs\.svg\)", said).group(1)
     assert "fully connected end" not in alt
-    assert "fully connected layers or the last convolutions" in alt
+    assert "fully connected layers or the later, wider convolutions" in alt

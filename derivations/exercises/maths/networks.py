@@ -146,6 +146,23 @@ def naming(tables_) -> dict[str, list[str]]:
     return groups
 
 
+def block_shares(t) -> dict[str, Fraction]:
+    """Each top-level block's share of the network's parameters (the part of a layer's
+    name before its first dot), in network order."""
+    blocks: dict[str, int] = {}
+    for r in t.rows:
+        top = r.name.split(".")[0]
+        blocks[top] = blocks.get(top, 0) + r.params
+    return {top: Fraction(n, t.totals["params"]) for top, n in blocks.items()}
+
+
+def last_conv_block(t) -> tuple[str, Fraction]:
+    """The top-level block of the network's last convolution and its share of the
+    parameters."""
+    last = [r for r in t.rows if r.kind == "conv"][-1].name.split(".")[0]
+    return last, block_shares(t)[last]
+
+
 def break_even(t, copies: int = 1) -> int:
     """Smallest batch at which the activations reach ``copies`` times the parameters."""
     total = t.totals
@@ -206,7 +223,9 @@ class Answer:
     (one cost at stride 1 in ``stride1_stages``, one at stride 2 in stages ``first`` to
     ``last``); the lowest and highest share of the activations at the highest
     resolution (LeNet, AlexNet, VGG-16, NiN); ResNet-50's shares at 112 and 56 pixels;
-    the break-even batches of VGG-16 and ResNet-50, plain and with Adam."""
+    the break-even batches of VGG-16 and ResNet-50, plain and with Adam; the share of the
+    parameters in the block of the last convolution of NiN, GoogLeNet and the ResNets
+    (``last_blocks``) and NiN's heaviest block (``nin_top``, its name and share)."""
 
     vgg_fc: Fraction | None
     vgg_conv: Fraction | None
@@ -226,6 +245,8 @@ class Answer:
     res_batch: int
     vgg_adam: int
     res_adam: int
+    last_blocks: dict[str, Fraction]
+    nin_top: tuple[str, Fraction]
 
 
 def _share(part: int, whole: int) -> Fraction | None:
@@ -278,6 +299,11 @@ def answer(tables_) -> Answer:
         res_batch=break_even(resnet),
         vgg_adam=break_even(vgg, ADAM_COPIES),
         res_adam=break_even(resnet, ADAM_COPIES),
+        last_blocks={
+            name: last_conv_block(tables_[name])[1]
+            for name in ("nin", "googlenet", "resnet18", "resnet50")
+        },
+        nin_top=max(block_shares(tables_["nin"]).items(), key=lambda item: item[1]),
     )
 
 
