@@ -229,3 +229,24 @@ def test_the_transform_by_rule_builds_what_testing_each_rule_in_turn_builds(monk
     monkeypatch.setattr(transform, "_node", _node_by_rules)
     assert [_read(text) for text in texts] == fast
     assert sum(result[0] != "refused" for result in fast) > 300
+
+
+def test_the_assumptions_kept_per_domain_and_tree_are_those_computed_afresh():
+    from derivations.checking.deciding import decide
+
+    asked = 0
+    for qid in QUESTIONS:
+        plan = decide.matcher(entry(qid)).plan(frozenset(), True)
+        for step in plan:
+            tree = entry(qid).variants[step.index].tree
+            for _ in range(2):  # computed, then kept
+                kept = decide.restriction_assumptions(step.domain, tree)
+                assert kept == decide._assumptions(step.domain, tree), (qid, step.index)
+                asked += 1
+            assert decide.restriction_assumptions(step.domain) == decide._assumptions(step.domain)
+    # an equal tree that is another object is computed for itself
+    tree = entry("forward-mults").reference.tree
+    copy = type(tree)(tree.parts)
+    domain = frozenset(decide.Restriction)
+    assert decide.restriction_assumptions(domain, copy) == decide._assumptions(domain, tree)
+    assert asked > 100

@@ -174,10 +174,30 @@ _ASSUMPTION = {
 }
 
 
+# (domain, id of the tree) -> (the tree, its assumptions): the catalogue's variants are
+# asked about again and again; the tree kept (so its id is not reused) and compared
+_ASSUMED: dict[tuple, tuple] = {}
+_ASSUMED_MOST = 4096  # kept at most (then emptied): a process grading many questions
+
+
 def restriction_assumptions(domain: frozenset, tree=None) -> tuple:
     """Assumption ids of the restrictions that matter for ``tree`` (all if None):
     stride 1 is no assumption where the expression has no stride.  A square layer
-    includes the square kernel, so only the former is named."""
+    includes the square kernel, so only the former is named.  Kept per domain and tree
+    object (:func:`_assumptions` computes them; trees are immutable)."""
+    key = (domain, id(tree))
+    found = _ASSUMED.get(key)
+    if found is not None and found[0] is tree:
+        return found[1]
+    if len(_ASSUMED) >= _ASSUMED_MOST:
+        _ASSUMED.clear()
+    assumed = _assumptions(domain, tree)
+    _ASSUMED[key] = (tree, assumed)
+    return assumed
+
+
+def _assumptions(domain: frozenset, tree=None) -> tuple:
+    """:func:`restriction_assumptions`, computed."""
     restrictions = [Restriction(r) for r in domain]
     if tree is not None:
         used = ex.symbols_in(tree)
