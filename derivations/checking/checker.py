@@ -1288,9 +1288,10 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
 
     texts = rewrites(answer)
     for text_, notes_ in [(answer, ()), *texts]:
-        asked = _asked(entry, text_)
-        if asked is not None:
-            texts.append((asked[0], (*notes_, asked[1])))
+        for rule in (_asked, _four_sizes):
+            done = rule(entry, text_)
+            if done is not None:
+                texts.append((done[0], (*notes_, done[1])))
     for rewritten, notes in texts:
         try:
             reading, parsed, inferred, checked = _sides_checked(
@@ -1344,6 +1345,61 @@ def _asked(entry: Entry, answer: str) -> tuple[str, Note] | None:
 
 
 _DELIMITERS = " \t\n$`"
+
+
+SIZES_NOTE = "reading.note.shape_sizes"
+_PER_AXIS = frozenset(
+    ("h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w", "k", "s", "p", "k_1", "k_2")
+)
+_SHAPE_LEAD = re.compile(r"^[\w\s'’,.:=`]*?(?:torch\s*\.\s*Size\s*\(\s*)?$", re.I)
+
+
+def _entry_symbols(text_: str) -> frozenset | None:
+    from derivations.checking.reading.parse import parse_answer
+
+    try:
+        return parse_answer(text_).symbols
+    except InvalidAnswer:
+        return None
+
+
+def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """A 4-entry shape ending the answer (``(c_o, c_i, k_1 + k_2 - 1, k_1 + k_2 - 1)``,
+    ``torch.Size([n, c_o, m_h, m_w])``) answering a question that asks one size of a
+    2-D shape: rewritten as the pair of its two spatial sizes, by its layout: the two
+    entries in the question's symbols where the other two are not (the composed
+    kernel's channels), else (N, C, H, W)'s last two or (N, H, W, C)'s middle two where
+    those alone are sizes along the axes; None otherwise."""
+    from derivations.checking.reading.answer import _closing_bracket, _entries
+
+    if entry.question.shape is None:
+        return None
+    bracket = _closing_bracket(answer)
+    if bracket is None or not _SHAPE_LEAD.match(answer[: bracket[0]]):
+        return None
+    entries = _entries(answer, bracket[0] + 1, bracket[1])
+    if len(entries) == 1 and entries[0][0].strip()[:1] in "([":  # torch.Size([...])
+        inner = entries[0][0].strip()
+        start = answer.index(inner, entries[0][1])
+        entries = _entries(answer, start + 1, start + len(inner) - 1)
+    if len(entries) != 4:
+        return None
+    read = [_entry_symbols(part) for part, _ in entries]
+    if any(symbols is None for symbols in read):
+        return None
+    allowed = _allowed(entry)
+    inside = [symbols <= allowed for symbols in read]  # type: ignore[operator]
+    along = [bool(symbols & _PER_AXIS) for symbols in read]  # type: ignore[operator]
+    for pair, other in (((2, 3), (0, 1)), ((0, 1), (2, 3)), ((1, 2), (0, 3))):
+        if all(inside[i] for i in pair) and not any(inside[i] for i in other):
+            break
+        if all(inside) and all(along[i] for i in pair) and not any(along[i] for i in other):
+            break
+    else:
+        return None
+    sizes = ", ".join(entries[i][0].strip() for i in pair)
+    written = answer[bracket[0] : bracket[1] + 1]
+    return f"({sizes})", Note(SIZES_NOTE, (("shape", written),))
 
 
 def _sides_checked(entry: Entry, read: tuple, answer: str) -> tuple:

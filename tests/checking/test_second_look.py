@@ -56,6 +56,17 @@ ROWS = [
         W,
         "markup",
     ),
+    # a 4-entry shape: its two sizes along the axes
+    ("compose-size", "Tensor of shape (c_o, c_i, k_1 + k_2 - 1, k_1 + k_2 - 1)", R, "shape_sizes"),
+    ("compose-size", "torch.Size([c_o, c_i, k_1 + k_2, k_1 + k_2])", W, "shape_sizes"),
+    ("compose-size", "形状为 (k_1 + k_2 - 1, k_1 + k_2 - 1, c_i, c_o)", R, "shape_sizes"),
+    (
+        "output-height",
+        "(n, c_o, (h - k_h + p_h)//s_h + 1, (w - k_w + p_w)//s_w + 1)",
+        R,
+        "shape_sizes",
+    ),
+    ("output-width", "(n, (h - k_h + p_h)//s_h + 1, (w - k_w)//s_w + 1, c_o)", W, "shape_sizes"),
     # a lead-in sentence ending in a colon
     (
         "output-height",

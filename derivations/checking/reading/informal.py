@@ -254,6 +254,7 @@ SAID_WITH_FIELDS = frozenset(
         "asked_side",
         "code_header",
         "sequence",
+        "shape_sizes",
     )
 )
 
