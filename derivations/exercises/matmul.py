@@ -9,12 +9,9 @@ Conventions: stride 1, no padding, no bias, one example (n = 1); exact counting.
 
 from __future__ import annotations
 
-import inspect
-
 import numpy as np
 import sympy as sp
 
-from derivations.exercises.checks import require
 from derivations.exercises.document import (
     Exercise,
     answer,
@@ -30,33 +27,24 @@ from derivations.exercises.document import (
     table,
     text,
 )
-from derivations.exercises.maths.matmul import REALISTIC, conv_as_matmul, facts
+from derivations.exercises.maths.matmul import REALISTIC, conv_as_matmul_shown, facts
 from derivations.exercises.notation import matrix, num, tex
 from derivations.exercises.prose import say
 from derivations.registry.exercises import EXERCISES
 
 __all__ = ["build"]
 
-# what a reader needs to run the printed code as it stands
-_IMPORTS = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
-# the comments of conv_as_matmul, each said in both languages (its English text as in
-# the source, where it must stand word for word)
-_COMMENTS = ("matmul.code_docstring", "matmul.code_windows_comment", "matmul.code_product_comment")
-
 
 def _shown_code() -> dict:
-    """The source of :func:`conv_as_matmul` (the function that runs) with its imports,
-    as a Text: in English as it stands, in Chinese with its comments translated."""
-    source = _IMPORTS + inspect.getsource(conv_as_matmul)
-    shown = {"en": source, "zh": source}
-    for key in _COMMENTS:
-        comment = say(key)
-        require(
-            source.count(comment["en"]) == 1,
-            f"conv_as_matmul no longer says {comment['en']!r} (exercises/prose/matmul.yaml)",
-        )
-        shown["zh"] = shown["zh"].replace(comment["en"], comment["zh"])
-    return shown
+    """The code shown: :func:`conv_as_matmul` as it runs, its comments said in Chinese on
+    the zh sheet."""
+    return conv_as_matmul_shown(
+        [
+            say("matmul.code_docstring"),
+            say("matmul.code_windows_comment"),
+            say("matmul.code_product_comment"),
+        ]
+    )
 
 
 def _shape_latex(shape) -> str:

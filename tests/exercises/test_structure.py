@@ -112,7 +112,10 @@ def test_blocks_are_well_formed(name):
             case Table(header=header, rows=rows):
                 assert rows and {len(row) for row in rows} == {len(header)}, block
             case Code(code=source):
-                compile(source, "<sheet>", "exec")  # valid Python, never run
+                # valid Python in every language (a Text when its comments are
+                # translated), never run
+                for said in source.values() if isinstance(source, dict) else [source]:
+                    compile(said, "<sheet>", "exec")
             case Mistakes(items=items):
                 assert items and all(isinstance(i, Mistake) for i in items), block
             case Figure(key=key):

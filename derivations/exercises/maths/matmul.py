@@ -11,6 +11,7 @@ Conventions: stride 1, no padding, no bias, one example (n = 1); exact counting.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,7 @@ __all__ = [
     "BOOK_X",
     "MatmulFacts",
     "conv_as_matmul",
+    "conv_as_matmul_shown",
     "facts",
     "matmul_counts",
     "toeplitz",
@@ -57,6 +59,25 @@ def conv_as_matmul(X, K):
     cols = windows.transpose(0, 3, 4, 1, 2).reshape(c_i * k_h * k_w, m_h * m_w)
     Y = K.reshape(c_o, c_i * k_h * k_w) @ cols  # (c_o, m_h m_w)
     return Y.reshape(c_o, m_h, m_w)
+
+
+# what a reader needs to run the printed code as it stands
+_IMPORTS = "import numpy as np\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
+
+
+def conv_as_matmul_shown(comments: list[dict]) -> dict:
+    """The source of :func:`conv_as_matmul` (the function that runs) with its imports, as
+    a Text: in English as it stands, in Chinese with each of ``comments`` (``{"en", "zh"}``,
+    the English word for word as in the source, once) replaced by its Chinese."""
+    source = _IMPORTS + inspect.getsource(conv_as_matmul)
+    chinese = source
+    for comment in comments:
+        require(
+            source.count(comment["en"]) == 1,
+            f"conv_as_matmul no longer says {comment['en']!r} (exercises/prose/matmul.yaml)",
+        )
+        chinese = chinese.replace(comment["en"], comment["zh"])
+    return {"en": source, "zh": chinese}
 
 
 def toeplitz(K, h_in: int, w_in: int) -> np.ndarray:
