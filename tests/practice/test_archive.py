@@ -46,7 +46,7 @@ def _at_layer() -> list:
         ("forward-mults", str(key["forward-mults"]), "en"),
         ("forward-mults", str(key["forward-mults"] + 1), "zh"),
         ("double-channels", str(key["double-channels"]), "en"),
-        ("output-height", "4,", "zh"),
+        ("output-height", "4 +", "zh"),
     ]
 
 
