@@ -68,3 +68,20 @@ def test_parameter_memory_names_the_last_stage_share_of_each_network():
         assert _pct(nin[-1], sum(nin)) in zh_or_en
         alt = zh_or_en.split(f"](../figures/{lang}/network-costs.svg)")[0].rsplit("![", 1)[1]
         assert "last convolutions" not in alt and "最后几个卷积层" not in alt
+
+
+def test_web_answer_boxes_say_answer_as_markdown_and_pdf_do():
+    """The web page labelled its boxed answers '5:' where the Markdown and the PDF say
+    'Answer 5:' (and the answer key links to 'Answer 5')."""
+    import re
+
+    from tests.docs.sheets import OUTPUT
+
+    for lang in LANGS:
+        page = (OUTPUT / lang / "index.html").read_text(encoding="utf-8")
+        md_labels = re.findall(
+            r'<a id="[^"]+-answer-\d+"></a>\n\n> \*\*([^*]+)\*\*', read_sheet(lang)
+        )
+        boxes = re.findall(r'<div class="answer" id="[^"]+">\s*<p><strong>([^<]+)</strong>', page)
+        assert len(boxes) == len(md_labels) > 9
+        assert boxes == md_labels
