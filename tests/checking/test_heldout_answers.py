@@ -140,8 +140,12 @@ H5-dev 44, H6-dev 26 (of 52).
   H6-dev 20 of 37 (4 of the 9 new); a third (5 answers, 4 pages) on 6602c04: H6-dev 22 of
   42 (2 of the 5 new); a fourth (2 answers, 1 page) on 55593e1: H6-dev 22 of 44 (0 of the 2
   new); a fifth (8 answers, 4 pages) on 9355e90: H6-dev 23 of 52 (1 of the 8 new), 0 wrong
-  answers accepted, the floor.  H6-test stays private until its one measurement (15:00
-  UTC).
+  answers accepted, the floor.  H6-test (64 answers: 39 right, 25 wrong; 38 pages; kept
+  private, verdicts checked against PyTorch first) was measured ONCE, 2026-12-06 15:00:03 UTC
+  on 760063e: 34 of 64 right verdicts (53%; 20 of 39 right answers accepted, 14 of 25 wrong
+  ones rejected), 0 wrong answers accepted, 2 right ones judged not_equivalent, 28 refused
+  (17 right, 11 wrong); its floor is that count.  H6-dev at the same moment: 43 of 52.  The
+  misses by class are in the data file's header.
 
 With the second look at a refused answer (line breaks, a lead-in's colon, a condition
 after the formula, ``~`` after a name, a side naming the size asked, a worked example
@@ -169,10 +173,28 @@ from derivations.checking import check
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").read_text("utf-8"))
 RIGHT = ("equivalent", "equivalent_under_convention")
 # every batch and its size; a batch without a floor is not measured yet
-SIZES = {"H1": 40, "H2": 31, "H3": 50, "H4": 65, "H5-dev": 50, "H5-test": 65, "H6-dev": 52}
+SIZES = {
+    "H1": 40,
+    "H2": 31,
+    "H3": 50,
+    "H4": 65,
+    "H5-dev": 50,
+    "H5-test": 65,
+    "H6-dev": 52,
+    "H6-test": 64,
+}
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
-FLOORS = {"H1": 34, "H2": 30, "H3": 46, "H4": 50, "H5-dev": 45, "H5-test": 55, "H6-dev": 43}
+FLOORS = {
+    "H1": 34,
+    "H2": 30,
+    "H3": 46,
+    "H4": 50,
+    "H5-dev": 45,
+    "H5-test": 55,
+    "H6-dev": 43,
+    "H6-test": 34,
+}
 
 
 def _batch(name):

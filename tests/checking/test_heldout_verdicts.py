@@ -1805,6 +1805,332 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H6-test (kept private until its one measurement at 15:00 UTC)
+    "o = [i + 2*p - k - (k-1)*(d-1)]/s + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh - (x.kh - 1) * (1 - 1)) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "When we apply a filter with size $f$, padding $p$, and stride $s$, to an image of size $n_H \\times n_W$, the resulting output height is $\\left\\lfloor \\frac{n_H+2p-f}{s} + 1 \\right\\rfloor$, and the width is the same, replacing $n_H$ with $n_W$.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "num_instances_per_filter = (( input_shape[1] - conv_filter[2] + 2*padding) / stride ) + 1  # for rows": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "The equation looks like: `output_dim = (W-F)/S + 1`, for an assumed padding size of 0.": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "因此,每个卷积层的计算复杂度为 O(W×H×F^2)。": (
+        lambda x, o: x.w * x.h * x.kh**2,
+        "mults",
+        SQ,
+    ),
+    "输出大小：$\\lfloor (n_h-k_h+p_h+s_h)/s_h \\rfloor\\times\\lfloor (n_w-k_w+p_w+s_w)/s_w\\rfloor$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "如果取$p_h=k_h-1,p_w=k_w-1$，则输出大小为：$\\lfloor (n_h+s_h-1)/s_h \\rfloor\\times\\lfloor (n_w+s_w-1)/s_w\\rfloor$": (
+        lambda x, o: fl((x.h + x.sh - 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "如果输入的高宽可以被步幅整除，则输出大小为：$(n_h/s_h)\\times (n_w/s_w)$": (
+        lambda x, o: x.h / x.sh,
+        "mh",
+        None,
+    ),
+    "适用于卷积核后，图像的输出大小为 $$(n_h-k_h+1)\\times(n_w-k_w+1)。$$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "高度增加$p_h$，宽度增加$p_w$后，图像大小变为 $$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1)。$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "In general, if we add a total of $p_h$ rows of padding (roughly half on top and half on bottom) and a total of $p_w$ columns of padding (roughly half on the left and half on the right), the output shape will be $(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1)$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "考虑Bias:(Cin * HK * WK )* Cout * (Hout, Wout)": (
+        lambda x, o: (x.ci * x.kh * x.kw) * x.co * (o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    "不考虑Bias:(Cin * HK * WK - 1)* Cout * (Hout, Wout)": (
+        lambda x, o: (x.ci * x.kh * x.kw - 1) * x.co * (o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    "考虑Bias:(2 * Cin * HK * WK)* Cout * (Hout, Wout)": (
+        lambda x, o: (2 * x.ci * x.kh * x.kw) * x.co * (o.mh * o.mw),
+        "flops",
+        None,
+    ),
+    "What is the computational cost of a standard convolution with input \\(h_i \\times w_i \\times d_i\\), output \\(h_i \\times w_i \\times d_j\\) and kernel size \\(k\\)? \\(h_i \\times w_i \\times d_i \\times d_j \\times k \\times k\\)": (
+        lambda x, o: x.h * x.w * x.ci * x.co * x.kh * x.kh,
+        "mults",
+        SQ,
+    ),
+    "h = (h + (2 * padding[0]) - (dilation * (kernel_size[0] - 1)) - 1) // stride[0] + 1": (
+        lambda x, o: (x.h + (2 * x.qh) - (1 * (x.kh - 1)) - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "w = (h + (2 * padding[1]) - (dilation * (kernel_size[1] - 1)) - 1) // stride[1] + 1": (
+        lambda x, o: (o.mh + (2 * x.qw) - (1 * (x.kw - 1)) - 1) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_h = (h + 2 * module.padding[0] - module.kernel_size[0]) \\\n                // module.stride[0] + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_w = (w + 2 * module.padding[1] - module.kernel_size[1]) \\\n                // module.stride[1] + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "muladds = b * module.out_channels * out_h * out_w * \\\n                module.kernel_size[0] * \\\n                module.kernel_size[1] * module.in_channels": (
+        lambda x, o: 1 * x.co * o.mh * o.mw * x.kh * x.kw * x.ci,
+        "mults",
+        None,
+    ),
+    "<b>N(output)</b> = ( ( N(input) + 2 * (Padding) - K )/S ) + 1 <br>": (
+        lambda x, o: ((x.h + 2 * (x.qh) - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "Output:\n\n$$\n\\lfloor \\frac{n+2p-f}{s} + 1 \\rfloor\n$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "В общем случае, если есть картинка размера n x n, к которой применяется фильтр размера f x f, то на выходе получится картинка с разрешением: \\[(n-f+1)\\times (n-f+1)\\]": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        SQ,
+    ),
+    "In a given dimension, for a given input size ($$n$$), filter size ($$k$$), stride ($$s$$) and padding ($$p$$), the formula for the number of convolutional windows is $$\\lfloor (n - k + p + s)/s\\rfloor,$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "height = ceil(float(`H_in`) / float(`S`))": (
+        lambda x, o: math.ceil(float(x.h) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "width = ceil(float(`W_in`) / float(`S`))": (
+        lambda x, o: math.ceil(float(x.w) / float(x.sw)),
+        "mw",
+        None,
+    ),
+    "height = ceil(float(`H_in` - `F` + 1) / float(`S`))": (
+        lambda x, o: math.ceil(float(x.h - x.kh + 1) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "convolution output dimension = $\\lfloor\\frac{n + 2p - f}{s} + 1\\rfloor\\,X\\,\\lfloor\\frac{n + 2p - f}{s} + 1\\rfloor$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "Recall the formula for output size: floor((input + 2*padding - kernel_size)/stride) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "Use the formula: output = floor((input + 2*padding - kernel_size)/stride) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "A user calculates the output size of a convolution as output = (input_size - kernel_size + 2*padding) / stride + 1 without flooring the division.": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "With 'valid' padding and kernel size 3, the output height and width are input_size - kernel_size + 1 = 32 - 3 + 1 = 30.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Output size formula: floor((input_size - kernel_size)/stride) + 1": (
+        lambda x, o: fl((x.h - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "Output size = (Input size - Kernel size + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Standard conv: K^2 * C_in * C_out operations per position": (
+        lambda x, o: x.kh**2 * x.ci * x.co,
+        "mults",
+        SQ,
+    ),
+    "總的來說\nOutput size=(N-F)/stride +1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "Output size=(N-F+2*pad)/stride +1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "对于一个W1*H1*D1的原图像,用(K,F,S,P)(滤波器数,边长,步长,pad)获得的卷积层为W2=(W1-F+2P)/S+1=H2 D2=K": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        (SQ, DIV),
+    ),
+    "Full:允許卷積核部分與原始圖像重合;所獲得結果的尺寸等於原始圖像尺寸加上卷積核的尺寸減1;": (
+        lambda x, o: x.h + x.kh - 1,
+        "mh",
+        None,
+    ),
+    "Validate:所有卷積核與原始圖像完全重合下的卷積結果;結果的尺寸等於原始圖像的尺寸減去卷積核尺寸加1;": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "out_h = floor((H + 2P - K) / S) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_w = floor((W + 2P - K) / S) + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "Remember the formula for output size: (W - K + 2P) / S + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Use the formula: output = (W - K + 2P)/S + 1 and solve for output=16.": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "FLOPs=2*H*W*Cin*K*K*Cout": (
+        lambda x, o: 2 * x.h * x.w * x.ci * x.kh * x.kh * x.co,
+        ("ops", "flops"),
+        SQ,
+    ),
+    "Starter: output length is len(x)-len(w)+1.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Starter: floor((H+2P-D(K-1)-1)/S)+1.": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out = int(np.floor((H + 2*P - D*(K-1) - 1)/S) + 1)": (
+        lambda x, o: int(fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "o_h = (n_h + 2 * p_h - k_h) / s_h + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "o_w = (n_w + 2 * p_w - k_w) / s_w + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "Use \\text{out} = \\left\\lfloor \\frac{\\text{in} + 2p - k}{s} \\right\\rfloor + 1 for both height and width.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "Use the standard output-size formula separately for height and width: \\n(\\text{out} = \\left\\lfloor\\frac{\\text{in} + 2p - k}{s}\\right\\rfloor + 1).": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_h = (h + 2*padding - k_h) // stride + 1 and similarly for width.": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "la fórmula para calcular las dimensiones de salida \\( d' \\) a partir de las dimensiones de entrada \\( d \\) es: \\[ d' = \\frac{d - k + 2p}{s} + 1 \\]": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "num_operands = self.filter_shape[1] * self.filter_shape[2] * self.filter_shape[3]\n        \n        flops_per_instance_conv = 2*num_operands - 1 ## num_operands for multiplications and num_operands - 1 for additions\n       \n        num_instance_row = ((self.input_shape[2] - self.filter_shape[2] + 2*self.padding)/self.stride) + 1\n        num_instance_column = ((self.input_shape[3] - self.filter_shape[3] + 2*self.padding)/self.stride) + 1\n       \n        num_instance = num_instance_column * num_instance_row * self.filter_shape[0] ## multiply by number of filters\n       \n        total_flops_single_input_conv = num_instance * flops_per_instance_conv": (
+        lambda x, o: (
+            ((x.w - x.kw + 2 * x.qw) / x.sw + 1)
+            * ((x.h - x.kh + 2 * x.qh) / x.sh + 1)
+            * x.co
+            * (2 * (x.ci * x.kh * x.kw) - 1)
+        ),
+        "ops",
+        DIV,
+    ),
+    "num_instance_row = ((self.input_shape[2] - self.filter_shape[2] + 2*self.padding)/self.stride) + 1": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "num_instance_column = ((self.input_shape[3] - self.filter_shape[3] + 2*self.padding)/self.stride) + 1": (
+        lambda x, o: ((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        DIV,
+    ),
+    "위 과정을 output channel의 수만큼 반복해줘야 하기 때문에, 총 $C_{out}$ * $C_{in}$개의 kernel과 $C_{out}$개의 bias term이 필요하다.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "移动次数n = (in - ksize)/ 步长\n如果整除代表 正好移动n次抵达边界\n此时输出大小out = n+1(这里要加上第一次未开始移动时产生的一个输出)": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "如果ksize大于p,则我们通过补全ksize - b行即可使得再移动一次便结束。此时输出大小为out = n + 2": (
+        lambda x, o: (x.h - x.kh) // x.sh + 2,
+        "mh",
+        None,
+    ),
+    "df = (f - 1) * d + 1\n    return (w - df + 2*p) // s + 1": (
+        lambda x, o: (x.w - ((x.kw - 1) * 1 + 1) + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "h = floor(((h_w[0] + (2 * pad[0]) - (dilation * (kernel_size[0] - 1)) - 1) / stride[0]) + 1)": (
+        lambda x, o: fl(((x.h + (2 * x.qh) - (1 * (x.kh - 1)) - 1) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "w = floor(((h_w[1] + (2 * pad[1]) - (dilation * (kernel_size[1] - 1)) - 1) / stride[1]) + 1)": (
+        lambda x, o: fl(((x.w + (2 * x.qw) - (1 * (x.kw - 1)) - 1) / x.sw) + 1),
+        "mw",
+        None,
+    ),
+    "对于convolution:\noutput = (input + 2 * p - k) / s + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
