@@ -151,7 +151,8 @@ With the second look at a refused answer (line breaks, a lead-in's colon, a cond
 after the formula, ``~`` after a name, a side naming the size asked, a worked example
 in brackets, a bias flag right with either value, code run in order; s6text): H5-test 55, H5-dev 45,
 H6-dev 41 of 52, 0 wrong answers accepted; with comment marks, `.. math::` and a LaTeX
-alignment around the formula: H6-dev 43.
+alignment around the formula: H6-dev 43; with the last display of an answer that has words
+around its displays (\\begin{align} ... \\label \\tag): 44, and H6-test 36 (after its measurement).
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -192,8 +193,8 @@ FLOORS = {
     "H4": 50,
     "H5-dev": 45,
     "H5-test": 55,
-    "H6-dev": 43,
-    "H6-test": 34,
+    "H6-dev": 44,
+    "H6-test": 36,
 }
 
 

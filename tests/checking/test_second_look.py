@@ -67,6 +67,19 @@ ROWS = [
         "shape_sizes",
     ),
     ("output-width", "(n, (h - k_h + p_h)//s_h + 1, (w - k_w)//s_w + 1, c_o)", W, "shape_sizes"),
+    # the last display of an answer with words around its displays
+    (
+        "output-width",
+        "If we let $$s = 2$$, it becomes \\begin{equation} m_w = (w - k_w + p_w)//s_w + 1 \\tag{2} \\end{equation}",
+        R,
+        "last_display",
+    ),
+    (
+        "output-width",
+        "令 $$p = 0$$，则 \\begin{align} m_w = (w - k_w)//s_w + 1, \\label{eq} \\end{align}",
+        W,
+        "last_display",
+    ),
     # a lead-in sentence ending in a colon
     (
         "output-height",

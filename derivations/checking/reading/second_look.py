@@ -10,6 +10,8 @@ reads never comes here), each rewrite read by the whole reader again:
   latest formula put in where later ones use it;
 * what a formula is pasted inside: comment marks opening its lines (``//``, ``#``),
   ``.. math::``, a LaTeX alignment's ``&`` and ``\\\\``, ``\\biggl``;
+* of an answer with words around its displays, the last display (``\\begin{align} …``,
+  ``$$ … $$``), ``\\label`` and ``\\tag`` away;
 * line breaks (a formula pasted over several lines, a lead-in, then the formula on a
   line of its own, a display block ``$$ … $$``): one space each;
 * a lead-in sentence ending in a colon (``Use the formula: …``, ``The width is
@@ -46,6 +48,7 @@ __all__ = [
     "HEADER_NOTE",
     "SEQUENCE_NOTE",
     "MARKUP_NOTE",
+    "DISPLAY_NOTE",
 ]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
@@ -57,6 +60,7 @@ TILDE_NOTE = "reading.note.tilde"
 HEADER_NOTE = "reading.note.code_header"
 SEQUENCE_NOTE = "reading.note.sequence"
 MARKUP_NOTE = "reading.note.markup"
+DISPLAY_NOTE = "reading.note.last_display"
 
 # marks closing the answer, before the math's closing delimiters if any
 _TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+(?P<close>\s*(?:\$\$?|\\\]|\\\)|`+)?\s*)$")
@@ -309,12 +313,37 @@ def _markup(answer: str) -> tuple[str, Note] | None:
     return (joined[0] if joined else text.strip()), Note(MARKUP_NOTE)
 
 
+_DISPLAY = lazy_pattern(
+    r"\\begin\{(?P<env>align|equation|gather|multline|displaymath)\*?\}(?P<body>.*?)"
+    r"\\end\{(?P=env)\*?\}|\$\$(?P<dollars>.+?)\$\$|\\\[(?P<bracket>.+?)\\\]",
+    re.S,
+)
+_TAGS = lazy_pattern(r"\\(?:label|tag|nonumber|notag)\*?(?:\{[^{}]*\})?")
+
+
+def _last_display(answer: str) -> tuple[str, Note] | None:
+    """The last displayed formula of an answer that has words around its displays
+    (``… so your formula simplifies to \\begin{align} … \\end{align}``, ``let $$s = 1$$
+    … then $$…$$``): its body, ``\\label``/``\\tag`` away; None when the answer is one
+    display or has none."""
+    found = list(_DISPLAY().finditer(answer))
+    if not found:
+        return None
+    last = found[-1]
+    body = last.group("body") or last.group("dollars") or last.group("bracket") or ""
+    body = _TAGS().sub(" ", body).strip()
+    if not body or body == answer.strip():
+        return None
+    return body, Note(DISPLAY_NOTE)
+
+
 _RULES = (
     _code_headers,
     _sequential,
     _markup,
     _lines,
     _after_colon,
+    _last_display,
     _trailing,
     _condition_after,
     _tilde,
