@@ -1008,10 +1008,18 @@ def _in_either_order(entry: Entry, answer: str, question_id: str, notation, infe
         return read
     with triple_read():
         other = _attempt(entry, answer, question_id, notation, infer, False)
-    if _verdict_of(entry, other) != RIGHT:
+    if _verdict_of(entry, other) != RIGHT or _other_axis(entry, other):
         return read
     written, pair, triple = _order_readings(read, other)
     raise _invalid("ambiguous_order", written=written, pair=pair, triple=triple)
+
+
+def _other_axis(entry: Entry, read) -> bool:
+    """Whether ``read`` (Conv3d's reading) is along the other axis than the size the
+    question asks for (``w = (h + 2*padding[1] …)``: the height's formula answering the
+    width, right only on a square layer): then it is no reading that makes it right."""
+    axis = entry.question.shape.axis if entry.question.shape else None
+    return axis is not None and per_axis(read[1].tree, 1 - axis)
 
 
 def _order_readings(pair, triple) -> tuple[str, str, str]:

@@ -30,6 +30,14 @@ ROWS = [
     ("output-height", HEIGHT + "  # depth first", "equivalent_under_convention", None),
     ("output-width", "Conv3D: " + WIDTH, "not_equivalent", {"padding[1]": "p_h"}),
     ("output-height", "H_out = " + HEIGHT, "equivalent_under_convention", {"padding[1]": "p_h"}),
+    # Conv3d's order would make it the other axis's formula (right only on a square
+    # layer): no reading that makes it right, so Conv2d's, and wrong
+    (
+        "output-width",
+        "w = (h + 2*padding[1] - kernel_size[1])//stride[1] + 1",
+        "not_equivalent",
+        None,
+    ),
     # wrong in both orders: wrong
     (
         "output-height",
