@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.every_reading import HOW, MAX_READINGS
 from derivations.checking.reading.second_look import rewrites
+from tests.checking.rows import graded_verdicts
 
 UNKNOWN = {
     "reading.unknown_symbol",
@@ -96,8 +96,7 @@ def test_a_wrong_answer_is_called_wrong_and_a_right_one_never(question, answer, 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_reads_them_the_same(lang):
-    rows = [{"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(ROWS)]
-    assert [row["verdict"] for row in grade(rows, lang=lang)] == [r[2] for r in ROWS]
+    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
 
 
 def test_rewrites_only_delete_and_leave_a_plain_answer_alone():

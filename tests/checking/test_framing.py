@@ -9,8 +9,8 @@ Chinese, through ``check`` and ``grade``."""
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
+from tests.checking.rows import graded_verdicts
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -201,8 +201,7 @@ def test_the_frame_is_removed_and_noted(question, answer, verdict, read):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_reads_them_the_same(lang):
-    rows = [{"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(ROWS)]
-    assert [row["verdict"] for row in grade(rows, lang=lang)] == [r[2] for r in ROWS]
+    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
 
 
 def test_a_full_stop_between_words_and_a_power_are_no_frame():

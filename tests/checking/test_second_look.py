@@ -8,10 +8,10 @@ English, Chinese and Japanese, through ``check`` and ``grade``."""
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.every_reading import FLAG
 from derivations.checking.reading.second_look import rewrites
+from tests.checking.rows import graded_verdicts
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -145,8 +145,7 @@ def test_a_second_look_reads_what_frames_the_formula(question, answer, verdict, 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_reads_them_the_same(lang):
-    rows = [{"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(ROWS)]
-    assert [row["verdict"] for row in grade(rows, lang=lang)] == [r[2] for r in ROWS]
+    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
 
 
 def test_an_answer_read_the_first_time_is_never_rewritten():
