@@ -20,37 +20,52 @@ from markupsafe import Markup, escape
 from derivations import mathml
 from derivations.render import SEGMENTS, pick
 
-__all__ = ["html_text", "block_view", "render_page"]
+__all__ = ["html_text", "block_view", "is_bare_number", "render_page"]
 
 # punctuation that must not start a line: kept with the math before it
 _CLOSING = re.compile(r"^[,.;:!?)\]，。；：、！？）」』]+")
+# punctuation that must not end a line: kept with the math after it (a browser may break
+# between text and a <math>, as around any atomic inline, even right after "(")
+_OPENING = re.compile(r"[(\[（「『]+$")
+
+
+def _is_math(part: str) -> bool:
+    return part.startswith("$") and part.endswith("$") and len(part) > 1
 
 
 def html_text(prose: str) -> Markup:
     """Prose to HTML: ``$..$`` as inline MathML, ```..``` as ``<code>``, text escaped;
-    punctuation right after math stays on its line (``<span class="nobr">``)."""
-    out, glue = [], ""
-    for part in reversed(SEGMENTS.split(prose)):
-        if part.startswith("$") and part.endswith("$") and len(part) > 1:
-            math = mathml.inline(part[1:-1])
-            if glue:  # only the last piece: long math still breaks between the others
-                head, wbr, last = math.rpartition("<wbr>")
-                math = f'{head}{wbr}<span class="nobr">{last}{glue}</span>'
-            out.append(math)
-            glue = ""
+    punctuation right after math stays on its line, an opening bracket right before
+    math on the math's line (each in a ``<span class="nobr">`` with the math's nearest
+    piece: long math still breaks between its other pieces)."""
+    parts = SEGMENTS.split(prose)
+    out = []
+    for i, part in enumerate(parts):
+        if _is_math(part):
+            pieces = mathml.inline(part[1:-1]).split("<wbr>")
+            before = _OPENING.search(parts[i - 1]) if i and not _is_math(parts[i - 1]) else None
+            after = _CLOSING.match(parts[i + 1]) if i + 1 < len(parts) else None
+            if before:
+                pieces[0] = f"{escape(before.group(0))}{pieces[0]}"
+            if after:
+                pieces[-1] = f"{pieces[-1]}{escape(after.group(0))}"
+            if before and len(pieces) > 1:
+                pieces[0] = f'<span class="nobr">{pieces[0]}</span>'
+            if before or after:
+                pieces[-1] = f'<span class="nobr">{pieces[-1]}</span>'
+            out.append("<wbr>".join(pieces))
             continue
-        out.append(glue)
-        glue = ""
         if part.startswith("`") and part.endswith("`") and len(part) > 1:
             out.append(f"<code>{escape(part[1:-1])}</code>")
             continue
-        closing = _CLOSING.match(part)
-        if closing:
-            glue = str(escape(closing.group(0)))
-            part = part[closing.end() :]
+        if i and _is_math(parts[i - 1]):
+            closing = _CLOSING.match(part)
+            part = part[closing.end() :] if closing else part
+        if i + 1 < len(parts) and _is_math(parts[i + 1]):
+            opening = _OPENING.search(part)
+            part = part[: opening.start()] if opening else part
         out.append(str(escape(part)))
-    out.append(glue)
-    return Markup("".join(reversed(out)))
+    return Markup("".join(out))
 
 
 def block_view(block) -> dict:
@@ -64,6 +79,15 @@ def block_view(block) -> dict:
         view["type"] = kind
         return view
     raise TypeError(f"not a document block: {type(block).__name__}")
+
+
+_BARE_NUMBER = re.compile(r"\$?[0-9][0-9.,\\ ]*\$?")
+
+
+def is_bare_number(cell) -> bool:
+    """Whether a table cell is only a number (``4``, ``$16$``): a phone's card titled
+    by it also says what it counts (``b = 4``)."""
+    return isinstance(cell, str) and _BARE_NUMBER.fullmatch(cell) is not None
 
 
 NARROW_SCREEN = "(max-width: 600px)"  # the media query that picks a figure's narrow drawing
@@ -82,6 +106,7 @@ def environment():
     env.filters["pick"] = pick
     env.filters["math_display"] = lambda latex: Markup(mathml.display(latex))
     env.filters["view"] = block_view
+    env.tests["bare_number"] = is_bare_number
     return env
 
 

@@ -417,6 +417,7 @@ def models(tables) -> list:
                 say("networks.classes"),
             ],
             rows,
+            cards_on_phone=True,  # side by side a phone would have to split "torchvision"
         ),
     ]
 

@@ -5,6 +5,7 @@ failed to render (no ``merror``), every image loaded and every display formula f
 
 import importlib.util
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,54 @@ FIGURE_TEXT = """async () => {
     }
   }
   host.remove();
+  return out;
+}"""
+
+
+# where a line of text breaks badly, in every leaf text block (a paragraph, list item,
+# table cell, caption, heading or display): inside a word (two letters or digits of the
+# text on two lines, with no space between) or right after an opening bracket (a line
+# that ends with "(" and the like). Each <math> is one unit (its text, its box): a line
+# may break between two <math> (at a <wbr>) or between a <math> and text, never inside.
+LINE_BREAKS = """() => {
+  const out = [];
+  const range = document.createRange();
+  const leaves = [...document.querySelectorAll('p, li, td, th, figcaption, h1, h2, h3, .display')]
+    .filter(b => !b.querySelector('p, li, td, th, .display') && b.checkVisibility());
+  for (const block of leaves) {
+    const units = [];
+    const walk = node => {
+      if (node.nodeType === 3) {
+        const s = node.textContent;
+        for (let i = 0; i < s.length; i++) {
+          if (/\\s/.test(s[i])) { units.push(null); continue; }
+          range.setStart(node, i); range.setEnd(node, i + 1);
+          const r = range.getClientRects()[0];
+          if (r) units.push({text: s[i], math: false, r});
+        }
+      } else if (node.nodeType === 1 && node.checkVisibility()) {
+        if (node.localName === 'math') {
+          const r = node.getBoundingClientRect();
+          if (r.width) units.push({text: node.textContent.trim(), math: true, r});
+        } else node.childNodes.forEach(walk);
+      }
+    };
+    walk(block);
+    let prev = null, space = false;
+    for (const unit of units) {
+      if (unit === null) { space = true; continue; }
+      // a new line: this unit starts left of the previous one, and lower
+      if (prev && unit.r.left < prev.r.left - 4 && unit.r.top >= prev.r.top + 4
+          && (unit.r.top + unit.r.bottom) > (prev.r.top + prev.r.bottom) + 8) {
+        const at = prev.text.slice(-12) + ' | ' + unit.text.slice(0, 12);
+        if (!space && !prev.math && !unit.math && /[A-Za-z0-9]$/.test(prev.text)
+            && /^[A-Za-z0-9]/.test(unit.text))
+          out.push('inside a word: ' + at);
+        if (/[(\\[（「『]$/.test(prev.text)) out.push('after an opening bracket: ' + at);
+      }
+      prev = unit; space = false;
+    }
+  }
   return out;
 }"""
 
@@ -236,3 +285,63 @@ def test_tables_shown_as_cards_on_a_phone_would_not_fit_side_by_side(browser, pa
         if max(en["over"], zh["over"]) <= 0
     ]
     assert needless == [], seen
+
+
+def _line_breaks(browser, url: str, width: int) -> list:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(url, wait_until="load")
+        return page.evaluate(LINE_BREAKS)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_no_line_breaks_inside_a_word_or_after_an_opening_bracket(browser, pages, lang, width):
+    """No word of the page's text is split over two lines ("torchvision" in a narrow
+    table cell), and no line ends with an opening bracket (a "(" before inline math)."""
+    assert _line_breaks(browser, (pages / lang / "index.html").as_uri(), width) == []
+
+
+def test_line_break_probe_sees_split_words_and_dangling_brackets(browser, tmp_path):
+    """The probe can fail: a word split by ``overflow-wrap: anywhere`` in a narrow cell,
+    and a "(" left at a line's end before math, are both reported."""
+    from derivations import mathml
+
+    bad = tmp_path / "breaks.html"
+    bad.write_text(
+        '<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width">'
+        '</head><body style="font: 16px sans-serif">'
+        '<table><tr><td style="width:3em"><code style="overflow-wrap:anywhere">'
+        "torchvision</code></td></tr></table>"
+        f'<p style="width:11ch">aaaa bbbb ({mathml.inline("c_i c_o k_h k_w m_h m_w")})</p>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    found = _line_breaks(browser, bad.as_uri(), 390)
+    assert any(f.startswith("inside a word: ") for f in found), found
+    assert any(f.startswith("after an opening bracket: (") for f in found), found
+
+
+# each phone card's title as a reader sees it (hidden labels left out)
+CARD_TITLES = """() => [...document.querySelectorAll('table.cards tbody tr')]
+  .map(row => row.querySelector('td').innerText.trim())"""
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_no_phone_card_is_titled_by_a_bare_number(browser, pages, lang):
+    """On a phone a table marked ``cards_on_phone`` loses its header row: a card whose
+    title is a number says what it counts ("b = 4", not "4")."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    try:
+        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
+        titles = page.evaluate(CARD_TITLES)
+    finally:
+        page.close()
+    # MathML's text comes one token a line, its letters as mathematical italics: NFKC
+    titles = [unicodedata.normalize("NFKC", "".join(t.split())) for t in titles]
+    assert len(titles) > 20, titles
+    bare = [t for t in titles if t.replace(",", "").replace(".", "").isdigit()]
+    assert bare == [], titles
+    assert "b=4" in titles, titles

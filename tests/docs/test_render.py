@@ -130,6 +130,13 @@ def test_math_spans(markdown, spans):
             [],
         ),
         ("$a < b$", ["&#x0003C;"], ["a < b"]),
+        # an opening bracket stays on the line of the math after it
+        (
+            "so ($x_1$: one)",
+            ['so <span class="nobr">(<math', "</math>:</span> one)"],
+            ["so (<math", "so (<span"],
+        ),
+        ("（$x$）", ['<span class="nobr">（<math', "</math>）</span>"], []),
     ],
 )
 def test_html_text_escapes_text_and_converts_math(prose, present, absent):
