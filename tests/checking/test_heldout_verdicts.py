@@ -2131,6 +2131,127 @@ READINGS = {
         "mh",
         DIV,
     ),
+    # --- H7-dev, first increment
+    "o = [i + 2p - k - (k-1)(d-1)]/s + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh - (x.kh - 1) * (1 - 1)) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "h = math.floor((h_w[0] + sum(pad[0]) - dilation[0] * (kernel_size[0] - 1) - 1) / stride[0] + 1)": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "w = math.floor((h_w[1] + sum(pad[1]) - dilation[1] * (kernel_size[1] - 1) - 1) / stride[1] + 1)": (
+        lambda x, o: fl((x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "# Flop contribution from channelwise connections\nflops_c = self.out_channels * self.in_channels / self.groups\n# Flop contribution from number of spatial locations we convolve over\nflops_s = output.size(2) * output.size(3)\n# Flop contribution from number of mult-adds at each location\nflops_f = self.kernel_size[0] * self.kernel_size[1]\ndata_dict['conv_flops'] += flops_c * flops_s * flops_f": (
+        lambda x, o: x.co * x.ci / 1 * (o.mh * o.mw) * (x.kh * x.kw),
+        "mults",
+        None,
+    ),
+    "h = (inputs.h + 2 * padding - 2 * filters.half_h * (dilation + 1)) // stride": (
+        lambda x, o: (x.h + 2 * x.qh - 2 * (x.kh // 2) * (0 + 1)) // x.sh,
+        "mh",
+        None,
+    ),
+    "w = (inputs.w + 2 * padding - 2 * filters.half_w * (dilation + 1)) // stride": (
+        lambda x, o: (x.w + 2 * x.qw - 2 * (x.kw // 2) * (0 + 1)) // x.sw,
+        "mw",
+        None,
+    ),
+    "n_{out} = \\left ( \\frac{n_{in} + 2p - k}{s} \\right ) + 1": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "batch_size, Cin_dim, Cout_dim = x_shape[0], w_shape[1], out_shape[1]\nout_size = prod(out_shape[2:])\nkernel_size = prod(w_shape[2:])\nflop = batch_size * out_size * Cout_dim * Cin_dim * kernel_size": (
+        lambda x, o: 1 * (o.mh * o.mw) * x.co * x.ci * (x.kh * x.kw),
+        "mults",
+        None,
+    ),
+    "int32_t calc_conv_output(int input, int filter, int stride, int padding)\n{\n    return (input - filter + 2 * padding) / stride + 1;\n}": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "the output of the convolutional layer is a set of $K$ feature maps of size $H' \\times W'$, where $H' = H - h + 1$ and $W' = W - w + 1$.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Output - `n * c_o * h_o * w_o`, where `h_o = (h_i + 2 * pad_h - kernel_h) / stride_h + 1` and `w_o` likewise.": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "There is one bias value for each output channel.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "h = floor( ((h_w[0] + (2 * pad) - ( dilation * (kernel_size[0] - 1) ) - 1 )/ stride) + 1)": (
+        lambda x, o: fl(((x.h + (2 * x.qh) - (1 * (x.kh - 1)) - 1) / x.sh) + 1),
+        "mh",
+        SQ,
+    ),
+    "w = floor( ((h_w[1] + (2 * pad) - ( dilation * (kernel_size[1] - 1) ) - 1 )/ stride) + 1)": (
+        lambda x, o: fl(((x.w + (2 * x.qw) - (1 * (x.kw - 1)) - 1) / x.sw) + 1),
+        "mw",
+        SQ,
+    ),
+    "* cost : __(D_K)^2__ x __M__ x __N__ x __(D_F)^2__": (
+        lambda x, o: x.kh**2 * x.ci * x.co * x.h**2,
+        "mults",
+        SQ,
+    ),
+    "* cost : __(D_K)^2__ x __M__ x __N__ x __(D_G)^2__": (
+        lambda x, o: x.kh**2 * x.ci * x.co * o.mh**2,
+        "mults",
+        SQ,
+    ),
+    "height_col=(height+2*pad-ksize)/stride+1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "width_col=(width+2*pad-ksize)/stride+1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "int((h - (kh - 1) * dh) / sh),": (
+        lambda x, o: int((x.h - (x.kh - 1) * 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "# SAME Padding, the output height and width are computed as:\n# out_height = ceil(float(in_height) / float(strides[1]))": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "# VALID Padding, the output height and width are computed as:\n# out_height = ceil(float(in_height - filter_height + 1) / float(strides[1]))": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "def conv_out_size_same(size, stride):\n    return int(math.ceil(float(size)/ float(stride)))": (
+        lambda x, o: math.ceil(float(x.h) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "The typical way to calculate the output size of a convolutional layer is pretty straightforward:\n\n```\n(W−F+2P)/S+1\n```": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "out_shape = conv_layer.output.shape.as_list()\nn_cells_total = np.prod(out_shape[1:-1])\nn_conv_params_total = conv_layer.count_params()\nconv_flops = 2 * n_conv_params_total * n_cells_total": (
+        lambda x, o: 2 * (x.co * x.ci * x.kh * x.kw) * (o.mh * o.mw),
+        "flops",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
@@ -2140,6 +2261,7 @@ COMPOSE = {
     "$k_1+k_2-1$",
     r"The resulting kernel size is: (m + p - 1) \times (n + q - 1)",
     "Tensor of shape (ch_out2, ch_in1, ks1+ks2-1, ks1+ks2-1)",
+    "r_{out} = r_{in} + ( k - 1 ) \\cdot j_{in}",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
