@@ -478,6 +478,22 @@ class Kind:
             _warn("cli.cache_ignored", path=resource, reason=str(error) or type(error).__name__)
             return None
 
+    def stale_prebuilt(self, names: Iterable[str]) -> list[str]:
+        """The package's entry file of each of ``names`` that is missing, unreadable or
+        not for these sources (its first line read, the payload not validated), as
+        shown paths, in the order of ``names``: entries :meth:`prebuilt` would not give."""
+        stale = []
+        for name in names:
+            resource = self._shipped(name)
+            try:
+                with resource.open("rb") as stream:
+                    if self._current(stream.readline(1024), name):
+                        continue
+            except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+                pass
+            stale.append(str(resource))
+        return stale
+
     def has(self, name: str) -> bool:
         """Is there an entry ``name`` without deriving: a cache file, or a prebuilt one
         for these sources?  (Cheap: neither is validated here; :meth:`get` does that.)"""

@@ -204,7 +204,9 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
     """Relative path -> content of every file ``docs`` writes: per language the answers
     (Markdown, LaTeX), the reference page, the web page and the practice page; the
     figures (SVG and PDF) per language, under ``figures/<lang>/``; the practice pages' checker archive
-    and scripts under ``practice/`` (not the Python runtime: :func:`run` adds it).  Every check runs here, except those a trusted cache entry
+    and scripts under ``practice/`` (not the Python runtime: :func:`run` adds it).  The
+    archive is made first: with a stale prebuilt derivation it fails at once, in one line
+    (:func:`derivations.practice.archive.checker_archive`), before anything is built.  Every check runs here, except those a trusted cache entry
     says passed with the same sources and libraries (``recheck``: run them all); what
     must be built is built in ``jobs`` processes."""
     from derivations.exercises import for_edition
@@ -213,6 +215,7 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
     from derivations.practice.page import PAGE, render_practice, static_files
     from derivations.render import render_answers, render_formulas, render_page
 
+    archive = checker_archive()  # first: it fails in one line on stale derivations
     exercises, page, figures = _built(recheck, jobs)
     documents: dict[str, str | bytes] = {}
     for lang in LANGS:
@@ -224,7 +227,7 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
         index = render_page(numbered, appendices, page, lang, svgs)
         documents[f"{lang}/index.html"] = index
         documents[f"{lang}/{PAGE}"] = render_practice(numbered, appendices, lang, index)
-    documents[ARCHIVE] = checker_archive()
+    documents[ARCHIVE] = archive
     documents.update(static_files())
     for drawn in figures:
         documents.update(files_of(drawn))
