@@ -2,7 +2,7 @@
 1 x 1 kernel, and the book's own setting.
 
 Pure functions of the closed forms in :mod:`derivations.closed_forms` (SymPy in, SymPy
-out); every result is derived by substitution, simplification and limits.
+out); every result is derived by substitution, :func:`tidy` and limits.
 """
 
 from __future__ import annotations
@@ -25,10 +25,20 @@ __all__ = [
     "double_padding",
     "pointwise",
     "in_output_sizes",
+    "tidy",
 ]
 
 # The section's setting: one example (n = 1), no dilation, no groups.
 BOOK = {n: 1, d_h: 1, d_w: 1, g: 1}
+
+
+def tidy(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with the common factors of its sums pulled out (``sp.factor_terms``):
+    what ``sp.simplify`` made of every expression below, for every form, padding reading
+    and bias (tests/core/test_scenarios.py compares them), in a fraction of its time
+    (``simplify`` tries many rewrites and keeps the shortest: about a second of ``docs``
+    and of each derivation; the floors here leave it nothing else to do)."""
+    return sp.factor_terms(expr)
 
 
 def book_form(key: str, padding_convention: str = "total", bias: bool = False) -> sp.Expr:
@@ -58,10 +68,10 @@ def double_channels(
 ) -> ChannelDoubling:
     before = book_form(key, padding_convention, bias)
     after = before.subs({c_i: 2 * c_i, c_o: 2 * c_o}, simultaneous=True)
-    ratio = sp.factor(sp.simplify(after / before))
+    ratio = sp.factor(tidy(after / before))
     t = sp.Symbol("t", positive=True)
     limit = sp.limit(ratio.subs({c_i: t * c_i, c_o: t * c_o}, simultaneous=True), t, sp.oo)
-    return ChannelDoubling(key, before, after, ratio, sp.simplify(limit))
+    return ChannelDoubling(key, before, after, ratio, tidy(limit))
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,7 @@ def double_padding(
 ) -> PaddingDoubling:
     before = book_form(key, padding_convention, bias)
     after = before.subs({p_h: 2 * p_h, p_w: 2 * p_w}, simultaneous=True)
-    increase = sp.simplify(after - before)
+    increase = tidy(after - before)
     unit = {s_h: 1, s_w: 1}
     inc1 = sp.factor(in_output_sizes(sp.expand(increase.subs(unit)), padding_convention))
     before1 = in_output_sizes(before.subs(unit), padding_convention)
@@ -89,9 +99,9 @@ def double_padding(
         before,
         after,
         increase,
-        sp.simplify(after / before),
+        tidy(after / before),
         inc1,
-        sp.factor(sp.simplify((before1 + inc1) / before1)),
+        sp.factor(tidy((before1 + inc1) / before1)),
     )
 
 
@@ -103,6 +113,6 @@ class Pointwise:
 
 
 def pointwise(key: str, padding_convention: str = "total", bias: bool = False) -> Pointwise:
-    general = sp.simplify(book_form(key, padding_convention, bias).subs({k_h: 1, k_w: 1}))
-    plain = sp.factor(sp.simplify(general.subs({s_h: 1, s_w: 1, p_h: 0, p_w: 0})))
+    general = tidy(book_form(key, padding_convention, bias).subs({k_h: 1, k_w: 1}))
+    plain = sp.factor(tidy(general.subs({s_h: 1, s_w: 1, p_h: 0, p_w: 0})))
     return Pointwise(key, general, plain)
