@@ -159,7 +159,11 @@ around its displays (\\begin{align} ... \\label \\tag): 44, and H6-test 36 (afte
   first increment (25 answers: 17 right, 8 wrong; 18 pages) is public and tuned on; measured
   once, 16:21 UTC on 5fb98e3 (main's head), before it landed: 11 of 25 right verdicts (7 of 17
   right answers accepted, 4 of 8 wrong ones rejected), 0 wrong answers accepted, 0 right ones
-  judged not_equivalent; the floor.  The misses by class are in the data file's header.
+  judged not_equivalent.  Its second increment (14 answers: 6 right, 8 wrong; 13 pages),
+  measured once, 16:32 UTC on 3cf5d0a before it landed: 6 of 14 (3 of 6 right answers
+  accepted, 3 of 8 wrong ones rejected), 0 wrong answers accepted, 0 right ones judged
+  not_equivalent; H7-dev 17 of 39, the floor.  The misses by class are in the data file's
+  header.
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -190,7 +194,7 @@ SIZES = {
     "H5-test": 65,
     "H6-dev": 52,
     "H6-test": 64,
-    "H7-dev": 25,
+    "H7-dev": 39,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -203,7 +207,7 @@ FLOORS = {
     "H5-test": 55,
     "H6-dev": 44,
     "H6-test": 36,
-    "H7-dev": 11,
+    "H7-dev": 17,
 }
 
 

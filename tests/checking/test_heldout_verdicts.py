@@ -2252,6 +2252,77 @@ READINGS = {
         "flops",
         None,
     ),
+    # --- H7-dev, second increment
+    "h, w = (h - 1) // stride + 1, (w - 1) // stride + 1": (
+        lambda x, o: (x.h - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    '"valid" 的输出形状为 L_{new}= ceil(\\frac{L-F+1}{S})': (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    '"same" 的输出形状为 L_{new}= ceil(\\frac{L}{S})': (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "cin = m.in_channels\nkernel_ops = m.weight.size()[2] * m.weight.size()[3]\nops_per_element = kernel_ops\noutput_elements = y.nelement()\ntotal_ops = cin * output_elements * ops_per_element // m.groups": (
+        lambda x, o: x.ci * (1 * x.co * o.mh * o.mw) * (x.kh * x.kw) // 1,
+        "mults",
+        None,
+    ),
+    "K'=kernel+(kernel-1)\\cdot(dilation-1)\nW_{out}=\\frac{w_{in}-K'+2padding}{stride}+1": (
+        lambda x, o: (x.w - (x.kw + (x.kw - 1) * (1 - 1)) + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "其中:$H^l = (H^{l-1} - k_1^{l-1})/s_1^{l-1} + 1;\\ \\ \\ \\ \\ \\hat W^l = (\\hat W^{l-1} - k_2^{l-1})/s_2^{l-1} + 1 $ ;": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "H_o=[(H_i + 2 * padding[1] - dilation[1] * (K_h - 1) - 1 ) / stride[1]] + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "output_height = (input_height + 2 * padding - filter_size)\n    ➥// stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "oH = floor((iH + 2*padH - kH) / dH + 1)": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out = ( in − F + 2 ∗ pading ) / stride +1\n注意:这⾥的F就是上⾯的感受野,这个公式也适⽤于常规的卷积": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "out_size = (input + stride - 1) / stride": (
+        lambda x, o: (x.h + x.sh - 1) // x.sh,
+        "mh",
+        None,
+    ),
+    "L_target = math.ceil(L / S)": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "int64 effective_filter_size = (filter_size - 1) * dilation_rate + 1;\nswitch (padding_type) {\ncase Padding::VALID:\n*output_size = (input_size - effective_filter_size + stride) / stride;": (
+        lambda x, o: (x.h - ((x.kh - 1) * 1 + 1) + x.sh) // x.sh,
+        "mh",
+        None,
+    ),
+    "def get_flop(input_channel, output_channel, k, H, W, stride):\n    paras = output_channel * (k * k * input_channel + 1)\n    flops = 2 * H / stride * W / stride * paras\n    return flops, paras": (
+        lambda x, o: 2 * x.h / x.sh * x.w / x.sw * (x.co * (x.kh * x.kw * x.ci + 1)),
+        "flops",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
