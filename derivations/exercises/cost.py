@@ -133,9 +133,9 @@ def output_size() -> list:
                 "或每侧两行（列）。",
             ),
             alt=text(
-                en="Two padded input grids side by side: the left with one ring of "
-                "zeros around the input, the right with two.",
-                zh="并排的两个填充后的输入网格：左边输入四周补一圈零，右边补两圈零。",
+                en="Two padded input grids: read as total padding, one ring of zeros "
+                "around the input; read per side, two.",
+                zh="两个填充后的输入网格：按合计填充读，输入四周补一圈零；按每侧填充读，补两圈零。",
             ),
         ),
         paragraph(say("cost.the_width_is_the_same")),

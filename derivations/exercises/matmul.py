@@ -27,7 +27,13 @@ from derivations.exercises.document import (
     table,
     text,
 )
-from derivations.exercises.maths.matmul import REALISTIC, conv_as_matmul_shown, facts
+from derivations.exercises.maths.matmul import (
+    BOOK_K,
+    BOOK_X,
+    REALISTIC,
+    conv_as_matmul_shown,
+    facts,
+)
 from derivations.exercises.notation import matrix, num, tex
 from derivations.exercises.prose import say
 from derivations.registry.exercises import EXERCISES
@@ -53,6 +59,31 @@ def _shape_latex(shape) -> str:
 
 def _matrix_latex(a: np.ndarray) -> str:
     return matrix(a.astype(int).tolist())
+
+
+def _im2col_alt() -> dict:
+    """The im2col figure's alt text: what both of its drawings show (the narrow one has
+    no arrow), its shapes those of the arrays it draws (the book's example)."""
+    c_o, c_i, k_h, k_w = BOOK_K.shape
+    _, h, w = BOOK_X.shape
+    m_h, m_w = h - k_h + 1, w - k_w + 1
+    return text(
+        en="The book's example: {c_i} input channels of {h}×{w}, each with its first "
+        "{k_h}×{k_w} window outlined; together these windows are the outlined first "
+        "column of cols(X) ({rows}×{cols}, one column per window), and the {c_o}×{rows} kernel "
+        "matrix K times cols(X) is the {c_o}×{cols} output Y.",
+        zh="书中的例子：{c_i} 个 {h}×{w} 输入通道，各框出第一个 {k_h}×{k_w} 窗口；这些窗口合起来是 "
+        "cols(X)（{rows}×{cols}，每个窗口一列）中框出的第一列；{c_o}×{rows} 的卷积核矩阵 K "
+        "乘 cols(X) 得到 {c_o}×{cols} 的输出 Y。",
+        c_i=c_i,
+        h=h,
+        w=w,
+        k_h=k_h,
+        k_w=k_w,
+        c_o=c_o,
+        rows=c_i * k_h * k_w,
+        cols=m_h * m_w,
+    )
 
 
 def _answer(f) -> list:
@@ -130,11 +161,7 @@ def build() -> Exercise:
                 zh="im2col：$X$ 的每个 $c_i\\times k_h\\times k_w$ 窗口成为一列；展平的卷积核是 "
                 "$K$ 的行；$Y = K\\,\\operatorname{cols}(X)$。",
             ),
-            alt=text(
-                en="An input grid with one window outlined, an arrow to a column of a "
-                "wide matrix, and the kernel matrix multiplying it.",
-                zh="一个输入网格，框出一个窗口，箭头指向一个宽矩阵中的一列，卷积核矩阵与之相乘。",
-            ),
+            alt=_im2col_alt(),
         ),
         heading(say("matmul.the_other_view_a_toeplitz")),
         paragraph(say("matmul.keep_as_it_is_and")),
