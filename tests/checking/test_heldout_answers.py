@@ -162,8 +162,9 @@ around its displays (\\begin{align} ... \\label \\tag): 44, and H6-test 36 (afte
   judged not_equivalent.  Its second increment (14 answers: 6 right, 8 wrong; 13 pages),
   measured once, 16:32 UTC on 3cf5d0a before it landed: 6 of 14 (3 of 6 right answers
   accepted, 3 of 8 wrong ones rejected), 0 wrong answers accepted, 0 right ones judged
-  not_equivalent; H7-dev 17 of 39, the floor.  The misses by class are in the data file's
-  header.
+  not_equivalent; H7-dev 17 of 39.  Its third increment (4 answers: 1 right, 3 wrong; 2
+  pages), measured once, 16:35 UTC on 6cd7075 before it landed: 2 of 4, 0 wrong answers
+  accepted; H7-dev 19 of 43, the floor.  The misses by class are in the data file's header.
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -194,7 +195,7 @@ SIZES = {
     "H5-test": 65,
     "H6-dev": 52,
     "H6-test": 64,
-    "H7-dev": 39,
+    "H7-dev": 43,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -207,7 +208,7 @@ FLOORS = {
     "H5-test": 55,
     "H6-dev": 44,
     "H6-test": 36,
-    "H7-dev": 17,
+    "H7-dev": 19,
 }
 
 

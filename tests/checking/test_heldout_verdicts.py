@@ -2323,6 +2323,27 @@ READINGS = {
         "flops",
         SQ,
     ),
+    # --- H7-dev, third increment
+    "val outHeight = (height + 2 * padding - filterHeight) / stride +1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "val outWidth = (width + 2*padding - filterHeight) / stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kh) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "result.h = 1 + (input.h + 2*padding.h - (((kernel.kH-1) * dH) + 1) div strides.h)": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - ((x.kh - 1) * 1 + 1) // x.sh),
+        "mh",
+        None,
+    ),
+    "result.w = 1 + (input.w + 2*padding.w - (((kernel.kW-1) * dW) + 1) div strides.w)": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - ((x.kw - 1) * 1 + 1) // x.sw),
+        "mw",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
