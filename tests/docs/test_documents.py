@@ -204,6 +204,22 @@ def test_every_caption_is_on_its_figures_page(documents, compiled, lang):
         assert title in pages[page], (key, page + 1, title)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_compose_tables_lead_in_is_on_the_tables_page(compiled, lang):
+    """Read back from the PDF: the sentence saying what the composition table's last
+    column is stands on the page of that column's header (the zh sheet once ended page
+    4 with it and began page 5 with the table: the sentence ended in a full stop, so it
+    was not kept with the table as a lead-in ending in a colon is)."""
+    from derivations.exercises.prose import say
+
+    pages = _pdf_pages(compiled[lang][3])
+    lead = re.sub(r"[\s\d]+", "", say("compose.in_the_table_the_last")[lang])
+    header = re.sub(r"[\s\d]+", "", say("compose.measured_support")[lang])
+    with_lead = [i for i, page in enumerate(pages) if lead[-20:] in page]
+    assert len(with_lead) == 1, with_lead
+    assert header in pages[with_lead[0]], (lang, with_lead[0] + 1)
+
+
 def test_overfull_boxes_are_found():
     log = (
         "Overfull \\hbox (37.77162pt too wide) in paragraph at lines 850--859\n"
