@@ -16,7 +16,7 @@ from functools import cache
 
 from derivations.errors import DerivationError
 
-__all__ = ["display", "inline", "split_inline"]
+__all__ = ["display", "display_whole", "inline", "split_inline"]
 
 _ALIGNED = re.compile(r"\\begin\{aligned\}(.*?)\\end\{aligned\}", re.S)
 # after one of these, at the top level, a line may break (as TeX allows in inline math)
@@ -160,6 +160,13 @@ def display(latex: str) -> str:
     latex = _aligned_as_array(latex.strip())
     pieces = _top_level_splits(latex, _QQUAD) if len(latex) > _LONG_DISPLAY else [latex]
     return "".join(_display_formula(piece) for piece in pieces)
+
+
+def display_whole(latex: str) -> str:
+    """Display MathML as one ``<math display="block">``, never cut into lines or
+    formulas (the page's box around it scrolls sideways when it is too wide)."""
+    latex = _aligned_as_array(latex.strip())
+    return _display_rows(_convert(latex, "block"), latex)
 
 
 def _display_formula(latex: str) -> str:

@@ -105,6 +105,7 @@ def environment():
     env.filters["html"] = lambda value, lang: html_text(pick(value, lang))
     env.filters["pick"] = pick
     env.filters["math_display"] = lambda latex: Markup(mathml.display(latex))
+    env.filters["math_whole"] = lambda latex: Markup(mathml.display_whole(latex))
     env.filters["view"] = block_view
     env.tests["bare_number"] = is_bare_number
     return env

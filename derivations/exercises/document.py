@@ -19,7 +19,7 @@ Blocks:
 
 * :class:`Heading`   ``text``                     -- a sub-heading
 * :class:`Paragraph` ``text``
-* :class:`Math`      ``latex``                    -- display math
+* :class:`Math`      ``latex, whole``             -- display math (whole: never cut)
 * :class:`Result`    ``label, latex``             -- a closed form, set off
 * :class:`Answer`    ``label, text``              -- the final answer of a sub-question, boxed
 * :class:`Table`     ``header, rows``             -- Cell: str (may hold $..$) or Text
@@ -130,7 +130,12 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Math:
+    """Display math; ``whole``: one formula the web page never cuts into lines (a matrix
+    and its shape read together), its box scrolling sideways when a screen is too
+    narrow for it."""
+
     latex: str
+    whole: bool = False
     type: ClassVar[str] = "math"
 
 
@@ -308,8 +313,8 @@ def paragraph(t: Text) -> Paragraph:
     return Paragraph(t)
 
 
-def math(latex: str) -> Math:
-    return Math(latex)
+def math(latex: str, whole: bool = False) -> Math:
+    return Math(latex, whole)
 
 
 def result(label: Text, latex: str) -> Result:

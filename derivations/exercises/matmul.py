@@ -167,7 +167,8 @@ def build() -> Exercise:
         paragraph(say("matmul.keep_as_it_is_and")),
         math(
             f"T \\in \\mathbb{{R}}^{{{_shape_latex(t_shape)}}},\\qquad "
-            f"\\frac{{\\text{{nnz}}(T)}}{{\\text{{size}}(T)}} = {tex(density)}"
+            f"\\frac{{\\text{{nnz}}(T)}}{{\\text{{size}}(T)}} = {tex(density)}",
+            whole=True,  # the matrix's shape and its density read together
         ),
         paragraph(
             say(

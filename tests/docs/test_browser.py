@@ -40,7 +40,8 @@ PROBE = """() => {
     broken: images.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.alt),
     displays_too_wide: displays.filter(d => d.getBoundingClientRect().right
                                             > root.clientWidth + 0.5).length,
-    displays_scrolling: displays.filter(d => d.scrollWidth > d.clientWidth)
+    displays_scrolling: displays.filter(d => d.scrollWidth > d.clientWidth
+                                             && !d.classList.contains('whole'))
                           .map(d => d.textContent.slice(0, 30)),
     tables_scrolling: [...document.querySelectorAll('.table-wrap')]
                         .filter(w => w.scrollWidth > w.clientWidth)
@@ -345,3 +346,32 @@ def test_no_phone_card_is_titled_by_a_bare_number(browser, pages, lang):
     bare = [t for t in titles if t.replace(",", "").replace(".", "").isdigit()]
     assert bare == [], titles
     assert "b=4" in titles, titles
+
+
+# each display that is one formula never cut (``math(..., whole=True)``): its <math>
+# elements, and whether they all sit on one line
+WHOLE_DISPLAYS = """() => [...document.querySelectorAll('.display')]
+  .filter(d => d.classList.contains('whole') || d.textContent.includes('nnz'))
+  .map(d => {
+    const maths = [...d.querySelectorAll('math')].filter(m => m.checkVisibility());
+    const tops = maths.map(m => Math.round(m.getBoundingClientRect().top));
+    return {whole: d.classList.contains('whole'), maths: maths.length,
+            lines: new Set(tops).size, text: d.textContent.slice(0, 30),
+            scrolls: d.scrollWidth > d.clientWidth};
+  })"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_the_toeplitz_display_is_one_formula_never_split(browser, pages, lang, width):
+    """Exercise 5's Toeplitz display (the matrix's shape and its density) is one
+    formula on one line at a phone's and a desktop's width: a ``whole`` display,
+    which scrolls inside its own box rather than being cut."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
+        seen = page.evaluate(WHOLE_DISPLAYS)
+    finally:
+        page.close()
+    assert len(seen) == 1 and seen[0]["whole"], seen
+    assert seen[0]["maths"] == 1 and seen[0]["lines"] == 1, seen
