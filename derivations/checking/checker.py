@@ -82,7 +82,19 @@ from derivations.registry.questions import question as find_question
 from derivations.registry.restrictions import Kind, Restriction, axes_with
 from derivations.registry.spellings import Symbol, spellings
 
-__all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS"]
+__all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS", "LAZY_MODULES"]
+
+# the modules a check imports only on the path that needs them, never on the path of an
+# answer read the first time (a cold ``check``, the practice page's first verdict): a
+# refused answer's second look (:func:`_second_look`), SymPy's proofs and simplified
+# differences (:func:`_proof`, :func:`_difference`; the derivations are prebuilt)
+LAZY_MODULES = (
+    "derivations.checking.every_reading",
+    "derivations.checking.reading.second_look",
+    "derivations.checking.deciding.symbolic",
+    "derivations.expr.bridge",
+    "sympy",
+)
 
 SYMBOL_ORDER = (
     "c_i",

@@ -8,7 +8,7 @@ the package's prebuilt files).
 
 from __future__ import annotations
 
-__all__ = ["answer", "warm_steps", "warm", "warm_all", "WARM_ANSWERS"]
+__all__ = ["answer", "warm_steps", "warm", "warm_all", "held", "WARM_ANSWERS"]
 
 
 def answer(qid: str, text: str, lang: str) -> str:
@@ -87,3 +87,22 @@ def warm(step: str) -> None:
     from derivations.checking.deciding.catalogue import entry
 
     entry(step)
+
+
+def held(folder: str) -> list[str]:
+    """The names in the checker's archive (unpacked in ``folder``) of the modules imported
+    now, but for packages' ``__init__.py``: the files a memory snapshot taken now holds
+    as imported modules, which the page's worker restoring it does not write (Python
+    never reads an imported module's file again).  A package's ``__init__.py`` is
+    written all the same: the package's data readers look for it to know they read a
+    folder (:func:`derivations.messages._folder`, :func:`derivations.store._package`)."""
+    import sys
+    from pathlib import PurePosixPath
+
+    root = PurePosixPath(folder)
+    names = set()
+    for module in list(sys.modules.values()):
+        path = PurePosixPath(getattr(module, "__file__", None) or "/")
+        if root in path.parents and path.name != "__init__.py":
+            names.add(path.relative_to(root).as_posix())
+    return sorted(names)

@@ -1,5 +1,6 @@
 // Node: boot Pyodide, unpack the checker's archive, import what a check uses and check
-// one answer, then write Pyodide's memory snapshot.  Run by `derivations docs`
+// one answer, then write Pyodide's memory snapshot to OUT and the archive's files it holds
+// as imported modules (the boot's HELD) to OUT.held.json.  Run by `derivations docs`
 // (derivations/practice/snapshot.py):  node snapshot.mjs PYODIDE_DIR ARCHIVE BOOT_PY OUT
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -15,4 +16,6 @@ const pyodide = await loadPyodide({
 });
 pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: "/home/pyodide/checker" });
 pyodide.runPython(readFileSync(boot, "utf8"));
+const held = pyodide.globals.get("HELD"); // the boot's JSON text (snapshot.py: WARM)
 writeFileSync(out, pyodide.makeMemorySnapshot());
+writeFileSync(`${out}.held.json`, typeof held === "string" ? held : "[]");

@@ -5,20 +5,23 @@ start-up with the checker imported, so the page restores it instead of starting 
 :data:`NODE_FLAGS`) on the runtime it copies and the archive it writes: boot Pyodide,
 unpack :data:`~derivations.practice.archive.ARCHIVE`, run :data:`WARM` (import what a
 check uses, check answers of each kind), write
-``practice/pyodide/checker.snapshot`` (:func:`packed`: the 31 MB of memory without its
-whole zero pages, gzipped: about 6.5 MB, which the worker inflates as it downloads) and
+``practice/pyodide/checker.snapshot`` (:func:`packed`: the 38 MB of memory without its
+whole zero pages, gzipped: about 9 MB, which the worker inflates as it downloads) and
 ``practice/pyodide/checker.snapshot.json`` (the archive's SHA-256 and the Pyodide version
 it was made with).  The worker uses the snapshot only when both match what it loads, and
 otherwise, or when Pyodide refuses it, starts Python as without one.  The key file also
 holds what the snapshot was made from (:func:`made_from`: the SHA-256 of the runtime's
-files, the scripts, :data:`WARM` and Node's version) and the snapshot's own SHA-256: a
+files, the scripts, :data:`WARM` and Node's version), the archive's files the snapshot
+holds as imported modules (``held``: :func:`derivations.practice.browser.held`; the
+worker restoring it neither inflates nor writes them) and the snapshot's own SHA-256: a
 build whose output folder already holds a snapshot made from the same archive and inputs,
 with those bytes, keeps it instead of running Node again (any snapshot made from the same
 inputs is as good as another).  Like the runtime it is
 never committed (``.gitignore``) nor byte-reproducible; without Node ``docs`` builds
 everything else and says in one line what it skipped.  The wasm memory holds Python's
 objects, not the files of Emscripten's in-memory file system: the worker writes the
-archive's files after restoring (inflated while the snapshot downloads), as without one.
+archive's files as Pyodide sets up (inflated while the snapshot downloads), but for those
+``held``.
 """
 
 from __future__ import annotations
@@ -61,9 +64,11 @@ SITE = "/home/pyodide/checker"  # where the worker unpacks the archive (worker.j
 WARM = f"""
 import sys
 sys.path.insert(0, {SITE!r})
-from derivations.practice.browser import answer, warm, warm_all, warm_steps
+from derivations.practice.browser import answer, held, warm, warm_all, warm_steps
 from derivations.practice.numbers import answer_at
 WARMED = warm_all()
+import json
+HELD = json.dumps(held({SITE!r}))
 """
 _TIMEOUT_S = 600
 # V8's flags for the one Node run: every wasm function compiled once by the baseline
@@ -163,11 +168,23 @@ def _kept(previous: Path, wanted: dict[str, str]) -> dict[str, bytes] | None:
         data = (previous / SNAPSHOT).read_bytes()
     except (OSError, ValueError):
         return None
-    if not isinstance(keyed, dict) or keyed != {**wanted, "snapshot": keyed.get("snapshot")}:
+    if not isinstance(keyed, dict) or keyed != {
+        **wanted,
+        "snapshot": keyed.get("snapshot"),
+        "held": keyed.get("held"),
+    }:
         return None
-    if keyed["snapshot"] != hashlib.sha256(data).hexdigest():
+    if keyed["snapshot"] != hashlib.sha256(data).hexdigest() or _held(keyed["held"]) is None:
         return None
     return {SNAPSHOT: data, KEY: json.dumps(keyed, sort_keys=True).encode()}
+
+
+def _held(names: object) -> list[str] | None:
+    """``names`` when it is a list of the archive's names (the snapshot's held modules,
+    ``browser.held``), else None."""
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return None
+    return names
 
 
 def snapshot_files(
@@ -204,5 +221,9 @@ def snapshot_files(
             last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
             return {}, f"skipped the practice pages' Python snapshot: node failed: {last[:200]}"
         data = packed(out.read_bytes())
-    keyed = {**wanted, "snapshot": hashlib.sha256(data).hexdigest()}
+        try:
+            held = _held(json.loads(Path(f"{out}.held.json").read_bytes()))
+        except (OSError, ValueError):
+            held = None
+    keyed = {**wanted, "snapshot": hashlib.sha256(data).hexdigest(), "held": held or []}
     return {SNAPSHOT: data, KEY: json.dumps(keyed, sort_keys=True).encode()}, ""

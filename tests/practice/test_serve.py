@@ -225,6 +225,7 @@ def _made(tmp_path):
         **snapshot.key(b"archive"),
         "made_from": snapshot.made_from(folder, node),
         "snapshot": hashlib.sha256(data).hexdigest(),
+        "held": ["derivations/checking/checker.py"],
     }
     (previous / snapshot.SNAPSHOT).write_bytes(data)
     (previous / snapshot.KEY).write_text(json.dumps(keyed))
@@ -239,11 +240,13 @@ def test_a_snapshot_made_from_the_same_archive_and_inputs_is_kept(tmp_path):
     assert json.loads(files[snapshot.KEY]) == keyed
 
 
-@pytest.mark.parametrize("change", ["archive", "runtime", "warm", "bytes", "key", "no previous"])
+@pytest.mark.parametrize(
+    "change", ["archive", "runtime", "warm", "bytes", "key", "held", "no held", "no previous"]
+)
 def test_a_snapshot_made_from_anything_else_is_made_again(tmp_path, monkeypatch, change):
     """Another archive, runtime file or warm-up script, a snapshot whose bytes are not the
-    recorded ones, or a key naming other inputs: Node runs (and fails, on this fake
-    runtime), nothing is kept."""
+    recorded ones, or a key naming other inputs or not listing the files the snapshot
+    holds: Node runs (and fails, on this fake runtime), nothing is kept."""
     folder, previous, keyed = _made(tmp_path)
     archive = b"archive"
     if change == "archive":
@@ -256,6 +259,12 @@ def test_a_snapshot_made_from_anything_else_is_made_again(tmp_path, monkeypatch,
         (previous / snapshot.SNAPSHOT).write_bytes(b"snapshot bytez")
     elif change == "key":
         (previous / snapshot.KEY).write_text(json.dumps({**keyed, "made_from": "0" * 64}))
+    elif change == "held":
+        (previous / snapshot.KEY).write_text(json.dumps({**keyed, "held": "checker.py"}))
+    elif change == "no held":
+        (previous / snapshot.KEY).write_text(
+            json.dumps({k: v for k, v in keyed.items() if k != "held"})
+        )
     files, skipped = snapshot.snapshot_files(
         folder, archive, previous=None if change == "no previous" else previous
     )
