@@ -13,7 +13,8 @@
 // "ready", stages, marks} (stages: milliseconds each start-up step took, and flags:
 // restored, encoded (the snapshot inflated by the browser), fetched (how many of the
 // wasm and the snapshot the fetcher handed over), nested (a fetcher this worker
-// started), inflated (the archive by this worker); marks: when each step ended, as
+// started), inflated (the archive by this worker), held (how many of its files were not
+// written: the snapshot holds them as imported modules); marks: when each step ended, as
 // performance.timeOrigin + performance.now(); both for the benchmark), {kind: "failed",
 // reason} and {kind: "result", id, json}; then from the page: {id, question, answer,
 // lang, at} (at: the question asks for a number at the page's layer).
@@ -185,7 +186,8 @@ const early = {
 // Pyodide's memory snapshot (derivations/practice/snapshot.py), or null: used only when
 // its key names this archive (SHA-256) and this Pyodide; absent or stale, Python starts
 // as without one.  Resolves once the key is checked: the snapshot's bytes may still be
-// arriving (loadPyodide awaits them after the glue is loaded).
+// arriving (loadPyodide awaits them after the glue is loaded); `held`: the archive's
+// files the snapshot holds as imported modules (never written when it is restored).
 async function snapshot(version) {
   try {
     const keyed = await early.keyed;
@@ -194,7 +196,8 @@ async function snapshot(version) {
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
     if (keyed.archive !== hex) return null;
     const header = quiet(early.snapshot.then((streaming) => streaming.header));
-    return { header, filled: quiet(early.snapshot.then((streaming) => streaming.filled)) };
+    const held = new Set(Array.isArray(keyed.held) ? keyed.held : []); // snapshot.py: held
+    return { header, filled: quiet(early.snapshot.then((streaming) => streaming.filled)), held };
   } catch (error) {
     return null;
   }
@@ -288,10 +291,11 @@ function unsparse({ head: read, reader }) {
   return { header, filled };
 }
 
-// the archive's files, {path below SITE: bytes}, read with the browser's own inflater
-// while the rest downloads (the archive is docs' own: archive.py, deflated or stored, no
-// zip64); rejects when it is not of that form or the browser has no DecompressionStream
-async function members(buffer) {
+// the archive's files, {path below SITE: bytes}, but for those named in `left` (a Set),
+// read with the browser's own inflater while the rest downloads (the archive is docs'
+// own: archive.py, deflated or stored, no zip64); rejects when it is not of that form or
+// the browser has no DecompressionStream
+async function members(buffer, left = null) {
   const view = new DataView(buffer);
   const end = buffer.byteLength - 22; // the end of central directory, without a comment
   if (end < 0 || view.getUint32(end, true) !== 0x06054b50) throw new Error("not a zip");
@@ -312,6 +316,7 @@ async function members(buffer) {
     if (name.split("/").some((part) => part === ".." || part === "") || method > 8) {
       throw new Error(`a zip entry not to unpack: ${name}`);
     }
+    if (left && left.has(name)) continue;
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = new Uint8Array(buffer, start, packed);
     files.push(
@@ -413,7 +418,6 @@ async function boot() {
     mark(marks, name);
   };
   say({ kind: "progress", step: "loading" });
-  const files = quiet(early.zip.then(members)); // inflated while the runtime loads
   let loadPyodide, version;
   try {
     ({ loadPyodide, version } = await early.loader);
@@ -422,6 +426,12 @@ async function boot() {
   }
   const saved = await snapshot(version);
   lap("keyed"); // the snapshot's key checked against the archive (its bytes may still come)
+  // the archive's files, inflated while the runtime loads: all of them for a start without
+  // the snapshot, else but for those it holds as imported modules (Python never reads an
+  // imported module's file again)
+  let every = null;
+  const everything = () => every || (every = quiet(early.zip.then((zip) => members(zip))));
+  const files = saved ? quiet(early.zip.then((zip) => members(zip, saved.held))) : everything();
   let stdlib = null; // the standard library asked for as the worker started, handed to Pyodide
   try {
     stdlib = URL.createObjectURL(await early.stdlib);
@@ -434,7 +444,7 @@ async function boot() {
     packageBaseUrl: here("./pyodide/"),
     ...(stdlib ? { stdLibURL: stdlib } : {}),
     createPyodideModule: async (settings) => (await early.glue).default(settings),
-    fsInit: (FS) => write(FS, files),
+    fsInit: (FS) => write(FS, everything()),
     stdout: () => {},
     stderr: () => {},
   };
@@ -452,7 +462,12 @@ async function boot() {
           memory.into(module.HEAP8, fresh);
           return module;
         };
-        const restored = await loadPyodide({ ...options, _loadSnapshot: saved.header, createPyodideModule });
+        const restored = await loadPyodide({
+          ...options,
+          _loadSnapshot: saved.header,
+          createPyodideModule,
+          fsInit: (FS) => write(FS, files),
+        });
         stages.restored = 1;
         if (inflatedBy === "browser") stages.encoded = 1; // its gzip inflated by the browser
         if (fetched) stages.fetched = fetched; // the wasm and the snapshot by the fetcher
@@ -469,6 +484,7 @@ async function boot() {
   say({ kind: "progress", step: "checker" });
   if (pyodide.FS.analyzePath(SITE).exists) {
     stages.inflated = 1; // written by fsInit
+    if (stages.restored && saved.held.size) stages.held = saved.held.size; // not written
   } else {
     pyodide.unpackArchive(await early.zip, "zip", { extractDir: SITE });
   }
