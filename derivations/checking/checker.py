@@ -1300,15 +1300,17 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             return ordered
     try:
         read = _in_either_order(entry, answer, question_id, notation, infer)
-        return _sides_checked(entry, read, answer)
+        checked = _sides_checked(entry, read, answer)
     except InvalidAnswer as refusal:
         first = refusal
+    else:
+        return _prose_read(entry, answer, read, question_id, notation, infer) or checked
     from derivations.checking.every_reading import every_reading, flag_reading  # refused only
     from derivations.checking.reading.second_look import rewrites
 
     texts = rewrites(answer)
     for text_, notes_ in [(answer, ()), *texts]:
-        for rule in (_asked, _four_sizes):
+        for rule in (_asked, _four_sizes, _islands):
             done = rule(entry, text_)
             if done is not None:
                 texts.append((done[0], (*notes_, done[1])))
@@ -1330,6 +1332,38 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             reading, parsed, readings, checked = _sides_checked(entry, wrong, rewritten)
             return _noted(reading, parsed, notes), parsed, readings, checked
     raise first
+
+
+_PROSE = re.compile(r"[A-Za-z]{2,}[ \t]+[A-Za-z]{2,}|\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]")
+
+
+def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notation, infer):
+    """For an answer read whose reading matches no known answer (right or a catalogued
+    mistake) and that has words or a times sign between sizes in it: the reading of
+    its formulas in prose (:func:`_islands`: ``… as output = (…)/s + 1 and solve for
+    output=16``, graded on ``16``) or of its two sizes (:func:`.second_look.two_sizes`:
+    ``⌊…⌋ X ⌊…⌋`` answering one size) when that one matches a known answer; None
+    otherwise (the reading stands).  As with a run of letters read as a name or a
+    product, a reading that matches nothing never outweighs one that does."""
+    if not isinstance(answer, str) or (answer.isascii() and not _PROSE.search(answer)):
+        return None
+    if _verdict_of(entry, read) is not None:
+        return None
+    from derivations.checking.reading.second_look import two_sizes
+
+    sizes = lambda e, a: two_sizes(a) if e.question.shape is not None else None  # noqa: E731
+    for rule in (_islands, sizes):
+        done = rule(entry, answer)
+        if done is None:
+            continue
+        try:
+            other = _in_either_order(entry, done[0], question_id, notation, infer)
+            reading, parsed, inferred, checked = _sides_checked(entry, other, done[0])
+        except InvalidAnswer:
+            continue
+        if _verdict_of(entry, other) is not None:
+            return _noted(reading, parsed, (done[1],)), parsed, inferred, checked
+    return None
 
 
 ASKED_SIDE_NOTE = "reading.note.asked_side"
@@ -1365,6 +1399,89 @@ def _asked(entry: Entry, answer: str) -> tuple[str, Note] | None:
 
 
 _DELIMITERS = " \t\n$`"
+
+
+ISLANDS_NOTE = "reading.note.islands"
+
+
+_OTHER_ROLES = frozenset({"input", "kernel", "padding", "stride", "channel", "dilation"})
+
+
+def _named_as(entry: Entry, name: str) -> str | None:
+    """What ``name`` names: ``"asked"``, what the question asks (the output's size along
+    its axis: ``output height``, ``W2``, ``输出大小``; its count: ``MACs``, ``乘法次数``),
+    ``"other"``, another quantity (the other axis's output size; another count:
+    ``adds``; a name of the input, kernel, padding, stride or channels and not of the
+    output: ``input size``, ``输入大小``), or None (``height``, ``altura``: the output's or
+    the input's)."""
+    from derivations.registry.notations import name_parts
+
+    name = name.strip(_DELIMITERS)
+    shape = entry.question.shape
+    if shape is not None and shape.axis is not None:
+        axis = _named_axis(name)
+        if axis is not None:
+            return "asked" if axis == shape.axis else "other"
+    elif name.lower() in entry.question.names or named_count(name) == entry.question.id:
+        return "asked"
+    elif named_count(name) is not None:
+        return "other"
+    parts = name_parts()
+    lower = name.lower()
+    roles = {parts.get(word) for word in re.findall(r"[a-z]+", lower)}
+    roles |= {role for word, role in parts.items() if not word.isascii() and word in lower}
+    if "output" not in roles and roles & _OTHER_ROLES:
+        return "other"
+    return None
+
+
+def _named_side(text_: str) -> str:
+    """A named island's chain without its sides that are bare names (``W2 = … = H2``:
+    the height named equal, a square layer's): its first side names what is asked."""
+    sides = text_.split("=")
+    if len(sides) < 3:
+        return text_
+    kept = [sides[0], *(side for side in sides[1:] if not re.fullmatch(r"\s*\w+\s*", side))]
+    return "=".join(kept) if len(kept) > 1 else text_
+
+
+def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """The formulas of an answer written as prose in any language (:mod:`.reading.islands`):
+    of several, all but those named as another quantity of the layer (by the name before
+    their ``=``, or by the prose before them: ``输入大小为 h*w``) and the conditions
+    (``如果取 $p_h = k_h - 1$``, graded at every layer as a condition before a formula
+    always is), one statement each
+    (graded by :func:`_one_formula`: where they disagree, the answer is refused); the
+    note says what prose was dropped.  None when the answer is
+    no prose around formulas, or its prose denies them."""
+    if not isinstance(answer, str):
+        return None
+    from derivations.checking.reading.islands import formula_islands, lead_names
+
+    found = formula_islands(answer)
+    if found is None:
+        return None
+    islands, prose = found
+
+    def named(island) -> str | None:
+        own = island.text.split("=", 1)[0] if "=" in island.text else None
+        # its own name says what is asked (W2 = …); a letter before "=" is often the
+        # author's for the result (h = …), so it never says "another quantity"
+        said = [_named_as(entry, own)] if own else []
+        said = [n for n in said if n == "asked"]
+        said += [_named_as(entry, name) for name in reversed(lead_names(island.lead))]
+        return next((n for n in said if n is not None), None)
+
+    # those named as another quantity (输入大小为 h*w, the input's) are not graded; the
+    # rest must agree
+    chosen = [i for i in islands if named(i) != "other" and not i.condition]
+    if not chosen:
+        return None
+    text = "; ".join(_named_side(island.text) for island in chosen)
+    if text.strip() == answer.strip():
+        return None
+    shown = prose if len(prose) <= 80 else prose[:77] + "..."
+    return text, Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(chosen)))))
 
 
 SIZES_NOTE = "reading.note.shape_sizes"

@@ -52,6 +52,7 @@ __all__ = [
     "readable",
     "sentence_factor",
     "stated_counting",
+    "countings_said",
     "stated_unit",
     "ROUNDING_NOTE",
     "may_be_factor",
@@ -384,17 +385,24 @@ def _rounding(remark: str, after: str) -> list:
 _LABEL_COUNTS = lazy_pattern(r"(?<![A-Za-z])[kmgt]?(macs?|flops?)(?![A-Za-z])", re.I)
 
 
-def stated_counting(words: str) -> str | None:
-    """The counting (``"macs"``, ``"flops"``) words around a formula state (a label, a
-    lead-in: ``总的FLOPS为``, ``乘加运算次数为``), as a count word after the formula or a
-    name does: a MAC or FLOP word in them (乘加, 浮点, multiply-accumulate); None when
-    they state none or both."""
+def countings_said(words: str) -> set:
+    """Every counting (``"macs"``, ``"flops"``) a MAC or FLOP word in ``words`` says
+    (:func:`stated_counting`'s words; empty when none)."""
     stated = {COUNT_WORDS[found.lower()] for found in _LABEL_COUNTS().findall(words)}
     lower = words.lower()
     if any(word in lower for word in ("乘加", "multiply-accumulate", "multiply-add")):
         stated.add("macs")
     if "浮点" in lower:
         stated.add("flops")
+    return stated - {None}
+
+
+def stated_counting(words: str) -> str | None:
+    """The counting (``"macs"``, ``"flops"``) words around a formula state (a label, a
+    lead-in: ``总的FLOPS为``, ``乘加运算次数为``), as a count word after the formula or a
+    name does: a MAC or FLOP word in them (乘加, 浮点, multiply-accumulate); None when
+    they state none or both."""
+    stated = countings_said(words)
     return stated.pop() if len(stated) == 1 else None
 
 

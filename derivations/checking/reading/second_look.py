@@ -26,7 +26,14 @@ reads never comes here), each rewrite read by the whole reader again:
   number stays (``MACs``: it states the counting).  The number is the value at the
   author's example layer, which the question does not give: it is not checked.
 
-Each rewrite only deletes; nothing evaluates text.
+* traditional Chinese characters (``總的來說``, ``卷積核尺寸``): read as the simplified
+  ones the reader's words are written in (:mod:`.traditional`; never Japanese);
+* HTML tags around the formula (``<b>N(output)</b> = … <br>``): away, ``<sub>``/``<sup>``
+  read as ``_{…}``/``^{…}``, entities (``&times;``, ``&lt;``) as their characters.
+
+Each rewrite only deletes, or replaces characters or tags by their reading; nothing
+evaluates text.  The formulas in prose of any language are found after these
+(:mod:`.islands`, by the checker, which knows the question asked).
 """
 
 from __future__ import annotations
@@ -49,6 +56,10 @@ __all__ = [
     "SEQUENCE_NOTE",
     "MARKUP_NOTE",
     "DISPLAY_NOTE",
+    "TRADITIONAL_NOTE",
+    "HTML_NOTE",
+    "TWO_SIZES_NOTE",
+    "two_sizes",
 ]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
@@ -61,6 +72,9 @@ HEADER_NOTE = "reading.note.code_header"
 SEQUENCE_NOTE = "reading.note.sequence"
 MARKUP_NOTE = "reading.note.markup"
 DISPLAY_NOTE = "reading.note.last_display"
+TRADITIONAL_NOTE = "reading.note.traditional"
+HTML_NOTE = "reading.note.html"
+TWO_SIZES_NOTE = "reading.note.two_sizes"
 
 # marks closing the answer, before the math's closing delimiters if any
 _TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+(?P<close>\s*(?:\$\$?|\\\]|\\\)|`+)?\s*)$")
@@ -337,7 +351,115 @@ def _last_display(answer: str) -> tuple[str, Note] | None:
     return body, Note(DISPLAY_NOTE)
 
 
+def _traditional(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with traditional Chinese characters read as simplified (the table of
+    :mod:`.traditional`, imported only when a Han character is in the answer)."""
+    if answer.isascii() or not any("\u4e00" <= char <= "\u9fff" for char in answer):
+        return None
+    from derivations.checking.reading.traditional import simplified
+
+    folded = simplified(answer)
+    if folded is None:
+        return None
+    changed = "".join(sorted({a for a, b in zip(answer, folded, strict=True) if a != b}))
+    return folded, Note(TRADITIONAL_NOTE, (("characters", changed),))
+
+
+_TAG = lazy_pattern(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)\b[^<>]*?/?>")
+_SCRIPTS = {"sub": "_", "sup": "^"}
+
+
+def _html(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without its HTML tags (``<b>``, ``<br>``, ``<p>``, ``<code>``): a tag
+    is a space, ``<sub>x</sub>`` is ``_{x}`` and ``<sup>2</sup>`` is ``^{2}``; then its
+    entities (``&times;``, ``&amp;``) read as their characters.  None when it has no
+    tag."""
+    if "<" not in answer or ">" not in answer:
+        return None
+    tags = [m.group("name").lower() for m in _TAG().finditer(answer)]
+    if not tags:
+        return None
+
+    def replaced(match: re.Match) -> str:
+        mark = _SCRIPTS.get(match.group("name").lower())
+        if mark is None:
+            return " "
+        return "}" if match.group("close") else mark + "{"
+
+    import html
+
+    text = html.unescape(_TAG().sub(replaced, answer)).strip()
+    if not text:
+        return None
+    names = ", ".join(dict.fromkeys(f"<{name}>" for name in tags))
+    return text, Note(HTML_NOTE, (("tags", names),))
+
+
+_OPENS = lazy_pattern(r"\\left\s*\\l(?:floor|ceil)|\\left\s*[(\[]|\\l(?:floor|ceil)|[(\[{⌊⌈]")
+_CLOSES = lazy_pattern(r"\\right\s*\\r(?:floor|ceil)|\\right\s*[)\]]|\\r(?:floor|ceil)|[)\]}⌋⌉]")
+_SPACING = r"(?:\s|\\[,;:! ])*"
+# a times sign (X, x, ×, \\times) standing alone, LaTeX's spacing around it
+_SIZE_TIMES = lazy_pattern(
+    _SPACING + r"(?:(?<![A-Za-z_\\])[Xx](?![A-Za-z_0-9])|×|\\times(?![A-Za-z]))" + _SPACING
+)
+_TOP_SUM = lazy_pattern(r"[-+−]")
+
+
+def _a_size(text: str) -> bool:
+    """Whether ``text`` is a size's formula: a sum at its top level (``⌊…⌋ + 1``), or one
+    bracket or floor around it all."""
+    if any(_depth_at(text, m.start()) == 0 for m in _TOP_SUM().finditer(text)):
+        return True
+    marks = sorted(
+        [(m.start(), m.end(), 1) for m in _OPENS().finditer(text)]
+        + [(m.start(), m.end(), -1) for m in _CLOSES().finditer(text)]
+    )
+    if not marks or marks[0][0] != 0 or marks[-1][1] != len(text.rstrip()):
+        return False
+    depth = 0
+    for index, (_, _, step) in enumerate(marks):
+        depth += step
+        if depth <= 0 and index < len(marks) - 1:
+            return False  # (a) + (b): the first bracket closes before the end
+    return depth == 0
+
+
+def _depth_at(text: str, index: int) -> int:
+    """The bracket depth at ``index`` (LaTeX's \\left, \\lfloor and their closes counted)."""
+    head = text[:index]
+    return len(_OPENS().findall(head)) - len(_CLOSES().findall(head))
+
+
+def two_sizes(answer: str) -> tuple[str, Note] | None:
+    """A size of a 2-D shape written as ``A X B`` (``⌊…⌋ X ⌊…⌋``, ``(…) × (…)``: the
+    height by the width, X or × between two brackets at the top level, once): the pair
+    ``(A, B)``, or ``A`` alone where both are written alike (a square layer's size
+    twice); the label before an ``=`` and the math's ``$`` stay out of it.  For the
+    checker to read in place of the product where the question asks one size along an
+    axis and the product matches no known answer."""
+    if not isinstance(answer, str):
+        return None
+    found = [m for m in _SIZE_TIMES().finditer(answer) if _depth_at(answer, m.start()) == 0]
+    if len(found) != 1:
+        return None
+    sign = found[0]
+    body_start = max(answer.rfind("=", 0, sign.start()), answer.rfind("$", 0, sign.start())) + 1
+    close = answer.find("$", sign.end())
+    body_end = close if close >= 0 else len(answer)
+    first = answer[body_start : sign.start()].strip()
+    second = answer[sign.end() : body_end].strip().rstrip(".。")
+    if not (first and second and _a_size(first) and _a_size(second)):
+        return None
+    alike = "".join(first.split()) == "".join(second.split())
+    body = first if alike else f"({first}, {second})"
+    head = answer[:body_start].rstrip("$").rstrip()
+    text = f"{head} {body}".strip() if head.endswith("=") else body
+    return text, Note(TWO_SIZES_NOTE, (("sign", sign.group().strip()), ("alike", str(alike))))
+
+
 _RULES = (
+    _traditional,
+    _html,
     _code_headers,
     _sequential,
     _markup,

@@ -1,0 +1,484 @@
+"""The formula islands of an answer written as prose (issue 21): the runs of its text that
+are formulas, found whatever the language or script of the words around them, so that a
+sentence in any language (``A user computes it as out = (h - k + 2p)/s + 1 without
+flooring``, ``总的来说\\nOutput size=(N-F)/stride +1``, ``Для выхода: (W − F + 2P)/S + 1``)
+is read as its formula.
+
+The text is cut into units: words (letters of any script, digits, ``_``), bracket groups
+(with everything inside them), math spans (``$…$``, ``\\(…\\)``, back-quoted code) and
+LaTeX commands.  Units joined by an operator (``+ - * / ^ = × · ÷``, ``\\times``,
+``\\cdot``), written against each other with no space (``f(x)``, ``K'``), or set side
+by side with a space where both are symbol-like (a number, a name with ``_`` or a
+digit, one letter, a bracket group, LaTeX: ``c_i c_o k_h``) make one island; a word of
+prose (``as``, ``without``, ``为``, ``的原图像``) ends it.  An island that only
+states a value (``output=16``, ``p = 1``), or a name (``$f$``), or a definition of one
+name by another (``D2=K``), is no formula; the words of another script at an island's
+edge (``对于一个W1``) are trimmed.  Hyphenated words (``output-size``, ``zero-padding``)
+are words, not differences.
+
+:func:`formula_islands` returns the formulas, in order, or None where the text is no
+prose around formulas (one island and nothing else) or where a word of the prose denies
+or doubts the formula (``wrong``, ``not``, ``不对``, ``неверно``,
+:data:`.languages.NEGATIONS`) or states a counting (``MACs: …, FLOPs: …``: what each
+formula counts, which the islands alone would lose) or names a symbol of the formulas
+(``…, where F is the stride``: it may define it): then nothing is read from it.  The checker grades the
+islands that answer the question and refuses an answer whose islands disagree.
+
+Nothing here evaluates text: it is cut into units and joined back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from derivations.checking.reading.informal import countings_said, lazy_pattern
+from derivations.checking.reading.languages import (
+    ATTACHED_COPULAS,
+    CONDITIONS,
+    LEAD_NEGATIONS,
+    LEAD_SCRIPTS,
+    NEGATIONS,
+    WORD_COPULAS,
+)
+from derivations.records import record
+
+__all__ = ["formula_islands", "Island", "lead_names", "units"]
+
+_UNIT = lazy_pattern(
+    r"(?P<space>\s+)"
+    r"|(?P<math>\$\$?[^$]+\$\$?|\\\(.+?\\\)|`[^`\n]+`)"
+    r"|(?P<op>\*\*|//|[<>!=]=|[-+*/^=×·÷−–⋅∗≈%<>≤≥≠&|~]"
+    r"|\\(?:times|cdot|div|pm|approx|ast|le|ge|neq|leq|geq|bmod|mod)(?![A-Za-z]))"
+    r"|(?P<latex>\\[A-Za-z]+\*?|\\[,;!{} ])"
+    r"|(?P<open>[(\[{⌊⌈（【])"
+    r"|(?P<close>[)\]}⌋⌉）】])"
+    r"|(?P<word>[A-Za-z0-9_\u00c0-\u024f'’′]+(?:\.[0-9]+)?)"
+    r"|(?P<script>[^\W\d_A-Za-z\u00c0-\u024f]+)"
+    r"|(?P<other>.)",
+    re.S,
+)
+_CLOSING = {"(": ")", "[": "]", "{": "}", "⌊": "⌋", "⌈": "⌉", "（": "）", "【": "】"}
+# arithmetic operators (an island holding only "=" defines or states a value)
+_ARITHMETIC = frozenset("+-*/^×·÷−–⋅∗") | {"**", "//", "\\times", "\\cdot", "\\div", "\\ast"}
+# the words of one letter that are words of prose, not symbols (a, I; y, o, e: and, or)
+_PROSE_LETTERS = frozenset("aAIyoeà") | frozenset("иваяскуо")
+_NUMBER = lazy_pattern(r"^[-+]?[0-9][0-9.,\s]*$")
+
+
+class _Unit:
+    """One unit of the text: its kind (word, script, group, math, latex, op, space,
+    other), its text and where it starts in the text."""
+
+    __slots__ = ("kind", "start", "text")
+
+    def __init__(self, kind: str, text: str, start: int):
+        self.kind, self.text, self.start = kind, text, start
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.kind}:{self.text!r}"
+
+
+def units(text: str) -> list[_Unit]:
+    """``text`` cut into units; a bracket group is one unit with everything inside it
+    (an unclosed bracket is a mark of prose)."""
+    found = [(m.lastgroup or "other", m.group(), m.start()) for m in _UNIT().finditer(text)]
+    out: list[_Unit] = []
+    index = 0
+    while index < len(found):
+        kind, part, start = found[index]
+        end = _group_end(found, index) if kind == "open" else None
+        if kind == "open" and end is None:
+            out.append(_Unit("other", part, start))
+        elif end is not None:
+            out.append(_Unit("group", "".join(p for _, p, _ in found[index : end + 1]), start))
+            index = end
+        else:
+            out.append(_Unit(kind, part, start))
+        index += 1
+    return _compounds(out)
+
+
+def _group_end(found: list, start: int) -> int | None:
+    stack = []
+    for index in range(start, len(found)):
+        kind, part, _ = found[index]
+        if kind == "open":
+            stack.append(_CLOSING[part])
+        elif kind == "close":
+            if not stack or part != stack[-1]:
+                return None
+            stack.pop()
+            if not stack:
+                return index
+    return None
+
+
+def _plain(word: str) -> bool:
+    """A word of two letters or more, all lowercase letters (``output``, ``zero``)."""
+    return len(word) > 1 and word.isalpha() and word.islower()
+
+
+def _compounds(found: list[_Unit]) -> list[_Unit]:
+    """Hyphenated words (``output-size``, ``zero-padding``) made one word."""
+    out: list[_Unit] = []
+    for unit in found:
+        if (
+            unit.kind == "word"
+            and len(out) >= 2
+            and out[-1].kind == "op"
+            and out[-1].text == "-"
+            and out[-2].kind == "word"
+            and _plain(unit.text)
+            and _plain(out[-2].text.rsplit("-", 1)[-1])
+        ):
+            out.pop()
+            out[-1] = _Unit("word", out[-1].text + "-" + unit.text, out[-1].start)
+            continue
+        out.append(unit)
+    return out
+
+
+def _ascii_letters(word: str) -> bool:
+    return any("a" <= c.lower() <= "z" for c in word)
+
+
+def _symbol_like(unit: _Unit) -> bool:
+    """Whether ``unit`` may stand beside another with a space between in a formula (a
+    product written by juxtaposition): a number, a name with ``_`` or a digit, one
+    letter (but the words of one letter), a bracket group, math, LaTeX."""
+    if unit.kind in ("group", "math", "latex"):
+        return True
+    if unit.kind != "word":
+        return False
+    word = unit.text
+    if not word.isascii():
+        return False
+    if word[0].isdigit() or "_" in word or any(c.isdigit() for c in word):
+        return True
+    if len(word) == 1:
+        return word not in _PROSE_LETTERS
+    return word[1:] != word[1:].lower() and word.isalpha()  # HK, nH, Cout: not When
+
+
+def _starts_definition(items: list[_Unit], index: int) -> bool:
+    """Whether the unit at ``index`` is a name followed by ``=`` (a new statement)."""
+    rest = [u for u in items[index + 1 :] if u.kind != "space"]
+    return bool(rest) and rest[0].kind == "op" and rest[0].text == "="
+
+
+def _before_operator(items: list[_Unit], index: int) -> bool:
+    """Whether the unit after ``index`` (spaces skipped) is an operator."""
+    rest = [u for u in items[index + 1 :] if u.kind != "space"]
+    return bool(rest) and rest[0].kind == "op"
+
+
+def _islands(items: list[_Unit]) -> list[list[_Unit]]:
+    """The runs of units joined by operators, by touching, or side by side where both
+    are symbol-like (see the module's docstring)."""
+    runs: list[list[_Unit]] = []
+    current: list[_Unit] = []
+    pending_op = False  # the last unit of the run is an operator
+    for index, unit in enumerate(items):
+        if unit.kind == "space":
+            continue
+        if unit.kind == "op":
+            if current or unit.text in ("-", "−", "–"):
+                current.append(unit)
+                pending_op = True
+            continue
+        operand = unit.kind in ("word", "group", "math", "latex", "script")
+        if unit.kind == "script" and not pending_op:
+            # a word of another script joins by an operator only: after one, or
+            # before one it touches or is spaced from (输入边长 - …, kernel边长 + 1)
+            if current and items[index - 1] is current[-1] and _before_operator(items, index):
+                current.append(unit)
+                continue
+            operand = not current and _before_operator(items, index)
+        if not operand:  # a mark or a word of prose: , ; : . ! ? 的原图像
+            if current:
+                runs.append(current)
+            current, pending_op = [], False
+            continue
+        if current and not pending_op:
+            touching = items[index - 1] is current[-1]
+            before = items[index - 1]
+            line_break = before.kind == "space" and "\n" in before.text
+            side_by_side = (
+                not line_break
+                and _symbol_like(current[-1])
+                and _symbol_like(unit)
+                and not (any(u.text == "=" for u in current) and _starts_definition(items, index))
+            )
+            if not (touching or side_by_side):
+                runs.append(current)
+                current = []
+        current.append(unit)
+        pending_op = False
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _joined(run: list[_Unit]) -> str:
+    """The island's text, operators spaced, math spans without their delimiters; one
+    bracket around a whole equation (``(out = …)``) away."""
+    if len(run) == 1 and run[0].kind == "group" and "=" in run[0].text:
+        return _inner(run[0]).strip()
+    parts = []
+    for unit in run:
+        text = unit.text
+        if unit.kind == "math":
+            text = _inner(unit).strip()
+            text = f"({text})" if len(run) > 1 else text
+        parts.append(text)
+    out = parts[0]
+    for before, unit, part in zip(run, run[1:], parts[1:], strict=False):
+        glued = (unit.kind == "group" and before.kind in ("word", "latex")) or unit.kind == "latex"
+        out += part if glued and before.kind != "op" else " " + part
+    return out.strip()
+
+
+def _script_edge(unit: _Unit, leading: bool) -> _Unit:
+    """``unit`` without the letters of another script than Latin at its edge (``对于一个W1``
+    → ``W1``, ``D1的原图像`` → ``D1``) when it also holds Latin letters or digits."""
+    word = unit.text
+    if unit.kind != "word" or word.isascii():
+        return unit
+    if not any(c.isascii() and c.isalnum() for c in word):
+        return unit
+    start, end = 0, len(word)
+    while leading and not word[start].isascii():
+        start += 1
+    while not leading and not word[end - 1].isascii():
+        end -= 1
+    return _Unit("word", word[start:end], unit.start + start)
+
+
+def _trimmed(run: list[_Unit]) -> list[_Unit]:
+    """The island without operators at its end and other scripts at its edges."""
+    while run and run[-1].kind == "op":
+        run = run[:-1]
+    if not run:
+        return run
+    run = [_script_edge(run[0], True), *run[1:]]
+    return [*run[:-1], _script_edge(run[-1], False)]
+
+
+def _inner(unit: _Unit) -> str:
+    """The text inside a group's brackets or a math span's delimiters."""
+    text = unit.text
+    if unit.kind == "group":
+        return text[1:-1]
+    if text.startswith("\\(") and text.endswith("\\)"):
+        return text[2:-2]
+    return text.strip("$`")
+
+
+_FORMING = frozenset({"\\frac", "\\dfrac", "\\tfrac", "\\lfloor", "\\lceil", "\\sqrt"})
+
+
+def _inside_has_operator(unit: _Unit, depth: int = 0) -> bool:
+    """Whether a group or math span holds an operator, a fraction or a floor (at most
+    eight brackets deep)."""
+    if unit.kind not in ("group", "math") or depth > 8:
+        return False
+    inner = units(_inner(unit))
+    return any(
+        (u.kind == "op" and u.text in _ARITHMETIC)
+        or (u.kind == "latex" and u.text in _FORMING)
+        or _inside_has_operator(u, depth + 1)
+        for u in inner
+    )
+
+
+def _formula(run: list[_Unit]) -> bool:
+    """Whether an island is a formula: an operator, a fraction or a floor in it, or two
+    symbols side by side, on a side of its ``=`` that holds a letter; not a value
+    stated for a name (``output=16``) and not a name (``$f$``)."""
+    sides: list[list[_Unit]] = [[]]
+    for unit in run:
+        if unit.kind == "op" and unit.text in ("=", "≈", "\\approx"):
+            sides.append([])
+        else:
+            sides[-1].append(unit)
+    for side in sides:
+        text = "".join(u.text for u in side)
+        if not any(c.isalpha() for c in text):
+            continue  # a worked number
+        # (a bracket holding no operator, a tuple or a gloss, is no factor of it)
+        operands = [
+            u for u in side if u.kind != "op" and (u.kind != "group" or _inside_has_operator(u))
+        ]
+        if (
+            any(u.kind == "op" and u.text in _ARITHMETIC for u in side)
+            or len(operands) > 1
+            or any(_inside_has_operator(u) for u in side)
+            or any(u.kind == "latex" and u.text in _FORMING for u in side)
+        ):
+            return len(sides) == 1 or not any(_NUMBER().match(_plain_text(s)) for s in sides[1:])
+    return False
+
+
+def _plain_text(side: list[_Unit]) -> str:
+    return "".join(u.text for u in side).strip()
+
+
+def _negation_words() -> frozenset:
+    return frozenset(w.lower() for w in (*NEGATIONS, *LEAD_NEGATIONS["en"], *LEAD_NEGATIONS["zh"]))
+
+
+_PROSE_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a Chinese condition said with a negation (不考虑 bias, "not counting the bias"; 不带,
+# 不含, 不包括, 不计): a condition, not a denial of the formula
+_CJK_CONDITION = lazy_pattern(r"[不未](?:考虑|带|含|包括|包含|计|算)")
+
+
+def _denied(prose: str) -> bool:
+    """Whether a word of the prose denies or doubts the formula (``wrong``, ``not``,
+    ``isn't``, ``不对``, ``并非``, ``неверно``): a whole word of a script with spaces, any
+    negation inside a Chinese sentence but a condition said with one (``不考虑``, "not
+    counting"), or a question mark."""
+    if "?" in prose or "？" in prose:
+        return True
+    negations = _negation_words()
+    lower = prose.lower()
+    if "n't" in lower or "n’t" in lower:
+        return True
+    if any(word in negations for word in _PROSE_WORD().findall(lower)):
+        return True
+    chinese = _CJK_CONDITION().sub(" ", lower)
+    return any(word in chinese for word in negations if _cjk(word))
+
+
+def _cjk(word: str) -> bool:
+    return all(unicodedata.name(c, "").startswith("CJK") for c in word)
+
+
+@record(frozen=True)
+class Island:
+    """A formula found in prose: its text, and the prose before it (since the island
+    before it, or the start): the words that may name what it is."""
+
+    text: str
+    lead: str
+
+    @property
+    def condition(self) -> bool:
+        """Whether the prose before it makes it a condition (``如果取 $p_h = k_h - 1$``,
+        ``if p = 0``, ``when s = 1``: a word of :data:`.languages.CONDITIONS` in the
+        last clause before it)."""
+        clause = re.split(r"[,，;；。.:：\n]", self.lead)[-1].lower()
+        words = set(_PROSE_WORD().findall(clause))
+        return any((word in words) if word.isascii() else (word in clause) for word in CONDITIONS)
+
+
+def formula_islands(text: str) -> tuple[list[Island], str] | None:
+    """The formulas of ``text`` written as prose (see the module's docstring), in order,
+    and the prose around them (each island a space); None when there is no prose around
+    them, or a word of it denies them."""
+    items = units(text)
+    runs = [_trimmed(run) for run in _islands(items)]
+    formulas = [run for run in runs if run and _formula(run)]
+    if not formulas:
+        return None
+    found, prose, at = [], [], 0
+    for run in formulas:
+        lead = text[at : run[0].start]
+        found.append(Island(_joined(run), lead))
+        prose.append(lead)
+        at = run[-1].end
+    prose.append(text[at:])
+    around = " ".join(" ".join(prose).split())
+    if not _sentence(around) or any(_one_word(gap) for gap in prose[1:-1]):
+        return None  # a word among symbols (c_i c_o mykernal m_h): a factor, not prose
+    values = [run for run in runs if run and _value(run)]
+    if (
+        _denied(around)
+        or countings_said(around)
+        or _mentions(_blanked(text, formulas + values), found)
+    ):
+        return None  # MACs: …, FLOPs: …: the words state what each formula counts
+    return found, around
+
+
+_WORDS = lazy_pattern(r"[^\W\d_]{2,}")
+
+
+def _sentence(prose: str) -> bool:
+    """Whether the words around the formulas make a sentence: two words or more, or
+    four characters of a script without spaces (``综上所述``); ``… extra`` or ``… 卷积核``
+    alone may be a factor of it."""
+    attached = len(re.findall(f"[{LEAD_SCRIPTS}]", prose))
+    return attached >= 4 or len(_WORDS().findall(prose)) - (attached > 0) >= 2
+
+
+def _one_word(gap: str) -> bool:
+    """Whether a gap between two islands is one word and spaces (``c_i c_o mykernal m_h
+    m_w``, ``… or …``)."""
+    return bool(re.fullmatch(r"[ \t]*[^\W\d_]+[ \t]*", gap))
+
+
+def _value(run: list[_Unit]) -> bool:
+    """Whether an island states a value for a name (``m = 16``, ``p=1``): a worked
+    example or a condition, no definition of the name by words."""
+    text = "".join(u.text for u in run)
+    sides = text.split("=")
+    return len(sides) > 1 and all(_NUMBER().match(side.strip()) for side in sides[1:])
+
+
+def _blanked(text: str, runs: list[list[_Unit]]) -> str:
+    """``text`` with each run's span a space."""
+    for run in sorted(runs, key=lambda r: r[0].start, reverse=True):
+        text = text[: run[0].start] + " " + text[run[-1].end :]
+    return text
+
+
+_SYMBOL = lazy_pattern(r"(?<![\w\\])[A-Za-z](?:_\{?\w+\}?|'+)?(?![\w'])|[A-Za-z]\w*_\{?\w+\}?")
+
+
+def _mentions(text: str, islands: list[Island]) -> bool:
+    """Whether the text outside the islands (values stated aside) names a symbol of the islands (``…, where F is the stride``,
+    ``with padding $p$``): it may define it otherwise than the symbol reads, so the
+    islands are not read without it (a letter of prose, ``a``, ``I``, aside)."""
+    used = {m.group() for island in islands for m in _SYMBOL().finditer(island.text)}
+    said = {m.group() for m in _SYMBOL().finditer(text)} - _PROSE_LETTERS
+    return bool(used & said)
+
+
+_LEAD_END = lazy_pattern(r"[\s:：=,，]+$")
+_SCRIPT_RUN = lazy_pattern(f"[{LEAD_SCRIPTS}]+$")
+
+
+def _copulas() -> tuple[str, ...]:
+    words = {w for group in (WORD_COPULAS, ATTACHED_COPULAS) for ws in group.values() for w in ws}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def lead_names(lead: str) -> list[str]:
+    """The names the prose before an island may give it (``the resulting output height
+    is`` → ``height``, ``output height``, ``resulting output height``; ``则输出大小为：`` →
+    ``小``, ``大小``, ``输出大小``, …): its last words, a closing colon, ``=`` or copula
+    (:data:`.languages.WORD_COPULAS`, :data:`.languages.ATTACHED_COPULAS`) away; the
+    last one to three words of a script with spaces, the last two to eight characters
+    of one without."""
+    text = _LEAD_END().sub("", lead)
+    lower = text.lower()
+    for copula in _copulas():
+        if lower.endswith(copula) and (
+            not copula.isascii()
+            or len(lower) == len(copula)
+            or not lower[-len(copula) - 1].isalnum()
+        ):
+            text = _LEAD_END().sub("", text[: len(text) - len(copula)])
+            break
+    run = _SCRIPT_RUN().search(text)
+    if run:
+        chars = run.group()
+        return [chars[-n:] for n in range(2, min(len(chars), 8) + 1)]
+    words = text.split()
+    return [" ".join(words[-n:]) for n in range(1, min(len(words), 3) + 1)]
