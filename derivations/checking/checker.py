@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from itertools import pairwise
 
 from derivations.checking.deciding.asymptotic import order_mismatch
 from derivations.checking.deciding.budget import OutOfTime, time_budget
@@ -52,7 +53,7 @@ from derivations.checking.notation import (
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.errors import InvalidAnswer, refuse
-from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note
+from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note, lazy_pattern
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
     UNKNOWN_KEYS,
@@ -1334,7 +1335,19 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     raise first
 
 
-_PROSE = re.compile(r"[A-Za-z]{2,}[ \t]+[A-Za-z]{2,}|\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]")
+# a times sign between two sizes (compiled on first use: never on a cold check)
+_SIZES_SIGN = lazy_pattern(r"\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]")
+
+
+def _may_be_prose(answer: str) -> bool:
+    """Whether an ASCII answer may hold words around its formula (two words of letters
+    side by side) or a times sign between two sizes: substring tests first."""
+    tokens = answer.split()
+    if any(len(a) > 1 and len(b) > 1 and a.isalpha() and b.isalpha() for a, b in pairwise(tokens)):
+        return True
+    if "X" not in answer and "\\," not in answer and "x" not in answer and "×" not in answer:
+        return False
+    return bool(_SIZES_SIGN().search(answer))
 
 
 def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notation, infer):
@@ -1345,7 +1358,7 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
     ``⌊…⌋ X ⌊…⌋`` answering one size) when that one matches a known answer; None
     otherwise (the reading stands).  As with a run of letters read as a name or a
     product, a reading that matches nothing never outweighs one that does."""
-    if not isinstance(answer, str) or (answer.isascii() and not _PROSE.search(answer)):
+    if not isinstance(answer, str) or (answer.isascii() and not _may_be_prose(answer)):
         return None
     if _verdict_of(entry, read) is not None:
         return None
