@@ -87,11 +87,14 @@ __all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS", "LAZY_MODULES"]
 
 # the modules a check imports only on the path that needs them, never on the path of an
 # answer read the first time (a cold ``check``, the practice page's first verdict): a
-# refused answer's second look (:func:`_second_look`), SymPy's proofs and simplified
+# refused answer's second look (:func:`_second_look`; the formulas in prose and the
+# traditional characters' table, :func:`_islands`, :func:`_prose_read`), SymPy's proofs and simplified
 # differences (:func:`_proof`, :func:`_difference`; the derivations are prebuilt)
 LAZY_MODULES = (
     "derivations.checking.every_reading",
     "derivations.checking.reading.second_look",
+    "derivations.checking.reading.islands",
+    "derivations.checking.reading.traditional",
     "derivations.checking.deciding.symbolic",
     "derivations.expr.bridge",
     "sympy",
