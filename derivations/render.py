@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import cache
 from importlib import resources
 
 import jinja2
@@ -157,8 +158,10 @@ def template_environment(autoescape: bool = False) -> jinja2.Environment:
     )
 
 
+@cache
 def environment() -> jinja2.Environment:
-    """The Markdown and LaTeX template environment."""
+    """The Markdown and LaTeX template environment, made once per process (so each
+    template is compiled once, not once per language and document)."""
     env = template_environment()
     env.filters["md"] = lambda value, lang: md_text(pick(value, lang))
     env.filters["md_cell"] = lambda value, lang: md_text(pick(value, lang), cell=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import re
+from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -97,8 +98,10 @@ def _image(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+@cache
 def environment():
-    """The HTML template environment (autoescape on; filters for prose and math)."""
+    """The HTML template environment (autoescape on; filters for prose and math), made
+    once per process (so each template is compiled once, not once per language)."""
     from derivations.render import template_environment
 
     env = template_environment(autoescape=True)
