@@ -74,20 +74,10 @@ def decimal(value: Fraction, places: int = 4) -> str:
 
 
 def percent(value: Fraction, places: int = 1) -> str:
-    """``after/before - 1`` as a percentage, escaped for LaTeX math: exact when it has at
-    most ``places + 1`` decimals (56.25), else rounded half up to ``places`` (never by
-    the binary float's rounding, which prints 56.25 as 56.2)."""
+    """``after/before - 1`` as a percentage, escaped for LaTeX math: always ``places``
+    decimals, rounded half up in decimal arithmetic (56.25 is 56.3, never the binary
+    float's 56.2), so that every percentage of a table reads to the same precision."""
     exact = Decimal((value - 1).numerator * 100) / Decimal((value - 1).denominator)
-    if exact == exact.quantize(Decimal(1).scaleb(-(places + 1))):
-        shown = (
-            exact.normalize()
-            if exact != exact.to_integral()
-            else exact.quantize(Decimal(1).scaleb(-places))
-        )
-        text_ = f"{shown:f}"
-        if "." in text_ and len(text_.split(".")[1]) < places:
-            text_ = f"{exact.quantize(Decimal(1).scaleb(-places)):f}"
-        return text_ + r"\%"
     return f"{exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}" + r"\%"
 
 

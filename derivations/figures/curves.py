@@ -307,7 +307,7 @@ def panels() -> tuple:
 def _percent(share) -> str:
     from derivations.networks.report import percent
 
-    return f"{percent(share).removesuffix('.0')}%"
+    return f"{percent(share)}%"  # one decimal, 100.0% too: one precision in a panel
 
 
 def _bars(ax, centres, values, height: float, colour: str) -> None:

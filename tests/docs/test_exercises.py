@@ -1,5 +1,6 @@
 """Our three exercises against independent oracles (plain arithmetic, no closed forms)."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -70,11 +71,10 @@ def test_padding_doubling_table_has_the_cases(built):
 
 
 def shown_percent(increase: Fraction) -> str:
-    """The sheet's percentage: exact when it has at most two decimals, else one decimal
-    rounded half up (decimal arithmetic, not the binary float's rounding)."""
+    """The sheet's percentage: one decimal, rounded half up (decimal arithmetic, not the
+    binary float's rounding), whatever the exact value's decimals (one precision in
+    a table)."""
     exact = Decimal(increase.numerator * 100) / Decimal(increase.denominator)
-    if exact == exact.quantize(Decimal("0.01")) and exact != exact.quantize(Decimal("0.1")):
-        return f"{exact:f}"
     return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}"
 
 
@@ -95,7 +95,7 @@ def test_padding_doubling_row_equals_counted_windows(built, index, size, k, p, s
 
 
 def test_percentages_are_rounded_in_decimal():
-    assert shown_percent(Fraction(9, 16)) == "56.25"  # 56.25 exactly, not 56.2
+    assert shown_percent(Fraction(9, 16)) == "56.3"  # 56.25 half up, not the float's 56.2
     assert shown_percent(Fraction(1, 3)) == "33.3" and shown_percent(Fraction(1, 40)) == "2.5"
     for increase in (Fraction(9, 16), Fraction(1, 3), Fraction(1, 40), Fraction(2, 3)):
         assert percent(1 + increase) == shown_percent(increase) + "\\%"
@@ -179,3 +179,29 @@ def test_a_layer_with_bias_shares_the_product_of_its_bias_free_twin(monkeypatch)
     assert list(instances._LAST_PRODUCT) == [layer.replace(p_h=4, p_w=4)]  # one output held
     assert biased[Form.FORWARD_MULTS] == plain[Form.FORWARD_MULTS]
     assert biased[Form.FORWARD_ADDS] == plain[Form.FORWARD_ADDS] + 4 * 9 * 9
+
+
+PERCENTAGE = re.compile(r"(\d+(?:\.(\d+))?)\s*\\?%")
+
+
+def _cell_texts(cell) -> list[str]:
+    """A table cell's text in every language (a cell is a string or one per language)."""
+    return list(cell.values()) if isinstance(cell, dict) else [str(cell)]
+
+
+def test_each_table_prints_its_percentages_to_one_precision():
+    """Within one table of either sheet every percentage has the same number of decimals
+    (not "+6.2%" beside "+56.25%")."""
+    from derivations.commands import docs
+
+    exercises, _, _ = docs._built(recheck=False, jobs=1)
+    tables = [b for e in exercises for b in e.blocks if getattr(b, "type", None) == "table"]
+    mixed, with_percent = [], 0
+    for table in tables:
+        cells = " ".join(t for row in table.rows for cell in row for t in _cell_texts(cell))
+        decimals = {len(m.group(2) or "") for m in PERCENTAGE.finditer(cells)}
+        with_percent += bool(decimals)
+        if len(decimals) > 1:
+            mixed.append((table.header, decimals))
+    assert len(tables) > 20 and with_percent >= 3, (len(tables), with_percent)
+    assert mixed == []

@@ -252,7 +252,7 @@ def test_network_figure_draws_every_network_with_the_tables_layer_names(drawn):
                     for key in ("params", "macs", "activations")
                 ]
                 assert sums[2] < 1  # other layers hold activations: the bars miss 100%
-                shown = [f"{percent(s).removesuffix('.0')}%" for s in sums]
+                shown = [f"{percent(s)}%" for s in sums]
                 assert (
                     Words(lang)(
                         "networks_sums", params=shown[0], macs=shown[1], activations=shown[2]
@@ -443,3 +443,20 @@ def _panel_of(ax) -> str:
 
     title = ax.get_title(loc="right")
     return max((p.name for p in panels() if title.startswith(p.name)), key=len)
+
+
+PERCENTAGE = re.compile(r"(\d+(?:\.(\d+))?)\s*(?:\\)?%")
+
+
+@pytest.mark.parametrize("key", figures.KEYS)
+def test_each_figure_prints_its_percentages_to_one_precision(drawn, key):
+    """Every figure a drawing prints as a percentage has the same number of decimals
+    (not "100%" beside "44.6%"); the network figure's note, a sentence ("MACs: 100%"),
+    is words, not a figure."""
+    for lang in figures.LANGS:
+        note = _flat(Words(lang)("networks_rest"))
+        for svg in (drawn[key].svg[lang], drawn[key].narrow[lang]):
+            shown = " ".join(t for t in _labels(svg) if _flat(t) not in note)
+            decimals = {len(m.group(2) or "") for m in PERCENTAGE.finditer(shown)}
+            assert len(decimals) <= 1, (key, lang, decimals, shown[:200])
+            assert key != "network-costs" or decimals == {1}, shown[:200]
