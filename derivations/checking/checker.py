@@ -157,6 +157,7 @@ def _allowed(entry: Entry) -> frozenset:
 # question's shape axis's input size (``h = (H - k + 2p)/s + 1`` answering output-height)
 _LABEL_SYMBOLS = {"height": "h", "width": "w"}
 LABEL_NOTE = "reading.note.label_symbol"
+UPDATED_NOTE = "reading.note.updated_symbol"
 
 
 def _written_alone(name: str, text: str) -> bool:
@@ -165,25 +166,41 @@ def _written_alone(name: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\\\w]){re.escape(name)}(?![\w'{{])", text))
 
 
+# what only code writes: floor division, an index, a power, a statement's closing ";"
+_CODE_MARKS = re.compile(r"//|\[\s*\d\s*\]|\*\*|;\s*$")
+
+
+def _code_like(formula: str, parsed: Parsed) -> bool:
+    """Whether ``formula`` is written as code (:data:`_CODE_MARKS`, or code read around
+    it, ``reading.note.code``): there ``h = (h + …) // s + 1`` updates h."""
+    return bool(_CODE_MARKS.search(formula)) or any(
+        getattr(note, "key", None) == "reading.note.code" for note in parsed.notes
+    )
+
+
 def _check_name(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     """``name = formula`` is fine unless the name is a symbol the formula may use
     (``m_h = ...`` answering forward-mults says something else than the count).  The
     one exception: a name spelling the size the question asks for along its axis
-    (``h = …`` answering output-height) that the formula does not write, in that
-    spelling, after the ``=`` (``h = (H - k + 2p)/s + 1``): a label naming the result,
-    said in the returned note (JSON as ``Result.parsed["notes"]``)."""
+    (``h = …`` answering output-height): where the formula does not write it, in that
+    spelling, after the ``=`` (``h = (H - k + 2p)/s + 1``), a label naming the result;
+    where it does, in an answer written as code (``h = (h + 2*p - k) // s + 1``:
+    :func:`_code_like`), code's update of the name, the new value from the old (in
+    maths, ``h = (h - k + p)/s + 1`` stays refused); either said in the returned note (JSON as
+    ``Result.parsed["notes"]``)."""
     if parsed.name is None:
         return None
     meaning = spellings().get(parsed.name.lower())
     if isinstance(meaning, Symbol) and meaning.name in _allowed(entry) - {"n"}:
         shape = entry.question.shape
         after = answer.split("=", 1)[1] if "=" in answer else answer
-        if (
-            shape is not None
-            and _LABEL_SYMBOLS.get(shape.value) == meaning.name
-            and not _written_alone(parsed.name, after)
-        ):
-            return {"id": LABEL_NOTE, "fields": {"name": parsed.name, "symbol": meaning.name}}
+        if shape is not None and _LABEL_SYMBOLS.get(shape.value) == meaning.name:
+            # written after its "=" too: code's update of the name (``h = (h + …) // s + 1``
+            # gives the new h from the old), the formula after it graded all the same
+            written = _written_alone(parsed.name, after)
+            if not written or _code_like(after, parsed):
+                key = UPDATED_NOTE if written else LABEL_NOTE
+                return {"id": key, "fields": {"name": parsed.name, "symbol": meaning.name}}
         raise _invalid(
             "defines_symbol",
             parsed.name_column,
@@ -1135,7 +1152,8 @@ PARTS_NOTE = "reading.note.parts"
 def _answering(entry: Entry, candidates: list) -> list:
     """The formulas of an answer of several that answer the question: those named by
     its count's name (``muls = …; adds = …`` answering forward-adds: the adds), else
-    those not named as another count of the layer; of these, for a size of a shape,
+    those not named as another count of the layer, nor, for a count, as the output's
+    size along an axis (``oh = …`` beside ``macs = …``); of these, for a size of a shape,
     those written along the asked axis when every formula is along one axis
     (``height: …, width: …``), else all of them."""
     names = entry.question.names
@@ -1149,6 +1167,8 @@ def _answering(entry: Entry, candidates: list) -> list:
         if not (c.name and named_count(c.name) not in (None, entry.question.id))
     ] or candidates
     axis = entry.question.shape.axis if entry.question.shape else None
+    if axis is None:  # a count: a formula named as the output's size (oh = …) is no answer
+        candidates = [c for c in candidates if _named_axis(c.name) is None] or candidates
     if axis is not None:
         # named by the output's size along an axis (H_out = …, W_out = …): by the name
         named_axes = [_named_axis(c.name) for c in candidates]

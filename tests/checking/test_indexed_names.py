@@ -104,7 +104,8 @@ def test_the_shapes_and_their_layouts_come_from_the_registry():
     assert shape_of("kernel_shape") == "kernel"
     assert shape_of("input_size") is None and shape_of("shape") is None
     assert shape_hints("i_shape", 2) == ("h", "w", "c_i")
-    assert shape_hints("kernel_shape", 3) == ("k_w", "c_o")
+    # OIHW, HWIO, OHWI (TensorFlow Lite's filter)
+    assert shape_hints("kernel_shape", 3) == ("k_w", "c_o", "c_i")
     assert shape_hints("i_shape", 4) is None
 
 

@@ -16,10 +16,20 @@ points into the answer as given:
 * ``return`` first (``return k_h * k_w * c_i``);
 * ``#define NAME body``: the statement ``NAME = body``;
 * ``NAME = lambda args: body``: the lambda's parameters dropped (its body is the formula);
-* a C type before ``name =`` (``int h_o = …``, ``const``, ``auto``, ``let``/``var``);
-* a cast: ``(float)``/``(double)`` dropped, ``(int)`` before a bracket read as ``int(…)``
+* a C type before ``name =`` (``int h_o = …``, ``const``, ``auto``, ``let``/``var``),
+  first or after a statement's ``;``;
+* a cast: ``(float)``/``(double)`` dropped, so is ``(long)`` before a name (a count is
+  whole), ``(int)`` before a bracket read as ``int(…)``
   (the floor, on the non-negative values a count takes: :mod:`.informal`);
+* a conversion of a number: ``float(…)``, ``Number(…)``, ``parseFloat(…)`` its bracket,
+  JavaScript's ``parseInt(…)`` as ``int(…)``;
 * ``self.``/``this.`` before a name (``self.stride``): the name;
+* an attribute chain (``module.padding[0]``, ``v.p.value``, ``cfg["stride"]``,
+  ``params->stride_height``) read by its last meaningful name: the members that only
+  hold a value (``.value``, ``.data``) dropped, a string key read as a member, a
+  layer's ``weight`` as its kernel before ``.shape``; an object and a member a notation
+  record spells together (darknet's ``l.pad``) kept; a library's function
+  (``math.floor``) and a method called are not chains;
 * ``std::floor``, ``Math.ceil`` (and ``math.``/``np.``/``torch.``): the function.
 
 Nothing evaluates text: each rule is a pattern and a deletion or a replacement.
@@ -48,13 +58,21 @@ _HEAD = re.compile(
 _DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
 _LAMBDA = re.compile(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
 _TYPE = re.compile(
-    r"^\s*(?:(?:const|unsigned|signed|static)\s+)*"
+    r"(?:^|(?<=[;{}]))\s*(?:(?:const|unsigned|signed|static)\s+)*"
     r"(?:int|float|double|long|auto|size_t|int64_t|int32_t|let|var|const|val)\s+"
     r"(?=[A-Za-z_]\w*\s*=[^=])"
 )
-_DROPPED_CAST = re.compile(r"\(\s*(?:float|double)\s*\)\s*")
+# a cast to a float, or to an integer of a name (``(long)oh``: a count already whole)
+_DROPPED_CAST = re.compile(
+    r"\(\s*(?:float|double)\s*\)\s*|\(\s*(?:int|long|size_t|int64_t)\s*\)\s*(?=[A-Za-z_])"
+)
 # a conversion called as a function (``float(H)``, ``double(x)``): its bracket kept
-_FLOAT_CALL = re.compile(r"(?<![\w.])(?:float|double|np\s*\.\s*float\d*)\s*(?=\()")
+_FLOAT_CALL = re.compile(
+    r"(?<![\w.])(?:float|double|np\s*\.\s*float\d*|parseFloat|Number)\s*(?=\()"
+)
+# JavaScript's parseInt of a number: its integer part (``int(…)``, the floor on the
+# non-negative values a size takes)
+_PARSE_INT = re.compile(r"(?<![\w.])parseInt\s*(?=\()")
 _INT_CAST = re.compile(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
 _OBJECT = re.compile(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 # a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
@@ -151,9 +169,14 @@ def _products(text: Normalized, notes: list) -> Normalized:
 
 
 # a division rounded down by a library (``torch.div(a, b, rounding_mode='floor')``,
-# ``torch.floor_divide(a, b)``, ``np.floor_divide(a, b)``): ``floor((a)/(b))`` ('trunc'
-# is the same on the non-negative values a size takes)
-_DIVIDE = re.compile(r"(?<![\w.])(?:torch|np|numpy)\s*\.\s*(?P<fn>div|divide|floor_divide)\s*\(")
+# ``torch.floor_divide(a, b)``, ``np.floor_divide(a, b)``, Java's ``Math.floorDiv(a, b)``,
+# Julia's ``fld(a, b)``, Python's ``operator.floordiv(a, b)``): ``floor((a)/(b))`` ('trunc'
+# is the same on the non-negative values a size takes); rounded up (Julia's ``cld(a, b)``):
+# ``ceil((a)/(b))``
+_DIVIDE = re.compile(
+    r"(?<![\w.])(?:(?:torch|np|numpy)\s*\.\s*(?P<fn>div|divide|floor_divide)"
+    r"|Math\s*\.\s*(?P<java>floorDiv)|(?:operator\s*\.\s*)?(?P<julia>fld|cld|floordiv))\s*\("
+)
 _ROUNDING_MODE = re.compile(r"^\s*rounding_mode\s*=\s*['\"](?:floor|trunc)['\"]\s*$")
 
 
@@ -164,13 +187,14 @@ def _divisions(text: Normalized, notes: list) -> Normalized:
         if closing is None:
             continue
         arguments = _arguments(text.text[opening + 1 : closing])
-        floor = match.group("fn") == "floor_divide"
+        floor = match.group("fn") in (None, "floor_divide")
         if len(arguments) == 3 and not floor and _ROUNDING_MODE.match(arguments[2]):
             arguments, floor = arguments[:2], True
         if len(arguments) != 2 or not floor:
             continue
         notes.append(_note("code", text=text.text[match.start() : closing + 1]))
-        written = f"floor(({arguments[0].strip()})/({arguments[1].strip()}))"
+        rounding = "ceil" if match.group("julia") == "cld" else "floor"
+        written = f"{rounding}(({arguments[0].strip()})/({arguments[1].strip()}))"
         text = edit(text, match.start(), closing + 1, written)
     return text
 
@@ -188,22 +212,92 @@ def _arguments(inside: str) -> list[str]:
 
 
 def _members(text: Normalized, notes: list) -> Normalized:
-    """``text`` with each object's member read as the member (:data:`_MEMBER`), except
-    where a notation record reads the two together (darknet's ``l.pad``: per side)."""
+    """``text`` with each attribute chain (:data:`_CHAIN`: ``module.padding``,
+    ``v.p.value``, ``self.conv.weight.shape``, ``filter["shape"]``, ``params->stride``)
+    read by its last
+    meaningful name (:func:`_resolved`), except where a notation record reads an object
+    and its member together (darknet's ``l.pad``: per side)."""
+    found = []
+    for match in _CHAIN.finditer(text.text):
+        after = text.text[match.end() : match.end() + 1]
+        resolved = _resolved(_segments(match.group()), after)
+        end = match.end()
+        axis = _WEIGHT_AXIS.match(text.text, end) if resolved in _WEIGHT_SHAPES else None
+        if axis is not None:  # a layer's weight indexed: PyTorch's names of its sizes
+            resolved, end = _WEIGHT[int(axis.group("i") or axis.group("j"))], axis.end()
+        if resolved is not None and resolved != match.group():
+            found.append((match, end, resolved))
+    if found:
+        written = sorted({text.text[m.start() : end] for m, end, _ in found})
+        notes.append(_note("code", text=", ".join(written)))
+    for match, end, resolved in reversed(found):
+        text = edit(text, match.start(), end, resolved)
+    return text
+
+
+# PyTorch's Conv2d.weight: 'the learnable weights of the module of shape
+# (out_channels, in_channels/groups, kernel_size[0], kernel_size[1])' (the layouts
+# record's citation): each index read as PyTorch's name of that size
+_WEIGHT = ("out_channels", "in_channels", "kernel_size[0]", "kernel_size[1]")
+_WEIGHT_SHAPES = frozenset({"kernel.shape", "kernel.size"})
+_WEIGHT_AXIS = re.compile(r"\s*(?:\[\s*(?P<i>[0-3])\s*\]|\(\s*(?P<j>[0-3])\s*\))")
+
+
+def _segments(chain: str) -> list[str]:
+    """The names of an attribute chain, a string key as a name (``filter["shape"]``:
+    filter, shape)."""
+    return re.findall(r"[A-Za-z_]\w*", chain)
+
+
+def _resolved(names: list[str], after: str) -> str | None:
+    """What an attribute chain reads as: its last name (``module.padding``: padding),
+    after the members that only hold a value (``.value``, ``.data``: :data:`_HOLDERS`);
+    a shape or a size (``….weight.shape``) with the tensor it is of (``weight.shape``,
+    the kernel's for a layer's weight: :data:`_TENSORS`); an object and its member a
+    notation record spells together (``l.pad``) kept, unless indexed (``l.stride[0]``:
+    ``stride[0]``, the pair's); None for a library's function
+    (``math.floor``, ``np.prod``) or a method called (``x.view(...)``): not this rule's."""
     from derivations.registry.notations import notation_spellings
 
-    table = notation_spellings()
-    found = []
-    for match in _MEMBER.finditer(text.text):
-        member = re.match(r"[A-Za-z_]\w*", text.text[match.end() :])
-        written = match.group() + (member.group() if member else "")
-        if written.replace(" ", "").lower() not in table:
-            found.append(match)
-    if found:
-        notes.append(_note("code", text=", ".join(sorted({m.group() for m in found}))))
-    for match in reversed(found):
-        text = edit(text, match.start(), match.end())
-    return text
+    if names[0] in _LIBRARIES:
+        return None
+    while len(names) > 1 and names[-1] in _HOLDERS:
+        names = names[:-1]
+    if len(names) == 1:
+        return names[0]
+    last = names[-1]
+    if last in ("shape", "size"):
+        if last == "size" and after != "(":
+            return None
+        tensor = _TENSORS.get(names[-2], names[-2])
+        return f"{tensor}.{last}"
+    if after == "(":
+        return None  # a method called
+    if after != "[" and ".".join(names[-2:]).lower() in notation_spellings():
+        return ".".join(names[-2:])
+    return last
+
+
+# an attribute chain: a name, then members (``.name``, C's ``->name``) or string keys
+# (``["name"]``),
+# no space inside (a sentence's full stop has one after it), not followed by a full stop
+_CHAIN = re.compile(
+    r"(?<![\w.\\])(?!(?:math|np|numpy|torch|tf|std|Math|nn|jnp|sympy|sp|F|K)\.)[A-Za-z_]\w*"
+    r"(?:(?:\.|->)[A-Za-z_]\w*|\[\s*(?P<q>['\"])[A-Za-z_]\w*(?P=q)\s*\])+"
+    r"(?![\w.])"
+)
+# the first names of a library's functions and constants (math.floor, np.prod)
+_LIBRARIES = frozenset(
+    {"math", "np", "numpy", "torch", "tf", "std", "Math", "nn", "jnp", "sympy", "sp", "F", "K"}
+    | {"keras", "jax", "scipy", "tensorflow", "cv2", "Number", "Integer", "Double"}
+)
+# members that only hold an object's value: the object is what they hold (a form
+# field's ``.value`` in JavaScript, a tensor's ``.data``)
+_HOLDERS = frozenset({"value", "val", "data", "valueAsNumber"})
+# a layer's tensor named by its role: a convolution's ``weight`` is its kernel, shaped
+# (out_channels, in_channels/groups, kernel_size[0], kernel_size[1]) (the layouts
+# record's PyTorch citation; indexed, :data:`_WEIGHT`)
+_TENSORS = {"weight": "kernel"}
 
 
 def _shapes(text: Normalized, notes: list) -> Normalized:
@@ -219,13 +313,6 @@ def _shapes(text: Normalized, notes: list) -> Normalized:
     return text
 
 
-# a short object's member read as the member (darknet's ``l.stride``, ``layer.pad``,
-# ``cfg.kernel_size``): not a library's function, not a call, not a shape
-_MEMBER = re.compile(
-    r"(?<![\w.])(?!(?:math|np|numpy|torch|tf|std|Math|nn|jnp|sympy|sp)\s*\.)"
-    r"[a-z][a-z0-9_]{0,9}\."
-    r"(?=[A-Za-z_]\w*\b(?!\s*[(.\[])(?<!shape))"
-)
 _LIBRARY = re.compile(
     r"(?<![\w.])(?:std\s*::|Math\s*\.|math\s*\.|np\s*\.|numpy\s*\.|torch\s*\.)\s*"
     r"(?=(?:floor|ceil)\s*\()"
@@ -235,6 +322,8 @@ _COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 _NEEDS = (
     "float",
     "double",
+    "parse",
+    "Number",
     "def",
     "=>",
     "div",
@@ -243,6 +332,16 @@ _NEEDS = (
     "nelement",
     "shape",
     "size(",
+    "['",
+    '["',
+    "->",
+    "<-",
+    "Div",
+    "fld(",
+    "cld(",
+    ".*",
+    "./",
+    ".^",
     "return",
     "define",
     "lambda",
@@ -357,12 +456,33 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
     return text
 
 
+# other languages' operators: R's integer division ``%/%`` (Python's ``//``) and its
+# assignment ``name <- …`` (first, or after a ``;`` or a space: ``=``); MATLAB's element-wise
+# ``.*``, ``./``, ``.^`` after an operand (the operator)
+_OPERATORS = (
+    (re.compile(r"%/%"), "//"),
+    (re.compile(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 ="),
+    (re.compile(r"(?<=[\w)\]])\s*\.(?=[*/^])"), ""),
+)
+
+
+def _operators(text: Normalized, notes: list) -> Normalized:
+    """``text`` with other languages' operators written as Python's (:data:`_OPERATORS`)."""
+    for pattern, by in _OPERATORS:
+        found = list(pattern.finditer(text.text))
+        for match in reversed(found):
+            text = edit(text, match.start(), match.end(), match.expand(by))
+        if found:
+            notes.append(_note("code", text=", ".join(sorted({m.group().strip() for m in found}))))
+    return text
+
+
 def code(text: Normalized) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
     the notes saying what was removed."""
     body = text.text
     notes: list = []
-    if not _needs_code(body) and not ("." in body and _MEMBER.search(body)):
+    if not _needs_code(body) and not ("." in body and _CHAIN.search(body)):
         return text, notes
     sign = _COUNT_SIGN.match(body) if not body.lstrip().startswith("#define") else None
     if sign:
@@ -374,6 +494,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
+    if "%/%" in text.text or "<-" in text.text or "." in text.text:
+        text = _operators(text, notes)
     text = _comment(text, notes)
     if "def" in text.text or "=>" in text.text:
         text = _sub(text, _HEAD, notes, "code")
@@ -381,11 +503,20 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     text = _sub(text, _TYPE, notes, "code")
     text = _sub(text, _LAMBDA, notes, "code")
     text = _sub(text, _DROPPED_CAST, notes, "code")
-    if "float" in text.text or "double" in text.text:
+    if (
+        "float" in text.text
+        or "double" in text.text
+        or "Float" in text.text
+        or "Number" in text.text
+    ):
         text = _sub(text, _FLOAT_CALL, notes, "code")
+    if "parseInt" in text.text:
+        text = _sub(text, _PARSE_INT, notes, "code", "int")
     text = _sub(text, _INT_CAST, notes, "code", "int")
     text = _sub(text, _OBJECT, notes, "code")
-    if "div" in text.text:
+    if "." in text.text or "['" in text.text or '["' in text.text or "->" in text.text:
+        text = _members(text, notes)
+    if "div" in text.text or "Div" in text.text or "ld(" in text.text:
         text = _divisions(text, notes)
     if (
         "prod" in text.text
@@ -396,7 +527,5 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         text = _products(text, notes)
     if "shape" in text.text or "size" in text.text:
         text = _shapes(text, notes)
-    if "." in text.text:
-        text = _members(text, notes)
     text = _sub(text, _LIBRARY, notes, "code")
     return text, notes

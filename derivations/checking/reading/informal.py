@@ -226,6 +226,7 @@ SAID_WITH_FIELDS = frozenset(
         "decorated",
         "label",
         "label_symbol",
+        "updated_symbol",
         "ending",
         "named_count",
         "definitions",

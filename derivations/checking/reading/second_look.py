@@ -8,6 +8,8 @@ reads never comes here), each rewrite read by the whole reader again:
 * a line opening a block of code (``if padding == 'same':``, ``def f(x):``);
 * code's statements run in order (``x = …``, ``x /= s``, ``return int(x)``): each name's
   latest formula put in where later ones use it;
+* comments closing lines of code (``… * filter[0] # [3] if groups``, ``…; // rows``,
+  ``/* … */``);
 * what a formula is pasted inside: comment marks opening its lines (``//``, ``#``),
   ``.. math::``, a LaTeX alignment's ``&`` and ``\\\\``, ``\\biggl``;
 * of an answer with words around its displays, the last display (``\\begin{align} …``,
@@ -327,6 +329,35 @@ def _markup(answer: str) -> tuple[str, Note] | None:
     return (joined[0] if joined else text.strip()), Note(MARKUP_NOTE)
 
 
+# a comment closing a line of code inside an answer of several lines: ``#`` after an
+# operand (``* filter["shape"][0] # [3] if groups``), ``//`` or ``%`` after a statement's
+# ``;`` (C, JavaScript, MATLAB), ``/* … */`` anywhere on a line
+_LINE_COMMENT = lazy_pattern(
+    r"(?:(?<=[\w)\]}'\"])[ \t]+#(?!define)|(?<=;)[ \t]*(?://|%))[^\n]*$|[ \t]*/\*[^\n]*?\*/", re.M
+)
+COMMENT_NOTE = "reading.note.comment"
+
+
+def _line_comments(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without the comments closing its lines (:data:`_LINE_COMMENT`; a ``#``
+    only in an answer of several lines), its lines joined where they are one formula
+    (:func:`_lines`); None when it has none."""
+    several = "\n" in answer.strip()  # ``h # w`` on one line: no code's comment
+    found = [
+        m for m in _LINE_COMMENT().finditer(answer) if several or m.group().lstrip()[:1] != "#"
+    ]
+    if not found:
+        return None
+    said = "; ".join(m.group().strip() for m in found)
+    text = answer
+    for match in reversed(found):
+        text = text[: match.start()] + text[match.end() :]
+    if not text.strip():
+        return None
+    joined = _lines(text)
+    return (joined[0] if joined else text), Note(COMMENT_NOTE, (("text", said),))
+
+
 _DISPLAY = lazy_pattern(
     r"\\begin\{(?P<env>align|equation|gather|multline|displaymath)\*?\}(?P<body>.*?)"
     r"\\end\{(?P=env)\*?\}|\$\$(?P<dollars>.+?)\$\$|\\\[(?P<bracket>.+?)\\\]",
@@ -460,6 +491,7 @@ def two_sizes(answer: str) -> tuple[str, Note] | None:
 _RULES = (
     _traditional,
     _html,
+    _line_comments,
     _code_headers,
     _sequential,
     _markup,

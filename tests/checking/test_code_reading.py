@@ -1,0 +1,236 @@
+"""Issue 21, code around or inside the formula (:mod:`derivations.checking.reading.code`,
+the code rules of :mod:`derivations.checking.reading.second_look`, the checker's
+label of an updated name): answers of our own written the way code is pasted, in
+Python, JavaScript, C/C++, MATLAB, with English and Chinese comments, right and wrong
+(a wrong one stays ``not_equivalent``), through ``check`` and ``grade``; an index whose
+layout is ambiguous stays refused.
+
+Each class is a general mechanism, not a pattern of one answer:
+
+* an attribute chain is read by its last meaningful name (``module.padding[0]``,
+  ``self.conv.stride[0]``, ``v.p.value``, ``cfg["stride"]``, ``params->stride_height``);
+* a layer's ``weight`` before ``.shape`` is its kernel, indexed by the layouts record
+  (PyTorch's OIHW; TensorFlow Lite's OHWI for a filter of NHWC tensors);
+* a name updated from itself (``h = (h + …) // s + 1``) is code's new value, graded;
+* a comment closing a line of code inside an answer of several lines, or after a
+  statement's ``;``, is no part of the formula;
+"""
+
+import pytest
+
+from derivations.checking import check, feedback
+from derivations.checking.reading.code import code
+from derivations.checking.reading.normalize import normalize
+from tests.checking.rows import graded_verdicts
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+RIGHT = (R, C)
+
+CLASSES = {
+    "an attribute chain read by its last meaningful name": [
+        (
+            "output-height",
+            "(h + 2 * module.padding[0] - module.kernel_size[0]) // module.stride[0] + 1",
+            C,
+        ),
+        (
+            "output-width",
+            "(w + 2*self.conv.padding[1] - self.conv.kernel_size[1]) // self.conv.stride[1] + 1",
+            C,
+        ),
+        ("output-height", "(h - layer.kernel_size[0]) // layer.stride[0] + 1", W),
+        ("forward-mults", "layer.out_channels * layer.in_channels * k_h * k_w * m_h * m_w", R),
+        ("forward-mults", "conv.out_channels * conv.in_channels * k_h * m_h * m_w", W),
+        ("bias-size", "conv1.out_channels", R),
+        ("bias-size", "conv1.in_channels", W),
+        # a JavaScript form's fields (their .value), parseInt read as int(...)
+        (
+            "output-height",
+            "Math.floor((parseInt(f.h.value) + 2*f.p.value - f.k.value) / f.s.value) + 1",
+            C,
+        ),
+        ("output-height", "Math.floor((Number(f.h.value) - f.k.value) / f.s.value) + 1", W),
+        # a configuration's keys
+        ("output-height", "(h + 2*cfg['padding'] - cfg['kernel_size']) // cfg['stride'] + 1", C),
+        ("output-width", '(w - cfg["kernel_size"]) // cfg["stride"] + 1', W),
+        # C's pointer members
+        (
+            "output-height",
+            "int oh = (h + 2*params->padding - params->kernel_size) / params->stride + 1;",
+            C,
+        ),
+        ("output-height", "int oh = (h - params->kernel_size) / params->stride + 1;", W),
+        # a Chinese comment after it
+        (
+            "output-height",
+            "(h + 2*net.padding[0] - net.kernel_size[0]) // net.stride[0] + 1  # 输出高度",
+            C,
+        ),
+        ("output-height", "(h - net.kernel_size[0]) // net.stride[0] + 1  # 输出的高度", W),
+    ],
+    "a layer's weight indexed by the layouts record": [
+        (
+            "output-height",
+            "(h + 2*conv.padding[0] - conv.weight.shape[2]) // conv.stride[0] + 1",
+            C,
+        ),
+        (
+            "forward-mults",
+            "conv.weight.shape[0] * conv.weight.shape[1] * conv.weight.shape[2]"
+            " * conv.weight.shape[3] * m_h * m_w",
+            R,
+        ),
+        (
+            "forward-mults",
+            "m.weight.shape[0] * m.weight.shape[2] * m.weight.shape[3] * m_h * m_w",
+            W,
+        ),
+        # TensorFlow Lite: its filter (out, h, w, in) on NHWC tensors
+        (
+            "forward-mults",
+            'filter["shape"][0] * filter["shape"][1] * filter["shape"][2] * input["shape"][3]'
+            ' * output["shape"][1] * output["shape"][2]',
+            R,
+        ),
+        (
+            "forward-mults",
+            'filter["shape"][1] * filter["shape"][2] * input["shape"][3]'
+            ' * output["shape"][1] * output["shape"][2]',
+            W,
+        ),
+    ],
+    "a name updated from itself": [
+        ("output-height", "h = (h + 2*padding[0] - kernel_size[0]) // stride[0] + 1", C),
+        ("output-width", "w = (w + 2*p_w - k_w) // s_w + 1", C),
+        ("output-height", "h = (h - kernel_size[0]) // stride[0] + 1", W),
+        ("output-width", "w = (h + 2*p_w - k_w) // s_w + 1", W),
+    ],
+    "a comment closing a line of code": [
+        (
+            "forward-mults",
+            "macs = (layer.kernel_size[0]  # 卷积核的高\n"
+            "        * layer.kernel_size[1]  # 卷积核的宽\n"
+            "        * layer.in_channels * layer.out_channels\n"
+            "        * out_h * out_w)",
+            R,
+        ),
+        (
+            "forward-mults",
+            "macs = (layer.kernel_size[0]  # the kernel's height only\n"
+            "        * layer.in_channels * layer.out_channels\n"
+            "        * out_h * out_w)",
+            W,
+        ),
+        ("output-height", "oh = floor((h + 2*p - k)/s) + 1;  % MATLAB", C),
+        ("output-height", "oh = floor((h - k)/s) + 1;  % valid", W),
+        ("output-width", "ow = (w + 2*p - k) / s + 1; // 输出宽度", C),
+        ("output-width", "ow = (w + 2*p - k) / s; /* no +1 */", W),
+    ],
+    "other languages' operators and library divisions": [
+        ("output-height", "oh <- floor((h + 2*p - k)/s) + 1", C),  # R
+        ("output-height", "oh <- (h + 2*p - k) %/% s + 1", C),
+        ("output-height", "oh <- (h - k) %/% s + 1", W),
+        ("output-height", "oh = floor((h + 2.*p - k)./s) + 1;  % 输出行数", C),  # MATLAB
+        ("forward-mults", "macs = kh.*kw.*cin.*cout.*oh.*ow;", R),
+        ("forward-mults", "macs = kh.*cin.*cout.*oh.*ow;", W),
+        ("output-width", "int ow = Math.floorDiv(w + 2*p - k, s) + 1;", C),  # Java
+        ("output-width", "ow = fld(w + 2p - k, s) + 1", C),  # Julia
+        ("output-width", "ow = cld(w + 2p - k + 1, s)", C),
+        ("output-width", "ow = cld(w - k, s)", W),
+    ],
+    "statements of code, the last one graded": [
+        (
+            "forward-mults",
+            "int oh = (h + 2*p - kh) / s + 1;\nint ow = (w + 2*p - kw) / s + 1;\n"
+            "long macs = (long)oh * ow * kh * kw * cin * cout;",
+            C,
+        ),
+        (
+            "forward-mults",
+            "int oh = (h + 2*p - kh) / s + 1; int ow = (w + 2*p - kw) / s + 1; "
+            "long macs = (long)oh * ow * kh * cin * cout;",
+            W,
+        ),
+        (
+            "forward-mults",
+            "oh <- floor((h + 2*p - kh)/s) + 1\now <- floor((w + 2*p - kw)/s) + 1\n"
+            "oh * ow * kh * kw * cin * cout",
+            C,
+        ),
+        # the output's sizes named beside the count: the count graded
+        (
+            "forward-mults",
+            "oh = (h + 2*p - kh)//s + 1\now = (w + 2*p - kw)//s + 1\n"
+            "macs = m_h*m_w*k_h*k_w*c_i*c_o  # 乘加次数",
+            R,
+        ),
+        (
+            "forward-mults",
+            "oh = (h + 2*p - kh)//s + 1\now = (w + 2*p - kw)//s + 1\nmacs = m_h*m_w*k_h*c_i*c_o",
+            W,
+        ),
+    ],
+}
+ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
+
+# an index whose layout is ambiguous, or a member that means nothing: refused
+REFUSED = [
+    # x's layout: NCHW puts the height at [2], NHWC the width
+    (
+        "output-height",
+        "(x.shape[2] + 2*conv.padding[0] - conv.weight.shape[2]) // conv.stride[0] + 1",
+    ),
+    ("output-height", "(h + 2*cfg.zzz - k) // s + 1"),
+]
+
+
+@pytest.mark.parametrize("name, question, answer, verdict", ROWS, ids=[r[2] for r in ROWS])
+def test_each_class_is_read(name, question, answer, verdict):
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == verdict, (name, result.error, result.parsed)
+    if verdict in RIGHT:
+        for lang in ("en", "zh"):
+            assert "{" not in feedback(result, lang)
+
+
+@pytest.mark.parametrize("question, answer", REFUSED)
+def test_an_ambiguous_layout_or_an_unknown_member_is_refused(question, answer):
+    assert check(question, answer, symbolic=False).verdict == N
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_grade_reads_them_the_same(lang):
+    rows = [(q, a) for _, q, a, _ in ROWS]
+    assert graded_verdicts(rows, lang) == [v for *_, v in ROWS]
+
+
+def test_every_class_has_right_and_wrong_answers_and_chinese_comments():
+    for name, rows in CLASSES.items():
+        verdicts = {verdict for *_, verdict in rows}
+        assert W in verdicts and verdicts & set(RIGHT), name
+    assert sum(any("\u4e00" <= c <= "\u9fff" for c in a) for _, _, a, _ in ROWS) >= 4
+
+
+@pytest.mark.parametrize(
+    "chain, read",
+    [
+        ("module.padding[0]", "padding[0]"),
+        ("v.p.value", "p"),
+        ("self.conv.weight.shape[2]", "kernel_size[0]"),  # PyTorch's weight (O, I, H, W)
+        ("m.weight.size(1)", "in_channels"),
+        ('cfg["stride"]', "stride"),
+        ("params->stride_height", "stride_height"),
+        ("l.pad", "l.pad"),  # darknet's, read by its record
+        ("l.stride[0]", "stride[0]"),  # indexed: the pair's
+        ("math.floor(x)", "math.floor(x)"),  # a library's function: not a chain
+        ("x.view(3)", "x.view(3)"),  # a method called
+    ],
+)
+def test_a_chain_reads_as_its_last_meaningful_name(chain, read):
+    text, _ = code(normalize(chain))
+    assert text.text.replace("_shape", ".shape") == read or text.text == read
+
+
+def test_a_sentence_full_stop_is_no_chain():
+    text, notes = code(normalize("h - k + 1. Then s is the stride"))
+    assert text.text == "h - k + 1. Then s is the stride" and not notes
