@@ -166,7 +166,8 @@ With code read (session seven, s7code): an attribute chain by its last meaningfu
 (``module.padding[0]``, ``v.p.value``, ``filter["shape"][1]``, ``params->stride``), a layer's
 ``weight.shape[i]`` by PyTorch's layout, TensorFlow Lite's filter (out, h, w, in), a name
 updated from itself in code (``h = (h + …) // stride[0] + 1``), comments closing lines of
-code: H6-test 41, H6-dev 46, 0 wrong answers accepted.
+code: H6-test 41, H6-dev 46 (and H7-dev 20 of 43, landed on its third increment), 0 wrong
+answers accepted.
 
 - H7 (issue 21's fourth fresh hold-out, collected 2026-12-06 from 16:12 UTC by s7h7 from
   pages no file of the repository cited before, split by page by the same hash rule): H7-dev's
