@@ -167,13 +167,13 @@ def _written_alone(name: str, text: str) -> bool:
 
 
 # what only code writes: floor division, an index, a power, a statement's closing ";"
-_CODE_MARKS = re.compile(r"//|\[\s*\d\s*\]|\*\*|;\s*$")
+_CODE_MARKS = lazy_pattern(r"//|\[\s*\d\s*\]|\*\*|;\s*$")
 
 
 def _code_like(formula: str, parsed: Parsed) -> bool:
     """Whether ``formula`` is written as code (:data:`_CODE_MARKS`, or code read around
     it, ``reading.note.code``): there ``h = (h + …) // s + 1`` updates h."""
-    return bool(_CODE_MARKS.search(formula)) or any(
+    return bool(_CODE_MARKS().search(formula)) or any(
         getattr(note, "key", None) == "reading.note.code" for note in parsed.notes
     )
 

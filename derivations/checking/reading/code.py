@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from derivations.checking.reading.informal import Note, edit
+from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import NEGATIONS
 from derivations.checking.reading.normalize import Normalized
 
@@ -72,7 +72,7 @@ _FLOAT_CALL = re.compile(
 )
 # JavaScript's parseInt of a number: its integer part (``int(…)``, the floor on the
 # non-negative values a size takes)
-_PARSE_INT = re.compile(r"(?<![\w.])parseInt\s*(?=\()")
+_PARSE_INT = lazy_pattern(r"(?<![\w.])parseInt\s*(?=\()")
 _INT_CAST = re.compile(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
 _OBJECT = re.compile(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 # a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
@@ -218,11 +218,11 @@ def _members(text: Normalized, notes: list) -> Normalized:
     meaningful name (:func:`_resolved`), except where a notation record reads an object
     and its member together (darknet's ``l.pad``: per side)."""
     found = []
-    for match in _CHAIN.finditer(text.text):
+    for match in _CHAIN().finditer(text.text):
         after = text.text[match.end() : match.end() + 1]
         resolved = _resolved(_segments(match.group()), after)
         end = match.end()
-        axis = _WEIGHT_AXIS.match(text.text, end) if resolved in _WEIGHT_SHAPES else None
+        axis = _WEIGHT_AXIS().match(text.text, end) if resolved in _WEIGHT_SHAPES else None
         if axis is not None:  # a layer's weight indexed: PyTorch's names of its sizes
             resolved, end = _WEIGHT[int(axis.group("i") or axis.group("j"))], axis.end()
         if resolved is not None and resolved != match.group():
@@ -240,7 +240,7 @@ def _members(text: Normalized, notes: list) -> Normalized:
 # record's citation): each index read as PyTorch's name of that size
 _WEIGHT = ("out_channels", "in_channels", "kernel_size[0]", "kernel_size[1]")
 _WEIGHT_SHAPES = frozenset({"kernel.shape", "kernel.size"})
-_WEIGHT_AXIS = re.compile(r"\s*(?:\[\s*(?P<i>[0-3])\s*\]|\(\s*(?P<j>[0-3])\s*\))")
+_WEIGHT_AXIS = lazy_pattern(r"\s*(?:\[\s*(?P<i>[0-3])\s*\]|\(\s*(?P<j>[0-3])\s*\))")
 
 
 def _segments(chain: str) -> list[str]:
@@ -281,7 +281,7 @@ def _resolved(names: list[str], after: str) -> str | None:
 # an attribute chain: a name, then members (``.name``, C's ``->name``) or string keys
 # (``["name"]``),
 # no space inside (a sentence's full stop has one after it), not followed by a full stop
-_CHAIN = re.compile(
+_CHAIN = lazy_pattern(
     r"(?<![\w.\\])(?!(?:math|np|numpy|torch|tf|std|Math|nn|jnp|sympy|sp|F|K)\.)[A-Za-z_]\w*"
     r"(?:(?:\.|->)[A-Za-z_]\w*|\[\s*(?P<q>['\"])[A-Za-z_]\w*(?P=q)\s*\])+"
     r"(?![\w.])"
@@ -460,16 +460,16 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
 # assignment ``name <- …`` (first, or after a ``;`` or a space: ``=``); MATLAB's element-wise
 # ``.*``, ``./``, ``.^`` after an operand (the operator)
 _OPERATORS = (
-    (re.compile(r"%/%"), "//"),
-    (re.compile(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 ="),
-    (re.compile(r"(?<=[\w)\]])\s*\.(?=[*/^])"), ""),
+    (lazy_pattern(r"%/%"), "//"),
+    (lazy_pattern(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 ="),
+    (lazy_pattern(r"(?<=[\w)\]])\s*\.(?=[*/^])"), ""),
 )
 
 
 def _operators(text: Normalized, notes: list) -> Normalized:
     """``text`` with other languages' operators written as Python's (:data:`_OPERATORS`)."""
     for pattern, by in _OPERATORS:
-        found = list(pattern.finditer(text.text))
+        found = list(pattern().finditer(text.text))
         for match in reversed(found):
             text = edit(text, match.start(), match.end(), match.expand(by))
         if found:
@@ -482,7 +482,7 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     the notes saying what was removed."""
     body = text.text
     notes: list = []
-    if not _needs_code(body) and not ("." in body and _CHAIN.search(body)):
+    if not _needs_code(body) and not ("." in body and _CHAIN().search(body)):
         return text, notes
     sign = _COUNT_SIGN.match(body) if not body.lstrip().startswith("#define") else None
     if sign:
@@ -511,7 +511,7 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     ):
         text = _sub(text, _FLOAT_CALL, notes, "code")
     if "parseInt" in text.text:
-        text = _sub(text, _PARSE_INT, notes, "code", "int")
+        text = _sub(text, _PARSE_INT(), notes, "code", "int")
     text = _sub(text, _INT_CAST, notes, "code", "int")
     text = _sub(text, _OBJECT, notes, "code")
     if "." in text.text or "['" in text.text or '["' in text.text or "->" in text.text:
