@@ -166,8 +166,8 @@ With code read (session seven, s7code): an attribute chain by its last meaningfu
 (``module.padding[0]``, ``v.p.value``, ``filter["shape"][1]``, ``params->stride``), a layer's
 ``weight.shape[i]`` by PyTorch's layout, TensorFlow Lite's filter (out, h, w, in), a name
 updated from itself in code (``h = (h + …) // stride[0] + 1``), comments closing lines of
-code: H6-test 41, H6-dev 46 (and H7-dev 20 of 43, landed on its third increment), 0 wrong
-answers accepted.
+code: H6-test 41, H6-dev 46, 0 wrong answers accepted; with s7text's prose (above) as
+well: H6-test 48, H6-dev 46, H7-dev 21 of 43.
 
 - H7 (issue 21's fourth fresh hold-out, collected 2026-12-06 from 16:12 UTC by s7h7 from
   pages no file of the repository cited before, split by page by the same hash rule): H7-dev's
@@ -221,9 +221,9 @@ FLOORS = {
     "H4": 50,
     "H5-dev": 45,
     "H5-test": 55,
-    "H6-dev": 44,
-    "H6-test": 44,
-    "H7-dev": 20,
+    "H6-dev": 46,
+    "H6-test": 48,
+    "H7-dev": 21,
 }
 
 
