@@ -228,7 +228,7 @@ def _heaviest_cell(t, key) -> dict:
 
 def _naming(tables) -> dict:
     """How each model's layers are named: bare nn.Sequential indices, torchvision's
-    module paths, or d2l's block variables -- read off the tables' first layer names."""
+    module paths, or the names of d2l's blocks -- read off the tables' first layer names."""
     groups = maths.naming(tables)
 
     def names(group):

@@ -130,7 +130,7 @@ def ties(rows, key) -> tuple:
 
 def naming(tables_) -> dict[str, list[str]]:
     """How each model's layers are named: bare nn.Sequential indices (``indexed``),
-    torchvision's module paths, or d2l's block variables (``blocks``) -- read off the
+    torchvision's module paths, or the names of d2l's blocks (``blocks``) -- read off the
     tables' first layer names."""
     groups: dict[str, list[str]] = {"indexed": [], "torchvision": [], "blocks": []}
     for name, t in tables_.items():
