@@ -162,12 +162,15 @@ def template_environment(autoescape: bool = False) -> jinja2.Environment:
 def environment() -> jinja2.Environment:
     """The Markdown and LaTeX template environment, made once per process (so each
     template is compiled once, not once per language and document)."""
+    from derivations.exercises.layout import column_aligns
+
     env = template_environment()
     env.filters["md"] = lambda value, lang: md_text(pick(value, lang))
     env.filters["md_cell"] = lambda value, lang: md_text(pick(value, lang), cell=True)
     env.filters["tex"] = lambda value, lang: tex_text(pick(value, lang))
     env.filters["pick"] = pick
     env.filters["leads_in"] = leads_in
+    env.filters["aligns"] = column_aligns
     return env
 
 

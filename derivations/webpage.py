@@ -102,6 +102,7 @@ def _image(svg: bytes) -> str:
 def environment():
     """The HTML template environment (autoescape on; filters for prose and math), made
     once per process (so each template is compiled once, not once per language)."""
+    from derivations.exercises.layout import column_aligns
     from derivations.render import template_environment
 
     env = template_environment(autoescape=True)
@@ -110,6 +111,7 @@ def environment():
     env.filters["math_display"] = lambda latex: Markup(mathml.display(latex))
     env.filters["math_whole"] = lambda latex: Markup(mathml.display_whole(latex))
     env.filters["view"] = block_view
+    env.filters["aligns"] = column_aligns
     env.tests["bare_number"] = is_bare_number
     return env
 

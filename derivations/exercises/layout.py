@@ -6,13 +6,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TEXT_WIDTH", "WRAP_ABOVE", "tex_columns", "visible_width"]
+__all__ = [
+    "TEXT_WIDTH",
+    "WRAP_ABOVE",
+    "column_aligns",
+    "prints_words",
+    "tex_columns",
+    "visible_width",
+]
 
 TEXT_WIDTH = 88  # Latin characters of \small text in the sheets' text block (16.6 cm)
 WRAP_ABOVE = 14  # a column wider than this wraps when the table does not fit
 _PAD = 2  # column separation, in characters
 _COMMAND = re.compile(r"\\[A-Za-z]+|[{}^_\\]")
 _CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+_MATH = re.compile(r"\$[^$]*\$")
+_WORD = re.compile(r"[A-Za-z`\u4e00-\u9fff]")  # a letter, a code span or a Chinese character
 
 
 def visible_width(cell: object, lang: str) -> int:
@@ -22,15 +31,34 @@ def visible_width(cell: object, lang: str) -> int:
     return len(plain) + len(_CJK.findall(plain))
 
 
+def prints_words(cell: object, lang: str) -> bool:
+    """Whether ``cell`` prints words in ``lang``: a letter, code or a Chinese character
+    outside its math (a number, a percentage or a formula alone prints none)."""
+    prose = cell[lang] if isinstance(cell, dict) else str(cell)
+    return _WORD.search(_MATH.sub("", prose)) is not None
+
+
+def column_aligns(table, lang: str) -> list[str]:
+    """Each column's alignment in every format: ``l`` for the first column and for a
+    column whose body prints words in some cell (:func:`prints_words`), ``r`` for one of
+    numbers and formulas only (``table``: a Table block or its dict view)."""
+    header, rows = (
+        (table["header"], table["rows"]) if isinstance(table, dict) else (table.header, table.rows)
+    )
+    return [
+        "l" if i == 0 or any(prints_words(row[i], lang) for row in rows) else "r"
+        for i in range(len(header))
+    ]
+
+
 def tex_columns(table, lang: str) -> str:
-    """``l`` then ``r`` columns when the table fits the text block; otherwise every
-    column wider than :data:`WRAP_ABOVE` becomes a ragged-right ``X`` column of a
+    """The columns of :func:`column_aligns` when the table fits the text block; otherwise
+    every column wider than :data:`WRAP_ABOVE` becomes a ragged-right ``X`` column of a
     ``tabularx`` as wide as the text (the template picks the environment by the ``X``)."""
     columns = list(zip(table.header, *table.rows))
     widths = [max(visible_width(c, lang) for c in column) for column in columns]
+    aligns = column_aligns(table, lang)
     if sum(widths) + _PAD * len(widths) <= TEXT_WIDTH:
-        return "l" + "r" * (len(widths) - 1)
+        return "".join(aligns)
     wrap = r">{\raggedright\arraybackslash}X"
-    return "".join(
-        wrap if width > WRAP_ABOVE else ("l" if i == 0 else "r") for i, width in enumerate(widths)
-    )
+    return "".join(wrap if width > WRAP_ABOVE else aligns[i] for i, width in enumerate(widths))

@@ -375,3 +375,30 @@ def test_the_toeplitz_display_is_one_formula_never_split(browser, pages, lang, w
         page.close()
     assert len(seen) == 1 and seen[0]["whole"], seen
     assert seen[0]["maths"] == 1 and seen[0]["lines"] == 1, seen
+
+
+# every cell that prints a word outside its math (a letter, code or a Chinese character)
+# and is not its row's first: its text, and how the page aligns it
+WORDED_CELLS = """() => [...document.querySelectorAll('td:not(:first-child)')]
+  .map(td => {
+    const plain = td.cloneNode(true);
+    plain.querySelectorAll('math, .label, .title-label').forEach(m => m.remove());
+    return {text: plain.textContent.trim().slice(0, 40),
+            align: getComputedStyle(td).textAlign};
+  })
+  .filter(cell => /[A-Za-z\\u4e00-\\u9fff]/.test(cell.text))"""
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_a_column_of_words_is_left_aligned(browser, pages, lang):
+    """At a desktop's width a cell of words (a layer name, a code name, a sentence) is
+    left-aligned, not right-aligned like the numbers: the heaviest-layer table's three
+    columns once wrapped flush right."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
+        cells = page.evaluate(WORDED_CELLS)
+    finally:
+        page.close()
+    assert len(cells) > 20, cells
+    assert [c for c in cells if c["align"] not in ("left", "start")] == []

@@ -86,3 +86,40 @@ def test_padding_readings_alt_text_names_the_readings_not_a_side(lang):
             assert name in alt, (lang, fmt, name, alt)
         for wrong in ("side by side", "left", "right", "并排", "左边", "右边"):
             assert wrong not in alt, (lang, fmt, wrong)
+
+
+_WORDS = re.compile(r"[A-Za-z`\u4e00-\u9fff]")  # a letter, code, a Chinese character
+
+
+def _md_tables(md: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Each Markdown table: its alignment markers and its body rows' cells."""
+    tables, lines = [], md.splitlines()
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"\|(?::?--:?\|)+", line.strip()):
+            marks = line.strip().strip("|").split("|")
+            body = []
+            for row in lines[i + 1 :]:
+                if not row.startswith("| "):
+                    break
+                body.append(re.split(r"(?<!\\)\|", row.strip().strip("|")))
+            tables.append((marks, body))
+    return tables
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_column_of_words_is_left_aligned_in_markdown(lang):
+    """The heaviest-layer table (three columns of layer names and words), the models
+    table's code column and the register table's k = 5 column were right-aligned like
+    numbers; read back from the committed Markdown: a column with a word outside math
+    in some body cell is left-aligned (numbers and formulas alone stay right)."""
+    md = (OUTPUT / lang / "answers.md").read_text(encoding="utf-8")
+    tables = _md_tables(md)
+    assert len(tables) > 20
+    wrong = []
+    for marks, body in tables:
+        for column, mark in enumerate(marks):
+            cells = [row[column] for row in body if column < len(row)]
+            worded = [c for c in cells if _WORDS.search(re.sub(r"\$[^$]*\$", "", c))]
+            if worded and mark != ":--":
+                wrong.append((mark, worded[0].strip()[:40]))
+    assert wrong == [], wrong
