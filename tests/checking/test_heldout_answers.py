@@ -160,7 +160,9 @@ agreeing), traditional Chinese characters read as simplified, HTML tags away, a 
 written as height X width read as the size asked, and a reading that matches nothing
 outweighed by the prose's formula (``… and solve for output=16``) (session seven,
 s7text): H6-test 44 of 64, H6-dev 44, 0 wrong answers accepted; H7-dev 20 of 43 (after
-its third increment).
+its third increment); with a count said as a rate (``There is one bias value for each
+output channel``), Markdown's emphasis (``__M__ x __N__``) and a book's continuation
+glyph (``➥//``) read: H7-dev 24 of 43.
 
 With code read (session seven, s7code): an attribute chain by its last meaningful name
 (``module.padding[0]``, ``v.p.value``, ``filter["shape"][1]``, ``params->stride``), a layer's

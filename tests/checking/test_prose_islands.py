@@ -3,8 +3,10 @@ an answer: the formula islands of an answer written as prose in any language or 
 (:mod:`derivations.checking.reading.islands`, chosen by ``checker._islands``: of several,
 those named as what is asked; disagreeing ones refused), traditional Chinese characters
 read as simplified (:mod:`derivations.checking.reading.traditional`), HTML tags
-(``second_look._html``), a size written as height X width (``second_look.two_sizes``) and
-a reading that matches nothing outweighed by the islands' (``solve for m = 16``).
+(``second_look._html``), a size written as height X width (``second_look.two_sizes``), a
+count said as a rate (one bias for each output channel, 每个输出通道一个偏置), Markdown's
+strong emphasis and a book's continuation glyph around parts of a formula, and a reading
+that matches nothing outweighed by the islands' (``solve for m = 16``).
 
 Answers of our own in the class's style (en, zh simplified and traditional, ru, es, ko,
 de), right and wrong (wrong ones stay not_equivalent), refused where the words deny the
@@ -161,6 +163,27 @@ ROWS = [
         "尺寸 = $\\lfloor (h + p_h - k_h)/s_h \\rfloor + 1 \\times \\lfloor (h + p_h - k_h)/s_h \\rfloor + 1$",
         R,
         "two_sizes",
+    ),
+    # a count said as a rate, "one X for each Y": the number of Y
+    ("bias-size", "There is one bias value for each output channel.", R, "rate_sentence"),
+    ("bias-size", "So we need one bias for each of the output channels", R, "rate_sentence"),
+    ("bias-size", "There is one bias value for each input channel.", W, "rate_sentence"),
+    ("bias-size", "Hay un sesgo por cada canal de salida.", R, "rate_sentence"),
+    ("bias-size", "Il y a un biais par canal de sortie.", R, "rate_sentence"),
+    ("bias-size", "每个输出通道一个偏置。", R, "rate_sentence"),
+    ("bias-size", "每個卷積核都對應一個偏置", R, "rate_sentence"),
+    ("bias-size", "每个输入通道一个偏置", W, "rate_sentence"),
+    ("bias-size", "出力チャンネルごとに1つ", R, "rate_sentence"),
+    ("bias-size", "one bias per output pixel", N, "reading.sentence_only"),
+    # Markdown's strong emphasis around factors; a book's continuation glyph
+    ("forward-mults", "* cost : __(k)^2__ x __c_i__ x __c_o__ x __m_h__ x __m_w__", C, "emphasis"),
+    ("forward-mults", "* cost : __(k)^2__ x __c_i__ x __c_o__ x __m_h__", W, "emphasis"),
+    ("forward-mults", "**c_i** **c_o** k_h k_w m_h m_w", R, "emphasis"),
+    (
+        "output-height",
+        "out = (h + p_h - k_h)\n    ➥// s_h + 1",
+        R,
+        "markup",
     ),
     # a value to solve for after the formula: the formula graded, not the value
     ("output-height", "Use m = (h - k_h + p_h)/s_h + 1 and solve for m = 16.", C, "islands"),

@@ -43,6 +43,9 @@ __all__ = [
     "PROPOSALS",
     "CONCLUSIONS",
     "RATE_WORDS",
+    "RATE_ONE",
+    "RATE_PER",
+    "RATE_EACH_ATTACHED",
 ]
 
 # a lead-in ends in one of these words (longest first where one is a prefix of another)
@@ -246,6 +249,34 @@ CONDITIONS: tuple[str, ...] = (
 # a remark giving a rate (``(one per filter)``, ``（每个卷积核一个）``) describes, it states
 # no operation on the formula
 RATE_WORDS: tuple[str, ...] = ("per", "for each", "for every", "each", "every", "每个", "每")
+# a count said as a rate, "one X for each Y" (``There is one bias value for each output
+# channel``, ``un sesgo por cada canal de salida``): per language with spaces, the words
+# for "one" and for "for each"; the count is the number of Y
+RATE_ONE: dict[str, tuple[str, ...]] = {
+    "en": ("a single", "one", "a", "an", "1"),
+    "es": ("un", "una", "uno"),
+    "fr": ("un", "une"),
+    "de": ("ein", "eine", "einen"),
+    "pt": ("um", "uma"),
+    "it": ("un", "uno", "una"),
+}
+RATE_PER: dict[str, tuple[str, ...]] = {
+    "en": ("for each", "for every", "per", "each"),
+    "es": ("por cada", "por"),
+    "fr": ("pour chaque", "par"),
+    "de": ("für jeden", "für jede", "für jedes", "pro", "je"),
+    "pt": ("para cada", "por"),
+    "it": ("per ogni", "per"),
+}
+# … and in scripts without spaces: "for each" before Y and "one" after it (``每个输出通道
+# 一个偏置``), or Y, "for each" and "one" (``出力チャンネルごとに1つ``)
+RATE_EACH_ATTACHED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "zh": (
+        ("每一个", "每个", "每"),
+        ("都对应一个", "对应一个", "都有一个", "有一个", "一个", "1个"),
+    ),
+    "ja": (("ごとに", "毎に", "につき", "あたり"), ("1つ", "一つ", "1個", "一個")),
+}
 # the verb of a definition said in words after a connector (``…, where F is the filter
 # size``, ``其中 F 为卷积核大小``): read as ``=``
 DEFINING: tuple[str, ...] = (

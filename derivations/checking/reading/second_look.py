@@ -31,7 +31,12 @@ reads never comes here), each rewrite read by the whole reader again:
 * traditional Chinese characters (``總的來說``, ``卷積核尺寸``): read as the simplified
   ones the reader's words are written in (:mod:`.traditional`; never Japanese);
 * HTML tags around the formula (``<b>N(output)</b> = … <br>``): away, ``<sub>``/``<sup>``
-  read as ``_{…}``/``^{…}``, entities (``&times;``, ``&lt;``) as their characters.
+  read as ``_{…}``/``^{…}``, entities (``&times;``, ``&lt;``) as their characters;
+* Markdown's strong emphasis around parts (``__M__ x __N__``, ``**c_o**``) and a book's
+  continuation glyph in code (``➥``, ``↪``): away;
+* a count said as a rate, "one X for each Y" in any of the languages of
+  :data:`.languages.RATE_ONE` and :data:`.languages.RATE_EACH_ATTACHED` (``There is one
+  bias value for each output channel``, ``每个输出通道一个偏置``): the number of Y.
 
 Each rewrite only deletes, or replaces characters or tags by their reading; nothing
 evaluates text.  The formulas in prose of any language are found after these
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from derivations.checking.reading.informal import COUNT_WORDS, Note, lazy_pattern
 
@@ -61,6 +67,8 @@ __all__ = [
     "TRADITIONAL_NOTE",
     "HTML_NOTE",
     "TWO_SIZES_NOTE",
+    "RATE_NOTE",
+    "EMPHASIS_NOTE",
     "two_sizes",
 ]
 
@@ -77,6 +85,8 @@ DISPLAY_NOTE = "reading.note.last_display"
 TRADITIONAL_NOTE = "reading.note.traditional"
 HTML_NOTE = "reading.note.html"
 TWO_SIZES_NOTE = "reading.note.two_sizes"
+RATE_NOTE = "reading.note.rate_sentence"
+EMPHASIS_NOTE = "reading.note.emphasis"
 
 # marks closing the answer, before the math's closing delimiters if any
 _TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+(?P<close>\s*(?:\$\$?|\\\]|\\\)|`+)?\s*)$")
@@ -488,10 +498,97 @@ def two_sizes(answer: str) -> tuple[str, Note] | None:
     return text, Note(TWO_SIZES_NOTE, (("sign", sign.group().strip()), ("alike", str(alike))))
 
 
+def _alternation(words) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _rate_patterns() -> list[re.Pattern]:
+    from derivations.checking.reading.languages import RATE_EACH_ATTACHED, RATE_ONE, RATE_PER
+
+    one = _alternation(w for words in RATE_ONE.values() for w in words)
+    per = _alternation(w for words in RATE_PER.values() for w in words)
+    zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
+    ja_each, ja_one = RATE_EACH_ATTACHED["ja"]
+    return [
+        re.compile(
+            rf"^(?:[^\W\d_][\w'’]*\s+){{0,5}}?(?:{one})\s+[^\W\d_][\w\s'-]{{0,40}}?\s+"
+            rf"(?:{per})\s+(?:(?:of|de|des|der|di|dos|das)\s+(?:the|los|las|les|die|gli|os|as)?\s*)?"
+            r"(?P<unit>[^\W\d_][\w\s'-]{0,40}?)\s*[.。!]?\s*$",
+            re.I,
+        ),
+        re.compile(
+            rf"^[\w\s，,]*?(?:{_alternation(zh_each)})(?P<unit>[\u4e00-\u9fff\w]+?)"
+            rf"(?:{_alternation(zh_one)})[\u4e00-\u9fff\w]*[。.]?\s*$"
+        ),
+        re.compile(
+            rf"^(?P<unit>[^\s。.]+?)(?:{_alternation(ja_each)})(?:{_alternation(ja_one)})"
+            r"[^\s。.]*[。.]?\s*$"
+        ),
+    ]
+
+
+_RATES = cache(_rate_patterns)
+
+
+def _rate_sentence(answer: str) -> tuple[str, Note] | None:
+    """A count said as a rate, "one X for each Y" (``There is one bias value for each
+    output channel.``, ``un sesgo por cada canal de salida``, ``每个输出通道一个偏置``,
+    ``出力チャンネルごとに1つ``; :data:`.languages.RATE_ONE`, :data:`.languages.RATE_PER`,
+    :data:`.languages.RATE_EACH_ATTACHED`): the number of Y (``number of output
+    channel``, ``输出通道数``), for the reader to read as its quantity (a Y it does not
+    read stays refused)."""
+    if len(answer) > 160 or "=" in answer:
+        return None
+    for index, pattern in enumerate(_RATES()):
+        match = pattern.match(answer.strip())
+        if match is None:
+            continue
+        unit = match.group("unit").strip()
+        text = f"number of {unit}" if index == 0 else f"{unit}数"
+        return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
+    return None
+
+
+# Markdown's strong emphasis around a factor (``__M__``, ``**N**``): no ``**`` of a power
+_EMPHASIS = lazy_pattern(
+    r"(?<![\w)\]}*])(\*\*|__)(?=[^\s*_])(?P<body>[^*\n]+?)(?<=[^\s*_])\1(?![\w(\[{*])"
+)
+
+
+def _emphasis(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without Markdown's strong emphasis around its parts (``__(D_K)^2__ x
+    __M__``, ``**c_o**``): the marks away, what they emphasise kept."""
+    if "__" not in answer and "**" not in answer:
+        return None
+    text = _EMPHASIS().sub(lambda m: m.group("body"), answer)
+    if text == answer:
+        return None
+    return text, Note(EMPHASIS_NOTE)
+
+
+# a code line's continuation glyph, as books print it (``➥``, ``↪``, ``↵``, ``⏎``)
+_CONTINUATION = lazy_pattern(r"[ \t]*[➥↪↵⏎][ \t]*")
+
+
+def _continuation(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without the glyphs a book prints where a line of code goes on (``…
+    - filter_size)\n    ➥// stride + 1``), its lines joined where they are one formula."""
+    if not any(mark in answer for mark in "➥↪↵⏎"):
+        return None
+    text = _CONTINUATION().sub(" ", answer)
+    joined = _lines(text)
+    return (joined[0] if joined else text.strip()), Note(MARKUP_NOTE)
+
+
 _RULES = (
     _traditional,
     _html,
     _line_comments,
+    _emphasis,
+    _continuation,
+    _rate_sentence,
     _code_headers,
     _sequential,
     _markup,
