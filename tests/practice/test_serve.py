@@ -312,3 +312,20 @@ def test_the_snapshot_leaves_out_whole_zero_pages_and_the_memory_comes_back(memo
 def test_a_snapshot_not_of_that_form_is_an_error(broken):
     with pytest.raises(ValueError):
         snapshot.dense(broken)
+
+
+def test_the_snapshot_is_gzip_at_its_level_without_a_date():
+    """The packed snapshot is one gzip member of :func:`snapshot.sparse`'s bytes, deflated
+    at :data:`snapshot.LEVEL` (as Python's zlib makes it at that level: the same memory,
+    the same bytes), no date in its header, and smaller than the sparse bytes."""
+    import gzip
+    import zlib
+
+    memory = _memory(b"\0", b"ab", b"\0", b"cde", tail=b"xyz") * 8
+    data = snapshot.packed(memory)
+    assert data[:3] == b"\x1f\x8b\x08" and data[4:8] == bytes(4)  # gzip, deflate, mtime 0
+    deflate = zlib.compressobj(snapshot.LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = deflate.compress(snapshot.sparse(memory)) + deflate.flush()
+    assert data[10:-8] == body
+    assert gzip.decompress(data) == snapshot.sparse(memory)
+    assert len(data) < len(snapshot.sparse(memory))
