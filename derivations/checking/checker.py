@@ -52,7 +52,7 @@ from derivations.checking.notation import (
 )
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
-from derivations.checking.reading.errors import InvalidAnswer, refuse
+from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note, lazy_pattern
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
@@ -76,14 +76,21 @@ from derivations.checking.result import Result
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.expr.printers import to_latex, to_text, to_unicode
-from derivations.messages import text
 from derivations.records import replace
 from derivations.registry.questions import named_count
 from derivations.registry.questions import question as find_question
 from derivations.registry.restrictions import Kind, Restriction, axes_with
 from derivations.registry.spellings import Symbol, spellings
 
-__all__ = ["check", "SYMBOL_ORDER", "MAX_DIFFERENCE_OPS", "LAZY_MODULES"]
+__all__ = [
+    "check",
+    "as_graded",
+    "outcome_of",
+    "symbols_allowed",
+    "SYMBOL_ORDER",
+    "MAX_DIFFERENCE_OPS",
+    "LAZY_MODULES",
+]
 
 # the modules a check imports only on the path that needs them, never on the path of an
 # answer read the first time (a cold ``check``, the practice page's first verdict): a
@@ -125,19 +132,13 @@ MAX_DIFFERENCE_OPS = 12  # a longer simplified difference is not shown (the diag
 
 def _invalid(key: str, position: int | None = None, **fields) -> InvalidAnswer:
     """An :class:`InvalidAnswer` whose reason is message ``checker.reason.<key>``."""
-    shown = {name: str(value) for name, value in fields.items()}
-    return InvalidAnswer(
-        text(f"checker.reason.{key}", "en", **shown),
-        position,
-        key=f"checker.reason.{key}",
-        fields=shown,
-    )
+    return refused(f"checker.reason.{key}", position, **fields)
 
 
 _ALLOWED: dict[str, frozenset] = {}  # question id -> the symbols an answer may use
 
 
-def _allowed(entry: Entry) -> frozenset:
+def symbols_allowed(entry: Entry) -> frozenset:
     """The symbols an answer to the question may use (computed once per question)."""
     q = entry.question
     found = _ALLOWED.get(q.id)
@@ -191,7 +192,7 @@ def _check_name(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     if parsed.name is None:
         return None
     meaning = spellings().get(parsed.name.lower())
-    if isinstance(meaning, Symbol) and meaning.name in _allowed(entry) - {"n"}:
+    if isinstance(meaning, Symbol) and meaning.name in symbols_allowed(entry) - {"n"}:
         shape = entry.question.shape
         after = answer.split("=", 1)[1] if "=" in answer else answer
         if shape is not None and _LABEL_SYMBOLS.get(shape.value) == meaning.name:
@@ -214,7 +215,7 @@ def _check_name(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
 def _check_symbols(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     """Refuse a symbol the question does not have; the note of a label (``h =``)."""
     label = _check_name(entry, parsed, answer)
-    foreign = sorted(parsed.symbols - _allowed(entry))
+    foreign = sorted(parsed.symbols - symbols_allowed(entry))
     if not foreign:
         return label
     if set(foreign) & set(OUTPUT_SYMBOLS) and entry.question.family == "layer":
@@ -223,7 +224,7 @@ def _check_symbols(entry: Entry, parsed: Parsed, answer: str = "") -> dict | Non
         "foreign_symbol",
         symbol=foreign[0],
         question=entry.question.id,
-        symbols=", ".join(n for n in SYMBOL_ORDER if n in _allowed(entry)),
+        symbols=", ".join(n for n in SYMBOL_ORDER if n in symbols_allowed(entry)),
     )
 
 
@@ -671,10 +672,10 @@ def _diagnosis_data(found) -> dict:
     }
 
 
-def _outcome(entry: Entry, parsed: Parsed) -> tuple | None:
+def outcome_of(entry: Entry, parsed: Parsed) -> tuple | None:
     """The verdict class of a fully known answer, for the notation layer's inference:
     ``("right",)``, ``("wrong", misconception)``, or None when it matches no variant."""
-    if parsed.symbols - _allowed(entry):
+    if parsed.symbols - symbols_allowed(entry):
         return None
     restrictions = implied_restrictions(entry, parsed.symbols, parsed.kinds)
     if parsed.is_big_o:
@@ -713,7 +714,7 @@ def _every_side_wrong(entry: Entry, parsed: Parsed) -> bool:
     (then the sides' disagreement does not matter: the answer is wrong whichever side
     the student meant, and the graded side is judged)."""
     sides = [parsed, *(parsed.with_tree(side, sides=()) for side in parsed.sides)]
-    outcomes = [_outcome(entry, side) for side in sides]
+    outcomes = [outcome_of(entry, side) for side in sides]
     return RIGHT not in outcomes and any(outcome is not None for outcome in outcomes)
 
 
@@ -725,13 +726,13 @@ def _check_sides(entry: Entry, parsed: Parsed) -> dict | None:
         return None
     graded = compile_node(parsed.tree)
     for side in parsed.sides:
-        foreign = sorted(ex.symbols_in(side) - _allowed(entry))
+        foreign = sorted(ex.symbols_in(side) - symbols_allowed(entry))
         if foreign:
             raise _invalid(
                 "foreign_symbol",
                 symbol=foreign[0],
                 question=entry.question.id,
-                symbols=", ".join(n for n in SYMBOL_ORDER if n in _allowed(entry)),
+                symbols=", ".join(n for n in SYMBOL_ORDER if n in symbols_allowed(entry)),
             )
         found = _disagreement(entry, parsed, side, graded)
         if found is not None:
@@ -959,7 +960,7 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
     notations' own words (:func:`.notation.in_context`); the answer's letters resolved;
     then, for an answer that writes such a letter and as read matches no known answer,
     the wider reading of those letters when it makes the answer right."""
-    judge = lambda p: _outcome(entry, p)  # noqa: E731 - one line, used twice
+    judge = lambda p: outcome_of(entry, p)  # noqa: E731 - one line, used twice
     reread = None
     if letters_written(reading.answer):
         reread = lambda: _named_in(  # noqa: E731
@@ -972,17 +973,18 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
         reread = None
     if not infer:
         reread = None
-    parsed, inferred = resolve(entry, parsed, judge, _allowed(entry), notation, infer, reread)
+    parsed, inferred = resolve(
+        entry, parsed, judge, symbols_allowed(entry), notation, infer, reread
+    )
     if reread is None or judge(parsed) is not None:
         return parsed, read + inferred
-    wider = widen(entry, reread, judge, _allowed(entry), notation)
+    wider = widen(entry, reread, judge, symbols_allowed(entry), notation)
     return wider if wider is not None else (parsed, inferred)
 
 
 def _read_resolved(entry: Entry, answer: str, question_id: str, notation, infer: bool):
     """(reading, parsed, readings): the answer read, then resolved (:func:`_resolved`)."""
-    reading = read_answer(answer, question_id)
-    reading = _relative(entry, _named(entry, _one_formula(entry, reading)))
+    reading = as_graded(entry, read_answer(answer, question_id))
     parsed, inferred = _resolved(entry, reading, notation, infer)
     return reading, parsed, inferred
 
@@ -990,7 +992,7 @@ def _read_resolved(entry: Entry, answer: str, question_id: str, notation, infer:
 def _verdict_of(entry: Entry, read) -> tuple | None:
     """The outcome of one fully read answer (None: it matches no known answer, or was
     refused)."""
-    return None if isinstance(read, InvalidAnswer) else _outcome(entry, read[1])
+    return None if isinstance(read, InvalidAnswer) else outcome_of(entry, read[1])
 
 
 def _name_or_product(entry: Entry, answer: str, question_id: str, notation, infer: bool):
@@ -1213,7 +1215,7 @@ def _other_count(entry: Entry, part: Parsed, chosen: list) -> None:
         named = _named_in(counted, part)
     except InvalidAnswer:
         named = None
-    if named is None or _outcome(counted, named) != ("right",):
+    if named is None or outcome_of(counted, named) != ("right",):
         raise _invalid("other_count_wrong", name=part.name, question=other)
 
 
@@ -1232,9 +1234,9 @@ def _one_formula(entry: Entry, reading):
         right = []
         for candidate in chosen:
             named = _named_in(entry, candidate)
-            if named.symbols - _allowed(entry):
+            if named.symbols - symbols_allowed(entry):
                 raise _invalid("parts_unread", count=len(chosen))
-            right.append(_outcome(entry, named) == ("right",))
+            right.append(outcome_of(entry, named) == ("right",))
         if any(right) and not all(right):
             raise _invalid("parts_disagree", count=len(chosen))
         if all(right):  # right under two conventions at once (exact and MACs): one answer
@@ -1289,7 +1291,7 @@ def _relative(entry: Entry, reading):
         stated = parsed.counting or next(iter(variant.conventions), None)
         tree = variant.tree if parsed.tree == ex.Num(1) else ex.mul(parsed.tree, variant.tree)
         read.append(parsed.with_tree(tree, counting=stated))
-    chosen = next((p for p in read if _outcome(entry, p) == ("right",)), read[0])
+    chosen = next((p for p in read if outcome_of(entry, p) == ("right",)), read[0])
     tree = chosen.tree
     return replace(
         reading,
@@ -1299,6 +1301,14 @@ def _relative(entry: Entry, reading):
         ascii=chosen.text,
         latex=chosen.latex,
     )
+
+
+def as_graded(entry: Entry, reading):
+    """``reading`` (:class:`.answer.Reading`) as it is graded: of an answer of several
+    formulas the one graded (:func:`_one_formula`), the other counts it names read
+    (:func:`_named`), a factor of the forward pass's count read as that count
+    (:func:`_relative`).  Refused (:class:`InvalidAnswer`) where one of them refuses."""
+    return _relative(entry, _named(entry, _one_formula(entry, reading)))
 
 
 # the refusals of a word or a letter no reading gives a meaning: the only ones after
@@ -1560,7 +1570,7 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
     read = [_entry_symbols(part) for part, _ in entries]
     if any(symbols is None for symbols in read):
         return None
-    allowed = _allowed(entry)
+    allowed = symbols_allowed(entry)
     inside = [symbols <= allowed for symbols in read]  # type: ignore[operator]
     along = [bool(symbols & _PER_AXIS) for symbols in read]  # type: ignore[operator]
     for pair, other in (((2, 3), (0, 1)), ((0, 1), (2, 3)), ((1, 2), (0, 3))):

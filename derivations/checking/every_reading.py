@@ -37,6 +37,17 @@ import itertools
 import re
 from functools import cache
 
+from derivations.checking import checker
+from derivations.checking.notation import (
+    RIGHT,
+    book_reading,
+    foreign_names,
+    hints_for,
+    n_as_input_size,
+    read_as,
+    substitute,
+    unknown_letters,
+)
 from derivations.checking.reading.answer import Reading, parse_for
 from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.lexer import unknown_letter, words_held_open
@@ -83,33 +94,27 @@ def _tree(formula: str) -> ex.Node:
 
 def _output_trees(entry, allowed: frozenset) -> dict[str, ex.Node]:
     """m_h, m_w as trees where the question has no symbol for them."""
-    from derivations.checking.checker import catalogue_entry
-
     if entry.question.family != "layer" or "m_h" in allowed:
         return {}
-    return {name: catalogue_entry(qid).reference.tree for name, qid in _OUTPUTS.items()}
+    return {name: checker.catalogue_entry(qid).reference.tree for name, qid in _OUTPUTS.items()}
 
 
 def _written_out(tree: ex.Node, outputs: dict) -> ex.Node:
-    from derivations.checking.notation import substitute
-
     return substitute(tree, outputs) if outputs else tree
 
 
 def _pool(entry, allowed: frozenset, wide: bool) -> list[ex.Node]:
     """Every reading a placeholder takes (see the module's docstring), in order, no two
     alike."""
-    from derivations.checking.checker import SYMBOL_ORDER, catalogue_entry
-
     outputs = _output_trees(entry, allowed)
-    names = [n for n in SYMBOL_ORDER if n in allowed and n != "n"]
+    names = [n for n in checker.SYMBOL_ORDER if n in allowed and n != "n"]
     trees = [ex.sym(n) for n in names] + list(outputs.values())
     if entry.question.family == "compose":
         trees += [_tree(f) for f in _COMPOSE]
     else:
         base = [n for n in _BASE if n in allowed or n in outputs]
         trees += [_written_out(_tree(f), outputs) for f in _COMPOSITES]
-        trees += [catalogue_entry(q).reference.tree for q in _COUNTS]
+        trees += [checker.catalogue_entry(q).reference.tree for q in _COUNTS]
         if wide:
             for first, second in itertools.combinations(base, 2):
                 trees.append(_written_out(ex.mul(ex.sym(first), ex.sym(second)), outputs))
@@ -132,16 +137,14 @@ def _options(entry, placeholder: str, parsed: Parsed, answer: str, pool: list) -
     """The readings of one placeholder: its hinted quantities first, then the pool; 1
     where the word may be no factor or its role holds a parameter at 1; 0 and 1 for a
     bias flag; a notation's letter, its book reading and the notations' readings."""
-    from derivations.checking.notation import _book_reading, _hinted
-
     letter = unknown_letter(placeholder) or placeholder
     if _FLAG.fullmatch(letter):
         return [ex.num(0), ex.num(1)]
     meant = meaning_of_word(letter)
-    hinted = (*(meant.symbols if meant else ()), *(_hinted(letter, parsed) or ()))
+    hinted = (*(meant.symbols if meant else ()), *(hints_for(letter, parsed) or ()))
     first = [ex.num(int(n)) if n.isdigit() else ex.sym(n) for n in hinted]
     if letter in inferred_letters():
-        book = _book_reading(entry, letter)
+        book = book_reading(entry, letter)
         first += [ex.sym(book)] if book else []
         first += [ex.sym(symbol) for symbol, _ in inferred_letters()[letter]]
     ones = [ex.num(1)] if _stray(letter, answer) else []
@@ -149,32 +152,40 @@ def _options(entry, placeholder: str, parsed: Parsed, answer: str, pool: list) -
     return list(dict.fromkeys([*options, *pool, *ones]))
 
 
-def _read(answer: str, question_id: str, letters: bool = True) -> Reading:
-    """The answer read with its unknown words held open (and, with ``letters``, a
-    notation's letters as placeholders), as :func:`.answer.read_answer` reads it."""
-    with words_held_open():
-        parsed = parse_for(answer, question_id, letters=letters)
+def _as_reading(question_id: str, answer: str, parsed: Parsed, latex: str) -> Reading:
+    """``parsed`` as the :class:`.answer.Reading` of ``answer``, its LaTeX ``latex``."""
     return Reading(
         question_id,
         answer,
         parsed.tree,
         to_unicode(parsed.tree),
         parsed.text,
-        parsed.latex,
+        latex,
         parsed.notes,
         parsed.name,
         parsed,
     )
 
 
+def _graded(entry, answer: str, question_id: str, letters: bool = True) -> Reading:
+    """The answer read as :func:`.answer.read_answer` reads it but with its unknown words
+    held open (and, with ``letters``, a notation's letters as placeholders), then as it
+    is graded (:func:`.checker.as_graded`); :class:`InvalidAnswer` where either refuses.
+    Only the reading holds words open: grading tokenizes nothing but a count's name
+    (:func:`.checker._named_axis`), which reads as no axis either way."""
+    with words_held_open():
+        parsed = parse_for(answer, question_id, letters=letters)
+    return checker.as_graded(entry, _as_reading(question_id, answer, parsed, parsed.latex))
+
+
 def _right(entry, parsed: Parsed) -> bool:
     """Whether this reading of the answer, or a side of its chain, is right."""
-    from derivations.checking.checker import _outcome
-    from derivations.checking.notation import RIGHT
-
-    if _outcome(entry, parsed) == RIGHT:
+    if checker.outcome_of(entry, parsed) == RIGHT:
         return True
-    return any(_outcome(entry, parsed.with_tree(side, sides=())) == RIGHT for side in parsed.sides)
+    return any(
+        checker.outcome_of(entry, parsed.with_tree(side, sides=())) == RIGHT
+        for side in parsed.sides
+    )
 
 
 _SHORT = re.compile(r"[A-Za-z][0-9']?")
@@ -202,17 +213,8 @@ def flag_reading(entry, answer: str, question_id: str):
     that is right with every value of them: shown with no bias (0, the book's layer);
     None otherwise (wrong with either is for :func:`every_reading`; right with one
     value only: which one the author meant decides it, so it stays refused)."""
-    from derivations.checking import checker
-    from derivations.checking.notation import RIGHT, _reparsed, unknown_letters
-
     try:
-        with words_held_open():
-            reading = checker._relative(
-                entry,
-                checker._named(
-                    entry, checker._one_formula(entry, _read(answer, question_id, letters=False))
-                ),
-            )
+        reading = _graded(entry, answer, question_id, letters=False)
     except InvalidAnswer:
         return None
     parsed = reading.parsed
@@ -221,29 +223,15 @@ def flag_reading(entry, answer: str, question_id: str):
         return None
     shown = None
     for values in itertools.product((0, 1), repeat=len(placeholders)):
-        candidate = _reparsed(
+        candidate = read_as(
             parsed, {p: ex.num(v) for p, v in zip(placeholders, values, strict=True)}
         )
-        if checker._outcome(entry, candidate) != RIGHT:
+        if checker.outcome_of(entry, candidate) != RIGHT:
             return None
         shown = shown or candidate
     assert shown is not None
     readings = [{"written": unknown_letter(p) or p, "read": "0", "how": FLAG} for p in placeholders]
-    return _as_reading(question_id, answer, shown), shown, readings
-
-
-def _as_reading(question_id: str, answer: str, parsed: Parsed) -> Reading:
-    return Reading(
-        question_id,
-        answer,
-        parsed.tree,
-        to_unicode(parsed.tree),
-        parsed.text,
-        to_latex(parsed.tree),
-        parsed.notes,
-        parsed.name,
-        parsed,
-    )
+    return _as_reading(question_id, answer, shown, to_latex(shown.tree)), shown, readings
 
 
 def every_reading(entry, answer: str, question_id: str):
@@ -251,26 +239,15 @@ def every_reading(entry, answer: str, question_id: str):
     was refused for, its shown reading chosen as the module's docstring says; None when
     some reading makes it right, or it cannot be read even so, or has nothing held
     open, or too many readings to judge."""
-    from derivations.checking import checker
-    from derivations.checking.notation import (
-        _foreign_names,
-        _n_as_input_size,
-        _reparsed,
-        unknown_letters,
-    )
-
     try:
-        reading = _read(answer, question_id)
-        reading = checker._relative(
-            entry, checker._named(entry, checker._one_formula(entry, reading))
-        )
+        reading = _graded(entry, answer, question_id)
     except InvalidAnswer:
         return None
     if _guessed(reading.parsed):
         return None
-    allowed = checker._allowed(entry)
-    parsed, _ = _n_as_input_size(entry, reading.parsed)
-    parsed = _foreign_names(parsed, allowed)
+    allowed = checker.symbols_allowed(entry)
+    parsed, _ = n_as_input_size(entry, reading.parsed)
+    parsed = foreign_names(parsed, allowed)
     placeholders = unknown_letters(parsed)
     if not placeholders:
         return None
@@ -283,11 +260,11 @@ def every_reading(entry, answer: str, question_id: str):
         return None
     shown = None
     for choice in itertools.product(*options):
-        candidate = _reparsed(parsed, dict(zip(placeholders, choice, strict=True)))
+        candidate = read_as(parsed, dict(zip(placeholders, choice, strict=True)))
         try:
             if _right(entry, candidate):
                 return None
-            matched = checker._outcome(entry, candidate) is not None
+            matched = checker.outcome_of(entry, candidate) is not None
         except InvalidAnswer:
             return None
         if shown is None or (matched and not shown[1]):
@@ -300,4 +277,4 @@ def every_reading(entry, answer: str, question_id: str):
         {"written": unknown_letter(p) or p, "read": to_text(c), "how": HOW, "count": str(total)}
         for p, c in zip(placeholders, choice, strict=True)
     ]
-    return _as_reading(question_id, answer, chosen), chosen, readings
+    return _as_reading(question_id, answer, chosen, to_latex(chosen.tree)), chosen, readings

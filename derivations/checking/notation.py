@@ -40,12 +40,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from derivations.checking.reading.errors import InvalidAnswer, said_fields
+from derivations.checking.reading.errors import InvalidAnswer, refused
 from derivations.checking.reading.lexer import DECORATED, PRIMED, UNKNOWN_PREFIX, unknown_letter
 from derivations.checking.reading.names import INDEXED, hints_of, one_layout
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
-from derivations.messages import text
 from derivations.registry.notations import (
     decorated_hints,
     inferred_letters,
@@ -65,6 +64,12 @@ __all__ = [
     "read_in_context",
     "substitute",
     "unknown_letters",
+    "read_as",
+    "hints_for",
+    "book_reading",
+    "foreign_names",
+    "n_as_input_size",
+    "RIGHT",
     "MAX_ASSIGNMENTS",
     "MAX_LETTERS",
     "MAX_STEPS",
@@ -96,13 +101,8 @@ _AXIS = {
 
 
 def _invalid(key: str, **fields) -> InvalidAnswer:
-    shown = {name: str(value) for name, value in fields.items()}
-    return InvalidAnswer(
-        text(f"checker.reason.{key}", "en", **said_fields(shown, "en")),
-        None,
-        key=f"checker.reason.{key}",
-        fields=shown,
-    )
+    """An :class:`InvalidAnswer` whose reason is message ``checker.reason.<key>``."""
+    return refused(f"checker.reason.{key}", **fields)
 
 
 def substitute(node: ex.Node, mapping: dict) -> ex.Node:
@@ -127,7 +127,9 @@ def unknown_letters(parsed: Parsed) -> list[str]:
     return sorted(names)
 
 
-def _reparsed(parsed: Parsed, mapping: dict) -> Parsed:
+def read_as(parsed: Parsed, mapping: dict) -> Parsed:
+    """``parsed`` (its tree and every side of its chain) with each symbol named in
+    ``mapping`` read as its tree: a placeholder given a reading."""
     sides = tuple(substitute(side, mapping) for side in parsed.sides)
     return parsed.with_tree(substitute(parsed.tree, mapping), sides=sides)
 
@@ -141,7 +143,7 @@ def _question_axis(entry) -> str | None:
     return next(iter(axes)) if len(axes) == 1 else None
 
 
-def _n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
+def n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     """``n`` in an answer to an output size (one axis) is the input size of that axis,
     not the batch (which no output size holds): the book's own n_h, n_w and many
     courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading."""
@@ -151,13 +153,13 @@ def _n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     if axis is None:
         return parsed, []
     reading = {"written": "n", "read": axis, "how": "input_size"}
-    return _reparsed(parsed, {"n": ex.sym(axis)}), [reading]
+    return read_as(parsed, {"n": ex.sym(axis)}), [reading]
 
 
 _BOOK_NAME = re.compile(r"([a-z])_([0-9])")
 
 
-def _foreign_names(parsed: Parsed, allowed: frozenset) -> Parsed:
+def foreign_names(parsed: Parsed, allowed: frozenset) -> Parsed:
     """The book's names of a letter and a digit (k_1, k_2: the compose question's two
     kernels) in a question that has none: an author's own names (K1, K2 for the kernel
     height and width), placeholders to infer like H0."""
@@ -165,7 +167,7 @@ def _foreign_names(parsed: Parsed, allowed: frozenset) -> Parsed:
     if not foreign:
         return parsed
     names = {name: ex.sym(UNKNOWN_PREFIX + name.replace("_", "").upper()) for name in foreign}
-    return _reparsed(parsed, names)
+    return read_as(parsed, names)
 
 
 def _declared(notation: dict | None, letter: str) -> ex.Node | None:
@@ -235,7 +237,7 @@ _SUBSCRIPTS = {
 }
 
 
-def _hinted(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
+def hints_for(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
     """The quantities a letter's role allows (None: any).  An author's own name
     (:data:`.lexer.DECORATED`) by its letter's decorated role: with a digit, its 0 an o
     where the answer writes one so (H0: m_h); with an axis letter or word, that axis's
@@ -271,7 +273,7 @@ def _hinted(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
 
 
 def _candidates(letter: str, placeholder: str, parsed: Parsed, quantities: list) -> list[str]:
-    hinted = _hinted(letter, parsed)
+    hinted = hints_for(letter, parsed)
     names = [q for q in quantities if hinted is None or q in hinted]
     # a number a hint lists: a parameter the book's layers hold at that value (D, the
     # dilation, is 1 there)
@@ -306,8 +308,8 @@ def resolve(
     ``allowed``: the symbols an answer to the question may use; ``reread()``: the answer
     read again with the letters of other notations as placeholders (:func:`widen`),
     tried when no reading by role matches."""
-    parsed, readings = _n_as_input_size(entry, parsed)
-    parsed = _foreign_names(parsed, allowed)
+    parsed, readings = n_as_input_size(entry, parsed)
+    parsed = foreign_names(parsed, allowed)
     letters = unknown_letters(parsed)
     if not letters:
         return parsed, readings
@@ -317,7 +319,7 @@ def resolve(
         raise _refused(rest[0], entry, parsed, allowed)
     if rest:
         try:
-            inferred = _infer(entry, _reparsed(parsed, mapping), rest, judge, allowed)
+            inferred = _infer(entry, read_as(parsed, mapping), rest, judge, allowed)
         except InvalidAnswer as refusal:
             if reread is None or refusal.key == "checker.reason.ambiguous_letter":
                 raise
@@ -330,7 +332,7 @@ def resolve(
             {"written": unknown_letter(p), "read": _text(inferred[p]), "how": "inferred"}
             for p in rest
         ]
-    return _reparsed(parsed, mapping), readings
+    return read_as(parsed, mapping), readings
 
 
 def _text(tree: ex.Node) -> str:
@@ -412,7 +414,7 @@ def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: 
     matched: list[tuple[tuple, object]] = []
     for choice in choices:
         mapping = {p: _node(name) for p, name in zip(placeholders, choice)}
-        outcome = judge(_reparsed(parsed, mapping))
+        outcome = judge(read_as(parsed, mapping))
         if outcome is not None:
             matched.append((choice, outcome))
     return matched
@@ -486,13 +488,13 @@ def in_context_or_book(entry, book: Parsed, reread: Parsed, context: dict, judge
         "ambiguous_letter",
         letter=first["written"],
         first=first["read"],
-        second=_book_reading(entry, first["written"]) or "?",
+        second=book_reading(entry, first["written"]) or "?",
     )
 
 
 # --- wider: the letters other notations read otherwise ----------------------------------
 
-RIGHT = ("right",)  # the outcome of a right answer (the checker's ``_outcome``)
+RIGHT = ("right",)  # the outcome of a right answer (the checker's ``outcome_of``)
 
 
 def in_context(parsed: Parsed) -> dict[str, tuple[str, str]]:
@@ -523,9 +525,9 @@ def read_in_context(entry, parsed: Parsed, context: dict) -> tuple[Parsed, list]
             mapping[placeholder] = ex.sym(symbol)
             reading = {"written": letter, "read": symbol, "how": "notation", "source": source}
             readings.append(reading)
-        elif letter in notation_letters() and _book_reading(entry, letter) is not None:
+        elif letter in notation_letters() and book_reading(entry, letter) is not None:
             mapping[placeholder] = ex.sym(letter.lower())  # the book's reading, as first read
-    return _reparsed(parsed, mapping), readings
+    return read_as(parsed, mapping), readings
 
 
 @cache
@@ -544,9 +546,9 @@ def letters_written(answer: object) -> bool:
     )
 
 
-def _book_reading(entry, letter: str) -> str | None:
+def book_reading(entry, letter: str) -> str | None:
     """What the book's spellings read a letter as (K: k), the batch n being an output
-    size's input size (:func:`_n_as_input_size`); None when they read none."""
+    size's input size (:func:`n_as_input_size`); None when they read none."""
     meaning = spellings().get(letter.lower())
     if not isinstance(meaning, Symbol):
         return None
@@ -561,10 +563,10 @@ def _wide_options(entry, letter: str, placeholder: str, parsed: Parsed, quantiti
     notation reads: cuDNN's Q is its output width, not any quantity); then the readings
     other notations give it (among the quantities the answer may use and does not
     write)."""
-    book = _book_reading(entry, letter)
+    book = book_reading(entry, letter)
     if book:
         names = [book]
-    elif _hinted(letter, parsed) is None and letter in inferred_letters():
+    elif hints_for(letter, parsed) is None and letter in inferred_letters():
         names = []  # a letter of no role (cuDNN's Q): only the notations' readings
     else:
         names = _candidates(letter, placeholder, parsed, quantities)
@@ -591,12 +593,12 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
     placeholders = unknown_letters(parsed)
     if not any(unknown_letter(p) in inferred_letters() for p in placeholders):
         return None
-    parsed, readings = _n_as_input_size(entry, parsed)
+    parsed, readings = n_as_input_size(entry, parsed)
     mapping, rest, declared = _split_declared(placeholders, notation)
     readings += declared
     if not rest or len(rest) > MAX_LETTERS:
         return None
-    parsed = _reparsed(parsed, mapping)
+    parsed = read_as(parsed, mapping)
     quantities = _quantities(entry, parsed, allowed)
     options, sources = [], []
     for placeholder in rest:
@@ -618,7 +620,7 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
     choice = matched[0][0]
     for placeholder, name, source in zip(rest, choice, sources):
         letter = unknown_letter(placeholder) or placeholder
-        book = _book_reading(entry, letter)
+        book = book_reading(entry, letter)
         if name in source:
             readings.append(
                 {
@@ -632,4 +634,4 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
             readings.append({"written": letter, "read": name, "how": "input_size"})
         elif name != book:
             readings.append({"written": letter, "read": name, "how": "inferred"})
-    return _reparsed(parsed, {p: _node(n) for p, n in zip(rest, choice)}), readings
+    return read_as(parsed, {p: _node(n) for p, n in zip(rest, choice)}), readings

@@ -91,13 +91,13 @@ def test_two_matching_readings_of_different_verdicts_are_refused(monkeypatch):
     # the refusal (the name's outcome is the checker's own)
     from derivations.checking import checker
 
-    real = checker._outcome
+    real = checker.outcome_of
 
     def outcome(entry, parsed):
         named = any(dict(n.fields).get("source") == "fastai" for n in parsed.notes)
         return real(entry, parsed) if named else ("wrong", "output_off_by_one")
 
-    monkeypatch.setattr(checker, "_outcome", outcome)
+    monkeypatch.setattr(checker, "outcome_of", outcome)
     result = check("output-height", "(n + 2*pad - ks)//stride + 1")
     assert result.verdict == "invalid_input"
     assert result.error["id"] == "checker.reason.ambiguous_letter"

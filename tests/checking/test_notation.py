@@ -457,7 +457,7 @@ def test_a_rubric_refuses_a_notation_that_does_not_read(tmp_path):
 def test_an_answer_in_the_books_symbols_takes_the_fast_path():
     """No inference, no judging and no rewriting for an answer whose every symbol is
     already ours (issue 21: the notation layer costs nothing where it is not needed)."""
-    from derivations.checking.checker import _allowed
+    from derivations.checking.checker import symbols_allowed
     from derivations.checking.deciding.catalogue import entry
     from derivations.checking.notation import resolve
 
@@ -466,7 +466,7 @@ def test_an_answer_in_the_books_symbols_takes_the_fast_path():
 
     question = entry("forward-mults")
     parsed = parse_answer("c_i c_o k_h k_w m_h m_w")
-    assert resolve(question, parsed, judge, _allowed(question)) == (parsed, [])
+    assert resolve(question, parsed, judge, symbols_allowed(question)) == (parsed, [])
     height = entry("output-height")
     parsed = parse_answer("(h - k_h + p_h + s_h)//s_h")
-    assert resolve(height, parsed, judge, _allowed(height)) == (parsed, [])
+    assert resolve(height, parsed, judge, symbols_allowed(height)) == (parsed, [])

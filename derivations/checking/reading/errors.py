@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from derivations.errors import DerivationError
 
-__all__ = ["InvalidAnswer", "refuse", "said_fields"]
+__all__ = ["InvalidAnswer", "refuse", "refused", "said_fields"]
 
 
 class InvalidAnswer(DerivationError):
@@ -40,14 +40,17 @@ def said_fields(fields: dict, lang: str) -> dict:
     return {**fields, "meaning": text(f"checker.meaning.{fields['role']}", lang)}
 
 
-def refuse(key: str, position: int | None = None, **fields) -> InvalidAnswer:
-    """The :class:`InvalidAnswer` said by message ``reading.<key>`` with ``fields``."""
+def refused(key: str, position: int | None = None, **fields) -> InvalidAnswer:
+    """The :class:`InvalidAnswer` said by message ``key`` (its whole id) with ``fields``
+    (each as text; a ``role`` said as :func:`said_fields` says it)."""
     from derivations.messages import text
 
     shown = {name: str(value) for name, value in fields.items()}
     return InvalidAnswer(
-        text(f"reading.{key}", "en", **said_fields(shown, "en")),
-        position,
-        key=f"reading.{key}",
-        fields=shown,
+        text(key, "en", **said_fields(shown, "en")), position, key=key, fields=shown
     )
+
+
+def refuse(key: str, position: int | None = None, **fields) -> InvalidAnswer:
+    """The :class:`InvalidAnswer` said by message ``reading.<key>`` with ``fields``."""
+    return refused(f"reading.{key}", position, **fields)

@@ -103,11 +103,6 @@ def _wrapped_name(match: re.Match) -> str:
     return _NAME_GAPS.sub("_", match.group(1))
 
 
-# plain TeX's style switch inside a group ({\rm input\_size}, {\it pad}): keep the name
-_SWITCH = re.compile(
-    r"\{\s*\\(?:rm|it|bf|sf|tt|cal|mathrm|mathit)\s+"
-    r"([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*)\s*\}"
-)
 _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
 # LaTeX's old font switch inside a group around a name ({\rm input\_size}, {\it pad})
 _SWITCH = re.compile(
