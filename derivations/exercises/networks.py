@@ -260,6 +260,11 @@ def heaviest(tables) -> list:
     ]
 
 
+def _size(size) -> str:
+    """An output size as the sheet writes it, ``$28\\times 28$``."""
+    return f"${size[0]}\\times {size[1]}$"
+
+
 def answer(tables) -> list:
     facts = maths.answer(tables)
     vgg_fc, vgg_conv = _percent(facts.vgg_fc), _percent(facts.vgg_conv)
@@ -268,6 +273,7 @@ def answer(tables) -> list:
     first, last = facts.first, facts.last
     low, high = (f"${float(v * 100):.0f}\\%$" for v in (facts.low, facts.high))
     res_112, res_56 = _percent(facts.res_112), _percent(facts.res_56)
+    (top_size, goog_top), ((a_size, goog_a), (b_size, goog_b)) = facts.goog_top, facts.goog_middle
     vgg_batch, res_batch = facts.vgg_batch, facts.res_batch
     vgg_adam, res_adam = facts.vgg_adam, facts.res_adam
     # the model whose convolutions do the smallest share of its MACs
@@ -311,6 +317,12 @@ def answer(tables) -> list:
                 high=high,
                 res_112=res_112,
                 res_56=res_56,
+                goog_size=_size(top_size),
+                goog_top=_percent(goog_top),
+                goog_a_size=_size(a_size),
+                goog_a=_percent(goog_a),
+                goog_b_size=_size(b_size),
+                goog_b=_percent(goog_b),
                 vgg_batch=vgg_batch,
                 res_batch=res_batch,
                 vgg_adam=vgg_adam,
@@ -430,13 +442,13 @@ def _figure():
             "them), in network order, named as in the tables: parameters, MACs and "
             "activations as shares of each network's total (each panel gives the sums, "
             "Σ). The MAC bars sum to 100% (MACs count only these layers); the activation "
-            "bars to far less: the ReLU, pooling, normalization and concatenation layers "
-            "hold the other activations; the parameter bars to 100% but for batch norm's "
-            "few parameters.",
+            "bars to far less: the activation functions, pooling, normalization, "
+            "concatenations and residual additions hold the other activations; the "
+            "parameter bars to 100% but for batch norm's few parameters.",
             zh="按网络中的顺序列出每个卷积层与全连接层（较深的网络按块合计），名称与表中相同："
             "参数、MACs 与激活值各占全网络总量的比例（每图给出总和 Σ）。MACs 各柱之和为 100%"
-            "（MACs 只统计这些层）；激活值各柱之和远不到 100%：其余激活值在 ReLU、汇聚、规范化"
-            "和连结层；参数各柱之和除批量规范化的少量参数外为 100%。",
+            "（MACs 只统计这些层）；激活值各柱之和远不到 100%：其余激活值在激活函数、汇聚、"
+            "规范化、连结和残差加法层；参数各柱之和除批量规范化的少量参数外为 100%。",
         ),
         alt=text(
             en="Bar charts per network: parameter bars tallest at the fully connected "

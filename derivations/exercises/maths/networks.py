@@ -38,9 +38,11 @@ __all__ = [
     "by_kind",
     "concatenations",
     "highest_resolution",
+    "middle_outweighs_top",
     "naming",
     "published",
     "share_at",
+    "shares_by_size",
     "small_layers",
     "tables",
     "three_by_three",
@@ -190,6 +192,26 @@ def share_at(t, size) -> Fraction:
     return Fraction(sum(r.activations for r in rows), t.totals["activations"])
 
 
+def shares_by_size(t) -> dict[tuple[int, ...], Fraction]:
+    """The share of the activations at each output size (height x width) of ``t``."""
+    sizes = {r.output_shape[2:] for r in t.rows if len(r.output_shape) == 4}
+    return {size: share_at(t, size) for size in sizes}
+
+
+def middle_outweighs_top(t) -> tuple[tuple[int, ...], Fraction, tuple]:
+    """The highest resolution of ``t`` and its share of the activations, and the two
+    other sizes with the largest shares (larger size first), each with its share;
+    CheckFailed unless both of those write more than the highest resolution does."""
+    top, _ = highest_resolution(t)
+    shares = shares_by_size(t)
+    middle = sorted((s for s in shares if s != top), key=lambda s: shares[s])[-2:]
+    require(
+        all(shares[s] > shares[top] for s in middle),
+        f"the activations at {top} are not outweighed by {middle}",
+    )
+    return top, shares[top], tuple((s, shares[s]) for s in sorted(middle, reverse=True))
+
+
 @dataclass(frozen=True)
 class Published:
     """A network's tabulated totals as torchvision prints them: ``params`` and the G
@@ -225,7 +247,9 @@ class Answer:
     resolution (LeNet, AlexNet, VGG-16, NiN); ResNet-50's shares at 112 and 56 pixels;
     the break-even batches of VGG-16 and ResNet-50, plain and with Adam; the share of the
     parameters in the block of the last convolution of NiN, GoogLeNet and the ResNets
-    (``last_blocks``) and NiN's heaviest block (``nin_top``, its name and share)."""
+    (``last_blocks``) and NiN's heaviest block (``nin_top``, its name and share);
+    GoogLeNet's highest resolution and its share of the activations (``goog_top``) and
+    the two sizes that write more (``goog_middle``: size and share each)."""
 
     vgg_fc: Fraction | None
     vgg_conv: Fraction | None
@@ -247,6 +271,8 @@ class Answer:
     res_adam: int
     last_blocks: dict[str, Fraction]
     nin_top: tuple[str, Fraction]
+    goog_top: tuple[tuple[int, ...], Fraction]
+    goog_middle: tuple[tuple[tuple[int, ...], Fraction], ...]
 
 
 def _share(part: int, whole: int) -> Fraction | None:
@@ -274,6 +300,7 @@ def answer(tables_) -> Answer:
         sorted(stride2_stages) == list(range(first, last + 1)),
         f"ResNet-18's stride-2 3x3 convolutions: stages {stride2_stages}",
     )
+    goog = middle_outweighs_top(tables_["googlenet"])
     names = ("lenet", "alexnet", "vgg16", "nin")
     chains = [highest_resolution(tables_[name]) for name in names]
     shares = sorted(
@@ -304,6 +331,8 @@ def answer(tables_) -> Answer:
             for name in ("nin", "googlenet", "resnet18", "resnet50")
         },
         nin_top=max(block_shares(tables_["nin"]).items(), key=lambda item: item[1]),
+        goog_top=goog[:2],
+        goog_middle=goog[2],
     )
 
 
