@@ -9,18 +9,31 @@ from fractions import Fraction
 
 import sympy as sp
 
-__all__ = ["tex", "matrix", "num", "sci", "decimal", "percent", "chain", "lines", "rows"]
+__all__ = [
+    "tex",
+    "unstacked",
+    "matrix",
+    "num",
+    "sci",
+    "decimal",
+    "percent",
+    "chain",
+    "lines",
+    "rows",
+]
 
 # Rows of an aligned block end the source line as well: short lines in the Markdown
 # and LaTeX sources, the same rendering.
 ROW_BREAK = " \\\\\n"
 
 
-def tex(expr) -> str:
+def tex(expr, inline: bool = False) -> str:
     """A SymPy expression (or number) as LaTeX in the project's term order
     (:func:`derivations.expr.order.book_order`: ``n c_o c_i h w k_h k_w m_h m_w``), printed
     by the one printer, :func:`derivations.expr.printers.to_latex`; the imaginary unit
-    prints as ``i``, a matrix by :func:`matrix`.  A decimal (``sp.Float``, no terms to order) is SymPy's own digits."""
+    prints as ``i``, a matrix by :func:`matrix`.  A decimal (``sp.Float``, no terms to order) is SymPy's own digits.
+    ``inline``: fractions on the line (:func:`unstacked`: ``9/2``), for running text and
+    table cells, where a stacked fraction stretches its line."""
     from derivations.expr.bridge import from_sympy
     from derivations.expr.order import book_order
     from derivations.expr.printers import to_latex
@@ -32,7 +45,50 @@ def tex(expr) -> str:
         return sp.latex(expr)
     if expr.has(sp.I):
         expr = expr.subs(sp.I, sp.Symbol("i"))
-    return to_latex(book_order(from_sympy(expr)))
+    latex = to_latex(book_order(from_sympy(expr)))
+    return unstacked(latex) if inline else latex
+
+
+def _group(latex: str, start: int) -> int:
+    """The index just past the brace group that opens at ``latex[start]``."""
+    depth = 0
+    for i in range(start, len(latex)):
+        depth += {"{": 1, "}": -1}.get(latex[i], 0)
+        if depth == 0:
+            return i + 1
+    raise ValueError(f"unbalanced braces in {latex!r}")
+
+
+def _operand(latex: str, minimum: str) -> str:
+    """A fraction's top or bottom on the line: bracketed when it is a sum (``minimum``
+    "sum") or anything but one symbol or number (``minimum`` "atom": the bottom)."""
+    top_level, depth = [], 0
+    for i, ch in enumerate(latex):
+        depth += {"{": 1, "}": -1, "(": 1, ")": -1}.get(ch, 0)
+        if latex.startswith((r"\left", r"\right"), i):
+            depth += 1 if latex.startswith(r"\left", i) else -1
+        if depth == 0:
+            top_level.append(ch)
+    flat = "".join(top_level)
+    atom = " " not in latex.strip() and "/" not in latex
+    compound = (" + " in flat or " - " in flat) if minimum == "sum" else not atom
+    return rf"\left({latex}\right)" if compound else latex
+
+
+def unstacked(latex: str) -> str:
+    """Every ``\\frac{a}{b}`` of :func:`tex`'s LaTeX written on the line, ``a/b``, the
+    top bracketed when it is a sum, the bottom unless it is one symbol or number
+    (``\\frac{k \\left(k - 1\\right)}{\\Delta}`` is ``k \\left(k - 1\\right)/\\Delta``,
+    ``\\frac{9}{2}`` is ``9/2``)."""
+    out, i = [], 0
+    while (at := latex.find(r"\frac{", i)) >= 0:
+        top_end = _group(latex, at + 5)
+        bottom_end = _group(latex, top_end)
+        top = unstacked(latex[at + 6 : top_end - 1])
+        bottom = unstacked(latex[top_end + 1 : bottom_end - 1])
+        out += [latex[i:at], _operand(top, "sum"), "/", _operand(bottom, "atom")]
+        i = bottom_end
+    return "".join(out) + latex[i:]
 
 
 def matrix(entries) -> str:

@@ -50,7 +50,7 @@ def build() -> Exercise:
             kk, d = bound.kernel, bound.delta
             reg_bound[name, kk] = d
             row.append(
-                say("strips.text", d=d, per_output=tex(bound.per_output))
+                say("strips.text", d=d, per_output=tex(bound.per_output, inline=True))
                 if d >= 1
                 else say("strips.none_the_weights_alone_exceed", kk_kk=kk * kk, regs=regs)
             )
@@ -75,8 +75,8 @@ def build() -> Exercise:
         paragraph(
             say(
                 "strips.why_it_is_better_neighbouring",
-                split_limit=tex(split - limit),
-                within=tex(within),
+                split_limit=tex(split - limit, inline=True),
+                within=tex(within, inline=True),
                 example_within=example_within,
             )
         ),
@@ -100,7 +100,7 @@ def build() -> Exercise:
                     str(row.delta),
                     f"${num(row.loads)}$",
                     f"{row.loads / row.outputs:.3f}",
-                    f"${tex(row.per_output)}$",
+                    f"${tex(row.per_output, inline=True)}$",  # 9/2: rows not stretched
                 ]
                 for row in sweep
             ],
@@ -144,7 +144,7 @@ def build() -> Exercise:
             say(
                 "strips.the_register_bound_counts_one",
                 L1_BYTES_v_1024=L1_BYTES // 1024,
-                cache_needed=tex(cache_needed),
+                cache_needed=tex(cache_needed, inline=True),
                 L1_BYTES=num(L1_BYTES),
                 cache_d=cache_d,
                 cache_one=cache_one,
@@ -158,8 +158,8 @@ def build() -> Exercise:
             say("strips.why", **heading_numbers("strips")),
             say(
                 "strips.neighbouring_windows_overlap_in_columns",
-                split=tex(split),
-                at_one=tex(at_one),
+                split=tex(split, inline=True),
+                at_one=tex(at_one, inline=True),
             ),
         ),
         answer(

@@ -408,3 +408,76 @@ def test_no_page_ends_with_a_heading_or_a_lead_in(documents, compiled, lang):
         if _letters(said) in headings or (said.rstrip().endswith((":", "：")) and short > 15)
     ]
     assert at_foot == []
+
+
+# warnings xelatex once gave on the sheets, each a fault a reader could see or a setting
+# left to chance: the running head taller than the space for it (fancyhdr, on every page
+# of the zh sheet), no author given (\maketitle), an italic the CJK font lacks
+KNOWN_WARNINGS = (
+    "Package fancyhdr Warning",
+    "LaTeX Warning: No \\author given",
+    "LaTeX Font Warning",
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_xelatex_log_has_none_of_the_known_warnings(compiled, lang):
+    log = compiled[lang][2]
+    assert "xdvipdfmx" in log or "Output written" in log, log[-300:]  # a real, whole log
+    found = [line for line in log.splitlines() if line.startswith(KNOWN_WARNINGS)]
+    assert found == [], found[:5]
+
+
+def _page_letters(pdf: Path) -> list[str]:
+    """Each page's words only (as :func:`_letters`; ligatures such as "ﬀ" as letters)."""
+    import unicodedata
+
+    return [
+        re.sub(r"[\W\d_×]+", "", unicodedata.normalize("NFKC", page)) for page in _pdf_pages(pdf)
+    ]
+
+
+def _key(said: str, end: bool) -> str:
+    """Up to 30 letters of ``said`` (Markdown) outside its math and code: the first of its
+    first stretch of at least six, or (``end``) the last of its last."""
+    import unicodedata
+
+    plain = re.sub(r"`[^`]*`", "$$", unicodedata.normalize("NFKC", said))
+    runs = [re.sub(r"[\W\d_×]+", "", run) for run in re.split(r"\$[^$]*\$", plain)]
+    runs = [run for run in runs if len(run) >= 6]
+    return runs[-1][-30:] if end else runs[0][:30]
+
+
+def _mistake_lists(md: str) -> list[list[str]]:
+    """The common-mistakes lists of a Markdown sheet: each a list of its items' text."""
+    lists, current = [], []
+    for line in md.splitlines() + [""]:
+        if line.startswith("- **"):
+            current.append(line[2:])
+        elif current:
+            lists.append(current)
+            current = []
+    return lists
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_common_mistake_is_on_one_page_and_the_last_never_alone(documents, compiled, lang):
+    """Read back from the PDF: every common mistake (its bold title and its why) is on
+    one page, and the last of a list shares its page with the one before (a page once
+    held one mistake alone: en p. 18, zh p. 19)."""
+    pages = _page_letters(compiled[lang][3])
+    lists = _mistake_lists(documents[f"{lang}/answers.md"])
+    assert len(lists) >= 9 and sum(map(len, lists)) > 30
+    split, alone, at = [], [], 0
+    for items in lists:
+        where = []
+        for item in items:
+            first = next(i for i in range(at, len(pages)) if _key(item, False) in pages[i])
+            last = next(i for i in range(first, len(pages)) if _key(item, True) in pages[i])
+            if first != last:
+                split.append((first + 1, item[:60]))
+            where.append((first, last))
+            at = first
+        if len(items) > 1 and where[-1][0] != where[-2][1]:
+            alone.append((where[-1][0] + 1, items[-1][:60]))
+    assert split == [] and alone == [], (split, alone)
