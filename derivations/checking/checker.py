@@ -1344,7 +1344,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
 
     texts = rewrites(answer)
     for text_, notes_ in [(answer, ()), *texts]:
-        for rule in (_asked, _four_sizes, _islands):
+        for rule in (_asked, _four_sizes, _islands, _sentences):
             done = rule(entry, text_)
             if done is not None:
                 texts.append((done[0], (*notes_, done[1])))
@@ -1481,6 +1481,33 @@ def _named_as(entry: Entry, name: str) -> str | None:
     return None
 
 
+def _sentences(entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """The sentences of an answer (:func:`.reading.islands.sentences`) that the reader
+    reads alone, where the others it does not (a formula said in words after sentences
+    that say none), one statement each (graded by :func:`_one_formula`: where they
+    disagree, refused); None where none or every sentence reads, or where the others
+    deny, state a counting or name a letter (:func:`.reading.islands.prose_blocks`)."""
+    if not isinstance(answer, str):
+        return None
+    from derivations.checking.reading.islands import prose_blocks, sentences
+
+    found = sentences(answer)
+    if found is None:
+        return None
+    read = []
+    for sentence in found:
+        try:
+            _in_either_order(entry, sentence, entry.question.id, None, True)
+        except InvalidAnswer:
+            continue
+        read.append(sentence)
+    prose = " ".join(s for s in found if s not in read)
+    if not read or not prose or prose_blocks(prose, read):
+        return None
+    shown = prose if len(prose) <= 80 else prose[:77] + "..."
+    return "; ".join(read), Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(read)))))
+
+
 def _named_side(text_: str) -> str:
     """A named island's chain without its sides that are bare names (``W2 = … = H2``:
     the height named equal, a square layer's): its first side names what is asked."""
@@ -1502,7 +1529,7 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     no prose around formulas, or its prose denies them."""
     if not isinstance(answer, str):
         return None
-    from derivations.checking.reading.islands import formula_islands, lead_names
+    from derivations.checking.reading.islands import formula_islands, lead_names, trail_names
 
     found = formula_islands(answer)
     if found is None:
@@ -1516,6 +1543,7 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         said = [_named_as(entry, own)] if own else []
         said = [n for n in said if n == "asked"]
         said += [_named_as(entry, name) for name in reversed(lead_names(island.lead))]
+        said += [_named_as(entry, name) for name in reversed(trail_names(island.trail))]
         return next((n for n in said if n is not None), None)
 
     # those named as another quantity (输入大小为 h*w, the input's) are not graded; the

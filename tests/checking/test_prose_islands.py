@@ -5,8 +5,10 @@ those named as what is asked; disagreeing ones refused), traditional Chinese cha
 read as simplified (:mod:`derivations.checking.reading.traditional`), HTML tags
 (``second_look._html``), a size written as height X width (``second_look.two_sizes``), a
 count said as a rate (one bias for each output channel, 每个输出通道一个偏置), Markdown's
-strong emphasis and a book's continuation glyph around parts of a formula, and a reading
-that matches nothing outweighed by the islands' (``solve for m = 16``).
+strong emphasis and a book's continuation glyph around parts of a formula, a formula
+said in words among sentences that say none (``checker._sentences``), a formula named
+after it (``… is the height``), and a reading that matches nothing outweighed by the
+islands' (``solve for m = 16``).
 
 Answers of our own in the class's style (en, zh simplified and traditional, ru, es, ko,
 de), right and wrong (wrong ones stay not_equivalent), refused where the words deny the
@@ -163,6 +165,52 @@ ROWS = [
         "尺寸 = $\\lfloor (h + p_h - k_h)/s_h \\rfloor + 1 \\times \\lfloor (h + p_h - k_h)/s_h \\rfloor + 1$",
         R,
         "two_sizes",
+    ),
+    # a formula said in words among sentences that say none: that sentence graded
+    (
+        "output-height",
+        "We pad the input first. The output height is the input height plus the padding "
+        "minus the kernel height, all divided by the stride, plus one.",
+        C,
+        "islands",
+    ),
+    (
+        "output-height",
+        "We pad the input first. The output height is the input height minus the kernel "
+        "height plus one.",
+        W,
+        "islands",
+    ),
+    (
+        "output-height",
+        "我们先把输入补零。输出高度等于输入高度加上填充减去卷积核高度，除以步幅，再加1。",
+        C,
+        "islands",
+    ),
+    (
+        "output-height",
+        "Valid：卷積核與原始圖像完全重合;結果的尺寸等於原始圖像的尺寸減去卷積核尺寸加1;",
+        W,
+        "islands",
+    ),
+    (
+        "output-height",
+        "(h - k_h)//s_h + 1. Not (h - k_h + p_h)//s_h + 1.",
+        N,
+        "reading.unexpected_character",
+    ),
+    # named after it (… is the height): of two formulas, the one named as asked
+    (
+        "output-height",
+        "We pad first. Then (h - k_h + p_h)//s_h + 1 is the height. The width is (w - k_w)//s_w + 1.",
+        R,
+        "islands",
+    ),
+    (
+        "output-height",
+        "We pad first. Then (h - k_h)//s_h + 1 is the height. The width is (w - k_w + p_w)//s_w + 1.",
+        W,
+        "islands",
     ),
     # a count said as a rate, "one X for each Y": the number of Y
     ("bias-size", "There is one bias value for each output channel.", R, "rate_sentence"),

@@ -43,7 +43,15 @@ from derivations.checking.reading.languages import (
 )
 from derivations.records import record
 
-__all__ = ["formula_islands", "Island", "lead_names", "units"]
+__all__ = [
+    "formula_islands",
+    "Island",
+    "lead_names",
+    "units",
+    "sentences",
+    "prose_blocks",
+    "trail_names",
+]
 
 _UNIT = lazy_pattern(
     r"(?P<space>\s+)"
@@ -366,6 +374,7 @@ class Island:
 
     text: str
     lead: str
+    trail: str = ""
 
     @property
     def condition(self) -> bool:
@@ -387,9 +396,10 @@ def formula_islands(text: str) -> tuple[list[Island], str] | None:
     if not formulas:
         return None
     found, prose, at = [], [], 0
-    for run in formulas:
+    for index, run in enumerate(formulas):
         lead = text[at : run[0].start]
-        found.append(Island(_joined(run), lead))
+        end = formulas[index + 1][0].start if index + 1 < len(formulas) else len(text)
+        found.append(Island(_joined(run), lead, text[run[-1].end : end]))
         prose.append(lead)
         at = run[-1].end
     prose.append(text[at:])
@@ -459,6 +469,27 @@ def _copulas() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+_CLAUSE = lazy_pattern(r"[.;!?,，。；！？、\n]")
+_TRAIL = lazy_pattern(
+    r"^\s*(?:is|are|gives|为|是|就是|即)\s*(?:the\s+|its\s+)?(?P<name>[^\W\d_][\w\s]*?)\s*(?:[.;,，。；\n]|$)",
+    re.I,
+)
+
+
+def trail_names(trail: str) -> list[str]:
+    """The names the prose after an island gives it when it opens with a copula
+    (``… is the height.``, ``… 是输出高度``): the one to three words after it."""
+    match = _TRAIL().match(trail)
+    if match is None:
+        return []
+    name = match.group("name")
+    run = _SCRIPT_RUN().search(name)
+    if run and run.group() == name:
+        return [name[:n] for n in range(2, min(len(name), 8) + 1)]
+    words = name.split()[:3]
+    return [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+
+
 def lead_names(lead: str) -> list[str]:
     """The names the prose before an island may give it (``the resulting output height
     is`` → ``height``, ``output height``, ``resulting output height``; ``则输出大小为：`` →
@@ -467,6 +498,7 @@ def lead_names(lead: str) -> list[str]:
     last one to three words of a script with spaces, the last two to eight characters
     of one without."""
     text = _LEAD_END().sub("", lead)
+    text = _CLAUSE().split(text)[-1]  # the last clause names it (We pad first. Then …)
     lower = text.lower()
     for copula in _copulas():
         if lower.endswith(copula) and (
@@ -482,3 +514,25 @@ def lead_names(lead: str) -> list[str]:
         return [chars[-n:] for n in range(2, min(len(chars), 8) + 1)]
     words = text.split()
     return [" ".join(words[-n:]) for n in range(1, min(len(words), 3) + 1)]
+
+
+_SENTENCE_END = lazy_pattern(r"[;；。\n]+|(?<=[^\d\s.])\.(?:\s+|$)")
+_MAX_SENTENCES = 8
+
+
+def sentences(text: str) -> list[str] | None:
+    """``text`` cut into its sentences (at ``;``, ``。``, a line break, or a full stop
+    and a space), each for the reader to try alone (a formula said in words among
+    sentences that say none: ``Validate:…的卷积结果;结果的尺寸等于原始图像的尺寸减去卷积核尺寸加1;``);
+    None when it is one sentence, or more than eight."""
+    found = [part.strip() for part in _SENTENCE_END().split(text) if part.strip()]
+    if not 1 < len(found) <= _MAX_SENTENCES:
+        return None
+    return found
+
+
+def prose_blocks(prose: str, kept: list[str]) -> bool:
+    """Whether the prose dropped around the ``kept`` formulas denies them, states a
+    counting or names one of their letters (:func:`formula_islands`' guards)."""
+    islands = [Island(text, "") for text in kept]
+    return _denied(prose) or bool(countings_said(prose)) or _mentions(prose, islands)
