@@ -61,20 +61,12 @@ def _matrix_latex(a: np.ndarray) -> str:
     return matrix(a.astype(int).tolist())
 
 
-def _im2col_alt() -> dict:
-    """The im2col figure's alt text: what both of its drawings show (the narrow one has
-    no arrow), its shapes those of the arrays it draws (the book's example)."""
+def _im2col_shapes() -> dict:
+    """The shapes the im2col figure draws (the book's example), for its alt text."""
     c_o, c_i, k_h, k_w = BOOK_K.shape
     _, h, w = BOOK_X.shape
     m_h, m_w = h - k_h + 1, w - k_w + 1
-    return text(
-        en="The book's example: {c_i} input channels of {h}×{w}, each with its first "
-        "{k_h}×{k_w} window outlined; together these windows are the outlined first "
-        "column of cols(X) ({rows}×{cols}, one column per window), and the {c_o}×{rows} kernel "
-        "matrix K times cols(X) is the {c_o}×{cols} output Y.",
-        zh="书中的例子：{c_i} 个 {h}×{w} 输入通道，各框出第一个 {k_h}×{k_w} 窗口；这些窗口合起来是 "
-        "cols(X)（{rows}×{cols}，每个窗口一列）中框出的第一列；{c_o}×{rows} 的卷积核矩阵 K "
-        "乘 cols(X) 得到 {c_o}×{cols} 的输出 Y。",
+    return dict(
         c_i=c_i,
         h=h,
         w=w,
@@ -161,7 +153,16 @@ def build() -> Exercise:
                 zh="im2col：$X$ 的每个 $c_i\\times k_h\\times k_w$ 窗口成为一列；展平的卷积核是 "
                 "$K$ 的行；$Y = K\\,\\operatorname{cols}(X)$。",
             ),
-            alt=_im2col_alt(),
+            alt=text(  # what both drawings show (the narrow one has no arrow)
+                en="The book's example: {c_i} input channels of {h}×{w}, each with its first "
+                "{k_h}×{k_w} window outlined; together these windows are the outlined first "
+                "column of cols(X) ({rows}×{cols}, one column per window), and the {c_o}×{rows} kernel "
+                "matrix K times cols(X) is the {c_o}×{cols} output Y.",
+                zh="书中的例子：{c_i} 个 {h}×{w} 输入通道，各框出第一个 {k_h}×{k_w} 窗口；这些窗口合起来是 "
+                "cols(X)（{rows}×{cols}，每个窗口一列）中框出的第一列；{c_o}×{rows} 的卷积核矩阵 K "
+                "乘 cols(X) 得到 {c_o}×{cols} 的输出 Y。",
+                **_im2col_shapes(),
+            ),
         ),
         heading(say("matmul.the_other_view_a_toeplitz")),
         paragraph(say("matmul.keep_as_it_is_and")),
