@@ -53,12 +53,16 @@ def column_aligns(table, lang: str) -> list[str]:
 
 def tex_columns(table, lang: str) -> str:
     """The columns of :func:`column_aligns` when the table fits the text block; otherwise
-    every column wider than :data:`WRAP_ABOVE` becomes a ragged-right ``X`` column of a
-    ``tabularx`` as wide as the text (the template picks the environment by the ``X``)."""
+    every column of words wider than :data:`WRAP_ABOVE` becomes a ragged-right ``X``
+    column of a ``tabularx`` as wide as the text (the template picks the environment by
+    the ``X``); a column of numbers stays right-aligned (its cells do not wrap)."""
     columns = list(zip(table.header, *table.rows))
     widths = [max(visible_width(c, lang) for c in column) for column in columns]
     aligns = column_aligns(table, lang)
     if sum(widths) + _PAD * len(widths) <= TEXT_WIDTH:
         return "".join(aligns)
     wrap = r">{\raggedright\arraybackslash}X"
-    return "".join(wrap if width > WRAP_ABOVE else aligns[i] for i, width in enumerate(widths))
+    return "".join(
+        wrap if width > WRAP_ABOVE and aligns[i] == "l" else aligns[i]
+        for i, width in enumerate(widths)
+    )

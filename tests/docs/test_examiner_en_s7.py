@@ -11,6 +11,7 @@ import base64
 import re
 from collections import defaultdict
 from fractions import Fraction
+from types import SimpleNamespace
 
 import pytest
 
@@ -131,3 +132,28 @@ def test_the_register_bound_does_not_put_addresses_in_the_vector_registers(lang)
     assert "none for addresses or loop counters" not in para
     assert "没有寄存器用于地址或循环计数" not in para
     assert ("general-purpose registers" if lang == "en" else "通用寄存器") in para
+
+
+def test_a_column_of_numbers_never_wraps_in_the_pdf():
+    """The small-layers table of Appendix B printed its MACs left-aligned: its header,
+    "MACs (executed)", is wider than a wrapping column's threshold, so the whole column of
+    numbers became a ragged-right X column. Numbers stay right-aligned; words may wrap."""
+    from derivations.exercises.layout import WRAP_ABOVE, tex_columns
+
+    words = "a VGG-like layer, $3\\times 3$, with one row and column of padding on each side"
+    table = SimpleNamespace(
+        header=["Shape of the layer", "Parameters", "MACs, as executed here"],
+        rows=[[words, "$296$", "$41\\,472$"]],
+    )
+    assert len(table.header[2]) > WRAP_ABOVE
+    assert tex_columns(table, "en") == r">{\raggedright\arraybackslash}Xrr"
+    for lang in LANGS:
+        tex = read_sheet(lang, "tex")
+        specs = re.findall(
+            r"\\begin\{tabularx?\}(?:\{\\linewidth\})?\{([^\n]*)\}\n\\hline\n(.*)\\\\", tex
+        )
+        assert specs
+        small = [
+            spec for spec, head in specs if "MACs (executed)" in head or "MACs（实际执行）" in head
+        ]
+        assert small and all(spec.endswith("rrrr") for spec in small), small
