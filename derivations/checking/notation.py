@@ -272,9 +272,15 @@ def hints_for(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
     return square or hints
 
 
-def _candidates(letter: str, placeholder: str, parsed: Parsed, quantities: list) -> list[str]:
+def _candidates(
+    letter: str, placeholder: str, parsed: Parsed, quantities: list, batch: bool = False
+) -> list[str]:
     hinted = hints_for(letter, parsed)
     names = [q for q in quantities if hinted is None or q in hinted]
+    # a shape's index its layouts give to the batch (NCHW's [0]), where the question
+    # counts one (``batch``) the answer does not write: the batch size n
+    if batch and hinted and "n" in hinted and INDEXED.fullmatch(letter):
+        names += [] if "n" in parsed.symbols else ["n"]
     # a number a hint lists: a parameter the book's layers hold at that value (D, the
     # dilation, is 1 there)
     names += [value for value in hinted or () if value.isdigit()]
@@ -380,7 +386,10 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
     if len(placeholders) > MAX_LETTERS:
         raise _refused(placeholders[0], entry, parsed, allowed)
     quantities = _quantities(entry, parsed, allowed)
-    options = [_candidates(unknown_letter(p) or p, p, parsed, quantities) for p in placeholders]
+    batch = "n" in allowed
+    options = [
+        _candidates(unknown_letter(p) or p, p, parsed, quantities, batch) for p in placeholders
+    ]
     axis = _question_axis(entry)
     if axis is not None:  # the question's axis first: N_in in an output width is w
         options = [sorted(names, key=lambda n: _AXIS.get(n, axis) != axis) for names in options]

@@ -170,6 +170,77 @@ CLASSES = {
             W,
         ),
     ],
+    "an object's axis member, a padding pair's sum, a sliced shape": [
+        # Nim's div, the padding's and the stride's members along h
+        ("output-height", "result.h = 1 + (input.h + 2*padding.h - kernel.kH) div strides.h", C),
+        ("output-height", "result.h = 1 + (input.h - kernel.kH) div strides.h", W),
+        ("output-width", "(inp.w + 2*pad.w - ker.w) / stride.w + 1", C),  # pad: per side
+        ("output-width", "(inp.w + pad.w - ker.w) / stride.w + 1", W),
+        # ONNX-like pads: each axis's (begin, end) pair summed
+        ("output-height", "math.floor((h + sum(pads[0]) - kernel_size[0]) / stride[0] + 1)", R),
+        ("output-width", "math.floor((w + sum(pads[1]) - kernel_size[1]) / stride[1])", W),
+        # a weights' shape (x, w, y), sliced
+        (
+            "forward-mults",
+            "np.prod(y_shape[2:]) * w_shape[0] * w_shape[1] * np.prod(w_shape[2:])",
+            R,
+        ),
+        ("forward-mults", "np.prod(y_shape[2:]) * w_shape[0] * np.prod(w_shape[2:])", W),
+        # a shape's batch index: the batch counted
+        (
+            "forward-mults",
+            "x_shape[0] * np.prod(y_shape[1:]) * w_shape[1] * np.prod(w_shape[2:])",
+            C,
+        ),
+    ],
+    "a function's head and braces, lines continued": [
+        (
+            "output-height",
+            "int32_t out_size(int input, int filter, int stride, int padding)\n{\n"
+            "    return (input - filter + 2 * padding) / stride + 1;\n}",
+            C,
+        ),
+        (
+            "output-height",
+            "public static int out(int h, int k, int s) { return (h - k) / s + 1; }",
+            W,
+        ),
+        (
+            "output-width",
+            "function outW(w, k, p, s) {\n  // 输出宽度\n  return Math.floor((w + 2*p - k) / s) + 1;\n}",
+            C,
+        ),
+        ("output-height", "fn out(h: i64, k: i64, s: i64) -> i64 { (h - k) / s + 1 }", W),
+        ("output-height", "out_h = (in_h + 2 * pad - k_size)\n    ➥// stride + 1", C),
+        ("output-height", "oh = floor((h + 2*p - k) ...\n    / s) + 1;", C),
+        ("output-height", "oh = floor((h - k) ...\n    / s) + 1;", W),
+    ],
+    "statements run in order: several names at once, an accumulator": [
+        (
+            "forward-mults",
+            "n_out, n_in = w_shape[0], w_shape[1]\nkh, kw = w_shape[2], w_shape[3]\n"
+            "macs = n_out * n_in * kh * kw * m_h * m_w",
+            R,
+        ),
+        (
+            "forward-mults",
+            "n_out, n_in = w_shape[0], w_shape[1]\nkh, kw = w_shape[2], w_shape[3]\n"
+            "macs = n_out * kh * kw * m_h * m_w",
+            W,
+        ),
+        (
+            "forward-mults",
+            "# 每个位置的乘法\nper_pos = self.in_channels * self.kernel_size[0] * self.kernel_size[1]\n"
+            "stats['macs'] += per_pos * self.out_channels * out.size(2) * out.size(3)",
+            R,
+        ),
+        (
+            "forward-mults",
+            "per_pos = self.in_channels * self.kernel_size[0]\n"
+            "stats['macs'] += per_pos * self.out_channels * m_h * m_w",
+            W,
+        ),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 

@@ -13,7 +13,8 @@ points into the answer as given:
   and ``%`` followed by it the modulo, which the grammar refuses: a comment only where
   no formula reads (``// вычисляем размеры``, ``% 整数になるよう設定``); ``%`` right
   after a digit is a percentage (``400% 的计算量``), never a comment;
-* ``return`` first (``return k_h * k_w * c_i``);
+* ``return`` first (``return k_h * k_w * c_i``), a C-like function's head and the
+  braces of its body (``int out(int h, int k) { return …; }``);
 * ``#define NAME body``: the statement ``NAME = body``;
 * ``NAME = lambda args: body``: the lambda's parameters dropped (its body is the formula);
 * a C type before ``name =`` (``int h_o = …``, ``const``, ``auto``, ``let``/``var``),
@@ -54,6 +55,13 @@ _RETURN = re.compile(r"^\s*return\s+(?=\S)")
 _HEAD = re.compile(
     r"^\s*(?:def\s+[A-Za-z_]\w*\s*\([^()]*\)\s*(?:->\s*\w+\s*)?:"
     r"|(?:\([\w\s,]*\)|[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=>)\s*(?=\S)"
+)
+# a function's head in C, C++, Java, JavaScript, Go, Rust (``int32_t out(int h, int k)
+# {``, ``public static int out(int h) {``, ``function out(h, k) {``, ``fn out(h: i64) -> i64
+# {``) before a body in braces that closes the answer: head and braces dropped
+_BRACED = lazy_pattern(
+    r"^\s*(?:[A-Za-z_][\w:<>*&\[\]]*\s+)*[A-Za-z_]\w*\s*\([^(){}]*\)\s*"
+    r"(?:->\s*[\w:<>]+\s*)?\{(?P<body>[^{}]*)\}\s*;?\s*$"
 )
 _DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
 _LAMBDA = re.compile(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
@@ -98,6 +106,10 @@ _SHAPE_ARG = re.compile(
     r"\s*(?:\[\s*(?P<start>[0-9])?\s*:\s*(?P<stop>[0-9])?\s*\])?\s*$"
 )
 _NAME_ARG = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*$")
+# a shape's name sliced (``out_shape[2:]``, ``out_shape[1:-1]``): its sizes in that range
+_SLICED = lazy_pattern(
+    r"^\s*(?P<name>[A-Za-z_]\w*)\s*\[\s*(?P<start>[0-9])?\s*:\s*(?P<stop>-?[0-9])?\s*\]\s*$"
+)
 # a tensor's sizes in code: NCHW, NHWC; OIHW, HWIO (a slice's end); its elements, one
 # example's: the product of the sizes of a layout of three (CHW, HWC: the layouts decide,
 # by inference, which sizes those are)
@@ -130,6 +142,12 @@ def _prod_argument(argument: str) -> str | None:
     tuple and no name."""
     from derivations.checking.reading.names import shape_of
 
+    sliced = _SLICED().match(argument)
+    if sliced and shape_of(sliced.group("name")):
+        start = int(sliced.group("start") or 0)
+        stop = int(sliced.group("stop") or _DIMENSIONS)
+        stop = stop + _DIMENSIONS if stop < 0 else stop
+        return _product(sliced.group("name"), start, stop) if start < stop else None
     shape = _SHAPE_ARG.match(argument)
     if shape:
         start = int(shape.group("start") or 0)
@@ -250,8 +268,9 @@ def _segments(chain: str) -> list[str]:
 
 
 def _resolved(names: list[str], after: str) -> str | None:
-    """What an attribute chain reads as: its last name (``module.padding``: padding),
-    after the members that only hold a value (``.value``, ``.data``: :data:`_HOLDERS`);
+    """What an attribute chain reads as: its last name (``module.padding``: padding), or
+    its last two joined where only they read (``padding.h``: :func:`_joined`), after the
+    members that only hold a value (``.value``, ``.data``: :data:`_HOLDERS`);
     a shape or a size (``….weight.shape``) with the tensor it is of (``weight.shape``,
     the kernel's for a layer's weight: :data:`_TENSORS`); an object and its member a
     notation record spells together (``l.pad``) kept, unless indexed (``l.stride[0]``:
@@ -275,7 +294,23 @@ def _resolved(names: list[str], after: str) -> str | None:
         return None  # a method called
     if after != "[" and ".".join(names[-2:]).lower() in notation_spellings():
         return ".".join(names[-2:])
-    return last
+    return _joined(names[-2], last)
+
+
+def _joined(owner: str, last: str) -> str:
+    """``last`` where it reads as a quantity by its parts (``module.padding``: padding) or
+    its object is a short variable (``v.p``, ``f.h``: p, h); else ``owner_last``, read by
+    the parts of both (``padding.h``: ``padding_h``, p_h; ``input.w``; ``ker.w``: a name
+    to infer, never the input's w)."""
+    from derivations.checking.reading.names import compose
+
+    alone = compose(last)
+    if (alone is not None and alone.read is not None) or len(owner) < _OWNER:
+        return last
+    return f"{owner}_{last}"
+
+
+_OWNER = 3  # letters of an object whose member is read with it (pad.w; not v.p)
 
 
 # an attribute chain: a name, then members (``.name``, C's ``->name``) or string keys
@@ -336,6 +371,8 @@ _NEEDS = (
     '["',
     "->",
     "<-",
+    "sum(",
+    "{",
     "Div",
     "fld(",
     "cld(",
@@ -456,14 +493,37 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
     return text
 
 
-# other languages' operators: R's integer division ``%/%`` (Python's ``//``) and its
+# other languages' operators: R's integer division ``%/%`` and Nim's, Pascal's and
+# Haskell's infix ``div`` (Python's ``//``); R's
 # assignment ``name <- …`` (first, or after a ``;`` or a space: ``=``); MATLAB's element-wise
 # ``.*``, ``./``, ``.^`` after an operand (the operator)
 _OPERATORS = (
     (lazy_pattern(r"%/%"), "//"),
+    (lazy_pattern(r"(?<=[\w)\]])\s+div\s+(?=[\w(])"), " // "),
     (lazy_pattern(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 ="),
     (lazy_pattern(r"(?<=[\w)\]])\s*\.(?=[*/^])"), ""),
 )
+
+
+# the sum of a padding's pair (``sum(pad[0])``: the top's and the bottom's, ONNX-like
+# pads): the total padding along that axis, the book's p_h or p_w
+_PADDING_SUM = lazy_pattern(
+    r"(?<![\w.])sum\s*\(\s*(?P<name>[A-Za-z_]\w*)\s*\[\s*(?P<i>[01])\s*\]\s*\)"
+)
+
+
+def _padding_sums(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each sum of a padding's pair read as the total padding along its
+    axis (:data:`_PADDING_SUM`), where the name reads as the padding by its parts."""
+    from derivations.checking.reading.names import compose
+
+    for match in reversed(list(_PADDING_SUM().finditer(text.text))):
+        composed = compose(match.group("name"))
+        if composed is None or composed.read not in ("p", "p_h", "p_w"):
+            continue
+        notes.append(_note("code", text=match.group()))
+        text = edit(text, match.start(), match.end(), ("p_h", "p_w")[int(match.group("i"))])
+    return text
 
 
 def _operators(text: Normalized, notes: list) -> Normalized:
@@ -475,6 +535,17 @@ def _operators(text: Normalized, notes: list) -> Normalized:
         if found:
             notes.append(_note("code", text=", ".join(sorted({m.group().strip() for m in found}))))
     return text
+
+
+def _braced(text: Normalized, notes: list) -> Normalized:
+    """``text`` without a function's head and the braces of its body (:data:`_BRACED`)."""
+    match = _BRACED().match(text.text)
+    if match is None:
+        return text
+    head = text.text[: match.start("body")].rstrip().rstrip("{").strip()
+    notes.append(_note("code", text=head))
+    text = edit(text, match.end("body"), len(text.text))
+    return edit(text, 0, match.start("body"))
 
 
 def code(text: Normalized) -> tuple[Normalized, list]:
@@ -494,11 +565,13 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
-    if "%/%" in text.text or "<-" in text.text or "." in text.text:
+    if any(mark in text.text for mark in ("%/%", "<-", ".", " div ")):
         text = _operators(text, notes)
     text = _comment(text, notes)
     if "def" in text.text or "=>" in text.text:
         text = _sub(text, _HEAD, notes, "code")
+    if "{" in text.text and text.text.rstrip().rstrip(";").endswith("}"):
+        text = _braced(text, notes)
     text = _sub(text, _RETURN, notes, "code")
     text = _sub(text, _TYPE, notes, "code")
     text = _sub(text, _LAMBDA, notes, "code")
@@ -516,6 +589,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     text = _sub(text, _OBJECT, notes, "code")
     if "." in text.text or "['" in text.text or '["' in text.text or "->" in text.text:
         text = _members(text, notes)
+    if "sum" in text.text:
+        text = _padding_sums(text, notes)
     if "div" in text.text or "Div" in text.text or "ld(" in text.text:
         text = _divisions(text, notes)
     if (

@@ -544,11 +544,19 @@ def own_decorated(word: str) -> bool:
 INDEXED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\[(?P<index>[0-9])\]")
 
 
+# the weights' names before a shape's part: a shape is a tensor's, and of the layer's
+# tensors (x, w, y as code names them) w is the weights, never the width
+_WEIGHTS = frozenset({"w", "weight", "weights", "wt"})
+
+
 def shape_of(word: str) -> str | None:
     """The tensor a name of a shape names by its parts (``i_shape``, ``out_shape``,
-    ``kernel_dims``: input, output, kernel), or None: a part of the dim role and one
-    object, nothing else (``input_size`` is a size, not a shape)."""
+    ``kernel_dims``: input, output, kernel; ``w_shape``: the weights', the kernel), or
+    None: a part of the dim role and one object, nothing else (``input_size`` is a size,
+    not a shape)."""
     parts = _split(word)
+    if len(parts) == 2 and parts[0].lower() in _WEIGHTS and role_of(parts[1]) == "dim":
+        return "kernel"  # w_shape, weight_shape: the weights' (x, w, y in code)
     found = _roles(parts) if len(parts) > 1 else None
     if found is None or found[1]:
         return None

@@ -239,7 +239,8 @@ def _code_headers(answer: str) -> tuple[str, Note] | None:
 
 
 _ASSIGNMENT = lazy_pattern(
-    r"^\s*(?:(?:var|let|const|int|float|double|auto)\s+)?(?P<name>[A-Za-z_]\w*)\s*"
+    r"^\s*(?:(?:var|let|const|int|float|double|auto)\s+)?"
+    r"(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*['\"]?\w+['\"]?\s*\])*)\s*"
     r"(?P<op>\*\*|//|[-+*/])?=(?!=)\s*(?P<body>.+?)\s*;?\s*$"
 )
 _RETURN = lazy_pattern(r"^\s*return\s+(?P<body>.+?)\s*;?\s*$")
@@ -283,6 +284,8 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
             last = (None, body)
             continue
         name, op = match.group("name"), match.group("op")
+        if op == "+" and name not in known:  # an accumulator from zero (total += …)
+            op = None
         if op:
             body = f"({known.get(name, name)}) {op} ({body})"
         names.append(name)
@@ -294,11 +297,52 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
     if (
         last[0] is not None
         and len(set(names)) == len(names)
-        and "=" not in "".join(m.group("op") or "" for m in map(_ASSIGNMENT().match, lines) if m)
+        and not any(m.group("op") for m in map(_ASSIGNMENT().match, lines) if m)
     ):
         return None  # plain definitions: read as such by the first look
-    text = f"{last[0]} = {last[1]}" if last[0] else last[1]
+    plain = last[0] is not None and re.fullmatch(r"[A-Za-z_]\w*", last[0])
+    text = f"{last[0]} = {last[1]}" if plain else last[1]
     return text, Note(SEQUENCE_NOTE, (("count", str(len(lines))),))
+
+
+_UNPACK = lazy_pattern(
+    r"^(?P<indent>[ \t]*)(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*=(?!=)(?P<values>.+)$",
+    re.M,
+)
+UNPACKED_NOTE = "reading.note.unpacked"
+
+
+def _top_level(text: str) -> list[str]:
+    """``text``'s parts between its commas outside brackets."""
+    parts, depth, begin = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0 and char == ",":
+            parts.append(text[begin:index])
+            begin = index + 1
+    return [*parts, text[begin:]]
+
+
+def _unpacked(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with each line assigning several names at once (``b, c_in = x[0],
+    w[1]``) written as one assignment a line, in order; None when it has none (or the
+    counts differ)."""
+    if "," not in answer or "=" not in answer:
+        return None
+    done = 0
+
+    def split(match: re.Match) -> str:
+        nonlocal done
+        names = [name.strip() for name in match.group("names").split(",")]
+        values = [value.strip() for value in _top_level(match.group("values"))]
+        if len(names) != len(values) or not all(values):
+            return match.group()
+        done += 1
+        indent = match.group("indent")
+        return "\n".join(f"{indent}{n} = {v}" for n, v in zip(names, values, strict=True))
+
+    text = _UNPACK().sub(split, answer)
+    return (text, Note(UNPACKED_NOTE)) if done else None
 
 
 _COMPOUND = lazy_pattern(r"[\w\])]\s*(?:\*\*|//|[-+*/])=(?!=)")
@@ -346,6 +390,21 @@ _LINE_COMMENT = lazy_pattern(
     r"(?:(?<=[\w)\]}'\"])[ \t]+#(?!define)|(?<=;)[ \t]*(?://|%))[^\n]*$|[ \t]*/\*[^\n]*?\*/", re.M
 )
 COMMENT_NOTE = "reading.note.comment"
+_COMMENT_LINE = lazy_pattern(
+    r"^[ \t]*(?://|#|%)(?!define)[ \t]*[^\W\d_][^\n=+*/^()\[\]0-9]*$", re.M
+)
+
+
+# a line continued: MATLAB's ``...`` closing it (a Python ``\\`` the reader reads; a
+# book's glyph, :func:`_continuation`)
+_CONTINUED_LINE = lazy_pattern(r"[ \t]*(?:\.\.\.|…)[ \t]*\n[ \t]*")
+
+
+def _continued(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with its lines continued by MATLAB's ``...`` joined (one space each)."""
+    if "\n" not in answer or not _CONTINUED_LINE().search(answer):
+        return None
+    return _CONTINUED_LINE().sub(" ", answer), Note(LINES_NOTE)
 
 
 def _line_comments(answer: str) -> tuple[str, Note] | None:
@@ -356,7 +415,10 @@ def _line_comments(answer: str) -> tuple[str, Note] | None:
     found = [
         m for m in _LINE_COMMENT().finditer(answer) if several or m.group().lstrip()[:1] != "#"
     ]
-    if not found:
+    # a line that is only a comment in words, among lines of code (``// 输出宽度``)
+    found += [m for m in _COMMENT_LINE().finditer(answer) if several]
+    found = sorted(found, key=lambda m: m.start())
+    if not found or any(a.end() > b.start() for a, b in itertools.pairwise(found)):
         return None
     said = "; ".join(m.group().strip() for m in found)
     text = answer
@@ -589,6 +651,8 @@ _RULES = (
     _emphasis,
     _continuation,
     _rate_sentence,
+    _continued,
+    _unpacked,
     _code_headers,
     _sequential,
     _markup,
