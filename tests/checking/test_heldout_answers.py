@@ -175,6 +175,13 @@ With a formula said in words among sentences that say none graded alone (``Valid
 height``) and the image as the input in Chinese (图像, 原图, 原始图像): H6-test 50, H4 51,
 H7-dev 26 of 43, 0 wrong answers accepted.
 
+With an object's axis member read with it (``padding.h``), Nim's infix ``div``, a C-like
+function's head and braces, MATLAB's ``...``, a padding pair's sum (``sum(pad[0])``), a
+weights' shape (``w_shape``) and a sliced one (``prod(out_shape[2:])``), a shape's batch
+index, several names assigned at once and an accumulator (``stats['macs'] += …``;
+s7code's second round), with the above: H7-dev 31 of 43, H6-test 48, H6-dev 46, H5-test
+56, 0 wrong answers accepted.
+
 - H7 (issue 21's fourth fresh hold-out, collected 2026-12-06 from 16:12 UTC by s7h7 from
   pages no file of the repository cited before, split by page by the same hash rule): H7-dev's
   first increment (25 answers: 17 right, 8 wrong; 18 pages) is public and tuned on; measured
@@ -226,7 +233,7 @@ FLOORS = {
     "H3": 46,
     "H4": 51,
     "H5-dev": 45,
-    "H5-test": 55,
+    "H5-test": 56,
     "H6-dev": 46,
     "H6-test": 50,
     "H7-dev": 26,
