@@ -1474,7 +1474,7 @@ def _named_as(entry: Entry, name: str) -> str | None:
         return "other"
     parts = name_parts()
     lower = name.lower()
-    roles = {parts.get(word) for word in re.findall(r"[a-z]+", lower)}
+    roles = {parts.get(word) for word in re.findall(r"[a-z]{2,}", lower)}  # (no letter: $S$)
     roles |= {role for word, role in parts.items() if not word.isascii() and word in lower}
     if "output" not in roles and roles & _OTHER_ROLES:
         return "other"
@@ -1534,7 +1534,7 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     found = formula_islands(answer)
     if found is None:
         return None
-    islands, prose = found
+    islands, prose, defined = found
 
     def named(island) -> str | None:
         own = island.text.split("=", 1)[0] if "=" in island.text else None
@@ -1551,7 +1551,7 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     chosen = [i for i in islands if named(i) != "other" and not i.condition]
     if not chosen:
         return None
-    text = "; ".join(_named_side(island.text) for island in chosen)
+    text = "; ".join([*(_named_side(island.text) for island in chosen), *defined])
     if text.strip() == answer.strip():
         return None
     shown = prose if len(prose) <= 80 else prose[:77] + "..."

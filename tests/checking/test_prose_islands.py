@@ -7,7 +7,8 @@ read as simplified (:mod:`derivations.checking.reading.traditional`), HTML tags
 count said as a rate (one bias for each output channel, 每个输出通道一个偏置), Markdown's
 strong emphasis and a book's continuation glyph around parts of a formula, a formula
 said in words among sentences that say none (``checker._sentences``), a formula named
-after it (``… is the height``), and a reading that matches nothing outweighed by the
+after it (``… is the height``), letters the words name read by those names (``with a
+kernel of size $F$``, ``卷积核大小为 $F$``: definitions), and a reading that matches nothing outweighed by the
 islands' (``solve for m = 16``).
 
 Answers of our own in the class's style (en, zh simplified and traditional, ru, es, ko,
@@ -125,9 +126,46 @@ ROWS = [
         N,
         "reading.unexpected_character",
     ),
+    # letters the words name: read by those names (F is the stride: graded so)
     (
         "output-height",
         "Take (h - k_h + p_h)//s_h + 1, where p_h is the stride, to get it",
+        W,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "With a kernel of size $F$ and stride $S$ we get (W - F + 2P)/S + 1 in the end",
+        C,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "With a stride of $F$ and a kernel of size $S$ we get (W - F + 2P)/S + 1 in the end",
+        W,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "Con un filtro de tamano $F$ y paso $S$ se obtiene (W - F + 2P)/S + 1 al final",
+        C,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "卷积核大小为 $F$，步幅为 $S$ 时，输出高度是 (W - F + 2P)/S + 1 这样",
+        C,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "步幅為 $F$，卷積核大小為 $S$ 時，輸出高度是 (W - F + 2P)/S + 1 這樣",
+        W,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "With a gizmo of size $F$ we get (W - F + 2P)/S + 1 in the end",
         N,
         "reading.unknown_word",
     ),
@@ -303,15 +341,14 @@ def test_a_wrong_answer_in_prose_is_never_accepted_whatever_the_words_around_it(
         ("对于一个W1*H1的原图像", ["W1 * H1"]),
         ("use the output-size formula: (a + b)", ["(a + b)"]),  # a hyphenated word
         ("solve m = (a + b)/c for m=16 now", ["m = (a + b) / c"]),  # a value is no formula
-        ("with size $f$ and padding $p$ we get $f + p$", ["f + p"]),
+        ("with a filter of size $f$ and padding $p$ we get $f + p$", ["f + p"]),
     ],
 )
 def test_islands_are_the_runs_joined_by_operators(text, islands):
     found = formula_islands(text)
-    if "$f$" in text:
-        assert found is None  # the words name its letters: not read without them
-        return
     assert found is not None and [island.text for island in found[0]] == islands
+    if "$f$" in text:  # the words name its letters: their names are definitions
+        assert found[2] == ["f = filter_size", "p = padding"]
 
 
 def test_lead_names_are_the_last_words_before_the_copula():

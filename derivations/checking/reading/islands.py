@@ -38,6 +38,7 @@ from derivations.checking.reading.languages import (
     CONDITIONS,
     LEAD_NEGATIONS,
     LEAD_SCRIPTS,
+    NAME_FILLERS,
     NEGATIONS,
     WORD_COPULAS,
 )
@@ -379,17 +380,20 @@ class Island:
     @property
     def condition(self) -> bool:
         """Whether the prose before it makes it a condition (``如果取 $p_h = k_h - 1$``,
-        ``if p = 0``, ``when s = 1``: a word of :data:`.languages.CONDITIONS` in the
-        last clause before it)."""
+        ``if p = 0``, ``when s = 1``: an equation, and a word of
+        :data:`.languages.CONDITIONS` in the last clause before it)."""
+        if "=" not in self.text:
+            return False  # a condition states an equation (p = 0, p_h = k_h - 1)
         clause = re.split(r"[,，;；。.:：\n]", self.lead)[-1].lower()
         words = set(_PROSE_WORD().findall(clause))
         return any((word in words) if word.isascii() else (word in clause) for word in CONDITIONS)
 
 
-def formula_islands(text: str) -> tuple[list[Island], str] | None:
+def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     """The formulas of ``text`` written as prose (see the module's docstring), in order,
-    and the prose around them (each island a space); None when there is no prose around
-    them, or a word of it denies them."""
+    the prose around them (each island a space), and the definitions the prose gives
+    their letters (``with padding $p$`` → ``p = padding``, :func:`_definitions`); None
+    when there is no prose around them, or a word of it denies them."""
     items = units(text)
     runs = [_trimmed(run) for run in _islands(items)]
     formulas = [run for run in runs if run and _formula(run)]
@@ -407,13 +411,12 @@ def formula_islands(text: str) -> tuple[list[Island], str] | None:
     if not _sentence(around) or any(_one_word(gap) for gap in prose[1:-1]):
         return None  # a word among symbols (c_i c_o mykernal m_h): a factor, not prose
     values = [run for run in runs if run and _value(run)]
-    if (
-        _denied(around)
-        or countings_said(around)
-        or _mentions(_blanked(text, formulas + values), found)
-    ):
+    if _denied(around) or countings_said(around):
         return None  # MACs: …, FLOPs: …: the words state what each formula counts
-    return found, around
+    defined = _definitions(_blanked(text, formulas + values), found)
+    if defined is None:
+        return None  # a letter the words name, but by no name the reader reads
+    return found, around, defined
 
 
 _WORDS = lazy_pattern(r"[^\W\d_]{2,}")
@@ -442,9 +445,9 @@ def _value(run: list[_Unit]) -> bool:
 
 
 def _blanked(text: str, runs: list[list[_Unit]]) -> str:
-    """``text`` with each run's span a space."""
+    """``text`` with each run's span spaces (its length kept)."""
     for run in sorted(runs, key=lambda r: r[0].start, reverse=True):
-        text = text[: run[0].start] + " " + text[run[-1].end :]
+        text = text[: run[0].start] + " " * (run[-1].end - run[0].start) + text[run[-1].end :]
     return text
 
 
@@ -452,12 +455,82 @@ _SYMBOL = lazy_pattern(r"(?<![\w\\])[A-Za-z](?:_\{?\w+\}?|'+)?(?![\w'])|[A-Za-z]
 
 
 def _mentions(text: str, islands: list[Island]) -> bool:
-    """Whether the text outside the islands (values stated aside) names a symbol of the islands (``…, where F is the stride``,
-    ``with padding $p$``): it may define it otherwise than the symbol reads, so the
-    islands are not read without it (a letter of prose, ``a``, ``I``, aside)."""
+    """Whether the text outside the islands (values stated aside) names a symbol of the
+    islands (``…, where F is the stride``, ``with padding $p$``): it may define it
+    otherwise than the symbol reads (a letter of prose, ``a``, ``I``, aside)."""
     used = {m.group() for island in islands for m in _SYMBOL().finditer(island.text)}
     said = {m.group() for m in _SYMBOL().finditer(text)} - _PROSE_LETTERS
     return bool(used & said)
+
+
+_NAME_FILLERS = frozenset(NAME_FILLERS)
+_CLAUSE_END = lazy_pattern(r"[,;:.，；：。!?！？\n]")
+_AFTER_COPULA = lazy_pattern(
+    r"^[\s$`]*(?:is|are|denotes|means|represents|stands\s+for|为|是|表示|代表)\s*"
+    r"(?P<words>[^,;:.，；：。!?\n]*)",
+    re.I,
+)
+_NAME_WORD = lazy_pattern(r"[^\W\d_]+")
+
+
+def _reads_as_one(name: str) -> bool:
+    """Whether the reader reads ``name`` (words joined) as one symbol of a layer."""
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.lexer import tokenize
+    from derivations.checking.reading.normalize import normalize
+
+    try:
+        tokens = tokenize(normalize(name))
+    except InvalidAnswer:
+        return False
+    return len(tokens) == 1 and tokens[0].type == "SYMBOL" and not str(tokens[0]).startswith("?")
+
+
+def _without_copula(word: str) -> str:
+    """A word of a script without spaces without the copula attached to its end
+    (``卷积核大小为`` → ``卷积核大小``, ``커널 크기는`` → ``크기``)."""
+    if word.isascii():
+        return word
+    for copula in _copulas():
+        if not copula.isascii() and word.endswith(copula) and len(word) > len(copula):
+            return word[: -len(copula)]
+    return word
+
+
+def _name_in(words: list[str]) -> str | None:
+    """The longest run of one to three of ``words`` (fillers away), ending at the last,
+    that reads as one symbol (``filter with size`` → ``filter_size``), or None."""
+    kept = [_without_copula(w) for w in words if w.lower() not in _NAME_FILLERS]
+    kept = [w for w in kept if w]
+    for count in range(min(len(kept), 3), 0, -1):
+        name = "_".join(kept[-count:])
+        if _reads_as_one(name):
+            return name
+    return None
+
+
+def _definitions(text: str, islands: list[Island]) -> list[str] | None:
+    """The definitions the prose gives the islands' letters it names (``with a filter of
+    size $f$`` → ``f = filter_size``; ``F is the stride`` → ``F = stride``): for each
+    letter of the islands the text outside them (values aside) names, the words naming
+    it, before it in its clause or after it and a copula, as a name the reader reads;
+    [] when it names none; None when one it names has no such name (then the islands
+    are not read without it)."""
+    used = {m.group() for island in islands for m in _SYMBOL().finditer(island.text)}
+    found: dict[str, str] = {}
+    for match in _SYMBOL().finditer(text):
+        letter = match.group()
+        if letter in _PROSE_LETTERS or letter not in used or letter in found:
+            continue
+        clause = _CLAUSE_END().split(text[: match.start()])[-1]
+        name = _name_in(_NAME_WORD().findall(clause.replace("$", " ")))
+        after = _AFTER_COPULA().match(text[match.end() :])
+        if after is not None:  # F is the stride: the words after it say
+            name = _name_in(_NAME_WORD().findall(after.group("words"))) or None
+        if name is None:
+            return None
+        found[letter] = name
+    return [f"{letter} = {name}" for letter, name in found.items()]
 
 
 _LEAD_END = lazy_pattern(r"[\s:：=,，]+$")

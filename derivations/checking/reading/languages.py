@@ -46,6 +46,7 @@ __all__ = [
     "RATE_ONE",
     "RATE_PER",
     "RATE_EACH_ATTACHED",
+    "NAME_FILLERS",
 ]
 
 # a lead-in ends in one of these words (longest first where one is a prefix of another)
@@ -312,4 +313,15 @@ PROPOSALS: tuple[str, ...] = (
     *("shouldn't that be", "shouldn't this be", "shouldn't it be", "should not that be"),
     *("shouldn't that", "shouldn't this", "shouldn't it", "isn't it", "wouldn't it be"),
     *("shouldn’t that be", "shouldn’t this be", "shouldn’t it be"),
+)
+
+# words that join a letter's name to it in a sentence, not part of the name (``with a
+# filter of size $f$``, ``con un filtro de tamaño $F$``, ``mit der Schrittweite $S$``)
+NAME_FILLERS: tuple[str, ...] = (
+    *("with", "and", "or", "of", "a", "an", "the", "its", "their", "where", "here"),
+    *("let", "be", "we", "to", "by", "from", "in", "on", "for", "as", "is", "are"),
+    *("has", "have", "denote", "denotes", "called", "named", "written", "say"),
+    *("con", "un", "una", "el", "la", "los", "las", "de", "del", "y", "es", "se"),
+    *("avec", "le", "les", "des", "du", "et", "est", "une"),
+    *("mit", "der", "die", "das", "den", "dem", "und", "von", "ist", "ein", "eine", "einem"),
 )
