@@ -32,6 +32,7 @@ __all__ = [
     "lookup",
     "lookup_html",
     "md_text",
+    "pdf_text",
     "tex_text",
     "render_answers",
     "render_formulas",
@@ -131,6 +132,12 @@ def tex_text(prose: str) -> str:
     return "".join(out)
 
 
+def pdf_text(plain: str) -> str:
+    """``plain`` as a PDF text string: hex UTF-16BE after its byte-order mark, so any
+    character is safe inside a ``\\special`` (the PDF's document information)."""
+    return "<FEFF" + plain.encode("utf-16-be").hex().upper() + ">"
+
+
 def _template_source(name: str):
     """``(source, filename, uptodate)`` for jinja2: the packaged template ``name``."""
     if "/" in name or "\\" in name or name.startswith("."):
@@ -171,6 +178,7 @@ def environment() -> jinja2.Environment:
     env.filters["pick"] = pick
     env.filters["leads_in"] = leads_in
     env.filters["aligns"] = column_aligns
+    env.filters["pdf_text"] = pdf_text
     return env
 
 

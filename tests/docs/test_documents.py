@@ -220,6 +220,20 @@ def test_the_compose_tables_lead_in_is_on_the_tables_page(compiled, lang):
     assert header in pages[with_lead[0]], (lang, with_lead[0] + 1)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pdf_is_titled_by_its_sheet(compiled, lang):
+    """Read back by poppler's pdfinfo: the PDF's document title is the sheet's title, so
+    a viewer's tab or window names the sheet, not "answers.pdf" (it had none)."""
+    require_tool(shutil.which("pdfinfo") is not None, "pdfinfo (Debian: poppler-utils)")
+    done = subprocess.run(
+        ["pdfinfo", "-enc", "UTF-8", str(compiled[lang][3])], capture_output=True, check=True
+    )
+    info = dict(
+        line.split(":", 1) for line in done.stdout.decode("utf-8").splitlines() if ":" in line
+    )
+    assert info.get("Title", "").strip() == text("sheets.answers_title", lang)
+
+
 def test_overfull_boxes_are_found():
     log = (
         "Overfull \\hbox (37.77162pt too wide) in paragraph at lines 850--859\n"
