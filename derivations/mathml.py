@@ -104,7 +104,30 @@ def _convert(latex: str, mode: str) -> str:
         raise DerivationError(
             key="docs.math_leftover", latex=repr(latex[:80]), command=repr(leftover.group(0)[1:-1])
         )
-    return out
+    return _OPERATOR_NAME.sub(_spaced_operator, out).replace(_PARTIAL, _PARTIAL_ORDINARY)
+
+
+# an operator name (\operatorname{vec}, \max, \gcd: latex2mathml's <mo>vec</mo>), which a
+# browser spaces like an unknown operator, a thick space on each side ("vec ( X )"); TeX
+# sets it as an operator: no space after it before an opening bracket, none before it at
+# the start of a formula or after another operator (whose own space is there), a thin
+# space elsewhere
+# \partial is an ordinary symbol to TeX (no space around it: "(∂X)"), an operator with
+# space around it to a browser ("( ∂ X)")
+_PARTIAL = "<mo>&#x02202;</mo>"
+_PARTIAL_ORDINARY = '<mo lspace="0" rspace="0">&#x02202;</mo>'
+_OPERATOR_NAME = re.compile(r'<mo((?: (?!lspace|rspace)[a-z]+="[a-z]+")*)>([A-Za-z]{2,})</mo>')
+_OPENS = re.compile(
+    r'(?:<mrow>)*<mo(?: [a-z]+="[a-z]+")*>(?:\(|\[|\{|&#x0002[8];|&#x0005B;|&#x0007B;)'
+)
+_STARTED = re.compile(r"(?:<math [^>]*>|</mo>)(?:<mrow>|<msub>|<munder>)*$")
+
+
+def _spaced_operator(match: re.Match) -> str:
+    before, after = match.string[max(0, match.start() - 120) : match.start()], match.string
+    left = "0" if _STARTED.search(before) else "0.1667em"
+    right = "0" if _OPENS.match(after, match.end()) else "0.1667em"
+    return f'<mo{match.group(1)} lspace="{left}" rspace="{right}">{match.group(2)}</mo>'
 
 
 def split_inline(

@@ -402,3 +402,35 @@ def test_a_column_of_words_is_left_aligned(browser, pages, lang):
         page.close()
     assert len(cells) > 20, cells
     assert [c for c in cells if c["align"] not in ("left", "start")] == []
+
+
+# the gap between an operator name (vec, cols, max) and the bracket right after it
+OPERATOR_GAPS = """() => [...document.querySelectorAll('mo')]
+  .filter(mo => /^([A-Za-z]{2,}|[(])$/.test(mo.textContent) && mo.checkVisibility())
+  .map(mo => {
+    let next = mo.nextElementSibling;
+    while (next && next.localName === 'mrow') next = next.firstElementChild;
+    const opening = mo.textContent === '(';  // then: the gap before a \\partial after it
+    if (!next || next.localName !== 'mo' || next.textContent !== (opening ? '∂' : '('))
+      return null;
+    const gap = next.getBoundingClientRect().left - mo.getBoundingClientRect().right;
+    return {name: mo.textContent, gap};
+  })
+  .filter(seen => seen !== null)"""
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_an_operator_name_touches_its_bracket(browser, pages, lang):
+    """vec(X), cols(X), max(a, b), vec(∂X) as TeX sets them: no space between the name
+    and its bracket, nor between a bracket and a ∂ (a browser spaced latex2mathml's bare
+    <mo>vec</mo> like an unknown operator: "vec (X)", and its ∂ likewise: "( ∂X)")."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
+        seen = page.evaluate(OPERATOR_GAPS)
+    finally:
+        page.close()
+    names = {s["name"] for s in seen}
+    assert {"vec", "cols", "max", "("} <= names, names
+    wide = [s for s in seen if s["gap"] > 1.0]
+    assert wide == [], wide[:5]
