@@ -174,6 +174,9 @@ With a formula said in words among sentences that say none graded alone (``Valid
 結果的尺寸等於原始圖像的尺寸減去卷積核尺寸加1;``), a formula named after it (``… is the
 height``) and the image as the input in Chinese (图像, 原图, 原始图像): H6-test 50, H4 51,
 H7-dev 26 of 43, 0 wrong answers accepted.
+With letters the words name read by those names (``with a kernel of size $F$``) and line
+breaks pasted escaped (a backslash and n) read as line breaks: H6-test 51, H5-test 56,
+H7-dev 31 of 43, 0 wrong answers accepted.
 
 With an object's axis member read with it (``padding.h``), Nim's infix ``div``, a C-like
 function's head and braces, MATLAB's ``...``, a padding pair's sum (``sum(pad[0])``), a
@@ -235,7 +238,7 @@ FLOORS = {
     "H5-dev": 45,
     "H5-test": 56,
     "H6-dev": 46,
-    "H6-test": 50,
+    "H6-test": 51,
     "H7-dev": 31,
 }
 

@@ -271,6 +271,9 @@ ROWS = [
         R,
         "markup",
     ),
+    # a line break pasted escaped (a backslash and n), not a LaTeX command
+    ("output-height", "Use the formula below:\\n(h - k_h + p_h)//s_h + 1", R, "line_breaks"),
+    ("output-height", "Use the formula below:\\n(h - k_h)//s_h + 1", W, "line_breaks"),
     # a value to solve for after the formula: the formula graded, not the value
     ("output-height", "Use m = (h - k_h + p_h)/s_h + 1 and solve for m = 16.", C, "islands"),
     ("output-height", "Use m = (h - k_h)/s_h + 1 and solve for m = 16.", W, "islands"),

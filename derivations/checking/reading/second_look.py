@@ -28,6 +28,7 @@ reads never comes here), each rewrite read by the whole reader again:
   number stays (``MACs``: it states the counting).  The number is the value at the
   author's example layer, which the question does not give: it is not checked.
 
+* line breaks pasted escaped (``\\n`` before no letter): line breaks;
 * traditional Chinese characters (``總的來說``, ``卷積核尺寸``): read as the simplified
   ones the reader's words are written in (:mod:`.traditional`; never Japanese);
 * HTML tags around the formula (``<b>N(output)</b> = … <br>``): away, ``<sub>``/``<sup>``
@@ -644,7 +645,21 @@ def _continuation(answer: str) -> tuple[str, Note] | None:
     return (joined[0] if joined else text.strip()), Note(MARKUP_NOTE)
 
 
+_ESCAPED_BREAK = lazy_pattern(r"\\n(?![A-Za-z])")
+
+
+def _escaped_breaks(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with the line breaks pasted escaped (``…: \\n(\\text{out} = …)``, a
+    backslash and ``n`` not starting a LaTeX command such as ``\\neq``) as line breaks,
+    for the rules after it."""
+    if "\\n" not in answer:
+        return None
+    text = _ESCAPED_BREAK().sub("\n", answer)
+    return (text, Note(LINES_NOTE)) if text != answer else None
+
+
 _RULES = (
+    _escaped_breaks,
     _traditional,
     _html,
     _line_comments,
