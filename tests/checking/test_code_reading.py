@@ -241,6 +241,20 @@ CLASSES = {
             W,
         ),
     ],
+    "a value printed, a conversion after it, a one-word comment": [
+        ("output-height", 'print(f"out = {(h + 2*p - k) // s + 1}")', C),
+        ("output-height", "print((h - k) // s + 1)", W),
+        ("output-width", 'printf("%d\\n", (w + 2*p - k) / s + 1);', C),
+        ("output-width", "console.log(`${(w - k) / s + 1}`)", W),
+        ("output-height", "System.out.println((h + 2*p - k) / s + 1);  // 输出高度", C),
+        ("output-height", "let oh = ((h + 2*p - k) as f64 / s as f64).floor() as usize + 1;", C),
+        ("output-height", "let oh = ((h - k) as f64 / s as f64).floor() as usize + 1;", W),
+        ("output-height", "np.floor((h - k + 2*p)/s).astype(int) + 1", C),
+        ("output-height", "oh := (h + 2*p - k)/s + 1 // Go", C),
+        ("output-height", "val oh = (h - k)/s + 1 // Kotlin", W),
+        ("output-height", "const out = (h, k, p, s) => Math.floor((h + 2*p - k) / s) + 1;", C),
+        ("output-height", "const out = (h, k, s) => Math.floor((h - k) / s) + 1;", W),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 

@@ -54,7 +54,8 @@ _RETURN = re.compile(r"^\s*return\s+(?=\S)")
 # ``h => …``): its parameters dropped
 _HEAD = re.compile(
     r"^\s*(?:def\s+[A-Za-z_]\w*\s*\([^()]*\)\s*(?:->\s*\w+\s*)?:"
-    r"|(?:\([\w\s,]*\)|[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=>)\s*(?=\S)"
+    r"|(?:(?:const|let|var|val|auto)\s+)?(?:[A-Za-z_]\w*\s*=\s*)?(?:\([\w\s,]*\)|[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=>)"
+    r"\s*(?=\S)"
 )
 # a function's head in C, C++, Java, JavaScript, Go, Rust (``int32_t out(int h, int k)
 # {``, ``public static int out(int h) {``, ``function out(h, k) {``, ``fn out(h: i64) -> i64
@@ -373,6 +374,12 @@ _NEEDS = (
     "<-",
     "sum(",
     "{",
+    "print",
+    "console",
+    "System",
+    "disp",
+    "puts",
+    " as ",
     "Div",
     "fld(",
     "cld(",
@@ -447,7 +454,18 @@ def _is_comment(rest: str) -> bool:
     if not _WORDS.fullmatch(rest) or denies(rest):
         return False
     other_script = re.search(r"[^\W\d_A-Za-z]", rest)
-    return bool(other_script) or len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    # one word: a name (``Go``, ``Kotlin``, ``rows``) the lexer does not read (``// s`` is
+    # the floor division by the stride: :func:`_reads`, tested by the caller)
+    one = (
+        len(words) == 1
+        and rest.strip().isalpha()
+        and (words[0][0].isupper() or len(words[0]) >= MIN_COMMENT_WORD)
+    )
+    return bool(other_script) or len(words) >= 2 or one
+
+
+MIN_COMMENT_WORD = 4  # letters of a lower-case word alone read as a comment
 
 
 def _reads(words: str) -> bool:
@@ -526,6 +544,72 @@ def _padding_sums(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+# a value printed (``print(…)``, ``console.log(…)``, ``printf("%d", …)``,
+# ``System.out.println(…)``, ``disp(…)``): its last argument; an f-string or a template
+# literal of one field (``f"out = {…}"``, ```${…}```): the field
+_PRINT = lazy_pattern(
+    r"^\s*(?:print|println|printf|console\s*\.\s*log|System\s*\.\s*out\s*\.\s*println"
+    r"|disp|display|puts|cat|fmt\s*\.\s*Println)\s*\("
+)
+_FIELD = lazy_pattern(
+    r"^\s*(?:f|F)?(?P<q>[\"'`])[^{}\"'`]*\$?\{(?P<field>[^{}]+?)(?::[^{}:]*)?\}[^{}\"'`]*(?P=q)\s*$"
+)
+# a conversion written after its value: Rust's ``as f64``, NumPy's ``.astype(int)``,
+# PyTorch's ``.item()``, ``.long()``; a rounding as a method (``(…).floor()``)
+_AFTER_CAST = lazy_pattern(
+    r"\s+as\s+(?:f32|f64|i32|i64|u32|u64|usize|isize|int|float|double)\b"
+    r"|\.\s*(?:astype\s*\(\s*\w+\s*\)|item\s*\(\s*\)|long\s*\(\s*\)|int\s*\(\s*\))"
+)
+_METHOD_ROUND = lazy_pattern(r"\)\s*\.\s*(?P<fn>floor|ceil)\s*\(\s*\)")
+
+
+def _printed(text: Normalized, notes: list) -> Normalized:
+    """``text`` as the value it prints (:data:`_PRINT`, :data:`_FIELD`)."""
+    match = _PRINT().match(text.text)
+    if match is not None:
+        closing = _closing(text.text, match.end() - 1)
+        rest = text.text[closing + 1 :].strip() if closing is not None else "x"
+        if closing is not None and rest in ("", ";"):
+            arguments = _arguments(text.text[match.end() : closing])
+            last = arguments[-1]
+            start = match.end() + len(text.text[match.end() : closing]) - len(last)
+            notes.append(_note("code", text=text.text[: match.end()].strip() + " … )"))
+            text = edit(text, closing, len(text.text))
+            text = edit(text, 0, start)
+    field = _FIELD().match(text.text)
+    if field is not None:
+        said = (
+            text.text[: field.start("field")].rstrip("{$") + "…" + text.text[field.end("field") :]
+        )
+        notes.append(_note("code", text=said.replace("}", "").strip()))
+        text = edit(text, field.end("field"), len(text.text))
+        text = edit(text, 0, field.start("field"))
+    return text
+
+
+def _after_casts(text: Normalized, notes: list) -> Normalized:
+    """``text`` without conversions written after their value, and with a rounding
+    written as a method read as the function (``(…).floor()``: ``floor(…)``)."""
+    text = _sub(text, _AFTER_CAST(), notes, "code")
+    for match in reversed(list(_METHOD_ROUND().finditer(text.text))):
+        opening = _opening(text.text, match.start())
+        if opening is None:
+            continue
+        notes.append(_note("code", text=f".{match.group('fn')}()"))
+        text = edit(text, match.start() + 1, match.end())
+        text = edit(text, opening, opening, match.group("fn"))
+    return text
+
+
+def _opening(text: str, closing: int) -> int | None:
+    depth = 0
+    for index in range(closing, -1, -1):
+        depth += (text[index] in ")]}") - (text[index] in "([{")
+        if depth == 0:
+            return index
+    return None
+
+
 def _operators(text: Normalized, notes: list) -> Normalized:
     """``text`` with other languages' operators written as Python's (:data:`_OPERATORS`)."""
     for pattern, by in _OPERATORS:
@@ -567,6 +651,10 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         text = edit(text, 0, define.start("name"))
     if any(mark in text.text for mark in ("%/%", "<-", ".", " div ")):
         text = _operators(text, notes)
+    if "(" in text.text or "{" in text.text:
+        text = _printed(text, notes)
+    if " as " in text.text or "." in text.text:
+        text = _after_casts(text, notes)
     text = _comment(text, notes)
     if "def" in text.text or "=>" in text.text:
         text = _sub(text, _HEAD, notes, "code")
