@@ -49,6 +49,8 @@ __all__ = ["build"]
 
 _SCALE = "u \\sum_i \\lvert K_{o,i} X_{i,r,c}\\rvert"
 _IMPORTS = "import numpy as np\n\n\n"
+# the products summed per output: one per input channel of the section's K
+_TERMS = maths.example(0)[1].shape[1]
 
 
 def _ratio(x: float) -> str:
@@ -126,6 +128,9 @@ def build() -> Exercise:
             say(
                 "equal_outputs.the_section_code_reimplemented_in",
                 SEEDS_v_1=SEEDS - 1,
+                # each path: c_i products, c_i roundings in its chain; two paths: twice that
+                terms=_TERMS,
+                bound=2 * _TERMS,
                 # the libraries listed with the enumeration comma in Chinese
                 blas={"en": facts.blas, "zh": facts.blas.replace(", ", "、")},
             )

@@ -1,6 +1,7 @@
 """The core claims of the sheets, against independent oracles (NumPy, SciPy, brute force)."""
 
 import itertools
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -10,7 +11,7 @@ from scipy.signal import convolve2d, correlate2d
 
 from derivations.counted import Counted, counting
 from derivations.exercises import equal_outputs
-from derivations.exercises.document import Math
+from derivations.exercises.document import Math, Paragraph
 from derivations.exercises.maths import blocks, compose, matmul, strips
 from derivations.exercises.maths import equal_outputs as equal_outputs_maths
 from derivations.model import Layer
@@ -106,6 +107,17 @@ def test_float32_paths_stay_within_rounding_error():
     stats = equal_outputs_maths.measure(np.float32, seeds=100)
     assert stats.max_relative <= 6.0  # each path is within 3u sum|terms|
     assert equal_outputs_maths.measure(np.float64, seeds=100).max_abs < 1e-14
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stated_bound_on_the_difference_covers_the_measured_differences(lang):
+    # the sheet states, in units of u sum_i |K_oi X_i|, how far the two paths can differ;
+    # the largest differences its own table reports (float32 and float64) must be within it
+    facts = equal_outputs_maths.facts()
+    prose = " ".join(b.text[lang] for b in equal_outputs.build().blocks if isinstance(b, Paragraph))
+    stated = [int(n) for n in re.findall(r"\$(\d+)u \\sum_i", prose)]
+    assert stated, "the sheet states no bound in units of u sum_i |K X|"
+    assert max(facts.float32.max_relative, facts.float64.max_relative) <= max(stated)
 
 
 def _ieee_add(x: float, y: float) -> float:
