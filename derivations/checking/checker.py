@@ -1350,11 +1350,12 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
                 texts.append((done[0], (*notes_, done[1])))
     for rewritten, notes in texts:
         try:
-            reading, parsed, inferred, checked = _sides_checked(
-                entry, _in_either_order(entry, rewritten, question_id, notation, infer), rewritten
-            )
+            read = _in_either_order(entry, rewritten, question_id, notation, infer)
+            reading, parsed, inferred, checked = _sides_checked(entry, read, rewritten)
         except InvalidAnswer:
             continue
+        if _counting_dropped(notes) and _verdict_of(entry, read) == RIGHT:
+            continue  # right only with the counting its words state dropped: never
         return _noted(reading, parsed, notes), parsed, inferred, checked
     if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
         raise first
@@ -1410,6 +1411,11 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
         if _verdict_of(entry, other) is not None:
             return _noted(reading, parsed, (done[1],)), parsed, inferred, checked
     return None
+
+
+def _counting_dropped(notes: tuple) -> bool:
+    """Whether a rewrite dropped a counting its words state (``总的FLOPS为:`` away)."""
+    return any(dict(note.fields).get("dropped_counting") for note in notes)
 
 
 ASKED_SIDE_NOTE = "reading.note.asked_side"

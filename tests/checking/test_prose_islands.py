@@ -274,6 +274,9 @@ ROWS = [
     # a line break pasted escaped (a backslash and n), not a LaTeX command
     ("output-height", "Use the formula below:\\n(h - k_h + p_h)//s_h + 1", R, "line_breaks"),
     ("output-height", "Use the formula below:\\n(h - k_h)//s_h + 1", W, "line_breaks"),
+    # a lead-in ending in a colon that states a counting: the counting stays
+    ("forward-ops", "总的来说，结果为 总的FLOPS为: 2*c_o*m_h*m_w*c_i*k_h*k_w 。", C, "after_colon"),
+    ("forward-ops", "总的来说，结果为 总的FLOPS为: c_o*m_h*m_w*c_i*k_h*k_w 。", W, "after_colon"),
     # a value to solve for after the formula: the formula graded, not the value
     ("output-height", "Use m = (h - k_h + p_h)/s_h + 1 and solve for m = 16.", C, "islands"),
     ("output-height", "Use m = (h - k_h)/s_h + 1 and solve for m = 16.", W, "islands"),
@@ -379,3 +382,27 @@ def test_the_traditional_table_and_the_islands_load_only_when_needed():
         "assert 'derivations.checking.reading.traditional' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_FRAMES = [
+    "We get {} here, as the notes say.",
+    "总的来说，结果为 {} 。",
+    "總的來說\n{}",
+    "Высота выхода: {} , готово",
+    "<b>Answer</b> {} <br>",
+    "Use the formula: {} and solve for it.",
+]
+
+
+def test_no_wrong_hold_out_answer_is_accepted_inside_prose():
+    """Every wrong answer of the hold-outs (real answers, verdicts from the maths),
+    put inside sentences of several languages and markup: never accepted."""
+    from tests.checking.test_heldout_answers import DATA
+
+    for answer in DATA["answers"]:
+        if answer["human"] != "wrong":
+            continue
+        for frame in _FRAMES:
+            text = frame.format(answer["answer"])
+            result = check(answer["question"], text, symbolic=False)
+            assert result.verdict not in (R, C), (answer["question"], text)

@@ -50,7 +50,7 @@ import itertools
 import re
 from functools import cache
 
-from derivations.checking.reading.informal import COUNT_WORDS, Note, lazy_pattern
+from derivations.checking.reading.informal import COUNT_WORDS, Note, countings_said, lazy_pattern
 
 __all__ = [
     "rewrites",
@@ -172,13 +172,37 @@ def _words_only(lead: str) -> bool:
     )
 
 
+_COUNTING_LABELS = {"macs": "MACs", "flops": "FLOPs"}
+
+
 def _after_colon(answer: str) -> tuple[str, Note] | None:
     """What follows the last colon, when what precedes it holds words and no formula
-    (:func:`_words_only`: ``height: (…), height: (…)`` is two formulas)."""
+    (:func:`_words_only`: ``height: (…), height: (…)`` is two formulas); a counting the
+    lead-in states (``总的来说，总的FLOPS为: …``) stays with it as a label (``FLOPs: …``)."""
     match = _COLON().match(answer.strip())
     if match is None or not _words_only(match.group("lead")):
         return None
-    return match.group("rest"), Note(COLON_NOTE, (("lead", match.group("lead").strip()),))
+    rest, said = match.group("rest"), countings_said(match.group("lead"))
+    if len(said) > 1:
+        return None  # MACs … FLOPs …: which the formula counts is not clear
+    if said:  # 总的来说，总的FLOPS为: …: the counting it states stays with the formula
+        rest = f"{_COUNTING_LABELS[said.pop()]}: {rest}"
+    return rest, Note(COLON_NOTE, (("lead", match.group("lead").strip()),))
+
+
+def _after_colon_uncounted(answer: str) -> tuple[str, Note] | None:
+    """What follows the last colon of a lead-in that states a counting, without it
+    (where the formula with it as a label does not read): the note says the counting
+    was dropped, and the checker never accepts such a reading (a counting dropped can
+    only make a mislabelled answer look right)."""
+    match = _COLON().match(answer.strip())
+    if match is None or not _words_only(match.group("lead")):
+        return None
+    said = countings_said(match.group("lead"))
+    if len(said) != 1:
+        return None
+    fields = (("dropped_counting", said.pop()), ("lead", match.group("lead").strip()))
+    return match.group("rest"), Note(COLON_NOTE, fields)
 
 
 def _condition_after(answer: str) -> tuple[str, Note] | None:
@@ -673,6 +697,7 @@ _RULES = (
     _markup,
     _lines,
     _after_colon,
+    _after_colon_uncounted,
     _last_display,
     _trailing,
     _condition_after,
