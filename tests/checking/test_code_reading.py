@@ -255,6 +255,13 @@ CLASSES = {
         ("output-height", "const out = (h, k, p, s) => Math.floor((h + 2*p - k) / s) + 1;", C),
         ("output-height", "const out = (h, k, s) => Math.floor((h - k) / s) + 1;", W),
     ],
+    "an index glued to a name: a pair's size, never a product": [
+        ("forward-mults", "c_i * c_o * k_h * k_w * out_size[0] * out_size[1]", R),
+        ("forward-mults", "c_i * c_o * k_h * k_w * out_size[0] * out_size[0]", W),
+        ("forward-mults", "N_mult = prod(kernel_size) * in_ch * out_ch * prod(out_size)", R),
+        ("output-width", "(input_size[1] + 2*pad - kernel_size[1]) // stride + 1", C),
+        ("output-width", "(input_size[0] + 2*pad - kernel_size[1]) // stride + 1", W),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
@@ -266,6 +273,8 @@ REFUSED = [
         "(x.shape[2] + 2*conv.padding[0] - conv.weight.shape[2]) // conv.stride[0] + 1",
     ),
     ("output-height", "(h + 2*cfg.zzz - k) // s + 1"),
+    # a book symbol indexed: no reading, never m_h times 0
+    ("forward-mults", "c_i * c_o * k_h * k_w * m_h[0] * m_w"),
 ]
 
 

@@ -30,8 +30,10 @@ from derivations.checking.reading.names import (
     own_decorated,
     parameter_word,
     phrase,
+    role_of,
     segmented,
     shape_hints,
+    split_parts,
 )
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import (
@@ -615,6 +617,22 @@ _INDEX_AFTER = re.compile(r"\[\s*([0-9])\s*\]")
 _SQUARE = ("k", "s", "p")  # a square layer's one kernel size, stride, padding
 
 
+# a square layer's one size (input_size: h, out_size: m_h) indexed: its pair's sizes
+_SIZE_PAIRS = {"h": ("h", "w"), "m_h": ("m_h", "m_w")}
+
+
+def _square_size(word: str) -> tuple[str, str] | None:
+    """(the size, the source) of a name that reads by its parts as a square layer's one
+    size with no axis part (``out_size``, ``input_size``: m_h, h), whose [0] and [1] are
+    the height's and the width's; None for any other name."""
+    composed = compose(word)
+    if composed is None or composed.read not in _SIZE_PAIRS:
+        return None
+    if any(role_of(part) in ("height", "width") for part in split_parts(word)):
+        return None
+    return composed.read, COMPOSED_SOURCE
+
+
 def _square(word: str) -> tuple[str, str] | None:
     """(the book's symbol, the source) of a name that reads as a parameter of a square
     layer (``ks``, ``strides``, ``kernel_size``, the book's ``k``: k, s) or the dilation
@@ -683,10 +701,21 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     if f"{word}[{index}]".lower() in table:
         return None  # PyTorch's padding[0]: its record's reading (:func:`_paired`)
     square = _square(word) if index in (0, 1) else None
+    if square is None and index in (0, 1):
+        square = _square_size(word)
     if square is None:
+        # glued to its name, an index is never a bracket of a product (out_size[0] is no
+        # m_h·0): a name no rule reads indexed is refused as written
+        if end == match.start():
+            raise refuse("unknown_word", col(start), word=_shown(f"{word}[{index}]"))
         return None
     symbol, source = square
-    formula = symbol if symbol == "1" else f"{symbol}_{'hw'[index]}"
+    if symbol == "1":
+        formula = symbol
+    elif symbol in _SIZE_PAIRS:
+        formula = _SIZE_PAIRS[symbol][index]
+    else:
+        formula = f"{symbol}_{'hw'[index]}"
     if notes is not None:
         notes.append(_note("notation", written=f"{word}[{index}]", read=formula, source=source))
     tokens = [Token(kind, value, start_pos=col(start)) for kind, value in _formula_tokens(formula)]
