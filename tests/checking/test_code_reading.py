@@ -46,10 +46,13 @@ CLASSES = {
         # a JavaScript form's fields (their .value), parseInt read as int(...)
         (
             "output-height",
-            "Math.floor((parseInt(f.h.value) + 2*f.p.value - f.k.value) / f.s.value) + 1",
+            "Math.floor((parseInt(v.h.value) + 2*v.p.value - v.k.value) / v.s.value) + 1",
             C,
         ),
-        ("output-height", "Math.floor((Number(f.h.value) - f.k.value) / f.s.value) + 1", W),
+        ("output-height", "Math.floor((Number(v.h.value) - v.k.value) / v.s.value) + 1", W),
+        # a short object of the layer's: its axis member read with it (k.h: k_h)
+        ("output-height", "(x.h + 2*p.h - k.h) // s.h + 1", C),
+        ("output-height", "(x.h - k.h) // s.h + 1", W),
         # a configuration's keys
         ("output-height", "(h + 2*cfg['padding'] - cfg['kernel_size']) // cfg['stride'] + 1", C),
         ("output-width", '(w - cfg["kernel_size"]) // cfg["stride"] + 1', W),

@@ -299,16 +299,19 @@ def _resolved(names: list[str], after: str) -> str | None:
 
 
 def _joined(owner: str, last: str) -> str:
-    """``last`` where it reads as a quantity by its parts (``module.padding``: padding) or
-    its object is a short variable (``v.p``, ``f.h``: p, h); else ``owner_last``, read by
-    the parts of both (``padding.h``: ``padding_h``, p_h; ``input.w``; ``ker.w``: a name
-    to infer, never the input's w)."""
+    """``last`` where it reads as a quantity by its parts (``module.padding``: padding);
+    else ``owner_last`` where the two read together by their parts (``padding.h``: p_h;
+    ``k.h``: k_h; ``x.w``: w) or the object's name is a word (``ker.w``: a name to infer,
+    never the input's w); else ``last``, the member of a short variable (``v.p``: p)."""
     from derivations.checking.reading.names import compose
 
     alone = compose(last)
-    if (alone is not None and alone.read is not None) or len(owner) < _OWNER:
+    if alone is not None and alone.read is not None:
         return last
-    return f"{owner}_{last}"
+    together = compose(f"{owner}_{last}")
+    if (together is not None and together.read is not None) or len(owner) >= _OWNER:
+        return f"{owner}_{last}"  # k.h: the kernel's height; ker.w: a name to infer
+    return last
 
 
 _OWNER = 3  # letters of an object whose member is read with it (pad.w; not v.p)
