@@ -43,6 +43,7 @@ from derivations.checking.reading.languages import (
     WORD_COPULAS,
 )
 from derivations.records import record
+from derivations.registry.notations import meaning_of_word
 
 __all__ = [
     "formula_islands",
@@ -410,6 +411,8 @@ def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     around = " ".join(" ".join(prose).split())
     if not _sentence(around) or any(_one_word(gap) for gap in prose[1:-1]):
         return None  # a word among symbols (c_i c_o mykernal m_h): a factor, not prose
+    if not prose[0].strip() and _quantity_word(prose[-1]):
+        return None  # c_i c_o k_h k_w 输出尺度: a quantity said in a word, a factor
     values = [run for run in runs if run and _value(run)]
     if _denied(around) or countings_said(around):
         return None  # MACs: …, FLOPs: …: the words state what each formula counts
@@ -428,6 +431,13 @@ def _sentence(prose: str) -> bool:
     alone may be a factor of it."""
     attached = len(re.findall(f"[{LEAD_SCRIPTS}]", prose))
     return attached >= 4 or len(_WORDS().findall(prose)) - (attached > 0) >= 2
+
+
+def _quantity_word(trail: str) -> bool:
+    """Whether the words after the last formula are one word that names a quantity by
+    a root of its role (``输出尺度``, ``outsize``)."""
+    word = trail.strip()
+    return bool(re.fullmatch(r"[^\W\d_]+", word)) and meaning_of_word(word) is not None
 
 
 def _one_word(gap: str) -> bool:
