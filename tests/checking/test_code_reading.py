@@ -265,6 +265,28 @@ CLASSES = {
         ("output-width", "(input_size[1] + 2*pad - kernel_size[1]) // stride + 1", C),
         ("output-width", "(input_size[0] + 2*pad - kernel_size[1]) // stride + 1", W),
     ],
+    "an index counted from the end, MATLAB's index from 1, a tensor made of a value": [
+        ("output-height", "return (x.shape[-2] + 2 * p - k) // s + 1", C),
+        (
+            "output-width",
+            "(x.shape[-1] + 2*padding[-1] - kernel_size[-1]) // stride[-1] + 1",
+            C,
+        ),
+        (
+            "output-width",
+            "(x.shape[-1] + 2*padding[-2] - kernel_size[-1]) // stride[-1] + 1",
+            W,
+        ),
+        (
+            "forward-mults",
+            "k_h * k_w * c_i * c_o * output_shape[-2] * output_shape[-1]",
+            R,
+        ),
+        ("output-width", "Wout = floor((Win + 2*padding(2) - kernel(2))/stride(2)) + 1;", C),
+        ("output-width", "Wout = floor((Win + 2*padding(1) - kernel(1))/stride(1)) + 1;", W),
+        ("output-height", "H_out = torch.floor(torch.tensor((H_in + 2*p - k) / s)) + 1", C),
+        ("output-height", "H_out = torch.floor(torch.tensor((H_in - k) / s)) + 1", W),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
@@ -278,6 +300,7 @@ REFUSED = [
     ("output-height", "(h + 2*cfg.zzz - k) // s + 1"),
     # a book symbol indexed: no reading, never m_h times 0
     ("forward-mults", "c_i * c_o * k_h * k_w * m_h[0] * m_w"),
+    ("output-width", "(w + 2*padding[-3] - k_w) // s_w + 1"),
 ]
 
 

@@ -77,7 +77,8 @@ _DROPPED_CAST = re.compile(
 )
 # a conversion called as a function (``float(H)``, ``double(x)``): its bracket kept
 _FLOAT_CALL = re.compile(
-    r"(?<![\w.])(?:float|double|np\s*\.\s*float\d*|parseFloat|Number)\s*(?=\()"
+    r"(?<![\w.])(?:float|double|np\s*\.\s*float\d*|parseFloat|Number"
+    r"|(?:torch|np|numpy|tf)\s*\.\s*(?:tensor|array|asarray|constant))\s*(?=\()"
 )
 # JavaScript's parseInt of a number: its integer part (``int(…)``, the floor on the
 # non-negative values a size takes)
@@ -376,6 +377,10 @@ _NEEDS = (
     "->",
     "<-",
     "sum(",
+    "(1)",
+    "(2)",
+    "tensor",
+    "array",
     "{",
     "print",
     "console",
@@ -613,6 +618,31 @@ def _opening(text: str, closing: int) -> int | None:
     return None
 
 
+# MATLAB's index, in brackets and from 1 (``padding(1)``, ``stride(2)``): a parameter's
+# pair indexed (``padding[0]``, ``stride[1]``), never a product
+_ONE_BASED = lazy_pattern(r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\((?P<i>[12])\)")
+
+
+def _one_based(text: Normalized, notes: list) -> Normalized:
+    """``text`` with a parameter's MATLAB index (:data:`_ONE_BASED`) written as Python's."""
+    from derivations.checking.reading.names import compose
+    from derivations.registry.notations import notation_spellings
+
+    for match in reversed(list(_ONE_BASED().finditer(text.text))):
+        name = match.group("name")
+        if len(name) < _OWNER:  # f(1), p(1): a letter's call or product, not an index
+            continue
+        found = notation_spellings().get(name.lower())
+        composed = compose(name)
+        read = found[0] if found else (composed.read if composed else None)
+        if read not in ("k", "p", "s", "1"):
+            continue
+        notes.append(_note("code", text=match.group()))
+        written = f"{name}[{int(match.group('i')) - 1}]"
+        text = edit(text, match.start(), match.end(), written)
+    return text
+
+
 def _operators(text: Normalized, notes: list) -> Normalized:
     """``text`` with other languages' operators written as Python's (:data:`_OPERATORS`)."""
     for pattern, by in _OPERATORS:
@@ -656,6 +686,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         text = _operators(text, notes)
     if "(" in text.text or "{" in text.text:
         text = _printed(text, notes)
+    if "(1)" in text.text or "(2)" in text.text:
+        text = _one_based(text, notes)
     if " as " in text.text or "." in text.text:
         text = _after_casts(text, notes)
     text = _comment(text, notes)
@@ -672,6 +704,9 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         or "double" in text.text
         or "Float" in text.text
         or "Number" in text.text
+        or "tensor" in text.text
+        or "array" in text.text
+        or "constant" in text.text
     ):
         text = _sub(text, _FLOAT_CALL, notes, "code")
     if "parseInt" in text.text:

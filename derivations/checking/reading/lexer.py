@@ -229,7 +229,7 @@ def _formula_tokens(formula: str) -> tuple[tuple[str, str], ...]:
 
 
 # PyTorch's padding[0]: the height's; ONNX's pads[2]: the height's end
-_INDEX = re.compile(r"\s*\[\s*([0-9])\s*\]")
+_INDEX = re.compile(r"\s*\[\s*(-?[0-9])\s*\]")
 
 
 def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
@@ -238,7 +238,9 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     was read; None when no notation has it."""
     table = notation_spellings()
     index = _INDEX.match(text, end)
-    candidates = [(text[start:end] + f"[{index.group(1)}]", index.end())] if index else []
+    at = int(index.group(1)) if index else 0
+    at = at + 2 if at in (-2, -1) else at  # a pair counted from its end: [-1] the width
+    candidates = [(text[start:end] + f"[{at}]", index.end())] if index and at >= 0 else []
     candidates.append((text[start:end], end))
     for written, stop in candidates:
         found = table.get(_paired(written).lower())
@@ -613,7 +615,7 @@ def _composed(
 # a letter with one or two primes the book's spellings do not read (M', N''): an
 # author's own name, a placeholder whose role is its letter's decorated role
 PRIMED = re.compile(r"[A-Za-z]'{1,2}")
-_INDEX_AFTER = re.compile(r"\[\s*([0-9])\s*\]")
+_INDEX_AFTER = re.compile(r"\[\s*(-?[0-9])\s*\]")
 _SQUARE = ("k", "s", "p")  # a square layer's one kernel size, stride, padding
 
 
@@ -687,6 +689,10 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     if f"{word}[{index}]".lower() not in table and shape_hints(word, index):
         placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"  # a shape's: as written
         return [Token("SYMBOL", placeholder, start_pos=col(start))], match.end()
+    if index in (-2, -1):  # a pair counted from its end, as Python does: [-1] the width
+        index += 2
+    elif index < 0:
+        raise refuse("unknown_word", col(start), word=_shown(f"{word}[{index}]"))
     pair = axes_pair(word) if index in (0, 1) else None
     if pair is not None:  # h_w_dims[0]: the pair its parts name, in their order
         formula = pair[index]

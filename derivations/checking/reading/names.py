@@ -541,7 +541,7 @@ def own_decorated(word: str) -> bool:
 
 
 # a name with an index written after it (i_shape[2]), as a placeholder's name
-INDEXED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\[(?P<index>[0-9])\]")
+INDEXED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\[(?P<index>-?[0-9])\]")
 
 
 # the weights' names before a shape's part: a shape is a tensor's, and of the layer's
@@ -567,14 +567,15 @@ def shape_of(word: str) -> str | None:
 
 
 def shape_hints(word: str, index: int) -> tuple[str, ...] | None:
-    """The quantities ``word[index]`` may be (a shape indexed: ``i_shape[2]``): the size
+    """The quantities ``word[index]`` may be (a shape indexed: ``i_shape[2]``; counted
+    from the end, ``x_shape[-2]``, as Python does): the size
     at ``index`` in each layout of its tensor (:func:`.notations.layouts`: NCHW, CHW,
     NHWC, HWC; OIHW, HWIO), in order, once each; None when ``word`` names no shape or no
     layout has that index."""
     obj = shape_of(word)
     if obj is None:
         return None
-    found = [axes[index] for _, axes in layouts()[obj] if index < len(axes)]
+    found = [axes[index] for _, axes in layouts()[obj] if -len(axes) <= index < len(axes)]
     return tuple(dict.fromkeys(found)) or None
 
 
@@ -596,7 +597,10 @@ def one_layout(assigned: dict[str, str]) -> bool:
         fitting = {
             layout
             for layout, axes in layouts()[obj]
-            if all(index < len(axes) and axes[index] == quantity for index, quantity in readings)
+            if all(
+                -len(axes) <= index < len(axes) and axes[index] == quantity
+                for index, quantity in readings
+            )
         }
         if not fitting:
             return False
