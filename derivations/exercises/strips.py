@@ -42,6 +42,7 @@ def build() -> Exercise:
     tile_loads, tile_outputs = facts.tile_loads, facts.tile_outputs
     cache_needed, cache_d = facts.cache_needed, facts.cache_delta
     cache_one = facts.cache_delta_one_channel
+    cache_w, cache_dw = facts.cache_weight_bytes, facts.cache_delta_with_weights
     reg_rows, reg_bound = [], {}
     for register_file in facts.registers:
         name, regs = register_file.name, register_file.registers
@@ -147,6 +148,8 @@ def build() -> Exercise:
                 cache_needed=tex(cache_needed, inline=True),
                 L1_BYTES=num(L1_BYTES),
                 cache_d=cache_d,
+                cache_w=num(cache_w),
+                cache_dw=cache_dw,
                 cache_one=cache_one,
                 eps_example=eps_example,
                 avx2_k3=avx2_k3,
@@ -170,6 +173,7 @@ def build() -> Exercise:
                 avx2_k3=avx2_k3,
                 avx2_0=avx2[0],
                 cache_d=cache_d,
+                cache_dw=cache_dw,
                 L1_BYTES_v_1024=L1_BYTES // 1024,
             ),
         ),

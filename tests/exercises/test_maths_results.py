@@ -375,3 +375,25 @@ def test_cost_tables_from_the_definition():
     assert all(figure.closed == figure.executed for figure in book)
     memory = cost.table(cost.MEMORY_ROWS)
     assert [figure.closed for figure in memory[:4]] == [64 * 64 * 9, 64, 64 * 56 * 56, 64 * 56 * 56]
+
+
+def test_strip_cache_bound_counts_the_weights_in_both_sheets():
+    """Issue 25 (s7final): with the channels inside the row loop each channel's k^2
+    weights are reloaded for every output row, so they stay in L1 beside the k + 1 input
+    rows; the sheet states the bound with them (brute force here) in both languages."""
+    from pathlib import Path
+
+    from derivations.exercises.maths import strips as strip_maths
+
+    channels, kk, l1 = 64, 3, 32 * 1024
+    weights = channels * kk * kk * 4
+    best = max(d for d in range(1, 4096) if channels * 4 * (kk + 1) * (d + kk - 1) + weights <= l1)
+    facts = strip_maths.facts()
+    assert (facts.cache_weight_bytes, facts.cache_delta_with_weights) == (weights, best)
+    assert best < facts.cache_delta
+    root = Path(__file__).resolve().parents[2] / "output"
+    for lang in ("en", "zh"):
+        text = (root / lang / "answers.md").read_text(encoding="utf-8")
+        section = text.split('<a id="strips">')[1].split('<a id="blocks">')[0]
+        assert f"$\\Delta \\le {best}$" in section, lang
+        assert f"{weights:,}".replace(",", "\\,") in section or f"{weights}" in section, lang

@@ -35,6 +35,7 @@ __all__ = [
     "T",
     "axis_loads",
     "cache_limit",
+    "cache_limit_with_weights",
     "epsilon",
     "facts",
     "k",
@@ -161,6 +162,18 @@ def cache_limit(channels: int, kk: int):
     return needed, int(sp.floor(bound))
 
 
+def cache_limit_with_weights(channels: int, kk: int) -> tuple[int, int]:
+    """The weights' bytes (``channels`` x k^2 float32 values) and the largest Delta whose
+    k + 1 strip rows fit the L1 cache beside them: with the channels inside the row
+    loop, each channel's weights are reloaded into the registers for every output row,
+    so they stay in L1 too."""
+    weight_bytes = channels * kk * kk * 4
+    rows, _ = cache_limit(channels, kk)
+    x = sp.Symbol("x", real=True)  # D is an integer: the real bound is rarely one
+    bound = sp.solve(sp.Eq(rows.subs({k: kk, D: x}) + weight_bytes, L1_BYTES), x)[0]
+    return weight_bytes, int(sp.floor(bound))
+
+
 @dataclass(frozen=True)
 class SweepRow:
     """One strip width: its executed loads (= the closed form), the loads per output
@@ -242,7 +255,8 @@ class Facts:
     ``tile_outputs`` executed; ``registers`` the bounds of :data:`REGISTER_FILES`;
     ``cache_needed`` and ``cache_delta`` the L1 bound for 64 channels, k = 3;
     ``cache_delta_one_channel`` the same bound for one channel's rows (channels outside
-    the row loop)."""
+    the row loop); ``cache_weight_bytes`` the 64 channels' k = 3 weights in bytes and
+    ``cache_delta_with_weights`` the 64-channel bound with them in L1 as well."""
 
     strip_inputs: sp.Expr
     per: sp.Expr
@@ -265,6 +279,8 @@ class Facts:
     cache_needed: sp.Expr
     cache_delta: int
     cache_delta_one_channel: int
+    cache_weight_bytes: int
+    cache_delta_with_weights: int
 
 
 def _register_rows(needed: sp.Expr, per: sp.Expr) -> tuple[RegisterRow, ...]:
@@ -301,6 +317,7 @@ def facts() -> Facts:
     needed = register_need()
     tile_loads, tile_outputs = tile_check()
     cache_needed, cache_delta = cache_limit(64, 3)
+    cache_weight_bytes, cache_delta_with_weights = cache_limit_with_weights(64, 3)
     return Facts(
         strip_inputs=strip_inputs(),
         per=per,
@@ -323,4 +340,6 @@ def facts() -> Facts:
         cache_needed=cache_needed,
         cache_delta=cache_delta,
         cache_delta_one_channel=cache_limit(1, 3)[1],
+        cache_weight_bytes=cache_weight_bytes,
+        cache_delta_with_weights=cache_delta_with_weights,
     )
