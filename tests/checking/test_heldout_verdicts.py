@@ -2344,6 +2344,232 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H7-test, the test half
+    "def caloutdim(hin, kernel_size, stride=1, padding=0, dilation=1):\n    return int(np.floor((hin+2*padding-dilation*(kernel_size-1)-1)/stride+1))": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "def get_conv_out(dim_in, padding, kernel_size, stride):\n    out_dim = (dim_in + 2 * padding - kernel_size) / stride\n    out_dim += 1\n    return int(np.floor(out_dim))": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "卷积维度的公式是(H-HH+2×pad)/stride+1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "n_out = math.floor((n_in - k + 2*p)/s) + 1": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out.append(((inp[i] + (2 * padding[i]) - kernel[i]) / stride[i]) + 1)": (
+        lambda x, o: ((x.h + (2 * x.qh) - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "out_h = int((x.size()[2] + 2 * layer.padding[0] - layer.kernel_size[0]) /\n                    layer.stride[0] + 1)": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out_w = int((x.size()[3] + 2 * layer.padding[1] - layer.kernel_size[1]) /\n                    layer.stride[1] + 1)": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "delta_ops_ori = layer.in_channels * layer.out_channels * layer.kernel_size[0] * \\\n                    layer.kernel_size[1] * out_h * out_w / layer.groups * multi_add": (
+        lambda x, o: x.ci * x.co * x.kh * x.kw * o.mh * o.mw / 1 * 1,
+        "mults",
+        None,
+    ),
+    "I think for conv2d calculation; \n\noutput = (input - kernel + 2 * padding) / stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "int64_t count = input_channel * GetCartesianProd(output_tensor) * GetCartesianProd(kernel_size);": (
+        lambda x, o: x.ci * (1 * x.co * o.mh * o.mw) * (x.kh * x.kw),
+        "mults",
+        None,
+    ),
+    "#define NUM_OUT_COLS (((NUM_DATA_COLS - NUM_MASK_COLS + (2*PAD) )/ (STRIDE)) + 1)": (
+        lambda x, o: ((x.w - x.kw + (2 * x.qw)) // (x.sw)) + 1,
+        "mw",
+        None,
+    ),
+    "#define NUM_OUT_ROWS (((NUM_DATA_ROWS - NUM_MASK_ROWS + (2*PAD) )/ (STRIDE)) + 1)": (
+        lambda x, o: ((x.h - x.kh + (2 * x.qh)) // (x.sh)) + 1,
+        "mh",
+        None,
+    ),
+    "const dkernel = dilation * (kernel - 1) + 1;\n  return Math.floor(((inSize + headPad + tailPad - dkernel) / stride) + 1)": (
+        lambda x, o: fl(((x.h + x.qh + x.qh - (1 * (x.kh - 1) + 1)) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    'int temp = inputSize - filterSize + 2 * padding;\n        if (temp % stride == 0) return temp / stride + 1;\n        throw new RuntimeException("Filter and stride size do not create round output number.");': (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "without padding, $$o = n-f+1$$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "with padding, $$o = n+2p-f+1$$, where $$p$$ is the size of padding.": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "out_height = int((H + 2 * padding - field_height) / stride + 1)": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "h_O &= (h + 2p_H - k_H - (k_H - 1) * (d_Y - 1)) / s_Y + 1,": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh - (x.kh - 1) * (1 - 1)) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "int64_t outH =\n        (self->GetViewShape().GetDim(2) + 2 * (*padding)[0] - ((*dilation)[0] * ((*kernelSize)[0] - 1) + 1)) /\n            (*stride)[0] +\n        1;": (
+        lambda x, o: (x.h + 2 * x.qh - (1 * (x.kh - 1) + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "연산 적용 전후의 이미지 사이즈 변화는 이전의 강의에서도 보았듯, `{(N+2P-F)/stride}+1`이다.": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "O=(I-K+2P)/S+1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "卷积层的 \\(\\text {FLOPs}\\) 可由下式计算 [1]\n\n(14.1)\\[\\text { FLOPs }=2 H W\\left(C_{in} K^{2}+1\\right) C_{out} \\]": (
+        lambda x, o: 2 * x.h * x.w * (x.ci * x.kh**2 + 1) * x.co,
+        "flops",
+        SQ,
+    ),
+    "(14.2)\\[\\begin{aligned} \\text { FLOPs } &= \\left[H_{k} W_{k} H_{o} W_{o} C_{i}+\\left(H_{k} W_{k}-1\\right) H_{o} W_{o} C_{i}+H_{o} W_{o}\\left(C_{i}-1\\right)+H_{o} W_{o}\\right] C_{o}\\\\ &= 2 H_{k} W_{k} H_{o} W_{o} C_{i} C_{o}. \\end{aligned} \\]": (
+        lambda x, o: 2 * x.kh * x.kw * o.mh * o.mw * x.ci * x.co,
+        "flops",
+        None,
+    ),
+    "卷积后的维度计算方法: \\frac{n-k+2\\times{p}}{s} + 1,(n:输入数据维度,k: 卷积核大小,p: 使用边界填充,s: 步长)。": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "HWC_in为特征图,K为卷积核\nFLOPs=2HW(C_{in}K^2+1)C_{out}": (
+        lambda x, o: 2 * x.h * x.w * (x.ci * x.kh**2 + 1) * x.co,
+        "flops",
+        SQ,
+    ),
+    "\\f[Y_{out} = \\frac{Y_{in} + 2 \\times Y_{pad} - 1}{Y_{stride}} + 1\\f]": (
+        lambda x, o: (x.h + 2 * x.qh - 1) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "\\f[Y_{out} = \\frac{Y_{in} + 2 \\times Y_{pad} - Y_{filter}}{Y_{stride}} + 1\\f]": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "\\f[X_{out} = \\frac{X_{in} + 2 \\times X_{pad} - 1}{X_{stride}} + 1\\f]": (
+        lambda x, o: (x.w + 2 * x.qw - 1) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "size = np.floor((size - kernel_sizes[i])/strides[i] + 1)": (
+        lambda x, o: fl((x.h - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "// weights: [output, input, H, W]\nvar arithm = (weights.Prod() * input[0] * output[2] * output[3]).FixedValue;": (
+        lambda x, o: (x.co * x.ci * x.kh * x.kw) * 1 * o.mh * o.mw,
+        "mults",
+        None,
+    ),
+    "outsize = (insize - fsize + 2*pad) / stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "2.0 * DimsVectorUtils::Count(output_dims_) * output_dims_[1] / conv_params_.group * conv_params_.kernel_x * conv_params_.kernel_y / 1000.0 / 1000.0;": (
+        lambda x, o: 2.0 * (1 * x.co * o.mh * o.mw) * x.co / 1 * x.kw * x.kh / 1000.0 / 1000.0,
+        "flops",
+        None,
+    ),
+    "output_h = int(ceil(float(input_h - filter_h + 1) / float(strides[0])))": (
+        lambda x, o: math.ceil(float(x.h - x.kh + 1) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "output_size = int((input_size+(2*padding)-filter_size)/stride)+1": (
+        lambda x, o: int((x.h + (2 * x.qh) - x.kh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "注意padding为same输出feature map尺寸不变\npadding为valid则为:(size-flitersize)/stride + 1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    'If padding == "SAME": output_spatial_shape[i] = ceil(input_spatial_shape[i] / strides[i])': (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    'If padding == "VALID": output_spatial_shape[i] = ceil((input_spatial_shape[i] - (spatial_filter_shape[i]-1) * dilation_rate[i]) / strides[i]).\n其中,ceil为向上取整,即ceil(0.1)=1。': (
+        lambda x, o: math.ceil((x.h - (x.kh - 1) * 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "O = floor((M - DK) / S) + 1": (
+        lambda x, o: fl((x.h + x.qh + x.qh - (1 + 1 * (x.kh - 1))) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "O = ceil((M - DK) / S) + 1": (
+        lambda x, o: math.ceil((x.h + x.qh + x.qh - (1 + 1 * (x.kh - 1))) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "O = ceil(I / S)": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "def get_conv_outsize(input_size, kernel_size, stride, pad):\n    return (input_size + 2 * pad - kernel_size) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "n = (paddedS[i] - f[i]) ÷ s[i] + 1": (
+        lambda x, o: ((x.h + 2 * x.qh) - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "long outputHeight = (inputHeight - kH) / dH + 1;": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "long outputWidth  = (inputWidth - kW) / dW + 1;": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
@@ -2354,6 +2580,10 @@ COMPOSE = {
     r"The resulting kernel size is: (m + p - 1) \times (n + q - 1)",
     "Tensor of shape (ch_out2, ch_in1, ks1+ks2-1, ks1+ks2-1)",
     "r_{out} = r_{in} + ( k - 1 ) \\cdot j_{in}",
+    "r_out = r_in + (k - 1)*j_in",
+    "K = (k-1) * S + K",
+    "当前层的Receptive Field: RF = last_RF + (ksize - 1) * history_stride, 其中, last_RF为上一层的Receptive Field, ksize为当前层的kernel size, history_stride为历史积累的stride(不包括当前层的stride).",
+    "RF = ((RF -1)* stride) + fsize",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
