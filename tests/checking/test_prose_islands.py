@@ -271,6 +271,9 @@ ROWS = [
         R,
         "markup",
     ),
+    # Doxygen's math delimiters around the formula
+    ("output-height", "\\f[m = \\frac{h + p_h - k_h}{s_h} + 1\\f]", C, "markup"),
+    ("output-height", "\\f[m = \\frac{h + p_h - 1}{s_h} + 1\\f]", W, "markup"),
     # a line break pasted escaped (a backslash and n), not a LaTeX command
     ("output-height", "Use the formula below:\\n(h - k_h + p_h)//s_h + 1", R, "line_breaks"),
     ("output-height", "Use the formula below:\\n(h - k_h)//s_h + 1", W, "line_breaks"),

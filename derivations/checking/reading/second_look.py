@@ -682,8 +682,20 @@ def _escaped_breaks(answer: str) -> tuple[str, Note] | None:
     return (text, Note(LINES_NOTE)) if text != answer else None
 
 
+_DOXYGEN = lazy_pattern(r"\\f[\[\]$]")
+
+
+def _doxygen(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without Doxygen's math delimiters (``\\f[ … \\f]``, ``\\f$ … \\f$``)."""
+    if "\\f" not in answer:
+        return None
+    text = _DOXYGEN().sub(" ", answer).strip()
+    return (text, Note(MARKUP_NOTE)) if text and text != answer.strip() else None
+
+
 _RULES = (
     _escaped_breaks,
+    _doxygen,
     _traditional,
     _html,
     _line_comments,
