@@ -286,6 +286,9 @@ CLASSES = {
         ("output-width", "Wout = floor((Win + 2*padding(1) - kernel(1))/stride(1)) + 1;", W),
         ("output-height", "H_out = torch.floor(torch.tensor((H_in + 2*p - k) / s)) + 1", C),
         ("output-height", "H_out = torch.floor(torch.tensor((H_in - k) / s)) + 1", W),
+        # a value added to a list, a size indexed by a loop's variable
+        ("output-height", "sizes.push_back((in_size[d] + 2*pad[d] - k[d]) / s[d] + 1);", C),
+        ("output-height", "out.append((in_size[i] - kernel[i]) // stride[i] + 1)", W),
     ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]

@@ -384,6 +384,8 @@ _NEEDS = (
     "{",
     "print",
     "console",
+    "append(",
+    "push",
     "System",
     "disp",
     "puts",
@@ -553,10 +555,12 @@ def _padding_sums(text: Normalized, notes: list) -> Normalized:
 
 
 # a value printed (``print(…)``, ``console.log(…)``, ``printf("%d", …)``,
-# ``System.out.println(…)``, ``disp(…)``): its last argument; an f-string or a template
+# ``System.out.println(…)``, ``disp(…)``) or added to a list (``out.append(…)``,
+# ``v.push_back(…)``): its last argument; an f-string or a template
 # literal of one field (``f"out = {…}"``, ```${…}```): the field
 _PRINT = lazy_pattern(
     r"^\s*(?:print|println|printf|console\s*\.\s*log|System\s*\.\s*out\s*\.\s*println"
+    r"|[A-Za-z_]\w*\s*\.\s*(?:append|push|push_back|emplace_back|add)"
     r"|disp|display|puts|cat|fmt\s*\.\s*Println)\s*\("
 )
 _FIELD = lazy_pattern(

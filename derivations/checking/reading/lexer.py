@@ -660,11 +660,12 @@ def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     """A parameter's name indexed by a loop's variable (``pad_data[i]``,
     ``stride[i]``, as Caffe's conv_layer.cpp writes ``pad_data[i]``,
     ``stride_data[i]``): the parameter of whichever axis, read as a square layer's
-    (p, s, k); None for any other name."""
+    (p, s, k), or a size (``inp[i]``, ``out_size[i]``: h, m_h); None for any other
+    name."""
     match = _LOOP_INDEX().match(text, end)
     if match is None:
         return None
-    square = _square(text[start:end])
+    square = _square(text[start:end]) or _square_size(text[start:end])
     if square is None or square[0] == "1":
         return None
     symbol, source = square
