@@ -289,6 +289,9 @@ CLASSES = {
         # a value added to a list, a size indexed by a loop's variable
         ("output-height", "sizes.push_back((in_size[d] + 2*pad[d] - k[d]) / s[d] + 1);", C),
         ("output-height", "out.append((in_size[i] - kernel[i]) // stride[i] + 1)", W),
+        # a run of one case led by f (fsize: C code's)
+        ("output-height", "outsize = (in_size - fsize + 2*pad) / stride + 1;", C),
+        ("output-height", "outsize = (in_size - fsize) / stride + 1;", W),
     ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]

@@ -186,6 +186,9 @@ weights' shape (``w_shape``) and a sliced one (``prod(out_shape[2:])``), a shape
 index, several names assigned at once and an accumulator (``stats['macs'] += …``;
 s7code's second round), with the above: H7-dev 31 of 43, H6-test 50, H6-dev 46, H5-test
 56, H4 51, 0 wrong answers accepted.
+After H7-test's one measurement, with a value added to a list (``out.append(…)``), a size
+indexed by a loop's variable (``in_size[d]``) and a run led by f (``fsize``) read (s7code):
+H7-test 24 of 49, 0 wrong answers accepted.
 
 - H7 (issue 21's fourth fresh hold-out, collected 2026-12-06 from 16:12 UTC by s7h7 from
   pages no file of the repository cited before, split by page by the same hash rule): H7-dev's

@@ -247,8 +247,9 @@ def _rooted_word(lowered: str) -> str | None:
 
 
 # letters that may lead a run before a word of four letters or more (Torch7's
-# iheight, owidth; nfilters): the input, the output, a count, the kernel
-_LEADS = frozenset("ionk")
+# iheight, owidth; nfilters; fsize as C code names it): the input, the output, a
+# count, the kernel (k, f)
+_LEADS = frozenset({"i", "o", "n", "k", "f"})
 
 
 def _segments(part: str) -> list[str] | None:
