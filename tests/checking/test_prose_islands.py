@@ -409,3 +409,20 @@ def test_no_wrong_hold_out_answer_is_accepted_inside_prose():
             text = frame.format(answer["answer"])
             result = check(answer["question"], text, symbolic=False)
             assert result.verdict not in (R, C), (answer["question"], text)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "N x Hout x Wout x Channels x K1 x K2",
+        "乘法计算量 n x OutH x OutW x Channels x kh x kw",
+        "mults = batch X out_h X out_w X Cin X Cout X k X k",
+        "c_o × Hout × Wout × 通道 × k_h × k_w",
+    ],
+)
+def test_x_among_words_is_a_times_sign_not_prose_around_two_formulas(answer):
+    """``N x Hout x Wout x Channels x …`` is one product whose words the reader may not
+    know; before this it was read as two islands (``N x`` and ``x K1 x K2``) with ``x``
+    defined by the words between them, and a right answer was judged not_equivalent."""
+    assert formula_islands(answer) is None
+    assert check("forward-mults", answer, symbolic=False).verdict != "not_equivalent"

@@ -411,6 +411,8 @@ def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     around = " ".join(" ".join(prose).split())
     if not _sentence(around) or any(_one_word(gap) for gap in prose[1:-1]):
         return None  # a word among symbols (c_i c_o mykernal m_h): a factor, not prose
+    if any(_TIMES_WORD().search(part) for part in prose):
+        return None  # N x Hout x Wout x Channels: x is the times sign, one formula
     if not prose[0].strip() and _quantity_word(prose[-1]):
         return None  # c_i c_o k_h k_w 输出尺度: a quantity said in a word, a factor
     values = [run for run in runs if run and _value(run)]
@@ -431,6 +433,9 @@ def _sentence(prose: str) -> bool:
     alone may be a factor of it."""
     attached = len(re.findall(f"[{LEAD_SCRIPTS}]", prose))
     return attached >= 4 or len(_WORDS().findall(prose)) - (attached > 0) >= 2
+
+
+_TIMES_WORD = lazy_pattern(r"(?<![^\s$])[xX×](?![^\s$])")
 
 
 def _quantity_word(trail: str) -> bool:
