@@ -44,7 +44,7 @@ from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import NEGATIONS
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["code", "denies"]
+__all__ = ["code", "denies", "top_level_parts"]
 
 _COMMENT_MARKS = ("//", "%", "#")
 # letters of any script and punctuation between words: no digit, operator or "="
@@ -206,7 +206,7 @@ def _divisions(text: Normalized, notes: list) -> Normalized:
         closing = _closing(text.text, opening)
         if closing is None:
             continue
-        arguments = _arguments(text.text[opening + 1 : closing])
+        arguments = top_level_parts(text.text[opening + 1 : closing])
         floor = match.group("fn") in (None, "floor_divide")
         if len(arguments) == 3 and not floor and _ROUNDING_MODE.match(arguments[2]):
             arguments, floor = arguments[:2], True
@@ -219,8 +219,9 @@ def _divisions(text: Normalized, notes: list) -> Normalized:
     return text
 
 
-def _arguments(inside: str) -> list[str]:
-    """The top-level comma-separated arguments of a call."""
+def top_level_parts(inside: str) -> list[str]:
+    """``inside``'s parts between its commas outside brackets (a call's arguments, a
+    tuple's values)."""
     found, depth, begin = [], 0, 0
     for index, char in enumerate(inside):
         depth += (char in "([{") - (char in ")]}")
@@ -582,7 +583,7 @@ def _printed(text: Normalized, notes: list) -> Normalized:
         closing = _closing(text.text, match.end() - 1)
         rest = text.text[closing + 1 :].strip() if closing is not None else "x"
         if closing is not None and rest in ("", ";"):
-            arguments = _arguments(text.text[match.end() : closing])
+            arguments = top_level_parts(text.text[match.end() : closing])
             last = arguments[-1]
             start = match.end() + len(text.text[match.end() : closing]) - len(last)
             notes.append(_note("code", text=text.text[: match.end()].strip() + " … )"))

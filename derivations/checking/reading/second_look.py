@@ -50,6 +50,7 @@ import itertools
 import re
 from functools import cache
 
+from derivations.checking.reading.code import top_level_parts
 from derivations.checking.reading.informal import COUNT_WORDS, Note, countings_said, lazy_pattern
 
 __all__ = [
@@ -337,17 +338,6 @@ _UNPACK = lazy_pattern(
 UNPACKED_NOTE = "reading.note.unpacked"
 
 
-def _top_level(text: str) -> list[str]:
-    """``text``'s parts between its commas outside brackets."""
-    parts, depth, begin = [], 0, 0
-    for index, char in enumerate(text):
-        depth += (char in "([{") - (char in ")]}")
-        if depth == 0 and char == ",":
-            parts.append(text[begin:index])
-            begin = index + 1
-    return [*parts, text[begin:]]
-
-
 def _unpacked(answer: str) -> tuple[str, Note] | None:
     """``answer`` with each line assigning several names at once (``b, c_in = x[0],
     w[1]``) written as one assignment a line, in order; None when it has none (or the
@@ -359,7 +349,7 @@ def _unpacked(answer: str) -> tuple[str, Note] | None:
     def split(match: re.Match) -> str:
         nonlocal done
         names = [name.strip() for name in match.group("names").split(",")]
-        values = [value.strip() for value in _top_level(match.group("values"))]
+        values = [value.strip() for value in top_level_parts(match.group("values"))]
         if len(names) != len(values) or not all(values):
             return match.group()
         done += 1
