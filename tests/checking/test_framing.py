@@ -63,6 +63,11 @@ ROWS = [
         None,
     ),
     ("output-height", "({\\rm input\\_size} + {\\rm pad} \\times 2) / {\\rm stride} + 1", W, None),
+    # the switch's words joined as a name ({\rm input size}), and \cal's letter kept
+    ("output-height", "({\\rm input size} - {\\rm kernel size} + 2p)/{\\rm stride} + 1", C, None),
+    ("output-height", "({\\rm input size} - {\\rm kernel size})/{\\rm stride} + 1", W, None),
+    ("output-height", "({\\cal H} - k_h + p_h + s_h)/s_h", C, None),
+    ("output-height", "({\\cal H} - k_h + s_h)/s_h", W, None),
     # a remark giving a rate describes; one stating another number is refused
     ("bias-size", "c_o (one per filter)", R, "remark"),
     ("bias-size", "c_o（每个卷积核一个）", R, "remark"),

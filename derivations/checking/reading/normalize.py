@@ -104,9 +104,11 @@ def _wrapped_name(match: re.Match) -> str:
 
 
 _WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
-# LaTeX's old font switch inside a group around a name ({\rm input\_size}, {\it pad})
+# LaTeX's old font switch inside a group around a name ({\rm input\_size}, {\it pad},
+# {\rm input size}: its words joined as one name by _wrapped_name; {\cal H})
 _SWITCH = re.compile(
-    r"\{\s*\\(?:rm|it|bf|sf|tt|mathrm|mathit)\s+([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\s*\}"
+    r"\{\s*\\(?:rm|it|bf|sf|tt|cal|mathrm|mathit)\s+"
+    r"([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*)\s*\}"
 )
 # a braced subscript, nested ones too (n_{H_{prev}}: unwrapped innermost first)
 _SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}")
