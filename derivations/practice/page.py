@@ -2,7 +2,8 @@
 exercise in that edition's numbering, each an answer form the page's script sends to the
 checker (:mod:`derivations.practice.browser`, in a Web Worker).
 
-Rendered by ``templates/practice.html.j2`` (autoescaping on).  Per question: its title, the
+Rendered by ``templates/practice.html.j2`` (autoescaping on).  Per question: its title (its
+symbols typeset as the sheets set them, :func:`typeset`), the
 symbols an answer may use (MathML, as the sheets render math, with their meaning), a
 ``<form data-question="ID">`` with one text input ``name="answer"`` and a submit button, an
 empty feedback box, and the reference (the book's conventions) in a ``<details>`` that is
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
 from markupsafe import Markup
 
@@ -35,6 +37,7 @@ __all__ = [
     "question_views",
     "render_practice",
     "static_files",
+    "typeset",
     "worked_answers",
 ]
 
@@ -94,6 +97,30 @@ def _latex_symbol(name: str) -> str:
     return f"{base}_{{{sub}}}" if sub else base
 
 
+@cache
+def _subscripted() -> re.Pattern:
+    """The model's symbols written with a subscript (``c_i``, ``k_1``, ``m_h``: the
+    registry's names), each a whole token (no letter, digit or ``_`` beside it)."""
+    from derivations.registry.symbols import SYMBOLS
+
+    names = sorted((s.name for s in SYMBOLS if "_" in s.name), key=len, reverse=True)
+    return re.compile(
+        r"(?<![A-Za-z0-9_])(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z0-9_])"
+    )
+
+
+def typeset(plain: str) -> Markup:
+    """A catalogue's plain text (a question's title, a layer's line) as the sheets set
+    it on the web page: each subscripted symbol of the model (``k_1``, ``m_h``) as
+    inline MathML, the rest HTML-escaped (:func:`derivations.webpage.html_text`).
+    ValueError on a ``$`` or a backtick, which the plain text must not hold."""
+    from derivations.webpage import html_text
+
+    if "$" in plain or "`" in plain:
+        raise ValueError(f"not plain text: {plain!r}")
+    return html_text(_subscripted().sub(lambda m: f"${_latex_symbol(m[1])}$", plain))
+
+
 def question_views(qid: str, lang: str) -> dict:
     """What the template shows of question ``qid``."""
     from derivations import mathml
@@ -104,7 +131,7 @@ def question_views(qid: str, lang: str) -> dict:
     found = entry(qid)
     return {
         "id": qid,
-        "title": question(qid).title[lang],
+        "title": typeset(question(qid).title[lang]),
         "symbols": [
             (Markup(mathml.inline(_latex_symbol(name))), text(f"practice.symbol.{name}", lang))
             for name in _symbols(qid)
@@ -160,11 +187,11 @@ def _number_views(lang: str) -> dict:
     student = variants.students[0]
     return {
         "layer": STUDENT,
-        "lines": _layer_lines(student.layer, variants.padding, lang),
+        "lines": [typeset(line) for line in _layer_lines(student.layer, variants.padding, lang)],
         "questions": [
             {
                 "id": key.question,
-                "title": text(f"variants.ask.{key.question}", lang),
+                "title": typeset(text(f"variants.ask.{key.question}", lang)),
                 "value": value_text(key.value),
             }
             for key in student.key

@@ -137,3 +137,39 @@ def test_the_scripts_texts_cannot_close_the_script_element(pages):
         start = page.index('<script type="application/json" id="practice-messages">')
         body = page[start:].split(">", 1)[1].split("</script>", 1)[0]
         assert "<" not in body and "&" not in body
+
+
+class _Prose(HTMLParser):
+    """The page's text outside math, code, scripts and styles, by the enclosing tag."""
+
+    SKIP = ("math", "code", "script", "style")
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.texts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br", "input", "meta", "link", "wbr", "img", "source"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data):
+        if not any(tag in self.SKIP for tag in self.stack):
+            self.texts.append((self.stack[-1] if self.stack else "", data))
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_no_symbol_is_printed_raw(pages, lang):
+    """Issue 25: the question headings printed raw ``k_1``, ``m_h`` and the layer's lines
+    ``c_i = 3``; every symbol with a subscript is typeset (MathML), as the sheets set it."""
+    import re
+
+    prose = _Prose()
+    prose.feed(pages[lang])
+    raw = [(tag, data) for tag, data in prose.texts if re.search(r"[A-Za-z]_[A-Za-z0-9{]", data)]
+    assert raw == []
+    compose = re.search(r'data-question="compose-size"[^>]*>\s*<h3>(.*?)</h3>', pages[lang], re.S)
+    assert compose is not None and compose[1].count("<math") == 2  # k_1 and k_2
