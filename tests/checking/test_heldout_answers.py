@@ -207,6 +207,12 @@ H7-test 24 of 49, 0 wrong answers accepted.
   H7-dev at the same moment: 31 of 43 (its floor).  The misses by class are in the data
   file's header.
 
+Session eight (s8text), the markup around the formula: a LaTeX display's frame read away
+(an equation's number before it, ``\\begin{aligned}``, the rows of a chain), an equation's
+number closing a formula a label, and a glossary line (``WK - Kernal 卷积核数量…``) no
+difference (a right answer judged not_equivalent, refused now): H7-test 25 of 49, 0 wrong
+answers accepted.
+
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
 apart from every other batch) but the checker is not run on it here.
@@ -251,7 +257,7 @@ FLOORS = {
     "H6-dev": 46,
     "H6-test": 51,
     "H7-dev": 31,
-    "H7-test": 24,
+    "H7-test": 25,
 }
 
 

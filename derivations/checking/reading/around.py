@@ -25,6 +25,8 @@ before :func:`.informal.informal`:
 * ``\\approx`` (and ``\\simeq``, ``:=``) is an equals sign of a chain;
 * a floor or ceiling around ``name = …`` (``⌊N = (W − F + 2P)/S + 1⌋``): around the
   formula, not the name;
+* an equation's number closing an equation (``… \\quad (2.1)``, ``…    (3)``, ``…, (3)``,
+  ``\\tag{4}``): a label, dropped with a note; ``c_o (3)``, no equation, is a product;
 * a ``;`` ending the formula (code pasted with its semicolon), a code comment after it
   (``… + 1  # 出力高さ``), Markdown's code marks and a bold label (``**Answer:**``):
   dropped, with a note;
@@ -533,6 +535,27 @@ def _bracket_around_name(text: Normalized, notes: list) -> Normalized:
 
 
 _SEMICOLON = lazy_pattern(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
+# an equation's number closing it: ``\tag{3}``, or a bracketed number set apart by a wide
+# space (``\quad (2.1)``, two spaces or more), a comma or a semicolon (``…, (3)``)
+_EQUATION_NUMBER = lazy_pattern(
+    r"(?:\s{2,}|\s*[,;，；]\s*)\(\s*(?:eq\.?\s*|式\s*|公式\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?\s*\)"
+    r"\s*[.。]?\s*$|\s*\\tag\*?\s*\{[^{}]{1,12}\}\s*[.。]?\s*$",
+    re.I,
+)
+
+
+def _equation_number(text: Normalized, notes: list) -> Normalized:
+    """``text`` without an equation's number closing it (``W2 = … + 1    (3)``, ``… \\quad
+    (2.1)``, ``… \\tag{3}``): a label of the equation, no factor of it.  A bracketed
+    number counts as one only after an equation (an ``=`` before it) and set apart by a
+    wide space, a comma or a semicolon; ``c_o (3)`` is a product."""
+    match = _EQUATION_NUMBER().search(text.text)
+    if match is None or not text.text[: match.start()].strip():
+        return text
+    if "\\tag" not in match.group() and "=" not in text.text[: match.start()]:
+        return text
+    notes.append(_note("equation_number", number=match.group().strip(" ,;，；.。")))
+    return edit(text, match.start(), match.end())
 
 
 def _semicolon(text: Normalized, notes: list) -> Normalized:
@@ -813,6 +836,8 @@ def every_rule(
         text = text.sub(_APPROX(), "≈")
     if "$" in body:
         text = _dollars(text, notes)
+    if ("  (" in body or "tag" in body or "," in body or ";" in body) and "(" in body:
+        text = _equation_number(text, notes)
     if ";" in body or "；" in body:
         text = _semicolon(text, notes)
     if text.text.lstrip().startswith(("⌊", "⌈", "\\lfloor", "\\lceil")) and "=" in text.text:
@@ -880,6 +905,8 @@ def _may_need(body: str) -> bool:
     if " equal" in lower or lower.lstrip()[:3] in ("flo", "mac"):
         return True
     if "forward" in lower or "fwd" in lower:
+        return True
+    if "  (" in body or ", (" in body:  # an equation's number (``…    (3)``)
         return True
     if '"' in body or "**" in body or ". " in body or lower.lstrip().startswith(_CONDITION_FIRST):
         return True

@@ -334,6 +334,33 @@ def _formula(run: list[_Unit]) -> bool:
     return False
 
 
+_DASHES = frozenset({"-", "−", "–"})
+_LINE_START = lazy_pattern(r"(?:^|\n)[ \t]*(?:[-*•+][ \t]+|\d+[.)][ \t]+)?$")
+_PROSE_AFTER = lazy_pattern(r"[ \t]*[^\W\d_]")
+
+
+def _gloss(run: list[_Unit], text: str) -> bool:
+    """Whether an island is a glossary line's name and the first word of its gloss
+    (``WK - Kernal 卷积核数量…``, ``F - filter size``, ``P – Padding (je Seite)``): a
+    name opening its line (or a list item), a dash with spaces around it, one word of
+    letters, and more words of prose after it on the same line: a definition, no
+    difference."""
+    if len(run) == 4 and run[0].kind == "op" and run[0].text in _DASHES:
+        run = run[1:]  # a list's bullet (``- S – Schrittweite …``)
+    if len(run) != 3 or run[1].kind != "op" or run[1].text not in _DASHES:
+        return False
+    name, dash, word = run
+    if name.kind != "word" or word.kind != "word" or not word.text.isalpha():
+        return False
+    if len(word.text) < 3 or not text[name.end : dash.start].isspace():
+        return False
+    if not text[dash.end : word.start].isspace():
+        return False
+    if not _LINE_START().search(text[: name.start]):
+        return False
+    return bool(_PROSE_AFTER().match(text, word.end))
+
+
 def _plain_text(side: list[_Unit]) -> str:
     return "".join(u.text for u in side).strip()
 
@@ -397,7 +424,7 @@ def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     when there is no prose around them, or a word of it denies them."""
     items = units(text)
     runs = [_trimmed(run) for run in _islands(items)]
-    formulas = [run for run in runs if run and _formula(run)]
+    formulas = [run for run in runs if run and _formula(run) and not _gloss(run, text)]
     if not formulas:
         return None
     found, prose, at = [], [], 0

@@ -14,6 +14,9 @@ reads never comes here), each rewrite read by the whole reader again:
   ``.. math::``, a LaTeX alignment's ``&`` and ``\\\\``, ``\\biggl``;
 * of an answer with words around its displays, the last display (``\\begin{align} …``,
   ``$$ … $$``), ``\\label`` and ``\\tag`` away;
+* a display's LaTeX frame (``(14.2)\\[\\begin{aligned} … \\end{aligned}\\]``): the
+  equation's number before it, the environments, ``\\tag``, the alignment's ``&``; its
+  rows a chain where a row goes on with ``&=``, else statements of their own;
 * line breaks (a formula pasted over several lines, a lead-in, then the formula on a
   line of its own, a display block ``$$ … $$``): one space each;
 * a lead-in sentence ending in a colon (``Use the formula: …``, ``The width is
@@ -469,6 +472,45 @@ def _last_display(answer: str) -> tuple[str, Note] | None:
     return body, Note(DISPLAY_NOTE)
 
 
+_ENVIRONMENT = lazy_pattern(
+    r"\\(?:begin|end)\{(?:aligned|alignedat|align|split|gathered|gather|equation|eqnarray"
+    r"|multline|displaymath|flalign|cases)\*?\}(?:\{\d+\})?|\\[\[\]()]|\$\$?"
+)
+# an equation's number before its display (``(14.2)\[ … \]``, ``(3) $$ … $$``)
+_NUMBER_BEFORE = lazy_pattern(r"^\s*\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*(?=\\\[|\$\$|\\begin)")
+_ROW_END = lazy_pattern(r"\\\\(?:\[[^\]]*\])?")
+
+
+def _display_body(answer: str) -> tuple[str, Note] | None:
+    """A display's formula without its LaTeX frame: an equation number before it
+    (``(14.2)\\[…``), the environments (``\\begin{aligned}``, ``split``, ``equation``,
+    ``\\[ \\]``, ``$$``), ``\\tag``/``\\label``, the alignment's ``&``; its rows (``\\\\``)
+    a chain where a row goes on with ``&=`` (``FLOPs &= … \\\\ &= 2 …``), else statements
+    of their own (``h_o &= … \\\\ w_o &= …``), a full stop or comma closing a row away.
+    None when the answer has no such frame, or two rows state one name."""
+    if "\\begin" not in answer and "\\[" not in answer and "\\\\" not in answer:
+        return None  # (a plain $$ … $$ is the other rules')
+    text = _NUMBER_BEFORE().sub("", answer)
+    text = _TAGS().sub(" ", _ENVIRONMENT().sub(" ", text))
+    rows: list[str] = []
+    for row in _ROW_END().split(text):
+        row = row.strip().rstrip(".,;，。").strip()
+        if not row:
+            continue
+        if rows and row.startswith("&"):
+            rows[-1] += " " + row
+        else:
+            rows.append(row)
+    rows = [" ".join(row.replace("&", " ").split()) for row in rows]
+    named = [row.split("=", 1)[0].strip() for row in rows if "=" in row]
+    if len(set(named)) < len(named):
+        return None  # two rows for one name (m_h = …; m_h = …): no rewrite decides
+    done = "; ".join(rows)
+    if not done or done == answer.strip():
+        return None
+    return done, Note(MARKUP_NOTE)
+
+
 def _traditional(answer: str) -> tuple[str, Note] | None:
     """``answer`` with traditional Chinese characters read as simplified (the table of
     :mod:`.traditional`, imported only when a Han character is in the answer)."""
@@ -701,6 +743,7 @@ _RULES = (
     _after_colon,
     _after_colon_uncounted,
     _last_display,
+    _display_body,
     _trailing,
     _condition_after,
     _tilde,

@@ -1,0 +1,190 @@
+"""Issue 21 (session eight): the markup and text a student pastes around a formula, read
+by general mechanisms: a LaTeX display's frame (``\\begin{aligned}``, ``split``,
+``\\[ … \\]``, ``$$``, an equation's number before it, the alignment's ``&`` and rows:
+a chain where a row goes on with ``&=``, statements of their own otherwise;
+``second_look._display_body``), an equation's number closing the formula (``\\quad (2.1)``,
+``    (3)``, ``\\tag{4}``: a label, no factor; ``around._equation_number``), and a glossary
+line (``WK - Kernal 卷积核数量…``, ``F - filter size``): a definition, never a difference
+(``islands._gloss``).
+
+Answers of our own in the class's style, in en, zh (simplified and traditional), de, fr,
+es and ru: right ones accepted, wrong ones still not_equivalent, refused where the frame
+leaves nothing the reader may grade; through ``check`` and ``grade``; the note in "read
+as" says what was dropped, in en and zh."""
+
+import pytest
+
+from derivations.checking import check
+from derivations.checking.explaining.wording import note_text
+from derivations.checking.reading.islands import formula_islands
+from tests.checking.rows import graded_verdicts
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+RIGHT = (R, C)
+
+# (question, answer, verdict, the note expected or, refused, the refusal's id or None)
+ROWS = [
+    # a display's frame: environments, rows, an equation's number before it
+    (
+        "output-height",
+        "\\begin{aligned} m_h &= \\frac{h - k_h + p_h}{s_h} + 1 \\\\"
+        " &= \\frac{h - k_h + p_h + s_h}{s_h} \\end{aligned}",
+        C,
+        "markup",
+    ),
+    (
+        "output-height",
+        "\\begin{aligned} m_h &= \\frac{h - k_h}{s_h} + 1 \\\\ &= \\frac{h - k_h + s_h}{s_h}"
+        " \\end{aligned}",
+        W,
+        "markup",
+    ),
+    (
+        "output-height",
+        "(3.1)\\[\\begin{split} H_{out} &= \\frac{H_{in} - K + P}{S} + 1. \\end{split}\\]",
+        C,
+        "markup",
+    ),
+    (
+        "output-width",
+        "\\begin{aligned} m_h &= \\frac{h - k_h + p_h}{s_h} + 1, \\\\"
+        " m_w &= \\frac{w - k_w + p_w}{s_w} + 1. \\end{aligned}",
+        C,
+        "markup",
+    ),
+    (
+        "output-width",
+        "\\begin{aligned} m_h &= \\frac{h - k_h + p_h}{s_h} + 1, \\\\"
+        " m_w &= \\frac{w - k_w}{s_w} + 1. \\end{aligned}",
+        W,
+        "markup",
+    ),
+    (
+        "forward-ops",
+        "(2)$$\\begin{aligned} \\text{FLOPs} &= 2 \\cdot c_i k_h k_w \\cdot c_o m_h m_w"
+        " \\\\ &= 2 c_i c_o k_h k_w m_h m_w \\end{aligned}$$",
+        C,
+        "markup",
+    ),
+    (
+        "forward-ops",
+        "(2)$$\\begin{aligned} \\text{FLOPs} &= c_i k_h k_w \\cdot c_o m_h m_w"
+        " \\\\ &= c_i c_o k_h k_w m_h m_w \\end{aligned}$$",
+        W,
+        "markup",
+    ),
+    # two rows that disagree: refused
+    (
+        "output-height",
+        "\\begin{aligned} m_h &= \\frac{h - k_h + p_h}{s_h} + 1 \\\\ m_h &= \\frac{h - k_h}{s_h}"
+        " + 1 \\end{aligned}",
+        N,
+        None,
+    ),
+    # an equation's number closing it: a label (several languages around it)
+    ("output-height", "m_h = (h - k_h + p_h)/s_h + 1 \\quad (2.1)", C, "equation_number"),
+    ("output-height", "m_h = (h - k_h)/s_h + 1 \\quad (2.1)", W, "equation_number"),
+    ("output-height", "H_out = (H_in - K + P)/S + 1    (3)", C, "equation_number"),
+    (
+        "output-height",
+        "m_h = \\lfloor (h - k_h + p_h)/s_h \\rfloor + 1 \\tag{4}",
+        R,
+        "equation_number",
+    ),
+    ("output-height", "输出高度 = (h - k_h + p_h)/s_h + 1    (式3)", C, "equation_number"),
+    ("output-height", "輸出高度 = (h - k_h + p_h)/s_h + 1，(3)", C, "equation_number"),
+    ("output-height", "Ausgabehöhe = (h - k_h + p_h)/s_h + 1    (5)", C, "equation_number"),
+    ("output-height", "hauteur de sortie = (h - k_h)/s_h + 1    (5)", W, "equation_number"),
+    (
+        "forward-mults",
+        "число умножений = c_i c_o k_h k_w m_h m_w    (7)",
+        R,
+        "equation_number",
+    ),
+    # no equation before it: a product, never a label (wrong as written)
+    ("forward-mults", "c_i c_o k_h k_w m_h m_w (2)", W, None),
+    # a glossary line: a definition, never a difference (nothing else to grade: refused)
+    ("bias-size", "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias", N, None),
+    ("bias-size", "WK - Kernal 卷積核數量(等於輸出通道數量), 每個WK有一個Bias", N, None),
+    ("bias-size", "F - filter count of the layer, one bias for every F", N, None),
+    ("bias-size", "K – Anzahl der Filter, ein Bias je Filter", N, None),
+    ("bias-size", "K - nombre de filtres, un biais par filtre", N, None),
+    ("bias-size", "K - número de filtros, un sesgo por cada filtro", N, None),
+]
+
+
+def _note_ids(result) -> list[str]:
+    return [note["id"] for note in result.parsed["notes"]]
+
+
+@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
+def test_the_frame_around_the_formula_is_read_away(question, answer, verdict, read):
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == verdict, (answer, result.verdict, result.error)
+    if verdict == N:
+        assert read is None or result.error["id"] == read, result.error
+        return
+    if read is not None:
+        assert f"reading.note.{read}" in _note_ids(result), _note_ids(result)
+    else:
+        assert "reading.note.equation_number" not in _note_ids(result)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_grade_reads_them_the_same(lang):
+    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
+
+
+def test_the_notes_say_what_was_dropped_in_both_languages():
+    result = check("output-height", "m_h = (h - k_h + p_h)/s_h + 1 \\quad (2.1)", symbolic=False)
+    note = next(n for n in result.parsed["notes"] if n["id"] == "reading.note.equation_number")
+    assert note["fields"]["number"] == "(2.1)"
+    for lang in ("en", "zh"):
+        said = note_text(note["id"], lang, **note["fields"])
+        assert "(2.1)" in said and "{" not in said
+    framed = check("output-height", ROWS[0][1], symbolic=False)
+    for lang in ("en", "zh"):
+        assert "LaTeX" in note_text("reading.note.markup", lang)
+    assert "reading.note.markup" in _note_ids(framed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias",
+        "F - filter size\nP - padding per side",
+        "- S – Schrittweite der Faltung",
+    ],
+)
+def test_a_glossary_line_is_no_formula(text):
+    assert formula_islands(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, island",
+    [
+        ("the output is H - K + 1 for a valid convolution", "H - K + 1"),
+        ("We get h - kernel here, then add one", "h - kernel"),  # no glossary: not its line's start
+    ],
+)
+def test_a_difference_in_a_sentence_stays_a_formula(text, island):
+    found = formula_islands(text)
+    assert found is not None and [i.text for i in found[0]] == [island]
+
+
+def test_no_wrong_answer_framed_so_is_accepted():
+    """Wrong formulas of each kind inside each frame: never accepted."""
+    wrong = ["(h - k_h)/s_h + 1", "(h - k_h + p_h)/s_h", "h - k_h + 1"]
+    frames = [
+        "\\begin{{aligned}} m_h &= {} \\end{{aligned}}",
+        "(4.2)\\[\\begin{{split}} m_h &= {} \\end{{split}}\\]",
+        "$$m_h = {} \\tag{{3}}$$",
+        "m_h = {} \\quad (3)",
+        "m_h = {}    (12)",
+        "输出高度 = {}，(3)",
+        "H - {} Höhe",
+    ]
+    for frame in frames:
+        for formula in wrong:
+            text = frame.format(formula)
+            assert check("output-height", text, symbolic=False).verdict not in RIGHT, text
