@@ -52,6 +52,7 @@ from derivations.checking.notation import (
 )
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
+from derivations.checking.reading.code import holds_formula
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note, lazy_pattern
 from derivations.checking.reading.lexer import (
@@ -700,6 +701,8 @@ def outcome_of(entry: Entry, parsed: Parsed) -> tuple | None:
         return ("wrong", AXIS_MIXUP)
     if _padding_clash(parsed, match.variant.conventions):
         return ("wrong", PER_SIDE_ONCE)
+    if _sides_doubled(parsed, match.variant.conventions):
+        return ("wrong", SIDES_DOUBLED)
     return ("right",)
 
 
@@ -794,6 +797,7 @@ def _counts_flops(entry: Entry) -> bool:
 
 AXIS_MIXUP = "axis_mixup"  # misconception id (registry/misconceptions.yaml)
 PER_SIDE_ONCE = "per_side_padding_once"  # misconception id (registry/misconceptions.yaml)
+SIDES_DOUBLED = "side_padding_doubled"  # misconception id (registry/misconceptions.yaml)
 
 
 _PER_SIDE_REMARK = re.compile(
@@ -827,6 +831,17 @@ def _padding_clash(parsed: Parsed, conventions) -> bool:
     """A per-side padding of another notation counted as the book's total padding: its
     formula is right only under the per-side convention (``2 × padding[0]``)."""
     return "per_side_padding" not in conventions and _per_side_written(parsed)
+
+
+def _sides_doubled(parsed: Parsed, conventions) -> bool:
+    """A padding read as one side's, half its axis's total (``pad_top``, ``headPad``:
+    p_h/2), in a formula right only under the per-side convention: each side doubled
+    (``2*pad_before + 2*pad_after``), the padding counted twice."""
+    return "per_side_padding" in conventions and any(
+        note.key == "reading.note.notation"
+        and dict(note.fields).get("read") in ("p/2", "p_h/2", "p_w/2")
+        for note in parsed.notes
+    )
 
 
 def _per_side_once(result, entry, answer: _Answer, match: Match) -> Result:
@@ -927,6 +942,17 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
             return _held_to(result, entry, answer, match, AXIS_MIXUP, None)
         if _padding_clash(parsed, match.variant.conventions):
             return _per_side_once(result, entry, answer, match)
+        if _sides_doubled(parsed, match.variant.conventions):
+            stated = next(
+                (
+                    v
+                    for v in entry.variants
+                    if v.misconception is None
+                    and set(v.conventions) == set(match.variant.conventions) - {"per_side_padding"}
+                ),
+                None,
+            )
+            return _held_to(result, entry, answer, match, SIDES_DOUBLED, stated)
         return _right(result, entry, parsed, match, work, symbolic)
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 
@@ -1508,8 +1534,8 @@ def _sentences(entry: Entry, answer: str) -> tuple[str, Note] | None:
             continue
         read.append(sentence)
     prose = " ".join(s for s in found if s not in read)
-    if not read or not prose or prose_blocks(prose, read):
-        return None
+    if not read or not prose or prose_blocks(prose, read) or holds_formula(prose):
+        return None  # (a statement of code not read is no prose: never graded without it)
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
     return "; ".join(read), Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(read)))))
 
@@ -1541,6 +1567,8 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if found is None:
         return None
     islands, prose, defined = found
+    if holds_formula(prose):
+        return None  # a formula or a statement of code the islands left out
 
     def named(island) -> str | None:
         own = island.text.split("=", 1)[0] if "=" in island.text else None

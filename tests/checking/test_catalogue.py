@@ -129,6 +129,7 @@ def test_the_registry_declares_exactly_the_misconceptions_each_question_derives(
         "count_word_disagrees",
         "unit_word_disagrees",
         "per_side_padding_once",
+        "side_padding_doubled",
     }
     for qid, q in QUESTIONS.items():
         derived = {v.misconception for v in entry(qid).variants if v.misconception}

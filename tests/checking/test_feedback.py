@@ -24,6 +24,7 @@ JUDGED_ROWS = {
     "count_word_disagrees": ("forward-ops", "c_i c_o k_h k_w m_h m_w FLOPs"),
     "unit_word_disagrees": ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o m_h m_w bytes"),
     "per_side_padding_once": ("output-height", "(height + pad_h - kernel_h)//stride_h + 1"),
+    "side_padding_doubled": ("output-height", "(h + 2*pad_top + 2*pad_bottom - k_h)//s_h + 1"),
 }
 
 

@@ -181,6 +181,8 @@ MISCONCEPTIONS_TABLE = [
     ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o m_h m_w bytes", "unit_word_disagrees"),
     # a notation's per-side padding counted once (issue 21)
     ("output-height", "(height + pad_h - kernel_h)//stride_h + 1", "per_side_padding_once"),
+    # each side's padding (half the total) doubled (issue 21): the padding counted twice
+    ("output-height", "(h + 2*pad_top + 2*pad_bottom - k_h)//s_h + 1", "side_padding_doubled"),
 ]
 
 

@@ -12,7 +12,8 @@ points into the answer as given:
   // s + 1``, ``… // 步幅``, even ``… // output height``) is Python's floor division,
   and ``%`` followed by it the modulo, which the grammar refuses: a comment only where
   no formula reads (``// вычисляем размеры``, ``% 整数になるよう設定``); ``%`` right
-  after a digit is a percentage (``400% 的计算量``), never a comment;
+  after a digit is a percentage (``400% 的计算量``), never a comment; words joined by a
+  particle (的, の, 의: ``… // 输出的宽度``) are a phrase, a comment all the same;
 * ``return`` first (``return k_h * k_w * c_i``), a C-like function's head and the
   braces of its body (``int out(int h, int k) { return …; }``);
 * ``#define NAME body``: the statement ``NAME = body``;
@@ -24,7 +25,9 @@ points into the answer as given:
   (the floor, on the non-negative values a count takes: :mod:`.informal`);
 * a conversion of a number: ``float(…)``, ``Number(…)``, ``parseFloat(…)`` its bracket,
   JavaScript's ``parseInt(…)`` as ``int(…)``;
-* ``self.``/``this.`` before a name (``self.stride``): the name;
+* ``self.``/``this.`` before a name (``self.stride``): the name; a pointer dereferenced
+  in brackets before an index or a member (``(*padding)[0]``): the name;
+* Go's short declaration ``name := …``: ``name = …``;
 * an attribute chain (``module.padding[0]``, ``v.p.value``, ``cfg["stride"]``,
   ``params->stride_height``) read by its last meaningful name: the members that only
   hold a value (``.value``, ``.data``) dropped, a string key read as a member, a
@@ -44,7 +47,7 @@ from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import NEGATIONS
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["code", "denies", "top_level_parts"]
+__all__ = ["code", "denies", "top_level_parts", "holds_formula"]
 
 _COMMENT_MARKS = ("//", "%", "#")
 # letters of any script and punctuation between words: no digit, operator or "="
@@ -85,6 +88,9 @@ _FLOAT_CALL = re.compile(
 _PARSE_INT = lazy_pattern(r"(?<![\w.])parseInt\s*(?=\()")
 _INT_CAST = re.compile(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
 _OBJECT = re.compile(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
+# C's and C++'s pointer dereferenced in brackets before an index or a member
+# (``(*padding)[0]``, ``(*p).stride``): the name pointed to
+_POINTER = lazy_pattern(r"\(\s*\*\s*(?P<name>[A-Za-z_]\w*)\s*\)(?=\s*(?:\[|\.|->))")
 # a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
 # ``tf.shape(x)[1]``): the shape's name indexed (``x_shape[2]``), read by the names layer
 _SHAPE_INDEX = re.compile(
@@ -377,9 +383,11 @@ _NEEDS = (
     '["',
     "->",
     "<-",
+    ":=",
     "sum(",
     "(1)",
     "(2)",
+    "(*",
     "tensor",
     "array",
     "{",
@@ -443,6 +451,20 @@ def _needs_code(body: str) -> bool:
     return False
 
 
+# an operator between two operands: a name, a number or a bracket on each side (``a + b``,
+# ``(x) / s``, ``2*p``); a minus only with a space beside it or a bracket or digit on a
+# side (``output-size`` is a hyphenated word)
+_BETWEEN = lazy_pattern(r"[\w)\]]\s*(?:[+*/×÷]|\s-|-\s|(?<=[)\]0-9])-|-(?=[(\[0-9]))\s*[\w(\[]")
+
+
+def holds_formula(text: str) -> bool:
+    """Whether ``text`` holds an operator between two operands (:data:`_BETWEEN`): a
+    formula, or a line of code, the reader did not read.  Text dropped as prose around
+    a formula must hold none: a statement of code left out (``return (h + head + tail -
+    k) / s + 1`` after ``dk = …;``) is no prose, and what is left is not the answer."""
+    return bool(_BETWEEN().search(text))
+
+
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
@@ -492,6 +514,15 @@ def _reads(words: str) -> bool:
     return True
 
 
+# particles that join words into a phrase (的, の, 의): a phrase after a comment mark is a
+# comment, never a divisor (``… // 输出的宽度``; ``… // 步幅`` divides by the stride)
+_PARTICLES = ("的", "の", "의")
+
+
+def _phrase(words: str) -> bool:
+    return any(particle in words for particle in _PARTICLES)
+
+
 def _comment(text: Normalized, notes: list) -> Normalized:
     """``text`` without the comment closing it (see the module's docstring)."""
     depth = 0
@@ -506,7 +537,7 @@ def _comment(text: Normalized, notes: list) -> Normalized:
         if mark == "%" and body[index - 1].isdigit():
             continue  # 400%: a percentage, no comment mark
         rest = body[index + len(mark) :]
-        if _is_comment(rest) and (mark == "#" or not _reads(rest)):
+        if _is_comment(rest) and (mark == "#" or _phrase(rest) or not _reads(rest)):
             notes.append(_note("comment", text=rest.strip()))
             return edit(text, index, len(body))
     return text
@@ -524,12 +555,14 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
 
 # other languages' operators: R's integer division ``%/%`` and Nim's, Pascal's and
 # Haskell's infix ``div`` (Python's ``//``); R's
-# assignment ``name <- …`` (first, or after a ``;`` or a space: ``=``); MATLAB's element-wise
+# assignment ``name <- …`` (first, or after a ``;`` or a space: ``=``) and Go's short
+# declaration ``name := …`` (``=``); MATLAB's element-wise
 # ``.*``, ``./``, ``.^`` after an operand (the operator)
 _OPERATORS = (
     (lazy_pattern(r"%/%"), "//"),
     (lazy_pattern(r"(?<=[\w)\]])\s+div\s+(?=[\w(])"), " // "),
     (lazy_pattern(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 ="),
+    (lazy_pattern(r"(?:^|(?<=[;\s{]))([A-Za-z_]\w*)\s*:=(?!=)"), r"\1 ="),
     (lazy_pattern(r"(?<=[\w)\]])\s*\.(?=[*/^])"), ""),
 )
 
@@ -659,6 +692,16 @@ def _operators(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+def _pointers(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each pointer dereferenced in brackets (:data:`_POINTER`) its name."""
+    found = list(_POINTER().finditer(text.text))
+    if found:
+        notes.append(_note("code", text=", ".join(sorted({m.group() for m in found}))))
+    for match in reversed(found):
+        text = edit(text, match.start(), match.end(), match.group("name"))
+    return text
+
+
 def _braced(text: Normalized, notes: list) -> Normalized:
     """``text`` without a function's head and the braces of its body (:data:`_BRACED`)."""
     match = _BRACED().match(text.text)
@@ -687,7 +730,7 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
-    if any(mark in text.text for mark in ("%/%", "<-", ".", " div ")):
+    if any(mark in text.text for mark in ("%/%", "<-", ".", " div ", ":=")):
         text = _operators(text, notes)
     if "(" in text.text or "{" in text.text:
         text = _printed(text, notes)
@@ -718,6 +761,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         text = _sub(text, _PARSE_INT(), notes, "code", "int")
     text = _sub(text, _INT_CAST, notes, "code", "int")
     text = _sub(text, _OBJECT, notes, "code")
+    if "(*" in text.text:
+        text = _pointers(text, notes)
     if "." in text.text or "['" in text.text or '["' in text.text or "->" in text.text:
         text = _members(text, notes)
     if "sum" in text.text:

@@ -231,6 +231,11 @@ def misspelt(word: str) -> str | None:
             out.append(part)
             continue
         meant = _rooted_word(lowered) or corrected(lowered)
+        if meant is None:  # a run with a misspelt word in it (flitersize: filter, size)
+            pieces = _segments(part) or []
+            fixed = [p if p.lower() in name_parts() else corrected(p.lower()) for p in pieces]
+            if fixed and all(fixed) and fixed != pieces:
+                meant = "_".join(cast(list[str], fixed))
         changed = changed or meant is not None
         out.append(meant or part)
     return "_".join(out) if changed else None
@@ -250,32 +255,49 @@ def _rooted_word(lowered: str) -> str | None:
 # iheight, owidth; nfilters; fsize as C code names it): the input, the output, a
 # count, the kernel (k, f)
 _LEADS = frozenset({"i", "o", "n", "k", "f"})
+# words of two letters that may lead such a run (insize, as C code names the input's
+# size beside outsize and fsize)
+_LEAD_WORDS = frozenset({"in"})
+_LONGEST_RUN = 24  # letters of a run split into parts at most
 
 
 def _segments(part: str) -> list[str] | None:
     """A run of letters of one case (``PADTOP``, ``STRIDEY``, ``kernelsize``) as parts of
     the lexicon, longest first (backtracking: ``kernelsize`` is kernel, size, not
     kernels and a rest), each of three letters or more but a last axis letter (``y``)
-    and a first letter of :data:`_LEADS` before four letters or more (``iheight``);
-    None when no split covers it, or the run is one part."""
+    and a first letter of :data:`_LEADS` or a word of :data:`_LEAD_WORDS` before four
+    letters or more (``iheight``, ``insize``); where no split into lexicon words covers
+    it, a piece of five letters or more may be a lexicon word misspelt by one edit
+    (:func:`corrected`: ``flitersize``); None when no split covers it, or the run is one
+    part."""
     table = name_parts()
     lowered = part.lower()
 
-    def split(index: int) -> list[str] | None:
+    def split(index: int, edited: bool) -> list[str] | None:
         if index == len(lowered):
             return []
         for stop in range(len(lowered), index, -1):
             piece = lowered[index:stop]
             last_axis = stop == len(lowered) and piece in ("h", "w", "x", "y")
             # a first letter of an object or a count before a word (iheight, owidth)
-            lead = index == 0 and piece in _LEADS and len(lowered) - stop >= MIN_ROOTED
-            if piece in table and (stop - index >= MIN_UNKNOWN or last_axis or lead):
-                rest = split(stop)
+            lead = (
+                index == 0
+                and (piece in _LEADS or piece in _LEAD_WORDS)
+                and len(lowered) - stop >= MIN_ROOTED
+            )
+            known = piece in table or (
+                edited and stop - index >= MIN_ALONE_EDITED and corrected(piece) is not None
+            )
+            if known and (stop - index >= MIN_UNKNOWN or last_axis or lead):
+                rest = split(stop, edited)
                 if rest is not None:
                     return [part[index:stop], *rest]
         return None
 
-    pieces = split(0) if len(lowered) <= 24 else None
+    pieces = None
+    if len(lowered) <= _LONGEST_RUN:  # the lexicon's words first, then one misspelt
+        pieces = split(0, False)
+        pieces = pieces if pieces is not None and len(pieces) > 1 else split(0, True)
     return pieces if pieces is not None and len(pieces) > 1 else None
 
 

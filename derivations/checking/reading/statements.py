@@ -5,6 +5,11 @@ formula is read, each statement then read as an answer of its own (:mod:`.parse`
   outside brackets; parts separated only by commas are statements when at least one of
   them is ``name = formula`` or ``label: formula`` (a plain ``1,000`` or a pair ``a, b``
   is not split here); ``a, b = c, d`` is the two statements ``a = c`` and ``b = d``.
+* A line break is no separator inside a statement that goes on: a line ending in an
+  operator, ``=``, ``(`` or ``,``, or the next starting with ``/`` or ``)`` (``int64_t
+  outH =`` / ``(h + 2 * pad - k) /`` / ``stride + 1;``).
+* A statement of code opened by ``return`` (after its helpers' statements: ``const dk =
+  …;`` / ``return (h - dk) / s + 1;``) is the formula it returns, noted.
 * A connector before a definition (``…, where m_h = …``, ``…，其中 m_h = …``:
   :data:`.languages.CONNECTORS`) separates it.
 * A statement ``name = formula`` whose name another statement writes (whole word, as
@@ -37,6 +42,8 @@ _OPEN, _CLOSE = "([{（【⌊⌈", ")]}）】⌋⌉"
 _STATEMENT = re.compile(r"^\s*(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*=(?P<body>[^=≈]*)$")
 _LABELLED = re.compile(r"^\s*[^\W\d][\w\s'()（）]*[:：]\s*\S")
 _MAX_STATEMENTS = 8
+# a statement of code that gives the answer (``return …``)
+_RETURNED = re.compile(r"^\s*return\s+(?=\S)")
 # a part that is only a bracketed remark belongs to the part before it
 _REMARK_ONLY = re.compile(r"^\s*[(（][^()（）]*[)）]\s*[.。]?\s*$")
 
@@ -63,6 +70,8 @@ def _bounds(text: str, raw: str | None, columns: list[int]) -> list[tuple[int, i
             and columns[index] < len(raw)
             and raw[columns[index]] in "\n\r"
         )
+        if newline and _continued(text, index):
+            newline = False  # a statement over several lines: ``outH =`` / ``(…) /`` / ``1;``
         if depth == 0 and (char in _SEPARATORS or newline):
             bounds.append((start, index))
             start = index + 1
@@ -76,6 +85,29 @@ def _bounds(text: str, raw: str | None, columns: list[int]) -> list[tuple[int, i
         else:
             kept.append((s, e))
     return kept
+
+
+# a line that ends in an operator, ``=``, ``(`` or ``,`` (or Python's ``\\``), or a next
+# line that starts with ``/`` or ``)``, continues the statement (not ``+``, ``-`` or
+# ``*`` first: a list's bullets)
+_GOES_ON = frozenset("+-*/=(,\\×÷·")
+_GOES_ON_FIRST = frozenset("/)")
+
+
+def _continued(text: str, index: int) -> bool:
+    """Whether the line break at ``index`` of ``text`` is inside a statement that goes
+    on (:data:`_GOES_ON`, :data:`_GOES_ON_FIRST`)."""
+    before = text[:index].rstrip()
+    after = text[index + 1 :].lstrip()
+    if before.endswith(("==", "!=", "<=", ">=", "->", "=>")):
+        return False
+    return bool(before) and (before[-1] in _GOES_ON or after[:1] in _GOES_ON_FIRST)
+
+
+def _unreturned(part: Normalized) -> Normalized:
+    """``part`` without the ``return`` that opens it (:data:`_RETURNED`)."""
+    match = _RETURNED.match(part.text)
+    return edit(part, 0, match.end()) if match else part
 
 
 def _hard_separator(text: Normalized, raw: str | None) -> bool:
@@ -206,6 +238,9 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
     if len(parts) < 2:
         return one
+    if any(_RETURNED.match(p.text) for p in parts):  # code's ``return …`` after helpers
+        said.append(Note("reading.note.code", (("text", "return"),)))
+        parts = [_unreturned(p) for p in parts]
     stated = any(_STATEMENT.match(p.text) or _LABELLED.match(p.text) for p in parts)
     if not stated and not _hard_separator(text, raw):
         parts = _pairs(text) or []

@@ -1,0 +1,188 @@
+"""Issue 21 (session eight, s8code): code around or inside the formula, answers of our own
+written the way code is pasted (Python, C/C++, Java, JavaScript/TypeScript, Go, Rust,
+Julia, MATLAB, Scala, Swift; comments in English and Chinese), right and wrong, through
+``check`` and ``grade``.  Each class is a general mechanism, not one answer's pattern:
+
+* a statement of code the reader cannot read is never dropped as prose around another
+  one (:func:`derivations.checking.reading.code.holds_formula`): the answer is read
+  whole, or refused, never graded on a helper's definition (``dk = …``) or on a lone
+  ``1;`` left over from a statement cut at its line breaks;
+* a statement over several lines (a line ending in an operator, ``=`` or ``(``, or the
+  next starting with ``/`` or ``)``) is one statement (:mod:`.statements`);
+* a padding named by its side (head and tail, before and after, low and high, as
+  ONNX Runtime, NumPy and XLA name them) is half its axis's total, so the two sides
+  added are the book's total padding;
+* a pointer dereferenced in brackets (``(*padding)[0]``) is the name pointed to;
+* a run of one case led by ``in`` (``insize``) or holding a misspelt word
+  (``flitersize``) is read by its parts, the misspelling said in the reading.
+"""
+
+import pytest
+
+from derivations.checking import check, feedback
+from derivations.checking.reading.code import holds_formula
+from tests.checking.rows import graded_verdicts
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+RIGHT = (R, C)
+
+CLASSES = {
+    "a statement not read is no prose: read whole, or refused": [
+        # TypeScript: a helper, then the return; both read
+        (
+            "output-height",
+            "const ek = dilation * (kernel - 1) + 1;\n"
+            "return Math.floor((inSize + headPad + tailPad - ek) / stride + 1);",
+            C,
+        ),
+        (
+            "output-height",
+            "const ek = dilation * (kernel - 1) + 1;\n"
+            "return Math.floor((inSize - ek) / stride + 1);",
+            W,
+        ),
+        # a word no reading knows in the return: refused, never graded on `ek = …`
+        (
+            "output-height",
+            "const ek = dilation * (kernel - 1) + 1;\n"
+            "return Math.floor((inSize + zork - ek) / stride + 1);",
+            N,
+        ),
+        # C++: the last line alone (`1;`) is no answer
+        (
+            "output-height",
+            "int64_t outH =\n    (in->GetDim(2) + 2 * pad - k) /\n        stride +\n    1;",
+            N,
+        ),
+        # Go, with a Chinese comment: the helper is put in
+        (
+            "output-width",
+            "ek := (k_w - 1) + 1\n// 有效的卷积核宽度\nreturn (w + 2*p_w - ek)/s_w + 1",
+            C,
+        ),
+    ],
+    "a statement over several lines": [
+        (
+            "output-height",
+            "int64_t out_h =\n    (h + 2 * pad_h - k_h) /\n        stride_h +\n    1;",
+            C,
+        ),
+        ("output-height", "int64_t out_h =\n    (h - k_h) /\n        stride_h +\n    1;", W),
+        # Python's backslash, a Chinese comment on the line before
+        (
+            "forward-mults",
+            "# 乘法次数\nmuls = c_in * c_out * k_h * \\\n    k_w * out_h * out_w",
+            R,
+        ),
+        ("forward-mults", "# 乘法次数\nmuls = c_in * c_out * k_h * \\\n    out_h * out_w", W),
+        # Rust: a line that opens a bracket, one that starts with a division
+        (
+            "output-width",
+            "let ow = (\n    w + 2 * pad_w - k_w\n) / stride_w + 1;",
+            C,
+        ),
+        ("output-width", "let ow = (w + 2 * pad_w - k_w)\n    / stride_w + 1;", C),
+        ("output-width", "let ow = (w - k_w)\n    / stride_w + 1;", W),
+    ],
+    "a padding named by its side": [
+        # ONNX Runtime's head and tail
+        (
+            "output-height",
+            "Math.floor((inSize + headPad + tailPad - kernel) / stride + 1)",
+            C,
+        ),
+        ("output-height", "Math.floor((inSize + headPad - kernel) / stride + 1)", W),
+        # NumPy's before and after (Julia's ÷ the integer division)
+        ("output-height", "(h + pad_before + pad_after - k) ÷ s + 1", C),
+        ("output-height", "(h + 2*pad_before + 2*pad_after - k) ÷ s + 1", W),  # doubled
+        ("output-height", "(h + 2*pad_top + 2*pad_bottom - k_h) // s_h + 1", W),
+        # XLA's low and high edges, in Swift, with a Chinese comment
+        (
+            "output-width",
+            "let ow = (w + padLow + padHigh - k_w) / s_w + 1 // 输出的宽度",
+            C,
+        ),
+        ("output-width", "let ow = (w + padLow - k_w) / s_w + 1 // 输出的宽度", W),
+        # Scala
+        ("output-height", "val oh = (h + pad_top + pad_bottom - k_h) / s_h + 1", C),
+    ],
+    "a pointer dereferenced in brackets": [
+        (
+            "output-height",
+            "int64_t oh = (h + 2 * (*padding)[0] - (*kernel_size)[0]) / (*stride)[0] + 1;",
+            C,
+        ),
+        ("output-height", "int64_t oh = (h - (*kernel_size)[0]) / (*stride)[0] + 1;", W),
+        (
+            "output-width",
+            "auto ow = (w + 2 * (*conv).padding[1] - (*conv).kernel_size[1])"
+            " / (*conv).stride[1] + 1;  // 输出宽度",
+            C,
+        ),
+        (
+            "output-height",
+            "int64_t outH =\n    (h + 2 * (*padding)[0] - ((*dilation)[0] * ((*kernelSize)[0] - 1) + 1)) /\n"
+            "        (*stride)[0] +\n    1;",
+            C,
+        ),
+    ],
+    "a run of one case read by its parts": [
+        ("output-height", "outsize = (insize - fsize + 2*pad) / stride + 1", C),
+        ("output-height", "outsize = (insize - fsize) / stride + 1", W),
+        # MATLAB, a Chinese comment
+        ("output-width", "outw = floor((inwidth + 2*pad - kwidth) / stride) + 1; % 输出宽度", C),
+        # a misspelt word in a run: said so in the reading
+        ("output-height", "(insize + 2*pad - flitersize) / stride + 1", C),
+        ("output-height", "(insize - flitersize) / stride + 1", W),
+    ],
+}
+ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
+
+
+@pytest.mark.parametrize("name, question, answer, verdict", ROWS, ids=[r[2] for r in ROWS])
+def test_each_class_is_read(name, question, answer, verdict):
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == verdict, (name, result.error, result.parsed)
+    if verdict in RIGHT:
+        for lang in ("en", "zh"):
+            assert "{" not in feedback(result, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_grade_reads_them_the_same(lang):
+    rows = [(q, a) for _, q, a, _ in ROWS]
+    assert graded_verdicts(rows, lang) == [v for *_, v in ROWS]
+
+
+def test_every_class_has_right_and_wrong_answers_and_chinese_comments():
+    for name, rows in CLASSES.items():
+        verdicts = {verdict for *_, verdict in rows}
+        assert W in verdicts and verdicts & set(RIGHT), name
+    assert sum(any("\u4e00" <= c <= "\u9fff" for c in a) for _, _, a, _ in ROWS) >= 4
+
+
+def test_a_misspelt_word_in_a_run_is_said():
+    result = check("output-height", "(insize + 2*pad - flitersize) / stride + 1", symbolic=False)
+    said = [n["fields"] for n in result.parsed["notes"] if n["id"] == "reading.note.notation"]
+    assert {
+        "written": "flitersize",
+        "read": "k",
+        "source": "misspelt",
+        "meant": "filter_size",
+    } in said
+
+
+@pytest.mark.parametrize(
+    "text, holds",
+    [
+        ("return Math.floor(((inSize + headPad - dk) / stride) + 1)", True),
+        ("(in->GetDim(2) + 2 * pad", True),
+        ("2*p", True),
+        ("output-size is given", False),  # a hyphenated word
+        ("注意padding为same输出feature map尺寸不变", False),
+        ("(n:输入数据维度,k: 卷积核大小)", False),
+        ("1;", False),
+    ],
+)
+def test_an_operator_between_operands_is_a_formula(text, holds):
+    assert holds_formula(text) is holds
