@@ -218,7 +218,8 @@ helper ``dkernel = …`` and a C++ ``1;`` were graded alone: two right answers j
 not_equivalent), the paddings of two sides added (``headPad + tailPad``), a pointer
 dereferenced (``(*padding)[0]``), a statement over several lines, ``return`` after its
 helpers and runs led by ``in`` or holding a misspelt word (``insize``, ``flitersize``;
-session eight, s8code): H7-test 26 of 49, H7-dev 32 of 43, 0 wrong answers accepted.
+session eight, s8code): H7-test 26 of 49, 27 with s8text's above, H7-dev 32 of 43, 0
+wrong answers accepted.
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -264,7 +265,7 @@ FLOORS = {
     "H6-dev": 46,
     "H6-test": 51,
     "H7-dev": 32,
-    "H7-test": 26,
+    "H7-test": 27,
 }
 
 
