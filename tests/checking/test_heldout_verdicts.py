@@ -2570,6 +2570,144 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H8-dev, first increment
+    "n_{out} = floor[(n_{in} + 2p - k) / s] + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "return math.floor((n_in + 2*p - k) / s) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "h_out = ((h_in + 2*p - h_filt)/s) + 1": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "w_out = ((w_in + 2*p - w_filt)/s) + 1": (
+        lambda x, o: ((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        DIV,
+    ),
+    "H_{out} &= \\frac{\\left ( H_{in} + padding\\_height\\_top + padding\\_height\\_bottom-\\left ( dilation[0]*\\left ( H_{f}-1 \\right )+1 \\right ) \\right )}{stride[0]}+1": (
+        lambda x, o: (x.h + x.qh + x.qh - (1 * (x.kh - 1) + 1)) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    '如果 padding = "SAME":\n\n\\[H_{out} = \\frac{(H_{in} + stride[0] - 1)}{stride[0]}\\]': (
+        lambda x, o: (x.h + x.sh - 1) // x.sh,
+        "mh",
+        None,
+    ),
+    "如果 pad_mode 设置为”valid”,则输出高度和宽度将分别为 \\(\\left \\lfloor{1 + \\frac{H_{in} + \\text{padding[0]} + \\text{padding[1]} - \\text{kernel_size[0]} - (\\text{kernel_size[0]} - 1) \\times (\\text{dilation[0]} - 1) }{\\text{stride[0]}}} \\right \\rfloor\\)": (
+        lambda x, o: fl(1 + (x.h + x.qh + x.qh - x.kh - (x.kh - 1) * (1 - 1)) / x.sh),
+        "mh",
+        None,
+    ),
+    "Em geral, quando o *stride* para a altura é $s_h$ e o *stride* para a largura é $s_w$, o tamanho da saída será calculada da seguinte forma:\n\n$$\\lfloor (n_h-k_h + p_h + s_h) / s_h \\rfloor \\times \\lfloor(n_w-k_w + p_w + s_w) / s_w \\rfloor$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "Em geral, assumindo que a entrada tem tamanho $n_h\\times n_w$ e o filtro de convolução tem dimensões $k_h \\times k_w$, então o tamanho da saída pode ser calculado da seguinte forma:\n\n$$ (n_h-k_h + 1) \\times (n_w-k_w + 1)$$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "VALID Padding, the output height and width are computed as:\nout_height\n= ceil(float(in_height - filter_height + 1) / float(strides[1]))": (
+        lambda x, o: math.ceil(float(x.h - x.kh + 1) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "所以，输出大小等于输入大小$n_h \\times n_w$减去卷积核大小$k_h \\times k_w$，即$(n_h-k_h+1) \\times (n_w-k_w+1)$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "conv_shape = tuple(np.array([N, (H+2*P-K)/S + 1, (W+2*P-K)/S + 1], dtype=np.int64))": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "$c_o\\times c_i\\times k_h\\times k_w\\times [(h+p_h-k_h+s_h)//s_h]\\times [(w+p_w-k_w+s_w)//s_w]$": (
+        lambda x, o: (
+            x.co
+            * x.ci
+            * x.kh
+            * x.kw
+            * ((x.h + 2 * x.qh - x.kh + x.sh) // x.sh)
+            * ((x.w + 2 * x.qw - x.kw + x.sw) // x.sw)
+        ),
+        "mults",
+        None,
+    ),
+    'input_size = (input_size + 2*layer["p"] - layer["k"]) // layer["s"] + 1': (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "def compute_output_size(n, k, s, p):\n    return (n + 2*p - k) // s + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    'num = input_size + 2 * params_dict["padding"] - params_dict["dilation"] * (params_dict["kernel_size"] - 1) - 1\n    den = params_dict["stride"]\n    conv_size = math.floor(num/den + 1)': (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "adds = h_out * w_out * c_in * h_filt * w_filt * (n_filt-1)": (
+        lambda x, o: o.mh * o.mw * x.ci * x.kh * x.kw * (x.co - 1),
+        "adds",
+        None,
+    ),
+    "adds = filter_ops * h_out * w_out * n_filt - 1  # Adds exclude bias add": (
+        lambda x, o: (x.kh * x.kw * x.ci) * o.mh * o.mw * x.co - 1,
+        "adds",
+        None,
+    ),
+    "h_out = ((h_in - h_filt + 2 * p) // s) + 1": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "h_out_term = h_in+p*2-h_filt #calculation of inside term for h_out\nh_out = 1+(h_out_term/s) #h_out equation": (
+        lambda x, o: 1 + ((x.h + x.qh * 2 - x.kh) / x.sh),
+        "mh",
+        DIV,
+    ),
+    "H_o = int(np.floor(1 + (H + 2 * pad - HH) / stride))": (
+        lambda x, o: int(fl(1 + (x.h + 2 * x.qh - x.kh) / x.sh)),
+        "mh",
+        None,
+    ),
+    "H_prime = 1 + (H + 2 * pad - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "W_prime = 1 + (W + 2 * pad - WW) // stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "Hout = 1 + (H + 2 * pad - HH) / stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "W_new = 1 + (W + 2 * pad - WW) / stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "H_out = 1 + (H + 2 * pad - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
@@ -2584,11 +2722,14 @@ COMPOSE = {
     "K = (k-1) * S + K",
     "当前层的Receptive Field: RF = last_RF + (ksize - 1) * history_stride, 其中, last_RF为上一层的Receptive Field, ksize为当前层的kernel size, history_stride为历史积累的stride(不包括当前层的stride).",
     "RF = ((RF -1)* stride) + fsize",
+    "def f(output_size, ksize, stride):\n    return (output_size - 1) * stride + ksize",
+    "$(k_1.h+k_2.h-1,k_1.w+k_2.w-1)$",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
     "输入通道$c_i$和输出通道$c_o$的数量加倍，计算数量变为原来4倍": 4,
     "So, doubling the number of features actually quadruples the amount of computation.": 4,
+    "We can conclude that the number of calculations will be **4 times** if we double both number of input and output channels, while double padding will not increase that much.": 4,
 }
 DOUBLE_PADDING = {"填充数量加倍，则计算数量不变。": 0}  # the increase claimed
 
