@@ -13,7 +13,8 @@ import sympy as sp
 
 from derivations.closed_forms import forms, m_h, m_w, window_cover
 from derivations.exercises.document import message, require, text
-from derivations.exercises.instances import REALISTIC, describe, executed, value
+from derivations.exercises.fields import fill
+from derivations.exercises.instances import REALISTIC, executed, value
 from derivations.exercises.notation import num, rows, tex
 from derivations.messages import catalogue
 from derivations.model import Layer, d_h, d_w, k_h, k_w, output_sizes, s_h, s_w
@@ -131,6 +132,28 @@ def _entry(form, layer: Layer) -> dict:
     }
 
 
+def _layer_line(layer: Layer) -> dict:
+    """The section's layer in words and math, both languages: its padding reading in the
+    sheets' words (``sheets.convention.*``), its bias as the layer display says it
+    (``display.bias``, ``display.no_bias``)."""
+    from derivations.messages import entry
+
+    padding = entry(f"sheets.convention.{layer.padding_convention.replace('-', '_')}_padding")
+    bias = entry("display.bias" if layer.bias else "display.no_bias")
+    sizes = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "d_h", "d_w")
+    values = {name: getattr(layer, name) for name in sizes} | {"g": layer.groups, "n": layer.batch}
+    return {
+        lang: fill(
+            entry("sheets.formulas_layer_line")[lang],
+            "sheets.formulas_layer_line",
+            **values,
+            padding=padding[lang],
+            bias=bias[lang],
+        )
+        for lang in ("en", "zh")
+    }
+
+
 def build() -> dict:
     base = forms("total", False)
     sections = []
@@ -147,8 +170,7 @@ def build() -> dict:
         sections.append(
             {
                 "title": title,
-                "layer": describe(layer) + f" d={layer.d_h},{layer.d_w} g={layer.groups} "
-                f"n={layer.batch}",
+                "layer": _layer_line(layer),
                 "sizes": rows(
                     ("m_h", tex(m_h_expr)),
                     ("m_w", tex(m_w_expr)),
