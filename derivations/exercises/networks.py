@@ -438,14 +438,16 @@ def _figure():
     return figure(
         "network-costs",
         caption=text(
-            en="Per convolution and linear layer (in the deeper networks per block of "
-            "them), in network order, named as in the tables: parameters, MACs and "
+            en="Per convolution and linear layer (in the deeper networks summed per block: "
+            "the bar `layer1.*` sums the layers of the block `layer1`), in network order, "
+            "named as in the tables: parameters, MACs and "
             "activations as shares of each network's total (each panel gives the sums, "
             "Σ). The MAC bars sum to 100% (MACs count only these layers); the activation "
             "bars to far less: the activation functions, pooling, normalization, "
             "concatenations and residual additions hold the other activations; the "
             "parameter bars to 100% but for batch norm's few parameters.",
-            zh="按网络中的顺序列出每个卷积层与全连接层（较深的网络按块合计），名称与表中相同："
+            zh="按网络中的顺序列出每个卷积层与全连接层（较深的网络按块合计：柱 `layer1.*` 是块 "
+            "`layer1` 中各层之和），名称与表中相同："
             "参数、MACs 与激活值各占全网络总量的比例（每图给出总和 Σ）。MACs 各柱之和为 100%"
             "（MACs 只统计这些层）；激活值各柱之和远不到 100%：其余激活值在激活函数、汇聚、"
             "规范化、连结和残差加法层；参数各柱之和除批量规范化的少量参数外为 100%。",

@@ -225,6 +225,7 @@ def test_network_figure_draws_every_network_with_the_tables_layer_names(drawn):
             labels = _labels(svg)
             text = "\n".join(labels)
             assert _flat(Words(lang)("networks_rest")) in _flat(text)
+            assert "block" not in text.replace("block's", "") and "块”" not in text
             for name in SHOWN:
                 table = tabulate(model_network(name))
                 title = get_model(name).title  # as the tables name it: (book) in each language
@@ -243,6 +244,8 @@ def test_network_figure_draws_every_network_with_the_tables_layer_names(drawn):
                         blocks.setdefault(head if dot else row.name, []).append(row.name)
                     for block, names in blocks.items():
                         shown = Words(lang)("networks_block", name=block)
+                        # a block is named by the tables' module path, not "(block)"
+                        assert shown == f"{block}.*" or len(names) == 1, shown
                         assert (shown if len(names) > 1 else names[0]) in labels, block
                     assert len(blocks) < len(rows)
                     drawn_rows = rows
