@@ -1,7 +1,8 @@
 """The checker's archive (``practice/checker.zip``): deterministic bytes, within 1 MB, and
 enough on its own: unpacked onto the path of a Python with nothing but its standard
 library (no SymPy, no NumPy, no site-packages), it gives the verdicts and words of
-``check --json``."""
+``check --json``; it holds what the page imports and reads, and not the modules of
+other commands (recorded in such a session: the modules imported, the files opened)."""
 
 import contextlib
 import io
@@ -9,6 +10,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +28,24 @@ ANSWERS = [
     # read through the notation registry (notations.yaml, shipped as prebuilt JSON)
     ("output-height", "(h - kernel_size + padding)/stride + 1", "zh"),
 ]
+
+
+# answers read on the lazy paths (a second look: words, code, a sentence, traditional
+# characters) and a question the page does not list (an error verdict)
+MORE = [
+    ("forward-mults", "the product of c_o, c_i, k_h, k_w, m_h and m_w", "en"),
+    ("forward-mults", "def f(x): return c_o*c_i*k_h*k_w*m_h*m_w", "en"),
+    ("output-height", "輸出的高度是 (h-k_h+p_h+s_h)/s_h", "zh"),
+    ("double-channels", "它变为原来的4倍", "zh"),
+]
+UNLISTED = ("no-such-question", "c_o", "en")
+ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package
+
+
+def _path(module: str) -> str:
+    """The archive's name of ``module``'s file."""
+    path = module.replace(".", "/")
+    return f"{path}/__init__.py" if (ROOT / path / "__init__.py").is_file() else f"{path}.py"
 
 
 def cli_json(question: str, answer: str, lang: str) -> dict:
@@ -52,6 +72,22 @@ def _at_layer() -> list:
 
 AT_LAYER = _at_layer()
 
+# what other commands import or read, never the page (the archive must not ship them)
+NOT_THE_PAGES = {
+    "derivations/cli.py",
+    "derivations/commands/docs.py",
+    "derivations/commands/grade.py",
+    "derivations/practice/snapshot.py",
+    "derivations/practice/archive.py",
+    "derivations/grading/bulk.py",
+    "derivations/mathml.py",
+    "derivations/render.py",
+    "derivations/messages/network.yaml",
+    "derivations/messages/docs.yaml",
+    "derivations/prebuilt/messages/network.json",
+}
+LEFT_OUT = {"networks", "exercises", "figures", "templates", "static", "benchmarks"}
+
 
 @pytest.fixture(scope="module")
 def built() -> bytes:
@@ -72,8 +108,9 @@ def test_the_bytes_are_the_same_each_build_and_the_members_fixed(built):
     assert {n for n in names if n.startswith("derivations/prebuilt/")} >= {
         f"derivations/prebuilt/checking/{q}.json" for q, _, _ in ANSWERS
     }
-    left_out = [n for n in names if n.split("/")[1] in archive.LEFT_OUT or "__pycache__" in n]
-    assert not left_out
+    assert not [n for n in names if "__pycache__" in n]
+    # other commands' modules and catalogues: never imported nor read by the page
+    assert not [n for n in names if n in NOT_THE_PAGES or n.split("/")[1] in LEFT_OUT]
     # no library but the package: no PyYAML (every YAML file the checker reads ships as
     # the store's prebuilt JSON), no lark (the grammar's tables ship prebuilt)
     assert {n.partition("/")[0] for n in names} == {"derivations"}
@@ -92,18 +129,29 @@ def test_it_is_at_most_one_megabyte(built):
 def test_unpacked_alone_it_checks_as_the_command_line_does(built, tmp_path):
     with zipfile.ZipFile(io.BytesIO(built)) as z:
         z.extractall(tmp_path / "site")
+    site = str(tmp_path / "site")
     script = (
         "import json, sys\n"
-        f"sys.path.insert(0, {str(tmp_path / 'site')!r})\n"
-        "from derivations.practice.browser import answer, warm, warm_steps\n"
+        f"sys.path.insert(0, {site!r})\n"
+        "opened = set()\n"
+        "def record(event, args):  # the archive's files the session opens\n"
+        f"    if event == 'open' and isinstance(args[0], str) and args[0].startswith({site!r}):\n"
+        f"        opened.add(args[0][{len(site) + 1}:])\n"
+        "sys.addaudithook(record)\n"
+        "from derivations.practice.browser import answer, warm, warm_steps, warm_all\n"
         "for step in warm_steps():  # what the worker loads after it is ready\n"
         "    warm(step)\n"
         f"out = [json.loads(answer(*a)) for a in {ANSWERS!r}]\n"
         "from derivations.practice.numbers import answer_at\n"
         f"at = [json.loads(answer_at(*a)) for a in {AT_LAYER!r}]\n"
+        "warm_all()  # what the snapshot runs: answers of each kind to every question\n"
+        f"more = [json.loads(answer(*a))['verdict'] for a in {[*MORE, UNLISTED]!r}]\n"
         "heavy = sorted(m for m in ('sympy', 'numpy', 'jinja2', 'matplotlib', 'lark', 'yaml')\n"
         "               if m in sys.modules)\n"
-        "print(json.dumps({'results': out, 'at': at, 'heavy': heavy}))\n"
+        "modules = sorted(n for n, m in sys.modules.items() if n.startswith('derivations')\n"
+        "                 and getattr(m, '__file__', None))\n"
+        "print(json.dumps({'results': out, 'at': at, 'heavy': heavy, 'more': more,\n"
+        "                  'modules': modules, 'opened': sorted(opened)}))\n"
     )
     env = {"DERIVATIONS_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}
     # -I -S: no site-packages and no environment: only the standard library and the archive
@@ -130,3 +178,20 @@ def test_unpacked_alone_it_checks_as_the_command_line_does(built, tmp_path):
         "not_equivalent",
         "invalid_input",
     }
+    assert seen["more"] == [cli_json(*a)["verdict"] for a in MORE] + ["error"]
+    # what the session imported and read, the archive holds (it would have failed
+    # otherwise); what the archive holds besides, the page can import or read: a
+    # module its import graph reaches (archive.page_modules), a source the store
+    # hashes (read by this session) or a message catalogue its code names
+    names = set(zipfile.ZipFile(io.BytesIO(built)).namelist())
+    read = {n for n in seen["opened"] if "__pycache__" not in n}
+    imported = {_path(m) for m in seen["modules"]}
+    assert imported <= names and read <= names
+    graph = {_path(m) for m in archive.page_modules()}
+    for name in names - imported - read:
+        if name.endswith(".py"):
+            assert name in graph, f"{name}: a module the page never imports"
+        else:
+            assert name.split("/")[-2] == "messages", f"{name}: a file the page never reads"
+    # every module the graph reaches, it can import
+    assert graph <= names
