@@ -14,7 +14,15 @@ Julia, MATLAB, Scala, Swift; comments in English and Chinese), right and wrong, 
   added are the book's total padding;
 * a pointer dereferenced in brackets (``(*padding)[0]``) is the name pointed to;
 * a run of one case led by ``in`` (``insize``) or holding a misspelt word
-  (``flitersize``) is read by its parts, the misspelling said in the reading.
+  (``flitersize``) is read by its parts, the misspelling said in the reading;
+* a condition of code before a statement (``if (t % s == 0) return …``, ``if padding ==
+  'same': …``) is read away, the formula graded at every layer all the same, and a
+  statement that only fails (``throw``, ``raise``, ``panic!``) is no formula;
+* a tensor's sizes indexed by a loop's variable (``inp[i]``, ``input_spatial_shape[i]``)
+  are the size along whichever axis, a square layer's;
+* the size TensorFlow's ``'same'`` padding gives (⌈h/s⌉) is a catalogued mistake,
+  derived from the book's size at the padding 'same' picks: an answer in letters no
+  notation names (``O = ceil(I / S)``) is judged by it.
 """
 
 import pytest
@@ -135,6 +143,81 @@ CLASSES = {
         ("output-height", "(insize + 2*pad - flitersize) / stride + 1", C),
         ("output-height", "(insize - flitersize) / stride + 1", W),
     ],
+    "a condition of code before a statement, an error path away": [
+        # Java: the size where the stride divides, an exception otherwise
+        (
+            "output-height",
+            "int t = inputSize - filterSize + 2 * padding;\n"
+            "if (t % stride == 0) return t / stride + 1;\n"
+            'throw new IllegalArgumentException("stride does not divide");',
+            C,
+        ),
+        (
+            "output-height",
+            "int t = inputSize - filterSize;\n"
+            "if (t % stride == 0) return t / stride + 1;\n"
+            'throw new IllegalArgumentException("stride does not divide");',
+            W,
+        ),
+        # Python, one line, a Chinese comment
+        (
+            "output-width",
+            "if padding == 'explicit': ow = (w + 2*p_w - k_w) // s_w + 1  # 输出的宽度",
+            C,
+        ),
+        ("output-width", "if padding == 'valid': ow = (w - k_w) // s_w + 1  # 输出的宽度", W),
+        # Rust: a panic on the other path
+        (
+            "output-height",
+            'if (h + 2 * p_h - k_h) % s_h != 0 { panic!("stride") }\n(h + 2 * p_h - k_h) / s_h + 1',
+            N,
+        ),
+        (
+            "output-height",
+            'if (stride_h > 0) return (h + 2*pad_h - k_h) / stride_h + 1;\nraise ValueError("stride")',
+            C,
+        ),
+    ],
+    "a tensor's sizes indexed by a loop's variable": [
+        (
+            "output-height",
+            "out.append(((inp[i] + 2 * padding[i]) - kernel[i]) // stride[i] + 1)",
+            C,
+        ),
+        ("output-height", "out.append((inp[i] - kernel[i]) // stride[i] + 1)", W),
+        # Scala, a spatial shape
+        (
+            "output-width",
+            "val o = (input_spatial_shape(i) + 2 * pads(i) - kernel(i)) / strides(i) + 1",
+            N,  # MATLAB-like calls by a loop's variable: not read
+        ),
+        (
+            "output-height",
+            "output_spatial_shape[i] = (input_spatial_shape[i] + 2 * pad[i] - ksize[i]) // strides[i] + 1",
+            C,
+        ),
+        (
+            "output-height",
+            "output_spatial_shape[i] = (input_spatial_shape[i] - ksize[i]) // strides[i] + 1",
+            W,
+        ),
+        # one letter indexed (x[i]: an element, or a size?) is not read
+        ("output-height", "(x[i] + 2 * padding[i] - kernel[i]) // stride[i] + 1", N),
+    ],
+    "the size TensorFlow's 'same' padding gives": [
+        ("output-height", "O = ceil(I / S)", W),
+        ("output-height", "return Math.ceil(inSize / stride);  // 'same'", W),
+        ("output-width", "ow := (w + s_w - 1) / s_w", W),  # Go: the same size, rounded up by hand
+        ("output-width", "cld(w, s_w)", W),  # Julia
+        ("output-height", "out_h = ceil(h / stride_h); % MATLAB, 'same'", W),
+        (
+            "output-height",
+            'If padding == "SAME": output_spatial_shape[i] = ceil(input_spatial_shape[i] / strides[i])',
+            W,
+        ),
+        # the question's padding given: the size at it
+        ("output-height", "out_h = floor((h + 2*pad_h - k_h) / stride_h) + 1; % 输出的高度", C),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
@@ -159,6 +242,12 @@ def test_every_class_has_right_and_wrong_answers_and_chinese_comments():
         verdicts = {verdict for *_, verdict in rows}
         assert W in verdicts and verdicts & set(RIGHT), name
     assert sum(any("\u4e00" <= c <= "\u9fff" for c in a) for _, _, a, _ in ROWS) >= 4
+
+
+def test_the_same_padding_size_names_its_misconception():
+    for question, answer in (("output-height", "O = ceil(I / S)"), ("output-width", "cld(w, s_w)")):
+        result = check(question, answer, symbolic=False)
+        assert result.misconception == "same_padding_size", (answer, result.misconception)
 
 
 def test_a_misspelt_word_in_a_run_is_said():

@@ -221,6 +221,12 @@ helpers and runs led by ``in`` or holding a misspelt word (``insize``, ``fliters
 session eight, s8code): H7-test 26 of 49, 27 with s8text's above, H7-dev 32 of 43, 0
 wrong answers accepted.
 
+With a condition of code before a statement read away and an error path dropped
+(``if (t % stride == 0) return …; throw …``), a tensor's sizes indexed by a loop's
+variable (``inp[i]``, ``input_spatial_shape[i]``) and the size TensorFlow's 'same' padding
+gives (⌈h/s⌉) a catalogued mistake (``O = ceil(I / S)``, ``L_target = math.ceil(L / S)``;
+s8code): H7-test 31 of 49, H7-dev 35 of 43, H5-dev 46, 0 wrong answers accepted.
+
 - H8 (issue 21's fifth fresh hold-out, session eight, collected 2026-12-06 from 19:19 UTC by
   s8h8 from pages no file of the repository cited before, split by page by the same hash
   rule): H8-dev's first increment (29 answers: 22 right, 7 wrong as fixed before the
@@ -272,12 +278,12 @@ FLOORS = {
     "H2": 30,
     "H3": 46,
     "H4": 51,
-    "H5-dev": 45,
+    "H5-dev": 46,
     "H5-test": 56,
     "H6-dev": 46,
     "H6-test": 51,
-    "H7-dev": 32,
-    "H7-test": 27,
+    "H7-dev": 35,
+    "H7-test": 31,
     "H8-dev": 23,
 }
 

@@ -183,6 +183,8 @@ MISCONCEPTIONS_TABLE = [
     ("output-height", "(height + pad_h - kernel_h)//stride_h + 1", "per_side_padding_once"),
     # each side's padding (half the total) doubled (issue 21): the padding counted twice
     ("output-height", "(h + 2*pad_top + 2*pad_bottom - k_h)//s_h + 1", "side_padding_doubled"),
+    # the size TensorFlow's 'same' padding gives, not the question's padding (issue 21)
+    ("output-width", "ceil(w/s_w)", "same_padding_size"),
 ]
 
 

@@ -200,6 +200,21 @@ def _written_mistakes(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
     return out
 
 
+# an output size's axis: (input size, kernel, padding, stride)
+_SIZE_AXES = {"output-height": (h, k_h, p_h, s_h), "output-width": (w, k_w, p_w, s_w)}
+
+
+def same_padding_size(expr: sp.Expr, padding: str, axis: tuple) -> sp.Expr:
+    """An output size ``expr`` (written out) at the padding TensorFlow's ``'same'`` picks
+    instead of the one the question gives: in all s (⌈size/s⌉ − 1) + k − size, the
+    padding that keeps ⌈size/s⌉ outputs (half of it on each side for the per-side
+    reading), put in for the padding (tf.nn.conv2d's 'SAME': 'output_spatial_shape[i] =
+    ceil(input_spatial_shape[i] / strides[i])', https://www.tensorflow.org/api_docs/python/tf/nn/convolution)."""
+    size, kernel, pad, stride = axis
+    total = stride * sp.ceiling(size / stride) - stride + kernel - size
+    return sp.simplify(expr.xreplace({pad: total if padding == "total" else total / 2}))
+
+
 def _mistake_variants(q: Question) -> list[Variant]:
     out = []
     for padding, mode in itertools.product(PADDINGS, _modes(q)):
@@ -210,6 +225,9 @@ def _mistake_variants(q: Question) -> list[Variant]:
         if base is not None:
             for name, expr in _written_mistakes(written_out(base, padding)):
                 out.append(Variant(expr, padding, tags, name))
+        if base is not None and q.id in _SIZE_AXES:  # the size 'same' padding gives
+            same = same_padding_size(written_out(base, padding), padding, _SIZE_AXES[q.id])
+            out.append(Variant(same, padding, tags, "same_padding_size"))
     return out
 
 

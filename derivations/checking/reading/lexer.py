@@ -652,6 +652,26 @@ def _square(word: str) -> tuple[str, str] | None:
     return None
 
 
+# the square sizes of a tensor's spatial axes, by the first two sizes a name allows
+_SPATIAL: dict[tuple[str, ...], str] = {("h", "w"): "h", ("m_h", "m_w"): "m_h", ("k_h", "k_w"): "k"}
+_OBJECT_SIZES = {"input": "h", "output": "m_h"}
+_OBJECT_LETTERS = 3  # letters of a tensor's name alone read indexed (inp[i]; not x[i])
+
+
+def _spatial_size(word: str) -> tuple[str, str] | None:
+    """(the square size, the source) of a tensor's shape or sizes indexed by a loop's
+    variable over its spatial axes (``input_spatial_shape[i]``, ``in_shape[d]``: h;
+    ``output_spatial_shape[i]``: m_h), or of a tensor's name alone of three letters or
+    more (``inp[i]``, ``output[d]``: its size along axis i, as code that loops over the
+    axes beside ``stride[i]`` writes it); None for any other name."""
+    composed = compose(word)
+    if composed is not None and composed.read is None:
+        size = _SPATIAL.get(composed.hints[:2])
+        return (size, COMPOSED_SOURCE) if size else None
+    size = _OBJECT_SIZES.get(role_of(word) or "") if len(word) >= _OBJECT_LETTERS else None
+    return (size, COMPOSED_SOURCE) if composed is None and size else None
+
+
 # a parameter's array indexed by a loop's variable (Caffe's pad_data[i]: the i-th axis's)
 _LOOP_INDEX = lazy_pattern(r"\[\s*[ijd]\s*\]")
 
@@ -665,7 +685,9 @@ def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     match = _LOOP_INDEX().match(text, end)
     if match is None:
         return None
-    square = _square(text[start:end]) or _square_size(text[start:end])
+    square = (
+        _square(text[start:end]) or _square_size(text[start:end]) or _spatial_size(text[start:end])
+    )
     if square is None or square[0] == "1":
         return None
     symbol, source = square

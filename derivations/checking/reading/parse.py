@@ -86,8 +86,9 @@ def _syntax_error(error: UnexpectedToken, tokens) -> InvalidAnswer:
 
 _EQUALS = "=≈"
 # one word, any script, a braced subscript allowed: m_h, FLOPs, 乘法次数, flops_{forward};
-# a layer superscript after it (n_w^{[l]}, :data:`.names.LAYER`)
-_NAME = re.compile(rf"\s*([^\W\d][\w']*(?:_\{{\w+\}})?(?:{LAYER.pattern})?)\s*")
+# a layer superscript after it (n_w^{[l]}, :data:`.names.LAYER`); an index after it (code's
+# out_size[0], output_spatial_shape[i]: a name of one entry of an array)
+_NAME = re.compile(rf"\s*([^\W\d][\w']*(?:_\{{\w+\}})?(?:{LAYER.pattern})?(?:\[\s*\w+\s*\])?)\s*")
 
 
 _DECORATED = re.compile(

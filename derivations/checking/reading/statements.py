@@ -44,6 +44,15 @@ _LABELLED = re.compile(r"^\s*[^\W\d][\w\s'()（）]*[:：]\s*\S")
 _MAX_STATEMENTS = 8
 # a statement of code that gives the answer (``return …``)
 _RETURNED = re.compile(r"^\s*return\s+(?=\S)")
+# a statement of code that gives no value, only an error (``throw new …``, ``raise …``,
+# ``panic!(…)``): no formula of the answer
+_FAILS = re.compile(r"^\s*(?:throw|raise|panic!?|assert|error)\b(?!\s*[-+*/=^])")
+# a condition of code before a statement (``if (t % s == 0) return …``, ``if padding ==
+# 'same': out = …``): read away, the formula graded at every layer all the same
+_IF = re.compile(r"^\s*(?:if|If|elif|else\s+if)\s*(?=\()")
+_IF_COLON = re.compile(
+    r"^\s*(?:if|If|elif)\s+(?P<cond>[^:\n]*?(?:==|!=|<|>|\bis\b|\bin\b)[^:\n]*?):\s*(?=\S)"
+)
 # a part that is only a bracketed remark belongs to the part before it
 _REMARK_ONLY = re.compile(r"^\s*[(（][^()（）]*[)）]\s*[.。]?\s*$")
 
@@ -102,6 +111,37 @@ def _continued(text: str, index: int) -> bool:
     if before.endswith(("==", "!=", "<=", ">=", "->", "=>")):
         return False
     return bool(before) and (before[-1] in _GOES_ON or after[:1] in _GOES_ON_FIRST)
+
+
+def _unconditioned(part: Normalized, notes: list, raw: str | None) -> Normalized:
+    """``part`` without the condition of code that opens it (:data:`_IF`, :data:`_IF_COLON`),
+    noted; ``part`` itself where it opens with none, or where it is a block's head on a
+    line of its own (``if mode == 'full':`` and a line break: :mod:`.second_look`'s)."""
+    colon = _IF_COLON.match(part.text)
+    if (
+        colon is not None
+        and raw is not None
+        and colon.end() < len(part.columns)
+        and "\n" in raw[part.columns[0] : part.columns[colon.end()]]
+    ):
+        return part
+    if colon is not None:
+        notes.append(Note("reading.note.condition", (("text", colon.group("cond").strip()),)))
+        return edit(part, 0, colon.end())
+    opened = _IF.match(part.text)
+    if opened is None:
+        return part
+    depth = 0
+    for index in range(opened.end(), len(part.text)):
+        depth += (part.text[index] == "(") - (part.text[index] == ")")
+        if depth == 0:
+            rest = part.text[index + 1 :]
+            if not rest.strip() or rest.lstrip()[:1] == "{":
+                return part  # a block's head: not this rule's
+            condition = part.text[opened.end() + 1 : index].strip()
+            notes.append(Note("reading.note.condition", (("text", condition),)))
+            return edit(part, 0, index + 1)
+    return part
 
 
 def _unreturned(part: Normalized) -> Normalized:
@@ -228,6 +268,8 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     """The statements of ``text`` (see the module's docstring), or None when it is one
     formula."""
     said: list[Note] = []
+    if "f" in text.text:
+        text = _unconditioned(text, said, raw)
     if len(text.text) <= MAX_LENGTH and any(c in text.text for c in _CONNECTOR_MARKS):
         text = _said(text, said)
     if "=" in text.text and len(text.text) <= MAX_LENGTH:
@@ -238,9 +280,16 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
     if len(parts) < 2:
         return one
+    failing = [p.text.strip() for p in parts if _FAILS.match(p.text)]
+    if failing and len(failing) < len(parts):  # ``throw …``: an error path gives no value
+        said.append(Note("reading.note.code", (("text", failing[0]),)))
+        parts = [p for p in parts if not _FAILS.match(p.text)]
+    parts = [_unconditioned(p, said, raw) for p in parts]
     if any(_RETURNED.match(p.text) for p in parts):  # code's ``return …`` after helpers
         said.append(Note("reading.note.code", (("text", "return"),)))
         parts = [_unreturned(p) for p in parts]
+    if len(parts) < 2:
+        return Statements(parts, said)
     stated = any(_STATEMENT.match(p.text) or _LABELLED.match(p.text) for p in parts)
     if not stated and not _hard_separator(text, raw):
         parts = _pairs(text) or []
