@@ -8,7 +8,7 @@ the package's prebuilt files).
 
 from __future__ import annotations
 
-__all__ = ["answer", "warm_steps", "warm", "warm_all", "held", "WARM_ANSWERS"]
+__all__ = ["answer", "warm_steps", "warm", "warm_all", "held", "WARM_ANSWERS", "WARM_LANG"]
 
 
 def answer(qid: str, text: str, lang: str) -> str:
@@ -38,15 +38,19 @@ def answer(qid: str, text: str, lang: str) -> str:
 # form (a product of a number), and unreadable ones, so the reader's and explainer's
 # paths of each kind have run once
 WARM_ANSWERS = ("{right}*q", "2*{right}", "c_o*(", "4", "c_o c_i + +", "floor(h-")
+WARM_LANG = "en"  # the language warm_all answers in (either would do: see warm_all)
 
 
 def warm_all() -> list[str]:
     """Everything a first answer of any kind would load or build, done now (the page's
     snapshot is made after it: derivations/practice/snapshot.py, WARM): every step of
-    :func:`warm_steps`, then in both languages, for every question, its reference as the
-    checker prints it and each of :data:`WARM_ANSWERS`, and for every question asked at
-    the page's layer a number and a formula.  Returns the names of the modules then
-    imported (what the snapshot holds)."""
+    :func:`warm_steps`, then in one language (:data:`WARM_LANG`), for every question, its
+    reference as the checker prints it and each of :data:`WARM_ANSWERS`, and for every
+    question asked at the page's layer a number and a formula.  One language is enough:
+    what an answer loads or builds does not depend on its language (the message catalogue
+    holds both in each file), so the same answers in the other language only run again
+    (tests/practice/test_warm.py counts their Python calls: as many as a second run's).
+    Returns the names of the modules then imported (what the snapshot holds)."""
     import sys
 
     from derivations.checking.deciding.catalogue import entry
@@ -56,14 +60,13 @@ def warm_all() -> list[str]:
 
     for step in warm_steps():
         warm(step)
-    for lang in ("en", "zh"):
-        for qid in QUESTIONS:
-            right = show(entry(qid).reference.tree)[0]
-            for text in (right, *(form.format(right=right) for form in WARM_ANSWERS)):
-                answer(qid, text, lang)
-        for qid in questions():
-            answer_at(qid, "42", lang)
-            answer_at(qid, "c_o*c_i*k_h*k_w*m_h*m_w", lang)
+    for qid in QUESTIONS:
+        right = show(entry(qid).reference.tree)[0]
+        for text in (right, *(form.format(right=right) for form in WARM_ANSWERS)):
+            answer(qid, text, WARM_LANG)
+    for qid in questions():
+        answer_at(qid, "42", WARM_LANG)
+        answer_at(qid, "c_o*c_i*k_h*k_w*m_h*m_w", WARM_LANG)
     return sorted(sys.modules)
 
 

@@ -59,10 +59,10 @@ SNAPSHOT = f"{FOLDER}/checker.snapshot"  # below docs' output folder
 KEY = f"{SNAPSHOT}.json"  # what the worker compares before using it
 SITE = "/home/pyodide/checker"  # where the worker unpacks the archive (worker.js: SITE)
 # run before the snapshot is taken: only a warm-up (browser.warm_all: every question's
-# derivations, the numbers' layer, answers of each kind to every question in both
-# languages, so what a first answer imports, builds and caches is in the snapshot and the
-# worker restored from it warms nothing; none the benchmark times); the worker runs its
-# own imports after restoring (no-ops then)
+# derivations, the numbers' layer, answers of each kind to every question in one
+# language, which warms the other too, so what a first answer imports, builds and caches
+# is in the snapshot and the worker restored from it warms nothing; none the benchmark
+# times); the worker runs its own imports after restoring (no-ops then)
 WARM = f"""
 import sys
 sys.path.insert(0, {SITE!r})
