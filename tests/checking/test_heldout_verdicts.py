@@ -2708,6 +2708,112 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- H8-dev, second increment
+    "O = \\lfloor\\frac{I + 2P - F}{S}\\rfloor + 1 \\tag{4}": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "当 `paddings='VALID'`:\n\n$$\nO = \\lceil\\frac{I-F + 1}{S}\\rceil \\tag{6}\n$$": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "当 `paddings='SAME'`:\n$$\nO = \\lceil\\frac{I}{S}\\rceil \\tag{7}\n$$": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "Passing padding='VALID'\nto an op causes no padding to be used. This causes the\noutput size to typically be smaller than the input size, even when the stride is\none. In the 2D case, the output size is computed as:\nout_height = ceil((in_height - filter_height + 1) / stride_height)": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "output_size = (input_size - kernel_size + 2 * padding) / stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (DIV, SQ),
+    ),
+    "flops = 2 * channel_in * channel_out * kernel_size * kernel_size * H_output * W_output": (
+        lambda x, o: 2 * x.ci * x.co * x.kh * x.kh * o.mh * o.mw,
+        "flops",
+        SQ,
+    ),
+    "$n_H = [\\frac{n_{H_{prev}} - f + 2 \\times pad}{stride}] + 1 $": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (DIV, SQ),
+    ),
+    "$n_W = [\\frac{n_{W_{prev}} - f + 2 \\times pad}{stride}] + 1 $": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        (DIV, SQ),
+    ),
+    "Dolgulama yok demektir, yani:\nn x n\n* f x f\n➡ n-f+1 x n-f+1": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "The convolution process as we know it takes as input an $n \\times n$ image and convolve it with a $f \\times f$ filter to produce a $(n-f+1) \\times (n-f+1)$ output.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "When the stride = 2, the kernel will skip one cell in traveling east and will also skip one cell in traveling south, this means that, with a *valid padding* ($p=0$), the output image will have each side of dimension $\\lfloor \\frac{n+2p-f}{s}+1 \\rfloor$, where $\\lfloor z \\rfloor $ denotes the floor approximation of $z$.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "* $n_H^{[l]} = \\left \\lfloor \\frac{n_H^{[l-1]}+2p^{[l]}-f^{[l]}}{s^{[l]}}+1 \\right \\rfloor$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "adds = h_out * w_out * c_in * h_filt * w_filt * (n_filt - 1)  # one less addition than multiplications based on the matrices": (
+        lambda x, o: o.mh * o.mw * x.ci * x.kh * x.kw * (x.co - 1),
+        "adds",
+        None,
+    ),
+    "def output_map_h(h_in, p, h_filt, s):\n  h_out = ((h_in + 2*p - h_filt)/s) +  1\n  return h_out": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "The width and height of convolutional kernels are generally equal and equal to the kernel_Size, corresponding to an input data of n x n x 3 (ignoring the sample axis), after passing through the convolutional layer, the output width and height= 1+ (n - k)//s, double slashes represent division, and s represents stride.": (
+        lambda x, o: 1 + (x.h - x.kh) // x.sh,
+        "mh",
+        SQ,
+    ),
+    "ni和no分别表示输入和输出的大小，k为kernel大小，s为stride步长。那么在same padding中，no由ni和s 二者 确定：no = ceil(ni / s)": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "• Valid Convolution Padding\n\nno = ceil( (ni – k + 1) / s )": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "In a CNN, as you explain in the question, the same weights (including bias weight) are shared at each point in the output feature map. So each feature map has its own bias weight as well as previous_layer_num_features x kernel_width x kernel_height connection weights.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "\\[ N_H = \\left\\lfloor{\\frac{H + 2P - K_h}{S}}\\right\\rfloor + 1 \\\\": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "\\[ FLOPs = ((K_h \\cdot K_w \\cdot C_{in}) \\cdot 2 - 1) \\cdot C_{out} \\cdot N_H \\cdot N_W \\]": (
+        lambda x, o: ((x.kh * x.kw * x.ci) * 2 - 1) * x.co * o.mh * o.mw,
+        "ops",
+        None,
+    ),
+    "Using $N$ conv blocks, the total operation is:\n\n$$ \nT = D_k \\cdot D_k \\cdot M \\cdot D_x \\cdot D_x \\cdot N\n$$": (
+        lambda x, o: x.kh * x.kh * x.ci * x.h * x.h * x.co,
+        "mults",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
