@@ -431,7 +431,16 @@ def batch() -> list:
     rows_ = [[f"$n = {size}$"] + [f"${num(v)}$" for v in values] for size, values in figures.rows]
     return [
         heading(say("cost.a_batch_of_examples")),
-        paragraph(say("cost.with_examples_every_count_is")),
+        paragraph(
+            say(
+                "cost.with_examples_every_count_is",
+                a_w=tex(with_n(Form.BACKWARD_DW_ADDS)),
+                a_b=tex(with_n(Form.BACKWARD_DB_ADDS)),
+                excess=tex(figures.excess),
+                excess_value=num(figures.excess_value),
+                n=maths.BATCHES[-1],
+            )
+        ),
         result(
             say("cost.batch_with_bias"),
             rows(

@@ -19,6 +19,7 @@ from derivations.exercises.maths import (
     pointwise,
     strips,
 )
+from derivations.registry.forms import Form
 
 
 def positions(size: int, kernel: int, total_padding: int, stride: int) -> int:
@@ -242,6 +243,27 @@ def test_cost_backward_rows_and_batch():
     one, four = figures[1], figures[4]
     assert four[0] == 4 * one[0] and four[1] == 4 * one[1]  # forward, backward mults
     assert four[2] == one[2]  # parameters do not grow with the batch
+
+
+def test_cost_batch_weight_and_bias_sums_exceed_n_times_one_example():
+    """With n examples each weight's and bias's gradient is one sum of n m_h m_w terms
+    (not n sums of m_h m_w): counted here from that definition, the additions exceed n
+    times one example's by (n - 1) per weight and per bias."""
+    figures = cost.batch()
+    layer = cost.BATCH_LAYER
+    size = cost.BATCHES[-1]
+    m = positions(layer.h, layer.k_h, layer.p_h, 1) * positions(layer.w, layer.k_w, layer.p_w, 1)
+    weights = layer.c_o * layer.c_i * layer.k_h * layer.k_w
+    at_batch = (weights + layer.c_o) * (size * m - 1)
+    one_example = (weights + layer.c_o) * (m - 1)
+    assert (
+        figures.excess_value == at_batch - size * one_example == (size - 1) * (weights + layer.c_o)
+    )
+    symbols = {sp.Symbol(name) for name in ("n", "c_o", "c_i", "k_h", "k_w")}
+    assert {str(s) for s in figures.excess.free_symbols} == {str(s) for s in symbols}
+    # the one-example counts that are n times: multiplications, forward and dX additions
+    assert Form.BACKWARD_DX_ADDS in cost.BATCH_TIMES_N and Form.FORWARD_ADDS in cost.BATCH_TIMES_N
+    assert set(cost.BATCH_SUMMED) == {Form.BACKWARD_DW_ADDS, Form.BACKWARD_DB_ADDS}
 
 
 def test_cost_gradient_formulas_hold():

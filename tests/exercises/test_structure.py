@@ -220,3 +220,21 @@ def test_every_padded_small_layer_says_its_padding_is_per_side():
             k, s, p = spec["kernel"], spec.get("stride", 1), spec["padding"]
             assert (h + 2 * p - k) // s + 1 != (h + p - k) // s + 1, label  # the reading matters
             assert "per side" in label["en"] and "每侧" in label["zh"], label
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_paragraph_before_a_titled_result_box_is_a_lead_in_or_a_finished_sentence(lang):
+    """A result box opens with its own title, so the paragraph before it either ends its
+    sentence or, running into the box, ends in a colon: a lead-in, which the LaTeX sheet
+    keeps on the box's page (the doubling sheet's "the exact increase, floors included,
+    is" ended page 15 of the English PDF with its box on page 16)."""
+    from derivations.render import leads_in
+
+    unfinished = []
+    for exercise in exercises().values():
+        for before, after in zip(exercise.blocks, exercise.blocks[1:]):
+            if isinstance(before, Paragraph) and isinstance(after, Result):
+                said = before.text[lang].rstrip()
+                if not (leads_in(before, lang) or said.endswith((".", "。"))):
+                    unfinished.append((exercise.id, said[-40:]))
+    assert not unfinished

@@ -28,6 +28,8 @@ __all__ = [
     "BACKWARD_MEMORY_ROWS",
     "BATCHES",
     "BATCH_LAYER",
+    "BATCH_SUMMED",
+    "BATCH_TIMES_N",
     "BOOK_EXAMPLE",
     "BOOK_ROWS",
     "GRADIENT_BOUND_EXPONENT",
@@ -371,28 +373,66 @@ BATCH_KEYS = (
 )
 
 
+# counted once per example: n times the one-example form (checked by SymPy)
+BATCH_TIMES_N = (
+    Form.FORWARD_MULTS,
+    Form.FORWARD_ADDS,
+    Form.BACKWARD_MULTS,
+    Form.BACKWARD_DX_ADDS,
+    Form.MEMORY_INPUT,
+    Form.MEMORY_OUTPUT,
+)
+# sums over every example at once: n m_h m_w terms each, one addition fewer than n sums
+BATCH_SUMMED = (Form.BACKWARD_DW_ADDS, Form.BACKWARD_DB_ADDS)
+
+
 @dataclass(frozen=True)
 class Batch:
     """The forms with the batch size ``n`` kept (``with_n``: forward multiplications,
-    forward and backward peaks; each checked ``n`` times its one-example form where it
-    must be) and, per batch size of :data:`BATCHES`, the values of :data:`BATCH_KEYS`
-    at :data:`BATCH_LAYER`."""
+    forward and backward peaks, the additions of dW and db; :data:`BATCH_TIMES_N` each
+    checked ``n`` times its one-example form), per batch size of :data:`BATCHES` the
+    values of :data:`BATCH_KEYS` at :data:`BATCH_LAYER`, and ``excess``: how many
+    additions dW and db take beyond ``n`` times one example (SymPy's difference),
+    ``excess_value`` its value at :data:`BATCH_LAYER` with the largest batch, checked
+    against the executed backward passes at that batch and at batch 1."""
 
     with_n: dict[Form, sp.Expr]
     rows: tuple[tuple[int, tuple[int, ...]], ...]
+    excess: sp.Expr
+    excess_value: int
 
 
 def batch() -> Batch:
     keep_n = {d_h: 1, d_w: 1, g: 1}
     with_n = lambda key: forms("total", True)[key].compact.xreplace(keep_n)  # noqa: E731
-    for key in (Form.FORWARD_MULTS, Form.BACKWARD_MULTS, Form.MEMORY_INPUT):
+    for key in BATCH_TIMES_N:
         require(
             sp.expand(with_n(key) - n * compact(key, bias=True)) == 0,
             f"{key} is not n times its one-example form",
         )
+    excess = sp.factor(
+        sp.expand(sum(with_n(key) - n * compact(key, bias=True) for key in BATCH_SUMMED))
+    )
+    largest = BATCH_LAYER.replace(batch=BATCHES[-1])
+    single = BATCH_LAYER.replace(batch=1)
+    executed_excess = sum(
+        value(key, largest) - largest.batch * value(key, single) for key in BATCH_SUMMED
+    )
+    at_layer = {n: largest.batch, c_o: largest.c_o, c_i: largest.c_i}
+    at_layer |= {k_h: largest.k_h, k_w: largest.k_w}
+    require(
+        excess.free_symbols <= set(at_layer) and int(excess.xreplace(at_layer)) == executed_excess,
+        f"dW and db additions at batch {largest.batch} exceed {largest.batch} times batch 1 "
+        f"by {executed_excess} when executed, not by {excess}",
+    )
     rows = []
     for size in BATCHES:
         layer = BATCH_LAYER.replace(batch=size)
         rows.append((size, tuple(value(key, layer) for key in BATCH_KEYS)))
     shown = (Form.FORWARD_MULTS, Form.MEMORY_PEAK_FORWARD, Form.MEMORY_PEAK_BACKWARD)
-    return Batch({key: with_n(key) for key in shown}, tuple(rows))
+    return Batch(
+        {key: with_n(key) for key in shown + BATCH_SUMMED},
+        tuple(rows),
+        excess,
+        executed_excess,
+    )
