@@ -240,8 +240,11 @@ s8code): H7-test 31 of 49, H7-dev 35 of 43, H5-dev 46, 0 wrong answers accepted.
   with TensorFlow's SAME/VALID sizes, notes without padding or stride, MobileNet's cost over
   the input's size, bias counts in prose) was measured once with the first, 19:52 UTC on
   b8194b9 (main's head), before it landed: 13 of 21 (7 of 11 right answers accepted, 6 of 10
-  wrong ones rejected), the whole of H8-dev 36 of 50, 0 wrong answers accepted, the floor.
-  The misses by class are in the data file's header.
+  wrong ones rejected), the whole of H8-dev 36 of 50, 0 wrong answers accepted.  A third
+  increment (4 answers from 3 pages: a Spanish course notebook, a Python helper, an online
+  calculator's formula and FAQ) was measured once with the rest, 20:01 UTC on 169c406, before
+  it landed: 3 of 4, the whole of H8-dev 39 of 54, 0 wrong answers accepted, the floor.  The
+  misses by class are in the data file's header.
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -274,7 +277,7 @@ SIZES = {
     "H6-test": 64,
     "H7-dev": 43,
     "H7-test": 49,
-    "H8-dev": 50,
+    "H8-dev": 54,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -289,7 +292,7 @@ FLOORS = {
     "H6-test": 51,
     "H7-dev": 35,
     "H7-test": 31,
-    "H8-dev": 36,
+    "H8-dev": 39,
 }
 
 

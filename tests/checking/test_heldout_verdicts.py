@@ -2814,6 +2814,27 @@ READINGS = {
         "mults",
         SQ,
     ),
+    # --- H8-dev, third increment
+    "    # Fórmula: (input_size - kernel_size + 1) / stride\n    expected = math.ceil((w - k + 1) / s)": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "def conv_output_size(in_size: int,\n                     kernel_size: int,\n                     stride: int = 1,\n                     padding: int = 0) -> int:\n    return (in_size - kernel_size + 2 * padding) // stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "Output = ⌊(input + 2 × padding − kernel) / stride⌋ + 1. Receptive field for one layer equals the kernel size.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "Does this include bias and channels?\nNo. Multiply params and FLOPs by input × output channels to get layer totals, and add one bias term per output channel.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
