@@ -434,3 +434,34 @@ def test_an_operator_name_touches_its_bracket(browser, pages, lang):
     assert {"vec", "cols", "max", "("} <= names, names
     wide = [s for s in seen if s["gap"] > 1.0]
     assert wide == [], wide[:5]
+
+
+# each row of the answer key: its label's and its text's boxes, and the table's width
+ANSWER_KEY = """() => {
+  const table = document.querySelector('table.key');
+  const wrap = table.closest('.table-wrap').getBoundingClientRect().width;
+  return [...table.querySelectorAll('tbody tr')].map(tr => {
+    const range = document.createRange();
+    range.selectNodeContents(tr.children[0]);
+    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    return {label: tr.children[0].textContent, wrap, label_lines: tops.size,
+            text: tr.children[1].getBoundingClientRect().width};
+  });
+}"""
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_the_answer_keys_text_has_a_phones_width(browser, pages, lang):
+    """Issue 25: at 390 px the answer key's label column ("Answer 3, channels", unbroken)
+    took two fifths of the width and squeezed every answer into a narrow column; on a
+    phone each label stands on one line above its answer, which has the table's width."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    try:
+        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
+        rows = page.evaluate(ANSWER_KEY)
+    finally:
+        page.close()
+    assert len(rows) > 10
+    for row in rows:
+        assert row["text"] >= 0.9 * row["wrap"], row
+        assert row["label_lines"] == 1, row
