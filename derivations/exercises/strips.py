@@ -117,15 +117,17 @@ def build() -> Exercise:
             "strip-loads",
             caption=text(
                 en="Loads per output against the strip width $\\Delta$ for "
-                "$k = 3$: from $k^2$ at $\\Delta = 1$ down towards $k$, with the "
+                "$k = 3$, one dot per whole $\\Delta$ (a strip holds whole outputs): "
+                "from $k^2$ at $\\Delta = 1$ down towards $k$, with the "
                 "idealised register limits marked.",
-                zh="$k = 3$ 时每个输出的加载次数随条带宽度 $\\Delta$ 的变化：从 "
+                zh="$k = 3$ 时每个输出的加载次数随条带宽度 $\\Delta$ 的变化，每个整数 "
+                "$\\Delta$ 一个点（条带由整数个输出组成）：从 "
                 "$\\Delta = 1$ 时的 $k^2$ 降向 $k$，并标出理想化的寄存器上限。",
             ),
             alt=text(
-                en="A curve falling from 9 towards 3 as Delta grows, flattening "
-                "after a few tens, with vertical marks at the register limits.",
-                zh="一条随 Δ 增大从 9 降向 3 的曲线，几十之后趋平，寄存器上限处有竖线标记。",
+                en="Dots, one per whole Delta, falling from 9 towards 3 as Delta grows, "
+                "flattening after a few tens, with vertical marks at the register limits.",
+                zh="每个整数 Δ 一个点，随 Δ 增大从 9 降向 3，几十之后趋平，寄存器上限处有竖线标记。",
             ),
         ),
         heading(say("strips.the_limit_to")),

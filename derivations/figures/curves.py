@@ -178,14 +178,24 @@ def _strips_curve() -> tuple:
 
 def strip_loads(words, layout: str):
     """Loads per output ``k(Delta + k - 1)/Delta`` of a 3x3 kernel (stride 1, no padding)
-    against the strip width Delta (the curve tends to ``k``), executed counts as
-    markers, and the largest Delta each register file holds (:func:`register_limit`) as
-    vertical lines."""
+    at each whole strip width Delta (a dot per Delta, no line between: Delta counts
+    outputs; the dots tend to ``k``), executed counts as larger markers, and the largest
+    Delta each register file holds (:func:`register_limit`) as vertical lines."""
     limits, deltas, curve, label = _strips_curve()
     executed, loads = _strips_data()
     width = 6.4 if layout == "wide" else NARROW_WIDTH
     figure, ax = new_figure(width, 3.8 if layout == "wide" else 5.4)
-    ax.plot(deltas, curve, color=PALETTE["blue"], linewidth=1.8, label=label)
+    # L is defined at whole strip widths only: a dot at each, no line between them
+    ax.plot(
+        deltas,
+        curve,
+        color=PALETTE["blue"],
+        linestyle="none",
+        marker="o",
+        markersize=2.6,
+        markeredgewidth=0,
+        label=label,
+    )
     ax.scatter(
         executed,
         loads,

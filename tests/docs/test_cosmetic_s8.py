@@ -48,3 +48,36 @@ def test_the_zh_reference_page_prints_no_english_words():
     for name, text in _zh_reference_texts().items():
         tokens = set(re.findall(r"[A-Za-z][A-Za-z0-9_=\-]*[A-Za-z0-9]", text))
         assert tokens - allowed == set(), name
+
+
+def _lines(svg: str) -> list[tuple[int, int]]:
+    """Each line matplotlib drew (a ``line2d`` group): (its path's vertices, its markers)."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    out = []
+    for group in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}g"):
+        if not group.get("id", "").startswith("line2d_"):
+            continue
+        paths = group.findall("svg:path", ns)
+        vertices = max((len(re.findall(r"[ML]", p.get("d", ""))) for p in paths), default=0)
+        out.append((vertices, len(group.findall(".//svg:use", ns))))
+    return out
+
+
+def test_the_strip_loads_are_dots_at_whole_strip_widths():
+    """L(Delta) is defined at whole Delta only: the figure drew it as a polyline through
+    256 points; now a dot per Delta (no line of more than three points in the figure:
+    the grid, the asymptote, the register lines and their legend's samples), and the
+    caption says so."""
+    from derivations.figures.curves import _strips_curve
+
+    _, deltas, _, _ = _strips_curve()
+    for lang in ("en", "zh"):
+        svg = (OUTPUT / "figures" / lang / "strip-loads.svg").read_text(encoding="utf-8")
+        lines = _lines(svg)
+        assert lines and max(vertices for vertices, _ in lines) <= 3, lang
+        assert any(markers == len(deltas) for _, markers in lines), lang
+    for lang, said in (("en", "one dot per whole"), ("zh", "每个整数")):
+        sheet = (OUTPUT / lang / "answers.md").read_text(encoding="utf-8")
+        assert said in sheet, lang
