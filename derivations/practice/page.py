@@ -265,6 +265,7 @@ def render_practice(numbered: list, appendices: list, lang: str, index_html: str
             script=f"../{SCRIPT}",
             worker=f"../{WORKER}",
             fetcher=f"../{FETCHER}",
+            fetcher_source=_script_json(static_files()[FETCHER].decode("utf-8")),
         )
     )
 

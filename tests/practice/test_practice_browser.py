@@ -301,6 +301,7 @@ def test_the_pages_started_from_the_memory_snapshot(pages, site):
         assert stages["restored"] == 1 and stages["inflated"] == 1, stages
         assert stages["encoded"] == 1 and stages["fetched"] == 2, stages
         assert "nested" not in stages, stages  # the fetcher the page started
+        assert stages["inline"] == 1, stages  # from its copy in the page: no request first
         marks = json.loads(page.evaluate("document.body.dataset.marks"))
         assert 0 < marks["worker"] <= marks["runtime"] <= marks["imports"], marks
         # the archive's files the snapshot holds as imported modules were not written
@@ -448,13 +449,15 @@ def test_without_the_pages_fetcher_the_files_still_come(context, site, where):
     its scope), asks for the wasm and the snapshot itself (``itself``); both restore the
     snapshot.  A fetcher that does not load (``unstarted``: fetcher.js answered 404) is
     said to the worker, which asks for the files itself (without fetcher.js to inflate the
-    snapshot with, Python starts without it).  The verdicts are the CLI's."""
+    snapshot with, Python starts without it; the page starts it from fetcher.js when it
+    cannot make a blob of its own copy).  The verdicts are the CLI's."""
     from derivations.practice.page import FETCHER, WORKER
 
     script = "self.Worker = undefined;\n" + (site.folder / WORKER).read_text(encoding="utf-8")
     page = context.new_page()
     try:
         if where == "unstarted":
+            page.add_init_script("URL.createObjectURL = undefined;")
             page.route(f"**/{FETCHER}", lambda r: r.fulfill(status=404, body="missing"))
         else:
             page.add_init_script("window.MessageChannel = undefined;")
@@ -468,7 +471,7 @@ def test_without_the_pages_fetcher_the_files_still_come(context, site, where):
         stages = json.loads(page.evaluate("document.body.dataset.stages"))
         if where == "worker":
             assert stages["restored"] == 1 and stages["fetched"] == 2, stages
-            assert stages["nested"] == 1, stages
+            assert stages["nested"] == 1 and "inline" not in stages, stages
         elif where == "itself":
             assert stages["restored"] == 1 and stages["encoded"] == 1, stages
             assert "fetched" not in stages, stages
