@@ -7,8 +7,11 @@
 // bytes), and the memory snapshot's sparse bytes (snapshot.py: sparse; inflated by the
 // browser when the server sent the file with Content-Encoding: gzip, else here), posted
 // as they come in batches, their buffers transferred (not copied); then it closes itself.
+// The page starts it from a copy of this file's text in the page itself (a blob: URL),
+// so it needs no request of its own.
 // Message in: {wasm: URL, snapshot: URL, port (optional: where to post, else to whoever
-// started it)}.  Messages out: {kind: "wasm", module} or {kind: "wasm", error};
+// started it)}.  Messages out: {kind: "wasm", module, inline (started from the page's
+// copy)} or {kind: "wasm", error};
 // {kind: "snapshot", chunks, done, inflatedBy} (any number, the last with done) or
 // {kind: "snapshot", error}.  worker.js also imports sparseBytes from here when it
 // fetches the snapshot itself (a browser without workers in workers).
@@ -59,7 +62,7 @@ async function fetched(url) {
 async function compile(url, out) {
   try {
     const module = await WebAssembly.compileStreaming(await fetched(url));
-    out.postMessage({ kind: "wasm", module });
+    out.postMessage({ kind: "wasm", module, inline: self.location.protocol === "blob:" });
   } catch (error) {
     out.postMessage({ kind: "wasm", error: reason(error) });
   }

@@ -13,8 +13,9 @@
 // "ready", stages, marks} (stages: milliseconds each start-up step took, and flags:
 // restored, encoded (the snapshot inflated by the browser), fetched (how many of the
 // wasm and the snapshot the fetcher handed over), nested (a fetcher this worker
-// started), inflated (the archive by this worker), held (how many of its files were not
-// written: the snapshot holds them as imported modules); marks: when each step ended, as
+// started), inline (the page's fetcher, started from its copy in the page), inflated
+// (the archive by this worker), held (how many of its files were not written: the
+// snapshot holds them as imported modules); marks: when each step ended, as
 // performance.timeOrigin + performance.now(); both for the benchmark), {kind: "failed",
 // reason} and {kind: "result", id, json}; then from the page: {id, question, answer,
 // lang, at} (at: the question asks for a number at the page's layer).
@@ -74,6 +75,7 @@ const checked = (r, url) => {
 // (sent as it is: inflated by the fetcher, or by this worker without it)
 let inflatedBy = null;
 let fetched = 0; // of the wasm and the snapshot, how many the fetcher handed over
+let inline = 0; // 1: that fetcher was started from the page's own copy of its code (a blob)
 
 // the two largest files, the wasm and the snapshot, asked for by a worker of their own
 // (fetcher.js), so this thread, busy with Pyodide's glue and the archive, never holds
@@ -117,7 +119,11 @@ function fetcher() {
   const received = ({ data }) => {
     if (data.kind === "wasm") {
       if (data.error) wasmFailed(new Error(data.error));
-      else wasmNow(data.module), fetched++;
+      else {
+        wasmNow(data.module);
+        fetched++;
+        inline = data.inline ? 1 : 0;
+      }
       done();
     } else if (data.kind === "snapshot" && data.error) {
       fail(new Error(data.error));
@@ -472,6 +478,7 @@ async function boot() {
         if (inflatedBy === "browser") stages.encoded = 1; // its gzip inflated by the browser
         if (fetched) stages.fetched = fetched; // the wasm and the snapshot by the fetcher
         if (fetched && fetchedBy === "worker") stages.nested = 1; // a fetcher started here
+        if (inline) stages.inline = 1; // the page's fetcher, from its copy in the page
         return restored;
       } catch (error) {
         say({ kind: "progress", step: "loading" }); // refused: start Python without it
