@@ -220,6 +220,10 @@ dereferenced (``(*padding)[0]``), a statement over several lines, ``return`` aft
 helpers and runs led by ``in`` or holding a misspelt word (``insize``, ``flitersize``;
 session eight, s8code): H7-test 26 of 49, 27 with s8text's above, H7-dev 32 of 43, 0
 wrong answers accepted.
+With a size written as a function of the tensor it measures (``N(input)``: was read as
+N × input, a right H6-test answer judged not_equivalent) and a ratio of the backward pass
+to the forward one (``backward-forward FLOP ratios close to 2:1``: was read as a label and
+1, a right H4 answer judged not_equivalent): H4 52, H6-test 52, 0 wrong answers accepted.
 
 With a condition of code before a statement read away and an error path dropped
 (``if (t % stride == 0) return …; throw …``), a tensor's sizes indexed by a loop's
@@ -285,11 +289,11 @@ FLOORS = {
     "H1": 34,
     "H2": 30,
     "H3": 46,
-    "H4": 51,
+    "H4": 52,
     "H5-dev": 46,
     "H5-test": 56,
     "H6-dev": 46,
-    "H6-test": 51,
+    "H6-test": 52,
     "H7-dev": 35,
     "H7-test": 31,
     "H8-dev": 39,

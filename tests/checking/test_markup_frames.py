@@ -3,7 +3,11 @@ by general mechanisms: a LaTeX display's frame (``\\begin{aligned}``, ``split``,
 ``\\[ … \\]``, ``$$``, an equation's number before it, the alignment's ``&`` and rows:
 a chain where a row goes on with ``&=``, statements of their own otherwise;
 ``second_look._display_body``), an equation's number closing the formula (``\\quad (2.1)``,
-``    (3)``, ``\\tag{4}``: a label, no factor; ``around._equation_number``), and a glossary
+``    (3)``, ``\\tag{4}``: a label, no factor; ``around._equation_number``), a size written as
+a function of the tensor it measures (``N(input)``: its size, no product;
+``around._size_of``), a ratio of the backward pass to the forward one (``backward-forward
+FLOP ratios close to 2:1``: its factor, in the order the passes are named, in en, zh, de,
+es and ru; no label before a ratio's colon; ``around._ratio``), and a glossary
 line (``WK - Kernal 卷积核数量…``, ``F - filter size``): a definition, never a difference
 (``islands._gloss``).
 
@@ -103,6 +107,39 @@ ROWS = [
     ),
     # no equation before it: a product, never a label (wrong as written)
     ("forward-mults", "c_i c_o k_h k_w m_h m_w (2)", W, None),
+    # a size written as a function of the tensor it measures: the tensor's size
+    ("output-height", "<b>N(output)</b> = ((N(input) + 2*(Padding) - K)/S) + 1 <br>", C, "size_of"),
+    ("output-height", "N(output) = (N(input) - K)/S + 1", W, "size_of"),
+    ("output-height", "size(out) = (size(in) + 2p - size(kernel))/s + 1", C, "size_of"),
+    ("output-height", "输出 N(output) = (N(input) + 2P - K)/S + 1", C, "size_of"),
+    ("output-height", "Ausgabe: N (output) = (N (input) + 2P - K)/S + 1", C, "size_of"),
+    # a ratio of the backward pass to the forward one: its factor, in the names' order
+    (
+        "backward-ops",
+        "Deep networks almost always have backward-forward FLOP ratios close to 2:1.",
+        C,
+        "relative",
+    ),
+    ("backward-ops", "the backward-to-forward ratio is 3:1", W, "relative"),
+    ("backward-ops", "反向传播与前向传播的计算量之比为 2:1", C, "relative"),
+    ("backward-ops", "反向傳播與前向傳播的計算量之比為 2:1", C, "relative"),
+    (
+        "backward-ops",
+        "Das Verhältnis von Rückwärts- zu Vorwärtsdurchlauf beträgt 2:1.",
+        C,
+        "relative",
+    ),
+    (
+        "backward-ops",
+        "El cociente entre la retropropagación y la propagación hacia adelante es 2:1",
+        C,
+        "relative",
+    ),
+    ("backward-ops", "Отношение прямого прохода к обратному 1:2", C, "relative"),
+    ("backward-ops", "Отношение прямого прохода к обратному 1:3", W, "relative"),
+    # a ratio with no backward pass named, or two ratios: no factor, and no label before it
+    ("backward-ops", "ratio to the forward pass 2:1", N, None),
+    ("backward-ops", "backward:forward is 2:1 or 3:1", N, None),
     # a glossary line: a definition, never a difference (nothing else to grade: refused)
     ("bias-size", "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias", N, None),
     ("bias-size", "WK - Kernal 卷積核數量(等於輸出通道數量), 每個WK有一個Bias", N, None),
@@ -142,6 +179,11 @@ def test_the_notes_say_what_was_dropped_in_both_languages():
     for lang in ("en", "zh"):
         said = note_text(note["id"], lang, **note["fields"])
         assert "(2.1)" in said and "{" not in said
+    sized = check("output-height", "N(output) = (N(input) + 2P - K)/S + 1", symbolic=False)
+    note = next(n for n in sized.parsed["notes"] if n["id"] == "reading.note.size_of")
+    for lang in ("en", "zh"):
+        said = note_text(note["id"], lang, **note["fields"])
+        assert "N(output), N(input)" in said and "{" not in said
     framed = check("output-height", ROWS[0][1], symbolic=False)
     for lang in ("en", "zh"):
         assert "LaTeX" in note_text("reading.note.markup", lang)

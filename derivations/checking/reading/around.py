@@ -25,6 +25,8 @@ before :func:`.informal.informal`:
 * ``\\approx`` (and ``\\simeq``, ``:=``) is an equals sign of a chain;
 * a floor or ceiling around ``name = …`` (``⌊N = (W − F + 2P)/S + 1⌋``): around the
   formula, not the name;
+* a size written as a function of the tensor it measures (``N(input)``, ``size(kernel)``):
+  the tensor's name, read as its size, never a product (``N × input``);
 * an equation's number closing an equation (``… \\quad (2.1)``, ``…    (3)``, ``…, (3)``,
   ``\\tag{4}``): a label, dropped with a note; ``c_o (3)``, no equation, is a product;
 * a ``;`` ending the formula (code pasted with its semicolon), a code comment after it
@@ -36,7 +38,9 @@ before :func:`.informal.informal`:
   ``W2``).
 
 A count given relative to the forward pass (``3 × FLOPs_forward``, ``twice the forward
-pass``, ``前向传播的两倍``, ``与前向传播相当``: once) is read as its factor with a note
+pass``, ``前向传播的两倍``, ``与前向传播相当``: once; a ratio, ``backward-forward FLOP
+ratios close to 2:1``, ``反向与前向之比为 2:1``, ``Rückwärts- zu Vorwärtsdurchlauf 2:1``,
+in the order the passes are named) is read as its factor with a note
 (:data:`RELATIVE_NOTE`); the checker multiplies it by the reference of the question's
 forward counterpart (``Question.forward``).
 
@@ -50,6 +54,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from fractions import Fraction
 
 from derivations.checking.reading.code import denies
 from derivations.checking.reading.errors import InvalidAnswer, refuse
@@ -60,6 +65,7 @@ from derivations.checking.reading.informal import (
     _hedged,
     edit,
     lazy_pattern,
+    ratio_colon,
     sentence_factor,
     stated_counting,
     states_factor,
@@ -196,6 +202,7 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
         prefix = body[:colon]
         if (
             _lead_text(prefix)
+            and not ratio_colon(prefix, body[colon + 1 :])  # 2:1: no label before it
             and not keyword.iskeyword(prefix.strip())
             and body[colon + 1 :].strip()
         ):
@@ -283,9 +290,13 @@ def _dollars(text: Normalized, notes: list) -> Normalized:
 _FORWARD = lazy_pattern(
     r"(?:(?:flops?|macs?)_?\{?)?(?:forward|fwd)\}?"
     r"(?:\s+(?:pass(?:'s)?|propagation|flops?|macs?|cost|count|operations))*"
-    r"|(?:前向|正向)(?:传播|计算|过程)?(?:的)?(?:计算量|运算量|计算|运算|代价|开销|FLOPs?)?",
+    r"|(?:前向|正向)(?:传播|计算|过程)?(?:的)?(?:计算量|运算量|计算|运算|代价|开销|FLOPs?)?"
+    r"|vorwärts\w*|(?:propagation|passe)\s+avant|(?:propagación|pasada|paso)\s+hacia\s+a?delante"
+    r"|прям\w*\s+проход\w*|прям\w*\s+распростран\w*",
     re.I,
 )
+# what may name the forward pass, in the languages of :data:`_FORWARD` (substring tests)
+_FORWARD_FIRST = ("forward", "fwd", "前向", "正向", "vorwärts", " avant", "delante", "прям")
 _SAME = lazy_pattern(r"相当|相同|一样|差不多|same|equal|as\s+much|comparable", re.I)
 _TIMES_SIGN = lazy_pattern(r"\\times|\\cdot|(?<![A-Za-z])[xX](?![A-Za-z])|[*×]")
 _ASCII_NUMBER = lazy_pattern(
@@ -307,9 +318,43 @@ def _numbers(rest: str) -> list:
     return [NUMBER_WORDS.get(n.lower(), NUMBER_WORDS.get(n, n)) for n in found]
 
 
+_RATIO = lazy_pattern(
+    r"(?<![\w.])(?P<a>\d{1,4}(?:\.\d{1,3})?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d{1,3})?)(?!\w|\.\d)"
+)
+_BACKWARD = lazy_pattern(
+    r"backward|back-?prop|bwd|反向|后向|後向|逆向|rückwärts|rétropropagation|arrière"
+    r"|hacia\s+atrás|retropropagación|обратн",
+    re.I,
+)
+_HYPHENS = lazy_pattern(r"(?<=[A-Za-z])-|-(?=[A-Za-z])")
+
+
+def _ratio(rest: str, forward_at: int) -> str | None:
+    """``rest`` (the text around the forward pass's name, which stood at ``forward_at``)
+    with a ratio (``backward-forward FLOP ratios close to 2:1``, ``反向与前向之比为 2:1``)
+    as the factor it states, the words' hyphens as spaces: the backward pass named before
+    the forward one, A:B is A/B; after it (``forward:backward = 1:2``), B/A.  None when a
+    ratio names no backward pass, or there are several; ``rest`` as it is without one."""
+    found = list(_RATIO().finditer(rest))
+    if not found:
+        return rest
+    backward = _BACKWARD().search(rest)
+    if len(found) > 1 or backward is None:
+        return None
+    ratio = found[0]
+    a, b = Fraction(ratio.group("a")), Fraction(ratio.group("b"))
+    if a == 0 or b == 0:
+        return None
+    factor = a / b if backward.start() < forward_at else b / a
+    said = str(factor.numerator) if factor.denominator == 1 else f"{float(factor):g}"
+    rest = rest[: ratio.start()] + f" {said} " + rest[ratio.end() :]
+    return _HYPHENS().sub(" ", rest)
+
+
 def _relative(text: Normalized, notes: list) -> Normalized | None:
     """A count given relative to the forward pass (``2 × FLOPs_forward``, ``twice the
-    forward pass``, ``前向传播的两倍``, ``与前向传播相当``: once): the factor, with a note
+    forward pass``, ``前向传播的两倍``, ``与前向传播相当``: once; a ratio, :func:`_ratio`):
+    the factor, with a note
     the checker reads against the question's forward counterpart; None when the text is
     no such answer (anything else in it than words, one number, a times sign, a name
     before ``=``)."""
@@ -318,6 +363,11 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
         return None
     named = found[0]
     rest = text.text[: named.start()] + " " + text.text[named.end() :]
+    if ":" in rest or "：" in rest or "∶" in rest:
+        ratio = _ratio(rest, named.start())
+        if ratio is None:
+            return None
+        rest = ratio
     rest = _TIMES_SIGN().sub(" ", rest)
     values = _numbers(rest)
     bare = _ASCII_NUMBER().sub(" ", rest)
@@ -532,6 +582,27 @@ def _bracket_around_name(text: Normalized, notes: list) -> Normalized:
     shift = match.end("open") - match.start("open")
     at = match.start("body") - shift
     return edit(moved, at, at, match.group("open") + " ")
+
+
+# a size written as a function of the tensor it measures: ``N(input)``, ``size(kernel)``
+_SIZE_OF = lazy_pattern(
+    r"(?<![\w.\\])(?:[A-Za-z]|size|len|length|dim|numel)\s*\(\s*"
+    r"(?P<tensor>inputs?|outputs?|in|out|image|img|kernel|filter)\s*\)",
+    re.I,
+)
+_SIZE_OF_FIRST = ("(in", "(out", "(im", "(ker", "(fil", "( in", "( out", "( im", "( ker", "( fil")
+
+
+def _size_of(text: Normalized, notes: list) -> Normalized:
+    """``text`` with a size written as a function of the tensor it measures
+    (``N(output) = ((N(input) + 2*(Padding) - K)/S) + 1``, ``size(kernel)``) as that
+    tensor's name, which reads as its size (input: h); never a product (``N × input``)."""
+    found = list(_SIZE_OF().finditer(text.text))
+    for match in reversed(found):
+        text = edit(text, match.start(), match.end(), match.group("tensor"))
+    if found:
+        notes.append(_note("size_of", written=", ".join(m.group() for m in found)))
+    return text
 
 
 _SEMICOLON = lazy_pattern(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
@@ -826,7 +897,7 @@ def every_rule(
     body = text.text
     notes: list = []
     lower = body.lower()
-    if "forward" in lower or "fwd" in lower or "前向" in body or "正向" in body:
+    if any(word in lower for word in _FORWARD_FIRST):
         relative = _relative(text, notes)
         if relative is not None:
             return relative, notes
@@ -834,6 +905,8 @@ def every_rule(
         text = _closing(text, notes)
     if ("approx" in body or "eq" in body or ":=" in body) and _APPROX().search(body):
         text = text.sub(_APPROX(), "≈")
+    if any(first in lower for first in _SIZE_OF_FIRST):
+        text = _size_of(text, notes)
     if "$" in body:
         text = _dollars(text, notes)
     if ("  (" in body or "tag" in body or "," in body or ";" in body) and "(" in body:
@@ -904,9 +977,11 @@ def _may_need(body: str) -> bool:
     lower = body.lower()
     if " equal" in lower or lower.lstrip()[:3] in ("flo", "mac"):
         return True
-    if "forward" in lower or "fwd" in lower:
+    if "forward" in lower or "fwd" in lower:  # (the other languages' are not ASCII)
         return True
     if "  (" in body or ", (" in body:  # an equation's number (``…    (3)``)
+        return True
+    if any(first in lower for first in _SIZE_OF_FIRST):  # N(input)
         return True
     if '"' in body or "**" in body or ". " in body or lower.lstrip().startswith(_CONDITION_FIRST):
         return True

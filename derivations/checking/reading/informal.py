@@ -42,6 +42,7 @@ from derivations.checking.reading.normalize import Normalized
 from derivations.records import record
 
 __all__ = [
+    "ratio_colon",
     "lazy_pattern",
     "Note",
     "informal",
@@ -157,6 +158,17 @@ def may_be_factor(text: str) -> bool:
 
 _DELIMITERS = lazy_pattern(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
 _LABEL = lazy_pattern(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
+_NUMBER_BEFORE_COLON = lazy_pattern(r"(?:^|[\s(（])\d+(?:\.\d+)?\s*$")
+_NUMBER_AFTER_COLON = lazy_pattern(r"\s*\d")
+
+
+def ratio_colon(before: str, after: str) -> bool:
+    """Whether a colon between ``before`` and ``after`` is a ratio's (``close to 2:1``,
+    ``之比为 3:1``): a number standing alone before it and a number after it; no label
+    ends there (``H2: …`` is a name's label)."""
+    return bool(_NUMBER_BEFORE_COLON().search(before) and _NUMBER_AFTER_COLON().match(after))
+
+
 _LIBRARY = lazy_pattern(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
 _INT = lazy_pattern(r"\bint\s*(?=\()")
 _UNITS = lazy_pattern(
@@ -461,7 +473,8 @@ def _sentence_factors() -> list:
 
 _INCREASE = lazy_pattern(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
 _WORDS_ONLY = lazy_pattern(
-    r"^[\sA-Za-z\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
+    r"^[\sA-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
+    r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
 )
 
 
@@ -648,6 +661,8 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     if "\\" in text.text and (match := _DELIMITERS().match(text.text)):
         text = edit(edit(text, match.end("body"), len(text.text)), 0, match.start("body"))
     match = _LABEL().match(text.text) if ":" in text.text else None
+    if match and ratio_colon(match.group().rstrip().rstrip(":"), text.text[match.end() :]):
+        match = None  # … ratios close to 2:1: no label
     if match and not keyword.iskeyword(match.group().strip().rstrip(":").strip()):
         label = match.group().strip().rstrip(":").strip()
         notes.append(_note("label", label=label, counting=stated_counting(label) or ""))
