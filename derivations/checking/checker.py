@@ -1583,8 +1583,8 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     # those named as another quantity (输入大小为 h*w, the input's) are not graded; the
     # rest must agree
     chosen = [i for i in islands if named(i) != "other" and not i.condition]
-    if not chosen:
-        return None
+    if not chosen or (len(chosen) > 1 and any(i.among_spans for i in chosen)):
+        return None  # (among math spans a word apart: one island graded, or none)
     text = "; ".join([*(_named_side(island.text) for island in chosen), *defined])
     if text.strip() == answer.strip():
         return None

@@ -7,7 +7,9 @@ a chain where a row goes on with ``&=``, statements of their own otherwise;
 a function of the tensor it measures (``N(input)``: its size, no product;
 ``around._size_of``), a ratio of the backward pass to the forward one (``backward-forward
 FLOP ratios close to 2:1``: its factor, in the order the passes are named, in en, zh, de,
-es and ru; no label before a ratio's colon; ``around._ratio``), and a glossary
+es and ru; no label before a ratio's colon; ``around._ratio``), math spans a word of prose
+apart (``$h \\times w$减去卷积核大小$k_h \\times k_w$，即$…$``: a sentence, of whose
+formulas one only may be graded; ``islands.formula_islands``), and a glossary
 line (``WK - Kernal 卷积核数量…``, ``F - filter size``): a definition, never a difference
 (``islands._gloss``).
 
@@ -140,6 +142,36 @@ ROWS = [
     # a ratio with no backward pass named, or two ratios: no factor, and no label before it
     ("backward-ops", "ratio to the forward pass 2:1", N, None),
     ("backward-ops", "backward:forward is 2:1 or 3:1", N, None),
+    # math spans a word of prose apart ($…$减去$…$): a sentence; one island graded, or none
+    (
+        "output-height",
+        "因此，输出大小等于输入大小$h \\times w$减去卷积核大小$k_h \\times k_w$，"
+        "即$((h-k_h+p_h+s_h)/s_h) \\times ((w-k_w+p_w+s_w)/s_w)$",
+        C,
+        "islands",
+    ),
+    (
+        "output-height",
+        "因此，输出大小等于输入大小$h \\times w$减去卷积核大小$k_h \\times k_w$，"
+        "即$(h-k_h+1) \\times (w-k_w+1)$",
+        W,
+        "islands",
+    ),
+    (
+        "output-height",
+        "因此，輸出大小等於輸入大小$h \\times w$減去卷積核大小$k_h \\times k_w$，"
+        "即$((h-k_h+p_h+s_h)/s_h) \\times ((w-k_w+p_w+s_w)/s_w)$",
+        C,
+        "islands",
+    ),
+    (
+        "output-height",
+        "Donc la taille de sortie est la taille d'entrée $h \\times w$ moins $k_h \\times k_w$,"
+        " soit $((h - k_h + p_h + s_h)/s_h) \\times ((w - k_w + p_w + s_w)/s_w)$",
+        N,
+        None,
+    ),
+    ("output-height", "所以输出大小为$h + p_h$减$k_h$，即$(h-k_h+p_h+s_h)/s_h$", N, None),
     # a glossary line: a definition, never a difference (nothing else to grade: refused)
     ("bias-size", "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias", N, None),
     ("bias-size", "WK - Kernal 卷積核數量(等於輸出通道數量), 每個WK有一個Bias", N, None),

@@ -42,7 +42,7 @@ from derivations.checking.reading.languages import (
     NEGATIONS,
     WORD_COPULAS,
 )
-from derivations.records import record
+from derivations.records import record, replace
 from derivations.registry.notations import meaning_of_word
 
 __all__ = [
@@ -404,6 +404,9 @@ class Island:
     text: str
     lead: str
     trail: str = ""
+    # found among math spans a word of prose apart (``$h \\times w$减去$k_h$，即$…$``):
+    # the checker grades one island only of such an answer, or none
+    among_spans: bool = False
 
     @property
     def condition(self) -> bool:
@@ -436,8 +439,17 @@ def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
         at = run[-1].end
     prose.append(text[at:])
     around = " ".join(" ".join(prose).split())
-    if not _sentence(around) or any(_one_word(gap) for gap in prose[1:-1]):
+    spans = [
+        formulas[index][-1].kind == "math" and formulas[index + 1][0].kind == "math"
+        for index in range(len(prose) - 2)
+    ]
+    # (a word between two math spans, $…$减去$…$, is a sentence's: then one island only
+    # may be graded, Island.among_spans)
+    gaps = [gap for gap, between in zip(prose[1:-1], spans, strict=True) if not between]
+    if not _sentence(around) or any(_one_word(gap) for gap in gaps):
         return None  # a word among symbols (c_i c_o mykernal m_h): a factor, not prose
+    if any(_one_word(gap) for gap in prose[1:-1]):
+        found = [replace(island, among_spans=True) for island in found]
     if any(_TIMES_WORD().search(part) for part in prose):
         return None  # N x Hout x Wout x Channels: x is the times sign, one formula
     if not prose[0].strip() and _quantity_word(prose[-1]):
