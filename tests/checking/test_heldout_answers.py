@@ -225,8 +225,8 @@ N × input, a right H6-test answer judged not_equivalent) and a ratio of the bac
 to the forward one (``backward-forward FLOP ratios close to 2:1``: was read as a label and
 1, a right H4 answer judged not_equivalent): H4 52, H6-test 52, 0 wrong answers accepted.
 With math spans a word of prose apart read as a sentence (``输入大小$n_h \\times n_w$减去
-卷积核大小$k_h \\times k_w$，即$…$``, one island graded): H8-dev 24 of 29, 0 wrong answers
-accepted.
+卷积核大小$k_h \\times k_w$，即$…$``, one island graded): H8-dev 24 of its first 29; with its
+second increment and the others' readings, 37 of 50; 0 wrong answers accepted.
 
 With a condition of code before a statement read away and an error path dropped
 (``if (t % stride == 0) return …; throw …``), a tensor's sizes indexed by a loop's
