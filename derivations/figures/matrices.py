@@ -121,14 +121,16 @@ def im2col_matrix(words, layout: str):
     if layout == "wide":
         figure.add_artist(
             ConnectionPatch(
-                xyA=(w - 0.5, k_h / 2 - 0.5),
+                # from the bottom of the last channel's window, under the kernels K
+                # (whose digits a straighter arrow crossed), to the first column's side
+                xyA=(k_w / 2 - 0.5, h - 0.5),
                 coordsA=panels[f"x{c_in - 1}"].transData,
-                xyB=(-0.5, cols.shape[0] / 2 - 0.5),
+                xyB=(-0.5, cols.shape[0] * 3 / 4 - 0.5),
                 coordsB=panels["cols"].transData,
                 color=red,
                 arrowstyle="-|>",
                 linewidth=1.4,
-                connectionstyle="arc3,rad=-0.3",
+                connectionstyle="arc3,rad=0.25",
                 zorder=6,
             )
         )
@@ -164,6 +166,16 @@ def block_diagonal(words, layout: str):
     for (r, c), v in np.ndenumerate(matrix):
         if v == 0:
             cell_text(ax, c, r, "0", fontsize=9, color=PALETTE["grey"])
+    from matplotlib.patches import Rectangle
+
+    size = channels // groups  # each block outlined: a weight near 0 is pale, not a zero
+    for t in range(groups):
+        corner = (t * size - 0.5, t * size - 0.5)
+        ax.add_patch(
+            Rectangle(
+                corner, size, size, fill=False, edgecolor=PALETTE["ink"], linewidth=1.6, zorder=5
+            )
+        )
     ax.set_xlabel(words("blocks_x"))
     ax.set_ylabel(words("blocks_y"))
     title = words("blocks_title", c=channels, b=groups)

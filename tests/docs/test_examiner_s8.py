@@ -1,0 +1,101 @@
+"""What the eighth session's fresh examiner of both sheets (issue 25) found, each read back
+from what the reader sees: the figures as matplotlib lays them out."""
+
+import numpy as np
+import pytest
+
+from derivations.exercises.document import LANGS
+
+
+def _laid_out(key: str, lang: str, layout: str = "wide"):
+    from derivations.figures import _drawing
+    from derivations.figures.style import Words, fixed_style, settle
+
+    with fixed_style(lang):
+        figure = _drawing(key)(Words(lang), layout)
+        settle(figure)
+        figure.canvas.draw()
+    return figure
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_im2col_arrow_crosses_no_matrix_it_does_not_join(lang):
+    """The arrow from X_1's window to the column of cols(X) it becomes was drawn across the
+    top row of the kernel matrix K, over its digits; it joins two panels and may touch only
+    those two."""
+    from matplotlib.patches import ConnectionPatch
+
+    figure = _laid_out("im2col-matrix", lang)
+    (arrow,) = [a for a in figure.artists if isinstance(a, ConnectionPatch)]
+    paths, _ = arrow._get_path_in_displaycoord()  # the line, then the head
+    line = paths[0]
+    points = np.concatenate(line.to_polygons(closed_only=False))
+    x1, kernel, columns = figure.axes[1], figure.axes[2], figure.axes[3]
+    box = kernel.get_window_extent()
+    inside = (
+        (points[:, 0] > box.x0)
+        & (points[:, 0] < box.x1)
+        & (points[:, 1] > box.y0)
+        & (points[:, 1] < box.y1)
+    )
+    assert not inside.any(), f"{int(inside.sum())} points of the arrow lie on K"
+    # it starts at X_1 and ends at cols(X)
+    assert x1.get_window_extent().expanded(1.05, 1.05).contains(*points[0])
+    assert columns.get_window_extent().expanded(1.05, 1.05).contains(*points[-1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_strip_loads_curve_bends_smoothly_on_its_log_axis(lang):
+    """L(Delta) was drawn through whole Deltas only: on the log axis the straight segments
+    from 2 to 3 to 4 showed a visible kink. Read from the drawn line in display
+    coordinates: no two consecutive segments turn by more than a few degrees."""
+    figure = _laid_out("strip-loads", lang)
+    ax = figure.axes[0]
+    line = ax.lines[0]
+    points = ax.transData.transform(np.column_stack(line.get_data()))
+    steps = np.diff(points, axis=0)
+    angles = np.degrees(np.arctan2(steps[:, 1], steps[:, 0]))
+    assert np.abs(np.diff(angles)).max() < 3.0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_block_diagonal_figure_outlines_each_block(lang):
+    """A weight inside a block may be shaded almost white (row 5, column 4 was): without
+    the blocks' outlines such a cell looked like an unlabelled zero. Each of the b
+    diagonal blocks is outlined, c/b cells square, on the diagonal."""
+    from matplotlib.patches import Rectangle
+
+    figure = _laid_out("block-diagonal", lang)
+    ax = figure.axes[0]
+    image = ax.images[0].get_array()
+    channels = image.shape[0]
+    outlines = sorted(
+        (p.get_x(), p.get_y(), p.get_width(), p.get_height())
+        for p in ax.patches
+        if isinstance(p, Rectangle) and not p.get_fill()
+    )
+    size = outlines[0][2]
+    assert len(outlines) * size == channels
+    assert outlines == [(t * size - 0.5, t * size - 0.5, size, size) for t in range(len(outlines))]
+    # every non-zero weight lies inside an outline, every zero outside
+    for (r, c), v in np.ndenumerate(image):
+        assert (v != 0) == (r // size == c // size)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_practice_scripts_texts_carry_no_markdown(lang):
+    """The page's script shows these texts as plain text (textContent): Markdown's code
+    backticks showed literally ("`derivations serve`" when the page is opened as a file)."""
+    import json
+
+    from derivations.practice.page import _script_messages
+
+    def strings(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        else:
+            yield node
+
+    said = json.loads(_script_messages(lang))
+    assert not [s for s in strings(said) if "`" in s or "**" in s]
