@@ -45,20 +45,6 @@ def test_im2col_arrow_crosses_no_matrix_it_does_not_join(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_strip_loads_curve_bends_smoothly_on_its_log_axis(lang):
-    """L(Delta) was drawn through whole Deltas only: on the log axis the straight segments
-    from 2 to 3 to 4 showed a visible kink. Read from the drawn line in display
-    coordinates: no two consecutive segments turn by more than a few degrees."""
-    figure = _laid_out("strip-loads", lang)
-    ax = figure.axes[0]
-    line = ax.lines[0]
-    points = ax.transData.transform(np.column_stack(line.get_data()))
-    steps = np.diff(points, axis=0)
-    angles = np.degrees(np.arctan2(steps[:, 1], steps[:, 0]))
-    assert np.abs(np.diff(angles)).max() < 3.0
-
-
-@pytest.mark.parametrize("lang", LANGS)
 def test_block_diagonal_figure_outlines_each_block(lang):
     """A weight inside a block may be shaded almost white (row 5, column 4 was): without
     the blocks' outlines such a cell looked like an unlabelled zero. Each of the b
