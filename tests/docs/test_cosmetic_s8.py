@@ -81,3 +81,16 @@ def test_the_strip_loads_are_dots_at_whole_strip_widths():
     for lang, said in (("en", "one dot per whole"), ("zh", "每个整数")):
         sheet = (OUTPUT / lang / "answers.md").read_text(encoding="utf-8")
         assert said in sheet, lang
+
+
+def test_the_zh_padding_mistake_cites_the_section_as_the_en_sheet_does():
+    """The zh common mistake "同一个 p_h 可以代入两个公式" cited only "6.3 节"; it names the
+    section and both editions' numbers, as the en sheet does, in every format."""
+    for name in ("answers.md", "answers.tex", "index.html"):
+        sheet = (OUTPUT / "zh" / name).read_text(encoding="utf-8")
+        start = sheet.index("可以代入两个公式")
+        mistake = sheet[start : sheet.index("混用两种约定", start)]
+        assert "“填充和步幅”一节" in mistake and "6.3 节" in mistake, name
+        assert "英文版 7.3 节" in mistake, name
+    en = (OUTPUT / "en" / "answers.md").read_text(encoding="utf-8")
+    assert '"Padding and Stride" (7.3 in the English edition, 6.3 in the Chinese)' in en
