@@ -28,6 +28,8 @@ DIRECT = {
     "STRIDEY": "s_h",
     "STRIDEX": "s_w",
     "kernelsize": "k",
+    # "in" leads a run as C code writes the input's size (b51e658: insize)
+    "inheight": "h",
     "outheight": "m_h",
     "FILTERWIDTH": "k_w",
     "DILATEY": "1",
@@ -41,7 +43,7 @@ NOT_NAMES = [
     "top_stride",
     "left_h",
     "padtop_w",
-    "inheight",
+    "toheight",
     "chin",
     "topbottom",
 ]
