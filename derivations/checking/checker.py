@@ -78,7 +78,7 @@ from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.records import replace
-from derivations.registry.questions import named_count
+from derivations.registry.questions import Family, named_count
 from derivations.registry.questions import question as find_question
 from derivations.registry.restrictions import Kind, Restriction, axes_with
 from derivations.registry.spellings import Symbol, spellings
@@ -103,6 +103,7 @@ LAZY_MODULES = (
     "derivations.checking.reading.second_look",
     "derivations.checking.reading.islands",
     "derivations.checking.reading.traditional",
+    "derivations.checking.reading.recursion",
     "derivations.checking.deciding.symbolic",
     "derivations.expr.bridge",
     "sympy",
@@ -1370,7 +1371,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
 
     texts = rewrites(answer)
     for text_, notes_ in [(answer, ()), *texts]:
-        for rule in (_asked, _four_sizes, _islands, _sentences):
+        for rule in (_asked, _four_sizes, _islands, _sentences, _recursion):
             done = rule(entry, text_)
             if done is not None:
                 texts.append((done[0], (*notes_, done[1])))
@@ -1590,6 +1591,16 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         return None
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
     return text, Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(chosen)))))
+
+
+def _recursion(entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """For the kernels' composition, a receptive field's step (``r_out = r_in + (k - 1)
+    * j_in``) run over the question's two layers (:mod:`.reading.recursion`), or None."""
+    if entry.question.family is not Family.COMPOSE or not isinstance(answer, str):
+        return None
+    from derivations.checking.reading.recursion import unrolled
+
+    return unrolled(answer)
 
 
 SIZES_NOTE = "reading.note.shape_sizes"

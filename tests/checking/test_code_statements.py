@@ -22,7 +22,10 @@ Julia, MATLAB, Scala, Swift; comments in English and Chinese), right and wrong, 
   are the size along whichever axis, a square layer's;
 * the size TensorFlow's ``'same'`` padding gives (⌈h/s⌉) is a catalogued mistake,
   derived from the book's size at the padding 'same' picks: an answer in letters no
-  notation names (``O = ceil(I / S)``) is judged by it.
+  notation names (``O = ceil(I / S)``) is judged by it;
+* a receptive field's step (``r_out = r_in + (k - 1) * j_in``, ``RF = (RF - 1) * stride +
+  fsize``, a function returning it) answering the kernels' composition is run over the
+  question's two layers from one pixel (:mod:`derivations.checking.reading.recursion`).
 """
 
 import pytest
@@ -218,6 +221,32 @@ CLASSES = {
         # the question's padding given: the size at it
         ("output-height", "out_h = floor((h + 2*pad_h - k_h) / stride_h) + 1; % 输出的高度", C),
     ],
+    "a receptive field's step run over the two layers": [
+        ("compose-size", "rf_out = rf_in + (k - 1) * jump", R),  # Python, forward
+        ("compose-size", "rf_out = rf_in + k * jump", W),
+        ("compose-size", "RF = RF + (k - 1) * S;  % 感受野的递推", R),  # MATLAB
+        ("compose-size", "RF = RF * k;  % 感受野的递推", W),
+        ("compose-size", "function rf(prev, k, s) { return prev + (k - 1) * s; }", R),  # JS
+        # C, backward from the output
+        (
+            "compose-size",
+            "int rf(int out, int ksize, int stride) { return (out - 1) * stride + ksize; }",
+            R,
+        ),
+        (
+            "compose-size",
+            "int rf(int out, int ksize, int stride) { return out * stride + ksize; }",
+            W,
+        ),
+        (
+            "compose-size",
+            "fn rf(r_in: i64, k: i64, j: i64) -> i64 { return r_in + (k - 1) * j; }",
+            R,
+        ),
+        ("compose-size", r"r_{out} = r_{in} + (k - 1) \cdot j_{in}", R),  # LaTeX
+        # a name that is no field before (a), or a statement with none: refused
+        ("compose-size", "K = k + a", N),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
@@ -248,6 +277,16 @@ def test_the_same_padding_size_names_its_misconception():
     for question, answer in (("output-height", "O = ceil(I / S)"), ("output-width", "cld(w, s_w)")):
         result = check(question, answer, symbolic=False)
         assert result.misconception == "same_padding_size", (answer, result.misconception)
+
+
+def test_a_recursion_says_how_it_was_run():
+    result = check("compose-size", "RF = RF + (k - 1) * S", symbolic=False)
+    assert result.verdict == R
+    notes = [n["id"] for n in result.parsed["notes"]]
+    assert "reading.note.recursion" in notes
+    assert "感受野的递推式" in feedback(result, "zh") and "receptive field" in feedback(
+        result, "en"
+    )
 
 
 def test_a_misspelt_word_in_a_run_is_said():

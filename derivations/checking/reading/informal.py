@@ -269,6 +269,7 @@ SAID_WITH_FIELDS = frozenset(
         "code_header",
         "sequence",
         "shape_sizes",
+        "recursion",
     )
 )
 

@@ -1,0 +1,159 @@
+"""A receptive field's recursion (issue 21): the size of the kernel two layers compose to,
+written as the step that grows a receptive field by one layer, as notes and code on
+receptive fields write it:
+
+* forward, from the input: ``r_out = r_in + (k - 1) * j_in`` (j the jump, the product of
+  the strides before the layer), ``RF = last_RF + (ksize - 1) * history_stride``,
+  ``K = (k - 1) * S + K``;
+* backward, from the output: ``RF = (RF - 1) * stride + fsize``, ``def f(out, ksize,
+  stride): return (out - 1) * stride + ksize`` (or a C-like function's ``{ return …; }``).
+
+Such a step is run over the question's two layers (kernels k_1 then k_2, stride 1: the
+jump stays 1), from a field of one pixel, by putting text in for names: the field before
+the step (the name the statement assigns, where its formula uses it, or the one name of
+a field before, ``r_in``, ``last_RF``, ``output_size``) is ``1``, then the first step's
+formula; the kernel (a name that reads as the kernel: ``k``, ``ksize``, ``fsize``) is
+``k_1``, then ``k_2``; the stride or jump (``S``, ``stride``, ``j_in``, ``history_stride``)
+is ``1``.  Both orders of the two kernels are given (one statement each: where they
+disagree, the checker refuses).  The receptive field grows so in CS231n's notes, each
+layer adding (kernel − 1) × jump to it (https://cs231n.github.io/convolutional-networks/:
+'the receptive field of the neuron (equivalently this is the filter size)'; Dumoulin and
+Visin, A guide to convolution arithmetic for deep learning, arXiv:1603.07285).
+
+Tried only on an answer to the kernels' composition that the reader refused; a
+statement with any other name, no field before, or two kernels, is none.  Nothing
+evaluates text: names are replaced by bracketed text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derivations.checking.reading.informal import Note, lazy_pattern
+
+__all__ = ["unrolled", "RECURSION_NOTE"]
+
+RECURSION_NOTE = "reading.note.recursion"
+_WORD = r"[A-Za-z](?:[A-Za-z0-9]|_(?!\{))*(?:_\{[A-Za-z0-9]+\})?"
+_NAME = lazy_pattern(rf"(?<![\w\\]){_WORD}(?![\w(])")
+_STATEMENT = lazy_pattern(
+    rf"(?:^|(?<=[\s,;:，；：]))(?P<lhs>{_WORD})\s*=(?!=)"
+    r"\s*(?P<rhs>[^=,;，；。\n\u4e00-\u9fff]+)"
+)
+# a function of the field before, the kernel and the stride that returns the step
+# (Python's ``def f(r, k, s): return …``; C's, Java's, JavaScript's ``int f(int r, int k,
+# int s) { return …; }``)
+_RETURN = lazy_pattern(
+    r"\w+\s*\((?P<params>[^()]*)\)\s*(?:->\s*\w+\s*)?[:{]\s*return\s+(?P<rhs>[^\n;}]+)"
+)
+_OPERATOR = re.compile(r"[-+*/]")
+# a field's name before the step: a word of these in its parts
+_BEFORE = frozenset({"in", "last", "prev", "previous", "old", "before", "input"})
+_FIELD = frozenset({"rf", "r", "field", "receptive", "size", "out", "output", "k"})
+_JUMP = frozenset({"j", "jump", "jumps"})
+_LATEX = (("\\cdot", "*"), ("\\times", "*"), ("×", "*"), ("·", "*"), ("−", "-"))
+_LAYERS = (("k_1", "k_2"), ("k_2", "k_1"))
+
+
+def _plain(name: str) -> str:
+    return name.replace("{", "").replace("}", "")
+
+
+def _words(name: str) -> set[str]:
+    from derivations.checking.reading.names import split_parts
+
+    return {part.lower() for part in split_parts(_plain(name))}
+
+
+def _role(name: str) -> str | None:
+    """``"kernel"``, ``"stride"`` (the jump too), or None: what a name reads as."""
+    from derivations.checking.reading.names import compose
+
+    words = _words(name)
+    if words & _JUMP:
+        return "stride"
+    if name in ("k", "K", "f", "F"):
+        return "kernel"
+    if name in ("s", "S"):
+        return "stride"
+    composed = compose(_plain(name))
+    if composed is None:
+        return None
+    read = composed.read or (composed.hints[0] if len(composed.hints) == 1 else None)
+    if read in ("k", "k_h", "k_w"):
+        return "kernel"
+    if read in ("s", "s_h", "s_w"):
+        return "stride"
+    return None
+
+
+def _roles(lhs: str | None, rhs: str, params: list[str]) -> dict[str, str] | None:
+    """Each name of ``rhs`` and its part in the step (``"field"``, ``"kernel"``,
+    ``"stride"``), or None when they do not make one step."""
+    names = list(dict.fromkeys(m.group() for m in _NAME().finditer(rhs)))
+    if not names or len(names) > 3 or not _OPERATOR.search(rhs):
+        return None
+    roles: dict[str, str] = {}
+    for name in names:
+        roles[name] = "field" if name == lhs else (_role(name) or "other")
+    others = [n for n, r in roles.items() if r == "other"]
+    if lhs not in roles:  # the field before is the one other name, named as one
+        if len(others) != 1 or not (_words(others[0]) & (_BEFORE | _FIELD)):
+            return None
+        if params and others[0] not in params:
+            return None
+        roles[others[0]] = "field"
+    elif others:
+        return None
+    counted = list(roles.values())
+    if counted.count("field") != 1 or counted.count("kernel") != 1 or counted.count("stride") > 1:
+        return None
+    return roles
+
+
+def _put_in(rhs: str, values: dict[str, str]) -> str:
+    return _NAME().sub(
+        lambda m: f"({values[m.group()]})" if m.group() in values else m.group(), rhs
+    )
+
+
+def _run(rhs: str, roles: dict[str, str], first: str, second: str) -> str:
+    """The step run over two layers (kernels ``first`` then ``second``), from one pixel."""
+    field = "1"
+    for kernel in (first, second):
+        values = {
+            name: {"field": field, "kernel": kernel, "stride": "1"}[role]
+            for name, role in roles.items()
+        }
+        field = _put_in(rhs, values)
+    return field
+
+
+def unrolled(answer: str) -> tuple[str, Note] | None:
+    """The answer's receptive-field step run over the question's two layers, both orders
+    of the kernels one statement each (see the module's docstring), and the note; None
+    when no one statement of it is such a step."""
+    if "=" not in answer and "return" not in answer:
+        return None
+    text = answer
+    for latex, plain in _LATEX:
+        text = text.replace(latex, plain)
+    found = []
+    for match in _RETURN().finditer(text):
+        params = [(p.split(":")[0].split() or [""])[-1] for p in match.group("params").split(",")]
+        roles = _roles(None, match.group("rhs"), params)
+        if roles is not None:
+            found.append(("return " + match.group("rhs").strip(), match.group("rhs"), roles))
+    for match in _STATEMENT().finditer(text):
+        roles = _roles(match.group("lhs"), match.group("rhs"), [])
+        if roles is not None:
+            found.append((match.group().strip(), match.group("rhs"), roles))
+    if len(found) != 1:
+        return None
+    written, rhs, roles = found[0]
+    from derivations.checking.reading.code import denies
+
+    if denies(text.replace(rhs, " ")):
+        return None
+    runs = [_run(rhs.strip(), roles, first, second) for first, second in _LAYERS]
+    return "; ".join(runs), Note(RECURSION_NOTE, (("text", _plain(written)),))
