@@ -85,3 +85,31 @@ def test_the_practice_scripts_texts_carry_no_markdown(lang):
 
     said = json.loads(_script_messages(lang))
     assert not [s for s in strings(said) if "`" in s or "**" in s]
+
+
+def test_no_sheet_says_a_batch_multiplies_every_count():
+    """With a batch of n the additions of the weight and bias gradients grow by more than
+    n times (their sums run over n m_h m_w terms at once): the cost sheet's conventions
+    and its batch paragraph said "every count" (每个计数) is n times one example's."""
+    from derivations.exercises.prose import prose_file
+
+    said = [
+        (key, lang)
+        for key, texts in prose_file("cost").items()
+        for lang, text in texts.items()
+        if any(claim in text for claim in ("every count is", "multiplies every count", "每个计数"))
+    ]
+    assert not said
+
+
+def test_the_chinese_sheets_name_dilation_one_way():
+    """The reference page and the practice page say 膨胀率 for dilation; the cost and
+    doubling sheets said 无空洞: one term in one language."""
+    from derivations.exercises.prose import prose_file
+
+    assert not [
+        key
+        for sheet in ("cost", "doubling")
+        for key, texts in prose_file(sheet).items()
+        if "空洞" in texts["zh"]
+    ]
