@@ -227,6 +227,10 @@ to the forward one (``backward-forward FLOP ratios close to 2:1``: was read as a
 With math spans a word of prose apart read as a sentence (``输入大小$n_h \\times n_w$减去
 卷积核大小$k_h \\times k_w$，即$…$``, one island graded): H8-dev 24 of its first 29; with its
 second and third increments and the others' readings, 40 of 54; 0 wrong answers accepted.
+With what a forum, a wiki, a console, a notebook or a table frames a formula with
+(``[math]``, ``{{math|…}}``, ``>>>``, ``In [1]:``, a Markdown table's rows), an assignment's
+arrow and an equation's number before the equation, said as one or as ``\\tag{4}`` after a
+formula with no bracket (s8text): H8-dev 41 of 54, 0 wrong answers accepted.
 
 With a condition of code before a statement read away and an error path dropped
 (``if (t % stride == 0) return …; throw …``), a tensor's sizes indexed by a loop's

@@ -11,7 +11,11 @@ es and ru; no label before a ratio's colon; ``around._ratio``), math spans a wor
 apart (``$h \\times w$减去卷积核大小$k_h \\times k_w$，即$…$``: a sentence, of whose
 formulas one only may be graded; ``islands.formula_islands``), and a glossary
 line (``WK - Kernal 卷积核数量…``, ``F - filter size``): a definition, never a difference
-(``islands._gloss``).
+(``islands._gloss``); what a forum, a wiki, a console, a notebook or a table frames a
+formula with (BBCode's ``[math]``, ``{{math|…}}``, ``>>>``, ``In [1]:``, a Markdown
+quotation, a Markdown table's rows, backslashes pasted doubled; ``second_look._bbcode``,
+``_prompts``, ``_table``, ``_doubled_backslashes``), an assignment's arrow (``m_h ← …``)
+and an equation's number before the equation or said as one (``(1) m_h = …``, ``(eq. 3)``).
 
 Answers of our own in the class's style, in en, zh (simplified and traditional), de, fr,
 es and ru: right ones accepted, wrong ones still not_equivalent, refused where the frame
@@ -172,6 +176,41 @@ ROWS = [
         None,
     ),
     ("output-height", "所以输出大小为$h + p_h$减$k_h$，即$(h-k_h+p_h+s_h)/s_h$", N, None),
+    # what a forum, a wiki, a console or a notebook frames a formula with
+    ("output-height", "[math]m_h = (h - k_h + p_h)/s_h + 1[/math]", C, "bbcode"),
+    ("output-height", "[b]输出高度[/b]：[tex](h - k_h + p_h)/s_h + 1[/tex]", C, "bbcode"),
+    ("output-height", "[code]m_h = (h - k_h)/s_h + 1[/code]", W, "bbcode"),
+    ("output-height", "{{math|m_h {{=}} (h − k_h + p_h)/s_h + 1}}", N, None),
+    ("output-height", "{{math|(h − k_h + p_h)/s_h + 1}}", C, "bbcode"),
+    ("output-height", ">>> m_h = (h - k_h + p_h)//s_h + 1", R, "prompt"),
+    ("output-height", "In [4]: m_h = (h - k_h)//s_h + 1", W, "prompt"),
+    ("output-height", "> Die Ausgabehöhe ist (h - k_h + p_h)/s_h + 1", C, "prompt"),
+    (
+        "output-height",
+        "| 量 | 公式 |\n|---|---|\n| 输出高度 | (h - k_h + p_h)/s_h + 1 |",
+        C,
+        "table",
+    ),
+    ("output-height", "| hauteur de sortie | (h - k_h)/s_h + 1 |", W, "table"),
+    (
+        "output-height",
+        "| height | (h - k_h + p_h)/s_h + 1 |\n| width | (w - k_w + p_w)/s_w + 1 |",
+        C,
+        "table",
+    ),
+    ("output-height", "\\\\(m_h = \\\\frac{h - k_h + p_h}{s_h} + 1\\\\)", C, "markup"),
+    # an assignment's arrow, an equation's number said as one or before the equation
+    ("output-height", "m_h ← (h - k_h + p_h)/s_h + 1", C, None),
+    ("output-height", "m_h \\leftarrow (h - k_h)/s_h + 1", W, None),
+    ("output-height", "m_h = (h - k_h + p_h)/s_h + 1 (eq. 3)", C, "equation_number"),
+    ("output-height", "(1) m_h = (h - k_h + p_h)/s_h + 1", C, "equation_number"),
+    ("output-height", "(1) 출력 높이 = (h - k_h)/s_h + 1", W, "lead_in"),
+    (
+        "output-height",
+        "m_h = \\lfloor\\frac{h - k_h + p_h}{s_h}\\rfloor + 1 \\tag{2}",
+        R,
+        "equation_number",
+    ),
     # a glossary line: a definition, never a difference (nothing else to grade: refused)
     ("bias-size", "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias", N, None),
     ("bias-size", "WK - Kernal 卷積核數量(等於輸出通道數量), 每個WK有一個Bias", N, None),
@@ -257,6 +296,12 @@ def test_no_wrong_answer_framed_so_is_accepted():
         "m_h = {}    (12)",
         "输出高度 = {}，(3)",
         "H - {} Höhe",
+        "[math]m_h = {}[/math]",
+        ">>> m_h = {}",
+        "| output height | {} |",
+        "m_h ← {}",
+        "(1) m_h = {}",
+        "m_h = {} (eq. 3)",
     ]
     for frame in frames:
         for formula in wrong:

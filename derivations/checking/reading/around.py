@@ -609,20 +609,49 @@ _SEMICOLON = lazy_pattern(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
 # an equation's number closing it: ``\tag{3}``, or a bracketed number set apart by a wide
 # space (``\quad (2.1)``, two spaces or more), a comma or a semicolon (``…, (3)``)
 _EQUATION_NUMBER = lazy_pattern(
-    r"(?:\s{2,}|\s*[,;，；]\s*)\(\s*(?:eq\.?\s*|式\s*|公式\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?\s*\)"
-    r"\s*[.。]?\s*$|\s*\\tag\*?\s*\{[^{}]{1,12}\}\s*[.。]?\s*$",
+    r"(?P<gap>\s{2,}|\s*[,;，；]\s*|\s)\(\s*(?P<eq>eq\.?\s*|equation\s*|式\s*|公式\s*)?"
+    r"\d{1,3}(?:\.\d{1,3})*[a-z]?\s*\)\s*[.。]?\s*$|\s*\\tag\*?\s*\{[^{}]{1,12}\}\s*[.。]?\s*$",
     re.I,
 )
+# … and before it, opening an equation (``(1) m_h = …``, ``(2.3) H_out = …``)
+_NUMBER_BEFORE = lazy_pattern(
+    r"^\s*\(\s*\d{1,3}(?:\.\d{1,3})*[a-z]?\s*\)\s+(?=[A-Za-z\\][\w{}\\']*\s*(?:=|≈)(?!=))"
+)
+# an assignment's arrow after a name (pseudocode's ``m_h ← …``, ``\\leftarrow``, ``\\gets``)
+_ARROW = lazy_pattern(r"^(?P<name>\s*[A-Za-z][\w{}]*\s*)(?:\\leftarrow|\\gets|←|⟵)(?![A-Za-z])")
 
 
-def _equation_number(text: Normalized, notes: list) -> Normalized:
+def _may_number(body: str, raw: str | None) -> bool:
+    """Whether an equation's number in brackets may close ``body`` (substring tests)."""
+    return any(mark in body for mark in ("  (", ",", ";", "，", "；", "式")) or (
+        "eq" in body.lower() or "\t" in (raw or "")
+    )
+
+
+def _number_before(text: Normalized, notes: list) -> Normalized:
+    """``text`` without an equation's number opening it (``(1) m_h = …``): a label."""
+    match = _NUMBER_BEFORE().match(text.text)
+    if match is None:
+        return text
+    notes.append(_note("equation_number", number=match.group().strip()))
+    return edit(text, 0, match.end())
+
+
+def _equation_number(text: Normalized, notes: list, raw: str | None = None) -> Normalized:
     """``text`` without an equation's number closing it (``W2 = … + 1    (3)``, ``… \\quad
     (2.1)``, ``… \\tag{3}``): a label of the equation, no factor of it.  A bracketed
     number counts as one only after an equation (an ``=`` before it) and set apart by a
-    wide space, a comma or a semicolon; ``c_o (3)`` is a product."""
+    wide space (a tab), a comma or a semicolon, or said as one (``(eq. 3)``, ``(式3)``);
+    ``c_o (3)`` is a product."""
     match = _EQUATION_NUMBER().search(text.text)
     if match is None or not text.text[: match.start()].strip():
         return text
+    gap = match.group("gap")
+    if gap is not None and gap.isspace() and len(gap) == 1 and not match.group("eq"):
+        # one space: a tab pasted (``…\t(3)``), else a product (``c_o (3)``)
+        at = text.columns[match.start("gap")] if match.start("gap") < len(text.columns) else -1
+        if raw is None or not 0 <= at < len(raw) or raw[at] != "\t":
+            return text
     if "\\tag" not in match.group() and "=" not in text.text[: match.start()]:
         return text
     notes.append(_note("equation_number", number=match.group().strip(" ,;，；.。")))
@@ -905,12 +934,18 @@ def every_rule(
         text = _closing(text, notes)
     if ("approx" in body or "eq" in body or ":=" in body) and _APPROX().search(body):
         text = text.sub(_APPROX(), "≈")
+    if ("arrow" in body or "gets" in body or "←" in body or "⟵" in body) and _ARROW().match(
+        text.text
+    ):
+        text = text.sub(_ARROW(), r"\g<name>≈")
     if any(first in lower for first in _SIZE_OF_FIRST):
         text = _size_of(text, notes)
     if "$" in body:
         text = _dollars(text, notes)
-    if ("  (" in body or "tag" in body or "," in body or ";" in body) and "(" in body:
-        text = _equation_number(text, notes)
+    if "\\tag" in body or ("(" in body and _may_number(body, raw)):
+        text = _equation_number(text, notes, raw)
+    if body.lstrip().startswith("(") and "=" in body:
+        text = _number_before(text, notes)
     if ";" in body or "；" in body:
         text = _semicolon(text, notes)
     if text.text.lstrip().startswith(("⌊", "⌈", "\\lfloor", "\\lceil")) and "=" in text.text:

@@ -74,6 +74,9 @@ __all__ = [
     "TWO_SIZES_NOTE",
     "RATE_NOTE",
     "EMPHASIS_NOTE",
+    "BBCODE_NOTE",
+    "PROMPT_NOTE",
+    "TABLE_NOTE",
     "two_sizes",
 ]
 
@@ -525,6 +528,102 @@ def _traditional(answer: str) -> tuple[str, Note] | None:
     return folded, Note(TRADITIONAL_NOTE, (("characters", changed),))
 
 
+# BBCode's tags (``[math]…[/math]``, ``[b]``, ``[code=python]``) and MediaWiki's math
+# template (``{{math|…}}``)
+_BBCODE = lazy_pattern(
+    r"\[/?(?:math|tex|latex|itex|code|b|i|u|s|quote|sub|sup|font|color|size|center|mono)"
+    r"(?:=[^\]\n]{0,20})?\]|\{\{\s*(?:math|mvar)\s*\|(?:\s*\d=)?|\}\}",
+    re.I,
+)
+BBCODE_NOTE = "reading.note.bbcode"
+
+
+def _bbcode(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without BBCode's tags (``[math]m_h = …[/math]``, ``[b]…[/b]``,
+    ``[code]…[/code]``) and MediaWiki's ``{{math|…}}`` template: what they frame kept,
+    ``[sub]``/``[sup]`` read as a subscript and a power."""
+    if "[" not in answer and "{{" not in answer:
+        return None
+    found = list(_BBCODE().finditer(answer))
+    if not found:
+        return None
+
+    def read(match: re.Match) -> str:
+        tag = match.group().lower()
+        if tag in ("[sub]", "[sup]"):
+            return "_{" if tag == "[sub]" else "^{"
+        return "}" if tag in ("[/sub]", "[/sup]") else " "
+
+    text = _BBCODE().sub(read, answer).strip()
+    tags = ", ".join(dict.fromkeys(m.group() for m in found))
+    return (text, Note(BBCODE_NOTE, (("tags", tags),))) if text else None
+
+
+# a prompt opening a line pasted from a console or a notebook (``>>> ``, ``... ``,
+# ``In [3]: ``, ``Out[3]: ``, ``julia> ``, ``> `` of R or a Markdown quotation)
+_PROMPT = lazy_pattern(
+    r"^[ \t]*(?:>>>|\.\.\.(?=[ \t])|In \[\d*\]:|Out\[\d*\]:|julia>|In\[\d*\]:=|Out\[\d*\]=|>)[ \t]?",
+    re.M,
+)
+PROMPT_NOTE = "reading.note.prompt"
+
+
+def _prompts(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without the prompts opening its lines (a console's ``>>>``, a notebook's
+    ``In [1]:``/``Out[1]:``, Mathematica's ``In[1]:=``, a Markdown quotation's ``>``), its
+    lines joined where they are one formula."""
+    if ">" not in answer and "[" not in answer:
+        return None
+    found = [m.group().strip() for m in _PROMPT().finditer(answer)]
+    if not found:
+        return None
+    text = _PROMPT().sub("", answer)
+    if not text.strip():
+        return None
+    joined = _lines(text)
+    said = ", ".join(dict.fromkeys(found))
+    return (joined[0] if joined else text.strip()), Note(PROMPT_NOTE, (("prompts", said),))
+
+
+_TABLE_RULE = lazy_pattern(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+TABLE_NOTE = "reading.note.table"
+
+
+def _table(answer: str) -> tuple[str, Note] | None:
+    """A Markdown table's rows (``| output height | (h - k_h + p_h)/s_h + 1 |``) as lines of
+    ``label: formula`` (the last cell the formula, the cells before it its label), its
+    rule (``|---|---|``) away and, above a rule, the header; None when the answer holds no
+    row of cells or a row of more than three."""
+    lines = answer.strip().splitlines()
+    if not lines or not all(line.strip().startswith("|") for line in lines):
+        return None
+    rule = next((i for i, line in enumerate(lines) if _TABLE_RULE().match(line)), None)
+    rows = lines[rule + 1 :] if rule is not None else lines
+    out = []
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        if not 1 <= len(cells) <= 3 or not cells[-1]:
+            return None
+        label = " ".join(cell for cell in cells[:-1] if cell)
+        out.append(f"{label}: {cells[-1]}" if label else cells[-1])
+    if not out:
+        return None
+    return "\n".join(out), Note(TABLE_NOTE, (("rows", str(len(out))),))
+
+
+# backslashes doubled, as JSON or a Markdown source escapes them (``\\frac``, ``\\(``)
+_DOUBLED = lazy_pattern(r"\\\\(?=[A-Za-z()\[\]{}])")
+
+
+def _doubled_backslashes(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with LaTeX's backslashes pasted doubled (``\\\\frac{…}``, ``\\\\(…\\\\)``)
+    single, where no command is written with one backslash."""
+    if "\\\\" not in answer or re.search(r"(?<!\\)\\[A-Za-z]", answer):
+        return None
+    text = _DOUBLED().sub(lambda m: "\\", answer)
+    return (text, Note(MARKUP_NOTE)) if text != answer else None
+
+
 _TAG = lazy_pattern(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)\b[^<>]*?/?>")
 _SCRIPTS = {"sub": "_", "sup": "^"}
 
@@ -727,7 +826,11 @@ def _doxygen(answer: str) -> tuple[str, Note] | None:
 
 _RULES = (
     _escaped_breaks,
+    _doubled_backslashes,
     _doxygen,
+    _bbcode,
+    _prompts,
+    _table,
     _traditional,
     _html,
     _line_comments,
