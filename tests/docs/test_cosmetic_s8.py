@@ -94,3 +94,39 @@ def test_the_zh_padding_mistake_cites_the_section_as_the_en_sheet_does():
         assert "英文版 7.3 节" in mistake, name
     en = (OUTPUT / "en" / "answers.md").read_text(encoding="utf-8")
     assert '"Padding and Stride" (7.3 in the English edition, 6.3 in the Chinese)' in en
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG 2.1's relative luminance of ``#rrggbb``."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_oracle():
+    assert round(_contrast("#ffffff", "#000000"), 1) == 21.0
+    assert _contrast("#f7fbff", "#ffffff") < 1.1  # Blues at 0: the old zero cells
+
+
+def test_every_weight_of_the_block_diagonal_figure_stands_out_from_the_paper():
+    """A pale weight (Blues near 0) looked like the empty paper: every filled cell of the
+    block-diagonal figure, in both languages and both layouts, has WCAG's 3:1 contrast
+    against the paper (graphical objects), and there are c^2/b = 16 of them, in the SVG's
+    fills."""
+    from derivations import figures
+    from derivations.figures.style import PALETTE
+
+    drawn = figures.render("block-diagonal")
+    paper = PALETTE["paper"].lower()
+    for lang in ("en", "zh"):
+        for svg in (drawn.svg[lang], drawn.narrow[lang]):
+            text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+            fills = re.findall(r'<g id="patch_\d+">\s*<path[^>]*style="fill: (#[0-9a-f]{6})', text)
+            cells = [f for f in fills if f != paper]
+            assert len(cells) == 8 * 8 // 4, (lang, fills)
+            assert min(_contrast(f, paper) for f in cells) >= 3.0, (lang, cells)
