@@ -52,7 +52,7 @@ from derivations.checking.notation import (
 )
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
-from derivations.checking.reading.code import holds_formula
+from derivations.checking.reading.code import holds_formula, unwrapped
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note, lazy_pattern
 from derivations.checking.reading.lexer import (
@@ -1604,6 +1604,13 @@ def _recursion(entry: Entry, answer: str) -> tuple[str, Note] | None:
 
 
 SIZES_NOTE = "reading.note.shape_sizes"
+# (the two spatial sizes, the others) of a shape of four (NCHW, the composed kernel's
+# (c_o, c_i, k, k); NHWC) or three sizes (NCHW one channel or example left out, CHW, NHW;
+# HWC)
+_LAYOUTS = {
+    4: (((2, 3), (0, 1)), ((0, 1), (2, 3)), ((1, 2), (0, 3))),
+    3: (((1, 2), (0,)), ((0, 1), (2,))),
+}
 _PER_AXIS = frozenset(
     ("h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w", "k", "s", "p", "k_1", "k_2")
 )
@@ -1630,6 +1637,7 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
 
     if entry.question.shape is None:
         return None
+    answer = unwrapped(answer)
     bracket = _closing_bracket(answer)
     if bracket is None or not _SHAPE_LEAD.match(answer[: bracket[0]]):
         return None
@@ -1638,7 +1646,7 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
         inner = entries[0][0].strip()
         start = answer.index(inner, entries[0][1])
         entries = _entries(answer, start + 1, start + len(inner) - 1)
-    if len(entries) != 4:
+    if len(entries) not in (3, 4):
         return None
     read = [_entry_symbols(part) for part, _ in entries]
     if any(symbols is None for symbols in read):
@@ -1646,7 +1654,8 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
     allowed = symbols_allowed(entry)
     inside = [symbols <= allowed for symbols in read]  # type: ignore[operator]
     along = [bool(symbols & _PER_AXIS) for symbols in read]  # type: ignore[operator]
-    for pair, other in (((2, 3), (0, 1)), ((0, 1), (2, 3)), ((1, 2), (0, 3))):
+    layouts = _LAYOUTS[len(entries)]
+    for pair, other in layouts:
         if all(inside[i] for i in pair) and not any(inside[i] for i in other):
             break
         if all(inside) and all(along[i] for i in pair) and not any(along[i] for i in other):

@@ -25,7 +25,12 @@ Julia, MATLAB, Scala, Swift; comments in English and Chinese), right and wrong, 
   notation names (``O = ceil(I / S)``) is judged by it;
 * a receptive field's step (``r_out = r_in + (k - 1) * j_in``, ``RF = (RF - 1) * stride +
   fsize``, a function returning it) answering the kernels' composition is run over the
-  question's two layers from one pixel (:mod:`derivations.checking.reading.recursion`).
+  question's two layers from one pixel (:mod:`derivations.checking.reading.recursion`);
+* a shape built in code around its list of sizes (``tuple(np.array([N, …, …],
+  dtype=np.int64))``) is that list, a shape of three sizes read by its layout as one of
+  four is (the two sizes along the axes);
+* a side of the composed kernels named by an axis (``k_1.h``) is the book's k_1, a
+  square kernel's side.
 """
 
 import pytest
@@ -246,6 +251,30 @@ CLASSES = {
         ("compose-size", r"r_{out} = r_{in} + (k - 1) \cdot j_{in}", R),  # LaTeX
         # a name that is no field before (a), or a statement with none: refused
         ("compose-size", "K = k + a", N),
+    ],
+    "a shape built in code around its list of sizes": [
+        # NumPy, the batch first (N, H, W)
+        (
+            "output-height",
+            "shape = tuple(np.array([N, (H + 2*P - K)//S + 1, (W + 2*P - K)//S + 1], dtype=np.int64))",
+            C,
+        ),
+        ("output-height", "shape = tuple(np.array([N, (H - K)//S + 1, (W - K)//S + 1]))", W),
+        # PyTorch, channels first (C, H, W), a Chinese comment
+        (
+            "output-width",
+            "# 输出的形状\ntorch.tensor([c_o, (h + p_h - k_h)//s_h + 1, (w + p_w - k_w)//s_w + 1])",
+            R,
+        ),
+        # channels last (H, W, C), a list
+        ("output-width", "list([(h + p_h - k_h)//s_h + 1, (w + p_w - k_w)//s_w + 1, c_o])", R),
+        ("output-width", "list([(h + p_h - k_h)//s_h + 1, (w - k_w)//s_w + 1, c_o])", W),
+    ],
+    "a square kernel's side named by an axis": [
+        ("compose-size", "(k_1.h + k_2.h - 1, k_1.w + k_2.w - 1)", R),
+        ("compose-size", "$(k_1.h+k_2.h-1,k_1.w+k_2.w-1)$", R),
+        ("compose-size", "(k_1.h + k_2.h, k_1.w + k_2.w)", W),
+        ("compose-size", "k_1.height + k_2.height - 1  # 合成后的核", R),
     ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]

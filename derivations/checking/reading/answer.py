@@ -56,8 +56,11 @@ _PAIR_LABEL = re.compile(r"^\s*(?P<label>[^\W\d][\w\s,'’`]*?)\s*[:=]\s*`*\s*(?
 
 
 def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
-    """``(a, b)`` around the whole answer: the two parts and their offsets."""
+    """``(a, b)`` around the whole answer (inside one math span, ``$(a, b)$``, too): the
+    two parts and their offsets."""
     stripped = text.strip()
+    if len(stripped) > 2 and stripped[0] == stripped[-1] == "$" and "$" not in stripped[1:-1]:
+        stripped = stripped[1:-1].strip()
     if len(stripped) < 5 or stripped[0] not in _PAIR_OPEN or stripped[-1] not in _PAIR_CLOSE:
         return None
     base = text.index(stripped[0]) + 1

@@ -47,7 +47,7 @@ from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import NEGATIONS
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["code", "denies", "top_level_parts", "holds_formula"]
+__all__ = ["code", "denies", "top_level_parts", "holds_formula", "unwrapped"]
 
 _COMMENT_MARKS = ("//", "%", "#")
 # letters of any script and punctuation between words: no digit, operator or "="
@@ -313,6 +313,8 @@ def _joined(owner: str, last: str) -> str:
     never the input's w); else ``last``, the member of a short variable (``v.p``: p)."""
     from derivations.checking.reading.names import compose
 
+    if _square_symbol(owner) and last.lower() in _AXES:
+        return owner  # k_1.h: the book's k_1 is a square kernel's side, both axes'
     alone = compose(last)
     if alone is not None and alone.read is not None:
         return last
@@ -323,6 +325,15 @@ def _joined(owner: str, last: str) -> str:
 
 
 _OWNER = 3  # letters of an object whose member is read with it (pad.w; not v.p)
+_AXES = frozenset({"h", "w", "height", "width"})
+
+
+def _square_symbol(name: str) -> bool:
+    """Whether ``name`` is a book's symbol of a square kernel's side with a digit
+    (``k_1``, ``k_2``: the composed kernels' sizes, the same along both axes)."""
+    from derivations.checking.reading.aliases import COMPOSE_SYMBOLS
+
+    return name in COMPOSE_SYMBOLS
 
 
 # an attribute chain: a name, then members (``.name``, C's ``->name``) or string keys
@@ -463,6 +474,30 @@ def holds_formula(text: str) -> bool:
     a formula must hold none: a statement of code left out (``return (h + head + tail -
     k) / s + 1`` after ``dk = …;``) is no prose, and what is left is not the answer."""
     return bool(_BETWEEN().search(text))
+
+
+# a shape built in code around its list of sizes (``tuple(np.array([n, …],
+# dtype=np.int64))``, ``list(…)``, ``np.asarray(…)``): the list
+_WRAPPER = lazy_pattern(
+    r"(?<![\w.])(?:tuple|list|(?:np|numpy)\s*\.\s*(?:array|asarray)|torch\s*\.\s*tensor)\s*\("
+)
+_DTYPE = lazy_pattern(r",\s*dtype\s*=\s*[\w.]+\s*$")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the calls that build a shape around its list of sizes at its end
+    taken away (:data:`_WRAPPER`, a ``dtype=`` argument with them), or ``text`` as it is."""
+    for _ in range(3):  # tuple(np.array([...])): two calls
+        match = _WRAPPER().search(text) if "(" in text else None
+        closing = _closing(text, match.end() - 1) if match else None
+        if match is None or closing is None or text[closing + 1 :].strip(" ;.\n"):
+            break
+        inner = _DTYPE().sub("", text[match.end() : closing]).strip()
+        call = _WRAPPER().match(inner)
+        if not (call or (inner[:1] in "([" and _closing(inner, 0) == len(inner) - 1)):
+            break
+        text = text[: match.start()] + inner
+    return text
 
 
 def _note(key: str, **fields) -> Note:
