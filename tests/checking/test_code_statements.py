@@ -209,8 +209,8 @@ CLASSES = {
             "output_spatial_shape[i] = (input_spatial_shape[i] - ksize[i]) // strides[i] + 1",
             W,
         ),
-        # one letter indexed (x[i]: an element, or a size?) is not read
-        ("output-height", "(x[i] + 2 * padding[i] - kernel[i]) // stride[i] + 1", N),
+        # indexed by a name that is no loop's variable (i, j, d): not read
+        ("output-height", "out.append((inp[n] + 2*padding[n] - kernel[n]) // stride[n] + 1)", N),
     ],
     "the size TensorFlow's 'same' padding gives": [
         ("output-height", "O = ceil(I / S)", W),
