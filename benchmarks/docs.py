@@ -13,8 +13,9 @@ new process with an empty cache of its own and its own output directory.  Outsid
 
 CPU time is measured by a wrapper (:data:`_WRAPPER`) that makes itself the child
 subreaper of ``docs`` and waits for every descendant: the ``--jobs`` workers are
-children of multiprocessing's forkserver, which a plain parent never waits for, so
-``RUSAGE_CHILDREN`` of the benchmark alone would miss them.  The wrapper reports the
+forked by ``docs``, but where there is no fork they are children of multiprocessing's
+forkserver, which a plain parent never waits for, so ``RUSAGE_CHILDREN`` of the
+benchmark alone would miss them.  The wrapper reports the
 user + system seconds of the whole process tree and its largest peak RSS.
 
 The Node step that makes the practice pages' Pyodide snapshot (issue 22; the baseline

@@ -21,6 +21,7 @@ __all__ = [
     "build_entries",
     "build_entry",
     "compile_pdf",
+    "preload",
     "rarer_collections",
     "register",
     "render_documents",
@@ -161,19 +162,52 @@ def shares(missing: list, jobs: int) -> list[list]:
     return [first, *others]
 
 
+def preload() -> None:
+    """Import what every share's builds import (NumPy, threadpoolctl, SymPy and the
+    closed forms' module) and derive the closed forms of every padding reading and bias
+    setting (:func:`derivations.closed_forms.forms`, cached): done once in this process
+    before its workers fork from it, instead of once in each (this process needs them
+    for its own share anyway).  Nothing built depends on where they were done: the
+    forms are the same derivation either way."""
+    import numpy  # noqa: F401
+    import sympy  # noqa: F401
+    from threadpoolctl import threadpool_limits  # noqa: F401
+
+    from derivations.closed_forms import forms
+    from derivations.model import PADDINGS
+
+    for padding in PADDINGS:
+        for bias in (False, True):
+            forms(padding, bias)
+
+
+def _context():
+    """The workers' start method: ``fork`` where the platform has it (a copy of this
+    process after :func:`preload`, which it need not import and derive again), else
+    ``forkserver`` or ``spawn`` (a fresh interpreter)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    for method in ("fork", "forkserver", "spawn"):
+        if method in methods:
+            return multiprocessing.get_context(method)
+    return multiprocessing.get_context()  # pragma: no cover - every platform has spawn
+
+
 def _build_missing(missing: list, jobs: int) -> dict:
     """``(kind, name) -> value`` for ``missing``: with ``jobs`` > 1, each share but the
-    first (:func:`shares`) in a worker process of its own (a fresh interpreter:
-    forkserver) while this process builds the first; an error in any is raised here."""
+    first (:func:`shares`) in a worker process of its own (forked after
+    :func:`preload`: :func:`_context`) while this process builds the first; an error in
+    any is raised here."""
     parts = shares(missing, jobs) if len(missing) > 1 else [list(missing)]
     if len(parts) == 1:
         return build_entries(parts[0])
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(
-        max_workers=len(parts) - 1, mp_context=multiprocessing.get_context("forkserver")
-    ) as pool:
+    context = _context()
+    if context.get_start_method() == "fork":
+        preload()
+    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
         futures = [pool.submit(build_entries, part) for part in parts[1:]]
         built = build_entries(parts[0])
         for future in futures:

@@ -175,10 +175,41 @@ def test_shares_keep_the_shared_layers_together_and_cover_every_entry_once():
 
 
 def test_two_processes_build_what_one_does():
-    """The parent builds the first share while a forkserver worker builds the other: the
-    values are those of a build in one process."""
+    """The parent builds the first share while a worker (forked after ``preload``) builds
+    the other: the values are those of a build in one process."""
     missing = [("exercise", "matmul"), ("reference", "formulas"), ("figure", "block-diagonal")]
     assert docs._build_missing(missing, 2) == docs._build_missing(missing, 1)
+
+
+def _forms_derived_here() -> int:
+    """How many closed-form sets this process derives (cache misses) to have them all."""
+    from derivations.closed_forms import forms
+    from derivations.model import PADDINGS
+
+    before = forms.cache_info().misses
+    for padding in PADDINGS:
+        for bias in (False, True):
+            forms(padding, bias)
+    return forms.cache_info().misses - before
+
+
+def test_a_worker_starts_with_the_preloaded_forms():
+    """Where the platform forks, a worker is a copy of the parent after ``preload``: it
+    derives no closed form again (a fresh interpreter, as spawn starts, derives all four
+    sets)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform: workers start afresh")
+    context = docs._context()
+    assert context.get_start_method() == "fork"
+    docs.preload()
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        assert pool.submit(_forms_derived_here).result() == 0
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        assert pool.submit(_forms_derived_here).result() == 4
 
 
 def test_the_key_holds_the_cjk_fonts_file_and_sha256():
