@@ -367,7 +367,7 @@ _RESTATES = lazy_pattern(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s
 _COUNT_NAMES = lazy_pattern(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
 
 
-def _states_operation(body: str) -> bool:
+def states_operation(body: str) -> bool:
     """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`); the
     name of a count (``multiply-adds``, 乘加) is none, nor is a rate (``one per filter``:
     :data:`.languages.RATE_WORDS`)."""
@@ -714,7 +714,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
             ):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
-                if not rounding and _states_operation(body):
+                if not rounding and states_operation(body):
                     operations.append((body.strip(), text.column(match.start())))
                 notes.append(_note("remark", remark=body.strip()))
                 notes.extend(rounding)

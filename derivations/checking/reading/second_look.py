@@ -54,7 +54,13 @@ import re
 from functools import cache
 
 from derivations.checking.reading.code import top_level_parts
-from derivations.checking.reading.informal import COUNT_WORDS, Note, countings_said, lazy_pattern
+from derivations.checking.reading.informal import (
+    COUNT_WORDS,
+    Note,
+    countings_said,
+    lazy_pattern,
+    states_operation,
+)
 
 __all__ = [
     "rewrites",
@@ -115,6 +121,11 @@ _AFTER = lazy_pattern(
     re.I,
 )
 _FORMULA = lazy_pattern(r"[-+*/^×·()\\]|[A-Za-z_]\w*\s+[A-Za-z_]")
+# another branch of a condition: an else, an otherwise
+_ELSE = lazy_pattern(
+    r"\b(?:else|elif|otherwise|sinon|sonst|sino|senão|altrimenti|andernfalls)\b|否则|不然|其他情况",
+    re.I,
+)
 _CHAIN = lazy_pattern(r"\s*(?:=|≈|\\approx)\s*")
 
 
@@ -213,8 +224,14 @@ def _after_colon_uncounted(answer: str) -> tuple[str, Note] | None:
 
 
 def _condition_after(answer: str) -> tuple[str, Note] | None:
+    """The formula before a condition after it (``… when s = 1``), or None; never when
+    the condition has another branch (``… if s_h > 1 else h - k_h``, ``否则 …``): the
+    other branch is a formula too, and dropping it can only make a wrong answer look
+    right (s8adv)."""
     match = _AFTER().search(answer)
     if match is None or not _FORMULA().search(answer[: match.start()]):
+        return None
+    if _ELSE().search(match.group("cond")):
         return None
     said = match.group("cond").strip().rstrip(".。")
     return answer[: match.start()], Note(AFTER_NOTE, (("condition", said),))
@@ -465,7 +482,9 @@ def _last_display(answer: str) -> tuple[str, Note] | None:
     … then $$…$$``): its body, ``\\label``/``\\tag`` away; None when the answer is one
     display or has none."""
     found = list(_DISPLAY().finditer(answer))
-    if not found:
+    if not found or any(_touches_math(answer, match) for match in found):
+        return None
+    if _states_operations(answer, found[-1]):
         return None
     last = found[-1]
     body = last.group("body") or last.group("dollars") or last.group("bracket") or ""
@@ -473,6 +492,39 @@ def _last_display(answer: str) -> tuple[str, Note] | None:
     if not body or body == answer.strip():
         return None
     return body, Note(DISPLAY_NOTE)
+
+
+# math just before or just after a display (an operator, a number, a command, a letter
+# alone, a subscript): the display is a part of a formula, not the formula
+_MATH_BEFORE = lazy_pattern(
+    r"(?:[-+*/^×·÷(\[{_0-9\\]|\\[A-Za-z]+|(?<![^\W\d_])(?![aAI])[A-Za-z])\s*$"
+)
+_MATH_AFTER = lazy_pattern(r"^\s*(?:[-+*/^×·÷=)\]}_0-9\\]|(?![aAI])[A-Za-z](?![^\W\d_]))")
+
+
+def _touches_math(answer: str, match: re.Match[str]) -> bool:
+    """Whether math stands right before or right after the display ``match`` (``… \\]
+    \\times 2``, ``2\\begin{equation}``): then the words around it are no frame (s8adv:
+    such an answer was graded on the display alone)."""
+    return bool(
+        _MATH_BEFORE().search(answer[: match.start()])
+        or _MATH_AFTER().search(answer[match.end() :])
+    )
+
+
+def _states_operations(answer: str, last: re.Match[str]) -> bool:
+    """Whether the words after the last display ``last``, or those of its clause before
+    it, state an operation or a number (``\\] 再乘以 2``, ``twice \\[…\\]``; an
+    equation's number ``(2)``, ``(eq. 3)`` is none): then they are no frame (s8adv)."""
+    after = _NUMBERED().sub(" ", answer[last.end() :])
+    clause = _CLAUSE().split(answer[: last.start()])[-1]
+    return states_operation(after) or states_operation(clause)
+
+
+# a clause's end in the words before a display
+_CLAUSE = lazy_pattern(r"[.:;,!?。：；，！？\n]|\$\$|\\\]|\\end\{[a-z]+\*?\}")
+# an equation's number after a display: (2), (2.1), (eq. 3), (式 4)
+_NUMBERED = lazy_pattern(r"[(（]\s*(?:eqn?\.?|equation|式|公式)?\s*[0-9]+(?:\.[0-9]+)*\s*[)）]", re.I)
 
 
 _ENVIRONMENT = lazy_pattern(
