@@ -59,7 +59,11 @@ WRONG = [
     (FM, "$c_o c_i k_h k_w m_h m_w$ 再除以 $s_h s_w$", W),
     (FM, "$c_o c_i k_h k_w m_h m_w$ divided by $s_h$", W),
     # math right next to a display: the display is a part of the formula, not all of it
-    (OH, r"\begin{equation} m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 \end{equation} \times 2", W),
+    (
+        OH,
+        r"\begin{equation} m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 \end{equation} \times 2",
+        W,
+    ),
     (OH, r"\begin{equation} m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 \end{equation} - 1", W),
     (OH, r"\begin{equation} m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 \end{equation} / s_h", W),
     (OH, r"2\begin{equation} m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 \end{equation}", N),
@@ -94,7 +98,11 @@ STILL_READ = [
     (OH, r"so the answer is \[ m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 \].", "equivalent"),
     (OH, r"所以 $$ m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 $$ 即可", "equivalent"),
     (OH, r"we get a \[ m_h = \lfloor (h - k_h + p_h)/s_h \rfloor + 1 \] (eq. 2)", "equivalent"),
-    (OH, "if h < k_h: raise ValueError('too small')\nreturn (h - k_h + p_h + s_h)//s_h", "equivalent"),
+    (
+        OH,
+        "if h < k_h: raise ValueError('too small')\nreturn (h - k_h + p_h + s_h)//s_h",
+        "equivalent",
+    ),
     (OH, "(h - k_h + pad_top + pad_bottom + s_h) // s_h", "equivalent"),
     (OH, "(in_h + pads[0] + pads[2] - k_h) // s_h + 1", "equivalent"),
     (OH, "[math]\\lfloor (h - k_h + p_h)/s_h \\rfloor[/math] + 1", "equivalent"),

@@ -524,7 +524,9 @@ def _states_operations(answer: str, last: re.Match[str]) -> bool:
 # a clause's end in the words before a display
 _CLAUSE = lazy_pattern(r"[.:;,!?。：；，！？\n]|\$\$|\\\]|\\end\{[a-z]+\*?\}")
 # an equation's number after a display: (2), (2.1), (eq. 3), (式 4)
-_NUMBERED = lazy_pattern(r"[(（]\s*(?:eqn?\.?|equation|式|公式)?\s*[0-9]+(?:\.[0-9]+)*\s*[)）]", re.I)
+_NUMBERED = lazy_pattern(
+    r"[(（]\s*(?:eqn?\.?|equation|式|公式)?\s*[0-9]+(?:\.[0-9]+)*\s*[)）]", re.I
+)
 
 
 _ENVIRONMENT = lazy_pattern(
