@@ -232,6 +232,11 @@ With what a forum, a wiki, a console, a notebook or a table frames a formula wit
 arrow and an equation's number before the equation, said as one or as ``\\tag{4}`` after a
 formula with no bracket (s8text): H8-dev 41 of 54, 42 with s8code's receptive-field step; 0
 wrong answers accepted.
+With a remark on the notation after the formula (``where $\\lfloor z \\rfloor$ denotes the
+floor of $z$``) and Markdown's emphasis of words (``*valid padding*``) read away, letters
+glossed with a colon in brackets (``(F: filter size, S: stride)``) and Chinese names put in
+for letters braced (``其中 p 为填充`` was read with the padding dropped as a remark): H8-dev
+43 of 54, 0 wrong answers accepted.
 
 With a condition of code before a statement read away and an error path dropped
 (``if (t % stride == 0) return …; throw …``), a tensor's sizes indexed by a loop's

@@ -15,7 +15,12 @@ line (``WK - Kernal 卷积核数量…``, ``F - filter size``): a definition, ne
 formula with (BBCode's ``[math]``, ``{{math|…}}``, ``>>>``, ``In [1]:``, a Markdown
 quotation, a Markdown table's rows, backslashes pasted doubled; ``second_look._bbcode``,
 ``_prompts``, ``_table``, ``_doubled_backslashes``), an assignment's arrow (``m_h ← …``)
-and an equation's number before the equation or said as one (``(1) m_h = …``, ``(eq. 3)``).
+and an equation's number before the equation or said as one (``(1) m_h = …``, ``(eq. 3)``);
+a remark on the notation (``where $\\lfloor x \\rfloor$ denotes the floor of $x$``: no formula
+graded) and Markdown's emphasis of words (``*valid padding*``); letters glossed with a
+colon in brackets (``(n: 输入大小, k: 卷积核大小)``) and a Chinese word's longest end
+read as a name (``当步幅`` → ``步幅``), Chinese names put in for letters braced (they were
+read as remarks: ``其中 p 为填充`` dropped the padding).
 
 Answers of our own in the class's style, in en, zh (simplified and traditional), de, fr,
 es and ru: right ones accepted, wrong ones still not_equivalent, refused where the frame
@@ -210,6 +215,89 @@ ROWS = [
         "m_h = \\lfloor\\frac{h - k_h + p_h}{s_h}\\rfloor + 1 \\tag{2}",
         R,
         "equation_number",
+    ),
+    # a remark on the notation (… where ⌊x⌋ denotes the floor of x): no formula to grade
+    (
+        "output-height",
+        "With *same padding* and stride $s_h$, the output height is"
+        " $\\lfloor (h - k_h + p_h + s_h)/s_h \\rfloor$, where $\\lfloor x \\rfloor$ denotes the floor"
+        " of $x$.",
+        C,
+        "islands",
+    ),
+    (
+        "output-height",
+        "当步幅为 $s_h$ 时，输出高度为 $\\lfloor (h - k_h + p_h)/s_h \\rfloor + 1$，"
+        "其中 $\\lfloor x \\rfloor$ 表示向下取整。",
+        C,
+        "islands",
+    ),
+    (
+        "output-height",
+        "當步幅為 $s_h$ 時，輸出高度為 $\\lfloor (h - k_h)/s_h \\rfloor + 1$，"
+        "其中 $\\lfloor x \\rfloor$ 表示向下取整。",
+        W,
+        "islands",
+    ),
+    (
+        "output-height",
+        "Mit *gültiger Auffüllung* ist die Ausgabehöhe $\\lfloor (h - k_h)/s_h \\rfloor + 1$, wobei"
+        " $\\lfloor x \\rfloor$ bezeichnet die Abrundung von $x$.",
+        W,
+        "islands",
+    ),
+    # a remark whose letter the formula uses is no remark: the letter is named, refused
+    (
+        "output-height",
+        "the output height is $\\lfloor (h - k_h + p_h)/s_h \\rfloor + 1$, where"
+        " $\\lfloor h \\rfloor$ denotes the floor of $h$.",
+        N,
+        None,
+    ),
+    # letters glossed after the formula, a colon each (the words read; swapped: wrong)
+    (
+        "output-height",
+        "卷积后的维度计算方法: \\frac{n-k+2\\times{p}}{s} + 1,(n:输入大小,k: 卷积核大小,p: 使用边界填充,s: 步长)。",
+        C,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "Output size: (W - F + 2P)/S + 1 (F: filter size, S: stride, W: input size, P: padding)",
+        C,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "Output size: (W - F + 2P)/S + 1 (F: stride, S: filter size, W: input size, P: padding)",
+        W,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "Tamaño de salida: (W - F + 2P)/S + 1 (F: kernel_size, S: stride, W: input_size, P: padding)",
+        C,
+        "definitions",
+    ),
+    # a gloss the reader does not read: refused, never guessed
+    (
+        "output-height",
+        "输出长度: \\frac{n-k}{s} + 1 (n: 输入长度, k: 卷积核大小, s: 步长)",
+        N,
+        None,
+    ),
+    # Chinese names defining letters, put in braced (``(填充)`` would be a remark)
+    (
+        "output-height",
+        "输出高度为 (n-k+2p)/s + 1，其中 n 为输入大小，p 为填充，k 为卷积核大小，s 为步长",
+        C,
+        "definitions",
+    ),
+    (
+        "output-height",
+        "输出高度为 (n-k)/s + 1，其中 n 为输入大小，k 为卷积核大小，s 为步长",
+        W,
+        "definitions",
     ),
     # a glossary line: a definition, never a difference (nothing else to grade: refused)
     ("bias-size", "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias", N, None),

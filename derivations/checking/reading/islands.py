@@ -175,6 +175,15 @@ def _symbol_like(unit: _Unit) -> bool:
     return word[1:] != word[1:].lower() and word.isalpha()  # HK, nH, Cout: not When
 
 
+_GLOSS = lazy_pattern(r"(?:^|[,，;；])\s*\$?[A-Za-z](?:_\{?\w+\}?)?\$?\s*[:：]\s*[^\W\d_]")
+
+
+def _glosses(unit: _Unit) -> bool:
+    """Whether a bracket group glosses letters (``(n: 输入大小, k: 卷积核大小)``, ``(F: filter
+    size)``): prose, no factor."""
+    return unit.kind == "group" and bool(_GLOSS().search(_inner(unit)))
+
+
 def _starts_definition(items: list[_Unit], index: int) -> bool:
     """Whether the unit at ``index`` is a name followed by ``=`` (a new statement)."""
     rest = [u for u in items[index + 1 :] if u.kind != "space"]
@@ -201,7 +210,7 @@ def _islands(items: list[_Unit]) -> list[list[_Unit]]:
                 current.append(unit)
                 pending_op = True
             continue
-        operand = unit.kind in ("word", "group", "math", "latex", "script")
+        operand = unit.kind in ("word", "group", "math", "latex", "script") and not _glosses(unit)
         if unit.kind == "script" and not pending_op:
             # a word of another script joins by an operator only: after one, or
             # before one it touches or is spaced from (输入边长 - …, kernel边长 + 1)
@@ -361,6 +370,38 @@ def _gloss(run: list[_Unit], text: str) -> bool:
     return bool(_PROSE_AFTER().match(text, word.end))
 
 
+# what a remark on the notation says after its formula (``where $\\lfloor z \\rfloor$
+# denotes the floor of $z$``, ``其中 ⌊x⌋ 表示向下取整``)
+_NOTATION_VERB = lazy_pattern(
+    r"[\s$`]*(?:denotes|means|stands\s+for|is\s+the\s+notation|represents|indicates|"
+    r"表示|代表|指|denota|significa|représente|désigne|bezeichnet|bedeutet|обозначает|означает)",
+    re.I,
+)
+
+
+_REMARK_END = lazy_pattern(r"[.;。；\n]|$")
+
+
+def _without_remarks(formulas: list[list[_Unit]], text: str) -> tuple[list[list[_Unit]], str]:
+    """``formulas`` without the remarks on the notation (``…, where $\\lfloor z \\rfloor$
+    denotes the floor approximation of $z$``): a formula followed by a verb of
+    :data:`_NOTATION_VERB` whose letters no other formula uses; and ``text`` with each
+    remark's clause blanked (its length kept).  All of them, and ``text``, when every
+    one is such a remark."""
+    symbols = [{m.group() for m in _SYMBOL().finditer(_joined(run))} for run in formulas]
+    kept, blanked = [], text
+    for index, run in enumerate(formulas):
+        others = set().union(*(symbols[:index] + symbols[index + 1 :]))
+        remark = bool(_NOTATION_VERB().match(text, run[-1].end)) and not symbols[index] & others
+        if not remark:
+            kept.append(run)
+            continue
+        end = _REMARK_END().search(text, run[-1].end)
+        stop = end.start() if end is not None else len(text)
+        blanked = blanked[: run[0].start] + " " * (stop - run[0].start) + blanked[stop:]
+    return (kept, blanked) if kept else (formulas, text)
+
+
 def _plain_text(side: list[_Unit]) -> str:
     return "".join(u.text for u in side).strip()
 
@@ -428,6 +469,7 @@ def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     items = units(text)
     runs = [_trimmed(run) for run in _islands(items)]
     formulas = [run for run in runs if run and _formula(run) and not _gloss(run, text)]
+    formulas, text = _without_remarks(formulas, text)
     if not formulas:
         return None
     found, prose, at = [], [], 0
@@ -525,6 +567,8 @@ _AFTER_COPULA = lazy_pattern(
     re.I,
 )
 _NAME_WORD = lazy_pattern(r"[^\W\d_]+")
+# a letter opening a clause and a colon: a gloss (``(n: 输入大小, k: 卷积核大小)``, ``F: filter size``)
+_AFTER_COLON = lazy_pattern(r"^[\s$`]*[:：]\s*(?P<words>[^,;:.，；：。!?\n()（）]*)")
 
 
 def _reads_as_one(name: str) -> bool:
@@ -553,13 +597,18 @@ def _without_copula(word: str) -> str:
 
 def _name_in(words: list[str]) -> str | None:
     """The longest run of one to three of ``words`` (fillers away), ending at the last,
-    that reads as one symbol (``filter with size`` → ``filter_size``), or None."""
+    that reads as one symbol (``filter with size`` → ``filter_size``), else of a Chinese
+    word its longest end of two characters or more that does (``当步幅`` → ``步幅``), or
+    None."""
     kept = [_without_copula(w) for w in words if w.lower() not in _NAME_FILLERS]
     kept = [w for w in kept if w]
     for count in range(min(len(kept), 3), 0, -1):
         name = "_".join(kept[-count:])
         if _reads_as_one(name):
             return name
+    last = kept[-1] if kept else ""
+    if _cjk(last):  # 当步幅 (when the stride …): the noun ends the run, its longest end read
+        return next((last[i:] for i in range(1, len(last) - 1) if _reads_as_one(last[i:])), None)
     return None
 
 
@@ -579,12 +628,18 @@ def _definitions(text: str, islands: list[Island]) -> list[str] | None:
         clause = _CLAUSE_END().split(text[: match.start()])[-1]
         name = _name_in(_NAME_WORD().findall(clause.replace("$", " ")))
         after = _AFTER_COPULA().match(text[match.end() :])
+        if after is None and clause.strip() in ("", "(", "（", "[", "-", "*", "•"):
+            after = _AFTER_COLON().match(text[match.end() :])  # (n: 输入大小, k: 卷积核大小)
         if after is not None:  # F is the stride: the words after it say
             name = _name_in(_NAME_WORD().findall(after.group("words"))) or None
         if name is None:
             return None
         found[letter] = name
-    return [f"{letter} = {name}" for letter, name in found.items()]
+    # a name of another script braced: put in for its letter, ``(填充)`` would be a remark
+    return [
+        f"{letter} = {name}" if name.isascii() else f"{letter} = {{{name}}}"
+        for letter, name in found.items()
+    ]
 
 
 _LEAD_END = lazy_pattern(r"[\s:：=,，]+$")

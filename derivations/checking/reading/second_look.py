@@ -829,12 +829,23 @@ _EMPHASIS = lazy_pattern(
 )
 
 
+# … and its emphasis of words (``with a *valid padding*``, ``_same_``): a word of three
+# letters or more inside, no operator
+_WORD_EMPHASIS = lazy_pattern(
+    r"(?<![\w*])([*_])(?P<body>[^\W\d_][^\W\d_ '-]*(?:[ '-][^\W\d_]+)*)\1(?![\w*])"
+)
+
+
 def _emphasis(answer: str) -> tuple[str, Note] | None:
     """``answer`` without Markdown's strong emphasis around its parts (``__(D_K)^2__ x
-    __M__``, ``**c_o**``): the marks away, what they emphasise kept."""
-    if "__" not in answer and "**" not in answer:
+    __M__``, ``**c_o**``) and its emphasis of words (``a *valid padding*``): the marks
+    away, what they emphasise kept."""
+    if "__" not in answer and "**" not in answer and "*" not in answer and "_" not in answer:
         return None
     text = _EMPHASIS().sub(lambda m: m.group("body"), answer)
+    text = _WORD_EMPHASIS().sub(
+        lambda m: m.group("body") if len(m.group("body")) >= 3 else m.group(), text
+    )
     if text == answer:
         return None
     return text, Note(EMPHASIS_NOTE)
