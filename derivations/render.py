@@ -119,14 +119,22 @@ def _quotes(plain: str, state: list) -> str:
     return "".join(out)
 
 
+# a point or an underscore inside a code name, before a letter or digit: a line may break
+# after it (``torch.utils.flop_counter``, ``layer1.0.conv1``: unbroken, a line of Chinese
+# around such names stretched far, xelatex's "Underfull \hbox")
+_CODE_BREAK = re.compile(r"(\.|\\_)(?=[A-Za-z0-9])")
+
+
 def tex_text(prose: str) -> str:
-    """Prose to LaTeX: math kept, code in ``\\texttt``, text escaped."""
+    """Prose to LaTeX: math kept, code in ``\\texttt`` (a line may break after a point or
+    an underscore within it), text escaped."""
     out, state = [], [0]
     for part in SEGMENTS.split(prose):
         if part.startswith("$") and part.endswith("$") and len(part) > 1:
             out.append(part)
         elif part.startswith("`") and part.endswith("`") and len(part) > 1:
-            out.append(r"\texttt{" + _tex_escape(part[1:-1]) + "}")
+            code = _CODE_BREAK.sub(r"\1\\allowbreak{}", _tex_escape(part[1:-1]))
+            out.append(r"\texttt{" + code + "}")
         else:
             out.append(_tex_escape(_quotes(part, state)))
     return "".join(out)

@@ -171,6 +171,25 @@ def test_nothing_is_wider_than_the_text_block(compiled, lang):
     assert not _overfull(compiled[lang][2]), _overfull(compiled[lang][2])[:5]
 
 
+def _underfull(log: str) -> list[str]:
+    """Every underfull line the log reports (a line whose glue stretched past TeX's
+    tolerance for a good line: its words spread apart), with the source lines it names."""
+    return re.findall(r"^Underfull \\hbox \(badness \d+\) .*$", log, flags=re.M)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_line_is_underfull(compiled, lang):
+    """Issue 25: the zh log held five ``Underfull \\hbox`` lines (a line of Chinese before
+    a formula or a code name that cannot break, its characters spread apart); none is
+    left in either language."""
+    assert _underfull(compiled[lang][2]) == []
+
+
+def test_underfull_reader_sees_one():
+    log = "x\nUnderfull \\hbox (badness 1442) in paragraph at lines 956--956\n[]\\TU/a\n"
+    assert len(_underfull(log)) == 1
+
+
 def _pdf_pages(pdf: Path) -> list[str]:
     """The text of each page of ``pdf`` (poppler's pdftotext), white space and digits
     removed (in a Chinese line the digits, set in another font, come out of order)."""

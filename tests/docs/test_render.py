@@ -17,7 +17,8 @@ from tests.docs.mathspans import math_spans
     "prose, expected",
     [
         ("50% & $x_1$", r"50\% \& $x_1$"),
-        ("a_b `c_d`", r"a\_b \texttt{c\_d}"),
+        ("a_b `c_d`", r"a\_b \texttt{c\_\allowbreak{}d}"),  # a line may break in a code name
+        ("`torch.nn` `x.`", r"\texttt{torch.\allowbreak{}nn} \texttt{x.}"),
         ('"quoted" text', "``quoted'' text"),
         ("3×4 → 5", r"3$\times$4 $\to$ 5"),
         ("{#~^\\}", r"\{\#\textasciitilde{}\textasciicircum{}\textbackslash{}\}"),
