@@ -320,6 +320,39 @@ def test_torchvision_gflops_labels_said_to_be_multiply_adds():
     assert "“GFLOPS”，但它们是乘加次数" in read_sheet("zh")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_published_macs_digits_said_where_torchvision_publishes_them(lang):
+    """torchvision's documentation prints the multiply-adds with two decimals (its
+    conf.py formats ``_ops`` as ``{:.2f}``); the sheets quote more digits, which only the
+    weights' metadata field ``_ops`` holds: the sheet must say so."""
+    from derivations.exercises.maths.networks import PUBLISHED
+
+    quoted = [gmacs for _, gmacs in PUBLISHED.values()]
+    assert any(f"{float(g):.2f}" != g for g in quoted)  # some figure has digits the docs drop
+    sheet = read_sheet(lang)
+    assert all(f"{g} G MACs" in sheet for g in quoted)
+    said = {
+        "en": "MACs to the digits of the `_ops` field of its weights' metadata, which the "
+        "documentation's tables round to two decimals",
+        "zh": "MACs 精确到其权重元数据中 `_ops` 字段的位数，文档中的表格只保留两位小数",
+    }[lang]
+    assert said in sheet
+    assert "to the digits published" not in sheet and "精确到公布的位数" not in sheet
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exercise4_does_not_give_the_book_a_motive(lang):
+    """The book asserts ``< 1e-6`` and says nothing of why: the sheet states the fact."""
+    title = {"en": "Y1 and Y2", "zh": "Y1 和 Y2"}[lang]
+    section = exercise_section(read_sheet(lang), title)
+    assert "which is why the book" not in section and "这正是书中" not in section
+    said = {
+        "en": "the book, too, compares them with a tolerance, not with equality",
+        "zh": "书中也是用容差而不是相等来比较二者的",
+    }[lang]
+    assert said in section
+
+
 def test_zh_sheet_names_googlenet_branches_as_the_chinese_edition():
     assert "`b5.1.b2_2`" in read_sheet("en") and "`b5.1.p2_2`" not in read_sheet("en")
     assert "`b5.1.p2_2`" in read_sheet("zh") and "b2_2`（" not in read_sheet("zh")

@@ -59,7 +59,7 @@ SHOWN = (
     "resnet18",
     "resnet50",
 )
-# torchvision's published figures: parameters, G multiply-adds to the digits published
+# torchvision's published figures: parameters, G multiply-adds to the digits of its weights' meta["_ops"]
 PUBLISHED = {
     "alexnet": (61_100_840, "0.714"),
     "vgg16": (138_357_544, "15.47"),
