@@ -254,6 +254,8 @@ def _members(text: Normalized, notes: list) -> Normalized:
             resolved, end = _WEIGHT[int(axis.group("i") or axis.group("j"))], axis.end()
         if resolved is not None and resolved != match.group():
             found.append((match, end, resolved))
+    if _square_sides_mixed(found):
+        found = [row for row in found if not _square_symbol(row[2])]
     if found:
         written = sorted({text.text[m.start() : end] for m, end, _ in found})
         notes.append(_note("code", text=", ".join(written)))
@@ -326,6 +328,21 @@ def _joined(owner: str, last: str) -> str:
 
 _OWNER = 3  # letters of an object whose member is read with it (pad.w; not v.p)
 _AXES = frozenset({"h", "w", "height", "width"})
+
+
+def _square_sides_mixed(found: list) -> bool:
+    """Whether the chains ``found`` name a square kernel's side along both axes
+    (``k_1.h + k_2.w - 1``): then none is read as the book's ``k_1`` (s8adv: the axes
+    mixed read as the one square side, a wrong answer accepted)."""
+    axes = {
+        _AXES_SIDE[names[-1].lower()]
+        for match, _, resolved in found
+        if _square_symbol(resolved) and (names := _segments(match.group()))[-1].lower() in _AXES
+    }
+    return len(axes) > 1
+
+
+_AXES_SIDE = {"h": "h", "height": "h", "w": "w", "width": "w"}
 
 
 def _square_symbol(name: str) -> bool:

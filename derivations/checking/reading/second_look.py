@@ -279,12 +279,33 @@ def _code_headers(answer: str) -> tuple[str, Note] | None:
     """``answer`` without the lines that open a block of code (``if padding == 'same':``,
     ``def f(x):``): the statements under them are the formula."""
     match = _HEADER().search(answer)
-    if match is None:
+    if match is None or _loop_carried(answer):
         return None
     rest = _HEADER().sub("", answer)
     if not rest.strip():
         return None
     return rest, Note(HEADER_NOTE, (("header", match.group().strip()),))
+
+
+# a loop's header; a name assigned in a statement (h = …, h += …)
+_LOOP = lazy_pattern(r"^[ \t]*(?:for|while)\b[^\n]*:[ \t]*$", re.M)
+_ASSIGNED = lazy_pattern(
+    r"^[ \t]*(?P<name>[A-Za-z_]\w*)\s*(?P<op>\*\*|//|[-+*/])?=(?!=)(?P<rhs>.*)$", re.M
+)
+
+
+def _loop_carried(answer: str) -> bool:
+    """Whether a loop's header opens statements that update a name the loop reads
+    (``for _ in range(2):`` then ``h = (h - k_h + p_h)//s_h + 1``, or ``out = …h…`` then
+    ``h = out``): each pass applies the formula again, so the header is never read away
+    (s8adv: a layer applied twice was accepted)."""
+    loop = _LOOP().search(answer)
+    if loop is None:
+        return False
+    body = list(_ASSIGNED().finditer(answer, loop.end()))
+    assigned = {m.group("name") for m in body}
+    read = {name for m in body for name in re.findall(r"(?<![\w.])[A-Za-z_]\w*", m.group("rhs"))}
+    return any(m.group("op") for m in body) or bool(assigned & read)
 
 
 _ASSIGNMENT = lazy_pattern(
