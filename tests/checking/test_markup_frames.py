@@ -299,6 +299,9 @@ ROWS = [
         W,
         "definitions",
     ),
+    # an array built of a size (MATLAB's rand(n) is n × n) after a lead-in: no label
+    ("bias-size", "WK - Kernal b = rand(numFilters);", W, None),
+    ("bias-size", "偏置: b = zeros(numFilters);", N, None),
     # a glossary line: a definition, never a difference (nothing else to grade: refused)
     ("bias-size", "WK - Kernal 卷积核数量(等于输出通道数量), 每个WK有一个Bias", N, None),
     ("bias-size", "WK - Kernal 卷積核數量(等於輸出通道數量), 每個WK有一個Bias", N, None),

@@ -717,11 +717,15 @@ def _flat_powers(
 _LABELLED = lazy_pattern(
     r"^\s*(?P<label>[A-Za-z]{3,}|[\u4e00-\u9fff]{2,})\s*\((?P<body>[^()]+)\)\s*$"
 )
-# words that operate on the bracket (twice(c_o) is 2 c_o): never a label
+# words that operate on the bracket (twice(c_o) is 2 c_o) or build an array of it: never
+# a label
 _OPERATOR_WORDS = frozenset(
     {
         *("floor", "ceil", "int", "min", "max", "sqrt", "log", "ln", "exp", "round", "abs"),
         *("sum", "prod", "mean", "avg", "len", "half", "square", "squared", "cube", "times"),
+        # array constructors: rand(n) is MATLAB's n × n array, NumPy's n values
+        *("rand", "randn", "zeros", "ones", "empty", "full", "eye", "array", "tensor"),
+        *("arange", "range", "linspace", "repeat", "tile", "reshape"),
     }
 )
 _OPERATOR_CJK = lazy_pattern("倍|平方|立方|半|根|开方|取整|乘|加|减|除|和|积|商|差")
