@@ -30,7 +30,12 @@ Julia, MATLAB, Scala, Swift; comments in English and Chinese), right and wrong, 
   dtype=np.int64))``) is that list, a shape of three sizes read by its layout as one of
   four is (the two sizes along the axes);
 * a side of the composed kernels named by an axis (``k_1.h``) is the book's k_1, a
-  square kernel's side.
+  square kernel's side;
+* other languages' conversions and roundings (Swift's ``Int(…)``/``Double(…)``,
+  JavaScript's ``Math.trunc``, C#'s ``Math.Floor``/``Math.Ceiling``, Julia's ``div(a, b)``,
+  Haskell's `` `div` ``), their types (``std::size_t``), function frames (Go's ``func f(…)
+  int { … }``, MATLAB's ``function o = f(…)`` … ``end``) and a parameter holding a
+  tensor (``nn.Parameter(torch.zeros(…))``).
 """
 
 import pytest
@@ -275,6 +280,44 @@ CLASSES = {
         ("compose-size", "$(k_1.h+k_2.h-1,k_1.w+k_2.w-1)$", R),
         ("compose-size", "(k_1.h + k_2.h, k_1.w + k_2.w)", W),
         ("compose-size", "k_1.height + k_2.height - 1  # 合成后的核", R),
+    ],
+    "other languages' conversions, roundings and function frames": [
+        (
+            "output-height",
+            "let out = Int(floor(Double(h + 2 * pad - k) / Double(stride))) + 1",
+            C,
+        ),  # Swift
+        ("output-height", "let out = Int(floor(Double(h - k) / Double(stride))) + 1", W),
+        (
+            "output-height",
+            "const out = Math.trunc((h + 2*pad - k) / stride) + 1;  // 输出的高度",
+            C,
+        ),  # JS
+        (
+            "output-height",
+            "int outH = (int)Math.Floor((double)(h + 2 * pad - k) / stride) + 1;",
+            C,
+        ),  # C#
+        (
+            "output-height",
+            "int outH = (int)Math.Ceiling((double)(h + 2 * pad - k) / stride) + 1;",
+            W,
+        ),
+        ("output-height", "out = div(h + 2p - k, s) + 1", C),  # Julia
+        ("output-height", "out = div(h - k, s) + 1", W),
+        ("output-height", "func outSize(h, k, p, s int) int { return (h+2*p-k)/s + 1 }", C),  # Go
+        ("output-height", "std::size_t out = (h + 2 * pad - k) / stride + 1;", C),  # C++
+        # MATLAB's function and end
+        (
+            "output-height",
+            "function o = outsize(h, k, p, s)\n  o = floor((h + 2*p - k)/s) + 1;\nend",
+            C,
+        ),
+        ("output-height", "function o = outsize(h, k, p, s)\n  o = floor((h - k)/s) + 1;\nend", W),
+        ("output-height", "(h + 2*p - k) `div` s + 1", C),  # Haskell's infix div
+        # PyTorch's parameter holding a tensor's constructor
+        ("bias-size", "self.bias = nn.Parameter(torch.zeros(out_channels))", R),
+        ("bias-size", "self.bias = nn.Parameter(torch.zeros(in_channels))", W),
     ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from derivations.checking.reading.code import unheld
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note
 from derivations.checking.reading.parse import Parsed, parse_answer
@@ -244,7 +245,7 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     symbols = _symbols(question_id)
     found = QUESTIONS.get(question_id)
     if found is not None and found.tensor and isinstance(text, str):
-        shape = _tensor_shape(text)
+        shape = _tensor_shape(unheld(text) if "Parameter" in text or "Variable" in text else text)
         if shape is not None:
             return _shape_count(shape, letters, symbols)
     pair = _pair(text) if how is not None and isinstance(text, str) else None

@@ -47,7 +47,7 @@ from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import NEGATIONS
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["code", "denies", "top_level_parts", "holds_formula", "unwrapped"]
+__all__ = ["code", "denies", "top_level_parts", "holds_formula", "unwrapped", "unheld"]
 
 _COMMENT_MARKS = ("//", "%", "#")
 # letters of any script and punctuation between words: no digit, operator or "="
@@ -65,13 +65,14 @@ _HEAD = re.compile(
 # {``) before a body in braces that closes the answer: head and braces dropped
 _BRACED = lazy_pattern(
     r"^\s*(?:[A-Za-z_][\w:<>*&\[\]]*\s+)*[A-Za-z_]\w*\s*\([^(){}]*\)\s*"
-    r"(?:->\s*[\w:<>]+\s*)?\{(?P<body>[^{}]*)\}\s*;?\s*$"
+    r"(?:->\s*[\w:<>]+\s*|[A-Za-z_][\w\[\]*]*\s*)?\{(?P<body>[^{}]*)\}\s*;?\s*$"
 )
 _DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
 _LAMBDA = re.compile(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
 _TYPE = re.compile(
     r"(?:^|(?<=[;{}]))\s*(?:(?:const|unsigned|signed|static)\s+)*"
-    r"(?:int|float|double|long|auto|size_t|int64_t|int32_t|let|var|const|val)\s+"
+    r"(?:(?:std\s*::\s*)?(?:size_t|int64_t|int32_t|uint64_t|uint32_t)|int|float|double|long"
+    r"|auto|let|var|const|val|usize|i64|i32)\s+"
     r"(?=[A-Za-z_]\w*\s*=[^=])"
 )
 # a cast to a float, or to an integer of a name (``(long)oh``: a count already whole)
@@ -80,12 +81,12 @@ _DROPPED_CAST = re.compile(
 )
 # a conversion called as a function (``float(H)``, ``double(x)``): its bracket kept
 _FLOAT_CALL = re.compile(
-    r"(?<![\w.])(?:float|double|np\s*\.\s*float\d*|parseFloat|Number"
+    r"(?<![\w.])(?:float|double|Double|Float|CGFloat|np\s*\.\s*float\d*|parseFloat|Number"
     r"|(?:torch|np|numpy|tf)\s*\.\s*(?:tensor|array|asarray|constant))\s*(?=\()"
 )
 # JavaScript's parseInt of a number: its integer part (``int(…)``, the floor on the
 # non-negative values a size takes)
-_PARSE_INT = lazy_pattern(r"(?<![\w.])parseInt\s*(?=\()")
+_PARSE_INT = lazy_pattern(r"(?<![\w.])(?:parseInt|Int|Int64|Int32|UInt|Long)\s*(?=\()")
 _INT_CAST = re.compile(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
 _OBJECT = re.compile(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 # C's and C++'s pointer dereferenced in brackets before an index or a member
@@ -196,12 +197,14 @@ def _products(text: Normalized, notes: list) -> Normalized:
 
 # a division rounded down by a library (``torch.div(a, b, rounding_mode='floor')``,
 # ``torch.floor_divide(a, b)``, ``np.floor_divide(a, b)``, Java's ``Math.floorDiv(a, b)``,
-# Julia's ``fld(a, b)``, Python's ``operator.floordiv(a, b)``): ``floor((a)/(b))`` ('trunc'
-# is the same on the non-negative values a size takes); rounded up (Julia's ``cld(a, b)``):
+# Julia's ``fld(a, b)`` and ``div(a, b)`` (its integer division, rounded toward zero: the
+# floor on the non-negative values a size takes), Python's ``operator.floordiv(a, b)``):
+# ``floor((a)/(b))`` ('trunc' is the same on the non-negative values a size takes);
+# rounded up (Julia's ``cld(a, b)``):
 # ``ceil((a)/(b))``
 _DIVIDE = re.compile(
     r"(?<![\w.])(?:(?:torch|np|numpy)\s*\.\s*(?P<fn>div|divide|floor_divide)"
-    r"|Math\s*\.\s*(?P<java>floorDiv)|(?:operator\s*\.\s*)?(?P<julia>fld|cld|floordiv))\s*\("
+    r"|Math\s*\.\s*(?P<java>floorDiv)|(?:operator\s*\.\s*)?(?P<julia>fld|cld|floordiv|div))\s*\("
 )
 _ROUNDING_MODE = re.compile(r"^\s*rounding_mode\s*=\s*['\"](?:floor|trunc)['\"]\s*$")
 
@@ -390,13 +393,24 @@ def _shapes(text: Normalized, notes: list) -> Normalized:
 
 _LIBRARY = re.compile(
     r"(?<![\w.])(?:std\s*::|Math\s*\.|math\s*\.|np\s*\.|numpy\s*\.|torch\s*\.)\s*"
-    r"(?=(?:floor|ceil)\s*\()"
+    r"(?=(?:floor|ceil|trunc|Floor|Ceiling)\s*\()"
 )
+# a rounding toward zero (``Math.trunc``, ``math.trunc``): the floor on the non-negative
+# values a size takes; C#'s ``Math.Floor``, ``Math.Ceiling``: the functions
+_ROUNDINGS = lazy_pattern(r"(?<![\w.])(?P<fn>trunc|Floor|Ceiling)\s*(?=\()")
 # ``#MAC = …``: ``#`` before a name is "the number of" (a name, no comment)
 _COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 _NEEDS = (
     "float",
     "double",
+    "Double",
+    "Int(",
+    "trunc",
+    "Floor",
+    "Ceiling",
+    "Parameter",
+    "Variable",
+    "`div`",
     "parse",
     "Number",
     "def",
@@ -517,6 +531,35 @@ def unwrapped(text: str) -> str:
     return text
 
 
+# a call that only holds a tensor as a layer's parameter (PyTorch's ``nn.Parameter(…)``,
+# TensorFlow's ``tf.Variable(…)``): what it holds
+_HOLDER_CALL = lazy_pattern(
+    r"(?<![\w.])(?:(?:torch\s*\.\s*)?nn\s*\.\s*Parameter|tf\s*\.\s*Variable)\s*\("
+)
+
+
+def _held(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each call of :data:`_HOLDER_CALL` replaced by its one argument."""
+    for match in reversed(list(_HOLDER_CALL().finditer(text.text))):
+        closing = _closing(text.text, match.end() - 1)
+        if closing is None or len(top_level_parts(text.text[match.end() : closing])) != 1:
+            continue
+        notes.append(_note("code", text=match.group().strip() + "…)"))
+        text = edit(text, closing, closing + 1)
+        text = edit(text, match.start(), match.end())
+    return text
+
+
+def unheld(text: str) -> str:
+    """``text`` with a holder call closing it (:data:`_HOLDER_CALL`: ``nn.Parameter(…)``)
+    replaced by what it holds (a tensor's constructor, read as its shape)."""
+    match = _HOLDER_CALL().search(text)
+    closing = _closing(text, match.end() - 1) if match else None
+    if match is None or closing is None or text[closing + 1 :].strip(" ;"):
+        return text
+    return text[: match.start()] + text[match.end() : closing]
+
+
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
@@ -612,7 +655,7 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
 # ``.*``, ``./``, ``.^`` after an operand (the operator)
 _OPERATORS = (
     (lazy_pattern(r"%/%"), "//"),
-    (lazy_pattern(r"(?<=[\w)\]])\s+div\s+(?=[\w(])"), " // "),
+    (lazy_pattern(r"(?<=[\w)\]])\s+(?:div|`div`)\s+(?=[\w(])"), " // "),
     (lazy_pattern(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 ="),
     (lazy_pattern(r"(?:^|(?<=[;\s{]))([A-Za-z_]\w*)\s*:=(?!=)"), r"\1 ="),
     (lazy_pattern(r"(?<=[\w)\]])\s*\.(?=[*/^])"), ""),
@@ -782,7 +825,7 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
-    if any(mark in text.text for mark in ("%/%", "<-", ".", " div ", ":=")):
+    if any(mark in text.text for mark in ("%/%", "<-", ".", " div ", ":=", "`div`")):
         text = _operators(text, notes)
     if "(" in text.text or "{" in text.text:
         text = _printed(text, notes)
@@ -802,6 +845,7 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     if (
         "float" in text.text
         or "double" in text.text
+        or "Double" in text.text
         or "Float" in text.text
         or "Number" in text.text
         or "tensor" in text.text
@@ -809,9 +853,11 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         or "constant" in text.text
     ):
         text = _sub(text, _FLOAT_CALL, notes, "code")
-    if "parseInt" in text.text:
+    if "parseInt" in text.text or "Int" in text.text or "Long(" in text.text:
         text = _sub(text, _PARSE_INT(), notes, "code", "int")
     text = _sub(text, _INT_CAST, notes, "code", "int")
+    if "Parameter" in text.text or "Variable" in text.text:
+        text = _held(text, notes)
     text = _sub(text, _OBJECT, notes, "code")
     if "(*" in text.text:
         text = _pointers(text, notes)
@@ -831,4 +877,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
     if "shape" in text.text or "size" in text.text:
         text = _shapes(text, notes)
     text = _sub(text, _LIBRARY, notes, "code")
+    if "trunc" in text.text or "Floor" in text.text or "Ceiling" in text.text:
+        for match in reversed(list(_ROUNDINGS().finditer(text.text))):
+            written = {"trunc": "floor", "Floor": "floor", "Ceiling": "ceil"}[match.group("fn")]
+            text = edit(text, match.start(), match.end(), written)
     return text, notes

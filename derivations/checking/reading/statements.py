@@ -44,6 +44,12 @@ _LABELLED = re.compile(r"^\s*[^\W\d][\w\s'()（）]*[:：]\s*\S")
 _MAX_STATEMENTS = 8
 # a statement of code that gives the answer (``return …``)
 _RETURNED = re.compile(r"^\s*return\s+(?=\S)")
+# what frames a function's body in MATLAB, Octave, Lua, Julia, Ruby (``function o =
+# outsize(h, k, p, s)`` or ``function outsize(h, k)`` and ``end``) or closes a C-like one
+# (``}``): no formula
+_FRAME = re.compile(
+    r"^\s*(?:end(?:function)?|\}|function\s+(?:\[?[\w,\s]*\]?\s*=\s*)?\w+\s*\([^()]*\))\s*;?\s*$"
+)
 # a statement of code that gives no value, only an error (``throw new …``, ``raise …``,
 # ``panic!(…)``): no formula of the answer
 _FAILS = re.compile(r"^\s*(?:throw|raise|panic!?|assert|error)\b(?!\s*[-+*/=^])")
@@ -280,6 +286,10 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
     if len(parts) < 2:
         return one
+    framed = [p for p in parts if not _FRAME.match(p.text)]
+    if framed and len(framed) < len(parts):  # a function's ``function … =`` and ``end``
+        said.append(Note("reading.note.code", (("text", "function … end"),)))
+        parts = framed
     failing = [p.text.strip() for p in parts if _FAILS.match(p.text)]
     if failing and len(failing) < len(parts):  # ``throw …``: an error path gives no value
         said.append(Note("reading.note.code", (("text", failing[0]),)))
