@@ -81,6 +81,17 @@ WRONG = [
     # a loop whose statements update a name the loop reads: the layer applied again
     (OH, "for _ in range(2):\n    h = (h - k_h + p_h)//s_h + 1\nreturn h", N),
     (OH, "for l in range(2):\n    out = (h - k_h + p_h)//s_h + 1\n    h = out\nreturn out", N),
+    # a condition on a name after the answer: its value is not the answer
+    ("double-channels", "2 when k_h = 4", N),
+    ("double-channels", "2, if k = 4", N),
+    ("double-channels", "x = 2 for c = 4", N),
+    ("double-channels", "doubles when c_i = 4", N),
+    ("double-channels", "翻倍，当 c = 4", N),
+    ("double-channels", "2 times, when c = 4", W),
+    ("double-channels", "it doubles if c = 4", W),
+    ("bias-size", "c_i when c_i = c_o", N),
+    (FM, "c_o c_i k_h m_h m_w, if k_w = c_o c_i k_h k_w m_h m_w", N),
+    (OH, "h - k_h + 1 when s_h = (h - k_h + p_h + s_h)//s_h", N),
     # a composed kernel's side named by an axis: the axes mixed are no square side
     ("compose-size", "k_1.h + k_2.w - 1", N),
     ("compose-size", "k_1.width + k_2.height - 1", N),
@@ -116,6 +127,8 @@ STILL_READ = [
     (OH, "[math]\\lfloor (h - k_h + p_h)/s_h \\rfloor[/math] + 1", "equivalent"),
     (OH, "m_h <- (h - k_h + p_h)//s_h + 1", "equivalent"),
     ("compose-size", "k_1.w + k_2.w - 1", "equivalent"),
+    (FM, "mults for one layer = c_o c_i k_h k_w m_h m_w", "equivalent"),
+    (FM, "the number of multiplications for a layer = c_o c_i k_h k_w m_h m_w", "equivalent"),
     ("compose-size", "(k_1.h + k_2.h - 1, k_1.w + k_2.w - 1)", "equivalent"),
 ]
 

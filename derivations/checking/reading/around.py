@@ -178,12 +178,23 @@ def _denied(lead: str) -> bool:
 _PROPOSAL = lazy_pattern(r"(?:^|\s)(?:" + _words(PROPOSALS) + r")(?:\s|$)", re.I)
 
 
+# a lead-in ending in a condition on one name (``doubles when c_i =``, ``2 times, if
+# k =``, ``当 c =``): what follows is the condition's value, not the answer
+_CONDITION_END = lazy_pattern(
+    r"(?:(?<![^\W\d_])(?:when|whenever|if|assuming|wenn|falls|quand|lorsque"
+    r"|si|cuando|quando|se)\s+|(?:当|如果|若|假设)\s*)[^\s=]+\s*[=＝]?\s*$",
+    re.I,
+)
+
+
 def _drop_lead(text: Normalized, end: int, notes: list, key: str) -> Normalized:
     """``text`` without ``[0, end)``, the lead-in ``text[:end]`` noted (with the
     counting a MACs or FLOPs word in it states); refused when the lead-in denies the
     formula (:func:`_denied`)."""
     if _denied(text.text[:end]):
         raise refuse("lead_negates", text.column(0), text=text.text[:end].strip())
+    if _CONDITION_END().search(text.text[:end]):
+        return text  # doubles when c_i = 4: a condition's value, not the formula (s8adv)
     lead = text.text[:end].strip().rstrip(":").strip()
     said = {"label": lead} if key == "label" else {"text": lead}
     notes.append(_note(key, **said, counting=stated_counting(lead) or ""))

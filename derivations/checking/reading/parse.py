@@ -21,6 +21,7 @@ from derivations.checking.reading.informal import (
     Note,
     counting,
     informal,
+    lazy_pattern,
     stated_unit,
     words_only,
 )
@@ -183,10 +184,32 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
     return name, column, formulas[-1], tuple(formulas[:-1])
 
 
+# a value (a number, a symbol, an operator) before a condition's word at a side's end:
+# the side states an answer and the condition, never a description (s8adv: ``2 when
+# k_h = 4`` was graded as 4)
+_CONDITION_AFTER_VALUE = lazy_pattern(
+    r"(?:[0-9_+*/^()×·−-]|(?<![^\W\d_])[A-Za-z](?![^\W\d_]))[^=]*?[\s,，]"
+    r"(?:when|whenever|if|for|provided|assuming|given|wenn|falls|quand|lorsque"
+    r"|si|cuando|quando|se)\b[^=]*$|(?:[0-9_+*/^()×·−-]|[A-Za-z])[^=]*?(?:当|如果|若|假设)[^=]*$",
+    re.I,
+)
+
+
+# a side ending in a condition on one name (``doubles when c_i``, ``翻倍，当 c``): the
+# next side is the condition's value, never the answer (s8adv)
+_CONDITION_END = lazy_pattern(
+    r"(?:(?<![^\W\d_])(?:when|whenever|if|assuming|wenn|falls|quand|lorsque"
+    r"|si|cuando|quando|se)\s+|(?:当|如果|若|假设)\s*)[^\s=]+\s*$",
+    re.I,
+)
+
+
 def _description(error: InvalidAnswer, side: str) -> bool:
     """Whether a side of a chain that could not be read is a description, skipped:
     an unknown word, or words of a script the lexer reads no names in (特征图像素数 ×
     每次卷积计算次数)."""
+    if _CONDITION_AFTER_VALUE().search(side) or _CONDITION_END().search(side):
+        return False  # 2 when k_h = 4, c_i if c_i = c_o: a value, then a condition
     if error.key in UNKNOWN_KEYS:
         return True
     return error.key == "reading.unexpected_character" and bool(
