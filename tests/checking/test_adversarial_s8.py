@@ -81,6 +81,7 @@ WRONG = [
     # a loop whose statements update a name the loop reads: the layer applied again
     (OH, "for _ in range(2):\n    h = (h - k_h + p_h)//s_h + 1\nreturn h", N),
     (OH, "for l in range(2):\n    out = (h - k_h + p_h)//s_h + 1\n    h = out\nreturn out", N),
+    (OH, "for i in range(3): h = (h - k_h + p_h)//s_h + 1", N),
     # a condition on a name after the answer: its value is not the answer
     ("double-channels", "2 when k_h = 4", N),
     ("double-channels", "2, if k = 4", N),
@@ -127,6 +128,12 @@ STILL_READ = [
     (OH, "[math]\\lfloor (h - k_h + p_h)/s_h \\rfloor[/math] + 1", "equivalent"),
     (OH, "m_h <- (h - k_h + p_h)//s_h + 1", "equivalent"),
     ("compose-size", "k_1.w + k_2.w - 1", "equivalent"),
+    (
+        OH,
+        "for i in range(2): out[i] = (inp[i] + padding[i] - kernel[i]) // stride[i] + 1",
+        "equivalent_under_convention",
+    ),
+    (OH, "for the output: (h - k_h + p_h + s_h)//s_h", "equivalent"),
     (FM, "mults for one layer = c_o c_i k_h k_w m_h m_w", "equivalent"),
     (FM, "the number of multiplications for a layer = c_o c_i k_h k_w m_h m_w", "equivalent"),
     ("compose-size", "(k_1.h + k_2.h - 1, k_1.w + k_2.w - 1)", "equivalent"),
@@ -152,10 +159,10 @@ def test_grade_gives_the_same_verdicts(lang):
 
 
 # wrong answers still accepted, found by s8adv and left to the lead (the fix is not small):
-# a loop's header with no return after its one statement is read as a label or away
+# a loop's header over lines with no return after its one statement: the header is read
+# as prose around a formula island (islands.py)
 LOOPS_STILL_ACCEPTED = [
     (OH, "for i in range(3):\n    h = (h - k_h + p_h)//s_h + 1"),
-    (OH, "for i in range(3): h = (h - k_h + p_h)//s_h + 1"),
 ]
 
 

@@ -59,6 +59,7 @@ from fractions import Fraction
 from derivations.checking.reading.code import denies
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import (
+    LOOP_HEAD,
     NUMBER_WORDS,
     ROUNDING_NOTE,
     Note,
@@ -215,6 +216,7 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
             _lead_text(prefix)
             and not ratio_colon(prefix, body[colon + 1 :])  # 2:1: no label before it
             and not keyword.iskeyword(prefix.strip())
+            and not LOOP_HEAD().match(prefix)  # for i in range(3): a loop (s8adv)
             and body[colon + 1 :].strip()
         ):
             return _drop_lead(text, colon + 1, notes, "label")

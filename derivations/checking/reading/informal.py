@@ -42,6 +42,7 @@ from derivations.checking.reading.normalize import Normalized
 from derivations.records import record
 
 __all__ = [
+    "LOOP_HEAD",
     "ratio_colon",
     "lazy_pattern",
     "Note",
@@ -653,6 +654,11 @@ def _after_operator(before: str) -> bool:
     return ends_in_word(bare)
 
 
+# a loop's header of code before a colon (``for i in range(3):``, ``while h > k:``):
+# never a label, the statement after it may run again
+LOOP_HEAD = lazy_pattern(r"^\s*(?:for\s+[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s+in\s|while\s)")
+
+
 def informal(text: Normalized) -> tuple[Normalized, list]:
     """``text`` with the informal forms above read; the notes saying how.  Each form is
     looked for only when the text holds what it needs (a colon for a label, a dot for a
@@ -664,6 +670,8 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     match = _LABEL().match(text.text) if ":" in text.text else None
     if match and ratio_colon(match.group().rstrip().rstrip(":"), text.text[match.end() :]):
         match = None  # … ratios close to 2:1: no label
+    if match and LOOP_HEAD().match(match.group()):
+        match = None  # for i in range(3): h = …: a loop's header, no label (s8adv)
     if match and not keyword.iskeyword(match.group().strip().rstrip(":").strip()):
         label = match.group().strip().rstrip(":").strip()
         notes.append(_note("label", label=label, counting=stated_counting(label) or ""))

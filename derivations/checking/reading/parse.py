@@ -17,6 +17,7 @@ from derivations.checking.reading.code import code
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import (
+    LOOP_HEAD,
     ROUNDING_NOTE,
     Note,
     counting,
@@ -172,7 +173,11 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
         try:
             formulas.append(_formula(text, start, end, notes, letters))
         except InvalidAnswer as error:
-            if len(segments) == 1 or not _description(error, text.text[start:end]):
+            if (
+                len(segments) == 1
+                or not _description(error, text.text[start:end])
+                or _loop_update(text.text[start:end], text.text[end:])
+            ):
                 raise
             failure = error
             side = text.text[start:end].strip()
@@ -202,6 +207,17 @@ _CONDITION_END = lazy_pattern(
     r"|si|cuando|quando|se)\s+|(?:当|如果|若|假设)\s*)[^\s=]+\s*$",
     re.I,
 )
+
+
+def _loop_update(side: str, rest: str) -> bool:
+    """Whether ``side`` is a loop's header and a name (``for i in range(3): h``) that the
+    sides after it read (``= (h - k_h + p_h)//s_h + 1``): the loop applies the formula
+    again, never a description skipped (s8adv: a layer applied three times was
+    accepted)."""
+    if not LOOP_HEAD().match(side):
+        return False
+    name = re.search(r"([A-Za-z_]\w*)\s*$", side)
+    return name is not None and re.search(rf"(?<![\w.]){name.group(1)}(?!\w)", rest) is not None
 
 
 def _description(error: InvalidAnswer, side: str) -> bool:
