@@ -274,6 +274,10 @@ CLASSES = {
         # channels last (H, W, C), a list
         ("output-width", "list([(h + p_h - k_h)//s_h + 1, (w + p_w - k_w)//s_w + 1, c_o])", R),
         ("output-width", "list([(h + p_h - k_h)//s_h + 1, (w - k_w)//s_w + 1, c_o])", W),
+        # a shape named by its tensor (``bias_shape``): the count of its elements
+        ("bias-size", "# 偏置的形状\nbias_shape = (out_channels,)", R),
+        ("bias-size", "bias_shape = (in_channels,)", W),
+        ("bias-size", "weight_shape = (out_channels, in_channels, k, k)", W),
     ],
     "a square kernel's side named by an axis": [
         ("compose-size", "(k_1.h + k_2.h - 1, k_1.w + k_2.w - 1)", R),

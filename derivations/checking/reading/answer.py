@@ -166,8 +166,13 @@ _CONSTRUCTOR = re.compile(
     r"(?P<module>(?:np|numpy|torch|tf|jnp)\s*\.\s*(?:random\s*\.\s*)?)?"
     r"(?:rand|randn|zeros|ones|empty)\s*$"
 )
-# (a word of its own: ``out_shape[1]``, ``x.shape[1]`` are an index of a shape)
-_SHAPE_WORD = re.compile(r"(?:(?:^|(?<=[\s:=：]))shape|形状)\s*(?:is|=|:|为|是)?\s*$", re.I)
+# (a word of its own, or a name's last part: ``bias_shape = (c_o,)``; ``out_shape[1]``,
+# ``x.shape[1]`` are an index of a shape)
+_SHAPE_WORD = re.compile(
+    r"(?:(?:(?:^|(?<=[\s:=：]))shape|形状)\s*(?:is|=|:|为|是)?"
+    r"|(?:^|(?<=\s))[A-Za-z]\w*_shape\s*(?:=|:))\s*$",
+    re.I,
+)
 _LEAD = re.compile(r"^[\w\s'’,.:=]*$")
 
 
