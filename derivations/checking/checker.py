@@ -1364,6 +1364,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         checked = _sides_checked(entry, read, answer)
     except InvalidAnswer as refusal:
         first = refusal
+        if first.key == LOOP_REFUSAL:
+            raise  # a layer applied again: no rewrite makes it one layer's formula
     else:
         return _prose_read(entry, answer, read, question_id, notation, infer) or checked
     from derivations.checking.every_reading import every_reading, flag_reading  # refused only
@@ -1481,6 +1483,7 @@ _DELIMITERS = " \t\n$`"
 
 
 ISLANDS_NOTE = "reading.note.islands"
+LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 
 
 _OTHER_ROLES = frozenset({"input", "kernel", "padding", "stride", "channel", "dilation"})

@@ -158,15 +158,14 @@ def test_grade_gives_the_same_verdicts(lang):
     assert graded_verdicts(rows, lang) == [row[2] for row in rows]
 
 
-# wrong answers still accepted, found by s8adv and left to the lead (the fix is not small):
-# a loop's header over lines with no return after its one statement: the header is read
-# as prose around a formula island (islands.py)
+# wrong answers found by s8adv: a loop's header with no return after its one statement was
+# read as a label or away; a loop that updates a name from itself is refused now (s8code,
+# reading.loop)
 LOOPS_STILL_ACCEPTED = [
     (OH, "for i in range(3):\n    h = (h - k_h + p_h)//s_h + 1"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="a loop applying the layer again, read as one layer")
 @pytest.mark.parametrize("question, answer", LOOPS_STILL_ACCEPTED)
 def test_a_loop_applying_the_layer_again_is_not_accepted(question, answer):
     assert check(question, answer, symbolic=False).verdict not in RIGHT

@@ -326,6 +326,29 @@ CLASSES = {
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
+# a loop that updates a name from itself applies the layer again: refused, whatever the
+# language (never read as one layer, nor read away by a rewrite)
+LOOPS = [
+    ("output-height", "for i in range(3): h = (h - k_h + p_h)//s_h + 1"),
+    ("output-height", "for _ in layers:\n    h = (h + 2*p - k) // s + 1  # 每一层"),
+    ("output-width", "for (int i = 0; i < n; i++) { w = (w + 2*p_w - k_w) / s_w + 1; }"),
+    ("output-height", "while (h > k) { h = (h - k) / s + 1; }"),
+    ("output-height", "while h > k:\n    h //= s"),
+]
+
+
+@pytest.mark.parametrize("question, answer", LOOPS)
+def test_a_loop_updating_a_name_from_itself_is_refused(question, answer):
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == N and result.error["id"] == "reading.loop", result.error
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+
+
+def test_a_loop_over_the_axes_that_appends_still_reads():
+    answer = "for i in range(2):\n    out.append((inp[i] + 2*pad[i] - k[i]) // s[i] + 1)"
+    assert check("output-height", answer, symbolic=False).verdict == C
+
 
 @pytest.mark.parametrize("name, question, answer, verdict", ROWS, ids=[r[2] for r in ROWS])
 def test_each_class_is_read(name, question, answer, verdict):

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import NEGATIONS
 from derivations.checking.reading.normalize import Normalized
@@ -808,11 +809,38 @@ def _braced(text: Normalized, notes: list) -> Normalized:
     return edit(text, 0, match.start("body"))
 
 
+# a loop's header (``for i in range(3):``, ``for _ in layers:``, C's ``for (…;…;…)``,
+# ``while …:``, ``while (…)``) and a name its statements update from itself (``h = (h -
+# k) // s + 1``, ``h //= s``)
+_LOOP = lazy_pattern(
+    r"(?:^|(?<=[\s;{]))(?:for\s+\w+\s+in\s+(?:range\s*\(|[A-Za-z_][\w.]*\s*:)"
+    r"|for\s*\([^()]*;[^()]*;|while\s*\(|while\s+[^:\n]+:)"
+)
+_UPDATE = lazy_pattern(r"(?P<name>[A-Za-z_]\w*)\s*(?:(?:\*\*|//|[-+*/])=|=(?!=)(?P<body>[^;\n]*))")
+
+
+def _loop_refused(text: Normalized) -> None:
+    """Refuse an answer whose loop updates a name from itself (:data:`_LOOP`,
+    :data:`_UPDATE`): its statements are applied once a pass, a layer applied again
+    (``for i in range(3): h = (h - k_h) // s_h + 1``), never one layer's formula."""
+    loop = _LOOP().search(text.text)
+    if loop is None:
+        return
+    for match in _UPDATE().finditer(text.text, loop.end()):
+        body = match.group("body")
+        if body is None or re.search(rf"(?<![\w.]){re.escape(match.group('name'))}(?!\w)", body):
+            header = re.match(r"[^:{\n]*[:{]?", text.text[loop.start() :])
+            shown = (header.group() if header else loop.group()).strip(" {")
+            raise refuse("loop", text.column(loop.start()), loop=shown)
+
+
 def code(text: Normalized) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
     the notes saying what was removed."""
     body = text.text
     notes: list = []
+    if ("for" in body or "while" in body) and "=" in body:
+        _loop_refused(text)
     if not _needs_code(body) and not ("." in body and _CHAIN().search(body)):
         return text, notes
     sign = _COUNT_SIGN.match(body) if not body.lstrip().startswith("#define") else None
