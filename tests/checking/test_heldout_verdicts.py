@@ -2835,6 +2835,396 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- H8-test, the test half
+    "def get_conv_outsize(size, k, s, p, cover_all=False, d=1):\n    dk = k + (k - 1) * (d - 1)\n    if cover_all:\n        return (size + p * 2 - dk + s - 1) // s + 1\n    else:\n        return (size + p * 2 - dk) // s + 1": (
+        lambda x, o: (x.h + x.qh * 2 - (x.kh + (x.kh - 1) * (1 - 1))) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "public static long getP(long H, long R, long verticalStride, long heightPadding) {\n\t\treturn (H + 2 * heightPadding - R) / verticalStride + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "public static long getQ(long W, long S, long horizontalStride, long widthPadding) {\n\t\treturn (W + 2 * widthPadding - S) / horizontalStride + 1;": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_h = (height + 2*padding - kernel_h) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "outW := (inputW+2*c.padding-c.kernelSize[1])/c.stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "dim_height = floor((W_height-shape_kernel_matrix(1)+2 * P)/S+1);": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "dim_width = floor((W_width-shape_kernel_matrix(2)+2 * P)/S+1);": (
+        lambda x, o: fl((x.w - x.kw + 2 * x.qw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "[(W−K+2P)/S]+1.": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "out_dim = (float(size)-float(F)+2.0*float(P))/float(S)+1.0": (
+        lambda x, o: (float(x.h) - float(x.kh) + 2.0 * float(x.qh)) / float(x.sh) + 1.0,
+        "mh",
+        DIV,
+    ),
+    "h_out = ((h_in+2*p-h_filt)/s)+1": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "local outputHeight = (inputHeight + 2*self.padH - self.kH) / self.dH + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "local outputWidth  = (inputWidth + 2*self.padW - self.kW) / self.dW + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "outH = (H + 2*ph - kh)/dh + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "outW = (W + 2*pw - kw)/dw + 1\n\n    if((W + 2*pw - kw)%dw > pw or ceil) then\n        outW = math.ceil(outW)\n    else\n        outW = math.floor(outW)\n    end": (
+        lambda x, o: (
+            math.ceil((x.w + 2 * x.qw - x.kw) / x.sw + 1)
+            if (x.w + 2 * x.qw - x.kw) % x.sw > x.qw
+            else fl((x.w + 2 * x.qw - x.kw) / x.sw + 1)
+        ),
+        "mw",
+        None,
+    ),
+    "| VALID -> ((input_rows -. kernel_rows +. 1.) /. row_stride) |> ceil |> int_of_float": (
+        lambda x, o: math.ceil((x.h - x.kh + 1.0) / x.sh),
+        "mh",
+        None,
+    ),
+    "| SAME  -> (input_rows /. row_stride) |> ceil |> int_of_float": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "| VALID -> ((input_cols -. kernel_cols +. 1.) /. col_stride) |> ceil |> int_of_float": (
+        lambda x, o: math.ceil((x.w - x.kw + 1.0) / x.sw),
+        "mw",
+        None,
+    ),
+    "inline int outputConvDimension(int inDim, int filterDim, int stride, int pad)\n    {\n        return (inDim - filterDim + 2 * pad) / stride + 1;\n    }": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "h_out = (h_in + 2*padding - dilation*(kernel - 1) - 1) / stride\nh_out += 1": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "w_out = (w_in + 2*padding - dilation*(kernel - 1) - 1) / stride\nw_out += 1": (
+        lambda x, o: (x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "let out_height =\n        (img_height + padding[0].0 + padding[0].1 - dilation[0] * (kh - 1) - 1) / stride[0] + 1;": (
+        lambda x, o: (x.h + x.qh + x.qh - 1 * (x.kh - 1) - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "let out_width =\n        (img_width + padding[1].0 + padding[1].1 - dilation[1] * (kw - 1) - 1) / stride[1] + 1;": (
+        lambda x, o: (x.w + x.qw + x.qw - 1 * (x.kw - 1) - 1) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "The formula (for 2D convolutions) usually looks like this:\nOutput_height = (Input_height - Kernel_height + 2 * Padding) / Stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Output_width = (Input_width - Kernel_width + 2 * Padding) / Stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "# new_height = (input_height - filter_height + 2 * P)/S + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "# new_width = (input_width - filter_width + 2 * P)/S + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "For the VALID\npadding, the output height and width are computed as:\nout_height = ceil(float(in_height - filter_height + 1) / float(strides1))": (
+        lambda x, o: math.ceil(float(x.h - x.kh + 1) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "For the SAME\npadding, the output height and width are computed as:\nout_height = ceil(float(in_height) / float(strides[1]))": (
+        lambda x, o: math.ceil(float(x.h) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    'dilatedFilterSize = filterSize + ( filterSize - 1 ) * ( dilation - 1 )\n\n  outputLength <- NULL\n  if( padding == "same" || padding == "causal" )\n    {\n    outputLength <- inputLength\n    } else if( padding == "valid" ) {\n    outputLength <- inputLength - dilatedFilterSize + 1\n    } else if( padding == "full" ) {\n    outputLength <- inputLength + dilatedFilterSize - 1\n    }\n  return( floor( ( outputLength + stride - 1 ) / stride ) )': (
+        lambda x, o: fl(((x.h - (x.kh + (x.kh - 1) * (1 - 1)) + 1) + x.sh - 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "out_h\n=(h + 2 * pad - filter_h) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "out_w\n=(w + 2 * pad - filter_w) / stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "return ((w - k + 2 * p) / s) + 1  # [(w−k+2*p)/s] + 1": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "int H_out = H - K + 1;": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "int W_out = W - K + 1;": (
+        lambda x, o: x.w - x.kw + 1,
+        "mw",
+        None,
+    ),
+    "h_out = (1/s) * (h_in + 2*p - h_filt) + 1": (
+        lambda x, o: (1 / x.sh) * (x.h + 2 * x.qh - x.kh) + 1,
+        "mh",
+        DIV,
+    ),
+    "h_out=math.floor(((h_in+2*p-h_filt)/s)+1)": (
+        lambda x, o: fl(((x.h + 2 * x.qh - x.kh) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "muls=n_filt*h_out*w_out*c_in*h_filt*w_filt\nadds=muls": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "Conv output matrix shape:\n\n$$output\\ shape = (input\\ rows-kernel\\ rows+1, input\\ columns-kernel\\ columns+1)$$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "int o_height = ((int)in_mat[0].size().height - this->f_size + (2*this->padding)) / this->stride + 1;": (
+        lambda x, o: (x.h - x.kh + (2 * x.qh)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "o_width = ((int)A.size().width - f_width + (2 * padding)) / stride + 1;": (
+        lambda x, o: (x.w - x.kw + (2 * x.qw)) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "n_W = int((n_W_prev - f + 2 * pad) / stride) + 1": (
+        lambda x, o: int((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        SQ,
+    ),
+    "如果你有一个nxn的图片并且想使用一个fxf的过滤器，这样输出的维度是(n-f+1)x(n-f+1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "如果p是填充的数量，所以在这种情况下，p=padding=1，因为我们使用了一个1像素的额外边缘填充了一圈，这样输出变成了(n+2p-f+1)x(n+2p-f+1)": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "如果你有一个NxN的图像，用FxF的过滤器对这个图像进行卷积，对图像使用p层填充，并假设步长为S，输出维度为( (n+2p-f)/s+1 )x( (n+2p-f)/s+1 )。在分数中，如果分子不能被分母整除则使用向下取整，不能计算图像外的像素。": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "* Valid convolution: No padding, after convolving (nxn) image * (fxf) filter -> n-f+1 x  n-f+1.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "* Same convolution: Pad so that the output size is the same as the input size. the ouput size is (n+2p-f+1) x (n+2p-f+1), we can find the number of pixels to pad by fixing n = n+2p-f+1. We find p = (f-1)/2, f is generally an odd number.": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "We convolve an image of size H x C x W by a filters (F x F x W) x N_filters and we get as an output: (H-f+1) x (W-f+1) x N_filter (in case no padding and no stride)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        SQ,
+    ),
+    "- To give it a general rule, if a matrix `nxn` is convolved with `fxf` filter/kernel give us `n-f+1,n-f+1` matrix.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "-  if a matrix `nxn` is convolved with `fxf` filter/kernel and padding `p` and stride `s` it give us `(n+2p-f)/s + 1,(n+2p-f)/s + 1` matrix. \n\n- In case `(n+2p-f)/s + 1` is fraction we can take **floor** of this value.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "Where n[l] = (n[l-1] + 2p[l] - f[l] / s[l]) + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "|image size|convolution size|after convolution|\n|--|--|--|\n|6 x 6|3 x 3|4 x 4|\n|n x n|f x f|(n-f+1) x (n-f+1)|": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Output size after convolution: floor((n+2p-f)/s+1) x floor((n+2p-f)/s+1)": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "- after convolution with padding : ```(n+2p-f+1)```": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "For an input of size $n \\times n$ and a filter of size $f \\times f$:\n* **Output Size:** $(n - f + 1) \\times (n - f + 1)$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "If we have an $n \\times n$ image, an $f \\times f$ filter, and a padding amount $p$:\n* The padded image becomes $(n + 2p) \\times (n + 2p)$.\n* **Output Size Formula:** $$(n + 2p - f + 1) \\times (n + 2p - f + 1)$$": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "When using an $n \\times n$ image, an $f \\times f$ filter, padding $p$, and stride $s$, the output size is calculated as:\n\n$$\\lfloor \\frac{n + 2p - f}{s} + 1 \\rfloor \\times \\lfloor \\frac{n + 2p - f}{s} + 1 \\rfloor$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "Parameters of a Convolutional Layer\nThere is one bias for each output channel. Each bias is added to every element in that output channel.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "In practice, biases are associated with filters, and not the activation maps.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "3 * 3 * 3 * 32 + 32 = 896\nフィルターの縦 * フィルターの横 * 入力のチャンネル数 * 出力のチャンネル数 + バイアス(1チャンネルごとに1つ)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "在整个标准卷积计算过程中,所需的卷积核参数数量为 C i × 3 × 3 × C 0 C_i \\times 3 \\times 3 \\times C_0 Ci×3×3×C0,总的计算量为\n    F s = C i × 3 × 3 × H × W × C 0 F_s = C_i \\times 3 \\times 3 \\times H \\times W \\times C_0 Fs=Ci×3×3×H×W×C0\n\n这里的计算量仅仅指的是乘法操作,没有将加法计算在内.": (
+        lambda x, o: x.ci * 3 * 3 * x.h * x.w * x.co,
+        "mults",
+        None,
+    ),
+    "* $(n \\times n)*(f \\times f)$ \n  * $padding\\ p\\ and\\ stride\\ s \\Rightarrow (\\biggl\\lfloor\\frac{n+2p-f+1}{s}+1\\biggr\\rfloor\\times\\biggl\\lfloor\\frac{n+2p-f+1}{s}+1\\biggr\\rfloor)$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh + 1) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "$$\nH_{\\text{out}} = \\left\\lfloor \\frac{H_{\\text{in}} + 2P_h - K_h}{S_h} \\right\\rfloor + 1,\\qquad\nW_{\\text{out}} = \\left\\lfloor \\frac{W_{\\text{in}} + 2P_w - K_w}{S_w} \\right\\rfloor + 1.\n$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "    W_out = math.floor((W_in + 2*P_w - K_w)/S_w) + 1": (
+        lambda x, o: math.floor((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "    spatial_size = (input_size - kernel_size + 2 * padding)/stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "        np.floor((input_size[2] + 2 * padding[1] - dilation[1] * (kernel_size[1] - 1) - 1) /\n                 stride[1] + 1).astype(int)": (
+        lambda x, o: int(fl((x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw + 1)),
+        "mw",
+        None,
+    ),
+    "the following formula gives us the width of the next layer: **W_out = (W−F+2P)/S+1.**": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        (DIV, SQ),
+    ),
+    "* SAME Padding, the output height and width are computed as:\n\nout_height = ceil(float(in_height) / float(strides[1]))": (
+        lambda x, o: math.ceil(float(x.h) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "* VALID Padding, the output height and width are computed as:\n\nout_height = ceil(float(in_height - filter_height + 1) / float(strides[1]))": (
+        lambda x, o: math.ceil(float(x.h - x.kh + 1) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "* Conv Layer: `int((n_H - f + 2*p) / s) + 1, int((n_W - f + 2*p) / s)`": (
+        lambda x, o: int((x.w - x.kw + 2 * x.qw) / x.sw),
+        "mw",
+        SQ,
+    ),
+    "Effective kernel per axis: effective_kernel = dilation × (kernel - 1) + 1\nStandard convolution: output = floor(((input + pad_before + pad_after - effective_kernel) / stride) + 1)": (
+        lambda x, o: fl(((x.h + x.qh + x.qh - (1 * (x.kh - 1) + 1)) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "Same padding for standard convolution: output = ceil(input / stride), then total padding is solved from the target output.": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "MACs per sample: output_spatial_volume × output_channels × kernel_volume × input_channels": (
+        lambda x, o: o.mh * o.mw * x.co * x.kh * x.kw * x.ci,
+        "mults",
+        None,
+    ),
+    "\\[ \\text{Output Height} = \\left\\lfloor \\frac{H_{\\text{in}} + 2P_h - D_h \\times (K_h - 1) - 1}{S_h} \\right\\rfloor + 1 \\]": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "    [sh sw]=size(src);\n    [kh kw]=size(kernal);\n    dh=sh-kh+1;": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "yrow = ((xrow-wrow)/1)+1; % outpot row (1 stride)": (
+        lambda x, o: ((x.h - x.kh) / 1) + 1,
+        "mh",
+        None,
+    ),
+    "/// Perform valid 2D convolution: output size is (H - k_h + 1, W - k_w + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "    // Output dimensions based on valid convolution\n    let out_h = h - k_h + 1;\n    let out_w = w - k_w + 1;": (
+        lambda x, o: x.w - x.kw + 1,
+        "mw",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
