@@ -77,6 +77,8 @@ WRONG = [
     (OH, r"m_h = \lfloor (h - k_h + p_h)/s_h \rfloor \tag{+1}", W),
     (OH, r"m_h = \lfloor (h - k_h + p_h)/s_h \rfloor (eq. 1)", W),
     (OH, "(1) m_h = (h - k_h + p_h)//s_h", W),
+    (OH, "h -= p_h\nreturn (h - k_h)//s_h + 1", W),
+    (OH, "h += p_h\nreturn (h - k_h)//s_h", W),
     (OH, "m_h = (h - k_h + p_h)//s_h\t(1)", W),
     # a loop whose statements update a name the loop reads: the layer applied again
     (OH, "for _ in range(2):\n    h = (h - k_h + p_h)//s_h + 1\nreturn h", N),
@@ -134,6 +136,9 @@ STILL_READ = [
         "equivalent_under_convention",
     ),
     (OH, "for the output: (h - k_h + p_h + s_h)//s_h", "equivalent"),
+    # a layer's symbol changed in place is that symbol, not an accumulator from zero
+    (OH, "h += p_h\nreturn (h - k_h)//s_h + 1", "equivalent"),
+    (FM, "total += c_o*c_i*k_h*k_w*m_h*m_w\nreturn total", "equivalent"),
     (FM, "mults for one layer = c_o c_i k_h k_w m_h m_w", "equivalent"),
     (FM, "the number of multiplications for a layer = c_o c_i k_h k_w m_h m_w", "equivalent"),
     ("compose-size", "(k_1.h + k_2.h - 1, k_1.w + k_2.w - 1)", "equivalent"),

@@ -327,6 +327,14 @@ def _put_in(body: str, known: dict[str, str]) -> str:
     return re.sub(rf"(?<![\w.])(?:{names})(?!\w)", lambda m: f"({known[m.group()]})", body)
 
 
+@cache
+def _layer_symbols() -> frozenset:
+    """The layer's symbols (h, w, k_h, p_h …): changed in place, never an accumulator."""
+    from derivations.checking.reading.aliases import LAYER_SYMBOLS
+
+    return frozenset(LAYER_SYMBOLS)
+
+
 def _sequential(answer: str) -> tuple[str, Note] | None:
     """Code's statements run in order (``x = …``, ``x /= s``, ``x = floor(x + 1)``,
     ``return int(x)``): each name's latest formula put in, in brackets, where later
@@ -354,8 +362,8 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
             last = (None, body)
             continue
         name, op = match.group("name"), match.group("op")
-        if op == "+" and name not in known:  # an accumulator from zero (total += …)
-            op = None
+        if op == "+" and name not in known and name not in _layer_symbols():
+            op = None  # an accumulator from zero (total += …); h += p_h: the input's h
         if op:
             body = f"({known.get(name, name)}) {op} ({body})"
         names.append(name)
