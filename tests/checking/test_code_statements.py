@@ -319,6 +319,9 @@ CLASSES = {
         ),
         ("output-height", "function o = outsize(h, k, p, s)\n  o = floor((h - k)/s) + 1;\nend", W),
         ("output-height", "(h + 2*p - k) `div` s + 1", C),  # Haskell's infix div
+        # a conversion of one name: the name (its bracket never a remark)
+        ("output-height", "out_dim = (float(size)-float(F)+2.0*float(P))/float(S)+1.0", C),
+        ("output-height", "out_dim = (float(size)-float(F))/float(S)+1.0", W),
         # PyTorch's parameter holding a tensor's constructor
         ("bias-size", "self.bias = nn.Parameter(torch.zeros(out_channels))", R),
         ("bias-size", "self.bias = nn.Parameter(torch.zeros(in_channels))", W),

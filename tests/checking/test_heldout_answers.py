@@ -254,6 +254,10 @@ dtype=np.int64))``, three sizes read by their layout) and a composed kernel's si
 by an axis (``$(k_1.h+k_2.h-1,k_1.w+k_2.w-1)$``; s8code): H8-dev 43 of 54, 44 with
 s8text's frames, 0 wrong answers accepted.
 
+After H8-test's one measurement, with a conversion of one name (``float(size)``: its
+bracket was read as a remark and the input's size dropped, a right answer judged
+not_equivalent; s8code): H8-test 38 of 77, 0 wrong answers accepted.
+
 - H8 (issue 21's fifth fresh hold-out, session eight, collected 2026-12-06 from 19:19 UTC by
   s8h8 from pages no file of the repository cited before, split by page by the same hash
   rule): H8-dev's first increment (29 answers: 22 right, 7 wrong as fixed before the
@@ -330,7 +334,7 @@ FLOORS = {
     "H7-dev": 36,
     "H7-test": 34,
     "H8-dev": 45,
-    "H8-test": 37,
+    "H8-test": 38,
 }
 
 

@@ -85,6 +85,11 @@ _FLOAT_CALL = re.compile(
     r"(?<![\w.])(?:float|double|Double|Float|CGFloat|np\s*\.\s*float\d*|parseFloat|Number"
     r"|(?:torch|np|numpy|tf)\s*\.\s*(?:tensor|array|asarray|constant))\s*(?=\()"
 )
+# a conversion of one name (``float(size)``): the name, no bracket left (a bracketed word
+# alone may be read as a remark)
+_FLOAT_NAME = lazy_pattern(
+    r"(?<![\w.])(?:float|double|Double|Float)\s*\(\s*(?P<name>[A-Za-z_]\w*)\s*\)"
+)
 # JavaScript's parseInt of a number: its integer part (``int(…)``, the floor on the
 # non-negative values a size takes)
 _PARSE_INT = lazy_pattern(r"(?<![\w.])(?:parseInt|Int|Int64|Int32|UInt|Long)\s*(?=\()")
@@ -880,6 +885,8 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         or "array" in text.text
         or "constant" in text.text
     ):
+        for match in reversed(list(_FLOAT_NAME().finditer(text.text))):  # float(size): size
+            text = edit(text, match.start(), match.end(), match.group("name"))
         text = _sub(text, _FLOAT_CALL, notes, "code")
     if "parseInt" in text.text or "Int" in text.text or "Long(" in text.text:
         text = _sub(text, _PARSE_INT(), notes, "code", "int")
