@@ -885,7 +885,10 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         or "array" in text.text
         or "constant" in text.text
     ):
-        for match in reversed(list(_FLOAT_NAME().finditer(text.text))):  # float(size): size
+        named = list(_FLOAT_NAME().finditer(text.text))  # float(size): size
+        if named:
+            notes.append(_note("code", text=", ".join(sorted({m.group() for m in named}))))
+        for match in reversed(named):
             text = edit(text, match.start(), match.end(), match.group("name"))
         text = _sub(text, _FLOAT_CALL, notes, "code")
     if "parseInt" in text.text or "Int" in text.text or "Long(" in text.text:
