@@ -8,7 +8,7 @@ the package's prebuilt files).
 
 from __future__ import annotations
 
-__all__ = ["answer", "warm_steps", "warm", "warm_all", "held", "WARM_ANSWERS", "WARM_LANG"]
+__all__ = ["answer", "warm_steps", "warm", "warm_all", "warm_answers", "held", "WARM_ANSWERS", "WARM_LANG"]
 
 
 def answer(qid: str, text: str, lang: str) -> str:
@@ -53,21 +53,28 @@ def warm_all() -> list[str]:
     Returns the names of the modules then imported (what the snapshot holds)."""
     import sys
 
+    for step in warm_steps():
+        warm(step)
+    warm_answers(WARM_LANG)
+    return sorted(sys.modules)
+
+
+def warm_answers(lang: str) -> None:
+    """Answer in ``lang``, for every question, its reference as the checker prints it and
+    each of :data:`WARM_ANSWERS`, and for every question asked at the page's layer a
+    number and a formula (the answers :func:`warm_all` gives)."""
     from derivations.checking.deciding.catalogue import entry
     from derivations.checking.explaining.present import show
     from derivations.practice.numbers import answer_at, questions
     from derivations.registry.questions import QUESTIONS
 
-    for step in warm_steps():
-        warm(step)
     for qid in QUESTIONS:
         right = show(entry(qid).reference.tree)[0]
         for text in (right, *(form.format(right=right) for form in WARM_ANSWERS)):
-            answer(qid, text, WARM_LANG)
+            answer(qid, text, lang)
     for qid in questions():
-        answer_at(qid, "42", WARM_LANG)
-        answer_at(qid, "c_o*c_i*k_h*k_w*m_h*m_w", WARM_LANG)
-    return sorted(sys.modules)
+        answer_at(qid, "42", lang)
+        answer_at(qid, "c_o*c_i*k_h*k_w*m_h*m_w", lang)
 
 
 def warm_steps() -> list[str]:
