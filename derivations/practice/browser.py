@@ -8,7 +8,16 @@ the package's prebuilt files).
 
 from __future__ import annotations
 
-__all__ = ["answer", "warm_steps", "warm", "warm_all", "warm_answers", "held", "WARM_ANSWERS", "WARM_LANG"]
+__all__ = [
+    "answer",
+    "warm_steps",
+    "warm",
+    "warm_all",
+    "warm_answers",
+    "held",
+    "WARM_ANSWERS",
+    "WARM_LANG",
+]
 
 
 def answer(qid: str, text: str, lang: str) -> str:
