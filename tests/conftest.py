@@ -12,6 +12,9 @@ import os
 
 import pytest
 
+# the tests every table of answers shares (tests/checking/rows.py) say why they failed
+pytest.register_assert_rewrite("tests.checking.rows")
+
 
 def require_tool(available: bool, reason: str) -> None:
     """Call at the top of a test (or fixture) that needs an outside tool."""

@@ -1,14 +1,143 @@
-"""Table rows ``(question, answer, verdict, ...)`` through ``grade``: shared by the reading
-tables' tests (framing, second look, every reading)."""
+"""The tests every table of answers in ``tests/checking`` shares, built from the table.
+
+A table is a list of rows, tuples named by its ``columns`` (pytest's parametrize string:
+``"name, question, answer, verdict, read"``); three of the columns must be ``question``,
+``answer`` and ``verdict``.  :class:`Table` builds its two tests: each row through ``check``
+(the verdict, then whatever the file asserts of the row besides: ``also``), and all rows
+through ``grade`` in English and Chinese (the same verdicts).  :func:`classes_test` builds
+the test of a table grouped by class (``{class: [(question, answer, verdict, …)]}``): every
+class has a wrong answer and a right one, and enough answers in Chinese (or in ASCII).
+
+A module assigns the tests to its own ``test_…`` names, which are the tests' names::
+
+    TABLE = Table("name, question, answer, verdict", ROWS, symbolic=False)
+    test_each_class_is_read = TABLE.check_test(also=_said_whole)
+    test_grade_reads_them_the_same = TABLE.grade_test()
+    test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4)
+
+The row test takes the table's columns as its parameters, so its ids are pytest's own for
+``parametrize(columns, rows)`` (or ``ids``), as when each file wrote it out."""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
 from derivations import grade
+from derivations.checking import check, feedback
+
+__all__ = [
+    "RIGHT",
+    "WRONG",
+    "Table",
+    "classes_test",
+    "graded_verdicts",
+    "no_placeholder_if_right",
+    "said_in_both",
+]
+
+RIGHT = ("equivalent", "equivalent_under_convention")
+WRONG = "not_equivalent"
+LANGS = ("en", "zh")
 
 
-def graded_verdicts(rows: list[tuple], lang: str) -> list[str]:
-    """The verdict ``grade`` gives each row's answer, one student a row, in ``lang``."""
+def graded_verdicts(rows: Sequence[Sequence[Any]], lang: str) -> list[str]:
+    """The verdict ``grade`` gives each row's answer (a row's first two items are its
+    question and answer), one student a row, in ``lang``."""
     students = [
         {"student": str(i), "question": row[0], "answer": row[1]} for i, row in enumerate(rows)
     ]
     return [row["verdict"] for row in grade(students, lang=lang)]
+
+
+def said_in_both(result: Any, **_row: Any) -> None:
+    """The feedback on ``result`` says something in English and in Chinese."""
+    for lang in LANGS:
+        assert feedback(result, lang)
+
+
+def no_placeholder_if_right(result: Any, **row: Any) -> None:
+    """A right answer's feedback, in English and Chinese, has no field left unfilled."""
+    if row["verdict"] in RIGHT:
+        for lang in LANGS:
+            assert "{" not in feedback(result, lang)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of answers: ``rows`` of the ``columns`` named (parametrize's string),
+    checked with ``symbolic`` as ``check`` takes it."""
+
+    columns: str
+    rows: Sequence[tuple]
+    symbolic: bool = True
+
+    @property
+    def names(self) -> list[str]:
+        return [name.strip() for name in self.columns.split(",")]
+
+    def _column(self, name: str) -> list[Any]:
+        at = self.names.index(name)
+        return [row[at] for row in self.rows]
+
+    def check_test(
+        self,
+        *,
+        also: Callable[..., None] | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> Callable[..., None]:
+        """The test of each row through ``check``: its verdict is the row's, then
+        ``also(result, **row)`` (the row's columns by name) asserts the rest."""
+        symbolic = self.symbolic
+
+        def test(**row: Any) -> None:
+            result = check(row["question"], row["answer"], symbolic=symbolic)
+            assert result.verdict == row["verdict"], (
+                row["answer"],
+                result.verdict,
+                result.error,
+                result.parsed,
+            )
+            if also is not None:
+                also(result, **row)
+
+        # pytest reads a test's parameters from its signature, ids from parametrize
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        test.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [inspect.Parameter(name, kind) for name in self.names]
+        )
+        return pytest.mark.parametrize(self.columns, self.rows, ids=ids)(test)
+
+    def grade_test(self) -> Callable[[str], None]:
+        """The test of all rows through ``grade``, in English and in Chinese: the same
+        verdicts as the rows'."""
+        pairs = list(zip(self._column("question"), self._column("answer")))
+        verdicts = self._column("verdict")
+
+        @pytest.mark.parametrize("lang", list(LANGS))
+        def test(lang: str) -> None:
+            assert graded_verdicts(pairs, lang) == verdicts
+
+        return test
+
+
+def classes_test(
+    classes: dict[str, list[tuple]], *, chinese: int = 0, ascii: int = 0
+) -> Callable[[], None]:
+    """The test of a table grouped by class (rows ``(question, answer, verdict, …)``):
+    each class has a wrong answer and a right one; at least ``chinese`` answers hold a
+    Chinese character and at least ``ascii`` are ASCII only."""
+
+    def test() -> None:
+        for name, rows in classes.items():
+            verdicts = {row[2] for row in rows}
+            assert WRONG in verdicts and verdicts & set(RIGHT), name
+        answers = [row[1] for rows in classes.values() for row in rows]
+        assert sum(any("\u4e00" <= c <= "\u9fff" for c in a) for a in answers) >= chinese
+        assert sum(a.isascii() for a in answers) >= ascii
+
+    return test

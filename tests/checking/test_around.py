@@ -12,6 +12,7 @@ from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.parse import parse_answer
 from derivations.messages import catalogue
+from tests.checking.rows import Table, classes_test
 
 R, C, W = "equivalent", "equivalent_under_convention", "not_equivalent"
 
@@ -258,10 +259,7 @@ CLASSES = {
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
 
-@pytest.mark.parametrize("name, question, answer, verdict, notes", ROWS, ids=[r[2] for r in ROWS])
-def test_each_class_is_read_with_its_notes(name, question, answer, verdict, notes):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (name, result.error, result.parsed)
+def _notes_said(result, *, notes, **_row):
     said = [note["id"] for note in result.parsed["notes"]]
     for note in notes:
         assert f"reading.note.{note}" in said + result.notes, (note, said, result.notes)
@@ -271,21 +269,14 @@ def test_each_class_is_read_with_its_notes(name, question, answer, verdict, note
         assert "{" not in text
 
 
-def test_every_class_has_english_and_chinese_answers_right_and_wrong():
-    for name, rows in CLASSES.items():
-        verdicts = {verdict for _, _, verdict, _ in rows}
-        assert W in verdicts and verdicts & {R, C}, name
-    answers = [answer for _, _, answer, _, _ in ROWS]
-    assert sum(any("\u4e00" <= c <= "\u9fff" for c in a) for a in answers) >= 10
-    assert sum(a.isascii() for a in answers) >= 10
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    rows = [
-        {"student": str(i), "question": q, "answer": a} for i, (_, q, a, _, _) in enumerate(ROWS)
-    ]
-    assert [row["verdict"] for row in grade(rows, lang=lang)] == [r[3] for r in ROWS]
+TABLE = Table("name, question, answer, verdict, notes", ROWS, symbolic=False)
+test_each_class_is_read_with_its_notes = TABLE.check_test(
+    also=_notes_said, ids=[r[2] for r in ROWS]
+)
+test_every_class_has_english_and_chinese_answers_right_and_wrong = classes_test(
+    CLASSES, chinese=10, ascii=10
+)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_the_removed_words_are_said_in_read_as():

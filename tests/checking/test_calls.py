@@ -6,11 +6,9 @@ that asks for a tensor's number of elements (the question record's ``tensor``: b
 ``(c_o,)``, ``of shape (c_o, 1)``, ``rand(c_o, 1)``; a bare ``rand(n)`` (MATLAB: n × n;
 NumPy, Julia: n) refused.  Answers of our own, through ``check`` and ``grade``."""
 
-import pytest
-
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.registry.questions import QUESTIONS
+from tests.checking.rows import Table
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -48,10 +46,7 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_a_call_or_a_shape_is_read_as_what_it_computes(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _call_read(result, *, verdict, read, **_row):
     if verdict == N:
         assert result.error["id"] == read
     elif read is not None:
@@ -60,10 +55,9 @@ def test_a_call_or_a_shape_is_read_as_what_it_computes(question, answer, verdict
         assert feedback(result, lang)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    rows = [{"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(ROWS)]
-    assert [row["verdict"] for row in grade(rows, lang=lang)] == [r[2] for r in ROWS]
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_a_call_or_a_shape_is_read_as_what_it_computes = TABLE.check_test(also=_call_read)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_only_a_question_that_says_so_reads_a_shape_as_its_count():

@@ -18,13 +18,12 @@ Each class is a general mechanism, not a pattern of one answer:
 
 import pytest
 
-from derivations.checking import check, feedback
+from derivations.checking import check
 from derivations.checking.reading.code import code
 from derivations.checking.reading.normalize import normalize
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table, classes_test, no_placeholder_if_right
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
-RIGHT = (R, C)
 
 CLASSES = {
     "an attribute chain read by its last meaningful name": [
@@ -310,31 +309,15 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("name, question, answer, verdict", ROWS, ids=[r[2] for r in ROWS])
-def test_each_class_is_read(name, question, answer, verdict):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (name, result.error, result.parsed)
-    if verdict in RIGHT:
-        for lang in ("en", "zh"):
-            assert "{" not in feedback(result, lang)
+TABLE = Table("name, question, answer, verdict", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=no_placeholder_if_right, ids=[r[2] for r in ROWS])
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers_and_chinese_comments = classes_test(CLASSES, chinese=4)
 
 
 @pytest.mark.parametrize("question, answer", REFUSED)
 def test_an_ambiguous_layout_or_an_unknown_member_is_refused(question, answer):
     assert check(question, answer, symbolic=False).verdict == N
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    rows = [(q, a) for _, q, a, _ in ROWS]
-    assert graded_verdicts(rows, lang) == [v for *_, v in ROWS]
-
-
-def test_every_class_has_right_and_wrong_answers_and_chinese_comments():
-    for name, rows in CLASSES.items():
-        verdicts = {verdict for *_, verdict in rows}
-        assert W in verdicts and verdicts & set(RIGHT), name
-    assert sum(any("\u4e00" <= c <= "\u9fff" for c in a) for _, _, a, _ in ROWS) >= 4
 
 
 @pytest.mark.parametrize(

@@ -42,10 +42,9 @@ import pytest
 
 from derivations.checking import check, feedback
 from derivations.checking.reading.code import holds_formula
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table, classes_test, no_placeholder_if_right
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
-RIGHT = (R, C)
 
 CLASSES = {
     "a statement not read is no prose: read whole, or refused": [
@@ -353,26 +352,10 @@ def test_a_loop_over_the_axes_that_appends_still_reads():
     assert check("output-height", answer, symbolic=False).verdict == C
 
 
-@pytest.mark.parametrize("name, question, answer, verdict", ROWS, ids=[r[2] for r in ROWS])
-def test_each_class_is_read(name, question, answer, verdict):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (name, result.error, result.parsed)
-    if verdict in RIGHT:
-        for lang in ("en", "zh"):
-            assert "{" not in feedback(result, lang)
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    rows = [(q, a) for _, q, a, _ in ROWS]
-    assert graded_verdicts(rows, lang) == [v for *_, v in ROWS]
-
-
-def test_every_class_has_right_and_wrong_answers_and_chinese_comments():
-    for name, rows in CLASSES.items():
-        verdicts = {verdict for *_, verdict in rows}
-        assert W in verdicts and verdicts & set(RIGHT), name
-    assert sum(any("\u4e00" <= c <= "\u9fff" for c in a) for _, _, a, _ in ROWS) >= 4
+TABLE = Table("name, question, answer, verdict", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=no_placeholder_if_right, ids=[r[2] for r in ROWS])
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers_and_chinese_comments = classes_test(CLASSES, chinese=4)
 
 
 def test_the_same_padding_size_names_its_misconception():

@@ -16,14 +16,13 @@ Answers of our own, right and wrong, in English and Chinese, through ``check`` a
 ``grade``; a property test that an answer right under some reading of its unknown word
 is never called wrong, and a wrong one never accepted."""
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derivations.checking import check, feedback
 from derivations.checking.every_reading import HOW, MAX_READINGS
 from derivations.checking.reading.second_look import rewrites
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table
 
 UNKNOWN = {
     "reading.unknown_symbol",
@@ -72,10 +71,7 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_a_wrong_answer_is_called_wrong_and_a_right_one_never(question, answer, verdict, read):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _readings_said(result, *, verdict, read, **_row):
     if verdict == N and read == "unknown":  # a word or letter refused, never called wrong
         assert result.error["id"] in UNKNOWN, result.error
     elif verdict == N:
@@ -94,9 +90,9 @@ def test_a_wrong_answer_is_called_wrong_and_a_right_one_never(question, answer, 
         assert feedback(result, lang)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
+TABLE = Table("question, answer, verdict, read", ROWS, symbolic=False)
+test_a_wrong_answer_is_called_wrong_and_a_right_one_never = TABLE.check_test(also=_readings_said)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_rewrites_only_delete_and_leave_a_plain_answer_alone():

@@ -7,10 +7,8 @@ giving a rate (``(one per filter)``).  Each removal is noted in "read as"; a sen
 denies the formula is refused.  Answers of our own, right and wrong, in English and
 Chinese, through ``check`` and ``grade``."""
 
-import pytest
-
 from derivations.checking import check, feedback
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -191,10 +189,7 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_the_frame_is_removed_and_noted(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _frame_noted(result, *, verdict, read, **_row):
     if verdict == N:
         assert result.error["id"] == read
     elif read is not None:
@@ -204,9 +199,9 @@ def test_the_frame_is_removed_and_noted(question, answer, verdict, read):
         assert feedback(result, lang)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_the_frame_is_removed_and_noted = TABLE.check_test(also=_frame_noted)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_a_full_stop_between_words_and_a_power_are_no_frame():

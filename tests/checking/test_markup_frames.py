@@ -32,7 +32,7 @@ import pytest
 from derivations.checking import check
 from derivations.checking.explaining.wording import note_text
 from derivations.checking.reading.islands import formula_islands
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 RIGHT = (R, C)
@@ -316,10 +316,7 @@ def _note_ids(result) -> list[str]:
     return [note["id"] for note in result.parsed["notes"]]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_the_frame_around_the_formula_is_read_away(question, answer, verdict, read):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _frame_read_away(result, *, verdict, read, **_row):
     if verdict == N:
         assert read is None or result.error["id"] == read, result.error
         return
@@ -329,9 +326,9 @@ def test_the_frame_around_the_formula_is_read_away(question, answer, verdict, re
         assert "reading.note.equation_number" not in _note_ids(result)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
+TABLE = Table("question, answer, verdict, read", ROWS, symbolic=False)
+test_the_frame_around_the_formula_is_read_away = TABLE.check_test(also=_frame_read_away)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_the_notes_say_what_was_dropped_in_both_languages():

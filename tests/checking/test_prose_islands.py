@@ -25,7 +25,7 @@ from derivations.checking import check
 from derivations.checking.explaining.wording import note_text
 from derivations.checking.reading.islands import formula_islands, lead_names
 from derivations.checking.reading.second_look import two_sizes
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -290,19 +290,16 @@ def _note_ids(result) -> list[str]:
     return [note["id"] for note in result.parsed["notes"]]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_the_formula_is_found_in_the_words_around_it(question, answer, verdict, read):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _islands_noted(result, *, verdict, read, **_row):
     if verdict == N:
         assert result.error["id"] == read, result.error
         return
     assert f"reading.note.{read}" in _note_ids(result), _note_ids(result)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
+TABLE = Table("question, answer, verdict, read", ROWS, symbolic=False)
+test_the_formula_is_found_in_the_words_around_it = TABLE.check_test(also=_islands_noted)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_the_note_says_what_was_dropped_in_both_languages():

@@ -8,11 +8,10 @@ answers of our own (not those of the file), in both languages, through ``check``
 
 from pathlib import Path
 
-import pytest
 import yaml
 
-from derivations import grade
 from derivations.checking import check, feedback
+from tests.checking.rows import Table
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "real_answers.yaml").read_text("utf-8"))
 RIGHT = ("equivalent", "equivalent_under_convention")
@@ -277,19 +276,13 @@ CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, en, zh", CLASSES)
-def test_the_reading_classes_the_real_answers_needed(question, answer, verdict, en, zh):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (result.error, result.misconception)
+def _feedback_says(result, *, en, zh, **_row):
     assert en in feedback(result, "en") and zh in feedback(result, "zh")
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_the_classes_the_same(lang):
-    rows = [
-        {"student": str(i), "question": q, "answer": a} for i, (q, a, _, _, _) in enumerate(CLASSES)
-    ]
-    assert [row["verdict"] for row in grade(rows, lang=lang)] == [v for _, _, v, _, _ in CLASSES]
+TABLE = Table("question, answer, verdict, en, zh", CLASSES, symbolic=False)
+test_the_reading_classes_the_real_answers_needed = TABLE.check_test(also=_feedback_says)
+test_grade_reads_the_classes_the_same = TABLE.grade_test()
 
 
 def test_an_n_in_a_count_stays_the_batch():

@@ -6,12 +6,10 @@ asked, and a bias written as a 0/1 flag.  Each is tried only after the answer as
 was refused, and noted.  Answers of our own, right and wrong (wrong ones stay wrong), in
 English, Chinese and Japanese, through ``check`` and ``grade``."""
 
-import pytest
-
 from derivations.checking import check, feedback
 from derivations.checking.every_reading import FLAG
 from derivations.checking.reading.second_look import rewrites
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -126,10 +124,7 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_a_second_look_reads_what_frames_the_formula(question, answer, verdict, read):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _second_look_said(result, *, verdict, read, **_row):
     if verdict == N:
         assert result.error["id"] == read
     elif read == FLAG:
@@ -143,9 +138,9 @@ def test_a_second_look_reads_what_frames_the_formula(question, answer, verdict, 
         assert feedback(result, lang)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
+TABLE = Table("question, answer, verdict, read", ROWS, symbolic=False)
+test_a_second_look_reads_what_frames_the_formula = TABLE.check_test(also=_second_look_said)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_an_answer_read_the_first_time_is_never_rewritten():

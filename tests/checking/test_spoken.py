@@ -4,15 +4,12 @@ by the names layer; ambiguous ones refused, never guessed; sentences that are no
 refused as before.  Answers of our own, right and wrong, per language, through ``check``
 and ``grade``."""
 
-import pytest
-
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.informal import SAID_WITH_FIELDS
 from derivations.checking.reading.spoken import NOTE, may_be_spoken
+from tests.checking.rows import Table
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
-RIGHT = (R, C)
 
 # language -> (question, answer, verdict, read as: the formula's text, or the refusal's key)
 LANGUAGES = {
@@ -157,12 +154,7 @@ LANGUAGES = {
 ROWS = [(lang, *row) for lang, rows in LANGUAGES.items() for row in rows]
 
 
-@pytest.mark.parametrize("lang, question, answer, verdict, read", ROWS)
-def test_a_formula_said_in_words_is_read_as_the_formula_it_says(
-    lang, question, answer, verdict, read
-):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _spoken_read(result, *, verdict, read, **_row):
     if verdict == N:
         assert result.error["id"] == read
     else:
@@ -174,20 +166,17 @@ def test_a_formula_said_in_words_is_read_as_the_formula_it_says(
         assert feedback(result, said)
 
 
+TABLE = Table("lang, question, answer, verdict, read", ROWS)
+test_a_formula_said_in_words_is_read_as_the_formula_it_says = TABLE.check_test(also=_spoken_read)
+test_grade_reads_them_the_same = TABLE.grade_test()
+
+
 def test_each_language_has_answers_right_and_wrong():
     for lang in ("en", "zh", "fr"):
         verdicts = {row[2] for row in LANGUAGES[lang]}
         assert verdicts & {R, C} and W in verdicts, lang
     for lang in ("en", "zh"):
         assert N in {row[2] for row in LANGUAGES[lang]}, lang
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    rows = [
-        {"student": str(i), "question": q, "answer": a} for i, (_, q, a, _, _) in enumerate(ROWS)
-    ]
-    assert [row["verdict"] for row in grade(rows, lang=lang)] == [r[3] for r in ROWS]
 
 
 def test_the_reading_is_said_in_read_as():
