@@ -35,8 +35,11 @@ __all__ = [
     "WRONG",
     "Table",
     "classes_test",
+    "graded_alone_the_same",
     "graded_verdicts",
+    "never_accepted_test",
     "no_placeholder_if_right",
+    "read_as",
     "said_in_both",
 ]
 
@@ -65,6 +68,39 @@ def no_placeholder_if_right(result: Any, **row: Any) -> None:
     if row["verdict"] in RIGHT:
         for lang in LANGS:
             assert "{" not in feedback(result, lang)
+
+
+def read_as(result: Any, *, read: str | dict[str, str] | None, **_row: Any) -> None:
+    """``read`` is the key of the refusal (a string), or what the answer's names are read
+    as (``{written: read}``, each among the result's readings; ``{}`` or ``None``: not
+    asked); the feedback says something in English and in Chinese."""
+    if isinstance(read, str):
+        assert result.error["id"] == read, result.error
+    elif read:
+        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
+        assert {w: readings.get(w) for w in read} == read, readings
+    said_in_both(result)
+
+
+def graded_alone_the_same(
+    result: Any, *, question: str, answer: str, verdict: str, **_row: Any
+) -> None:
+    """The feedback says something in English and in Chinese, and ``grade`` gives the row
+    alone its verdict, in each."""
+    for lang in LANGS:
+        assert feedback(result, lang)
+        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
+        assert row["verdict"] == verdict
+
+
+def never_accepted_test(rows: Sequence[tuple[str, str]]) -> Callable[[str, str], None]:
+    """The test of wrong answers ``(question, answer)``: ``check`` accepts none."""
+
+    @pytest.mark.parametrize("question, answer", rows)
+    def test(question: str, answer: str) -> None:
+        assert check(question, answer).verdict not in RIGHT, answer
+
+    return test
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,8 @@ Scratch's Japanese and Korean editions name im2col's arguments): a name of parts
 below is our own, through ``check`` and ``grade``, feedback in both languages; wrong ones
 are never accepted."""
 
-import pytest
-
 from derivations import grade
-from derivations.checking import check, feedback
-
-RIGHT = ("equivalent", "equivalent_under_convention")
+from tests.checking.rows import Table, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read} or None)
 ROWS = [
@@ -58,15 +54,8 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_japanese_and_korean_names_are_read_by_their_parts(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    if read:
-        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-        assert {w: readings.get(w) for w in read} == read, readings
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_japanese_and_korean_names_are_read_by_their_parts = TABLE.check_test(also=read_as)
 
 
 NEVER_ACCEPTED = [
@@ -80,9 +69,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_in_such_names_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_in_such_names_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 def test_grade_reads_such_names_in_both_languages():

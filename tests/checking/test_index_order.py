@@ -12,8 +12,8 @@ import pytest
 from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.lexer import second_index_only, three_d_said
+from tests.checking.rows import Table, graded_alone_the_same, never_accepted_test, read_as
 
-RIGHT = ("equivalent", "equivalent_under_convention")
 HEIGHT = "floor((h + 2*padding[1] - kernel_size[1])/stride[1] + 1)"
 WIDTH = "floor((w + 2*padding[1] - kernel_size[1])/stride[1] + 1)"
 
@@ -56,15 +56,8 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_an_index_is_read_in_the_order_the_answer_says(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    if read:
-        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-        assert {w: readings.get(w) for w in read} == read, readings
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_an_index_is_read_in_the_order_the_answer_says = TABLE.check_test(also=read_as)
 
 
 @pytest.mark.parametrize(
@@ -95,9 +88,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_or_ambiguous_order_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_or_ambiguous_order_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -159,14 +150,9 @@ PAIR_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict", PAIR_ROWS)
-def test_a_pair_through_check_and_grade(question, answer, verdict):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
-        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
-        assert row["verdict"] == verdict
+test_a_pair_through_check_and_grade = Table("question, answer, verdict", PAIR_ROWS).check_test(
+    also=graded_alone_the_same
+)
 
 
 # a parameter's array indexed by a loop's variable (Caffe's pad_data[i]): the square

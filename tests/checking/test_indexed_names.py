@@ -8,10 +8,9 @@ unique, else refused as ambiguous.  Answers of our own, through ``check`` and ``
 import pytest
 
 from derivations import grade
-from derivations.checking import check, feedback
+from derivations.checking import check
 from derivations.checking.reading.names import one_layout, shape_hints, shape_of
-
-RIGHT = ("equivalent", "equivalent_under_convention")
+from tests.checking.rows import Table, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read})
 ROWS = [
@@ -61,14 +60,8 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_an_indexed_name_reads_as_its_axis_or_its_layouts_size(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-    assert {w: readings.get(w) for w in read} == read
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_an_indexed_name_reads_as_its_axis_or_its_layouts_size = TABLE.check_test(also=read_as)
 
 
 # (question, answer, the two readings named): two layouts give different verdicts, or none
@@ -120,9 +113,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_with_indexed_names_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_with_indexed_names_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 def test_grade_reads_indexed_names_in_both_languages():

@@ -4,14 +4,11 @@
 by a budget counted in assignments (never in time).  Every answer below is our own,
 through ``check`` and ``grade``, feedback in both languages."""
 
-import pytest
-
 from derivations import grade
-from derivations.checking import check, feedback
+from derivations.checking import check
 from derivations.checking.notation import MAX_ASSIGNMENTS, MAX_STEPS, assignments
 from derivations.checking.reading.names import compose, hints_of
-
-RIGHT = ("equivalent", "equivalent_under_convention")
+from tests.checking.rows import Table, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read} or the refusal's key)
 ROWS = [
@@ -88,17 +85,8 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_lone_words_and_many_letters_are_read_by_role(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    if isinstance(read, str):
-        assert result.error["id"] == read, result.error
-    elif read:
-        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-        assert {w: readings.get(w) for w in read} == read, readings
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_lone_words_and_many_letters_are_read_by_role = TABLE.check_test(also=read_as)
 
 
 def test_one_word_of_a_role_of_several_quantities_is_a_hint_never_a_reading():
@@ -121,9 +109,9 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_in_lone_words_or_many_letters_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_in_lone_words_or_many_letters_is_never_accepted = never_accepted_test(
+    NEVER_ACCEPTED
+)
 
 
 def test_a_refused_letter_is_told_its_first_role():

@@ -14,8 +14,7 @@ import pytest
 from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.names import compose, corrected, misspelt
-
-RIGHT = ("equivalent", "equivalent_under_convention")
+from tests.checking.rows import Table, graded_alone_the_same, never_accepted_test, read_as
 
 # a word -> the lexicon word it misspells (by hand)
 CORRECTED = {
@@ -159,15 +158,8 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_misspelt_names_through_check(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    if read:
-        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-        assert {w: readings.get(w) for w in read} == read, readings
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_misspelt_names_through_check = TABLE.check_test(also=read_as)
 
 
 @pytest.mark.parametrize(
@@ -192,9 +184,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_in_misspelt_names_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_in_misspelt_names_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -297,11 +287,6 @@ LANGUAGE_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict", LANGUAGE_ROWS)
-def test_names_in_other_languages_through_check_and_grade(question, answer, verdict):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
-        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
-        assert row["verdict"] == verdict
+test_names_in_other_languages_through_check_and_grade = Table(
+    "question, answer, verdict", LANGUAGE_ROWS
+).check_test(also=graded_alone_the_same)

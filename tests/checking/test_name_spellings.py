@@ -10,8 +10,7 @@ import pytest
 from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.names import compose, role_of
-
-RIGHT = ("equivalent", "equivalent_under_convention")
+from tests.checking.rows import Table, never_accepted_test, read_as
 
 # a name -> what its parts read as, by hand
 DIRECT = {
@@ -122,15 +121,8 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_names_as_authors_spell_them_through_check(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    if read:
-        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-        assert {w: readings.get(w) for w in read} == read, readings
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_names_as_authors_spell_them_through_check = TABLE.check_test(also=read_as)
 
 
 # PyTorch's Conv3d indexes (depth, height, width): an answer that writes a parameter's
@@ -219,9 +211,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_in_such_names_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_in_such_names_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 def test_grade_reads_such_names_in_both_languages():

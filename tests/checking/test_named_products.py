@@ -9,8 +9,7 @@ import pytest
 from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.lexer import named_products, product_letters
-
-RIGHT = ("equivalent", "equivalent_under_convention")
+from tests.checking.rows import never_accepted_test
 
 # (question, answer, verdict, the name's reading or None when the product's is kept)
 ROWS = [
@@ -67,9 +66,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_with_a_named_product_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_with_a_named_product_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 def test_grade_reads_a_named_product_in_both_languages():

@@ -14,6 +14,7 @@ from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.names import compose, hints_of, segmented
 from derivations.registry.notations import PART_ROLES, name_parts, notations
+from tests.checking.rows import never_accepted_test
 
 RIGHT = ("equivalent", "equivalent_under_convention")
 
@@ -298,9 +299,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_in_names_of_parts_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_in_names_of_parts_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 def test_grade_reads_names_of_parts_in_both_languages():

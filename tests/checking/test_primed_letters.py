@@ -3,12 +3,8 @@ spellings do not read: placeholders inferred by their letter's decorated role (M
 sizes), accepted only where one reading matches, refused otherwise; a letter of no role
 (``U'``, ``Q'``) is never guessed.  Answers of our own, through ``check`` and ``grade``."""
 
-import pytest
-
 from derivations import grade
-from derivations.checking import check, feedback
-
-RIGHT = ("equivalent", "equivalent_under_convention")
+from tests.checking.rows import Table, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read} or the refusal's key)
 ROWS = [
@@ -39,17 +35,8 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_a_primed_letter_is_inferred_by_its_letters_role(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    if isinstance(read, str):
-        assert result.error["id"] == read
-    else:
-        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-        assert {w: readings.get(w) for w in read} == read
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
+TABLE = Table("question, answer, verdict, read", ROWS)
+test_a_primed_letter_is_inferred_by_its_letters_role = TABLE.check_test(also=read_as)
 
 
 NEVER_ACCEPTED = [
@@ -60,9 +47,7 @@ NEVER_ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer", NEVER_ACCEPTED)
-def test_a_wrong_answer_with_primed_letters_is_never_accepted(question, answer):
-    assert check(question, answer).verdict not in RIGHT, answer
+test_a_wrong_answer_with_primed_letters_is_never_accepted = never_accepted_test(NEVER_ACCEPTED)
 
 
 def test_grade_reads_primed_letters_in_both_languages():
