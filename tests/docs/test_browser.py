@@ -176,13 +176,19 @@ def pages(tmp_path_factory):
     return out
 
 
-def _measure(browser, url: str, width: int) -> dict:
+def _evaluate(browser, url: str, script: str, width: int):
+    """What ``script`` returns in the page at ``url``, loaded at ``width`` CSS px."""
     page = browser.new_page(viewport={"width": width, "height": 800})
     try:
         page.goto(url, wait_until="load")
-        return page.evaluate(PROBE)
+        return page.evaluate(script)
     finally:
         page.close()
+
+
+def _page(pages: Path, lang: str) -> str:
+    """The address of ``lang``'s web page among ``pages``."""
+    return (pages / lang / "index.html").as_uri()
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +205,7 @@ def figure_blocks():
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", docs.LANGS)
 def test_page_fits_renders_math_and_loads_images(browser, pages, figure_blocks, lang, width):
-    seen = _measure(browser, (pages / lang / "index.html").as_uri(), width)
+    seen = _evaluate(browser, _page(pages, lang), PROBE, width)
     assert seen["overflow"] <= 0, seen
     assert seen["merror"] == 0, seen
     assert seen["math"] > 100 and seen["unrendered"] == 0, seen
@@ -211,21 +217,12 @@ def test_page_fits_renders_math_and_loads_images(browser, pages, figure_blocks, 
     assert seen["displays_scrolling"] == [], seen
 
 
-def _figure_texts(browser, url: str, width: int) -> list:
-    page = browser.new_page(viewport={"width": width, "height": 800})
-    try:
-        page.goto(url, wait_until="load")
-        return page.evaluate(FIGURE_TEXT)
-    finally:
-        page.close()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", docs.LANGS)
 def test_every_figure_text_is_at_least_11_px(browser, pages, figure_blocks, lang, width):
     """At a phone's width the page shows each figure's narrow drawing, at a desktop's
     the wide one; either way every text of every figure is at least 11 CSS px."""
-    texts = _figure_texts(browser, (pages / lang / "index.html").as_uri(), width)
+    texts = _evaluate(browser, _page(pages, lang), FIGURE_TEXT, width)
     assert len({t["figure"] for t in texts}) == figure_blocks
     assert all(t["narrow"] == (width < 600) for t in texts)
     small = [(t["figure"], t["label"][:40], round(t["size"], 1)) for t in texts if t["size"] < 11]
@@ -249,7 +246,7 @@ def test_figure_text_probe_measures_font_size(browser, tmp_path):
         "</figure></body></html>",
         encoding="utf-8",
     )
-    texts = _figure_texts(browser, page.as_uri(), 390)
+    texts = _evaluate(browser, page.as_uri(), FIGURE_TEXT, 390)
     title = [t for t in texts if t["label"] == "small"]
     assert len(title) == 1 and abs(title[0]["size"] - 10 * 4 / 3 / 3) < 0.2, texts
 
@@ -264,7 +261,7 @@ def test_probe_sees_overflow_math_errors_and_broken_images(browser, tmp_path):
         '<img alt="missing" src="no-such-file.svg"></body></html>',
         encoding="utf-8",
     )
-    seen = _measure(browser, bad.as_uri(), 390)
+    seen = _evaluate(browser, bad.as_uri(), PROBE, 390)
     assert seen["overflow"] > 0 and seen["merror"] == 1 and seen["broken"] == ["missing"]
 
 
@@ -273,12 +270,7 @@ def test_tables_shown_as_cards_on_a_phone_would_not_fit_side_by_side(browser, pa
     390 px in at least one language (the mark is needed); the others fit (above)."""
     seen = {}
     for lang in docs.LANGS:
-        page = browser.new_page(viewport={"width": 390, "height": 800})
-        try:
-            page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
-            seen[lang] = page.evaluate(CARDS_SIDE_BY_SIDE)
-        finally:
-            page.close()
+        seen[lang] = _evaluate(browser, _page(pages, lang), CARDS_SIDE_BY_SIDE, 390)
     assert len(seen["en"]) == len(seen["zh"]) >= 5
     needless = [
         (en["head"], zh["head"])
@@ -288,21 +280,12 @@ def test_tables_shown_as_cards_on_a_phone_would_not_fit_side_by_side(browser, pa
     assert needless == [], seen
 
 
-def _line_breaks(browser, url: str, width: int) -> list:
-    page = browser.new_page(viewport={"width": width, "height": 800})
-    try:
-        page.goto(url, wait_until="load")
-        return page.evaluate(LINE_BREAKS)
-    finally:
-        page.close()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", docs.LANGS)
 def test_no_line_breaks_inside_a_word_or_after_an_opening_bracket(browser, pages, lang, width):
     """No word of the page's text is split over two lines ("torchvision" in a narrow
     table cell), and no line ends with an opening bracket (a "(" before inline math)."""
-    assert _line_breaks(browser, (pages / lang / "index.html").as_uri(), width) == []
+    assert _evaluate(browser, _page(pages, lang), LINE_BREAKS, width) == []
 
 
 def test_line_break_probe_sees_split_words_and_dangling_brackets(browser, tmp_path):
@@ -320,7 +303,7 @@ def test_line_break_probe_sees_split_words_and_dangling_brackets(browser, tmp_pa
         "</body></html>",
         encoding="utf-8",
     )
-    found = _line_breaks(browser, bad.as_uri(), 390)
+    found = _evaluate(browser, bad.as_uri(), LINE_BREAKS, 390)
     assert any(f.startswith("inside a word: ") for f in found), found
     assert any(f.startswith("after an opening bracket: (") for f in found), found
 
@@ -334,12 +317,7 @@ CARD_TITLES = """() => [...document.querySelectorAll('table.cards tbody tr')]
 def test_no_phone_card_is_titled_by_a_bare_number(browser, pages, lang):
     """On a phone a table marked ``cards_on_phone`` loses its header row: a card whose
     title is a number says what it counts ("b = 4", not "4")."""
-    page = browser.new_page(viewport={"width": 390, "height": 800})
-    try:
-        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
-        titles = page.evaluate(CARD_TITLES)
-    finally:
-        page.close()
+    titles = _evaluate(browser, _page(pages, lang), CARD_TITLES, 390)
     # MathML's text comes one token a line, its letters as mathematical italics: NFKC
     titles = [unicodedata.normalize("NFKC", "".join(t.split())) for t in titles]
     assert len(titles) > 20, titles
@@ -367,12 +345,7 @@ def test_the_toeplitz_display_is_one_formula_never_split(browser, pages, lang, w
     """Exercise 5's Toeplitz display (the matrix's shape and its density) is one
     formula on one line at a phone's and a desktop's width: a ``whole`` display,
     which scrolls inside its own box rather than being cut."""
-    page = browser.new_page(viewport={"width": width, "height": 800})
-    try:
-        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
-        seen = page.evaluate(WHOLE_DISPLAYS)
-    finally:
-        page.close()
+    seen = _evaluate(browser, _page(pages, lang), WHOLE_DISPLAYS, width)
     assert len(seen) == 1 and seen[0]["whole"], seen
     assert seen[0]["maths"] == 1 and seen[0]["lines"] == 1, seen
 
@@ -394,12 +367,7 @@ def test_a_column_of_words_is_left_aligned(browser, pages, lang):
     """At a desktop's width a cell of words (a layer name, a code name, a sentence) is
     left-aligned, not right-aligned like the numbers: the heaviest-layer table's three
     columns once wrapped flush right."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    try:
-        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
-        cells = page.evaluate(WORDED_CELLS)
-    finally:
-        page.close()
+    cells = _evaluate(browser, _page(pages, lang), WORDED_CELLS, 1280)
     assert len(cells) > 20, cells
     assert [c for c in cells if c["align"] not in ("left", "start")] == []
 
@@ -424,12 +392,7 @@ def test_an_operator_name_touches_its_bracket(browser, pages, lang):
     """vec(X), cols(X), max(a, b), vec(∂X) as TeX sets them: no space between the name
     and its bracket, nor between a bracket and a ∂ (a browser spaced latex2mathml's bare
     <mo>vec</mo> like an unknown operator: "vec (X)", and its ∂ likewise: "( ∂X)")."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    try:
-        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
-        seen = page.evaluate(OPERATOR_GAPS)
-    finally:
-        page.close()
+    seen = _evaluate(browser, _page(pages, lang), OPERATOR_GAPS, 1280)
     names = {s["name"] for s in seen}
     assert {"vec", "cols", "max", "("} <= names, names
     wide = [s for s in seen if s["gap"] > 1.0]
@@ -455,12 +418,7 @@ def test_the_answer_keys_text_has_a_phones_width(browser, pages, lang):
     """Issue 25: at 390 px the answer key's label column ("Answer 3, channels", unbroken)
     took two fifths of the width and squeezed every answer into a narrow column; on a
     phone each label stands on one line above its answer, which has the table's width."""
-    page = browser.new_page(viewport={"width": 390, "height": 800})
-    try:
-        page.goto((pages / lang / "index.html").as_uri(), wait_until="load")
-        rows = page.evaluate(ANSWER_KEY)
-    finally:
-        page.close()
+    rows = _evaluate(browser, _page(pages, lang), ANSWER_KEY, 390)
     assert len(rows) > 10
     for row in rows:
         assert row["text"] >= 0.9 * row["wrap"], row
