@@ -806,17 +806,24 @@ _PER_SIDE_REMARK = re.compile(
 )
 
 
+# a parameter's array indexed by a loop's variable (``padding[i]``: any axis's, so its
+# first's per-side reading is every axis's)
+_LOOPED = re.compile(r"\[\s*[ijd]\s*\]$")
+
+
 def _per_side_written(parsed: Parsed) -> bool:
     """Whether the answer writes a notation's padding added on each side (PyTorch's
-    ``padding[0]``, Caffe's ``pad_h``), read as the book's padding, or says in a remark
+    ``padding[0]``, or ``padding[i]`` in a loop over the axes; Caffe's ``pad_h``), read
+    as the book's padding, or a bare p beside the spellings of a notation whose P is per
+    side (CS231n's F, W1: :func:`.notations.per_side_sources`), or says in a remark
     that its padding is per side (``(per side padding)``, ``（每侧填充）``)."""
-    from derivations.registry.notations import per_side_spellings
+    from derivations.registry.notations import per_side_sources, per_side_spellings
 
     for note in parsed.notes:
         fields = dict(note.fields)
-        if (
-            note.key == "reading.note.notation"
-            and fields["written"].lower() in per_side_spellings()
+        if note.key == "reading.note.notation" and (
+            _LOOPED.sub("[0]", fields["written"].lower()) in per_side_spellings()
+            or ("p" in parsed.symbols and fields.get("source") in per_side_sources())
         ):
             return True
         if (

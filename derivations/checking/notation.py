@@ -277,9 +277,10 @@ def _candidates(
 ) -> list[str]:
     hinted = hints_for(letter, parsed)
     names = [q for q in quantities if hinted is None or q in hinted]
-    # a shape's index its layouts give to the batch (NCHW's [0]), where the question
-    # counts one (``batch``) the answer does not write: the batch size n
-    if batch and hinted and "n" in hinted and INDEXED.fullmatch(letter):
+    # a shape's index its layouts give to the batch (NCHW's [0]), or a letter whose role
+    # is the batch (B), where the question counts one (``batch``) the answer does not
+    # write: the batch size n
+    if batch and hinted and "n" in hinted:
         names += [] if "n" in parsed.symbols else ["n"]
     # a number a hint lists: a parameter the book's layers hold at that value (D, the
     # dilation, is 1 there)
@@ -366,6 +367,8 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
             question=entry.question.id,
             symbols=", ".join(names),
         )
+    if _question_axis(entry) is not None:  # an output size's n is its input size
+        allowed = allowed - {"n"}
     names = [n for n in meaning.symbols if n in used] or [
         n for n in meaning.symbols if n in allowed
     ]

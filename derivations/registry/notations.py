@@ -20,6 +20,7 @@ __all__ = [
     "notations",
     "notation_spellings",
     "per_side_spellings",
+    "per_side_sources",
     "notation_stems",
     "notation_letters",
     "inferred_letters",
@@ -55,6 +56,7 @@ class Notation:
     context_letters: tuple = ()  # the same, read only beside this source's own words
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
     per_side: tuple = ()  # spellings naming a padding added on each side (lower case)
+    padding_per_side: bool = False  # its padding letter P (the book's p) is per side
     parts: tuple = ()  # ((role, (word, ...)), ...): the parts record only
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
 
@@ -138,6 +140,7 @@ def _record(key: str, data) -> Notation:
         context_letters=_letters(key, data.get("context_letters", {})),
         decorated=_hints(key, data.get("decorated", {}), "decorated"),
         per_side=_per_side(key, data.get("per_side", []), spellings),
+        padding_per_side=_flag(key, data, "padding_per_side"),
         parts=_parts(key, data.get("parts", {})),
         layouts=_layouts(key, data.get("layouts", {})),
     )
@@ -192,6 +195,21 @@ def _per_side(key: str, data, spellings: dict) -> tuple:
     ):
         raise _bad(key, "per_side")
     return tuple(item.lower() for item in data)
+
+
+def _flag(key: str, data: dict, field: str) -> bool:
+    """A yes/no field of a record (absent: no)."""
+    value = data.get(field, False)
+    if not isinstance(value, bool):
+        raise _bad(key, field)
+    return value
+
+
+@cache
+def per_side_sources() -> frozenset:
+    """The notations (ids) whose padding letter P, the book's spelling p, is added on
+    each side (CS231n's (W - F + 2P)/S + 1)."""
+    return frozenset(key for key, record in notations().items() if record.padding_per_side)
 
 
 @cache

@@ -112,6 +112,8 @@ WRONG = [
     (OH, "| m_h | (h - k_h)//s_h + 1 |\n| m_h | (h - k_h + p_h)//s_h + 1 |", N),
     (OH, "m_h <- (h - k_h + p_h)//s_h", W),
     (OH, "m_h \\leftarrow (h - k_h + p_h)/s_h", W),
+    # PyTorch's per-side padding indexed by a loop's variable, counted once (s9adv)
+    (OH, "for i in range(2): out[i] = (inp[i] + padding[i] - kernel[i]) // stride[i] + 1", W),
 ]
 
 # (question, right answer, verdict): the same forms, right, still read
@@ -130,9 +132,11 @@ STILL_READ = [
     (OH, "[math]\\lfloor (h - k_h + p_h)/s_h \\rfloor[/math] + 1", "equivalent"),
     (OH, "m_h <- (h - k_h + p_h)//s_h + 1", "equivalent"),
     ("compose-size", "k_1.w + k_2.w - 1", "equivalent"),
+    # PyTorch's padding (per side) indexed by a loop's variable is per side as its
+    # padding[0] is (s9adv: once, it is one side's padding counted once; see WRONG)
     (
         OH,
-        "for i in range(2): out[i] = (inp[i] + padding[i] - kernel[i]) // stride[i] + 1",
+        "for i in range(2): out[i] = (inp[i] + 2*padding[i] - kernel[i]) // stride[i] + 1",
         "equivalent_under_convention",
     ),
     (OH, "for the output: (h - k_h + p_h + s_h)//s_h", "equivalent"),

@@ -281,7 +281,8 @@ def test_two_readings_with_different_verdicts_grade_nothing(question, answer, le
 REFUSED = [
     ("forward-mults", "c_i c_o k_h k_w m_h m_w Q", "unknown_letter_unmeant"),
     ("forward-mults", "C C k_h k_w m_h m_w", "unknown_letter"),
-    ("output-height", "(h - k_h + B)//s_h + 7", "unknown_letter_unmeant"),
+    ("output-height", "(h - k_h + G)//s_h + 7", "unknown_letter_unmeant"),
+    ("output-height", "(h - k_h + B)//s_h + 7", "unknown_letter"),  # B: the batch
 ]
 
 

@@ -321,7 +321,7 @@ def test_too_many_readings_to_try_are_refused_not_decided_on_some():
     from derivations.checking.notation import MAX_ASSIGNMENTS
 
     assert MAX_ASSIGNMENTS < 14 * 13 * 12
-    result = check("forward-mults", "c_i c_o k_h k_w A B Q", symbolic=False)
+    result = check("forward-mults", "c_i c_o k_h k_w A G Q", symbolic=False)  # B: the batch
     assert result.verdict == "invalid_input"
 
 

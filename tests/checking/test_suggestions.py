@@ -79,10 +79,14 @@ TABLE = [
         "output_size",
         "m_h, m_w",
     ),
+    # B's role is the batch (s9adv): a count with k_w left out is not made right by
+    # reading B as k_w; an output size has no batch (its n is the input size)
+    ("forward-mults", "B c_i c_o k_h m_h m_w", "checker.reason.unknown_letter", "batch", "n"),
+    ("output-height", "(B - k_h + p_h + s_h)//s_h", "checker.reason.unknown_letter", "batch", "-"),
     # no role: no meaning is claimed
     (
         "forward-mults",
-        "B c_i c_o k_h k_w m_h m_w",
+        "G c_i c_o k_h k_w m_h m_w",
         "checker.reason.unknown_letter_unmeant",
         None,
         None,
@@ -123,8 +127,8 @@ def test_the_sentence_reads_as_the_issue_asks():
     assert "R：本题中卷积核大小写作 k_h" in feedback(result, "zh")
 
 
-def test_b_is_no_batch_by_meaning():
-    assert meaning_of_letter("B") is None
+def test_b_is_the_batch_by_meaning():
+    assert meaning_of_letter("B").id == "batch" and meaning_of_letter("G") is None
     assert meaning_of_letter("F").id == "kernel" and meaning_of_letter("c").id == "channels"
     assert meaning_of_word("kernel_sz").id == "kernel" and meaning_of_word("xyz") is None
 

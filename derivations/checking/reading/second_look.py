@@ -612,10 +612,12 @@ def _traditional(answer: str) -> tuple[str, Note] | None:
 
 
 # BBCode's tags (``[math]…[/math]``, ``[b]``, ``[code=python]``) and MediaWiki's math
-# template (``{{math|…}}``)
+# template (``{{math|…}}``); an opening tag right after a name or a bracket is code's
+# index (``x[i]``, ``shape[s]``), never a tag
+_BBCODE_TAGS = r"(?:math|tex|latex|itex|code|b|i|u|s|quote|sub|sup|font|color|size|center|mono)"
 _BBCODE = lazy_pattern(
-    r"\[/?(?:math|tex|latex|itex|code|b|i|u|s|quote|sub|sup|font|color|size|center|mono)"
-    r"(?:=[^\]\n]{0,20})?\]|\{\{\s*(?:math|mvar)\s*\|(?:\s*\d=)?|\}\}",
+    rf"(?<![\w\])}}])\[{_BBCODE_TAGS}(?:=[^\]\n]{{0,20}})?\]|\[/{_BBCODE_TAGS}\]"
+    r"|\{\{\s*(?:math|mvar)\s*\|(?:\s*\d=)?|\}\}",
     re.I,
 )
 BBCODE_NOTE = "reading.note.bbcode"
