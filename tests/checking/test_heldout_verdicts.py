@@ -3225,6 +3225,132 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H9-dev, first increment
+    "parameter OFMAP_SIZE=(IFMAP_SIZE-FILTER_SIZE)/STRIDE+ 1;": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    'def calculate_conv_output(input_size, filter_size, stride=1, padding=0):\n    """畳み込み層の出力サイズを計算"""\n    return (input_size - filter_size + 2 * padding) // stride + 1': (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "    # 出力サイズを計算\n    out_h = (h - kh) // stride + 1": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "- **出力サイズ**: `(入力サイズ - フィルタサイズ) / ストライド + 1`": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "- 输入：$n_h*n_w$输出:$\\left( n_h-k_h+1 \\right)*\\left( n_w-k_w+1 \\right)$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "输入：$n_h*n_w$输出:$\\left( n_h-k_h+p_h+1 \\right)*\\left( n_w-k_w+p_w+1 \\right)$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "输入：$n_h*n_w$输出:$ \\lfloor\\frac{n_h-k_h+p_h+s_h }{s_h}\\rfloor*\\lfloor\\frac{ n_w-k_w+p_w+s_w }{s_w}\\rfloor$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "def conv2d(x, k, p, s):\n    h_in, w_in= x.shape\n    h_k, w_k = k.shape\n    h_out, w_out = int((h_in - h_k + 2 * p + s) / s), int((w_in - w_k + 2 * p + s) / s)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "Высота и ширина вывода H_out\n, W_out\nвычисляются следующим образом (без учета расширения):\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "W_out = (W_in + 2*padding[1] - kernel_size[1]) / stride[1] + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "Для простоты расчётов давайте примем, что шаг фильтра равен $1$ как по горизонтали, так и по вертикали. В таком случае, $H_{out} = H_{in} - F_1 + 1$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "а $W_{out} = W_{in} - F_2 + 1$.": (
+        lambda x, o: x.w - x.kw + 1,
+        "mw",
+        None,
+    ),
+    "Размер карты активаций: $H_{out} \\times W_{out}$. В итоге оказывается, что количество операций умножения равно: $$C_{in} \\cdot F_1 \\cdot F_2 \\cdot C_{out} \\cdot H_{out} \\cdot W_{out}$$.": (
+        lambda x, o: x.ci * x.kh * x.kw * x.co * o.mh * o.mw,
+        "mults",
+        None,
+    ),
+    "conv_output_size = (input_size - filter_size + 2 * filter_pad) / filter_stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "FN, C, FH, FW = self.W.shape\n        N, C, H, W = x.shape\n        out_h = 1 + int((H + 2 * self.pad - FH) / self.stride)": (
+        lambda x, o: 1 + int((x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "out_w = 1 + int((W + 2 * self.pad - FW) / self.stride)": (
+        lambda x, o: 1 + int((x.w + 2 * x.qw - x.kw) / x.sw),
+        "mw",
+        None,
+    ),
+    "for l, k, d, p, s in z:\n        kernel = d * (k - 1) + 1\n        length = (l + 2 * p - kernel) // s + 1": (
+        lambda x, o: (x.h + 2 * x.qh - (1 * (x.kh - 1) + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "* 如果我们有一个 _n×n_ 的图像，用 _f×f_ 的过滤器做卷积，那么输出的维度就是 _(n - f + 1)×(n - f + 1)_ 。": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "* _l_ 层输出图像的高度： _n<sub>H</sub><sup>[l]</sup>  =  ⌊(<sup> n<sub>H</sub><sup>[l-1]</sup>  + 2p<sup>[l]</sup>  -  f<sup>[l]</sup> </sup>/<sub> s<sup>[l]</sup> </sub>)  + 1⌋_ ，": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "* _l_ 层输出图像的宽度： _n<sub>W</sub><sup>[l]</sup>  =  ⌊(<sup> n<sub>W</sub><sup>[l-1]</sup>  + 2p<sup>[l]</sup>  -  f<sup>[l]</sup> </sup>/<sub> s<sup>[l]</sup> </sub>)  + 1⌋_ .": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "h, w = (h-1) // stride+1, (w-1) // stride + 1": (
+        lambda x, o: (x.h - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    'cx["flops"] += k*k*in_c*out_c*h*w //groups + (out_c if bias else 0)': (
+        lambda x, o: x.kh * x.kw * x.ci * x.co * o.mh * o.mw // 1 + 0,
+        ("ops", "flops"),
+        SQ,
+    ),
+    "**합성곱 층 출력 크기:**\n\n```\n출력 크기 = (입력 크기 - 커널 크기 + 2 * 패딩) / 스트라이드 + 1\n```": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "- out: Output data, of shape (N, F, H', W') where H' and W' are given by\n    H' = 1 + (H + 2 * pad - HH) / stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    "# Create output\n  out_height = (H + 2 * pad - filter_height) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
