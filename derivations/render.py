@@ -29,6 +29,7 @@ __all__ = [
     "entries",
     "environment",
     "leads_in",
+    "opens_a_breaking_table",
     "lookup",
     "lookup_html",
     "md_text",
@@ -101,6 +102,26 @@ def leads_in(block, lang: str) -> bool:
     else:
         kind, said = getattr(block, "type", None), getattr(block, "text", None)
     return kind == "paragraph" and pick(said, lang).rstrip().endswith((":", "："))
+
+
+def _kind(block) -> str | None:
+    return block.get("type") if isinstance(block, dict) else getattr(block, "type", None)
+
+
+def opens_a_breaking_table(blocks, index: int, lang: str) -> bool:
+    """Whether ``blocks[index]`` opens the run kept on one page with a table that may
+    break across pages (``breaks_across_pages``): the table's lead-in (see
+    :func:`leads_in`), or the heading right before that lead-in.  The LaTeX sheet asks
+    for room for the run and the table's first rows there; otherwise the table, which
+    starts a page when its first rows do not fit, would leave its lead-in behind."""
+    run = list(blocks[index : index + 3])
+    if len(run) > 1 and _kind(run[0]) == "heading":
+        run = run[1:]
+    elif index > 0 and _kind(blocks[index - 1]) == "heading":
+        return False  # the heading before it opens the run
+    if len(run) < 2 or not leads_in(run[0], lang) or _kind(run[1]) != "table":
+        return False
+    return bool(getattr(run[1], "breaks_across_pages", False))
 
 
 def _tex_escape(plain: str) -> str:
@@ -185,6 +206,7 @@ def environment() -> jinja2.Environment:
     env.filters["tex"] = lambda value, lang: tex_text(pick(value, lang))
     env.filters["pick"] = pick
     env.filters["leads_in"] = leads_in
+    env.filters["opens_a_breaking_table"] = opens_a_breaking_table
     env.filters["aligns"] = column_aligns
     env.filters["pdf_text"] = pdf_text
     return env

@@ -178,6 +178,13 @@ class Table:
 
         return tex_columns(self, lang)
 
+    @property
+    def breaks_across_pages(self) -> bool:
+        """:func:`derivations.exercises.layout.breaks_across_pages`."""
+        from derivations.exercises.layout import breaks_across_pages
+
+        return breaks_across_pages(self)
+
 
 @dataclass(frozen=True)
 class Code:

@@ -1,5 +1,5 @@
 """How a table fits the LaTeX text block: natural width when it fits, else wrapping
-columns (``tabularx``).  Widths are estimated from the cells' visible text: a CJK
+columns (``tabularx``); a long table may break across pages (``longtable``).  Widths are estimated from the cells' visible text: a CJK
 character counts as two Latin ones, math as its source without commands."""
 
 from __future__ import annotations
@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "BREAK_ROWS",
     "TEXT_WIDTH",
     "WRAP_ABOVE",
+    "breaks_across_pages",
     "column_aligns",
     "prints_words",
     "tex_columns",
@@ -17,6 +19,7 @@ __all__ = [
 
 TEXT_WIDTH = 88  # Latin characters of \small text in the sheets' text block (16.6 cm)
 WRAP_ABOVE = 14  # a column wider than this wraps when the table does not fit
+BREAK_ROWS = 6  # a table of this many rows or more may break across pages
 _PAD = 2  # column separation, in characters
 _COMMAND = re.compile(r"\\[A-Za-z]+|[{}^_\\]")
 _CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
@@ -66,3 +69,12 @@ def tex_columns(table, lang: str) -> str:
         wrap if width > WRAP_ABOVE and aligns[i] == "l" else aligns[i]
         for i, width in enumerate(widths)
     )
+
+
+def breaks_across_pages(table) -> bool:
+    """Whether the LaTeX sheet sets ``table`` so that it may break across pages between
+    its rows (``longtable``, or ``xltabular`` when it wraps; the template keeps at least
+    two rows on either side of a break and repeats the header): one of
+    :data:`BREAK_ROWS` rows or more.  An unbreakable table that does not fit the rest of
+    a page leaves that rest empty; a short one is better moved whole."""
+    return len(table.rows) >= BREAK_ROWS

@@ -1,0 +1,189 @@
+"""Issue 25's layout items left by the eighth session's examiners, read back from the
+committed sheets compiled as ``docs --pdf`` compiles them (poppler's ``pdftotext``):
+no page left short in the middle of a section (a table alone on a page, the space a
+figure that did not fit left empty), no section ending in a page of its last two
+common mistakes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_tool
+from tests.docs.sheets import LANGS, read_sheet
+
+FULL = 0.8  # a page in the middle of a section is filled to at least this much of the text block
+CM = 72 / 2.54  # PDF points (pdftotext's unit) per centimetre
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    """Each committed sheet compiled by :func:`derivations.commands.docs.compile_pdf`."""
+    from derivations.commands.docs import compile_pdf
+
+    have = shutil.which("xelatex") is not None and shutil.which("kpsewhich") is not None
+    if have:
+        have = subprocess.run(["kpsewhich", "ctex.sty"], capture_output=True).returncode == 0
+    require_tool(have, "xelatex with ctex (texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+    from tests.docs.sheets import OUTPUT
+
+    root = tmp_path_factory.mktemp("layout")
+    out = {}
+    for lang in LANGS:
+        out[lang] = root / f"{lang}.pdf"
+        out[lang].write_bytes(compile_pdf(OUTPUT / lang / "answers.tex"))
+    return out
+
+
+def _margin(lang: str) -> float:
+    """The text block's margin in PDF points, as the sheet's ``geometry`` sets it."""
+    found = re.search(r"\\usepackage\[margin=([\d.]+)cm[,\]]", read_sheet(lang, "tex"))
+    assert found, "the sheet's geometry"
+    return float(found[1]) * CM
+
+
+def page_layout(pdf: Path, margin: float) -> list[tuple[str, float, list[str]]]:
+    """Each page of ``pdf``: its running head (the words above the text block), how far
+    down the text block its lowest word reaches (0 to 1, from ``pdftotext -bbox``), and
+    its lines of text after the head (plain ``pdftotext``)."""
+
+    def run(*options: str) -> str:
+        done = subprocess.run(
+            ["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+        )
+        return done.stdout.decode("utf-8")
+
+    word = re.compile(
+        r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>'
+    )
+    boxes = re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', run("-bbox"), re.S)
+    texts = run().split("\f")
+    pages = []
+    for (height, body), text in zip(boxes, texts):
+        top, bottom = margin, float(height) - margin
+        head, lowest = [], top
+        for y_max, said in word.findall(body):
+            if float(y_max) < top:
+                head.append(said)
+            elif float(y_max) <= bottom + 1:  # not the page number below the block
+                lowest = max(lowest, float(y_max))
+        lines = [line for line in text.splitlines() if line.strip()]
+        pages.append((" ".join(head), (lowest - top) / (bottom - top), lines[1 if head else 0 :]))
+    return pages
+
+
+def short_pages(pages) -> list[int]:
+    """The pages (1-based) filled less than :data:`FULL` that are neither the title page
+    nor a section's last page (the next page's running head names another section)."""
+    return [
+        n
+        for n, (head, fill, _) in enumerate(pages, start=1)
+        if n > 1 and n < len(pages) and pages[n][0] == head and fill < FULL
+    ]
+
+
+def lone_mistake_tails(pages) -> list[int]:
+    """The pages (1-based) that end a section holding nothing but two list items or
+    fewer that continue the list of the page before (the last common mistakes)."""
+    out = []
+    for n, (head, _, lines) in enumerate(pages, start=1):
+        last = n == len(pages) or pages[n][0] != head
+        if (
+            last
+            and lines
+            and lines[0].startswith("•")
+            and sum(line.startswith("•") for line in lines) <= 2
+        ):
+            out.append(n)
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_in_the_middle_of_a_section_is_left_short(pdfs, lang):
+    """en page 36 held only the heaviest-layer table (the figure after it did not fit),
+    and pages before a figure or a long table that did not fit ended early: a figure now
+    floats (here, or at the top of the next page while the text fills this one) and a
+    long table breaks between rows, its header repeated."""
+    pages = page_layout(pdfs[lang], _margin(lang))
+    assert len(pages) > 30
+    assert short_pages(pages) == [], [
+        (n, round(pages[n - 1][1], 2), pages[n - 1][0][:30]) for n in short_pages(pages)
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_section_ends_in_a_page_of_its_last_two_mistakes(pdfs, lang):
+    """en pages 18 and 39 held only the last two common mistakes of their section."""
+    pages = page_layout(pdfs[lang], _margin(lang))
+    assert lone_mistake_tails(pages) == []
+
+
+def test_the_page_readers_see_a_short_page_and_a_lone_tail():
+    """The readers on made-up pages: a short page in the middle of a section, a section's
+    short last page (allowed), a tail of two items (not allowed)."""
+    pages = [
+        ("", 0.5, ["Title"]),
+        ("A", 0.95, ["A", "text"]),
+        ("A", 0.6, ["text"]),
+        ("A", 0.3, ["• one", "more", "• two"]),
+        ("B", 0.3, ["B", "text"]),
+    ]
+    assert short_pages(pages) == [3]
+    assert lone_mistake_tails(pages) == [4]
+
+
+@pytest.mark.parametrize(
+    "kinds, index, opens",
+    [
+        # heading, lead-in, long table: the heading opens the run, not the lead-in
+        (("heading", "lead", "long"), 0, True),
+        (("heading", "lead", "long"), 1, False),
+        (("paragraph", "lead", "long"), 1, True),
+        (("lead", "short"), 0, False),  # a short table moves whole with its lead-in
+        (("paragraph", "long"), 0, False),  # no lead-in: nothing to keep
+        (("heading", "paragraph", "long"), 0, False),
+        (("lead",), 0, False),
+    ],
+)
+def test_a_breaking_tables_run_opens_at_its_lead_in_or_the_heading_before(kinds, index, opens):
+    from derivations.exercises.document import Paragraph, Table
+    from derivations.exercises.layout import BREAK_ROWS
+    from derivations.render import opens_a_breaking_table
+
+    def block(kind):
+        if kind in ("long", "short"):
+            rows = BREAK_ROWS if kind == "long" else BREAK_ROWS - 1
+            return Table(header=("a",), rows=tuple(("1",) for _ in range(rows)))
+        if kind == "heading":
+            from derivations.exercises.document import Heading
+
+            return Heading("Totals")
+        return Paragraph("Totals, in millions:" if kind == "lead" else "Totals.")
+
+    blocks = [block(kind) for kind in kinds]
+    assert opens_a_breaking_table(blocks, index, "en") is opens
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_long_tables_break_and_the_short_ones_do_not(lang):
+    """In the LaTeX source: the tables of at least ``BREAK_ROWS`` rows are longtables
+    (the answer key's among them), the others are not; a breaking table's first and
+    last two rows are kept together (``\\\\*``)."""
+    tex = read_sheet(lang, "tex")
+    long = re.findall(
+        r"\\begin\{(?:longtable|xltabular)\}.*?\\end\{(?:longtable|xltabular)\}", tex, re.S
+    )
+    short = re.findall(
+        r"\\begin\{(?:tabular|tabularx)\}.*?\\end\{(?:tabular|tabularx)\}", tex, re.S
+    )
+    assert len(long) > 5 and len(short) > 5
+    for table in long[1:]:  # after the answer key
+        rows = [line for line in table.splitlines() if line.rstrip().endswith(("\\\\", "\\\\*"))]
+        assert (
+            rows[-1].endswith("\\\\*") and rows[-2].endswith("\\\\*") and rows[1].endswith("\\\\*")
+        )
