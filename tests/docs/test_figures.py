@@ -399,23 +399,43 @@ def _edges_drawn(ax, axis: str) -> list[float]:
     return sorted(drawn)
 
 
+def _cell_grids(ax) -> list[tuple[int, int]]:
+    """The ``(rows, cols)`` of each matrix of cells ``ax`` shows: an image's, and the
+    extent of its unit squares (a matrix drawn a patch a cell, cell centres at integers
+    from 0, as :func:`derivations.figures.matrices._weights` draws one)."""
+    from matplotlib.patches import Rectangle
+
+    grids = [image.get_array().shape[:2] for image in ax.images]
+    squares = [
+        p.get_xy()
+        for p in ax.patches
+        if isinstance(p, Rectangle) and p.get_width() == 1 and p.get_height() == 1
+    ]
+    if squares:
+        rows = 1 + max(round(y + 0.5) for _, y in squares)
+        grids.append((rows, 1 + max(round(x + 0.5) for x, _ in squares)))
+    return grids
+
+
 @pytest.mark.parametrize("key", ["padding-readings", "im2col-matrix", "block-diagonal"])
 @pytest.mark.parametrize("layout", ["wide", "narrow"])
 def test_every_cell_of_a_matrix_has_its_borders_once(key, layout):
-    """Each image of cells is crossed by a line at each of its cells' edges, once: a grid
-    at minor ticks lost the lines where the axis put a major tick (the Chinese narrow
-    im2col inputs had no row borders)."""
+    """Each matrix of cells (an image, or a patch a cell) is crossed by a line at each of
+    its cells' edges, once: a grid at minor ticks lost the lines where the axis put a major
+    tick (the Chinese narrow im2col inputs had no row borders).  Each figure shows one at
+    least (the block-diagonal one, drawn a patch a cell, was passed over when only images
+    were looked at)."""
     from derivations.figures.style import fixed_style, settle
 
     for lang in figures.LANGS:
         with fixed_style(lang):
             figure = figures._drawing(key)(Words(lang), layout)
             settle(figure)
-            for ax in figure.axes:
-                for image in ax.images:
-                    rows, cols = image.get_array().shape[:2]
-                    assert _edges_drawn(ax, "x") == [c - 0.5 for c in range(cols + 1)], lang
-                    assert _edges_drawn(ax, "y") == [r - 0.5 for r in range(rows + 1)], lang
+            grids = [(ax, grid) for ax in figure.axes for grid in _cell_grids(ax)]
+            assert grids, (key, layout, lang)
+            for ax, (rows, cols) in grids:
+                assert _edges_drawn(ax, "x") == [c - 0.5 for c in range(cols + 1)], lang
+                assert _edges_drawn(ax, "y") == [r - 0.5 for r in range(rows + 1)], lang
 
 
 @pytest.mark.parametrize("layout", ["wide", "narrow"])
