@@ -111,18 +111,19 @@ def upward_arrows() -> set[tuple[str, str]]:
     }
 
 
-def circles() -> list[set[str]]:
-    """The strongly connected sets of modules (Tarjan, iterative) of more than one."""
-    graph = import_graph()
+def circles(graph: dict[str, set[str]] | None = None) -> list[set[str]]:
+    """The strongly connected sets of modules (Tarjan, iterative) of more than one, in
+    ``graph`` (module -> the modules it imports; the package's :func:`import_graph`)."""
+    graph = import_graph() if graph is None else graph
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
     on_stack: set[str] = set()
     found = []
-    for start in list(_modules()):
+    for start in sorted(graph):
         if start in index:
             continue
-        work = [(start, iter(sorted(graph[start])))]
+        work = [(start, iter(sorted(graph.get(start, ()))))]
         index[start] = low[start] = len(index)
         stack.append(start)
         on_stack.add(start)
@@ -134,7 +135,7 @@ def circles() -> list[set[str]]:
                     index[child] = low[child] = len(index)
                     stack.append(child)
                     on_stack.add(child)
-                    work.append((child, iter(sorted(graph[child]))))
+                    work.append((child, iter(sorted(graph.get(child, ())))))
                 elif child in on_stack:
                     low[node] = min(low[node], index[child])
                 continue
@@ -157,6 +158,28 @@ def circles() -> list[set[str]]:
 def test_every_room_has_a_layer():
     rooms = {room(module) for module in _modules()}
     assert rooms <= set(_layer()), sorted(rooms - set(_layer()))
+
+
+def _reached(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        for target in graph.get(todo.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def test_the_circles_are_the_modules_that_reach_each_other():
+    """:func:`circles` against the definition, by reachability: a planted graph (a circle
+    of two, one of three entered from outside it, a path that returns nowhere) and the
+    package's imports."""
+    planted = {"a": {"b"}, "b": {"a"}, "c": {"d"}, "d": {"e"}, "e": {"c", "f"}, "g": {"a"}}
+    assert sorted(sorted(c) for c in circles(planted)) == [["a", "b"], ["c", "d", "e"]]
+    graph = import_graph()
+    reached = {module: _reached(graph, module) for module in graph}
+    mutual = {frozenset({m} | {n for n in reached[m] if m in reached.get(n, ())}) for m in graph}
+    assert {frozenset(c) for c in circles(graph)} == {c for c in mutual if len(c) > 1}
 
 
 @pytest.mark.parametrize("module", ["derivations.closed_forms", "derivations.model"])
