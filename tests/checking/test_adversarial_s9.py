@@ -12,10 +12,21 @@ read.  Through ``check`` and ``grade``, in en and zh.
   once, as its ``padding[0]`` is;
 - B, the batch size by its role: never inferred as another quantity to make a count
   right (``B c_o c_i k_h m_h m_w`` was read with B as k_w);
-- BBCode's tags are never code's indices (``x[i]``, ``a[b]``, ``shape[s]``).
+- BBCode's tags are never code's indices (``x[i]``, ``a[b]``, ``shape[s]``);
+- the forward pass named before its own count written out (``FLOPs_forward = 2 c_o c_i
+  k_h k_w m_h m_w`` answering backward-ops) is no factor of the forward pass: it was read
+  as twice the forward FLOPs and accepted.
+
+A property test closes the file: no reading (of a notation, by role, inferred) accepts an
+answer that is wrong under every reading of its letters, over every question's forms.
 """
 
+import itertools
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from derivations.checking import check
 from tests.checking.rows import graded_verdicts
@@ -52,6 +63,10 @@ WRONG = [
     (OH, "(B - k_h + p_h + s_h)//s_h", N),
     (FMEM, "B c_i h w + B c_o c_i k_h k_w + B c_o m_h m_w", N),
     ("bias-size", "B c_o", N),
+    # the forward pass's own count, written out after its name: no factor of it
+    ("backward-ops", "FLOPs_forward = 2 c_o c_i k_h k_w m_h m_w", W),
+    ("backward-ops", "forward FLOPs = 2 c_o c_i k_h k_w m_h m_w", W),
+    ("backward-ops", "The forward pass costs 2 c_o c_i k_h k_w m_h m_w FLOPs", W),
     # code's indices are no BBCode tags
     (OH, "(h - k_h + p_h + s_h)//s_h + a[b] - a[u]", N),
     (FM, "c_o*c_i*k_h*k_w*m_h*m_w/shape[s]", N),
@@ -73,6 +88,9 @@ STILL_READ = [
     ),
     (FM, "B c_o c_i k_h k_w m_h m_w", "equivalent_under_convention"),  # batch counted
     (FMEM, "B c_i h w + c_o c_i k_h k_w + B c_o m_h m_w", "equivalent_under_convention"),
+    ("backward-ops", "FLOPs_{backward} = 2 FLOPs_{forward}", "equivalent_under_convention"),
+    ("backward-ops", "backward = 2 × forward", "equivalent_under_convention"),
+    ("backward-ops", "反向传播的计算量约为前向传播的两倍", "equivalent_under_convention"),
     (FM, "[i]c_o c_i k_h k_w m_h m_w[/i]", "equivalent"),
     (FM, "[b]c_o c_i k_h k_w m_h m_w[/b]", "equivalent"),
 ]
@@ -105,3 +123,72 @@ def test_b_refused_is_told_it_is_the_batch():
     result = check(FM, "B c_o c_i k_h m_h m_w", symbolic=False)
     assert result.error["id"] == "checker.reason.unknown_letter"
     assert result.error["fields"]["role"] == "batch"
+
+
+# --- no reading makes right an answer wrong under every reading of its letters -----------
+# (issue 21: "a property test that it never turns an answer that is wrong under every
+# assignment into an accepted one"), over every question's forms, not only products: a
+# right answer with one or two of its symbols written as a letter (of a role, of another
+# notation, of none), often with a slip (a factor left out, a sign, the stride or the
+# padding left out, the other axis)
+_FORMS = [
+    ("output-height", "(h - k_h + p_h + s_h)//s_h"),
+    ("output-height", "floor((h + p_h - k_h)/s_h) + 1"),
+    ("output-width", "(w + 2*p_w - k_w)//s_w + 1"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w"),
+    ("forward-adds", "c_o (c_i k_h k_w - 1) m_h m_w"),
+    ("forward-ops", "2 c_o c_i k_h k_w m_h m_w"),
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w"),
+    ("backward-memory", "2 c_i h w + 2 c_o c_i k_h k_w + c_o m_h m_w"),
+    ("bias-size", "c_o"),
+    ("compose-size", "k_1 + k_2 - 1"),
+]
+_SLIPS = [
+    ("", ""),
+    ("k_w", "1"),
+    (" - ", " + "),
+    ("+ p_h", ""),
+    ("//s_h", "//1"),
+    ("c_i", "c_o"),
+    ("m_h", "h"),
+    ("s_h", "s_w"),
+    ("p_w", "p_h"),
+]
+_SYMBOL = re.compile(r"(?<![A-Za-z_])(c_i|c_o|k_h|k_w|m_h|m_w|p_h|p_w|s_h|s_w|k_1|k_2|h|w)(?![\w])")
+_READINGS = ["c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w"]
+_READINGS += ["k", "s", "p", "n", "k_1", "k_2", "0", "1", "2"]
+
+
+def _letter(letter: str) -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z_]){letter}(?![\w])")
+
+
+def _right_under_some_reading(question: str, answer: str, letters: list) -> bool:
+    for names in itertools.product(_READINGS, repeat=len(letters)):
+        text = answer
+        for letter, name in zip(letters, names):
+            text = _letter(letter).sub(f"({name})", text)
+        if check(question, text, symbolic=False).verdict in RIGHT:
+            return True
+    return False
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(_FORMS),
+    st.sampled_from(_SLIPS),
+    st.lists(st.sampled_from("ABCDFGLMNPQRSTUZ"), min_size=1, max_size=2, unique=True),
+    st.randoms(use_true_random=False),
+)
+def test_no_reading_accepts_an_answer_wrong_under_every_reading(form, slip, letters, rnd):
+    question, answer = form
+    answer = answer.replace(slip[0], slip[1], 1)
+    for letter in letters:
+        found = list(_SYMBOL.finditer(answer))
+        if found:
+            at = rnd.choice(found)
+            answer = answer[: at.start()] + letter + answer[at.end() :]
+    letters = [letter for letter in letters if _letter(letter).search(answer)]
+    if not letters or check(question, answer, symbolic=False).verdict not in RIGHT:
+        return
+    assert _right_under_some_reading(question, answer, letters), answer

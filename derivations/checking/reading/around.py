@@ -364,13 +364,29 @@ def _ratio(rest: str, forward_at: int) -> str | None:
     return _HYPHENS().sub(" ", rest)
 
 
+# a letter with a subscript (``c_o``, ``k_{h}``): a symbol of the layer, no word of a sentence
+_SUBSCRIPTED = lazy_pattern(r"(?<![\w\\])[A-Za-z]{1,2}_\{?[A-Za-z0-9]{1,3}\}?(?![\w{])")
+
+
+def _holds_symbol(rest: str) -> bool:
+    """Whether ``rest`` writes a symbol of the layer with its subscript (``… = 2 c_o c_i
+    k_h k_w m_h m_w``: a formula, never a factor of the forward pass's count)."""
+    from derivations.registry.spellings import Symbol, spellings
+
+    table = spellings()
+    return any(
+        isinstance(table.get(re.sub(r"[{}]", "", m.group()).lower()), Symbol)
+        for m in _SUBSCRIPTED().finditer(rest)
+    )
+
+
 def _relative(text: Normalized, notes: list) -> Normalized | None:
     """A count given relative to the forward pass (``2 × FLOPs_forward``, ``twice the
     forward pass``, ``前向传播的两倍``, ``与前向传播相当``: once; a ratio, :func:`_ratio`):
     the factor, with a note
     the checker reads against the question's forward counterpart; None when the text is
     no such answer (anything else in it than words, one number, a times sign, a name
-    before ``=``)."""
+    before ``=``; a symbol of the layer, :func:`_holds_symbol`)."""
     found = list(_FORWARD().finditer(text.text))
     if len(found) != 1:
         return None
@@ -381,6 +397,8 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
         if ratio is None:
             return None
         rest = ratio
+    if _holds_symbol(rest):  # FLOPs_forward = 2 c_o c_i …: the forward's own count
+        return None
     rest = _TIMES_SIGN().sub(" ", rest)
     values = _numbers(rest)
     bare = _ASCII_NUMBER().sub(" ", rest)
