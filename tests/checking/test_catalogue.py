@@ -34,9 +34,17 @@ def _layer(point, padding_convention="total"):
 )
 @pytest.mark.parametrize("padding_convention", ["total", "per-side"])
 def test_sample_points_are_valid_layers_with_the_models_output_size(domain, padding_convention):
-    for env in environments("layer", domain, padding_convention):
+    points = environments("layer", domain, padding_convention)
+    assert len(points) > 10
+    for env in points:
         layer = _layer(env, padding_convention)  # raises if outside the model's domain
         assert (env["m_h"], env["m_w"]) == (layer.m_h, layer.m_w)
+        # and the kernel's places along each axis, counted: a place every stride while the
+        # kernel fits the padded input
+        for axis in ("h", "w"):
+            pad = env[f"p_{axis}"] * (1 if padding_convention == "total" else 2)
+            padded, kernel, stride = env[axis] + pad, env[f"k_{axis}"], env[f"s_{axis}"]
+            assert env[f"m_{axis}"] == len(range(0, padded - kernel + 1, stride)), env
         if "divides_h" in domain:
             pad = env["p_h"] * (1 if padding_convention == "total" else 2)
             assert (env["h"] + pad - env["k_h"]) % env["s_h"] == 0
