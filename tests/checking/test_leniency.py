@@ -16,7 +16,7 @@ import pytest
 
 from derivations import grade
 from derivations.checking import check, feedback
-from derivations.model import Layer
+from tests.checking.witness import witness_layer
 
 SPECIAL = "given_parameter_left_out"
 
@@ -67,25 +67,6 @@ LEFT_OUT = [
 ]
 
 
-def _layer(values: dict) -> Layer:
-    fields = {
-        "c_i": 1,
-        "c_o": 1,
-        "h": 1,
-        "w": 1,
-        "k_h": 1,
-        "k_w": 1,
-        "p_h": 0,
-        "p_w": 0,
-        "s_h": 1,
-        "s_w": 1,
-    }
-    fields.update({k: v for k, v in values.items() if k in fields})
-    for axis in ("h", "w"):
-        fields[axis] = max(fields[axis], fields[f"k_{axis}"] - fields[f"p_{axis}"])
-    return Layer(**fields)
-
-
 @pytest.mark.parametrize("question, answer, conditions, under", LEFT_OUT)
 def test_a_left_out_parameter_is_a_special_layer_not_a_convention(
     question, answer, conditions, under
@@ -107,7 +88,7 @@ def test_a_left_out_parameter_is_a_special_layer_not_a_convention(
 
 def test_the_counterexample_value_is_the_model_layers():
     result = check("output-height", "h - k_h + p_h + 1")
-    layer = _layer(result.counterexample["layer"])
+    layer = witness_layer(result.counterexample["layer"])
     assert result.counterexample["reference"] == layer.m_h
 
 

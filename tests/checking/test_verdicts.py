@@ -15,6 +15,7 @@ from derivations.expr.bridge import SYMPY_SYMBOLS, to_sympy
 from derivations.messages import catalogue as message_catalogue
 from derivations.model import Layer
 from derivations.registry.misconceptions import misconceptions as misconception_registry
+from tests.checking.witness import witness_fields
 
 EQUIVALENT = [
     ("forward-mults", "c_o×c_i×k_h×k_w×⌊(ℎ−𝑘_ℎ+𝑝_ℎ+𝑠_ℎ)/𝑠_ℎ⌋×⌊(w−𝑘_w+𝑝_w+𝑠_w)/𝑠_w⌋"),
@@ -190,22 +191,7 @@ MISCONCEPTIONS_TABLE = [
 
 def _independent_values(question, answer, layer_values):
     """Reference by ClosedForm.evaluate on a model Layer; answer by SymPy substitution."""
-    fields = {
-        "c_i": 1,
-        "c_o": 1,
-        "h": 1,
-        "w": 1,
-        "k_h": 1,
-        "k_w": 1,
-        "p_h": 0,
-        "p_w": 0,
-        "s_h": 1,
-        "s_w": 1,
-    }  # an axis the question does not show: any valid value
-    fields.update({k: v for k, v in layer_values.items() if k in fields})
-    for axis in ("h", "w"):
-        if axis not in layer_values:  # an unshown input size: just large enough
-            fields[axis] = max(1, fields[f"k_{axis}"] - fields[f"p_{axis}"])
+    fields = witness_fields(layer_values)  # an axis the question does not show: any valid value
     layer = Layer(**fields)
     tree = parse_answer(answer).tree
     values = {SYMPY_SYMBOLS[name]: value for name, value in fields.items()}
