@@ -3351,6 +3351,107 @@ READINGS = {
         "mh",
         DIV,
     ),
+    # --- H9-dev, second increment
+    "In general, output feature maps' shapes can be inferred as follows:\n\ninput: :math:`(N, C_{\\text{in}}, H_{\\text{in}}, W_{\\text{in}})`\noutput: :math:`(N, C_{\\text{out}}, H_{\\text{out}}, W_{\\text{out}})` where\n\n.. math::\n\\text{H}_{out} = \\lfloor \\frac{\\text{H}_{in} + 2 * \\text{padding[0]} -\n\\text{dilation[0]} * (\\text{kernel_size[0]} - 1)}{\\text{stride[0]}} + 1 \\rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - 1 * (x.kh - 1)) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    ".. math::\n\\text{W}_{out} = \\lfloor \\frac{\\text{W}_{in} + 2 * \\text{padding[1]} -\n\\text{dilation[1]} * (\\text{kernel_size[1]} - 1)}{\\text{stride[1]}} + 1 \\rfloor": (
+        lambda x, o: fl((x.w + 2 * x.qw - 1 * (x.kw - 1)) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "### Output Shape Calculation\n\nFor both convolution and pooling:\n\n```\noutput_height = (input_height + 2×padding - kernel_height) ÷ stride + 1\n```": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "def forward(self, x):\n    # Calculate output dimensions\n    out_height = (in_height + 2 * self.padding - kernel_h) // self.stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "For a single Conv2d forward pass:\n```\nOperations = B × C_out × H_out × W_out × C_in × K_h × K_w\n```": (
+        lambda x, o: 1 * x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "入力形状が $n_h\\times n_w$、畳み込みカーネル形状が $k_h\\times k_w$ であると仮定すると、出力形状は $(n_h-k_h+1) \\times (n_w-k_w+1)$ になります。": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "一般に、合計 $p_h$ 行のパディング (上半分は下)、合計で $p_w$ 列のパディング (左半分は右) を追加すると、出力シェイプは次のようになります。 \n\n$$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "一般に、高さのストライドが $s_h$ で、幅のストライドが $s_w$ の場合、出力シェイプは次のようになります。 \n\n$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "assumindo que\na forma de entrada é $n_h\\times n_w$\ne a forma do kernel de convolução é $k_h\\times k_w$,\nentão a forma de saída será\n$(n_h-k_h+1) \\times (n_w-k_w+1)$.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Em geral, se adicionarmos um total de $p_h$ linhas de preenchimento\n(cerca de metade na parte superior e metade na parte inferior)\ne um total de $p_w$ colunas de preenchimento\n(cerca de metade à esquerda e metade à direita),\na forma de saída será\n\n$$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "Em geral, quando o salto para a altura é $s_h$\ne a distância para a largura é $s_w$, a forma de saída é\n\n$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "假設輸入形狀為$n_h\\times n_w$，卷積核形狀為$k_h\\times k_w$，那麼輸出形狀將是$(n_h-k_h+1) \\times (n_w-k_w+1)$。": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "通常，如果我們新增$p_h$行填充（大約一半在頂部，一半在底部）和$p_w$列填充（左側大約一半，右側一半），則輸出形狀將為\n\n$$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1)。$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "通常，當垂直步幅為$s_h$、水平步幅為$s_w$時，輸出形狀為\n\n$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "Feltételezve, hogy a bemeneti alak $n_\\textrm{h}\\times n_\\textrm{w}$ és a konvolúciós kernel alakja $k_\\textrm{h}\\times k_\\textrm{w}$, a kimeneti alak $(n_\\textrm{h}-k_\\textrm{h}+1) \\times (n_\\textrm{w}-k_\\textrm{w}+1)$ lesz": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Általánosságban, ha összesen $p_\\textrm{h}$ sor párnázást adunk hozzá (nagyjából felét felül és felét alul), és összesen $p_\\textrm{w}$ oszlop párnázást (nagyjából felét bal oldalon és felét jobb oldalon), a kimeneti alak lesz:\n\n$$(n_\\textrm{h}-k_\\textrm{h}+p_\\textrm{h}+1)\\times(n_\\textrm{w}-k_\\textrm{w}+p_\\textrm{w}+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "Általánosságban, ha a magasság lépésköze $s_\\textrm{h}$ és a szélesség lépésköze $s_\\textrm{w}$, a kimeneti alak:\n\n$$\\lfloor(n_\\textrm{h}-k_\\textrm{h}+p_\\textrm{h}+s_\\textrm{h})/s_\\textrm{h}\\rfloor \\times \\lfloor(n_\\textrm{w}-k_\\textrm{w}+p_\\textrm{w}+s_\\textrm{w})/s_\\textrm{w}\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "入力の形状が $n_\\textrm{h}\\times n_\\textrm{w}$ で、\n畳み込みカーネルの形状が $k_\\textrm{h}\\times k_\\textrm{w}$ だとすると、\n出力の形状は $(n_\\textrm{h}-k_\\textrm{h}+1) \\times (n_\\textrm{w}-k_\\textrm{w}+1)$ になる。": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "一般に、合計 $p_\\textrm{h}$ 行のパディング\n（おおよそ上側に半分、下側に半分）と、\n合計 $p_\\textrm{w}$ 列のパディング\n（おおよそ左側に半分、右側に半分）を追加すると、\n出力の形状は\n\n$$(n_\\textrm{h}-k_\\textrm{h}+p_\\textrm{h}+1)\\times(n_\\textrm{w}-k_\\textrm{w}+p_\\textrm{w}+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "一般に、高さ方向のストライドが $s_\\textrm{h}$、\n幅方向のストライドが $s_\\textrm{w}$ のとき、出力の形状は\n\n$$\\lfloor(n_\\textrm{h}-k_\\textrm{h}+p_\\textrm{h}+s_\\textrm{h})/s_\\textrm{h}\\rfloor \\times \\lfloor(n_\\textrm{w}-k_\\textrm{w}+p_\\textrm{w}+s_\\textrm{w})/s_\\textrm{w}\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
