@@ -36,6 +36,7 @@ __all__ = [
     "Table",
     "classes_test",
     "graded_alone_the_same",
+    "graded_rows",
     "graded_verdicts",
     "never_accepted_test",
     "no_placeholder_if_right",
@@ -48,13 +49,18 @@ WRONG = "not_equivalent"
 LANGS = ("en", "zh")
 
 
-def graded_verdicts(rows: Sequence[Sequence[Any]], lang: str) -> list[str]:
-    """The verdict ``grade`` gives each row's answer (a row's first two items are its
+def graded_rows(rows: Sequence[Sequence[Any]], lang: str) -> list[dict]:
+    """What ``grade`` reports on each row's answer (a row's first two items are its
     question and answer), one student a row, in ``lang``."""
     students = [
         {"student": str(i), "question": row[0], "answer": row[1]} for i, row in enumerate(rows)
     ]
-    return [row["verdict"] for row in grade(students, lang=lang)]
+    return grade(students, lang=lang)
+
+
+def graded_verdicts(rows: Sequence[Sequence[Any]], lang: str) -> list[str]:
+    """The verdict ``grade`` gives each row's answer, as :func:`graded_rows`."""
+    return [row["verdict"] for row in graded_rows(rows, lang)]
 
 
 def said_in_both(result: Any, **_row: Any) -> None:

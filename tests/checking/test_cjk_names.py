@@ -5,8 +5,7 @@ Scratch's Japanese and Korean editions name im2col's arguments): a name of parts
 below is our own, through ``check`` and ``grade``, feedback in both languages; wrong ones
 are never accepted."""
 
-from derivations import grade
-from tests.checking.rows import Table, never_accepted_test, read_as
+from tests.checking.rows import Table, graded_rows, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read} or None)
 ROWS = [
@@ -73,10 +72,7 @@ test_a_wrong_answer_in_such_names_is_never_accepted = never_accepted_test(NEVER_
 
 
 def test_grade_reads_such_names_in_both_languages():
-    rows = [
-        {"student": "a", "question": "bias-size", "answer": "필터 개수"},
-        {"student": "b", "question": "bias-size", "answer": "입력 채널 수"},
-    ]
+    pairs = [("bias-size", "필터 개수"), ("bias-size", "입력 채널 수")]
     for lang in ("en", "zh"):
-        graded = grade(rows, lang=lang)
+        graded = graded_rows(pairs, lang)
         assert [r["verdict"] for r in graded] == ["equivalent", "not_equivalent"]

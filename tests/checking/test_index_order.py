@@ -9,10 +9,15 @@ feedback in both languages; wrong ones stay wrong in both orders."""
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.lexer import second_index_only, three_d_said
-from tests.checking.rows import Table, graded_alone_the_same, never_accepted_test, read_as
+from tests.checking.rows import (
+    Table,
+    graded_alone_the_same,
+    graded_rows,
+    never_accepted_test,
+    read_as,
+)
 
 HEIGHT = "floor((h + 2*padding[1] - kernel_size[1])/stride[1] + 1)"
 WIDTH = "floor((w + 2*padding[1] - kernel_size[1])/stride[1] + 1)"
@@ -93,12 +98,12 @@ test_a_wrong_or_ambiguous_order_is_never_accepted = never_accepted_test(NEVER_AC
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_says_the_same(lang):
-    rows = [
-        {"student": "a", "question": "output-height", "answer": HEIGHT},
-        {"student": "b", "question": "output-height", "answer": "Conv3d: " + HEIGHT},
-        {"student": "c", "question": "output-width", "answer": WIDTH},
+    pairs = [
+        ("output-height", HEIGHT),
+        ("output-height", "Conv3d: " + HEIGHT),
+        ("output-width", WIDTH),
     ]
-    graded = grade(rows, lang=lang)
+    graded = graded_rows(pairs, lang)
     assert [row["verdict"] for row in graded] == [
         "invalid_input",
         "equivalent_under_convention",
@@ -187,14 +192,11 @@ LOOPED = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", LOOPED)
-def test_a_loops_index_and_a_kernels_extent(question, answer, verdict, read):
-    result = check(question, answer)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
-    if read:
-        readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
-        assert {w: readings.get(w) for w in read} == read, readings
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
-        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
-        assert row["verdict"] == verdict
+def _read_and_graded_alone(result, **row):
+    read_as(result, **row)
+    graded_alone_the_same(result, **row)
+
+
+test_a_loops_index_and_a_kernels_extent = Table(
+    "question, answer, verdict, read", LOOPED
+).check_test(also=_read_and_graded_alone)

@@ -7,10 +7,9 @@ unique, else refused as ambiguous.  Answers of our own, through ``check`` and ``
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check
 from derivations.checking.reading.names import one_layout, shape_hints, shape_of
-from tests.checking.rows import Table, never_accepted_test, read_as
+from tests.checking.rows import Table, graded_rows, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read})
 ROWS = [
@@ -117,12 +116,12 @@ test_a_wrong_answer_with_indexed_names_is_never_accepted = never_accepted_test(N
 
 
 def test_grade_reads_indexed_names_in_both_languages():
-    rows = [
-        {"student": "a", "question": "bias-size", "answer": "output_shape[1]"},
-        {"student": "b", "question": "output-height", "answer": "(h + 2*p - k[0])//s[0] + 1"},
-        {"student": "c", "question": "output-height", "answer": "(i_shape[1] - ks[0])//s + 1"},
+    pairs = [
+        ("bias-size", "output_shape[1]"),
+        ("output-height", "(h + 2*p - k[0])//s[0] + 1"),
+        ("output-height", "(i_shape[1] - ks[0])//s + 1"),
     ]
     for lang in ("en", "zh"):
-        graded = grade(rows, lang=lang)
+        graded = graded_rows(pairs, lang)
         verdicts = [r["verdict"] for r in graded]
         assert verdicts == ["equivalent", "equivalent_under_convention", "invalid_input"]

@@ -14,8 +14,8 @@ forward-mults ``c_i c_o k_h k_w (h-k_h+1)(w-k_w+1)``; output-height
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
+from tests.checking.rows import graded_rows
 from tests.checking.witness import witness_layer
 
 SPECIAL = "given_parameter_left_out"
@@ -112,16 +112,12 @@ def test_real_conventions_stay(question, answer, conventions):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_scores_a_left_out_parameter_as_wrong(lang):
-    rows = [
-        {"student": "a", "question": "output-height", "answer": "H - K + 1"},
-        {"student": "b", "question": "output-height", "answer": "(h - k_h + p_h)//s_h + 1"},
-        {
-            "student": "c",
-            "question": "forward-mults",
-            "answer": "c_i c_o k_h k_w (h-k_h+1)(w-k_w+1)",
-        },
+    pairs = [
+        ("output-height", "H - K + 1"),
+        ("output-height", "(h - k_h + p_h)//s_h + 1"),
+        ("forward-mults", "c_i c_o k_h k_w (h-k_h+1)(w-k_w+1)"),
     ]
-    graded = grade(rows, lang=lang)
+    graded = graded_rows(pairs, lang)
     assert [g["verdict"] for g in graded] == ["not_equivalent", "equivalent", "not_equivalent"]
     assert graded[0]["misconception"] == SPECIAL == graded[2]["misconception"]
     said = "仅当" if lang == "zh" else "right only when"

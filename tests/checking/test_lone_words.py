@@ -4,11 +4,10 @@
 by a budget counted in assignments (never in time).  Every answer below is our own,
 through ``check`` and ``grade``, feedback in both languages."""
 
-from derivations import grade
 from derivations.checking import check
 from derivations.checking.notation import MAX_ASSIGNMENTS, MAX_STEPS, assignments
 from derivations.checking.reading.names import compose, hints_of
-from tests.checking.rows import Table, never_accepted_test, read_as
+from tests.checking.rows import Table, graded_rows, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read} or the refusal's key)
 ROWS = [
@@ -133,11 +132,11 @@ def test_the_budget_counts_assignments_and_steps_not_time():
 
 
 def test_grade_reads_lone_words_and_many_letters_in_both_languages():
-    rows = [
-        {"student": "a", "question": "forward-mults", "answer": "C1*C2*K1*K2*H2*W2"},
-        {"student": "b", "question": "bias-size", "answer": "channels"},
-        {"student": "c", "question": "forward-mults", "answer": "Channels*filters*k_h*k_w*m_h*m_w"},
+    pairs = [
+        ("forward-mults", "C1*C2*K1*K2*H2*W2"),
+        ("bias-size", "channels"),
+        ("forward-mults", "Channels*filters*k_h*k_w*m_h*m_w"),
     ]
     for lang in ("en", "zh"):
-        graded = grade(rows, lang=lang)
+        graded = graded_rows(pairs, lang)
         assert [r["verdict"] for r in graded] == ["equivalent", "invalid_input", "equivalent"]

@@ -11,10 +11,15 @@ ones are read the same way and never accepted; a word one edit from two roles' w
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.names import compose, corrected, misspelt
-from tests.checking.rows import Table, graded_alone_the_same, never_accepted_test, read_as
+from tests.checking.rows import (
+    Table,
+    graded_alone_the_same,
+    graded_rows,
+    never_accepted_test,
+    read_as,
+)
 
 # a word -> the lexicon word it misspells (by hand)
 CORRECTED = {
@@ -189,12 +194,12 @@ test_a_wrong_answer_in_misspelt_names_is_never_accepted = never_accepted_test(NE
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_reads_misspelt_names_in_both_languages(lang):
-    rows = [
-        {"student": "a", "question": "output-height", "answer": "(h - kernal + 2*padd)//sride + 1"},
-        {"student": "b", "question": "output-height", "answer": "(h - kernal + 2*padd)//sride"},
-        {"student": "c", "question": "output-height", "answer": "(h - fiats + p_h + s_h)//s_h"},
+    pairs = [
+        ("output-height", "(h - kernal + 2*padd)//sride + 1"),
+        ("output-height", "(h - kernal + 2*padd)//sride"),
+        ("output-height", "(h - fiats + p_h + s_h)//s_h"),
     ]
-    graded = grade(rows, lang=lang)
+    graded = graded_rows(pairs, lang)
     assert [row["verdict"] for row in graded] == [
         "equivalent_under_convention",
         "not_equivalent",

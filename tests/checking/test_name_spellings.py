@@ -7,10 +7,9 @@ both languages; wrong ones are never accepted."""
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.names import compose, role_of
-from tests.checking.rows import Table, never_accepted_test, read_as
+from tests.checking.rows import Table, graded_rows, never_accepted_test, read_as
 
 # a name -> what its parts read as, by hand
 DIRECT = {
@@ -215,14 +214,10 @@ test_a_wrong_answer_in_such_names_is_never_accepted = never_accepted_test(NEVER_
 
 
 def test_grade_reads_such_names_in_both_languages():
-    rows = [
-        {
-            "student": "a",
-            "question": "output-height",
-            "answer": "(h + PADTOP + PADBOTTOM - k_h)//STRIDEY + 1",
-        },
-        {"student": "b", "question": "output-height", "answer": "(h + PADTOP - k_h)//STRIDEY + 1"},
+    pairs = [
+        ("output-height", "(h + PADTOP + PADBOTTOM - k_h)//STRIDEY + 1"),
+        ("output-height", "(h + PADTOP - k_h)//STRIDEY + 1"),
     ]
     for lang in ("en", "zh"):
-        graded = grade(rows, lang=lang)
+        graded = graded_rows(pairs, lang)
         assert [r["verdict"] for r in graded] == ["equivalent", "not_equivalent"]

@@ -6,10 +6,9 @@ wrong by the product reading alone.  Answers of our own, through ``check`` and
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.lexer import named_products, product_letters
-from tests.checking.rows import never_accepted_test
+from tests.checking.rows import graded_rows, never_accepted_test
 
 # (question, answer, verdict, the name's reading or None when the product's is kept)
 ROWS = [
@@ -70,13 +69,13 @@ test_a_wrong_answer_with_a_named_product_is_never_accepted = never_accepted_test
 
 
 def test_grade_reads_a_named_product_in_both_languages():
-    rows = [
-        {"student": "a", "question": "output-height", "answer": "(n + 2*pad - ks)//stride + 1"},
-        {"student": "b", "question": "output-width", "answer": "1 + (W + 2*pad - WW)//stride"},
-        {"student": "c", "question": "output-height", "answer": "(h + 2p - HH)//s"},
+    pairs = [
+        ("output-height", "(n + 2*pad - ks)//stride + 1"),
+        ("output-width", "1 + (W + 2*pad - WW)//stride"),
+        ("output-height", "(h + 2p - HH)//s"),
     ]
     for lang in ("en", "zh"):
-        graded = grade(rows, lang=lang)
+        graded = graded_rows(pairs, lang)
         verdicts = [r["verdict"] for r in graded]
         assert verdicts == ["equivalent_under_convention"] * 2 + ["not_equivalent"]
         assert "ks → k" in graded[0]["parsed"]

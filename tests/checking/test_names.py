@@ -10,11 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.names import compose, hints_of, segmented
 from derivations.registry.notations import PART_ROLES, name_parts, notations
-from tests.checking.rows import never_accepted_test
+from tests.checking.rows import graded_rows, never_accepted_test
 
 RIGHT = ("equivalent", "equivalent_under_convention")
 
@@ -303,17 +302,13 @@ test_a_wrong_answer_in_names_of_parts_is_never_accepted = never_accepted_test(NE
 
 
 def test_grade_reads_names_of_parts_in_both_languages():
-    rows = [
-        {"student": "a", "question": "bias-size", "answer": "nFilt"},
-        {
-            "student": "b",
-            "question": "forward-mults",
-            "answer": "输出的高*输出的宽*卷积核的个数*输入的通道数*核高*核宽",
-        },
-        {"student": "c", "question": "bias-size", "answer": "n_chan"},
+    pairs = [
+        ("bias-size", "nFilt"),
+        ("forward-mults", "输出的高*输出的宽*卷积核的个数*输入的通道数*核高*核宽"),
+        ("bias-size", "n_chan"),
     ]
     for lang in ("en", "zh"):
-        graded = grade(rows, lang=lang)
+        graded = graded_rows(pairs, lang)
         assert [r["verdict"] for r in graded] == ["equivalent", "equivalent", "invalid_input"]
         assert graded[0]["parsed"] == "c_o [nFilt → c_o]"
 

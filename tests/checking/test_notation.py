@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.parse import parse_answer
 from derivations.registry.notations import notation_spellings, notations, role_hints
 from derivations.registry.spellings import spellings
+from tests.checking.rows import graded_rows
 
 RIGHT = ("equivalent", "equivalent_under_convention")
 
@@ -305,14 +305,14 @@ def test_a_course_declares_its_notation_or_switches_inference_off():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_reads_the_same(lang):
-    rows = [
-        {"student": "a", "question": "output-width", "answer": "(W - F + 2P)//S + 1"},
-        {"student": "b", "question": "forward-ops", "answer": "c_i c_o k_h k_w m_h m_w FLOPs"},
-        {"student": "c", "question": "double-channels", "answer": "变为原来的 4 倍"},
-        {"student": "d", "question": "forward-mults", "answer": "c_i C k_h k_w m_h m_w"},
-        {"student": "e", "question": "bias-size", "answer": "C"},
+    pairs = [
+        ("output-width", "(W - F + 2P)//S + 1"),
+        ("forward-ops", "c_i c_o k_h k_w m_h m_w FLOPs"),
+        ("double-channels", "变为原来的 4 倍"),
+        ("forward-mults", "c_i C k_h k_w m_h m_w"),
+        ("bias-size", "C"),
     ]
-    graded = grade(rows, lang=lang)
+    graded = graded_rows(pairs, lang)
     assert [g["verdict"] for g in graded] == [
         "equivalent_under_convention",
         "not_equivalent",

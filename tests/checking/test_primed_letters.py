@@ -3,8 +3,7 @@ spellings do not read: placeholders inferred by their letter's decorated role (M
 sizes), accepted only where one reading matches, refused otherwise; a letter of no role
 (``U'``, ``Q'``) is never guessed.  Answers of our own, through ``check`` and ``grade``."""
 
-from derivations import grade
-from tests.checking.rows import Table, never_accepted_test, read_as
+from tests.checking.rows import Table, graded_rows, never_accepted_test, read_as
 
 # (question, answer, verdict, {written: read} or the refusal's key)
 ROWS = [
@@ -51,10 +50,7 @@ test_a_wrong_answer_with_primed_letters_is_never_accepted = never_accepted_test(
 
 
 def test_grade_reads_primed_letters_in_both_languages():
-    rows = [
-        {"student": "a", "question": "forward-mults", "answer": "c_i c_o k_h k_w M' N'"},
-        {"student": "b", "question": "bias-size", "answer": "U'"},
-    ]
+    pairs = [("forward-mults", "c_i c_o k_h k_w M' N'"), ("bias-size", "U'")]
     for lang in ("en", "zh"):
-        graded = grade(rows, lang=lang)
+        graded = graded_rows(pairs, lang)
         assert [r["verdict"] for r in graded] == ["equivalent", "invalid_input"]
