@@ -802,8 +802,22 @@ SIDES_DOUBLED = "side_padding_doubled"  # misconception id (registry/misconcepti
 
 
 _PER_SIDE_REMARK = re.compile(
-    r"per[- ]?side|each\s+side|both\s+sides|每侧|单侧|每边|每一侧|两侧各", re.I
+    r"per[- ]?side|each\s+side|both\s+sides|每侧|单侧|每边|每一侧|两侧各"
+    r"|de\s+chaque\s+c[ôo]t[ée]|a\s+cada\s+lado|auf\s+jeder\s+seite|с\s+каждой\s+стороны|片側",
+    re.I,
 )
+# a remark that says the padding is the total of both sides: no per-side padding
+_TOTAL_REMARK = re.compile(r"total|in\s+all|altogether|总|合计|一共|共计|gesamt|insgesamt", re.I)
+# the words around a formula that may say how its padding is counted: a remark, a
+# definition in words (``where P is the padding on each side``), prose beside it
+_SAID_FIELDS = {
+    "reading.note.remark": "remark",
+    "reading.note.definition_words": "text",
+    "reading.note.islands": "prose",
+}
+# the Deep Learning Specialization's padding with its layer superscript (p^{[l]}): per
+# side, as its n^{[l]} = ⌊(n^{[l-1]} + 2p^{[l]} - f^{[l]})/s^{[l]} + 1⌋ (the parts record)
+_LAYER_PADDING = re.compile(r"p\^\{?\[l\]\}?")
 
 
 # a parameter's array indexed by a loop's variable (``padding[i]``: any axis's, so its
@@ -815,21 +829,27 @@ def _per_side_written(parsed: Parsed) -> bool:
     """Whether the answer writes a notation's padding added on each side (PyTorch's
     ``padding[0]``, or ``padding[i]`` in a loop over the axes; Caffe's ``pad_h``), read
     as the book's padding, or a bare p beside the spellings of a notation whose P is per
-    side (CS231n's F, W1: :func:`.notations.per_side_sources`), or says in a remark
-    that its padding is per side (``(per side padding)``, ``（每侧填充）``)."""
+    side (CS231n's F, W1: :func:`.notations.per_side_sources`) or the Deep Learning
+    Specialization's ``p^{[l]}``, or says in a remark, a definition in words or prose
+    beside the formula that its padding is per side (``(per side padding)``,
+    ``where P is the padding on each side``, ``，P 为每侧填充``; not where it says the
+    total)."""
     from derivations.registry.notations import per_side_sources, per_side_spellings
 
     for note in parsed.notes:
         fields = dict(note.fields)
         if note.key == "reading.note.notation" and (
             _LOOPED.sub("[0]", fields["written"].lower()) in per_side_spellings()
+            or _LAYER_PADDING.fullmatch(fields["written"].lower())
             or ("p" in parsed.symbols and fields.get("source") in per_side_sources())
         ):
             return True
+        said = fields.get(_SAID_FIELDS.get(note.key, ""), "")
         if (
-            note.key == "reading.note.remark"
+            said
             and parsed.symbols & {"p", "p_h", "p_w"}
-            and _PER_SIDE_REMARK.search(fields.get("remark", ""))
+            and _PER_SIDE_REMARK.search(said)
+            and not _TOTAL_REMARK.search(said)
         ):
             return True
     return False
@@ -1392,6 +1412,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             continue
         if _counting_dropped(notes) and _verdict_of(entry, read) == RIGHT:
             continue  # right only with the counting its words state dropped: never
+        if _per_side_dropped(entry, parsed, notes):
+            continue  # right only with total padding, its words say per side: never
         return _noted(reading, parsed, notes), parsed, inferred, checked
     if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
         raise first
@@ -1447,6 +1469,18 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
         if _verdict_of(entry, other) is not None:
             return _noted(reading, parsed, (done[1],)), parsed, inferred, checked
     return None
+
+
+def _per_side_dropped(entry: Entry, parsed: Parsed, notes: tuple) -> bool:
+    """Whether the words a rewrite dropped say the padding is per side (``，P 为每侧填充``
+    beside the formula: :func:`_per_side_written`) and the formula, so read, counts one
+    side's padding (s9adv: it was accepted with the book's total padding)."""
+    said = replace(parsed, notes=(*notes, *parsed.notes))
+    return (
+        bool(notes)
+        and not _per_side_written(parsed)
+        and outcome_of(entry, said) == ("wrong", PER_SIDE_ONCE)
+    )
 
 
 def _counting_dropped(notes: tuple) -> bool:

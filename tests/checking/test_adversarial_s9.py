@@ -8,6 +8,10 @@ read.  Through ``check`` and ``grade``, in en and zh.
   Learning from Scratch's ``(H + 2P - FH)/S + 1``) counted once beside that notation's
   words: one side's padding, ``per_side_padding_once`` (it was accepted as the book's
   total padding);
+- a padding its words say is per side (``where P is the padding on each side``, ``，P 为每侧
+  填充``) or the Deep Learning Specialization's ``p^{[l]}``, counted once (accepted as
+  the book's total padding; now not_equivalent, or refused where the words were prose
+  beside the formula);
 - PyTorch's per-side ``padding`` indexed by a loop's variable (``padding[i]``) counted
   once, as its ``padding[0]`` is;
 - B, the batch size by its role: never inferred as another quantity to make a count
@@ -45,6 +49,13 @@ WRONG = [
     (OW, "W2 = (W1 - F + P)/S + 1", W),
     (OH, "输出高度 H2 = (H1 - F + P)/S + 1，其中 P 为填充", W),
     (OH, "Die Ausgabehöhe ist (H1 - F + P)/S + 1", W),
+    # a padding its words say is per side, counted once
+    (OW, "(W - K + P)/S + 1 where P is the padding on each side", W),
+    (OW, "(W - K + P)/S + 1，P 为每侧填充", N),
+    (OH, "(H - K + P)/S + 1, wobei P das Padding auf jeder Seite ist", N),
+    (OH, "(H - K + P)/S + 1 où P est le padding de chaque côté", N),
+    # the Deep Learning Specialization's p^{[l]} (per side) counted once
+    (OH, "n_H^{[l]} = \\lfloor (n_H^{[l-1]} + p^{[l]} - f^{[l]})/s^{[l]} + 1 \\rfloor", W),
     # Deep Learning from Scratch's P (per side) counted once
     (OH, "OH = (H + P - FH)/S + 1", W),
     (OW, "OW = (W + P - FW)/S + 1", W),
@@ -78,6 +89,17 @@ STILL_READ = [
     (OH, "(W1 - F + 2P)/S + 1", "equivalent_under_convention"),
     (OH, "H_2 = (H_1 - F + 2P)/S + 1", "equivalent_under_convention"),
     (OH, "OH = (H + 2P - FH)/S + 1", "equivalent_under_convention"),
+    (OW, "(W - K + 2P)/S + 1 where P is the padding on each side", "equivalent_under_convention"),
+    (
+        OW,
+        "(W - K + P)/S + 1 where P is the total padding on both sides",
+        "equivalent_under_convention",
+    ),
+    (
+        OH,
+        "n_H^{[l]} = \\lfloor (n_H^{[l-1]} + 2p^{[l]} - f^{[l]})/s^{[l]} + 1 \\rfloor",
+        "equivalent_under_convention",
+    ),
     (OH, "(H - K + P)/S + 1", "equivalent_under_convention"),  # the book's letters
     (OH, "(H1 - F + p_h)/S + 1", "equivalent_under_convention"),  # the book's p_h: total
     (FM, "F*F*D1*K*W2*H2", "equivalent_under_convention"),
