@@ -59,6 +59,14 @@ def _mentions(text: str, formula: str) -> bool:
     return re.search(r"(?<![\w])" + re.escape(formula) + r"(?![\w])", text) is not None
 
 
+def test_a_mention_is_found_as_a_whole_formula():
+    """The two tests below hold that a hint does not mention a formula: the search finds
+    one where it stands, whole, and nowhere else."""
+    assert _mentions("the bias: c_o per layer", "c_o")
+    assert _mentions("⌊(h − k_h + p_h + s_h)/s_h⌋ it is", "⌊(h − k_h + p_h + s_h)/s_h⌋")
+    assert not _mentions("c_o2 and xc_o", "c_o")
+
+
 def test_no_hint_names_the_reference():
     for record in misconceptions().values():
         for qid in record.questions:
