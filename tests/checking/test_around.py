@@ -8,11 +8,10 @@ import json
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.checking.reading.parse import parse_answer
 from derivations.messages import catalogue
-from tests.checking.rows import Table, classes_test
+from tests.checking.rows import Table, classes_test, graded_verdicts
 
 R, C, W = "equivalent", "equivalent_under_convention", "not_equivalent"
 
@@ -427,12 +426,8 @@ STILL_REMARKS = [
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_remark_that_only_denies_the_answer_is_refused(lang):
     rows = [*DENIED, *((q, a) for q, a, _ in STILL_REMARKS)]
-    graded = grade(
-        [{"student": str(i), "question": q, "answer": a} for i, (q, a) in enumerate(rows)],
-        lang=lang,
-    )
     expected = ["invalid_input"] * len(DENIED) + [v for _, _, v in STILL_REMARKS]
-    assert [row["verdict"] for row in graded] == expected
+    assert graded_verdicts(rows, lang) == expected
     for question, answer in DENIED:
         result = check(question, answer, symbolic=False)
         assert result.error["id"] == "reading.remark_negates", (answer, result.error)

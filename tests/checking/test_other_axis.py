@@ -8,8 +8,8 @@ are our own."""
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
+from tests.checking.rows import graded_rows
 
 NOTE = {"output-height": "width_formula_for_height", "output-width": "height_formula_for_width"}
 
@@ -88,8 +88,7 @@ def test_an_answer_of_its_own_axis_carries_no_such_note():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_gives_the_same_verdicts(lang):
-    rows = [{"student": str(i), "question": q, "answer": a} for i, (q, a, _, _) in enumerate(TABLE)]
-    graded = grade(rows, lang=lang)
+    graded = graded_rows(TABLE, lang)
     assert [g["verdict"] for g in graded] == [v for _, _, v, _ in TABLE]
     for row, (_, _, verdict, expected) in zip(graded, TABLE):
         if verdict == "not_equivalent":

@@ -6,10 +6,10 @@ batch size").  Both languages, through ``check`` and ``grade``; our own answers.
 
 import pytest
 
-from derivations import grade
 from derivations.checking import check, feedback
 from derivations.messages import text
 from derivations.registry.notations import meaning_of_letter, meaning_of_word, meanings
+from tests.checking.rows import graded_rows
 
 # (question, answer, message id, role (None: no meaning said), symbols said)
 TABLE = [
@@ -146,10 +146,7 @@ def test_every_meaning_has_its_name_in_both_catalogues_and_its_symbols_are_the_b
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grade_says_the_same(lang):
-    rows = [
-        {"student": str(i), "question": q, "answer": a} for i, (q, a, _, _, _) in enumerate(TABLE)
-    ]
-    graded = grade(rows, lang=lang)
+    graded = graded_rows(TABLE, lang)
     assert all(row["verdict"] == "invalid_input" for row in graded)
     kernel = text("checker.meaning.kernel", lang)
     assert kernel in graded[0]["feedback"] and "k_h" in graded[0]["feedback"]
