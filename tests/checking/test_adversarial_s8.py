@@ -9,7 +9,7 @@ still read.  Through ``check`` and ``grade``, in en and zh."""
 import pytest
 
 from derivations.checking import check
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table
 
 RIGHT = ("equivalent", "equivalent_under_convention")
 OH, FM, FMEM = "output-height", "forward-mults", "forward-memory"
@@ -149,22 +149,19 @@ STILL_READ = [
 ]
 
 
-@pytest.mark.parametrize("question, answer, verdict", WRONG)
-def test_a_wrong_answer_in_a_new_form_is_never_accepted(question, answer, verdict):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict not in RIGHT, (answer, result.parsed)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _not_accepted(result, **_row):
+    assert result.verdict not in RIGHT, result.parsed
 
 
-@pytest.mark.parametrize("question, answer, verdict", STILL_READ)
-def test_a_right_answer_in_the_same_form_still_reads(question, answer, verdict):
-    assert check(question, answer, symbolic=False).verdict == verdict, answer
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_gives_the_same_verdicts(lang):
-    rows = WRONG + STILL_READ
-    assert graded_verdicts(rows, lang) == [row[2] for row in rows]
+test_a_wrong_answer_in_a_new_form_is_never_accepted = Table(
+    "question, answer, verdict", WRONG, symbolic=False
+).check_test(also=_not_accepted)
+test_a_right_answer_in_the_same_form_still_reads = Table(
+    "question, answer, verdict", STILL_READ, symbolic=False
+).check_test()
+test_grade_gives_the_same_verdicts = Table(
+    "question, answer, verdict", WRONG + STILL_READ
+).grade_test()
 
 
 # wrong answers found by s8adv: a loop's header with no return after its one statement was
