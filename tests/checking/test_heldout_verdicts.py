@@ -3452,6 +3452,57 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- H9-dev, third increment
+    "- without padding: `(n-f+1) x (n-f+1)`": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "- with padding: `(n+2p-f+1) x (n+2p-f+1)`": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "一般来说，假设输入形状是$n_h\\times n_w$，卷积核窗口形状是$k_h\\times k_w$，那么输出形状将会是\n\n$$(n_h-k_h+1) \\times (n_w-k_w+1).$$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "一般来说，如果在高的两侧一共填充$p_h$行，在宽的两侧一共填充$p_w$列，那么输出形状将会是\n\n$$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1),$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "一般来说，当高上步幅为$s_h$，宽上步幅为$s_w$时，输出形状为\n\n$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "OutputHeight=(H+2P−FH)/S+1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "\\\\OutputWeight=(W+2P−FW)/S+1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "$$W' = \\frac{W - K + 2P}{S} + 1$$": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "- output size: (N - F) / stride + 1\n  - N: image size\n  - F: filter size": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "- out: 输出数据，形状为(N, F, H', W')，其中H'和W'由下式给出：\n      H' = 1 + (H + 2 * pad - HH) / stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
