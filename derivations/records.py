@@ -106,34 +106,45 @@ def _init(names: tuple, defaults: dict, post: bool, frozen: bool, cls=None):
     holds for ``cls``, a well-formed call on an instance of ``cls`` itself (no more
     positions than fields, known keywords, none given twice, every field without a
     default given) fills ``__dict__`` in one step, in field order, the others' defaults
-    filled (each factory called once), as setting the fields one by one would.  Any
-    other call takes the general path, which says what is wrong."""
+    filled (each factory called once), as setting the fields one by one would: a copy
+    of the fields' defaults in order (a placeholder where there is none), updated with
+    the positions, then the keywords (an update keeps each name's place).  Any other
+    call takes the general path, which says what is wrong."""
     fast = cls is not None and _plain_storage(cls, names, frozen)
     count = len(names)
     known = frozenset(names)
-    plain = {name: v for name, v in defaults.items() if not isinstance(v, _Factory)}
-    factories = tuple((n, v) for n, v in defaults.items() if isinstance(v, _Factory))
+    template = {name: defaults.get(name, _MISSING) for name in names}
+    # per number of positions: the names they fill, the fields left that have no default,
+    # and the factories of the fields left (name, the factory itself)
+    placed = [frozenset(names[:n]) for n in range(count + 1)]
+    required = [frozenset(n for n in names[i:] if n not in defaults) for i in range(count + 1)]
+    factories = [
+        tuple((n, defaults[n].make) for n in names[i:] if isinstance(defaults.get(n), _Factory))
+        for i in range(count + 1)
+    ]
 
     def __init__(self, *args, **kwargs):
-        if fast and type(self) is cls and len(args) <= count and kwargs.keys() <= known:
-            given: dict | None = kwargs
+        given = len(args)
+        if (
+            fast
+            and type(self) is cls
+            and given <= count
+            and required[given] <= kwargs.keys() <= known
+            and kwargs.keys().isdisjoint(placed[given])
+        ):
+            values = template.copy()
             if args:
-                given = dict(zip(names, args))
-                if given.keys() & kwargs.keys():  # a field given twice: said below
-                    given = None
-                else:
-                    given.update(kwargs)
-            if given is not None and len(given) < count:
-                given = {**plain, **given}
-                for name, factory in factories:
-                    if name not in given:
-                        given[name] = factory()
-            if given is not None and len(given) == count:
-                self.__dict__.update(zip(names, map(given.__getitem__, names)))
-                if post:
-                    self.__post_init__()
-                return
-            # a field without a default left out, or given twice: the general path says so
+                values.update(zip(names, args))
+            if kwargs:
+                values.update(kwargs)
+            for name, make in factories[given]:
+                if name not in kwargs:
+                    values[name] = make()
+            self.__dict__.update(values)
+            if post:
+                self.__post_init__()
+            return
+        # a field without a default left out, or given twice: the general path says so
         if len(args) > len(names):
             raise TypeError(
                 f"{type(self).__name__}() takes {len(names)} positional arguments "

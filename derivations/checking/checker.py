@@ -302,6 +302,19 @@ def _restricted(tree, domain, padding="total"):
     return _square_layer(restrict(to_sympy(tree), domain, padding), domain)
 
 
+_REFERENCES: dict[tuple, tuple] = {}  # (question id, domain) -> (entry, restricted reference)
+
+
+def _restricted_reference(entry: Entry, domain):
+    """The question's reference as :func:`_restricted` gives it on ``domain`` (total
+    padding), converted once per question and domain (it is the same for every answer)."""
+    key = (entry.question.id, domain)
+    found = _REFERENCES.get(key)
+    if found is None or found[0] is not entry:
+        found = _REFERENCES[key] = (entry, _restricted(entry.reference.tree, domain))
+    return found[1]
+
+
 def _proof(work: _Work, parsed: Parsed, tree, domain, padding) -> bool | None:
     if not _small(parsed):
         return None
@@ -330,7 +343,7 @@ def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> d
 
         gap = difference(
             _restricted(parsed.tree, domain),
-            _restricted(entry.reference.tree, domain),
+            _restricted_reference(entry, domain),
             stride_one=axes_with(domain, Kind.STRIDE_1),
             no_padding=axes_with(domain, Kind.NO_PADDING),
         )

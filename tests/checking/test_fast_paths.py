@@ -272,3 +272,21 @@ def test_book_like_environments_are_the_same_sequence_every_time():
         assert first == fresh[:5]  # a search that stopped early ...
         assert list(counterexample.book_like_environments(domain)) == fresh  # ... and all
         assert list(counterexample.book_like_environments(domain)) == fresh
+
+
+def test_the_reference_restricted_once_is_the_reference_restricted():
+    """The checker's reference restricted once per question and domain (for the
+    simplified difference) is the reference restricted anew, on the domain of every
+    wrong answer of the catalogue's table (:data:`WRONG`), and is kept."""
+    from derivations.checking import checker
+
+    domains = set()
+    for question, answer in WRONG:
+        parsed = parse_answer(answer)
+        found = entry(question)
+        domain = implied_restrictions(found, parsed.symbols, parsed.kinds)
+        kept = checker._restricted_reference(found, domain)
+        assert kept == checker._restricted(found.reference.tree, domain), (question, answer)
+        assert checker._restricted_reference(found, domain) is kept
+        domains.add((question, domain))
+    assert len(domains) > 20
