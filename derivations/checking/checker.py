@@ -1671,7 +1671,7 @@ _LAYOUTS = {
 _PER_AXIS = frozenset(
     ("h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w", "k", "s", "p", "k_1", "k_2")
 )
-_SHAPE_LEAD = re.compile(r"^[\w\s'’,.:=`]*?(?:torch\s*\.\s*Size\s*\(\s*)?$", re.I)
+_SHAPE_LEAD = lazy_pattern(r"^[\w\s'’,.:=`]*?(?:torch\s*\.\s*Size\s*\(\s*)?$", re.I)
 
 
 def _entry_symbols(text_: str) -> frozenset | None:
@@ -1696,7 +1696,7 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
         return None
     answer = unwrapped(answer)
     bracket = _closing_bracket(answer)
-    if bracket is None or not _SHAPE_LEAD.match(answer[: bracket[0]]):
+    if bracket is None or not _SHAPE_LEAD().match(answer[: bracket[0]]):
         return None
     entries = _entries(answer, bracket[0] + 1, bracket[1])
     if len(entries) == 1 and entries[0][0].strip()[:1] in "([":  # torch.Size([...])

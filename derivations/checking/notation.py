@@ -41,6 +41,7 @@ import re
 from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, refused
+from derivations.checking.reading.informal import lazy_pattern
 from derivations.checking.reading.lexer import DECORATED, PRIMED, UNKNOWN_PREFIX, unknown_letter
 from derivations.checking.reading.names import INDEXED, hints_of, one_layout
 from derivations.checking.reading.parse import Parsed, parse_answer
@@ -156,14 +157,14 @@ def n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     return read_as(parsed, {"n": ex.sym(axis)}), [reading]
 
 
-_BOOK_NAME = re.compile(r"([a-z])_([0-9])")
+_BOOK_NAME = lazy_pattern(r"([a-z])_([0-9])")
 
 
 def foreign_names(parsed: Parsed, allowed: frozenset) -> Parsed:
     """The book's names of a letter and a digit (k_1, k_2: the compose question's two
     kernels) in a question that has none: an author's own names (K1, K2 for the kernel
     height and width), placeholders to infer like H0."""
-    foreign = [name for name in parsed.symbols - allowed if _BOOK_NAME.fullmatch(name)]
+    foreign = [name for name in parsed.symbols - allowed if _BOOK_NAME().fullmatch(name)]
     if not foreign:
         return parsed
     names = {name: ex.sym(UNKNOWN_PREFIX + name.replace("_", "").upper()) for name in foreign}
@@ -248,9 +249,9 @@ def hints_for(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
     composed = hints_of(letter)
     if composed is not None:
         return composed
-    if PRIMED.fullmatch(letter):  # M': its letter's decorated role, else none to try
+    if PRIMED().fullmatch(letter):  # M': its letter's decorated role, else none to try
         return decorated_hints().get(letter[0].upper(), ())
-    decorated = DECORATED.fullmatch(letter)
+    decorated = DECORATED().fullmatch(letter)
     if decorated is None:
         return role_hints().get(letter)
     base, suffix, word = decorated.groups()
@@ -286,7 +287,7 @@ def _candidates(
     # dilation, is 1 there)
     names += [value for value in hinted or () if value.isdigit()]
     axes = _axes_near(parsed.tree, placeholder)
-    if len(axes) == 1 and not INDEXED.fullmatch(letter):  # a shape's index: its layout's
+    if len(axes) == 1 and not INDEXED().fullmatch(letter):  # a shape's index: its layout's
         (axis,) = axes
         names = [q for q in names if _AXIS.get(q, axis) == axis]
     return names

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from derivations.checking.reading.code import unheld
 from derivations.checking.reading.errors import InvalidAnswer, refuse
-from derivations.checking.reading.informal import Note
+from derivations.checking.reading.informal import Note, lazy_pattern
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_unicode
@@ -53,7 +53,7 @@ _PAIR_OPEN, _PAIR_CLOSE = "([（", ")]）"
 
 # words (a name) and a colon or equals sign before a pair (``Output, `Y: (…, …)` ``,
 # ``output size = (…, …)``)
-_PAIR_LABEL = re.compile(r"^\s*(?P<label>[^\W\d][\w\s,'’`]*?)\s*[:=]\s*`*\s*(?=[(\[（])")
+_PAIR_LABEL = lazy_pattern(r"^\s*(?P<label>[^\W\d][\w\s,'’`]*?)\s*[:=]\s*`*\s*(?=[(\[（])")
 
 
 def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
@@ -162,18 +162,18 @@ def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:
 
 # what a tensor's shape is given by before its bracket: a constructor (``rand(c_o, 1)``,
 # ``np.zeros((c_o,))``, ``torch.empty(c_o)``) or the word shape (``of shape (c_o, 1)``)
-_CONSTRUCTOR = re.compile(
+_CONSTRUCTOR = lazy_pattern(
     r"(?P<module>(?:np|numpy|torch|tf|jnp)\s*\.\s*(?:random\s*\.\s*)?)?"
     r"(?:rand|randn|zeros|ones|empty)\s*$"
 )
 # (a word of its own, or a name's last part: ``bias_shape = (c_o,)``; ``out_shape[1]``,
 # ``x.shape[1]`` are an index of a shape)
-_SHAPE_WORD = re.compile(
+_SHAPE_WORD = lazy_pattern(
     r"(?:(?:(?:^|(?<=[\s:=：]))shape|形状)\s*(?:is|=|:|为|是)?"
     r"|(?:^|(?<=\s))[A-Za-z]\w*_shape\s*(?:=|:))\s*$",
     re.I,
 )
-_LEAD = re.compile(r"^[\w\s'’,.:=]*$")
+_LEAD = lazy_pattern(r"^[\w\s'’,.:=]*$")
 
 
 def _closing_bracket(text: str) -> tuple[int, int] | None:
@@ -214,10 +214,10 @@ def _tensor_shape(text: str) -> tuple[list[tuple[str, int]], str] | None:
         return None
     opening, closing = bracket
     before = text[:opening]
-    made = _CONSTRUCTOR.search(before)
-    said = made or _SHAPE_WORD.search(before)
+    made = _CONSTRUCTOR().search(before)
+    said = made or _SHAPE_WORD().search(before)
     lead = before[: said.start()] if said else before
-    if not _LEAD.match(lead) or (said is None and lead.strip()):
+    if not _LEAD().match(lead) or (said is None and lead.strip()):
         return None
     entries = _entries(text, opening + 1, closing)
     if made and len(entries) == 1:
@@ -256,7 +256,7 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     pair = _pair(text) if how is not None and isinstance(text, str) else None
     labelled = None
     if pair is None and how is not None and isinstance(text, str):
-        labelled = _PAIR_LABEL.match(text)
+        labelled = _PAIR_LABEL().match(text)
         pair = _pair(text[labelled.end() :].rstrip(" `.")) if labelled else None
         if pair is not None and labelled is not None:
             (one, at), (two, after) = pair

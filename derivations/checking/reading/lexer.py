@@ -130,7 +130,7 @@ _SHOWN.update(
 _NUMBER = re.compile(r"(?P<digits>[0-9]+(?:\.[0-9]+)?)(?:[eE](?P<power>[+-]?[0-9]+))?")
 _DIGITS = frozenset("0123456789")  # other scripts' digits are folded or refused upstream
 _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9']*")
-_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+_COMMAND = lazy_pattern(r"\\([A-Za-z]+|.)")
 
 
 def _shown(text: str) -> str:
@@ -229,7 +229,7 @@ def _formula_tokens(formula: str) -> tuple[tuple[str, str], ...]:
 
 
 # PyTorch's padding[0]: the height's; ONNX's pads[2]: the height's end
-_INDEX = re.compile(r"\s*\[\s*(-?[0-9])\s*\]")
+_INDEX = lazy_pattern(r"\s*\[\s*(-?[0-9])\s*\]")
 
 
 def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
@@ -237,7 +237,7 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     index ``[0]``/``[1]`` when written: its formula's tokens, and a note saying how it
     was read; None when no notation has it."""
     table = notation_spellings()
-    index = _INDEX.match(text, end)
+    index = _INDEX().match(text, end)
     at = int(index.group(1)) if index else 0
     at = at + 2 if at in (-2, -1) else at  # a pair counted from its end: [-1] the width
     candidates = [(text[start:end] + f"[{at}]", index.end())] if index and at >= 0 else []
@@ -261,7 +261,7 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
 # an answer indexing a parameter's sizes as PyTorch's Conv3d does, (depth, height, width):
 # [1] the height's, [2] the width's (set by :func:`tokenize`)
 _TRIPLE: ContextVar[bool] = ContextVar("triple", default=False)
-_THIRD = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)\s*\[\s*2\s*\]")
+_THIRD = lazy_pattern(r"([A-Za-z_][A-Za-z_0-9]*)\s*\[\s*2\s*\]")
 
 
 # the answer's own words for a 3-D layer: Conv3d (PyTorch's, Keras' Conv3D), 3-D, a
@@ -282,7 +282,7 @@ def _triple(body: str) -> bool:
     if _FORCED.get() or _THREE_D().search(body):
         return True
     table = notation_spellings()
-    for match in _THIRD.finditer(body):
+    for match in _THIRD().finditer(body):
         name = match.group(1).lower()
         if f"{name}[2]" in table:
             continue
@@ -325,8 +325,8 @@ def second_index_only(answer: object) -> bool:
     return indexes == {"1"} and _THREE_D().search(answer) is None
 
 
-_SECOND = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\s*\[\s*1\s*\]")
-_FIRST = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\s*\[\s*0\s*\]")
+_SECOND = lazy_pattern(r"[A-Za-z_][A-Za-z_0-9]*\s*\[\s*1\s*\]")
+_FIRST = lazy_pattern(r"[A-Za-z_][A-Za-z_0-9]*\s*\[\s*0\s*\]")
 
 
 def _height_by_second(body: str, start: int) -> bool:
@@ -334,7 +334,7 @@ def _height_by_second(body: str, start: int) -> bool:
     ``start``) and indexes parameters with [1] only, never [0]: PyTorch's Conv3d's
     height (depth, height, width), which a pair would read as the width's."""
     label = body[:start].strip().rstrip("=").strip()
-    if not label or not _SECOND.search(body, start) or _FIRST.search(body, start):
+    if not label or not _SECOND().search(body, start) or _FIRST().search(body, start):
         return False
     composed = compose(label)
     return composed is not None and composed.read == "m_h"
@@ -348,14 +348,14 @@ def _paired(written: str) -> str:
     return written[:-3] + f"[{int(written[-2]) - 1}]"
 
 
-_MEMBER = re.compile(r"\.([A-Za-z_][A-Za-z_0-9]*)")
+_MEMBER = lazy_pattern(r"\.([A-Za-z_][A-Za-z_0-9]*)")
 
 
 def _member(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
     """A struct's member a notation spells with its object (darknet's ``l.size``,
     ``l.out_h``): its formula's tokens and a note; None when the dotted name is no
     notation's (``No. of``, a full stop)."""
-    match = _MEMBER.match(text, end)
+    match = _MEMBER().match(text, end)
     if match is None:
         return None
     written = text[start : match.end()]
@@ -370,7 +370,7 @@ def _member(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     return tokens, match.end()
 
 
-_NEXT_WORD = re.compile(r" +([A-Za-z][A-Za-z0-9]*)")
+_NEXT_WORD = lazy_pattern(r" +([A-Za-z][A-Za-z0-9]*)")
 
 
 def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
@@ -378,7 +378,7 @@ def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     notation spells joined by ``_`` (or its stem does), longest first; None if none."""
     words, stops, index = [text[start:end]], [end], end
     while len(words) < 4:
-        match = _NEXT_WORD.match(text, index)
+        match = _NEXT_WORD().match(text, index)
         if match is None:
             break
         words.append(match.group(1))
@@ -399,7 +399,7 @@ def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
 
 # the next word of a name written as words, an abbreviation's full stop before it
 # (No. of Kernels, Inp. channels)
-_PHRASE_WORD = re.compile(r"\.? +([A-Za-z][A-Za-z0-9]*)")
+_PHRASE_WORD = lazy_pattern(r"\.? +([A-Za-z][A-Za-z0-9]*)")
 
 
 def _phrase(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
@@ -407,7 +407,7 @@ def _phrase(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     Kernels``), read by its parts (:func:`.names.phrase`), longest first; None if none."""
     words, stops, index = [text[start:end]], [end], end
     while len(words) < 5:
-        match = _PHRASE_WORD.match(text, index)
+        match = _PHRASE_WORD().match(text, index)
         if match is None:
             break
         words.append(match.group(1))
@@ -540,29 +540,29 @@ def _read_word(text: str, start: int, end: int, col, notes, letters: bool):
     if len(word) == 1 and word.isalpha() and (word not in "xX" or _operand(text, start, end)):
         # x between two factors is a times sign; beside an operator (x + 2p), a letter
         return [Token("SYMBOL", UNKNOWN_PREFIX + word.upper(), start_pos=col(start))], end
-    if PRIMED.fullmatch(word):  # M': an author's own letter, inferred by its letter's role
+    if PRIMED().fullmatch(word):  # M': an author's own letter, inferred by its letter's role
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     if own_decorated(word):  # as written: h0 and H0 are an author's two names
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     composed = None if _unit_like(text, start, end) else _composed(word, word, start, col, notes)
     if composed is not None:
         return composed, end
-    if DECORATED.fullmatch(word):  # a letter of no role with a subscript (L_in)
+    if DECORATED().fullmatch(word):  # a letter of no role with a subscript (L_in)
         return [Token("SYMBOL", UNKNOWN_PREFIX + word, start_pos=col(start))], end
     return None, failed
 
 
-_OPERATOR_BEFORE = re.compile(r"(?:^|[-+*/^(\[{,=]|(?<![A-Za-z0-9_])[xX])\s*$")
-_OPERATOR_AFTER = re.compile(r"\s*(?:[-+*/^)\]},]|[xX](?![A-Za-z0-9_]))")
+_OPERATOR_BEFORE = lazy_pattern(r"(?:^|[-+*/^(\[{,=]|(?<![A-Za-z0-9_])[xX])\s*$")
+_OPERATOR_AFTER = lazy_pattern(r"\s*(?:[-+*/^)\]},]|[xX](?![A-Za-z0-9_]))")
 
 
 def _operand(text: str, start: int, end: int) -> bool:
     """Whether the word ``text[start:end]`` stands where an operand does, an operator or
     a bracket (or an end) on one side of it (``(x + 2p``, ``- x)``), not between two
     factors (``k x k``)."""
-    before = _OPERATOR_BEFORE.search(text, 0, start) is not None
+    before = _OPERATOR_BEFORE().search(text, 0, start) is not None
     rest = text[end:].strip()
-    after = rest == "" or _OPERATOR_AFTER.match(text, end) is not None
+    after = rest == "" or _OPERATOR_AFTER().match(text, end) is not None
     return before or after
 
 
@@ -574,8 +574,8 @@ def _unit_like(text: str, start: int, end: int) -> bool:
     K1``, ``size*size``, ``(size + 2*padding``)."""
     if not one_word_hint(text[start:end]):
         return False
-    before = _OPERATOR_BEFORE.search(text, 0, start) is not None
-    after = text[end:].strip() != "" and _OPERATOR_AFTER.match(text, end) is not None
+    before = _OPERATOR_BEFORE().search(text, 0, start) is not None
+    after = text[end:].strip() != "" and _OPERATOR_AFTER().match(text, end) is not None
     return not before and not after
 
 
@@ -614,8 +614,8 @@ def _composed(
 
 # a letter with one or two primes the book's spellings do not read (M', N''): an
 # author's own name, a placeholder whose role is its letter's decorated role
-PRIMED = re.compile(r"[A-Za-z]'{1,2}")
-_INDEX_AFTER = re.compile(r"\[\s*(-?[0-9])\s*\]")
+PRIMED = lazy_pattern(r"[A-Za-z]'{1,2}")
+_INDEX_AFTER = lazy_pattern(r"\[\s*(-?[0-9])\s*\]")
 _SQUARE = ("k", "s", "p")  # a square layer's one kernel size, stride, padding
 
 
@@ -704,7 +704,7 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     ``kernel_size[0]``, as their record says); a shape's name (:func:`.names.shape_hints`)
     is a placeholder ``?i_shape[2]`` for inference among its layouts' sizes at that
     index; None otherwise (the index read as the formula's bracket, as always)."""
-    match = _INDEX_AFTER.match(text, end)
+    match = _INDEX_AFTER().match(text, end)
     if match is None:
         return _looped(text, start, end, col, notes) if "[" in text[end : end + 3] else None
     word, index = text[start:end], int(match.group(1))
@@ -909,7 +909,7 @@ def _cjk_composed(text: str, start: int, stop: int, col, notes):
 
 
 def _command_token(text: str, index: int, col) -> tuple[Token, int]:
-    match = _COMMAND.match(text, index)
+    match = _COMMAND().match(text, index)
     if not match:
         raise refuse("lone_backslash", col(index))
     name = match.group(1)

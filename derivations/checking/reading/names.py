@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import cast
 
 from derivations import records
+from derivations.checking.reading.informal import lazy_pattern
 from derivations.registry.notations import (
     PARTS_RECORD,
     decorated_hints,
@@ -65,12 +66,12 @@ __all__ = [
 # a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
 # the layer's own quantities, or (l-1) its input's
 LAYER = re.compile(r"\^\s*\{?\s*[\[(]\s*[lL]\s*(?P<prev>-\s*1)?\s*[\])]\s*\}?")
-_SUFFIX = re.compile(r"\^\[l(-1)?\]$")
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
+_SUFFIX = lazy_pattern(r"\^\[l(-1)?\]$")
+_CAMEL = lazy_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
 # an author's own name, read as a placeholder to infer by its letter's role: a letter
 # and a digit (H0, w_1), an axis letter (FH, F_w) or a word below it (K_width, N_in,
 # k_size); not x (x2: a times sign and 2)
-DECORATED = re.compile(
+DECORATED = lazy_pattern(
     r"([A-WYZa-wyz])(?:_?([0-9]{1,2}|[HWhw])|_(in|out|input|output|height|width|size))",
     re.IGNORECASE,
 )
@@ -101,7 +102,7 @@ def _split(word: str) -> list[str]:
     parts: list[str] = []
     for chunk in word.split("_"):
         if chunk:
-            parts += _CAMEL.findall(chunk) if not chunk.isupper() else [chunk]
+            parts += _CAMEL().findall(chunk) if not chunk.isupper() else [chunk]
     return parts
 
 
@@ -466,7 +467,7 @@ def _letters(word: str) -> Composed | None:
 
 
 def _layered(word: str) -> tuple[str, str | None]:
-    match = _SUFFIX.search(word)
+    match = _SUFFIX().search(word)
     if match is None:
         return word, None
     return word[: match.start()], "in" if match.group(1) else "out"
@@ -556,7 +557,7 @@ def own_decorated(word: str) -> bool:
     letter and a digit, ``H0``; or a letter the registry hints with an axis or a word,
     ``FH``, ``K_width``): those keep that reading; others (``O_H``) are read by their
     parts."""
-    match = DECORATED.fullmatch(word)
+    match = DECORATED().fullmatch(word)
     if match is None:
         return False
     base, suffix, _ = match.groups()
@@ -564,7 +565,7 @@ def own_decorated(word: str) -> bool:
 
 
 # a name with an index written after it (i_shape[2]), as a placeholder's name
-INDEXED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\[(?P<index>-?[0-9])\]")
+INDEXED = lazy_pattern(r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\[(?P<index>-?[0-9])\]")
 
 
 # the weights' names before a shape's part: a shape is a tensor's, and of the layer's
@@ -609,7 +610,7 @@ def one_layout(assigned: dict[str, str]) -> bool:
     input's and the output's with the same layout (NCHW in, NCHW out)."""
     by_name: dict[str, list[tuple[int, str]]] = {}
     for written, quantity in assigned.items():
-        match = INDEXED.fullmatch(written)
+        match = INDEXED().fullmatch(written)
         if match and shape_of(match.group("name")):
             by_name.setdefault(match.group("name"), []).append(
                 (int(match.group("index")), quantity)
@@ -660,7 +661,7 @@ def hints_of(word: str) -> tuple[str, ...] | None:
     """The quantities inference may read a placeholder ``word`` as by its parts, or None
     when its parts say nothing (its letter's role decides).  An indexed shape
     (``i_shape[2]``): the sizes its layouts put at that index (:func:`shape_hints`)."""
-    indexed = INDEXED.fullmatch(word)
+    indexed = INDEXED().fullmatch(word)
     if indexed is not None:
         return shape_hints(indexed.group("name"), int(indexed.group("index"))) or ()
     if own_decorated(word):

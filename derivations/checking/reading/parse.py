@@ -90,10 +90,10 @@ _EQUALS = "=≈"
 # one word, any script, a braced subscript allowed: m_h, FLOPs, 乘法次数, flops_{forward};
 # a layer superscript after it (n_w^{[l]}, :data:`.names.LAYER`); an index after it (code's
 # out_size[0], output_spatial_shape[i]: a name of one entry of an array)
-_NAME = re.compile(rf"\s*([^\W\d][\w']*(?:_\{{\w+\}})?(?:{LAYER.pattern})?(?:\[\s*\w+\s*\])?)\s*")
+_NAME = lazy_pattern(rf"\s*([^\W\d][\w']*(?:_\{{\w+\}})?(?:{LAYER.pattern})?(?:\[\s*\w+\s*\])?)\s*")
 
 
-_DECORATED = re.compile(
+_DECORATED = lazy_pattern(
     r"^\s*\\(?:hat|tilde|bar|widehat|widetilde|overline|check)\s*\{\s*([^{}]+?)\s*\}(['’′]*)\s*$"
 )
 _COUNTING_NAMES = {"macs": "macs", "mac": "macs", "flops": "flops", "flop": "flops"}
@@ -112,11 +112,11 @@ def _named_counting(name: str) -> str | None:
 def _name(left: str) -> str | None:
     """The name of ``name =``: one word (primes allowed), or a decorated one
     (``\\hat{K}``); None when ``left`` is no name."""
-    match = _NAME.fullmatch(left)
+    match = _NAME().fullmatch(left)
     if match:
         return match.group(1)
-    match = _DECORATED.match(left)
-    if match and _NAME.fullmatch(match.group(1)):
+    match = _DECORATED().match(left)
+    if match and _NAME().fullmatch(match.group(1)):
         return left.strip()
     return None
 
