@@ -11,18 +11,18 @@ scheduler's time limit, a closed terminal or ``kill -9`` leaves no process behin
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from derivations.grading.outcome import Outcome, grade_answer
+
+if TYPE_CHECKING:  # imported where a pool is made: a class of a few answers grades in-process
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["Grader", "default_jobs", "CACHE_ENTRIES"]
 
@@ -50,6 +50,8 @@ def _end_with(parent: int) -> None:
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
+        import ctypes
+
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -127,6 +129,9 @@ class Grader:
         if self.jobs <= 1:
             return None
         if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
@@ -154,6 +159,8 @@ class Grader:
         pool = self._pool() if len(keys) >= _POOL_THRESHOLD else None
         if pool is None:
             return [self._alone(key) for key in keys]
+        from concurrent.futures.process import BrokenProcessPool
+
         chunk = max(1, min(64, len(keys) // (self.jobs * 4)))
         try:
             return list(pool.map(_work, keys, chunksize=chunk))
