@@ -351,16 +351,13 @@ def _draw_panel(ax, panel: Panel, words, colours, room: float) -> None:
     ax.set_ylim(len(y) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.tick_params(axis="y", length=0)
+    name = words("networks_book", name=panel.name) if panel.book else panel.name
+    said = words("networks_input", shape=panel.shape)
+    title = words("networks_panel", name=name, input=said)
+    if "\n" in wrap(title, room, 9):  # too long: the input and its size on a line of their own
+        title = words("networks_panel", name=name, input="\n" + said)
     title = (
-        wrap(
-            words(
-                "networks_panel",
-                name=words("networks_book", name=panel.name) if panel.book else panel.name,
-                shape=panel.shape,
-            ),
-            room,
-            9,
-        )
+        wrap(title, room, 9)
         + "\n"
         + words("networks_sums", **{key: _percent(value) for key, value in panel.sums.items()})
     )

@@ -341,6 +341,8 @@ NO_WORDS |= {"checker.phrase.list_separator", "sheets.sep", "sheets.in_parens"}
 NO_WORDS |= {"sheets.formulas_form_note", "sheets.enumeration_sep"}
 NO_WORDS |= {"figures.networks_macs"}  # the term the zh sheet uses too
 NO_WORDS |= {"figures.networks_block"}  # a module path pattern, "layer1.*"
+NO_WORDS |= {"figures.networks_sums"}  # "Σ：" and three figures; the title says what Σ is
+NO_WORDS |= {"figures.networks_panel"}  # a network's name and figures.networks_input, "，" between
 
 
 def test_every_chinese_text_is_chinese():

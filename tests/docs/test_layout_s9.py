@@ -187,3 +187,59 @@ def test_the_long_tables_break_and_the_short_ones_do_not(lang):
         assert (
             rows[-1].endswith("\\\\*") and rows[-2].endswith("\\\\*") and rows[1].endswith("\\\\*")
         )
+
+
+# --- figures at their drawn size at most (the zh block-diagonal figure was enlarged) ----
+def _words(pdf: Path) -> list[tuple[str, float]]:
+    """Each word of ``pdf`` (``pdftotext -bbox``) with its box's height."""
+    done = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    )
+    found = re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>',
+        done.stdout.decode("utf-8"),
+    )
+    return [(text, float(y1) - float(y0)) for y0, y1, text in found]
+
+
+def drawn_scale(sheet: list[tuple[str, float]], figure: list[tuple[str, float]]) -> float | None:
+    """The scale the sheet sets ``figure``'s lettering at: the height of its words in the
+    sheet over their height in the figure's own PDF, for the first run of the figure's
+    words (six, else fewer) that occurs exactly once in the sheet; None if none does."""
+    said = [text for text, _ in sheet]
+    for n in (6, 4, 3, 2):
+        runs: dict[tuple, list[int]] = {}
+        for i in range(len(said) - n + 1):
+            runs.setdefault(tuple(said[i : i + n]), []).append(i)
+        for k in range(len(figure) - n + 1):
+            run = tuple(text for text, _ in figure[k : k + n])
+            if len(runs.get(run, [])) == 1 and len("".join(run)) > 6:
+                i = runs[run][0]
+                return sheet[i][1] / figure[k][1]
+    return None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_figure_is_set_larger_than_it_was_drawn(pdfs, lang):
+    """Every figure was scaled to 0.9 of the line: the block-diagonal matrix, drawn
+    4.4 in wide, came out 1.34 times its size, its lettering a third larger than any
+    other figure's (the zh examiner: "larger than every other figure"). A drawing is now
+    set at its own size, scaled down only to fit: read back from the PDF, the lettering
+    of every figure is at most its drawn size, the block-diagonal's exactly."""
+    from tests.docs.sheets import OUTPUT
+
+    sheet = _words(pdfs[lang])
+    scales = {}
+    for figure in sorted((OUTPUT / "figures" / lang).glob("*.pdf")):
+        scales[figure.stem] = drawn_scale(sheet, _words(figure))
+    found = {key: scale for key, scale in scales.items() if scale is not None}
+    assert len(found) >= 6 and "block-diagonal" in found, scales
+    assert max(found.values()) <= 1.005, found
+    assert found["block-diagonal"] == pytest.approx(1.0, abs=0.005)
+
+
+def test_the_scale_reader_finds_a_run_of_words():
+    sheet = [("a", 10.0), ("Grouped", 5.0), ("1x1", 5.0), ("conv", 5.0), ("Grouped", 10.0)]
+    figure = [("Grouped", 4.0), ("1x1", 4.0), ("conv", 4.0)]
+    assert drawn_scale(sheet, figure) == pytest.approx(1.25)
+    assert drawn_scale(sheet, [("b", 1.0), ("c", 1.0)]) is None
