@@ -3503,6 +3503,32 @@ READINGS = {
         "mh",
         DIV,
     ),
+    # --- H9-dev, fourth increment
+    "outH := 1 + (H+2*c.Pad-FH)/c.Stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "outW := 1 + (W+2*c.Pad-FW)/c.Stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "out_h = np.uint8((in_h - f_h + 2 * pad) / s + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out_w = np.uint8((in_w - f_w + 2 * pad) / s + 1)": (
+        lambda x, o: int((x.w - x.kw + 2 * x.qw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "> out_weight = (in_weight - filter_size + 2 * padding) / stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
