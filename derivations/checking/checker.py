@@ -1427,6 +1427,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             continue  # right only with the counting its words state dropped: never
         if _per_side_dropped(entry, parsed, notes):
             continue  # right only with total padding, its words say per side: never
+        if _worked_disagrees(parsed, notes) and _verdict_of(entry, read) == RIGHT:
+            continue  # (2c_i)(2c_o)/(c_i c_o) = 2: the number it ends in is its answer
         return _noted(reading, parsed, notes), parsed, inferred, checked
     if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
         raise first
@@ -1482,6 +1484,29 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
         if _verdict_of(entry, other) is not None:
             return _noted(reading, parsed, (done[1],)), parsed, inferred, checked
     return None
+
+
+def _worked_disagrees(parsed: Parsed, notes: tuple) -> bool:
+    """Whether a rewrite dropped a worked number (``… = 2``) that differs from the value of
+    the formula kept, where that value is the same at every layer (two layers tried:
+    ``(2c_i)(2c_o)/(c_i c_o) = 2``: the student's own answer is the 2, not the 4 the
+    formula makes; s9adv: it was accepted)."""
+    from derivations.checking.reading.second_look import WORKED_NOTE
+    from derivations.expr.evaluate import Undefined, compile_node
+
+    said = [dict(note.fields)["numbers"] for note in notes if note.key == WORKED_NOTE]
+    if not said:
+        return False
+    names = sorted(parsed.symbols)
+    try:
+        function = compile_node(parsed.tree)
+        values = {function({n: 2 * i + 3 + shift for i, n in enumerate(names)}) for shift in (0, 4)}
+        numbers = [Fraction(n.strip()) for text in said for n in text.split(",")]
+    except (Undefined, ValueError, ZeroDivisionError, InvalidAnswer):
+        return bool(not names)  # a constant that can not be compared: not taken as agreeing
+    if len(values) > 1:
+        return False  # a formula of the layer: its worked numbers are at a layer not given
+    return any(number != next(iter(values)) for number in numbers)
 
 
 def _per_side_dropped(entry: Entry, parsed: Parsed, notes: tuple) -> bool:
@@ -1634,8 +1659,12 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         # author's for the result (h = …), so it never says "another quantity"
         said = [_named_as(entry, own)] if own else []
         said = [n for n in said if n == "asked"]
-        said += [_named_as(entry, name) for name in reversed(lead_names(island.lead))]
-        said += [_named_as(entry, name) for name in reversed(trail_names(island.trail))]
+        said += [
+            _named_as(entry, name) for name in reversed(lead_names(island.lead)) if _names(name)
+        ]
+        said += [
+            _named_as(entry, name) for name in reversed(trail_names(island.trail)) if _names(name)
+        ]
         return next((n for n in said if n is not None), None)
 
     # those named as another quantity (输入大小为 h*w, the input's) are not graded; the
@@ -1648,6 +1677,14 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         return None
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
     return text, Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(chosen)))))
+
+
+def _names(words: str) -> bool:
+    """Whether words before or after an island may name it: not when they end in a number
+    (``with stride 1``, ``padding 0``: a value the layer is given, a condition, never the
+    name of the formula beside it; s9adv: ``…, or with stride 1, $h - k_h + p_h$`` had its
+    wrong second formula dropped as the stride's)."""
+    return not words.rstrip(" ,，:：").endswith(tuple("0123456789"))
 
 
 def _recursion(entry: Entry, answer: str) -> tuple[str, Note] | None:

@@ -126,6 +126,14 @@ _ELSE = lazy_pattern(
     r"\b(?:else|elif|otherwise|sinon|sonst|sino|senão|altrimenti|andernfalls)\b|否则|不然|其他情况",
     re.I,
 )
+# a formula inside a condition (``with no padding, ⌊(h - k_h)/s_h⌋``, ``for a 3x3 kernel
+# that is 3 c_o c_i m_h m_w``): an operator, or two sizes side by side (a product); such
+# a "condition" states another formula, which dropping can only make look right (s9adv)
+_SUBSCRIPTED = r"[A-Za-z]{1,2}_\{?[A-Za-z0-9]{1,3}\}?"
+_COND_FORMULA = lazy_pattern(
+    r"[+*/^×·⌊⌋⌈⌉]|(?<![A-Za-z])-|-(?![A-Za-z])|\\(?:lfloor|frac|cdot|times)"
+    rf"|(?:(?<![\w\\]){_SUBSCRIPTED}|\b\d+)\s+{_SUBSCRIPTED}(?![\w{{])"
+)
 _CHAIN = lazy_pattern(r"\s*(?:=|≈|\\approx)\s*")
 
 
@@ -231,7 +239,7 @@ def _condition_after(answer: str) -> tuple[str, Note] | None:
     match = _AFTER().search(answer)
     if match is None or not _FORMULA().search(answer[: match.start()]):
         return None
-    if _ELSE().search(match.group("cond")):
+    if _ELSE().search(match.group("cond")) or _COND_FORMULA().search(match.group("cond")):
         return None
     said = match.group("cond").strip().rstrip(".。")
     return answer[: match.start()], Note(AFTER_NOTE, (("condition", said),))
