@@ -814,13 +814,13 @@ PER_SIDE_ONCE = "per_side_padding_once"  # misconception id (registry/misconcept
 SIDES_DOUBLED = "side_padding_doubled"  # misconception id (registry/misconceptions.yaml)
 
 
-_PER_SIDE_REMARK = re.compile(
+_PER_SIDE_REMARK = lazy_pattern(
     r"per[- ]?side|each\s+side|both\s+sides|每侧|单侧|每边|每一侧|两侧各"
     r"|de\s+chaque\s+c[ôo]t[ée]|a\s+cada\s+lado|auf\s+jeder\s+seite|с\s+каждой\s+стороны|片側",
     re.I,
 )
 # a remark that says the padding is the total of both sides: no per-side padding
-_TOTAL_REMARK = re.compile(r"total|in\s+all|altogether|总|合计|一共|共计|gesamt|insgesamt", re.I)
+_TOTAL_REMARK = lazy_pattern(r"total|in\s+all|altogether|总|合计|一共|共计|gesamt|insgesamt", re.I)
 # the words around a formula that may say how its padding is counted: a remark, a
 # definition in words (``where P is the padding on each side``), prose beside it
 _SAID_FIELDS = {
@@ -830,12 +830,12 @@ _SAID_FIELDS = {
 }
 # the Deep Learning Specialization's padding with its layer superscript (p^{[l]}): per
 # side, as its n^{[l]} = ⌊(n^{[l-1]} + 2p^{[l]} - f^{[l]})/s^{[l]} + 1⌋ (the parts record)
-_LAYER_PADDING = re.compile(r"p\^\{?\[l\]\}?")
+_LAYER_PADDING = lazy_pattern(r"p\^\{?\[l\]\}?")
 
 
 # a parameter's array indexed by a loop's variable (``padding[i]``: any axis's, so its
 # first's per-side reading is every axis's)
-_LOOPED = re.compile(r"\[\s*[ijd]\s*\]$")
+_LOOPED = lazy_pattern(r"\[\s*[ijd]\s*\]$")
 
 
 def _per_side_written(parsed: Parsed) -> bool:
@@ -852,8 +852,8 @@ def _per_side_written(parsed: Parsed) -> bool:
     for note in parsed.notes:
         fields = dict(note.fields)
         if note.key == "reading.note.notation" and (
-            _LOOPED.sub("[0]", fields["written"].lower()) in per_side_spellings()
-            or _LAYER_PADDING.fullmatch(fields["written"].lower())
+            _LOOPED().sub("[0]", fields["written"].lower()) in per_side_spellings()
+            or _LAYER_PADDING().fullmatch(fields["written"].lower())
             or ("p" in parsed.symbols and fields.get("source") in per_side_sources())
         ):
             return True
@@ -861,8 +861,8 @@ def _per_side_written(parsed: Parsed) -> bool:
         if (
             said
             and parsed.symbols & {"p", "p_h", "p_w"}
-            and _PER_SIDE_REMARK.search(said)
-            and not _TOTAL_REMARK.search(said)
+            and _PER_SIDE_REMARK().search(said)
+            and not _TOTAL_REMARK().search(said)
         ):
             return True
     return False
