@@ -1395,7 +1395,11 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     letter refused, never an ambiguity), of the answer or a rewrite, its reading when it
     is wrong under every reading of the words refused (:mod:`.every_reading`), else the
     first refusal.  Nothing here runs for an answer read the first time."""
-    if isinstance(answer, str) and "=" in answer and answer.count("=") + answer.count("\n") > 1:
+    if (
+        isinstance(answer, str)
+        and "=" in answer
+        and (answer.count("=") + answer.count("\n") > 1 or "++" in answer or "--" in answer)
+    ):
         ordered = _in_order(entry, answer, question_id, notation, infer)
         if ordered is not None:
             return ordered

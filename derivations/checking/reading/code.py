@@ -14,12 +14,27 @@ points into the answer as given:
   no formula reads (``// вычисляем размеры``, ``% 整数になるよう設定``); ``%`` right
   after a digit is a percentage (``400% 的计算量``), never a comment; words joined by a
   particle (的, の, 의: ``… // 输出的宽度``) are a phrase, a comment all the same;
-* ``return`` first (``return k_h * k_w * c_i``), a C-like function's head and the
-  braces of its body (``int out(int h, int k) { return …; }``);
+* a comment after a ``#``, or any comment mark after a statement's ``;`` (never an
+  operator there), on an answer of one line: a formula the lexer reads (``… + 1  #
+  [(w−k+2*p)/s] + 1``) a statement of its own, which must agree with the code's; any
+  other (``; % outpot row (1 stride)``) dropped, noted (a whole answer commented out,
+  ``/* … */``, ``(* … *)``: :mod:`.second_look`'s);
+* ``return`` first (``return k_h * k_w * c_i``), a function's head in C, C++, C#, Java,
+  JavaScript, Go, Rust, Kotlin, Swift and the braces of its body, closed or left open
+  (``int out(int h, int k) { return …; }``, ``public static long getP(long H, …) {``,
+  ``fun f(h: Int): Int {``, ``fn f(h: i64) -> i64 {``);
 * ``#define NAME body``: the statement ``NAME = body``;
 * ``NAME = lambda args: body``: the lambda's parameters dropped (its body is the formula);
-* a C type before ``name =`` (``int h_o = …``, ``const``, ``auto``, ``let``/``var``),
-  first or after a statement's ``;``;
+* a declaration's types and modifiers before ``name =`` in any C-like or ML-like
+  language (``int h_o = …``, ``unsigned long long``, ``final int``, ``const auto``,
+  ``let mut``, ``std::int64_t``), first or after a statement's ``;``, and a type after
+  the name (``out_h: usize = …``, ``val oh: Int = …``, Go's ``var oh int = …``);
+* a pair's element as a member (Rust's and Swift's ``padding[0].1``, Scala's ``._1``,
+  C++'s ``.first``, C#'s ``.Item1``): the pair indexed; a padding's pair of pairs
+  indexed twice (``pads[0][1]``): the side it names (``pads_bottom``, half the axis's
+  total);
+* an image's sizes as OpenCV and Eigen name them (``in_mat[0].size().height``,
+  ``img.rows``, ``x.cols()``): its ``.height``/``.width``, read as a member;
 * a cast: ``(float)``/``(double)`` dropped, so is ``(long)`` before a name (a count is
   whole), ``(int)`` before a bracket read as ``int(…)``
   (the floor, on the non-negative values a count takes: :mod:`.informal`);
@@ -31,10 +46,18 @@ points into the answer as given:
 * an attribute chain (``module.padding[0]``, ``v.p.value``, ``cfg["stride"]``,
   ``params->stride_height``) read by its last meaningful name: the members that only
   hold a value (``.value``, ``.data``) dropped, a string key read as a member, a
-  layer's ``weight`` as its kernel before ``.shape``; an object and a member a notation
+  layer's ``weight`` as its kernel before ``.shape``; a member of an object whose
+  sizes differ (``kernel.height``, the weights' ``w.width``) that object's, never the
+  input's; an object and a member a notation
   record spells together (darknet's ``l.pad``) kept; a library's function
   (``math.floor``) and a method called are not chains;
-* ``std::floor``, ``Math.ceil`` (and ``math.``/``np.``/``torch.``): the function.
+* ``std::floor``, ``Math.ceil`` (and ``math.``/``np.``/``torch.``): the function;
+* a value piped through functions (OCaml's, F#'s, Julia's ``x |> ceil |> int_of_float``):
+  the calls written out; OCaml's float operators and literals (``-.``, ``/.``, ``1.``);
+  a match arm's pattern (``| VALID ->``, ``Padding::Same =>``, ``case "valid" =>``) read
+  away as a condition; other languages' conversions and roundings (``int_of_float``,
+  ``fromIntegral``, ``as.integer``, ``ceiling``, ``floor(Int, x)``, ``toInt()``, ``to_i``),
+  one applied without brackets (``float_of_int s``) bracketed.
 
 Nothing evaluates text: each rule is a pattern and a deletion or a replacement.
 """
@@ -65,17 +88,38 @@ _HEAD = re.compile(
 # {``, ``public static int out(int h) {``, ``function out(h, k) {``, ``fn out(h: i64) -> i64
 # {``) before a body in braces that closes the answer: head and braces dropped
 _BRACED = lazy_pattern(
-    r"^\s*(?:[A-Za-z_][\w:<>*&\[\]]*\s+)*[A-Za-z_]\w*\s*\([^(){}]*\)\s*"
-    r"(?:->\s*[\w:<>]+\s*|[A-Za-z_][\w\[\]*]*\s*)?\{(?P<body>[^{}]*)\}\s*;?\s*$"
+    r"^\s*(?:@\w+\s+)*(?:[A-Za-z_][\w:<>*&\[\],]*\s+)*[A-Za-z_]\w*\s*(?:<[^<>(){}]*>)?\s*"
+    r"\([^(){}]*\)\s*(?:const\s*)?(?:(?:->|:)\s*[\w:<>\[\]&*]+\s*|[A-Za-z_][\w\[\]*]*\s*"
+    r"|throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?=?\s*\{(?P<body>[^{}]*?)(?:\}\s*;?)?\s*$"
 )
 _DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
 _LAMBDA = re.compile(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
-_TYPE = re.compile(
-    r"(?:^|(?<=[;{}]))\s*(?:(?:const|unsigned|signed|static)\s+)*"
-    r"(?:(?:std\s*::\s*)?(?:size_t|int64_t|int32_t|uint64_t|uint32_t)|int|float|double|long"
-    r"|auto|let|var|const|val|usize|i64|i32)\s+"
-    r"(?=[A-Za-z_]\w*\s*=[^=])"
+# the types a declaration names in C, C++, C#, Java, Go, Rust, Swift, Kotlin, Scala,
+# TypeScript, Fortran, Julia (a namespace's type too: ``std::size_t``, ``Eigen::Index``)
+_TYPE_NAME = (
+    r"(?:(?:[A-Za-z_]\w*\s*::\s*)+[A-Za-z_]\w*|size_t|ssize_t|ptrdiff_t|u?int(?:8|16|32|64)?_t"
+    r"|int|short|char|bool|float|double|long|unsigned|signed|Int(?:8|16|32|64)?|UInt(?:8|16|32|64)?"
+    r"|Long|Double|Float|Integer|Number|number|integer|real|i8|i16|i32|i64|i128|isize|u8|u16"
+    r"|u32|u64|u128|usize|f32|f64|auto|decltype\s*\([^()]*\))(?:\s*<[^<>=;]*>)?[*&]*"
 )
+_MODIFIER = (
+    r"(?:const|constexpr|static|final|register|volatile|public|private|protected|internal"
+    r"|readonly|mut|mutable|local|my|our|dim|Dim|let|var|val|lazy|inline)"
+)
+# a declaration's words before ``name =`` (``int h_o = …``, ``const auto oh = …``,
+# ``unsigned long long out =``, ``let mut h =``, ``final int oh =``), first or after a
+# statement's ``;`` or a brace
+_TYPE = lazy_pattern(
+    rf"(?:^|(?<=[;{{}}]))\s*(?:(?:{_MODIFIER}|{_TYPE_NAME})\s+)+"
+    r"(?=[*&]*[A-Za-z_]\w*\s*(?::[^=;]*)?=[^=])"
+)
+# a type written after the name (Rust, Swift, Kotlin, Scala, TypeScript, Python:
+# ``out_height: usize = …``; Go's ``var oh int = …``): the name
+_ANNOTATED = lazy_pattern(
+    rf"(?:^|(?<=[;{{}}]))(?P<head>\s*[A-Za-z_]\w*)\s*(?::\s*|\s+)(?:{_TYPE_NAME})\s*(?==[^=])"
+)
+
+
 # a cast to a float, or to an integer of a name (``(long)oh``: a count already whole)
 _DROPPED_CAST = re.compile(
     r"\(\s*(?:float|double)\s*\)\s*|\(\s*(?:int|long|size_t|int64_t)\s*\)\s*(?=[A-Za-z_])"
@@ -322,10 +366,16 @@ def _joined(owner: str, last: str) -> str:
     else ``owner_last`` where the two read together by their parts (``padding.h``: p_h;
     ``k.h``: k_h; ``x.w``: w) or the object's name is a word (``ker.w``: a name to infer,
     never the input's w); else ``last``, the member of a short variable (``v.p``: p)."""
-    from derivations.checking.reading.names import compose
+    from derivations.checking.reading.names import compose, role_of
 
     if _square_symbol(owner) and last.lower() in _AXES:
         return owner  # k_1.h: the book's k_1 is a square kernel's side, both axes'
+    if owner.lower() in _WEIGHT_OWNERS and last.lower() in _AXES:
+        return f"kernel_{last}"  # w.height: the weights' (x, w, y as code names them)
+    if role_of(owner, rooted=False) in _SIZED:  # kernel.height: the kernel's, not h
+        together = compose(f"{owner}_{last}")
+        if together is not None and together.read is not None:
+            return f"{owner}_{last}"
     alone = compose(last)
     if alone is not None and alone.read is not None:
         return last
@@ -337,6 +387,33 @@ def _joined(owner: str, last: str) -> str:
 
 _OWNER = 3  # letters of an object whose member is read with it (pad.w; not v.p)
 _AXES = frozenset({"h", "w", "height", "width"})
+# the objects whose sizes along an axis differ: a member of theirs is read with them
+_SIZED = frozenset({"kernel", "input", "output"})
+# the weights' names in code (x, w, y): an axis of theirs is the kernel's
+_WEIGHT_OWNERS = frozenset({"w", "weight", "weights", "wt"})
+
+
+# an image's sizes as its library names them (the layouts record's citation):
+# OpenCV's ``cv::Mat::size()`` is a
+# ``cv::Size`` (``.height``, ``.width``), its ``rows`` and ``cols`` the height and the
+# width (as Eigen's ``rows()``, ``cols()`` are); an element of a list of images before a
+# member (``in_mat[0].rows``: each image's)
+_IMAGE_SIZE = lazy_pattern(
+    r"(?:\[\s*[0-9]\s*\])?\s*(?:\.|->)\s*(?:size\s*\(\s*\)\s*\.\s*(?P<size>height|width)"
+    r"|(?P<rc>rows|cols)(?:\s*\(\s*\))?)(?![\w(])"
+)
+
+
+def _image_sizes(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each image's size written as its member (:data:`_IMAGE_SIZE`:
+    ``in_mat[0].size().height``: ``in_mat.height``)."""
+    found = list(_IMAGE_SIZE().finditer(text.text))
+    for match in reversed(found):
+        member = match.group("size") or {"rows": "height", "cols": "width"}[match.group("rc")]
+        text = edit(text, match.start(), match.end(), f".{member}")
+    if found:
+        notes.append(_note("code", text=", ".join(sorted({m.group().strip() for m in found}))))
+    return text
 
 
 def _square_sides_mixed(found: list) -> bool:
@@ -406,7 +483,36 @@ _LIBRARY = re.compile(
 _ROUNDINGS = lazy_pattern(r"(?<![\w.])(?P<fn>trunc|Floor|Ceiling)\s*(?=\()")
 # ``#MAC = …``: ``#`` before a name is "the number of" (a name, no comment)
 _COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
+# words after a function's name that are no operand of it (``floor of x``)
+_NOT_OPERANDS = frozenset({"of", "the", "and", "or", "is", "to", "in", "div", "mod"})
+# the words :func:`_conversions` looks for (a substring test first)
+_CONVERTING = ("_of_", "Float", "trunc", "fromIntegral", "as.", "ceiling", "realToFrac", "Int,")
+_CONVERTING_APPLIED = ("floor ", "ceil ", "ceiling ")
 _NEEDS = (
+    "][",
+    "int(",
+    ".to",
+    "|>",
+    "-.",
+    "+.",
+    "*.",
+    "/.",
+    "=>",
+    "_of_",
+    "ceiling",
+    "fromIntegral",
+    "as.",
+    "Int,",
+    "floor ",
+    "ceil ",
+    "rows",
+    "cols",
+    ".0",
+    ".1",
+    "._",
+    "first",
+    "second",
+    "Item",
     "float",
     "double",
     "Double",
@@ -566,6 +672,180 @@ def unheld(text: str) -> str:
     return text[: match.start()] + text[match.end() : closing]
 
 
+# a pair's element as a member: Rust's and Swift's tuple fields (``padding[0].1``),
+# Scala's ``._1``/``._2``, C++'s ``std::pair`` ``.first``/``.second``, C#'s
+# ``.Item1``/``.Item2``: the pair indexed from 0 (``padding[0][1]``)
+_PAIR_FIELD = lazy_pattern(
+    r"(?<![\w.])(?P<obj>[A-Za-z_]\w*(?:\[\s*[0-9]\s*\])*)\."
+    r"(?:(?P<n>[01])(?![\w.])|_(?P<s>[12])(?!\w)|(?P<w>first|second)(?!\w)|Item(?P<c>[12])(?!\w))"
+    r"(?!\s*\()"
+)
+# a padding's pair of pairs indexed twice (``pads[0][1]``: the height's (top, bottom)
+# pair's bottom, as np.pad's, tf.pad's and hpt's are: the layouts record's citation): the side
+# it names, half its axis's total (:func:`.names.compose`: ``pads_bottom``)
+_TWICE = lazy_pattern(
+    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\[\s*(?P<i>[01])\s*\]\s*\[\s*(?P<j>[01])\s*\]"
+)
+_SIDES = (("top", "bottom"), ("left", "right"))
+
+
+def _pair_fields(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each pair's element written as a member (:data:`_PAIR_FIELD`)
+    indexed, and each padding's side indexed twice (:data:`_TWICE`) named by its side."""
+    from derivations.checking.reading.names import compose
+
+    found = list(_PAIR_FIELD().finditer(text.text))
+    for match in reversed(found):
+        number = match.group("n")
+        at = (
+            int(number)
+            if number is not None
+            else int(match.group("s") or match.group("c") or 0) - 1
+        )
+        if match.group("w"):
+            at = ("first", "second").index(match.group("w"))
+        text = edit(text, match.start(), match.end(), f"{match.group('obj')}[{at}]")
+    if found:
+        notes.append(_note("code", text=", ".join(sorted({m.group() for m in found}))))
+    for match in reversed(list(_TWICE().finditer(text.text))):
+        i, j = int(match.group("i")), int(match.group("j"))
+        side = f"{match.group('name')}_{_SIDES[i][j]}"
+        composed = compose(side)
+        if composed is None or composed.read != f"p_{'hw'[i]}/2":
+            continue
+        notes.append(_note("code", text=match.group()))
+        text = edit(text, match.start(), match.end(), side)
+    return text
+
+
+# a value piped through functions: OCaml's, F#'s and Julia's ``x |> f |> g`` (the
+# pipe binds looser than arithmetic in each), the calls written out (``g(f(x))``); the
+# value is what follows a statement's ``=`` or a match arm's ``->``/``=>``.  A stage
+# called with brackets (``|> floor()``, as R and Elixir write it) only after one operand
+# (``(…) |> floor()``): R's pipe binds tighter than arithmetic, Elixir's looser
+_PIPE = lazy_pattern(r"\|>")
+_ATOM = lazy_pattern(r"^\s*(?:[A-Za-z_][\w.]*|[0-9.]+|\((?:[^()]|\([^()]*\))*\))\s*$")
+_PIPED = lazy_pattern(r"^\s*(?P<fn>[A-Za-z_][\w.]*)\s*(?:\(\s*\))?\s*$")
+_VALUE_START = lazy_pattern(r"(?:(?<![=!<>])=(?!=)|->|=>)(?!.*(?:(?<![=!<>])=(?!=)|->|=>))")
+
+
+def _pipes(text: Normalized, notes: list) -> Normalized:
+    """``text`` with a value piped through functions (:data:`_PIPE`) written as the
+    functions called on it; as it is where a stage is no function's name."""
+    marks = [m for m in _PIPE().finditer(text.text) if _depth_at(text.text, m.start()) == 0]
+    if not marks:
+        return text
+    ends = [m.start() for m in marks[1:]] + [len(text.text)]
+    stages = [text.text[m.end() : end] for m, end in zip(marks, ends, strict=True)]
+    names = [_PIPED().match(stage) for stage in stages]
+    if not all(names):
+        return text
+    head = text.text[: marks[0].start()]
+    start = _VALUE_START().search(head)
+    begin = start.end() if start else 0
+    value = head[begin:].strip()
+    if any("(" in stage for stage in stages) and not _ATOM().match(value):
+        return text  # a + b |> f(): R's f(b) added to a, Elixir's f(a + b)
+    for name in names:
+        value = f"{name.group('fn')}({value})"  # type: ignore[union-attr]
+    notes.append(_note("code", text=", ".join(sorted({m.group() for m in marks}))))
+    return edit(text, begin, len(text.text), " " + value)
+
+
+def _depth_at(text: str, index: int) -> int:
+    return sum((c in "([{") - (c in ")]}") for c in text[:index])
+
+
+# OCaml's float operators (``+.``, ``-.``, ``*.``, ``/.``) and float literals (``1.``):
+# the operators and the numbers
+_FLOAT_OPERATOR = lazy_pattern(r"(?<=[\s\w)\]])([-+*/])\.(?=[\s(\w])|(?<=\d)\.(?![\d\w])")
+
+
+def _float_operators(text: Normalized, notes: list) -> Normalized:
+    found = list(_FLOAT_OPERATOR().finditer(text.text))
+    for match in reversed(found):
+        text = edit(text, match.start(), match.end(), match.group(1) or "")
+    if found:
+        notes.append(_note("code", text=", ".join(sorted({m.group() for m in found}))))
+    return text
+
+
+# a match arm's pattern before its value (OCaml's and F#'s ``| VALID -> …``, Rust's
+# ``Padding::Valid => …``, Scala's ``case Same => …``): read away as a condition is
+_ARM = lazy_pattern(
+    r"^\s*(?:\|\s*|case\s+)?(?P<pattern>[A-Za-z_][\w.:]*|['\"]\w+['\"])\s*(?:->|=>)\s*(?=\S)"
+)
+
+
+# other languages' conversions and roundings called as functions, each read as
+# Python's: OCaml's ``int_of_float``, ``Float.to_int``, ``truncate`` and Haskell's
+# ``truncate``, R's ``as.integer`` (the integer part: ``int``, the floor on the
+# non-negative values a size takes); OCaml's ``float_of_int``, ``Float.of_int``,
+# Haskell's ``fromIntegral``, R's ``as.numeric`` (the value: the bracket kept);
+# Haskell's and R's ``ceiling`` and OCaml's ``Float.ceil``/``Float.floor`` (the rounding);
+# Julia's ``floor(Int, x)`` (the rounding of x)
+_CONVERSIONS = lazy_pattern(
+    r"(?<![\w.])(?:(?P<int>int_of_float|Float\s*\.\s*to_int|truncate|as\s*\.\s*integer)"
+    r"|(?P<value>float_of_int|Float\s*\.\s*of_int|fromIntegral|as\s*\.\s*numeric|realToFrac)"
+    r"|(?P<ceil>ceiling|Float\s*\.\s*ceil)|(?P<floor>Float\s*\.\s*floor))\s*(?=\()"
+    r"|(?<![\w.])(?P<julia>floor|ceil|trunc)\s*\(\s*(?:Int|Int64|Int32|UInt)\s*,"
+)
+
+
+# a function applied without brackets, as ML languages and Haskell write it
+# (``float_of_int s``, ``floor x``): its one operand bracketed
+_APPLIED = lazy_pattern(
+    r"(?<![\w.])(?P<fn>int_of_float|float_of_int|Float\s*\.\s*(?:of_int|to_int|floor|ceil)"
+    r"|truncate|fromIntegral|realToFrac|floor|ceiling|ceil)\s+"
+    r"(?P<atom>[A-Za-z_]\w*|[0-9]+(?:\.[0-9]*)?)(?![\w(\[.])"
+)
+
+
+def _conversions(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each call of :data:`_CONVERSIONS` written as Python's."""
+    for match in reversed(list(_APPLIED().finditer(text.text))):
+        if match.group("atom") in _NOT_OPERANDS:
+            continue
+        text = edit(text, match.end(), match.end(), ")")
+        text = edit(text, match.start("atom"), match.start("atom"), "(")
+    found = list(_CONVERSIONS().finditer(text.text))
+    for match in reversed(found):
+        if match.group("julia"):
+            written = {"trunc": "floor"}.get(match.group("julia"), match.group("julia")) + "("
+        elif match.group("int"):
+            written = "int"
+        elif match.group("ceil"):
+            written = "ceil"
+        elif match.group("floor"):
+            written = "floor"
+        else:
+            written = ""
+        text = edit(text, match.start(), match.end(), written)
+    if found:
+        notes.append(_note("code", text=", ".join(sorted({m.group() for m in found}))))
+    return text
+
+
+# a conversion to an integer (``int(…)``: Swift's ``Int(…)``, JavaScript's ``parseInt``, a
+# C cast before a bracket, as read above) of a value that is whole already: sizes added,
+# subtracted and multiplied, no division, no decimal (``Int(h - k_h + p_h) / s_h``): the
+# value, never a floor of it (a floor read there moved the division's rounding outside
+# the quotient: a right answer judged not_equivalent)
+_INT_CALL = lazy_pattern(r"(?<![\w.])int\s*\(")
+_WHOLE = lazy_pattern(r"^[\sA-Za-z0-9_+\-*×·()\[\]]*$")
+
+
+def _whole_conversions(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each ``int(…)`` of a whole value (:data:`_WHOLE`) its bracket."""
+    for match in reversed(list(_INT_CALL().finditer(text.text))):
+        closing = _closing(text.text, match.end() - 1)
+        if closing is None or not _WHOLE().match(text.text[match.end() : closing]):
+            continue
+        notes.append(_note("code", text=text.text[match.start() : closing + 1]))
+        text = edit(text, match.start(), match.end() - 1)
+    return text
+
+
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
@@ -624,8 +904,9 @@ def _phrase(words: str) -> bool:
     return any(particle in words for particle in _PARTICLES)
 
 
-def _comment(text: Normalized, notes: list) -> Normalized:
-    """``text`` without the comment closing it (see the module's docstring)."""
+def _comment(text: Normalized, notes: list, raw: str | None = None) -> Normalized:
+    """``text`` without the comment closing it (see the module's docstring); ``raw``
+    the answer as given, whose line breaks end a comment (:func:`_code_comment`)."""
     depth = 0
     body = text.text
     for index, char in enumerate(body):
@@ -641,7 +922,36 @@ def _comment(text: Normalized, notes: list) -> Normalized:
         if _is_comment(rest) and (mark == "#" or _phrase(rest) or not _reads(rest)):
             notes.append(_note("comment", text=rest.strip()))
             return edit(text, index, len(body))
+        if (mark == "#" or body[:index].rstrip().endswith(";")) and not denies(rest):
+            return _code_comment(text, index, mark, notes, raw)
     return text
+
+
+def _code_comment(
+    text: Normalized, index: int, mark: str, notes: list, raw: str | None
+) -> Normalized:
+    """``text`` with the comment at ``index`` (a ``#`` after the formula, or any mark
+    after a statement's ``;``: never an operator there), up to the line's end in
+    ``raw``, read: a formula the lexer reads (``… + 1  # [(w - k + 2*p)/s] + 1``) a
+    statement of its own, which must agree with the code's (:mod:`.statements`' parts);
+    anything else (words, a number, ``(1 stride)``) dropped, noted.  An answer of
+    several lines is left to the second look's comments (:mod:`.second_look`)."""
+    end = len(text.text)
+    if raw is not None and "\n" in raw.strip():
+        return text
+    rest = text.text[index + len(mark) : end]
+    if holds_formula(rest) and _reads(rest):
+        notes.append(_note("comment", text=rest.strip()))
+        before = text.text[:index].rstrip()
+        return edit(text, index, index + len(mark), "" if before.endswith(";") else ";")
+    if not _SAYS().search(rest):
+        return text  # ``c_i # c_o``: names, no words: no comment to drop
+    notes.append(_note("comment", text=rest.strip()))
+    return edit(text, index, end)
+
+
+# a word in a comment: three letters or more, or a letter of another script than Latin
+_SAYS = lazy_pattern(r"[A-Za-z]{3}|[^\W\d_A-Za-z]")
 
 
 def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") -> Normalized:
@@ -706,6 +1016,9 @@ _FIELD = lazy_pattern(
 _AFTER_CAST = lazy_pattern(
     r"\s+as\s+(?:f32|f64|i32|i64|u32|u64|usize|isize|int|float|double)\b"
     r"|\.\s*(?:astype\s*\(\s*\w+\s*\)|item\s*\(\s*\)|long\s*\(\s*\)|int\s*\(\s*\))"
+    # Kotlin's and Scala's toInt(), toDouble, Ruby's to_i, to_f: as .int() is
+    r"|\.\s*(?:toInt|toLong|toDouble|toFloat|to_i|to_f)(?![\w(])(?:\s*\(\s*\))?"
+    r"|\.\s*(?:toInt|toLong|toDouble|toFloat)\s*\(\s*\)"
 )
 _METHOD_ROUND = lazy_pattern(r"\)\s*\.\s*(?P<fn>floor|ceil)\s*\(\s*\)")
 
@@ -839,9 +1152,9 @@ def _loop_refused(text: Normalized) -> None:
             raise refuse("loop", text.column(loop.start()), loop=shown)
 
 
-def code(text: Normalized) -> tuple[Normalized, list]:
+def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
-    the notes saying what was removed."""
+    the notes saying what was removed; ``raw``: the answer as given (its line breaks)."""
     body = text.text
     notes: list = []
     if ("for" in body or "while" in body) and "=" in body:
@@ -858,21 +1171,36 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
+    if "|>" in text.text:
+        text = _pipes(text, notes)
+    if any(op in text.text for op in ("-.", "+.", "*.", "/.")):
+        text = _float_operators(text, notes)
+    if "->" in text.text or "=>" in text.text:
+        arm = _ARM().match(text.text)
+        if arm is not None:
+            notes.append(Note("reading.note.condition", (("text", arm.group("pattern")),)))
+            text = edit(text, 0, arm.end())
     if any(mark in text.text for mark in ("%/%", "<-", ".", " div ", ":=", "`div`")):
         text = _operators(text, notes)
     if "(" in text.text or "{" in text.text:
         text = _printed(text, notes)
     if "(1)" in text.text or "(2)" in text.text:
         text = _one_based(text, notes)
+    if "." in text.text or "][" in text.text.replace(" ", ""):
+        text = _pair_fields(text, notes)
     if " as " in text.text or "." in text.text:
         text = _after_casts(text, notes)
-    text = _comment(text, notes)
+    text = _comment(text, notes, raw)
     if "def" in text.text or "=>" in text.text:
         text = _sub(text, _HEAD, notes, "code")
-    if "{" in text.text and text.text.rstrip().rstrip(";").endswith("}"):
+    if "{" in text.text and "(" in text.text:
         text = _braced(text, notes)
     text = _sub(text, _RETURN, notes, "code")
-    text = _sub(text, _TYPE, notes, "code")
+    text = _sub(text, _TYPE(), notes, "code")
+    if ":" in text.text or " " in text.text:
+        for match in reversed(list(_ANNOTATED().finditer(text.text))):
+            notes.append(_note("code", text=text.text[match.end("head") : match.end()].strip()))
+            text = edit(text, match.end("head"), match.end())
     text = _sub(text, _LAMBDA, notes, "code")
     text = _sub(text, _DROPPED_CAST, notes, "code")
     if (
@@ -891,14 +1219,20 @@ def code(text: Normalized) -> tuple[Normalized, list]:
         for match in reversed(named):
             text = edit(text, match.start(), match.end(), match.group("name"))
         text = _sub(text, _FLOAT_CALL, notes, "code")
+    if any(word in text.text for word in (*_CONVERTING, *_CONVERTING_APPLIED)):
+        text = _conversions(text, notes)
     if "parseInt" in text.text or "Int" in text.text or "Long(" in text.text:
         text = _sub(text, _PARSE_INT(), notes, "code", "int")
     text = _sub(text, _INT_CAST, notes, "code", "int")
+    if "int" in text.text:
+        text = _whole_conversions(text, notes)
     if "Parameter" in text.text or "Variable" in text.text:
         text = _held(text, notes)
     text = _sub(text, _OBJECT, notes, "code")
     if "(*" in text.text:
         text = _pointers(text, notes)
+    if "rows" in text.text or "cols" in text.text or "size()." in text.text:
+        text = _image_sizes(text, notes)
     if "." in text.text or "['" in text.text or '["' in text.text or "->" in text.text:
         text = _members(text, notes)
     if "sum" in text.text:

@@ -230,6 +230,8 @@ def _formula_tokens(formula: str) -> tuple[tuple[str, str], ...]:
 
 # PyTorch's padding[0]: the height's; ONNX's pads[2]: the height's end
 _INDEX = lazy_pattern(r"\s*\[\s*(-?[0-9])\s*\]")
+# an operand after a space, no operator between (``in c_o``): a preposition's object
+_PREPOSITION = lazy_pattern(r"\s+[\w(\\$]")
 
 
 def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
@@ -237,6 +239,9 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     index ``[0]``/``[1]`` when written: its formula's tokens, and a note saying how it
     was read; None when no notation has it."""
     table = notation_spellings()
+    if end - start == 2 and text[start:end].lower() == "in" and _PREPOSITION().match(text, end):
+        # ``in c_o``: the preposition before an operand, never the input times it
+        raise refuse("unknown_word", col(start), word=text[start:end])
     index = _INDEX().match(text, end)
     at = int(index.group(1)) if index else 0
     at = at + 2 if at in (-2, -1) else at  # a pair counted from its end: [-1] the width
@@ -790,6 +795,26 @@ def _word_tokens(
     notes=None,
     letters: bool = False,
     previous: bool = False,
+) -> tuple[list[Token], int]:
+    """:func:`_read_name`'s tokens; a name read with its index (``padding[0]``) and a
+    second index glued after it (``stride[0][1]``) is refused as written: the second
+    index is never a bracket of a product (a padding's side indexed twice is read by
+    :mod:`.code` before)."""
+    tokens, stop = _read_name(text, start, col, notes, letters, previous)
+    if text[stop - 1 : stop] == "]" and text[stop : stop + 1] == "[":
+        second = _INDEX_AFTER().match(text, stop)
+        shown = text[start : second.end() if second else stop + 1]
+        raise refuse("unknown_word", col(start), word=_shown(shown))
+    return tokens, stop
+
+
+def _read_name(
+    text: str,
+    start: int,
+    col,
+    notes,
+    letters: bool,
+    previous: bool,
 ) -> tuple[list[Token], int]:
     """A run of letters: the book's spellings (longest first), else one word of another
     notation, else a single letter or a letter with a digit (``H0``) as a placeholder

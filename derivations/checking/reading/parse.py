@@ -242,7 +242,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
     normalized, framing = framed(normalize(raw))
-    normalized, said = code(normalized)
+    normalized, said = code(normalized, raw)
     said = [*framing, *said]
     split = statements(normalized, raw)
     if split is None:

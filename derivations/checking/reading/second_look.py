@@ -10,7 +10,8 @@ reads never comes here), each rewrite read by the whole reader again:
   latest formula put in where later ones use it;
 * comments closing lines of code (``… * filter[0] # [3] if groups``, ``…; // rows``,
   ``/* … */``);
-* what a formula is pasted inside: comment marks opening its lines (``//``, ``#``),
+* what a formula is pasted inside: comment marks opening its lines (``//``, ``#``,
+  ``--``, ``%``, ``;``), a comment's marks around it (``/* … */``, ``(* … *)``),
   ``.. math::``, a LaTeX alignment's ``&`` and ``\\\\``, ``\\biggl``;
 * of an answer with words around its displays, the last display (``\\begin{align} …``,
   ``$$ … $$``), ``\\label`` and ``\\tag`` away;
@@ -423,11 +424,27 @@ def _unpacked(answer: str) -> tuple[str, Note] | None:
 _COMPOUND = lazy_pattern(r"[\w\])]\s*(?:\*\*|//|[-+*/])=(?!=)")
 
 
+# a name incremented or decremented as a statement of its own (C's, Java's, JavaScript's
+# ``out++;``, ``++out;``, ``out--``): ``out += 1``, ``out -= 1``
+_INCREMENT = lazy_pattern(
+    r"(?:^|(?<=[;\n{]))(?P<indent>[ \t]*)(?:(?P<pre>\+\+|--)(?P<n1>[A-Za-z_]\w*)"
+    r"|(?P<n2>[A-Za-z_]\w*)(?P<post>\+\+|--))[ \t]*(?=;|\n|$)"
+)
+
+
+def _incremented(match: re.Match) -> str:
+    name = match.group("n1") or match.group("n2")
+    sign = (match.group("pre") or match.group("post"))[0]
+    return f"{match.group('indent')}{name} {sign}= 1"
+
+
 def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
     """The statements run in order (:func:`_sequential`, headers of code blocks away)
-    when the answer changes a name in place (``x /= s``, ``x += 1``): then the first
-    look would read each statement as a formula of its own, so this one comes first;
-    None (a substring test or two) for any other answer."""
+    when the answer changes a name in place (``x /= s``, ``x += 1``, ``x++``): then the
+    first look would read each statement as a formula of its own, so this one comes
+    first; None (a substring test or two) for any other answer."""
+    if isinstance(answer, str) and ("++" in answer or "--" in answer):
+        answer = _INCREMENT().sub(_incremented, answer)
     if not isinstance(answer, str) or "=" not in answer or not _COMPOUND().search(answer):
         return None
     headers = _code_headers(answer)
@@ -436,23 +453,42 @@ def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
     return (done[0], (*notes, done[1])) if done else None
 
 
-_COMMENT_PREFIX = lazy_pattern(r"^[ \t]*(?://+|#+|%+|\*+(?!\*)|--)[ \t]?", re.M)
+_COMMENT_PREFIX = lazy_pattern(r"^[ \t]*(?://+|#+|%+|\*+(?!\*)|--|;+)[ \t]?", re.M)
+# a comment's marks around the whole answer: C's and CSS's ``/* … */``, OCaml's and
+# Pascal's ``(* … *)``, HTML's ``<!-- … -->``, Haskell's ``{- … -}``, Lua's ``--[[ …
+# ]]``, a Python docstring
+_WRAPPED_COMMENT = lazy_pattern(
+    r"^\s*(?:/\*+|\(\*|<!--|\{-|--\[\[|\"\"\"|\'\'\')(?P<body>.*?)"
+    r"(?:\*+/|\*\)|-->|-\}|\]\]|\"\"\"|\'\'\')\s*$",
+    re.S,
+)
 _DIRECTIVE = lazy_pattern(r"^[ \t]*\.\.[ \t]+[\w-]+::[^\n]*$", re.M)
 _ALIGNMENT = lazy_pattern(r"&|\\\\[ \t]*$|\\[bB]igg?[lr](?![A-Za-z])", re.M)
 
 
 def _markup(answer: str) -> tuple[str, Note] | None:
     """``answer`` without what a formula is pasted inside: comment marks opening its lines
-    (``//``, ``#``, ``%``, ``*``), a reStructuredText directive line (``.. math::``), a
+    (``//``, ``#``, ``%``, ``*``, ``--``, ``;``; one line commented out too), a comment's
+    marks around the whole answer (:data:`_WRAPPED_COMMENT`: ``/* … */``, ``(* … *)``,
+    ``{- … -}``, ``<!-- … -->``, a docstring), a reStructuredText directive line (``.. math::``), a
     LaTeX alignment's ``&`` and line ends ``\\\\``, ``\\biggl``/``\\biggr`` sizes; its lines
     joined where they are one formula (:func:`_lines`).  None when there is none of
     these."""
-    if "\n" not in answer and "&" not in answer and "\\big" not in answer.lower():
+    given = answer
+    wrapped = _WRAPPED_COMMENT().match(answer)
+    if wrapped is not None:  # /* … */, (* … *), <!-- … -->, {- … -}, a docstring
+        answer = wrapped.group("body")
+    elif (
+        "\n" not in answer
+        and "&" not in answer
+        and "\\big" not in answer.lower()
+        and not _COMMENT_PREFIX().match(answer)  # one line commented out
+    ):
         return None
     text = _DIRECTIVE().sub("", answer)
     text = _COMMENT_PREFIX().sub("", text)
     text = _ALIGNMENT().sub(" ", text)
-    if text == answer or not text.strip():
+    if text == given or not text.strip():
         return None
     joined = _lines(text)  # its lines joined where they are one formula (else kept)
     return (joined[0] if joined else text.strip()), Note(MARKUP_NOTE)
