@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,48 @@ def test_the_scale_reader_finds_a_run_of_words():
     figure = [("Grouped", 4.0), ("1x1", 4.0), ("conv", 4.0)]
     assert drawn_scale(sheet, figure) == pytest.approx(1.25)
     assert drawn_scale(sheet, [("b", 1.0), ("c", 1.0)]) is None
+
+
+# --- zh justified lines: no wide gap beside a Latin word --------------------------------
+HAN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+WIDE = 7.0  # points: a space beside a Latin word wider than this stands out (its own is 3.3-4.2)
+
+
+def gaps_beside_latin(pdf: Path, margin: float) -> list[tuple[int, float, str, str]]:
+    """In each justified line (ending at the text block's right edge) of ``pdf``: the
+    gaps between a Chinese character and a Latin word of two letters or more beside it
+    (page, gap in points, the two words), from ``pdftotext -bbox-layout``."""
+    done = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    )
+    word = re.compile(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>'
+    )
+    found = []
+    pages = done.stdout.decode("utf-8").split("<page ")[1:]
+    for number, page in enumerate(pages, start=1):
+        width = re.search(r'width="([\d.]+)"', page)
+        assert width is not None
+        right = float(width[1]) - margin
+        for line in re.findall(r"<line[^>]*>(.*?)</line>", page, re.S):
+            words = [(float(a), float(b), text) for a, b, text in word.findall(line)]
+            if len(words) < 2 or abs(words[-1][1] - right) > 3:
+                continue
+            for (_, end, left), (start, _, after) in pairwise(words):
+                pair = (HAN.match(left[-1]), HAN.match(after[0]))
+                latin = after if pair[0] else left
+                if any(pair) and not all(pair) and len(re.findall("[A-Za-z]", latin)) >= 2:
+                    found.append((number, round(start - end, 1), left[-8:], after[:8]))
+    return found
+
+
+def test_no_zh_justified_line_opens_a_wide_gap_beside_a_latin_word(pdfs):
+    """A zh line that could not take the Latin word or formula after it was stretched
+    mostly at its few spaces ("FLOPs  和  MACs  是同一个数", 8.4 pt each, p. 42; beside
+    "∂L/∂Y" 7.1 pt): the spaces beside Latin words now stretch little and the glue between
+    Chinese characters takes the rest, so no such gap is wider than WIDE."""
+    gaps = gaps_beside_latin(pdfs["zh"], _margin("zh"))
+    assert len(gaps) > 150  # the reader sees the sheet's many Latin words
+    assert [gap for gap in gaps if gap[1] > WIDE] == []

@@ -479,11 +479,12 @@ def test_counts_grouped_one_way(name):
 def test_zh_pdf_never_squeezes_full_width_punctuation():
     """xeCJK's punctuation glue could shrink: a line holding a fraction or an unbreakable
     formula set '答案 3，通道：乘法（MACs、FLOPs）' and a whole paragraph of Appendix A with
-    half-width commas and colons. Its glue now only stretches (viewed in the PDF, pages 18
-    and 29: every '，' full width)."""
+    half-width commas and colons. Its glue then only stretched (viewed in the PDF, pages 18
+    and 29: every '，' full width); since s9cosm it is rigid, neither shrinking nor
+    stretching (a stretched line opened "无偏置）  ：" between two marks): never squeezed."""
     tex = read_sheet("zh", "tex")
     preamble = tex[: tex.index("\\begin{document}")]
-    assert "\\xeCJKsetup{RubberPunctSkip=plus}" in preamble
+    assert "\\xeCJKsetup{RubberPunctSkip=false}" in preamble
 
 
 def test_zh_compose_figure_says_kernel_size_as_the_book_does():
