@@ -50,8 +50,15 @@ from derivations.checking.notation import (
     resolve,
     widen,
 )
-from derivations.checking.reading.aliases import COMPOSE_SYMBOLS, LAYER_SYMBOLS, OUTPUT_SYMBOLS
+from derivations.checking.reading.aliases import (
+    BATCH_SYMBOL,
+    COMPOSE_SYMBOLS,
+    LAYER_SYMBOLS,
+    OUTPUT_SYMBOLS,
+    SQUARE_SYMBOLS,
+)
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
+from derivations.checking.reading.around import lead_names
 from derivations.checking.reading.code import holds_formula, unwrapped
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note, lazy_pattern
@@ -1216,6 +1223,29 @@ def _named(entry: Entry, reading):
 
 
 PARTS_NOTE = "reading.note.parts"
+GIVENS_NOTE = "reading.note.givens"
+# what a list of the layer's givens names (``an $f \times f$ filter, padding $p$, and
+# stride $s$, the output size is …``): a parameter of the layer, never any question's answer
+_GIVEN_SYMBOLS = frozenset(
+    {*SQUARE_SYMBOLS, *(n for pair in SQUARE_SYMBOLS.values() for n in pair), "h", "w"}
+    | {BATCH_SYMBOL, "d_h", "d_w"}
+)
+_WORDS_NOTES = frozenset({"reading.note.lead_in", "reading.note.label"})
+
+
+def _given(part: Parsed) -> bool:
+    """Whether a formula of an answer of several is a given of the layer named in words
+    (``padding $p$``, ``stride s``, ``an $f \times f$ filter``): one parameter's letter
+    alone (or times itself), with words before it or read as it."""
+    if len(part.symbols) != 1 or not part.symbols <= _GIVEN_SYMBOLS:
+        return False
+    if part.kinds - {ex.Sym, ex.Mul, ex.Pow, ex.Num}:
+        return False
+    return any(
+        note.key in _WORDS_NOTES
+        or (note.key == "reading.note.notation" and dict(note.fields).get("source") == "words")
+        for note in part.notes
+    )
 
 
 def _answering(entry: Entry, candidates: list) -> list:
@@ -1296,6 +1326,11 @@ def _one_formula(entry: Entry, reading):
     if not parsed.parts:
         return reading
     candidates = [replace(parsed, parts=()), *parsed.parts]
+    givens = [c for c in candidates if _given(c)]
+    if givens and len(givens) < len(candidates):
+        kept = [c for c in candidates if not _given(c)]
+        given = Note(GIVENS_NOTE, (("parts", ", ".join(to_unicode(c.tree) for c in givens)),))
+        candidates = [replace(kept[0], notes=(given, *kept[0].notes)), *kept[1:]]
     chosen = _answering(entry, candidates)
     if len(chosen) > 1:
         right = []
@@ -1416,6 +1451,12 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     from derivations.checking.reading.second_look import rewrites
 
     texts = rewrites(answer)
+    sized = [
+        (done[0], (*notes_, done[1]))
+        for text_, notes_ in [(answer, ()), *texts]
+        if (done := _two_sizes(entry, text_)) is not None
+    ]
+    texts += sized
     for text_, notes_ in [(answer, ()), *texts]:
         for rule in (_asked, _four_sizes, _islands, _sentences, _recursion):
             done = rule(entry, text_)
@@ -1433,6 +1474,9 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             continue  # right only with total padding, its words say per side: never
         if _worked_disagrees(parsed, notes) and _verdict_of(entry, read) == RIGHT:
             continue  # (2c_i)(2c_o)/(c_i c_o) = 2: the number it ends in is its answer
+        prose = _prose_read(entry, rewritten, read, question_id, notation, infer)
+        if prose is not None and not _right_only_dropped(entry, prose[1], notes):
+            reading, parsed, inferred, checked = prose
         return _noted(reading, parsed, notes), parsed, inferred, checked
     if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
         raise first
@@ -1473,10 +1517,7 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
         return None
     if _verdict_of(entry, read) is not None:
         return None
-    from derivations.checking.reading.second_look import two_sizes
-
-    sizes = lambda e, a: two_sizes(a) if e.question.shape is not None else None  # noqa: E731
-    for rule in (_islands, sizes):
+    for rule in (_islands, _two_sizes):
         done = rule(entry, answer)
         if done is None:
             continue
@@ -1523,6 +1564,79 @@ def _per_side_dropped(entry: Entry, parsed: Parsed, notes: tuple) -> bool:
         and not _per_side_written(parsed)
         and outcome_of(entry, said) == ("wrong", PER_SIDE_ONCE)
     )
+
+
+def _right_only_dropped(entry: Entry, parsed: Parsed, notes: tuple) -> bool:
+    """Whether ``parsed`` (a rewrite's reading, after ``notes``) is right only with what
+    the rewrite dropped: a counting its words state, a worked number that is its answer,
+    words saying the padding is per side (the checks a rewrite's own reading gets in
+    :func:`_second_look`)."""
+    if _per_side_dropped(entry, parsed, notes):
+        return True
+    right = outcome_of(entry, parsed) == RIGHT
+    return right and (_counting_dropped(notes) or _worked_disagrees(parsed, notes))
+
+
+def _two_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """For a question asking one size of a shape: the answer with a size written as
+    height X width read as the two sizes (:func:`.second_look.two_sizes`), else None."""
+    if entry.question.shape is None:
+        return None
+    from derivations.checking.reading.second_look import two_sizes
+
+    return two_sizes(answer)
+
+
+# a word of a size (the output's size: either axis's on a square layer, never the other's)
+_SIZE_WORD = lazy_pattern(
+    r"size|大小|尺寸|维度|維度|サイズ|크기|größe|tamaño|taille|tamanho|dimen|размер", re.I
+)
+# the counts one of which a lead-in may name in place of the other (their names:
+# :attr:`.Question.names`); MACs and FLOPs are countings, judged by their conventions
+_COUNTS_APART = frozenset({"forward-mults", "forward-adds"})
+
+
+def _names_other(entry: Entry, lead: str) -> str | None:
+    """The name a lead-in's last words give that names another quantity of the layer
+    than the one asked: the other axis's output size (``The output width is``
+    answering output-height), an output size answering a count (``输出高度为 …``
+    answering forward-mults), a count answering a size, the other count (``加法次数为``
+    answering forward-mults);
+    None otherwise (the longest name first; ``output size`` names either axis)."""
+    if not lead.isascii():
+        from derivations.checking.reading.traditional import simplified
+
+        lead = simplified(lead) or lead
+    asked = entry.question
+    for name in reversed(lead_names(lead)):
+        axis = None if _SIZE_WORD().search(name) else _named_axis(name.strip())
+        if axis is not None:
+            on_axis = asked.shape is not None and asked.shape.axis in (axis, None)
+            return None if on_axis else name.strip()
+        counted = named_count(name.strip())
+        if counted is not None:
+            apart = counted != asked.id and (
+                asked.shape is not None or {counted, asked.id} <= _COUNTS_APART
+            )
+            return name.strip() if apart else None
+    return None
+
+
+def _lead_names_asked(entry: Entry, notes: list) -> None:
+    """Refused (``checker.reason.lead_names_other``) when the words dropped before an
+    accepted formula (a lead-in, a label) name another quantity of the layer than the one
+    asked (:func:`_names_other`): a right formula under another quantity's name is sent
+    to the instructor, never accepted (a wrong one stays not_equivalent)."""
+    for note in notes:
+        fields = note.get("fields", {})
+        if note.get("id") not in ("reading.note.lead_in", "reading.note.label"):
+            continue
+        if fields.get("counting"):
+            continue  # MACs, FLOPs: a counting, judged by its convention
+        lead = fields.get("text") or fields.get("label") or ""
+        other = _names_other(entry, lead)
+        if other is not None:
+            raise _invalid("lead_names_other", lead=lead, name=other, question=entry.question.id)
 
 
 def _counting_dropped(notes: tuple) -> bool:
@@ -1613,14 +1727,22 @@ def _sentences(entry: Entry, answer: str) -> tuple[str, Note] | None:
     found = sentences(answer)
     if found is None:
         return None
-    read = []
+    from derivations.checking.reading.second_look import rate_sentence
+
+    read, said = [], []
     for sentence in found:
-        try:
-            _in_either_order(entry, sentence, entry.question.id, None, True)
-        except InvalidAnswer:
-            continue
-        read.append(sentence)
-    prose = " ".join(s for s in found if s not in read)
+        rate = rate_sentence(sentence)  # a count said as a rate: the number it says
+        for text_ in (sentence, rate[0] if rate else None):
+            if text_ is None:
+                continue
+            try:
+                _in_either_order(entry, text_, entry.question.id, None, True)
+            except InvalidAnswer:
+                continue
+            read.append(text_)
+            said.append(sentence)
+            break
+    prose = " ".join(s for s in found if s not in said)
     if not read or not prose or prose_blocks(prose, read) or holds_formula(prose):
         return None  # (a statement of code not read is no prose: never graded without it)
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
@@ -1844,6 +1966,8 @@ def check(
                     "tree": ex.to_data(parsed.tree),
                 }
                 result = _judge(entry, parsed, result, symbolic, work)
+                if result.verdict in ("equivalent", "equivalent_under_convention"):
+                    _lead_names_asked(entry, said["notes"])
             except OutOfTime as error:
                 if error.owner is not token:
                     raise

@@ -55,6 +55,7 @@ from __future__ import annotations
 import keyword
 import re
 from fractions import Fraction
+from functools import cache
 
 from derivations.checking.reading.code import denies
 from derivations.checking.reading.errors import InvalidAnswer, refuse
@@ -85,6 +86,7 @@ from derivations.checking.reading.languages import (
     LEAD_SCRIPTS,
     LEAD_USES,
     LEAD_VERBS,
+    NEGATIONS,
     PROPOSALS,
     RATE_WORDS,
     ROUNDING_WORDS,
@@ -94,7 +96,7 @@ from derivations.checking.reading.languages import (
 )
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["around", "every_rule", "framed", "RELATIVE_NOTE"]
+__all__ = ["around", "every_rule", "framed", "lead_names", "copulas", "RELATIVE_NOTE"]
 
 
 def _note(key: str, **fields) -> Note:
@@ -150,13 +152,40 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+# letters with subscripts side by side (``c_i c_o k_h``): a formula, never a lead-in's words
+_LETTERS_SIDE_BY_SIDE = lazy_pattern(
+    r"(?<![\w])[A-Za-z]_\{?[A-Za-z0-9]+\}?\s+[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?(?![\w])"
+)
+
+
+_NEGATION = lazy_pattern(
+    "|".join(
+        rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])" if word.isascii() else re.escape(word)
+        for word in sorted(NEGATIONS, key=len, reverse=True)
+    ),
+    re.I,
+)
+
+
+def _formula_kept(prefix: str) -> bool:
+    """Whether ``prefix`` holds letters with subscripts side by side (``c_i c_o k_h``: a
+    formula) that no negation after them takes back (``$c_o c_i …$ 不对，应该是``)."""
+    if "_" not in prefix:
+        return False
+    runs = list(_LETTERS_SIDE_BY_SIDE().finditer(prefix))
+    return bool(runs) and not _NEGATION().search(prefix, runs[-1].end())
+
+
 def _lead_text(prefix: str) -> bool:
-    """Whether ``prefix`` is words only (bracketed words allowed), with a word in it."""
+    """Whether ``prefix`` is words only (bracketed words allowed), with a word in it and
+    no formula of letters side by side kept (``乘法次数是 c_i c_o k_h k_w 乘以…``: a
+    formula before the math, s8adv)."""
     return (
         bool(prefix.strip())
         and bool(_LEAD_CHARS().match(prefix))
         and _balanced(prefix)
         and bool(re.search(r"[^\W\d_]", prefix))
+        and not _formula_kept(prefix)
     )
 
 
@@ -1060,3 +1089,42 @@ def _may_need(body: str) -> bool:
     if "2" in body and _FLAT().search(body):
         return True
     return body.rstrip().endswith(")") and bool(_LABELLED().match(body))
+
+
+_LEAD_END = lazy_pattern(r"[\s:：=,，]+$")
+_LEAD_SCRIPT_RUN = lazy_pattern(f"[{LEAD_SCRIPTS}]+$")
+_LEAD_CLAUSE = lazy_pattern(r"[.;!?,，。；！？、\n]")
+
+
+@cache
+def copulas() -> tuple[str, ...]:
+    """Every copula a lead-in may end in (:data:`.languages.WORD_COPULAS`,
+    :data:`.languages.ATTACHED_COPULAS`), longest first."""
+    words = {w for group in (WORD_COPULAS, ATTACHED_COPULAS) for ws in group.values() for w in ws}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def lead_names(lead: str) -> list[str]:
+    """The names the prose before an island may give it (``the resulting output height
+    is`` → ``height``, ``output height``, ``resulting output height``; ``则输出大小为：`` →
+    ``小``, ``大小``, ``输出大小``, …): its last words, a closing colon, ``=`` or copula
+    (:data:`.languages.WORD_COPULAS`, :data:`.languages.ATTACHED_COPULAS`) away; the
+    last one to three words of a script with spaces, the last two to eight characters
+    of one without."""
+    text = _LEAD_END().sub("", lead)
+    text = _LEAD_CLAUSE().split(text)[-1]  # the last clause names it (We pad first. Then …)
+    lower = text.lower()
+    for copula in copulas():
+        if lower.endswith(copula) and (
+            not copula.isascii()
+            or len(lower) == len(copula)
+            or not lower[-len(copula) - 1].isalnum()
+        ):
+            text = _LEAD_END().sub("", text[: len(text) - len(copula)])
+            break
+    run = _LEAD_SCRIPT_RUN().search(text)
+    if run:
+        chars = run.group()
+        return [chars[-n:] for n in range(2, min(len(chars), 8) + 1)]
+    words = text.split()
+    return [" ".join(words[-n:]) for n in range(1, min(len(words), 3) + 1)]

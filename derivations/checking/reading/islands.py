@@ -32,15 +32,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from derivations.checking.reading.around import copulas, lead_names
 from derivations.checking.reading.informal import countings_said, lazy_pattern
 from derivations.checking.reading.languages import (
-    ATTACHED_COPULAS,
     CONDITIONS,
     LEAD_NEGATIONS,
     LEAD_SCRIPTS,
     NAME_FILLERS,
     NEGATIONS,
-    WORD_COPULAS,
 )
 from derivations.records import record, replace
 from derivations.registry.notations import meaning_of_word
@@ -589,7 +588,7 @@ def _without_copula(word: str) -> str:
     (``卷积核大小为`` → ``卷积核大小``, ``커널 크기는`` → ``크기``)."""
     if word.isascii():
         return word
-    for copula in _copulas():
+    for copula in copulas():
         if not copula.isascii() and word.endswith(copula) and len(word) > len(copula):
             return word[: -len(copula)]
     return word
@@ -642,16 +641,9 @@ def _definitions(text: str, islands: list[Island]) -> list[str] | None:
     ]
 
 
-_LEAD_END = lazy_pattern(r"[\s:：=,，]+$")
 _SCRIPT_RUN = lazy_pattern(f"[{LEAD_SCRIPTS}]+$")
 
 
-def _copulas() -> tuple[str, ...]:
-    words = {w for group in (WORD_COPULAS, ATTACHED_COPULAS) for ws in group.values() for w in ws}
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-_CLAUSE = lazy_pattern(r"[.;!?,，。；！？、\n]")
 _TRAIL = lazy_pattern(
     r"^\s*(?:is|are|gives|为|是|就是|即)\s*(?:the\s+|its\s+)?(?P<name>[^\W\d_][\w\s]*?)\s*(?:[.;,，。；\n]|$)",
     re.I,
@@ -670,32 +662,6 @@ def trail_names(trail: str) -> list[str]:
         return [name[:n] for n in range(2, min(len(name), 8) + 1)]
     words = name.split()[:3]
     return [" ".join(words[:n]) for n in range(1, len(words) + 1)]
-
-
-def lead_names(lead: str) -> list[str]:
-    """The names the prose before an island may give it (``the resulting output height
-    is`` → ``height``, ``output height``, ``resulting output height``; ``则输出大小为：`` →
-    ``小``, ``大小``, ``输出大小``, …): its last words, a closing colon, ``=`` or copula
-    (:data:`.languages.WORD_COPULAS`, :data:`.languages.ATTACHED_COPULAS`) away; the
-    last one to three words of a script with spaces, the last two to eight characters
-    of one without."""
-    text = _LEAD_END().sub("", lead)
-    text = _CLAUSE().split(text)[-1]  # the last clause names it (We pad first. Then …)
-    lower = text.lower()
-    for copula in _copulas():
-        if lower.endswith(copula) and (
-            not copula.isascii()
-            or len(lower) == len(copula)
-            or not lower[-len(copula) - 1].isalnum()
-        ):
-            text = _LEAD_END().sub("", text[: len(text) - len(copula)])
-            break
-    run = _SCRIPT_RUN().search(text)
-    if run:
-        chars = run.group()
-        return [chars[-n:] for n in range(2, min(len(chars), 8) + 1)]
-    words = text.split()
-    return [" ".join(words[-n:]) for n in range(1, min(len(words), 3) + 1)]
 
 
 _SENTENCE_END = lazy_pattern(r"[;；。\n]+|(?<=[^\d\s.])\.(?:\s+|$)")

@@ -46,6 +46,9 @@ __all__ = [
     "RATE_ONE",
     "RATE_PER",
     "RATE_EACH_ATTACHED",
+    "RATE_HAS",
+    "RATE_COUNTED",
+    "RATE_TIED",
     "NAME_FILLERS",
 ]
 
@@ -278,6 +281,49 @@ RATE_EACH_ATTACHED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "ja": (("ごとに", "毎に", "につき", "あたり"), ("1つ", "一つ", "1個", "一個")),
 }
+# … and said the other way round: "each Y has one X" (``Each output channel has its own
+# bias``, ``chaque filtre a un biais``, ``jeder Filter hat einen Bias``, ``mỗi bộ lọc có một
+# bias``): (each, has, one) per language
+RATE_HAS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "en": (
+        ("each", "every"),
+        ("has", "gets", "owns", "carries", "comes with", "is given"),
+        ("one", "a", "an", "a single", "its own", "exactly one", "just one", "1"),
+    ),
+    "fr": (("chaque",), ("a", "possède", "reçoit"), ("un", "une", "son propre", "sa propre")),
+    "de": (
+        ("jeder", "jede", "jedes", "jeden"),
+        ("hat", "besitzt", "bekommt"),
+        ("einen", "ein", "eine", "seinen eigenen", "ihren eigenen", "sein eigenes"),
+    ),
+    "es": (("cada",), ("tiene", "posee", "lleva"), ("un", "una", "su propio", "su propia")),
+    "pt": (("cada",), ("tem", "possui"), ("um", "uma", "seu próprio", "sua própria")),
+    "it": (("ogni", "ciascun", "ciascuna"), ("ha",), ("un", "uno", "una", "il proprio")),
+    "ru": (
+        ("каждый", "каждая", "каждое"),
+        ("имеет", "получает"),
+        ("один", "одну", "одно", "свой", "своё", "свою"),
+    ),
+    "vi": (("mỗi",), ("có",), ("một", "1")),
+}
+# … or said as a tie, "X are associated with Y" (``biases are associated with filters``,
+# ``les biais sont associés aux filtres``, ``偏置与卷积核一一对应``): the words between X and Y
+RATE_TIED: dict[str, tuple[str, ...]] = {
+    "en": (
+        *("is associated with", "are associated with", "is tied to", "are tied to"),
+        *("belongs to", "belong to", "is attached to", "are attached to"),
+    ),
+    "fr": ("est associé à", "sont associés aux", "sont associés à", "est associé au"),
+    "es": ("está asociado a", "están asociados a", "está asociado al", "están asociados al"),
+    "pt": ("está associado a", "estão associados a", "está associado ao", "estão associados aos"),
+    "de": ("gehört zu", "gehören zu"),
+}
+# what a rate may count (the X of "one X for each Y"): a bias, in any of the languages above
+# (``one weight per filter`` counts no bias: no answer to how many biases there are)
+RATE_COUNTED: tuple[str, ...] = (
+    *("bias", "偏置", "偏差", "バイアス", "편향", "바이어스", "sesgo", "biais", "viés"),
+    *("polarizzazione", "смещени", "độ lệch"),
+)
 # the verb of a definition said in words after a connector (``…, where F is the filter
 # size``, ``其中 F 为卷积核大小``): read as ``=``
 DEFINING: tuple[str, ...] = (

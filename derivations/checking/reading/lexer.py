@@ -992,6 +992,7 @@ def tokenize(
 def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) -> list[Token]:
     """:func:`tokenize`'s loop over ``body`` from ``index``."""
     tokens: list[Token] = []
+    runs: list[tuple[int, int, str]] = []  # the words read: (first token, end token, text)
     depth = 0
     while index < len(body):
         char = body[index]
@@ -1003,12 +1004,15 @@ def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) ->
             tokens.append(token)
             continue
         if char.isascii() and (char.isalpha() or char == "_"):
-            words, index = _word_tokens(body, index, col, notes, letters, previous)
+            words, stop = _word_tokens(body, index, col, notes, letters, previous)
+            runs.append((len(tokens), len(tokens) + len(words), body[index:stop]))
             tokens.extend(words)
+            index = stop
             continue
         if not char.isascii() and _CJK().match(char):  # no ASCII character is CJK
             found = _cjk_tokens(body, index, col, notes)
             if found is not None:
+                runs.append((len(tokens), len(tokens) + len(found[0]), body[index : found[1]]))
                 tokens.extend(found[0])
                 index = found[1]
                 continue
@@ -1046,4 +1050,41 @@ def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) ->
             raise refuse("brackets_too_deep", tokens[-1].start_pos, limit=MAX_DEPTH // 2)
     if not tokens:
         raise refuse("empty")
-    return tokens
+    return _without_appositions(tokens, runs, notes) if len(runs) > 1 else tokens
+
+
+# a word naming a quantity (``output size``, ``卷积核大小``), not a letter or a name with
+# a subscript (``m_h``, ``H_{out}``)
+_NAMING_WORD = lazy_pattern(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]|[A-Za-z]{3,}(?:\s|$)")
+_LETTER = lazy_pattern(r"[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?'?")
+# a square layer's one letter for each axis's (``kernel size k_h k_w``: the kernel size's)
+_FAMILY = {"k_h": "k", "k_w": "k", "p_h": "p", "p_w": "p", "s_h": "s", "s_w": "s"}
+
+
+def _without_appositions(tokens: list[Token], runs: list, notes: list | None) -> list[Token]:
+    """``tokens`` without the words that name the letters written right after them
+    (``output size m_h m_w``, ``kernel size k_h k_w``, ``输出通道数 c_o``: an
+    apposition, the letters the quantity, never the word times them): a word whose
+    reading is only letters each of which is among the letters written next (side by
+    side, no operator) or their square layer's one letter (``k`` for ``k_h k_w``),
+    noted; a word naming another letter stays a factor (``yHeight m_w``: m_h m_w)."""
+    dropped: set[int] = set()
+    for at, (first, end, text) in enumerate(runs):
+        if "_" in text or (len(text) < 3 and text.isascii()) or not _NAMING_WORD().search(text):
+            continue  # (a letter, a name with a subscript: no regular expression compiled)
+        named = [t.value for t in tokens[first:end]]
+        if not named or any(t.type != "SYMBOL" for t in tokens[first:end]):
+            continue
+        letters, stop = [], end
+        for other_first, other_end, other in runs[at + 1 :]:
+            if other_first != stop or not _LETTER().fullmatch(other.strip()):
+                break
+            letters += [t.value for t in tokens[other_first:other_end]]
+            stop = other_end
+        written = {*letters, *(_FAMILY.get(letter, letter) for letter in letters)}
+        if letters and set(named) <= written:
+            dropped.update(range(first, end))
+            if notes is not None:
+                shown = " ".join(other.strip() for f, _, other in runs if end <= f < stop)
+                notes.append(_note("apposition", word=text.strip(), letters=shown))
+    return [t for i, t in enumerate(tokens) if i not in dropped] if dropped else tokens

@@ -248,9 +248,29 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     if split is None:
         one = _parse_one(normalized, raw, letters, symbols)
         return replace(one, notes=(*said, *one.notes)) if said else one
-    read = [_parse_one(formula, raw, letters, symbols) for formula in split.formulas]
+    given = [bool(_GIVEN().match(f.text)) for f in split.formulas]
+    formulas = [f for f, g in zip(split.formulas, given, strict=True) if not g]
+    if formulas and len(formulas) < len(split.formulas):  # ядро k, шаг s, высота выхода: …
+        givens = [f.text.strip() for f, g in zip(split.formulas, given, strict=True) if g]
+        said.append(Note(GIVENS_NOTE, (("parts", ", ".join(givens)),)))
+    formulas = formulas or split.formulas
+    read = [_parse_one(formula, raw, letters, symbols) for formula in formulas]
     notes = (*said, *split.notes, *read[0].notes)
     return replace(read[0], notes=notes, parts=tuple(read[1:]))
+
+
+GIVENS_NOTE = "reading.note.givens"
+# a statement of an answer of several that names a parameter of the layer in words of any
+# language and its letter (``padding p``, ``ядро $k$``, ``un pas s``, ``步幅 s``, ``a $k
+# \times k$ kernel``): a given, no formula (never a channel's letter: ``bias c_o`` may be an
+# answer)
+_GIVEN_ONE = r"[kKpPsSfFdDhHwWnN](?:_\{?[A-Za-z0-9]{1,3}\}?)?"
+_GIVEN_LETTER = rf"\$?{_GIVEN_ONE}(?:\s*(?:\\times|×|x|\*)\s*{_GIVEN_ONE})?\$?"
+_GIVEN_WORD = r"[^\W\d_][^\W\d_'’-]*"
+_GIVEN = lazy_pattern(
+    rf"^(?=.*[^\W\d_]{{2}})\s*(?:(?:{_GIVEN_WORD}\s+){{1,5}}[:：=]?\s*{_GIVEN_LETTER}"
+    rf"|(?:{_GIVEN_WORD}\s+){{0,2}}{_GIVEN_LETTER}(?:\s+{_GIVEN_WORD}){{1,4}})\s*[.。]?\s*$"
+)
 
 
 def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Parsed:

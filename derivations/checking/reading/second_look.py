@@ -85,6 +85,7 @@ __all__ = [
     "PROMPT_NOTE",
     "TABLE_NOTE",
     "two_sizes",
+    "rate_sentence",
 ]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
@@ -791,12 +792,33 @@ _SIZE_TIMES = lazy_pattern(
     _SPACING + r"(?:(?<![A-Za-z_\\])[Xx](?![A-Za-z_0-9])|×|\\times(?![A-Za-z]))" + _SPACING
 )
 _TOP_SUM = lazy_pattern(r"[-+−]")
+# a rounding or a conversion called on a bracket (``floor(…)``, ``math.floor(…)``, ``int(…)``)
+_ROUNDING_CALL = lazy_pattern(
+    r"(?:(?:math|np|numpy|torch|Math|std:)[.:])?(?:floor|ceil|int|trunc)\s*(?=\()"
+)
+_ROUNDING_BEFORE = lazy_pattern(
+    r"(?:(?:math|np|numpy|torch|Math|std:)[.:])?(?:floor|ceil|int|trunc)\s*$"
+)
+# what bounds a size written before the sign (a label's ``=`` or colon, the math's ``$``, a
+# back-quote, a line's start, a word of Chinese or Japanese), or after it
+_EDGE_BEFORE = lazy_pattern(r"[=:：$`\n\u3000-\u9fff\uff00-\uffef]")
+_EDGE_AFTER = lazy_pattern(r"[$`\n,，;；:：。\u3000-\u9fff\uff00-\uffef]|\.(?!\d)")
+# a word of prose next to a bracketed size (``is (…) x (…)``, ``(…) x (…) matrix``)
+_PROSE_BEFORE = lazy_pattern(r"(?:^|\s)[^\W\d_]{2,}\s+$")
+_PROSE_AFTER = lazy_pattern(r"^\s+[^\W\d_]{2,}(?:\s|$|[.,;:])")
+_FORMULA_MARK = lazy_pattern(r"[-+−/]|\\frac")
+# a word of prose before more words or a bracket (``gives (…``), a rounding's name apart
+_PROSE_WORD = lazy_pattern(r"(?<![\\\w])(?!(?:floor|ceil|int|trunc)\b)[^\W\d_]{2,}\s+(?=[^\W\d(])")
 
 
 def _a_size(text: str) -> bool:
     """Whether ``text`` is a size's formula: a sum at its top level (``⌊…⌋ + 1``), or one
-    bracket or floor around it all."""
-    if any(_depth_at(text, m.start()) == 0 for m in _TOP_SUM().finditer(text)):
+    bracket or floor around it all (a rounding's or a conversion's name before it:
+    ``floor(…)``, ``int(…)``)."""
+    call = _ROUNDING_CALL().match(text)
+    if call is not None:
+        text = text[call.end() :]
+    elif any(_depth_at(text, m.start()) == 0 for m in _TOP_SUM().finditer(text)):
         return True
     marks = sorted(
         [(m.start(), m.end(), 1) for m in _OPENS().finditer(text)]
@@ -818,30 +840,110 @@ def _depth_at(text: str, index: int) -> int:
     return len(_OPENS().findall(head)) - len(_CLOSES().findall(head))
 
 
+def _group_before(text: str, end: int) -> int | None:
+    """The start of the bracket (or floor) closing at ``end`` (a rounding's name before it
+    included), or None when ``text[:end]`` ends in no closing bracket."""
+    marks = sorted(
+        [(m.start(), m.end(), 1) for m in _OPENS().finditer(text, 0, end)]
+        + [(m.start(), m.end(), -1) for m in _CLOSES().finditer(text, 0, end)]
+    )
+    if not marks or marks[-1][1] != end or marks[-1][2] != -1:
+        return None
+    depth = 0
+    for start, _, step in reversed(marks):
+        depth -= step
+        if depth == 0:
+            call = _ROUNDING_BEFORE().search(text, 0, start)
+            return call.start() if call else start
+    return None
+
+
+def _group_after(text: str, start: int) -> int | None:
+    """The end of the bracket (or floor) opening at ``start`` (after a rounding's name),
+    or None when none opens there."""
+    call = _ROUNDING_CALL().match(text, start)
+    start = call.end() if call else start
+    marks = sorted(
+        [(m.start(), m.end(), 1) for m in _OPENS().finditer(text, start)]
+        + [(m.start(), m.end(), -1) for m in _CLOSES().finditer(text, start)]
+    )
+    if not marks or marks[0][0] != start or marks[0][2] != 1:
+        return None
+    depth = 0
+    for _, stop, step in marks:
+        depth += step
+        if depth == 0:
+            return stop
+    return None
+
+
+def _first_size(text: str, end: int) -> int | None:
+    """Where the size written just before ``end`` (a times sign) starts: everything after
+    a label's ``=`` or colon, the math's ``$`` or a line's start, when that is a size
+    (``m_h = ⌊…⌋ + 1 X …``); else a bracket (``floor(…)``) after such an edge or a word
+    of prose; None when neither (``c_o (h - k) X …``: a product)."""
+    edges = list(_EDGE_BEFORE().finditer(text, 0, end))
+    start = edges[-1].end() if edges else 0
+    if _a_size(text[start:end].strip()) and not _PROSE_WORD().search(text, start, end):
+        return start + len(text[start:end]) - len(text[start:end].lstrip())
+    group = _group_before(text, len(text[:end].rstrip()))
+    if group is None:
+        return None
+    head = text[:group]
+    if (
+        not head.strip()
+        or _EDGE_BEFORE().fullmatch(head.rstrip()[-1])
+        or _PROSE_BEFORE().search(head)
+    ):
+        return group
+    return None
+
+
+def _second_size(text: str, start: int) -> int | None:
+    """Where the size written just after ``start`` (a times sign) ends (:func:`_first_size`
+    the other way: up to the math's closing ``$``, a sentence's end or a line's)."""
+    edge = _EDGE_AFTER().search(text, start)
+    end = edge.start() if edge else len(text)
+    if _a_size(text[start:end].strip()) and not _PROSE_WORD().search(text, start, end):
+        return len(text[:end].rstrip())
+    group = _group_after(text, start)
+    if group is None:
+        return None
+    tail = text[group:]
+    if not tail.strip() or _EDGE_AFTER().match(tail.lstrip()) or _PROSE_AFTER().match(tail):
+        return group
+    return None
+
+
 def two_sizes(answer: str) -> tuple[str, Note] | None:
-    """A size of a 2-D shape written as ``A X B`` (``⌊…⌋ X ⌊…⌋``, ``(…) × (…)``: the
-    height by the width, X or × between two brackets at the top level, once): the pair
-    ``(A, B)``, or ``A`` alone where both are written alike (a square layer's size
-    twice); the label before an ``=`` and the math's ``$`` stay out of it.  For the
-    checker to read in place of the product where the question asks one size along an
-    axis and the product matches no known answer."""
+    """A size of a 2-D shape written as ``A X B`` (``⌊…⌋ X ⌊…⌋``, ``(…) × (…)``,
+    ``floor(…) x floor(…)``: the height by the width, X or × between two sizes at the
+    top level, once): the answer with ``A X B`` replaced in place by the pair ``(A,
+    B)``, or by ``A`` alone where both are written alike (a square layer's size twice).
+    What is around it stays for the reader (a label before an ``=`` or a colon, a
+    sentence, the math's ``$``).  Each size is what a label's ``=`` or colon, the math's
+    ``$``, a line or a word of prose bounds, or one bracket (a rounding's name before
+    it); a size holds an operator (``+``, ``-``, ``/``); a bracket after a factor
+    (``c_o (h - k) x (w - k)``) is no size.  For the checker to read in place of the
+    product where the question asks one size along an axis."""
     if not isinstance(answer, str):
         return None
-    found = [m for m in _SIZE_TIMES().finditer(answer) if _depth_at(answer, m.start()) == 0]
+    found = []
+    for sign in _SIZE_TIMES().finditer(answer):
+        if _depth_at(answer, sign.start()) != 0:
+            continue
+        begin, stop = _first_size(answer, sign.start()), _second_size(answer, sign.end())
+        if begin is None or stop is None:
+            continue
+        first, second = answer[begin : sign.start()].strip(), answer[sign.end() : stop].strip()
+        if _FORMULA_MARK().search(first) and _FORMULA_MARK().search(second):
+            found.append((begin, sign, stop, first, second))
     if len(found) != 1:
         return None
-    sign = found[0]
-    body_start = max(answer.rfind("=", 0, sign.start()), answer.rfind("$", 0, sign.start())) + 1
-    close = answer.find("$", sign.end())
-    body_end = close if close >= 0 else len(answer)
-    first = answer[body_start : sign.start()].strip()
-    second = answer[sign.end() : body_end].strip().rstrip(".。")
-    if not (first and second and _a_size(first) and _a_size(second)):
-        return None
+    begin, sign, stop, first, second = found[0]
     alike = "".join(first.split()) == "".join(second.split())
     body = first if alike else f"({first}, {second})"
-    head = answer[:body_start].rstrip("$").rstrip()
-    text = f"{head} {body}".strip() if head.endswith("=") else body
+    text = f"{answer[:begin]}{body}{answer[stop:]}"
     return text, Note(TWO_SIZES_NOTE, (("sign", sign.group().strip()), ("alike", str(alike))))
 
 
@@ -852,26 +954,54 @@ def _alternation(words) -> str:
 
 
 def _rate_patterns() -> list[re.Pattern]:
-    from derivations.checking.reading.languages import RATE_EACH_ATTACHED, RATE_ONE, RATE_PER
+    from derivations.checking.reading.languages import (
+        RATE_EACH_ATTACHED,
+        RATE_HAS,
+        RATE_ONE,
+        RATE_PER,
+        RATE_TIED,
+    )
 
     one = _alternation(w for words in RATE_ONE.values() for w in words)
+    each, has, own = (
+        _alternation(w for words in RATE_HAS.values() for w in words[i]) for i in range(3)
+    )
     per = _alternation(w for words in RATE_PER.values() for w in words)
     zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
     ja_each, ja_one = RATE_EACH_ATTACHED["ja"]
     return [
         re.compile(
-            rf"^(?:[^\W\d_][\w'’]*\s+){{0,5}}?(?:{one})\s+[^\W\d_][\w\s'-]{{0,40}}?\s+"
+            rf"^(?:[^\W\d_][\w'’]*\s+){{0,5}}?(?:{one})\s+(?P<thing>[^\W\d_][\w\s'-]{{0,40}}?)\s+"
             rf"(?:{per})\s+(?:(?:of|de|des|der|di|dos|das)\s+(?:the|los|las|les|die|gli|os|as)?\s*)?"
             r"(?P<unit>[^\W\d_][\w\s'-]{0,40}?)\s*[.。!]?\s*$",
             re.I,
         ),
         re.compile(
             rf"^[\w\s，,]*?(?:{_alternation(zh_each)})(?P<unit>[\u4e00-\u9fff\w]+?)"
-            rf"(?:{_alternation(zh_one)})[\u4e00-\u9fff\w]*[。.]?\s*$"
+            rf"(?:{_alternation(zh_one)})(?P<thing>[\u4e00-\u9fff\w]*)[。.]?\s*$"
         ),
         re.compile(
             rf"^(?P<unit>[^\s。.]+?)(?:{_alternation(ja_each)})(?:{_alternation(ja_one)})"
             r"[^\s。.]*[。.]?\s*$"
+        ),
+        re.compile(
+            rf"^(?:{each})\s+(?P<unit>[^\W\d_][\w\s'-]{{0,40}}?)\s+(?:{has})\s+(?:{own})\s+"
+            r"(?P<thing>[^\W\d_][\w\s'-]{0,40}?)\s*[.。!]?\s*$",
+            re.I,
+        ),
+        re.compile(
+            r"^(?:[^\W\d_]+[,，]?\s+){0,3}?(?:(?:the|les|los|as|die)\s+)?"
+            r"(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)\s+"
+            rf"(?:{_alternation(w for words in RATE_TIED.values() for w in words)})\s+"
+            r"(?:(?:the|each|every|its|chaque|cada|jedem|jeder|le|la|les|el|los|o|os|den|dem)\s+)?"
+            r"(?P<unit>[^\W\d_][\w\s'-]{0,40}?)"
+            r"(?:\s*[,，]?\s*(?:and\s+|et\s+|y\s+|e\s+|und\s+)?(?:not|non|pas|no|não|nicht)\s+[^.。]*)?"
+            r"\s*[.。!]?\s*$",
+            re.I,
+        ),
+        re.compile(
+            r"^(?P<thing>[\u4e00-\u9fff]+?)(?:与|和|跟)(?P<unit>[\u4e00-\u9fff]+?)"
+            r"(?:一一对应|一一對應|一一相对应|一对一)[。.]?\s*$"
         ),
     ]
 
@@ -879,21 +1009,29 @@ def _rate_patterns() -> list[re.Pattern]:
 _RATES = cache(_rate_patterns)
 
 
-def _rate_sentence(answer: str) -> tuple[str, Note] | None:
+def rate_sentence(answer: str) -> tuple[str, Note] | None:
     """A count said as a rate, "one X for each Y" (``There is one bias value for each
     output channel.``, ``un sesgo por cada canal de salida``, ``每个输出通道一个偏置``,
     ``出力チャンネルごとに1つ``; :data:`.languages.RATE_ONE`, :data:`.languages.RATE_PER`,
-    :data:`.languages.RATE_EACH_ATTACHED`): the number of Y (``number of output
+    :data:`.languages.RATE_EACH_ATTACHED`) or "each Y has one X" (``Each filter has its
+    own bias``, ``cada filtro tiene un sesgo``; :data:`.languages.RATE_HAS`), X a bias
+    where it is said (:data:`.languages.RATE_COUNTED`: ``one weight per filter`` is no
+    count of biases, None): the number of Y (``number of output
     channel``, ``输出通道数``), for the reader to read as its quantity (a Y it does not
     read stays refused)."""
     if len(answer) > 160 or "=" in answer:
         return None
+    from derivations.checking.reading.languages import RATE_COUNTED
+
     for index, pattern in enumerate(_RATES()):
         match = pattern.match(answer.strip())
         if match is None:
             continue
+        thing = (match.groupdict().get("thing") or "").lower()
+        if thing and not any(word in thing for word in RATE_COUNTED):
+            return None  # one weight per filter: no count of biases
         unit = match.group("unit").strip()
-        text = f"number of {unit}" if index == 0 else f"{unit}数"
+        text = f"number of {unit}" if index in (0, 3, 4) else f"{unit}数"
         return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
     return None
 
@@ -976,7 +1114,7 @@ _RULES = (
     _line_comments,
     _emphasis,
     _continuation,
-    _rate_sentence,
+    rate_sentence,
     _continued,
     _unpacked,
     _code_headers,
