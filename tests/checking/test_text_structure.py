@@ -26,13 +26,11 @@ fr, es and ru: right ones accepted, wrong ones still not_equivalent, refused whe
 text leaves nothing the reader may grade; through ``check`` and ``grade``; the note in
 "read as" (or the refusal) says what was dropped, in en and zh."""
 
-import pytest
-
 from derivations.checking import check
 from derivations.checking.explaining.wording import note_text
 from derivations.checking.reading.second_look import two_sizes
 from derivations.messages import text as message
-from tests.checking.rows import graded_verdicts
+from tests.checking.rows import Table
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 RIGHT = (R, C)
@@ -246,20 +244,16 @@ def _note_ids(result) -> list[str]:
     return [note["id"] for note in result.parsed["notes"]]
 
 
-@pytest.mark.parametrize("question, answer, verdict, read", ROWS)
-def test_the_text_around_the_formula_is_read_by_its_structure(question, answer, verdict, read):
-    result = check(question, answer, symbolic=False)
-    assert result.verdict == verdict, (answer, result.verdict, result.error)
+def _structure_read(result, *, verdict, read, **_row):
     if verdict == N:
         assert read is None or result.error["id"] == read, result.error
-        return
-    if read is not None:
+    elif read is not None:
         assert f"reading.note.{read}" in _note_ids(result), _note_ids(result)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_grade_reads_them_the_same(lang):
-    assert graded_verdicts(ROWS, lang) == [r[2] for r in ROWS]
+TABLE = Table("question, answer, verdict, read", ROWS, symbolic=False)
+test_the_text_around_the_formula_is_read_by_its_structure = TABLE.check_test(also=_structure_read)
+test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_every_mechanism_has_right_wrong_and_refused_answers_in_several_languages():
