@@ -52,7 +52,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["Kind", "Untrusted", "SCHEMA", "MAX_BYTES", "cache_root", "key_file"]
+__all__ = ["Kind", "Untrusted", "SCHEMA", "MAX_BYTES", "cache_root", "key_file", "package_files"]
 
 T = TypeVar("T")
 SCHEMA = 2
@@ -67,7 +67,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _SAFE = bool(_DIRECTORY and _NOFOLLOW) and os.open in os.supports_dir_fd
 
 
-def _package():
+def package_files():
     """The package's files, read as package data: its folder, or what importlib.resources
     gives for a package that is not one (a zip; importing it costs a cold start ~10 ms)."""
     if (_PACKAGE / "__init__.py").is_file():
@@ -445,7 +445,7 @@ class Kind:
         )
 
     def _shipped(self, name: str):
-        return _package().joinpath("prebuilt", self.kind, f"{name}.json")
+        return package_files().joinpath("prebuilt", self.kind, f"{name}.json")
 
     def _current(self, head: bytes, name: str) -> bool:
         """Does ``head`` (a prebuilt file's first line) name entry ``name`` of this kind

@@ -30,7 +30,6 @@ import json
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import islice
@@ -54,6 +53,7 @@ from derivations.grading.summary import Tally, render_summary
 from derivations.grading.table import Table
 from derivations.grading.workers import CACHE_ENTRIES, Grader
 from derivations.messages import text
+from derivations.records import field, record
 from derivations.registry.questions import QUESTIONS
 
 __all__ = [
@@ -77,7 +77,7 @@ _NAME_QUESTION_MARK = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
 _OPENERS, _CLOSERS = "([{⌊⌈", ")]}⌋⌉"
 
 
-@dataclass
+@record
 class Options:
     answers: str
     out: str
@@ -102,7 +102,7 @@ class Options:
     variants: str | None = None  # a `variants` folder: grade against per-student layers
 
 
-@dataclass
+@record
 class Totals:
     rows: int = 0
     verdicts: Counter = field(default_factory=Counter)
@@ -150,7 +150,7 @@ def _unbalanced(value: str) -> bool:
     return sum(value.count(c) for c in _OPENERS) > sum(value.count(c) for c in _CLOSERS)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Plan:
     """How the report's header is made from the input's."""
 
@@ -530,7 +530,7 @@ def grade_file(options: Options) -> Totals:
     lang = options.lang
     rubric = load_rubric(options.rubric)
     if options.reveal:
-        from dataclasses import replace
+        from derivations.records import replace
 
         rubric = replace(rubric, reveal=options.reveal)
     chart = _chart_name(options)

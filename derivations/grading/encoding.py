@@ -20,11 +20,11 @@ import codecs
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
 from derivations.grading.inputs import open_regular
+from derivations.records import record
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -86,7 +86,7 @@ def _human(size: float) -> str:
     return str(size)
 
 
-@dataclass
+@record
 class Source:
     """An open class file: ``stream`` gives its text line by line (newlines kept as
     written); ``counter.count`` is the number of bytes read so far, ``size`` the file's

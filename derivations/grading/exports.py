@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from derivations.records import record
+from derivations.store import package_files
 
 __all__ = [
     "Columns",
@@ -38,7 +39,7 @@ def _names(value) -> list[str]:
 
 @cache
 def _tables() -> dict:
-    raw = resources.files(__package__).joinpath("exports.toml").read_bytes()
+    raw = package_files().joinpath("grading").joinpath("exports.toml").read_bytes()
     return tomllib.loads(raw.decode("utf-8"))
 
 
@@ -68,7 +69,7 @@ def _canvas_key(field: str) -> tuple[str, ...]:
     return tuple(_key(table[field]) for table in _tables()["canvas"].values())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Columns:
     """Where an export keeps what grading needs (indices into its header)."""
 

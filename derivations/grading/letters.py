@@ -14,16 +14,16 @@ for nothing else, so no backslash or entity shows where it is pasted:
 from __future__ import annotations
 
 import html as _html
-from dataclasses import dataclass, field
 
 from derivations.grading.escape import markdown_code, markdown_text, visible
+from derivations.records import field, record
 
 __all__ = ["Section", "Letter", "plain", "html", "markdown", "FORMATS"]
 
 FORMATS = {"txt": "plain", "html": "html", "md": "markdown"}  # file suffix -> writer
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Section:
     """One answered question: its heading, the answer and its lines of feedback."""
 
@@ -34,7 +34,7 @@ class Section:
     feedback: str = ""
 
 
-@dataclass
+@record
 class Letter:
     title: str
     student: str  # "Student: Ana Souza (20101)"

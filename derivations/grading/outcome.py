@@ -9,18 +9,17 @@ more, alone, before it is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from derivations.checking.checker import check
 from derivations.checking.explaining.feedback import feedback, parsed_line
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
+from derivations.records import record
 
 __all__ = ["Outcome", "grade_answer", "invalid", "internal_error", "hit_budget"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Outcome:
     verdict: str
     assumptions: tuple = ()  # the checker's assumption ids (published as "conventions")

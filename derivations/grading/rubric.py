@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from importlib import resources
 
 from derivations.errors import DerivationError
 from derivations.grading.escape import terminal
@@ -27,6 +25,8 @@ from derivations.grading.identifiers import resolve, suggestions
 from derivations.grading.rubric_file import MAX_RUBRIC_BYTES, fail, parse_rubric, read_rubric
 from derivations.messages import catalogue
 from derivations.numbers import shown
+from derivations.records import field, record
+from derivations.store import package_files
 
 __all__ = [
     "Rubric",
@@ -72,7 +72,7 @@ _KEYS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rubric:
     assignment: str
     reveal: str
@@ -294,7 +294,7 @@ def _formula(source: str, entry: str, value) -> str:
 
 
 def default_rubric() -> Rubric:
-    raw = resources.files(__package__).joinpath("rubric.toml").read_bytes()
+    raw = package_files().joinpath("grading").joinpath("rubric.toml").read_bytes()
     return _build(parse_rubric("rubric.toml", raw), None, "rubric.toml")
 
 

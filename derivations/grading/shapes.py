@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from derivations.errors import DerivationError
 from derivations.grading import exports
 from derivations.grading.escape import terminal
 from derivations.grading.identifiers import resolve, suggestions
+from derivations.records import record
 
 __all__ = ["Slot", "Layout", "SHAPES", "layout_for", "column_key"]
 
@@ -46,7 +46,7 @@ def column_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().lower())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Slot:
     """One answer of a row: its column, and its question's column (long) or id (wide)."""
 
@@ -56,7 +56,7 @@ class Slot:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Layout:
     shape: str
     student: int  # the identifier column

@@ -114,7 +114,7 @@ def held(folder: str) -> list[str]:
     as imported modules, which the page's worker restoring it does not write (Python
     never reads an imported module's file again).  A package's ``__init__.py`` is
     written all the same: the package's data readers look for it to know they read a
-    folder (:func:`derivations.messages._folder`, :func:`derivations.store._package`)."""
+    folder (:func:`derivations.messages._folder`, :func:`derivations.store.package_files`)."""
     import sys
     from pathlib import PurePosixPath
 

@@ -35,7 +35,7 @@ def fresh(tmp_path, monkeypatch):
 def unshipped(fresh, monkeypatch):
     """As ``fresh``, and no prebuilt entry in the package: every entry comes from the
     cache or is derived (and then cached)."""
-    monkeypatch.setattr(store, "_package", lambda: fresh / "empty-package")
+    monkeypatch.setattr(store, "package_files", lambda: fresh / "empty-package")
     return fresh
 
 

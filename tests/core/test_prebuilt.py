@@ -35,7 +35,7 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     folder = tmp_path / "package" / "prebuilt" / "checking"
     shutil.copytree(catalogue.STORE.prebuilt_directory(), folder)
-    monkeypatch.setattr(store, "_package", lambda: tmp_path / "package")
+    monkeypatch.setattr(store, "package_files", lambda: tmp_path / "package")
     monkeypatch.setattr(store, "_warned", set())
     store._secret.cache_clear()
     catalogue.entry.cache_clear()

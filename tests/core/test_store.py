@@ -313,7 +313,7 @@ def test_a_key_of_another_user_is_not_used(kind, capsys):
 def package(tmp_path, monkeypatch):
     """A package folder of the test's own holding prebuilt entries."""
     folder = tmp_path / "package"
-    monkeypatch.setattr(store, "_package", lambda: folder)
+    monkeypatch.setattr(store, "package_files", lambda: folder)
     return folder
 
 

@@ -128,7 +128,7 @@ def _budget_outcome(real):
         outcome = real(question, answer, *rest)
         seen.append(answer)
         if seen.count(answer) == 1:  # the first try runs out of work budget
-            from dataclasses import replace
+            from derivations.records import replace
 
             return replace(outcome, verdict="invalid_input", budget=True)
         return outcome
@@ -533,7 +533,7 @@ def test_an_answer_over_budget_even_alone_is_graded_anew_for_every_row(tmp_path,
     real = workers.grade_answer
 
     def always_over(question, answer, *rest):
-        from dataclasses import replace
+        from derivations.records import replace
 
         calls.append(answer)
         return replace(real(question, answer, *rest), budget=True)

@@ -107,7 +107,7 @@ def test_the_error_is_said_in_chinese_too(tmp_path, monkeypatch):
     folder = tmp_path / "package" / "prebuilt" / "checking"
     shutil.copytree(PACKAGE / "prebuilt" / "checking", folder)
     (folder / "output-width.json").unlink()
-    monkeypatch.setattr(store, "_package", lambda: tmp_path / "package")
+    monkeypatch.setattr(store, "package_files", lambda: tmp_path / "package")
     with pytest.raises(DerivationError) as raised:
         archive.checker_archive()
     assert raised.value.key == "docs.prebuilt_stale"
