@@ -323,7 +323,11 @@ givens read as k·k·k), the layer's givens listed before the formula not graded
 it no factor (``乘以输出大小 $m_h m_w$``), a right formula under a lead-in naming another
 quantity refused, and a bias count said as "each Y has one X", as a tie ("biases are
 associated with filters") or among sentences that say none: H8-test 44 of 77, H6-test 53,
-0 wrong answers accepted; with s9code's code reading as well, H8-test 56.
+0 wrong answers accepted; with s9code's code reading as well, H8-test 56.  With lines of
+prose before the formula's lines and no colon read away (a docstring's ``… where H' and W'
+are given by`` / ``H' = 1 + …``, ``Высота и ширина вывода H_out`` / ``вычисляются …:``), a
+fraction set in HTML (``<sup>…</sup>/<sub>…</sub>``) and Markdown's emphasis around math
+(``_…_``; s9text): H9-dev 50 of 60, 0 wrong answers accepted.
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -375,7 +379,7 @@ FLOORS = {
     "H7-test": 34,
     "H8-dev": 45,
     "H8-test": 56,
-    "H9-dev": 44,
+    "H9-dev": 50,
 }
 
 

@@ -16,6 +16,15 @@ general mechanisms whatever the language:
   them (``lexer._without_appositions``; letters with subscripts side by side are never a
   lead-in's words: ``乘法次数是 c_i c_o k_h k_w 乘以输出大小 $m_h m_w$`` had its first
   formula dropped as a lead-in);
+* lines of prose before the formula's lines with no colon (a docstring's ``… where H' and
+  W' are given by`` / ``H' = 1 + …``): the formula's lines (``second_look._prose_lines``;
+  never when the prose denies, asks or states a counting);
+* a fraction set in HTML (``<sup>h + 2p - k</sup>/<sub>s</sub>``): ``(…)/(…)``, not a
+  superscript and a subscript (``second_look._fraction_tags``);
+* Markdown's emphasis around math (``就是 _(n - f + 1)×(n - f + 1)_ 。``, ``*…*``): away,
+  a product's ``*`` kept (``second_look._MATH_EMPHASIS``);
+* a count said as a rate the other way round ("each Y has one X", "X are associated with
+  Y"), and among sentences that say none (``second_look.rate_sentence``);
 * words before an accepted formula that name another quantity of the layer than the one
   asked (``The output width is …`` answering output-height, ``输出高度为 …`` or ``加法次数为
   …`` answering forward-mults): refused, never accepted; a wrong formula under them stays
@@ -82,7 +91,7 @@ ROWS = [
         "$$\\lfloor \\frac{h + 2p - k}{s} + 1 \\rfloor \\times \\lfloor \\frac{w + 2p - k}{s}"
         " + 1 \\rfloor$$",
         C,
-        "last_display",
+        "prose_lines",
     ),
     (
         "output-width",
@@ -90,7 +99,7 @@ ROWS = [
         "$$\\lfloor \\frac{h + 2p - k}{s} + 1 \\rfloor \\times \\lfloor \\frac{w - k}{s}"
         " + 1 \\rfloor$$",
         W,
-        "last_display",
+        "prose_lines",
     ),
     # no two sizes: a factor before the bracket, a third factor, a sum without brackets
     ("output-height", "c_o (h - k) x (w - k)", W, None),
@@ -237,6 +246,86 @@ ROWS = [
         W,
         "islands",
     ),
+    # lines of prose before the formula's lines, with no colon (a docstring, a note)
+    (
+        "output-height",
+        "- out: the output, of shape (N, F, H', W') where H' and W' are given by\n"
+        "    H' = 1 + (H + 2 * pad - HH) / stride",
+        C,
+        "prose_lines",
+    ),
+    (
+        "output-height",
+        "- out: the output, of shape (N, F, H', W') where H' and W' are given by\n"
+        "    H' = 1 + (H - HH) / stride",
+        W,
+        "prose_lines",
+    ),
+    (
+        "output-height",
+        "- out: 输出，形状为 (N, F, H', W')，其中 H' 由下式给出\n    H' = 1 + (H + 2 * pad - HH) / stride",
+        C,
+        "prose_lines",
+    ),
+    (
+        "output-height",
+        "- out: 輸出，形狀為 (N, F, H', W')，其中 H' 由下式給出\n    H' = 1 + (H + 2 * pad - HH) / stride",
+        C,
+        "prose_lines",
+    ),
+    (
+        "output-height",
+        "Высота выхода H_out\nвычисляется так\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1",
+        C,
+        "prose_lines",
+    ),
+    (
+        "output-height",
+        "La hauteur de sortie se calcule ainsi\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1",
+        C,
+        "prose_lines",
+    ),
+    (
+        "output-height",
+        "Die Ausgabehöhe ergibt sich aus\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1",
+        C,
+        "prose_lines",
+    ),
+    # ... never when the prose denies, asks or states a counting the question does not ask
+    (
+        "output-height",
+        "This is not how it is computed\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1",
+        N,
+        "reading.lead_negates",
+    ),
+    (
+        "output-height",
+        "Is the output height given by\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1",
+        N,
+        None,
+    ),
+    ("forward-ops", "The MACs of the layer are\nc_i c_o k_h k_w m_h m_w", N, None),
+    # a fraction set in HTML: <sup>numerator</sup>/<sub>denominator</sub>
+    ("output-height", "m<sub>h</sub> = ⌊<sup>h + 2p - k</sup>/<sub>s</sub>⌋ + 1", C, "html"),
+    ("output-height", "m<sub>h</sub> = ⌊<sup>h - k</sup>/<sub>s</sub>⌋ + 1", W, "html"),
+    (
+        "output-height",
+        "n<sub>H</sub><sup>[l]</sup> = ⌊(<sup>n<sub>H</sub><sup>[l-1]</sup> + 2p<sup>[l]</sup>"
+        " - f<sup>[l]</sup></sup>/<sub>s<sup>[l]</sup></sub>) + 1⌋",
+        C,
+        "html",
+    ),
+    ("output-height", "输出高度 = <sup>h + 2p - k</sup>&frasl;<sub>s</sub> + 1", C, "html"),
+    ("output-height", "m<sub>h</sub> = <sup>h + 2p - k</sup>⁄<sub>s</sub> + 1", C, "html"),
+    # Markdown's emphasis around math in notes (a product's * stays a product)
+    ("output-height", "那么输出的维度就是 _(n + 2p - f)/s + 1_ 。", C, "emphasis"),
+    ("output-height", "那么输出的维度就是 _(n - f + 1)×(n - f + 1)_ 。", W, "emphasis"),
+    ("output-height", "那麼輸出的維度就是 _(n + 2p - f)/s + 1_ 。", C, "emphasis"),
+    ("output-height", "* the output height is *(n + 2p - f)/s + 1*.", C, "emphasis"),
+    ("output-height", "* la altura de salida es _(n + 2p - f)/s + 1_.", C, "emphasis"),
+    ("output-height", "* 出力の高さは _(n + 2p - f)/s + 1_ 。", C, "emphasis"),
+    ("output-height", "* the output height is _(n - f)/s + 1_.", W, "emphasis"),
+    ("forward-mults", "c_i * k_h * k_w * c_o * m_h * m_w", R, None),
 ]
 
 
@@ -313,6 +402,10 @@ def test_no_wrong_answer_is_accepted_in_these_structures():
         "卷積核 k，填充 p，步幅 s，輸出高度：{0}",
         "(kernel size k) {0}",
         "The output height is {0}",
+        "where the output height is given by\n    m_h = {0}",
+        "La hauteur de sortie se calcule ainsi\nm_h = {0}",
+        "那么输出的维度就是 _{0}_ 。",
+        "* the output height is *{0}*.",
     ]
     for frame in frames:
         for formula in wrong:

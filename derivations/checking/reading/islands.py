@@ -415,12 +415,21 @@ _PROSE_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CJK_CONDITION = lazy_pattern(r"[不未](?:考虑|带|含|包括|包含|计|算)")
 
 
+# a question with no mark: an auxiliary, then a determiner (``Is the output given by …``)
+_QUESTION_OPENS = lazy_pattern(
+    r"^\s*(?:[-*•]\s*)?(?:is|are|does|do|should|could|would|can|will)\s+"
+    r"(?:the|this|that|it|there|we|a|an)\b",
+    re.I,
+)
+
+
 def _denied(prose: str) -> bool:
     """Whether a word of the prose denies or doubts the formula (``wrong``, ``not``,
     ``isn't``, ``不对``, ``并非``, ``неверно``): a whole word of a script with spaces, any
     negation inside a Chinese sentence but a condition said with one (``不考虑``, "not
-    counting"), or a question mark."""
-    if "?" in prose or "？" in prose:
+    counting"), or a question (its mark, or an auxiliary and a determiner opening it: ``Is
+    the output given by``)."""
+    if "?" in prose or "？" in prose or _QUESTION_OPENS().match(prose):
         return True
     negations = _negation_words()
     lower = prose.lower()

@@ -101,6 +101,7 @@ DISPLAY_NOTE = "reading.note.last_display"
 TRADITIONAL_NOTE = "reading.note.traditional"
 HTML_NOTE = "reading.note.html"
 TWO_SIZES_NOTE = "reading.note.two_sizes"
+PROSE_LINES_NOTE = "reading.note.prose_lines"
 RATE_NOTE = "reading.note.rate_sentence"
 EMPHASIS_NOTE = "reading.note.emphasis"
 
@@ -216,6 +217,44 @@ def _after_colon(answer: str) -> tuple[str, Note] | None:
     if said:  # 总的来说，总的FLOPS为: …: the counting it states stays with the formula
         rest = f"{_COUNTING_LABELS[said.pop()]}: {rest}"
     return rest, Note(COLON_NOTE, (("lead", match.group("lead").strip()),))
+
+
+# a line that holds a formula (an operator, ``=``, a fraction or a floor)
+_FORMULA_LINE = lazy_pattern(r"[=+*/^×·−]|\\frac|\\lfloor|⌊")
+_PROSE_LINE_WORD = lazy_pattern(r"[^\W\d_]{3}")
+
+
+# a question: its mark, an auxiliary opening it (``Is the output given by``), 吗, 是否
+_ASKS = lazy_pattern(
+    r"[?？]|吗|嗎|是否|^\s*(?:[-*•]\s*)?(?:is|are|does|do|should|could|would|can|will)\b",
+    re.I,
+)
+
+
+def _prose_lines(answer: str) -> tuple[str, Note] | None:
+    """The lines from the first that holds a formula on, after lines of prose in any
+    language that hold none (``… where H' and W' are given by`` / ``H' = 1 + …``,
+    ``Высота и ширина вывода H_out`` / ``, W_out`` / ``вычисляются …:`` / ``H_out = …``:
+    a docstring's or a note's lead-in with no colon, or one broken over lines); None where
+    the prose denies or doubts (:func:`.code.denies`, a question: ``?``, ``Is … given
+    by``, 吗).  A counting the
+    prose states is noted as dropped (the checker never takes a reading right only
+    without it)."""
+    if "\n" not in answer:
+        return None
+    lines = answer.strip().split("\n")
+    first = next((i for i, line in enumerate(lines) if _FORMULA_LINE().search(line)), 0)
+    prose = "\n".join(lines[:first]).strip()
+    if first == 0 or not _PROSE_LINE_WORD().search(prose) or _ASKS().search(prose):
+        return None
+    from derivations.checking.reading.code import denies
+
+    if denies(prose):
+        return None
+    said = countings_said(prose)
+    fields = (("dropped_counting", sorted(said)[0]),) if said else ()
+    shown = prose if len(prose) <= 80 else prose[:77] + "..."
+    return "\n".join(lines[first:]), Note(PROSE_LINES_NOTE, (*fields, ("prose", shown)))
 
 
 def _after_colon_uncounted(answer: str) -> tuple[str, Note] | None:
@@ -756,20 +795,65 @@ def _doubled_backslashes(answer: str) -> tuple[str, Note] | None:
 
 _TAG = lazy_pattern(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)\b[^<>]*?/?>")
 _SCRIPTS = {"sub": "_", "sup": "^"}
+# a fraction's slash between a superscript and a subscript, as HTML writes it
+_SLASH = lazy_pattern(r"</sup>\s*(?:[/⁄∕]|&frasl;|&#8260;|&#x2044;)\s*<sub>", re.I)
+
+
+def _fraction_tags(tags: list[re.Match], answer: str) -> dict[int, str]:
+    """What each tag of a fraction set in HTML (``<sup>a</sup>/<sub>b</sub>``, as notes
+    write one on a line: nested tags inside) is replaced by, by the tag's start: its
+    ``<sup>`` by ``(``, its ``</sup>`` by ``)/`` (the slash between stays), its ``<sub>``
+    by ``(``, its ``</sub>`` by ``)``."""
+    found: dict[int, str] = {}
+    names = [(m.group("name").lower(), bool(m.group("close"))) for m in tags]
+    for index in range(len(tags) - 1):
+        if names[index] != ("sup", True) or names[index + 1] != ("sub", False):
+            continue
+        if answer[tags[index].end() : tags[index + 1].start()] != "/":
+            continue
+        opening = _matching(names, index, "sup", -1)
+        closing = _matching(names, index + 1, "sub", 1)
+        if opening is None or closing is None:
+            continue
+        found[tags[opening].start()] = "("
+        found[tags[index].start()] = ")"
+        found[tags[index + 1].start()] = "("
+        found[tags[closing].start()] = ")"
+    return found
+
+
+def _matching(names: list[tuple[str, bool]], at: int, name: str, step: int) -> int | None:
+    """The index of the tag that opens (``step`` -1) or closes (1) the ``name`` tag at
+    ``at``, nested ones of the same name counted; None when there is none."""
+    depth, index = 0, at
+    while 0 <= index < len(names):
+        tag, close = names[index]
+        if tag == name:
+            depth += 1 if close == (step < 0) else -1
+            if depth == 0:
+                return index
+        index += step
+    return None
 
 
 def _html(answer: str) -> tuple[str, Note] | None:
     """``answer`` without its HTML tags (``<b>``, ``<br>``, ``<p>``, ``<code>``): a tag
-    is a space, ``<sub>x</sub>`` is ``_{x}`` and ``<sup>2</sup>`` is ``^{2}``; then its
-    entities (``&times;``, ``&amp;``) read as their characters.  None when it has no
-    tag."""
+    is a space, ``<sub>x</sub>`` is ``_{x}`` and ``<sup>2</sup>`` is ``^{2}``, but a
+    fraction set as ``<sup>a</sup>/<sub>b</sub>`` is ``(a)/(b)``
+    (:func:`_fraction_tags`); then its entities (``&times;``, ``&amp;``) read as their
+    characters.  None when it has no tag."""
     if "<" not in answer or ">" not in answer:
         return None
     tags = [m.group("name").lower() for m in _TAG().finditer(answer)]
     if not tags:
         return None
 
+    answer = _SLASH().sub("</sup>/<sub>", answer)  # ⁄, &frasl;: the slash
+    fraction = _fraction_tags(list(_TAG().finditer(answer)), answer)
+
     def replaced(match: re.Match) -> str:
+        if match.start() in fraction:
+            return fraction[match.start()]
         mark = _SCRIPTS.get(match.group("name").lower())
         if mark is None:
             return " "
@@ -1049,16 +1133,31 @@ _WORD_EMPHASIS = lazy_pattern(
 )
 
 
+# … and its emphasis of math in notes (``就是 _(n - f + 1)×(n - f + 1)_ 。``, ``*n×n*``): one
+# mark after a space, a line's start or a character of another script, the math inside
+# (no mark of its own kind but a subscript's), the same mark before a space, punctuation, another script
+# or the end (a subscript's ``_`` follows a letter; a product's ``*`` stands between
+# spaces)
+_MATH_EMPHASIS = lazy_pattern(
+    r"(?P<before>^|[\s\u3000-\u9fff\uff00-\uffef(（])(?P<mark>[_*])(?=[^\s_*])"
+    r"(?P<body>(?:(?!(?P=mark))[^\n]|(?<=[A-Za-z])_(?=[A-Za-z{])){1,200}?)(?<=[^\s_*])(?P=mark)"
+    r"(?=$|[\s\u3000-\u9fff\uff00-\uffef.,;:!?)）])",
+    re.M,
+)
+
+
 def _emphasis(answer: str) -> tuple[str, Note] | None:
     """``answer`` without Markdown's strong emphasis around its parts (``__(D_K)^2__ x
-    __M__``, ``**c_o**``) and its emphasis of words (``a *valid padding*``): the marks
-    away, what they emphasise kept."""
+    __M__``, ``**c_o**``), its emphasis of words (``a *valid padding*``) and of math
+    set off by spaces or other scripts (``维度就是 _(n - f + 1)×(n - f + 1)_ 。``): the
+    marks away, what they emphasise kept."""
     if "__" not in answer and "**" not in answer and "*" not in answer and "_" not in answer:
         return None
     text = _EMPHASIS().sub(lambda m: m.group("body"), answer)
     text = _WORD_EMPHASIS().sub(
         lambda m: m.group("body") if len(m.group("body")) >= 3 else m.group(), text
     )
+    text = _MATH_EMPHASIS().sub(lambda m: f"{m.group('before')}{m.group('body')}", text)
     if text == answer:
         return None
     return text, Note(EMPHASIS_NOTE)
@@ -1123,6 +1222,7 @@ _RULES = (
     _lines,
     _after_colon,
     _after_colon_uncounted,
+    _prose_lines,
     _last_display,
     _display_body,
     _trailing,
