@@ -1458,7 +1458,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     ]
     texts += sized
     for text_, notes_ in [(answer, ()), *texts]:
-        for rule in (_asked, _four_sizes, _islands, _sentences, _recursion):
+        for rule in (_asked, _four_sizes, _islands, _sentences, _recursion, _prose_lines):
             done = rule(entry, text_)
             if done is not None:
                 texts.append((done[0], (*notes_, done[1])))
@@ -1575,6 +1575,13 @@ def _right_only_dropped(entry: Entry, parsed: Parsed, notes: tuple) -> bool:
         return True
     right = outcome_of(entry, parsed) == RIGHT
     return right and (_counting_dropped(notes) or _worked_disagrees(parsed, notes))
+
+
+def _prose_lines(_entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """The formula's lines after lines of prose (:func:`.second_look.prose_lines`)."""
+    from derivations.checking.reading.second_look import prose_lines
+
+    return prose_lines(answer)
 
 
 def _two_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:

@@ -91,7 +91,7 @@ ROWS = [
         "$$\\lfloor \\frac{h + 2p - k}{s} + 1 \\rfloor \\times \\lfloor \\frac{w + 2p - k}{s}"
         " + 1 \\rfloor$$",
         C,
-        "prose_lines",
+        "last_display",
     ),
     (
         "output-width",
@@ -99,7 +99,7 @@ ROWS = [
         "$$\\lfloor \\frac{h + 2p - k}{s} + 1 \\rfloor \\times \\lfloor \\frac{w - k}{s}"
         " + 1 \\rfloor$$",
         W,
-        "prose_lines",
+        "last_display",
     ),
     # no two sizes: a factor before the bracket, a third factor, a sum without brackets
     ("output-height", "c_o (h - k) x (w - k)", W, None),
@@ -283,13 +283,13 @@ ROWS = [
         "output-height",
         "La hauteur de sortie se calcule ainsi\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1",
         C,
-        "prose_lines",
+        "islands",
     ),
     (
         "output-height",
         "Die Ausgabehöhe ergibt sich aus\nH_out = (H_in + 2*padding[0] - kernel_size[0]) / stride[0] + 1",
         C,
-        "prose_lines",
+        "islands",
     ),
     # ... never when the prose denies, asks or states a counting the question does not ask
     (

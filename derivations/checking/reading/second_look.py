@@ -86,6 +86,7 @@ __all__ = [
     "TABLE_NOTE",
     "two_sizes",
     "rate_sentence",
+    "prose_lines",
 ]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
@@ -231,7 +232,7 @@ _ASKS = lazy_pattern(
 )
 
 
-def _prose_lines(answer: str) -> tuple[str, Note] | None:
+def prose_lines(answer: str) -> tuple[str, Note] | None:
     """The lines from the first that holds a formula on, after lines of prose in any
     language that hold none (``… where H' and W' are given by`` / ``H' = 1 + …``,
     ``Высота и ширина вывода H_out`` / ``, W_out`` / ``вычисляются …:`` / ``H_out = …``:
@@ -239,7 +240,7 @@ def _prose_lines(answer: str) -> tuple[str, Note] | None:
     the prose denies or doubts (:func:`.code.denies`, a question: ``?``, ``Is … given
     by``, 吗).  A counting the
     prose states is noted as dropped (the checker never takes a reading right only
-    without it)."""
+    without it).  Tried by the checker after the formulas in prose (:mod:`.islands`)."""
     if "\n" not in answer:
         return None
     lines = answer.strip().split("\n")
@@ -1222,7 +1223,6 @@ _RULES = (
     _lines,
     _after_colon,
     _after_colon_uncounted,
-    _prose_lines,
     _last_display,
     _display_body,
     _trailing,
