@@ -34,7 +34,12 @@ wrong, through ``check`` and ``grade``:
   a value whole already (Swift's ``Int(h - k_h + p_h) / s_h + 1``: the floor was read
   inside the quotient) is the value; a name incremented as a statement (C's ``out++;``)
   is ``out += 1``, run in order; ``in`` juxtaposed before an operand (``in c_o``, read
-  as the input times c_o) is a preposition, refused.
+  as the input times c_o) is a preposition, refused;
+* a tensor's shape unpacked into names (``N, C, H, W = x.shape``) needs no definition
+  where the names used read by themselves as the sizes one of the tensor's layouts puts
+  at their places (else kept, and refused); a loop over the layers' parameters whose
+  helper is assigned before it is read (``ek = k`` then ``… - ek``) is no layer applied
+  again; the filter's padding or stride (``filter_pad``) is the layer's.
 """
 
 from derivations.checking import check
@@ -158,6 +163,9 @@ CLASSES = {
         ("output-height", "val oh = ((h - k + 2 * p) / s.toDouble()).toInt() + 1", C),
         ("output-height", "oh = ((h - k + 2*p) / s).to_i + 1  # 输出的高度", C),
         ("output-height", "local oh = math.floor((h + 2*p - k) / s) + 1", C),
+        # NumPy's integer types called on a value: the integer part
+        ("output-height", "oh = np.int32((h + 2*p - k) / s) + 1", C),
+        ("output-height", "oh = np.uint8((h - k) / s + 1)", W),
         # a match arm's pattern read away as a condition (Rust, Scala)
         ("output-height", "Padding::Same => (h + s - 1) / s,", W),
         ("output-height", 'case "valid" => (h - k + 2 * p) / s + 1', C),
@@ -176,6 +184,33 @@ CLASSES = {
         # ``in`` before an operand, no operator between: a preposition, refused
         ("bias-size", "in c_o", N),
         ("bias-size", "one in c_o", N),
+    ],
+    "a shape unpacked into names, a loop over layers, the filter's parameters": [
+        # names that read by themselves as the sizes the tensor's layout puts there
+        ("output-height", "N, C, H, W = x.shape\nout_h = (H + 2 * pad - kh) // stride + 1", C),
+        ("output-height", "b, c, h, w = x.size()\noh = (h + 2 * pad - kh) // stride + 1", C),
+        (
+            "output-height",
+            "N, C, H, W = x.shape\nF, C, HH, WW = w.shape\nout = 1 + (H + 2*pad - HH) // stride",
+            C,
+        ),
+        ("output-height", "h_in, w_in = img.shape\noh = (h_in - kh) // s + 1  # 输出高度", W),
+        # names against the layout (W before H): kept, refused
+        ("output-height", "N, C, W, H = x.shape\nout = (H + 2*p - k)//s + 1", N),
+        # a loop over the layers' parameters whose helper is its own pass's
+        (
+            "output-height",
+            "for k, p, s in layers:\n    ek = k\n    oh = (h + 2 * p - ek) // s + 1",
+            C,
+        ),
+        (
+            "output-height",
+            "for _ in range(2):\n    out = (h - k_h + p_h) // s_h + 1\n    h = out",
+            N,
+        ),
+        # the filter's padding and stride: the layer's
+        ("output-height", "(input_size - filter_size + 2 * filter_pad) / filter_stride + 1", C),
+        ("output-height", "(h - kernel_size + 2*kernel_pad) // kernel_stride", W),
     ],
 }
 

@@ -265,7 +265,12 @@ name, a pair's element as a member (Rust's ``padding[0].0``), OpenCV's
 ``in_mat[0].size().height``, a member of the kernel read as the kernel's
 (``kernel.height`` was read as the input's h) and OCaml's pipes, float operators and match
 arms (``| VALID -> (… -. …) |> ceil |> int_of_float``): H8-test 50 of 77, 0 wrong answers
-accepted.
+accepted.  With a tensor's shape unpacked into names that read as its layout's sizes
+(``N, C, H, W = x.shape``, ``h_in, w_in = x.shape``), the filter's padding and stride
+(``filter_pad``, ``filter_stride``) and a loop whose helper is its own pass's (``for l, k, d,
+p, s in z:`` / ``kernel = …`` / ``… - kernel``; s9code, with the others' work on main):
+H9-dev 48 of 60, H6-test 53; with NumPy's integer types called on a value
+(``np.uint8((in_h - f_h + 2 * pad) / s + 1)``): H9-dev 50; 0 wrong answers accepted.
 
 - H8 (issue 21's fifth fresh hold-out, session eight, collected 2026-12-06 from 19:19 UTC by
   s8h8 from pages no file of the repository cited before, split by page by the same hash

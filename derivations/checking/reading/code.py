@@ -23,6 +23,9 @@ points into the answer as given:
   JavaScript, Go, Rust, Kotlin, Swift and the braces of its body, closed or left open
   (``int out(int h, int k) { return …; }``, ``public static long getP(long H, …) {``,
   ``fun f(h: Int): Int {``, ``fn f(h: i64) -> i64 {``);
+* a tensor's shape unpacked into names (``N, C, H, W = x.shape``): away, where each name
+  used elsewhere reads by itself as the size one of the tensor's layouts puts at its
+  place (else kept: ``N, C, W, H = x.shape`` is refused);
 * ``#define NAME body``: the statement ``NAME = body``;
 * ``NAME = lambda args: body``: the lambda's parameters dropped (its body is the formula);
 * a declaration's types and modifiers before ``name =`` in any C-like or ML-like
@@ -56,7 +59,8 @@ points into the answer as given:
   the calls written out; OCaml's float operators and literals (``-.``, ``/.``, ``1.``);
   a match arm's pattern (``| VALID ->``, ``Padding::Same =>``, ``case "valid" =>``) read
   away as a condition; other languages' conversions and roundings (``int_of_float``,
-  ``fromIntegral``, ``as.integer``, ``ceiling``, ``floor(Int, x)``, ``toInt()``, ``to_i``),
+  ``fromIntegral``, ``as.integer``, ``ceiling``, ``floor(Int, x)``, ``toInt()``, ``to_i``,
+  NumPy's ``np.uint8(…)``),
   one applied without brackets (``float_of_int s``) bracketed.
 
 Nothing evaluates text: each rule is a pattern and a deletion or a replacement.
@@ -486,10 +490,17 @@ _COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 # words after a function's name that are no operand of it (``floor of x``)
 _NOT_OPERANDS = frozenset({"of", "the", "and", "or", "is", "to", "in", "div", "mod"})
 # the words :func:`_conversions` looks for (a substring test first)
-_CONVERTING = ("_of_", "Float", "trunc", "fromIntegral", "as.", "ceiling", "realToFrac", "Int,")
+_CONVERTING = (
+    *("_of_", "Float", "trunc", "fromIntegral", "as.", "ceiling", "realToFrac", "Int,"),
+    *("int8(", "int16(", "int32(", "int64("),
+)
 _CONVERTING_APPLIED = ("floor ", "ceil ", "ceiling ")
 _NEEDS = (
     "][",
+    "int8(",
+    "int16(",
+    "int32(",
+    "int64(",
     "int(",
     ".to",
     "|>",
@@ -782,10 +793,13 @@ _ARM = lazy_pattern(
 # ``truncate``, R's ``as.integer`` (the integer part: ``int``, the floor on the
 # non-negative values a size takes); OCaml's ``float_of_int``, ``Float.of_int``,
 # Haskell's ``fromIntegral``, R's ``as.numeric`` (the value: the bracket kept);
+# NumPy's integer types called on a value (``np.uint8(…)``, ``np.int64(…)``: the integer
+# part, as ``int``);
 # Haskell's and R's ``ceiling`` and OCaml's ``Float.ceil``/``Float.floor`` (the rounding);
 # Julia's ``floor(Int, x)`` (the rounding of x)
 _CONVERSIONS = lazy_pattern(
-    r"(?<![\w.])(?:(?P<int>int_of_float|Float\s*\.\s*to_int|truncate|as\s*\.\s*integer)"
+    r"(?<![\w.])(?:(?P<int>int_of_float|Float\s*\.\s*to_int|truncate|as\s*\.\s*integer"
+    r"|(?:np|numpy|torch)\s*\.\s*u?int(?:8|16|32|64)?)"
     r"|(?P<value>float_of_int|Float\s*\.\s*of_int|fromIntegral|as\s*\.\s*numeric|realToFrac)"
     r"|(?P<ceil>ceiling|Float\s*\.\s*ceil)|(?P<floor>Float\s*\.\s*floor))\s*(?=\()"
     r"|(?<![\w.])(?P<julia>floor|ceil|trunc)\s*\(\s*(?:Int|Int64|Int32|UInt)\s*,"
@@ -843,6 +857,68 @@ def _whole_conversions(text: Normalized, notes: list) -> Normalized:
             continue
         notes.append(_note("code", text=text.text[match.start() : closing + 1]))
         text = edit(text, match.start(), match.end() - 1)
+    return text
+
+
+# a tensor's shape unpacked into names (``N, C, H, W = x.shape``, ``FN, C, FH, FW =
+# self.W.shape``, ``h_in, w_in = x.shape``): names that read by themselves as the sizes the
+# tensor's layouts (the layouts record) put at their places need no definition
+_UNPACKED_SHAPE = lazy_pattern(
+    r"(?:^|(?<=[;\s]))(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*=\s*"
+    r"(?:(?:self|this)\s*\.\s*)?(?P<obj>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))"
+    r"\s*;?(?=\s|$)"
+)
+
+
+def _own_reading(name: str) -> str | None:
+    """The one symbol ``name`` reads as by itself (``H``: h; ``FH``: k_h), or None."""
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.lexer import tokenize
+
+    try:
+        tokens = tokenize(Normalized(name, list(range(len(name)))))
+    except InvalidAnswer:
+        return None
+    value = str(tokens[0]) if len(tokens) == 1 and tokens[0].type == "SYMBOL" else None
+    return None if value is None or value.startswith("?") else value
+
+
+def _fits(readings: list[str | None], used: list[bool], axes: list[str]) -> bool:
+    """Whether the used names' readings are the sizes ``axes`` lists, place by place, in
+    some run of ``axes`` as long as the names (``h_in, w_in``: NCHW's last two)."""
+    size = len(readings)
+    for start in range(len(axes) - size + 1):
+        window = axes[start : start + size]
+        if all(not u or r == a for r, u, a in zip(readings, used, window, strict=True)):
+            return True
+    return False
+
+
+def _unpacked_shapes(text: Normalized, notes: list) -> Normalized:
+    """``text`` without each shape unpacked into names (:data:`_UNPACKED_SHAPE`) whose
+    names used elsewhere read by themselves as the sizes one of the tensor's layouts puts
+    at their places (:func:`.names.shape_of`, :func:`.notations.layouts`); one whose names
+    do not is kept (read, or refused, as it is)."""
+    from derivations.checking.reading.names import shape_of
+    from derivations.registry.notations import layouts
+
+    found = list(_UNPACKED_SHAPE().finditer(text.text))
+    rest = text.text  # the text the unpackings' names are used in: all but them
+    for match in reversed(found):
+        rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+    for match in reversed(found):
+        tensor = shape_of(f"{match.group('obj')}_shape")
+        if tensor is None:
+            continue
+        names = [name.strip() for name in match.group("names").split(",")]
+        used = [re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", rest) is not None for n in names]
+        readings = [_own_reading(name) if u else None for name, u in zip(names, used, strict=True)]
+        if any(u and r is None for u, r in zip(used, readings, strict=True)):
+            continue
+        if not any(_fits(readings, used, list(axes)) for _, axes in layouts()[tensor]):
+            continue
+        notes.append(_note("code", text=match.group().strip()))
+        text = edit(text, match.start(), match.end())
     return text
 
 
@@ -1171,6 +1247,8 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
+    if "shape" in text.text or "size(" in text.text:
+        text = _unpacked_shapes(text, notes)
     if "|>" in text.text:
         text = _pipes(text, notes)
     if any(op in text.text for op in ("-.", "+.", "*.", "/.")):

@@ -8,7 +8,8 @@ input), each part looked up in the registry's lexicon of parts
 (:func:`derivations.registry.notations.name_parts`: ``filt`` the kernel, ``h`` the
 height axis, ``n`` a count, ``x`` the input ...), and the set of roles combined, in any
 order, into the quantity they name (kernel + height: k_h; count + kernel: c_o; input +
-channel: c_i; output + width: m_w; padding: p).  Where the roles do not name one
+channel: c_i; output + width: m_w; padding: p; the filter's padding or stride,
+``filter_pad``: the padding, the stride).  Where the roles do not name one
 quantity (channels alone: c_i or c_o; an axis beside one part of no role, ``h_lift``),
 the name is a placeholder whose candidates are the quantities they allow, left to the
 checker's inference by role (which accepts only a unique matching reading).
@@ -344,6 +345,11 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
         roles = roles - {"dilation"}
     if "dilation" in objects:
         return Composed(read="1") if len(objects) == 1 else None
+    if len(objects) == 2 and "kernel" in objects and objects & {"padding", "stride"}:
+        # the filter's padding or stride (filter_pad, conv_stride as code names the
+        # layer's: a kernel has no padding of its own): the parameter
+        objects = objects - {"kernel"}
+        roles = roles - {"kernel"}
     if len(objects) > 1:
         return None
     if not objects and layer:  # n_c^{[l]}: the layer's output's

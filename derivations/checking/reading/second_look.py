@@ -354,8 +354,16 @@ def _loop_carried(answer: str) -> bool:
         return False
     body = list(_ASSIGNED().finditer(answer, loop.end()))
     assigned = {m.group("name") for m in body}
-    read = {name for m in body for name in re.findall(r"(?<![\w.])[A-Za-z_]\w*", m.group("rhs"))}
-    return any(m.group("op") for m in body) or bool(assigned & read)
+    # a name read before the body assigns it (or by the statement that assigns it) is the
+    # last pass's; one assigned first and read after (``kernel = …`` then ``… - kernel``)
+    # is this pass's own helper
+    done: set[str] = set()
+    for match in body:
+        read = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*", match.group("rhs")))
+        if match.group("op") or (read & assigned) - done:
+            return True
+        done.add(match.group("name"))
+    return False
 
 
 _ASSIGNMENT = lazy_pattern(
