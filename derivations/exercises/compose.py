@@ -207,6 +207,9 @@ def _converse_section(facts: maths.Converse):
                 best_params=tex(best_params),
                 best_gap=tex(best_gap),
                 square_gap=tex(square_gap),
+                tie=facts.square_tie,
+                tie_factor=facts.square_tie_factor,
+                tie_gap=facts.square_tie_gap,
             )
         ),
         table(

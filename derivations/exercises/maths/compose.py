@@ -438,7 +438,10 @@ class BestSplit:
 class Converse:
     """The converse refuted.  ``shortfall`` (entries minus free parameters of a split),
     ``square_gap`` (for two square kernels), ``best_params`` and ``best_gap`` (the best
-    family, k x (k-1) then 1 x 2); ``polynomial`` 1 + z^2, its ``real_roots`` (none) and
+    family, k x (k-1) then 1 x 2); ``square_tie`` the one kernel size at which the best
+    split into two square kernels (``square_tie_factor`` square each) falls exactly as
+    short as the best split, by ``square_tie_gap`` (found over every pair of square
+    factors up to 40 x 40, checked against the enumerated table); ``polynomial`` 1 + z^2, its ``real_roots`` (none) and
     its factorization ``over_c``; ``complex_error`` (a random 7-tap kernel rebuilt from
     its complex factors), ``zero_tap_error`` (the same with its last tap 0); ``bases`` the Groebner bases of the Laplacian's splits,
     ``no_solution`` of them {1}, ``distinct_splits`` the unordered ones; the
@@ -448,6 +451,9 @@ class Converse:
     square_gap: sp.Expr
     best_params: sp.Expr
     best_gap: sp.Expr
+    square_tie: int
+    square_tie_factor: int
+    square_tie_gap: int
     polynomial: sp.Expr
     real_roots: tuple
     over_c: sp.Expr
@@ -481,6 +487,20 @@ def converse() -> Converse:
     best_family = {r_1: k, c_1: k - 1, r_2: 1, c_2: 2}
     best_params = sp.expand(k**2 - shortfall.subs(best_family))
     best_gap = sp.expand(shortfall.subs(best_family))
+    # square factors k1 x k1 then k2 x k2 (both at least 2 x 2) against the best split of
+    # the k x k kernel they compose to, k = k1 + k2 - 1: where are they equally short?
+    square_of, best_of = sp.lambdify((k_1, k_2), square_gap), sp.lambdify(k, best_gap)
+    ties = sorted(
+        {
+            (a + b - 1, a)
+            for a in range(2, 41)
+            for b in range(2, 41)
+            if square_of(a, b) == best_of(a + b - 1)
+        }
+    )
+    require(len(ties) == 1, f"square splits as short as the best split at {ties}")
+    ((square_tie, square_tie_factor),) = ties
+    square_tie_gap = int(best_gap.subs(k, square_tie))
     p = 1 + z**2
     real_roots = sp.real_roots(p)
     over_c = sp.factor(p, extension=sp.I)
@@ -515,11 +535,19 @@ def converse() -> Converse:
         )
         square = max(p for (a, b), _, p in splits(kk) if a == b)
         rows.append(BestSplit(kk, first, second, params, gap, square))
+    require(
+        [row.kernel for row in rows if row.square == row.parameters]
+        == [row.kernel for row in rows if row.kernel == square_tie],
+        "the table's square splits disagree with the square tie",
+    )
     return Converse(
         shortfall=shortfall,
         square_gap=square_gap,
         best_params=best_params,
         best_gap=best_gap,
+        square_tie=square_tie,
+        square_tie_factor=square_tie_factor,
+        square_tie_gap=square_tie_gap,
         polynomial=p,
         real_roots=tuple(real_roots),
         over_c=over_c,
