@@ -1472,6 +1472,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             continue  # right only with the counting its words state dropped: never
         if _per_side_dropped(entry, parsed, notes):
             continue  # right only with total padding, its words say per side: never
+        if _comment_amends(notes) and _verdict_of(entry, read) == RIGHT:
+            continue  # a comment or prose dropped that denies or amends it: never accepted
         if _worked_disagrees(parsed, notes) and _verdict_of(entry, read) == RIGHT:
             continue  # (2c_i)(2c_o)/(c_i c_o) = 2: the number it ends in is its answer
         prose = _prose_read(entry, rewritten, read, question_id, notation, infer)
@@ -1529,6 +1531,22 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
         if _verdict_of(entry, other) is not None:
             return _noted(reading, parsed, (done[1],)), parsed, inferred, checked
     return None
+
+
+_AMENDED = {"reading.note.comment": "text", "reading.note.islands": "prose"}
+
+
+def _comment_amends(notes: tuple) -> bool:
+    """Whether a rewrite dropped a comment or prose that denies or amends the formula
+    (``# TODO: off by one, real answer …``, ``// FIXME``, ``# 其实应该是 …``: s9adv, such a
+    code was accepted), by :func:`.code.denies` and :func:`.code.amends`."""
+    from derivations.checking.reading.code import amends, denies
+
+    for note in notes:
+        said = dict(note.fields).get(_AMENDED.get(note.key, ""), "")
+        if said and (denies(said) or amends(said)):
+            return True
+    return False
 
 
 def _worked_disagrees(parsed: Parsed, notes: tuple) -> bool:

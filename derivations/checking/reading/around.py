@@ -57,7 +57,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
-from derivations.checking.reading.code import denies
+from derivations.checking.reading.code import amends, denies
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import (
     LOOP_HEAD,
@@ -487,6 +487,7 @@ def _comment(text: Normalized, notes: list) -> Normalized:
             # words (h # w is no comment: a letter after #)
             and re.search(r"[^\W\d_]{2,}", text.text[index:])
             and not denies(text.text[index + 1 :])  # "# wrong": the formula denied
+            and not amends(text.text[index + 1 :])  # "# TODO: off by one": amended
         ):
             notes.append(_note("comment", text=text.text[index + 1 :].strip()))
             return edit(text, index, len(text.text))
