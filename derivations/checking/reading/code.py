@@ -1015,7 +1015,9 @@ def _comment(text: Normalized, notes: list, raw: str | None = None) -> Normalize
         if _is_comment(rest) and (mark == "#" or _phrase(rest) or not _reads(rest)):
             notes.append(_note("comment", text=rest.strip()))
             return edit(text, index, len(body))
-        if (mark == "#" or body[:index].rstrip().endswith(";")) and not denies(rest):
+        if (mark == "#" or body[:index].rstrip().endswith(";")) and not (
+            denies(rest) or amends(rest)
+        ):
             return _code_comment(text, index, mark, notes, raw)
     return text
 
