@@ -113,6 +113,9 @@ CLASSES = {
         ("output-width", "var ow int = (w - kw + 2*pw)/sw + 1", C),
         ("output-height", "h_out: int = (h + 2*p - k) // s + 1", C),
         ("output-height", "const oh: number = Math.floor((h - k + 2 * p) / s) + 1;", C),
+        # a macro's names: the kernel called the mask, its rows counted (its height)
+        ("output-width", "#define OUT_COLS (((IN_COLS - NUM_MASK_COLS + 2*PAD) / STRIDE) + 1)", C),
+        ("output-height", "#define OUT_ROWS ((IN_ROWS - NUM_MASK_ROWS) / STRIDE + 1)", W),
     ],
     "member and index access resolved by meaning": [
         # a pair's element as a member

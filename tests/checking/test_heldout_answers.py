@@ -270,7 +270,9 @@ accepted.  With a tensor's shape unpacked into names that read as its layout's s
 (``filter_pad``, ``filter_stride``) and a loop whose helper is its own pass's (``for l, k, d,
 p, s in z:`` / ``kernel = …`` / ``… - kernel``; s9code, with the others' work on main):
 H9-dev 48 of 60, H6-test 53; with NumPy's integer types called on a value
-(``np.uint8((in_h - f_h + 2 * pad) / s + 1)``): H9-dev 50; 0 wrong answers accepted.
+(``np.uint8((in_h - f_h + 2 * pad) / s + 1)``): H9-dev 50; with the kernel called the
+mask and its rows or columns counted (``NUM_MASK_COLS``): H7-test 36; 0 wrong answers
+accepted.
 
 - H8 (issue 21's fifth fresh hold-out, session eight, collected 2026-12-06 from 19:19 UTC by
   s8h8 from pages no file of the repository cited before, split by page by the same hash
@@ -381,7 +383,7 @@ FLOORS = {
     "H6-dev": 46,
     "H6-test": 53,
     "H7-dev": 36,
-    "H7-test": 34,
+    "H7-test": 36,
     "H8-dev": 45,
     "H8-test": 56,
     "H9-dev": 50,

@@ -371,8 +371,10 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
     if obj == "kernel":
         if "channel" in rest:
             return None if axis else Composed(hints=("c_i", "c_o"))
+        if "count" in rest and axis:  # num_mask_cols: the kernel's columns counted
+            return None if "size" in rest else Composed(read=f"k_{axis}")
         if "count" in rest:
-            return None if axis or "size" in rest else Composed(read="c_o")
+            return None if "size" in rest else Composed(read="c_o")
         return Composed(read=f"k_{axis}" if axis else "k")
     if obj in ("input", "output"):
         size = {"input": "", "output": "m_"}[obj]
