@@ -139,6 +139,8 @@ def compile_node(node: ex.Node, limit: float = MAX_BITS):
                 names = itemgetter(*symbols)
                 combine = _product_of_sizes if combine is _product else combine
                 return lambda env: combine(names(env), limit)
+            if isinstance(node, (ex.Add, ex.Mul)) and combine in (_total, _product):
+                return _grouped(node, parts, limit)
             compiled = [compile_node(child, limit) for child in parts]
             # any bounded product: the one-step product's reasoning holds for ints and
             # Fractions alike (a Fraction factor makes the product a Fraction)
@@ -160,3 +162,69 @@ def compile_node(node: ex.Node, limit: float = MAX_BITS):
         case ex.BigO(x):
             return compile_node(x, limit)
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
+
+
+def _grouped(node: ex.Add | ex.Mul, parts: tuple, limit: float):
+    """A bounded sum or product of symbols, numbers and other terms (``2 c_i k_h k_w``,
+    ``h - k_h + 1``) with its numbers combined once and its symbols (a sum's subtracted
+    ones too) looked up at once; what :func:`compile_node` would compute part by part,
+    exactly: a sum is exact in any order; a product is one ``math.prod`` where it is a
+    nonzero int within ``limit`` (then no partial product is larger, in any order), else
+    :func:`_product` of the parts in their written order (it finds what to refuse)."""
+    numbers = [child.value for child in parts if isinstance(child, ex.Num)]
+    names = [child.name for child in parts if isinstance(child, ex.Sym)]
+    if isinstance(node, ex.Add):
+        minus = [c.x.name for c in parts if isinstance(c, ex.Neg) and isinstance(c.x, ex.Sym)]
+        rest = [
+            c
+            for c in parts
+            if not isinstance(c, (ex.Num, ex.Sym))
+            and not (isinstance(c, ex.Neg) and isinstance(c.x, ex.Sym))
+        ]
+        values = _values(names, [compile_node(c, limit) for c in rest])
+        subtracted = _values(minus, []) if minus else None
+        constant = sum(numbers)
+
+        def total(env):
+            value = sum(values(env), constant)
+            if subtracted is not None:
+                value -= sum(subtracted(env))
+            return value if type(value) is int else _whole(value)
+
+        return total
+    values = _values(
+        names, [compile_node(c, limit) for c in parts if not isinstance(c, (ex.Num, ex.Sym))]
+    )
+    constant = math.prod(numbers)
+    written = [compile_node(child, limit) for child in parts]
+
+    def product(env):
+        result = math.prod(values(env), start=constant)
+        if type(result) is int and result and result.bit_length() <= limit:
+            return result
+        return _product([part(env) for part in written], limit)
+
+    return product
+
+
+def _values(names: list, others: list):
+    """A function ``env -> the values of others (compiled terms), then of names`` (one
+    lookup of all the names; the common shapes without a loop in Python)."""
+    if not others:
+        if len(names) > 1:
+            return itemgetter(*names)
+        return (lambda env: (env[names[0]],)) if names else (lambda env: ())
+    if len(others) == 1 and not names:
+        (only,) = others
+        return lambda env: (only(env),)
+    looked_up = itemgetter(*names) if len(names) > 1 else None
+
+    def values(env) -> list:
+        got = [part(env) for part in others]
+        if looked_up is not None:
+            got.extend(looked_up(env))
+        elif names:
+            got.append(env[names[0]])
+        return got
+
+    return values

@@ -212,6 +212,14 @@ def _plain_evaluate(node: ex.Node, env: dict):
         "floor((h - k_h + p_h + s_h)/s_h) * ceil(w/s_w)",
         "h w / (h w)",
         "c_i/(p_h - p_h)",
+        # sums and products of numbers, symbols and other terms (numbers combined once)
+        "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w",
+        "h - k_h + 1/2 + 2",
+        "0.5*c_i*h*3",
+        "0*c_i*(h - 1) + 3",
+        "2*h*(p_h - p_h)*c_i",
+        "(h - k_h + p_h)/s_h + 1 - w",
+        "c_i*h*(w/(p_h - p_h))",
     ],
 )
 def test_compiled_functions_evaluate_as_the_plain_evaluator(text):
@@ -242,6 +250,13 @@ def test_a_product_too_large_is_refused_even_of_plain_symbols():
     # the bound holds for every partial product, not only the last one
     with pytest.raises(InvalidAnswer):
         function({"c_i": huge, "c_o": huge * 4, "h": 0, "w": 1})
+    # so in a product of numbers, symbols and other terms (its numbers combined once)
+    mixed = compile_node(parse_answer("2*c_i*(h + 0)*c_o*w").tree)
+    assert mixed({"c_i": huge, "c_o": 1, "h": 1, "w": 1}) == 2 * huge
+    with pytest.raises(InvalidAnswer):
+        mixed({"c_i": huge, "c_o": huge, "h": 2, "w": 1})
+    with pytest.raises(InvalidAnswer):
+        mixed({"c_i": huge, "c_o": huge * 4, "h": 1, "w": 0})
 
 
 def test_one_walk_measures_what_depth_height_and_big_o_count_measure():
