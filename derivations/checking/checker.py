@@ -1647,12 +1647,26 @@ def _names_other(entry: Entry, lead: str) -> str | None:
     return None
 
 
-def _lead_names_asked(entry: Entry, notes: list) -> None:
+_UNIT_COUNT = "reading.note.unit_count"
+
+
+def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> None:
     """Refused (``checker.reason.lead_names_other``) when the words dropped before an
     accepted formula (a lead-in, a label) name another quantity of the layer than the one
     asked (:func:`_names_other`): a right formula under another quantity's name is sent
-    to the instructor, never accepted (a wrong one stays not_equivalent)."""
-    for note in notes:
+    to the instructor, never accepted (a wrong one stays not_equivalent).  For a count
+    (no size asked), also a count word after the formula (``… additions``, ``… 次乘法``)
+    and the name before its ``=`` (``additions = …``, ``mults = …``; s9adv)."""
+    said = [*notes]
+    if entry.question.shape is None:
+        if name:
+            said.append({"id": "reading.note.label", "fields": {"label": name}})
+        for note in notes:
+            unit = note.get("fields", {}).get("unit", "") if note.get("id") == _UNIT_COUNT else ""
+            if unit:  # 次乘法: 乘法次数, as a lead-in says it
+                unit = unit[1:] + "次数" if unit.startswith("次") else unit
+                said.append({"id": "reading.note.label", "fields": {"label": unit}})
+    for note in said:
         fields = note.get("fields", {})
         if note.get("id") not in ("reading.note.lead_in", "reading.note.label"):
             continue
@@ -1992,7 +2006,7 @@ def check(
                 }
                 result = _judge(entry, parsed, result, symbolic, work)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
-                    _lead_names_asked(entry, said["notes"])
+                    _lead_names_asked(entry, said["notes"], parsed.name)
             except OutOfTime as error:
                 if error.owner is not token:
                     raise
