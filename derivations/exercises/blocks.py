@@ -53,9 +53,11 @@ def _speed_section():
         math(f"N_\\times = {tex(mults)},\\qquad N_+ = {adds_tex}"),
         result(
             say("blocks.dense_over_block_diagonal_exact"),
-            f"\\frac{{{tex(dense_m)}}}{{{tex(mults)}}} = {tex(speed.mults_ratio)},\\qquad "
-            f"\\frac{{c(c - 1)}}{{{adds_tex}}} = {ratio_tex} "
-            f"\\xrightarrow{{c\\to\\infty}} {tex(speed.adds_limit)}",
+            # a fraction inside a denominator on the line (c^2/b): stacked, the web page's
+            # MathML set the inner fraction against the next row
+            f"\\frac{{{tex(dense_m)}}}{{{tex(mults, inline=True)}}} = {tex(speed.mults_ratio)},"
+            f"\\qquad \\frac{{c(c - 1)}}{{{tex(mults, inline=True)} - c}} = {ratio_tex}"
+            f"\\;\\xrightarrow{{c\\to\\infty}}\\; {tex(speed.adds_limit)}",
         ),
         paragraph(say("blocks.a_convolution_applies_this_matrix", CHANNELS=CHANNELS, SIZE=SIZE)),
         table(

@@ -46,3 +46,26 @@ def test_square_factors_are_not_said_to_do_worse_where_they_tie(lang, name):
     assert "do worse" not in paragraph and "更差" not in paragraph
     for k in ties:
         assert re.search(rf"{k}\\times {k}", paragraph), paragraph
+
+
+@pytest.mark.parametrize("name", ["answers.md", "answers.tex", "formulas.md"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_fraction_stacked_in_a_denominator(lang, name):
+    """Exercise 7's box printed c^2 over (c^2 over b) and c(c - 1) over (c^2 over b - c): on
+    the web page Chromium's MathML set the inner fraction against the next row. A fraction
+    inside a denominator is written on the line (c^{2}/b)."""
+    text = (OUTPUT / lang / name).read_text(encoding="utf-8")
+    assert not re.search(r"\}\{\\frac", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_random_kernels_split_names_its_input(lang):
+    """The executed SVD split of a random 5 x 5 kernel printed its multiplications (42 000
+    against 19 600) without the input size they are counted on."""
+    text = (OUTPUT / lang / "answers.md").read_text(encoding="utf-8")
+    sentence = re.search(r"(A random|随机的) \$5\\times 5\$[^。.]*", text)
+    assert sentence is not None
+    assert "$32\\times 32$" in sentence[0]
+    # the count it prints is the one of a 32 x 32 input, stride 1, no padding
+    m = 32 - 5 + 1
+    assert 25 * m * m == 19600 and 5 * 5 * m * 32 + 5 * 5 * m * m == 42000
