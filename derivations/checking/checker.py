@@ -58,7 +58,7 @@ from derivations.checking.reading.aliases import (
     SQUARE_SYMBOLS,
 )
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
-from derivations.checking.reading.around import lead_names
+from derivations.checking.reading.around import copulas, lead_names
 from derivations.checking.reading.code import holds_formula, unwrapped
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note, lazy_pattern
@@ -1825,7 +1825,9 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         said = [_named_as(entry, own)] if own else []
         said = [n for n in said if n == "asked"]
         said += [
-            _named_as(entry, name) for name in reversed(lead_names(island.lead)) if _names(name)
+            _named_as(entry, name)
+            for name in reversed(lead_names(island.lead))
+            if _names(name) and not _stated_under_condition(island.lead)
         ]
         said += [
             _named_as(entry, name) for name in reversed(trail_names(island.trail)) if _names(name)
@@ -1842,6 +1844,26 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         return None
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
     return text, Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(chosen)))))
+
+
+_CLAUSE_MARK = lazy_pattern(r"[.;!?,，。；！？、\n]")
+
+
+def _stated_under_condition(lead: str) -> bool:
+    """Whether the words before an island state its value under a condition on a
+    parameter (``; for a 3x3 kernel that is``, ``当 k = 3 时为``): the last clause opens
+    with a condition's word (:data:`.languages.CONDITIONS`) and ends in a copula; then the
+    parameter it names is the condition's, never the island's quantity (s9adv: ``…; for a
+    3x3 kernel that is 3 c_o c_i m_h m_w`` had its wrong second formula dropped as the
+    kernel's)."""
+    from derivations.checking.reading.languages import CONDITIONS
+
+    clause = _CLAUSE_MARK().split(lead.rstrip(" :：=,，"))[-1].strip().lower()
+    opens = any(
+        clause.startswith(word + " ") if word.isascii() else clause.startswith(word)
+        for word in CONDITIONS
+    )
+    return opens and any(clause.endswith(copula) for copula in copulas())
 
 
 def _names(words: str) -> bool:

@@ -126,6 +126,9 @@ WRONG = [
     ("forward-adds", "mults = c_o c_i k_h k_w m_h m_w", N),
     ("forward-adds", "c_o c_i k_h k_w m_h m_w multiplications", N),
     ("forward-adds", "c_o c_i k_h k_w m_h m_w 次乘法", N),
+    # a value stated under a condition on a parameter (for a 3x3 kernel that is …): the
+    # parameter is the condition's, never the formula's quantity (fixed by s9text)
+    (FM, "c_o c_i k_h k_w m_h m_w; for a 3x3 kernel that is 3 c_o c_i m_h m_w", N),
     # code's indices are no BBCode tags
     (OH, "(h - k_h + p_h + s_h)//s_h + a[b] - a[u]", N),
     (FM, "c_o*c_i*k_h*k_w*m_h*m_w/shape[s]", N),
@@ -227,10 +230,6 @@ def test_a_borrowed_letter_is_read_one_way_or_refused(question, answer, verdict,
 # wrong answers still accepted, for the owners of the mechanisms (islands, lead-ins:
 # s9text's lead_names_other knows the output's axes and the mults/adds counts only)
 STILL_ACCEPTED = [
-    # the lead "for a 3x3 kernel that is" names the kernel, so the island after it (the
-    # count at k = 3, wrong: 3 where it is 9) is dropped as the kernel's and the first
-    # formula graded alone
-    (FM, "c_o c_i k_h k_w m_h m_w; for a 3x3 kernel that is 3 c_o c_i m_h m_w"),
     # a lead-in naming the forward pass (another quantity) before the backward's answer
     ("backward-ops", "前向传播的计算量为 2 c_o c_i k_h k_w m_h m_w"),
     ("backward-ops", "the forward pass is 2 c_o c_i k_h k_w m_h m_w"),

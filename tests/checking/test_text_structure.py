@@ -326,6 +326,27 @@ ROWS = [
     ("output-height", "* 出力の高さは _(n + 2p - f)/s + 1_ 。", C, "emphasis"),
     ("output-height", "* the output height is _(n - f)/s + 1_.", W, "emphasis"),
     ("forward-mults", "c_i * k_h * k_w * c_o * m_h * m_w", R, None),
+    # a value stated under a condition on a parameter: the condition's parameter, not the
+    # formula's quantity: both formulas graded, refused where they disagree
+    (
+        "forward-mults",
+        "c_o c_i k_h k_w m_h m_w; for a 3x3 kernel that is 3 c_o c_i m_h m_w",
+        N,
+        "checker.reason.parts_disagree",
+    ),
+    (
+        "output-height",
+        "$(h - k_h + p_h)/s_h + 1$; with a stride of 2 it is $(h - k_h + p_h)/2$",
+        N,
+        "checker.reason.parts_disagree",
+    ),
+    (
+        "output-height",
+        "For an input of size $n \\times n$ and a kernel of size $k$, the output height is "
+        "$n - k + 1$",
+        W,
+        None,
+    ),
 ]
 
 
