@@ -605,11 +605,17 @@ def _without_copula(word: str) -> str:
 
 def _name_in(words: list[str]) -> str | None:
     """The longest run of one to three of ``words`` (fillers away), ending at the last,
-    that reads as one symbol (``filter with size`` → ``filter_size``), else of a Chinese
+    that reads as one symbol (``filter with size`` → ``filter_size``; after the last lone
+    letter among them: another symbol, never part of the name), else of a Chinese
     word its longest end of two characters or more that does (``当步幅`` → ``步幅``), or
     None."""
     kept = [_without_copula(w) for w in words if w.lower() not in _NAME_FILLERS]
     kept = [w for w in kept if w]
+    # a lone letter is another symbol, never a word of this one's name (``a filter of size
+    # f and padding p``: p's name is ``padding``)
+    letters = [i for i, w in enumerate(kept[:-1]) if len(w) == 1 and w.isascii() and w.isalpha()]
+    if letters:
+        kept = kept[letters[-1] + 1 :]
     for count in range(min(len(kept), 3), 0, -1):
         name = "_".join(kept[-count:])
         if _reads_as_one(name):
