@@ -345,16 +345,16 @@ def _difference(work: _Work, parsed: Parsed, entry: Entry, domain, example) -> d
     def simplify():
         import sympy as sp
 
-        from derivations.checking.deciding.symbolic import difference
+        from derivations.checking.deciding.symbolic import sized_difference
         from derivations.expr.bridge import from_sympy
 
-        gap = difference(
+        gap, size = sized_difference(
             _restricted(parsed.tree, domain),
             _restricted_reference(entry, domain),
             stride_one=axes_with(domain, Kind.STRIDE_1),
             no_padding=axes_with(domain, Kind.NO_PADDING),
         )
-        if gap.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or sp.count_ops(gap) > MAX_DIFFERENCE_OPS:
+        if gap.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or size > MAX_DIFFERENCE_OPS:
             return None
         return from_sympy(gap)
 

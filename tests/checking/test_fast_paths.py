@@ -305,3 +305,52 @@ def test_the_reference_restricted_once_is_the_reference_restricted():
         assert checker._restricted_reference(found, domain) is kept
         domains.add((question, domain))
     assert len(domains) > 20
+
+
+def _plain_difference(student, reference, stride_one, no_padding):
+    """The simplified difference by its definition (each form counted where compared):
+    the shortest, first among equals, of each candidate factored or with its terms'
+    common factors taken out."""
+    import sympy as sp
+
+    from derivations.checking.deciding.symbolic import _candidates
+
+    plain = sp.expand(student - reference)
+    candidates = _candidates(plain, "total", stride_one, no_padding)
+    if not candidates or (
+        plain.has(sp.floor) and len(candidates) == 1 and candidates[0].has(sp.floor)
+    ):
+        candidates.append(plain)
+    forms = []
+    for candidate in candidates:
+        expr = sp.expand(candidate)
+        grouped = sp.factor_terms(expr)
+        factored = sp.factor(expr) if sp.count_ops(expr) <= 60 else grouped
+        forms.append(factored if sp.count_ops(factored) <= sp.count_ops(grouped) else grouped)
+    return min(forms, key=sp.count_ops)
+
+
+def test_the_sized_difference_is_the_plain_difference_and_its_size():
+    """:func:`sized_difference` (each form counted once) gives what the definition gives,
+    and that form's ``count_ops``, on every wrong answer of :data:`WRONG`."""
+    import sympy as sp
+
+    from derivations.checking import checker
+    from derivations.checking.deciding.symbolic import sized_difference
+    from derivations.registry.restrictions import Kind, axes_with
+
+    compared = 0
+    for question, answer in WRONG:
+        parsed = parse_answer(answer)
+        found = entry(question)
+        domain = implied_restrictions(found, parsed.symbols, parsed.kinds)
+        if not checker._small(parsed):
+            continue
+        student = checker._restricted(parsed.tree, domain)
+        reference = checker._restricted_reference(found, domain)
+        sides = axes_with(domain, Kind.STRIDE_1), axes_with(domain, Kind.NO_PADDING)
+        expected = _plain_difference(student, reference, *sides)
+        gap, size = sized_difference(student, reference, "total", *sides)
+        assert gap == expected and size == sp.count_ops(expected), (question, answer)
+        compared += 1
+    assert compared > 100
