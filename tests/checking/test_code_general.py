@@ -30,9 +30,10 @@ wrong, through ``check`` and ``grade``:
   Julia's ``floor(Int, x)``, Kotlin's ``toInt()``, Ruby's ``to_i``), a function applied
   without brackets (``float_of_int s``), and a match arm's pattern (``| Valid ->``,
   ``Padding::Same =>``, ``case "valid" =>``) read away as a condition is;
-* right answers session eight's review found called wrong: a conversion to an integer of
-  a value whole already (Swift's ``Int(h - k_h + p_h) / s_h + 1``: the floor was read
-  inside the quotient) is the value; a name incremented as a statement (C's ``out++;``)
+* right answers session eight's review found called wrong: a conversion to an integer or
+  a library's rounding of a value whole already (Swift's ``Int(h - k_h + p_h) / s_h + 1``,
+  C++'s ``std::floor(h + 2 * pad - kh) / stride + 1``: the floor was read inside the
+  quotient) is the value; a name incremented as a statement (C's ``out++;``)
   is ``out += 1``, run in order; ``in`` juxtaposed before an operand (``in c_o``, read
   as the input times c_o) is a preposition, refused;
 * a tensor's shape unpacked into names (``N, C, H, W = x.shape``) needs no definition
@@ -179,6 +180,9 @@ CLASSES = {
         ("output-height", "let oh = Int(h - k_h) / s_h + 1", W),
         ("output-height", "oh = int(h + 2*p - k) / s + 1  # 输出高度", C),
         ("output-height", "int(2*h - k) / s + 1", W),
+        # so is a library's rounding of one (C++'s floor of an int is a double)
+        ("output-height", "return std::floor(h + 2 * pad - kh) / stride + 1;", C),
+        ("output-height", "Math.floor(h - k) / s + 1", W),
         # a name incremented as a statement of its own
         ("output-height", "out = (h - k + 2*p) / s;\nout++;", C),
         ("output-height", "int out = (h - k_h + p_h) / s_h;\n++out;\nreturn out;", C),

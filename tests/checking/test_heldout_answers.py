@@ -271,8 +271,9 @@ accepted.  With a tensor's shape unpacked into names that read as its layout's s
 p, s in z:`` / ``kernel = …`` / ``… - kernel``; s9code, with the others' work on main):
 H9-dev 48 of 60, H6-test 53; with NumPy's integer types called on a value
 (``np.uint8((in_h - f_h + 2 * pad) / s + 1)``): H9-dev 50; with the kernel called the
-mask and its rows or columns counted (``NUM_MASK_COLS``): H7-test 36; 0 wrong answers
-accepted.
+mask and its rows or columns counted (``NUM_MASK_COLS``): H7-test 36; with a library's
+rounding of a whole value read as the value (``std::floor(size + 2 * padding - k) / s``):
+H4 53; 0 wrong answers accepted.
 
 - H8 (issue 21's fifth fresh hold-out, session eight, collected 2026-12-06 from 19:19 UTC by
   s8h8 from pages no file of the repository cited before, split by page by the same hash
@@ -377,7 +378,7 @@ FLOORS = {
     "H1": 34,
     "H2": 30,
     "H3": 46,
-    "H4": 52,
+    "H4": 53,
     "H5-dev": 46,
     "H5-test": 56,
     "H6-dev": 46,

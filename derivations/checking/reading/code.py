@@ -841,16 +841,22 @@ def _conversions(text: Normalized, notes: list) -> Normalized:
 
 
 # a conversion to an integer (``int(…)``: Swift's ``Int(…)``, JavaScript's ``parseInt``, a
-# C cast before a bracket, as read above) of a value that is whole already: sizes added,
-# subtracted and multiplied, no division, no decimal (``Int(h - k_h + p_h) / s_h``): the
-# value, never a floor of it (a floor read there moved the division's rounding outside
-# the quotient: a right answer judged not_equivalent)
-_INT_CALL = lazy_pattern(r"(?<![\w.])int\s*\(")
+# C cast before a bracket, as read above) or a library's rounding (``std::floor(…)``,
+# ``math.ceil(…)``: code's, typed; a bare ``floor`` is the formula's) of a value that is
+# whole already: sizes added, subtracted and multiplied, no division,
+# no decimal (``Int(h - k_h + p_h) / s_h``, mlpack's ``std::floor(size + 2 * padding - k)
+# / s``): the value, never a floor of it (a floor read there moved the division's
+# rounding outside the quotient: a right answer judged not_equivalent)
+_INT_CALL = lazy_pattern(
+    r"(?<![\w.:])(?:(?:std\s*::\s*|(?:math|Math|np|numpy|torch)\s*\.\s*)"
+    r"(?:floor|ceil|Floor|Ceiling)|int)\s*\("
+)
 _WHOLE = lazy_pattern(r"^[\sA-Za-z0-9_+\-*×·()\[\]]*$")
 
 
 def _whole_conversions(text: Normalized, notes: list) -> Normalized:
-    """``text`` with each ``int(…)`` of a whole value (:data:`_WHOLE`) its bracket."""
+    """``text`` with each ``int(…)``, ``floor(…)``, ``ceil(…)`` of a whole value
+    (:data:`_WHOLE`) its bracket."""
     for match in reversed(list(_INT_CALL().finditer(text.text))):
         closing = _closing(text.text, match.end() - 1)
         if closing is None or not _WHOLE().match(text.text[match.end() : closing]):
@@ -1321,7 +1327,7 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     if "parseInt" in text.text or "Int" in text.text or "Long(" in text.text:
         text = _sub(text, _PARSE_INT(), notes, "code", "int")
     text = _sub(text, _INT_CAST, notes, "code", "int")
-    if "int" in text.text:
+    if "int" in text.text or "floor" in text.text or "ceil" in text.text:
         text = _whole_conversions(text, notes)
     if "Parameter" in text.text or "Variable" in text.text:
         text = _held(text, notes)
