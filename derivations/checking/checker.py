@@ -61,7 +61,12 @@ from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.around import copulas, lead_names
 from derivations.checking.reading.code import holds_formula, unwrapped
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
-from derivations.checking.reading.informal import SAID_WITH_FIELDS, Note, lazy_pattern
+from derivations.checking.reading.informal import (
+    SAID_WITH_FIELDS,
+    Note,
+    countings_said,
+    lazy_pattern,
+)
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
     UNKNOWN_KEYS,
@@ -1616,17 +1621,16 @@ def _two_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
 _SIZE_WORD = lazy_pattern(
     r"size|大小|尺寸|维度|維度|サイズ|크기|größe|tamaño|taille|tamanho|dimen|размер", re.I
 )
-# the counts one of which a lead-in may name in place of the other (their names:
-# :attr:`.Question.names`); MACs and FLOPs are countings, judged by their conventions
-_COUNTS_APART = frozenset({"forward-mults", "forward-adds"})
 
 
 def _names_other(entry: Entry, lead: str) -> str | None:
     """The name a lead-in's last words give that names another quantity of the layer
     than the one asked: the other axis's output size (``The output width is``
     answering output-height), an output size answering a count (``输出高度为 …``
-    answering forward-mults), a count answering a size, the other count (``加法次数为``
-    answering forward-mults);
+    answering forward-mults), a count answering a size, another count (``加法次数为``
+    answering forward-mults, ``the number of multiplications is`` answering forward-ops;
+    not for a factor's questions), the forward pass answering a backward question, the
+    weights answering the bias count (:func:`_other_pass_or_part`);
     None otherwise (the longest name first; ``output size`` names either axis)."""
     if not lead.isascii():
         from derivations.checking.reading.traditional import simplified
@@ -1639,12 +1643,36 @@ def _names_other(entry: Entry, lead: str) -> str | None:
             on_axis = asked.shape is not None and asked.shape.axis in (axis, None)
             return None if on_axis else name.strip()
         counted = named_count(name.strip())
-        if counted is not None:
-            apart = counted != asked.id and (
-                asked.shape is not None or {counted, asked.id} <= _COUNTS_APART
-            )
+        if counted is not None and not countings_said(name):  # MACs: a counting
+            apart = counted != asked.id and asked.id not in _FACTOR_QUESTIONS
             return name.strip() if apart else None
+    return _other_pass_or_part(asked.id, lead)
+
+
+# the questions whose answer is a factor (the cost of a layer changed): a count named
+# before it (the multiplications quadruple) is what the factor is of
+_FACTOR_QUESTIONS = frozenset({"double-channels", "double-padding", "pointwise-complexity"})
+_FORWARD_WORD = lazy_pattern(r"forward|fwd|前向|正向|順伝播|순전파", re.I)
+_BACKWARD_WORD = lazy_pattern(r"backward|bwd|反向|逆伝播|역전파|twice|times|倍|ratio", re.I)
+_WEIGHT_WORD = lazy_pattern(r"weight|权重|權重|重み|가중치|peso|poids|gewicht", re.I)
+_BIAS_WORD = lazy_pattern(r"bias|偏置|偏差|バイアス|편향", re.I)
+
+
+def _other_pass_or_part(asked: str, lead: str) -> str | None:
+    """The forward pass named by a lead-in's last clause answering a backward question
+    (``the forward pass is``, ``前向传播的计算量为``; a clause that names the backward pass
+    or a factor of the forward pass is a relative count, not this), or the weights named
+    answering the bias count (``the number of weights is``); None otherwise."""
+    clause = _CLAUSE_MARK().split(lead)[-1]
+    if asked.startswith("backward") and _FORWARD_WORD().search(clause):
+        return None if _BACKWARD_WORD().search(clause) else _last_name(clause)
+    if asked == "bias-size" and _WEIGHT_WORD().search(clause) and not _BIAS_WORD().search(clause):
+        return _last_name(clause)
     return None
+
+
+def _last_name(clause: str) -> str:
+    return (lead_names(clause) or [clause.strip()])[-1].strip()
 
 
 _UNIT_COUNT = "reading.note.unit_count"

@@ -210,6 +210,30 @@ ROWS = [
     ("output-height", "出力の高さは (h - k_h + p_h)/s_h + 1", C, None),
     ("forward-mults", "The number of multiplications is c_i c_o k_h k_w m_h m_w", R, "lead_in"),
     ("forward-mults", "MACs: c_i c_o k_h k_w m_h m_w", R, "label"),
+    # the forward pass named answering a backward question, the weights the bias count, a
+    # count another count (a counting, MACs, and a relative count are no other quantity)
+    (
+        "backward-ops",
+        "前向传播的计算量为 2 c_o c_i k_h k_w m_h m_w",
+        N,
+        "checker.reason.lead_names_other",
+    ),
+    (
+        "backward-ops",
+        "the forward pass is 2 c_o c_i k_h k_w m_h m_w",
+        N,
+        "checker.reason.lead_names_other",
+    ),
+    ("bias-size", "the number of weights is c_o", N, "checker.reason.lead_names_other"),
+    ("bias-size", "权重的个数为 c_o", N, "checker.reason.lead_names_other"),
+    ("bias-size", "the number of bias weights is c_o", R, "lead_in"),
+    ("backward-ops", "反向传播的计算量约为前向传播的两倍", C, None),
+    (
+        "forward-ops",
+        "the number of multiplications is c_o c_i k_h k_w m_h m_w",
+        N,
+        "checker.reason.lead_names_other",
+    ),
     # a count said as a rate the other way round, "each Y has one X", or as a tie, "X are
     # associated with Y": the number of Y, where X is a bias
     ("bias-size", "Each output channel has its own bias.", R, "rate_sentence"),
