@@ -72,6 +72,8 @@ WRONG = [
     (OH, "(H - K + P)/S + 1 où P est le padding de chaque côté", N),
     # the Deep Learning Specialization's p^{[l]} (per side) counted once
     (OH, "n_H^{[l]} = \\lfloor (n_H^{[l-1]} + p^{[l]} - f^{[l]})/s^{[l]} + 1 \\rfloor", W),
+    # CS231n's assignment's pad (per side) counted once beside its HH, WW
+    (OH, "N, C, H, W = x.shape\nF, C, HH, WW = w.shape\nH_out = 1 + (H + pad - HH) // stride", N),
     # Deep Learning from Scratch's P (per side) counted once
     (OH, "OH = (H + P - FH)/S + 1", W),
     (OW, "OW = (W + P - FW)/S + 1", W),
@@ -146,6 +148,11 @@ STILL_READ = [
     (OH, "(W1 - F + 2P)/S + 1", "equivalent_under_convention"),
     (OH, "H_2 = (H_1 - F + 2P)/S + 1", "equivalent_under_convention"),
     (OH, "OH = (H + 2P - FH)/S + 1", "equivalent_under_convention"),
+    (
+        OH,
+        "N, C, H, W = x.shape\nF, C, HH, WW = w.shape\nH_out = 1 + (H + 2 * pad - HH) // stride",
+        "equivalent_under_convention",
+    ),
     (OW, "(W - K + 2P)/S + 1 where P is the padding on each side", "equivalent_under_convention"),
     (
         OW,
