@@ -79,11 +79,11 @@ __all__ = ["code", "amends", "denies", "top_level_parts", "holds_formula", "unwr
 
 _COMMENT_MARKS = ("//", "%", "#")
 # letters of any script and punctuation between words: no digit, operator or "="
-_WORDS = re.compile(r"\s*[^\W\d_]+(?:[\s'’,.!?:;、，。！？：-]+[^\W\d_]+)*[\s.。!！?？]*")
-_RETURN = re.compile(r"^\s*return\s+(?=\S)")
+_WORDS = lazy_pattern(r"\s*[^\W\d_]+(?:[\s'’,.!?:;、，。！？：-]+[^\W\d_]+)*[\s.。!！?？]*")
+_RETURN = lazy_pattern(r"^\s*return\s+(?=\S)")
 # a function's head before its body (``def out(h, k, p, s): return …``, ``(h, k) => …``,
 # ``h => …``): its parameters dropped
-_HEAD = re.compile(
+_HEAD = lazy_pattern(
     r"^\s*(?:def\s+[A-Za-z_]\w*\s*\([^()]*\)\s*(?:->\s*\w+\s*)?:"
     r"|(?:(?:const|let|var|val|auto)\s+)?(?:[A-Za-z_]\w*\s*=\s*)?(?:\([\w\s,]*\)|[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=>)"
     r"\s*(?=\S)"
@@ -96,8 +96,8 @@ _BRACED = lazy_pattern(
     r"\([^(){}]*\)\s*(?:const\s*)?(?:(?:->|:)\s*[\w:<>\[\]&*]+\s*|[A-Za-z_][\w\[\]*]*\s*"
     r"|throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?=?\s*\{(?P<body>[^{}]*?)(?:\}\s*;?)?\s*$"
 )
-_DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
-_LAMBDA = re.compile(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
+_DEFINE = lazy_pattern(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
+_LAMBDA = lazy_pattern(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
 # the types a declaration names in C, C++, C#, Java, Go, Rust, Swift, Kotlin, Scala,
 # TypeScript, Fortran, Julia (a namespace's type too: ``std::size_t``, ``Eigen::Index``)
 _TYPE_NAME = (
@@ -125,11 +125,11 @@ _ANNOTATED = lazy_pattern(
 
 
 # a cast to a float, or to an integer of a name (``(long)oh``: a count already whole)
-_DROPPED_CAST = re.compile(
+_DROPPED_CAST = lazy_pattern(
     r"\(\s*(?:float|double)\s*\)\s*|\(\s*(?:int|long|size_t|int64_t)\s*\)\s*(?=[A-Za-z_])"
 )
 # a conversion called as a function (``float(H)``, ``double(x)``): its bracket kept
-_FLOAT_CALL = re.compile(
+_FLOAT_CALL = lazy_pattern(
     r"(?<![\w.])(?:float|double|Double|Float|CGFloat|np\s*\.\s*float\d*|parseFloat|Number"
     r"|(?:torch|np|numpy|tf)\s*\.\s*(?:tensor|array|asarray|constant))\s*(?=\()"
 )
@@ -141,34 +141,36 @@ _FLOAT_NAME = lazy_pattern(
 # JavaScript's parseInt of a number: its integer part (``int(…)``, the floor on the
 # non-negative values a size takes)
 _PARSE_INT = lazy_pattern(r"(?<![\w.])(?:parseInt|Int|Int64|Int32|UInt|Long)\s*(?=\()")
-_INT_CAST = re.compile(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
-_OBJECT = re.compile(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
+_INT_CAST = lazy_pattern(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
+_OBJECT = lazy_pattern(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 # C's and C++'s pointer dereferenced in brackets before an index or a member
 # (``(*padding)[0]``, ``(*p).stride``): the name pointed to
 _POINTER = lazy_pattern(r"\(\s*\*\s*(?P<name>[A-Za-z_]\w*)\s*\)(?=\s*(?:\[|\.|->))")
 # a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
 # ``tf.shape(x)[1]``): the shape's name indexed (``x_shape[2]``), read by the names layer
-_SHAPE_INDEX = re.compile(
+_SHAPE_INDEX = lazy_pattern(
     r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))\s*(?=\[)"
 )
-_SIZE_AT = re.compile(r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*size\s*\(\s*(?P<index>[0-9])\s*\)")
-_SHAPE_OF = re.compile(
+_SIZE_AT = lazy_pattern(
+    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*size\s*\(\s*(?P<index>[0-9])\s*\)"
+)
+_SHAPE_OF = lazy_pattern(
     r"(?<![\w.])(?:(?:tf|np|numpy|torch|K)\s*\.\s*)?(?:shape|int_shape)\s*\(\s*"
     r"(?P<name>[A-Za-z_]\w*)\s*\)\s*(?=\[)"
 )
 # the number of elements of a tensor or the product of sizes (``x.numel()``,
 # ``torch.numel(x)``, ``np.prod(x.shape)``, ``math.prod(kernel_size)``, ``prod((k_h,
 # k_w))``): the product written out
-_NUMEL = re.compile(
+_NUMEL = lazy_pattern(
     r"(?<![\w.])(?:(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:numel|nelement)\s*\(\s*\)"
     r"|(?:torch\s*\.\s*numel|np\s*\.\s*size|numpy\s*\.\s*size)\s*\(\s*(?P<arg>[A-Za-z_]\w*)\s*\))"
 )
-_PROD = re.compile(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(")
-_SHAPE_ARG = re.compile(
+_PROD = lazy_pattern(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(")
+_SHAPE_ARG = lazy_pattern(
     r"^\s*(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))"
     r"\s*(?:\[\s*(?P<start>[0-9])?\s*:\s*(?P<stop>[0-9])?\s*\])?\s*$"
 )
-_NAME_ARG = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*$")
+_NAME_ARG = lazy_pattern(r"^\s*(?P<name>[A-Za-z_]\w*)\s*$")
 # a shape's name sliced (``out_shape[2:]``, ``out_shape[1:-1]``): its sizes in that range
 _SLICED = lazy_pattern(
     r"^\s*(?P<name>[A-Za-z_]\w*)\s*\[\s*(?P<start>[0-9])?\s*:\s*(?P<stop>-?[0-9])?\s*\]\s*$"
@@ -211,7 +213,7 @@ def _prod_argument(argument: str) -> str | None:
         stop = int(sliced.group("stop") or _DIMENSIONS)
         stop = stop + _DIMENSIONS if stop < 0 else stop
         return _product(sliced.group("name"), start, stop) if start < stop else None
-    shape = _SHAPE_ARG.match(argument)
+    shape = _SHAPE_ARG().match(argument)
     if shape:
         start = int(shape.group("start") or 0)
         stop = int(shape.group("stop") or (_DIMENSIONS if shape.group("start") else _ELEMENTS))
@@ -222,7 +224,7 @@ def _prod_argument(argument: str) -> str | None:
         return "(" + "*".join(f"({e.strip()})" for e in entries) + ")" if entries else None
     # a shape looked up by a key (output_shapes[name]): the shape's name
     argument = re.sub(r"^\s*([A-Za-z_]\w*)\s*\[\s*[A-Za-z_]\w*\s*\]\s*$", r"\1", argument)
-    name = _NAME_ARG.match(argument)
+    name = _NAME_ARG().match(argument)
     if name:
         word = name.group("name")
         # a shape's name (out_shape): its sizes; else a pair (kernel_size: its two)
@@ -232,7 +234,7 @@ def _prod_argument(argument: str) -> str | None:
 
 def _products(text: Normalized, notes: list) -> Normalized:
     """``text`` with each product of sizes written out (see :data:`_NUMEL`)."""
-    for match in reversed(list(_PROD.finditer(text.text))):
+    for match in reversed(list(_PROD().finditer(text.text))):
         opening = match.end() - 1
         closing = _closing(text.text, opening)
         if closing is None:
@@ -242,7 +244,7 @@ def _products(text: Normalized, notes: list) -> Normalized:
             continue
         notes.append(_note("code", text=text.text[match.start() : closing + 1]))
         text = edit(text, match.start(), closing + 1, written)
-    for match in reversed(list(_NUMEL.finditer(text.text))):
+    for match in reversed(list(_NUMEL().finditer(text.text))):
         name = match.group("name") or match.group("arg")
         notes.append(_note("code", text=match.group()))
         text = edit(text, match.start(), match.end(), _product(_shape_name(name), 0, _ELEMENTS))
@@ -256,22 +258,22 @@ def _products(text: Normalized, notes: list) -> Normalized:
 # ``floor((a)/(b))`` ('trunc' is the same on the non-negative values a size takes);
 # rounded up (Julia's ``cld(a, b)``):
 # ``ceil((a)/(b))``
-_DIVIDE = re.compile(
+_DIVIDE = lazy_pattern(
     r"(?<![\w.])(?:(?:torch|np|numpy)\s*\.\s*(?P<fn>div|divide|floor_divide)"
     r"|Math\s*\.\s*(?P<java>floorDiv)|(?:operator\s*\.\s*)?(?P<julia>fld|cld|floordiv|div))\s*\("
 )
-_ROUNDING_MODE = re.compile(r"^\s*rounding_mode\s*=\s*['\"](?:floor|trunc)['\"]\s*$")
+_ROUNDING_MODE = lazy_pattern(r"^\s*rounding_mode\s*=\s*['\"](?:floor|trunc)['\"]\s*$")
 
 
 def _divisions(text: Normalized, notes: list) -> Normalized:
-    for match in reversed(list(_DIVIDE.finditer(text.text))):
+    for match in reversed(list(_DIVIDE().finditer(text.text))):
         opening = match.end() - 1
         closing = _closing(text.text, opening)
         if closing is None:
             continue
         arguments = top_level_parts(text.text[opening + 1 : closing])
         floor = match.group("fn") in (None, "floor_divide")
-        if len(arguments) == 3 and not floor and _ROUNDING_MODE.match(arguments[2]):
+        if len(arguments) == 3 and not floor and _ROUNDING_MODE().match(arguments[2]):
             arguments, floor = arguments[:2], True
         if len(arguments) != 2 or not floor:
             continue
@@ -467,18 +469,18 @@ _TENSORS = {"weight": "kernel"}
 
 def _shapes(text: Normalized, notes: list) -> Normalized:
     """``text`` with each shape indexed in code written as the shape's name indexed."""
-    for pattern in (_SHAPE_INDEX, _SHAPE_OF):
+    for pattern in (_SHAPE_INDEX(), _SHAPE_OF()):
         for match in reversed(list(pattern.finditer(text.text))):
             notes.append(_note("code", text=match.group().strip()))
             text = edit(text, match.start(), match.end(), _shape_name(match.group("name")))
-    for match in reversed(list(_SIZE_AT.finditer(text.text))):
+    for match in reversed(list(_SIZE_AT().finditer(text.text))):
         notes.append(_note("code", text=match.group()))
         written = f"{_shape_name(match.group('name'))}[{match.group('index')}]"
         text = edit(text, match.start(), match.end(), written)
     return text
 
 
-_LIBRARY = re.compile(
+_LIBRARY = lazy_pattern(
     r"(?<![\w.])(?:std\s*::|Math\s*\.|math\s*\.|np\s*\.|numpy\s*\.|torch\s*\.)\s*"
     r"(?=(?:floor|ceil|trunc|Floor|Ceiling)\s*\()"
 )
@@ -486,7 +488,7 @@ _LIBRARY = re.compile(
 # values a size takes; C#'s ``Math.Floor``, ``Math.Ceiling``: the functions
 _ROUNDINGS = lazy_pattern(r"(?<![\w.])(?P<fn>trunc|Floor|Ceiling)\s*(?=\()")
 # ``#MAC = …``: ``#`` before a name is "the number of" (a name, no comment)
-_COUNT_SIGN = re.compile(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
+_COUNT_SIGN = lazy_pattern(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 # words after a function's name that are no operand of it (``floor of x``)
 _NOT_OPERANDS = frozenset({"of", "the", "and", "or", "is", "to", "in", "div", "mod"})
 # the words :func:`_conversions` looks for (a substring test first)
@@ -964,7 +966,7 @@ def denies(words: str) -> bool:
 def _is_comment(rest: str) -> bool:
     """Whether ``rest`` (after a comment mark) is words closing a line: a word of another
     script than Latin, or two words of letters; no digit, operator or ``=``."""
-    if not _WORDS.fullmatch(rest) or denies(rest) or amends(rest):
+    if not _WORDS().fullmatch(rest) or denies(rest) or amends(rest):
         return False
     other_script = re.search(r"[^\W\d_A-Za-z]", rest)
     words = re.findall(r"[A-Za-z]{2,}", rest)
@@ -1262,11 +1264,11 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         _loop_refused(text)
     if not _needs_code(body) and not ("." in body and _CHAIN().search(body)):
         return text, notes
-    sign = _COUNT_SIGN.match(body) if not body.lstrip().startswith("#define") else None
+    sign = _COUNT_SIGN().match(body) if not body.lstrip().startswith("#define") else None
     if sign:
         notes.append(_note("code", text="#"))
         text = edit(text, sign.start(), sign.end())
-    define = _DEFINE.match(text.text)
+    define = _DEFINE().match(text.text)
     if define:
         notes.append(_note("code", text="#define"))
         name_end = define.end("name")
@@ -1295,17 +1297,17 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = _after_casts(text, notes)
     text = _comment(text, notes, raw)
     if "def" in text.text or "=>" in text.text:
-        text = _sub(text, _HEAD, notes, "code")
+        text = _sub(text, _HEAD(), notes, "code")
     if "{" in text.text and "(" in text.text:
         text = _braced(text, notes)
-    text = _sub(text, _RETURN, notes, "code")
+    text = _sub(text, _RETURN(), notes, "code")
     text = _sub(text, _TYPE(), notes, "code")
     if ":" in text.text or " " in text.text:
         for match in reversed(list(_ANNOTATED().finditer(text.text))):
             notes.append(_note("code", text=text.text[match.end("head") : match.end()].strip()))
             text = edit(text, match.end("head"), match.end())
-    text = _sub(text, _LAMBDA, notes, "code")
-    text = _sub(text, _DROPPED_CAST, notes, "code")
+    text = _sub(text, _LAMBDA(), notes, "code")
+    text = _sub(text, _DROPPED_CAST(), notes, "code")
     if (
         "float" in text.text
         or "double" in text.text
@@ -1321,17 +1323,17 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
             notes.append(_note("code", text=", ".join(sorted({m.group() for m in named}))))
         for match in reversed(named):
             text = edit(text, match.start(), match.end(), match.group("name"))
-        text = _sub(text, _FLOAT_CALL, notes, "code")
+        text = _sub(text, _FLOAT_CALL(), notes, "code")
     if any(word in text.text for word in (*_CONVERTING, *_CONVERTING_APPLIED)):
         text = _conversions(text, notes)
     if "parseInt" in text.text or "Int" in text.text or "Long(" in text.text:
         text = _sub(text, _PARSE_INT(), notes, "code", "int")
-    text = _sub(text, _INT_CAST, notes, "code", "int")
+    text = _sub(text, _INT_CAST(), notes, "code", "int")
     if "int" in text.text or "floor" in text.text or "ceil" in text.text:
         text = _whole_conversions(text, notes)
     if "Parameter" in text.text or "Variable" in text.text:
         text = _held(text, notes)
-    text = _sub(text, _OBJECT, notes, "code")
+    text = _sub(text, _OBJECT(), notes, "code")
     if "(*" in text.text:
         text = _pointers(text, notes)
     if "rows" in text.text or "cols" in text.text or "size()." in text.text:
@@ -1351,7 +1353,7 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = _products(text, notes)
     if "shape" in text.text or "size" in text.text:
         text = _shapes(text, notes)
-    text = _sub(text, _LIBRARY, notes, "code")
+    text = _sub(text, _LIBRARY(), notes, "code")
     if "trunc" in text.text or "Floor" in text.text or "Ceiling" in text.text:
         for match in reversed(list(_ROUNDINGS().finditer(text.text))):
             written = {"trunc": "floor", "Floor": "floor", "Ceiling": "ceil"}[match.group("fn")]

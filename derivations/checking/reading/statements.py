@@ -39,20 +39,20 @@ _SEPARATORS = ";；,，"
 # what a connector of a definition said in words starts with (a cheap test first)
 _CONNECTOR_MARKS = ("where", "Where", "with", "here", "given", "其中", "这里", "此处")
 _OPEN, _CLOSE = "([{（【⌊⌈", ")]}）】⌋⌉"
-_STATEMENT = re.compile(r"^\s*(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*=(?P<body>[^=≈]*)$")
-_LABELLED = re.compile(r"^\s*[^\W\d][\w\s'()（）]*[:：]\s*\S")
+_STATEMENT = lazy_pattern(r"^\s*(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*=(?P<body>[^=≈]*)$")
+_LABELLED = lazy_pattern(r"^\s*[^\W\d][\w\s'()（）]*[:：]\s*\S")
 _MAX_STATEMENTS = 8
 # a statement of code that gives the answer (``return …``)
 _RETURNED = re.compile(r"^\s*return\s+(?=\S)")
 # what frames a function's body in MATLAB, Octave, Lua, Julia, Ruby (``function o =
 # outsize(h, k, p, s)`` or ``function outsize(h, k)`` and ``end``) or closes a C-like one
 # (``}``): no formula
-_FRAME = re.compile(
+_FRAME = lazy_pattern(
     r"^\s*(?:end(?:function)?|\}|function\s+(?:\[?[\w,\s]*\]?\s*=\s*)?\w+\s*\([^()]*\))\s*;?\s*$"
 )
 # a statement of code that gives no value, only an error (``throw new …``, ``raise …``,
 # ``panic!(…)``): no formula of the answer
-_FAILS = re.compile(r"^\s*(?:throw|raise|panic!?|assert|error)\b(?!\s*[-+*/=^])")
+_FAILS = lazy_pattern(r"^\s*(?:throw|raise|panic!?|assert|error)\b(?!\s*[-+*/=^])")
 # a condition of code before a statement (``if (t % s == 0) return …``, ``if padding ==
 # 'same': out = …``): read away, the formula graded at every layer all the same
 _IF = re.compile(r"^\s*(?:if|If|elif|else\s+if)\s*(?=\()")
@@ -60,7 +60,7 @@ _IF_COLON = re.compile(
     r"^\s*(?:if|If|elif)\s+(?P<cond>[^:\n]*?(?:==|!=|<|>|\bis\b|\bin\b)[^:\n]*?):\s*(?=\S)"
 )
 # a part that is only a bracketed remark belongs to the part before it
-_REMARK_ONLY = re.compile(r"^\s*[(（][^()（）]*[)）]\s*[.。]?\s*$")
+_REMARK_ONLY = lazy_pattern(r"^\s*[(（][^()（）]*[)）]\s*[.。]?\s*$")
 
 
 class Statements:
@@ -95,7 +95,7 @@ def _bounds(text: str, raw: str | None, columns: list[int]) -> list[tuple[int, i
     for s, e in bounds:
         if not text[s:e].strip():
             continue
-        if kept and _REMARK_ONLY.match(text[s:e]):  # "…;  (结果向上取整)": the remark's
+        if kept and _REMARK_ONLY().match(text[s:e]):  # "…;  (结果向上取整)": the remark's
             kept[-1] = (kept[-1][0], e)
         else:
             kept.append((s, e))
@@ -204,7 +204,7 @@ def _put_in(text: Normalized, name: str, body: Normalized) -> Normalized:
 
 
 _NAME_FIRST = r"(?=[^\W\d][\w']*(?:_\{\w+\})?\s*=)"
-_CONNECTOR = re.compile(
+_CONNECTOR = lazy_pattern(
     r"(?:[,，;；]\s*)?(?:(?<!\w)(?:"
     + "|".join(CONNECTORS["en"])
     + r")(?!\w)|"
@@ -263,7 +263,7 @@ def _reads(words: str) -> bool:
 
 def _connected(text: Normalized, notes: list) -> Normalized:
     """``…, where m_h = …``: the connector before a definition is a separator."""
-    found = list(_CONNECTOR.finditer(text.text))
+    found = list(_CONNECTOR().finditer(text.text))
     for match in reversed(found):
         if match.start() > 0 and text.text[: match.start()].strip():
             text = edit(text, match.start(), match.end(), "; ")
@@ -286,21 +286,21 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
     if len(parts) < 2:
         return one
-    framed = [p for p in parts if not _FRAME.match(p.text)]
+    framed = [p for p in parts if not _FRAME().match(p.text)]
     if framed and len(framed) < len(parts):  # a function's ``function … =`` and ``end``
         said.append(Note("reading.note.code", (("text", "function … end"),)))
         parts = framed
-    failing = [p.text.strip() for p in parts if _FAILS.match(p.text)]
+    failing = [p.text.strip() for p in parts if _FAILS().match(p.text)]
     if failing and len(failing) < len(parts):  # ``throw …``: an error path gives no value
         said.append(Note("reading.note.code", (("text", failing[0]),)))
-        parts = [p for p in parts if not _FAILS.match(p.text)]
+        parts = [p for p in parts if not _FAILS().match(p.text)]
     parts = [_unconditioned(p, said, raw) for p in parts]
     if any(_RETURNED.match(p.text) for p in parts):  # code's ``return …`` after helpers
         said.append(Note("reading.note.code", (("text", "return"),)))
         parts = [_unreturned(p) for p in parts]
     if len(parts) < 2:
         return Statements(parts, said)
-    stated = any(_STATEMENT.match(p.text) or _LABELLED.match(p.text) for p in parts)
+    stated = any(_STATEMENT().match(p.text) or _LABELLED().match(p.text) for p in parts)
     if not stated and not _hard_separator(text, raw):
         parts = _pairs(text) or []
         if not parts:
@@ -309,7 +309,7 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
         raise refuse("too_many_statements", 1, limit=_MAX_STATEMENTS)
     named = {}
     for part in parts:
-        match = _STATEMENT.match(part.text)
+        match = _STATEMENT().match(part.text)
         if match:
             name = match.group("name")
             if name in named:
