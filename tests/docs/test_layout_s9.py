@@ -289,3 +289,87 @@ def test_no_zh_justified_line_opens_a_wide_gap_beside_a_latin_word(pdfs):
     gaps = gaps_beside_latin(pdfs["zh"], _margin("zh"))
     assert len(gaps) > 150  # the reader sees the sheet's many Latin words
     assert [gap for gap in gaps if gap[1] > WIDE] == []
+
+
+# --- figures in their own section (s9final: en p.5, 17, 28 and zh p.38 set one late) ----
+def _plain(text: str) -> str:
+    """``text`` without whitespace (pdftotext spaces CJK, Latin and math its own way)."""
+    return re.sub(r"\s+", "", text)
+
+
+def headings_and_captions(tex: str) -> list[tuple[str, str]]:
+    """The sheet's headings (``section*`` and ``subsection*``) and figure captions in
+    source order: ("heading", a regular expression a heading's line read back without
+    whitespace matches, its inline math any text) or ("caption", the caption's first
+    words up to its first command or minus sign, without whitespace and the signs of
+    math)."""
+    found = []
+    for line in tex.splitlines():
+        heading = re.fullmatch(r"\\(?:sub)?section\*\{(.*)\}", line)
+        caption = re.fullmatch(r"\{\\small\\sheetemph\{(.*)\}\\par\}", line)
+        if heading:
+            quotes = re.sub(r"``|''|'", "\0", heading[1])  # typeset as curly quotes
+            pieces = re.split(r"\$[^$]*\$", quotes)
+            pattern = ".+".join(re.escape(_plain(piece)) for piece in pieces)
+            found.append(("heading", pattern.replace("\0", ".")))
+        elif caption:
+            words = re.split(r"[\\-]", re.sub(r"[$_^{}]", "", caption[1]))[0]
+            found.append(("caption", _plain(words)[:24]))
+    return found
+
+
+def captions_out_of_their_section(
+    pages: list[tuple[str, float, list[str]]], order: list[tuple[str, str]]
+) -> list[tuple[str, int, int]]:
+    """The captions set after the next heading, or before their own, in the text read
+    back page by page (each heading found in turn after the one before it): each
+    caption's first words, its page and the page of the heading it should precede
+    (or follow)."""
+    lines = [
+        ((number, index), _plain(line))
+        for number, (_, _, said) in enumerate(pages, start=1)
+        for index, line in enumerate(said)
+    ]
+    at: list[tuple[int, int]] = []  # each entry's (page, line)
+    after = (0, -1)
+    for kind, what in order:
+        if kind == "heading":
+            found = [where for where, line in lines if where > after and re.fullmatch(what, line)]
+            assert found, ("heading not found", what)
+            after = found[0]
+            at.append(after)
+        else:
+            found = [where for where, line in lines if line.startswith(what)]
+            assert len(found) == 1, ("caption not found once", what, found)
+            at.append(found[0])
+    out = []
+    for i, (kind, what) in enumerate(order):
+        if kind != "caption":
+            continue
+        before = [at[j] for j in range(i) if order[j][0] == "heading"][-1:]
+        nxt = [at[j] for j in range(i + 1, len(order)) if order[j][0] == "heading"][:1]
+        if before and at[i] < before[0]:
+            out.append((what, at[i][0], before[0][0]))
+        if nxt and at[i] > nxt[0]:
+            out.append((what, at[i][0], nxt[0][0]))
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_is_set_within_its_own_section(pdfs, lang):
+    """A figure floated past the next heading (en: the padding-doubling figure after
+    Exercise 3's "Answers" heading, the block-diagonal one in "The downside"; zh: the
+    network figure after 「结论」): a float barrier now stands before every heading, so
+    each figure's caption reads back between its own heading and the next."""
+    order = headings_and_captions(read_sheet(lang, "tex"))
+    assert sum(kind == "caption" for kind, _ in order) >= 7
+    pages = page_layout(pdfs[lang], _margin(lang))
+    assert captions_out_of_their_section(pages, order) == []
+
+
+def test_the_section_reader_finds_a_caption_past_the_next_heading():
+    order = [("heading", "A"), ("caption", "Figure:x"), ("heading", "B.+"), ("heading", "A")]
+    late = [("", 1, ["A", "text"]), ("", 0.9, ["B ok", "Figure: x y", "A"])]
+    assert captions_out_of_their_section(late, order) == [("Figure:x", 2, 2)]
+    kept = [("", 1, ["A", "Figure: x y"]), ("", 0.9, ["B ok", "A"])]
+    assert captions_out_of_their_section(kept, order) == []
