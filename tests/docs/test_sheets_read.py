@@ -30,7 +30,7 @@ def test_zh_emphasis_is_upright_in_every_format():
     tex = read_sheet("zh", "tex")
     assert "\\emph{" not in tex and "\\itshape" not in tex
     assert "\\newcommand{\\sheetemph}[1]{\\begingroup\\CJKfamily{\\CJKsfdefault}" in tex
-    captions = re.findall(r"\\sheetemph\{(.*)\}\}$", tex, flags=re.M)
+    captions = re.findall(r"\\sheetemph\{(.*)\}(?:\\par)?\}$", tex, flags=re.M)
     assert len(captions) == 8 and all(c.startswith(text("sheets.figure", "zh")) for c in captions)
     md = read_sheet("zh")
     figure = re.escape(text("sheets.figure", "zh"))
