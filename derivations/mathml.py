@@ -47,9 +47,12 @@ _LONG_DISPLAY = 60  # a display longer than this (LaTeX characters) is split at 
 _WRAP_DISPLAY = 40  # a display formula longer than this (LaTeX characters) may wrap
 _WIDE_ROW = 50  # an aligned row longer than this (LaTeX characters) may not fit a phone
 # a phone's lines of a wide aligned display also break after a minus and before a
-# function applied at the top level (between two factors: max(..) max(..))
+# function applied at the top level (between two factors: max(..) max(..)), or before a
+# bracketed factor (c_o (c_i - 1) |_..._| |_..._|: "A =" was left alone on its line)
+# unless it is a function's argument (\max\left(..\right) stays whole)
 _ROW_BREAK_AFTER = (*_BREAK_AFTER, "-")
-_ROW_BREAK_BEFORE = (r"\max", r"\min")
+_ROW_BREAK_BEFORE = (r"\max", r"\min", r"\left")
+_FUNCTION_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 
 
 def _aligned_as_array(latex: str) -> str:
@@ -135,7 +138,8 @@ def split_inline(
 ) -> list[str]:
     """``latex`` cut after top-level operators of ``after`` (:data:`_BREAK_AFTER`) and
     before top-level commands of ``before`` (outside braces, ``\\left..\\right`` and
-    environments); short math is one piece."""
+    environments; ``\\left`` right after a command is that function's argument, never
+    cut from it); short math is one piece."""
     if len(latex) < _SHORT:
         return [latex]
     pieces, start, depth, i = [], 0, 0, 0
@@ -147,7 +151,8 @@ def split_inline(
                 i += 2
                 continue
             name = command.group(0)
-            if depth == 0 and name in before and latex[start:i].strip():
+            applied = name == r"\left" and _FUNCTION_BEFORE.search(latex[start:i])
+            if depth == 0 and name in before and latex[start:i].strip() and not applied:
                 pieces.append(latex[start:i])
                 start = i
             if name in (r"\left", r"\begin"):

@@ -423,3 +423,25 @@ def test_the_answer_keys_text_has_a_phones_width(browser, pages, lang):
     for row in rows:
         assert row["text"] >= 0.9 * row["wrap"], row
         assert row["label_lines"] == 1, row
+
+
+# each line of a wide aligned display as a phone shows it (rows-narrow): its first piece
+# ("A =") and whether the piece after it starts on the same line
+ROW_LINES = """() => [...document.querySelectorAll('.display .rows-narrow .wrap')]
+  .filter(line => line.checkVisibility())
+  .map(line => {
+    const [first, next] = [...line.querySelectorAll('math')].map(m => m.getBoundingClientRect());
+    return {lhs: line.querySelector('math').textContent, pieces: line.querySelectorAll('math').length,
+            alone: next !== undefined && next.top >= first.bottom - 1};
+  })"""
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_no_wide_rows_left_hand_side_stands_alone_on_a_phone(browser, pages, lang):
+    """s9final (cosmetic 3): at 390 px Appendix A's row A = c_o (c_i - 1) |_.._| |_.._|
+    wrapped whole after "A =", which stood alone on its line (the row had no other break);
+    a wide row now also breaks before a bracketed factor, so every row's first line holds
+    more than its left-hand side."""
+    rows = _evaluate(browser, _page(pages, lang), ROW_LINES, 390)
+    assert len(rows) >= 6 and any(row["lhs"] == "A=" for row in rows), rows
+    assert [row for row in rows if row["alone"]] == []
