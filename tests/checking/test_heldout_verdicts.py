@@ -3529,6 +3529,357 @@ READINGS = {
         "mw",
         DIV,
     ),
+    # --- H9-test, the test half
+    "设输入大小为 $n_h \\times n_w$，卷积核大小为 $k_h \\times k_w$，则输出大小为：\n  $$\n  (n_h - k_h + 1) \\times (n_w - k_w + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "如果添加 $p_h$ 行填充（一半顶部，一半底部）和 $p_w$ 列填充（一半左边，一半右边），则输出形状为：\n  $$\n  (n_h-k_h+p_h+1)\\times (n_w-k_w+p_w+1)": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "当垂直步幅为 $s_h$、水平步幅为 $s_w$ 时，输出形状为：\n  $$\n  \\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "$$H_{out} = \\left\\lfloor\\frac{H_{in} + 2P - k_h}{S}\\right\\rfloor + 1$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "**计算量 (FLOPs)**：$H_{out} \\times W_{out} \\times k_h \\times k_w \\times C_{in} \\times C_{out}$": (
+        lambda x, o: o.mh * o.mw * x.kh * x.kw * x.ci * x.co,
+        ("ops", "flops"),
+        None,
+    ),
+    "$w_{out} = \\frac{W_{in}-f_{w}+2P}{S+1}$": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / (x.sw + 1),
+        "mw",
+        None,
+    ),
+    "$w_{1} = \\frac{W_{in}-f_{w}+2\\cdot P}{S}+1 = \\frac{64-4+2\\cdot 0}{2}+1=\\frac{60}{2}+1 = 30 + 1 = 31$": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "$h_{1} = \\frac{H_{in}-f_{w}+2\\cdot P}{S}+1 = \\frac{64-4+2\\cdot 0}{2}+1=\\frac{60}{2}+1 = 30+1=31$": (
+        lambda x, o: (x.h - x.kw + 2 * x.qh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "* nxn image and fxf filter will give an n-f+1 x n-f+1 image.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "* For stride s and padding p, output is floor((n+2p-f)/s + 1)": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "### Dimension of the output\nThe spatial dimension of each output feature map depends form the spatial dimension of the input, the padding, and the stride. Along _each axes_ the dimension of the output is given by the formula:\n$$\n\\dfrac{W+P-K}{S} + 1\n$$": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "3. **padding 要小心**  \n   - stride=2 时，输出长度为 `⌊(L + 2p - k) / s⌋ + 1`，需合理设计": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "输出尺寸：\n$$\nh_o = \\left\\lfloor \\frac{h + 2p_h - k_h}{s_h} \\right\\rfloor + 1,\\quad\nw_o = \\left\\lfloor \\frac{w + 2p_w - k_w}{s_w} \\right\\rfloor + 1\n$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "size_t calculate_output_dim(size_t input_dim, int kernel_size, int stride, int padding) {\n    return ((input_dim - kernel_size + 2 * padding) / stride) + 1;\n}": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "int cn::Utils::afterConvolutionSize(int kernelSize, int inputSize, int padding, int stride) {\n    return (inputSize + 2*padding - kernelSize) / stride + 1;\n}": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "// output convolution geometry\n  int HO_conv                  = (rows + PT + PB - KH + SH) / SH; // HO = ceil(H + padding - (KH-1) / SH)": (
+        lambda x, o: (x.h + x.qh + x.qh - x.kh + x.sh) // x.sh,
+        "mh",
+        None,
+    ),
+    "int WO_conv                  = (W + PL + PR - KW + SW) / SW; // WO = ceil(H + padding - (KW-1) / SW)": (
+        lambda x, o: (x.w + x.qw + x.qw - x.kw + x.sw) // x.sw,
+        "mw",
+        None,
+    ),
+    'def get_conv_outsize(input_size, kernel_size, stride, pad):\n    return (input_size + pad * 2 - kernel_size) // stride + 1\n\n\nif __name__ == "__main__":\n    H, W = 4, 4\n    KH, KW = 3, 3\n    SH, SW = 1, 1\n    PH, PW = 1, 1\n\n    OH = get_conv_outsize(H, KH, SH, PH)\n    OW = get_conv_outsize(W, KH, SW, PW)': (
+        lambda x, o: (x.w + x.qw * 2 - x.kh) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "stride = conv_param['stride'] \n    pad = conv_param['pad'] \n    N, C, H, W = x.shape \n    F, C, HH, WW = w.shape \n    H_out = 1 + (H + 2 * pad - HH) / stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    "OH = 1 + int((H + 2 * pad - HH) / stride)": (
+        lambda x, o: 1 + int((x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "OW = 1 + int((W + 2 * pad - WW) / stride)": (
+        lambda x, o: 1 + int((x.w + 2 * x.qw - x.kw) / x.sw),
+        "mw",
+        None,
+    ),
+    "stride=conv_param['stride']\n  pad=conv_param['pad']\n  F,C,HH,WW=w.shape\n  N,C,H,W=x.shape\n  H1=np.int32(1+(H+2*pad-HH)/stride)": (
+        lambda x, o: int(1 + (x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "H_ = 1 + (H + 2 * pad - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "W_ = 1 + (W + 2 * pad - WW) // stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "out = np.zeros((N, F, 1+(H+2*P-HH)/stride, 1+(W+2*P-WW)/stride))": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "nH = (nH_prev - f + 2 * pad) // stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "    n_H = (n_H_prev + 2 * pad - f) // stride + 1\n": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "same conv: p = (f -1) /2\nvalid conv: p = 0\n\nin CV, f is usually odd.\n\n\noutput = floor((n + 2p - f)/s) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "    n_W = int((n_W_prev + 2 * pad - f)/stride + 1)\n": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "const int FH = Conv->W->sizes[2];\n    const int FW = Conv->W->sizes[3];\n    \n    const int N  = X->sizes[0];\n    // const int C2 = X->sizes[1];\n    const int H  = X->sizes[2];\n    const int W  = X->sizes[3];\n\n    const int out_h = 1 + (int)((H + 2 * Conv->pad - FH) / Conv->stride);": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "const int out_w = 1 + (int)((W + 2 * Conv->pad - FW) / Conv->stride);": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "public static int computeOutputSize(int inputSize, int kernelSize, int stride, int padding)\n    {\n        return (inputSize + 2 * padding - kernelSize) / stride + 1;\n    }": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "입력 형상이 $n_h\\times n_w$이고 컨볼루션 커널 모양이 $k_h\\times k_w$라고 가정하면 출력 모양은 $(n_h-k_h+1) \\times (n_w-k_w+1)$이 됩니다.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "일반적으로 총 $p_h$행의 패딩 (대략 위쪽 절반, 아래쪽 절반) 과 총 $p_w$개의 패딩 열 (대략 왼쪽 절반, 오른쪽 절반) 을 추가하면 출력 모양은 \n\n$$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "일반적으로 높이에 대한 보폭이 $s_h$이고 폭에 대한 보폭이 $s_w$인 경우 출력 모양은 다음과 같습니다. \n\n$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "girdinin şeklinin $n_h\\times n_w$ olduğunu ve evrişim çekirdeğinin şeklinin $k_h\\times k_w$ olduğunu varsayarsak, çıktının şekli $(n_h-k_h+1) \\times (n_w-k_w+1)$ olacaktır.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Genel olarak, toplam $p_h$ satırlı dolgu (kabaca yarısı üstte ve altta yarısı) ve toplam $p_w$ sütunlu dolgu (kabaca yarısı solda ve sağda yarısı) eklersek, çıktının şekli şöyle olur:\n\n$$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "Genel olarak, yükseklik için $s_h$ adım ve genişlik için $s_w$ adım olduğunda, çıktının şekli:\n\n$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "Nói chung, giả sử kích thước của đầu vào là $n_h\\times n_w$ và kích thước của cửa sổ hạt nhân tích chập là $k_h\\times k_w$, kích thước của đầu ra sẽ là: \n\n$$(n_h-k_h+1) \\times (n_w-k_w+1).$$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Nhìn chung nếu chúng ta chèn thêm tổng cộng $p_h$ hàng đệm (phân nửa ở phía trên và phân nửa ở phía dưới) và $p_w$ cột đệm (phân nửa bên trái và phân nửa bên phải), kích thước đầu ra sẽ là: \n\n$$(n_h-k_h+p_h+1)\\times(n_w-k_w+p_w+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "Nhìn chung, khi sải bước theo chiều cao là $s_h$ và sải bước theo chiều rộng là $s_w$, kích thước đầu ra là:\n\n$$\\lfloor(n_h-k_h+p_h+s_h)/s_h\\rfloor \\times \\lfloor(n_w-k_w+p_w+s_w)/s_w\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "H_R = 1 + (H + 2 * P - HH) / S": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "W_R = 1 + (W + 2 * P - WW) / S": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "sizeRowsOut = ((rowsIn-F)/S) + 1;": (
+        lambda x, o: ((x.h - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "Hh = 1 + np.int((H + 2*P - HH) / S)": (
+        lambda x, o: 1 + int((x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "- $H_2=(H_1−F+2P)/S+1$ (i.e. width and height are computed equally by symmetry)": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "H += 2 * pad                  # the height of padded input image\nW += 2 * pad                  # the width of padded input image\n# figure out output dimensions\nout_h = np.int((H - HH) / stride) + 1": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "- out: 输出数据，形状为 (N, F, H', W')，其中 H' 和 W' 为：\n      H' = 1 + (H + 2 * pad - HH) / stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    "假设输入图片的大小为 $n \\times n$，而滤波器的大小为 $f \\times f$，则卷积后的输出图片大小为 $(n-f+1) \\times (n-f+1)$。": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "设每个方向扩展像素点数量为 $p$，则填充后原始图片的大小为 $(n+2p) \\times (n+2p)$，过滤器大小保持 $f \\times f$不变，则输出图片大小为 $(n+2p-f+1) \\times (n+2p-f+1)$。": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "设步长为 $s$，填充长度为 $p$，输入图片大小为 $n \\times n$，过滤器大小为 $f \\times f$，则卷积后图片的尺寸为：\n\n$$\\biggl\\lfloor \\frac{n+2p-f}{s}+1 \\biggr\\rfloor \\times \\biggl\\lfloor \\frac{n+2p-f}{s}+1 \\biggr\\rfloor$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "n_H = 1 + int((n_H_prev + 2 * pad - f) / stride)": (
+        lambda x, o: 1 + int((x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "n_W = 1 + int((n_W_prev + 2 * pad - f) / stride)": (
+        lambda x, o: 1 + int((x.w + 2 * x.qw - x.kw) / x.sw),
+        "mw",
+        None,
+    ),
+    "单层计算量计算公式\n$$\nFLOPs=(H*W*C_{out})*(K^2*C_{in})": (
+        lambda x, o: (o.mh * o.mw * x.co) * (x.kh * x.kw * x.ci),
+        ("ops", "flops"),
+        SQ,
+    ),
+    "$$ n_H = \\lfloor \\frac{n_{H_{prev}} - f + 2\xa0\\times pad}{stride} \\rfloor +1 $$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "n_H = int(1 + (n_H_prev - f + 2*pad) / stride)": (
+        lambda x, o: int(1 + (x.h - x.kh + 2 * x.qh) / x.sh),
+        "mh",
+        None,
+    ),
+    "- 최종 크기는 (n+2p-f)/s + 1 의 크기가 된다. 만약 정수가 아니라면 내림값을 가지게 된다.": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "Assuming that the input shape is $n_\\textrm{h}\\times n_\\textrm{w}$\nand the convolution kernel shape is $k_\\textrm{h}\\times k_\\textrm{w}$,\nthe output shape will be $(n_\\textrm{h}-k_\\textrm{h}+1) \\times (n_\\textrm{w}-k_\\textrm{w}+1)$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "In general, if we add a total of $p_\\textrm{h}$ rows of padding\n(roughly half on top and half on bottom)\nand a total of $p_\\textrm{w}$ columns of padding\n(roughly half on the left and half on the right),\nthe output shape will be\n\n$$(n_\\textrm{h}-k_\\textrm{h}+p_\\textrm{h}+1)\\times(n_\\textrm{w}-k_\\textrm{w}+p_\\textrm{w}+1).$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "In general, when the stride for the height is $s_\\textrm{h}$\nand the stride for the width is $s_\\textrm{w}$, the output shape is\n\n$$\\lfloor(n_\\textrm{h}-k_\\textrm{h}+p_\\textrm{h}+s_\\textrm{h})/s_\\textrm{h}\\rfloor \\times \\lfloor(n_\\textrm{w}-k_\\textrm{w}+p_\\textrm{w}+s_\\textrm{w})/s_\\textrm{w}\\rfloor.$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "def calculate_output_size(input_size,\n            filter_size, zero_padding, stride):\n        return int((input_size - filter_size + \n            2 * zero_padding) / stride + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "输出Y: (n_h - k_h + 1) × (n_w - k_w + 1) 这里默认步长为1": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "形状从n_h × n_w减少到(n_h - k_h + 1) × (n_w - k_w + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "填充p_h行和p_w列, 输出形状为: (n_h - k_h + p_h + 1) × (n_w - k_w + p_w + 1)": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "假设添加的$P_h$行，$P_w$列，那么输出的形状为：\n\n$$\n(n_h - k_h + p_h + 1) \\times (n_w - k_w + p_w + 1)\n$$": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "当垂直步幅为$s_h$, 水平步幅为$s_w$时，输出的形状为：\n\n$$\n\\lfloor\\frac{(n_h - k_h + p_h + s_h)} {s_h}\\rfloor \\times \\lfloor\\frac{(n_w - k_w + p_w + s_w)} {s_w}\\rfloor.\n$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "out_h = int(1 + (H + 2 * self.pad - FH) / self.stride)": (
+        lambda x, o: int(1 + (x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "out_w = int(1 + (W + 2 * self.pad - FW) / self.stride)": (
+        lambda x, o: int(1 + (x.w + 2 * x.qw - x.kw) / x.sw),
+        "mw",
+        None,
+    ),
+    "return (input_size + 2 * pad - filter_size) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "# Conv 데이터 하나의 출력크키 즉, OH와 OW = ((입력크기 - 필터크기 + 2*패딩) / 스트라이드) + 1": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
@@ -3545,6 +3896,7 @@ COMPOSE = {
     "RF = ((RF -1)* stride) + fsize",
     "def f(output_size, ksize, stride):\n    return (output_size - 1) * stride + ksize",
     "$(k_1.h+k_2.h-1,k_1.w+k_2.w-1)$",
+    "两个卷积串联后的**感受野**为：\n$$\nk_{\\text{eq}} = k_1 + k_2 - 1\n$$",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
