@@ -1676,6 +1676,10 @@ def _last_name(clause: str) -> str:
 
 
 _UNIT_COUNT = "reading.note.unit_count"
+# the book's own names of the output's sizes: before an answer to the other size's
+# question, they name another quantity (other names, CS231n's W2 among them, are left to
+# the reading of a square layer's other axis)
+_OUTPUT_NAMES = frozenset({"m_h", "m_w"})
 
 
 def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> None:
@@ -1684,8 +1688,12 @@ def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> Non
     asked (:func:`_names_other`): a right formula under another quantity's name is sent
     to the instructor, never accepted (a wrong one stays not_equivalent).  For a count
     (no size asked), also a count word after the formula (``… additions``, ``… 次乘法``)
-    and the name before its ``=`` (``additions = …``, ``mults = …``; s9adv)."""
+    and the name before its ``=`` (``additions = …``, ``mults = …``); for a size, the
+    book's name of the other size before its ``=`` (``m_h = …`` answering output-width;
+    s9adv)."""
     said = [*notes]
+    if name in _OUTPUT_NAMES and entry.question.shape is not None:  # m_h = <the width's>
+        said.append({"id": "reading.note.label", "fields": {"label": name}})
     if entry.question.shape is None:
         if name:
             said.append({"id": "reading.note.label", "fields": {"label": name}})

@@ -122,6 +122,8 @@ WRONG = [
     (OH, "out = (h - k_h + p_h) // s_h + 1\nreturn out  # should be without the + 1", N),
     # a count's name or count word naming the other count (s9text's lead_names_other,
     # widened to names and words after the formula)
+    (OW, "m_h = (w - k_w + p_w + s_w)//s_w", N),
+    (OH, "m_w = (h - k_h + p_h + s_h)//s_h", N),
     (FM, "additions = c_o c_i k_h k_w m_h m_w", N),
     (FM, "c_o c_i k_h k_w m_h m_w additions", N),
     (FM, "c_o c_i k_h k_w m_h m_w 次加法", N),
@@ -184,6 +186,8 @@ STILL_READ = [
     (OH, "out_h = (h - k_h + p_h) // s_h + 1  # output height", "equivalent"),
     (OH, "out_h = (h - k_h + p_h) // s_h + 1  # 输出高度", "equivalent"),
     (FM, "mults = c_o c_i k_h k_w m_h m_w", "equivalent"),
+    (OW, "m_w = (w - k_w + p_w + s_w)//s_w", "equivalent"),
+    (OH, "W2 = (W1 - F + 2P)/S + 1", "equivalent_under_convention"),  # CS231n's one size
     (FM, "c_o c_i k_h k_w m_h m_w 次乘法", "equivalent"),
     ("forward-adds", "c_o (c_i k_h k_w - 1) m_h m_w additions", "equivalent"),
     ("forward-ops", "MACs = c_o c_i k_h k_w m_h m_w", "equivalent_under_convention"),
