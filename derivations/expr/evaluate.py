@@ -192,11 +192,14 @@ def _grouped(node: ex.Add | ex.Mul, parts: tuple, limit: float):
             return value if type(value) is int else _whole(value)
 
         return total
-    values = _values(
-        names, [compile_node(c, limit) for c in parts if not isinstance(c, (ex.Num, ex.Sym))]
-    )
+    written, others = [], []  # each part compiled once (a nested product: no blow-up)
+    for child in parts:
+        function = compile_node(child, limit)
+        written.append(function)
+        if not isinstance(child, (ex.Num, ex.Sym)):
+            others.append(function)
+    values = _values(names, others)
     constant = math.prod(numbers)
-    written = [compile_node(child, limit) for child in parts]
 
     def product(env):
         result = math.prod(values(env), start=constant)
