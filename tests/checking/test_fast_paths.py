@@ -354,3 +354,20 @@ def test_the_sized_difference_is_the_plain_difference_and_its_size():
         assert gap == expected and size == sp.count_ops(expected), (question, answer)
         compared += 1
     assert compared > 100
+
+
+def test_each_node_is_compiled_once(monkeypatch):
+    """A grouped sum or product compiles each part once, however deep the nesting (a
+    product compiled its other terms twice, for its written-order fallback: a cold
+    check of a wrong answer, which compiles every variant, took a quarter longer)."""
+    from derivations.expr import evaluate
+
+    real, calls = evaluate.compile_node, []
+    monkeypatch.setattr(
+        evaluate, "compile_node", lambda node, *rest: calls.append(node) or real(node, *rest)
+    )
+    tree = parse_answer("2*c_i*(3*c_o*(2*k_h*(k_w*(h - 1) - 1) + 1) - w)").tree
+    evaluate.compile_node(tree)
+    assert len({id(node) for node in calls}) == len(calls)  # no node compiled twice
+    assert len(calls) <= sum(1 for _ in ex.walk(tree))
+    assert evaluate.compile_node(tree)({"c_i": 1, "c_o": 1, "k_h": 1, "k_w": 2, "h": 3, "w": 4})
