@@ -350,6 +350,16 @@ ROWS = [
     ("output-height", "* 出力の高さは _(n + 2p - f)/s + 1_ 。", C, "emphasis"),
     ("output-height", "* the output height is _(n - f)/s + 1_.", W, "emphasis"),
     ("forward-mults", "c_i * k_h * k_w * c_o * m_h * m_w", R, None),
+    # a remark after the formula with an abbreviation's full stop (i.e., p.ej.): words
+    (
+        "output-height",
+        "H_2 = (H_1 - F + 2P)/S + 1 (i.e. width and height alike by symmetry)",
+        C,
+        None,
+    ),
+    ("output-height", "H_2 = (H_1 - F)/S + 1 (i.e. width and height alike by symmetry)", W, None),
+    ("output-height", "H_2 = (H_1 - F + 2P)/S + 1 (p.ej. ancho y alto iguales)", C, None),
+    ("output-height", "H_2 = (H_1 - F + 2P)/S + 1 (d.h. Breite und Höhe gleich)", N, None),
     # a value stated under a condition on a parameter: the condition's parameter, not the
     # formula's quantity: both formulas graded, refused where they disagree
     (

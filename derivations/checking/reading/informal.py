@@ -218,7 +218,8 @@ def _count() -> re.Pattern:
 
 
 _PAREN = lazy_pattern(r"\((?P<body>[^()]*)\)")
-_WORDISH = lazy_pattern(r"^[\sA-Za-z\u4e00-\u9fff'\-,]+$")
+# (an abbreviation's full stop after a letter: ``(i.e. width and height alike)``)
+_WORDISH = lazy_pattern(r"^(?:[\sA-Za-z\u4e00-\u9fff'\-,]|(?<=[A-Za-z])\.)+$")
 # a Chinese remark may hold numbers (（即增加300%）)
 _CJK_WORDISH = lazy_pattern(r"^[\sA-Za-z0-9%.\u4e00-\u9fff'\-,]+$")
 # a remark stating the rounding of the formula before it -> the rounding
