@@ -59,7 +59,7 @@ from derivations.checking.reading.aliases import (
 )
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.around import copulas, lead_names
-from derivations.checking.reading.code import holds_formula, unwrapped
+from derivations.checking.reading.code import calls_defined, holds_formula, unwrapped
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import (
     SAID_WITH_FIELDS,
@@ -1462,8 +1462,11 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         if (done := _two_sizes(entry, text_)) is not None
     ]
     texts += sized
+    called = calls_defined(answer)  # f(…) defined and called: never its body's formula alone
     for text_, notes_ in [(answer, ()), *texts]:
         for rule in (_asked, _four_sizes, _islands, _sentences, _recursion, _prose_lines):
+            if called and rule in (_islands, _sentences, _prose_lines):
+                continue
             done = rule(entry, text_)
             if done is not None:
                 texts.append((done[0], (*notes_, done[1])))
@@ -1851,8 +1854,8 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if found is None:
         return None
     islands, prose, defined = found
-    if holds_formula(prose):
-        return None  # a formula or a statement of code the islands left out
+    if holds_formula(prose) or calls_defined(answer):
+        return None  # a formula or a statement of code the islands left out; a call
 
     def named(island) -> str | None:
         own = island.text.split("=", 1)[0] if "=" in island.text else None

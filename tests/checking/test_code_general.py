@@ -40,7 +40,10 @@ wrong, through ``check`` and ``grade``:
   where the names used read by themselves as the sizes one of the tensor's layouts puts
   at their places (else kept, and refused); a loop over the layers' parameters whose
   helper is assigned before it is read (``ek = k`` then ``… - ek``) is no layer applied
-  again; the filter's padding or stride (``filter_pad``) is the layer's.
+  again; the filter's padding or stride (``filter_pad``) is the layer's; a function the
+  answer defines and then calls (``OW = get_conv_outsize(W, KH, SW, PW)``) is never graded
+  on its body alone (its call's arguments decide: a width computed with the kernel's
+  height was accepted), refused.
 """
 
 from derivations.checking import check
@@ -213,6 +216,19 @@ CLASSES = {
         (
             "output-height",
             "for _ in range(2):\n    out = (h - k_h + p_h) // s_h + 1\n    h = out",
+            N,
+        ),
+        # a function defined and then called: the call's value, never the body's alone
+        (
+            "output-width",
+            "def out_size(n, k, s, p):\n    return (n + 2 * p - k) // s + 1\n\n"
+            "OH = out_size(H, KH, SH, PH)\nOW = out_size(W, KH, SW, PW)",
+            N,
+        ),
+        (
+            "output-height",
+            "function outSize(n, k, s, p) { return Math.floor((n + 2*p - k) / s) + 1; }\n"
+            "const oh = outSize(h, kh, sh, ph);  // 输出高度",
             N,
         ),
         # the filter's padding and stride: the layer's

@@ -75,7 +75,16 @@ from derivations.checking.reading.informal import Note, edit, lazy_pattern
 from derivations.checking.reading.languages import NEGATIONS
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["code", "amends", "denies", "top_level_parts", "holds_formula", "unwrapped", "unheld"]
+__all__ = [
+    "code",
+    "amends",
+    "calls_defined",
+    "denies",
+    "top_level_parts",
+    "holds_formula",
+    "unwrapped",
+    "unheld",
+]
 
 _COMMENT_MARKS = ("//", "%", "#")
 # letters of any script and punctuation between words: no digit, operator or "="
@@ -930,6 +939,34 @@ def _unpacked_shapes(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+# a function defined in the answer, by its name: Python's ``def f(``, JavaScript's,
+# Julia's, Lua's and MATLAB's ``function f(`` (``function o = f(``), Rust's ``fn f(``, Go's
+# ``func f(``, Kotlin's ``fun f(``, a C-like head at a line's start (``int f(int h) {``),
+# a lambda or an arrow function assigned (``f = lambda``, ``const f = (…) =>``)
+_DEFINED = lazy_pattern(
+    r"(?:\b(?:def|function|fn|func|fun)\s+(?:\[?[\w,\s]*\]?\s*=\s*)?(?P<a>[A-Za-z_]\w*)\s*\("
+    r"|^[ \t]*(?:[A-Za-z_][\w:<>*&\[\]]*[ \t]+)+(?P<b>[A-Za-z_]\w*)\s*\([^()]*\)\s*(?:const\s*)?\{"
+    r"|(?P<c>[A-Za-z_]\w*)\s*=\s*(?:lambda\b|\([^()]*\)\s*=>|[A-Za-z_]\w*\s*=>))",
+    re.M,
+)
+
+
+def calls_defined(answer: object) -> bool:
+    """Whether ``answer`` calls a function it defines (:data:`_DEFINED`) outside its
+    definition (``def get_conv_outsize(…): return …`` then ``OW =
+    get_conv_outsize(W, KH, SW, PW)``): its value is the call's, with the call's
+    arguments, never the body's formula in the parameters' names (s9code: a width
+    computed with the kernel's height was graded on the helper's body and accepted)."""
+    if not isinstance(answer, str) or "(" not in answer:
+        return False
+    for match in _DEFINED().finditer(answer):
+        name = match.group("a") or match.group("b") or match.group("c")
+        for call in re.finditer(rf"(?<![\w.]){re.escape(name)}\s*\(", answer):
+            if not match.start() <= call.start() < match.end():
+                return True
+    return False
+
+
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
@@ -1296,9 +1333,10 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     if " as " in text.text or "." in text.text:
         text = _after_casts(text, notes)
     text = _comment(text, notes, raw)
-    if "def" in text.text or "=>" in text.text:
+    defines_called = calls_defined(text.text)  # f(…) defined and called: its call's value
+    if ("def" in text.text or "=>" in text.text) and not defines_called:
         text = _sub(text, _HEAD(), notes, "code")
-    if "{" in text.text and "(" in text.text:
+    if "{" in text.text and "(" in text.text and not defines_called:
         text = _braced(text, notes)
     text = _sub(text, _RETURN(), notes, "code")
     text = _sub(text, _TYPE(), notes, "code")

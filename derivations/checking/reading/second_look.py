@@ -331,6 +331,10 @@ def _code_headers(answer: str) -> tuple[str, Note] | None:
     match = _HEADER().search(answer)
     if match is None or _loop_carried(answer):
         return None
+    from derivations.checking.reading.code import calls_defined
+
+    if calls_defined(answer):
+        return None  # def f(…): … then f(W, KH, …): the call's value, not the body's
     rest = _HEADER().sub("", answer)
     if not rest.strip():
         return None
