@@ -139,6 +139,12 @@ WRONG = [
     # a value stated under a condition on a parameter (for a 3x3 kernel that is …): the
     # parameter is the condition's, never the formula's quantity (fixed by s9text)
     (FM, "c_o c_i k_h k_w m_h m_w; for a 3x3 kernel that is 3 c_o c_i m_h m_w", N),
+    # a helper right, its call wrong (the kernel's height for the width): the call answers
+    (
+        OW,
+        "def out_size(n, k, s, p):\n    return (n + 2 * p - k) // s + 1\n\nOH = out_size(H, KH, SH, PH)\nOW = out_size(W, KH, SW, PW)",
+        N,
+    ),
     # code's indices are no BBCode tags
     (OH, "(h - k_h + p_h + s_h)//s_h + a[b] - a[u]", N),
     (FM, "c_o*c_i*k_h*k_w*m_h*m_w/shape[s]", N),
