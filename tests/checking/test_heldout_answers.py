@@ -443,6 +443,9 @@ def test_a_split_batch_is_split_by_a_hash_of_its_page_and_takes_at_most_three_an
 
 
 # Wrong answers a measurement found accepted, kept as measured (batch, source, question) until
+# the checker rejects them: H9-test's one, at its 00:00 measurement (the width computed with
+# the kernel's height, OW = get_conv_outsize(W, KH, SW, PW)).  Once rejected, remove it here.
+ACCEPTED_WRONG: set[tuple[str, str, str]] = set()  # catminus_dezero rejected since fb827c9
 
 
 @pytest.mark.parametrize("batch", sorted(FLOORS))  # measured batches only
