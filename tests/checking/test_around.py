@@ -446,7 +446,9 @@ CODE_STEP = [
     ("c_o 400% 的计算量", "c_o 400% 的计算量"),
     ("(h - k_h) # this is wrong", "(h - k_h) # this is wrong"),
     ("self.h - this.k_h", "h - k_h"),
-    ("std::floor(h) + Math.ceil(w)", "floor(h) + ceil(w)"),
+    ("std::floor(h / s_h) + Math.ceil(w / s_w)", "floor(h / s_h) + ceil(w / s_w)"),
+    # a library's rounding of a whole value is the value (a36432c)
+    ("std::floor(h) + Math.ceil(w)", "(h) + (w)"),
 ]
 
 

@@ -633,12 +633,19 @@ def _needs_code(body: str) -> bool:
 _BETWEEN = lazy_pattern(r"[\w)\]]\s*(?:[+*/×÷]|\s-|-\s|(?<=[)\]0-9])-|-(?=[(\[0-9]))\s*[\w(\[]")
 
 
+# a name given the value of a call (``OW = get_conv_outsize(W, KH, SW, PW)``): a statement
+# of code that computes a size with no operator of its own
+_CALLED = lazy_pattern(r"(?<![\w.])[A-Za-z_]\w*\s*=\s*[A-Za-z_][\w.]*\s*\(")
+
+
 def holds_formula(text: str) -> bool:
-    """Whether ``text`` holds an operator between two operands (:data:`_BETWEEN`): a
-    formula, or a line of code, the reader did not read.  Text dropped as prose around
-    a formula must hold none: a statement of code left out (``return (h + head + tail -
-    k) / s + 1`` after ``dk = …;``) is no prose, and what is left is not the answer."""
-    return bool(_BETWEEN().search(text))
+    """Whether ``text`` holds an operator between two operands (:data:`_BETWEEN`) or a
+    name given a call's value (:data:`_CALLED`): a formula, or a line of code, the reader
+    did not read.  Text dropped as prose around a formula must hold none: a statement of
+    code left out (``return (h + head + tail - k) / s + 1`` after ``dk = …;``, or ``OW =
+    outsize(W, KH, SW, PW)``, a helper the answer does not define) is no prose, and what
+    is left is not the answer."""
+    return bool(_BETWEEN().search(text) or _CALLED().search(text))
 
 
 # a shape built in code around its list of sizes (``tuple(np.array([n, …],
