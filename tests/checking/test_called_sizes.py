@@ -32,6 +32,23 @@ WRONG = [
         "def get_out(n, k, s, p):\n    return (n + 2 * p - k) // s + 1\n"
         "out_h = get_out(H, KW, SH, PH)",
     ),
+    # the helper's formula given without its head, the call beside it: each accepted
+    # before code.holds_formula read a name given a call's value as code (after fb827c9)
+    (
+        "output-width",
+        "return (input_size + pad * 2 - kernel_size) // stride + 1\n"
+        "OW = get_conv_outsize(W, KH, SW, PW)",
+    ),
+    (
+        "output-width",
+        "(input_size + 2*pad - kernel_size) // stride + 1, used as OW = conv_out(W, KH, SW, PW)",
+    ),
+    ("output-width", "out = (n + 2p - k)/s + 1 where ow = out_size(w, k_h, s_w, p_w)"),
+    (
+        "output-height",
+        "(input_size + pad * 2 - kernel_size) // stride + 1\n"
+        "out_h = conv_output_size(H, KW, SH, PH)",
+    ),
 ]
 
 
