@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from tests.docs.sheets import LANGS, OUTPUT, exercise_section, read_sheet
+from tests.docs.sheets import LANGS, OUTPUT, exercise_section, read_sheet, require_latex
 
 
 # --- Exercise 4: the NumPy measurement is not the book's code ------------------------
@@ -374,37 +374,6 @@ def test_sheet_credits_the_books_authors_and_licence(lang, fmt):
     assert "CC BY-SA 4.0" in top and "Apache License 2.0" in top
 
 
-def _require_latex() -> None:
-    """Skip, with the reason, where xelatex with ctex or pdftotext is missing."""
-    import shutil
-    import subprocess
-
-    from tests.conftest import require_tool
-
-    have = shutil.which("xelatex") is not None and shutil.which("kpsewhich") is not None
-    if have:
-        have = subprocess.run(["kpsewhich", "ctex.sty"], capture_output=True).returncode == 0
-    require_tool(have, "xelatex with ctex (texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
-    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
-
-
-@pytest.fixture(scope="module")
-def sheet_pdfs(tmp_path_factory):
-    """Each language's committed sheet compiled as ``docs --pdf`` compiles it
-    (:func:`derivations.commands.docs.compile_pdf`: as many xelatex runs as the contents
-    need), written to a scratch folder: lang -> PDF path."""
-    from derivations.commands.docs import compile_pdf
-
-    _require_latex()
-
-    root = tmp_path_factory.mktemp("pdfs")
-    paths = {}
-    for lang in LANGS:
-        paths[lang] = root / f"{lang}.pdf"
-        paths[lang].write_bytes(compile_pdf(OUTPUT / lang / "answers.tex"))
-    return paths
-
-
 def _pdf_text(pdf, *options: str) -> list[str]:
     """Each page's text, by poppler's pdftotext with ``options``."""
     import subprocess
@@ -443,7 +412,7 @@ def test_compile_pdf_runs_until_the_contents_page_numbers_settle(tmp_path):
     their pages (two runs left each entry one page short)."""
     from derivations.commands.docs import compile_pdf
 
-    _require_latex()
+    require_latex()
     sections = "".join(
         f"\\clearpage\\section*{{Part {n}}}\\addcontentsline{{toc}}{{section}}{{Part {n}}}\n"
         for n in range(1, 9)

@@ -7,38 +7,22 @@ common mistakes."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_tool
 from tests.docs.sheets import LANGS, read_sheet
 
 FULL = 0.8  # a page in the middle of a section is filled to at least this much of the text block
 CM = 72 / 2.54  # PDF points (pdftotext's unit) per centimetre
 
 
-@pytest.fixture(scope="module")
-def pdfs(tmp_path_factory) -> dict[str, Path]:
-    """Each committed sheet compiled by :func:`derivations.commands.docs.compile_pdf`."""
-    from derivations.commands.docs import compile_pdf
-
-    have = shutil.which("xelatex") is not None and shutil.which("kpsewhich") is not None
-    if have:
-        have = subprocess.run(["kpsewhich", "ctex.sty"], capture_output=True).returncode == 0
-    require_tool(have, "xelatex with ctex (texlive-xetex texlive-lang-chinese fonts-noto-cjk)")
-    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
-    from tests.docs.sheets import OUTPUT
-
-    root = tmp_path_factory.mktemp("layout")
-    out = {}
-    for lang in LANGS:
-        out[lang] = root / f"{lang}.pdf"
-        out[lang].write_bytes(compile_pdf(OUTPUT / lang / "answers.tex"))
-    return out
+@pytest.fixture
+def pdfs(sheet_pdfs) -> dict[str, Path]:
+    """Each committed sheet compiled (the shared ``sheet_pdfs``)."""
+    return sheet_pdfs
 
 
 def _margin(lang: str) -> float:

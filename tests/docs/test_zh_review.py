@@ -268,24 +268,16 @@ def _letters_of(said: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built_pdfs(tmp_path_factory):
-    """Each committed sheet compiled as ``make pdf`` compiles it (``compile_pdf``), its
-    pages' text laid out (poppler's ``pdftotext -layout``): lang -> pages."""
-    import shutil
+def built_pdfs(sheet_pdfs):
+    """Each committed sheet compiled as ``make pdf`` compiles it (the shared
+    ``sheet_pdfs``), its pages' text laid out (poppler's ``pdftotext -layout``): lang ->
+    pages."""
     import subprocess
 
-    from derivations.commands.docs import compile_pdf
-    from tests.conftest import require_tool
-
-    require_tool(shutil.which("xelatex") is not None, "xelatex with ctex (texlive-xetex)")
-    require_tool(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
-    root = tmp_path_factory.mktemp("contents")
     pages = {}
     for lang in LANGS:
-        pdf = root / f"{lang}.pdf"
-        pdf.write_bytes(compile_pdf(OUTPUT / lang / "answers.tex"))
         done = subprocess.run(
-            ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+            ["pdftotext", "-layout", "-enc", "UTF-8", str(sheet_pdfs[lang]), "-"],
             capture_output=True,
             check=True,
         )
