@@ -3880,6 +3880,17 @@ READINGS = {
         "mh",
         DIV,
     ),
+    # --- H10-dev
+    "FLOPs:\n[(C_in * K_H * K_W) * C_out + C_out] * (H_out * W_out)": (
+        lambda x, o: ((x.ci * x.kh * x.kw) * x.co + x.co) * (o.mh * o.mw),
+        ("ops", "flops", "mults"),
+        None,
+    ),
+    "입력 크기가 (H,W)이고 커널 크기가 (KH,KW)이라면 출력 크기 (OH,OW)=(H−KH+1,W−KW+1)이다.": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
@@ -3897,6 +3908,7 @@ COMPOSE = {
     "def f(output_size, ksize, stride):\n    return (output_size - 1) * stride + ksize",
     "$(k_1.h+k_2.h-1,k_1.w+k_2.w-1)$",
     "两个卷积串联后的**感受野**为：\n$$\nk_{\\text{eq}} = k_1 + k_2 - 1\n$$",
+    "RF_ℓ = RF_{ℓ−1} + (K_ℓ − 1) · Π S_i",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
