@@ -186,6 +186,9 @@ MISCONCEPTIONS_TABLE = [
     ("output-height", "(h + 2*pad_top + 2*pad_bottom - k_h)//s_h + 1", "side_padding_doubled"),
     # the size TensorFlow's 'same' padding gives, not the question's padding (issue 21)
     ("output-width", "ceil(w/s_w)", "same_padding_size"),
+    # the + 1 put under the fraction, added to the stride (issue 21)
+    ("output-height", "(h - k_h + p_h)/(s_h + 1)", "plus_one_in_denominator"),
+    ("output-width", "floor((w - k_w + p_w)/(s_w + 1))", "plus_one_in_denominator"),
 ]
 
 

@@ -215,6 +215,17 @@ def same_padding_size(expr: sp.Expr, padding: str, axis: tuple) -> sp.Expr:
     return sp.simplify(expr.xreplace({pad: total if padding == "total" else total / 2}))
 
 
+def plus_one_under(padding: str, axis: tuple) -> tuple[sp.Expr, sp.Expr]:
+    """An output size with its + 1 put under the fraction, added to the stride instead of
+    the quotient: ⌊(size − kernel + padding)/(stride + 1)⌋, and the same without the floor
+    (as a fraction is written, ``\\frac{W-F+2P}{S+1}``, where no layer makes it whole
+    when the stride divides); the padding doubled for the per-side reading."""
+    size, kernel, pad, stride = axis
+    padded = pad if padding == "total" else 2 * pad
+    quotient = (size - kernel + padded) / (stride + 1)
+    return sp.floor(quotient), quotient
+
+
 def _mistake_variants(q: Question) -> list[Variant]:
     out = []
     for padding, mode in itertools.product(PADDINGS, _modes(q)):
@@ -228,6 +239,8 @@ def _mistake_variants(q: Question) -> list[Variant]:
         if base is not None and q.id in _SIZE_AXES:  # the size 'same' padding gives
             same = same_padding_size(written_out(base, padding), padding, _SIZE_AXES[q.id])
             out.append(Variant(same, padding, tags, "same_padding_size"))
+            for under in plus_one_under(padding, _SIZE_AXES[q.id]):
+                out.append(Variant(under, padding, tags, "plus_one_in_denominator"))
     return out
 
 
