@@ -78,17 +78,18 @@ def worked_answers(index_html: str) -> tuple[dict[str, Markup], Markup]:
 
 
 def _symbols(qid: str) -> list[str]:
-    """The symbols an answer to ``qid`` may use, in the registry's order: those of the
-    reference (input symbols) and the output sizes where the question allows them."""
+    """The symbols the answer to ``qid`` is written in, in the registry's order: those of
+    its reference (input symbols) and the output sizes (``m_h``, ``m_w``) its shown
+    reference is written with (the catalogue's ``display_text``, where the output sizes
+    stand for their floors).  The bias count ``c_o`` lists ``c_o`` alone, a ratio free
+    of the input size lists no output size."""
     from derivations.checking.deciding.catalogue import entry
     from derivations.expr.tree import symbols_in
-    from derivations.registry.questions import Family, question
     from derivations.registry.symbols import OUTPUT_SYMBOLS, SYMBOLS
 
-    q = question(qid)
-    used = set(symbols_in(entry(qid).reference.tree))
-    if q.family is Family.LAYER and q.output_symbols:
-        used |= set(OUTPUT_SYMBOLS)
+    found = entry(qid)
+    shown = {m[1] for m in _subscripted().finditer(found.display_text)}
+    used = set(symbols_in(found.reference.tree)) | (shown & set(OUTPUT_SYMBOLS))
     return [s.name for s in SYMBOLS if s.name in used]
 
 

@@ -3,6 +3,7 @@ grouped under the edition's own exercise numbers, the answer folded in a closed
 ``<details>``, each exercise's worked answer (the web page's own section) in another;
 the script's texts safe inside ``<script>``."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -173,3 +174,67 @@ def test_no_symbol_is_printed_raw(pages, lang):
     assert raw == []
     compose = re.search(r'data-question="compose-size"[^>]*>\s*<h3>(.*?)</h3>', pages[lang], re.S)
     assert compose is not None and compose[1].count("<math") == 2  # k_1 and k_2
+
+
+# a symbol as the page sets it in MathML: a letter with a subscript (k_h, k_1), else a
+# bare letter (h); and a symbol in the plain text of a definition (m_h = ⌊(h − k_h ...)
+_SUBSCRIPTED = re.compile(r"<msub><mi>(\w+)</mi>(?:<mrow>)?<m[in]>(\w+)</m[in]>(?:</mrow>)?</msub>")
+_LETTER = re.compile(r"<mi>(\w+)</mi>")
+_PLAIN_SYMBOL = re.compile(r"(?<![\w])[A-Za-z](?:_[A-Za-z0-9]+)?(?![\w])")
+_FORM = re.compile(
+    r'<form class="question" data-question="([^"]+)" autocomplete="off">(.*?)</form>', re.S
+)
+
+
+def _math_symbols(mathml: str) -> set[str]:
+    """The symbols (``k_h``, ``h``) of MathML as the page sets them."""
+    subscripted = {f"{base}_{sub}" for base, sub in _SUBSCRIPTED.findall(mathml)}
+    return subscripted | set(_LETTER.findall(_SUBSCRIPTED.sub("", mathml)))
+
+
+def listed_and_written(page: str) -> dict[str, tuple[set, set]]:
+    """Per formula question of ``page``: (the symbols its "Symbols:" line lists, the
+    symbols of its reference as the page shows it, with the definitions below it)."""
+    out = {}
+    for qid, form in _FORM.findall(page):
+        line = re.search(r'<p class="symbols">(.*?)</p>', form, re.S)
+        if line is None:  # a question at the page's layer: a number, no symbols
+            continue
+        listed = set().union(
+            *(_math_symbols(s) for s in re.findall(r"<span>(.*?)</span>", line[1]))
+        )
+        shown = re.search(r'<div class="display">(.*?)</div>\n', form, re.S)
+        assert shown is not None, qid
+        written = _math_symbols(shown[1])
+        for definition in re.findall(r"<code>(.*?)</code>", form):
+            written |= set(_PLAIN_SYMBOL.findall(definition))
+        out[qid] = (listed, written)
+    return out
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_each_question_lists_the_symbols_its_answer_is_written_in(pages, lang):
+    """s9final (cosmetic 4): the bias question listed m_h and m_w among its symbols,
+    though its answer is c_o; the ratio of Exercise 3 listed them too.  Read back from the
+    page: each question's symbols are those of its reference and the definitions under
+    it, no more and no fewer."""
+    found = listed_and_written(pages[lang])
+    assert sorted(found) == sorted(QUESTIONS)
+    wrong = {qid: pair for qid, pair in found.items() if pair[0] != pair[1]}
+    assert wrong == {}
+    assert found["bias-size"][0] == {"c_o"}
+
+
+def test_the_symbol_reader_reads_subscripts_and_bare_letters():
+    mathml = (
+        "<mrow><msub><mi>k</mi><mi>h</mi></msub><mi>h</mi><msub><mi>k</mi><mn>1</mn></msub>"
+        "<msub><mi>c</mi><mrow><mi>o</mi></mrow></msub></mrow>"
+    )
+    assert _math_symbols(mathml) == {"k_h", "h", "k_1", "c_o"}
+    assert set(_PLAIN_SYMBOL.findall("m_h = ⌊(h − k_h + p_h + s_h)/s_h⌋")) == {
+        "m_h",
+        "h",
+        "k_h",
+        "p_h",
+        "s_h",
+    }
