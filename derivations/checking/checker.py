@@ -1562,10 +1562,11 @@ def _worked_disagrees(parsed: Parsed, notes: tuple) -> bool:
     the formula kept, where that value is the same at every layer (two layers tried:
     ``(2c_i)(2c_o)/(c_i c_o) = 2``: the student's own answer is the 2, not the 4 the
     formula makes; s9adv: it was accepted)."""
-    from derivations.checking.reading.second_look import WORKED_NOTE
+    from derivations.checking.reading.second_look import WORKED_DISAGREE_NOTE, WORKED_NOTE
     from derivations.expr.evaluate import Undefined, compile_node
 
-    said = [dict(note.fields)["numbers"] for note in notes if note.key == WORKED_NOTE]
+    worked = (WORKED_NOTE, WORKED_DISAGREE_NOTE)
+    said = [dict(note.fields)["numbers"] for note in notes if note.key in worked]
     if not said:
         return False
     names = sorted(parsed.symbols)

@@ -5,18 +5,29 @@ other languages the class was met in, through ``check`` and ``grade``:
 
 - a fraction whose denominator holds the stride's + 1 (``\\frac{W-F+2P}{S+1}``): read,
   and wrong with its own misconception (``plus_one_in_denominator``), also where a
-  letter of the author's own (``f_h``) is read by its role.
+  letter of the author's own (``f_h``) is read by its role;
+- a LaTeX formula followed by its worked numbers (``= \\frac{32-5+2\\cdot 2}{1}+1 = 32$``,
+  floors and ``\\times`` too): the formula side is graded, the numbers are noted as the
+  author's own layer (``worked_number``), and flagged where they disagree with each other
+  (``worked_disagree``), never graded;
+- definitions of special cases above the formula, each under its label (``same conv: p =
+  (f-1)/2``, ``valid conv: p = 0``, a remark, then ``output = …``): the last formula is the
+  answer, the cases are not put into it (``case_definitions``); a last formula for another
+  quantity (the padded input) is not accepted.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
 from __future__ import annotations
 
 from derivations.checking import feedback
+from derivations.checking.explaining.wording import note_text
+from derivations.registry.misconceptions import misconceptions
 from tests.checking.rows import Table, classes_test
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
-# {class: [(question, answer, verdict, the misconception of a wrong answer or None)]}
+# {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
+# names, or the note (reading.note.<key>) the reading says, or None
 CLASSES = {
     "plus one in the denominator": [
         (
@@ -43,20 +54,125 @@ CLASSES = {
             None,
         ),
     ],
+    "worked numbers after a LaTeX formula": [
+        (
+            "output-height",
+            r"$o_h = \frac{i_h - k + 2p}{s} + 1 = \frac{32 - 5 + 2 \cdot 2}{1} + 1 = 32$",
+            C,
+            "worked_number",
+        ),
+        (
+            "output-height",
+            r"$o_h = \frac{i_h - k + 2p}{s} = \frac{32 - 5 + 2 \cdot 2}{1} = 31$",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            r"$o_h = \frac{i_h - k + 2p}{s} + 1 = \frac{32 - 5 + 2 \cdot 2}{1} + 1 = 33$",
+            C,
+            "worked_disagree",
+        ),
+        (
+            "output-width",
+            r"输出宽度 $W_o = \frac{W - F + 2P}{S} + 1 = \frac{28 - 3 + 2 \times 1}{1} + 1 = 28$",
+            C,
+            "worked_number",
+        ),
+        (
+            "output-width",
+            r"输出宽度 $W_o = \frac{W - F}{S} + 1 = \frac{28 - 3}{1} + 1 = 26$",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            r"出力の高さ $OH = \frac{H + 2P - FH}{S} + 1 = \frac{4 + 2 \cdot 1 - 3}{1} + 1 = 4$",
+            C,
+            "worked_number",
+        ),
+        (
+            "output-height",
+            r"出力の高さ $OH = \frac{H + 2P - FH}{S} = \frac{4 + 2 \cdot 1 - 3}{1} = 3$",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            r"$$W_{out} = \left\lfloor \frac{W_{in} + 2P - K}{S} \right\rfloor + 1"
+            r" = \left\lfloor \frac{7 + 0 - 3}{2} \right\rfloor + 1 = 3$$",
+            C,
+            "worked_number",
+        ),
+        (
+            "output-width",
+            r"$$W_{out} = \left\lfloor \frac{W_{in} + 2P - K}{S} \right\rfloor"
+            r" = \left\lfloor \frac{7 + 0 - 3}{2} \right\rfloor = 2$$",
+            W,
+            None,
+        ),
+    ],
+    "definitions of cases above the formula": [
+        (
+            "output-height",
+            "same padding: P = (F - 1)/2\nvalid padding: P = 0\n\nF is almost always odd."
+            "\n\nH_out = floor((H_in + 2P - F)/S) + 1",
+            C,
+            "case_definitions",
+        ),
+        (
+            "output-height",
+            "same padding: P = (F - 1)/2\nvalid padding: P = 0\n\nF is almost always odd."
+            "\n\nH_out = floor((H_in + 2P - F)/S)",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "full conv: p = f - 1\noutput = (n + 2p - f)//s + 1",
+            C,
+            "case_definitions",
+        ),
+        (
+            "output-height",
+            "same conv: p = (f-1)/2\nvalid conv: p = 0\noutput = n + 2p - f + 1",
+            W,
+            "given_parameter_left_out",
+        ),
+        ("output-height", "same conv: p = (f-1)/2\nvalid conv: p = 0\npadded = n + 2p", W, None),
+        (
+            "output-width",
+            "- same 卷积：p = (k-1)/2\n- valid 卷积：p = 0\n\n输出宽度 = ⌊(w + 2p - k)/s⌋ + 1",
+            C,
+            "case_definitions",
+        ),
+        (
+            "output-width",
+            "- same 卷积：p = (k-1)/2\n- valid 卷积：p = 0\n\n输出宽度 = ⌊(w + 2p - k)/s⌋",
+            W,
+            "output_off_by_one",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 
-def _misconception_named(result, *, verdict, misconception, **_row) -> None:
-    """A wrong answer names its misconception; the feedback says something in English and
-    in Chinese."""
-    if verdict == W:
-        assert result.misconception == misconception, result.misconception
+def _said(result, *, verdict, said, **_row) -> None:
+    """A wrong answer names its misconception, a reading its note (said in English and in
+    Chinese); the feedback says something in both."""
+    if said in misconceptions():
+        assert verdict == W and result.misconception == said, result.misconception
+    elif said is not None:
+        notes = [n for n in result.parsed["notes"] if n["id"] == f"reading.note.{said}"]
+        assert notes, result.parsed["notes"]
+        for lang in ("en", "zh"):
+            text = note_text(notes[0]["id"], lang, **notes[0]["fields"])
+            assert "{" not in text, text
     for lang in ("en", "zh"):
         assert feedback(result, lang)
 
 
-TABLE = Table("question, answer, verdict, misconception", ROWS, symbolic=False)
-test_each_class_is_read = TABLE.check_test(also=_misconception_named)
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=_said)
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=2, ascii=2)

@@ -264,6 +264,8 @@ SAID_WITH_FIELDS = frozenset(
         "definition_words",
         "trailing_mark",
         "worked_number",
+        "worked_disagree",
+        "case_definitions",
         "chain_every_side_wrong",
         "after_colon",
         "condition_after",

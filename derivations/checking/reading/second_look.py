@@ -68,6 +68,8 @@ __all__ = [
     "in_order_first",
     "TRAILING_NOTE",
     "WORKED_NOTE",
+    "WORKED_DISAGREE_NOTE",
+    "CASES_NOTE",
     "LINES_NOTE",
     "COLON_NOTE",
     "AFTER_NOTE",
@@ -111,7 +113,7 @@ _TRAILING = lazy_pattern(r"(?:\s*[,，、!！])+(?P<close>\s*(?:\$\$?|\\\]|\\\)|
 # a side of a chain that is a number, or numbers, brackets and operators (a worked
 # example), and the words after it (a count word)
 _NUMERIC = lazy_pattern(
-    r"^\s*(?P<number>[-+(]*[0-9][-+*/×·xX^()0-9,.\u00a0\u2009\u202f ]*?)"
+    r"^\s*(?P<number>[-+(⌊⌈\s]*[0-9][-+*/×·xX^()⌊⌋⌈⌉0-9,.\u00a0\u2009\u202f ]*?)"
     r"(?P<words>(?:\s*[^\W\d_][^\W\d_\s-]*(?:[\s-]+[^\W\d_]+)*)?)\s*[.。]?\s*$"
 )
 _BREAKS = lazy_pattern(r"\s*\n\s*")
@@ -258,6 +260,46 @@ def prose_lines(answer: str) -> tuple[str, Note] | None:
     return "\n".join(lines[first:]), Note(PROSE_LINES_NOTE, (*fields, ("prose", shown)))
 
 
+# a line defining a parameter under a label that names a case (``same conv: p = (f-1)/2``,
+# ``- valid 卷积：p = 0``): a word, a colon, a name, "=" and what it is set to
+_CASE_LINE = lazy_pattern(
+    r"^\s*(?:[-*•]\s+)?(?P<label>[^\W\d_]{2,}[^:：=\n]*?)\s*[:：]\s*"
+    r"(?P<name>[A-Za-z][A-Za-z0-9_]*)\s*=\s*(?P<value>[^=\n]+?)\s*$"
+)
+CASES_NOTE = "reading.note.case_definitions"
+
+
+def _case_lines(answer: str) -> tuple[str, Note] | None:
+    """The formula's lines after lines that define a parameter for a case, each under its
+    label (``same conv: p = (f -1) /2``, ``valid conv: p = 0``), remarks with no formula
+    (``in CV, f is usually odd.``) and blank lines among them: a special case's value,
+    never put into the formula after them (the answer is the last formula); None where no
+    line is such a case, no formula follows them, or a remark denies or asks."""
+    if "\n" not in answer:
+        return None
+    lines = answer.strip().split("\n")
+    cases, last = [], None
+    for index, line in enumerate(lines):
+        if _CASE_LINE().match(line):
+            cases.append(line.strip())
+            last = index
+        elif line.strip() and _FORMULA_LINE().search(line):
+            break  # the formula
+        elif _ASKS().search(line):
+            return None
+    if last is None or not any(_FORMULA_LINE().search(line) for line in lines[last + 1 :]):
+        return None
+    from derivations.checking.reading.code import denies
+
+    if denies("\n".join(lines[: last + 1])):
+        return None
+    rest = [line for line in lines[last + 1 :] if line.strip()]
+    first = next(i for i, line in enumerate(rest) if _FORMULA_LINE().search(line))
+    said = "; ".join(cases)
+    shown = said if len(said) <= 80 else said[:77] + "..."
+    return "\n".join(rest[first:]), Note(CASES_NOTE, (("cases", shown),))
+
+
 def _after_colon_uncounted(answer: str) -> tuple[str, Note] | None:
     """What follows the last colon of a lead-in that states a counting, without it
     (where the formula with it as a label does not read): the note says the counting
@@ -287,14 +329,72 @@ def _condition_after(answer: str) -> tuple[str, Note] | None:
     return answer[: match.start()], Note(AFTER_NOTE, (("condition", said),))
 
 
+# LaTeX a worked side is written in, and the plain marks it stands for: a fraction's
+# numerator and denominator (\\frac{60}{2}: {60}/{2}), products, sizing and spacing away
+_LATEX_MARKS = (
+    (lazy_pattern(r"\\[dt]?frac\s*(?=\{)"), ""),
+    (lazy_pattern(r"\}\s*\{"), "}/{"),
+    (lazy_pattern(r"\\(?:cdot|times)(?![A-Za-z])"), "*"),
+    (lazy_pattern(r"\\lfloor(?![A-Za-z])"), "⌊"),
+    (lazy_pattern(r"\\rfloor(?![A-Za-z])"), "⌋"),
+    (lazy_pattern(r"\\lceil(?![A-Za-z])"), "⌈"),
+    (lazy_pattern(r"\\rceil(?![A-Za-z])"), "⌉"),
+    (lazy_pattern(r"\\(?:left|right|[bB]igg?[lr]?)(?![A-Za-z])|\\[,;:! ]|~"), " "),
+)
+# a math span's closing delimiter after the last side (``… = 31$``)
+_CLOSE = lazy_pattern(r"\s*(?:\$\$?|\\\]|\\\))\s*$")
+# digits grouped by a comma or a space (27,648; 1 555 200): a number as written, no sum
+_GROUPED = lazy_pattern(r"[0-9][,\s\u00a0\u2009\u202f]+[0-9]")
+WORKED_DISAGREE_NOTE = "reading.note.worked_disagree"
+
+
+def _plain_side(side: str) -> str:
+    """A side of a chain in LaTeX read as plain marks, where it holds only numbers, the
+    LaTeX of :data:`_LATEX_MARKS` and braces (``\\frac{64-4+2\\cdot 0}{2}+1``:
+    ``(64-4+2*0)/(2)+1``); ``side`` itself otherwise."""
+    if "\\" not in side and "{" not in side:
+        return side
+    plain = side
+    for pattern, mark in _LATEX_MARKS:
+        plain = pattern().sub(mark, plain)
+    if "\\" in plain or re.search(r"[^\W\d_]", plain):
+        return side
+    return plain.replace("{", "(").replace("}", ")")
+
+
+def _value(number: str):
+    """The value of a worked side (numbers and operators), read by the reader, never
+    evaluated as text: None where it holds a grouped number or does not read."""
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.expr.evaluate import Undefined, compile_node
+
+    if _GROUPED().search(number):
+        return None
+    try:
+        parsed = parse_answer(number)
+        return None if parsed.symbols else compile_node(parsed.tree)({})
+    except (InvalidAnswer, Undefined, ArithmeticError, ValueError):
+        return None
+
+
 def _worked(answer: str) -> tuple[str, Note] | None:
-    """``answer`` without the sides of its chain that are worked numbers, or None."""
+    """``answer`` without the sides of its chain that are worked numbers, plain or in
+    LaTeX (``= \\frac{64-4+0}{2}+1 = 31``, a math span's closing ``$`` kept), or None.
+    The note says the numbers are the author's own layer's, not graded; where the worked
+    sides' values differ (``= (64-4)/2+1 = 32``), its other key flags the author's
+    arithmetic (never graded either way)."""
     sides = _CHAIN().split(answer)
     if len(sides) < 2:
         return None
+    close = _CLOSE().search(sides[-1])
+    closing = ""
+    if close is not None and close.start() > 0:
+        closing, sides[-1] = close.group().strip(), sides[-1][: close.start()]
     kept, numbers, words = [], [], ""
     for index, side in enumerate(sides):
-        match = _NUMERIC().match(side) if re.search(r"[0-9]", side) else None
+        plain = _plain_side(side)
+        match = _NUMERIC().match(plain) if re.search(r"[0-9]", plain) else None
         last = index == len(sides) - 1
         said = match.group("words").strip() if match else ""
         if match is None or (said and (not last or not _count_word(said))):
@@ -304,8 +404,13 @@ def _worked(answer: str) -> tuple[str, Note] | None:
         words = said
     if not numbers or not any(_FORMULA().search(side) for side in kept):
         return None
+    if closing:  # the math span closes after the last side kept
+        kept[-1] = kept[-1].rstrip() + closing
     text = " = ".join(side.strip() for side in kept) + (f" {words}" if words else "")
-    return text, Note(WORKED_NOTE, (("numbers", ", ".join(numbers)),))
+    shown = ", ".join(numbers)
+    values = {_value(number) for number in numbers} - {None}
+    key = WORKED_DISAGREE_NOTE if len(values) > 1 else WORKED_NOTE
+    return text, Note(key, (("numbers", shown),))
 
 
 _TILDE = lazy_pattern(r"(?<=[^\W\d])\s*(?:~|\\sim(?![A-Za-z]))\s*(?=\S)")
@@ -1232,6 +1337,7 @@ _RULES = (
     _code_headers,
     _sequential,
     _markup,
+    _case_lines,
     _lines,
     _after_colon,
     _after_colon_uncounted,
