@@ -1935,6 +1935,7 @@ _LAYOUTS = {
 _PER_AXIS = frozenset(
     ("h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w", "k", "s", "p", "k_1", "k_2")
 )
+_COMPUTED = lazy_pattern(r"[-+*/]")
 _SHAPE_LEAD = lazy_pattern(r"^[\w\s'’,.:=`]*?(?:torch\s*\.\s*Size\s*\(\s*)?$", re.I)
 
 
@@ -1953,7 +1954,8 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
     2-D shape: rewritten as the pair of its two spatial sizes, by its layout: the two
     entries in the question's symbols where the other two are not (the composed
     kernel's channels), else (N, C, H, W)'s last two or (N, H, W, C)'s middle two where
-    those alone are sizes along the axes; None otherwise."""
+    those alone are sizes along the axes, or where those alone are computed (``(N, F,
+    1 + (H + 2 * P - HH) / S, …)``: F the filters' count); None otherwise."""
     from derivations.checking.reading.answer import _closing_bracket, _entries
 
     if entry.question.shape is None:
@@ -1975,11 +1977,16 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
     allowed = symbols_allowed(entry)
     inside = [symbols <= allowed for symbols in read]  # type: ignore[operator]
     along = [bool(symbols & _PER_AXIS) for symbols in read]  # type: ignore[operator]
+    # a size computed (an operator in it) beside names alone: CS231n's (N, F, H', W'),
+    # F its filters' count, not the kernel's size F is as a letter of a formula
+    computed = [bool(_COMPUTED().search(part)) for part, _ in entries]
     layouts = _LAYOUTS[len(entries)]
     for pair, other in layouts:
         if all(inside[i] for i in pair) and not any(inside[i] for i in other):
             break
         if all(inside) and all(along[i] for i in pair) and not any(along[i] for i in other):
+            break
+        if all(along[i] and computed[i] for i in pair) and not any(computed[i] for i in other):
             break
     else:
         return None

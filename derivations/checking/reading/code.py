@@ -60,7 +60,7 @@ points into the answer as given:
   a match arm's pattern (``| VALID ->``, ``Padding::Same =>``, ``case "valid" =>``) read
   away as a condition; other languages' conversions and roundings (``int_of_float``,
   ``fromIntegral``, ``as.integer``, ``ceiling``, ``floor(Int, x)``, ``toInt()``, ``to_i``,
-  NumPy's ``np.uint8(…)``),
+  NumPy's ``np.uint8(…)``, ``np.int(…)``, ``np.int_(…)``),
   one applied without brackets (``float_of_int s``) bracketed.
 
 Nothing evaluates text: each rule is a pattern and a deletion or a replacement.
@@ -84,6 +84,7 @@ __all__ = [
     "holds_formula",
     "unwrapped",
     "unheld",
+    "own_reading",
 ]
 
 _COMMENT_MARKS = ("//", "%", "#")
@@ -503,7 +504,7 @@ _NOT_OPERANDS = frozenset({"of", "the", "and", "or", "is", "to", "in", "div", "m
 # the words :func:`_conversions` looks for (a substring test first)
 _CONVERTING = (
     *("_of_", "Float", "trunc", "fromIntegral", "as.", "ceiling", "realToFrac", "Int,"),
-    *("int8(", "int16(", "int32(", "int64("),
+    *("int8(", "int16(", "int32(", "int64(", ".int(", ".int_("),
 )
 _CONVERTING_APPLIED = ("floor ", "ceil ", "ceiling ")
 _NEEDS = (
@@ -513,6 +514,7 @@ _NEEDS = (
     "int32(",
     "int64(",
     "int(",
+    "int_(",
     ".to",
     "|>",
     "-.",
@@ -649,9 +651,11 @@ def holds_formula(text: str) -> bool:
 
 
 # a shape built in code around its list of sizes (``tuple(np.array([n, …],
-# dtype=np.int64))``, ``list(…)``, ``np.asarray(…)``): the list
+# dtype=np.int64))``, ``list(…)``, ``np.asarray(…)``), or a tensor made of that shape
+# (``np.zeros((n, c_o, …, …))``, ``torch.empty((…))``): the list
 _WRAPPER = lazy_pattern(
-    r"(?<![\w.])(?:tuple|list|(?:np|numpy)\s*\.\s*(?:array|asarray)|torch\s*\.\s*tensor)\s*\("
+    r"(?<![\w.])(?:tuple|list|(?:np|numpy)\s*\.\s*(?:array|asarray)|torch\s*\.\s*tensor"
+    r"|(?:np|numpy|torch|jnp)\s*\.\s*(?:zeros|ones|empty))\s*\("
 )
 _DTYPE = lazy_pattern(r",\s*dtype\s*=\s*[\w.]+\s*$")
 
@@ -811,13 +815,13 @@ _ARM = lazy_pattern(
 # ``truncate``, R's ``as.integer`` (the integer part: ``int``, the floor on the
 # non-negative values a size takes); OCaml's ``float_of_int``, ``Float.of_int``,
 # Haskell's ``fromIntegral``, R's ``as.numeric`` (the value: the bracket kept);
-# NumPy's integer types called on a value (``np.uint8(…)``, ``np.int64(…)``: the integer
-# part, as ``int``);
+# NumPy's integer types called on a value (``np.uint8(…)``, ``np.int64(…)``, the alias
+# ``np.int(…)`` of old NumPy, ``np.int_(…)``: the integer part, as ``int``);
 # Haskell's and R's ``ceiling`` and OCaml's ``Float.ceil``/``Float.floor`` (the rounding);
 # Julia's ``floor(Int, x)`` (the rounding of x)
 _CONVERSIONS = lazy_pattern(
     r"(?<![\w.])(?:(?P<int>int_of_float|Float\s*\.\s*to_int|truncate|as\s*\.\s*integer"
-    r"|(?:np|numpy|torch)\s*\.\s*u?int(?:8|16|32|64)?)"
+    r"|(?:np|numpy|torch)\s*\.\s*u?int(?:8|16|32|64|_)?)"
     r"|(?P<value>float_of_int|Float\s*\.\s*of_int|fromIntegral|as\s*\.\s*numeric|realToFrac)"
     r"|(?P<ceil>ceiling|Float\s*\.\s*ceil)|(?P<floor>Float\s*\.\s*floor))\s*(?=\()"
     r"|(?<![\w.])(?P<julia>floor|ceil|trunc)\s*\(\s*(?:Int|Int64|Int32|UInt)\s*,"
@@ -894,7 +898,7 @@ _UNPACKED_SHAPE = lazy_pattern(
 )
 
 
-def _own_reading(name: str) -> str | None:
+def own_reading(name: str) -> str | None:
     """The one symbol ``name`` reads as by itself (``H``: h; ``FH``: k_h), or None."""
     from derivations.checking.reading.errors import InvalidAnswer
     from derivations.checking.reading.lexer import tokenize
@@ -936,7 +940,7 @@ def _unpacked_shapes(text: Normalized, notes: list) -> Normalized:
             continue
         names = [name.strip() for name in match.group("names").split(",")]
         used = [re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", rest) is not None for n in names]
-        readings = [_own_reading(name) if u else None for name, u in zip(names, used, strict=True)]
+        readings = [own_reading(name) if u else None for name, u in zip(names, used, strict=True)]
         if any(u and r is None for u, r in zip(used, readings, strict=True)):
             continue
         if not any(_fits(readings, used, list(axes)) for _, axes in layouts()[tensor]):

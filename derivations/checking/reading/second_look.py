@@ -502,6 +502,31 @@ def _layer_symbols() -> frozenset:
     return frozenset(LAYER_SYMBOLS)
 
 
+def _a_layer_size(name: str) -> bool:
+    """Whether ``name`` is, or reads by itself as, one of the layer's symbols (``h``;
+    ``H``, ``in_h``: h): a value the answer changes in place (``H += 2 * pad``: the
+    padded height), never an accumulator from zero."""
+    from derivations.checking.reading.code import own_reading
+
+    return name in _layer_symbols() or own_reading(name) in _layer_symbols()
+
+
+def _uses_itself(name: str, body: str) -> bool:
+    """Whether ``body`` reads ``name`` (a whole name, not a member: ``x.H``)."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", body) is not None
+
+
+def _changed_in_place(answer: str) -> bool:
+    """Whether a line gives one of the layer's sizes a new value from its own (``H = H +
+    2 * pad``: the padded height from then on, :func:`_a_layer_size`)."""
+    return any(
+        not match.group("op")
+        and _uses_itself(match.group("name"), match.group("rhs"))
+        and _a_layer_size(match.group("name"))
+        for match in _ASSIGNED().finditer(answer)
+    )
+
+
 def _sequential(answer: str) -> tuple[str, Note] | None:
     """Code's statements run in order (``x = …``, ``x /= s``, ``x = floor(x + 1)``,
     ``return int(x)``): each name's latest formula put in, in brackets, where later
@@ -519,6 +544,7 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
     known: dict[str, str] = {}
     names: list[str] = []
     last: tuple[str | None, str] | None = None
+    changed = False  # a layer's size given a new value from its own (H = H + 2 * pad)
     for line in lines:
         returned = _RETURN().match(line)
         match = returned or _ASSIGNMENT().match(line)
@@ -529,8 +555,12 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
             last = (None, body)
             continue
         name, op = match.group("name"), match.group("op")
-        if op == "+" and name not in known and name not in _layer_symbols():
+        if op == "+" and name not in known and not _a_layer_size(name):
             op = None  # an accumulator from zero (total += …); h += p_h: the input's h
+        if not op and name not in known and _uses_itself(name, match.group("body")):
+            if not _a_layer_size(name):
+                return None  # total = total + …: from no value the answer gives
+            changed = True
         if op:
             body = f"({known.get(name, name)}) {op} ({body})"
         names.append(name)
@@ -541,6 +571,7 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
     assert last is not None
     if (
         last[0] is not None
+        and not changed
         and len(set(names)) == len(names)
         and not any(m.group("op") for m in map(_ASSIGNMENT().match, lines) if m)
     ):
@@ -598,12 +629,14 @@ def _incremented(match: re.Match) -> str:
 
 def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
     """The statements run in order (:func:`_sequential`, headers of code blocks away)
-    when the answer changes a name in place (``x /= s``, ``x += 1``, ``x++``): then the
-    first look would read each statement as a formula of its own, so this one comes
-    first; None (a substring test or two) for any other answer."""
+    when the answer changes a name in place (``x /= s``, ``x += 1``, ``x++``, ``H = H +
+    2 * pad``): then the first look would read each statement as a formula of its own,
+    so this one comes first; None (a substring test or two) for any other answer."""
     if isinstance(answer, str) and ("++" in answer or "--" in answer):
         answer = _INCREMENT().sub(_incremented, answer)
-    if not isinstance(answer, str) or "=" not in answer or not _COMPOUND().search(answer):
+    if not isinstance(answer, str) or "=" not in answer:
+        return None
+    if not _COMPOUND().search(answer) and not _changed_in_place(answer):
         return None
     headers = _code_headers(answer)
     text, notes = (headers[0], (headers[1],)) if headers else (answer, ())
@@ -676,13 +709,28 @@ def _continued(answer: str) -> tuple[str, Note] | None:
     return _CONTINUED_LINE().sub(" ", answer), Note(LINES_NOTE)
 
 
+# words after a ``#`` (no operator, digit or bracket): a comment's, on one line too where a
+# call or an index closes the code before it (``np.zeros((…, c_o))  # NHWC``)
+_COMMENT_WORDS = lazy_pattern(r"#[ \t]*[^\W\d_][^\n=+*/^()\[\]0-9]*")
+
+
+def _words_after_call(answer: str, comment: re.Match) -> bool:
+    """Whether ``comment`` (a ``#`` and what follows) is words after a closing bracket."""
+    return answer[: comment.start()].endswith((")", "]")) and bool(
+        _COMMENT_WORDS().fullmatch(comment.group().strip())
+    )
+
+
 def _line_comments(answer: str) -> tuple[str, Note] | None:
     """``answer`` without the comments closing its lines (:data:`_LINE_COMMENT`; a ``#``
-    only in an answer of several lines), its lines joined where they are one formula
+    only in an answer of several lines, or after a closing bracket, words:
+    :func:`_words_after_call`), its lines joined where they are one formula
     (:func:`_lines`); None when it has none."""
     several = "\n" in answer.strip()  # ``h # w`` on one line: no code's comment
     found = [
-        m for m in _LINE_COMMENT().finditer(answer) if several or m.group().lstrip()[:1] != "#"
+        m
+        for m in _LINE_COMMENT().finditer(answer)
+        if several or m.group().lstrip()[:1] != "#" or _words_after_call(answer, m)
     ]
     # a line that is only a comment in words, among lines of code (``// 输出宽度``)
     found += [m for m in _COMMENT_LINE().finditer(answer) if several]

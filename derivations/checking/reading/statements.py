@@ -8,6 +8,9 @@ formula is read, each statement then read as an answer of its own (:mod:`.parse`
 * A line break is no separator inside a statement that goes on: a line ending in an
   operator, ``=``, ``(`` or ``,``, or the next starting with ``/`` or ``)`` (``int64_t
   outH =`` / ``(h + 2 * pad - k) /`` / ``stride + 1;``).
+* A parameter looked up under its own name (``stride = conv_param['stride']``, read by
+  :mod:`.code` as ``stride = stride``) is the parameter, noted, never a definition in
+  terms of itself.
 * A statement of code opened by ``return`` (after its helpers' statements: ``const dk =
   …;`` / ``return (h - dk) / s + 1;``) is the formula it returns, noted.
 * A connector before a definition (``…, where m_h = …``, ``…，其中 m_h = …``:
@@ -59,6 +62,10 @@ _IF = re.compile(r"^\s*(?:if|If|elif|else\s+if)\s*(?=\()")
 _IF_COLON = re.compile(
     r"^\s*(?:if|If|elif)\s+(?P<cond>[^:\n]*?(?:==|!=|<|>|\bis\b|\bin\b)[^:\n]*?):\s*(?=\S)"
 )
+# a parameter looked up under its own name (``stride = conv_param['stride']``, ``pad =
+# self.pad``, ``K = cfg.K``: ``stride = stride`` once :mod:`.code` has read the lookup):
+# the name is the parameter, no definition of it in terms of itself
+_LOOKED_UP = lazy_pattern(r"^\s*(?P<name>[^\W\d]\w*)\s*=\s*(?P=name)\s*$")
 # a part that is only a bracketed remark belongs to the part before it
 _REMARK_ONLY = lazy_pattern(r"^\s*[(（][^()（）]*[)）]\s*[.。]?\s*$")
 
@@ -148,6 +155,13 @@ def _unconditioned(part: Normalized, notes: list, raw: str | None) -> Normalized
             notes.append(Note("reading.note.condition", (("text", condition),)))
             return edit(part, 0, index + 1)
     return part
+
+
+def _as_given(part: Normalized, raw: str | None) -> str:
+    """``part`` as the answer gave it (``raw``, where its columns point), else as read."""
+    if raw is None or not part.columns or part.columns[-1] >= len(raw):
+        return part.text.strip()
+    return raw[part.columns[0] : part.columns[-1] + 1].strip()
 
 
 def _unreturned(part: Normalized) -> Normalized:
@@ -295,6 +309,11 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
         said.append(Note("reading.note.code", (("text", failing[0]),)))
         parts = [p for p in parts if not _FAILS().match(p.text)]
     parts = [_unconditioned(p, said, raw) for p in parts]
+    looked_up = [p for p in parts if _LOOKED_UP().match(p.text)]
+    if looked_up and len(looked_up) < len(parts):  # stride = conv_param['stride']
+        shown = [_as_given(p, raw) for p in looked_up]
+        said.append(Note("reading.note.code", (("text", "; ".join(shown)),)))
+        parts = [p for p in parts if not _LOOKED_UP().match(p.text)]
     if any(_RETURNED.match(p.text) for p in parts):  # code's ``return …`` after helpers
         said.append(Note("reading.note.code", (("text", "return"),)))
         parts = [_unreturned(p) for p in parts]

@@ -1,0 +1,112 @@
+"""Issue 21 (session ten, s10code): a formula inside a short program, answers of our own
+written the way code is pasted (Python with NumPy or PyTorch, comments in English and
+Chinese; other letters than the book's), right and wrong, through ``check`` and
+``grade``.  Each class is a general mechanism, not one answer's pattern:
+
+* a parameter looked up under its own name (``stride = conv_param['stride']``, ``pad =
+  self.pad``) is that parameter, never a definition in terms of itself
+  (:mod:`derivations.checking.reading.statements`); looked up under another one's name
+  (``stride = conv_param['pad']``) it is that one;
+* NumPy's integer conversions (``np.int(…)``, ``np.int_(…)``, ``np.int64(…)``) are the
+  integer part, as ``int(…)`` is, and a tensor made of a shape (``np.zeros((N, F, …,
+  …))``, ``torch.empty((…))``) is that shape: its two computed sizes are the pair, the
+  names beside them (the batch, the filters' count F) not sizes along the axes
+  (:func:`derivations.checking.reading.code.unwrapped`);
+* a layer's size given a new value from its own before the formula (``H += 2 * pad``,
+  ``H = H + 2 * pad``) is read in order: the padded height from then on, never a sum
+  from zero (:func:`derivations.checking.reading.second_look.in_order_first`); a name
+  that is no layer's size (``acc = acc + …``) has no value to start from: refused.
+"""
+
+from tests.checking.rows import Table, classes_test, no_placeholder_if_right
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+
+CLASSES = {
+    "parameters looked up under their own names, shapes unpacked before the formula": [
+        (
+            "output-height",
+            "stride = params['stride']\npadding = params['padding']\n"
+            "B, C_in, H_in, W_in = inp.shape\nO, I, KH, KW = kernel.shape\n"
+            "h_out = (H_in + 2 * padding - KH) // stride + 1",
+            C,
+        ),
+        # the width computed with the kernel's height
+        (
+            "output-width",
+            "stride = params['stride']\npadding = params['padding']\n"
+            "B, C_in, H_in, W_in = inp.shape\nO, I, KH, KW = kernel.shape\n"
+            "w_out = (W_in + 2 * padding - KH) // stride + 1",
+            W,
+        ),
+        (
+            "output-width",
+            "s = cfg.stride  # 步幅\np = cfg.pad  # 每边填充\nn, c, h, w = x.shape\n"
+            "w_o = (w + 2 * p - k_w) // s + 1",
+            C,
+        ),
+        (
+            "output-height",
+            "stride = self.stride\npad = self.pad\nh_o = (H + 2 * pad - HH) // stride + 1",
+            C,
+        ),
+        # a parameter looked up under another one's name is that one
+        (
+            "output-height",
+            "stride = conv_param['pad']\npad = conv_param['pad']\n"
+            "h_o = (H + 2 * pad - HH) // stride + 1",
+            W,
+        ),
+        ("output-height", 'stride = conf["stride"]\nh_o = (H - HH) // stride + 1  # 没有填充', W),
+    ],
+    "a NumPy or PyTorch call around the size": [
+        ("output-height", "out_h = np.int((H + 2 * P - KH) / S) + 1", C),
+        ("output-height", "out_h = np.int((H + 2 * P - KH) / S)", W),
+        ("output-width", "ow = 1 + np.int_((W + 2 * pad - KW) / stride)  # 输出宽度", C),
+        ("output-width", "ow = 1 + np.int64((W - KW) / stride)", W),
+        ("output-width", "ow = np.floor((w - k_w + p_w) / s_w) + 1", R),
+        (
+            "output-height",
+            "y = np.zeros((B, K, 1 + (H + 2 * P - R) // S, 1 + (W + 2 * P - R) // S))",
+            C,
+        ),
+        (
+            "output-height",
+            "y = torch.empty((batch, c_out, (h - k_h + 1) // s_h, (w - k_w + 1) // s_w))",
+            W,
+        ),
+        (
+            "output-width",
+            "res = np.ones((n, (h + p_h - k_h) // s_h + 1, (w + p_w - k_w) // s_w + 1, c_o))"
+            "  # 输出, NHWC",
+            R,
+        ),
+        # the pair written width first: no height at its place, refused, never accepted
+        (
+            "output-height",
+            "y = np.zeros((B, K, 1 + (W + 2 * P - R) // S, 1 + (H + 2 * P - R) // S))",
+            N,
+        ),
+    ],
+    "a size changed in place before the formula, read in order": [
+        ("output-height", "H += 2 * pad\nout_h = (H - HH) // stride + 1", C),
+        ("output-height", "H += 2 * pad\nout_h = (H + 2 * pad - HH) // stride + 1", W),
+        (
+            "output-height",
+            "H = H + 2 * pad  # 填充后的高度\nW = W + 2 * pad\nout_h = (W - HH) // stride + 1",
+            W,
+        ),
+        ("output-width", "W = W + 2 * pad  # 填充后的宽度\nout_w = (W - WW) // stride + 1", C),
+        ("output-width", "w += p_w\nw -= k_w\nm_w = w // s_w + 1", R),
+        ("output-width", "w -= k_w\nw += p_w\nw += s_w\nm_w = w // s_w", R),
+        ("output-width", "w -= k_w\nm_w = (w + p_w) // s_w", W),
+        # an accumulator from nothing is no layer's size: refused
+        ("output-height", "acc = acc + 2 * pad\nout_h = (H + acc - HH) // stride + 1", N),
+    ],
+}
+ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
+
+TABLE = Table("name, question, answer, verdict", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=no_placeholder_if_right, ids=[r[2] for r in ROWS])
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers_and_chinese_comments = classes_test(CLASSES, chinese=4)
