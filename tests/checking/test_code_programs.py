@@ -15,7 +15,14 @@ Chinese; other letters than the book's), right and wrong, through ``check`` and
 * a layer's size given a new value from its own before the formula (``H += 2 * pad``,
   ``H = H + 2 * pad``) is read in order: the padded height from then on, never a sum
   from zero (:func:`derivations.checking.reading.second_look.in_order_first`); a name
-  that is no layer's size (``acc = acc + …``) has no value to start from: refused.
+  that is no layer's size (``acc = acc + …``) has no value to start from: refused;
+* a C or C++ struct's fields (``layer->pad``, ``conv.stride``) are the parameters, a
+  tensor's sizes (``in->sizes[2]``, ``t.dims[2]``) its shape indexed, and a name given one
+  of them (``const int KH = w->sizes[2];``) is read by its own letters only where they
+  name the size that index holds in the tensor's first layout (NCHW, OIHW), or in one
+  layout the shape's other names fit too; else by the index (refused where the layouts
+  disagree); such a declaration is never dropped as prose around the formula
+  (:func:`derivations.checking.reading.code.holds_formula`).
 """
 
 from tests.checking.rows import Table, classes_test, no_placeholder_if_right
@@ -102,6 +109,67 @@ CLASSES = {
         ("output-width", "w -= k_w\nm_w = (w + p_w) // s_w", W),
         # an accumulator from nothing is no layer's size: refused
         ("output-height", "acc = acc + 2 * pad\nout_h = (H + acc - HH) // stride + 1", N),
+    ],
+    "C and C++ declarations: a struct's fields, a tensor's sizes, comments after": [
+        (
+            "output-height",
+            "const int KH = layer->weight->sizes[2];\nconst int KW = layer->weight->sizes[3];\n"
+            "const int B = in->sizes[0];\nconst int IH = in->sizes[2];\n"
+            "const int OH = (IH + 2 * layer->pad - KH) / layer->stride + 1;  // output rows",
+            C,
+        ),
+        # the height computed with the kernel's width, named KH: read as the index is (was
+        # accepted: the declaration dropped as prose, KH read by its letters)
+        (
+            "output-height",
+            "const int KH = layer->weight->sizes[3];\n"
+            "const int OH = (IH + 2 * layer->pad - KH) / layer->stride + 1;",
+            W,
+        ),
+        (
+            "output-width",
+            "int kw = conv.w->sizes[3];  // 卷积核宽度\nint iw = x->sizes[3];\n"
+            "int ow = 1 + (int)((iw + 2 * conv.pad - kw) / conv.stride);  // 输出宽度",
+            C,
+        ),
+        (
+            "output-width",
+            "int kw = conv.w->sizes[3];  // 卷积核宽度\nint iw = x->sizes[3];\n"
+            "int ow = 1 + (int)((iw - kw) / conv.stride);  // 输出宽度, 无填充",
+            W,
+        ),
+        (
+            "output-height",
+            "auto H = in.dims[2];\nauto OH = (H + 2 * p.pad - KH) / p.stride + 1; // rows of the output",
+            C,
+        ),
+        (
+            "output-height",
+            "auto H = in.dims[3];\nauto OH = (H + 2 * p.pad - KH) / p.stride + 1; // rows of the output",
+            W,
+        ),
+        # a name alone is trusted in the tensor's first layout (NCHW: index 2 the height)
+        ("output-height", "H = x.size()[2]\nout_h = (H + 2 * pad - KH) // stride + 1", C),
+        # ... else the index is read: CHW's width or NCHW's height, refused as ambiguous
+        ("output-width", "W = x.size()[2]\nout_w = (W + 2 * pad - KW) // stride + 1", N),
+        ("output-height", "out_h = (x.size()[2] + 2 * pad - KH) // stride + 1", N),
+        (
+            "output-width",
+            "int kw = conv.w->sizes[2];\nint ow = (iw + 2 * conv.pad - kw) / conv.stride + 1;",
+            N,
+        ),
+        # two names of one shape: read where they fit one layout together (CHW, NHWC) ...
+        (
+            "output-width",
+            "int ih = x->sizes[1];\nint iw = x->sizes[2];\nint ow = (iw + 2 * pad - kw) / stride + 1;",
+            C,
+        ),
+        # ... never where they fit none
+        (
+            "output-width",
+            "int ih = x->sizes[1];\nint iw = x->sizes[3];\nint ow = (iw + 2 * pad - kw) / stride + 1;",
+            N,
+        ),
     ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]

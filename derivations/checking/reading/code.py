@@ -157,10 +157,14 @@ _OBJECT = lazy_pattern(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 # (``(*padding)[0]``, ``(*p).stride``): the name pointed to
 _POINTER = lazy_pattern(r"\(\s*\*\s*(?P<name>[A-Za-z_]\w*)\s*\)(?=\s*(?:\[|\.|->))")
 # a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
-# ``tf.shape(x)[1]``): the shape's name indexed (``x_shape[2]``), read by the names layer
+# ``tf.shape(x)[1]``, C's ``x->sizes[2]``): the shape's name indexed (``x_shape[2]``), read by the names layer
 _SHAPE_INDEX = lazy_pattern(
-    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))\s*(?=\[)"
+    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|sizes|dims|size\s*\(\s*\))\s*(?=\[)"
 )
+# a tensor's sizes as a C or C++ struct holds them, indexed (``X->sizes[2]``, a
+# ``std::vector`` of dims: ``t.dims[1]``): its shape, as ``.shape`` is
+_SIZES_ARRAYS = ("sizes", "dims")
+_SHAPE_MEMBERS = ("shape", "size", *_SIZES_ARRAYS)
 _SIZE_AT = lazy_pattern(
     r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*size\s*\(\s*(?P<index>[0-9])\s*\)"
 )
@@ -365,8 +369,8 @@ def _resolved(names: list[str], after: str) -> str | None:
     if len(names) == 1:
         return names[0]
     last = names[-1]
-    if last in ("shape", "size"):
-        if last == "size" and after != "(":
+    if last in _SHAPE_MEMBERS:
+        if (last == "size" and after != "(") or (last in _SIZES_ARRAYS and after != "["):
             return None
         tensor = _TENSORS.get(names[-2], names[-2])
         return f"{tensor}.{last}"
@@ -557,6 +561,8 @@ _NEEDS = (
     "nelement",
     "shape",
     "size(",
+    "sizes[",
+    "dims[",
     "['",
     '["',
     "->",
@@ -640,14 +646,20 @@ _BETWEEN = lazy_pattern(r"[\w)\]]\s*(?:[+*/×÷]|\s-|-\s|(?<=[)\]0-9])-|-(?=[(\[
 _CALLED = lazy_pattern(r"(?<![\w.])[A-Za-z_]\w*\s*=\s*[A-Za-z_][\w.]*\s*\(")
 
 
+# a name given a value looked up in code (``FH = W_sizes[3]``, ``H = X->sizes[2]``, ``k =
+# conv.kernel_size``): a statement of code that defines a name, with no operator
+_LOOKED_UP = lazy_pattern(r"(?<![\w.])[A-Za-z_]\w*\s*=\s*[A-Za-z_]\w*\s*(?:\[|->|\.(?=[A-Za-z_]))")
+
+
 def holds_formula(text: str) -> bool:
-    """Whether ``text`` holds an operator between two operands (:data:`_BETWEEN`) or a
-    name given a call's value (:data:`_CALLED`): a formula, or a line of code, the reader
-    did not read.  Text dropped as prose around a formula must hold none: a statement of
-    code left out (``return (h + head + tail - k) / s + 1`` after ``dk = …;``, or ``OW =
-    outsize(W, KH, SW, PW)``, a helper the answer does not define) is no prose, and what
-    is left is not the answer."""
-    return bool(_BETWEEN().search(text) or _CALLED().search(text))
+    """Whether ``text`` holds an operator between two operands (:data:`_BETWEEN`), a
+    name given a call's value (:data:`_CALLED`) or a value looked up (:data:`_LOOKED_UP`):
+    a formula, or a line of code, the reader did not read.  Text dropped as prose around
+    a formula must hold none: a statement of code left out (``return (h + head + tail -
+    k) / s + 1`` after ``dk = …;``, ``OW = outsize(W, KH, SW, PW)``, a helper the answer
+    does not define, or ``const int FH = W_sizes[3];``, the kernel's width named FH) is
+    no prose, and what is left is not the answer."""
+    return bool(_BETWEEN().search(text) or _CALLED().search(text) or _LOOKED_UP().search(text))
 
 
 # a shape built in code around its list of sizes (``tuple(np.array([n, …],
@@ -945,6 +957,66 @@ def _unpacked_shapes(text: Normalized, notes: list) -> Normalized:
             continue
         if not any(_fits(readings, used, list(axes)) for _, axes in layouts()[tensor]):
             continue
+        notes.append(_note("code", text=match.group().strip()))
+        text = edit(text, match.start(), match.end())
+    return text
+
+
+# a name given one size of a tensor's shape (``FH = W_shape[2]``, as :func:`_shapes` wrote
+# ``Conv->W->sizes[2]``), a statement of its own (a ``;`` or the next statement's
+# ``name =`` after it: a line break is a space here)
+_INDEXED_DEFINITION = lazy_pattern(
+    r"(?:^|(?<=[;\s]))(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<shape>[A-Za-z_]\w*)\s*\[\s*"
+    r"(?P<index>-?[0-9])\s*\]\s*(?:;|$|(?=\s+[A-Za-z_]\w*\s*=[^=]))"
+)
+
+
+def _indexed_definitions(text: Normalized, notes: list) -> Normalized:
+    """``text`` without each name given one size of a tensor's shape
+    (:data:`_INDEXED_DEFINITION`) where the name reads by itself as a size one of the
+    tensor's layouts puts at that place, with the shape's other names that do
+    (``FH = W_shape[2]`` and ``FW = W_shape[3]``: OIHW's), a name alone in the tensor's
+    first layout (``FH = W_shape[2]``: OIHW's k_h), or where nothing else uses it (``N = X_shape[0]``, a size declared and not
+    used); one whose name reads as no size there is kept (``FH = W_shape[3]``: read as the
+    index is, its name not trusted), so is each name of a shape whose names fit no one
+    layout together (``ih = x_shape[1]`` with ``iw = x_shape[3]``), and the answer's last
+    statement."""
+    from derivations.checking.reading.names import shape_hints, shape_of
+    from derivations.registry.notations import layouts
+
+    found = list(_INDEXED_DEFINITION().finditer(text.text))
+    rest = text.text
+    for match in reversed(found):
+        rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+    if not rest.strip(" ;"):
+        return text
+    named: dict[str, list[tuple[int, str]]] = {}  # a shape: (index, what its name reads as)
+    for match in found:
+        shape, index = match.group("shape"), int(match.group("index"))
+        own = own_reading(match.group("name"))
+        if own is not None and own in (shape_hints(shape, index) or ()):
+            named.setdefault(shape, []).append((index, own))
+    # the names of one shape must fit one layout together (ih = x[1] with iw = x[3]: none);
+    # one name alone, the tensor's first layout (PyTorch's NCHW, OIHW: H = x.size()[2] the
+    # height; W = x.size()[2], CHW's, is read as the index is)
+    fitting = {
+        shape: any(
+            all(-len(axes) <= i < len(axes) and axes[i] == read for i, read in pairs)
+            for _, axes in list(layouts()[shape_of(shape) or ""])[: None if len(pairs) > 1 else 1]
+        )
+        for shape, pairs in named.items()
+    }
+    for match in reversed(found):
+        shape = match.group("shape")
+        hints = shape_hints(shape, int(match.group("index")))
+        if not hints:
+            continue
+        name = match.group("name")
+        used = re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", rest) is not None
+        if used and (own_reading(name) not in hints or not fitting.get(shape)):
+            continue
+        if shape in fitting and not fitting[shape]:
+            continue  # the answer's names disagree on the layout: none trusted, none away
         notes.append(_note("code", text=match.group().strip()))
         text = edit(text, match.start(), match.end())
     return text
@@ -1400,8 +1472,10 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         or "size(" in text.text
     ):
         text = _products(text, notes)
-    if "shape" in text.text or "size" in text.text:
+    if "shape" in text.text or "size" in text.text or "dims" in text.text:
         text = _shapes(text, notes)
+        if "_shape[" in text.text:
+            text = _indexed_definitions(text, notes)
     text = _sub(text, _LIBRARY(), notes, "code")
     if "trunc" in text.text or "Floor" in text.text or "Ceiling" in text.text:
         for match in reversed(list(_ROUNDINGS().finditer(text.text))):
