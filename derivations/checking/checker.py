@@ -1501,7 +1501,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
 
 
 # a times sign between two sizes (compiled on first use: never on a cold check)
-_SIZES_SIGN = lazy_pattern(r"\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]")
+_SIZES_SIGN = lazy_pattern(r"\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]|[⌋)}] *\\times(?![A-Za-z])")
 
 
 def _may_be_prose(answer: str) -> bool:
@@ -1510,7 +1510,7 @@ def _may_be_prose(answer: str) -> bool:
     tokens = answer.split()
     if any(len(a) > 1 and len(b) > 1 and a.isalpha() and b.isalpha() for a, b in pairwise(tokens)):
         return True
-    if "X" not in answer and "\\," not in answer and "x" not in answer and "×" not in answer:
+    if all(sign not in answer for sign in ("X", "\\,", "x", "×", "\\times")):
         return False
     return bool(_SIZES_SIGN().search(answer))
 

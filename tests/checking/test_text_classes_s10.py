@@ -13,7 +13,13 @@ other languages the class was met in, through ``check`` and ``grade``:
 - definitions of special cases above the formula, each under its label (``same conv: p =
   (f-1)/2``, ``valid conv: p = 0``, a remark, then ``output = …``): the last formula is the
   answer, the cases are not put into it (``case_definitions``); a last formula for another
-  quantity (the padded input) is not accepted.
+  quantity (the padded input) is not accepted;
+- a sentence giving the padded size, then the output size (``填充后原始图片的大小为 … ，过滤器大小
+  保持 … 不变，则输出图片大小为 …``; 不变 "unchanged" is no denial; 原始图片 the input, 过滤器
+  the kernel): the one the sentence says is the output is graded, also with ``\\times``
+  between two sizes in English; a sentence giving only the padded input is not accepted;
+- a change "from A to B" (``形状从 h × w 变为 …``, ``the height shrinks from H to …``): B is
+  graded (``from_to``), after the words before it as a lead-in.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -153,6 +159,81 @@ CLASSES = {
             "output_off_by_one",
         ),
     ],
+    "the padded size, then the output size": [
+        (
+            "output-height",
+            "设步长为 $s$，每侧填充 $p$ 个像素，则填充后原始图片的大小为 $(n+2p) \\times (n+2p)$，"
+            "过滤器大小保持 $f \\times f$ 不变，则输出图片大小为 "
+            "$(\\lfloor (n+2p-f)/s \\rfloor + 1) \\times (\\lfloor (n+2p-f)/s \\rfloor + 1)$。",
+            C,
+            "islands",
+        ),
+        (
+            "output-height",
+            "设步长为 $s$，每侧填充 $p$ 个像素，则填充后原始图片的大小为 $(n+2p) \\times (n+2p)$，"
+            "过滤器大小保持 $f \\times f$ 不变，则输出图片大小为 "
+            "$(\\lfloor (n+2p-f)/s \\rfloor) \\times (\\lfloor (n+2p-f)/s \\rfloor)$。",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-width",
+            "填充后输入图片的宽度为 $w + 2p$，输出图片的宽度为 $\\lfloor (w + 2p - k)/s \\rfloor + 1$。",
+            C,
+            "islands",
+        ),
+        (
+            "output-width",
+            "填充后输入图片的宽度为 $w + 2p$，输出图片的宽度为 $\\lfloor (w + 2p - k)/s \\rfloor$。",
+            W,
+            "output_off_by_one",
+        ),
+        ("output-width", "填充后输入图片的宽度为 $w + 2p$。", W, None),
+        (
+            "output-height",
+            "After padding, the input picture is $(n+2p) \\times (n+2p)$, so the output picture is "
+            "$(\\lfloor (n+2p-f)/s \\rfloor + 1) \\times (\\lfloor (n+2p-f)/s \\rfloor + 1)$.",
+            C,
+            "two_sizes",
+        ),
+        (
+            "output-height",
+            "After padding, the input picture is $(n+2p) \\times (n+2p)$, so the output picture is "
+            "$(n+2p-f+1) \\times (n+2p-f+1)$.",
+            W,
+            "given_parameter_left_out",
+        ),
+        ("output-height", "After padding, the input picture is $(n+2p) \\times (n+2p)$.", W, None),
+    ],
+    "from A to B": [
+        (
+            "output-height",
+            "输出形状从 h × w 变为 (⌊(h - k_h + p_h)/s_h⌋ + 1) × (⌊(w - k_w + p_w)/s_w⌋ + 1)",
+            R,
+            "from_to",
+        ),
+        (
+            "output-height",
+            "输出形状从 h × w 变为 (⌊(h - k_h + p_h)/s_h⌋) × (⌊(w - k_w + p_w)/s_w⌋)",
+            W,
+            "output_off_by_one",
+        ),
+        ("output-height", "高度从 h 减少到 ⌊(h - k_h + p_h)/s_h⌋ + 1", R, "from_to"),
+        (
+            "output-height",
+            "形状从 h × w 减少到 (h - k_h + 1) × (w - k_w + 1)",
+            W,
+            "given_parameter_left_out",
+        ),
+        ("output-height", "The height shrinks from H to floor((H + 2P - K)/S) + 1.", C, "from_to"),
+        (
+            "output-height",
+            "The height shrinks from H to floor((H + 2P - K)/S).",
+            W,
+            "output_off_by_one",
+        ),
+        ("output-height", "The input grows from H to H + 2P.", W, None),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
@@ -175,4 +256,4 @@ def _said(result, *, verdict, said, **_row) -> None:
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=_said)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=2, ascii=2)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=4)

@@ -266,6 +266,7 @@ SAID_WITH_FIELDS = frozenset(
         "worked_number",
         "worked_disagree",
         "case_definitions",
+        "from_to",
         "chain_every_side_wrong",
         "after_colon",
         "condition_after",

@@ -411,8 +411,9 @@ def _negation_words() -> frozenset:
 
 _PROSE_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # a Chinese condition said with a negation (不考虑 bias, "not counting the bias"; 不带,
-# 不含, 不包括, 不计): a condition, not a denial of the formula
-_CJK_CONDITION = lazy_pattern(r"[不未](?:考虑|带|含|包括|包含|计|算)")
+# 不含, 不包括, 不计): a condition, not a denial of the formula; nor is 不变, "unchanged"
+# (过滤器大小保持 $f \times f$ 不变: a size that stays as it was)
+_CJK_CONDITION = lazy_pattern(r"[不未](?:考虑|带|含|包括|包含|计|算)|不变")
 
 
 # a question with no mark: an auxiliary, then a determiner (``Is the output given by …``)

@@ -70,6 +70,7 @@ __all__ = [
     "WORKED_NOTE",
     "WORKED_DISAGREE_NOTE",
     "CASES_NOTE",
+    "FROM_TO_NOTE",
     "LINES_NOTE",
     "COLON_NOTE",
     "AFTER_NOTE",
@@ -298,6 +299,37 @@ def _case_lines(answer: str) -> tuple[str, Note] | None:
     said = "; ".join(cases)
     shown = said if len(said) <= 80 else said[:77] + "..."
     return "\n".join(rest[first:]), Note(CASES_NOTE, (("cases", shown),))
+
+
+# "from A to B": the words before it, A, then B (形状从 n_h × n_w 减少到 …; the output
+# shrinks from n x n to …; 출력이 A에서 B로; AからBに)
+_FROM_TO = (
+    lazy_pattern(
+        r"^(?P<lead>[^从]*?)从\s*(?P<a>[^到至]+?)\s*"
+        r"(?:减少|减小|缩小|缩减|增加|增大|扩大|变化|变|降低|降|减|增|缩)?\s*(?:到|至|为|成)\s*(?P<b>.+)$",
+        re.S,
+    ),
+    lazy_pattern(
+        r"^(?P<lead>.*?)\bfrom\s+(?P<a>.+?)\s+(?:down\s+|up\s+)?to\s+(?P<b>.+)$", re.S | re.I
+    ),
+)
+FROM_TO_NOTE = "reading.note.from_to"
+
+
+def _from_to(answer: str) -> tuple[str, Note] | None:
+    """A change said "from A to B" (``形状从 n_h × n_w 减少到 (n_h-k_h+1) × (n_w-k_w+1)``,
+    ``the output shrinks from n x n to …``): B, after the words before it as a lead-in
+    (a colon; they may name what changes, which the checker holds to the question), A
+    noted; None where B holds no formula."""
+    for pattern in _FROM_TO:
+        match = pattern().match(answer)
+        if match is None or not _FORMULA_LINE().search(match.group("b")):
+            continue
+        lead = match.group("lead").strip()
+        said = match.group("a").strip()
+        text = f"{lead}: {match.group('b').strip()}" if lead else match.group("b").strip()
+        return text, Note(FROM_TO_NOTE, (("from", said),))
+    return None
 
 
 def _after_colon_uncounted(answer: str) -> tuple[str, Note] | None:
@@ -1386,6 +1418,7 @@ _RULES = (
     _sequential,
     _markup,
     _case_lines,
+    _from_to,
     _lines,
     _after_colon,
     _after_colon_uncounted,
