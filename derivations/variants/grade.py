@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from derivations import records
 from derivations.errors import DerivationError
 from derivations.grading.outcome import Outcome, grade_answer
 from derivations.messages import text
@@ -29,6 +32,9 @@ from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, environment, reference_variant
 from derivations.variants.numeric import Numeral, read_number
 from derivations.variants.tolerance import tolerance, within
+
+if TYPE_CHECKING:
+    from derivations.checking.reading.parse import Parsed
 
 __all__ = ["load_variants", "grade_variant_answer", "variant_assumptions", "MAX_VARIANTS_BYTES"]
 
@@ -209,14 +215,60 @@ def _numeric(
     )
 
 
-def _formula_value(question: str, answer: str, student: Student):
+def _parsed(answer: str) -> Parsed | None:
+    """The checker's reading of ``answer`` (:func:`~derivations.checking.reading.parse.
+    parse_answer`), or None when it cannot be read (the checker then says why)."""
     from derivations.checking.reading.parse import parse_answer
-    from derivations.expr.evaluate import compile_node
 
     try:
-        return compile_node(parse_answer(answer).tree)(environment(student.layer))
+        return parse_answer(answer)
     except Exception:
         return None
+
+
+def _formula_value(parsed: Parsed | None, student: Student):
+    """The value of the formula ``parsed`` at the student's layer, or None (unread,
+    undefined there, or a value too large for the expression language)."""
+    from derivations.expr.evaluate import compile_node
+
+    if parsed is None:
+        return None
+    try:
+        return compile_node(parsed.tree)(environment(student.layer))
+    except Exception:
+        return None
+
+
+def _arithmetic(parsed: Parsed | None) -> Numeral | None:
+    """The number a constant expression states (``4*3*9*12``, ``210+108+48``,
+    ``(10-3+4+3)//3``: no symbol, no big-O, no count word that names a counting, every
+    side of a chain ``4*3*9*12 = 1296`` the same value), evaluated exactly by the
+    expression language's evaluator; None for anything else (a formula, or a constant
+    that is undefined)."""
+    from derivations.expr import tree as ex
+    from derivations.expr.evaluate import compile_node
+
+    if (
+        parsed is None
+        or parsed.symbols
+        or parsed.parts
+        or parsed.counting is not None
+        or parsed.unit not in (None, "elements")
+        or ex.BigO in parsed.kinds
+    ):
+        return None
+    values = set()
+    for tree in (parsed.tree, *parsed.sides):
+        if ex.symbols_in(tree) or ex.BigO in ex.kinds_in(tree):
+            return None
+        try:
+            values.add(compile_node(tree)({}))
+        except Exception:  # undefined (1/0) or too large: the formula checker says why
+            return None
+    if len(values) != 1:
+        return None
+    (value,) = values
+    return Numeral(Fraction(value), None)
 
 
 def grade_variant_answer(
@@ -237,21 +289,38 @@ def grade_variant_answer(
         return Outcome("invalid_input", feedback=line, student_feedback=line)
     key = next((k for k in student.key if k.question == question), None)
     numeral = read_number(answer)
-    if numeral is not None and key is not None:
+
+    def grade(number: Numeral) -> Outcome:
         return _numeric(
             question,
-            numeral,
-            key,
+            number,
+            cast(KeyValue, key),
             student,
             variants.padding,
             lang,
             reveal,
             variants.ratio(question),
         )
+
+    if numeral is not None and key is not None:
+        return grade(numeral)
+    parsed = _parsed(answer)
+    constant = _arithmetic(parsed) if key is not None else None
+    if constant is not None:  # a number shown as its arithmetic: graded as that number
+        from derivations.expr.printers import to_unicode
+
+        outcome = grade(constant)
+        read = f"{to_unicode(cast('Parsed', parsed).tree)} = {outcome.parsed}"
+        return records.replace(
+            outcome,
+            feedback=text("variants.arithmetic", lang, read=read, said=outcome.feedback),
+            student_feedback=text(
+                "variants.arithmetic", lang, read=read, said=outcome.student_feedback
+            ),
+            parsed=read,
+        )
     outcome = grade_answer(question, answer, lang, reveal, symbolic)
-    value = (
-        _formula_value(question, answer, student) if outcome.verdict != "invalid_input" else None
-    )
+    value = _formula_value(parsed, student) if outcome.verdict != "invalid_input" else None
     if value is None:
         return outcome
     note = text("variants.formula_value", lang, value=value)

@@ -39,8 +39,16 @@ def _cases() -> list:
             *([(key.question, str(conventional))] if conventional is not None else []),
             (key.question, str(wrong)),
             (key.question, "12abc"),
+            # a number shown as its arithmetic (issue 25, F4): right and wrong
+            (key.question, _sum(key.value)),
+            (key.question, _sum(wrong)),
         ]
     return out
+
+
+def _sum(value) -> str:
+    """``value`` written as a sum of two numbers (its arithmetic, no symbol)."""
+    return f"{value - 1} + 1"
 
 
 CASES = _cases()
@@ -123,3 +131,32 @@ def test_the_verdicts_are_grade_variants_for_the_practice_student(command_line, 
         )
         assert page["feedback"] == words.student_feedback
         assert page["layer"] == {k: getattr(variants.students[0].layer, k) for k in page["layer"]}
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_number_shown_as_arithmetic_is_graded_as_that_number(lang):
+    """Issue 25, F4: ``4*3*9*12`` for "your number" is the number it evaluates to
+    (exactly, by the expression language's evaluator), said so in the feedback; a wrong
+    number's arithmetic stays wrong, a formula stays a formula."""
+    from derivations.messages import text
+
+    variants = numbers.practice_variants(executed=True)
+    student = variants.students[0]
+    layer = student.layer
+    said = text("variants.arithmetic", lang, read="", said="").strip("：:; ；")
+    shown = {
+        # the output height's own arithmetic, with the floor written as //
+        "output-height": f"({layer.h} - {layer.k_h} + {layer.p_h} + {layer.s_h}) // {layer.s_h}",
+        "forward-mults": "*".join(
+            map(str, (layer.c_o, layer.c_i, layer.k_h, layer.k_w, layer.m_h, layer.m_w))
+        ),
+    }
+    for key in student.key:
+        for answer in (_sum(key.value), shown.get(key.question, _sum(key.value))):
+            page = json.loads(numbers.answer_at(key.question, answer, lang))
+            assert page["verdict"] == "equivalent", (key.question, answer, page["feedback"])
+            assert said in page["feedback"] and page["parsed"]["text"].endswith(f" = {key.value}")
+        wrong = json.loads(numbers.answer_at(key.question, _sum(key.value + 1), lang))
+        assert wrong["verdict"] == "not_equivalent" and said in wrong["feedback"]
+    formula = json.loads(numbers.answer_at("forward-mults", "c_o*c_i*k_h*k_w", lang))
+    assert formula["verdict"] == "not_equivalent" and said not in formula["feedback"]
