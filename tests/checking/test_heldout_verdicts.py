@@ -3891,6 +3891,306 @@ READINGS = {
         "mh",
         None,
     ),
+    "pub fn calculate_conv_output_size(\n    kernel_size: usize,\n    stride: usize,\n    padding: usize,\n    dilation: usize,\n    size_in: usize,\n) -> usize {\n    (size_in + 2 * padding - dilation * (kernel_size - 1) - 1) / stride + 1\n}": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "输出尺寸: Out = (In - k + 2p) / s + 1\n卷积向下取整, 池化向上取整.": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "$$ (2 * k_h * k_w * c_{in-channel} - 1) * H_{out} * W_{out} * c_{out-channel} $$": (
+        lambda x, o: (2 * x.kh * x.kw * x.ci - 1) * o.mh * o.mw * x.co,
+        "ops",
+        None,
+    ),
+    "$$ (2 * k_h * k_w * c_{in-channel} + 1) * H_{out} * W_{out} * c_{out-channel} $$": (
+        lambda x, o: (2 * x.kh * x.kw * x.ci + 1) * o.mh * o.mw * x.co,
+        ("ops", "flops", "mults"),
+        None,
+    ),
+    "nH=nW=(n+2p-f)/s+1=(63-7)/2+1=29": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Output width=n−f+1=7−3+1=5": (
+        lambda x, o: x.w - x.kw + 1,
+        "mw",
+        None,
+    ),
+    "Output size of the vanilla convolution,\ngiven H, W, K1, K2 .....ANSWER.....(H - K1 + 1) x (W - K2 + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "**(w-m+1) x (h-l+1)**": (
+        lambda x, o: x.w - x.kw + 1,
+        "mw",
+        None,
+    ),
+    "[(w-m+1)/s] x [(h-l+1)/s]": (
+        lambda x, o: math.ceil((x.w - x.kw + 1) / x.sw),
+        "mw",
+        None,
+    ),
+    "new_h = (height - k + 2 )//stride + 1": (
+        lambda x, o: (x.h - x.kh + 2) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "(img.shape[0]-filters.shape[1])//stride+1,": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "res_height = math.ceil((height-2*filter_rad)/stride_hor)": (
+        lambda x, o: math.ceil((x.h - 2 * ((x.kh - 1) / 2)) / x.sw),
+        "mh",
+        None,
+    ),
+    "`n x n`  *  `f x f`  ➡  `n-f+1 x n-f+1`": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "Bir `n x n`'lik görüntü ve `f x f`'lik filtre için, `p` dolgulama miktarı ve `s` adım boyutu miktarı ile; çıkış görüntünün boyutu aşağıdaki formülle hesaplanabilir\n\n$$\\left \\lfloor{\\frac{n+2p-f}{s}+1}\\right \\rfloor \\times \\left \\lfloor{\\frac{n+2p-f}{s}+1}\\right \\rfloor$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "`n*n`'lik bir resmimiz varsa ve `f*f`'lik bir filtre uygulamak istersek, sonuç resmi `n-f+1*n-f+1` boyutunda olacaktır": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "approximate complexity = out_dim x kernel x conv = 4 x 9 x conv. (conv = in_dim x in_pixels)": (
+        lambda x, o: x.co * (x.kh * x.kw) * (x.ci * x.h * x.w),
+        "mults",
+        None,
+    ),
+    "$$ \\text{Output Height} = \\frac{H - F + 2P}{S} + 1 $$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "$$ \\text{Output Width} = \\frac{W - F + 2P}{S} + 1 $$": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "out_height = height - self.filter_size + 1 + self.padding * 2": (
+        lambda x, o: x.h - x.kh + 1 + x.qh * 2,
+        "mh",
+        None,
+    ),
+    "out_width = width - self.filter_size + 1 + self.padding * 2": (
+        lambda x, o: x.w - x.kw + 1 + x.qw * 2,
+        "mw",
+        None,
+    ),
+    "out_height = int((height + 2 * self.padding - self.filter_size) / self.stride) + 1": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_width = int((width + 2 * self.padding - self.filter_size) / self.stride) + 1": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "out_height = height - self.filter_size + 1": (
+        lambda x, o: (x.h + 2 * x.qh) - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "out_width = width - self.filter_size + 1": (
+        lambda x, o: (x.w + 2 * x.qw) - x.kw + 1,
+        "mw",
+        None,
+    ),
+    "out_height = 1 + (input_height - self.filter_size + 2 * self.padding) // self.stride": (
+        lambda x, o: 1 + (x.h - x.kh + 2 * x.qh) // x.sh,
+        "mh",
+        None,
+    ),
+    "out_width = 1 + (input_width - self.filter_size + 2 * self.padding) // self.stride": (
+        lambda x, o: 1 + (x.w - x.kw + 2 * x.qw) // x.sw,
+        "mw",
+        None,
+    ),
+    "int size = ((image->height - layer->filterSize) / layer->stride) + 1;": (
+        lambda x, o: ((x.h - x.kh) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "P3d size_out = {(size_in.x + self->pad_top + self->pad_bottom - filtro.x) / passo.x + 1, (size_in.y + self->pad_left + self->pad_right - filtro.y) / passo.y + 1, filtro.z};": (
+        lambda x, o: (x.h + x.qh + x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "yDouble = (double)(_imageDim[1] - filterHeight + 2 * padding) / _stride + 1;": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "xDouble = (double)(_imageDim[2] - filterWidth + 2 * _padding) / _stride + 1;": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "H_out = (H + 2*self.padding - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "W_out = (W + 2*self.padding - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "calculate the output dimensions using the formula:\n        out = (in + 2*padding - kernel_size) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_H = (height + 2 * self.padding - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_W = (width  + 2 * self.padding - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "output_height = int((ifmap.shape[1] - kernel_height + 2 * padding) / stride + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "output_width = int((ifmap.shape[2] - kernel_width + 2 * padding) / stride + 1)": (
+        lambda x, o: int((x.w - x.kw + 2 * x.qw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "out_height = int((ifmap.shape[0] - filter.shape[0] + 2 * padding) / stride + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "# For each position, # mult = kernel size, # adds = kernel size - 1\nwindow_flops_per_chan = 2 * reduce(mul, module.kernel_size) - 1\n# Connections to input channels is controlled by the group parameter\neffective_in_chan = (input.shape[1] // module.groups)\n# N * flops + (N - 1) additions\nwindow_flops = effective_in_chan * window_flops_per_chan + (effective_in_chan - 1)\nconv_flops = output.numel() * window_flops": (
+        lambda x, o: (x.co * o.mh * o.mw) * (x.ci * (2 * x.kh * x.kw - 1) + (x.ci - 1)),
+        "ops",
+        None,
+    ),
+    "window_macs_per_chan = reduce(mul, module.kernel_size)\n# Connections to input channels is controlled by the group parameter\neffective_in_chan = (input.shape[1] // module.groups)\n# N * mac\nwindow_mac = effective_in_chan * window_macs_per_chan\nconv_mac = output.numel() * window_mac": (
+        lambda x, o: (x.co * o.mh * o.mw) * (x.ci * x.kh * x.kw),
+        "mults",
+        None,
+    ),
+    "y_l_minus_1 = np.pad(y_l_minus_1, self.padding)\nh_out = int(\n    (y_l_minus_1.shape[0] - (self.kernel_size[0]-1) - 1) / stride + 1\n)": (
+        lambda x, o: int(((x.h + 2 * x.qh) - (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "output_height = (input_height - self.kernel_size + 2 * self.padding) // self.stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "output_width = (input_width - self.kernel_size + 2 * self.padding) // self.stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "int conv_h = (H - kernel_size + 2 * padding) / stride + 1;": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "int out_h = (in_h - kernel_size_ + 2 * padding_) / stride_ + 1;": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "int out_w = (in_w - kernel_size_ + 2 * padding_) / stride_ + 1;": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "h_out = ((h_in + (2 * pad) - k) // stride) + 1": (
+        lambda x, o: ((x.h + (2 * x.qh) - x.kh) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "w_out = ((w_in + (2 * pad) - k) // stride) + 1": (
+        lambda x, o: ((x.w + (2 * x.qw) - x.kw) // x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "self.output_shape = (num_kernels, self.H - kernel_size + 1 + 2 * padding, self.W - kernel_size + 1 + 2 * padding)": (
+        lambda x, o: x.h - x.kh + 1 + 2 * x.qh,
+        "mh",
+        None,
+    ),
+    "Ho = H - HH + 1 + 2p": (
+        lambda x, o: x.h - x.kh + 1 + 2 * x.qh,
+        "mh",
+        None,
+    ),
+    "// Output sizes\nint outputRows = inputRows - this->filter_size + 1;\nint outputCols = inputCols - this->filter_size + 1;": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "self.output_size = (input_dimensions[0] - kernel_size + 1,\n                    input_dimensions[0] - kernel_size + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "flops = numel(outs{1}) * numel(ins{2}(:,:,:,1)) ;": (
+        lambda x, o: (x.co * o.mh * o.mw) * (x.kh * x.kw * x.ci),
+        "mults",
+        None,
+    ),
+    "# The output shape is (input size + 2 * padding size - kernel size) / (stride) + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "# The stride is not defined in this module, so it should be 1 here\nself.output_shape = (depth, input_height + 2 * padding -\n                     kernel_size + 1, input_width + 2 * padding - kernel_size + 1)": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "h = int((h_prev - f)/s)+1": (
+        lambda x, o: int((x.h - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "w = int((w_prev - f)/s)+1": (
+        lambda x, o: int((x.w - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "height_out = (height_in + 2 * P_H - kernel_height) // S_H + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "width_out = (width_in + 2 * P_W - kernel_width) // S_W + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "w1 = w-f+1": (
+        lambda x, o: x.w - x.kw + 1,
+        "mw",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
