@@ -13,6 +13,8 @@ changes) and imported in a worker process of its own, beside a worker importing 
 tree; both time the same answer mix in interleaved rounds (before, now, before, ...)
 and report CPU time per answer (``process_time``: what load on a shared machine does not
 inflate), min and median; the sampled mixes first, before either process imports SymPy.
+Each round of a mix checks it :data:`IN_PROCESS` times over (at least :data:`MIN_ROUND_S`
+of CPU on this machine), :data:`IN_PROCESS_ROUNDS` rounds.
 A cold ``check`` and ``grade`` on the example class (``examples/grading``, its question
 ids written as the old reader expects) and on distinct answers (no answer repeats:
 nothing cached) run as new processes of each tree, interleaved after one untimed run
@@ -37,7 +39,18 @@ from pathlib import Path
 
 from derivations.errors import DerivationError
 
-__all__ = ["run", "RIGHT", "WRONG", "BEFORE", "BASELINE_VARIABLE", "baseline", "before_tree"]
+__all__ = [
+    "run",
+    "RIGHT",
+    "WRONG",
+    "IN_PROCESS",
+    "IN_PROCESS_ROUNDS",
+    "MIN_ROUND_S",
+    "BEFORE",
+    "BASELINE_VARIABLE",
+    "baseline",
+    "before_tree",
+]
 
 BEFORE = "1f29d19"  # the last commit before the feedback work (issue 10): the default
 BASELINE_VARIABLE = "DERIVATIONS_BENCH_CHECKING_BASELINE"  # another commit, when set
@@ -60,6 +73,16 @@ WRONG = [
 _SYMPY = (
     "import sympy as sp; x = sp.parse_expr('c_o*(2*c_i*k_h*k_w-1)*m_h*m_w'); sp.simplify(x - x)"
 )
+# The in-process mixes, in the order timed: (mix, with SymPy, times a round checks the
+# mix).  After the untimed first pass a right answer's proof is answered from SymPy's
+# cache, so the right mix with SymPy costs what the sampled mixes cost (0.3-0.5 ms an
+# answer) and is repeated as often; a wrong answer's simplified difference (about 9 ms
+# an answer) needs fewer.  A round of a few milliseconds is not a measurement here: at 3
+# repeats (15 checks, 5-7 ms of CPU) the right mix's ratio of medians swung between runs
+# by more than the difference it was to show (figures in the commit that set these).
+IN_PROCESS = (("wrong", False, 40), ("right", False, 40), ("wrong", True, 3), ("right", True, 40))
+IN_PROCESS_ROUNDS = 9  # interleaved rounds per mix (the median is reported)
+MIN_ROUND_S = 0.015  # the least CPU a round of any mix does (tests/core/test_bench.py)
 
 
 def _check_command(question: str, answer: str) -> list[str]:
@@ -182,12 +205,7 @@ def _compare_check(report, before: Path, cache: Path, rounds: int) -> None:
     """``check`` in process, before and now, CPU ms per answer on the same mixes."""
     old, new = _Worker(before, cache), _Worker(_ROOT, None)
     try:
-        for mix, symbolic, repeat in (
-            ("wrong", False, 40),
-            ("right", False, 40),
-            ("wrong", True, 3),
-            ("right", True, 3),
-        ):
+        for mix, symbolic, repeat in IN_PROCESS:
             spent: dict[str, list[float]] = {"before": [], "now": []}
             agree = True
             for _ in range(rounds):
@@ -326,7 +344,7 @@ def _before_and_now(report) -> None:
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             cache = folder / "cache-before"
-            _compare_check(report, before, cache, rounds=5)
+            _compare_check(report, before, cache, rounds=IN_PROCESS_ROUNDS)
             _compare_cold(report, before, cache, rounds=3)
             _compare_grade(report, before, cache, folder, rounds=3)
 
