@@ -1641,6 +1641,8 @@ def _names_other(entry: Entry, lead: str) -> str | None:
 
         lead = simplified(lead) or lead
     asked = entry.question
+    if _asked_among(entry, lead):
+        return None  # OH와 OW =: both sizes named, one formula for each
     for name in reversed(lead_names(lead)):
         axis = None if _SIZE_WORD().search(name) else _named_axis(name.strip())
         if axis is not None:
@@ -1651,6 +1653,25 @@ def _names_other(entry: Entry, lead: str) -> str | None:
             apart = counted != asked.id and asked.id not in _FACTOR_QUESTIONS
             return name.strip() if apart else None
     return _other_pass_or_part(asked.id, lead)
+
+
+# names joined by "and" before one formula (OH와 OW =, H_out and W_out =, 高和宽为)
+_AND = lazy_pattern(r"\s*(?:와|과|및|和|与|及|、|&|と|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+_LEAD_CLOSE = lazy_pattern(r"[\s:：=]+$")
+
+
+def _asked_among(entry: Entry, lead: str) -> bool:
+    """Whether the last clause of a lead-in names the output size asked among names
+    joined by "and" (``OH와 OW =``, ``H_out and W_out =``: one formula given for both, a
+    square layer's), by the last word before each "and" or the end."""
+    shape = entry.question.shape
+    if shape is None or shape.axis is None:
+        return False
+    clause = _CLAUSE_MARK().split(_LEAD_CLOSE().sub("", lead))[-1]
+    pieces = [piece.split() for piece in _AND().split(clause)]
+    if len(pieces) < 2:
+        return False
+    return any(words and _named_axis(words[-1]) == shape.axis for words in pieces)
 
 
 # the questions whose answer is a factor (the cost of a layer changed): a count named

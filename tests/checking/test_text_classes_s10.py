@@ -19,7 +19,14 @@ other languages the class was met in, through ``check`` and ``grade``:
   the kernel): the one the sentence says is the output is graded, also with ``\\times``
   between two sizes in English; a sentence giving only the padded input is not accepted;
 - a change "from A to B" (``形状从 h × w 变为 …``, ``the height shrinks from H to …``): B is
-  graded (``from_to``), after the words before it as a lead-in.
+  graded (``from_to``), after the words before it as a lead-in;
+- a list's bullet before a sentence around a plain formula (``- 출력 크기는 … 의 크기가
+  된다. 만약 …``): the bullet is no minus; Korean words as quantities (입력크기, 필터크기,
+  패딩, 스트라이드: the parts record's Korean words) after names joined by "and"
+  (``OH와 OW =``, ``H_out and W_out =``): the formula given for both sizes, the asked
+  one among them;
+- LaTeX names with an index (``\\text{padding[1]}``, reStructuredText's ``.. math::`` and
+  ``:math:``): PyTorch's indexed names.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -234,6 +241,92 @@ CLASSES = {
         ),
         ("output-height", "The input grows from H to H + 2P.", W, None),
     ],
+    "a bullet before a sentence; names joined by and": [
+        (
+            "output-width",
+            "- 출력 크기는 (w+2p-k)/s + 1 의 크기가 된다. 만약 정수가 아니라면 내림값을 가지게 된다.",
+            C,
+            "islands",
+        ),
+        (
+            "output-width",
+            "- 출력 크기는 (w+2p-k)/s 의 크기가 된다. 만약 정수가 아니라면 내림값을 가지게 된다.",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "- 输出的大小是 (n+2p-f)/s + 1 的大小，若不是整数则向下取整。",
+            C,
+            "islands",
+        ),
+        (
+            "output-height",
+            "- 输出的大小是 (n+2p-f)/s 的大小，若不是整数则向下取整。",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "# 출력 크기 OH와 OW = ((입력크기 - 필터크기 + 2*패딩) / 스트라이드) + 1",
+            C,
+            "lead_in",
+        ),
+        (
+            "output-height",
+            "# 출력 크기 OH와 OW = ((입력크기 - 필터크기) / 스트라이드) + 1",
+            W,
+            "given_parameter_left_out",
+        ),
+        ("output-height", "H_out and W_out = (H_in + 2*pad - K)//S + 1", C, "islands"),
+        ("output-height", "H_out and W_out = (H_in + 2*pad - K)//S", W, "output_off_by_one"),
+    ],
+    "indexed names in LaTeX": [
+        (
+            "output-height",
+            ".. math::\n\\text{H}_{out} = \\left\\lfloor \\frac{\\text{H}_{in} + 2 \\times "
+            "\\text{padding[0]} - \\text{dilation[0]} \\times (\\text{kernel\\_size[0]} - 1) - 1}"
+            "{\\text{stride[0]}} + 1 \\right\\rfloor",
+            C,
+            "markup",
+        ),
+        (
+            "output-height",
+            ".. math::\n\\text{H}_{out} = \\left\\lfloor \\frac{\\text{H}_{in} + 2 \\times "
+            "\\text{padding[0]} - \\text{dilation[0]} \\times (\\text{kernel\\_size[0]} - 1)}"
+            "{\\text{stride[0]}} + 1 \\right\\rfloor",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            ":math:`\\text{W}_{out} = \\lfloor (\\text{W}_{in} + 2 \\text{padding[1]} - "
+            "\\text{kernel_size[1]}) / \\text{stride[1]} \\rfloor + 1`",
+            C,
+            "after_colon",
+        ),
+        (
+            "output-width",
+            ":math:`\\text{W}_{out} = \\lfloor (\\text{W}_{in} + \\text{padding[1]} - "
+            "\\text{kernel_size[1]}) / \\text{stride[1]} \\rfloor + 1`",
+            W,
+            "per_side_padding_once",
+        ),
+        (
+            "output-width",
+            "宽度：$\\lfloor (W_{in} + 2\\,\\text{padding[1]} - \\text{kernel_size[1]})"
+            " / \\text{stride[1]} \\rfloor + 1$",
+            C,
+            None,
+        ),
+        (
+            "output-width",
+            "宽度：$\\lfloor (W_{in} + 2\\,\\text{padding[0]} - \\text{kernel_size[0]})"
+            " / \\text{stride[0]} \\rfloor + 1$",
+            W,
+            None,
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
@@ -256,4 +349,4 @@ def _said(result, *, verdict, said, **_row) -> None:
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=_said)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=4)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=10, ascii=6)

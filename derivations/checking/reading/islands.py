@@ -470,13 +470,32 @@ class Island:
         return any((word in words) if word.isascii() else (word in clause) for word in CONDITIONS)
 
 
+_BULLETS = frozenset({"-", "*", "•", "+"})
+_LINE_OPEN = lazy_pattern(r"(?:^|\n)[ \t]*$")
+
+
+def _unbulleted(run: list[_Unit], text: str) -> list[_Unit]:
+    """``run`` without a list's bullet opening its line, a space after it (``- 최종 크기는
+    (n+2p-f)/s + 1 …``: the item's mark, no minus before its first word)."""
+    first = run[0] if run else None
+    if (
+        first is not None
+        and first.kind == "op"
+        and first.text in _BULLETS
+        and _LINE_OPEN().search(text[: first.start])
+        and text[first.end : first.end + 1] in (" ", "\t")
+    ):
+        return run[1:]
+    return run
+
+
 def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     """The formulas of ``text`` written as prose (see the module's docstring), in order,
     the prose around them (each island a space), and the definitions the prose gives
     their letters (``with padding $p$`` → ``p = padding``, :func:`_definitions`); None
     when there is no prose around them, or a word of it denies them."""
     items = units(text)
-    runs = [_trimmed(run) for run in _islands(items)]
+    runs = [_trimmed(_unbulleted(run, text)) for run in _islands(items)]
     formulas = [run for run in runs if run and _formula(run) and not _gloss(run, text)]
     formulas, text = _without_remarks(formulas, text)
     if not formulas:

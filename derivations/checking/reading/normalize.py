@@ -71,10 +71,11 @@ CHARACTER_MAP = {
     "\r": " ",
 }
 
-# LaTeX styling around a name: keep the name
+# LaTeX styling around a name: keep the name, and an index of it (\text{padding[1]},
+# PyTorch's docs as reStructuredText math writes them)
 _WRAPPER = re.compile(
     r"\\(?:mathrm|operatorname|text|textrm|mathit|mathbf|mathsf|mathcal|rm|mathnormal)"
-    r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*)\s*\}"
+    r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*(?:\[[0-9]\])?)\s*\}"
 )
 # LaTeX's and Markdown's escaped underscore (\text{kernel\_size}, h\_out): a name's "_"
 _ESCAPED_UNDERSCORE = re.compile(r"\\_")
