@@ -59,6 +59,7 @@ from derivations.checking.reading.aliases import (
 )
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.around import copulas, lead_names
+from derivations.checking.reading.branches import BRANCHES_NOTE, has_branches
 from derivations.checking.reading.code import calls_defined, holds_formula, unwrapped
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import (
@@ -1437,7 +1438,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     first refusal.  Nothing here runs for an answer read the first time."""
     if (
         isinstance(answer, str)
-        and "=" in answer
+        and ("=" in answer or has_branches(answer))  # (R's ``<-``, a ``return`` a branch)
         and (answer.count("=") + answer.count("\n") > 1 or "++" in answer or "--" in answer)
     ):
         ordered = _in_order(entry, answer, question_id, notation, infer)
@@ -2026,7 +2027,8 @@ def _sides_checked(entry: Entry, read: tuple, answer: str) -> tuple:
 
 def _in_order(entry: Entry, answer: str, question_id: str, notation, infer: bool):
     """The answer's statements run in order, read (:func:`.second_look.in_order_first`:
-    only for code that changes a name in place), or None."""
+    only for code that changes a name in place, or whose branches give a formula a path:
+    their refusal is the answer's), or None."""
     from derivations.checking.reading.second_look import in_order_first
 
     ordered = in_order_first(answer)
@@ -2036,8 +2038,13 @@ def _in_order(entry: Entry, answer: str, question_id: str, notation, infer: bool
     try:
         read = _in_either_order(entry, text_, question_id, notation, infer)
         reading, parsed, inferred, checked = _sides_checked(entry, read, text_)
-    except InvalidAnswer:
-        return None
+    except InvalidAnswer as refusal:
+        branches = next((note for note in notes if note.key == BRANCHES_NOTE), None)
+        if branches is None:
+            return None
+        if refusal.key == "checker.reason.parts_disagree":  # if … else …: which is it?
+            raise _invalid("branches_disagree", **dict(branches.fields)) from None
+        raise  # a path reads as no formula: the answer's refusal
     return _noted(reading, parsed, notes), parsed, inferred, checked
 
 

@@ -22,9 +22,17 @@ Chinese; other letters than the book's), right and wrong, through ``check`` and
   name the size that index holds in the tensor's first layout (NCHW, OIHW), or in one
   layout the shape's other names fit too; else by the index (refused where the layouts
   disagree); such a declaration is never dropped as prose around the formula
-  (:func:`derivations.checking.reading.code.holds_formula`).
+  (:func:`derivations.checking.reading.code.holds_formula`);
+* branches (Python's ``if``/``elif``/``else``, Lua's ``then``/``else``/``end``, the braces
+  of C and R): each path through them run in order, the answer graded where every path
+  gives the same value, not_equivalent where every one is wrong, else refused, naming
+  the conditions (:mod:`derivations.checking.reading.branches`); never graded on the
+  branch assigned last.
 """
 
+import pytest
+
+from derivations.checking import check, feedback
 from tests.checking.rows import Table, classes_test, no_placeholder_if_right
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
@@ -171,6 +179,70 @@ CLASSES = {
             N,
         ),
     ],
+    "branches: graded where every path agrees, refused where they disagree": [
+        # Python: the first branch wrong, the last right (graded on the last alone and
+        # accepted before branches were read), or right only under its condition
+        (
+            "output-height",
+            "if pad > 0:\n    out_h = (H - KH) // S + 1\nelse:\n    out_h = (H + 2 * pad - KH) // S + 1",
+            N,
+        ),
+        (
+            "output-height",
+            "if s > 1:\n    oh = h - k_h + 1  # 步幅大于一\nelse:\n    oh = (h - k_h + p_h + s_h) // s_h",
+            N,
+        ),
+        (
+            "output-height",
+            "if mode == 'a':\n    out_h = (H + 2 * pad - KH) // S + 1\nelse:\n    out_h = 1 + (H + 2 * pad - KH) // S",
+            C,
+        ),
+        (
+            "output-width",
+            "if p_w:\n    t = w + p_w  # 填充后的宽度\nelse:\n    t = w + p_w\nm_w = (t - k_w) // s_w + 1",
+            R,
+        ),
+        (
+            "output-width",
+            "if padding == 'same':\n    ow = ceil(W / S)\nelse:\n    ow = (W - KW) // S + 1",
+            W,
+        ),
+        (
+            "output-height",
+            "if pad > 0 then\n  local outH = math.floor((H + 2*pad - kH) / dH) + 1\nelse\n  local outH = math.floor((H + 2*pad - kH) / dH) + 1\nend",
+            C,
+        ),
+        (
+            "output-height",
+            "if pad > 0 then\n  outH = math.floor((H - kH) / dH) + 1\nelse\n  outH = math.floor((H + 2*pad - kH) / dH) + 1\nend",
+            N,
+        ),
+        (
+            "output-width",
+            "if (pad > 0) {\n  ow <- (W + 2*pad - kW) %/% S + 1\n} else {\n  ow <- (W + 2*pad - kW) %/% S + 1\n}",
+            C,
+        ),
+        (
+            "output-width",
+            "if (pad > 0) {\n  ow <- (W + 2*pad - kW) %/% S + 1\n} else {\n  ow <- (W - kW) %/% S + 1\n}",
+            N,
+        ),
+        (
+            "output-height",
+            "if (p > 0) {\n    return (h + 2*p - kh) / sh + 1;  // 有填充\n} else {\n    return (h + 2*p - kh) / sh + 1;\n}",
+            C,
+        ),
+        (
+            "output-height",
+            "if (p > 0) {\n    return (h + 2*p - kh) / sh + 1;\n}\nelse {\n    return (h - kh) / sh;  // 没有填充\n}",
+            N,
+        ),
+        (
+            "output-height",
+            "if (p > 0) {\n    return h / sh;\n}\nelse {\n    return (h - kh) / sh;\n}",
+            W,
+        ),
+    ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]
 
@@ -178,3 +250,15 @@ TABLE = Table("name, question, answer, verdict", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=no_placeholder_if_right, ids=[r[2] for r in ROWS])
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers_and_chinese_comments = classes_test(CLASSES, chinese=4)
+
+
+@pytest.mark.parametrize(
+    "lang, said", [("en", "branches (pad > 0; else)"), ("zh", "分支（pad > 0; else）")]
+)
+def test_branches_that_disagree_are_refused_naming_their_conditions(lang, said):
+    answer = (
+        "if pad > 0:\n    out_h = (H - KH) // S + 1\nelse:\n    out_h = (H + 2 * pad - KH) // S + 1"
+    )
+    result = check("output-height", answer, symbolic=False)
+    assert result.error["id"] == "checker.reason.branches_disagree", result.error
+    assert said in feedback(result, lang)

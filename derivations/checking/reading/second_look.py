@@ -66,6 +66,7 @@ from derivations.checking.reading.informal import (
 __all__ = [
     "rewrites",
     "in_order_first",
+    "in_order",
     "TRAILING_NOTE",
     "WORKED_NOTE",
     "WORKED_DISAGREE_NOTE",
@@ -462,12 +463,15 @@ _HEADER = lazy_pattern(
 )
 
 
+_BRANCH_HEADER = lazy_pattern(r"^[ \t]*(?:if|elif|else)\b[^\n]*:", re.M)
+
+
 def _code_headers(answer: str) -> tuple[str, Note] | None:
     """``answer`` without the lines that open a block of code (``if padding == 'same':``,
     ``def f(x):``): the statements under them are the formula."""
     match = _HEADER().search(answer)
-    if match is None or _loop_carried(answer):
-        return None
+    if match is None or _loop_carried(answer) or len(_BRANCH_HEADER().findall(answer)) > 1:
+        return None  # (two branches' headers: their paths are :mod:`.branches`' to read)
     from derivations.checking.reading.code import calls_defined
 
     if calls_defined(answer):
@@ -508,7 +512,7 @@ def _loop_carried(answer: str) -> bool:
 
 
 _ASSIGNMENT = lazy_pattern(
-    r"^\s*(?:(?:var|let|const|int|float|double|auto)\s+)?"
+    r"^\s*(?:(?:var|let|const|int|float|double|auto|local)\s+)?"
     r"(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*['\"]?\w+['\"]?\s*\])*)\s*"
     r"(?P<op>\*\*|//|[-+*/])?=(?!=)\s*(?P<body>.+?)\s*;?\s*$"
 )
@@ -559,20 +563,21 @@ def _changed_in_place(answer: str) -> bool:
     )
 
 
-def _sequential(answer: str) -> tuple[str, Note] | None:
-    """Code's statements run in order (``x = …``, ``x /= s``, ``x = floor(x + 1)``,
-    ``return int(x)``): each name's latest formula put in, in brackets, where later
-    statements use it; the last statement (its name's formula, or what ``return``
-    gives) is the answer.  Only where a name is assigned twice, changed in place or
-    returned (else the statements are read as definitions, :mod:`.statements`); None
-    when a line is no statement or the formula grows past :data:`_MAX_GROWN`."""
-    lines = [
+def _statements_of(answer: str) -> list[str]:
+    """``answer``'s statements: its lines and ``;``-separated parts, comments' lines away."""
+    return [
         line
         for line in re.split(r"[\n;]", answer)
         if line.strip() and not line.strip().startswith(("//", "#"))  # a comment's line
     ]
-    if not 1 < len(lines) <= _MAX_STEPS:
-        return None
+
+
+def _run(lines: list[str]) -> tuple[tuple[str | None, str], bool, list[str]] | None:
+    """(the last statement's name, or None for a ``return``, and its formula with each
+    name's latest formula put in; whether a layer's size was given a new value from its
+    own; the names assigned, in order) of ``lines`` run in order, or None where a line is
+    no statement, a statement follows a ``return``, or the formula grows past
+    :data:`_MAX_GROWN`."""
     known: dict[str, str] = {}
     names: list[str] = []
     last: tuple[str | None, str] | None = None
@@ -600,7 +605,36 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
         last = (name, body)
         if len(body) > _MAX_GROWN:
             return None
-    assert last is not None
+    return (last, changed, names) if last is not None else None
+
+
+def in_order(answer: str) -> tuple[str | None, str] | None:
+    """(the name the last statement assigns, where it is a plain name, and its formula)
+    of ``answer``'s statements run in order (:func:`_run`; one statement alone too), or
+    None where they do not run."""
+    lines = _statements_of(answer)
+    done = _run(lines) if 0 < len(lines) <= _MAX_STEPS else None
+    if done is None:
+        return None
+    (name, body), _, _ = done
+    plain = name is not None and re.fullmatch(r"[A-Za-z_]\w*", name)
+    return (name if plain else None), body
+
+
+def _sequential(answer: str) -> tuple[str, Note] | None:
+    """Code's statements run in order (``x = …``, ``x /= s``, ``x = floor(x + 1)``,
+    ``return int(x)``): each name's latest formula put in, in brackets, where later
+    statements use it; the last statement (its name's formula, or what ``return``
+    gives) is the answer.  Only where a name is assigned twice, changed in place or
+    returned (else the statements are read as definitions, :mod:`.statements`); None
+    when a line is no statement or the formula grows past :data:`_MAX_GROWN`."""
+    lines = _statements_of(answer)
+    if not 1 < len(lines) <= _MAX_STEPS:
+        return None
+    done = _run(lines)
+    if done is None:
+        return None
+    last, changed, names = done
     if (
         last[0] is not None
         and not changed
@@ -666,9 +700,14 @@ def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
     so this one comes first; None (a substring test or two) for any other answer."""
     if isinstance(answer, str) and ("++" in answer or "--" in answer):
         answer = _INCREMENT().sub(_incremented, answer)
-    if not isinstance(answer, str) or "=" not in answer:
+    if not isinstance(answer, str):
         return None
-    if not _COMPOUND().search(answer) and not _changed_in_place(answer):
+    from derivations.checking.reading.branches import branched, has_branches
+
+    if has_branches(answer):  # if … else …: a formula a path, never the last one assigned
+        done = branched(answer)
+        return (done[0], (done[1],)) if done else None
+    if "=" not in answer or (not _COMPOUND().search(answer) and not _changed_in_place(answer)):
         return None
     headers = _code_headers(answer)
     text, notes = (headers[0], (headers[1],)) if headers else (answer, ())
