@@ -4191,6 +4191,22 @@ READINGS = {
         "mw",
         None,
     ),
+    # --- H10-dev, third increment
+    "const int kernel_extent_h = dilation_h * (kernel_h - 1) + 1;\nint outh = (h - kernel_extent_h) / stride_h + 1;": (
+        lambda x, o: ((x.h + 2 * x.qh) - (1 * (x.kh - 1) + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "filters_per_channel = out_channels // groups\nconv_per_position_flops = int(\n    np.prod(kernel_dims)) * in_channels * filters_per_channel\n\nactive_elements_count = batch_size * int(np.prod(output_dims))\n\noverall_conv_flops = conv_per_position_flops * active_elements_count": (
+        lambda x, o: (x.kh * x.kw) * x.ci * x.co * (1 * (o.mh * o.mw)),
+        "mults",
+        None,
+    ),
+    "total_ops = cout * output_size * kernel_ops * cin // m.groups  # cout x oW x oH": (
+        lambda x, o: x.co * (o.mh * o.mw) * (x.kh * x.kw) * x.ci // 1,
+        "mults",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 
