@@ -77,7 +77,6 @@ def build() -> Exercise:
             *models(tables),
             *totals(tables),
             *heaviest(tables),
-            _figure(),
             *answer(tables),
             *small_layers_checked(),
             *tool_note(),
@@ -297,6 +296,11 @@ def answer(tables) -> list:
                 stride2=num(stride2),
             )
         ),
+        # the figure of the three shares beside the answer that reads them: in the PDF,
+        # 0.7 of a page high, it floats to the next page while the answer's text fills
+        # this one (after the heaviest-layer table, the last block before a heading, it
+        # left the rest of the table's page empty)
+        _figure(),
         paragraph(
             say(
                 "networks.parameter_memory_fully_connected_layers",

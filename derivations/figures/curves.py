@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from derivations.figures.style import NARROW_WIDTH, PALETTE, new_figure, wrap
+from derivations.figures.style import NARROW_WIDTH, PALETTE, WIDE_MAX, new_figure, wrap
 
 __all__ = ["Panel", "network_costs", "padding_doubling_ratio", "panels", "strip_loads"]
 
@@ -377,7 +377,7 @@ def network_costs(words, layout: str):
     drawn = panels()
     colours = (PALETTE["orange"], PALETTE["blue"], PALETTE["green"])
     columns = ((0, 1, 2), (3, 4), (5, 6, 7)) if layout == "wide" else (tuple(range(len(drawn))),)
-    width = 7.8 if layout == "wide" else NARROW_WIDTH
+    width = WIDE_MAX if layout == "wide" else NARROW_WIDTH
     rows_in = [sum(len(drawn[i].labels) + 4 for i in column) for column in columns]
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch

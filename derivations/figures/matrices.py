@@ -11,6 +11,7 @@ import numpy as np
 from derivations.figures.style import (
     NARROW_WIDTH,
     PALETTE,
+    WIDE_MAX,
     cell_borders,
     cell_text,
     new_figure,
@@ -73,7 +74,7 @@ def im2col_matrix(words, layout: str):
     c_in, h, w = BOOK_X.shape
     names = [f"x{c}" for c in range(c_in)] + ["K", "cols", "Y"]
     if layout == "wide":
-        width = 7.8
+        width = WIDE_MAX
         figure, axes = new_figure(
             width,
             3.6,

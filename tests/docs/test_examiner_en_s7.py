@@ -43,8 +43,10 @@ def tables():
 
 def _labels(svg: str) -> str:
     """The texts matplotlib drew (kept as comments before their glyphs), joined, without
-    the line breaks the figure wraps at."""
-    return " ".join(re.findall(r"<!-- (.*?) -->", svg, flags=re.S)).replace("\n", " ")
+    the line breaks the figure wraps at: a space where a line broke, none between two
+    Chinese characters (Chinese breaks a line between any two, 汇|聚 inside 汇聚)."""
+    joined = " ".join(re.findall(r"<!-- (.*?) -->", svg, flags=re.S)).replace("\n", " ")
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", joined)
 
 
 def _network_svgs(lang: str) -> list[str]:
