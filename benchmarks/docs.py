@@ -9,7 +9,10 @@ sources extracted with ``git archive`` into a scratch directory and run from the
 this interpreter, so both builds use the same libraries.  Cold rounds interleave the
 baseline and ``docs`` (default ``--jobs``), and ``docs --jobs 1`` too when
 ``DERIVATIONS_BENCH_SERIAL`` is set (b, c, [c1,] b, c, ...: load hits them alike), each a
-new process with an empty cache of its own and its own output directory.  Outside a git checkout the baseline is skipped (said in one line).
+new process with an empty cache of its own and its own output directory, :data:`ROUNDS`
+times for each (5: two rounds' minima moved the ratio between 0.93 and 1.17 from one
+quiet run to the next).  Outside a git checkout the baseline is skipped (said in one
+line).
 
 CPU time is measured by a wrapper (:data:`_WRAPPER`) that makes itself the child
 subreaper of ``docs`` and waits for every descendant: the ``--jobs`` workers are
@@ -47,7 +50,13 @@ from benchmarks import python_command
 
 __all__ = ["Measured", "baseline_commit", "extract", "measure", "run"]
 
-ROUNDS = 2  # cold builds take 10-60 s each on a shared machine: 4 of them (6 with the serial one)
+# cold rounds of each tree, interleaved (baseline, now, baseline, now, ...), the CPU ratio
+# taken between their minima: with 2 rounds three quiet runs gave 0.931, 1.037 and 1.169,
+# the baseline's own minimum moving 13.3 -> 15.2 s between two of them (15%) while a
+# profile of one cold build found no work added in the build itself; the minimum of 5
+# interleaved rounds is disturbed only when all five are.  Cold builds take 10-60 s each
+# on a shared machine: 10 of them (15 with the serial one)
+ROUNDS = 5
 WARM_ROUNDS = 3
 FIGURES_MODULE = "derivations/figures/__init__.py"
 
