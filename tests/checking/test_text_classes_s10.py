@@ -26,7 +26,12 @@ other languages the class was met in, through ``check`` and ``grade``:
   (``OH와 OW =``, ``H_out and W_out =``): the formula given for both sizes, the asked
   one among them;
 - LaTeX names with an index (``\\text{padding[1]}``, reStructuredText's ``.. math::`` and
-  ``:math:``): PyTorch's indexed names.
+  ``:math:``): PyTorch's indexed names;
+- one formula twice as a square layer's pair, bracketed or back-quoted (``(n-f+1,
+  n-f+1)``, `` `n-f+1,n-f+1` ``): that formula; ``filter/kernel`` (one quantity's two
+  names) is no quotient, and words before "gives us" name no result;
+- a Markdown bullet with a Unicode minus and a remark in brackets after the formula
+  (``- $W_2=(W_1−F+2P)/S+1$ (i.e. …)``, ``（宽度同理…）``): s9text's rule, other answers.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -327,6 +332,71 @@ CLASSES = {
             None,
         ),
     ],
+    "one formula twice as a pair": [
+        ("output-height", "`(n+2p-f)//s + 1,(n+2p-f)//s + 1`", C, "shape_pair"),
+        ("output-height", "`n-f+1,n-f+1`", W, "given_parameter_left_out"),
+        ("output-height", "(⌊(n+2p-f)/s⌋+1, ⌊(n+2p-f)/s⌋+1)", C, "shape_pair"),
+        ("output-height", "(n+2p-f+1, n+2p-f+1)", W, "given_parameter_left_out"),
+        (
+            "output-width",
+            "输入 `wxw`，卷积核 `kxk`，填充 `p`，步幅 `s`，输出为 `(w+2p-k)//s + 1,(w+2p-k)//s + 1`",
+            C,
+            "islands",
+        ),
+        (
+            "output-width",
+            "输入 `wxw`，卷积核 `kxk`，填充 `p`，步幅 `s`，输出为 `(w+2p-k)//s,(w+2p-k)//s`。",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-width",
+            "an input `wxw` with a `kxk` kernel, padding `p` and stride `s` gives a "
+            "`(w+2p-k)//s + 1,(w+2p-k)//s + 1` output.",
+            C,
+            "islands",
+        ),
+        (
+            "output-width",
+            "an input `wxw` with a `kxk` kernel, padding `p` and stride `s` gives a "
+            "`(w+2p-k)//s,(w+2p-k)//s` output.",
+            W,
+            "output_off_by_one",
+        ),
+    ],
+    "a bullet, a Unicode minus and a remark in brackets": [
+        (
+            "output-width",
+            "- $W_2=(W_1−F+2P)/S+1$ (i.e. the height is computed the same way)",
+            C,
+            "remark",
+        ),
+        (
+            "output-width",
+            "- $W_2=(W_1−F+2P)/S$ (i.e. the height is computed the same way)",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "- $H_{out}=(H_{in}−K+2P)/S+1$ (the width likewise, by symmetry)",
+            C,
+            "remark",
+        ),
+        (
+            "output-height",
+            "- $H_{out}=(H_{in}−K)/S+1$ (the width likewise, by symmetry)",
+            W,
+            "given_parameter_left_out",
+        ),
+        ("output-height", "- $H_2=(H_1−F+2P)/S+1$（宽度同理，即对称地计算）", C, "remark"),
+        (
+            "output-height",
+            "- $H_2=(H_1−F+P)/S+1$（宽度同理，即对称地计算）",
+            W,
+            "per_side_padding_once",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
@@ -349,4 +419,4 @@ def _said(result, *, verdict, said, **_row) -> None:
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=_said)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=10, ascii=6)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=12, ascii=8)

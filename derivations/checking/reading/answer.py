@@ -57,13 +57,14 @@ _PAIR_LABEL = lazy_pattern(r"^\s*(?P<label>[^\W\d][\w\s,'’`]*?)\s*[:=]\s*`*\s*
 
 
 def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
-    """``(a, b)`` around the whole answer (inside one math span, ``$(a, b)$``, too): the
-    two parts and their offsets."""
+    """``(a, b)`` around the whole answer (inside one math span, ``$(a, b)$``, too), or
+    one formula twice with no bracket (:func:`_alike`): the two parts and their offsets."""
     stripped = text.strip()
-    if len(stripped) > 2 and stripped[0] == stripped[-1] == "$" and "$" not in stripped[1:-1]:
-        stripped = stripped[1:-1].strip()
+    for mark in "$`":  # one math span or code span around it
+        if len(stripped) > 2 and stripped[0] == stripped[-1] == mark and mark not in stripped[1:-1]:
+            stripped = stripped[1:-1].strip()
     if len(stripped) < 5 or stripped[0] not in _PAIR_OPEN or stripped[-1] not in _PAIR_CLOSE:
-        return None
+        return _alike(text, stripped)
     base = text.index(stripped[0]) + 1
     depth, commas = 0, []
     for index, char in enumerate(stripped[1:-1]):
@@ -76,6 +77,25 @@ def _pair(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
         return None
     inner = stripped[1:-1]
     return (inner[: commas[0]], base), (inner[commas[0] + 1 :], base + commas[0] + 1)
+
+
+def _alike(text: str, inner: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """``a, a`` with no bracket around it, one formula twice (``n-f+1,n-f+1``, a square
+    layer's two sizes as notes write them): the two parts and their offsets; None
+    otherwise (two different formulas with no bracket are no pair read here).  ``inner``
+    is ``text`` without the span's marks around it."""
+    base = text.index(inner) if inner else 0
+    depth, commas = 0, []
+    for index, char in enumerate(inner):
+        depth += (char in "([{（【⌊⌈") - (char in ")]}）】⌋⌉")
+        if depth == 0 and char in ",，":
+            commas.append(index)
+    if len(commas) != 1:
+        return None
+    first, second = inner[: commas[0]], inner[commas[0] + 1 :]
+    if not first.strip() or "".join(first.split()) != "".join(second.split()):
+        return None
+    return (first, base), (second, base + commas[0] + 1)
 
 
 @lru_cache(maxsize=64)  # bounded: ids come from class files too
@@ -122,7 +142,8 @@ def _shape_of(question_id: str) -> Shape | None:
 
 def _shape(parts: list, how: Shape, column, pair: bool) -> ex.Node | None:
     """The asked size of a shape given as two per-axis sizes, or None if it is none (a
-    product of two different sizes, k_1 k_2, is a product; a pair of them is refused)."""
+    product of two different sizes, k_1 k_2, is a product; a pair of them is refused); a
+    pair of one formula twice (``(n-f+1, n-f+1)``) is a square layer's: that formula."""
     first, second = parts
     if how.axis is None:
         if not ex.symbols_in(first):
@@ -134,6 +155,8 @@ def _shape(parts: list, how: Shape, column, pair: bool) -> ex.Node | None:
         return first
     if _along(first, 0) and _along(second, 1):
         return parts[how.axis]
+    if pair and first == second and ex.symbols_in(first):
+        return first  # (n-f+1, n-f+1): a square layer's sizes, each axis the same
     return None
 
 

@@ -1093,6 +1093,11 @@ def _may_need(body: str) -> bool:
 
 
 _LEAD_END = lazy_pattern(r"[\s:：=,，]+$")
+# a verb of making ending a lead-in: what comes before it is what made the formula
+_GIVES = lazy_pattern(
+    r"(?:^|\s)(?:gives?|gave|yields?|produces?|results?\s+in|leads?\s+to)(?:\s+(?:us|you))?$",
+    re.I,
+)
 _LEAD_SCRIPT_RUN = lazy_pattern(f"[{LEAD_SCRIPTS}]+$")
 _LEAD_CLAUSE = lazy_pattern(r"[.;!?,，。；！？、\n]")
 
@@ -1111,9 +1116,12 @@ def lead_names(lead: str) -> list[str]:
     ``小``, ``大小``, ``输出大小``, …): its last words, a closing colon, ``=`` or copula
     (:data:`.languages.WORD_COPULAS`, :data:`.languages.ATTACHED_COPULAS`) away; the
     last one to three words of a script with spaces, the last two to eight characters
-    of one without."""
+    of one without; none after a verb of making (``… with a fxf filter gives us``:
+    the words before it name what made the formula, not the formula)."""
     text = _LEAD_END().sub("", lead)
     text = _LEAD_CLAUSE().split(text)[-1]  # the last clause names it (We pad first. Then …)
+    if _GIVES().search(text):
+        return []  # … with a fxf filter gives us: its subject made it, the words name no result
     lower = text.lower()
     for copula in copulas():
         if lower.endswith(copula) and (

@@ -342,6 +342,27 @@ def _formula(run: list[_Unit]) -> bool:
     return False
 
 
+def _either(run: list[_Unit], text: str) -> bool:
+    """Whether an island is two words of one role joined by a slash with no space around
+    it (``filter/kernel``, ``kernel/filter``: one quantity's two names), never a
+    quotient of them."""
+    from derivations.registry.notations import name_parts
+
+    if len(run) != 3 or run[1].kind != "op" or run[1].text != "/":
+        return False
+    first, _, second = run
+    if text[first.end : second.start] != "/":
+        return False
+    parts = name_parts()
+    words = (first.text.lower(), second.text.lower())
+    roles = {parts.get(word) for word in words}
+    return (
+        all(word.isalpha() and len(word) > 2 for word in words)
+        and len(roles) == 1
+        and None not in roles
+    )
+
+
 _DASHES = frozenset({"-", "−", "–"})
 _LINE_START = lazy_pattern(r"(?:^|\n)[ \t]*(?:[-*•+][ \t]+|\d+[.)][ \t]+)?$")
 _PROSE_AFTER = lazy_pattern(r"[ \t]*[^\W\d_]")
@@ -496,7 +517,11 @@ def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     when there is no prose around them, or a word of it denies them."""
     items = units(text)
     runs = [_trimmed(_unbulleted(run, text)) for run in _islands(items)]
-    formulas = [run for run in runs if run and _formula(run) and not _gloss(run, text)]
+    formulas = [
+        run
+        for run in runs
+        if run and _formula(run) and not _gloss(run, text) and not _either(run, text)
+    ]
     formulas, text = _without_remarks(formulas, text)
     if not formulas:
         return None
