@@ -290,6 +290,10 @@ def _candidates(
     if len(axes) == 1 and not INDEXED().fullmatch(letter):  # a shape's index: its layout's
         (axis,) = axes
         names = [q for q in names if _AXIS.get(q, axis) == axis]
+    if not names and hinted and len(hinted) == 1 and hinted[0] in _AXIS:
+        # a letter its role and its own axis pin to one size of the other axis (f_w
+        # answering the height: the kernel's width): that size, judged as written
+        names = [hinted[0]]
     return names
 
 

@@ -9,7 +9,8 @@ other languages the class was met in, through ``check`` and ``grade``:
 - a LaTeX formula followed by its worked numbers (``= \\frac{32-5+2\\cdot 2}{1}+1 = 32$``,
   floors and ``\\times`` too): the formula side is graded, the numbers are noted as the
   author's own layer (``worked_number``), and flagged where they disagree with each other
-  (``worked_disagree``), never graded;
+  (``worked_disagree``), never graded; an author's letter pinned by its role and axis to
+  the other axis's size (``f_w`` in the height's formula) is read so: an axis mix-up;
 - definitions of special cases above the formula, each under its label (``same conv: p =
   (f-1)/2``, ``valid conv: p = 0``, a remark, then ``output = …``): the last formula is the
   answer, the cases are not put into it (``case_definitions``); a last formula for another
@@ -102,6 +103,18 @@ CLASSES = {
             r"输出宽度 $W_o = \frac{W - F}{S} + 1 = \frac{28 - 3}{1} + 1 = 26$",
             W,
             None,
+        ),
+        (
+            "output-height",
+            r"$h_o = \frac{H - f_w + 2P}{S} + 1 = \frac{32 - 5 + 0}{1} + 1 = 28$",
+            W,
+            "axis_mixup",
+        ),
+        (
+            "output-width",
+            r"$w_o = \frac{W - f_w + 2P}{S} + 1 = \frac{32 - 5 + 0}{1} + 1 = 28$",
+            C,
+            "worked_number",
         ),
         (
             "output-height",
