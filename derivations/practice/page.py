@@ -138,8 +138,34 @@ def question_views(qid: str, lang: str) -> dict:
             for name in _symbols(qid)
         ],
         "reference": Markup(mathml.display(found.display_latex)),
-        "definitions": list(found.definitions),
+        "definitions": [
+            Markup(mathml.inline(latex)) for latex in _definitions_latex(found.definitions)
+        ],
     }
+
+
+def _definitions_latex(definitions: tuple) -> list[str]:
+    """The LaTeX of a shown reference's definitions (``m_h = ⌊…⌋``: the catalogue's
+    text, one per output size it uses), typeset from the model's output sizes as the
+    catalogue prints them (:func:`derivations.checking.explaining.present.show`), so
+    they read as the reference above them does.  ValueError on a definition of
+    anything else (a changed catalogue: fix this)."""
+    from derivations.checking.explaining.present import show
+    from derivations.closed_forms import m_h, m_w
+    from derivations.expr.bridge import from_sympy
+    from derivations.model import output_sizes
+
+    sizes = dict(zip((str(m_h), str(m_w)), output_sizes("total", dilation=False)))
+    out = []
+    for definition in definitions:
+        name, _, _ = definition.partition(" = ")
+        if name not in sizes:
+            raise ValueError(f"a definition of no output size: {definition!r}")
+        text, latex = show(from_sympy(sizes[name]))
+        if definition != f"{name} = {text}":
+            raise ValueError(f"a definition the model does not give: {definition!r}")
+        out.append(f"{_latex_symbol(name)} = {latex}")
+    return out
 
 
 def _groups(entries: list, lang: str, worked: dict) -> list[dict]:

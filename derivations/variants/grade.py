@@ -17,6 +17,7 @@ the file's; the key is recomputed from the closed forms and must equal the file'
 from __future__ import annotations
 
 import json
+import math
 import os
 from fractions import Fraction
 from pathlib import Path
@@ -31,7 +32,7 @@ from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Stud
 from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, environment, reference_variant
 from derivations.variants.numeric import Numeral, read_number
-from derivations.variants.tolerance import tolerance, within
+from derivations.variants.tolerance import RATIO_PLACES, tolerance, within
 
 if TYPE_CHECKING:
     from derivations.checking.reading.parse import Parsed
@@ -186,33 +187,65 @@ def _numeric(
         line = text(
             "variants.under_assumption",
             lang,
-            assumptions="; ".join(_assumption_text(n, lang) for n in names),
+            assumptions=text("checker.phrase.list_separator", lang).join(
+                _assumption_text(n, lang) for n in names
+            ),
         )
         return Outcome(
             "equivalent_under_convention",
             assumptions=names,
-            feedback=f"{line}. {expected}",
+            feedback=_then(line, expected, lang),
             student_feedback=line,
             parsed=str(numeral.value),
         )
     if mistaken is not None:
         record = misconception(mistaken.misconception)
-        line = text("variants.near_miss", lang, mistake=record.title[lang])
-        hint = f"{line}: {record.hint_text(lang)}" if reveal != "none" else line
+        # the title is said alone where no hint follows: the hint restates it in words
+        if reveal == "none":
+            said = text("variants.near_miss", lang, mistake=record.title[lang])
+        elif reveal == "hint":
+            said = text("variants.near_miss_hint", lang, hint=record.hint_text(lang))
+        else:
+            said = text(
+                "variants.near_miss_value", lang, hint=record.hint_text(lang), value=key.value
+            )
         return Outcome(
             "not_equivalent",
             misconception=record.id,
-            feedback=f"{line}: {record.explain(lang)} {expected}",
-            student_feedback=f"{hint} {expected}" if reveal == "answer" else hint,
+            feedback=text(
+                "variants.near_miss_value", lang, hint=record.explain(lang), value=key.value
+            ),
+            student_feedback=said,
             parsed=str(numeral.value),
         )
-    line = text("variants.wrong", lang)
+    line = (_rounding(numeral, key.value, lang) if ratio else None) or text("variants.wrong", lang)
     return Outcome(
         "not_equivalent",
-        feedback=f"{line}; {expected}",
-        student_feedback=f"{line}; {expected}" if reveal == "answer" else line,
+        feedback=_then(line, expected, lang),
+        student_feedback=_then(line, expected, lang) if reveal == "answer" else line,
         parsed=str(numeral.value),
     )
+
+
+def _then(first: str, second: str, lang: str) -> str:
+    """Two clauses of one feedback line, joined as ``lang`` joins them."""
+    return text("variants.then", lang, first=first, second=second)
+
+
+def _rounding(numeral: Numeral, value, lang: str) -> str | None:
+    """Why a decimal that is not within the tolerance of a ratio ``value`` misses it,
+    where its digits are the value's: cut off after its places instead of rounded,
+    or rounded to fewer places than the question asks; None otherwise."""
+    places = numeral.decimals
+    if places is None or value is None:
+        return None
+    scale = 10**places
+    cut, rounded = (Fraction(f(value * scale), scale) for f in (math.floor, round))
+    if places < RATIO_PLACES and numeral.value in (cut, rounded):
+        return text("variants.too_few_places", lang, places=places, asked=RATIO_PLACES)
+    if numeral.value == cut:
+        return text("variants.truncated", lang, places=places, asked=RATIO_PLACES)
+    return None
 
 
 def _parsed(answer: str) -> Parsed | None:
@@ -323,7 +356,9 @@ def grade_variant_answer(
     value = _formula_value(parsed, student) if outcome.verdict != "invalid_input" else None
     if value is None:
         return outcome
-    note = text("variants.formula_value", lang, value=value)
+    # whether the formula's value is the key's: said, the key itself never (hint level)
+    other = key is not None and not within(Fraction(value), key.value, variants.ratio(question))
+    note = text("variants.formula_other" if other else "variants.formula_value", lang, value=value)
     return Outcome(
         outcome.verdict,
         outcome.assumptions,

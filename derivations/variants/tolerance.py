@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-__all__ = ["RATIO_TOLERANCE", "MOODLE_FRACTIONS", "is_ratio", "tolerance", "within"]
+__all__ = ["RATIO_PLACES", "RATIO_TOLERANCE", "MOODLE_FRACTIONS", "is_ratio", "tolerance", "within"]
 
-RATIO_TOLERANCE = Fraction(1, 200)
+RATIO_PLACES = 2  # decimal places a ratio is answered to (rounded)
+RATIO_TOLERANCE = Fraction(1, 2 * 10**RATIO_PLACES)
 # the grades (percent) Moodle's question editor offers for an answer
 # (question_bank::fraction_options), those exact in a decimal: the only credits exported
 MOODLE_FRACTIONS = frozenset(

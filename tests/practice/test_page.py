@@ -177,10 +177,9 @@ def test_no_symbol_is_printed_raw(pages, lang):
 
 
 # a symbol as the page sets it in MathML: a letter with a subscript (k_h, k_1), else a
-# bare letter (h); and a symbol in the plain text of a definition (m_h = ⌊(h − k_h ...)
+# bare letter (h)
 _SUBSCRIPTED = re.compile(r"<msub><mi>(\w+)</mi>(?:<mrow>)?<m[in]>(\w+)</m[in]>(?:</mrow>)?</msub>")
 _LETTER = re.compile(r"<mi>(\w+)</mi>")
-_PLAIN_SYMBOL = re.compile(r"(?<![\w])[A-Za-z](?:_[A-Za-z0-9]+)?(?![\w])")
 _FORM = re.compile(
     r'<form class="question" data-question="([^"]+)" autocomplete="off">(.*?)</form>', re.S
 )
@@ -206,8 +205,8 @@ def listed_and_written(page: str) -> dict[str, tuple[set, set]]:
         shown = re.search(r'<div class="display">(.*?)</div>\n', form, re.S)
         assert shown is not None, qid
         written = _math_symbols(shown[1])
-        for definition in re.findall(r"<code>(.*?)</code>", form):
-            written |= set(_PLAIN_SYMBOL.findall(definition))
+        for where in re.findall(r'<p class="where">(.*?)</p>', form, re.S):
+            written |= _math_symbols(where)
         out[qid] = (listed, written)
     return out
 
@@ -231,10 +230,24 @@ def test_the_symbol_reader_reads_subscripts_and_bare_letters():
         "<msub><mi>c</mi><mrow><mi>o</mi></mrow></msub></mrow>"
     )
     assert _math_symbols(mathml) == {"k_h", "h", "k_1", "c_o"}
-    assert set(_PLAIN_SYMBOL.findall("m_h = ⌊(h − k_h + p_h + s_h)/s_h⌋")) == {
-        "m_h",
-        "h",
-        "k_h",
-        "p_h",
-        "s_h",
-    }
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_the_references_definitions_are_typeset_as_the_reference(pages, lang):
+    """s10exam F3: the reference's "where m_h = ⌊(h − k_h + p_h + s_h)/s_h⌋, m_w = …"
+    was monospace plain text under a typeset formula.  Each definition is MathML now,
+    with the floor the catalogue's definition has and no code element."""
+    from derivations.checking.deciding.catalogue import entry
+
+    seen = 0
+    for qid, form in _FORM.findall(pages[lang]):
+        wheres = re.findall(r'<p class="where">(.*?)</p>', form, re.S)
+        definitions = entry(qid).definitions
+        assert len(wheres) == (1 if definitions else 0), qid
+        for where in wheres:
+            seen += 1
+            assert "<code>" not in where and where.count("<math") >= len(definitions)
+            assert where.count("&#x0230A;") == len(definitions), qid  # ⌊ of each floor
+            names = {d.partition(" = ")[0] for d in definitions}
+            assert names <= _math_symbols(where), qid
+    assert seen > 0

@@ -7,6 +7,7 @@ import ast
 import csv
 import json
 import math
+import re
 from fractions import Fraction
 from xml.etree import ElementTree as ET
 
@@ -414,3 +415,92 @@ def test_the_variants_command_reports_in_its_language(tmp_path, capsys):
     assert main(command) == 0
     err = capsys.readouterr().err
     assert err.startswith("2 名学生，1 道题：已在 ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_near_miss_says_its_mistake_once_in_the_languages_punctuation(class_variants, lang):
+    """s10exam F3: "it is the value you get when output size off by one: The output size
+    is off by one: …" said the mistake twice (the title, then the hint restating it), and
+    the Chinese line joined them with an ASCII colon.  The hint says it once (the title is
+    the misconception's own field: the page and the report show it on their own line);
+    Chinese feedback has no ASCII colon or semicolon between its clauses."""
+    from derivations.registry.misconceptions import misconception
+    from derivations.variants.grade import _variant_values
+
+    _, variants = class_variants
+    seen = set()
+    for student in variants.students:
+        for key in student.key:
+            for variant, value in _variant_values(key.question, student, variants.padding):
+                if variant.misconception in (None, *seen) or value == key.value:
+                    continue  # one value of each misconception is enough
+                for reveal in ("hint", "answer"):
+                    outcome = grade_variant_answer(
+                        variants, student.id, key.question, str(value), lang, reveal
+                    )
+                    if not outcome.misconception:
+                        continue  # a convention's value as well
+                    record = misconception(outcome.misconception)
+                    said = outcome.student_feedback
+                    assert said.count(record.hint_text(lang)) == 1, said
+                    assert record.title[lang] not in said.replace(record.hint_text(lang), "")
+                    if lang == "zh":
+                        assert not re.search(r"[\u4e00-\u9fff。）][:;] ", said), said
+                    seen.add(record.id)
+    assert len(seen) >= 3
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_truncated_ratio_is_told_it_is_truncated(lang):
+    """s10exam F5: the ratio 4.0377… truncated to 4.03 was told "not the value" and
+    nothing more.  The prompt asks for a decimal rounded to RATIO_PLACES places, graded
+    within the tolerance (Moodle's rule): a rounded decimal is right, a truncated one
+    is told it is cut off, not rounded; one rounded to fewer places is told to give more."""
+    from derivations.messages import text
+    from derivations.variants.tolerance import RATIO_PLACES
+
+    variants = build_variants([f"s{i}" for i in range(30)], ["double-channels"], "F5")
+    told = set()
+    for student in variants.students:
+        (key,) = student.key
+        for places in (RATIO_PLACES, RATIO_PLACES - 1):
+            scale = 10**places
+            rounded = Fraction(round(key.value * scale), scale)
+            truncated = Fraction(math.floor(key.value * scale), scale)
+            short = places < RATIO_PLACES
+            for answer, message in ((truncated, "truncated"), (rounded, "too_few_places")):
+                message = "too_few_places" if short else message
+                written = f"{float(answer):.{places}f}"
+                outcome = grade_variant_answer(
+                    variants, student.id, "double-channels", written, lang
+                )
+                if places == RATIO_PLACES and answer == rounded:
+                    assert outcome.verdict == "equivalent", written
+                elif outcome.verdict == "not_equivalent" and not outcome.misconception:
+                    said = text(f"variants.{message}", lang, places=places, asked=RATIO_PLACES)
+                    assert outcome.student_feedback == said, (written, key.value)
+                    told.add(message)
+    assert told == {"truncated", "too_few_places"}
+
+
+def test_chinese_numeric_feedback_joins_its_clauses_with_chinese_punctuation(class_variants):
+    """s10exam F3: "…得到的数值: 把填充加倍…" (an ASCII colon in Chinese text); the
+    instructor's line joined its clauses with "; " and ". " likewise.  Every line a
+    number gets, right, under a convention, a near miss or wrong, at every reveal."""
+    from derivations.variants.grade import _variant_values
+
+    _, variants = class_variants
+    student = variants.students[0]
+    clash = re.compile(r"[\u4e00-\u9fff。）][:;.] ")
+    lines = 0
+    for key in student.key:
+        values = [v for _, v in _variant_values(key.question, student, variants.padding)]
+        for value in (key.value, key.value + 1, *values[:12]):
+            for reveal in ("none", "hint", "answer"):
+                outcome = grade_variant_answer(
+                    variants, student.id, key.question, str(value), "zh", reveal
+                )
+                for said in (outcome.feedback, outcome.student_feedback):
+                    assert not clash.search(said), said
+                    lines += 1
+    assert lines > 100
