@@ -229,7 +229,7 @@ def _numeric(
 
 def _then(first: str, second: str, lang: str) -> str:
     """Two clauses of one feedback line, joined as ``lang`` joins them."""
-    return text("variants.then", lang, first=first, second=second)
+    return text("checker.phrase.list_separator", lang).join((first, second))
 
 
 def _rounding(numeral: Numeral, value, lang: str) -> str | None:
