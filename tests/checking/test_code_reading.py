@@ -127,6 +127,11 @@ CLASSES = {
         ("output-height", "oh = floor((h - k)/s) + 1;  % valid", W),
         ("output-width", "ow = (w + 2*p - k) / s + 1; // 输出宽度", C),
         ("output-width", "ow = (w + 2*p - k) / s; /* no +1 */", W),
+        # a floor division by a member closing the line is code, never a comment's words
+        ("output-height", "oh = 1 + (h + 2*self.pad - self.kh) // self.sh", C),
+        ("output-width", "宽 = 1 + (w + 2 * conv.pad - conv.kw) // conv.stride  # 输出宽度", C),
+        ("output-height", "oh = 1 + (h - self.kh) // self.sh", W),
+        ("output-width", "ow = 1 + (w + 2*layer.pad - layer.kh) // layer.sw", W),
     ],
     "other languages' operators and library divisions": [
         ("output-height", "oh <- floor((h + 2*p - k)/s) + 1", C),  # R

@@ -1083,11 +1083,19 @@ def denies(words: str) -> bool:
     )
 
 
+# one member chain and nothing else (``self.stride``, ``conv.stride``): a name of code, not
+# words of a comment (a sentence's full stop has a space or the line's end after it)
+_MEMBER = lazy_pattern(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+
+
 def _is_comment(rest: str) -> bool:
     """Whether ``rest`` (after a comment mark) is words closing a line: a word of another
-    script than Latin, or two words of letters; no digit, operator or ``=``."""
+    script than Latin, or two words of letters; no digit, operator or ``=``, and not one
+    member chain (``self.stride``)."""
     if not _WORDS().fullmatch(rest) or denies(rest) or amends(rest):
         return False
+    if _MEMBER().fullmatch(rest.strip()):
+        return False  # ``… // self.stride``: the floor division by a member, code
     other_script = re.search(r"[^\W\d_A-Za-z]", rest)
     words = re.findall(r"[A-Za-z]{2,}", rest)
     # one word: a name (``Go``, ``Kotlin``, ``rows``) the lexer does not read (``// s`` is
