@@ -27,7 +27,11 @@ Chinese; other letters than the book's), right and wrong, through ``check`` and
   of C and R): each path through them run in order, the answer graded where every path
   gives the same value, not_equivalent where every one is wrong, else refused, naming
   the conditions (:mod:`derivations.checking.reading.branches`); never graded on the
-  branch assigned last.
+  branch assigned last;
+* a count added to as the answer's one statement (``flops += …``, ``stats["flops"] += …``)
+  is named as it is (FLOPs stated by the name, as ``flops = …`` is), and a comment that
+  says what it counts (``# MACs``, ``# 乘加次数``, ``# multiply-adds``) states the counting
+  over the name.
 """
 
 import pytest
@@ -242,6 +246,19 @@ CLASSES = {
             "if (p > 0) {\n    return h / sh;\n}\nelse {\n    return (h - kh) / sh;\n}",
             W,
         ),
+    ],
+    "a count named flops or macs, added to, its comment saying what it counts": [
+        # a name added to (+=) was read as a chain whose side "flops +" was skipped: its
+        # counting lost, a multiply-accumulate count named flops accepted
+        ("forward-ops", "flops += k_h * k_w * c_i * c_o * m_h * m_w", W),
+        ("forward-ops", "flops += 2 * c_i * c_o * k_h * k_w * m_h * m_w", C),
+        ("forward-ops", 'stats["flops"] += kh * kw * cin * cout * oh * ow', W),
+        ("forward-ops", 'stats["macs"] += kh * kw * cin * cout * oh * ow', C),
+        ("forward-ops", "flops += c_i * c_o * k_h * k_w * m_h * m_w  # MACs", C),
+        ("forward-ops", "flops += c_i * c_o * k_h * k_w * m_h * m_w  # 乘加次数", C),
+        ("forward-ops", "flops = 2 * c_i * c_o * k_h * k_w * m_h * m_w  # multiply-adds", W),
+        ("forward-ops", "flops = 2 * c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", C),
+        ("forward-ops", "flops = c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", W),
     ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]

@@ -19,6 +19,8 @@ points into the answer as given:
   [(w−k+2*p)/s] + 1``) a statement of its own, which must agree with the code's; any
   other (``; % outpot row (1 stride)``) dropped, noted (a whole answer commented out,
   ``/* … */``, ``(* … *)``: :mod:`.second_look`'s);
+* a name added to as the answer's one statement (``flops += …``): ``flops = …``, a count
+  summed from zero and named;
 * ``return`` first (``return k_h * k_w * c_i``), a function's head in C, C++, C#, Java,
   JavaScript, Go, Rust, Kotlin, Swift and the braces of its body, closed or left open
   (``int out(int h, int k) { return …; }``, ``public static long getP(long H, …) {``,
@@ -385,9 +387,13 @@ def _joined(owner: str, last: str) -> str:
     """``last`` where it reads as a quantity by its parts (``module.padding``: padding);
     else ``owner_last`` where the two read together by their parts (``padding.h``: p_h;
     ``k.h``: k_h; ``x.w``: w) or the object's name is a word (``ker.w``: a name to infer,
-    never the input's w); else ``last``, the member of a short variable (``v.p``: p)."""
+    never the input's w); else ``last``, the member of a short variable (``v.p``: p); a
+    count's name that states its counting (``stats["flops"]``, ``self.macs``): ``last``."""
+    from derivations.checking.reading.informal import stated_counting
     from derivations.checking.reading.names import compose, role_of
 
+    if stated_counting(last) and re.fullmatch(r"[A-Za-z]+", last):
+        return last  # stats["flops"], self.macs: the count's own name, its counting said
     if _square_symbol(owner) and last.lower() in _AXES:
         return owner  # k_1.h: the book's k_1 is a square kernel's side, both axes'
     if owner.lower() in _WEIGHT_OWNERS and last.lower() in _AXES:
@@ -501,6 +507,11 @@ _LIBRARY = lazy_pattern(
 # a rounding toward zero (``Math.trunc``, ``math.trunc``): the floor on the non-negative
 # values a size takes; C#'s ``Math.Floor``, ``Math.Ceiling``: the functions
 _ROUNDINGS = lazy_pattern(r"(?<![\w.])(?P<fn>trunc|Floor|Ceiling)\s*(?=\()")
+# a name added to in a statement of its own (``flops += …``, ``cx["flops"] += …``): a
+# count summed from zero, its name the count's (never a chain ``flops + = …`` whose side
+# ``flops +`` is skipped: the counting its name states was lost, a MAC count named flops
+# accepted); a layer's size changed in place (``H += 2 * pad``) is :mod:`.second_look`'s
+_ADDED_TO = lazy_pattern(r"^\s*(?P<name>[A-Za-z_]\w*(?:\[\s*['\"]\w+['\"]\s*\])?)\s*\+=(?!=)\s*")
 # ``#MAC = …``: ``#`` before a name is "the number of" (a name, no comment)
 _COUNT_SIGN = lazy_pattern(r"^\s*#(?=[A-Za-z_]\w*\s*=)")
 # words after a function's name that are no operand of it (``floor of x``)
@@ -562,6 +573,7 @@ _NEEDS = (
     "shape",
     "size(",
     "sizes[",
+    "+=",
     "dims[",
     "['",
     '["',
@@ -910,6 +922,13 @@ _UNPACKED_SHAPE = lazy_pattern(
 )
 
 
+def _layer_size(name: str) -> bool:
+    """Whether ``name`` reads by itself as one of the layer's symbols (``H``: h)."""
+    from derivations.checking.reading.aliases import LAYER_SYMBOLS
+
+    return own_reading(name) in LAYER_SYMBOLS
+
+
 def own_reading(name: str) -> str | None:
     """The one symbol ``name`` reads as by itself (``H``: h; ``FH``: k_h), or None."""
     from derivations.checking.reading.errors import InvalidAnswer
@@ -1050,6 +1069,16 @@ def calls_defined(answer: object) -> bool:
     return False
 
 
+def _comment_note(words: str) -> Note:
+    """The note of a comment dropped, with the counting its words state (``# MACs``,
+    ``# multiply-adds``, ``// 乘加次数``: the code says what its count is, over a name's
+    ``flops``)."""
+    from derivations.checking.reading.informal import stated_counting
+
+    said = stated_counting(words)
+    return _note("comment", text=words.strip(), **({"counting": said} if said else {}))
+
+
 def _note(key: str, **fields) -> Note:
     return Note(f"reading.note.{key}", tuple(sorted((k, str(v)) for k, v in fields.items())))
 
@@ -1149,7 +1178,7 @@ def _comment(text: Normalized, notes: list, raw: str | None = None) -> Normalize
             continue  # 400%: a percentage, no comment mark
         rest = body[index + len(mark) :]
         if _is_comment(rest) and (mark == "#" or _phrase(rest) or not _reads(rest)):
-            notes.append(_note("comment", text=rest.strip()))
+            notes.append(_comment_note(rest))
             return edit(text, index, len(body))
         if (mark == "#" or body[:index].rstrip().endswith(";")) and not (
             denies(rest) or amends(rest)
@@ -1172,12 +1201,12 @@ def _code_comment(
         return text
     rest = text.text[index + len(mark) : end]
     if holds_formula(rest) and _reads(rest):
-        notes.append(_note("comment", text=rest.strip()))
+        notes.append(_comment_note(rest))
         before = text.text[:index].rstrip()
         return edit(text, index, index + len(mark), "" if before.endswith(";") else ";")
     if not _SAYS().search(rest):
         return text  # ``c_i # c_o``: names, no words: no comment to drop
-    notes.append(_note("comment", text=rest.strip()))
+    notes.append(_comment_note(rest))
     return edit(text, index, end)
 
 
@@ -1396,6 +1425,10 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     if sign:
         notes.append(_note("code", text="#"))
         text = edit(text, sign.start(), sign.end())
+    added = _ADDED_TO().match(text.text) if "+=" in text.text else None
+    if added is not None and not _layer_size(added.group("name")):  # flops += …: named
+        notes.append(_note("code", text=added.group().strip()))
+        text = edit(text, added.end("name"), added.end(), " = ")
     define = _DEFINE().match(text.text)
     if define:
         notes.append(_note("code", text="#define"))

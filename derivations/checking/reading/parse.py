@@ -245,8 +245,10 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     normalized, said = code(normalized, raw)
     said = [*framing, *said]
     split = statements(normalized, raw)
+    commented = counting(said)  # ``flops += …  # MACs``: the code's comment says, over its name
     if split is None:
         one = _parse_one(normalized, raw, letters, symbols)
+        one = replace(one, counting=commented) if commented else one
         return replace(one, notes=(*said, *one.notes)) if said else one
     given = [bool(_GIVEN().match(f.text)) for f in split.formulas]
     formulas = [f for f, g in zip(split.formulas, given, strict=True) if not g]
@@ -255,6 +257,8 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
         said.append(Note(GIVENS_NOTE, (("parts", ", ".join(givens)),)))
     formulas = formulas or split.formulas
     read = [_parse_one(formula, raw, letters, symbols) for formula in formulas]
+    if commented:
+        read = [replace(one, counting=commented) for one in read]
     notes = (*said, *split.notes, *read[0].notes)
     return replace(read[0], notes=notes, parts=tuple(read[1:]))
 
