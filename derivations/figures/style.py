@@ -389,17 +389,47 @@ def _pieces(text: str) -> list[str]:
     return [*pieces, current] if current else pieces
 
 
+# a Chinese phrase ends after one of these: a line of Chinese text breaks there first
+_PHRASE_END = "，。：；、）！？"
+
+
+def _phrases(text: str) -> list[str]:
+    """Chinese ``text`` cut after each phrase's punctuation (:data:`_PHRASE_END`, outside
+    ``$...$`` math), the spaces after it kept with it, never before closing punctuation
+    (``）`` then ``，``: the cut is after the ``，``)."""
+    pieces, current, math = [], "", False
+    for char, after in zip(text, [*text[1:], ""]):
+        current += char
+        if char == "$":
+            math = not math
+        ended = current.rstrip()[-1:] in tuple(_PHRASE_END)
+        if not math and ended and after != " " and after not in _CLOSING:
+            pieces.append(current)
+            current = ""
+    return [*pieces, current] if current else pieces
+
+
 def wrap(text: str, width: float, points: float) -> str:
     """``text`` broken into lines that fit ``width`` inches at ``points`` (estimated:
     matplotlib does not wrap CJK text, which has no spaces to break at); its own line
-    breaks are kept."""
+    breaks are kept.  Latin text breaks at spaces; Chinese text after a phrase's
+    punctuation (:func:`_phrases`: "步幅 1，" stays whole, a break inside it split 步|幅 or
+    步幅|1 on a phone), and inside a phrase (:func:`_pieces`) only where the phrase alone
+    is wider than a line."""
     return "\n".join(_wrap_line(line, width, points) for line in text.split("\n"))
 
 
 def _wrap_line(text: str, width: float, points: float) -> str:
     room = width * 72 / points  # ems per line
+    pieces = _pieces(text)
+    if any(ord(char) >= 0x2E80 for char in text):
+        pieces = [
+            piece
+            for phrase in _phrases(text)
+            for piece in ([phrase] if _width(phrase.rstrip()) <= room else _pieces(phrase))
+        ]
     lines, line = [], ""
-    for piece in _pieces(text):
+    for piece in pieces:
         if line and _width((line + piece).rstrip()) > room:
             lines.append(line.rstrip())
             line = ""

@@ -281,13 +281,43 @@ def test_a_missing_glyph_fails_the_build_in_one_line(monkeypatch, lang):
         assert message.startswith(f"figure {key} ({lang}): ") and "\n" not in message
 
 
-def test_wrap_breaks_latin_at_spaces_and_chinese_anywhere():
+def test_wrap_breaks_latin_at_spaces_and_chinese_after_its_phrases():
+    """s10exam F6: a phone's zh titles broke inside a phrase (步|幅 1, 步幅|1); Chinese
+    breaks after a phrase's punctuation, and inside a phrase only where the phrase alone
+    is wider than the line (then between any two characters)."""
     from derivations.figures.style import wrap
 
     assert wrap("one two three four", 1.0, 10) == "one two\nthree four"
     lines = wrap("卷积核 3×3，步幅 1，单通道：填充 2 → 4", 1.0, 10).split("\n")
-    assert len(lines) > 1 and all(len(line) <= 8 for line in lines)
+    assert lines == ["卷积核 3×3，", "步幅 1，", "单通道：", "填充 2 → 4"]
+    title = "两层分组 1×1 卷积：c = 9 个通道，b = 3 组，步幅 1，无填充"
+    assert wrap(title, 3.4, 10) == "两层分组 1×1 卷积：c = 9 个通道，b = 3 组，\n步幅 1，无填充"
+    # a phrase wider than the line: broken inside, the next phrase on a line of its own
+    assert wrap("每个卷积层与全连接层一根柱，批量 1", 1.2, 10).split("\n") == [
+        "每个卷积层与全连",
+        "接层一根柱，",
+        "批量 1",
+    ]
     assert wrap("$k_1 + k_2 - 1$ inputs", 0.3, 10).startswith("$k_1 + k_2 - 1$")
+
+
+_PHRASE_END = tuple("，。：；、）！？")
+
+
+@pytest.mark.parametrize("key", figures.KEYS)
+def test_a_zh_layer_statement_breaks_only_after_its_phrases(drawn, key):
+    """s10exam F6: on a phone the zh titles read "…b = 3 组，步 / 幅 1，无填充" and
+    "…b = 4 组，步幅 / 1，无填充".  Read back from the SVGs (wide and narrow): every
+    line of a text that states the layer (它的步幅), but its last, ends a phrase."""
+    found = 0
+    for svg in (drawn[key].svg["zh"], drawn[key].narrow["zh"]):
+        groups = re.findall(r'<g id="text_\d+">(.*?)(?=<g id="text_|\Z)', svg.decode(), re.S)
+        for group in groups:
+            lines = re.findall(r"<!-- (.*?) -->", group, flags=re.S)
+            if any("步幅" in line for line in lines):
+                found += 1
+                assert [line for line in lines[:-1] if not line.endswith(_PHRASE_END)] == []
+    assert found > 0 or key == "network-costs"
 
 
 def test_unknown_key_is_one_line_error():
@@ -352,6 +382,28 @@ def test_text_width_is_the_same_sum_on_every_python():
     for n in range(1, 200):
         assert _width("x" * n) == 6 * n / 10
         assert _width("卷" * n + "x" * n) == 16 * n / 10
+
+
+BLANK_INCHES = 0.45  # above and below a drawing together (43 CSS px at natural size)
+
+
+@pytest.mark.parametrize("key", figures.KEYS)
+def test_no_figure_has_a_blank_band_above_or_below_its_drawing(key):
+    """s10exam F10: the narrow receptive-field figure was square, 355 px high on a phone,
+    its drawing (kept at its aspect) about 290 px of it: a 65 px blank band before the
+    caption.  Measured once laid out: the figure's height less the height of everything it
+    draws (matplotlib's tight box) is at most :data:`BLANK_INCHES`, in every layout and
+    language."""
+    from derivations.figures.style import fixed_style, settle
+
+    for lang in figures.LANGS:
+        with fixed_style(lang):
+            for layout in figures.style.LAYOUTS:
+                figure = figures._drawing(key)(Words(lang), layout)
+                settle(figure)
+                drawn = figure.get_tightbbox(figure._get_renderer())
+                blank = figure.get_size_inches()[1] - drawn.height
+                assert blank <= BLANK_INCHES, (lang, layout, round(blank, 2))
 
 
 @pytest.mark.parametrize("key", ["padding-readings", "im2col-matrix", "block-diagonal"])
