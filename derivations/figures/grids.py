@@ -51,7 +51,7 @@ def compose_receptive_field(words, layout: str):
         raise CheckFailed(key="docs.figure_receptive_field", field=len(field), support=support)
     width = 6.4 if layout == "wide" else NARROW_WIDTH
     step = 1.0 if layout == "wide" else 1.9  # narrow: a label line between the rows
-    figure, ax = new_figure(width, 2.8 if layout == "wide" else 3.7)
+    figure, ax = new_figure(width, 2.45 if layout == "wide" else 3.1)
     rows = {
         "x": (0.0, inputs),
         "y1": (step, inputs - k1 + 1),

@@ -77,7 +77,7 @@ def im2col_matrix(words, layout: str):
         width = WIDE_MAX
         figure, axes = new_figure(
             width,
-            3.6,
+            3.2,
             ncols=c_in + 3,
             width_ratios=[w] * c_in + [weights.shape[1], cols.shape[1], y.shape[1]],
         )
@@ -188,7 +188,7 @@ def block_diagonal(words, layout: str):
         "figure block-diagonal: the matrix's zeros are where no dependency was measured",
     )
     width = 4.4 if layout == "wide" else NARROW_WIDTH
-    figure, ax = new_figure(width, 4.6)
+    figure, ax = new_figure(width, 4.6 if layout == "wide" else 4.05)
     _weights(ax, matrix)
     for (r, c), v in np.ndenumerate(matrix):
         if v == 0:
