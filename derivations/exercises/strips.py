@@ -34,6 +34,9 @@ from derivations.registry.exercises import heading_numbers
 __all__ = ["build"]
 
 
+NO_STRIP = "\u2014"  # a register table's cell where not even the weights fit
+
+
 def build() -> Exercise:
     facts = maths.facts()
     split, limit, at_one, gain = facts.split, facts.limit, facts.at_one, facts.gain
@@ -43,18 +46,29 @@ def build() -> Exercise:
     cache_needed, cache_d = facts.cache_needed, facts.cache_delta
     cache_one = facts.cache_delta_one_channel
     cache_w, cache_dw = facts.cache_weight_bytes, facts.cache_delta_with_weights
-    reg_rows, reg_bound = [], {}
+    reg_rows, reg_bound, no_strip = [], {}, []
     for register_file in facts.registers:
         name, regs = register_file.name, register_file.registers
         row: list[str | dict] = [name, f"{regs} \u00d7 {register_file.lanes}"]
         for bound in register_file.bounds:
             kk, d = bound.kernel, bound.delta
             reg_bound[name, kk] = d
-            row.append(
-                say("strips.text", d=d, per_output=tex(bound.per_output, inline=True))
-                if d >= 1
-                else say("strips.none_the_weights_alone_exceed", kk_kk=kk * kk, regs=regs)
-            )
+            if d >= 1:
+                row.append(say("strips.text", d=d, per_output=tex(bound.per_output, inline=True)))
+            else:  # a dash, said below the table: a column of numbers keeps one alignment
+                row.append(NO_STRIP)
+                no_strip.append(
+                    paragraph(
+                        say(
+                            "strips.no_strip_fits",
+                            dash=NO_STRIP,
+                            name=name,
+                            k=kk,
+                            kk_kk=kk * kk,
+                            regs=regs,
+                        )
+                    )
+                )
         reg_rows.append(row)
     avx2 = REGISTER_FILES[0]
     avx2_k3 = reg_bound[avx2[0], 3]
@@ -143,6 +157,7 @@ def build() -> Exercise:
             ],
             reg_rows,
         ),
+        *no_strip,
         paragraph(
             say(
                 "strips.the_register_bound_counts_one",
