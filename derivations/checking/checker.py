@@ -1501,8 +1501,11 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     raise first
 
 
-# a times sign between two sizes (compiled on first use: never on a cold check)
-_SIZES_SIGN = lazy_pattern(r"\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]|[⌋)}] *\\times(?![A-Za-z])")
+# a times sign between two sizes (compiled on first use: never on a cold check); LaTeX's
+# \rfloor or \rceil before \times closes a size as ⌋ does
+_SIZES_SIGN = lazy_pattern(
+    r"\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]|(?:[⌋)}]|\\r(?:floor|ceil)) *\\times(?![A-Za-z])"
+)
 
 
 def _may_be_prose(answer: str) -> bool:

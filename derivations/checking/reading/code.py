@@ -953,6 +953,43 @@ def _fits(readings: list[str | None], used: list[bool], axes: list[str]) -> bool
     return False
 
 
+# a tensor's shape indexed where the answer shows its layout (``C, H, W = ifmap.shape``
+# unpacked above ``ifmap.shape[1]``): the place's name, the author's own for that axis
+_INDEXED_SHAPE = lazy_pattern(
+    r"(?<![\w.])(?:(?:self|this)\s*\.\s*)?(?P<obj>[A-Za-z_]\w*)\s*\.\s*"
+    r"(?:shape|size\s*\(\s*\))\s*\[\s*(?P<index>-?[0-9])\s*\]"
+)
+
+
+def _shown_layouts(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each shape indexed (``ifmap.shape[1]``) written as the name the
+    answer unpacks at that place of the same shape (``C, H, W = ifmap.shape``: ``H``), where
+    that name reads by itself (:func:`own_reading`) as a size one of the tensor's layouts
+    puts there (:func:`.names.shape_hints`: ``H`` at place 1 of an input, CHW's); the
+    unpacking is left for :func:`_unpacked_shapes`.  A shape no unpacking shows is left
+    as it is, its index read by the layouts (ambiguous where they disagree)."""
+    from derivations.checking.reading.names import shape_hints
+
+    shown: dict[str, list[str]] = {}
+    for match in _UNPACKED_SHAPE().finditer(text.text):
+        names = [name.strip() for name in match.group("names").split(",")]
+        shown.setdefault(match.group("obj"), names)
+    if not shown:
+        return text
+    for match in reversed(list(_INDEXED_SHAPE().finditer(text.text))):
+        placed = shown.get(match.group("obj"))
+        index = int(match.group("index"))
+        if placed is None or not -len(placed) <= index < len(placed):
+            continue
+        name = placed[index]
+        hints = shape_hints(f"{match.group('obj')}_shape", index % len(placed)) or ()
+        if own_reading(name) not in hints:
+            continue
+        notes.append(_note("code", text=match.group().strip()))
+        text = edit(text, match.start(), match.end(), name)
+    return text
+
+
 def _unpacked_shapes(text: Normalized, notes: list) -> Normalized:
     """``text`` without each shape unpacked into names (:data:`_UNPACKED_SHAPE`) whose
     names used elsewhere read by themselves as the sizes one of the tensor's layouts puts
@@ -1436,6 +1473,7 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
     if "shape" in text.text or "size(" in text.text:
+        text = _shown_layouts(text, notes)
         text = _unpacked_shapes(text, notes)
     if "|>" in text.text:
         text = _pipes(text, notes)

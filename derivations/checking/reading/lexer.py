@@ -713,6 +713,7 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
     if match is None:
         return _looped(text, start, end, col, notes) if "[" in text[end : end + 3] else None
     word, index = text[start:end], int(match.group(1))
+    written = f"{word}[{index}]"  # as the answer has it: the index below may be moved
     table = notation_spellings()
     if f"{word}[{index}]".lower() not in table and shape_hints(word, index):
         placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"  # a shape's: as written
@@ -741,7 +742,7 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
         # glued to its name, an index is never a bracket of a product (out_size[0] is no
         # m_h·0): a name no rule reads indexed is refused as written
         if end == match.start():
-            raise refuse("unknown_word", col(start), word=_shown(f"{word}[{index}]"))
+            raise refuse("unknown_word", col(start), word=_shown(written))
         return None
     symbol, source = square
     if symbol == "1":

@@ -583,8 +583,9 @@ _WEIGHTS = frozenset({"w", "weight", "weights", "wt"})
 
 def shape_of(word: str) -> str | None:
     """The tensor a name of a shape names by its parts (``i_shape``, ``out_shape``,
-    ``kernel_dims``: input, output, kernel; ``w_shape``: the weights', the kernel), or
-    None: a part of the dim role and one object, nothing else (``input_size`` is a size,
+    ``kernel_dims``: input, output, kernel; ``w_shape``: the weights', the kernel;
+    ``fmap_in_shape``: a feature map's, the input's), or None: a part of the dim role and
+    one object (a feature map's part beside it), nothing else (``input_size`` is a size,
     not a shape)."""
     parts = _split(word)
     if len(parts) == 2 and parts[0].lower() in _WEIGHTS and role_of(parts[1]) == "dim":
@@ -592,7 +593,8 @@ def shape_of(word: str) -> str | None:
     found = _roles(parts) if len(parts) > 1 else None
     if found is None or found[1]:
         return None
-    roles = [role for role in found[0] if role != "dim"]
+    # a feature map is the tensor its other part names (fmap_in: the input's)
+    roles = [role for role in found[0] if role not in ("dim", "map")] or ["map"]
     if "dim" not in found[0] or len(roles) != 1 or roles[0] not in layouts():
         return None
     return roles[0]

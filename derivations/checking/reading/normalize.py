@@ -113,6 +113,9 @@ _SWITCH = re.compile(
 )
 # a braced subscript, nested ones too (n_{H_{prev}}: unwrapped innermost first)
 _SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}")
+# a braced subscript of words joined by hyphens (c_{in-channel}, c_{out-channel}: one name
+# of two words, as inside \text{}; words of two letters or more, so x_{l-1} stays a minus)
+_SUBSCRIPT_HYPHENS = re.compile(r"_\s*\{\s*([A-Za-z]{2,}(?:-[A-Za-z]{2,})+)\s*\}")
 _SPACING = re.compile(
     r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
     r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]"
@@ -233,5 +236,6 @@ def normalize(raw: str) -> Normalized:
         text = text.sub(_SWITCH, _wrapped_name)
     text = text.sub(_WRAPPER_BARE, r"\1")
     text = text.sub(_SWITCH, r"\1")
+    text = text.sub(_SUBSCRIPT_HYPHENS, lambda match: "_" + match.group(1).replace("-", "_"))
     text = text.sub(_SUBSCRIPT_BRACES, r"_\1")
     return text.sub(_SUBSCRIPT_BRACES, r"_\1")  # the subscript of a subscript

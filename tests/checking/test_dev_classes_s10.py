@@ -1,0 +1,227 @@
+"""Issue 21, session ten: classes of H10-dev's misses (the held-out file's header lists
+them under "Batch H10"), each a table of answers of our own, with other letters than the
+pages', right and wrong, in English and Chinese and the other languages the class was met
+in, through ``check`` and ``grade``:
+
+- a product of two floored sizes in display LaTeX (``\\left\\lfloor … \\right\\rfloor
+  \\times \\left\\lfloor … \\right\\rfloor``) after a sentence, or alone, answering one
+  size: read as the height by the width (``two_sizes``), never as their product;
+- LaTeX subscripts holding words joined by hyphens (``c_{in-channel}``): one name, as
+  inside ``\\text{}`` (``x_{l-1}`` keeps its minus);
+- a tensor's shape indexed in code (``ifmap.shape[1]``): an ifmap is the input feature
+  map, an ofmap the output's; the index read by the layout the answer shows (``C, H, W =
+  ifmap.shape`` unpacked above it), and where it shows none, by the layouts, refused as
+  ambiguous where they disagree (h or w), the refusal naming the index as written.
+
+No wrong answer is accepted: each wrong row is ``not_equivalent``."""
+
+from __future__ import annotations
+
+from derivations.checking import feedback
+from derivations.registry.misconceptions import misconceptions
+from tests.checking.rows import Table, classes_test
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+
+# {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
+# names, the note (reading.note.<key>) a reading says, the refusal's id and the value
+# it names ("id: value"), or None
+CLASSES = {
+    "a pair of floored sizes in display LaTeX": [
+        (
+            "output-height",
+            "Bir `h x h` girdi ve `k x k` çekirdek için, `p` dolgu ve `s` adım ile çıkış boyutu "
+            "aşağıdaki formülle hesaplanır\n\n"
+            r"$$\left \lfloor{\frac{h+2p-k}{s}+1}\right \rfloor \times "
+            r"\left \lfloor{\frac{h+2p-k}{s}+1}\right \rfloor$$",
+            C,
+            "two_sizes",
+        ),
+        (
+            "output-height",
+            "Bir `h x h` girdi ve `k x k` çekirdek için, `p` dolgu ve `s` adım ile çıkış boyutu "
+            "aşağıdaki formülle hesaplanır\n\n"
+            r"$$\left \lfloor{\frac{h+2p-k}{s}}\right \rfloor \times "
+            r"\left \lfloor{\frac{h+2p-k}{s}}\right \rfloor$$",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            r"$$\left\lfloor \frac{w + 2p - k}{s} + 1 \right\rfloor \times "
+            r"\left\lfloor \frac{w + 2p - k}{s} + 1 \right\rfloor$$",
+            C,
+            "two_sizes",
+        ),
+        (
+            "output-height",
+            "Giriş `h x w` ve çekirdek `k x k` ise çıkışın boyutu şöyle bulunur\n\n"
+            r"$$\left \lfloor{\frac{h+2p-k}{s}+1}\right \rfloor \times "
+            r"\left \lfloor{\frac{w+2p-k}{s}+1}\right \rfloor$$",
+            C,
+            "shape_product",
+        ),
+        (
+            "output-height",
+            "Giriş `h x w` ve çekirdek `k x k` ise çıkışın boyutu şöyle bulunur\n\n"
+            r"$$\left \lfloor{\frac{h+2p-k}{s}}\right \rfloor \times "
+            r"\left \lfloor{\frac{w+2p-k}{s}}\right \rfloor$$",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            "输出图像的大小可以这样计算：\n"
+            r"$$\left\lfloor{\frac{n+2p-f}{s}+1}\right\rfloor \times "
+            r"\left\lfloor{\frac{n+2p-f}{s}+1}\right\rfloor$$",
+            C,
+            "two_sizes",
+        ),
+        (
+            "output-width",
+            "输出图像的大小可以这样计算：\n"
+            r"$$\left\lfloor{\frac{n-f}{s}+1}\right\rfloor \times "
+            r"\left\lfloor{\frac{n-f}{s}+1}\right\rfloor$$",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-height",
+            r"$$\left\lceil \frac{n+2p-f+1}{s} \right\rceil \times "
+            r"\left\lceil \frac{n+2p-f+1}{s} \right\rceil$$",
+            C,
+            "two_sizes",
+        ),
+        (
+            "output-height",
+            r"$$\lfloor \frac{i + 2p - k}{s} \rfloor \times \lfloor \frac{i + 2p - k}{s} \rfloor$$",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            "La salida mide "
+            r"$$\left\lfloor\frac{n+2p-f}{s}+1\right\rfloor \times "
+            r"\left\lfloor\frac{n+2p-f}{s}+1\right\rfloor$$",
+            C,
+            "two_sizes",
+        ),
+    ],
+    "hyphenated words in a LaTeX subscript": [
+        (
+            "forward-mults",
+            r"$$ k_h \cdot k_w \cdot C_{in-channels} \cdot H_{out} \cdot W_{out} "
+            r"\cdot C_{out-channels} $$",
+            R,
+            None,
+        ),
+        (
+            "forward-mults",
+            r"$$ k_h \cdot k_w \cdot C_{in-channels} \cdot H_{out} \cdot W_{out} $$",
+            W,
+            None,
+        ),
+        (
+            "forward-mults",
+            r"乘法次数：$ c_{in-ch} \times c_{out-ch} \times k_h \times k_w "
+            r"\times h_{out-map} \times w_{out-map} $",
+            R,
+            None,
+        ),
+        (
+            "forward-mults",
+            r"乘法次数：$ c_{in-ch} \times k_h \times k_w \times h_{out-map} \times w_{out-map} $",
+            W,
+            None,
+        ),
+        ("output-height", r"$H_{out} = (H_{in-map} + 2P - K)/S + 1$", C, None),
+        ("output-height", r"$H_{out} = (H_{in-map} - K)/S + 1$", W, "given_parameter_left_out"),
+    ],
+    "a shape indexed in code, by the layout it shows": [
+        (
+            "output-height",
+            "out_h = int((ifmap.shape[0] - filter.shape[0] + 2 * pad) / stride + 1)",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "out_h = int((ifmap.shape[0] - filter.shape[0]) / stride + 1)",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-height",
+            "C, H, W = fmap_in.shape\noh = (fmap_in.shape[1] + 2 * pad - kh) // stride + 1",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "# 输出特征图的高度\nc, h, w = ifmap.shape\n"
+            "out_h = (ifmap.shape[1] - k_h + 2 * pad) // stride + 1",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "# 输出特征图的高度\nc, h, w = ifmap.shape\n"
+            "out_h = (ifmap.shape[1] - k_h) // stride + 1",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-height",
+            "c, h, w = ifmap.shape\nout_h = (ifmap.shape[2] - k_h + 2 * pad) // stride + 1",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            "N, H, W, C = x.shape\nout_h = (x.shape[2] - k_h + 2 * pad) // stride + 1",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            "N, H, W, C = x.shape\nout_h = (x.shape[1] - k_h + 2 * pad) // stride + 1",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "out_h = (ifmap.shape[1] - k_h + 2 * pad) // stride + 1",
+            N,
+            "checker.reason.ambiguous_letter: ifmap_shape[1]",
+        ),
+        (
+            "output-height",
+            "输出高度 = (fmap.shape[-1] + 2 * pad - k_h) // stride + 1",
+            N,
+            "reading.unknown_word: fmap_shape[-1]",
+        ),
+    ],
+}
+ROWS = [row for rows in CLASSES.values() for row in rows]
+
+
+def _said(result, *, verdict, said, **_row) -> None:
+    """A wrong answer names its misconception, a reading its note, a refusal its id and
+    the value as written; the feedback says something in English and in Chinese."""
+    if said in misconceptions():
+        assert verdict == W and result.misconception == said, result.misconception
+    elif said is not None and verdict == N:
+        key, value = said.split(": ")
+        assert result.error["id"] == key, result.error
+        assert value in result.error["fields"].values(), result.error
+    elif said is not None:
+        notes = [n["id"] for n in result.parsed["notes"]]
+        assert f"reading.note.{said}" in notes, notes
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)
+
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=_said)
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4, ascii=6)
