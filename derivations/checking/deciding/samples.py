@@ -6,7 +6,8 @@ assumed); a point is a plain dict of ints.  Layer points obey the model's domain
 per-side padding too); ``m_h, m_w`` follow the padding convention asked for.  Edge
 points come first (all ones, kernel equal to the padded input, stride not dividing,
 stride larger than the kernel, odd total padding), then seeded random ones, small and
-large, so that a counterexample is usually small.
+large (up to 300), so that a counterexample is usually small, then three large layers
+(sizes from about 10^3 to 2^32), where a term that vanishes on smaller inputs shows.
 
 Integer arithmetic only: output sizes come from the model's one definition,
 :func:`derivations.model.output_size`, which is integer (no SymPy) on integers.
@@ -46,6 +47,13 @@ _EDGES = (
     (2, 2, 8, 5, 1, 1, 1, 2, 2, 3, 1),  # 1x1 kernel, stride and padding
     (64, 128, 56, 56, 3, 3, 2, 2, 1, 1, 1),
     (5, 7, 13, 8, 4, 2, 1, 3, 2, 3, 2),
+)
+# large layers, last: a term that vanishes on every smaller layer (``floor(h/1000)``,
+# ``floor(c_i/300)``) shows here (the random layers stop at 300, the edges at 128)
+_LARGE = (
+    (1031, 2053, 4099, 1500, 3, 7, 2, 5, 3, 2, 1),
+    (3, 70001, 100003, 65537, 11, 1, 4, 0, 1, 7, 2),
+    (2**31 + 11, 5, 10**9 + 7, 2**32 + 15, 5, 3, 1, 2, 2, 1, 1),
 )
 _NAMES = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n")
 
@@ -100,6 +108,7 @@ def _base_layer_points() -> tuple:
     rng = random.Random(SEED)
     points = [dict(zip(_NAMES, edge)) for edge in _EDGES]
     points += [_random_layer(rng) for _ in range(RANDOM_POINTS)]
+    points += [dict(zip(_NAMES, large)) for large in _LARGE]
     return tuple(points)
 
 
