@@ -477,12 +477,15 @@ def _match(entry: Entry, answer: _Answer, restrictions):
     return match
 
 
-def _right(result, entry, parsed, match, work, symbolic) -> Result:
+def _right(result, entry, answer: _Answer, match, work, symbolic) -> Result:
+    parsed = answer.parsed
     tags = _merged(
         match.variant.conventions, restriction_assumptions(match.domain, match.variant.tree)
     )
     result.verdict = "equivalent_under_convention" if tags else "equivalent"
     result.assumptions = tags
+    if DROPPED_FLOOR in tags:
+        result.counterexample = _floor_missing(entry, answer, match)
     result.alternatives = [list(a) for a in match.variant.alternatives]
     result.samples = len(matcher(entry).envs(match.domain, match.variant.padding))
     proved = (
@@ -492,6 +495,22 @@ def _right(result, entry, parsed, match, work, symbolic) -> Result:
     )
     result.proof = "symbolic" if proved else "sampled"
     return result
+
+
+DROPPED_FLOOR = "exact_division"  # the assumption of an output size with its floor left out
+
+
+def _floor_missing(entry: Entry, answer: _Answer, match: Match) -> dict | None:
+    """Where an answer right only where the stride divides (its floor left out) fails:
+    the first layer off that restriction where it differs from the variant it matched
+    (issue 25, s10exam F1: said with the convention, so that no one reads it as right
+    in general); None if it differs nowhere sampled."""
+    divides = frozenset(r for r in match.domain if Restriction(r).kind is Kind.DIVIDES)
+    expected = match.variant.function if match.variant.conventions else None
+    found = first_difference(
+        entry, answer.parsed.tree, match.domain - divides, answer.function, expected
+    )
+    return _counterexample(found, entry, answer.parsed) if found else None
 
 
 SPECIAL_CASE = "given_parameter_left_out"  # misconception id (registry/misconceptions.yaml)
@@ -1007,7 +1026,7 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
                 None,
             )
             return _held_to(result, entry, answer, match, SIDES_DOUBLED, stated)
-        return _right(result, entry, parsed, match, work, symbolic)
+        return _right(result, entry, answer, match, work, symbolic)
     return _wrong(result, entry, answer, match, restrictions, work, symbolic)
 
 

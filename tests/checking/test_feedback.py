@@ -162,3 +162,48 @@ def test_a_bad_language_or_reveal_is_said_by_id_in_both_languages(options, key):
     bad = next(iter(options.values()))
     assert repr(bad) in str(raised.value) and repr(bad) in raised.value.text("zh")
     assert re.search(r"[\u4e00-\u9fff]", raised.value.text("zh"))
+
+
+# answers that leave the floor out of an output size: right only where the stride
+# divides (issue 21 keeps it a convention), in the book's and the per-side reading
+_FLOOR_DROPPED = (
+    ("output-height", "(h - k_h + p_h + s_h)/s_h", ("exact_division",)),
+    ("output-height", "(h - k_h + 2p_h)/s_h + 1", ("per_side_padding", "exact_division")),
+    ("output-width", "(w + p_w - k_w)/s_w + 1", ("exact_division",)),
+    (
+        "forward-mults",
+        "c_o c_i k_h k_w (h - k_h + p_h + s_h)/s_h (w - k_w + p_w + s_w)/s_w",
+        ("exact_division",),
+    ),
+)
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+@pytest.mark.parametrize(("question", "answer", "conventions"), _FLOOR_DROPPED)
+def test_a_dropped_floor_is_said_plainly_with_where_it_fails(question, answer, conventions, lang):
+    """s10exam F1: "Correct under a convention: floor dropped: right only when …" let a
+    student read a formula without its floor as right.  The verdict stays (issue 21), the
+    feedback says the floor is missing and gives a layer where the stride does not
+    divide, with both values; it calls no dropped floor "correct"."""
+    from derivations.checking.explaining.wording import phrase
+    from derivations.messages import text
+
+    result = check(question, answer)
+    assert (result.verdict, tuple(result.conventions)) == (
+        "equivalent_under_convention",
+        conventions,
+    )
+    example = result.counterexample
+    assert example is not None and example["answer"] != example["reference"]
+    layer = example["layer"]
+    assert any(
+        (layer[a] - layer[f"k_{a}"] + layer[f"p_{a}"]) % layer[f"s_{a}"]
+        for a in ("h", "w")
+        if a in layer
+    )
+    said = feedback(result, lang)
+    floor = said.split(text("checker.phrase.floor_missing", lang).split("{")[0])
+    assert len(floor) == 2 and f"{example['answer']}" in floor[1], said
+    others = [c for c in conventions if c != "exact_division"]
+    correct = phrase("correct_under", lang, conventions="").split(":")[0].split("：")[0]
+    assert (correct in said) == bool(others), said

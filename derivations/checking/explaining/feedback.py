@@ -233,7 +233,22 @@ def _right(result: Result, lang: str, reveal: str) -> list[str]:
             else phrase("correct_hidden", lang)
         )
     else:
-        lines.append(phrase("correct_under", lang, conventions=_joined(result.assumptions, lang)))
+        # a floor left out is said plainly with where it fails, never as "correct"
+        floor = "exact_division" in result.assumptions and result.counterexample
+        others = [a for a in result.assumptions if not (floor and a == "exact_division")]
+        if others:
+            lines.append(phrase("correct_under", lang, conventions=_joined(others, lang)))
+        if floor:
+            example = cast(dict, result.counterexample)
+            lines.append(
+                phrase(
+                    "floor_missing",
+                    lang,
+                    layer=layer_text(example["layer"], lang),
+                    expected=example["reference"],
+                    actual=_value(example["answer"], lang),
+                )
+            )
         if result.alternatives:
             alternatives = " | ".join(_joined(a, lang) for a in result.alternatives)
             lines.append(phrase("also", lang, alternatives=alternatives))
