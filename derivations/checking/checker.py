@@ -58,11 +58,13 @@ from derivations.checking.reading.aliases import (
     SQUARE_SYMBOLS,
 )
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
-from derivations.checking.reading.around import copulas, lead_names
+from derivations.checking.reading.around import RELATIVE_NOTE, copulas, holds_symbol, lead_names
 from derivations.checking.reading.branches import BRANCHES_NOTE, has_branches
 from derivations.checking.reading.code import calls_defined, holds_formula, unwrapped
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import (
+    COST_WORDS,
+    COUNT_WORDS,
     SAID_WITH_FIELDS,
     Note,
     countings_said,
@@ -908,13 +910,34 @@ def _padding_clash(parsed: Parsed, conventions) -> bool:
 
 def _sides_doubled(parsed: Parsed, conventions) -> bool:
     """A padding read as one side's, half its axis's total (``pad_top``, ``headPad``:
-    p_h/2), in a formula right only under the per-side convention: each side doubled
-    (``2*pad_before + 2*pad_after``), the padding counted twice."""
-    return "per_side_padding" in conventions and any(
-        note.key == "reading.note.notation"
-        and dict(note.fields).get("read") in ("p/2", "p_h/2", "p_w/2")
-        for note in parsed.notes
+    p_h/2), or said in words beside the formula to be the total (``where P is the total
+    padding``, ``，P 为总填充``: :func:`_total_said`), in a formula right only under the
+    per-side convention: each side doubled (``2*pad_before + 2*pad_after``, ``2P``), the
+    padding counted twice."""
+    return "per_side_padding" in conventions and (
+        any(
+            note.key == "reading.note.notation"
+            and dict(note.fields).get("read") in ("p/2", "p_h/2", "p_w/2")
+            for note in parsed.notes
+        )
+        or _total_said(parsed)
     )
+
+
+# a word of the padding (in the words beside a formula that say how it is counted)
+_PADDING_WORD = lazy_pattern(r"pad|填充|パディング|패딩|remplissage|relleno|preenchimento", re.I)
+
+
+def _total_said(parsed: Parsed) -> bool:
+    """Whether words beside the formula (a remark, a definition in words, prose: as
+    :func:`_per_side_written` reads them) say its padding is the total of both sides
+    (``where P is the total padding``), and none says it is per side."""
+    if not parsed.symbols & {"p", "p_h", "p_w"}:
+        return False
+    said = [dict(n.fields).get(_SAID_FIELDS.get(n.key, ""), "") for n in parsed.notes]
+    said = [text for text in said if text and _PADDING_WORD().search(text)]
+    per_side = any(_PER_SIDE_REMARK().search(text) for text in said)
+    return not per_side and any(_TOTAL_REMARK().search(text) for text in said)
 
 
 def _per_side_once(result, entry, answer: _Answer, match: Match) -> Result:
@@ -1607,13 +1630,15 @@ def _worked_disagrees(parsed: Parsed, notes: tuple) -> bool:
 def _per_side_dropped(entry: Entry, parsed: Parsed, notes: tuple) -> bool:
     """Whether the words a rewrite dropped say the padding is per side (``，P 为每侧填充``
     beside the formula: :func:`_per_side_written`) and the formula, so read, counts one
-    side's padding (s9adv: it was accepted with the book's total padding)."""
-    said = replace(parsed, notes=(*notes, *parsed.notes))
-    return (
-        bool(notes)
-        and not _per_side_written(parsed)
-        and outcome_of(entry, said) == ("wrong", PER_SIDE_ONCE)
-    )
+    side's padding (s9adv: it was accepted with the book's total padding); or say it is
+    the total (``，P 为总填充``: :func:`_total_said`) and the formula counts it twice
+    (``2P``; s10adv: accepted with the per-side convention)."""
+    if not notes:
+        return False
+    said = outcome_of(entry, replace(parsed, notes=(*notes, *parsed.notes)))
+    once = not _per_side_written(parsed) and said == ("wrong", PER_SIDE_ONCE)
+    twice = not _total_said(parsed) and said == ("wrong", SIDES_DOUBLED)
+    return once or twice
 
 
 def _right_only_dropped(entry: Entry, parsed: Parsed, notes: tuple) -> bool:
@@ -1668,14 +1693,17 @@ def _names_other(entry: Entry, lead: str) -> str | None:
         return None  # OH와 OW =: both sizes named, one formula for each
     for name in reversed(lead_names(lead)):
         axis = None if _SIZE_WORD().search(name) else _named_axis(name.strip())
-        if axis is not None:
+        if axis is not None:  # an output's size: never the composed kernel's
             on_axis = asked.shape is not None and asked.shape.axis in (axis, None)
+            on_axis = on_axis and asked.family is not Family.COMPOSE
             return None if on_axis else name.strip()
         counted = named_count(name.strip())
         if counted is not None and not countings_said(name):  # MACs: a counting
             apart = counted != asked.id and asked.id not in _FACTOR_QUESTIONS
             return name.strip() if apart else None
-    return _other_pass_or_part(asked.id, lead)
+    if holds_symbol(lead):  # the weights are used m_h m_w times each: a reason, no name
+        return _other_pass_or_part(asked.id, lead)
+    return _other_pass_or_part(asked.id, lead) or _other_kind(asked, lead)
 
 
 # names joined by "and" before one formula (OH와 OW =, H_out and W_out =, 高和宽为)
@@ -1704,6 +1732,43 @@ _FORWARD_WORD = lazy_pattern(r"forward|fwd|前向|正向|順伝播|순전파", r
 _BACKWARD_WORD = lazy_pattern(r"backward|bwd|反向|逆伝播|역전파|twice|times|倍|ratio", re.I)
 _WEIGHT_WORD = lazy_pattern(r"weight|权重|權重|重み|가중치|peso|poids|gewicht", re.I)
 _BIAS_WORD = lazy_pattern(r"bias|偏置|偏差|バイアス|편향", re.I)
+# the backward pass named, as a forward question's answer never is (no relative words:
+# ``twice`` says nothing of the pass)
+_BACKWARD_PASS = lazy_pattern(r"backward|bwd|backprop|反向|逆伝播|逆传播|역전파", re.I)
+# the kinds of quantity a layer's words name besides a count's operations
+# (:data:`.informal.COST_WORDS`): its memory, its parameters
+_MEMORY_WORD = lazy_pattern(
+    r"memory|(?<![A-Za-z])mem(?![A-Za-z])|内存|显存|存储|記憶|メモリ|메모리|storage|"
+    r"space\s+complexity|空间复杂度|空間複雜度|空間計算量|공간\s*복잡도|"
+    r"(?<![A-Za-z])ram(?![A-Za-z])|mémoire|memoria|speicher|"
+    # what memory holds: activations, feature maps, tensors, the model's size
+    r"activation|feature\s*maps?|tensor|model\s+size|bandwidth|激活|特征图|张量|模型大小|带宽",
+    re.I,
+)
+# (the weights are parameters too: :data:`_WEIGHT_WORD`)
+_PARAMETER_WORD = lazy_pattern(r"param|参数|參數|パラメータ|파라미터", re.I)
+# a count of operations named (:data:`.informal.COUNT_WORDS` but the bare 次, and the
+# Chinese names of a computation), where a memory or a number of parameters is asked
+_OPERATION_WORD = lazy_pattern(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(re.escape(w) for w in COUNT_WORDS if w.isascii())
+    + r")(?![A-Za-z])|"
+    + "|".join(w[1:] for w in COUNT_WORDS if not w.isascii() and len(w) > 1)
+    + r"|计算量|运算量|计算次数|演算|연산",
+    re.I,
+)
+# the output's size named where a kernel's size is asked (compose-size), unless the
+# words name the kernel or its receptive field too
+# (the output's channels are a change a factor follows, never the quantity it is of)
+_OUTPUT_WORD = lazy_pattern(
+    r"(?:output|输出|輸出|出力|출력|sortie|salida|ausgabe)(?![\s_-]*(?:channel|通道|チャンネル|채널))",
+    re.I,
+)
+_KERNEL_WORD = lazy_pattern(
+    r"(?:kernel|filter|receptive|核|感受野|カーネル|フィルタ|커널|필터|noyau|kern)"
+    r"(?![\s_-]*(?:channel|通道|チャンネル|채널|count|number|数))",
+    re.I,
+)
 
 
 def _other_pass_or_part(asked: str, lead: str) -> str | None:
@@ -1717,6 +1782,46 @@ def _other_pass_or_part(asked: str, lead: str) -> str | None:
     if asked == "bias-size" and _WEIGHT_WORD().search(clause) and not _BIAS_WORD().search(clause):
         return _last_name(clause)
     return None
+
+
+def _other_kind(asked, lead: str) -> str | None:
+    """The kind of quantity a lead-in's last clause names when it is not the kind
+    asked, and the clause names no quantity of the asked kind: memory or parameters
+    before a count or a size (``the memory quadruples`` answering double-channels,
+    ``backward memory is twice the forward memory`` answering backward-ops), operations
+    (:data:`.informal.COST_WORDS`) before a memory or a size, the output's size before a
+    kernel's (``the output size is`` answering compose-size); the forward question
+    answered under the backward pass's name (``backward memory =`` answering
+    forward-memory); None otherwise.  Its words, as :func:`_last_name` reads them."""
+    clause = _CLAUSE_MARK().split(lead)[-1]
+    if asked.id.startswith("forward") and _BACKWARD_PASS().search(clause):
+        return None if _FORWARD_WORD().search(clause) else _last_name(clause)
+    memory = _MEMORY_WORD().search(clause)
+    parameters = _PARAMETER_WORD().search(clause) or _WEIGHT_WORD().search(clause)
+    other: re.Match | None = None
+    if asked.id.endswith("-memory"):
+        # the parameters alone (``the number of parameters is``), not a list of the
+        # parts held (``inputs + weights + outputs``)
+        alone = None if _OUTPUT_WORD().search(clause) else parameters
+        other = None if memory else _OPERATION_WORD().search(clause) or alone
+    elif asked.id == "bias-size":
+        other = None if memory else _OPERATION_WORD().search(clause)
+    elif asked.id == "compose-size":
+        output = None if _KERNEL_WORD().search(clause) else _OUTPUT_WORD().search(clause)
+        other = memory or parameters or output
+    elif asked.shape is not None:
+        other = memory
+    elif not COST_WORDS().search(_MEMORY_WORD().sub(" ", clause)):
+        # a count of operations, or a factor of one (space complexity: no cost)
+        tensor = asked.id in _FACTOR_QUESTIONS and (
+            _OUTPUT_WORD().search(clause) or _KERNEL_WORD().search(clause)
+        )
+        other = memory or parameters or tensor or None
+    if other is None:
+        return None
+    # the name the word is in (``the output size``), else the word
+    word = other.group()
+    return next((n.strip() for n in lead_names(clause) if word in n), word)
 
 
 def _last_name(clause: str) -> str:
@@ -1738,9 +1843,21 @@ def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> Non
     (no size asked), also a count word after the formula (``… additions``, ``… 次乘法``)
     and the name before its ``=`` (``additions = …``, ``mults = …``); for a size, the
     book's name of the other size before its ``=`` (``m_h = …`` answering output-width;
-    s9adv)."""
+    s9adv).  A factor read from a sentence (or a count relative to the forward pass), and
+    a factor question's remark in brackets, are refused when their words name another
+    kind of quantity (:func:`_other_kind`: ``the memory quadruples``, ``4 (memory)``;
+    s10adv); a counting word (FLOPs, MACs) is judged by its convention where operations
+    are counted, and names another quantity where a memory or a parameter count is
+    asked.  (``checker.reason.words_name_other`` for words around a factor or a formula
+    in prose.)"""
     said = [*notes]
     if name in _OUTPUT_NAMES and entry.question.shape is not None:  # m_h = <the width's>
+        said.append({"id": "reading.note.label", "fields": {"label": name}})
+    if name and entry.question.shape is not None:  # memory = <a size>: its words' kind
+        said.append({"id": "reading.note.label", "fields": {"sentence": name}})
+    for function in _functions_named(notes):  # def backward_flops(…): return …
+        said.append({"id": "reading.note.label", "fields": {"label": function}})
+    if name and entry.question.family is Family.COMPOSE:  # H_out = k_1 + k_2 - 1
         said.append({"id": "reading.note.label", "fields": {"label": name}})
     if entry.question.shape is None:
         if name:
@@ -1750,16 +1867,38 @@ def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> Non
             if unit:  # 次乘法: 乘法次数, as a lead-in says it
                 unit = unit[1:] + "次数" if unit.startswith("次") else unit
                 said.append({"id": "reading.note.label", "fields": {"label": unit}})
+    asked = entry.question
+    operations = asked.shape is None and asked.id != "bias-size" and "memory" not in asked.id
+    # a remark beside a factor says what it is a factor of (``2 × forward (memory)``)
+    relative = any(note.get("id") == RELATIVE_NOTE for note in notes)
     for note in said:
         fields = note.get("fields", {})
-        if note.get("id") not in ("reading.note.lead_in", "reading.note.label"):
+        if (
+            note.get("id") in _SENTENCE_NOTES
+            or (note.get("id") == _REMARK_NOTE and (asked.id in _FACTOR_QUESTIONS or relative))
+            or "sentence" in fields
+        ):
+            # the words a factor was read from: what it is a factor of; a size's name
+            # (only its kind: W2 may be the height's name on a square layer)
+            lead = fields.get("sentence") or fields.get("remark") or ""
+            other = _other_kind(asked, lead)
+            if other is not None:
+                raise _invalid("words_name_other", lead=lead, name=other, question=asked.id)
+        elif note.get("id") in _LABEL_NOTES or (
+            # a chain's side of words (``mem_new / mem_old = 4``): a label, but where
+            # operations are counted (``parameters × output positions = …`` says why)
+            note.get("id") == _SIDE_NOTE and not (operations and asked.id not in _FACTOR_QUESTIONS)
+        ):
+            if fields.get("counting") and operations:
+                continue  # MACs, FLOPs: a counting, judged by its convention
+            # (a side's dots are code's attributes, no sentence's ends: conv.weight.numel())
+            side = fields.get("side", "").replace(".", " ")
+            lead = fields.get("text") or fields.get("label") or side
+            other = _names_other(entry, lead)
+        else:
             continue
-        if fields.get("counting"):
-            continue  # MACs, FLOPs: a counting, judged by its convention
-        lead = fields.get("text") or fields.get("label") or ""
-        other = _names_other(entry, lead)
         if other is not None:
-            raise _invalid("lead_names_other", lead=lead, name=other, question=entry.question.id)
+            raise _invalid("lead_names_other", lead=lead, name=other, question=asked.id)
 
 
 def _counting_dropped(notes: tuple) -> bool:
@@ -1803,6 +1942,41 @@ _DELIMITERS = " \t\n$`"
 
 
 ISLANDS_NOTE = "reading.note.islands"
+# the notes that keep the words a factor was read from: a factor's sentence, a count
+# relative to the forward pass
+_SENTENCE_NOTES = frozenset({"reading.note.factor_sentence", "reading.note.relative"})
+_REMARK_NOTE = "reading.note.remark"
+_LABEL_NOTES = frozenset({"reading.note.lead_in", "reading.note.label"})
+_SIDE_NOTE = "reading.note.side_skipped"
+_CODE_NOTE = "reading.note.code"
+
+
+def _functions_named(notes) -> list[str]:
+    """The names of the functions whose headers the code notes (as dicts) hold: each
+    names what its ``return`` gives, as a label does."""
+    found = []
+    for note in notes:
+        header = _FUNCTION().match(note.get("fields", {}).get("text", ""))
+        if note.get("id") == _CODE_NOTE and header:
+            found.append(header.group(1))
+    return found
+
+
+def _function_counting(parsed: Parsed) -> Parsed:
+    """``parsed`` with the counting its function's name states (``def flops(…)``), where
+    nothing else in it states one (:func:`.informal.stated_counting`)."""
+    if parsed.counting is not None:
+        return parsed
+    names = _functions_named(note.as_dict() for note in parsed.notes)
+    stated = {countings_said(name).pop() for name in names if len(countings_said(name)) == 1}
+    return replace(parsed, counting=stated.pop()) if len(stated) == 1 else parsed
+
+
+# a function's header (Python, JavaScript, Go, Rust, C's common return types): its name
+_FUNCTION = lazy_pattern(
+    r"^\s*(?:def|function|func|fn|(?:static\s+)?(?:inline\s+)?(?:unsigned\s+)?"
+    r"(?:int|long|float|double|size_t|auto|u?int(?:32|64)_t|i64|i32|usize))\s+(\w+)\s*\("
+)
 LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 
 
@@ -1832,6 +2006,10 @@ def _named_as(entry: Entry, name: str) -> str | None:
     lower = name.lower()
     roles = {parts.get(word) for word in re.findall(r"[a-z]{2,}", lower)}  # (no letter: $S$)
     roles |= {role for word, role in parts.items() if not word.isascii() and word in lower}
+    if entry.question.family is Family.COMPOSE:  # the kernel's size asked, not the output's
+        if "kernel" in roles:
+            return "asked"
+        return "other" if roles & (_OTHER_ROLES | {"output"}) else None
     if "output" not in roles and roles & _OTHER_ROLES:
         return "other"
     return None
@@ -1916,6 +2094,8 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         said += [
             _named_as(entry, name) for name in reversed(trail_names(island.trail)) if _names(name)
         ]
+        if any(_other_kind(entry.question, words) for words in (island.lead, island.trail)):
+            said.append("other")  # the backward pass costs …; … (memory)
         return next((n for n in said if n is not None), None)
 
     # those named as another quantity (输入大小为 h*w, the input's) are not graded; the
@@ -2123,7 +2303,7 @@ def check(
                     "readings": _readings(parsed, inferred),
                     "tree": ex.to_data(parsed.tree),
                 }
-                result = _judge(entry, parsed, result, symbolic, work)
+                result = _judge(entry, _function_counting(parsed), result, symbolic, work)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name)
             except OutOfTime as error:

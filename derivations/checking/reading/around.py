@@ -96,7 +96,15 @@ from derivations.checking.reading.languages import (
 )
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["around", "every_rule", "framed", "lead_names", "copulas", "RELATIVE_NOTE"]
+__all__ = [
+    "around",
+    "every_rule",
+    "framed",
+    "lead_names",
+    "copulas",
+    "holds_symbol",
+    "RELATIVE_NOTE",
+]
 
 
 def _note(key: str, **fields) -> Note:
@@ -397,7 +405,7 @@ def _ratio(rest: str, forward_at: int) -> str | None:
 _SUBSCRIPTED = lazy_pattern(r"(?<![\w\\])[A-Za-z]{1,2}_\{?[A-Za-z0-9]{1,3}\}?(?![\w{])")
 
 
-def _holds_symbol(rest: str) -> bool:
+def holds_symbol(rest: str) -> bool:
     """Whether ``rest`` writes a symbol of the layer with its subscript (``… = 2 c_o c_i
     k_h k_w m_h m_w``: a formula, never a factor of the forward pass's count)."""
     from derivations.registry.spellings import Symbol, spellings
@@ -415,7 +423,7 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
     the factor, with a note
     the checker reads against the question's forward counterpart; None when the text is
     no such answer (anything else in it than words, one number, a times sign, a name
-    before ``=``; a symbol of the layer, :func:`_holds_symbol`)."""
+    before ``=``; a symbol of the layer, :func:`holds_symbol`)."""
     found = list(_FORWARD().finditer(text.text))
     if len(found) != 1:
         return None
@@ -426,7 +434,7 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
         if ratio is None:
             return None
         rest = ratio
-    if _holds_symbol(rest):  # FLOPs_forward = 2 c_o c_i …: the forward's own count
+    if holds_symbol(rest):  # FLOPs_forward = 2 c_o c_i …: the forward's own count
         return None
     rest = _TIMES_SIGN().sub(" ", rest)
     values = _numbers(rest)
@@ -440,8 +448,14 @@ def _relative(text: Normalized, notes: list) -> Normalized | None:
         return None
     value = values[0] if values else 1
     written = named.group().strip()
-    notes.append(
-        _note("relative", text=written, factor=value, counting=stated_counting(written) or "")
+    notes.append(  # the sentence kept: its words say what the count is of
+        _note(
+            "relative",
+            text=written,
+            factor=value,
+            counting=stated_counting(written) or "",
+            sentence=text.text,
+        )
     )
     return edit(text, 0, len(text.text), str(value))
 

@@ -50,6 +50,7 @@ __all__ = [
     "NUMBER_WORDS",
     "counting",
     "COUNT_WORDS",
+    "COST_WORDS",
     "edit",
     "readable",
     "sentence_factor",
@@ -408,7 +409,7 @@ def countings_said(words: str) -> set:
     """Every counting (``"macs"``, ``"flops"``) a MAC or FLOP word in ``words`` says
     (:func:`stated_counting`'s words; empty when none)."""
     stated = {COUNT_WORDS[found.lower()] for found in _LABEL_COUNTS().findall(words)}
-    lower = words.lower()
+    lower = re.sub(r"[_\s]+", "-", words.lower())  # multiply_accumulates, multiply adds
     if any(word in lower for word in ("乘加", "multiply-accumulate", "multiply-add")):
         stated.add("macs")
     if "浮点" in lower:
@@ -530,7 +531,11 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         else:
             spelled = match.group("n")
             value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
-        notes.append(_note("factor_sentence", text=match.group().strip(), value=value))
+        # the whole sentence kept: its words say what the factor is of (the checker
+        # refuses a factor of another quantity: ``the memory quadruples``)
+        notes.append(
+            _note("factor_sentence", text=match.group().strip(), value=value, sentence=text.text)
+        )
         if not verb and _INCREASE().search(text.text[: match.start()]):
             notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
         return edit(text, 0, len(text.text), str(value))
@@ -539,8 +544,9 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
 
 _CLAUSE_MARKS = lazy_pattern(r"[,;!?，；。！？]")
 # words naming the cost a sentence's conclusion is about (not the change it starts from)
-_COST_WORDS = lazy_pattern(
-    r"计算|运算|乘法|加法|复杂度|开销|成本|flop|mac|cost|comput|operation|multiplication|work",
+COST_WORDS = lazy_pattern(
+    r"计算|运算|乘法|加法|复杂度|开销|成本|연산|계산|flop|mac|cost|comput|operation|multiplication|"
+    r"work",
     re.I,
 )
 
@@ -587,13 +593,13 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     ]
     if len(stating) <= 1:
         if stating and any(
-            _COST_WORDS().search(text.text[s:e]) for s, e in clauses if (s, e) not in stating
+            COST_WORDS().search(text.text[s:e]) for s, e in clauses if (s, e) not in stating
         ):
             # the clause naming the cost states no factor (``通道数翻两番，计算量也增加``):
             # the factor stated is the change's, not the cost's
             return None
         return _sentence_factor(text, notes)
-    costly = [(s, e) for s, e in stating if _COST_WORDS().search(text.text[s:e])]
+    costly = [(s, e) for s, e in stating if COST_WORDS().search(text.text[s:e])]
     if len(costly) != 1:
         return None
     start, end = costly[0]

@@ -23,6 +23,7 @@ from derivations.checking.reading.informal import (
     counting,
     informal,
     lazy_pattern,
+    stated_counting,
     stated_unit,
     words_only,
 )
@@ -101,11 +102,14 @@ _COUNTING_NAMES = {"macs": "macs", "mac": "macs", "flops": "flops", "flop": "flo
 
 def _named_counting(name: str) -> str | None:
     """The counting a name states by its first word (``FLOPs``, ``flops_{forward}``,
-    ``MACs_total``: the part before a subscript), or None."""
+    ``MACs_total``: the part before a subscript), or as a label's words state one
+    (:func:`.informal.stated_counting`: ``浮点运算次数``, ``乘加次数``), or None."""
     first = re.split(r"[_{'’′\\]", name.lower(), maxsplit=1)[0]
     # a scale prefix (GFLOPs, MMACs) names the same counting
-    return _COUNTING_NAMES.get(first) or _COUNTING_NAMES.get(
-        first[1:] if first[:1] in "kmgt" else ""
+    return (
+        _COUNTING_NAMES.get(first)
+        or _COUNTING_NAMES.get(first[1:] if first[:1] in "kmgt" else "")
+        or stated_counting(name)
     )
 
 
