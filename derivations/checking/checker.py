@@ -831,16 +831,25 @@ _COUNTINGS = ("macs", "flops")
 def _clash(stated: str | None, conventions, entry: Entry) -> bool:
     """A count word (MACs, FLOPs) that says the other counting than the formula's; or
     FLOPs said of a question no variant counts in FLOPs (the multiplications, the
-    memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` is half the FLOPs it claims)."""
+    memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` is half the FLOPs it claims); or MACs said
+    of one no variant counts in MACs, other than the count the MACs are (the
+    multiplications; the additions accumulated from zero): ``c_o m_h m_w (c_i k_h k_w -
+    1) MACs`` answering forward-adds is not the c_o c_i k_h k_w m_h m_w MACs it claims."""
     if stated not in _COUNTINGS:
         return False
     if any(c in _COUNTINGS and c != stated for c in conventions):
         return True
-    return stated == "flops" and not _counts_flops(entry)
+    if stated == "macs" and not _counts_in(entry, "macs"):
+        return named_count("macs") != entry.question.id and _FROM_ZERO not in conventions
+    return stated == "flops" and not _counts_in(entry, "flops")
 
 
-def _counts_flops(entry: Entry) -> bool:
-    return any("flops" in variant.conventions for variant in entry.variants)
+_FROM_ZERO = "accumulate_from_zero"  # the convention under which the additions are MACs
+
+
+def _counts_in(entry: Entry, counting: str) -> bool:
+    """Whether a variant of ``entry`` counts under ``counting`` (``"flops"``, ``"macs"``)."""
+    return any(counting in variant.conventions for variant in entry.variants)
 
 
 AXIS_MIXUP = "axis_mixup"  # misconception id (registry/misconceptions.yaml)
@@ -1962,13 +1971,20 @@ def _functions_named(notes) -> list[str]:
     return found
 
 
-def _function_counting(parsed: Parsed) -> Parsed:
-    """``parsed`` with the counting its function's name states (``def flops(…)``), where
-    nothing else in it states one (:func:`.informal.stated_counting`)."""
+def _counting_around(parsed: Parsed) -> Parsed:
+    """``parsed`` with the counting its function's name states (``def flops(…)``), or a
+    side of its chain that gives the forward pass's count in words (``2 × forward FLOPs
+    = …``: the formula after it claims to count FLOPs), where nothing else in it states
+    one (:func:`.informal.countings_said`)."""
     if parsed.counting is not None:
         return parsed
-    names = _functions_named(note.as_dict() for note in parsed.notes)
-    stated = {countings_said(name).pop() for name in names if len(countings_said(name)) == 1}
+    said = list(_functions_named(note.as_dict() for note in parsed.notes))
+    said += [
+        dict(note.fields)["side"]
+        for note in parsed.notes
+        if note.key == _SIDE_NOTE and _FORWARD_WORD().search(dict(note.fields)["side"])
+    ]
+    stated = {countings_said(words).pop() for words in said if len(countings_said(words)) == 1}
     return replace(parsed, counting=stated.pop()) if len(stated) == 1 else parsed
 
 
@@ -2303,7 +2319,7 @@ def check(
                     "readings": _readings(parsed, inferred),
                     "tree": ex.to_data(parsed.tree),
                 }
-                result = _judge(entry, _function_counting(parsed), result, symbolic, work)
+                result = _judge(entry, _counting_around(parsed), result, symbolic, work)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name)
             except OutOfTime as error:

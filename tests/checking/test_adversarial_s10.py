@@ -29,7 +29,13 @@ en and zh.
 - the parameters alone named where a memory is asked, a memory named for an output size;
 - a count named as floating-point operations or multiply-accumulates in words a name
   holds (``浮点运算次数 = <the MACs>``, ``multiply_accumulates = <the FLOPs>``): only
-  ``FLOPs``/``MACs`` as a name's first word stated a counting.
+  ``FLOPs``/``MACs`` as a name's first word stated a counting;
+- a chain's side that gives the forward pass's count in one counting before a formula
+  right only in the other (``2 × forward FLOPs = 2 c_o c_i k_h k_w m_h m_w``): the side
+  was skipped as words; its counting is now the formula's claim;
+- MACs said of a count no variant counts in MACs and that is not the MACs themselves
+  (``c_o m_h m_w (c_i k_h k_w - 1) MACs`` answering forward-adds, ``c_o MACs``): only
+  FLOPs so said was refused.
 
 Decided, not changed: a factor named as the multiplications' (``the multiplications:
 4``) is the computation's factor under the MACs convention, which counts the
@@ -165,6 +171,15 @@ WRONG = [
     (FO, f"乘加次数 = 2 {MULTS}", W),
     (FO, f"multiply_accumulates = 2 {MULTS}", W),
     (FO, f"multiply accumulates: 2 {MULTS}", W),
+    # a chain's side giving the forward pass in one counting, the formula in the other
+    (BO, f"2 × forward FLOPs = 2 {MULTS}", W),
+    (BO, f"2 × forward MACs = 4 {MULTS}", W),
+    (BO, f"反向 = 2 × 前向 FLOPs = 2 {MULTS}", W),
+    # MACs said of a count no variant counts in MACs, not the MACs themselves
+    ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) MACs", W),
+    (FMEM, f"{FORWARD_MEMORY} MACs", W),
+    (BS, "c_o MACs", W),
+    (CS, "k_1 + k_2 - 1 MACs", W),
 ]
 
 # (question, right answer, verdict): the same forms, right, still read
@@ -249,6 +264,16 @@ STILL_READ = [
     (FO, f"浮点运算次数 = 2 {MULTS}", UC),
     (FO, f"乘加次数 = {MULTS}", UC),
     (FO, f"multiply_accumulates = {MULTS}", UC),
+    ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) additions", "equivalent"),
+    (BO, f"2 × forward FLOPs = 4 {MULTS}", UC),
+    (BO, f"2 × forward MACs = 2 {MULTS}", UC),
+    (BO, f"backward ≈ 2 × forward = 2 × 2 {MULTS}", UC),
+    (BO, f"反向传播约为前向传播的 2 倍，即 4 {MULTS}", UC),
+    ("forward-adds", f"{MULTS} MACs", UC),  # accumulated from zero
+    (FM, f"{MULTS} MACs", "equivalent"),
+    (FM, f"MACs = {MULTS}", "equivalent"),
+    (DC, "MACs: 4", UC),
+    (PW, "c_o c_i m_h m_w MACs", UC),
 ]
 
 
