@@ -93,7 +93,7 @@ from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.records import replace
-from derivations.registry.questions import Family, named_count
+from derivations.registry.questions import Family, Question, named_count
 from derivations.registry.questions import question as find_question
 from derivations.registry.restrictions import Kind, Restriction, axes_with
 from derivations.registry.spellings import Symbol, spellings
@@ -1700,19 +1700,39 @@ def _names_other(entry: Entry, lead: str) -> str | None:
     asked = entry.question
     if _asked_among(entry, lead):
         return None  # OH와 OW =: both sizes named, one formula for each
+    clause = _CLAUSE_MARK().split(lead)[-1].strip()
+    # the input's, kernel's or stride's name before a size (``the input height is``,
+    # ``H_in =``); never words that give them (``with input height h:``, ``for an input
+    # of height h:``, ``given the input h, …``)
+    by_role = asked.shape is not None and not (
+        _GIVING().match(clause) or _LONE_LETTER().search(clause) or holds_symbol(clause)
+    )
     for name in reversed(lead_names(lead)):
         axis = None if _SIZE_WORD().search(name) else _named_axis(name.strip())
         if axis is not None:  # an output's size: never the composed kernel's
             on_axis = asked.shape is not None and asked.shape.axis in (axis, None)
             on_axis = on_axis and asked.family is not Family.COMPOSE
             return None if on_axis else name.strip()
+        if by_role and _named_by_role(entry, name.strip(), _NOT_A_SIZE) == "other":
+            return name.strip()
         counted = named_count(name.strip())
         if counted is not None and not countings_said(name):  # MACs: a counting
             apart = counted != asked.id and asked.id not in _FACTOR_QUESTIONS
             return name.strip() if apart else None
-    if holds_symbol(lead):  # the weights are used m_h m_w times each: a reason, no name
-        return _other_pass_or_part(asked.id, lead)
-    return _other_pass_or_part(asked.id, lead) or _other_kind(asked, lead)
+    if by_role and not clause.isascii() and _named_by_role(entry, clause, _NOT_A_SIZE) == "other":
+        return clause  # 입력 높이는 (a lead-in whose names the reader does not split)
+    other = _other_pass_or_part(asked.id, lead)
+    if other is not None or holds_symbol(lead):  # the weights are used m_h m_w times each:
+        return other  # a reason, no name
+    return _other_kind(asked, lead)
+
+
+# words that give the layer's parameters before a formula, naming none as the result
+_GIVING = lazy_pattern(
+    r"^(?:with|for|given|let|if|when|where|assuming|对于|对|当|设|若|如果|给定)(?![A-Za-z])", re.I
+)
+# a letter standing alone in words (``for an input of height h``): a parameter given
+_LONE_LETTER = lazy_pattern(r"(?<![\w\\])[A-Za-z](?![\w(])")
 
 
 # names joined by "and" before one formula (OH와 OW =, H_out and W_out =, 高和宽为)
@@ -1749,8 +1769,13 @@ _BACKWARD_PASS = lazy_pattern(r"backward|bwd|backprop|反向|逆伝播|逆传播
 _MEMORY_WORD = lazy_pattern(
     r"memory|(?<![A-Za-z])mem(?![A-Za-z])|内存|显存|存储|記憶|メモリ|메모리|storage|"
     r"space\s+complexity|空间复杂度|空間複雜度|空間計算量|공간\s*복잡도|"
-    r"(?<![A-Za-z])ram(?![A-Za-z])|mémoire|memoria|speicher|"
-    # what memory holds: activations, feature maps, tensors, the model's size
+    r"(?<![A-Za-z])ram(?![A-Za-z])|mémoire|memoria|speicher",
+    re.I,
+)
+# what a memory holds (activations, feature maps, tensors, the model's size): a memory's
+# kind before a count or a factor, no kind before a size (``the output feature map's
+# height``, ``output shape of tensor``)
+_HELD_WORD = lazy_pattern(
     r"activation|feature\s*maps?|tensor|model\s+size|bandwidth|激活|特征图|张量|模型大小|带宽",
     re.I,
 )
@@ -1793,28 +1818,33 @@ def _other_pass_or_part(asked: str, lead: str) -> str | None:
     return None
 
 
-def _other_kind(asked, lead: str) -> str | None:
-    """The kind of quantity a lead-in's last clause names when it is not the kind
-    asked, and the clause names no quantity of the asked kind: memory or parameters
-    before a count or a size (``the memory quadruples`` answering double-channels,
-    ``backward memory is twice the forward memory`` answering backward-ops), operations
-    (:data:`.informal.COST_WORDS`) before a memory or a size, the output's size before a
-    kernel's (``the output size is`` answering compose-size); the forward question
-    answered under the backward pass's name (``backward memory =`` answering
-    forward-memory); None otherwise.  Its words, as :func:`_last_name` reads them."""
+def _other_kind(asked: Question, lead: str) -> str | None:
+    """The words of ``lead``'s last clause that name another kind of quantity than the
+    question ``asked`` asks, where the clause names none of the asked kind: a memory
+    (:data:`_MEMORY_WORD`, :data:`_HELD_WORD`) or parameters answering a count of operations or a factor of
+    one (``the memory quadruples`` answering double-channels, ``backward memory is twice
+    the forward memory`` answering backward-ops; not where the clause names a cost too,
+    :data:`.informal.COST_WORDS`), and for a factor the output or the kernel (``the
+    output quadruples``); operations (:data:`_OPERATION_WORD`) or the parameters alone
+    answering a memory, operations answering the bias count; a memory answering an output
+    size; a memory, parameters or the output's size answering the composed kernel's
+    (``the output size is``); the backward pass's name answering a forward question
+    (``backward memory =`` answering forward-memory).  The name the words are in (as
+    :func:`.around.lead_names` reads it) or the words; None otherwise."""
     clause = _CLAUSE_MARK().split(lead)[-1]
     if asked.id.startswith("forward") and _BACKWARD_PASS().search(clause):
         return None if _FORWARD_WORD().search(clause) else _last_name(clause)
     memory = _MEMORY_WORD().search(clause)
+    held = memory or _HELD_WORD().search(clause)
     parameters = _PARAMETER_WORD().search(clause) or _WEIGHT_WORD().search(clause)
     other: re.Match | None = None
     if asked.id.endswith("-memory"):
         # the parameters alone (``the number of parameters is``), not a list of the
         # parts held (``inputs + weights + outputs``)
         alone = None if _OUTPUT_WORD().search(clause) else parameters
-        other = None if memory else _OPERATION_WORD().search(clause) or alone
+        other = None if held else _OPERATION_WORD().search(clause) or alone
     elif asked.id == "bias-size":
-        other = None if memory else _OPERATION_WORD().search(clause)
+        other = None if held else _OPERATION_WORD().search(clause)
     elif asked.id == "compose-size":
         output = None if _KERNEL_WORD().search(clause) else _OUTPUT_WORD().search(clause)
         other = memory or parameters or output
@@ -1825,7 +1855,7 @@ def _other_kind(asked, lead: str) -> str | None:
         tensor = asked.id in _FACTOR_QUESTIONS and (
             _OUTPUT_WORD().search(clause) or _KERNEL_WORD().search(clause)
         )
-        other = memory or parameters or tensor or None
+        other = held or parameters or tensor or None
     if other is None:
         return None
     # the name the word is in (``the output size``), else the word
@@ -1857,13 +1887,19 @@ def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> Non
     kind of quantity (:func:`_other_kind`: ``the memory quadruples``, ``4 (memory)``;
     s10adv); a counting word (FLOPs, MACs) is judged by its convention where operations
     are counted, and names another quantity where a memory or a parameter count is
-    asked.  (``checker.reason.words_name_other`` for words around a factor or a formula
-    in prose.)"""
+    asked; a size's name whose words' roles name the input, kernel or stride (``H_in =``)
+    or a memory (``memory =``).  (``checker.reason.words_name_other`` for the words of a
+    factor's sentence, a remark, a size's name.)"""
     said = [*notes]
     if name in _OUTPUT_NAMES and entry.question.shape is not None:  # m_h = <the width's>
         said.append({"id": "reading.note.label", "fields": {"label": name}})
     if name and entry.question.shape is not None:  # memory = <a size>: its words' kind
         said.append({"id": "reading.note.label", "fields": {"sentence": name}})
+        # H_in = <a size>, stride = …; not a name updated in place (input_size =
+        # (input_size + 2*p - k)//s + 1: the next layer's input)
+        updated = any(n.get("fields", {}).get("written") == name for n in notes)
+        if _named_by_role(entry, name, _NOT_A_SIZE) == "other" and not updated:
+            raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     for function in _functions_named(notes):  # def backward_flops(…): return …
         said.append({"id": "reading.note.label", "fields": {"label": function}})
     if name and entry.question.family is Family.COMPOSE:  # H_out = k_1 + k_2 - 1
@@ -2006,8 +2042,6 @@ def _named_as(entry: Entry, name: str) -> str | None:
     ``adds``; a name of the input, kernel, padding, stride or channels and not of the
     output: ``input size``, ``输入大小``), or None (``height``, ``altura``: the output's or
     the input's)."""
-    from derivations.registry.notations import name_parts
-
     name = name.strip(_DELIMITERS)
     shape = entry.question.shape
     if shape is not None and shape.axis is not None:
@@ -2018,6 +2052,17 @@ def _named_as(entry: Entry, name: str) -> str | None:
         return "asked"
     elif named_count(name) is not None:
         return "other"
+    return _named_by_role(entry, name)
+
+
+def _named_by_role(entry: Entry, name: str, others: frozenset = _OTHER_ROLES) -> str | None:
+    """What ``name`` names by the roles of its words (the parts record: ``input``,
+    ``stride``, ``输入``, ``入力``), as :func:`_named_as` says it: ``"other"`` for a name of
+    the input, kernel, padding, stride or channels and not of the output (of the output
+    or the input and not the kernel where the composed kernel is asked), ``"asked"`` for
+    the kernel where it is asked, else None."""
+    from derivations.registry.notations import name_parts
+
     parts = name_parts()
     lower = name.lower()
     roles = {parts.get(word) for word in re.findall(r"[a-z]{2,}", lower)}  # (no letter: $S$)
@@ -2025,10 +2070,15 @@ def _named_as(entry: Entry, name: str) -> str | None:
     if entry.question.family is Family.COMPOSE:  # the kernel's size asked, not the output's
         if "kernel" in roles:
             return "asked"
-        return "other" if roles & (_OTHER_ROLES | {"output"}) else None
-    if "output" not in roles and roles & _OTHER_ROLES:
+        return "other" if roles & (others | {"output"}) else None
+    if "output" not in roles and roles & others:
         return "other"
     return None
+
+
+# the roles whose names are another quantity than an output size (not the channels:
+# ``the feature map height``, ``per channel``, ``height of each output channel``)
+_NOT_A_SIZE = _OTHER_ROLES - {"channel"}
 
 
 def _sentences(entry: Entry, answer: str) -> tuple[str, Note] | None:
@@ -2110,8 +2160,11 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         said += [
             _named_as(entry, name) for name in reversed(trail_names(island.trail)) if _names(name)
         ]
-        if any(_other_kind(entry.question, words) for words in (island.lead, island.trail)):
-            said.append("other")  # the backward pass costs …; … (memory)
+        # the backward pass costs …; … (memory) (the last one's trail: the others' are
+        # the next one's lead)
+        around = (island.lead, island.trail) if island is islands[-1] else (island.lead,)
+        if any(_other_kind(entry.question, words) for words in around):
+            said.append("other")
         return next((n for n in said if n is not None), None)
 
     # those named as another quantity (输入大小为 h*w, the input's) are not graded; the

@@ -26,6 +26,9 @@ en and zh.
 - two formulas in prose for compose-size, the output's shrinking and the kernel's size:
   the kernel, the asked quantity, was taken as "another quantity" (the output's graded:
   a right answer judged not_equivalent);
+- an output size under a name or a lead-in of the input, the kernel or the stride
+  (``input height = …``, ``H_in = …``, ``stride = …``, ``입력 높이는 …``): only the other
+  axis's output size was another quantity there;
 - the parameters alone named where a memory is asked, a memory named for an output size;
 - a count named as floating-point operations or multiply-accumulates in words a name
   holds (``浮点运算次数 = <the MACs>``, ``multiply_accumulates = <the FLOPs>``): only
@@ -50,10 +53,12 @@ from tests.checking.rows import RIGHT, Table
 DC, DP, PW = "double-channels", "double-padding", "pointwise-complexity"
 FM, FO, FMEM, BO = "forward-mults", "forward-ops", "forward-memory", "backward-ops"
 CS, BS = "compose-size", "bias-size"
+OH = "output-height"
 N, W = "invalid_input", "not_equivalent"
 UC = "equivalent_under_convention"
 FORWARD_MEMORY = "c_i h w + c_o c_i k_h k_w + c_o m_h m_w"
 MULTS = "c_o c_i k_h k_w m_h m_w"
+HEIGHT = "(h - k_h + p_h)//s_h + 1"
 MULTS_CODE = "c_i * c_o * k_h * k_w * m_h * m_w"
 MEMORY_CODE = "c_i*h*w + c_o*c_i*k_h*k_w + c_o*m_h*m_w"
 PADDING_INCREASE = (
@@ -126,7 +131,18 @@ WRONG = [
     (FMEM, f"the number of parameters is {FORWARD_MEMORY}", N),
     (FMEM, f"参数量 = {FORWARD_MEMORY}", N),
     (FMEM, "params = c_i*h*w + c_o*c_i*k_h*k_w + c_o*m_h*m_w", N),
-    ("output-height", "memory = (h - k_h + p_h)//s_h + 1", N),
+    (OH, "memory = (h - k_h + p_h)//s_h + 1", N),
+    # an output size named as the input's, the kernel's, the stride's
+    (OH, f"input height = {HEIGHT}", N),
+    (OH, f"输入高度为 {HEIGHT}", N),
+    (OH, f"入力の高さは {HEIGHT} です", N),
+    (OH, f"입력 높이는 {HEIGHT} 이다", N),
+    (OH, f"the kernel height is {HEIGHT}", N),
+    (OH, f"stride = {HEIGHT}", N),
+    (OH, f"H_in = {HEIGHT}", N),
+    (OH, f"n_in = {HEIGHT}", N),
+    ("output-width", "W_in = (w - k_w + p_w)//s_w + 1", N),
+    ("output-width", "输入宽度 = (w - k_w + p_w)//s_w + 1", N),
     # a function's name says what its return gives
     (FO, f"def backward_flops(c_i, c_o, k_h, k_w, m_h, m_w):\n    return 2 * {MULTS_CODE}", N),
     (FO, f"def memory(c_i, c_o, k_h, k_w, m_h, m_w):\n    return 2 * {MULTS_CODE}", N),
@@ -144,12 +160,12 @@ WRONG = [
     ),
     (FM, f"def memory():\n    return {MULTS_CODE}", N),
     # a padding said to be the total, counted twice (2P): right only with P per side
-    ("output-height", "OH = (H + 2*P - FH)//S + 1 where P is the total padding", W),
+    (OH, "OH = (H + 2*P - FH)//S + 1 where P is the total padding", W),
     ("output-width", "W_out = (W_in - K + 2P)/S + 1 where P is the total padding", W),
     ("output-width", "(W - K + 2P)/S + 1，P 为总填充", N),
     ("output-width", "(w - k_w + 2 p_w)//s_w + 1 (p_w: total padding)", N),
     (
-        "output-height",
+        OH,
         "(h - k_h + 2p_h)//s_h + 1 where p_h is the total number of padding rows",
         W,
     ),
@@ -197,12 +213,29 @@ STILL_READ = [
         "equivalent",
     ),
     (FMEM, f"input, weights and output: {FORWARD_MEMORY}", "equivalent"),
+    (OH, f"H = {HEIGHT}", "equivalent"),
+    (OH, f"H_out = {HEIGHT}", "equivalent"),
+    (OH, f"输出高度为 {HEIGHT}", "equivalent"),
+    (OH, f"출력 높이는 {HEIGHT} 이다", "equivalent"),
+    (OH, f"the output height is {HEIGHT}", "equivalent"),
+    (OH, "W2 = (W1 - F + 2P)/S + 1", UC),
+    # the channels name no other size (a feature map's height is the output's)
+    (OH, f"the feature map height is {HEIGHT}", "equivalent"),
+    (OH, f"height of each output channel = {HEIGHT}", "equivalent"),
+    (OH, f"per channel: {HEIGHT}", "equivalent"),
+    (OH, f"特征图高度为 {HEIGHT}", "equivalent"),
+    # words that give the input, the kernel or the stride name no result
+    (OH, "with input height h and kernel height k_h: ⌊(h - k_h + p_h)/s_h⌋ + 1", "equivalent"),
+    (OH, f"for an input of height h: {HEIGHT}", "equivalent"),
+    (OH, f"given the input h, kernel k_h, padding p_h, stride s_h: {HEIGHT}", "equivalent"),
+    (OH, f"输入高度为 h 时，输出高度为 {HEIGHT}", "equivalent"),
+    (OH, "padded = h + p_h\nout = (padded - k_h)//s_h + 1", "equivalent"),
     (
-        "output-height",
+        OH,
         "def conv_out_h(h, k_h, p_h, s_h):\n    return (h - k_h + p_h) // s_h + 1",
         "equivalent",
     ),
-    ("output-height", "out_h = (h - k_h + p_h)//s_h + 1", "equivalent"),
+    (OH, "out_h = (h - k_h + p_h)//s_h + 1", "equivalent"),
     (DC, "the computation grows by a factor of 4", UC),
     (DC, "the multiplications: 4", UC),
     (DC, "the additions: 4", UC),
@@ -250,9 +283,9 @@ STILL_READ = [
     ("output-width", "(W - K + P)/S + 1，P 为总填充", UC),
     ("output-width", "(w - k_w + p_w)//s_w + 1 (p_w: total padding)", UC),
     ("output-width", "(W - K + 2P)/S + 1 where P is the padding on each side", UC),
-    ("output-height", "(h - k_h + 2p_h)//s_h + 1", UC),
+    (OH, "(h - k_h + 2p_h)//s_h + 1", UC),
     (
-        "output-height",
+        OH,
         "(h - k_h + p_h)//s_h + 1 where p_h is the total number of padding rows",
         "equivalent",
     ),
