@@ -279,3 +279,11 @@ def test_branches_that_disagree_are_refused_naming_their_conditions(lang, said):
     result = check("output-height", answer, symbolic=False)
     assert result.error["id"] == "checker.reason.branches_disagree", result.error
     assert said in feedback(result, lang)
+
+
+def test_a_chain_with_no_else_and_nothing_around_it_counts_only_its_branches():
+    answer = (
+        "if p > 0:\n    out = (H - KH) // S + 1\nelif p == 0:\n    out = (H + 2*p - KH) // S + 1"
+    )
+    result = check("output-height", answer, symbolic=False)
+    assert result.error["fields"] == {"conditions": "p > 0; p == 0", "count": "2"}, result.error

@@ -137,11 +137,10 @@ def branched(answer: object) -> tuple[str, Note] | None:
         paths.append(before + rest)
     if len(paths) > _MAX_PATHS:
         return None
+    paths = [path for path in paths if path]  # (no else, nothing around: no path)
     formulas: list[str] = []
     name = None
     for path in paths:
-        if not path:
-            continue
         done = in_order("\n".join(path))
         if done is None:
             return None
