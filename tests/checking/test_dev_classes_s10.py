@@ -11,7 +11,9 @@ in, through ``check`` and ``grade``:
 - a tensor's shape indexed in code (``ifmap.shape[1]``): an ifmap is the input feature
   map, an ofmap the output's; the index read by the layout the answer shows (``C, H, W =
   ifmap.shape`` unpacked above it), and where it shows none, by the layouts, refused as
-  ambiguous where they disagree (h or w), the refusal naming the index as written.
+  ambiguous where they disagree (h or w), the refusal naming the index as written;
+- a pair of sizes assigned as a pair (``(OH,OW)=(H−KH+1,W−KW+1)``, after a Korean or a
+  Chinese label): the two statements ``OH = …`` and ``OW = …``, the one asked graded.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -199,6 +201,24 @@ CLASSES = {
             "输出高度 = (fmap.shape[-1] + 2 * pad - k_h) // stride + 1",
             N,
             "reading.unknown_word: fmap_shape[-1]",
+        ),
+    ],
+    "a pair of sizes assigned as a pair": [
+        ("output-height", "출력 크기는 (OH,OW)=((H+2P-KH)/S+1,(W+2P-KW)/S+1)이다.", C, None),
+        ("output-height", "출력 크기 (OH,OW)=(H−KH+1,W−KW+1)이다.", W, "given_parameter_left_out"),
+        ("output-width", "(OH, OW) = ((H + 2P - KH)/S + 1, (W + 2P - KW)/S + 1)", C, None),
+        ("output-width", "(OH, OW) = ((H + 2P - KH)/S + 1, (W + 2P - KH)/S + 1)", W, None),
+        (
+            "output-height",
+            "输出大小 (H_o, W_o) = (⌊(H + 2P − K)/S⌋ + 1, ⌊(W + 2P − K)/S⌋ + 1)",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "输出大小 (H_o, W_o) = (⌊(H + 2P − K)/S⌋, ⌊(W + 2P − K)/S⌋)",
+            W,
+            "output_off_by_one",
         ),
     ],
 }

@@ -179,15 +179,35 @@ def _slice(text: Normalized, start: int, end: int) -> Normalized:
     return Normalized(text.text[start:end], text.columns[start:end])
 
 
+def _inside(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of ``text[start:end]`` without one pair of round brackets around the
+    whole of it (``(h, w)``: ``h, w``), else as it is."""
+    inner = text[start:end].strip()
+    if len(inner) < 2 or inner[0] != "(" or inner[-1] != ")":
+        return start, end
+    begin, depth = text.index("(", start), 0
+    for index in range(begin, end):
+        depth += (text[index] in _OPEN) - (text[index] in _CLOSE)
+        if depth == 0:
+            closed = index
+            break
+    else:
+        return start, end
+    return (begin + 1, closed) if not text[closed + 1 : end].strip() else (start, end)
+
+
 def _pairs(text: Normalized) -> list[Normalized] | None:
-    """``a, b = c, d``: the statements ``a = c`` and ``b = d`` (None: no such form)."""
+    """``a, b = c, d``, or a pair in brackets on both sides (``(a, b) = (c, d)``): the
+    statements ``a = c`` and ``b = d`` (None: no such form)."""
     if text.text.count("=") != 1:
         return None
     equals = text.text.index("=")
-    left = _bounds(text.text[:equals], None, [])
-    right = [
-        (s + equals + 1, e + equals + 1) for s, e in _bounds(text.text[equals + 1 :], None, [])
-    ]
+    lstart, lend = _inside(text.text, 0, equals)
+    rstart, rend = _inside(text.text, equals + 1, len(text.text))
+    if (lstart, rstart) == (0, equals + 1) or lstart == 0 or rstart == equals + 1:
+        lstart, lend, rstart, rend = 0, equals, equals + 1, len(text.text)  # both or neither
+    left = [(s + lstart, e + lstart) for s, e in _bounds(text.text[lstart:lend], None, [])]
+    right = [(s + rstart, e + rstart) for s, e in _bounds(text.text[rstart:rend], None, [])]
     if len(left) < 2 or len(left) != len(right):
         return None
     parts = []
@@ -299,7 +319,8 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
         return one
     parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
     if len(parts) < 2:
-        return one
+        paired = _pairs(text) if "(" in text.text else None  # (a, b) = (c, d)
+        return Statements(paired, said) if paired else one
     framed = [p for p in parts if not _FRAME().match(p.text)]
     if framed and len(framed) < len(parts):  # a function's ``function … =`` and ``end``
         said.append(Note("reading.note.code", (("text", "function … end"),)))
