@@ -769,14 +769,29 @@ def _every_side_wrong(entry: Entry, parsed: Parsed) -> bool:
     return RIGHT not in outcomes and any(outcome is not None for outcome in outcomes)
 
 
-def _check_sides(entry: Entry, parsed: Parsed) -> dict | None:
+def _other_name(parsed: Parsed, side: ex.Node, answer: str) -> bool:
+    """Whether the first side after a chain's label is a name of the author's own read as
+    one symbol (``nH = nW = …``: nW, the square layer's other size, written otherwise
+    than the symbol it reads as), not a formula the chain states (``m_h = w = …`` is)."""
+    if not isinstance(side, ex.Sym) or not parsed.name or not isinstance(answer, str):
+        return False
+    pieces = [piece.strip(" \t\n$`") for piece in answer.split("=")]
+    if len(pieces) < 3:
+        return False
+    written = pieces[1].replace("_", "").replace("{", "").replace("}", "").lower()
+    return written.isalnum() and written != side.name.replace("_", "").lower()
+
+
+def _check_sides(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     """Every other formula side of a chain equals the graded one at the sample points
     of the answer's domain (else the answer says two things: refused), unless every
     side is wrong (:func:`_every_side_wrong`: the note saying so is returned)."""
     if not parsed.sides:  # one formula: nothing to compare, nothing compiled
         return None
     graded = compile_node(parsed.tree)
-    for side in parsed.sides:
+    for index, side in enumerate(parsed.sides):
+        if index == 0 and _other_name(parsed, side, answer):
+            continue  # nH = nW = …: the other size's name after the label, no formula
         foreign = sorted(ex.symbols_in(side) - symbols_allowed(entry))
         if foreign:
             raise _invalid(
@@ -2293,7 +2308,7 @@ def _sides_checked(entry: Entry, read: tuple, answer: str) -> tuple:
     (:func:`_check_symbols`, :func:`_check_sides`)."""
     reading, parsed, inferred = read
     label = _check_symbols(entry, parsed, answer)
-    return reading, parsed, inferred, (label, _check_sides(entry, parsed))
+    return reading, parsed, inferred, (label, _check_sides(entry, parsed, answer))
 
 
 def _in_order(entry: Entry, answer: str, question_id: str, notation, infer: bool):

@@ -148,8 +148,8 @@ def n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     """``n`` in an answer to an output size (one axis) is the input size of that axis,
     not the batch (which no output size holds): the book's own n_h, n_w and many
     courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading."""
-    if "n" not in parsed.symbols:  # the common case: nothing to do, nothing computed
-        return parsed, []
+    if "n" not in parsed.symbols and not any("n" in ex.symbols_in(s) for s in parsed.sides):
+        return parsed, []  # the common case: nothing to do (a chain's sides count too)
     axis = _question_axis(entry)
     if axis is None:
         return parsed, []

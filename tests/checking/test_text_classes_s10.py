@@ -32,7 +32,10 @@ other languages the class was met in, through ``check`` and ``grade``:
   n-f+1)``, `` `n-f+1,n-f+1` ``): that formula; ``filter/kernel`` (one quantity's two
   names) is no quotient, and words before "gives us" name no result;
 - a Markdown bullet with a Unicode minus and a remark in brackets after the formula
-  (``- $W_2=(W_1−F+2P)/S+1$ (i.e. …)``, ``（宽度同理…）``): s9text's rule, other answers.
+  (``- $W_2=(W_1−F+2P)/S+1$ (i.e. …)``, ``（宽度同理…）``): s9text's rule, other answers;
+- a chain naming both sizes before the formula and its worked numbers (``nH=nW=(n+2p-f)/s+1
+  =(31-5)/2+1=14``, H10-dev's class): the other size's name is no side of the chain, the
+  n of every side the input size; a bare symbol the chain states (``m_h = w = …``) still is.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -409,6 +412,24 @@ CLASSES = {
             W,
             "per_side_padding_once",
         ),
+    ],
+    "both sizes named before a chain": [
+        ("output-height", "nH=nW=(n+2p-f)/s+1=(31-5)/2+1=14", C, "worked_number"),
+        ("output-height", "nH=nW=(n+2p-f)/s=(31-5)/2=13", W, "chain_every_side_wrong"),
+        ("output-width", "nW=nH=(n+2p-f)/s+1=(31-5)/2+1=14", C, "worked_number"),
+        (
+            "output-height",
+            "输出的 n_H = n_W = (n+2p-f)//s + 1 = (31-5)//2 + 1 = 14",
+            C,
+            "worked_number",
+        ),
+        (
+            "output-height",
+            "输出的 n_H = n_W = (n+2p-f)//s = (31-5)//2 = 13",
+            W,
+            "chain_every_side_wrong",
+        ),
+        ("output-height", "m_h = w = (h - k_h + p_h)//s_h + 1", N, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
