@@ -13,7 +13,12 @@ in, through ``check`` and ``grade``:
   ifmap.shape`` unpacked above it), and where it shows none, by the layouts, refused as
   ambiguous where they disagree (h or w), the refusal naming the index as written;
 - a pair of sizes assigned as a pair (``(OH,OW)=(H−KH+1,W−KW+1)``, after a Korean or a
-  Chinese label): the two statements ``OH = …`` and ``OW = …``, the one asked graded.
+  Chinese label): the two statements ``OH = …`` and ``OW = …``, the one asked graded;
+- a count built in statements from library calls (``functools.reduce(operator.mul,
+  conv.kernel_size)``, ``y.numel()``, ``x.shape[1] // conv.groups``, comment lines
+  between them, ``# N * mac`` too): the product of the sizes, the output's elements for
+  one example (its axes in the input's order, the batch's aside), PyTorch's groups the
+  book's 1; a comment line that amends the code (``# TODO wrong …``) keeps it refused.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -219,6 +224,67 @@ CLASSES = {
             "输出大小 (H_o, W_o) = (⌊(H + 2P − K)/S⌋, ⌊(W + 2P − K)/S⌋)",
             W,
             "output_off_by_one",
+        ),
+    ],
+    "a count built from library calls": [
+        (
+            "forward-mults",
+            "# one window: k_h k_w products\n"
+            "per_window = functools.reduce(operator.mul, conv.kernel_size)\n"
+            "# the channels of a group\n"
+            "in_ch = x.shape[1] // conv.groups\n"
+            "macs = y.numel() * in_ch * per_window",
+            R,
+            "comment",
+        ),
+        (
+            "forward-mults",
+            "# one window: k_h k_w products\n"
+            "per_window = functools.reduce(operator.mul, conv.kernel_size)\n"
+            "in_ch = x.shape[1] // conv.groups\n"
+            "macs = y.numel() * per_window",
+            W,
+            None,
+        ),
+        (
+            "forward-mults",
+            "# 每个窗口的乘法数\nwin = reduce(mul, layer.kernel_size)\n# C_in * win\n"
+            "cin = inp.shape[1] // layer.groups\ntotal = out.numel() * cin * win",
+            R,
+            "comment",
+        ),
+        (
+            "forward-mults",
+            "# 每个窗口的乘法数\nwin = reduce(mul, layer.kernel_size)\n# 少了 C_in\n"
+            "total = out.numel() * win",
+            W,
+            None,
+        ),
+        (
+            "forward-ops",
+            "# per output: c_i * (2 * k_h * k_w - 1) + (c_i - 1)\n"
+            "per_chan = 2 * reduce(mul, m.kernel_size) - 1\n"
+            "cin = x.shape[1] // m.groups\n"
+            "flops = y.numel() * (cin * per_chan + (cin - 1))",
+            R,
+            "comment",
+        ),
+        (
+            "forward-ops",
+            "# per output: c_i * (2 * k_h * k_w - 1)\n"
+            "per_chan = 2 * reduce(mul, m.kernel_size) - 1\n"
+            "cin = x.shape[1] // m.groups\n"
+            "flops = y.numel() * cin * per_chan",
+            W,
+            None,
+        ),
+        ("forward-mults", "c_o * m_h * m_w * k_h * k_w * c_i // layer.groups", R, None),
+        ("forward-mults", "c_o * m_h * m_w * k_h * k_w // layer.groups", W, None),
+        (
+            "forward-mults",
+            "a = k_h * k_w * c_i\n# TODO wrong, the real answer is below\nc = a * c_o * m_h * m_w",
+            N,
+            "reading.unexpected_character: #",
         ),
     ],
 }

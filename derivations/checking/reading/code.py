@@ -182,6 +182,10 @@ _NUMEL = lazy_pattern(
     r"|(?:torch\s*\.\s*numel|np\s*\.\s*size|numpy\s*\.\s*size)\s*\(\s*(?P<arg>[A-Za-z_]\w*)\s*\))"
 )
 _PROD = lazy_pattern(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(")
+# Python's functools.reduce(operator.mul, sizes): their product, as prod(sizes) is
+_REDUCE_MUL = lazy_pattern(
+    r"(?<![\w.])(?:functools\s*\.\s*)?reduce\s*\((?=\s*(?:operator\s*\.\s*)?mul\s*,)"
+)
 _SHAPE_ARG = lazy_pattern(
     r"^\s*(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))"
     r"\s*(?:\[\s*(?P<start>[0-9])?\s*:\s*(?P<stop>[0-9])?\s*\])?\s*$"
@@ -248,14 +252,23 @@ def _prod_argument(argument: str) -> str | None:
     return None
 
 
+def _start(match: re.Match) -> int:
+    return match.start()
+
+
 def _products(text: Normalized, notes: list) -> Normalized:
-    """``text`` with each product of sizes written out (see :data:`_NUMEL`)."""
-    for match in reversed(list(_PROD().finditer(text.text))):
+    """``text`` with each product of sizes written out (see :data:`_NUMEL`,
+    :data:`_REDUCE_MUL`)."""
+    reduced = list(_REDUCE_MUL().finditer(text.text)) if "reduce" in text.text else []
+    for match in reversed(sorted([*_PROD().finditer(text.text), *reduced], key=_start)):
         opening = match.end() - 1
         closing = _closing(text.text, opening)
         if closing is None:
             continue
-        written = _prod_argument(text.text[opening + 1 : closing])
+        inside = text.text[opening + 1 : closing]
+        if match in reduced:
+            inside = inside.split(",", 1)[1]  # reduce(mul, sizes): the sizes
+        written = _prod_argument(inside)
         if written is None:
             continue
         notes.append(_note("code", text=text.text[match.start() : closing + 1]))
@@ -263,8 +276,23 @@ def _products(text: Normalized, notes: list) -> Normalized:
     for match in reversed(list(_NUMEL().finditer(text.text))):
         name = match.group("name") or match.group("arg")
         notes.append(_note("code", text=match.group()))
-        text = edit(text, match.start(), match.end(), _product(_shape_name(name), 0, _ELEMENTS))
+        text = edit(text, match.start(), match.end(), _elements(_shape_name(name)))
     return text
+
+
+def _elements(shape: str) -> str:
+    """The number of elements of one example of the tensor whose shape is ``shape``: for
+    the input or the output, the product of its sizes in book symbols (a product, so the
+    same in every layout: ``y.numel()`` beside ``x.shape[1]``, NCHW's c_i, needs no
+    layout of its own); else the product of its first sizes, read by the layouts."""
+    from derivations.checking.reading.names import shape_of
+    from derivations.registry.notations import layouts
+
+    tensor = shape_of(shape)
+    if tensor in ("input", "output"):
+        sizes = next(axes for _, axes in layouts()[tensor] if len(axes) == _ELEMENTS)
+        return "(" + "*".join(sizes) + ")"
+    return _product(shape, 0, _ELEMENTS)
 
 
 # a division rounded down by a library (``torch.div(a, b, rounding_mode='floor')``,
@@ -388,12 +416,16 @@ def _joined(owner: str, last: str) -> str:
     else ``owner_last`` where the two read together by their parts (``padding.h``: p_h;
     ``k.h``: k_h; ``x.w``: w) or the object's name is a word (``ker.w``: a name to infer,
     never the input's w); else ``last``, the member of a short variable (``v.p``: p); a
-    count's name that states its counting (``stats["flops"]``, ``self.macs``): ``last``."""
+    count's name that states its counting (``stats["flops"]``, ``self.macs``), a name a
+    notation record reads as the book's 1 (``module.groups``: PyTorch's groups): ``last``."""
     from derivations.checking.reading.informal import stated_counting
     from derivations.checking.reading.names import compose, role_of
+    from derivations.registry.notations import notation_spellings
 
     if stated_counting(last) and re.fullmatch(r"[A-Za-z]+", last):
         return last  # stats["flops"], self.macs: the count's own name, its counting said
+    if len(last) >= _OWNER and notation_spellings().get(last.lower(), ("",))[0] == "1":
+        return last  # module.groups, conv.dilation: a record's name of the book's 1
     if _square_symbol(owner) and last.lower() in _AXES:
         return owner  # k_1.h: the book's k_1 is a square kernel's side, both axes'
     if owner.lower() in _WEIGHT_OWNERS and last.lower() in _AXES:
@@ -477,6 +509,7 @@ _CHAIN = lazy_pattern(
 _LIBRARIES = frozenset(
     {"math", "np", "numpy", "torch", "tf", "std", "Math", "nn", "jnp", "sympy", "sp", "F", "K"}
     | {"keras", "jax", "scipy", "tensorflow", "cv2", "Number", "Integer", "Double"}
+    | {"functools", "operator"}
 )
 # members that only hold an object's value: the object is what they hold (a form
 # field's ``.value`` in JavaScript, a tensor's ``.data``)
@@ -1546,6 +1579,7 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = _divisions(text, notes)
     if (
         "prod" in text.text
+        or "reduce" in text.text
         or "numel" in text.text
         or "nelement" in text.text
         or "size(" in text.text

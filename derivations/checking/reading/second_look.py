@@ -766,6 +766,10 @@ COMMENT_NOTE = "reading.note.comment"
 _COMMENT_LINE = lazy_pattern(
     r"^[ \t]*(?://|#|%)(?!define)[ \t]*[^\W\d_][^\n=+*/^()\[\]0-9]*$", re.M
 )
+# a line of Python's or C's comment (``#``, ``//``) whatever it holds, and a line of code
+# assigning a name (``window_mac = …``): among two of those, the first is a comment
+_CODE_COMMENT_LINE = lazy_pattern(r"^[ \t]*(?://|#)(?!define)[^\n]*$", re.M)
+_ASSIGNMENT_LINE = lazy_pattern(r"^[ \t]*[A-Za-z_][\w.]*[ \t]*=[^=\n]+$", re.M)
 
 
 # a line continued: MATLAB's ``...`` closing it (a Python ``\\`` the reader reads; a
@@ -803,8 +807,11 @@ def _line_comments(answer: str) -> tuple[str, Note] | None:
         for m in _LINE_COMMENT().finditer(answer)
         if several or m.group().lstrip()[:1] != "#" or _words_after_call(answer, m)
     ]
-    # a line that is only a comment in words, among lines of code (``// 输出宽度``)
-    found += [m for m in _COMMENT_LINE().finditer(answer) if several]
+    # a line that is only a comment in words, among lines of code (``// 输出宽度``); any
+    # comment line, among two statements or more (``# N * mac`` above ``x = …``)
+    if several:
+        code = len(_ASSIGNMENT_LINE().findall(answer)) >= 2
+        found += list((_CODE_COMMENT_LINE if code else _COMMENT_LINE)().finditer(answer))
     found = sorted(found, key=lambda m: m.start())
     if not found or any(a.end() > b.start() for a, b in itertools.pairwise(found)):
         return None
