@@ -118,6 +118,7 @@ def answers() -> list:
             say("pointwise.text_4", **heading_numbers("pointwise")),
             say(
                 "pointwise.multiplications_and_operations_in_all",
+                general=tex(forms[Form.FORWARD_OPS].general),
                 plain=tex(forms[Form.FORWARD_MULTS].plain),
                 plain_2=tex(forms[Form.FORWARD_OPS].plain),
             ),

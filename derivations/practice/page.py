@@ -93,6 +93,18 @@ def _symbols(qid: str) -> list[str]:
     return [s.name for s in SYMBOLS if s.name in used]
 
 
+@cache
+def _cover_h() -> str:
+    """The LaTeX of ``C_h``, the padded input rows some window covers, as the sheet
+    prints it (the closed form :func:`derivations.closed_forms.window_cover`, no
+    dilation)."""
+    from derivations.closed_forms import m_h, window_cover
+    from derivations.exercises.notation import tex
+    from derivations.model import k_h, s_h
+
+    return tex(window_cover(m_h, k_h, s_h, 1))
+
+
 def _latex_symbol(name: str) -> str:
     base, _, sub = name.partition("_")
     return f"{base}_{{{sub}}}" if sub else base
@@ -126,13 +138,17 @@ def question_views(qid: str, lang: str) -> dict:
     """What the template shows of question ``qid``."""
     from derivations import mathml
     from derivations.checking.deciding.catalogue import entry
+    from derivations.checking.explaining.wording import has_message
     from derivations.messages import text
     from derivations.registry.questions import question
+    from derivations.webpage import html_text
 
     found = entry(qid)
+    needs = f"practice.needs.{qid}"
     return {
         "id": qid,
         "title": typeset(question(qid).title[lang]),
+        "needs": html_text(text(needs, lang, cover_h=_cover_h())) if has_message(needs) else None,
         "symbols": [
             (Markup(mathml.inline(_latex_symbol(name))), text(f"practice.symbol.{name}", lang))
             for name in _symbols(qid)

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from derivations.checking import check
 from derivations.commands import docs
 from derivations.messages import text
 from derivations.practice import numbers
@@ -251,3 +252,76 @@ def test_the_references_definitions_are_typeset_as_the_reference(pages, lang):
             names = {d.partition(" = ")[0] for d in definitions}
             assert names <= _math_symbols(where), qid
     assert seen > 0
+
+
+# questions whose exercise boxes hold no formula of their own (the page's question asks
+# what the box says in words)
+_NO_BOX_FORMULA = {
+    "output-width": "the box gives m_h and says m_w likewise",
+    "double-padding": "the box gives the increase per padding reading in words and numbers",
+}
+
+
+@pytest.fixture(scope="module")
+def boxes() -> dict:
+    """exercise id -> the LaTeX math of its boxed answers, both languages."""
+    from derivations.exercises import build_all
+    from derivations.exercises.document import answers
+
+    return {
+        e.id: [
+            m for a in answers(e) for t in a.text.values() for m in re.findall(r"\$([^$]+)\$", t)
+        ]
+        for e in build_all()
+    }
+
+
+def test_each_questions_boxed_answer_checks_as_right_on_the_page(boxes):
+    """s10exam F2: the 1 × 1 question's worked answer boxed only the stride-1, unpadded
+    count, which the page's question (at the layer's stride and padding, as the book's
+    exercise continues the one before it) calls a known mistake.  Every question of an
+    exercise: a formula of its exercise's boxes, as the page reads it, is right (no
+    stride 1 or no padding assumed), unless its box has no formula of its own
+    (:data:`_NO_BOX_FORMULA`, and those really have none); and a box formula refused for
+    a symbol of the sheet's own (Answer 2.4's C_h) is one the question's note on the
+    page says how to write out."""
+    special = {"stride_1", "no_padding"}
+    found = {}
+    for question in QUESTIONS.values():
+        if question.exercise is None:
+            continue
+        found[question.id] = [
+            math
+            for math in dict.fromkeys(boxes[question.exercise])
+            if (result := check(question.id, math)).verdict.startswith("equivalent")
+            and not special & set(result.conventions)
+        ]
+    assert sorted(q for q, right in found.items() if not right) == sorted(_NO_BOX_FORMULA)
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_answer_2_4_written_out_as_the_page_says_is_right(boxes, lang):
+    """s10exam F2 addendum: Answer 2.4's additions A_X are written with C_h C_w, no
+    symbol of the page ("unknown symbol 'C_h'").  The backward question's note says how
+    to write them out; the box's own count, multiplications + A_X + A_W, with C_h and
+    C_w written out as the note says, checks as right (under the count's MACs or
+    exactly)."""
+    from derivations.practice.page import _cover_h, question_views
+
+    (note,) = [question_views("backward-ops", lang)["needs"]]
+    assert note is not None and note.count("<math") >= 3
+    maths = boxes[QUESTIONS["backward-ops"].exercise]
+    part = {}
+    for math in maths:
+        name, _, formula = math.partition(" = ")
+        if name in ("A_X", "A_W"):
+            part[name] = formula
+    # the box's multiplications: its backward count of multiply-accumulates
+    mults = next(m for m in maths if check("backward-ops", m).conventions == ["macs"])
+    assert "C_{h}" in part["A_X"] and check("backward-ops", part["A_X"]).verdict == "invalid_input"
+    cover_h = _cover_h()
+    cover_w = cover_h.replace("_h", "_w")
+    written = part["A_X"].replace("C_{h}", f"\\left({cover_h}\\right)")
+    written = written.replace("C_{w}", f"\\left({cover_w}\\right)")
+    result = check("backward-ops", f"{mults} + {written} + {part['A_W']}")
+    assert result.verdict == "equivalent", (result.verdict, result.counterexample)
