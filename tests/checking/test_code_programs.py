@@ -31,7 +31,11 @@ Chinese; other letters than the book's), right and wrong, through ``check`` and
 * a count added to as the answer's one statement (``flops += …``, ``stats["flops"] += …``)
   is named as it is (FLOPs stated by the name, as ``flops = …`` is), and a comment that
   says what it counts (``# MACs``, ``# 乘加次数``, ``# multiply-adds``) states the counting
-  over the name.
+  over the name;
+* a name of an axis's letter and the other axis's word (``W_height``: an image or a
+  matrix named W) is a quantity of the word's axis, inferred by role
+  (:func:`derivations.checking.reading.names.compose`), never W's decorated reading
+  (the width's, with a height: nothing).
 """
 
 import pytest
@@ -259,6 +263,15 @@ CLASSES = {
         ("forward-ops", "flops = 2 * c_i * c_o * k_h * k_w * m_h * m_w  # multiply-adds", W),
         ("forward-ops", "flops = 2 * c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", C),
         ("forward-ops", "flops = c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", W),
+    ],
+    "an object named by an axis's letter, its other axis in a word (W_height)": [
+        # MATLAB: W the image, its height and width; inferred among that axis's sizes
+        ("output-height", "dim_height = floor((W_height - K_h + 2 * P) / S + 1);  % 输出高度", C),
+        ("output-height", "dim_height = floor((W_height - K_h) / S + 1);", W),
+        ("output-height", "oh = (I_height + 2 * P - W_height) // S + 1  # W the weights", C),
+        ("output-width", "dim_width = floor((H_width - K_w + 2 * P) / S + 1);", C),
+        # the height where the width is asked: no reading of it matches, refused
+        ("output-width", "dim_width = floor((W_height - K_w + 2 * P) / S + 1);", N),
     ],
 }
 ROWS = [(name, *row) for name, rows in CLASSES.items() for row in rows]

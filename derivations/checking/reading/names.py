@@ -487,7 +487,8 @@ def compose(word: str) -> Composed | None:
     one was written) reads as by its parts; None when it is not a name of parts of
     roles (one part and no layer, a number among its parts, clashing roles).  With one
     part of no role, the reading is only a hint: the quantities of the known parts
-    (an axis alone: every quantity of that axis)."""
+    (an axis alone: every quantity of that axis; an object named by an axis's letter
+    and the other axis in a word, ``W_height``: a quantity of the word's axis)."""
     base, layer = _layered(word)
     parts = _expanded(_split(base))
     if len(parts) == 1 and layer is None and len(base) == 2 and base.isalpha():
@@ -500,6 +501,9 @@ def compose(word: str) -> Composed | None:
     if found is None:
         return None
     roles, unknown = found
+    if _named_by_the_other_axis(parts, roles) and layer is None:
+        # W_height: an image or a matrix named W, its height: a quantity of that axis
+        return Composed(hints=_AXIS_QUANTITIES["h" if role_of(parts[1]) == "height" else "w"])
     if _PARAMETERS & set(roles) and {"x", "y"} & {part.lower() for part in parts}:
         roles = _coordinates(parts, roles)
     if unknown > 1 or not roles or (unknown and len(parts) < 2):
@@ -560,15 +564,32 @@ def segmented(run: str) -> list[str] | None:
     return parts
 
 
+def _named_by_the_other_axis(parts: list[str], roles: list[str]) -> bool:
+    """Whether ``parts`` are one letter of an axis and a word of the other (``W_height``,
+    ``H_width``): the letter names an object (an image, a matrix), never its axis."""
+    return (
+        len(parts) == 2
+        and len(parts[0]) == 1
+        and len(parts[1]) > 1
+        and set(roles) == {"height", "width"}
+    )
+
+
 def own_decorated(word: str) -> bool:
     """Whether ``word`` is an author's own name read by its letter's decorated role (a
     letter and a digit, ``H0``; or a letter the registry hints with an axis or a word,
-    ``FH``, ``K_width``): those keep that reading; others (``O_H``) are read by their
-    parts."""
+    ``FH``, ``K_width``): those keep that reading; others (``O_H``, and an axis's letter
+    with the other axis's word, ``W_height``) are read by their parts."""
     match = DECORATED().fullmatch(word)
     if match is None:
         return False
-    base, suffix, _ = match.groups()
+    base, suffix, said = match.groups()
+    if (
+        said
+        and (found := _roles([base, said]))
+        and _named_by_the_other_axis([base, said], found[0])
+    ):
+        return False  # W_height: read by its parts, W an object's name
     return bool(suffix and suffix.isdigit()) or base.upper() in decorated_hints()
 
 
