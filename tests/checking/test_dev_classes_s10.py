@@ -18,7 +18,9 @@ in, through ``check`` and ``grade``:
   conv.kernel_size)``, ``y.numel()``, ``x.shape[1] // conv.groups``, comment lines
   between them, ``# N * mac`` too): the product of the sizes, the output's elements for
   one example (its axes in the input's order, the batch's aside), PyTorch's groups the
-  book's 1; a comment line that amends the code (``# TODO wrong …``) keeps it refused.
+  book's 1; MATLAB's ``numel(y)`` as ``y.numel()``, its ``numel`` of a cell or a slice
+  (``numel(ins{2}(:,:,:,1))``) refused, naming the call; a comment line that amends the
+  code (``# TODO wrong …``) keeps it refused.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -280,6 +282,20 @@ CLASSES = {
         ),
         ("forward-mults", "c_o * m_h * m_w * k_h * k_w * c_i // layer.groups", R, None),
         ("forward-mults", "c_o * m_h * m_w * k_h * k_w // layer.groups", W, None),
+        ("forward-mults", "macs = numel(y) * kh * kw * ci;", R, None),
+        ("forward-mults", "macs = numel(y) * kh * kw;", W, None),
+        (
+            "forward-mults",
+            "乘法次数 = numel(out) * numel(w(:,:,:,1))",
+            N,
+            "reading.unread_count_call: numel(w(:,:,:,1))",
+        ),
+        (
+            "forward-mults",
+            "macs = numel(outs{1}) * kh * kw * ci;",
+            N,
+            "reading.unread_count_call: numel(outs{1})",
+        ),
         (
             "forward-mults",
             "a = k_h * k_w * c_i\n# TODO wrong, the real answer is below\nc = a * c_o * m_h * m_w",

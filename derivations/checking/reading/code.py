@@ -179,8 +179,12 @@ _SHAPE_OF = lazy_pattern(
 # k_w))``): the product written out
 _NUMEL = lazy_pattern(
     r"(?<![\w.])(?:(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:numel|nelement)\s*\(\s*\)"
-    r"|(?:torch\s*\.\s*numel|np\s*\.\s*size|numpy\s*\.\s*size)\s*\(\s*(?P<arg>[A-Za-z_]\w*)\s*\))"
+    r"|(?:torch\s*\.\s*numel|np\s*\.\s*size|numpy\s*\.\s*size|numel)\s*\(\s*"
+    r"(?P<arg>[A-Za-z_]\w*)\s*\))"
 )
+# MATLAB's numel of what is no name (``numel(ins{2}(:,:,:,1))``, a cell's and a slice's):
+# what it counts the code does not say
+_NUMEL_UNREAD = lazy_pattern(r"(?<![\w.])numel\s*\(")
 _PROD = lazy_pattern(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(")
 # Python's functools.reduce(operator.mul, sizes): their product, as prod(sizes) is
 _REDUCE_MUL = lazy_pattern(
@@ -277,6 +281,11 @@ def _products(text: Normalized, notes: list) -> Normalized:
         name = match.group("name") or match.group("arg")
         notes.append(_note("code", text=match.group()))
         text = edit(text, match.start(), match.end(), _elements(_shape_name(name)))
+    unread = _NUMEL_UNREAD().search(text.text) if "numel" in text.text else None
+    if unread is not None:
+        closing = _closing(text.text, unread.end() - 1)
+        call = text.text[unread.start() : len(text.text) if closing is None else closing + 1]
+        raise refuse("unread_count_call", text.column(unread.start()), call=call)
     return text
 
 
