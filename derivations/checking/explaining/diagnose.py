@@ -252,9 +252,22 @@ def diagnose(
 ) -> Diagnosis | None:
     """The first diagnosis of the list above that holds at every point of ``envs``
     (``answer`` and ``reference`` are compiled functions; ``want`` and ``got``, when
-    given, the reference's and the answer's values there, computed once by the caller;
-    at most :data:`MAX_POINTS` points are used), or None."""
-    envs = list(envs)[:MAX_POINTS]
+    given, the reference's and the answer's values there, computed once by the caller).
+    It is looked for at the first :data:`MAX_POINTS` points and said only if it is found
+    again, the same, at the last :data:`MAX_POINTS` of the points after them (the
+    sampled layers end in large ones, where a coincidence of small layers breaks:
+    s10exam F9's "c_i and c_o are swapped" for a factor ``1 + floor(c_i/300)``); a
+    diagnosis found otherwise first there is not said either."""
+    points = list(envs)
+    found = _diagnose(answer, reference, points[:MAX_POINTS], family, want, got)
+    rest = points[MAX_POINTS:][-MAX_POINTS:]
+    if found is None or len(rest) < 3:
+        return found
+    return found if _diagnose(answer, reference, rest, family) == found else None
+
+
+def _diagnose(answer, reference, envs, family, want=None, got=None) -> Diagnosis | None:
+    """:func:`diagnose` at the points ``envs`` (at most :data:`MAX_POINTS`)."""
     if len(envs) < 3:
         return None
     got = _values(answer, envs) if got is None else list(got[: len(envs)])
