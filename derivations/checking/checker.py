@@ -1568,9 +1568,11 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
 
 
 # a times sign between two sizes (compiled on first use: never on a cold check); LaTeX's
-# \rfloor or \rceil before \times closes a size as ⌋ does
+# \rfloor or \rceil before \times closes a size as ⌋ does; an x set apart by spaces
+# between two sizes (``(n+2p-f)/s+1 x (n+2p-f)/s+1``) is a shape's, not a product's
 _SIZES_SIGN = lazy_pattern(
     r"\\,|[ ,)}$]X[ ,({$\\]|[⌋)] *[x×]|(?:[⌋)}]|\\r(?:floor|ceil)) *\\times(?![A-Za-z])"
+    r"|[\w)\]] +x +[\w(\[]"
 )
 
 
@@ -1605,7 +1607,15 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
             other = _in_either_order(entry, done[0], question_id, notation, infer)
             reading, parsed, inferred, checked = _sides_checked(entry, other, done[0])
         except InvalidAnswer:
-            continue
+            if rule is not _two_sizes:
+                continue
+            try:  # the pair after words (输出尺寸为 (…, …)): read as a refused answer is
+                reading, parsed, inferred, checked = _second_look(
+                    entry, done[0], question_id, notation, infer
+                )
+            except InvalidAnswer:
+                continue
+            other = (reading, parsed, inferred)
         if _verdict_of(entry, other) is not None:
             return _noted(reading, parsed, (done[1],)), parsed, inferred, checked
     return None

@@ -14,6 +14,9 @@ in, through ``check`` and ``grade``:
   ambiguous where they disagree (h or w), the refusal naming the index as written;
 - a pair of sizes assigned as a pair (``(OH,OW)=(H−KH+1,W−KW+1)``, after a Korean or a
   Chinese label): the two statements ``OH = …`` and ``OW = …``, the one asked graded;
+- a two-axis size written with x set apart by spaces (``(n+2p-f)/s+1 x (n+2p-f)/s+1``,
+  ``floor(…)+1 x floor(…)+1``): the height by the width, as × is; ``*`` between them is
+  code's product, read as written (no size: wrong as written);
 - a count built in statements from library calls (``functools.reduce(operator.mul,
   conv.kernel_size)``, ``y.numel()``, ``x.shape[1] // conv.groups``, comment lines
   between them, ``# N * mac`` too): the product of the sizes, the output's elements for
@@ -302,6 +305,22 @@ CLASSES = {
             N,
             "reading.unexpected_character: #",
         ),
+    ],
+    # x set apart by spaces between two sizes is a shape's sign (n x n, as the pages write
+    # the image's), so each side is a size; * is code's product, read as written:
+    # (n+2p-f)/s+1 * (n+2p-f)/s+1 is no size, wrong as written
+    "a two-axis size written with x": [
+        ("output-height", "(n+2p-f)/s+1 x (n+2p-f)/s+1", C, "two_sizes"),
+        ("output-height", "(n+2p-f)/s+1 * (n+2p-f)/s+1", W, None),
+        ("output-height", "floor((n+2p-f)/s)+1 x floor((n+2p-f)/s)+1", C, "two_sizes"),
+        ("output-height", "floor((n+2p-f)/s) x floor((n+2p-f)/s)", W, "output_off_by_one"),
+        ("output-width", "Size: floor((h+2p-k)/s)+1 x floor((w+2p-k)/s)+1", C, "two_sizes"),
+        ("output-width", "Output: floor((h-k)/s)+1 x floor((w-k)/s)+1", W, None),
+        ("output-height", "n-f+1 x n-f+1", W, "given_parameter_left_out"),
+        ("output-height", "输出尺寸为 (h+2p-k)/s+1 × (w+2p-k)/s+1", C, None),
+        ("output-height", "输出尺寸为 (h+2p-k)/s × (w+2p-k)/s", W, None),
+        ("output-width", "输出尺寸：floor((h+2p-k)/s)+1 x floor((w+2p-k)/s)+1", C, None),
+        ("output-width", "输出尺寸：floor((h+2p-k)/s) x floor((w+2p-k)/s)", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

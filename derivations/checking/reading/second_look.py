@@ -1140,14 +1140,15 @@ _PROSE_WORD = lazy_pattern(r"(?<![\\\w])(?!(?:floor|ceil|int|trunc)\b)[^\W\d_]{2
 
 
 def _a_size(text: str) -> bool:
-    """Whether ``text`` is a size's formula: a sum at its top level (``⌊…⌋ + 1``), or one
+    """Whether ``text`` is a size's formula: a sum at its top level (``⌊…⌋ + 1``,
+    ``floor(…) + 1``), or one
     bracket or floor around it all (a rounding's or a conversion's name before it:
     ``floor(…)``, ``int(…)``)."""
+    if any(_depth_at(text, m.start()) == 0 for m in _TOP_SUM().finditer(text)):
+        return True  # floor(…) + 1 too
     call = _ROUNDING_CALL().match(text)
     if call is not None:
         text = text[call.end() :]
-    elif any(_depth_at(text, m.start()) == 0 for m in _TOP_SUM().finditer(text)):
-        return True
     marks = sorted(
         [(m.start(), m.end(), 1) for m in _OPENS().finditer(text)]
         + [(m.start(), m.end(), -1) for m in _CLOSES().finditer(text)]
