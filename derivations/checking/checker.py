@@ -2341,7 +2341,30 @@ def _in_order(entry: Entry, answer: str, question_id: str, notation, infer: bool
         if refusal.key == "checker.reason.parts_disagree":  # if … else …: which is it?
             raise _invalid("branches_disagree", **dict(branches.fields)) from None
         raise  # a path reads as no formula: the answer's refusal
+    branches = next((note for note in notes if note.key == BRANCHES_NOTE), None)
+    if branches is not None:
+        _paths_agree(entry, answer, question_id, notation, infer, branches)
     return _noted(reading, parsed, notes), parsed, inferred, checked
+
+
+def _paths_agree(entry: Entry, answer: str, question_id: str, notation, infer: bool, branches):
+    """Refuse (``branches_disagree``) an answer with a path through its branches whose
+    formula, read alone, is right and another whose formula is wrong: every path's
+    formula is the answer's, also one the reading of several formulas would set aside
+    as answering another quantity (``else: mults = m_h*m_w``)."""
+    from derivations.checking.reading.branches import path_formulas
+
+    found = path_formulas(answer)
+    if found is None or len(found[1]) < 2:
+        return
+    name, formulas = found[0], found[1]
+    right = []
+    for formula in formulas:
+        text_ = (f"{name} = " if name else "") + formula
+        parsed = _in_either_order(entry, text_, question_id, notation, infer)[1]
+        right.append(outcome_of(entry, _named_in(entry, parsed)) == ("right",))
+    if any(right) and not all(right):
+        raise _invalid("branches_disagree", **dict(branches.fields))
 
 
 def _noted(reading, parsed: Parsed, notes: tuple):

@@ -188,6 +188,19 @@ CLASSES = {
         ),
     ],
     "branches: graded where every path agrees, refused where they disagree": [
+        # a wrong path whose formula alone answers another quantity (m_h*m_w, the output
+        # positions), and two wrong paths whose product is right: neither ever accepted
+        (
+            "forward-mults",
+            "if groups == 1:\n    n = c_o*c_i*k_h*k_w*m_h*m_w\nelse:\n    n = (m_h)*m_w",
+            N,
+        ),
+        (
+            "forward-mults",
+            "if bias:\n    muls = c_i*c_o*k_h*k_w\nelse:\n    muls = m_h*m_w  # 输出位置",
+            W,
+        ),
+        ("forward-mults", "if (p > 0) {\n  n = c_o*c_i*k_h*k_w;\n} else {\n  n = m_h*m_w;\n}", W),
         # Python: the first branch wrong, the last right (graded on the last alone and
         # accepted before branches were read), or right only under its condition
         (
@@ -300,3 +313,19 @@ def test_a_chain_with_no_else_and_nothing_around_it_counts_only_its_branches():
     )
     result = check("output-height", answer, symbolic=False)
     assert result.error["fields"] == {"conditions": "p > 0; p == 0", "count": "2"}, result.error
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "(c_o*c_i*k_h*k_w); (m_h*m_w)",
+        "n = (c_i*c_o*k_h*k_w); (m_w*m_h)",
+        "(c_o*c_i); (k_h*k_w*m_h*m_w)",
+    ],
+)
+def test_two_bracketed_formulas_after_a_semicolon_are_never_their_product(answer):
+    # a bracket after a ``;`` is a remark only when it holds no formula (``; (结果向下取整)``)
+    assert check("forward-mults", answer, symbolic=False).verdict not in (
+        "equivalent",
+        "equivalent_under_convention",
+    )

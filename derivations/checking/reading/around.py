@@ -681,6 +681,9 @@ def _size_of(text: Normalized, notes: list) -> Normalized:
 
 
 _SEMICOLON = lazy_pattern(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
+# the bracket after such a semicolon holding a formula (an operator, or one name), not a
+# remark (``;  (结果向下取整)``, ``; (1 stride)``)
+_FORMULA_AFTER = lazy_pattern(r"\((?:[^()]*[*+\-/^=×·][^()]*|\s*[A-Za-z_]\w*\s*)\)\s*")
 # an equation's number closing it: ``\tag{3}``, or a bracketed number set apart by a wide
 # space (``\quad (2.1)``, two spaces or more), a comma or a semicolon (``…, (3)``)
 _EQUATION_NUMBER = lazy_pattern(
@@ -737,6 +740,8 @@ def _semicolon(text: Normalized, notes: list) -> Normalized:
     match = _SEMICOLON().search(text.text)
     if not match or not text.text[: match.start()].strip():
         return text
+    if _FORMULA_AFTER().fullmatch(text.text[match.end() :]):
+        return text  # ``(a); (b)``: two statements, never the product of a and b
     notes.append(_note("semicolon"))
     return edit(text, match.start(), match.end(), " ")
 

@@ -27,7 +27,7 @@ import re
 
 from derivations.checking.reading.informal import Note, lazy_pattern
 
-__all__ = ["BRANCHES_NOTE", "branched", "has_branches"]
+__all__ = ["BRANCHES_NOTE", "branched", "has_branches", "path_formulas"]
 
 BRANCHES_NOTE = "reading.note.branches"
 
@@ -118,9 +118,22 @@ def _chain(lines: list[str]) -> tuple[int, list[tuple[str, list[str]]], int, boo
 
 def branched(answer: object) -> tuple[str, Note] | None:
     """The formulas of ``answer``'s paths through its chain of branches, one statement
-    each (``out_h = (…); (…)``: the first named as its path's last statement is), and the
-    note naming the branches' conditions; None where it has no chain of two branches or
-    more, or a path reads as no formula (see the module's docstring)."""
+    each (``out_h = ((…)); ((…))``: the first named as its path's last statement is), and
+    the note naming the branches' conditions; None where it has no chain of two branches
+    or more, or a path reads as no formula (see the module's docstring)."""
+    found = path_formulas(answer)
+    if found is None:
+        return None
+    name, formulas, conditions, count = found
+    # doubled brackets: a path's formula in one pair after a ``;`` would read as a remark
+    shown = [f"(({formula}))" for formula in formulas]
+    text = (f"{name} = " if name else "") + "; ".join(shown)
+    return text, Note(BRANCHES_NOTE, (("conditions", conditions), ("count", count)))
+
+
+def path_formulas(answer: object) -> tuple[str | None, list[str], str, str] | None:
+    """(the name, the distinct formulas of ``answer``'s paths, their conditions, the count
+    of paths) for :func:`branched`; None as there."""
     from derivations.checking.reading.second_look import in_order
 
     if not isinstance(answer, str) or not has_branches(answer):
@@ -150,7 +163,5 @@ def branched(answer: object) -> tuple[str, Note] | None:
             formulas.append(formula)
     if not formulas:
         return None
-    shown = [f"({formula})" for formula in formulas]
-    text = (f"{name} = " if name else "") + "; ".join(shown)
     conditions = "; ".join(cond.strip(" ()") for cond, _ in branches)
-    return text, Note(BRANCHES_NOTE, (("conditions", conditions), ("count", str(len(paths)))))
+    return name, formulas, conditions, str(len(paths))
