@@ -11,8 +11,9 @@ Conventions, as the data file states them: padding per side (the author's p is
 PyTorch's ``padding``; the book's total padding is twice it), the floor dropped (layers
 where the stride divides), a square layer (one symbol for both axes), MACs (the
 multiply-accumulates: the multiplications), FLOPs = 2 x MACs, the output kept beside
-its gradient in the backward memory, and the doubled-channels factor read for the
-multiplications.  Big-O answers are checked by the product inside the O.
+its gradient in the backward memory, a memory in bytes (4 per float32 element), and the
+doubled-channels factor read for the multiplications.  Big-O answers are checked by the
+product inside the O; a batch's letter is 1 (the sampled layers take one example).
 
 The transcription (the lambdas below) is ours; the test proves only that, so read, each
 verdict is the maths', and it fails when a verdict in the data file is changed."""
@@ -4207,8 +4208,337 @@ READINGS = {
         "mults",
         None,
     ),
+    # --- H10-test, the test half
+    "var outHeight = Math.ceil(inHeight / strideHeight);": (
+        lambda x, o: math.ceil(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "var outHeight = Math.ceil((inHeight - filterHeight + 1) / strideHeight);": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "var outputRows = (inputRows - fieldSize + 2 * zeroPad) / stride + 1;": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "def get_conv_outsize(input_size, kernel_size, stride, pad):\n    return (input_size + pad*2 - kernel_size) // stride + 1": (
+        lambda x, o: (x.h + x.qh * 2 - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "$$out = \\lfloor \\frac{in + 2 * p - k'}{s} \\rfloor + 1$$\n\n其中，\n\n$$k' = (d - 1) * (k - 1) + k = d * (k - 1) + 1$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - ((1 - 1) * (x.kh - 1) + x.kh)) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "$$(N * H * W * C)*sizeof(input) + (C * R * S * M)*sizeof(conv) + (N * E * F * M)*sizeof(output)$$": (
+        lambda x, o: (
+            (1 * x.h * x.w * x.ci) * 4
+            + (x.ci * x.kh * x.kw * x.co) * 4
+            + (1 * o.mh * o.mw * x.co) * 4
+        ),
+        "fwd_mem_bytes",
+        None,
+    ),
+    "$$N * E * F * M * C * R * S * 2$$": (
+        lambda x, o: 1 * o.mh * o.mw * x.co * x.ci * x.kh * x.kw * 2,
+        "flops",
+        None,
+    ),
+    "$$O(n^2 \\cdot f^2 \\cdot C_{in} \\cdot C_{out}) \\tag{1} $$": (
+        lambda x, o: o.mh**2 * x.kh**2 * x.ci * x.co,
+        "mults",
+        SQ,
+    ),
+    "$$\\biggl\\lfloor \\frac{n+2p-f}{s}+1 \\biggr\\rfloor \\times \\biggl\\lfloor \\frac{n+2p-f}{s}+1 \\biggr\\rfloor \\tag{2} $$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out_height = (height - self.filter_size\n                      + 2*self.padding) // self.stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_width = (width - self.filter_size\n                     + 2*self.padding) // self.stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_height = height + 2 * self.padding - self.filter_size + 1": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "out_width = width + 2 * self.padding - self.filter_size + 1": (
+        lambda x, o: x.w + 2 * x.qw - x.kw + 1,
+        "mw",
+        None,
+    ),
+    "out_height = height - self.filter_size + 2*self.padding + 1": (
+        lambda x, o: x.h - x.kh + 2 * x.qh + 1,
+        "mh",
+        None,
+    ),
+    "out_width = width - self.filter_size + 2*self.padding + 1": (
+        lambda x, o: x.w - x.kw + 2 * x.qw + 1,
+        "mw",
+        None,
+    ),
+    "out_height = int((height - filter_size + 2*pad_width) / stride + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out_width = int((width - filter_size + 2*pad_width) / stride + 1)": (
+        lambda x, o: int((x.w - x.kw + 2 * x.qw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "out_height = (height - self.filter_size + 2 * self.padding) + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) + 1,
+        "mh",
+        None,
+    ),
+    "out_width = (width - self.filter_size + 2 * self.padding) + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) + 1,
+        "mw",
+        None,
+    ),
+    "out_height = (height - self.filter_size + 1) + self.padding*2": (
+        lambda x, o: (x.h - x.kh + 1) + x.qh * 2,
+        "mh",
+        None,
+    ),
+    "out_width = (width - self.filter_size + 1) + self.padding*2": (
+        lambda x, o: (x.w - x.kw + 1) + x.qw * 2,
+        "mw",
+        None,
+    ),
+    "size_t calculated_height =\n        ((padded_height - layer->kernel_height) / layer->stride) + 1;": (
+        lambda x, o: (((x.h + 2 * x.qh) - x.kh) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "size_t calculated_width =\n        ((padded_width - layer->kernel_width) / layer->stride) + 1;": (
+        lambda x, o: (((x.w + 2 * x.qw) - x.kw) // x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "self.output_height = int(jnp.floor((input_height + 2 * self.padding - self.kernel_size) / self.stride) + 1)": (
+        lambda x, o: int(fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "self.output_width = int(jnp.floor((input_width + 2 * self.padding - self.kernel_size) / self.stride) + 1)": (
+        lambda x, o: int(fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1),
+        "mw",
+        None,
+    ),
+    "int output_rows = ((input_rows + 2 * row_padding - rows_no) / stride) + 1;": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "int output_cols = ((input_cols + 2 * col_padding - cols_no) / stride) + 1;": (
+        lambda x, o: ((x.w + 2 * x.qw - x.kw) // x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "kernel_passes_h = (H - filter_h + 2 * padding) // stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "kernel_passes_w = (W - filter_w + 2 * padding) // stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_h = (H + 2 * pad - KH) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_w = (W + 2 * pad - KW) // stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "H_out = (H + 2*pad - KH)//stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "# ops per output element\nkernel_mul = k_h * k_w * (in_c // groups)\nkernel_add = kernel_mul - 1 + (0 if module.bias is None else 1)\n\nkernel_mul_group = kernel_mul * out_h * out_w * (out_c // groups)\nkernel_add_group = kernel_add * out_h * out_w * (out_c // groups)\n\ntotal_mul = kernel_mul_group * groups\ntotal_add = kernel_add_group * groups\n\nreturn total_mul + total_add": (
+        lambda x, o: (
+            x.kh * x.kw * x.ci * o.mh * o.mw * x.co
+            + (x.kh * x.kw * x.ci - 1 + 0) * o.mh * o.mw * x.co
+        ),
+        "ops",
+        None,
+    ),
+    "filters_per_channel = out_c // groups\nconv_per_position_flops = k_h * k_w * in_c * filters_per_channel\nactive_elements_count = batch_size * out_h * out_w\n\ntotal_conv_flops = conv_per_position_flops * active_elements_count": (
+        lambda x, o: x.kh * x.kw * x.ci * x.co * (1 * o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    "def convolution(node):\n    return np.prod(node.outputs[0].shape + node.inputs[1].shape[1:])": (
+        lambda x, o: 1 * x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "row_out = int((NUM_INPUT_ROWS + (self.ROW_DOWN_PAD + self.ROW_UP_PAD) - self.FILT_SHAPE[0]) / self.STRIDE) + 1": (
+        lambda x, o: int((x.h + (x.qh + x.qh) - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "col_out = int((NUM_INPUT_COLS + (self.COL_LEFT_PAD + self.COL_RIGHT_PAD) - self.FILT_SHAPE[1]) / self.STRIDE) + 1": (
+        lambda x, o: int((x.w + (x.qw + x.qw) - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "out_h = (h + 2 * self.padding - self.filter_dim) // self.stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_w = (w + 2 * self.padding - self.filter_dim) // self.stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "H_out = (H_in + 2 * padding - kernel_size) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "W_out = (W_in + 2 * padding - kernel_size) // stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "int new_out_dim(int x) {\n    int ksize = weight.shape[2];\n    float a = std::ceil(1.0*(x + 2*padding_ - ksize + 1) / stride_);\n    return static_cast<int>(a);\n}": (
+        lambda x, o: math.ceil(1.0 * (x.h + 2 * x.qh - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "H_p, W_p = H + 2 * padding, W + 2 * padding\nOH = (H_p - KH) // stride + 1": (
+        lambda x, o: ((x.h + 2 * x.qh) - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "OW = (W_p - KW) // stride + 1": (
+        lambda x, o: ((x.w + 2 * x.qw) - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "OH = (H + 2 * self.padding - KH) // self.stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "const int newHeight = (pHeight + 1 - kernelDimensions.at(2))/2;": (
+        lambda x, o: (x.h + 1 - x.kh) // 2,
+        "mh",
+        None,
+    ),
+    "Hout = int(np.floor((height + 2 * self.padding - self.filter_shape[0]) / self.stride)) + 1": (
+        lambda x, o: int(fl((x.h + 2 * x.qh - x.kh) / x.sh)) + 1,
+        "mh",
+        None,
+    ),
+    "Wout = int(np.floor((width + 2 * self.padding - self.filter_shape[1]) / self.stride)) + 1": (
+        lambda x, o: int(fl((x.w + 2 * x.qw - x.kw) / x.sw)) + 1,
+        "mw",
+        None,
+    ),
+    "Hout = int(np.floor((img_height + 2 * self.padding - Kh) / self.stride)) + 1": (
+        lambda x, o: int(fl((x.h + 2 * x.qh - x.kh) / x.sh)) + 1,
+        "mh",
+        None,
+    ),
+    "out_h = (in_h - k_size) / stride + 1;": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_w = (in_w - k_size) / stride + 1;": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "outputshape should be (num_filters, in_h-kernal_size + 1, in_w-kernel_size + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "img_height_padded: int = img_height + 2 * self.padding\n\noutput_height: int = (img_height_padded - self.kernel_height) // self.stride + 1": (
+        lambda x, o: ((x.h + 2 * x.qh) - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "img_width_padded: int = img_width + 2 * self.padding\n\noutput_width: int = (img_width_padded - self.kernel_width) // self.stride + 1": (
+        lambda x, o: ((x.w + 2 * x.qw) - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "output_size = int((self.x_cols-self.f_cols)/(self.stride)+1)": (
+        lambda x, o: int((x.h - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "int h = ((dims[2] + 2 * padding - (kernels.dims[2] - 1) - 1) / stride) + 1;": (
+        lambda x, o: ((x.h + 2 * x.qh - (x.kh - 1) - 1) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "int w = ((dims[3] + 2 * padding - (kernels.dims[3] - 1) - 1) / stride) + 1;": (
+        lambda x, o: ((x.w + 2 * x.qw - (x.kw - 1) - 1) // x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "h_out = (h_in + 2 * pad - h_f) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "w_out = (w_in + 2 * pad - w_f) // stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "height_out = (self.width_in - filter_h) // self.stride + 1": (
+        lambda x, o: (x.w - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "# Output shape based on the input dimensions and kernel size\nself.output_shape = (n_kernels, \n                     input_shape[1] - kernel_shape[0] + 1,  # Output height\n                     input_shape[2] - kernel_shape[1] + 1)  # Output width": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "self.output_shape = (self.channels, self.input_height - self.filter_height + 1,\n                     self.input_height - self.filter_height + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mw",
+        None,
+    ),
+    "self.output_shape = (num_filters, input_height - filter_size + 1, input_width - filter_size + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "convolution_output = np.zeros((image_h-self.kernel_size+1, image_w-self.kernel_size+1, self.kernel_num))": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
+TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
 
 # answers about two layers, or a factor: the claim and how PyTorch decides it
 COMPOSE = {
