@@ -147,12 +147,22 @@ def _question_axis(entry) -> str | None:
 def n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     """``n`` in an answer to an output size (one axis) is the input size of that axis,
     not the batch (which no output size holds): the book's own n_h, n_w and many
-    courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading."""
+    courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading.  So is ``n`` in an
+    answer to a question of both axes that writes no other size of the input or the
+    output (the Deep Learning Specialization's square layer inside a count:
+    ``((n - k + 2p + s)//s)^2``): the height's, a square layer's one size."""
     if "n" not in parsed.symbols and not any("n" in ex.symbols_in(s) for s in parsed.sides):
         return parsed, []  # the common case: nothing to do (a chain's sides count too)
     axis = _question_axis(entry)
     if axis is None:
-        return parsed, []
+        from derivations.checking.deciding.decide import reference_symbols
+        from derivations.checking.reading.aliases import OUTPUT_SYMBOLS
+
+        inputs = set(_AXIS.values())  # h, w
+        written = set(parsed.symbols).union(*(ex.symbols_in(side) for side in parsed.sides))
+        if written & (inputs | set(OUTPUT_SYMBOLS)) or not inputs <= reference_symbols(entry):
+            return parsed, []
+        axis = min(inputs)  # h: the square layer's convention reads one size as both
     reading = {"written": "n", "read": axis, "how": "input_size"}
     return read_as(parsed, {"n": ex.sym(axis)}), [reading]
 

@@ -40,6 +40,11 @@ en and zh.
   (``c_o m_h m_w (c_i k_h k_w - 1) MACs`` answering forward-adds, ``c_o MACs``): only
   FLOPs so said was refused.
 
+Right answers judged not_equivalent: the Deep Learning Specialization's n (a square
+layer's one size) in an answer to a question of both axes that writes no other size
+(``c_o (2 c_i k^2 - 1) (((n - k + 2p + s)//s)^2 - ((n - k + p + s)//s)^2)``) was read
+as the batch; now as the input size, as it was for an output size (``n_as_input_size``).
+
 Decided, not changed: a factor named as the multiplications' (``the multiplications:
 4``) is the computation's factor under the MACs convention, which counts the
 multiplications; a factor named as the additions' is right under accumulating from zero.
@@ -191,6 +196,10 @@ WRONG = [
     (BO, f"2 × forward FLOPs = 2 {MULTS}", W),
     (BO, f"2 × forward MACs = 4 {MULTS}", W),
     (BO, f"反向 = 2 × 前向 FLOPs = 2 {MULTS}", W),
+    # n, a square layer's one size, with a slip (not read as the batch to make it right)
+    (DP, "c_o (2 c_i k^2 - 1) (((n - k + 2p + s)//s)^2 - ((n - k + p + s)//s))", W),
+    (PW, "c_o (2 c_i - 1) ((n + p - 1)//s + 1)", W),
+    (FM, "c_o c_i k^2 n^2", W),
     # MACs said of a count no variant counts in MACs, not the MACs themselves
     ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) MACs", W),
     (FMEM, f"{FORWARD_MEMORY} MACs", W),
@@ -298,6 +307,14 @@ STILL_READ = [
     (FO, f"乘加次数 = {MULTS}", UC),
     (FO, f"multiply_accumulates = {MULTS}", UC),
     ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) additions", "equivalent"),
+    # n, a square layer's one size where no other size is written (was the batch:
+    # each judged not_equivalent on main)
+    (DP, "c_o (2 c_i k^2 - 1) (((n - k + 2p + s)//s)^2 - ((n - k + p + s)//s)^2)", UC),
+    (PW, "c_o (2 c_i - 1) ((n + p - 1)//s + 1)^2", UC),
+    (FM, "c_o c_i k^2 ((n + p - k)//s + 1)^2", UC),
+    (FM, "n_C n_C_prev f^2 ((n + 2p - f)//s + 1)^2", UC),
+    (FMEM, "c_i n^2 + c_o c_i k^2 + c_o ((n - k + p)//s + 1)^2", UC),
+    (FM, f"n {MULTS}", UC),  # the batch, beside the output's sizes
     (BO, f"2 × forward FLOPs = 4 {MULTS}", UC),
     (BO, f"2 × forward MACs = 2 {MULTS}", UC),
     (BO, f"backward ≈ 2 × forward = 2 × 2 {MULTS}", UC),
