@@ -188,6 +188,15 @@ def _right(entry, parsed: Parsed) -> bool:
     )
 
 
+def _gives_away(entry, parsed: Parsed, choice: tuple) -> bool:
+    """Whether a word's reading in ``choice`` is, alone, a right answer to the question
+    (the reference, or an output size written out as the reference is): "read as" and
+    the feedback would print it, at the hint level too."""
+    return any(
+        checker.outcome_of(entry, parsed.with_tree(tree, sides=())) == RIGHT for tree in choice
+    )
+
+
 _SHORT = re.compile(r"[A-Za-z][0-9']?")
 
 
@@ -265,11 +274,14 @@ def every_reading(entry, answer: str, question_id: str):
             if _right(entry, candidate):
                 return None
             matched = checker.outcome_of(entry, candidate) is not None
+            if _gives_away(entry, parsed, choice):
+                continue  # shown, it would print the answer (x + 1: x → the reference)
         except InvalidAnswer:
             return None
         if shown is None or (matched and not shown[1]):
             shown = (candidate, matched, choice)
-    assert shown is not None  # every option list holds at least one reading
+    if shown is None:  # every reading holds the answer itself: refused, nothing shown
+        return None
     chosen, matched, choice = shown
     if not matched:  # like no answer the catalogue knows under any reading: refused
         return None

@@ -207,3 +207,25 @@ def test_a_dropped_floor_is_said_plainly_with_where_it_fails(question, answer, c
     others = [c for c in conventions if c != "exact_division"]
     correct = phrase("correct_under", lang, conventions="").split(":")[0].split("：")[0]
     assert (correct in said) == bool(others), said
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("output-height", "x+1"),
+        ("output-width", "q - 1"),
+        ("compose-size", "k_3 + 1"),
+        ("compose-size", "2*K_c"),
+    ],
+)
+def test_an_unknown_letter_is_never_shown_read_as_the_answer_itself(question, answer):
+    # a letter read every way must not print, as its reading, the reference (x + 1: x →
+    # the output height written out), at the hint level nor in "read as"
+    result = check(question, answer, symbolic=False)
+    for lang in ("en", "zh"):
+        text = feedback(result, lang, reveal="hint")
+        assert not _reference_shown(result, text), (lang, text)
+    # each reading shown, checked as an answer to the question, is no right answer
+    for reading in (result.parsed or {}).get("readings", ()):
+        shown = check(question, reading["read"], symbolic=False).verdict
+        assert shown not in ("equivalent", "equivalent_under_convention"), reading
