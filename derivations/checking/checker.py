@@ -2049,10 +2049,11 @@ def _counting_around(parsed: Parsed) -> Parsed:
     return replace(parsed, counting=stated.pop()) if len(stated) == 1 else parsed
 
 
-# a function's header (Python, JavaScript, Go, Rust, C's common return types): its name
+# a function's header (Python, JavaScript, Go, Rust, Kotlin, MATLAB's "function o = name(", a C-like
+# return type before the name): its name
 _FUNCTION = lazy_pattern(
-    r"^\s*(?:def|function|func|fn|(?:static\s+)?(?:inline\s+)?(?:unsigned\s+)?"
-    r"(?:int|long|float|double|size_t|auto|u?int(?:32|64)_t|i64|i32|usize))\s+(\w+)\s*\("
+    r"^\s*(?:(?:def|function|func|fn|fun)\s+(?:\[?[\w,\s]*\]?\s*=\s*)?"
+    r"|(?:[A-Za-z_][\w:<>*&]*\s+)+)(\w+)\s*\("
 )
 LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 

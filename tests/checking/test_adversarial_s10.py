@@ -164,6 +164,10 @@ WRONG = [
         N,
     ),
     (FM, f"def memory():\n    return {MULTS_CODE}", N),
+    # the same in Kotlin, MATLAB and C with a return type of two words (s10rev: accepted)
+    (FO, f"fun memory(c_i: Int, c_o: Int): Int {{\n    return 2 * {MULTS_CODE}\n}}", N),
+    (FO, f"function o = memory(c_i, c_o)\n  o = 2 * {MULTS_CODE};\nend", N),
+    (FO, f"long long memory(int c_i, int c_o) {{\n  return 2 * {MULTS_CODE};\n}}", N),
     # a padding said to be the total, counted twice (2P): right only with P per side
     (OH, "OH = (H + 2*P - FH)//S + 1 where P is the total padding", W),
     ("output-width", "W_out = (W_in - K + 2P)/S + 1 where P is the total padding", W),

@@ -323,7 +323,13 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
         return Statements(paired, said) if paired else one
     framed = [p for p in parts if not _FRAME().match(p.text)]
     if framed and len(framed) < len(parts):  # a function's ``function … =`` and ``end``
-        said.append(Note("reading.note.code", (("text", "function … end"),)))
+        # the header kept as written: its function's name says what it returns
+        header = next((p.text.strip() for p in parts if p.text.lstrip().startswith("function")), "")
+        said.append(
+            Note(
+                "reading.note.code", (("text", f"{header} … end" if header else "function … end"),)
+            )
+        )
         parts = framed
     failing = [p.text.strip() for p in parts if _FAILS().match(p.text)]
     if failing and len(failing) < len(parts):  # ``throw …``: an error path gives no value
