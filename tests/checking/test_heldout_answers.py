@@ -420,10 +420,10 @@ FLOORS = {
     "H7-dev": 36,
     "H7-test": 36,
     "H8-dev": 45,
-    "H8-test": 56,
-    "H9-dev": 55,
-    "H9-test": 54,
-    "H10-dev": 36,
+    "H8-test": 57,
+    "H9-dev": 58,
+    "H9-test": 68,
+    "H10-dev": 46,
     "H10-test": 37,
 }
 
