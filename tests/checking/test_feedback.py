@@ -229,3 +229,20 @@ def test_an_unknown_letter_is_never_shown_read_as_the_answer_itself(question, an
     for reading in (result.parsed or {}).get("readings", ()):
         shown = check(question, reading["read"], symbolic=False).verdict
         assert shown not in ("equivalent", "equivalent_under_convention"), reading
+
+
+@pytest.mark.parametrize(
+    "question, answer, one_each",
+    [
+        ("forward-adds", "c_o*m_h*m_w*(c_i*k_h*k_w+1)", False),  # 2 c_o m_h m_w too many
+        ("forward-ops", "c_o*m_h*m_w*(2*c_i*k_h*k_w+1)", False),
+        ("forward-adds", "c_o*m_h*m_w*(c_i*k_h*k_w-2)", True),  # c_o m_h m_w left out
+    ],
+)
+def test_a_term_is_said_one_per_output_element_only_when_it_is_one_each(question, answer, one_each):
+    from derivations.messages import text as message
+
+    result = check(question, answer, symbolic=False)
+    for lang in ("en", "zh"):
+        said = message("checker.diagnosis.meaning.output_elements", lang)
+        assert (said in feedback(result, lang, reveal="hint")) is one_each, (lang, answer)

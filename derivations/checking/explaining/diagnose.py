@@ -55,6 +55,9 @@ MEANINGS = {
     ("c_o", "c_i", "k_h", "k_w"): "weights",
 }
 
+# meanings that say "one per …": a term of that product with another coefficient is not it
+_ONE_EACH = frozenset({"output_elements"})
+
 
 @record(frozen=True)
 class Diagnosis:
@@ -225,11 +228,14 @@ def _term(gaps, envs, sizes) -> Diagnosis | None:
         if all(g * first == gaps[0] * p for g, p in zip(gaps[1:], rest)):
             coefficient = Fraction(gaps[0]) / first
             if coefficient:
+                meaning = MEANINGS.get(names)
+                if meaning in _ONE_EACH and abs(coefficient) != 1:
+                    meaning = None  # 2 c_o m_h m_w is two per output element, not one
                 return Diagnosis(
                     "term_extra" if coefficient > 0 else "term_missing",
                     names,
                     constant=_plain(coefficient),
-                    meaning=MEANINGS.get(names),
+                    meaning=meaning,
                 )
     return None
 
