@@ -13,8 +13,9 @@ changes) and imported in a worker process of its own, beside a worker importing 
 tree; both time the same answer mix in interleaved rounds (before, now, before, ...)
 and report CPU time per answer (``process_time``: what load on a shared machine does not
 inflate), min and median; the sampled mixes first, before either process imports SymPy.
-Each round of a mix checks it :data:`IN_PROCESS` times over (at least :data:`MIN_ROUND_S`
-of CPU on this machine), :data:`IN_PROCESS_ROUNDS` rounds.
+Each round of a mix checks it :data:`IN_PROCESS` times over, :data:`IN_PROCESS_ROUNDS`
+rounds; a row whose rounds did less than :data:`MIN_ROUND_S` of CPU says so (too short to
+compare: rounds of a few milliseconds swung more between runs than between the trees).
 A cold ``check`` and ``grade`` on the example class (``examples/grading``, its question
 ids written as the old reader expects) and on distinct answers (no answer repeats:
 nothing cached) run as new processes of each tree, interleaved after one untimed run
@@ -82,7 +83,7 @@ _SYMPY = (
 # by more than the difference it was to show (figures in the commit that set these).
 IN_PROCESS = (("wrong", False, 40), ("right", False, 40), ("wrong", True, 3), ("right", True, 40))
 IN_PROCESS_ROUNDS = 9  # interleaved rounds per mix (the median is reported)
-MIN_ROUND_S = 0.015  # the least CPU a round of any mix does (tests/core/test_bench.py)
+MIN_ROUND_S = 0.015  # the least CPU a round of a mix should do; the report says where not
 
 
 def _check_command(question: str, answer: str) -> list[str]:
@@ -222,6 +223,8 @@ def _compare_check(report, before: Path, cache: Path, rounds: int) -> None:
             name = f"check {mix} answers, {'with SymPy' if symbolic else 'sampled'}"
             note = f"median {old_median:.3f} -> {new_median:.3f} ms; {rounds} rounds"
             note += "; verdicts agree" if agree else "; VERDICTS DIFFER"
+            if min(spent["before"] + spent["now"]) < MIN_ROUND_S:  # said, never asserted
+                note += f"; a round under {MIN_ROUND_S * 1e3:g} ms of CPU: too short to compare"
             report(f"{name}: CPU ms/answer before", old_min, "ms", "min")
             report(f"{name}: CPU ms/answer now", new_min, "ms", "min")
             report(f"{name}: now / before", new_median / old_median, "x", note)

@@ -245,24 +245,3 @@ def test_the_checking_bench_times_compiled_modules_whatever_the_shell_says(monke
     assert env["PYTHONPATH"] == str(tmp_path) and env["DERIVATIONS_CACHE"] == str(
         tmp_path / "cache"
     )
-
-
-def test_the_checking_bench_times_rounds_of_many_checks():
-    """Each in-process mix's round does at least MIN_ROUND_S of CPU in this tree (after
-    the untimed first pass the bench's worker makes): rounds of a few milliseconds gave
-    ratios that swung more between runs than between the trees."""
-    import time
-
-    from benchmarks import checking
-    from derivations.checking.checker import check
-
-    rows = {"right": checking.RIGHT, "wrong": checking.WRONG}
-    for mix, symbolic, repeat in checking.IN_PROCESS:
-        for question, answer in rows[mix]:  # the worker's untimed first pass
-            check(question, answer, symbolic=symbolic)
-        start = time.process_time()
-        for _ in range(repeat):
-            for question, answer in rows[mix]:
-                check(question, answer, symbolic=symbolic)
-        spent = time.process_time() - start
-        assert spent >= checking.MIN_ROUND_S, (mix, symbolic, repeat, spent)
