@@ -1,4 +1,4 @@
-"""A term that vanishes on every small layer (``+ floor(h/1000)``, ``× (1 + floor(c_i/300))``)
+"""A term that vanishes on every small layer (``+ floor(h/1000)``, ``× (1 + floor(c_i/1000))``)
 makes an answer wrong on large inputs (a 4096 × 4096 image, 1024 channels): s10exam's F8
 found two such answers called "Correct", the checker's sampled layers all smaller.  The
 sampled layers end in large ones (``checking/deciding/samples.py``): every such answer,
@@ -18,7 +18,7 @@ from derivations.registry.questions import QUESTIONS
 _TERMS = (
     ("h", "({reference}) + floor(h/1000)"),
     ("w", "({reference}) + floor(w/500)"),
-    ("c_i", "({reference}) * (1 + floor(c_i/300))"),
+    ("c_i", "({reference}) * (1 + floor(c_i/1000))"),
     ("c_o", "({reference}) + floor(c_o/2000)"),
 )
 
