@@ -519,6 +519,23 @@ SPECIAL_CASE = "given_parameter_left_out"  # misconception id (registry/misconce
 _SPECIAL_TAGS = ("stride_1", "no_padding")
 
 
+def _needed(entry: Entry, answer: _Answer, domain: frozenset, special: tuple, expected) -> list:
+    """The restrictions of ``special`` the answer needs, each dropped in turn where the
+    answer still equals the matched variant at every sampled layer without it (``0``
+    for the padding's doubling is right at any stride where there is no padding: "only
+    when p_h = 0 and p_w = 0", not "s_h = 1 and … p_w = 0")."""
+    kept = list(special)
+    for restriction in special:
+        trial = domain - frozenset(r for r in special if r not in kept or r == restriction)
+        if (
+            len(kept) > 1
+            and first_difference(entry, answer.parsed.tree, trial, answer.function, expected)
+            is None
+        ):
+            kept.remove(restriction)
+    return kept
+
+
 def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Result:
     """Right only on the special layer a left-out given parameter implies (stride 1,
     no padding): ``not_equivalent``, its own misconception, the diagnosis naming that
@@ -527,7 +544,8 @@ def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Re
     result.verdict, result.misconception = "not_equivalent", SPECIAL_CASE
     tags = _merged(variant.conventions, restriction_assumptions(match.domain, variant.tree))
     result.misconception_assumptions = [tag for tag in tags if tag not in _SPECIAL_TAGS]
-    conditions = [condition(r) for r in special]
+    expected = variant.function if variant.conventions else None
+    conditions = [condition(r) for r in _needed(entry, answer, match.domain, special, expected)]
     result.diagnosis = [
         {
             "id": "special_case",
@@ -540,7 +558,6 @@ def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Re
         }
     ]
     general = match.domain - frozenset(special)
-    expected = variant.function if variant.conventions else None
     found = first_difference(entry, parsed.tree, general, answer.function, expected)
     if found:
         result.counterexample = _counterexample(found, entry, parsed)

@@ -246,3 +246,20 @@ def test_a_term_is_said_one_per_output_element_only_when_it_is_one_each(question
     for lang in ("en", "zh"):
         said = message("checker.diagnosis.meaning.output_elements", lang)
         assert (said in feedback(result, lang, reveal="hint")) is one_each, (lang, answer)
+
+
+@pytest.mark.parametrize(
+    "question, answer, needed",
+    [
+        # 0: doubling no padding changes nothing, at any stride (s10exam2 F5)
+        ("double-padding", "0", {"p_h", "p_w"}),
+        ("output-height", "h - k_h + p_h + 1", {"s_h"}),
+        ("output-height", "(h - k_h)//s_h + 1", {"p_h"}),
+        ("forward-mults", "c_o*c_i*k_h*k_w*(h-k_h+1)*(w-k_w+1)", {"s_h", "s_w", "p_h", "p_w"}),
+    ],
+)
+def test_a_left_out_parameter_is_said_only_where_the_answer_needs_it(question, answer, needed):
+    result = check(question, answer, symbolic=False)
+    (diagnosis,) = [d for d in result.diagnosis if d["id"] == "special_case"]
+    said = {c.split(" = ")[0] for c in diagnosis["conditions"]}
+    assert said == needed, diagnosis["conditions"]
