@@ -879,6 +879,12 @@ def _clash(stated: str | None, conventions, entry: Entry) -> bool:
 _FROM_ZERO = "accumulate_from_zero"  # the convention under which the additions are MACs
 
 
+def counting_clash(stated: str | None, conventions, entry: Entry) -> bool:
+    """Whether the count word ``stated`` clashes with a value matched under
+    ``conventions`` (:func:`_clash`: a number said with its word is judged as a formula is)."""
+    return _clash(stated, conventions, entry)
+
+
 def _counts_in(entry: Entry, counting: str) -> bool:
     """Whether a variant of ``entry`` counts under ``counting`` (``"flops"``, ``"macs"``)."""
     return any(counting in variant.conventions for variant in entry.variants)

@@ -274,8 +274,8 @@ def _formula_value(parsed: Parsed | None, student: Student):
 
 def _arithmetic(parsed: Parsed | None) -> Numeral | None:
     """The number a constant expression states (``4*3*9*12``, ``210+108+48``,
-    ``(10-3+4+3)//3``: no symbol, no big-O, no count word that names a counting, every
-    side of a chain ``4*3*9*12 = 1296`` the same value), evaluated exactly by the
+    ``(10-3+4+3)//3``, ``1296 MACs``: no symbol, no big-O, every side of a chain
+    ``4*3*9*12 = 1296`` the same value), evaluated exactly by the
     expression language's evaluator; None for anything else (a formula, or a constant
     that is undefined)."""
     from derivations.expr import tree as ex
@@ -285,7 +285,6 @@ def _arithmetic(parsed: Parsed | None) -> Numeral | None:
         parsed is None
         or parsed.symbols
         or parsed.parts
-        or parsed.counting is not None
         or parsed.unit not in (None, "elements")
         or ex.BigO in parsed.kinds
     ):
@@ -302,6 +301,38 @@ def _arithmetic(parsed: Parsed | None) -> Numeral | None:
         return None
     (value,) = values
     return Numeral(Fraction(value), None)
+
+
+def _counting_checked(
+    outcome: Outcome, question: str, parsed: Parsed, key, lang: str, reveal: str
+) -> Outcome:
+    """``outcome`` of a number said with a count word (``1296 MACs``, ``2544 FLOPs``):
+    not_equivalent (``count_word_disagrees``) where the word states another counting
+    than the value matched, as the checker judges a formula said with it
+    (:func:`.checker.counting_clash`); else ``outcome``."""
+    from derivations.checking.checker import MISLABELLED, counting_clash
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.registry.misconceptions import misconception
+
+    right = outcome.verdict in ("equivalent", "equivalent_under_convention")
+    if parsed.counting is None or not right:
+        return outcome
+    if not counting_clash(parsed.counting, outcome.assumptions, entry(question)):
+        return outcome
+    record = misconception(MISLABELLED)
+    if reveal == "none":
+        said = text("variants.near_miss", lang, mistake=record.title[lang])
+    elif reveal == "hint":
+        said = text("variants.near_miss_hint", lang, hint=record.hint_text(lang))
+    else:
+        said = text("variants.near_miss_value", lang, hint=record.hint_text(lang), value=key.value)
+    return Outcome(
+        "not_equivalent",
+        misconception=record.id,
+        feedback=text("variants.near_miss_value", lang, hint=record.explain(lang), value=key.value),
+        student_feedback=said,
+        parsed=outcome.parsed,
+    )
 
 
 def grade_variant_answer(
@@ -342,7 +373,9 @@ def grade_variant_answer(
     if constant is not None:  # a number shown as its arithmetic: graded as that number
         from derivations.expr.printers import to_unicode
 
-        outcome = grade(constant)
+        outcome = _counting_checked(
+            grade(constant), question, cast("Parsed", parsed), key, lang, reveal
+        )
         read = f"{to_unicode(cast('Parsed', parsed).tree)} = {outcome.parsed}"
         return records.replace(
             outcome,

@@ -160,3 +160,32 @@ def test_a_number_shown_as_arithmetic_is_graded_as_that_number(lang):
         assert wrong["verdict"] == "not_equivalent" and said in wrong["feedback"]
     formula = json.loads(numbers.answer_at("forward-mults", "c_o*c_i*k_h*k_w", lang))
     assert formula["verdict"] == "not_equivalent" and said not in formula["feedback"]
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_number_said_with_macs_or_flops_is_graded_as_a_formula_said_so_is(lang):
+    """Issue 25, s10exam2 F2: ``1296 MACs`` or ``2544 FLOPs`` at the layer is the number
+    with its word, judged as the checker judges a formula said with that word (the
+    number with the word was read as a constant formula and compared at other layers: a
+    right number was told it is wrong); the oracle is the checker's verdict on the
+    formula, in m_h and m_w, whose value at the layer the number is."""
+    from derivations.checking import check
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.expr.evaluate import compile_node
+    from derivations.variants.key import environment
+
+    variants = numbers.practice_variants(executed=True)
+    env = environment(variants.students[0].layer)
+    macs = "c_o*c_i*k_h*k_w*m_h*m_w"
+    rows = {
+        "forward-mults": (macs, f"2*{macs}"),
+        "forward-ops": ("c_o*m_h*m_w*(2*c_i*k_h*k_w - 1)", macs, f"2*{macs}"),
+    }
+    right = ("equivalent", "equivalent_under_convention")
+    for question, formulas in rows.items():
+        for formula in formulas:
+            value = compile_node(parse_answer(formula).tree)(env)
+            for word in ("MACs", "FLOPs"):
+                page = json.loads(numbers.answer_at(question, f"{value} {word}", lang))
+                said = check(question, f"{formula} {word}", symbolic=False).verdict
+                assert (page["verdict"] in right) == (said in right), (question, formula, word)
