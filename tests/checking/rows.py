@@ -99,6 +99,23 @@ def graded_alone_the_same(
         assert row["verdict"] == verdict
 
 
+def not_accepted(result: Any, **_row: Any) -> None:
+    """A wrong answer's check: not accepted, whatever it was read as."""
+    assert result.verdict not in RIGHT, result.parsed
+
+
+def review_tests(wrong: Sequence[tuple], still_read: Sequence[tuple]) -> tuple:
+    """The three tests of an adversarial review's rows ``(question, answer, verdict)``:
+    each wrong answer has its verdict and is never accepted; each right answer of the
+    same form still reads; ``grade`` gives every row its verdict."""
+    header = "question, answer, verdict"
+    return (
+        Table(header, wrong, symbolic=False).check_test(also=not_accepted),
+        Table(header, still_read, symbolic=False).check_test(),
+        Table(header, [*wrong, *still_read]).grade_test(),
+    )
+
+
 def never_accepted_test(rows: Sequence[tuple[str, str]]) -> Callable[[str, str], None]:
     """The test of wrong answers ``(question, answer)``: ``check`` accepts none."""
 

@@ -53,7 +53,7 @@ multiplications; a factor named as the additions' is right under accumulating fr
 import pytest
 
 from derivations.checking import check
-from tests.checking.rows import RIGHT, Table
+from tests.checking.rows import review_tests
 
 DC, DP, PW = "double-channels", "double-padding", "pointwise-complexity"
 FM, FO, FMEM, BO = "forward-mults", "forward-ops", "forward-memory", "backward-ops"
@@ -331,19 +331,11 @@ STILL_READ = [
 ]
 
 
-def _not_accepted(result, **_row):
-    assert result.verdict not in RIGHT, result.parsed
-
-
-test_a_wrong_answer_in_a_new_form_is_never_accepted = Table(
-    "question, answer, verdict", WRONG, symbolic=False
-).check_test(also=_not_accepted)
-test_a_right_answer_in_the_same_form_still_reads = Table(
-    "question, answer, verdict", STILL_READ, symbolic=False
-).check_test()
-test_grade_gives_the_same_verdicts = Table(
-    "question, answer, verdict", WRONG + STILL_READ
-).grade_test()
+(
+    test_a_wrong_answer_in_a_new_form_is_never_accepted,
+    test_a_right_answer_in_the_same_form_still_reads,
+    test_grade_gives_the_same_verdicts,
+) = review_tests(WRONG, STILL_READ)
 
 
 # (question, answer, the refusal's id, the quantity it names)
