@@ -594,9 +594,7 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
     ]
     # the answer undefined at a point: diagnose() finds nothing (it sets the minimum of points)
     got = _defined(values, count)
-    found_diagnosis = got and diagnose(
-        answer.function, entry.reference.function, envs, str(entry.question.family), want, got
-    )
+    found_diagnosis = got and _diagnosed(entry, answer, entry.reference, envs, want, got)
     if found_diagnosis:
         data = _diagnosis_data(found_diagnosis)
         data["where"] = _where(entry, answer, restrictions, found_diagnosis)
@@ -642,13 +640,7 @@ def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> lis
         for value in matcher(entry).reference_values(general, count)
     ]
     got = _defined(answer.on(entry, general), count)
-    wider = (
-        diagnose(
-            answer.function, entry.reference.function, envs, str(entry.question.family), want, got
-        )
-        if got
-        else None
-    )
+    wider = _diagnosed(entry, answer, entry.reference, envs, want, got) if got else None
     if wider is not None and (wider.id, wider.factor, wider.constant) == (
         found.id,
         found.factor,
@@ -700,15 +692,23 @@ def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset)
         want = [values[point] for point in range(count)]
         if UNDEFINED in want:
             continue
-        found = diagnose(
-            answer.function, variant.function, envs, str(entry.question.family), want, got
-        )
+        found = _diagnosed(entry, answer, variant, envs, want, got)
         if found:
             data = _diagnosis_data(found)
             data["variant"] = list(variant.conventions)
             data["where"] = []
             return [data]
     return []
+
+
+def _diagnosed(entry: Entry, answer: _Answer, against, envs, want=None, got=None):
+    """:func:`diagnose` of ``answer`` against ``against`` (the reference or a variant,
+    compiled) at ``envs``, told the question's kind from its record (its family, and
+    whether it asks for a ratio: no factor 2 of a counting there)."""
+    question = entry.question
+    return diagnose(
+        answer.function, against.function, envs, str(question.family), want, got, question.ratio
+    )
 
 
 def _defined(values: Values, count: int) -> list | None:
@@ -1055,7 +1055,7 @@ def _held_to(result, entry, answer: _Answer, match: Match, misconception: str, s
     if stated is None:
         return result
     envs = matcher(entry).envs(match.domain, stated.padding)
-    found = diagnose(answer.function, stated.function, envs, str(entry.question.family))
+    found = _diagnosed(entry, answer, stated, envs)
     if found:
         result.diagnosis = [_diagnosis_data(found)]
     difference = first_difference(

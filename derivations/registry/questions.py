@@ -41,6 +41,13 @@ class Derivation(StrEnum):
     POINTWISE = "pointwise"  # scenarios.pointwise(...).general
     COMPOSE = "compose"  # support of two composed symbolic kernels
 
+    @property
+    def ratio(self) -> bool:
+        """Whether the reference is a ratio of two costs of the same counting (the
+        doubling's ratio): counting MACs or FLOPs, or one pass or two, scales both costs
+        and leaves it as it is."""
+        return self is Derivation.DOUBLE_CHANNELS
+
 
 class Family(StrEnum):
     LAYER = "layer"  # the section's layer symbols
@@ -105,6 +112,12 @@ class Question:
     # the tensor whose number of elements the question asks for: a shape given as the
     # answer (``(c_o,)``, ``of shape (c_o, 1)``, ``rand(c_o, 1)``) is read as its count
     tensor: str | None = None
+
+    @property
+    def ratio(self) -> bool:
+        """Whether the answer is a ratio of two costs (:attr:`Derivation.ratio`): a factor
+        of 2 in it is never a counting's (MACs for FLOPs) nor a pass's."""
+        return self.recipe.derivation.ratio
 
     @property
     def numbers(self) -> dict:

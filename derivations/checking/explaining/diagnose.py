@@ -6,7 +6,9 @@ Looked for, in this order (the first that holds at every point is the diagnosis)
 * ``swapped_axes``: the answer is the reference with height and width exchanged
   (h, k_h, p_h, s_h, m_h for w, k_w, p_w, s_w, m_w);
 * ``swapped_channels``: the reference with c_i and c_o exchanged;
-* ``factor_two_more`` / ``factor_two_less``: exactly twice (FLOPs for MACs) or half;
+* ``factor_two_more`` / ``factor_two_less``: exactly twice (FLOPs for MACs) or half,
+  except in a ratio of two costs (``ratio``), which no counting and no pass changes by 2:
+  there a factor 2 is a ``constant_factor`` like any other;
 * ``factor_missing`` / ``factor_extra``: answer / reference is a product of up to
   three of the layer's sizes (k_h k_w: "the kernel volume is missing");
 * ``constant_factor``: answer / reference is another constant;
@@ -255,24 +257,28 @@ def diagnose(
     family: str = "layer",
     want: list | None = None,
     got: list | None = None,
+    ratio: bool = False,
 ) -> Diagnosis | None:
     """The first diagnosis of the list above that holds at every point of ``envs``
     (``answer`` and ``reference`` are compiled functions; ``want`` and ``got``, when
-    given, the reference's and the answer's values there, computed once by the caller).
+    given, the reference's and the answer's values there, computed once by the caller;
+    ``ratio``: the question asks for a ratio of two costs, see the list).
     It is looked for at the first :data:`MAX_POINTS` points and said only if it is found
     again, the same, at the last :data:`MAX_POINTS` of the points after them (the
     sampled layers end in large ones, where a coincidence of small layers breaks:
     s10exam F9's "c_i and c_o are swapped" for a factor ``1 + floor(c_i/300)``); a
     diagnosis found otherwise first there is not said either."""
     points = list(envs)
-    found = _diagnose(answer, reference, points[:MAX_POINTS], family, want, got)
+    found = _diagnose(answer, reference, points[:MAX_POINTS], family, want, got, ratio)
     rest = points[MAX_POINTS:][-MAX_POINTS:]
     if found is None or len(rest) < 3:
         return found
-    return found if _diagnose(answer, reference, rest, family) == found else None
+    return found if _diagnose(answer, reference, rest, family, ratio=ratio) == found else None
 
 
-def _diagnose(answer, reference, envs, family, want=None, got=None) -> Diagnosis | None:
+def _diagnose(
+    answer, reference, envs, family, want=None, got=None, ratio=False
+) -> Diagnosis | None:
     """:func:`diagnose` at the points ``envs`` (at most :data:`MAX_POINTS`)."""
     if len(envs) < 3:
         return None
@@ -287,9 +293,9 @@ def _diagnose(answer, reference, envs, family, want=None, got=None) -> Diagnosis
     sizes: tuple[str, ...] = _SIZES if family == "layer" else _COMPOSE_SIZES
     sizes = tuple(name for name in sizes if name in envs[0])
     if all(w != 0 for w in want):
-        if all(g == 2 * w for g, w in zip(got, want)):
+        if not ratio and all(g == 2 * w for g, w in zip(got, want)):
             return Diagnosis("factor_two_more", constant=2)
-        if all(2 * g == w for g, w in zip(got, want)):
+        if not ratio and all(2 * g == w for g, w in zip(got, want)):
             return Diagnosis("factor_two_less", constant=Fraction(1, 2))
         # got = c * want with c = got[0] / want[0], cross-multiplied (no Fraction per point)
         if all(g * want[0] == got[0] * w for g, w in zip(got, want)):

@@ -142,7 +142,10 @@ def reason_text(error: dict, lang: str) -> str:
     return reason
 
 
-def diagnosis_line(diagnosis: dict, lang: str) -> str:
+def diagnosis_line(diagnosis: dict, lang: str, ratio: bool = False) -> str:
+    """The diagnosis ``diagnosis`` in words (``ratio``: the question asks for a ratio of
+    two costs, so a diagnosis against a counting convention says both were counted so,
+    never "as a count")."""
     meaning = diagnosis.get("meaning") or "unnamed"
     conditions = diagnosis.get("conditions")
     where = diagnosis.get("where") or []
@@ -163,7 +166,10 @@ def diagnosis_line(diagnosis: dict, lang: str) -> str:
         said += " " + phrase("only_where", lang, conditions=joined)
     if diagnosis.get("variant"):
         said = phrase(
-            "diagnosis_variant", lang, conventions=_joined(diagnosis["variant"], lang), text=said
+            "diagnosis_variant_ratio" if ratio else "diagnosis_variant",
+            lang,
+            conventions=_joined(diagnosis["variant"], lang),
+            text=said,
         )
     return phrase("diagnosis", lang, text=said)
 
@@ -204,7 +210,10 @@ def _order(result: Result, lang: str, reveal: str) -> list[str]:
 
 
 def _wrong(result: Result, lang: str, reveal: str) -> list[str]:
-    lines = [diagnosis_line(d, lang) for d in result.diagnosis]
+    from derivations.registry.questions import question
+
+    ratio = question(result.question).ratio
+    lines = [diagnosis_line(d, lang, ratio) for d in result.diagnosis]
     lines += _counterexample(result, lang)
     if result.difference and reveal == "answer":
         lines.append(phrase("difference", lang, difference=result.difference["text"]))
