@@ -1524,7 +1524,15 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     :func:`_asked`: a side naming the size asked; each noted), else (after a word or a
     letter refused, never an ambiguity), of the answer or a rewrite, its reading when it
     is wrong under every reading of the words refused (:mod:`.every_reading`), else the
-    first refusal.  Nothing here runs for an answer read the first time."""
+    first refusal.  Nothing here runs for an answer read the first time.  A name added
+    to that the answer never gives a value (``out_h += …``) is refused where the question
+    asks no count (``unstarted``): the reading sums it from zero, which a size never is."""
+    if isinstance(answer, str) and "+=" in answer and not entry.question.counts:
+        from derivations.checking.reading.second_look import unstarted
+
+        name = unstarted(answer)
+        if name is not None:
+            raise _invalid("unstarted", name=name)
     if (
         isinstance(answer, str)
         and ("=" in answer or has_branches(answer))  # (R's ``<-``, a ``return`` a branch)

@@ -101,6 +101,9 @@ class Question:
     base_domain: frozenset = field(default_factory=frozenset)  # of Restriction values
     big_o: bool = True  # may the answer be a big-O?
     output_symbols: bool = True  # may the answer use m_h, m_w?
+    # is the answer a number of things (operations, elements)? code may then sum it from
+    # zero (``flops += …`` with no start shown); a size or a ratio never is
+    counts: bool = True
     shape: Shape | None = None  # the size of a 2-D shape it asks for (a pair reads)
     # the question asking the same count of the forward pass: an answer given relative to
     # the forward pass ("2 × the forward pass", "与前向传播相当") is read against it
@@ -158,6 +161,7 @@ QUESTIONS: dict[str, Question] = {
             big_o=False,
             output_symbols=False,
             shape=Shape.HEIGHT,
+            counts=False,
         ),
         Question(
             "output-width",
@@ -167,6 +171,7 @@ QUESTIONS: dict[str, Question] = {
             big_o=False,
             output_symbols=False,
             shape=Shape.WIDTH,
+            counts=False,
         ),
         Question(
             "forward-mults",
@@ -241,7 +246,13 @@ QUESTIONS: dict[str, Question] = {
             ),
             batched=True,
         ),
-        Question("double-channels", "doubling", _scenario(Derivation.DOUBLE_CHANNELS), big_o=False),
+        Question(
+            "double-channels",
+            "doubling",
+            _scenario(Derivation.DOUBLE_CHANNELS),
+            big_o=False,
+            counts=False,
+        ),
         Question("double-padding", "doubling", _scenario(Derivation.DOUBLE_PADDING), big_o=False),
         Question(
             "pointwise-complexity",
@@ -257,6 +268,7 @@ QUESTIONS: dict[str, Question] = {
             big_o=False,
             output_symbols=False,
             shape=Shape.SQUARE,
+            counts=False,
         ),
         Question(
             "bias-size",

@@ -32,6 +32,10 @@ Chinese; other letters than the book's), right and wrong, through ``check`` and
   is named as it is (FLOPs stated by the name, as ``flops = …`` is), and a comment that
   says what it counts (``# MACs``, ``# 乘加次数``, ``# multiply-adds``) states the counting
   over the name;
+* a name added to is summed from zero only where the question asks a count (``macs +=
+  …``: the sum is the count) or the code gives it its start (``out_h = 0`` then ``out_h
+  += …``); a size or a ratio added to with no start shown (``out_h += …``, C's ``int
+  oh;`` then ``oh += …``) is refused, naming the name (``checker.reason.unstarted``);
 * a name of an axis's letter and the other axis's word (``W_height``: an image or a
   matrix named W) is a quantity of the word's axis, inferred by role
   (:func:`derivations.checking.reading.names.compose`), never W's decorated reading
@@ -277,6 +281,22 @@ CLASSES = {
         ("forward-ops", "flops = 2 * c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", C),
         ("forward-ops", "flops = c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", W),
     ],
+    "a name added to: from zero where the code starts it there or the sum is the count": [
+        # the output height added to, its start never given: it was read from zero
+        ("output-height", "out_h += (h - k_h + p_h + s_h) // s_h", N),
+        ("output-height", "OH += (H + 2*P - KH) // S + 1  # 输出高度", N),
+        ("output-width", "ow += Math.floor((w - kw + pw) / sw) + 1;", N),
+        ("output-height", "int oh;\noh += (h - kh + ph) / sh + 1;  // 输出的高", N),
+        ("output-height", "h_out += (h - k_h + p_h) // s_h\nh_out += 1", N),
+        ("output-height", "out_h = 1\nout_h += (h - k_h + p_h) // s_h + 1", W),
+        ("forward-mults", "mults = 1\nmults += c_i * c_o * k_h * k_w * m_h * m_w", W),
+        ("output-height", "out_h = 0\nout_h += (h - k_h + p_h) // s_h + 1", R),
+        ("output-width", "let ow = 0;\now += Math.floor((w - kw + pw) / sw) + 1;", R),
+        ("output-height", "int oh = 1;\noh += (h - kh + ph) / sh;  // 从 1 开始", C),
+        ("output-height", "H += p_h\nout_h = (H - k_h) // s_h + 1", R),
+        ("forward-mults", "macs += c_i * c_o * k_h * k_w * m_h * m_w  # 乘加次数", R),
+        ("forward-mults", "mults = 0\nmults += c_i * c_o * k_h * k_w * m_h * m_w", R),
+    ],
     "an object named by an axis's letter, its other axis in a word (W_height)": [
         # MATLAB: W the image, its height and width; inferred among that axis's sizes
         ("output-height", "dim_height = floor((W_height - K_h + 2 * P) / S + 1);  % 输出高度", C),
@@ -305,6 +325,21 @@ def test_branches_that_disagree_are_refused_naming_their_conditions(lang, said):
     result = check("output-height", answer, symbolic=False)
     assert result.error["id"] == "checker.reason.branches_disagree", result.error
     assert said in feedback(result, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("output-height", "out_h += (h - k_h + p_h) // s_h + 1", "out_h"),
+        ("output-width", "let ow;\now += Math.floor((w - kw + pw) / sw) + 1;", "ow"),
+        ("compose-size", "k += k_1 + k_2 - 1", "k"),
+    ],
+)
+def test_a_size_added_to_from_no_start_is_refused_naming_it(question, answer, name, lang):
+    result = check(question, answer, symbolic=False)
+    assert result.error["id"] == "checker.reason.unstarted", result.error
+    assert f"{name} += " in feedback(result, lang)
 
 
 def test_a_chain_with_no_else_and_nothing_around_it_counts_only_its_branches():

@@ -91,6 +91,7 @@ __all__ = [
     "two_sizes",
     "rate_sentence",
     "prose_lines",
+    "unstarted",
 ]
 
 TRAILING_NOTE = "reading.note.trailing_mark"
@@ -545,6 +546,26 @@ def _a_layer_size(name: str) -> bool:
     from derivations.checking.reading.code import own_reading
 
     return name in _layer_symbols() or own_reading(name) in _layer_symbols()
+
+
+# a name given a value (``out_h = 0``, ``let oh = 0;``) or added to (``out_h += …``)
+_SET_OR_ADDED = lazy_pattern(r"(?<![\w.\]])(?P<name>[A-Za-z_]\w*)\s*(?P<added>\+)?=(?!=)")
+
+
+def unstarted(answer: str) -> str | None:
+    """The first name ``answer`` adds to (``out_h += …``) before anything gives it a value
+    (``out_h = 0``, ``int oh = 0;``), other than one of the layer's sizes changed in place
+    (``H += 2 * pad``: the input's height padded, :func:`_a_layer_size`); None where every
+    name added to is given a value first.  The reading sums such a name from zero
+    (:mod:`.code`, :func:`_run`), which only a count is (``flops += …``)."""
+    given: set[str] = set()
+    for match in _SET_OR_ADDED().finditer(answer):
+        name = match.group("name")
+        if not match.group("added"):
+            given.add(name)
+        elif name not in given and not _a_layer_size(name):
+            return name
+    return None
 
 
 def _uses_itself(name: str, body: str) -> bool:
