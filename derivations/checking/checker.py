@@ -18,6 +18,7 @@ how they are read (``Result.notes``), not an assumption.
 from __future__ import annotations
 
 import re
+import unicodedata
 from fractions import Fraction
 from itertools import pairwise
 
@@ -957,18 +958,23 @@ def _padding_clash(parsed: Parsed, conventions) -> bool:
 
 def _sides_doubled(parsed: Parsed, conventions) -> bool:
     """A padding read as one side's, half its axis's total (``pad_top``, ``headPad``:
-    p_h/2), or said in words beside the formula to be the total (``where P is the total
-    padding``, ``，P 为总填充``: :func:`_total_said`), in a formula right only under the
-    per-side convention: each side doubled (``2*pad_before + 2*pad_after``, ``2P``), the
-    padding counted twice."""
+    p_h/2), a padded input's size read with the total padding (``h_padded``: h + p_h),
+    or a padding said in words beside the formula to be the total (``where P is the
+    total padding``, ``，P 为总填充``: :func:`_total_said`), in a formula right only under
+    the per-side convention: each side doubled (``2*pad_before + 2*pad_after``, ``2P``),
+    or the padded input padded again (``h_padded - k_h + p_h``): the padding counted
+    twice."""
     return "per_side_padding" in conventions and (
         any(
-            note.key == "reading.note.notation"
-            and dict(note.fields).get("read") in ("p/2", "p_h/2", "p_w/2")
+            note.key == "reading.note.notation" and dict(note.fields).get("read") in _TOTAL_READINGS
             for note in parsed.notes
         )
         or _total_said(parsed)
     )
+
+
+# readings of a name that count the book's total padding: one side's half, the padded size
+_TOTAL_READINGS = frozenset({"p/2", "p_h/2", "p_w/2", "(h + p_h)", "(w + p_w)"})
 
 
 # a word of the padding (in the words beside a formula that say how it is counted)
@@ -1787,8 +1793,9 @@ def _names_other(entry: Entry, lead: str) -> str | None:
 _GIVING = lazy_pattern(
     r"^(?:with|for|given|let|if|when|where|assuming|对于|对|当|设|若|如果|给定)(?![A-Za-z])", re.I
 )
-# a letter standing alone in words (``for an input of height h``): a parameter given
-_LONE_LETTER = lazy_pattern(r"(?<![\w\\])[A-Za-z](?![\w(])")
+# a letter standing alone in words (``for an input of height h``): a parameter given;
+# not French's elided article (``hauteur d'entrée``, ``l'entrée``)
+_LONE_LETTER = lazy_pattern(r"(?<![\w\\])[A-Za-z](?![\w('’])")
 
 
 # names joined by "and" before one formula (OH와 OW =, H_out and W_out =, 高和宽为)
@@ -2089,7 +2096,7 @@ _FUNCTION = lazy_pattern(
 LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 
 
-_OTHER_ROLES = frozenset({"input", "kernel", "padding", "stride", "channel", "dilation"})
+_OTHER_ROLES = frozenset({"input", "kernel", "padding", "stride", "channel", "dilation", "padded"})
 
 
 def _named_as(entry: Entry, name: str) -> str | None:
@@ -2118,11 +2125,15 @@ def _named_by_role(entry: Entry, name: str, others: frozenset = _OTHER_ROLES) ->
     the input, kernel, padding, stride or channels and not of the output (of the output
     or the input and not the kernel where the composed kernel is asked), ``"asked"`` for
     the kernel where it is asked, else None."""
+    from derivations.checking.reading.names import run_parts
     from derivations.registry.notations import name_parts
 
     parts = name_parts()
-    lower = name.lower()
-    roles = {parts.get(word) for word in re.findall(r"[a-z]{2,}", lower)}  # (no letter: $S$)
+    lower = _unaccented(name.lower())
+    words = re.findall(r"[a-z]{2,}", lower)  # (no letter: $S$)
+    roles = {parts.get(word) for word in words}
+    # a word that joins parts (Eingabehöhe, iheight): its parts' roles
+    roles |= {parts.get(p.lower()) for word in words if word not in parts for p in run_parts(word)}
     roles |= {role for word, role in parts.items() if not word.isascii() and word in lower}
     if entry.question.family is Family.COMPOSE:  # the kernel's size asked, not the output's
         if "kernel" in roles:
@@ -2131,6 +2142,26 @@ def _named_by_role(entry: Entry, name: str, others: frozenset = _OTHER_ROLES) ->
     if "output" not in roles and roles & others:
         return "other"
     return None
+
+
+# Latin letters the lexicon writes without their marks, as code names them (giriş: giris;
+# entrée: entree); Turkish's dotless i has no mark to drop
+_UNMARKED = {"ı": "i", "ß": "ss"}
+
+
+def _unaccented(words: str) -> str:
+    """``words`` with each Latin letter's marks dropped (``giriş yüksekliği``: ``giris
+    yuksekligi``), other scripts as they are (Hangul is never split into its letters)."""
+    out = []
+    for char in words:
+        if char in _UNMARKED:
+            out.append(_UNMARKED[char])
+        elif "\u00c0" <= char <= "\u024f":
+            base = unicodedata.normalize("NFKD", char)
+            out.append("".join(c for c in base if not unicodedata.combining(c)))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 # the roles whose names are another quantity than an output size (not the channels:

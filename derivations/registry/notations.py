@@ -176,6 +176,7 @@ PART_ROLES = frozenset(
         "side",
         "side_h",
         "side_w",
+        "padded",
     }
 )
 

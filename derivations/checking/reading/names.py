@@ -9,7 +9,8 @@ input), each part looked up in the registry's lexicon of parts
 height axis, ``n`` a count, ``x`` the input ...), and the set of roles combined, in any
 order, into the quantity they name (kernel + height: k_h; count + kernel: c_o; input +
 channel: c_i; output + width: m_w; padding: p; the filter's padding or stride,
-``filter_pad``: the padding, the stride).  Where the roles do not name one
+``filter_pad``: the padding, the stride; padded + height, ``h_padded``: the padded
+input's height, h + p_h).  Where the roles do not name one
 quantity (channels alone: c_i or c_o; an axis beside one part of no role, ``h_lift``),
 the name is a placeholder whose candidates are the quantities they allow, left to the
 checker's inference by role (which accepts only a unique matching reading).
@@ -58,6 +59,7 @@ __all__ = [
     "one_word_hint",
     "split_parts",
     "role_of",
+    "run_parts",
     "parameter_word",
     "axes_pair",
     "corrected",
@@ -303,6 +305,12 @@ def _segments(part: str) -> list[str] | None:
     return pieces if pieces is not None and len(pieces) > 1 else None
 
 
+def run_parts(run: str) -> list[str]:
+    """The lexicon's parts a run of letters joins, as :func:`compose` splits it
+    (:func:`_segments`: ``eingabehohe``: eingabe, hohe); [] where none covers it."""
+    return _segments(run) or []
+
+
 def _expanded(parts: list[str]) -> list[str]:
     """``parts`` with each one the lexicon does not hold that is a run of lexicon parts
     split into them (:func:`_segments`), before any is read by its root (``PADTOP``: pad,
@@ -332,6 +340,10 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
     """The quantity a set of roles names (see the module's docstring)."""
     if {"height", "width"} <= roles:
         return None
+    if "padded" in roles:  # the input after its padding, along an axis: h + p_h
+        axis = _axis(roles)
+        plain = roles <= {"padded", "input", "height", "width", "size", "dim"}
+        return Composed(read=f"({axis} + p_{axis})") if axis and plain else None
     sides = roles & {"side", "side_h", "side_w"}
     if sides:  # a side's padding (top, left, beginning): half the total of its axis
         axis = _axis(roles)
@@ -511,6 +523,8 @@ def compose(word: str) -> Composed | None:
     combined = _combine(set(roles), layer)
     if unknown == 0:
         return combined
+    if "padded" in roles:  # a sum, no quantity to infer among
+        return None
     if combined is not None:
         named = (combined.read,) if combined.read and combined.read != "1" else combined.hints
         return Composed(hints=named) if named else None

@@ -1,0 +1,72 @@
+"""Wrong answers of our own found accepted by this session's adversarial review (s11adv),
+and right answers it found judged wrong: none may be accepted, none called wrong (issue
+21: "no wrong answer accepted").  Each row is an answer with the verdict it gets; the
+second table holds right answers of the same forms that must still read.  Through
+``check`` and ``grade``, in en and zh.
+
+- a name of the padded input (``h_padded``, ``padded_h``, ``H_padded``): ``padded``
+  began with the padding's root, so it was read as a misspelt padding (p_h): the padded
+  height's formula was judged wrong, and an output size labelled as the padded height
+  was accepted; now the padded input's size along its axis, h + p_h, and another
+  quantity than an output size;
+- a label naming the input in words with accents or in another script (Turkish
+  ``Giriş yüksekliği =``, French ``hauteur d'entrée =``, Russian ``высота входа =``,
+  German ``Eingabehöhe =``) before the output's formula: the label's roles were read from
+  unaccented ASCII words only, French's elided ``d'`` was a lone letter (a parameter
+  given), and a German word joining two parts was no part.
+"""
+
+from tests.checking.rows import review_tests
+
+OH, OW = "output-height", "output-width"
+FMEM = "forward-memory"
+N, W = "invalid_input", "not_equivalent"
+R, UC = "equivalent", "equivalent_under_convention"
+HEIGHT = "(h - k_h + p_h)//s_h + 1"
+
+# (question, wrong answer, verdict)
+WRONG = [
+    # an output size named as the padded input
+    (OH, f"padded_h = {HEIGHT}", N),
+    (OH, f"H_padded = {HEIGHT}", N),
+    (OH, f"the padded height is {HEIGHT}", N),
+    (OW, "w_padded = (w - k_w + p_w)//s_w + 1", N),
+    # the padded input's size read as the padding: (h_padded - k_h + p_h) pads twice
+    (OH, "(h_padded - k_h + p_h)//s_h + 1", W),
+    (OH, "(H_padded - K + 2P)/S + 1", W),
+    (FMEM, "c_i h_padded w_padded + c_o c_i k_h k_w + c_o m_h m_w", W),
+    # an output size named as the input, in words with accents or another script
+    (OH, f"Giriş yüksekliği = {HEIGHT}", N),
+    (OH, f"giriş boyutu: {HEIGHT}", N),
+    (OH, f"hauteur d'entrée = {HEIGHT}", N),
+    (OH, f"la hauteur de l'entrée est {HEIGHT}", N),
+    (OH, f"Eingabehöhe = {HEIGHT}", N),
+    (OH, f"высота входа = {HEIGHT}", N),
+    (OH, f"Высота входного изображения: {HEIGHT}", N),
+    (OW, "largeur d'entrée = (w - k_w + p_w)//s_w + 1", N),
+]
+
+# (question, right answer, verdict): the same forms, right, still read
+STILL_READ = [
+    (OH, "(h_padded - k_h)//s_h + 1", R),
+    (OH, "(padded_height - k_h)//s_h + 1", R),
+    (OW, "(w_padded - k_w)//s_w + 1", R),
+    (OH, "(H_padded - K)/S + 1", UC),
+    (OH, "h_padded = h + p_h\nout = (h_padded - k_h)//s_h + 1", R),
+    (OH, "padded_h = h + p_h\nout_h = (padded_h - k_h)//s_h + 1", R),
+    (FMEM, "c_i h w + c_o c_i k_h k_w + c_o m_h m_w", R),
+    (OH, f"Çıkış yüksekliği = {HEIGHT}", R),
+    (OH, f"hauteur de sortie = {HEIGHT}", R),
+    (OH, f"Ausgabehöhe = {HEIGHT}", R),
+    (OH, f"Высота выхода: {HEIGHT}", R),
+    (OH, f"высота выходного изображения = {HEIGHT}", R),
+    (OH, f"输出高度 = {HEIGHT}", R),
+    (OH, f"h_out = {HEIGHT}", R),
+]
+
+
+(
+    test_a_wrong_answer_in_a_new_form_is_never_accepted,
+    test_a_right_answer_in_the_same_form_still_reads,
+    test_grade_gives_the_same_verdicts,
+) = review_tests(WRONG, STILL_READ)
