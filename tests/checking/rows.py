@@ -21,6 +21,7 @@ The row test takes the table's columns as its parameters, so its ids are pytest'
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,7 @@ __all__ = [
     "no_placeholder_if_right",
     "read_as",
     "said_in_both",
+    "said_as",
 ]
 
 RIGHT = ("equivalent", "equivalent_under_convention")
@@ -85,6 +87,29 @@ def read_as(result: Any, *, read: str | dict[str, str] | None, **_row: Any) -> N
     elif read:
         readings = {r["written"]: r["read"] for r in result.parsed["readings"]}
         assert {w: readings.get(w) for w in read} == read, readings
+    said_in_both(result)
+
+
+def said_as(result: Any, *, verdict: str, said: str | None, **_row: Any) -> None:
+    """A wrong answer names its misconception ``said``; a refused one says the refusal's
+    id and the value as written (``said`` is ``"id: value"``); otherwise ``said`` is the
+    note (``reading.note.<said>``) the reading says, its text filled in English and in
+    Chinese (None: nothing asked).  The feedback says something in both."""
+    from derivations.checking.explaining.wording import note_text
+    from derivations.registry.misconceptions import misconceptions
+
+    if said in misconceptions():
+        assert verdict == WRONG and result.misconception == said, result.misconception
+    elif said is not None and verdict == "invalid_input":
+        key, value = said.split(": ", 1)
+        assert result.error["id"] == key, result.error
+        assert value in result.error["fields"].values(), result.error
+    elif said is not None:
+        notes = [n for n in result.parsed["notes"] if n["id"] == f"reading.note.{said}"]
+        assert notes, result.parsed["notes"]
+        for lang in LANGS:
+            text = note_text(notes[0]["id"], lang, **notes[0]["fields"])
+            assert not re.search(r"\{[a-z_]+\}", text), text  # a field left unfilled
     said_in_both(result)
 
 

@@ -29,9 +29,7 @@ No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
 from __future__ import annotations
 
-from derivations.checking import feedback
-from derivations.registry.misconceptions import misconceptions
-from tests.checking.rows import Table, classes_test
+from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -326,23 +324,7 @@ CLASSES = {
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 
-def _said(result, *, verdict, said, **_row) -> None:
-    """A wrong answer names its misconception, a reading its note, a refusal its id and
-    the value as written; the feedback says something in English and in Chinese."""
-    if said in misconceptions():
-        assert verdict == W and result.misconception == said, result.misconception
-    elif said is not None and verdict == N:
-        key, value = said.split(": ")
-        assert result.error["id"] == key, result.error
-        assert value in result.error["fields"].values(), result.error
-    elif said is not None:
-        notes = [n["id"] for n in result.parsed["notes"]]
-        assert f"reading.note.{said}" in notes, notes
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
-
-
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
-test_each_class_is_read = TABLE.check_test(also=_said)
+test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4, ascii=6)

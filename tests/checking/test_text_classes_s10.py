@@ -41,10 +41,7 @@ No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
 from __future__ import annotations
 
-from derivations.checking import feedback
-from derivations.checking.explaining.wording import note_text
-from derivations.registry.misconceptions import misconceptions
-from tests.checking.rows import Table, classes_test
+from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -435,22 +432,7 @@ CLASSES = {
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 
-def _said(result, *, verdict, said, **_row) -> None:
-    """A wrong answer names its misconception, a reading its note (said in English and in
-    Chinese); the feedback says something in both."""
-    if said in misconceptions():
-        assert verdict == W and result.misconception == said, result.misconception
-    elif said is not None:
-        notes = [n for n in result.parsed["notes"] if n["id"] == f"reading.note.{said}"]
-        assert notes, result.parsed["notes"]
-        for lang in ("en", "zh"):
-            text = note_text(notes[0]["id"], lang, **notes[0]["fields"])
-            assert "{" not in text, text
-    for lang in ("en", "zh"):
-        assert feedback(result, lang)
-
-
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
-test_each_class_is_read = TABLE.check_test(also=_said)
+test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=12, ascii=8)

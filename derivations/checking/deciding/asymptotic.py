@@ -16,6 +16,7 @@ from derivations.checking.deciding.samples import layer_points, output_extent
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import Undefined, compile_node
 from derivations.records import record
+from derivations.registry.restrictions import Restriction
 
 __all__ = ["RAYS", "OrderMismatch", "order_mismatch"]
 
@@ -34,12 +35,16 @@ RAYS = {
 _SQUARE = {"k_h": ("k_w", "w"), "k_w": ("k_h", "h")}
 
 
-def _environment(point: dict, grow: dict, t: int, padding: str, square: bool) -> dict:
+def _environment(
+    point: dict, grow: dict, t: int, padding: str, square: bool, square_input: bool
+) -> dict:
     env = dict(point)
     for name, how in grow.items():
         env[name] = t if how == "t" else t * t
     if square and "k_h" in grow:
         env.update(k_w=env["k_h"], w=max(env["w"], env["h"]))
+    if square_input and "h" in env:  # a square layer (h² for h·w): its width grows with h
+        env["w"] = env["h"]
     for axis in ("h", "w"):
         if f"k_{axis}" in env:
             env[f"m_{axis}"] = output_extent(
@@ -100,17 +105,22 @@ def order_mismatch(
     reference, answer = compile_node(reference_tree), compile_node(answer_tree)
     used = ex.symbols_in(reference_tree) | ex.symbols_in(answer_tree)
     square = "square" in domain
+    square_input = Restriction.SQUARE_INPUT in domain
     rays = [
         name
         for name in RAYS
         if name in used
         and not (square and name == "k_w")
+        and not (square_input and name == "w")
         and not ("k1" in domain and name.startswith("k_"))
     ]
     for name in rays:
         grow = RAYS[name]
         for point in _bases(family, domain):
-            envs = [_environment(point, grow, t, "total", square) for t in (T_SMALL, T_LARGE)]
+            envs = [
+                _environment(point, grow, t, "total", square, square_input)
+                for t in (T_SMALL, T_LARGE)
+            ]
             sign = _ray_order(reference, answer, envs)
             if sign is not None:
                 return OrderMismatch(name, sign)

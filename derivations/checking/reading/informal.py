@@ -276,6 +276,20 @@ SAID_WITH_FIELDS = frozenset(
         "sequence",
         "shape_sizes",
         "recursion",
+        "traditional",
+        "size_of",
+        "bbcode",
+        "prompt",
+        "table",
+        "equation_number",
+        "html",
+        "islands",
+        "givens",
+        "apposition",
+        "prose_lines",
+        "two_sizes",
+        "rate_sentence",
+        "branches",
     )
 )
 

@@ -1133,8 +1133,15 @@ def _html(answer: str) -> tuple[str, Note] | None:
     return text, Note(HTML_NOTE, (("tags", names),))
 
 
-_OPENS = lazy_pattern(r"\\left\s*\\l(?:floor|ceil)|\\left\s*[(\[]|\\l(?:floor|ceil)|[(\[{⌊⌈]")
-_CLOSES = lazy_pattern(r"\\right\s*\\r(?:floor|ceil)|\\right\s*[)\]]|\\r(?:floor|ceil)|[)\]}⌋⌉]")
+# LaTeX's sizing before a bracket (``\\left``, ``\\biggl``, ``\\Bigl``) is part of it
+_OPENS = lazy_pattern(
+    r"(?:\\left|\\[bB]igg?l)\s*\\l(?:floor|ceil)|(?:\\left|\\[bB]igg?l)\s*[(\[]"
+    r"|\\l(?:floor|ceil)|[(\[{⌊⌈]"
+)
+_CLOSES = lazy_pattern(
+    r"(?:\\right|\\[bB]igg?r)\s*\\r(?:floor|ceil)|(?:\\right|\\[bB]igg?r)\s*[)\]]"
+    r"|\\r(?:floor|ceil)|[)\]}⌋⌉]"
+)
 _SPACING = r"(?:\s|\\[,;:! ])*"
 # a times sign (X, x, ×, \\times) standing alone, LaTeX's spacing around it
 _SIZE_TIMES = lazy_pattern(
@@ -1149,9 +1156,12 @@ _ROUNDING_BEFORE = lazy_pattern(
     r"(?:(?:math|np|numpy|torch|Math|std:)[.:])?(?:floor|ceil|int|trunc)\s*$"
 )
 # what bounds a size written before the sign (a label's ``=`` or colon, the math's ``$``, a
-# back-quote, a line's start, a word of Chinese or Japanese), or after it
+# back-quote, a line's start, a word of Chinese or Japanese), or after it (those, an
+# equation's number or label: ``\\tag{2}``)
 _EDGE_BEFORE = lazy_pattern(r"[=:：$`\n\u3000-\u9fff\uff00-\uffef]")
-_EDGE_AFTER = lazy_pattern(r"[$`\n,，;；:：。\u3000-\u9fff\uff00-\uffef]|\.(?!\d)")
+_EDGE_AFTER = lazy_pattern(
+    r"[$`\n,，;；:：。\u3000-\u9fff\uff00-\uffef]|\.(?!\d)|\\(?:tag|label)\*?\{"
+)
 # a word of prose next to a bracketed size (``is (…) x (…)``, ``(…) x (…) matrix``)
 _PROSE_BEFORE = lazy_pattern(r"(?:^|\s)[^\W\d_]{2,}\s+$")
 _PROSE_AFTER = lazy_pattern(r"^\s+[^\W\d_]{2,}(?:\s|$|[.,;:])")

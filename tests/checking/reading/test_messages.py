@@ -73,3 +73,28 @@ def test_zh_feedback_on_a_refusal_has_no_english_sentence(answer, key):
     english = text(key, "en", **check("forward-mults", answer).error["fields"])
     assert english not in said
     assert not re.search(r"\b(the|answer|expected|unexpected|number|symbol)\b", said)
+
+
+def test_every_note_with_fields_is_said_with_them():
+    """A reading note whose message has a field (``{number}``) is said with its fields
+    (``checker.FIELD_NOTES``): said by its id alone, its field showed as written
+    (``the equation's number after the formula ({number})``)."""
+    from derivations.checking.checker import FIELD_NOTES
+
+    unfilled = [
+        key
+        for key, said in catalogue().items()
+        if key.startswith("reading.note.")
+        and re.search(r"\{[a-z_]+\}", said["en"])
+        and key not in FIELD_NOTES
+    ]
+    assert not unfilled, unfilled
+
+
+def test_a_note_with_fields_shows_them_in_the_feedback():
+    result = check(
+        "forward-mults", r"$$c_o \cdot c_i \cdot k_h \cdot k_w \cdot m_h \cdot m_w \tag{7}$$"
+    )
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert "\\tag{7}" in said and "{number}" not in said, said
