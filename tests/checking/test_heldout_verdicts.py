@@ -4536,6 +4536,112 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- batch H11-dev, first increment (split by page; see the header)
+    "$$O_w =\\lfloor \\frac{i_w - f_w + 2*p_w}{s_w} \\rfloor + 1$$": (
+        lambda x, o: fl((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "$$O_h = \\lfloor\\frac{i_h - f_h + 2*p_h}{s_h}\\rfloor + 1$$": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "OH= 1 + int ( (IH + 2*ph - FH)/ sh )": (
+        lambda x, o: 1 + int((x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "H' = 1 + (H - HH) / stride": (
+        lambda x, o: 1 + (x.h - x.kh) / x.sh,
+        "mh",
+        None,
+    ),
+    "s = (inputs.shape[1] - self.fshape[0]) / self.strides + 1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "Tamanho do output: $(H - F + 1) \\times (W - F + 1)$<br/>": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "conv_h = (H - K_H + 2*pad_len) // stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "conv_w = (W - K_W + 2*pad_len) // stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "self.eta = np.zeros((shape[0], (shape[1] - ksize + 1) / self.stride, (shape[1] - ksize + 1) / self.stride,\n             self.output_channels))": (
+        lambda x, o: (x.h - x.kh + 1) // x.sh,
+        "mh",
+        None,
+    ),
+    "_output_shape = [self.batch_size, (input_variable.shape[1] - self.ksize + 1) / stride,\n                             (input_variable.shape[2] - self.ksize + 1) / stride, self.output_num]": (
+        lambda x, o: (x.w - x.kw + 1) // x.sw,
+        "mw",
+        None,
+    ),
+    'output_width = ((input_tensor["width"] + pad_left + pad_right - kernel) // stride_x) + 1': (
+        lambda x, o: ((x.w + x.qw + x.qw - x.kw) // x.sw) + 1,
+        "mw",
+        SQ,
+    ),
+    'output_height = ((input_tensor["height"] + pad_top + pad_bottom - kernel) // stride_y) + 1': (
+        lambda x, o: ((x.h + x.qh + x.qh - x.kh) // x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "out_h = 1 + (in_h + 2*pad - k_h)//stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "out_w = 1 + (in_w + 2*pad - k_w)//stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "output_size = ((input_size - KERNEL_SIZE + 2 * ZERO_PADDING) / STRIDE) + 1;": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) // x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "# Höhe und Breite der Ausgabematrix\n    O_H = I_H - K_H + 1\n    O_W = I_W - K_W + 1": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "W_out = (W - F + P) // S + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "Output \\ height = \\frac{Input \\ height - Kernel \\ height + 2 * Padding \\ height}{Stride \\ height} + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Output width = \\frac{Input \\ width - Kernel \\ width + 2 * Padding \\ width}{Stride \\ width} + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "$$ O = \\frac{I - K + 2P}{S} + 1 $$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "return int((input_shape + 2*padding - dilation*(kernel_size-1) - 1)/stride + 1)": (
+        lambda x, o: int((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1),
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
