@@ -1203,6 +1203,44 @@ def _name_or_product(entry: Entry, answer: str, question_id: str, notation, infe
 
 
 def _in_either_order(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """(reading, parsed, readings) of the answer (:func:`_in_one_order`).  A name a
+    notation spells as a padding added on each side that its parts read as another
+    quantity (NumPy's ``pad_width``, per side along every axis, or the width's padding
+    p_w: :func:`_per_side_or_parts`) is read both ways; where one reading makes the
+    answer right and the other does not, the answer is refused as ambiguous, naming
+    both: never called wrong, nor accepted, for a reading its author may not mean."""
+    read = _in_one_order(entry, answer, question_id, notation, infer)
+    for word, spelled, parts in _per_side_or_parts(answer):
+        rewritten = re.sub(rf"(?<![\w.]){re.escape(word)}(?!\w)", parts, answer)
+        other = _attempt(entry, rewritten, question_id, notation, infer, False)
+        if (_verdict_of(entry, read) == RIGHT) != (_verdict_of(entry, other) == RIGHT):
+            raise _invalid("ambiguous_letter", letter=word, first=spelled, second=parts)
+    return read
+
+
+def _per_side_or_parts(answer: str) -> list[tuple[str, str, str]]:
+    """(the word as written, what its notation reads it as, what its parts read it as)
+    of each name in ``answer`` that a notation spells as a padding added on each side
+    (:func:`.notations.per_side_spellings`) and its parts read as another quantity
+    (:func:`.names.compose`: ``pad_width``, NumPy's p per side, or p_w)."""
+    from derivations.checking.reading.names import compose
+    from derivations.registry.notations import notation_spellings, per_side_spellings
+
+    if "_" not in answer:
+        return []
+    found = []
+    for word in dict.fromkeys(re.findall(r"(?<![\w.])[A-Za-z_]\w*(?![\w\[])", answer)):
+        lowered = word.lower()
+        if lowered not in per_side_spellings() or lowered not in notation_spellings():
+            continue
+        composed = compose(word)
+        spelled = notation_spellings()[lowered][0]
+        if composed is not None and composed.read is not None and composed.read != spelled:
+            found.append((word, spelled, composed.read))
+    return found
+
+
+def _in_one_order(entry: Entry, answer: str, question_id: str, notation, infer: bool):
     """(reading, parsed, readings) of the answer (:func:`_name_or_product`).  An answer
     that indexes names with [1] only and does not say it is 3-D
     (:func:`.lexer.second_index_only`: ``padding[1]``) reads them in Conv2d's order,

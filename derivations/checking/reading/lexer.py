@@ -28,6 +28,7 @@ from derivations.checking.reading.names import (
     misspelt,
     one_word_hint,
     own_decorated,
+    padded_or_padding,
     parameter_word,
     phrase,
     role_of,
@@ -598,6 +599,9 @@ def _composed(
     with a note saying how ``written`` was read, or (unless ``direct``) a placeholder of
     the name (its candidates the quantities they allow) for inference; None when its
     parts name nothing."""
+    both = padded_or_padding(name)
+    if both is not None:  # W_p: the padded width or the width's padding, not said
+        raise refuse("padded_or_padding", col(start), word=written, padded=both[0], padding=both[1])
     composed = compose(name)
     if composed is None or (direct and composed.read is None):
         return None

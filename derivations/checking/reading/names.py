@@ -64,6 +64,7 @@ __all__ = [
     "axes_pair",
     "corrected",
     "misspelt",
+    "padded_or_padding",
 ]
 
 # a layer superscript after a name (Andrew Ng's n_H^{[l]}, n_c^{[l-1]}; ^{(l)} too):
@@ -334,6 +335,24 @@ _AXIS_QUANTITIES = {
     "h": ("h", "m_h", "k_h", "p_h", "s_h"),
     "w": ("w", "m_w", "k_w", "p_w", "s_w"),
 }
+
+
+# an axis's letter and p (H_p, W_p): the padded size along it (H_p = H + 2*pad, as code
+# names the input np.pad padded) or its padding (p_h): two readings, never a guess
+_PADDED_OR_PADDING = lazy_pattern(r"(?P<axis>[HhWw])_p")
+
+
+def padded_or_padding(word: str) -> tuple[str, str] | None:
+    """(the padded size, the padding) a name may each be (``W_p``: (w + p_w), p_w), or
+    None for a name of one reading (:data:`_PADDED_OR_PADDING`)."""
+    match = _PADDED_OR_PADDING().fullmatch(word)
+    if match is None:
+        return None
+    axis = match.group("axis").lower()
+    padded = compose(f"{axis}_padded")  # the parts record's padded size (h + p_h)
+    if padded is None or padded.read is None:
+        return None
+    return padded.read, f"p_{axis}"
 
 
 def _combine(roles: set, layer: str | None) -> Composed | None:

@@ -79,8 +79,10 @@ class Statements:
         self.notes = notes
 
 
-def _bounds(text: str, raw: str | None, columns: list[int]) -> list[tuple[int, int]]:
-    """[start, end) of each part between top-level separators (a line break of the
+def _bounds(
+    text: str, raw: str | None, columns: list[int], separators: str = _SEPARATORS
+) -> list[tuple[int, int]]:
+    """[start, end) of each part between top-level ``separators`` (a line break of the
     answer as given is one: the normalized text has a space there)."""
     bounds, depth, start = [], 0, 0
     for index, char in enumerate(text):
@@ -94,7 +96,7 @@ def _bounds(text: str, raw: str | None, columns: list[int]) -> list[tuple[int, i
         )
         if newline and _continued(text, index):
             newline = False  # a statement over several lines: ``outH =`` / ``(…) /`` / ``1;``
-        if depth == 0 and (char in _SEPARATORS or newline):
+        if depth == 0 and (char in separators or newline):
             bounds.append((start, index))
             start = index + 1
     bounds.append((start, len(text)))
@@ -221,6 +223,25 @@ def _pairs(text: Normalized) -> list[Normalized] | None:
     return parts
 
 
+_HARD_SEPARATORS = ";；"
+
+
+def _parts(text: Normalized, raw: str | None) -> list[Normalized]:
+    """The parts of ``text`` between top-level separators, a line (or a statement
+    closed by ``;``) that assigns a pair (``H_p, W_p = H + 2*pad, W + 2*pad``, beside
+    other statements) read as its two statements (:func:`_pairs`), in order, as the
+    other lines are."""
+    lines = _bounds(text.text, raw, text.columns, _HARD_SEPARATORS)
+    if len(lines) < 2:
+        return [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
+    parts: list[Normalized] = []
+    for start, end in lines:
+        line = _slice(text, start, end)
+        paired = _pairs(line) if "," in line.text or "，" in line.text else None
+        parts += paired or [_slice(line, s, e) for s, e in _bounds(line.text, raw, line.columns)]
+    return parts
+
+
 def _uses(name: str, body: str) -> bool:
     return bool(
         re.search(rf"(?:(?<![\w\\'])|(?<=(?<![A-Za-z_])[0-9])){re.escape(name)}(?![\w'{{])", body)
@@ -317,7 +338,7 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     one = Statements([text], said) if said else None  # a definition in words dropped
     if not (set(_SEPARATORS) & set(text.text) or (raw and "\n" in raw.strip())):
         return one
-    parts = [_slice(text, s, e) for s, e in _bounds(text.text, raw, text.columns)]
+    parts = _parts(text, raw)
     if len(parts) < 2:
         paired = _pairs(text) if "(" in text.text else None  # (a, b) = (c, d)
         return Statements(paired, said) if paired else one
