@@ -41,6 +41,9 @@ No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
 from __future__ import annotations
 
+import pytest
+
+from derivations.checking import check
 from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
@@ -109,12 +112,6 @@ CLASSES = {
             r"$h_o = \frac{H - f_w + 2P}{S} + 1 = \frac{32 - 5 + 0}{1} + 1 = 28$",
             W,
             "axis_mixup",
-        ),
-        (
-            "output-width",
-            r"$w_o = \frac{W - f_w + 2P}{S} + 1 = \frac{32 - 5 + 0}{1} + 1 = 28$",
-            C,
-            "worked_number",
         ),
         (
             "output-height",
@@ -426,7 +423,6 @@ CLASSES = {
             W,
             "chain_every_side_wrong",
         ),
-        ("output-height", "m_h = w = (h - k_h + p_h)//s_h + 1", N, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
@@ -436,3 +432,22 @@ TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=12, ascii=8)
+
+
+def test_the_other_sizes_name_is_no_side_of_the_chain_a_bare_symbol_is():
+    # fd2b0c3: the name of the other size right after the label (nW) is no side; a bare
+    # symbol the chain states (w) still is, so its chain disagrees
+    named = check("output-height", "nH = nW = (h - k_h + p_h)//s_h + 1", symbolic=False)
+    bare = check("output-height", "m_h = w = (h - k_h + p_h)//s_h + 1", symbolic=False)
+    assert named.verdict == "equivalent", named.error
+    assert bare.error["id"] == "checker.reason.chain_disagrees", bare.error
+
+
+@pytest.mark.parametrize(
+    "answer", ["nH=nW=(n+2p-f)/s=(31-5)/2=13", "输出的 n_H = n_W = (n+2p-f)//s = (31-5)//2 = 13"]
+)
+def test_a_wrong_chain_naming_both_sizes_reads_n_as_the_input_size(answer):
+    # fd2b0c3: n in a chain's sides is the input size, as in its graded side (the table's
+    # rows of these answers are not_equivalent with or without it)
+    readings = check("output-height", answer, symbolic=False).parsed["readings"]
+    assert {"written": "n", "read": "h", "how": "input_size"} in readings, readings
