@@ -759,7 +759,7 @@ def outcome_of(entry: Entry, parsed: Parsed) -> tuple | None:
         return ("wrong", match.variant.misconception)
     if _narrowed(match.domain) and special_case(match.domain, match.variant.tree):
         return ("wrong", SPECIAL_CASE)
-    if _clash(parsed.counting, match.variant.conventions, entry):
+    if _clash(_stated(parsed, entry), match.variant.conventions, entry):
         return ("wrong", MISLABELLED)
     if _unit_clash(parsed.unit, match.variant.conventions):
         return ("wrong", UNIT_MISLABELLED)
@@ -878,6 +878,19 @@ def _clash(stated: str | None, conventions, entry: Entry) -> bool:
 
 
 _FROM_ZERO = "accumulate_from_zero"  # the convention under which the additions are MACs
+
+
+def _stated(parsed: Parsed, entry: Entry) -> str | None:
+    """The counting ``parsed`` states (:attr:`.Parsed.counting`), but none for FLOPs
+    stated only by a code name of several words (``total_conv_flops``,
+    :attr:`.Parsed.counting_named`) on a question no variant counts in FLOPs (the
+    multiplications): flop counters name their multiply-accumulates so (fvcore's
+    FlopCountAnalysis: 'We count one fused multiply-add as one flop',
+    https://detectron2.readthedocs.io/en/latest/modules/fvcore.html), so the name says
+    nothing of the counting there; a word or a comment still does."""
+    if parsed.counting_named and parsed.counting == "flops" and not _counts_in(entry, "flops"):
+        return None
+    return parsed.counting
 
 
 def counting_clash(stated: str | None, conventions, entry: Entry) -> bool:
@@ -1083,7 +1096,7 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
         special = _narrowed(match.domain) and special_case(match.domain, match.variant.tree)
         if special:
             return _special(result, entry, answer, match, special)
-        if _clash(parsed.counting, match.variant.conventions, entry):
+        if _clash(_stated(parsed, entry), match.variant.conventions, entry):
             return _mislabelled(result, entry, answer, match)
         if _unit_clash(parsed.unit, match.variant.conventions):
             return _unit_mislabelled(result, entry, answer, match)

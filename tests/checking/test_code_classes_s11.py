@@ -16,6 +16,13 @@ Chinese around them, through ``check`` and ``grade``:
   p_w`` then ``oh = (hp - k_h) // s_h + 1``): its two statements, in order, as single
   assignments are; an axis's letter with p that the answer does not define (``W_p``: the
   padded width or the width's padding) refused, naming it, never judged wrong.
+- flop-counter code with a batch and groups (``per_group = c_out // groups`` …
+  ``total_conv_flops = per_pixel * pixels``): PyTorch's groups the book's 1, the batch
+  counted; a code name of several words saying flops (``total_conv_flops``,
+  ``convFlops``) says nothing of the counting where the question counts the
+  multiplications (flop counters name their multiply-accumulates so), but a comment or
+  a label saying FLOPs still does (``count_word_disagrees``), and so does any name where
+  the question counts FLOPs.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -106,10 +113,46 @@ CLASSES = {
         ("output-height", "oh = (H_p - k_h) / s_h + 1", N, "reading.padded_or_padding: H_p"),
         ("output-height", "输出高度 = (H_p - k_h) / s_h", N, "reading.padded_or_padding: H_p"),
     ],
+    "flop-counter code with a batch and groups": [
+        (
+            "forward-mults",
+            "per_group_out = c_out // groups\nmacs_per_pixel = kh * kw * c_in * per_group_out\n"
+            "pixels = batch * oh * ow\ntotal_conv_flops = macs_per_pixel * pixels",
+            C,
+            None,
+        ),
+        (
+            "forward-mults",
+            "per_group_out = c_out // groups\nmacs_per_pixel = kh * kw * per_group_out\n"
+            "pixels = batch * oh * ow\ntotal_conv_flops = macs_per_pixel * pixels",
+            W,
+            None,
+        ),
+        ("forward-mults", "const convFlops = kh * kw * cin * (cout / groups) * oh * ow;", R, None),
+        ("forward-mults", "long conv_flops = (long)kh * kw * cin * cout * oh * ow;", R, None),
+        ("forward-mults", "conv_flops = 2 * kh * kw * cin * cout * oh * ow", W, None),
+        (
+            "forward-mults",
+            "conv_flops = kh * kw * cin * cout * oh * ow  # FLOPs",
+            W,
+            "count_word_disagrees",
+        ),
+        ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # 乘法次数", R, None),
+        ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
+        ("forward-ops", "conv_flops = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
+        (
+            "forward-mults",
+            "layer_flops = k_h * k_w * c_o * m_h * m_w  # 每个输出元素的乘法",
+            W,
+            "input_channels_left_out",
+        ),
+        ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin * cout // groups", C, None),
+        ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin // groups", W, None),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=5, ascii=20)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=7, ascii=25)

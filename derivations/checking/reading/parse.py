@@ -53,6 +53,9 @@ class Parsed:
     notes: tuple = ()  # of informal.Note: how informal forms were read
     sides: tuple = ()  # the chain's other formula sides (trees), to agree with ``tree``
     counting: str | None = None  # "macs" / "flops": what a count word or name states
+    # the counting is stated by a code name of several words only (total_conv_flops), no
+    # word or comment around it: as flop counters name their multiply-accumulates
+    counting_named: bool = False
     unit: str | None = None  # "bytes" / "elements": what a unit word states
     relative: str | None = None  # "forward": the formula is a factor of the forward pass's count
     parts: tuple = ()  # the answer's other formulas (Parsed), for the checker to grade too
@@ -98,6 +101,13 @@ _DECORATED = lazy_pattern(
     r"^\s*\\(?:hat|tilde|bar|widehat|widetilde|overline|check)\s*\{\s*([^{}]+?)\s*\}(['’′]*)\s*$"
 )
 _COUNTING_NAMES = {"macs": "macs", "mac": "macs", "flops": "flops", "flop": "flops"}
+
+
+# a code name of several words joined by underscores or written in camel case
+# (total_conv_flops, convFlops)
+_CODE_NAME = lazy_pattern(
+    r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+"
+)
 
 
 def _named_counting(name: str) -> str | None:
@@ -252,7 +262,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     commented = counting(said)  # ``flops += …  # MACs``: the code's comment says, over its name
     if split is None:
         one = _parse_one(normalized, raw, letters, symbols)
-        one = replace(one, counting=commented) if commented else one
+        one = replace(one, counting=commented, counting_named=False) if commented else one
         return replace(one, notes=(*said, *one.notes)) if said else one
     given = [bool(_GIVEN().match(f.text)) for f in split.formulas]
     formulas = [f for f, g in zip(split.formulas, given, strict=True) if not g]
@@ -262,7 +272,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     formulas = formulas or split.formulas
     read = [_parse_one(formula, raw, letters, symbols) for formula in formulas]
     if commented:
-        read = [replace(one, counting=commented) for one in read]
+        read = [replace(one, counting=commented, counting_named=False) for one in read]
     notes = (*said, *split.notes, *read[0].notes)
     return replace(read[0], notes=notes, parts=tuple(read[1:]))
 
@@ -291,7 +301,8 @@ def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Pars
     except InvalidAnswer as error:
         raise _sentence(text, error) from None
     node = _rounded(node, notes)
-    stated = counting(notes) or (_named_counting(name) if name else None)
+    said = counting(notes)
+    stated = said or (_named_counting(name) if name else None)
     relative = "forward" if any(note.key == RELATIVE_NOTE for note in notes) else None
     return Parsed(
         **_derived(node),
@@ -300,6 +311,7 @@ def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Pars
         notes=tuple(notes),
         sides=sides,
         counting=stated,
+        counting_named=bool(stated and not said and name and _CODE_NAME().fullmatch(name)),
         unit=stated_unit(notes),
         relative=relative,
     )
