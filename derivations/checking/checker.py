@@ -1424,7 +1424,9 @@ def _answering(entry: Entry, candidates: list) -> list:
         # named by the output's size along an axis (H_out = …, W_out = …): by the name
         named_axes = [_named_axis(c.name) for c in candidates]
         if None not in named_axes and axis in named_axes:
-            return [c for c, at in zip(candidates, named_axes, strict=True) if at == axis]
+            chosen = [c for c, at in zip(candidates, named_axes, strict=True) if at == axis]
+            _not_swapped(chosen, [c for c in candidates if c not in chosen], axis)
+            return chosen
         asked = [c for c in candidates if per_axis(c.tree, axis)]
         other = [c for c in candidates if per_axis(c.tree, 1 - axis)]
         if asked and len(asked) + len(other) == len(candidates):
@@ -1433,6 +1435,18 @@ def _answering(entry: Entry, candidates: list) -> list:
 
 
 _OUTPUT_AXES = {"m_h": 0, "m_w": 1}
+_AXIS_WORDS = ("height", "width")
+
+
+def _not_swapped(asked: list, others: list, axis: int) -> None:
+    """Refuse (``checker.reason.axes_swapped``) an answer that names each output size
+    (``H_out = …; W_out = …``) and gives the one asked a formula along the other axis
+    only, the other one a formula along the asked axis: the axes swapped, right only on
+    a square layer, where one formula named for the other axis alone is the square
+    layer's convention (CS231n's W2 for both sizes)."""
+    along = [per_axis(c.tree, 1 - axis) and not per_axis(c.tree, axis) for c in asked]
+    if all(along) and any(per_axis(c.tree, axis) for c in others):
+        raise _invalid("axes_swapped", name=asked[0].name, axis=_AXIS_WORDS[1 - axis])
 
 
 def _named_axis(name: str | None) -> int | None:
@@ -2076,6 +2090,8 @@ def _asked(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if shape is None or shape.axis is None or "=" not in answer:
         return None
     sides = answer.split("=")
+    if any(_STATEMENT_END().search(side) for side in sides[1:-1]):
+        return None  # H_out = …; W_out = …: statements, each its own name's, no chain
     named = [
         i for i, side in enumerate(sides) if _named_axis(side.strip(_DELIMITERS)) == shape.axis
     ]
@@ -2098,6 +2114,8 @@ def _asked(entry: Entry, answer: str) -> tuple[str, Note] | None:
 
 
 _DELIMITERS = " \t\n$`"
+# the end of a statement inside what would be a chain's side (``…; W_out``, ``…, W_out``)
+_STATEMENT_END = lazy_pattern(r"[;；，\n]|,\s*[^\W\d][\w\s]*$")
 
 
 ISLANDS_NOTE = "reading.note.islands"

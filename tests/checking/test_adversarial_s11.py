@@ -13,9 +13,24 @@ second table holds right answers of the same forms that must still read.  Throug
   ``Giriş yüksekliği =``, French ``hauteur d'entrée =``, Russian ``высота входа =``,
   German ``Eingabehöhe =``) before the output's formula: the label's roles were read from
   unaccented ASCII words only, French's elided ``d'`` was a lone letter (a parameter
-  given), and a German word joining two parts was no part.
+  given), and a German word joining two parts was no part;
+- both output sizes named, each given the other axis's formula (``H_out = <the width's>;
+  W_out = <the height's>``, ``W_out, H_out = <the height's>, <the width's>``, ``输出高度 =
+  <the width's>，输出宽度 = <the height's>``): the one named as asked was read as the
+  square layer's other-axis formula (accepted), or a rewrite read ``H_out = A; W_out =
+  B`` as a chain ``… = H_out`` with the name dropped, or Python's unpacking ``a, b = c,
+  d`` was split at its commas (``a``; ``b = c``; ``d``) and the asked name got the
+  other's formula; now the axes swapped are refused (``axes_swapped``), and one
+  formula named for the other axis alone stays the square layer's convention.
+
+Found and left: Korean labels of two words (``출력 높이 = <the width's>, 출력 너비 = <the
+height's>``) are read as prose and a bare axis word, so the formula along the asked axis
+is graded (accepted).
 """
 
+import pytest
+
+from derivations.checking import check, feedback
 from tests.checking.rows import review_tests
 
 OH, OW = "output-height", "output-width"
@@ -23,6 +38,7 @@ FMEM = "forward-memory"
 N, W = "invalid_input", "not_equivalent"
 R, UC = "equivalent", "equivalent_under_convention"
 HEIGHT = "(h - k_h + p_h)//s_h + 1"
+WIDTH = "(w - k_w + p_w)//s_w + 1"
 
 # (question, wrong answer, verdict)
 WRONG = [
@@ -44,6 +60,18 @@ WRONG = [
     (OH, f"высота входа = {HEIGHT}", N),
     (OH, f"Высота входного изображения: {HEIGHT}", N),
     (OW, "largeur d'entrée = (w - k_w + p_w)//s_w + 1", N),
+    # both output sizes named, the axes swapped
+    (OH, f"H_out = {WIDTH}; W_out = {HEIGHT}", N),
+    (OH, f"H_out = {WIDTH}, W_out = {HEIGHT}", N),
+    (OH, f"W_out = {HEIGHT}\nH_out = {WIDTH}", N),
+    (OH, f"out_w, out_h = {HEIGHT}, {WIDTH}", N),
+    (OH, f"W_out, H_out = {HEIGHT}, {WIDTH}", N),
+    (OH, f"(out_w, out_h) = ({HEIGHT}, {WIDTH})", N),
+    (OW, f"oh, ow = {WIDTH}, {HEIGHT}", N),
+    (OW, f"m_h = {WIDTH}; m_w = {HEIGHT}", N),
+    (OH, f"输出高度 = {WIDTH}，输出宽度 = {HEIGHT}", N),
+    (OH, "H_out = (W - F + 2P)/S + 1, W_out = (H - F + 2P)/S + 1", N),
+    (OW, "H_out, W_out = (W + 2*P - K)//S + 1, (H + 2*P - K)//S + 1", N),
 ]
 
 # (question, right answer, verdict): the same forms, right, still read
@@ -62,6 +90,17 @@ STILL_READ = [
     (OH, f"высота выходного изображения = {HEIGHT}", R),
     (OH, f"输出高度 = {HEIGHT}", R),
     (OH, f"h_out = {HEIGHT}", R),
+    (OH, f"H_out = {HEIGHT}; W_out = {WIDTH}", R),
+    (OH, f"H_out = {HEIGHT}\nW_out = {WIDTH}", R),
+    (OW, f"out_h, out_w = {HEIGHT}, {WIDTH}", R),
+    (OH, f"out_h, out_w = {HEIGHT}, {WIDTH}", R),
+    (OH, f"m_h = {HEIGHT}; m_w = {WIDTH}", R),
+    (OH, f"输出高度 = {HEIGHT}，输出宽度 = {WIDTH}", R),
+    (OH, "H_out, W_out = (H + 2*P - K)//S + 1, (W + 2*P - K)//S + 1", UC),
+    (OH, "W2 = (W1 - F + 2P)/S + 1, H2 = (H1 - F + 2P)/S + 1", UC),
+    (OH, "H_out = (W - F + 2P)/S + 1", UC),  # one size's formula: a square layer's
+    (OH, f"{HEIGHT} = H_out", R),
+    (OH, f"m_h = {HEIGHT} = H_out", R),
 ]
 
 
@@ -70,3 +109,18 @@ STILL_READ = [
     test_a_right_answer_in_the_same_form_still_reads,
     test_grade_gives_the_same_verdicts,
 ) = review_tests(WRONG, STILL_READ)
+
+
+@pytest.mark.parametrize(
+    "question, answer, axis",
+    [
+        (OH, f"H_out = {WIDTH}; W_out = {HEIGHT}", "width"),
+        (OW, f"oh, ow = {WIDTH}, {HEIGHT}", "height"),
+    ],
+)
+def test_the_swapped_axes_are_named(question, answer, axis):
+    result = check(question, answer, symbolic=False)
+    assert result.error["id"] == "checker.reason.axes_swapped", result.error
+    assert result.error["fields"]["axis"] == axis
+    for lang in ("en", "zh"):
+        assert feedback(result, lang)

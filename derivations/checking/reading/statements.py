@@ -198,6 +198,10 @@ def _inside(text: str, start: int, end: int) -> tuple[int, int]:
     return (begin + 1, closed) if not text[closed + 1 : end].strip() else (start, end)
 
 
+# names unpacked before one "=" (Python's ``out_h, out_w = …, …``)
+_UNPACKED = lazy_pattern(r"^\s*[^\W\d]\w*(?:\s*,\s*[^\W\d]\w*)+\s*=(?!=)")
+
+
 def _pairs(text: Normalized) -> list[Normalized] | None:
     """``a, b = c, d``, or a pair in brackets on both sides (``(a, b) = (c, d)``): the
     statements ``a = c`` and ``b = d`` (None: no such form)."""
@@ -338,6 +342,10 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
     one = Statements([text], said) if said else None  # a definition in words dropped
     if not (set(_SEPARATORS) & set(text.text) or (raw and "\n" in raw.strip())):
         return one
+    if _UNPACKED().match(text.text):  # a, b = c, d: a = c and b = d, never a; b = c; d
+        paired = _pairs(text)
+        if paired:
+            return Statements(paired, said)
     parts = _parts(text, raw)
     if len(parts) < 2:
         paired = _pairs(text) if "(" in text.text else None  # (a, b) = (c, d)
