@@ -89,14 +89,14 @@ from derivations.checking.reading.limits import (
 )
 from derivations.checking.reading.names import COMPOSED_SOURCE, MISSPELT_SOURCE
 from derivations.checking.reading.parse import Parsed
-from derivations.checking.result import Result
+from derivations.checking.result import DROPPED_FLOOR, Result
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.records import replace
 from derivations.registry.questions import Family, Question, named_count
 from derivations.registry.questions import question as find_question
-from derivations.registry.restrictions import Kind, Restriction, axes_with
+from derivations.registry.restrictions import AXES, Kind, Restriction, axes_with, on_axis
 from derivations.registry.spellings import Symbol, spellings
 
 __all__ = [
@@ -253,10 +253,19 @@ def _number(value):
     return value.numerator if value.denominator == 1 else str(value)
 
 
-def _counterexample(found: tuple, entry: Entry, parsed: Parsed) -> dict:
-    """A difference ``(env, reference value, answer value)`` as the result shows it."""
+def _counterexample(found: tuple, entry: Entry, parsed: Parsed, conventions=()) -> dict:
+    """A difference ``(env, reference value, answer value)`` as the result shows it;
+    ``conventions``: those of the variant whose value was compared in place of the
+    reference's (kept with it: a value is said with the convention it is under)."""
     env, want, got = found
-    return {"layer": _layer(env, entry, parsed), "reference": _number(want), "answer": _number(got)}
+    example = {
+        "layer": _layer(env, entry, parsed),
+        "reference": _number(want),
+        "answer": _number(got),
+    }
+    if conventions:
+        example["conventions"] = list(conventions)
+    return example
 
 
 def _layer(env: dict, entry: Entry, parsed: Parsed) -> dict:
@@ -419,8 +428,14 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     )
     if mismatch is None:
         result.verdict = "equivalent_under_convention"
+        # a big-O needs no floor: the order is the same with it or without
         result.assumptions = _merged(
-            ("asymptotic",), restriction_assumptions(restrictions, entry.reference.tree)
+            ("asymptotic",),
+            [
+                tag
+                for tag in restriction_assumptions(restrictions, entry.reference.tree)
+                if tag != DROPPED_FLOOR
+            ],
         )
         return result
     result.verdict = "not_equivalent"
@@ -500,9 +515,6 @@ def _right(result, entry, answer: _Answer, match, work, symbolic) -> Result:
     return result
 
 
-DROPPED_FLOOR = "exact_division"  # the assumption of an output size with its floor left out
-
-
 def _floor_missing(entry: Entry, answer: _Answer, match: Match) -> dict | None:
     """Where an answer right only where the stride divides (its floor left out) fails:
     the first layer off that restriction where it differs from the variant it matched
@@ -513,7 +525,24 @@ def _floor_missing(entry: Entry, answer: _Answer, match: Match) -> dict | None:
     found = first_difference(
         entry, answer.parsed.tree, match.domain - divides, answer.function, expected
     )
-    return _counterexample(found, entry, answer.parsed) if found else None
+    if not found:
+        return None
+    example = _counterexample(found, entry, answer.parsed, match.variant.conventions)
+    example["divides"] = _divisions(entry, divides, match.variant.padding)
+    return example
+
+
+def _divisions(entry: Entry, divides: frozenset, padding: str) -> list:
+    """Where an answer without its floor is right, per axis of the question (the output
+    height's answer is right where s_h divides h − k_h + p_h, whatever its square layer
+    says of the width): ``[{"stride", "span"}]``, the span with the padding counted as
+    the variant counts it."""
+    pad = "p" if padding == "total" else "2p"
+    return [
+        {"stride": f"s_{axis}", "span": f"{axis} − k_{axis} + {pad}_{axis}"}
+        for axis in AXES
+        if on_axis(Kind.DIVIDES, axis) in divides and axis in matcher(entry).reference_axes
+    ]
 
 
 SPECIAL_CASE = "given_parameter_left_out"  # misconception id (registry/misconceptions.yaml)
@@ -561,7 +590,7 @@ def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Re
     general = match.domain - frozenset(special)
     found = first_difference(entry, parsed.tree, general, answer.function, expected)
     if found:
-        result.counterexample = _counterexample(found, entry, parsed)
+        result.counterexample = _counterexample(found, entry, parsed, variant.conventions)
     return result
 
 
@@ -1076,12 +1105,15 @@ def _held_to(result, entry, answer: _Answer, match: Match, misconception: str, s
     envs = matcher(entry).envs(match.domain, stated.padding)
     found = _diagnosed(entry, answer, stated, envs)
     if found:
-        result.diagnosis = [_diagnosis_data(found)]
+        data = _diagnosis_data(found)
+        if stated.conventions:  # said against what the words state, so named
+            data["variant"] = list(stated.conventions)
+        result.diagnosis = [data]
     difference = first_difference(
         entry, parsed.tree, match.domain, answer.function, stated.function
     )
     if difference:
-        result.counterexample = _counterexample(difference, entry, parsed)
+        result.counterexample = _counterexample(difference, entry, parsed, stated.conventions)
     return result
 
 

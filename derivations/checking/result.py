@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from derivations.records import asdict, field, record
 
-__all__ = ["Result", "VERDICTS", "EXIT_STATUS"]
+__all__ = ["Result", "VERDICTS", "EXIT_STATUS", "DROPPED_FLOOR"]
 
 VERDICTS = ("equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input", "error")
+# the assumption of an answer with its floor left out: the one convention that restricts
+# the layers an answer is right at (where the stride divides)
+DROPPED_FLOOR = "exact_division"
 # `check`'s exit status per verdict (2 is also argparse's usage error)
 EXIT_STATUS = {
     "equivalent": 0,
@@ -44,6 +47,20 @@ class Result:
     budget_hit: bool = False  # the work budget ran out somewhere: never cache this result
 
     @property
+    def restricted(self) -> bool:
+        """Whether the answer is right only at some layers of the question: right under
+        a convention that restricts the layers (its floor left out: right where the
+        stride divides) and wrong at a layer it was checked at (its counterexample).
+        Such a verdict stays ``equivalent_under_convention`` (issue 21) but is never
+        shown as plainly right (its own banner on the practice page, its own words in
+        ``check``'s output)."""
+        return (
+            self.verdict == "equivalent_under_convention"
+            and DROPPED_FLOOR in self.assumptions
+            and self.counterexample is not None
+        )
+
+    @property
     def conventions(self) -> list:
         """The assumption ids (the name the CSV/JSON outputs use)."""
         return self.assumptions
@@ -51,6 +68,7 @@ class Result:
     def as_dict(self) -> dict:
         data = asdict(self)
         data["conventions"] = data.pop("assumptions")
+        data["restricted"] = self.restricted
         data["misconception_conventions"] = data.pop("misconception_assumptions")
         return data
 

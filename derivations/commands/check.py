@@ -101,7 +101,9 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
             _line("read_as", result.parsed["text"], lang),
             _line("LaTeX", result.parsed["latex"], lang),
         ]
-    lines.append(_line("verdict", f"{result.verdict} ({verdict_text(result.verdict, lang)})", lang))
+    # an answer right only at some layers: its verdict said in the page's plain words
+    said = verdict_text("restricted" if result.restricted else result.verdict, lang)
+    lines.append(_line("verdict", f"{result.verdict} ({said})", lang))
     if reveal != "none":
         for name in result.assumptions:
             lines.append(_line("conventions", f"{name} - {assumption_text(name, lang)}", lang))
@@ -113,11 +115,13 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
             lines.append(_line("in_input_symbols", result.reference["expanded"], lang))
     if result.counterexample and reveal != "none":
         example = result.counterexample
+        under = example.get("conventions")  # the value compared is a convention's
         lines.append(
             _line(
                 "counterexample",
                 f"{layer_text(example['layer'], lang)} -> "
-                f"{example['answer']} vs {example['reference']}",
+                f"{example['answer']} vs {example['reference']}"
+                + (f" ({', '.join(under)})" if under else ""),
                 lang,
             )
         )

@@ -29,6 +29,7 @@ class Outcome:
     parsed: str = ""
     counterexample: str = ""
     budget: bool = False  # the work budget was hit: not cached, retried once
+    restricted: bool = False  # right only at some layers (Result.restricted)
 
 
 def hit_budget(result: Result) -> bool:
@@ -41,17 +42,21 @@ def _feedback(result: Result, lang: str, reveal: str) -> str:
 
 
 def _counterexample(result: Result, lang: str) -> str:
-    """The report's counterexample cell: the layer, then both values, said in ``lang``."""
+    """The report's counterexample cell: the layer, then both values, said in ``lang``
+    (a value compared in place of the reference's with the ids of the conventions it
+    is under, as the conventions column names them)."""
     example = result.counterexample
     if not example:
         return ""
     layer = " ".join(f"{k}={v}" for k, v in example["layer"].items())
+    under = example.get("conventions")
     return text(
-        "grading.counterexample_cell",
+        "grading.counterexample_cell_under" if under else "grading.counterexample_cell",
         lang,
         layer=layer,
         reference=example["reference"],
         answer=example["answer"],
+        **({"conventions": ", ".join(under)} if under else {}),
     )
 
 
@@ -99,6 +104,7 @@ def grade_answer(
             parsed=parsed_line(result),
             counterexample=_counterexample(result, lang),
             budget=hit_budget(result),
+            restricted=result.restricted,
         )
     except (MemoryError, RecursionError, Exception) as error:
         return internal_error(error, lang)

@@ -61,7 +61,8 @@ def answer_at(qid: str, text: str, lang: str) -> str:
     """The verdict of ``text`` as the number (or formula) question ``qid`` asks at the
     page's layer, at the hint level, as JSON with ``check --json``'s keys where they
     apply (``verdict``, ``conventions``, ``misconception``, ``parsed``, ``feedback``: the
-    words ``grade --variants`` releases to the student) and the ``layer``."""
+    words ``grade --variants`` releases to the student; ``restricted``: right only at
+    some layers) and the ``layer``."""
     import json
 
     from derivations.registry.misconceptions import misconception
@@ -94,6 +95,7 @@ def answer_at(qid: str, text: str, lang: str) -> str:
         ),
         "parsed": {"text": outcome.parsed} if outcome and outcome.parsed else None,
         "feedback": outcome.student_feedback if outcome else line,
+        "restricted": bool(outcome and outcome.restricted),
         "lang": lang,
     }
     return json.dumps(data, ensure_ascii=False)

@@ -48,9 +48,11 @@ FETCHER = "practice/fetcher.js"  # the worker's own worker: fetches the wasm and
 LIMIT_MS = 10_000  # wall-clock limit per answer, after which the worker is restarted
 # what the page's script says, by key (practice.status.*, practice.verdict.*)
 _STATUS = ("loading", "checker", "ready", "failed", "file", "restarting", "waiting", "checking")
+# (and "restricted": the banner of an answer right only at some layers, Result.restricted)
 _VERDICTS = (
     "equivalent",
     "equivalent_under_convention",
+    "restricted",
     "not_equivalent",
     "invalid_input",
     "error",

@@ -401,4 +401,5 @@ def grade_variant_answer(
         outcome.parsed,
         outcome.counterexample,
         outcome.budget,
+        outcome.restricted,
     )

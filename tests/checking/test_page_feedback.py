@@ -2,6 +2,8 @@
 findings): what ``check`` says, in both languages, and the same through ``grade``.  The
 answers are our own; the texts compared are the message catalogue's, never retyped."""
 
+from fractions import Fraction
+
 import pytest
 
 from derivations import grade
@@ -63,3 +65,127 @@ def test_a_factor_two_in_a_count_is_still_said(question, answer):
     """The same factor in a count is a counting's: still said (the test above can fail)."""
     ids = [d["id"] for d in check(question, answer).diagnosis]
     assert ids == ["factor_two_more"]
+
+
+# F7: a counterexample's value is the book's reference there, or it names the convention
+# it is under ("the right value is 3240" was the forward pass's FLOPs; the book's: 3150)
+AGAINST_A_CONVENTION = [
+    ("forward-ops", "c_o*c_i*k_h*k_w*m_h*m_w FLOPs"),
+    ("forward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w MACs"),
+    ("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w FLOPs"),
+    ("forward-memory", "c_i*h*w + c_o*c_i*k_h*k_w + c_o*m_h*m_w bytes"),
+    ("output-height", "(h-k_h+2*p_h)+1"),
+    ("output-height", "(W-F+2P)/S+1"),
+    ("forward-mults", "c_o*c_i*k_h*k_w*(h-k_h+2*p_h+1)*(w-k_w+2*p_w+1)"),
+    ("forward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w + c_o*m_h*m_w"),
+    ("output-height", "(h - k_h + p_h)/s_h"),
+]
+
+
+def _book_value(question: str, layer: dict) -> Fraction:
+    from derivations.checking.deciding.catalogue import entry
+
+    return Fraction(entry(question).reference.function(layer))
+
+
+@pytest.mark.parametrize("question, answer", AGAINST_A_CONVENTION)
+def test_a_counterexample_value_is_the_books_or_names_its_convention(question, answer):
+    result = check(question, answer)
+    example = result.counterexample
+    assert example is not None, answer
+    book = Fraction(example["reference"]) == _book_value(question, example["layer"])
+    under = example.get("conventions")
+    assert book or under, example
+    if not under:
+        return
+    for lang in LANGS:
+        said = feedback(result, lang)
+        for convention in under:
+            assert (
+                text(f"checker.assumption.{convention}", lang)
+                in said.split(str(example["answer"]))[-1].split(str(example["reference"]))[0]
+            ), (lang, said)
+        (row,) = grade([{"student": "a", "question": question, "answer": answer}], lang=lang)
+        assert all(convention in row["counterexample"] for convention in under), row
+
+
+def test_the_forward_ops_flops_label_is_told_its_own_value():
+    """The examiner's case: 3240 is said as the value under FLOPs = 2 × MACs, 3150 (the
+    book's count at that layer) is what the reference gives there."""
+    result = check("forward-ops", "c_o*c_i*k_h*k_w*m_h*m_w FLOPs")
+    example = result.counterexample
+    assert example["conventions"] == ["flops"]
+    assert Fraction(example["reference"]) == 2 * _macs(example["layer"])
+    assert _book_value("forward-ops", example["layer"]) != Fraction(example["reference"])
+
+
+def _macs(layer: dict) -> int:
+    names = ("c_o", "c_i", "k_h", "k_w", "m_h", "m_w")
+    product = 1
+    for name in names:
+        product *= layer[name]
+    return product
+
+
+# F11: an answer right only where the stride divides (its floor left out) keeps issue 21's
+# verdict but is never shown as plainly right: Result.restricted, its own words in
+# `check`'s output, its own banner on the page (tests/practice/test_practice_browser.py)
+RESTRICTED = [
+    ("output-height", "(h-k_h+p_h)/s_h+1"),
+    ("output-height", "(h - k_h + p_h + s_h)/s_h"),
+    ("output-height", "(W - F + 2P)/S + 1"),
+    ("output-height", "(输入高度 - 卷积核高度 + 填充)/步幅 + 1"),
+    ("output-width", "(w-k_w+p_w)/s_w+1"),
+    ("forward-mults", "c_o*c_i*k_h*k_w*((h-k_h+p_h)/s_h+1)*((w-k_w+p_w)/s_w+1)"),
+]
+NOT_RESTRICTED = [
+    ("output-height", "floor((h-k_h+p_h)/s_h)+1", "equivalent"),
+    ("output-height", "floor((h-k_h+2*p_h)/s_h)+1", "equivalent_under_convention"),
+    ("forward-mults", "n*c_o*c_i*k_h*k_w*m_h*m_w", "equivalent_under_convention"),
+    ("pointwise-complexity", "O(c_i c_o h w / (s_h s_w))", "equivalent_under_convention"),
+    ("output-height", "(h-k_h+p_h)/s_h", "not_equivalent"),
+]
+
+
+@pytest.mark.parametrize("question, answer", RESTRICTED)
+def test_a_missing_floor_is_right_only_at_some_layers(question, answer):
+    from tests.practice.test_archive import cli_json
+
+    result = check(question, answer)
+    assert result.verdict == "equivalent_under_convention" and result.restricted, result
+    for lang in LANGS:
+        shown = cli_json(question, answer, lang)
+        assert shown["verdict"] == "equivalent_under_convention" and shown["restricted"]
+        said = feedback(result, lang)  # where it is wrong, with both values
+        example = result.counterexample
+        assert f"{example['answer']}" in said and f"{example['reference']}" in said
+
+
+@pytest.mark.parametrize("question, answer, verdict", NOT_RESTRICTED)
+def test_other_verdicts_are_not_restricted(question, answer, verdict):
+    result = check(question, answer)
+    assert result.verdict == verdict and not result.restricted
+    assert "exact_division" not in result.assumptions or verdict == "not_equivalent"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_check_says_right_only_at_some_layers_in_plain_words(lang, capsys):
+    from derivations import cli
+
+    words = text("checker.verdict.restricted", lang)
+    cli.main(["check", "--question", "output-height", "--answer=(h-k_h+p_h)/s_h+1", "--lang", lang])
+    restricted = capsys.readouterr().out
+    cli.main(["check", "--question", "output-height", "--answer=floor((h-k_h+2*p_h)/s_h)+1"])
+    plain = capsys.readouterr().out
+    assert f"equivalent_under_convention ({words})" in restricted
+    assert words not in plain
+
+
+@pytest.mark.parametrize("question, answer", [*RESTRICTED[:2], RESTRICTED[4]])
+def test_the_floor_note_names_the_questions_axis_only(question, answer):
+    """F10: the height's answer is right where s_h divides h − k_h + p_h; the width is
+    not the question's (and the width's likewise)."""
+    other = "w" if question == "output-height" else "h"
+    for lang in LANGS:
+        said = feedback(check(question, answer), lang)
+        assert f"k_{other}" not in said and f"s_{other}" not in said, said

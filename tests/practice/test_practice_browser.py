@@ -202,6 +202,38 @@ def test_script_tags_and_a_long_answer_are_shown_as_text(pages, lang):
     assert long in seen["box"] and seen["verdict"] in KINDS
 
 
+def _banner(page, question, answer, at_layer=False) -> dict:
+    """The verdict line ``answer`` gets: its text, whether it is marked restricted, and
+    its colour."""
+    _check(page, question, answer, at_layer=at_layer)
+    which = "[data-layer]" if at_layer else ":not([data-layer])"
+    line = page.locator(f'form[data-question="{question}"]{which} [data-verdict]')
+    return {
+        "text": line.text_content(),
+        "restricted": line.get_attribute("data-restricted") is not None,
+        "colour": line.evaluate("e => getComputedStyle(e).color"),
+    }
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_a_missing_floor_has_its_own_banner_and_colour(pages, lang):
+    """s10exam2 F11: an answer right only where the stride divides keeps its verdict
+    (issue 21) but is not shown with the green "Right under a convention" above its own
+    counterexample: its own words (practice.verdict.restricted) and colour, here and at
+    the page's layer."""
+    from derivations.messages import text
+
+    page = pages[lang]
+    plain = _banner(page, "output-height", "floor((h-k_h+2*p_h)/s_h)+1")
+    wrong = _banner(page, "output-height", "h-k_h")
+    for at_layer in (False, True):
+        restricted = _banner(page, "output-height", "(h-k_h+p_h)/s_h+1", at_layer)
+        assert restricted["restricted"] and not plain["restricted"], restricted
+        assert restricted["text"] == text("practice.verdict.restricted", lang)
+        assert plain["text"] == text("practice.verdict.equivalent_under_convention", lang)
+        assert restricted["colour"] not in (plain["colour"], wrong["colour"]), restricted
+
+
 @pytest.mark.parametrize("width", (390, 1280))
 @pytest.mark.parametrize("lang", docs.LANGS)
 def test_no_sideways_scrolling_and_the_answers_folded(pages, lang, width):

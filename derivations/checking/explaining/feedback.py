@@ -25,7 +25,7 @@ from derivations.checking.explaining.wording import (
 )
 from derivations.checking.reading.errors import said_fields
 from derivations.checking.reading.informal import SAID_WITH_FIELDS
-from derivations.checking.result import Result
+from derivations.checking.result import DROPPED_FLOOR, Result
 from derivations.errors import DerivationError
 from derivations.messages import text
 from derivations.numbers import shown as shown_value
@@ -186,15 +186,30 @@ def _value(value, lang) -> str:
 
 
 def _counterexample(result: Result, lang: str) -> list[str]:
+    """Where the answer is wrong, with both values; a value compared in place of the
+    reference's is said with the conventions it is under (never passed off as the
+    book's: 3240 is the forward pass's FLOPs, the book's count is 3150)."""
     example = result.counterexample
     if not example:
         return []
     layer = layer_text(example["layer"], lang)
+    under = example.get("conventions")
+    fields = {"conventions": _joined(under, lang)} if under else {}
+    suffix = "_under" if under else ""
     if example["answer"] is None:
-        return [phrase("undefined_at", lang, layer=layer, expected=example["reference"])]
+        return [
+            phrase(
+                f"undefined_at{suffix}", lang, layer=layer, expected=example["reference"], **fields
+            )
+        ]
     return [
         phrase(
-            "wrong_hint", lang, layer=layer, expected=example["reference"], actual=example["answer"]
+            f"wrong_hint{suffix}",
+            lang,
+            layer=layer,
+            expected=example["reference"],
+            actual=example["answer"],
+            **fields,
         )
     ]
 
@@ -243,25 +258,34 @@ def _right(result: Result, lang: str, reveal: str) -> list[str]:
         )
     else:
         # a floor left out is said plainly with where it fails, never as "correct"
-        floor = "exact_division" in result.assumptions and result.counterexample
-        others = [a for a in result.assumptions if not (floor and a == "exact_division")]
+        floor = result.restricted
+        others = [a for a in result.assumptions if not (floor and a == DROPPED_FLOOR)]
         if others:
             lines.append(phrase("correct_under", lang, conventions=_joined(others, lang)))
         if floor:
-            example = cast(dict, result.counterexample)
-            lines.append(
-                phrase(
-                    "floor_missing",
-                    lang,
-                    layer=layer_text(example["layer"], lang),
-                    expected=example["reference"],
-                    actual=_value(example["answer"], lang),
-                )
-            )
+            lines.append(_floor_missing(cast(dict, result.counterexample), lang))
         if result.alternatives:
             alternatives = " | ".join(_joined(a, lang) for a in result.alternatives)
             lines.append(phrase("also", lang, alternatives=alternatives))
     return lines
+
+
+def _floor_missing(example: dict, lang: str) -> str:
+    """Where an answer without its floor is right (the question's axes only) and a
+    layer where it is not, its value there said with the conventions it is under."""
+    divides = phrase("condition_separator", lang).join(
+        phrase("divides", lang, **division) for division in example.get("divides", ())
+    )
+    under = example.get("conventions")
+    return phrase(
+        "floor_missing_under" if under else "floor_missing",
+        lang,
+        divides=divides,
+        layer=layer_text(example["layer"], lang),
+        expected=example["reference"],
+        actual=_value(example["answer"], lang),
+        **({"conventions": _joined(under, lang)} if under else {}),
+    )
 
 
 def reading_text(reading: dict, lang: str) -> str:
