@@ -1,7 +1,8 @@
 // The practice page's script: starts the checker in a Web Worker (worker.js), sends each
 // submitted answer to it and shows the verdict in the form, as text only.
 // Contract: body[data-checker] is "loading", "ready" or "failed"; after a check the form's
-// feedback box holds [data-verdict] (the verdict id, or "timeout"; data-ms: milliseconds
+// feedback box holds [data-verdict] (the verdict id, or "timeout"; [data-restricted] where
+// the answer is right only at some layers; data-ms: milliseconds
 // from sending the answer to the worker to its verdict) and [data-feedback].  A form with
 // data-layer asks for a number at the page's layer.
 // An answer that runs longer than body[data-limit-ms] ends the worker, which is restarted.
@@ -147,8 +148,12 @@
     const box = item.form.querySelector(".feedback");
     box.replaceChildren();
     const verdict = String(data.verdict || "error");
-    const line = paragraph(box, "verdict", "", said.verdict[verdict] || verdict);
+    // an answer right only at some layers (its floor left out) keeps its verdict but has
+    // its own banner and colour: never shown as plainly right
+    const banner = data.restricted ? "restricted" : verdict;
+    const line = paragraph(box, "verdict", "", said.verdict[banner] || verdict);
     line.dataset.verdict = verdict;
+    if (data.restricted) line.dataset.restricted = "";
     if (took !== null) line.dataset.ms = took.toFixed(1); // to the worker and back
     if (took !== null && !body.dataset.firstVerdict) {
       // the first verdict: when its answer was sent and the verdict shown (ms since the
