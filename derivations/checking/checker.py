@@ -61,7 +61,12 @@ from derivations.checking.reading.aliases import (
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.around import RELATIVE_NOTE, copulas, holds_symbol, lead_names
 from derivations.checking.reading.branches import BRANCHES_NOTE, has_branches
-from derivations.checking.reading.code import calls_defined, holds_formula, unwrapped
+from derivations.checking.reading.code import (
+    calls_defined,
+    function_named,
+    holds_formula,
+    unwrapped,
+)
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.informal import (
     COST_WORDS,
@@ -2161,13 +2166,20 @@ _CODE_NOTE = "reading.note.code"
 
 
 def _functions_named(notes) -> list[str]:
-    """The names of the functions whose headers the code notes (as dicts) hold: each
-    names what its ``return`` gives, as a label does."""
+    """The names of the functions whose heads (:func:`.reading.code.function_named`) the
+    code notes (as dicts) hold, or a chain's side skipped (Kotlin's ``fun flops(…) =
+    …``): each names what its ``return`` gives, as a label does."""
     found = []
     for note in notes:
-        header = _FUNCTION().match(note.get("fields", {}).get("text", ""))
-        if note.get("id") == _CODE_NOTE and header:
-            found.append(header.group(1))
+        fields = note.get("fields", {})
+        if note.get("id") == _CODE_NOTE:
+            named = function_named(fields.get("text", ""))
+        elif note.get("id") == _SIDE_NOTE:
+            named = function_named(fields.get("side", ""))
+        else:
+            continue
+        if named:
+            found.append(named)
     return found
 
 
@@ -2188,12 +2200,6 @@ def _counting_around(parsed: Parsed) -> Parsed:
     return replace(parsed, counting=stated.pop()) if len(stated) == 1 else parsed
 
 
-# a function's header (Python, JavaScript, Go, Rust, Kotlin, MATLAB's "function o = name(", a C-like
-# return type before the name): its name
-_FUNCTION = lazy_pattern(
-    r"^\s*(?:(?:def|function|func|fn|fun)\s+(?:\[?[\w,\s]*\]?\s*=\s*)?"
-    r"|(?:[A-Za-z_][\w:<>*&]*\s+)+)(\w+)\s*\("
-)
 LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 
 

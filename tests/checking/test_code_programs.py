@@ -32,6 +32,10 @@ Chinese; other letters than the book's), right and wrong, through ``check`` and
   is named as it is (FLOPs stated by the name, as ``flops = …`` is), and a comment that
   says what it counts (``# MACs``, ``# 乘加次数``, ``# multiply-adds``) states the counting
   over the name;
+* a function's name states its counting (``def flops(…)``) in every head a definition
+  is read by (:func:`derivations.checking.reading.code.function_named`, the heads
+  ``calls_defined`` knows): an arrow function assigned (``const flops = (…) =>``), Kotlin's
+  expression body (``fun flops(…) = …``), a C-like head;
 * a name added to is summed from zero only where the question asks a count (``macs +=
   …``: the sum is the count) or the code gives it its start (``out_h = 0`` then ``out_h
   += …``); a size or a ratio added to with no start shown (``out_h += …``, C's ``int
@@ -278,6 +282,38 @@ CLASSES = {
         ("forward-ops", "flops = 2 * c_i * c_o * k_h * k_w * m_h * m_w  # multiply-adds", W),
         ("forward-ops", "macs = 2 * c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", C),
         ("forward-ops", "macs = c_i * c_o * k_h * k_w * m_h * m_w  # 浮点运算次数", W),
+    ],
+    "a function named for its count, in every head a definition is read by": [
+        # an arrow function assigned, Kotlin's expression body: their heads are the ones
+        # calls_defined knows, and the name states the counting as def flops(…) does (a
+        # multiply-accumulate count named flops was accepted through both)
+        (
+            "forward-ops",
+            "const flops = (ci, co, kh, kw, oh, ow) => ci * co * kh * kw * oh * ow;",
+            W,
+        ),
+        (
+            "forward-ops",
+            "const macs = (ci, co, kh, kw, oh, ow) => ci * co * kh * kw * oh * ow;  // 乘加次数",
+            C,
+        ),
+        (
+            "forward-ops",
+            "let flops = (ci, co, kh, kw, oh, ow) => 2 * ci * co * kh * kw * oh * ow;",
+            C,
+        ),
+        (
+            "forward-ops",
+            "private fun flops(ci: Long, co: Long, kh: Long, kw: Long, oh: Long, ow: Long)"
+            " = ci * co * kh * kw * oh * ow",
+            W,
+        ),
+        (
+            "forward-ops",
+            "fun macs(ci: Long, co: Long, kh: Long, kw: Long, oh: Long, ow: Long)"
+            " = ci * co * kh * kw * oh * ow",
+            C,
+        ),
     ],
     "a name added to: from zero where the code starts it there or the sum is the count": [
         # the output height added to, its start never given: it was read from zero

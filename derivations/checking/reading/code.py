@@ -87,6 +87,7 @@ __all__ = [
     "unwrapped",
     "unheld",
     "own_reading",
+    "function_named",
 ]
 
 _COMMENT_MARKS = ("//", "%", "#")
@@ -1120,16 +1121,40 @@ def _indexed_definitions(text: Normalized, notes: list) -> Normalized:
     return text
 
 
-# a function defined in the answer, by its name: Python's ``def f(``, JavaScript's,
+# a function's head up to its "(", by its name: Python's ``def f(``, JavaScript's,
 # Julia's, Lua's and MATLAB's ``function f(`` (``function o = f(``), Rust's ``fn f(``, Go's
-# ``func f(``, Kotlin's ``fun f(``, a C-like head at a line's start (``int f(int h) {``),
-# a lambda or an arrow function assigned (``f = lambda``, ``const f = (…) =>``)
+# ``func f(``, Kotlin's ``fun f(`` (``_KEYWORD_HEAD``); a C-like return type before the
+# name (``int f(``, ``static long f(``: ``_TYPED_HEAD``); ``{0}`` the name's group
+_KEYWORD_HEAD = (
+    r"\b(?:def|function|fn|func|fun)\s+(?:\[?[\w,\s]*\]?\s*=\s*)?(?P<{0}>[A-Za-z_]\w*)\s*\("
+)
+_TYPED_HEAD = r"(?:[A-Za-z_][\w:<>*&\[\]]*[ \t]+)+(?P<{0}>[A-Za-z_]\w*)\s*\("
+# a lambda or an arrow function assigned to its name (``f = lambda``, ``f = (…) =>``)
+_ASSIGNED_HEAD = r"(?P<{0}>[A-Za-z_]\w*)\s*=\s*(?:lambda\b|\([^()]*\)\s*=>|[A-Za-z_]\w*\s*=>)"
+# a function's head opening a text (a code note's, a chain's side skipped: ``def flops(c_i,
+# …):``, ``int out(int h)``, ``private fun macs(…)``, ``const flops = (…) =>``)
+_OPENING_HEAD = lazy_pattern(
+    rf"^\s*(?:{_KEYWORD_HEAD.format('a')}|{_TYPED_HEAD.format('b')}"
+    rf"|(?:(?:const|let|var|val|auto)\s+)?{_ASSIGNED_HEAD.format('c')})"
+)
+# a function defined in the answer, by its name: a head of :data:`_KEYWORD_HEAD`, a C-like
+# head at a line's start with its body's brace (``int f(int h) {``), a lambda or an arrow
+# function assigned (``f = lambda``, ``const f = (…) =>``)
 _DEFINED = lazy_pattern(
-    r"(?:\b(?:def|function|fn|func|fun)\s+(?:\[?[\w,\s]*\]?\s*=\s*)?(?P<a>[A-Za-z_]\w*)\s*\("
-    r"|^[ \t]*(?:[A-Za-z_][\w:<>*&\[\]]*[ \t]+)+(?P<b>[A-Za-z_]\w*)\s*\([^()]*\)\s*(?:const\s*)?\{"
-    r"|(?P<c>[A-Za-z_]\w*)\s*=\s*(?:lambda\b|\([^()]*\)\s*=>|[A-Za-z_]\w*\s*=>))",
+    rf"(?:{_KEYWORD_HEAD.format('a')}"
+    rf"|^[ \t]*{_TYPED_HEAD.format('b')}[^()]*\)\s*(?:const\s*)?\{{"
+    rf"|{_ASSIGNED_HEAD.format('c')})",
     re.M,
 )
+
+
+def function_named(text: str) -> str | None:
+    """The name of the function whose head opens ``text`` (``def flops(c_i, …):``:
+    ``flops``; ``long long macs(int h)``: ``macs``; ``const flops = (…) =>``: ``flops``),
+    the heads :data:`_DEFINED` knows, a C-like one without its body's brace; None where
+    no head opens it."""
+    head = _OPENING_HEAD().match(text)
+    return (head.group("a") or head.group("b") or head.group("c")) if head else None
 
 
 def calls_defined(answer: object) -> bool:
