@@ -23,6 +23,18 @@ Chinese around them, through ``check`` and ``grade``:
   multiplications (flop counters name their multiply-accumulates so), but a comment or
   a label saying FLOPs still does (``count_word_disagrees``), and so does any name where
   the question counts FLOPs.
+- a library's floor or ceiling inside a cast (``int(jnp.floor(…) + 1)``,
+  ``static_cast<int>(std::ceil(1.0 * (…) / s))``): JAX's ``jnp.floor`` as NumPy's,
+  C++'s ``static_cast<int>`` as ``int`` (the floor on the non-negative values a size
+  takes), ``static_cast<double>`` the value;
+- a letter that is a call or an attribute's index (``kernelDims.at(2)``,
+  ``kern.dims[2]``): C++'s ``.at(i)`` is ``[i]``; which axis the index names is read by
+  the layout the code shows, refused with one line naming it where the layouts disagree;
+- a bias switch in flop-counter code (``(0 if module.bias is None else 1)``, C's
+  ``(has_bias ? 1 : 0)``): read without a bias, as the section's layer has none, and
+  said so (``reading.note.bias_switch``); a conditional on anything else stays refused;
+- a shape tuple over lines with a comment closing each line (``(c_o,\n (…) + 1,  #
+  height\n …)``): the comments away, the tuple read as one.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -149,10 +161,155 @@ CLASSES = {
         ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin * cout // groups", C, None),
         ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin // groups", W, None),
     ],
+    "a library's floor or ceiling inside a cast": [
+        ("output-height", "out_h = int(jnp.floor((h + 2 * pad - k) / s) + 1)", C, None),
+        ("output-height", "out_h = int(jnp.floor((h + 2 * pad - k) / s))", W, "output_off_by_one"),
+        (
+            "output-height",
+            "return static_cast<int>(std::ceil(1.0 * (h + 2 * pad - k + 1) / s));",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "return static_cast<int>(std::ceil(1.0 * (h + 2 * pad - k) / s));",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            "int oh = static_cast<int>(std::floor(static_cast<double>(h + p_h - k_h) / s_h)) + 1;",
+            R,
+            None,
+        ),
+        (
+            "output-height",
+            "int oh = static_cast<int>(std::floor(static_cast<double>(h - k_h) / s_h)) + 1;",
+            W,
+            None,
+        ),
+        ("output-height", "输出高度 = int(jnp.floor((h + p_h - k_h) / s_h)) + 1", R, None),
+        ("output-width", "ow = int(np.ceil((w + p_w - k_w + 1) / s_w))", R, None),
+    ],
+    "a letter that is a call or an attribute's index": [
+        (
+            "output-height",
+            "int oh = (in_dims[2] + 2*pad - kern.dims[2]) / stride + 1;",
+            N,
+            "checker.reason.ambiguous_letter: kern_shape[2]",
+        ),
+        (
+            "output-height",
+            "int oh = (h + 2*pad - kernelDims.at(2)) / stride + 1;",
+            N,
+            "checker.reason.ambiguous_letter: kernelDims[2]",
+        ),
+        (
+            "output-height",
+            "N, C, H, W = x.shape\noh = (x.shape[2] + 2*pad - k) // stride + 1",
+            C,
+            None,
+        ),
+        ("output-height", "N, C, H, W = x.shape\noh = (x.shape[2] - k) // stride + 1", W, None),
+    ],
+    "a bias switch in flop-counter code": [
+        (
+            "forward-ops",
+            "kernel_mul = k_h * k_w * in_c\n"
+            "kernel_add = kernel_mul - 1 + (0 if module.bias is None else 1)\n"
+            "total_mul = kernel_mul * out_h * out_w * out_c\n"
+            "total_add = kernel_add * out_h * out_w * out_c\nreturn total_mul + total_add",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "kernel_mul = k_h * k_w * (in_c // groups)\n"
+            "kernel_add = kernel_mul - 1 + (0 if module.bias is None else 1)\n"
+            "total_mul = kernel_mul * out_h * out_c\ntotal_add = kernel_add * out_h * out_c\n"
+            "return total_mul + total_add",
+            W,
+            None,
+        ),
+        (
+            "forward-adds",
+            "adds = k_h*k_w*c_i - 1 + (0 if bias is None else 1)\nreturn adds * c_o * m_h * m_w",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "adds = k_h*k_w*c_i - 1 + (0 if bias is None else 1)\nreturn adds * c_o * m_h * m_w",
+            W,
+            None,
+        ),
+        (
+            "forward-adds",
+            "const adds = kh * kw * ci - 1 + (this.useBias ? 1 : 0);\nreturn adds * co * oh * ow;",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "int adds = kh * kw * ci - 1 + (has_bias ? 1 : 0);\nint muls = kh * kw * ci;\n"
+            "return (adds + muls) * co * oh * ow;",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "# 每个输出元素的运算\nkmul = k_h * k_w * c_i\n"
+            "kadd = kmul - 1 + (0 if layer.bias is None else 1)\nreturn (kmul + kadd) * c_o * m_h * m_w",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "# 每个输出元素的运算\nkmul = k_h * k_w\n"
+            "kadd = kmul - 1 + (0 if layer.bias is None else 1)\nreturn (kmul + kadd) * c_o * m_h * m_w",
+            W,
+            None,
+        ),
+        (
+            "forward-adds",
+            "adds = k_h*k_w*c_i - 1 + (0 if self.mode == 'valid' else 1)\n"
+            "return adds * c_o * m_h * m_w",
+            N,
+            "reading.unknown_word: if",
+        ),
+    ],
+    "a shape tuple over lines with comments": [
+        (
+            "output-height",
+            "output_shape = (c_o,\n  (h + p_h - k_h)//s_h + 1,  # height\n"
+            "  (w + p_w - k_w)//s_w + 1)  # width",
+            R,
+            None,
+        ),
+        (
+            "output-height",
+            "self.out_shape = (c_o,\n    h - k_h + 1,  # 输出的高\n    w - k_w + 1)  # 输出的宽",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-width",
+            "out_shape = (c_o,\n  (h + p_h - k_h)//s_h + 1,  # rows\n"
+            "  (w + p_w - k_w)//s_w + 1,  # cols\n)",
+            R,
+            None,
+        ),
+        (
+            "output-width",
+            "out_shape = (c_o,\n  (h + p_h - k_h)//s_h + 1,  # rows\n  (w + p_w - k_w)//s_w,  # cols\n)",
+            W,
+            "output_off_by_one",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=7, ascii=25)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=9, ascii=40)

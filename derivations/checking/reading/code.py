@@ -154,7 +154,16 @@ _FLOAT_NAME = lazy_pattern(
 # JavaScript's parseInt of a number: its integer part (``int(…)``, the floor on the
 # non-negative values a size takes)
 _PARSE_INT = lazy_pattern(r"(?<![\w.])(?:parseInt|Int|Int64|Int32|UInt|Long)\s*(?=\()")
-_INT_CAST = lazy_pattern(r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()")
+_INT_CAST = lazy_pattern(
+    r"\(\s*(?:int|long|size_t)\s*\)\s*(?=\()"
+    r"|(?<![\w.])static_cast\s*<\s*(?:int|long|size_t|int64_t|int32_t|unsigned)\s*>\s*(?=\()"
+)
+# C++'s cast to a float (``static_cast<double>(…)``, ``static_cast<float>(…)``): its
+# bracket, the value
+_FLOAT_CAST = lazy_pattern(r"(?<![\w.])static_cast\s*<\s*(?:float|double)\s*>\s*(?=\()")
+# C++'s ``std::vector::at(i)``: an element by its index, ``[i]``
+# (``kernelDimensions.at(2)``: the shape's index, read by the layouts)
+_AT = lazy_pattern(r"\.\s*at\s*\(\s*(?P<i>-?[0-9])\s*\)")
 _OBJECT = lazy_pattern(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 # C's and C++'s pointer dereferenced in brackets before an index or a member
 # (``(*padding)[0]``, ``(*p).stride``): the name pointed to
@@ -544,7 +553,7 @@ def _shapes(text: Normalized, notes: list) -> Normalized:
 
 
 _LIBRARY = lazy_pattern(
-    r"(?<![\w.])(?:std\s*::|Math\s*\.|math\s*\.|np\s*\.|numpy\s*\.|torch\s*\.)\s*"
+    r"(?<![\w.])(?:std\s*::|Math\s*\.|math\s*\.|np\s*\.|numpy\s*\.|jnp\s*\.|torch\s*\.)\s*"
     r"(?=(?:floor|ceil|trunc|Floor|Ceiling)\s*\()"
 )
 # a rounding toward zero (``Math.trunc``, ``math.trunc``): the floor on the non-negative
@@ -627,6 +636,9 @@ _NEEDS = (
     "(1)",
     "(2)",
     "(*",
+    "static_cast",
+    "ias",
+    ".at",
     "tensor",
     "array",
     "{",
@@ -937,7 +949,7 @@ def _conversions(text: Normalized, notes: list) -> Normalized:
 # / s``): the value, never a floor of it (a floor read there moved the division's
 # rounding outside the quotient: a right answer judged not_equivalent)
 _INT_CALL = lazy_pattern(
-    r"(?<![\w.:])(?:(?:std\s*::\s*|(?:math|Math|np|numpy|torch)\s*\.\s*)"
+    r"(?<![\w.:])(?:(?:std\s*::\s*|(?:math|Math|np|numpy|jnp|torch)\s*\.\s*)"
     r"(?:floor|ceil|Floor|Ceiling)|int)\s*\("
 )
 _WHOLE = lazy_pattern(r"^[\sA-Za-z0-9_+\-*×·()\[\]]*$")
@@ -1318,6 +1330,48 @@ def _code_comment(
 _SAYS = lazy_pattern(r"[A-Za-z]{3}|[^\W\d_A-Za-z]")
 
 
+# a layer's bias switch: a name of its bias (``bias``, ``use_bias``, ``module.bias``,
+# ``self->has_bias``) tested for being there (``is None``, ``is not None``, ``not``,
+# ``== nullptr``, ``!``) in Python's conditional expression (``(0 if module.bias is None
+# else 1)``) or C's (``(bias ? 1 : 0)``): the branch taken without a bias
+_BIAS_NAME = r"(?:[A-Za-z_]\w*\s*(?:\.|->)\s*)*[A-Za-z_]*[Bb]ias\w*"
+_NONE = r"(?:None|NULL|nullptr|null|0|false|False)"
+_BIAS_TEST = (
+    rf"(?P<neg>not\s+|!\s*)?{_BIAS_NAME}"
+    rf"(?:\s*(?P<absent>is\s+{_NONE}|==\s*{_NONE})|\s*(?P<present>is\s+not\s+{_NONE}|!=\s*{_NONE}))?"
+)
+_BIAS_SWITCH = lazy_pattern(
+    rf"\(\s*(?P<yes>[^()?:\n]+?)\s+if\s+(?P<cond>{_BIAS_TEST})\s+else\s+(?P<no>[^()?:\n]+?)\s*\)"
+    rf"|\(\s*(?P<ccond>{_BIAS_TEST.replace('?P<', '?P<c')})\s*\?\s*(?P<cyes>[^()?:\n]+?)\s*:"
+    r"\s*(?P<cno>[^()?:\n]+?)\s*\)"
+)
+
+
+def _bias_switches(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each bias switch (:data:`_BIAS_SWITCH`) its branch without a bias,
+    in brackets, noted (``reading.note.bias_switch``): the section's layer has no bias."""
+    for match in reversed(list(_BIAS_SWITCH().finditer(text.text))):
+        c = "c" if match.group("ccond") else ""
+        absent = bool(match.group(f"{c}absent")) != bool(match.group(f"{c}neg"))
+        if match.group(f"{c}absent") is None and match.group(f"{c}present") is None:
+            absent = bool(match.group(f"{c}neg"))  # ``if bias``: true with a bias
+        value = match.group(f"{c}yes" if absent else f"{c}no").strip()
+        said = match.group(f"{c}cond").strip()
+        notes.append(Note("reading.note.bias_switch", (("text", said), ("value", value))))
+        text = edit(text, match.start(), match.end(), f"({value})")
+    return text
+
+
+def _sub_each(text: Normalized, pattern: re.Pattern, notes: list, by) -> Normalized:
+    """``text`` with each match of ``pattern`` replaced by ``by(match)``, one code note."""
+    found = list(pattern.finditer(text.text))
+    if found:
+        notes.append(_note("code", text=", ".join(sorted({m.group().strip() for m in found}))))
+        for match in reversed(found):
+            text = edit(text, match.start(), match.end(), by(match))
+    return text
+
+
 def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") -> Normalized:
     """``text`` with each match of ``pattern`` replaced by ``by``, one note if any."""
     found = list(pattern.finditer(text.text))
@@ -1555,6 +1609,10 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = _operators(text, notes)
     if "(" in text.text or "{" in text.text:
         text = _printed(text, notes)
+    if "ias" in text.text and ("if" in text.text or "?" in text.text):
+        text = _bias_switches(text, notes)
+    if ".at" in text.text:
+        text = _sub_each(text, _AT(), notes, lambda m: f"[{m.group('i')}]")
     if "(1)" in text.text or "(2)" in text.text:
         text = _one_based(text, notes)
     if "." in text.text or "][" in text.text.replace(" ", ""):
@@ -1595,6 +1653,8 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = _conversions(text, notes)
     if "parseInt" in text.text or "Int" in text.text or "Long(" in text.text:
         text = _sub(text, _PARSE_INT(), notes, "code", "int")
+    if "static_cast" in text.text:
+        text = _sub(text, _FLOAT_CAST(), notes, "code")
     text = _sub(text, _INT_CAST(), notes, "code", "int")
     if "int" in text.text or "floor" in text.text or "ceil" in text.text:
         text = _whole_conversions(text, notes)

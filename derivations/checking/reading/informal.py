@@ -259,6 +259,7 @@ SAID_WITH_FIELDS = frozenset(
         "spoken",
         "quoted",
         "condition",
+        "bias_switch",
         "closing",
         "shape_count",
         "opening",

@@ -778,10 +778,11 @@ def _markup(answer: str) -> tuple[str, Note] | None:
 
 
 # a comment closing a line of code inside an answer of several lines: ``#`` after an
-# operand (``* filter["shape"][0] # [3] if groups``), ``//`` or ``%`` after a statement's
-# ``;`` (C, JavaScript, MATLAB), ``/* … */`` anywhere on a line
+# operand (``* filter["shape"][0] # [3] if groups``) or after the comma closing a line of
+# a tuple over lines (``h - k_h + 1,  # output height``), ``//`` or ``%`` after a
+# statement's ``;`` (C, JavaScript, MATLAB), ``/* … */`` anywhere on a line
 _LINE_COMMENT = lazy_pattern(
-    r"(?:(?<=[\w)\]}'\"])[ \t]+#(?!define)|(?<=;)[ \t]*(?://|%))[^\n]*$|[ \t]*/\*[^\n]*?\*/", re.M
+    r"(?:(?<=[\w)\]}'\",])[ \t]+#(?!define)|(?<=;)[ \t]*(?://|%))[^\n]*$|[ \t]*/\*[^\n]*?\*/", re.M
 )
 COMMENT_NOTE = "reading.note.comment"
 _COMMENT_LINE = lazy_pattern(
