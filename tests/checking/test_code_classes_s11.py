@@ -34,7 +34,8 @@ Chinese around them, through ``check`` and ``grade``:
   ``(has_bias ? 1 : 0)``): read without a bias, as the section's layer has none, and
   said so (``reading.note.bias_switch``); a conditional on anything else stays refused;
 - a shape tuple over lines with a comment closing each line (``(c_o,\n (…) + 1,  #
-  height\n …)``): the comments away, the tuple read as one.
+  height\n …)``): the comments away, the tuple read as one; a line that opens with a
+  comment mark is one comment, whatever marks and commas follow in it.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -279,6 +280,20 @@ CLASSES = {
         ),
     ],
     "a shape tuple over lines with comments": [
+        # a line that is one comment, commas and marks in it, among statements: away whole
+        (
+            "output-height",
+            "# per axis, # rows first, # then cols\na = h + p_h - k_h\nb = w + p_w - k_w\n"
+            "c = a // s_h\nd = b // s_w\ne = c + 1\nf = d + 1\noh = e\now = f",
+            R,
+            None,
+        ),
+        (
+            "output-height",
+            "# per axis, # rows first\na = h + p_h - k_h\nb = a // s_h\noh = b",
+            W,
+            "output_off_by_one",
+        ),
         (
             "output-height",
             "output_shape = (c_o,\n  (h + p_h - k_h)//s_h + 1,  # height\n"

@@ -818,6 +818,13 @@ def _words_after_call(answer: str, comment: re.Match) -> bool:
     )
 
 
+def _in_comment_line(answer: str, index: int) -> bool:
+    """Whether ``index`` is on a line that opens with a comment mark (``# a, # b``: one
+    comment, the line's, not a second one after its comma)."""
+    line = answer[answer.rfind("\n", 0, index) + 1 : index].lstrip()
+    return line.startswith(("#", "//", "%"))
+
+
 def _line_comments(answer: str) -> tuple[str, Note] | None:
     """``answer`` without the comments closing its lines (:data:`_LINE_COMMENT`; a ``#``
     only in an answer of several lines, or after a closing bracket, words:
@@ -827,7 +834,8 @@ def _line_comments(answer: str) -> tuple[str, Note] | None:
     found = [
         m
         for m in _LINE_COMMENT().finditer(answer)
-        if several or m.group().lstrip()[:1] != "#" or _words_after_call(answer, m)
+        if (several or m.group().lstrip()[:1] != "#" or _words_after_call(answer, m))
+        and not _in_comment_line(answer, m.start())
     ]
     # a line that is only a comment in words, among lines of code (``// 输出宽度``); any
     # comment line, among two statements or more (``# N * mac`` above ``x = …``)
