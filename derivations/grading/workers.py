@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from derivations.grading.outcome import Outcome, grade_answer
+from derivations.grading.outcome import Outcome, grade_answer, internal_error
 
 if TYPE_CHECKING:  # imported where a pool is made: a class of a few answers grades in-process
     from concurrent.futures import ProcessPoolExecutor
@@ -84,11 +84,16 @@ def _grade(
     key: tuple, lang: str, reveal: str, symbolic: bool, variants, reading=({}, True)
 ) -> Outcome:
     """``key`` is ``(question, answer)``, or ``(question, answer, student)`` when the
-    class has per-student variants (graded against that student's own layer)."""
+    class has per-student variants (graded against that student's own layer).  An
+    exception grading one answer (a bug) is that row's ``error``, named in one line, as
+    :func:`.outcome.grade_answer` makes it: one bad row never stops the batch."""
     if variants is not None:
         from derivations.variants.grade import grade_variant_answer
 
-        return grade_variant_answer(variants, key[2], key[0], key[1], lang, reveal, symbolic)
+        try:
+            return grade_variant_answer(variants, key[2], key[0], key[1], lang, reveal, symbolic)
+        except (MemoryError, RecursionError, Exception) as error:
+            return internal_error(error, lang)
     notation, infer = reading
     return grade_answer(key[0], key[1], lang, reveal, symbolic, notation, infer)
 

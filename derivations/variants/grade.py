@@ -250,12 +250,14 @@ def _rounding(numeral: Numeral, value, lang: str) -> str | None:
 
 def _parsed(answer: str) -> Parsed | None:
     """The checker's reading of ``answer`` (:func:`~derivations.checking.reading.parse.
-    parse_answer`), or None when it cannot be read (the checker then says why)."""
+    parse_answer`), or None when it cannot be read (its :class:`DerivationError`: the
+    checker then says why).  Any other exception is a bug: it surfaces, and the batch's
+    guard (:func:`derivations.grading.workers._grade`) makes it this row's ``error``."""
     from derivations.checking.reading.parse import parse_answer
 
     try:
         return parse_answer(answer)
-    except Exception:
+    except DerivationError:
         return None
 
 

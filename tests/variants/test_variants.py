@@ -393,6 +393,39 @@ def test_grade_with_variants_scores_each_student_on_the_own_layer(tmp_path, clas
     assert {r["score"] for r in graded if r["verdict"] == "equivalent"} == {"1"}
 
 
+def test_a_bug_reading_one_answer_is_that_rows_error_and_the_batch_goes_on(
+    tmp_path, class_variants, monkeypatch
+):
+    # variants.grade._parsed caught every exception: a bug in the reader was taken for an
+    # answer it cannot read, and the row graded as if nothing had gone wrong
+    from derivations.checking.reading import parse
+
+    real = parse.parse_answer
+
+    def parse_answer(answer, *args, **kwargs):
+        if answer == "c_i*c_o*k_h*k_w*m_h*m_w + 0":
+            raise KeyError("broken reader")
+        return real(answer, *args, **kwargs)
+
+    monkeypatch.setattr(parse, "parse_answer", parse_answer)
+    folder, variants = class_variants
+    student = variants.students[0].id
+    answers = tmp_path / "answers.csv"
+    answers.write_text(
+        "student,question,answer\n"
+        f"{student},forward-mults,c_i*c_o*k_h*k_w*m_h*m_w + 0\n"
+        f"{student},forward-mults,c_i*c_o*k_h*k_w*m_h*m_w\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.csv"
+    argv = ["grade", str(answers), "--out", str(report), "--variants", str(folder)]
+    assert main([*argv, "--jobs", "1", "--no-progress"]) == 3
+    with open(report, newline="", encoding="utf-8") as stream:
+        graded = list(csv.DictReader(stream))
+    assert [r["verdict"] for r in graded] == ["error", "equivalent"]
+    assert "KeyError" in graded[0]["feedback"] and "\n" not in graded[0]["feedback"]
+
+
 def test_grade_refuses_an_edited_variants_folder(tmp_path, class_variants, capsys):
     folder, _ = class_variants
     data = json.loads((folder / "variants.json").read_text())
