@@ -7,7 +7,8 @@ variants the formula checker knows: per-side padding, MACs, FLOPs, bias counted,
 (n−1)-addition slip, one gradient of two, the named misconceptions) evaluated at the
 student's layer: a match names the assumption or the misconception.  A formula answer is
 checked by the formula checker (right on every valid layer, not only the student's) and
-its value at the student's layer is added to the feedback.
+its value at the student's layer is added to the feedback; a number worked out after it
+(``… = 45360``) is graded as a number too, and a wrong one makes the answer wrong.
 
 ``variants.json`` is a file we may not have written: it is read with a size cap and a
 schema, and every student's layer is drawn again from the seed and the id and must equal
@@ -305,6 +306,10 @@ def _arithmetic(parsed: Parsed | None) -> Numeral | None:
     return Numeral(Fraction(value), None)
 
 
+def _right(outcome: Outcome) -> bool:
+    return outcome.verdict in ("equivalent", "equivalent_under_convention")
+
+
 def _counting_checked(
     outcome: Outcome, question: str, parsed: Parsed, key, lang: str, reveal: str
 ) -> Outcome:
@@ -388,6 +393,29 @@ def grade_variant_answer(
             parsed=read,
         )
     outcome = grade_answer(question, answer, lang, reveal, symbolic)
+    # on the student's own layer the number is the answer asked: a right formula, then a
+    # number worked out from it (c_o c_i k_h k_w m_h m_w = 45360) that is no right number
+    # there as :func:`_numeric` grades it alone, is wrong (s11adv: it was accepted, the
+    # number only said in "your formula gives")
+    if key is not None and _right(outcome):
+        from derivations.checking.reading.second_look import worked_values
+
+        def worked(value) -> Outcome:  # graded alone, its chain's counting (FLOPs = …) said
+            alone = grade(Numeral(value, None))
+            return (
+                _counting_checked(alone, question, parsed, key, lang, reveal) if parsed else alone
+            )
+
+        slip = next((v for v in worked_values(answer) if not _right(worked(v))), None)
+        if slip is not None:
+            line = text("variants.worked_other", lang, said=slip)
+            expected = text("variants.expected", lang, value=key.value)
+            return Outcome(
+                "not_equivalent",
+                feedback=_then(line, expected, lang),
+                student_feedback=_then(line, expected, lang) if reveal == "answer" else line,
+                parsed=outcome.parsed,
+            )
     value = _formula_value(parsed, student) if outcome.verdict != "invalid_input" else None
     if value is None:
         return outcome

@@ -202,6 +202,38 @@ def test_formula_answers_are_checked_and_valued(class_variants):
     assert str(_key(variants, "alice", "forward-mults")) in outcome.feedback
 
 
+def test_a_right_formula_with_a_wrong_number_worked_out_is_wrong(class_variants):
+    """On the student's own layer the number is the answer asked: a right formula
+    followed by a number that is not the layer's value (``… = <the unpadded count>``,
+    ``FLOPs = 2 × MACs = <the MACs>``) is wrong, the number said and the value kept
+    back under the hint (s11adv: accepted, the number only said in the feedback)."""
+    _, variants = class_variants
+    layer = variants.student("alice").layer
+    mults = _key(variants, "alice", "forward-mults")
+    macs = layer.c_o * layer.c_i * layer.k_h * layer.k_w * layer.m_h * layer.m_w
+    flops = _key(variants, "alice", "forward-ops")
+    rows = [
+        ("forward-mults", f"c_o c_i k_h k_w m_h m_w = {mults}", "equivalent"),
+        ("forward-mults", f"c_o c_i k_h k_w m_h m_w = {mults:,}", "equivalent"),
+        ("forward-mults", f"c_o c_i k_h k_w m_h m_w = {mults + 1}", "not_equivalent"),
+        ("forward-mults", f"c_o c_i k_h k_w m_h m_w = {mults + 1:,} MACs", "not_equivalent"),
+        ("forward-ops", f"FLOPs = 2 × MACs = {2 * macs}", "equivalent_under_convention"),
+        ("forward-ops", f"FLOPs = 2 × MACs = {macs}", "not_equivalent"),
+        ("forward-ops", f"c_o m_h m_w (2 c_i k_h k_w - 1) = {flops}", "equivalent"),
+        ("forward-ops", f"c_o m_h m_w (2 c_i k_h k_w - 1) = {flops + macs}", "not_equivalent"),
+    ]
+    for question, answer, verdict in rows:
+        outcome = grade_variant_answer(variants, "alice", question, answer)
+        assert outcome.verdict == verdict, (answer, outcome)
+        if verdict == "not_equivalent":
+            key = str(_key(variants, "alice", question))
+            assert key not in outcome.student_feedback, outcome.student_feedback
+            shown = grade_variant_answer(variants, "alice", question, answer, reveal="answer")
+            assert key in shown.student_feedback
+            zh = grade_variant_answer(variants, "alice", question, answer, lang="zh")
+            assert zh.verdict == verdict and zh.student_feedback != outcome.student_feedback
+
+
 def test_an_unknown_student_is_invalid(class_variants):
     _, variants = class_variants
     assert (

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from fractions import Fraction
 from functools import cache
 
 from derivations.checking.reading.code import top_level_parts
@@ -65,6 +66,7 @@ from derivations.checking.reading.informal import (
 
 __all__ = [
     "rewrites",
+    "worked_values",
     "in_order_first",
     "in_order",
     "TRAILING_NOTE",
@@ -412,12 +414,43 @@ def _value(number: str):
         return None
 
 
+def worked_values(answer: str) -> list[Fraction]:
+    """The values of the worked numbers of ``answer``'s chain after its formula
+    (:func:`_split_worked`: ``c_o c_i k_h k_w m_h m_w = 8*3*9*15*16 = 51,840``: 51840,
+    51840), each read by the reader (a number grouped by commas or spaces as the one
+    number it writes), in order; [] where it has none."""
+    found = _split_worked(answer)
+    if found is None:
+        return []
+    values = []
+    for number in found[1]:
+        grouped = _GROUPED().search(number)
+        value = _value(re.sub(r"[,\s\u00a0\u2009\u202f]", "", number) if grouped else number)
+        if value is not None:
+            values.append(Fraction(value))
+    return values
+
+
 def _worked(answer: str) -> tuple[str, Note] | None:
     """``answer`` without the sides of its chain that are worked numbers, plain or in
     LaTeX (``= \\frac{64-4+0}{2}+1 = 31``, a math span's closing ``$`` kept), or None.
     The note says the numbers are the author's own layer's, not graded; where the worked
     sides' values differ (``= (64-4)/2+1 = 32``), its other key flags the author's
     arithmetic (never graded either way)."""
+    found = _split_worked(answer)
+    if found is None:
+        return None
+    text, numbers = found
+    shown = ", ".join(numbers)
+    values = {_value(number) for number in numbers} - {None}
+    key = WORKED_DISAGREE_NOTE if len(values) > 1 else WORKED_NOTE
+    return text, Note(key, (("numbers", shown),))
+
+
+def _split_worked(answer: str) -> tuple[str, list[str]] | None:
+    """(``answer`` without the sides of its chain that are worked numbers, those
+    numbers as written) where it has a formula and such sides (:func:`_worked`), or
+    None."""
     sides = _CHAIN().split(answer)
     if len(sides) < 2:
         return None
@@ -440,11 +473,7 @@ def _worked(answer: str) -> tuple[str, Note] | None:
         return None
     if closing:  # the math span closes after the last side kept
         kept[-1] = kept[-1].rstrip() + closing
-    text = " = ".join(side.strip() for side in kept) + (f" {words}" if words else "")
-    shown = ", ".join(numbers)
-    values = {_value(number) for number in numbers} - {None}
-    key = WORKED_DISAGREE_NOTE if len(values) > 1 else WORKED_NOTE
-    return text, Note(key, (("numbers", shown),))
+    return " = ".join(side.strip() for side in kept) + (f" {words}" if words else ""), numbers
 
 
 _TILDE = lazy_pattern(r"(?<=[^\W\d])\s*(?:~|\\sim(?![A-Za-z]))\s*(?=\S)")
