@@ -4642,6 +4642,147 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- batch H11-dev, second increment (split by page; see the header)
+    "biases  *matrix.Matrix // 偏置向量：(out_channels, 1)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "outputH := (inputH+2*padH-kernelH)/strideH + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "outputW := (inputW+2*padW-kernelW)/strideW + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_height = 1 + (H + 2 * pad - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "out_width = 1 + (W + 2 * pad - WW) // stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "conv1_out = (input_width-kernel_sizes[0])/strides[0]+1": (
+        lambda x, o: (x.w - x.kw) / x.sw + 1,
+        "mw",
+        None,
+    ),
+    "conv_output_size = (conv_output_size - kernel_sizes[i]) // strides[i] + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "output_width = (x.shape[2] - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_width = (out_width - kernel_sizes[i])//strides[i]  + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "H_out = (H - self.kernel_size + 2 * self.padding) // self.stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "W_out = (W - self.kernel_size + 2 * self.padding) // self.stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        SQ,
+    ),
+    "outSize = (inputSize - kernel_sizes[i]) // strides[i] + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "#define OUT_SIZE (IN_SIZE - KERNEL_SIZE + 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "h_new = (h - k + (2*p))//s + 1": (
+        lambda x, o: (x.h - x.kh + (2 * x.qh)) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "w_new = (w - k + (2*p))//s + 1": (
+        lambda x, o: (x.w - x.kw + (2 * x.qw)) // x.sw + 1,
+        "mw",
+        SQ,
+    ),
+    "Hout = 1 + (H + 2 * conv_param['pad'] - HH) // conv_param['stride']": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "Wout = 1 + (W + 2 * conv_param['pad'] - WW) // conv_param['stride']": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "H_out = int(1 + (H + 2 * pad - HH) / stride)": (
+        lambda x, o: int(1 + (x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "W_out = int(1 + (W + 2 * pad - WW) / stride)": (
+        lambda x, o: int(1 + (x.w + 2 * x.qw - x.kw) / x.sw),
+        "mw",
+        None,
+    ),
+    "W_out = 1 + (W + 2 * pad - WW) // stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "H_out = (H-HH+2*pad)//stride+1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "W_out = (W-WW+2*pad)//stride+1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "output_dim = (\n            input_dim\n            + 2 * paddings[idx]\n            - (dilations[idx] * (kernel_dims[idx] - 1) + 1)\n        ) // strides[idx] + 1": (
+        lambda x, o: (x.h + 2 * x.qh - (1 * (x.kh - 1) + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "filters_per_channel = out_channels // groups\n    conv_per_position_macs = int(_prod(kernel_dims)) * in_channels * filters_per_channel\n    active_elements_count = batch_size * int(_prod(output_dims))\n    overall_conv_macs = conv_per_position_macs * active_elements_count\n    overall_conv_flops = 2 * overall_conv_macs": (
+        lambda x, o: 2 * ((x.kh * x.kw) * x.ci * (x.co // 1) * (1 * (o.mh * o.mw))),
+        "flops",
+        None,
+    ),
+    "assert flops == ((2 * ker_w * ker_h * in_ch) + 1) * in_w * in_h * kernel": (
+        lambda x, o: ((2 * x.kw * x.kh * x.ci) + 1) * x.w * x.h * x.co,
+        ("ops", "flops", "mults"),
+        None,
+    ),
+    "flops = 2 * H_out * W_out * C_out * K_h * K_w * C_in": (
+        lambda x, o: 2 * o.mh * o.mw * x.co * x.kh * x.kw * x.ci,
+        "flops",
+        None,
+    ),
+    "filters_per_channel = out_c // group\n    conv_per_position_flops = k_h * k_w * in_c * filters_per_channel\n    active_elements_count = batch_size * out_h * out_w\n\n    total_conv_flops = conv_per_position_flops * active_elements_count": (
+        lambda x, o: x.kh * x.kw * x.ci * (x.co // 1) * (1 * o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    "# conv fops = (K x K x input_channel) * (W X H X output_channel)": (
+        lambda x, o: (x.kh * x.kh * x.ci) * (o.mw * o.mh * x.co),
+        "mults",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
