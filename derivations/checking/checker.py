@@ -42,7 +42,7 @@ from derivations.checking.deciding.decide import (
     restriction_assumptions,
     special_case,
 )
-from derivations.checking.explaining.diagnose import MAX_POINTS, UNDEFINED_VALUE, diagnose
+from derivations.checking.explaining.diagnose import MAX_POINTS, diagnose
 from derivations.checking.notation import (
     RIGHT,
     in_context,
@@ -622,14 +622,9 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
             "reference_value": expected,
         }
     envs = matcher(entry).envs(restrictions, "total")
-    count = min(len(envs), MAX_POINTS)
-    want = [
-        UNDEFINED_VALUE if value is UNDEFINED else value
-        for value in matcher(entry).reference_values(restrictions, count)
-    ]
-    # the answer undefined at a point: diagnose() finds nothing (it sets the minimum of points)
-    got = _defined(values, count)
-    found_diagnosis = got and _diagnosed(entry, answer, entry.reference, envs, want, got)
+    want = matcher(entry).reference_values(restrictions)
+    # the values kept (the answer's: find_match may have computed them), read lazily
+    found_diagnosis = _diagnosed(entry, answer, entry.reference, envs, want, values)
     if found_diagnosis:
         data = _diagnosis_data(found_diagnosis)
         data["where"] = _where(entry, answer, restrictions, found_diagnosis)
@@ -669,13 +664,8 @@ def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> lis
         return []
     general = restrictions - frozenset(narrowing)
     envs = matcher(entry).envs(general, "total")
-    count = min(len(envs), MAX_POINTS)
-    want = [
-        UNDEFINED_VALUE if value is UNDEFINED else value
-        for value in matcher(entry).reference_values(general, count)
-    ]
-    got = _defined(answer.on(entry, general), count)
-    wider = _diagnosed(entry, answer, entry.reference, envs, want, got) if got else None
+    want = matcher(entry).reference_values(general)
+    wider = _diagnosed(entry, answer, entry.reference, envs, want, answer.on(entry, general))
     if wider is not None and (wider.id, wider.factor, wider.constant) == (
         found.id,
         found.factor,
@@ -715,18 +705,15 @@ def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset)
     if not candidates:
         return []
     envs = matcher(entry).envs(restrictions, "total")
+    got = answer.on(entry, restrictions)
     count = min(len(envs), MAX_POINTS)
-    got = _defined(answer.on(entry, restrictions), count)
-    if not got:
-        return []
+    if not count or any(got[index] is UNDEFINED for index in range(count)):
+        return []  # diagnose() would find nothing against any variant
     for index in candidates:
         variant = entry.variants[index]
         if "batch_counted" in variant.conventions and "n" not in answer.parsed.symbols:
             continue
-        values = matcher(entry).values_of_variant(index, restrictions)
-        want = [values[point] for point in range(count)]
-        if UNDEFINED in want:
-            continue
+        want = matcher(entry).values_of_variant(index, restrictions)
         found = _diagnosed(entry, answer, variant, envs, want, got)
         if found:
             data = _diagnosis_data(found)
@@ -744,18 +731,6 @@ def _diagnosed(entry: Entry, answer: _Answer, against, envs, want=None, got=None
     return diagnose(
         answer.function, against.function, envs, str(question.family), want, got, question.ratio
     )
-
-
-def _defined(values: Values, count: int) -> list | None:
-    """The first ``count`` values, or None from the first undefined one on (the points
-    the diagnosis would evaluate itself, in its order)."""
-    out = []
-    for index in range(count):
-        value = values[index]
-        if value is UNDEFINED:
-            return None
-        out.append(value)
-    return out
 
 
 def _diagnosis_data(found) -> dict:

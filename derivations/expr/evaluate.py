@@ -19,11 +19,16 @@ from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_BITS
 from derivations.expr import tree as ex
 
-__all__ = ["Undefined", "compile_node", "floor_value", "ceil_value"]
+__all__ = ["Undefined", "UNDEFINED", "compile_node", "floor_value", "ceil_value"]
 
 
 class Undefined(ArithmeticError):
     """The expression divides by zero at this point."""
+
+
+# the value kept where a compiled function raised Undefined (never equal to a number): one
+# mark, so values kept by the deciding layer are read as they are by the explaining one
+UNDEFINED = object()
 
 
 def _bounded(value, limit):

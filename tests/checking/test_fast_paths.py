@@ -6,7 +6,8 @@ with a plain version written here from its definition, the oracle:
 * matching: :func:`find_match` (a per-question plan, each variant's first point tested
   before the full comparison) against trying every variant at every point, in order;
 * diagnosis: :func:`diagnose` (candidate products looked up by their values at three
-  points) against testing every product of up to three (factor) or four (term) sizes;
+  points) against testing every product of up to three (factor) or four (term) sizes,
+  and told the values its caller keeps (read lazily) against computing them itself;
 * evaluation: :func:`compile_node` (symbols looked up at once, bounds inlined) against
   a recursive evaluator with a bound after every multiplication.
 """
@@ -371,3 +372,48 @@ def test_each_node_is_compiled_once(monkeypatch):
     assert len({id(node) for node in calls}) == len(calls)  # no node compiled twice
     assert len(calls) <= sum(1 for _ in ex.walk(tree))
     assert evaluate.compile_node(tree)({"c_i": 1, "c_o": 1, "k_h": 1, "k_w": 2, "h": 3, "w": 4})
+
+
+class _Counted:
+    """A lazy sequence of one function's values at ``envs`` (as the deciding layer's
+    ``Values``) that records the indices read."""
+
+    def __init__(self, function, envs):
+        self.values, self.read = [_value(function, env) for env in envs], []
+
+    def __getitem__(self, index: int):
+        self.read.append(index)
+        return self.values[index]
+
+
+def test_a_diagnosis_from_the_values_kept_is_the_diagnosis_computed_afresh():
+    """:func:`diagnose` told the values a caller keeps (lazily: the checker's ``Values``,
+    read by index) finds what it finds computing them itself, at every answer of the
+    corpus that parses, and reads only the points it compares: the first
+    ``MAX_POINTS`` and the last ``MAX_POINTS`` after them (never the points between),
+    the later ones too from the values told (it computed them anew)."""
+    compared = found = 0
+    for question, text in _corpus():
+        try:
+            parsed = parse_answer(text)
+        except InvalidAnswer:
+            continue
+        the_entry = entry(question)
+        restrictions = implied_restrictions(the_entry, parsed.symbols, parsed.kinds)
+        envs = matcher(the_entry).envs(restrictions, "total")
+        family = str(the_entry.question.family)
+        function, reference = compile_node(parsed.tree), the_entry.reference.function
+        try:
+            afresh = diagnosis.diagnose(function, reference, envs, family)
+            want, got = _Counted(reference, envs), _Counted(function, envs)
+        except (InvalidAnswer, KeyError):  # too large somewhere, or a foreign symbol
+            continue
+        assert diagnosis.diagnose(function, reference, envs, family, want, got) == afresh
+        count, first = len(envs), diagnosis.MAX_POINTS
+        later = set(range(count)[first:][-first:])
+        assert set(want.read + got.read) <= set(range(min(count, first))) | later, text
+        if afresh is not None and len(later) >= 3:  # found again there, from the values told
+            assert later <= set(want.read) & set(got.read), (question, text)
+        compared += 1
+        found += afresh is not None
+    assert compared > 300 and found > 20  # the corpus exercises both outcomes

@@ -16,7 +16,7 @@ from derivations.checking.deciding.catalogue import Compiled, Entry
 from derivations.checking.deciding.counterexample import COMPOSE_POINTS, book_like_environments
 from derivations.checking.deciding.samples import environments
 from derivations.expr import tree as ex
-from derivations.expr.evaluate import Undefined, compile_node
+from derivations.expr.evaluate import UNDEFINED, Undefined, compile_node
 from derivations.records import record
 from derivations.registry.restrictions import AXES, Kind, Restriction, on_axis
 
@@ -37,7 +37,6 @@ __all__ = [
     "other_axis",
 ]
 
-UNDEFINED = object()
 _MISSING = object()  # not computed yet
 _EDGE_COUNT = 8  # samples.py lists its edge points first
 
@@ -271,7 +270,6 @@ class Matcher:
         self.entry = entry
         self.variant_values: dict[tuple, Values] = {}
         self.plans: dict[tuple, tuple[_Step, ...]] = {}
-        self.reference_lists: dict[tuple, tuple] = {}
         self.reference_symbols = ex.symbols_in(entry.reference.tree)
         self.reference_floored = ex.Floor in ex.kinds_in(entry.reference.tree)
         self.reference_axes = _axes(self.reference_symbols)  # the axes its symbols are of
@@ -287,14 +285,10 @@ class Matcher:
             self.variant_values[key] = Values(variant.function, self.envs(domain, variant.padding))
         return self.variant_values[key]
 
-    def reference_values(self, domain: frozenset, count: int) -> tuple:
-        """The reference's values at the first ``count`` points of ``domain`` (total
-        padding; :data:`UNDEFINED` where undefined), computed once per domain."""
-        key = (domain, count)
-        if key not in self.reference_lists:
-            values = self.values_of_variant(0, domain)
-            self.reference_lists[key] = tuple(values[i] for i in range(count))
-        return self.reference_lists[key]
+    def reference_values(self, domain: frozenset) -> Values:
+        """The reference's values at the points of ``domain`` (total padding;
+        :data:`UNDEFINED` where undefined), computed on first use and kept per domain."""
+        return self.values_of_variant(0, domain)
 
     def plan(self, restrictions: frozenset, uses_batch: bool) -> tuple[_Step, ...]:
         """The variants tried for an answer with these restrictions, in catalogue order

@@ -29,7 +29,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from derivations.expr import tree as ex
-from derivations.expr.evaluate import Undefined
+from derivations.expr.evaluate import UNDEFINED, Undefined
 from derivations.records import field, record
 
 __all__ = ["Diagnosis", "diagnose", "MEANINGS"]
@@ -109,7 +109,6 @@ def _products(names, most: int):
         yield from itertools.combinations(names, count)
 
 
-UNDEFINED_VALUE = object()  # a reference value that is undefined (never equal to a number)
 MAX_POINTS = 32  # points compared (generic ones first); enough to tell products apart
 
 
@@ -255,36 +254,43 @@ def diagnose(
     reference,
     envs,
     family: str = "layer",
-    want: list | None = None,
-    got: list | None = None,
+    want=None,
+    got=None,
     ratio: bool = False,
 ) -> Diagnosis | None:
     """The first diagnosis of the list above that holds at every point of ``envs``
     (``answer`` and ``reference`` are compiled functions; ``want`` and ``got``, when
-    given, the reference's and the answer's values there, computed once by the caller;
-    ``ratio``: the question asks for a ratio of two costs, see the list).
-    It is looked for at the first :data:`MAX_POINTS` points and said only if it is found
-    again, the same, at the last :data:`MAX_POINTS` of the points after them (the
-    sampled layers end in large ones, where a coincidence of small layers breaks:
+    given, the reference's and the answer's values there, indexed as ``envs`` and read
+    only at the points compared (a lazy sequence such as the deciding layer's
+    ``Values`` serves: values the caller keeps are computed once), :data:`UNDEFINED`
+    where undefined; ``ratio``: the question asks for a ratio of two costs, see the
+    list).  It is looked for at the first :data:`MAX_POINTS` points and said only if it
+    is found again, the same, at the last :data:`MAX_POINTS` of the points after them
+    (the sampled layers end in large ones, where a coincidence of small layers breaks:
     s10exam F9's "c_i and c_o are swapped" for a factor ``1 + floor(c_i/300)``); a
-    diagnosis found otherwise first there is not said either."""
+    diagnosis found otherwise first there is not said either.  None where the answer or
+    the reference is undefined at a point compared."""
     points = list(envs)
-    found = _diagnose(answer, reference, points[:MAX_POINTS], family, want, got, ratio)
-    rest = points[MAX_POINTS:][-MAX_POINTS:]
+    first = range(min(len(points), MAX_POINTS))
+    found = _diagnose(answer, reference, points, first, family, want, got, ratio)
+    rest = range(len(points))[MAX_POINTS:][-MAX_POINTS:]
     if found is None or len(rest) < 3:
         return found
-    return found if _diagnose(answer, reference, rest, family, ratio=ratio) == found else None
+    again = _diagnose(answer, reference, points, rest, family, want, got, ratio)
+    return found if again == found else None
 
 
 def _diagnose(
-    answer, reference, envs, family, want=None, got=None, ratio=False
+    answer, reference, points, at: range, family, want=None, got=None, ratio=False
 ) -> Diagnosis | None:
-    """:func:`diagnose` at the points ``envs`` (at most :data:`MAX_POINTS`)."""
-    if len(envs) < 3:
+    """:func:`diagnose` at the points ``points[i]`` for ``i`` in ``at`` (at most
+    :data:`MAX_POINTS` of them); ``want`` and ``got`` as there."""
+    if len(at) < 3:
         return None
-    got = _values(answer, envs) if got is None else list(got[: len(envs)])
-    want = _values(reference, envs) if want is None else list(want[: len(envs)])
-    if got is None or want is None or UNDEFINED_VALUE in want or got == want:
+    envs = points[at.start : at.stop]
+    got = _values(answer, envs) if got is None else [got[index] for index in at]
+    want = _values(reference, envs) if want is None else [want[index] for index in at]
+    if got is None or want is None or UNDEFINED in want or UNDEFINED in got or got == want:
         return None
     if family == "layer":
         for name, pairs in (("swapped_axes", _SWAP_AXES), ("swapped_channels", _SWAP_CHANNELS)):
