@@ -1167,7 +1167,7 @@ def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
             entry, parse_for(reading.answer, reading.question, letters=True)
         )
     parsed, read = reading.parsed, list[dict]()
-    context = in_context(parsed) if reread else {}
+    context = in_context(parsed, reading.answer) if reread else {}
     if reread and context:  # another notation's own words: its letters read its way
         parsed, read = in_context_or_book(entry, parsed, reread(), context, judge)
         reread = None

@@ -52,6 +52,8 @@ from derivations.registry.notations import (
     meaning_of_letter,
     meaning_of_symbols,
     notation_letters,
+    notation_spellings,
+    notations,
     role_hints,
 )
 from derivations.registry.spellings import Symbol, spellings
@@ -351,10 +353,18 @@ def resolve(
             return wider
         mapping.update(inferred)
         readings += [
-            {"written": unknown_letter(p), "read": _text(inferred[p]), "how": "inferred"}
+            {"written": unknown_letter(p), "read": _text(inferred[p]), "how": _how(inferred[p])}
             for p in rest
         ]
     return read_as(parsed, mapping), readings
+
+
+def _how(tree: ex.Node) -> str:
+    """How "read as" says a letter inferred as ``tree``: ``held`` for a number (a role's
+    hint lists one only for D, the dilation, which the question's layer holds at 1:
+    ``k' = (d - 1)(k - 1) + k``, a dilated kernel, is the kernel there), else
+    ``inferred``."""
+    return "held" if isinstance(tree, ex.Num) else "inferred"
 
 
 def _text(tree: ex.Node) -> str:
@@ -524,19 +534,36 @@ def in_context_or_book(entry, book: Parsed, reread: Parsed, context: dict, judge
 RIGHT = ("right",)  # the outcome of a right answer (the checker's ``outcome_of``)
 
 
-def in_context(parsed: Parsed) -> dict[str, tuple[str, str]]:
-    """letter -> (book symbol, source) for each letter a notation reads otherwise
-    whose own words the answer writes (``D_K``, ``D_G``: MobileNets, so its M is the
-    input channels): read so directly, as that notation's words are."""
+def in_context(parsed: Parsed, answer: str) -> dict[str, tuple[str, str]]:
+    """letter -> (book symbol, source) for each letter ``answer`` writes that a notation
+    reads otherwise and whose own words the answer writes (``D_K``, ``D_G``: MobileNets,
+    so its M is the input channels): read so directly, as that notation's words are.  A
+    notation's letter the answer does not write is none (CS231n's F read, no K: the
+    other letters, Eyeriss's E F M C R S, are left to the wider reading)."""
     sources = {
         dict(note.fields)["source"] for note in parsed.notes if note.key == "reading.note.notation"
+    }
+    written = set(_letters_pattern().findall(answer))
+    sources |= {  # letters that are a source's own words together (Eyeriss's E and F)
+        record.id
+        for record in notations().values()
+        if record.context_together and set(record.context_together) <= written
     }
     found: dict[str, tuple[str, str]] = {}
     for letter, readings in notation_letters().items():
         for symbol, source in readings:
-            if source in sources:
+            if source in sources and letter in written:
                 found.setdefault(letter, (symbol, source))
     return found
+
+
+def _spelled_symbol(letter: str) -> str | None:
+    """The book's symbol a source's spelling reads ``letter`` as (CS231n's F: k), as the
+    first reading read it; None when no spelling reads it as one symbol."""
+    spelled = notation_spellings().get(letter.lower())
+    if spelled is None or not isinstance(spellings().get(spelled[0]), Symbol):
+        return None
+    return spelled[0]
 
 
 def read_in_context(entry, parsed: Parsed, context: dict) -> tuple[Parsed, list]:
@@ -554,6 +581,8 @@ def read_in_context(entry, parsed: Parsed, context: dict) -> tuple[Parsed, list]
             readings.append(reading)
         elif letter in notation_letters() and book_reading(entry, letter) is not None:
             mapping[placeholder] = ex.sym(letter.lower())  # the book's reading, as first read
+        elif (spelled := _spelled_symbol(letter)) is not None:  # CS231n's F: k
+            mapping[placeholder] = ex.sym(spelled)
     return read_as(parsed, mapping), readings
 
 

@@ -54,6 +54,7 @@ class Notation:
     meanings: tuple = ()  # (Meaning, ...): the roles record only
     letters: tuple = ()  # ((letter as written, book symbol), ...): tried by inference only
     context_letters: tuple = ()  # the same, read only beside this source's own words
+    context_together: tuple = ()  # letters that, all written, are this source's own words
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
     per_side: tuple = ()  # spellings naming a padding added on each side (lower case)
     padding_per_side: bool = False  # its padding letter P (the book's p) is per side
@@ -117,6 +118,14 @@ def _letters(key: str, data) -> tuple:
     return tuple(out)
 
 
+def _together(key: str, data, record: dict) -> tuple:
+    """``context_together``: two or more of the record's own context letters."""
+    own = set(record.get("context_letters", {}))
+    if not isinstance(data, list) or (data and (len(data) < 2 or not set(data) <= own)):
+        raise _bad(key, "context_together")
+    return tuple(data)
+
+
 def _record(key: str, data) -> Notation:
     if not isinstance(data, dict) or not isinstance(data.get("citation"), str):
         raise _bad(key, "citation")
@@ -138,6 +147,7 @@ def _record(key: str, data) -> Notation:
         _meanings(key, data.get("meanings", {})),
         letters=_letters(key, data.get("letters", {})),
         context_letters=_letters(key, data.get("context_letters", {})),
+        context_together=_together(key, data.get("context_together", []), data),
         decorated=_hints(key, data.get("decorated", {}), "decorated"),
         per_side=_per_side(key, data.get("per_side", []), spellings),
         padding_per_side=_flag(key, data, "padding_per_side"),

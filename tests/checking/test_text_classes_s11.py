@@ -11,11 +11,26 @@ wrong, in English and Chinese and the other languages the class was met in, thro
   A product of two floored sizes set with ``\\biggl``/``\\Bigl`` (``\\biggl\\lfloor …
   \\biggr\\rfloor \\times \\biggl\\lfloor … \\biggr\\rfloor \\tag{2}``) is the shape's two
   sizes, as with ``\\left``/``\\right``.
+- display equations with a name defined in a display below, after a connector
+  (``$$out = ⌊(in + 2p - k')/s⌋ + 1$$ 其中， $$k' = (d - 1)(k - 1) + k = d(k - 1) + 1$$``,
+  ``… where $$K = …$$``): the displays joined by their connector
+  (:func:`.second_look._displays_defined`), the definition put in; a definition's chain
+  (``K = A = B``) gives the formula one side for each, held to agree; the dilation d is
+  1, the question's layer being undilated, said so (the reading ``held``); the last
+  display alone is never the answer there;
+- Eyeriss's letters (Sze et al.: N the batch, M the filters, C, R S the filter, E F the
+  output: ``N * E * F * M * C * R * S * 2``), the batch kept as the batch convention;
+  read by the wider inference only where every reading that matches makes the answer
+  right (a wrong one is refused, never accepted);
+- C's ``sizeof(…)`` in a memory formula: the bytes of one element (a tensor's: the book's
+  float32, 4; ``sizeof(float)`` 4), so the answer counts float32 bytes; another type's
+  size (``sizeof(double)``) is refused in one line naming it.
 
-No wrong answer is accepted: each wrong row is ``not_equivalent``."""
+No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."""
 
 from __future__ import annotations
 
+from derivations.checking import check, feedback
 from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
@@ -93,6 +108,120 @@ CLASSES = {
             "given_parameter_left_out",
         ),
     ],
+    "a name defined in a display below, after a connector": [
+        (
+            "output-height",
+            "$$o = \\left\\lfloor \\frac{h + 2p - k_{e}}{s} \\right\\rfloor + 1$$\n\n其中，\n\n"
+            "$$k_{e} = d(k - 1) + 1$$",
+            C,
+            "definitions",
+        ),
+        (
+            "output-height",
+            "$$o = \\left\\lfloor \\frac{h + 2p - K}{s} \\right\\rfloor + 1$$\n\nwhere\n\n"
+            "$$K = (d - 1)(k - 1) + k = d(k - 1) + 1$$",
+            C,
+            "definitions",
+        ),
+        (
+            "output-height",
+            r"$$m = \lfloor (h + 2p - K)/s \rfloor + 1$$ where $$K = (d-1)(k-1) + k$$",
+            C,
+            "definitions",
+        ),
+        (
+            "output-width",
+            "$$o_w = \\lfloor \\frac{w + 2p - k'}{s} \\rfloor + 1$$\n\n此处\n\n$$k' = d * (k - 1) + 1$$",
+            C,
+            "definitions",
+        ),
+        (
+            "output-height",
+            "$$o = \\left\\lfloor \\frac{h - K}{s} \\right\\rfloor + 1$$\n\nwhere\n\n"
+            "$$K = d(k - 1) + 1$$",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-height",
+            "$$out = \\lfloor \\frac{in - k'}{s} \\rfloor$$\n其中\n$$k' = d*(k-1)+1$$",
+            W,
+            "output_off_by_one",
+        ),
+        (  # the definition's sides differ (d(k - 1) is k - 1 at d = 1): never accepted
+            "output-height",
+            "$$out = \\lfloor \\frac{in + 2p - k'}{s} \\rfloor + 1$$\n其中\n"
+            "$$k' = (d-1)*(k-1)+k = d*(k-1)$$",
+            N,
+            None,
+        ),
+    ],
+    "Eyeriss's letters and a batch letter": [
+        ("forward-ops", r"$$2 \cdot N \cdot M \cdot C \cdot R \cdot S \cdot E \cdot F$$", C, None),
+        ("forward-ops", "计算量：$$2 * M * C * R * S * E * F$$", C, None),
+        ("forward-mults", r"$$M \times C \times R \times S \times E \times F$$", R, None),
+        (
+            "forward-memory",
+            r"输入、权重与输出共 $$H \cdot W \cdot C + C \cdot R \cdot S \cdot M + E \cdot F \cdot M$$ 个元素",
+            R,
+            None,
+        ),
+        (
+            "forward-mults",
+            r"批量为 N 时：$$N \cdot c_o \cdot c_i \cdot k_h \cdot k_w \cdot m_h \cdot m_w$$",
+            C,
+            None,
+        ),
+        (
+            "forward-mults",
+            r"N \times c_o \times c_i \times k_h \times k_w \times h \times w",
+            W,
+            None,
+        ),
+        (
+            "forward-mults",
+            r"$$M \times R \times S \times E \times F$$",
+            W,
+            "input_channels_left_out",
+        ),
+        # wrong answers in Eyeriss's letters with a letter no reading makes right: refused
+        ("forward-ops", "$$2 * N * M * C * R * E * F$$", N, None),
+        ("forward-memory", "H * W * C + C * R * S + E * F * M", N, None),
+    ],
+    "sizeof in a memory formula": [
+        (
+            "forward-memory",
+            "(h w c_i) sizeof(x) + (c_o c_i k_h k_w) sizeof(w) + (c_o m_h m_w) sizeof(y)",
+            C,
+            "sizeof",
+        ),
+        (
+            "forward-memory",
+            r"内存：$$(h \cdot w \cdot c_i + c_o \cdot c_i \cdot k_h \cdot k_w + c_o \cdot m_h \cdot m_w)"
+            r" \times sizeof(float)$$",
+            C,
+            "sizeof",
+        ),
+        (
+            "forward-memory",
+            "(N * H * W * C) * sizeof(in) + (C * R * S * M) * sizeof(w) + (N * E * F * M) * sizeof(out)",
+            C,
+            "sizeof",
+        ),
+        (
+            "forward-memory",
+            "h w c_i sizeof(x) + c_i k_h k_w c_o sizeof(w) + m_h m_w c_i sizeof(y)",
+            W,
+            None,
+        ),
+        ("forward-memory", "显存：(h w c_i + c_o c_i k_h k_w) * sizeof(float)", W, None),
+        (
+            "forward-memory",
+            "(h w c_i + c_o c_i k_h k_w + c_o m_h m_w) * sizeof(double)",
+            N,
+            "reading.sizeof_type: sizeof(double)",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
@@ -100,4 +229,14 @@ ROWS = [row for rows in CLASSES.values() for row in rows]
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=2, ascii=4)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=12)
+
+
+def test_a_dilation_is_read_as_the_questions_1_and_said_so():
+    """d in a dilated kernel's extent is 1, the question's layer being undilated: the
+    reading says so in English and in Chinese."""
+    answer = CLASSES["a name defined in a display below, after a connector"][1][1]
+    result = check("output-height", answer)
+    held = [r for r in result.parsed["readings"] if r["how"] == "held"]
+    assert held and held[0]["read"] == "1", result.parsed["readings"]
+    assert "dilation" in feedback(result, "en") and "膨胀率" in feedback(result, "zh")

@@ -680,6 +680,34 @@ def _size_of(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+# C's size in bytes of what it is called on (``(N * H * W * C)*sizeof(input)``)
+_BYTES_OF = lazy_pattern(r"(?<![\w.\\])sizeof\s*\(\s*(?P<what>[A-Za-z_]\w*)\s*\)")
+
+
+def _bytes_of(text: Normalized, notes: list) -> Normalized:
+    """``text`` with C's ``sizeof(…)`` as the bytes of one element: of the type named
+    (:data:`.dtypes.C_TYPES`: ``sizeof(float)``, 4), else of a tensor's, the book's type
+    (``sizeof(input)``: float32's 4), noted; the answer so counts bytes, which the
+    checker holds to the question's unit (the float32 bytes convention where it counts
+    elements).  A type of another size (``sizeof(double)``) is refused: the question
+    counts elements, or float32's bytes."""
+    from derivations.registry.dtypes import C_TYPES, DEFAULT_DTYPE, DTYPE_BYTES
+
+    found = list(_BYTES_OF().finditer(text.text))
+    for match in reversed(found):
+        dtype = C_TYPES.get(match.group("what"), DEFAULT_DTYPE)
+        size = DTYPE_BYTES[dtype]
+        if size != DTYPE_BYTES[DEFAULT_DTYPE]:
+            raise refuse(
+                "sizeof_type", text.column(match.start()), written=match.group(), size=size
+            )
+        text = edit(text, match.start(), match.end(), str(size))
+    if found:
+        written = ", ".join(dict.fromkeys(m.group() for m in found))
+        notes.append(_note("sizeof", written=written, bytes=DTYPE_BYTES[DEFAULT_DTYPE]))
+    return text
+
+
 _SEMICOLON = lazy_pattern(r"[;；]\s*(?=(?:\([^()]*\))?\s*$)")
 # the bracket after such a semicolon holding a formula (an operator, or one name), not a
 # remark (``;  (结果向下取整)``, ``; (1 stride)``)
@@ -977,8 +1005,9 @@ def _same_as(text: Normalized, notes: list) -> Normalized:
 def framed(text: Normalized) -> tuple[Normalized, list]:
     """``text`` without what frames the whole answer, before it is split into statements
     (their commas): a formula quoted inside a sentence (the words around it), a
-    condition before it (``With padding='SAME' and stride=2, …``); the notes saying
-    what was removed.  A few substring tests when there is none."""
+    condition before it (``With padding='SAME' and stride=2, …``); C's ``sizeof(…)`` as
+    its bytes (:func:`_bytes_of`); the notes saying what was removed.  A few substring
+    tests when there is none."""
     notes: list = []
     body = text.text
     if body.lstrip()[:1] in _OPENING_FIRST:
@@ -1000,6 +1029,8 @@ def framed(text: Normalized) -> tuple[Normalized, list]:
         text = _same_as(text, notes)
     if any(word in text.text for word in SAME_AS_AFTER):
         text = _same_after(text, notes)
+    if "sizeof" in text.text:  # before code's casts read ``(float)`` away
+        text = _bytes_of(text, notes)
     return text, notes
 
 

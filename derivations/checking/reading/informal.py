@@ -291,6 +291,7 @@ SAID_WITH_FIELDS = frozenset(
         "two_sizes",
         "rate_sentence",
         "branches",
+        "sizeof",
     )
 )
 

@@ -28,7 +28,12 @@ from derivations.checking.reading.informal import (
     words_only,
 )
 from derivations.checking.reading.lalr import UnexpectedToken
-from derivations.checking.reading.lexer import UNKNOWN_KEYS, describe_terminal, tokenize
+from derivations.checking.reading.lexer import (
+    UNKNOWN_KEYS,
+    UNKNOWN_PREFIX,
+    describe_terminal,
+    tokenize,
+)
 from derivations.checking.reading.names import LAYER
 from derivations.checking.reading.normalize import Normalized, normalize
 from derivations.checking.reading.spoken import may_be_spoken, spoken_tokens
@@ -199,7 +204,8 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
     if not formulas:
         raise failure if failure else refuse("empty")
     if len(segments) > 1:
-        notes.append(Note("reading.note.chain", (("graded", to_text(formulas[-1])),)))
+        graded = to_text(formulas[-1]).replace(UNKNOWN_PREFIX, "")  # ?D: the letter as read
+        notes.append(Note("reading.note.chain", (("graded", graded),)))
     return name, column, formulas[-1], tuple(formulas[:-1])
 
 

@@ -63,6 +63,7 @@ from derivations.checking.reading.informal import (
     lazy_pattern,
     states_operation,
 )
+from derivations.checking.reading.languages import CONNECTORS
 
 __all__ = [
     "rewrites",
@@ -905,9 +906,57 @@ def _last_display(answer: str) -> tuple[str, Note] | None:
     last = found[-1]
     body = last.group("body") or last.group("dollars") or last.group("bracket") or ""
     body = _TAGS().sub(" ", body).strip()
-    if not body or body == answer.strip():
+    if not body or body == answer.strip() or _defines_before(body, answer[: last.start()]):
         return None
     return body, Note(DISPLAY_NOTE)
+
+
+def _defines_before(body: str, before: str) -> bool:
+    """Whether the display ``body`` defines a name (``k' = …``) that ``before`` writes
+    after an ``=`` (``$$out = … k' …$$ 其中 $$k' = …$$``): a definition of the formula
+    before it (:func:`_displays_defined`), never the answer alone."""
+    defined = _DEFINES().match(body)
+    if defined is None or "=" not in before:
+        return False
+    name = re.escape(defined.group("name"))
+    return bool(re.search(rf"(?<![\w\\']){name}(?![\w'])", before.split("=", 1)[-1]))
+
+
+# what may stand between two displays where the second defines a name of the first: a
+# connector of a definition (:data:`.languages.CONNECTORS`: ``where``, ``其中``) and
+# punctuation
+_BETWEEN_DISPLAYS = lazy_pattern(
+    r"^[\s,，.。:：;；]*(?P<connector>"
+    + "|".join(sorted((w for ws in CONNECTORS.values() for w in ws), key=len, reverse=True))
+    + r")[\s,，.。:：;；]*$",
+    re.I,
+)
+_DEFINES = lazy_pattern(r"^\s*(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*=(?!=)")
+
+
+def _displays_defined(answer: str) -> tuple[str, Note] | None:
+    """An answer of displays (``$$ … $$``, ``\\[ … \\]``, an environment) whose later
+    ones each define a name written before them, after a connector (``$$out = ⌊(in + 2p
+    - k')/s⌋ + 1$$ 其中， $$k' = …$$``, ``… where $$K = …$$``): the displays' bodies on
+    one line, joined by the connector (``out = …，其中 k' = …``), ``\\tag`` and
+    ``\\label`` away, for the answer's statements to put the definitions in (noted
+    there).  None when anything but a connector stands between two displays, or a later
+    display defines no name written before it."""
+    found = list(_DISPLAY().finditer(answer))
+    if len(found) < 2 or answer[: found[0].start()].strip() or answer[found[-1].end() :].strip():
+        return None
+    bodies = [
+        _TAGS().sub(" ", m.group("body") or m.group("dollars") or m.group("bracket") or "").strip()
+        for m in found
+    ]
+    joined = bodies[0]
+    for before, after, body in zip(found, found[1:], bodies[1:]):
+        between = _BETWEEN_DISPLAYS().match(answer[before.end() : after.start()])
+        if between is None or not _defines_before(body, joined):
+            return None
+        connector = between.group("connector")
+        joined += (", " if connector.isascii() else "，") + connector + " " + body
+    return joined, Note(MARKUP_NOTE)
 
 
 # math just before or just after a display (an operator, a number, a command, a letter
@@ -1533,6 +1582,7 @@ _RULES = (
     _code_headers,
     _sequential,
     _markup,
+    _displays_defined,
     _case_lines,
     _from_to,
     _lines,

@@ -382,25 +382,76 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
             return one
     if len(parts) > _MAX_STATEMENTS:
         raise refuse("too_many_statements", 1, limit=_MAX_STATEMENTS)
-    named = {}
+    named: dict[str, tuple[Normalized, Normalized]] = {}
+    later: dict[str, list[Normalized]] = {}  # a chained definition's later sides
     for part in parts:
         match = _STATEMENT().match(part.text)
-        if match:
-            name = match.group("name")
+        chained = None if match else _CHAINED().match(part.text)
+        found = match or chained
+        if found:
+            name = found.group("name")
             if name in named:
-                raise refuse("defined_twice", part.column(match.start("name")), name=name)
-            named[name] = (part, _slice(part, match.start("body"), len(part.text)))
+                raise refuse("defined_twice", part.column(found.start("name")), name=name)
+            sides = _sides(part, found.start("body"))
+            named[name], later[name] = (part, sides[0]), sides[1:]
     defined = [
         name
         for name in named
         if any(_uses(name, p.text.split("=", 1)[-1]) for p in parts if p is not named[name][0])
     ]
+    for name in [n for n in named if later[n] and n not in defined]:
+        del named[name]  # ``FLOPs = 2 × MACs = …``: the answer's own chain, no definition
     notes = [*said]
     if defined:
         notes.append(Note("reading.note.definitions", (("names", ", ".join(defined)),)))
     formulas = [p for p in parts if not any(p is named[name][0] for name in defined)]
     if not formulas:  # each statement used by another: a circle of definitions
         raise refuse("defined_in_itself", 1, name=defined[0])
+    bodies = {name: named[name][1] for name in defined}
+    done = _defined_in(formulas, defined, bodies)
+    for name in defined:  # k' = A = B: each formula with B put in too, a side of its chain
+        for side in later[name]:
+            other = _defined_in(formulas, defined, {**bodies, name: side})
+            done = [_chained(first, second) for first, second in zip(done, other, strict=True)]
+    return Statements(done, notes)
+
+
+def _chained(formula: Normalized, other: Normalized) -> Normalized:
+    """``formula`` with the value of ``other`` (what follows its name's ``=``, if it has
+    one) as one more side of its chain: ``out = A`` and ``out = B`` make ``out = A = B``,
+    whose sides the checker holds to agree."""
+    named = _STATEMENT().match(other.text) or _CHAINED().match(other.text)
+    value = _slice(other, named.start("body"), len(other.text)) if named else other
+    column = value.columns[0] if value.columns else 0
+    return Normalized(
+        formula.text + " =" + value.text, formula.columns + [column] * 2 + value.columns
+    )
+
+
+# a definition whose formula is a chain of equal sides (``k' = (d - 1)(k - 1) + k = d(k -
+# 1) + 1``): each side is the name's formula
+_CHAINED = lazy_pattern(
+    r"^\s*(?P<name>[^\W\d][\w']*(?:_\{\w+\})?)\s*=(?P<body>(?:[^=≈]+=)+[^=≈]+)$"
+)
+
+
+def _sides(part: Normalized, start: int) -> list[Normalized]:
+    """The sides of ``part`` from ``start`` on, split at each ``=``."""
+    sides, begin = [], start
+    for index in [i for i in range(start, len(part.text)) if part.text[i] == "="] + [
+        len(part.text)
+    ]:
+        sides.append(_slice(part, begin, index))
+        begin = index + 1
+    return sides
+
+
+def _defined_in(
+    formulas: list[Normalized], defined: list[str], bodies: dict[str, Normalized]
+) -> list[Normalized]:
+    """Each of ``formulas`` with the ``defined`` names put in (``bodies``), until none is
+    left; refused when a name stays (defined in terms of itself) or a formula grows too
+    long."""
     done = []
     for formula in formulas:
         for _ in range(len(defined) + 1):
@@ -408,10 +459,10 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
             if not used:
                 break
             for name in used:
-                formula = _put_in(formula, name, named[name][1])
+                formula = _put_in(formula, name, bodies[name])
         else:
             raise refuse("defined_in_itself", 1, name=used[0])
         if len(formula.text) > MAX_LENGTH:
             raise refuse("too_long", 1, length=len(formula.text), limit=MAX_LENGTH)
         done.append(formula)
-    return Statements(done, notes)
+    return done
