@@ -36,6 +36,11 @@ Chinese around them, through ``check`` and ``grade``:
 - a shape tuple over lines with a comment closing each line (``(c_o,\n (…) + 1,  #
   height\n …)``): the comments away, the tuple read as one; a line that opens with a
   comment mark is one comment, whatever marks and commas follow in it.
+- flop-counter code over tensors' shapes (``np.prod(y.shape + w.shape[1:])``): shapes
+  joined are the product of each one's sizes; a bare shape counts its elements as
+  ``numel`` does (the output's one example, c_o m_h m_w; a kernel's all four sizes, it
+  has no batch: ``y.numel() * w.numel()`` counts c_o twice); a product of shapes of
+  tensors the answer does not name refused, naming the call.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -321,10 +326,27 @@ CLASSES = {
             "output_off_by_one",
         ),
     ],
+    "flop-counter code over tensors' shapes": [
+        ("forward-mults", "return np.prod(y.shape + w.shape[1:])", R, None),
+        ("forward-mults", "macs = np.prod(y.shape + w.shape[2:])", W, "input_channels_left_out"),
+        ("forward-mults", "macs = math.prod(out.shape + kernel.shape[1:])", R, None),
+        ("forward-mults", "macs = np.prod(y.shape + w.shape)", W, None),
+        ("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape[1:])", R, None),
+        ("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape)", W, None),
+        ("forward-mults", "macs = y.numel() * w.numel()", W, None),
+        ("forward-mults", "乘法次数 = np.prod(y.shape + w.shape[1:])", R, None),
+        ("forward-mults", "乘法次数 = np.prod(y.shape + w.shape[3:])", W, "kernel_volume_left_out"),
+        (
+            "forward-mults",
+            "return np.prod(g.outs[0].shape + g.ins[1].shape[1:])",
+            N,
+            "reading.unread_count_call: np.prod(outs[0].shape + ins[1].shape[1:])",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=9, ascii=40)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=11, ascii=45)

@@ -216,6 +216,14 @@ _DIMENSIONS = 4
 _ELEMENTS = 3
 
 
+def _counted(shape: str) -> int:
+    """How many of a shape's first sizes its elements are: a kernel's all four (it has
+    no batch: ``w.numel()`` is c_o c_i k_h k_w), one example's three for any other."""
+    from derivations.checking.reading.names import shape_of
+
+    return _DIMENSIONS if shape_of(shape) == "kernel" else _ELEMENTS
+
+
 def _shape_name(name: str) -> str:
     """The name of ``name``'s shape (``x``: ``x_shape``; ``out_shape`` stays)."""
     from derivations.checking.reading.names import shape_of
@@ -247,11 +255,19 @@ def _prod_argument(argument: str) -> str | None:
         stop = int(sliced.group("stop") or _DIMENSIONS)
         stop = stop + _DIMENSIONS if stop < 0 else stop
         return _product(sliced.group("name"), start, stop) if start < stop else None
+    pieces = top_level_parts(argument.replace("+", ",")) if "+" in argument else []
+    if len(pieces) > 1 and all(_SHAPE_ARG().match(piece) for piece in pieces):
+        # shapes joined (``y.shape + w.shape[1:]``, a tuple's concatenation): each one's
+        written = [_prod_argument(piece) for piece in pieces]
+        return "(" + "*".join(written) + ")" if all(written) else None  # type: ignore[arg-type]
     shape = _SHAPE_ARG().match(argument)
     if shape:
         start = int(shape.group("start") or 0)
-        stop = int(shape.group("stop") or (_DIMENSIONS if shape.group("start") else _ELEMENTS))
-        return _product(_shape_name(shape.group("name")), start, stop) if start < stop else None
+        named = _shape_name(shape.group("name"))
+        if not shape.group("start") and not shape.group("stop"):
+            return _elements(named)  # its elements, as numel counts them
+        stop = int(shape.group("stop") or _DIMENSIONS)
+        return _product(named, start, stop) if start < stop else None
     stripped = argument.strip()
     if stripped[:1] in "([" and _closing(stripped, 0) == len(stripped) - 1:
         entries = [e for e in stripped[1:-1].split(",") if e.strip()]
@@ -262,7 +278,7 @@ def _prod_argument(argument: str) -> str | None:
     if name:
         word = name.group("name")
         # a shape's name (out_shape): its sizes; else a pair (kernel_size: its two)
-        return _product(word, 0, _ELEMENTS) if shape_of(word) else _product(word, 0, 2)
+        return _product(word, 0, _counted(word)) if shape_of(word) else _product(word, 0, 2)
     return None
 
 
@@ -283,6 +299,10 @@ def _products(text: Normalized, notes: list) -> Normalized:
         if match in reduced:
             inside = inside.split(",", 1)[1]  # reduce(mul, sizes): the sizes
         written = _prod_argument(inside)
+        if written is None and ".shape" in inside:
+            # a product of shapes the reader cannot name (``node.inputs[1].shape[1:]``)
+            call = text.text[match.start() : closing + 1]
+            raise refuse("unread_count_call", text.column(match.start()), call=call)
         if written is None:
             continue
         notes.append(_note("code", text=text.text[match.start() : closing + 1]))
@@ -303,13 +323,15 @@ def _elements(shape: str) -> str:
     """The number of elements of one example of the tensor whose shape is ``shape``: for
     the input or the output, the product of its sizes in book symbols (a product, so the
     same in every layout: ``y.numel()`` beside ``x.shape[1]``, NCHW's c_i, needs no
-    layout of its own); else the product of its first sizes, read by the layouts."""
+    layout of its own), for the kernel its four sizes' (:func:`_counted`); else the
+    product of its first sizes, read by the layouts."""
     from derivations.checking.reading.names import shape_of
     from derivations.registry.notations import layouts
 
     tensor = shape_of(shape)
-    if tensor in ("input", "output"):
-        sizes = next(axes for _, axes in layouts()[tensor] if len(axes) == _ELEMENTS)
+    if tensor in ("input", "output", "kernel"):
+        count = _counted(shape)
+        sizes = next(axes for _, axes in layouts()[tensor] if len(axes) == count)
         return "(" + "*".join(sizes) + ")"
     return _product(shape, 0, _ELEMENTS)
 
