@@ -42,7 +42,7 @@ from derivations.checking.deciding.decide import (
     restriction_assumptions,
     special_case,
 )
-from derivations.checking.explaining.diagnose import MAX_POINTS, diagnose
+from derivations.checking.explaining.diagnose import MAX_POINTS, MEANINGS, diagnose
 from derivations.checking.notation import (
     RIGHT,
     in_context,
@@ -728,9 +728,18 @@ def _diagnosed(entry: Entry, answer: _Answer, against, envs, want=None, got=None
     compiled) at ``envs``, told the question's kind from its record (its family, and
     whether it asks for a ratio: no factor 2 of a counting there)."""
     question = entry.question
-    return diagnose(
+    found = diagnose(
         answer.function, against.function, envs, str(question.family), want, got, question.ratio
     )
+    axis = question.shape.axis if question.shape else None
+    if found is not None and found.id == "swapped_axes" and axis is not None:
+        # one size asked (the output height): the answer is the other size's formula
+        return replace(found, id="other_axis_formula", meaning=_OUTPUT_MEANINGS[1 - axis])
+    return found
+
+
+# the meaning (explaining.diagnose.MEANINGS) of the output size along axis 0 and 1
+_OUTPUT_MEANINGS = (MEANINGS[("m_h",)], MEANINGS[("m_w",)])
 
 
 def _diagnosis_data(found) -> dict:

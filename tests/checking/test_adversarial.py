@@ -83,7 +83,9 @@ NEVER_ACCEPTED = [
     ("output-height", "(H - K_w + 2P)/S + 1", "not_equivalent", None),
     ("output-width", "(W - K_h + 2P)/S + 1", "not_equivalent", None),
     ("output-width", "(w - k_h + p + s)/s", "not_equivalent", None),
-    ("output-height", "(N_in - K_width + 2P)/S + 1", "invalid_input", None),
+    # N_in: the height (a mix-up with K_width) or the width (the width's own formula,
+    # s10exam2 F8): wrong either way, so no longer ambiguous
+    ("output-height", "(N_in - K_width + 2P)/S + 1", "not_equivalent", None),
     # a notation's per-side padding (PyTorch's padding[0], Caffe's pad_h) counted once
     (
         "output-height",

@@ -1,10 +1,12 @@
 """Issue 21's decision on the other axis's formula: CS231n writes one size W for a
-square input, so an answer to the output height whose every per-axis symbol is of the
-width (``(W - F + 2P)/S + 1``) is the width's formula, right on a square layer: the real
-convention "a square layer written with one symbol" (``square_layer``), with a note
-saying the sizes were read as the width's.  An answer mixing the axes (h with k_w) stays
-``axis_mixup``.  Through ``check`` and ``grade``, feedback in both languages; the answers
-are our own."""
+square input, so an answer to the output height written with the width's one symbol and
+one kernel, padding and stride for both axes (``(W - F + 2P)/S + 1``) is read on a square
+layer: the real convention "a square layer written with one symbol" (``square_layer``),
+with a note saying the sizes were read as the width's.  One written in the width's own
+subscripted symbols (``(w - k_w + p_w + s_w)//s_w``, PyTorch's ``[1]``) answered the other
+question (s10exam2 F8): ``axis_mixup``, diagnosed "the formula of the output width"; an
+answer mixing the axes (h with k_w) stays ``axis_mixup``.  Through ``check`` and
+``grade``, feedback in both languages; the answers are our own."""
 
 import pytest
 
@@ -28,10 +30,10 @@ TABLE = [
         "equivalent_under_convention",
         ["per_side_padding", "square_layer"],
     ),
-    ("output-height", "(w-k_w+p_w+s_w)//s_w", "equivalent_under_convention", ["square_layer"]),
+    ("output-height", "(w - k + p + s)//s", "equivalent_under_convention", ["square_layer"]),
     (
         "output-height",
-        "(W_in + 2*padding[1] - kernel_size[1])//stride[1] + 1",
+        "(W_in + 2*padding - kernel_size)//stride + 1",
         "equivalent_under_convention",
         ["per_side_padding", "square_layer"],
     ),
@@ -41,15 +43,27 @@ TABLE = [
         "equivalent_under_convention",
         ["per_side_padding", "square_layer", "exact_division"],
     ),
+    ("output-width", "⌊(h − k + p + s)/s⌋", "equivalent_under_convention", ["square_layer"]),
+    # the other axis's own subscripted symbols: the other question's answer (F8)
+    ("output-height", "(w-k_w+p_w+s_w)//s_w", "not_equivalent", "axis_mixup"),
+    ("output-height", "floor((w - k_w + p_w)/s_w) + 1", "not_equivalent", "axis_mixup"),
+    (
+        "output-height",
+        "(W_in + 2*padding[1] - kernel_size[1])//stride[1] + 1",
+        "not_equivalent",
+        "axis_mixup",
+    ),
+    ("output-width", "⌊(h − k_h + p_h + s_h)/s_h⌋", "not_equivalent", "axis_mixup"),
     (
         "output-width",
-        "⌊(h − k_h + p_h + s_h)/s_h⌋",
-        "equivalent_under_convention",
-        ["square_layer"],
+        "(输入高度 - 卷积核高度 + 填充高度)//步幅高度 + 1",
+        "not_equivalent",
+        "axis_mixup",
     ),
     # still wrong when the width's formula is itself wrong
     ("output-height", "(W - F + 2P)/S", "not_equivalent", "output_off_by_one"),
-    ("output-height", "(w - k_w)//s_w + 1", "not_equivalent", "given_parameter_left_out"),
+    ("output-height", "(w - k)//s + 1", "not_equivalent", "given_parameter_left_out"),
+    ("output-height", "(w - k_w)//s_w + 1", "not_equivalent", None),
     # the axes mixed inside one answer: still a mix-up
     ("output-height", "(h-k_w+p_h+s_h)//s_h", "not_equivalent", "axis_mixup"),
     ("output-height", "(w-k_h+p_h+s_h)//s_h", "not_equivalent", "axis_mixup"),
@@ -92,6 +106,6 @@ def test_grade_gives_the_same_verdicts(lang):
     assert [g["verdict"] for g in graded] == [v for _, _, v, _ in TABLE]
     for row, (_, _, verdict, expected) in zip(graded, TABLE):
         if verdict == "not_equivalent":
-            assert row["misconception"] == expected
+            assert row["misconception"] == (expected or "")
     square = "正方形层（h = w）" if lang == "zh" else "square layer (h = w)"
     assert square in graded[0]["feedback"]

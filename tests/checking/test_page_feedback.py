@@ -189,3 +189,39 @@ def test_the_floor_note_names_the_questions_axis_only(question, answer):
     for lang in LANGS:
         said = feedback(check(question, answer), lang)
         assert f"k_{other}" not in said and f"s_{other}" not in said, said
+
+
+# F8: the other axis's formula in its own subscripted symbols answered the other question
+# (issue 21 keeps only "a square layer written with one symbol" as a convention)
+OTHER_AXIS = [
+    ("output-height", "floor((w-k_w+p_w)/s_w)+1", "output_width"),
+    ("output-height", "⌊(w − k_w + p_w + s_w)/s_w⌋", "output_width"),
+    ("output-height", r"\lfloor \frac{w-k_w+p_w}{s_w} \rfloor + 1", "output_width"),
+    ("output-width", "(h-k_h+p_h+s_h)//s_h", "output_height"),
+    ("output-width", "(输入高度 - 卷积核高度 + 填充高度)//步幅高度 + 1", "output_height"),
+]
+
+
+@pytest.mark.parametrize("question, answer, meaning", OTHER_AXIS)
+def test_the_other_axis_formula_is_diagnosed_as_the_other_question(question, answer, meaning):
+    result = check(question, answer)
+    assert result.verdict == "not_equivalent"
+    assert [d["id"] for d in result.diagnosis] == ["other_axis_formula"]
+    for lang in LANGS:
+        said = text(
+            "checker.diagnosis.other_axis_formula",
+            lang,
+            meaning=text(f"checker.diagnosis.meaning.{meaning}", lang),
+        )
+        assert said in feedback(result, lang)
+        assert said in _graded_feedback(question, answer, lang)
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [("output-height", "(W - F + 2P)/S + 1"), ("output-width", "floor((h - k + p)/s) + 1")],
+)
+def test_one_symbol_for_both_axes_stays_a_square_layer(question, answer):
+    result = check(question, answer)
+    assert result.verdict == "equivalent_under_convention"
+    assert "square_layer" in result.conventions

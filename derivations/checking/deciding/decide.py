@@ -44,6 +44,8 @@ _EDGE_COUNT = 8  # samples.py lists its edge points first
 # the per-axis symbols, each with its axis, and its namesake on the other axis
 _AXIS_OF = {f"{p}{a}": a for p in ("", "k_", "p_", "s_", "m_") for a in AXES}
 _OTHER = {name: name[:-1] + ("w" if axis == "h" else "h") for name, axis in _AXIS_OF.items()}
+# each axis's own subscripted symbols (its input size is the bare h or w)
+_SUBSCRIPTED = {axis: frozenset(f"{name}_{axis}" for name in ("k", "p", "s", "m")) for axis in AXES}
 
 
 def _axes(symbols) -> frozenset:
@@ -51,17 +53,22 @@ def _axes(symbols) -> frozenset:
 
 
 def other_axis(entry: Entry, symbols: frozenset) -> str | None:
-    """The axis of an answer to a one-axis question (the output height) whose every
-    per-axis symbol is of the other axis (``(w - k + 2p)/s + 1``: CS231n writes one size
-    W for a square input): that axis, else None.  Such an answer is the other axis's
-    formula, right on a square layer (issue 21's decision); one mixing the axes is not."""
+    """The axis of an answer to a one-axis question (the output height) whose one
+    per-axis symbol is the other axis's input size, its kernel, padding and stride
+    written with one symbol for both axes (``(w - k + 2p)/s + 1``: CS231n writes one size
+    W for a square input): that axis, else None.  Such an answer is read on a square
+    layer (issue 21's convention "a square layer written with one symbol"); one that
+    writes the other axis's own subscripted symbols (``(w - k_w + p_w)/s_w + 1``) answered
+    the other question, and one mixing the axes is a mix-up: neither is read so."""
     question = matcher(entry).reference_axes
     if len(question) != 1:  # most questions: both axes, nothing to compute
         return None
     written = _axes(symbols)
     if len(written) == 1 and written != question:
         (axis,) = written
-        return axis
+        # one symbol for both axes is CS231n's square layer; the other axis's own
+        # subscripted symbols (k_w, p_w, s_w) answer the other question (s10exam2 F8)
+        return None if symbols & _SUBSCRIPTED[axis] else axis
     return None
 
 
@@ -73,9 +80,7 @@ def mixes_axes(entry: Entry, symbols: frozenset) -> bool:
     return len(question) == 1 and len(_axes(symbols)) == 2
 
 
-_PER_AXIS = {
-    axis: frozenset(f"{name}_{axis}" for name in ("k", "p", "s", "m")) | {axis} for axis in AXES
-}
+_PER_AXIS = {axis: _SUBSCRIPTED[axis] | {axis} for axis in AXES}
 
 
 def _one_axis_output(symbols: frozenset) -> bool:
