@@ -1001,6 +1001,9 @@ def _sides_doubled(parsed: Parsed, conventions) -> bool:
             for note in parsed.notes
         )
         or _total_said(parsed)
+        # a size the answer pads with the padding once, then pads again (H_pad = H + P;
+        # (H_pad - K + P)/S + 1; h = h + p_h; … + p_h): its own total padding (s11adv)
+        or any(dict(note.fields).get("padded") for note in parsed.notes)
     )
 
 
@@ -2498,6 +2501,10 @@ def _in_order(entry: Entry, answer: str, question_id: str, notation, infer: bool
     branches = next((note for note in notes if note.key == BRANCHES_NOTE), None)
     if branches is not None:
         _paths_agree(entry, answer, question_id, notation, infer, branches)
+    # a size padded once before the formula (h = h + p_h): how the answer counts its
+    # padding, judged with the formula (:func:`_sides_doubled`)
+    padded = tuple(note for note in notes if dict(note.fields).get("padded"))
+    parsed = replace(parsed, notes=(*parsed.notes, *padded)) if padded else parsed
     return _noted(reading, parsed, notes), parsed, inferred, checked
 
 

@@ -23,6 +23,12 @@ second table holds right answers of the same forms that must still read.  Throug
   other's formula; now the axes swapped are refused (``axes_swapped``), and one
   formula named for the other axis alone stays the square layer's convention.
 
+- a size padded with its padding once before the formula (``h = h + p_h``, ``h +=
+  p_h``, ``H_pad = H + P``), then padded again in the formula (``(h - k_h + p_h)//s_h +
+  1``): accepted with the per-side convention, which the answer's own padded size (the
+  total, as the book's) rules out; now ``side_padding_doubled``, as a total said in
+  words is.
+
 Found and left: Korean labels of two words (``출력 높이 = <the width's>, 출력 너비 = <the
 height's>``) are read as prose and a bare axis word, so the formula along the asked axis
 is graded (accepted).
@@ -72,6 +78,19 @@ WRONG = [
     (OH, f"输出高度 = {WIDTH}，输出宽度 = {HEIGHT}", N),
     (OH, "H_out = (W - F + 2P)/S + 1, W_out = (H - F + 2P)/S + 1", N),
     (OW, "H_out, W_out = (W + 2*P - K)//S + 1, (H + 2*P - K)//S + 1", N),
+    # a size padded once, then padded again
+    (OH, f"h = h + p_h\nout = {HEIGHT}", W),
+    (OH, f"h += p_h\nout = {HEIGHT}", W),
+    (OW, "w = w + p_w\nout = (w - k_w + p_w)//s_w + 1", W),
+    (OH, "H_pad = H + P\nOH = (H_pad - KH + P)//S + 1", W),
+    (OH, "H_pad = H + P\nOH = (H_pad + P - FH)/S + 1", W),
+    (OH, "padded = h + p_h\nout = (padded - k_h + p_h)//s_h + 1", W),
+    (
+        "forward-mults",
+        "hp = h + p_h\nwp = w + p_w\n"
+        "c_o*c_i*k_h*k_w*((hp - k_h + p_h)//s_h + 1)*((wp - k_w + p_w)//s_w + 1)",
+        W,
+    ),
 ]
 
 # (question, right answer, verdict): the same forms, right, still read
@@ -101,6 +120,18 @@ STILL_READ = [
     (OH, "H_out = (W - F + 2P)/S + 1", UC),  # one size's formula: a square layer's
     (OH, f"{HEIGHT} = H_out", R),
     (OH, f"m_h = {HEIGHT} = H_out", R),
+    (OH, "h = h + p_h\nout = (h - k_h)//s_h + 1", R),
+    (OH, "h += p_h\nout = (h - k_h)//s_h + 1", R),
+    (OH, "h = h + 2*p_h\nout = (h - k_h)//s_h + 1", UC),
+    (OH, "H_pad = H + 2*P\nOH = (H_pad - KH)//S + 1", UC),
+    (OH, "padded = h + p_h\nout = (padded - k_h)//s_h + 1", R),
+    (OH, "(H + P + P - F)/S + 1", UC),  # both sides' padding, per side: no padded size
+    (OH, "H += 2 * pad\nout_h = (H - HH) // stride + 1", UC),
+    (
+        "forward-mults",
+        "hp = h + p_h\nwp = w + p_w\nc_o*c_i*k_h*k_w*((hp - k_h)//s_h + 1)*((wp - k_w)//s_w + 1)",
+        R,
+    ),
 ]
 
 

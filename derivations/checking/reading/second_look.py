@@ -695,7 +695,23 @@ def _sequential(answer: str) -> tuple[str, Note] | None:
         return None  # plain definitions: read as such by the first look
     plain = last[0] is not None and re.fullmatch(r"[A-Za-z_]\w*", last[0])
     text = f"{last[0]} = {last[1]}" if plain else last[1]
-    return text, Note(SEQUENCE_NOTE, (("count", str(len(lines))),))
+    return text, Note(SEQUENCE_NOTE, (("count", str(len(lines))), *_padded(lines)))
+
+
+def _padded(lines: list[str]) -> tuple:
+    """The ``padded`` field of a sequence's note: the first statement that pads a
+    layer's size with its padding once (``h = h + p_h``, ``h += p_h``: the book's
+    total, :func:`.statements.padded_once`), or none."""
+    from derivations.checking.reading.statements import padded_once
+
+    for line in lines:
+        match = _ASSIGNMENT().match(line)
+        if match is None or not _a_layer_size(match.group("name")):
+            continue
+        name, body = match.group("name"), match.group("body")
+        if padded_once(f"{name} + {body}" if match.group("op") == "+" else body):
+            return (("padded", line.strip()),)
+    return ()
 
 
 _UNPACK = lazy_pattern(

@@ -246,6 +246,26 @@ def _parts(text: Normalized, raw: str | None) -> list[Normalized]:
     return parts
 
 
+# two names summed: a candidate for a padded size (:func:`padded_once`)
+_TWO_NAMES = lazy_pattern(r"^[\s(]*[^\W\d]\w*\s*\+\s*[^\W\d][\w\[\]]*[\s)]*$")
+
+
+def padded_once(body: str) -> bool:
+    """Whether ``body`` is an input size plus its axis's padding, once (``H + P``,
+    ``h + p_h``): a padded size that counts the book's total padding, so a formula
+    that pads it again counts the padding twice."""
+    if not _TWO_NAMES().match(body):
+        return False
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.parse import parse_answer
+
+    try:
+        symbols = parse_answer(body).symbols
+    except InvalidAnswer:
+        return False
+    return symbols in ({"h", "p_h"}, {"w", "p_w"}, {"h", "p"}, {"w", "p"})
+
+
 def _uses(name: str, body: str) -> bool:
     return bool(
         re.search(rf"(?:(?<![\w\\'])|(?<=(?<![A-Za-z_])[0-9])){re.escape(name)}(?![\w'{{])", body)
@@ -403,7 +423,10 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
         del named[name]  # ``FLOPs = 2 × MACs = …``: the answer's own chain, no definition
     notes = [*said]
     if defined:
-        notes.append(Note("reading.note.definitions", (("names", ", ".join(defined)),)))
+        # a size padded with its padding once (H_pad = H + P): the total, as the book's
+        padded = next((name for name in defined if padded_once(named[name][1].text)), None)
+        fields = (("names", ", ".join(defined)),) + ((("padded", padded),) if padded else ())
+        notes.append(Note("reading.note.definitions", fields))
     formulas = [p for p in parts if not any(p is named[name][0] for name in defined)]
     if not formulas:  # each statement used by another: a circle of definitions
         raise refuse("defined_in_itself", 1, name=defined[0])
