@@ -4783,6 +4783,22 @@ READINGS = {
         "mults",
         SQ,
     ),
+    # --- batch H11-dev, third increment (split by page; see the header)
+    "A = A.pad(((0, 0), (self.padding, self.padding), (self.padding, self.padding), (0, 0))).compact()\n\n        N, H, W, C_in = A.shape\n        K, _, _, C_out = B.shape\n        Ns, Hs, Ws, Cs = A.strides\n        new_H = (H-K+1 + self.stride-1) // self.stride": (
+        lambda x, o: ((x.h + 2 * x.qh) - x.kh + 1 + x.sh - 1) // x.sh,
+        "mh",
+        SQ,
+    ),
+    "A_pad = A.pad(((0,0),(self.padding,self.padding),(self.padding,self.padding),(0,0)))\n        N, H, W, C_in = A_pad.shape\n        K, _, _, C_out = B.shape\n        H_out = int((H - K) / self.stride + 1)": (
+        lambda x, o: int(((x.h + 2 * x.qh) - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "if self.padding > 0:\n            padding = ((0,0), (self.padding, self.padding), (self.padding, self.padding), (0, 0))\n            X = X.pad(padding)\n\n        N, H_in, W_in, C_in = X.shape\n        K, _, _, C_out = W.shape\n        H_out, W_out = (H_in - K) // self.stride + 1, (W_in - K) // self.stride + 1": (
+        lambda x, o: ((x.h + 2 * x.qh) - x.kh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
