@@ -409,10 +409,13 @@ FIELD_NOTES = SAID_WITH_FIELDS | {"reading.note.notation"}
 
 
 _OTHER_AXIS_NOTE = {"w": "width_formula_for_height", "h": "height_formula_for_width"}
+FLOPS_OF_MULTIPLICATIONS = "flops_of_multiplications"  # checker.note.<id>
 
 
 def _notes(entry: Entry, parsed: Parsed) -> list:
     notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
+    if _flops_of_multiplications(_stated(parsed, entry), entry):
+        notes.append(FLOPS_OF_MULTIPLICATIONS)
     axis = other_axis(entry, parsed.symbols)
     if axis is not None:  # the other axis's formula, read on a square layer
         notes.append(_OTHER_AXIS_NOTE[axis])
@@ -881,18 +884,33 @@ _COUNTINGS = ("macs", "flops")
 
 def _clash(stated: str | None, conventions, entry: Entry) -> bool:
     """A count word (MACs, FLOPs) that says the other counting than the formula's; or
-    FLOPs said of a question no variant counts in FLOPs (the multiplications, the
-    memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` is half the FLOPs it claims); or MACs said
+    FLOPs said of a question no variant counts in FLOPs but the multiplications (the
+    additions, the memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` answering forward-adds is
+    not the additions it claims to count); or MACs said
     of one no variant counts in MACs, other than the count the MACs are (the
     multiplications; the additions accumulated from zero): ``c_o m_h m_w (c_i k_h k_w -
-    1) MACs`` answering forward-adds is not the c_o c_i k_h k_w m_h m_w MACs it claims."""
+    1) MACs`` answering forward-adds is not the c_o c_i k_h k_w m_h m_w MACs it claims.
+    FLOPs said of the multiplications are their count (:func:`_flops_of_multiplications`,
+    s10exam2 F6)."""
     if stated not in _COUNTINGS:
         return False
     if any(c in _COUNTINGS and c != stated for c in conventions):
         return True
     if stated == "macs" and not _counts_in(entry, "macs"):
         return named_count("macs") != entry.question.id and _FROM_ZERO not in conventions
-    return stated == "flops" and not _counts_in(entry, "flops")
+    return (
+        stated == "flops"
+        and not _counts_in(entry, "flops")
+        and not _flops_of_multiplications(stated, entry)
+    )
+
+
+def _flops_of_multiplications(stated: str | None, entry: Entry) -> bool:
+    """FLOPs said of the count of multiplications (the question the word
+    "multiplications" names): each multiplication is one floating-point operation, so
+    ``c_o c_i k_h k_w m_h m_w FLOPs`` is that count, right with a note (s10exam2 F6),
+    as ``… MACs`` is."""
+    return stated == "flops" and named_count("multiplications") == entry.question.id
 
 
 _FROM_ZERO = "accumulate_from_zero"  # the convention under which the additions are MACs

@@ -149,14 +149,10 @@ CLASSES = {
         ("forward-mults", "const convFlops = kh * kw * cin * (cout / groups) * oh * ow;", R, None),
         ("forward-mults", "long conv_flops = (long)kh * kw * cin * cout * oh * ow;", R, None),
         ("forward-mults", "conv_flops = 2 * kh * kw * cin * cout * oh * ow", W, None),
-        (
-            "forward-mults",
-            "conv_flops = kh * kw * cin * cout * oh * ow  # FLOPs",
-            W,
-            "count_word_disagrees",
-        ),
+        # each multiplication is one FLOP: the multiplications said in FLOPs (s10exam2 F6)
+        ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # FLOPs", R, None),
         ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # 乘法次数", R, None),
-        ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
+        ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", R, None),
         ("forward-ops", "conv_flops = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
         (
             "forward-mults",

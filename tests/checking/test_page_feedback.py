@@ -225,3 +225,50 @@ def test_one_symbol_for_both_axes_stays_a_square_layer(question, answer):
     result = check(question, answer)
     assert result.verdict == "equivalent_under_convention"
     assert "square_layer" in result.conventions
+
+
+# F6: the multiplications said in FLOPs are their count (each multiplication is one
+# floating-point operation): right with a note, as `… MACs` is; FLOPs said of another
+# count no variant counts in FLOPs stay a clash
+FLOPS_OF_MULTIPLICATIONS = [
+    ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w FLOPs"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w 次浮点运算"),
+    ("forward-mults", "浮点运算次数：c_o×c_i×k_h×k_w×m_h×m_w"),
+    ("forward-mults", "FLOPs = c_i c_o k_h k_w m_h m_w"),
+]
+
+
+@pytest.mark.parametrize("question, answer", FLOPS_OF_MULTIPLICATIONS)
+def test_multiplications_said_in_flops_are_right_with_a_note(question, answer):
+    result = check(question, answer)
+    assert result.verdict == "equivalent", (result.verdict, result.misconception)
+    assert "flops_of_multiplications" in result.notes
+    for lang in LANGS:
+        note = text("checker.note.flops_of_multiplications", lang)
+        assert note in feedback(result, lang) and note in _graded_feedback(question, answer, lang)
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("forward-adds", "c_o*c_i*k_h*k_w*m_h*m_w FLOPs"),
+        ("forward-memory", "c_i*h*w + c_o*c_i*k_h*k_w + c_o*m_h*m_w FLOPs"),
+        ("forward-mults", "c_o*(c_i*k_h*k_w - 1)*m_h*m_w FLOPs"),
+    ],
+)
+def test_flops_said_of_another_count_are_not_accepted(question, answer):
+    result = check(question, answer)
+    assert result.verdict == "not_equivalent"
+    assert "flops_of_multiplications" not in result.notes or question == "forward-mults"
+
+
+def test_a_number_of_multiplications_said_in_flops_is_right_at_the_layer():
+    import json
+
+    from derivations.practice.numbers import answer_at, practice_variants
+
+    (student,) = practice_variants().students
+    (value,) = [k.value for k in student.key if k.question == "forward-mults"]
+    for lang in LANGS:
+        said = json.loads(answer_at("forward-mults", f"{value} FLOPs", lang))
+        assert said["verdict"] == "equivalent", said
