@@ -16,6 +16,7 @@ __all__ = [
     "warm_answers",
     "held",
     "WARM_ANSWERS",
+    "WARM_INFERRED",
     "WARM_LANG",
 ]
 
@@ -46,16 +47,24 @@ def answer(qid: str, text: str, lang: str) -> str:
 # besides each question's reference as printed (right): a wrong answer, one of another
 # form (a product of a number), and unreadable ones, so the reader's and explainer's
 # paths of each kind have run once
-WARM_ANSWERS = ("{right}*q", "2*{right}", "c_o*(", "4", "c_o c_i + +", "floor(h-")
+WARM_ANSWERS = ("2*{right}", "c_o*(", "4", "c_o c_i + +", "floor(h-")
+# and an unknown letter, to one question only: the checker infers it by role and checks
+# each of its readings as an answer, on layers of their own (every_reading._gives_away);
+# one question runs all that code, while to every question it kept values on 33 sets of
+# layers each (27,594 value lists: the snapshot 13.3 MB, not 10.0; the Node step 1.6 s of
+# CPU more; measured at 7446184), which a later answer builds only where it needs them
+WARM_INFERRED = ("forward-mults", "{right}*q")
 WARM_LANG = "en"  # the language warm_all answers in (either would do: see warm_all)
 
 
 def warm_all() -> list[str]:
-    """Everything a first answer of any kind would load or build, done now (the page's
+    """Everything a first answer of any kind would load or build, done now, but an
+    unknown letter's values, built for one question (the page's
     snapshot is made after it: derivations/practice/snapshot.py, WARM): every step of
     :func:`warm_steps`, then in one language (:data:`WARM_LANG`), for every question, its
-    reference as the checker prints it and each of :data:`WARM_ANSWERS`, and for every
-    question asked at the page's layer a number and a formula.  One language is enough:
+    reference as the checker prints it and each of :data:`WARM_ANSWERS`, to one question
+    :data:`WARM_INFERRED`, and for every question asked at the page's layer a number and
+    a formula.  One language is enough:
     what an answer loads or builds does not depend on its language (the message catalogue
     holds both in each file), so the same answers in the other language only run again
     (tests/practice/test_warm.py counts their Python calls: as many as a second run's).
@@ -70,8 +79,9 @@ def warm_all() -> list[str]:
 
 def warm_answers(lang: str) -> None:
     """Answer in ``lang``, for every question, its reference as the checker prints it and
-    each of :data:`WARM_ANSWERS`, and for every question asked at the page's layer a
-    number and a formula (the answers :func:`warm_all` gives)."""
+    each of :data:`WARM_ANSWERS`, to its question :data:`WARM_INFERRED`, and for every
+    question asked at the page's layer a number and a formula (the answers
+    :func:`warm_all` gives)."""
     from derivations.checking.deciding.catalogue import entry
     from derivations.checking.explaining.present import show
     from derivations.practice.numbers import answer_at, questions
@@ -81,6 +91,8 @@ def warm_answers(lang: str) -> None:
         right = show(entry(qid).reference.tree)[0]
         for text in (right, *(form.format(right=right) for form in WARM_ANSWERS)):
             answer(qid, text, lang)
+    inferred, form = WARM_INFERRED
+    answer(inferred, form.format(right=show(entry(inferred).reference.tree)[0]), lang)
     for qid in questions():
         answer_at(qid, "42", lang)
         answer_at(qid, "c_o*c_i*k_h*k_w*m_h*m_w", lang)
