@@ -350,7 +350,7 @@ test_every_class_has_right_and_wrong_answers_and_chinese_comments = classes_test
 
 
 @pytest.mark.parametrize(
-    "lang, said", [("en", "branches (pad > 0; else)"), ("zh", "分支（pad > 0; else）")]
+    "lang, said", [("en", "branches (pad > 0; else)"), ("zh", "分支（pad > 0；else）")]
 )
 @pytest.mark.parametrize(
     "answer",
@@ -383,12 +383,18 @@ def test_a_size_added_to_from_no_start_is_refused_naming_it(question, answer, na
     assert f"{name} += " in feedback(result, lang)
 
 
+@pytest.mark.parametrize("lang, said", [("en", "(pad > 0; else)"), ("zh", "（pad > 0；else）")])
+def test_the_branches_note_joins_their_conditions_in_the_languages_punctuation(lang, said):
+    answer = "if pad > 0:\n    out_h = (H + 2*pad - KH) // S + 1\nelse:\n    out_h = (H + 2*pad - KH) // S + 1"
+    assert said in feedback(check("output-height", answer, symbolic=False), lang)
+
+
 def test_a_chain_with_no_else_and_nothing_around_it_counts_only_its_branches():
     answer = (
         "if p > 0:\n    out = (H - KH) // S + 1\nelif p == 0:\n    out = (H + 2*p - KH) // S + 1"
     )
     result = check("output-height", answer, symbolic=False)
-    assert result.error["fields"] == {"conditions": "p > 0; p == 0", "count": "2"}, result.error
+    assert result.error["fields"] == {"conditions": "p > 0\np == 0", "count": "2"}, result.error
 
 
 @pytest.mark.parametrize(

@@ -323,7 +323,8 @@ def _read_as(result: Result, lang: str) -> list[str]:
         lines.append(phrase("read_as", lang, readings=said))
     for note in parsed.get("notes") or []:
         if note.get("id") in SAID_WITH_FIELDS:
-            lines.append(phrase("note", lang, note=text(note["id"], lang, **note["fields"])))
+            fields = said_fields(note["fields"], lang)
+            lines.append(phrase("note", lang, note=text(note["id"], lang, **fields)))
     return lines
 
 

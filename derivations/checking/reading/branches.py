@@ -163,5 +163,7 @@ def path_formulas(answer: object) -> tuple[str | None, list[str], str, str] | No
             formulas.append(formula)
     if not formulas:
         return None
-    conditions = "; ".join(cond.strip(" ()") for cond, _ in branches)
+    # one condition a line: a message says them joined by its language's separator
+    # (:func:`.errors.said_fields`)
+    conditions = "\n".join(cond.strip(" ()") for cond, _ in branches)
     return name, formulas, conditions, str(len(paths))

@@ -32,12 +32,20 @@ class InvalidAnswer(DerivationError):
 def said_fields(fields: dict, lang: str) -> dict:
     """``fields`` as a message says them in ``lang``: a ``role`` field (the id of a
     meaning, ``registry/notations.yaml``) adds ``meaning``, its name in ``lang``
-    (message ``checker.meaning.<role>``)."""
-    if "role" not in fields:
+    (message ``checker.meaning.<role>``); a ``conditions`` field (a branch's conditions,
+    one a line: :mod:`.branches`) is said joined by the language's separator (message
+    ``checker.phrase.condition_list_separator``: "; ", "；")."""
+    if "role" not in fields and "conditions" not in fields:
         return fields
     from derivations.messages import text
 
-    return {**fields, "meaning": text(f"checker.meaning.{fields['role']}", lang)}
+    said = dict(fields)
+    if "role" in fields:
+        said["meaning"] = text(f"checker.meaning.{fields['role']}", lang)
+    if "conditions" in fields:
+        separator = text("checker.phrase.condition_list_separator", lang)
+        said["conditions"] = separator.join(str(fields["conditions"]).splitlines())
+    return said
 
 
 def refused(key: str, position: int | None = None, **fields) -> InvalidAnswer:
