@@ -24,7 +24,12 @@ wrong, in English and Chinese and the other languages the class was met in, thro
   right (a wrong one is refused, never accepted);
 - C's ``sizeof(…)`` in a memory formula: the bytes of one element (a tensor's: the book's
   float32, 4; ``sizeof(float)`` 4), so the answer counts float32 bytes; another type's
-  size (``sizeof(double)``) is refused in one line naming it.
+  size (``sizeof(double)``) is refused in one line naming it;
+- a pair of names set equal to a pair of sizes in a sentence (Korean ``입력 크기가 (H,W)이고
+  커널 크기가 (KH,KW)이라면 출력 크기 (OH,OW)=(H−KH+1,W−KW+1)이다.``, Japanese ``… ならば``,
+  Chinese and English, Unicode minus signs): the clause closed by a condition's ending
+  (:data:`.languages.CONDITIONS_AFTER`) is a condition, the words before the pair a
+  label, the sentence's ending or full stop after it away, before the pair is split.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."""
 
@@ -220,6 +225,48 @@ CLASSES = {
             "(h w c_i + c_o c_i k_h k_w + c_o m_h m_w) * sizeof(double)",
             N,
             "reading.sizeof_type: sizeof(double)",
+        ),
+    ],
+    "a pair of names set equal to a pair of sizes, in a sentence": [
+        (
+            "output-height",
+            "입력 크기가 (H,W)이고 커널 크기가 (KH,KW)이며 패딩이 P, 스트라이드가 S라면 "
+            "출력 크기 (OH,OW)=((H+2P−KH)/S+1,(W+2P−KW)/S+1)이다.",
+            C,
+            "condition",
+        ),
+        (
+            "output-height",
+            "입력 크기가 (h,w)이고 커널 크기가 (k_h,k_w)이라면 출력 크기 (m_h,m_w)=(h−k_h+1,w−k_w+1)이다.",
+            W,
+            "given_parameter_left_out",
+        ),
+        ("output-width", "출력 크기 (OH,OW)=((H+2P−KH)/S+1,(W+2P−KW)/S+1)이다.", C, "parts"),
+        (
+            "output-width",
+            "출력 크기 (OH,OW)=((H+2P−KH)/S,(W+2P−KW)/S)이다.",
+            W,
+            "output_off_by_one",
+        ),
+        ("output-height", "输出尺寸 (OH,OW)=((H+2P−KH)/S+1,(W+2P−KW)/S+1)", C, "lead_in"),
+        (
+            "output-height",
+            "入力が (H,W) で、カーネルが (KH,KW) ならば 出力 (OH,OW)=((H+2P−KH)/S+1,(W+2P−KW)/S+1) です。",
+            C,
+            "condition",
+        ),
+        (
+            "output-height",
+            "(OH, OW) = ((H + 2P − KH)/S + 1, (W + 2P − KW)/S + 1).",
+            C,
+            "trailing_mark",
+        ),
+        ("output-width", "(OH, OW) = (H − KH + 1, W − KW + 1).", W, "given_parameter_left_out"),
+        (  # the condition is no convention: graded at every layer, the stride left out
+            "output-height",
+            "스트라이드가 1이라면 출력 크기 (OH,OW)=(H−KH+1,W−KW+1)이다.",
+            W,
+            "given_parameter_left_out",
         ),
     ],
 }

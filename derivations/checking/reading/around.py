@@ -78,6 +78,7 @@ from derivations.checking.reading.languages import (
     BARE_COPULAS,
     CONCLUSIONS,
     CONDITIONS,
+    CONDITIONS_AFTER,
     ENDINGS,
     LEAD_AUXILIARIES,
     LEAD_LINKS,
@@ -473,6 +474,8 @@ _ENDING = lazy_pattern(
     re.I,
 )
 _ENDING_WORDS = tuple(ENDINGS["en"])
+# the last characters of the endings of the languages written without spaces
+_ENDING_LAST = frozenset(e[-1] for k, words in ENDINGS.items() if k != "en" for e in words)
 
 
 def _ending(text: Normalized, notes: list) -> Normalized:
@@ -604,6 +607,49 @@ _CONDITION = lazy_pattern(
     + r"))[^,，;；]*?)\s*[,，]\s*(?=\S)",
     re.I,
 )
+
+
+# a clause ending in a condition (``입력 크기가 (H,W)이고 커널 크기가 (KH,KW)이라면 …``), the
+# formula after it
+_CONDITION_CLAUSE = lazy_pattern(
+    r"^\s*(?P<words>[^=]*?(?:" + _words(CONDITIONS_AFTER) + r"))\s+(?=\S)"
+)
+
+
+def _condition_clause(text: Normalized, notes: list) -> Normalized:
+    """``text`` without a clause closed by a condition's ending (:data:`.languages.
+    CONDITIONS_AFTER`) before the formula, noted as a condition: the formula is graded at
+    every layer all the same."""
+    match = _CONDITION_CLAUSE().match(text.text)
+    if not match or not _FORMULA_MARKS.intersection(text.text[match.end() :]):
+        return text
+    notes.append(_note("condition", text=match.group("words").strip()))
+    return edit(text, 0, match.end())
+
+
+# words of a script written without spaces before a pair of names set equal to a pair
+# (``출력 크기 (OH,OW)=(…,…)``): a label
+_PAIR_LABEL = lazy_pattern(
+    rf"^\s*(?P<label>[{LEAD_SCRIPTS}][{LEAD_SCRIPTS}\s]*?)\s*(?=\(\s*\w+\s*,\s*\w+\s*\)\s*=\s*\()"
+)
+
+
+_PAIR_STOP = lazy_pattern(r"(?<=\))\s*[.。]\s*$")
+
+
+def _pair_label(text: Normalized, notes: list) -> Normalized:
+    """``text`` without the words labelling a pair of names set equal to a pair, and
+    without the full stop closing the pair (``(OH, OW) = (…, …).``), each noted, so that
+    the pair is split into its two statements."""
+    stop = _PAIR_STOP().search(text.text)
+    if stop:
+        notes.append(_note("trailing_mark", mark=stop.group().strip()))
+        text = edit(text, stop.start(), len(text.text))
+    match = _PAIR_LABEL().match(text.text)
+    if not match:
+        return text
+    notes.append(_note("lead_in", text=match.group("label").strip(), counting=""))
+    return edit(text, 0, match.end())
 
 
 def _condition(text: Normalized, notes: list) -> Normalized:
@@ -1018,6 +1064,8 @@ def framed(text: Normalized) -> tuple[Normalized, list]:
         text = _quoted(text, notes)
     if text.text.lstrip().lower().startswith(_CONDITION_FIRST):
         text = _condition(text, notes)
+    if any(word in text.text for word in CONDITIONS_AFTER):
+        text = _condition_clause(text, notes)
     lower = text.text.lower()
     if any(word in lower for word in _CONCLUSION_WORDS):
         text = _conclusion(text, notes)
@@ -1031,6 +1079,11 @@ def framed(text: Normalized) -> tuple[Normalized, list]:
         text = _same_after(text, notes)
     if "sizeof" in text.text:  # before code's casts read ``(float)`` away
         text = _bytes_of(text, notes)
+    if not text.text.isascii() and text.text.rstrip(" .。!！")[-1:] in _ENDING_LAST:
+        # a sentence's ending after a pair (``(OH,OW)=(…,…)이다.``): before the pair's split
+        text = _ending(text, notes)
+    if ")=(" in text.text.replace(" ", ""):  # a pair set equal to a pair
+        text = _pair_label(text, notes)
     return text, notes
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "SPOKEN",
     "SPOKEN_NOT_OPERATIONS",
     "CONDITIONS",
+    "CONDITIONS_AFTER",
     "DEFINING",
     "BARE_COPULAS",
     "SAME_AS",
@@ -249,6 +250,12 @@ CONDITIONS: tuple[str, ...] = (
     *("with", "when", "if", "assuming", "given", "for"),
     *("如果", "假设", "假如", "当"),
     *("여기서", "만약", "만일"),
+)
+# a condition said at its clause's end, before the formula, in a language that closes a
+# clause so (Korean ``…이라면``, Japanese ``…ならば``: "if …")
+CONDITIONS_AFTER: tuple[str, ...] = (
+    *("이라면", "라면", "다면", "이면"),
+    *("ならば", "とすると", "なら"),
 )
 # a remark giving a rate (``(one per filter)``, ``（每个卷积核一个）``) describes, it states
 # no operation on the formula
