@@ -272,3 +272,32 @@ def test_a_number_of_multiplications_said_in_flops_is_right_at_the_layer():
     for lang in LANGS:
         said = json.loads(answer_at("forward-mults", f"{value} FLOPs", lang))
         assert said["verdict"] == "equivalent", said
+
+
+# F9: the new total where the increase is asked is its own catalogued mistake, not
+# "doubling the padding doubles the cost" (which it matched read with per-side padding)
+NEW_TOTAL = [
+    "c_o*(2*c_i*k_h*k_w-1)*(floor((h-k_h+2*p_h+s_h)/s_h)*floor((w-k_w+2*p_w+s_w)/s_w))",
+    "c_o (2 c_i k_h k_w − 1) ⌊(h − k_h + 2p_h + s_h)/s_h⌋ ⌊(w − k_w + 2p_w + s_w)/s_w⌋",
+    "加倍后为 c_o(2c_ik_hk_w−1)⌊(h−k_h+2p_h+s_h)/s_h⌋⌊(w−k_w+2p_w+s_w)/s_w⌋",
+]
+
+
+@pytest.mark.parametrize("answer", NEW_TOTAL)
+def test_the_new_total_for_the_increase_is_named(answer):
+    result = check("double-padding", answer)
+    assert (result.verdict, result.misconception) == ("not_equivalent", "new_cost_for_increase")
+    from derivations.checking.explaining.wording import misconception_text
+
+    for lang in LANGS:  # the student's hint; the instructor's report explains it
+        hint = misconception_text("new_cost_for_increase", lang, "hint")
+        explained = misconception_text("new_cost_for_increase", lang, "answer")
+        assert hint in feedback(result, lang)
+        assert explained in _graded_feedback("double-padding", answer, lang)
+
+
+def test_the_cost_before_is_still_doubling_the_cost():
+    """The cost before the doubling given as the increase: the increase equals the
+    cost, i.e. the cost doubled (the test above can fail)."""
+    result = check("double-padding", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w")
+    assert result.misconception == "padding_doubles_cost"

@@ -282,6 +282,10 @@ def _double_padding() -> list[Variant]:
     for (mode, key), padding in itertools.product(COUNTS.items(), PADDINGS):
         doubled = doubled_by[key, padding, False]
         tags = _tags(padding, False, False, mode)
+        # the cost after the doubling where its increase is asked (s10exam2 F9): with the
+        # padding counted per side it equals the cost before at twice the padding, so it
+        # comes first (else it reads as "doubling the padding doubles the cost")
+        out.append(Variant(doubled.after, padding, tags, "new_cost_for_increase"))
         out.append(Variant(doubled.before, padding, tags, "padding_doubles_cost"))
         out.append(Variant(sp.Integer(2), padding, tags + ("ratio_given",), "padding_doubles_cost"))
         out.append(
