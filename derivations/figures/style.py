@@ -10,7 +10,7 @@ on every machine with the pinned matplotlib (and, for Chinese, the same Noto CJK
 
 Two layouts: ``wide`` (Markdown, PDF, the web page on a desktop: at most
 :data:`WIDE_MAX` inches, shown at its natural size in the page's 768 px column, and set
-by the PDF at 0.9 of its line, its lettering at 7.5 pt or more) and
+by the PDF at 0.9 of its line, its lettering at :data:`PRINTED_POINTS` or more) and
 ``narrow`` (the web page on a phone: :data:`NARROW_WIDTH` inches, shown unscaled on a
 390 px screen); no text smaller than :data:`MIN_POINTS` in either, so every text is at
 least 11 CSS px where it is shown (the browser tests measure it).  The words come from
@@ -34,6 +34,7 @@ __all__ = [
     "MIN_POINTS",
     "NARROW_WIDTH",
     "PALETTE",
+    "PRINTED_POINTS",
     "WIDE_MAX",
     "Words",
     "cell_borders",
@@ -47,13 +48,15 @@ __all__ = [
 ]
 
 LAYOUTS = ("wide", "narrow")
-# inches: 672 CSS px, inside the web page's 768 px column; the PDF scales a drawing to 0.9
-# of its 6.54 in line (5.89 in), so a drawing this wide at 0.84, 9 pt lettering at 7.6 pt
-# (at 7.8 in the network and im2col figures' lettering was set at 6.8 pt, or 5.4 pt where
-# the network figure was also capped at half a page high)
+# inches: 672 CSS px, inside the web page's 768 px column; the PDF scales a drawing down
+# to 0.9 of its line (answers.tex.j2's \sheetgraphic), so a drawing this wide keeps its
+# MIN_POINTS lettering at PRINTED_POINTS or more (at 7.8 in the network and im2col
+# figures' lettering was set at 6.8 pt, or 5.4 pt where the network figure was also capped
+# at half a page high)
 WIDE_MAX = 7.0
 NARROW_WIDTH = 3.7  # inches: 355 CSS px, inside a 390 px screen's 367 px column
 MIN_POINTS = 9  # no text smaller (12 CSS px at natural size)
+PRINTED_POINTS = 7.0  # the smallest lettering a figure may have in the PDF sheets
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies
 PALETTE = {
