@@ -919,12 +919,18 @@ _FROM_ZERO = "accumulate_from_zero"  # the convention under which the additions 
 def _stated(parsed: Parsed, entry: Entry) -> str | None:
     """The counting ``parsed`` states (:attr:`.Parsed.counting`), but none for FLOPs
     stated only by a code name of several words (``total_conv_flops``,
-    :attr:`.Parsed.counting_named`) on a question no variant counts in FLOPs (the
-    multiplications): flop counters name their multiply-accumulates so (fvcore's
+    :attr:`.Parsed.counting_named`) on the question whose count the MACs are (the
+    multiplications), no variant of it counted in FLOPs: flop counters name their
+    multiply-accumulates so (fvcore's
     FlopCountAnalysis: 'We count one fused multiply-add as one flop',
     https://detectron2.readthedocs.io/en/latest/modules/fvcore.html), so the name says
     nothing of the counting there; a word or a comment still does."""
-    if parsed.counting_named and parsed.counting == "flops" and not _counts_in(entry, "flops"):
+    if (
+        parsed.counting_named
+        and parsed.counting == "flops"
+        and named_count("macs") == entry.question.id
+        and not _counts_in(entry, "flops")
+    ):
         return None
     return parsed.counting
 

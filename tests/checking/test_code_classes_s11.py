@@ -18,11 +18,11 @@ Chinese around them, through ``check`` and ``grade``:
   padded width or the width's padding) refused, naming it, never judged wrong.
 - flop-counter code with a batch and groups (``per_group = c_out // groups`` …
   ``total_conv_flops = per_pixel * pixels``): PyTorch's groups the book's 1, the batch
-  counted; a code name of several words saying flops (``total_conv_flops``,
-  ``convFlops``) says nothing of the counting where the question counts the
-  multiplications (flop counters name their multiply-accumulates so), but a comment or
-  a label saying FLOPs still does (``count_word_disagrees``), and so does any name where
-  the question counts FLOPs.
+  counted; flops said of the multiplications, by a code name (``total_conv_flops``,
+  ``convFlops``: flop counters name their multiply-accumulates so), a comment or a label,
+  is their count (each multiplication one FLOP: s10exam2 F6); a flops name on another
+  question (the FLOPs, the additions, a size) still states its counting
+  (``count_word_disagrees``).
 - a library's floor or ceiling inside a cast (``int(jnp.floor(…) + 1)``,
   ``static_cast<int>(std::ceil(1.0 * (…) / s))``): JAX's ``jnp.floor`` as NumPy's,
   C++'s ``static_cast<int>`` as ``int`` (the floor on the non-negative values a size
@@ -154,6 +154,14 @@ CLASSES = {
         ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # 乘法次数", R, None),
         ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", R, None),
         ("forward-ops", "conv_flops = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
+        # the MACs are the multiplications only: a flops name on another count still says
+        (
+            "forward-adds",
+            "conv_flops = co * oh * ow * (kh * kw * cin - 1)",
+            W,
+            "count_word_disagrees",
+        ),
+        ("output-height", "out_flops = (h + p_h - k_h) // s_h + 1", W, "count_word_disagrees"),
         (
             "forward-mults",
             "layer_flops = k_h * k_w * c_o * m_h * m_w  # 每个输出元素的乘法",
