@@ -1933,19 +1933,23 @@ def _asked_among(entry: Entry, lead: str) -> bool:
 # the questions whose answer is a factor (the cost of a layer changed): a count named
 # before it (the multiplications quadruple) is what the factor is of
 _FACTOR_QUESTIONS = frozenset({"double-channels", "double-padding", "pointwise-complexity"})
-_FORWARD_WORD = lazy_pattern(r"forward|fwd|前向|正向|順伝播|순전파", re.I)
-_BACKWARD_WORD = lazy_pattern(r"backward|bwd|反向|逆伝播|역전파|twice|times|倍|ratio", re.I)
-_WEIGHT_WORD = lazy_pattern(r"weight|权重|權重|重み|가중치|peso|poids|gewicht", re.I)
+_FORWARD_WORD = lazy_pattern(r"forward|fwd|前向|正向|順伝播|순전파|ileri|прям", re.I)
+_BACKWARD_WORD = lazy_pattern(
+    r"backward|bwd|反向|逆伝播|역전파|geri|обратн|twice|times|倍|ratio|kat|раз", re.I
+)
+_WEIGHT_WORD = lazy_pattern(
+    r"weight|权重|權重|重み|가중치|peso|poids|gewicht|ağırlık|agirlik|вес(?:а|ов)?(?![а-я])", re.I
+)
 _BIAS_WORD = lazy_pattern(r"bias|偏置|偏差|バイアス|편향", re.I)
 # the backward pass named, as a forward question's answer never is (no relative words:
 # ``twice`` says nothing of the pass)
-_BACKWARD_PASS = lazy_pattern(r"backward|bwd|backprop|反向|逆伝播|逆传播|역전파", re.I)
+_BACKWARD_PASS = lazy_pattern(r"backward|bwd|backprop|反向|逆伝播|逆传播|역전파|geri|обратн", re.I)
 # the kinds of quantity a layer's words name besides a count's operations
 # (:data:`.informal.COST_WORDS`): its memory, its parameters
 _MEMORY_WORD = lazy_pattern(
     r"memory|(?<![A-Za-z])mem(?![A-Za-z])|内存|显存|存储|記憶|メモリ|메모리|storage|"
     r"space\s+complexity|空间复杂度|空間複雜度|空間計算量|공간\s*복잡도|"
-    r"(?<![A-Za-z])ram(?![A-Za-z])|mémoire|memoria|speicher",
+    r"(?<![A-Za-z])ram(?![A-Za-z])|mémoire|memoria|speicher|bellek|памят",
     re.I,
 )
 # what a memory holds (activations, feature maps, tensors, the model's size): a memory's
@@ -1956,7 +1960,7 @@ _HELD_WORD = lazy_pattern(
     re.I,
 )
 # (the weights are parameters too: :data:`_WEIGHT_WORD`)
-_PARAMETER_WORD = lazy_pattern(r"param|参数|參數|パラメータ|파라미터", re.I)
+_PARAMETER_WORD = lazy_pattern(r"param|参数|參數|パラメータ|파라미터|параметр", re.I)
 # a count of operations named (:data:`.informal.COUNT_WORDS` but the bare 次, and the
 # Chinese names of a computation), where a memory or a number of parameters is asked
 _OPERATION_WORD = lazy_pattern(
@@ -1964,7 +1968,7 @@ _OPERATION_WORD = lazy_pattern(
     + "|".join(re.escape(w) for w in COUNT_WORDS if w.isascii())
     + r")(?![A-Za-z])|"
     + "|".join(w[1:] for w in COUNT_WORDS if not w.isascii() and len(w) > 1)
-    + r"|计算量|运算量|计算次数|演算|연산",
+    + r"|计算量|运算量|计算次数|演算|연산|işlem|операци",
     re.I,
 )
 # the output's size named where a kernel's size is asked (compose-size), unless the
@@ -2227,7 +2231,8 @@ def _named_as(entry: Entry, name: str) -> str | None:
     name = name.strip(_DELIMITERS)
     shape = entry.question.shape
     if shape is not None and shape.axis is not None:
-        axis = _named_axis(name)
+        # (an output's size, 출력 크기, names either axis: :func:`_names_other`)
+        axis = None if _SIZE_WORD().search(name) else _named_axis(name)
         if axis is not None:
             return "asked" if axis == shape.axis else "other"
     elif name.lower() in entry.question.names or named_count(name) == entry.question.id:

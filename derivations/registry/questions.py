@@ -184,6 +184,10 @@ QUESTIONS: dict[str, Question] = {
                 *("num_muls", "num_mults", "n_mults", "n_muls", "num_multiplications"),
                 *("macs", "mac", "maccs"),
                 *("乘法次数", "乘法数", "乘法运算次数", "乘法的次数", "乘加次数", "乘加运算次数"),
+                # Japanese, Korean, Russian, Turkish
+                *("乗算回数", "乗算の回数", "乗算数", "掛け算の回数", "곱셈 횟수", "곱셈 수"),
+                *("곱셈의 수", "число умножений", "количество умножений", "умножений"),
+                *("çarpma sayısı", "çarpma işlemi sayısı", "çarpım sayısı"),
             ),
         ),
         Question(
@@ -194,6 +198,10 @@ QUESTIONS: dict[str, Question] = {
             names=(
                 *("adds", "additions", "num_adds", "n_adds", "num_additions"),
                 *("加法次数", "加法数", "加法运算次数", "加法的次数"),
+                # Japanese, Korean, Russian, Turkish
+                *("加算回数", "加算の回数", "加算数", "足し算の回数", "덧셈 횟수", "덧셈 수"),
+                *("덧셈의 수", "число сложений", "количество сложений", "сложений"),
+                *("toplama sayısı", "toplama işlemi sayısı"),
             ),
         ),
         Question(

@@ -29,6 +29,13 @@ second table holds right answers of the same forms that must still read.  Throug
   total, as the book's) rules out; now ``side_padding_doubled``, as a total said in
   words is.
 
+- a count or a kind of quantity named in Korean, Japanese, Russian or Turkish before a
+  formula of another (``곱셈 횟수 = <the additions>``, ``число сложений = <the
+  multiplications>``, ``bellek = <a count>``, ``число весов = c_o``, ``ileri yayılım =
+  <the forward pass>`` answering backward-ops): the count names (``Question.names``) and
+  the words of a memory, parameters, weights, operations and the passes had none of
+  them, and a Korean lead-in's names were its last run of letters only (``횟수``).
+
 Found and left: Korean labels of two words (``출력 높이 = <the width's>, 출력 너비 = <the
 height's>``) are read as prose and a bare axis word, so the formula along the asked axis
 is graded (accepted).
@@ -40,11 +47,15 @@ from derivations.checking import check, feedback
 from tests.checking.rows import review_tests
 
 OH, OW = "output-height", "output-width"
-FMEM = "forward-memory"
+FM, FA, FO, FMEM = "forward-mults", "forward-adds", "forward-ops", "forward-memory"
+BO, BS = "backward-ops", "bias-size"
 N, W = "invalid_input", "not_equivalent"
 R, UC = "equivalent", "equivalent_under_convention"
 HEIGHT = "(h - k_h + p_h)//s_h + 1"
 WIDTH = "(w - k_w + p_w)//s_w + 1"
+MULTS = "c_o c_i k_h k_w m_h m_w"
+ADDS = "c_o m_h m_w (c_i k_h k_w - 1)"
+MEMORY = "c_i h w + c_o c_i k_h k_w + c_o m_h m_w"
 
 # (question, wrong answer, verdict)
 WRONG = [
@@ -91,6 +102,25 @@ WRONG = [
         "c_o*c_i*k_h*k_w*((hp - k_h + p_h)//s_h + 1)*((wp - k_w + p_w)//s_w + 1)",
         W,
     ),
+    # a count or a kind of quantity named in another language
+    (FA, f"곱셈 횟수 = {ADDS}", N),
+    (FA, f"çarpma sayısı = {ADDS}", N),
+    (FA, f"число умножений = {ADDS}", N),
+    (FA, f"乗算の回数 = {ADDS}", N),
+    (FM, f"덧셈 횟수 = {MULTS}", N),
+    (FM, f"toplama sayısı = {MULTS}", N),
+    (FM, f"число сложений = {MULTS}", N),
+    (FM, f"加算回数 = {MULTS}", N),
+    (FM, f"число параметров = {MULTS}", N),
+    (FM, f"bellek = {MULTS}", N),
+    (FM, f"память = {MULTS}", N),
+    (FMEM, f"işlem sayısı = {MEMORY}", N),
+    (FMEM, f"число операций = {MEMORY}", N),
+    (BS, "ağırlık sayısı = c_o", N),
+    (BS, "число весов = c_o", N),
+    (FO, f"toplam bellek = 2 {MULTS}", N),
+    (BO, f"ileri yayılım = 2 {MULTS}", N),
+    (BO, f"прямой проход = 2 {MULTS}", N),
 ]
 
 # (question, right answer, verdict): the same forms, right, still read
@@ -132,6 +162,18 @@ STILL_READ = [
         "hp = h + p_h\nwp = w + p_w\nc_o*c_i*k_h*k_w*((hp - k_h)//s_h + 1)*((wp - k_w)//s_w + 1)",
         R,
     ),
+    (FM, f"곱셈 횟수는 {MULTS} 이다", R),
+    (FM, f"Число умножений равно {MULTS}", R),
+    (FM, f"çarpma sayısı = {MULTS}", R),
+    (FM, f"乗算の回数 = {MULTS}", R),
+    (FA, f"덧셈 횟수 = {ADDS}", R),
+    (FA, f"число сложений = {ADDS}", R),
+    (FA, f"toplama sayısı = {ADDS}", R),
+    (FO, "işlem sayısı = c_o m_h m_w (2 c_i k_h k_w - 1)", R),
+    (FMEM, f"bellek = {MEMORY}", R),
+    (FMEM, f"память = {MEMORY}", R),
+    (BS, "число смещений = c_o", R),
+    (BO, "обратный проход ≈ 2 × прямой проход", UC),
 ]
 
 

@@ -52,6 +52,7 @@ Nothing evaluates text: each rule is a pattern and a deletion or a replacement.
 
 from __future__ import annotations
 
+import itertools
 import keyword
 import re
 from fractions import Fraction
@@ -1219,7 +1220,8 @@ def lead_names(lead: str) -> list[str]:
     ``小``, ``大小``, ``输出大小``, …): its last words, a closing colon, ``=`` or copula
     (:data:`.languages.WORD_COPULAS`, :data:`.languages.ATTACHED_COPULAS`) away; the
     last one to three words of a script with spaces, the last two to eight characters
-    of one without; none after a verb of making (``… with a fxf filter gives us``:
+    of one without (and its last two or three words, where it writes spaces between
+    them: ``곱셈 횟수``); none after a verb of making (``… with a fxf filter gives us``:
     the words before it name what made the formula, not the formula)."""
     text = _LEAD_END().sub("", lead)
     text = _LEAD_CLAUSE().split(text)[-1]  # the last clause names it (We pad first. Then …)
@@ -1235,8 +1237,11 @@ def lead_names(lead: str) -> list[str]:
             text = _LEAD_END().sub("", text[: len(text) - len(copula)])
             break
     run = _LEAD_SCRIPT_RUN().search(text)
+    words = text.split()
     if run:
         chars = run.group()
-        return [chars[-n:] for n in range(2, min(len(chars), 8) + 1)]
-    words = text.split()
+        # and its last words of that script where it writes spaces between them (곱셈 횟수)
+        script = list(itertools.takewhile(_LEAD_SCRIPT_RUN().fullmatch, reversed(words)))[::-1]
+        spaced = [" ".join(script[-n:]) for n in range(2, min(len(script), 3) + 1)]
+        return [chars[-n:] for n in range(2, min(len(chars), 8) + 1)] + spaced
     return [" ".join(words[-n:]) for n in range(1, min(len(words), 3) + 1)]
