@@ -28,6 +28,9 @@ from functools import cache
 
 from markupsafe import Markup
 
+from derivations.errors import DerivationError
+from derivations.numbers import shown
+
 __all__ = [
     "PAGE",
     "SCRIPT",
@@ -70,12 +73,13 @@ _STYLE = re.compile(r"<style>\n(?P<css>.*?)</style>", re.S)
 def worked_answers(index_html: str) -> tuple[dict[str, Markup], Markup]:
     """``({exercise anchor: its worked answer}, the style sheet)`` of the web page
     ``index_html`` (:func:`derivations.render.render_page`'s output): each exercise's
-    section as that page shows it, its heading left out.  ValueError when the page has
-    no such sections or no style sheet (a changed template: fix this reader)."""
+    section as that page shows it, its heading left out.  DerivationError
+    (``practice.page_unread``) when the page has no such sections or no style sheet (a
+    changed template: fix this reader)."""
     sections = {m["anchor"]: Markup(m["body"]) for m in _SECTION.finditer(index_html)}
     style = _STYLE.search(index_html)
     if not sections or style is None:
-        raise ValueError("index.html has no exercise sections or no style sheet")
+        raise DerivationError(key="practice.page_unread")
     return sections, Markup(style["css"])
 
 
@@ -128,11 +132,12 @@ def typeset(plain: str) -> Markup:
     """A catalogue's plain text (a question's title, a layer's line) as the sheets set
     it on the web page: each subscripted symbol of the model (``k_1``, ``m_h``) as
     inline MathML, the rest HTML-escaped (:func:`derivations.webpage.html_text`).
-    ValueError on a ``$`` or a backtick, which the plain text must not hold."""
+    DerivationError (``practice.not_plain``) on a ``$`` or a backtick, which the plain
+    text must not hold."""
     from derivations.webpage import html_text
 
     if "$" in plain or "`" in plain:
-        raise ValueError(f"not plain text: {plain!r}")
+        raise DerivationError(key="practice.not_plain", text=shown(plain))
     return html_text(_subscripted().sub(lambda m: f"${_latex_symbol(m[1])}$", plain))
 
 
@@ -166,8 +171,9 @@ def _definitions_latex(definitions: tuple) -> list[str]:
     """The LaTeX of a shown reference's definitions (``m_h = ⌊…⌋``: the catalogue's
     text, one per output size it uses), typeset from the model's output sizes as the
     catalogue prints them (:func:`derivations.checking.explaining.present.show`), so
-    they read as the reference above them does.  ValueError on a definition of
-    anything else (a changed catalogue: fix this)."""
+    they read as the reference above them does.  DerivationError on a definition of
+    anything else (``practice.definition_unknown``) or one the model does not give
+    (``practice.definition_other``): a changed catalogue, fix this."""
     from derivations.checking.explaining.present import show
     from derivations.closed_forms import m_h, m_w
     from derivations.expr.bridge import from_sympy
@@ -178,10 +184,10 @@ def _definitions_latex(definitions: tuple) -> list[str]:
     for definition in definitions:
         name, _, _ = definition.partition(" = ")
         if name not in sizes:
-            raise ValueError(f"a definition of no output size: {definition!r}")
+            raise DerivationError(key="practice.definition_unknown", definition=shown(definition))
         text, latex = show(from_sympy(sizes[name]))
         if definition != f"{name} = {text}":
-            raise ValueError(f"a definition the model does not give: {definition!r}")
+            raise DerivationError(key="practice.definition_other", definition=shown(definition))
         out.append(f"{_latex_symbol(name)} = {latex}")
     return out
 
@@ -198,7 +204,7 @@ def _groups(entries: list, lang: str, worked: dict) -> list[dict]:
         ids = [q.id for q in QUESTIONS.values() if q.exercise == e["exercise"].id]
         if ids:
             if e["anchor"] not in worked:
-                raise ValueError(f"index.html has no worked answer for {e['anchor']!r}")
+                raise DerivationError(key="practice.no_worked_answer", anchor=shown(e["anchor"]))
             groups.append(
                 {
                     **e,

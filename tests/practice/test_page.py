@@ -10,8 +10,10 @@ import pytest
 
 from derivations.checking import check
 from derivations.commands import docs
+from derivations.errors import DerivationError
 from derivations.messages import text
 from derivations.practice import numbers
+from derivations.practice import page as reader
 from derivations.practice.page import render_practice
 from derivations.registry.exercises import EXERCISES
 from derivations.registry.questions import QUESTIONS
@@ -325,3 +327,20 @@ def test_answer_2_4_written_out_as_the_page_says_is_right(boxes, lang):
     written = written.replace("C_{w}", f"\\left({cover_w}\\right)")
     result = check("backward-ops", f"{mults} + {written} + {part['A_W']}")
     assert result.verdict == "equivalent", (result.verdict, result.counterexample)
+
+
+@pytest.mark.parametrize(
+    "call, key, said",
+    [
+        (lambda: reader.worked_answers("<html></html>"), "practice.page_unread", "index.html"),
+        (lambda: reader.typeset("c_i $x$"), "practice.not_plain", "'c_i $x$'"),
+        (lambda: reader._definitions_latex(("k = 3",)), "practice.definition_unknown", "'k = 3'"),
+        (lambda: reader._definitions_latex(("m_h = h",)), "practice.definition_other", "'m_h = h'"),
+    ],
+)
+def test_what_the_page_cannot_read_is_a_keyed_error_naming_it(call, key, said):
+    # they were ValueErrors with English text of their own
+    with pytest.raises(DerivationError) as raised:
+        call()
+    assert raised.value.key == key
+    assert said in raised.value.text("en") and said in raised.value.text("zh")
