@@ -301,3 +301,31 @@ def test_the_cost_before_is_still_doubling_the_cost():
     cost, i.e. the cost doubled (the test above can fail)."""
     result = check("double-padding", "c_o*(2*c_i*k_h*k_w-1)*m_h*m_w")
     assert result.misconception == "padding_doubles_cost"
+
+
+# F5's addendum: the backward count with the whole padded input (h + p_h)(w + p_w) where
+# the windows cover fewer positions is that mistake, not "right only when s_h = 1 … leaves
+# out a parameter" (it leaves out none, and it is right wherever the windows reach every
+# padded row and column, at any stride)
+PADDED_FOR_COVERED = [
+    "2*c_o*c_i*k_h*k_w*m_h*m_w + c_i*(c_o*k_h*k_w*m_h*m_w - (h+p_h)*(w+p_w))"
+    " + c_o*c_i*k_h*k_w*(m_h*m_w - 1)",
+    "c_i (4 c_o k_h k_w m_h m_w − c_o k_h k_w − (h + p_h)(w + p_w))",
+]
+
+
+@pytest.mark.parametrize("answer", PADDED_FOR_COVERED)
+def test_the_padded_input_for_the_covered_positions_is_named(answer):
+    result = check("backward-ops", answer)
+    assert (result.verdict, result.misconception) == ("not_equivalent", "padded_size_for_covered")
+    assert not [d for d in result.diagnosis if d["id"] == "special_case"]
+    for lang in LANGS:
+        said = feedback(result, lang)
+        assert text("checker.diagnosis.special_case", lang, factor="s_h = 1")[:12] not in said
+
+
+def test_a_left_out_stride_is_still_said_where_no_mistake_holds():
+    """The answer right at stride 1 only, matching no mistake at every layer: still
+    "right only when s_h = 1" (the test above can fail)."""
+    result = check("output-height", "h - k_h + p_h + 1")
+    assert result.misconception == "given_parameter_left_out"

@@ -161,6 +161,7 @@ def _layer_mistakes(q: Question, padding: str, mode) -> list[tuple[str, sp.Expr,
         add("backward_equals_forward", compact(forward, padding))
         if mode is None:
             add("backward_doubled_exact", 2 * compact(Form.FORWARD_OPS, padding))
+            add("padded_size_for_covered", _padded_for_covered(base, padding))
             for grad in ("dx", "dw"):
                 add(
                     "one_gradient_only",
@@ -184,6 +185,22 @@ def _layer_mistakes(q: Question, padding: str, mode) -> list[tuple[str, sp.Expr,
         add("bias_per_output_element", compact(Form.MEMORY_OUTPUT, padding))
         add("bias_per_input_channel", base.xreplace({c_o: c_i}))
     return out
+
+
+def _padded_for_covered(base: sp.Expr, padding: str) -> sp.Expr:
+    """The backward count ``base`` with the padded input positions some window covers
+    (C_h C_w, :func:`derivations.closed_forms.window_cover`) replaced by the whole padded
+    input, (h + p_h)(w + p_w) (h + 2p_h per side): the same where the windows reach every
+    padded row and column, fewer where the stride skips some at the end (s10exam2 F5)."""
+    from derivations.closed_forms import window_cover
+
+    sides = 1 if padding == "total" else 2
+    return base.xreplace(
+        {
+            window_cover(m_h, k_h, s_h, 1): h + sides * p_h,
+            window_cover(m_w, k_w, s_w, 1): w + sides * p_w,
+        }
+    )
 
 
 def _written_mistakes(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
