@@ -29,7 +29,10 @@ wrong, in English and Chinese and the other languages the class was met in, thro
   커널 크기가 (KH,KW)이라면 출력 크기 (OH,OW)=(H−KH+1,W−KW+1)이다.``, Japanese ``… ならば``,
   Chinese and English, Unicode minus signs): the clause closed by a condition's ending
   (:data:`.languages.CONDITIONS_AFTER`) is a condition, the words before the pair a
-  label, the sentence's ending or full stop after it away, before the pair is split.
+  label, the sentence's ending or full stop after it away, before the pair is split;
+- a receptive field's step written for layer ℓ (``RF_ℓ = RF_{ℓ−1} + (K_ℓ − 1) · Π S_i``,
+  ``$r_l = r_{l-1} + (k_l - 1) \\prod_{i=1}^{l-1} s_i$``): run over the question's two
+  layers of stride 1 (:mod:`.reading.recursion`).
 
 No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."""
 
@@ -268,6 +271,18 @@ CLASSES = {
             W,
             "given_parameter_left_out",
         ),
+    ],
+    "a receptive field's step with a layer index": [
+        ("compose-size", "RF_ℓ = RF_{ℓ−1} + (K_ℓ − 1) · Π_{i<ℓ} S_i", R, "recursion"),
+        ("compose-size", r"$r_l = r_{l-1} + (k_l - 1) \prod_{i=1}^{l-1} s_i$", R, "recursion"),
+        (
+            "compose-size",
+            r"感受野 $r_l = r_{l-1} + (k_l - 1) \cdot \prod_{i=1}^{l-1} s_i$",
+            R,
+            "recursion",
+        ),
+        ("compose-size", "RF_ℓ = RF_{ℓ−1} + K_ℓ · Π S_i", W, None),
+        ("compose-size", r"感受野 $r_l = r_{l-1} + k_l \prod_{i=1}^{l-1} s_i$", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

@@ -5,6 +5,9 @@ receptive fields write it:
 * forward, from the input: ``r_out = r_in + (k - 1) * j_in`` (j the jump, the product of
   the strides before the layer), ``RF = last_RF + (ksize - 1) * history_stride``,
   ``K = (k - 1) * S + K``;
+* a layer's step written with its index: ``RF_ℓ = RF_{ℓ−1} + (K_ℓ − 1) · Π S_i`` (the
+  previous layer's field, this layer's kernel, the product of the strides before it:
+  the jump);
 * backward, from the output: ``RF = (RF - 1) * stride + fsize``, ``def f(out, ksize,
   stride): return (out - 1) * stride + ksize`` (or a C-like function's ``{ return …; }``).
 
@@ -51,8 +54,28 @@ _OPERATOR = re.compile(r"[-+*/]")
 _BEFORE = frozenset({"in", "last", "prev", "previous", "old", "before", "input"})
 _FIELD = frozenset({"rf", "r", "field", "receptive", "size", "out", "output", "k"})
 _JUMP = frozenset({"j", "jump", "jumps"})
-_LATEX = (("\\cdot", "*"), ("\\times", "*"), ("×", "*"), ("·", "*"), ("−", "-"))
+_LATEX = (("\\cdot", "*"), ("\\times", "*"), ("×", "*"), ("·", "*"), ("−", "-"), ("$", " "))
 _LAYERS = (("k_1", "k_2"), ("k_2", "k_1"))
+# a layer's index on the names of a step written for layer ℓ (``RF_ℓ = RF_{ℓ−1} + (K_ℓ −
+# 1) · Π S_i``): the previous layer's name is the field before, the layer's own its
+# name, a product of the strides before it the jump
+_PREVIOUS = lazy_pattern(r"(?P<name>[A-Za-z]+)_\{\s*(?:ℓ|l|L)\s*-\s*1\s*\}")
+_INDEXED = lazy_pattern(r"(?P<name>[A-Za-z]+)_(?:\{\s*(?:ℓ|l|L)\s*\}|(?:ℓ|l|L)(?![\w{]))")
+_STRIDES = lazy_pattern(
+    r"(?:Π|∏|\\prod)\s*(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*(?:\^\{[^{}]*\}|\^[A-Za-z0-9])?\s*"
+    r"[Ss](?:_\{[^{}]*\}|_[A-Za-z0-9])"
+)
+
+
+def _layer_indexed(text: str) -> str:
+    """``text`` with a step's layer index read (:data:`_PREVIOUS`, :data:`_INDEXED`,
+    :data:`_STRIDES`): ``RF_{ℓ-1}`` as ``RF_prev``, ``K_ℓ`` as ``K``, ``Π S_i`` as
+    ``jump``."""
+    if not any(mark in text for mark in ("ℓ", "_l", "_{l", "_L", "_{L")):
+        return text
+    text = _STRIDES().sub("jump", text)
+    text = _PREVIOUS().sub(lambda m: m.group("name") + "_prev", text)
+    return _INDEXED().sub(lambda m: m.group("name"), text)
 
 
 def _plain(name: str) -> str:
@@ -138,6 +161,7 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     text = answer
     for latex, plain in _LATEX:
         text = text.replace(latex, plain)
+    text = _layer_indexed(text)
     found = []
     for match in _RETURN().finditer(text):
         params = [(p.split(":")[0].split() or [""])[-1] for p in match.group("params").split(",")]
