@@ -5,7 +5,7 @@ start-up with the checker imported, so the page restores it instead of starting 
 :data:`NODE_FLAGS`) on the runtime it copies and the archive it writes: boot Pyodide,
 unpack :data:`~derivations.practice.archive.ARCHIVE`, run :data:`WARM` (import what a
 check uses, check answers of each kind), write
-``practice/pyodide/checker.snapshot`` (:func:`packed`: the 38 MB of memory without its
+``practice/pyodide/checker.snapshot`` (:func:`packed_file`: the 38 MB of memory without its
 whole zero pages, about 23 MB, gzipped at :data:`LEVEL`: about 9 MB, which the worker
 inflates as it downloads) and
 ``practice/pyodide/checker.snapshot.json`` (the archive's SHA-256 and the Pyodide version
@@ -34,6 +34,7 @@ import shutil
 import struct
 import subprocess
 import tempfile
+import zlib
 from pathlib import Path
 
 from derivations.practice.runtime import FOLDER, VERSION
@@ -51,6 +52,7 @@ __all__ = [
     "sparse",
     "dense",
     "packed",
+    "packed_file",
     "unpacked",
     "snapshot_files",
 ]
@@ -85,6 +87,9 @@ SPARSE = b"SPR1"  # the sparse file's first 4 bytes (worker.js: MAGIC)
 # against 0.3 s less of each docs build that makes it); level 4: 0.37 s for 9.19 MB
 LEVEL = 5
 PAGE = 4096  # the unit of the zeros left out
+# read, compared and compressed at a time when packing (the memory is about 40 MB: held
+# whole, with its sparse copy, it made the peak of a docs build's RSS)
+_CHUNK = 256 * PAGE
 
 
 def key(archive: bytes) -> dict[str, str]:
@@ -92,24 +97,35 @@ def key(archive: bytes) -> dict[str, str]:
     return {"archive": hashlib.sha256(archive).hexdigest(), "pyodide": VERSION}
 
 
+def _pieces(read, size: int):
+    """:func:`sparse`'s bytes in pieces of at most :data:`_CHUNK` (but its head), from
+    ``read(at, length)``: the memory's ``length`` bytes from ``at`` (of ``size``)."""
+    zero = bytes(PAGE)
+    kept: list[list[int]] = []
+    for start in range(0, size, _CHUNK):
+        chunk = read(start, _CHUNK)
+        for offset in range(0, len(chunk), PAGE):
+            if chunk[offset : offset + PAGE] == zero:
+                continue
+            at = start + offset
+            end = min(at + PAGE, size)
+            if kept and kept[-1][0] + kept[-1][1] == at:
+                kept[-1][1] = end - kept[-1][0]
+            else:
+                kept.append([at, end - at])
+    words = [size, len(kept), *(n for stretch in kept for n in stretch)]
+    yield SPARSE + struct.pack(f"<{len(words)}I", *words)
+    for at, length in kept:
+        for start in range(at, at + length, _CHUNK):
+            yield read(start, min(_CHUNK, at + length - start))
+
+
 def sparse(memory: bytes) -> bytes:
     """``memory`` (Pyodide's snapshot) without its stretches of whole zero pages (about
     half of it: the heap's free space), which the worker puts back as zeros: ``SPARSE``,
     then little-endian 32-bit words: the full length, the number of stretches kept, each
     one's offset and length, then the bytes kept, in order."""
-    zero = bytes(PAGE)
-    kept: list[list[int]] = []
-    for at in range(0, len(memory), PAGE):
-        if memory[at : at + PAGE] == zero:
-            continue
-        end = min(at + PAGE, len(memory))
-        if kept and kept[-1][0] + kept[-1][1] == at:
-            kept[-1][1] = end - kept[-1][0]
-        else:
-            kept.append([at, end - at])
-    words = [len(memory), len(kept), *(n for stretch in kept for n in stretch)]
-    head = SPARSE + struct.pack(f"<{len(words)}I", *words)
-    return head + b"".join(memory[at : at + length] for at, length in kept)
+    return b"".join(_pieces(lambda at, length: memory[at : at + length], len(memory)))
 
 
 def dense(data: bytes) -> bytes:
@@ -133,10 +149,31 @@ def dense(data: bytes) -> bytes:
     return bytes(memory)
 
 
+def _gzipped(pieces) -> bytes:
+    """The bytes of ``pieces`` gzipped as one stream (:data:`LEVEL`, no date: the same
+    bytes for the same memory, as ``gzip.compress(b"".join(pieces), LEVEL, mtime=0)``
+    gives them, without joining the pieces)."""
+    stream = zlib.compressobj(LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # a gzip wrapper
+    out = [stream.compress(piece) for piece in pieces]
+    out.append(stream.flush())
+    return b"".join(out)
+
+
 def packed(memory: bytes) -> bytes:
-    """What ``SNAPSHOT`` holds for ``memory``: :func:`sparse`, gzipped (:data:`LEVEL`, no
-    date: the same bytes for the same memory)."""
-    return gzip.compress(sparse(memory), LEVEL, mtime=0)
+    """What ``SNAPSHOT`` holds for ``memory``: :func:`sparse`, gzipped (:func:`_gzipped`)."""
+    return _gzipped(_pieces(lambda at, length: memory[at : at + length], len(memory)))
+
+
+def packed_file(path: Path) -> bytes:
+    """:func:`packed` of the bytes of the file ``path`` (Pyodide's snapshot as Node wrote
+    it), read :data:`_CHUNK` at a time: neither it nor its sparse form is held whole."""
+    with path.open("rb") as file:
+
+        def read(at: int, length: int) -> bytes:
+            file.seek(at)
+            return file.read(length)
+
+        return _gzipped(_pieces(read, path.stat().st_size))
 
 
 def unpacked(data: bytes) -> bytes:
@@ -152,17 +189,23 @@ def made_from(runtime: Path, node: str) -> str | None:
     from derivations.practice.runtime import FILES
 
     digest = hashlib.sha256()
+
+    def add(part: bytes) -> None:  # one part at a time: the runtime's files are 13 MB
+        digest.update(f"{len(part)}\0".encode())
+        digest.update(part)
+
     try:
-        parts = [(runtime / name).read_bytes() for name in FILES]
-        parts.append(Path(__file__).with_name("snapshot.mjs").read_bytes())
-        parts.append(Path(__file__).read_bytes())  # the file's form (packed)
+        for name in FILES:
+            add((runtime / name).read_bytes())
+        add(Path(__file__).with_name("snapshot.mjs").read_bytes())
+        add(Path(__file__).read_bytes())  # the file's form (packed)
         version = subprocess.run(
             [node, "--version"], capture_output=True, timeout=60, check=True
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    for part in [*parts, WARM.encode(), version]:
-        digest.update(f"{len(part)}\0".encode() + part)
+    add(WARM.encode())
+    add(version)
     return digest.hexdigest()
 
 
@@ -226,7 +269,7 @@ def snapshot_files(
         if done.returncode != 0 or not out.is_file():
             last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
             return {}, f"skipped the practice pages' Python snapshot: node failed: {last[:200]}"
-        data = packed(out.read_bytes())
+        data = packed_file(out)
         try:
             held = _held(json.loads(Path(f"{out}.held.json").read_bytes()))
         except (OSError, ValueError):
