@@ -255,7 +255,7 @@ class _Step:
     """One variant to try for one answer domain: where its values and the answer's live
     (a plain class: a plan makes one per variant, and a cold check makes every plan)."""
 
-    __slots__ = ("domain", "envs", "first", "index", "key", "values")
+    __slots__ = ("at_first", "domain", "envs", "first", "index", "key", "values")
 
     def __init__(self, index: int, domain: frozenset, key: tuple, envs: tuple, first):
         self.index = index  # position in entry.variants
@@ -263,8 +263,10 @@ class _Step:
         self.key = key  # (domain, padding): answers on the same points share their values
         self.envs = envs
         self.first: int | None = first  # the point compared first (None: no valid point)
-        # the variant's values on ``domain`` (the matcher's, shared), kept on first use
+        # the variant's values on ``domain`` (the matcher's, shared), kept on first use,
+        # and its value at ``first`` (read from them once)
         self.values: Values | None = None
+        self.at_first: object = _MISSING
 
 
 class Matcher:
@@ -301,6 +303,7 @@ class Matcher:
         key = (restrictions, uses_batch)
         if key not in self.plans:
             steps = []
+            keys: dict[tuple, tuple] = {}  # one key object per (domain, padding)
             for index, variant in enumerate(self.entry.variants):
                 if "batch_counted" in variant.conventions and not uses_batch:
                     continue
@@ -308,7 +311,8 @@ class Matcher:
                 envs = self.envs(domain, variant.padding)
                 order = _order(len(envs))
                 first = order[0] if order else None
-                steps.append(_Step(index, domain, (domain, variant.padding), envs, first))
+                shared = keys.setdefault((domain, variant.padding), (domain, variant.padding))
+                steps.append(_Step(index, domain, shared, envs, first))
             self.plans[key] = tuple(steps)
         return self.plans[key]
 
@@ -367,25 +371,34 @@ def find_match(
     answers = {} if answers is None else answers
     function = compile_node(tree) if function is None else function
     cache = matcher(entry)
+    # the answer's values and its value at the first point, kept from the step before
+    # while the key object (one per domain and padding: Matcher.plan) and the point stay
+    answer: Values  # set at the first step (no key is None)
+    key = point = value = None
     for step in cache.plan(restrictions, uses_batch):
-        answer = answers.get(step.key)
-        if answer is None:
-            answer = answers[step.key] = Values(function, step.envs)
+        if step.key is not key:
+            key, point = step.key, None
+            kept = answers.get(key)
+            answer = answers[key] = Values(function, step.envs) if kept is None else kept
         # a variant is compiled and evaluated only when reached, as one by one would (its
         # values kept on the step); Values.__getitem__ inlined where a value is known
         # (most steps end at their first point)
-        variant, first = step.values, step.first
-        if variant is None:
-            variant = step.values = cache.values_of_variant(step.index, step.domain)
+        first = step.first
         if first is not None:
-            value = answer.cache.get(first, _MISSING)
-            if value is _MISSING:
-                value = answer[first]
+            if first != point:
+                point, value = first, answer[first]
             if value is UNDEFINED:
                 continue
-            other = variant.cache.get(first, _MISSING)
-            if value != (variant[first] if other is _MISSING else other):
+            other = step.at_first
+            if other is _MISSING:
+                if step.values is None:
+                    step.values = cache.values_of_variant(step.index, step.domain)
+                other = step.at_first = step.values[first]
+            if value != other:
                 continue
+        variant = step.values
+        if variant is None:
+            variant = step.values = cache.values_of_variant(step.index, step.domain)
         if _equal(answer, variant):
             return Match(step.index, entry.variants[step.index], step.domain)
     return None
