@@ -1965,7 +1965,7 @@ _HELD_WORD = lazy_pattern(
     re.I,
 )
 # (the weights are parameters too: :data:`_WEIGHT_WORD`)
-_PARAMETER_WORD = lazy_pattern(r"param|参数|參數|パラメータ|파라미터|параметр", re.I)
+_PARAMETER_WORD = lazy_pattern(r"param|parám|参数|參數|パラメータ|파라미터|параметр", re.I)
 # a count of operations named (:data:`.informal.COUNT_WORDS` but the bare 次, and the
 # Chinese names of a computation), where a memory or a number of parameters is asked
 _OPERATION_WORD = lazy_pattern(

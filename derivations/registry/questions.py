@@ -188,6 +188,9 @@ QUESTIONS: dict[str, Question] = {
                 *("乗算回数", "乗算の回数", "乗算数", "掛け算の回数", "곱셈 횟수", "곱셈 수"),
                 *("곱셈의 수", "число умножений", "количество умножений", "умножений"),
                 *("çarpma sayısı", "çarpma işlemi sayısı", "çarpım sayısı"),
+                # Spanish, French, German, Italian, Portuguese, Vietnamese
+                *("multiplicaciones", "multiplikationen", "moltiplicazioni", "multiplicações"),
+                *("multiplicacoes", "phép nhân", "số phép nhân"),
             ),
         ),
         Question(
@@ -202,6 +205,9 @@ QUESTIONS: dict[str, Question] = {
                 *("加算回数", "加算の回数", "加算数", "足し算の回数", "덧셈 횟수", "덧셈 수"),
                 *("덧셈의 수", "число сложений", "количество сложений", "сложений"),
                 *("toplama sayısı", "toplama işlemi sayısı"),
+                # Spanish, French, German, Italian, Portuguese, Vietnamese
+                *("sumas", "adiciones", "d'additions", "additionen", "addizioni", "adições"),
+                *("adicoes", "somas", "phép cộng", "số phép cộng"),
             ),
         ),
         Question(

@@ -29,7 +29,8 @@ second table holds right answers of the same forms that must still read.  Throug
   total, as the book's) rules out; now ``side_padding_doubled``, as a total said in
   words is.
 
-- a count or a kind of quantity named in Korean, Japanese, Russian or Turkish before a
+- a count or a kind of quantity named in Korean, Japanese, Russian or Turkish (and, for
+  the counts, Spanish, French, German, Italian, Portuguese, Vietnamese) before a
   formula of another (``곱셈 횟수 = <the additions>``, ``число сложений = <the
   multiplications>``, ``bellek = <a count>``, ``число весов = c_o``, ``ileri yayılım =
   <the forward pass>`` answering backward-ops): the count names (``Question.names``) and
@@ -121,6 +122,15 @@ WRONG = [
     (FO, f"toplam bellek = 2 {MULTS}", N),
     (BO, f"ileri yayılım = 2 {MULTS}", N),
     (BO, f"прямой проход = 2 {MULTS}", N),
+    (FM, f"número de sumas = {MULTS}", N),
+    (FM, f"nombre d'additions = {MULTS}", N),
+    (FM, f"Anzahl der Additionen = {MULTS}", N),
+    (FM, f"número de parámetros = {MULTS}", N),
+    (FM, f"số phép cộng = {MULTS}", N),
+    (FA, f"número de multiplicaciones = {ADDS}", N),
+    (FA, f"numero di moltiplicazioni = {ADDS}", N),
+    (FA, f"número de multiplicações = {ADDS}", N),
+    (FA, f"số phép nhân = {ADDS}", N),
 ]
 
 # (question, right answer, verdict): the same forms, right, still read
@@ -174,6 +184,12 @@ STILL_READ = [
     (FMEM, f"память = {MEMORY}", R),
     (BS, "число смещений = c_o", R),
     (BO, "обратный проход ≈ 2 × прямой проход", UC),
+    (FM, f"número de multiplicaciones = {MULTS}", R),
+    (FM, f"Anzahl der Multiplikationen = {MULTS}", R),
+    (FM, f"số phép nhân = {MULTS}", R),
+    (FA, f"número de sumas = {ADDS}", R),
+    (FA, f"nombre d'additions = {ADDS}", R),
+    (FA, f"số phép cộng = {ADDS}", R),
 ]
 
 
