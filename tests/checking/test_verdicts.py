@@ -152,6 +152,16 @@ MISCONCEPTIONS_TABLE = [
     ("double-padding", "2", "padding_doubles_cost"),
     (
         "double-padding",
+        "c_o (2 c_i k_h k_w - 1) ((h-k_h+2p_h+s_h)//s_h) ((w-k_w+2p_w+s_w)//s_w)",
+        "new_cost_for_increase",
+    ),
+    (
+        "backward-ops",
+        "c_i (4 c_o k_h k_w m_h m_w - c_o k_h k_w - (h + p_h)(w + p_w))",
+        "padded_size_for_covered",
+    ),
+    (
+        "double-padding",
         "c_o(2c_ik_hk_w-1)((h-k_h+1) p_w + (w-k_w+1) p_h + 4 p_h p_w)",
         "four_pp_for_three",
     ),
