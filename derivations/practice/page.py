@@ -230,9 +230,8 @@ def _groups(entries: list, lang: str, worked: dict) -> list[dict]:
 def _number_views(lang: str) -> dict:
     """What the template shows of the numeric questions: the layer's lines, each
     question (id, how ``variants`` asks it, its executed value)."""
-    from derivations.messages import text
     from derivations.practice.numbers import STUDENT, practice_variants
-    from derivations.variants.build import _layer_lines, value_text
+    from derivations.variants.build import _layer_lines, ask, value_text
 
     variants = practice_variants(executed=True)
     student = variants.students[0]
@@ -242,7 +241,7 @@ def _number_views(lang: str) -> dict:
         "questions": [
             {
                 "id": key.question,
-                "title": typeset(text(f"variants.ask.{key.question}", lang)),
+                "title": typeset(ask(key.question, lang)),
                 "value": value_text(key.value),
             }
             for key in student.key

@@ -87,6 +87,14 @@ class ClassVariants:
         return cached.get(question, False)
 
 
+def ask(question: str, lang: str) -> str:
+    """The question ``question`` as a student reads it, in ``lang`` (a ratio question
+    states the tolerance :mod:`.tolerance` grades it with)."""
+    from derivations.variants.tolerance import RATIO_TOLERANCE
+
+    return text(f"variants.ask.{question}", lang, tolerance=float(RATIO_TOLERANCE))
+
+
 def value_text(value: int | Fraction) -> str:
     """An exact value as text: ``3600``, ``70/17``."""
     return str(value)
@@ -195,7 +203,7 @@ def _sheet_data(variants: ClassVariants, student: Student, lang: str) -> dict:
         "layer_label": text("variants.layer", lang),
         "layer_lines": _layer_lines(student.layer, variants.padding, lang),
         "questions_label": text("variants.questions", lang),
-        "questions": [text(f"variants.ask.{q}", lang) for q in variants.questions],
+        "questions": [ask(q, lang) for q in variants.questions],
         "book": BOOK_SECTION[lang],
     }
 
@@ -255,7 +263,7 @@ def _moodle(variants: ClassVariants, lang: str) -> bytes:
         questions.append(
             {
                 "name": q,
-                "prompt": f"{layer_line}. {text(f'variants.ask.{q}', lang)}",
+                "prompt": f"{layer_line}. {ask(q, lang)}",
                 "tree": tree,
                 "ratio": variants.ratio(q),
                 "shown": LAYER_FIELDS,

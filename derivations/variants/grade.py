@@ -220,10 +220,16 @@ def _numeric(
             parsed=str(numeral.value),
         )
     line = (_rounding(numeral, key.value, lang) if ratio else None) or text("variants.wrong", lang)
+    if reveal != "answer" and ratio and numeral.decimals is not None:
+        # why this decimal misses (cut off, too few places) says the value's digits: the
+        # student is told only the rule, the same for every wrong decimal
+        said = text("variants.wrong_decimal", lang, tolerance=float(tolerance(ratio)))
+    else:
+        said = _then(line, expected, lang) if reveal == "answer" else line
     return Outcome(
         "not_equivalent",
         feedback=_then(line, expected, lang),
-        student_feedback=_then(line, expected, lang) if reveal == "answer" else line,
+        student_feedback=said,
         parsed=str(numeral.value),
     )
 

@@ -136,6 +136,21 @@ def test_each_exercise_shows_its_worked_answer_as_the_web_page_does(pages, lang)
     assert sheet_style in pages[lang]
 
 
+def test_the_feedbacks_paragraphs_are_not_styled_by_the_sheet(pages):
+    """The page carries the sheet's style sheet (for the worked answers it folds in): a
+    feedback paragraph page.js makes with one of the sheet's classes is drawn as the
+    sheet draws it (the student's own answer echoed in the green boxed-answer frame)."""
+    from importlib.resources import files
+
+    script = files("derivations.practice").joinpath("static/page.js").read_text(encoding="utf-8")
+    made = set(re.findall(r'paragraph\(box, "([\w-]+)"', script))
+    assert {"verdict", "words"} <= made  # the pattern still finds the paragraphs
+    sheet_style = pages["en/index"].split("<style>\n", 1)[1].split("</style>", 1)[0]
+    styled = set(re.findall(r"\.([\w-]+)", re.sub(r"\d+\.\d+|\.\d+", "", sheet_style)))
+    assert "answer" in styled
+    assert not made & styled, made & styled
+
+
 def test_the_scripts_texts_cannot_close_the_script_element(pages):
     for page in (page for name, page in pages.items() if "/" not in name):
         start = page.index('<script type="application/json" id="practice-messages">')

@@ -516,18 +516,22 @@ def test_a_near_miss_says_its_mistake_once_in_the_languages_punctuation(class_va
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
-def test_a_truncated_ratio_is_told_it_is_truncated(lang):
+def test_a_truncated_ratio_is_told_it_is_truncated_and_the_student_only_the_rule(lang):
     """s10exam F5: the ratio 4.0377… truncated to 4.03 was told "not the value" and
-    nothing more.  The prompt asks for a decimal rounded to RATIO_PLACES places, graded
-    within the tolerance (Moodle's rule): a rounded decimal is right, a truncated one
-    is told it is cut off, not rounded; one rounded to fewer places is told to give more."""
+    nothing more.  The prompt asks for a decimal within the tolerance (Moodle's rule): a
+    rounded decimal is right; the instructor's line says a wrong one is cut off, not
+    rounded, or rounded to too few places.  s11exam F7: told so, the student learnt the
+    value's digits ("4.03 cut off" is 4.04): below ``reveal="answer"`` every wrong
+    decimal is told the same rule, whatever its digits."""
     from derivations.messages import text
-    from derivations.variants.tolerance import RATIO_PLACES
+    from derivations.variants.tolerance import RATIO_PLACES, RATIO_TOLERANCE
 
     variants = build_variants([f"s{i}" for i in range(30)], ["double-channels"], "F5")
+    rule = text("variants.wrong_decimal", lang, tolerance=float(RATIO_TOLERANCE))
     told = set()
     for student in variants.students:
         (key,) = student.key
+        far = f"{float(key.value) + 0.5:.{RATIO_PLACES}f}"  # a wrong decimal unlike the value
         for places in (RATIO_PLACES, RATIO_PLACES - 1):
             scale = 10**places
             rounded = Fraction(round(key.value * scale), scale)
@@ -543,8 +547,16 @@ def test_a_truncated_ratio_is_told_it_is_truncated(lang):
                     assert outcome.verdict == "equivalent", written
                 elif outcome.verdict == "not_equivalent" and not outcome.misconception:
                     said = text(f"variants.{message}", lang, places=places, asked=RATIO_PLACES)
-                    assert outcome.student_feedback == said, (written, key.value)
+                    assert outcome.feedback.startswith(said), (written, key.value)
+                    assert outcome.student_feedback == rule, (written, key.value)
+                    revealed = grade_variant_answer(
+                        variants, student.id, "double-channels", written, lang, reveal="answer"
+                    )
+                    assert revealed.student_feedback.startswith(said)
                     told.add(message)
+        other = grade_variant_answer(variants, student.id, "double-channels", far, lang)
+        if other.verdict == "not_equivalent" and not other.misconception:
+            assert other.student_feedback == rule, far
     assert told == {"truncated", "too_few_places"}
 
 
@@ -569,3 +581,26 @@ def test_chinese_numeric_feedback_joins_its_clauses_with_chinese_punctuation(cla
                     assert not clash.search(said), said
                     lines += 1
     assert lines > 100
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_ratio_question_states_the_tolerance_it_is_graded_with(lang):
+    """s11exam F10: the prompt said "a decimal rounded to at least two places" while a
+    number is graded within the tolerance (Moodle's rule), so 4.033 was right for 4.0377…
+    though no rounding of it.  The prompt states the tolerance, from :mod:`.tolerance`,
+    and every question's prompt is filled (no field left in braces)."""
+    from derivations.registry.questions import QUESTIONS
+    from derivations.variants.build import ask
+    from derivations.variants.key import SUPPORTED
+    from derivations.variants.tolerance import RATIO_TOLERANCE
+
+    variants = build_variants(["s0"], ["double-channels"], "F10")
+    prompts = {q: ask(q, lang) for q in SUPPORTED if q in QUESTIONS}
+    assert all("{" not in said and "}" not in said for said in prompts.values()), prompts
+    assert variants.ratio("double-channels")
+    assert str(float(RATIO_TOLERANCE)) in prompts["double-channels"]
+    (student,) = variants.students
+    (key,) = student.key
+    inside = key.value + RATIO_TOLERANCE * Fraction(9, 10)
+    outcome = grade_variant_answer(variants, "s0", "double-channels", f"{float(inside):.6f}", lang)
+    assert outcome.verdict == "equivalent"
