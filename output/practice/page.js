@@ -161,7 +161,7 @@
       const shown = performance.now();
       body.dataset.firstVerdict = JSON.stringify({ sent: Math.round(item.sent), shown: Math.round(shown) });
     }
-    paragraph(box, "answer", said.label.answer, item.answer);
+    paragraph(box, "echo", said.label.answer, item.answer); // not "answer": the sheet's boxed-answer class
     if (data.parsed && data.parsed.text) {
       paragraph(box, "read-as", said.label.read_as, data.parsed.text);
     }
