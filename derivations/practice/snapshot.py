@@ -5,8 +5,8 @@ start-up with the checker imported, so the page restores it instead of starting 
 :data:`NODE_FLAGS`) on the runtime it copies and the archive it writes: boot Pyodide,
 unpack :data:`~derivations.practice.archive.ARCHIVE`, run :data:`WARM` (import what a
 check uses, check answers of each kind), write
-``practice/pyodide/checker.snapshot`` (:func:`packed_file`: the 38 MB of memory without its
-whole zero pages, about 23 MB, gzipped at :data:`LEVEL`: about 9 MB, which the worker
+``practice/pyodide/checker.snapshot`` (:func:`packed_file`: the 45 MB of memory without its
+whole zero pages, about 28 MB, gzipped at :data:`LEVEL`: about 10 MB, which the worker
 inflates as it downloads) and
 ``practice/pyodide/checker.snapshot.json`` (the archive's SHA-256 and the Pyodide version
 it was made with).  The worker uses the snapshot only when both match what it loads, and
