@@ -150,6 +150,12 @@ MISCONCEPTIONS_TABLE = [
     ("backward-ops", "2 c_o (2 c_i k_h k_w - 1) (h-k_h+1)(w-k_w+1)", "backward_doubled_exact"),
     ("double-padding", "c_o (2 c_i k_h k_w - 1) m_h m_w", "padding_doubles_cost"),
     ("double-padding", "2", "padding_doubles_cost"),
+    # the cost after doubling where the increase is asked (a691e4b's misconception)
+    (
+        "double-padding",
+        "c_o (2 c_i k_h k_w - 1) floor((h - k_h + 2 p_h + s_h)/s_h) floor((w - k_w + 2 p_w + s_w)/s_w)",
+        "new_cost_for_increase",
+    ),
     (
         "double-padding",
         "c_o (2 c_i k_h k_w - 1) ((h-k_h+2p_h+s_h)//s_h) ((w-k_w+2p_w+s_w)//s_w)",
