@@ -382,6 +382,17 @@ def grade_variant_answer(
     if numeral is not None and key is not None:
         return grade(numeral)
     parsed = _parsed(answer)
+    if parsed is None and key is not None:
+        # a closing comma (4, 1296，) is dropped as the checker drops it (its second
+        # look), so the number is graded at the layer as 4. and 4; are (s11exam F13)
+        from derivations.checking.reading.second_look import trailing
+
+        cut = trailing(answer)
+        if cut is not None:
+            numeral = read_number(cut[0])
+            if numeral is not None:
+                return grade(numeral)
+            parsed = _parsed(cut[0])
     constant = _arithmetic(parsed) if key is not None else None
     if constant is not None:  # a number shown as its arithmetic: graded as that number
         from derivations.expr.printers import to_unicode

@@ -189,3 +189,19 @@ def test_a_number_said_with_macs_or_flops_is_graded_as_a_formula_said_so_is(lang
                 page = json.loads(numbers.answer_at(question, f"{value} {word}", lang))
                 said = check(question, f"{formula} {word}", symbolic=False).verdict
                 assert (page["verdict"] in right) == (said in right), (question, formula, word)
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_number_closed_by_a_comma_is_graded_as_the_number(lang):
+    """Issue 25, s11exam F13: ``4,`` or ``1296，`` at the layer is the number, as ``4.``
+    and ``4;`` are (it was graded as a constant formula over all layers: a right number
+    called wrong); a wrong number with the comma stays wrong, as it does with ``;``."""
+    variants = numbers.practice_variants(executed=True)
+    for key in variants.students[0].key:
+        for value in (key.value, key.value + 1):
+            alone = json.loads(numbers.answer_at(key.question, f"{value};", lang))["verdict"]
+            for comma in (",", "，"):
+                page = json.loads(numbers.answer_at(key.question, f"{value}{comma}", lang))
+                assert page["verdict"] == alone, (key.question, value, comma, page["feedback"])
+        right = json.loads(numbers.answer_at(key.question, f"{key.value}，", lang))
+        assert right["verdict"] == "equivalent", (key.question, right["feedback"])

@@ -159,7 +159,9 @@ def _count_word(words: str) -> bool:
     return words.lower() in COUNT_WORDS or words.lower() in _UNIT_WORDS
 
 
-def _trailing(answer: str) -> tuple[str, Note] | None:
+def trailing(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without its closing marks (``4,``, ``1296，``, ``… !``) and the note
+    saying which mark was dropped; None when it has none (or is nothing but them)."""
     match = _TRAILING().search(answer)
     if match is None or not answer[: match.start()].strip():
         return None
@@ -1606,7 +1608,7 @@ _RULES = (
     _after_colon_uncounted,
     _last_display,
     _display_body,
-    _trailing,
+    trailing,
     _condition_after,
     _tilde,
     _worked,
