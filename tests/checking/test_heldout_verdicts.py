@@ -4799,6 +4799,332 @@ READINGS = {
         "mh",
         SQ,
     ),
+    # --- batch H11-test, the test half (split by page; see the header)
+    "out_width = int((W + 2 * padding - field_width) / stride + 1)": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "h_out = int((h_x - h_filter + 2 * self.padding) / self.stride) + 1": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "w_out = int((w_x - w_filter + 2 * self.padding) / self.stride) + 1": (
+        lambda x, o: int((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "Output = (W - K + 2P) / S + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "# H_out = (H_in + 2*padding - dilation*(kernel-1) - 1) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "公式: Output = floor((W - K + 2P) / S) + 1": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_h = int((height + 2 * pad - filter_h)/stride + 1)": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out_w = int((weight + 2 * pad - filter_w)/stride + 1)": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "out_h = int(1 + (height + 2 * self.pad - f_height) / self.stride)": (
+        lambda x, o: int(1 + (x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "h_O &= (h + 2p_H - k_H) / s_Y + 1,\\\\": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "w_O &= (w + 2p_W - k_W) / s_X + 1.": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "h_out = (h_in + 2*pad - k) / stride + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "w_out = (w_in + 2*pad - k) / stride + 1;": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        (SQ, DIV),
+    ),
+    "TOTAL_MAC = OC * H * W * K * K          # 156,800": (
+        lambda x, o: x.co * x.h * x.w * x.kh * x.kh,
+        "mults",
+        SQ,
+    ),
+    "CONV1_MACS = CONV1_OC * CONV1_OUT_H * CONV1_OUT_W * CONV1_K * CONV1_K  # 156,800": (
+        lambda x, o: x.co * o.mh * o.mw * x.kh * x.kh,
+        "mults",
+        SQ,
+    ),
+    "out_h = int((n_H + 2 * pad - HF) / stride) + 1": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out_w = int((n_W + 2 * pad - WF) / stride) + 1": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "in_feature = (in_feature - kernel_sizes[i]) // strides[i] + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "output_size = (input_size - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "W_p = (W - self.kernel_size) // self.stride + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "output_width = (current_input_width - kernel_size) // stride + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "H_out, W_out = 1 + (H + 2 * pad - HH) // s, 1 + (W + 2 * pad - WW) // s": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "Hout = int(1 + (H + 2 * pad - HH) / stride)": (
+        lambda x, o: int(1 + (x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "Wout = int(1 + (W + 2 * pad - WW) / stride)": (
+        lambda x, o: int(1 + (x.w + 2 * x.qw - x.kw) / x.sw),
+        "mw",
+        None,
+    ),
+    "output_size = (input_size - self.kernel_size)//1 + 1": (
+        lambda x, o: (x.w - x.kw) // 1 + 1,
+        "mw",
+        None,
+    ),
+    "output_size_x = (input_size_x - self.kernel_size)//1 + 1": (
+        lambda x, o: (x.w - x.kw) // 1 + 1,
+        "mw",
+        None,
+    ),
+    "out_width = (out_width - kernel_sizes[i]) //  strides[i] + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "input_width = (input_width - kernel_sizes[i]) // strides[i] + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "int output_width = (input_width - kernel_size)/stride + 1;": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "int output_height = (input_height - kernel_size)/stride + 1;": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_height = (H + 2 * pad - filter_height) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_width = (W + 2 * pad - filter_width) // stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_height = (H + 2 * padding - field_height) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "h_prime = int((height + (2 * pad) - filter_height) / stride) + 1": (
+        lambda x, o: int((x.h + (2 * x.qh) - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "w_prime = int((width + (2 * pad) - filter_width) / stride) + 1": (
+        lambda x, o: int((x.w + (2 * x.qw) - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "out_height = (H + 2 * pad - filter_height) / stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "out_width = (W + 2 * pad - filter_width) / stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "Hout = int(np.floor((H + 2 * self.padding - fh) / self.stride)) + 1": (
+        lambda x, o: int(fl((x.h + 2 * x.qh - x.kh) / x.sh)) + 1,
+        "mh",
+        None,
+    ),
+    "Wout = int(np.floor((W + 2 * self.padding - fw) / self.stride)) + 1": (
+        lambda x, o: int(fl((x.w + 2 * x.qw - x.kw) / x.sw)) + 1,
+        "mw",
+        None,
+    ),
+    "<br> $\\boxed{O = \\frac{I - F + 2P}{S} + 1}$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "W_2= \\frac{W_1-K+2P}{S}+1,": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "out_width1 = (input_width - kernel_sizes[0]) // strides[0] + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "out_H = 1 + (H + 2 * pad - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "out_W = 1 + (W + 2 * pad - WW) // stride": (
+        lambda x, o: 1 + (x.w + 2 * x.qw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "output = int((input_size - kernel_size + 2*(padding)) / stride) + 1": (
+        lambda x, o: int((x.h - x.kh + 2 * (x.qh)) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "filters_per_channel = out_channels // module.groups\n    conv_per_position_flops = reduce(lambda x, y: x * y, kernel_size) * \\\n        in_channels * filters_per_channel\n\n    active_elements_count = output.shape[0] * reduce(lambda x, y: x * y, output.shape[2:])\n\n    overall_conv_flops = conv_per_position_flops * active_elements_count": (
+        lambda x, o: (x.kh * x.kw) * x.ci * (x.co // 1) * (1 * (o.mh * o.mw)),
+        "mults",
+        None,
+    ),
+    "flops = 2 * out_shape[1] * out_shape[2] * filter_shape[0] * filter_shape[1] * filter_shape[2] * filter_shape[3]": (
+        lambda x, o: 2 * o.mh * o.mw * x.co * x.kh * x.kw * x.ci,
+        "flops",
+        None,
+    ),
+    "out_h = (tensor.h - size_h + 2 * padding_h) // stride_h + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_w = (tensor.w - size_w + 2 * padding_w) // stride_w + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "self.flops += out_c * out_h * out_w * in_c // groups * size_h * size_w": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci // 1 * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "kernel_ops = m.weight.size()[2:].numel()\n    bias_ops = 0 if m.bias is not None else -1\n    ops_per_element = kernel_ops\n    output_elements = y.nelement()\n\n    # cout x oW x oH\n    total_ops = (2 * cin * ops_per_element + bias_ops) * output_elements // m.groups": (
+        lambda x, o: (2 * x.ci * (x.kh * x.kw) + (-1)) * (1 * x.co * o.mh * o.mw) // 1,
+        "ops",
+        None,
+    ),
+    "if p > 0:\n            A_pad = A.pad(((0, 0), (p, p), (p, p), (0, 0)))\n        else:\n            A_pad = A\n\n        Hp, Wp = A_pad.shape[1], A_pad.shape[2]\n        H_out = (Hp - K) // s + 1": (
+        lambda x, o: ((x.h + 2 * x.qh) - x.kh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "H_out = (H + 2 * P - K) // S + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "W_out = (W + 2 * P - K) // S + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        SQ,
+    ),
+    "new_H=(H-K+1)//self.stride": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh + 1) // x.sh,
+        "mh",
+        None,
+    ),
+    "new_H = (H-K+1) // self.stride": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh + 1) // x.sh,
+        "mh",
+        None,
+    ),
+    "H_out = (H - K + 2 * self.padding) // self.stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "W_out = (W - K + 2 * self.padding) // self.stride + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) // x.sw + 1,
+        "mw",
+        SQ,
+    ),
+    "if self.padding > 0:\n          A = A.pad(((0,0), (self.padding, self.padding), (self.padding, self.padding), (0, 0)))\n\n        N, H, W, C_in = A.shape\n        K, _, _, C_out = B.shape\n        s = self.stride\n\n        H_out = (H - K) // s + 1": (
+        lambda x, o: ((x.h + 2 * x.qh) - x.kh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "Hout = \\frac{Hin + 2 * padding[0] - dilation[0] * (ksize[0] - 1) - 1}{stride[0]} + 1 \\\\\\\\": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Wout = \\frac{Win + 2 * padding[1] - dilation[1] * (ksize[1] - 1) - 1}{stride[1]} + 1": (
+        lambda x, o: (x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "output_size = (input_size - kernel_sizes[i]) // strides[i] + 1": (
+        lambda x, o: (x.w - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "output_size = ((width - self.kernel_size)//self.stride) + 1": (
+        lambda x, o: ((x.w - x.kw) // x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "output_w = int(((input_w - self.kernel_size)//self.stride) + 1)": (
+        lambda x, o: int(((x.w - x.kw) // x.sw) + 1),
+        "mw",
+        None,
+    ),
+    "out_width = (W + 2 * padding - field_width) / stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
