@@ -281,6 +281,16 @@ def _formula_value(parsed: Parsed | None, student: Student):
         return None
 
 
+def _plain_number(parsed: Parsed) -> bool:
+    """Whether ``parsed`` is one number, perhaps negated, with no arithmetic around it
+    (``four``, ``1296 multiplications``, ``约 4.04 倍``, ``-1296``): graded as the number,
+    never echoed as "4 = 4: your arithmetic" (s10exam2 F10)."""
+    from derivations.expr import tree as ex
+
+    tree = parsed.tree.x if isinstance(parsed.tree, ex.Neg) else parsed.tree
+    return isinstance(tree, ex.Num) and not parsed.sides
+
+
 def _arithmetic(parsed: Parsed | None) -> Numeral | None:
     """The number a constant expression states (``4*3*9*12``, ``210+108+48``,
     ``(10-3+4+3)//3``, ``1296 MACs``: no symbol, no big-O, every side of a chain
@@ -400,6 +410,8 @@ def grade_variant_answer(
         outcome = _counting_checked(
             grade(constant), question, cast("Parsed", parsed), key, lang, reveal
         )
+        if _plain_number(cast("Parsed", parsed)):
+            return outcome  # a number said in words or with a unit: no arithmetic to echo
         read = f"{to_unicode(cast('Parsed', parsed).tree)} = {outcome.parsed}"
         return records.replace(
             outcome,

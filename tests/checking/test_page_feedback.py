@@ -329,3 +329,64 @@ def test_a_left_out_stride_is_still_said_where_no_mistake_holds():
     "right only when s_h = 1" (the test above can fail)."""
     result = check("output-height", "h - k_h + p_h + 1")
     assert result.misconception == "given_parameter_left_out"
+
+
+# F10's cosmetic points: a plain number is not "your arithmetic"; a Chinese source name
+# is not followed by a stray space; C_h (the worked answer's name) points to the note;
+# 四 is read as four is
+@pytest.mark.parametrize(
+    "question, answer, lang",
+    [
+        ("double-channels", "four", "en"),
+        ("forward-mults", "1296 multiplications", "en"),
+        ("forward-mults", "-1296", "en"),
+        ("double-channels", "约 4.04 倍", "zh"),
+        ("double-channels", "四", "zh"),
+    ],
+)
+def test_a_plain_number_is_not_echoed_as_arithmetic(question, answer, lang):
+    import json
+
+    from derivations.practice.numbers import answer_at
+
+    said = json.loads(answer_at(question, answer, lang))
+    echo = text("variants.arithmetic", lang, read="", said="").strip()
+    assert echo not in said["feedback"] and " = " not in said["parsed"]["text"], said
+
+
+def test_arithmetic_is_still_echoed():
+    import json
+
+    from derivations.practice.numbers import answer_at
+
+    said = json.loads(answer_at("forward-mults", "4*3*9*12", "en"))
+    assert text("variants.arithmetic", "en", read="", said="").strip() in said["feedback"]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("output-height", "(输入高度 - 卷积核高度 + 填充)/步幅 + 1"),
+        ("forward-mults", "输出通道数 × 输入通道数 × 卷积核高度 × 卷积核宽度 × m_h × m_w"),
+    ],
+)
+def test_chinese_source_names_read_without_a_stray_space(question, answer):
+    import re
+
+    said = feedback(check(question, answer), "zh")
+    assert check(question, answer).parsed["readings"]
+    assert not re.search(r"[\u4e00-\u9fff] 的", said), said
+
+
+def test_the_worked_answers_covered_positions_point_to_the_note():
+    answer = "2*c_o*c_i*k_h*k_w*m_h*m_w + c_i*(c_o*k_h*k_w*m_h*m_w - C_h*C_w)"
+    result = check("backward-ops", answer)
+    assert result.verdict == "invalid_input"
+    assert result.error["id"] == "checker.reason.worked_answer_name", result.error
+    for lang in LANGS:
+        assert "C_h" in feedback(result, lang)
+
+
+def test_a_chinese_number_word_alone_is_read_as_the_english_one():
+    assert check("double-channels", "四").verdict == check("double-channels", "four").verdict
+    assert check("double-channels", "四").verdict == "equivalent_under_convention"

@@ -106,7 +106,7 @@ CLASSES = [
     ),
     # CS231n's K, the number of filters: tried only where the book's K (the kernel)
     # matches nothing, said with its source
-    ("bias-size", "K", "equivalent", "K → c_o (CS231n's K", "K → c_o（CS231n 中的 K"),
+    ("bias-size", "K", "equivalent", "K → c_o (CS231n's K", "K → c_o（记号来源：CS231n，其中的 K"),
     ("forward-mults", "c_i K k_h k_w m_h m_w", "equivalent", "K → c_o", "K → c_o"),
     ("bias-size", "c_i K", "not_equivalent", "", ""),
     # beside CS231n's own words its K is its number of filters, unless the book's K
@@ -127,7 +127,7 @@ CLASSES = [
         "D_K^2 M N D_G^2",
         "equivalent_under_convention",
         "M → c_i (MobileNets)",
-        "M → c_i（MobileNets 的记号）",
+        "M → c_i（记号来源：MobileNets）",
     ),
     ("forward-mults", "M·N·Dk·Dk·Dg·Dg", "equivalent_under_convention", "N → c_o", "N → c_o"),
     ("forward-mults", "D_K D_K M N D_F D_F", "not_equivalent", "D_F → h", "D_F → h"),
@@ -255,7 +255,7 @@ CLASSES = [
         "(input_h + 2*pad_h - kernel_h)/stride_h + 1",
         "equivalent_under_convention",
         "pad_h → p_h (Caffe)",
-        "pad_h → p_h（Caffe 的记号）",
+        "pad_h → p_h（记号来源：Caffe）",
     ),
     (
         "forward-mults",

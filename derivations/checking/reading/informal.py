@@ -142,7 +142,8 @@ def _factors() -> list:
             re.I,
         ),
         re.compile(rf"^\s*(?:x|\*)\s*{_NUMBER}\s*$", re.I),
-        re.compile(rf"^\s*(?P<word>{'|'.join(w for w in NUMBER_WORDS if w.isascii())})\s*$", re.I),
+        # a number word alone, in English or Chinese (four, 四: s10exam2 F10)
+        re.compile(rf"^\s*(?P<word>{'|'.join(map(re.escape, NUMBER_WORDS))})\s*$", re.I),
     ]
 
 
