@@ -239,6 +239,14 @@ def _then(first: str, second: str, lang: str) -> str:
     return text("checker.phrase.list_separator", lang).join((first, second))
 
 
+def _noted(line: str, note: str, lang: str) -> str:
+    """``line`` and then ``note``: a clause of it (:func:`_then`), or a sentence of its
+    own (``Note: …``) after a line that ends one."""
+    if line.rstrip().endswith((".", "。")):
+        return f"{line} {text('checker.phrase.note', lang, note=note)}"
+    return _then(line, note, lang)
+
+
 def _rounding(numeral: Numeral, value, lang: str) -> str | None:
     """Why a decimal that is not within the tolerance of a ratio ``value`` misses it,
     where its digits are the value's: cut off after its places instead of rounded,
@@ -322,6 +330,30 @@ def _arithmetic(parsed: Parsed | None) -> Numeral | None:
     return Numeral(Fraction(value), None)
 
 
+def _size_words() -> tuple[str, ...]:
+    """The unit words a size may end in (``variants.size_units``, every language's)."""
+    from derivations.messages import entry
+
+    words = {w.strip() for said in entry("variants.size_units").values() for w in said.split(",")}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _size_word(answer: str) -> tuple[Numeral, str] | None:
+    """The number and the size word (``variants.size_units``) of ``4 rows``, ``4 (rows)``,
+    ``3列``, ``3 cols.``; None when ``answer`` is not a number followed by one."""
+    import re
+
+    words = "|".join(map(re.escape, _size_words()))
+    unit = rf"(?P<open>[(（])?\s*(?P<unit>{words})\s*(?(open)[)）])"
+    match = re.fullmatch(
+        rf"\s*(?P<number>.*?[\d.])\s*{unit}\s*[.。]?\s*",
+        answer if isinstance(answer, str) else "",
+        re.I,
+    )
+    number = read_number(match.group("number")) if match else None
+    return (number, match.group("unit")) if match and number is not None else None
+
+
 def _right(outcome: Outcome) -> bool:
     return outcome.verdict in ("equivalent", "equivalent_under_convention")
 
@@ -391,6 +423,16 @@ def grade_variant_answer(
 
     if numeral is not None and key is not None:
         return grade(numeral)
+    sized = _size_word(answer) if key is not None else None
+    if sized is not None:  # 4 rows, 3 列: the number, its unit word dropped and said so
+        number, unit = sized
+        outcome = grade(number)
+        note = text("variants.size_unit_dropped", lang, unit=unit)
+        return records.replace(
+            outcome,
+            feedback=_noted(outcome.feedback, note, lang),
+            student_feedback=_noted(outcome.student_feedback, note, lang),
+        )
     parsed = _parsed(answer)
     if parsed is None and key is not None:
         # a closing comma (4, 1296，) is dropped as the checker drops it (its second

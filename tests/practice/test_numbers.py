@@ -205,3 +205,30 @@ def test_a_number_closed_by_a_comma_is_graded_as_the_number(lang):
                 assert page["verdict"] == alone, (key.question, value, comma, page["feedback"])
         right = json.loads(numbers.answer_at(key.question, f"{key.value}，", lang))
         assert right["verdict"] == "equivalent", (key.question, right["feedback"])
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_size_said_with_its_unit_word_is_graded_as_the_number(lang):
+    """Issue 25, s11exam F2: ``4 rows``, ``3 cols``, ``4 (rows)``, ``4行``, ``3 列`` at the
+    layer are the number with a unit word (``variants.size_units``), dropped and said so
+    (``rows`` was read as the symbol h and multiplied in; ``行`` was refused); a wrong
+    number with the word stays wrong."""
+    from derivations.messages import text
+
+    variants = numbers.practice_variants(executed=True)
+    keys = {k.question: k.value for k in variants.students[0].key}
+    for question, word in (
+        ("output-height", "rows"),
+        ("output-height", "行"),
+        ("output-width", "columns"),
+        ("output-width", "cols"),
+        ("output-width", "列"),
+    ):
+        value = keys[question]
+        note = text("variants.size_unit_dropped", lang, unit=word)
+        for answer in (f"{value} {word}", f"{value}{word}", f"{value} ({word})"):
+            page = json.loads(numbers.answer_at(question, answer, lang))
+            assert page["verdict"] == "equivalent", (answer, page["feedback"])
+            assert note in page["feedback"], (answer, page["feedback"])
+        wrong = json.loads(numbers.answer_at(question, f"{value + 1} {word}", lang))
+        assert wrong["verdict"] == "not_equivalent" and note in wrong["feedback"]
