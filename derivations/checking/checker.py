@@ -787,7 +787,7 @@ def outcome_of(entry: Entry, parsed: Parsed) -> tuple | None:
         return ("wrong", SPECIAL_CASE)
     if _clash(_stated(parsed, entry), match.variant.conventions, entry):
         return ("wrong", MISLABELLED)
-    if _unit_clash(parsed.unit, match.variant.conventions):
+    if unit_clash(parsed.unit, match.variant.conventions):
         return ("wrong", UNIT_MISLABELLED)
     if mixes_axes(entry, parsed.symbols):
         return ("wrong", AXIS_MIXUP)
@@ -1070,7 +1070,7 @@ def _per_side_once(result, entry, answer: _Answer, match: Match) -> Result:
 UNIT_MISLABELLED = "unit_word_disagrees"  # misconception id (registry/misconceptions.yaml)
 
 
-def _unit_clash(stated: str | None, conventions) -> bool:
+def unit_clash(stated: str | None, conventions) -> bool:
     """A unit word (bytes, elements) that says the other unit than the formula's: bytes
     said of a count in elements (no ``bytes_*`` convention), elements of one in bytes."""
     if stated is None:
@@ -1151,7 +1151,7 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
             return _special(result, entry, answer, match, special)
         if _clash(_stated(parsed, entry), match.variant.conventions, entry):
             return _mislabelled(result, entry, answer, match)
-        if _unit_clash(parsed.unit, match.variant.conventions):
+        if unit_clash(parsed.unit, match.variant.conventions):
             return _unit_mislabelled(result, entry, answer, match)
         if mixes_axes(entry, parsed.symbols):
             return _held_to(result, entry, answer, match, AXIS_MIXUP, None)

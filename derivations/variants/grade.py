@@ -301,20 +301,14 @@ def _plain_number(parsed: Parsed) -> bool:
 
 def _arithmetic(parsed: Parsed | None) -> Numeral | None:
     """The number a constant expression states (``4*3*9*12``, ``210+108+48``,
-    ``(10-3+4+3)//3``, ``1296 MACs``: no symbol, no big-O, every side of a chain
+    ``(10-3+4+3)//3``, ``1296 MACs``, ``1464 bytes``: no symbol, no big-O, every side of a chain
     ``4*3*9*12 = 1296`` the same value), evaluated exactly by the
     expression language's evaluator; None for anything else (a formula, or a constant
     that is undefined)."""
     from derivations.expr import tree as ex
     from derivations.expr.evaluate import compile_node
 
-    if (
-        parsed is None
-        or parsed.symbols
-        or parsed.parts
-        or parsed.unit not in (None, "elements")
-        or ex.BigO in parsed.kinds
-    ):
+    if parsed is None or parsed.symbols or parsed.parts or ex.BigO in parsed.kinds:
         return None
     values = set()
     for tree in (parsed.tree, *parsed.sides):
@@ -361,20 +355,32 @@ def _right(outcome: Outcome) -> bool:
 def _counting_checked(
     outcome: Outcome, question: str, parsed: Parsed, key, lang: str, reveal: str
 ) -> Outcome:
-    """``outcome`` of a number said with a count word (``1296 MACs``, ``2544 FLOPs``):
-    not_equivalent (``count_word_disagrees``) where the word states another counting
-    than the value matched, as the checker judges a formula said with it
-    (:func:`.checker.counting_clash`); else ``outcome``."""
-    from derivations.checking.checker import MISLABELLED, counting_clash
+    """``outcome`` of a number said with a count word (``1296 MACs``, ``2544 FLOPs``) or
+    a unit (``1464 bytes``, ``366 elements``): not_equivalent (``count_word_disagrees``,
+    ``unit_word_disagrees``) where the word states another counting or unit than the
+    value matched (bytes of a count in elements, elements of one in bytes), as the
+    checker judges a formula said with it (:func:`.checker.counting_clash`,
+    :func:`.checker.unit_clash`); else ``outcome``."""
+    from derivations.checking.checker import (
+        MISLABELLED,
+        UNIT_MISLABELLED,
+        counting_clash,
+        unit_clash,
+    )
     from derivations.checking.deciding.catalogue import entry
     from derivations.registry.misconceptions import misconception
 
     right = outcome.verdict in ("equivalent", "equivalent_under_convention")
-    if parsed.counting is None or not right:
+    if not right:
         return outcome
-    if not counting_clash(parsed.counting, outcome.assumptions, entry(question)):
+    if parsed.counting is not None and counting_clash(
+        parsed.counting, outcome.assumptions, entry(question)
+    ):
+        record = misconception(MISLABELLED)
+    elif unit_clash(parsed.unit, outcome.assumptions):
+        record = misconception(UNIT_MISLABELLED)
+    else:
         return outcome
-    record = misconception(MISLABELLED)
     if reveal == "none":
         said = text("variants.near_miss", lang, mistake=record.title[lang])
     elif reveal == "hint":

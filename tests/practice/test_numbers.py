@@ -232,3 +232,38 @@ def test_a_size_said_with_its_unit_word_is_graded_as_the_number(lang):
             assert note in page["feedback"], (answer, page["feedback"])
         wrong = json.loads(numbers.answer_at(question, f"{value + 1} {word}", lang))
         assert wrong["verdict"] == "not_equivalent" and note in wrong["feedback"]
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_byte_count_said_with_its_unit_is_graded_under_the_bytes_convention(lang):
+    """Issue 25, s11exam F3: ``1464 bytes`` (``B``, ``字节``) where ``1464`` is right under
+    a bytes convention is graded as ``1464`` is (it was a constant formula over all layers,
+    wrong); the count in elements said in bytes is the unit mix-up the checker names for a
+    formula (``unit_word_disagrees``)."""
+    from derivations.checking.checker import UNIT_MISLABELLED
+
+    variants = numbers.practice_variants(executed=True)
+    student = variants.students[0]
+    asked = 0
+    for key in student.key:
+        in_bytes = {
+            value
+            for variant, value in _variant_values(key.question, student, variants.padding)
+            if any(c.startswith("bytes_") for c in variant.conventions)
+            and not variant.misconception
+        }
+        for value in in_bytes:
+            alone = json.loads(numbers.answer_at(key.question, str(value), lang))
+            assert alone["verdict"] == "equivalent_under_convention"
+            for unit in (" bytes", " B", " 字节", "字节"):
+                page = json.loads(numbers.answer_at(key.question, f"{value}{unit}", lang))
+                assert (page["verdict"], page["conventions"]) == (
+                    alone["verdict"],
+                    alone["conventions"],
+                ), (key.question, unit, page["feedback"])
+                asked += 1
+        if in_bytes:
+            page = json.loads(numbers.answer_at(key.question, f"{key.value} bytes", lang))
+            assert page["verdict"] == "not_equivalent", (key.question, page["feedback"])
+            assert page["misconception"]["id"] == UNIT_MISLABELLED
+    assert asked >= 8  # forward-memory and backward-memory at least
