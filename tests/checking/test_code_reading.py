@@ -348,3 +348,28 @@ def test_a_chain_reads_as_its_last_meaningful_name(chain, read):
 def test_a_sentence_full_stop_is_no_chain():
     text, notes = code(normalize("h - k + 1. Then s is the stride"))
     assert text.text == "h - k + 1. Then s is the stride" and not notes
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+@pytest.mark.parametrize(
+    ("answer", "written", "read"),
+    [
+        ("(h - k_h + p_h + s_h) div s_h", "div", "//"),
+        ("(h - k_h + p_h + s_h) `div` s_h", "`div`", "//"),
+        ("(h - k_h + p_h + s_h) %/% s_h", "%/%", "//"),
+        ("m_h <- (h - k_h + p_h + s_h) %/% s_h", "<-", "="),
+        ("m_h := (h - k_h + p_h + s_h) // s_h", ":=", "="),
+    ],
+)
+def test_an_operator_read_as_python_s_is_said_so_not_said_dropped(answer, written, read, lang):
+    """Issue 25, s11exam F14: ``… div s_h`` is read as floor division, so its note says
+    the operator is read as ``//``; it said "the code around the formula (div) is not part
+    of it", a drop that did not happen."""
+    from derivations.grading.outcome import grade_answer
+    from derivations.messages import text
+
+    result = grade_answer("output-height", answer, lang, "hint", False)
+    assert result.verdict == "equivalent", result.feedback
+    said = text("reading.note.operator", lang, written=written, read=read)
+    dropped = text("reading.note.code", lang, text=written)
+    assert said in result.feedback and dropped not in result.feedback, result.feedback

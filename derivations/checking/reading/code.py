@@ -1409,12 +1409,14 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
 # assignment ``name <- …`` (first, or after a ``;`` or a space: ``=``) and Go's short
 # declaration ``name := …`` (``=``); MATLAB's element-wise
 # ``.*``, ``./``, ``.^`` after an operand (the operator)
+# each with the operator as the note says it is read: (written, read), None for the
+# match itself (written) or the operator after the dot (read)
 _OPERATORS = (
-    (lazy_pattern(r"%/%"), "//"),
-    (lazy_pattern(r"(?<=[\w)\]])\s+(?:div|`div`)\s+(?=[\w(])"), " // "),
-    (lazy_pattern(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 ="),
-    (lazy_pattern(r"(?:^|(?<=[;\s{]))([A-Za-z_]\w*)\s*:=(?!=)"), r"\1 ="),
-    (lazy_pattern(r"(?<=[\w)\]])\s*\.(?=[*/^])"), ""),
+    (lazy_pattern(r"%/%"), "//", (None, "//")),
+    (lazy_pattern(r"(?<=[\w)\]])\s+(?:div|`div`)\s+(?=[\w(])"), " // ", (None, "//")),
+    (lazy_pattern(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 =", ("<-", "=")),
+    (lazy_pattern(r"(?:^|(?<=[;\s{]))([A-Za-z_]\w*)\s*:=(?!=)"), r"\1 =", (":=", "=")),
+    (lazy_pattern(r"(?<=[\w)\]])\s*\.(?=[*/^])"), "", (None, None)),
 )
 
 
@@ -1537,12 +1539,22 @@ def _one_based(text: Normalized, notes: list) -> Normalized:
 
 def _operators(text: Normalized, notes: list) -> Normalized:
     """``text`` with other languages' operators written as Python's (:data:`_OPERATORS`)."""
-    for pattern, by in _OPERATORS:
+    for pattern, by, (written, read) in _OPERATORS:
         found = list(pattern().finditer(text.text))
+        # each operator as written and as read: translated, not dropped (a note "the code
+        # around the formula is not part of it" would be false: s11exam F14)
+        said = sorted(
+            {
+                (
+                    written or text.text[m.start() : m.end() + (read is None)].strip(),
+                    read or text.text[m.end()],
+                )
+                for m in found
+            }
+        )
         for match in reversed(found):
             text = edit(text, match.start(), match.end(), match.expand(by))
-        if found:
-            notes.append(_note("code", text=", ".join(sorted({m.group().strip() for m in found}))))
+        notes.extend(_note("operator", written=w, read=r) for w, r in said)
     return text
 
 

@@ -249,6 +249,7 @@ SAID_WITH_FIELDS = frozenset(
         "parts",
         "comment",
         "code",
+        "operator",
         "lead_in",
         "names_in_sentence",
         "clause",
