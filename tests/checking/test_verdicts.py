@@ -115,17 +115,6 @@ def test_large_channel_limit_is_an_alternative_reading_of_4():
 
 
 MISCONCEPTIONS_TABLE = [
-    # the new cost for the increase; the whole padded input for the covered positions
-    (
-        "double-padding",
-        "c_o (2c_i k_h k_w - 1) floor((h-k_h+2p_h+s_h)/s_h) floor((w-k_w+2p_w+s_w)/s_w)",
-        "new_cost_for_increase",
-    ),
-    (
-        "backward-ops",
-        "c_i (4 c_o k_h k_w m_h m_w - c_o k_h k_w - (h + p_h)(w + p_w))",
-        "padded_size_for_covered",
-    ),
     ("forward-adds", "c_i c_o (k_h k_w - 1) m_h m_w", "missing_cross_channel_adds"),
     ("forward-memory", "c_o c_i k_h k_w", "parameters_only"),
     (
