@@ -409,13 +409,11 @@ FIELD_NOTES = SAID_WITH_FIELDS | {"reading.note.notation"}
 
 
 _OTHER_AXIS_NOTE = {"w": "width_formula_for_height", "h": "height_formula_for_width"}
-FLOPS_OF_MULTIPLICATIONS = "flops_of_multiplications"  # checker.note.<id>
+FLOPS_OF_MULTIPLICATIONS = "flops_as_multiplications"  # checker.assumption.<id>
 
 
 def _notes(entry: Entry, parsed: Parsed) -> list:
     notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
-    if _flops_of_multiplications(_stated(parsed, entry), entry):
-        notes.append(FLOPS_OF_MULTIPLICATIONS)
     axis = other_axis(entry, parsed.symbols)
     if axis is not None:  # the other axis's formula, read on a square layer
         notes.append(_OTHER_AXIS_NOTE[axis])
@@ -511,7 +509,9 @@ def _match(entry: Entry, answer: _Answer, restrictions):
 def _right(result, entry, answer: _Answer, match, work, symbolic) -> Result:
     parsed = answer.parsed
     tags = _merged(
-        match.variant.conventions, restriction_assumptions(match.domain, match.variant.tree)
+        match.variant.conventions,
+        restriction_assumptions(match.domain, match.variant.tree),
+        counting_assumptions(_stated(parsed, entry), entry),
     )
     result.verdict = "equivalent_under_convention" if tags else "equivalent"
     result.assumptions = tags
@@ -912,9 +912,9 @@ def _clash(stated: str | None, conventions, entry: Entry) -> bool:
 
 def _flops_of_multiplications(stated: str | None, entry: Entry) -> bool:
     """FLOPs said of the count of multiplications (the question the word
-    "multiplications" names): each multiplication is one floating-point operation, so
-    ``c_o c_i k_h k_w m_h m_w FLOPs`` is that count, right with a note (s10exam2 F6),
-    as ``… MACs`` is."""
+    "multiplications" names): ``c_o c_i k_h k_w m_h m_w FLOPs`` is that count if only
+    the multiplications are counted as FLOPs, right under that convention
+    (:func:`counting_assumptions`; s10exam2 F6, s11exam F12), not plainly right."""
     return stated == "flops" and named_count("multiplications") == entry.question.id
 
 
@@ -944,6 +944,14 @@ def counting_clash(stated: str | None, conventions, entry: Entry) -> bool:
     """Whether the count word ``stated`` clashes with a value matched under
     ``conventions`` (:func:`_clash`: a number said with its word is judged as a formula is)."""
     return _clash(stated, conventions, entry)
+
+
+def counting_assumptions(stated: str | None, entry: Entry) -> tuple[str, ...]:
+    """The convention a right answer said with the count word ``stated`` makes:
+    :data:`FLOPS_OF_MULTIPLICATIONS` for FLOPs said of the multiplications
+    (:func:`_flops_of_multiplications`: only the multiplications counted as FLOPs, where
+    the sheets count FLOPs = 2 × MACs; s11exam F12), else none."""
+    return (FLOPS_OF_MULTIPLICATIONS,) if _flops_of_multiplications(stated, entry) else ()
 
 
 def _counts_in(entry: Entry, counting: str) -> bool:

@@ -360,10 +360,13 @@ def _counting_checked(
     ``unit_word_disagrees``) where the word states another counting or unit than the
     value matched (bytes of a count in elements, elements of one in bytes), as the
     checker judges a formula said with it (:func:`.checker.counting_clash`,
-    :func:`.checker.unit_clash`); else ``outcome``."""
+    :func:`.checker.unit_clash`); right under the convention the word makes
+    (:func:`.checker.counting_assumptions`: ``1296 FLOPs`` for the multiplications);
+    else ``outcome``."""
     from derivations.checking.checker import (
         MISLABELLED,
         UNIT_MISLABELLED,
+        counting_assumptions,
         counting_clash,
         unit_clash,
     )
@@ -379,6 +382,26 @@ def _counting_checked(
         record = misconception(MISLABELLED)
     elif unit_clash(parsed.unit, outcome.assumptions):
         record = misconception(UNIT_MISLABELLED)
+    elif made := [
+        c
+        for c in counting_assumptions(parsed.counting, entry(question))
+        if c not in outcome.assumptions
+    ]:  # 1296 FLOPs for the multiplications: right under that convention, said
+        names = (*outcome.assumptions, *made)
+        line = text(
+            "variants.under_assumption",
+            lang,
+            assumptions=text("checker.phrase.list_separator", lang).join(
+                _assumption_text(n, lang) for n in names
+            ),
+        )
+        return records.replace(
+            outcome,
+            verdict="equivalent_under_convention",
+            assumptions=names,
+            feedback=line,
+            student_feedback=line,
+        )
     else:
         return outcome
     if reveal == "none":

@@ -149,10 +149,11 @@ CLASSES = {
         ("forward-mults", "const convFlops = kh * kw * cin * (cout / groups) * oh * ow;", R, None),
         ("forward-mults", "long conv_flops = (long)kh * kw * cin * cout * oh * ow;", R, None),
         ("forward-mults", "conv_flops = 2 * kh * kw * cin * cout * oh * ow", W, None),
-        # each multiplication is one FLOP: the multiplications said in FLOPs (s10exam2 F6)
-        ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # FLOPs", R, None),
+        # the multiplications said in FLOPs: right if only the multiplications are counted
+        # as FLOPs (s10exam2 F6, s11exam F12: under that convention, not plainly right)
+        ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # FLOPs", C, None),
         ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # 乘法次数", R, None),
-        ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", R, None),
+        ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", C, None),
         ("forward-ops", "conv_flops = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
         # the MACs are the multiplications only: a flops name on another count still says
         (

@@ -227,9 +227,10 @@ def test_one_symbol_for_both_axes_stays_a_square_layer(question, answer):
     assert "square_layer" in result.conventions
 
 
-# F6: the multiplications said in FLOPs are their count (each multiplication is one
-# floating-point operation): right with a note, as `… MACs` is; FLOPs said of another
-# count no variant counts in FLOPs stay a clash
+# F6 (s10exam2), F12 (s11exam): the multiplications said in FLOPs are their count only if
+# the multiplications alone are counted as FLOPs (the sheets: FLOPs = 2 × MACs): right
+# under that named convention, never plainly "Correct"; FLOPs said of another count no
+# variant counts in FLOPs stay a clash
 FLOPS_OF_MULTIPLICATIONS = [
     ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w FLOPs"),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w 次浮点运算"),
@@ -239,13 +240,29 @@ FLOPS_OF_MULTIPLICATIONS = [
 
 
 @pytest.mark.parametrize("question, answer", FLOPS_OF_MULTIPLICATIONS)
-def test_multiplications_said_in_flops_are_right_with_a_note(question, answer):
+def test_multiplications_said_in_flops_are_right_under_that_convention(question, answer):
+    from derivations.checking.checker import FLOPS_OF_MULTIPLICATIONS as CONVENTION
+
     result = check(question, answer)
-    assert result.verdict == "equivalent", (result.verdict, result.misconception)
-    assert "flops_of_multiplications" in result.notes
+    assert result.verdict == "equivalent_under_convention", (result.verdict, result.misconception)
+    assert result.assumptions == [CONVENTION]
     for lang in LANGS:
-        note = text("checker.note.flops_of_multiplications", lang)
-        assert note in feedback(result, lang) and note in _graded_feedback(question, answer, lang)
+        said = text(f"checker.assumption.{CONVENTION}", lang)
+        assert said in feedback(result, lang) and said in _graded_feedback(question, answer, lang)
+
+
+def test_the_flops_of_the_multiplications_carry_no_such_convention():
+    """FLOPs = 2 × the multiplications on forward-mults is wrong (twice the count asked),
+    and says nothing of the multiplications being the FLOPs (it said they are)."""
+    from derivations.checking.checker import FLOPS_OF_MULTIPLICATIONS as CONVENTION
+
+    answer = "FLOPs = 2*c_o*c_i*k_h*k_w*m_h*m_w"
+    result = check("forward-mults", answer)
+    assert result.verdict == "not_equivalent" and CONVENTION not in result.assumptions
+    for lang in LANGS:
+        said = text(f"checker.assumption.{CONVENTION}", lang)
+        assert said not in feedback(result, lang)
+        assert said not in _graded_feedback("forward-mults", answer, lang)
 
 
 @pytest.mark.parametrize(
@@ -259,19 +276,22 @@ def test_multiplications_said_in_flops_are_right_with_a_note(question, answer):
 def test_flops_said_of_another_count_are_not_accepted(question, answer):
     result = check(question, answer)
     assert result.verdict == "not_equivalent"
-    assert "flops_of_multiplications" not in result.notes or question == "forward-mults"
 
 
-def test_a_number_of_multiplications_said_in_flops_is_right_at_the_layer():
+def test_a_number_of_multiplications_said_in_flops_is_right_under_that_convention():
     import json
 
+    from derivations.checking.checker import FLOPS_OF_MULTIPLICATIONS as CONVENTION
     from derivations.practice.numbers import answer_at, practice_variants
 
     (student,) = practice_variants().students
     (value,) = [k.value for k in student.key if k.question == "forward-mults"]
     for lang in LANGS:
         said = json.loads(answer_at("forward-mults", f"{value} FLOPs", lang))
-        assert said["verdict"] == "equivalent", said
+        assert said["verdict"] == "equivalent_under_convention", said
+        assert [c["id"] for c in said["conventions"]] == [CONVENTION]
+        macs = json.loads(answer_at("forward-mults", f"{value} MACs", lang))
+        assert macs["verdict"] == "equivalent", macs
 
 
 # F9: the new total where the increase is asked is its own catalogued mistake, not

@@ -96,6 +96,7 @@ UNDER_CONVENTION = [
     ("backward-memory", "c_i h w + c_i c_o k_h k_w", ["saved_for_backward_only"]),
     ("double-channels", "4", ["macs"]),
     ("double-padding", "((h-k_h+2p_h)//s_h+1)((w-k_w+2p_w)//s_w+1)/(m_h m_w)", ["ratio_given"]),
+    ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w FLOPs", ["flops_as_multiplications"]),
 ]
 
 
