@@ -1482,8 +1482,9 @@ def _answering(entry: Entry, candidates: list) -> list:
     if axis is None:  # a count: a formula named as the output's size (oh = …) is no answer
         candidates = [c for c in candidates if _named_axis(c.name) is None] or candidates
     if axis is not None:
-        # named by the output's size along an axis (H_out = …, W_out = …): by the name
-        named_axes = [_named_axis(c.name) for c in candidates]
+        # named by the output's size along an axis (H_out = …, W_out = …, output
+        # height: …, Ausgabebreite = …): by the name or its label's words
+        named_axes = [_candidate_axis(c) for c in candidates]
         if None not in named_axes and axis in named_axes:
             chosen = [c for c, at in zip(candidates, named_axes, strict=True) if at == axis]
             _not_swapped(chosen, [c for c in candidates if c not in chosen], axis)
@@ -1507,7 +1508,41 @@ def _not_swapped(asked: list, others: list, axis: int) -> None:
     layer's convention (CS231n's W2 for both sizes)."""
     along = [per_axis(c.tree, 1 - axis) and not per_axis(c.tree, axis) for c in asked]
     if all(along) and any(per_axis(c.tree, axis) for c in others):
-        raise _invalid("axes_swapped", name=asked[0].name, axis=_AXIS_WORDS[1 - axis])
+        raise _invalid("axes_swapped", name=_label_of(asked[0]), axis=_AXIS_WORDS[1 - axis])
+
+
+def _label_of(part: Parsed) -> str:
+    """The name of one formula of several, else the label read away before it."""
+    labels = [dict(n.fields).get("label") for n in part.notes if n.key == "reading.note.label"]
+    return part.name or next((label for label in labels if label), "")
+
+
+_AXIS_ROLES = {"height": 0, "width": 1}
+# roles a label of an output's size along one axis may hold beside its axis word
+_SIZE_LABEL_ROLES = frozenset({"output", "size", "filler", "side", "dim", "map", None})
+
+
+def _candidate_axis(part: Parsed) -> int | None:
+    """The axis of the output size one formula of several is named or labelled as: its
+    name (:func:`_named_axis`; else its words), else the words of the label read away
+    before it (``height: …``), by the parts record's roles: one axis word and nothing
+    but words of the output's size (``output height``, ``Ausgabebreite``, ``출력 너비``;
+    not ``input height``), or None."""
+    axis = _named_axis(part.name)
+    if axis is not None:
+        return axis
+    labels = [part.name] if part.name else []
+    labels += [
+        dict(note.fields).get("label", "")
+        for note in part.notes
+        if note.key == "reading.note.label"
+    ]
+    for label in labels:
+        roles = _roles(label)
+        axes = {_AXIS_ROLES[r] for r in roles if r in _AXIS_ROLES}
+        if len(axes) == 1 and roles - set(_AXIS_ROLES) <= _SIZE_LABEL_ROLES:
+            return axes.pop()
+    return None
 
 
 def _named_axis(name: str | None) -> int | None:
@@ -1678,8 +1713,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         checked = _sides_checked(entry, read, answer)
     except InvalidAnswer as refusal:
         first = refusal
-        if first.key == LOOP_REFUSAL:
-            raise  # a layer applied again: no rewrite makes it one layer's formula
+        if first.key in _DECISIVE:
+            raise  # no rewrite makes it one layer's formula, or unswaps its named axes
     else:
         return _prose_read(entry, answer, read, question_id, notation, infer) or checked
     from derivations.checking.every_reading import every_reading, flag_reading  # refused only
@@ -1704,7 +1739,9 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         try:
             read = _in_either_order(entry, rewritten, question_id, notation, infer)
             reading, parsed, inferred, checked = _sides_checked(entry, read, rewritten)
-        except InvalidAnswer:
+        except InvalidAnswer as refusal:
+            if refusal.key == AXES_SWAPPED:
+                raise  # a later rewrite reads the labels away: never graded so
             continue
         if _counting_dropped(notes) and _verdict_of(entry, read) == RIGHT:
             continue  # right only with the counting its words state dropped: never
@@ -2229,6 +2266,10 @@ def _counting_around(parsed: Parsed) -> Parsed:
 
 
 LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
+# refusals no rewrite undoes: a layer applied again; both output sizes named with their
+# axes swapped (a rewrite that reads the labels away would grade the asked axis's formula)
+AXES_SWAPPED = "checker.reason.axes_swapped"  # :func:`_not_swapped`
+_DECISIVE = frozenset({LOOP_REFUSAL, AXES_SWAPPED})
 
 
 _OTHER_ROLES = frozenset({"input", "kernel", "padding", "stride", "channel", "dilation", "padded"})
@@ -2261,6 +2302,18 @@ def _named_by_role(entry: Entry, name: str, others: frozenset = _OTHER_ROLES) ->
     the input, kernel, padding, stride or channels and not of the output (of the output
     or the input and not the kernel where the composed kernel is asked), ``"asked"`` for
     the kernel where it is asked, else None."""
+    roles = _roles(name)
+    if entry.question.family is Family.COMPOSE:  # the kernel's size asked, not the output's
+        if "kernel" in roles:
+            return "asked"
+        return "other" if roles & (others | {"output"}) else None
+    if "output" not in roles and roles & others:
+        return "other"
+    return None
+
+
+def _roles(name: str) -> set:
+    """The parts record's roles of the words of ``name`` (None for a word it lacks)."""
     from derivations.checking.reading.names import run_parts
     from derivations.registry.notations import name_parts
 
@@ -2271,13 +2324,7 @@ def _named_by_role(entry: Entry, name: str, others: frozenset = _OTHER_ROLES) ->
     # a word that joins parts (Eingabehöhe, iheight): its parts' roles
     roles |= {parts.get(p.lower()) for word in words if word not in parts for p in run_parts(word)}
     roles |= {role for word, role in parts.items() if not word.isascii() and word in lower}
-    if entry.question.family is Family.COMPOSE:  # the kernel's size asked, not the output's
-        if "kernel" in roles:
-            return "asked"
-        return "other" if roles & (others | {"output"}) else None
-    if "output" not in roles and roles & others:
-        return "other"
-    return None
+    return roles
 
 
 # Latin letters the lexicon writes without their marks, as code names them (giriş: giris;

@@ -37,9 +37,13 @@ second table holds right answers of the same forms that must still read.  Throug
   the words of a memory, parameters, weights, operations and the passes had none of
   them, and a Korean lead-in's names were its last run of letters only (``횟수``).
 
-Found and left: Korean labels of two words (``출력 높이 = <the width's>, 출력 너비 = <the
-height's>``) are read as prose and a bare axis word, so the formula along the asked axis
-is graded (accepted).
+- both output sizes labelled in words, each given the other axis's formula (``output
+  height = <the width's>, output width = <the height's>``, ``height: …, width: …``,
+  ``Ausgabehöhe``, ``çıkış yüksekliği``, ``출력 높이``; s11rev): the label words were read
+  away, so no formula had a name and the one along the asked axis was graded
+  (accepted); now a label's words name the axis by the parts record, and the
+  ``axes_swapped`` refusal is final (a later rewrite that reads the labels away is not
+  tried).
 """
 
 import pytest
@@ -60,6 +64,14 @@ MEMORY = "c_i h w + c_o c_i k_h k_w + c_o m_h m_w"
 
 # (question, wrong answer, verdict)
 WRONG = [
+    # both output sizes labelled in words, the axes swapped (s11rev)
+    (OH, f"output height = {WIDTH}, output width = {HEIGHT}", N),
+    (OH, f"height: {WIDTH}, width: {HEIGHT}", N),
+    (OW, f"Output height: {WIDTH}; output width: {HEIGHT}", N),
+    (OH, f"Ausgabehöhe = {WIDTH}, Ausgabebreite = {HEIGHT}", N),
+    (OH, f"çıkış yüksekliği = {WIDTH}, çıkış genişliği = {HEIGHT}", N),
+    (OH, f"출력 높이 = {WIDTH}, 출력 너비 = {HEIGHT}", N),
+    (OH, f"输出的高 = {WIDTH}，输出的宽 = {HEIGHT}", N),
     # an output size named as the padded input
     (OH, f"padded_h = {HEIGHT}", N),
     (OH, f"H_padded = {HEIGHT}", N),
@@ -135,6 +147,14 @@ WRONG = [
 
 # (question, right answer, verdict): the same forms, right, still read
 STILL_READ = [
+    # both output sizes labelled in words, each its own axis's
+    (OH, f"output height = {HEIGHT}, output width = {WIDTH}", R),
+    (OW, f"height: {HEIGHT}, width: {WIDTH}", R),
+    (OH, f"Ausgabehöhe = {HEIGHT}, Ausgabebreite = {WIDTH}", R),
+    (OH, f"çıkış yüksekliği = {HEIGHT}, çıkış genişliği = {WIDTH}", R),
+    (OH, f"출력 높이 = {HEIGHT}, 출력 너비 = {WIDTH}", R),
+    (OW, f"输出的高 = {HEIGHT}，输出的宽 = {WIDTH}", R),
+    (OH, f"input height = h, output height = {HEIGHT}", R),
     (OH, "(h_padded - k_h)//s_h + 1", R),
     (OH, "(padded_height - k_h)//s_h + 1", R),
     (OW, "(w_padded - k_w)//s_w + 1", R),
