@@ -31,6 +31,7 @@ __all__ = [
     "meaning_of_letter",
     "meaning_of_symbols",
     "meaning_of_word",
+    "names_nothing",
     "ROLES_RECORD",
     "PARTS_RECORD",
     "PART_ROLES",
@@ -65,11 +66,14 @@ class Notation:
 @records.record(frozen=True)
 class Meaning:
     """A role of the layer's quantities: its id (message ``checker.meaning.<id>``), the
-    book's symbols of that role, and the roots of the words that name it."""
+    book's symbols of that role, the roots of the words that name it, and the words
+    holding a root that do not (``about``)."""
 
     id: str
     symbols: tuple[str, ...]
     roots: tuple[str, ...]
+    # words holding a root that name no quantity ("about" holds "out")
+    not_names: tuple[str, ...] = ()
 
 
 def _meanings(key: str, data) -> tuple[Meaning, ...]:
@@ -83,7 +87,19 @@ def _meanings(key: str, data) -> tuple[Meaning, ...]:
             for field in ("symbols", "roots")
         ):
             raise _bad(key, f"meanings.{name}")
-        out.append(Meaning(str(name), tuple(meaning["symbols"]), tuple(meaning["roots"])))
+        not_names = meaning.get("not_names", [])
+        if not isinstance(not_names, list) or not all(
+            isinstance(item, str) and item for item in not_names
+        ):
+            raise _bad(key, f"meanings.{name}.not_names")
+        out.append(
+            Meaning(
+                str(name),
+                tuple(meaning["symbols"]),
+                tuple(meaning["roots"]),
+                tuple(w.lower() for w in not_names),
+            )
+        )
     return tuple(out)
 
 
@@ -357,11 +373,25 @@ def meaning_of_letter(letter: str) -> Meaning | None:
     return _meaning_of_symbols(hinted) if hinted else None
 
 
+def names_nothing(word: str) -> bool:
+    """Whether ``word`` is one of a role's ``not_names`` (``about``): a word of prose,
+    no quantity's name, so no role or spelling is suggested for it."""
+    return any(word.lower() in m.not_names for m in meanings())
+
+
 def meaning_of_word(word: str) -> Meaning | None:
     """The role a word names by one of its roots (``kernal_size``: the kernel), the
-    first in the registry's order; None when no root is in it."""
+    first in the registry's order; None when no root is in it, or the word is one of
+    the role's ``not_names`` (``about``: no output size)."""
     lowered = word.lower()
-    return next((m for m in meanings() if any(root in lowered for root in m.roots)), None)
+    return next(
+        (
+            m
+            for m in meanings()
+            if lowered not in m.not_names and any(root in lowered for root in m.roots)
+        ),
+        None,
+    )
 
 
 @cache

@@ -151,3 +151,20 @@ def test_grade_says_the_same(lang):
     kernel = text("checker.meaning.kernel", lang)
     assert kernel in graded[0]["feedback"] and "k_h" in graded[0]["feedback"]
     assert kernel not in graded[9]["feedback"]
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_word_of_prose_holding_a_root_gets_no_guessed_meaning(lang):
+    """Issue 25, s11exam F15: ``about 4`` was told "about: probably the output size" (it
+    holds the root "out"); a role's ``not_names`` get the plain "names none of the layer's
+    quantities", no meaning, no spelling; a name holding the root keeps its meaning."""
+    from derivations.grading.outcome import grade_answer
+
+    words = [w for m in meanings() for w in m.not_names]
+    assert "about" in words
+    for word in words:
+        assert meaning_of_word(word) is None, word
+        said = grade_answer("double-channels", f"{word} 4", lang, "hint", False)
+        plain = text("reading.unknown_word", lang, word=word)
+        assert said.verdict == "invalid_input" and plain in said.feedback, said.feedback
+    assert meaning_of_word("output_h").id == "output_size"

@@ -223,6 +223,10 @@ def test_a_size_said_with_its_unit_word_is_graded_as_the_number(lang):
         ("output-width", "columns"),
         ("output-width", "cols"),
         ("output-width", "列"),
+        # s11exam F6: "4 px" was told "the answer ends too early"
+        ("output-height", "px"),
+        ("output-height", "pixels"),
+        ("output-width", "像素"),
     ):
         value = keys[question]
         note = text("variants.size_unit_dropped", lang, unit=word)

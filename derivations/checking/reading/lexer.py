@@ -39,6 +39,7 @@ from derivations.checking.reading.names import (
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import (
     meaning_of_word,
+    names_nothing,
     notation_letters,
     notation_spellings,
     stem_of,
@@ -177,6 +178,8 @@ def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
     spelled like it, said as spellings, else the word alone (no meaning is guessed).
     A part of a longer word (``ape`` of ``shape``) is no symbol to suggest spellings
     for: the whole word is named, with no suggestion."""
+    if names_nothing(whole):  # about 4: a word of prose, no quantity to suggest
+        return refuse("unknown_word", column, word=_shown(whole))
     meaning = meaning_of_word(whole)
     if meaning is not None:
         return refuse(
