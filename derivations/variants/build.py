@@ -90,9 +90,11 @@ class ClassVariants:
 def ask(question: str, lang: str) -> str:
     """The question ``question`` as a student reads it, in ``lang`` (a ratio question
     states the tolerance :mod:`.tolerance` grades it with)."""
-    from derivations.variants.tolerance import RATIO_TOLERANCE
+    from derivations.variants.tolerance import RATIO_PLACES, RATIO_TOLERANCE
 
-    return text(f"variants.ask.{question}", lang, tolerance=float(RATIO_TOLERANCE))
+    return text(
+        f"variants.ask.{question}", lang, tolerance=float(RATIO_TOLERANCE), places=RATIO_PLACES
+    )
 
 
 def value_text(value: int | Fraction) -> str:

@@ -29,6 +29,7 @@ from derivations.errors import DerivationError
 from derivations.grading.outcome import Outcome, grade_answer
 from derivations.messages import text
 from derivations.model import CONVENTIONS
+from derivations.numbers import shown
 from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Student
 from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, environment, reference_variant
@@ -506,9 +507,20 @@ def grade_variant_answer(
                 _counting_checked(alone, question, parsed, key, lang, reveal) if parsed else alone
             )
 
-        slip = next((v for v in worked_values(answer) if not _right(worked(v))), None)
+        worked_out = worked_values(answer)
+        unread = next((said for said, v in worked_out if v is None), None)
+        if unread is not None:  # (= 1/0, = (((1): never a number the layer gives)
+            line = text("variants.worked_unread", lang, said=shown(unread.strip()))
+            return Outcome(
+                "invalid_input", feedback=line, student_feedback=line, parsed=outcome.parsed
+            )
+        slip = next((v for _, v in worked_out if v is not None and not _right(worked(v))), None)
         if slip is not None:
-            line = text("variants.worked_other", lang, said=slip)
+            line = text(
+                "variants.worked_other",
+                lang,
+                said=shown(int(slip)) if slip.denominator == 1 else slip,
+            )
             expected = text("variants.expected", lang, value=key.value)
             return Outcome(
                 "not_equivalent",

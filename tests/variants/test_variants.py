@@ -221,10 +221,17 @@ def test_a_right_formula_with_a_wrong_number_worked_out_is_wrong(class_variants)
         ("forward-ops", f"FLOPs = 2 × MACs = {macs}", "not_equivalent"),
         ("forward-ops", f"c_o m_h m_w (2 c_i k_h k_w - 1) = {flops}", "equivalent"),
         ("forward-ops", f"c_o m_h m_w (2 c_i k_h k_w - 1) = {flops + macs}", "not_equivalent"),
+        # a worked number the reader cannot read is no number of the layer (s11rev: these
+        # were Correct, the unread side dropped and called "not checked")
+        ("forward-mults", "c_o c_i k_h k_w m_h m_w = 1/0", "invalid_input"),
+        ("forward-mults", "c_o c_i k_h k_w m_h m_w = (((((1", "invalid_input"),
+        ("forward-mults", "c_o c_i k_h k_w m_h m_w = 2^64^2", "invalid_input"),
     ]
     for question, answer, verdict in rows:
         outcome = grade_variant_answer(variants, "alice", question, answer)
         assert outcome.verdict == verdict, (answer, outcome)
+        if verdict == "invalid_input":
+            assert answer.rsplit("= ", 1)[1] in outcome.student_feedback, outcome
         if verdict == "not_equivalent":
             key = str(_key(variants, "alice", question))
             assert key not in outcome.student_feedback, outcome.student_feedback
@@ -592,13 +599,14 @@ def test_a_ratio_question_states_the_tolerance_it_is_graded_with(lang):
     from derivations.registry.questions import QUESTIONS
     from derivations.variants.build import ask
     from derivations.variants.key import SUPPORTED
-    from derivations.variants.tolerance import RATIO_TOLERANCE
+    from derivations.variants.tolerance import RATIO_PLACES, RATIO_TOLERANCE
 
     variants = build_variants(["s0"], ["double-channels"], "F10")
     prompts = {q: ask(q, lang) for q in SUPPORTED if q in QUESTIONS}
     assert all("{" not in said and "}" not in said for said in prompts.values()), prompts
     assert variants.ratio("double-channels")
     assert str(float(RATIO_TOLERANCE)) in prompts["double-channels"]
+    assert f" {RATIO_PLACES} " in prompts["double-channels"]
     (student,) = variants.students
     (key,) = student.key
     inside = key.value + RATIO_TOLERANCE * Fraction(9, 10)

@@ -417,20 +417,20 @@ def _value(number: str):
         return None
 
 
-def worked_values(answer: str) -> list[Fraction]:
-    """The values of the worked numbers of ``answer``'s chain after its formula
-    (:func:`_split_worked`: ``c_o c_i k_h k_w m_h m_w = 8*3*9*15*16 = 51,840``: 51840,
-    51840), each read by the reader (a number grouped by commas or spaces as the one
-    number it writes), in order; [] where it has none."""
+def worked_values(answer: str) -> list[tuple[str, Fraction | None]]:
+    """The worked numbers of ``answer``'s chain after its formula (:func:`_split_worked`:
+    ``c_o c_i k_h k_w m_h m_w = 8*3*9*15*16 = 51,840``), each as written with its value
+    read by the reader (a number grouped by commas or spaces as the one number it
+    writes; None where the reader cannot read it: ``= 1/0``), in order; [] where it has
+    none."""
     found = _split_worked(answer)
     if found is None:
         return []
-    values = []
+    values: list[tuple[str, Fraction | None]] = []
     for number in found[1]:
         grouped = _GROUPED().search(number)
         value = _value(re.sub(r"[,\s\u00a0\u2009\u202f]", "", number) if grouped else number)
-        if value is not None:
-            values.append(Fraction(value))
+        values.append((number, None if value is None else Fraction(value)))
     return values
 
 
