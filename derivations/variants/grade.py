@@ -154,6 +154,16 @@ def _assumption_text(name: str, lang: str) -> str:
     return text(f"checker.assumption.{name}", lang)
 
 
+def _under(names, lang: str) -> str:
+    """The line of a number right for the layer under the assumptions ``names``."""
+    separator = text("checker.phrase.list_separator", lang)
+    return text(
+        "variants.under_assumption",
+        lang,
+        assumptions=separator.join(_assumption_text(n, lang) for n in names),
+    )
+
+
 def _numeric(
     question: str,
     numeral: Numeral,
@@ -186,13 +196,7 @@ def _numeric(
             mistaken = variant
     if plain_match is not None:
         names = variant_assumptions(plain_match, padding)
-        line = text(
-            "variants.under_assumption",
-            lang,
-            assumptions=text("checker.phrase.list_separator", lang).join(
-                _assumption_text(n, lang) for n in names
-            ),
-        )
+        line = _under(names, lang)
         return Outcome(
             "equivalent_under_convention",
             assumptions=names,
@@ -389,13 +393,7 @@ def _counting_checked(
         if c not in outcome.assumptions
     ]:  # 1296 FLOPs for the multiplications: right under that convention, said
         names = (*outcome.assumptions, *made)
-        line = text(
-            "variants.under_assumption",
-            lang,
-            assumptions=text("checker.phrase.list_separator", lang).join(
-                _assumption_text(n, lang) for n in names
-            ),
-        )
+        line = _under(names, lang)
         return records.replace(
             outcome,
             verdict="equivalent_under_convention",
