@@ -293,14 +293,14 @@ CLASSES = {
         # a line that is one comment, commas and marks in it, among statements: away whole
         (
             "output-height",
-            "# per axis, # rows first, # then cols\na = h + p_h - k_h\nb = w + p_w - k_w\n"
+            "a = h + p_h - k_h\nb = w + p_w - k_w\n# per axis, # rows first, # then cols\n"
             "c = a // s_h\nd = b // s_w\ne = c + 1\nf = d + 1\noh = e\now = f",
             R,
             None,
         ),
         (
             "output-height",
-            "# per axis, # rows first\na = h + p_h - k_h\nb = a // s_h\noh = b",
+            "a = h + p_h - k_h\n# per axis, # rows first\nb = a // s_h\noh = b",
             W,
             "output_off_by_one",
         ),
