@@ -1511,10 +1511,15 @@ def _not_swapped(asked: list, others: list, axis: int) -> None:
         raise _invalid("axes_swapped", name=_label_of(asked[0]), axis=_AXIS_WORDS[1 - axis])
 
 
+def _labels(part: Parsed) -> list[str]:
+    """The name of one formula of several, then the labels read away before it."""
+    labels = [dict(n.fields).get("label") for n in part.notes if n.key == "reading.note.label"]
+    return [label for label in (part.name, *labels) if label]
+
+
 def _label_of(part: Parsed) -> str:
     """The name of one formula of several, else the label read away before it."""
-    labels = [dict(n.fields).get("label") for n in part.notes if n.key == "reading.note.label"]
-    return part.name or next((label for label in labels if label), "")
+    return next(iter(_labels(part)), "")
 
 
 _AXIS_ROLES = {"height": 0, "width": 1}
@@ -1531,13 +1536,7 @@ def _candidate_axis(part: Parsed) -> int | None:
     axis = _named_axis(part.name)
     if axis is not None:
         return axis
-    labels = [part.name] if part.name else []
-    labels += [
-        dict(note.fields).get("label", "")
-        for note in part.notes
-        if note.key == "reading.note.label"
-    ]
-    for label in labels:
+    for label in _labels(part):
         roles = _roles(label)
         axes = {_AXIS_ROLES[r] for r in roles if r in _AXIS_ROLES}
         if len(axes) == 1 and roles - set(_AXIS_ROLES) <= _SIZE_LABEL_ROLES:
