@@ -274,12 +274,15 @@ def every_reading(entry, answer: str, question_id: str):
             if _right(entry, candidate):
                 return None
             matched = checker.outcome_of(entry, candidate) is not None
-            if _gives_away(entry, parsed, choice):
-                continue  # shown, it would print the answer (x + 1: x → the reference)
+            # asked only of a reading that would be shown: whether a reading gives the
+            # answer away decides nothing else, and asking it of every reading built
+            # values of every variant on every domain the pool's readings imply
+            if (shown is None or (matched and not shown[1])) and not _gives_away(
+                entry, parsed, choice
+            ):  # shown, it would print the answer (x + 1: x → the reference)
+                shown = (candidate, matched, choice)
         except InvalidAnswer:
             return None
-        if shown is None or (matched and not shown[1]):
-            shown = (candidate, matched, choice)
     if shown is None:  # every reading holds the answer itself: refused, nothing shown
         return None
     chosen, matched, choice = shown

@@ -16,10 +16,11 @@ Answers of our own, right and wrong, in English and Chinese, through ``check`` a
 ``grade``; a property test that an answer right under some reading of its unknown word
 is never called wrong, and a wrong one never accepted."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from derivations.checking import check, feedback
+from derivations.checking import check, every_reading, feedback
 from derivations.checking.every_reading import HOW, MAX_READINGS
 from derivations.checking.reading.second_look import rewrites
 from tests.checking.rows import Table
@@ -110,6 +111,34 @@ def test_a_word_read_as_a_flag_or_a_stray_word_is_never_called_wrong():
     # too many words to try every reading of: refused
     many = check("forward-mults", "aaq * bbq * ccq * m_h * m_w", symbolic=False)
     assert many.verdict == N
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [("bias-size", "c_o * n_positions"), ("output-height", "(h - kspan)/s_h + 1")],
+)
+def test_only_a_reading_to_be_shown_is_asked_whether_it_gives_the_answer_away(
+    monkeypatch, question, answer
+):
+    """Whether a reading, alone, is a right answer (``_gives_away``) decides only which
+    reading is shown: it is asked of a reading that would be shown (none shown yet, or
+    the first a catalogued mistake matches), not of each of the pool's readings (asked of
+    all, it built every variant's values on each domain they imply: 0.32 s of a first
+    unknown letter on backward-memory).  Each answer asked stops the asking once shown
+    is a catalogued reading that gives nothing away: at most the readings that give the
+    answer away, plus two."""
+    asked: list[bool] = []
+    own = every_reading._gives_away
+
+    def counted(entry, parsed, choice):
+        asked.append(own(entry, parsed, choice))
+        return asked[-1]
+
+    monkeypatch.setattr(every_reading, "_gives_away", counted)
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == W
+    (reading,) = [r for r in result.parsed["readings"] if r["how"] == HOW]
+    assert len(asked) <= sum(asked) + 2 < int(reading["count"]), (len(asked), reading)
 
 
 # --- the property: an unknown word standing for a quantity of the pool ------------------
