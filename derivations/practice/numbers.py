@@ -53,8 +53,7 @@ def practice_variants(executed: bool = False):
 def _assumption(name: str, lang: str) -> dict:
     from derivations.messages import text
 
-    key = "variants.total_padding" if name == "total_padding" else f"checker.assumption.{name}"
-    return {"id": name, "text": text(key, lang)}
+    return {"id": name, "text": text(f"checker.assumption.{name}", lang)}
 
 
 def answer_at(qid: str, text: str, lang: str) -> str:

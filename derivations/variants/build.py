@@ -213,14 +213,16 @@ def _sheet_data(variants: ClassVariants, student: Student, lang: str) -> dict:
 def _alternatives(variants: ClassVariants, question: str) -> list:
     """The further answers of ``question``'s Moodle question, as ``grade --variants``
     reads a number (:mod:`.tolerance`): each catalogue variant under named conventions
-    whose values at the class's layers are new (not the key's, not an earlier
+    that reads the padding as the class does (one that reads it the other way gives
+    another layer's value: :func:`~.grade.other_padding`, wrong in both) and whose
+    values at the class's layers are new (not the key's, not an earlier
     variant's), defined at every layer, with the default rubric's credit for its
     conventions (0 included: a first match ends the search in both) when Moodle can
     give that credit; ``[(tree, credit), ...]`` in catalogue order."""
     from derivations.checking.deciding.catalogue import entry
     from derivations.expr.evaluate import Undefined, compile_node
     from derivations.grading.rubric import load_rubric
-    from derivations.variants.grade import variant_assumptions
+    from derivations.variants.grade import other_padding, variant_assumptions
     from derivations.variants.key import environment, reference_variant
     from derivations.variants.tolerance import MOODLE_FRACTIONS
 
@@ -231,7 +233,11 @@ def _alternatives(variants: ClassVariants, question: str) -> list:
     seen = {tuple(k.value for s in variants.students for k in s.key if k.question == question)}
     out = []
     for variant in found.variants:
-        if variant is reference or variant.misconception is not None:
+        if (
+            variant is reference
+            or variant.misconception is not None
+            or other_padding(variant, variants.padding)
+        ):
             continue
         try:
             evaluate = compile_node(variant.tree)

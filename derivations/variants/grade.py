@@ -133,24 +133,26 @@ def _variant_values(question: str, student: Student, padding: str):
             continue
 
 
-def variant_assumptions(variant, padding: str) -> tuple:
-    """The named assumptions a catalogue variant makes in a course reading padding as
-    ``padding`` (a per-side course: the book's total padding is the assumption, when
-    the variant's value depends on the padding at all: not in a doubling ratio)."""
+def other_padding(variant, padding: str) -> bool:
+    """Whether catalogue ``variant`` reads the padding otherwise than a course that
+    states it as ``padding`` (per side where the course says total, total where it says
+    per side) and its value depends on the padding: its value at a student's layer is
+    then another layer's (the padding's reading changes the layer, not how one layer is
+    counted), never a right number for that layer under a convention (s11exam F17).
+    ``grade --variants`` and the Moodle XML's alternatives both ask this."""
     from derivations.expr.tree import symbols_in
 
-    names = list(variant.conventions)
-    if padding == "per-side":
-        if "per_side_padding" in names:
-            names.remove("per_side_padding")
-        elif variant.padding == "total" and symbols_in(variant.tree) & {"p_h", "p_w"}:
-            names.insert(0, "total_padding")
-    return tuple(names)
+    return variant.padding != padding and bool(symbols_in(variant.tree) & {"p_h", "p_w"})
+
+
+def variant_assumptions(variant, padding: str) -> tuple:
+    """The named assumptions a catalogue variant makes in a course reading padding as
+    ``padding``, its reading of the padding left out (the course states it: a variant
+    that reads it otherwise is another layer's, :func:`other_padding`)."""
+    return tuple(name for name in variant.conventions if name != "per_side_padding")
 
 
 def _assumption_text(name: str, lang: str) -> str:
-    if name == "total_padding":
-        return text("variants.total_padding", lang)
     return text(f"checker.assumption.{name}", lang)
 
 
@@ -186,11 +188,13 @@ def _numeric(
         return Outcome(
             "equivalent", feedback=line, student_feedback=line, parsed=str(numeral.value)
         )
-    plain_match = mistaken = None
+    plain_match = mistaken = elsewhere = None
     for variant, value in _variant_values(question, student, padding):
         if not _same(numeral, value, ratio):
             continue
-        if variant.misconception is None and plain_match is None:
+        if variant.misconception is None and other_padding(variant, padding):
+            elsewhere = elsewhere or variant
+        elif variant.misconception is None and plain_match is None:
             plain_match = variant
         elif variant.misconception is not None and mistaken is None:
             mistaken = variant
@@ -202,6 +206,14 @@ def _numeric(
             assumptions=names,
             feedback=_then(line, expected, lang),
             student_feedback=line,
+            parsed=str(numeral.value),
+        )
+    if elsewhere is not None:  # another layer's value: its padding read the other way
+        line = _other_layer(elsewhere, student, padding, lang)
+        return Outcome(
+            "not_equivalent",
+            feedback=_then(line, expected, lang),
+            student_feedback=_then(line, expected, lang) if reveal == "answer" else line,
             parsed=str(numeral.value),
         )
     if mistaken is not None:
@@ -236,6 +248,30 @@ def _numeric(
         feedback=_then(line, expected, lang),
         student_feedback=said,
         parsed=str(numeral.value),
+    )
+
+
+def _other_layer(variant, student: Student, padding: str, lang: str) -> str:
+    """The line of a number that is ``variant``'s value, a variant reading the padding
+    otherwise than the course (:func:`other_padding`): not the value for the layer, and
+    the layer it is the value of (the same padding read the other way; with the
+    variant's other assumptions, when it makes any)."""
+    layer = student.layer
+    shown_padding = (
+        text("variants.padding_value.same", lang, p=layer.p_h)
+        if layer.p_h == layer.p_w
+        else text("variants.padding_value.two", lang, p_h=layer.p_h, p_w=layer.p_w)
+    )
+    line = text(f"variants.other_padding.{variant.padding}", lang, padding=shown_padding)
+    names = variant_assumptions(variant, padding)
+    if not names:
+        return line
+    separator = text("checker.phrase.list_separator", lang)
+    return text(
+        "variants.other_padding_under",
+        lang,
+        line=line,
+        assumptions=separator.join(_assumption_text(n, lang) for n in names),
     )
 
 

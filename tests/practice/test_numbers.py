@@ -11,7 +11,7 @@ import pytest
 
 from derivations import cli
 from derivations.practice import numbers
-from derivations.variants.grade import _variant_values, grade_variant_answer
+from derivations.variants.grade import _variant_values, grade_variant_answer, other_padding
 from derivations.variants.key import SUPPORTED
 
 
@@ -255,6 +255,7 @@ def test_a_byte_count_said_with_its_unit_is_graded_under_the_bytes_convention(la
             for variant, value in _variant_values(key.question, student, variants.padding)
             if any(c.startswith("bytes_") for c in variant.conventions)
             and not variant.misconception
+            and not other_padding(variant, variants.padding)  # another layer's (F17)
         }
         for value in in_bytes:
             alone = json.loads(numbers.answer_at(key.question, str(value), lang))
@@ -271,3 +272,28 @@ def test_a_byte_count_said_with_its_unit_is_graded_under_the_bytes_convention(la
             assert page["verdict"] == "not_equivalent", (key.question, page["feedback"])
             assert page["misconception"]["id"] == UNIT_MISLABELLED
     assert asked >= 8  # forward-memory and backward-memory at least
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_number_of_the_padding_read_per_side_is_not_the_value_for_the_layer(lang):
+    # s11exam F17: the page states the padding in all; 6 for the output height (its value
+    # with the 4 read per side) was green, "right under a convention". Another reading of
+    # the padding is another layer: the value of the layer's own record read per side
+    from derivations import records
+    from derivations.messages import text
+    from derivations.variants.key import key_values_closed
+
+    student = numbers.practice_variants(executed=True).students[0]
+    assert numbers.PADDING == "total"
+    per_side = records.replace(student.layer, padding_convention="per-side")
+    shown = text("variants.padding_value.same", lang, p=student.layer.p_h)
+    said = text("variants.other_padding.per-side", lang, padding=shown)
+    tried = []
+    for key, other in zip(student.key, key_values_closed(per_side, numbers.questions())):
+        if other.value == key.value:  # the padding does not enter it (a ratio)
+            continue
+        page = json.loads(numbers.answer_at(key.question, str(other.value), lang))
+        assert (page["verdict"], page["conventions"]) == ("not_equivalent", []), page
+        assert page["feedback"] == said, page
+        tried.append(key.question)
+    assert {"output-height", "output-width", "forward-mults", "double-padding"} <= set(tried)

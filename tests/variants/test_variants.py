@@ -612,3 +612,44 @@ def test_a_ratio_question_states_the_tolerance_it_is_graded_with(lang):
     inside = key.value + RATIO_TOLERANCE * Fraction(9, 10)
     outcome = grade_variant_answer(variants, "s0", "double-channels", f"{float(inside):.6f}", lang)
     assert outcome.verdict == "equivalent"
+
+
+@pytest.mark.parametrize("padding", ["total", "per-side"])
+def test_a_number_of_the_other_padding_reading_is_wrong_in_grade_and_in_moodle(padding, tmp_path):
+    # s11exam F17: a class's padding is stated (total or per side); the value of the same
+    # padding read the other way is another layer's: not_equivalent with the line naming
+    # that reading, and no Moodle alternative gives it credit
+    from derivations import records
+    from derivations.messages import text
+
+    other = "per-side" if padding == "total" else "total"
+    roster = [f"s{i}" for i in range(12)]
+    variants = build_variants(roster, QUESTIONS, "F17", padding)
+    quiz = ET.fromstring(render_files(variants, tmp_path, ("en",))[tmp_path / "moodle-en.xml"])
+    wrong = 0
+    for row, student in enumerate(variants.students):
+        elsewhere = key_module.key_values_closed(
+            records.replace(student.layer, padding_convention=other), QUESTIONS
+        )
+        for key, value in zip(student.key, elsewhere):
+            if value.value == key.value:
+                continue
+            outcome = grade_variant_answer(variants, student.id, key.question, str(value.value))
+            assert outcome.verdict == "not_equivalent" and not outcome.assumptions
+            assert outcome.student_feedback.startswith(
+                text(f"variants.other_padding.{other}", "en", padding="")[:30]
+            )
+            question = next(
+                q for q in quiz.findall("question") if q.find("name/text").text == key.question
+            )
+            columns = {
+                d.find("name/text").text: int(
+                    d.findall("dataset_items/dataset_item")[row].find("value").text
+                )
+                for d in question.findall("dataset_definitions/dataset_definition")
+            }
+            for answer in question.findall("answer")[1:]:
+                got = _evaluate(answer.find("text").text, columns, exact=True)
+                assert got != value.value or float(answer.get("fraction")) == 0, key.question
+            wrong += 1
+    assert wrong > 20
