@@ -28,7 +28,7 @@ Chinese around them, through ``check`` and ``grade``:
   C++'s ``static_cast<int>`` as ``int`` (the floor on the non-negative values a size
   takes), ``static_cast<double>`` the value;
 - a letter that is a call or an attribute's index (``kernelDims.at(2)``,
-  ``kern.dims[2]``): C++'s ``.at(i)`` is ``[i]``; which axis the index names is read by
+  ``in_dims.at(2)``): C++'s ``.at(i)`` is ``[i]``; which axis the index names is read by
   the layout the code shows, refused with one line naming it where the layouts disagree;
 - a bias switch in flop-counter code (``(0 if module.bias is None else 1)``, C's
   ``(has_bias ? 1 : 0)``): read without a bias, as the section's layer has none, and
@@ -46,18 +46,28 @@ No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
 from __future__ import annotations
 
+import pytest
+
+from derivations.checking import check
 from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
 # {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
 # names, the note (reading.note.<key>) a reading says, the refusal's id and the value it
-# names ("id: value"), or None
+# names ("id: value"), or None.  Every row was run with the commit that added it and with
+# that commit's parent (s12left): a row marked "guard" has its verdict at both (a right
+# answer kept, or a wrong one of the class's form that no fix may accept); it fails only
+# if a fix reaches it.  Every other row (or a test below of its reading) fails at its
+# commit's parent.
 CLASSES = {
     "a padded size named": [
+        # its rows need a174255's padded size (at its parent padded_height was a misspelt
+        # padding: the right rows not_equivalent, the wrong ones no misconception named),
+        # but for the two guards; 7371df3 was rebased on a174255
         ("output-height", "int oh = (padded_height - kh) / sh + 1;", C, None),
         ("output-height", "out_h = (h_padded - k_h) // s_h + 1", R, None),
-        ("output-height", "out_h = (h_padded - k_h + 2 * pad) // s_h + 1", W, None),
+        ("output-height", "out_h = (h_padded - k_h + 2 * pad) // s_h + 1", W, None),  # guard
         ("output-height", "out_h = (h_padded - k_h) // s_h", W, "output_off_by_one"),
         (
             "output-width",
@@ -67,6 +77,7 @@ CLASSES = {
         ),
         (
             "output-height",
+            # guard
             "const outH = Math.floor((paddedWidth - kernelHeight) / strideH) + 1;",
             W,
             None,
@@ -116,6 +127,7 @@ CLASSES = {
     ],
     "a pair assigned on a line of its own": [
         ("output-height", "hp, wp = h + p_h, w + p_w\noh = (hp - k_h) // s_h + 1", R, None),
+        # guards: the pair read in order, each name its own size
         ("output-width", "hp, wp = h + p_h, w + p_w\now = (hp - k_w) // s_w + 1", W, None),
         ("output-height", "hp, wp = w + p_w, h + p_h\noh = (hp - k_h) // s_h + 1", W, None),
         ("output-height", "ih, iw = h + 2*pad, w + 2*pad\noh = (ih - kh) // stride + 1", C, None),
@@ -141,19 +153,22 @@ CLASSES = {
         ),
         (
             "forward-mults",
+            # guard: the channels in left out, under the same names
             "per_group_out = c_out // groups\nmacs_per_pixel = kh * kw * per_group_out\n"
             "pixels = batch * oh * ow\ntotal_conv_flops = macs_per_pixel * pixels",
             W,
             None,
         ),
+        # guard: a camelCase flops name was read before 0e8add4 too
         ("forward-mults", "const convFlops = kh * kw * cin * (cout / groups) * oh * ow;", R, None),
         ("forward-mults", "long conv_flops = (long)kh * kw * cin * cout * oh * ow;", R, None),
-        ("forward-mults", "conv_flops = 2 * kh * kw * cin * cout * oh * ow", W, None),
+        ("forward-mults", "conv_flops = 2 * kh * kw * cin * cout * oh * ow", W, None),  # guard
         # the multiplications said in FLOPs: right if only the multiplications are counted
         # as FLOPs (s10exam2 F6, s11exam F12: under that convention, not plainly right)
         ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # FLOPs", C, None),
         ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # 乘法次数", R, None),
         ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", C, None),
+        # guard: the flops name on another question
         ("forward-ops", "conv_flops = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
         # the MACs are the multiplications only: a flops name on another count still says
         (
@@ -163,13 +178,14 @@ CLASSES = {
             "count_word_disagrees",
         ),
         ("output-height", "out_flops = (h + p_h - k_h) // s_h + 1", W, "count_word_disagrees"),
-        (
+        (  # guard
             "forward-mults",
             "layer_flops = k_h * k_w * c_o * m_h * m_w  # 每个输出元素的乘法",
             W,
             "input_channels_left_out",
         ),
         ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin * cout // groups", C, None),
+        # guard
         ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin // groups", W, None),
     ],
     "a library's floor or ceiling inside a cast": [
@@ -200,28 +216,17 @@ CLASSES = {
             None,
         ),
         ("output-height", "输出高度 = int(jnp.floor((h + p_h - k_h) / s_h)) + 1", R, None),
-        ("output-width", "ow = int(np.ceil((w + p_w - k_w + 1) / s_w))", R, None),
+        ("output-width", "ow = int(np.ceil((w + p_w - k_w + 1) / s_w))", R, None),  # guard
     ],
     "a letter that is a call or an attribute's index": [
-        (
-            "output-height",
-            "int oh = (in_dims[2] + 2*pad - kern.dims[2]) / stride + 1;",
-            N,
-            "checker.reason.ambiguous_letter: kern_shape[2]",
-        ),
         (
             "output-height",
             "int oh = (h + 2*pad - kernelDims.at(2)) / stride + 1;",
             N,
             "checker.reason.ambiguous_letter: kernelDims[2]",
         ),
-        (
-            "output-height",
-            "N, C, H, W = x.shape\noh = (x.shape[2] + 2*pad - k) // stride + 1",
-            C,
-            None,
-        ),
-        ("output-height", "N, C, H, W = x.shape\noh = (x.shape[2] - k) // stride + 1", W, None),
+        ("output-height", "int oh = (in_dims.at(2) + 2*pad - k) / stride + 1;", C, None),
+        ("output-height", "int oh = (in_dims.at(2) - k) / stride + 1;", W, None),
     ],
     "a bias switch in flop-counter code": [
         (
@@ -283,6 +288,7 @@ CLASSES = {
         ),
         (
             "forward-adds",
+            # guard: a conditional on anything but the bias stays refused
             "adds = k_h*k_w*c_i - 1 + (0 if self.mode == 'valid' else 1)\n"
             "return adds * c_o * m_h * m_w",
             N,
@@ -302,7 +308,7 @@ CLASSES = {
             "output-height",
             "a = h + p_h - k_h\n# per axis, # rows first\nb = a // s_h\noh = b",
             W,
-            "output_off_by_one",
+            "comment",  # at 4e029f7^ the same verdict: the lines from the comment on were prose
         ),
         (
             "output-height",
@@ -336,7 +342,7 @@ CLASSES = {
         ("forward-mults", "macs = np.prod(y.shape + w.shape[2:])", W, "input_channels_left_out"),
         ("forward-mults", "macs = math.prod(out.shape + kernel.shape[1:])", R, None),
         ("forward-mults", "macs = np.prod(y.shape + w.shape)", W, None),
-        ("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape[1:])", R, None),
+        ("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape[1:])", R, None),  # guard
         ("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape)", W, None),
         ("forward-mults", "macs = y.numel() * w.numel()", W, None),
         ("forward-mults", "乘法次数 = np.prod(y.shape + w.shape[1:])", R, None),
@@ -355,3 +361,16 @@ TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=11, ascii=45)
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [row[:2] for row in CLASSES["a padding named pad_width"] if row[2] != N],
+)
+def test_pad_width_is_read_as_numpys_per_side_padding(question, answer):
+    # 7371df3: the rows judged are judged with pad_width read both ways; the same verdicts
+    # came before it from its parts alone (the width's padding p_w), so the reading says
+    # which was used: numpy.pad's per-side amount along every axis
+    result = check(question, answer, symbolic=False)
+    readings = {r["written"]: (r["read"], r.get("source")) for r in result.parsed["readings"]}
+    assert readings["pad_width"] == ("p", "numpy"), readings

@@ -38,13 +38,19 @@ No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."
 
 from __future__ import annotations
 
+import pytest
+
 from derivations.checking import check, feedback
 from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
 # {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
-# names, or the note (reading.note.<key>) the reading says, or None
+# names, or the note (reading.note.<key>) the reading says, or None.  Every row was run
+# with the commit that added it and with that commit's parent (s12left): a row marked
+# "guard" has its verdict at both (a right answer kept, or a wrong one of the class's form
+# that no fix may accept); it fails only if a fix reaches it.  Every other row fails at
+# its commit's parent (or a test below of its reading does).
 CLASSES = {
     "a display equation numbered with \\tag": [
         ("forward-ops", r"$$O(h^2 \cdot k^2 \cdot c_i \cdot c_o) \tag{1} $$", C, "equation_number"),
@@ -52,6 +58,7 @@ CLASSES = {
         ("forward-ops", r"$$O(w^2 k^2 c_{in} c_{out})\tag{2}$$", C, "equation_number"),
         ("forward-ops", r"计算量为 $$O(h^2 \cdot k^2 \cdot c_i \cdot c_o) \tag{1}$$", C, None),
         ("forward-ops", r"$$O(h^2 \cdot k^2 \cdot c_i) \tag{1} $$", W, "output_channels_left_out"),
+        # guards (the next four): read before 4669148 too
         ("forward-ops", r"$$O(h \cdot k^2 \cdot c_i \cdot c_o) \tag{1} $$", W, "wrong_order"),
         (
             "forward-ops",
@@ -92,7 +99,7 @@ CLASSES = {
             r"$$\Bigl\lfloor \frac{h+2p-k}{s}+1 \Bigr\rfloor \times "
             r"\Bigl\lfloor \frac{w+2p-k}{s}+1 \Bigr\rfloor \tag{1}$$",
             C,
-            "shape_product",
+            "shape_product",  # guard: \Bigl was read before 4669148
         ),
         (
             "output-height",
@@ -108,7 +115,7 @@ CLASSES = {
             W,
             "plus_one_in_denominator",
         ),
-        (
+        (  # guard: not_equivalent before 4669148 too
             "output-width",
             r"$$\biggl\lfloor \frac{h+2p-k}{s}+1 \biggr\rfloor \times "
             r"\biggl\lfloor \frac{w-k}{s}+1 \biggr\rfloor \tag{2}$$",
@@ -156,7 +163,7 @@ CLASSES = {
             W,
             "output_off_by_one",
         ),
-        (  # the definition's sides differ (d(k - 1) is k - 1 at d = 1): never accepted
+        (  # guard: the definition's sides differ (d(k - 1) is k - 1 at d = 1): never accepted
             "output-height",
             "$$out = \\lfloor \\frac{in + 2p - k'}{s} \\rfloor + 1$$\n其中\n"
             "$$k' = (d-1)*(k-1)+k = d*(k-1)$$",
@@ -174,6 +181,8 @@ CLASSES = {
             R,
             None,
         ),
+        # guards (the next two): the batch letter with the book's symbols was read before
+        # a914606
         (
             "forward-mults",
             r"批量为 N 时：$$N \cdot c_o \cdot c_i \cdot k_h \cdot k_w \cdot m_h \cdot m_w$$",
@@ -192,7 +201,8 @@ CLASSES = {
             W,
             "input_channels_left_out",
         ),
-        # wrong answers in Eyeriss's letters with a letter no reading makes right: refused
+        # guards: wrong answers in Eyeriss's letters with a letter no reading makes right,
+        # refused (as they were before a914606)
         ("forward-ops", "$$2 * N * M * C * R * E * F$$", N, None),
         ("forward-memory", "H * W * C + C * R * S + E * F * M", N, None),
     ],
@@ -245,7 +255,7 @@ CLASSES = {
             "given_parameter_left_out",
         ),
         ("output-width", "출력 크기 (OH,OW)=((H+2P−KH)/S+1,(W+2P−KW)/S+1)이다.", C, "parts"),
-        (
+        (  # guard
             "output-width",
             "출력 크기 (OH,OW)=((H+2P−KH)/S,(W+2P−KW)/S)이다.",
             W,
@@ -265,7 +275,7 @@ CLASSES = {
             "trailing_mark",
         ),
         ("output-width", "(OH, OW) = (H − KH + 1, W − KW + 1).", W, "given_parameter_left_out"),
-        (  # the condition is no convention: graded at every layer, the stride left out
+        (  # guard: the condition is no convention: graded at every layer, the stride left out
             "output-height",
             "스트라이드가 1이라면 출력 크기 (OH,OW)=(H−KH+1,W−KW+1)이다.",
             W,
@@ -302,3 +312,17 @@ def test_a_dilation_is_read_as_the_questions_1_and_said_so():
     held = [r for r in result.parsed["readings"] if r["how"] == "held"]
     assert held and held[0]["read"] == "1", result.parsed["readings"]
     assert "dilation" in feedback(result, "en") and "膨胀率" in feedback(result, "zh")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "출력 크기 (OH,OW)=((H+2P−KH)/S+1,(W+2P−KW)/S+1)이다.",
+        "출력 크기 (OH,OW)=((H+2P−KH)/S,(W+2P−KW)/S)이다.",
+    ],
+)
+def test_a_pairs_label_and_ending_are_read_not_left_as_prose(answer):
+    # 120dc7f: the same verdicts before it, with "출력 크기 이다." left over as prose
+    # around the formula (reading.note.islands)
+    result = check("output-width", answer, symbolic=False)
+    assert [n["id"] for n in result.parsed["notes"]] == ["reading.note.parts"]
