@@ -1019,13 +1019,21 @@ def own_reading(name: str) -> str | None:
     return None if value is None or value.startswith("?") else value
 
 
+# a square kernel's one letter (``K, _, _, C_out = B.shape``): the size at either kernel axis
+_SQUARE_KERNEL = {"k": ("k_h", "k_w")}
+
+
 def _fits(readings: list[str | None], used: list[bool], axes: list[str]) -> bool:
     """Whether the used names' readings are the sizes ``axes`` lists, place by place, in
-    some run of ``axes`` as long as the names (``h_in, w_in``: NCHW's last two)."""
+    some run of ``axes`` as long as the names (``h_in, w_in``: NCHW's last two); a square
+    kernel's k fits either kernel axis (:data:`_SQUARE_KERNEL`)."""
     size = len(readings)
     for start in range(len(axes) - size + 1):
         window = axes[start : start + size]
-        if all(not u or r == a for r, u, a in zip(readings, used, window, strict=True)):
+        if all(
+            not u or r == a or a in _SQUARE_KERNEL.get(r or "", ())
+            for r, u, a in zip(readings, used, window, strict=True)
+        ):
             return True
     return False
 
@@ -1070,8 +1078,10 @@ def _shown_layouts(text: Normalized, notes: list) -> Normalized:
 def _unpacked_shapes(text: Normalized, notes: list) -> Normalized:
     """``text`` without each shape unpacked into names (:data:`_UNPACKED_SHAPE`) whose
     names used elsewhere read by themselves as the sizes one of the tensor's layouts puts
-    at their places (:func:`.names.shape_of`, :func:`.notations.layouts`); one whose names
-    do not is kept (read, or refused, as it is)."""
+    at their places (:func:`.names.shape_of`, :func:`.notations.layouts`); of a tensor
+    whose name says nothing (``A``, ``B``), one layout of any tensor (``N, H, W, C_in =
+    A.shape``: an input's NHWC; ``K, _, _, C_out = B.shape``: a kernel's HWIO); one whose
+    names do not is kept (read, or refused, as it is)."""
     from derivations.checking.reading.names import shape_of
     from derivations.registry.notations import layouts
 
@@ -1081,14 +1091,13 @@ def _unpacked_shapes(text: Normalized, notes: list) -> Normalized:
         rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
     for match in reversed(found):
         tensor = shape_of(f"{match.group('obj')}_shape")
-        if tensor is None:
-            continue
         names = [name.strip() for name in match.group("names").split(",")]
         used = [re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", rest) is not None for n in names]
         readings = [own_reading(name) if u else None for name, u in zip(names, used, strict=True)]
         if any(u and r is None for u, r in zip(used, readings, strict=True)):
             continue
-        if not any(_fits(readings, used, list(axes)) for _, axes in layouts()[tensor]):
+        tensors = [tensor] if tensor is not None else list(layouts())
+        if not any(_fits(readings, used, list(axes)) for t in tensors for _, axes in layouts()[t]):
             continue
         notes.append(_note("code", text=match.group().strip()))
         text = edit(text, match.start(), match.end())
@@ -1604,6 +1613,36 @@ def _loop_refused(text: Normalized) -> None:
             raise refuse("loop", text.column(loop.start()), loop=shown)
 
 
+# one statement ``name = body`` of code (a ``;`` closing it), the name given a new value
+_ONE_STATEMENT = lazy_pattern(r"^\s*(?P<name>[A-Za-z_]\w*)\s*=(?!=)(?P<body>[^=;\n]*);?\s*$")
+# what only code writes in a body: floor division, an index, a call to int or floor
+_CODE_BODY = lazy_pattern(r"//|\[\s*\w+\s*\]|\b(?:int|floor|math\.floor)\s*\(")
+# an output's size by its axis: the input's size along the same axis
+_INPUT_OF = {"m_h": "h", "m_w": "w"}
+
+
+def _updated_output(text: Normalized, notes: list) -> Normalized:
+    """``text`` with the output's size named after its own ``=`` (``out_w = (out_w -
+    kernel_sizes[i]) // strides[i] + 1``, a name that reads by itself as m_h or m_w,
+    :func:`own_reading`) written as the input's size along the same axis (w): code giving
+    the name its new value from the value it held, the size before the layer, noted
+    (``reading.note.updated_output``).  Only in code (:data:`_CODE_BODY`): in maths
+    ``m_w = (m_w - k_w)/s_w + 1`` stays refused."""
+    match = _ONE_STATEMENT().match(text.text)
+    if match is None or not _CODE_BODY().search(match.group("body")):
+        return text
+    name = match.group("name")
+    axis = _INPUT_OF.get(own_reading(name) or "")
+    uses = list(re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w\[.])", match.group("body")))
+    if axis is None or not uses:
+        return text
+    notes.append(_note("updated_output", name=name, symbol=axis))
+    start = match.start("body")
+    for use in reversed(uses):
+        text = edit(text, start + use.start(), start + use.end(), axis)
+    return text
+
+
 def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
     the notes saying what was removed; ``raw``: the answer as given (its line breaks)."""
@@ -1718,6 +1757,8 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         if "_shape[" in text.text:
             text = _indexed_definitions(text, notes)
     text = _sub(text, _LIBRARY(), notes, "code")
+    if "=" in text.text:
+        text = _updated_output(text, notes)
     if "trunc" in text.text or "Floor" in text.text or "Ceiling" in text.text:
         for match in reversed(list(_ROUNDINGS().finditer(text.text))):
             written = {"trunc": "floor", "Floor": "floor", "Ceiling": "ceil"}[match.group("fn")]

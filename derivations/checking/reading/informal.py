@@ -243,6 +243,8 @@ SAID_WITH_FIELDS = frozenset(
         "label",
         "label_symbol",
         "updated_symbol",
+        "updated_output",
+        "padded_input",
         "ending",
         "named_count",
         "definitions",

@@ -64,6 +64,7 @@ from derivations.checking.reading.informal import (
     states_operation,
 )
 from derivations.checking.reading.languages import CONNECTORS
+from derivations.checking.reading.padded import padded_input
 
 __all__ = [
     "rewrites",
@@ -1594,6 +1595,7 @@ _RULES = (
     _line_comments,
     _emphasis,
     _continuation,
+    padded_input,
     rate_sentence,
     _continued,
     _unpacked,

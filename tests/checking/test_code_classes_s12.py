@@ -1,0 +1,208 @@
+"""Issue 21, session twelve: classes of code H11's misses (the held-out file's header
+lists them under "Batch H11"), each a table of answers of our own, with other names than
+the pages', right and wrong, in Python, C, JavaScript, Julia and with Chinese around
+them, through ``check`` and ``grade``:
+
+- an output's size updated from itself through indexed lists (``out_h = (out_h + 2 *
+  pads[i] - ksizes[i]) // strides[i] + 1``, a layer of a list of layers): after the ``=``
+  the name holds the size before the layer, the input's size along the same axis
+  (``reading.note.updated_output``); only in code (in maths ``m_h = (m_h - …)/s_h + 1``
+  stays refused) and never in a loop, whose passes apply the layer again;
+- the input padded by a call a few statements before its sizes are read (``xp =
+  np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))``, an array's ``.pad(…)``,
+  PyTorch's ``F.pad(x, (left, right, top, bottom))``, then ``n, c, hp, wp = xp.shape``
+  or ``xp.shape[2]``): the padded axes are the height's and the width's, so a size read
+  there after the call is the padded one (``reading.note.padded_input``); a condition
+  skipping the call where it pads nothing read away; refused with one line where the
+  call pads every axis (``np.pad(x, p)``), two axes no input layout has as its height's
+  and width's, the names unpacked say another layout, or a condition on anything else
+  opens the call.
+
+No wrong answer is accepted: each wrong row is ``not_equivalent``."""
+
+from __future__ import annotations
+
+from tests.checking.rows import Table, classes_test, said_as
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+
+# {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
+# names, the note (reading.note.<key>) a reading says, the refusal's id and the value it
+# names ("id: value"), or None
+CLASSES = {
+    "an output's size updated from itself": [
+        (
+            "output-height",
+            "out_h = (out_h + 2 * pads[i] - ksizes[i]) // strides[i] + 1",
+            C,
+            "updated_output",
+        ),
+        (
+            "output-width",
+            "outW = Math.floor((outW + 2 * pads[i] - kernels[i]) / strides[i]) + 1;",
+            C,
+            "updated_output",
+        ),
+        ("output-height", "oh = div(oh + 2pads[i] - ks[i], ss[i]) + 1", C, "updated_output"),
+        (
+            "output-height",
+            "output_height = int((output_height + 2*self.padding[i] - self.kernel_size[i])"
+            " / self.stride[i]) + 1",
+            C,
+            "updated_output",
+        ),
+        ("output-width", "ow = (ow + p_w - k_w) // s_w + 1", R, "updated_output"),
+        (
+            "output-height",
+            "out_h = (out_h + 2*pads[i] - ks[i]) // strides[i] + 1  # 每一层的输出高度",
+            C,
+            "updated_output",
+        ),
+        (
+            "output-height",
+            "out_h = (out_h - ks[i]) // strides[i] + 1  # 每一层的输出高度",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-width",
+            "out_width = (out_width - kernels[i]) // steps[i] + 1",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-height",
+            "out_h = (out_h + 2*pads[i] - ks[i]) // strides[i]",
+            W,
+            "output_off_by_one",
+        ),
+        ("output-height", "oh = (oh + p_h - k_w) // s_h + 1", W, None),
+        ("output-height", "out_h = (out_h + 2*pads[i] - ks[i]) // strides[i] + out_h", W, None),
+        (
+            "output-height",
+            "m_h = (m_h - k_h + 2*p_h)/s_h + 1",
+            N,
+            "checker.reason.asked_symbol: m_h",
+        ),
+        (
+            "output-height",
+            "输出高度 = (out_h + 2*pads[i] - ks[i]) // strides[i] + 1",
+            N,
+            "checker.reason.asked_symbol: m_h",
+        ),
+        (
+            "output-height",
+            "for i in range(n):\n    out_h = (out_h + 2*pads[i] - ks[i]) // strides[i] + 1",
+            N,
+            "reading.loop: for i in range(n):",
+        ),
+    ],
+    "the input padded by a call before its sizes are read": [
+        (
+            "output-height",
+            "xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))\n"
+            "n, c, hp, wp = xp.shape\noh = (hp - kh) // stride + 1",
+            C,
+            "padded_input",
+        ),
+        (
+            "output-width",
+            "xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))\n"
+            "n, c, hp, wp = xp.shape\now = (hp - kw) // stride + 1",
+            W,
+            "axis_mixup",
+        ),
+        (
+            "output-height",
+            "img = np.pad(img, ((p_h, p_h), (p_w, p_w)))\noh = (img.shape[0] - k_h) // s_h + 1",
+            C,
+            "padded_input",
+        ),
+        (
+            "output-width",
+            "img = np.pad(img, ((p_h, p_h), (p_w, p_w)))\now = (img.shape[0] - k_w) // s_w + 1",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            "x = F.pad(x, (pw, pw, ph, ph))\nN, C, H, W = x.shape\nout_w = (W - kw) // sw + 1",
+            C,
+            "padded_input",
+        ),
+        (
+            "output-height",
+            "x = F.pad(x, (p, p))\nN, C, H, W = x.shape\nout_h = (H - k) // s + 1",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-height",
+            "const xp = x.pad([[0, 0], [p, p], [p, p], [0, 0]]);\n"
+            "const oh = Math.floor((xp.shape[1] - k) / s) + 1;",
+            C,
+            "padded_input",
+        ),
+        (
+            "output-height",
+            "if pad > 0:\n    Xp = X.pad(((0, 0), (pad, pad), (pad, pad), (0, 0)))\nelse:\n"
+            "    Xp = X\nB, H, W, C = Xp.shape\nout_h = (H - K) // stride + 1",
+            C,
+            "padded_input",
+        ),
+        (
+            "output-height",
+            "X = X.pad(((0, 0), (pad, pad), (pad, pad), (0, 0)))\nB, H, W, C = X.shape\n"
+            "out_h = (H + 2 * pad - K) // stride + 1",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            "pw = ((0, 0), (p, p), (p, p), (0, 0))\nA = np.pad(A, pw, mode='constant')\n"
+            "N, H, W, C = A.shape\nH_out = (H - K) // s + 1  # 输出高度",
+            C,
+            "padded_input",
+        ),
+        (
+            "output-height",
+            "A = np.pad(A, ((0, 0), (p, p), (p, p), (0, 0)))\nN, H, W, C = A.shape\n"
+            "H_out = (H - K) // s  # 输出高度",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "if mode == 'same':\n    X = X.pad(((0, 0), (pad, pad), (pad, pad), (0, 0)))\n"
+            "B, H, W, C = X.shape\nout_h = (H - K) // stride + 1",
+            N,
+            None,
+        ),
+        (
+            "output-height",
+            "X = X.pad(((0, 0), (pad, pad), (pad, pad), (0, 0)))\nB, W, H, C = X.shape\n"
+            "out_h = (H - K) // stride + 1",
+            N,
+            None,
+        ),
+        (
+            "output-height",
+            "X = np.pad(X, pad)\nB, H, W, C = X.shape\nout_h = (H - K) // stride + 1",
+            N,
+            None,
+        ),
+        (
+            "output-height",
+            "X = X.pad(((0, 0), (pad, pad), (0, 0), (pad, pad)))\nB, H, W, C = X.shape\n"
+            "out_h = (H - K) // stride + 1",
+            N,
+            None,
+        ),
+    ],
+}
+ROWS = [row for rows in CLASSES.values() for row in rows]
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=said_as)
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=5, ascii=20)
