@@ -11,7 +11,8 @@ Conventions, as the data file states them: padding per side (the author's p is
 PyTorch's ``padding``; the book's total padding is twice it), the floor dropped (layers
 where the stride divides), a square layer (one symbol for both axes), MACs (the
 multiply-accumulates: the multiplications), FLOPs = 2 x MACs, the output kept beside
-its gradient in the backward memory, a memory in bytes (4 per float32 element), and the
+its gradient in the backward memory, a memory in bytes (4 per float32 element), the
+bias counted beside the kernel in the forward memory, and the
 doubled-channels factor read for the multiplications.  Big-O answers are checked by the
 product inside the O; a batch's letter is 1 (the sampled layers take one example).
 
@@ -5125,9 +5126,121 @@ READINGS = {
         "mw",
         DIV,
     ),
+    # --- batch H12-dev, first increment (issue 21's ninth fresh hold-out)
+    "各カーネルは、オプションで関連するスカラーバイアスを持つことができます。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "#define op_dim(IN_dim, stride, K_dim, OUT_dim)   \\\n    {                                            \\\n        OUT_dim = (IN_dim - K_dim) / stride + 1; \\\n    }": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "#define FLOPS   ((double)CO*B*OUTPUT_TOTAL_H*OUTPUT_TOTAL_W*R_CI*R_KH*R_KW*2)": (
+        lambda x, o: x.co * 1 * (o.mh + 2 * x.qh) * (o.mw + 2 * x.qw) * x.ci * x.kh * x.kw * 2,
+        ("flops", "ops"),
+        None,
+    ),
+    "input = Hin x Win x Cin\n\noutput = Hout x Wout x Cout\n\nweights = K x K x Cin x Cout + Cout": (
+        lambda x, o: x.h * x.w * x.ci + o.mh * o.mw * x.co + x.kh * x.kh * x.ci * x.co + x.co,
+        "fwd_mem_bias",
+        SQ,
+    ),
+    "return (i + 2 * self.padding[idx] - self.dilation[idx] * (self.kernel_size[idx] - 1) - 1) // self.stride[idx] + 1": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "self._flops = (2 * cin * self.kernel_size[0] * self.kernel_size[1] - (0 if self.bias else 1)) * (cout // self.groups) * hout * wout * bsout": (
+        lambda x, o: (2 * x.ci * x.kh * x.kw - 1) * (x.co // 1) * o.mh * o.mw * 1,
+        "ops",
+        None,
+    ),
+    "const output = Math.floor((size + 2 * p - k) / s) + 1;": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    'info["macs"] += int(param.nelement() * np.prod(info["out"][2:]))': (
+        lambda x, o: (x.co * x.ci * x.kh * x.kw) * (o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    "# Multiply-accumulate operations: MACs = volume(OFM) * (#IFM * K^2) / #Groups": (
+        lambda x, o: (x.co * o.mh * o.mw) * (x.ci * x.kh**2) / 1,
+        "mults",
+        SQ,
+    ),
+    "macs = (distiller.volume(output) *\n            (self.in_channels / self.groups * self.kernel_size[0] * self.kernel_size[1]))": (
+        lambda x, o: (1 * x.co * o.mh * o.mw) * (x.ci / 1 * x.kh * x.kw),
+        "mults",
+        None,
+    ),
+    "out_nrows = np.ceil(float(input_shape[0]) / strides[0])": (
+        lambda x, o: -(-x.h // x.sh),
+        "mh",
+        None,
+    ),
+    "kernel_ops = self.kernel_size[0] * self.kernel_size[1] * (self.in_channels / self.groups)\n        bias_ops = 1 if self.bias is not None else 0\n\n        params = output_channels * (kernel_ops + bias_ops)\n        flops = (kernel_ops * (2 if multiply_adds else 1) + bias_ops) * output_channels * output_height * output_width * batch_size": (
+        lambda x, o: (x.kh * x.kw * (x.ci / 1) * 2 + 0) * x.co * o.mh * o.mw * 1,
+        "flops",
+        None,
+    ),
+    'return p["output_h"] * p["output_w"] * p["kernel_h"] * p["kernel_w"] * p["input_c"] * p["output_c"]': (
+        lambda x, o: o.mh * o.mw * x.kh * x.kw * x.ci * x.co,
+        "mults",
+        None,
+    ),
+    "out_h = (h - 1) / conv_param->stride_h + 1;": (
+        lambda x, o: (x.h - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_h = (h - conv_param->dilation_h * (conv_param->kernel_h - 1) - 1 + conv_param->pad_h0 + conv_param->pad_h1) / conv_param->stride_h + 1;": (
+        lambda x, o: (x.h - 1 * (x.kh - 1) - 1 + x.qh + x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "pub(crate) fn out_h(&self) -> usize {\n        (self.i_h + 2 * self.padding - self.dilation * (self.k_h - 1) - 1) / self.stride + 1\n    }": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "pub(crate) fn out_w(&self) -> usize {\n        (self.i_w + 2 * self.padding - self.dilation * (self.k_w - 1) - 1) / self.stride + 1\n    }": (
+        lambda x, o: (x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) // x.sw + 1,
+        "mw",
+        SQ,
+    ),
+    "retHeight = (h+2*op.padH-(op.dilationH*(op.h-1)+1))/op.strideH + 1": (
+        lambda x, o: (x.h + 2 * x.qh - (1 * (x.kh - 1) + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "retWidth = (w+2*op.padW-(op.dilationW*(op.w-1)+1))/op.strideW + 1": (
+        lambda x, o: (x.w + 2 * x.qw - (1 * (x.kw - 1) + 1)) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "switch (padding) {\n    case kTfLitePaddingSame:\n      value = (static_cast<int64_t>(image_size) + stride - 1) / stride;\n      break;\n    case kTfLitePaddingValid:\n      value =\n          (static_cast<int64_t>(image_size) + stride - effective_filter_size) /\n          stride;\n      break;\n    default:\n      return kTfLiteError;\n  }": (
+        lambda x, o: (x.w + x.sw - x.kw) // x.sw,
+        "mw",
+        None,
+    ),
+    "out_h = in_h // stride": (
+        lambda x, o: x.h // x.sh,
+        "mh",
+        None,
+    ),
+    "bias_ops = 1 if is_bias else 0\n    kernel_ops = kernel_size[0] * kernel_size[1] * (in_channel // groups)\n    delta_ops = (kernel_ops + bias_ops) * out_channel * out_h * out_w": (
+        lambda x, o: (x.kh * x.kw * (x.ci // 1) + 0) * x.co * (x.h // x.sh) * (x.w // x.sw),
+        ("mults", "flops", "ops"),
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
+TARGETS["fwd_mem_bias"] = lambda x, o: TARGETS["fwd_mem"](x, o) + o.bias  # and the bias
 
 # answers about two layers, or a factor: the claim and how PyTorch decides it
 COMPOSE = {
@@ -5144,6 +5257,7 @@ COMPOSE = {
     "$(k_1.h+k_2.h-1,k_1.w+k_2.w-1)$",
     "两个卷积串联后的**感受野**为：\n$$\nk_{\\text{eq}} = k_1 + k_2 - 1\n$$",
     "RF_ℓ = RF_{ℓ−1} + (K_ℓ − 1) · Π S_i",
+    "const rout = rin + (k - 1) * jin; // This should be 3 for k=3",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
