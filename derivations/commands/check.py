@@ -90,7 +90,7 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
         reference_text,
         verdict_text,
     )
-    from derivations.checking.explaining.wording import misconception_title
+    from derivations.checking.explaining.wording import ids_text, misconception_title
 
     lines = [
         _line("question", result.question, lang),
@@ -121,7 +121,7 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
                 "counterexample",
                 f"{layer_text(example['layer'], lang)} -> "
                 f"{example['answer']} vs {example['reference']}"
-                + (f" ({', '.join(under)})" if under else ""),
+                + (f" ({ids_text(under, lang)})" if under else ""),
                 lang,
             )
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from derivations.checking.checker import check
 from derivations.checking.explaining.feedback import feedback, parsed_line
+from derivations.checking.explaining.wording import ids_text
 from derivations.checking.result import Result
 from derivations.errors import DerivationError
 from derivations.messages import text
@@ -56,7 +57,7 @@ def _counterexample(result: Result, lang: str) -> str:
         layer=layer,
         reference=example["reference"],
         answer=example["answer"],
-        **({"conventions": ", ".join(under)} if under else {}),
+        **({"conventions": ids_text(under, lang)} if under else {}),
     )
 
 

@@ -76,6 +76,23 @@ def test_check_readable_in_chinese(capsys):
     assert "偏置不与任何输入相乘" in out and "反例" in out and "共 c_o 个" not in out
 
 
+# right with the padding per side and the FLOPs counted, at layers the stride divides:
+# its counterexample's value is the one under both conventions
+TWO_CONVENTIONS = "2 c_o c_i k_h k_w ((h - k_h + 2 p_h)/s_h + 1)((w - k_w + 2 p_w)/s_w + 1)"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_counterexamples_conventions_are_joined_in_the_language(capsys, lang):
+    from derivations.messages import text
+
+    under = check("forward-ops", TWO_CONVENTIONS).counterexample["conventions"]
+    assert len(under) == 2, under
+    argv = ["check", "--question", "forward-ops", "--answer", TWO_CONVENTIONS, "--lang", lang]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert f"({text('checker.phrase.id_separator', lang).join(under)})" in out, out
+
+
 def test_feedback_in_both_languages():
     result = check("double-channels", "2")
     assert "four times" in feedback(result, "en", reveal="answer")

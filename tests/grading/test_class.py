@@ -554,3 +554,17 @@ def test_the_counterexample_cell_is_in_the_reports_language(tmp_path):
     layer = cells["en"].split(": ", 1)[0]
     assert layer and "c_i=" in layer and ", answer " in cells["en"]
     assert cells["zh"].startswith(layer + "：参考答案 ") and "学生答案" in cells["zh"]
+
+
+def test_the_counterexample_cells_conventions_are_joined_in_the_reports_language(tmp_path):
+    from derivations.checking import check
+    from tests.checking.test_cli import TWO_CONVENTIONS
+
+    under = check("forward-ops", TWO_CONVENTIONS).counterexample["conventions"]
+    answers = tmp_path / "a.csv"
+    answers.write_text(f'student,question,answer\na,forward-ops,"{TWO_CONVENTIONS}"\n')
+    for lang in ("en", "zh"):
+        out = tmp_path / f"{lang}.csv"
+        assert main(["grade", str(answers), "--out", str(out), "--lang", lang]) == 0
+        cell = _read(out)[0]["counterexample"]
+        assert text("checker.phrase.id_separator", lang).join(under) in cell, cell

@@ -15,6 +15,7 @@ from derivations.messages import LANGUAGES, entry, text
 __all__ = [
     "LANGS",
     "phrase",
+    "ids_text",
     "assumption_text",
     "note_text",
     "verdict_text",
@@ -30,6 +31,12 @@ LANGS = LANGUAGES
 
 def phrase(key: str, lang: str, **fields) -> str:
     return text(f"checker.phrase.{key}", lang, **fields)
+
+
+def ids_text(ids, lang: str) -> str:
+    """Ids (of conventions) as they are printed, joined by the language's separator
+    (``checker.phrase.id_separator``: ", ", zh "、")."""
+    return phrase("id_separator", lang).join(ids)
 
 
 def assumption_text(key: str, lang: str) -> str:
