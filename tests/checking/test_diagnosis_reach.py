@@ -3,12 +3,15 @@ holds against the reference ("as a FLOPs count, k_w times too small"); "at every
 only where the diagnosis holds at every sampled layer of the question (else the layers
 where it does are named); no hint (misconceptions included) names the reference."""
 
+import math
 import re
+from fractions import Fraction
 
 import pytest
 
 from derivations.checking import check, feedback
 from derivations.checking.deciding.catalogue import entry
+from derivations.checking.explaining.wording import assumption_text
 from derivations.registry.misconceptions import misconceptions
 
 # (question, answer, diagnosis id, factor, conventions of the variant it is against)
@@ -88,3 +91,60 @@ def test_the_bias_misconceptions_keep_the_answer_under_hint(answer):
         assert hint in feedback(result, lang, reveal="hint")
         assert not _mentions(hint, "c_o"), hint
         assert hint != misconception_text(result.misconception, lang, "answer")
+
+
+# every kind of diagnosis said under a convention (the nearest variant's, or the one the
+# answer's own word states), each with what the diagnosis claims of the two values:
+# (question, answer, diagnosis id)
+UNDER_A_CONVENTION = [
+    *((q, a, kind) for q, a, kind, _, _ in AGAINST_A_CONVENTION),
+    ("backward-ops", "2*c_o*m_h*m_w*(2*c_i*k_h*k_w-1)", "term_missing"),
+    ("backward-ops", "2 c_o m_h m_w (2 c_i k_h k_w − 1)", "term_missing"),
+    ("double-channels", "2", "constant_factor"),
+    ("double-channels", "3/2", "constant_factor"),
+    ("forward-ops", "FLOPs = c_o*c_i*k_h*k_w*m_h*m_w", "factor_two_less"),
+    ("forward-ops", "c_o c_i k_h k_w m_h m_w FLOPs", "factor_two_less"),
+    ("forward-ops", "2 c_i c_o k_h k_w m_h m_w MACs", "factor_two_more"),
+]
+
+
+def _at(formula: str, layer: dict) -> Fraction:
+    """Our own diagnosis text (a product of the layer's symbols) at ``layer``, by the
+    expression language's evaluator (no student text)."""
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.expr.evaluate import compile_node
+
+    return Fraction(compile_node(parse_answer(formula).tree)(layer))
+
+
+def _right_by_the_diagnosis(diagnosis: dict, answer: Fraction, layer: dict) -> Fraction:
+    """The value the diagnosis says is right, from the answer's value at ``layer``."""
+    kind = diagnosis["id"]
+    product = math.prod((_at(f, layer) for f in diagnosis["factor"]), start=Fraction(1))
+    if kind == "factor_missing":
+        return answer * product
+    if kind == "factor_extra":
+        return answer / product
+    if kind == "term_missing":
+        return answer + _at(diagnosis["text"], layer)
+    return answer / Fraction(diagnosis["constant"])  # the answer is constant × the right value
+
+
+@pytest.mark.parametrize("question, answer, kind", UNDER_A_CONVENTION)
+def test_a_diagnosis_under_a_convention_is_shown_at_that_conventions_value(question, answer, kind):
+    # s11exam F16: "as a count under FLOPs = 2 × MACs, a term 2*c_o*m_h*m_w is left out"
+    # (180 at the layer shown) beside "the answer gives 6300, the right value is 6314"
+    # (the exact count's: a gap of 14); the named term takes 6300 to 6480, the FLOPs
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == "not_equivalent"
+    (diagnosis,) = result.diagnosis
+    assert diagnosis["id"] == kind and diagnosis.get("variant"), diagnosis
+    example = result.counterexample
+    assert example["conventions"] == diagnosis["variant"]
+    right = _right_by_the_diagnosis(diagnosis, Fraction(example["answer"]), example["layer"])
+    assert right == Fraction(example["reference"]), (diagnosis, example)
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        named = assumption_text(diagnosis["variant"][0], lang)
+        assert said.count(named) >= 2, said  # in the diagnosis and beside the value
+        assert f"{example['reference']}" in said
