@@ -101,7 +101,15 @@ from derivations.expr.printers import to_latex, to_text, to_unicode
 from derivations.records import replace
 from derivations.registry.questions import Family, Question, named_count
 from derivations.registry.questions import question as find_question
-from derivations.registry.restrictions import AXES, Kind, Restriction, axes_with, on_axis
+from derivations.registry.restrictions import (
+    AXES,
+    Kind,
+    Restriction,
+    axes_with,
+    divisibility_span,
+    on_axis,
+    span_text,
+)
 from derivations.registry.spellings import Symbol, spellings
 
 __all__ = [
@@ -559,9 +567,8 @@ def _divisions(entry: Entry, divides: frozenset, padding: str) -> list:
     height's answer is right where s_h divides h − k_h + p_h, whatever its square layer
     says of the width): ``[{"stride", "span"}]``, the span with the padding counted as
     the variant counts it."""
-    pad = "p" if padding == "total" else "2p"
     return [
-        {"stride": f"s_{axis}", "span": f"{axis} − k_{axis} + {pad}_{axis}"}
+        {"stride": f"s_{axis}", "span": span_text(divisibility_span(axis, padding))}
         for axis in AXES
         if on_axis(Kind.DIVIDES, axis) in divides and axis in matcher(entry).reference_axes
     ]

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
-__all__ = ["Kind", "Restriction", "AXES", "on_axis", "axes_with", "restriction"]
+__all__ = [
+    "Kind",
+    "Restriction",
+    "AXES",
+    "on_axis",
+    "axes_with",
+    "restriction",
+    "divisibility_span",
+    "span_text",
+]
 
 AXES = ("h", "w")
 
@@ -80,3 +89,20 @@ def axes_with(domain, kind: Kind) -> frozenset:
 def restriction(value: str) -> Restriction:
     """A restriction from its stored value (ValueError when unknown)."""
     return Restriction(value)
+
+
+def divisibility_span(axis: str, padding: str = "total") -> tuple[tuple[int, str], ...]:
+    """What the stride must divide along ``axis`` for :attr:`Kind.DIVIDES` (where an
+    output size without its floor is exact): h − k_h + p_h, as ``(coefficient, symbol)``
+    terms, the padding added once (``padding`` ``"total"``) or twice (``"per-side"``)."""
+    return ((1, axis), (-1, f"k_{axis}"), (1 if padding == "total" else 2, f"p_{axis}"))
+
+
+def span_text(terms: tuple[tuple[int, str], ...]) -> str:
+    """Terms ``(coefficient, symbol)`` as the feedback prints them: ``h − k_h + 2p_h``."""
+    out: list[str] = []
+    for coefficient, name in terms:
+        term = name if abs(coefficient) == 1 else f"{abs(coefficient)}{name}"
+        sign = "−" if coefficient < 0 else "+"
+        out.append(term if not out and coefficient > 0 else f"{sign} {term}")
+    return " ".join(out)

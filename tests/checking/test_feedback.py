@@ -263,3 +263,34 @@ def test_a_left_out_parameter_is_said_only_where_the_answer_needs_it(question, a
     (diagnosis,) = [d for d in result.diagnosis if d["id"] == "special_case"]
     said = {c.split(" = ")[0] for c in diagnosis["conditions"]}
     assert said == needed, diagnosis["conditions"]
+
+
+@pytest.mark.parametrize(
+    "question, answer, padding",
+    [
+        ("output-height", "(h - k_h + p_h)/s_h + 1", "total"),
+        ("output-width", "(w - k_w + 2p_w)/s_w + 1", "per-side"),
+        (
+            "forward-mults",
+            "c_o c_i k_h k_w ((h-k_h+2p_h)/s_h + 1)((w-k_w+2p_w)/s_w + 1)",
+            "per-side",
+        ),
+    ],
+)
+def test_the_span_a_floorless_answer_needs_is_the_restrictions(question, answer, padding):
+    """The span named where an answer without its floor is right is Restriction
+    DIVIDES's (registry/restrictions.py), and the counterexample is a layer off it."""
+    from derivations.registry.restrictions import divisibility_span, span_text
+
+    example = check(question, answer).counterexample
+    assert example["divides"]
+    for division in example["divides"]:
+        axis = division["stride"][-1]
+        terms = divisibility_span(axis, padding)
+        assert division["span"] == span_text(terms)
+    layer = example["layer"]
+    assert any(
+        sum(c * layer[n] for c, n in divisibility_span(d["stride"][-1], padding))
+        % layer[d["stride"]]
+        for d in example["divides"]
+    ), example

@@ -158,3 +158,33 @@ def test_closed_forms_name_their_counting_convention_from_the_registry():
     adds = forms("total", True)[Form.FORWARD_ADDS].counting
     assert describe(Counting.EXACT) in adds and describe(Counting.EXACT_BIAS) in adds
     assert describe(Counting.FLOPS) in forms()[Form.FORWARD_FLOPS].counting
+
+
+@pytest.mark.parametrize("padding", model.PADDINGS)
+def test_the_divisibility_span_is_where_the_output_size_needs_no_floor(padding):
+    """Restriction DIVIDES's span (what the samples make the stride divide, what the
+    feedback names): at every sampled layer, the model's output size is span/s + 1
+    exactly when s divides the span, and the samples restricted to it obey it."""
+    from fractions import Fraction
+
+    from derivations.checking.deciding.samples import layer_points
+    from derivations.registry.restrictions import AXES, Kind, divisibility_span, on_axis
+
+    def span(point, axis):
+        return sum(c * point[name] for c, name in divisibility_span(axis, padding))
+
+    def size(point, axis):
+        p = point[f"p_{axis}"]
+        k, s = point[f"k_{axis}"], point[f"s_{axis}"]
+        return model.output_size(point[axis], k, p, s, padding_convention=padding)
+
+    divides = []
+    for point in layer_points(frozenset(), padding):
+        for axis in AXES:
+            exact = Fraction(span(point, axis), point[f"s_{axis}"]) + 1
+            divides.append(exact.denominator == 1)
+            assert (exact == size(point, axis)) == divides[-1], (point, axis)
+    assert any(divides) and not all(divides)
+    domain = frozenset(on_axis(Kind.DIVIDES, axis) for axis in AXES)
+    for point in layer_points(domain, padding):
+        assert all(span(point, axis) % point[f"s_{axis}"] == 0 for axis in AXES), point

@@ -19,7 +19,7 @@ import random
 from functools import cache
 
 from derivations.model import output_size
-from derivations.registry.restrictions import Kind, Restriction, on_axis
+from derivations.registry.restrictions import Kind, Restriction, divisibility_span, on_axis
 
 __all__ = [
     "RESTRICTIONS",
@@ -95,11 +95,10 @@ def restrict_point(point: dict, domain: frozenset, padding_convention: str = "to
             point[f"s_{axis}"] = 1
     for axis in AXES:
         # grow the input until the kernel fits (and the stride divides, if asked)
-        pad = point[f"p_{axis}"] * (1 if padding_convention == "total" else 2)
-        kernel, stride = point[f"k_{axis}"], point[f"s_{axis}"]
-        point[axis] = max(point[axis], kernel - point[f"p_{axis}"])
+        point[axis] = max(point[axis], point[f"k_{axis}"] - point[f"p_{axis}"])
         if on_axis(Kind.DIVIDES, axis) in domain:
-            point[axis] += -(point[axis] + pad - kernel) % stride
+            span = divisibility_span(axis, padding_convention)
+            point[axis] += -sum(c * point[name] for c, name in span) % point[f"s_{axis}"]
     return point
 
 
