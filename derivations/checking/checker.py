@@ -18,7 +18,6 @@ how they are read (``Result.notes``), not an assumption.
 from __future__ import annotations
 
 import re
-import unicodedata
 from fractions import Fraction
 from itertools import pairwise
 
@@ -1564,12 +1563,19 @@ def _candidate_axis(part: Parsed) -> int | None:
     axis = _named_axis(part.name)
     if axis is not None:
         return axis
-    for label in _labels(part):
-        roles = _roles(label)
-        axes = {_AXIS_ROLES[r] for r in roles if r in _AXIS_ROLES}
-        if len(axes) == 1 and roles - set(_AXIS_ROLES) <= _SIZE_LABEL_ROLES:
-            return axes.pop()
-    return None
+    return next((a for a in map(_label_axis, _labels(part)) if a is not None), None)
+
+
+def _label_axis(label: str, output: bool = False) -> int | None:
+    """The axis of the output size the words ``label`` name by the parts record's roles:
+    one axis word and nothing but words of the output's size (``output height``,
+    ``Ausgabebreite``, ``chiều rộng đầu ra``; not ``input height``), and, with
+    ``output``, a word of the output among them (not ``height`` alone); else None."""
+    roles = _roles(label)
+    axes = {_AXIS_ROLES[r] for r in roles if r in _AXIS_ROLES}
+    if len(axes) != 1 or not roles - set(_AXIS_ROLES) <= _SIZE_LABEL_ROLES:
+        return None
+    return axes.pop() if "output" in roles or not output else None
 
 
 def _named_axis(name: str | None) -> int | None:
@@ -1961,6 +1967,8 @@ def _names_other(entry: Entry, lead: str) -> str | None:
     )
     for name in reversed(lead_names(lead)):
         axis = None if _SIZE_WORD().search(name) else _named_axis(name.strip())
+        if axis is None and asked.shape is not None:  # words no name reads (출력 너비, 输出宽度)
+            axis = _label_axis(name, output=True)
         if axis is not None:  # an output's size: never the composed kernel's
             on_axis = asked.shape is not None and asked.shape.axis in (axis, None)
             on_axis = on_axis and asked.family is not Family.COMPOSE
@@ -2131,7 +2139,9 @@ _UNIT_COUNT = "reading.note.unit_count"
 _OUTPUT_NAMES = frozenset({"m_h", "m_w"})
 
 
-def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> None:
+def _lead_names_asked(
+    entry: Entry, notes: list, name: str | None = None, tree: ex.Node | None = None
+) -> None:
     """Refused (``checker.reason.lead_names_other``) when the words dropped before an
     accepted formula (a lead-in, a label) name another quantity of the layer than the one
     asked (:func:`_names_other`): a right formula under another quantity's name is sent
@@ -2145,11 +2155,18 @@ def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> Non
     s10adv); a counting word (FLOPs, MACs) is judged by its convention where operations
     are counted, and names another quantity where a memory or a parameter count is
     asked; a size's name whose words' roles name the input, kernel or stride (``H_in =``)
-    or a memory (``memory =``).  (``checker.reason.words_name_other`` for the words of a
-    factor's sentence, a remark, a size's name.)"""
+    or a memory (``memory =``); a name of the other axis's output size before a formula
+    along the asked axis alone (``W_out = (h - k_h)/s_h + 1``, ``输出宽度 = …`` answering
+    output-height: the name and the formula disagree; a formula along the named axis is
+    a square layer's, CS231n's W2 for both sizes).  (``checker.reason.words_name_other``
+    for the words of a factor's sentence, a remark, a size's name.)"""
     said = [*notes]
-    if name in _OUTPUT_NAMES and entry.question.shape is not None:  # m_h = <the width's>
+    shape = entry.question.shape
+    if name in _OUTPUT_NAMES and shape is not None:  # m_h = <the width's>
         said.append({"id": "reading.note.label", "fields": {"label": name}})
+    elif name and tree is not None and shape is not None and shape.axis is not None:
+        if _other_axis_named(entry, name, tree, notes):
+            raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     if name and entry.question.shape is not None:  # memory = <a size>: its words' kind
         said.append({"id": "reading.note.label", "fields": {"sentence": name}})
         # H_in = <a size>, stride = …; not a name updated in place (input_size =
@@ -2201,6 +2218,27 @@ def _lead_names_asked(entry: Entry, notes: list, name: str | None = None) -> Non
             continue
         if other is not None:
             raise _invalid("lead_names_other", lead=lead, name=other, question=asked.id)
+
+
+def _other_axis_named(entry: Entry, name: str, tree: ex.Node, notes: list) -> bool:
+    """Whether ``name`` names the output size along the other axis than the one asked
+    (:func:`_named_axis`, else its words' roles: ``输出宽度``) before a formula ``tree``
+    along the asked axis, and no words before it name the asked size beside it
+    (``H_out and W_out = …``: one formula for both, :func:`_asked_among`); an output's
+    size (``output_size``) names either axis."""
+    axis = entry.question.shape.axis
+    if _SIZE_WORD().search(name) or not per_axis(tree, axis):
+        return False
+    named = _named_axis(name)
+    named = _label_axis(name, output=True) if named is None else named
+    if named != 1 - axis:
+        return False
+    said = (v for n in notes for k, v in n.get("fields", {}).items() if k in _WORDS_FIELDS)
+    return not any(_asked_among(entry, f"{words} {name}") for words in said)
+
+
+# the fields of a reading's notes that hold the words read away before a formula
+_WORDS_FIELDS = frozenset({"prose", "text", "label", "sentence"})
 
 
 def _counting_dropped(notes: tuple) -> bool:
@@ -2342,36 +2380,18 @@ def _named_by_role(entry: Entry, name: str, others: frozenset = _OTHER_ROLES) ->
 def _roles(name: str) -> set:
     """The parts record's roles of the words of ``name`` (None for a word it lacks)."""
     from derivations.checking.reading.names import run_parts
-    from derivations.registry.notations import name_parts
+    from derivations.registry.notations import folded, label_phrases, name_parts
 
     parts = name_parts()
-    lower = _unaccented(name.lower())
+    lower = folded(name.lower())
     words = re.findall(r"[a-z]{2,}", lower)  # (no letter: $S$)
     roles = {parts.get(word) for word in words}
     # a word that joins parts (Eingabehöhe, iheight): its parts' roles
     roles |= {parts.get(p.lower()) for word in words if word not in parts for p in run_parts(word)}
     roles |= {role for word, role in parts.items() if not word.isascii() and word in lower}
-    return roles
-
-
-# Latin letters the lexicon writes without their marks, as code names them (giriş: giris;
-# entrée: entree); Turkish's dotless i has no mark to drop
-_UNMARKED = {"ı": "i", "ß": "ss"}
-
-
-def _unaccented(words: str) -> str:
-    """``words`` with each Latin letter's marks dropped (``giriş yüksekliği``: ``giris
-    yuksekligi``), other scripts as they are (Hangul is never split into its letters)."""
-    out = []
-    for char in words:
-        if char in _UNMARKED:
-            out.append(_UNMARKED[char])
-        elif "\u00c0" <= char <= "\u024f":
-            base = unicodedata.normalize("NFKD", char)
-            out.append("".join(c for c in base if not unicodedata.combining(c)))
-        else:
-            out.append(char)
-    return "".join(out)
+    # a language's label of several words (đầu vào: the input), as whole words
+    spaced = f" {' '.join(words)} "
+    return roles | {role for phrase, role in label_phrases() if f" {phrase} " in spaced}
 
 
 # the roles whose names are another quantity than an output size (not the channels:
@@ -2699,7 +2719,7 @@ def check(
                 }
                 result = _judge(entry, _counting_around(parsed), result, symbolic, work)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
-                    _lead_names_asked(entry, said["notes"], parsed.name)
+                    _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
             except OutOfTime as error:
                 if error.owner is not token:
                     raise

@@ -36,6 +36,8 @@ __all__ = [
     "PARTS_RECORD",
     "PART_ROLES",
     "name_parts",
+    "label_phrases",
+    "folded",
     "layouts",
 ]
 
@@ -60,6 +62,8 @@ class Notation:
     per_side: tuple = ()  # spellings naming a padding added on each side (lower case)
     padding_per_side: bool = False  # its padding letter P (the book's p) is per side
     parts: tuple = ()  # ((role, (word, ...)), ...): the parts record only
+    # ((language, ((role, (word, ...)), ...)), ...): the parts record only
+    labels: tuple = ()
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
 
 
@@ -168,6 +172,7 @@ def _record(key: str, data) -> Notation:
         per_side=_per_side(key, data.get("per_side", []), spellings),
         padding_per_side=_flag(key, data, "padding_per_side"),
         parts=_parts(key, data.get("parts", {})),
+        labels=_labels(key, data.get("labels", {})),
         layouts=_layouts(key, data.get("layouts", {})),
     )
 
@@ -213,6 +218,14 @@ def _parts(key: str, data) -> tuple:
     if not all(role in PART_ROLES and all(words) for role, words in pairs):
         raise _bad(key, "parts")
     return pairs
+
+
+def _labels(key: str, data) -> tuple:
+    """``labels``: language -> role -> the words of that role in that language (roles
+    of :data:`PART_ROLES`; a word may be several words, ``đầu vào``)."""
+    if not isinstance(data, dict) or not all(isinstance(lang, str) for lang in data):
+        raise _bad(key, "labels")
+    return tuple((lang, _parts(key, table)) for lang, table in data.items())
 
 
 def _per_side(key: str, data, spellings: dict) -> tuple:
@@ -332,13 +345,59 @@ def decorated_hints() -> dict[str, tuple[str, ...]]:
 @cache
 def name_parts() -> dict[str, str]:
     """lower-case word -> its role, a part of a name of several parts (``filt``: the
-    kernel; the parts record), the first role listing a word winning."""
+    kernel; the parts record), the first role listing a word winning; then each
+    language's label words of one word (``masukan``, ``wysokość``), as :func:`folded`
+    writes them (``wysokosc``)."""
     record = notations().get(PARTS_RECORD)
     table: dict[str, str] = {}
     for role, words in record.parts if record else ():
         for word in words:
             table.setdefault(word.lower(), role)
+    for _lang, roles in record.labels if record else ():
+        for role, words in roles:
+            for word in words:
+                if " " not in word:
+                    table.setdefault(folded(word.lower()), role)
     return table
+
+
+@cache
+def label_phrases() -> tuple[tuple[str, str], ...]:
+    """(phrase, role) of each language's label words of several words (Vietnamese
+    ``đầu vào``, the input), as :func:`folded` writes them (``dau vao``), longest first."""
+    record = notations().get(PARTS_RECORD)
+    found = {
+        (folded(word.lower()), role)
+        for _lang, roles in (record.labels if record else ())
+        for role, words in roles
+        for word in words
+        if " " in word
+    }
+    return tuple(sorted(found, key=lambda pair: (-len(pair[0]), pair)))
+
+
+# Latin letters written without their marks, as code names them (giriş: giris; entrée:
+# entree); letters with a stroke or none to drop (Turkish's dotless i, Vietnamese đ,
+# Polish ł) have no decomposition to drop it from
+_UNMARKED = {"ı": "i", "ß": "ss", "đ": "d", "ł": "l", "ø": "o"}
+
+
+def folded(words: str) -> str:
+    """``words`` with each Latin letter's marks dropped (``giriş yüksekliği``: ``giris
+    yuksekligi``; ``chiều cao đầu vào``: ``chieu cao dau vao``), other scripts as they
+    are (Hangul is never split into its letters)."""
+    import unicodedata
+
+    out = []
+    for char in words:
+        if char in _UNMARKED:
+            out.append(_UNMARKED[char])
+        elif "\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff":
+            base = unicodedata.normalize("NFKD", char)
+            out.append("".join(c for c in base if not unicodedata.combining(c)))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 @cache

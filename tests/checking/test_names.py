@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from derivations.checking import check, feedback
 from derivations.checking.reading.names import compose, hints_of, segmented
-from derivations.registry.notations import PART_ROLES, name_parts, notations
+from derivations.registry.notations import (
+    PART_ROLES,
+    folded,
+    label_phrases,
+    name_parts,
+    notations,
+)
 from tests.checking.rows import graded_rows, never_accepted_test
 
 RIGHT = ("equivalent", "equivalent_under_convention")
@@ -108,9 +114,17 @@ def test_the_lexicon_is_data_of_one_record_with_known_roles():
     record = notations()["parts"]
     assert "http" in record.citation and record.name["en"] and record.name["zh"]
     assert {role for role, _ in record.parts} <= PART_ROLES
-    # a word has one role (the first listing it would win silently otherwise)
+    # a word has one role (the first listing it would win silently otherwise), the
+    # languages' label words of one word, written without their marks, among them
     words = [word.lower() for _, listed in record.parts for word in listed]
+    labels = [
+        (role, word) for _, table in record.labels for role, listed in table for word in listed
+    ]
+    assert {role for role, _ in labels} <= PART_ROLES
+    words += [folded(word.lower()) for _, word in labels if " " not in word]
+    phrases = [folded(word.lower()) for _, word in labels if " " in word]
     assert len(words) == len(set(words)) == len(name_parts())
+    assert len(phrases) == len(set(phrases)) == len(label_phrases())
 
 
 def test_chinese_names_split_into_parts_of_the_lexicon():

@@ -1,0 +1,81 @@
+"""Issue 21, session twelve: classes of the text around a formula that H10's and H11's
+measurements left unread or misjudged (the header of heldout_answers.yaml lists them),
+each a table of answers of our own, right and wrong, in English and Chinese and the
+other languages the class was met in, through ``check`` and ``grade``:
+
+- a label naming another quantity than the one asked, in its language's words: the
+  parts record's ``labels`` (per language: Vietnamese ``chiều cao đầu vào``, the input's
+  height; Indonesian ``tinggi masukan``; Polish ``wysokość wejścia``; Persian ``ارتفاع
+  ورودی``; Russian ``ширина выхода``), read without their marks (Vietnamese's letters
+  of Latin Extended Additional and đ, Polish ł); a label or a name of the other axis's
+  output size before a formula along the asked axis alone (``chiều rộng đầu ra = …``,
+  ``输出宽度 = …``, ``W_out = (h - …)``) is refused, never accepted; the right label
+  keeps a right answer right and a wrong one wrong.
+
+No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."""
+
+from __future__ import annotations
+
+from tests.checking.rows import Table, classes_test, said_as
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+OTHER = "checker.reason.lead_names_other"
+
+# {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
+# names, the refusal's id and the value it names, or the note (reading.note.<key>) the
+# reading says, or None
+CLASSES = {
+    "a label naming another quantity, in its language's words": [
+        # the input's or the kernel's size named before an output size's formula
+        (
+            "output-height",
+            "chiều cao đầu vào = (h - k_h + p_h + s_h) // s_h",
+            N,
+            f"{OTHER}: cao đầu vào",
+        ),
+        (
+            "output-width",
+            "kích thước bộ lọc = (w - k_w + p_w + s_w) // s_w",
+            N,
+            f"{OTHER}: thước bộ lọc",
+        ),
+        ("output-height", "tinggi masukan = (h + p_h - k_h + s_h) // s_h", N, None),
+        ("output-width", "lebar masukan: (w + p_w - k_w + s_w) // s_w", N, None),
+        ("output-height", "wysokość wejścia = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-height", "ارتفاع ورودی = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-height", "输入高度 = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-height", "the input height is (h - k_h + p_h + s_h) // s_h", N, None),
+        # the other axis's output size named before a formula along the asked axis
+        ("output-height", "chiều rộng đầu ra = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-height", "szerokość wyjścia = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-height", "عرض خروجی = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-height", "ширина выхода = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-width", "lebar masukan = (w - k_w + p_w + s_w) // s_w", N, None),
+        ("output-height", "输出宽度 = (h - k_h + p_h + s_h) // s_h", N, f"{OTHER}: 输出宽度"),
+        ("output-height", "出力の幅 = (h - k_h + p_h + s_h) // s_h", N, None),
+        ("output-width", "输出高度 = (w - k_w + p_w + s_w) // s_w", N, None),
+        ("output-height", "W_out = (h - k_h + p_h + s_h) // s_h", N, f"{OTHER}: W_out"),
+        ("output-width", "out_height = (w - k_w + p_w + s_w) // s_w", N, None),
+        # the asked size named: a right formula right, a wrong one wrong
+        ("output-height", "chiều cao đầu ra = (h - k_h + p_h + s_h) // s_h", R, None),
+        ("output-height", "chiều cao đầu ra = (h - k_h + p_h) // s_h", W, None),
+        ("output-height", "tinggi keluaran = (h + p_h - k_h + s_h) // s_h", R, None),
+        ("output-width", "szerokość wyjścia = (w - k_w + p_w + s_w) // s_w", R, None),
+        ("output-width", "szerokość wyjścia = (w - k_w + s_w) // s_w", W, None),
+        ("output-width", "عرض خروجی = (w - k_w + p_w + s_w) // s_w", R, None),
+        ("output-width", "输出宽度 = (w - k_w + p_w + s_w) // s_w", R, None),
+        ("output-width", "输出宽度 = (w - k_w + p_w) // s_w", W, None),
+        ("output-height", "输出高度为 (h - k_h + p_h + s_h) // s_h", R, None),
+        ("output-height", "высота выхода = (h - k_h + p_h + s_h) // s_h", R, None),
+        # a formula along the named axis under the other axis's name: a square layer's
+        ("output-height", "W_out = (w - k_w + p_w + s_w) // s_w", W, None),
+        ("output-height", "output height = (h - k_h + p_h + s_h) // s_h", R, None),
+    ],
+}
+ROWS = [row for rows in CLASSES.values() for row in rows]
+
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=said_as)
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4, ascii=4)
