@@ -2164,9 +2164,8 @@ def _lead_names_asked(
     shape = entry.question.shape
     if name in _OUTPUT_NAMES and shape is not None:  # m_h = <the width's>
         said.append({"id": "reading.note.label", "fields": {"label": name}})
-    elif name and tree is not None and shape is not None and shape.axis is not None:
-        if _other_axis_named(entry, name, tree, notes):
-            raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
+    elif name and tree is not None and _other_axis_named(entry, name, tree, notes):
+        raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     if name and entry.question.shape is not None:  # memory = <a size>: its words' kind
         said.append({"id": "reading.note.label", "fields": {"sentence": name}})
         # H_in = <a size>, stride = …; not a name updated in place (input_size =
@@ -2226,7 +2225,10 @@ def _other_axis_named(entry: Entry, name: str, tree: ex.Node, notes: list) -> bo
     along the asked axis, and no words before it name the asked size beside it
     (``H_out and W_out = …``: one formula for both, :func:`_asked_among`); an output's
     size (``output_size``) names either axis."""
-    axis = entry.question.shape.axis
+    shape = entry.question.shape
+    if shape is None or shape.axis is None:
+        return False
+    axis = shape.axis
     if _SIZE_WORD().search(name) or not per_axis(tree, axis):
         return False
     named = _named_axis(name)
