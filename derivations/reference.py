@@ -19,6 +19,7 @@ from derivations.exercises.notation import num, rows, tex
 from derivations.messages import catalogue
 from derivations.model import Layer, d_h, d_w, k_h, k_w, output_sizes, s_h, s_w
 from derivations.registry.forms import Form, counting_text
+from derivations.registry.questions import question
 
 _SYMBOL = re.compile(r"\b([A-Za-z]_[a-z]+)$")  # a subscripted symbol ending a name
 
@@ -83,7 +84,7 @@ SECTIONS = (
 
 # The padded positions some window covers, per axis (dX sums onto them): named once in
 # each section's "where" block, so no display formula spells them out (phones).
-C_h, C_w = sp.symbols("C_h C_w", positive=True, integer=True)
+C_h, C_w = sp.symbols(question("backward-ops").worked_names, positive=True, integer=True)
 COVERS = {window_cover(m_h, k_h, s_h, d_h): C_h, window_cover(m_w, k_w, s_w, d_w): C_w}
 
 

@@ -373,12 +373,6 @@ def _text(tree: ex.Node) -> str:
     return to_text(tree)
 
 
-# the names a worked answer's box writes for a quantity no symbol of the question names
-# (Answer 2.4's C_h C_w: the covered positions; the practice page's note above the
-# question, practice.needs.backward-ops, says to write them out)
-WORKED_ANSWER_NAMES = {"backward-ops": ("C_h", "C_w")}
-
-
 def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> InvalidAnswer:
     """The letter refused, with what it probably means in this question when the
     registry gives it a role ("F: the kernel size is k_h here": the symbols of that
@@ -388,7 +382,7 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
     from derivations.checking.checker import SYMBOL_ORDER
 
     letter = unknown_letter(placeholder) or placeholder
-    if letter in WORKED_ANSWER_NAMES.get(entry.question.id, ()):
+    if letter in entry.question.worked_names:  # the practice page's note writes them out
         return _invalid("worked_answer_name", letter=letter, question=entry.question.id)
     meaning = meaning_of_letter(letter) or meaning_of_symbols(hints_of(letter) or ())
     used = ex.symbols_in(entry.reference.tree)

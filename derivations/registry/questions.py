@@ -115,6 +115,10 @@ class Question:
     # the tensor whose number of elements the question asks for: a shape given as the
     # answer (``(c_o,)``, ``of shape (c_o, 1)``, ``rand(c_o, 1)``) is read as its count
     tensor: str | None = None
+    # names the worked answer's box writes for quantities no symbol of the question
+    # names (Answer 2.4's C_h, C_w: the padded positions some window covers); an answer
+    # using one is refused, pointed to the practice page's note that writes them out
+    worked_names: tuple = ()
 
     @property
     def ratio(self) -> bool:
@@ -237,6 +241,7 @@ QUESTIONS: dict[str, Question] = {
             ),
             batched=True,
             forward="forward-ops",
+            worked_names=("C_h", "C_w"),
         ),
         Question(
             "backward-memory",

@@ -188,3 +188,22 @@ def test_the_divisibility_span_is_where_the_output_size_needs_no_floor(padding):
     domain = frozenset(on_axis(Kind.DIVIDES, axis) for axis in AXES)
     for point in layer_points(domain, padding):
         assert all(span(point, axis) % point[f"s_{axis}"] == 0 for axis in AXES), point
+
+
+def test_a_worked_answers_names_are_refused_by_the_questions_record():
+    """A name the worked answer's box writes (Question.worked_names) is refused in an
+    answer to that question, pointing to the note that writes it out; in an answer to
+    another question it is an unknown letter like any other."""
+    from derivations.checking import check
+    from derivations.registry.questions import QUESTIONS
+
+    named = {q.id: q.worked_names for q in QUESTIONS.values() if q.worked_names}
+    assert named
+    for question_id, names in named.items():
+        other = next(q for q in QUESTIONS if q not in named)
+        for name in names:
+            error = check(question_id, f"c_o * {name}").error
+            assert error["id"] == "checker.reason.worked_answer_name", error
+            assert error["fields"]["letter"] == name
+            elsewhere = check(other, f"c_o * {name}").error
+            assert elsewhere["id"] != "checker.reason.worked_answer_name", elsewhere

@@ -22,6 +22,7 @@ from derivations.exercises.checks import require
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.model import Layer, c_i, c_o, d_h, d_w, g, k_h, k_w, n, s_h, s_w
 from derivations.registry.forms import Form, op_form
+from derivations.registry.questions import question
 from derivations.scenarios import BOOK, book_form
 
 __all__ = [
@@ -250,7 +251,8 @@ def per_channel_products() -> sp.Expr:
 
 def backward_cost(layer: Layer = REALISTIC_BIAS) -> BackwardCost:
     cover_h, cover_w = (window_cover(m, k, s, 1) for m, k, s in ((m_h, k_h, s_h), (m_w, k_w, s_w)))
-    big_c_h, big_c_w = sp.symbols("C_h C_w", positive=True, integer=True)
+    names = question("backward-ops").worked_names  # the covered positions' names
+    big_c_h, big_c_w = sp.symbols(names, positive=True, integer=True)
     products = c_i * c_o * k_h * k_w * m_h * m_w
     dx_adds = step(
         c_i * (c_o * k_h * k_w * m_h * m_w - cover_h * cover_w), Form.BACKWARD_DX_ADDS, True
