@@ -294,3 +294,53 @@ def test_the_span_a_floorless_answer_needs_is_the_restrictions(question, answer,
         % layer[d["stride"]]
         for d in example["divides"]
     ), example
+
+
+def test_every_assumption_reads_inside_the_sentences_that_say_it():
+    # s11exam F9: "the right value under answered as the ratio after/before instead of
+    # the increase is 16/9": an assumption is said as "the right value under {it} is",
+    # "Correct under a convention: {it}.", "right for your layer if {it}": a noun phrase
+    # ("padding counted per side"), never a clause that opens with a verb
+    from derivations.messages import catalogue as message_catalogue
+
+    said = {
+        key: value["en"]
+        for key, value in message_catalogue().items()
+        if key.startswith("checker.assumption.")
+    }
+    assert len(said) > 10
+    for key, sentence in said.items():
+        first = sentence.split()[0]
+        assert not first.endswith("ed"), (key, sentence)
+
+
+# primed names, as the sheets print the output size after the padding doubles (m'_h):
+# refused as primed names, never pointed at the unprimed symbol (m_h: the increase 0)
+PRIMED = [
+    "c_o c_i k_h k_w (m'_h m'_w - m_h m_w)",
+    "ΔM = c_o c_i k_h k_w (m'_h m'_w − m_h m_w)",
+    "c_o (2 c_i k_h k_w - 1) (m_h' m_w' - m_h m_w)",
+    "c_o c_i k_h k_w (m′_h m′_w − m_h m_w)",
+]
+
+
+@pytest.mark.parametrize("answer", PRIMED)
+def test_a_primed_name_is_refused_with_how_to_write_it(answer):
+    result = check("double-padding", answer, symbolic=False)
+    assert result.verdict == "invalid_input" and result.error["id"] == "reading.primed_name"
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert "nearest" not in said and "最接近" not in said, said
+        assert f"{result.error['fields']['word']} = …" in said, said
+
+
+def test_a_primed_name_defined_in_the_answer_is_read():
+    from derivations.exercises.maths.doubling import padding
+    from derivations.expr.bridge import from_sympy
+
+    defined = "m'_h = floor((h-k_h+2*p_h+s_h)/s_h); m'_w = floor((w-k_w+2*p_w+s_w)/s_w); "
+    increase = to_text(
+        from_sympy(padding().step)
+    )  # the sheet's exact increase, written with m'_h, m'_w
+    result = check("double-padding", defined + increase, symbolic=False)
+    assert result.verdict == "equivalent_under_convention" and result.assumptions == ["macs"]

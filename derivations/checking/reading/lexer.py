@@ -176,8 +176,12 @@ def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
     """Refuse ``word`` (the part of ``whole`` no spelling reads): by the role a root of
     the whole word names (``kernal``: the kernel size, k_h, k_w), else the symbols
     spelled like it, said as spellings, else the word alone (no meaning is guessed).
+    A primed name (``m'_h``) is refused as one: define it, or write it out.
     A part of a longer word (``ape`` of ``shape``) is no symbol to suggest spellings
     for: the whole word is named, with no suggestion."""
+    if "'" in whole:  # m'_h, m_h': a size after a change (the sheets' m'_h, Exercise 3),
+        # never the unprimed symbol a spelling suggests (m_h: the increase would be 0)
+        return refuse("primed_name", column, word=_shown(whole))
     if names_nothing(whole):  # about 4: a word of prose, no quantity to suggest
         return refuse("unknown_word", column, word=_shown(whole))
     meaning = meaning_of_word(whole)
