@@ -16,7 +16,13 @@ them, through ``check`` and ``grade``:
   skipping the call where it pads nothing read away; refused with one line where the
   call pads every axis (``np.pad(x, p)``), two axes no input layout has as its height's
   and width's, the names unpacked say another layout, or a condition on anything else
-  opens the call.
+  opens the call;
+- flop-counter code over several statements with products in Python's idioms
+  (``reduce(lambda a, b: a * b, kernel_size)``, THOP's ``m.weight.size()[2:].numel()``,
+  ``y.nelement()``): the products written out; a reduce of anything but a product stays
+  refused, and so does a bias switch that is a statement's whole value (``bias_ops = 0
+  if m.bias is not None else -1``: H12-dev's cvpods answer, wrong for names defined
+  outside it, would be accepted).
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -199,10 +205,77 @@ CLASSES = {
             None,
         ),
     ],
+    "flop-counter code with Python's products over several statements": [
+        (
+            "forward-mults",
+            "per_group = c_out // module.groups\n"
+            "per_pixel = reduce(lambda a, b: a * b, kernel_size) * c_in * per_group\n"
+            "pixels = y.shape[0] * reduce(lambda a, b: a * b, y.shape[2:])\n"
+            "flops = per_pixel * pixels  # 乘法次数",
+            C,
+            "code",
+        ),
+        (
+            "forward-mults",
+            "per_pixel = reduce(lambda a, b: a * b, kernel_size) * c_out\n"
+            "pixels = reduce(lambda u, v: v * u, y.shape[2:])\nflops = per_pixel * pixels",
+            W,
+            "input_channels_left_out",
+        ),
+        (
+            "forward-mults",
+            "macs = reduce(lambda a, b: a * b, kernel_size) * c_in * c_out * m_h * m_w  # 总乘法次数",
+            R,
+            "code",
+        ),
+        (
+            "forward-mults",
+            "per_pixel = reduce(lambda a, b: a + b, kernel_size) * c_in * c_out\n"
+            "flops = per_pixel * m_h * m_w",
+            N,
+            "reading.unknown_word: reduce",
+        ),
+        (
+            "forward-mults",
+            "kernel_ops = conv.weight.shape[2:].numel()\n"
+            "total_ops = out.nelement() * (conv.in_channels // conv.groups * kernel_ops)",
+            R,
+            "code",
+        ),
+        (
+            "forward-mults",
+            "kernel_ops = conv.weight.size()[2:].numel()\ntotal_ops = out.nelement() * kernel_ops",
+            W,
+            "input_channels_left_out",
+        ),
+        (
+            "forward-ops",
+            "kops = conv.weight.size()[2:].numel()\n"
+            "total = (2 * c_in * kops + (0 if conv.bias is not None else -1)) * out.nelement()"
+            "  # 加法和乘法",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "kernel_ops = m.weight.size()[2:].numel()\n"
+            "total_ops = y.nelement() * (m.in_channels // m.groups * kernel_ops"
+            " + (1 if m.bias is not None else 0))",
+            C,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "kops = conv.weight.size()[2:].numel()\nbias_ops = 0 if conv.bias is not None else -1\n"
+            "total = (2 * c_in * kops + bias_ops) * out.nelement()",
+            N,
+            "reading.unknown_word: if",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=5, ascii=20)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=25)

@@ -110,7 +110,7 @@ _BRACED = lazy_pattern(
     r"|throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*)?=?\s*\{(?P<body>[^{}]*?)(?:\}\s*;?)?\s*$"
 )
 _DEFINE = lazy_pattern(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?=\S)")
-_LAMBDA = lazy_pattern(r"(?<=[=(])\s*lambda\b[\w\s,*]*:")
+_LAMBDA = lazy_pattern(r"(?<=[=(])(?<!reduce\()\s*lambda\b[\w\s,*]*:")
 # the types a declaration names in C, C++, C#, Java, Go, Rust, Swift, Kotlin, Scala,
 # TypeScript, Fortran, Julia (a namespace's type too: ``std::size_t``, ``Eigen::Index``)
 _TYPE_NAME = (
@@ -196,9 +196,12 @@ _NUMEL = lazy_pattern(
 # what it counts the code does not say
 _NUMEL_UNREAD = lazy_pattern(r"(?<![\w.])numel\s*\(")
 _PROD = lazy_pattern(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(")
-# Python's functools.reduce(operator.mul, sizes): their product, as prod(sizes) is
+# Python's functools.reduce(operator.mul, sizes), or with a lambda multiplying its two
+# parameters (``reduce(lambda a, b: a * b, sizes)``): their product, as prod(sizes) is
 _REDUCE_MUL = lazy_pattern(
-    r"(?<![\w.])(?:functools\s*\.\s*)?reduce\s*\((?=\s*(?:operator\s*\.\s*)?mul\s*,)"
+    r"(?<![\w.])(?:functools\s*\.\s*)?reduce\s*\((?=\s*(?:(?:operator\s*\.\s*)?mul"
+    r"|(?P<lambda>lambda)\s+(?P<a>[A-Za-z_]\w*)\s*,\s*(?P<b>[A-Za-z_]\w*)\s*:\s*"
+    r"(?:(?P=a)\s*\*\s*(?P=b)|(?P=b)\s*\*\s*(?P=a)))\s*,)"
 )
 _SHAPE_ARG = lazy_pattern(
     r"^\s*(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|size\s*\(\s*\))"
@@ -286,9 +289,19 @@ def _start(match: re.Match) -> int:
     return match.start()
 
 
+# the elements of a slice of a shape (``m.weight.size()[2:].numel()``, THOP's kernel_ops):
+# the product of the sizes sliced, as prod(…) of the slice is
+_SLICE_NUMEL = lazy_pattern(
+    r"(?<![\w.])(?P<arg>[A-Za-z_]\w*(?:\s*\.\s*(?:shape|size\s*\(\s*\)))?\s*"
+    r"\[[^\[\]:]*:[^\[\]]*\])\s*\.\s*(?:numel|nelement)\s*\(\s*\)"
+)
+
+
 def _products(text: Normalized, notes: list) -> Normalized:
     """``text`` with each product of sizes written out (see :data:`_NUMEL`,
-    :data:`_REDUCE_MUL`)."""
+    :data:`_REDUCE_MUL`, :data:`_SLICE_NUMEL`)."""
+    for match in reversed(list(_SLICE_NUMEL().finditer(text.text))):
+        text = edit(text, match.start(), match.end(), f"prod({match.group('arg')})")
     reduced = list(_REDUCE_MUL().finditer(text.text)) if "reduce" in text.text else []
     for match in reversed(sorted([*_PROD().finditer(text.text), *reduced], key=_start)):
         opening = match.end() - 1
@@ -296,8 +309,11 @@ def _products(text: Normalized, notes: list) -> Normalized:
         if closing is None:
             continue
         inside = text.text[opening + 1 : closing]
-        if match in reduced:
-            inside = inside.split(",", 1)[1]  # reduce(mul, sizes): the sizes
+        if match in reduced:  # reduce(mul, sizes): the sizes (no initial value after)
+            sizes = top_level_parts(inside)[2 if match.group("lambda") else 1 :]
+            if len(sizes) != 1:
+                continue
+            inside = sizes[0]
         written = _prod_argument(inside)
         if written is None and ".shape" in inside:
             # a product of shapes the reader cannot name (``node.inputs[1].shape[1:]``)
