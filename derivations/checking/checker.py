@@ -921,13 +921,18 @@ def _clash(stated: str | None, conventions, entry: Entry) -> bool:
     not the additions it claims to count); or MACs said
     of one no variant counts in MACs, other than the count the MACs are (the
     multiplications; the additions accumulated from zero): ``c_o m_h m_w (c_i k_h k_w -
-    1) MACs`` answering forward-adds is not the c_o c_i k_h k_w m_h m_w MACs it claims.
+    1) MACs`` answering forward-adds is not the c_o c_i k_h k_w m_h m_w MACs it claims;
+    or MACs said of a count matched under no MACs convention where one counts in MACs
+    (``c_o m_h m_w (2 c_i k_h k_w - 1) MACs`` answering forward-ops: the exact count of
+    operations, not the multiply-accumulates it claims; FLOPs may name that count).
     FLOPs said of the multiplications are their count (:func:`_flops_of_multiplications`,
     s10exam2 F6)."""
     if stated not in _COUNTINGS:
         return False
     if any(c in _COUNTINGS and c != stated for c in conventions):
         return True
+    if stated == "macs" and _counts_in(entry, "macs") and "macs" not in conventions:
+        return True  # the exact count of operations said in MACs (s12adv)
     if stated == "macs" and not _counts_in(entry, "macs"):
         return named_count("macs") != entry.question.id and _FROM_ZERO not in conventions
     return (
@@ -1578,6 +1583,29 @@ def _label_axis(label: str, output: bool = False) -> int | None:
     return axes.pop() if "output" in roles or not output else None
 
 
+def _axes_of_words(words: str) -> set[int]:
+    """The axes the words of ``words`` name by the parts record's roles (``width``,
+    ``Breite``, ``幅``, ``cols``: 1; ``rows``: 0)."""
+    return {_AXIS_ROLES[r] for r in _roles(words) if r in _AXIS_ROLES}
+
+
+def _axis_of_words(name: str) -> int | None:
+    """The one axis the words of ``name`` name (:func:`_axes_of_words`), or None (no
+    axis word, or both)."""
+    axes = _axes_of_words(name)
+    return axes.pop() if len(axes) == 1 else None
+
+
+def _other_axis_word(entry: Entry, words: str) -> bool:
+    """Whether ``words`` name only the other axis than the output size asked (``width``,
+    ``input width``, ``幅`` answering output-height; not ``height and width``): whatever
+    else they name (the output's, the input's), never the size asked (s12adv)."""
+    shape = entry.question.shape
+    if shape is None or shape.axis is None or entry.question.family is Family.COMPOSE:
+        return False
+    return _axes_of_words(words) == {1 - shape.axis}
+
+
 def _named_axis(name: str | None) -> int | None:
     """The axis whose output size ``name`` reads as (``H_out``, ``YW``: 0, 1), or None."""
     if not name:
@@ -1975,12 +2003,16 @@ def _names_other(entry: Entry, lead: str) -> str | None:
             return None if on_axis else name.strip()
         if by_role and _named_by_role(entry, name.strip(), _NOT_A_SIZE) == "other":
             return name.strip()
+        if by_role and _other_axis_word(entry, name.strip()) and _other_axis_word(entry, clause):
+            return name.strip()  # width: … answering the height (not height and width: …)
         counted = named_count(name.strip())
         if counted is not None and not countings_said(name):  # MACs: a counting
             apart = counted != asked.id and asked.id not in _FACTOR_QUESTIONS
             return name.strip() if apart else None
     if by_role and not clause.isascii() and _named_by_role(entry, clause, _NOT_A_SIZE) == "other":
         return clause  # 입력 높이는 (a lead-in whose names the reader does not split)
+    if by_role and not clause.isascii() and _other_axis_word(entry, clause):
+        return clause  # 宽： answering the height
     other = _other_pass_or_part(asked.id, lead)
     if other is not None or holds_symbol(lead):  # the weights are used m_h m_w times each:
         return other  # a reason, no name
@@ -2173,6 +2205,11 @@ def _lead_names_asked(
         updated = any(n.get("fields", {}).get("written") == name for n in notes)
         if _named_by_role(entry, name, _NOT_A_SIZE) == "other" and not updated:
             raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
+    for note in notes:  # so the width becomes …; … — число умножений (s12adv)
+        clause = note.get("fields", {}).get(_CLAUSES, "")
+        if note.get("id") == ISLANDS_NOTE and _clause_names_other(entry, clause):
+            lead = " … ".join(part for part in clause.split("\t") if part)
+            raise _invalid("lead_names_other", lead=lead, name=lead, question=entry.question.id)
     for function in _functions_named(notes):  # def backward_flops(…): return …
         said.append({"id": "reading.note.label", "fields": {"label": function}})
     if name and entry.question.family is Family.COMPOSE:  # H_out = k_1 + k_2 - 1
@@ -2221,7 +2258,8 @@ def _lead_names_asked(
 
 def _other_axis_named(entry: Entry, name: str, tree: ex.Node, notes: list) -> bool:
     """Whether ``name`` names the output size along the other axis than the one asked
-    (:func:`_named_axis`, else its words' roles: ``输出宽度``) before a formula ``tree``
+    (:func:`_named_axis`, else its words' roles: ``输出宽度``, or the other axis alone:
+    ``width``, ``cols``, the input's or the output's) before a formula ``tree``
     along the asked axis, and no words before it name the asked size beside it
     (``H_out and W_out = …``: one formula for both, :func:`_asked_among`); an output's
     size (``output_size``) names either axis."""
@@ -2232,7 +2270,9 @@ def _other_axis_named(entry: Entry, name: str, tree: ex.Node, notes: list) -> bo
     if _SIZE_WORD().search(name) or not per_axis(tree, axis):
         return False
     named = _named_axis(name)
-    named = _label_axis(name, output=True) if named is None else named
+    # (the other axis's words alone, ``width``, ``cols``, ``幅``: the output's or the
+    # input's, never the size asked; s12adv)
+    named = _axis_of_words(name) if named is None else named
     if named != 1 - axis:
         return False
     said = (v for n in notes for k, v in n.get("fields", {}).items() if k in _WORDS_FIELDS)
@@ -2496,10 +2536,63 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if text.strip() == answer.strip():
         return None
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
-    return text, Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(chosen)))))
+    # the words of the one island graded, judged once its formula is right
+    # (:func:`_lead_names_asked`: a wrong one stays not_equivalent; of several, each
+    # size's formula is picked by its axis, as a formula's)
+    clauses = _clauses_of(chosen[0], islands) if len(chosen) == 1 else ""
+    fields = (("prose", shown), ("count", str(len(chosen))), (_CLAUSES, clauses))
+    return text, Note(ISLANDS_NOTE, fields)
 
 
 _CLAUSE_MARK = lazy_pattern(r"[.;!?,，。；！？、\n]")
+_TRAIL_OPEN = " \t—–-:：,，"
+_CLAUSES = "clauses"  # the islands note's field: the graded islands' own clauses
+
+
+def _clauses_of(island, islands: list) -> str:
+    """The words of an island's own clause, its parts apart (``\\t``): the last clause of
+    the prose before it and the first clause of the prose after it if it is the last
+    island (the others' trails are the next island's leads); none for an island that
+    names itself (``the output width and height= …``, ``…, output width = …``, ``the
+    height as m = … and moves on to the width``: its name is judged as a formula's)."""
+    if "=" in island.text:
+        return ""
+    parts = [_CLAUSE_MARK().split(island.lead)[-1]]
+    if island is islands[-1]:
+        parts.append(_CLAUSE_MARK().split(island.trail.lstrip(_TRAIL_OPEN))[0])
+    return "\t".join(part.strip() for part in parts)
+
+
+def _clause_names_other(entry: Entry, clause: str) -> bool:
+    """Whether the words of an island's clause (:func:`_clauses_of`) name another
+    quantity than the one asked, and neither the one asked nor that it is worked out
+    alike (:data:`.languages.LIKEWISE`: ``… and similarly for the width``): only the other
+    axis (:func:`_other_axis_word`: ``so the width becomes``, ``… — ширина выхода``; not
+    ``the height as m = … and moves on to the width``), another count of operations by
+    its name and not the asked one's (``… additions in total``, ``… — число умножений``
+    answering the multiplications; not a counting: MACs), or the other pass or another
+    part (:func:`_other_pass_or_part`: ``the forward pass takes …`` answering
+    backward-ops).  (The input's or the stride's words are not read so: ``…, 这里默认步长为1``
+    gives a condition, ``an n x n image gives …`` the input.)"""
+    from derivations.checking.reading.languages import LIKEWISE
+
+    words = clause.replace("\t", " ").strip()
+    if not words or any(word in words.lower() for word in LIKEWISE):
+        return False
+    asked = entry.question
+    if _other_axis_word(entry, words):
+        return True
+    if asked.shape is None and asked.id not in _FACTOR_QUESTIONS:
+        names = []
+        for part in clause.split("\t"):
+            heads = part.split()[:3]
+            names += [*lead_names(part), *(" ".join(heads[:n]) for n in range(1, len(heads) + 1))]
+        counted = {
+            named_count(name.strip(_DELIMITERS)) for name in names if not countings_said(name)
+        }
+        if asked.id not in counted and counted - {None}:
+            return True
+    return any(_other_pass_or_part(asked.id, part) is not None for part in clause.split("\t"))
 
 
 def _stated_under_condition(lead: str) -> bool:

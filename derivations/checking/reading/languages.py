@@ -246,6 +246,13 @@ SPOKEN_NOT_OPERATIONS: tuple[str, ...] = (
 )
 # a condition before the formula, up to its comma (``With padding='SAME' and stride=2,
 # …``, ``如果步幅为1，…``): dropped, noted
+# words saying the other axis (or another quantity) is worked out the same way
+# (``… and similarly for the width``, ``宽度同理``): they name it, never the formula's
+LIKEWISE: tuple[str, ...] = (
+    *("similarly", "likewise", "same", "analogous", "analogously", "identical", "correspond"),
+    *("同理", "同样", "类似", "相同", "一样", "同様", "同じ", "마찬가지", "동일"),
+    *("аналогично", "так же", "ebenso", "analog", "gleich", "de même", "pareil", "igual"),
+)
 CONDITIONS: tuple[str, ...] = (
     *("with", "when", "if", "assuming", "given", "for"),
     *("如果", "假设", "假如", "当"),
