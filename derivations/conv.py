@@ -94,17 +94,24 @@ def conv2d_forward(x, weight, bias, layer: Layer):
 
     The product runs on blocks of output rows (:func:`_row_blocks`), so the im2col
     matrix of a large layer is never held whole: each block is one counted matrix
-    product, and the blocks together execute exactly the products of the whole."""
+    product, and the blocks together execute exactly the products of the whole.  Each
+    block's product is copied into its rows of the output as it is made (no
+    arithmetic), so the output is held once, not also as its blocks."""
     xp = _pad(x, layer)
     weights = _grouped_weight(weight, layer)
     n, g = x.shape[0], layer.groups
-    # one im2col block at a time (each freed after its product)
-    parts = [weights @ _columns(xp, layer, rows) for rows in _row_blocks(layer, n, xp.itemsize)]
-    if len(parts) == 1:
-        y = parts[0]  # (g, c_o/g, n m_h m_w)
-    else:  # blocks of rows side by side: (g, c_o/g, n, m_h, m_w)
+    blocks = _row_blocks(layer, n, xp.itemsize)
+    y = None
+    for rows in blocks:  # one im2col block at a time (each freed after its product)
+        part = weights @ _columns(xp, layer, rows)  # (g, c_o/g, n len(rows) m_w)
+        if len(blocks) == 1:
+            y = part
+            break
         shape = (g, layer.c_o // g, n, -1, layer.m_w)
-        y = np.concatenate([part.reshape(shape) for part in parts], axis=3)
+        if y is None:  # blocks of rows side by side: (g, c_o/g, n, m_h, m_w)
+            y = np.empty_like(part, shape=(*shape[:3], layer.m_h, layer.m_w))
+        y[:, :, :, rows] = part.reshape(shape)
+    assert y is not None  # a layer has at least one row block
     y = y.reshape(layer.c_o, n, layer.m_h, layer.m_w).transpose(1, 0, 2, 3)
     if bias is not None:
         y = y + bias.reshape(1, -1, 1, 1)

@@ -97,10 +97,16 @@ def _build(kind: str, name: str):
 def build_entries(entries: list) -> dict:
     """``(kind, name) -> value`` for ``entries``, built in order in this process (so the
     layers they share are executed once: :func:`derivations.exercises.instances.executed`
-    keeps each run for the process), with the garbage collector run less often
-    (:func:`rarer_collections`)."""
-    with rarer_collections():
-        return {entry: build_entry(*entry) for entry in entries}
+    keeps each run's counts for the process), with the garbage collector run less often
+    (:func:`rarer_collections`); then the large tensors of the last run are let go
+    (:func:`derivations.exercises.instances.let_go`)."""
+    from derivations.exercises.instances import let_go
+
+    try:
+        with rarer_collections():
+            return {entry: build_entry(*entry) for entry in entries}
+    finally:
+        let_go()
 
 
 # objects allocated (net) between two collections of the youngest generation while
@@ -234,15 +240,18 @@ def _built(recheck: bool, jobs: int):
     return by_kind["exercise"], by_kind["reference"][0], by_kind["figure"]
 
 
-def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | bytes]:
+def render_documents(recheck: bool = False, jobs: int = 1, archived=None) -> dict[str, str | bytes]:
     """Relative path -> content of every file ``docs`` writes: per language the answers
     (Markdown, LaTeX), the reference page, the web page and the practice page; the
     figures (SVG and PDF) per language, under ``figures/<lang>/``; the practice pages' checker archive
     and scripts under ``practice/`` (not the Python runtime: :func:`run` adds it).  The
     archive is made first: with a stale prebuilt derivation it fails at once, in one line
-    (:func:`derivations.practice.archive.checker_archive`), before anything is built.  Every check runs here, except those a trusted cache entry
-    says passed with the same sources and libraries (``recheck``: run them all); what
-    must be built is built in ``jobs`` processes."""
+    (:func:`derivations.practice.archive.checker_archive`), before anything is built;
+    ``archived``, when given, is then called with its bytes (:func:`run` starts the
+    snapshot's Node step with them, so that Node runs while the rest is built).  Every
+    check runs here, except those a trusted cache entry says passed with the same
+    sources and libraries (``recheck``: run them all); what must be built is built in
+    ``jobs`` processes."""
     from derivations.exercises import for_edition
     from derivations.figures import files_of, for_page
     from derivations.practice.archive import ARCHIVE, checker_archive
@@ -250,6 +259,8 @@ def render_documents(recheck: bool = False, jobs: int = 1) -> dict[str, str | by
     from derivations.render import render_answers, render_formulas, render_page
 
     archive = checker_archive()  # first: it fails in one line on stale derivations
+    if archived is not None:
+        archived(archive)
     exercises, page, figures = _built(recheck, jobs)
     documents: dict[str, str | bytes] = {}
     for lang in LANGS:
@@ -449,19 +460,16 @@ def compile_pdf(tex_path) -> bytes:
             ) from None
 
 
-def _snapshot(documents: dict, out) -> tuple[dict[str, bytes], str]:
-    """Pyodide's memory snapshot for the practice worker, made with Node from the runtime
-    and the archive in ``documents``, or kept from ``out`` when it holds one made from
-    the same (:mod:`derivations.practice.snapshot`)."""
-    from derivations.practice.archive import ARCHIVE
+def _start_snapshot(archive: bytes, out):
+    """Pyodide's memory snapshot for the practice worker begun
+    (:func:`derivations.practice.snapshot.start`): made with Node from the runtime and
+    ``archive``, or kept from ``out`` when it holds one made from the same; None
+    without the runtime."""
     from derivations.practice.runtime import locate
-    from derivations.practice.snapshot import snapshot_files
+    from derivations.practice.snapshot import start
 
     folder, _ = locate()
-    archive = documents.get(ARCHIVE)
-    if folder is None or not isinstance(archive, bytes):
-        return {}, ""
-    return snapshot_files(folder, archive, previous=out)
+    return None if folder is None else start(folder, archive, previous=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -470,8 +478,8 @@ def run(args: argparse.Namespace) -> int:
     from derivations.files import write_atomically
 
     out = _out_directory(args.out)
-    documents = render_documents(recheck=args.recheck, jobs=args.jobs)
     if args.check:
+        documents = render_documents(recheck=args.recheck, jobs=args.jobs)
         names = stale(out, documents)
         if names:
             print(
@@ -484,8 +492,20 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from derivations.practice.runtime import runtime_files
 
-    runtime, skipped = runtime_files()
-    snapshot, unsnapped = _snapshot(documents, out) if runtime else ({}, "")
+    making = []  # the snapshot, begun as soon as the archive is made (Node runs meanwhile)
+    try:
+        documents = render_documents(
+            recheck=args.recheck,
+            jobs=args.jobs,
+            archived=lambda archive: making.append(_start_snapshot(archive, out)),
+        )
+        runtime, skipped = runtime_files()
+        begun = making[0] if making else None
+        snapshot, unsnapped = begun.files() if runtime and begun else ({}, "")
+    finally:
+        for begun in making:
+            if begun is not None:
+                begun.stop()
     files = {out / name: content for name, content in {**documents, **runtime, **snapshot}.items()}
     _refuse_file_in_the_way(files)
     write_atomically(files, make_parents=True)

@@ -17,7 +17,15 @@ from derivations.exercises.checks import CheckFailed, checked
 from derivations.model import Layer
 from derivations.registry.forms import Form, with_composites
 
-__all__ = ["BOOK_EXAMPLE", "REALISTIC", "describe", "executed", "value", "FORWARD_KEYS"]
+__all__ = [
+    "BOOK_EXAMPLE",
+    "REALISTIC",
+    "describe",
+    "executed",
+    "let_go",
+    "value",
+    "FORWARD_KEYS",
+]
 
 # d2l.ai, end of "Multiple Input and Multiple Output Channels": a 256 x 256 image, a
 # 5 x 5 kernel, 128 input and 128 output channels, "over 53 billion operations".  The
@@ -122,6 +130,15 @@ def _product(layer: Layer) -> tuple:
 
 
 _LAST_PRODUCT: dict[Layer, tuple] = {}  # at most one entry: the last product made
+
+
+def let_go() -> None:
+    """Let go of the last forward product and the drawn tensors (a book-sized layer's
+    input and output are 33 MB each), kept for the next run only: the executed counts
+    stay.  ``docs`` calls it when its builds are done, so what it does next (render,
+    pack the snapshot) does not add to them."""
+    _LAST_PRODUCT.clear()
+    _drawn.cache_clear()
 
 
 @lru_cache(maxsize=1)

@@ -195,6 +195,12 @@ def _areas(modules: list[str]) -> set[str]:
     return named
 
 
+@cache
+def _page_areas() -> frozenset[str]:
+    # the page's catalogues, found once a process (checker_archive lets the trees go)
+    return frozenset(_areas(page_modules()))
+
+
 def page_files() -> list[str]:
     """The files below the package the page reads besides its modules' code (see the
     module's docstring), as paths below the package, sorted; their prebuilt entries are
@@ -204,7 +210,7 @@ def page_files() -> list[str]:
     from derivations.registry.data import FILES
 
     files = {*STORE.sources, *grammar().sources, *(f"registry/{name}" for name in FILES)}
-    files.update(f"messages/{area}.yaml" for area in _areas(page_modules()))
+    files.update(f"messages/{area}.yaml" for area in _page_areas())
     files.update(
         f"prebuilt/checking/{path.name}"
         for path in (_root() / "prebuilt" / "checking").glob("*.json")
@@ -242,7 +248,8 @@ def checker_archive() -> bytes:
     (:func:`derivations.checking.reading.grammar.prebuilt_files`): the browser never
     parses YAML nor imports lark.  DerivationError ``docs.prebuilt_stale`` (naming the
     first stale file, how many are, and :data:`REWRITE`) when a prebuilt derivation is
-    stale (:func:`stale_derivations`)."""
+    stale (:func:`stale_derivations`).  The modules' syntax trees, read to find the
+    members, are let go once they are read."""
     from derivations.checking.reading.grammar import prebuilt_files as grammar
     from derivations.messages import prebuilt_files as messages
     from derivations.registry.data import prebuilt_files as registry
@@ -260,6 +267,9 @@ def checker_archive() -> bytes:
             command=REWRITE,
         )
     contents = {name: path.read_bytes() for name, path in members().items()}
+    # the modules' syntax trees are read: let them go (about 35 MB that ``docs`` would
+    # otherwise hold while it builds; the modules and areas found are kept)
+    _tree.cache_clear()
     shipped = {name.removeprefix("derivations/messages/") for name in contents}
     for name, data in {**messages(), **registry(), **grammar()}.items():
         if name.startswith("prebuilt/messages/") and f"{Path(name).stem}.yaml" not in shipped:

@@ -55,6 +55,8 @@ __all__ = [
     "packed_file",
     "unpacked",
     "snapshot_files",
+    "start",
+    "Making",
 ]
 
 SNAPSHOT = f"{FOLDER}/checker.snapshot"  # below docs' output folder
@@ -236,43 +238,99 @@ def _held(names: object) -> list[str] | None:
     return names
 
 
-def snapshot_files(
-    runtime: Path, archive: bytes, previous: Path | None = None
-) -> tuple[dict[str, bytes], str]:
-    """``({relative path: bytes}, "")`` for the snapshot made with Node from the runtime
-    folder ``runtime`` and ``archive`` (or kept from the output folder ``previous`` when
-    it holds one made from the same archive and inputs, with its recorded bytes), or
-    ``({}, the one line saying what was skipped and why)``."""
-    node = shutil.which("node")
-    if node is None:
-        return {}, "skipped the practice pages' Python snapshot: no `node` on PATH"
-    inputs = made_from(runtime, node)
-    wanted = {**key(archive), "made_from": inputs or ""}
-    if inputs is not None and previous is not None:
-        kept = _kept(previous, wanted)
-        if kept is not None:
-            return kept, ""
-    script = Path(__file__).with_name("snapshot.mjs")
-    with tempfile.TemporaryDirectory(prefix="derivations-snapshot-") as folder:
-        work = Path(folder)
-        (work / "checker.zip").write_bytes(archive)
-        (work / "warm.py").write_text(WARM, encoding="utf-8")
-        out = work / "checker.snapshot"
-        argv = [node, *NODE_FLAGS, str(script), str(runtime)]
-        argv += [str(work / "checker.zip"), str(work / "warm.py")]
+class Making:
+    """A snapshot being made (:func:`start`): Node runs in its own process while the
+    caller goes on; :meth:`files` waits for it and gives what :func:`snapshot_files`
+    gives, :meth:`stop` ends it unfinished.  Either removes its scratch folder."""
+
+    def __init__(self, ready: tuple[dict[str, bytes], str] | None = None):
+        self.ready = ready  # the result when nothing is left to run
+        self.process: subprocess.Popen | None = None
+        self.scratch: tempfile.TemporaryDirectory | None = None
+        self.wanted: dict[str, str] = {}
+
+    def files(self) -> tuple[dict[str, bytes], str]:
+        """``({relative path: bytes}, "")``, or ``({}, the one line saying what was
+        skipped and why)``, once Node has finished (at most :data:`_TIMEOUT_S` from its
+        start)."""
+        if self.ready is None:
+            try:
+                self.ready = self._finished()
+            finally:
+                self.stop()
+        return self.ready
+
+    def _finished(self) -> tuple[dict[str, bytes], str]:
+        assert self.process is not None and self.scratch is not None
         try:
-            done = subprocess.run(
-                [*argv, str(out)], capture_output=True, text=True, timeout=_TIMEOUT_S, check=False
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
+            status = self.process.wait(timeout=_TIMEOUT_S)
+        except subprocess.TimeoutExpired as error:
             return {}, f"skipped the practice pages' Python snapshot: {error}"
-        if done.returncode != 0 or not out.is_file():
-            last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        work = Path(self.scratch.name)
+        out = work / "checker.snapshot"
+        if status != 0 or not out.is_file():
+            said = (work / "node.err").read_text(encoding="utf-8", errors="replace")
+            last = (said.strip().splitlines() or [f"exit {status}"])[-1]
             return {}, f"skipped the practice pages' Python snapshot: node failed: {last[:200]}"
         data = packed_file(out)
         try:
             held = _held(json.loads(Path(f"{out}.held.json").read_bytes()))
         except (OSError, ValueError):
             held = None
-    keyed = {**wanted, "snapshot": hashlib.sha256(data).hexdigest(), "held": held or []}
-    return {SNAPSHOT: data, KEY: json.dumps(keyed, sort_keys=True).encode()}, ""
+        keyed = {**self.wanted, "snapshot": hashlib.sha256(data).hexdigest(), "held": held or []}
+        return {SNAPSHOT: data, KEY: json.dumps(keyed, sort_keys=True).encode()}, ""
+
+    def stop(self) -> None:
+        """End Node if it still runs and remove the scratch folder (again: nothing)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.scratch is not None:
+            self.scratch.cleanup()
+            self.scratch = None
+
+
+def start(runtime: Path, archive: bytes, previous: Path | None = None) -> Making:
+    """The snapshot of :func:`snapshot_files` begun: Node started on the runtime folder
+    ``runtime`` and ``archive`` in a process of its own, unless the output folder
+    ``previous`` holds one made from the same archive and inputs, with its recorded
+    bytes (kept), or Node is missing or cannot start (skipped).  ``docs`` starts it as
+    soon as the archive is made, so Node runs while the sheets and figures are built."""
+    node = shutil.which("node")
+    if node is None:
+        return Making(({}, "skipped the practice pages' Python snapshot: no `node` on PATH"))
+    inputs = made_from(runtime, node)
+    wanted = {**key(archive), "made_from": inputs or ""}
+    if inputs is not None and previous is not None:
+        kept = _kept(previous, wanted)
+        if kept is not None:
+            return Making((kept, ""))
+    making = Making()
+    making.wanted = wanted
+    making.scratch = tempfile.TemporaryDirectory(prefix="derivations-snapshot-")
+    work = Path(making.scratch.name)
+    (work / "checker.zip").write_bytes(archive)
+    (work / "warm.py").write_text(WARM, encoding="utf-8")
+    script = Path(__file__).with_name("snapshot.mjs")
+    argv = [node, *NODE_FLAGS, str(script), str(runtime)]
+    argv += [str(work / "checker.zip"), str(work / "warm.py"), str(work / "checker.snapshot")]
+    try:
+        with (work / "node.err").open("wb") as said:
+            making.process = subprocess.Popen(
+                argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=said
+            )
+    except OSError as error:
+        making.stop()
+        return Making(({}, f"skipped the practice pages' Python snapshot: {error}"))
+    return making
+
+
+def snapshot_files(
+    runtime: Path, archive: bytes, previous: Path | None = None
+) -> tuple[dict[str, bytes], str]:
+    """``({relative path: bytes}, "")`` for the snapshot made with Node from the runtime
+    folder ``runtime`` and ``archive`` (or kept from the output folder ``previous`` when
+    it holds one made from the same archive and inputs, with its recorded bytes), or
+    ``({}, the one line saying what was skipped and why)``: :func:`start`, then
+    :meth:`Making.files`."""
+    return start(runtime, archive, previous).files()

@@ -12,6 +12,7 @@ from derivations import docs_cache
 from derivations.cli import main
 from derivations.closed_forms import ClosedForm
 from derivations.commands import docs
+from derivations.errors import DerivationError
 from derivations.exercises.document import Exercise, text
 from derivations.registry.forms import Form
 
@@ -150,7 +151,7 @@ def test_forced_check_failure_is_one_line_and_writes_nothing(cache, tmp_path, mo
 def test_recheck_and_jobs_flags(cache, tmp_path, monkeypatch, capsys):
     seen = {}
 
-    def fake(recheck=False, jobs=1):
+    def fake(recheck=False, jobs=1, archived=None):
         seen.update(recheck=recheck, jobs=jobs)
         return {"en/answers.md": "x\n"}
 
@@ -161,6 +162,37 @@ def test_recheck_and_jobs_flags(cache, tmp_path, monkeypatch, capsys):
         main(["docs", "--jobs", "0"])
     assert stop.value.code == 2
     assert "--jobs: 0 is not between 1 and 64" in capsys.readouterr().err
+
+
+def test_the_snapshot_begins_once_the_archive_is_made_before_anything_is_built(
+    tmp_path, monkeypatch
+):
+    """Node's snapshot step runs while the sheets and figures are built (it needs only
+    the archive): ``run`` starts it from ``render_documents``' ``archived`` call, made
+    before the builds; a build that fails stops it (no Node left running)."""
+    from derivations.practice import archive
+
+    said = []
+
+    class Begun:
+        def files(self):
+            said.append("files")
+            return {}, ""
+
+        def stop(self):
+            said.append("stopped")
+
+    def built(recheck, jobs):
+        said.append("built")
+        raise DerivationError(key="docs.out_empty", value="''")
+
+    monkeypatch.setattr(archive, "checker_archive", lambda: b"zip")
+    monkeypatch.setattr(docs, "_built", built)
+    monkeypatch.setattr(
+        docs, "_start_snapshot", lambda data, out: said.append(("begun", data)) or Begun()
+    )
+    assert main(["docs", "--out", str(tmp_path / "o"), "--jobs", "1"]) == 2
+    assert said == [("begun", b"zip"), "built", "stopped"]
 
 
 def test_shares_keep_the_shared_layers_together_and_cover_every_entry_once():

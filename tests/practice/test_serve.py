@@ -189,9 +189,9 @@ def test_node_runs_the_snapshot_script_with_v8_flags_it_accepts(monkeypatch, tmp
     done = subprocess.run([node, *snapshot.NODE_FLAGS, "-e", "0"], capture_output=True)
     assert done.returncode == 0, done.stderr
     calls = []
-    real = subprocess.run
+    real = subprocess.Popen
     monkeypatch.setattr(
-        snapshot.subprocess, "run", lambda argv, **kw: calls.append(argv) or real(argv, **kw)
+        snapshot.subprocess, "Popen", lambda argv, **kw: calls.append(argv) or real(argv, **kw)
     )
     snapshot.snapshot_files(tmp_path, b"archive")
     (argv,) = [argv for argv in calls if any(str(a).endswith("snapshot.mjs") for a in argv)]
