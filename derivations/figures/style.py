@@ -147,7 +147,7 @@ def fixed_style(lang: str = "en"):
             )
         },
     )
-    with matplotlib.rc_context(), _math_parsed_once(), _fonts_found_once():
+    with matplotlib.rc_context(), _math_parsed_once(), _fonts_found_once(), _measured_once():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(rc)
         matplotlib.rcParams["font.family"] = _families(lang)
@@ -198,18 +198,7 @@ def _fonts_found_once():
     def find_once(self, prop, *args, **kwargs):
         if not isinstance(prop, FontProperties):  # a fontconfig pattern: not kept
             return own(self, prop, *args, **kwargs)
-        key = (
-            tuple(prop.get_family()),
-            prop.get_slant(),
-            prop.get_variant(),
-            prop.get_weight(),
-            prop.get_stretch(),
-            prop.get_size(),
-            prop.get_file(),
-            prop.get_math_fontfamily(),
-            args,
-            tuple(sorted(kwargs.items())),
-        )
+        key = (*_values(prop), args, tuple(sorted(kwargs.items())))
         if key not in found:
             found[key] = own(self, prop, *args, **kwargs)
         return list(found[key])
@@ -219,6 +208,79 @@ def _fonts_found_once():
         yield
     finally:
         FontManager._find_fonts_by_props = own  # type: ignore[method-assign]
+
+
+def _values(prop) -> tuple:
+    """What a FontProperties holds (what its hash is made of), as a key."""
+    return (
+        tuple(prop.get_family()),
+        prop.get_slant(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_size(),
+        prop.get_file(),
+        prop.get_math_fontfamily(),
+    )
+
+
+@contextmanager
+def _measured_once():
+    """Each text measured once by each kind of renderer inside the block, and each
+    font's size tables read once.  matplotlib keeps a text's measure (width, height,
+    descent) per renderer object, and every figure and file has its own (the layout's
+    Agg renderer, each SVG's, each PDF's), so the same label was set in its font again
+    for the wide and narrow drawings and each file; and each text's layout read the
+    font's OS/2 and head tables afresh (``get_sfnt_table``: 13,000 reads).  A measure is
+    a function of the renderer's class and dpi, the text, its font properties, the math
+    flag and the figure's dpi (the rcParams it also reads are fixed inside
+    :func:`fixed_style`), and a font's tables of its file: kept here by those, the
+    measures shared by every renderer of a class and dpi, and the tables only read."""
+    import matplotlib.text
+    from matplotlib.font_manager import get_font
+
+    mtext: Any = matplotlib.text  # the stubs name neither of the two replaced below
+    measure = mtext._get_text_metrics_with_cache
+    font_of = mtext.get_font
+    measured: dict = {}
+    fonts: dict = {}
+
+    def measure_once(renderer, text, fontprop, ismath, dpi):
+        # the renderer that measures: a file's MixedModeRenderer hands it to its own
+        measurer = renderer.get_text_width_height_descent.__self__
+        key = (type(measurer), getattr(measurer, "dpi", None), text, *_values(fontprop))
+        key += (ismath, dpi)
+        if key not in measured:
+            measured[key] = measure(renderer, text, fontprop, ismath, dpi)
+        return measured[key]
+
+    def font_once(paths, *args, **kwargs):
+        key = (tuple(paths), args, tuple(sorted(kwargs.items())))
+        if key not in fonts:
+            fonts[key] = _Tables(get_font(paths, *args, **kwargs))
+        return fonts[key]
+
+    mtext._get_text_metrics_with_cache = measure_once
+    mtext.get_font = font_once  # Text._get_layout's one use: the font's size tables
+    try:
+        yield
+    finally:
+        mtext._get_text_metrics_with_cache = measure
+        mtext.get_font = font_of
+
+
+class _Tables:
+    """A font's SFNT tables, each read from it once (all :func:`_measured_once`'s
+    caller asks of a font)."""
+
+    def __init__(self, font):
+        self.font = font
+        self.tables: dict = {}
+
+    def get_sfnt_table(self, name: str):
+        if name not in self.tables:
+            self.tables[name] = self.font.get_sfnt_table(name)
+        return self.tables[name]
 
 
 def new_figure(width: float, height: float, **subplots):

@@ -111,6 +111,37 @@ def test_each_font_lookup_is_done_once_per_figure_and_the_files_do_not_change(mo
     assert len(once) == len(set(once)) < len(looked)
 
 
+def test_each_text_is_measured_once_per_kind_of_renderer_and_the_files_do_not_change(
+    monkeypatch,
+):
+    """The layout's Agg renderer, the SVG files' and the PDF's of a figure's drawings
+    (wide and narrow) each measure a text once for all of them (matplotlib measures once
+    per renderer object, and each file has its own): fewer measures, the same bytes, in
+    both languages."""
+    from contextlib import nullcontext
+
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.backends.backend_pdf import RendererPdf
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    from derivations.figures import style
+
+    measured: list = []
+    for kind in (RendererAgg, RendererSVG, RendererPdf):
+        own = kind.get_text_width_height_descent
+
+        def measure(self, s, prop, ismath, own=own, kind=kind):
+            measured.append((kind, getattr(self, "dpi", None), s, hash(prop), ismath))
+            return own(self, s, prop, ismath)
+
+        monkeypatch.setattr(kind, "get_text_width_height_descent", measure)
+    shared = figures.render("strip-loads")
+    once, measured[:] = list(measured), []
+    monkeypatch.setattr(style, "_measured_once", nullcontext)
+    assert figures.render("strip-loads") == shared
+    assert len(once) == len(set(once)) < len(measured)
+
+
 @pytest.mark.parametrize("key", sorted(figures.KEYS))
 def test_titles_and_empty_labels_are_where_automatic_placement_puts_them(monkeypatch, drawn, key):
     """Titles fixed at the axes' top (``axes.titley``) and empty axis labels kept where
