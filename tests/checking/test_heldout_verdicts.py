@@ -5237,6 +5237,32 @@ READINGS = {
         ("mults", "flops", "ops"),
         None,
     ),
+    # --- batch H12-dev, second increment
+    "self.n_macs = (ins[1] * outs[1] *\n                       self.kernel_size[0] * self.kernel_size[1] *\n                       outs[2] * outs[3] // self.groups) * outs[0]": (
+        lambda x, o: (x.ci * x.co * x.kh * x.kw * o.mh * o.mw // 1) * 1,
+        "mults",
+        None,
+    ),
+    "Ho, Wo = self.patches_resolution\n        flops = Ho * Wo * self.embed_dim * self.in_chans * (self.patch_size[0] * self.patch_size[1])": (
+        lambda x, o: o.mh * o.mw * x.co * x.ci * (x.kh * x.kw),
+        "mults",
+        None,
+    ),
+    "kernel_ops = self.kernel_size[0] * self.kernel_size[\n            1] * (self.in_channels // self.groups)\n        params = output_channels * kernel_ops\n        flops = batch_size * params * output_height * output_width": (
+        lambda x, o: 1 * (x.co * (x.kh * x.kw * (x.ci // 1))) * o.mh * o.mw,
+        "mults",
+        None,
+    ),
+    "C_in = func.inputs[1].shape[1]\n    kernel = func.inputs[1].shape[2:]\n    if func.info.args['channel_last']:\n        C_in = func.inputs[1].shape[-1]\n        kernel = func.inputs[1].shape[1:-1]\n    out_shape = func.outputs[0].shape[func.info.args['base_axis']:]\n    flops_per_filter = C_in*2*np.prod(kernel) - int(len(func.inputs) == 2)\n    return flops_per_filter * np.prod(out_shape) / func.info.args['group']": (
+        lambda x, o: (x.ci * 2 * (x.kh * x.kw) - 1) * (x.co * o.mh * o.mw) / 1,
+        "ops",
+        None,
+    ),
+    'in_features = self.get_nodeattr("MW")\n        out_features = self.get_nodeattr("MH")\n        weight_bits = self.get_weight_datatype().bitwidth()\n        inp_bits = self.get_input_datatype().bitwidth()\n        num_inp_vec = self.get_nodeattr("numInputVectors")\n        num_repetitions = int(np.prod(num_inp_vec))\n        mac_count = in_features * out_features * num_repetitions': (
+        lambda x, o: (x.kh * x.kw * x.ci) * x.co * int(1 * o.mh * o.mw),
+        "mults",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -5258,6 +5284,10 @@ COMPOSE = {
     "两个卷积串联后的**感受野**为：\n$$\nk_{\\text{eq}} = k_1 + k_2 - 1\n$$",
     "RF_ℓ = RF_{ℓ−1} + (K_ℓ − 1) · Π S_i",
     "const rout = rin + (k - 1) * jin; // This should be 3 for k=3",
+    "\\(\\begin{align}\n      r_{l-1} = s_l \\cdot r_{l} + (k_l - s_l)\n      \\label{eq:rf_recurrence}\\\n      \\end{align}\\)",
+    "\\begin{equation}\n      r_0 = \\sum_{l=1}^{L} \\left((k_l-1)\\prod_{i=1}^{l-1}\n      s_i\\right) + 1 \\label{eq:rf_recurrence_final} \\end{equation}",
+    "return stride * rf_size_output + kernel_size - stride",
+    "si = np.prod([x['s'] for x in dt[:i]])\n        li = l[i] + (dt[i]['d']*(dt[i]['f'] - 1)) * si",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
