@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from derivations.records import asdict, field, record
 
-__all__ = ["Result", "VERDICTS", "EXIT_STATUS", "DROPPED_FLOOR"]
+__all__ = ["Result", "VERDICTS", "EXIT_STATUS", "RESTRICTED_EXIT", "exit_status", "DROPPED_FLOOR"]
 
 VERDICTS = ("equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input", "error")
 # the assumption of an answer with its floor left out: the one convention that restricts
@@ -23,6 +23,15 @@ EXIT_STATUS = {
     "invalid_input": 2,
     "error": 3,
 }
+# ... and of an answer right only at some layers (:attr:`Result.restricted`): not 0, so a
+# script that counts exit 0 as right does not count a floor left out (s12exam E8)
+RESTRICTED_EXIT = 4
+
+
+def exit_status(result: Result) -> int:
+    """``check``'s exit status for ``result``: :data:`RESTRICTED_EXIT` when it is right
+    only at some layers, else :data:`EXIT_STATUS` of its verdict."""
+    return RESTRICTED_EXIT if result.restricted else EXIT_STATUS[result.verdict]
 
 
 @record

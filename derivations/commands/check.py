@@ -290,7 +290,7 @@ def checked(qid: str, answer: str, lang: str, reveal: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    from derivations.checking.result import EXIT_STATUS
+    from derivations.checking.result import exit_status
     from derivations.registry.questions import question
 
     question(args.question)  # an unknown id is a usage error (exit 2), checked first
@@ -306,4 +306,4 @@ def run(args: argparse.Namespace) -> int:
         if args.json
         else _readable(result, text, args.lang, args.reveal)
     )
-    return EXIT_STATUS[result.verdict]
+    return exit_status(result)

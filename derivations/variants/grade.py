@@ -389,6 +389,11 @@ def _size_word(answer: str) -> tuple[Numeral, str] | None:
     return (number, match.group("unit")) if match and number is not None else None
 
 
+# closing marks that change what a number means (3! is 6): dropped and said, where a
+# closing comma (4, 1296，) is only punctuation
+_SAID_MARKS = ("!", "！")
+
+
 def _right(outcome: Outcome) -> bool:
     return outcome.verdict in ("equivalent", "equivalent_under_convention")
 
@@ -506,6 +511,16 @@ def grade_variant_answer(
         cut = trailing(answer)
         if cut is not None:
             numeral = read_number(cut[0])
+            mark = dict(cut[1].fields)["mark"]
+            if numeral is not None and mark in _SAID_MARKS:
+                # 3! is a factorial in mathematics: the mark dropped is said (s12exam E11)
+                outcome = grade(numeral)
+                note = text("variants.mark_dropped", lang, mark=mark, number=cut[0].strip())
+                return records.replace(
+                    outcome,
+                    feedback=_noted(outcome.feedback, note, lang),
+                    student_feedback=_noted(outcome.student_feedback, note, lang),
+                )
             if numeral is not None:
                 return grade(numeral)
             parsed = _parsed(cut[0])

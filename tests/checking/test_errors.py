@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from derivations.checking import EXIT_STATUS, check, feedback
+from derivations.checking.result import RESTRICTED_EXIT
 from derivations.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +44,21 @@ def test_check_exits_3_on_an_internal_error(monkeypatch, capsys):
 def test_exit_statuses_are_distinct():
     assert sorted(set(EXIT_STATUS.values())) == [0, 1, 2, 3]
     assert EXIT_STATUS["not_equivalent"] != EXIT_STATUS["error"]
+    assert RESTRICTED_EXIT not in EXIT_STATUS.values()
+
+
+@pytest.mark.parametrize(
+    "question, answer, status",
+    [
+        # s12exam E8: a floor left out is right only where the stride divides: not exit 0
+        ("output-height", "(h-k_h+p_h+s_h)/s_h", RESTRICTED_EXIT),
+        ("output-width", "(w - k_w + p_w)/s_w + 1", RESTRICTED_EXIT),
+        ("output-height", "floor((h-k_h+p_h+s_h)/s_h)", 0),
+        ("output-height", "(h-k_h+p_h+s_h)/s_h + 1", 1),
+    ],
+)
+def test_check_exits_apart_for_an_answer_right_only_at_some_layers(question, answer, status):
+    assert main(["check", "--question", question, "--answer", answer]) == status
 
 
 def test_invalid_utf8_in_the_answer_is_one_line():

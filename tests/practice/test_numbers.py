@@ -208,6 +208,26 @@ def test_a_number_closed_by_a_comma_is_graded_as_the_number(lang):
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_number_closed_by_an_exclamation_mark_says_the_mark_was_dropped(lang):
+    """Issue 25, s12exam E11: ``3!`` is 6 in mathematics; at the layer it is graded as
+    ``3`` (as the formula path reads ``c_o!``), and the feedback says the mark was
+    dropped (it said only "read as: 3"); ``4,`` says nothing (punctuation)."""
+    from derivations.messages import text
+
+    variants = numbers.practice_variants(executed=True)
+    for key in variants.students[0].key:
+        for value in (key.value, key.value + 1):
+            alone = json.loads(numbers.answer_at(key.question, f"{value}", lang))
+            for mark in ("!", "！", "!!"):
+                page = json.loads(numbers.answer_at(key.question, f"{value}{mark}", lang))
+                note = text("variants.mark_dropped", lang, mark=mark[-1], number=str(value))
+                assert page["verdict"] == alone["verdict"], (key.question, value, mark)
+                assert note in page["feedback"], (key.question, value, mark, page["feedback"])
+            comma = json.loads(numbers.answer_at(key.question, f"{value},", lang))
+            assert comma["feedback"] == alone["feedback"], (key.question, value)
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
 def test_a_size_said_with_its_unit_word_is_graded_as_the_number(lang):
     """Issue 25, s11exam F2: ``4 rows``, ``3 cols``, ``4 (rows)``, ``4行``, ``3 列`` at the
     layer are the number with a unit word (``variants.size_units``), dropped and said so
