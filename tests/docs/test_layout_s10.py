@@ -2,16 +2,26 @@
 from the compiled sheets (the shared ``sheet_pdfs``)."""
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from derivations.figures.style import MIN_POINTS, PRINTED_POINTS, WIDE_MAX
+from tests.conftest import require_tool
 from tests.docs.sheets import LANGS, OUTPUT
 from tests.docs.test_layout_s9 import _words, drawn_scale
 
 TEMPLATE = Path(__file__).parents[2] / "derivations" / "templates" / "answers.tex.j2"
-A4_WIDTH_CM = 21.0  # the template's a4paper
+
+
+def _geometry(key: str) -> float:
+    """A length in cm of the template's page (geometry's ``key=<n>mm`` or ``<n>cm``)."""
+    template = TEMPLATE.read_text(encoding="utf-8")
+    options = re.search(r"\\usepackage\[([^]]*)\]\{geometry\}", template).group(1)
+    value, unit = re.search(rf"(?:^|,){key}=([\d.]+)(mm|cm)", options).groups()
+    return float(value) / (10 if unit == "mm" else 1)
 
 
 def test_a_drawing_as_wide_as_the_wide_layout_allows_prints_at_the_least_lettering():
@@ -19,11 +29,23 @@ def test_a_drawing_as_wide_as_the_wide_layout_allows_prints_at_the_least_letteri
     ``width=0.9\\linewidth``), read from it: a drawing :data:`WIDE_MAX` wide, lettered at
     :data:`MIN_POINTS`, is printed at :data:`PRINTED_POINTS` or more (without the PDFs)."""
     template = TEMPLATE.read_text(encoding="utf-8")
-    margin = float(re.search(r"\\usepackage\[margin=([\d.]+)cm", template).group(1))
     graphic = template[template.index(r"\newcommand{\sheetgraphic}") :]
     share = float(re.search(r"width=([\d.]+)\\linewidth", graphic).group(1))
-    line = (A4_WIDTH_CM - 2 * margin) / 2.54
+    line = (_geometry("paperwidth") - 2 * _geometry("margin")) / 2.54
     assert MIN_POINTS * share * line / WIDE_MAX >= PRINTED_POINTS
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_printed_page_is_the_templates(sheet_pdfs, lang):
+    """Read back by poppler's pdfinfo: the compiled sheet's page is the template's
+    geometry (the one place the page size is set), to the tenth of a millimetre."""
+    require_tool(shutil.which("pdfinfo") is not None, "pdfinfo (Debian: poppler-utils)")
+    info = subprocess.run(
+        ["pdfinfo", str(sheet_pdfs[lang])], capture_output=True, check=True, text=True
+    ).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups()
+    printed = [round(float(points) / 72 * 2.54, 2) for points in size]
+    assert printed == [_geometry("paperwidth"), _geometry("paperheight")], info
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -27,7 +27,7 @@ def pdfs(sheet_pdfs) -> dict[str, Path]:
 
 def _margin(lang: str) -> float:
     """The text block's margin in PDF points, as the sheet's ``geometry`` sets it."""
-    found = re.search(r"\\usepackage\[margin=([\d.]+)cm[,\]]", read_sheet(lang, "tex"))
+    found = re.search(r"\\usepackage\[(?:[^]]*,)?margin=([\d.]+)cm[,\]]", read_sheet(lang, "tex"))
     assert found, "the sheet's geometry"
     return float(found[1]) * CM
 
