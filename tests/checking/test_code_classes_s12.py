@@ -22,7 +22,13 @@ them, through ``check`` and ``grade``:
   ``y.nelement()``): the products written out; a reduce of anything but a product stays
   refused, and so does a bias switch that is a statement's whole value (``bias_ops = 0
   if m.bias is not None else -1``: H12-dev's cvpods answer, wrong for names defined
-  outside it, would be accepted).
+  outside it, would be accepted);
+- accelerator code with constants: a number given to a name that reads as a size
+  (``#define KS 5``, ``const int K = 3;``, ``K = 3``) is the value of the page's layer,
+  the name stays the size's symbol (``reading.note.example_value``); a worked number in
+  the comment closing the line (``# 1,179,648``) is not checked
+  (``reading.note.worked_comment``); one layer's name before each constant
+  (``LAYER2_CO``) away, two layers' names left (refused).
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -272,10 +278,63 @@ CLASSES = {
             "reading.unknown_word: if",
         ),
     ],
+    "accelerator code with constants": [
+        (
+            "forward-mults",
+            "#define KS 5\nmacs = COUT * OUTH * OUTW * CIN * KS * KS",
+            C,
+            "example_value",
+        ),
+        (
+            "forward-mults",
+            "#define K 3\nmacs = COUT * OUTH * OUTW * K * K",
+            W,
+            "input_channels_left_out",
+        ),
+        (
+            "forward-mults",
+            "const int K = 3;\nconst long macs = (long)C_OUT * OH * OW * C_IN * K * K;",
+            C,
+            "example_value",
+        ),
+        (
+            "forward-mults",
+            "LAYER2_MACS = LAYER2_CO * LAYER2_OH * LAYER2_OW * LAYER2_CI * LAYER2_K * LAYER2_K"
+            "  # 1,179,648",
+            C,
+            "worked_comment",
+        ),
+        (
+            "forward-mults",
+            "LAYER2_MACS = LAYER2_CO * LAYER2_OH * LAYER2_OW * LAYER2_K * LAYER2_K  # 1,179,648",
+            W,
+            "input_channels_left_out",
+        ),
+        (
+            "forward-mults",
+            "MACS = CONV1_CO * CONV2_OH * CONV2_OW * CONV1_CI * CONV1_K * CONV1_K",
+            N,
+            "reading.unknown_word: CONV1_CO",
+        ),
+        ("output-height", "K = 3\nP = 1\nS = 2\nOH = (H + 2 * P - K) // S + 1", C, "example_value"),
+        ("output-height", "K = 3\nS = 2\nOH = (H - K) // S + 1", W, "given_parameter_left_out"),
+        (
+            "forward-mults",
+            "乘法次数 = OC * OH * OW * IC * K * K  # 1,806,336",
+            C,
+            "worked_comment",
+        ),
+        (
+            "forward-mults",
+            "乘法次数 = OC * OH * OW * K * K  # 1,806,336",
+            W,
+            "input_channels_left_out",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=25)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=10, ascii=30)

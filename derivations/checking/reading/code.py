@@ -121,7 +121,7 @@ _TYPE_NAME = (
 )
 _MODIFIER = (
     r"(?:const|constexpr|static|final|register|volatile|public|private|protected|internal"
-    r"|readonly|mut|mutable|local|my|our|dim|Dim|let|var|val|lazy|inline)"
+    r"|readonly|mut|mutable|local|my|our|dim|Dim|let|var|val|lazy|inline|localparam|parameter)"
 )
 # a declaration's words before ``name =`` (``int h_o = …``, ``const auto oh = …``,
 # ``unsigned long long out =``, ``let mut h =``, ``final int oh =``), first or after a
@@ -1367,10 +1367,21 @@ def _code_comment(
         notes.append(_comment_note(rest))
         before = text.text[:index].rstrip()
         return edit(text, index, index + len(mark), "" if before.endswith(";") else ";")
+    worked = _WORKED_COMMENT().match(rest)
+    if worked is not None:  # ``… * K * K  # 156,800``: the page's layer's value
+        notes.append(_note("worked_comment", numbers=worked.group("number")))
+        return edit(text, index, end)
     if not _SAYS().search(rest):
         return text  # ``c_i # c_o``: names, no words: no comment to drop
     notes.append(_comment_note(rest))
     return edit(text, index, end)
+
+
+# a comment holding one number, its thousands grouped or not (``# 156,800``, ``// 1 806 336``):
+# the value of the formula at the author's own layer, which the question does not give
+_WORKED_COMMENT = lazy_pattern(
+    r"^\s*(?P<number>[0-9]{1,3}(?:[,'\u00a0\u2009\u202f _][0-9]{3})+|[0-9]+(?:\.[0-9]+)?)\s*$"
+)
 
 
 # a word in a comment: three letters or more, or a letter of another script than Latin
@@ -1659,6 +1670,26 @@ def _updated_output(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+# a layer's name before each of its constants (``CONV1_OC``, ``CONV1_OUT_H``, ``L2_K``,
+# ``LAYER3_IC``): an accelerator's configuration of several layers
+_LAYER_PREFIX = lazy_pattern(
+    r"(?<![\w.])(?P<prefix>(?:CONV|Conv|conv|LAYER|Layer|layer|L)[0-9]+_)(?=[A-Za-z])"
+)
+
+
+def _layer_prefixes(text: Normalized, notes: list) -> Normalized:
+    """``text`` without the layer's name before its constants (:data:`_LAYER_PREFIX`),
+    where every name so prefixed has the same one (one layer's constants), noted; names
+    of two layers (``CONV1_OC * CONV2_K``) are left as they are."""
+    found = list(_LAYER_PREFIX().finditer(text.text))
+    if len({m.group("prefix") for m in found}) != 1:
+        return text
+    notes.append(_note("code", text=found[0].group("prefix")))
+    for match in reversed(found):
+        text = edit(text, match.start(), match.end())
+    return text
+
+
 def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
     the notes saying what was removed; ``raw``: the answer as given (its line breaks)."""
@@ -1666,6 +1697,9 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     notes: list = []
     if ("for" in body or "while" in body) and "=" in body:
         _loop_refused(text)
+    if "_" in body and any(c.isdigit() for c in body):
+        text = _layer_prefixes(text, notes)
+        body = text.text
     if not _needs_code(body) and not ("." in body and _CHAIN().search(body)):
         return text, notes
     sign = _COUNT_SIGN().match(body) if not body.lstrip().startswith("#define") else None

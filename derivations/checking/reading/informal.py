@@ -245,6 +245,8 @@ SAID_WITH_FIELDS = frozenset(
         "updated_symbol",
         "updated_output",
         "padded_input",
+        "worked_comment",
+        "example_value",
         "ending",
         "named_count",
         "definitions",

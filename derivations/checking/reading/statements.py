@@ -402,6 +402,7 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
             return one
     if len(parts) > _MAX_STATEMENTS:
         raise refuse("too_many_statements", 1, limit=_MAX_STATEMENTS)
+    parts = _example_values(parts, said, text.text)
     named: dict[str, tuple[Normalized, Normalized]] = {}
     later: dict[str, list[Normalized]] = {}  # a chained definition's later sides
     for part in parts:
@@ -437,6 +438,42 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
             other = _defined_in(formulas, defined, {**bodies, name: side})
             done = [_chained(first, second) for first, second in zip(done, other, strict=True)]
     return Statements(done, notes)
+
+
+# a statement giving a name a plain number (``K = 3``, ``#define IC 16``, ``localparam OH
+# = 28;``)
+_NUMBER_VALUE = lazy_pattern(r"^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>[0-9]+)\s*;?\s*$")
+# the sizes of a layer a constant may name (the layer's symbols and the square layer's)
+_SIZES = frozenset(
+    ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w", "k", "p", "s")
+)
+
+
+def _example_values(parts: list[Normalized], notes: list, text: str) -> list[Normalized]:
+    """``parts`` without each statement giving a plain number to a name that reads by
+    itself as a size of the layer (``K = 3``, ``IC = 16``: an accelerator's constants, a
+    layer of the page): the name stays the size's symbol, the number is the author's own
+    layer's, not the question's, noted (``reading.note.example_value``).  Kept where the
+    name is added to or changed in place later (``out_h = 0`` then ``out_h += …``: a
+    start value), and where no other statement is left."""
+    from derivations.checking.reading.code import own_reading
+
+    dropped = []
+    for part in parts:
+        match = _NUMBER_VALUE().match(part.text)
+        if match is None or own_reading(match.group("name")) not in _SIZES:
+            continue
+        name = re.escape(match.group("name"))
+        if re.search(
+            rf"(?<![\w.]){name}\s*(?:\*\*|//|[-+*/%])=|(?<![\w.]){name}\s*(?:\+\+|--)", text
+        ):
+            continue
+        dropped.append(part)
+    if not dropped or len(dropped) == len(parts):
+        return parts
+    shown = ", ".join(p.text.strip().rstrip(";").strip() for p in dropped)
+    notes.append(Note("reading.note.example_value", (("values", shown),)))
+    return [p for p in parts if not any(p is d for d in dropped)]
 
 
 def _chained(formula: Normalized, other: Normalized) -> Normalized:
