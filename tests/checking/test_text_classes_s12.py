@@ -11,6 +11,11 @@ other languages the class was met in, through ``check`` and ``grade``:
   output size before a formula along the asked axis alone (``chiều rộng đầu ra = …``,
   ``输出宽度 = …``, ``W_out = (h - …)``) is refused, never accepted; the right label
   keeps a right answer right and a wrong one wrong.
+- a name saying the output's rows or columns in other words: the kernel's passes or
+  positions along an axis (``kernel_passes_h``: the output's height, the parts record's
+  output words), a count of rows or columns with no object (``rows_no``, ``n_cols``: the
+  input's, the output's or the kernel's, inferred among them), the padding above and
+  below (``ROW_UP_PAD``, ``pad_down``: a side's, half the axis's total).
 
 No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."""
 
@@ -70,6 +75,34 @@ CLASSES = {
         # a formula along the named axis under the other axis's name: a square layer's
         ("output-height", "W_out = (w - k_w + p_w + s_w) // s_w", W, None),
         ("output-height", "output height = (h - k_h + p_h + s_h) // s_h", R, None),
+    ],
+    "a name saying the output's rows or columns in other words": [
+        # the kernel's passes or positions along an axis: the output's size
+        ("output-height", "kernel_positions_h = (in_h + p_h - k_h + s_h) // s_h", R, None),
+        ("output-width", "passes_w = (w - k_w + p_w) // s_w + 1", R, None),
+        ("output-width", "passes_w = (w - k_w + p_w) // s_w", W, None),
+        ("output-height", "filter_passes_h = (h - k_h + p_h) // s_h", W, None),
+        # a count of rows or columns names no object: the input's, the output's or the
+        # kernel's, inferred; the padding above and below (up, down) a side's each
+        (
+            "output-height",
+            "rows_out = (rows_in + PAD_UP + PAD_DOWN - rows_no) // stride + 1",
+            C,
+            None,
+        ),
+        ("output-height", "n_rows = (h - n_rows_k + p_h + s_h) // s_h", R, None),
+        (
+            "output-height",
+            "int out_rows = (in_rows + pad_up + pad_down - k_rows) / stride + 1;",
+            C,
+            "semicolon",
+        ),
+        ("output-width", "cols_out = (cols_in + pad_left + pad_right - n_cols) // stride", W, None),
+        ("output-width", "输出列数 = (w + p_w - k_w + s_w) // s_w", R, None),
+        ("output-height", "输出的行数 = (h + p_h - k_h) // s_h", W, None),
+        # a name of another quantity stays refused
+        ("output-height", "pad_up = (h + p_h - k_h + s_h) // s_h", N, f"{OTHER}: pad_up"),
+        ("output-height", "核的行数 = (h + p_h - k_h + s_h) // s_h", N, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

@@ -419,8 +419,8 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
         return Composed(read=f"{size}h")  # a square layer's one size (input_size)
     if "channel" in rest:
         return None if axis else Composed(hints=("c_i", "c_o"))
-    if axis and rest & {"count", "size"}:  # num_rows: the input's or the output's
-        return Composed(hints=(axis, f"m_{axis}"))
+    if axis and rest & {"count", "size"}:  # num_rows: the input's, the output's or the kernel's
+        return Composed(hints=(axis, f"m_{axis}", f"k_{axis}"))
     return None
 
 
