@@ -86,7 +86,7 @@ HINTED = {
     "numFeatures": ("c_i", "c_o"),
     "h_blob": ("h", "m_h", "k_h", "p_h", "s_h"),
     "kern_w_zzz": ("k_w",),
-    "rows_num": ("h", "m_h"),
+    "rows_num": ("h", "m_h", "k_h"),  # the input's, the output's or the kernel's rows
     "num_in": ("h", "w", "c_i"),
     "outputDim": ("m_h", "m_w", "c_o"),
     "nb_feature_maps": ("c_i", "c_o"),
