@@ -5263,6 +5263,12 @@ READINGS = {
         "mults",
         None,
     ),
+    # --- batch H12-dev, third increment
+    'let bs = vb.get_with_hints(out_channels, "bias", init_bs)?;': (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
