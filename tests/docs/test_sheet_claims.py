@@ -161,6 +161,18 @@ def test_padding_figure_names_its_layer():
     assert "$3\\times 3$ kernel, stride 1" in caption
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_padding_figures_legend_draws_the_executed_counts_as_plotted(lang):
+    """s11exam F1 (cosmetic): the legend's "executed counts" marker was hollow (paper
+    white) where the plotted markers are filled in their reading's colour.  Read back
+    from the SVG: the legend's markers have the plotted markers' fills."""
+    svg = (OUTPUT / "figures" / lang / "padding-doubling-ratio.svg").read_text(encoding="utf-8")
+    legend = svg.index('<g id="legend_1">')
+    fill = re.compile(r'<use xlink:href="#m[0-9a-f]+"[^>]*style="fill: (#[0-9a-f]{6})')
+    plotted = set(fill.findall(svg[:legend]))
+    assert len(plotted) == 2 and set(fill.findall(svg[legend:])) == plotted
+
+
 # --- Errors: Exercise 4, why float64 agrees ------------------------------------------
 def _draws(seed: int):
     rng = np.random.default_rng(seed)
