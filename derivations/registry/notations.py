@@ -32,6 +32,7 @@ __all__ = [
     "meaning_of_symbols",
     "meaning_of_word",
     "names_nothing",
+    "misspelling_of",
     "ROLES_RECORD",
     "PARTS_RECORD",
     "PART_ROLES",
@@ -59,6 +60,8 @@ class Notation:
     context_letters: tuple = ()  # the same, read only beside this source's own words
     context_together: tuple = ()  # letters that, all written, are this source's own words
     decorated: tuple = ()  # ((letter, (symbol, ...)), ...): the roles record only
+    # ((word, (the word it may be misspelt from, symbol, ...)), ...): the roles record only
+    misspelt: tuple = ()
     per_side: tuple = ()  # spellings naming a padding added on each side (lower case)
     padding_per_side: bool = False  # its padding letter P (the book's p) is per side
     parts: tuple = ()  # ((role, (word, ...)), ...): the parts record only
@@ -169,6 +172,7 @@ def _record(key: str, data) -> Notation:
         context_letters=_letters(key, data.get("context_letters", {})),
         context_together=_together(key, data.get("context_together", []), data),
         decorated=_hints(key, data.get("decorated", {}), "decorated"),
+        misspelt=_hints(key, data.get("misspelt", {}), "misspelt"),
         per_side=_per_side(key, data.get("per_side", []), spellings),
         padding_per_side=_flag(key, data, "padding_per_side"),
         parts=_parts(key, data.get("parts", {})),
@@ -430,6 +434,15 @@ def meaning_of_letter(letter: str) -> Meaning | None:
     None when the registry gives it none (B)."""
     hinted = role_hints().get(letter.upper())
     return _meaning_of_symbols(hinted) if hinted else None
+
+
+def misspelling_of(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """The word ``word`` may be a misspelling of where a size is written, and the book's
+    symbols of that word (``weight``: ``width``, w, k_w; the roles record's
+    ``misspelt``), or None."""
+    record = notations().get(ROLES_RECORD)
+    found = dict(record.misspelt if record else ()).get(word.lower())
+    return (found[0], tuple(found[1:])) if found else None
 
 
 def names_nothing(word: str) -> bool:

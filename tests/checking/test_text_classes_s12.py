@@ -16,6 +16,9 @@ other languages the class was met in, through ``check`` and ``grade``:
   output words), a count of rows or columns with no object (``rows_no``, ``n_cols``: the
   input's, the output's or the kernel's, inferred among them), the padding above and
   below (``ROW_UP_PAD``, ``pad_down``: a side's, half the axis's total).
+- a width misspelt ``weight`` where a size is written: refused in one line naming the
+  word and the word it may be (the roles record's ``misspelt``: width, w, k_w), never
+  read as it; wrong under every reading, wrong.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."""
 
@@ -25,6 +28,7 @@ from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 OTHER = "checker.reason.lead_names_other"
+MISSPELT = "reading.unknown_word_misspelt"
 
 # {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
 # names, the refusal's id and the value it names, or the note (reading.note.<key>) the
@@ -103,6 +107,14 @@ CLASSES = {
         # a name of another quantity stays refused
         ("output-height", "pad_up = (h + p_h - k_h + s_h) // s_h", N, f"{OTHER}: pad_up"),
         ("output-height", "核的行数 = (h + p_h - k_h + s_h) // s_h", N, None),
+    ],
+    "a width misspelt weight": [
+        ("output-width", "w_out = (weight + p_w - k_w + s_w) // s_w", N, f"{MISSPELT}: weight"),
+        ("output-width", "W_o = (weigth + 2*p - f) // s + 1", N, f"{MISSPELT}: weigth"),
+        ("output-width", "输出宽度 = (weight - k_w + p_w + s_w) // s_w", N, f"{MISSPELT}: width"),
+        # wrong under every reading of the word: wrong
+        ("output-width", "输出宽度 = (weight - k_w + p_w) // s_w", W, None),
+        ("output-width", "w_out = (width + p_w - k_w + s_w) // s_w", R, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

@@ -39,6 +39,7 @@ from derivations.checking.reading.names import (
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import (
     meaning_of_word,
+    misspelling_of,
     names_nothing,
     notation_letters,
     notation_spellings,
@@ -153,7 +154,12 @@ def _table() -> tuple[dict, int]:
 
 # the messages an unknown word is refused by (a side of a chain that has one is skipped)
 UNKNOWN_KEYS = frozenset(
-    {"reading.unknown_symbol", "reading.unknown_word_meant", "reading.unknown_word"}
+    {
+        "reading.unknown_symbol",
+        "reading.unknown_word_meant",
+        "reading.unknown_word",
+        "reading.unknown_word_misspelt",
+    }
 )
 
 
@@ -176,7 +182,8 @@ def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
     """Refuse ``word`` (the part of ``whole`` no spelling reads): by the role a root of
     the whole word names (``kernal``: the kernel size, k_h, k_w), else the symbols
     spelled like it, said as spellings, else the word alone (no meaning is guessed).
-    A primed name (``m'_h``) is refused as one: define it, or write it out.
+    A primed name (``m'_h``) is refused as one: define it, or write it out.  A word
+    that may be another misspelt (``weight`` for ``width``) is refused saying so.
     A part of a longer word (``ape`` of ``shape``) is no symbol to suggest spellings
     for: the whole word is named, with no suggestion."""
     if "'" in whole:  # m'_h, m_h': a size after a change (the sheets' m'_h, Exercise 3),
@@ -184,6 +191,16 @@ def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
         return refuse("primed_name", column, word=_shown(whole))
     if names_nothing(whole):  # about 4: a word of prose, no quantity to suggest
         return refuse("unknown_word", column, word=_shown(whole))
+    misspelt = misspelling_of(whole)
+    if misspelt is not None:  # weight where a size is written: said, never read as width
+        meant, symbols = misspelt
+        return refuse(
+            "unknown_word_misspelt",
+            column,
+            word=_shown(whole),
+            meant=meant,
+            symbols=", ".join(symbols),
+        )
     meaning = meaning_of_word(whole)
     if meaning is not None:
         return refuse(
