@@ -1744,6 +1744,23 @@ _UNKNOWN_REFUSALS = UNKNOWN_KEYS | {
 }
 
 
+def _loop_summed(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """The reading of a count the answer's loops add up (:func:`.accumulated.loop_sum`:
+    the product of their numbers of passes and what each adds), noted; None where the
+    loops are no such count or the product does not read (the loop refused as before)."""
+    from derivations.checking.reading.accumulated import loop_sum
+
+    summed = loop_sum(answer)
+    if summed is None:
+        return None
+    try:
+        read = _in_either_order(entry, summed[0], question_id, notation, infer)
+        reading, parsed, inferred, checked = _sides_checked(entry, read, summed[0])
+    except InvalidAnswer:
+        return None
+    return _noted(reading, parsed, (summed[1],)), parsed, inferred, checked
+
+
 def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: bool):
     """(reading, parsed, readings, (a label's note, the chain's note)) of the answer
     (:func:`_in_either_order`, :func:`_check_symbols`, :func:`_check_sides`); where they
@@ -1774,6 +1791,10 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         checked = _sides_checked(entry, read, answer)
     except InvalidAnswer as refusal:
         first = refusal
+        if first.key == LOOP_REFUSAL:
+            summed = _loop_summed(entry, answer, question_id, notation, infer)
+            if summed is not None:
+                return summed
         if first.key in _DECISIVE:
             raise  # no rewrite makes it one layer's formula, or unswaps its named axes
     else:

@@ -28,7 +28,16 @@ them, through ``check`` and ``grade``:
   the name stays the size's symbol (``reading.note.example_value``); a worked number in
   the comment closing the line (``# 1,179,648``) is not checked
   (``reading.note.worked_comment``); one layer's name before each constant
-  (``LAYER2_CO``) away, two layers' names left (refused).
+  (``LAYER2_CO``) away, two layers' names left (refused);
+- a count accumulated by loops (``macs = 0``, loops over ``range(c_out)``, ``for (int o =
+  0; o < C_out; o++)``, MATLAB's ``for y = 1:oh``, then ``macs += c_in * k * k``): the
+  product of the loops' numbers of passes and what each pass adds
+  (``reading.note.loop_sum``); refused as a loop (``reading.loop``) where what is added
+  uses a loop's variable, a loop has a step, a comment denies the code, or another
+  statement is in the loops;
+- a function's parameter changed in place (``def f(x, pad): x += 2*pad; return (x -
+  k)//s + 1``): the parameter's value padded, read in order (``reading.note.sequence``),
+  no longer refused as a name summed from zero (``unstarted``).
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``."""
 
@@ -331,10 +340,121 @@ CLASSES = {
             "input_channels_left_out",
         ),
     ],
+    "a count accumulated by loops": [
+        (
+            "forward-mults",
+            "macs = 0\nfor co in range(c_out):\n    for y in range(oh):\n        for x in range(ow):\n"
+            "            macs += c_in * k * k",
+            C,
+            "loop_sum",
+        ),
+        (
+            "forward-mults",
+            "macs = 0\nfor co in range(c_out):\n    for y in range(oh):\n        for x in range(ow):\n"
+            "            macs += c_in * k",
+            W,
+            None,
+        ),
+        (
+            "forward-mults",
+            "int ops = 0;\nfor (int o = 0; o < C_out; o++) {\n  for (int i = 0; i < H_out; i++) {\n"
+            "    for (int j = 0; j < W_out; j++) {\n      ops += K * K * C_in;\n    }\n  }\n}\n"
+            "return ops;",
+            C,
+            "loop_sum",
+        ),
+        (
+            "forward-mults",
+            "macs = 0\nfor co = 1:c_out\n  for y = 1:oh\n    for x = 1:ow\n"
+            "      macs = macs + c_in * kh * kw;\n    end\n  end\nend",
+            R,
+            "loop_sum",
+        ),
+        (
+            "forward-mults",
+            "let flops = 0;\nfor (let o = 0; o < cout; o++) {\n"
+            "  for (let p = 0; p < hout * wout; p++) {\n    flops += cin * kh * kw;\n  }\n}",
+            C,
+            "loop_sum",
+        ),
+        (
+            "forward-mults",
+            "macs = 0\nfor y in range(oh):\n    for x in range(ow):\n        # 每个输出位置\n"
+            "        macs += c_in * c_out * k_h * k_w",
+            R,
+            "loop_sum",
+        ),
+        (
+            "forward-mults",
+            "macs = 0\nfor y in range(oh):\n    for x in range(ow):\n        # 每个输出位置\n"
+            "        macs += c_in * k_h * k_w",
+            W,
+            "output_channels_left_out",
+        ),
+        (
+            "forward-mults",
+            "macs = 0\nfor co in range(c_out):\n    for y in range(oh):\n        for x in range(ow):\n"
+            "            macs += c_in * k * x",
+            N,
+            "reading.loop: for co in range(c_out):",
+        ),
+        (
+            "forward-mults",
+            "macs = 0\nfor co in range(c_out):\n    for y in range(0, oh, 2):\n"
+            "        for x in range(ow):\n            macs += c_in * k * k",
+            N,
+            "reading.loop: for co in range(c_out):",
+        ),
+        (
+            "forward-mults",
+            "macs = 0\nfor y in range(oh):\n    for x in range(ow):\n"
+            "        # wrong: should also loop over c_out\n        macs += c_in * c_out * k_h * k_w",
+            N,
+            "reading.loop: for y in range(oh):",
+        ),
+    ],
+    "a function's parameter changed in place": [
+        (
+            "output-width",
+            "def f(x, pad):\n    x += 2*pad\n    return (x - k)//s + 1",
+            C,
+            "sequence",
+        ),
+        (
+            "output-width",
+            "def f(x, pad):\n    x += 2*pad\n    return (x - k)//s",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "def out_size(n, pad, k, s):\n    n = n + 2 * pad\n    return (n - k) // s + 1",
+            C,
+            "sequence",
+        ),
+        (
+            "output-height",
+            "def out_size(n, pad, k, s):\n    n = n + pad\n    return (n - k) // s",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "def 输出高度(h, p_h, k_h, s_h):\n    h += p_h\n    return (h - k_h) // s_h + 1",
+            R,
+            "sequence",
+        ),
+        (
+            "output-width",
+            "def out_w(x: int, pad: int) -> int:\n    x += 2 * pad\n    return (x - k_w) // s_w + 1",
+            C,
+            "sequence",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=10, ascii=30)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=13, ascii=40)

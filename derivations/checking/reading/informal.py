@@ -247,6 +247,7 @@ SAID_WITH_FIELDS = frozenset(
         "padded_input",
         "worked_comment",
         "example_value",
+        "loop_sum",
         "ending",
         "named_count",
         "definitions",

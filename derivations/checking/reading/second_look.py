@@ -55,6 +55,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
+from derivations.checking.reading.accumulated import loop_sum
 from derivations.checking.reading.code import top_level_parts
 from derivations.checking.reading.informal import (
     COUNT_WORDS,
@@ -585,13 +586,37 @@ def _a_layer_size(name: str) -> bool:
 _SET_OR_ADDED = lazy_pattern(r"(?<![\w.\]])(?P<name>[A-Za-z_]\w*)\s*(?P<added>\+)?=(?!=)")
 
 
+# a function's head and its parameters: Python's, JavaScript's, Julia's ``def f(x, pad):``,
+# ``function f(x, pad)``, Rust's, Go's, Kotlin's; a C-like head with its body's brace
+_PARAMETERS = lazy_pattern(
+    r"(?:\b(?:def|function|fn|func|fun)\s+[A-Za-z_]\w*\s*\((?P<a>[^()]*)\)"
+    r"|^[ \t]*(?:[A-Za-z_][\w:<>*&]*[ \t]+)+[A-Za-z_]\w*\s*\((?P<b>[^()]*)\)\s*\{)",
+    re.M,
+)
+
+
+def parameters(answer: str) -> frozenset[str]:
+    """The names of the parameters of the functions ``answer`` defines (``def f(x, pad):``:
+    x and pad; ``int f(int x, int pad) {``; a type or a default after the name, Python's
+    ``x: int = 3``, Rust's ``x: i64``): values the function is given, never sums from
+    zero."""
+    names: set[str] = set()
+    for match in _PARAMETERS().finditer(answer):
+        for parameter in (match.group("a") or match.group("b") or "").split(","):
+            head = re.split(r"[:=]", parameter)[0].split()
+            if head and re.fullmatch(r"[*&]*[A-Za-z_]\w*", head[-1]):
+                names.add(head[-1].lstrip("*&"))
+    return frozenset(names)
+
+
 def unstarted(answer: str) -> str | None:
     """The first name ``answer`` adds to (``out_h += …``) before anything gives it a value
-    (``out_h = 0``, ``int oh = 0;``), other than one of the layer's sizes changed in place
-    (``H += 2 * pad``: the input's height padded, :func:`_a_layer_size`); None where every
-    name added to is given a value first.  The reading sums such a name from zero
-    (:mod:`.code`, :func:`_run`), which only a count is (``flops += …``)."""
-    given: set[str] = set()
+    (``out_h = 0``, ``int oh = 0;``, a function's parameter: :func:`parameters`), other
+    than one of the layer's sizes changed in place (``H += 2 * pad``: the input's height
+    padded, :func:`_a_layer_size`); None where every name added to is given a value
+    first.  The reading sums such a name from zero (:mod:`.code`, :func:`_run`), which
+    only a count is (``flops += …``)."""
+    given: set[str] = set(parameters(answer)) if "(" in answer else set()
     for match in _SET_OR_ADDED().finditer(answer):
         name = match.group("name")
         if not match.group("added"):
@@ -607,12 +632,14 @@ def _uses_itself(name: str, body: str) -> bool:
 
 
 def _changed_in_place(answer: str) -> bool:
-    """Whether a line gives one of the layer's sizes a new value from its own (``H = H +
-    2 * pad``: the padded height from then on, :func:`_a_layer_size`)."""
+    """Whether a line gives one of the layer's sizes, or a parameter of the function the
+    answer defines (:func:`parameters`), a new value from its own (``H = H + 2 * pad``:
+    the padded height from then on, :func:`_a_layer_size`; ``x = x + 2 * pad``)."""
+    given = parameters(answer) if "(" in answer else frozenset()
     return any(
         not match.group("op")
         and _uses_itself(match.group("name"), match.group("rhs"))
-        and _a_layer_size(match.group("name"))
+        and (_a_layer_size(match.group("name")) or match.group("name") in given)
         for match in _ASSIGNED().finditer(answer)
     )
 
@@ -626,12 +653,15 @@ def _statements_of(answer: str) -> list[str]:
     ]
 
 
-def _run(lines: list[str]) -> tuple[tuple[str | None, str], bool, list[str]] | None:
+def _run(
+    lines: list[str], given: frozenset[str] = frozenset()
+) -> tuple[tuple[str | None, str], bool, list[str]] | None:
     """(the last statement's name, or None for a ``return``, and its formula with each
     name's latest formula put in; whether a layer's size was given a new value from its
     own; the names assigned, in order) of ``lines`` run in order, or None where a line is
     no statement, a statement follows a ``return``, or the formula grows past
-    :data:`_MAX_GROWN`."""
+    :data:`_MAX_GROWN`.  A name of ``given`` (a function's parameters) holds its own
+    value: added to, it is changed in place (``x += 2 * pad``), never summed from zero."""
     known: dict[str, str] = {}
     names: list[str] = []
     last: tuple[str | None, str] | None = None
@@ -646,10 +676,11 @@ def _run(lines: list[str]) -> tuple[tuple[str | None, str], bool, list[str]] | N
             last = (None, body)
             continue
         name, op = match.group("name"), match.group("op")
-        if op == "+" and name not in known and not _a_layer_size(name):
+        own = name in given or _a_layer_size(name)
+        if op == "+" and name not in known and not own:
             op = None  # an accumulator from zero (total += …); h += p_h: the input's h
         if not op and name not in known and _uses_itself(name, match.group("body")):
-            if not _a_layer_size(name):
+            if not own:
                 return None  # total = total + …: from no value the answer gives
             changed = True
         if op:
@@ -675,17 +706,18 @@ def in_order(answer: str) -> tuple[str | None, str] | None:
     return (name if plain else None), body
 
 
-def _sequential(answer: str) -> tuple[str, Note] | None:
+def _sequential(answer: str, given: frozenset[str] = frozenset()) -> tuple[str, Note] | None:
     """Code's statements run in order (``x = …``, ``x /= s``, ``x = floor(x + 1)``,
     ``return int(x)``): each name's latest formula put in, in brackets, where later
     statements use it; the last statement (its name's formula, or what ``return``
     gives) is the answer.  Only where a name is assigned twice, changed in place or
     returned (else the statements are read as definitions, :mod:`.statements`); None
-    when a line is no statement or the formula grows past :data:`_MAX_GROWN`."""
+    when a line is no statement or the formula grows past :data:`_MAX_GROWN`.  ``given``:
+    the parameters of the function the statements are the body of (:func:`_run`)."""
     lines = _statements_of(answer)
     if not 1 < len(lines) <= _MAX_STEPS:
         return None
-    done = _run(lines)
+    done = _run(lines, given)
     if done is None:
         return None
     last, changed, names = done
@@ -781,7 +813,7 @@ def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
         return None
     headers = _code_headers(answer)
     text, notes = (headers[0], (headers[1],)) if headers else (answer, ())
-    done = _sequential(text)
+    done = _sequential(text, parameters(answer) if headers else frozenset())
     return (done[0], (*notes, done[1])) if done else None
 
 
@@ -1596,6 +1628,7 @@ _RULES = (
     _emphasis,
     _continuation,
     padded_input,
+    loop_sum,
     rate_sentence,
     _continued,
     _unpacked,
