@@ -147,7 +147,13 @@ def fixed_style(lang: str = "en"):
             )
         },
     )
-    with matplotlib.rc_context(), _math_parsed_once(), _fonts_found_once(), _measured_once():
+    with (
+        matplotlib.rc_context(),
+        _math_parsed_once(),
+        _fonts_found_once(),
+        _measured_once(),
+        _glyphs_placed_once(),
+    ):
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(rc)
         matplotlib.rcParams["font.family"] = _families(lang)
@@ -267,6 +273,46 @@ def _measured_once():
     finally:
         mtext._get_text_metrics_with_cache = measure
         mtext.get_font = font_of
+
+
+@contextmanager
+def _glyphs_placed_once():
+    """Each string's glyphs placed once inside the block for the SVG files' text drawn as
+    paths (``TextToPath.get_glyphs_with_font``: each glyph's position and outline, set
+    by FreeType and raqm), not again for each file: the wide and narrow SVG of a
+    drawing repeat most of its labels.  The placement is a function of the font object
+    (set at the text-to-path scale, which is fixed), the string and its features and
+    language: kept by those, the font object compared, and each call given what
+    matplotlib's own gives (the glyphs in order, and the outlines of those its
+    ``glyph_map`` lacks, in order of first use).  The outlines are only read."""
+    from collections import OrderedDict
+
+    from matplotlib.textpath import TextToPath
+
+    own = TextToPath.get_glyphs_with_font
+    placed: dict = {}
+
+    def place_once(
+        self, font, s, glyph_map=None, return_new_glyphs_only=False, *, features=None, language=None
+    ):
+        key = (id(font), s, features, language)
+        found = placed.get(key)
+        if found is None or found[0] is not font:
+            glyphs, outlines, _ = own(self, font, s, features=features, language=language)
+            found = placed[key] = (font, glyphs, outlines)  # glyphs: (name, x, y, 1.0)
+        _, glyphs, outlines = found
+        glyph_map = OrderedDict() if glyph_map is None else glyph_map
+        new = OrderedDict() if return_new_glyphs_only else glyph_map
+        for glyph in glyphs:
+            if glyph[0] not in glyph_map:
+                new[glyph[0]] = outlines[glyph[0]]
+        return list(glyphs), new, []
+
+    TextToPath.get_glyphs_with_font = place_once  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        TextToPath.get_glyphs_with_font = own  # type: ignore[method-assign]
 
 
 class _Tables:

@@ -4,6 +4,7 @@ the catalogue's (Chinese in the Chinese figures, drawn with a CJK font, no glyph
 missing), each stating the layer it draws; a failed check in one a one-line error."""
 
 import re
+import sys
 from fractions import Fraction
 
 import pytest
@@ -140,6 +141,34 @@ def test_each_text_is_measured_once_per_kind_of_renderer_and_the_files_do_not_ch
     monkeypatch.setattr(style, "_measured_once", nullcontext)
     assert figures.render("strip-loads") == shared
     assert len(once) == len(set(once)) < len(measured)
+
+
+def test_each_strings_glyphs_are_placed_once_for_the_svg_files_and_the_files_do_not_change(
+    monkeypatch,
+):
+    """The wide and narrow SVG of a drawing share one placement of each string's glyphs
+    (matplotlib places them again for each file): fewer placements, the same bytes, in
+    both languages."""
+    from contextlib import nullcontext
+
+    from matplotlib import textpath
+
+    from derivations.figures import style
+
+    placed: list = []
+    layout = textpath._text_helpers.layout
+
+    def spy(s, font, **kwargs):
+        if sys._getframe(1).f_code.co_filename == textpath.__file__:  # not the PDF's own
+            placed.append((id(font), s, *sorted(kwargs.items())))
+        return layout(s, font, **kwargs)
+
+    monkeypatch.setattr(textpath._text_helpers, "layout", spy)
+    shared = figures.render("strip-loads")
+    once, placed[:] = list(placed), []
+    monkeypatch.setattr(style, "_glyphs_placed_once", nullcontext)
+    assert figures.render("strip-loads") == shared
+    assert len(once) == len(set(once)) < len(placed)
 
 
 @pytest.mark.parametrize("key", sorted(figures.KEYS))
