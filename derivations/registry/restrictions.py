@@ -19,6 +19,7 @@ __all__ = [
     "axes_with",
     "restriction",
     "divisibility_span",
+    "span_at",
     "span_text",
 ]
 
@@ -96,6 +97,11 @@ def divisibility_span(axis: str, padding: str = "total") -> tuple[tuple[int, str
     output size without its floor is exact): h − k_h + p_h, as ``(coefficient, symbol)``
     terms, the padding added once (``padding`` ``"total"``) or twice (``"per-side"``)."""
     return ((1, axis), (-1, f"k_{axis}"), (1 if padding == "total" else 2, f"p_{axis}"))
+
+
+def span_at(layer: dict, axis: str, padding: str = "total") -> int:
+    """The value of :func:`divisibility_span` at ``layer`` (symbol -> int)."""
+    return sum(c * layer[name] for c, name in divisibility_span(axis, padding))
 
 
 def span_text(terms: tuple[tuple[int, str], ...]) -> str:

@@ -280,7 +280,7 @@ def test_a_left_out_parameter_is_said_only_where_the_answer_needs_it(question, a
 def test_the_span_a_floorless_answer_needs_is_the_restrictions(question, answer, padding):
     """The span named where an answer without its floor is right is Restriction
     DIVIDES's (registry/restrictions.py), and the counterexample is a layer off it."""
-    from derivations.registry.restrictions import divisibility_span, span_text
+    from derivations.registry.restrictions import divisibility_span, span_at, span_text
 
     example = check(question, answer).counterexample
     assert example["divides"]
@@ -290,9 +290,7 @@ def test_the_span_a_floorless_answer_needs_is_the_restrictions(question, answer,
         assert division["span"] == span_text(terms)
     layer = example["layer"]
     assert any(
-        sum(c * layer[n] for c, n in divisibility_span(d["stride"][-1], padding))
-        % layer[d["stride"]]
-        for d in example["divides"]
+        span_at(layer, d["stride"][-1], padding) % layer[d["stride"]] for d in example["divides"]
     ), example
 
 

@@ -168,10 +168,7 @@ def test_the_divisibility_span_is_where_the_output_size_needs_no_floor(padding):
     from fractions import Fraction
 
     from derivations.checking.deciding.samples import layer_points
-    from derivations.registry.restrictions import AXES, Kind, divisibility_span, on_axis
-
-    def span(point, axis):
-        return sum(c * point[name] for c, name in divisibility_span(axis, padding))
+    from derivations.registry.restrictions import AXES, Kind, on_axis, span_at
 
     def size(point, axis):
         p = point[f"p_{axis}"]
@@ -181,13 +178,13 @@ def test_the_divisibility_span_is_where_the_output_size_needs_no_floor(padding):
     divides = []
     for point in layer_points(frozenset(), padding):
         for axis in AXES:
-            exact = Fraction(span(point, axis), point[f"s_{axis}"]) + 1
+            exact = Fraction(span_at(point, axis, padding), point[f"s_{axis}"]) + 1
             divides.append(exact.denominator == 1)
             assert (exact == size(point, axis)) == divides[-1], (point, axis)
     assert any(divides) and not all(divides)
     domain = frozenset(on_axis(Kind.DIVIDES, axis) for axis in AXES)
     for point in layer_points(domain, padding):
-        assert all(span(point, axis) % point[f"s_{axis}"] == 0 for axis in AXES), point
+        assert all(span_at(point, axis, padding) % point[f"s_{axis}"] == 0 for axis in AXES), point
 
 
 def test_a_worked_answers_names_are_refused_by_the_questions_record():

@@ -19,7 +19,7 @@ import random
 from functools import cache
 
 from derivations.model import output_size
-from derivations.registry.restrictions import Kind, Restriction, divisibility_span, on_axis
+from derivations.registry.restrictions import Kind, Restriction, on_axis, span_at
 
 __all__ = [
     "RESTRICTIONS",
@@ -97,8 +97,7 @@ def restrict_point(point: dict, domain: frozenset, padding_convention: str = "to
         # grow the input until the kernel fits (and the stride divides, if asked)
         point[axis] = max(point[axis], point[f"k_{axis}"] - point[f"p_{axis}"])
         if on_axis(Kind.DIVIDES, axis) in domain:
-            span = divisibility_span(axis, padding_convention)
-            point[axis] += -sum(c * point[name] for c, name in span) % point[f"s_{axis}"]
+            point[axis] += -span_at(point, axis, padding_convention) % point[f"s_{axis}"]
     return point
 
 
