@@ -1215,9 +1215,11 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
 _HOW = {COMPOSED_SOURCE: "composed", MISSPELT_SOURCE: "misspelt"}
 
 
-def _readings(parsed: Parsed, inferred: list) -> list:
+def _readings(parsed: Parsed, inferred: list, answer: str = "") -> list:
     """How each word of another notation was read (the reader's notes), then each
-    letter the course declared or the checker inferred."""
+    letter the course declared or the checker inferred, as ``answer`` writes it (the
+    reader takes a lone letter's two cases for one unknown, X: an ``x`` the answer
+    writes only in lower case is said so)."""
     out: list[dict] = []
     for note in parsed.notes:
         if note.key == "reading.note.notation":
@@ -1232,7 +1234,21 @@ def _readings(parsed: Parsed, inferred: list) -> list:
                 reading["meant"] = fields["meant"]
             if reading not in out:  # a word written twice is said once
                 out.append(reading)
-    return out + inferred
+    return out + [_as_written(reading, answer) for reading in inferred]
+
+
+def _as_written(reading: dict, answer: str) -> dict:
+    """``reading`` of a lone letter in the case ``answer`` writes it, where it writes it
+    in lower case only (the reader's placeholder holds it in upper case)."""
+    letter = reading.get("written", "")
+    if not (len(letter) == 1 and letter.isupper() and isinstance(answer, str)):
+        return reading
+    alone = r"(?<![A-Za-z]){}(?![A-Za-z])"
+    if re.search(alone.format(letter), answer) or not re.search(
+        alone.format(letter.lower()), answer
+    ):
+        return reading
+    return {**reading, "written": letter.lower()}
 
 
 def _resolved(entry: Entry, reading, notation: dict | None, infer: bool):
@@ -2830,7 +2846,7 @@ def check(
                     "text": to_unicode(parsed.tree) if inferred else reading.unicode,
                     "ascii": parsed.text,
                     "latex": parsed.latex,
-                    "readings": _readings(parsed, inferred),
+                    "readings": _readings(parsed, inferred, answer),
                     "tree": ex.to_data(parsed.tree),
                 }
                 result = _judge(entry, _counting_around(parsed), result, symbolic, work)

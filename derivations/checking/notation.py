@@ -343,7 +343,7 @@ def resolve(
         raise _refused(rest[0], entry, parsed, allowed)
     if rest:
         try:
-            inferred = _infer(entry, read_as(parsed, mapping), rest, judge, allowed)
+            inferred, right = _infer(entry, read_as(parsed, mapping), rest, judge, allowed)
         except InvalidAnswer as refusal:
             if reread is None or refusal.key == "checker.reason.ambiguous_letter":
                 raise
@@ -353,18 +353,26 @@ def resolve(
             return wider
         mapping.update(inferred)
         readings += [
-            {"written": unknown_letter(p), "read": _text(inferred[p]), "how": _how(inferred[p])}
+            {
+                "written": unknown_letter(p),
+                "read": _text(inferred[p]),
+                "how": _how(inferred[p], right),
+            }
             for p in rest
         ]
     return read_as(parsed, mapping), readings
 
 
-def _how(tree: ex.Node) -> str:
+def _how(tree: ex.Node, right: bool = True) -> str:
     """How "read as" says a letter inferred as ``tree``: ``held`` for a number (a role's
     hint lists one only for D, the dilation, which the question's layer holds at 1:
     ``k' = (d - 1)(k - 1) + k``, a dilated kernel, is the kernel there), else
-    ``inferred``."""
-    return "held" if isinstance(tree, ex.Num) else "inferred"
+    ``inferred`` where the reading makes the answer right, ``inferred_mistake`` where
+    it matches only a catalogued mistake (``x - k_h + 1``: x is h only as that mistake
+    reads it)."""
+    if isinstance(tree, ex.Num):
+        return "held"
+    return "inferred" if right else "inferred_mistake"
 
 
 def _text(tree: ex.Node) -> str:
@@ -408,8 +416,11 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
     )
 
 
-def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset) -> dict:
-    """The one reading of the placeholders that matches (see the module's docstring).
+def _infer(
+    entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset
+) -> tuple[dict, bool]:
+    """The one reading of the placeholders that matches (see the module's docstring),
+    and whether it makes the answer right (else it matches a catalogued mistake).
     Readings by the question's quantities come first; a number a role hint lists (D:
     the dilation, 1) is tried only when none of them matches anything, so a letter that
     reads as a quantity is never made ambiguous by it."""
@@ -432,7 +443,7 @@ def _infer(entry, parsed: Parsed, placeholders: list, judge, allowed: frozenset)
     if len(outcomes) > 1:
         raise _ambiguous(placeholders, matched)
     choice = matched[0][0]
-    return {p: _node(name) for p, name in zip(placeholders, choice)}
+    return {p: _node(name) for p, name in zip(placeholders, choice)}, outcomes == {RIGHT}
 
 
 def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: bool) -> list:

@@ -20,10 +20,15 @@ other languages the class was met in, through ``check`` and ``grade``:
   word and the word it may be (the roles record's ``misspelt``: width, w, k_w), never
   read as it; wrong under every reading, wrong.
 
+And how "read as" says a letter inferred by its role: as the answer writes it (``x``,
+not the reader's ``X``), and "the only reading that matches a known mistake" where it
+matches only a catalogued mistake (``x - k_h + 1``), not the reading that matches.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent`` (or refused)."""
 
 from __future__ import annotations
 
+from derivations.checking import feedback
 from tests.checking.rows import Table, classes_test, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
@@ -124,3 +129,33 @@ TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4, ascii=4)
+
+
+# how "read as" says a letter inferred by its role: as the answer writes it (a lone
+# letter's two cases are one unknown to the reader), and whether its reading makes the
+# answer right or matches only a catalogued mistake
+# (question, answer, verdict, written, how)
+INFERRED = [
+    ("output-height", "(x + p_h - k_h + s_h) // s_h", R, "x", "inferred"),
+    ("output-height", "(X + p_h - k_h + s_h) // s_h", R, "X", "inferred"),
+    ("output-width", "(w - r + p_w + s_w) // s_w", R, "r", "inferred"),
+    ("output-height", "x - k_h + 1", W, "x", "inferred_mistake"),
+    ("output-height", "输出高度 = x - k_h + 1", W, "x", "inferred_mistake"),
+    ("output-width", "(w - R + p_w + s_w) // s_w", R, "R", "inferred"),
+]
+_PHRASES = {
+    "inferred": ("the only reading that matches)", "唯一对得上的读法"),
+    "inferred_mistake": ("matches a known mistake", "已知错误"),
+}
+
+
+def _said_as_inferred(result, *, written: str, how: str, **_row) -> None:
+    readings = [r for r in result.parsed["readings"] if r["how"].startswith("inferred")]
+    assert [(r["written"], r["how"]) for r in readings] == [(written, how)], readings
+    for lang, words in zip(("en", "zh"), _PHRASES[how], strict=True):
+        assert f"{written} → " in feedback(result, lang) and words in feedback(result, lang)
+
+
+INFERRED_TABLE = Table("question, answer, verdict, written, how", INFERRED, symbolic=False)
+test_an_inferred_letter_is_said_as_written = INFERRED_TABLE.check_test(also=_said_as_inferred)
+test_grade_reads_the_inferred_letters_the_same = INFERRED_TABLE.grade_test()
