@@ -1644,8 +1644,6 @@ def _loop_refused(text: Normalized) -> None:
 _ONE_STATEMENT = lazy_pattern(r"^\s*(?P<name>[A-Za-z_]\w*)\s*=(?!=)(?P<body>[^=;\n]*);?\s*$")
 # what only code writes in a body: floor division, an index, a call to int or floor
 _CODE_BODY = lazy_pattern(r"//|\[\s*\w+\s*\]|\b(?:int|floor|math\.floor)\s*\(")
-# an output's size by its axis: the input's size along the same axis
-_INPUT_OF = {"m_h": "h", "m_w": "w"}
 
 
 def _updated_output(text: Normalized, notes: list) -> Normalized:
@@ -1658,8 +1656,12 @@ def _updated_output(text: Normalized, notes: list) -> Normalized:
     match = _ONE_STATEMENT().match(text.text)
     if match is None or not _CODE_BODY().search(match.group("body")):
         return text
+    from derivations.checking.reading.aliases import OUTPUT_SYMBOLS
+
     name = match.group("name")
-    axis = _INPUT_OF.get(own_reading(name) or "")
+    read = own_reading(name)
+    # an output's size by its axis (m_h): the input's size along the same axis (h)
+    axis = read.removeprefix("m_") if read in OUTPUT_SYMBOLS else None
     uses = list(re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w\[.])", match.group("body")))
     if axis is None or not uses:
         return text

@@ -443,10 +443,8 @@ def statements(text: Normalized, raw: str | None = None) -> Statements | None:
 # a statement giving a name a plain number (``K = 3``, ``#define IC 16``, ``localparam OH
 # = 28;``)
 _NUMBER_VALUE = lazy_pattern(r"^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>[0-9]+)\s*;?\s*$")
-# the sizes of a layer a constant may name (the layer's symbols and the square layer's)
-_SIZES = frozenset(
-    ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "m_h", "m_w", "k", "p", "s")
-)
+# the square layer's one letter of a size (K, P, S), beside the registry's symbols
+_SQUARE = ("k", "p", "s")
 
 
 def _example_values(parts: list[Normalized], notes: list, text: str) -> list[Normalized]:
@@ -456,12 +454,14 @@ def _example_values(parts: list[Normalized], notes: list, text: str) -> list[Nor
     layer's, not the question's, noted (``reading.note.example_value``).  Kept where the
     name is added to or changed in place later (``out_h = 0`` then ``out_h += …``: a
     start value), and where no other statement is left."""
+    from derivations.checking.reading.aliases import LAYER_SYMBOLS, OUTPUT_SYMBOLS
     from derivations.checking.reading.code import own_reading
 
+    sizes = {*LAYER_SYMBOLS, *OUTPUT_SYMBOLS, *_SQUARE}
     dropped = []
     for part in parts:
         match = _NUMBER_VALUE().match(part.text)
-        if match is None or own_reading(match.group("name")) not in _SIZES:
+        if match is None or own_reading(match.group("name")) not in sizes:
             continue
         name = re.escape(match.group("name"))
         if re.search(
