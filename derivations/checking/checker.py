@@ -2244,9 +2244,10 @@ def _lead_names_asked(
             raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     for note in notes:  # so the width becomes …; … — число умножений (s12adv)
         clause = note.get("fields", {}).get(_CLAUSES, "")
-        if note.get("id") == ISLANDS_NOTE and _clause_names_other(entry, clause):
+        named = _clause_names_other(entry, clause) if note.get("id") == ISLANDS_NOTE else None
+        if named is not None:
             lead = " … ".join(part for part in clause.split("\t") if part)
-            raise _invalid("lead_names_other", lead=lead, name=lead, question=entry.question.id)
+            raise _invalid("words_name_other", lead=lead, name=named, question=entry.question.id)
     for function in _functions_named(notes):  # def backward_flops(…): return …
         said.append({"id": "reading.note.label", "fields": {"label": function}})
     if name and entry.question.family is Family.COMPOSE:  # H_out = k_1 + k_2 - 1
@@ -2318,6 +2319,49 @@ def _other_axis_named(entry: Entry, name: str, tree: ex.Node, notes: list) -> bo
 
 # the fields of a reading's notes that hold the words read away before a formula
 _WORDS_FIELDS = frozenset({"prose", "text", "label", "sentence"})
+
+
+def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> dict | None:
+    """The refusal (``check``'s ``error``) a number right at a student's layer gets for
+    the words said with it, as a right formula under them is refused
+    (:func:`_lead_names_asked`): a name or words of another quantity (``m_w = 4``, ``the
+    output width is 4``, ``padded height = 4``, ``1296 additions`` answering the
+    multiplications), a name of the other axis's size (``W_out = 4``, ``width = 4``: a
+    number is no formula along an axis, never a square layer's), or the size word
+    ``unit`` after it naming the other axis (``4 columns`` answering output-height);
+    None when they name what is asked, or nothing."""
+    entry = catalogue_entry(question_id)
+    name = parsed.name if parsed is not None else None
+    try:
+        if unit and _other_axis_word(entry, unit):  # (a word after the number)
+            raise _invalid("words_name_other", lead=unit, name=unit, question=question_id)
+        if name and not _SIZE_WORD().search(name) and _other_axis_word(entry, name):
+            raise _invalid("lead_names_other", lead=name, name=name, question=question_id)
+        if name and _named_axis(name) is not None and _other_axis_named_size(entry, name):
+            raise _invalid("lead_names_other", lead=name, name=name, question=question_id)
+        if parsed is not None:
+            notes = [{"id": note.key, "fields": dict(note.fields)} for note in parsed.notes]
+            _lead_names_asked(entry, notes, name)
+    except InvalidAnswer as error:
+        return _error_of(error)
+    return None
+
+
+def _error_of(error: InvalidAnswer) -> dict:
+    """A refusal as a result's ``error``: its reason, position, message id and fields."""
+    return {
+        "reason": error.reason,
+        "position": error.position,
+        "id": error.key,
+        "fields": {k: str(v) for k, v in error.fields.items()},
+    }
+
+
+def _other_axis_named_size(entry: Entry, name: str) -> bool:
+    """Whether ``name`` reads as the output's size along the other axis than the one
+    asked (``W_out``, ``out_w``: :func:`_named_axis`)."""
+    shape = entry.question.shape
+    return shape is not None and shape.axis is not None and _named_axis(name) == 1 - shape.axis
 
 
 def _counting_dropped(notes: tuple) -> bool:
@@ -2600,36 +2644,41 @@ def _clauses_of(island, islands: list) -> str:
     return "\t".join(part.strip() for part in parts)
 
 
-def _clause_names_other(entry: Entry, clause: str) -> bool:
-    """Whether the words of an island's clause (:func:`_clauses_of`) name another
-    quantity than the one asked, and neither the one asked nor that it is worked out
-    alike (:data:`.languages.LIKEWISE`: ``… and similarly for the width``): only the other
-    axis (:func:`_other_axis_word`: ``so the width becomes``, ``… — ширина выхода``; not
-    ``the height as m = … and moves on to the width``), another count of operations by
-    its name and not the asked one's (``… additions in total``, ``… — число умножений``
-    answering the multiplications; not a counting: MACs), or the other pass or another
-    part (:func:`_other_pass_or_part`: ``the forward pass takes …`` answering
-    backward-ops).  (The input's or the stride's words are not read so: ``…, 这里默认步长为1``
-    gives a condition, ``an n x n image gives …`` the input.)"""
+def _clause_names_other(entry: Entry, clause: str) -> str | None:
+    """The words of an island's clause (:func:`_clauses_of`) that name another quantity
+    than the one asked, where they name neither the one asked nor say it is worked out
+    alike (:data:`.languages.LIKEWISE`: ``… and similarly for the width``): the other
+    axis's word (:func:`_other_axis_word`: ``so the width becomes``, ``… — ширина
+    выхода``; not ``the height as m = … and moves on to the width``), another count of
+    operations by its name, not the asked one's (``… additions in total``, ``… — число
+    умножений`` answering the multiplications; not a counting: MACs), or the other pass
+    or another part (:func:`_other_pass_or_part`: ``the forward pass takes …`` answering
+    backward-ops); else None.  (The input's or the stride's words are not read so: ``…,
+    这里默认步长为1`` gives a condition, ``an n x n image gives …`` the input.)"""
     from derivations.checking.reading.languages import LIKEWISE
 
     words = clause.replace("\t", " ").strip()
     if not words or any(word in words.lower() for word in LIKEWISE):
-        return False
+        return None
     asked = entry.question
     if _other_axis_word(entry, words):
-        return True
+        return next((w for w in words.split() if _other_axis_word(entry, w)), words)
+    parts = clause.split("\t")
     if asked.shape is None and asked.id not in _FACTOR_QUESTIONS:
         names = []
-        for part in clause.split("\t"):
+        for part in parts:
             heads = part.split()[:3]
             names += [*lead_names(part), *(" ".join(heads[:n]) for n in range(1, len(heads) + 1))]
         counted = {
-            named_count(name.strip(_DELIMITERS)) for name in names if not countings_said(name)
+            name.strip(_DELIMITERS): named_count(name.strip(_DELIMITERS))
+            for name in names
+            if not countings_said(name)
         }
-        if asked.id not in counted and counted - {None}:
-            return True
-    return any(_other_pass_or_part(asked.id, part) is not None for part in clause.split("\t"))
+        if asked.id not in counted.values():
+            found = [name for name, count in counted.items() if count is not None]
+            if found:
+                return min(found, key=len)
+    return next((o for part in parts if (o := _other_pass_or_part(asked.id, part))), None)
 
 
 def _stated_under_condition(lead: str) -> bool:
@@ -2860,12 +2909,7 @@ def check(
     except InvalidAnswer as error:
         result.verdict = "invalid_input"
         _clear(result)
-        result.error = {
-            "reason": error.reason,
-            "position": error.position,
-            "id": error.key,
-            "fields": {k: str(v) for k, v in error.fields.items()},
-        }
+        result.error = _error_of(error)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:

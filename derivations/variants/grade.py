@@ -399,10 +399,18 @@ def _right(outcome: Outcome) -> bool:
 
 
 def _counting_checked(
-    outcome: Outcome, question: str, parsed: Parsed, key, lang: str, reveal: str
+    outcome: Outcome,
+    question: str,
+    counting: str | None,
+    unit: str | None,
+    key,
+    lang: str,
+    reveal: str,
 ) -> Outcome:
-    """``outcome`` of a number said with a count word (``1296 MACs``, ``2544 FLOPs``) or
-    a unit (``1464 bytes``, ``366 elements``): not_equivalent (``count_word_disagrees``,
+    """``outcome`` of a number said with a count word ``counting`` (``1296 MACs``, ``2544
+    FLOPs``) or a ``unit`` (``1464 bytes``, ``366 elements``, ``366 个``: a parsed
+    answer's :attr:`.Parsed.counting` and :attr:`.Parsed.unit`, a numeral's
+    :attr:`.Numeral.unit`): not_equivalent (``count_word_disagrees``,
     ``unit_word_disagrees``) where the word states another counting or unit than the
     value matched (bytes of a count in elements, elements of one in bytes), as the
     checker judges a formula said with it (:func:`.checker.counting_clash`,
@@ -422,16 +430,12 @@ def _counting_checked(
     right = outcome.verdict in ("equivalent", "equivalent_under_convention")
     if not right:
         return outcome
-    if parsed.counting is not None and counting_clash(
-        parsed.counting, outcome.assumptions, entry(question)
-    ):
+    if counting is not None and counting_clash(counting, outcome.assumptions, entry(question)):
         record = misconception(MISLABELLED)
-    elif unit_clash(parsed.unit, outcome.assumptions):
+    elif unit_clash(unit, outcome.assumptions):
         record = misconception(UNIT_MISLABELLED)
     elif made := [
-        c
-        for c in counting_assumptions(parsed.counting, entry(question))
-        if c not in outcome.assumptions
+        c for c in counting_assumptions(counting, entry(question)) if c not in outcome.assumptions
     ]:  # 1296 FLOPs for the multiplications: right under that convention, said
         names = (*outcome.assumptions, *made)
         line = _under(names, lang)
@@ -457,6 +461,35 @@ def _counting_checked(
         student_feedback=said,
         parsed=outcome.parsed,
     )
+
+
+def _words_checked(
+    outcome: Outcome,
+    question: str,
+    answer: str,
+    parsed: Parsed | None,
+    unit: str,
+    lang: str,
+    reveal: str,
+) -> Outcome:
+    """``outcome`` of a number right at the layer, refused as ``check`` refuses a right
+    formula under the same words (:func:`.checker.words_refusal`: ``m_w = 4``, ``the
+    output width is 4``, ``padded height = 4``, ``1296 additions`` answering the
+    multiplications, the size word ``unit`` of the other axis: ``4 columns`` answering
+    output-height), its feedback the checker's; else ``outcome`` (s12adv)."""
+    from derivations.checking.checker import words_refusal
+    from derivations.checking.explaining.feedback import feedback
+    from derivations.checking.result import Result
+
+    if not _right(outcome):
+        return outcome
+    error = words_refusal(question, parsed, unit)
+    if error is None:
+        return outcome
+    result = Result(question, answer, "invalid_input")
+    result.error = error
+    line = feedback(result, lang, reveal=reveal)
+    return Outcome("invalid_input", feedback=line, student_feedback=line, parsed=outcome.parsed)
 
 
 def grade_variant_answer(
@@ -490,12 +523,14 @@ def grade_variant_answer(
             variants.ratio(question),
         )
 
-    if numeral is not None and key is not None:
-        return grade(numeral)
+    if numeral is not None and key is not None:  # (366 elements, 366 个: its unit)
+        return _counting_checked(grade(numeral), question, None, numeral.unit, key, lang, reveal)
     sized = _size_word(answer) if key is not None else None
     if sized is not None:  # 4 rows, 3 列: the number, its unit word dropped and said so
         number, unit = sized
-        outcome = grade(number)
+        outcome = _words_checked(grade(number), question, answer, None, unit, lang, reveal)
+        if outcome.verdict == "invalid_input":
+            return outcome  # 4 columns answering output-height
         note = text("variants.size_unit_dropped", lang, unit=unit)
         return records.replace(
             outcome,
@@ -528,9 +563,11 @@ def grade_variant_answer(
     if constant is not None:  # a number shown as its arithmetic: graded as that number
         from derivations.expr.printers import to_unicode
 
+        said = cast("Parsed", parsed)
         outcome = _counting_checked(
-            grade(constant), question, cast("Parsed", parsed), key, lang, reveal
+            grade(constant), question, said.counting, said.unit, key, lang, reveal
         )
+        outcome = _words_checked(outcome, question, answer, said, "", lang, reveal)
         if _plain_number(cast("Parsed", parsed)):
             return outcome  # a number said in words or with a unit: no arithmetic to echo
         read = f"{to_unicode(cast('Parsed', parsed).tree)} = {outcome.parsed}"
@@ -552,8 +589,10 @@ def grade_variant_answer(
 
         def worked(value) -> Outcome:  # graded alone, its chain's counting (FLOPs = …) said
             alone = grade(Numeral(value, None))
-            return (
-                _counting_checked(alone, question, parsed, key, lang, reveal) if parsed else alone
+            if parsed is None:
+                return alone
+            return _counting_checked(
+                alone, question, parsed.counting, parsed.unit, key, lang, reveal
             )
 
         worked_out = worked_values(answer)

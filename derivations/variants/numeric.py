@@ -29,12 +29,15 @@ _SCIENTIFIC = re.compile(
 _FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
 _CHINESE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 _SUFFIXES = ("个", "次", "elements", "element")
+# the suffixes that say the number counts elements (a memory's unit, which bytes are not)
+_ELEMENTS = frozenset({"个", "elements", "element"})
 
 
 @dataclass(frozen=True)
 class Numeral:
     value: Fraction
     decimals: int | None  # decimal places written; None for integers and fractions
+    unit: str | None = None  # "elements": said after it (elements, 个), as a formula's unit
 
 
 def _plain(text: str) -> Numeral | None:
@@ -53,12 +56,22 @@ def read_number(raw: str) -> Numeral | None:
         return None
     text = unicodedata.normalize("NFKC", raw.translate(_SUPERSCRIPTS)).strip()
     text = text.removeprefix("=").strip()
+    unit = None
     for suffix in _SUFFIXES:
         if text.endswith(suffix):
             text = text[: -len(suffix)].strip()
+            unit = "elements" if suffix in _ELEMENTS else None
             break
     if not text:
         return None
+    numeral = _numeral(text)
+    if numeral is None or unit is None:
+        return numeral
+    return Numeral(numeral.value, numeral.decimals, unit)
+
+
+def _numeral(text: str) -> Numeral | None:
+    """The number ``text`` (no suffix) states, or None."""
     for word, scale in _CHINESE.items():
         if text.endswith(word):
             number = _PLAIN.match(text[: -len(word)].strip())

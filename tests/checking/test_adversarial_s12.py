@@ -25,13 +25,29 @@ second table holds right answers of the same forms that must still read.  Throug
   clashed only with a count matched under FLOPs, so the book's count said to be the
   multiply-accumulates was plainly right; now not_equivalent (``count_word_disagrees``)
   where a variant of the question counts in MACs, as FLOPs said of the MACs are.
+- a number right at the practice page's layer (``grade --variants``) said with words
+  naming another quantity (``m_w = 4``, ``the output width is 4``, ``padded height =
+  4``, ``W_out = 4``, ``width = 4``, ``宽度为 4`` answering output-height; ``1296
+  additions``, ``1296 次加法`` answering the multiplications; the FLOPs count said in
+  multiplications), or a size word of the other axis after it (``4 columns``, ``4 列``
+  answering output-height, ``3 rows`` the width), or the bytes count said in elements
+  (``1464 elements``, ``1464 个``): a number was graded alone, its words dropped
+  (``elements`` and ``个`` by the numeral's reader); now refused as ``check`` refuses a
+  right formula under such words (:func:`.checker.words_refusal`), and the bytes said in
+  elements are ``unit_word_disagrees``.
 """
 
+import json
+
+import pytest
+
+from derivations.practice.numbers import answer_at, practice_class
+from derivations.variants.grade import _variant_values
 from tests.checking.rows import review_tests
 
 OH, OW = "output-height", "output-width"
 FM, FA, FO, BO = "forward-mults", "forward-adds", "forward-ops", "backward-ops"
-PW = "pointwise-complexity"
+PW, FMEM = "pointwise-complexity", "forward-memory"
 N, W = "invalid_input", "not_equivalent"
 R, UC = "equivalent", "equivalent_under_convention"
 HEIGHT = "(h - k_h + p_h)//s_h + 1"
@@ -127,3 +143,63 @@ STILL_READ = [
     test_a_right_answer_in_the_same_form_still_reads,
     test_grade_gives_the_same_verdicts,
 ) = review_tests(WRONG, STILL_READ)
+
+
+def _at_layer(question: str, conventions: tuple = ()) -> str:
+    """The number ``question`` asks at the practice page's layer: the key's, or under
+    exactly ``conventions`` the catalogue's variant's there."""
+    variants = practice_class()
+    (student,) = variants.students
+    if not conventions:
+        return str(next(k.value for k in student.key if k.question == question))
+    found = _variant_values(question, student, variants.padding)
+    return str(next(v for variant, v in found if variant.conventions == conventions))
+
+
+# (question, answer with {n}: the number at the layer, conventions it is under, verdict)
+NUMBERS = [
+    (OH, "{n} columns", (), N),
+    (OH, "{n} 列", (), N),
+    (OW, "{n} rows", (), N),
+    (OH, "m_w = {n}", (), N),
+    (OH, "the output width is {n}", (), N),
+    (OH, "padded height = {n}", (), N),
+    (OH, "W_out = {n}", (), N),
+    (OH, "width = {n}", (), N),
+    (OH, "宽度为 {n}", (), N),
+    (FM, "{n} additions", (), N),
+    (FM, "{n} 次加法", (), N),
+    (FA, "{n} multiplications", (), N),
+    (FO, "{n} multiplications", ("flops",), N),
+    (FO, "{n} MACs", (), W),  # (cf44fa7's MACs of the exact count, at the layer)
+    (FMEM, "{n} elements", ("bytes_float32",), W),
+    (FMEM, "{n} 个", ("bytes_float32",), W),
+    # the same forms, right
+    (OH, "{n} rows", (), R),
+    (OH, "{n} 行", (), R),
+    (OH, "{n} px", (), R),
+    (OW, "{n} columns", (), R),
+    (OH, "m_h = {n}", (), R),
+    (OH, "H_out = {n}", (), R),
+    (OH, "output height = {n}", (), R),
+    (OH, "高度为 {n}", (), R),
+    (FM, "{n} multiplications", (), R),
+    (FM, "{n} 次乘法", (), R),
+    (FA, "{n} additions", (), R),
+    (FO, "{n} FLOPs", ("flops",), UC),
+    (FO, "{n} MACs", ("macs",), UC),
+    (FMEM, "{n} elements", (), R),
+    (FMEM, "{n} 个", (), R),
+    (FMEM, "{n} bytes", ("bytes_float32",), UC),
+]
+
+
+@pytest.mark.parametrize("question, answer, conventions, verdict", NUMBERS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_number_is_judged_with_the_words_said_with_it(
+    question, answer, conventions, verdict, lang
+):
+    said = answer.format(n=_at_layer(question, conventions))
+    got = json.loads(answer_at(question, said, lang))
+    assert got["verdict"] == verdict, (said, got)
+    assert got["feedback"]
