@@ -2243,8 +2243,10 @@ def _lead_names_asked(
         if _named_by_role(entry, name, _NOT_A_SIZE) == "other" and not updated:
             raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     for note in notes:  # so the width becomes …; … — число умножений (s12adv)
-        clause = note.get("fields", {}).get(_CLAUSES, "")
-        named = _clause_names_other(entry, clause) if note.get("id") == ISLANDS_NOTE else None
+        # (a comment or a remark beside the formula: … # output width, …（宽）)
+        field = _BESIDE.get(note.get("id", ""), "")
+        clause = note.get("fields", {}).get(field, "").strip(_COMMENT_MARKS)
+        named = _clause_names_other(entry, clause) if field else None
         if named is not None:
             lead = " … ".join(part for part in clause.split("\t") if part)
             raise _invalid("words_name_other", lead=lead, name=named, question=entry.question.id)
@@ -2628,6 +2630,13 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
 _CLAUSE_MARK = lazy_pattern(r"[.;!?,，。；！？、\n]")
 _TRAIL_OPEN = " \t—–-:：,，"
 _CLAUSES = "clauses"  # the islands note's field: the graded islands' own clauses
+# the notes of words beside a formula, judged by what they name (:func:`_clause_names_other`)
+_BESIDE = {
+    "reading.note.islands": _CLAUSES,
+    "reading.note.comment": "text",
+    "reading.note.remark": "remark",
+}
+_COMMENT_MARKS = " \t#/%;-*"
 
 
 def _clauses_of(island, islands: list) -> str:
@@ -2651,7 +2660,8 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
     axis's word (:func:`_other_axis_word`: ``so the width becomes``, ``… — ширина
     выхода``; not ``the height as m = … and moves on to the width``), another count of
     operations by its name, not the asked one's (``… additions in total``, ``… — число
-    умножений`` answering the multiplications; not a counting: MACs), or the other pass
+    умножений`` answering the multiplications; not a counting, MACs, nor the words beside
+    a count of several kinds: forward-ops' mults and adds), or the other pass
     or another part (:func:`_other_pass_or_part`: ``the forward pass takes …`` answering
     backward-ops); else None.  (The input's or the stride's words are not read so: ``…,
     这里默认步长为1`` gives a condition, ``an n x n image gives …`` the input.)"""
@@ -2664,7 +2674,9 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
     if _other_axis_word(entry, words):
         return next((w for w in words.split() if _other_axis_word(entry, w)), words)
     parts = clause.split("\t")
-    if asked.shape is None and asked.id not in _FACTOR_QUESTIONS:
+    # (a count of one kind, named so: not a sum's, whose words name its parts' counts,
+    # ``# mult = …, # adds = …`` beside forward-ops' formula)
+    if asked.shape is None and asked.names:
         names = []
         for part in parts:
             heads = part.split()[:3]

@@ -186,6 +186,7 @@ QUESTIONS: dict[str, Question] = {
             names=(
                 *("muls", "mults", "multiplications", "multiplies", "products"),
                 *("num_muls", "num_mults", "n_mults", "n_muls", "num_multiplications"),
+                *("n_mul", "num_mul", "乘法", "乗算", "掛け算", "곱셈", "умножения"),
                 *("macs", "mac", "maccs"),
                 *("乘法次数", "乘法数", "乘法运算次数", "乘法的次数", "乘加次数", "乘加运算次数"),
                 # Japanese, Korean, Russian, Turkish
@@ -204,6 +205,7 @@ QUESTIONS: dict[str, Question] = {
             batched=True,
             names=(
                 *("adds", "additions", "num_adds", "n_adds", "num_additions"),
+                *("n_add", "num_add", "加法", "加算", "足し算", "덧셈", "сложения"),
                 *("加法次数", "加法数", "加法运算次数", "加法的次数"),
                 # Japanese, Korean, Russian, Turkish
                 *("加算回数", "加算の回数", "加算数", "足し算の回数", "덧셈 횟수", "덧셈 수"),

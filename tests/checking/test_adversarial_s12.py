@@ -25,6 +25,14 @@ second table holds right answers of the same forms that must still read.  Throug
   clashed only with a count matched under FLOPs, so the book's count said to be the
   multiply-accumulates was plainly right; now not_equivalent (``count_word_disagrees``)
   where a variant of the question counts in MACs, as FLOPs said of the MACs are.
+- a comment or a remark in brackets beside a right formula naming another quantity
+  (``… # output width``, ``… // number of columns``, ``# additions`` on the line before
+  the multiplications, ``…（宽）`` answering output-height), or a bare count word in
+  Chinese, Japanese, Korean or Russian or a code name of one (``乘法 =``, ``乗算:``,
+  ``곱셈:``, ``сложения:``, ``n_add =``) naming another count: comments and remarks
+  were dropped unread (a factor's remark excepted), and the count names had only
+  their longer forms (``乘法次数``, ``곱셈 횟수``); now refused as the words of an island
+  are, not the words beside forward-ops' formula naming its parts (``# adds = …``).
 - a number right at the practice page's layer (``grade --variants``) said with words
   naming another quantity (``m_w = 4``, ``the output width is 4``, ``padded height =
   4``, ``W_out = 4``, ``width = 4``, ``宽度为 4`` answering output-height; ``1296
@@ -88,6 +96,21 @@ WRONG = [
     (FA, f"{ADDS} — число умножений", N),
     (BO, f"the forward pass takes {BACKWARD}", N),
     (BO, f"the forward pass takes 2 {MULTS}", N),
+    # a comment or a remark beside the formula, a bare count word, naming another
+    (OH, f"out_h = {HEIGHT}  # width of the output", N),
+    (OH, f"out = {HEIGHT}  # output width", N),
+    (OH, f"out = {HEIGHT}  // number of columns", N),
+    (OH, f"{HEIGHT}（宽）", N),
+    (OW, f"{WIDTH}（输出的高）", N),
+    (FM, f"# additions\n{MULTS.replace(' ', ' * ')}", N),
+    (FM, f"{MULTS.replace(' ', ' * ')}  # additions", N),
+    (FM, f"n_add = {MULTS}", N),
+    (FM, f"加算 = {MULTS}", N),
+    (FM, f"덧셈: {MULTS}", N),
+    (FM, f"сложения: {MULTS}", N),
+    (FA, f"乘法 = {ADDS}", N),
+    (FA, f"乗算: {ADDS}", N),
+    (FA, f"곱셈은 {ADDS} 번 필요하다", N),
     # the exact count of operations said in MACs
     (FO, "c_o m_h m_w (2 c_i k_h k_w - 1) MACs", W),
     (FO, "MACs = c_o m_h m_w (2 c_i k_h k_w - 1)", W),
@@ -128,6 +151,17 @@ STILL_READ = [
     (FM, f"the network needs {MULTS} multiplications in total", R),
     (FA, f"{ADDS} — число сложений", R),
     (BO, f"the backward pass takes {BACKWARD}", R),
+    (OH, f"out_h = {HEIGHT}  # rows\nout_w = {WIDTH}  # cols", R),
+    (OW, f"# output height\nout_h = {HEIGHT}\n# output width\nout_w = {WIDTH}", R),
+    (OH, f"out_h = {HEIGHT}  # the width is computed the same way", R),
+    (OH, f"{HEIGHT}（高）", R),
+    (OW, f"{WIDTH}（宽）", R),
+    (FM, f"{MULTS.replace(' ', ' * ')}  # multiplications", R),
+    (FM, f"乘法 = {MULTS}", R),
+    (FA, f"덧셈: {ADDS}", R),
+    (FA, f"сложения: {ADDS}", R),
+    (FA, f"덧셈은 {ADDS} 번 필요하다", R),
+    (FO, "c_o * m_h * m_w * (2 * c_i * k_h * k_w - 1)  # multiplications + additions", R),
     (FO, f"{MULTS} MACs", UC),
     (FO, "c_o m_h m_w (2 c_i k_h k_w - 1) FLOPs", R),
     (FO, f"2 {MULTS} FLOPs", UC),
