@@ -19,6 +19,10 @@ other languages the class was met in, through ``check`` and ``grade``:
 - a width misspelt ``weight`` where a size is written: refused in one line naming the
   word and the word it may be (the roles record's ``misspelt``: width, w, k_w), never
   read as it; wrong under every reading, wrong.
+- letters defined in words after the formula (``…，其中 a 为输入尺寸，c 为填充``): each
+  definition put in for its letter in brackets; a bracket first in a bracket with a
+  term after it, or right after a number (``2(填充)``), is an operand, never a remark
+  read away (it was: a right answer judged not_equivalent, its a and c dropped).
 
 And how "read as" says a letter inferred by its role: as the answer writes it (``x``,
 not the reader's ``X``), and "the only reading that matches a known mistake" where it
@@ -120,6 +124,34 @@ CLASSES = {
         # wrong under every reading of the word: wrong
         ("output-width", "输出宽度 = (weight - k_w + p_w) // s_w", W, None),
         ("output-width", "w_out = (width + p_w - k_w + s_w) // s_w", R, None),
+    ],
+    "letters defined in words after the formula": [
+        (
+            "output-height",
+            "(a - b + 2c)/d + 1，其中 a 为输入尺寸，b 为卷积核尺寸，c 为填充，d 为步幅",
+            C,
+            None,
+        ),
+        ("output-height", "(x - f + 2p)/s + 1，其中 x 为输入尺寸，f 为卷积核尺寸", C, None),
+        (
+            "output-height",
+            "(x - b + 2c)/d，其中 x 为输入尺寸，b 为卷积核尺寸，c 为填充，d 为步幅",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            "(a - b + 2c)/d + 1, where a is the input size, b is the filter size, "
+            "c is the padding and d is the stride",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "(a - b)/d + 1, where a is the input size and b is the filter size",
+            W,
+            None,
+        ),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

@@ -805,13 +805,16 @@ def negation(body: str) -> bool:
 
 def _operand(text: str, start: int, end: int) -> bool:
     """Whether the bracket ``text[start:end]`` is an operand: divided, multiplied or
-    raised right after it (``(W - FW)/S``), or after an operator (``2 * (FW)``)."""
-    return text[end:].lstrip()[:1] in ("/", "*", "^") or text[:start].rstrip()[-1:] in (
-        "*",
-        "/",
-        "^",
-        "+",
-        "-",
+    raised right after it (``(W - FW)/S``), after an operator (``2 * (FW)``), right
+    after a number it multiplies (``2(填充)``), or first in a bracket with a term after
+    it (``((输入尺寸) - …``: a definition in words put in for its name)."""
+    before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+    if text[start - 1 : start].isdigit():
+        return True
+    return (
+        after in ("/", "*", "^")
+        or before in ("*", "/", "^", "+", "-")
+        or (before == "(" and after in ("+", "-"))
     )
 
 
