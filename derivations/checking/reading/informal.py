@@ -806,11 +806,12 @@ def negation(body: str) -> bool:
 def _operand(text: str, start: int, end: int) -> bool:
     """Whether the bracket ``text[start:end]`` is an operand: divided, multiplied or
     raised right after it (``(W - FW)/S``), after an operator (``2 * (FW)``), right
-    after a number it multiplies (``2(填充)``), or first in a bracket with a term after
-    it (``((输入尺寸) - …``: a definition in words put in for its name)."""
+    after a number it multiplies with a term or a closing bracket after it
+    (``2(填充))``; not ``… + 1（高）``, a remark at the end), or first in a bracket with a
+    term after it (``((输入尺寸) - …``: a definition in words put in for its name)."""
     before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
-    if text[start - 1 : start].isdigit():
-        return True
+    if text[start - 1 : start].isdigit() and after in (")", "+", "-"):
+        return True  # 2(填充)) …; not a remark at the end, 1（高）
     return (
         after in ("/", "*", "^")
         or before in ("*", "/", "^", "+", "-")
