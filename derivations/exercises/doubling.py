@@ -245,7 +245,7 @@ def _growth_bound(facts: maths.Padding) -> list:
 
 
 def answers(ch: maths.Channels, pad: maths.Padding) -> list:
-    ops, mults, dp = ch.plain[Form.FORWARD_OPS], ch.plain[Form.FORWARD_MULTS], pad.total
+    ops, mults = ch.plain[Form.FORWARD_OPS], ch.plain[Form.FORWARD_MULTS]
     return [
         heading(say("doubling.answers")),
         answer(
@@ -262,7 +262,10 @@ def answers(ch: maths.Channels, pad: maths.Padding) -> list:
             say("doubling.padding"),
             say(
                 "doubling.only_the_output_grows_by",
-                stride1_ratio=tex(dp.stride1_ratio),
+                # the exact increase the question double-padding asks, at any stride (s11exam
+                # F9: the box's one formula was the stride-1 factor, which the worked answer
+                # above gives; the key keeps to one page)
+                increase_ops=tex(pad.step_ops),
                 smallest=_smallest_said(pad, padded=True),
                 below=_beyond(pad.below_kernel),
             ),

@@ -275,7 +275,8 @@ def test_the_references_definitions_are_typeset_as_the_reference(pages, lang):
 # what the box says in words)
 _NO_BOX_FORMULA = {
     "output-width": "the box gives m_h and says m_w likewise",
-    "double-padding": "the box gives the increase per padding reading in words and numbers",
+    "double-padding": "its increase is written with m'_h, which the worked answer defines: "
+    "test_the_boxed_padding_increase_with_its_own_definitions_is_right",
 }
 
 
@@ -342,6 +343,25 @@ def test_answer_2_4_written_out_as_the_page_says_is_right(boxes, lang):
     written = written.replace("C_{w}", f"\\left({cover_w}\\right)")
     result = check("backward-ops", f"{mults} + {written} + {part['A_W']}")
     assert result.verdict == "equivalent", (result.verdict, result.counterexample)
+
+
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_the_boxed_padding_increase_with_its_own_definitions_is_right(lang):
+    """s11exam F9: the double-padding question (any stride) linked to a box holding only
+    the stride-1 factor, marked wrong when typed in.  The box now opens with the exact
+    increase, written with m'_h, m'_w: typed as printed, after the worked answer's own
+    definition of m'_h and its width twin, it is right."""
+    from derivations.exercises import build_all
+    from derivations.exercises.document import Paragraph, answers
+
+    (exercise,) = [e for e in build_all() if e.id == QUESTIONS["double-padding"].exercise]
+    box = next(a.text[lang] for a in answers(exercise) if "m'_h m'_w - m_h m_w" in a.text[lang])
+    (increase,) = [m for m in re.findall(r"\$([^$]+)\$", box) if "m'_h m'_w - m_h m_w" in m]
+    said = " ".join(b.text[lang] for b in exercise.blocks if isinstance(b, Paragraph))
+    (after_h,) = set(re.findall(r"\$m'_h = ([^$]+)\$", said))  # the worked answer's
+    after_w = re.sub(r"(?<![A-Za-z\\])h(?![A-Za-z])", "w", after_h)  # h, k_h, p_h, s_h
+    result = check("double-padding", f"m'_h = {after_h}; m'_w = {after_w}; {increase}")
+    assert (result.verdict, result.conventions) == ("equivalent", []), result.error
 
 
 @pytest.mark.parametrize(

@@ -155,9 +155,10 @@ class PaddingRow:
 @dataclass(frozen=True)
 class Padding:
     """Doubling the padding: ``total`` and ``per_side`` (the multiplications'
-    :class:`~derivations.scenarios.PaddingDoubling`), ``step`` (the exact increase
-    written with the output sizes ``m_h, m_w, m'_h, m'_w``, checked equal to the closed
-    form's), ``rows`` (the layers of :data:`PADDING_LAYERS`, executed), ``smallest``
+    :class:`~derivations.scenarios.PaddingDoubling`), ``step`` and ``step_ops`` (the exact
+    increase of the multiplications, and of the multiplications and additions: what the
+    checker's question double-padding asks; written with the output sizes ``m_h, m_w,
+    m'_h, m'_w``, each checked equal to the closed form's), ``rows`` (the layers of :data:`PADDING_LAYERS`, executed), ``smallest``
     (the figure's smallest layer, executed, in both readings: where the cost grows
     most) and ``axis_growth`` (per reading, the growth of one output side, ``m'_h /
     m_h``, written with the padding and the slack ``e = h - k_h >= 0`` of an input at
@@ -170,6 +171,7 @@ class Padding:
     total: PaddingDoubling
     per_side: PaddingDoubling
     step: sp.Expr
+    step_ops: sp.Expr
     rows: tuple[PaddingRow, ...]
     smallest: PaddingRow
     axis_growth: dict[str, sp.Expr]
@@ -188,10 +190,12 @@ def padding() -> Padding:
         MW2: output_size(w, k_w, 2 * p_w, s_w),
     }
     step = c_i * c_o * k_h * k_w * (MH2 * MW2 - m_h * m_w)
-    require(
-        sp.simplify(step.xreplace(floors) - dp.increase) == 0,
-        "the padding increase written with m' is not the closed form's",
-    )
+    step_ops = c_o * (2 * c_i * k_h * k_w - 1) * (MH2 * MW2 - m_h * m_w)
+    for written, closed in ((step, dp), (step_ops, double_padding(Form.FORWARD_OPS))):
+        require(
+            sp.simplify(written.xreplace(floors) - closed.increase) == 0,
+            f"the padding increase written with m' is not the closed form's ({closed.key})",
+        )
     derived = {"total": dp, "per-side": per_side}  # each derived once (SymPy: seconds)
     rows = [_padding_row(layer, derived) for layer in PADDING_LAYERS]
     smallest = _padding_row(
@@ -218,7 +222,17 @@ def padding() -> Padding:
         f"doubling padding below the kernel's size: the cost grows by {below.readings[0].ratio}",
     )
     _check_strided_bound()
-    return Padding(dp, per_side, step, tuple(rows), smallest, _axis_growth(), strided, below)
+    return Padding(
+        dp,
+        per_side,
+        step,
+        step_ops,
+        tuple(rows),
+        smallest,
+        _axis_growth(),
+        strided,
+        below,
+    )
 
 
 def _check_strided_bound(largest: int = 12) -> None:
