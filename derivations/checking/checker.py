@@ -813,7 +813,7 @@ def outcome_of(entry: Entry, parsed: Parsed) -> tuple | None:
     if _narrowed(match.domain) and special_case(match.domain, match.variant.tree):
         return ("wrong", SPECIAL_CASE)
     if _clash(_stated(parsed, entry), match.variant.conventions, entry):
-        return ("wrong", MISLABELLED)
+        return ("wrong", mislabelling(entry))
     if unit_clash(parsed.unit, match.variant.conventions):
         return ("wrong", UNIT_MISLABELLED)
     if mixes_axes(entry, parsed.symbols):
@@ -911,6 +911,28 @@ def _value_at(function, env):
 
 
 MISLABELLED = "count_word_disagrees"  # misconception id (registry/misconceptions.yaml)
+# ... and MACs or FLOPs said of a size, a memory or a number of parameters (s12exam E10)
+NOT_OPERATIONS = "count_word_for_no_operations"
+
+
+def counts_operations(entry: Entry) -> bool:
+    """Whether ``entry``'s question asks for a count of operations (or a ratio or an
+    increase of one): a variant of it counts in MACs or FLOPs, or it is the count the
+    words "multiplications" or "additions" name (:func:`.registry.questions.named_count`)."""
+    return (
+        _counts_in(entry, "macs")
+        or _counts_in(entry, "flops")
+        or entry.question.id in (named_count("multiplications"), named_count("additions"))
+    )
+
+
+def mislabelling(entry: Entry) -> str:
+    """The misconception of a count word (MACs, FLOPs) that clashes with a right answer
+    to ``entry``: :data:`MISLABELLED` (the other counting) where the question counts
+    operations, else :data:`NOT_OPERATIONS` (no counting of operations applies)."""
+    return MISLABELLED if counts_operations(entry) else NOT_OPERATIONS
+
+
 _COUNTINGS = ("macs", "flops")
 
 
@@ -1121,7 +1143,11 @@ def unit_clash(stated: str | None, conventions) -> bool:
 
 def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
     """A formula right under one counting, labelled with the other (MACs for a FLOPs
-    count): not equivalent, diagnosed against the counting the word states."""
+    count): not equivalent, diagnosed against the counting the word states; a size, a
+    memory or a number of parameters said in MACs or FLOPs: :data:`NOT_OPERATIONS`,
+    with no counting to diagnose against."""
+    if not counts_operations(entry):
+        return _held_to(result, entry, answer, match, NOT_OPERATIONS, None)
     parsed = answer.parsed
     stated = next(
         (

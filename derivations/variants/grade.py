@@ -418,10 +418,10 @@ def _counting_checked(
     (:func:`.checker.counting_assumptions`: ``1296 FLOPs`` for the multiplications);
     else ``outcome``."""
     from derivations.checking.checker import (
-        MISLABELLED,
         UNIT_MISLABELLED,
         counting_assumptions,
         counting_clash,
+        mislabelling,
         unit_clash,
     )
     from derivations.checking.deciding.catalogue import entry
@@ -431,7 +431,7 @@ def _counting_checked(
     if not right:
         return outcome
     if counting is not None and counting_clash(counting, outcome.assumptions, entry(question)):
-        record = misconception(MISLABELLED)
+        record = misconception(mislabelling(entry(question)))
     elif unit_clash(unit, outcome.assumptions):
         record = misconception(UNIT_MISLABELLED)
     elif made := [
@@ -448,16 +448,22 @@ def _counting_checked(
         )
     else:
         return outcome
+    # the number is the layer's; its word is the mistake (s12exam E10: it was "not the
+    # value for your layer")
     if reveal == "none":
-        said = text("variants.near_miss", lang, mistake=record.title[lang])
+        said = text("variants.word_disagrees", lang, mistake=record.title[lang])
     elif reveal == "hint":
-        said = text("variants.near_miss_hint", lang, hint=record.hint_text(lang))
+        said = text("variants.word_disagrees_hint", lang, hint=record.hint_text(lang))
     else:
-        said = text("variants.near_miss_value", lang, hint=record.hint_text(lang), value=key.value)
+        said = text(
+            "variants.word_disagrees_value", lang, hint=record.hint_text(lang), value=key.value
+        )
     return Outcome(
         "not_equivalent",
         misconception=record.id,
-        feedback=text("variants.near_miss_value", lang, hint=record.explain(lang), value=key.value),
+        feedback=text(
+            "variants.word_disagrees_value", lang, hint=record.explain(lang), value=key.value
+        ),
         student_feedback=said,
         parsed=outcome.parsed,
     )

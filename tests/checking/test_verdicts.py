@@ -195,6 +195,14 @@ MISCONCEPTIONS_TABLE = [
     ("output-height", "h - k_h + p_h + 1", "given_parameter_left_out"),
     # a count word that states the other counting than the formula's (issue 21)
     ("forward-ops", "c_i c_o k_h k_w m_h m_w FLOPs", "count_word_disagrees"),
+    # a count word said of what counts no operations: a memory, a size, the bias (s12exam E10)
+    (
+        "forward-memory",
+        "c_i h w + c_i c_o k_h k_w + c_o m_h m_w MACs",
+        "count_word_for_no_operations",
+    ),
+    ("bias-size", "c_o FLOPs", "count_word_for_no_operations"),
+    ("output-width", "floor((w-k_w+p_w+s_w)/s_w) MACs", "count_word_for_no_operations"),
     # a unit word that states the other unit than the formula's (issue 21)
     ("forward-memory", "c_i h w + c_i c_o k_h k_w + c_o m_h m_w bytes", "unit_word_disagrees"),
     # a notation's per-side padding counted once (issue 21)
@@ -238,6 +246,11 @@ def test_not_equivalent_names_the_misconception(question, answer, misconception)
     assert result.verdict == "not_equivalent"
     assert result.misconception == misconception
     example = result.counterexample
+    if misconception == "count_word_for_no_operations":  # the formula right, its word not
+        formula = answer.rsplit(" ", 1)[0]
+        assert check(question, formula).verdict == "equivalent", formula
+        assert example is None  # no counting of operations to give a value under
+        return
     if example is None:  # big-O answers: no single counterexample layer
         assert answer.startswith("O(")
         return

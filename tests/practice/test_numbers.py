@@ -228,6 +228,34 @@ def test_a_number_closed_by_an_exclamation_mark_says_the_mark_was_dropped(lang):
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_right_number_said_in_macs_or_flops_where_no_operations_are_counted(lang):
+    """Issue 25, s12exam E10: ``366 MACs`` on forward-memory (366 the layer's elements)
+    was "not the value for your layer ... a multiply-accumulate is one MAC but two FLOPs";
+    the number is the layer's, the word names operations where none are counted: the
+    mistake ``count_word_for_no_operations``, said as a right number with a wrong word.
+    A question that counts operations keeps ``count_word_disagrees``."""
+    from derivations.checking.checker import NOT_OPERATIONS, counts_operations
+    from derivations.checking.deciding.catalogue import entry
+    from derivations.messages import text
+    from derivations.registry.misconceptions import misconception
+
+    variants = numbers.practice_variants(executed=True)
+    asked = set()
+    for key in variants.students[0].key:
+        if counts_operations(entry(key.question)):
+            continue
+        record = misconception(NOT_OPERATIONS)
+        said = text("variants.word_disagrees_hint", lang, hint=record.hint_text(lang))
+        for word in ("MACs", "FLOPs"):
+            page = json.loads(numbers.answer_at(key.question, f"{key.value} {word}", lang))
+            assert page["verdict"] == "not_equivalent", (key.question, word)
+            assert page["misconception"]["id"] == NOT_OPERATIONS, (key.question, word)
+            assert page["feedback"] == said, (key.question, word, page["feedback"])
+        asked.add(key.question)
+    assert {"forward-memory", "output-height"} <= asked, asked
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
 def test_a_size_said_with_its_unit_word_is_graded_as_the_number(lang):
     """Issue 25, s11exam F2: ``4 rows``, ``3 cols``, ``4 (rows)``, ``4行``, ``3 列`` at the
     layer are the number with a unit word (``variants.size_units``), dropped and said so
