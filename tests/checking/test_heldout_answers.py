@@ -387,6 +387,19 @@ computed equally by symmetry)``) read as words (s9text): H9-test 54 of 71.
   accepted, 0 right answers judged not_equivalent; the floor is the 54.  The misses by class
   are in the data file's header.
 
+- H12 (issue 21's ninth fresh hold-out, session twelve, collected 2026-12-07 from 07:55 UTC
+  by s12h12 from pages no file of the repository cited before, going for FLOPs, MACs, bias,
+  memory and receptive-field formulas rather than output sizes: 42 of its 95 answers are
+  output sizes; split by page by the same hash rule): H12-dev's three increments (23, 9 and
+  1 answers) were measured once each before they landed, 08:07, 08:28 and 08:38 UTC: 8 of
+  23, 2 of 9, 0 of 1; H12-dev 10 of 33, 0 wrong answers accepted, the floor.
+
+  H12-test (62 answers: 49 right, 13 wrong; 34 pages) was kept private until its one
+  measurement, 09:10:02 UTC on 78f37d4 (main's head), before it landed: 25 of 62 right
+  verdicts (19 of 49 right answers accepted, 6 of 13 wrong ones rejected), 0 wrong answers
+  accepted, 2 right answers judged not_equivalent; the floor is the 25.  The misses by class
+  are in the data file's header.
+
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
 apart from every other batch) but the checker is not run on it here.
@@ -427,6 +440,7 @@ SIZES = {
     "H11-dev": 52,
     "H11-test": 65,
     "H12-dev": 33,
+    "H12-test": 62,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -450,6 +464,7 @@ FLOORS = {
     "H11-dev": 38,
     "H11-test": 54,
     "H12-dev": 10,
+    "H12-test": 25,
 }
 
 
@@ -476,7 +491,7 @@ def test_no_source_is_one_the_checker_was_built_on():
         assert not pages[first] & pages[second], (first, second)
 
 
-@pytest.mark.parametrize("batch", ["H5", "H6", "H7", "H8", "H9", "H10", "H11"])
+@pytest.mark.parametrize("batch", ["H5", "H6", "H7", "H8", "H9", "H10", "H11", "H12"])
 def test_a_split_batch_is_split_by_a_hash_of_its_page_and_takes_at_most_three_answers_a_page(
     batch,
 ):

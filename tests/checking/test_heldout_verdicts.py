@@ -5269,6 +5269,306 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H12-test (kept private until its one measurement, 09:10 UTC)
+    "Each filter has one bias parameter.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "中间特征图大小计算= W*H*C*像素点位数": (
+        lambda x, o: o.mw * o.mh * x.co * 32,
+        ("fwd_mem", "fwd_mem_bytes"),
+        None,
+    ),
+    "self.macs += int(\n                        cur_params * prod(self.output_size[:1] + self.output_size[2:])\n                    )": (
+        lambda x, o: (x.co * x.ci * x.kh * x.kw) * (1 * o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    'inline size_t conv_out_length(size_t in_length,\n                              size_t window_size,\n                              size_t stride,\n                              size_t dilation,\n                              padding pad_type) {\n  size_t output_length;\n\n  if (pad_type == padding::same) {\n    output_length = in_length;\n  } else if (pad_type == padding::valid) {\n    output_length = in_length - dilation * window_size + dilation;\n  } else {\n    throw nn_error("Not recognized pad_type.");\n  }\n  return (output_length + stride - 1) / stride;\n}': (
+        lambda x, o: -(-(x.w - 1 * x.kw + 1) // x.sw),
+        "mw",
+        None,
+    ),
+    "this.OutputWidth =\n                (int)Math.Floor((this.InputWidth + this.XPad * 2 - this.Width) / (double)this.Stride + 1);": (
+        lambda x, o: fl((x.w + x.qw * 2 - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "this.OutputHeight =\n                (int)Math.Floor((this.InputHeight + this.YPad * 2 - this.Height) / (double)this.Stride + 1);": (
+        lambda x, o: fl((x.h + x.qh * 2 - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "this.Bias = BuilderInstance<T>.Volume.From(new T[this.OutputDepth].Populate(this.BiasPref),\n                new Shape(1, 1, this.OutputDepth));": (
+        lambda x, o: 1 * 1 * x.co,
+        "bias",
+        None,
+    ),
+    "const outputWidth = Math.floor(\n      (inputWidth + 2 * padding - kernelSize) / stride + 1\n    );": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        SQ,
+    ),
+    "const outputHeight = Math.floor(\n      (inputHeight + 2 * padding - kernelSize) / stride + 1\n    );": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "currFlops = out_c * out_h * out_w * in_c // groups * size_h * size_w * 2": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci // 1 * x.kh * x.kw * 2,
+        "flops",
+        None,
+    ),
+    "currFlops = out_c * out_h * out_w * \\\n                in_c // groups * (size_h * size_w * 2 - 1)": (
+        lambda x, o: x.co * o.mh * o.mw * x.ci // 1 * (x.kh * x.kw * 2 - 1),
+        ("ops", "flops"),
+        None,
+    ),
+    "if bias:\n            self.params += out_c": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "Width=(((Width+2*Padding-(Kernel_size-1)-1)~/Stride)+1);": (
+        lambda x, o: ((x.w + 2 * x.qw - (x.kw - 1) - 1) // x.sw) + 1,
+        "mw",
+        SQ,
+    ),
+    "Height=(((Height+2*Padding-(Kernel_size-1)-1)~/Stride)+1);": (
+        lambda x, o: ((x.h + 2 * x.qh - (x.kh - 1) - 1) // x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "total_input_size = abs(np.prod(input_size) * batch_size * 4. / (1024 ** 2.))\n    total_output_size = abs(2. * total_output * 4. /\n                            (1024 ** 2.))  # x2 for gradients\n    total_params_size = abs(total_params * 4. / (1024 ** 2.))\n    total_size = total_params_size + total_output_size + total_input_size": (
+        lambda x, o: (
+            (
+                x.ci * x.h * x.w * 1 * 4
+                + 2 * (x.co * o.mh * o.mw) * 4
+                + (x.co * x.ci * x.kh * x.kw + x.co) * 4
+            )
+            / (1024**2)
+        ),
+        ("bwd_mem", "bwd_mem_bytes", "bwd_mem_kept"),
+        None,
+    ),
+    "filters_per_channel = out_c // groups\n    conv_per_position_flops = k_h * k_w * in_c * filters_per_channel\n    active_elements_count = batch_size * out_h * out_w\n\n    total_conv_flops = conv_per_position_flops * active_elements_count": (
+        lambda x, o: x.kh * x.kw * x.ci * (x.co // 1) * (1 * o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    "# we assume we only need to store input and output, the weights are partially loaded for computation\n        if m is None:\n            return 0\n        if hasattr(m, 'conv'):\n            m = m.conv\n        elif hasattr(m, 'linear'):\n            m = m.linear\n        assert isinstance(m, (nn.Conv2d, nn.Linear))\n        return m.input_size.item() + m.output_size.item()": (
+        lambda x, o: x.ci * x.h * x.w + x.co * o.mh * o.mw,
+        "fwd_mem",
+        None,
+    ),
+    "delta_ops = layer.in_channels * layer.out_channels * layer.kernel_size[0] *  \\\n                layer.kernel_size[1] * out_h * out_w / layer.groups * multi_add": (
+        lambda x, o: x.ci * x.co * x.kh * x.kw * o.mh * o.mw / 1 * 1,
+        "mults",
+        None,
+    ),
+    "type Convolved = Const<{ (DIM + 2 * PADDING - DILATION * (KERNEL - 1) - 1) / STRIDE + 1 }>;": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "output_dim = (input_dim + 2 * paddings[idx] - (dilations[idx] *\n                                                       (kernel_dims[idx] - 1) + 1)) // strides[idx] + 1": (
+        lambda x, o: (x.h + 2 * x.qh - (1 * (x.kh - 1) + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "filters_per_channel = out_channels // groups\n    conv_per_position_macs = int(_prod(kernel_dims)) * in_channels * filters_per_channel\n    active_elements_count = batch_size * int(_prod(output_dims))\n    overall_conv_macs = conv_per_position_macs * active_elements_count": (
+        lambda x, o: (x.kh * x.kw) * x.ci * (x.co // 1) * (1 * (o.mh * o.mw)),
+        "mults",
+        None,
+    ),
+    "overall_conv_flops = 2 * overall_conv_macs\n\n    bias_flops = 0\n    if bias is not None:\n        bias_flops = out_channels * active_elements_count\n\n    return int(overall_conv_flops + bias_flops), int(overall_conv_macs)": (
+        lambda x, o: 2 * (x.kh * x.kw * x.ci * x.co * o.mh * o.mw) + 0,
+        "flops",
+        None,
+    ),
+    "conv_per_position_flops = (\n        kernel_height * kernel_width * in_channels * out_channels / groups\n    )\n\n    active_elements_count = batch_size * output_height * output_width\n    overall_flops = conv_per_position_flops * active_elements_count": (
+        lambda x, o: (x.kh * x.kw * x.ci * x.co / 1) * (1 * o.mh * o.mw),
+        "mults",
+        None,
+    ),
+    'c_out, c_in, k_h, k_w = filter_shape\n            _, _, h_out, w_out = output_shape\n            # c_in is the channel number of filter. It is (input_channel // groups).\n            kernel_ops = k_h * k_w * float(c_in)\n            if len(op.inputs("Bias")) > 0:\n                with_bias = 1\n            else:\n                with_bias = 0\n            op_flops = h_out * w_out * c_out * (kernel_ops + with_bias)': (
+        lambda x, o: o.mh * o.mw * x.co * (x.kh * x.kw * float(x.ci) + 0),
+        "mults",
+        None,
+    ),
+    "kernel = dilation*(kernel_w-1)+1\n                    d.wOut = Math.floor((d.wIn + 2*pad_w - kernel) / stride_w) + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - (1 * (x.kw - 1) + 1)) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "kernel = dilation*(kernel_h-1)+1\n                    d.hOut = Math.floor((d.hIn + 2*pad_h - kernel) / stride_h) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - (1 * (x.kh - 1) + 1)) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "d.comp.macc = (kernel_w*kernel_h)*(d.wOut*d.hOut)*d.chIn*d.chOut*d.batchOut/group": (
+        lambda x, o: (x.kw * x.kh) * (o.mw * o.mh) * x.ci * x.co * 1 / 1,
+        "mults",
+        None,
+    ),
+    "def get_output_resolution(self, input_resolution):\n        return input_resolution // self.stride": (
+        lambda x, o: x.h // x.sh,
+        "mh",
+        SQ,
+    ),
+    "def get_FLOPs(self, input_resolution):\n        return self.in_channels * self.out_channels * self.kernel_size ** 2 * input_resolution ** 2 // self.stride ** 2 // self.groups": (
+        lambda x, o: x.ci * x.co * x.kh**2 * x.h**2 // x.sh**2 // 1,
+        ("mults", "flops", "ops"),
+        SQ,
+    ),
+    "hout = (self.data.shape[-3] - self.weights.shape[-3] + self.pad[-3][0] + self.pad[-3][1]) // self.stride[-3] + 1": (
+        lambda x, o: (x.h - x.kh + x.qh + x.qh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "wout = (self.data.shape[-2] - self.weights.shape[-2] + self.pad[-2][0] + self.pad[-2][1]) // self.stride[-2] + 1": (
+        lambda x, o: (x.w - x.kw + x.qw + x.qw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "mac = (wfil * hfil * cin * \\\n                cout * hout * wout * \\\n                num) // self.group": (
+        lambda x, o: (x.kw * x.kh * x.ci * x.co * o.mh * o.mw * 1) // 1,
+        "mults",
+        None,
+    ),
+    "conv_height_ = (height_ + 2 * pad_h_ - kernel_h_) / stride_h_ + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "conv_width_ = (width_ + 2 * pad_w_ - kernel_w_) / stride_w_ + 1;": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "const outputRows = conditionalRound(\n      (inputRows - fieldSize + 2 * zeroPad) / stride + 1, roundingMode);": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "// out_rows = (input_rows - filter_rows) / stride_rows + 1;": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_h = int(\n            (x.size()[2] + 2 * layer.padding[0] - layer.kernel_size[0])\n            / layer.stride[0]\n            + 1\n        )": (
+        lambda x, o: int((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "out_w = int(\n            (x.size()[3] + 2 * layer.padding[1] - layer.kernel_size[1])\n            / layer.stride[1]\n            + 1\n        )": (
+        lambda x, o: int((x.w + 2 * x.qw - x.kw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "flops = (\n            batchsize_per_replica\n            * layer.in_channels\n            * layer.out_channels\n            * layer.kernel_size[0]\n            * layer.kernel_size[1]\n            * out_h\n            * out_w\n            / layer.groups\n        )": (
+        lambda x, o: 1 * x.ci * x.co * x.kh * x.kw * o.mh * o.mw / 1,
+        "mults",
+        None,
+    ),
+    "y_h = (x_h + 2 * padding[0] - dilation[0] * (kernel_size[0] - 1) - 1) // strides[0] + 1": (
+        lambda x, o: (x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "y_w = (x_w + 2 * padding[1] - dilation[1] * (kernel_size[1] - 1) - 1) // strides[1] + 1": (
+        lambda x, o: (x.w + 2 * x.qw - 1 * (x.kw - 1) - 1) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "kernel_total_size = kernel_size[0] * kernel_size[1]\n            y_size = y_h * y_w\n            extra_num_macs = kernel_total_size * in_channels * y_size * out_channels // groups": (
+        lambda x, o: (x.kh * x.kw) * x.ci * (o.mh * o.mw) * x.co // 1,
+        "mults",
+        None,
+    ),
+    "bias_.Resize(Shape{num_filters_});": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.flops = P * Q * M * K * N * C * R * S * T * 2.0": (
+        lambda x, o: o.mh * o.mw * 1 * x.co * 1 * x.ci * x.kh * x.kw * 1 * 2.0,
+        "flops",
+        None,
+    ),
+    "S = dilation * (S - 1) + 1\n\n        if self.check_caffe_compat() and pooling:\n            size = int(ceil((float(X - S + 2 * padding) / strides))) + 1\n            if padding > 0 and (size - 1) * strides >= X + padding:\n                # decrement size if last pooling op is completely in padding\n                size -= 1\n        else:\n            # normal neon output size determination\n            size = ((X - S + 2 * padding) // strides) + 1": (
+        lambda x, o: ((x.h - (1 * (x.kh - 1) + 1) + 2 * x.qh) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "self.bias_size = self.in_shape[0]\n        if self.weight_shape is None:\n            self.weight_shape = (self.bias_size, 1)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "long outputHeight = (inputHeight + 2*padH - kH) / dH + 1;": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "long outputWidth  = (inputWidth + 2*padW - kW) / dW + 1;": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) // x.sw + 1,
+        "mw",
+        None,
+    ),
+    "size_t flopCnt = static_cast<size_t>(2) * in_n * in_c * wei_h * wei_w * out_c * out_h *\n                         out_w / group_count;": (
+        lambda x, o: 2 * 1 * x.ci * x.kh * x.kw * x.co * o.mh * o.mw // 1,
+        "flops",
+        None,
+    ),
+    "size_t inputBytes =\n            in_n * in_c * in_h * in_w * miopen::GetTypeSize(miopen::deref(inputTensor).GetType());\n        size_t weightBytes = wei_n * wei_c * wei_h * wei_w *\n                             miopen::GetTypeSize(miopen::deref(weightTensor).GetType());\n        size_t readBytes = inputBytes + weightBytes;\n\n        size_t outputBytes = 1.0 * out_n * out_c * out_h * out_w *\n                             miopen::GetTypeSize(miopen::deref(outputTensor).GetType());": (
+        lambda x, o: (
+            (1 * x.ci * x.h * x.w * 4 + x.co * x.ci * x.kh * x.kw * 4)
+            + 1.0 * 1 * x.co * o.mh * o.mw * 4
+        ),
+        "fwd_mem_bytes",
+        None,
+    ),
+    "int64_t\ngetFwdConvDilatedFilterDim(int64_t filterDim, int64_t dilation) {\n    return ((filterDim - 1) * dilation) + 1;\n}\n\nint64_t\ngetFwdConvPaddedImageDim(int64_t tensorDim, int64_t pad) {\n    return tensorDim + (2 * pad);\n}\n\nint64_t\ngetFwdConvOutputDim(int64_t tensorDim, int64_t pad, int64_t filterDim, int64_t stride, int64_t dilation) {\n    int64_t p =\n        (getFwdConvPaddedImageDim(tensorDim, pad) - getFwdConvDilatedFilterDim(filterDim, dilation)) / stride + 1;\n    return (p);\n}": (
+        lambda x, o: ((x.h + (2 * x.qh)) - ((x.kh - 1) * 1 + 1)) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "out_height = int(math.ceil(float(in_height) / float(stride_height)))": (
+        lambda x, o: math.ceil(float(x.h) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "out_height = int(math.ceil(float(in_height - filt_height + 1) / float(stride_height)))": (
+        lambda x, o: math.ceil(float(x.h - x.kh + 1) / float(x.sh)),
+        "mh",
+        None,
+    ),
+    "self.total_input + self.total_output_bytes + self.total_param_bytes": (
+        lambda x, o: (
+            4 * (x.ci * x.h * x.w) + 4 * 2 * (x.co * o.mh * o.mw) + 4 * (x.co * x.ci * x.kh * x.kw)
+        ),
+        ("bwd_mem", "bwd_mem_bytes", "bwd_mem_kept"),
+        None,
+    ),
+    "size_t weightBytes = wei_n * wei_c * wei_h * wei_w *\n                             miopen::GetTypeSize(miopen::deref(weightTensor).GetType());\n        size_t inputBytes =\n            in_n * in_c * out_c * miopen::GetTypeSize(miopen::deref(inputTensor).GetType());\n        size_t readBytes = inputBytes + weightBytes;\n\n        size_t outputBytes = 1.0 * out_n * out_c * out_h * out_w *\n                             miopen::GetTypeSize(miopen::deref(outputTensor).GetType());": (
+        lambda x, o: (
+            (x.co * x.ci * x.kh * x.kw * 4 + 1 * x.ci * x.co * 4) + 1.0 * 1 * x.co * o.mh * o.mw * 4
+        ),
+        ("bwd_mem", "bwd_mem_bytes", "bwd_mem_kept"),
+        None,
+    ),
+    "out_height = int(\n                math.floor(float(in_height + 2 - dilation_height * (filt_height - 1) - 1) / float(stride_height) + 1)\n            )": (
+        lambda x, o: math.floor(float(x.h + 2 - 1 * (x.kh - 1) - 1) / float(x.sh) + 1),
+        "mh",
+        None,
+    ),
+    "n_out = math.floor((n_in - k + 2 * p) / s) + 1": (
+        lambda x, o: math.floor((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -5294,6 +5594,11 @@ COMPOSE = {
     "\\begin{equation}\n      r_0 = \\sum_{l=1}^{L} \\left((k_l-1)\\prod_{i=1}^{l-1}\n      s_i\\right) + 1 \\label{eq:rf_recurrence_final} \\end{equation}",
     "return stride * rf_size_output + kernel_size - stride",
     "si = np.prod([x['s'] for x in dt[:i]])\n        li = l[i] + (dt[i]['d']*(dt[i]['f'] - 1)) * si",
+    "receptive[0] = receptive[0] + (temp[0] - 1) * jump[0];",
+    "receptive_field = np.asarray(rf_info.receptive_field) + (\n            (np.asarray(layer_info.kernel_size) - 1) * np.asarray(rf_info.multiplicator)\n        )",
+    'receptive_field[m_key]["r"] = p_r + ((kernel_size - 1) * dilation) * p_j',
+    "r_1 = s_2 \\times r_2 + (k_2 - s_2)",
+    "r_out = r_in + (k - 1) * j_in",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
