@@ -64,11 +64,12 @@ ROWS = [
     ("forward-mults", "C1*K1*K2*H2*W2*S1", "invalid_input", None),
     ("forward-mults", "C1*C2*K1*K2*H2", "invalid_input", None),
     # M, an output size by role, also a kernel's size where only that reading matches
-    # (n the input, m the filter); a letter of a role refused says its first role
-    ("output-height", "o = ⌊(n + 2p - m)/s⌋ + 1", "equivalent_under_convention", {"M": "k_h"}),
-    ("output-width", "(n + 2p - m)//s + 1", "equivalent_under_convention", {"M": "k_w"}),
+    # (n the input, m the filter), said as written (m); a letter of a role refused says
+    # its first role
+    ("output-height", "o = ⌊(n + 2p - m)/s⌋ + 1", "equivalent_under_convention", {"m": "k_h"}),
+    ("output-width", "(n + 2p - m)//s + 1", "equivalent_under_convention", {"m": "k_w"}),
     ("forward-mults", "c_i c_o M M m_h m_w", "equivalent_under_convention", {"M": "k"}),
-    ("output-height", "(n + 2p - m)//s", "not_equivalent", {"M": "k_h"}),
+    ("output-height", "(n + 2p - m)//s", "not_equivalent", {"m": "k_h"}),
     ("bias-size", "M", "invalid_input", "checker.reason.unknown_letter"),
     # I, an input size by role
     ("output-height", "O = (I - K + 2P)/S + 1", "equivalent_under_convention", {"I": "h"}),
