@@ -394,6 +394,22 @@ def _size_word(answer: str) -> tuple[Numeral, str] | None:
 _SAID_MARKS = ("!", "！")
 
 
+def _worked_checked(said: str, lang: str) -> str:
+    """``said`` with the checker's note on the worked numbers of a chain
+    (``reading.note.worked_number``: a layer the question does not give, not checked)
+    said instead as checked at the student's layer (``variants.worked_checked``)."""
+    import re
+
+    from derivations.messages import entry
+
+    head, _, tail = entry("reading.note.worked_number")[lang].partition("{numbers}")
+    return re.sub(
+        re.escape(head) + r"(?P<numbers>.+?)" + re.escape(tail),
+        lambda found: text("variants.worked_checked", lang, numbers=found["numbers"]),
+        said,
+    )
+
+
 def _right(outcome: Outcome) -> bool:
     return outcome.verdict in ("equivalent", "equivalent_under_convention")
 
@@ -621,6 +637,13 @@ def grade_variant_answer(
                 feedback=_then(line, expected, lang),
                 student_feedback=_then(line, expected, lang) if reveal == "answer" else line,
                 parsed=outcome.parsed,
+            )
+        if worked_out:  # each checked right at the layer just above: said so (the
+            # checker's note calls them another layer's values, not checked)
+            outcome = records.replace(
+                outcome,
+                feedback=_worked_checked(outcome.feedback, lang),
+                student_feedback=_worked_checked(outcome.student_feedback, lang),
             )
     value = _formula_value(parsed, student) if outcome.verdict != "invalid_input" else None
     if value is None:

@@ -345,3 +345,21 @@ def test_a_number_of_the_padding_read_per_side_is_not_the_value_for_the_layer(la
         assert page["feedback"] == said, page
         tried.append(key.question)
     assert {"output-height", "output-width", "forward-mults", "double-padding"} <= set(tried)
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_right_worked_number_at_the_layer_is_said_checked(lang):
+    # a formula, then its number at the page's layer (… = 1296): the number is checked
+    # there (a wrong one makes the answer wrong), so the checker's note "a layer the
+    # question does not give: not checked" was false on the page
+    from derivations.messages import entry, text
+
+    student = numbers.practice_variants(executed=True).students[0]
+    key = next(k for k in student.key if k.question == "forward-mults")
+    page = json.loads(
+        numbers.answer_at(key.question, f"c_o*c_i*k_h*k_w*m_h*m_w = {key.value}", lang)
+    )
+    assert page["verdict"] == "equivalent"
+    unchecked = entry("reading.note.worked_number")[lang].partition("{numbers}")[2]
+    assert unchecked not in page["feedback"], page["feedback"]
+    assert text("variants.worked_checked", lang, numbers=str(key.value)) in page["feedback"]
