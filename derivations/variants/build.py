@@ -214,7 +214,8 @@ def _alternatives(variants: ClassVariants, question: str) -> list:
     """The further answers of ``question``'s Moodle question, as ``grade --variants``
     reads a number (:mod:`.tolerance`): each catalogue variant under named conventions
     that reads the padding as the class does (one that reads it the other way gives
-    another layer's value: :func:`~.grade.other_padding`, wrong in both) and whose
+    another layer's value; one that answers another quantity, the ratio for an increase:
+    :func:`~.grade.not_of_the_layer`, wrong in both) and whose
     values at the class's layers are new (not the key's, not an earlier
     variant's), defined at every layer, with the default rubric's credit for its
     conventions (0 included: a first match ends the search in both) when Moodle can
@@ -222,7 +223,7 @@ def _alternatives(variants: ClassVariants, question: str) -> list:
     from derivations.checking.deciding.catalogue import entry
     from derivations.expr.evaluate import Undefined, compile_node
     from derivations.grading.rubric import load_rubric
-    from derivations.variants.grade import other_padding, variant_assumptions
+    from derivations.variants.grade import not_of_the_layer, variant_assumptions
     from derivations.variants.key import environment, reference_variant
     from derivations.variants.tolerance import MOODLE_FRACTIONS
 
@@ -236,7 +237,7 @@ def _alternatives(variants: ClassVariants, question: str) -> list:
         if (
             variant is reference
             or variant.misconception is not None
-            or other_padding(variant, variants.padding)
+            or not_of_the_layer(variant, variants.padding)
         ):
             continue
         try:

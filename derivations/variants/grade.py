@@ -133,22 +133,31 @@ def _variant_values(question: str, student: Student, padding: str):
             continue
 
 
-def other_padding(variant, padding: str) -> bool:
-    """Whether catalogue ``variant`` reads the padding otherwise than a course that
-    states it as ``padding`` (per side where the course says total, total where it says
-    per side) and its value depends on the padding: its value at a student's layer is
-    then another layer's (the padding's reading changes the layer, not how one layer is
-    counted), never a right number for that layer under a convention (s11exam F17).
-    ``grade --variants`` and the Moodle XML's alternatives both ask this."""
+# a catalogue convention whose value answers another quantity than the one a number
+# question asks (the ratio after/before, where the increase is asked)
+OTHER_QUANTITY = ("ratio_given",)
+
+
+def not_of_the_layer(variant, padding: str) -> bool:
+    """Whether catalogue ``variant``'s value at a student's layer is no value for that
+    layer under any counting: it reads the padding otherwise than a course that states
+    it as ``padding`` (per side where the course says total, total where it says per
+    side) and its value depends on the padding (another layer's: the padding's reading
+    changes the layer, not how one layer is counted, s11exam F17), or it answers
+    another quantity (:data:`OTHER_QUANTITY`: the ratio 2.5 where "by how many
+    operations" is asked, s12exam E3).  ``grade --variants`` and the Moodle XML's
+    alternatives both ask this."""
     from derivations.expr.tree import symbols_in
 
+    if set(variant.conventions) & set(OTHER_QUANTITY):
+        return True
     return variant.padding != padding and bool(symbols_in(variant.tree) & {"p_h", "p_w"})
 
 
 def variant_assumptions(variant, padding: str) -> tuple:
     """The named assumptions a catalogue variant makes in a course reading padding as
     ``padding``, its reading of the padding left out (the course states it: a variant
-    that reads it otherwise is another layer's, :func:`other_padding`)."""
+    that reads it otherwise is another layer's, :func:`not_of_the_layer`)."""
     return tuple(name for name in variant.conventions if name != "per_side_padding")
 
 
@@ -192,7 +201,7 @@ def _numeric(
     for variant, value in _variant_values(question, student, padding):
         if not _same(numeral, value, ratio):
             continue
-        if variant.misconception is None and other_padding(variant, padding):
+        if variant.misconception is None and not_of_the_layer(variant, padding):
             elsewhere = elsewhere or variant
         elif variant.misconception is None and plain_match is None:
             plain_match = variant
@@ -252,10 +261,12 @@ def _numeric(
 
 
 def _other_layer(variant, student: Student, padding: str, lang: str) -> str:
-    """The line of a number that is ``variant``'s value, a variant reading the padding
-    otherwise than the course (:func:`other_padding`): not the value for the layer, and
-    the layer it is the value of (the same padding read the other way; with the
+    """The line of a number that is ``variant``'s value, no value for the layer
+    (:func:`not_of_the_layer`): not the value for the layer, and what it is (the ratio
+    asked as an increase), or the layer it is the value of (the same padding read the other way; with the
     variant's other assumptions, when it makes any)."""
+    if set(variant.conventions) & set(OTHER_QUANTITY):
+        return text("variants.other_quantity", lang)
     layer = student.layer
     shown_padding = (
         text("variants.padding_value.same", lang, p=layer.p_h)

@@ -11,7 +11,7 @@ import pytest
 
 from derivations import cli
 from derivations.practice import numbers
-from derivations.variants.grade import _variant_values, grade_variant_answer, other_padding
+from derivations.variants.grade import _variant_values, grade_variant_answer, not_of_the_layer
 from derivations.variants.key import SUPPORTED
 
 
@@ -303,7 +303,7 @@ def test_a_byte_count_said_with_its_unit_is_graded_under_the_bytes_convention(la
             for variant, value in _variant_values(key.question, student, variants.padding)
             if any(c.startswith("bytes_") for c in variant.conventions)
             and not variant.misconception
-            and not other_padding(variant, variants.padding)  # another layer's (F17)
+            and not not_of_the_layer(variant, variants.padding)  # another layer's (F17)
         }
         for value in in_bytes:
             alone = json.loads(numbers.answer_at(key.question, str(value), lang))
@@ -363,3 +363,29 @@ def test_a_right_worked_number_at_the_layer_is_said_checked(lang):
     unchecked = entry("reading.note.worked_number")[lang].partition("{numbers}")[2]
     assert unchecked not in page["feedback"], page["feedback"]
     assert text("variants.worked_checked", lang, numbers=str(key.value)) in page["feedback"]
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_the_ratio_where_the_increase_is_asked_is_not_the_value(lang):
+    # s12exam E3: "By how many operations does the forward computation grow when the
+    # padding doubles?" — 2.5 (operations after / before) was "Right under a convention"
+    from fractions import Fraction
+
+    from derivations.expr.evaluate import compile_node
+    from derivations.messages import text
+    from derivations.variants.build import _alternatives
+    from derivations.variants.key import environment
+
+    variants = numbers.practice_variants(executed=True)
+    student = variants.students[0]
+    value = {k.question: k.value for k in student.key}
+    ratio = Fraction(value["forward-ops"] + value["double-padding"], value["forward-ops"])
+    for said in (str(ratio), f"{float(ratio):.4f}"):
+        page = json.loads(numbers.answer_at("double-padding", said, lang))
+        assert (page["verdict"], page["conventions"]) == ("not_equivalent", []), page
+        assert page["feedback"] == text("variants.other_quantity", lang)
+    credited = {
+        compile_node(tree)(environment(student.layer))
+        for tree, _ in _alternatives(variants, "double-padding")
+    }
+    assert ratio not in credited  # nor in the Moodle XML
