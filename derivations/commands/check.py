@@ -1,7 +1,8 @@
 """``python -m derivations check --question ID --answer TEXT``: check one answer.
 
-Exit status: 0 equivalent (with or without an assumption), 1 not equivalent, 2 invalid
-input or usage, 3 an internal error of the checker (the answer is not to blame).
+Exit status: 0 equivalent (with or without an assumption), 4 right only at some layers
+(the floor left out), 1 not equivalent, 2 invalid input or usage, 3 an internal error of
+the checker (the answer is not to blame).
 ``--reveal`` (default ``hint``, for students) says how much is shown: ``none`` the
 verdict only, ``hint`` the diagnosis, misconception and a counterexample,
 ``answer`` also the reference and the difference.  ``--validate`` prints how the
@@ -22,7 +23,8 @@ def register(subparsers) -> None:
         "check",
         help="check one student answer against the derived closed form",
         description="Check one answer. Exit 0: equivalent (perhaps under a named "
-        "assumption); 1: not equivalent; 2: invalid input or usage; "
+        "assumption); 4: right only at some layers (the floor left out, right where the "
+        "stride divides); 1: not equivalent; 2: invalid input or usage; "
         "3: internal error of the checker.",
     )
     parser.add_argument("--question", required=True, help="question id (see `questions`)")

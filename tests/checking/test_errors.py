@@ -61,6 +61,15 @@ def test_check_exits_apart_for_an_answer_right_only_at_some_layers(question, ans
     assert main(["check", "--question", question, "--answer", answer]) == status
 
 
+def test_check_help_names_every_exit_status(capsys):
+    """s12exam E15: ``check --help`` listed 0 to 3, not the status 4 ``check`` exits with."""
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    for status in {*EXIT_STATUS.values(), RESTRICTED_EXIT}:
+        assert f"{status}:" in said, (status, said)
+
+
 def test_invalid_utf8_in_the_answer_is_one_line():
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     for extra in ([], ["--json"], ["--lang", "zh"]):
