@@ -135,6 +135,7 @@ def test_the_registry_declares_exactly_the_misconceptions_each_question_derives(
         "big_o_for_exact",
         "given_parameter_left_out",
         "count_word_disagrees",
+        "count_word_for_no_operations",
         "unit_word_disagrees",
         "per_side_padding_once",
         "side_padding_doubled",
@@ -146,6 +147,15 @@ def test_the_registry_declares_exactly_the_misconceptions_each_question_derives(
         assert ("big_o_for_exact" in q.misconceptions) == (not q.big_o), qid
     for record in misconceptions().values():
         assert set(record.questions) <= set(QUESTIONS), record.id
+
+
+def test_a_count_word_of_no_operations_applies_where_no_operations_are_counted():
+    """The questions of ``count_word_for_no_operations`` are those the checker judges to
+    count no operations (:func:`.checker.counts_operations`; s12exam E10)."""
+    from derivations.checking.checker import NOT_OPERATIONS, counts_operations
+
+    declared = set(misconceptions()[NOT_OPERATIONS].questions)
+    assert declared == {qid for qid in QUESTIONS if not counts_operations(entry(qid))}
 
 
 def test_question_numbers_follow_the_editions():
