@@ -393,14 +393,25 @@ _OPERATION_WORDS = lazy_pattern(
 _RESTATES = lazy_pattern(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
 
 
-_COUNT_NAMES = lazy_pattern(r"multiply[- ](?:adds?|accumulates?)|乘加", re.I)
+@cache
+def _count_names() -> re.Pattern:
+    """The names of a count (``multiply-adds``, 乘加, and every question's count names
+    written in a script without spaces, :attr:`.registry.questions.Question.names`:
+    乘法, 加法次数, 乗算; s12exam E22: ``（乘法）`` was refused as an operation)."""
+    from derivations.registry.questions import QUESTIONS
+
+    names = {n for q in QUESTIONS.values() for n in q.names if not _spaced(n)}
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(
+        r"multiply[- ](?:adds?|accumulates?)|乘加|" + "|".join(map(re.escape, ordered)), re.I
+    )
 
 
 def states_operation(body: str) -> bool:
     """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`); the
-    name of a count (``multiply-adds``, 乘加) is none, nor is a rate (``one per filter``:
-    :data:`.languages.RATE_WORDS`)."""
-    return bool(_OPERATION_WORDS().search(_RATE().sub(" ", _COUNT_NAMES().sub(" ", body))))
+    name of a count (``multiply-adds``, 乘加, 乘法次数: :func:`_count_names`) is none, nor
+    is a rate (``one per filter``: :data:`.languages.RATE_WORDS`)."""
+    return bool(_OPERATION_WORDS().search(_RATE().sub(" ", _count_names().sub(" ", body))))
 
 
 _RATE = lazy_pattern(
