@@ -177,7 +177,13 @@ CLASSES = {
             W,
             "count_word_disagrees",
         ),
-        ("output-height", "out_flops = (h + p_h - k_h) // s_h + 1", W, "count_word_disagrees"),
+        # a size named in FLOPs: no operations are counted (s12exam E10's own mistake)
+        (
+            "output-height",
+            "out_flops = (h + p_h - k_h) // s_h + 1",
+            W,
+            "count_word_for_no_operations",
+        ),
         (  # guard
             "forward-mults",
             "layer_flops = k_h * k_w * c_o * m_h * m_w  # 每个输出元素的乘法",
