@@ -460,9 +460,9 @@ FLOORS = {
     "H9-dev": 59,
     "H9-test": 68,
     "H10-dev": 48,
-    "H10-test": 50,
-    "H11-dev": 38,
-    "H11-test": 54,
+    "H10-test": 55,
+    "H11-dev": 41,
+    "H11-test": 63,
     "H12-dev": 10,
     "H12-test": 25,
 }
