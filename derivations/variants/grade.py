@@ -291,6 +291,15 @@ def _then(first: str, second: str, lang: str) -> str:
     return text("checker.phrase.list_separator", lang).join((first, second))
 
 
+def _with_note(outcome: Outcome, note: str, lang: str) -> Outcome:
+    """``outcome`` with ``note`` after both its feedback lines (:func:`_noted`)."""
+    return records.replace(
+        outcome,
+        feedback=_noted(outcome.feedback, note, lang),
+        student_feedback=_noted(outcome.student_feedback, note, lang),
+    )
+
+
 def _noted(line: str, note: str, lang: str) -> str:
     """``line`` and then ``note``: a clause of it (:func:`_then`), or a sentence of its
     own (``Note: …``) after a line that ends one."""
@@ -564,12 +573,7 @@ def grade_variant_answer(
         outcome = _words_checked(grade(number), question, answer, None, unit, lang, reveal)
         if outcome.verdict == "invalid_input":
             return outcome  # 4 columns answering output-height
-        note = text("variants.size_unit_dropped", lang, unit=unit)
-        return records.replace(
-            outcome,
-            feedback=_noted(outcome.feedback, note, lang),
-            student_feedback=_noted(outcome.student_feedback, note, lang),
-        )
+        return _with_note(outcome, text("variants.size_unit_dropped", lang, unit=unit), lang)
     parsed = _parsed(answer)
     if parsed is None and key is not None:
         # a closing comma (4, 1296，) is dropped as the checker drops it (its second
@@ -580,17 +584,11 @@ def grade_variant_answer(
         if cut is not None:
             numeral = read_number(cut[0])
             mark = dict(cut[1].fields)["mark"]
-            if numeral is not None and mark in _SAID_MARKS:
-                # 3! is a factorial in mathematics: the mark dropped is said (s12exam E11)
-                outcome = grade(numeral)
-                note = text("variants.mark_dropped", lang, mark=mark, number=cut[0].strip())
-                return records.replace(
-                    outcome,
-                    feedback=_noted(outcome.feedback, note, lang),
-                    student_feedback=_noted(outcome.student_feedback, note, lang),
-                )
-            if numeral is not None:
+            if numeral is not None and mark not in _SAID_MARKS:
                 return grade(numeral)
+            if numeral is not None:  # 3! is a factorial: the mark dropped is said (E11)
+                note = text("variants.mark_dropped", lang, mark=mark, number=cut[0].strip())
+                return _with_note(grade(numeral), note, lang)
             parsed = _parsed(cut[0])
     constant = _arithmetic(parsed) if key is not None else None
     if constant is not None:  # a number shown as its arithmetic: graded as that number
