@@ -16,6 +16,12 @@ import pytest
 pytest.register_assert_rewrite("tests.checking.rows")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The marks the tests use: ``guard``, a row of an answer table that protects a
+    verdict its commit did not make (tests/checking/rows.py)."""
+    config.addinivalue_line("markers", "guard: a row that has its verdict without its commit")
+
+
 def require_tool(available: bool, reason: str) -> None:
     """Call at the top of a test (or fixture) that needs an outside tool."""
     if available:

@@ -16,7 +16,14 @@ A module assigns the tests to its own ``test_…`` names, which are the tests' n
     test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4)
 
 The row test takes the table's columns as its parameters, so its ids are pytest's own for
-``parametrize(columns, rows)`` (or ``ids``), as when each file wrote it out."""
+``parametrize(columns, rows)`` (or ``ids``), as when each file wrote it out.
+
+A row that has its verdict with its commit's change reverted too (a right answer kept
+right, a wrong one of the class's form kept wrong, a refusal kept) is a guard: it
+protects a verdict the change did not make.  Its table names it so, ``guard(question,
+answer, verdict, …)`` (:func:`guard`), and its row test carries pytest's ``guard`` mark
+(:data:`GUARD`, for a test of its own), so ``pytest -m "not guard"`` runs the rows that
+fail without their commit's change."""
 
 from __future__ import annotations
 
@@ -32,13 +39,16 @@ from derivations import grade
 from derivations.checking import check, feedback
 
 __all__ = [
+    "GUARD",
     "RIGHT",
     "WRONG",
+    "Guard",
     "Table",
     "classes_test",
     "graded_alone_the_same",
     "graded_rows",
     "graded_verdicts",
+    "guard",
     "never_accepted_test",
     "no_placeholder_if_right",
     "read_as",
@@ -49,6 +59,20 @@ __all__ = [
 RIGHT = ("equivalent", "equivalent_under_convention")
 WRONG = "not_equivalent"
 LANGS = ("en", "zh")
+# pytest's mark of a guard (registered in tests/conftest.py)
+GUARD = pytest.mark.guard
+
+
+class Guard(tuple):
+    """A row of a table that is a guard (see the module's docstring): a tuple as every
+    row is, which :meth:`Table.check_test` marks :data:`GUARD`."""
+
+    __slots__ = ()
+
+
+def guard(*row: Any) -> Guard:
+    """``row`` (its columns in the table's order) as a guard."""
+    return Guard(row)
 
 
 def graded_rows(rows: Sequence[Sequence[Any]], lang: str) -> list[dict]:
@@ -194,7 +218,8 @@ class Table:
         test.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
             [inspect.Parameter(name, kind) for name in self.names]
         )
-        return pytest.mark.parametrize(self.columns, self.rows, ids=ids)(test)
+        rows = [pytest.param(*r, marks=GUARD) if isinstance(r, Guard) else r for r in self.rows]
+        return pytest.mark.parametrize(self.columns, rows, ids=ids)(test)
 
     def grade_test(self) -> Callable[[str], None]:
         """The test of all rows through ``grade``, in English and in Chinese: the same

@@ -5,7 +5,7 @@ right one."""
 import pytest
 
 from derivations.checking import check
-from tests.checking.rows import Table, classes_test, never_accepted_test, read_as
+from tests.checking.rows import GUARD, Table, classes_test, guard, never_accepted_test, read_as
 
 COLUMNS = "question, answer, verdict, read"
 RIGHT_ROW = ("bias-size", "c_o", "equivalent", None)
@@ -48,3 +48,16 @@ def test_the_never_accepted_test_fails_on_a_right_answer():
     assert check("bias-size", "c_o").verdict == "equivalent"
     with pytest.raises(AssertionError):
         never_accepted_test([("bias-size", "c_o")])("bias-size", "c_o")
+
+
+def test_a_guard_row_is_marked_and_still_checked():
+    # a guard is a row as any other (its verdict asserted), marked so ``-m "not guard"``
+    # leaves it out; the rows beside it are not marked
+    test = Table(COLUMNS, [RIGHT_ROW, guard(*RIGHT_ROW)]).check_test()
+    (parametrize,) = [m for m in test.pytestmark if m.name == "parametrize"]
+    plain, marked = parametrize.args[1]
+    assert plain == RIGHT_ROW and tuple(marked.values) == RIGHT_ROW
+    assert [m.name for m in marked.marks] == [GUARD.name]
+    row = dict(zip(COLUMNS.split(", "), guard(*WRONG_ROW)))
+    with pytest.raises(AssertionError):
+        Table(COLUMNS, [guard(*WRONG_ROW)]).check_test()(**row)
