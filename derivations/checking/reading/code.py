@@ -1692,6 +1692,74 @@ def _layer_prefixes(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+# a field of an object read alone (``op.h``, ``this.Width``, ``conv->w``): the object's
+# names, then the field's, not called, indexed or followed by a member of its own
+_MEMBER_FIELD = lazy_pattern(
+    r"(?<![\w.])(?P<owner>[A-Za-z_]\w*(?:\s*(?:\.|->)\s*[A-Za-z_]\w*)*)\s*(?:\.|->)\s*"
+    r"(?P<field>[A-Za-z_]\w*)(?![\w(\[]|\s*(?:\.|->)\s*[A-Za-z_])"
+)
+# a name standing alone, not an object's nor one of its fields
+_ALONE = lazy_pattern(r"(?<![\w.>])[A-Za-z_]\w*(?![\w(]|\s*(?:\.|->)\s*[A-Za-z_])")
+# the input's size along each axis and the kernel's sizes along it (a square one's k too)
+_FIELD_AXES = {"h": ("k_h", "k"), "w": ("k_w", "k")}
+
+
+def _layer_fields(text: Normalized, notes: list) -> Normalized:
+    """``text`` with an object's field named by an axis alone (``op.h``, ``this.Width``:
+    :data:`_AXES`; a name saying whose, ``this.InputWidth``, is not this rule's), which
+    would be read as the input's size along that axis (``self.``/``this.`` dropped, a
+    short object's member: :func:`_joined`), read as the kernel's size along it
+    (``reading.note.layer_field``) where the answer has the input's size along that axis
+    by another name (``h``, ``this.InputWidth``: :func:`own_reading`), so the field is
+    not the input's, and the object's other fields are the layer's stride or padding
+    (``op.strideH``, ``this.XPad``): a convolution's own height and width are its
+    kernel's (Gorgonia's ``ConvOp``, ConvNetSharp's ``ConvLayer``), the input's and the
+    output's being the tensors'.  Refused in one line (``reading.field_owner``) where the
+    answer has the input's size that way but the object has no stride or padding, or the
+    kernel's size along the axis is in the answer too: whose size the field is, the code
+    does not say.  A field given a value (``this.Width = …``) is the result, left as it
+    is."""
+    fields = [
+        (m, re.split(r"\s*(?:\.|->)\s*", m.group("owner"))[-1])
+        for m in _MEMBER_FIELD().finditer(text.text)
+        if re.split(r"\s*(?:\.|->)\s*", m.group("owner"))[0] not in _LIBRARIES
+        and not re.match(r"\s*=(?!=)", text.text[m.end() :])
+    ]
+    sizes = [
+        (m, axis)
+        for m, last in fields
+        if m.group("field").lower() in _AXES
+        and (last in ("self", "this") or _joined(last, m.group("field")) == m.group("field"))
+        and (axis := own_reading(m.group("field"))) in _FIELD_AXES
+    ]
+    if not sizes:
+        return text
+    alone = [(m.group(), m.group()) for m in _ALONE().finditer(text.text)]
+    for match, axis in reversed(sizes):
+        owner, field = match.group("owner"), match.group("field")
+        own = [(m.group(), m.group("field")) for m, _ in fields if m.group("owner") == owner]
+        # another object's field as it is read (kernel.h: kernel_h), this object's alone
+        named = [*alone, *((w, f) for w, f in own if f != field)] + [
+            (m.group(), _joined(last, m.group("field")))
+            for m, last in fields
+            if m.group("owner") != owner and last not in ("self", "this")
+        ]
+        readings = {written: own_reading(name) for written, name in named}
+        others = sorted(written for written, read in readings.items() if read == axis)
+        if not others:
+            continue  # the input's size only there: the field read as it (self.h)
+        kernel = [w for w, read in readings.items() if read in _FIELD_AXES[axis]]
+        layer = [w for w, _ in own if (readings.get(w) or "")[:1] in ("s", "p")]
+        if kernel or not layer:
+            raise refuse(
+                "field_owner", text.column(match.start()), field=match.group(), other=others[0]
+            )
+        symbol = _FIELD_AXES[axis][0]
+        notes.append(_note("layer_field", field=match.group(), other=others[0], symbol=symbol))
+        text = edit(text, match.start(), match.end(), symbol)
+    return text
+
+
 def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
     the notes saying what was removed; ``raw``: the answer as given (its line breaks)."""
@@ -1785,6 +1853,8 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = _whole_conversions(text, notes)
     if "Parameter" in text.text or "Variable" in text.text:
         text = _held(text, notes)
+    if "." in text.text or "->" in text.text:
+        text = _layer_fields(text, notes)
     text = _sub(text, _OBJECT(), notes, "code")
     if "(*" in text.text:
         text = _pointers(text, notes)

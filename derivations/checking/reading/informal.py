@@ -244,6 +244,7 @@ SAID_WITH_FIELDS = frozenset(
         "label_symbol",
         "updated_symbol",
         "updated_output",
+        "layer_field",
         "padded_input",
         "worked_comment",
         "example_value",

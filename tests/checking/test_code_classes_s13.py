@@ -1,0 +1,92 @@
+"""Issue 21, session thirteen: classes of code H12's misses (the held-out file's header
+lists them under "Batch H12"), each a table of answers of our own, with other names than
+the pages', right and wrong, in Go, C, C++, C#, Python and JavaScript, some with Chinese
+around them, through ``check`` and ``grade``:
+
+- a layer object's field named by an axis alone (``op.h``, ``this.Height``) where the
+  answer has the input's size along that axis by another name (``h``, ``this.InH``): not
+  the input's; the object's other fields its stride or padding, it is the convolution,
+  whose own height and width are its kernel's (``reading.note.layer_field``); refused in
+  one line (``reading.field_owner``) where the object has no stride or padding, or the
+  kernel's size is in the answer too: the code does not say whose size the field is.
+  Before, such a right answer was judged ``not_equivalent`` (the field read as the
+  input's).
+
+No wrong answer is accepted: each wrong row is ``not_equivalent``."""
+
+from __future__ import annotations
+
+from tests.checking.rows import Table, classes_test, said_as
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+
+# {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
+# names, the note (reading.note.<key>) a reading says, the refusal's id and the value it
+# names ("id: value"), or None
+CLASSES = {
+    "a layer object's field named by an axis alone": [
+        ("output-height", "outH := (inH + 2*c.padH - c.h)/c.strideH + 1", C, "layer_field"),
+        (
+            "output-width",
+            "OutW = (InW + 2 * this.PadX - this.Width) / this.StrideX + 1;",
+            C,
+            "layer_field",
+        ),
+        (
+            "output-height",
+            "oh = (h + 2 * self.pad - self.height) // self.stride + 1",
+            C,
+            "layer_field",
+        ),
+        (
+            "output-height",
+            "let oh = (h + 2 * op.pad - op.h) / op.stride + 1; // 输出的高度",
+            C,
+            "layer_field",
+        ),
+        (
+            "output-width",
+            "int ow = (w + 2 * op->pad_w - op->w) / op->stride_w + 1; /* 输出宽度 */",
+            C,
+            "layer_field",
+        ),
+        (
+            "output-height",
+            "this.OutH = (this.InH + this.PadY * 2 - this.Height) / this.Stride + 1;",
+            C,
+            "layer_field",
+        ),
+        # the field the input's where nothing else is: read as it was
+        ("output-height", "oh = (self.h + 2*self.pad - self.k) // self.stride + 1", C, None),
+        # the kernel's height along the width's axis, the padding or the 1 left out
+        ("output-width", "OutW = (InW + 2 * this.PadX - this.Height) / this.StrideX + 1;", W, None),
+        ("output-width", "OutW = (InW - this.Width) / this.Stride + 1;", W, None),
+        (
+            "output-height",
+            "oh = (h + 2 * self.pad - self.height) // self.stride",
+            W,
+            "output_off_by_one",
+        ),
+        # no other input's size: op.w is the input's width, on the height's question
+        ("output-height", "oh = (h + 2 * op.pad - op.w) // op.stride + 1  # 输出高度", W, None),
+        ("output-height", "oh = (h + 2*p - op.h) // s + 1", N, "reading.field_owner: op.h"),
+        (
+            "output-height",
+            "oh = (h + 2*op.pad - op.h - op.kh) // op.stride + 1",
+            N,
+            "reading.field_owner: op.h",
+        ),
+        (
+            "output-height",
+            "oh = (h + 2*p - op.h) // s + 1  # 输出高度",
+            N,
+            "reading.field_owner: op.h",
+        ),
+    ],
+}
+ROWS = [row for rows in CLASSES.values() for row in rows]
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=said_as)
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4, ascii=8)
