@@ -21,6 +21,13 @@ uses another loop's variable, or any other statement in the loops leaves the ans
 unread (refused as before).  Whether the bounds are the question's sizes is the
 reader's to say: they are read as any formula is.
 
+A loop whose number of passes as written is below 1 runs no pass (``range(-h)``, ``for
+(i = 0; i < n - k; i++)`` where n < k): a number of passes written with a minus sign
+(the only way the layer's quantities, none negative, give one below 0) is read as
+``max(0, …)``, what every one of these languages runs, so ``range(-oh)`` twice never
+multiplies into ``oh * ow``; one without is the number as written.  More than
+:data:`.limits.MAX_LOOPS` loops nested one in another are refused (``reading.loop_depth``).
+
 Nothing evaluates text: each rule is a pattern, the count is text put together.
 """
 
@@ -29,7 +36,9 @@ from __future__ import annotations
 import re
 
 from derivations.checking.reading.code import top_level_parts
+from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.informal import Note, lazy_pattern
+from derivations.checking.reading.limits import MAX_LOOPS
 
 __all__ = ["LOOP_SUM_NOTE", "loop_sum"]
 
@@ -67,6 +76,12 @@ def _passes(line: str) -> tuple[str, str] | None:
     return (found.group("var"), found.group("bound").strip()) if found else None
 
 
+def _passes_run(passes: str) -> str:
+    """The number of passes a loop runs, its count as written ``passes``: ``max(0, …)``
+    where a minus sign could make it negative (see the module's docstring)."""
+    return f"max(0, {passes})" if "-" in passes else passes
+
+
 def _uses(names: list[str], text: str) -> bool:
     return any(re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", text) for n in names)
 
@@ -92,6 +107,8 @@ def loop_sum(answer: str) -> tuple[str, Note] | None:
         header = _passes(line)
         if header is not None and added is None:
             loops.append(header)
+            if len(loops) > MAX_LOOPS:
+                raise refuse("loop_depth", depth=len(loops), limit=MAX_LOOPS)
             continue
         step = re.match(_ADD.format(name=name), line)
         if step is not None and added is None and loops:
@@ -107,6 +124,7 @@ def loop_sum(answer: str) -> tuple[str, Note] | None:
     variables = [var for var, _ in loops]
     if _uses(variables, added) or any(_uses(variables, bound) for _, bound in loops):
         return None  # a formula or a bound of a loop's variable: no product of counts
-    product = " * ".join(f"({part})" for part in [*(b for _, b in loops), added.rstrip(";")])
+    counts = [_passes_run(bound) for _, bound in loops]
+    product = " * ".join(f"({part})" for part in [*counts, added.rstrip(";")])
     shown = "; ".join(f"{var}: {bound}" for var, bound in loops)
     return f"{start.group('name')} = {product}", Note(LOOP_SUM_NOTE, (("loops", shown),))

@@ -6,6 +6,7 @@ __all__ = [
     "MAX_HEIGHT",
     "MAX_EXPONENT",
     "MAX_DIGITS",
+    "MAX_LOOPS",
     "MAX_BITS",
     "TIME_BUDGET",
     "SYMBOLIC_BUDGET",
@@ -18,6 +19,9 @@ MAX_DEPTH = 40  # nesting of the parsed expression as written (a flat sum: 1)
 MAX_HEIGHT = 150  # depth of the tree itself (a/b*c/d... chains): what walkers recurse
 MAX_EXPONENT = 64  # |n| in x^n (a constant whole number)
 MAX_DIGITS = 30  # digits of one number literal
+# loops nested one in another whose passes a count multiplies (a convolution's seven:
+# batch, c_o, m_h, m_w, c_i, k_h, k_w, and one more)
+MAX_LOOPS = 8
 MAX_BITS = 4096  # bits of any intermediate value during exact evaluation
 TIME_BUDGET = 2.0  # seconds for one answer, all stages (enforced where signals work)
 SYMBOLIC_BUDGET = 1.0  # seconds for the optional SymPy proof / difference
