@@ -5569,6 +5569,17 @@ READINGS = {
         "mh",
         SQ,
     ),
+    # --- batch H13-dev, first increment (issue 21's tenth fresh hold-out)
+    "레이어 유형 | Weight 수 계산 | Bias 수 계산 |\nConvolution Layer | kernel_h × kernel_w × in_ch × out_ch | out_channels |": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "$h_o = h_i + 2p -k_h + 1 = h_i - k_h + 1$": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
