@@ -2268,6 +2268,15 @@ def _lead_names_asked(
         updated = any(n.get("fields", {}).get("written") == name for n in notes)
         if _named_by_role(entry, name, _NOT_A_SIZE) == "other" and not updated:
             raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
+    if notes:  # (a plain formula's first check loads no second look: test_lazy_imports)
+        from derivations.checking.reading.second_look import AFTER_NOTE
+    for note in notes:  # … for the padded input: a condition that is no condition
+        if note.get("id") == AFTER_NOTE:
+            condition = note.get("fields", {}).get("condition", "")
+            if (named := _of_the_input(condition)) is not None:
+                raise _invalid(
+                    "words_name_other", lead=condition, name=named, question=entry.question.id
+                )
     for note in notes:  # so the width becomes …; … — число умножений (s12adv)
         # (a comment or a remark beside the formula: … # output width, …（宽）)
         field = _BESIDE.get(note.get("id", ""), "")
@@ -2682,7 +2691,9 @@ def _clauses_of(island, islands: list) -> str:
 def _clause_names_other(entry: Entry, clause: str) -> str | None:
     """The words of an island's clause (:func:`_clauses_of`) that name another quantity
     than the one asked, where they name neither the one asked nor say it is worked out
-    alike (:data:`.languages.LIKEWISE`: ``… and similarly for the width``): the other
+    alike (:data:`.languages.LIKEWISE`: ``… and similarly for the width``; a part of the
+    clause that says so is set aside, the other still judged: ``the width of the output
+    is …, the same as the height`` answering output-height names the width; s12adv): the other
     axis's word (:func:`_other_axis_word`: ``so the width becomes``, ``… — ширина
     выхода``; not ``the height as m = … and moves on to the width``), another count of
     operations by its name, not the asked one's (``… additions in total``, ``… — число
@@ -2693,13 +2704,16 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
     这里默认步长为1`` gives a condition, ``an n x n image gives …`` the input.)"""
     from derivations.checking.reading.languages import LIKEWISE
 
-    words = clause.replace("\t", " ").strip()
-    if not words or any(word in words.lower() for word in LIKEWISE):
+    parts = [p for p in clause.split("\t") if not any(w in p.lower() for w in LIKEWISE)]
+    words = " ".join(parts).strip()
+    if not words:
         return None
     asked = entry.question
+    said = next((o for part in parts if (o := _of_the_input(part))), None)
+    if said is not None:  # …，对于填充后的输入
+        return said
     if _other_axis_word(entry, words):
         return next((w for w in words.split() if _other_axis_word(entry, w)), words)
-    parts = clause.split("\t")
     # (a count of one kind, named so: not a sum's, whose words name its parts' counts,
     # ``# mult = …, # adds = …`` beside forward-ops' formula)
     if asked.shape is None and asked.names:
@@ -2717,6 +2731,34 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
             if found:
                 return min(found, key=len)
     return next((o for part in parts if (o := _other_pass_or_part(asked.id, part))), None)
+
+
+def _of_the_input(words: str) -> str | None:
+    """The tensor ``words`` (a clause after a formula) say the formula is of, where it
+    is the input, padded or not (``for the padded input``, ``对于填充后的输入``: a word of
+    :data:`.languages.OF_TENSOR` first, then words whose roles name the input and not
+    the output): an output size said so is another quantity's, refused (s12adv: ``…
+    for the padded input`` was dropped as a condition and accepted); None for a
+    condition on the layer (``for a square input``: an indefinite article; ``for stride
+    1``, ``for an input of height h``: a number, a letter) and other words."""
+    from derivations.checking.reading.languages import OF_TENSOR
+
+    opens, indefinite = OF_TENSOR
+    said = words.strip(" \t,，.。;；")
+    lower = said.lower()
+    word = next((w for w in opens if lower.startswith(w + " " if w.isascii() else w)), None)
+    if word is None:
+        return None
+    rest = lower[len(word) :].strip()
+    if re.search(r"\d", rest) or any(
+        rest.startswith(a + " " if a.isascii() else a) for a in indefinite
+    ):
+        return None
+    if _LONE_LETTER().search(rest) or holds_symbol(rest):
+        return None
+    roles = _roles(rest)
+    of_input = bool(roles & {"input", "padded"}) and "output" not in roles
+    return said[len(word) :].strip() if of_input else None
 
 
 def _stated_under_condition(lead: str) -> bool:

@@ -409,6 +409,28 @@ def _size_word(answer: str) -> tuple[Numeral, str] | None:
     return (number, match.group("unit")) if match and number is not None else None
 
 
+def _shape_size(question: str, answer: str) -> tuple[Numeral, str] | None:
+    """The number of the size asked in a shape of two numbers written height by width
+    (``4 × 3``, ``4 x 3``, ``4 by 3``) answering one size along an axis (the first for
+    the height, the second for the width, as the checker reads a shape of two formulas:
+    :func:`.second_look.two_sizes`), and the shape as written; None otherwise (s12adv:
+    ``4 × 3`` answering output-height was graded as 12)."""
+    import re
+
+    from derivations.registry.questions import question as find_question
+
+    shape = find_question(question).shape
+    if shape is None or shape.axis is None or not isinstance(answer, str):
+        return None
+    match = re.fullmatch(
+        r"\s*(\S+?)\s*(?:×|(?<![A-Za-z])[xX](?![A-Za-z])|\bby\b)\s*(\S+?)\s*", answer
+    )
+    sizes = [read_number(part) for part in match.groups()] if match else []
+    if len(sizes) != 2 or None in sizes:
+        return None
+    return cast(Numeral, sizes[shape.axis]), " ".join(answer.split())
+
+
 # closing marks that change what a number means (3! is 6): dropped and said, where a
 # closing comma (4, 1296，) is only punctuation
 _SAID_MARKS = ("!", "！")
@@ -574,6 +596,10 @@ def grade_variant_answer(
         if outcome.verdict == "invalid_input":
             return outcome  # 4 columns answering output-height
         return _with_note(outcome, text("variants.size_unit_dropped", lang, unit=unit), lang)
+    pair = _shape_size(question, answer) if key is not None else None
+    if pair is not None:  # 4 × 3: the height and the width, never their product
+        number, shape = pair
+        return _with_note(grade(number), text("variants.shape_size", lang, shape=shape), lang)
     parsed = _parsed(answer)
     if parsed is None and key is not None:
         # a closing comma (4, 1296，) is dropped as the checker drops it (its second

@@ -699,6 +699,45 @@ def _after_operator(before: str) -> bool:
     return ends_in_word(bare)
 
 
+# a term that is a number alone (``+ 1``) and a word or a bracket of words after it
+# closing the text (``… + 1 rows``, ``… + 1 (height)``, ``… + 1 行``)
+_AFTER_TERM = lazy_pattern(r"\+\s*\d+\s*(?:\((?P<inner>[^()]*)\)|(?P<word>[^\W\d_]+))\s*[.。]?\s*$")
+
+
+def _size_words(words: str) -> bool:
+    """Whether ``words`` are words of an output's size along an axis by the parts record
+    (``rows``, ``height``, ``output columns``, ``行``): an axis's word among them, the
+    others the output's, none a letter alone (``h`` is a symbol)."""
+    from derivations.registry.notations import name_parts
+
+    parts = name_parts()
+    roles = [
+        parts.get(word.lower()) if len(word) > 1 or not word.isascii() else None
+        for word in words.split()
+    ]
+    kinds = set(roles)
+    return bool(kinds & {"height", "width"}) and kinds <= {"height", "width", "output"}
+
+
+def _size_after_term(text: Normalized, notes: list) -> Normalized:
+    """``text`` without the size's words closing it after a term that is a number alone
+    (``… + 1 rows``, ``… + 1 (height)``, ``… + 1 行``), noted as a remark (then judged as
+    one: ``… + 1 columns`` answering output-height names the other axis): read as a
+    factor they made the + 1 a product, ``1·h`` (s12adv: a right size called wrong)."""
+    match = _AFTER_TERM().search(text.text)
+    if match is None:
+        return text
+    words = (match.group("inner") or match.group("word") or "").strip()
+    if not _size_words(words):
+        return text
+    notes.append(_note("remark", remark=words))
+    return edit(
+        text,
+        match.start("inner") - 1 if match.group("inner") else match.start("word"),
+        len(text.text),
+    )
+
+
 # a loop's header of code before a colon (``for i in range(3):``, ``while h > k:``):
 # never a label, the statement after it may run again
 LOOP_HEAD = lazy_pattern(r"^\s*(?:for\s+[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s+in\s|while\s)")
@@ -751,6 +790,8 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         unit = match.group("unit") or match.group("cjk")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
         text = edit(text, match.start(), len(text.text))
+    if text.text.rstrip(" .。)")[-1:].isalpha() and "+" in text.text:  # (… + 1 rows)
+        text = _size_after_term(text, notes)
     operations = []
     if "(" in text.text:
         for match in reversed(list(_PAREN().finditer(text.text))):

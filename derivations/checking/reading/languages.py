@@ -37,6 +37,7 @@ __all__ = [
     "SPOKEN_NOT_OPERATIONS",
     "CONDITIONS",
     "CONDITIONS_AFTER",
+    "OF_TENSOR",
     "DEFINING",
     "BARE_COPULAS",
     "SAME_AS",
@@ -257,6 +258,16 @@ CONDITIONS: tuple[str, ...] = (
     *("with", "when", "if", "assuming", "given", "for"),
     *("如果", "假设", "假如", "当"),
     *("여기서", "만약", "만일"),
+)
+# the words opening a clause after a formula that says which tensor it is the size of
+# (``… for the padded input``, ``…，对于填充后的输入``), and the articles after them that make
+# the clause a condition on the layer instead (``… for a square input``)
+OF_TENSOR: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("for", "对于", "对", "für", "pour"),
+    (
+        *("a", "an", "any", "each", "every", "some", "ein", "eine", "einen", "un", "une"),
+        *("任意", "任何", "每个", "一个"),  # attached in Chinese (对于任意输入: for any input)
+    ),
 )
 # a condition said at its clause's end, before the formula, in a language that closes a
 # clause so (Korean ``…이라면``, Japanese ``…ならば``: "if …")

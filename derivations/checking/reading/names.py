@@ -271,7 +271,8 @@ def _segments(part: str) -> list[str] | None:
     the lexicon, longest first (backtracking: ``kernelsize`` is kernel, size, not
     kernels and a rest), each of three letters or more but a last axis letter (``y``)
     and a first letter of :data:`_LEADS` or a word of :data:`_LEAD_WORDS` before four
-    letters or more (``iheight``, ``insize``); where no split into lexicon words covers
+    letters or more (``iheight``, ``insize``) or before an axis's word (``ncol``:
+    :func:`_axis_word`); where no split into lexicon words covers
     it, a piece of five letters or more may be a lexicon word misspelt by one edit
     (:func:`corrected`: ``flitersize``); None when no split covers it, or the run is one
     part."""
@@ -288,7 +289,7 @@ def _segments(part: str) -> list[str] | None:
             lead = (
                 index == 0
                 and (piece in _LEADS or piece in _LEAD_WORDS)
-                and len(lowered) - stop >= MIN_ROOTED
+                and (len(lowered) - stop >= MIN_ROOTED or _axis_word(lowered[stop:]))
             )
             known = piece in table or (
                 edited and stop - index >= MIN_ALONE_EDITED and corrected(piece) is not None
@@ -304,6 +305,14 @@ def _segments(part: str) -> list[str] | None:
         pieces = split(0, False)
         pieces = pieces if pieces is not None and len(pieces) > 1 else split(0, True)
     return pieces if pieces is not None and len(pieces) > 1 else None
+
+
+def _axis_word(rest: str) -> bool:
+    """Whether ``rest`` is one word of an axis of three letters or more (``row``,
+    ``cols``): a first letter may lead it (``nrow``, ``ncol``, as R's ``nrow(x)`` and
+    ``ncol(x)`` count a matrix's rows and columns; s12adv: ``ncol = …`` answering
+    output-height was read as no name and accepted)."""
+    return len(rest) >= MIN_UNKNOWN and name_parts().get(rest) in ("height", "width")
 
 
 def run_parts(run: str) -> list[str]:
