@@ -92,6 +92,7 @@ from derivations.checking.reading.limits import (
     TIME_BUDGET,
 )
 from derivations.checking.reading.names import COMPOSED_SOURCE, MISSPELT_SOURCE
+from derivations.checking.reading.normalize import refuse_too_long
 from derivations.checking.reading.parse import Parsed
 from derivations.checking.result import DROPPED_FLOOR, Result
 from derivations.expr import tree as ex
@@ -2961,6 +2962,8 @@ def check(
     result = Result(question_id, answer, "invalid_input")
     work = _Work()
     try:
+        if isinstance(answer, str):  # its length first: every reading's patterns run on it
+            refuse_too_long(answer)
         entry = catalogue_entry(question_id)
         result.reference = _reference(entry)
         with time_budget(TIME_BUDGET) as token:

@@ -12,6 +12,7 @@ import pytest
 from derivations.checking import EXIT_STATUS, check, feedback
 from derivations.checking.result import RESTRICTED_EXIT
 from derivations.cli import main
+from tests.checking.rows import GUARD, RIGHT
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,3 +124,40 @@ def test_validate_prints_how_the_answer_was_read_and_stops(capsys):
         main(["check", "--question", "forward-ops", "--validate", "--json", "--answer", "h w"]) == 0
     )
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["read"] is True
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["h " * 7500, "输出高度 = " + "(h - k_h) " * 1500, "x = (h - k_h)\n" * 1070],
+)
+def test_an_answer_too_long_is_refused_before_any_reading(monkeypatch, answer):
+    # s12rev: about 15,000 characters went through second_look's patterns before the
+    # length was refused ("more than 2 s of CPU", not its length): no reading may run
+    from derivations.checking import checker
+    from derivations.checking.reading.limits import MAX_GIVEN
+
+    monkeypatch.setattr(checker, "_second_look", _boom)
+    result = check("output-height", answer)
+    assert len(answer) > MAX_GIVEN, len(answer)
+    assert result.verdict == "invalid_input" and result.error["id"] == "reading.too_long_given"
+    assert result.error["fields"] == {"length": str(len(answer)), "limit": str(MAX_GIVEN)}
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert f"{len(answer)} " in said and "\n" not in said, said
+
+
+@GUARD
+def test_an_answer_longer_than_its_formula_may_be_is_read_when_its_formula_is_not():
+    # a guard of MAX_GIVEN's margin: over MAX_LENGTH as given, its comments and
+    # indentation read away (as H6-test's 652-character FLOPs.py answer), it is read
+    from derivations.checking.reading.limits import MAX_GIVEN, MAX_LENGTH
+
+    answer = "\n".join(
+        [
+            "flops = 2 * c_i * k_h * k_w * c_o * m_h * m_w  # " + "multiply-adds, " * 20,
+            *["        # " + "per output element " * 3] * 6,
+            "        ",
+        ]
+    )
+    assert MAX_LENGTH < len(answer) <= MAX_GIVEN, len(answer)
+    assert check("forward-ops", answer, symbolic=False).verdict in RIGHT

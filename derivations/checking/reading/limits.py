@@ -2,6 +2,7 @@
 
 __all__ = [
     "MAX_LENGTH",
+    "MAX_GIVEN",
     "MAX_DEPTH",
     "MAX_HEIGHT",
     "MAX_EXPONENT",
@@ -14,7 +15,11 @@ __all__ = [
     "MAX_SYMBOLIC_DEGREE",
 ]
 
-MAX_LENGTH = 600  # characters of one answer
+MAX_LENGTH = 600  # characters of one answer's formula, as read
+# characters of one answer as given, its words, comments and layout included: refused
+# before any pattern runs (a 652-character code answer of H6-test reads as a formula of
+# fewer than 600; 15,000 characters took 3-5 s of patterns before MAX_LENGTH refused them)
+MAX_GIVEN = 2000
 MAX_DEPTH = 40  # nesting of the parsed expression as written (a flat sum: 1)
 MAX_HEIGHT = 150  # depth of the tree itself (a/b*c/d... chains): what walkers recurse
 MAX_EXPONENT = 64  # |n| in x^n (a constant whole number)

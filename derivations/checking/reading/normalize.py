@@ -14,10 +14,10 @@ import re
 import unicodedata
 
 from derivations.checking.reading.errors import refuse
-from derivations.checking.reading.limits import MAX_LENGTH
+from derivations.checking.reading.limits import MAX_GIVEN, MAX_LENGTH
 from derivations.records import record
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "normalize", "refuse_too_long"]
 
 SUPERSCRIPTS = {
     "⁰": "0",
@@ -161,6 +161,16 @@ _ASCII_MAPPED = frozenset(char for char in {**CHARACTER_MAP, **SUPERSCRIPTS} if 
 # every character of category Cc (C0 and C1 controls, DEL) or Cs (surrogates): a fixed
 # set (Unicode's stability policy); tab and line breaks are allowed
 _REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def refuse_too_long(answer: str) -> None:
+    """Refuse ``answer`` as given (``reading.too_long_given``, its length and
+    :data:`.limits.MAX_GIVEN`) when it has more characters than the reading's patterns
+    may run over: the first thing done to an answer, before any pattern runs.  (The
+    formula read is held to :data:`.limits.MAX_LENGTH` here, after the words, comments
+    and layout around it are read away.)"""
+    if len(answer) > MAX_GIVEN:
+        raise refuse("too_long_given", length=len(answer), limit=MAX_GIVEN)
 
 
 def _check_characters(raw: str) -> None:
