@@ -5580,6 +5580,22 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- batch H13-dev, second increment
+    "$$\n\\text{Multiplications} = h' w' c_o \\cdot (c_i k_h k_w)\n$$": (
+        lambda x, o: o.mh * o.mw * x.co * (x.ci * x.kh * x.kw),
+        "mults",
+        None,
+    ),
+    "$$\n\\text{Additions} = h' w' c_o \\cdot (c_i k_h k_w - 1)\n$$": (
+        lambda x, o: o.mh * o.mw * x.co * (x.ci * x.kh * x.kw - 1),
+        "adds",
+        None,
+    ),
+    "(包含偏置项,每个输出通道一个偏置)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -5610,6 +5626,7 @@ COMPOSE = {
     'receptive_field[m_key]["r"] = p_r + ((kernel_size - 1) * dilation) * p_j',
     "r_1 = s_2 \\times r_2 + (k_2 - s_2)",
     "r_out = r_in + (k - 1) * j_in",
+    "The dimensionality of the resulting single convolution is $k_1 + k_2 - 1$",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
