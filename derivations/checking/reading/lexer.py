@@ -1078,8 +1078,21 @@ def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) ->
         if depth > MAX_DEPTH // 2:
             raise refuse("brackets_too_deep", tokens[-1].start_pos, limit=MAX_DEPTH // 2)
     if not tokens:
-        raise refuse("empty")
+        raise _empty(notes)
     return _without_appositions(tokens, runs, notes) if len(runs) > 1 else tokens
+
+
+def _empty(notes: list | None) -> InvalidAnswer:
+    """The refusal of a formula with no token: ``reading.remark_only`` naming the
+    remarks in brackets read away where they were all it held (``（乘法）``), else
+    ``reading.empty``."""
+    remarks = [dict(n.fields)["remark"] for n in notes or () if n.key == _REMARK_NOTE]
+    if remarks:
+        return refuse("remark_only", remark="; ".join(remarks))
+    return refuse("empty")
+
+
+_REMARK_NOTE = "reading.note.remark"
 
 
 # a word naming a quantity (``output size``, ``卷积核大小``), not a letter or a name with
