@@ -94,8 +94,9 @@ def _build(kind: str, name: str):
     return render(name)
 
 
-def build_entries(entries: list) -> dict:
-    """``(kind, name) -> value`` for ``entries``, built in order in this process (so the
+def build_entries(entries) -> dict:
+    """``(kind, name) -> value`` for ``entries`` (an iterable, read one entry at a time as
+    each is built), built in order in this process (so the
     layers they share are executed once: :func:`derivations.exercises.instances.executed`
     keeps each run's counts for the process), with the garbage collector run less often
     (:func:`rarer_collections`); then the large tensors of the last run are let go
@@ -146,26 +147,52 @@ def _entries() -> list[tuple[str, str]]:
 
 # Exercises built in one process when more than one runs: they execute the same
 # book-sized layers (128 channels, 256 x 256, 5 x 5; about a second each), which a process
-# runs once for all its entries.  They are also the two longest builds, about half the
-# cold build between them, so with two processes this share balances the rest.
+# runs once for all its entries.  They are also the two longest builds: the parent
+# builds them first while the workers start on the others.
 TOGETHER = (("exercise", "cost"), ("exercise", "doubling"))
 
 
-def shares(missing: list, jobs: int) -> list[list]:
-    """``missing`` split into at most ``jobs`` lists, each built by one process: the
-    entries of :data:`TOGETHER` in the first, the others dealt out in order to the
-    others (all of them in the first when ``jobs`` is 1).  Any split gives the same
-    documents: it only decides which process does which work."""
-    if jobs <= 1:
-        return [list(missing)]
-    first = [entry for entry in missing if entry in TOGETHER]
-    rest = [entry for entry in missing if entry not in TOGETHER]
-    if not first:
-        first, rest = rest[:1], rest[1:]
-    others: list[list] = [[] for _ in range(min(jobs - 1, len(rest)))]
-    for i, entry in enumerate(rest):
-        others[i % len(others)].append(entry)
-    return [first, *others]
+def _next(ends, rest: list, front: bool):
+    """The next entry of ``rest`` nobody has taken, from its front or its back (``ends``:
+    a shared array holding the first and one past the last untaken index), or None."""
+    with ends.get_lock():
+        first, last = ends[0], ends[1]
+        if first >= last:
+            return None
+        if front:
+            ends[0] = first + 1
+            return rest[first]
+        ends[1] = last - 1
+        return rest[last - 1]
+
+
+def _taken(ends, rest: list, front: bool):
+    """The entries of ``rest`` this process takes, one at a time, until none are left."""
+    while (entry := _next(ends, rest, front)) is not None:
+        yield entry
+
+
+_ENDS = None  # in a worker: the shared ends of the entries left (set by _share)
+
+
+def _share(ends) -> None:
+    """A worker's start (the pool's initializer): keep the shared ``ends``."""
+    global _ENDS
+    _ENDS = ends
+
+
+def _build_from_the_back(rest: list) -> dict:
+    """A worker's builds: entries of ``rest`` taken from its back until none are left."""
+    return build_entries(_taken(_ENDS, rest, front=False))
+
+
+def shares(missing: list) -> tuple[list, list]:
+    """``missing`` as (the parent's own entries, the entries left to take): the entries
+    of :data:`TOGETHER` first, the others in order."""
+    return (
+        [entry for entry in missing if entry in TOGETHER],
+        [entry for entry in missing if entry not in TOGETHER],
+    )
 
 
 def preload() -> None:
@@ -201,21 +228,33 @@ def _context():
 
 
 def _build_missing(missing: list, jobs: int) -> dict:
-    """``(kind, name) -> value`` for ``missing``: with ``jobs`` > 1, each share but the
-    first (:func:`shares`) in a worker process of its own (forked after
-    :func:`preload`: :func:`_context`) while this process builds the first; an error in
-    any is raised here."""
-    parts = shares(missing, jobs) if len(missing) > 1 else [list(missing)]
-    if len(parts) == 1:
-        return build_entries(parts[0])
+    """``(kind, name) -> value`` for ``missing``: with ``jobs`` > 1, ``jobs`` - 1 worker
+    processes (forked after :func:`preload`: :func:`_context`) and this one build them
+    side by side, this one the entries of :data:`TOGETHER` first (:func:`shares`); the
+    others are taken one at a time as each process is free, this one from the front
+    (the exercises), the workers from the back (the figures), until none is left, so
+    that the processes finish together however the machine shares its cores between
+    them and Node's snapshot step.  An error in any is raised here.  Which process
+    builds what never changes what is built."""
+    from itertools import chain
+
+    if jobs <= 1 or len(missing) <= 1:
+        return build_entries(missing)
+    own, rest = shares(missing)
+    if not rest:
+        return build_entries(own)
     from concurrent.futures import ProcessPoolExecutor
 
     context = _context()
     if context.get_start_method() == "fork":
         preload()
-    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context) as pool:
-        futures = [pool.submit(build_entries, part) for part in parts[1:]]
-        built = build_entries(parts[0])
+    ends = context.Array("i", [0, len(rest)])
+    workers = min(jobs - 1, len(rest))
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_share, initargs=(ends,)
+    ) as pool:
+        futures = [pool.submit(_build_from_the_back, rest) for _ in range(workers)]
+        built = build_entries(chain(own, _taken(ends, rest, front=True)))
         for future in futures:
             built.update(future.result())
     return {entry: built[entry] for entry in missing}
@@ -247,8 +286,8 @@ def render_documents(recheck: bool = False, jobs: int = 1, archived=None) -> dic
     and scripts under ``practice/`` (not the Python runtime: :func:`run` adds it).  The
     archive is made first: with a stale prebuilt derivation it fails at once, in one line
     (:func:`derivations.practice.archive.checker_archive`), before anything is built;
-    ``archived``, when given, is then called with its bytes (:func:`run` starts the
-    snapshot's Node step with them, so that Node runs while the rest is built).  Every
+    ``archived``, when given, is then called with its bytes (:func:`run` hands them to
+    the snapshot's Node step, begun before, so that Node runs while the rest is built).  Every
     check runs here, except those a trusted cache entry says passed with the same
     sources and libraries (``recheck``: run them all); what must be built is built in
     ``jobs`` processes."""
@@ -460,16 +499,16 @@ def compile_pdf(tex_path) -> bytes:
             ) from None
 
 
-def _start_snapshot(archive: bytes, out):
-    """Pyodide's memory snapshot for the practice worker begun
-    (:func:`derivations.practice.snapshot.start`): made with Node from the runtime and
-    ``archive``, or kept from ``out`` when it holds one made from the same; None
-    without the runtime."""
+def _begin_snapshot(out):
+    """Pyodide's memory snapshot for the practice worker begun before anything else
+    (:func:`derivations.practice.snapshot.begin`: Node boots Pyodide while the archive
+    is made, unless ``out`` holds a snapshot the archive may let keep); None without
+    the runtime."""
     from derivations.practice.runtime import locate
-    from derivations.practice.snapshot import start
+    from derivations.practice.snapshot import begin
 
     folder, _ = locate()
-    return None if folder is None else start(folder, archive, previous=out)
+    return None if folder is None else begin(folder, previous=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -492,20 +531,18 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from derivations.practice.runtime import runtime_files
 
-    making = []  # the snapshot, begun as soon as the archive is made (Node runs meanwhile)
+    begun = _begin_snapshot(out)  # first: Node boots while the rest is made
     try:
         documents = render_documents(
             recheck=args.recheck,
             jobs=args.jobs,
-            archived=lambda archive: making.append(_start_snapshot(archive, out)),
+            archived=None if begun is None else begun.give,
         )
         runtime, skipped = runtime_files()
-        begun = making[0] if making else None
         snapshot, unsnapped = begun.files() if runtime and begun else ({}, "")
     finally:
-        for begun in making:
-            if begun is not None:
-                begun.stop()
+        if begun is not None:
+            begun.stop()
     files = {out / name: content for name, content in {**documents, **runtime, **snapshot}.items()}
     _refuse_file_in_the_way(files)
     write_atomically(files, make_parents=True)

@@ -2,6 +2,8 @@
 // one answer, then write Pyodide's memory snapshot to OUT and the archive's files it holds
 // as imported modules (the boot's HELD) to OUT.held.json.  Run by `derivations docs`
 // (derivations/practice/snapshot.py):  node snapshot.mjs PYODIDE_DIR ARCHIVE BOOT_PY OUT
+// ARCHIVE is read once the standard input ends: docs starts Node before the archive is
+// made (Pyodide boots meanwhile) and closes Node's input when it has written it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -14,6 +16,7 @@ const pyodide = await loadPyodide({
   stdout: () => {},
   stderr: () => {},
 });
+readFileSync(0); // until the input ends: the archive is written then
 pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: "/home/pyodide/checker" });
 pyodide.runPython(readFileSync(boot, "utf8"));
 const held = pyodide.globals.get("HELD"); // the boot's JSON text (snapshot.py: WARM)

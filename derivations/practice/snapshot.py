@@ -55,6 +55,7 @@ __all__ = [
     "packed_file",
     "unpacked",
     "snapshot_files",
+    "begin",
     "start",
     "Making",
 ]
@@ -239,15 +240,53 @@ def _held(names: object) -> list[str] | None:
 
 
 class Making:
-    """A snapshot being made (:func:`start`): Node runs in its own process while the
-    caller goes on; :meth:`files` waits for it and gives what :func:`snapshot_files`
-    gives, :meth:`stop` ends it unfinished.  Either removes its scratch folder."""
+    """A snapshot being made (:func:`begin`): Node runs in its own process while the
+    caller goes on; :meth:`give` hands it the archive, :meth:`files` waits for it and
+    gives what :func:`snapshot_files` gives, :meth:`stop` ends it unfinished.  Either
+    removes its scratch folder."""
 
     def __init__(self, ready: tuple[dict[str, bytes], str] | None = None):
         self.ready = ready  # the result when nothing is left to run
         self.process: subprocess.Popen | None = None
         self.scratch: tempfile.TemporaryDirectory | None = None
         self.wanted: dict[str, str] = {}
+        self.inputs: str | None = None  # made_from, once Node's path is known
+        self.previous: Path | None = None  # an output folder whose snapshot may be kept
+        self.argv: list[str] = []  # Node's command line
+
+    def give(self, archive: bytes) -> Making:
+        """Hand Node ``archive`` (written where Node reads it, then Node's input closed),
+        or, Node not begun, keep the snapshot of ``previous`` when it was made from the
+        same archive and inputs, else begin Node now.  Returns itself."""
+        if self.ready is not None or not self.argv:
+            return self
+        self.wanted = {**key(archive), "made_from": self.inputs or ""}
+        if self.process is None and self.inputs is not None and self.previous is not None:
+            kept = _kept(self.previous, self.wanted)
+            if kept is not None:
+                self.stop()
+                self.ready = (kept, "")
+                return self
+        assert self.scratch is not None
+        (Path(self.scratch.name) / "checker.zip").write_bytes(archive)
+        if self.process is None:
+            self._launch()
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()  # Node reads the archive now (nothing is buffered)
+        return self
+
+    def _launch(self) -> None:
+        """Node started on :attr:`argv` (it reads the archive once its input closes), or
+        the one line saying why it could not start in :attr:`ready`."""
+        assert self.scratch is not None
+        try:
+            with (Path(self.scratch.name) / "node.err").open("wb") as said:
+                self.process = subprocess.Popen(
+                    self.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=said
+                )
+        except OSError as error:
+            self.stop()
+            self.ready = ({}, f"skipped the practice pages' Python snapshot: {error}")
 
     def files(self) -> tuple[dict[str, bytes], str]:
         """``({relative path: bytes}, "")``, or ``({}, the one line saying what was
@@ -261,7 +300,8 @@ class Making:
         return self.ready
 
     def _finished(self) -> tuple[dict[str, bytes], str]:
-        assert self.process is not None and self.scratch is not None
+        if self.process is None or self.scratch is None:  # never given an archive
+            return {}, "skipped the practice pages' Python snapshot: no archive given"
         try:
             status = self.process.wait(timeout=_TIMEOUT_S)
         except subprocess.TimeoutExpired as error:
@@ -285,44 +325,62 @@ class Making:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()
         if self.scratch is not None:
             self.scratch.cleanup()
             self.scratch = None
 
 
-def start(runtime: Path, archive: bytes, previous: Path | None = None) -> Making:
-    """The snapshot of :func:`snapshot_files` begun: Node started on the runtime folder
-    ``runtime`` and ``archive`` in a process of its own, unless the output folder
-    ``previous`` holds one made from the same archive and inputs, with its recorded
-    bytes (kept), or Node is missing or cannot start (skipped).  ``docs`` starts it as
-    soon as the archive is made, so Node runs while the sheets and figures are built."""
+def _may_keep(previous: Path, inputs: str) -> bool:
+    """Whether the output folder ``previous`` holds a snapshot key made from ``inputs``
+    and this Pyodide (its archive is not known yet: :func:`_kept` asks that later)."""
+    try:
+        keyed = json.loads((previous / KEY).read_bytes())
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(keyed, dict)
+        and keyed.get("made_from") == inputs
+        and keyed.get("pyodide") == VERSION
+        and (previous / SNAPSHOT).is_file()
+    )
+
+
+def begin(runtime: Path, previous: Path | None = None) -> Making:
+    """The snapshot of :func:`snapshot_files` begun before its archive exists: Node
+    started on the runtime folder ``runtime`` at once (it boots Pyodide, about two
+    thirds of its work, then waits for :meth:`Making.give`), unless the output folder
+    ``previous`` holds a snapshot made from the same inputs, which the archive may let
+    keep (then Node begins, if at all, when :meth:`Making.give` finds it cannot), or
+    Node is missing or cannot start (skipped).  ``docs`` begins it first, so Node runs
+    while the archive, the sheets and the figures are made."""
     node = shutil.which("node")
     if node is None:
         return Making(({}, "skipped the practice pages' Python snapshot: no `node` on PATH"))
-    inputs = made_from(runtime, node)
-    wanted = {**key(archive), "made_from": inputs or ""}
-    if inputs is not None and previous is not None:
-        kept = _kept(previous, wanted)
-        if kept is not None:
-            return Making((kept, ""))
     making = Making()
-    making.wanted = wanted
+    making.inputs = made_from(runtime, node)
+    making.previous = previous
     making.scratch = tempfile.TemporaryDirectory(prefix="derivations-snapshot-")
     work = Path(making.scratch.name)
-    (work / "checker.zip").write_bytes(archive)
     (work / "warm.py").write_text(WARM, encoding="utf-8")
     script = Path(__file__).with_name("snapshot.mjs")
-    argv = [node, *NODE_FLAGS, str(script), str(runtime)]
-    argv += [str(work / "checker.zip"), str(work / "warm.py"), str(work / "checker.snapshot")]
-    try:
-        with (work / "node.err").open("wb") as said:
-            making.process = subprocess.Popen(
-                argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=said
-            )
-    except OSError as error:
-        making.stop()
-        return Making(({}, f"skipped the practice pages' Python snapshot: {error}"))
+    making.argv = [node, *NODE_FLAGS, str(script), str(runtime)]
+    making.argv += [
+        str(work / "checker.zip"),
+        str(work / "warm.py"),
+        str(work / "checker.snapshot"),
+    ]
+    if making.inputs is None or previous is None or not _may_keep(previous, making.inputs):
+        making._launch()
     return making
+
+
+def start(runtime: Path, archive: bytes, previous: Path | None = None) -> Making:
+    """The snapshot of :func:`snapshot_files` begun with its archive: :func:`begin`,
+    then :meth:`Making.give` ``archive`` (the snapshot of ``previous`` kept when it
+    was made from the same archive and inputs, with its recorded bytes)."""
+    return begin(runtime, previous).give(archive)
 
 
 def snapshot_files(

@@ -4,6 +4,7 @@ current sources (the store's rules: tests/core/test_store.py); ``--recheck`` run
 checks again."""
 
 import json
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -164,17 +165,22 @@ def test_recheck_and_jobs_flags(cache, tmp_path, monkeypatch, capsys):
     assert "--jobs: 0 is not between 1 and 64" in capsys.readouterr().err
 
 
-def test_the_snapshot_begins_once_the_archive_is_made_before_anything_is_built(
+def test_the_snapshot_begins_first_and_is_given_the_archive_before_anything_is_built(
     tmp_path, monkeypatch
 ):
-    """Node's snapshot step runs while the sheets and figures are built (it needs only
-    the archive): ``run`` starts it from ``render_documents``' ``archived`` call, made
-    before the builds; a build that fails stops it (no Node left running)."""
+    """Node's snapshot step runs while the archive, the sheets and the figures are made
+    (it boots Pyodide first, then needs only the archive): ``run`` begins it before
+    rendering and gives it the archive from ``render_documents``' ``archived`` call,
+    made before the builds; a build that fails stops it (no Node left running)."""
     from derivations.practice import archive
 
     said = []
 
     class Begun:
+        def give(self, data):
+            said.append(("given", data))
+            return self
+
         def files(self):
             said.append("files")
             return {}, ""
@@ -186,31 +192,58 @@ def test_the_snapshot_begins_once_the_archive_is_made_before_anything_is_built(
         said.append("built")
         raise DerivationError(key="docs.out_empty", value="''")
 
-    monkeypatch.setattr(archive, "checker_archive", lambda: b"zip")
+    def archived():
+        said.append("archive made")
+        return b"zip"
+
+    monkeypatch.setattr(archive, "checker_archive", archived)
     monkeypatch.setattr(docs, "_built", built)
-    monkeypatch.setattr(
-        docs, "_start_snapshot", lambda data, out: said.append(("begun", data)) or Begun()
-    )
+    monkeypatch.setattr(docs, "_begin_snapshot", lambda out: said.append("begun") or Begun())
     assert main(["docs", "--out", str(tmp_path / "o"), "--jobs", "1"]) == 2
-    assert said == [("begun", b"zip"), "built", "stopped"]
+    assert said == ["begun", "archive made", ("given", b"zip"), "built", "stopped"]
 
 
-def test_shares_keep_the_shared_layers_together_and_cover_every_entry_once():
+def test_shares_keep_the_shared_layers_in_the_parent_and_the_rest_in_order():
     entries = docs._entries()
-    for jobs in (1, 2, 3):
-        parts = docs.shares(entries, jobs)
-        assert len(parts) == min(jobs, len(entries))
-        assert sorted(e for part in parts for e in part) == sorted(entries)
-        assert all(entry in parts[0] for entry in docs.TOGETHER)
+    own, rest = docs.shares(entries)
+    assert own == list(docs.TOGETHER)
+    assert rest == [entry for entry in entries if entry not in docs.TOGETHER]
     few = [("reference", "formulas"), ("figure", "block-diagonal")]
-    assert docs.shares(few, 2) == [[few[0]], [few[1]]]
+    assert docs.shares(few) == ([], few)
 
 
 def test_two_processes_build_what_one_does():
-    """The parent builds the first share while a worker (forked after ``preload``) builds
+    """The parent builds its share while a worker (forked after ``preload``) builds
     the other: the values are those of a build in one process."""
     missing = [("exercise", "matmul"), ("reference", "formulas"), ("figure", "block-diagonal")]
     assert docs._build_missing(missing, 2) == docs._build_missing(missing, 1)
+
+
+def test_a_free_process_takes_what_a_busy_one_has_not(monkeypatch):
+    """The entries are not dealt out in advance: each process takes the next one when
+    it is free (the parent from the front after the shared layers, the worker from the
+    back), so a worker slowed on its first entry leaves the others to the parent, and
+    each entry is built once."""
+    import multiprocessing
+    import time
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the fake build reaches the worker only by fork")
+    parent = os.getpid()
+    missing = [*docs.TOGETHER, *(("figure", f"f{i}") for i in range(6))]
+
+    def build(kind, name):
+        if os.getpid() != parent:
+            time.sleep(3)  # the worker's first (and, on time, only) entry
+        return os.getpid()
+
+    monkeypatch.setattr(docs, "build_entry", build)
+    monkeypatch.setattr(docs, "preload", lambda: None)
+    built = docs._build_missing(missing, 2)
+    assert sorted(built) == sorted(missing)
+    assert all(built[entry] == parent for entry in docs.TOGETHER)
+    by_worker = [entry for entry, pid in built.items() if pid != parent]
+    assert len(by_worker) <= 1 and by_worker in ([], [missing[-1]])
 
 
 def _forms_derived_here() -> int:

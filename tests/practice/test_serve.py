@@ -271,6 +271,27 @@ def test_a_snapshot_made_from_anything_else_is_made_again(tmp_path, monkeypatch,
     assert files == {} and "node failed" in skipped, skipped
 
 
+def test_node_begins_before_the_archive_unless_the_previous_snapshot_may_be_kept(tmp_path):
+    """``docs`` begins the snapshot before the archive is made: Node starts at once (it
+    boots Pyodide, then waits for its input to close) when nothing could be kept; when
+    the output folder holds a snapshot made from the same inputs, Node waits for the
+    archive, which keeps it when it is the same and starts Node when it is not."""
+    folder, previous, _ = _made(tmp_path)
+    fresh = snapshot.begin(folder)
+    try:
+        assert fresh.process is not None and fresh.process.stdin is not None
+    finally:
+        fresh.stop()
+    same = snapshot.begin(folder, previous=previous)
+    assert same.process is None
+    assert same.give(b"archive").files()[0][snapshot.SNAPSHOT] == b"snapshot bytes"
+    other = snapshot.begin(folder, previous=previous)
+    try:
+        assert other.give(b"another archive").process is not None
+    finally:
+        other.stop()
+
+
 def _memory(*pages: bytes, tail: bytes = b"") -> bytes:
     """A memory of whole pages (each ``bytes`` repeated to a page) and a partial last one."""
     page = snapshot.PAGE
