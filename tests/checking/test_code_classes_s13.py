@@ -10,13 +10,19 @@ around them, through ``check`` and ``grade``:
   one line (``reading.field_owner``) where the object has no stride or padding, or the
   kernel's size is in the answer too: the code does not say whose size the field is.
   Before, such a right answer was judged ``not_equivalent`` (the field read as the
-  input's).
+  input's);
+- output sizes in other languages' code: Dart's truncating division ``~/`` (Python's
+  ``//`` on the non-negative values a size takes, ``reading.note.operator``), and code
+  generic over the axes, each parameter's array indexed by the loop's variable over them
+  (``paddings[idx]``, ``strides[axis]``, ``kernel[dim]``, as ``[i]`` was: the square
+  layer's p, s, k; a dilation's array the book's 1, a groups' array not read).
 
-No wrong answer is accepted: each wrong row is ``not_equivalent``."""
+No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
+verdict without its class's change too is a guard (``guard(…)``)."""
 
 from __future__ import annotations
 
-from tests.checking.rows import Table, classes_test, said_as
+from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
@@ -25,7 +31,7 @@ R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "inv
 # names ("id: value"), or None
 CLASSES = {
     "a layer object's field named by an axis alone": [
-        ("output-height", "outH := (inH + 2*c.padH - c.h)/c.strideH + 1", C, "layer_field"),
+        guard("output-height", "outH := (inH + 2*c.padH - c.h)/c.strideH + 1", C, "layer_field"),
         (
             "output-width",
             "OutW = (InW + 2 * this.PadX - this.Width) / this.StrideX + 1;",
@@ -57,10 +63,15 @@ CLASSES = {
             "layer_field",
         ),
         # the field the input's where nothing else is: read as it was
-        ("output-height", "oh = (self.h + 2*self.pad - self.k) // self.stride + 1", C, None),
+        guard("output-height", "oh = (self.h + 2*self.pad - self.k) // self.stride + 1", C, None),
         # the kernel's height along the width's axis, the padding or the 1 left out
-        ("output-width", "OutW = (InW + 2 * this.PadX - this.Height) / this.StrideX + 1;", W, None),
-        ("output-width", "OutW = (InW - this.Width) / this.Stride + 1;", W, None),
+        guard(
+            "output-width",
+            "OutW = (InW + 2 * this.PadX - this.Height) / this.StrideX + 1;",
+            W,
+            None,
+        ),
+        guard("output-width", "OutW = (InW - this.Width) / this.Stride + 1;", W, None),
         (
             "output-height",
             "oh = (h + 2 * self.pad - self.height) // self.stride",
@@ -68,7 +79,9 @@ CLASSES = {
             "output_off_by_one",
         ),
         # no other input's size: op.w is the input's width, on the height's question
-        ("output-height", "oh = (h + 2 * op.pad - op.w) // op.stride + 1  # 输出高度", W, None),
+        guard(
+            "output-height", "oh = (h + 2 * op.pad - op.w) // op.stride + 1  # 输出高度", W, None
+        ),
         ("output-height", "oh = (h + 2*p - op.h) // s + 1", N, "reading.field_owner: op.h"),
         (
             "output-height",
@@ -83,10 +96,71 @@ CLASSES = {
             "reading.field_owner: op.h",
         ),
     ],
+    "output sizes in Dart and over the axes": [
+        (
+            "output-width",
+            "final outW = (inW + 2 * padW - kW) ~/ strideW + 1;",
+            C,
+            "operator",
+        ),
+        ("output-height", "int oh = (h + p_h - k_h + s_h) ~/ s_h;", R, "operator"),
+        ("output-width", "final 输出宽 = (w + p_w - k_w) ~/ s_w + 1;", R, "operator"),
+        (
+            "output-height",
+            "int outH = (inH + 2 * padH - kH) ~/ strideH;",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "var oh = (h - k_h) ~/ s_h + 1; // 输出高度",
+            W,
+            "given_parameter_left_out",
+        ),
+        (
+            "output-height",
+            "o = (inp[idx] + 2*paddings[idx] - dilations[idx]*(kernels[idx]-1) - 1)"
+            " // strides[idx] + 1",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "dims_out = (in_sizes[ax] + 2 * pad[ax] - kernel[ax]) // stride[ax] + 1",
+            C,
+            None,
+        ),
+        (
+            "output-width",
+            "const o = Math.floor((inp[dim] + 2 * pad[dim] - dilation[dim] * (kernel[dim] - 1)"
+            " - 1) / stride[dim]) + 1;",
+            C,
+            None,
+        ),
+        (
+            "output-height",
+            "o = (inp[idx] + 2*paddings[idx] - dilations[idx]*(kernels[idx]-1))"
+            " // strides[idx] + 1  # 每个轴",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            "o = (inp[axis] + 2*paddings[axis] - kernels[axis]) // strides[axis]",
+            W,
+            "output_off_by_one",
+        ),
+        (
+            "output-height",
+            "o = (inp[idx] + 2*paddings[idx] - groups[idx]*kernels[idx]) // strides[idx] + 1",
+            N,
+            "reading.unknown_word: idx",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4, ascii=8)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=7, ascii=16)

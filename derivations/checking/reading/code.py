@@ -652,6 +652,7 @@ _NEEDS = (
     "Parameter",
     "Variable",
     "`div`",
+    "~/",
     "parse",
     "Number",
     "def",
@@ -1440,7 +1441,8 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
     return text
 
 
-# other languages' operators: R's integer division ``%/%`` and Nim's, Pascal's and
+# other languages' operators: R's integer division ``%/%``, Dart's truncating ``~/``
+# (the floor on the non-negative values a size takes) and Nim's, Pascal's and
 # Haskell's infix ``div`` (Python's ``//``); R's
 # assignment ``name <- …`` (first, or after a ``;`` or a space: ``=``) and Go's short
 # declaration ``name := …`` (``=``); MATLAB's element-wise
@@ -1449,6 +1451,7 @@ def _sub(text: Normalized, pattern: re.Pattern, notes: list, key: str, by="") ->
 # match itself (written) or the operator after the dot (read)
 _OPERATORS = (
     (lazy_pattern(r"%/%"), "//", (None, "//")),
+    (lazy_pattern(r"~/(?!=)"), "//", (None, "//")),
     (lazy_pattern(r"(?<=[\w)\]])\s+(?:div|`div`)\s+(?=[\w(])"), " // ", (None, "//")),
     (lazy_pattern(r"(?:^|(?<=[;\s]))([A-Za-z_][\w.]*)\s*<-(?![-<])"), r"\1 =", ("<-", "=")),
     (lazy_pattern(r"(?:^|(?<=[;\s{]))([A-Za-z_]\w*)\s*:=(?!=)"), r"\1 =", (":=", "=")),
@@ -1798,7 +1801,7 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         if arm is not None:
             notes.append(Note("reading.note.condition", (("text", arm.group("pattern")),)))
             text = edit(text, 0, arm.end())
-    if any(mark in text.text for mark in ("%/%", "<-", ".", " div ", ":=", "`div`")):
+    if any(mark in text.text for mark in ("%/%", "~/", "<-", ".", " div ", ":=", "`div`")):
         text = _operators(text, notes)
     if "(" in text.text or "{" in text.text:
         text = _printed(text, notes)

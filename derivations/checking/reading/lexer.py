@@ -705,29 +705,30 @@ def _spatial_size(word: str) -> tuple[str, str] | None:
     return (size, COMPOSED_SOURCE) if composed is None and size else None
 
 
-# a parameter's array indexed by a loop's variable (Caffe's pad_data[i]: the i-th axis's)
-_LOOP_INDEX = lazy_pattern(r"\[\s*[ijd]\s*\]")
+# a parameter's array indexed by a loop's variable (Caffe's pad_data[i]: the i-th axis's;
+# DeepSpeed's profiler loops over the axes with idx: paddings[idx], strides[idx])
+_LOOP_INDEX = lazy_pattern(r"\[\s*(?:[ijd]|idx|axis|ax|dim)\s*\]")
 
 
 def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
     """A parameter's name indexed by a loop's variable (``pad_data[i]``,
     ``stride[i]``, as Caffe's conv_layer.cpp writes ``pad_data[i]``,
     ``stride_data[i]``): the parameter of whichever axis, read as a square layer's
-    (p, s, k), or a size (``inp[i]``, ``out_size[i]``: h, m_h); None for any other
-    name."""
+    (p, s, k; a dilation's, ``dilations[idx]``, the book's 1), or a size (``inp[i]``,
+    ``out_size[i]``: h, m_h); None for any other name."""
     match = _LOOP_INDEX().match(text, end)
     if match is None:
         return None
     square = (
         _square(text[start:end]) or _square_size(text[start:end]) or _spatial_size(text[start:end])
     )
-    if square is None or square[0] == "1":
-        return None
+    if square is None or (square[0] == "1" and role_of(text[start:end]) != "dilation"):
+        return None  # a dilation's per axis (dilations[idx]: 1), not a groups' (groups[i])
     symbol, source = square
     if notes is not None:
         written = text[start : match.end()]
         notes.append(_note("notation", written=written, read=symbol, source=source))
-    return [Token("SYMBOL", symbol, start_pos=col(start))], match.end()
+    return [Token(k, v, start_pos=col(start)) for k, v in _formula_tokens(symbol)], match.end()
 
 
 def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
