@@ -5596,6 +5596,22 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H13-dev, third increment
+    "$W_2 = \\left \\lfloor{\\frac{W_1 - F + 2P}{S}}\\right \\rfloor + 1$": (
+        lambda x, o: math.floor((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        SQ,
+    ),
+    "$H_2 = \\left \\lfloor{\\frac{H_1 - F + 2P}{S}}\\right \\rfloor + 1$": (
+        lambda x, o: math.floor((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "Total parameters: $(F \\cdot F \\cdot D_1) \\cdot K$ weights + **K biases**": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
