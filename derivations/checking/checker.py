@@ -614,6 +614,9 @@ def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Re
             "text": ", ".join(conditions),
             "latex": ", ".join(conditions),
             "conditions": conditions,
+            # the convention it was found under, said first in the same sentence (s12exam
+            # E4: "right only when s_h = 1 …" of a FLOPs count is not right there as asked)
+            **({"variant": list(variant.conventions)} if variant.conventions else {}),
         }
     ]
     general = match.domain - frozenset(special)
@@ -687,10 +690,15 @@ def _narrowed(domain: frozenset) -> bool:
     return any(Restriction(r).kind in _NARROWING for r in domain)
 
 
-def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> list:
+def _where(
+    entry: Entry, answer: _Answer, restrictions: frozenset, found, index: int | None = None
+) -> list:
     """The conditions under which a diagnosis holds, when it was found on layers the
     answer's own restrictions narrow (stride 1, no padding, exact division) and does
-    not hold on every layer of the question; [] when it holds at every layer."""
+    not hold on every layer of the question; [] when it holds at every layer.  The
+    diagnosis is against the reference, or against the variant at ``index`` (a counting
+    convention's: s12exam E4, "exactly half the FLOPs" said of ``c_o c_i h w`` holds at
+    stride 1 without padding only)."""
     narrowing = sorted(
         (Restriction(r) for r in restrictions if Restriction(r).kind in _NARROWING),
         key=lambda r: (_NARROWING.index(r.kind), r.axis or ""),
@@ -699,8 +707,11 @@ def _where(entry: Entry, answer: _Answer, restrictions: frozenset, found) -> lis
         return []
     general = restrictions - frozenset(narrowing)
     envs = matcher(entry).envs(general, "total")
-    want = matcher(entry).reference_values(general)
-    wider = _diagnosed(entry, answer, entry.reference, envs, want, answer.on(entry, general))
+    if index is None:
+        against, want = entry.reference, matcher(entry).reference_values(general)
+    else:
+        against, want = entry.variants[index], matcher(entry).values_of_variant(index, general)
+    wider = _diagnosed(entry, answer, against, envs, want, answer.on(entry, general))
     if wider is not None and (wider.id, wider.factor, wider.constant) == (
         found.id,
         found.factor,
@@ -754,7 +765,7 @@ def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset)
         if found:
             data = _diagnosis_data(found)
             data["variant"] = list(variant.conventions)
-            data["where"] = []
+            data["where"] = _where(entry, answer, restrictions, found, index)
             return [data], variant
     return [], None
 
@@ -765,13 +776,30 @@ def _diagnosed(entry: Entry, answer: _Answer, against, envs, want=None, got=None
     whether it asks for a ratio: no factor 2 of a counting there)."""
     question = entry.question
     found = diagnose(
-        answer.function, against.function, envs, str(question.family), want, got, question.ratio
+        answer.function,
+        against.function,
+        _with_worked(entry, envs),
+        str(question.family),
+        want,
+        got,
+        question.ratio,
     )
     axis = question.shape.axis if question.shape else None
     if found is not None and found.id == "swapped_axes" and axis is not None:
         # one size asked (the output height): the answer is the other size's formula
         return replace(found, id="other_axis_formula", meaning=_OUTPUT_MEANINGS[1 - axis])
     return found
+
+
+def _with_worked(entry: Entry, envs):
+    """``envs`` with the values of the quantities the question's worked answer names
+    (:attr:`.Entry.worked`: C_h, C_w, the padded positions some window covers), which
+    a diagnosis may name (s12exam E19: dX's overlap term c_i C_h C_w, in the book's
+    counting, not a term of the FLOPs'); ``envs`` itself where there are none."""
+    if not entry.worked:
+        return envs
+    functions = [(name, compile_node(tree)) for name, tree in entry.worked]
+    return [{**env, **{name: function(env) for name, function in functions}} for env in envs]
 
 
 # the meaning (explaining.diagnose.MEANINGS) of the output size along axis 0 and 1
@@ -1030,6 +1058,7 @@ _TOTAL_REMARK = lazy_pattern(r"total|in\s+all|altogether|总|合计|一共|共�
 # definition in words (``where P is the padding on each side``), prose beside it
 _SAID_FIELDS = {
     "reading.note.remark": "remark",
+    "reading.note.remark_after_comma": "remark",
     "reading.note.definition_words": "text",
     "reading.note.islands": "prose",
 }
@@ -1925,7 +1954,10 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
     if _verdict_of(entry, read) is not None:
         return None
     for rule in (_islands, _two_sizes):
-        done = rule(entry, answer)
+        try:
+            done = rule(entry, answer)
+        except InvalidAnswer:
+            continue  # words around one of its formulas carry arithmetic: read whole, kept
         if done is None:
             continue
         try:
@@ -2306,7 +2338,7 @@ def _lead_names_asked(
         fields = note.get("fields", {})
         if (
             note.get("id") in _SENTENCE_NOTES
-            or (note.get("id") == _REMARK_NOTE and (asked.id in _FACTOR_QUESTIONS or relative))
+            or (note.get("id") in _REMARK_NOTES and (asked.id in _FACTOR_QUESTIONS or relative))
             or "sentence" in fields
         ):
             # the words a factor was read from: what it is a factor of; a size's name
@@ -2450,7 +2482,7 @@ ISLANDS_NOTE = "reading.note.islands"
 # the notes that keep the words a factor was read from: a factor's sentence, a count
 # relative to the forward pass
 _SENTENCE_NOTES = frozenset({"reading.note.factor_sentence", "reading.note.relative"})
-_REMARK_NOTE = "reading.note.remark"
+_REMARK_NOTES = frozenset({"reading.note.remark", "reading.note.remark_after_comma"})
 _LABEL_NOTES = frozenset({"reading.note.lead_in", "reading.note.label"})
 _SIDE_NOTE = "reading.note.side_skipped"
 _CODE_NOTE = "reading.note.code"
@@ -2605,6 +2637,11 @@ def _named_side(text_: str) -> str:
     return "=".join(kept) if len(kept) > 1 else text_
 
 
+# a number closing an island (``… be **4``): "times" after it makes a factor (4 times)
+_NUMBER_END = lazy_pattern(r"\d(?:[\s*_]*)$")
+_FACTOR_WORDS = ("times",)
+
+
 def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     """The formulas of an answer written as prose in any language (:mod:`.reading.islands`):
     of several, all but those named as another quantity of the layer (by the name before
@@ -2617,6 +2654,7 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if not isinstance(answer, str):
         return None
     from derivations.checking.reading.islands import formula_islands, lead_names, trail_names
+    from derivations.checking.reading.spoken import arithmetic_after
 
     found = formula_islands(answer)
     if found is None:
@@ -2651,6 +2689,10 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     chosen = [i for i in islands if named(i) != "other" and not i.condition]
     if not chosen or (len(chosen) > 1 and any(i.among_spans for i in chosen)):
         return None  # (among math spans a word apart: one island graded, or none)
+    for island in chosen:  # ``… / s_h rounded down, plus 1``: never graded without them
+        said = arithmetic_after(island.trail)
+        if said and not (_NUMBER_END().search(island.text) and said[0].lower() in _FACTOR_WORDS):
+            raise _invalid("words_arithmetic", words=", ".join(said))  # (s12exam E23)
     text = "; ".join([*(_named_side(island.text) for island in chosen), *defined])
     if text.strip() == answer.strip():
         return None
@@ -2671,6 +2713,7 @@ _BESIDE = {
     "reading.note.islands": _CLAUSES,
     "reading.note.comment": "text",
     "reading.note.remark": "remark",
+    "reading.note.remark_after_comma": "remark",
 }
 _COMMENT_MARKS = " \t#/%;-*"
 

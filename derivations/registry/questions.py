@@ -29,6 +29,7 @@ __all__ = [
     "QUESTIONS",
     "question",
     "named_count",
+    "RULED_OUT",
 ]
 
 
@@ -119,6 +120,15 @@ class Question:
     # names (Answer 2.4's C_h, C_w: the padded positions some window covers); an answer
     # using one is refused, pointed to the practice page's note that writes them out
     worked_names: tuple = ()
+    # modes of the recipe that the question's own words rule out: an answer under one is
+    # the misconception :data:`RULED_OUT` names, not right under a convention (s12exam
+    # E5, E6); the other modes stay conventions
+    rules_out: tuple = ()
+
+    def admits(self, convention: str) -> bool:
+        """Whether an answer may be right under ``convention`` (a counting mode or an
+        option of the record): not where the question's own words rule it out."""
+        return convention not in self.rules_out
 
     @property
     def ratio(self) -> bool:
@@ -144,6 +154,13 @@ class Question:
         from derivations.registry.misconceptions import misconceptions
 
         return tuple(m.id for m in misconceptions().values() if self.id in m.questions)
+
+
+# the misconception (registry/misconceptions.yaml) of an answer under a mode of the recipe
+# the question's words rule out (:attr:`Question.rules_out`).  backward-memory asks the
+# peak: no source the sheets cite reads it as the gradient buffers alone (as large as what
+# the forward pass holds); the mode came with the first checker (ed72f3d), uncited
+RULED_OUT = {"gradient_buffers_only": "forward_memory_for_backward"}
 
 
 def _forms(*modes) -> Recipe:
@@ -266,6 +283,7 @@ QUESTIONS: dict[str, Question] = {
                 in_bytes=True,
             ),
             batched=True,
+            rules_out=("gradient_buffers_only",),
         ),
         Question(
             "double-channels",

@@ -134,7 +134,13 @@ WRONG = [
     ("backward-ops", "前向传播的计算量为 2 c_o c_i k_h k_w m_h m_w", N),
     ("backward-ops", "the forward pass is 2 c_o c_i k_h k_w m_h m_w", N),
     ("bias-size", "the number of weights is c_o", N),
-    ("backward-memory", "the forward memory is c_i h w + c_o c_i k_h k_w + c_o m_h m_w", N),
+    # (its formula is the known mistake forward_memory_for_backward since s12exam E5, no
+    # longer right under gradient_buffers_only: not refused for its words, graded wrong)
+    (
+        "backward-memory",
+        "the forward memory is c_i h w + c_o c_i k_h k_w + c_o m_h m_w",
+        W,
+    ),
     ("forward-ops", "the number of multiplications is c_o c_i k_h k_w m_h m_w", N),
     # a value stated under a condition on a parameter (for a 3x3 kernel that is …): the
     # parameter is the condition's, never the formula's quantity (fixed by s9text)

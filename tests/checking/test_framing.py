@@ -113,7 +113,7 @@ ROWS = [
     ("bias-size", "one bias per output channel, so c_o", R, "lead_in"),
     ("bias-size", "每个输出通道一个，所以是 c_o", R, "lead_in"),
     ("bias-size", "one bias per input channel, so c_i", W, "lead_in"),
-    ("bias-size", "c_o, one for each filter", R, "remark"),
+    ("bias-size", "c_o, one for each filter", R, "remark_after_comma"),
     ("output-height", "(h - k + 1) by (w - k + 1)", W, None),
     # "the same as": said before or around the quantity; a count's unit after its word
     ("bias-size", "the same as the number of output channels", R, "lead_in"),

@@ -83,6 +83,9 @@ class Entry:
     display_latex: str
     expanded_text: str  # the same in input symbols only (floors written out)
     definitions: tuple  # ("m_h = floor(...)", ...) for the m_h, m_w display_text uses
+    # (name, tree) of each quantity the worked answer names (Question.worked_names: C_h,
+    # C_w), in the question's symbols: a diagnosis may name them (s12exam E19)
+    worked: tuple = ()
 
     @property
     def reference(self) -> Compiled:
@@ -107,7 +110,8 @@ def _to_data(entry_data: dict) -> dict:
         for v in entry_data["variants"]
     ]
     shown = {key: entry_data[key] for key in _SHOWN}
-    return {"variants": variants, **shown}
+    worked = [[name, ex.to_data(tree)] for name, tree in entry_data["worked"]]
+    return {"variants": variants, **shown, "worked": worked}
 
 
 def _strings(value, what: str, most: int = 64) -> tuple:
@@ -155,7 +159,7 @@ def _variant(data) -> Compiled:
 
 def _from_data(data) -> dict:
     """The entry in the store's payload ``data``; ValueError on anything not in the schema."""
-    if not isinstance(data, dict) or set(data) != {"variants", *_SHOWN}:
+    if not isinstance(data, dict) or set(data) != {"variants", "worked", *_SHOWN}:
         raise ValueError("entry: wrong fields")
     variants = data["variants"]
     if not isinstance(variants, list) or not 0 < len(variants) <= 4096:
@@ -170,7 +174,18 @@ def _from_data(data) -> dict:
         or not all(isinstance(d, str) and len(d) <= MAX_TEXT for d in definitions)
     ):
         raise ValueError("entry: definitions")
-    return {"variants": tuple(_variant(v) for v in variants), **{key: data[key] for key in _SHOWN}}
+    worked = data["worked"]
+    if not isinstance(worked, list) or len(worked) > 4:
+        raise ValueError("entry: worked")
+    for pair in worked:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ValueError("entry: worked")
+        _strings(pair[:1], "worked")
+    return {
+        "variants": tuple(_variant(v) for v in variants),
+        **{key: data[key] for key in _SHOWN},
+        "worked": tuple((name, ex.from_data(tree)) for name, tree in worked),
+    }
 
 
 def cached(qid: str) -> bool:
@@ -203,7 +218,7 @@ def write_prebuilt(directory: Path | None = None, stream=None) -> list[Path]:
 
 def fresh(qid: str) -> dict:
     """The entry data of ``qid`` derived now with SymPy (no cache, nothing prebuilt)."""
-    from derivations.checking.deciding.derive import derive
+    from derivations.checking.deciding.derive import derive, window_covers
     from derivations.checking.deciding.symbolic import with_output_sizes
     from derivations.checking.explaining.present import show
     from derivations.closed_forms import m_h, m_w
@@ -226,12 +241,17 @@ def fresh(qid: str) -> dict:
         if name in shown.free_symbols
     )
     text, latex = show(from_sympy(shown))
+    worked = tuple(
+        (name, from_sympy(cover))
+        for name, cover in zip(question(qid).worked_names, window_covers(), strict=False)
+    )
     return {
         "variants": compiled,
         "display_text": text,
         "display_latex": latex,
         "expanded_text": show(from_sympy(expanded))[0],
         "definitions": list(definitions),
+        "worked": worked,
     }
 
 
@@ -256,4 +276,5 @@ def entry(qid: str) -> Entry:
         data["display_latex"],
         data["expanded_text"],
         tuple(data["definitions"]),
+        tuple(data["worked"]),
     )

@@ -34,11 +34,11 @@ from derivations.model import (
 )
 from derivations.registry.dtypes import DEFAULT_DTYPE, DTYPE_BYTES
 from derivations.registry.forms import Form, op_form
-from derivations.registry.questions import Derivation, Question, question
+from derivations.registry.questions import RULED_OUT, Derivation, Question, question
 from derivations.registry.restrictions import Restriction
 from derivations.scenarios import BOOK, double_channels, double_padding, pointwise
 
-__all__ = ["Variant", "derive", "compose_size", "FLOAT32_BYTES"]
+__all__ = ["Variant", "derive", "compose_size", "window_covers", "FLOAT32_BYTES"]
 
 FLOAT32_BYTES = DTYPE_BYTES[DEFAULT_DTYPE]  # the questions in bytes are of float32
 AXIS_PAIRS = ((h, w), (k_h, k_w), (p_h, p_w), (s_h, s_w))
@@ -111,16 +111,29 @@ def recipe_expr(q: Question, padding, bias, batch, mode) -> sp.Expr | None:
     return FLOAT32_BYTES * expr if in_bytes else expr
 
 
+def _ruled_out(q: Question, mode) -> str | None:
+    """The misconception of ``mode`` where the question's words rule its counting out
+    (:attr:`Question.rules_out`), else None."""
+    counting, _ = _split_bytes(mode)
+    return RULED_OUT[counting] if counting and not q.admits(counting) else None
+
+
+def _admitted(mode) -> tuple:
+    """``mode`` without its counting (the ruled-out one): its bytes, if any."""
+    return ("bytes_float32",) if _split_bytes(mode)[1] else ()
+
+
 def _recipe_variants(q: Question) -> list[Variant]:
     out = []
     biases = (False, True) if q.bias else (False,)
     batches = (False, True) if q.batched else (False,)
     for padding, bias, batch, mode in itertools.product(PADDINGS, biases, batches, _modes(q)):
         expr = recipe_expr(q, padding, bias, batch, mode)
-        if expr is not None:
-            out.append(
-                Variant(written_out(expr, padding), padding, _tags(padding, bias, batch, mode))
-            )
+        if expr is None:
+            continue
+        mistake = _ruled_out(q, mode)
+        tags = _tags(padding, bias, batch, _admitted(mode) if mistake else mode)
+        out.append(Variant(written_out(expr, padding), padding, tags, mistake))
     return out
 
 
@@ -187,20 +200,23 @@ def _layer_mistakes(q: Question, padding: str, mode) -> list[tuple[str, sp.Expr,
     return out
 
 
-def _padded_for_covered(base: sp.Expr, padding: str) -> sp.Expr:
-    """The backward count ``base`` with the padded input positions some window covers
-    (C_h C_w, :func:`derivations.closed_forms.window_cover`) replaced by the whole padded
-    input, (h + p_h)(w + p_w) (h + 2p_h per side): the same where the windows reach every
-    padded row and column, fewer where the stride skips some at the end (s10exam2 F5)."""
+def window_covers() -> tuple[sp.Expr, sp.Expr]:
+    """The padded input positions some window covers along the height and the width
+    (C_h, C_w: the names :attr:`Question.worked_names` of backward-ops gives them;
+    :func:`derivations.closed_forms.window_cover` without dilation)."""
     from derivations.closed_forms import window_cover
 
+    return window_cover(m_h, k_h, s_h, 1), window_cover(m_w, k_w, s_w, 1)
+
+
+def _padded_for_covered(base: sp.Expr, padding: str) -> sp.Expr:
+    """The backward count ``base`` with the padded input positions some window covers
+    (C_h C_w, :func:`window_covers`) replaced by the whole padded
+    input, (h + p_h)(w + p_w) (h + 2p_h per side): the same where the windows reach every
+    padded row and column, fewer where the stride skips some at the end (s10exam2 F5)."""
     sides = 1 if padding == "total" else 2
-    return base.xreplace(
-        {
-            window_cover(m_h, k_h, s_h, 1): h + sides * p_h,
-            window_cover(m_w, k_w, s_w, 1): w + sides * p_w,
-        }
-    )
+    cover_h, cover_w = window_covers()
+    return base.xreplace({cover_h: h + sides * p_h, cover_w: w + sides * p_w})
 
 
 def _written_mistakes(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
@@ -244,8 +260,12 @@ def plus_one_under(padding: str, axis: tuple) -> tuple[sp.Expr, sp.Expr]:
 
 
 def _mistake_variants(q: Question) -> list[Variant]:
+    """The misconceptions of each counting mode the question admits (none is diagnosed
+    in a frame its words rule out)."""
     out = []
     for padding, mode in itertools.product(PADDINGS, _modes(q)):
+        if _ruled_out(q, mode):
+            continue
         tags = _tags(padding, False, False, mode)
         for name, expr, domain in _layer_mistakes(q, padding, mode):
             out.append(Variant(written_out(expr, padding), padding, tags, name, domain))
@@ -328,16 +348,14 @@ def _four_for_three(doubled) -> sp.Expr:
     return increase + (wrong_coefficient - right_coefficient) * p_h * p_w
 
 
-def _pointwise() -> list[Variant]:
+def _pointwise(q: Question) -> list[Variant]:
     out = []
     for (mode, key), padding, bias, batch in itertools.product(
         COUNTS.items(), PADDINGS, (False, True), (False,)
     ):
-        out.append(
-            Variant(
-                pointwise(key, padding, bias).general, padding, _tags(padding, bias, batch, mode)
-            )
-        )
+        mistake = _ruled_out(q, mode)
+        tags = _tags(padding, bias, batch, _admitted(mode) if mistake else mode)
+        out.append(Variant(pointwise(key, padding, bias).general, padding, tags, mistake))
     for padding in PADDINGS:
         general = pointwise(Form.FORWARD_OPS, padding).general
         for name, expr in (
@@ -412,7 +430,6 @@ RANK = (
     "accumulate_from_zero",
     "large_channel_limit",
     "ratio_given",
-    "gradient_buffers_only",
     "output_kept",
     "saved_for_backward_only",
     "bias_counted",
@@ -457,10 +474,10 @@ def _dedupe(variants: list[Variant]) -> list[Variant]:
 
 
 _SCENARIOS = {
-    Derivation.DOUBLE_CHANNELS: lambda: _double_channels(),
-    Derivation.DOUBLE_PADDING: lambda: _double_padding(),
-    Derivation.POINTWISE: lambda: _pointwise(),
-    Derivation.COMPOSE: lambda: _compose(),
+    Derivation.DOUBLE_CHANNELS: lambda _q: _double_channels(),
+    Derivation.DOUBLE_PADDING: lambda _q: _double_padding(),
+    Derivation.POINTWISE: _pointwise,
+    Derivation.COMPOSE: lambda _q: _compose(),
 }
 
 
@@ -471,7 +488,7 @@ def derive(qid: str) -> list[Variant]:
     if q.recipe.derivation is Derivation.CLOSED_FORMS:
         variants = _recipe_variants(q) + _mistake_variants(q)
     else:
-        variants = _SCENARIOS[q.recipe.derivation]()
+        variants = _SCENARIOS[q.recipe.derivation](q)
     declared = set(q.misconceptions)
     variants = [v for v in variants if v.misconception is None or v.misconception in declared]
     return _dedupe(sorted(variants, key=_order))

@@ -34,8 +34,11 @@ from derivations.records import field, record
 
 __all__ = ["Diagnosis", "diagnose", "MEANINGS"]
 
-# the sizes a missing factor or term is a product of, in the book's order
-_SIZES = ("c_o", "c_i", "k_h", "k_w", "m_h", "m_w", "h", "w")
+# the sizes a missing factor or term is a product of, in the book's order; then the
+# quantities a worked answer names (C_h, C_w: where the points hold them), which a
+# factor or term holds only as a product :data:`MEANINGS` names
+_SIZES = ("c_o", "c_i", "k_h", "k_w", "m_h", "m_w", "h", "w", "C_h", "C_w")
+_WORKED = frozenset({"C_h", "C_w"})
 _COMPOSE_SIZES = ("k_1", "k_2")
 _SWAP_AXES = {"h": "w", "k_h": "k_w", "p_h": "p_w", "s_h": "s_w", "m_h": "m_w"}
 _SWAP_CHANNELS = {"c_i": "c_o"}
@@ -55,6 +58,7 @@ MEANINGS = {
     ("c_o", "m_h", "m_w"): "output_elements",
     ("c_i", "h", "w"): "input_elements",
     ("c_o", "c_i", "k_h", "k_w"): "weights",
+    ("c_i", "C_h", "C_w"): "covered_input_positions",
 }
 
 # meanings that say "one per …": a term of that product with another coefficient is not it
@@ -106,7 +110,9 @@ def _product(env: dict, names) -> int:
 
 def _products(names, most: int):
     for count in range(1, most + 1):
-        yield from itertools.combinations(names, count)
+        for product in itertools.combinations(names, count):
+            if _WORKED.isdisjoint(product) or product in MEANINGS:
+                yield product
 
 
 MAX_POINTS = 32  # points compared (generic ones first); enough to tell products apart

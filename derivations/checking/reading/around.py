@@ -1009,7 +1009,8 @@ def _rate_after(text: Normalized, notes: list) -> Normalized:
     match = _RATE_AFTER().search(text.text)
     if match is None or not text.text[: match.start()].strip():
         return text
-    notes.append(_note("remark", remark=match.group("words").strip()))
+    # no brackets here: the note says where the remark is (s12exam E23)
+    notes.append(_note("remark_after_comma", remark=match.group("words").strip()))
     return edit(text, match.start(), len(text.text))
 
 

@@ -236,6 +236,7 @@ SAID_WITH_FIELDS = frozenset(
     f"reading.note.{key}"
     for key in (
         "unit_count",
+        "remark_after_comma",
         "factor_sentence",
         "chain",
         "side_skipped",

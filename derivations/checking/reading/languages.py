@@ -157,6 +157,7 @@ SPOKEN: dict[str, dict[str, tuple[str, ...]]] = {
         "square_of": ("the square of", "square of"),
         "cube_of": ("the cube of", "cube of"),
         "floor_of": ("the floor of", "floor of"),
+        "floored": ("rounded down", "floored"),
         "ceil_of": ("the ceiling of", "the ceil of", "ceiling of", "ceil of"),
         "twice": ("twice", "double"),
         "thrice": ("thrice", "triple"),

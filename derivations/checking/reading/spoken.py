@@ -45,10 +45,18 @@ from functools import cache
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import NUMBER_WORDS, Note
 from derivations.checking.reading.lalr import Token
-from derivations.checking.reading.languages import SPOKEN, SPOKEN_NOT_OPERATIONS
+from derivations.checking.reading.languages import ROUNDING_WORDS, SPOKEN, SPOKEN_NOT_OPERATIONS
 from derivations.checking.reading.normalize import Normalized
 
-__all__ = ["may_be_spoken", "spoken_tokens", "ends_in_word", "says_formula", "NOTE"]
+__all__ = [
+    "may_be_spoken",
+    "spoken_tokens",
+    "ends_in_word",
+    "says_formula",
+    "arithmetic_words",
+    "arithmetic_after",
+    "NOTE",
+]
 
 NOTE = "reading.note.spoken"
 
@@ -122,6 +130,70 @@ def may_be_spoken(text: str) -> bool:
     if any(char in other for char in text):
         return True
     return not spaced.isdisjoint(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+# the kinds of word that state an operation (not ``and``, ``then``, ``the``)
+_ARITHMETIC = frozenset(_BINARY) | _POSTFIX | _PREFIX | {"floored"} | set(_LISTS) | set(_LIST_ENDS)
+# words of the grammar that prose uses for other things as often ("given by", "summed
+# over the channels", "double slashes"): an operation only inside a formula said in words
+_PROSE_WORDS = frozenset({"by", "over", "double", "triple", "half"})
+
+
+def arithmetic_after(trail: str) -> list[str]:
+    """The words stating an operation (:func:`arithmetic_words`) in the first sentence of
+    ``trail``, the words after a formula, when that sentence opens with one (after
+    spaces, commas and a ``then`` word: ``rounded down, plus 1``, ``, floor of it, plus
+    1``, ``再乘以批量 n``): they go on with the formula, never dropped as prose (s12exam
+    E23); [] otherwise (``其中,ceil为向上取整``, a clause of its own, says what a word means)."""
+    sentence = _SENTENCE_END.split(trail, maxsplit=1)[0]
+    found = arithmetic_words(sentence)
+    if not found:
+        return []
+    start = _opened(sentence, 0)
+    for match in _pattern().finditer(sentence, start):
+        word = match.group("word")
+        if match.start() != start or not word:
+            break
+        if _words()[re.sub(r"\s+", " ", word.lower())] != "then":
+            return found
+        start = _opened(sentence, match.end())
+    return found if _rounding().match(sentence, start) else []
+
+
+def _opened(text: str, at: int) -> int:
+    """Where ``text`` goes on after the spaces, commas and markup at ``at``."""
+    match = _OPENING.match(text, at)
+    return match.end() if match else at
+
+
+_SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.(?!\d)")
+_OPENING = re.compile(r"[\s,，:：*_]*")
+
+
+def arithmetic_words(text: str) -> list[str]:
+    """The words of ``text`` that state an operation in the grammar's languages
+    (``rounded down``, ``plus``, ``divided by``, ``squared``, 向下取整, 加, 乘以; not ``by``,
+    ``over``, ``double``, ``triple`` or ``half`` alone), as written, in order."""
+    found = []
+    for match in _pattern().finditer(text):
+        word = match.group("word")
+        if not word:
+            continue
+        key = re.sub(r"\s+", " ", word.lower())
+        if _words()[key] in _ARITHMETIC and key not in _PROSE_WORDS:
+            found.append(word)
+    found += [m.group() for m in _rounding().finditer(text) if m.group() not in found]
+    return found
+
+
+@cache
+def _rounding() -> re.Pattern:
+    """A rounding said in words (:data:`.languages.ROUNDING_WORDS`: ``round up``, 向上取整)."""
+    words = sorted((w for ws in ROUNDING_WORDS.values() for w in ws), key=len, reverse=True)
+    return re.compile(
+        "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if _spaced(w) else re.escape(w) for w in words),
+        re.I,
+    )
 
 
 class _Failed(Exception):
