@@ -1726,6 +1726,8 @@ def _one_formula(entry: Entry, reading):
         kept = [c for c in candidates if not _given(c)]
         given = Note(GIVENS_NOTE, (("parts", ", ".join(to_unicode(c.tree) for c in givens)),))
         candidates = [replace(kept[0], notes=(given, *kept[0].notes)), *kept[1:]]
+    summed = _memory_parts(entry, candidates)
+    candidates = [summed] if summed is not None else candidates
     chosen = _answering(entry, candidates)
     if len(chosen) > 1:
         right = []
@@ -1747,8 +1749,9 @@ def _one_formula(entry: Entry, reading):
     for other in candidates:
         _other_count(entry, other, chosen)
     first = chosen[0]
-    note = Note(PARTS_NOTE, (("count", str(len(candidates))), ("graded", str(len(chosen)))))
-    first = replace(first, notes=(*first.notes, note))
+    if summed is None:  # (the parts summed say so in their own note)
+        note = Note(PARTS_NOTE, (("count", str(len(candidates))), ("graded", str(len(chosen)))))
+        first = replace(first, notes=(*first.notes, note))
     return replace(
         reading,
         parsed=first,
@@ -1758,6 +1761,54 @@ def _one_formula(entry: Entry, reading):
         latex=first.latex,
         notes=first.notes,
         name=first.name,
+    )
+
+
+PARTS_SUMMED_NOTE = "reading.note.parts_summed"
+# the roles of a name of a tensor of the layer (``input``, ``out_bytes``, ``kernel``), and
+# those of a name of one of its sizes instead (``input_height``, ``output_channels``)
+_TENSOR_ROLES = frozenset({"input", "output", "kernel"})
+_SIZE_ROLES = frozenset({"height", "width", "channel", "size", "padding", "stride", "count"})
+
+
+def _tensor_named(name: str | None) -> bool:
+    """Whether ``name`` names a tensor of the layer and none of its sizes: by the parts
+    record's roles (``input``, ``output``, ``in_bytes``, ``filters``; not
+    ``input_height``), or the weights' or the bias's words (``weights``, ``权重``,
+    ``bias``)."""
+    if not name:
+        return False
+    roles = _roles(name)
+    if roles & _SIZE_ROLES:
+        return False
+    return bool(roles & _TENSOR_ROLES) or bool(
+        _WEIGHT_WORD().search(name) or _BIAS_WORD().search(name)
+    )
+
+
+def _memory_parts(entry: Entry, candidates: list) -> Parsed | None:
+    """For the forward memory, the formulas of an answer of several that are each named
+    by a tensor of the layer and by no total (``input = …``, ``output = …``, ``weights =
+    …``: :func:`_tensor_named`): the memory they list, their sum, as one formula with a
+    note naming them (a right memory listed so was graded by its first part alone, the
+    input's: not_equivalent); None otherwise (``total = input + weights + output`` is
+    read by the names it uses)."""
+    asked = entry.question
+    # (the backward pass's memory holds gradients and saved tensors, which these names do
+    # not say: the forward's tensors listed for it are the forward memory, not summed)
+    if not asked.recipe.in_bytes or asked.id.startswith("backward") or len(candidates) < 2:
+        return None
+    names = [c.name for c in candidates]
+    if len(set(names)) < len(names) or not all(map(_tensor_named, names)):
+        return None
+    units = {c.unit for c in candidates} - {None}
+    first = candidates[0]
+    note = Note(PARTS_SUMMED_NOTE, (("names", ", ".join(n for n in names if n)),))
+    return first.with_tree(
+        ex.add(*(c.tree for c in candidates)),
+        name=None,
+        notes=(*first.notes, note),
+        unit=units.pop() if len(units) == 1 else None,
     )
 
 

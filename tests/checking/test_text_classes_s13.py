@@ -39,6 +39,8 @@ OH, OW, FM = "output-height", "output-width", "forward-mults"
 HEIGHT = "(h + p_h - k_h)//s_h + 1"
 WIDTH = "(w + p_w - k_w)//s_w + 1"
 NO_PAD = "(h - k_h)//s_h + 1"  # the padding the question gives left out: wrong
+FMEM, BMEM = "forward-memory", "backward-memory"
+ELEMENTS = "c_i h w + c_o c_i k_h k_w + c_o m_h m_w"  # the forward memory in elements
 
 CLASSES: dict[str, list[tuple]] = {
     "a formula said to be of the input": [
@@ -93,6 +95,53 @@ CLASSES: dict[str, list[tuple]] = {
         (OW, f"{WIDTH} columns", R, "remark"),
         (OW, f"{WIDTH} (width)", R, "remark"),
         (OW, f"{WIDTH} 列", R, "remark"),
+    ],
+    "a memory's unit said by the name before its =": [
+        (FMEM, f"bytes = {ELEMENTS}", W, "unit_word_disagrees"),
+        (FMEM, f"total_bytes = {ELEMENTS}", W, "unit_word_disagrees"),
+        (FMEM, f"字节数 = {ELEMENTS}", W, "unit_word_disagrees"),
+        (FMEM, f"elements = 4 ({ELEMENTS})", W, "unit_word_disagrees"),
+        (FMEM, f"numel = 4 ({ELEMENTS})", W, "unit_word_disagrees"),
+        (FMEM, f"元素个数 = 4 ({ELEMENTS})", W, "unit_word_disagrees"),
+        (BMEM, f"mem_bytes = {ELEMENTS}", W, None),
+        (FMEM, f"bytes = 4 ({ELEMENTS})", C, None),
+        (FMEM, f"total_bytes = 4 ({ELEMENTS})", C, None),
+        (FMEM, f"字节数 = 4 ({ELEMENTS})", C, None),
+        (FMEM, f"elements = {ELEMENTS}", R, None),
+        (FMEM, f"n_elements = {ELEMENTS}", R, None),
+        (FMEM, f"元素个数 = {ELEMENTS}", R, None),
+    ],
+    "the forward memory listed by its tensors": [
+        (
+            FMEM,
+            "input = c_i h w\noutput = c_o m_h m_w\nweights = c_o c_i k_h k_w",
+            R,
+            "parts_summed",
+        ),
+        (FMEM, "输入 = c_i h w\n输出 = c_o m_h m_w\n权重 = c_o c_i k_h k_w", R, "parts_summed"),
+        (
+            FMEM,
+            "in_bytes = 4 c_i h w; out_bytes = 4 c_o m_h m_w; weight_bytes = 4 c_o c_i k_h k_w",
+            C,
+            None,
+        ),
+        (
+            FMEM,
+            "input = c_i h w; output = c_o m_h m_w; weights = c_o c_i k_h k_w; bias = c_o",
+            C,
+            None,
+        ),
+        (FMEM, "input = c_i h w\noutput = c_o m_h m_w", W, None),
+        (FMEM, "输入 = c_i h w\n输出 = c_o m_h m_w", W, None),
+        (
+            FMEM,
+            "in_bytes = c_i h w; out_bytes = c_o m_h m_w; weight_bytes = c_o c_i k_h k_w",
+            W,
+            None,
+        ),
+        (FMEM, "input = c_i h w\noutput = c_o m_h m_w\nweights = c_o k_h k_w", W, None),
+        # the backward memory's parts are gradients and saved tensors: not summed
+        (BMEM, "input = c_i h w\noutput = c_o m_h m_w\nweights = c_o c_i k_h k_w", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

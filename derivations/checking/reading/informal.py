@@ -254,6 +254,7 @@ SAID_WITH_FIELDS = frozenset(
         "named_count",
         "definitions",
         "parts",
+        "parts_summed",
         "comment",
         "code",
         "operator",
@@ -648,7 +649,8 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
 
 _UNIT_WORDS = (
     (lazy_pattern(r"(?<![A-Za-z])bytes?(?![A-Za-z])|字节", re.I), "bytes"),
-    (lazy_pattern(r"(?<![A-Za-z])(?:elements?|entries)(?![A-Za-z])|元素", re.I), "elements"),
+    # (numel: PyTorch's Tensor.numel, "the total number of elements in the input tensor")
+    (lazy_pattern(r"(?<![A-Za-z])(?:elements?|entries|numel)(?![A-Za-z])|元素", re.I), "elements"),
 )
 _UNIT_NOTES = {"reading.note.unit_bytes": "bytes", "reading.note.unit_elements": "elements"}
 
@@ -665,6 +667,17 @@ def stated_unit(notes) -> str | None:
             fields = dict(note.fields)
             words = fields.get("label") or fields.get("text") or ""
             stated |= {unit for pattern, unit in _UNIT_WORDS if pattern().search(words)}
+    return stated.pop() if len(stated) == 1 else None
+
+
+def named_unit(name: str | None) -> str | None:
+    """The unit the name before an ``=`` states by its words, as a label's does
+    (:func:`stated_unit`: ``bytes =``, ``total_bytes``, ``n_elements``, ``numel``, ``字节数
+    =``); None when it states none or both (s12adv: ``bytes = <a count in elements>`` was
+    accepted)."""
+    if not name:
+        return None
+    stated = {unit for pattern, unit in _UNIT_WORDS if pattern().search(name)}
     return stated.pop() if len(stated) == 1 else None
 
 

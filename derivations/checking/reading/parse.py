@@ -23,6 +23,7 @@ from derivations.checking.reading.informal import (
     counting,
     informal,
     lazy_pattern,
+    named_unit,
     stated_counting,
     stated_unit,
     words_only,
@@ -318,7 +319,7 @@ def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Pars
         sides=sides,
         counting=stated,
         counting_named=bool(stated and not said and name and _CODE_NAME().fullmatch(name)),
-        unit=stated_unit(notes),
+        unit=stated_unit(notes) or named_unit(name),
         relative=relative,
     )
 
