@@ -5612,6 +5612,22 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H13-dev, fourth increment
+    "这里额外加上了偏置项 \\( b_i \\),\\( i=0,...,C_{out}-1 \\),所以每个滤波器实际上还有1个偏置参数[^3]。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "\\[ FLOPs = ((H-K+1)\\times(W-K+1))\\times(C_{in}\\cdot K\\cdot K\\times2+C_{out})\\times C_{out} \\]": (
+        lambda x, o: ((x.h - x.kh + 1) * (x.w - x.kw + 1)) * (x.ci * x.kh * x.kw * 2 + x.co) * x.co,
+        ("mults", "ops", "flops"),
+        SQ,
+    ),
+    "calc_conv(w, f, s, p){\n      return Math.floor((w - f + 2 * p) / s) + 1\n    },": (
+        lambda x, o: math.floor((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
