@@ -286,7 +286,7 @@ class Making:
                 )
         except OSError as error:
             self.stop()
-            self.ready = ({}, f"skipped the practice pages' Python snapshot: {error}")
+            self.ready = ({}, _skipped(str(error)))
 
     def files(self) -> tuple[dict[str, bytes], str]:
         """``({relative path: bytes}, "")``, or ``({}, the one line saying what was
@@ -301,17 +301,17 @@ class Making:
 
     def _finished(self) -> tuple[dict[str, bytes], str]:
         if self.process is None or self.scratch is None:  # never given an archive
-            return {}, "skipped the practice pages' Python snapshot: no archive given"
+            return {}, _skipped("no archive given")
         try:
             status = self.process.wait(timeout=_TIMEOUT_S)
         except subprocess.TimeoutExpired as error:
-            return {}, f"skipped the practice pages' Python snapshot: {error}"
+            return {}, _skipped(str(error))
         work = Path(self.scratch.name)
         out = work / "checker.snapshot"
         if status != 0 or not out.is_file():
             said = (work / "node.err").read_text(encoding="utf-8", errors="replace")
             last = (said.strip().splitlines() or [f"exit {status}"])[-1]
-            return {}, f"skipped the practice pages' Python snapshot: node failed: {last[:200]}"
+            return {}, _skipped(f"node failed: {last[:200]}")
         data = packed_file(out)
         try:
             held = _held(json.loads(Path(f"{out}.held.json").read_bytes()))
@@ -330,6 +330,11 @@ class Making:
         if self.scratch is not None:
             self.scratch.cleanup()
             self.scratch = None
+
+
+def _skipped(why: str) -> str:
+    """What ``docs`` says of a snapshot not made, and ``why``."""
+    return f"skipped the practice pages' Python snapshot: {why}"
 
 
 def _may_keep(previous: Path, inputs: str) -> bool:
@@ -357,7 +362,7 @@ def begin(runtime: Path, previous: Path | None = None) -> Making:
     while the archive, the sheets and the figures are made."""
     node = shutil.which("node")
     if node is None:
-        return Making(({}, "skipped the practice pages' Python snapshot: no `node` on PATH"))
+        return Making(({}, _skipped("no `node` on PATH")))
     making = Making()
     making.inputs = made_from(runtime, node)
     making.previous = previous
