@@ -292,7 +292,14 @@ QUESTIONS: dict[str, Question] = {
             big_o=False,
             counts=False,
         ),
-        Question("double-padding", "doubling", _scenario(Derivation.DOUBLE_PADDING), big_o=False),
+        Question(
+            "double-padding",
+            "doubling",
+            _scenario(Derivation.DOUBLE_PADDING),
+            big_o=False,
+            # the output sizes after the padding doubles, as Answer 3's box writes them
+            worked_names=("m'_h", "m'_w"),
+        ),
         Question(
             "pointwise-complexity",
             "pointwise",

@@ -218,7 +218,7 @@ def _numeric(
             parsed=str(numeral.value),
         )
     if elsewhere is not None:  # another layer's value: its padding read the other way
-        line = _other_layer(elsewhere, student, padding, lang)
+        line = _other_layer(elsewhere, question, student, padding, lang)
         return Outcome(
             "not_equivalent",
             feedback=_then(line, expected, lang),
@@ -260,13 +260,17 @@ def _numeric(
     )
 
 
-def _other_layer(variant, student: Student, padding: str, lang: str) -> str:
+def _other_layer(variant, question: str, student: Student, padding: str, lang: str) -> str:
     """The line of a number that is ``variant``'s value, no value for the layer
-    (:func:`not_of_the_layer`): not the value for the layer, and what it is (the ratio
-    asked as an increase), or the layer it is the value of (the same padding read the other way; with the
-    variant's other assumptions, when it makes any)."""
-    if set(variant.conventions) & set(OTHER_QUANTITY):
-        return text("variants.other_quantity", lang)
+    (:func:`not_of_the_layer`): not the value for the layer, and what it is (the
+    convention's assumption, the ratio given for the increase) and what ``question``
+    asks (its record's words), or the layer it is the value of (the same padding read
+    the other way; with the variant's other assumptions, when it makes any)."""
+    other = [name for name in variant.conventions if name in OTHER_QUANTITY]
+    if other:
+        given = _assumption_text(other[0], lang)
+        asked = text(f"checker.question.{question}", lang)
+        return text("variants.other_quantity", lang, given=given, asked=asked)
     layer = student.layer
     shown_padding = (
         text("variants.padding_value.same", lang, p=layer.p_h)

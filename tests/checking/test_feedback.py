@@ -10,6 +10,7 @@ from derivations.checking import check, feedback
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.explaining.wording import misconception_text
 from derivations.expr.printers import to_text
+from derivations.messages import text
 from derivations.registry.misconceptions import misconceptions
 from derivations.registry.questions import QUESTIONS
 from tests.checking.rows import GUARD
@@ -339,6 +340,10 @@ def test_a_primed_name_is_refused_with_how_to_write_it(answer):
         said = feedback(result, lang)
         assert "nearest" not in said and "最接近" not in said, said
         assert f"{result.error['fields']['word']} = …" in said, said
+        # the sheets' names and the question, read from its record (never typed in)
+        asked = text("checker.question.double-padding", lang)
+        assert ", ".join(QUESTIONS["double-padding"].worked_names) in said, said
+        assert asked in said, said
 
 
 @GUARD  # a defined name was read before cd8da84's refusal of primed names too

@@ -383,7 +383,12 @@ def test_the_ratio_where_the_increase_is_asked_is_not_the_value(lang):
     for said in (str(ratio), f"{float(ratio):.4f}"):
         page = json.loads(numbers.answer_at("double-padding", said, lang))
         assert (page["verdict"], page["conventions"]) == ("not_equivalent", []), page
-        assert page["feedback"] == text("variants.other_quantity", lang)
+        # what it is and what is asked, as the convention and the question's record say
+        for said_there in (
+            text("checker.assumption.ratio_given", lang),
+            text("checker.question.double-padding", lang),
+        ):
+            assert said_there in page["feedback"], page
     credited = {
         compile_node(tree)(environment(student.layer))
         for tree, _ in _alternatives(variants, "double-padding")

@@ -34,8 +34,9 @@ def said_fields(fields: dict, lang: str) -> dict:
     meaning, ``registry/notations.yaml``) adds ``meaning``, its name in ``lang``
     (message ``checker.meaning.<role>``); a ``conditions`` field (a branch's conditions,
     one a line: :mod:`.branches`) is said joined by the language's separator (message
-    ``checker.phrase.condition_list_separator``: "; ", "；")."""
-    if "role" not in fields and "conditions" not in fields:
+    ``checker.phrase.condition_list_separator``: "; ", "；"); a ``question`` field (its
+    id) adds ``asked``, what it asks in ``lang`` (message ``checker.question.<id>``)."""
+    if not {"role", "conditions", "question"} & set(fields):
         return fields
     from derivations.messages import text
 
@@ -45,6 +46,8 @@ def said_fields(fields: dict, lang: str) -> dict:
     if "conditions" in fields:
         separator = text("checker.phrase.condition_list_separator", lang)
         said["conditions"] = separator.join(str(fields["conditions"]).splitlines())
+    if "question" in fields:
+        said["asked"] = text(f"checker.question.{fields['question']}", lang)
     return said
 
 

@@ -178,6 +178,18 @@ def _nearest(word: str) -> list[str]:
     return names[:3]
 
 
+def _primed_worked_names() -> tuple[str, str]:
+    """(the question whose worked answer writes primed names, those names): the
+    question's record's ``worked_names`` (double-padding's m'_h, m'_w)."""
+    from derivations.registry.questions import QUESTIONS
+
+    return next(
+        (q.id, ", ".join(n for n in q.worked_names if "'" in n))
+        for q in QUESTIONS.values()
+        if any("'" in n for n in q.worked_names)
+    )
+
+
 def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
     """Refuse ``word`` (the part of ``whole`` no spelling reads): by the role a root of
     the whole word names (``kernal``: the kernel size, k_h, k_w), else the symbols
@@ -188,7 +200,8 @@ def _unknown(word: str, whole: str, column: int) -> InvalidAnswer:
     for: the whole word is named, with no suggestion."""
     if "'" in whole:  # m'_h, m_h': a size after a change (the sheets' m'_h, Exercise 3),
         # never the unprimed symbol a spelling suggests (m_h: the increase would be 0)
-        return refuse("primed_name", column, word=_shown(whole))
+        asked, names = _primed_worked_names()
+        return refuse("primed_name", column, word=_shown(whole), question=asked, names=names)
     if names_nothing(whole):  # about 4: a word of prose, no quantity to suggest
         return refuse("unknown_word", column, word=_shown(whole))
     misspelt = misspelling_of(whole)

@@ -19,6 +19,7 @@ from derivations.exercises.checks import require
 from derivations.exercises.instances import BOOK_EXAMPLE, REALISTIC, executed, value
 from derivations.model import Layer, c_i, c_o, h, k_h, k_w, output_size, p_h, p_w, s_h, s_w, w
 from derivations.registry.forms import Form
+from derivations.registry.questions import question
 from derivations.scenarios import ChannelDoubling, PaddingDoubling, double_channels, double_padding
 
 __all__ = [
@@ -58,8 +59,9 @@ FIGURE_KERNEL, FIGURE_PADDING, FIGURE_SIZES = 3, 2, tuple(range(4, 257))
 # input smaller than the kernel, which only the padding makes fit (cost x9); one channel
 STRIDED = Layer(1, 1, 3, 3, 3, 3, p_h=2, p_w=2, s_h=3, s_w=3)
 BELOW_KERNEL = Layer(1, 1, 1, 1, 3, 3, p_h=2, p_w=2)
-# the output size after doubling the padding, as the sheet writes it
-MH2, MW2 = sp.symbols("m'_h m'_w", positive=True, integer=True)
+# the output size after doubling the padding, as the sheet writes it (the question's
+# record holds the names: the checker refuses them, naming them)
+MH2, MW2 = sp.symbols(question("double-padding").worked_names, positive=True, integer=True)
 
 
 def evaluate_ratio(expr: sp.Expr, layer: Layer) -> Fraction:
