@@ -1899,7 +1899,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         from derivations.checking.reading.second_look import unstarted
 
         name = unstarted(answer)
-        if name is not None:
+        if name is not None and _recursion(entry, answer) is None:  # (r += (k - 1) * j: a step)
             raise _invalid("unstarted", name=name)
     if (
         isinstance(answer, str)

@@ -14,6 +14,12 @@ through ``check`` and ``grade``:
 - a count of columns or rows with a first letter (``ncol``, ``nrow``, as R counts a
   matrix's): ``ncol = …`` answering output-height was no name, accepted; now the
   columns', refused as ``n_cols = …`` was.
+- a receptive field's step in code (``r += (k - 1) * j``, ``const rout = rin + (k - 1) *
+  jin; // …``, ``rf[0] = rf[0] + …``, ``return stride * rf_size_output + kernel_size -
+  stride``) answering compose-size: run over the two layers (stride 1: k_1 + k_2 - 1);
+  an update in place was refused as never started, a declaration, a comment, one index
+  on every name, a return without its function's head unread.  A step with no field,
+  kernel and jump, or a comment that denies it, is refused in one line.
 - a size's words after a term that is a number alone (``… + 1 rows``, ``… + 1 (height)``,
   ``… + 1 行``): read as a factor, ``1·h``, a right size was called wrong; now a remark,
   judged as one (``… + 1 columns`` answering output-height is refused).
@@ -39,7 +45,7 @@ OH, OW, FM = "output-height", "output-width", "forward-mults"
 HEIGHT = "(h + p_h - k_h)//s_h + 1"
 WIDTH = "(w + p_w - k_w)//s_w + 1"
 NO_PAD = "(h - k_h)//s_h + 1"  # the padding the question gives left out: wrong
-FMEM, BMEM = "forward-memory", "backward-memory"
+FMEM, BMEM, CS = "forward-memory", "backward-memory", "compose-size"
 ELEMENTS = "c_i h w + c_o c_i k_h k_w + c_o m_h m_w"  # the forward memory in elements
 
 CLASSES: dict[str, list[tuple]] = {
@@ -142,6 +148,24 @@ CLASSES: dict[str, list[tuple]] = {
         (FMEM, "input = c_i h w\noutput = c_o m_h m_w\nweights = c_o k_h k_w", W, None),
         # the backward memory's parts are gradients and saved tensors: not summed
         (BMEM, "input = c_i h w\noutput = c_o m_h m_w\nweights = c_o c_i k_h k_w", W, None),
+    ],
+    "a receptive field's step in code": [
+        (CS, "r += (k - 1) * j", R, "recursion"),
+        (CS, "rf += (k - 1) * jump  # 感受野", R, "recursion"),
+        (CS, "const rout = rin + (k - 1) * jin; // 3 for k=3", R, "recursion"),
+        (CS, "int r = r + (k - 1) * j;", R, "recursion"),
+        (CS, "rf[0] = rf[0] + (k[0] - 1) * j[0]", R, "recursion"),
+        (CS, "return stride * rf_size_output + kernel_size - stride", R, "recursion"),
+        (CS, "感受野 rf += (k - 1) * jump", R, None),
+        (CS, "r += k * j  # 感受野", W, None),
+        (CS, "r += (k - 1) * 2", W, None),
+        (CS, "let rout = rin + k * jin;", W, None),
+        (CS, "return stride * rf_size_output + kernel_size", W, None),
+        # no step stated, or one its comment denies: refused in one line
+        (CS, "r += (k - 1) * q", N, "checker.reason.unstarted: r"),
+        (CS, "r += (k - 1) * j  # wrong", N, None),
+        (CS, "rf += (k - 1) * jump  // 不对", N, None),
+        (CS, "rf[0] = rf[0] + (k[1] - 1) * j[0]", N, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

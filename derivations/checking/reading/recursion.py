@@ -49,6 +49,9 @@ _STATEMENT = lazy_pattern(
 _RETURN = lazy_pattern(
     r"\w+\s*\((?P<params>[^()]*)\)\s*(?:->\s*\w+\s*)?[:{]\s*return\s+(?P<rhs>[^\n;}]+)"
 )
+# a return statement alone, its function's head not shown (``return stride *
+# rf_size_output + kernel_size - stride``)
+_BARE_RETURN = lazy_pattern(r"(?:^|(?<=[\s;{:]))return\s+(?P<rhs>[^\n;}]+)(?P<params>)")
 _OPERATOR = re.compile(r"[-+*/]")
 # a field's name before the step: a word of these in its parts
 _BEFORE = frozenset({"in", "last", "prev", "previous", "old", "before", "input"})
@@ -78,13 +81,50 @@ def _layer_indexed(text: str) -> str:
     return _INDEXED().sub(lambda m: m.group("name"), text)
 
 
+# code around a step (``const rout = rin + (k - 1) * jin; // …``, ``r += (k - 1) * j  #
+# …``): a comment to the line's end, a declaration's type word before the name, and an
+# update in place (``r += e`` is ``r = r + (e)``)
+_COMMENT = lazy_pattern(r"(?://|#).*$", re.M)
+_DECLARED = lazy_pattern(
+    r"(?<![\w.])(?:const|let|var|auto|int|long|float|double|size_t)\s+(?=[A-Za-z_])"
+)
+_UPDATED = lazy_pattern(rf"(?P<lhs>{_WORD})\s*\+=\s*(?P<rhs>[^;\n]+)")
+
+
+# one index on every name of the step (``rf[0] = rf[0] + (k[0] - 1) * j[0]``): one axis's
+# entry of each pair, read as a square layer's, as a loop's index is (the parts record)
+_INDEX = lazy_pattern(r"(?<=\w)\[\s*(\d+)\s*\]")
+
+
+def _code_read(text: str) -> str:
+    """``text`` with the code around a step read (:data:`_COMMENT`, :data:`_DECLARED`,
+    :data:`_UPDATED`, :data:`_INDEX` where every index is the same): a comment's ``k=3``
+    is no second step, ``r += …`` is one."""
+    if "//" in text or "#" in text:
+        text = _COMMENT().sub("", text)
+    if "[" in text and len(set(_INDEX().findall(text))) == 1:
+        text = _INDEX().sub("", text)
+    text = _DECLARED().sub("", text)
+    if "+=" in text:
+        text = _UPDATED().sub(lambda m: f"{m['lhs']} = {m['lhs']} + ({m['rhs'].strip()})", text)
+    return text
+
+
 def _plain(name: str) -> str:
     return name.replace("{", "").replace("}", "")
+
+
+# a field's or a jump's letter joined to its layer's side (``rin``, ``jin``, ``rout``: the
+# field and the jump before the layer, the field after it)
+_JOINED = lazy_pattern(r"(?P<letter>[A-Za-z])(?P<side>in|out|prev)")
 
 
 def _words(name: str) -> set[str]:
     from derivations.checking.reading.names import split_parts
 
+    joined = _JOINED().fullmatch(_plain(name))
+    if joined is not None:
+        return {joined["letter"].lower(), joined["side"].lower()}
     return {part.lower() for part in split_parts(_plain(name))}
 
 
@@ -158,13 +198,19 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     when no one statement of it is such a step."""
     if "=" not in answer and "return" not in answer:
         return None
-    text = answer
+    from derivations.checking.reading.code import denies
+
+    if ("//" in answer or "#" in answer) and any(map(denies, _COMMENT().findall(answer))):
+        return None  # (r += (k - 1) * j  # wrong: a comment that denies is never dropped)
+    text = _code_read(answer)
     for latex, plain in _LATEX:
         text = text.replace(latex, plain)
     text = _layer_indexed(text)
     found = []
-    for match in _RETURN().finditer(text):
-        params = [(p.split(":")[0].split() or [""])[-1] for p in match.group("params").split(",")]
+    returns = list(_RETURN().finditer(text)) or list(_BARE_RETURN().finditer(text))
+    for match in returns:
+        heads = match.group("params").split(",") if match.group("params") else []
+        params = [(p.split(":")[0].split() or [""])[-1] for p in heads]
         roles = _roles(None, match.group("rhs"), params)
         if roles is not None:
             found.append(("return " + match.group("rhs").strip(), match.group("rhs"), roles))
@@ -175,8 +221,6 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     if len(found) != 1:
         return None
     written, rhs, roles = found[0]
-    from derivations.checking.reading.code import denies
-
     if denies(text.replace(rhs, " ")):
         return None
     runs = [_run(rhs.strip(), roles, first, second) for first, second in _LAYERS]
