@@ -15,7 +15,14 @@ around them, through ``check`` and ``grade``:
   ``//`` on the non-negative values a size takes, ``reading.note.operator``), and code
   generic over the axes, each parameter's array indexed by the loop's variable over them
   (``paddings[idx]``, ``strides[axis]``, ``kernel[dim]``, as ``[i]`` was: the square
-  layer's p, s, k; a dilation's array the book's 1, a groups' array not read).
+  layer's p, s, k; a dilation's array the book's 1, a groups' array not read);
+- the bias's length as code allocates it (``reading.note.shape_count``): Java's and C#'s
+  ``new float[n]``, C++'s ``std::vector<float> b(n, 0)``, Go's ``make([]float64, n)``,
+  Dart's ``List<double>.filled(n, 0.0)``, Rust's ``vec![0.0; n]``, JavaScript's typed
+  arrays, candle's ``vb.get(n, "bias")``, SINGA's ``Resize(Shape{n})``; and the CS231n
+  assignment's F, its number of filters (``np.zeros(F)``), where the notes' F is the
+  filter's size: a letter inference tries, as CS231n's K.  Before, each was refused
+  (``new``, ``make``, ``vec`` unknown words) or, for F, judged ``not_equivalent``.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
 verdict without its class's change too is a guard (``guard(…)``)."""
@@ -157,10 +164,37 @@ CLASSES = {
             "reading.unknown_word: idx",
         ),
     ],
+    "the bias's length as code allocates it": [
+        ("bias-size", "float[] bias = new float[outChannels];", R, "shape_count"),
+        ("bias-size", "std::vector<float> bias(out_channels, 0.0f);", R, "shape_count"),
+        ("bias-size", "bias := make([]float64, outChannels)", R, "shape_count"),
+        (
+            "bias-size",
+            "var bias = List<double>.filled(outChannels, 0.0); // 每个输出通道一个偏置",
+            R,
+            "shape_count",
+        ),
+        ("bias-size", "let b = vec![0.0f32; c_out];", R, "shape_count"),
+        ("bias-size", "const b = new Float32Array(numFilters);", R, "shape_count"),
+        ("bias-size", 'let bias = vb.get(c_out, "bias")?;', R, "shape_count"),
+        ("bias-size", "bias_.Resize(Shape{outChannels_});", R, "shape_count"),
+        ("bias-size", "db = np.zeros(F)", R, "shape_count"),
+        ("bias-size", "var b = new float[c_o, 1]; // 偏置", R, "shape_count"),
+        ("bias-size", "double[] b = new double[c_i];", W, "bias_per_input_channel"),
+        guard("bias-size", "std::vector<float> bias(out_channels * k_h * k_w);", W, None),
+        ("bias-size", "let b = vec![0.0f32; c_out * c_in];", W, "bias_as_weights"),
+        ("bias-size", 'let bias = vb.get(c_in, "bias")?;', W, "bias_per_input_channel"),
+        ("bias-size", "bias := make([]float64, inChannels)", W, "bias_per_input_channel"),
+        guard("bias-size", "b = np.zeros((F, F))", W, None),
+        ("bias-size", "var b = new float[c_o, c_i]; // 偏置", W, "bias_as_weights"),
+        guard("bias-size", "x = new float[outChannels] + 1", N, "reading.unknown_word: new"),
+        guard("bias-size", "new float[outChannels][kH]", N, "reading.unknown_word: new"),
+        guard("forward-mults", "new float[c_o]", N, "reading.unknown_word: new"),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=7, ascii=16)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=9, ascii=30)

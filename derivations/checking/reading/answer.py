@@ -197,6 +197,8 @@ _SHAPE_WORD = lazy_pattern(
     re.I,
 )
 _LEAD = lazy_pattern(r"^[\w\s'’,.:=]*$")
+# what each allocation :data:`_ALLOCATION` reads holds (a substring test first)
+_ALLOCATING = ("new", "vector", "make", "filled", "vec!", "zeros", "get", "Resize")
 
 
 def _closing_bracket(text: str) -> tuple[int, int] | None:
@@ -255,6 +257,40 @@ def _tensor_shape(text: str) -> tuple[list[tuple[str, int]], str] | None:
     return entries, text[(said.start() if said else opening) : closing + 1]
 
 
+# a one-dimensional buffer allocated in code, its length the group n (then any
+# arguments after it, the initial value): Java's and C#'s ``new float[n]`` (C#'s
+# rectangular ``new float[a, b]`` its product), C++'s ``std::vector<float> b(n)``, Go's
+# ``make([]float64, n)``, Dart's ``List<double>.filled(n, 0.0)``, Rust's ``vec![0.0;
+# n]``, JavaScript's ``new Float32Array(n)``, candle's ``Tensor::zeros(n, …)`` and its
+# VarBuilder's ``vb.get(n, "bias")`` (the shape first, then the tensor's name), Apache
+# SINGA's ``bias_.Resize(Shape{n})``; a declaration before it (``float[] b =``, ``var b :=``), ``;`` or Rust's ``?`` after
+_ALLOCATION = lazy_pattern(
+    r"^\s*(?:[\w\s<>\[\]:.,*&]*?(?:=|:=)\s*)?"
+    r"(?P<alloc>new\s+[A-Za-z_][\w<>.]*\s*\[(?P<a>[^\[\]]+)\]"
+    r"|(?:std\s*::\s*)?vector\s*<[^<>;=]*>\s*[A-Za-z_]\w*\s*\((?P<b>[^(),]+)(?:,[^()]*)?\)"
+    r"|make\s*\(\s*\[\s*\]\s*[A-Za-z_]\w*\s*,(?P<c>[^(),]+)(?:,[^()]*)?\)"
+    r"|List\s*(?:<[^<>]*>)?\s*\.\s*filled\s*\((?P<d>[^(),]+),[^()]*\)"
+    r"|vec!\s*\[[^\[\];]*;(?P<e>[^\[\];]+)\]"
+    r"|new\s+(?:Float32|Float64|Int32)Array\s*\((?P<f>[^(),]+)\)"
+    r"|Tensor\s*::\s*zeros\s*\((?P<g>[^(),]+),[^()]*(?:\([^()]*\)[^()]*)*\)"
+    r"|[A-Za-z_]\w*\s*\.\s*get(?:_with_hints)?\s*\((?P<h>[^(),]+),\s*['\"]bias['\"][^()]*\)"
+    r"|[A-Za-z_]\w*\s*\.\s*Resize\s*\(\s*Shape\s*\{(?P<i>[^{}]+)\}\s*\))"
+    r"\s*[;?]*\s*$"
+)
+
+
+def _allocation(text: str) -> tuple[list[tuple[str, int]], str] | None:
+    """The sizes of a one-dimensional buffer an answer allocates (:data:`_ALLOCATION`,
+    C#'s ``new float[a, b]`` two) and the allocation as written; None when it allocates
+    none."""
+    match = _ALLOCATION().match(text)
+    if match is None:
+        return None
+    group = next(g for g in "abcdefghi" if match.group(g) is not None)
+    entries = _entries(text, match.start(group), match.end(group))
+    return entries, text[match.start("alloc") : match.end()].strip()
+
+
 def _shape_count(found, letters: bool, symbols) -> Parsed:
     """The count of the elements of a shape: the product of its sizes, noted."""
     entries, written = found
@@ -274,6 +310,8 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     found = QUESTIONS.get(question_id)
     if found is not None and found.tensor and isinstance(text, str):
         shape = _tensor_shape(unheld(text) if "Parameter" in text or "Variable" in text else text)
+        if shape is None and any(mark in text for mark in _ALLOCATING):
+            shape = _allocation(text)
         if shape is not None:
             return _shape_count(shape, letters, symbols)
     pair = _pair(text) if how is not None and isinstance(text, str) else None
