@@ -154,12 +154,15 @@ TOGETHER = (("exercise", "cost"), ("exercise", "doubling"))
 
 def _next(ends, rest: list, front: bool):
     """The next entry of ``rest`` nobody has taken, from its front or its back (``ends``:
-    a shared array holding the first and one past the last untaken index), or None."""
+    a shared array holding the first and one past the last untaken index), or None; from
+    the front, None also when that entry is a figure (see :func:`_build_missing`)."""
     with ends.get_lock():
         first, last = ends[0], ends[1]
         if first >= last:
             return None
         if front:
+            if rest[first][0] == "figure":
+                return None
             ends[0] = first + 1
             return rest[first]
         ends[1] = last - 1
@@ -167,7 +170,8 @@ def _next(ends, rest: list, front: bool):
 
 
 def _taken(ends, rest: list, front: bool):
-    """The entries of ``rest`` this process takes, one at a time, until none are left."""
+    """The entries of ``rest`` this process takes, one at a time, until none are left
+    (or, from the front, none but figures)."""
     while (entry := _next(ends, rest, front)) is not None:
         yield entry
 
@@ -232,10 +236,13 @@ def _build_missing(missing: list, jobs: int) -> dict:
     processes (forked after :func:`preload`: :func:`_context`) and this one build them
     side by side, this one the entries of :data:`TOGETHER` first (:func:`shares`); the
     others are taken one at a time as each process is free, this one from the front
-    (the exercises), the workers from the back (the figures), until none is left, so
-    that the processes finish together however the machine shares its cores between
-    them and Node's snapshot step.  An error in any is raised here.  Which process
-    builds what never changes what is built."""
+    (the exercises, the reference page), the workers from the back (the figures, then
+    what this one has not taken), so that the processes finish together however the
+    machine shares its cores between them and Node's snapshot step.  This one draws no
+    figure: the first figure a process draws imports matplotlib and loads its fonts
+    (0.4-0.55 s of CPU, measured), paid once in a worker, twice if this one drew too.
+    An error in any is raised here.  Which process builds what never changes what is
+    built."""
     from itertools import chain
 
     if jobs <= 1 or len(missing) <= 1:

@@ -223,14 +223,14 @@ def test_a_free_process_takes_what_a_busy_one_has_not(monkeypatch):
     """The entries are not dealt out in advance: each process takes the next one when
     it is free (the parent from the front after the shared layers, the worker from the
     back), so a worker slowed on its first entry leaves the others to the parent, and
-    each entry is built once."""
+    each entry is built once; the figure, last, is the worker's."""
     import multiprocessing
     import time
 
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("the fake build reaches the worker only by fork")
     parent = os.getpid()
-    missing = [*docs.TOGETHER, *(("figure", f"f{i}") for i in range(6))]
+    missing = [*docs.TOGETHER, *(("exercise", f"e{i}") for i in range(6)), ("figure", "f")]
 
     def build(kind, name):
         if os.getpid() != parent:
@@ -243,7 +243,23 @@ def test_a_free_process_takes_what_a_busy_one_has_not(monkeypatch):
     assert sorted(built) == sorted(missing)
     assert all(built[entry] == parent for entry in docs.TOGETHER)
     by_worker = [entry for entry, pid in built.items() if pid != parent]
-    assert len(by_worker) <= 1 and by_worker in ([], [missing[-1]])
+    assert by_worker == [missing[-1]]  # the figure: the parent draws none
+
+
+def test_the_parent_draws_no_figure(monkeypatch):
+    """The parent takes no figure (its first would import matplotlib a second time): a
+    worker draws them all, then takes what the parent has not."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the fake build reaches the worker only by fork")
+    parent = os.getpid()
+    figures = [("figure", f"f{i}") for i in range(4)]
+    monkeypatch.setattr(docs, "build_entry", lambda kind, name: os.getpid())
+    monkeypatch.setattr(docs, "preload", lambda: None)
+    built = docs._build_missing([*docs.TOGETHER, *figures], 2)
+    assert all(built[entry] == parent for entry in docs.TOGETHER)
+    assert all(built[entry] != parent for entry in figures)
 
 
 def _forms_derived_here() -> int:
