@@ -429,8 +429,17 @@ _OTHER_AXIS_NOTE = {"w": "width_formula_for_height", "h": "height_formula_for_wi
 FLOPS_OF_MULTIPLICATIONS = "flops_as_multiplications"  # checker.assumption.<id>
 
 
+# registry/notations.yaml's record of g, the groups (read as 1: checker.note.groups_at_one)
+GROUPS_SOURCE = "formulas_page"
+
+
 def _notes(entry: Entry, parsed: Parsed) -> list:
     notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
+    if any(
+        note.key == "reading.note.notation" and dict(note.fields)["source"] == GROUPS_SOURCE
+        for note in parsed.notes
+    ):  # a grouped layer's g: say what 1 stands for
+        notes.append("groups_at_one")
     axis = other_axis(entry, parsed.symbols)
     if axis is not None:  # the other axis's formula, read on a square layer
         notes.append(_OTHER_AXIS_NOTE[axis])

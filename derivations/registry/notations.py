@@ -24,6 +24,7 @@ __all__ = [
     "notation_stems",
     "notation_letters",
     "inferred_letters",
+    "given_meanings",
     "role_hints",
     "decorated_hints",
     "stem_of",
@@ -324,6 +325,16 @@ def notation_letters() -> dict[str, tuple[tuple[str, str], ...]]:
         for letter, symbol in (*record.letters, *record.context_letters):
             table.setdefault(letter, []).append((symbol, record.id))
     return {letter: tuple(found) for letter, found in table.items()}
+
+
+def given_meanings(written: str) -> tuple[tuple[str, str], ...]:
+    """((reading in the book's spellings, source id), ...): what the registered
+    notations make of the word ``written``, a letter as written (:func:`notation_letters`,
+    case kept: cuDNN's Q) or a spelling (:func:`notation_spellings`, any case: the
+    formulas page's g); empty where no notation gives it a meaning."""
+    spelling = notation_spellings().get(written.lower())
+    spelt = ((spelling[0], spelling[1]),) if spelling else ()
+    return (*notation_letters().get(written, ()), *spelt)
 
 
 @cache

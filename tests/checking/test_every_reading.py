@@ -188,3 +188,28 @@ def test_the_properties_meet_answers_called_wrong():
     assert [check(q, a, symbolic=False).verdict for q, a in wrong] == [W, W]
     right = [("output-height", "(zorp - k_h)/s_h + 1"), ("forward-mults", "c_i*c_o*zorp*m_h*m_w")]
     assert [check(q, a, symbolic=False).verdict for q, a in right] == [N, N]
+
+
+@pytest.mark.parametrize(
+    "answer, source",
+    [
+        ("c_o*c_i*k_h*k_w*m_h*m_w/Q", "cudnn"),  # cuDNN's Q, the output width
+        ("c_o*c_i*k_h*k_w*m_h*m_w/zorp", None),  # a word no notation has
+    ],
+)
+def test_no_notation_gives_it_a_meaning_is_said_only_where_none_does(answer, source):
+    """A letter read every way is said to have no meaning only where no registered
+    notation gives it one; else whose reading it has is said (fails on main: "Q → c_i
+    (no notation gives it a meaning ...)" where cuDNN/CUTLASS reads Q as m_w)."""
+    from derivations.messages import text
+    from derivations.registry.notations import notations
+
+    result = check("forward-mults", answer, symbolic=False)
+    assert result.verdict == W
+    (reading,) = [r for r in result.parsed["readings"] if r["how"] == HOW]
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        none = text("checker.phrase.reading_every", lang, **reading)
+        assert (none in said) == (source is None), said
+        if source is not None:
+            assert notations()[source].name[lang] in said, said

@@ -11,6 +11,7 @@ import pytest
 
 from derivations import grade
 from derivations.checking import check, feedback
+from derivations.messages import text
 from derivations.registry.notations import notation_letters, notations
 
 RIGHT = ("equivalent", "equivalent_under_convention")
@@ -106,6 +107,13 @@ TABLES = {
         ("output-width", "(cols - nb_col)/subsample + 1", False),
         ("forward-mults", "nb_filter * nb_row * nb_col * rows * cols", False),
     ],
+    "formulas_page": [  # g, the groups (1 at the book's layers), as formulas.md writes it
+        ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w/g", True),
+        ("forward-ops", "c_o*m_h*m_w*(2*c_i*k_h*k_w/g - 1)", True),
+        ("forward-memory", "c_i*h*w + c_o*c_i*k_h*k_w/g + c_o*m_h*m_w", True),
+        ("forward-mults", "c_i*k_h*k_w*m_h*m_w/g", False),
+        ("forward-adds", "c_o*m_h*m_w*(c_i*k_h*k_w/g - 2)", False),
+    ],
     "paddle": [
         (
             "output-height",
@@ -177,3 +185,20 @@ def test_grade_reads_each_notation_in_both_languages():
         graded = grade(rows, lang=lang)
         for row, (record, _, answer, right) in zip(graded, ROWS):
             assert (row["verdict"] in RIGHT) == right, (record, answer, row["verdict"])
+
+
+def test_the_groups_letter_is_read_at_one_with_a_note_in_both_languages():
+    """The formulas page's g (PyTorch's groups) is 1 at the book's layers: read so, and
+    said so, never taken for a letter of no meaning (fails on main: g was read as c_i,
+    "input channels left out ... no notation gives it a meaning")."""
+    result = check("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w/g")
+    assert result.verdict == "equivalent" and result.misconception is None
+    assert {"written": "g", "read": "1", "how": "notation", "source": "formulas_page"} in (
+        result.parsed["readings"]
+    )
+    assert "groups_at_one" in result.notes
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert text("checker.note.groups_at_one", lang) in said, said
+        assert notations()["formulas_page"].name[lang] in said, said
+    assert "groups_at_one" not in check("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w").notes
