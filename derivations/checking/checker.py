@@ -41,7 +41,7 @@ from derivations.checking.deciding.decide import (
     restriction_assumptions,
     special_case,
 )
-from derivations.checking.explaining.diagnose import MAX_POINTS, MEANINGS, diagnose
+from derivations.checking.explaining.diagnose import MAX_POINTS, MEANINGS, diagnose, holds
 from derivations.checking.notation import (
     RIGHT,
     in_context,
@@ -275,11 +275,12 @@ def _counterexample(
     ``named``: symbols a diagnosis beside it names, shown too (the missing m_w's value,
     which the answer does not write)."""
     env, want, got = found
-    example = {
-        "layer": _layer(env, entry, parsed, named),
-        "reference": _number(want),
-        "answer": _number(got),
-    }
+    layer = _layer(env, entry, parsed, named)
+    example = {"layer": layer, "reference": _number(want), "answer": _number(got)}
+    written = reference_symbols(entry) | parsed.symbols
+    derived = [name for name in layer if name in OUTPUT_SYMBOLS and name not in written]
+    if derived:  # sizes the layer's give, shown for a diagnosis naming them: said so
+        example["derived"] = derived
     if conventions:
         example["conventions"] = list(conventions)
     return example
@@ -291,9 +292,15 @@ def _diagnosed_symbols(diagnosis: list) -> frozenset:
 
 
 def _layer(env: dict, entry: Entry, parsed: Parsed, named=frozenset()) -> dict:
+    """The symbols of ``env`` a counterexample shows: the question's and the answer's,
+    those a diagnosis names, and where an output size is shown the sizes it is computed
+    from, but a kernel the question holds at 1 x 1 (the pointwise question's k_h, k_w
+    are no symbols of it)."""
     shown = reference_symbols(entry) | parsed.symbols | named
-    if shown & {"m_h", "m_w"}:
-        shown |= {"h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w"}
+    if shown & set(OUTPUT_SYMBOLS):
+        shown |= {"h", "w", "p_h", "p_w", "s_h", "s_w"}
+        if Restriction.K1 not in entry.question.base_domain:
+            shown |= {"k_h", "k_w"}
     return {name: env[name] for name in SYMBOL_ORDER if name in shown and name in env}
 
 
@@ -720,7 +727,13 @@ def _where(
         against, want = entry.reference, matcher(entry).reference_values(general)
     else:
         against, want = entry.variants[index], matcher(entry).values_of_variant(index, general)
-    wider = _diagnosed(entry, answer, against, envs, want, answer.on(entry, general))
+    got = answer.on(entry, general)
+    # the diagnosis itself may hold there, though another is found first (s12exam E20:
+    # "m_w missing" of an answer that leaves out the width, where m_h = m_w on the
+    # square layer it is read on and "m_h missing" comes first)
+    if holds(found, got, want, len(envs), envs):
+        return []
+    wider = _diagnosed(entry, answer, against, envs, want, got)
     if wider is not None and (wider.id, wider.factor, wider.constant) == (
         found.id,
         found.factor,

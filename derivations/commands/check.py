@@ -121,7 +121,7 @@ def _readable(result, feedback_text: str, lang: str, reveal: str) -> str:
         lines.append(
             _line(
                 "counterexample",
-                f"{layer_text(example['layer'], lang)} -> "
+                f"{layer_text(example['layer'], lang, example.get('derived', ()))} -> "
                 f"{example['answer']} vs {example['reference']}"
                 + (f" ({ids_text(under, lang)})" if under else ""),
                 lang,

@@ -49,7 +49,11 @@ def _counterexample(result: Result, lang: str) -> str:
     example = result.counterexample
     if not example:
         return ""
-    layer = " ".join(f"{k}={v}" for k, v in example["layer"].items())
+    derived = example.get("derived", ())
+    layer = " ".join(f"{k}={v}" for k, v in example["layer"].items() if k not in derived)
+    if derived:  # output sizes the others give (a diagnosis names them): said so
+        sizes = " ".join(f"{k}={example['layer'][k]}" for k in derived)
+        layer = text("checker.phrase.layer_derived", lang, layer=layer, derived=sizes)
     under = example.get("conventions")
     return text(
         "grading.counterexample_cell_under" if under else "grading.counterexample_cell",

@@ -11,7 +11,9 @@ import pytest
 
 from derivations.checking import check, feedback
 from derivations.checking.deciding.catalogue import entry
+from derivations.checking.explaining.feedback import layer_text
 from derivations.checking.explaining.wording import assumption_text
+from derivations.messages import text
 from derivations.registry.misconceptions import misconceptions
 
 # (question, answer, diagnosis id, factor, conventions of the variant it is against)
@@ -56,6 +58,44 @@ def test_every_layer_is_said_only_where_it_holds(question, answer, where):
         assert "at every layer where" in en and "not elsewhere" in en and "其他层上" in zh
     else:
         assert "at every layer." in en and "在每个层上" in zh
+
+
+# an answer that leaves out a whole axis: the factor naming that axis is missing at every
+# layer (s12exam E20), whatever restrictions its missing symbols imply
+WHOLE_AXIS = [
+    ("pointwise-complexity", "c_o*(2*c_i-1)*floor((h+p_h+s_h-1)/s_h)", ["m_w"]),
+    ("pointwise-complexity", "c_o*(2*c_i-1)*floor((w+p_w+s_w-1)/s_w)", ["m_h"]),
+    ("forward-mults", "c_o*c_i*k_h*k_w*floor((h-k_h+p_h+s_h)/s_h)", ["m_w"]),
+]
+
+
+@pytest.mark.parametrize("question, answer, factor", WHOLE_AXIS)
+def test_a_factor_naming_a_left_out_axis_holds_at_every_layer(question, answer, factor):
+    """Fails on main: "m_w times too small ... (This holds where s_w = 1 and p_w = 0, not
+    at every layer.)"; and the counterexample printed the pointwise question's k_h, k_w
+    (held at 1, no symbols of it) and m_w as if given: now said as derived."""
+    result = check(question, answer, symbolic=False)
+    assert result.verdict == "not_equivalent"
+    (diagnosis,) = result.diagnosis
+    assert (diagnosis["id"], diagnosis["factor"], diagnosis["where"]) == (
+        "factor_missing",
+        factor,
+        [],
+    )
+    example = result.counterexample
+    assert example["derived"] == factor
+    if question == "pointwise-complexity":
+        assert not set(example["layer"]) & {"k_h", "k_w"}, example["layer"]
+    for lang in ("en", "zh"):
+        given = {k: v for k, v in example["layer"].items() if k not in factor}
+        sizes = ", ".join(f"{k} = {example['layer'][k]}" for k in factor)
+        said = text(
+            "checker.phrase.layer_derived",
+            lang,
+            layer=layer_text(given, lang),
+            derived=sizes,
+        )
+        assert said in feedback(result, lang), feedback(result, lang)
 
 
 def _mentions(text: str, formula: str) -> bool:

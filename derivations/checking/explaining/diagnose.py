@@ -32,7 +32,7 @@ from derivations.expr import tree as ex
 from derivations.expr.evaluate import UNDEFINED, Undefined
 from derivations.records import field, record
 
-__all__ = ["Diagnosis", "diagnose", "MEANINGS"]
+__all__ = ["Diagnosis", "diagnose", "holds", "MEANINGS"]
 
 # the sizes a missing factor or term is a product of, in the book's order; then the
 # quantities a worked answer names (C_h, C_w: where the points hold them), which a
@@ -322,6 +322,33 @@ def _diagnose(
     if all(g == gaps[0] for g in gaps):
         return Diagnosis("constant_offset", constant=_plain(gaps[0]))
     return _term(gaps, envs, sizes)
+
+
+def holds(diagnosis: Diagnosis, got, want, count: int, envs) -> bool:
+    """Whether ``diagnosis`` (a factor, a constant factor, a term or a constant offset)
+    holds at the first ``count`` points of ``envs``, the answer's values there ``got``
+    and the reference's ``want`` (indexed as ``envs``); False for a swap, which needs
+    the answer itself, and where a value is undefined."""
+    indices = range(count)
+    pairs = [(got[index], want[index]) for index in indices]
+    if not pairs or any(g is UNDEFINED or w is UNDEFINED for g, w in pairs):
+        return False
+    points = [envs[index] for index in indices]
+    kind = diagnosis.id
+    if kind in ("factor_missing", "factor_extra"):
+        got_values, want_values = zip(*pairs, strict=True)
+        return _is_factor(got_values, want_values, points, diagnosis.factor, kind == "factor_extra")
+    constant = diagnosis.constant
+    if constant is None:  # a swap
+        return False
+    if kind in ("factor_two_more", "factor_two_less", "constant_factor"):
+        return all(g == constant * w for g, w in pairs)
+    if kind in ("term_extra", "term_missing"):
+        return all(
+            g - w == constant * _product(env, diagnosis.factor)
+            for (g, w), env in zip(pairs, points, strict=True)
+        )
+    return kind == "constant_offset" and all(g - w == constant for g, w in pairs)
 
 
 def _plain(value):

@@ -126,10 +126,16 @@ def reference_text(reference: dict, lang: str) -> str:
     )
 
 
-def layer_text(layer: dict, lang: str = "en") -> str:
-    return phrase("layer_separator", lang).join(
-        f"{name} = {value}" for name, value in layer.items()
-    )
+def layer_text(layer: dict, lang: str = "en", derived=()) -> str:
+    """``layer`` as ``c_i = 2, c_o = 3, …``; the sizes named in ``derived`` (a
+    counterexample's ``derived``: output sizes the others give) said after them, as
+    derived (``… s_w = 1 (so m_w = 5)``)."""
+    separator = phrase("layer_separator", lang)
+    given = separator.join(f"{k} = {v}" for k, v in layer.items() if k not in derived)
+    if not derived:
+        return given
+    sizes = separator.join(f"{k} = {layer[k]}" for k in derived)
+    return phrase("layer_derived", lang, layer=given, derived=sizes)
 
 
 def reason_text(error: dict, lang: str) -> str:
@@ -193,7 +199,7 @@ def _counterexample(result: Result, lang: str) -> list[str]:
     example = result.counterexample
     if not example:
         return []
-    layer = layer_text(example["layer"], lang)
+    layer = layer_text(example["layer"], lang, example.get("derived", ()))
     under = example.get("conventions")
     fields = {"conventions": _joined(under, lang)} if under else {}
     suffix = "_under" if under else ""
@@ -282,7 +288,7 @@ def _floor_missing(example: dict, lang: str) -> str:
         "floor_missing_under" if under else "floor_missing",
         lang,
         divides=divides,
-        layer=layer_text(example["layer"], lang),
+        layer=layer_text(example["layer"], lang, example.get("derived", ())),
         expected=example["reference"],
         actual=_value(example["answer"], lang),
         **({"conventions": _joined(under, lang)} if under else {}),
