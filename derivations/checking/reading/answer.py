@@ -174,9 +174,13 @@ def _as_shape(parsed: Parsed, text: str, question_id: str) -> Parsed:
     tree = parsed.tree
     if isinstance(tree, ex.Mul) and len(tree.parts) == 2:
         chosen = _shape(list(tree.parts), how, None, pair=False)
-        if chosen is not None:
-            return _reparsed(parsed, chosen, "shape_product")
+        if chosen is not None:  # an x between them read as "by", so no times sign: not said
+            kept = tuple(note for note in parsed.notes if note.key != _TIMES_SIGN_NOTE)
+            return _reparsed(parsed.with_tree(parsed.tree, notes=kept), chosen, "shape_product")
     return parsed
+
+
+_TIMES_SIGN_NOTE = "reading.note.times_sign"  # (x between two factors read as a times sign)
 
 
 def _reparsed(parsed: Parsed, tree: ex.Node, note: str) -> Parsed:

@@ -116,6 +116,14 @@ def test_read_answer_is_json_able_and_names_the_question():
 # (question, answer, verdict, note): a 2-D shape where the question asks for one size
 SHAPES = [
     ("compose-size", "(k_1+k_2-1)×(k_1+k_2-1)", "equivalent", "shape_product"),
+    # an x read as "by": no note that it is a times sign (s12exam E14; fails on main)
+    ("compose-size", "(k_1+k_2-1) x (k_1+k_2-1)", "equivalent", "shape_product"),
+    (
+        "output-height",
+        "floor((h-k_h+p_h+s_h)/s_h) x floor((w-k_w+p_w+s_w)/s_w)",
+        "equivalent",
+        "shape_product",
+    ),
     ("compose-size", "(k_1 + k_2 − 1, k_1 + k_2 − 1)", "equivalent", "shape_pair"),
     ("compose-size", "（k_1+k_2-1，k_1+k_2-1）", "equivalent", "shape_pair"),
     ("output-height", "(⌊(h-k_h+p_h+s_h)/s_h⌋, ⌊(w-k_w+p_w+s_w)/s_w⌋)", "equivalent", "shape_pair"),
