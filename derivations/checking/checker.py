@@ -1885,6 +1885,7 @@ def as_graded(entry: Entry, reading):
 # which an answer may be judged wrong under every reading (:mod:`.every_reading`)
 _UNKNOWN_REFUSALS = UNKNOWN_KEYS | {
     "checker.reason.unknown_letter",
+    "checker.reason.unknown_letter_named",
     "checker.reason.unknown_letter_unmeant",
 }
 
@@ -2477,7 +2478,15 @@ def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> di
     name = parsed.name if parsed is not None else None
     try:
         if unit and _other_axis_word(entry, unit):  # (a word after the number)
-            raise _invalid("words_name_other", lead=unit, name=unit, question=question_id)
+            shape = entry.question.shape
+            assert shape is not None and shape.axis is not None  # (the word's test says so)
+            raise _invalid(
+                "unit_other_axis",
+                unit=unit,
+                count_axis=AXES[1 - shape.axis],
+                asked_axis=AXES[shape.axis],
+                question=question_id,
+            )
         if name and not _SIZE_WORD().search(name) and _other_axis_word(entry, name):
             raise _invalid("lead_names_other", lead=name, name=name, question=question_id)
         if name and _named_axis(name) is not None and _other_axis_named_size(entry, name):

@@ -48,6 +48,7 @@ from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.registry.notations import (
     decorated_hints,
+    given_meanings,
     inferred_letters,
     meaning_of_letter,
     meaning_of_symbols,
@@ -396,8 +397,10 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
     used = ex.symbols_in(entry.reference.tree)
     if meaning is None:
         names = [n for n in SYMBOL_ORDER if n in used] or sorted(allowed - {"n"})
+        # a letter another notation reads (cuDNN's Q): said so, never "no notation
+        # gives it a meaning"
         return _invalid(
-            "unknown_letter_unmeant",
+            "unknown_letter_named" if given_meanings(letter) else "unknown_letter_unmeant",
             letter=letter,
             question=entry.question.id,
             symbols=", ".join(names),

@@ -25,6 +25,7 @@ __all__ = [
     "notation_letters",
     "inferred_letters",
     "given_meanings",
+    "given_meanings_text",
     "role_hints",
     "decorated_hints",
     "stem_of",
@@ -335,6 +336,23 @@ def given_meanings(written: str) -> tuple[tuple[str, str], ...]:
     spelling = notation_spellings().get(written.lower())
     spelt = ((spelling[0], spelling[1]),) if spelling else ()
     return (*notation_letters().get(written, ()), *spelt)
+
+
+def given_meanings_text(written: str, lang: str) -> str:
+    """:func:`given_meanings` of ``written`` said in ``lang``: "cuDNN/CUTLASS reads it as
+    m_w", several joined (message ``checker.phrase.notation_reads``); empty where none."""
+    from derivations.messages import text
+
+    said = [
+        text(
+            "checker.phrase.notation_reads",
+            lang,
+            source=notations()[source].name[lang],
+            read=read,
+        )
+        for read, source in given_meanings(written)
+    ]
+    return text("checker.phrase.id_separator", lang).join(said)
 
 
 @cache

@@ -277,11 +277,13 @@ def test_two_readings_with_different_verdicts_grade_nothing(question, answer, le
 
 
 # (question, answer, the refusal: unknown_letter when the letter has a role, else
+# unknown_letter_named when another notation reads it (cuDNN's Q), else
 # unknown_letter_unmeant: no meaning is guessed)
 REFUSED = [
-    ("forward-mults", "c_i c_o k_h k_w m_h m_w Q", "unknown_letter_unmeant"),
+    ("forward-mults", "c_i c_o k_h k_w m_h m_w Q", "unknown_letter_named"),
+    ("forward-mults", "c_i c_o k_h k_w m_h m_w V", "unknown_letter_unmeant"),
     ("forward-mults", "C C k_h k_w m_h m_w", "unknown_letter"),
-    ("output-height", "(h - k_h + G)//s_h + 7", "unknown_letter_unmeant"),
+    ("output-height", "(h - k_h + V)//s_h + 7", "unknown_letter_unmeant"),
     ("output-height", "(h - k_h + B)//s_h + 7", "unknown_letter"),  # B: the batch
 ]
 
@@ -291,6 +293,19 @@ def test_a_letter_no_reading_matches_is_refused(question, answer, key):
     result = check(question, answer, symbolic=False)
     assert result.verdict == "invalid_input"
     assert result.error["id"] == f"checker.reason.{key}"
+
+
+def test_a_refused_letter_another_notation_reads_is_not_said_to_have_no_meaning():
+    """s12exam E17: "no notation we know gives it a meaning" was said of cuDNN's Q (fails
+    on main); it names the notation's reading instead, in both languages."""
+    from derivations.messages import text
+
+    result = check("forward-mults", "c_i c_o k_h k_w m_h m_w Q", symbolic=False)
+    fields = result.error["fields"]
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert text("checker.reason.unknown_letter_unmeant", lang, **fields) not in said
+        assert notations()["cudnn"].name[lang] in said and "m_w" in said, said
 
 
 def test_a_course_declares_its_notation_or_switches_inference_off():

@@ -83,10 +83,11 @@ TABLE = [
     # reading B as k_w; an output size has no batch (its n is the input size)
     ("forward-mults", "B c_i c_o k_h m_h m_w", "checker.reason.unknown_letter", "batch", "n"),
     ("output-height", "(B - k_h + p_h + s_h)//s_h", "checker.reason.unknown_letter", "batch", "-"),
-    # no role: no meaning is claimed
+    # no role: no meaning is claimed (a letter another notation reads, cuDNN's Q, is
+    # said so: no notation's meaning is denied it)
     (
         "forward-mults",
-        "G c_i c_o k_h k_w m_h m_w",
+        "V c_i c_o k_h k_w m_h m_w",
         "checker.reason.unknown_letter_unmeant",
         None,
         None,
@@ -94,7 +95,7 @@ TABLE = [
     (
         "output-height",
         "(h - k_h + p_h + s_h)//s_h + Q",
-        "checker.reason.unknown_letter_unmeant",
+        "checker.reason.unknown_letter_named",
         None,
         None,
     ),

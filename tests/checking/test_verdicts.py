@@ -13,6 +13,7 @@ from derivations.checking.reading.parse import parse_answer
 from derivations.closed_forms import forms
 from derivations.expr.bridge import SYMPY_SYMBOLS, to_sympy
 from derivations.messages import catalogue as message_catalogue
+from derivations.messages import text
 from derivations.model import Layer
 from derivations.registry.misconceptions import misconceptions as misconception_registry
 from tests.checking.witness import witness_fields
@@ -303,9 +304,13 @@ def test_undefined_answer_value_is_reported_without_a_contradicting_difference()
     assert "divides by zero" in feedback(result, "en", reveal="answer")
 
 
+def _title(question: str, lang: str = "en") -> str:
+    return text(f"checker.question.{question}", lang)
+
+
 INVALID = [
-    ("output-height", "m_h", "is what question output-height asks for"),
-    ("compose-size", "k_h + 1", "does not belong to question compose-size"),
+    ("output-height", "m_h", f"is what the question '{_title('output-height')}' asks for"),
+    ("compose-size", "k_h + 1", f"does not belong to the question '{_title('compose-size')}'"),
     ("forward-mults", "c_i c_o mykernal m_h m_w", "unknown symbol"),
     ("forward-ops", "2c_i(", "ends too early"),
     ("forward-ops", "__import__('os').system('true')", "unknown symbol '__import__'"),
@@ -317,6 +322,27 @@ INVALID = [
 def test_invalid_input(question, answer, reason):
     result = check(question, answer)
     assert result.verdict == "invalid_input" and reason in result.error["reason"]
+
+
+# refusals that name the question (s12exam E18): by the title the page shows, in the
+# feedback's language, never by its id
+NAMING_THE_QUESTION = [
+    ("output-height", "m_h"),
+    ("compose-size", "k_h + 1"),
+    ("output-height", "m_w = floor((h-k_h+p_h+s_h)/s_h)"),
+    ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w*Q*Q"),
+]
+
+
+@pytest.mark.parametrize("question, answer", NAMING_THE_QUESTION)
+def test_a_refusal_names_the_question_by_its_title(question, answer):
+    """Fails on main: "symbol c_i does not belong to question compose-size", zh "而不是
+    题目 output-height 所问的量" (an English id in a Chinese sentence)."""
+    result = check(question, answer)
+    assert result.verdict == "invalid_input", result.verdict
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert _title(question, lang) in said and question not in said, said
 
 
 def test_every_convention_and_misconception_is_exercised():
@@ -430,3 +456,49 @@ def test_fuzz_check_always_gives_a_verdict(answer):
         "invalid_input",
     )
     assert feedback(result, "en") and feedback(result, "zh")
+
+
+@pytest.mark.parametrize(
+    "question, unit, axis, asked",
+    [("output-height", "columns", "w", "h"), ("output-width", "行", "h", "w")],
+)
+def test_a_size_word_of_the_other_axis_is_refused_naming_both_axes(question, unit, axis, asked):
+    """``4 columns`` answering the output height (the number right at the page's layer):
+    refused saying the word counts along the width and the question asks a height, by
+    the question's title (fails on main: "说它是columns的，而不是题目 output-height 所问的
+    量", the word itself taken for the quantity it names)."""
+    import json
+
+    from derivations.practice.numbers import answer_at, practice_class
+
+    (student,) = practice_class().students
+    value = next(k.value for k in student.key if k.question == question)
+    for lang in ("en", "zh"):
+        got = json.loads(answer_at(question, f"{value} {unit}", lang))
+        assert got["verdict"] == "invalid_input", got
+        reason = text(
+            "checker.reason.unit_other_axis",
+            lang,
+            unit=unit,
+            count_axis_name=text(f"checker.axis.{axis}", lang),
+            asked_axis_name=text(f"checker.axis.{asked}", lang),
+            question=_title(question, lang),
+        )
+        assert reason in got["feedback"], got["feedback"]
+
+
+@pytest.mark.parametrize("question, word", [("forward-ops", "MACs"), ("backward-ops", "MACs")])
+def test_a_number_said_with_the_other_count_word_is_not_called_a_formula(question, word):
+    """``2544 MACs`` (the exact count at the page's layer, said as MACs): the mistake's
+    explanation speaks of the answer, not of a formula there is none of (s12exam E16,
+    fails on main: "The word after the formula (MACs or FLOPs) ...")."""
+    import json
+
+    from derivations.practice.numbers import answer_at, practice_class
+
+    (student,) = practice_class().students
+    value = next(k.value for k in student.key if k.question == question)
+    for lang, formula in (("en", "formula"), ("zh", "公式")):
+        got = json.loads(answer_at(question, f"{value} {word}", lang))
+        assert got["misconception"]["id"] == "count_word_disagrees", got
+        assert formula not in got["feedback"], got["feedback"]

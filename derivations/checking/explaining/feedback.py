@@ -18,7 +18,6 @@ from derivations.checking.explaining.wording import (
     LANGS,
     assumption_text,
     diagnosis_text,
-    ids_text,
     misconception_text,
     note_text,
     phrase,
@@ -298,20 +297,16 @@ def _floor_missing(example: dict, lang: str) -> str:
 def reading_text(reading: dict, lang: str) -> str:
     """One reading of the notation layer: ``F → k (CS231n)``, inferred or declared."""
     from derivations.checking.every_reading import HOW as EVERY
-    from derivations.registry.notations import given_meanings, notations
+    from derivations.registry.notations import given_meanings_text, notations
 
     how = reading.get("how", "notation")
     fields = {k: str(v) for k, v in reading.items() if k != "how"}
     record = notations().get(fields.get("source", ""))
     if record is not None:
         fields["source"] = record.name[lang]
-    given = given_meanings(fields.get("written", "")) if how == EVERY else ()
-    if given:  # "no notation gives it a meaning" would be false: say whose it is
-        theirs = [
-            phrase("notation_reads", lang, source=notations()[source].name[lang], read=read)
-            for read, source in given
-        ]
-        return phrase("reading_every_named", lang, theirs=ids_text(theirs, lang), **fields)
+    theirs = given_meanings_text(fields.get("written", ""), lang) if how == EVERY else ""
+    if theirs:  # "no notation gives it a meaning" would be false: say whose it is
+        return phrase("reading_every_named", lang, theirs=theirs, **fields)
     return phrase(f"reading_{how}", lang, **fields)
 
 

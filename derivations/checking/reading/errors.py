@@ -29,25 +29,40 @@ class InvalidAnswer(DerivationError):
         super().__init__(f"{reason}{where}")
 
 
+# fields holding an axis (h, w), each said by its name as <field>_name
+_AXIS_FIELDS = ("count_axis", "asked_axis")
+
+
 def said_fields(fields: dict, lang: str) -> dict:
     """``fields`` as a message says them in ``lang``: a ``role`` field (the id of a
     meaning, ``registry/notations.yaml``) adds ``meaning``, its name in ``lang``
     (message ``checker.meaning.<role>``); a ``conditions`` field (a branch's conditions,
     one a line: :mod:`.branches`) is said joined by the language's separator (message
-    ``checker.phrase.condition_list_separator``: "; ", "；"); a ``question`` field (its
-    id) adds ``asked``, what it asks in ``lang`` (message ``checker.question.<id>``)."""
-    if not {"role", "conditions", "question"} & set(fields):
+    ``checker.phrase.condition_list_separator``: "; ", "；"); a ``question`` field (a
+    question's id) is said by the title the pages show, in ``lang``, and adds ``asked``,
+    the same (message ``checker.question.<id>``: "output height m_h", "输出高度 m_h"); a
+    ``count_axis`` or ``asked_axis`` field (``h``, ``w``) adds ``count_axis_name`` or
+    ``asked_axis_name``, the axis's name in ``lang`` (message ``checker.axis.<axis>``); a
+    ``letter`` field adds ``theirs``, what registered notations read it as
+    (:func:`.notations.given_meanings_text`)."""
+    if not {"role", "conditions", "question", "count_axis", "asked_axis", "letter"} & set(fields):
         return fields
     from derivations.messages import text
+    from derivations.registry.notations import given_meanings_text
 
     said = dict(fields)
+    if "letter" in fields:  # what other notations make of it (cuDNN's Q), if any
+        said["theirs"] = given_meanings_text(str(fields["letter"]), lang)
+    for name in _AXIS_FIELDS:  # an axis, h or w: said by its name (checker.axis.<axis>)
+        if name in fields:
+            said[f"{name}_name"] = text(f"checker.axis.{fields[name]}", lang)
     if "role" in fields:
         said["meaning"] = text(f"checker.meaning.{fields['role']}", lang)
     if "conditions" in fields:
         separator = text("checker.phrase.condition_list_separator", lang)
         said["conditions"] = separator.join(str(fields["conditions"]).splitlines())
     if "question" in fields:
-        said["asked"] = text(f"checker.question.{fields['question']}", lang)
+        said["asked"] = said["question"] = text(f"checker.question.{fields['question']}", lang)
     return said
 
 
