@@ -11,7 +11,7 @@ import pytest
 from derivations.checking import check, feedback
 from derivations.checking.reading.parse import parse_answer
 from derivations.messages import catalogue
-from tests.checking.rows import Table, classes_test, graded_verdicts
+from tests.checking.rows import GUARD, Table, classes_test, graded_verdicts
 
 R, C, W = "equivalent", "equivalent_under_convention", "not_equivalent"
 
@@ -461,3 +461,19 @@ def test_the_code_step_removes_only_code(answer, read):
     assert text.text == read
     assert bool(notes) == (read != answer)
     assert len(text.columns) == len(text.text)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["约", "约 ", "大约", "约为", pytest.param("约等于 ", marks=GUARD)],  # (a copula before)
+)
+def test_about_in_chinese_opens_a_number_as_it_opens_a_factor(opening):
+    """``约 4.04 倍`` was read and ``约4.04`` refused ("意外的字符“约”", s12exam E21;
+    fails on main): "about" opens the number, with a note, as ``≈4.04`` does."""
+    from derivations.practice.numbers import answer_at
+
+    plain = json.loads(answer_at("double-channels", "≈4.04", "zh"))
+    said = json.loads(answer_at("double-channels", f"{opening}4.04", "zh"))
+    assert said["verdict"] == plain["verdict"] == "equivalent", said
+    wrong = json.loads(answer_at("double-channels", f"{opening}4.1", "zh"))
+    assert wrong["verdict"] == "not_equivalent", wrong

@@ -927,10 +927,11 @@ def around(
 
 # what opens a whole answer and is no part of its formula: a list's bullet or number
 # (``- ``, ``* ``, ``• ``, ``1. ``, ``2) ``, ``a) ``), a code fence (````` ```python `````),
-# "about" (``~``, ``≈``)
+# "about" (``~``, ``≈``; Chinese ``约``, ``大约``, ``约为``, ``约等于``: ``约 4.04 倍`` is read
+# as a factor, so ``约4.04`` is read as the number, s12exam E21)
 _OPENING = lazy_pattern(
     r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
-    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>[~≈∼]\s*))(?=\S)"
+    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼]|大?约(?:为|是|等于)?)\s*))(?=\S)"
 )
 _FENCE_END = lazy_pattern(r"\s*```\s*$")
 # quotes around the whole answer ('…', "…", “…”, 「…」)
@@ -1168,7 +1169,7 @@ def _says_formula(text: str) -> bool:
 
 
 _CONCLUSION_WORDS = tuple(word.lower() for word in CONCLUSIONS)
-_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh")
+_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh约大")
 
 
 def _may_need(body: str) -> bool:
