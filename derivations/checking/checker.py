@@ -66,7 +66,7 @@ from derivations.checking.reading.code import (
     holds_formula,
     unwrapped,
 )
-from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
+from derivations.checking.reading.errors import InvalidAnswer, refuse, refused, said_fields
 from derivations.checking.reading.informal import (
     COST_WORDS,
     COUNT_WORDS,
@@ -2499,14 +2499,30 @@ def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> di
     return None
 
 
-def _error_of(error: InvalidAnswer) -> dict:
-    """A refusal as a result's ``error``: its reason, position, message id and fields."""
-    return {
-        "reason": error.reason,
-        "position": error.position,
-        "id": error.key,
-        "fields": {k: str(v) for k, v in error.fields.items()},
-    }
+def _error_of(error: InvalidAnswer, answer: str = "") -> dict:
+    """A refusal as a result's ``error``: its reason, position, message id and fields; a
+    refused lone letter said as ``answer`` writes it (``x``, which the reader holds as
+    X: :func:`_as_written`), and then by what notations make of it as written (cuDNN's
+    Q is no q)."""
+    from derivations.messages import text as message
+    from derivations.registry.notations import given_meanings
+
+    fields = {k: str(v) for k, v in error.fields.items()}
+    key, reason = error.key, error.reason
+    letter = fields.get("letter", "")
+    written = _as_written({"written": letter}, answer)["written"]
+    if key in _LETTER_REFUSALS and written != letter:
+        fields["letter"] = written
+        if key == _NAMED_LETTER and not given_meanings(written):
+            key = _UNMEANT_LETTER
+        reason = message(key, "en", **said_fields(fields, "en"))
+    return {"reason": reason, "position": error.position, "id": key, "fields": fields}
+
+
+# refusals of a letter no reading matches: said named or unmeant by the letter as written
+_NAMED_LETTER = "checker.reason.unknown_letter_named"
+_UNMEANT_LETTER = "checker.reason.unknown_letter_unmeant"
+_LETTER_REFUSALS = frozenset({_NAMED_LETTER, _UNMEANT_LETTER, "checker.reason.unknown_letter"})
 
 
 def _other_axis_named_size(entry: Entry, name: str) -> bool:
@@ -3117,7 +3133,7 @@ def check(
     except InvalidAnswer as error:
         result.verdict = "invalid_input"
         _clear(result)
-        result.error = _error_of(error)
+        result.error = _error_of(error, answer)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:

@@ -295,6 +295,15 @@ def _then(first: str, second: str, lang: str) -> str:
     return text("checker.phrase.list_separator", lang).join((first, second))
 
 
+def _along_an_axis(question: str) -> bool:
+    """Whether ``question`` asks for a size along one axis (the output's height or
+    width: counted in rows or columns)."""
+    from derivations.checking.deciding.catalogue import entry
+
+    shape = entry(question).question.shape
+    return shape is not None and shape.axis is not None
+
+
 def _with_note(outcome: Outcome, note: str, lang: str) -> Outcome:
     """``outcome`` with ``note`` after both its feedback lines (:func:`_noted`)."""
     return records.replace(
@@ -592,7 +601,11 @@ def grade_variant_answer(
         )
 
     if numeral is not None and key is not None:  # (366 elements, 366 个: its unit)
-        return _counting_checked(grade(numeral), question, None, numeral.unit, key, lang, reveal)
+        outcome = _counting_checked(grade(numeral), question, None, numeral.unit, key, lang, reveal)
+        if numeral.unit and _right(outcome) and _along_an_axis(question):
+            # 4 elements for a height: the word is no unit of it (s12exam E12), said
+            return _with_note(outcome, text("variants.elements_for_size", lang), lang)
+        return outcome
     sized = _size_word(answer) if key is not None else None
     if sized is not None:  # 4 rows, 3 列: the number, its unit word dropped and said so
         number, unit = sized

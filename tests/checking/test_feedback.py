@@ -307,7 +307,7 @@ def test_the_span_a_floorless_answer_needs_is_the_restrictions(question, answer,
 def test_every_assumption_reads_inside_the_sentences_that_say_it():
     # s11exam F9: "the right value under answered as the ratio after/before instead of
     # the increase is 16/9": an assumption is said as "the right value under {it} is",
-    # "Correct under a convention: {it}.", "right for your layer if {it}": a noun phrase
+    # "Correct under a convention: {it}.", "right for your layer under the convention ({it})": a noun phrase
     # ("padding counted per side"), never a clause that opens with a verb
     from derivations.messages import catalogue as message_catalogue
 
@@ -357,3 +357,33 @@ def test_a_primed_name_defined_in_the_answer_is_read():
     )  # the sheet's exact increase, written with m'_h, m'_w
     result = check("double-padding", defined + increase, symbolic=False)
     assert result.verdict == "equivalent_under_convention" and result.assumptions == ["macs"]
+
+
+def test_the_wording_s12exam_e7_found():
+    """s12exam E7 (each fails on main): "with both costs counted under a multiply-
+    accumulate counted as one operation" (a doubled participle); "… t − 1. also right
+    under: …" (lower case after a full stop, no full stop after it); zh "若FLOPs = 2 ×
+    MACs（…），对你的卷积层是正确的" and en "right for your layer if a multiply-accumulate
+    counted as one operation"; ``12 96 x`` refused as 'X', a letter the student wrote in
+    lower case."""
+    import json
+
+    from derivations.messages import text
+    from derivations.practice.numbers import answer_at, practice_class
+
+    macs = text("checker.assumption.macs", "en")
+    ratio = feedback(check("double-channels", "2", symbolic=False), "en")
+    assert f"counted under {macs}" not in ratio and f"({macs})" in ratio, ratio
+    adds = check("forward-adds", "c_o*c_i*k_h*k_w*m_h*m_w", symbolic=False)
+    assert ". Also right under: " in feedback(adds, "en"), feedback(adds, "en")
+    assert "。 也可理解为：" in feedback(adds, "zh") and "。 说明" in feedback(adds, "zh")
+    (student,) = practice_class().students
+    # the layer's MACs: its multiplications (the key's forward-mults), FLOPs twice them
+    mults = next(k.value for k in student.key if k.question == "forward-mults")
+    flops = json.loads(answer_at("forward-ops", str(2 * mults), "zh"))
+    assert flops["verdict"] == "equivalent_under_convention", flops
+    assert "若FLOPs" not in flops["feedback"] and "“FLOPs" in flops["feedback"], flops
+    said = json.loads(answer_at("forward-ops", str(mults), "en"))
+    assert f"if {macs}" not in said["feedback"] and f"({macs})" in said["feedback"], said
+    letter = json.loads(answer_at("output-height", "12 96 x", "en"))
+    assert "'x'" in letter["feedback"] and "'X'" not in letter["feedback"], letter

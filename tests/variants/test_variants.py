@@ -653,3 +653,20 @@ def test_a_number_of_the_other_padding_reading_is_wrong_in_grade_and_in_moodle(p
                 assert got != value.value or float(answer.get("fraction")) == 0, key.question
             wrong += 1
     assert wrong > 20
+
+
+@pytest.mark.parametrize("said, lang", [("{n} elements", "en"), ("{n} 个", "zh")])
+def test_elements_after_a_size_along_an_axis_are_said_to_be_no_part_of_it(said, lang):
+    """``4 elements`` for the output height was right with no note, where ``4 columns``
+    is refused and ``4 rows`` noted (s12exam E12; fails on main): right, with a note
+    that a height is counted in rows, not elements; a memory's elements get none."""
+    from derivations.messages import text
+    from derivations.practice.numbers import answer_at, practice_class
+
+    (student,) = practice_class().students
+    key = {k.question: k.value for k in student.key}
+    note = text("variants.elements_for_size", lang)
+    height = json.loads(answer_at("output-height", said.format(n=key["output-height"]), lang))
+    assert height["verdict"] == "equivalent" and note in height["feedback"], height
+    memory = json.loads(answer_at("forward-memory", said.format(n=key["forward-memory"]), lang))
+    assert memory["verdict"] == "equivalent" and note not in memory["feedback"], memory
