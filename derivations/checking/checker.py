@@ -17,6 +17,7 @@ how they are read (``Result.notes``), not an assumption.
 
 from __future__ import annotations
 
+import itertools
 import re
 from fractions import Fraction
 from itertools import pairwise
@@ -711,10 +712,12 @@ def _where(
 ) -> list:
     """The conditions under which a diagnosis holds, when it was found on layers the
     answer's own restrictions narrow (stride 1, no padding, exact division) and does
-    not hold on every layer of the question; [] when it holds at every layer.  The
-    diagnosis is against the reference, or against the variant at ``index`` (a counting
-    convention's: s12exam E4, "exactly half the FLOPs" said of ``c_o c_i h w`` holds at
-    stride 1 without padding only)."""
+    not hold on every layer of the question: the fewest of those restrictions on whose
+    layers it holds (no padding, not the stride, for an increase that padding alone
+    makes: s13exam E3); [] when it holds at every layer.  The diagnosis is against the
+    reference, or against the variant at ``index`` (a counting convention's: s12exam E4,
+    "exactly half the FLOPs" said of ``c_o c_i h w`` holds at stride 1 without padding
+    only)."""
     narrowing = sorted(
         (Restriction(r) for r in restrictions if Restriction(r).kind in _NARROWING),
         key=lambda r: (_NARROWING.index(r.kind), r.axis or ""),
@@ -740,6 +743,17 @@ def _where(
         found.constant,
     ):
         return []
+    for size in range(1, len(narrowing)):
+        for kept in itertools.combinations(narrowing, size):
+            domain = general | frozenset(kept)
+            envs = matcher(entry).envs(domain, "total")
+            want = (
+                matcher(entry).reference_values(domain)
+                if index is None
+                else matcher(entry).values_of_variant(index, domain)
+            )
+            if holds(found, answer.on(entry, domain), want, len(envs), envs):
+                return [_condition_text(r) for r in kept]
     return [_condition_text(r) for r in narrowing]
 
 
@@ -990,8 +1004,9 @@ _COUNTINGS = ("macs", "flops")
 def _clash(stated: str | None, conventions, entry: Entry) -> bool:
     """A count word (MACs, FLOPs) that says the other counting than the formula's; or
     FLOPs said of a question no variant counts in FLOPs but the multiplications (the
-    additions, the memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` answering forward-adds is
-    not the additions it claims to count); or MACs said
+    additions counted from zero, the memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` answering
+    forward-adds is not the additions it claims to count; the exact additions are FLOPs,
+    :func:`_flops_of_additions`); or MACs said
     of one no variant counts in MACs, other than the count the MACs are (the
     multiplications; the additions accumulated from zero): ``c_o m_h m_w (c_i k_h k_w -
     1) MACs`` answering forward-adds is not the c_o c_i k_h k_w m_h m_w MACs it claims;
@@ -1012,7 +1027,16 @@ def _clash(stated: str | None, conventions, entry: Entry) -> bool:
         stated == "flops"
         and not _counts_in(entry, "flops")
         and not _flops_of_multiplications(stated, entry)
+        and not _flops_of_additions(conventions, entry)
     )
+
+
+def _flops_of_additions(conventions, entry: Entry) -> bool:
+    """FLOPs said of the exact count of additions (the question the word "additions"
+    names, matched under no convention): each addition is one floating-point operation,
+    so ``1248 FLOPs`` is that count (s13exam E5); the multiplications' count said so
+    (accumulating from zero) is not."""
+    return not conventions and named_count("additions") == entry.question.id
 
 
 def _flops_of_multiplications(stated: str | None, entry: Entry) -> bool:

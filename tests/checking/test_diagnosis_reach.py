@@ -46,6 +46,8 @@ WHERE = [
     ("output-height", "h - k_h", ["s_h = 1", "p_h = 0"]),
     ("output-height", "(h - k_h + p_h)//s_h", []),
     ("output-width", "(w - k_w + p_w)//s_w + 2", []),
+    # the fewest conditions it holds under: no padding, at any stride (s13exam E3)
+    ("double-padding", "2", ["p_h = 0", "p_w = 0"]),
 ]
 
 
