@@ -877,7 +877,7 @@ def outcome_of(entry: Entry, parsed: Parsed) -> tuple | None:
         return ("wrong", match.variant.misconception)
     if _narrowed(match.domain) and special_case(match.domain, match.variant.tree):
         return ("wrong", SPECIAL_CASE)
-    if _clash(_stated(parsed, entry), match.variant.conventions, entry):
+    if _clash(_stated(parsed, entry), match.variant.conventions, entry, parsed.counting_named):
         return ("wrong", mislabelling(entry))
     if unit_clash(parsed.unit, match.variant.conventions):
         return ("wrong", UNIT_MISLABELLED)
@@ -1001,7 +1001,7 @@ def mislabelling(entry: Entry) -> str:
 _COUNTINGS = ("macs", "flops")
 
 
-def _clash(stated: str | None, conventions, entry: Entry) -> bool:
+def _clash(stated: str | None, conventions, entry: Entry, named: bool = False) -> bool:
     """A count word (MACs, FLOPs) that says the other counting than the formula's; or
     FLOPs said of a question no variant counts in FLOPs but the multiplications (the
     additions counted from zero, the memory: ``c_o c_i k_h k_w m_h m_w FLOPs`` answering
@@ -1014,7 +1014,7 @@ def _clash(stated: str | None, conventions, entry: Entry) -> bool:
     (``c_o m_h m_w (2 c_i k_h k_w - 1) MACs`` answering forward-ops: the exact count of
     operations, not the multiply-accumulates it claims; FLOPs may name that count).
     FLOPs said of the multiplications are their count (:func:`_flops_of_multiplications`,
-    s10exam2 F6)."""
+    s10exam2 F6).  ``named``: the word is in a code name (``conv_flops``), not a unit."""
     if stated not in _COUNTINGS:
         return False
     if any(c in _COUNTINGS and c != stated for c in conventions):
@@ -1027,7 +1027,7 @@ def _clash(stated: str | None, conventions, entry: Entry) -> bool:
         stated == "flops"
         and not _counts_in(entry, "flops")
         and not _flops_of_multiplications(stated, entry)
-        and not _flops_of_additions(conventions, entry)
+        and not (not named and _flops_of_additions(conventions, entry))
     )
 
 
@@ -1035,7 +1035,8 @@ def _flops_of_additions(conventions, entry: Entry) -> bool:
     """FLOPs said of the exact count of additions (the question the word "additions"
     names, matched under no convention): each addition is one floating-point operation,
     so ``1248 FLOPs`` is that count (s13exam E5); the multiplications' count said so
-    (accumulating from zero) is not."""
+    (accumulating from zero) is not, nor is a name that holds it (``conv_flops = …``:
+    the layer's FLOPs it names are all its operations, :func:`_clash`'s ``named``)."""
     return not conventions and named_count("additions") == entry.question.id
 
 
@@ -1291,7 +1292,7 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
         special = _narrowed(match.domain) and special_case(match.domain, match.variant.tree)
         if special:
             return _special(result, entry, answer, match, special)
-        if _clash(_stated(parsed, entry), match.variant.conventions, entry):
+        if _clash(_stated(parsed, entry), match.variant.conventions, entry, parsed.counting_named):
             return _mislabelled(result, entry, answer, match)
         if unit_clash(parsed.unit, match.variant.conventions):
             return _unit_mislabelled(result, entry, answer, match)

@@ -502,3 +502,22 @@ def test_a_number_said_with_the_other_count_word_is_not_called_a_formula(questio
         got = json.loads(answer_at(question, f"{value} {word}", lang))
         assert got["misconception"]["id"] == "count_word_disagrees", got
         assert formula not in got["feedback"], got["feedback"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_additions_said_in_flops_are_right(lang):
+    """Each addition is one floating-point operation: ``1248 FLOPs`` (the page's layer's
+    additions) and ``c_o m_h m_w (c_i k_h k_w - 1) FLOPs`` are right (s13exam E5, fails
+    on main: "count word disagrees with the formula"); the multiplications' count said in
+    FLOPs answering the additions stays wrong."""
+    import json
+
+    from derivations.practice.numbers import answer_at, practice_class
+
+    (student,) = practice_class().students
+    adds = next(k.value for k in student.key if k.question == "forward-adds")
+    said = json.loads(answer_at("forward-adds", f"{adds} FLOPs", lang))
+    assert said["verdict"] == "equivalent" and said["misconception"] is None, said
+    formula = check("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) FLOPs", symbolic=False)
+    assert formula.verdict == "equivalent", formula.misconception
+    assert check("forward-adds", "c_o c_i k_h k_w m_h m_w FLOPs").verdict == "not_equivalent"
