@@ -131,4 +131,7 @@ def test_a_shown_reference_explains_its_max(lang):
     result = check("backward-ops", "2*c_o*c_i*k_h*k_w*m_h*m_w")
     shown = reference_text(result.reference, lang)
     assert "max(0, k_h − s_h)" in shown
-    assert text("reading.note.max_overlap", lang) in shown
+    # a clause of its own after the "where" list (s13exam E8, fails on main: "m_w =
+    # ⌊…⌋ max(0, k_h − s_h) … is what …" ran on, as if multiplied)
+    separator = text("checker.phrase.note_separator", lang)
+    assert separator + text("reading.note.max_overlap", lang) in shown

@@ -97,14 +97,18 @@ def check_reveal(reveal: str) -> str:
 
 
 def _max_note(shown: str, lang: str) -> str:
-    """What a ``max(0, …)`` in a shown reference means (never left unexplained)."""
+    """What a ``max(0, …)`` in a shown reference means (never left unexplained), as a
+    clause after it (``checker.phrase.note_separator``: the reference's "where" list
+    ends before it, s13exam E8)."""
     from derivations.messages import text
 
     if "max(0, k_h − s_h)" in shown or "max(0, k_w − s_w)" in shown:
-        return " " + text("reading.note.max_overlap", lang)
-    if "max(0, " in shown:
-        return " " + text("reading.note.max_zero", lang)
-    return ""
+        note = text("reading.note.max_overlap", lang)
+    elif "max(0, " in shown:
+        note = text("reading.note.max_zero", lang)
+    else:
+        return ""
+    return phrase("note_separator", lang) + note
 
 
 def reference_text(reference: dict, lang: str) -> str:
