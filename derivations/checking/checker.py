@@ -251,7 +251,20 @@ def _check_symbols(entry: Entry, parsed: Parsed, answer: str = "") -> dict | Non
     if not foreign:
         return label
     if set(foreign) & set(OUTPUT_SYMBOLS) and entry.question.family == "layer":
-        raise _invalid("asked_symbol", symbol=foreign[0], question=entry.question.id)
+        symbol = next(name for name in foreign if name in OUTPUT_SYMBOLS)
+        shape = entry.question.shape
+        asked = shape.axis if shape is not None else None
+        if asked is not None and _OUTPUT_AXES[symbol] != asked:
+            # the other axis's output size (m_h answering the width): not what is asked
+            # (s13exam E16), said by both axes
+            raise _invalid(
+                "other_output_symbol",
+                symbol=symbol,
+                count_axis=AXES[1 - asked],
+                asked_axis=AXES[asked],
+                question=entry.question.id,
+            )
+        raise _invalid("asked_symbol", symbol=symbol, question=entry.question.id)
     raise _invalid(
         "foreign_symbol",
         symbol=foreign[0],
@@ -584,8 +597,9 @@ def _divisions(entry: Entry, divides: frozenset, padding: str) -> list:
     height's answer is right where s_h divides h − k_h + p_h, whatever its square layer
     says of the width): ``[{"stride", "span"}]``, the span with the padding counted as
     the variant counts it."""
+    domain = entry.question.base_domain  # (a 1 × 1 kernel's k is 1: no symbol of it)
     return [
-        {"stride": f"s_{axis}", "span": span_text(divisibility_span(axis, padding))}
+        {"stride": f"s_{axis}", "span": span_text(divisibility_span(axis, padding, domain))}
         for axis in AXES
         if on_axis(Kind.DIVIDES, axis) in divides and axis in matcher(entry).reference_axes
     ]
@@ -695,10 +709,13 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
 _NARROWING = (Kind.STRIDE_1, Kind.NO_PADDING, Kind.DIVIDES)
 
 
-def _condition_text(restriction: Restriction) -> str:
+def _condition_text(restriction: Restriction, entry: Entry) -> str:
+    """``restriction`` as a condition on the layer; an exact division's span without a
+    kernel the question holds at 1 × 1 (:func:`.restrictions.divisibility_span`)."""
     if restriction.kind is Kind.DIVIDES:
-        axis = restriction.axis
-        return f"({axis} − k_{axis} + p_{axis}) mod s_{axis} = 0"
+        axis = restriction.axis or ""
+        span = span_text(divisibility_span(axis, "total", entry.question.base_domain))
+        return f"({span}) mod s_{axis} = 0"
     return condition(restriction)
 
 
@@ -753,8 +770,8 @@ def _where(
                 else matcher(entry).values_of_variant(index, domain)
             )
             if holds(found, answer.on(entry, domain), want, len(envs), envs):
-                return [_condition_text(r) for r in kept]
-    return [_condition_text(r) for r in narrowing]
+                return [_condition_text(r, entry) for r in kept]
+    return [_condition_text(r, entry) for r in narrowing]
 
 
 _COUNTING_VARIANTS: dict[str, tuple] = {}  # question id -> (entry, variant indices)

@@ -92,16 +92,24 @@ def restriction(value: str) -> Restriction:
     return Restriction(value)
 
 
-def divisibility_span(axis: str, padding: str = "total") -> tuple[tuple[int, str], ...]:
+def divisibility_span(
+    axis: str, padding: str = "total", domain: frozenset = frozenset()
+) -> tuple[tuple[int, str], ...]:
     """What the stride must divide along ``axis`` for :attr:`Kind.DIVIDES` (where an
     output size without its floor is exact): h − k_h + p_h, as ``(coefficient, symbol)``
-    terms, the padding added once (``padding`` ``"total"``) or twice (``"per-side"``)."""
-    return ((1, axis), (-1, f"k_{axis}"), (1 if padding == "total" else 2, f"p_{axis}"))
+    terms, the padding added once (``padding`` ``"total"``) or twice (``"per-side"``);
+    the kernel the number 1 (symbol ``"1"``) where ``domain`` holds it at 1 × 1
+    (:attr:`Kind.K1`: h − 1 + p_h, the pointwise question has no k_h)."""
+    kernel = "1" if Restriction.K1 in domain else f"k_{axis}"
+    return ((1, axis), (-1, kernel), (1 if padding == "total" else 2, f"p_{axis}"))
 
 
-def span_at(layer: dict, axis: str, padding: str = "total") -> int:
+def span_at(layer: dict, axis: str, padding: str = "total", domain: frozenset = frozenset()) -> int:
     """The value of :func:`divisibility_span` at ``layer`` (symbol -> int)."""
-    return sum(c * layer[name] for c, name in divisibility_span(axis, padding))
+    return sum(
+        c * (int(name) if name.isdigit() else layer[name])
+        for c, name in divisibility_span(axis, padding, domain)
+    )
 
 
 def span_text(terms: tuple[tuple[int, str], ...]) -> str:

@@ -387,3 +387,40 @@ def test_the_wording_s12exam_e7_found():
     assert f"if {macs}" not in said["feedback"] and f"({macs})" in said["feedback"], said
     letter = json.loads(answer_at("output-height", "12 96 x", "en"))
     assert "'x'" in letter["feedback"] and "'X'" not in letter["feedback"], letter
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_floorless_pointwise_answer_is_told_a_span_in_its_own_symbols(lang):
+    """s13exam E14 (fails on main): the 1 × 1 question has no k_h, k_w; "right only where
+    s_h divides h − k_h + p_h" named them. Its span is h − 1 + p_h (Kind.K1)."""
+    result = check(
+        "pointwise-complexity",
+        "c_o (2 c_i - 1) ((h + p_h - 1)/s_h + 1) ((w + p_w - 1)/s_w + 1)",
+        symbolic=False,
+    )
+    assert result.restricted, result.verdict
+    spans = [d["span"] for d in result.counterexample["divides"]]
+    assert spans == ["h − 1 + p_h", "w − 1 + p_w"], spans
+    said = feedback(result, lang)
+    assert "k_h" not in said and "k_w" not in said and "h − 1 + p_h" in said, said
+
+
+@pytest.mark.parametrize(
+    "question, answer, key",
+    [
+        ("output-width", "m_h", "other_output_symbol"),
+        ("output-height", "m_w", "other_output_symbol"),
+        pytest.param("output-height", "m_h", "asked_symbol", marks=GUARD),
+    ],
+)
+def test_the_other_axis_output_size_is_not_called_the_size_asked(question, answer, key):
+    """s13exam E16 (fails on main): output-width answered "m_h" was told "m_h is what the
+    question asks for"; it is the output's height, the question asks its width."""
+    from derivations.messages import text
+
+    result = check(question, answer, symbolic=False)
+    assert result.error["id"] == f"checker.reason.{key}", result.error
+    if key == "other_output_symbol":
+        for lang in ("en", "zh"):
+            said = feedback(result, lang)
+            assert text("checker.axis.h", lang) in said and text("checker.axis.w", lang) in said
