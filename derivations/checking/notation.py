@@ -42,7 +42,13 @@ from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, refused
 from derivations.checking.reading.informal import lazy_pattern
-from derivations.checking.reading.lexer import DECORATED, PRIMED, UNKNOWN_PREFIX, unknown_letter
+from derivations.checking.reading.lexer import (
+    BATCH_WORD_NOTE,
+    DECORATED,
+    PRIMED,
+    UNKNOWN_PREFIX,
+    unknown_letter,
+)
 from derivations.checking.reading.names import INDEXED, hints_of, one_layout
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
@@ -150,12 +156,15 @@ def _question_axis(entry) -> str | None:
 def n_as_input_size(entry, parsed: Parsed) -> tuple[Parsed, list]:
     """``n`` in an answer to an output size (one axis) is the input size of that axis,
     not the batch (which no output size holds): the book's own n_h, n_w and many
-    courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading.  So is ``n`` in an
+    courses' ``(n + 2p - f)/s + 1`` write n so; said as a reading.  A word of the batch
+    (``batch_size``: ``reading.note.batch_word``) stays the batch.  So is ``n`` in an
     answer to a question of both axes that writes no other size of the input or the
     output (the Deep Learning Specialization's square layer inside a count:
     ``((n - k + 2p + s)//s)^2``): the height's, a square layer's one size."""
     if "n" not in parsed.symbols and not any("n" in ex.symbols_in(s) for s in parsed.sides):
         return parsed, []  # the common case: nothing to do (a chain's sides count too)
+    if any(note.key == BATCH_WORD_NOTE for note in parsed.notes):
+        return parsed, []  # batch_size: the batch as written, never the input size
     axis = _question_axis(entry)
     if axis is None:
         from derivations.checking.deciding.decide import reference_symbols

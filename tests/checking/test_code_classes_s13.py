@@ -22,7 +22,11 @@ around them, through ``check`` and ``grade``:
   arrays, candle's ``vb.get(n, "bias")``, SINGA's ``Resize(Shape{n})``; and the CS231n
   assignment's F, its number of filters (``np.zeros(F)``), where the notes' F is the
   filter's size: a letter inference tries, as CS231n's K.  Before, each was refused
-  (``new``, ``make``, ``vec`` unknown words) or, for F, judged ``not_equivalent``.
+  (``new``, ``make``, ``vec`` unknown words) or, for F, judged ``not_equivalent``;
+- a word of the batch (``batch_size``, ``batch``, ``n_b``: the book's spellings of n)
+  stays the batch (``reading.note.batch_word``): in an output size it is never the
+  input's size, as the letter n is (the book's n_h).  Before, ``(batch_size - k_h + p_h
+  + s_h) // s_h`` was read as the input's height and accepted, a wrong answer.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
 verdict without its class's change too is a guard (``guard(…)``)."""
@@ -191,10 +195,24 @@ CLASSES = {
         guard("bias-size", "new float[outChannels][kH]", N, "reading.unknown_word: new"),
         guard("forward-mults", "new float[c_o]", N, "reading.unknown_word: new"),
     ],
+    "a word of the batch, never an input's size": [
+        ("output-height", "(batch_size - k_h + p_h + s_h) // s_h", W, None),
+        ("output-width", "out_w = (batch + 2 * pad - k) // stride + 1  # 输出宽度", W, None),
+        ("output-width", "(n_b - k_w + p_w + s_w) // s_w", W, None),
+        ("output-height", "输出高度 = (batch_size - k_h + p_h + s_h) // s_h", W, None),
+        guard("output-height", "(n - k_h + p_h + s_h) // s_h", R, None),
+        ("forward-mults", "macs = batch_size * c_o * c_i * k_h * k_w * m_h * m_w", C, "batch_word"),
+        (
+            "forward-ops",
+            "flops = 2 * batch * c_o * c_i * k_h * k_w * m_h * m_w  # 批量",
+            C,
+            "batch_word",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=9, ascii=30)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=12, ascii=33)

@@ -246,6 +246,7 @@ SAID_WITH_FIELDS = frozenset(
         "updated_symbol",
         "updated_output",
         "layer_field",
+        "batch_word",
         "padded_input",
         "worked_comment",
         "example_value",

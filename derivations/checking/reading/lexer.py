@@ -49,6 +49,7 @@ from derivations.registry.questions import named_count
 from derivations.registry.spellings import Function, Symbol, spellings
 
 __all__ = [
+    "BATCH_WORD_NOTE",
     "tokenize",
     "TERMINALS",
     "describe_terminal",
@@ -851,6 +852,18 @@ def _word_tokens(
     return tokens, stop
 
 
+BATCH_WORD_NOTE = "reading.note.batch_word"
+
+
+def _batch_word(word: str, tokens: list[Token], notes) -> None:
+    """Note a word the book spells as the batch n (``batch_size``, not the letter n):
+    the batch as written, never the input size an output size's bare n is
+    (:func:`.notation.n_as_input_size`; ``(batch_size - k_h + p_h + s_h)//s_h`` was
+    read as the input's height and accepted)."""
+    if notes is not None and len(tokens) == 1 and tokens[0].value == "n" and len(word) > 1:
+        notes.append(_note("batch_word", written=word))
+
+
 def _read_name(
     text: str,
     start: int,
@@ -872,6 +885,7 @@ def _read_name(
     if not previous and not letters:
         spelled = _spelled_whole(text, start, end, col)
         if spelled is not None:
+            _batch_word(text[start:end], spelled, notes)
             return spelled, end
     layered = _layered(text, start, end, col, notes)
     if layered is not None:
@@ -892,6 +906,7 @@ def _read_name(
             return abbreviated
     tokens, stop = _read_word(text, start, end, col, notes, letters)
     if tokens is not None:
+        _batch_word(text[start:end], tokens, notes)
         return tokens, stop  # (past PyTorch's [0] after a word of its notation)
     failed = stop
     word = text[start:end]
