@@ -5628,6 +5628,152 @@ READINGS = {
         "mh",
         SQ,
     ),
+    # --- batch H13-test (kept private until its one measurement, 12:20 UTC)
+    "计算复杂度\n\\[O(C_{out} * C_{in} * K_{h} * K_{w} * O_{h} * O_{w}) \\]": (
+        lambda x, o: x.co * x.ci * x.kh * x.kw * o.mh * o.mw,
+        "mults",
+        None,
+    ),
+    "卷积层:\n\\[(C_{out} * C_{in} * K_{h} * K_{w} + C_{out}) * O_{h} * O_{w} = n1 * O_{h} * O_{w} \\]": (
+        lambda x, o: (x.co * x.ci * x.kh * x.kw + x.co) * o.mh * o.mw,
+        ("mults", "ops", "flops"),
+        None,
+    ),
+    "Output dimensions = ⌊(W – K + 2P)/S⌋ + 1, where:\n- W = input dimension\n- K = kernel size\n- P = padding\n- S = stride": (
+        lambda x, o: math.floor((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "If bias is included, the number of bias parameters equals the number of output channels.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "总计算量 :\nC_out × K×K × C_in × H × W": (
+        lambda x, o: x.co * x.kh * x.kw * x.ci * x.h * x.w,
+        "mults",
+        None,
+    ),
+    "Pointwise计算量:\n1×1×C_in×H×W×C_out": (
+        lambda x, o: 1 * 1 * x.ci * x.h * x.w * x.co,
+        ("ops", "mults"),
+        K1,
+    ),
+    "其中$H_o$计算公式为:$H_o = (H - F + 2*P)/S + 1$,$W_o$同理。": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "内存:存储每一层输出的元素 = C * H * W = 64 * 56 * 56 = 200704 个元素": (
+        lambda x, o: x.co * o.mh * o.mw,
+        ("fwd_mem", "fwd_mem_bias"),
+        None,
+    ),
+    "偏差 = c_out = 64": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "浮点运算的数量(乘法 + 加法)= 每一层输出的元素个数 * 每一个元素的运算量 = (c_out * H * W) * (c_in * K * K) = (64 * 56 * 56) * (3 * 11 * 11) = 72855552": (
+        lambda x, o: (x.co * o.mh * o.mw) * (x.ci * x.kh * x.kw),
+        ("ops", "flops"),
+        None,
+    ),
+    "MAC数\nK\\times K \\times C_{in} \\times H_{out} \\times W_{out} \\times C_{out}": (
+        lambda x, o: x.kh * x.kw * x.ci * o.mh * o.mw * x.co,
+        "mults",
+        SQ,
+    ),
+    "Output height = ⌊(Input height - kernel height + 2padding)/stride_v + 1⌋": (
+        lambda x, o: math.floor((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "Output width = ⌊(Input width - kernel width + 2padding)/stride_h + 1⌋": (
+        lambda x, o: math.floor((x.w - x.kw + 2 * x.qw) / x.sw + 1),
+        "mw",
+        None,
+    ),
+    "Total Parameters in a Convolutional layer with kernels (input_channels × kernel_height × kernel_width × num_kernels) + num_kernels\n\nFirst term represents weights, second term represents biases": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "$o = \\left( \\frac{i + 2 \\cdot p - k}{s} \\right) + 1$": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "$n-f+1 \\times n-f+1$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        SQ,
+    ),
+    "$n+2p-f+1 \\times n+2p-f+1$": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        SQ,
+    ),
+    "multiplications:   co * ci * ⌊(nh−kh+ph+sh)/sh⌋×⌊(nw−kw+pw+sw)/sw⌋": (
+        lambda x, o: x.co * x.ci * o.mh * o.mw,
+        "mults",
+        None,
+    ),
+    "additions:         co * ci * ⌊(nh−kh+ph+sh)/sh⌋×⌊(nw−kw+pw+sw)/sw⌋": (
+        lambda x, o: x.co * x.ci * o.mh * o.mw,
+        "adds",
+        None,
+    ),
+    "input: ci nh nw\n    conv kernel: co ci kh kw\n    output: co kh kw": (
+        lambda x, o: x.ci * x.h * x.w + x.co * x.ci * x.kh * x.kw + x.co * x.kh * x.kw,
+        "fwd_mem",
+        None,
+    ),
+    "H_out = 1 + (H + 2 * padding - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "bias: 偏置,形状为 (F,)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "const int H_out = (H - K)/S + 1;": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "$$\nH_O = \\left\\lfloor \\frac{H + 2p - M}{s} \\right\\rfloor + 1,\n$$": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "$$ N_{output} = \\frac{N_{input} +k - 2p}{s}+1 $$": (
+        lambda x, o: (x.h + x.kh - 2 * x.qh) / x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "偏置参数 `bias` 的形状为 `(out_channels,)`,表示输出通道数。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "- bias(tensor)——卷积的偏置,(out_channels)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "H_out = (H_in - k + 2*padding) / stride + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "FLOPs =（2 * C_in * k * k) * H_out * W_out * C_out": (
+        lambda x, o: 2 * x.ci * x.kh * x.kw * o.mh * o.mw * x.co,
+        "flops",
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
