@@ -36,6 +36,7 @@ from derivations.checking.deciding.decide import (
     implied_restrictions,
     matcher,
     mixes_axes,
+    on_special_layer,
     optional_restrictions,
     other_axis,
     reference_symbols,
@@ -626,6 +627,32 @@ def _needed(entry: Entry, answer: _Answer, domain: frozenset, special: tuple, ex
     return kept
 
 
+# the share of the sampled layers off a special layer where an answer said to be "right
+# only when s_h = 1 …" must be wrong (s13exam E15: one right at 84% of the strided
+# layers, its stride carried by m_h, was told it leaves the stride out)
+_SPECIAL_WRONG_SHARE = Fraction(3, 4)
+
+
+def _wrong_off(entry: Entry, answer: _Answer, match: Match, special: tuple) -> bool:
+    """Whether ``answer`` differs from the variant it matched at no fewer than
+    :data:`_SPECIAL_WRONG_SHARE` of the sampled layers off the special layer the
+    diagnosis would name (:func:`_needed`, :func:`.decide.on_special_layer`; where both
+    are defined): only then is it "right only" there."""
+    expected = match.variant.function if match.variant.conventions else None
+    needed = _needed(entry, answer, match.domain, special, expected)
+    general = match.domain - frozenset(special)
+    envs = matcher(entry).envs(general, match.variant.padding)
+    got = Values(answer.function, envs)
+    want = Values(match.variant.function, envs)
+    both = [
+        i
+        for i, env in enumerate(envs)
+        if not on_special_layer(env, tuple(needed)) and UNDEFINED not in (got[i], want[i])
+    ]
+    wrong = sum(got[i] != want[i] for i in both)
+    return bool(both) and wrong >= _SPECIAL_WRONG_SHARE * len(both)
+
+
 def _special(result, entry, answer: _Answer, match: Match, special: tuple) -> Result:
     """Right only on the special layer a left-out given parameter implies (stride 1,
     no padding): ``not_equivalent``, its own misconception, the diagnosis naming that
@@ -686,7 +713,7 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
         data = _diagnosis_data(found_diagnosis)
         data["where"] = _where(entry, answer, restrictions, found_diagnosis)
         result.diagnosis = [data]
-    else:
+    elif not _in_own_counting(entry, match):
         result.diagnosis, variant = _against_conventions(entry, answer, restrictions)
         # the diagnosis is measured under the variant's counting: so is the value shown
         # beside it (s11exam F16: "a term 2*c_o*m_h*m_w is left out" beside the exact
@@ -703,6 +730,22 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
     if symbolic:
         result.difference = _difference(work, parsed, entry, restrictions, example)
     return result
+
+
+def _in_own_counting(entry: Entry, match: Match | None) -> bool:
+    """Whether ``match`` is a known mistake in the question's own counting (no
+    convention of its own): it says what is wrong, and no diagnosis against a counting
+    convention's count is said beside it (s13exam E7: "as a count under MACs, a term
+    c_o*m_h*m_w is left out" beside "backward is taken to cost the same as forward"
+    steers to the MACs count).  Not for a ratio (doubling the channels): there every
+    counting gives nearly the same ratio, and "half the right value" under MACs is said
+    of the exact one too."""
+    return bool(
+        match
+        and match.variant.misconception
+        and not match.variant.conventions
+        and not entry.question.ratio
+    )
 
 
 # restrictions that narrow the layers a diagnosis was found on (not conventions of notation)
@@ -1307,8 +1350,12 @@ def _judge(entry: Entry, parsed: Parsed, result: Result, symbolic: bool, work: _
     match = _match(entry, answer, restrictions)
     if match and match.variant.misconception is None:
         special = _narrowed(match.domain) and special_case(match.domain, match.variant.tree)
-        if special:
+        # a parameter whose symbol the answer leaves out, or one it writes through the
+        # output size (m_h carries s_h) that it is wrong without at most other layers
+        if special and (set(special) <= restrictions or _wrong_off(entry, answer, match, special)):
             return _special(result, entry, answer, match, special)
+        if special:  # right on the special layer and at many others: no "only when"
+            return _wrong(result, entry, answer, None, restrictions, work, symbolic)
         if _clash(_stated(parsed, entry), match.variant.conventions, entry, parsed.counting_named):
             return _mislabelled(result, entry, answer, match)
         if unit_clash(parsed.unit, match.variant.conventions):

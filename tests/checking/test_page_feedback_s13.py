@@ -247,3 +247,61 @@ def test_the_questions_own_counting_is_diagnosed_first(question, answer, term):
             assert _as_a_count(counting, lang).strip() not in said
         if "C_h" in term:
             assert text("checker.diagnosis.meaning.covered_input_positions", lang) in said
+
+
+# s13exam E7: a known mistake in the question's own counting says what is wrong; no
+# diagnosis against a counting convention's count is said beside it
+OWN_COUNTING_MISTAKES = [
+    ("backward-ops", "c_o m_h m_w (2 c_i k_h k_w - 1)", "backward_equals_forward"),
+    ("backward-ops", "2 c_o m_h m_w (2 c_i k_h k_w - 1)", "backward_doubled_exact"),
+    ("backward-ops", "c_o*m_h*m_w*(2*c_i*k_h*k_w - 1)*2", "backward_doubled_exact"),
+]
+
+
+@pytest.mark.parametrize("question, answer, name", OWN_COUNTING_MISTAKES)
+def test_a_mistake_in_the_questions_counting_is_not_diagnosed_under_a_convention(
+    question, answer, name
+):
+    result = check(question, answer)
+    assert (result.verdict, result.misconception) == ("not_equivalent", name)
+    assert all("variant" not in d for d in result.diagnosis), result.diagnosis
+    assert not result.counterexample.get("conventions")
+    for lang in LANGS:
+        said = feedback(result, lang)
+        assert all(_as_a_count(c, lang) not in said for c in ("macs", "flops")), said
+
+
+# s13exam E15: "right only when s_h = 1 …" is said only of an answer wrong at most layers
+# off that special layer; one right at most strided layers (its stride carried by m_h)
+# is not told it leaves the stride out
+NOT_A_SPECIAL_LAYER = [
+    (
+        "backward-ops",
+        "c_i (4 c_o k_h k_w m_h m_w - c_o k_h k_w - min(h + p_h, k_h m_h) min(w + p_w, k_w m_w))",
+    ),
+    ("double-padding", "c_o (2 c_i k_h k_w - 1) (m_h p_w + m_w p_h + p_h p_w)"),
+]
+
+
+@pytest.mark.parametrize("question, answer", NOT_A_SPECIAL_LAYER)
+def test_right_only_on_a_special_layer_is_said_only_when_it_holds(question, answer):
+    result = check(question, answer)
+    assert result.verdict == "not_equivalent"
+    assert result.misconception != "given_parameter_left_out"
+    assert all(d["id"] != "special_case" for d in result.diagnosis), result.diagnosis
+    layer = result.counterexample["layer"]
+    assert (layer["s_h"], layer["s_w"]) != (1, 1), layer  # wrong off the special layer
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("forward-mults", "c_i c_o k_h k_w (h-k_h+1)(w-k_w+1)"),
+        ("output-height", "h - k_h + 1"),
+        ("forward-ops", "c_o (2 c_i k_h k_w - 1) (h - k_h + p_h + 1) (w - k_w + p_w + 1)"),
+    ],
+)
+def test_a_left_out_stride_or_padding_is_still_said(question, answer):
+    result = check(question, answer)
+    assert result.misconception == "given_parameter_left_out"
+    assert [d["id"] for d in result.diagnosis] == ["special_case"]

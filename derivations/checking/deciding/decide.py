@@ -160,6 +160,12 @@ def special_case(domain: frozenset, tree) -> tuple[Restriction, ...]:
     )
 
 
+def on_special_layer(env: dict, special: tuple) -> bool:
+    """Whether the layer ``env`` is the special one the restrictions ``special`` (of
+    :func:`special_case`) stand for: every left-out stride 1, every padding 0."""
+    return all(env[f"{_SPECIAL[r.kind][0]}_{r.axis}"] == _SPECIAL[r.kind][1] for r in special)
+
+
 def condition(restriction: Restriction) -> str:
     """The layer a special-case restriction stands for, as an equation (``s_h = 1``)."""
     prefix, value = _SPECIAL[restriction.kind]
