@@ -241,9 +241,11 @@ def fresh(qid: str) -> dict:
         if name in shown.free_symbols
     )
     text, latex = show(from_sympy(shown))
+    # the covered positions as backward-ops' record names them (C_h, C_w); another
+    # question's worked names (double-padding's m'_h, m'_w) are not diagnosed
+    covers = dict(zip(question("backward-ops").worked_names, window_covers(), strict=True))
     worked = tuple(
-        (name, from_sympy(cover))
-        for name, cover in zip(question(qid).worked_names, window_covers(), strict=False)
+        (name, from_sympy(covers[name])) for name in question(qid).worked_names if name in covers
     )
     return {
         "variants": compiled,
