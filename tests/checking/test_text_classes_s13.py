@@ -20,6 +20,9 @@ through ``check`` and ``grade``:
   an update in place was refused as never started, a declaration, a comment, one index
   on every name, a return without its function's head unread.  A step with no field,
   kernel and jump, or a comment that denies it, is refused in one line.
+- letters defined in words with no verb after the formula (``…, a the input height, b the
+  kernel height, …``, ``…；a 输入高度，b 卷积核高度，…``): read as the definitions after
+  ``where``/``其中`` are (a rewrite, tried only once the answer is refused).
 - a size's words after a term that is a number alone (``… + 1 rows``, ``… + 1 (height)``,
   ``… + 1 行``): read as a factor, ``1·h``, a right size was called wrong; now a remark,
   judged as one (``… + 1 columns`` answering output-height is refused).
@@ -46,6 +49,7 @@ HEIGHT = "(h + p_h - k_h)//s_h + 1"
 WIDTH = "(w + p_w - k_w)//s_w + 1"
 NO_PAD = "(h - k_h)//s_h + 1"  # the padding the question gives left out: wrong
 FMEM, BMEM, CS = "forward-memory", "backward-memory", "compose-size"
+DEFINED = "(a - b + 2c)/d + 1"  # letters of no notation, defined after it (per-side padding c)
 ELEMENTS = "c_i h w + c_o c_i k_h k_w + c_o m_h m_w"  # the forward memory in elements
 
 CLASSES: dict[str, list[tuple]] = {
@@ -166,6 +170,37 @@ CLASSES: dict[str, list[tuple]] = {
         (CS, "r += (k - 1) * j  # wrong", N, None),
         (CS, "rf += (k - 1) * jump  // 不对", N, None),
         (CS, "rf[0] = rf[0] + (k[1] - 1) * j[0]", N, None),
+    ],
+    "letters defined in words with no verb after the formula": [
+        (
+            OH,
+            f"{DEFINED}, a the input height, b the kernel height, c the padding, d the stride",
+            C,
+            "bare_definitions",
+        ),
+        (
+            OW,
+            "(n - f + 2p)/s + 1; n input width; f kernel width; p padding; s stride",
+            C,
+            None,
+        ),
+        (OH, f"{DEFINED}；a 输入高度，b 卷积核高度，c 填充，d 步幅", C, "bare_definitions"),
+        (
+            OH,
+            f"{DEFINED}, a the kernel height, b the input height, c the padding, d the stride",
+            W,
+            None,
+        ),
+        (OH, "(a - b)/d + 1, a the input height, b the kernel height, d the stride", W, None),
+        (OH, f"{DEFINED}；a 卷积核高度，b 输入高度，c 填充，d 步幅", W, None),
+        (OH, "(a - b)/d + 1；a 输入高度，b 卷积核高度，d 步幅", W, None),
+        # a letter defined that the formula does not hold: no definitions, refused
+        (
+            OH,
+            f"{DEFINED}, a the input height, b the kernel height, c the padding, e the stride",
+            N,
+            None,
+        ),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

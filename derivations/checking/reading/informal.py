@@ -256,6 +256,7 @@ SAID_WITH_FIELDS = frozenset(
         "definitions",
         "parts",
         "parts_summed",
+        "bare_definitions",
         "comment",
         "code",
         "operator",

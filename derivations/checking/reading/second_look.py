@@ -341,6 +341,48 @@ def _from_to(answer: str) -> tuple[str, Note] | None:
     return None
 
 
+# letters defined in words with no verb after a formula (``…, x the input size, f the
+# filter size``, ``…；x 输入大小，f 卷积核大小``): each item a letter, then its words
+_BARE_ITEM = lazy_pattern(
+    r"\s*(?P<letter>[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*(?:[:：]\s*|\s+)"
+    r"(?P<words>[^\W\d_][^=+*/^()\d]*?)\s*[.。]?\s*"
+)
+_ITEM_MARK = lazy_pattern(r"[,;，；]")
+# words, not symbols: a word of three letters or more, or Chinese, and no subscript
+_WORDS_SAID = lazy_pattern(r"^[^_]*(?:[^\W\d_]{3}|[\u4e00-\u9fff])[^_]*$")
+BARE_DEFINITIONS_NOTE = "reading.note.bare_definitions"
+
+
+def _bare_definitions(answer: str) -> tuple[str, Note] | None:
+    """A formula and, after its first comma, its letters defined in words with no verb
+    (``(x - f + 2p)/s + 1, x the input size, f the filter size``, ``…；x 输入大小，f
+    卷积核大小``): rewritten as the definitions the reader reads after a connector
+    (``…, where x is the input size, f is the filter size``; ``…，其中 x 为输入大小``),
+    noted; None where any item after the formula is not a letter of the formula and
+    words."""
+    parts = _ITEM_MARK().split(answer)
+    items = [part for part in parts[1:] if part.strip()]
+    if not items or not _FORMULA().search(parts[0]):
+        return None
+    found = [_BARE_ITEM().fullmatch(item) for item in items]
+    if any(
+        match is None
+        or not _WORDS_SAID().search(match["words"])  # (c_o c_i k_h: a formula, no words)
+        or not re.search(rf"(?<![A-Za-z_\\]){re.escape(match['letter'])}(?!\w)", parts[0])
+        for match in found
+    ):
+        return None
+    defined = [(match["letter"], match["words"].strip()) for match in found if match]
+    if re.search(r"[\u4e00-\u9fff]", answer):
+        text = parts[0] + "，其中 " + "，".join(f"{letter} 为 {words}" for letter, words in defined)
+    else:
+        text = (
+            parts[0] + ", where " + ", ".join(f"{letter} is {words}" for letter, words in defined)
+        )
+    said = ", ".join(f"{letter} {words}" for letter, words in defined)
+    return text, Note(BARE_DEFINITIONS_NOTE, (("definitions", said),))
+
+
 def _after_colon_uncounted(answer: str) -> tuple[str, Note] | None:
     """What follows the last colon of a lead-in that states a counting, without it
     (where the formula with it as a label does not read): the note says the counting
@@ -1641,6 +1683,7 @@ _RULES = (
     _lines,
     _after_colon,
     _after_colon_uncounted,
+    _bare_definitions,
     _last_display,
     _display_body,
     trailing,
