@@ -49,14 +49,14 @@ from __future__ import annotations
 import pytest
 
 from derivations.checking import check
-from tests.checking.rows import Table, classes_test, said_as
+from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
 # {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
 # names, the note (reading.note.<key>) a reading says, the refusal's id and the value it
 # names ("id: value"), or None.  Every row was run with the commit that added it and with
-# that commit's parent (s12left): a row marked "guard" has its verdict at both (a right
+# that commit's parent (s12left): a row written guard(…) has its verdict at both (a right
 # answer kept, or a wrong one of the class's form that no fix may accept); it fails only
 # if a fix reaches it.  Every other row (or a test below of its reading) fails at its
 # commit's parent.
@@ -67,7 +67,7 @@ CLASSES = {
         # but for the two guards; 7371df3 was rebased on a174255
         ("output-height", "int oh = (padded_height - kh) / sh + 1;", C, None),
         ("output-height", "out_h = (h_padded - k_h) // s_h + 1", R, None),
-        ("output-height", "out_h = (h_padded - k_h + 2 * pad) // s_h + 1", W, None),  # guard
+        guard("output-height", "out_h = (h_padded - k_h + 2 * pad) // s_h + 1", W, None),
         ("output-height", "out_h = (h_padded - k_h) // s_h", W, "output_off_by_one"),
         (
             "output-width",
@@ -75,9 +75,8 @@ CLASSES = {
             R,
             None,
         ),
-        (
+        guard(
             "output-height",
-            # guard
             "const outH = Math.floor((paddedWidth - kernelHeight) / strideH) + 1;",
             W,
             None,
@@ -128,8 +127,8 @@ CLASSES = {
     "a pair assigned on a line of its own": [
         ("output-height", "hp, wp = h + p_h, w + p_w\noh = (hp - k_h) // s_h + 1", R, None),
         # guards: the pair read in order, each name its own size
-        ("output-width", "hp, wp = h + p_h, w + p_w\now = (hp - k_w) // s_w + 1", W, None),
-        ("output-height", "hp, wp = w + p_w, h + p_h\noh = (hp - k_h) // s_h + 1", W, None),
+        guard("output-width", "hp, wp = h + p_h, w + p_w\now = (hp - k_w) // s_w + 1", W, None),
+        guard("output-height", "hp, wp = w + p_w, h + p_h\noh = (hp - k_h) // s_h + 1", W, None),
         ("output-height", "ih, iw = h + 2*pad, w + 2*pad\noh = (ih - kh) // stride + 1", C, None),
         (
             "output-height",
@@ -151,7 +150,7 @@ CLASSES = {
             C,
             None,
         ),
-        (
+        guard(
             "forward-mults",
             # guard: the channels in left out, under the same names
             "per_group_out = c_out // groups\nmacs_per_pixel = kh * kw * per_group_out\n"
@@ -160,16 +159,18 @@ CLASSES = {
             None,
         ),
         # guard: a camelCase flops name was read before 0e8add4 too
-        ("forward-mults", "const convFlops = kh * kw * cin * (cout / groups) * oh * ow;", R, None),
+        guard(
+            "forward-mults", "const convFlops = kh * kw * cin * (cout / groups) * oh * ow;", R, None
+        ),
         ("forward-mults", "long conv_flops = (long)kh * kw * cin * cout * oh * ow;", R, None),
-        ("forward-mults", "conv_flops = 2 * kh * kw * cin * cout * oh * ow", W, None),  # guard
+        guard("forward-mults", "conv_flops = 2 * kh * kw * cin * cout * oh * ow", W, None),
         # the multiplications said in FLOPs: right if only the multiplications are counted
         # as FLOPs (s10exam2 F6, s11exam F12: under that convention, not plainly right)
         ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # FLOPs", C, None),
         ("forward-mults", "conv_flops = kh * kw * cin * cout * oh * ow  # 乘法次数", R, None),
         ("forward-mults", "FLOPs = kh*kw*cin*cout*oh*ow", C, None),
         # guard: the flops name on another question
-        ("forward-ops", "conv_flops = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
+        guard("forward-ops", "conv_flops = kh*kw*cin*cout*oh*ow", W, "count_word_disagrees"),
         # the MACs are the multiplications only: a flops name on another count still says
         (
             "forward-adds",
@@ -184,15 +185,14 @@ CLASSES = {
             W,
             "count_word_for_no_operations",
         ),
-        (  # guard
+        guard(
             "forward-mults",
             "layer_flops = k_h * k_w * c_o * m_h * m_w  # 每个输出元素的乘法",
             W,
             "input_channels_left_out",
         ),
         ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin * cout // groups", C, None),
-        # guard
-        ("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin // groups", W, None),
+        guard("forward-mults", "conv_flops = batch * oh * ow * kh * kw * cin // groups", W, None),
     ],
     "a library's floor or ceiling inside a cast": [
         ("output-height", "out_h = int(jnp.floor((h + 2 * pad - k) / s) + 1)", C, None),
@@ -222,7 +222,7 @@ CLASSES = {
             None,
         ),
         ("output-height", "输出高度 = int(jnp.floor((h + p_h - k_h) / s_h)) + 1", R, None),
-        ("output-width", "ow = int(np.ceil((w + p_w - k_w + 1) / s_w))", R, None),  # guard
+        guard("output-width", "ow = int(np.ceil((w + p_w - k_w + 1) / s_w))", R, None),
     ],
     "a letter that is a call or an attribute's index": [
         (
@@ -292,7 +292,7 @@ CLASSES = {
             W,
             None,
         ),
-        (
+        guard(
             "forward-adds",
             # guard: a conditional on anything but the bias stays refused
             "adds = k_h*k_w*c_i - 1 + (0 if self.mode == 'valid' else 1)\n"
@@ -348,7 +348,7 @@ CLASSES = {
         ("forward-mults", "macs = np.prod(y.shape + w.shape[2:])", W, "input_channels_left_out"),
         ("forward-mults", "macs = math.prod(out.shape + kernel.shape[1:])", R, None),
         ("forward-mults", "macs = np.prod(y.shape + w.shape)", W, None),
-        ("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape[1:])", R, None),  # guard
+        guard("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape[1:])", R, None),
         ("forward-mults", "macs = np.prod(y.shape) * np.prod(w.shape)", W, None),
         ("forward-mults", "macs = y.numel() * w.numel()", W, None),
         ("forward-mults", "乘法次数 = np.prod(y.shape + w.shape[1:])", R, None),

@@ -41,14 +41,14 @@ from __future__ import annotations
 import pytest
 
 from derivations.checking import check, feedback
-from tests.checking.rows import Table, classes_test, said_as
+from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 
 # {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
 # names, or the note (reading.note.<key>) the reading says, or None.  Every row was run
-# with the commit that added it and with that commit's parent (s12left): a row marked
-# "guard" has its verdict at both (a right answer kept, or a wrong one of the class's form
+# with the commit that added it and with that commit's parent (s12left): a row written
+# guard(…) has its verdict at both (a right answer kept, or a wrong one of the class's form
 # that no fix may accept); it fails only if a fix reaches it.  Every other row fails at
 # its commit's parent (or a test below of its reading does).
 CLASSES = {
@@ -59,20 +59,20 @@ CLASSES = {
         ("forward-ops", r"计算量为 $$O(h^2 \cdot k^2 \cdot c_i \cdot c_o) \tag{1}$$", C, None),
         ("forward-ops", r"$$O(h^2 \cdot k^2 \cdot c_i) \tag{1} $$", W, "output_channels_left_out"),
         # guards (the next four): read before 4669148 too
-        ("forward-ops", r"$$O(h \cdot k^2 \cdot c_i \cdot c_o) \tag{1} $$", W, "wrong_order"),
-        (
+        guard("forward-ops", r"$$O(h \cdot k^2 \cdot c_i \cdot c_o) \tag{1} $$", W, "wrong_order"),
+        guard(
             "forward-ops",
             r"计算量为 $$O(h^3 \cdot k^2 \cdot c_i \cdot c_o) \tag{1}$$",
             W,
             "wrong_order",
         ),
-        (
+        guard(
             "forward-mults",
             r"$$c_o \cdot c_i \cdot k_h \cdot k_w \cdot m_h \cdot m_w \tag{7}$$",
             R,
             None,
         ),
-        (
+        guard(
             "forward-mults",
             r"乘法次数 $$c_o \cdot c_i \cdot k_h \cdot k_w \cdot m_h \tag{7}$$",
             W,
@@ -94,7 +94,7 @@ CLASSES = {
             C,
             "two_sizes",
         ),
-        (
+        guard(
             "output-width",
             r"$$\Bigl\lfloor \frac{h+2p-k}{s}+1 \Bigr\rfloor \times "
             r"\Bigl\lfloor \frac{w+2p-k}{s}+1 \Bigr\rfloor \tag{1}$$",
@@ -115,7 +115,7 @@ CLASSES = {
             W,
             "plus_one_in_denominator",
         ),
-        (  # guard: not_equivalent before 4669148 too
+        guard(  # not_equivalent before 4669148 too
             "output-width",
             r"$$\biggl\lfloor \frac{h+2p-k}{s}+1 \biggr\rfloor \times "
             r"\biggl\lfloor \frac{w-k}{s}+1 \biggr\rfloor \tag{2}$$",
@@ -163,7 +163,7 @@ CLASSES = {
             W,
             "output_off_by_one",
         ),
-        (  # guard: the definition's sides differ (d(k - 1) is k - 1 at d = 1): never accepted
+        guard(  # the definition's sides differ (d(k - 1) is k - 1 at d = 1): never accepted
             "output-height",
             "$$out = \\lfloor \\frac{in + 2p - k'}{s} \\rfloor + 1$$\n其中\n"
             "$$k' = (d-1)*(k-1)+k = d*(k-1)$$",
@@ -183,13 +183,13 @@ CLASSES = {
         ),
         # guards (the next two): the batch letter with the book's symbols was read before
         # a914606
-        (
+        guard(
             "forward-mults",
             r"批量为 N 时：$$N \cdot c_o \cdot c_i \cdot k_h \cdot k_w \cdot m_h \cdot m_w$$",
             C,
             None,
         ),
-        (
+        guard(
             "forward-mults",
             r"N \times c_o \times c_i \times k_h \times k_w \times h \times w",
             W,
@@ -203,8 +203,8 @@ CLASSES = {
         ),
         # guards: wrong answers in Eyeriss's letters with a letter no reading makes right,
         # refused (as they were before a914606)
-        ("forward-ops", "$$2 * N * M * C * R * E * F$$", N, None),
-        ("forward-memory", "H * W * C + C * R * S + E * F * M", N, None),
+        guard("forward-ops", "$$2 * N * M * C * R * E * F$$", N, None),
+        guard("forward-memory", "H * W * C + C * R * S + E * F * M", N, None),
     ],
     "sizeof in a memory formula": [
         (
@@ -255,7 +255,7 @@ CLASSES = {
             "given_parameter_left_out",
         ),
         ("output-width", "출력 크기 (OH,OW)=((H+2P−KH)/S+1,(W+2P−KW)/S+1)이다.", C, "parts"),
-        (  # guard
+        guard(
             "output-width",
             "출력 크기 (OH,OW)=((H+2P−KH)/S,(W+2P−KW)/S)이다.",
             W,
@@ -275,7 +275,7 @@ CLASSES = {
             "trailing_mark",
         ),
         ("output-width", "(OH, OW) = (H − KH + 1, W − KW + 1).", W, "given_parameter_left_out"),
-        (  # guard: the condition is no convention: graded at every layer, the stride left out
+        guard(  # the condition is no convention: graded at every layer, the stride left out
             "output-height",
             "스트라이드가 1이라면 출력 크기 (OH,OW)=(H−KH+1,W−KW+1)이다.",
             W,
