@@ -189,7 +189,8 @@ def test_the_divisibility_span_is_where_the_output_size_needs_no_floor(padding):
 
 def test_a_worked_answers_names_are_refused_by_the_questions_record():
     """A name the worked answer's box writes (Question.worked_names) is refused in an
-    answer to that question, pointing to the note that writes it out; in an answer to
+    answer to that question, pointing to the note that writes it out (a primed one,
+    m'_h: as a primed name, naming the record's names and question); in an answer to
     another question it is an unknown letter like any other."""
     from derivations.checking import check
     from derivations.registry.questions import QUESTIONS
@@ -200,6 +201,11 @@ def test_a_worked_answers_names_are_refused_by_the_questions_record():
         other = next(q for q in QUESTIONS if q not in named)
         for name in names:
             error = check(question_id, f"c_o * {name}").error
+            if "'" in name:  # m'_h: refused as a primed name, naming the record's names
+                assert error["id"] == "reading.primed_name", error
+                assert name in error["fields"]["names"].split(", "), error
+                assert error["fields"]["question"] == question_id, error
+                continue
             assert error["id"] == "checker.reason.worked_answer_name", error
             assert error["fields"]["letter"] == name
             elsewhere = check(other, f"c_o * {name}").error
