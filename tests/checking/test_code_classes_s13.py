@@ -193,6 +193,9 @@ CLASSES = {
         ("bias-size", "var b = new float[c_o, c_i]; // 偏置", W, "bias_as_weights"),
         guard("bias-size", "x = new float[outChannels] + 1", N, "reading.unknown_word: new"),
         guard("bias-size", "new float[outChannels][kH]", N, "reading.unknown_word: new"),
+        # a blank size was an IndexError (verdict "error") after 4a57645 (s13rev)
+        ("bias-size", "let b = vec![; ];", N, None),
+        ("bias-size", "b := make([]float64, )", N, None),
         guard("forward-mults", "new float[c_o]", N, "reading.unknown_word: new"),
     ],
     "a word of the batch, never an input's size": [

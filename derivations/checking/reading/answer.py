@@ -286,12 +286,14 @@ _ALLOCATION = lazy_pattern(
 def _allocation(text: str) -> tuple[list[tuple[str, int]], str] | None:
     """The sizes of a one-dimensional buffer an answer allocates (:data:`_ALLOCATION`,
     C#'s ``new float[a, b]`` two) and the allocation as written; None when it allocates
-    none."""
+    none or its size is blank (``vec![; ]``: read, and refused, as any other text)."""
     match = _ALLOCATION().match(text)
     if match is None:
         return None
     group = next(g for g in "abcdefghi" if match.group(g) is not None)
     entries = _entries(text, match.start(group), match.end(group))
+    if not entries:
+        return None
     return entries, text[match.start("alloc") : match.end()].strip()
 
 
