@@ -340,6 +340,7 @@ NO_WORDS = {"checker.label.LaTeX", "checker.phrase.layer_separator"}
 NO_WORDS |= {"checker.phrase.list_separator", "sheets.sep", "sheets.in_parens"}
 NO_WORDS |= {"checker.phrase.condition_list_separator"}  # "；" between a branch's conditions
 NO_WORDS |= {"checker.phrase.id_separator"}  # "、" between ids
+NO_WORDS |= {"checker.phrase.note_separator"}  # "；" between a shown reference's clauses
 NO_WORDS |= {"variants.padding_value.same", "variants.padding_value.two"}  # symbols only
 NO_WORDS |= {"sheets.formulas_form_note", "sheets.enumeration_sep"}
 NO_WORDS |= {"figures.networks_macs"}  # the term the zh sheet uses too
