@@ -174,7 +174,7 @@ def padding(facts: maths.Padding) -> list:
                 zh=f"填充加倍（$p_h = p_w = {maths.FIGURE_PADDING}\\to {2 * maths.FIGURE_PADDING}$）"
                 f"时计算量的增幅随输入大小 $h = w$ 的变化（两种读法）；"
                 f"${maths.FIGURE_KERNEL}\\times {maths.FIGURE_KERNEL}$ 卷积核，步幅 1（通道数在比值中约去）。"
-                f"最小的输入上超过两倍（{_smallest(facts, 'zh')}），小输入增加百分之几十，大输入只增加百分之几。",
+                f"最小的输入上变为原来的两倍以上（{_smallest(facts, 'zh')}），小输入增加百分之几十，大输入只增加百分之几。",
             ),
             alt=text(
                 en="Two falling curves of the percentage increase against the input "

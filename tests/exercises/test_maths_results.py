@@ -2,6 +2,7 @@
 written here from the definitions (an n-term sum costs n - 1 additions; an output size
 is the number of window positions), brute-force dependency structure, NumPy."""
 
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -419,3 +420,18 @@ def test_strip_cache_bound_counts_the_weights_in_both_sheets():
         section = text.split('<a id="strips">')[1].split('<a id="blocks">')[0]
         assert f"$\\Delta \\le {best}$" in section, lang
         assert f"{weights:,}".replace(",", "\\,") in section or f"{weights}" in section, lang
+
+
+def test_the_smallest_inputs_growth_is_said_in_chinese_as_the_ratio_it_is():
+    """s13exam E1 (fails on main): zh said the cost "增加…超过两倍" at the smallest input,
+    which reads as an increase of more than 200 % (3×); executed there it becomes 9/4 and
+    25/9 times the original (+125.0 %, +177.8 %): more than twice the original, less than
+    an increase of two times. Said so: 变为原来的两倍以上, in the answer, the figure's
+    caption and the common mistake."""
+    from derivations.exercises import doubling as sheet
+    from derivations.registry.misconceptions import misconception
+
+    ratios = [reading.ratio for reading in doubling.padding().smallest.readings]
+    assert all(2 < ratio < 3 for ratio in ratios), ratios
+    said = repr(sheet.build()) + misconception("padding_doubles_cost").sheet_why["zh"]
+    assert "超过两倍" not in said and len(re.findall("原来的?两倍", said)) >= 3
