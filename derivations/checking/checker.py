@@ -2430,6 +2430,49 @@ _UNIT_COUNT = "reading.note.unit_count"
 _OUTPUT_NAMES = frozenset({"m_h", "m_w"})
 
 
+def _groups_written(notes: list) -> list[str]:
+    """The names an answer wrote for the groups, each read as 1 (the formulas page's g,
+    PyTorch's ``groups``)."""
+    return [
+        note["fields"]["written"]
+        for note in notes
+        if note["id"] == "reading.note.notation"
+        and note["fields"].get("read") == "1"
+        and (note["fields"]["written"] == "g" or "group" in note["fields"]["written"].lower())
+    ]
+
+
+def _groups_placed(
+    entry: Entry, notes: list, answer: str, notation: dict | None, infer: bool
+) -> None:
+    """Refused (``checker.reason.groups_misplaced``) when an accepted answer writes the
+    groups (read as 1, the book's layer being ungrouped) where grouping does not act.
+    Read again with each groups name as 2, the answer must be the grouped layer's value:
+    unchanged where the reference has no c_i (sizes, the bias: grouping changes neither),
+    half the reference where c_i is a factor of it (each output sees c_i/g inputs: the
+    multiplications); not checked for any other question (its grouped count is not the
+    reference over g: the formulas page's operations and memory).  Without this, ``c_o / g`` was the bias and
+    ``(h + p_h - g*k_h)//s_h + 1`` the output height (s13rev)."""
+    written = _groups_written(notes)
+    if not written:
+        return
+    tree = entry.reference.tree
+    names = ex.symbols_in(tree)
+    divided = isinstance(tree, ex.Mul) and ex.Sym("c_i") in tree.parts  # c_i a factor of it
+    doubled = answer
+    for name in written:
+        doubled = re.sub(rf"(?<![\w']){re.escape(name)}(?![\w'])", "(2)", doubled)
+    if "c_i" not in names:
+        again = doubled
+    elif divided:
+        again = f"2*({doubled})"
+    else:  # a grouped count of another shape (the formulas page's forward-ops): not checked
+        return
+    verdict = check(entry.question.id, again, notation=notation, infer=infer).verdict
+    if verdict not in ("equivalent", "equivalent_under_convention"):
+        raise _invalid("groups_misplaced", written=written[0])
+
+
 def _lead_names_asked(
     entry: Entry, notes: list, name: str | None = None, tree: ex.Node | None = None
 ) -> None:
@@ -3214,6 +3257,7 @@ def check(
                 result = _judge(entry, _counting_around(parsed), result, symbolic, work)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
+                    _groups_placed(entry, said["notes"], answer, notation, infer)
             except OutOfTime as error:
                 if error.owner is not token:
                     raise
