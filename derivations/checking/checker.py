@@ -2469,7 +2469,7 @@ def _groups_placed(
     else:  # a grouped count of another shape (the formulas page's forward-ops): not checked
         return
     verdict = check(entry.question.id, again, notation=notation, infer=infer).verdict
-    if verdict not in ("equivalent", "equivalent_under_convention"):
+    if verdict == "not_equivalent":  # unreadable with 2 written in (module.(2)): not checked
         raise _invalid("groups_misplaced", written=written[0])
 
 
