@@ -180,9 +180,27 @@ def _put_in(rhs: str, values: dict[str, str]) -> str:
     )
 
 
-def _run(rhs: str, roles: dict[str, str], first: str, second: str) -> str:
-    """The step run over two layers (kernels ``first`` then ``second``), from one pixel."""
-    field = "1"
+def _start(text: str, roles: dict[str, str]) -> str | None:
+    """The field the answer starts from: ``1`` (one pixel) unless the answer gives its
+    field's name a number first (``r = 0``: that number); None when it gives it anything
+    else (the step is not run from a start the answer does not say; s13rev)."""
+    field = next(name for name, role in roles.items() if role == "field")
+    start = "1"
+    assigned = rf"(?<![\w.]){re.escape(field)}\s*(?::\s*\w+\s*)?=(?!=)\s*(?P<value>[^;\n]+)"
+    for match in re.finditer(assigned, text):
+        value = match.group("value").strip()
+        if re.search(rf"(?<![\w.]){re.escape(field)}(?![\w])", value):
+            continue  # the step itself (r = r + …)
+        if not re.fullmatch(r"\d+", value):
+            return None
+        start = value
+    return start
+
+
+def _run(rhs: str, roles: dict[str, str], first: str, second: str, start: str = "1") -> str:
+    """The step run over two layers (kernels ``first`` then ``second``), from a field of
+    ``start`` (one pixel unless the answer starts elsewhere)."""
+    field = start
     for kernel in (first, second):
         values = {
             name: {"field": field, "kernel": kernel, "stride": "1"}[role]
@@ -223,5 +241,8 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     written, rhs, roles = found[0]
     if denies(text.replace(rhs, " ")):
         return None
-    runs = [_run(rhs.strip(), roles, first, second) for first, second in _LAYERS]
+    start = _start(text, roles)
+    if start is None:
+        return None
+    runs = [_run(rhs.strip(), roles, first, second, start) for first, second in _LAYERS]
     return "; ".join(runs), Note(RECURSION_NOTE, (("text", _plain(written)),))

@@ -144,12 +144,20 @@ def arithmetic_after(trail: str) -> list[str]:
     ``trail``, the words after a formula, when that sentence opens with one (after
     spaces, commas and a ``then`` word: ``rounded down, plus 1``, ``, floor of it, plus
     1``, ``再乘以批量 n``): they go on with the formula, never dropped as prose (s12exam
-    E23); [] otherwise (``其中,ceil为向上取整``, a clause of its own, says what a word means)."""
+    E23); the whole sentence when it opens with a ``then`` word and states no operation the
+    grammar knows (``, then halved``: never dropped, s13rev); [] otherwise
+    (``其中,ceil为向上取整``, a clause of its own, says what a word means)."""
     sentence = _SENTENCE_END.split(trail, maxsplit=1)[0]
     found = arithmetic_words(sentence)
-    if not found:
-        return []
     start = _opened(sentence, 0)
+    if not found:  # ``, then halved``: a then word goes on with the formula (s13rev)
+        opening = _pattern().match(sentence, start)
+        if opening is None or not opening.group("word"):
+            return []
+        said = re.sub(r"\s+", " ", opening.group("word"))
+        if _words()[said.lower()] != "then" or not sentence[opening.end() :].strip():
+            return []
+        return [sentence[start:].strip()]
     for match in _pattern().finditer(sentence, start):
         word = match.group("word")
         if match.start() != start or not word:
