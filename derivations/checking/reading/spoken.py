@@ -139,13 +139,17 @@ _ARITHMETIC = frozenset(_BINARY) | _POSTFIX | _PREFIX | {"floored"} | set(_LISTS
 _PROSE_WORDS = frozenset({"by", "over", "double", "triple", "half"})
 
 
+_THEN_WORDS = 4  # words after a then word that still say one more step (``then divided in two``)
+
+
 def arithmetic_after(trail: str) -> list[str]:
     """The words stating an operation (:func:`arithmetic_words`) in the first sentence of
     ``trail``, the words after a formula, when that sentence opens with one (after
     spaces, commas and a ``then`` word: ``rounded down, plus 1``, ``, floor of it, plus
     1``, ``再乘以批量 n``): they go on with the formula, never dropped as prose (s12exam
-    E23); the whole sentence when it opens with a ``then`` word and states no operation the
-    grammar knows (``, then halved``: never dropped, s13rev); [] otherwise
+    E23); the whole sentence when it opens with a ``then`` word followed by at most
+    :data:`_THEN_WORDS` words and states no operation the grammar knows (``, then
+    halved``: never dropped, s13rev); [] otherwise
     (``其中,ceil为向上取整``, a clause of its own, says what a word means)."""
     sentence = _SENTENCE_END.split(trail, maxsplit=1)[0]
     found = arithmetic_words(sentence)
@@ -155,8 +159,9 @@ def arithmetic_after(trail: str) -> list[str]:
         if opening is None or not opening.group("word"):
             return []
         said = re.sub(r"\s+", " ", opening.group("word"))
-        if _words()[said.lower()] != "then" or not sentence[opening.end() :].strip():
-            return []
+        rest = sentence[opening.end() :].split()
+        if _words()[said.lower()] != "then" or not 0 < len(rest) <= _THEN_WORDS:
+            return []  # (a longer clause is prose: ``then total padding is solved from …``)
         return [sentence[start:].strip()]
     for match in _pattern().finditer(sentence, start):
         word = match.group("word")
