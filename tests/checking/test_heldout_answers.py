@@ -474,10 +474,10 @@ FLOORS = {
     "H9-test": 68,
     "H10-dev": 48,
     "H10-test": 55,
-    "H11-dev": 41,
+    "H11-dev": 42,
     "H11-test": 63,
-    "H12-dev": 10,
-    "H12-test": 25,
+    "H12-dev": 17,
+    "H12-test": 31,
     "H13-dev": 8,
     "H13-test": 17,
 }
