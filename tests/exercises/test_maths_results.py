@@ -435,3 +435,18 @@ def test_the_smallest_inputs_growth_is_said_in_chinese_as_the_ratio_it_is():
     assert all(2 < ratio < 3 for ratio in ratios), ratios
     said = repr(sheet.build()) + misconception("padding_doubles_cost").sheet_why["zh"]
     assert "超过两倍" not in said and len(re.findall("原来的?两倍", said)) >= 3
+
+
+def test_chinese_says_a_growth_in_times_as_the_ratio_to_the_original():
+    """s13exam E1's addendum (fails on main): zh said "恰好增长 4 倍", "增长不到 2 倍",
+    "增长小于 4 倍" for ratios after/before; 增长 N 倍 reads as an increase of N times (N + 1
+    times the original). Said as 变为原来的 N 倍 / 不到原来的 N 倍 in the padding answer and
+    the channel and padding common mistakes."""
+    from derivations.exercises import doubling as sheet
+    from derivations.registry.misconceptions import misconceptions
+
+    said = repr(sheet.build()) + "".join(
+        repr(entry.sheet_why) + repr(entry.sheet_claim) + repr(entry.explanation)
+        for entry in misconceptions().values()
+    )
+    assert not re.findall(r"增长[^。；，]{0,8}倍", said), re.findall(r"增长[^。；，]{0,8}倍", said)
