@@ -9,7 +9,7 @@ sources extracted with ``git archive`` into a scratch directory and run from the
 this interpreter, so both builds use the same libraries.  Cold rounds interleave the
 baseline and ``docs`` (default ``--jobs``), and ``docs --jobs 1`` too when
 ``DERIVATIONS_BENCH_SERIAL`` is set (b, c, [c1,] b, c, ...: load hits them alike), each a
-new process with an empty cache of its own and its own output directory, :data:`ROUNDS`
+new process with an empty cache of its own and an empty output directory of its own, :data:`ROUNDS`
 times for each (5: two rounds' minima moved the ratio between 0.93 and 1.17 from one
 quiet run to the next).  Outside a git checkout the baseline is skipped (said in one
 line).
@@ -221,7 +221,10 @@ def run(harness) -> None:
         def cold(label: str, *extra: str, cwd: Path | None = None):
             def go() -> Measured:
                 cache, out = scratch / f"cache-{label}", scratch / f"out-{label}"
+                # cold means no earlier round's output either: a snapshot left in ``out``
+                # from the same inputs is kept, so rounds 2-5 ran no Node (s13speed)
                 shutil.rmtree(cache, ignore_errors=True)
+                shutil.rmtree(out, ignore_errors=True)
                 env = {**os.environ, "DERIVATIONS_CACHE": str(cache)}
                 if cwd is not None:  # the baseline's package, not this one
                     env["PYTHONPATH"] = str(cwd)
