@@ -2449,7 +2449,8 @@ def _groups_placed(
     groups (read as 1, the book's layer being ungrouped) where grouping does not act.
     Read again with each groups name as 2, the answer must be the grouped layer's value:
     unchanged where the reference has no c_i (sizes, the bias: grouping changes neither),
-    half the reference where c_i is a factor of it (each output sees c_i/g inputs: the
+    half the reference at every layer (the diagnosis a constant factor 1/2) where c_i is a
+    factor of it (each output sees c_i/g inputs: the
     multiplications); not checked for any other question (its grouped count is not the
     reference over g: the formulas page's operations and memory).  Without this, ``c_o / g`` was the bias and
     ``(h + p_h - g*k_h)//s_h + 1`` the output height (s13rev)."""
@@ -2463,14 +2464,22 @@ def _groups_placed(
     for name in written:
         doubled = re.sub(rf"(?<![\w']){re.escape(name)}(?![\w'])", "(2)", doubled)
     if "c_i" not in names:
-        again = doubled
+        halved = False
     elif divided:
-        again = f"2*({doubled})"
+        halved = True
     else:  # a grouped count of another shape (the formulas page's forward-ops): not checked
         return
-    verdict = check(entry.question.id, again, notation=notation, infer=infer).verdict
-    if verdict == "not_equivalent":  # unreadable with 2 written in (module.(2)): not checked
-        raise _invalid("groups_misplaced", written=written[0])
+    again = check(entry.question.id, doubled, notation=notation, infer=infer)
+    if again.verdict in ("invalid_input", "error"):
+        return  # unreadable with 2 written in (module.(2)): not checked
+    if not halved and again.verdict in ("equivalent", "equivalent_under_convention"):
+        return
+    if halved and any(  # half the reference at every layer: g divides the whole count
+        d.get("constant") == "1/2" and not d.get("where") and not d.get("factor")
+        for d in again.diagnosis or ()
+    ):
+        return
+    raise _invalid("groups_misplaced", written=written[0])
 
 
 def _lead_names_asked(
