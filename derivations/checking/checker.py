@@ -2446,40 +2446,22 @@ def _groups_placed(
     entry: Entry, notes: list, answer: str, notation: dict | None, infer: bool
 ) -> None:
     """Refused (``checker.reason.groups_misplaced``) when an accepted answer writes the
-    groups (read as 1, the book's layer being ungrouped) where grouping does not act.
-    Read again with each groups name as 2, the answer must be the grouped layer's value:
-    unchanged where the reference has no c_i (sizes, the bias: grouping changes neither),
-    half the reference at every layer (the diagnosis a constant factor 1/2) where c_i is a
-    factor of it (each output sees c_i/g inputs: the
-    multiplications); not checked for any other question (its grouped count is not the
-    reference over g: the formulas page's operations and memory).  Without this, ``c_o / g`` was the bias and
-    ``(h + p_h - g*k_h)//s_h + 1`` the output height (s13rev)."""
+    groups (read as 1, the book's layer being ungrouped) in the answer to a question whose
+    reference has no c_i (a size, the bias: grouping changes neither) and the answer read
+    again with each groups name as 2 is no longer right.  Without this, ``c_o / g`` was
+    the bias and ``(h + p_h - g*k_h)//s_h + 1`` the output height (s13rev).  Counts with
+    c_i are not checked: their grouped forms (``c_out // groups`` inside a count, the
+    formulas page's ``(2 c_i k_h k_w / g - 1)``) are the reference over g only where g
+    divides, which one reading at 2 cannot tell."""
     written = _groups_written(notes)
-    if not written:
+    if not written or "c_i" in ex.symbols_in(entry.reference.tree):
         return
-    tree = entry.reference.tree
-    names = ex.symbols_in(tree)
-    divided = isinstance(tree, ex.Mul) and ex.Sym("c_i") in tree.parts  # c_i a factor of it
     doubled = answer
     for name in written:
         doubled = re.sub(rf"(?<![\w']){re.escape(name)}(?![\w'])", "(2)", doubled)
-    if "c_i" not in names:
-        halved = False
-    elif divided:
-        halved = True
-    else:  # a grouped count of another shape (the formulas page's forward-ops): not checked
-        return
     again = check(entry.question.id, doubled, notation=notation, infer=infer)
-    if again.verdict in ("invalid_input", "error"):
-        return  # unreadable with 2 written in (module.(2)): not checked
-    if not halved and again.verdict in ("equivalent", "equivalent_under_convention"):
-        return
-    if halved and any(  # half the reference at every layer: g divides the whole count
-        d.get("constant") == "1/2" and not d.get("where") and not d.get("factor")
-        for d in again.diagnosis or ()
-    ):
-        return
-    raise _invalid("groups_misplaced", written=written[0])
+    if again.verdict == "not_equivalent":  # (unreadable with 2 written in: not checked)
+        raise _invalid("groups_misplaced", written=written[0])
 
 
 def _lead_names_asked(
