@@ -3,7 +3,8 @@
 A record says which exercise it belongs to (an id of :mod:`.exercises`, whose edition
 numbers it shows), how its reference is built (a :class:`Recipe`: closed forms summed,
 or one of the exercise scenarios), which counting modes and options a right answer may
-use (MACs, FLOPs, bias, batch, bytes), what an answer may be written with.  The
+use (MACs, FLOPs, bias, batch, bytes), which rules of the book's conventions its own
+words state (:data:`BOOK_RULES`), what an answer may be written with.  The
 misconceptions that apply are those of :mod:`.misconceptions` listing the question.
 How the variants are derived from a recipe lives in
 :mod:`derivations.checking.deciding.derive`; titles are messages
@@ -30,7 +31,29 @@ __all__ = [
     "question",
     "named_count",
     "RULED_OUT",
+    "Rule",
+    "BOOK_RULES",
 ]
+
+
+class Rule(StrEnum):
+    """A rule of the book's conventions that a question's words or a sheet may state."""
+
+    EXACT = "exact"  # each multiplication and each addition, a t-term sum t - 1 of them
+    NO_BIAS = "no_bias"
+    ELEMENTS = "elements"  # memory in elements
+
+
+# the assumptions of a right answer (``checker.assumption.<id>``) that the book's
+# conventions rule out, each with the rule it breaks; what the book counts instead is
+# said by ``checker.own_counting.<id>`` (English and Chinese)
+BOOK_RULES = {
+    "macs": Rule.EXACT,
+    "flops": Rule.EXACT,
+    "accumulate_from_zero": Rule.EXACT,
+    "bias_counted": Rule.NO_BIAS,
+    "bytes_float32": Rule.ELEMENTS,
+}
 
 
 class Derivation(StrEnum):
@@ -124,6 +147,11 @@ class Question:
     # the misconception :data:`RULED_OUT` names, not right under a convention (s12exam
     # E5, E6); the other modes stay conventions
     rules_out: tuple = ()
+    # the rules of the book's conventions the question's own words state
+    # (:class:`Rule`: "(multiplications + additions)" states exact counting);
+    # an answer right under a convention that breaks one is told, with it, what the
+    # question counts instead (:data:`BOOK_RULES`)
+    states: tuple = ()
 
     def admits(self, convention: str) -> bool:
         """Whether an answer may be right under ``convention`` (a counting mode or an
@@ -243,6 +271,7 @@ QUESTIONS: dict[str, Question] = {
                 ("accumulate_from_zero", (Form.FORWARD_MULTS, Form.FORWARD_MULTS)),
             ),
             batched=True,
+            states=(Rule.EXACT,),
         ),
         Question(
             "forward-memory",
@@ -261,6 +290,7 @@ QUESTIONS: dict[str, Question] = {
             batched=True,
             forward="forward-ops",
             worked_names=("C_h", "C_w"),
+            states=(Rule.EXACT,),
         ),
         Question(
             "backward-memory",
@@ -305,6 +335,7 @@ QUESTIONS: dict[str, Question] = {
             "pointwise",
             _scenario(Derivation.POINTWISE),
             base_domain=frozenset({Restriction.K1}),
+            states=(Rule.EXACT,),
         ),
         Question(
             "compose-size",

@@ -166,12 +166,23 @@ def _assumption_text(name: str, lang: str) -> str:
 
 
 def _under(names, lang: str) -> str:
-    """The line of a number right for the layer under the assumptions ``names``."""
+    """The line of a number right for the layer under the assumptions ``names``; one
+    the sheet's conventions rule out (exact counting, no bias, memory in elements: every
+    rule of :data:`.questions.BOOK_RULES`) is named so, with what they count instead
+    (s13exam E17: "2592" was "right … under the convention" alone)."""
+    from derivations.checking.explaining.feedback import own_counting
+    from derivations.registry.questions import Rule
+
     separator = text("checker.phrase.list_separator", lang)
+    assumptions = separator.join(_assumption_text(n, lang) for n in names)
+    own = own_counting(names, tuple(Rule))
+    if own is None:
+        return text("variants.under_assumption", lang, assumptions=assumptions)
     return text(
-        "variants.under_assumption",
+        "variants.under_ruled_out",
         lang,
-        assumptions=separator.join(_assumption_text(n, lang) for n in names),
+        assumptions=assumptions,
+        own=text(f"checker.own_counting.{own}", lang),
     )
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "REVEALS",
     "check_reveal",
     "one_line",
+    "own_counting",
     "parsed_line",
     "reading_text",
 ]
@@ -257,7 +258,22 @@ def _wrong(result: Result, lang: str, reveal: str) -> list[str]:
     return lines
 
 
+def own_counting(assumptions, states) -> str | None:
+    """The first of ``assumptions`` that breaks a rule of the book's in ``states`` (the
+    rules a question's words or a sheet state, :data:`.questions.BOOK_RULES`): its
+    ``checker.own_counting.<id>`` says what is counted instead; None if none does."""
+    from derivations.registry.questions import BOOK_RULES
+
+    return next((name for name in assumptions if BOOK_RULES.get(name) in states), None)
+
+
 def _right(result: Result, lang: str, reveal: str) -> list[str]:
+    """A right answer's lines: correct (the reference under ``reveal="answer"``), or
+    correct under its conventions, with what the question's own counting counts instead
+    where its words state the rule one breaks (MACs where it asks "multiplications +
+    additions"), and a floor left out said plainly."""
+    from derivations.registry.questions import question
+
     lines = []
     if result.verdict == "equivalent":
         lines.append(
@@ -271,7 +287,18 @@ def _right(result: Result, lang: str, reveal: str) -> list[str]:
         floor = result.restricted
         others = [a for a in result.assumptions if not (floor and a == DROPPED_FLOOR)]
         if others:
-            lines.append(phrase("correct_under", lang, conventions=_joined(others, lang)))
+            conventions = _joined(others, lang)
+            own = own_counting(others, question(result.question).states)
+            lines.append(
+                phrase("correct_under", lang, conventions=conventions)
+                if own is None
+                else phrase(
+                    "correct_under_own",
+                    lang,
+                    conventions=conventions,
+                    own=text(f"checker.own_counting.{own}", lang),
+                )
+            )
         if floor:
             lines.append(_floor_missing(cast(dict, result.counterexample), lang))
         if result.alternatives:
