@@ -411,6 +411,12 @@ computed equally by symmetry)``) read as words (s9text): H9-test 54 of 71.
   measurement, 12:20:07 UTC on 3226bac (main's head), before it landed: 17 of 29 right
   verdicts; the floor is the 17.  The misses by class are in the data file's header.
 
+- H14 (issue 21's eleventh fresh hold-out, session fourteen, collected 2026-12-07 from 14:05 UTC
+  by s14h14 from pages no file of the repository cited before, going for what an instructor
+  meets: learners' notes, Q&A threads, course forums, lecture transcripts; split by page by the
+  same hash rule): H14-dev's first increment (8 answers) was measured once before it landed,
+  14:18 UTC on a7afee2: 5 of 8, 0 wrong answers accepted, the floor.
+
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
 apart from every other batch) but the checker is not run on it here.
@@ -454,6 +460,7 @@ SIZES = {
     "H12-test": 62,
     "H13-dev": 12,
     "H13-test": 29,
+    "H14-dev": 8,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -480,6 +487,7 @@ FLOORS = {
     "H12-test": 31,
     "H13-dev": 8,
     "H13-test": 17,
+    "H14-dev": 5,
 }
 
 
@@ -506,7 +514,7 @@ def test_no_source_is_one_the_checker_was_built_on():
         assert not pages[first] & pages[second], (first, second)
 
 
-@pytest.mark.parametrize("batch", ["H5", "H6", "H7", "H8", "H9", "H10", "H11", "H12", "H13"])
+@pytest.mark.parametrize("batch", ["H5", "H6", "H7", "H8", "H9", "H10", "H11", "H12", "H13", "H14"])
 def test_a_split_batch_is_split_by_a_hash_of_its_page_and_takes_at_most_three_answers_a_page(
     batch,
 ):

@@ -5774,6 +5774,47 @@ READINGS = {
         "flops",
         SQ,
     ),
+    # --- batch H14-dev, first increment
+    "We include 1 bias scalar for each filter.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "Output dimension: $W' = W - K_W + 2P + 1$": (
+        lambda x, o: x.w - x.kw + 2 * x.qw + 1,
+        "mw",
+        None,
+    ),
+    "Output dimension: $W' = (W - K_W + 2P)/S + 1$": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "标准卷积的计算量约为 `K * K * C_in * C_out * H * W`。": (
+        lambda x, o: x.kh * x.kw * x.ci * x.co * x.h * x.w,
+        "mults",
+        SQ,
+    ),
+    "`W2 = (W1 - F + 2P)/S + 1`": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        (SQ, DIV),
+    ),
+    "`H2 = (H2 - F + 2P)/S + 1`": (
+        lambda x, o: (o.mh - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "The link above states that total count of biases is $$1 \\times 32$$, which makes sense because weights are shared among all output cells, so it is natural to have only one bias for each output feature map as a whole.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "For every multiplication, there is an addition.": (
+        lambda x, o: o.macs,
+        "adds",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
