@@ -20,9 +20,10 @@ them, through ``check`` and ``grade``:
 - flop-counter code over several statements with products in Python's idioms
   (``reduce(lambda a, b: a * b, kernel_size)``, THOP's ``m.weight.size()[2:].numel()``,
   ``y.nelement()``): the products written out; a reduce of anything but a product stays
-  refused, and so does a bias switch that is a statement's whole value (``bias_ops = 0
-  if m.bias is not None else -1``: H12-dev's cvpods answer, wrong for names defined
-  outside it, would be accepted);
+  refused, and so does a bias switch on a flag that is a statement's whole value
+  (``bias_ops = 1 if is_bias else 0``: H12-dev's cvpods answer, wrong for names defined
+  outside it, would be accepted); one on a layer object's own bias (``bias_ops = 0 if
+  m.bias is not None else -1``) is read since session 14 (test_code_classes_s14);
 - accelerator code with constants: a number given to a name that reads as a size
   (``#define KS 5``, ``const int K = 3;``, ``K = 3``) is the value of the page's layer,
   the name stays the size's symbol (``reading.note.example_value``); a worked number in
@@ -284,10 +285,11 @@ CLASSES = {
         ),
         (
             "forward-ops",
+            # a layer's bias switch as a statement's whole value: read since session 14
             "kops = conv.weight.size()[2:].numel()\nbias_ops = 0 if conv.bias is not None else -1\n"
             "total = (2 * c_in * kops + bias_ops) * out.nelement()",
-            N,
-            "reading.unknown_word: if",
+            R,
+            "bias_switch",
         ),
     ],
     "accelerator code with constants": [

@@ -21,6 +21,14 @@ points into the answer as given:
   ``/* … */``, ``(* … *)``: :mod:`.second_look`'s);
 * a name added to as the answer's one statement (``flops += …``): ``flops = …``, a count
   summed from zero and named;
+* a layer's bias tested (``(1 if m.bias is not None else 0)``, THOP's ``bias_ops = 1 if
+  m.bias is not None else 0``, ``(has_bias ? 1 : 0)``) and the code run only under such a
+  test (``if bias is not None:`` and its block, its ``else``, C's ``if (bias) { … }``):
+  read as a layer without a bias runs it, as the section's has none (a flag of the
+  counter's own function as a statement's value, ``1 if is_bias else 0``, is not read);
+* a tensor's elements through its attribute chain (``conv.weight.numel()``: the
+  weight's), products by a counter's own helper (``_prod``, ``l_prod``) and of the lists
+  a notation record spells indexed (ptflops' ``kernel_dims``: k_h k_w);
 * ``return`` first (``return k_h * k_w * c_i``), a function's head in C, C++, C#, Java,
   JavaScript, Go, Rust, Kotlin, Swift and the braces of its body, closed or left open
   (``int out(int h, int k) { return …; }``, ``public static long getP(long H, …) {``,
@@ -88,6 +96,7 @@ __all__ = [
     "unheld",
     "own_reading",
     "function_named",
+    "bias_decided",
 ]
 
 _COMMENT_MARKS = ("//", "%", "#")
@@ -184,18 +193,22 @@ _SHAPE_OF = lazy_pattern(
     r"(?<![\w.])(?:(?:tf|np|numpy|torch|K)\s*\.\s*)?(?:shape|int_shape)\s*\(\s*"
     r"(?P<name>[A-Za-z_]\w*)\s*\)\s*(?=\[)"
 )
-# the number of elements of a tensor or the product of sizes (``x.numel()``,
+# the number of elements of a tensor or the product of sizes (``x.numel()``, a layer's
+# tensor's, ``conv.weight.numel()``, THOP's ``m.weight.data.nelement()``: the weight's,
 # ``torch.numel(x)``, ``np.prod(x.shape)``, ``math.prod(kernel_size)``, ``prod((k_h,
 # k_w))``): the product written out
 _NUMEL = lazy_pattern(
-    r"(?<![\w.])(?:(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:numel|nelement)\s*\(\s*\)"
+    r"(?<![\w.])(?:(?:[A-Za-z_]\w*\s*\.\s*)*?(?P<name>[A-Za-z_]\w*)(?:\s*\.\s*(?:data|detach\s*\(\s*\)))?"
+    r"\s*\.\s*(?:numel|nelement)\s*\(\s*\)"
     r"|(?:torch\s*\.\s*numel|np\s*\.\s*size|numpy\s*\.\s*size|numel)\s*\(\s*"
     r"(?P<arg>[A-Za-z_]\w*)\s*\))"
 )
 # MATLAB's numel of what is no name (``numel(ins{2}(:,:,:,1))``, a cell's and a slice's):
 # what it counts the code does not say
 _NUMEL_UNREAD = lazy_pattern(r"(?<![\w.])numel\s*\(")
-_PROD = lazy_pattern(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(")
+# a product by a library (``np.prod``, ``math.prod``) or by the helper a counter defines
+# for it (DeepSpeed's ``_prod``, THOP's ``l_prod``: the notation record ptflops)
+_PROD = lazy_pattern(r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*|_|l_)?prod\s*\(")
 # Python's functools.reduce(operator.mul, sizes), or with a lambda multiplying its two
 # parameters (``reduce(lambda a, b: a * b, sizes)``): their product, as prod(sizes) is
 _REDUCE_MUL = lazy_pattern(
@@ -280,9 +293,24 @@ def _prod_argument(argument: str) -> str | None:
     name = _NAME_ARG().match(argument)
     if name:
         word = name.group("name")
+        spelled = _spelled_entries(word)
+        if spelled:  # kernel_dims: the sizes a notation record spells it indexed by
+            return _product(word, 0, spelled)
         # a shape's name (out_shape): its sizes; else a pair (kernel_size: its two)
         return _product(word, 0, _counted(word)) if shape_of(word) else _product(word, 0, 2)
     return None
+
+
+def _spelled_entries(word: str) -> int:
+    """How many entries of the list ``word`` a notation record spells, indexed from 0
+    (ptflops' ``kernel_dims``: ``kernel_dims[0]``, ``kernel_dims[1]``, two); 0 for none."""
+    from derivations.registry.notations import notation_spellings
+
+    spelled = notation_spellings()
+    count = 0
+    while f"{word}[{count}]".lower() in spelled:
+        count += 1
+    return count
 
 
 def _start(match: re.Match) -> int:
@@ -1394,7 +1422,7 @@ _SAYS = lazy_pattern(r"[A-Za-z]{3}|[^\W\d_A-Za-z]")
 # ``== nullptr``, ``!``) in Python's conditional expression (``(0 if module.bias is None
 # else 1)``) or C's (``(bias ? 1 : 0)``): the branch taken without a bias
 _BIAS_NAME = r"(?:[A-Za-z_]\w*\s*(?:\.|->)\s*)*[A-Za-z_]*[Bb]ias\w*"
-_NONE = r"(?:None|NULL|nullptr|null|0|false|False)"
+_NONE = r"(?:None|NULL|nullptr|null|nil|0|false|False)"
 _BIAS_TEST = (
     rf"(?P<neg>not\s+|!\s*)?{_BIAS_NAME}"
     rf"(?:\s*(?P<absent>is\s+{_NONE}|==\s*{_NONE})|\s*(?P<present>is\s+not\s+{_NONE}|!=\s*{_NONE}))?"
@@ -1406,18 +1434,149 @@ _BIAS_SWITCH = lazy_pattern(
 )
 
 
-def _bias_switches(text: Normalized, notes: list) -> Normalized:
-    """``text`` with each bias switch (:data:`_BIAS_SWITCH`) its branch without a bias,
-    in brackets, noted (``reading.note.bias_switch``): the section's layer has no bias."""
-    for match in reversed(list(_BIAS_SWITCH().finditer(text.text))):
+# the same switch as a statement's whole value, on a layer object's own bias (THOP's
+# ``bias_ops = 1 if m.bias is not None else 0``, ``int b = conv->bias ? 1 : 0;``), to the
+# end of its line or its ``;``.  A flag of the counter's function (``1 if is_bias else
+# 0``) is not read so: its value and the function's other sizes are its caller's, which
+# the answer does not show (Megvii's cvpods counts with ``out_h = in_h // stride``)
+_MEMBER_BIAS_TEST = _BIAS_TEST.replace(
+    _BIAS_NAME, r"(?:[A-Za-z_]\w*\s*(?:\.|->)\s*)+[A-Za-z_]*[Bb]ias\w*"
+)
+_BIAS_ASSIGNED = lazy_pattern(
+    rf"(?<=[^=!<>]=)[ \t]*(?P<yes>[^()?:\n;=]+?)\s+if\s+(?P<cond>{_MEMBER_BIAS_TEST})\s+else\s+"
+    r"(?P<no>[^()?:\n;=]+?)[ \t]*(?=;|$)"
+    rf"|(?<=[^=!<>]=)[ \t]*(?P<ccond>{_MEMBER_BIAS_TEST.replace('?P<', '?P<c')})\s*\?\s*"
+    r"(?P<cyes>[^()?:\n;=]+?)\s*:\s*(?P<cno>[^()?:\n;=]+?)[ \t]*(?=;|$)",
+    re.M,
+)
+
+
+def _without_bias(match: re.Match, prefix: str = "") -> bool:
+    """Whether the bias test ``match`` holds (its groups ``neg``, ``absent``, ``present``
+    after ``prefix``) on a layer without a bias, as the section's is."""
+    absent = bool(match.group(f"{prefix}absent")) != bool(match.group(f"{prefix}neg"))
+    if match.group(f"{prefix}absent") is None and match.group(f"{prefix}present") is None:
+        absent = bool(match.group(f"{prefix}neg"))  # ``if bias``: true with a bias
+    return absent
+
+
+def _span(text: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The characters of ``text`` whose columns are in ``[start, end)`` of the answer as
+    given: the first index at or after ``start`` and the first at or after ``end``."""
+    first = next((i for i, c in enumerate(text.columns) if c >= start), len(text.text))
+    last = next((i for i, c in enumerate(text.columns) if c >= end), len(text.text))
+    return first, max(first, last)
+
+
+def _bias_switches(text: Normalized, notes: list, raw: str | None) -> Normalized:
+    """``text`` with each bias switch (:data:`_BIAS_SWITCH`; a statement's whole value,
+    :data:`_BIAS_ASSIGNED`, found in ``raw``, the answer as given, by its lines) its
+    branch without a bias, in brackets, noted (``reading.note.bias_switch``): the
+    section's layer has no bias."""
+    found: list[tuple[int, int, str, str]] = []
+    for match in _BIAS_SWITCH().finditer(text.text):
         c = "c" if match.group("ccond") else ""
-        absent = bool(match.group(f"{c}absent")) != bool(match.group(f"{c}neg"))
-        if match.group(f"{c}absent") is None and match.group(f"{c}present") is None:
-            absent = bool(match.group(f"{c}neg"))  # ``if bias``: true with a bias
-        value = match.group(f"{c}yes" if absent else f"{c}no").strip()
-        said = match.group(f"{c}cond").strip()
+        value = match.group(f"{c}yes" if _without_bias(match, c) else f"{c}no").strip()
+        found.append((match.start(), match.end(), value, match.group(f"{c}cond").strip()))
+    for match in _BIAS_ASSIGNED().finditer(raw or "") if "=" in (raw or "") else ():
+        c = "c" if match.group("ccond") else ""
+        group = f"{c}yes" if _without_bias(match, c) else f"{c}no"
+        first, last = _span(text, match.start(), match.end())
+        value = text.text[slice(*_span(text, *match.span(group)))].strip()
+        if value and not any(s < last and first < e for s, e, _, _ in found):
+            found.append((first, last, value, match.group(f"{c}cond").strip()))
+    for first, last, value, said in sorted(found, reverse=True):
         notes.append(Note("reading.note.bias_switch", (("text", said), ("value", value))))
-        text = edit(text, match.start(), match.end(), f"({value})")
+        text = edit(text, first, last, f"({value})")
+    return text
+
+
+# a block of code run only as a bias test says (Python's ``if m.bias is not None:`` and
+# the lines indented under it, or a statement after its colon; C's, Java's, JavaScript's
+# ``if (bias != nullptr) { … }`` or ``if (has_bias) stmt;``), with its ``else`` if any,
+# in the answer as given (its lines)
+_BIAS_BLOCK = lazy_pattern(
+    rf"^(?P<indent>[ \t]*)if\s*(?P<open>\()?\s*{_BIAS_TEST}\s*(?(open)\))\s*"
+    r"(?:(?P<colon>:)[ \t]*(?P<inline>[^\n]*)|\{(?P<braced>[^{}]*)\}"
+    r"|(?<=\))[ \t]*(?P<single>[^\n;{}]+;))[ \t]*(?:(?://|#)[^\n]*)?(?=$|else\b)",
+    re.M,
+)
+# its ``else``: on the next line at its indentation, or after its braces on its line
+_ELSE_BLOCK = lazy_pattern(
+    r"(?:\n(?P<indent>[ \t]*)|[ \t]*)(?:\}\s*)?else\s*(?:(?P<colon>:)[ \t]*(?P<inline>[^\n]*)"
+    r"|\{(?P<braced>[^{}]*)\}|[ \t]+(?P<single>[^\n;{}]+;))[ \t]*(?:(?://|#)[^\n]*)?$",
+    re.M,
+)
+
+
+def _body_span(match: re.Match, raw: str) -> tuple[int, int, int, list[tuple[int, int]]]:
+    """Where a bias block's (or its else's) statements start and end in ``raw``, where
+    the block ends, and the indentation its lines have beyond its head's (a Python
+    block's body, the lines after the head indented deeper than it; else the braces' or
+    the colon's rest of the line)."""
+    for group in ("braced", "single", "inline"):
+        if match.group(group) and match.group(group).strip():
+            return match.start(group), match.end(group), match.end(), []
+    indent = match.group("indent")
+    lines = []
+    for line in re.finditer(r"\n([ \t]*)([^\n]*)", raw[match.end() :]):
+        if line.group(2) and not (line.group(1).startswith(indent) and line.group(1) != indent):
+            break
+        if line.group(2):
+            lines.append((match.end() + line.start(1), match.end() + line.end(1), line.end()))
+    if not lines:
+        return match.end(), match.end(), match.end(), []
+    stop = match.end() + lines[-1][2]
+    dedents = [(begin + len(indent), content) for begin, content, _ in lines[1:]]
+    return lines[0][1], stop, stop, dedents
+
+
+def _bias_cuts(raw: str) -> tuple[list[tuple[int, int]], list[Note]]:
+    """The spans of ``raw`` a layer without a bias does not run: each bias test
+    (:data:`_BIAS_BLOCK`) and the branch it does not take (the block, or its ``else``),
+    and the notes saying so (``reading.note.bias_block``); the branch taken stays, at its
+    test's indentation."""
+    cuts: list[tuple[int, int]] = []
+    notes: list[Note] = []
+    for match in _BIAS_BLOCK().finditer(raw):
+        start, stop, end, dedents = _body_span(match, raw)
+        taken = (start, stop, dedents) if _without_bias(match) else None
+        other = _ELSE_BLOCK().match(raw, end)
+        if other is not None and other.group("indent") in (None, match.group("indent")):
+            else_start, else_stop, end, else_dedents = _body_span(other, raw)
+            taken = taken or (else_start, else_stop, else_dedents)
+        if taken is None:
+            cuts.append((match.start(), end + (raw[end : end + 1] == "\n")))
+        else:
+            kept = match.start() + len(match.group("indent"))
+            cuts += [(kept, taken[0]), *taken[2], (taken[1], end)]
+        condition = raw[match.start() : match.end()].split("\n")[0].strip()
+        notes.append(Note("reading.note.bias_block", (("text", condition),)))
+    return [cut for cut in cuts if cut[0] < cut[1]], notes
+
+
+def bias_decided(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with its blocks of code under a bias test read as a layer without a
+    bias runs them (:func:`_bias_cuts`: the branch taken kept, its lines' indentation
+    with it), and the first note; None where it has none."""
+    if "ias" not in answer or "if" not in answer:
+        return None
+    cuts, notes = _bias_cuts(answer)
+    if not notes:
+        return None
+    for start, end in sorted(cuts, reverse=True):
+        answer = answer[:start] + answer[end:]
+    return answer, notes[0]
+
+
+def _bias_blocks(text: Normalized, notes: list, raw: str) -> Normalized:
+    """``text`` with each block of code a bias test runs read as a layer without a bias
+    runs it (:func:`_bias_cuts`), noted: the statements of the branch taken kept where
+    they are, so each stays one of the answer's."""
+    cuts, said = _bias_cuts(raw)
+    notes += said
+    for start, end in sorted(cuts, reverse=True):
+        text = edit(text, *_span(text, start, end))
     return text
 
 
@@ -1806,7 +1965,9 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     if "(" in text.text or "{" in text.text:
         text = _printed(text, notes)
     if "ias" in text.text and ("if" in text.text or "?" in text.text):
-        text = _bias_switches(text, notes)
+        if raw is not None and "if" in raw:
+            text = _bias_blocks(text, notes, raw)
+        text = _bias_switches(text, notes, raw)
     if ".at" in text.text:
         text = _sub_each(text, _AT(), notes, lambda m: f"[{m.group('i')}]")
     if "(1)" in text.text or "(2)" in text.text:

@@ -272,6 +272,7 @@ SAID_WITH_FIELDS = frozenset(
         "quoted",
         "condition",
         "bias_switch",
+        "bias_block",
         "closing",
         "shape_count",
         "opening",

@@ -535,6 +535,14 @@ def _tilde(answer: str) -> tuple[str, Note] | None:
     return answer[: match.start()] + " = " + answer[match.end() :], Note(TILDE_NOTE)
 
 
+def _bias_decided(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with its code under a bias test run as a layer without a bias runs it
+    (:func:`.code.bias_decided`), before any block's header is read away."""
+    from derivations.checking.reading.code import bias_decided
+
+    return bias_decided(answer)
+
+
 _HEADER = lazy_pattern(
     r"^[ \t]*(?:if|elif|else|for|while|with|def|try|except|case)\b[^\n]*:[ \t]*(?:\n|$)", re.M
 )
@@ -549,10 +557,12 @@ def _code_headers(answer: str) -> tuple[str, Note] | None:
     match = _HEADER().search(answer)
     if match is None or _loop_carried(answer) or len(_BRANCH_HEADER().findall(answer)) > 1:
         return None  # (two branches' headers: their paths are :mod:`.branches`' to read)
-    from derivations.checking.reading.code import calls_defined
+    from derivations.checking.reading.code import bias_decided, calls_defined
 
     if calls_defined(answer):
         return None  # def f(…): … then f(W, KH, …): the call's value, not the body's
+    if bias_decided(answer) is not None:
+        return None  # if m.bias is not None: …, never run: the code reads it away
     rest = _HEADER().sub("", answer)
     if not rest.strip():
         return None
@@ -589,7 +599,7 @@ def _loop_carried(answer: str) -> bool:
 
 
 _ASSIGNMENT = lazy_pattern(
-    r"^\s*(?:(?:var|let|const|int|float|double|auto|local)\s+)?"
+    r"^\s*(?:(?:var|let|const|int|long|float|double|auto|local)\s+)?"
     r"(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\s*['\"]?\w+['\"]?\s*\])*)\s*"
     r"(?P<op>\*\*|//|[-+*/])?=(?!=)\s*(?P<body>.+?)\s*;?\s*$"
 )
@@ -847,7 +857,12 @@ def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
     if not isinstance(answer, str):
         return None
     from derivations.checking.reading.branches import branched, has_branches
+    from derivations.checking.reading.code import bias_decided
 
+    decided = bias_decided(answer)  # if m.bias is not None: …, run as the layer has none
+    if decided is not None:
+        ordered = in_order_first(decided[0])
+        return (ordered[0], (decided[1], *ordered[1])) if ordered else None
     if has_branches(answer):  # if … else …: a formula a path, never the last one assigned
         done = branched(answer)
         return (done[0], (done[1],)) if done else None
@@ -1674,6 +1689,7 @@ _RULES = (
     rate_sentence,
     _continued,
     _unpacked,
+    _bias_decided,
     _code_headers,
     _sequential,
     _markup,

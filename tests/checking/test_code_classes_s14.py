@@ -1,0 +1,183 @@
+"""Issue 21, session fourteen: classes of code H12's and H13's misses (the held-out file's
+header lists them under "Batch H12" and "Batch H13"), each a table of answers of our own,
+with other names than the pages', right and wrong, in Python, C, C++, C#, Go, Rust and
+JavaScript, some with Chinese around them, through ``check`` and ``grade``:
+
+- flop-counter and profiler code (THOP's, ptflops', DeepSpeed's, fvcore's shapes, written
+  anew): a layer's tensor's elements through its attribute chain
+  (``conv.weight.numel()``, ``m.weight.data.nelement()``: the weight's, c_o c_i k_h k_w
+  at groups 1); the product helper a counter defines (DeepSpeed's ``_prod``, THOP's
+  ``l_prod``) as ``np.prod``; ptflops' ``kernel_dims`` and ``output_dims`` (the kernel's
+  and the output's spatial sizes, the notation record ``ptflops``) in a product and
+  indexed; code run only under a bias test (``if m.bias is not None:`` and its block, an
+  ``else``, C's ``if (bias) { … }``, a layer's bias switch as a statement's whole value,
+  ``bias_ops = 1 if m.bias is not None else 0``) read as the layer without a bias runs
+  it, noted (``reading.note.bias_block``, ``reading.note.bias_switch``).  Before, each
+  was refused (``module``, ``_prod``, ``kernel_dims[0]``, ``if`` unknown; a name defined
+  twice), or the block under the test read as always run (judged not_equivalent).  A
+  counter that adds the bias whatever the test says, or that takes the branch with a
+  bias, is wrong; a flag of the counter's own function (``1 if with_bias else 0``) stays
+  refused: its value is the caller's.
+
+No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
+verdict without its class's change too is a guard (``guard(…)``)."""
+
+from __future__ import annotations
+
+from tests.checking.rows import Table, classes_test, guard, said_as
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+
+# {class: [(question, answer, verdict, said)]}: said is the misconception a wrong answer
+# names, the note (reading.note.<key>) a reading says, the refusal's id and the value it
+# names ("id: value"), or None
+CLASSES = {
+    "flop-counter and profiler code": [
+        ("forward-mults", "macs = conv.weight.numel() * out_h * out_w", R, None),
+        ("forward-mults", "ops = layer.weight.data.nelement() * y.size(2) * y.size(3)", R, None),
+        (
+            "forward-mults",
+            "self.total += self.conv.weight.numel() * oh * ow  # 乘加次数",
+            R,
+            None,
+        ),
+        # the weight's elements where the output's belong: the spatial sizes left out
+        ("forward-mults", "macs = conv.weight.numel() * out_c", W, None),
+        ("forward-mults", "macs = conv.weight.numel() * out.numel()", W, None),
+        (
+            "forward-mults",
+            "per_pos = int(_prod(kernel_dims)) * c_in * c_out\nmacs = per_pos * int(_prod(output_dims))",
+            R,
+            None,
+        ),
+        (
+            "forward-ops",
+            "k = l_prod(kernel_dims) * in_ch\nflops = 2 * k * out_ch * l_prod(output_dims)  # 2 × MACs",
+            C,
+            None,
+        ),
+        (
+            "forward-mults",
+            "macs = int(np.prod(kernel_dims)) * in_ch * int(np.prod(output_dims))",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            "ow = (input_dims[1] + 2 * paddings[1] - kernel_dims[1]) // strides[1] + 1",
+            C,
+            None,
+        ),
+        guard(
+            "output-width",
+            "ow = (input_dims[0] + 2 * paddings[1] - kernel_dims[1]) // strides[1] + 1",
+            W,
+            None,
+        ),
+        (
+            "forward-mults",
+            "kops = m.weight.size()[2:].numel()\nbops = 1 if m.bias is not None else 0\n"
+            "total = y.nelement() * (m.in_channels // m.groups * kops + bops)",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-mults",
+            "kops = kh * kw\nbops = 0 if m.bias is not None else 1\n"
+            "total = y.nelement() * (m.in_channels // m.groups * kops + bops)",
+            W,
+            None,
+        ),
+        (
+            "forward-mults",
+            "int b = conv->bias ? 1 : 0;\nint macs = (ci * kh * kw + b) * co * oh * ow;",
+            R,
+            "bias_switch",
+        ),
+        (
+            "forward-ops",
+            "macs = c_in * kh * kw * c_out * oh * ow\nflops = 2 * macs\n"
+            "if module.bias is not None:\n    flops += c_out * oh * ow",
+            C,
+            "bias_block",
+        ),
+        guard(
+            "forward-ops",
+            "macs = c_in * kh * kw * c_out * oh * ow\nflops = 2 * macs\n"
+            "if module.bias is None:\n    flops += c_out * oh * ow",
+            W,
+            None,
+        ),
+        (
+            "forward-ops",
+            "macs = c_in * kh * kw * c_out * oh * ow\n"
+            "if self.bias is None:\n    flops = 2 * macs - c_out * oh * ow\n"
+            "else:\n    flops = 2 * macs",
+            R,
+            "bias_block",
+        ),
+        (
+            "forward-ops",
+            "macs = c_in * kh * kw * c_out * oh * ow\n"
+            "if self.bias is not None:\n    flops = 2 * macs - c_out * oh * ow\n"
+            "else:\n    flops = 2 * macs + c_out * oh * ow",
+            W,
+            None,
+        ),
+        (
+            "forward-ops",
+            "per = 2 * cin * kh * kw\nall = per * cout * oh * ow\nextra = 0\n"
+            "if bias is not None:\n    extra = cout * oh * ow\nall = all + extra",
+            C,
+            "bias_block",
+        ),
+        (
+            "forward-ops",
+            "long macs = (long)ci * kh * kw * co * oh * ow;\nlong flops = 2 * macs;\n"
+            "if (bias != nullptr) { flops += co * oh * ow; }  // 偏置的加法",
+            C,
+            "bias_block",
+        ),
+        (
+            "forward-ops",
+            "long flops = 2 * ci * kh * kw * co * oh * ow;\n"
+            "if (bias) { flops += co * oh * ow; } else { flops -= co * oh * ow; }",
+            R,
+            "bias_block",
+        ),
+        (
+            "forward-ops",
+            "long flops = 2 * ci * kh * kw * co * oh * ow;\n"
+            "if (!bias) { flops += co * oh * ow; } else { flops -= co * oh * ow; }",
+            W,
+            None,
+        ),
+        (
+            "forward-ops",
+            "flops := 2 * ci * kh * kw * co * oh * ow\nif l.Bias != nil {\n"
+            "\tflops += co * oh * ow\n}",
+            C,
+            None,
+        ),
+        # a counter that adds the bias whatever the layer: wrong, the section's has none
+        guard(
+            "forward-ops",
+            "flops = 2 * c_in * kh * kw * c_out * oh * ow + c_out * oh * ow  # 含偏置",
+            W,
+            None,
+        ),
+        # a flag of the counter's function: the caller's, not shown: refused
+        guard(
+            "forward-mults",
+            "b_ops = 1 if with_bias else 0\nmacs = (c_in * kh * kw + b_ops) * c_out * oh * ow",
+            N,
+            None,
+        ),
+    ],
+}
+ROWS = [row for rows in CLASSES.values() for row in rows]
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=said_as)
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=3, ascii=15)
