@@ -43,6 +43,7 @@ from derivations.checking.deciding.decide import (
     restriction_assumptions,
     special_case,
 )
+from derivations.checking.deciding.samples import restrict_point
 from derivations.checking.explaining.diagnose import MAX_POINTS, MEANINGS, diagnose, holds
 from derivations.checking.notation import (
     RIGHT,
@@ -711,7 +712,7 @@ def _wrong(result, entry, answer: _Answer, match, restrictions, work, symbolic) 
     found_diagnosis = _diagnosed(entry, answer, entry.reference, envs, want, values)
     if found_diagnosis:
         data = _diagnosis_data(found_diagnosis)
-        data["where"] = _where(entry, answer, restrictions, found_diagnosis)
+        data["where"], data["elsewhere"] = _where(entry, answer, restrictions, found_diagnosis)
         result.diagnosis = [data]
     elif not _in_own_counting(entry, match):
         result.diagnosis, variant = _against_conventions(entry, answer, restrictions)
@@ -769,21 +770,23 @@ def _narrowed(domain: frozenset) -> bool:
 
 def _where(
     entry: Entry, answer: _Answer, restrictions: frozenset, found, index: int | None = None
-) -> list:
-    """The conditions under which a diagnosis holds, when it was found on layers the
-    answer's own restrictions narrow (stride 1, no padding, exact division) and does
-    not hold on every layer of the question: the fewest of those restrictions on whose
-    layers it holds (no padding, not the stride, for an increase that padding alone
-    makes: s13exam E3); [] when it holds at every layer.  The diagnosis is against the
-    reference, or against the variant at ``index`` (a counting convention's: s12exam E4,
-    "exactly half the FLOPs" said of ``c_o c_i h w`` holds at stride 1 without padding
-    only)."""
+) -> tuple[list, bool]:
+    """``(conditions, elsewhere)``: the conditions under which a diagnosis holds, when
+    it was found on layers the answer's own restrictions narrow (stride 1, no padding,
+    exact division) and does not hold on every layer of the question: the fewest of
+    those restrictions on whose layers it holds (no padding, not the stride, for an
+    increase that padding alone makes: s13exam E3), and whether it also holds at some
+    sampled layer of the question outside them (the floors absorb a doubled padding at
+    a stride above 1: then "not elsewhere" would be false, s13exam E3); ``([], False)``
+    when it holds at every layer.  The diagnosis is against the reference, or against
+    the variant at ``index`` (a counting convention's: s12exam E4, "exactly half the
+    FLOPs" said of ``c_o c_i h w`` holds at stride 1 without padding only)."""
     narrowing = sorted(
         (Restriction(r) for r in restrictions if Restriction(r).kind in _NARROWING),
         key=lambda r: (_NARROWING.index(r.kind), r.axis or ""),
     )
     if not narrowing:
-        return []
+        return [], False
     general = restrictions - frozenset(narrowing)
     envs = matcher(entry).envs(general, "total")
     if index is None:
@@ -795,26 +798,34 @@ def _where(
     # "m_w missing" of an answer that leaves out the width, where m_h = m_w on the
     # square layer it is read on and "m_h missing" comes first)
     if holds(found, got, want, len(envs), envs):
-        return []
+        return [], False
     wider = _diagnosed(entry, answer, against, envs, want, got)
     if wider is not None and (wider.id, wider.factor, wider.constant) == (
         found.id,
         found.factor,
         found.constant,
     ):
-        return []
+        return [], False
+
+    def elsewhere(kept) -> bool:  # holds at a sampled layer the conditions leave out
+        return any(
+            holds(found, (got[i],), (want[i],), 1, (envs[i],))
+            and restrict_point(envs[i], frozenset(kept)) != envs[i]
+            for i in range(len(envs))
+        )
+
     for size in range(1, len(narrowing)):
         for kept in itertools.combinations(narrowing, size):
             domain = general | frozenset(kept)
-            envs = matcher(entry).envs(domain, "total")
-            want = (
+            inside = matcher(entry).envs(domain, "total")
+            values = (
                 matcher(entry).reference_values(domain)
                 if index is None
                 else matcher(entry).values_of_variant(index, domain)
             )
-            if holds(found, answer.on(entry, domain), want, len(envs), envs):
-                return [_condition_text(r, entry) for r in kept]
-    return [_condition_text(r, entry) for r in narrowing]
+            if holds(found, answer.on(entry, domain), values, len(inside), inside):
+                return [_condition_text(r, entry) for r in kept], elsewhere(kept)
+    return [_condition_text(r, entry) for r in narrowing], elsewhere(narrowing)
 
 
 _COUNTING_VARIANTS: dict[str, tuple] = {}  # question id -> (entry, variant indices)
@@ -861,7 +872,7 @@ def _against_conventions(entry: Entry, answer: _Answer, restrictions: frozenset)
         if found:
             data = _diagnosis_data(found)
             data["variant"] = list(variant.conventions)
-            data["where"] = _where(entry, answer, restrictions, found, index)
+            data["where"], data["elsewhere"] = _where(entry, answer, restrictions, found, index)
             return [data], variant
     return [], None
 

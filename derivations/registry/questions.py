@@ -152,6 +152,12 @@ class Question:
     # an answer right under a convention that breaks one is told, with it, what the
     # question counts instead (:data:`BOOK_RULES`)
     states: tuple = ()
+    # modes the number question's own words (the message ``variants.ask.<id>``) rule out
+    # besides :attr:`rules_out`: a number (or a formula on the number form) right only
+    # under one is no value that question asks, in ``grade --variants``, the Moodle XML
+    # and the practice page (s13exam E4); ``check``'s question does not say it, so
+    # there the mode stays a convention
+    number_rules_out: tuple = ()
 
     def admits(self, convention: str) -> bool:
         """Whether an answer may be right under ``convention`` (a counting mode or an
@@ -314,6 +320,8 @@ QUESTIONS: dict[str, Question] = {
             ),
             batched=True,
             rules_out=("gradient_buffers_only",),
+            # "nothing else keeps its forward output, so it is not counted"
+            number_rules_out=("output_kept",),
         ),
         Question(
             "double-channels",

@@ -237,7 +237,7 @@ def _alternatives(variants: ClassVariants, question: str) -> list:
         if (
             variant is reference
             or variant.misconception is not None
-            or not_of_the_layer(variant, variants.padding)
+            or not_of_the_layer(variant, variants.padding, question)
         ):
             continue
         try:

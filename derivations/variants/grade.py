@@ -138,18 +138,34 @@ def _variant_values(question: str, student: Student, padding: str):
 OTHER_QUANTITY = ("ratio_given",)
 
 
-def not_of_the_layer(variant, padding: str) -> bool:
+def _number_rules_out(question: str) -> tuple:
+    """The conventions ``question``'s number question rules out in its own words
+    (:attr:`.Question.number_rules_out`: the forward output the backward peak's question
+    says is not counted, s13exam E4)."""
+    from derivations.registry.questions import question as find_question
+
+    return find_question(question).number_rules_out
+
+
+def ruled_out_by_the_ask(variant, question: str) -> tuple:
+    """The conventions of catalogue ``variant`` that ``question``'s number question
+    rules out in its own words (:func:`_number_rules_out`)."""
+    return tuple(name for name in variant.conventions if name in _number_rules_out(question))
+
+
+def not_of_the_layer(variant, padding: str, question: str) -> bool:
     """Whether catalogue ``variant``'s value at a student's layer is no value for that
     layer under any counting: it reads the padding otherwise than a course that states
     it as ``padding`` (per side where the course says total, total where it says per
     side) and its value depends on the padding (another layer's: the padding's reading
     changes the layer, not how one layer is counted, s11exam F17), or it answers
     another quantity (:data:`OTHER_QUANTITY`: the ratio 2.5 where "by how many
-    operations" is asked, s12exam E3).  ``grade --variants`` and the Moodle XML's
+    operations" is asked, s12exam E3; a convention ``question``'s words rule out,
+    :func:`ruled_out_by_the_ask`).  ``grade --variants`` and the Moodle XML's
     alternatives both ask this."""
     from derivations.expr.tree import symbols_in
 
-    if set(variant.conventions) & set(OTHER_QUANTITY):
+    if set(variant.conventions) & set(OTHER_QUANTITY) or ruled_out_by_the_ask(variant, question):
         return True
     return variant.padding != padding and bool(symbols_in(variant.tree) & {"p_h", "p_w"})
 
@@ -212,7 +228,7 @@ def _numeric(
     for variant, value in _variant_values(question, student, padding):
         if not _same(numeral, value, ratio):
             continue
-        if variant.misconception is None and not_of_the_layer(variant, padding):
+        if variant.misconception is None and not_of_the_layer(variant, padding, question):
             elsewhere = elsewhere or variant
         elif variant.misconception is None and plain_match is None:
             plain_match = variant
@@ -277,6 +293,9 @@ def _other_layer(variant, question: str, student: Student, padding: str, lang: s
     convention's assumption, the ratio given for the increase) and what ``question``
     asks (its record's words), or the layer it is the value of (the same padding read
     the other way; with the variant's other assumptions, when it makes any)."""
+    ruled = ruled_out_by_the_ask(variant, question)
+    if ruled:
+        return _ruled_out_line(ruled, lang)
     other = [name for name in variant.conventions if name in OTHER_QUANTITY]
     if other:
         given = _assumption_text(other[0], lang)
@@ -297,6 +316,17 @@ def _other_layer(variant, question: str, student: Student, padding: str, lang: s
         "variants.other_padding_under",
         lang,
         line=line,
+        assumptions=separator.join(_assumption_text(n, lang) for n in names),
+    )
+
+
+def _ruled_out_line(names, lang: str) -> str:
+    """The line of an answer right at the layer only under the conventions ``names``,
+    which the number question's own words rule out (:func:`ruled_out_by_the_ask`)."""
+    separator = text("checker.phrase.list_separator", lang)
+    return text(
+        "variants.ruled_out",
+        lang,
         assumptions=separator.join(_assumption_text(n, lang) for n in names),
     )
 
@@ -665,6 +695,12 @@ def grade_variant_answer(
             parsed=read,
         )
     outcome = grade_answer(question, answer, lang, reveal, symbolic)
+    ruled = [name for name in outcome.assumptions if name in _number_rules_out(question)]
+    if key is not None and _right(outcome) and ruled:  # a formula under one (s13exam E4)
+        line = _ruled_out_line(ruled, lang)
+        return Outcome(
+            "not_equivalent", feedback=line, student_feedback=line, parsed=outcome.parsed
+        )
     # on the student's own layer the number is the answer asked: a right formula, then a
     # number worked out from it (c_o c_i k_h k_w m_h m_w = 45360) that is no right number
     # there as :func:`_numeric` grades it alone, is wrong (s11adv: it was accepted, the

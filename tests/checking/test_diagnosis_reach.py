@@ -17,6 +17,8 @@ from derivations.messages import text
 from derivations.registry.misconceptions import misconceptions
 from tests.checking.rows import GUARD
 
+LANGS = ("en", "zh")
+
 # (question, answer, diagnosis id, factor, conventions of the variant it is against)
 AGAINST_A_CONVENTION = [
     ("forward-ops", "2 c_i c_o k_h m_h m_w", "factor_missing", ["k_w"], ["flops"]),
@@ -57,8 +59,11 @@ def test_every_layer_is_said_only_where_it_holds(question, answer, where):
     (diagnosis,) = result.diagnosis
     assert diagnosis["id"] == "constant_offset" and diagnosis["where"] == where
     en, zh = feedback(result, "en"), feedback(result, "zh")
-    if where:
-        assert "at every layer where" in en and "not elsewhere" in en and "其他层上" in zh
+    if where:  # "(not elsewhere)" only where no sampled layer outside says otherwise
+        key = "layers_where_also" if diagnosis["elsewhere"] else "layers_where"
+        joined = [text("checker.phrase.condition_separator", lang).join(where) for lang in LANGS]
+        for said, lang, conditions in zip((en, zh), LANGS, joined, strict=True):
+            assert text(f"checker.phrase.{key}", lang, conditions=conditions) in said
     else:
         assert "at every layer." in en and "在每个层上" in zh
 

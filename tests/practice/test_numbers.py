@@ -303,7 +303,7 @@ def test_a_byte_count_said_with_its_unit_is_graded_under_the_bytes_convention(la
             for variant, value in _variant_values(key.question, student, variants.padding)
             if any(c.startswith("bytes_") for c in variant.conventions)
             and not variant.misconception
-            and not not_of_the_layer(variant, variants.padding)  # another layer's (F17)
+            and not not_of_the_layer(variant, variants.padding, key.question)  # (F17, E4)
         }
         for value in in_bytes:
             alone = json.loads(numbers.answer_at(key.question, str(value), lang))

@@ -169,7 +169,11 @@ def diagnosis_line(diagnosis: dict, lang: str, ratio: bool = False) -> str:
         else diagnosis["text"],
         constant=diagnosis.get("constant"),
         meaning=text(f"checker.diagnosis.meaning.{meaning}", lang),
-        where=phrase("layers_where", lang, conditions=joined)
+        where=phrase(
+            "layers_where_also" if diagnosis.get("elsewhere") else "layers_where",
+            lang,
+            conditions=joined,
+        )
         if where
         else phrase("every_layer", lang),
     )
