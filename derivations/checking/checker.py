@@ -64,6 +64,7 @@ from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.around import RELATIVE_NOTE, copulas, holds_symbol, lead_names
 from derivations.checking.reading.branches import BRANCHES_NOTE, has_branches
 from derivations.checking.reading.code import (
+    LAYOUT_NOTE,
     calls_defined,
     function_named,
     holds_formula,
@@ -2122,11 +2123,15 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
     output=16``, graded on ``16``) or of its two sizes (:func:`.second_look.two_sizes`:
     ``⌊…⌋ X ⌊…⌋`` answering one size) when that one matches a known answer; None
     otherwise (the reading stands).  As with a run of letters read as a name or a
-    product, a reading that matches nothing never outweighs one that does."""
+    product, a reading that matches nothing never outweighs one that does; nor one
+    whose code names its tensors' layout (``reading.note.layout``), which prose would
+    drop."""
     if not isinstance(answer, str) or (answer.isascii() and not _may_be_prose(answer)):
         return None
     if _verdict_of(entry, read) is not None:
         return None
+    if any(note.key == LAYOUT_NOTE for note in read[1].notes):
+        return None  # ``x.shape[3] … // NHWC``: the comment the islands drop says the axis
     for rule in (_islands, _two_sizes):
         try:
             done = rule(entry, answer)

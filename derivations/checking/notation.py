@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from derivations.checking.reading.code import LAYOUT_NOTE
 from derivations.checking.reading.errors import InvalidAnswer, refused
 from derivations.checking.reading.informal import lazy_pattern
 from derivations.checking.reading.lexer import (
@@ -49,7 +50,7 @@ from derivations.checking.reading.lexer import (
     UNKNOWN_PREFIX,
     unknown_letter,
 )
-from derivations.checking.reading.names import INDEXED, hints_of, one_layout
+from derivations.checking.reading.names import INDEXED, hints_of, named_layouts, one_layout
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.registry.notations import (
@@ -464,11 +465,12 @@ def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: 
     one shape read in one layout (:func:`.names.one_layout`); none when there are more
     than :data:`MAX_ASSIGNMENTS` to try."""
     letters = [unknown_letter(p) or p for p in placeholders]
+    declared = _declared_layouts(parsed)
     choices = assignments(
         options,
         lambda choice: (
             any(name.isdigit() for name in choice) == numbers
-            and one_layout(dict(zip(letters, choice)))
+            and one_layout(dict(zip(letters, choice)), declared)
         ),
     )
     if choices is None:
@@ -480,6 +482,15 @@ def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: 
         if outcome is not None:
             matched.append((choice, outcome))
     return matched
+
+
+def _declared_layouts(parsed: Parsed) -> frozenset[str] | None:
+    """The layouts the answer's code names for its tensors (``reading.note.layout``:
+    ``NHWC``, ``channels_first``), or None where it names none."""
+    for note in parsed.notes:
+        if note.key == LAYOUT_NOTE:
+            return named_layouts(dict(note.fields)["layout"])
+    return None
 
 
 def assignments(options: list, keep) -> list[tuple] | None:

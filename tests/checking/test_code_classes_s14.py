@@ -19,6 +19,16 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   bias, is wrong; a flag of the counter's own function (``1 if with_bias else 0``) stays
   refused: its value is the caller's.
 
+- indexed shapes in the layout the code names: a data format in a comment or a string
+  (``# x: NCHW``, ``// NHWC``, ``channels_last``), or PyTorch's ``x.size(i)`` (its
+  tensors channels first, batched or not), orders the input's and the output's sizes
+  (``reading.note.layout``): an index that names one size in those layouts is read as
+  it (NCHW's ``x.shape[1]`` the channels: a wrong answer judged so), one that names
+  several is left to inference among them; Go's ``x.Shape()[2]``, Rust's
+  ``x.dims()[2]``, C#'s ``X.Dims[2]`` are shapes.  Before, every such index was
+  inferred over all layouts: refused as ambiguous, and ``x.shape[3] … // NHWC`` (the
+  channels) was accepted as NCHW's width.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
 verdict without its class's change too is a guard (``guard(…)``)."""
 
@@ -174,10 +184,81 @@ CLASSES = {
             None,
         ),
     ],
+    "indexed shapes in the layout the code names": [
+        ("output-height", "oh = (x.shape[2] + p_h - k_h) // s_h + 1  # x: NCHW", R, "layout"),
+        guard("output-height", "oh = (x.shape[3] + p_h - k_h) // s_h + 1  # x: NCHW", W, None),
+        # NCHW's index 1 is the channels, read as such: wrong, no longer left to inference
+        ("output-height", "oh = (x.shape[1] + p_h - k_h) // s_h + 1  # x: NCHW", W, None),
+        (
+            "output-width",
+            "ow = (inputs.shape[2] + p_w - k_w + s_w) // s_w  # NHWC 布局",
+            R,
+            "layout",
+        ),
+        ("output-width", "ow = (inputs.shape[1] + p_w - k_w + s_w) // s_w  # NHWC 布局", W, None),
+        (
+            "output-height",
+            "int oh = (in_shape[1] + p_h - k_h) / s_h + 1;  // 输入为 NHWC",
+            C,
+            "layout",
+        ),
+        (
+            "output-width",
+            "const ow = Math.floor((img.shape[2] + p_w - k_w) / s_w) + 1; // NHWC",
+            R,
+            "layout",
+        ),
+        (
+            "output-width",
+            "const ow = Math.floor((img.shape[3] + p_w - k_w) / s_w) + 1; // NHWC",
+            W,
+            None,
+        ),
+        guard(
+            "output-height",
+            "out_h = (x.shape[-3] + p_h - k_h) // s_h + 1  # channels_last",
+            R,
+            None,
+        ),
+        ("output-height", "out_h = (x.shape[-2] + p_h - k_h) // s_h + 1  # channels_last", W, None),
+        # PyTorch's sizes (torch.Tensor.size(dim)): channels first, batched or not, so an
+        # index from the end names one axis; from the start it does not (NCHW's 2 is h,
+        # CHW's w)
+        ("output-height", "out_h = (x.size(-2) + p_h - k_h) // s_h + 1", R, "layout"),
+        ("output-height", "out_h = (x.size(-1) + p_h - k_h) // s_h + 1", W, None),
+        ("output-width", "宽 = (x.size(3) + p_w - k_w) // s_w + 1", R, "layout"),
+        guard("output-height", "高 = (x.size(3) + p_h - k_h) // s_h + 1", W, None),
+        guard(
+            "output-height",
+            "out_h = (x.size(2) + p_h - k_h) // s_h + 1",
+            N,
+            "checker.reason.ambiguous_letter: x_shape[2]",
+        ),
+        # Go's, Rust's and C#'s shapes
+        ("output-height", "oh := (x.Shape()[2] + ph - kh) / sh + 1 // NCHW", C, "layout"),
+        ("output-height", "oh := (x.Shape()[3] + ph - kh) / sh + 1 // NCHW", W, None),
+        ("output-height", "let oh = (x.dims()[2] + p_h - k_h) / s_h + 1; // NCHW", C, "layout"),
+        ("output-width", "int ow = (X.Dims[3] + p_w - k_w) / s_w + 1; // NCHW", C, "layout"),
+        ("output-width", "int ow = (X.Dims[2] + p_w - k_w) / s_w + 1; // NCHW", W, None),
+        # two layouts named (a conversion): neither is read, the index stays ambiguous
+        guard(
+            "output-height",
+            "oh = (inputs.shape[1] + p_h - k_h) // s_h + 1  # NHWC to NCHW",
+            N,
+            "checker.reason.ambiguous_letter: inputs_shape[1]",
+        ),
+        # no layout named: as before, refused
+        guard(
+            "output-height",
+            "oh = (x.shape[2] + p_h - k_h) // s_h + 1",
+            N,
+            "checker.reason.ambiguous_letter: x_shape[2]",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=3, ascii=15)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=7, ascii=30)

@@ -97,6 +97,7 @@ __all__ = [
     "own_reading",
     "function_named",
     "bias_decided",
+    "LAYOUT_NOTE",
 ]
 
 _COMMENT_MARKS = ("//", "%", "#")
@@ -179,15 +180,18 @@ _OBJECT = lazy_pattern(r"(?<![\w.])(?:self|this)\s*\.\s*(?=[A-Za-z_])")
 _POINTER = lazy_pattern(r"\(\s*\*\s*(?P<name>[A-Za-z_]\w*)\s*\)(?=\s*(?:\[|\.|->))")
 # a tensor's shape indexed in code (``x.shape[2]``, ``x.size()[2]``, ``x.size(2)``,
 # ``tf.shape(x)[1]``, C's ``x->sizes[2]``): the shape's name indexed (``x_shape[2]``), read by the names layer
+# (Go's Gorgonia ``x.Shape()[2]``, Rust's ``x.dims()[2]`` and ``x.shape()[2]``, C#'s
+# ``X.Shape[2]``, ``X.Dims[2]``: the same, as methods or capitalised)
 _SHAPE_INDEX = lazy_pattern(
-    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*(?:shape|sizes|dims|size\s*\(\s*\))\s*(?=\[)"
+    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*"
+    r"(?:(?:[Ss]hape|sizes|[Dd]ims)(?:\s*\(\s*\))?|size\s*\(\s*\))\s*(?=\[)"
 )
 # a tensor's sizes as a C or C++ struct holds them, indexed (``X->sizes[2]``, a
 # ``std::vector`` of dims: ``t.dims[1]``): its shape, as ``.shape`` is
-_SIZES_ARRAYS = ("sizes", "dims")
-_SHAPE_MEMBERS = ("shape", "size", *_SIZES_ARRAYS)
+_SIZES_ARRAYS = ("sizes", "dims", "Dims")
+_SHAPE_MEMBERS = ("shape", "size", "Shape", *_SIZES_ARRAYS)
 _SIZE_AT = lazy_pattern(
-    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*size\s*\(\s*(?P<index>[0-9])\s*\)"
+    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s*\.\s*size\s*\(\s*(?P<index>-?[0-9])\s*\)"
 )
 _SHAPE_OF = lazy_pattern(
     r"(?<![\w.])(?:(?:tf|np|numpy|torch|K)\s*\.\s*)?(?:shape|int_shape)\s*\(\s*"
@@ -1922,6 +1926,63 @@ def _layer_fields(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+LAYOUT_NOTE = "reading.note.layout"
+# a data format the code names for its tensors (``data_format="NHWC"``, ``# x: NCHW``,
+# ``channels_last``), and PyTorch's sizes of a tensor indexed (``x.size(2)``,
+# ``x.size()[-1]``, torch.Tensor.size(dim): its tensors are channels first, as the
+# layouts record cites)
+_LAYOUT_NAME = lazy_pattern(r"(?<![A-Za-z])(?:N?CHW|N?HWC|channels_(?:first|last))(?![A-Za-z])")
+_TORCH_SIZE = lazy_pattern(r"\.\s*size\s*\(\s*(?:-?[0-9]\s*\)|\)\s*\[)")
+
+
+def _named_layout(notes: list, raw: str) -> None:
+    """Note (:data:`LAYOUT_NOTE`) the data format ``raw`` names for its tensors
+    (:data:`_LAYOUT_NAME`; PyTorch's :data:`_TORCH_SIZE`: channels_first), the narrowest
+    where several agree (NCHW beside channels_first); nothing where it names none, or
+    two that order the sizes differently (``NHWC to NCHW``)."""
+    from derivations.checking.reading.names import named_layouts
+
+    names = {match.group() for match in _LAYOUT_NAME().finditer(raw)}
+    if _TORCH_SIZE().search(raw):
+        names.add("channels_first")
+    if not names:
+        return
+    narrowest = min(names, key=lambda name: (len(named_layouts(name)), name))
+    if all(named_layouts(narrowest) <= named_layouts(name) for name in names):
+        notes.append(_note("layout", layout=narrowest))
+
+
+def _declared_sizes(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each shape of the input or the output indexed (``x_shape[1]``, as
+    :func:`_shapes` wrote ``x.shape[1]``) written as the one size the layouts the answer
+    names (:data:`LAYOUT_NOTE`) put at that index (NHWC: ``h``; NCHW: ``c_i``), so a
+    size of another axis there is read as what it is; left to inference where those
+    layouts put different sizes there (PyTorch's ``x.size(2)``: NCHW's h, CHW's w)."""
+    from derivations.checking.reading.names import INDEXED, named_layouts, shape_of
+    from derivations.registry.notations import layouts
+
+    named = next((dict(n.fields)["layout"] for n in notes if n.key == LAYOUT_NOTE), None)
+    if named is None:
+        return text
+    declared = named_layouts(named)
+    for match in reversed(list(INDEXED().finditer(text.text))):
+        tensor = shape_of(match.group("name"))
+        if (
+            tensor not in ("input", "output")
+            or text.text[match.start() - 1 : match.start()] in ".>"
+        ):
+            continue
+        index = int(match.group("index"))
+        sizes = {
+            axes[index]
+            for layout, axes in layouts()[tensor]
+            if layout in declared and -len(axes) <= index < len(axes)
+        }
+        if len(sizes) == 1:
+            text = edit(text, match.start(), match.end(), sizes.pop())
+    return text
+
+
 def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
     the notes saying what was removed; ``raw``: the answer as given (its line breaks)."""
@@ -1948,7 +2009,9 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
-    if "shape" in text.text or "size(" in text.text:
+    if raw is not None and ("HW" in raw or "channels_" in raw or "size(" in raw):
+        _named_layout(notes, raw)
+    if "shape" in text.text or "size(" in text.text or "Shape" in text.text:
         text = _shown_layouts(text, notes)
         text = _unpacked_shapes(text, notes)
     if "|>" in text.text:
@@ -2038,10 +2101,11 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         or "size(" in text.text
     ):
         text = _products(text, notes)
-    if "shape" in text.text or "size" in text.text or "dims" in text.text:
+    if any(word in text.text for word in ("shape", "size", "dims", "Shape", "Dims")):
         text = _shapes(text, notes)
         if "_shape[" in text.text:
             text = _indexed_definitions(text, notes)
+        text = _declared_sizes(text, notes)
     text = _sub(text, _LIBRARY(), notes, "code")
     if "=" in text.text:
         text = _updated_output(text, notes)

@@ -273,6 +273,7 @@ SAID_WITH_FIELDS = frozenset(
         "condition",
         "bias_switch",
         "bias_block",
+        "layout",
         "closing",
         "shape_count",
         "opening",

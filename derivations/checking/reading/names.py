@@ -56,6 +56,7 @@ __all__ = [
     "shape_of",
     "shape_hints",
     "one_layout",
+    "named_layouts",
     "one_word_hint",
     "split_parts",
     "role_of",
@@ -676,11 +677,34 @@ def shape_hints(word: str, index: int) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(found)) or None
 
 
-def one_layout(assigned: dict[str, str]) -> bool:
+# the layouts a name of a data format orders an input's and an output's sizes in: the
+# layouts record's own (NCHW, NHWC, …), and Keras' data_format ('channels_last
+# corresponds to inputs with shape (batch_size, height, width, channels) while
+# channels_first corresponds to inputs with shape (batch_size, channels, height, width)',
+# https://keras.io/api/layers/convolution_layers/convolution2d/), batched or not
+FORMATS = {
+    "channels_first": frozenset({"NCHW", "CHW"}),
+    "channels_last": frozenset({"NHWC", "HWC"}),
+}
+
+
+def named_layouts(name: str) -> frozenset[str]:
+    """The layouts of the input and the output a data format's name (``NHWC``,
+    ``channels_first``) names (:data:`FORMATS`, or the layouts record's own name); empty
+    for any other name."""
+    from derivations.registry.notations import layouts
+
+    if name in FORMATS:
+        return FORMATS[name]
+    return frozenset({name}) & {layout for layout, _ in layouts()["input"]}
+
+
+def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None) -> bool:
     """Whether the readings of the indexed shapes among ``assigned`` (placeholder name
     ``i_shape[2]`` -> quantity) agree with one layout per tensor name (``i_shape[0]`` h
     and ``i_shape[2]`` c_i: HWC; not ``i_shape[0]`` h with ``i_shape[1]`` c_i), and the
-    input's and the output's with the same layout (NCHW in, NCHW out)."""
+    input's and the output's with the same layout (NCHW in, NCHW out), one of
+    ``declared`` where the answer names its layouts (:func:`named_layouts`)."""
     by_name: dict[str, list[tuple[int, str]]] = {}
     for written, quantity in assigned.items():
         match = INDEXED().fullmatch(written)
@@ -702,6 +726,7 @@ def one_layout(assigned: dict[str, str]) -> bool:
         if not fitting:
             return False
         if obj in ("input", "output"):
+            fitting = fitting if declared is None else fitting & declared
             shared = fitting if shared is None else shared & fitting
             if not shared:
                 return False
