@@ -414,8 +414,9 @@ computed equally by symmetry)``) read as words (s9text): H9-test 54 of 71.
 - H14 (issue 21's eleventh fresh hold-out, session fourteen, collected 2026-12-07 from 14:05 UTC
   by s14h14 from pages no file of the repository cited before, going for what an instructor
   meets: learners' notes, Q&A threads, course forums, lecture transcripts; split by page by the
-  same hash rule): H14-dev's first increment (8 answers) was measured once before it landed,
-  14:18 UTC on a7afee2: 5 of 8, 0 wrong answers accepted, the floor.
+  same hash rule): H14-dev's two increments (8 and 5 answers) were measured once each before
+  they landed, 14:18 and 14:41 UTC: 5 of 8, 0 of 5; H14-dev 5 of 13, 0 wrong answers accepted,
+  the floor.
 
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
@@ -460,7 +461,7 @@ SIZES = {
     "H12-test": 62,
     "H13-dev": 12,
     "H13-test": 29,
-    "H14-dev": 8,
+    "H14-dev": 13,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)

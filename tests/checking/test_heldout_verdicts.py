@@ -5815,6 +5815,32 @@ READINGS = {
         "adds",
         None,
     ),
+    # --- batch H14-dev, second increment
+    "> $\\text{Computation cost}=\\text{\\#number of filter params}\\times \\text{\\#filter positions}\\times \\text{\\#number of filters}$": (
+        lambda x, o: (x.kh * x.kw * x.ci) * (o.mh * o.mw) * x.co,
+        "mults",
+        None,
+    ),
+    "所以针对上图来说，它的计算量应该为：\n\n卷积核大小(宽度或高度)x卷积核大小x输入通道数x输出通道数": (
+        lambda x, o: x.kh * x.kw * x.ci * x.co,
+        ("ops", "mults"),
+        SQ,
+    ),
+    "所以逐点卷积的计算量为：\n\n1x1x输入通道数(因为深度可分离卷积后的通道数一定与输入通道数相同)*输出通道数": (
+        lambda x, o: 1 * 1 * x.ci * x.co,
+        ("ops", "mults"),
+        K1,
+    ),
+    "Also there would be a bias term for each field to be the bias each filter has a bias.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "Cost roughly channels × k² + channels² vs channels_in × channels_out × k² for a k×k conv.": (
+        lambda x, o: x.ci * x.co * x.kh * x.kw,
+        ("ops", "mults"),
+        SQ,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
