@@ -29,6 +29,16 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   inferred over all layouts: refused as ambiguous, and ``x.shape[3] … // NHWC`` (the
   channels) was accepted as NCHW's width.
 
+- functions over padding modes in C, C++, C#, Go, Python and JavaScript (an ``if``
+  chain, a ``switch`` and its ``case`` labels, a C-like function's head over several
+  lines around them, a branch that only fails, ``throw …``, ``return kError;``, no
+  path): a branch whose condition names a padding mode ('same', 'valid', ``PAD_SAME``,
+  ``Pad::kValid``) is not the question's layer, whose padding is given, where another
+  branch is; that one is read (``reading.note.padding_modes``).  Where every branch is a
+  mode's, each is graded, wrong (the kernel or the padding left out).  Before, each was
+  refused (a name defined twice, ``::`` read as a Python header's colon, the head's
+  types unknown).
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
 verdict without its class's change too is a guard (``guard(…)``)."""
 
@@ -255,10 +265,104 @@ CLASSES = {
             "checker.reason.ambiguous_letter: x_shape[2]",
         ),
     ],
+    "functions over padding modes": [
+        (
+            "output-width",
+            "int out_w(int w, int k, int s, Pad mode) {\n  int n;\n"
+            "  if (mode == Pad::kSame) {\n    n = w;\n"
+            "  } else if (mode == Pad::kValid) {\n    n = w - k + 1;\n"
+            '  } else {\n    throw std::runtime_error("mode");\n  }\n'
+            "  return (n + s - 1) / s;\n}",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            "int out_w(int w, int p, int k, int s, Pad mode) {\n  int n;\n"
+            "  if (mode == Pad::kSame) {\n    n = w;\n"
+            "  } else if (mode == Pad::kValid) {\n    n = w - k + 1;\n"
+            "  } else {\n    n = w + p - k + 1;\n  }\n"
+            "  return (n + s - 1) / s;\n}",
+            C,
+            "padding_modes",
+        ),
+        (
+            "output-height",
+            "switch (pad_mode) {\n  case PAD_SAME:\n    oh = (h + s_h - 1) / s_h;\n    break;\n"
+            "  case PAD_VALID:\n    oh = (h - k_h + s_h) / s_h;\n    break;\n"
+            "  default:\n    return STATUS_ERROR;\n}",
+            W,
+            None,
+        ),
+        (
+            "output-height",
+            "switch (pad_mode) {\n  case PAD_SAME:\n    oh = (h + s_h - 1) / s_h;\n    break;\n"
+            "  case PAD_EXPLICIT:\n    oh =\n      (h + p_h - k_h + s_h) /\n      s_h;\n    break;\n"
+            "  default:\n    return STATUS_ERROR;\n}",
+            C,
+            "padding_modes",
+        ),
+        (
+            "output-height",
+            'switch padding {\ncase "SAME":\n\toh = (h + sh - 1) / sh\ncase "VALID":\n'
+            "\toh = (h - kh + sh) / sh\ndefault:\n\toh = (h + ph - kh + sh) / sh\n}",
+            C,
+            "padding_modes",
+        ),
+        (
+            "output-height",
+            'switch padding {\ncase "SAME":\n\toh = (h + sh - 1) / sh\ncase "VALID":\n'
+            "\toh = (h - kh + sh) / sh\ndefault:\n\toh = (h + ph - kh) / sh\n}",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            "if padding == 'same':\n    ow = -(-w // s_w)  # 向上取整\n"
+            "elif padding == 'valid':\n    ow = (w - k_w) // s_w + 1\n"
+            "else:\n    ow = (w + p_w - k_w) // s_w + 1",
+            R,
+            "padding_modes",
+        ),
+        # every branch a mode's: none is the question's layer, each wrong
+        guard(
+            "output-width",
+            "if padding == 'same':\n    ow = -(-w // s_w)  # 向上取整\n"
+            "elif padding == 'valid':\n    ow = (w - k_w) // s_w + 1",
+            W,
+            None,
+        ),
+        (
+            "output-width",
+            "switch (this.Padding) {\n    case Padding.Same: ow = (W + Sw - 1) / Sw; break;\n"
+            "    case Padding.Valid: ow = (W - Kw + Sw) / Sw; break;\n"
+            "    default: ow = (W + Pw - Kw + Sw) / Sw; break;\n}",
+            C,
+            "padding_modes",
+        ),
+        guard(
+            "output-width",
+            "switch (this.Padding) {\n    case Padding.Same: ow = (W + Sw - 1) / Sw; break;\n"
+            "    case Padding.Valid: ow = (W - Kw + Sw) / Sw; break;\n"
+            "    default: ow = (W - Pw - Kw + Sw) / Sw; break;\n}",
+            W,
+            None,
+        ),
+        # the branch left without a mode's name computes no padding: which one the layer
+        # takes, the code does not say
+        (
+            "output-width",
+            "if (mode === 'same') {\n  ow = Math.ceil(w / s_w);\n"
+            "} else if (mode === 'explicit') {\n  ow = Math.floor((w + p_w - k_w) / s_w) + 1;\n"
+            "} else {\n  ow = Math.floor((w - k_w) / s_w) + 1;\n}",
+            N,
+            "checker.reason.branches_disagree: mode === 'explicit'\nelse",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=7, ascii=30)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=38)

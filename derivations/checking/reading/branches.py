@@ -27,18 +27,19 @@ import re
 
 from derivations.checking.reading.informal import Note, lazy_pattern
 
-__all__ = ["BRANCHES_NOTE", "branched", "has_branches", "path_formulas"]
+__all__ = ["BRANCHES_NOTE", "MODES_NOTE", "branched", "has_branches", "path_formulas"]
 
 BRANCHES_NOTE = "reading.note.branches"
 
 # a branch's header: the word, its condition, and what closes it (Python's ``:`` and the
 # statement after it on the line, Lua's ``then``, a brace)
+# (a colon of C++'s scope, ``padding::same``, is no Python header's)
 _IF = lazy_pattern(
-    r"^(?P<indent>[ \t]*)if\b\s*(?P<cond>.*?)\s*(?:(?P<colon>:)(?P<inline>.*)|\bthen|\{)?\s*$"
+    r"^(?P<indent>[ \t]*)if\b\s*(?P<cond>.*?)\s*(?:(?P<colon>(?<!:):(?!:))(?P<inline>.*)|\bthen|\{)?\s*$"
 )
 _ELIF = lazy_pattern(
     r"^(?P<indent>[ \t]*)\}?\s*(?:elif|elseif|else\s*if)\b\s*(?P<cond>.*?)\s*"
-    r"(?:(?P<colon>:)(?P<inline>.*)|\bthen|\{)?\s*$"
+    r"(?:(?P<colon>(?<!:):(?!:))(?P<inline>.*)|\bthen|\{)?\s*$"
 )
 _ELSE = lazy_pattern(r"^(?P<indent>[ \t]*)\}?\s*else\b\s*(?:(?P<colon>:)(?P<inline>.*)|\{)?\s*$")
 _END = lazy_pattern(r"^[ \t]*(?:end|\}|endif|end\s+if)\s*;?\s*$")
@@ -55,8 +56,109 @@ _MAX_PATHS = 4
 
 
 def has_branches(answer: str) -> bool:
-    """Whether ``answer`` has a line opening a second branch (``elif``, ``else``)."""
+    """Whether ``answer`` has a line opening a second branch (``elif``, ``else``), or a
+    ``switch`` with a ``case``."""
+    if "switch" in answer and "case" in answer and _SWITCH().search(answer):
+        return True
     return ("else" in answer or "elif" in answer) and bool(_WORDS().search(answer))
+
+
+# C's, C++'s, Java's, JavaScript's and Go's ``switch (x) {`` (Go's ``switch x {``), its
+# ``case A:`` and ``default:`` labels, each on its own line or before its statements,
+# and its ``break;`` lines; read as the chain ``if (x == A) { … } else if … else { … }``
+_SWITCH = lazy_pattern(r"^[ \t]*switch\b\s*\(?(?P<subject>[^(){}\n]*?)\)?\s*\{[ \t]*$", re.M)
+_CASE = lazy_pattern(
+    r"^[ \t]*(?:case\s+(?P<label>[^\n]+?)|(?P<default>default))\s*:(?!:)[ \t]*(?P<rest>.*)$"
+)
+_BREAK = lazy_pattern(r"^[ \t]*break\s*;?[ \t]*$")
+_GOES_ON = "=+-*/(,"  # the last character of a line whose statement goes on
+
+
+def _switched(answer: str) -> str:
+    """``answer`` with its one ``switch`` written as the chain of ``if``'s it is (see
+    :data:`_SWITCH`; a label with no statements of its own shares the next one's, its
+    labels joined by ``||``); as it is where it has none, or one nested."""
+    match = _SWITCH().search(answer)
+    if match is None:
+        return answer
+    lines = answer[match.end() :].split("\n")[1:]
+    arms: list[tuple[list[str], list[str]]] = []  # (labels, body)
+    depth, end = 1, None
+    for index, line in enumerate(lines):
+        depth += line.count("{") - line.count("}")
+        if depth <= 0:
+            end = index
+            break
+        case = _CASE().match(line)
+        if case is not None:
+            label = "else" if case.group("default") else case.group("label").strip()
+            if arms and not arms[-1][1]:
+                arms[-1][0].append(label)  # case A: case B: … (one body)
+            else:
+                arms.append(([label], []))
+            rest = case.group("rest").strip().removesuffix("break;").strip()
+            if rest:
+                arms[-1][1].append(rest)
+        elif arms and line.strip() and not _BREAK().match(line):
+            statement = line.strip().removesuffix("break;").strip()
+            if arms[-1][1] and arms[-1][1][-1][-1:] in _GOES_ON:  # value =\n (…) /\n s;
+                arms[-1][1][-1] += " " + statement
+            else:
+                arms[-1][1].append(statement)
+        elif not arms and line.strip():
+            return answer  # a statement before the first case
+    if end is None or len(arms) < 2 or any(not body for _, body in arms):
+        return answer
+    subject = match.group("subject").strip()
+    chain = []
+    for number, (labels, body) in enumerate(arms):
+        if "else" in labels:
+            head = "} else {" if number else "if (true) {"
+        else:
+            cond = " || ".join(f"{subject} == {label}" for label in labels)
+            head = f"{'} else ' if number else ''}if ({cond}) {{"
+        chain += [head, *body]
+    chain.append("}")
+    before = answer[: match.start()]
+    after = "\n".join(lines[end + 1 :])
+    return before + "\n".join(chain) + ("\n" + after if after.strip() else "")
+
+
+# a C-like function's head opening its body (``size_t out_len(size_t in, int k) {``,
+# ``int64_t Out(int64_t x, Padding p) const {``) and the brace closing it; a variable
+# declared with no value (``size_t len;``, ``int out = 0;`` is a statement)
+_FUNCTION_HEAD = lazy_pattern(
+    r"^\s*(?:[A-Za-z_][\w:<>*&]*\s+)+[A-Za-z_]\w*\s*\([^()]*\)\s*(?:const\s*)?\{\s*$"
+)
+_MAX_HEAD_LINES = 8  # lines a function's head's parameters may take
+_DECLARED = lazy_pattern(r"^\s*(?:[A-Za-z_][\w:<>*&]*\s+)+[A-Za-z_]\w*\s*;\s*$")
+
+
+def _body_lines(lines: list[str]) -> list[str]:
+    """``lines`` without a C-like function's head and closing brace around them all,
+    and without the declarations that give no value (:data:`_FUNCTION_HEAD`,
+    :data:`_DECLARED`)."""
+    code = [line for line in lines if line.strip()]
+    if len(code) > 2 and code[-1].strip() in ("}", "};"):
+        for count in range(1, min(_MAX_HEAD_LINES, len(code) - 1) + 1):
+            if _FUNCTION_HEAD().match(" ".join(line.strip() for line in code[:count])):
+                first = lines.index(code[count - 1]) + 1
+                lines = lines[first : len(lines) - lines[::-1].index(code[-1]) - 1]
+                break
+    return [line for line in lines if not _DECLARED().match(line) or "return" in line]
+
+
+# a statement that gives no value, only an error (``throw …``, ``raise …``, ``return
+# kTfLiteError;``): its branch is no path of the formula
+_FAILING = lazy_pattern(
+    r"^\s*(?:(?:throw|raise|panic!?|assert|error)\b|return\s+[\w:.]*(?:Error|ERROR|Err)\w*"
+    r"(?:\s*\(.*\))?\s*;?\s*$)"
+)
+# a padding mode named in a branch's condition (``pad == padding::same``, ``'valid'``,
+# ``kTfLitePaddingSame``, ``PADDING_VALID``, ``Pad::kSame``, Keras' and TensorFlow's
+# 'same'/'valid'/'full' and 'causal'): the layer of such a branch has no padding of its own
+_MODE = lazy_pattern(r"(?i)(?:(?<![a-z])k?|(?<=padding))(?:same|valid|full|causal)(?![a-z])")
+MODES_NOTE = "reading.note.padding_modes"
 
 
 def _statement(line: str) -> str:
@@ -116,33 +218,53 @@ def _chain(lines: list[str]) -> tuple[int, list[tuple[str, list[str]]], int, boo
     return start, branches, index, has_else
 
 
-def branched(answer: object) -> tuple[str, Note] | None:
+def branched(answer: object) -> tuple[str, tuple[Note, ...]] | None:
     """The formulas of ``answer``'s paths through its chain of branches, one statement
     each (``out_h = ((…)); ((…))``: the first named as its path's last statement is), and
-    the note naming the branches' conditions; None where it has no chain of two branches
-    or more, or a path reads as no formula (see the module's docstring)."""
+    the notes naming the padding modes' branches left out and the branches' conditions
+    (the condition of the one path left, where one is); None where it has no chain of
+    two branches or more, or a path reads as no formula (see the module's docstring)."""
     found = path_formulas(answer)
     if found is None:
         return None
-    name, formulas, conditions, count = found
+    name, formulas, conditions, count, modes = found
     # doubled brackets: a path's formula in one pair after a ``;`` would read as a remark
     shown = [f"(({formula}))" for formula in formulas]
     text = (f"{name} = " if name else "") + "; ".join(shown)
-    return text, Note(BRANCHES_NOTE, (("conditions", conditions), ("count", count)))
+    notes = [Note(MODES_NOTE, (("conditions", modes),))] if modes else []
+    if count != "1":
+        notes.append(Note(BRANCHES_NOTE, (("conditions", conditions), ("count", count))))
+    elif conditions != "else":
+        notes.append(Note("reading.note.condition", (("text", conditions),)))
+    return text, tuple(notes)
 
 
-def path_formulas(answer: object) -> tuple[str | None, list[str], str, str] | None:
+def path_formulas(answer: object) -> tuple[str | None, list[str], str, str, str] | None:
     """(the name, the distinct formulas of ``answer``'s paths, their conditions, the count
-    of paths) for :func:`branched`; None as there."""
+    of paths, the conditions of the padding modes' branches left out) for
+    :func:`branched`; None as there.  A branch that only fails (``throw …``) is no path;
+    a branch for a padding mode (:data:`_MODE`) is left out where another is not: the
+    question's layer, whose padding is given, takes that one."""
     from derivations.checking.reading.second_look import in_order
 
     if not isinstance(answer, str) or not has_branches(answer):
         return None
-    lines = answer.strip("\n").split("\n")
+    if "case" in answer:
+        answer = _switched(answer)
+    lines = _body_lines(answer.strip("\n").split("\n"))
     found = _chain(lines)
     if found is None:
         return None
     start, branches, after, has_else = found
+    failing = [b for b in branches if b[1] and all(_FAILING().match(line) for line in b[1])]
+    if failing:  # else { throw … }: no path (and none past the chain without a branch)
+        branches, has_else = [b for b in branches if b not in failing], True
+    modes = [b for b in branches if b[0] != "else" and _MODE().search(b[0])]
+    if modes and len(modes) < len(branches):
+        # the question's layer has its padding given: the branch for it, not a mode's
+        branches = [b for b in branches if b not in modes]
+    else:
+        modes = []
     before = [_statement(line) for line in lines[:start] if line.strip()]
     rest = [_statement(line) for line in lines[after:] if line.strip()]
     paths = [before + [_statement(line) for line in body] + rest for _, body in branches]
@@ -166,4 +288,5 @@ def path_formulas(answer: object) -> tuple[str | None, list[str], str, str] | No
     # one condition a line: a message says them joined by its language's separator
     # (:func:`.errors.said_fields`)
     conditions = "\n".join(cond.strip(" ()") for cond, _ in branches)
-    return name, formulas, conditions, str(len(paths))
+    dropped = "\n".join(cond.strip(" ()") for cond, _ in modes)
+    return name, formulas, conditions, str(len(paths)), dropped

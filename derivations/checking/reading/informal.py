@@ -274,6 +274,7 @@ SAID_WITH_FIELDS = frozenset(
         "bias_switch",
         "bias_block",
         "layout",
+        "padding_modes",
         "closing",
         "shape_count",
         "opening",

@@ -864,8 +864,8 @@ def in_order_first(answer: object) -> tuple[str, tuple[Note, ...]] | None:
         ordered = in_order_first(decided[0])
         return (ordered[0], (decided[1], *ordered[1])) if ordered else None
     if has_branches(answer):  # if … else …: a formula a path, never the last one assigned
-        done = branched(answer)
-        return (done[0], (done[1],)) if done else None
+        branches = branched(answer)
+        return branches if branches else None
     if "=" not in answer or (not _COMPOUND().search(answer) and not _changed_in_place(answer)):
         return None
     headers = _code_headers(answer)
