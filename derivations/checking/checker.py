@@ -2860,6 +2860,8 @@ def _sentences(entry: Entry, answer: str) -> tuple[str, Note] | None:
     prose = " ".join(s for s in found if s not in said)
     if not read or not prose or prose_blocks(prose, read) or holds_formula(prose):
         return None  # (a statement of code not read is no prose: never graded without it)
+    if _conditioned_change(answer):
+        return None  # ``if ceil_mode: oh += 1``: code changing the formula's value
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
     return "; ".join(read), Note(ISLANDS_NOTE, (("prose", shown), ("count", str(len(read)))))
 
@@ -2874,6 +2876,18 @@ def _named_side(text_: str) -> str:
     return "=".join(kept) if len(kept) > 1 else text_
 
 
+# a statement of code changing a name in place (``oh += 1``, ``flops -= c``, ``n++``)
+_CHANGED = lazy_pattern(r"[\w\])]\s*(?:\*\*|//|[-+*/])=(?!=)|[\w\]]\s*(?:\+\+|--)|(?:\+\+|--)\s*\w")
+
+
+def _conditioned_change(answer: str) -> bool:
+    """Whether ``answer`` is code that changes a name in place under a condition (``if
+    ceil_mode: oh += 1``, ``if (mode == 1) flops += c;``): no prose around formulas, a
+    branch of its value (never read away, as the islands read words)."""
+    return "if" in answer and bool(_CHANGED().search(answer)) and bool(_IF_WORD().search(answer))
+
+
+_IF_WORD = lazy_pattern(r"(?<![\w.])if\b")
 # a number closing an island (``… be **4``): "times" after it makes a factor (4 times)
 _NUMBER_END = lazy_pattern(r"\d(?:[\s*_]*)$")
 _FACTOR_WORDS = ("times",)
@@ -2897,8 +2911,10 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if found is None:
         return None
     islands, prose, defined = found
-    if holds_formula(prose) or calls_defined(answer):
-        return None  # a formula or a statement of code the islands left out; a call
+    if holds_formula(prose) or calls_defined(answer) or _conditioned_change(answer):
+        # a formula or a statement of code the islands left out (one changing a name in
+        # place under a condition: ``if ceil_mode: oh += 1``); a call
+        return None
 
     def named(island) -> str | None:
         own = island.text.split("=", 1)[0] if "=" in island.text else None

@@ -39,6 +39,12 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   refused (a name defined twice, ``::`` read as a Python header's colon, the head's
   types unknown).
 
+- code that changes the value under a condition (``if ceil_mode: oh += 1``, C's ``if
+  (mode == 1) flops += …;``): refused, a branch the layer may or may not take.  Before,
+  the prose reading took the condition and the change for words around the formula (the
+  ``=`` of ``+=`` a worked number's) and graded the formula before them: such wrong
+  answers were accepted.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
 verdict without its class's change too is a guard (``guard(…)``)."""
 
@@ -359,10 +365,40 @@ CLASSES = {
             "checker.reason.branches_disagree: mode === 'explicit'\nelse",
         ),
     ],
+    "code that changes the value under a condition": [
+        # a branch the layer may or may not take: refused, never read away as words
+        (
+            "output-height",
+            "oh = (h + p_h - k_h) // s_h + 1\nif ceil_mode: oh += 1",
+            N,
+            None,
+        ),
+        (
+            "forward-ops",
+            "flops = 2 * ci * kh * kw * co * oh * ow;\nif (mode == 1) flops += co * oh * ow;",
+            N,
+            None,
+        ),
+        (
+            "forward-ops",
+            "long macs = (long)ci * kh * kw * co * oh * ow;\nlong flops = 2 * macs;\n"
+            "if (mode == 1) { flops += co * oh * ow; }",
+            N,
+            None,
+        ),
+        (
+            "output-height",
+            "# 输出高度\noh = (h + p_h - k_h) / s_h + 1;\nif (ceil_mode) { oh += 1; }",
+            N,
+            None,
+        ),
+        guard("output-height", "oh = (h + p_h - k_h) // s_h\noh += 1  # 输出高度", R, None),
+        guard("output-height", "oh = (h - k_h) // s_h\noh += 1", W, None),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=38)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=10, ascii=42)

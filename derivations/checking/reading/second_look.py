@@ -148,7 +148,8 @@ _COND_FORMULA = lazy_pattern(
     r"[+*/^×·⌊⌋⌈⌉]|(?<![A-Za-z])-|-(?![A-Za-z])|\\(?:lfloor|frac|cdot|times)"
     rf"|(?:(?<![\w\\]){_SUBSCRIPTED}|\b\d+)\s+{_SUBSCRIPTED}(?![\w{{])"
 )
-_CHAIN = lazy_pattern(r"\s*(?:=|≈|\\approx)\s*")
+# (an ``=`` of code's compound assignment, ``oh += 1``, or of a comparison is no side's)
+_CHAIN = lazy_pattern(r"\s*(?:(?<![-+*/%<>!=:^])=(?!=)|≈|\\approx)\s*")
 
 
 # unit words a count may end in besides the count words (bytes, elements, 个)
