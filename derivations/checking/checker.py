@@ -82,6 +82,8 @@ from derivations.checking.reading.informal import (
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
     UNKNOWN_KEYS,
+    held_read,
+    held_reading,
     named_products,
     names_read,
     product_letters,
@@ -2446,38 +2448,127 @@ _UNIT_COUNT = "reading.note.unit_count"
 _OUTPUT_NAMES = frozenset({"m_h", "m_w"})
 
 
-def _groups_written(notes: list) -> list[str]:
-    """The names an answer wrote for the groups, each read as 1 (the formulas page's g,
-    PyTorch's ``groups``)."""
-    return [
-        note["fields"]["written"]
-        for note in notes
-        if note["id"] == "reading.note.notation"
-        and note["fields"].get("read") == "1"
-        and (note["fields"]["written"] == "g" or "group" in note["fields"]["written"].lower())
-    ]
+# readings at a number that are no parameter's: a switch read off (every_reading's flag:
+# ``- bias``, the bias not counted), a course's declared letter
+_FLAG = "flag"  # (every_reading.FLAG: that module is loaded only where it reads)
+_NOT_HELD = (_FLAG, "declared")
+# the environments a held parameter's place is checked at (edge layers first)
+_HELD_POINTS = 24
 
 
-def _groups_placed(
-    entry: Entry, notes: list, answer: str, notation: dict | None, infer: bool
+def _held(readings: list) -> list[tuple[str, int, str | None]]:
+    """(written, the book's value, parameter) of each name of an answer read as a number:
+    a parameter every layer of the book holds at it (the dilation, the groups at 1; the
+    output padding of a transposed convolution at 0).  The parameter is the notation
+    records' (:func:`.notations.held_parameter`: ``groups``, ``dilation[0]``), else the
+    dilation for a name whose parts the parts record reads as one (``dilation_x``,
+    ``dil``) or a letter inferred at a number (the roles record's D), else None."""
+    from derivations.checking.reading.names import role_of
+    from derivations.registry.notations import held_parameter
+
+    out = []
+    for reading in readings:
+        read, written = reading.get("read", ""), reading.get("written", "")
+        if not (read.isdigit() and written) or reading.get("how") in _NOT_HELD:
+            continue
+        parameter = held_parameter(written)
+        parts = re.split(r"[^\w]+|_", written)
+        if parameter is None and (
+            reading.get("how") == "held" or any(role_of(p) == "dilation" for p in parts if p)
+        ):
+            parameter = "dilation"
+        out.append((written, int(read), parameter))
+    return out
+
+
+def _held_points(family: str, tree: ex.Node) -> tuple:
+    from derivations.checking.deciding.samples import environments
+
+    square = frozenset({Restriction.SQUARE}) if ex.symbols_in(tree) & {"k", "p", "s"} else None
+    return environments(family, square or frozenset())[:_HELD_POINTS]
+
+
+def _at_trial(env: dict, effects: dict, trial: dict) -> tuple[dict, dict, int]:
+    """(the environment the answer is read at with the held parameters at their trial
+    values, the book's layer whose value it must equal there, less a number): the
+    channels multiplied by the groups' trial value g (so that it divides them); where
+    the groups act, c_i / g of them to each filter (``channels_per_group``), or the
+    weights c_o c_i k_h k_w of the memory g times fewer (``weights_per_group``: the
+    number less); a kernel size k widened to the dilated extent d (k - 1) + 1 where the
+    dilation acts (``kernel_extent``)."""
+    at_trial, book, less = dict(env), dict(env), 0
+    groups = trial.get("groups")
+    if groups and "c_i" in env:
+        at_trial.update(c_i=env["c_i"] * groups, c_o=env["c_o"] * groups)
+        book.update(at_trial)
+        if effects.get("groups") == "channels_per_group":
+            book["c_i"] = env["c_i"]
+        elif effects.get("groups") == "weights_per_group":
+            weights = book["c_o"] * book["c_i"] * book["k_h"] * book["k_w"]
+            less = weights - weights // groups
+    dilation = trial.get("dilation")
+    if dilation and effects.get("dilation") == "kernel_extent":
+        for name in ("k_h", "k_w", "k"):
+            if name in env:
+                book[name] = dilation * (env[name] - 1) + 1
+    return at_trial, book, less
+
+
+def _held_placed(
+    entry: Entry, tree: ex.Node, readings: list, answer: str, notation: dict | None
 ) -> None:
-    """Refused (``checker.reason.groups_misplaced``) when an accepted answer writes the
-    groups (read as 1, the book's layer being ungrouped) in the answer to a question whose
-    reference has no c_i (a size, the bias: grouping changes neither) and the answer read
-    again with each groups name as 2 is no longer right.  Without this, ``c_o / g`` was
-    the bias and ``(h + p_h - g*k_h)//s_h + 1`` the output height (s13rev).  Counts with
-    c_i are not checked: their grouped forms (``c_out // groups`` inside a count, the
-    formulas page's ``(2 c_i k_h k_w / g - 1)``) are the reference over g only where g
-    divides, which one reading at 2 cannot tell."""
-    written = _groups_written(notes)
-    if not written or "c_i" in ex.symbols_in(entry.reference.tree):
+    """Refused (``checker.reason.held_misplaced``) when an accepted answer writes a
+    parameter the book's layer holds at a value (:func:`_held`: read at it, it would
+    vanish wherever it stands) and the answer read again with it one above that value
+    (the groups or the dilation at 2) is not what the question's value becomes there
+    (:attr:`Question.held`: the dilated kernel's extent where k stands, c_i / g input
+    channels per filter; unchanged for any parameter the record does not list), compared
+    with the answer as accepted at the book's layer that value equals, at the first
+    :data:`_HELD_POINTS` sample layers; ``checker.reason.held_unchecked`` when the answer so
+    read cannot be read.  A bias flag read both ways (right with either value) is read at
+    the value shown.
+    Without this, ``(h + 2p - d*k)//s + 1``, ``c_o / g`` (the bias) and
+    ``c_o c_i k_h k_w m_h m_w * g`` were accepted (s13rev)."""
+    if not isinstance(answer, str) or held_reading():
+        return  # (within the check of another answer's places: read, not checked again)
+    held = _held(readings)
+    if not held:
         return
-    doubled = answer
-    for name in written:
-        doubled = re.sub(rf"(?<![\w']){re.escape(name)}(?![\w'])", "(2)", doubled)
-    again = check(entry.question.id, doubled, notation=notation, infer=infer)
-    if again.verdict == "not_equivalent":  # (unreadable with 2 written in: not checked)
-        raise _invalid("groups_misplaced", written=written[0])
+    effects = dict(entry.question.held)
+    trial = {parameter: value + 1 for _, value, parameter in held if parameter}
+    with held_read():  # (the same values: read as it was, its inferred letters too)
+        again = check(entry.question.id, answer, notation=notation, infer=True)
+    first, value = held[0][0], held[0][1]
+    marked = ex.from_data(again.parsed["tree"]) if again.parsed else None
+    if again.verdict not in ("equivalent", "equivalent_under_convention") or not (
+        marked is not None and any(_held_value(node) is not None for node in ex.walk(marked))
+    ):
+        raise _invalid("held_unchecked", written=first, value=value, trial=value + 1)
+    book, at_trial = compile_node(_unmarked(marked, 0)), compile_node(_unmarked(marked, 1))
+    for env in _held_points(entry.question.family, marked):
+        trial_env, book_env, less = _at_trial(env, effects, trial)
+        want = _value_at(book, book_env)
+        if want is not None and less:
+            want -= less
+        if _value_at(at_trial, trial_env) != want:
+            raise _invalid("held_misplaced", written=first, value=value, trial=value + 1)
+
+
+def _held_value(node: ex.Node) -> int | None:
+    """The value a held parameter's mark (:func:`.lexer.held_mark`: ``v^1``) stands for,
+    or None for any other node."""
+    match node:
+        case ex.Pow(ex.Num(value), 1) if isinstance(value, int):
+            return value
+    return None
+
+
+def _unmarked(tree: ex.Node, above: int) -> ex.Node:
+    """``tree`` with each held parameter's mark replaced by its value plus ``above``."""
+    value = _held_value(tree)
+    if value is not None:
+        return ex.num(value + above)
+    return ex.with_children(tree, lambda child: _unmarked(child, above))
 
 
 def _lead_names_asked(
@@ -3268,19 +3359,20 @@ def check(
                     entry, answer, question_id, notation, infer
                 )
                 said = reading.as_dict()
+                readings = _readings(parsed, inferred, answer)
                 result.parsed = {
                     **said,
                     "notes": said["notes"] + [n for n in (label, chain) if n],
                     "text": to_unicode(parsed.tree) if inferred else reading.unicode,
                     "ascii": parsed.text,
                     "latex": parsed.latex,
-                    "readings": _readings(parsed, inferred, answer),
+                    "readings": readings,
                     "tree": ex.to_data(parsed.tree),
                 }
                 result = _judge(entry, _counting_around(parsed), result, symbolic, work)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
-                    _groups_placed(entry, said["notes"], answer, notation, infer)
+                    _held_placed(entry, parsed.tree, readings, answer, notation)
             except OutOfTime as error:
                 if error.owner is not token:
                     raise

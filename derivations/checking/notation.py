@@ -48,6 +48,7 @@ from derivations.checking.reading.lexer import (
     DECORATED,
     PRIMED,
     UNKNOWN_PREFIX,
+    held_reading,
     unknown_letter,
 )
 from derivations.checking.reading.names import INDEXED, hints_of, named_layouts, one_layout
@@ -521,8 +522,11 @@ def assignments(options: list, keep) -> list[tuple] | None:
 
 
 def _node(name: str) -> ex.Node:
-    """A candidate as a tree: a symbol, or a number (a parameter held at it)."""
-    return ex.num(int(name)) if name.isdigit() else ex.sym(name)
+    """A candidate as a tree: a symbol, or a number (a parameter held at it; marked
+    within :func:`.reading.lexer.held_read`, as a name the registry reads so is)."""
+    if not name.isdigit():
+        return ex.sym(name)
+    return ex.power(ex.num(int(name)), 1) if held_reading() else ex.num(int(name))
 
 
 def _ambiguous(placeholders: list, matched: list) -> InvalidAnswer:

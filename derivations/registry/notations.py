@@ -42,7 +42,15 @@ __all__ = [
     "label_phrases",
     "folded",
     "layouts",
+    "HELD",
+    "held_parameter",
 ]
+
+# the model's symbols of the parameters every layer of the book holds at one value (a
+# spelling written as one of them reads at that value, :data:`derivations.model.Layer`'s
+# default): which parameter each is; d, the dilation of both axes (as k is the kernel's)
+HELD = {"d_h": "dilation", "d_w": "dilation", "d": "dilation", "g": "groups"}
+_HELD_FIELD = {"d_h": "d_h", "d_w": "d_w", "d": "d_h", "g": "groups"}
 
 ROLES_RECORD = "roles"
 PARTS_RECORD = "parts"  # the record of the parts of a name read by their roles
@@ -70,6 +78,7 @@ class Notation:
     # ((language, ((role, (word, ...)), ...)), ...): the parts record only
     labels: tuple = ()
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
+    held: tuple = ()  # ((written, parameter), ...): spellings of a parameter :data:`HELD`
 
 
 @records.record(frozen=True)
@@ -167,7 +176,7 @@ def _record(key: str, data) -> Notation:
         key,
         {lang: str(name[lang]) for lang in ("en", "zh")},
         " ".join(data["citation"].split()),
-        tuple(spellings.items()),
+        tuple((written, _held_value(formula)) for written, formula in spellings.items()),
         _hints(key, data.get("roles", {}), "roles"),
         _meanings(key, data.get("meanings", {})),
         letters=_letters(key, data.get("letters", {})),
@@ -180,7 +189,30 @@ def _record(key: str, data) -> Notation:
         parts=_parts(key, data.get("parts", {})),
         labels=_labels(key, data.get("labels", {})),
         layouts=_layouts(key, data.get("layouts", {})),
+        held=tuple((w, HELD[f]) for w, f in spellings.items() if f in HELD),
     )
+
+
+def _held_value(formula: str) -> str:
+    """``formula``, or the book's value of a parameter :data:`HELD` names (the model's
+    default: ``"1"``)."""
+    if formula not in HELD:
+        return formula
+    from derivations.model import Layer
+
+    return str(getattr(Layer, _HELD_FIELD[formula]))
+
+
+@cache
+def held_parameter(written: str) -> str | None:
+    """The parameter (:data:`HELD`: ``dilation``, ``groups``) a spelling of a record
+    names, case-insensitively, or None."""
+    lowered = written.lower()
+    for record in notations().values():
+        for spelled, parameter in record.held:
+            if spelled.lower() == lowered:
+                return parameter
+    return None
 
 
 LAYOUT_OBJECTS = frozenset({"input", "output", "kernel"})

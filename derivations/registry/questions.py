@@ -33,6 +33,7 @@ __all__ = [
     "RULED_OUT",
     "Rule",
     "BOOK_RULES",
+    "HELD_EFFECTS",
 ]
 
 
@@ -158,6 +159,11 @@ class Question:
     # and the practice page (s13exam E4); ``check``'s question does not say it, so
     # there the mode stays a convention
     number_rules_out: tuple = ()
+    # how the asked value changes with a parameter the book's layers hold at one value
+    # (:data:`.notations.HELD`, read at it where an answer writes it): (parameter, effect)
+    # pairs, each effect one of :data:`HELD_EFFECTS`; a parameter not listed leaves the
+    # value as it is (an answer writing it elsewhere than where it acts is refused)
+    held: tuple = ()
 
     def admits(self, convention: str) -> bool:
         """Whether an answer may be right under ``convention`` (a counting mode or an
@@ -197,6 +203,21 @@ class Question:
 RULED_OUT = {"gradient_buffers_only": "forward_memory_for_backward"}
 
 
+# what a held parameter does to the value asked (tests/core/test_registry.py checks each pair a
+# question lists against the closed forms with the parameter kept)
+HELD_EFFECTS = {
+    # the dilation d widens the kernel to d (k - 1) + 1 where its size stands
+    "kernel_extent": "dilation",
+    # the groups g leave c_i / g input channels to each filter where c_i stands
+    "channels_per_group": "groups",
+    # the groups g make the weights c_o c_i k_h k_w of a memory g times fewer
+    "weights_per_group": "groups",
+}
+_DILATED = (("dilation", "kernel_extent"),)
+_GROUPED = (("groups", "channels_per_group"),)
+_GROUPED_WEIGHTS = (("groups", "weights_per_group"),)
+
+
 def _forms(*modes) -> Recipe:
     return Recipe(modes=tuple((mode, tuple(keys)) for mode, keys in modes))
 
@@ -217,6 +238,7 @@ QUESTIONS: dict[str, Question] = {
             output_symbols=False,
             shape=Shape.HEIGHT,
             counts=False,
+            held=_DILATED,
         ),
         Question(
             "output-width",
@@ -227,6 +249,7 @@ QUESTIONS: dict[str, Question] = {
             output_symbols=False,
             shape=Shape.WIDTH,
             counts=False,
+            held=_DILATED,
         ),
         Question(
             "forward-mults",
@@ -234,6 +257,7 @@ QUESTIONS: dict[str, Question] = {
             _forms((None, (Form.FORWARD_MULTS,))),
             bias=False,
             batched=True,
+            held=_GROUPED,
             names=(
                 *("muls", "mults", "multiplications", "multiplies", "products"),
                 *("num_muls", "num_mults", "n_mults", "n_muls", "num_multiplications"),
@@ -254,6 +278,7 @@ QUESTIONS: dict[str, Question] = {
             "cost",
             _forms((None, (Form.FORWARD_ADDS,)), ("accumulate_from_zero", (Form.FORWARD_MULTS,))),
             batched=True,
+            held=_GROUPED,
             names=(
                 *("adds", "additions", "num_adds", "n_adds", "num_additions"),
                 *("n_add", "num_add", "加法", "加算", "足し算", "덧셈", "сложения"),
@@ -278,12 +303,14 @@ QUESTIONS: dict[str, Question] = {
             ),
             batched=True,
             states=(Rule.EXACT,),
+            held=_GROUPED,
         ),
         Question(
             "forward-memory",
             "cost",
             Recipe(modes=((None, (Form.MEMORY_PEAK_FORWARD,)),), in_bytes=True),
             batched=True,
+            held=_GROUPED_WEIGHTS,
         ),
         Question(
             "backward-ops",

@@ -55,7 +55,8 @@ TABLES = {
     "onnx": [
         ("output-height", "(H + pads[0] + pads[2] - k_h)//strides[0] + 1", True),
         ("output-width", "(W + pads[1] + pads[3] - k_w)//strides[1] + 1", True),
-        ("output-height", "(H + 2*pads[0] - k_h*dilations[0])//strides[0] + 1", True),
+        # (k_h*dilations[0], the dilation where it does not act: test_held_placed.py)
+        ("output-height", "(H + 2*pads[0] - dilations[0]*(k_h - 1) - 1)//strides[0] + 1", True),
         ("forward-mults", "c_o*c_i/group*k_h*k_w*m_h*m_w", True),
         ("output-height", "(H + pads[0] - k_h)//strides[0] + 1", False),
         ("output-width", "(W + pads[0] + pads[2] - k_w)//strides[1] + 1", False),
@@ -209,3 +210,19 @@ def test_the_groups_letter_is_read_at_one_with_a_note_in_both_languages():
         assert text("checker.note.groups_at_one", lang) in said, said
         assert notations()["formulas_page"].name[lang] in said, said
     assert "groups_at_one" not in check("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w").notes
+
+
+def test_a_held_parameters_spellings_read_at_the_books_value():
+    """A spelling the records write as a parameter the book's layer holds (``groups: g``,
+    ``dilation[0]: d_h``) reads at the model's default for it (Layer: 1), and names that
+    parameter (``notations.held_parameter``), which the checker checks the place of."""
+    from derivations.model import Layer
+    from derivations.registry.notations import HELD, held_parameter, notation_spellings
+
+    held = [(w, p) for record in notations().values() for w, p in record.held]
+    assert {p for _, p in held} == set(HELD.values())
+    for written, parameter in held:
+        assert held_parameter(written.upper()) == parameter
+        assert notation_spellings()[written.lower()][0] == str(
+            Layer.d_h if parameter == "dilation" else Layer.groups
+        )

@@ -210,3 +210,52 @@ def test_a_worked_answers_names_are_refused_by_the_questions_record():
             assert error["fields"]["letter"] == name
             elsewhere = check(other, f"c_o * {name}").error
             assert elsewhere["id"] != "checker.reason.worked_answer_name", elsewhere
+
+
+@pytest.mark.parametrize("padding", ["total", "per-side"])
+def test_a_questions_held_parameters_act_as_its_record_says(padding):
+    """Each (parameter, effect) a question's record lists (``Question.held``), proved on
+    the closed forms with the parameter kept: the dilation widens the kernel to
+    d (k - 1) + 1 in a size, the groups leave c_i / g channels to each filter in a count;
+    and a size or the bias, which list no groups, do not change with them.  The checker
+    reads an answer's dilation or groups at 2 against these (``checker._held_placed``); a
+    memory's weights are g times fewer."""
+    from derivations.registry.questions import HELD_EFFECTS, QUESTIONS
+
+    c_i, c_o, g, n, d_h, d_w = (BY_NAME[s].sympy for s in ("c_i", "c_o", "g", "n", "d_h", "d_w"))
+    k_h, k_w = BY_NAME["k_h"].sympy, BY_NAME["k_w"].sympy
+    book = {n: 1, d_h: 1, d_w: 1, g: 1}
+    weights = c_o * c_i * k_h * k_w
+    changed = {
+        "kernel_extent": {
+            k_h: model.effective_kernel(k_h, d_h),
+            k_w: model.effective_kernel(k_w, d_w),
+        },
+        "channels_per_group": {c_i: c_i / g},
+    }
+    kept = {"kernel_extent": (d_h, d_w), "channels_per_group": (g,), "weights_per_group": (g,)}
+
+    def as_changed(effect, form):  # the book's form as the effect changes it
+        if effect == "weights_per_group":  # the weights g times fewer, nothing else
+            return form - weights + weights / g
+        return form.xreplace(changed[effect])
+
+    listed = 0
+    for q in QUESTIONS.values():
+        for parameter, effect in q.held:
+            assert HELD_EFFECTS[effect] == parameter, (q.id, parameter, effect)
+            for _, keys in q.recipe.modes:
+                for key in keys:
+                    general = forms(padding)[key].expr.xreplace(
+                        {s: v for s, v in book.items() if s not in kept[effect]}
+                    )
+                    at_book = forms(padding)[key].expr.xreplace(book)
+                    assert as_changed(effect, at_book) != at_book, (q.id, key)  # it acts
+                    assert sp.simplify(general - as_changed(effect, at_book)) == 0, (q.id, key)
+                    listed += 1
+        if q.id in ("output-height", "output-width", "bias-size"):
+            for _, keys in q.recipe.modes:
+                for key in keys:
+                    form = forms(padding)[key].expr.xreplace({n: 1, d_h: 1, d_w: 1})
+                    assert form == form.xreplace({g: 1}), (q.id, key)
+    assert listed >= 5

@@ -66,6 +66,9 @@ __all__ = [
     "three_d_said",
     "triple_read",
     "words_held_open",
+    "held_read",
+    "held_reading",
+    "held_mark",
 ]
 
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
@@ -258,10 +261,46 @@ def _own_split(text: str, start: int, end: int, col) -> tuple[list[Token], int |
     return tokens, None
 
 
-@cache
+# whether a name read as a number (a parameter the book's layer holds at it: a dilation
+# or the groups at 1, an output padding at 0) reads marked (set by held_read)
+_HELD_MARKED: ContextVar[bool] = ContextVar("held_marked", default=False)
+
+
+@contextmanager
+def held_read():
+    """Within it, a name the registry reads as a number v (its formula a whole number:
+    the only such readings are the parameters the book's layer holds at a value) reads
+    as ``v^1`` (:func:`held_mark`): the same value, so the answer is read as it was, with
+    the places of those names told apart from the numbers it writes (the checker's
+    check of where they stand)."""
+    token = _HELD_MARKED.set(True)
+    try:
+        yield
+    finally:
+        _HELD_MARKED.reset(token)
+
+
+def held_reading() -> bool:
+    """Whether :func:`held_read` is on."""
+    return _HELD_MARKED.get()
+
+
+def held_mark(value: str) -> str:
+    """A held parameter's value ``value`` as :func:`held_read` reads it: ``(v^1)``."""
+    return f"({value}^1)"
+
+
 def _formula_tokens(formula: str) -> tuple[tuple[str, str], ...]:
     """A registry formula (``"p_h/2"``, data in the book's spellings) as (type, value)
-    pairs of tokens, bracketed when it is more than one token."""
+    pairs of tokens, bracketed when it is more than one token; a whole number marked
+    within :func:`held_read`."""
+    if formula.isdigit() and _HELD_MARKED.get():
+        formula = held_mark(formula)
+    return _registry_tokens(formula)
+
+
+@cache
+def _registry_tokens(formula: str) -> tuple[tuple[str, str], ...]:
     tokens = tokenize(Normalized(formula, list(range(len(formula)))))
     pairs = tuple((token.type, str(token)) for token in tokens)
     return pairs if len(pairs) == 1 else (("LPAR", "("), *pairs, ("RPAR", ")"))
