@@ -51,6 +51,7 @@ from derivations.checking.notation import (
     in_context_or_book,
     letters_written,
     resolve,
+    substitute,
     widen,
 )
 from derivations.checking.reading.aliases import (
@@ -999,8 +1000,11 @@ def _check_sides(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     if not parsed.sides:  # one formula: nothing to compare, nothing compiled
         return None
     graded = compile_node(parsed.tree)
+    # a number graded (``偏差 = c_out = 64``): the name before it is the formula, the
+    # number the value at the author's layer (the second look grades the name)
+    worked = not ex.symbols_in(parsed.tree)
     for index, side in enumerate(parsed.sides):
-        if index == 0 and _other_name(parsed, side, answer):
+        if index == 0 and not worked and _other_name(parsed, side, answer):
             continue  # nH = nW = …: the other size's name after the label, no formula
         foreign = sorted(ex.symbols_in(side) - symbols_allowed(entry))
         if foreign:
@@ -2389,7 +2393,33 @@ def _other_pass_or_part(asked: str, lead: str) -> str | None:
         return None if _BACKWARD_WORD().search(clause) else _last_name(clause)
     if asked == "bias-size" and _WEIGHT_WORD().search(clause) and not _BIAS_WORD().search(clause):
         return _last_name(clause)
+    if asked != "bias-size" and _bias_alone(clause):
+        return _last_name(clause)
     return None
+
+
+# the bias said to be counted in another quantity or left out of it (``FLOPs with bias``,
+# ``(no bias)``, ``含偏置``, ``不含偏置``, ``bias excluded``): no name of the bias count
+_WITH_BIAS = lazy_pattern(
+    r"(?:with(?:out)?|no|incl\w*|excl\w*|plus|and|minus|ignoring|含|包含|包括|加上?|带|考虑"
+    r"|无|没有|除去?|及|和)\s*(?:the\s+|its\s+|any\s+|a\s+)?(?:bias|偏置|偏差)"
+    r"|(?:bias|偏置|偏差)\w*\s*(?:not|excluded|ignored|omitted|left\s+out|除外|不计|忽略)",
+    re.I,
+)
+
+
+def _bias_alone(clause: str) -> bool:
+    """Whether ``clause`` names the bias and no other quantity a formula may count with
+    it (``biases =``, ``偏置个数 =``; not ``FLOPs with bias``, ``weights and biases``,
+    ``含偏置的乘法次数``): answering another question than the bias count, it names
+    another quantity (s14text: ``biases = c_o c_i k_h k_w m_h m_w`` was accepted as the
+    forward multiplications)."""
+    if not _BIAS_WORD().search(clause) or _WITH_BIAS().search(clause):
+        return False
+    return not any(
+        found().search(clause)
+        for found in (_OPERATION_WORD, _MEMORY_WORD, _HELD_WORD, _PARAMETER_WORD, _WEIGHT_WORD)
+    ) and not COST_WORDS().search(clause)
 
 
 def _other_kind(asked: Question, lead: str) -> str | None:
@@ -2403,11 +2433,14 @@ def _other_kind(asked: Question, lead: str) -> str | None:
     answering a memory, operations answering the bias count; a memory answering an output
     size; a memory, parameters or the output's size answering the composed kernel's
     (``the output size is``); the backward pass's name answering a forward question
-    (``backward memory =`` answering forward-memory).  The name the words are in (as
+    (``backward memory =`` answering forward-memory); the bias alone answering another
+    question than the bias count (:func:`_bias_alone`).  The name the words are in (as
     :func:`.around.lead_names` reads it) or the words; None otherwise."""
     clause = _CLAUSE_MARK().split(lead)[-1]
     if asked.id.startswith("forward") and _BACKWARD_PASS().search(clause):
         return None if _FORWARD_WORD().search(clause) else _last_name(clause)
+    if asked.id != "bias-size" and _bias_alone(clause):  # bias = <a size>
+        return _last_name(clause)
     memory = _MEMORY_WORD().search(clause)
     held = memory or _HELD_WORD().search(clause)
     parameters = _PARAMETER_WORD().search(clause) or _WEIGHT_WORD().search(clause)
@@ -2571,6 +2604,45 @@ def _unmarked(tree: ex.Node, above: int) -> ex.Node:
     return ex.with_children(tree, lambda child: _unmarked(child, above))
 
 
+# a name whose last part is the letter h alone after a word (stride_h, padH): the height's
+# in PyTorch's and Caffe's spellings, the horizontal axis's where an author's vertical
+# one is v (stride_v)
+_H_LETTER = lazy_pattern(r"[A-Za-z]{3,}_?[hH]")
+_HEIGHT_AXIS = frozenset({"h", "k_h", "p_h", "s_h", "m_h"})
+_WIDTH_AXIS = frozenset({"w", "k_w", "p_w", "s_w", "m_w"})
+
+
+def _readings_of(result: Result) -> list[dict]:
+    """The readings of the names of ``result``'s answer (``Result.parsed``)."""
+    return (result.parsed or {}).get("readings") or []
+
+
+def _h_may_be_horizontal(entry: Entry, readings: list[dict], parsed: Parsed) -> None:
+    """Refuse (``h_may_be_horizontal``) a wrong answer to a width question that is right
+    with the h of one name read as the horizontal axis, where that h is a letter after a
+    word (``stride_h``) and every other size of the answer is of the width, named by a
+    word (``Output width = (Input width - kernel width + 2padding)/stride_h + 1``): a
+    course that writes stride_v for the vertical stride writes stride_h for the
+    horizontal one.  A name that says height in a word, a width written as a letter
+    (``(w - k_w + p_w)/stride_h + 1``), or an answer wrong either way keeps its verdict."""
+    if matcher(entry).reference_axes != {"w"}:
+        return
+    lettered = [
+        r for r in readings if r["read"] in _HEIGHT_AXIS and _H_LETTER().fullmatch(r["written"])
+    ]
+    if len(lettered) != 1 or "height" in _roles(lettered[0]["written"]):
+        return
+    read = lettered[0]["read"]
+    worded = {r["read"] for r in readings if "width" in _roles(r["written"])}
+    if parsed.symbols & _HEIGHT_AXIS != {read} or not parsed.symbols & _WIDTH_AXIS <= worded:
+        return
+    across = read.replace("h", "w")
+    horizontal = parsed.with_tree(substitute(parsed.tree, {read: ex.sym(across)}), sides=())
+    if outcome_of(entry, horizontal) != ("right",):
+        return
+    raise _invalid("h_may_be_horizontal", name=lettered[0]["written"], symbol=across, read=read)
+
+
 def _lead_names_asked(
     entry: Entry, notes: list, name: str | None = None, tree: ex.Node | None = None
 ) -> None:
@@ -2626,6 +2698,7 @@ def _lead_names_asked(
         said.append({"id": "reading.note.label", "fields": {"label": function}})
     if name and entry.question.family is Family.COMPOSE:  # H_out = k_1 + k_2 - 1
         said.append({"id": "reading.note.label", "fields": {"label": name}})
+    asked_id = entry.question.id
     if entry.question.shape is None:
         if name:
             said.append({"id": "reading.note.label", "fields": {"label": name}})
@@ -2634,6 +2707,11 @@ def _lead_names_asked(
             if unit:  # 次乘法: 乘法次数, as a lead-in says it
                 unit = unit[1:] + "次数" if unit.startswith("次") else unit
                 said.append({"id": "reading.note.label", "fields": {"label": unit}})
+    else:  # a size's formula with a count's words after it (… + 1 multiplications, … biases)
+        for note in notes:
+            unit = note.get("fields", {}).get("unit", "") if note.get("id") == _UNIT_COUNT else ""
+            if unit:
+                raise _invalid("words_name_other", lead=unit, name=unit, question=asked_id)
     asked = entry.question
     operations = asked.shape is None and asked.id != "bias-size" and "memory" not in asked.id
     # a remark beside a factor says what it is a factor of (``2 × forward (memory)``)
@@ -3370,6 +3448,8 @@ def check(
                     "tree": ex.to_data(parsed.tree),
                 }
                 result = _judge(entry, _counting_around(parsed), result, symbolic, work)
+                if result.verdict == "not_equivalent" and _readings_of(result):
+                    _h_may_be_horizontal(entry, _readings_of(result), parsed)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
                     _held_placed(entry, parsed.tree, readings, answer, notation)

@@ -205,6 +205,25 @@ COUNT_WORDS = {
     "flop": "flops",
 }
 _COUNT_ENDINGS = tuple(COUNT_WORDS)  # lower case: a quick test before the pattern
+# words after a formula that say it counts biases (``c_o biases``, ``c_o 个偏置``): no
+# counting of operations, a name of the quantity (judged as a label is: only the bias
+# count's); their last words, lower case, a quick test before the pattern
+BIAS_COUNT_WORDS = (
+    *("biases", "bias parameters", "bias terms", "bias values", "bias weights"),
+    *("个偏置参数", "个偏置项", "个偏置值", "个偏置", "偏置参数", "偏置项", "偏置"),
+)
+_BIAS_ENDINGS = tuple({w.split()[-1].lower() for w in BIAS_COUNT_WORDS})
+
+
+@cache
+def _bias_count() -> re.Pattern:
+    """The bias count's words at the end of an answer (:data:`BIAS_COUNT_WORDS`)."""
+    return re.compile(
+        r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
+        + "|".join(sorted(map(re.escape, BIAS_COUNT_WORDS), key=len, reverse=True))
+        + r")\s*[.。]?\s*$",
+        re.I,
+    )
 
 
 @cache
@@ -281,6 +300,7 @@ SAID_WITH_FIELDS = frozenset(
         "definition_words",
         "trailing_mark",
         "worked_number",
+        "total_after",
         "worked_disagree",
         "case_definitions",
         "from_to",
@@ -799,6 +819,18 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         unit = match.group("unit")
         stated = COUNT_WORDS[unit.lower()] or ""
         notes.append(_note("unit_count", unit=unit, counting=stated))
+        text = edit(text, match.start(), len(text.text))
+    match = (
+        _bias_count().search(text.text)
+        if text.text.rstrip(" .。").lower().endswith(_BIAS_ENDINGS)
+        else None
+    )
+    if (
+        match
+        and text.text[: match.start()].strip()
+        and not _after_operator(text.text[: match.start()])  # c_o × bias: a product
+    ):
+        notes.append(_note("unit_count", unit=match.group("unit"), counting=""))
         text = edit(text, match.start(), len(text.text))
     match = _UNITS().search(text.text) if text.text.rstrip().endswith(_UNIT_ENDINGS) else None
     if (

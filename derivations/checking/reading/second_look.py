@@ -101,6 +101,7 @@ __all__ = [
 
 TRAILING_NOTE = "reading.note.trailing_mark"
 WORKED_NOTE = "reading.note.worked_number"
+TOTAL_NOTE = "reading.note.total_after"
 LINES_NOTE = "reading.note.line_breaks"
 COLON_NOTE = "reading.note.after_colon"
 AFTER_NOTE = "reading.note.condition_after"
@@ -517,11 +518,22 @@ def _split_worked(answer: str) -> tuple[str, list[str]] | None:
             continue
         numbers.append(match.group("number").strip())
         words = said
-    if not numbers or not any(_FORMULA().search(side) for side in kept):
+    if not numbers or not (any(_FORMULA().search(side) for side in kept) or _labelled_name(kept)):
         return None
     if closing:  # the math span closes after the last side kept
         kept[-1] = kept[-1].rstrip() + closing
     return " = ".join(side.strip() for side in kept) + (f" {words}" if words else ""), numbers
+
+
+# one name, a LaTeX subscript's braces allowed (c_out, C_{out}, out_channels)
+_ONE_NAME = lazy_pattern(r"^\s*[A-Za-z][A-Za-z0-9]*(?:_\{?[A-Za-z0-9]+\}?)*\s*$")
+
+
+def _labelled_name(kept: list[str]) -> bool:
+    """Whether the sides of a chain left once its worked numbers are away are a label
+    and one name (``偏差 = c_out = 64``: the bias, its formula c_out, 64 at the author's
+    layer): the name is the formula, as a product is."""
+    return len(kept) == 2 and not _FORMULA().search(kept[0]) and bool(_ONE_NAME().match(kept[1]))
 
 
 _TILDE = lazy_pattern(r"(?<=[^\W\d])\s*(?:~|\\sim(?![A-Za-z]))\s*(?=\S)")
@@ -1592,6 +1604,31 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
     return None
 
 
+# a total stated after the answer as a number alone (``…, 64 in total``, ``…，共 64 个``,
+# ``… (64 in all)``): the value at the author's layer
+_TOTAL_AFTER = lazy_pattern(
+    r"(?:[,，;；]\s*(?:(?:so|i\.e\.|that is|giving)\s+)?|\s*[(（]\s*)"
+    r"(?P<number>[0-9][0-9,]*)\s+(?:in\s+total|in\s+all|total|altogether)\s*[)）]?\s*[.。]?\s*$"
+    r"|[,，;；(（]\s*(?:所以|即)?\s*(?:共|一共|总共|合计|总计)有?\s*(?P<zh>[0-9][0-9,]*)\s*个?"
+    r"[\u4e00-\u9fff]{0,4}\s*[)）]?\s*[.。]?\s*$",
+    re.I,
+)
+
+
+def _total_after(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without a total it states after itself as a number alone (``one bias
+    per output channel, 64 in total``, ``每个输出通道一个偏置，共 64 个``): the number is the
+    value at the author's layer, which the question does not give (noted as a worked
+    number, never graded: :data:`TOTAL_NOTE`); a total that is a formula stays."""
+    if not any(word in answer for word in ("total", "all", "altogether", "共", "合计", "总计")):
+        return None
+    match = _TOTAL_AFTER().search(answer)
+    if match is None or not answer[: match.start()].strip():
+        return None
+    number = match.group("number") or match.group("zh")
+    return answer[: match.start()], Note(TOTAL_NOTE, (("number", number),))
+
+
 # Markdown's strong emphasis around a factor (``__M__``, ``**N**``): no ``**`` of a power
 _EMPHASIS = lazy_pattern(
     r"(?<![\w)\]}*])(\*\*|__)(?=[^\s*_])(?P<body>[^*\n]+?)(?<=[^\s*_])\1(?![\w(\[{*])"
@@ -1687,6 +1724,7 @@ _RULES = (
     _continuation,
     padded_input,
     loop_sum,
+    _total_after,
     rate_sentence,
     _continued,
     _unpacked,
