@@ -1840,6 +1840,23 @@ def _other_count(entry: Entry, part: Parsed, chosen: list) -> None:
         raise _invalid("other_count_wrong", name=part.name, question=other)
 
 
+def _other_size_alone(entry: Entry, candidates: list, chosen: list) -> None:
+    """Refuse (``lead_names_other``) an answer to one output size one of whose other
+    parts is the other output size alone, no formula (``Output width\n(h - k_h + p_h)//s_h
+    + 1`` answering output-height: a line naming the width above the height's formula,
+    which was accepted): as a label naming it is refused."""
+    shape = entry.question.shape
+    if shape is None or shape.axis is None:
+        return
+    other = ex.sym(("m_w", "m_h")[shape.axis])
+    for part in candidates:
+        if part.tree == other and not any(part is c for c in chosen):
+            written = part.name or to_unicode(part.tree)
+            raise _invalid(
+                "lead_names_other", lead=written, name=written, question=entry.question.id
+            )
+
+
 def _one_formula(entry: Entry, reading):
     """``reading`` of an answer of several formulas (the reader's ``parts``) as the one
     graded: each formula that answers the question (:func:`_answering`) is judged, and
@@ -1858,6 +1875,7 @@ def _one_formula(entry: Entry, reading):
     summed = _memory_parts(entry, candidates)
     candidates = [summed] if summed is not None else candidates
     chosen = _answering(entry, candidates)
+    _other_size_alone(entry, candidates, chosen)
     if len(chosen) > 1:
         right = []
         for candidate in chosen:

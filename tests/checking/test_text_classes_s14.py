@@ -14,6 +14,16 @@ and Chinese, through ``check`` and ``grade``:
   was called wrong (an axis mix-up), now refused in one line.  A width written with a
   letter (``w``, ``k_w``, ``pad_w``) or a name saying height keeps the mix-up.
 
+- a label on the line above the formula, no colon (``MAC数\nK × K × …``, ``前向乘法次数``,
+  ``Number of MACs``): refused (``数``) or read as a product with the formula; now a
+  label, as a line ending in a colon is (it may state the counting or name another
+  quantity: ``加法次数\n…`` answering the multiplications is refused).  A line naming
+  the other output size above a size's formula (``Output width\n<the height's>``) was
+  accepted; now refused.
+- the other size said to be alike after the formula (``…，$m_w$同理。``, ``…; similarly
+  for m_w``): the name was read as a second formula and the answer refused; now a
+  closing remark.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent`` or refused.  Rows
 that keep their verdict without this change are guards (:func:`.rows.guard`)."""
 
@@ -23,7 +33,10 @@ from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 BIAS, OH, OW, FM = "bias-size", "output-height", "output-width", "forward-mults"
-FMEM, CS = "forward-memory", "compose-size"
+FMEM, CS, FOPS = "forward-memory", "compose-size", "forward-ops"
+HEIGHT, PLAIN = "(h - k_h + p_h)//s_h + 1", "(h - k_h + p_h)/s_h + 1"
+# MACs on a line of their own above the count (its W_out filled in, or left out)
+MAC_LINE = "MAC数\nK \\times K \\times C_{{in}} \\times H_{{out}}{w} \\times C_{{out}}"
 HORIZONTAL = "checker.reason.h_may_be_horizontal"
 WORDS = "checker.reason.words_name_other"
 OTHER = "checker.reason.lead_names_other"
@@ -123,6 +136,27 @@ CLASSES: dict[str, list[tuple]] = {
         (BIAS, "每个输入通道一个偏置，共 64 个", W, None),
         (BIAS, "one bias per kernel row, 3 in total", W, None),
         guard(FM, "c_o c_i k_h k_w m_h, 1296 in total", W, None),
+    ],
+    "a label on the line above the formula": [
+        (FM, MAC_LINE.format(w=r" \times W_{out}"), C, "label"),
+        (FM, "前向乘法次数\nc_o c_i k_h k_w m_h m_w", R, "label"),
+        (FM, "Number of MACs\nc_o c_i k_h k_w m_h m_w", R, "label"),
+        (OH, "Output height\n(h - k_h + p_h)//s_h + 1", R, "label"),
+        (FM, MAC_LINE.format(w=""), W, None),
+        guard(FM, "前向乘法次数\nc_o c_i k_h k_w m_h", W, None),
+        (FOPS, "FLOPs\nc_o c_i k_h k_w m_h m_w", W, None),
+        (FM, "加法次数\nc_o c_i k_h k_w m_h m_w", N, f"{OTHER}: 加法次数"),
+        (OH, "Output width\n(h - k_h + p_h)//s_h + 1", N, f"{OTHER}: Output width"),
+        (OW, "输出高度\n(w - k_w + p_w)//s_w + 1", N, None),
+    ],
+    "the other size said to be alike after the formula": [
+        (OH, f"其中$m_h$的计算公式为：$m_h = {PLAIN}$，$m_w$同理。", C, "closing"),
+        (OH, "$H_o = (H - F + 2P)/S + 1$，$W_o$同理。", C, "closing"),
+        (OH, f"m_h = {HEIGHT}; similarly for m_w.", R, "closing"),
+        (OH, "其中$m_h$的计算公式为：$m_h = (h - k_h)/s_h + 1$，$m_w$同理。", W, None),
+        (OH, "$H_o = (H - F)/S + 1$，$W_o$同理。", W, None),
+        guard(OH, "m_h = (h - k_h + p_h)//s_h + 2; similarly for m_w.", W, None),
+        (OW, f"m_h = {HEIGHT}，m_w 同理", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

@@ -62,6 +62,7 @@ from derivations.checking.reading.informal import (
     Note,
     countings_said,
     lazy_pattern,
+    negation,
     states_operation,
 )
 from derivations.checking.reading.languages import CONNECTORS
@@ -102,6 +103,7 @@ __all__ = [
 TRAILING_NOTE = "reading.note.trailing_mark"
 WORKED_NOTE = "reading.note.worked_number"
 TOTAL_NOTE = "reading.note.total_after"
+CLOSING_NOTE = "reading.note.closing"
 LINES_NOTE = "reading.note.line_breaks"
 COLON_NOTE = "reading.note.after_colon"
 AFTER_NOTE = "reading.note.condition_after"
@@ -198,6 +200,67 @@ def _lines(answer: str) -> tuple[str, Note] | None:
     if len(body) > 1 and not continued:
         return None
     return _BREAKS().sub(" ", answer.strip()), Note(LINES_NOTE)
+
+
+# a first line of words and the rest after it (``MAC数\nK × K × …``, ``Forward:``'s
+# line without its colon)
+_FIRST_LINE = lazy_pattern(r"^\s*(?P<label>[^\n]{1,40}?)[ \t]*\n(?P<rest>\s*\S[\s\S]*)$")
+
+
+def _label_line(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with a first line of at most three words alone and no colon (``MAC数``,
+    ``Number of MACs``, ``前向乘法次数``) read as the label of what follows it (``MAC数:
+    …``), as a first line ending in a colon is: its words are judged as a label's (they
+    may state the counting, or name another quantity).  Never a line holding a name of
+    the book (``Cin Cout``, ``c_o c_i``: a formula's first line), a negation, a longer
+    sentence (read by its words, :mod:`.islands`), nor above a formula with a name of
+    its own (``综上所述\n输出宽度 = …``)."""
+    if "\n" not in answer:
+        return None
+    match = _FIRST_LINE().match(answer)
+    if match is None or "=" in match.group("rest"):
+        return None  # (综上所述\n输出宽度 = …: the formula has a name of its own)
+    label = match.group("label").strip()
+    if label.endswith((":", "：")) or len(label.split()) > 3 or len(label) > 24:
+        return None  # (a sentence before the formula is read by its words: islands)
+    if not _words_only(label) or _names_a_symbol(label) or negation(label):
+        return None
+    return f"{label}: {match.group('rest').strip()}", Note(LINES_NOTE)
+
+
+def _names_a_symbol(words: str) -> bool:
+    """Whether one of ``words`` is a spelling of a symbol of the book (``Cin``, ``K``)."""
+    from derivations.registry.spellings import Symbol, spellings
+
+    table = spellings()
+    return any(
+        isinstance(table.get(word.lower()), Symbol) for word in re.findall(r"[A-Za-z]\w*", words)
+    )
+
+
+# a clause closing the answer that says one other name is worked out the same way
+# (``…，$m_w$同理。``, ``…, and likewise W_out``, ``…; similarly for m_w``)
+@cache
+def _likewise_clause() -> re.Pattern:
+    from derivations.checking.reading.languages import LIKEWISE
+
+    words = "|".join(sorted(map(re.escape, LIKEWISE), key=len, reverse=True))
+    name = r"\$?\s*[A-Za-z][A-Za-z0-9]*(?:_\{?[A-Za-z0-9]+\}?)?\s*\$?"
+    return re.compile(
+        rf"\s*[,，;；]\s*(?:and\s+)?(?:(?P<a>{name})\s*(?:{words})|(?:{words})\s+(?:for\s+)?(?P<b>{name}))"
+        r"\s*[.。]?\s*$",
+        re.I,
+    )
+
+
+def _likewise_after(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without a clause closing it that says one other name is worked out the
+    same way (``…，$m_w$同理。``, ``…, and likewise W_out``): a remark on the other size,
+    noted, never a formula of the answer (it was read as one, and refused)."""
+    match = _likewise_clause().search(answer)
+    if match is None or not answer[: match.start()].strip():
+        return None
+    return answer[: match.start()], Note(CLOSING_NOTE, (("text", match.group().strip(" ,，;；")),))
 
 
 _SUMS = lazy_pattern(r"[-+=*^×·−_0-9]")
@@ -1735,6 +1798,7 @@ _RULES = (
     _displays_defined,
     _case_lines,
     _from_to,
+    _label_line,
     _lines,
     _after_colon,
     _after_colon_uncounted,
@@ -1742,6 +1806,7 @@ _RULES = (
     _last_display,
     _display_body,
     trailing,
+    _likewise_after,
     _condition_after,
     _tilde,
     _worked,
