@@ -2512,8 +2512,9 @@ def _held(readings: list) -> list[tuple[str, int, str | None]]:
     a parameter every layer of the book holds at it (the dilation, the groups at 1; the
     output padding of a transposed convolution at 0).  The parameter is the notation
     records' (:func:`.notations.held_parameter`: ``groups``, ``dilation[0]``), else the
-    dilation for a name whose parts the parts record reads as one (``dilation_x``,
-    ``dil``) or a letter inferred at a number (the roles record's D), else None."""
+    groups or the dilation for a name whose parts the parts record reads as them
+    (``group_count``; ``dilation_x``, ``dil``) or a letter inferred at a number (the
+    roles record's D), else None."""
     from derivations.checking.reading.names import role_of
     from derivations.registry.notations import held_parameter
 
@@ -2524,6 +2525,8 @@ def _held(readings: list) -> list[tuple[str, int, str | None]]:
             continue
         parameter = held_parameter(written)
         parts = re.split(r"[^\w]+|_", written)
+        if parameter is None and any(role_of(p) == "group" for p in parts if p):
+            parameter = "groups"  # group_count, n_groups: the parts record's groups
         if parameter is None and (
             reading.get("how") == "held" or any(role_of(p) == "dilation" for p in parts if p)
         ):

@@ -241,6 +241,7 @@ PART_ROLES = frozenset(
         "dim",
         "map",
         "dilation",
+        "group",
         "filler",
         "side",
         "side_h",

@@ -45,6 +45,13 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   ``=`` of ``+=`` a worked number's) and graded the formula before them: such wrong
   answers were accepted.
 
+- the groups counted by name (MIOpen's ``group_count``, ``n_groups``, ``num_grps``): the
+  book's 1, as PyTorch's ``groups`` (a name's part ``group``, notations.yaml's parts),
+  checked where it stands as the groups (checker._held_placed): refused where grouping
+  does not act (``c_o / n_groups`` for the bias).  Before, such a name
+  was inferred as the input's channels (a count): a right ``… / group_count`` judged
+  not_equivalent (c_i missing).
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``.  A row that has its
 verdict without its class's change too is a guard (``guard(…)``)."""
 
@@ -395,10 +402,39 @@ CLASSES = {
         guard("output-height", "oh = (h + p_h - k_h) // s_h\noh += 1  # 输出高度", R, None),
         guard("output-height", "oh = (h - k_h) // s_h\noh += 1", W, None),
     ],
+    "the groups counted by name": [
+        ("forward-mults", "macs = c_i * c_o * k_h * k_w * m_h * m_w // n_groups", R, None),
+        ("forward-mults", "macs = c_i * c_o * k_h * k_w * m_h * m_w / group_count", R, None),
+        (
+            "forward-mults",
+            "size_t macs = in_c * wei_h * wei_w * out_c * out_h * out_w / group_count;",
+            R,
+            None,
+        ),
+        (
+            "forward-mults",
+            "乘法次数 = c_i * c_o * k_h * k_w * m_h * m_w / num_grps  # 分组数",
+            R,
+            None,
+        ),
+        ("forward-mults", "macs = c_i * c_o * k_h * k_w * m_h / group_count", W, None),
+        (
+            "forward-ops",
+            "flops = 2 * c_in * k_h * k_w * c_out * h_out // n_groups  # FLOPs",
+            W,
+            None,
+        ),
+        (
+            "bias-size",
+            "c_o / n_groups",
+            N,
+            "checker.reason.held_misplaced: n_groups",
+        ),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=10, ascii=42)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=11, ascii=48)

@@ -380,6 +380,8 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
         if rest != {"padding"} or len(sides) > 1 or (sides != {"side"} and axis is None):
             return None
         return Composed(read=f"p_{axis}/2" if axis else "p/2")
+    if "group" in roles:  # group_count, n_groups: a grouped layer's, the book's 1
+        return Composed(read="1") if roles <= {"group", "count", "size"} else None
     objects = roles & set(_OBJECTS)
     if objects == {"dilation", "kernel"}:  # a dilated kernel's extent: k at dilation 1
         objects = {"kernel"}
