@@ -75,6 +75,7 @@ from derivations.checking.reading.errors import InvalidAnswer, refuse, refused, 
 from derivations.checking.reading.informal import (
     COST_WORDS,
     COUNT_WORDS,
+    INCREASE_NOTE,
     SAID_WITH_FIELDS,
     Note,
     countings_said,
@@ -1630,7 +1631,10 @@ def _named_in(entry: Entry, parsed: Parsed) -> Parsed:
     asked = entry.question.id
     ids = {name: name[len(NAMED_PREFIX) :].split(":", 1)[0] for name in names}
     if asked in ids.values():
-        raise _invalid("names_the_asked", question=asked)
+        parsed = _asked_sides_dropped(entry, parsed, ids)
+        names = [name for name in names if ids[name] != asked]
+        if not names:
+            return parsed
     graded = {name: catalogue_entry(ids[name]).reference.tree for name in names}
     shown = {name: ex.sym(name.split(":", 1)[1]) for name in names}
     display = _substitute(parsed.tree, shown)
@@ -1644,6 +1648,43 @@ def _named_in(entry: Entry, parsed: Parsed) -> Parsed:
         text=to_text(display),
         latex=to_latex(display),
     )
+
+
+ASKED_COUNT_NOTE = "reading.note.asked_count_side"
+
+
+def _asked_sides_dropped(entry: Entry, parsed: Parsed, ids: dict) -> Parsed:
+    """``parsed`` without the sides of its chain that name the count asked (``FLOPs = 2 ×
+    MACs = 2 c_o c_i k_h k_w m_h m_w`` answering forward-mults: a relation, read side by
+    side, s13exam E11), each noted; a side is dropped only where it agrees with the
+    graded formula with the asked count read as its reference (FLOPs = 2 × MACs holds of
+    a FLOPs count), so the graded formula is judged as written.  Refused
+    (``names_the_asked``) where the graded formula names the asked count, or a side that
+    names it disagrees (an answer in terms of itself says nothing)."""
+    asked = entry.question.id
+
+    def names_asked(tree: ex.Node) -> bool:
+        return any(ids.get(name) == asked for name in ex.symbols_in(tree))
+
+    if names_asked(parsed.tree):
+        raise _invalid("names_the_asked", question=asked)
+    reference = catalogue_entry(asked).reference.tree
+    itself = {name: reference for name, named in ids.items() if named == asked}
+    allowed = symbols_allowed(entry)
+    kept, notes = [], []
+    for side in parsed.sides:
+        if not names_asked(side):
+            kept.append(side)
+            continue
+        read = _substitute(side, itself)
+        # compared only in the question's symbols (an unknown name is refused later)
+        if not (ex.symbols_in(read) | parsed.symbols) <= allowed or (
+            _disagreement(entry, parsed, read) is not None
+        ):
+            raise _invalid("names_the_asked", question=asked)
+        shown = to_text(_substitute(side, _shown_names(side)))
+        notes.append(Note(ASKED_COUNT_NOTE, (("side", shown),)))
+    return parsed.with_tree(parsed.tree, sides=tuple(kept), notes=(*parsed.notes, *notes))
 
 
 def _shown_names(tree: ex.Node) -> dict:
@@ -3431,6 +3472,33 @@ def _short(error: BaseException) -> str:
     return f"{type(error).__name__}: {first}" if first else type(error).__name__
 
 
+def increase_said(notes) -> dict | None:
+    """The fields of a factor said ``增加 N 倍`` (:data:`.informal.INCREASE_NOTE`: its
+    ``words``, N as ``value``, N + 1 as ``more``), read as N, or None."""
+    return next((dict(note.fields) for note in notes if note.key == INCREASE_NOTE), None)
+
+
+def increase_refusal(said: dict) -> dict:
+    """The refusal (a result's ``error``) of the factor :func:`increase_said` found,
+    where its two readings give different verdicts."""
+    return _error_of(_invalid("increase_ambiguous", **said))
+
+
+def _increase_read_both_ways(entry: Entry, parsed: Parsed, result: Result) -> None:
+    """Refuses a factor said ``增加 N 倍`` (N times the original, or N + 1 times, the
+    normative reading: :func:`increase_said`) where the two readings give different
+    verdicts, naming the words (s13exam E9: ``增加了 3 倍`` was graded wrong as 3 though
+    it means 4 to many readers); where they agree, the verdict stands.  ``grade
+    --variants`` asks the same of a number at a layer (:func:`increase_refusal`)."""
+    said = increase_said(parsed.notes)
+    if said is None:
+        return
+    other = Result(entry.question.id, result.answer, "invalid_input")
+    read = _counting_around(parsed.with_tree(ex.num(Fraction(said["more"])), sides=()))
+    if _judge(entry, read, other, False, _Work()).verdict != result.verdict:
+        raise _invalid("increase_ambiguous", **said)
+
+
 def check(
     question_id: str,
     answer: str,
@@ -3471,6 +3539,7 @@ def check(
                 result = _judge(entry, _counting_around(parsed), result, symbolic, work)
                 if result.verdict == "not_equivalent" and _readings_of(result):
                     _h_may_be_horizontal(entry, _readings_of(result), parsed)
+                _increase_read_both_ways(entry, parsed, result)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
                     _held_placed(entry, parsed.tree, readings, answer, notation)

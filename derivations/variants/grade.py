@@ -439,6 +439,43 @@ def _arithmetic(parsed: Parsed | None) -> Numeral | None:
     return Numeral(Fraction(value), None)
 
 
+def _balanced(text: str) -> bool:
+    """Whether every bracket of ``text`` (ASCII or full-width) closes, in order."""
+    depth = 0
+    for char in text:
+        depth += (char in "(（") - (char in ")）")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _value_shown(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else str(value)
+
+
+def _with_working(answer: str) -> tuple[Numeral, str, Fraction | None] | None:
+    """``(number, working, value)`` of an answer written as a number with its working
+    after it in brackets (``4 (floor of 14/3)``, ``1296 (= 4 x 3 x 9 x 12)``, ``4（14/3
+    向下取整）``): the number, the working as written, and the working's value where it
+    is arithmetic with no symbol (None: words, a remark).  None when ``answer`` is not so
+    written, or its working names a symbol (``2 (c_o c_i k_h k_w m_h m_w)`` is a product,
+    graded as the formula it is)."""
+    import re
+
+    match = re.fullmatch(
+        r"\s*(?P<number>[^()（）]+?)\s*[(（](?P<working>.+)[)）]\s*[.。]?\s*", answer, re.S
+    )
+    number = read_number(match["number"]) if match else None
+    if match is None or number is None or not _balanced(match["working"]):
+        return None
+    working = " ".join(match["working"].split())
+    parsed = _parsed(working.lstrip("=＝ "))
+    if parsed is not None and parsed.symbols:
+        return None
+    constant = _arithmetic(parsed)
+    return number, working, constant.value if constant else None
+
+
 def _size_words() -> tuple[str, ...]:
     """The unit words a size may end in (``variants.size_units``, every language's)."""
     from derivations.messages import entry
@@ -610,6 +647,28 @@ def _words_checked(
     return Outcome("invalid_input", feedback=line, student_feedback=line, parsed=outcome.parsed)
 
 
+def _increase_refused(
+    parsed: Parsed, number: Numeral, grade, question: str, answer: str, lang: str, reveal: str
+) -> Outcome | None:
+    """The refusal of a factor said ``增加 N 倍`` (:func:`.checker.increase_said`) whose
+    two readings, N and N + 1 times, ``grade`` at the layer tells apart, as ``check``
+    refuses it (s13exam E9); None otherwise."""
+    from derivations.checking.checker import increase_refusal, increase_said
+    from derivations.checking.explaining.feedback import feedback
+    from derivations.checking.result import Result
+
+    said = increase_said(parsed.notes)
+    if said is None:
+        return None
+    more = grade(Numeral(Fraction(said["more"]), number.decimals))
+    if grade(number).verdict == more.verdict:
+        return None
+    result = Result(question, answer, "invalid_input")
+    result.error = increase_refusal(said)
+    line = feedback(result, lang, reveal=reveal)
+    return Outcome("invalid_input", feedback=line, student_feedback=line, parsed=str(number.value))
+
+
 def grade_variant_answer(
     variants: ClassVariants,
     student_id: str,
@@ -674,11 +733,38 @@ def grade_variant_answer(
                 note = text("variants.mark_dropped", lang, mark=mark, number=cut[0].strip())
                 return _with_note(grade(numeral), note, lang)
             parsed = _parsed(cut[0])
+    shown_work = (
+        _with_working(answer)
+        if key is not None and (parsed is None or not _plain_number(parsed))
+        else None
+    )
+    if shown_work is not None:  # a number, its working in brackets: never multiplied in
+        number, working, value = shown_work
+        if value is not None and not within(value, number.value, variants.ratio(question)):
+            line = text(
+                "variants.working_disagrees",
+                lang,
+                working=working,
+                value=_value_shown(value),
+                number=_value_shown(number.value),
+            )
+            expected = text("variants.expected", lang, value=cast(KeyValue, key).value)
+            return Outcome(
+                "not_equivalent",
+                feedback=_then(line, expected, lang),
+                student_feedback=_then(line, expected, lang) if reveal == "answer" else line,
+                parsed=str(number.value),
+            )
+        kind = "working_remark" if value is None else "working_agrees"
+        return _with_note(grade(number), text(f"variants.{kind}", lang, working=working), lang)
     constant = _arithmetic(parsed) if key is not None else None
     if constant is not None:  # a number shown as its arithmetic: graded as that number
         from derivations.expr.printers import to_unicode
 
         said = cast("Parsed", parsed)
+        refused = _increase_refused(said, constant, grade, question, answer, lang, reveal)
+        if refused is not None:
+            return refused
         outcome = _counting_checked(
             grade(constant), question, said.counting, said.unit, key, lang, reveal
         )

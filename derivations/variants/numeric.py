@@ -3,8 +3,9 @@
 Accepted: integers with or without thousands separators (``1234567``, ``1,234,567``,
 ``1 234 567``, thin or no-break spaces, ``1_234_567``); decimals (``3.98``); scientific
 notation (``1.2e6``, ``1.2E+06``, ``1.2×10^6``, ``1.2*10^6``, ``1.2·10⁶``); fractions
-(``70/17``); a trailing Chinese ``万`` (10^4), ``亿`` (10^8) or ``万亿`` (10^12) after a
-plain number (``12万``, ``1.2亿``); an optional leading ``=`` and trailing ``个``/``次``/
+(``70/17``); mixed numbers (``4 2/53``); a trailing Chinese ``万`` (10^4), ``亿`` (10^8) or ``万亿`` (10^12), or an SI
+prefix ``k``/``K`` (10^3), ``M`` (10^6), ``G`` (10^9), after a plain number (``12万``,
+``1.2亿``, ``1.296k``); an optional leading ``=`` and trailing ``个``/``次``/
 ``elements``.  Anything else is not a number (and may be a formula).  The value is an
 exact :class:`~fractions.Fraction`; :attr:`Numeral.decimals` is how many decimal places
 the student wrote (a rounded ratio is judged to that precision).
@@ -27,7 +28,14 @@ _SCIENTIFIC = re.compile(
     r"^(\d+(?:\.\d+)?)\s*(?:[eE]\s*([+-]?\d{1,3})|[x×*·]\s*10\s*(?:\^|\*\*)?\s*\(?([+-]?\d{1,3})\)?)$"
 )
 _FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
+# a mixed number, a whole number and a proper fraction (``4 2/53`` = 214/53), never the
+# product 4 × 2/53 (s13exam E13)
+_MIXED = re.compile(r"^(\d+)\s+(\d+)\s*/\s*(\d+)$")
 _CHINESE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+# an SI prefix after a plain number (``1.296k``, ``2.5 M``): a thousand, a million, a
+# billion; never the kernel size k times the number, which a number form does not ask
+# (s13exam E6: ``1.296k`` was read as a formula in k and called wrong)
+_SI = {"k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9}
 _SUFFIXES = ("个", "次", "elements", "element")
 # the suffixes that say the number counts elements (a memory's unit, which bytes are not)
 _ELEMENTS = frozenset({"个", "elements", "element"})
@@ -72,7 +80,7 @@ def read_number(raw: str) -> Numeral | None:
 
 def _numeral(text: str) -> Numeral | None:
     """The number ``text`` (no suffix) states, or None."""
-    for word, scale in _CHINESE.items():
+    for word, scale in (*_CHINESE.items(), *_SI.items()):
         if text.endswith(word):
             number = _PLAIN.match(text[: -len(word)].strip())
             if not number:
@@ -85,6 +93,10 @@ def _numeral(text: str) -> Numeral | None:
     if match:
         mantissa, exponent = match.group(1), match.group(2) or match.group(3)
         return Numeral(Fraction(mantissa) * Fraction(10) ** int(exponent), None)
+    match = _MIXED.match(text)
+    if match and int(match.group(2)) < int(match.group(3)):
+        whole, part, whole_of = (int(group) for group in match.groups())
+        return Numeral(whole + Fraction(part, whole_of), None)
     match = _FRACTION.match(text)
     if match and int(match.group(2)) != 0:
         return Numeral(Fraction(int(match.group(1)), int(match.group(2))), None)

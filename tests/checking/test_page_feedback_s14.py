@@ -5,6 +5,8 @@ answer_at`).  The answers are our own; the texts compared are the message catalo
 the values the catalogue's and the key's at the page's layer."""
 
 import json
+import math
+from decimal import Decimal
 from fractions import Fraction
 from xml.etree import ElementTree as ET
 
@@ -163,3 +165,189 @@ def test_not_elsewhere_is_said_only_where_it_is_true(question, answer, off, cons
         said = text(f"checker.phrase.{key}", lang, conditions=joined)
         assert said in feedback(result, lang)
         assert said in _graded(question, answer, lang)["feedback"]
+
+
+def _page(question: str, answer: str, lang: str) -> dict:
+    return json.loads(answer_at(question, answer, lang))
+
+
+def _key(question: str):
+    """The page's key value of ``question`` at its layer."""
+    (student,) = practice_class().students
+    return next(k.value for k in student.key if k.question == question)
+
+
+def _layer():
+    (student,) = practice_class().students
+    return student.layer
+
+
+# E13: a right number with its working in brackets: the working is read and must agree
+# (arithmetic), or is a remark (words); never multiplied in.  A mixed number is one number
+def _with_working(lang: str) -> list:
+    """(question, answer, the working's message id) of our own, from the page's layer."""
+    layer = _layer()
+    span = layer.h - layer.k_h + layer.p_h + layer.s_h
+    height, width = _key("output-height"), _key("output-width")
+    factors = (layer.c_o, layer.c_i, layer.k_h * layer.k_w, height * width)
+    assert math.prod(factors) == _key("forward-mults")  # the working is this layer's
+    product = " x ".join(map(str, factors))
+    floor = {"en": f"floor of {span}/{layer.s_h}", "zh": f"{span}/{layer.s_h} 向下取整"}[lang]
+    return [
+        ("output-height", f"{height} ({floor})", "working_agrees"),
+        ("output-height", f"{height}（{floor}）", "working_agrees"),
+        ("forward-mults", f"{_key('forward-mults')} ({product})", "working_agrees"),
+        (
+            "forward-mults",
+            f"{_key('forward-mults')} (= {product.replace(' x ', '*')})",
+            "working_agrees",
+        ),
+        ("output-height", f"{height} (rounded down, as the section says)", "working_remark"),
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_right_number_with_its_working_is_right(lang):
+    for question, answer, said in _with_working(lang):
+        data = _page(question, answer, lang)
+        assert data["verdict"] == "equivalent", (answer, data["feedback"])
+        working = " ".join(
+            answer[answer.index(next(c for c in answer if c in "(（")) + 1 : -1].split()
+        )
+        assert text(f"variants.{said}", lang, working=working) in data["feedback"], data
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_working_that_disagrees_with_its_number_is_wrong(lang):
+    layer = _layer()
+    right = _key("forward-mults")
+    off = (
+        (layer.c_o + 1)
+        * layer.c_i
+        * layer.k_h
+        * layer.k_w
+        * _key("output-height")
+        * _key("output-width")
+    )
+    for answer in (f"{right} ({off})", f"{right + 1} ({right})"):
+        data = _page("forward-mults", answer, lang)
+        assert data["verdict"] == "not_equivalent", data
+        assert "working_disagrees" not in data["feedback"]
+        first, working = answer.split(" (")
+        said = text(
+            "variants.working_disagrees",
+            lang,
+            working=working[:-1],
+            value=working[:-1],
+            number=first,
+        )
+        assert data["feedback"] == said, data
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_mixed_number_is_one_number(lang):
+    ratio = Fraction(_key("double-channels"))
+    whole, part = divmod(ratio.numerator, ratio.denominator)
+    assert whole and part  # a mixed number at this layer
+    data = _page("double-channels", f"{whole} {part}/{ratio.denominator}", lang)
+    assert data["verdict"] == "equivalent", data
+
+
+def test_a_formula_in_brackets_after_a_number_is_still_a_product():
+    # a guard: 2 (…) is twice the formula, the FLOPs count, as check reads it
+    answer = "2 (c_o c_i k_h k_w m_h m_w)"
+    data = _page("forward-ops", answer, "en")
+    assert (data["verdict"], [c["id"] for c in data["conventions"]]) == (
+        "equivalent_under_convention",
+        check("forward-ops", answer).conventions,
+    )
+
+
+# E6: an SI prefix after a number is a thousand, a million: never the kernel size k
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_number_with_an_si_prefix_is_read_as_that_number(lang):
+    for question in ("forward-mults", "forward-ops", "backward-ops"):
+        value = Decimal(int(_key(question)))
+        for said in (f"{value / 1000}k", f"{value / 1000} K", f"{value / 10**6}M"):
+            data = _page(question, said, lang)
+            assert (data["verdict"], data["parsed"]["text"]) == ("equivalent", str(value)), data
+        rounded = f"{round(value / 1000, 1)}k"  # counts are exact: a rounded one is wrong
+        assert _page(question, rounded, lang)["verdict"] == "not_equivalent"
+
+
+# E11: a chain whose middle side names the count asked (FLOPs = 2 × MACs = …) is read side
+# by side: the side naming it agrees with the last one read as the right count, and the
+# last one is graded as written (a FLOPs count where the multiplications are asked)
+CHAINS = [
+    (
+        "forward-mults",
+        "FLOPs = 2 × MACs = 2 c_o c_i k_h k_w m_h m_w",
+        "FLOPs = 2 c_o c_i k_h k_w m_h m_w",
+    ),
+    (
+        "forward-mults",
+        "FLOPs = 2 MACs = 2*c_o*c_i*k_h*k_w*m_h*m_w",
+        "FLOPs = 2*c_o*c_i*k_h*k_w*m_h*m_w",
+    ),
+    (
+        "forward-adds",
+        "adds = adds = c_o m_h m_w (c_i k_h k_w - 1)",
+        "adds = c_o m_h m_w (c_i k_h k_w - 1)",
+    ),
+]
+
+
+@pytest.mark.parametrize("question, chain, last", CHAINS)
+def test_a_chain_naming_the_asked_count_is_read_side_by_side(question, chain, last):
+    result, alone = check(question, chain), check(question, last)
+    assert result.verdict != "invalid_input", result.error
+    assert (result.verdict, result.misconception, result.diagnosis) == (
+        alone.verdict,
+        alone.misconception,
+        alone.diagnosis,
+    )
+    assert any(n["id"] == "reading.note.asked_count_side" for n in result.parsed["notes"])
+    for lang in LANGS:
+        assert _graded(question, chain, lang)["verdict"] == alone.verdict
+
+
+@pytest.mark.parametrize(
+    "question, chain",
+    [
+        ("forward-mults", "MACs = 2 × MACs = c_o c_i k_h k_w m_h m_w"),
+        ("forward-mults", "MACs = MACs + 1 = c_o c_i k_h k_w m_h m_w"),
+    ],
+)
+def test_a_chain_whose_side_naming_the_asked_count_disagrees_is_refused(question, chain):
+    result = check(question, chain)
+    assert result.verdict == "invalid_input"
+    assert result.error["id"] == "checker.reason.names_the_asked"
+
+
+# E9: 增加 N 倍 is N or N + 1 times the original: refused, naming the words, where the two
+# readings' verdicts differ; graded where they agree; 增加一倍 is doubled
+@pytest.mark.parametrize(
+    "answer", ["增加了 3 倍", "计算量增加了三倍", "增加4倍", "乘法次数增加了 4 倍"]
+)
+def test_an_increase_in_times_read_two_ways_is_refused(answer):
+    result = check("double-channels", answer)
+    assert result.verdict == "invalid_input"
+    assert result.error["id"] == "checker.reason.increase_ambiguous"
+    fields = result.error["fields"]
+    assert fields["words"] in answer and int(fields["more"]) == int(fields["value"]) + 1
+    for lang in LANGS:
+        said = text("checker.reason.increase_ambiguous", lang, **fields)
+        assert said in _graded("double-channels", answer, lang)["feedback"]
+        assert said in _page("double-channels", answer, lang)["feedback"]
+
+
+@pytest.mark.parametrize("answer", ["增加一倍", "计算量增加了一倍", "翻了一番"])
+def test_an_increase_of_one_time_is_doubled(answer):
+    result, doubled = check("double-channels", answer), check("double-channels", "变为原来的 2 倍")
+    assert (result.verdict, result.misconception) == (doubled.verdict, doubled.misconception)
+    assert result.misconception is not None
+
+
+def test_an_increase_wrong_both_ways_is_graded():
+    result = check("double-padding", "运算量增加了 2 倍")
+    assert result.verdict == "not_equivalent"

@@ -21,7 +21,8 @@ Applied to the normalized text (so every column still points into the answer as 
   (:func:`counting`), which the deciding stage holds the formula to;
 * a whole answer that is a factor: ``4x``, ``x4``, ``×4``, ``4 times``, ``4倍``,
   ``四倍``, ``four``, ``twice``: the number; ``增加4倍`` ("increase by 4 times") is
-  ambiguous in Chinese (4x, or 5x?) and is read as 4x with a note saying so;
+  ambiguous in Chinese (4x, or 5x?) and is read as 4x with a note carrying both (the
+  checker refuses it where the two readings' verdicts differ); ``增加一倍`` is doubled;
 * a factor inside a sentence (``变为原来的 4 倍``, ``大约是 4 倍``, ``roughly 4 times
   as many``, ``it quadruples``, ``翻两番``): the number, when the rest is words only and
   does not deny, bound, reverse or question it (``不是4倍``, ``less than 4 times``,
@@ -58,6 +59,7 @@ __all__ = [
     "countings_said",
     "stated_unit",
     "ROUNDING_NOTE",
+    "INCREASE_NOTE",
     "may_be_factor",
     "words_only",
     "states_factor",
@@ -308,6 +310,9 @@ SAID_WITH_FIELDS = frozenset(
         "after_colon",
         "condition_after",
         "asked_side",
+        "asked_count_side",
+        "increase_ambiguous",
+        "increase_doubled",
         "code_header",
         "sequence",
         "shape_sizes",
@@ -497,9 +502,11 @@ def _factor(text: Normalized, notes: list) -> Normalized:
             continue
         spelled = match.groupdict().get("n") or match.group("word")
         value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
-        notes.append(_note("factor", text=match.group().strip(), value=value))
+        said = match.group().strip()
+        read: list = []
         if match.groupdict().get("verb"):
-            notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
+            value = _increase(said, value, read)
+        notes += [_note("factor", text=said, value=value), *read]
         return edit(text, 0, len(text.text), str(value))
     return text
 
@@ -518,6 +525,8 @@ _VERBS = {
     "翻了两番": 4,
     "翻倍": 2,
     "翻了一倍": 2,
+    "翻一番": 2,
+    "翻了一番": 2,
     "加倍": 2,
     # the cost stays as it was: a factor of 1 (``计算量不变``, ``the cost is unchanged``)
     "不变": 1,
@@ -593,13 +602,16 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         else:
             spelled = match.group("n")
             value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
+        increase = None if verb else _INCREASE().search(text.text[: match.start()])
+        read: list = []
+        if increase:
+            value = _increase(text.text[increase.start() : match.end()], value, read)
         # the whole sentence kept: its words say what the factor is of (the checker
         # refuses a factor of another quantity: ``the memory quadruples``)
         notes.append(
             _note("factor_sentence", text=match.group().strip(), value=value, sentence=text.text)
         )
-        if not verb and _INCREASE().search(text.text[: match.start()]):
-            notes.append(_note("increase_ambiguous", value=value, more=_plus_one(value)))
+        notes += read
         return edit(text, 0, len(text.text), str(value))
     return None
 
@@ -714,10 +726,25 @@ def counting(notes) -> str | None:
 
 
 def _plus_one(value) -> str:
-    try:
-        return str(int(value) + 1)
-    except ValueError:
-        return f"{value} + 1"
+    from decimal import Decimal
+
+    return str(Decimal(str(value)) + 1)
+
+
+INCREASE_NOTE = "reading.note.increase_ambiguous"
+
+
+def _increase(said: str, value, notes: list):
+    """The factor ``增加 N 倍`` states (``said``: the words as written), its note added to
+    ``notes``: ``增加一倍`` (N = 1) is doubled, the idiom's one meaning (s13exam E9: it
+    was read as 1); for any other N the words are ambiguous, N times the original or
+    N + 1 times (an increase by N times it, the normative reading): read as N, the note
+    carrying both (the checker refuses the answer where their verdicts differ)."""
+    if str(value) == "1":
+        notes.append(_note("increase_doubled", words=said))
+        return 2
+    notes.append(_note("increase_ambiguous", words=said, value=value, more=_plus_one(value)))
+    return value
 
 
 # characters none of the whole-answer factor patterns (_FACTOR) can hold: a text with one

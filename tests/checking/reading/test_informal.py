@@ -88,10 +88,13 @@ def test_informal_forms_grade_as_their_formula(question, answer, verdict):
 def test_a_note_reaches_the_feedback_in_both_languages():
     from derivations.checking import feedback
 
-    result = check("double-channels", "增加4倍")
+    # (both readings of 增加 2 倍, 2 and 3 times, are wrong for the padding's increase:
+    # graded, the note said; where they differ the answer is refused, s13exam E9)
+    result = check("double-padding", "增加2倍")
     for lang in ("en", "zh"):
         said = feedback(result, lang)
-        assert catalogue()["reading.note.increase_ambiguous"][lang] in said
+        note = catalogue()["reading.note.increase_ambiguous"][lang]
+        assert note.format(words="增加2倍", value="2", more="3") in said
 
 
 def test_columns_still_point_into_the_answer_as_given():
