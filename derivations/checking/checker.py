@@ -3559,4 +3559,75 @@ def check(
         _clear(result)
         result.error = {"reason": _short(error), "position": None, "id": None, "fields": {}}
     result.budget_hit = result.budget_hit or work.budget_hit
-    return result
+    return _square_brackets(result, symbolic, notation, infer)
+
+
+# a square bracket that opens a group: not an index (``padding[0]``, ``x[i]``), a
+# superscript (``n^{[l]}``), a list in code (``([N, …])``) or LaTeX's ``\[``
+_GROUP_BRACKET = lazy_pattern(r"(?<![\w\])}{^_(\\])\s*[\[［]")
+# answers whose brackets are code's or LaTeX's (a comment, a delimiter): never the floor
+_NOT_PLAIN = frozenset("#`\\")
+# words that say a bracket is the floor (the integer part of Chinese school mathematics)
+_FLOOR_WORDS = lazy_pattern(
+    r"取整|向下取整|下取整|高斯|整数部分|floor|rounded\s+down|round\s+down", re.I
+)
+
+
+def _divides_at_top(group: str) -> bool:
+    """Whether ``group`` is a quotient: a ``/`` outside its own brackets (``(h − k_h +
+    p_h)/s_h``; not ``i + 2p − k``, a numerator in brackets)."""
+    depth = 0
+    for char in group:
+        depth += (char in "([{（［") - (char in ")]}）］")
+        if char in "/÷" and depth == 0:
+            return True
+    return False
+
+
+def _as_floor(answer: str) -> str | None:
+    """``answer`` with each group in square brackets that is a quotient (``[(h − k_h +
+    p_h)/s_h] + 1``) as a floor ``⌊…⌋``, or None when it has none or its brackets do not
+    pair."""
+    opening = {m.end() - 1 for m in _GROUP_BRACKET().finditer(answer)}
+    if not opening:
+        return None
+    out, stack = list(answer), []
+    for index, char in enumerate(answer):
+        if char in "[［":
+            stack.append(index)
+        elif char in "]］":
+            if not stack:
+                return None
+            start = stack.pop()
+            if start in opening and _divides_at_top(answer[start + 1 : index]):
+                out[start], out[index] = "⌊", "⌋"
+    floored = "".join(out)
+    return floored if not stack and floored != answer else None
+
+
+def _square_brackets(result: Result, symbolic: bool, notation, infer: bool) -> Result:
+    """``result``, unless it is "the floor is missing" (right only where the stride
+    divides) of an answer, plain text, that writes a group in square brackets whose
+    reading as the floor (``[x]``, the integer part of Chinese school mathematics) gives
+    another verdict (s13exam E12: ``[(h − k_h + p_h)/s_h] + 1``): then the floor's
+    reading where the answer's words say it is one (取整, floor), else refused naming the
+    brackets (``checker.reason.square_brackets``)."""
+    answer = result.answer
+    if not (result.restricted and isinstance(answer, str)) or _NOT_PLAIN.intersection(answer):
+        return result
+    floored = _as_floor(answer)
+    if floored is None:
+        return result
+    other = check(result.question, floored, symbolic=symbolic, notation=notation, infer=infer)
+    if other.verdict == result.verdict:
+        return result
+    if _FLOOR_WORDS().search(answer):
+        other.answer = answer
+        other.notes = [*other.notes, SQUARE_FLOOR_NOTE]
+        return other
+    refused = Result(result.question, answer, "invalid_input")
+    refused.error = _error_of(_invalid("square_brackets"))
+    return refused
+
+
+SQUARE_FLOOR_NOTE = "reading.note.square_floor"

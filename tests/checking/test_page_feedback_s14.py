@@ -351,3 +351,64 @@ def test_an_increase_of_one_time_is_doubled(answer):
 def test_an_increase_wrong_both_ways_is_graded():
     result = check("double-padding", "运算量增加了 2 倍")
     assert result.verdict == "not_equivalent"
+
+
+# E18: zh says a missing or extra factor as a ratio to the right value (只有正确值的 c_i
+# 分之一, 是正确值的 c_i 倍), never "小了 c_i 倍" / "大了 c_i 倍"; a product with ×, not *
+FACTORS = [
+    ("forward-mults", "c_o k_h k_w m_h m_w", "c_i"),
+    ("forward-mults", "c_o c_i k_h k_w m_h", "m_w"),
+    ("forward-mults", "c_i c_o m_h m_w", "k_h×k_w"),
+    ("forward-mults", "c_i^2 c_o k_h k_w m_h m_w", "c_i"),
+]
+
+
+@pytest.mark.parametrize("question, answer, factor", FACTORS)
+def test_chinese_says_a_factor_as_a_ratio_to_the_right_value(question, answer, factor):
+    from derivations.checking import feedback
+
+    result = check(question, answer)
+    assert [d["id"] for d in result.diagnosis] in (["factor_missing"], ["factor_extra"])
+    said = feedback(result, "zh")
+    for page in (said, _graded(question, answer, "zh")["feedback"]):
+        assert "小了" not in page and "大了" not in page and "*" not in page, page
+        assert f"{factor} 分之一" in page or f"正确值的 {factor} 倍" in page, page
+
+
+# E12: [x] in Chinese school mathematics is the floor: read as the floor where the
+# answer's words say so, else refused naming the brackets where the two readings differ;
+# never "the floor is missing" for it
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("output-height", "[(h - k_h + p_h)/s_h] + 1"),
+        ("output-width", "[(w - k_w + p_w + s_w)/s_w]"),
+        ("forward-mults", "c_o c_i k_h k_w [(h - k_h + p_h)/s_h + 1] [(w - k_w + p_w)/s_w + 1]"),
+    ],
+)
+def test_square_brackets_around_a_quotient_are_refused_naming_them(question, answer):
+    result = check(question, answer)
+    assert result.verdict == "invalid_input"
+    assert result.error["id"] == "checker.reason.square_brackets"
+    for lang in LANGS:
+        said = text("checker.reason.square_brackets", lang)
+        assert said in _graded(question, answer, lang)["feedback"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "[(h - k_h + p_h)/s_h] + 1，其中 [ ] 表示取整",
+        "[(h - k_h + p_h)/s_h] + 1, where [ ] is the floor",
+    ],
+)
+def test_square_brackets_said_to_be_the_floor_are_the_floor(answer):
+    result = check("output-height", answer)
+    assert result.verdict == "equivalent", result.error
+    assert "reading.note.square_floor" in result.notes
+
+
+def test_square_brackets_around_a_numerator_stay_brackets():
+    # a guard: [i + 2p − k]/s + 1 is a group over the stride; its floor is missing
+    result = check("output-height", "[h - k_h + p_h]/s_h + 1")
+    assert result.verdict == "equivalent_under_convention" and result.restricted

@@ -166,7 +166,7 @@ def diagnosis_line(diagnosis: dict, lang: str, ratio: bool = False) -> str:
         lang,
         factor=phrase("condition_separator", lang).join(conditions)
         if conditions
-        else diagnosis["text"],
+        else diagnosis["text"].replace("*", phrase("product_sign", lang)),
         constant=diagnosis.get("constant"),
         meaning=text(f"checker.diagnosis.meaning.{meaning}", lang),
         where=phrase(
