@@ -412,3 +412,31 @@ def test_square_brackets_around_a_numerator_stay_brackets():
     # a guard: [i + 2p − k]/s + 1 is a group over the stride; its floor is missing
     result = check("output-height", "[h - k_h + p_h]/s_h + 1")
     assert result.verdict == "equivalent_under_convention" and result.restricted
+
+
+# E19: CS231n's depth D and filter size F side by side (D F F) are a product, not
+# MobileNets' D_F; MobileNets' letters written apart are its names where its cost writes
+# them squared (D K · D K, D F D F)
+CS231N_LETTERS = [
+    ("forward-mults", "K D F F m_h m_w"),
+    ("forward-mults", "K D F F H_2 W_2"),
+    ("forward-adds", "K (D F F - 1) m_h m_w"),
+    ("double-channels", "2(4 D F F - 1)/(2 D F F - 1)"),
+]
+
+
+@pytest.mark.parametrize("question, answer", CS231N_LETTERS)
+def test_letters_side_by_side_are_not_joined_into_one_name(question, answer):
+    result = check(question, answer)
+    assert result.verdict in RIGHT, (result.verdict, result.error, result.counterexample)
+    assert not any(r["written"] == "D F" for r in result.parsed["readings"])
+    for lang in LANGS:
+        assert _graded(question, answer, lang)["verdict"] == result.verdict
+
+
+def test_mobilenets_letters_written_squared_are_its_names():
+    # a guard: "D K · D K · M · N · D F · D F" is MobileNets' cost (stride one, the
+    # output as large as the input): its names read, the answer graded, not refused
+    result = check("forward-mults", "D K · D K · M · N · D F · D F")
+    assert result.verdict == "not_equivalent"
+    assert {r["written"] for r in result.parsed["readings"]} >= {"D K", "D F"}

@@ -458,7 +458,8 @@ _NEXT_WORD = lazy_pattern(r" +([A-Za-z][A-Za-z0-9]*)")
 
 def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
     """A name of two to four words (``Input Size``, ``Number of Filters``) that a
-    notation spells joined by ``_`` (or its stem does), longest first; None if none."""
+    notation spells joined by ``_`` (or its stem does), longest first, never one of
+    single letters only (``D F``: a product); None if none."""
     words, stops, index = [text[start:end]], [end], end
     while len(words) < 4:
         match = _NEXT_WORD().match(text, index)
@@ -467,6 +468,10 @@ def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
         words.append(match.group(1))
         stops.append(index := match.end())
     for count in range(len(words), 1, -1):
+        if all(len(word) == 1 for word in words[:count]) and not _squared(
+            text, start, words[:count]
+        ):
+            continue  # letters side by side are a product (CS231n's D F F), not D_F (E19)
         key = "_".join(words[:count]).lower()
         found = notation_spellings().get(key) or stem_of(key)
         if found:
@@ -478,6 +483,18 @@ def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
                 notes.append(_note("notation", written=written, read=formula, source=source))
             return tokens, stops[count - 1]
     return None
+
+
+def _squared(text: str, start: int, letters: list) -> bool:
+    """Whether the letters written apart from ``start`` (``D F``) are written squared, as
+    MobileNets' cost writes a square layer's sizes (``D F · D F``, ``D K D K``, ``D F^2``):
+    only then are single letters joined into a notation's name (s13exam E19: CS231n's
+    ``K D F F``, depth D and filter size F, was read as MobileNets' D_F)."""
+    apart = r"\s+".join(map(re.escape, letters))
+    times = r"\s*(?:[·*×⋅]\s*)?"
+    after = rf"{apart}{times}{apart}(?![A-Za-z0-9_])|{apart}\s*(?:\^\s*2|²)"
+    before = rf"(?<![A-Za-z0-9_]){apart}{times}$"
+    return bool(re.match(after, text[start:]) or re.search(before, text[:start]))
 
 
 # the next word of a name written as words, an abbreviation's full stop before it
