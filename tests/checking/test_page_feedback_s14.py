@@ -440,3 +440,62 @@ def test_mobilenets_letters_written_squared_are_its_names():
     result = check("forward-mults", "D K · D K · M · N · D F · D F")
     assert result.verdict == "not_equivalent"
     assert {r["written"] for r in result.parsed["readings"]} >= {"D K", "D F"}
+
+
+# E10: the sheets' boxed answers as printed are read by the page.  Every Result box of an
+# exercise with a practice question is run through check for each of its questions: the
+# factor boxes of the channel doubling (\times 4, \times \frac{…}{…} \xrightarrow{…} 4)
+# are right; a box not read for its LaTeX (each read once, for its exercise's first
+# question) is one of BOXES_NOT_READ (none answers a page question alone), so a newly
+# unreadable box fails here
+BOXES_NOT_READ = {
+    # several named counts in one aligned box (dX's, dW's, a batch's); no page question
+    # asks one of them alone
+    "\\begin{aligned} M_X",
+    "\\begin{aligned} M_W",
+    "\\begin{aligned} M_{\\mathrm{fwd}}",
+    # the multiplications' increase (ΔM); the page asks the operations' increase
+    "\\Delta M = ",
+    "\\begin{aligned} \\Delta M",
+    # the polynomial's factors (the converse's proof)
+    "\\kappa(z)",
+}
+_LATEX_REFUSALS = ("reading.unsupported_command", "reading.unexpected_operand")
+
+
+def _boxes() -> dict:
+    """question id -> the LaTeX of every Result box of its exercise (the same in both
+    languages: a Result's math is language-free)."""
+    from derivations.exercises import build_all
+    from derivations.exercises.document import Result
+    from derivations.registry.questions import QUESTIONS
+
+    exercises = {e.id: e for e in build_all()}
+    return {
+        q.id: [b.latex for b in exercises[q.exercise].blocks if isinstance(b, Result)]
+        for q in QUESTIONS.values()
+        if q.exercise
+    }
+
+
+def test_every_boxed_result_of_the_sheets_is_read_by_the_page():
+    unread, seen = set(), set()
+    for question, boxes in _boxes().items():
+        for box in boxes:
+            if box in seen:  # read once: its exercise's first question
+                continue
+            seen.add(box)
+            result = check(question, box, symbolic=False)
+            if result.verdict == "invalid_input" and result.error["id"] in _LATEX_REFUSALS:
+                unread.add(next((k for k in BOXES_NOT_READ if box.startswith(k)), box))
+    assert unread == BOXES_NOT_READ
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_channel_doubling_boxes_as_printed_are_right(lang):
+    factors = [box for box in _boxes()["double-channels"] if box.startswith("\\times")]
+    assert len(factors) == 2  # the multiplications' ×4, the exact ratio and its limit
+    for box in (*factors, "4\\times"):
+        result = check("double-channels", box)
+        assert result.verdict in RIGHT, (box, result.error)
+        assert _graded("double-channels", box, lang)["verdict"] == result.verdict

@@ -928,10 +928,13 @@ def around(
 # what opens a whole answer and is no part of its formula: a list's bullet or number
 # (``- ``, ``* ``, ``• ``, ``1. ``, ``2) ``, ``a) ``), a code fence (````` ```python `````),
 # "about" (``~``, ``≈``; Chinese ``约``, ``大约``, ``约为``, ``约等于``: ``约 4.04 倍`` is read
-# as a factor, so ``约4.04`` is read as the number, s12exam E21)
+# as a factor, so ``约4.04`` is read as the number, s12exam E21), LaTeX's times sign before
+# a factor (``\times 4``, ``\times \frac{…}{…}``: the sheets' boxes, as ``×4`` reads;
+# s13exam E10)
 _OPENING = lazy_pattern(
     r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
-    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼]|大?约(?:为|是|等于)?)\s*))(?=\S)"
+    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼]|大?约(?:为|是|等于)?)\s*)"
+    r"|(?P<times>\\times\s*))(?=\S)"
 )
 _FENCE_END = lazy_pattern(r"\s*```\s*$")
 # quotes around the whole answer ('…', "…", “…”, 「…」)
@@ -947,7 +950,9 @@ def _opening(text: Normalized, notes: list) -> Normalized:
         if end is None:
             return text
         text = edit(text, end.start(), len(text.text))
-    notes.append(_note("opening", text=match.group().strip()))
+    notes.append(
+        _note("times_opening" if match.group("times") else "opening", text=match.group().strip())
+    )
     return edit(text, 0, match.end())
 
 
@@ -1169,7 +1174,7 @@ def _says_formula(text: str) -> bool:
 
 
 _CONCLUSION_WORDS = tuple(word.lower() for word in CONCLUSIONS)
-_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh约大")
+_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh约大\\")
 
 
 def _may_need(body: str) -> bool:

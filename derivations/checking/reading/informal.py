@@ -139,7 +139,7 @@ def _factors() -> list:
     return [
         re.compile(rf"^\s*(?P<verb>增加|提高|扩大|增大|增长)\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I),
         re.compile(
-            rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*{_NUMBER}\s*(?:x|\*|times|倍|fold|-fold)"
+            rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*{_NUMBER}\s*(?:x|\*|\\?times|倍|fold|-fold)"
             rf"(?:\s*(?:more|larger|as\s+many|as\s+much))?\s*$",
             re.I,
         ),
@@ -161,6 +161,12 @@ def may_be_factor(text: str) -> bool:
     )
 
 
+# a limit after the formula, a number or infinity (``\frac{…}{…} \;\xrightarrow{c_i\to
+# \infty}\; 4``, Answer 3's box): the formula before the arrow is the answer (s13exam E10)
+_LIMIT = lazy_pattern(
+    r"(?:\s|\\[;,:!])*\\(?:xrightarrow\s*\{[^{}]*\}|to|rightarrow|longrightarrow)"
+    r"(?:\s|\\[;,:!])*(?P<limit>[0-9]+(?:\.[0-9]+)?|\\infty)\s*$"
+)
 _DELIMITERS = lazy_pattern(r"^\s*\\[(\[](?P<body>.*)\\[)\]]\s*$", re.S)
 _LABEL = lazy_pattern(r"^\s*[^\W\d][\w ]{0,30}?\s*:\s*")
 _NUMBER_BEFORE_COLON = lazy_pattern(r"(?:^|[\s(（])\d+(?:\.\d+)?\s*$")
@@ -313,6 +319,8 @@ SAID_WITH_FIELDS = frozenset(
         "asked_count_side",
         "increase_ambiguous",
         "increase_doubled",
+        "limit_after",
+        "times_opening",
         "code_header",
         "sequence",
         "shape_sizes",
@@ -750,6 +758,8 @@ def _increase(said: str, value, notes: list):
 # characters none of the whole-answer factor patterns (_FACTOR) can hold: a text with one
 # is a formula, and those patterns are not tried
 _NOT_A_FACTOR = frozenset("_()+/^=[]{}\\")
+# a number and LaTeX's times sign after it (``4\times``): the factor ``4x``
+_LATEX_TIMES_AFTER = lazy_pattern(r"^\s*[0-9]+(?:\.[0-9]+)?\s*(?P<sign>\\times)\s*$")
 _UNIT_ENDINGS = ("byte", "bytes", "B", "字节", "element", "elements", "个元素", "个", "entries")
 
 
@@ -817,6 +827,9 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     notes: list = []
     if "\\" in text.text and (match := _DELIMITERS().match(text.text)):
         text = edit(edit(text, match.end("body"), len(text.text)), 0, match.start("body"))
+    if "\\" in text.text and (match := _LIMIT().search(text.text)) and match.start() > 0:
+        notes.append(_note("limit_after", limit=match.group("limit").strip()))
+        text = edit(text, match.start(), len(text.text))
     match = _LABEL().match(text.text) if ":" in text.text else None
     if match and ratio_colon(match.group().rstrip().rstrip(":"), text.text[match.end() :]):
         match = None  # … ratios close to 2:1: no label
@@ -893,6 +906,8 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 text = edit(text, match.start(), match.end())
     if operations:
         _refuse_operations(operations, bool(_NOT_A_FACTOR.intersection(text.text)))
+    if "\\" in text.text and (match := _LATEX_TIMES_AFTER().match(text.text)):
+        text = edit(text, match.start("sign"), match.end("sign"), "x")  # 4\times: 4x (E10)
     if _NOT_A_FACTOR.intersection(text.text):  # a formula: no factor, no sentence
         return _times_signs(text, notes), notes
     factor = _factor(text, notes)
