@@ -24,6 +24,11 @@ and Chinese, through ``check`` and ``grade``:
   for m_w``): the name was read as a second formula and the answer refused; now a
   closing remark.
 
+- the forward memory listed in words, a tensor's name and its formula (``输入 c_i h w 个，
+  权重 … 个，输出 … 个``, ``the input (c_i h w) plus the weights (…) plus the output
+  (…)``): graded by its last part (a right memory called wrong) or refused; now one
+  statement a part, summed as the lines ``input = …`` are (``parts_summed``).
+
 No wrong answer is accepted: each wrong row is ``not_equivalent`` or refused.  Rows
 that keep their verdict without this change are guards (:func:`.rows.guard`)."""
 
@@ -157,6 +162,33 @@ CLASSES: dict[str, list[tuple]] = {
         (OH, "$H_o = (H - F)/S + 1$，$W_o$同理。", W, None),
         guard(OH, "m_h = (h - k_h + p_h)//s_h + 2; similarly for m_w.", W, None),
         (OW, f"m_h = {HEIGHT}，m_w 同理", W, None),
+    ],
+    "the forward memory listed in words": [
+        (FMEM, "输入 c_i h w 个，权重 c_o c_i k_h k_w 个，输出 c_o m_h m_w 个", R, "parts_summed"),
+        (
+            FMEM,
+            "the input (c_i h w) plus the weights (c_o c_i k_h k_w) plus the output (c_o m_h m_w)",
+            R,
+            "parts_summed",
+        ),
+        (
+            FMEM,
+            "the input (c_i h w), the weights (c_o c_i k_h k_w) and the output (c_o m_h m_w)",
+            R,
+            None,
+        ),
+        guard(FMEM, "输入 c_i h w 个，权重 c_o c_i k_h k_w 个，输出 c_i m_h m_w 个", W, None),
+        (
+            FMEM,
+            "the input (c_i h w) plus the weights (c_o c_i k_h k_w) plus the output (c_i m_h m_w)",
+            W,
+            None,
+        ),
+        (FMEM, "the input (c_i h w) plus the output (c_o m_h m_w)", W, None),
+        guard(FMEM, "输入 c_i h w 个，输出 c_o m_h m_w 个", W, None),
+        # a list answering another question: read as its lines are (wrong, or refused)
+        (BIAS, "weights (c_o k_h) and biases (c_i k_h)", W, None),
+        guard(FM, "input (c_i h w), output (c_o c_i k_h k_w m_h m_w)", N, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

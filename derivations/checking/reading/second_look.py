@@ -263,6 +263,45 @@ def _likewise_after(answer: str) -> tuple[str, Note] | None:
     return answer[: match.start()], Note(CLOSING_NOTE, (("text", match.group().strip(" ,，;；")),))
 
 
+# a quantity's words and its formula, as a list names its parts: ``the input (c_i h w)``,
+# ``输入 c_i h w 个``, ``权重为 c_o c_i k_h k_w``
+_NAMED_PART = lazy_pattern(
+    r"^\s*(?:(?:the|its|a|an)\s+)?(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*"
+    r"(?:\((?P<a>[^()]+)\)|[为是]?\s*(?P<b>[^()]+?)\s*(?:个元素|个|elements)?)\s*[.。]?\s*$"
+)
+# what joins a list's parts: a comma, plus, and (a part's own + is inside its brackets)
+_PART_JOIN = lazy_pattern(
+    r"\s*(?:[,，;；、]\s*(?:(?:and|plus)\s+)?|\s+(?:plus|and)\s+|\s+\+\s+(?=[^\W\d_]{2}))"
+)
+
+
+def _named_parts(answer: str) -> tuple[str, Note] | None:
+    """A list of a layer's quantities each named by words and given by a formula
+    (``the input (c_i h w) plus the weights (c_o c_i k_h k_w) plus the output (c_o m_h
+    m_w)``, ``输入 c_i h w 个，权重 c_o c_i k_h k_w 个，输出 c_o m_h m_w 个``): one statement
+    a part (``input = c_i h w``, one a line), for the checker to read as the parts of
+    an answer (the forward memory's tensors summed, another question's part that
+    answers it graded); it was graded by its last part alone (a right memory called
+    wrong) or refused.  Two parts or more, each name words alone (no symbol of the book),
+    each formula a product or holding an operator (:data:`_FORMULA`; not ``kernel k``);
+    None otherwise."""
+    if len(answer) > 300 or "\n" in answer.strip() or any(mark in answer for mark in "=:："):
+        return None  # (MACs: …, FLOPs: …: labels, read as such)
+    pieces = [p for p in _PART_JOIN().split(answer.strip().rstrip("。.")) if p.strip()]
+    if len(pieces) < 2:
+        return None
+    statements = []
+    for piece in pieces:
+        match = _NAMED_PART().match(piece)
+        if match is None:
+            return None
+        name, formula = match.group("name").strip(), (match.group("a") or match.group("b") or "")
+        if not _words_only(name) or _names_a_symbol(name) or not _FORMULA().search(formula):
+            return None  # (kernel k, padding p, stride s: the layer given, no parts)
+        statements.append(f"{name} = {formula.strip()}")
+    return "\n".join(statements), Note(LINES_NOTE)
+
+
 _SUMS = lazy_pattern(r"[-+=*^×·−_0-9]")
 _LEAD_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -1799,6 +1838,7 @@ _RULES = (
     _case_lines,
     _from_to,
     _label_line,
+    _named_parts,
     _lines,
     _after_colon,
     _after_colon_uncounted,
