@@ -5841,6 +5841,52 @@ READINGS = {
         ("ops", "mults"),
         SQ,
     ),
+    # --- batch H14-test
+    "$$H_{out} = \\frac{H_{in} - k_h + 2p}{s} + 1$$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "출력 데이터(Activation Map)의 Shape 계산 식\nRowSize = (N-F) / Stride + 1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        None,
+    ),
+    "oh = int((h - f + 2 * pad) / stride) + 1": (
+        lambda x, o: math.floor((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "**尺寸：** Feature Map 的尺寸等于 (input_size + 2 * padding_size - filter_size)/stride + 1 。": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "$$N = \\frac{W - F + 2P}{S} + 1$$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "Therefore, we apply one bias value to the entire filter's output, maintaining the pattern's integrity while still allowing us to adjust the overall sensitivity of the pattern detector.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "当然还有bias，是一个(N,)向量，为每个filter提供相同的bias": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "The final thing to turn this into a convolutional neural net layer, is that for each of these we're going to add it bias, so this is going to be a real number.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "(I think it is true for one bias per one filter…)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -5872,6 +5918,7 @@ COMPOSE = {
     "r_1 = s_2 \\times r_2 + (k_2 - s_2)",
     "r_out = r_in + (k - 1) * j_in",
     "The dimensionality of the resulting single convolution is $k_1 + k_2 - 1$",
+    "`RFi = RFi-1 + (ki - 1) * Si`",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
