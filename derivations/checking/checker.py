@@ -794,10 +794,8 @@ def _where(
         return [], False
     general = restrictions - frozenset(narrowing)
     envs = matcher(entry).envs(general, "total")
-    if index is None:
-        against, want = entry.reference, matcher(entry).reference_values(general)
-    else:
-        against, want = entry.variants[index], matcher(entry).values_of_variant(index, general)
+    against = entry.reference if index is None else entry.variants[index]
+    want = _values_against(entry, index, general)
     got = answer.on(entry, general)
     # the diagnosis itself may hold there, though another is found first (s12exam E20:
     # "m_w missing" of an answer that leaves out the width, where m_h = m_w on the
@@ -823,14 +821,17 @@ def _where(
         for kept in itertools.combinations(narrowing, size):
             domain = general | frozenset(kept)
             inside = matcher(entry).envs(domain, "total")
-            values = (
-                matcher(entry).reference_values(domain)
-                if index is None
-                else matcher(entry).values_of_variant(index, domain)
-            )
+            values = _values_against(entry, index, domain)
             if holds(found, answer.on(entry, domain), values, len(inside), inside):
                 return [_condition_text(r, entry) for r in kept], elsewhere(kept)
     return [_condition_text(r, entry) for r in narrowing], elsewhere(narrowing)
+
+
+def _values_against(entry: Entry, index: int | None, domain: frozenset) -> Values:
+    """The reference's values on ``domain``'s layers, or the variant's at ``index``."""
+    if index is None:
+        return matcher(entry).reference_values(domain)
+    return matcher(entry).values_of_variant(index, domain)
 
 
 _COUNTING_VARIANTS: dict[str, tuple] = {}  # question id -> (entry, variant indices)
@@ -1984,7 +1985,7 @@ def _memory_parts(entry: Entry, candidates: list) -> Parsed | None:
     asked = entry.question
     # (the backward pass's memory holds gradients and saved tensors, which these names do
     # not say: the forward's tensors listed for it are the forward memory, not summed)
-    if not asked.recipe.in_bytes or asked.id.startswith("backward") or len(candidates) < 2:
+    if not asked.recipe.in_bytes or asked.passes == "backward" or len(candidates) < 2:
         return None
     names = [c.name for c in candidates]
     if len(set(names)) < len(names) or not all(map(_tensor_named, names)):
@@ -2353,7 +2354,7 @@ def _names_other(entry: Entry, lead: str) -> str | None:
         return clause  # 입력 높이는 (a lead-in whose names the reader does not split)
     if by_role and not clause.isascii() and _other_axis_word(entry, clause):
         return clause  # 宽： answering the height
-    other = _other_pass_or_part(asked.id, lead)
+    other = _other_pass_or_part(asked, lead)
     if other is not None or holds_symbol(lead):  # the weights are used m_h m_w times each:
         return other  # a reason, no name
     return _other_kind(asked, lead)
@@ -2442,17 +2443,21 @@ _KERNEL_WORD = lazy_pattern(
 )
 
 
-def _other_pass_or_part(asked: str, lead: str) -> str | None:
+def _other_pass_or_part(asked: Question, lead: str) -> str | None:
     """The forward pass named by a lead-in's last clause answering a backward question
     (``the forward pass is``, ``前向传播的计算量为``; a clause that names the backward pass
     or a factor of the forward pass is a relative count, not this), or the weights named
     answering the bias count (``the number of weights is``); None otherwise."""
     clause = _CLAUSE_MARK().split(lead)[-1]
-    if asked.startswith("backward") and _FORWARD_WORD().search(clause):
+    if asked.passes == "backward" and _FORWARD_WORD().search(clause):
         return None if _BACKWARD_WORD().search(clause) else _last_name(clause)
-    if asked == "bias-size" and _WEIGHT_WORD().search(clause) and not _BIAS_WORD().search(clause):
+    if (
+        asked.id == "bias-size"
+        and _WEIGHT_WORD().search(clause)
+        and not _BIAS_WORD().search(clause)
+    ):
         return _last_name(clause)
-    if asked != "bias-size" and _bias_alone(clause):
+    if asked.id != "bias-size" and _bias_alone(clause):
         return _last_name(clause)
     return None
 
@@ -2496,7 +2501,7 @@ def _other_kind(asked: Question, lead: str) -> str | None:
     question than the bias count (:func:`_bias_alone`).  The name the words are in (as
     :func:`.around.lead_names` reads it) or the words; None otherwise."""
     clause = _CLAUSE_MARK().split(lead)[-1]
-    if asked.id.startswith("forward") and _BACKWARD_PASS().search(clause):
+    if asked.passes == "forward" and _BACKWARD_PASS().search(clause):
         return None if _FORWARD_WORD().search(clause) else _last_name(clause)
     if asked.id != "bias-size" and _bias_alone(clause):  # bias = <a size>
         return _last_name(clause)
@@ -2744,7 +2749,7 @@ def _lead_names_asked(
     for note in notes:  # … for the padded input: a condition that is no condition
         if note.get("id") == AFTER_NOTE:
             condition = note.get("fields", {}).get("condition", "")
-            if (named := _of_the_input(condition)) is not None:
+            if (named := _of_another(entry, condition)) is not None:
                 raise _invalid(
                     "words_name_other", lead=condition, name=named, question=entry.question.id
                 )
@@ -2847,9 +2852,9 @@ def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> di
     entry = catalogue_entry(question_id)
     name = parsed.name if parsed is not None else None
     try:
-        if unit and _other_axis_word(entry, unit):  # (a word after the number)
-            shape = entry.question.shape
-            assert shape is not None and shape.axis is not None  # (the word's test says so)
+        shape = entry.question.shape
+        # (a word after the number; the other axis's only where a size along one is asked)
+        if unit and shape is not None and shape.axis is not None and _other_axis_word(entry, unit):
             raise _invalid(
                 "unit_other_axis",
                 unit=unit,
@@ -3237,7 +3242,7 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
     if not words:
         return None
     asked = entry.question
-    said = next((o for part in parts if (o := _of_the_input(part))), None)
+    said = next((o for part in parts if (o := _of_another(entry, part))), None)
     if said is not None:  # …，对于填充后的输入
         return said
     if _other_axis_word(entry, words):
@@ -3258,17 +3263,20 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
             found = [name for name, count in counted.items() if count is not None]
             if found:
                 return min(found, key=len)
-    return next((o for part in parts if (o := _other_pass_or_part(asked.id, part))), None)
+    return next((o for part in parts if (o := _other_pass_or_part(asked, part))), None)
 
 
-def _of_the_input(words: str) -> str | None:
-    """The tensor ``words`` (a clause after a formula) say the formula is of, where it
-    is the input, padded or not (``for the padded input``, ``对于填充后的输入``: a word of
-    :data:`.languages.OF_TENSOR` first, then words whose roles name the input and not
-    the output): an output size said so is another quantity's, refused (s12adv: ``…
-    for the padded input`` was dropped as a condition and accepted); None for a
-    condition on the layer (``for a square input``: an indefinite article; ``for stride
-    1``, ``for an input of height h``: a number, a letter) and other words."""
+def _of_another(entry: Entry, words: str) -> str | None:
+    """The quantity ``words`` (a clause after a formula) say the formula is of, where it
+    is another than the one asked: the input, padded or not (``for the padded input``,
+    ``对于填充后的输入``: a word of :data:`.languages.OF_TENSOR` first, then words whose
+    roles name the input and not the output), or what a lead-in naming it would name
+    (:func:`_names_other`: ``for the kernel``, ``for the stride`` after a size; ``for the
+    memory`` after a count): a formula said so is another quantity's, refused (s12adv:
+    ``… for the padded input``, s13rev: ``… for the kernel`` were dropped as conditions
+    and accepted); None for a condition on the layer (``for a square input``: an
+    indefinite article; ``for stride 1``, ``for an input of height h``: a number, a
+    letter) and other words."""
     from derivations.checking.reading.languages import OF_TENSOR
 
     opens, indefinite = OF_TENSOR
@@ -3286,7 +3294,9 @@ def _of_the_input(words: str) -> str | None:
         return None
     roles = _roles(rest)
     of_input = bool(roles & {"input", "padded"}) and "output" not in roles
-    return said[len(word) :].strip() if of_input else None
+    if of_input:
+        return said[len(word) :].strip()
+    return _names_other(entry, said[len(word) :].strip())
 
 
 def _stated_under_condition(lead: str) -> bool:

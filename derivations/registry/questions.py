@@ -164,6 +164,9 @@ class Question:
     # pairs, each effect one of :data:`HELD_EFFECTS`; a parameter not listed leaves the
     # value as it is (an answer writing it elsewhere than where it acts is refused)
     held: tuple = ()
+    # the pass whose count or memory the question asks ("forward", "backward"; None: a
+    # size, a factor, the bias)
+    passes: str | None = None
 
     def admits(self, convention: str) -> bool:
         """Whether an answer may be right under ``convention`` (a counting mode or an
@@ -256,6 +259,7 @@ QUESTIONS: dict[str, Question] = {
             "cost",
             _forms((None, (Form.FORWARD_MULTS,))),
             bias=False,
+            passes="forward",
             batched=True,
             held=_GROUPED,
             names=(
@@ -277,6 +281,7 @@ QUESTIONS: dict[str, Question] = {
             "forward-adds",
             "cost",
             _forms((None, (Form.FORWARD_ADDS,)), ("accumulate_from_zero", (Form.FORWARD_MULTS,))),
+            passes="forward",
             batched=True,
             held=_GROUPED,
             names=(
@@ -301,6 +306,7 @@ QUESTIONS: dict[str, Question] = {
                 ("flops", (Form.FORWARD_FLOPS,)),
                 ("accumulate_from_zero", (Form.FORWARD_MULTS, Form.FORWARD_MULTS)),
             ),
+            passes="forward",
             batched=True,
             states=(Rule.EXACT,),
             held=_GROUPED,
@@ -309,6 +315,7 @@ QUESTIONS: dict[str, Question] = {
             "forward-memory",
             "cost",
             Recipe(modes=((None, (Form.MEMORY_PEAK_FORWARD,)),), in_bytes=True),
+            passes="forward",
             batched=True,
             held=_GROUPED_WEIGHTS,
         ),
@@ -320,6 +327,7 @@ QUESTIONS: dict[str, Question] = {
                 ("macs", (Form.BACKWARD_MACS,)),
                 ("flops", (Form.BACKWARD_FLOPS,)),
             ),
+            passes="backward",
             batched=True,
             forward="forward-ops",
             worked_names=("C_h", "C_w"),
@@ -345,6 +353,7 @@ QUESTIONS: dict[str, Question] = {
                 ),
                 in_bytes=True,
             ),
+            passes="backward",
             batched=True,
             rules_out=("gradient_buffers_only",),
             # "nothing else keeps its forward output, so it is not counted"
