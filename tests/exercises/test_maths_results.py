@@ -450,3 +450,49 @@ def test_chinese_says_a_growth_in_times_as_the_ratio_to_the_original():
         for entry in misconceptions().values()
     )
     assert not re.findall(r"增长[^。；，]{0,8}倍", said), re.findall(r"增长[^。；，]{0,8}倍", said)
+
+
+def test_googlenets_middle_shares_are_said_of_all_its_layers_at_that_size():
+    """s14exam E2 (fails on main): GoogLeNet's shares at 28 × 28 and 14 × 14 count every
+    layer at that size, a max-pooling among them, and were said of "its Inception
+    stages", whose own shares are smaller; said of the layers at each size."""
+    from derivations.exercises import networks as sheet
+
+    tables = networks.tables()
+    googlenet = tables["googlenet"]
+    answer = networks.answer(tables)
+    said = repr(sheet.build())
+    for size, share in answer.goog_middle:
+        rows = [
+            r for r in googlenet.rows if len(r.output_shape) == 4 and r.output_shape[2:] == size
+        ]
+        others = [r for r in rows if "pool" in r.kind]
+        inception = sum(r.activations for r in rows if r not in others)
+        assert others and Fraction(inception, googlenet.totals["activations"]) < share
+        shown = f"{float(share * 100):.1f}"
+        assert shown in said
+    for lang in ("en", "zh"):
+        # the clause that names what writes the first share, asides in brackets left out
+        template = re.sub(r"[(（][^)）]*[)）]", "", networks_template(lang))
+        clause = re.split("[,，]", template.split("{goog_a}")[0])[-1]
+        assert "{goog_a_size}" in clause and "Inception" not in clause, (lang, clause)
+
+
+def networks_template(lang: str) -> str:
+    from derivations.exercises.prose import prose_file
+
+    return prose_file("networks")["networks.activation_memory_the_early_high"][lang]
+
+
+def test_square_factors_are_said_to_fall_further_short_for_larger_kernels():
+    """s14exam E1 (fails on main): the square factors fall further short of the best
+    split as the kernel grows (5 × 5: 6 short against 4); "shorter" said the opposite."""
+    from derivations.exercises.prose import prose_file
+
+    converse = compose.converse()
+    # each split's square factors fall short by more than its best split, past the tie
+    gaps = [(s.kernel, s.kernel**2 - s.square - s.shortfall) for s in converse.splits]
+    larger = [gap for kernel, gap in gaps if kernel > converse.square_tie]
+    assert larger and all(gap > 0 for gap in larger), gaps
+    said = prose_file("compose")["compose.neither_kernel_being_this_is"]["en"]
+    assert "shorter for every larger" not in said and "further short" in said
