@@ -1186,6 +1186,7 @@ _TOTAL_REMARK = lazy_pattern(r"total|in\s+all|altogether|总|合计|一共|共�
 _SAID_FIELDS = {
     "reading.note.remark": "remark",
     "reading.note.remark_after_comma": "remark",
+    "reading.note.size_word": "remark",
     "reading.note.definition_words": "text",
     "reading.note.islands": "prose",
 }
@@ -2955,7 +2956,9 @@ ISLANDS_NOTE = "reading.note.islands"
 # the notes that keep the words a factor was read from: a factor's sentence, a count
 # relative to the forward pass
 _SENTENCE_NOTES = frozenset({"reading.note.factor_sentence", "reading.note.relative"})
-_REMARK_NOTES = frozenset({"reading.note.remark", "reading.note.remark_after_comma"})
+_REMARK_NOTES = frozenset(
+    {"reading.note.remark", "reading.note.remark_after_comma", "reading.note.size_word"}
+)
 _LABEL_NOTES = frozenset({"reading.note.lead_in", "reading.note.label"})
 _SIDE_NOTE = "reading.note.side_skipped"
 _CODE_NOTE = "reading.note.code"
@@ -3203,6 +3206,7 @@ _BESIDE = {
     "reading.note.comment": "text",
     "reading.note.remark": "remark",
     "reading.note.remark_after_comma": "remark",
+    "reading.note.size_word": "remark",
 }
 _COMMENT_MARKS = " \t#/%;-*"
 

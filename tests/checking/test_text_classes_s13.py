@@ -24,8 +24,9 @@ through ``check`` and ``grade``:
   kernel height, …``, ``…；a 输入高度，b 卷积核高度，…``): read as the definitions after
   ``where``/``其中`` are (a rewrite, tried only once the answer is refused).
 - a size's words after a term that is a number alone (``… + 1 rows``, ``… + 1 (height)``,
-  ``… + 1 行``): read as a factor, ``1·h``, a right size was called wrong; now a remark,
-  judged as one (``… + 1 columns`` answering output-height is refused).
+  ``… + 1 行``): read as a factor, ``1·h``, a right size was called wrong; now a remark
+  (in brackets) or a size word after the formula (session 14, s14exam E6), judged as a
+  remark is (``… + 1 columns`` answering output-height is refused).
 
 And a shape of two numbers, height by width (``4 × 3``), answering one size on the
 practice page (``grade --variants``): the size asked is taken from it, not the product.
@@ -97,14 +98,14 @@ CLASSES: dict[str, list[tuple]] = {
         (OW, f"{WIDTH}（高）", N, f"{WORDS}: 高"),
         (OH, "(h + p_h - k_h)//s_h + 2 rows", W, None),
         (OH, f"{NO_PAD} 行", W, None),
-        (OH, f"{HEIGHT} rows", R, "remark"),
+        (OH, f"{HEIGHT} rows", R, "size_word"),
         (OH, f"{HEIGHT} (height)", R, "remark"),
         (OH, f"{HEIGHT} output rows", R, None),
-        (OH, f"{HEIGHT} 行", R, "remark"),
-        (OH, f"{HEIGHT}行", R, "remark"),
-        (OW, f"{WIDTH} columns", R, "remark"),
+        (OH, f"{HEIGHT} 行", R, "size_word"),
+        (OH, f"{HEIGHT}行", R, "size_word"),
+        (OW, f"{WIDTH} columns", R, "size_word"),
         (OW, f"{WIDTH} (width)", R, "remark"),
-        (OW, f"{WIDTH} 列", R, "remark"),
+        (OW, f"{WIDTH} 列", R, "size_word"),
     ],
     "a memory's unit said by the name before its =": [
         (FMEM, f"bytes = {ELEMENTS}", W, "unit_word_disagrees"),

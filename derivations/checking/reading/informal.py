@@ -264,6 +264,7 @@ SAID_WITH_FIELDS = frozenset(
     for key in (
         "unit_count",
         "remark_after_comma",
+        "size_word",
         "factor_sentence",
         "chain",
         "side_skipped",
@@ -775,9 +776,12 @@ def _after_operator(before: str) -> bool:
     return ends_in_word(bare)
 
 
-# a term that is a number alone (``+ 1``) and a word or a bracket of words after it
-# closing the text (``… + 1 rows``, ``… + 1 (height)``, ``… + 1 行``)
-_AFTER_TERM = lazy_pattern(r"\+\s*\d+\s*(?:\((?P<inner>[^()]*)\)|(?P<word>[^\W\d_]+))\s*[.。]?\s*$")
+# a term that is a number alone (``+ 1``) or a closing bracket (``floor(…)``, ``⌊…⌋``),
+# and a word or a bracket of words after it closing the text (``… + 1 rows``, ``… + 1
+# (height)``, ``… + 1 行``, ``floor((h - k_h + p_h + s_h)/s_h) rows``)
+_AFTER_TERM = lazy_pattern(
+    r"(?:\+\s*\d+|[)\]⌋])\s*(?:\((?P<inner>[^()]*)\)|(?P<word>[^\W\d_]+))\s*[.。]?\s*$"
+)
 
 
 def _size_words(words: str) -> bool:
@@ -797,16 +801,19 @@ def _size_words(words: str) -> bool:
 
 def _size_after_term(text: Normalized, notes: list) -> Normalized:
     """``text`` without the size's words closing it after a term that is a number alone
-    (``… + 1 rows``, ``… + 1 (height)``, ``… + 1 行``), noted as a remark (then judged as
+    or a closing bracket (``… + 1 rows``, ``… + 1 (height)``, ``… + 1 行``, ``⌊…⌋ rows``),
+    noted as a remark in brackets or as a size word after the formula (then judged as
     one: ``… + 1 columns`` answering output-height names the other axis): read as a
-    factor they made the + 1 a product, ``1·h`` (s12adv: a right size called wrong)."""
+    factor they made the + 1 a product, ``1·h`` (s12adv), and the size ``⌊…⌋·h`` (s14exam
+    E5: a right size called wrong); the note says where the words were (E6: "words in
+    brackets" of words in none)."""
     match = _AFTER_TERM().search(text.text)
     if match is None:
         return text
     words = (match.group("inner") or match.group("word") or "").strip()
     if not _size_words(words):
         return text
-    notes.append(_note("remark", remark=words))
+    notes.append(_note("remark" if match.group("inner") else "size_word", remark=words))
     return edit(
         text,
         match.start("inner") - 1 if match.group("inner") else match.start("word"),
@@ -881,7 +888,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         unit = match.group("unit") or match.group("cjk")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
         text = edit(text, match.start(), len(text.text))
-    if text.text.rstrip(" .。)")[-1:].isalpha() and "+" in text.text:  # (… + 1 rows)
+    if text.text.rstrip(" .。)")[-1:].isalpha() and "+" in text.text:  # (… + 1 rows, ⌊…⌋ 行)
         text = _size_after_term(text, notes)
     operations = []
     if "(" in text.text:
