@@ -181,6 +181,12 @@ def _assumption_text(name: str, lang: str) -> str:
     return text(f"checker.assumption.{name}", lang)
 
 
+def _assumed(outcome: Outcome, lang: str) -> str:
+    """The assumptions ``outcome`` is right under, as one phrase."""
+    separator = text("checker.phrase.list_separator", lang)
+    return separator.join(_assumption_text(n, lang) for n in outcome.assumptions)
+
+
 def _under(names, lang: str) -> str:
     """The line of a number right for the layer under the assumptions ``names``; one
     the sheet's conventions rule out (exact counting, no bias, memory in elements: every
@@ -597,22 +603,23 @@ def _counting_checked(
         )
     else:
         return outcome
-    # the number is the layer's; its word is the mistake (s12exam E10: it was "not the
-    # value for your layer")
-    if reveal == "none":
-        said = text("variants.word_disagrees", lang, mistake=record.title[lang])
-    elif reveal == "hint":
-        said = text("variants.word_disagrees_hint", lang, hint=record.hint_text(lang))
+    # the number is the layer's (s12exam E10: it was "not the value for your layer"), or
+    # its count only under a convention, which is said (s14exam E7: "1296 FLOPs" was
+    # "right for your layer", where 1296 is its MACs); its word is the mistake
+    if outcome.verdict == "equivalent":
+        kind, fields = "variants.word_disagrees", {}
     else:
-        said = text(
-            "variants.word_disagrees_value", lang, hint=record.hint_text(lang), value=key.value
-        )
+        kind, fields = "variants.word_disagrees_under", {"assumptions": _assumed(outcome, lang)}
+    if reveal == "none":
+        said = text(kind, lang, mistake=record.title[lang], **fields)
+    elif reveal == "hint":
+        said = text(f"{kind}_hint", lang, hint=record.hint_text(lang), **fields)
+    else:
+        said = text(f"{kind}_value", lang, hint=record.hint_text(lang), value=key.value, **fields)
     return Outcome(
         "not_equivalent",
         misconception=record.id,
-        feedback=text(
-            "variants.word_disagrees_value", lang, hint=record.explain(lang), value=key.value
-        ),
+        feedback=text(f"{kind}_value", lang, hint=record.explain(lang), value=key.value, **fields),
         student_feedback=said,
         parsed=outcome.parsed,
     )

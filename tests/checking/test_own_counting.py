@@ -119,3 +119,21 @@ def test_the_numbers_name_a_convention_their_sheet_rules_out(lang):
             own=own,
         )
         assert data["feedback"] == line, (qid, said, data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_number_right_only_under_a_convention_is_not_called_right_for_the_layer(lang):
+    """s14exam E7: "1296 FLOPs" (1296 the layer's MACs, its exact count larger) was "the
+    number is right for your layer, but not said with the word after it"; it is said to
+    be the layer's count only under the convention it is right under."""
+    mults = _key("forward-mults")
+    right = text("variants.word_disagrees_hint", lang, hint="{}").split("{}")[0]
+    for said, counting in ((f"{mults} FLOPs", "macs"), (f"{2 * mults} MACs", "flops")):
+        data = json.loads(answer_at("forward-ops", said, lang))
+        assert data["verdict"] == "not_equivalent", data
+        assert data["misconception"]["id"] == "count_word_disagrees", data
+        assert right not in data["feedback"], data
+        assert text(f"checker.assumption.{counting}", lang) in data["feedback"], data
+    # the exact count said with a counting word is right for the layer: said so
+    data = json.loads(answer_at("forward-ops", f"{_key('forward-ops')} MACs", lang))
+    assert data["feedback"].startswith(right), data
