@@ -2758,7 +2758,12 @@ def _lead_names_asked(
         # (a comment or a remark beside the formula: … # output width, …（宽）)
         field = _BESIDE.get(note.get("id", ""), "")
         clause = note.get("fields", {}).get(field, "").strip(_COMMENT_MARKS)
-        named = _clause_names_other(entry, clause) if field else None
+        # (a parameter's value, ``（步幅 1）``, names the layer, not a quantity answered)
+        named = (
+            _clause_names_other(entry, clause)
+            if field and not _states_a_parameter(clause)
+            else None
+        )
         if named is not None:
             lead = " … ".join(part for part in clause.split("\t") if part)
             raise _invalid("words_name_other", lead=lead, name=named, question=entry.question.id)
@@ -3223,6 +3228,14 @@ def _clauses_of(island, islands: list) -> str:
     if island is islands[-1]:
         parts.append(_CLAUSE_MARK().split(island.trail.lstrip(_TRAIL_OPEN))[0])
     return "\t".join(part.strip() for part in parts)
+
+
+def _states_a_parameter(clause: str) -> bool:
+    """Whether a remark's words state one parameter's value (``stride 1``, ``步幅为 1``:
+    :func:`.informal.parameter_value`)."""
+    from derivations.checking.reading.informal import parameter_value
+
+    return parameter_value(clause)
 
 
 def _clause_names_other(entry: Entry, clause: str) -> str | None:

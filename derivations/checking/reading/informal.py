@@ -420,6 +420,32 @@ def _remark(body: str) -> bool:
     return len(words) >= 1 and not all(_formula_word(w) for w in words)
 
 
+# a remark stating a parameter's value (``(stride 1)``, ``(p = 4)``, ``（步幅为 1）``): the
+# layer the author had in mind, never a factor (s14exam E9, E14: ``… (stride 1)`` was read
+# as ``… × s × 1``)
+_PARAMETER_VALUE = lazy_pattern(
+    r"\s*(?P<name>[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff ]*?)\s*(?:=|:|：|\bis\b|\bof\b|为|是|等于)?"
+    r"\s*\d+(?:\.\d+)?\s*"
+)
+_PARAMETER_MEANINGS = frozenset({"stride", "padding", "kernel"})
+_PARAMETER_LETTERS = lazy_pattern(r"[pskdg](?:_\{?[hw]\}?)?|dilation|groups|膨胀率?|分组数?")
+
+
+def parameter_value(body: str) -> bool:
+    """Whether a bracket's text states one parameter's value and nothing else (``stride
+    1``, ``p = 4``, ``步幅为 1``): a parameter's word or letter, then a number."""
+    from derivations.registry.notations import meaning_of_word
+
+    match = _PARAMETER_VALUE().fullmatch(body)
+    if match is None:
+        return False
+    name = match.group("name").strip()
+    if _PARAMETER_LETTERS().fullmatch(name):
+        return True
+    meant = meaning_of_word(name)
+    return meant is not None and meant.id in _PARAMETER_MEANINGS
+
+
 # a remark that states an operation on the formula or a number (``(doubled)``, ``(times
 # two)``, ``（再乘以2）``, ``（除以2）``) changes its value: never dropped as words
 _OPERATION_WORDS = lazy_pattern(
@@ -899,14 +925,15 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 raise refuse(
                     "remark_negates", text.column(match.start()), remark=match.group("body").strip()
                 )
+            stated = parameter_value(match.group("body"))
             if (
-                _remark(match.group("body"))
+                (stated or _remark(match.group("body")))
                 and not _operand(text.text, match.start(), match.end())
                 and not _says_formula(match.group("body"))
             ):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
-                if not rounding and states_operation(body):
+                if not rounding and not stated and states_operation(body):
                     operations.append((body.strip(), text.column(match.start())))
                 notes.append(_note("remark", remark=body.strip()))
                 notes.extend(rounding)
