@@ -6,8 +6,9 @@ assumed); a point is a plain dict of ints.  Layer points obey the model's domain
 per-side padding too); ``m_h, m_w`` follow the padding convention asked for.  Edge
 points come first (all ones, kernel equal to the padded input, stride not dividing,
 stride larger than the kernel, odd total padding), then seeded random ones, small and
-large (up to 300), so that a counterexample is usually small, then three large layers
-(sizes from about 10^3 to 2^32), where a term that vanishes on smaller inputs shows.
+large (up to 300), so that a counterexample is usually small, then five large layers
+(sizes and paddings from about 10^3 to 2^33), where a term that vanishes on smaller
+inputs shows.
 
 Integer arithmetic only: output sizes come from the model's one definition,
 :func:`derivations.model.output_size`, which is integer (no SymPy) on integers.
@@ -49,11 +50,15 @@ _EDGES = (
     (5, 7, 13, 8, 4, 2, 1, 3, 2, 3, 2),
 )
 # large layers, last: a term that vanishes on every smaller layer (``floor(h/1000)``,
-# ``floor(c_i/300)``) shows here (the random layers stop at 300, the edges at 128)
+# ``floor(c_i/300)``) shows here (the random layers stop at 300, the edges at 128); the
+# last two pad by far more than the others (whose paddings stop at 5): ``floor(p_h/6)``
+# vanished everywhere else (s14exam E24)
 _LARGE = (
     (1031, 2053, 4099, 1500, 3, 7, 2, 5, 3, 2, 1),
     (3, 70001, 100003, 65537, 11, 1, 4, 0, 1, 7, 2),
     (2**31 + 11, 5, 10**9 + 7, 2**32 + 15, 5, 3, 1, 2, 2, 1, 1),
+    (2, 3, 5, 7, 3, 3, 10**6 + 3, 2**32 + 1, 2, 3, 1),
+    (6, 4, 10**9 + 9, 13, 7, 3, 2**33 + 5, 4099, 3, 1, 1),
 )
 _NAMES = ("c_i", "c_o", "h", "w", "k_h", "k_w", "p_h", "p_w", "s_h", "s_w", "n")
 
