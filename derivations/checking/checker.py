@@ -560,10 +560,24 @@ def _match(entry: Entry, answer: _Answer, restrictions):
     return match
 
 
+def _said_counting(entry: Entry, match, stated: str | None) -> tuple[tuple, list]:
+    """(the conventions of ``match``'s reading, its alternatives): of a ratio said with a
+    count word (``4 FLOPs``), the reading under that counting where one of the variant's
+    readings makes it (the same ratio in MACs and FLOPs: s14exam E12), the others after."""
+    readings = [tuple(match.variant.conventions), *map(tuple, match.variant.alternatives)]
+    if entry.question.ratio and stated in _COUNTINGS:
+        said = next((r for r in readings if stated in r), None)
+        if said is not None:
+            readings.remove(said)
+            readings.insert(0, said)
+    return readings[0], [list(r) for r in readings[1:]]
+
+
 def _right(result, entry, answer: _Answer, match, work, symbolic) -> Result:
     parsed = answer.parsed
+    conventions, alternatives = _said_counting(entry, match, _stated(parsed, entry))
     tags = _merged(
-        match.variant.conventions,
+        conventions,
         restriction_assumptions(match.domain, match.variant.tree),
         counting_assumptions(_stated(parsed, entry), entry),
     )
@@ -571,7 +585,7 @@ def _right(result, entry, answer: _Answer, match, work, symbolic) -> Result:
     result.assumptions = tags
     if DROPPED_FLOOR in tags:
         result.counterexample = _floor_missing(entry, answer, match)
-    result.alternatives = [list(a) for a in match.variant.alternatives]
+    result.alternatives = alternatives
     result.samples = len(matcher(entry).envs(match.domain, match.variant.padding))
     proved = (
         _proof(work, parsed, match.variant.tree, match.domain, match.variant.padding)
@@ -1094,9 +1108,11 @@ def _clash(stated: str | None, conventions, entry: Entry, named: bool = False) -
     (``c_o m_h m_w (2 c_i k_h k_w - 1) MACs`` answering forward-ops: the exact count of
     operations, not the multiply-accumulates it claims; FLOPs may name that count).
     FLOPs said of the multiplications are their count (:func:`_flops_of_multiplications`,
-    s10exam2 F6).  ``named``: the word is in a code name (``conv_flops``), not a unit."""
-    if stated not in _COUNTINGS:
-        return False
+    s10exam2 F6).  Never of a ratio of two costs (doubling the channels), which counting
+    MACs or FLOPs leaves as it is.  ``named``: the word is in a code name (``conv_flops``),
+    not a unit."""
+    if stated not in _COUNTINGS or entry.question.ratio:
+        return False  # (a ratio of two costs is the same in MACs and in FLOPs: s14exam E12)
     if any(c in _COUNTINGS and c != stated for c in conventions):
         return True
     if stated == "macs" and _counts_in(entry, "macs") and "macs" not in conventions:

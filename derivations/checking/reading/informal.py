@@ -265,6 +265,7 @@ SAID_WITH_FIELDS = frozenset(
         "unit_count",
         "remark_after_comma",
         "size_word",
+        "rounding_call",
         "factor_sentence",
         "chain",
         "side_skipped",
@@ -802,6 +803,14 @@ def _after_operator(before: str) -> bool:
     return ends_in_word(bare)
 
 
+# a rounding's Chinese name written as a function, before its bracket (``向下取整((h -
+# k_h + p_h)/s_h) + 1``): the floor or the ceiling of the bracket (s14exam E22: the words
+# were dropped as words around the formula, then the floor said to be missing)
+_ROUNDING_CALL = lazy_pattern(
+    r"(?:(?P<floor>向下取整|下取整|取下整)|向上取整|上取整|取上整)\s*(?=[(（\[])"
+)
+
+
 # a term that is a number alone (``+ 1``) or a closing bracket (``floor(…)``, ``⌊…⌋``),
 # and a word or a bracket of words after it closing the text (``… + 1 rows``, ``… + 1
 # (height)``, ``… + 1 行``, ``floor((h - k_h + p_h + s_h)/s_h) rows``)
@@ -874,6 +883,10 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         text = edit(text, 0, match.end())
     while "." in text.text and (match := _LIBRARY().search(text.text)):
         text = edit(text, match.start(), match.end())
+    while match := _ROUNDING_CALL().search(text.text):  # 向下取整((h - k_h + p_h)/s_h)
+        function = "floor" if match.group("floor") else "ceil"
+        notes.append(_note("rounding_call", word=match.group().strip(), function=function))
+        text = edit(text, match.start(), match.end(), function)
     if "int" in text.text and (match := _INT().search(text.text)):
         notes.append(_note("int_floor"))
         while match := _INT().search(text.text):
