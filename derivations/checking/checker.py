@@ -1037,13 +1037,21 @@ def _check_sides(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
             env, mine, theirs = found
             raise _invalid(
                 "chain_disagrees",
-                side=to_text(side),
+                side=_side_text(parsed, index),
                 graded=parsed.text,
                 layer=", ".join(f"{k} = {v}" for k, v in _layer(env, entry, parsed).items()),
                 side_value=_number(mine),
                 graded_value=_number(theirs),
             )
     return None
+
+
+def _side_text(parsed: Parsed, index: int) -> str:
+    """The chain's side ``index`` as the answer writes it (:attr:`.Parsed.side_texts`),
+    else as read."""
+    if len(parsed.side_texts) == len(parsed.sides):
+        return parsed.side_texts[index]
+    return to_text(parsed.sides[index])
 
 
 def _disagreement(entry: Entry, parsed: Parsed, side: ex.Node, graded=None):
@@ -1662,6 +1670,9 @@ def _named_in(entry: Entry, parsed: Parsed) -> Parsed:
             _substitute(parsed.tree, graded),
             sides=tuple(_substitute(side, graded) for side in parsed.sides),
             notes=(*parsed.notes, note),
+            # (an error naming a side says the word, never the reference it reads as:
+            # s14exam E8's "2*(c_i*c_o*k_h*k_w*floor(…)*floor(…)) is not c_o + 1")
+            side_texts=tuple(to_text(_substitute(side, shown)) for side in parsed.sides),
         ),
         text=to_text(display),
         latex=to_latex(display),

@@ -65,6 +65,9 @@ class Parsed:
     unit: str | None = None  # "bytes" / "elements": what a unit word states
     relative: str | None = None  # "forward": the formula is a factor of the forward pass's count
     parts: tuple = ()  # the answer's other formulas (Parsed), for the checker to grade too
+    # each side of ``sides`` as the answer writes it, where it differs from the side's
+    # tree (a word naming another count, ``2 × MACs``, read as that count's reference)
+    side_texts: tuple = ()
 
     def with_tree(self, tree: ex.Node, **changes) -> Parsed:
         """This reading with ``tree`` for its formula (its text, LaTeX, symbols and kinds
