@@ -803,6 +803,36 @@ def _after_operator(before: str) -> bool:
     return ends_in_word(bare)
 
 
+def _by_between_sums(text: Normalized) -> Normalized:
+    """``text`` with each side of one "by" between two sums bracketed (``k_1 + k_2 - 1 by
+    k_1 + k_2 - 1``: a by b, not k_1 + k_2 − 1·k_1 + k_2 − 1, which no author means;
+    s14exam E10); as it is otherwise (no "by" outside brackets, or more than one, or a
+    side that is no sum)."""
+    depth, found = 0, []
+    for index, char in enumerate(text.text):
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0 and text.text.startswith(" by ", index):
+            found.append(index)
+    if len(found) != 1:
+        return text
+    left, right = text.text[: found[0]], text.text[found[0] + 4 :]
+    if not (_sum(left) or _sum(right)):
+        return text
+    if _sum(right):
+        text = edit(text, found[0] + 4, len(text.text), f"({right.strip()})")
+    return edit(text, 0, found[0], f"({left.strip()})") if _sum(left) else text
+
+
+def _sum(side: str) -> bool:
+    """Whether ``side`` has a + or − outside brackets (a sum, not a bracketed one)."""
+    depth = 0
+    for char in side:
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0 and char in "+-−":
+            return True
+    return False
+
+
 # a rounding's Chinese name written as a function, before its bracket (``向下取整((h -
 # k_h + p_h)/s_h) + 1``): the floor or the ceiling of the bracket (s14exam E22: the words
 # were dropped as words around the formula, then the floor said to be missing)
@@ -883,6 +913,8 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         text = edit(text, 0, match.end())
     while "." in text.text and (match := _LIBRARY().search(text.text)):
         text = edit(text, match.start(), match.end())
+    if " by " in text.text:  # k_1 + k_2 - 1 by k_1 + k_2 - 1: a shape of two sums
+        text = _by_between_sums(text)
     while match := _ROUNDING_CALL().search(text.text):  # 向下取整((h - k_h + p_h)/s_h)
         function = "floor" if match.group("floor") else "ceil"
         notes.append(_note("rounding_call", word=match.group().strip(), function=function))
