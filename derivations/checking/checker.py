@@ -1035,6 +1035,13 @@ def _check_sides(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
             if _every_side_wrong(entry, parsed):
                 return {"id": CHAIN_WRONG_NOTE, "fields": {"count": str(len(parsed.sides) + 1)}}
             env, mine, theirs = found
+            if not parsed.symbols and not ex.symbols_in(side):  # 4*3*9*12 = 1300: no layer
+                raise _invalid(
+                    "chain_arithmetic",
+                    side=_side_text(parsed, index),
+                    graded=parsed.text,
+                    side_value=_number(mine),
+                )
             raise _invalid(
                 "chain_disagrees",
                 side=_side_text(parsed, index),
@@ -2282,7 +2289,11 @@ def _worked_disagrees(parsed: Parsed, notes: tuple) -> bool:
     names = sorted(parsed.symbols)
     try:
         function = compile_node(parsed.tree)
-        values = {function({n: 2 * i + 3 + shift for i, n in enumerate(names)}) for shift in (0, 4)}
+        # (the names in order and reversed: a floor of a small quotient is the same at
+        # two layers of ordered sizes, h < k_h < p_h < s_h; s14exam E18)
+        layers = [{n: 2 * i + 3 + shift for i, n in enumerate(names)} for shift in (0, 4)]
+        layers.append({n: 3 * (len(names) - i) + 2 for i, n in enumerate(names)})
+        values = {function(layer) for layer in layers}
         numbers = [Fraction(n.strip()) for text in said for n in text.split(",")]
     except (Undefined, ValueError, ZeroDivisionError, InvalidAnswer):
         return bool(not names)  # a constant that can not be compared: not taken as agreeing
