@@ -549,10 +549,30 @@ def _bracket_after_number(answer: str) -> tuple[str, str] | None:
     match = re.fullmatch(_BRACKET_AFTER, answer) if isinstance(answer, str) else None
     if match is None:
         return None
-    head = match.group("head")
-    if read_number(head) is None and _size_word(head) is None:
+    head, inside = match.group("head").strip(), match.group("inside").strip()
+    if (
+        read_number(head) is None
+        and _size_word(head) is None
+        and _arithmetic(_parsed(head)) is None
+    ):
         return None
-    return head.strip(), match.group("inside").strip()
+    return head, inside
+
+
+def _counting_word(word: str) -> bool:
+    """Whether ``word`` states a counting (``MACs``, ``FLOPs``: :data:`.informal.COUNT_WORDS`
+    naming one)."""
+    from derivations.checking.reading.informal import COUNT_WORDS
+
+    return bool(COUNT_WORDS.get(word.strip().lower()))
+
+
+def _count_word_ends(head: str) -> bool:
+    """Whether ``head`` ends in a count word, stating a counting or not (``1296
+    multiplications``)."""
+    from derivations.checking.reading.informal import COUNT_WORDS
+
+    return head.split()[-1].lower() in COUNT_WORDS
 
 
 def _bracket_note(inside: str, head: str, lang: str) -> str:
@@ -766,6 +786,11 @@ def grade_variant_answer(
     bracketed = _bracket_after_number(answer) if key is not None else None
     if bracketed is not None:  # 4 (⌊14/3⌋), 4752 (1296 MACs), 4 (stride 3): the number
         head, inside = bracketed
+        if _counting_word(inside) and not _count_word_ends(head):
+            # 2592 (MACs): the count word said in brackets, judged as said after it
+            return grade_variant_answer(
+                variants, student_id, question, f"{head} {inside}", lang, reveal
+            )
         outcome = grade_variant_answer(variants, student_id, question, head, lang, reveal)
         return _with_note(outcome, _bracket_note(inside, head, lang), lang)
     pair = _shape_size(question, answer) if key is not None else None

@@ -87,3 +87,15 @@ def test_a_numbers_bracket_is_its_working_or_words(lang):
         assert data["verdict"] == verdict, (said, data)
         opening = text(note, lang, inside="{}", value="{}").split("{}")[0]
         assert opening in data["feedback"], (said, data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_count_word_in_brackets_after_a_number(lang):
+    """s14exam E11: "1296 multiplications (MACs)" at the layer was refused as naming the
+    count instead of giving it; a count word in brackets after a bare number is judged as
+    one said after it ("2592 (MACs)", the FLOPs, disagrees with its word)."""
+    mults = _key(FM)
+    data = json.loads(answer_at(FM, f"{mults} multiplications (MACs)", lang))
+    assert data["verdict"] == R, data
+    data = json.loads(answer_at("forward-ops", f"{2 * mults} (MACs)", lang))
+    assert data["verdict"] == W and data["misconception"]["id"] == "count_word_disagrees", data
