@@ -20,6 +20,7 @@ the reading shown is the likeliest):
   for, or the multiplications a FLOPs count doubles), the factor 2 (FLOPs per MAC);
 * 1 where the word may be no factor at all (written with no operator beside it: words
   of a sentence), or where its role lists a parameter held at 1 (dilation, groups);
+* 0 and 1 where it is a term of a sum (``… + Q``);
 * 0 and 1 for a bias flag (``bias``, ``use_bias``: 1 with a bias, 0 without).
 
 A letter other notations read otherwise than the book (K, M, N, ...) also takes each of
@@ -148,8 +149,21 @@ def _options(entry, placeholder: str, parsed: Parsed, answer: str, pool: list) -
         first += [ex.sym(book)] if book else []
         first += [ex.sym(symbol) for symbol, _ in inferred_letters()[letter]]
     ones = [ex.num(1)] if _stray(letter, answer) else []
+    # a term of a sum (``… + Q``, ``c_i k_h k_w - Q``) may be a constant: 0 and 1 too,
+    # so that "wrong whatever it stands for" holds of them (s13exam E24: Q = 1 is right)
+    terms = [ex.num(0), ex.num(1)] if _a_term(parsed.tree, placeholder) else []
     options = [t for t in first if t in pool or isinstance(t, ex.Num)]
-    return list(dict.fromkeys([*options, *pool, *ones]))
+    return list(dict.fromkeys([*options, *pool, *ones, *terms]))
+
+
+def _a_term(tree: ex.Node, name: str) -> bool:
+    """Whether the symbol ``name`` is, alone or negated, a term of a sum in ``tree``."""
+    if isinstance(tree, ex.Add):
+        for part in tree.parts:
+            bare = part.x if isinstance(part, ex.Neg) else part
+            if isinstance(bare, ex.Sym) and bare.name == name:
+                return True
+    return any(_a_term(child, name) for child in ex.children(tree))
 
 
 def _as_reading(question_id: str, answer: str, parsed: Parsed, latex: str) -> Reading:
@@ -277,9 +291,12 @@ def every_reading(entry, answer: str, question_id: str):
             # asked only of a reading that would be shown: whether a reading gives the
             # answer away decides nothing else, and asking it of every reading built
             # values of every variant on every domain the pool's readings imply
-            if (shown is None or (matched and not shown[1])) and not _gives_away(
-                entry, parsed, choice
-            ):  # shown, it would print the answer (x + 1: x → the reference)
+            if (
+                (shown is None or (matched and not shown[1]))
+                and not any(isinstance(c, ex.Num) and c.value == 0 for c in choice)
+                and not _gives_away(entry, parsed, choice)
+            ):  # shown, it would print the answer (x + 1: x → the reference); a term
+                # read as 0 only decides (… + 2 + 0 says nothing the student wrote)
                 shown = (candidate, matched, choice)
         except InvalidAnswer:
             return None

@@ -271,6 +271,24 @@ def own_counting(assumptions, states) -> str | None:
     return next((name for name in assumptions if BOOK_RULES.get(name) in states), None)
 
 
+# how a letter the question does not define was given a meaning by its role (the
+# notation layer's inference, :mod:`derivations.checking.notation`)
+INFERRED = ("inferred", "held", "inferred_notation")
+
+
+def _inferred_first(result: Result, lang: str) -> list[str]:
+    """A right verdict reached by reading letters the question does not define by their
+    role says so first, in its own sentence (s13exam E22: "k_1 + Q - 1" was plain
+    "Correct", Q read as k_2); [] where none was."""
+    readings = [r for r in (result.parsed or {}).get("readings") or () if r.get("how") in INFERRED]
+    if not readings:
+        return []
+    said = phrase("list_separator", lang).join(
+        phrase("reading_as", lang, written=r["written"], read=r["read"]) for r in readings
+    )
+    return [phrase("right_reading", lang, readings=said)]
+
+
 def _right(result: Result, lang: str, reveal: str) -> list[str]:
     """A right answer's lines: correct (the reference under ``reveal="answer"``), or
     correct under its conventions, with what the question's own counting counts instead
@@ -278,7 +296,7 @@ def _right(result: Result, lang: str, reveal: str) -> list[str]:
     additions"), and a floor left out said plainly."""
     from derivations.registry.questions import question
 
-    lines = []
+    lines = _inferred_first(result, lang)
     if result.verdict == "equivalent":
         lines.append(
             # an "equivalent" result always carries its reference
