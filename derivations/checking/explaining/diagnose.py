@@ -14,7 +14,10 @@ Looked for, in this order (the first that holds at every point is the diagnosis)
 * ``constant_factor``: answer / reference is another constant;
 * ``term_missing`` / ``term_extra``: answer - reference is a constant times a product of
   up to four sizes (c_o m_h m_w: "one per output element: the bias additions");
-* ``constant_offset``: answer - reference is a constant.
+* ``constant_offset``: answer - reference is a constant;
+* ``constant_once``: answer - reference is d (1 - P) for the output elements' count P
+  (c_o m_h m_w) and a constant d: the d each output element's sum has, taken once
+  in all (``c_o m_h m_w (2 c_i k_h k_w) - 1``: the exact count has the −1 per element).
 
 A :class:`Diagnosis` holds a message id (``checker.diagnosis.<id>``) and the fields
 its text needs; expressions in the fields are trees, printed by :mod:`derivations.expr.printers`.
@@ -321,7 +324,26 @@ def _diagnose(
     gaps = [g - w for g, w in zip(got, want)]
     if all(g == gaps[0] for g in gaps):
         return Diagnosis("constant_offset", constant=_plain(gaps[0]))
-    return _term(gaps, envs, sizes)
+    return _term(gaps, envs, sizes) or _once(gaps, envs, sizes)
+
+
+# the count a constant taken once may belong to once each of (s13exam E7)
+_EACH = ("c_o", "m_h", "m_w")
+
+
+def _once(gaps, envs, sizes) -> Diagnosis | None:
+    """answer - reference = d (1 - P), P the output elements' count, d a constant != 0:
+    the reference has d once per output element, the answer once in all."""
+    if not set(_EACH) <= set(sizes):
+        return None
+    counts = [_product(env, _EACH) for env in envs]
+    at = next((i for i, count in enumerate(counts) if count != 1), None)
+    if at is None:
+        return None
+    constant = Fraction(gaps[at], 1 - counts[at])
+    if not constant or any(g != constant * (1 - p) for g, p in zip(gaps, counts)):
+        return None
+    return Diagnosis("constant_once", _EACH, constant=_plain(constant))
 
 
 def holds(diagnosis: Diagnosis, got, want, count: int, envs) -> bool:
@@ -346,6 +368,11 @@ def holds(diagnosis: Diagnosis, got, want, count: int, envs) -> bool:
     if kind in ("term_extra", "term_missing"):
         return all(
             g - w == constant * _product(env, diagnosis.factor)
+            for (g, w), env in zip(pairs, points, strict=True)
+        )
+    if kind == "constant_once":
+        return all(
+            g - w == constant * (1 - _product(env, diagnosis.factor))
             for (g, w), env in zip(pairs, points, strict=True)
         )
     return kind == "constant_offset" and all(g - w == constant for g, w in pairs)
