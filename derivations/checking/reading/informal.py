@@ -970,15 +970,15 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 raise refuse(
                     "remark_negates", text.column(match.start()), remark=match.group("body").strip()
                 )
-            stated = parameter_value(match.group("body"))
+            parameter = parameter_value(match.group("body"))
             if (
-                (stated or _remark(match.group("body")))
+                (parameter or _remark(match.group("body")))
                 and not _operand(text.text, match.start(), match.end())
                 and not _says_formula(match.group("body"))
             ):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
-                if not rounding and not stated and states_operation(body):
+                if not rounding and not parameter and states_operation(body):
                     operations.append((body.strip(), text.column(match.start())))
                 notes.append(_note("remark", remark=body.strip()))
                 notes.extend(rounding)
