@@ -83,6 +83,14 @@ def mixes_axes(entry: Entry, symbols: frozenset) -> bool:
 _PER_AXIS = {axis: _SUBSCRIPTED[axis] | {axis} for axis in AXES}
 
 
+def _axes_apart(symbols: frozenset) -> bool:
+    """Whether the answer writes a kernel, padding or stride of each axis apart (k_h and
+    k_w, ...): it tells the axes apart, so one input size written for both is a mix-up,
+    not a square input (s14exam E26: ``… floor((h - k_w + p_w + s_w)/s_w)`` was "right
+    under a square layer")."""
+    return all(symbols & (_SUBSCRIPTED[axis] - {f"m_{axis}"}) for axis in AXES)
+
+
 def _one_axis_output(symbols: frozenset) -> bool:
     """Whether the answer writes one output size only (m_h, not m_w) and no symbol of
     the other axis: one size of a square layer (MobileNets' D_G, read as m_h)."""
@@ -105,7 +113,12 @@ def implied_restrictions(entry: Entry, symbols: frozenset, kinds: frozenset) -> 
     tags = set(entry.question.base_domain)
     if symbols & {"k", "s", "p"}:
         tags.add(Restriction.SQUARE)
-    if {"h", "w"} <= reference and len(symbols & {"h", "w"}) == 1 and not symbols & {"m_h", "m_w"}:
+    if (
+        {"h", "w"} <= reference
+        and len(symbols & {"h", "w"}) == 1
+        and not symbols & {"m_h", "m_w"}
+        and not _axes_apart(symbols)
+    ):
         tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
     if {"h", "w"} <= reference and _one_axis_output(symbols):
         tags.update((Restriction.SQUARE, Restriction.SQUARE_INPUT))
