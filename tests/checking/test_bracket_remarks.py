@@ -30,6 +30,11 @@ ROWS = [
     (OH, "floor((h - k_h + p_h)/s_h) + 1（步幅 2）", R, "remark"),
     (OW, "⌊(w − k_w + p_w)/s_w⌋ + 1（填充为 2）", R, "remark"),
     (OW, "(w - k_w + p_w)//s_w + 1 (padding: 2)", R, "remark"),
+    # several parameters stated, one said absent (s14exam E25: "unknown symbol 'and'")
+    (CS, "k_2 + k_1 - 1 (stride 1 and no padding)", R, "remark"),
+    (OH, "floor((h - k_h + p_h)/s_h) + 1（步幅为 1，无填充）", R, "remark"),
+    (OH, "floor((h - k_h + p_h)/s_h) + 1 (stride 2, padding 1)", R, "remark"),
+    (OH, "h - k_h + 1 (stride 1 and no padding)", W, None),
     # the stride stated in a remark is still left out of the formula: wrong
     (OH, "h - k_h + p_h + 1 (stride 1)", W, None),
     (OH, "h - k_h + p_h + 1（步幅为 1）", W, None),

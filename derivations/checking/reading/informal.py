@@ -432,11 +432,31 @@ _PARAMETER_MEANINGS = frozenset({"stride", "padding", "kernel"})
 _PARAMETER_LETTERS = lazy_pattern(r"[pskdg](?:_\{?[hw]\}?)?|dilation|groups|膨胀率?|分组数?")
 
 
+# parts of a bracket stating several parameters (``stride 1 and no padding``)
+_PARAMETER_PARTS = lazy_pattern(r"\s*(?:,|，|、|;|；|\band\b|和|且)\s*")
+# a parameter said to be absent (``no padding``, ``without padding``, ``无填充``)
+_NO_PARAMETER = lazy_pattern(
+    r"\s*(?:no|without|zero)\s+(?P<name>[A-Za-z ]+?)\s*|\s*(?:无|没有|不)(?P<cjk>[\u4e00-\u9fff]+)\s*"
+)
+
+
 def parameter_value(body: str) -> bool:
-    """Whether a bracket's text states one parameter's value and nothing else (``stride
-    1``, ``p = 4``, ``步幅为 1``): a parameter's word or letter, then a number."""
+    """Whether a bracket's text states parameters' values and nothing else (``stride
+    1``, ``p = 4``, ``步幅为 1``, ``stride 1 and no padding``): each part a parameter's
+    word or letter then a number, or a parameter said to be absent."""
+    parts = _PARAMETER_PARTS().split(body)
+    return all(_one_parameter(part) for part in parts) if len(parts) > 1 else _one_parameter(body)
+
+
+def _one_parameter(body: str) -> bool:
+    """Whether ``body`` states one parameter's value (or its absence)."""
     from derivations.registry.notations import meaning_of_word
 
+    absent = _NO_PARAMETER().fullmatch(body)
+    if absent is not None:
+        name = (absent.group("name") or absent.group("cjk") or "").strip()
+        meant = meaning_of_word(name)
+        return meant is not None and meant.id in _PARAMETER_MEANINGS
     match = _PARAMETER_VALUE().fullmatch(body)
     if match is None:
         return False
