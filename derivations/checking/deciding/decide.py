@@ -85,9 +85,11 @@ _PER_AXIS = {axis: _SUBSCRIPTED[axis] | {axis} for axis in AXES}
 
 def _axes_apart(symbols: frozenset) -> bool:
     """Whether the answer writes a kernel, padding or stride of each axis apart (k_h and
-    k_w, ...): it tells the axes apart, so one input size written for both is a mix-up,
-    not a square input (s14exam E26: ``… floor((h - k_w + p_w + s_w)/s_w)`` was "right
-    under a square layer")."""
+    k_w, ...) and none for both (a bare k, p, s): it tells the axes apart, so one input
+    size written for both is a mix-up, not a square input (s14exam E26: ``…
+    floor((h - k_w + p_w + s_w)/s_w)`` was "right under a square layer")."""
+    if symbols & {"k", "p", "s"}:
+        return False  # one k, p or s for both axes: a square layer said (``((H-Kh+2P)/S+1)^2``)
     return all(symbols & (_SUBSCRIPTED[axis] - {f"m_{axis}"}) for axis in AXES)
 
 
