@@ -44,6 +44,7 @@ __all__ = [
     "layouts",
     "HELD",
     "held_parameter",
+    "loop_indices",
 ]
 
 # the model's symbols of the parameters every layer of the book holds at one value (a
@@ -79,6 +80,7 @@ class Notation:
     labels: tuple = ()
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
     held: tuple = ()  # ((written, parameter), ...): spellings of a parameter :data:`HELD`
+    loop_indices: tuple = ()  # a loop's variable's names over the axes: the parts record only
 
 
 @records.record(frozen=True)
@@ -190,7 +192,15 @@ def _record(key: str, data) -> Notation:
         labels=_labels(key, data.get("labels", {})),
         layouts=_layouts(key, data.get("layouts", {})),
         held=tuple((w, HELD[f]) for w, f in spellings.items() if f in HELD),
+        loop_indices=_loop_indices(key, data.get("loop_indices", [])),
     )
+
+
+def _loop_indices(key: str, data) -> tuple:
+    """``loop_indices``: a list of names (words of letters)."""
+    if not isinstance(data, list) or not all(isinstance(w, str) and w.isalpha() for w in data):
+        raise _bad(key, "loop_indices")
+    return tuple(data)
 
 
 def _held_value(formula: str) -> str:
@@ -406,6 +416,14 @@ def decorated_hints() -> dict[str, tuple[str, ...]]:
     may stand for (inference)."""
     record = notations().get(ROLES_RECORD)
     return {letter.upper(): names for letter, names in record.decorated} if record else {}
+
+
+@cache
+def loop_indices() -> tuple[str, ...]:
+    """The names of a loop's variable over the axes (``i``, ``idx``, ``axis``: the parts
+    record's ``loop_indices``) that index a parameter's array (``paddings[idx]``)."""
+    record = notations().get(PARTS_RECORD)
+    return record.loop_indices if record else ()
 
 
 @cache

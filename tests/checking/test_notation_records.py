@@ -226,3 +226,15 @@ def test_a_held_parameters_spellings_read_at_the_books_value():
         assert notation_spellings()[written.lower()][0] == str(
             Layer.d_h if parameter == "dilation" else Layer.groups
         )
+
+
+def test_a_loops_variable_is_read_by_the_parts_record():
+    """Each name the parts record gives a loop's variable over the axes indexes a
+    parameter's array as whichever axis (``paddings[idx]``: the square layer's p); the
+    lexer's pattern is built from the record, not retyped."""
+    from derivations.registry.notations import loop_indices
+
+    assert {"i", "idx", "axis"} <= set(loop_indices())
+    for name in loop_indices():
+        answer = f"(h + 2*paddings[{name}] - kernel_size[{name}])//strides[{name}] + 1"
+        assert check("output-height", answer).verdict == "equivalent_under_convention", name

@@ -38,6 +38,7 @@ from derivations.checking.reading.names import (
 )
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import (
+    loop_indices,
     meaning_of_word,
     misspelling_of,
     names_nothing,
@@ -777,7 +778,11 @@ def _spatial_size(word: str) -> tuple[str, str] | None:
 
 # a parameter's array indexed by a loop's variable (Caffe's pad_data[i]: the i-th axis's;
 # DeepSpeed's profiler loops over the axes with idx: paddings[idx], strides[idx])
-_LOOP_INDEX = lazy_pattern(r"\[\s*(?:[ijd]|idx|axis|ax|dim)\s*\]")
+@cache
+def _loop_index() -> re.Pattern:
+    """``[i]``, ``[idx]``: a loop's variable's names (:func:`.notations.loop_indices`)."""
+    names = sorted(map(re.escape, loop_indices()), key=len, reverse=True)
+    return re.compile(rf"\[\s*(?:{'|'.join(names)})\s*\]")
 
 
 def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], int] | None:
@@ -786,7 +791,7 @@ def _looped(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     ``stride_data[i]``): the parameter of whichever axis, read as a square layer's
     (p, s, k; a dilation's, ``dilations[idx]``, the book's 1), or a size (``inp[i]``,
     ``out_size[i]``: h, m_h); None for any other name."""
-    match = _LOOP_INDEX().match(text, end)
+    match = _loop_index().match(text, end)
     if match is None:
         return None
     square = (
