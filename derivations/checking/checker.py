@@ -3187,12 +3187,15 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if not isinstance(answer, str):
         return None
     from derivations.checking.reading.islands import formula_islands, lead_names, trail_names
-    from derivations.checking.reading.spoken import arithmetic_after
+    from derivations.checking.reading.spoken import arithmetic_after, separate_counts
 
     found = formula_islands(answer)
     if found is None:
         return None
     islands, prose, defined = found
+    counts = separate_counts(answer)
+    if counts:  # ``… multiplications and 0 additions``: never one of them graded (s14exam E27)
+        raise _invalid("separate_counts", counts=", ".join(counts))
     if holds_formula(prose) or calls_defined(answer) or _conditioned_change(answer):
         # a formula or a statement of code the islands left out (one changing a name in
         # place under a condition: ``if ceil_mode: oh += 1``); a call

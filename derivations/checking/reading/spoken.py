@@ -55,6 +55,7 @@ __all__ = [
     "says_formula",
     "arithmetic_words",
     "arithmetic_after",
+    "separate_counts",
     "NOTE",
 ]
 
@@ -171,6 +172,29 @@ def arithmetic_after(trail: str) -> list[str]:
             return found
         start = _opened(sentence, match.end())
     return found if _rounding().match(sentence, start) else []
+
+
+# a count of one kind of operation after a formula's last token (a number, a letter, a
+# subscripted name, a closing bracket): ``m_w multiplications``, ``0 additions``, ``m_w 次加法``
+# (not ``counts multiplications``, a word before it); kinds by the words' stems
+_KIND_COUNT = re.compile(
+    r"(?:\d|(?<![A-Za-z])[A-Za-z]|[A-Za-z]_\w+|[)\]}])\s*(?:次\s*)?"
+    r"(?P<word>multiplications?|mults|additions?|adds|乘法|加法)(?![A-Za-z])",
+    re.I,
+)
+_KINDS = {"mult": "multiplication", "乘法": "multiplication", "add": "addition", "加法": "addition"}
+
+
+def separate_counts(answer: str) -> list[str]:
+    """The count words of ``answer`` that each follow a formula (:data:`_KIND_COUNT`),
+    when they name both multiplications and additions (``… multiplications and 0
+    additions``, ``… 次乘法和 … 次加法``): the answer gives the two counts apart, not the
+    one count a formula holds; [] otherwise."""
+    if not ("ition" in answer or "adds" in answer or "加法" in answer):
+        return []  # the quick test: no addition count named
+    found = [m.group("word") for m in _KIND_COUNT.finditer(answer)]
+    kinds = {_KINDS[next(k for k in _KINDS if w.lower().startswith(k))] for w in found}
+    return found if len(kinds) > 1 else []
 
 
 def _opened(text: str, at: int) -> int:
