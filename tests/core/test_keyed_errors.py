@@ -347,6 +347,7 @@ NO_WORDS |= {"figures.networks_macs"}  # the term the zh sheet uses too
 NO_WORDS |= {"figures.networks_block"}  # a module path pattern, "layer1.*"
 NO_WORDS |= {"figures.networks_sums"}  # "Σ：" and three figures; the title says what Σ is
 NO_WORDS |= {"figures.networks_panel"}  # a network's name and figures.networks_input, "，" between
+NO_WORDS |= {"checker.phrase.product_sign"}  # a sign: "*" in en, "×" in zh
 
 
 def test_every_chinese_text_is_chinese():
