@@ -16,8 +16,9 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   was refused (``module``, ``_prod``, ``kernel_dims[0]``, ``if`` unknown; a name defined
   twice), or the block under the test read as always run (judged not_equivalent).  A
   counter that adds the bias whatever the test says, or that takes the branch with a
-  bias, is wrong; a flag of the counter's own function (``1 if with_bias else 0``) stays
-  refused: its value is the caller's.
+  bias, is wrong; a flag of the counter's own function (``1 if with_bias else 0``,
+  ``2 if multiply_adds else 1``, C's ``ceil_mode ? … : …``) stays refused, in one line
+  naming it (``reading.code_switch``): its value is the caller's.
 
 - indexed shapes in the layout the code names: a data format in a comment or a string
   (``# x: NCHW``, ``// NHWC``, ``channels_last``), or PyTorch's ``x.size(i)`` (its
@@ -199,12 +200,24 @@ CLASSES = {
             W,
             None,
         ),
-        # a flag of the counter's function: the caller's, not shown: refused
+        # a flag of the counter's function: the caller's, not shown: refused, naming it
         guard(
             "forward-mults",
             "b_ops = 1 if with_bias else 0\nmacs = (c_in * kh * kw + b_ops) * c_out * oh * ow",
             N,
-            None,
+            "reading.code_switch: with_bias",
+        ),
+        (
+            "forward-ops",
+            "flops = (kops * (2 if multiply_adds else 1)) * c_o * m_h * m_w",
+            N,
+            "reading.code_switch: multiply_adds",
+        ),
+        guard(
+            "output-height",
+            "int oh = ceil_mode ? (h + p_h - k_h + s_h - 1) / s_h + 1 : (h + p_h - k_h) / s_h + 1;",
+            N,
+            "reading.code_switch: ceil_mode",
         ),
     ],
     "indexed shapes in the layout the code names": [

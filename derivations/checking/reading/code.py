@@ -1495,6 +1495,24 @@ def _bias_switches(text: Normalized, notes: list, raw: str | None) -> Normalized
     return text
 
 
+# a switch of the code left after the bias's (a flag tested alone: Python's ``2 if
+# multiply_adds else 1``, ``1 if with_bias else 0``; C's ``= ceil_mode ? a : b``)
+_SWITCH = lazy_pattern(
+    r"\bif\s+(?:not\s+)?(?P<name>[A-Za-z_][\w.]*)\s+else\b"
+    r"|[=(,]\s*!?\s*(?P<cname>[A-Za-z_][\w.]*(?:->\w+)*)\s*\?[^?:]+:"
+)
+
+
+def _unset_switch(text: Normalized, bias: bool = True) -> None:
+    """Refuse (``reading.code_switch``) a value the code takes by a flag whose value the
+    answer does not set (:data:`_SWITCH`): a formula a branch, the layer's either way;
+    ``bias``: a flag of the bias too (else left for :func:`_bias_switches`)."""
+    for match in _SWITCH().finditer(text.text):
+        group = "name" if match.group("name") else "cname"
+        if bias or "ias" not in match.group(group):
+            raise refuse("code_switch", text.column(match.start(group)), name=match.group(group))
+
+
 # a block of code run only as a bias test says (Python's ``if m.bias is not None:`` and
 # the lines indented under it, or a statement after its colon; C's, Java's, JavaScript's
 # ``if (bias != nullptr) { … }`` or ``if (has_bias) stmt;``), with its ``else`` if any,
@@ -1993,6 +2011,8 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     if "_" in body and any(c.isdigit() for c in body):
         text = _layer_prefixes(text, notes)
         body = text.text
+    if (" if " in body and " else" in body) or "?" in body:
+        _unset_switch(text, bias=False)  # (before a formula with no other code returns)
     if not _needs_code(body) and not ("." in body and _CHAIN().search(body)):
         return text, notes
     sign = _COUNT_SIGN().match(body) if not body.lstrip().startswith("#define") else None
@@ -2031,6 +2051,8 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         if raw is not None and "if" in raw:
             text = _bias_blocks(text, notes, raw)
         text = _bias_switches(text, notes, raw)
+    if (" if " in text.text and " else" in text.text) or "?" in text.text:
+        _unset_switch(text)
     if ".at" in text.text:
         text = _sub_each(text, _AT(), notes, lambda m: f"[{m.group('i')}]")
     if "(1)" in text.text or "(2)" in text.text:
