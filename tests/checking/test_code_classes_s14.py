@@ -35,7 +35,10 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   lines around them, a branch that only fails, ``throw …``, ``return kError;``, no
   path): a branch whose condition names a padding mode ('same', 'valid', ``PAD_SAME``,
   ``Pad::kValid``) is not the question's layer, whose padding is given, where another
-  branch is; that one is read (``reading.note.padding_modes``).  Where every branch is a
+  branch is; that one is read (``reading.note.padding_modes``).  Only a condition that is
+  nothing but equality tests against modes is a mode's: a negated one (``!=``, ``not``)
+  or one joined with another test (``or p_h > 0``) leaves every branch graded (s14rev F2:
+  such a branch was dropped, and wrong answers accepted).  Where every branch is a
   mode's, each is graded, wrong (the kernel or the padding left out).  Before, each was
   refused (a name defined twice, ``::`` read as a Python header's colon, the head's
   types unknown).
@@ -383,6 +386,44 @@ CLASSES = {
             "} else {\n  ow = Math.floor((w - k_w) / s_w) + 1;\n}",
             N,
             "checker.reason.branches_disagree: mode === 'explicit'\nelse",
+        ),
+        # a condition that only mentions a mode (negated, or joined with another test):
+        # the question's layer may take its branch, so every branch is graded
+        (
+            "output-height",
+            "if padding != 'valid':\n    oh = (h - k_h) // s_h + 1\n"
+            "else:\n    oh = (h + p_h - k_h) // s_h + 1",
+            N,
+            "checker.reason.branches_disagree: padding != 'valid'\nelse",
+        ),
+        (
+            "output-height",
+            "if (mode != PAD_SAME) {\n    oh = (h - k_h + s_h) / s_h;  // 显式填充\n"
+            "} else {\n    oh = (h + p_h - k_h + s_h) / s_h;\n}",
+            N,
+            "checker.reason.branches_disagree: mode != PAD_SAME\nelse",
+        ),
+        (
+            "output-height",
+            "if not padding == 'valid':\n    oh = (h - k_h) // s_h + 1\n"
+            "else:\n    oh = (h + p_h - k_h) // s_h + 1",
+            N,
+            "checker.reason.branches_disagree: not padding == 'valid'\nelse",
+        ),
+        (
+            "output-height",
+            "if padding == 'same' or p_h > 0:\n    oh = -(-h // s_h)\n"
+            "else:\n    oh = (h + p_h - k_h) // s_h + 1",
+            N,
+            "checker.reason.branches_disagree: padding == 'same' or p_h > 0\nelse",
+        ),
+        # modes joined by ``or`` (as a switch's labels are by ``||``): still the modes' branch
+        guard(
+            "output-height",
+            "if padding == 'same' or padding == 'valid':\n    oh = -(-h // s_h)\n"
+            "else:\n    oh = (h + p_h - k_h) // s_h + 1",
+            R,
+            "padding_modes",
         ),
     ],
     "code that changes the value under a condition": [

@@ -158,7 +158,25 @@ _FAILING = lazy_pattern(
 # ``kTfLitePaddingSame``, ``PADDING_VALID``, ``Pad::kSame``, Keras' and TensorFlow's
 # 'same'/'valid'/'full' and 'causal'): the layer of such a branch has no padding of its own
 _MODE = lazy_pattern(r"(?i)(?:(?<![a-z])k?|(?<=padding))(?:same|valid|full|causal)(?![a-z])")
+# one side of an equality test: a name (``mode``, ``this.Padding``, ``Pad::kSame``,
+# ``params->padding``) or a quoted word (``'same'``)
+_OPERAND = r"(?:[A-Za-z_][\w.:]*(?:->[A-Za-z_][\w.:]*)*|'[^'\n]*'|\"[^\"\n]*\")"
+_EQUALITY = lazy_pattern(rf"^\(*\s*(?P<left>{_OPERAND})\s*===?\s*(?P<right>{_OPERAND})\s*\)*$")
+_EITHER = lazy_pattern(r"\|\||\bor\b")
 MODES_NOTE = "reading.note.padding_modes"
+
+
+def _mode_test(condition: str) -> bool:
+    """Whether ``condition`` is only equality tests against padding modes (``padding ==
+    'same'``, ``mode == PAD_SAME || mode == PAD_VALID``, a ``switch``'s ``case`` labels):
+    not where one is negated (``!=``, ``not``) or joined with another test (``or p_h >
+    0``, ``&&``), whose branch a layer with its padding given may take."""
+    terms = _EITHER().split(condition.strip().removeprefix("(").removesuffix(")"))
+    for term in terms:
+        test = _EQUALITY().match(term.strip())
+        if test is None or not any(_MODE().search(test.group(side)) for side in ("left", "right")):
+            return False
+    return True
 
 
 def _statement(line: str) -> str:
@@ -243,7 +261,7 @@ def path_formulas(answer: object) -> tuple[str | None, list[str], str, str, str]
     """(the name, the distinct formulas of ``answer``'s paths, their conditions, the count
     of paths, the conditions of the padding modes' branches left out) for
     :func:`branched`; None as there.  A branch that only fails (``throw …``) is no path;
-    a branch for a padding mode (:data:`_MODE`) is left out where another is not: the
+    a branch whose condition is only a padding mode's test (:func:`_mode_test`) is left out where another is not: the
     question's layer, whose padding is given, takes that one."""
     from derivations.checking.reading.second_look import in_order
 
@@ -259,7 +277,7 @@ def path_formulas(answer: object) -> tuple[str | None, list[str], str, str, str]
     failing = [b for b in branches if b[1] and all(_FAILING().match(line) for line in b[1])]
     if failing:  # else { throw … }: no path (and none past the chain without a branch)
         branches, has_else = [b for b in branches if b not in failing], True
-    modes = [b for b in branches if b[0] != "else" and _MODE().search(b[0])]
+    modes = [b for b in branches if b[0] != "else" and _mode_test(b[0])]
     if modes and len(modes) < len(branches):
         # the question's layer has its padding given: the branch for it, not a mode's
         branches = [b for b in branches if b not in modes]
