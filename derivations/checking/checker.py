@@ -81,6 +81,11 @@ from derivations.checking.reading.informal import (
     countings_said,
     lazy_pattern,
 )
+from derivations.checking.reading.languages import (
+    BRACKET_FLOOR_WORDS,
+    OTHER_ROUNDING_WORDS,
+    ROUNDING_WORDS,
+)
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
     UNKNOWN_KEYS,
@@ -3635,9 +3640,23 @@ def check(
 _GROUP_BRACKET = lazy_pattern(r"(?<![\w\])}{^_(\\])\s*[\[［]")
 # answers whose brackets are code's or LaTeX's (a comment, a delimiter): never the floor
 _NOT_PLAIN = frozenset("#`\\")
-# words that say a bracket is the floor (the integer part of Chinese school mathematics)
+
+
+def _words_pattern(*words: str) -> str:
+    """An alternation of ``words``, longest first, a space in one matching any spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# words that say a bracket is the floor (the integer part of Chinese school mathematics),
+# and words of another rounding (up, the nearest), which a floor word never outweighs
 _FLOOR_WORDS = lazy_pattern(
-    r"取整|向下取整|下取整|高斯|整数部分|floor|rounded\s+down|round\s+down", re.I
+    _words_pattern(*ROUNDING_WORDS["floor"], *itertools.chain(*BRACKET_FLOOR_WORDS.values())),
+    re.I,
+)
+_NOT_FLOOR_WORDS = lazy_pattern(
+    _words_pattern(*ROUNDING_WORDS["ceil"], *itertools.chain(*OTHER_ROUNDING_WORDS.values())),
+    re.I,
 )
 
 
@@ -3678,8 +3697,9 @@ def _square_brackets(result: Result, symbolic: bool, notation, infer: bool) -> R
     divides) of an answer, plain text, that writes a group in square brackets whose
     reading as the floor (``[x]``, the integer part of Chinese school mathematics) gives
     another verdict (s13exam E12: ``[(h − k_h + p_h)/s_h] + 1``): then the floor's
-    reading where the answer's words say it is one (取整, floor), else refused naming the
-    brackets (``checker.reason.square_brackets``)."""
+    reading where the answer's words say it is one (取整, floor) and no word says another
+    rounding (向上取整, 四舍五入, nearest), else refused naming the brackets
+    (``checker.reason.square_brackets``)."""
     answer = result.answer
     if not (result.restricted and isinstance(answer, str)) or _NOT_PLAIN.intersection(answer):
         return result
@@ -3689,7 +3709,7 @@ def _square_brackets(result: Result, symbolic: bool, notation, infer: bool) -> R
     other = check(result.question, floored, symbolic=symbolic, notation=notation, infer=infer)
     if other.verdict == result.verdict:
         return result
-    if _FLOOR_WORDS().search(answer):
+    if _FLOOR_WORDS().search(answer) and not _NOT_FLOOR_WORDS().search(answer):
         other.answer = answer
         other.notes = [*other.notes, SQUARE_FLOOR_NOTE]
         return other

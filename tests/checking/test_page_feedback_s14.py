@@ -19,6 +19,7 @@ from derivations.expr.evaluate import compile_node
 from derivations.messages import text
 from derivations.practice.numbers import answer_at, practice_class
 from derivations.variants.key import environment
+from tests.checking.rows import GUARD
 
 LANGS = ("en", "zh")
 RIGHT = ("equivalent", "equivalent_under_convention")
@@ -68,6 +69,7 @@ def test_the_page_refuses_the_forward_output_its_question_leaves_out(lang):
         assert data["feedback"] == _ruled_out_said(lang), data
 
 
+@GUARD
 def test_check_keeps_the_forward_output_a_convention_where_its_question_is_silent():
     result = check("backward-memory", "2 c_i h w + 2 c_o c_i k_h k_w + 2 c_o m_h m_w")
     assert (result.verdict, result.conventions) == ("equivalent_under_convention", [KEPT])
@@ -253,6 +255,7 @@ def test_a_mixed_number_is_one_number(lang):
     assert data["verdict"] == "equivalent", data
 
 
+@GUARD
 def test_a_formula_in_brackets_after_a_number_is_still_a_product():
     # a guard: 2 (…) is twice the formula, the FLOPs count, as check reads it
     answer = "2 (c_o c_i k_h k_w m_h m_w)"
@@ -311,6 +314,7 @@ def test_a_chain_naming_the_asked_count_is_read_side_by_side(question, chain, la
         assert _graded(question, chain, lang)["verdict"] == alone.verdict
 
 
+@GUARD  # refused with names_the_asked before e6c1a2c6 too
 @pytest.mark.parametrize(
     "question, chain",
     [
@@ -348,6 +352,7 @@ def test_an_increase_of_one_time_is_doubled(answer):
     assert result.misconception is not None
 
 
+@GUARD
 def test_an_increase_wrong_both_ways_is_graded():
     result = check("double-padding", "运算量增加了 2 倍")
     assert result.verdict == "not_equivalent"
@@ -384,6 +389,11 @@ def test_chinese_says_a_factor_as_a_ratio_to_the_right_value(question, answer, f
         ("output-height", "[(h - k_h + p_h)/s_h] + 1"),
         ("output-width", "[(w - k_w + p_w + s_w)/s_w]"),
         ("forward-mults", "c_o c_i k_h k_w [(h - k_h + p_h)/s_h + 1] [(w - k_w + p_w)/s_w + 1]"),
+        # said to round up or to the nearest: not the floor, whatever 取整 it holds (F10)
+        ("output-height", "[(h - k_h + p_h)/s_h] + 1，其中 [x] 表示向上取整"),
+        ("output-height", "[(h - k_h + p_h)/s_h] + 1，[x] 为四舍五入取整"),
+        ("output-height", "[(h - k_h + p_h)/s_h] + 1, where [ ] is the floor rounded up"),
+        ("output-height", "[(h - k_h + p_h)/s_h] + 1, where [ ] is the floor to the nearest"),
     ],
 )
 def test_square_brackets_around_a_quotient_are_refused_naming_them(question, answer):
@@ -408,6 +418,7 @@ def test_square_brackets_said_to_be_the_floor_are_the_floor(answer):
     assert "reading.note.square_floor" in result.notes
 
 
+@GUARD
 def test_square_brackets_around_a_numerator_stay_brackets():
     # a guard: [i + 2p − k]/s + 1 is a group over the stride; its floor is missing
     result = check("output-height", "[h - k_h + p_h]/s_h + 1")
@@ -434,6 +445,7 @@ def test_letters_side_by_side_are_not_joined_into_one_name(question, answer):
         assert _graded(question, answer, lang)["verdict"] == result.verdict
 
 
+@GUARD
 def test_mobilenets_letters_written_squared_are_its_names():
     # a guard: "D K · D K · M · N · D F · D F" is MobileNets' cost (stride one, the
     # output as large as the input): its names read, the answer graded, not refused

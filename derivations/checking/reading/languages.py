@@ -33,6 +33,8 @@ __all__ = [
     "LEAD_USES",
     "LEAD_NEGATIONS",
     "ROUNDING_WORDS",
+    "BRACKET_FLOOR_WORDS",
+    "OTHER_ROUNDING_WORDS",
     "SPOKEN",
     "SPOKEN_NOT_OPERATIONS",
     "CONDITIONS",
@@ -101,6 +103,17 @@ LEAD_NEGATIONS: dict[str, tuple[str, ...]] = {
 ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
     "floor": ("向下取整", "下取整", "取下整", "rounded down", "round down", "floored"),
     "ceil": ("向上取整", "上取整", "取上整", "rounded up", "round up"),
+}
+# what calls a square bracket ``[x]`` the floor besides ROUNDING_WORDS["floor"] (the
+# integer part of Chinese school mathematics); 取整 alone, as 向上取整 holds it too
+BRACKET_FLOOR_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": ("取整", "高斯", "整数部分"),
+    "en": ("floor", "integer part"),
+}
+# a rounding that is not the floor besides ROUNDING_WORDS["ceil"]: up, to the nearest
+OTHER_ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": ("四舍五入", "最近", "最接近", "进一"),
+    "en": ("ceil", "nearest", "rounds up", "rounding up", "round half", "round to"),
 }
 # closing a sentence after the formula (each only at the very end)
 ENDINGS: dict[str, tuple[str, ...]] = {
