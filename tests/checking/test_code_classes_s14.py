@@ -16,7 +16,9 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   was refused (``module``, ``_prod``, ``kernel_dims[0]``, ``if`` unknown; a name defined
   twice), or the block under the test read as always run (judged not_equivalent).  A
   counter that adds the bias whatever the test says, or that takes the branch with a
-  bias, is wrong; a flag of the counter's own function (``1 if with_bias else 0``,
+  bias, is wrong; a flag named for the bias's absence (MXNet's ``no_bias``, ``bias_free``)
+  is read true on the section's layer (s14rev F1: ``if no_bias:`` was read as "has a
+  bias", its wrong block dropped; ``if (!no_bias)`` judged wrong); a flag of the counter's own function (``1 if with_bias else 0``,
   ``2 if multiply_adds else 1``, C's ``ceil_mode ? … : …``) stays refused, in one line
   naming it (``reading.code_switch``): its value is the caller's.
 
@@ -195,6 +197,34 @@ CLASSES = {
             "\tflops += co * oh * ow\n}",
             C,
             None,
+        ),
+        # a flag named for the bias's absence (MXNet's no_bias): true on the section's
+        # layer, so its block runs there, and ``not no_bias``'s does not
+        (
+            "forward-mults",
+            "flops = c_i * c_o * k_h * k_w * m_h * m_w\nif no_bias:\n    flops += c_o * m_h * m_w",
+            W,
+            None,
+        ),
+        (
+            "forward-mults",
+            "flops = c_i * c_o * k_h * k_w * m_h * m_w\n"
+            "if bias_free:\n    flops += c_o * m_h * m_w  # 无偏置时",
+            W,
+            None,
+        ),
+        (
+            "forward-ops",
+            "long flops = 2 * ci * kh * kw * co * oh * ow;\n"
+            "if (!no_bias) { flops += co * oh * ow; }  // 偏置的加法",
+            C,
+            "bias_block",
+        ),
+        (
+            "forward-mults",
+            "macs = c_in * kh * kw * c_out * oh * ow + (0 if self.no_bias else c_out * oh * ow)",
+            R,
+            "bias_switch",
         ),
         # a counter that adds the bias whatever the layer: wrong, the section's has none
         guard(

@@ -1427,8 +1427,14 @@ _SAYS = lazy_pattern(r"[A-Za-z]{3}|[^\W\d_A-Za-z]")
 # else 1)``) or C's (``(bias ? 1 : 0)``): the branch taken without a bias
 _BIAS_NAME = r"(?:[A-Za-z_]\w*\s*(?:\.|->)\s*)*[A-Za-z_]*[Bb]ias\w*"
 _NONE = r"(?:None|NULL|nullptr|null|nil|0|false|False)"
+# a flag named for the bias's absence (``no_bias``, MXNet's; ``without_bias``,
+# ``bias_free``, ``skipBias``): true on a layer without a bias, its test read negated
+_NEGATED_BIAS = lazy_pattern(
+    r"(?i)(?:^|_)(?:no|without|skip|disabled?|omit|exclude)_?bias"
+    r"|bias_?(?:free|off|less|disabled|omitted|skipped)$"
+)
 _BIAS_TEST = (
-    rf"(?P<neg>not\s+|!\s*)?{_BIAS_NAME}"
+    rf"(?P<neg>not\s+|!\s*)?(?P<name>{_BIAS_NAME})"
     rf"(?:\s*(?P<absent>is\s+{_NONE}|==\s*{_NONE})|\s*(?P<present>is\s+not\s+{_NONE}|!=\s*{_NONE}))?"
 )
 _BIAS_SWITCH = lazy_pattern(
@@ -1457,10 +1463,14 @@ _BIAS_ASSIGNED = lazy_pattern(
 
 def _without_bias(match: re.Match, prefix: str = "") -> bool:
     """Whether the bias test ``match`` holds (its groups ``neg``, ``absent``, ``present``
-    after ``prefix``) on a layer without a bias, as the section's is."""
+    after ``prefix``) on a layer without a bias, as the section's is; a flag named for
+    the bias's absence (:data:`_NEGATED_BIAS`: ``if no_bias``) tested alone is true there."""
     absent = bool(match.group(f"{prefix}absent")) != bool(match.group(f"{prefix}neg"))
     if match.group(f"{prefix}absent") is None and match.group(f"{prefix}present") is None:
         absent = bool(match.group(f"{prefix}neg"))  # ``if bias``: true with a bias
+        name = re.split(r"\.|->", match.group(f"{prefix}name"))[-1].strip()
+        if _NEGATED_BIAS().search(name):
+            absent = not absent  # ``if no_bias``: true without one
     return absent
 
 
