@@ -30,7 +30,9 @@ JavaScript, some with Chinese around them, through ``check`` and ``grade``:
   several is left to inference among them; Go's ``x.Shape()[2]``, Rust's
   ``x.dims()[2]``, C#'s ``X.Dims[2]`` are shapes.  Before, every such index was
   inferred over all layouts: refused as ambiguous, and ``x.shape[3] … // NHWC`` (the
-  channels) was accepted as NCHW's width.
+  channels) was accepted as NCHW's width.  PyTorch's ``memory_format=torch.channels_last``
+  is a memory format, its shapes channels first (s14rev F3: read as NHWC, ``x.shape[2]``
+  was accepted as the width).
 
 - functions over padding modes in C, C++, C#, Go, Python and JavaScript (an ``if``
   chain, a ``switch`` and its ``case`` labels, a C-like function's head over several
@@ -290,6 +292,20 @@ CLASSES = {
             None,
         ),
         ("output-height", "out_h = (x.shape[-2] + p_h - k_h) // s_h + 1  # channels_last", W, None),
+        # PyTorch's channels_last is a memory format: the shape stays (N, C, H, W), so
+        # index 2 is no NHWC's w, and index 3 is the width (s14rev F3)
+        (
+            "output-width",
+            "out_w = (x.shape[2] + p_w - k_w) // s_w + 1  # x = x.to(memory_format=torch.channels_last)",
+            N,
+            "checker.reason.ambiguous_letter: x_shape[2]",
+        ),
+        (
+            "output-width",
+            "out_w = (x.shape[3] + p_w - k_w) // s_w + 1  # 内存格式 torch.channels_last",
+            R,
+            "layout",
+        ),
         # PyTorch's sizes (torch.Tensor.size(dim)): channels first, batched or not, so an
         # index from the end names one axis; from the start it does not (NCHW's 2 is h,
         # CHW's w)

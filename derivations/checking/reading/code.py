@@ -1961,11 +1961,15 @@ LAYOUT_NOTE = "reading.note.layout"
 # layouts record cites)
 _LAYOUT_NAME = lazy_pattern(r"(?<![A-Za-z])(?:N?CHW|N?HWC|channels_(?:first|last))(?![A-Za-z])")
 _TORCH_SIZE = lazy_pattern(r"\.\s*size\s*\(\s*(?:-?[0-9]\s*\)|\)\s*\[)")
+# PyTorch's channels_last, a memory format (``x.to(memory_format=torch.channels_last)``):
+# its tensors' shapes stay channels first (N, C, H, W), only their strides change
+_MEMORY_FORMAT = lazy_pattern(r"memory_format|torch\s*\.\s*channels_last")
 
 
 def _named_layout(notes: list, raw: str) -> None:
     """Note (:data:`LAYOUT_NOTE`) the data format ``raw`` names for its tensors
-    (:data:`_LAYOUT_NAME`; PyTorch's :data:`_TORCH_SIZE`: channels_first), the narrowest
+    (:data:`_LAYOUT_NAME`; PyTorch's :data:`_TORCH_SIZE` and its channels_last memory
+    format, :data:`_MEMORY_FORMAT`: channels_first), the narrowest
     where several agree (NCHW beside channels_first); nothing where it names none, or
     two that order the sizes differently (``NHWC to NCHW``)."""
     from derivations.checking.reading.names import named_layouts
@@ -1973,6 +1977,8 @@ def _named_layout(notes: list, raw: str) -> None:
     names = {match.group() for match in _LAYOUT_NAME().finditer(raw)}
     if _TORCH_SIZE().search(raw):
         names.add("channels_first")
+    if "channels_last" in names and _MEMORY_FORMAT().search(raw):
+        names = (names - {"channels_last"}) | {"channels_first"}
     if not names:
         return
     narrowest = min(names, key=lambda name: (len(named_layouts(name)), name))
