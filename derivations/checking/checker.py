@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from fractions import Fraction
+from functools import cache
 from itertools import pairwise
 
 from derivations.checking.deciding.asymptotic import order_mismatch
@@ -83,8 +84,11 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.languages import (
     BRACKET_FLOOR_WORDS,
+    MULTIPLIER_WORDS,
+    MULTIPLYING,
     OTHER_ROUNDING_WORDS,
     ROUNDING_WORDS,
+    SPOKEN,
 )
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
@@ -3632,7 +3636,48 @@ def check(
         _clear(result)
         result.error = {"reason": _short(error), "position": None, "id": None, "fields": {}}
     result.budget_hit = result.budget_hit or work.budget_hit
-    return _square_brackets(result, symbolic, notation, infer)
+    return _square_brackets(_words_multiply(result), symbolic, notation, infer)
+
+
+# the words a reading dropped beside the formula, by note: a label, prose around it, the
+# names of the parts summed (``输入, 权重, 两倍输出``, each part's words apart)
+_DROPPED_WORDS = {
+    "reading.note.label": "label",
+    "reading.note.islands": "prose",
+    "reading.note.parts_summed": "names",
+}
+
+
+@cache
+def _multiplier_words() -> re.Pattern:
+    """The multiplying words of :data:`.languages.SPOKEN` (its operations
+    :data:`.languages.MULTIPLYING`; English ``by``, a preposition in prose, and 乘 alone,
+    the first character of the count names 乘法 and 乘加, left out) and
+    :data:`.languages.MULTIPLIER_WORDS`, English as whole words."""
+    words = {w for ops in SPOKEN.values() for op in MULTIPLYING for w in ops.get(op, ())}
+    words |= {w for ws in MULTIPLIER_WORDS.values() for w in ws}
+    words -= {"by", "乘"}
+    latin = _words_pattern(*(w for w in words if w.isascii()))
+    other = _words_pattern(*(w for w in words if not w.isascii()))
+    return re.compile(rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])|{other}", re.I)
+
+
+def _words_multiply(result: Result) -> Result:
+    """``result``, unless it is right and the words its reading dropped beside the
+    formula (a label, prose around it, a part's name in a sum) hold a multiplier
+    (``twice: …``, a line ``两倍`` above the formula, ``… plus twice the output (…)``,
+    ``两倍输出 c_o m_h m_w 个``: s14rev F4, F11): then refused naming the words
+    (``checker.reason.words_operation``); the student's count is not the formula read."""
+    if result.verdict not in ("equivalent", "equivalent_under_convention"):
+        return result
+    for note in (result.parsed or {}).get("notes") or ():
+        said = (note.get("fields") or {}).get(_DROPPED_WORDS.get(note.get("id"), ""), "")
+        for words in said.split(", "):
+            if _multiplier_words().search(words):
+                refused = Result(result.question, result.answer, "invalid_input")
+                refused.error = _error_of(_invalid("words_operation", words=words.strip()))
+                return refused
+    return result
 
 
 # a square bracket that opens a group: not an index (``padding[0]``, ``x[i]``), a

@@ -45,6 +45,7 @@ MAC_LINE = "MAC数\nK \\times K \\times C_{{in}} \\times H_{{out}}{w} \\times C_
 HORIZONTAL = "checker.reason.h_may_be_horizontal"
 WORDS = "checker.reason.words_name_other"
 OTHER = "checker.reason.lead_names_other"
+TIMES = "checker.reason.words_operation"
 
 CLASSES: dict[str, list[tuple]] = {
     "a chain of a label, one name and a number": [
@@ -153,6 +154,13 @@ CLASSES: dict[str, list[tuple]] = {
         (FM, "加法次数\nc_o c_i k_h k_w m_h m_w", N, f"{OTHER}: 加法次数"),
         (OH, "Output width\n(h - k_h + p_h)//s_h + 1", N, f"{OTHER}: Output width"),
         (OW, "输出高度\n(w - k_w + p_w)//s_w + 1", N, None),
+        # a multiplier is no label (s14rev F4): the student's count is not the formula
+        (FM, "twice\nc_o c_i k_h k_w m_h m_w", N, f"{TIMES}: twice"),
+        (FM, "times two\nc_o c_i k_h k_w m_h m_w", N, f"{TIMES}: times two"),
+        (FM, "两倍\nc_o c_i k_h k_w m_h m_w", N, f"{TIMES}: 两倍"),
+        (FM, "一半\nc_o c_i k_h k_w m_h m_w", N, f"{TIMES}: 一半"),
+        (FM, "twice: c_o c_i k_h k_w m_h m_w", N, f"{TIMES}: twice"),
+        (FM, "两倍：c_o c_i k_h k_w m_h m_w", N, f"{TIMES}: 两倍"),
     ],
     "the other size said to be alike after the formula": [
         (OH, f"其中$m_h$的计算公式为：$m_h = {PLAIN}$，$m_w$同理。", C, "closing"),
@@ -185,6 +193,20 @@ CLASSES: dict[str, list[tuple]] = {
             None,
         ),
         (FMEM, "the input (c_i h w) plus the output (c_o m_h m_w)", W, None),
+        # a multiplier in a part's words is no prose (s14rev F11)
+        (
+            FMEM,
+            "the input (c_i h w) plus the weights (c_o c_i k_h k_w) plus twice the output"
+            " (c_o m_h m_w)",
+            N,
+            f"{TIMES}: twice the",
+        ),
+        (
+            FMEM,
+            "输入 c_i h w 个，权重 c_o c_i k_h k_w 个，两倍输出 c_o m_h m_w 个",
+            N,
+            f"{TIMES}: 两倍输出",
+        ),
         guard(FMEM, "输入 c_i h w 个，输出 c_o m_h m_w 个", W, None),
         # a list answering another question: read as its lines are (wrong, or refused)
         (BIAS, "weights (c_o k_h) and biases (c_i k_h)", W, None),

@@ -33,6 +33,8 @@ __all__ = [
     "LEAD_USES",
     "LEAD_NEGATIONS",
     "ROUNDING_WORDS",
+    "MULTIPLIER_WORDS",
+    "MULTIPLYING",
     "BRACKET_FLOOR_WORDS",
     "OTHER_ROUNDING_WORDS",
     "SPOKEN",
@@ -115,6 +117,14 @@ OTHER_ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
     "zh": ("四舍五入", "最近", "最接近", "进一"),
     "en": ("ceil", "nearest", "rounds up", "rounding up", "round half", "round to"),
 }
+# a multiplier in words dropped beside a formula (a label, prose around it) besides the
+# multiplying words of SPOKEN (twice, half, times, 两倍, 的一半, 乘): never words only
+MULTIPLIER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("doubled", "halved", "two copies", "two times"),
+    "zh": ("倍", "一半", "两份", "翻番", "翻一番"),
+}
+# the operations of SPOKEN that multiply what they apply to by a number
+MULTIPLYING = ("times", "twice", "thrice", "half", "doubled", "halved", "tripled")
 # closing a sentence after the formula (each only at the very end)
 ENDINGS: dict[str, tuple[str, ...]] = {
     "ja": ("になります", "となります", "である", "になる", "となる", "です"),
