@@ -533,69 +533,6 @@ def _shape_size(question: str, answer: str) -> tuple[Numeral, str] | None:
 _SAID_MARKS = ("!", "！")
 
 
-# a number (its size word after it, perhaps) and one bracket closing the answer
-_BRACKET_AFTER = (
-    r"\s*(?P<head>[^()（）]*?[0-9][^()（）]*?)\s*[(（](?P<inside>[^()（）]+)[)）]\s*[.。]?\s*"
-)
-
-
-def _bracket_after_number(answer: str) -> tuple[str, str] | None:
-    """(the number, the text in brackets) of a number, with or without its size word,
-    followed by a bracket (``4 (⌊14/3⌋)``, ``4 rows (⌊14/3⌋)``, ``4752 (1296 MACs)``,
-    ``4 (stride 3)``): its working or a remark, which read as a factor multiplied the
-    number by it (s13exam E13, s14exam E14); None for anything else."""
-    import re
-
-    match = re.fullmatch(_BRACKET_AFTER, answer) if isinstance(answer, str) else None
-    if match is None:
-        return None
-    head, inside = match.group("head").strip(), match.group("inside").strip()
-    if (
-        read_number(head) is None
-        and _size_word(head) is None
-        and _arithmetic(_parsed(head)) is None
-    ):
-        return None
-    return head, inside
-
-
-def _counting_word(word: str) -> bool:
-    """Whether ``word`` states a counting (``MACs``, ``FLOPs``: :data:`.informal.COUNT_WORDS`
-    naming one)."""
-    from derivations.checking.reading.informal import COUNT_WORDS
-
-    return bool(COUNT_WORDS.get(word.strip().lower()))
-
-
-def _count_word_ends(head: str) -> bool:
-    """Whether ``head`` ends in a count word, stating a counting or not (``1296
-    multiplications``)."""
-    from derivations.checking.reading.informal import COUNT_WORDS
-
-    return head.split()[-1].lower() in COUNT_WORDS
-
-
-def _bracket_note(inside: str, head: str, lang: str) -> str:
-    """What the bracket after a number was read as: working whose value is the number's
-    (said so) or another (said, the number graded), else words, not graded."""
-    import re
-
-    from derivations.numbers import shown as shown_value
-
-    # working is numbers and operators (and the words of a rounding): a count word or a
-    # parameter's name makes it a remark (``1296 MACs``, ``步幅为 3``)
-    words = re.sub(r"(?i)\b(?:floor|ceil|of|x|times)\b", " ", inside)
-    working = None if re.search(r"[^\W\d_]", words) else _arithmetic(_parsed(inside))
-    number = read_number(head) or (_size_word(head) or (None,))[0]
-    if working is None or number is None:
-        return text("variants.bracket_words", lang, inside=inside)
-    if working.value == number.value:
-        return text("variants.bracket_same", lang, inside=inside)
-    value = working.value
-    said = shown_value(int(value)) if value.denominator == 1 else str(value)
-    return text("variants.bracket_other", lang, inside=inside, value=said)
-
-
 def _worked_checked(said: str, lang: str) -> str:
     """``said`` with the checker's note on the worked numbers of a chain
     (``reading.note.worked_number``: a layer the question does not give, not checked)
@@ -783,16 +720,6 @@ def grade_variant_answer(
         if outcome.verdict == "invalid_input":
             return outcome  # 4 columns answering output-height
         return _with_note(outcome, text("variants.size_unit_dropped", lang, unit=unit), lang)
-    bracketed = _bracket_after_number(answer) if key is not None else None
-    if bracketed is not None:  # 4 (⌊14/3⌋), 4752 (1296 MACs), 4 (stride 3): the number
-        head, inside = bracketed
-        if _counting_word(inside) and not _count_word_ends(head):
-            # 2592 (MACs): the count word said in brackets, judged as said after it
-            return grade_variant_answer(
-                variants, student_id, question, f"{head} {inside}", lang, reveal
-            )
-        outcome = grade_variant_answer(variants, student_id, question, head, lang, reveal)
-        return _with_note(outcome, _bracket_note(inside, head, lang), lang)
     pair = _shape_size(question, answer) if key is not None else None
     if pair is not None:  # 4 × 3: the height and the width, never their product
         number, shape = pair

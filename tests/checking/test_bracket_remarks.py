@@ -9,15 +9,11 @@ page's number path."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from derivations.checking import check
 from derivations.expr.evaluate import compile_node
-from derivations.messages import text
-from derivations.practice.numbers import answer_at, practice_class
-from tests.checking.rows import LANGS, Table, said_as
+from tests.checking.rows import Table, said_as
 
 R, W, N = "equivalent", "not_equivalent", "invalid_input"
 OH, OW, FM, CS = "output-height", "output-width", "forward-mults", "compose-size"
@@ -63,44 +59,3 @@ def test_the_value_shown_is_the_students_formulas(answer, formula):
     example = result.counterexample
     value = compile_node(parse_answer(formula).tree)(example["layer"])
     assert example["answer"] == value, example
-
-
-def _student():
-    (student,) = practice_class().students
-    return student
-
-
-def _key(question: str):
-    return next(k.value for k in _student().key if k.question == question)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_numbers_bracket_is_its_working_or_words(lang):
-    layer = _student().layer
-    height, mults = _key(OH), _key(FM)
-    backward = _key("backward-ops")
-    rows = [
-        (OH, f"{height} (stride {layer.s_h})", R, ("variants.bracket_words",)),
-        (OH, f"{height}（步幅为 {layer.s_h}）", R, ("variants.bracket_words",)),
-        (OH, f"{height} rows (⌊{height * layer.s_h}/{layer.s_h}⌋)", R, ("variants.bracket_same",)),
-        (FM, f"{mults} ({mults // layer.c_o} x {layer.c_o})", R, ("variants.bracket_same",)),
-        ("backward-ops", f"{backward} ({mults} MACs)", R, ("variants.bracket_words",)),
-        (OH, f"{height + 1} ({height})", W, ("variants.bracket_other",)),
-    ]
-    for question, said, verdict, (note,) in rows:
-        data = json.loads(answer_at(question, said, lang))
-        assert data["verdict"] == verdict, (said, data)
-        opening = text(note, lang, inside="{}", value="{}").split("{}")[0]
-        assert opening in data["feedback"], (said, data)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_count_word_in_brackets_after_a_number(lang):
-    """s14exam E11: "1296 multiplications (MACs)" at the layer was refused as naming the
-    count instead of giving it; a count word in brackets after a bare number is judged as
-    one said after it ("2592 (MACs)", the FLOPs, disagrees with its word)."""
-    mults = _key(FM)
-    data = json.loads(answer_at(FM, f"{mults} multiplications (MACs)", lang))
-    assert data["verdict"] == R, data
-    data = json.loads(answer_at("forward-ops", f"{2 * mults} (MACs)", lang))
-    assert data["verdict"] == W and data["misconception"]["id"] == "count_word_disagrees", data
