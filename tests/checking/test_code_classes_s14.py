@@ -463,6 +463,15 @@ CLASSES = {
             N,
             "checker.reason.branches_disagree: padding == 'same' or p_h > 0\nelse",
         ),
+        # a switch with no statement: not empty, nothing computed (s14rev F7)
+        ("output-height", "switch (mode) {}", N, "reading.nothing_computed: switch (mode) {}"),
+        (
+            "output-height",
+            "switch (mode) {\ncase PAD_SAME:\n}",
+            N,
+            "reading.nothing_computed: switch (mode) { case PAD_SAME: }",
+        ),
+        ("output-height", "答：", N, "reading.nothing_computed: 答："),
         # modes joined by ``or`` (as a switch's labels are by ``||``): still the modes' branch
         guard(
             "output-height",

@@ -266,6 +266,18 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
     normalized, framing = framed(normalize(raw))
+    given = normalized.text.strip()
+    try:
+        return _parsed(normalized, raw, framing, letters, symbols)
+    except InvalidAnswer as error:
+        if error.key != "reading.empty" or not given:
+            raise
+        # ``switch (mode) {}``, ``case SAME:``: text, none of it a formula, is not empty
+        raise refuse("nothing_computed", text=" ".join(raw.split())[:_SHOWN]) from None
+
+
+def _parsed(normalized: Normalized, raw: str, framing: list, letters: bool, symbols) -> Parsed:
+    """:func:`parse_answer` of the answer ``raw`` normalized, its framing's notes."""
     normalized, said = code(normalized, raw)
     said = [*framing, *said]
     split = statements(normalized, raw)
@@ -287,6 +299,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     return replace(read[0], notes=notes, parts=tuple(read[1:]))
 
 
+_SHOWN = 60  # characters of the answer a refusal names
 GIVENS_NOTE = "reading.note.givens"
 # a statement of an answer of several that names a parameter of the layer in words of any
 # language and its letter (``padding p``, ``ядро $k$``, ``un pas s``, ``步幅 s``, ``a $k
