@@ -2685,7 +2685,9 @@ def _held_placed(
     effects = dict(entry.question.held)
     trial = {parameter: value + 1 for _, value, parameter in held if parameter}
     with held_read():  # (the same values: read as it was, its inferred letters too)
-        again = check(entry.question.id, answer, notation=notation, infer=True)
+        # sampled, as the page checks (no SymPy there: a proof here made the page refuse
+        # every held parameter the command line accepted, s14exam E28)
+        again = check(entry.question.id, answer, symbolic=False, notation=notation, infer=True)
     first, value = held[0][0], held[0][1]
     marked = ex.from_data(again.parsed["tree"]) if again.parsed else None
     if again.verdict not in ("equivalent", "equivalent_under_convention") or not (

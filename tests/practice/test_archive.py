@@ -27,6 +27,14 @@ ANSWERS = [
     ("backward-memory", "c_o*(", "en"),
     # read through the notation registry (notations.yaml, shipped as prebuilt JSON)
     ("output-height", "(h - kernel_size + padding)/stride + 1", "zh"),
+    # a parameter held at the book's value (the dilation), placed by a second reading: that
+    # reading needed SymPy, which the page has not, and refused what the CLI accepts (s14exam E28)
+    (
+        "output-height",
+        "floor((H_in + 2*padding[0] - dilation[0]*(kernel_size[0]-1) - 1)/stride[0] + 1)",
+        "en",
+    ),
+    ("output-height", "floor((h - d(k_h - 1) - 1 + p_h)/s_h) + 1", "zh"),
 ]
 
 
