@@ -3651,7 +3651,7 @@ _DROPPED_WORDS = {
 
 
 @cache
-def _multiplier_words() -> re.Pattern:
+def multiplier_words() -> re.Pattern:
     """The multiplying words of :data:`.languages.SPOKEN` (its operations
     :data:`.languages.MULTIPLYING`; English ``by``, a preposition in prose, and 乘 alone,
     the first character of the count names 乘法 and 乘加, left out) and
@@ -3675,7 +3675,7 @@ def _words_multiply(result: Result) -> Result:
     for note in (result.parsed or {}).get("notes") or ():
         said = (note.get("fields") or {}).get(_DROPPED_WORDS.get(note.get("id"), ""), "")
         for words in said.split(", "):
-            if _multiplier_words().search(words):
+            if multiplier_words().search(words):
                 refused = Result(result.question, result.answer, "invalid_input")
                 refused.error = _error_of(_invalid("words_operation", words=words.strip()))
                 return refused

@@ -20,7 +20,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from fractions import Fraction
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -533,6 +535,32 @@ def _shape_size(question: str, answer: str) -> tuple[Numeral, str] | None:
 _SAID_MARKS = ("!", "！")
 
 
+@cache
+def _scaling_words() -> re.Pattern:
+    """What words in brackets after a number may say that changes it: a scale
+    (:data:`.numeric.SCALE_WORDS`, its Chinese and SI prefixes alone, ``×10^3``,
+    ``e3``), a multiplier (:func:`.checker.multiplier_words`: twice, times, 倍, half) or a
+    rate (:data:`.languages.RATE_WORDS`: per, each, 每)."""
+    from derivations.checking.checker import multiplier_words
+    from derivations.checking.reading.languages import RATE_WORDS
+    from derivations.variants.numeric import _CHINESE, _SI, SCALE_WORDS
+
+    latin = [w for w in (*SCALE_WORDS, *RATE_WORDS) if w.isascii()]
+    other = [w for w in (*SCALE_WORDS, *RATE_WORDS, *_CHINESE) if not w.isascii()]
+    latin_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _longest(latin))
+    other_words = "|".join(map(re.escape, _longest(other)))
+    prefixes = "|".join(map(re.escape, _SI))
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{latin_words})(?![A-Za-z])|{other_words}|(?<!\w)(?:{prefixes})(?!\w)"
+        r"|10\s*\^|(?<=\d)[eE][+-]?\d|" + multiplier_words().pattern,
+        re.I,
+    )
+
+
+def _longest(words) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
 def _worked_checked(said: str, lang: str) -> str:
     """``said`` with the checker's note on the worked numbers of a chain
     (``reading.note.worked_number``: a layer the question does not give, not checked)
@@ -740,6 +768,12 @@ def grade_variant_answer(
                 note = text("variants.mark_dropped", lang, mark=mark, number=cut[0].strip())
                 return _with_note(grade(numeral), note, lang)
             parsed = _parsed(cut[0])
+    scaled = _with_working(answer) if key is not None else None
+    if scaled is not None and _scaling_words().search(scaled[1]) and scaled[2] != scaled[0].value:
+        # 1296 (in thousands), 1296 (times 2), 1296（每个输出通道）: not the number graded,
+        # whether the reading dropped the words as a remark or read them as working
+        line = text("variants.bracket_scales", lang, inside=scaled[1])
+        return Outcome("invalid_input", feedback=line, student_feedback=line)
     shown_work = (
         _with_working(answer)
         if key is not None and (parsed is None or not _plain_number(parsed))

@@ -36,6 +36,9 @@ _CHINESE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 # billion; never the kernel size k times the number, which a number form does not ask
 # (s13exam E6: ``1.296k`` was read as a formula in k and called wrong)
 _SI = {"k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9}
+# the words of a scale said apart from a number (``1296 (in thousands)``, ``（千次）``,
+# ``(×10^3)``) besides _CHINESE and _SI: never a remark on the number (s14rev F9)
+SCALE_WORDS = ("thousands", "thousand", "millions", "million", "billions", "billion", "千", "百万")
 _SUFFIXES = ("个", "次", "elements", "element")
 # the suffixes that say the number counts elements (a memory's unit, which bytes are not)
 _ELEMENTS = frozenset({"个", "elements", "element"})

@@ -246,6 +246,41 @@ def test_a_working_that_disagrees_with_its_number_is_wrong(lang):
         assert data["feedback"] == said, data
 
 
+# s14rev F9: words in brackets after a right number that scale it, multiply it or make it
+# a count per item are no remark (the student's number is not the one graded): refused
+# naming them, in both languages; working whose value is the number's stays working
+SCALING = [
+    "in thousands",
+    "thousand",
+    "×10^3",
+    "times 2",
+    "twice",
+    "per output channel",
+    "each filter",
+    "千次",
+    "两倍",
+    "每个输出通道",
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("words", SCALING)
+def test_words_that_scale_a_right_number_are_refused_naming_them(words, lang):
+    opening, closing = ("(", ")") if words.isascii() else ("（", "）")
+    answer = f"{_key('forward-mults')} {opening}{words}{closing}"
+    data = _page("forward-mults", answer, lang)
+    assert data["verdict"] == "invalid_input", data
+    assert text("variants.bracket_scales", lang, inside=words) in data["feedback"], data
+
+
+@GUARD
+@pytest.mark.parametrize("lang", LANGS)
+def test_working_in_words_that_gives_the_number_is_working(lang):
+    right, c_o = _key("forward-mults"), _layer().c_o
+    data = _page("forward-mults", f"{right} ({right // c_o} times {c_o})", lang)
+    assert data["verdict"] == "equivalent", data
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_mixed_number_is_one_number(lang):
     ratio = Fraction(_key("double-channels"))
