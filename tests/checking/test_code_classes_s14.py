@@ -200,6 +200,26 @@ CLASSES = {
             C,
             None,
         ),
+        # a tensor or a size the reader rewrote (``bias_shape[0]``) is refused named as
+        # the answer writes it (s14rev F14)
+        (
+            "forward-mults",
+            "flops = m.weight.numel() * m_h * m_w * m.bias.numel()",
+            N,
+            "reading.unknown_word: m.bias.numel()",
+        ),
+        (
+            "forward-mults",
+            "macs = conv.weight[0].numel() * m_h * m_w  # 每个输出通道",
+            N,
+            "reading.unknown_word: conv.weight[0].numel()",
+        ),
+        (
+            "output-height",
+            "oh = (x.size(-9) + p_h - k_h) // s_h + 1",
+            N,
+            "reading.unknown_word: x.size(-9)",
+        ),
         # a flag named for the bias's absence (MXNet's no_bias): true on the section's
         # layer, so its block runs there, and ``not no_bias``'s does not
         (

@@ -14,7 +14,7 @@ import re
 
 from derivations.checking.reading.around import RELATIVE_NOTE, around, framed
 from derivations.checking.reading.code import code
-from derivations.checking.reading.errors import InvalidAnswer, refuse
+from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import (
     LOOP_HEAD,
@@ -270,10 +270,32 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     try:
         return _parsed(normalized, raw, framing, letters, symbols)
     except InvalidAnswer as error:
+        if error.key in UNKNOWN_KEYS:
+            raise _as_written(error, raw) from None
         if error.key != "reading.empty" or not given:
             raise
         # ``switch (mode) {}``, ``case SAME:``: text, none of it a formula, is not empty
         raise refuse("nothing_computed", text=" ".join(raw.split())[:_SHOWN]) from None
+
+
+# a name as code writes it at a refused word's column: its members, calls and indices
+# (``m.bias.numel()``, ``x.size(-9)``, ``conv.weight[0].numel()``)
+_WRITTEN = lazy_pattern(
+    r"[A-Za-z_]\w*(?:\s*(?:\.\s*[A-Za-z_]\w*|->\s*[A-Za-z_]\w*|\([^()\n]*\)|\[[^\[\]\n]*\]))*"
+)
+
+
+def _as_written(error: InvalidAnswer, raw: str) -> InvalidAnswer:
+    """``error`` (an unknown word's) naming the word as ``raw`` writes it at its column
+    (:data:`_WRITTEN`), where the reader had rewritten it (``bias_shape[0]`` for
+    ``m.bias.numel()``); as it is where the word is the answer's own or none is there."""
+    word = str(error.fields.get("word") or "")
+    if not word or word in raw or error.position is None or error.key is None:
+        return error
+    written = _WRITTEN().match(raw, error.position - 1)
+    if written is None:
+        return error
+    return refused(error.key, error.position, **{**error.fields, "word": written.group()})
 
 
 def _parsed(normalized: Normalized, raw: str, framing: list, letters: bool, symbols) -> Parsed:
