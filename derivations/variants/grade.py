@@ -557,6 +557,31 @@ def _scaling_words() -> re.Pattern:
     )
 
 
+def _scaled_count(answer: str) -> str | None:
+    """``answer`` with its number written whole where it is a number with a scale
+    (an SI prefix, 万: :func:`.numeric.read_number`) followed by a count word
+    (:data:`.informal.COUNT_WORDS`: ``2.544k FLOPs``, ``1.296k MACs``, ``1.296k 次乘法``):
+    read as a formula the prefix k was the kernel size (s14rev F13); None otherwise."""
+    from derivations.checking.reading.informal import COUNT_WORDS
+
+    words = sorted(COUNT_WORDS, key=len, reverse=True)
+    match = re.fullmatch(
+        rf"\s*(?P<number>\S+?)\s*(?P<word>{'|'.join(map(re.escape, words))})\s*[.。]?\s*",
+        answer if isinstance(answer, str) else "",
+        re.I,
+    )
+    if match is None or _PLAIN_DIGITS.fullmatch(match["number"]):
+        return None
+    number = read_number(match["number"])
+    if number is None or number.value.denominator != 1:
+        return None
+    return f"{number.value.numerator} {match['word']}"
+
+
+# a number written with digits alone (no scale to write whole)
+_PLAIN_DIGITS = re.compile(r"[0-9.,]+")
+
+
 def _longest(words) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
@@ -722,6 +747,9 @@ def grade_variant_answer(
         return Outcome("invalid_input", feedback=line, student_feedback=line)
     key = next((k for k in student.key if k.question == question), None)
     numeral = read_number(answer)
+    whole = _scaled_count(answer) if key is not None and numeral is None else None
+    if whole is not None:  # 2.544k FLOPs: the number the prefix says, then its word
+        return grade_variant_answer(variants, student_id, question, whole, lang, reveal)
 
     def grade(number: Numeral) -> Outcome:
         return _numeric(

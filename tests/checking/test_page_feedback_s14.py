@@ -273,6 +273,27 @@ def test_words_that_scale_a_right_number_are_refused_naming_them(words, lang):
     assert text("variants.bracket_scales", lang, inside=words) in data["feedback"], data
 
 
+# s14rev F13: a number with an SI prefix then its count word (2.544k FLOPs) is the number
+# with its word, never a formula in the kernel size k
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "question, word",
+    [
+        ("forward-ops", "FLOPs"),
+        ("forward-mults", "MACs"),
+        ("forward-mults", "multiplications"),
+        pytest.param("forward-mults", "次乘法", marks=GUARD),  # read so before F13 too
+    ],
+)
+def test_a_number_with_an_si_prefix_and_its_count_word_is_that_number(question, word, lang):
+    value = _key(question)
+    prefixed = f"{Decimal(value) / 1000}k {word}"
+    data = _page(question, prefixed, lang)
+    assert data["verdict"] == _page(question, f"{value} {word}", lang)["verdict"] == "equivalent"
+    off = _page(question, f"{Decimal(value + 1) / 1000}k {word}", lang)
+    assert off["verdict"] == "not_equivalent", off
+
+
 @GUARD
 @pytest.mark.parametrize("lang", LANGS)
 def test_working_in_words_that_gives_the_number_is_working(lang):
