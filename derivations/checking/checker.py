@@ -2682,6 +2682,8 @@ def _held_placed(
     held = _held(readings)
     if not held:
         return
+    for written in _held_of_other_axis(entry, held):  # dilation[1] in the height's formula
+        raise _invalid("held_misplaced", written=written, value=1, trial=2)
     effects = dict(entry.question.held)
     trial = {parameter: value + 1 for _, value, parameter in held if parameter}
     with held_read():  # (the same values: read as it was, its inferred letters too)
@@ -2702,6 +2704,23 @@ def _held_placed(
             want -= less
         if _value_at(at_trial, trial_env) != want:
             raise _invalid("held_misplaced", written=first, value=value, trial=value + 1)
+
+
+def _held_of_other_axis(entry: Entry, held: list) -> list[str]:
+    """The held names (:func:`_held`) a notation record reads as one axis's parameter
+    (PyTorch's ``dilation[1]``: ``d_w``) in the answer to a question whose reference has
+    only the other axis's sizes: :func:`_held_placed` moves every held name to the same
+    trial value, which cannot tell the axes apart."""
+    from derivations.registry.notations import held_symbol
+
+    symbols = ex.symbols_in(entry.reference.tree)
+    if symbols & _HEIGHT_AXIS and not symbols & _WIDTH_AXIS:
+        other = "_w"
+    elif symbols & _WIDTH_AXIS and not symbols & _HEIGHT_AXIS:
+        other = "_h"
+    else:
+        return []
+    return [w for w, _, _ in held if (held_symbol(w) or "").endswith(other)]
 
 
 def _held_value(node: ex.Node) -> int | None:

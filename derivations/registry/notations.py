@@ -44,6 +44,7 @@ __all__ = [
     "layouts",
     "HELD",
     "held_parameter",
+    "held_symbol",
     "loop_indices",
 ]
 
@@ -80,6 +81,7 @@ class Notation:
     labels: tuple = ()
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
     held: tuple = ()  # ((written, parameter), ...): spellings of a parameter :data:`HELD`
+    held_symbols: tuple = ()  # ((written, the book's symbol: d_h, d_w, d, g), ...)
     loop_indices: tuple = ()  # a loop's variable's names over the axes: the parts record only
 
 
@@ -192,6 +194,7 @@ def _record(key: str, data) -> Notation:
         labels=_labels(key, data.get("labels", {})),
         layouts=_layouts(key, data.get("layouts", {})),
         held=tuple((w, HELD[f]) for w, f in spellings.items() if f in HELD),
+        held_symbols=tuple((w, f) for w, f in spellings.items() if f in HELD),
         loop_indices=_loop_indices(key, data.get("loop_indices", [])),
     )
 
@@ -214,6 +217,17 @@ def _held_value(formula: str) -> str:
 
 
 @cache
+def held_symbol(written: str) -> str | None:
+    """The book's symbol (:data:`HELD`'s keys: ``d_h``, ``d_w``, ``d``, ``g``) a spelling of
+    a record reads as, case-insensitively (PyTorch's ``dilation[1]``: ``d_w``), or None."""
+    lowered = written.lower()
+    for record in notations().values():
+        for spelled, symbol in record.held_symbols:
+            if spelled.lower() == lowered:
+                return symbol
+    return None
+
+
 def held_parameter(written: str) -> str | None:
     """The parameter (:data:`HELD`: ``dilation``, ``groups``) a spelling of a record
     names, case-insensitively, or None."""

@@ -95,6 +95,23 @@ ROWS = [
     guard("output-height", "the output height is (h + p_h - g*k_h)//s_h + 1", N),
     guard("output-height", "(h + p_h - k_h)//(g*s_h) + 1", N),
     guard("output-width", "(w + p_w - k_w + s_w * groups) // s_w", N),
+    # the other axis's dilation where the kernel's size stands: every held name moved to
+    # one trial value, so dilation[1] in the height's formula was accepted (s14left, lead)
+    (
+        "output-height",
+        "H_out = (H_in + 2*padding[0] - dilation[1]*(kernel_size[0] - 1) - 1)//stride[0] + 1",
+        N,
+    ),
+    (
+        "output-width",
+        "W_out = (W_in + 2*padding[1] - dilation[0]*(kernel_size[1] - 1) - 1)//stride[1] + 1",
+        N,
+    ),
+    guard(
+        "output-height",
+        "H_out = (H_in + 2*padding[0] - dilation[0]*(kernel_size[0] - 1) - 1)//stride[0] + 1",
+        C,
+    ),
 ]
 
 TABLE = Table("question, answer, verdict", ROWS, symbolic=False)
