@@ -2682,7 +2682,9 @@ def _held_placed(
     held = _held(readings)
     if not held:
         return
-    for written in _held_of_other_axis(entry, held):  # dilation[1] in the height's formula
+    for written in _held_of_other_axis(
+        entry, held, readings
+    ):  # dilation[1] in the height's formula
         raise _invalid("held_misplaced", written=written, value=1, trial=2)
     effects = dict(entry.question.held)
     trial = {parameter: value + 1 for _, value, parameter in held if parameter}
@@ -2706,12 +2708,13 @@ def _held_placed(
             raise _invalid("held_misplaced", written=first, value=value, trial=value + 1)
 
 
-def _held_of_other_axis(entry: Entry, held: list) -> list[str]:
+def _held_of_other_axis(entry: Entry, held: list, readings: list) -> list[str]:
     """The held names (:func:`_held`) a notation record reads as one axis's parameter
     (PyTorch's ``dilation[1]``: ``d_w``) in the answer to a question whose reference has
     only the other axis's sizes: :func:`_held_placed` moves every held name to the same
-    trial value, which cannot tell the axes apart."""
-    from derivations.registry.notations import held_symbol
+    trial value, which cannot tell the axes apart; none where another name of the answer
+    (``readings``) is that axis's in its record too."""
+    from derivations.registry.notations import held_symbol, notations
 
     symbols = ex.symbols_in(entry.reference.tree)
     if symbols & _HEIGHT_AXIS and not symbols & _WIDTH_AXIS:
@@ -2719,6 +2722,15 @@ def _held_of_other_axis(entry: Entry, held: list) -> list[str]:
     elif symbols & _WIDTH_AXIS and not symbols & _HEIGHT_AXIS:
         other = "_h"
     else:
+        return []
+    # (an answer whose other names are that axis's in their record too, ``padding[1]`` …
+    # ``dilation[1]`` in the height's formula, indexes its own way: read as it was)
+    records = notations()
+    if any(
+        str(dict(records[r["source"]].spellings).get(r.get("written"), "")).endswith(other)
+        for r in readings
+        if r.get("source") in records and r.get("read") != "1"
+    ):
         return []
     return [w for w, _, _ in held if (held_symbol(w) or "").endswith(other)]
 
