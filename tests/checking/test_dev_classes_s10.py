@@ -208,7 +208,7 @@ CLASSES = {
             "output-height",
             "输出高度 = (fmap.shape[-1] + 2 * pad - k_h) // stride + 1",
             N,
-            "reading.unknown_word: fmap_shape[-1]",
+            "reading.unknown_word: fmap.shape[-1]",  # as written (s14rev F14, 2880f941)
         ),
     ],
     "a pair of sizes assigned as a pair": [
