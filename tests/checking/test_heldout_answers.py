@@ -422,6 +422,12 @@ computed equally by symmetry)``) read as words (s9text): H9-test 54 of 71.
   measurement, 15:25:03 UTC on 6298cc8 (main's head), before it landed: 5 of 10 right
   verdicts; the floor is the 5.  The misses by class are in the data file's header.
 
+- H15 (issue 21's twelfth fresh hold-out, session fifteen, collected 2026-12-07 from 17:13 UTC
+  by s15h15 from pages no file of the repository cited before, going first for interview-prep
+  question banks, course quiz answers and notes, course homework and Q&A threads; split by
+  page by the same hash rule): H15-dev's first increment (10 answers) was measured once before
+  it landed, 17:27 UTC: 5 of 10, 0 wrong answers accepted, the floor.
+
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
 apart from every other batch) but the checker is not run on it here.
@@ -467,6 +473,7 @@ SIZES = {
     "H13-test": 29,
     "H14-dev": 13,
     "H14-test": 10,
+    "H15-dev": 10,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -495,6 +502,7 @@ FLOORS = {
     "H13-test": 20,
     "H14-dev": 5,
     "H14-test": 5,
+    "H15-dev": 5,
 }
 
 
@@ -521,7 +529,9 @@ def test_no_source_is_one_the_checker_was_built_on():
         assert not pages[first] & pages[second], (first, second)
 
 
-@pytest.mark.parametrize("batch", ["H5", "H6", "H7", "H8", "H9", "H10", "H11", "H12", "H13", "H14"])
+@pytest.mark.parametrize(
+    "batch", ["H5", "H6", "H7", "H8", "H9", "H10", "H11", "H12", "H13", "H14", "H15"]
+)
 def test_a_split_batch_is_split_by_a_hash_of_its_page_and_takes_at_most_three_answers_a_page(
     batch,
 ):

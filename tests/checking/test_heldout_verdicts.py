@@ -5887,6 +5887,47 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H15-dev, first increment
+    "MAC => [Total number of kernels(10) * shape of our output(26x26) * shape of our kernel(3x3x1)] * For FLOPS(2)": (
+        lambda x, o: 2 * x.co * o.mh * o.mw * x.kh * x.kw * x.ci,
+        "flops",
+        None,
+    ),
+    "MAC => [Total number of kernels(10) * shape of our output(26x26) * shape of our kernel(1x1x1)] * For FLOPS(2)": (
+        lambda x, o: 2 * x.co * o.mh * o.mw * 1 * 1 * x.ci,
+        "flops",
+        K1,
+    ),
+    "O = ⌊(I - K + 2P)/S⌋ + 1": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "out = ⌊(n + 2p − k) / s⌋ + 1": (
+        lambda x, o: fl((x.w + 2 * x.qw - x.kw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "Output size formula: O = floor((W - K + 2P) / S) + 1": (
+        lambda x, o: fl((x.w - x.kw + 2 * x.qw) / x.sw) + 1,
+        "mw",
+        None,
+    ),
+    "FLOPs = H' \\times W' \\times n \\times(h \\times w \\times c + 1)": (
+        lambda x, o: o.mh * o.mw * x.co * (x.kh * x.kw * x.ci + 1),
+        ("flops", "ops"),
+        None,
+    ),
+    "另外，每个输出通道还有一个偏置项，因此需要再加上`C_out`个偏置参数": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "偏置项通常是每个输出神经元一个，对于卷积层来说，每个输出通道一个偏置参数": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -5919,6 +5960,8 @@ COMPOSE = {
     "r_out = r_in + (k - 1) * j_in",
     "The dimensionality of the resulting single convolution is $k_1 + k_2 - 1$",
     "`RFi = RFi-1 + (ki - 1) * Si`",
+    "RF_l = RF_{l-1} + (K_l -1) * ∏_{i=1}^{l-1} stride_i",
+    "(N-1)_RF = f(N_RF, stride, kernel) = (N_RF - 1) * stride + kernel",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
