@@ -5928,6 +5928,27 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H15-dev, second increment
+    "bias = torch.zeros(out_channels,1)": (
+        lambda x, o: x.co * 1,
+        "bias",
+        None,
+    ),
+    "output_h = (new_X.shape[1] - u) // self.stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "其计算量为${D_k}$·${D_k}$·$M$·$N$·${D_F}$·${D_F}$。": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.h,
+        ("mults", "ops"),
+        SQ,
+    ),
+    "PW卷积核的尺寸为$1$x$1$x$M$x$N$，其计算量为$M$·$N$·${D_F}$·${D_F}$。": (
+        lambda x, o: x.ci * x.co * x.h * x.h,
+        ("mults", "ops"),
+        (K1, SQ),
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -5962,6 +5983,7 @@ COMPOSE = {
     "`RFi = RFi-1 + (ki - 1) * Si`",
     "RF_l = RF_{l-1} + (K_l -1) * ∏_{i=1}^{l-1} stride_i",
     "(N-1)_RF = f(N_RF, stride, kernel) = (N_RF - 1) * stride + kernel",
+    "RF_{l+1} =  (RF_{l}-1)*\\prod_{i=1}^{l}strides_i + f_{l+1}",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
