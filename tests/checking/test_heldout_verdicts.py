@@ -5949,6 +5949,17 @@ READINGS = {
         ("mults", "ops"),
         (K1, SQ),
     ),
+    # --- batch H15-dev, third increment
+    "\\lfloor\\frac{n+2p-f}{s}+1\\rfloor": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        None,
+    ),
+    "\\text{bias: } (1,1,1,n_c^{[l]})": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
