@@ -2605,19 +2605,19 @@ def _held(readings: list) -> list[tuple[str, int, str | None]]:
     """(written, the book's value, parameter) of each name of an answer read as a number:
     a parameter every layer of the book holds at it (the dilation, the groups at 1; the
     output padding of a transposed convolution at 0).  The parameter is the notation
-    records' (:func:`.notations.held_parameter`: ``groups``, ``dilation[0]``), else the
+    records' (:func:`.notations.held_spelling`: ``groups``, ``dilation[0]``), else the
     groups or the dilation for a name whose parts the parts record reads as them
     (``group_count``; ``dilation_x``, ``dil``) or a letter inferred at a number (the
     roles record's D), else None."""
     from derivations.checking.reading.names import role_of
-    from derivations.registry.notations import held_parameter
+    from derivations.registry.notations import held_spelling
 
     out = []
     for reading in readings:
         read, written = reading.get("read", ""), reading.get("written", "")
         if not (read.isdigit() and written) or reading.get("how") in _NOT_HELD:
             continue
-        parameter = held_parameter(written)
+        parameter = (held_spelling(written) or (None,))[0]
         parts = re.split(r"[^\w]+|_", written)
         if parameter is None and any(role_of(p) == "group" for p in parts if p):
             parameter = "groups"  # group_count, n_groups: the parts record's groups
@@ -2714,7 +2714,7 @@ def _held_of_other_axis(entry: Entry, held: list, readings: list) -> list[str]:
     only the other axis's sizes: :func:`_held_placed` moves every held name to the same
     trial value, which cannot tell the axes apart; none where another name of the answer
     (``readings``) is that axis's in its record too."""
-    from derivations.registry.notations import held_symbol, notations
+    from derivations.registry.notations import held_spelling, notations
 
     symbols = ex.symbols_in(entry.reference.tree)
     if symbols & _HEIGHT_AXIS and not symbols & _WIDTH_AXIS:
@@ -2726,13 +2726,17 @@ def _held_of_other_axis(entry: Entry, held: list, readings: list) -> list[str]:
     # (an answer whose other names are that axis's in their record too, ``padding[1]`` …
     # ``dilation[1]`` in the height's formula, indexes its own way: read as it was)
     records = notations()
+    spelled = {  # (each record's spellings as a mapping once, not once per reading)
+        source: dict(records[source].spellings)
+        for source in {r.get("source") for r in readings} & records.keys()
+    }
     if any(
-        str(dict(records[r["source"]].spellings).get(r.get("written"), "")).endswith(other)
+        str(spelled[r["source"]].get(r.get("written"), "")).endswith(other)
         for r in readings
-        if r.get("source") in records and r.get("read") != "1"
+        if r.get("source") in spelled and r.get("read") != "1"
     ):
         return []
-    return [w for w, _, _ in held if (held_symbol(w) or "").endswith(other)]
+    return [w for w, _, _ in held if (held_spelling(w) or ("", ""))[1].endswith(other)]
 
 
 def _held_value(node: ex.Node) -> int | None:

@@ -48,6 +48,7 @@ from derivations.checking.reading.lexer import (
     DECORATED,
     PRIMED,
     UNKNOWN_PREFIX,
+    book_spellings,
     held_reading,
     unknown_letter,
 )
@@ -61,7 +62,6 @@ from derivations.registry.notations import (
     meaning_of_letter,
     meaning_of_symbols,
     notation_letters,
-    notation_spellings,
     notations,
     role_hints,
 )
@@ -600,7 +600,7 @@ def in_context(parsed: Parsed, answer: str) -> dict[str, tuple[str, str]]:
 def _spelled_symbol(letter: str) -> str | None:
     """The book's symbol a source's spelling reads ``letter`` as (CS231n's F: k), as the
     first reading read it; None when no spelling reads it as one symbol."""
-    spelled = notation_spellings().get(letter.lower())
+    spelled = book_spellings().get(letter.lower())
     if spelled is None or not isinstance(spellings().get(spelled[0]), Symbol):
         return None
     return spelled[0]

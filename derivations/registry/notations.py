@@ -43,16 +43,15 @@ __all__ = [
     "folded",
     "layouts",
     "HELD",
-    "held_parameter",
-    "held_symbol",
+    "held_spelling",
     "loop_indices",
 ]
 
-# the model's symbols of the parameters every layer of the book holds at one value (a
-# spelling written as one of them reads at that value, :data:`derivations.model.Layer`'s
-# default): which parameter each is; d, the dilation of both axes (as k is the kernel's)
+# the model's symbols of the parameters every layer of the book holds at one value: which
+# parameter each is; d, the dilation of both axes (as k is the kernel's).  A spelling
+# written as one of them keeps the symbol here; the checker reads it at the model's value
+# (:func:`derivations.checking.reading.lexer.book_formula`)
 HELD = {"d_h": "dilation", "d_w": "dilation", "d": "dilation", "g": "groups"}
-_HELD_FIELD = {"d_h": "d_h", "d_w": "d_w", "d": "d_h", "g": "groups"}
 
 ROLES_RECORD = "roles"
 PARTS_RECORD = "parts"  # the record of the parts of a name read by their roles
@@ -80,8 +79,6 @@ class Notation:
     # ((language, ((role, (word, ...)), ...)), ...): the parts record only
     labels: tuple = ()
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
-    held: tuple = ()  # ((written, parameter), ...): spellings of a parameter :data:`HELD`
-    held_symbols: tuple = ()  # ((written, the book's symbol: d_h, d_w, d, g), ...)
     loop_indices: tuple = ()  # a loop's variable's names over the axes: the parts record only
 
 
@@ -180,7 +177,7 @@ def _record(key: str, data) -> Notation:
         key,
         {lang: str(name[lang]) for lang in ("en", "zh")},
         " ".join(data["citation"].split()),
-        tuple((written, _held_value(formula)) for written, formula in spellings.items()),
+        tuple(spellings.items()),
         _hints(key, data.get("roles", {}), "roles"),
         _meanings(key, data.get("meanings", {})),
         letters=_letters(key, data.get("letters", {})),
@@ -193,8 +190,6 @@ def _record(key: str, data) -> Notation:
         parts=_parts(key, data.get("parts", {})),
         labels=_labels(key, data.get("labels", {})),
         layouts=_layouts(key, data.get("layouts", {})),
-        held=tuple((w, HELD[f]) for w, f in spellings.items() if f in HELD),
-        held_symbols=tuple((w, f) for w, f in spellings.items() if f in HELD),
         loop_indices=_loop_indices(key, data.get("loop_indices", [])),
     )
 
@@ -206,36 +201,16 @@ def _loop_indices(key: str, data) -> tuple:
     return tuple(data)
 
 
-def _held_value(formula: str) -> str:
-    """``formula``, or the book's value of a parameter :data:`HELD` names (the model's
-    default: ``"1"``)."""
-    if formula not in HELD:
-        return formula
-    from derivations.model import Layer
-
-    return str(getattr(Layer, _HELD_FIELD[formula]))
-
-
 @cache
-def held_symbol(written: str) -> str | None:
-    """The book's symbol (:data:`HELD`'s keys: ``d_h``, ``d_w``, ``d``, ``g``) a spelling of
-    a record reads as, case-insensitively (PyTorch's ``dilation[1]``: ``d_w``), or None."""
+def held_spelling(written: str) -> tuple[str, str] | None:
+    """(the parameter, the model's symbol) of a spelling a record reads as a parameter
+    :data:`HELD` names, case-insensitively (PyTorch's ``dilation[1]``: ``("dilation",
+    "d_w")``; ``groups``: ``("groups", "g")``), or None."""
     lowered = written.lower()
     for record in notations().values():
-        for spelled, symbol in record.held_symbols:
-            if spelled.lower() == lowered:
-                return symbol
-    return None
-
-
-def held_parameter(written: str) -> str | None:
-    """The parameter (:data:`HELD`: ``dilation``, ``groups``) a spelling of a record
-    names, case-insensitively, or None."""
-    lowered = written.lower()
-    for record in notations().values():
-        for spelled, parameter in record.held:
-            if spelled.lower() == lowered:
-                return parameter
+        for spelled, formula in record.spellings:
+            if formula in HELD and spelled.lower() == lowered:
+                return HELD[formula], formula
     return None
 
 

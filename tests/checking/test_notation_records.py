@@ -214,18 +214,21 @@ def test_the_groups_letter_is_read_at_one_with_a_note_in_both_languages():
 
 def test_a_held_parameters_spellings_read_at_the_books_value():
     """A spelling the records write as a parameter the book's layer holds (``groups: g``,
-    ``dilation[0]: d_h``) reads at the model's default for it (Layer: 1), and names that
-    parameter (``notations.held_parameter``), which the checker checks the place of."""
+    ``dilation[0]: d_h``) keeps that symbol in its record (the registry imports no
+    model), names the parameter and the symbol (``notations.held_spelling``, which the
+    checker checks the place of), and the checker reads it at the model's default for
+    that field (``lexer.book_spellings``; Layer: 1)."""
+    from derivations.checking.reading.lexer import book_spellings
     from derivations.model import Layer
-    from derivations.registry.notations import HELD, held_parameter, notation_spellings
+    from derivations.registry.notations import HELD, held_spelling
 
-    held = [(w, p) for record in notations().values() for w, p in record.held]
-    assert {p for _, p in held} == set(HELD.values())
-    for written, parameter in held:
-        assert held_parameter(written.upper()) == parameter
-        assert notation_spellings()[written.lower()][0] == str(
-            Layer.d_h if parameter == "dilation" else Layer.groups
-        )
+    held = [(w, f) for record in notations().values() for w, f in record.spellings if f in HELD]
+    assert {f for _, f in held} == set(HELD)
+    fields = {"d_h": "d_h", "d_w": "d_w", "d": "d_h", "g": "groups"}
+    for written, symbol in held:
+        assert held_spelling(written.upper()) == (HELD[symbol], symbol)
+        assert book_spellings()[written.lower()][0] == str(getattr(Layer, fields[symbol]))
+    assert held_spelling("padding[0]") is None
 
 
 def test_a_loops_variable_is_read_by_the_parts_record():

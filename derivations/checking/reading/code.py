@@ -508,12 +508,12 @@ def _joined(owner: str, last: str) -> str:
     count's name that states its counting (``stats["flops"]``, ``self.macs``), a name a
     notation record reads as the book's 1 (``module.groups``: PyTorch's groups): ``last``."""
     from derivations.checking.reading.informal import stated_counting
+    from derivations.checking.reading.lexer import book_spellings
     from derivations.checking.reading.names import compose, role_of
-    from derivations.registry.notations import notation_spellings
 
     if stated_counting(last) and re.fullmatch(r"[A-Za-z]+", last):
         return last  # stats["flops"], self.macs: the count's own name, its counting said
-    if len(last) >= _OWNER and notation_spellings().get(last.lower(), ("",))[0] == "1":
+    if len(last) >= _OWNER and book_spellings().get(last.lower(), ("",))[0] == "1":
         return last  # module.groups, conv.dilation: a record's name of the book's 1
     if _square_symbol(owner) and last.lower() in _AXES:
         return owner  # k_1.h: the book's k_1 is a square kernel's side, both axes'
@@ -1749,14 +1749,14 @@ _ONE_BASED = lazy_pattern(r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\((?P<i>[12])\)")
 
 def _one_based(text: Normalized, notes: list) -> Normalized:
     """``text`` with a parameter's MATLAB index (:data:`_ONE_BASED`) written as Python's."""
+    from derivations.checking.reading.lexer import book_spellings
     from derivations.checking.reading.names import compose
-    from derivations.registry.notations import notation_spellings
 
     for match in reversed(list(_ONE_BASED().finditer(text.text))):
         name = match.group("name")
         if len(name) < _OWNER:  # f(1), p(1): a letter's call or product, not an index
             continue
-        found = notation_spellings().get(name.lower())
+        found = book_spellings().get(name.lower())
         composed = compose(name)
         read = found[0] if found else (composed.read if composed else None)
         if read not in ("k", "p", "s", "1"):

@@ -38,6 +38,7 @@ from derivations.checking.reading.names import (
 )
 from derivations.checking.reading.normalize import Normalized
 from derivations.registry.notations import (
+    HELD,
     loop_indices,
     meaning_of_word,
     misspelling_of,
@@ -70,6 +71,8 @@ __all__ = [
     "held_read",
     "held_reading",
     "held_mark",
+    "book_formula",
+    "book_spellings",
 ]
 
 # a letter no notation names is read as a placeholder symbol "?F", resolved by the
@@ -291,6 +294,46 @@ def held_mark(value: str) -> str:
     return f"({value}^1)"
 
 
+@cache
+def _held_values() -> dict[str, str]:
+    """:data:`.notations.HELD`'s symbols -> the value the model's Layer holds each at
+    (its field's default; ``d``, both axes' dilation, at the one value of ``d_h`` and
+    ``d_w``)."""
+    from derivations.model import Layer
+    from derivations.registry.symbols import BY_NAME
+
+    values = {}
+    for symbol in HELD:
+        axes = (symbol,) if symbol in BY_NAME else (f"{symbol}_h", f"{symbol}_w")
+        (value,) = {getattr(Layer, BY_NAME[name].attribute) for name in axes}
+        values[symbol] = str(value)
+    return values
+
+
+def book_formula(formula: str) -> str:
+    """A notation record's formula as the checker reads it: the symbol of a parameter
+    every layer of the book holds at one value (:data:`.notations.HELD`: ``d_h``,
+    ``g``) at the value the model's :class:`~derivations.model.Layer` holds it at
+    (``"1"``); any other formula as it is."""
+    return _held_values().get(formula, formula)
+
+
+@cache
+def book_spellings() -> dict[str, tuple[str, str, str]]:
+    """:func:`.notations.notation_spellings`, each formula as :func:`book_formula` reads
+    it."""
+    return {
+        written: (book_formula(formula), source, spelled)
+        for written, (formula, source, spelled) in notation_spellings().items()
+    }
+
+
+def _book_stem(word: str) -> tuple[str, str, str] | None:
+    """:func:`.notations.stem_of`, its formula as :func:`book_formula` reads it."""
+    found = stem_of(word)
+    return None if found is None else (book_formula(found[0]), *found[1:])
+
+
 def _formula_tokens(formula: str) -> tuple[tuple[str, str], ...]:
     """A registry formula (``"p_h/2"``, data in the book's spellings) as (type, value)
     pairs of tokens, bracketed when it is more than one token; a whole number marked
@@ -317,7 +360,7 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     """A whole word of another notation (``registry/notations.yaml``), with PyTorch's
     index ``[0]``/``[1]`` when written: its formula's tokens, and a note saying how it
     was read; None when no notation has it."""
-    table = notation_spellings()
+    table = book_spellings()
     if end - start == 2 and text[start:end].lower() == "in" and _PREPOSITION().match(text, end):
         # ``in c_o``: the preposition before an operand, never the input times it
         raise refuse("unknown_word", col(start), word=text[start:end])
@@ -329,7 +372,7 @@ def _notation(text: str, start: int, end: int, col, notes) -> tuple[list[Token],
     for written, stop in candidates:
         found = table.get(_paired(written).lower())
         if found is None and stop == end:  # strides_height: the stem of a spelling
-            found = stem_of(written)
+            found = _book_stem(written)
         if found:
             formula, source, _ = found
             column = col(start)
@@ -365,7 +408,7 @@ def _triple(body: str) -> bool:
         return False
     if _FORCED.get() or _THREE_D().search(body):
         return True
-    table = notation_spellings()
+    table = book_spellings()
     for match in _THIRD().finditer(body):
         name = match.group(1).lower()
         if f"{name}[2]" in table:
@@ -443,7 +486,7 @@ def _member(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     if match is None:
         return None
     written = text[start : match.end()]
-    found = notation_spellings().get(written.lower())
+    found = book_spellings().get(written.lower())
     if found is None:
         return None
     formula, source, _ = found
@@ -474,7 +517,7 @@ def _joined(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
         ):
             continue  # letters side by side are a product (CS231n's D F F), not D_F (E19)
         key = "_".join(words[:count]).lower()
-        found = notation_spellings().get(key) or stem_of(key)
+        found = book_spellings().get(key) or _book_stem(key)
         if found:
             formula, source, _ = found
             column = col(start)
@@ -743,7 +786,7 @@ def _square(word: str) -> tuple[str, str] | None:
     """(the book's symbol, the source) of a name that reads as a parameter of a square
     layer (``ks``, ``strides``, ``kernel_size``, the book's ``k``: k, s) or the dilation
     (``"1"``)."""
-    found = notation_spellings().get(word.lower()) or stem_of(word)
+    found = book_spellings().get(word.lower()) or _book_stem(word)
     if found is not None:
         formula, source, _ = found
         return (formula, source) if formula in (*_SQUARE, "1") else None
@@ -818,7 +861,7 @@ def _indexed(text: str, start: int, end: int, col, notes) -> tuple[list[Token], 
         return _looped(text, start, end, col, notes) if "[" in text[end : end + 3] else None
     word, index = text[start:end], int(match.group(1))
     written = f"{word}[{index}]"  # as the answer has it: the index below may be moved
-    table = notation_spellings()
+    table = book_spellings()
     if f"{word}[{index}]".lower() not in table and shape_hints(word, index):
         placeholder = f"{UNKNOWN_PREFIX}{word}[{index}]"  # a shape's: as written
         return [Token("SYMBOL", placeholder, start_pos=col(start))], match.end()
