@@ -466,14 +466,19 @@ _OTHER_AXIS_NOTE = {"w": "width_formula_for_height", "h": "height_formula_for_wi
 FLOPS_OF_MULTIPLICATIONS = "flops_as_multiplications"  # checker.assumption.<id>
 
 
-# registry/notations.yaml's record of g, the groups (read as 1: checker.note.groups_at_one)
+# registry/notations.yaml's record of g, the groups (read as 1: checker.note.groups_at_one),
+# and of d_h, d_w (the dilation, said by the reading alone)
 GROUPS_SOURCE = "formulas_page"
 
 
 def _notes(entry: Entry, parsed: Parsed) -> list:
+    from derivations.registry.notations import held_spelling
+
     notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
     if any(
-        note.key == "reading.note.notation" and dict(note.fields)["source"] == GROUPS_SOURCE
+        note.key == "reading.note.notation"
+        and dict(note.fields)["source"] == GROUPS_SOURCE
+        and (held_spelling(str(dict(note.fields)["written"])) or ("",))[0] == "groups"
         for note in parsed.notes
     ):  # a grouped layer's g: say what 1 stands for
         notes.append("groups_at_one")

@@ -112,6 +112,21 @@ ROWS = [
         "H_out = (H_in + 2*padding[0] - dilation[0]*(kernel_size[0] - 1) - 1)//stride[0] + 1",
         C,
     ),
+    # the project's own d_h, d_w (the formulas page's dilation), placed as dilation[0] is:
+    # "no notation we know" before (s14exam E29)
+    ("output-height", "m_h = (h + p_h - d_h*(k_h - 1) - 1)//s_h + 1", R),
+    ("output-height", "floor((h - d_h (k_h - 1) + p_h + s_h - 1)/s_h)", R),
+    ("output-height", "输出高度为 ⌊(h + p_h − d_h(k_h − 1) − 1)/s_h⌋ + 1", R),
+    ("output-width", "m_w = (w + p_w - d_w*(k_w - 1) - 1)//s_w + 1", R),
+    ("output-width", "输出宽度 = ⌊(w − d_w(k_w − 1) + p_w + s_w − 1)/s_w⌋", R),
+    ("output-height", "m_h = (h + p_h - d_h*k_h)//s_h + 1", N),
+    ("output-height", "输出高度为 ⌊(h + p_h − k_h)/s_h⌋ + d_h", N),
+    ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w*d_h", N),
+    ("forward-mults", "乘法次数 = c_o × c_i × k_h × k_w × m_h × m_w × d_w", N),
+    # the other axis's: d_w in the height's formula, d_h in the width's, as dilation[1]
+    ("output-height", "m_h = (h + p_h - d_w*(k_h - 1) - 1)//s_h + 1", N),
+    ("output-height", "输出高度为 ⌊(h + p_h − d_w(k_h − 1) − 1)/s_h⌋ + 1", N),
+    ("output-width", "m_w = (w + p_w - d_h*(k_w - 1) - 1)//s_w + 1", N),
 ]
 
 TABLE = Table("question, answer, verdict", ROWS, symbolic=False)

@@ -210,6 +210,9 @@ def test_the_groups_letter_is_read_at_one_with_a_note_in_both_languages():
         assert text("checker.note.groups_at_one", lang) in said, said
         assert notations()["formulas_page"].name[lang] in said, said
     assert "groups_at_one" not in check("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w").notes
+    # the same record's d_h (the dilation): read at 1 too, but no word of the groups
+    dilated = check("output-height", "(h + p_h - d_h*(k_h - 1) - 1)//s_h + 1")
+    assert dilated.verdict == "equivalent" and "groups_at_one" not in dilated.notes
 
 
 def test_a_held_parameters_spellings_read_at_the_books_value():

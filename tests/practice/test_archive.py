@@ -35,6 +35,9 @@ ANSWERS = [
         "en",
     ),
     ("output-height", "floor((h - d(k_h - 1) - 1 + p_h)/s_h) + 1", "zh"),
+    # the formulas page's own d_h, d_w (s14exam E29): placed, and the other axis's refused
+    ("output-height", "floor((h - d_h(k_h - 1) + p_h + s_h - 1)/s_h)", "en"),
+    ("output-width", "(w + p_w - d_h*(k_w - 1) - 1)//s_w + 1", "zh"),
 ]
 
 
