@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import re
 from fractions import Fraction
-from functools import cache
 from itertools import pairwise
 
 from derivations.checking.deciding.asymptotic import order_mismatch
@@ -84,11 +83,10 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.languages import (
     BRACKET_FLOOR_WORDS,
-    MULTIPLIER_WORDS,
-    MULTIPLYING,
     OTHER_ROUNDING_WORDS,
     ROUNDING_WORDS,
-    SPOKEN,
+    multiplier_words,
+    words_pattern,
 )
 from derivations.checking.reading.lexer import (
     NAMED_PREFIX,
@@ -3690,20 +3688,6 @@ _DROPPED_WORDS = {
 }
 
 
-@cache
-def multiplier_words() -> re.Pattern:
-    """The multiplying words of :data:`.languages.SPOKEN` (its operations
-    :data:`.languages.MULTIPLYING`; English ``by``, a preposition in prose, and 乘 alone,
-    the first character of the count names 乘法 and 乘加, left out) and
-    :data:`.languages.MULTIPLIER_WORDS`, English as whole words."""
-    words = {w for ops in SPOKEN.values() for op in MULTIPLYING for w in ops.get(op, ())}
-    words |= {w for ws in MULTIPLIER_WORDS.values() for w in ws}
-    words -= {"by", "乘"}
-    latin = _words_pattern(*(w for w in words if w.isascii()))
-    other = _words_pattern(*(w for w in words if not w.isascii()))
-    return re.compile(rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])|{other}", re.I)
-
-
 def _words_multiply(result: Result) -> Result:
     """``result``, unless it is right and the words its reading dropped beside the
     formula (a label, prose around it, a part's name in a sum) hold a multiplier
@@ -3729,20 +3713,14 @@ _GROUP_BRACKET = lazy_pattern(r"(?<![\w\])}{^_(\\])\s*[\[［]")
 _NOT_PLAIN = frozenset("#`\\")
 
 
-def _words_pattern(*words: str) -> str:
-    """An alternation of ``words``, longest first, a space in one matching any spaces."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 # words that say a bracket is the floor (the integer part of Chinese school mathematics),
 # and words of another rounding (up, the nearest), which a floor word never outweighs
 _FLOOR_WORDS = lazy_pattern(
-    _words_pattern(*ROUNDING_WORDS["floor"], *itertools.chain(*BRACKET_FLOOR_WORDS.values())),
+    words_pattern(*ROUNDING_WORDS["floor"], *itertools.chain(*BRACKET_FLOOR_WORDS.values())),
     re.I,
 )
 _NOT_FLOOR_WORDS = lazy_pattern(
-    _words_pattern(*ROUNDING_WORDS["ceil"], *itertools.chain(*OTHER_ROUNDING_WORDS.values())),
+    words_pattern(*ROUNDING_WORDS["ceil"], *itertools.chain(*OTHER_ROUNDING_WORDS.values())),
     re.I,
 )
 

@@ -539,17 +539,20 @@ _SAID_MARKS = ("!", "！")
 def _scaling_words() -> re.Pattern:
     """What words in brackets after a number may say that changes it: a scale
     (:data:`.numeric.SCALE_WORDS`, its Chinese and SI prefixes alone, ``×10^3``,
-    ``e3``), a multiplier (:func:`.checker.multiplier_words`: twice, times, 倍, half) or a
-    rate (:data:`.languages.RATE_WORDS`: per, each, 每)."""
-    from derivations.checking.checker import multiplier_words
-    from derivations.checking.reading.languages import RATE_WORDS
-    from derivations.variants.numeric import _CHINESE, _SI, SCALE_WORDS
+    ``e3``), a multiplier (:func:`.languages.multiplier_words`: twice, times, 倍, half) or
+    a rate (:data:`.languages.RATE_WORDS`: per, each, 每)."""
+    from derivations.checking.reading.languages import (
+        RATE_WORDS,
+        multiplier_words,
+        words_pattern,
+    )
+    from derivations.variants.numeric import CHINESE_SCALES, SCALE_WORDS, SI_PREFIXES
 
     latin = [w for w in (*SCALE_WORDS, *RATE_WORDS) if w.isascii()]
-    other = [w for w in (*SCALE_WORDS, *RATE_WORDS, *_CHINESE) if not w.isascii()]
-    latin_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _longest(latin))
-    other_words = "|".join(map(re.escape, _longest(other)))
-    prefixes = "|".join(map(re.escape, _SI))
+    other = [w for w in (*SCALE_WORDS, *RATE_WORDS, *CHINESE_SCALES) if not w.isascii()]
+    latin_words = words_pattern(*latin)
+    other_words = words_pattern(*other)
+    prefixes = "|".join(map(re.escape, SI_PREFIXES))
     return re.compile(
         rf"(?<![A-Za-z])(?:{latin_words})(?![A-Za-z])|{other_words}|(?<!\w)(?:{prefixes})(?!\w)"
         r"|10\s*\^|(?<=\d)[eE][+-]?\d|" + multiplier_words().pattern,
@@ -580,10 +583,6 @@ def _scaled_count(answer: str) -> str | None:
 
 # a number written with digits alone (no scale to write whole)
 _PLAIN_DIGITS = re.compile(r"[0-9.,]+")
-
-
-def _longest(words) -> list[str]:
-    return sorted(words, key=len, reverse=True)
 
 
 def _worked_checked(said: str, lang: str) -> str:

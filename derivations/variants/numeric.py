@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["Numeral", "read_number", "MAX_NUMERAL"]
+__all__ = ["Numeral", "read_number", "MAX_NUMERAL", "CHINESE_SCALES", "SI_PREFIXES", "SCALE_WORDS"]
 
 MAX_NUMERAL = 200  # characters: no count of a drawn layer needs more
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
@@ -31,13 +31,13 @@ _FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
 # a mixed number, a whole number and a proper fraction (``4 2/53`` = 214/53), never the
 # product 4 × 2/53 (s13exam E13)
 _MIXED = re.compile(r"^(\d+)\s+(\d+)\s*/\s*(\d+)$")
-_CHINESE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+CHINESE_SCALES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 # an SI prefix after a plain number (``1.296k``, ``2.5 M``): a thousand, a million, a
 # billion; never the kernel size k times the number, which a number form does not ask
 # (s13exam E6: ``1.296k`` was read as a formula in k and called wrong)
-_SI = {"k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9}
+SI_PREFIXES = {"k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9}
 # the words of a scale said apart from a number (``1296 (in thousands)``, ``（千次）``,
-# ``(×10^3)``) besides _CHINESE and _SI: never a remark on the number (s14rev F9)
+# ``(×10^3)``) besides CHINESE_SCALES and SI_PREFIXES: never a remark on the number (s14rev F9)
 SCALE_WORDS = ("thousands", "thousand", "millions", "million", "billions", "billion", "千", "百万")
 _SUFFIXES = ("个", "次", "elements", "element")
 # the suffixes that say the number counts elements (a memory's unit, which bytes are not)
@@ -83,7 +83,7 @@ def read_number(raw: str) -> Numeral | None:
 
 def _numeral(text: str) -> Numeral | None:
     """The number ``text`` (no suffix) states, or None."""
-    for word, scale in (*_CHINESE.items(), *_SI.items()):
+    for word, scale in (*CHINESE_SCALES.items(), *SI_PREFIXES.items()):
         if text.endswith(word):
             number = _PLAIN.match(text[: -len(word)].strip())
             if not number:

@@ -13,10 +13,15 @@ one place :mod:`.around` and :mod:`.informal` read them from.
   m_h = …``, ``…，其中 m_h = …``);
 * :data:`NEGATIONS`: the words that, alone in a remark (``(wrong)``, ``（不对）``), deny
   the answer before it, and :data:`NEGATION_FILLERS` the words such a remark may hold
-  besides (``(this is wrong)``).
+  besides (``(this is wrong)``);
+* :func:`multiplier_words`: the pattern of the words that multiply (``twice``, 倍), built
+  from these tables by :func:`words_pattern`.
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 __all__ = [
     "WORD_COPULAS",
@@ -56,6 +61,8 @@ __all__ = [
     "RATE_COUNTED",
     "RATE_TIED",
     "NAME_FILLERS",
+    "words_pattern",
+    "multiplier_words",
 ]
 
 # a lead-in ends in one of these words (longest first where one is a prefix of another)
@@ -420,3 +427,23 @@ NAME_FILLERS: tuple[str, ...] = (
     *("avec", "le", "les", "des", "du", "et", "est", "une"),
     *("mit", "der", "die", "das", "den", "dem", "und", "von", "ist", "ein", "eine", "einem"),
 )
+
+
+def words_pattern(*words: str) -> str:
+    """An alternation of ``words``, longest first, a space in one matching any spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def multiplier_words() -> re.Pattern:
+    """The multiplying words of :data:`SPOKEN` (its operations :data:`MULTIPLYING`;
+    English ``by``, a preposition in prose, and 乘 alone, the first character of the
+    count names 乘法 and 乘加, left out) and :data:`MULTIPLIER_WORDS`, English as whole
+    words."""
+    words = {w for ops in SPOKEN.values() for op in MULTIPLYING for w in ops.get(op, ())}
+    words |= {w for ws in MULTIPLIER_WORDS.values() for w in ws}
+    words -= {"by", "乘"}
+    latin = words_pattern(*(w for w in words if w.isascii()))
+    other = words_pattern(*(w for w in words if not w.isascii()))
+    return re.compile(rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])|{other}", re.I)
