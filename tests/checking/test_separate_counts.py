@@ -45,3 +45,19 @@ ROWS = [
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_separate_counts_are_refused = TABLE.check_test(also=said_as)
 test_grade_refuses_them_the_same = TABLE.grade_test()
+
+
+def test_each_count_word_of_one_kind_is_read_with_its_kind():
+    """Every count word of one kind (``informal.COUNTS`` with a kind, and
+    ``informal.ONE_KIND_WORDS``) is told apart from a word of the other kind: the
+    pattern is built from that list, not retyped (fails on main 2a335875: 次乘法运算 was
+    found as 乘法, the retyped pattern's word)."""
+    from derivations.checking.reading.informal import COUNTS, ONE_KIND_WORDS
+    from derivations.checking.reading.spoken import separate_counts
+
+    words = {word: kind for word, (_, kind) in COUNTS.items() if kind} | ONE_KIND_WORDS
+    assert set(words.values()) == {"multiplication", "addition"}
+    other = {"multiplication": "additions", "addition": "multiplications"}
+    for word, kind in words.items():
+        found = separate_counts(f"c_o m_h m_w {word} and 0 {other[kind]}")
+        assert found == [word.removeprefix("次"), other[kind]], (word, found)

@@ -38,7 +38,12 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from derivations.checking.reading.languages import NEGATION_FILLERS, NEGATIONS, RATE_WORDS
+from derivations.checking.reading.languages import (
+    BIAS_COUNT_WORDS,
+    NEGATION_FILLERS,
+    NEGATIONS,
+    RATE_WORDS,
+)
 from derivations.checking.reading.normalize import Normalized
 from derivations.records import record
 
@@ -51,6 +56,8 @@ __all__ = [
     "NUMBER_WORDS",
     "counting",
     "COUNT_WORDS",
+    "COUNTS",
+    "ONE_KIND_WORDS",
     "COST_WORDS",
     "edit",
     "readable",
@@ -188,47 +195,51 @@ _UNITS = lazy_pattern(
     r"\s*$"
 )
 _BYTES = {"byte", "bytes", "B", "字节"}
-# count words after a formula -> the counting they state (None: a count, no counting)
-COUNT_WORDS = {
-    "次乘加运算": "macs",
-    "次乘加": "macs",
-    "次浮点运算": "flops",
-    "次乘法运算": None,
-    "次乘法": None,
-    "次加法": None,
-    "次运算": None,
-    "次": None,
-    "multiply-accumulates": "macs",
-    "multiply-accumulate": "macs",
-    "multiply-adds": "macs",
-    "multiplications": None,
-    "multiplication": None,
-    "mults": None,
-    "additions": None,
-    "operations": None,
-    "ops": None,
-    "macs": "macs",
-    "mac": "macs",
-    "flops": "flops",
-    "flop": "flops",
+# count words after a formula -> (the counting they state, None: a count, no counting;
+# the one operation they count, None: operations of any kind)
+COUNTS: dict[str, tuple[str | None, str | None]] = {
+    "次乘加运算": ("macs", None),
+    "次乘加": ("macs", None),
+    "次浮点运算": ("flops", None),
+    "次乘法运算": (None, "multiplication"),
+    "次乘法": (None, "multiplication"),
+    "次加法": (None, "addition"),
+    "次运算": (None, None),
+    "次": (None, None),
+    "multiply-accumulates": ("macs", None),
+    "multiply-accumulate": ("macs", None),
+    "multiply-adds": ("macs", None),
+    "multiplications": (None, "multiplication"),
+    "multiplication": (None, "multiplication"),
+    "mults": (None, "multiplication"),
+    "additions": (None, "addition"),
+    "operations": (None, None),
+    "ops": (None, None),
+    "macs": ("macs", None),
+    "mac": ("macs", None),
+    "flops": ("flops", None),
+    "flop": ("flops", None),
 }
+# count words after a formula -> the counting they state (None: a count, no counting)
+COUNT_WORDS = {word: counting for word, (counting, _) in COUNTS.items()}
+# words of a count of one operation besides those of COUNTS, never read as a count word
+# at an answer's end: there ``adds`` is the name of the additions count
+# (registry/questions.py's names) and ``addition`` no count's word
+ONE_KIND_WORDS = {"addition": "addition", "adds": "addition"}
 _COUNT_ENDINGS = tuple(COUNT_WORDS)  # lower case: a quick test before the pattern
-# words after a formula that say it counts biases (``c_o biases``, ``c_o 个偏置``): no
-# counting of operations, a name of the quantity (judged as a label is: only the bias
-# count's); their last words, lower case, a quick test before the pattern
-BIAS_COUNT_WORDS = (
-    *("biases", "bias parameters", "bias terms", "bias values", "bias weights"),
-    *("个偏置参数", "个偏置项", "个偏置值", "个偏置", "偏置参数", "偏置项", "偏置"),
-)
-_BIAS_ENDINGS = tuple({w.split()[-1].lower() for w in BIAS_COUNT_WORDS})
+# the words after a formula that say it counts biases, every language's
+# (:data:`.languages.BIAS_COUNT_WORDS`: judged as a label is, only the bias count's); their
+# last words, lower case, a quick test before the pattern
+_BIAS_WORDS = tuple(word for words in BIAS_COUNT_WORDS.values() for word in words)
+_BIAS_ENDINGS = tuple({w.split()[-1].lower() for w in _BIAS_WORDS})
 
 
 @cache
 def _bias_count() -> re.Pattern:
-    """The bias count's words at the end of an answer (:data:`BIAS_COUNT_WORDS`)."""
+    """The bias count's words at the end of an answer (:data:`_BIAS_WORDS`)."""
     return re.compile(
         r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
-        + "|".join(sorted(map(re.escape, BIAS_COUNT_WORDS), key=len, reverse=True))
+        + "|".join(sorted(map(re.escape, _BIAS_WORDS), key=len, reverse=True))
         + r")\s*[.。]?\s*$",
         re.I,
     )

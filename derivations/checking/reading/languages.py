@@ -61,6 +61,8 @@ __all__ = [
     "RATE_COUNTED",
     "RATE_TIED",
     "NAME_FILLERS",
+    "TOTAL_WORDS",
+    "BIAS_COUNT_WORDS",
     "words_pattern",
     "multiplier_words",
 ]
@@ -132,6 +134,17 @@ MULTIPLIER_WORDS: dict[str, tuple[str, ...]] = {
 }
 # the operations of SPOKEN that multiply what they apply to by a number
 MULTIPLYING = ("times", "twice", "thrice", "half", "doubled", "halved", "tripled")
+# a total said after the formula or a number (``… in total``, ``…，共 64 个``)
+TOTAL_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("in total", "in all", "altogether", "total"),
+    "zh": ("一共", "总共", "合计", "总计", "共"),
+}
+# words after a formula that say it counts biases (``c_o biases``, ``c_o 个偏置``): no
+# counting of operations, a name of the quantity
+BIAS_COUNT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("biases", "bias parameters", "bias terms", "bias values", "bias weights"),
+    "zh": ("个偏置参数", "个偏置项", "个偏置值", "个偏置", "偏置参数", "偏置项", "偏置"),
+}
 # closing a sentence after the formula (each only at the very end)
 ENDINGS: dict[str, tuple[str, ...]] = {
     "ja": ("になります", "となります", "である", "になる", "となる", "です"),
@@ -146,7 +159,7 @@ ENDINGS: dict[str, tuple[str, ...]] = {
         "예요",
         "임",
     ),
-    "en": ("in total", "in all", "altogether", "overall", "total"),
+    "en": (*TOTAL_WORDS["en"], "overall"),
 }
 # what joins a definition to the formula before it (``…, where m_h = …``, ``…，其中 m_h = …``)
 CONNECTORS: dict[str, tuple[str, ...]] = {

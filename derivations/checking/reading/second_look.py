@@ -65,7 +65,7 @@ from derivations.checking.reading.informal import (
     negation,
     states_operation,
 )
-from derivations.checking.reading.languages import CONNECTORS
+from derivations.checking.reading.languages import CONNECTORS, TOTAL_WORDS, words_pattern
 from derivations.checking.reading.padded import padded_input
 
 __all__ = [
@@ -1710,11 +1710,13 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
 # ``… (64 in all)``): the value at the author's layer
 _TOTAL_AFTER = lazy_pattern(
     r"(?:[,，;；]\s*(?:(?:so|i\.e\.|that is|giving)\s+)?|\s*[(（]\s*)"
-    r"(?P<number>[0-9][0-9,]*)\s+(?:in\s+total|in\s+all|total|altogether)\s*[)）]?\s*[.。]?\s*$"
-    r"|[,，;；(（]\s*(?:所以|即)?\s*(?:共|一共|总共|合计|总计)有?\s*(?P<zh>[0-9][0-9,]*)\s*个?"
-    r"[\u4e00-\u9fff]{0,4}\s*[)）]?\s*[.。]?\s*$",
+    rf"(?P<number>[0-9][0-9,]*)\s+(?:{words_pattern(*TOTAL_WORDS['en'])})\s*[)）]?\s*[.。]?\s*$"
+    rf"|[,，;；(（]\s*(?:所以|即)?\s*(?:{words_pattern(*TOTAL_WORDS['zh'])})有?"
+    r"\s*(?P<zh>[0-9][0-9,]*)\s*个?[\u4e00-\u9fff]{0,4}\s*[)）]?\s*[.。]?\s*$",
     re.I,
 )
+# (a quick test before the pattern: the last word of each)
+_TOTAL_QUICK = tuple({words.split()[-1] for ws in TOTAL_WORDS.values() for words in ws})
 
 
 def _total_after(answer: str) -> tuple[str, Note] | None:
@@ -1722,7 +1724,7 @@ def _total_after(answer: str) -> tuple[str, Note] | None:
     per output channel, 64 in total``, ``每个输出通道一个偏置，共 64 个``): the number is the
     value at the author's layer, which the question does not give (noted as a worked
     number, never graded: :data:`TOTAL_NOTE`); a total that is a formula stays."""
-    if not any(word in answer for word in ("total", "all", "altogether", "共", "合计", "总计")):
+    if not any(word in answer for word in _TOTAL_QUICK):
         return None
     match = _TOTAL_AFTER().search(answer)
     if match is None or not answer[: match.start()].strip():

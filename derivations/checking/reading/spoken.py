@@ -174,26 +174,42 @@ def arithmetic_after(trail: str) -> list[str]:
     return found if _rounding().match(sentence, start) else []
 
 
-# a count of one kind of operation after a formula's last token (a number, a letter, a
-# subscripted name, a closing bracket): ``m_w multiplications``, ``0 additions``, ``m_w 次加法``
-# (not ``counts multiplications``, a word before it); kinds by the words' stems
-_KIND_COUNT = re.compile(
-    r"(?:\d|(?<![A-Za-z])[A-Za-z]|[A-Za-z]_\w+|[)\]}])\s*(?:次\s*)?"
-    r"(?P<word>multiplications?|mults|additions?|adds|乘法|加法)(?![A-Za-z])",
-    re.I,
-)
-_KINDS = {"mult": "multiplication", "乘法": "multiplication", "add": "addition", "加法": "addition"}
+@cache
+def _count_kinds() -> dict[str, str]:
+    """The words of a count of one kind of operation (:data:`.informal.COUNTS`' with a
+    kind, their classifier 次 left to the pattern, and :data:`.informal.ONE_KIND_WORDS`),
+    lower case -> that kind (``multiplication``, ``addition``)."""
+    from derivations.checking.reading.informal import COUNTS, ONE_KIND_WORDS
+
+    kinds = {word.removeprefix("次"): kind for word, (_, kind) in COUNTS.items() if kind}
+    return kinds | ONE_KIND_WORDS
+
+
+@cache
+def _kind_count() -> re.Pattern:
+    """A count of one kind of operation (:func:`_count_kinds`) after a formula's last
+    token (a number, a letter, a subscripted name, a closing bracket): ``m_w
+    multiplications``, ``0 additions``, ``m_w 次加法`` (not ``counts multiplications``, a
+    word before it)."""
+    from derivations.checking.reading.languages import words_pattern
+
+    return re.compile(
+        r"(?:\d|(?<![A-Za-z])[A-Za-z]|[A-Za-z]_\w+|[)\]}])\s*(?:次\s*)?"
+        rf"(?P<word>{words_pattern(*_count_kinds())})(?![A-Za-z])",
+        re.I,
+    )
 
 
 def separate_counts(answer: str) -> list[str]:
-    """The count words of ``answer`` that each follow a formula (:data:`_KIND_COUNT`),
+    """The count words of ``answer`` that each follow a formula (:func:`_kind_count`),
     when they name both multiplications and additions (``… multiplications and 0
     additions``, ``… 次乘法和 … 次加法``): the answer gives the two counts apart, not the
     one count a formula holds; [] otherwise."""
-    if not ("ition" in answer or "adds" in answer or "加法" in answer):
+    lowered = answer.lower()
+    if not any(w in lowered for w, kind in _count_kinds().items() if kind == "addition"):
         return []  # the quick test: no addition count named
-    found = [m.group("word") for m in _KIND_COUNT.finditer(answer)]
-    kinds = {_KINDS[next(k for k in _KINDS if w.lower().startswith(k))] for w in found}
+    found = [m.group("word") for m in _kind_count().finditer(answer)]
+    kinds = {_count_kinds()[word.lower()] for word in found}
     return found if len(kinds) > 1 else []
 
 
