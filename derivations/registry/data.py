@@ -24,7 +24,9 @@ def _kind(name: str):
 
     if not (_HERE / name).is_file():
         return None
-    return Kind("registry", (f"registry/{name}",))
+    # (this module among the sources: an entry stored before the order was kept is
+    # another entry, never read as one)
+    return Kind("registry", (f"registry/{name}", "registry/data.py"))
 
 
 def _entry(name: str) -> str:
@@ -32,10 +34,41 @@ def _entry(name: str) -> str:
 
 
 def _mapping(payload: object) -> dict:
-    """A stored file as :func:`read` returns it; ValueError otherwise."""
-    if not isinstance(payload, dict) or not all(isinstance(k, str) for k in payload):
+    """A stored file as :func:`read` returns it: every mapping in it in the file's order
+    (:func:`_stored`); ValueError otherwise."""
+    data = _decoded(payload)
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
         raise ValueError("not a mapping of records")
-    return payload
+    return data
+
+
+def _stored(data: object) -> object:
+    """What the store keeps of a parsed file: each mapping as the list of its pairs
+    (``{"=": [[key, value], ...]}``), in the file's order.  The store writes JSON with
+    its keys sorted, which lost the order, and it matters: the first source listing a
+    spelling wins (:func:`.notations.notation_spellings`), the first layout of a tensor
+    reads its shape (:func:`.notations.layouts`); the page, reading the prebuilt JSON,
+    read ``w.numel()`` in another layout than the command line, which parsed the YAML
+    (s14exam E25)."""
+    if isinstance(data, dict):
+        return {"=": [[key, _stored(value)] for key, value in data.items()]}
+    if isinstance(data, list):
+        return [_stored(item) for item in data]
+    return data
+
+
+def _decoded(stored: object) -> object:
+    """The parsed file :func:`_stored` kept; ValueError for anything else."""
+    if isinstance(stored, dict):
+        pairs = stored.get("=")
+        if set(stored) != {"="} or not isinstance(pairs, list):
+            raise ValueError("not a stored mapping")
+        if not all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) for p in pairs):
+            raise ValueError("not a stored mapping")
+        return {key: _decoded(value) for key, value in pairs}
+    if isinstance(stored, list):
+        return [_decoded(item) for item in stored]
+    return stored
 
 
 def _parsed(name: str) -> object:
@@ -58,7 +91,7 @@ def read(name: str) -> object:
             return found
     data = _parsed(name)
     if kind is not None and isinstance(data, dict):
-        kind.store(_entry(name), data)
+        kind.store(_entry(name), _stored(data))
     return data
 
 
@@ -69,8 +102,10 @@ def prebuilt_files() -> dict[str, bytes]:
     for name in FILES:
         kind = _kind(name)
         if kind is not None:
-            data = _mapping(_parsed(name))
+            data = _parsed(name)
+            if not isinstance(data, dict):
+                raise ValueError(f"{name}: not a mapping of records")
             out[f"prebuilt/{kind.kind}/{_entry(name)}.json"] = kind.prebuilt_file(
-                _entry(name), data
+                _entry(name), _stored(data)
             )
     return out
