@@ -219,9 +219,11 @@ _CODE_MARKS = lazy_pattern(r"//|\[\s*\d\s*\]|\*\*|;\s*$")
 
 def _code_like(formula: str, parsed: Parsed) -> bool:
     """Whether ``formula`` is written as code (:data:`_CODE_MARKS`, or code read around
-    it, ``reading.note.code``): there ``h = (h + …) // s + 1`` updates h."""
+    it, ``reading.note.code``, or calls read, ``reading.note.code_call``): there ``h = (h
+    + …) // s + 1`` updates h."""
     return bool(_CODE_MARKS().search(formula)) or any(
-        getattr(note, "key", None) == "reading.note.code" for note in parsed.notes
+        getattr(note, "key", None) in ("reading.note.code", "reading.note.code_call")
+        for note in parsed.notes
     )
 
 

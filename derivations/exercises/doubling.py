@@ -24,10 +24,12 @@ from derivations.exercises.maths import doubling as maths
 from derivations.exercises.notation import decimal, num, percent, rows, tex
 from derivations.exercises.prose import say
 from derivations.registry.forms import Form
+from derivations.registry.questions import question
 
 __all__ = ["build"]
 
-SYMBOLS = {Form.FORWARD_MULTS: "M", Form.FORWARD_ADDS: "A", Form.FORWARD_OPS: "(M + A)"}
+_M, _A = (question(q).sheet_letter for q in ("forward-mults", "forward-adds"))
+SYMBOLS = {Form.FORWARD_MULTS: _M, Form.FORWARD_ADDS: _A, Form.FORWARD_OPS: f"({_M} + {_A})"}
 # the tabulated layers of maths.PADDING_LAYERS, in order
 PADDING_LABELS = (
     "56^2,\\ 3\\times 3",

@@ -137,6 +137,9 @@ class Question:
     # (``adds = muls``: the additions stated in terms of the multiplications), read as
     # this question's reference (lower case; never read in an answer to this question)
     names: tuple = ()
+    # the letter the answer sheets name this count by (Exercise 3's M and A, "M + A"): on
+    # the label side of a chain (``M + A = …``) it reads as this count (s14exam E15)
+    sheet_letter: str = ""
     # the tensor whose number of elements the question asks for: a shape given as the
     # answer (``(c_o,)``, ``of shape (c_o, 1)``, ``rand(c_o, 1)``) is read as its count
     tensor: str | None = None
@@ -262,6 +265,7 @@ QUESTIONS: dict[str, Question] = {
             passes="forward",
             batched=True,
             held=_GROUPED,
+            sheet_letter="M",
             names=(
                 *("muls", "mults", "multiplications", "multiplies", "products"),
                 *("num_muls", "num_mults", "n_mults", "n_muls", "num_multiplications"),
@@ -284,6 +288,7 @@ QUESTIONS: dict[str, Question] = {
             passes="forward",
             batched=True,
             held=_GROUPED,
+            sheet_letter="A",
             names=(
                 *("adds", "additions", "num_adds", "n_adds", "num_additions"),
                 *("n_add", "num_add", "加法", "加算", "足し算", "덧셈", "сложения"),
@@ -401,6 +406,12 @@ QUESTIONS: dict[str, Question] = {
         ),
     )
 }
+
+
+def sheet_letters() -> dict[str, str]:
+    """Each count's letter on the answer sheets (:attr:`Question.sheet_letter`) -> the
+    id of its question."""
+    return {q.sheet_letter: q.id for q in QUESTIONS.values() if q.sheet_letter}
 
 
 def named_count(word: str) -> str | None:

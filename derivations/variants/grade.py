@@ -465,7 +465,8 @@ def _with_working(answer: str) -> tuple[Numeral, str, Fraction | None] | None:
     """``(number, working, value)`` of an answer written as a number with its working
     after it in brackets (``4 (floor of 14/3)``, ``1296 (= 4 x 3 x 9 x 12)``, ``4（14/3
     向下取整）``): the number, the working as written, and the working's value where it
-    is arithmetic with no symbol (None: words, a remark).  None when ``answer`` is not so
+    is arithmetic with no symbol, in elements where it says bytes (None: words, a
+    remark, or a count stating a counting, MACs or FLOPs).  None when ``answer`` is not so
     written, or its working names a symbol (``2 (c_o c_i k_h k_w m_h m_w)`` is a product,
     graded as the formula it is)."""
     import re
@@ -481,7 +482,15 @@ def _with_working(answer: str) -> tuple[Numeral, str, Fraction | None] | None:
     if parsed is not None and parsed.symbols:
         return None
     constant = _arithmetic(parsed)
-    return number, working, constant.value if constant else None
+    if constant is None or cast("Parsed", parsed).counting:
+        # words, or a count in a counting of its own (4752 (1296 MACs): another count
+        # of the layer, not this number's working; s14exam E14)
+        return number, working, None
+    if cast("Parsed", parsed).unit == "bytes":  # 684 elements (2736 bytes): in elements
+        from derivations.registry.dtypes import DEFAULT_DTYPE, DTYPE_BYTES
+
+        return number, working, constant.value / DTYPE_BYTES[DEFAULT_DTYPE]
+    return number, working, constant.value
 
 
 def _size_words() -> tuple[str, ...]:
@@ -728,6 +737,43 @@ def _increase_refused(
     return Outcome("invalid_input", feedback=line, student_feedback=line, parsed=str(number.value))
 
 
+# a bracket's text (ASCII or full-width brackets)
+_BRACKETED = re.compile(r"[(（](?P<body>[^()（）]*)[)）]")
+# the layer's fields a stated parameter is compared with, per axis ("" for a field
+# without one: the groups)
+_PARAMETER_FIELDS = {
+    "stride": ("s_h", "s_w"),
+    "padding": ("p_h", "p_w"),
+    "kernel": ("k_h", "k_w"),
+    "dilation": ("d_h", "d_w"),
+    "groups": ("groups",),
+}
+
+
+def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
+    """The refusal of an answer whose remark in brackets states a parameter's value the
+    student's layer does not have (``4 (stride 2)`` where the stride is 3: a value right
+    for the layer said to be for another, s14exam E14's twin), naming the remark and
+    the layer's values; None when every value stated is the layer's (a padding may be
+    its total or its half, per side) or none is stated."""
+    from derivations.checking.reading.informal import stated_parameters
+
+    for match in _BRACKETED.finditer(answer):
+        for parameter, axis, value in stated_parameters(match["body"]):
+            fields = _PARAMETER_FIELDS.get(parameter, ())
+            fields = tuple(f for f in fields if not axis or f.endswith(f"_{axis}")) or fields
+            held = [getattr(layer, field) for field in fields]
+            per_side = parameter == "padding"
+            if all(v == value or (per_side and v == 2 * value) for v in held):
+                continue
+            shown = ", ".join(f"{f} = {v}" for f, v in zip(fields, held, strict=True))
+            line = text(
+                "variants.remark_other_layer", lang, remark=match["body"].strip(), layer=shown
+            )
+            return Outcome("invalid_input", feedback=line, student_feedback=line)
+    return None
+
+
 def grade_variant_answer(
     variants: ClassVariants,
     student_id: str,
@@ -745,6 +791,11 @@ def grade_variant_answer(
         line = text("variants.unknown_student", lang, student=student_id[:60], folder="variants")
         return Outcome("invalid_input", feedback=line, student_feedback=line)
     key = next((k for k in student.key if k.question == question), None)
+    from derivations.checking.reading.informal import stated_parameters
+
+    elsewhere = _other_layer_stated(answer, student.layer, lang) if key is not None else None
+    if elsewhere is not None:
+        return elsewhere
     numeral = read_number(answer)
     whole = _scaled_count(answer) if key is not None and numeral is None else None
     if whole is not None:  # 2.544k FLOPs: the number the prefix says, then its word
@@ -796,7 +847,12 @@ def grade_variant_answer(
                 return _with_note(grade(numeral), note, lang)
             parsed = _parsed(cut[0])
     scaled = _with_working(answer) if key is not None else None
-    if scaled is not None and _scaling_words().search(scaled[1]) and scaled[2] != scaled[0].value:
+    if (
+        scaled is not None
+        and _scaling_words().search(scaled[1])
+        and scaled[2] != scaled[0].value
+        and not stated_parameters(scaled[1])  # 4 (k = 3): the layer's, checked above
+    ):
         # 1296 (in thousands), 1296 (times 2), 1296（每个输出通道）: not the number graded,
         # whether the reading dropped the words as a remark or read them as working
         line = text("variants.bracket_scales", lang, inside=scaled[1])

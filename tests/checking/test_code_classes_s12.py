@@ -245,7 +245,7 @@ CLASSES = {
             "forward-mults",
             "macs = reduce(lambda a, b: a * b, kernel_size) * c_in * c_out * m_h * m_w  # 总乘法次数",
             R,
-            "code",
+            "code_call",
         ),
         guard(
             "forward-mults",

@@ -38,6 +38,14 @@ ANSWERS = [
     # the formulas page's own d_h, d_w (s14exam E29): placed, and the other axis's refused
     ("output-height", "floor((h - d_h(k_h - 1) + p_h + s_h - 1)/s_h)", "en"),
     ("output-width", "(w + p_w - d_h*(k_w - 1) - 1)//s_w + 1", "zh"),
+    # the kernel's layout read from the registry's first (the page read the prebuilt
+    # JSON's sorted keys: k_h×k_w×c_i×c_o where the command line said c_o×c_i×k_h×k_w)
+    ("forward-memory", "x.numel() + w.numel() + y.numel()", "en"),
+    # glosses, a contrast, an approximation and a sheet's label (s14exam E14, E15, E27)
+    ("forward-mults", "c_o（输出通道数）× c_i（输入通道数）× k_h × k_w × m_h × m_w", "zh"),
+    ("bias-size", "c_o (not c_i)", "en"),
+    ("double-channels", "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", "zh"),
+    ("forward-ops", "M + A = c_o m_h m_w (2 c_i k_h k_w - 1)", "en"),
 ]
 
 

@@ -706,9 +706,11 @@ def _bracket_around_name(text: Normalized, notes: list) -> Normalized:
     return edit(moved, at, at, match.group("open") + " ")
 
 
-# a size written as a function of the tensor it measures: ``N(input)``, ``size(kernel)``
+# a size written as a function of the tensor it measures: ``N(input)``, ``N (input)``,
+# ``size(kernel)``; a letter after a factor, then a space, is no call (``c_i h w
+# (input)``: a gloss of the product, s14exam E27)
 _SIZE_OF = lazy_pattern(
-    r"(?<![\w.\\])(?:[A-Za-z]|size|len|length|dim|numel)\s*\(\s*"
+    r"(?<![\w.\\])(?:[A-Za-z]|size|len|length|dim|numel)(?P<space>\s*)\(\s*"
     r"(?P<tensor>inputs?|outputs?|in|out|image|img|kernel|filter)\s*\)",
     re.I,
 )
@@ -719,12 +721,21 @@ def _size_of(text: Normalized, notes: list) -> Normalized:
     """``text`` with a size written as a function of the tensor it measures
     (``N(output) = ((N(input) + 2*(Padding) - K)/S) + 1``, ``size(kernel)``) as that
     tensor's name, which reads as its size (input: h); never a product (``N × input``)."""
-    found = list(_SIZE_OF().finditer(text.text))
+    found = [m for m in _SIZE_OF().finditer(text.text) if not _after_factor(text.text, m)]
     for match in reversed(found):
         text = edit(text, match.start(), match.end(), match.group("tensor"))
     if found:
         notes.append(_note("size_of", written=", ".join(m.group() for m in found)))
     return text
+
+
+def _after_factor(text: str, match: re.Match) -> bool:
+    """Whether the one letter of ``match`` stands after a factor with a space before
+    its bracket (``h w (input)``): a product glossed, not a call."""
+    if not match.group("space") or not match.group()[1:2].isspace():
+        return False  # N(input), size (input): a call
+    last = text[: match.start()].rstrip()[-1:]
+    return last != "" and (last.isalnum() or last in ")]}")
 
 
 # C's size in bytes of what it is called on (``(N * H * W * C)*sizeof(input)``)
@@ -930,10 +941,12 @@ def around(
 # "about" (``~``, ``≈``; Chinese ``约``, ``大约``, ``约为``, ``约等于``: ``约 4.04 倍`` is read
 # as a factor, so ``约4.04`` is read as the number, s12exam E21), LaTeX's times sign before
 # a factor (``\times 4``, ``\times \frac{…}{…}``: the sheets' boxes, as ``×4`` reads;
-# s13exam E10)
+# s13exam E10); "about" in words before a number (``about 4``, ``roughly 4.04``), and
+# "in all" (``共 1296 次乘法``, ``总共 …``: s14exam E13)
 _OPENING = lazy_pattern(
     r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
-    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼]|大?约(?:为|是|等于)?)\s*)"
+    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼]|大?约(?:为|是|等于)?|共|总共|一共)\s*"
+    r"|(?:[Aa]bout|[Aa]pproximately|[Rr]oughly|[Cc]irca)\s+(?=[0-9]))"
     r"|(?P<times>\\times\s*))(?=\S)"
 )
 _FENCE_END = lazy_pattern(r"\s*```\s*$")
@@ -1174,7 +1187,7 @@ def _says_formula(text: str) -> bool:
 
 
 _CONCLUSION_WORDS = tuple(word.lower() for word in CONCLUSIONS)
-_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh约大\\")
+_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh约大共总一rARC\\")
 
 
 def _may_need(body: str) -> bool:

@@ -331,7 +331,18 @@ _SLICE_NUMEL = lazy_pattern(
 
 def _products(text: Normalized, notes: list) -> Normalized:
     """``text`` with each product of sizes written out (see :data:`_NUMEL`,
-    :data:`_REDUCE_MUL`, :data:`_SLICE_NUMEL`)."""
+    :data:`_REDUCE_MUL`, :data:`_SLICE_NUMEL`), the calls read noted once, in the order
+    written (``reading.note.code_call``: read as what they compute, never "not part of
+    the formula", s14exam E25)."""
+    calls: list[str] = []
+    text = _read_products(text, calls)
+    if calls:
+        notes.append(_note("code_call", text=", ".join(calls)))
+    return text
+
+
+def _read_products(text: Normalized, calls: list) -> Normalized:
+    """:func:`_products`' rewriting; ``calls`` receives each call read, in order."""
     for match in reversed(list(_SLICE_NUMEL().finditer(text.text))):
         text = edit(text, match.start(), match.end(), f"prod({match.group('arg')})")
     reduced = list(_REDUCE_MUL().finditer(text.text)) if "reduce" in text.text else []
@@ -353,11 +364,11 @@ def _products(text: Normalized, notes: list) -> Normalized:
             raise refuse("unread_count_call", text.column(match.start()), call=call)
         if written is None:
             continue
-        notes.append(_note("code", text=text.text[match.start() : closing + 1]))
+        calls.insert(0, text.text[match.start() : closing + 1])
         text = edit(text, match.start(), closing + 1, written)
     for match in reversed(list(_NUMEL().finditer(text.text))):
         name = match.group("name") or match.group("arg")
-        notes.append(_note("code", text=match.group()))
+        calls.insert(0, match.group())
         text = edit(text, match.start(), match.end(), _elements(_shape_name(name)))
     unread = _NUMEL_UNREAD().search(text.text) if "numel" in text.text else None
     if unread is not None:
@@ -410,7 +421,7 @@ def _divisions(text: Normalized, notes: list) -> Normalized:
             arguments, floor = arguments[:2], True
         if len(arguments) != 2 or not floor:
             continue
-        notes.append(_note("code", text=text.text[match.start() : closing + 1]))
+        notes.append(_note("code_call", text=text.text[match.start() : closing + 1]))
         rounding = "ceil" if match.group("julia") == "cld" else "floor"
         written = f"{rounding}(({arguments[0].strip()})/({arguments[1].strip()}))"
         text = edit(text, match.start(), closing + 1, written)

@@ -40,8 +40,11 @@ from functools import cache
 
 from derivations.checking.reading.languages import (
     BIAS_COUNT_WORDS,
+    CONTRASTS,
     NEGATION_FILLERS,
     NEGATIONS,
+    PER_UNITS,
+    PER_WORDS,
     RATE_WORDS,
 )
 from derivations.checking.reading.normalize import Normalized
@@ -72,6 +75,7 @@ __all__ = [
     "states_factor",
     "SAID_WITH_FIELDS",
     "negation",
+    "stated_parameters",
 ]
 
 
@@ -190,7 +194,7 @@ def ratio_colon(before: str, after: str) -> bool:
 _LIBRARY = lazy_pattern(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
 _INT = lazy_pattern(r"\bint\s*(?=\()")
 _UNITS = lazy_pattern(
-    r"(?:(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries)"
+    r"(?:(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries|floats|values)"
     r"|(?<=[数量])(?P<cjk>个元素|个))"  # 输出通道数个: a count's word, then its unit
     r"\s*$"
 )
@@ -212,6 +216,7 @@ COUNTS: dict[str, tuple[str | None, str | None]] = {
     "multiplications": (None, "multiplication"),
     "multiplication": (None, "multiplication"),
     "mults": (None, "multiplication"),
+    "products": (None, "multiplication"),
     "additions": (None, "addition"),
     "operations": (None, None),
     "ops": (None, None),
@@ -257,6 +262,14 @@ def _count() -> re.Pattern:
     )
 
 
+# a count word alone in a bracket closing the answer (``1296 multiplications (MACs)``,
+# ``… （次乘加）``): the counting said, as a count word after the formula (s14exam E11)
+_COUNT_BRACKET = lazy_pattern(
+    r"\s*\(\s*(?P<unit>"
+    + "|".join(sorted(map(re.escape, COUNT_WORDS), key=len, reverse=True))
+    + r")\s*\)\s*[.。]?\s*$",
+    re.I,
+)
 _PAREN = lazy_pattern(r"\((?P<body>[^()]*)\)")
 # (an abbreviation's full stop after a letter: ``(i.e. width and height alike)``)
 _WORDISH = lazy_pattern(r"^(?:[\sA-Za-z\u4e00-\u9fff'\-,]|(?<=[A-Za-z])\.)+$")
@@ -299,6 +312,7 @@ SAID_WITH_FIELDS = frozenset(
         "bare_definitions",
         "comment",
         "code",
+        "code_call",
         "operator",
         "lead_in",
         "names_in_sentence",
@@ -348,6 +362,9 @@ SAID_WITH_FIELDS = frozenset(
         "islands",
         "givens",
         "apposition",
+        "gloss",
+        "contrast",
+        "approximation",
         "prose_lines",
         "two_sizes",
         "rate_sentence",
@@ -459,6 +476,48 @@ def parameter_value(body: str) -> bool:
     return all(_one_parameter(part) for part in parts) if len(parts) > 1 else _one_parameter(body)
 
 
+# a parameter's letter -> what it names (``p_h``: the padding)
+_LETTER_PARAMETERS = {"p": "padding", "s": "stride", "k": "kernel", "d": "dilation", "g": "groups"}
+
+
+def stated_parameters(body: str) -> list[tuple[str, str, int]]:
+    """``(parameter, axis, value)`` of each parameter a bracket's text states
+    (:func:`parameter_value`: ``stride 2`` is ``("stride", "", 2)``, ``p_h = 4``
+    ``("padding", "h", 4)``, ``no padding`` ``("padding", "", 0)``; ``parameter`` one
+    of :data:`_LETTER_PARAMETERS`' values, ``axis`` ``h``, ``w`` or ``""`` for both);
+    empty when the text is not such a statement or states no whole number."""
+    from derivations.registry.notations import meaning_of_word
+
+    if not parameter_value(body):
+        return []
+    found = []
+    for part in _PARAMETER_PARTS().split(body):
+        absent = _NO_PARAMETER().fullmatch(part)
+        if absent is not None:
+            meant = meaning_of_word((absent.group("name") or absent.group("cjk") or "").strip())
+            found.append((meant.id if meant else "", "", 0))
+            continue
+        match = _PARAMETER_VALUE().fullmatch(part)
+        number = re.search(r"\d+(?:\.\d+)?", part[match.end("name") :]) if match else None
+        if match is None or number is None or "." in number.group():
+            return []
+        name = match.group("name").strip()
+        letter = re.fullmatch(r"([pskdg])(?:_\{?([hw])\}?)?", name)
+        if letter:
+            found.append(
+                (_LETTER_PARAMETERS[letter.group(1)], letter.group(2) or "", int(number.group()))
+            )
+            continue
+        meant = meaning_of_word(name)
+        kind = (
+            meant.id
+            if meant
+            else ("dilation" if "膨胀" in name or "dilation" in name else "groups")
+        )
+        found.append((kind, "", int(number.group())))
+    return found
+
+
 def _one_parameter(body: str) -> bool:
     """Whether ``body`` states one parameter's value (or its absence)."""
     from derivations.registry.notations import meaning_of_word
@@ -508,10 +567,48 @@ def _count_names() -> re.Pattern:
 
 
 def states_operation(body: str) -> bool:
-    """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`); the
-    name of a count (``multiply-adds``, 乘加, 乘法次数: :func:`_count_names`) is none, nor
-    is a rate (``one per filter``: :data:`.languages.RATE_WORDS`)."""
-    return bool(_OPERATION_WORDS().search(_RATE().sub(" ", _count_names().sub(" ", body))))
+    """Whether a remark states an operation or a number (:data:`_OPERATION_WORDS`) or
+    that the count is per one of a layer's parts (``per group``, ``每组``:
+    :data:`_PER`); the name of a count (``multiply-adds``, 乘加, 乘法次数:
+    :func:`_count_names`) is none, nor is a rate (``one per filter``:
+    :data:`.languages.RATE_WORDS`)."""
+    rest = _RATE().sub(" ", _count_names().sub(" ", body))
+    return bool(_OPERATION_WORDS().search(rest) or _PER().search(rest))
+
+
+def _words_of(words) -> str:
+    return "|".join(
+        rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+# a remark saying the count is per one of the layer's parts (``per group``, ``for each
+# image``, ``每组``, ``每个样本``): the count before it times that many (s14exam E14's
+# twin: ``c_o (per group)`` was accepted as c_o)
+_PER = lazy_pattern(
+    rf"(?:{_words_of(PER_WORDS)})\s*(?:[A-Za-z]+\s+)?(?:{_words_of(PER_UNITS)})", re.I
+)
+# a contrast in brackets: the quantity not meant (``not c_i``, ``而不是 c_i``)
+_CONTRAST = lazy_pattern(rf"^\s*(?:{_words_of(CONTRASTS)})\s*(?P<other>\S.*?)\s*$", re.I)
+
+
+def _contrast(body: str, before: str, column: int | None = None) -> bool:
+    """Whether a bracket's ``body`` contrasts the formula ``before`` it with another
+    (``c_o (not c_i)``, ``c_o（而不是 c_i）``): a remark, the formula graded as written; a
+    contrast with the very formula written (``c_o (not c_o)``) denies it and is refused
+    (``reading.remark_negates``)."""
+    match = _CONTRAST().match(body)
+    if match is None or not re.search(r"[A-Za-z]", match.group("other")):
+        return False
+    other = match.group("other")
+    if re.search(r"[\u4e00-\u9fff]", other) or not readable(re.sub(r"[\s_*()+\-/^0-9]", "", other)):
+        return False
+    if re.sub(r"\s", "", other) == re.sub(r"\s", "", before):
+        from derivations.checking.reading.errors import refuse
+
+        raise refuse("remark_negates", column, remark=body.strip())
+    return True
 
 
 _RATE = lazy_pattern(
@@ -819,19 +916,37 @@ def _increase(said: str, value, notes: list):
 _NOT_A_FACTOR = frozenset("_()+/^=[]{}\\")
 # a number and LaTeX's times sign after it (``4\times``): the factor ``4x``
 _LATEX_TIMES_AFTER = lazy_pattern(r"^\s*[0-9]+(?:\.[0-9]+)?\s*(?P<sign>\\times)\s*$")
-_UNIT_ENDINGS = ("byte", "bytes", "B", "字节", "element", "elements", "个元素", "个", "entries")
+_UNIT_ENDINGS = (
+    *("byte", "bytes", "B", "字节", "element", "elements", "个元素", "个", "entries"),
+    *("floats", "values"),  # a float a value an element (s14exam E13: ``366 floats``)
+)
 
 
 def _after_operator(before: str) -> bool:
-    """Whether ``before`` ends in an operator or an x times sign, or a word of a formula
-    said in words (``twice the``, ``the product of``: :func:`.spoken.ends_in_word`):
-    what follows is a factor (``… x B``: B the batch; ``twice the MACs``), not a unit."""
+    """Whether ``before`` ends in an operator, an equals sign or an x times sign, or a
+    word of a formula said in words (``twice the``, ``the product of``:
+    :func:`.spoken.ends_in_word`): what follows is a factor (``… x B``: B the batch;
+    ``twice the MACs``) or a side of its own after a formula (``c_o c_i … = MACs``: a
+    name, s14exam E11), not a unit; after a count's name (``MACs = FLOPs``) a count word."""
     bare = before.rstrip()
     if bare.endswith(("*", "+", "-", "/", "^", "(")) or re.search(r"\s[xX]$", bare):
         return True
+    if bare.endswith("="):  # c_o c_i … = MACs: a side; MACs = FLOPs: a count word
+        return not _count_name_before(bare[:-1])
     from derivations.checking.reading.spoken import ends_in_word
 
     return ends_in_word(bare)
+
+
+def _count_name_before(left: str) -> bool:
+    """Whether ``left`` (the text before ``=``) is only the name of a count (``MACs``,
+    ``adds``: :func:`stated_counting`, :func:`.questions.named_count`)."""
+    from derivations.registry.questions import named_count
+
+    name = left.strip()
+    if not re.fullmatch(r"[^\W\d][\w']*", name):
+        return False
+    return stated_counting(name) is not None or named_count(name) is not None
 
 
 def _by_between_sums(text: Normalized) -> Normalized:
@@ -954,6 +1069,12 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         notes.append(_note("int_floor"))
         while match := _INT().search(text.text):
             text = edit(text, match.start(), match.end(), "floor")
+    if text.text.rstrip(" .。").endswith(")") and (match := _COUNT_BRACKET().search(text.text)):
+        before = text.text[: match.start()]
+        if before.strip() and not _after_operator(before):  # 1296 multiplications (MACs)
+            unit = match.group("unit")
+            notes.append(_note("unit_count", unit=unit, counting=COUNT_WORDS[unit.lower()] or ""))
+            text = edit(text, match.start(), len(text.text))
     match = (
         _count().search(text.text)
         if text.text.rstrip(" .。").lower().endswith(_COUNT_ENDINGS)
@@ -1001,11 +1122,18 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 raise refuse(
                     "remark_negates", text.column(match.start()), remark=match.group("body").strip()
                 )
+            if _contrast(
+                match.group("body"), text.text[: match.start()], text.column(match.start())
+            ):
+                notes.append(_note("contrast", remark=match.group("body").strip()))
+                text = edit(text, match.start(), match.end())
+                continue
             parameter = parameter_value(match.group("body"))
             if (
                 (parameter or _remark(match.group("body")))
                 and not _operand(text.text, match.start(), match.end())
                 and not _says_formula(match.group("body"))
+                and not (not parameter and _glosses(text.text[: match.start()], match))
             ):
                 body = match.group("body")
                 rounding = _rounding(body, text.text[match.end() :])
@@ -1057,6 +1185,30 @@ def negation(body: str) -> bool:
         return False
     rest = fillers.sub(" ", denies.sub(" ", rest))
     return not re.search(r"[^\W_]", rest)
+
+
+_LETTER_BEFORE = lazy_pattern(r"(?<![A-Za-z0-9])[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?'?\s*$")
+
+
+def _glosses(before: str, match: re.Match) -> bool:
+    """Whether the bracket ``match`` may gloss the letter written right before it
+    (``c_o (input channels)``, ``c_i h w（输入）``): its words read as symbols and
+    nothing else; left to the lexer, which drops a gloss of those letters and refuses
+    one of others (``lexer._without_glosses``), not dropped here as a remark unread."""
+    if not _LETTER_BEFORE().search(before):
+        return False
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.lexer import NAMED_PREFIX, UNKNOWN_PREFIX, tokenize
+    from derivations.checking.reading.normalize import Normalized
+
+    body = match.group("body").strip()
+    try:
+        tokens = tokenize(Normalized(body, list(range(len(body)))))
+    except InvalidAnswer:
+        return False
+    return all(
+        t.type == "SYMBOL" and t.value[:1] not in (UNKNOWN_PREFIX, NAMED_PREFIX) for t in tokens
+    )
 
 
 def _operand(text: str, start: int, end: int) -> bool:

@@ -179,6 +179,20 @@ NEGATION_FILLERS: tuple[str, ...] = (
     *("right", "correct", "true", "对", "正确"),
     *("这个", "这", "答案", "公式", "是", "的", "了", "吧", "可能"),
 )
+# a contrast in brackets after a formula: the quantity the author does not mean
+# (``c_o (not c_i)``, ``c_o（而不是 c_i）``), a remark, never a factor
+CONTRASTS: tuple[str, ...] = (
+    *("not", "rather than", "instead of", "as opposed to"),
+    *("而不是", "而非", "不是", "并非"),
+)
+# a remark saying the count before it is per one of these (``c_o (per group)``,
+# ``（每组）``) scales it: refused as a remark that changes the formula
+PER_WORDS: tuple[str, ...] = ("per", "each", "for each", "for every", "every", "每个", "每一", "每")
+PER_UNITS: tuple[str, ...] = (
+    *("group", "groups", "image", "images", "sample", "samples", "example", "pixel", "pixels"),
+    *("position", "positions", "element", "elements", "location", "batch", "channel"),
+    *("组", "分组", "图像", "图片", "样本", "像素", "位置", "元素", "批", "通道"),
+)
 # the scripts a lead-in attached to its word may be written in (Han, kana, Hangul)
 LEAD_SCRIPTS = r"\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
 

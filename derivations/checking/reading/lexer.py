@@ -1212,6 +1212,8 @@ def _tokens(body: str, index: int, col, notes, letters: bool, previous: bool) ->
             raise refuse("brackets_too_deep", tokens[-1].start_pos, limit=MAX_DEPTH // 2)
     if not tokens:
         raise _empty(notes)
+    if len(runs) > 1 and "LPAR" in {t.type for t in tokens}:
+        tokens = _without_glosses(tokens, runs, notes)
     return _without_appositions(tokens, runs, notes) if len(runs) > 1 else tokens
 
 
@@ -1234,6 +1236,58 @@ _NAMING_WORD = lazy_pattern(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]|[A-Za-z]
 _LETTER = lazy_pattern(r"[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?'?")
 # a square layer's one letter for each axis's (``kernel size k_h k_w``: the kernel size's)
 _FAMILY = {"k_h": "k", "k_w": "k", "p_h": "p", "p_w": "p", "s_h": "s", "s_w": "s"}
+
+
+def _without_glosses(tokens: list[Token], runs: list, notes: list | None) -> list[Token]:
+    """``tokens`` without each bracket of words right after letters that names them (a
+    gloss: ``c_o (output channels)``, ``c_i h w (input)``, ``c_o（输出通道数）``: the
+    letters, never the letters times the words; s14exam E14, E27): a bracket holding only
+    words (:data:`_NAMING_WORD`) read as letters, each of which is among the letters
+    written side by side before it or their square layer's one letter (``(kernel)`` after
+    ``k_h k_w``), noted.  A gloss naming other letters than those before it (``c_o (input
+    channels)``) is refused naming both: read either way, a wrong answer could pass as the
+    letter it glosses or a right one as the product."""
+    spans = {first: (end, text) for first, end, text in runs}
+    dropped: set[int] = set()
+    for first, (end, text) in spans.items():
+        if not (first > 0 and end < len(tokens)) or tokens[first - 1].type != "LPAR":
+            continue
+        stop, words = end, [text]
+        while stop in spans and stop < len(tokens) and tokens[stop].type != "RPAR":
+            stop, more = spans[stop]
+            words.append(more)
+        if stop >= len(tokens) or tokens[stop].type != "RPAR":
+            continue
+        said = " ".join(w.strip() for w in words)
+        inside = tokens[first:stop]
+        if not _NAMING_WORD().search(said + " ") or any(
+            t.type != "SYMBOL" or t.value[:1] in (UNKNOWN_PREFIX, NAMED_PREFIX) for t in inside
+        ):
+            continue
+        letters, at = [], first - 1
+        while at > 0 and tokens[at - 1].type == "SYMBOL" and at - 1 not in dropped:
+            owner = next((f for f, (e, _) in spans.items() if f <= at - 1 < e), None)
+            if owner is None or _NAMING_WORD().search(spans[owner][1] + " "):
+                break
+            letters.append(tokens[at - 1].value)
+            at -= 1
+        if not letters:
+            continue  # 2 (input), ) (input): no letter glossed
+        named = {t.value for t in inside}
+        written = {*letters, *(_FAMILY.get(letter, letter) for letter in letters)}
+        shown = " ".join(reversed(letters))
+        if not named <= written:
+            raise refuse(
+                "gloss_other",
+                tokens[first - 1].start_pos,
+                words=said,
+                named=", ".join(sorted(named)),
+                letters=shown,
+            )
+        dropped.update(range(first - 1, stop + 1))
+        if notes is not None:
+            notes.append(_note("gloss", words=said, letters=shown))
+    return [t for i, t in enumerate(tokens) if i not in dropped] if dropped else tokens
 
 
 def _without_appositions(tokens: list[Token], runs: list, notes: list | None) -> list[Token]:

@@ -30,6 +30,7 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.lalr import UnexpectedToken
 from derivations.checking.reading.lexer import (
+    NAMED_PREFIX,
     UNKNOWN_KEYS,
     UNKNOWN_PREFIX,
     describe_terminal,
@@ -132,6 +133,42 @@ def _named_counting(name: str) -> str | None:
     )
 
 
+def _sheet_letters(side: str, tree: ex.Node) -> ex.Node:
+    """``tree``, the label side of a chain, with each letter the answer sheets name a
+    count by (``M + A = …``: :func:`.questions.sheet_letters`) read as that count, as its
+    word is (``multiplications + additions = …``), where the side is those letters alone
+    joined by ``+``; as it is otherwise (s14exam E15: M and A were inferred as k and h,
+    and the chain refused as "k + h is not …")."""
+    from derivations.registry.questions import sheet_letters
+
+    counts = sheet_letters()
+    letters = re.findall(r"[A-Za-z]+", side)
+    if not letters or re.search(r"[^A-Za-z+()\s]", side) or not set(letters) <= set(counts):
+        return tree
+    named = {
+        f"{UNKNOWN_PREFIX}{letter}": ex.sym(f"{NAMED_PREFIX}{counts[letter]}:{letter}")
+        for letter in letters
+    }
+
+    def substitute(node: ex.Node) -> ex.Node:
+        if isinstance(node, ex.Sym):
+            return named.get(node.name, node)
+        return ex.with_children(node, substitute)
+
+    return substitute(tree)
+
+
+def _count_name(side: str) -> bool:
+    """Whether ``side`` is only the name of a count (``MACs``, ``FLOPs``, ``乘法次数``:
+    a counting's name or a question's, :attr:`.questions.Question.names`)."""
+    name = _name(side)
+    if name is None:
+        return False
+    from derivations.registry.questions import named_count
+
+    return _named_counting(name) is not None or named_count(name) is not None
+
+
 def _name(left: str) -> str | None:
     """The name of ``name =``: one word (primes allowed), or a decorated one
     (``\\hat{K}``); None when ``left`` is no name."""
@@ -188,6 +225,13 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
             segments = segments[1:]
         elif not left.strip():
             segments = segments[1:]
+        elif _count_name(text.text[segments[-1][0] :]):
+            # formula = MACs: the name written after the formula it names (s14exam E11:
+            # "a side of '=' is empty"), read as MACs = formula
+            right = text.text[segments[-1][0] :]
+            name = right.strip()
+            column = text.column(segments[-1][0] + len(right) - len(right.lstrip()))
+            segments = segments[:-1]
     formulas: list[ex.Node] = []
     failure: InvalidAnswer | None = None
     for start, end in segments:
@@ -205,12 +249,54 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
             failure = error
             side = text.text[start:end].strip()
             notes.append(Note("reading.note.side_skipped", (("side", side),)))
+    if formulas and len(formulas) == len(segments) > 1 and name is None:
+        formulas[0] = _sheet_letters(text.text[slice(*segments[0])], formulas[0])
     if not formulas:
         raise failure if failure else refuse("empty")
-    if len(segments) > 1:
+    if len(formulas) > 1 and len(formulas) == len(segments):
+        formulas = _without_approximation(text, segments, formulas, notes)
+    if len(formulas) > 1:
         graded = to_text(formulas[-1]).replace(UNKNOWN_PREFIX, "")  # ?D: the letter as read
         notes.append(Note("reading.note.chain", (("graded", graded),)))
     return name, column, formulas[-1], tuple(formulas[:-1])
+
+
+_DECIMAL = lazy_pattern(r"\s*(?P<whole>\d+)(?:\.(?P<digits>\d+))?\s*")
+
+
+def _without_approximation(
+    text: Normalized, segments: list, formulas: list[ex.Node], notes: list
+) -> list[ex.Node]:
+    """``formulas`` without a last side that is a number after ``≈`` (``214/53 ≈ 4.04``):
+    an approximate value, not an exact answer (it was compared as one and the chain
+    refused, s14exam E14), noted; the side before it is graded.  Where that side is a
+    number too, the approximation must round it to the digits written (half a unit of
+    the last one; of its last digit not zero for a whole number: 1300 rounds 1296), else
+    the answer says two values: refused naming the approximation."""
+    start, end = segments[-1]
+    decimal = _DECIMAL().fullmatch(text.text[start:end])
+    if decimal is None or text.text[start - 1] != "≈":
+        return formulas
+    shown = text.text[start:end].strip()
+    exact = formulas[-2]
+    if not ex.symbols_in(exact):
+        from fractions import Fraction
+
+        from derivations.expr.evaluate import compile_node
+
+        try:
+            value = Fraction(compile_node(exact)({}))
+        except (ArithmeticError, ValueError, TypeError, OverflowError):
+            return formulas
+        # the unit of the last digit written: 0.01 for 4.04, 100 for 1300 (its zeros)
+        whole = decimal.group("whole")
+        places = len(decimal.group("digits") or "") or -(len(whole) - len(whole.rstrip("0")))
+        if abs(value - Fraction(shown)) * 2 * Fraction(10) ** places > 1:
+            raise refuse(
+                "approximation_far", text.column(start), approximation=shown, exact=to_text(exact)
+            )
+    notes.append(Note("reading.note.approximation", (("approximation", shown),)))
+    return formulas[:-1]
 
 
 # a value (a number, a symbol, an operator) before a condition's word at a side's end:

@@ -1,0 +1,148 @@
+"""Words in brackets around a formula that gloss, contrast or approximate it (s14exam E14,
+E27): ``c_o (output channels) × c_i (input channels) × …`` was read as c_o·c_o·c_i·c_i·…
+and called "c_o c_i times too large"; ``c_i h w (input) + … (kernel) + …`` had its labels
+multiplied in (``w (input)`` read as a size written as a call); ``c_o (not c_i)`` was read
+as c_o·k_h·k_w·c_i; ``214/53 ≈ 4.04`` was refused as a chain whose sides differ.  Now a
+gloss naming the letters before it is read as a gloss (a gloss naming other letters is
+refused naming both), a contrast is a remark (a contrast with the very formula denies
+it), a count said to be per a part of the layer is refused as a remark that changes it,
+and a number after ``≈`` is an approximation of the exact side before it (checked to the
+digits written where that side is a number).  Every right row has its wrong twin, in
+English and Chinese, through ``check``, ``grade`` and the practice page's number path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from derivations.practice.numbers import answer_at, practice_class
+from tests.checking.rows import GUARD, Table, said_as
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+FM, FMEM, BS, OH, DC = (
+    "forward-mults",
+    "forward-memory",
+    "bias-size",
+    "output-height",
+    "double-channels",
+)
+GLOSSED = "c_o (output channels) × c_i (input channels) × k_h × k_w × m_h × m_w"
+
+ROWS = [
+    # a gloss of the letter before it: the letter (E14)
+    (FM, GLOSSED, R, "gloss"),
+    (FM, "c_o（输出通道数）× c_i（输入通道数）× k_h × k_w × m_h × m_w", R, "gloss"),
+    (BS, "c_o (output channels)", R, "gloss"),
+    (BS, "c_o（输出通道数）", R, "gloss"),
+    (OH, "floor((h (input) - k_h (kernel) + p_h + s_h)/s_h)", R, "gloss"),
+    # ... of other letters than those before it: refused naming both, never accepted
+    (
+        FM,
+        "c_o (input channels) × c_i (output channels) × k_h × k_w × m_h × m_w",
+        N,
+        "reading.gloss_other: input channels",
+    ),
+    (BS, "c_o (input channels)", N, "reading.gloss_other: input channels"),
+    (BS, "c_o（输入通道数）", N, "reading.gloss_other: 输入通道数"),
+    # ... of the letter, on a wrong formula: still wrong
+    (FM, "c_o (output channels) × k_h × k_w × m_h × m_w", W, "gloss"),
+    (BS, "c_i (input channels)", W, "gloss"),
+    # labels of a sum's terms (E27): the terms, never the labels times them
+    (FMEM, "c_i h w (input) + c_o c_i k_h k_w (kernel) + c_o m_h m_w (output)", R, "gloss"),
+    (FMEM, "c_i h w（输入）+ c_o c_i k_h k_w（卷积核）+ c_o m_h m_w（输出）", R, "gloss"),
+    (FMEM, "c_i h w (input) + c_o c_i k_h k_w (kernel)", W, "gloss"),
+    (FMEM, "c_i h w（输入）+ c_o c_i k_h k_w（卷积核）", W, "gloss"),
+    (
+        FMEM,
+        "c_i h w (kernel) + c_o c_i k_h k_w (input) + c_o m_h m_w (output)",
+        N,
+        "reading.gloss_other: kernel",
+    ),
+    # a contrast: a remark; with the formula written, a denial
+    (BS, "c_o (not c_i)", R, "contrast"),
+    (BS, "c_o（而不是 c_i）", R, "contrast"),
+    (BS, "c_i (not c_o)", W, "contrast"),
+    (BS, "c_i（而不是 c_o）", W, "contrast"),
+    (BS, "c_o (not c_o)", N, "reading.remark_negates: not c_o"),
+    # a count said to be per a part of the layer: it scales, refused
+    (BS, "c_o (per group)", N, "reading.remark_operation: per group"),
+    (BS, "c_o（每组）", N, "reading.remark_operation: 每组"),
+    (FM, "c_o c_i k_h k_w m_h m_w (for each image)", N, "reading.remark_operation: for each image"),
+    # a number after ≈: an approximation, the exact side graded
+    (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", R, "approximation"),
+    (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4.0", R, "approximation"),
+    (DC, "2(2 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", W, "approximation"),
+]
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_a_bracket_around_a_formula_is_read_as_what_it_is = TABLE.check_test(also=said_as)
+test_grade_reads_them_the_same = TABLE.grade_test()
+
+
+def _value(question: str):
+    (key,) = [k for k in practice_class().students[0].key if k.question == question]
+    return key.value
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_approximation_after_the_exact_number_at_the_page_layer(lang):
+    """``214/53 ≈ 4.04`` at the page's layer: the exact number graded, the approximation
+    checked to its digits; one that does not round it is refused naming it."""
+    from fractions import Fraction
+
+    exact = Fraction(_value(DC))
+    written = f"{exact.numerator}/{exact.denominator}"
+    rounded = f"{float(exact):.2f}"
+    right = json.loads(answer_at(DC, f"{written} ≈ {rounded}", lang))
+    assert right["verdict"] == R, right
+    far = f"{float(exact) + 0.5:.2f}"
+    refused = json.loads(answer_at(DC, f"{written} ≈ {far}", lang))
+    assert refused["verdict"] == N and far in refused["feedback"], refused
+    count = _value(FM)
+    near = json.loads(answer_at(FM, f"{count} ≈ {round(count, -2)}", lang))
+    assert near["verdict"] == R, near
+    wrong = json.loads(answer_at(FM, f"{count + 100} ≈ {round(count + 100, -2)}", lang))
+    assert wrong["verdict"] == W, wrong
+
+
+@GUARD
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_gloss_after_a_right_number_at_the_page_layer_is_a_remark(lang):
+    """The page's number path: a gloss after the number is no factor of it (a guard:
+    the number path read it as a remark before)."""
+    count = _value(BS)
+    right = json.loads(answer_at(BS, f"{count} (output channels)", lang))
+    assert right["verdict"] == R, right
+    wrong = json.loads(answer_at(BS, f"{count + 1} (output channels)", lang))
+    assert wrong["verdict"] == W, wrong
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_remark_stating_another_layer_than_the_pages_is_refused(lang):
+    """``4 (stride 3)`` at a stride-3 layer is the number; ``4 (stride 2)`` says the
+    number is for another layer: refused naming the remark, never accepted.  A padding
+    stated may be the layer's total or its half (per side)."""
+    layer = practice_class().students[0].layer
+    size = _value(OH)
+    right = [
+        f"{size} (stride {layer.s_h})",
+        f"{size}（步幅为 {layer.s_h}）",
+        f"{size} (p = {layer.p_h})",
+        f"{size} (padding {layer.p_h // 2})",
+        f"{size} (k = {layer.k_h})",
+    ]
+    for answer in right:
+        got = json.loads(answer_at(OH, answer, lang))
+        assert got["verdict"] == R, (answer, got)
+    other = [
+        (f"{size} (stride {layer.s_h + 1})", f"stride {layer.s_h + 1}"),
+        (f"{size}（步幅为 {layer.s_h + 1}）", f"步幅为 {layer.s_h + 1}"),
+        (f"{size} (p = {layer.p_h + 1})", f"p = {layer.p_h + 1}"),
+        (f"{size} (k = {layer.k_h + 2})", f"k = {layer.k_h + 2}"),
+        (f"{_value(FM)} (groups {layer.groups + 1})", f"groups {layer.groups + 1}"),
+    ]
+    for answer, remark in other:
+        question = FM if "groups" in answer else OH
+        got = json.loads(answer_at(question, answer, lang))
+        assert got["verdict"] == N and remark in got["feedback"], (answer, got)

@@ -1,0 +1,113 @@
+"""Names and count words around a formula that were read as something else, with false
+messages (s14exam E11, E15, E25):
+
+* the sheet's own label ``M + A = …`` (Exercise 3 names the exact count M + A): M and A
+  were inferred as k and h and the chain refused as "k + h is not …"; now each letter the
+  sheets name a count by (``Question.sheet_letter``) reads as that count on a chain's
+  label side, so the chain holds for the exact count and not for another;
+* a count's name after the formula (``… = MACs``): "a side of '=' is empty"; now read as
+  ``MACs = …``; two names (``MACs = FLOPs``) compute nothing, said so;
+* ``… products`` and ``… multiplications (MACs)``: "the answer names the count … instead
+  of giving it"; now count words;
+* ``x.numel() + w.numel() + y.numel()``: "the code around the formula (y.numel()) is not
+  part of it", three times, in reverse order; now the calls are said to be read as the
+  values they compute, once, in the order written.
+
+Every right row has its wrong twin; through ``check``, ``grade`` and the page's number
+path, in English and Chinese."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from derivations.practice.numbers import answer_at, practice_class
+from tests.checking.rows import Table, guard, said_as
+
+R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+FM, FO, FMEM, OH = "forward-mults", "forward-ops", "forward-memory", "output-height"
+
+ROWS = [
+    # E15: the sheet's label of the exact count
+    (FO, "M + A = c_o m_h m_w (2 c_i k_h k_w - 1)", R, "chain"),
+    (FO, "M + A = c_o m_h m_w（2 c_i k_h k_w − 1）", R, "chain"),
+    (FO, "M + A = c_o c_i k_h k_w m_h m_w", N, "checker.reason.chain_disagrees: M + A"),
+    (FO, "M + A = 2 c_o c_i k_h k_w m_h m_w", N, "checker.reason.chain_disagrees: M + A"),
+    # E11: a count's name after the formula
+    (FM, "c_o c_i k_h k_w m_h m_w = MACs", R, None),
+    guard(FM, "c_o c_i k_h k_w m_h m_w = 乘法次数", R, None),
+    (FM, "2 c_o c_i k_h k_w m_h m_w = MACs", W, None),
+    (FM, "0 = MACs", W, None),
+    guard(OH, "MACs = FLOPs", N, "reading.nothing_computed: MACs = FLOPs"),
+    # ... a count word after it, or in a bracket closing it
+    (FM, "c_o c_i k_h k_w m_h m_w products", R, "unit_count"),
+    (FM, "2 c_o c_i k_h k_w m_h m_w products", W, "unit_count"),
+    (FM, "c_o c_i k_h k_w m_h m_w multiplications (MACs)", R, "unit_count"),
+    (FM, "c_o c_i k_h k_w m_h m_w（次乘加）", R, "unit_count"),
+    (FM, "c_i k_h k_w m_h m_w multiplications (MACs)", W, "unit_count"),
+    # E13: "about" and "in all" opening the answer, floats a count of elements
+    ("double-channels", "about 4", C, "opening"),
+    ("double-channels", "About 2", W, "opening"),
+    (FM, "总共 c_o c_i k_h k_w m_h m_w 次乘法", R, "opening"),
+    (FM, "一共 c_o c_i k_h m_h m_w 次乘法", W, "opening"),
+    (FMEM, "c_i h w + c_o c_i k_h k_w + c_o m_h m_w floats", R, "unit_elements"),
+    (FMEM, "c_i h w + c_o c_i k_h k_w floats", W, "unit_elements"),
+    # E25: calls read as what they compute
+    (FMEM, "x.numel() + w.numel() + y.numel()", R, "code_call"),
+    (FMEM, "x.numel() + w.numel()", W, "code_call"),
+]
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_names_and_count_words_around_a_formula = TABLE.check_test(also=said_as)
+test_grade_reads_them_the_same = TABLE.grade_test()
+
+
+def test_the_calls_are_said_once_in_the_order_written():
+    from derivations.checking import check
+
+    result = check(FMEM, "x.numel() + w.numel() + y.numel()", symbolic=False)
+    said = [n for n in result.parsed["notes"] if n["id"].startswith("reading.note.code")]
+    assert said == [
+        {"id": "reading.note.code_call", "fields": {"text": "x.numel(), w.numel(), y.numel()"}}
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_number_with_its_count_word_and_counting_at_the_page_layer(lang):
+    (key,) = [k for k in practice_class().students[0].key if k.question == FM]
+    right = json.loads(answer_at(FM, f"{key.value} multiplications (MACs)", lang))
+    assert right["verdict"] == R, right
+    wrong = json.loads(answer_at(FM, f"{key.value + 1} multiplications (MACs)", lang))
+    assert wrong["verdict"] == W, wrong
+
+
+# E13, E14 at the page's layer: "in all", floats, a working in bytes or in another
+# counting (4752 (1296 MACs): another count of the layer, a remark)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_words_around_a_number_at_the_page_layer(lang):
+    from derivations.registry.dtypes import DEFAULT_DTYPE, DTYPE_BYTES
+
+    key = {k.question: k.value for k in practice_class().students[0].key}
+    size = DTYPE_BYTES[DEFAULT_DTYPE]  # bytes an element
+    cases = [
+        (FM, f"共 {key[FM]} 次乘法", R),
+        (FM, f"共 {key[FM] + 1} 次乘法", W),
+        (FMEM, f"{key[FMEM]} floats", R),
+        (FMEM, f"{key[FMEM] + 1} floats", W),
+        (
+            "backward-memory",
+            f"{key['backward-memory']} elements ({size * key['backward-memory']} bytes)",
+            R,
+        ),
+        (
+            "backward-memory",
+            f"{key['backward-memory']} elements ({size * key['backward-memory'] + size} bytes)",
+            W,
+        ),
+        ("backward-ops", f"{key['backward-ops']} ({key[FM]} MACs)", R),
+        ("backward-ops", f"{key['backward-ops'] + 1} ({key[FM]} MACs)", W),
+    ]
+    for question, answer, verdict in cases:
+        got = json.loads(answer_at(question, answer, lang))
+        assert got["verdict"] == verdict, (answer, got)
