@@ -5960,6 +5960,17 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H15-dev, fourth increment
+    "self.bias = np.random.uniform(0, 1, size=(num_kernels,))": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.bias = np.random.uniform(0,1,size = num_kernels)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
