@@ -751,14 +751,18 @@ _PARAMETER_FIELDS = {
 
 
 def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
-    """The refusal of an answer whose remark in brackets states a parameter's value the
-    student's layer does not have (``4 (stride 2)`` where the stride is 3: a value right
-    for the layer said to be for another, s14exam E14's twin), naming the remark and
-    the layer's values; None when every value stated is the layer's (a padding may be
-    its total or its half, per side) or none is stated."""
-    from derivations.checking.reading.informal import stated_parameters
+    """The refusal of an answer whose remark in brackets offers another answer (``1296
+    (or 2592)``: two answers, s15exam E12) or states a parameter's value the student's
+    layer does not have (``4 (stride 2)`` where the stride is 3: a value right for the
+    layer said to be for another, s14exam E14's twin), naming the remark (and the
+    layer's values); None when every value stated is the layer's (a padding may be its
+    total or its half, per side) or none is stated."""
+    from derivations.checking.reading.informal import alternative, stated_parameters
 
     for match in _BRACKETED.finditer(answer):
+        if alternative(match["body"]):  # 1296 (or 2592): two answers (s15exam E12)
+            line = text("reading.alternative", lang, remark=match["body"].strip())
+            return Outcome("invalid_input", feedback=line, student_feedback=line)
         for parameter, axis, value in stated_parameters(match["body"]):
             fields = _PARAMETER_FIELDS.get(parameter, ())
             fields = tuple(f for f in fields if not axis or f.endswith(f"_{axis}")) or fields
@@ -791,7 +795,7 @@ def grade_variant_answer(
         line = text("variants.unknown_student", lang, student=student_id[:60], folder="variants")
         return Outcome("invalid_input", feedback=line, student_feedback=line)
     key = next((k for k in student.key if k.question == question), None)
-    from derivations.checking.reading.informal import stated_parameters
+    from derivations.checking.reading.informal import padding_reading, stated_parameters
 
     elsewhere = _other_layer_stated(answer, student.layer, lang) if key is not None else None
     if elsewhere is not None:
@@ -852,6 +856,7 @@ def grade_variant_answer(
         and _scaling_words().search(scaled[1])
         and scaled[2] != scaled[0].value
         and not stated_parameters(scaled[1])  # 4 (k = 3): the layer's, checked above
+        and not padding_reading(scaled[1])  # 6 (per-side padding): the padding's reading
     ):
         # 1296 (in thousands), 1296 (times 2), 1296（每个输出通道）: not the number graded,
         # whether the reading dropped the words as a remark or read them as working

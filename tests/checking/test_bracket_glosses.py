@@ -17,7 +17,7 @@ import json
 import pytest
 
 from derivations.practice.numbers import answer_at, practice_class
-from tests.checking.rows import GUARD, Table, said_as
+from tests.checking.rows import GUARD, Table, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 FM, FMEM, BS, OH, DC = (
@@ -69,6 +69,29 @@ ROWS = [
     (BS, "c_o (per group)", N, "reading.remark_operation: per group"),
     (BS, "c_o（每组）", N, "reading.remark_operation: 每组"),
     (FM, "c_o c_i k_h k_w m_h m_w (for each image)", N, "reading.remark_operation: for each image"),
+    # two answers offered (s15exam E12, E13): refused naming them, never one of them graded
+    (BS, "c_o or c_i", N, "reading.alternative: c_o or c_i"),
+    (BS, "c_o 或 c_i", N, "reading.alternative: c_o 或 c_i"),
+    (BS, "c_o (or c_i)", N, "reading.alternative: or c_i"),
+    (BS, "c_o（或 c_i）", N, "reading.alternative: 或 c_i"),
+    (
+        FM,
+        "c_o c_i k_h k_w m_h m_w (or 2 c_o c_i k_h k_w m_h m_w)",
+        N,
+        "reading.alternative: or 2 c_o c_i k_h k_w m_h m_w",
+    ),
+    # "the two" refers, it states no number (s15exam E15); a number word still does
+    ("compose-size", "k_1 + k_2 - 1 (same as the full convolution of the two)", R, "remark"),
+    guard(
+        "compose-size",
+        "k_1 + k_2 - 1 (times the two)",
+        N,
+        "reading.remark_operation: times the two",
+    ),
+    # a call read is said as read (s15exam E9), never "the code around the formula"
+    # (guards: fixed with E25's code_call, fe47622e..71879652)
+    guard(OH, 'torch.div(h - k_h + p_h, s_h, rounding_mode="floor") + 1', R, "code_call"),
+    guard(OH, 'torch.div(h - k_h, s_h, rounding_mode="floor") + 1', W, "code_call"),
     # a number after ≈: an approximation, the exact side graded
     (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", R, "approximation"),
     (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4.0", R, "approximation"),
@@ -146,3 +169,41 @@ def test_a_remark_stating_another_layer_than_the_pages_is_refused(lang):
         question = FM if "groups" in answer else OH
         got = json.loads(answer_at(question, answer, lang))
         assert got["verdict"] == N and remark in got["feedback"], (answer, got)
+
+
+def test_two_sizes_alike_are_said_without_a_raw_value():
+    """s15exam E15: "(alike: True)" reached the student."""
+    from derivations.checking import check
+    from derivations.checking.explaining.wording import note_text
+
+    result = check("compose-size", "k_1 + k_2 - 1 x k_1 + k_2 - 1", symbolic=False)
+    (note,) = [n for n in result.parsed["notes"] if n["id"] == "reading.note.two_sizes"]
+    for lang in ("en", "zh"):
+        said = note_text(note["id"], lang, **note["fields"])
+        assert "True" not in said and "False" not in said, said
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_number_offered_with_another_or_under_a_padding_reading_at_the_page_layer(lang):
+    """s15exam E12: ``1296 (or 2592)`` was right, the bracket "a remark"; E14: ``6
+    (per-side padding)`` was "scaled"; now two numbers are refused naming the bracket, and
+    a padding's reading is a remark, the number graded (and told, when it is the value
+    under the other reading)."""
+    layer = practice_class().students[0].layer
+    count, size = _value(FM), _value(OH)
+    for answer, other in [
+        (f"{count} (or {2 * count})", f"or {2 * count}"),
+        (f"{size}（或 {size + 1}）", f"或 {size + 1}"),
+        (f"{size} (maybe {size + 1})", f"maybe {size + 1}"),
+    ]:
+        got = json.loads(answer_at(FM if answer.startswith(str(count)) else OH, answer, lang))
+        assert got["verdict"] == N and other in got["feedback"], (answer, got)
+    # the per-side value of the page's layer: the size with the padding counted twice;
+    # with the reading in brackets it is graded and told as the number alone is
+    per_side = (layer.h - layer.k_h + 2 * layer.p_h) // layer.s_h + 1
+    alone = json.loads(answer_at(OH, str(per_side), lang))
+    assert alone["verdict"] == W
+    for bracket in ("per-side padding", "填充按每边计"):
+        got = json.loads(answer_at(OH, f"{per_side} ({bracket})", lang))
+        assert got["verdict"] == W and got["feedback"].startswith(alone["feedback"]), got
+    assert json.loads(answer_at(OH, f"{size} (or so)", lang))["verdict"] == R

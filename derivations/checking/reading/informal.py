@@ -39,10 +39,12 @@ from collections.abc import Callable
 from functools import cache
 
 from derivations.checking.reading.languages import (
+    ALTERNATIVES,
     BIAS_COUNT_WORDS,
     CONTRASTS,
     NEGATION_FILLERS,
     NEGATIONS,
+    PADDING_SIDES,
     PER_UNITS,
     PER_WORDS,
     RATE_WORDS,
@@ -76,6 +78,8 @@ __all__ = [
     "SAID_WITH_FIELDS",
     "negation",
     "stated_parameters",
+    "alternative",
+    "padding_reading",
 ]
 
 
@@ -518,6 +522,22 @@ def stated_parameters(body: str) -> list[tuple[str, str, int]]:
     return found
 
 
+def padding_reading(body: str) -> bool:
+    """Whether a bracket's text names how a padding is counted (``per-side padding``,
+    ``padding 4 on each side``, ``填充按每边计``: a word of the padding and one of
+    :data:`.languages.PADDING_SIDES`): the reading the number is given under, not a
+    scale of it (s15exam E14: "scale it, multiply it or make it a count per item")."""
+    from derivations.registry.notations import meaning_of_word
+
+    lower = body.lower()
+    if not any(side in lower for side in PADDING_SIDES):
+        return False
+    words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]+", body)
+    return any((m := meaning_of_word(w)) is not None and m.id == "padding" for w in words) or (
+        "填充" in body
+    )
+
+
 def _one_parameter(body: str) -> bool:
     """Whether ``body`` states one parameter's value (or its absence)."""
     from derivations.registry.notations import meaning_of_word
@@ -572,8 +592,14 @@ def states_operation(body: str) -> bool:
     :data:`_PER`); the name of a count (``multiply-adds``, 乘加, 乘法次数:
     :func:`_count_names`) is none, nor is a rate (``one per filter``:
     :data:`.languages.RATE_WORDS`)."""
-    rest = _RATE().sub(" ", _count_names().sub(" ", body))
+    rest = _THE_NUMBER().sub(" ", _RATE().sub(" ", _count_names().sub(" ", body)))
     return bool(_OPERATION_WORDS().search(rest) or _PER().search(rest))
+
+
+# a number word after "the" (``of the two``, ``the three of them``): a reference to things
+# named before, no number the remark states (s15exam E15: ``(same as the full convolution
+# of the two)`` was refused as changing the formula)
+_THE_NUMBER = lazy_pattern(r"(?<![A-Za-z])(?:the|both)\s+(?:two|three|four)(?![A-Za-z])", re.I)
 
 
 def _words_of(words) -> str:
@@ -589,6 +615,63 @@ def _words_of(words) -> str:
 _PER = lazy_pattern(
     rf"(?:{_words_of(PER_WORDS)})\s*(?:[A-Za-z]+\s+)?(?:{_words_of(PER_UNITS)})", re.I
 )
+# another answer offered in brackets or between two formulas (``(or 2592)``, ``或 c_i``)
+_ALTERNATIVE = lazy_pattern(rf"^\s*(?:{_words_of(ALTERNATIVES)})\s*(?P<other>\S.*?)\s*$", re.I)
+_BETWEEN = lazy_pattern(r"\s(?:or)\s|或者?|或是", re.I)
+
+
+def alternative(body: str) -> bool:
+    """Whether a bracket's text offers another answer (``or 2592``, ``maybe c_i``,
+    ``也可能是 3``: :data:`.languages.ALTERNATIVES` then a number or a formula)."""
+    match = _ALTERNATIVE().match(body)
+    if match is None:
+        return False
+    return _offered(match.group("other"))
+
+
+def _offered(other: str) -> bool:
+    """Whether ``other`` is an answer offered: a formula alone (:func:`_a_formula`) with
+    a number, a symbol's subscript, an operator, or one letter in it, not a word that
+    happens to read as letters (``or so``: s·o)."""
+    other = other.strip()
+    written = bool(re.search(r"[0-9_+*/^()\-]", other)) or len(other) == 1
+    return written and _a_formula(other)
+
+
+def _a_formula(text: str) -> bool:
+    """Whether ``text`` reads as a formula alone (a number, known symbols, operators):
+    no word the lexer does not know."""
+    from derivations.checking.reading.errors import InvalidAnswer
+    from derivations.checking.reading.lexer import NAMED_PREFIX, UNKNOWN_PREFIX, tokenize
+    from derivations.checking.reading.normalize import Normalized
+
+    body = text.strip()
+    if not body:
+        return False
+    try:
+        tokens = tokenize(Normalized(body, list(range(len(body)))))
+    except InvalidAnswer:
+        return False
+    return not any(t.value[:1] in (UNKNOWN_PREFIX, NAMED_PREFIX) for t in tokens)
+
+
+def _alternatives(text: Normalized) -> None:
+    """Refuse an answer offering two (``c_o or c_i``, ``c_o 或 c_i``: each side a
+    formula alone), naming them: read as one, "or" was an unknown letter inferred as
+    k_h·k_w and the answer "diagnosed" as a mistake it did not make (s15exam E13)."""
+    found = list(_BETWEEN().finditer(text.text))
+    if len(found) != 1:
+        return
+    match = found[0]
+    left, right = text.text[: match.start()], text.text[match.end() :]
+    if left.count("(") != left.count(")"):
+        return  # c_o（或 c_i）: in a bracket, the bracket's rule
+    if _offered(left) and _offered(right):
+        from derivations.checking.reading.errors import refuse
+
+        raise refuse("alternative", text.column(match.start()), remark=text.text.strip())
+
+
 # a contrast in brackets: the quantity not meant (``not c_i``, ``而不是 c_i``)
 _CONTRAST = lazy_pattern(rf"^\s*(?:{_words_of(CONTRASTS)})\s*(?P<other>\S.*?)\s*$", re.I)
 
@@ -1113,6 +1196,8 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         text = edit(text, match.start(), len(text.text))
     if text.text.rstrip(" .。)")[-1:].isalpha() and "+" in text.text:  # (… + 1 rows, ⌊…⌋ 行)
         text = _size_after_term(text, notes)
+    if " or " in text.text.lower() or "或" in text.text:  # c_o or c_i: two answers
+        _alternatives(text)
     operations = []
     if "(" in text.text:
         for match in reversed(list(_PAREN().finditer(text.text))):
@@ -1121,6 +1206,12 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
 
                 raise refuse(
                     "remark_negates", text.column(match.start()), remark=match.group("body").strip()
+                )
+            if alternative(match.group("body")):
+                from derivations.checking.reading.errors import refuse
+
+                raise refuse(
+                    "alternative", text.column(match.start()), remark=match.group("body").strip()
                 )
             if _contrast(
                 match.group("body"), text.text[: match.start()], text.column(match.start())

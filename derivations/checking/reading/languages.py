@@ -185,6 +185,18 @@ CONTRASTS: tuple[str, ...] = (
     *("not", "rather than", "instead of", "as opposed to"),
     *("而不是", "而非", "不是", "并非"),
 )
+# words offering another answer beside the one written (``1296 (or 2592)``, ``c_o or
+# c_i``, ``4（也可能是 3）``): two answers, never a remark (s15exam E12, E13)
+ALTERNATIVES: tuple[str, ...] = (
+    *("or maybe", "or possibly", "or perhaps", "or", "maybe", "perhaps", "possibly"),
+    *("也可能是", "也可能", "可能是", "也许是", "或许是", "或者是", "或者", "或是", "或"),
+)
+# words saying how a padding is counted (``per-side padding``, ``padding 4 on each side``,
+# ``填充按每边计``): a padding's reading named in a remark, no scale of the number
+PADDING_SIDES: tuple[str, ...] = (
+    *("per side", "per-side", "each side", "both sides", "one side", "in all", "in total"),
+    *("total", "每边", "每侧", "两侧", "两边", "单侧", "单边", "总共", "合计"),
+)
 # a remark saying the count before it is per one of these (``c_o (per group)``,
 # ``（每组）``) scales it: refused as a remark that changes the formula
 PER_WORDS: tuple[str, ...] = ("per", "each", "for each", "for every", "every", "每个", "每一", "每")
