@@ -2148,6 +2148,9 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         ordered = _in_order(entry, answer, question_id, notation, infer)
         if ordered is not None:
             return ordered
+    plain = _plain_read(entry, answer, question_id, notation)
+    if plain is not None:
+        return plain
     try:
         read = _in_either_order(entry, answer, question_id, notation, infer)
         checked = _sides_checked(entry, read, answer)
@@ -2209,6 +2212,53 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             reading, parsed, readings, checked = _sides_checked(entry, wrong, rewritten)
             return _noted(reading, parsed, notes), parsed, readings, checked
     raise first
+
+
+# a plain formula: lower-case letters, digits, spaces, brackets and the signs of
+# arithmetic, nothing else (:func:`_plain_read`); and each of its names
+_PLAIN = lazy_pattern(r"[a-z0-9_ ()+*/^-]+")
+_PLAIN_NAME = lazy_pattern(r"[a-z_][a-z0-9_]*")
+_PLAIN_FUNCTIONS = frozenset({"floor", "ceil"})
+
+
+def _plain_names(entry: Entry) -> frozenset:
+    """The names a plain formula answering ``entry`` may write: the symbols an answer
+    may use (:func:`symbols_allowed`) but the batch n (a notation may read it as an
+    input size: :func:`.notation.n_as_input_size`), and the functions floor and ceil."""
+    return (symbols_allowed(entry) - {BATCH_SYMBOL}) | _PLAIN_FUNCTIONS
+
+
+def _plain_read(entry: Entry, answer: str, question_id: str, notation):
+    """(reading, parsed, readings, (a label's note, the chain's note)) of a plain formula
+    (:data:`_PLAIN`) whose names are the question's own symbols and floor or ceil
+    (:func:`_plain_names`), no course notation given, read with no note, one formula, no
+    name before ``=`` and no side, its symbols the question's: what
+    :func:`_in_either_order` and :func:`_sides_checked` give it (no named product, no
+    index, no 3-D, no word of another notation, no padding word, nothing resolved or
+    regraded, no label or chain: ``[]`` and ``(None, None)``), and :func:`_prose_read`
+    (no words: none), without the steps that find so; None for any other answer, or one
+    the reader refuses (the general path reads it)."""
+    if notation or not isinstance(answer, str) or not _PLAIN().fullmatch(answer):
+        return None
+    if not _plain_names(entry).issuperset(_PLAIN_NAME().findall(answer)):
+        return None
+    if _may_be_prose(answer):
+        return None
+    try:
+        reading = read_answer(answer, question_id)
+    except InvalidAnswer:
+        return None
+    parsed = reading.parsed
+    if (
+        parsed.notes
+        or parsed.parts
+        or parsed.sides
+        or parsed.name is not None
+        or parsed.relative is not None
+        or not _plain_names(entry).issuperset(parsed.symbols)
+    ):
+        return None
+    return reading, parsed, [], (None, None)
 
 
 # a times sign between two sizes (compiled on first use: never on a cold check); LaTeX's

@@ -7,8 +7,11 @@ the fuzzing corpus gets the same result, field by field.
 * the code reading's gate (:func:`.code._needs_code`): one substring test per cue;
 * the printers' writers by node class (:data:`.printers._WRITERS`): one ``match``;
 * the transform's builders by rule (:data:`.transform._BUILDERS`): each rule in turn;
+* the plain formula's reading (:func:`.checker._plain_read`): the general reading;
+* the comparison of every point at once (:func:`.decide._equal`): point by point;
 
-and each gate alone against its rule over the same corpus.
+and each gate alone against its rule over the same corpus, and the plain formula's
+reading over formulas in the book's symbols (each question's variants, changed).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from derivations.checking import check
+from derivations.checking import check, checker
+from derivations.checking.deciding import decide
 from derivations.checking.deciding.catalogue import entry
 from derivations.checking.reading import code, lexer, transform
 from derivations.checking.reading.errors import InvalidAnswer
@@ -69,12 +73,78 @@ def test_every_fast_path_off_gives_the_same_results(monkeypatch):
     monkeypatch.setattr(code, "_needs_code", _plain_needs_code)
     monkeypatch.setattr(printers, "_show", _show_by_match)
     monkeypatch.setattr(transform, "_node", _node_by_rules)
+    monkeypatch.setattr(checker, "_plain_read", lambda *arguments: None)
+    monkeypatch.setattr(decide, "_equal", decide._equal_by_point)
     plain = _results(corpus)
     for row, one, other in zip(corpus, fast, plain):
         assert one == other, row
     verdicts = {result["verdict"] for result in fast}
     assert {"equivalent", "not_equivalent", "invalid_input"} <= verdicts
     assert len(corpus) > 700
+
+
+def _book_formulas() -> list[tuple[str, str]]:
+    """Formulas in the book's symbols: each question's variants (right, conventions,
+    mistakes) as the printer writes them, and changed (juxtaposed, plus one, doubled,
+    the other axis, a bullet or a name before them, the batch n, a course's letters)."""
+    from derivations.expr.printers import to_text
+
+    rows = []
+    for qid in QUESTIONS:
+        for variant in entry(qid).variants:
+            text = to_text(variant.tree)
+            changed = (text.replace("*", " "), f"{text} + 1", f"2*({text})", f"- {text}")
+            rows += [(qid, t) for t in (text, *changed, text.replace("_h", "_w"))]
+            rows += [(qid, f"n*{text}"), (qid, f"x = {text}"), (qid, text.replace("k_h", "ks"))]
+    return rows
+
+
+def test_the_plain_formula_reading_gives_what_the_general_reading_gives(monkeypatch):
+    rows = _book_formulas()
+    taken = []
+    plain_read = checker._plain_read
+
+    def counted(*arguments):
+        found = plain_read(*arguments)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(checker, "_plain_read", counted)
+    fast = _results(rows)
+    assert sum(taken) > 2000 and not all(taken)  # taken, and declined
+    monkeypatch.setattr(checker, "_plain_read", lambda *arguments: None)
+    for row, one, other in zip(rows, fast, _results(rows)):
+        assert one == other, row
+    verdicts = {result["verdict"] for result in fast}
+    assert {"equivalent", "equivalent_under_convention", "not_equivalent"} <= verdicts
+
+
+def test_values_at_every_point_are_the_values_point_by_point():
+    from derivations.expr.evaluate import UNDEFINED, Undefined
+
+    envs = [{"x": x} for x in range(-3, 4)]
+
+    def inverse(env):
+        if env["x"] == 0:
+            raise Undefined("x = 0")
+        return 1 / env["x"]
+
+    def broken(env):
+        if env["x"] == 2:
+            raise KeyError("y")
+        return env["x"]
+
+    kept = decide.Values(inverse, envs)
+    assert kept.every() == [inverse(e) if e["x"] else UNDEFINED for e in envs]
+    assert not kept.defined
+    assert [kept[i] for i in range(len(envs))] == kept.every()
+    whole = decide.Values(lambda env: env["x"], envs)
+    assert whole.every() == [e["x"] for e in envs] and whole.defined
+    assert decide.Values(broken, envs).every() is None  # compared point by point
+    # undefined somewhere: never equal, also where the variant is undefined there too
+    assert not decide._equal(decide.Values(inverse, envs), decide.Values(inverse, envs))
+    assert decide._equal(whole, decide.Values(lambda env: env["x"], envs))
+    assert not decide._equal(whole, decide.Values(inverse, envs))
 
 
 def _tokens(raw: str, letters: bool):

@@ -12,6 +12,7 @@ import itertools
 from functools import cache
 from typing import cast
 
+from derivations.checking.deciding.budget import OutOfTime
 from derivations.checking.deciding.catalogue import Compiled, Entry
 from derivations.checking.deciding.counterexample import COMPOSE_POINTS, book_like_environments
 from derivations.checking.deciding.samples import environments
@@ -239,15 +240,26 @@ def _assumptions(domain: frozenset, tree=None) -> tuple:
 
 
 class Values:
-    """Lazily evaluated values of one function at the points of one domain."""
+    """Lazily evaluated values of one function at the points of one domain: one point
+    at a time (``values[index]``), or every point at once (:meth:`every`)."""
+
+    __slots__ = ("all", "cache", "defined", "envs", "failed", "function")
 
     def __init__(self, function, envs):
         self.function, self.envs = function, envs
         self.cache: dict[int, object] = {}
+        # the value at every point in point order, once :meth:`every` computed them
+        # (None: not yet, or a point raised what is not Undefined: ``failed``), and
+        # whether every one is defined
+        self.all: list | None = None
+        self.failed = False
+        self.defined = False
 
     def __getitem__(self, index: int):
         value = self.cache.get(index, _MISSING)
         if value is _MISSING:
+            if self.all is not None:
+                return self.all[index]
             try:
                 value = self.function(self.envs[index])
             except Undefined:
@@ -257,6 +269,35 @@ class Values:
 
     def __len__(self):
         return len(self.envs)
+
+    def every(self) -> list | None:
+        """The value at every point in point order (:data:`UNDEFINED` where undefined),
+        computed once and kept: in one ``map`` (no Python loop) where no point raises,
+        else point by point; None, also on every later call, where a point raises
+        anything but Undefined (the caller then compares point by point, in its own
+        order, and raises where that would)."""
+        if self.all is None and not self.failed:
+            try:
+                self.all, self.defined = list(map(self.function, self.envs)), True
+            except OutOfTime:
+                raise
+            except Exception:
+                self.all = self._point_by_point()
+                self.failed = self.all is None
+        return self.all
+
+    def _point_by_point(self) -> list | None:
+        values = []
+        for env in self.envs:
+            try:
+                values.append(self.function(env))
+            except Undefined:
+                values.append(UNDEFINED)
+            except OutOfTime:
+                raise
+            except Exception:
+                return None
+        return values
 
 
 @record(frozen=True)
@@ -354,6 +395,19 @@ def reference_symbols(entry: Entry) -> frozenset:
 
 
 def _equal(answer: Values, variant: Values) -> bool:
+    """Whether the answer is defined and equals the variant at every point of its
+    domain.  Where neither raises at any point but Undefined (:meth:`Values.every`),
+    their lists compared at once: what comparing point by point returns; else point
+    by point, generic points first, stopping at the first difference."""
+    mine = answer.every()
+    if mine is not None:
+        theirs = variant.every()
+        if theirs is not None:
+            return answer.defined and mine == theirs
+    return _equal_by_point(answer, variant)
+
+
+def _equal_by_point(answer: Values, variant: Values) -> bool:
     # Values.__getitem__ inlined (the hot loop): a known value read, a new one computed
     # and kept as it would
     mine, theirs = answer.cache, variant.cache

@@ -84,6 +84,8 @@ def _alike(text: str, inner: str) -> tuple[tuple[str, int], tuple[str, int]] | N
     layer's two sizes as notes write them): the two parts and their offsets; None
     otherwise (two different formulas with no bracket are no pair read here).  ``inner``
     is ``text`` without the span's marks around it."""
+    if "," not in inner and "，" not in inner:  # (most answers: no character walked)
+        return None
     base = text.index(inner) if inner else 0
     depth, commas = 0, []
     for index, char in enumerate(inner):
