@@ -60,7 +60,10 @@ _VERDICTS = (
     "invalid_input",
     "error",
     "timeout",
+    "unchecked",  # the checker did not load: nothing ran on the answer
 )
+# why the checker did not load, by the key the worker or the page gives (practice.reason.*)
+_REASONS = ("runtime", "worker")
 
 
 # an exercise's section of index.html (its heading left out) and the page's style sheet
@@ -283,6 +286,7 @@ def _script_messages(lang: str) -> str:
     data = {
         "status": {key: text(f"practice.status.{key}", lang) for key in _STATUS},
         "verdict": {key: text(f"practice.verdict.{key}", lang) for key in _VERDICTS},
+        "reason": {key: text(f"practice.reason.{key}", lang) for key in _REASONS},
         "label": {
             key: text(f"checker.label.{key}", lang)
             for key in ("answer", "read_as", "conventions", "misconception")

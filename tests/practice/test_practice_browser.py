@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 
 from derivations.commands import docs, serve
+from derivations.messages import text
 from derivations.practice import archive, numbers, runtime, snapshot
 from tests.conftest import require_tool
 from tests.docs.test_browser import ARGS, CHROMIUM, _available
@@ -593,15 +594,22 @@ def test_a_file_the_worker_cannot_use_falls_back_to_the_normal_start(context, si
         page.close()
 
 
-def test_a_runtime_that_does_not_load_is_one_line_and_the_page_reads(context, site):
+@pytest.mark.parametrize("lang", docs.LANGS)
+def test_a_runtime_that_does_not_load_is_one_line_and_the_page_reads(context, site, lang):
     page = context.new_page()
     try:
         page.route("**/pyodide/pyodide.mjs", lambda r: r.fulfill(status=404, body="missing"))
-        page.goto(f"{site.url}/en/practice.html", wait_until="load")
+        page.goto(f"{site.url}/{lang}/practice.html", wait_until="load")
         page.wait_for_function("document.body.dataset.checker === 'failed'", timeout=60_000)
         line = page.text_content("#checker-status")
-        assert "\n" not in line and "pyodide" in line, line
-        assert _check(page, "bias-size", "c_o")["verdict"] == "error"
+        # the reason in the page's language (it was the worker's English in zh)
+        reason = text("practice.reason.runtime", lang)
+        assert line == text("practice.status.failed", lang, reason=reason), line
+        # nothing ran on the answer: not "the checker failed on this answer (a bug of ours)"
+        seen = _check(page, "bias-size", "c_o")
+        assert seen["verdict"] == "unchecked", seen
+        assert seen["box"].startswith(text("practice.verdict.unchecked", lang)), seen
+        assert seen["feedback"] == line, seen
         questions = len(ANSWERS) + 8 + len(numbers.questions())
         assert page.locator("form[data-question]").count() == questions
     finally:
