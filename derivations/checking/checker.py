@@ -1344,6 +1344,41 @@ def unit_clash(stated: str | None, conventions) -> bool:
     return in_bytes != (stated == "bytes")
 
 
+# the notes of a memory's unit word written after the formula (bytes, elements, 字节, 个元素)
+_MEMORY_UNIT_NOTES = ("reading.note.unit_bytes", "reading.note.unit_elements")
+
+
+def memory_unit_word(notes) -> str:
+    """The memory's unit word written after the formula (``bytes``, ``elements``,
+    ``字节``, ``个元素``), from the reader's ``notes``; "" when none is."""
+    return next((dict(n.fields)["unit"] for n in notes if n.key in _MEMORY_UNIT_NOTES), "")
+
+
+def memory_unit_refusal(question_id: str, word: str) -> dict | None:
+    """The refusal (``check``'s ``error``) of a memory's unit ``word`` said of a count of
+    operations (or a factor or an increase of one) or of a size along one axis
+    (:func:`_memory_unit`); None where the word is no mistake."""
+    refused = _memory_unit(catalogue_entry(question_id), word)
+    return None if refused is None else _error_of(refused)
+
+
+def _memory_unit(entry: Entry, word: str) -> InvalidAnswer | None:
+    """The refusal of a memory's unit ``word`` said of a count of operations (or a
+    factor or an increase of one) or of a size along one axis: the wrong kind of word,
+    said so as the other axis's word is for a size
+    (``checker.reason.memory_unit_for_operations``, ``…_for_size``; s15exam E3:
+    ``bytes`` got the bytes-vs-elements advice, multiply by 4, and ``elements`` was
+    accepted); None for no word, or where memory or parameters are counted."""
+    shape = entry.question.shape
+    if not word:
+        return None
+    if shape is not None and shape.axis is not None:
+        return _invalid("memory_unit_for_size", unit=word, question=entry.question.id)
+    if counts_operations(entry):
+        return _invalid("memory_unit_for_operations", unit=word, question=entry.question.id)
+    return None
+
+
 def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
     """A formula right under one counting, labelled with the other (MACs for a FLOPs
     count): not equivalent, diagnosed against the counting the word states; a size, a
@@ -3705,6 +3740,9 @@ def check(
                     "readings": readings,
                     "tree": ex.to_data(parsed.tree),
                 }
+                refusal = _memory_unit(entry, memory_unit_word(parsed.notes))
+                if refusal is not None:
+                    raise refusal
                 result = _judge(entry, _counting_around(parsed), result, symbolic, work)
                 if result.verdict == "not_equivalent" and _readings_of(result):
                     _h_may_be_horizontal(entry, _readings_of(result), parsed)

@@ -701,18 +701,38 @@ def _words_checked(
     multiplications, the size word ``unit`` of the other axis: ``4 columns`` answering
     output-height), its feedback the checker's; else ``outcome`` (s12adv)."""
     from derivations.checking.checker import words_refusal
-    from derivations.checking.explaining.feedback import feedback
-    from derivations.checking.result import Result
 
     if not _right(outcome):
         return outcome
     error = words_refusal(question, parsed, unit)
     if error is None:
         return outcome
+    return _refused(question, answer, error, lang, reveal, outcome.parsed)
+
+
+def _refused(question: str, answer: str, error: dict, lang: str, reveal: str, parsed=None):
+    """The invalid_input outcome of ``answer`` refused with ``error`` (a checker
+    result's ``error``), its feedback the checker's."""
+    from derivations.checking.explaining.feedback import feedback
+    from derivations.checking.result import Result
+
     result = Result(question, answer, "invalid_input")
     result.error = error
     line = feedback(result, lang, reveal=reveal)
-    return Outcome("invalid_input", feedback=line, student_feedback=line, parsed=outcome.parsed)
+    return Outcome("invalid_input", feedback=line, student_feedback=line, parsed=parsed)
+
+
+def _memory_unit_refused(
+    question: str, answer: str, word: str | None, lang: str, reveal: str
+) -> Outcome | None:
+    """The refusal ``check`` gives a memory's unit ``word`` after a count of operations or
+    a size along one axis (:func:`.checker.memory_unit_refusal`: ``1296 bytes`` answering
+    the multiplications, ``4 elements`` the output height; s15exam E3), whatever the
+    number; None otherwise."""
+    from derivations.checking.checker import memory_unit_refusal
+
+    error = memory_unit_refusal(question, word or "")
+    return None if error is None else _refused(question, answer, error, lang, reveal)
 
 
 def _increase_refused(
@@ -818,6 +838,9 @@ def grade_variant_answer(
         )
 
     if numeral is not None and key is not None:  # (366 elements, 366 个: its unit)
+        refused = _memory_unit_refused(question, answer, numeral.word, lang, reveal)
+        if refused is not None:
+            return refused
         outcome = _counting_checked(grade(numeral), question, None, numeral.unit, key, lang, reveal)
         if numeral.unit and _right(outcome) and _along_an_axis(question):
             # 4 elements for a height: the word is no unit of it (s12exam E12), said
@@ -892,6 +915,11 @@ def grade_variant_answer(
 
         said = cast("Parsed", parsed)
         refused = _increase_refused(said, constant, grade, question, answer, lang, reveal)
+        if refused is None:
+            from derivations.checking.checker import memory_unit_word
+
+            word = memory_unit_word(said.notes)
+            refused = _memory_unit_refused(question, answer, word, lang, reveal)
         if refused is not None:
             return refused
         outcome = _counting_checked(

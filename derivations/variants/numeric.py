@@ -42,6 +42,8 @@ SCALE_WORDS = ("thousands", "thousand", "millions", "million", "billions", "bill
 _SUFFIXES = ("个", "次", "elements", "element")
 # the suffixes that say the number counts elements (a memory's unit, which bytes are not)
 _ELEMENTS = frozenset({"个", "elements", "element"})
+# ... of them, the words of a memory's unit (个 is a measure word of any count)
+_MEMORY_WORDS = frozenset({"elements", "element"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Numeral:
     value: Fraction
     decimals: int | None  # decimal places written; None for integers and fractions
     unit: str | None = None  # "elements": said after it (elements, 个), as a formula's unit
+    word: str | None = None  # the memory's unit word said after it (elements), as written
 
 
 def _plain(text: str) -> Numeral | None:
@@ -67,18 +70,19 @@ def read_number(raw: str) -> Numeral | None:
         return None
     text = unicodedata.normalize("NFKC", raw.translate(_SUPERSCRIPTS)).strip()
     text = text.removeprefix("=").strip()
-    unit = None
+    unit = word = None
     for suffix in _SUFFIXES:
         if text.endswith(suffix):
             text = text[: -len(suffix)].strip()
             unit = "elements" if suffix in _ELEMENTS else None
+            word = suffix if suffix in _MEMORY_WORDS else None
             break
     if not text:
         return None
     numeral = _numeral(text)
     if numeral is None or unit is None:
         return numeral
-    return Numeral(numeral.value, numeral.decimals, unit)
+    return Numeral(numeral.value, numeral.decimals, unit, word)
 
 
 def _numeral(text: str) -> Numeral | None:

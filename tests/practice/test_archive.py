@@ -46,6 +46,9 @@ ANSWERS = [
     ("bias-size", "c_o (not c_i)", "en"),
     ("double-channels", "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", "zh"),
     ("forward-ops", "M + A = c_o m_h m_w (2 c_i k_h k_w - 1)", "en"),
+    # a memory's unit word after a count of operations or a size: refused (s15exam E3)
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w 字节", "zh"),
+    ("output-height", "floor((h-k_h+p_h)/s_h) + 1 elements", "en"),
 ]
 
 

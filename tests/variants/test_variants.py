@@ -655,11 +655,13 @@ def test_a_number_of_the_other_padding_reading_is_wrong_in_grade_and_in_moodle(p
     assert wrong > 20
 
 
-@pytest.mark.parametrize("said, lang", [("{n} elements", "en"), ("{n} 个", "zh")])
+@pytest.mark.parametrize("said, lang", [("{n} 个", "zh")])
 def test_elements_after_a_size_along_an_axis_are_said_to_be_no_part_of_it(said, lang):
-    """``4 elements`` for the output height was right with no note, where ``4 columns``
+    """``4 个`` for the output height was right with no note, where ``4 columns``
     is refused and ``4 rows`` noted (s12exam E12; fails on main): right, with a note
-    that a height is counted in rows, not elements; a memory's elements get none."""
+    that a height is counted in rows, not elements; a memory's elements get none.
+    (``4 elements``, a memory's unit word, is refused since s15exam E3:
+    tests/checking/test_memory_unit_words.py.)"""
     from derivations.messages import text
     from derivations.practice.numbers import answer_at, practice_class
 
