@@ -3077,7 +3077,14 @@ def _error_of(error: InvalidAnswer, answer: str = "") -> dict:
 # refusals of a letter no reading matches: said named or unmeant by the letter as written
 _NAMED_LETTER = "checker.reason.unknown_letter_named"
 _UNMEANT_LETTER = "checker.reason.unknown_letter_unmeant"
-_LETTER_REFUSALS = frozenset({_NAMED_LETTER, _UNMEANT_LETTER, "checker.reason.unknown_letter"})
+_LETTER_REFUSALS = frozenset(
+    {
+        _NAMED_LETTER,
+        _UNMEANT_LETTER,
+        "checker.reason.unknown_letter",
+        "checker.reason.unknown_letter_absent",
+    }
+)
 
 
 def _other_axis_named_size(entry: Entry, name: str) -> bool:

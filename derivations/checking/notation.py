@@ -397,7 +397,9 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
     """The letter refused, with what it probably means in this question when the
     registry gives it a role ("F: the kernel size is k_h here": the symbols of that
     role in the question's reference, else those an answer to it may use); a letter
-    with no role gets the question's symbols, never a guessed meaning; a name of
+    with no role gets the question's symbols, never a guessed meaning; one whose role
+    the question has no symbol of (m, an output size, on compose-size), that role and
+    the question's symbols; a name of
     several parts, the role all its parts' readings share (n_ch: the channels)."""
     from derivations.checking.checker import SYMBOL_ORDER
 
@@ -406,8 +408,25 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
         return _invalid("worked_answer_name", letter=letter, question=entry.question.id)
     meaning = meaning_of_letter(letter) or meaning_of_symbols(hints_of(letter) or ())
     used = ex.symbols_in(entry.reference.tree)
-    if meaning is None:
+    if _question_axis(entry) is not None:  # an output size's n is its input size
+        allowed = allowed - {"n"}
+    names = (
+        [n for n in meaning.symbols if n in used] or [n for n in meaning.symbols if n in allowed]
+        if meaning is not None
+        else []
+    )
+    if not names:  # no role, or one this question has no symbol of
         names = [n for n in SYMBOL_ORDER if n in used] or sorted(allowed - {"n"})
+    if meaning is not None and not set(names) & set(meaning.symbols):
+        # m on compose-size: it was "the output size is - here" (s15exam E15)
+        return _invalid(
+            "unknown_letter_absent",
+            letter=letter,
+            question=entry.question.id,
+            role=meaning.id,
+            symbols=", ".join(names),
+        )
+    if meaning is None:
         # a letter another notation reads (cuDNN's Q): said so, never "no notation
         # gives it a meaning"
         return _invalid(
@@ -416,17 +435,12 @@ def _refused(placeholder: str, entry, parsed: Parsed, allowed: frozenset) -> Inv
             question=entry.question.id,
             symbols=", ".join(names),
         )
-    if _question_axis(entry) is not None:  # an output size's n is its input size
-        allowed = allowed - {"n"}
-    names = [n for n in meaning.symbols if n in used] or [
-        n for n in meaning.symbols if n in allowed
-    ]
     return _invalid(
         "unknown_letter",
         letter=letter,
         question=entry.question.id,
         role=meaning.id,
-        symbols=", ".join(names) or "-",
+        symbols=", ".join(names),
     )
 
 

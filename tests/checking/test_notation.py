@@ -278,7 +278,9 @@ def test_two_readings_with_different_verdicts_grade_nothing(question, answer, le
 
 # (question, answer, the refusal: unknown_letter when the letter has a role, else
 # unknown_letter_named when another notation reads it (cuDNN's Q), else
-# unknown_letter_unmeant: no meaning is guessed)
+# unknown_letter_unmeant: no meaning is guessed; unknown_letter_absent when its role is
+# none of the question's quantities: B, the batch, on an output size, whose text was
+# "the batch size is - here", s15exam E15)
 REFUSED = [
     ("forward-mults", "c_i c_o k_h k_w m_h m_w Q", "unknown_letter_named"),
     pytest.param(
@@ -286,7 +288,7 @@ REFUSED = [
     ),
     ("forward-mults", "C C k_h k_w m_h m_w", "unknown_letter"),
     pytest.param("output-height", "(h - k_h + V)//s_h + 7", "unknown_letter_unmeant", marks=GUARD),
-    ("output-height", "(h - k_h + B)//s_h + 7", "unknown_letter"),  # B: the batch
+    ("output-height", "(h - k_h + B)//s_h + 7", "unknown_letter_absent"),  # B: the batch
 ]
 
 

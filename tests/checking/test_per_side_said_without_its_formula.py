@@ -37,3 +37,23 @@ def test_the_description_names_no_formula():
     for lang in LANGS:
         said = text("checker.assumption.per_side_padding", lang)
         assert "⌊" not in said and "/s_h" not in said, said
+
+
+@pytest.mark.parametrize(
+    "question, answer, padding",
+    [
+        ("output-width", "(W - K + 2P)/S + 1", "p_w"),
+        ("output-width", "(w - k_w + 2p_w)/s_w + 1", "p_w"),
+        ("output-height", "(h - k_h + 2p_h)/s_h + 1", "p_h"),
+    ],
+)
+def test_the_description_names_the_padding_of_the_axis_asked(question, answer, padding):
+    """s15exam E18: on the output width the convention said "the book counts p_h rows in
+    all" (the height's padding; the width's is p_w columns).  It names both axes'
+    paddings, so each question's own is among them (fails on main: no p_w)."""
+    result = check(question, answer)
+    assert "per_side_padding" in result.conventions, result.conventions
+    for lang in LANGS:
+        said = feedback(result, lang, reveal="hint")
+        assert text("checker.assumption.per_side_padding", lang) in said, said
+        assert padding in text("checker.assumption.per_side_padding", lang)
