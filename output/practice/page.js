@@ -1,7 +1,8 @@
 // The practice page's script: starts the checker in a Web Worker (worker.js), sends each
 // submitted answer to it and shows the verdict in the form, as text only.
 // Contract: body[data-checker] is "loading", "ready" or "failed"; after a check the form's
-// feedback box holds [data-verdict] (the verdict id, or "timeout"; [data-restricted] where
+// feedback box holds [data-verdict] (the verdict id, or "timeout", or "unchecked" when the
+// checker did not load and nothing ran on the answer; [data-restricted] where
 // the answer is right only at some layers; data-ms: milliseconds
 // from sending the answer to the worker to its verdict) and [data-feedback].  A form with
 // data-layer asks for a number at the page's layer.
@@ -27,13 +28,15 @@
     status.textContent = line;
   }
 
-  function failed(reason) {
-    const line = String(reason || "?").split("\n")[0].slice(0, 300);
-    show("failed", said.status.failed.replace("{reason}", line));
+  // the checker did not load: `key` names a catalogued reason (practice.reason.*), said in
+  // the page's language; without one, `reason` (an error's own text) is said as it is
+  function failed(reason, key) {
+    const why = (key && said.reason[key]) || String(reason || "?");
+    show("failed", said.status.failed.replace("{reason}", why.split("\n")[0].slice(0, 300)));
     if (worker) worker.terminate();
     if (fetcher) fetcher.terminate();
     worker = null;
-    while (current || queue.length) finish({ verdict: "error", feedback: line });
+    while (current || queue.length) finish({ verdict: "unchecked", feedback: status.textContent });
   }
 
   // the worker: `early` ({worker, events}: the one the page's first script started, and
@@ -72,7 +75,7 @@
 
   function errored(event) {
     event.preventDefault();
-    failed(event.message || "the worker did not start");
+    failed(event.message, event.message ? null : "worker");
   }
 
   function receive(message) {
@@ -89,7 +92,7 @@
       show("ready", said.status.ready);
       next();
     } else if (message.kind === "failed") {
-      failed(message.reason);
+      failed(message.reason, message.key);
     } else if (message.kind === "result" && current && message.id === current.id) {
       let data;
       try {
@@ -184,7 +187,7 @@
     box.replaceChildren();
     queue.push({ form, answer });
     if (body.dataset.checker === "failed") {
-      finish({ verdict: "error", feedback: status.textContent });
+      finish({ verdict: "unchecked", feedback: status.textContent });
       return;
     }
     paragraph(box, "pending", "", body.dataset.checker === "ready" ? said.status.checking : said.status.waiting);

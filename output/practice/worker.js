@@ -17,7 +17,7 @@
 // (the archive by this worker), held (how many of its files were not written: the
 // snapshot holds them as imported modules); marks: when each step ended, as
 // performance.timeOrigin + performance.now(); both for the benchmark), {kind: "failed",
-// reason} and {kind: "result", id, json}; then from the page: {id, question, answer,
+// reason, key: a catalogued reason the page says in its language, or null} and {kind: "result", id, json}; then from the page: {id, question, answer,
 // lang, at} (at: the question asks for a number at the page's layer).
 const say = (message) => self.postMessage(message);
 const here = (name) => new URL(name, import.meta.url).href;
@@ -428,7 +428,8 @@ async function boot() {
   try {
     ({ loadPyodide, version } = await early.loader);
   } catch (error) {
-    throw new Error(`the Python runtime is missing (practice/pyodide/pyodide.mjs)`);
+    // the page says why in its own language (practice.reason.runtime)
+    throw Object.assign(new Error("practice/pyodide/pyodide.mjs did not load"), { key: "runtime" });
   }
   const saved = await snapshot(version);
   lap("keyed"); // the snapshot's key checked against the archive (its bytes may still come)
@@ -522,7 +523,8 @@ async function warmUp(pyodide) {
 started = boot().then(
   () => true,
   (error) => {
-    say({ kind: "failed", reason: String((error && error.message) || error).split("\n")[0] });
+    const key = (error && error.key) || null; // a catalogued reason (practice.reason.*), if any
+    say({ kind: "failed", reason: String((error && error.message) || error).split("\n")[0], key });
     return false;
   },
 );
