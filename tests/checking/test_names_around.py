@@ -111,3 +111,41 @@ def test_words_around_a_number_at_the_page_layer(lang):
     for question, answer, verdict in cases:
         got = json.loads(answer_at(question, answer, lang))
         assert got["verdict"] == verdict, (answer, got)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_counts_a_word_names_are_said_by_their_titles(lang):
+    """s14exam E13: "(the reference of question forward-mults)": an id the pages never
+    show; now each count by the title the pages give its question."""
+    from derivations.checking import check, feedback
+    from derivations.messages import text
+
+    said = feedback(check(FO, "muls + adds", symbolic=False), lang)
+    for question in (FM, "forward-adds"):
+        assert text(f"checker.question.{question}", lang) in said, said
+        assert question not in said, said
+
+
+@pytest.mark.parametrize(
+    "question, answer, kind",
+    [
+        ("double-channels", "大约是 4 倍", "about"),
+        ("double-channels", "about 4", "about"),
+        (FM, "总共 c_o c_i k_h k_w m_h m_w 次乘法", "total"),
+        (FM, "- c_o c_i k_h k_w m_h m_w", "bullet"),
+        (FM, '"c_o c_i k_h k_w m_h m_w"', "quotes"),
+    ],
+)
+def test_what_opens_an_answer_is_said_as_what_it_is(question, answer, kind):
+    """s15exam E10: "大约是" was said with the whole list of openings ("a bullet, a number,
+    a code fence, quotes, about"); now with its own kind's words only."""
+    from derivations.checking import check, feedback
+    from derivations.messages import text
+
+    result = check(question, answer, symbolic=False)
+    kinds = ("bullet", "fence", "quotes", "about", "total")
+    for lang in ("en", "zh"):
+        said = feedback(result, lang)
+        assert text(f"reading.opening.{kind}", lang) in said, said
+        others = [k for k in kinds if k != kind and text(f"reading.opening.{k}", lang) in said]
+        assert not others, (others, said)

@@ -963,10 +963,24 @@ def _opening(text: Normalized, notes: list) -> Normalized:
         if end is None:
             return text
         text = edit(text, end.start(), len(text.text))
-    notes.append(
-        _note("times_opening" if match.group("times") else "opening", text=match.group().strip())
-    )
+    said = match.group().strip()
+    if match.group("times"):
+        notes.append(_note("times_opening", text=said))
+    else:  # which kind of opening it is, said in the note (s15exam E10)
+        kind = (
+            "bullet"
+            if match.group("bullet")
+            else "fence"
+            if match.group("fence")
+            else "total"
+            if said in _TOTAL_OPENINGS
+            else "about"
+        )
+        notes.append(_note("opening", text=said, opening=kind))
     return edit(text, 0, match.end())
+
+
+_TOTAL_OPENINGS = ("共", "总共", "一共")  # of _OPENING's about group: "in all", not "about"
 
 
 def _enclosed(text: Normalized, notes: list) -> Normalized:
@@ -976,7 +990,7 @@ def _enclosed(text: Normalized, notes: list) -> Normalized:
     if not close or len(stripped) < 3 or stripped[-1] != close or stripped[0] in inner:
         return text
     start = text.text.index(stripped[0])
-    notes.append(_note("opening", text=stripped[0] + close))
+    notes.append(_note("opening", text=stripped[0] + close, opening="quotes"))
     return edit(edit(text, start + len(stripped) - 1, len(text.text)), 0, start + 1)
 
 

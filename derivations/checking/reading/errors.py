@@ -40,12 +40,17 @@ def said_fields(fields: dict, lang: str) -> dict:
     one a line: :mod:`.branches`) is said joined by the language's separator (message
     ``checker.phrase.condition_list_separator``: "; ", "；"); a ``question`` field (a
     question's id) is said by the title the pages show, in ``lang``, and adds ``asked``,
-    the same (message ``checker.question.<id>``: "output height m_h", "输出高度 m_h"); a
+    the same (message ``checker.question.<id>``: "output height m_h", "输出高度 m_h"), a
+    ``questions`` field (ids joined by commas) by their titles joined (message
+    ``checker.phrase.id_separator``; s14exam E13: ids the page never shows), an
+    ``opening`` field (the kind of what opens an answer) by its words (message
+    ``reading.opening.<kind>``); a
     ``count_axis`` or ``asked_axis`` field (``h``, ``w``) adds ``count_axis_name`` or
     ``asked_axis_name``, the axis's name in ``lang`` (message ``checker.axis.<axis>``); a
     ``letter`` field adds ``theirs``, what registered notations read it as
     (:func:`.notations.given_meanings_text`)."""
-    if not {"role", "conditions", "question", "count_axis", "asked_axis", "letter"} & set(fields):
+    keys = {"role", "conditions", "question", "questions", "count_axis", "asked_axis", "letter"}
+    if not (keys | {"opening"}) & set(fields):
         return fields
     from derivations.messages import text
     from derivations.registry.notations import given_meanings_text
@@ -63,6 +68,12 @@ def said_fields(fields: dict, lang: str) -> dict:
         said["conditions"] = separator.join(str(fields["conditions"]).splitlines())
     if "question" in fields:
         said["asked"] = said["question"] = text(f"checker.question.{fields['question']}", lang)
+    if "opening" in fields:  # the kind of what opens an answer (message reading.opening.<kind>)
+        said["opening"] = text(f"reading.opening.{fields['opening']}", lang)
+    if "questions" in fields:  # several, comma-separated: each by its title
+        ids = [q.strip() for q in str(fields["questions"]).split(",") if q.strip()]
+        separator = text("checker.phrase.id_separator", lang)
+        said["questions"] = separator.join(text(f"checker.question.{q}", lang) for q in ids)
     return said
 
 
