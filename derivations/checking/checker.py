@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from fractions import Fraction
+from functools import cache
 from itertools import pairwise
 
 from derivations.checking.deciding.asymptotic import order_mismatch
@@ -1808,8 +1809,11 @@ _WORDS_NOTES = frozenset({"reading.note.lead_in", "reading.note.label"})
 def _given(part: Parsed) -> bool:
     """Whether a formula of an answer of several is a given of the layer named in words
     (``padding $p$``, ``stride s``, ``an $f \times f$ filter``): one parameter's letter
-    alone (or times itself), with words before it or read as it."""
+    alone (or times itself), with words before it or read as it; never one named by
+    the biases (``… weights + K biases``: CS231n's K, the biases' count)."""
     if len(part.symbols) != 1 or not part.symbols <= _GIVEN_SYMBOLS:
+        return False
+    if any(map(_names_the_bias, _labels(part))):
         return False
     if part.kinds - {ex.Sym, ex.Mul, ex.Pow, ex.Num}:
         return False
@@ -1822,7 +1826,9 @@ def _given(part: Parsed) -> bool:
 
 def _answering(entry: Entry, candidates: list) -> list:
     """The formulas of an answer of several that answer the question: those named by
-    its count's name (``muls = …; adds = …`` answering forward-adds: the adds), else
+    its count's name (``muls = …; adds = …`` answering forward-adds: the adds; the
+    bias's name, :func:`_names_the_bias`, answering the bias count: ``weights: …,
+    biases: …``), else
     those not named as another count of the layer, nor, for a count, as the output's
     size along an axis (``oh = …`` beside ``macs = …``); of these, for a size of a shape,
     those written along the asked axis when every formula is along one axis
@@ -1831,6 +1837,10 @@ def _answering(entry: Entry, candidates: list) -> list:
     named = [c for c in candidates if c.name and c.name.lower() in names]
     if named:
         return named
+    if entry.question.id == "bias-size":  # weights: …, biases: …: the biases'
+        named = [c for c in candidates if any(map(_names_the_bias, _labels(c)))]
+        if named:
+            return named
     # a formula named as another count (MACs = … beside FLOPs = …) is that count's
     candidates = [
         c
@@ -2610,6 +2620,46 @@ _WITH_BIAS = lazy_pattern(
 )
 
 
+# words that say the bias is counted (``with bias``, ``including the bias``, ``If bias is
+# included``, ``含偏置``, ``加上偏置``), and words that leave it out (``without bias``,
+# ``no bias``, ``不含偏置``, ``bias excluded``)
+_BIAS_COUNTED = lazy_pattern(
+    r"(?<![A-Za-z])(?:with|incl\w*|plus|counting|adding)\s+(?:the\s+|its\s+|a\s+)?(?:bias|偏置|偏差)"
+    r"|(?:bias|偏置|偏差)\w*\s+(?:is\s+|are\s+)?(?:included|counted|added|used)"
+    r"|(?:含|包含|包括|加上|加|考虑|计入|带|有)(?:了)?(?:偏置|偏差)",
+    re.I,
+)
+_BIAS_LEFT_OUT = lazy_pattern(
+    r"(?<![A-Za-z])(?:without|no|not|excl\w*|ignor\w*|minus)(?![A-Za-z])|不|无|没|除|忽略", re.I
+)
+
+
+def _bias_said_counted(entry: Entry, notes: list) -> None:
+    """Refuse (``words_bias_counted``) a formula right without the bias (the reference
+    itself, no convention) whose dropped words say the bias is counted (``… (with
+    bias)``, ``含偏置：…``, ``If bias is included, …``) where counting it changes the
+    count (:attr:`.Question.bias`): the words and the formula disagree (s15: a count of
+    additions without the bias was accepted with ``(with bias)`` after it).  Words that
+    leave the bias out (``without bias``, ``不含偏置``) say nothing against it."""
+    for note in notes:
+        for words in note.get("fields", {}).values():
+            if not isinstance(words, str) or not _BIAS_COUNTED().search(words):
+                continue
+            if not _BIAS_LEFT_OUT().search(words):
+                raise _invalid("words_bias_counted", words=words, question=entry.question.id)
+
+
+def _names_the_bias(label: str) -> bool:
+    """Whether a formula's label names the biases and not the weights nor a quantity
+    with its bias (``biases``, ``偏置参数``, ``bias parameters``; not ``weights and
+    biases``, ``parameters with bias``)."""
+    return bool(
+        _BIAS_WORD().search(label)
+        and not _WEIGHT_WORD().search(label)
+        and not _WITH_BIAS().search(label)
+    )
+
+
 def _bias_alone(clause: str) -> bool:
     """Whether ``clause`` names the bias and no other quantity a formula may count with
     it (``biases =``, ``偏置个数 =``; not ``FLOPs with bias``, ``weights and biases``,
@@ -2938,6 +2988,9 @@ def _lead_names_asked(
             if field and not _states_a_parameter(clause)
             else None
         )
+        if named is None and field and note.get("id") != _COMMENT_NOTE:
+            # (a code comment names its own line's variable: ``s = cfg.stride  # 步幅``)
+            named = _apposed_other(entry, clause)
         if named is not None:
             lead = " … ".join(part for part in clause.split("\t") if part)
             raise _invalid("words_name_other", lead=lead, name=named, question=entry.question.id)
@@ -3410,8 +3463,135 @@ def _clauses_of(island, islands: list) -> str:
         return ""
     parts = [_CLAUSE_MARK().split(island.lead)[-1]]
     if island is islands[-1]:
-        parts.append(_CLAUSE_MARK().split(island.trail.lstrip(_TRAIL_OPEN))[0])
+        # (an abbreviation's dots end no clause: ``…, i.e. the input height``)
+        trail = _ABBREVIATION().sub(_dots_kept, island.trail.lstrip(_TRAIL_OPEN))
+        parts.append(_CLAUSE_MARK().split(trail)[0].replace(_KEPT_DOT, "."))
     return "\t".join(part.strip() for part in parts)
+
+
+_ABBREVIATION = lazy_pattern(r"(?<![A-Za-z])(?:i\.\s?e|e\.\s?g|viz|cf)\.", re.I)
+_KEPT_DOT = "\u2024"  # (one dot leader: a dot no clause mark splits at)
+
+
+def _dots_kept(match: re.Match) -> str:
+    return match.group().replace(".", _KEPT_DOT)
+
+
+_COMMENT_NOTE = "reading.note.comment"
+# words that open a name put beside a formula as what it is (``…, which is the stride``,
+# ``…，即卷积核的高度``), and the article before the name
+_APPOSED_OPENERS = (
+    *("which is", "that is", "i.e.", "ie", "namely", "i.e", "the"),
+    *("也就是", "即为", "即", "为", "是"),
+)
+# the words of a name in a remark besides the parts record's (:func:`_bare_name`): the
+# kinds of quantity a count is not (:func:`_other_kind`)
+_KIND_WORDS = (_WEIGHT_WORD, _PARAMETER_WORD, _MEMORY_WORD, _HELD_WORD, _BIAS_WORD)
+_ASCII_WORD = lazy_pattern(r"[^\W\d_]+")
+_NAME_FILLERS = frozenset({"the", "of"})
+# the roles of a name of one quantity of the layer, beside an axis's or a size's words
+_OBJECT_ROLES = frozenset(
+    {"kernel", "padding", "stride", "input", "padded", "dilation", "group", "channel", "count"}
+    | {"output"}
+)
+
+
+def _bare_name(words: str) -> str | None:
+    """``words`` (one part of a remark or a clause beside a formula) as a name alone,
+    its opening words away (:data:`_APPOSED_OPENERS`: ``which is the stride`` → ``stride``):
+    every word a part of the parts record's (``height of the kernel``, ``卷积核的高度``) or
+    a kind of quantity's (:data:`_KIND_WORDS`: ``the weights``, ``参数量``), and nothing
+    that gives or describes (no number, letter or symbol of the layer: ``where k_h is the
+    kernel height``; no other word: ``per side padding``, ``total padding``, ``in the
+    end``); None otherwise."""
+    from derivations.registry.notations import name_parts
+
+    text = words.strip(" \t,，.。;；:：()（）").lower()
+    opened = True
+    while opened and text:
+        opened = False
+        for word in _APPOSED_OPENERS:
+            if text.startswith(word + " " if word.isascii() else word):
+                text, opened = text[len(word) :].strip(), True
+    if not text or len(text) > 40 or re.search(r"\d", text) or holds_symbol(text):
+        return None
+    parts = name_parts()
+    if text.isascii():
+        found = [w for w in _ASCII_WORD().findall(text) if w not in _NAME_FILLERS]
+        if len(found) > 3 or _LONE_LETTER().search(text):
+            return None
+        # (a part of two letters, ``in``, ``no``, is a word of a sentence here: ``in the end``)
+        known = all((w in parts and len(w) > 2) or _kind_word(w) for w in found)
+        return text if found and known else None
+    # (a script without spaces: what its parts and kind words leave must be nothing)
+    rest = text
+    for kind in _KIND_WORDS:  # (参数 before the parts record's 数)
+        rest = kind().sub("", rest)
+    rest = _other_script_parts().sub("", rest)
+    return text if not re.sub(r"[的之量数\s]", "", rest) else None
+
+
+@cache
+def _other_script_parts() -> re.Pattern:
+    """The parts record's words of scripts other than ASCII, longest first (高度 before 高)."""
+    from derivations.registry.notations import name_parts
+
+    words = sorted((w for w in name_parts() if not w.isascii()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _kind_word(word: str) -> bool:
+    return any(kind().fullmatch(word) or kind().match(word) for kind in _KIND_WORDS)
+
+
+def _apposed_other(entry: Entry, clause: str) -> str | None:
+    """The name (:func:`_bare_name`) a remark or a clause beside a right formula puts
+    by it as what the whole answer is (``…, the height of the kernel``, ``…（卷积核的高度）``,
+    ``…, which is the stride``, ``… (the weights)`` after a count), where it names another
+    quantity than the one asked: a quantity of the layer its words read as by their parts
+    (:func:`.names.phrase`) other than the one asked (any output size is left to the axis
+    rules; the kernel's where the composed kernel is asked, the output channels where the
+    biases are counted), else another quantity as a lead-in naming it would
+    (:func:`_names_other`); None otherwise.  A remark that names what a symbol of the
+    answer is gives its symbol or a number (``c_o the number of output channels``, ``where
+    k_h is the kernel height``: no name alone), and words of a name that describe the
+    formula (``per side padding``) are no name alone."""
+    from derivations.checking.reading.names import compose, phrase, segmented
+
+    shape, compose_asked = entry.question.shape, entry.question.family is Family.COMPOSE
+    for part in clause.split("\t"):
+        name = _bare_name(part)
+        if name is None:
+            continue
+        if name.isascii():
+            words = [w for w in _ASCII_WORD().findall(name) if w not in _NAME_FILLERS]
+        else:
+            words = segmented(re.sub(r"\s", "", name)) or []
+        read = None
+        if len(words) > 1:
+            composed = phrase(words, 1)
+            read = composed.read if composed is not None else None
+        elif words:
+            composed = compose(words[0])
+            read = composed.read if composed is not None else None
+        if not _roles(name) & _OBJECT_ROLES:
+            read = None  # an axis or a size alone (``Высота: …``): the axis rules'
+        if read in _OUTPUT_NAMES and shape is not None and not compose_asked:
+            continue  # an output's size answering one: the axis rules' (_other_axis_word)
+        if read is not None and read not in _asked_symbols(entry):
+            return name
+        if read is None and (other := _names_other(entry, name)) is not None:
+            return other
+    return None
+
+
+def _asked_symbols(entry: Entry) -> frozenset[str]:
+    """The quantities of the layer whose names a remark may give a right answer by: the
+    kernel's sizes where the composed kernel is asked, the output channels where the
+    biases are counted (one a filter)."""
+    if entry.question.family is Family.COMPOSE:
+        return frozenset({"k", "k_h", "k_w"})
+    return frozenset({"c_o"} if entry.question.id == "bias-size" else ())
 
 
 def _states_a_parameter(clause: str) -> bool:
@@ -3757,6 +3937,8 @@ def check(
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
                     _held_placed(entry, parsed.tree, readings, answer, notation)
+                if result.verdict == "equivalent" and entry.question.bias:
+                    _bias_said_counted(entry, said["notes"])
             except OutOfTime as error:
                 if error.owner is not token:
                     raise

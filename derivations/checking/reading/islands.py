@@ -445,7 +445,7 @@ _QUESTION_OPENS = lazy_pattern(
 )
 
 
-def _denied(prose: str) -> bool:
+def denied(prose: str) -> bool:
     """Whether a word of the prose denies or doubts the formula (``wrong``, ``not``,
     ``isn't``, ``不对``, ``并非``, ``неверно``): a whole word of a script with spaces, any
     negation inside a Chinese sentence but a condition said with one (``不考虑``, "not
@@ -550,7 +550,7 @@ def formula_islands(text: str) -> tuple[list[Island], str, list[str]] | None:
     if not prose[0].strip() and _quantity_word(prose[-1]):
         return None  # c_i c_o k_h k_w 输出尺度: a quantity said in a word, a factor
     values = [run for run in runs if run and _value(run)]
-    if _denied(around) or countings_said(around):
+    if denied(around) or countings_said(around):
         return None  # MACs: …, FLOPs: …: the words state what each formula counts
     defined = _definitions(_blanked(text, formulas + values), found)
     if defined is None:
@@ -743,4 +743,4 @@ def prose_blocks(prose: str, kept: list[str]) -> bool:
     """Whether the prose dropped around the ``kept`` formulas denies them, states a
     counting or names one of their letters (:func:`formula_islands`' guards)."""
     islands = [Island(text, "") for text in kept]
-    return _denied(prose) or bool(countings_said(prose)) or _mentions(prose, islands)
+    return denied(prose) or bool(countings_said(prose)) or _mentions(prose, islands)

@@ -56,6 +56,7 @@ __all__ = [
     "RATE_WORDS",
     "RATE_ONE",
     "RATE_PER",
+    "RATE_TO",
     "RATE_EACH_ATTACHED",
     "RATE_HAS",
     "RATE_COUNTED",
@@ -367,6 +368,15 @@ RATE_PER: dict[str, tuple[str, ...]] = {
     "pt": ("para cada", "por"),
     "it": ("per ogni", "per"),
 }
+# … and inside a sentence, English's "to" before Y (``one bias value to the entire filter's
+# output``, ``a bias to each filter``)
+RATE_TO: tuple[str, ...] = (
+    "to each",
+    "to every",
+    "to the entire",
+    "to the whole",
+    "for the entire",
+)
 # … and in scripts without spaces: "for each" before Y and "one" after it (``每个输出通道
 # 一个偏置``), or Y, "for each" and "one" (``出力チャンネルごとに1つ``)
 RATE_EACH_ATTACHED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

@@ -7,7 +7,8 @@ receptive fields write it:
   ``K = (k - 1) * S + K``;
 * a layer's step written with its index: ``RF_ℓ = RF_{ℓ−1} + (K_ℓ − 1) · Π S_i`` (the
   previous layer's field, this layer's kernel, the product of the strides before it:
-  the jump);
+  the jump), the index i too, attached to its names or not (``RFi = RFi-1 + (ki - 1) *
+  Si``);
 * backward, from the output: ``RF = (RF - 1) * stride + fsize``, ``def f(out, ksize,
   stride): return (out - 1) * stride + ksize`` (or a C-like function's ``{ return …; }``).
 
@@ -57,13 +58,21 @@ _OPERATOR = re.compile(r"[-+*/]")
 _BEFORE = frozenset({"in", "last", "prev", "previous", "old", "before", "input"})
 _FIELD = frozenset({"rf", "r", "field", "receptive", "size", "out", "output", "k"})
 _JUMP = frozenset({"j", "jump", "jumps"})
-_LATEX = (("\\cdot", "*"), ("\\times", "*"), ("×", "*"), ("·", "*"), ("−", "-"), ("$", " "))
+# LaTeX's and Markdown's marks (``$…$``, inline code's back-quotes) and their operators
+_LATEX = (
+    *(("\\cdot", "*"), ("\\times", "*"), ("×", "*"), ("·", "*"), ("−", "-")),
+    *(("$", " "), ("`", " ")),
+)
 _LAYERS = (("k_1", "k_2"), ("k_2", "k_1"))
 # a layer's index on the names of a step written for layer ℓ (``RF_ℓ = RF_{ℓ−1} + (K_ℓ −
 # 1) · Π S_i``): the previous layer's name is the field before, the layer's own its
 # name, a product of the strides before it the jump
-_PREVIOUS = lazy_pattern(r"(?P<name>[A-Za-z]+)_\{\s*(?:ℓ|l|L)\s*-\s*1\s*\}")
-_INDEXED = lazy_pattern(r"(?P<name>[A-Za-z]+)_(?:\{\s*(?:ℓ|l|L)\s*\}|(?:ℓ|l|L)(?![\w{]))")
+_PREVIOUS = lazy_pattern(r"(?P<name>[A-Za-z]+)_\{\s*(?:ℓ|l|L|i)\s*-\s*1\s*\}")
+_INDEXED = lazy_pattern(r"(?P<name>[A-Za-z]+)_(?:\{\s*(?:ℓ|l|L|i)\s*\}|(?:ℓ|l|L|i)(?![\w{]))")
+# … and the index i attached to its names, no underscore (``RFi = RFi-1 + (ki - 1) * Si``):
+# the statement's name ends in i and the same name ends in i-1 on its right (no space in
+# ``i-1``: ``RFi - 1`` subtracts)
+_ATTACHED = lazy_pattern(r"^\W*(?P<name>[A-Za-z]{1,4})i\s*=(?=[^=]*(?<![\w])(?P=name)i-1(?![\w]))")
 _STRIDES = lazy_pattern(
     r"(?:Π|∏|\\prod)\s*(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*(?:\^\{[^{}]*\}|\^[A-Za-z0-9])?\s*"
     r"[Ss](?:_\{[^{}]*\}|_[A-Za-z0-9])"
@@ -72,9 +81,14 @@ _STRIDES = lazy_pattern(
 
 def _layer_indexed(text: str) -> str:
     """``text`` with a step's layer index read (:data:`_PREVIOUS`, :data:`_INDEXED`,
-    :data:`_STRIDES`): ``RF_{ℓ-1}`` as ``RF_prev``, ``K_ℓ`` as ``K``, ``Π S_i`` as
-    ``jump``."""
-    if not any(mark in text for mark in ("ℓ", "_l", "_{l", "_L", "_{L")):
+    :data:`_STRIDES`; the index ℓ, l, L or i, attached too: :data:`_ATTACHED`):
+    ``RF_{ℓ-1}`` as ``RF_prev``, ``K_ℓ`` as ``K``, ``Π S_i`` as ``jump``."""
+    attached = _ATTACHED().match(text)
+    if attached is not None:
+        name = attached.group("name")
+        text = re.sub(rf"(?<!\w){name}i-1(?!\w)", f"{name}_{{i-1}}", text)
+        text = re.sub(r"(?<![\w{])([A-Za-z]{1,4})i(?!\w)", r"\1_i", text)
+    if not any(mark in text for mark in ("ℓ", "_l", "_{l", "_L", "_{L", "_i", "_{i")):
         return text
     text = _STRIDES().sub("jump", text)
     text = _PREVIOUS().sub(lambda m: m.group("name") + "_prev", text)

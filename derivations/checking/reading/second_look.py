@@ -302,6 +302,71 @@ def _named_parts(answer: str) -> tuple[str, Note] | None:
     return "\n".join(statements), Note(LINES_NOTE)
 
 
+# a part of a layer's parameters, its formula and its words in either order: ``c_o
+# biases``, ``the biases (c_o)``, ``偏置 c_o 个``, ``c_o 个偏置``, ``c_o c_i k_h k_w weights``
+_WORDS_AFTER = lazy_pattern(
+    r"^(?P<formula>.*?[^\s(])\s*(?:个|elements)?\s*"
+    r"(?P<name>(?<=\s)[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,2}|[\u4e00-\u9fff]{2,6})$"
+)
+# what joins such parts: a comma, and, plus, + (a part's own + is inside its brackets)
+_PARAMETER_JOIN = lazy_pattern(
+    r"\s*(?:[,，;；、]\s*(?:(?:and|plus)\s+)?|\s+(?:plus|and)\s+|\s+\+\s+)"
+)
+_BIAS_PART = lazy_pattern(r"bias|偏置|偏差", re.I)
+# LaTeX's commands and subscripted names (``\\cdot``, ``D_1``, ``out_channels``), and a
+# word of two letters or more once they are away
+_COMMANDS_AND_NAMES = lazy_pattern(r"\\[A-Za-z]+|[A-Za-z]+_\{?\w+\}?")
+_WORD_IN_FORMULA = lazy_pattern(r"[^\W\d_]{2,}")
+
+
+def _book_symbols_only(formula: str) -> bool:
+    """Whether every name in ``formula`` is a spelling of a symbol of the book's
+    (``c_o``, ``C_out``, ``out_channels``), LaTeX's commands aside."""
+    from derivations.registry.spellings import Symbol, spellings
+
+    table = spellings()
+    names = re.findall(r"[A-Za-z]\w*(?:_\{\w+\})?", re.sub(r"\\[A-Za-z]+", " ", formula))
+    return all(isinstance(table.get(re.sub(r"[{}]", "", n).lower()), Symbol) for n in names)
+
+
+def _weights_and_biases(answer: str) -> tuple[str, Note] | None:
+    """The parts of a layer's parameters side by side, one named by the bias (``c_o c_i
+    k_h k_w weights + c_o biases``, ``the weights (c_o c_i k_h k_w) and the biases
+    (c_o)``, ``权重 c_o c_i k_h k_w 个，偏置 c_o 个``): one statement a part (``biases =
+    c_o``), for the checker to read as an answer's parts (the bias's graded where the
+    bias count is asked: ``checker._answering``); the bias's formula may be one symbol,
+    which :func:`_named_parts` takes for a parameter given.  Two parts or more, each
+    named by words alone (no symbol of the book) before or after its formula, the
+    formula holding no words and only the book's symbols; None otherwise."""
+    if len(answer) > 300 or "\n" in answer.strip() or not _BIAS_PART().search(answer):
+        return None
+    if any(mark in answer for mark in "=:："):
+        return None  # (weights: …, biases: …: labels, read as such)
+    pieces = [p for p in _PARAMETER_JOIN().split(answer.strip().rstrip("。.")) if p.strip()]
+    if len(pieces) < 2:
+        return None
+    statements = []
+    for piece in pieces:
+        match = _WORDS_AFTER().match(piece.strip()) or _NAMED_PART().match(piece)
+        if match is None:
+            return None
+        found = match.groupdict()
+        name = found["name"].strip()
+        formula = (found.get("formula") or found.get("a") or found.get("b") or "").strip()
+        if not _words_only(name) or _names_a_symbol(name) or not formula:
+            return None
+        if _WORD_IN_FORMULA().search(_COMMANDS_AND_NAMES().sub(" ", formula)):
+            return None  # words inside the formula: no part of such a list
+        if not _book_symbols_only(formula):
+            # (another course's letters are inferred from the whole answer: the bias's
+            # part alone, CS231n's ``K biases``, would read K as a kernel's)
+            return None
+        statements.append(f"{name} = {formula}")
+    if not any(_BIAS_PART().search(s.split(" = ")[0]) for s in statements):
+        return None
+    return "\n".join(statements), Note(LINES_NOTE)
+
+
 _SUMS = lazy_pattern(r"[-+=*^×·−_0-9]")
 _LEAD_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -1677,6 +1742,7 @@ def _rate_patterns() -> list[re.Pattern]:
 
 
 _RATES = cache(_rate_patterns)
+_TIED = 4  # the index in _rate_patterns of the tie, "X are associated with Y"
 
 
 def rate_sentence(answer: str) -> tuple[str, Note] | None:
@@ -1688,9 +1754,11 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
     where it is said (:data:`.languages.RATE_COUNTED`: ``one weight per filter`` is no
     count of biases, None): the number of Y (``number of output
     channel``, ``输出通道数``), for the reader to read as its quantity (a Y it does not
-    read stays refused)."""
+    read stays refused); None where the sentence denies or asks (:func:`.islands.denied`:
+    ``I don't think there is one bias per filter``)."""
     if len(answer) > 160 or "=" in answer:
         return None
+    from derivations.checking.reading.islands import denied
     from derivations.checking.reading.languages import RATE_COUNTED
 
     for index, pattern in enumerate(_RATES()):
@@ -1700,10 +1768,145 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         thing = (match.groupdict().get("thing") or "").lower()
         if thing and not any(word in thing for word in RATE_COUNTED):
             return None  # one weight per filter: no count of biases
+        # (a tie's contrast after it, ``…, and not the activation maps``, is its own)
+        said = answer.strip()[: match.start("thing")] if index == _TIED else answer
+        if denied(said):
+            return None  # I don't think there is one bias per filter
         unit = match.group("unit").strip()
         text = f"number of {unit}" if index in (0, 3, 4) else f"{unit}数"
         return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
     return None
+
+
+# a bias said as a rate inside a sentence, "one bias per Y" (``Therefore, we apply one bias
+# value to the entire filter's output, …``, ``(I think it is one bias per one filter…)``):
+# the words for "one" and for "per" (:data:`.languages.RATE_ONE`, :data:`.languages.RATE_PER`
+# and "to (each | the entire)"), the bias's word with its noun, Y's words up to a clause's end
+@cache
+def _rate_inside_pattern() -> re.Pattern:
+    from derivations.checking.reading.languages import (
+        RATE_COUNTED,
+        RATE_EACH_ATTACHED,
+        RATE_ONE,
+        RATE_PER,
+        RATE_TO,
+    )
+
+    one = _alternation(w for words in RATE_ONE.values() for w in words)
+    per = _alternation([*(w for words in RATE_PER.values() for w in words), *RATE_TO])
+    bias = _alternation(w for w in RATE_COUNTED if w.isascii())
+    zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
+    zh_bias = _alternation(w for w in RATE_COUNTED if not w.isascii())
+    return re.compile(
+        rf"(?<![\w'’])(?:only\s+)?(?:{one})\s+(?:{bias})\w*(?:\s+(?:value|term|parameter|scalar)s?)?"
+        rf"\s+(?:{per})\s+(?:one\s+)?(?P<unit>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){{0,3}}?)"
+        r"(?:['’]s\s+(?:output|outputs)|\s+as\s+a\s+whole)?\s*(?=$|[.,;:!…)，。；）]|\s+(?:and|so|which|while|maintaining|since|because)\b)"
+        rf"|(?:为|給|给)?(?:{_alternation(zh_each)})(?P<zh>[\u4e00-\u9fffA-Za-z]+?)"
+        rf"(?:实际上|都|还|各)?(?:有|对应|提供|配)?(?:{_alternation(zh_one)}|一个相同的|相同的)(?:{zh_bias}|bias)",
+        re.I,
+    )
+
+
+# a sentence's formula marks: an operator, an equals sign, a digit but a lone 1 (the
+# rate's "one"), a symbol of the book with its subscript, a dash between spaces (a minus,
+# or a glossary's: ``K – Anzahl der Filter, …`` defines a letter, nothing to grade)
+_SENTENCE_MATH = lazy_pattern(r"[=+*/^×·_\\$]|(?<![\w.])(?!1(?![\d.,]))\d|\s[-–—]\s")
+
+
+def rate_inside(answer: str) -> tuple[str, Note] | None:
+    """A bias count said as a rate inside prose that holds no formula (``Therefore, we
+    apply one bias value to the entire filter's output, maintaining …``, ``(I think it
+    is true for one bias per one filter…)``, ``包含偏置项，每个输出通道一个偏置``,
+    ``为每个filter提供相同的bias``): the number of Y, for the reader to read as its
+    quantity (a Y it does not read stays refused), as :func:`rate_sentence` reads a
+    sentence that is the rate alone.  None where the prose holds a formula, a number
+    or a second rate, denies or asks, or multiplies (:func:`_plain_words`), or is
+    over 400 characters."""
+    if len(answer) > 400 or not _BIAS_PART().search(answer) or _SENTENCE_MATH().search(answer):
+        return None
+    found = list(_rate_inside_pattern().finditer(answer))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    # (one bias per filter and one per position: a second rate; I don't think …: denied)
+    if not _plain_words(f"{answer[: match.start()]} {answer[match.end() :]}"):
+        return None
+    unit = (match.group("unit") or match.group("zh")).strip()
+    text = f"number of {unit}" if unit.isascii() else f"{unit}数"
+    return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
+
+
+# a vector of a length said in words (``a vector of length c_o``, ``a c_o-dimensional
+# vector``, ``一个 (c_o,) 向量``, ``长度为 c_o 的向量``): its length, the formula between
+# the words (no words inside it but a name's)
+_VECTOR = lazy_pattern(
+    r"(?<![^\W\d_])(?:a|an|one)\s+(?:1-?d\s+|one-dimensional\s+|bias\s+)?(?:vector|array|tensor)\s+"
+    r"(?:of\s+)?(?:length|size|dimension|shape)\s+(?P<a>[^\s,;。，；]+(?:\s*[*×·]\s*[^\s,;。，；]+)*)"
+    r"|(?<![^\W\d_])(?:a|an|one)\s+(?P<b>[^\s,;。，；-]+)-(?:dimensional|element|vector|long)\s*(?:vector|array|tensor)?"
+    r"|(?:一个|一維|一维)?\s*(?:\(\s*(?P<c>[^(),\s]+)\s*,?\s*\)|(?:长度|長度|大小|维度|維度)(?:为|是)\s*(?P<d>[^\s,;。，；的]+))"
+    r"\s*(?:维|維)?\s*的?\s*(?:向量|張量|张量|数组|陣列)",
+    re.I,
+)
+
+
+def _vector_length(answer: str) -> tuple[str, Note] | None:
+    """The bias said as a vector of a length in words (:data:`_VECTOR`: ``the bias is a
+    vector of length c_o``, ``偏置是一个(c_o,)向量``) as its shape (``shape (c_o,)``), its
+    elements counted as a shape's are; words around it only (no other formula, a second
+    vector, a denial: None)."""
+    if len(answer) > 300 or not any(w in answer for w in _VECTOR_WORDS):
+        return None
+    found = list(_VECTOR().finditer(answer))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    length = next(match.group(g) for g in "abcd" if match.group(g) is not None).strip()
+    if not _plain_words(f"{answer[: match.start()]} {answer[match.end() :]}"):
+        return None
+    return f"shape ({length},)", Note(
+        "reading.note.shape_count", (("shape", match.group().strip()),)
+    )
+
+
+def _plain_words(rest: str) -> bool:
+    """Whether the words around a count said in words change nothing of it: no formula
+    mark (:data:`_SENTENCE_MATH`), no denial or question (:func:`.islands.denied`), no
+    rate (``per``, ``each``, ``每``: :data:`.languages.RATE_WORDS`) and no multiplier
+    (``twice``, ``倍``: :data:`.languages.MULTIPLYING`, :data:`.languages.MULTIPLIER_WORDS`)."""
+    from derivations.checking.reading.islands import denied
+    from derivations.checking.reading.languages import MULTIPLIER_WORDS, MULTIPLYING, RATE_WORDS
+
+    if _SENTENCE_MATH().search(rest) or denied(rest):
+        return False
+    lower = rest.lower()
+    words = (*RATE_WORDS, *MULTIPLYING, *(w for ws in MULTIPLIER_WORDS.values() for w in ws))
+    return not any(
+        re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", lower) if w.isascii() else w in lower
+        for w in words
+    )
+
+
+_VECTOR_WORDS = ("vector", "array", "tensor", "向量", "张量", "張量", "数组", "陣列")
+# a clause opening the answer that says the layer has a bias (``If bias is included,``,
+# ``如果有偏置，``): a condition the bias count always meets
+_BIAS_USED = lazy_pattern(
+    r"^\s*(?:if|when|assuming)\s+(?:the\s+|a\s+)?bias(?:es)?\s+(?:is|are)\s+"
+    r"(?:included|used|present|enabled|added|on)\s*[,，:]\s*"
+    r"|^\s*(?:如果|若|假如|当)(?:有|使用|包含|加上?|带)(?:了)?偏置(?:项)?(?:的话|时)?\s*[,，:：]\s*",
+    re.I,
+)
+
+
+def _bias_condition(answer: str) -> tuple[str, Note] | None:
+    """``answer`` without a clause opening it that says the layer has a bias (``If bias
+    is included, the number of bias parameters equals …``, ``如果有偏置，…``): the bias
+    count's condition, always met, noted as a condition (an answer to another question
+    keeps it: the rewrite reads only where what follows does)."""
+    match = _BIAS_USED().match(answer)
+    if match is None or not answer[match.end() :].strip():
+        return None
+    condition = match.group().strip(" ,，:：")
+    return answer[match.end() :], Note("reading.note.condition", (("text", condition),))
 
 
 # a total stated after the answer as a number alone (``…, 64 in total``, ``…，共 64 个``,
@@ -1830,6 +2033,9 @@ _RULES = (
     loop_sum,
     _total_after,
     rate_sentence,
+    _bias_condition,
+    rate_inside,
+    _vector_length,
     _continued,
     _unpacked,
     _bias_decided,
@@ -1844,6 +2050,7 @@ _RULES = (
     _lines,
     _after_colon,
     _after_colon_uncounted,
+    _weights_and_biases,
     _bare_definitions,
     _last_display,
     _display_body,
