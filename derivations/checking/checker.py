@@ -503,6 +503,7 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     )
     if mismatch is None:
         result.verdict = "equivalent_under_convention"
+        restrictions -= _order_free(entry, parsed, restrictions)
         # a big-O needs no floor: the order is the same with it or without
         result.assumptions = _merged(
             ("asymptotic",),
@@ -530,6 +531,19 @@ def _big_o(result: Result, entry: Entry, parsed: Parsed, restrictions) -> Result
     else:
         result.misconception = "wrong_order"
     return result
+
+
+def _order_free(entry: Entry, parsed: Parsed, restrictions) -> frozenset:
+    """The restrictions of a left-out stride or padding (:func:`.decide.special_case`)
+    the order of ``parsed`` does not need: all of them where it has the reference's order
+    without them, else none.  No ray of :mod:`.asymptotic` grows a stride or a padding,
+    so a big-O that leaves them out assumes nothing of them (s15exam E1: "stride 1
+    assumed" was said of ``O(c_o c_i h w)``, which is of the right order at any stride)."""
+    special = frozenset(special_case(restrictions, entry.reference.tree))
+    free = special and order_mismatch(
+        entry.reference.tree, parsed.body, entry.question.family, restrictions - special
+    )
+    return special if special and free is None else frozenset()
 
 
 class _Answer:

@@ -166,7 +166,9 @@ def json_text(result, feedback_text: str, lang: str, reveal: str) -> str:
         else {
             "id": result.misconception,
             "title": misconception_title(result.misconception, lang),
-            "text": misconception_text(result.misconception, lang, direction=""),
+            # under "hint" the hint, as the readable output and the page show it: the
+            # explanation may name the reference
+            "text": misconception_text(result.misconception, lang, reveal, direction=""),
         }
     )
     if data["reference"] is not None:

@@ -134,3 +134,40 @@ def test_time_budget_interrupts_a_long_computation():
     with pytest.raises(OutOfTime), time_budget(0.05):
         while True:
             pass
+
+
+def _judged_rows():
+    from tests.checking.test_feedback import ROWS
+
+    return ROWS
+
+
+@pytest.mark.parametrize(("qid", "answer", "name"), _judged_rows())
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_json_misconception_text_under_hint_is_the_hint(capsys, qid, answer, name, lang):
+    """``check --json`` at the default ``--reveal hint`` carries the misconception's hint,
+    the text the readable output and the page show, never its explanation (which may name
+    the reference: s15exam E5); under ``--reveal answer`` the explanation."""
+    from derivations.checking.explaining.wording import misconception_text
+
+    shown = {}
+    for reveal in ("hint", "answer"):
+        main(
+            [
+                "check",
+                "--question",
+                qid,
+                "--answer",
+                answer,
+                "--json",
+                "--lang",
+                lang,
+                "--reveal",
+                reveal,
+            ]
+        )
+        data = json.loads(capsys.readouterr().out)
+        assert data["misconception"]["id"] == name
+        shown[reveal] = data["misconception"]["text"]
+    assert shown["hint"] == misconception_text(name, lang, "hint", direction="")
+    assert shown["answer"] == misconception_text(name, lang, "answer", direction="")
