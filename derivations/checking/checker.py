@@ -63,7 +63,13 @@ from derivations.checking.reading.aliases import (
     SQUARE_SYMBOLS,
 )
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
-from derivations.checking.reading.around import RELATIVE_NOTE, copulas, holds_symbol, lead_names
+from derivations.checking.reading.around import (
+    RELATIVE_NOTE,
+    bounded,
+    copulas,
+    holds_symbol,
+    lead_names,
+)
 from derivations.checking.reading.branches import BRANCHES_NOTE, has_branches
 from derivations.checking.reading.code import (
     LAYOUT_NOTE,
@@ -3437,6 +3443,9 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     chosen = [i for i in islands if named(i) != "other" and not i.condition]
     if not chosen or (len(chosen) > 1 and any(i.among_spans for i in chosen)):
         return None  # (among math spans a word apart: one island graded, or none)
+    for island in chosen:  # ``less than c_o c_i …``: a bound, never the value (s15exam E11)
+        if bounded(island.lead):
+            raise refused("reading.lead_bounds", text=" ".join(island.lead.split()))
     for island in chosen:  # ``… / s_h rounded down, plus 1``: never graded without them
         said = arithmetic_after(island.trail)
         if said and not (_NUMBER_END().search(island.text) and said[0].lower() in _FACTOR_WORDS):

@@ -82,6 +82,7 @@ from derivations.checking.reading.languages import (
     CONDITIONS_AFTER,
     ENDINGS,
     LEAD_AUXILIARIES,
+    LEAD_BOUNDS,
     LEAD_LINKS,
     LEAD_NEGATIONS,
     LEAD_NOUNS,
@@ -207,6 +208,23 @@ _CJK_DENIES = lazy_pattern(
 )
 
 
+# a lead-in that ends in a bound word (after a copula or a colon): what follows is a bound
+_LEAD_BOUNDED = lazy_pattern(
+    r"(?:(?<![^\W\d_])(?:"
+    + _words(LEAD_BOUNDS["en"])
+    + r")|(?:"
+    + _words(LEAD_BOUNDS["zh"])
+    + r"))\s*(?:[为是等于约]*)\s*[:：]?\s*$",
+    re.I,
+)
+
+
+def bounded(lead: str) -> bool:
+    """Whether a lead-in makes the formula after it a bound (:data:`.languages.LEAD_BOUNDS`:
+    ``less than …``, ``the count is at least …``, ``小于 …``)."""
+    return bool(_LEAD_BOUNDED().search(lead))
+
+
 def _denied(lead: str) -> bool:
     """Whether a lead-in denies the formula after it (:data:`.languages.LEAD_NEGATIONS`:
     ``乘法次数不是 …``, ``the count is never …``, ``cannot be computed as …``)."""
@@ -233,6 +251,8 @@ def _drop_lead(text: Normalized, end: int, notes: list, key: str) -> Normalized:
     formula (:func:`_denied`)."""
     if _denied(text.text[:end]):
         raise refuse("lead_negates", text.column(0), text=text.text[:end].strip())
+    if bounded(text.text[:end]):
+        raise refuse("lead_bounds", text.column(0), text=text.text[:end].strip())
     if _CONDITION_END().search(text.text[:end]):
         return text  # doubles when c_i = 4: a condition's value, not the formula (s8adv)
     lead = text.text[:end].strip().rstrip(":").strip()

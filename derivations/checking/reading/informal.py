@@ -38,10 +38,12 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.languages import (
     ALTERNATIVES,
     BIAS_COUNT_WORDS,
     CONTRASTS,
+    LEAD_BOUNDS,
     NEGATION_FILLERS,
     NEGATIONS,
     PADDING_SIDES,
@@ -884,7 +886,19 @@ _HEDGE = lazy_pattern(
     r"above|over|up\s+to|between|or|half|quarter|slower|smaller|decreases?|decreased|"
     r"reduces?|reduced|drops?|shrinks?|divided|unless)(?![A-Za-z])|n't|[?？]|"
     r"不(?!变)|没|非|无|否|以上|以下|以内|超过|少于|多于|至少|至多|最多|最少|或|减少|降低|下降|"
-    r"缩小|减小|一半|分之|吗",
+    r"缩小|减小|一半|分之|吗|" + "|".join(re.escape(word) for word in LEAD_BOUNDS["zh"]),
+    # the bound words of a lead-in (小于, 远大于: s15exam E11)
+    re.I,
+)
+
+
+# a bound word right before the number of a factor (``小于 4 倍``, ``less than 4 times``)
+_BOUND_BEFORE_NUMBER = lazy_pattern(
+    r"(?P<words>(?<![A-Za-z])(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in LEAD_BOUNDS["en"])
+    + r")|(?:"
+    + "|".join(re.escape(w) for w in LEAD_BOUNDS["zh"])
+    + r"))\s*(?:[为是]\s*)?(?:原来的\s*)?[0-9０-９一二两三四五六七八九十]",
     re.I,
 )
 
@@ -901,7 +915,12 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     when there is no such clause or more than one, when a clause names the cost and
     another states the only factor, or the sentence hedges its factor
     (:func:`_hedged`: ``不是4倍``, ``less than 4 times``)."""
-    if _FORMULA_MARKS.intersection(text.text) or _hedged(text.text):
+    if _FORMULA_MARKS.intersection(text.text):
+        return None
+    if _hedged(text.text):
+        bound = _BOUND_BEFORE_NUMBER().search(text.text)
+        if bound:  # 小于 4 倍: a bound, said so (s15exam E11)
+            raise refuse("lead_bounds", text.column(0), text=bound.group("words"))
         return None
     if _says_formula(text.text):  # two times the output channels: a formula
         return None
