@@ -66,6 +66,7 @@ from derivations.checking.reading.answer import parse_for, per_axis, read_answer
 from derivations.checking.reading.around import (
     RELATIVE_NOTE,
     bounded,
+    bounded_after,
     copulas,
     holds_symbol,
     lead_names,
@@ -3446,6 +3447,8 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     for island in chosen:  # ``less than c_o c_i …``: a bound, never the value (s15exam E11)
         if bounded(island.lead):
             raise refused("reading.lead_bounds", text=" ".join(island.lead.split()))
+        if bounded_after(island.trail):
+            raise refused("reading.trail_bounds", text=" ".join(island.trail.split()))
     for island in chosen:  # ``… / s_h rounded down, plus 1``: never graded without them
         said = arithmetic_after(island.trail)
         if said and not (_NUMBER_END().search(island.text) and said[0].lower() in _FACTOR_WORDS):

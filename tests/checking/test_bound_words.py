@@ -26,6 +26,15 @@ BOUNDED = [
     ("double-channels", "远大于 4 倍", "远大于"),
     ("double-channels", "less than 4 times", "less than"),
     ("double-channels", "slightly more than 4 times", "slightly more than"),
+    ("forward-mults", f"大于 {REF}", "大于"),
+    ("forward-mults", f"至少 {REF}", "至少"),
+    ("double-channels", "大于 4 倍", "大于"),
+]
+
+TRAILING = [
+    ("forward-mults", f"{REF} or more", "or more"),
+    ("forward-mults", f"{REF} at most", "at most"),
+    ("forward-mults", f"The count is {REF} or fewer", "or fewer"),
 ]
 
 KEPT = [
@@ -46,6 +55,14 @@ def test_a_bound_is_refused_naming_its_words(qid, answer, words):
     assert words in error["reason"]
 
 
+@pytest.mark.parametrize(("qid", "answer", "words"), TRAILING)
+def test_a_bound_after_the_answer_is_refused_naming_its_words(qid, answer, words):
+    result = check(qid, answer, symbolic=False)
+    error = result.as_dict()["error"]
+    assert error["id"] == "reading.trail_bounds", error
+    assert words in error["reason"]
+
+
 @pytest.mark.parametrize(("qid", "answer", "verdict"), KEPT)
 def test_an_approximate_or_framing_lead_keeps_its_reading(qid, answer, verdict):
     assert check(qid, answer, symbolic=False).verdict == verdict
@@ -59,6 +76,12 @@ NUMBERS = [
     ("forward-mults", "at least {v}", "en"),
     ("double-padding", "小于 {v}", "zh"),
     ("double-padding", "less than {v}", "en"),
+    ("forward-mults", "不超过 {v}", "zh"),
+    ("forward-mults", "最多 {v}", "zh"),
+    ("forward-mults", "多于 {v}", "zh"),
+    ("forward-mults", "超过 {v}", "zh"),
+    ("forward-mults", "{v} 以上", "zh"),
+    ("forward-mults", "{v} or more", "en"),
 ]
 
 

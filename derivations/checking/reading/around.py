@@ -95,6 +95,7 @@ from derivations.checking.reading.languages import (
     ROUNDING_WORDS,
     SAME_AS,
     SAME_AS_AFTER,
+    TRAIL_BOUNDS,
     WORD_COPULAS,
 )
 from derivations.checking.reading.normalize import Normalized
@@ -223,6 +224,22 @@ def bounded(lead: str) -> bool:
     """Whether a lead-in makes the formula after it a bound (:data:`.languages.LEAD_BOUNDS`:
     ``less than …``, ``the count is at least …``, ``小于 …``)."""
     return bool(_LEAD_BOUNDED().search(lead))
+
+
+_TRAIL_BOUNDED = lazy_pattern(
+    r"^\s*[,，]?\s*(?:(?:"
+    + _words(TRAIL_BOUNDS["en"])
+    + r")(?![^\W\d_])|(?:"
+    + _words(TRAIL_BOUNDS["zh"])
+    + r"))",
+    re.I,
+)
+
+
+def bounded_after(trail: str) -> bool:
+    """Whether the words after a formula make it a bound (:data:`.languages.TRAIL_BOUNDS`:
+    ``… or more``, ``… at most``, ``… 以上``)."""
+    return bool(_TRAIL_BOUNDED().search(trail))
 
 
 def _denied(lead: str) -> bool:

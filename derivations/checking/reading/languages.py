@@ -38,6 +38,7 @@ __all__ = [
     "LEAD_USES",
     "LEAD_NEGATIONS",
     "LEAD_BOUNDS",
+    "TRAIL_BOUNDS",
     "ROUNDING_WORDS",
     "MULTIPLIER_WORDS",
     "MULTIPLYING",
@@ -168,6 +169,35 @@ LEAD_BOUNDS: dict[str, tuple[str, ...]] = {
         "远超过",
         "不足",
     ),
+}
+# words that open the text after a formula or number and make it a bound (``… or more``,
+# ``1296 at most``, ``… 以上``: s15exam E11)
+TRAIL_BOUNDS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "or more",
+        "or less",
+        "or fewer",
+        "or above",
+        "or below",
+        "or higher",
+        "or lower",
+        "or greater",
+        "or smaller",
+        "at most",
+        "at least",
+        "at the most",
+        "at the least",
+        "and up",
+        "and above",
+        "and more",
+        "or over",
+        "or under",
+        "maximum",
+        "minimum",
+        "max",
+        "min",
+    ),
+    "zh": ("以上", "以下", "以内", "之内", "或更多", "或更少", "或以上", "或以下", "上下", "多次"),
 }
 # a rounding said in words after the formula, outside brackets (``… / s 向下取整``)
 ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
