@@ -26,6 +26,7 @@ from derivations.checking.reading.informal import (
     named_unit,
     stated_counting,
     stated_unit,
+    states_operation,
     words_only,
 )
 from derivations.checking.reading.lalr import UnexpectedToken
@@ -460,8 +461,11 @@ def _sentence(text: Normalized, error: InvalidAnswer) -> InvalidAnswer:
         return error
     english = len(re.findall(r"[A-Za-z]{2,}", text.text)) >= 3
     chinese = len(re.findall(r"[\u4e00-\u9fff]", text.text)) >= 2
-    # a word whose meaning is known (输出大小) is said by its meaning, unless in a sentence
-    if not english and (not chinese or error.key == "reading.unknown_word_meant"):
+    # a word whose meaning is known (输出大小) is said by its meaning, unless in a sentence;
+    # words that state an operation or a number are one (两个核的大小之和减一: it was
+    # "unknown symbol", the kernel size's k_h, k_w suggested; s15exam E7)
+    named = error.key == "reading.unknown_word_meant" and not states_operation(text.text)
+    if not english and (not chinese or named):
         return error
     return refuse("sentence_only", 1, sentence=text.text.strip())
 
