@@ -777,10 +777,15 @@ def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
     layer said to be for another, s14exam E14's twin), naming the remark (and the
     layer's values); None when every value stated is the layer's (a padding may be its
     total or its half, per side) or none is stated."""
-    from derivations.checking.reading.informal import alternative, stated_parameters
+    from derivations.checking.reading.informal import (
+        alternative,
+        other_under_a_reading,
+        stated_parameters,
+    )
 
     for match in _BRACKETED.finditer(answer):
-        if alternative(match["body"]):  # 1296 (or 2592): two answers (s15exam E12)
+        if alternative(match["body"]) or other_under_a_reading(match["body"]):
+            # 1296 (or 2592), 4 (5 with per-side padding): two answers (s15exam E12)
             line = text("reading.alternative", lang, remark=match["body"].strip())
             return Outcome("invalid_input", feedback=line, student_feedback=line)
         for parameter, axis, value in stated_parameters(match["body"]):

@@ -195,6 +195,9 @@ def test_a_number_offered_with_another_or_under_a_padding_reading_at_the_page_la
         (f"{count} (or {2 * count})", f"or {2 * count}"),
         (f"{size}（或 {size + 1}）", f"或 {size + 1}"),
         (f"{size} (maybe {size + 1})", f"maybe {size + 1}"),
+        # another number under a padding's reading (the residual of s15exam E12)
+        (f"{size} ({size + 1} with per-side padding)", f"{size + 1} with per-side padding"),
+        (f"{size}（每边填充时为 {size + 2}）", f"每边填充时为 {size + 2}"),
     ]:
         got = json.loads(answer_at(FM if answer.startswith(str(count)) else OH, answer, lang))
         assert got["verdict"] == N and other in got["feedback"], (answer, got)

@@ -82,6 +82,7 @@ __all__ = [
     "stated_parameters",
     "alternative",
     "padding_reading",
+    "other_under_a_reading",
 ]
 
 
@@ -524,16 +525,32 @@ def stated_parameters(body: str) -> list[tuple[str, str, int]]:
     return found
 
 
+# a padding's own value in its reading (``padding 4 on each side``, ``填充为 4``)
+_PADDING_VALUE = lazy_pattern(r"(?:padding|填充)\s*(?:of|=|:|为|是)?\s*\d+", re.I)
+
+
+def other_under_a_reading(body: str) -> bool:
+    """Whether a bracket offers another number under a padding's reading (``5 with
+    per-side padding``, ``每边填充时为 6``): a number besides the padding's own and a
+    word of :data:`.languages.PADDING_SIDES` (two answers, s15exam's E12 residual)."""
+    lower = body.lower()
+    return any(side in lower for side in PADDING_SIDES) and bool(
+        re.search(r"\d", _PADDING_VALUE().sub(" ", body))
+    )
+
+
 def padding_reading(body: str) -> bool:
     """Whether a bracket's text names how a padding is counted (``per-side padding``,
     ``padding 4 on each side``, ``填充按每边计``: a word of the padding and one of
-    :data:`.languages.PADDING_SIDES`): the reading the number is given under, not a
-    scale of it (s15exam E14: "scale it, multiply it or make it a count per item")."""
+    :data:`.languages.PADDING_SIDES`; no number but the padding's own): the reading the
+    number is given under, not a scale of it (s15exam E14: "scale it, multiply it or
+    make it a count per item"); ``4 (5 with per-side padding)`` offers another number,
+    no reading."""
     from derivations.registry.notations import meaning_of_word
 
     lower = body.lower()
-    if not any(side in lower for side in PADDING_SIDES):
-        return False
+    if not any(side in lower for side in PADDING_SIDES) or other_under_a_reading(body):
+        return False  # 4 (5 with per-side padding): another number offered, no reading
     words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]+", body)
     return any((m := meaning_of_word(w)) is not None and m.id == "padding" for w in words) or (
         "填充" in body
