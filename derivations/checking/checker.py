@@ -2031,6 +2031,7 @@ def _one_formula(entry: Entry, reading):
         candidates = [replace(kept[0], notes=(given, *kept[0].notes)), *kept[1:]]
     summed = _memory_parts(entry, candidates)
     candidates = [summed] if summed is not None else candidates
+    _gradient_parts(entry, candidates)
     chosen = _answering(entry, candidates)
     _other_size_alone(entry, candidates, chosen)
     if len(chosen) > 1:
@@ -2114,6 +2115,56 @@ def _memory_parts(entry: Entry, candidates: list) -> Parsed | None:
         notes=(*first.notes, note),
         unit=units.pop() if len(units) == 1 else None,
     )
+
+
+# a label naming one gradient of a layer (``dX``, ``dw``, ``grad_input``, ``W.grad``,
+# ``weight gradient``, ``gradient of the input``, ``输入梯度``, ``对权重的梯度``): the
+# tensor it is the gradient of, by the words of :data:`_GRADIENT_OF`
+_GRADIENT_LABEL = lazy_pattern(
+    r"\s*(?:d\s*(?P<d>[xwby])"
+    r"|grad[_\s]*(?P<grad>x|w|b|y|inputs?|weights?|bias|outputs?|kernel)"
+    r"|(?P<dot>x|w|b|y|inputs?|weights?|bias|kernel)\s*\.\s*grad"
+    r"|(?P<before>inputs?|weights?|bias|outputs?|kernel)\s+grad(?:ient)?s?"
+    r"|grad(?:ient)?s?\s+(?:of|w\.?r\.?t\.?)\s+(?:the\s+)?"
+    r"(?P<of>inputs?|weights?|bias|outputs?|kernel)"
+    r"|对?(?P<zh>输入|权重|卷积核|偏置|输出)的?梯度)\s*",
+    re.I,
+)
+_GRADIENT_OF = {
+    "x": "x", "input": "x", "inputs": "x", "输入": "x",
+    "w": "w", "weight": "w", "weights": "w", "kernel": "w", "权重": "w", "卷积核": "w",
+    "b": "b", "bias": "b", "偏置": "b",
+    "y": "y", "output": "y", "outputs": "y", "输出": "y",
+}  # fmt: skip
+
+
+GRADIENT_PARTS = "checker.reason.gradient_parts"
+
+
+def _gradient_named(label: str) -> str | None:
+    """The tensor (``x``, ``w``, ``b``, ``y``) whose gradient ``label`` names
+    (:data:`_GRADIENT_LABEL`), or None."""
+    found = _GRADIENT_LABEL().fullmatch(label)
+    if found is None:
+        return None
+    word = next(v for v in found.groupdict().values() if v)
+    return _GRADIENT_OF[word.lower()]
+
+
+def _gradient_parts(entry: Entry, candidates: list) -> None:
+    """Refuse (:data:`GRADIENT_PARTS`) an answer that gives its formulas side by side,
+    each labelled as the gradient of another tensor (``dX: …, dW: …``): one count is
+    asked, and grading the first part alone told a right backward list it was half the
+    count (s14exam E27), and a list answering forward-ops it was right; not for a
+    memory (a list of gradient buffers is none of its counts).  No rewrite reads it
+    otherwise (:data:`_DECISIVE`: one that drops the labels graded it so)."""
+    if entry.question.recipe.in_bytes or len(candidates) < 2:
+        return
+    labels = [_label_of(c) for c in candidates]
+    tensors = [_gradient_named(label) if label else None for label in labels]
+    if None in tensors or len(set(tensors)) < len(tensors):
+        return
+    raise _invalid("gradient_parts", names=", ".join(labels))
 
 
 def _relative(entry: Entry, reading):
@@ -3263,7 +3314,7 @@ LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 # refusals no rewrite undoes: a layer applied again; both output sizes named with their
 # axes swapped (a rewrite that reads the labels away would grade the asked axis's formula)
 AXES_SWAPPED = "checker.reason.axes_swapped"  # :func:`_not_swapped`
-_DECISIVE = frozenset({LOOP_REFUSAL, AXES_SWAPPED})
+_DECISIVE = frozenset({LOOP_REFUSAL, AXES_SWAPPED, GRADIENT_PARTS})
 
 
 _OTHER_ROLES = frozenset({"input", "kernel", "padding", "stride", "channel", "dilation", "padded"})
@@ -3453,16 +3504,50 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         said = arithmetic_after(island.trail)
         if said and not (_NUMBER_END().search(island.text) and said[0].lower() in _FACTOR_WORDS):
             raise _invalid("words_arithmetic", words=", ".join(said))  # (s12exam E23)
+    shown = prose if len(prose) <= 80 else prose[:77] + "..."
+    product = _rate_product(entry, chosen, prose)
+    if product is not None and not defined:
+        return product, Note(RATE_PRODUCT_NOTE, (("prose", shown),))
     text = "; ".join([*(_named_side(island.text) for island in chosen), *defined])
     if text.strip() == answer.strip():
         return None
-    shown = prose if len(prose) <= 80 else prose[:77] + "..."
     # the words of the one island graded, judged once its formula is right
     # (:func:`_lead_names_asked`: a wrong one stays not_equivalent; of several, each
     # size's formula is picked by its axis, as a formula's)
     clauses = _clauses_of(chosen[0], islands) if len(chosen) == 1 else ""
     fields = (("prose", shown), ("count", str(len(chosen))), (_CLAUSES, clauses))
     return text, Note(ISLANDS_NOTE, fields)
+
+
+RATE_PRODUCT_NOTE = "reading.note.rate_product"
+# a rate between a count's two formulas in a sentence (``each of the … outputs needs …``,
+# ``… per output element, times …``, ``每个需要``), as whole words
+_RATE = lazy_pattern(r"(?<![A-Za-z])(?:per|each|every)(?![A-Za-z])|每", re.I)
+
+
+def _rate_product(entry: Entry, chosen: list, prose: str) -> str | None:
+    """The product of the two formulas of a sentence that gives a count as a rate, one
+    formula per element and the other the number of elements (``each of the c_o m_h m_w
+    outputs needs c_i k_h k_w multiplications``, ``c_o m_h m_w 个输出，每个需要 c_i k_h k_w
+    次乘法``: graded by one of them alone, a right count was "c_i k_h k_w times too small",
+    s14exam E27), for a question asking a count; None where the prose says no rate
+    (:data:`_RATE`), says another operation than the one ``times`` the product is, or
+    either formula alone is right (the other then a remark, judged as two formulas are)."""
+    from derivations.checking.reading.parse import parse_answer
+
+    if len(chosen) != 2 or not entry.question.counts or not _RATE().search(prose):
+        return None
+    if [w.lower() for w in multiplier_words().findall(prose)] not in ([], ["times"]):
+        return None
+    texts = [_named_side(island.text) for island in chosen]
+    for text_ in texts:
+        try:
+            alone = outcome_of(entry, _named_in(entry, parse_answer(text_)))
+        except InvalidAnswer:
+            return None
+        if alone == ("right",):
+            return None
+    return " * ".join(f"({text_})" for text_ in texts)
 
 
 _CLAUSE_MARK = lazy_pattern(r"[.;!?,，。；！？、\n]")

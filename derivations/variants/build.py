@@ -214,8 +214,8 @@ def _alternatives(variants: ClassVariants, question: str) -> list:
     """The further answers of ``question``'s Moodle question, as ``grade --variants``
     reads a number (:mod:`.tolerance`): each catalogue variant under named conventions
     that reads the padding as the class does (one that reads it the other way gives
-    another layer's value; one that answers another quantity, the ratio for an increase:
-    :func:`~.grade.not_of_the_layer`, wrong in both) and whose
+    another layer's value; one right only under a convention the question's words
+    rule out: :func:`~.grade.not_of_the_layer`, wrong in both) and whose
     values at the class's layers are new (not the key's, not an earlier
     variant's), defined at every layer, with the default rubric's credit for its
     conventions (0 included: a first match ends the search in both) when Moodle can

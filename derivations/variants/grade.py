@@ -135,11 +135,6 @@ def _variant_values(question: str, student: Student, padding: str):
             continue
 
 
-# a catalogue convention whose value answers another quantity than the one a number
-# question asks (the ratio after/before, where the increase is asked)
-OTHER_QUANTITY = ("ratio_given",)
-
-
 def _number_rules_out(question: str) -> tuple:
     """The conventions ``question``'s number question rules out in its own words
     (:attr:`.Question.number_rules_out`: the forward output the backward peak's question
@@ -160,14 +155,12 @@ def not_of_the_layer(variant, padding: str, question: str) -> bool:
     layer under any counting: it reads the padding otherwise than a course that states
     it as ``padding`` (per side where the course says total, total where it says per
     side) and its value depends on the padding (another layer's: the padding's reading
-    changes the layer, not how one layer is counted, s11exam F17), or it answers
-    another quantity (:data:`OTHER_QUANTITY`: the ratio 2.5 where "by how many
-    operations" is asked, s12exam E3; a convention ``question``'s words rule out,
-    :func:`ruled_out_by_the_ask`).  ``grade --variants`` and the Moodle XML's
-    alternatives both ask this."""
+    changes the layer, not how one layer is counted, s11exam F17), or it is right only
+    under a convention ``question``'s words rule out (:func:`ruled_out_by_the_ask`).
+    ``grade --variants`` and the Moodle XML's alternatives both ask this."""
     from derivations.expr.tree import symbols_in
 
-    if set(variant.conventions) & set(OTHER_QUANTITY) or ruled_out_by_the_ask(variant, question):
+    if ruled_out_by_the_ask(variant, question):
         return True
     return variant.padding != padding and bool(symbols_in(variant.tree) & {"p_h", "p_w"})
 
@@ -297,18 +290,12 @@ def _numeric(
 
 def _other_layer(variant, question: str, student: Student, padding: str, lang: str) -> str:
     """The line of a number that is ``variant``'s value, no value for the layer
-    (:func:`not_of_the_layer`): not the value for the layer, and what it is (the
-    convention's assumption, the ratio given for the increase) and what ``question``
-    asks (its record's words), or the layer it is the value of (the same padding read
-    the other way; with the variant's other assumptions, when it makes any)."""
+    (:func:`not_of_the_layer`): not the value the question asks (under a convention its
+    words rule out), or the layer it is the value of (the same padding read the other
+    way; with the variant's other assumptions, when it makes any)."""
     ruled = ruled_out_by_the_ask(variant, question)
     if ruled:
         return _ruled_out_line(ruled, lang)
-    other = [name for name in variant.conventions if name in OTHER_QUANTITY]
-    if other:
-        given = _assumption_text(other[0], lang)
-        asked = text(f"checker.question.{question}", lang)
-        return text("variants.other_quantity", lang, given=given, asked=asked)
     layer = student.layer
     shown_padding = (
         text("variants.padding_value.same", lang, p=layer.p_h)
@@ -735,6 +722,31 @@ def _memory_unit_refused(
     return None if error is None else _refused(question, answer, error, lang, reveal)
 
 
+def _not_here(general: Outcome, here: Outcome, value, lang: str) -> Outcome:
+    """The outcome of a formula right on some layers or under a convention (``general``,
+    the checker's) whose value at the student's layer is not the key: the verdict of
+    that value graded as a number (``here``: the layer is what the question asks), its
+    line first, the formula's verdict said after it as the formula's (s14exam E17: the
+    banner was the formula's "right only at some layers", "right under a convention",
+    the layer's "not the value" a closing sentence)."""
+
+    def said(line: str, formula: str) -> str:
+        return text(
+            "variants.formula_not_here",
+            lang,
+            value=value,
+            said=line.rstrip().rstrip(".。"),
+            general=formula,
+        )
+
+    return records.replace(
+        here,
+        feedback=said(here.feedback, general.feedback),
+        student_feedback=said(here.student_feedback, general.student_feedback),
+        parsed=general.parsed,
+    )
+
+
 def _increase_refused(
     parsed: Parsed, number: Numeral, grade, question: str, answer: str, lang: str, reveal: str
 ) -> Outcome | None:
@@ -997,6 +1009,8 @@ def grade_variant_answer(
         return outcome
     # whether the formula's value is the key's: said, the key itself never (hint level)
     other = key is not None and not within(Fraction(value), key.value, variants.ratio(question))
+    if other and _right(outcome):
+        return _not_here(outcome, grade(Numeral(Fraction(value), None)), value, lang)
     note = text("variants.formula_other" if other else "variants.formula_value", lang, value=value)
     return Outcome(
         outcome.verdict,

@@ -96,7 +96,6 @@ UNDER_CONVENTION = [
     ("backward-memory", "2 c_i h w + 2 c_i c_o k_h k_w + 2 c_o m_h m_w", ["output_kept"]),
     ("backward-memory", "c_i h w + c_i c_o k_h k_w", ["saved_for_backward_only"]),
     ("double-channels", "4", ["macs"]),
-    ("double-padding", "((h-k_h+2p_h)//s_h+1)((w-k_w+2p_w)//s_w+1)/(m_h m_w)", ["ratio_given"]),
     ("forward-mults", "c_o*c_i*k_h*k_w*m_h*m_w FLOPs", ["flops_as_multiplications"]),
 ]
 
@@ -160,6 +159,13 @@ MISCONCEPTIONS_TABLE = [
     ("backward-ops", "2 c_o (2 c_i k_h k_w - 1) (h-k_h+1)(w-k_w+1)", "backward_doubled_exact"),
     ("double-padding", "c_o (2 c_i k_h k_w - 1) m_h m_w", "padding_doubles_cost"),
     ("double-padding", "2", "padding_doubles_cost"),
+    # the ratio after/before where the increase is asked: wrong here as at the layer
+    # (s14exam E20: it was the convention ratio_given)
+    (
+        "double-padding",
+        "((h-k_h+2p_h)//s_h+1)((w-k_w+2p_w)//s_w+1)/(m_h m_w)",
+        "ratio_for_increase",
+    ),
     # the cost after doubling where the increase is asked (a691e4b's misconception)
     (
         "double-padding",

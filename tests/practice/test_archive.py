@@ -49,6 +49,17 @@ ANSWERS = [
     # a memory's unit word after a count of operations or a size: refused (s15exam E3)
     ("forward-mults", "c_o c_i k_h k_w m_h m_w 字节", "zh"),
     ("output-height", "floor((h-k_h+p_h)/s_h) + 1 elements", "en"),
+    # a count in parts (s14exam E27): a rate's product (each part judged alone first), two
+    # counts summed with their words, two gradients side by side (refused); the ratio
+    # where the increase is asked (E20)
+    ("forward-mults", "每个输出元素需要 c_i k_h k_w 次乘法，共 c_o m_h m_w 个输出元素", "zh"),
+    (
+        "forward-ops",
+        "c_o c_i k_h k_w m_h m_w multiplications + c_o m_h m_w (c_i k_h k_w - 1) additions",
+        "en",
+    ),
+    ("backward-ops", "dX: c_o c_i k_h k_w m_h m_w, dW: c_o c_i k_h k_w m_h m_w", "en"),
+    ("double-padding", "((h-k_h+2p_h)//s_h+1)((w-k_w+2p_w)//s_w+1)/(m_h m_w)", "zh"),
 ]
 
 

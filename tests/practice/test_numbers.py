@@ -373,6 +373,7 @@ def test_the_ratio_where_the_increase_is_asked_is_not_the_value(lang):
 
     from derivations.expr.evaluate import compile_node
     from derivations.messages import text
+    from derivations.registry.misconceptions import misconception
     from derivations.variants.build import _alternatives
     from derivations.variants.key import environment
 
@@ -383,14 +384,89 @@ def test_the_ratio_where_the_increase_is_asked_is_not_the_value(lang):
     for said in (str(ratio), f"{float(ratio):.4f}"):
         page = json.loads(numbers.answer_at("double-padding", said, lang))
         assert (page["verdict"], page["conventions"]) == ("not_equivalent", []), page
-        # what it is and what is asked, as the convention and the question's record say
-        for said_there in (
-            text("checker.assumption.ratio_given", lang),
-            text("checker.question.double-padding", lang),
-        ):
-            assert said_there in page["feedback"], page
+        # what it is and what is asked, as the misconception's hint says
+        assert page["misconception"]["id"] == "ratio_for_increase", page
+        assert misconception("ratio_for_increase").hint_text(lang) in page["feedback"], page
+        assert text("variants.right", lang, value=value["double-padding"]) not in page["feedback"]
     credited = {
         compile_node(tree)(environment(student.layer))
         for tree, _ in _alternatives(variants, "double-padding")
     }
     assert ratio not in credited  # nor in the Moodle XML
+
+
+# the ratio after/before of the padding's doubling, written as a formula (with m_h m_w,
+# then written out), and its wrong twin (the ratio upside down, no known mistake): each
+# is one reading, and its verdict on the formula question is the layer's
+RATIOS = [
+    ("floor((h - k_h + 2p_h + s_h)/s_h) floor((w - k_w + 2p_w + s_w)/s_w)/(m_h m_w)", True),
+    (
+        "((h-k_h+2p_h)//s_h+1)((w-k_w+2p_w)//s_w+1)/(((h-k_h+p_h)//s_h+1)((w-k_w+p_w)//s_w+1))",
+        True,
+    ),
+    ("(m_h m_w)/(floor((h - k_h + 2p_h + s_h)/s_h) floor((w - k_w + 2p_w + s_w)/s_w))", False),
+]
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+@pytest.mark.parametrize("answer, the_ratio", RATIOS)
+def test_a_ratio_has_one_verdict_on_the_formula_question_and_at_the_layer(answer, the_ratio, lang):
+    # s14exam E20: the ratio was "Correct under a convention" on the formula question and
+    # "not the value for your layer" at the layer, for the same reading
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.expr.evaluate import compile_node
+    from derivations.variants.key import environment
+    from tests.practice.test_archive import cli_json
+
+    formula = cli_json("double-padding", answer, lang)
+    student = numbers.practice_variants().students[0]
+    at_layer = json.loads(numbers.answer_at("double-padding", answer, lang))
+    value = compile_node(parse_answer(answer).tree)(environment(student.layer))
+    number = json.loads(numbers.answer_at("double-padding", str(value), lang))
+    assert formula["verdict"] == at_layer["verdict"] == number["verdict"] == "not_equivalent"
+    named = [(r["misconception"] or {}).get("id") for r in (formula, at_layer, number)]
+    assert named == ["ratio_for_increase" if the_ratio else None] * 3
+
+
+# formulas typed into a question at the layer: right under a convention, right only
+# where the stride divides (the floor left out), their wrong twins, and right ones
+AT_THE_LAYER = [
+    ("output-height", "(h-k_h+p_h)/s_h+1"),
+    ("output-height", "floor((h - k_h + 2 p_h + s_h)/s_h)"),
+    ("output-height", "(h - k_h + 2 p_h)/s_h + 1"),
+    ("output-height", "(h - k_h + p_h)//s_h + 2"),
+    ("output-height", "floor((h - k_h + p_h + s_h)/s_h)"),
+    ("forward-ops", "2 c_o c_i k_h k_w m_h m_w"),
+    ("forward-ops", "c_o c_i k_h k_w m_h m_w"),
+    ("forward-ops", "c_o c_i k_h k_w m_h m_w + 1"),
+    ("forward-ops", "c_o m_h m_w (2 c_i k_h k_w - 1)"),
+]
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+@pytest.mark.parametrize("question, formula", AT_THE_LAYER)
+def test_a_formula_at_the_layer_has_the_verdict_of_its_value_there(question, formula, lang):
+    # s14exam E17: the formula's verdict on every layer was the banner ("right only at
+    # some layers", "right under a convention"), its value at the layer a closing
+    # sentence ("which is not the value for your layer")
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.expr.evaluate import compile_node
+    from derivations.variants.key import environment
+
+    student = numbers.practice_variants().students[0]
+    key = next(k.value for k in student.key if k.question == question)
+    value = compile_node(parse_answer(formula).tree)(environment(student.layer))
+    page = json.loads(numbers.answer_at(question, formula, lang))
+    number = json.loads(numbers.answer_at(question, str(value), lang))
+    if value == key:  # the formula's verdict stands: right here (on some layers, or all)
+        assert page["verdict"] in ("equivalent", "equivalent_under_convention"), page
+        return
+    assert (page["verdict"], page["conventions"], page["restricted"]) == (
+        number["verdict"],
+        number["conventions"],
+        False,
+    ), page
+    from derivations.checking import check
+
+    if check(question, formula, symbolic=False).verdict != "not_equivalent":
+        assert number["feedback"].rstrip(".。") in page["feedback"], page  # its line, first

@@ -315,7 +315,9 @@ def _double_padding() -> list[Variant]:
         doubled = doubled_by[key, padding, bias]
         tags = _tags(padding, bias, False, mode)
         out.append(Variant(doubled.increase, padding, tags))
-        out.append(Variant(doubled.ratio, padding, tags + ("ratio_given",)))
+        # the ratio after/before where the increase is asked: another quantity, wrong on
+        # the formula question as at the layer (s14exam E20: it was a convention here)
+        out.append(Variant(doubled.ratio, padding, tags, "ratio_for_increase"))
     for (mode, key), padding in itertools.product(COUNTS.items(), PADDINGS):
         doubled = doubled_by[key, padding, False]
         tags = _tags(padding, False, False, mode)
@@ -324,7 +326,7 @@ def _double_padding() -> list[Variant]:
         # comes first (else it reads as "doubling the padding doubles the cost")
         out.append(Variant(doubled.after, padding, tags, "new_cost_for_increase"))
         out.append(Variant(doubled.before, padding, tags, "padding_doubles_cost"))
-        out.append(Variant(sp.Integer(2), padding, tags + ("ratio_given",), "padding_doubles_cost"))
+        out.append(Variant(sp.Integer(2), padding, tags, "padding_doubles_cost"))
         out.append(
             Variant(
                 _four_for_three(doubled),
@@ -429,7 +431,6 @@ RANK = (
     "flops",
     "accumulate_from_zero",
     "large_channel_limit",
-    "ratio_given",
     "output_kept",
     "saved_for_backward_only",
     "bias_counted",

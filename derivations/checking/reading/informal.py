@@ -316,6 +316,8 @@ SAID_WITH_FIELDS = frozenset(
         "definitions",
         "parts",
         "parts_summed",
+        "rate_product",
+        "counts_summed",
         "bare_definitions",
         "comment",
         "code",
@@ -1194,6 +1196,15 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
             unit = match.group("unit")
             notes.append(_note("unit_count", unit=unit, counting=COUNT_WORDS[unit.lower()] or ""))
             text = edit(text, match.start(), len(text.text))
+    if "+" in text.text and ("加法" in text.text or "add" in text.text.lower()):
+        # 1296 multiplications + 1248 additions: each word its term's, never a factor
+        from derivations.checking.reading.spoken import summed_counts
+
+        summed = summed_counts(text.text)
+        if summed:
+            notes.append(_note("counts_summed", words=", ".join(w for *_, w in summed)))
+        for start, end, _ in reversed(summed):
+            text = edit(text, start, end)
     match = (
         _count().search(text.text)
         if text.text.rstrip(" .。").lower().endswith(_COUNT_ENDINGS)

@@ -56,6 +56,7 @@ __all__ = [
     "arithmetic_words",
     "arithmetic_after",
     "separate_counts",
+    "summed_counts",
     "NOTE",
 ]
 
@@ -211,6 +212,35 @@ def separate_counts(answer: str) -> list[str]:
     found = [m.group("word") for m in _kind_count().finditer(answer)]
     kinds = {_count_kinds()[word.lower()] for word in found}
     return found if len(kinds) > 1 else []
+
+
+def summed_counts(text: str) -> list[tuple[int, int, str]]:
+    """The count words ending each term of a sum (``1296 multiplications + 1248
+    additions``, ``… 次乘法 + … 次加法``: :data:`_KIND_COUNT`, both kinds named, every term
+    at the sum's top level ending in one), as ``(start, end, word)`` spans of ``text``
+    from the space before each (``次`` with it): the student summed the two counts the
+    question sums, each said with its word; [] otherwise."""
+    terms, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += (char in "([{（") - (char in ")]}）")
+        if char == "+" and depth == 0:
+            terms.append((start, at))
+            start = at + 1
+    terms.append((start, len(text)))
+    if len(terms) < 2:
+        return []
+    spans = []
+    for begin, end in terms:
+        piece = text[begin:end].rstrip()
+        match = _KIND_COUNT.search(piece)
+        if match is None or match.end() != len(piece):
+            return []
+        cut = begin + match.start("word")
+        while cut > begin and (text[cut - 1].isspace() or text[cut - 1] == "次"):
+            cut -= 1
+        spans.append((cut, begin + len(piece), match.group("word")))
+    kinds = {_KINDS[next(k for k in _KINDS if w.lower().startswith(k))] for *_, w in spans}
+    return spans if len(kinds) > 1 else []
 
 
 def _opened(text: str, at: int) -> int:
