@@ -518,7 +518,7 @@ def common_mistakes() -> list:
         heading(say("cost.common_mistakes")),
         mistakes(
             mistake("backward_equals_forward"),
-            mistake("sheet_memory_mixed_units"),
+            mistake("memory_mixed_units"),
             mistake("sheet_flops_as_exact_count"),
             mistake("sheet_padding_readings_mixed"),
         ),

@@ -159,6 +159,10 @@ MISCONCEPTIONS_TABLE = [
     ("backward-ops", "2 c_o (2 c_i k_h k_w - 1) (h-k_h+1)(w-k_w+1)", "backward_doubled_exact"),
     ("double-padding", "c_o (2 c_i k_h k_w - 1) m_h m_w", "padding_doubles_cost"),
     ("double-padding", "2", "padding_doubles_cost"),
+    # the sheets' common mistake (s13exam E20: no misconception named), and a wrong
+    # answer of its shape that is not it
+    ("forward-memory", "c_o c_i k_h k_w + h w", "memory_mixed_units"),
+    ("forward-memory", "c_o c_i k_h k_w + w", None),
     # the ratio after/before where the increase is asked: wrong here as at the layer
     # (s14exam E20: it was the convention ratio_given)
     (

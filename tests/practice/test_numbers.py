@@ -470,3 +470,18 @@ def test_a_formula_at_the_layer_has_the_verdict_of_its_value_there(question, for
 
     if check(question, formula, symbolic=False).verdict != "not_equivalent":
         assert number["feedback"].rstrip(".。") in page["feedback"], page  # its line, first
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_the_sheets_memory_mistake_is_named_at_the_layer(lang):
+    # s13exam E20: the worked answer's common mistake "Memory is c_o c_i k_h k_w + h w"
+    # was "not the value for your layer" alone; its wrong twin names no mistake
+    from derivations.registry.misconceptions import misconception
+
+    layer = numbers.practice_variants().students[0].layer
+    params = layer.c_o * layer.c_i * layer.k_h * layer.k_w
+    page = json.loads(numbers.answer_at("forward-memory", str(params + layer.h * layer.w), lang))
+    assert page["misconception"]["id"] == "memory_mixed_units", page
+    assert misconception("memory_mixed_units").hint_text(lang) in page["feedback"], page
+    twin = json.loads(numbers.answer_at("forward-memory", str(params + layer.w), lang))
+    assert (twin["verdict"], twin["misconception"]) == ("not_equivalent", None), twin

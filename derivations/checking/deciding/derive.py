@@ -190,6 +190,7 @@ def _layer_mistakes(q: Question, padding: str, mode) -> list[tuple[str, sp.Expr,
                 )
     if qid == "forward-memory" and mode is None:
         add("parameters_only", compact(Form.MEMORY_PARAMS, padding))
+        add("memory_mixed_units", compact(Form.MEMORY_PARAMS, padding) + h * w)
         add("output_left_out", base - compact(Form.MEMORY_OUTPUT, padding))
         add("input_left_out", base - compact(Form.MEMORY_INPUT, padding))
     if qid == "bias-size":

@@ -121,6 +121,10 @@ _SPACING = re.compile(
     r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]"
 )
 
+# LaTeX's capital delta before a name (the sheets' boxed ``\Delta M = …``): the letter Δ,
+# read as the lexer reads ``ΔM`` (a name of the result, s14exam E16)
+_DELTA = re.compile(r"\\Delta(?![A-Za-z])\s*")
+
 
 @record
 class Normalized:
@@ -241,6 +245,8 @@ def normalize(raw: str) -> Normalized:
     text = text.sub(_SPACING, " ")
     if "\\boxed" in text.text:
         text = _unboxed(text)
+    if "\\Delta" in text.text:
+        text = text.sub(_DELTA, "Δ")
     text = text.sub(_WRAPPER, _wrapped_name)
     if "{\\" in text.text:
         text = text.sub(_SWITCH, _wrapped_name)
