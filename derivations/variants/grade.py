@@ -723,26 +723,23 @@ def _memory_unit_refused(
 
 
 def _not_here(general: Outcome, here: Outcome, value, lang: str) -> Outcome:
-    """The outcome of a formula right on some layers or under a convention (``general``,
-    the checker's) whose value at the student's layer is not the key: the verdict of
-    that value graded as a number (``here``: the layer is what the question asks), its
-    line first, the formula's verdict said after it as the formula's (s14exam E17: the
-    banner was the formula's "right only at some layers", "right under a convention",
-    the layer's "not the value" a closing sentence)."""
+    """The outcome of a formula (``general``, the checker's verdict on every layer) whose
+    value at the student's layer is not the key: that value graded as a number
+    (``here``: the layer is what the question asks), its verdict and its line, as the
+    number typed would get (s14exam E17: the banner was the formula's "right only at
+    some layers", "right under a convention"; s15exam E8: a wrong formula's diagnosis,
+    "c_o times too small", beside its value gave the hidden value away).  The formula's
+    own feedback follows in the full feedback only (``feedback``: the teacher's)."""
 
-    def said(line: str, formula: str) -> str:
-        return text(
-            "variants.formula_not_here",
-            lang,
-            value=value,
-            said=line.rstrip().rstrip(".。"),
-            general=formula,
-        )
+    def said(line: str) -> str:
+        return text("variants.formula_not_here", lang, value=value, said=line.rstrip(" .。"))
 
     return records.replace(
         here,
-        feedback=said(here.feedback, general.feedback),
-        student_feedback=said(here.student_feedback, general.student_feedback),
+        feedback=text(
+            "variants.formula_general", lang, line=said(here.feedback), general=general.feedback
+        ),
+        student_feedback=said(here.student_feedback),
         parsed=general.parsed,
     )
 
@@ -1009,9 +1006,9 @@ def grade_variant_answer(
         return outcome
     # whether the formula's value is the key's: said, the key itself never (hint level)
     other = key is not None and not within(Fraction(value), key.value, variants.ratio(question))
-    if other and _right(outcome):
+    if other:
         return _not_here(outcome, grade(Numeral(Fraction(value), None)), value, lang)
-    note = text("variants.formula_other" if other else "variants.formula_value", lang, value=value)
+    note = text("variants.formula_value", lang, value=value)
     return Outcome(
         outcome.verdict,
         outcome.assumptions,
