@@ -35,7 +35,7 @@ from derivations.numbers import shown
 from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Student
 from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, environment, reference_variant
-from derivations.variants.numeric import Numeral, read_number
+from derivations.variants.numeric import CHINESE_NUMERAL, Numeral, read_number
 from derivations.variants.tolerance import RATIO_PLACES, tolerance, within
 
 if TYPE_CHECKING:
@@ -495,8 +495,9 @@ def _size_word(answer: str) -> tuple[Numeral, str] | None:
 
     words = "|".join(map(re.escape, _size_words()))
     unit = rf"(?P<open>[(（])?\s*(?P<unit>{words})\s*(?(open)[)）])"
+    chinese = "".join(sorted(CHINESE_NUMERAL))  # (四行: a number in Chinese numerals)
     match = re.fullmatch(
-        rf"\s*(?P<number>.*?[\d.])\s*{unit}\s*[.。]?\s*",
+        rf"\s*(?P<number>.*?[\d.{chinese}])\s*{unit}\s*[.。]?\s*",
         answer if isinstance(answer, str) else "",
         re.I,
     )

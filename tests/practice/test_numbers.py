@@ -491,3 +491,51 @@ def test_the_sheets_memory_mistake_is_named_at_the_layer(lang):
     assert misconception("memory_mixed_units").hint_text(lang) in page["feedback"], page
     twin = json.loads(numbers.answer_at("forward-memory", str(params + layer.w), lang))
     assert (twin["verdict"], twin["misconception"]) == ("not_equivalent", None), twin
+
+
+def _chinese(value: int) -> str:
+    """``value`` (below ten thousand) in Chinese numerals as a student writes it: each
+    digit with its unit, 零 where units are skipped (``一十二`` for 12, as 一百一十二)."""
+    digits, said, skipped = "零一二三四五六七八九", "", False
+    for digit, unit in zip(f"{value:04d}", ("千", "百", "十", "")):
+        if digit == "0":
+            skipped = bool(said)
+            continue
+        said += ("零" if skipped else "") + digits[int(digit)] + unit
+        skipped = False
+    return said
+
+
+def test_the_tests_chinese_numerals_are_the_usual_ones():
+    assert [_chinese(v) for v in (4, 12, 108, 1010, 1296)] == [
+        "四",
+        "一十二",
+        "一百零八",
+        "一千零一十",
+        "一千二百九十六",
+    ]
+
+
+# the unit words a number question's answer may end in (a count, a size)
+UNITS = {
+    "forward-mults": ("", "次"),
+    "forward-ops": ("",),
+    "output-height": ("", "行"),
+    "bias-size": ("", "个"),
+}
+
+
+@pytest.mark.parametrize("question, units", UNITS.items())
+def test_a_number_in_chinese_numerals_is_the_number(question, units):
+    # s15exam E6: 一千二百九十六, 十二, 四个, 四行 were "a sentence with no formula and no
+    # factor"; the same number in digits is graded, and so is its wrong twin (one more)
+    key = next(
+        k.value for k in numbers.practice_variants().students[0].key if k.question == question
+    )
+    for value, verdict in ((key, "equivalent"), (key + 1, "not_equivalent")):
+        for unit in units:
+            page = json.loads(numbers.answer_at(question, _chinese(value) + unit, "zh"))
+            digits = json.loads(numbers.answer_at(question, f"{value}{unit}", "zh"))
+            assert page["verdict"] == digits["verdict"], (page, digits)
+            assert page["feedback"] == digits["feedback"], (page, digits)
+            assert page["verdict"] == verdict, page

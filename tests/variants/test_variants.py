@@ -108,6 +108,16 @@ def test_questions_without_one_number_per_layer_are_refused(question):
         ("= 42", 42),
         ("42个", 42),
         ("42 elements", 42),
+        # Chinese numerals (s15exam E6: 十二, 一千二百九十六 were "a sentence")
+        ("四", 4),
+        ("四个", 4),
+        ("十二", 12),
+        ("一千二百九十六", 1296),
+        ("两千五百九十二", 2592),
+        ("一百零八", 108),
+        ("一千零一十", 1010),
+        ("十二万三千", 123000),
+        ("三万零五", 30005),
     ],
 )
 def test_numbers_students_write(text, value):
@@ -115,7 +125,12 @@ def test_numbers_students_write(text, value):
 
 
 @pytest.mark.parametrize(
-    "text", ["1,23", "1.2.3", "c_i*h", "4倍", "-5", "", "1/0", "1,2345", "x" * 500]
+    "text",
+    [
+        *("1,23", "1.2.3", "c_i*h", "4倍", "-5", "", "1/0", "1,2345", "x" * 500),
+        # Chinese numerals that are none, or spoken shorthand (两千五: 2500 or 2005?)
+        *("一二", "十十", "零", "百零", "一千零", "两千五", "三万五", "一万一万", "四倍"),
+    ],
 )
 def test_what_is_not_a_number(text):
     assert read_number(text) is None
