@@ -3076,9 +3076,9 @@ def _lead_names_asked(
             said.append({"id": "reading.note.label", "fields": {"label": name}})
         for note in notes:
             unit = note.get("fields", {}).get("unit", "") if note.get("id") == _UNIT_COUNT else ""
-            if unit:  # 次乘法: 乘法次数, as a lead-in says it
-                unit = unit[1:] + "次数" if unit.startswith("次") else unit
-                said.append({"id": "reading.note.label", "fields": {"label": unit}})
+            if unit:  # 次乘法: 乘法次数, as a lead-in says it (the word as written kept)
+                label = unit[1:] + "次数" if unit.startswith("次") else unit
+                said.append({"id": "reading.note.label", "fields": {"label": label, "after": unit}})
     else:  # a size's formula with a count's words after it (… + 1 multiplications, … biases)
         for note in notes:
             unit = note.get("fields", {}).get("unit", "") if note.get("id") == _UNIT_COUNT else ""
@@ -3115,6 +3115,10 @@ def _lead_names_asked(
         else:
             continue
         if other is not None:
+            if fields.get("after"):  # a count word at the end, no word before (s15exam E4)
+                raise _invalid(
+                    "count_word_names_other", word=fields["after"], name=other, question=asked.id
+                )
             raise _invalid("lead_names_other", lead=lead, name=other, question=asked.id)
 
 

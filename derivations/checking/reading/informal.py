@@ -223,6 +223,8 @@ COUNTS: dict[str, tuple[str | None, str | None]] = {
     "multiplications": (None, "multiplication"),
     "multiplication": (None, "multiplication"),
     "mults": (None, "multiplication"),
+    "muls": (None, "multiplication"),
+    "multiplies": (None, "multiplication"),
     "products": (None, "multiplication"),
     "additions": (None, "addition"),
     "operations": (None, None),

@@ -216,7 +216,7 @@ def separate_counts(answer: str) -> list[str]:
 
 def summed_counts(text: str) -> list[tuple[int, int, str]]:
     """The count words ending each term of a sum (``1296 multiplications + 1248
-    additions``, ``… 次乘法 + … 次加法``: :data:`_KIND_COUNT`, both kinds named, every term
+    additions``, ``… 次乘法 + … 次加法``: :func:`_kind_count`, both kinds named, every term
     at the sum's top level ending in one), as ``(start, end, word)`` spans of ``text``
     from the space before each (``次`` with it): the student summed the two counts the
     question sums, each said with its word; [] otherwise."""
@@ -232,14 +232,14 @@ def summed_counts(text: str) -> list[tuple[int, int, str]]:
     spans = []
     for begin, end in terms:
         piece = text[begin:end].rstrip()
-        match = _KIND_COUNT.search(piece)
+        match = _kind_count().search(piece)
         if match is None or match.end() != len(piece):
             return []
         cut = begin + match.start("word")
         while cut > begin and (text[cut - 1].isspace() or text[cut - 1] == "次"):
             cut -= 1
         spans.append((cut, begin + len(piece), match.group("word")))
-    kinds = {_KINDS[next(k for k in _KINDS if w.lower().startswith(k))] for *_, w in spans}
+    kinds = {_count_kinds()[word.lower()] for *_, word in spans}
     return spans if len(kinds) > 1 else []
 
 
