@@ -7,7 +7,7 @@ stays the name of the additions count there, ``informal.ONE_KIND_WORDS``).
 E4: a count word after the formula naming another count (``… additions`` answering the
 multiplications) was refused as "the words before the formula"; now
 ``checker.reason.count_word_names_other``, naming the word as written.  Each right row has
-a wrong twin of its shape."""
+a wrong twin of its shape; a count word after ``=`` stays the count it names."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ CLASSES = {
         ("forward-mults", f"{MULTS} products", R, "unit_count"),
         ("forward-mults", "c_o c_i k_h m_h m_w products", W, None),
         ("forward-mults", "c_o c_i k_h k_w m_h muls", W, None),
+        # a count word after "=" is the count it names, no unit (H3's ``adds = muls``,
+        # refused while muls was first read as a unit)
+        ("forward-adds", "adds = muls", "equivalent_under_convention", None),
+        ("forward-adds", "adds = 2 muls", W, None),
     ],
     "another_count": [
         ("forward-mults", f"{MULTS} additions", N, OTHER + "additions"),

@@ -1054,22 +1054,20 @@ def _after_operator(before: str) -> bool:
     bare = before.rstrip()
     if bare.endswith(("*", "+", "-", "/", "^", "(")) or re.search(r"\s[xX]$", bare):
         return True
-    if bare.endswith("="):  # c_o c_i … = MACs: a side; MACs = FLOPs: a count word
-        return not _count_name_before(bare[:-1])
+    if bare.endswith("="):  # c_o c_i … = MACs, adds = muls: a side; MACs = FLOPs: a count word
+        return not _counting_before(bare[:-1])
     from derivations.checking.reading.spoken import ends_in_word
 
     return ends_in_word(bare)
 
 
-def _count_name_before(left: str) -> bool:
-    """Whether ``left`` (the text before ``=``) is only the name of a count (``MACs``,
-    ``adds``: :func:`stated_counting`, :func:`.questions.named_count`)."""
-    from derivations.registry.questions import named_count
-
+def _counting_before(left: str) -> bool:
+    """Whether ``left`` (the text before ``=``) is only the name of a counting (``MACs``,
+    ``FLOPs``: :func:`stated_counting`); not a count of the layer named (``adds = muls``:
+    the additions stated in terms of the multiplications, H3's; ``muls`` became a count
+    word at an answer's end, s15exam E2)."""
     name = left.strip()
-    if not re.fullmatch(r"[^\W\d][\w']*", name):
-        return False
-    return stated_counting(name) is not None or named_count(name) is not None
+    return bool(re.fullmatch(r"[^\W\d][\w']*", name)) and stated_counting(name) is not None
 
 
 def _by_between_sums(text: Normalized) -> Normalized:
