@@ -725,12 +725,15 @@ def _memory_unit_refused(
 
 def _not_here(general: Outcome, here: Outcome, value, lang: str) -> Outcome:
     """The outcome of a formula (``general``, the checker's verdict on every layer) whose
-    value at the student's layer is not the key: that value graded as a number
-    (``here``: the layer is what the question asks), its verdict and its line, as the
-    number typed would get (s14exam E17: the banner was the formula's "right only at
-    some layers", "right under a convention"; s15exam E8: a wrong formula's diagnosis,
-    "c_o times too small", beside its value gave the hidden value away).  The formula's
-    own feedback follows in the full feedback only (``feedback``: the teacher's)."""
+    value at the student's layer is not the key, or is the key where the formula is
+    wrong on other layers (``c_o*324``, ``4 = m_h``: a number in a formula's dress): that
+    value graded as a number (``here``: the layer is what the question asks), its
+    verdict and its line, as the number typed would get (s14exam E17: the banner was
+    the formula's "right only at some layers", "right under a convention"; s15exam E8:
+    a wrong formula's diagnosis, "c_o times too small", beside its value gave the hidden
+    value away; s15exam E16: "not equivalent … your formula gives 1296, the value for
+    your layer").  The formula's own feedback follows in the full feedback only
+    (``feedback``: the teacher's)."""
 
     def said(line: str) -> str:
         return text("variants.formula_not_here", lang, value=value, said=line.rstrip(" .。"))
@@ -1007,7 +1010,10 @@ def grade_variant_answer(
         return outcome
     # whether the formula's value is the key's: said, the key itself never (hint level)
     other = key is not None and not within(Fraction(value), key.value, variants.ratio(question))
-    if other:
+    # (only a formula read alone: the checker may grade one side of a chain, ``5 = m_h``
+    # as 5, where the parse's tree is m_h, whose value is the key)
+    alone = parsed is not None and not parsed.sides and not parsed.parts
+    if alone and (other or (key is not None and outcome.verdict == "not_equivalent")):
         return _not_here(outcome, grade(Numeral(Fraction(value), None)), value, lang)
     note = text("variants.formula_value", lang, value=value)
     return Outcome(

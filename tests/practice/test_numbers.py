@@ -6,6 +6,7 @@ for that student, run through the command line (``variants``, then ``grade --jso
 import contextlib
 import io
 import json
+from fractions import Fraction
 
 import pytest
 
@@ -539,3 +540,30 @@ def test_a_number_in_chinese_numerals_is_the_number(question, units):
             assert page["verdict"] == digits["verdict"], (page, digits)
             assert page["feedback"] == digits["feedback"], (page, digits)
             assert page["verdict"] == verdict, page
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_number_said_approximately_or_as_arithmetic_in_a_symbol_is_the_number(lang):
+    # s15exam E16: "approx. 1296" was graded as a constant formula at the checker's own
+    # layers ("the right value is 648"); "c_o*324", whose value at the page's layer is
+    # its value, was "not equivalent … your formula gives 1296, the value for your
+    # layer"; each has a wrong twin one more
+    layer = numbers.practice_variants().students[0].layer
+    key = {k.question: k.value for k in numbers.practice_variants().students[0].key}
+    mults, height = key["forward-mults"], key["output-height"]
+    rows = [
+        *(
+            ("forward-mults", f"{word} {{}}", mults)
+            for word in ("approx.", "ca.", "about", "roughly")
+        ),
+        ("forward-mults", "c_o*{}", Fraction(mults, layer.c_o)),
+    ]
+    for question, form, value in rows:
+        for said, verdict in ((value, "equivalent"), (value + 1, "not_equivalent")):
+            page = json.loads(numbers.answer_at(question, form.format(said), lang))
+            assert page["verdict"] == verdict, (form, said, page)
+    # a chain whose other side names the size asked: graded on its number, never on the
+    # value of the name (m_h's, the key's, where the number is wrong)
+    for said in (height - 1, height + 1):
+        page = json.loads(numbers.answer_at("output-height", f"{said} = m_h", lang))
+        assert page["verdict"] == "not_equivalent", page

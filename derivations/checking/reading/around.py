@@ -976,14 +976,17 @@ def around(
 # what opens a whole answer and is no part of its formula: a list's bullet or number
 # (``- ``, ``* ``, ``• ``, ``1. ``, ``2) ``, ``a) ``), a code fence (````` ```python `````),
 # "about" (``~``, ``≈``; Chinese ``约``, ``大约``, ``约为``, ``约等于``: ``约 4.04 倍`` is read
-# as a factor, so ``约4.04`` is read as the number, s12exam E21), LaTeX's times sign before
+# as a factor, so ``约4.04`` is read as the number, s12exam E21; ``approx. 1296``,
+# ``ca. 1296`` were graded as a constant formula at the checker's layers, s15exam E16),
+# LaTeX's times sign before
 # a factor (``\times 4``, ``\times \frac{…}{…}``: the sheets' boxes, as ``×4`` reads;
 # s13exam E10); "about" in words before a number (``about 4``, ``roughly 4.04``), and
 # "in all" (``共 1296 次乘法``, ``总共 …``: s14exam E13)
 _OPENING = lazy_pattern(
     r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
-    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼]|大?约(?:为|是|等于)?|共|总共|一共)\s*"
-    r"|(?:[Aa]bout|[Aa]pproximately|[Rr]oughly|[Cc]irca)\s+(?=[0-9]))"
+    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼≃]|大?约(?:为|是|等于)?|共|总共|一共)\s*"
+    r"|(?:[Aa]bout|[Aa]pproximately|[Rr]oughly|[Cc]irca)\s+(?=[0-9])"
+    r"|(?:[Aa]pprox|[Cc]a)\.\s*(?=[0-9])|[Aa]pprox\s+(?=[0-9]))"
     r"|(?P<times>\\times\s*))(?=\S)"
 )
 _FENCE_END = lazy_pattern(r"\s*```\s*$")
@@ -1238,7 +1241,7 @@ def _says_formula(text: str) -> bool:
 
 
 _CONCLUSION_WORDS = tuple(word.lower() for word in CONCLUSIONS)
-_OPENING_FIRST = frozenset("-*•`~≈∼0123456789abcdefgh约大共总一rARC\\")
+_OPENING_FIRST = frozenset("-*•`~≈∼≃0123456789abcdefgh约大共总一rARC\\")
 
 
 def _may_need(body: str) -> bool:
