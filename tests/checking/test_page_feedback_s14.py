@@ -522,9 +522,8 @@ BOXES_NOT_READ = {
     "\\begin{aligned} M_X",
     "\\begin{aligned} M_W",
     "\\begin{aligned} M_{\\mathrm{fwd}}",
-    # the multiplications' increase (ΔM); the page asks the operations' increase
-    "\\Delta M = ",
-    "\\begin{aligned} \\Delta M",
+    # (the multiplications' increase, \Delta M = …, is read since s14exam E16: its m'_h
+    # is explained, tests/checking/test_sheet_boxes.py)
     # the polynomial's factors (the converse's proof)
     "\\kappa(z)",
 }
