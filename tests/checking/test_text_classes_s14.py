@@ -107,7 +107,8 @@ CLASSES: dict[str, list[tuple]] = {
         (BIAS, "c_i 个偏置", W, None),
         guard(BIAS, "k_h k_w biases", W, None),
         # the bias count's words after another question's formula: refused
-        (FM, "c_o c_i k_h k_w m_h m_w biases", N, f"{OTHER}: biases"),
+        # (the word at the end, said so: s15exam E4)
+        (FM, "c_o c_i k_h k_w m_h m_w biases", N, "checker.reason.count_word_names_other: biases"),
         (OH, "(h - k_h + p_h)//s_h + 1 biases", N, f"{WORDS}: biases"),
         (OH, "(h - k_h + p_h)//s_h + 1 个偏置", N, f"{WORDS}: 个偏置"),
     ],
