@@ -59,3 +59,22 @@ def test_a_letter_of_a_quantity_the_question_lacks_names_the_questions_symbols(l
     assert "'m'" in said or "“m”" in said, said
     assert "k_1, k_2" in said, said
     assert check("compose-size", "k_1 + k_2 - 1").verdict in RIGHT
+
+
+@pytest.mark.parametrize(
+    "answer, verdict",
+    [
+        ("变为原来的 4 倍", "equivalent_under_convention"),
+        ("变为原来的 2 倍", "not_equivalent"),
+        ("it grows 4x", "equivalent_under_convention"),
+        ("it grows 2x", "not_equivalent"),
+    ],
+)
+def test_a_factor_sentences_note_names_the_sentence(answer, verdict):
+    """s15exam E10: the note said "4 倍 = 4 倍" / "4 times = 4 times" (the factor's words
+    as their own reading, fails on main); it names the sentence read."""
+    result = check("double-channels", answer, symbolic=False)
+    assert result.verdict == verdict, result.error
+    for lang in LANGS:
+        said = feedback(result, lang)
+        assert answer in said and not re.search(r"(\S+ (?:倍|times)) = \1", said), said
