@@ -169,9 +169,8 @@ def test_a_word_of_prose_holding_a_root_gets_no_guessed_meaning(lang):
     """Issue 25, s11exam F15: ``about 4`` was told "about: probably the output size" (it
     holds the root "out"); a role's ``not_names`` get the plain "names none of the layer's
     quantities", no meaning, no spelling; a name holding the root keeps its meaning."""
-    from derivations.grading.outcome import grade_answer
-
     from derivations.checking.reading.around import _OPENING
+    from derivations.grading.outcome import grade_answer
 
     words = [w for m in meanings() for w in m.not_names]
     assert "about" in words
