@@ -5971,6 +5971,142 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H15-test
+    "Output_size = ((Input_size - Filter_size + 2 * Padding) / Stride) + 1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "考虑bias：$(2*C_{int}*k^2)*C_{out}*H*W$": (
+        lambda x, o: (2 * x.ci * x.kh**2) * x.co * o.mh * o.mw,
+        "flops",
+        SQ,
+    ),
+    "不考虑bias：$(2*C_{int}*k^2-1)*C_{out}*H*W$": (
+        lambda x, o: (2 * x.ci * x.kh**2 - 1) * x.co * o.mh * o.mw,
+        "ops",
+        SQ,
+    ),
+    "第二部分：$2*C_{int}*H*W*C_{out}$": (
+        lambda x, o: 2 * x.ci * o.mh * o.mw * x.co,
+        "flops",
+        K1,
+    ),
+    "每个过滤器对应一个偏置b": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "η_out=<br />(η_in+2P-K)/S +1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "I have seen it stated that, as a rule of thumb, a backward pass in a neural network should take about twice as long as the forward pass.": (
+        lambda x, o: 2,
+        "bwd_ratio",
+        None,
+    ),
+    "self.bias = nn.Parameter(torch.zeros(out_channels))": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "result_height = int((H - K + 2 * padding) / stride) + 1": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "self.bias = np.zeros(filters)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "# h_out = (h_in + 2 * pad - k) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "output_weight = (W + 2 * pad - WW) / stride + 1": (
+        lambda x, o: (x.w + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "output_shape = ((X1.shape[0] - W1.shape[0] + 2 * padding) / stride) +1": (
+        lambda x, o: ((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        DIV,
+    ),
+    "output_h = (input_h + 2*padding - kernel_h) // stride + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "| Bias $b$ | $(c_o, )$ | $(c_o, )$ |": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "h_o = \\frac{h_i + 2p - k_h}{s} + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "\\lfloor(n_h - k_h + p_h + s_h) / s_h\\rfloor": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh + x.sh) / x.sh),
+        "mh",
+        None,
+    ),
+    "$O(h \\cdot w \\cdot k^2 \\cdot c_i \\cdot c_o)$": (
+        lambda x, o: x.h * x.w * x.kh**2 * x.ci * x.co,
+        ("mults", "ops"),
+        SQ,
+    ),
+    "self.bias = np.random.uniform(size = (num_kernels,))": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.bias = np.random.uniform(low = 0.0 , high = 1.0 , size = (num_kernels , 1))": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self._bias = np.random.randn(num_kernels)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.bias = np.random.uniform(0, 1, (num_kernel, 1))": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.bias =  UniformRandom().initialize(self.num_kernels, None, None)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "\\frac{\\left ( W-F+2P \\right )}{S+1}": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / (x.sw + 1),
+        "mw",
+        None,
+    ),
+    "$r(\\textbf{Y})=r(\\textbf{X})-r(\\textbf{K})+1$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "$ O = \\frac{I - K + 2.P}{S} + 1$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "$$ o=  i-k + 1 $$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -6006,6 +6142,8 @@ COMPOSE = {
     "RF_l = RF_{l-1} + (K_l -1) * ∏_{i=1}^{l-1} stride_i",
     "(N-1)_RF = f(N_RF, stride, kernel) = (N_RF - 1) * stride + kernel",
     "RF_{l+1} =  (RF_{l}-1)*\\prod_{i=1}^{l}strides_i + f_{l+1}",
+    "R_out=<br />R_in + (K-1)*J_in",
+    "\\sum_{i=1}^{L}((k_i-1) \\cdot \\prod_{j=1}^{l-1} s_j) + 1",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
