@@ -432,6 +432,11 @@ computed equally by symmetry)``) read as words (s9text): H9-test 54 of 71.
   2d2f813f: 9 of 17; with its fourth (2 answers), 17:58 UTC on b0f6ea1c: 9 of 19, 0 wrong
   answers accepted, the floor.
 
+  H15-test (29 answers: 25 right, 4 wrong; 19 pages) was kept private until its one
+  measurement, 18:44:57 UTC on 83420a00 (main's head c76d1a14 with the data), before it
+  landed: 15 of 29 right verdicts, 1 wrong answer accepted (in ``ACCEPTED_WRONG``); the floor
+  is the 15.  The misses by class are in the data file's header.
+
 A batch is in ``SIZES`` from the moment it lands; it gets a floor in ``FLOORS`` only
 when it has been measured: until then it is checked as data (sources, verdicts, pages
 apart from every other batch) but the checker is not run on it here.
@@ -478,6 +483,7 @@ SIZES = {
     "H14-dev": 13,
     "H14-test": 10,
     "H15-dev": 19,
+    "H15-test": 29,
 }
 # right verdicts per measured batch (a floor: 16 and 12 at the first measurement, raised
 # when the checker got better, never lowered)
@@ -507,6 +513,7 @@ FLOORS = {
     "H14-dev": 5,
     "H14-test": 5,
     "H15-dev": 9,
+    "H15-test": 15,
 }
 
 
@@ -552,7 +559,9 @@ def test_a_split_batch_is_split_by_a_hash_of_its_page_and_takes_at_most_three_an
 # Wrong answers a measurement found accepted, kept as measured (batch, source, question) until
 # the checker rejects them: H9-test's one, at its 00:00 measurement (the width computed with
 # the kernel's height, OW = get_conv_outsize(W, KH, SW, PW)).  Once rejected, remove it here.
-ACCEPTED_WRONG: set[tuple[str, str, str]] = set()  # catminus_dezero rejected since fb827c9
+# catminus_dezero rejected since fb827c9; the H15-test answer is a doubtful wrong verdict (the
+# data header says why)
+ACCEPTED_WRONG: set[tuple[str, str, str]] = {("H15-test", "xingong_d2lnotes", "forward-ops")}
 
 
 @pytest.mark.parametrize("batch", sorted(FLOORS))  # measured batches only
