@@ -59,6 +59,11 @@ ROWS = [
         N,
         "reading.gloss_other: kernel",
     ),
+    # a label no letter reads (weights) on a term of the sum: the term's label, never
+    # words about the whole answer ("say it is of weights")
+    (FMEM, "c_i h w (input) + c_o c_i k_h k_w (weights) + c_o m_h m_w (output)", R, "term_label"),
+    (FMEM, "c_i h w (input) + c_o c_i k_h k_w (weights) + c_o m_h m_w", R, "term_label"),
+    (FMEM, "c_i h w (input) + c_o c_i k_h (weights) + c_o m_h m_w", W, "term_label"),
     # a contrast: a remark; with the formula written, a denial
     (BS, "c_o (not c_i)", R, "contrast"),
     (BS, "c_o（而不是 c_i）", R, "contrast"),

@@ -376,6 +376,7 @@ SAID_WITH_FIELDS = frozenset(
         "gloss",
         "contrast",
         "approximation",
+        "term_label",
         "prose_lines",
         "two_sizes",
         "rate_sentence",
@@ -1277,7 +1278,11 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 rounding = _rounding(body, text.text[match.end() :])
                 if not rounding and not parameter and states_operation(body):
                     operations.append((body.strip(), text.column(match.start())))
-                notes.append(_note("remark", remark=body.strip()))
+                # words labelling a term of a sum (``c_o c_i k_h k_w (weights) + …``):
+                # the term's label, not words about the whole answer (s14exam E27)
+                inside = text.text[match.end() :].lstrip()[:1] in ("+", "-", "−")
+                key = "term_label" if inside and not parameter else "remark"
+                notes.append(_note(key, remark=body.strip()))
                 notes.extend(rounding)
                 text = edit(text, match.start(), match.end())
     if operations:
