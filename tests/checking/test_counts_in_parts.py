@@ -21,7 +21,7 @@ import json
 import pytest
 
 from derivations.practice.numbers import answer_at, practice_variants
-from tests.checking.rows import Table, classes_test, said_as
+from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 GRADIENTS = "checker.reason.gradient_parts: "
@@ -46,10 +46,13 @@ CLASSES = {
         # the forward count answered with the gradients: was right under MACs
         ("forward-ops", f"dX: {MACS}, dW: {MACS}", N, GRADIENTS + "dX, dW"),
         # two countings of one count, each labelled so: still read (both right)
-        ("backward-ops", f"macs: 2 {MACS}, flops: 4 {MACS}", C, None),
+        # guard: right before the rule too; the list rule must not refuse two countings
+        guard("backward-ops", f"macs: 2 {MACS}, flops: 4 {MACS}", C, None),
         # the backward count as one formula, and its wrong twin (one gradient)
-        ("backward-ops", f"dX and dW: 2 {MACS}", C, None),
-        ("backward-ops", f"dX = {MACS}", W, "backward_equals_forward"),
+        # guard: one formula for both gradients, right before the rule too
+        guard("backward-ops", f"dX and dW: 2 {MACS}", C, None),
+        # guard: one gradient alone stays the misconception it was
+        guard("backward-ops", f"dX = {MACS}", W, "backward_equals_forward"),
     ],
     "rate_product": [
         (
@@ -58,28 +61,39 @@ CLASSES = {
             R,
             "rate_product",
         ),
-        ("forward-mults", "each of the c_o m_h m_w outputs needs c_i k_h multiplications", W, None),
+        # guard: a wrong rate was wrong before the rule too; the product must not make it right
+        guard(
+            "forward-mults",
+            "each of the c_o m_h m_w outputs needs c_i k_h multiplications",
+            W,
+            None,
+        ),
         (
             "forward-mults",
             "c_i k_h k_w multiplications per output element, times c_o m_h m_w output elements",
             R,
             "rate_product",
         ),
-        (
+        # guard: a wrong number of elements was wrong before the rule too
+        guard(
             "forward-mults",
             "c_i k_h k_w multiplications per output element, times c_o m_h output elements",
             W,
             None,
         ),
         ("forward-mults", "c_o m_h m_w 个输出，每个需要 c_i k_h k_w 次乘法", R, "rate_product"),
-        ("forward-mults", "c_o m_h m_w 个输出，每个需要 c_i k_w 次乘法", W, None),
+        # guard: a wrong rate (zh) was wrong before the rule too
+        guard("forward-mults", "c_o m_h m_w 个输出，每个需要 c_i k_w 次乘法", W, None),
         (
             "forward-mults",
             "每个输出元素需要 c_i k_h k_w 次乘法，共 c_o m_h m_w 个输出元素",
             R,
             "rate_product",
         ),
-        ("forward-mults", "每个输出元素需要 c_i k_h k_w 次乘法，共 c_o m_w 个输出元素", W, None),
+        # guard: a wrong number of elements (zh) was wrong before the rule too
+        guard(
+            "forward-mults", "每个输出元素需要 c_i k_h k_w 次乘法，共 c_o m_w 个输出元素", W, None
+        ),
         (
             "forward-adds",
             "each of the c_o m_h m_w outputs needs c_i k_h k_w - 1 additions",
@@ -87,7 +101,8 @@ CLASSES = {
             "rate_product",
         ),
         ("forward-adds", "each of the c_o m_h m_w outputs needs c_i k_h k_w additions", C, None),
-        (
+        # guard: a wrong rate of additions was wrong before the rule too
+        guard(
             "forward-adds",
             "each of the c_o m_h m_w outputs needs c_i k_h k_w + 1 additions",
             W,
@@ -101,7 +116,10 @@ CLASSES = {
             R,
             "counts_summed",
         ),
-        ("forward-ops", f"{MACS} multiplications + c_o m_h m_w (c_i k_h - 1) additions", W, None),
+        # guard: a wrong term was wrong before the rule too; the sum must not make it right
+        guard(
+            "forward-ops", f"{MACS} multiplications + c_o m_h m_w (c_i k_h - 1) additions", W, None
+        ),
         (
             "forward-ops",
             f"{MACS} 次乘法 + c_o m_h m_w (c_i k_h k_w - 1) 次加法",
