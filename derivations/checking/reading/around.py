@@ -75,6 +75,7 @@ from derivations.checking.reading.informal import (
     words_only,
 )
 from derivations.checking.reading.languages import (
+    ABOUT_WORDS,
     ATTACHED_COPULAS,
     BARE_COPULAS,
     CONCLUSIONS,
@@ -95,6 +96,7 @@ from derivations.checking.reading.languages import (
     ROUNDING_WORDS,
     SAME_AS,
     SAME_AS_AFTER,
+    TOTAL_OPENINGS,
     TRAIL_BOUNDS,
     WORD_COPULAS,
 )
@@ -982,10 +984,12 @@ def around(
 # a factor (``\times 4``, ``\times \frac{…}{…}``: the sheets' boxes, as ``×4`` reads;
 # s13exam E10); "about" in words before a number (``about 4``, ``roughly 4.04``), and
 # "in all" (``共 1296 次乘法``, ``总共 …``: s14exam E13)
+# (:data:`.languages.TOTAL_OPENINGS`, :data:`.languages.ABOUT_WORDS`; either case first)
 _OPENING = lazy_pattern(
     r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
-    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼≃]|大?约(?:为|是|等于)?|共|总共|一共)\s*"
-    r"|(?:[Aa]bout|[Aa]pproximately|[Rr]oughly|[Cc]irca)\s+(?=[0-9])"
+    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼≃]|大?约(?:为|是|等于)?"
+    rf"|(?P<total>{'|'.join(TOTAL_OPENINGS)}))\s*"
+    rf"|(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in ABOUT_WORDS)})\s+(?=[0-9])"
     r"|(?:[Aa]pprox|[Cc]a)\.\s*(?=[0-9])|[Aa]pprox\s+(?=[0-9]))"
     r"|(?P<times>\\times\s*))(?=\S)"
 )
@@ -1013,14 +1017,11 @@ def _opening(text: Normalized, notes: list) -> Normalized:
             else "fence"
             if match.group("fence")
             else "total"
-            if said in _TOTAL_OPENINGS
+            if match.group("total")
             else "about"
         )
         notes.append(_note("opening", text=said, opening=kind))
     return edit(text, 0, match.end())
-
-
-_TOTAL_OPENINGS = ("共", "总共", "一共")  # of _OPENING's about group: "in all", not "about"
 
 
 def _enclosed(text: Normalized, notes: list) -> Normalized:
@@ -1241,7 +1242,10 @@ def _says_formula(text: str) -> bool:
 
 
 _CONCLUSION_WORDS = tuple(word.lower() for word in CONCLUSIONS)
-_OPENING_FIRST = frozenset("-*•`~≈∼≃0123456789abcdefgh约大共总一rARC\\")
+# the first characters :data:`_OPENING` can match (its words' from :mod:`.languages`)
+_OPENING_FIRST = frozenset("-*•`~≈∼≃0123456789abcdefgh约大\\") | {
+    c for w in (*TOTAL_OPENINGS, *ABOUT_WORDS) for c in (w[0], w[0].upper())
+}
 
 
 def _may_need(body: str) -> bool:

@@ -228,6 +228,16 @@ TOTAL_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("in total", "in all", "altogether", "total"),
     "zh": ("一共", "总共", "合计", "总计", "共"),
 }
+# "in all" opening the answer before its count (``共 1296 次乘法``, ``总共 …``): the count
+# read, the note says a total (of :data:`TOTAL_WORDS`, those read at the opening)
+TOTAL_OPENINGS: tuple[str, ...] = ("共", "总共", "一共")
+# "about" in words opening the answer before a number (``about 4``, ``roughly 4.04``)
+ABOUT_WORDS: tuple[str, ...] = ("about", "approximately", "roughly", "circa")
+# a vector (or array, tensor) in words: the bias said as a vector of a length
+VECTOR_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("vector", "array", "tensor"),
+    "zh": ("向量", "張量", "张量", "数组", "陣列"),
+}
 # words after a formula that say it counts biases (``c_o biases``, ``c_o 个偏置``): no
 # counting of operations, a name of the quantity
 BIAS_COUNT_WORDS: dict[str, tuple[str, ...]] = {

@@ -65,7 +65,12 @@ from derivations.checking.reading.informal import (
     negation,
     states_operation,
 )
-from derivations.checking.reading.languages import CONNECTORS, TOTAL_WORDS, words_pattern
+from derivations.checking.reading.languages import (
+    CONNECTORS,
+    TOTAL_WORDS,
+    VECTOR_WORDS,
+    words_pattern,
+)
 from derivations.checking.reading.padded import padded_input
 
 __all__ = [
@@ -1839,12 +1844,15 @@ def rate_inside(answer: str) -> tuple[str, Note] | None:
 # a vector of a length said in words (``a vector of length c_o``, ``a c_o-dimensional
 # vector``, ``一个 (c_o,) 向量``, ``长度为 c_o 的向量``): its length, the formula between
 # the words (no words inside it but a name's)
+# (the vector's words: :data:`.languages.VECTOR_WORDS`)
 _VECTOR = lazy_pattern(
-    r"(?<![^\W\d_])(?:a|an|one)\s+(?:1-?d\s+|one-dimensional\s+|bias\s+)?(?:vector|array|tensor)\s+"
+    r"(?<![^\W\d_])(?:a|an|one)\s+(?:1-?d\s+|one-dimensional\s+|bias\s+)?"
+    rf"(?:{'|'.join(VECTOR_WORDS['en'])})\s+"
     r"(?:of\s+)?(?:length|size|dimension|shape)\s+(?P<a>[^\s,;。，；]+(?:\s*[*×·]\s*[^\s,;。，；]+)*)"
-    r"|(?<![^\W\d_])(?:a|an|one)\s+(?P<b>[^\s,;。，；-]+)-(?:dimensional|element|vector|long)\s*(?:vector|array|tensor)?"
+    r"|(?<![^\W\d_])(?:a|an|one)\s+(?P<b>[^\s,;。，；-]+)-(?:dimensional|element|vector|long)"
+    rf"\s*(?:{'|'.join(VECTOR_WORDS['en'])})?"
     r"|(?:一个|一維|一维)?\s*(?:\(\s*(?P<c>[^(),\s]+)\s*,?\s*\)|(?:长度|長度|大小|维度|維度)(?:为|是)\s*(?P<d>[^\s,;。，；的]+))"
-    r"\s*(?:维|維)?\s*的?\s*(?:向量|張量|张量|数组|陣列)",
+    rf"\s*(?:维|維)?\s*的?\s*(?:{'|'.join(VECTOR_WORDS['zh'])})",
     re.I,
 )
 
@@ -1854,7 +1862,7 @@ def _vector_length(answer: str) -> tuple[str, Note] | None:
     vector of length c_o``, ``偏置是一个(c_o,)向量``) as its shape (``shape (c_o,)``), its
     elements counted as a shape's are; words around it only (no other formula, a second
     vector, a denial: None)."""
-    if len(answer) > 300 or not any(w in answer for w in _VECTOR_WORDS):
+    if len(answer) > 300 or not any(w in answer for ws in VECTOR_WORDS.values() for w in ws):
         return None
     found = list(_VECTOR().finditer(answer))
     if len(found) != 1:
@@ -1886,7 +1894,6 @@ def _plain_words(rest: str) -> bool:
     )
 
 
-_VECTOR_WORDS = ("vector", "array", "tensor", "向量", "张量", "張量", "数组", "陣列")
 # a clause opening the answer that says the layer has a bias (``If bias is included,``,
 # ``如果有偏置，``): a condition the bias count always meets
 _BIAS_USED = lazy_pattern(
