@@ -42,7 +42,9 @@ from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.languages import (
     ALTERNATIVES,
     BIAS_COUNT_WORDS,
+    BYTE_WORDS,
     CONTRASTS,
+    ELEMENT_WORDS,
     LEAD_BOUNDS,
     NEGATION_FILLERS,
     NEGATIONS,
@@ -200,12 +202,14 @@ def ratio_colon(before: str, after: str) -> bool:
 
 _LIBRARY = lazy_pattern(r"\b(?:math|np|numpy|torch|sympy|sp)\s*\.\s*(?=(?:floor|ceil)\s*\()")
 _INT = lazy_pattern(r"\bint\s*(?=\()")
+# a memory's unit word ending a count (:data:`.languages.BYTE_WORDS`, ``ELEMENT_WORDS``)
+_UNIT_ENDINGS = (*BYTE_WORDS, *ELEMENT_WORDS)
 _UNITS = lazy_pattern(
-    r"(?:(?<=[\s\d)\]}])\s*(?P<unit>bytes?|B|字节|elements?|个元素|个|entries|floats|values)"
+    rf"(?:(?<=[\s\d)\]}}])\s*(?P<unit>{'|'.join(_UNIT_ENDINGS)})"
     r"|(?<=[数量])(?P<cjk>个元素|个))"  # 输出通道数个: a count's word, then its unit
     r"\s*$"
 )
-_BYTES = {"byte", "bytes", "B", "字节"}
+_BYTES = frozenset(BYTE_WORDS)
 # count words after a formula -> (the counting they state, None: a count, no counting;
 # the one operation they count, None: operations of any kind)
 COUNTS: dict[str, tuple[str | None, str | None]] = {
@@ -1040,10 +1044,6 @@ def _increase(said: str, value, notes: list):
 _NOT_A_FACTOR = frozenset("_()+/^=[]{}\\")
 # a number and LaTeX's times sign after it (``4\times``): the factor ``4x``
 _LATEX_TIMES_AFTER = lazy_pattern(r"^\s*[0-9]+(?:\.[0-9]+)?\s*(?P<sign>\\times)\s*$")
-_UNIT_ENDINGS = (
-    *("byte", "bytes", "B", "字节", "element", "elements", "个元素", "个", "entries"),
-    *("floats", "values"),  # a float a value an element (s14exam E13: ``366 floats``)
-)
 
 
 def _after_operator(before: str) -> bool:

@@ -233,6 +233,18 @@ TOTAL_WORDS: dict[str, tuple[str, ...]] = {
 TOTAL_OPENINGS: tuple[str, ...] = ("共", "总共", "一共")
 # "about" in words opening the answer before a number (``about 4``, ``roughly 4.04``)
 ABOUT_WORDS: tuple[str, ...] = ("about", "approximately", "roughly", "circa")
+# a memory's unit words after a count (``366 bytes``, ``366 个元素``): the bytes', and the
+# elements' (``366 floats``: a float, a value, an element; s14exam E13)
+BYTE_WORDS: tuple[str, ...] = ("byte", "bytes", "B", "字节")
+ELEMENT_WORDS: tuple[str, ...] = (
+    "element",
+    "elements",
+    "个元素",
+    "个",
+    "entries",
+    "floats",
+    "values",
+)
 # a vector (or array, tensor) in words: the bias said as a vector of a length
 VECTOR_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("vector", "array", "tensor"),
