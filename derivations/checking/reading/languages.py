@@ -533,10 +533,20 @@ RATE_TIED: dict[str, tuple[str, ...]] = {
     "pt": ("está associado a", "estão associados a", "está associado ao", "estão associados aos"),
     "de": ("gehört zu", "gehören zu"),
 }
+# the bias's own words (a part of an answer about the bias: ``bias: c_o``)
+BIAS_WORDS: dict[str, tuple[str, ...]] = {"en": ("bias",), "zh": ("偏置", "偏差")}
+# a clause opening the answer that says the layer has a bias (``If bias is included,``,
+# ``如果有偏置，``): its opening words, then the words saying the bias is there
+BIAS_USED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("if", "when", "assuming"), ("included", "used", "present", "enabled", "added", "on")),
+    "zh": (("如果", "若", "假如", "当"), ("有", "使用", "包含", "加上", "加", "带")),
+}
 # what a rate may count (the X of "one X for each Y"): a bias, in any of the languages above
 # (``one weight per filter`` counts no bias: no answer to how many biases there are)
 RATE_COUNTED: tuple[str, ...] = (
-    *("bias", "偏置", "偏差", "バイアス", "편향", "바이어스", "sesgo", "biais", "viés"),
+    *BIAS_WORDS["en"],
+    *BIAS_WORDS["zh"],
+    *("バイアス", "편향", "바이어스", "sesgo", "biais", "viés"),
     *("polarizzazione", "смещени", "độ lệch"),
 )
 # the verb of a definition said in words after a connector (``…, where F is the filter

@@ -66,6 +66,8 @@ from derivations.checking.reading.informal import (
     states_operation,
 )
 from derivations.checking.reading.languages import (
+    BIAS_USED,
+    BIAS_WORDS,
     CONNECTORS,
     TOTAL_WORDS,
     VECTOR_WORDS,
@@ -317,7 +319,7 @@ _WORDS_AFTER = lazy_pattern(
 _PARAMETER_JOIN = lazy_pattern(
     r"\s*(?:[,，;；、]\s*(?:(?:and|plus)\s+)?|\s+(?:plus|and)\s+|\s+\+\s+)"
 )
-_BIAS_PART = lazy_pattern(r"bias|偏置|偏差", re.I)
+_BIAS_PART = lazy_pattern("|".join((*BIAS_WORDS["en"], *BIAS_WORDS["zh"])), re.I)
 # LaTeX's commands and subscripted names (``\\cdot``, ``D_1``, ``out_channels``), and a
 # word of two letters or more once they are away
 _COMMANDS_AND_NAMES = lazy_pattern(r"\\[A-Za-z]+|[A-Za-z]+_\{?\w+\}?")
@@ -1896,10 +1898,12 @@ def _plain_words(rest: str) -> bool:
 
 # a clause opening the answer that says the layer has a bias (``If bias is included,``,
 # ``如果有偏置，``): a condition the bias count always meets
+# (its words: :data:`.languages.BIAS_USED`)
 _BIAS_USED = lazy_pattern(
-    r"^\s*(?:if|when|assuming)\s+(?:the\s+|a\s+)?bias(?:es)?\s+(?:is|are)\s+"
-    r"(?:included|used|present|enabled|added|on)\s*[,，:]\s*"
-    r"|^\s*(?:如果|若|假如|当)(?:有|使用|包含|加上?|带)(?:了)?偏置(?:项)?(?:的话|时)?\s*[,，:：]\s*",
+    rf"^\s*(?:{'|'.join(BIAS_USED['en'][0])})\s+(?:the\s+|a\s+)?bias(?:es)?\s+(?:is|are)\s+"
+    rf"(?:{'|'.join(BIAS_USED['en'][1])})\s*[,，:]\s*"
+    rf"|^\s*(?:{'|'.join(BIAS_USED['zh'][0])})(?:{'|'.join(BIAS_USED['zh'][1])})"
+    r"(?:了)?偏置(?:项)?(?:的话|时)?\s*[,，:：]\s*",
     re.I,
 )
 
