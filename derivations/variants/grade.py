@@ -480,6 +480,23 @@ def _with_working(answer: str) -> tuple[Numeral, str, Fraction | None] | None:
     return number, working, constant.value
 
 
+def _no_count_here(variants, student, working: str, lang: str, symbolic: bool) -> bool:
+    """Whether ``working`` (a bracket's text after a number) is a count said in a
+    counting of its own (``1000 MACs``, ``2000 FLOPs``: :attr:`.Parsed.counting`) that
+    is no right answer to any question of ``student``'s key, graded as that answer
+    (s15rev F1: ``2544 (1000 MACs)`` was read as a remark; ``4752 (1296 MACs)``, the
+    layer's forward MACs beside its backward operations, stays one, s14exam E14)."""
+    parsed = _parsed(working.lstrip("=＝ "))
+    if parsed is None or not parsed.counting or _arithmetic(parsed) is None:
+        return False
+    return not any(
+        _right(
+            grade_variant_answer(variants, student.id, k.question, working, lang, "none", symbolic)
+        )
+        for k in student.key
+    )
+
+
 def _size_words() -> tuple[str, ...]:
     """The unit words a size may end in (``variants.size_units``, every language's)."""
     from derivations.messages import entry
@@ -725,15 +742,12 @@ def _memory_unit_refused(
 
 def _not_here(general: Outcome, here: Outcome, value, lang: str) -> Outcome:
     """The outcome of a formula (``general``, the checker's verdict on every layer) whose
-    value at the student's layer is not the key, or is the key where the formula is
-    wrong on other layers (``c_o*324``, ``4 = m_h``: a number in a formula's dress): that
-    value graded as a number (``here``: the layer is what the question asks), its
-    verdict and its line, as the number typed would get (s14exam E17: the banner was
-    the formula's "right only at some layers", "right under a convention"; s15exam E8:
-    a wrong formula's diagnosis, "c_o times too small", beside its value gave the hidden
-    value away; s15exam E16: "not equivalent … your formula gives 1296, the value for
-    your layer").  The formula's own feedback follows in the full feedback only
-    (``feedback``: the teacher's)."""
+    value at the student's layer is not the key: that value graded as a number
+    (``here``: the layer is what the question asks), its verdict and its line, as the
+    number typed would get (s14exam E17: the banner was the formula's "right only at
+    some layers", "right under a convention"; s15exam E8: a wrong formula's diagnosis,
+    "c_o times too small", beside its value gave the hidden value away).  The formula's
+    own feedback follows in the full feedback only (``feedback``: the teacher's)."""
 
     def said(line: str) -> str:
         return text("variants.formula_not_here", lang, value=value, said=line.rstrip(" .。"))
@@ -785,13 +799,14 @@ _PARAMETER_FIELDS = {
 
 def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
     """The refusal of an answer whose remark in brackets offers another answer (``1296
-    (or 2592)``: two answers, s15exam E12) or states a parameter's value the student's
+    (or 2592)``: two answers, s15exam E12), makes it a bound (``4 (or more)``) or states a parameter's value the student's
     layer does not have (``4 (stride 2)`` where the stride is 3: a value right for the
     layer said to be for another, s14exam E14's twin), naming the remark (and the
     layer's values); None when every value stated is the layer's (a padding may be its
     total or its half, per side) or none is stated."""
     from derivations.checking.reading.informal import (
         alternative,
+        bounded_remark,
         other_under_a_reading,
         stated_parameters,
     )
@@ -800,6 +815,9 @@ def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
         if alternative(match["body"]) or other_under_a_reading(match["body"]):
             # 1296 (or 2592), 4 (5 with per-side padding): two answers (s15exam E12)
             line = text("reading.alternative", lang, remark=match["body"].strip())
+            return Outcome("invalid_input", feedback=line, student_feedback=line)
+        if bounded_remark(match["body"]):  # 4 (or more): a bound (s15rev F16)
+            line = text("reading.trail_bounds", lang, text=match["body"].strip())
             return Outcome("invalid_input", feedback=line, student_feedback=line)
         for parameter, axis, value in stated_parameters(match["body"]):
             fields = _PARAMETER_FIELDS.get(parameter, ())
@@ -910,6 +928,11 @@ def grade_variant_answer(
     )
     if shown_work is not None:  # a number, its working in brackets: never multiplied in
         number, working, value = shown_work
+        if value is None and _no_count_here(variants, student, working, lang, symbolic):
+            line = text("variants.count_not_here", lang, working=working)
+            return Outcome(
+                "not_equivalent", feedback=line, student_feedback=line, parsed=str(number.value)
+            )
         if value is not None and not within(value, number.value, variants.ratio(question)):
             line = text(
                 "variants.working_disagrees",
@@ -1013,8 +1036,19 @@ def grade_variant_answer(
     # (only a formula read alone: the checker may grade one side of a chain, ``5 = m_h``
     # as 5, where the parse's tree is m_h, whose value is the key)
     alone = parsed is not None and not parsed.sides and not parsed.parts
-    if alone and (other or (key is not None and outcome.verdict == "not_equivalent")):
+    if alone and other:
         return _not_here(outcome, grade(Numeral(Fraction(value), None)), value, lang)
+    if alone and key is not None and outcome.verdict == "not_equivalent":
+        # a formula wrong on other layers whose value here is the key (c_o for the output
+        # height, c_o*324): right is the number or the formula, never a coincidence of
+        # the two (s15rev F14); said without the value or the formula's diagnosis
+        line = text("variants.formula_only_here", lang)
+        return Outcome(
+            "not_equivalent",
+            feedback=text("variants.formula_general", lang, line=line, general=outcome.feedback),
+            student_feedback=line,
+            parsed=outcome.parsed,
+        )
     note = text("variants.formula_value", lang, value=value)
     return Outcome(
         outcome.verdict,

@@ -85,6 +85,20 @@ ROWS = [
         N,
         "reading.alternative: or 2 c_o c_i k_h k_w m_h m_w",
     ),
+    # ... with a question mark, or said with either, also, alternatively, 或者说, 也许
+    # (s15rev F16: read as a remark or a product); a bound in brackets (or more, 或更多)
+    (BS, "c_o (or c_i?)", N, "reading.alternative: or c_i?"),
+    (BS, "c_o (also c_i)", N, "reading.alternative: also c_i"),
+    (BS, "c_o (alternatively c_i)", N, "reading.alternative: alternatively c_i"),
+    (BS, "c_o (either c_o or c_i)", N, "reading.alternative: either c_o or c_i"),
+    (BS, "c_o（或者说 c_i）", N, "reading.alternative: 或者说 c_i"),
+    (BS, "c_o（也许 c_i）", N, "reading.alternative: 也许 c_i"),
+    (BS, "c_o (or more)", N, "reading.trail_bounds: or more"),
+    (BS, "c_o（或更多）", N, "reading.trail_bounds: 或更多"),
+    # ... their words before no answer: a remark
+    (BS, "c_o (also called the output channels)", R, "remark"),
+    (BS, "c_o（也是输出通道数）", R, "remark"),
+    (BS, "c_o (either way)", R, "remark"),
     # "the two" refers, it states no number (s15exam E15); a number word still does
     ("compose-size", "k_1 + k_2 - 1 (same as the full convolution of the two)", R, "remark"),
     guard(
@@ -215,3 +229,32 @@ def test_a_number_offered_with_another_or_under_a_padding_reading_at_the_page_la
         got = json.loads(answer_at(OH, f"{per_side} ({bracket})", lang))
         assert got["verdict"] == W and got["feedback"].startswith(alone["feedback"]), got
     assert json.loads(answer_at(OH, f"{size} (or so)", lang))["verdict"] == R
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_another_number_or_a_bound_in_brackets_at_the_page_layer(lang):
+    """s15rev F16: ``4 (or 3?)``, ``4 (or three)``, ``4 (either 4 or 3)``, ``4 (also
+    3)``, ``4 (or more)`` were right, the bracket "a remark": two answers or a bound,
+    refused naming the bracket; the words alone before no number stay a remark."""
+    from derivations.checking.reading.informal import NUMBER_WORDS
+
+    size = _value(OH)
+    other = size + 1
+    word = next(w for w, v in NUMBER_WORDS.items() if v == other and w.isascii())
+    for inside in (
+        f"or {other}?",
+        f"or {word}",
+        f"either {size} or {other}",
+        f"also {other}",
+        f"alternatively {other}",
+        f"或者说 {other}",
+        f"也许 {other}",
+        "or more",
+        "or less",
+        "或更多",
+    ):
+        got = json.loads(answer_at(OH, f"{size} ({inside})", lang))
+        assert got["verdict"] == N and inside in got["feedback"], (inside, got)
+    for inside in ("also the output height", "either way", "也是输出高度"):
+        got = json.loads(answer_at(OH, f"{size} ({inside})", lang))
+        assert got["verdict"] == R, (inside, got)

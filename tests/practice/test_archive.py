@@ -44,6 +44,7 @@ ANSWERS = [
     # glosses, a contrast, an approximation and a sheet's label (s14exam E14, E15, E27)
     ("forward-mults", "c_o（输出通道数）× c_i（输入通道数）× k_h × k_w × m_h × m_w", "zh"),
     ("bias-size", "c_o (not c_i)", "en"),
+    ("bias-size", "c_o（也许 c_i）", "zh"),
     ("double-channels", "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", "zh"),
     ("forward-ops", "M + A = c_o m_h m_w (2 c_i k_h k_w - 1)", "en"),
     # a memory's unit word after a count of operations or a size: refused (s15exam E3)
@@ -100,6 +101,14 @@ def _at_layer() -> list:
         ("forward-mults", str(key["forward-mults"] + 1), "zh"),
         ("double-channels", str(key["double-channels"]), "en"),
         ("output-height", "4 +", "zh"),
+        # a wrong formula whose value here is the key: not right (s15rev F14)
+        ("output-height", "c_o", "en"),
+        ("forward-mults", "c_o c_o c_i k_h k_w m_w", "zh"),
+        # a count in brackets in a counting of its own: none of the layer's (s15rev F1)
+        ("forward-ops", f"{key['forward-ops']} ({key['forward-mults'] + 1} MACs)", "en"),
+        # another answer, or a bound, in brackets (s15rev F16)
+        ("output-height", f"{key['output-height']} (also {key['output-height'] + 1})", "en"),
+        ("output-height", f"{key['output-height']}（或更多）", "zh"),
     ]
 
 

@@ -556,14 +556,81 @@ def test_a_number_said_approximately_or_as_arithmetic_in_a_symbol_is_the_number(
             ("forward-mults", f"{word} {{}}", mults)
             for word in ("approx.", "ca.", "about", "roughly")
         ),
-        ("forward-mults", "c_o*{}", Fraction(mults, layer.c_o)),
     ]
     for question, form, value in rows:
         for said, verdict in ((value, "equivalent"), (value + 1, "not_equivalent")):
             page = json.loads(numbers.answer_at(question, form.format(said), lang))
             assert page["verdict"] == verdict, (form, said, page)
+    # c_o times the rest worked out is no number typed: wrong (s15rev F14, below), as its
+    # twin one more is
+    for said in (Fraction(mults, layer.c_o), Fraction(mults, layer.c_o) + 1):
+        page = json.loads(numbers.answer_at("forward-mults", f"c_o*{said}", lang))
+        assert page["verdict"] == "not_equivalent", (said, page)
     # a chain whose other side names the size asked: graded on its number, never on the
     # value of the name (m_h's, the key's, where the number is wrong)
     for said in (height - 1, height + 1):
         page = json.loads(numbers.answer_at("output-height", f"{said} = m_h", lang))
         assert page["verdict"] == "not_equivalent", page
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_wrong_formula_whose_value_here_is_the_key_is_not_right(lang):
+    # s15rev F14: c_o on the output height (4 at the page's layer, as c_o is), c_i on the
+    # width, m_h on the bias, a product with m_h left out and c_o twice were "right for
+    # your layer": a formula is right when it is right in general and its value is the
+    # layer's; a coincidence is said so, without the value.  Each wrong row has a right
+    # twin (the question's formula), graded right.
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.expr.evaluate import compile_node
+    from derivations.messages import text
+    from derivations.variants.key import environment
+
+    student = numbers.practice_variants().students[0]
+    values = environment(student.layer)
+    key = {k.question: k.value for k in student.key}
+    gloss = {"en": "c_o (output channels)", "zh": "c_o（输出通道数）"}[lang]
+    rows = [
+        ("output-height", "c_o", "floor((h - k_h + p_h)/s_h) + 1"),
+        ("output-height", gloss, "floor((h - k_h + p_h)/s_h) + 1"),
+        ("output-width", "c_i", "floor((w - k_w + p_w)/s_w) + 1"),
+        ("bias-size", "m_h", "c_o"),
+        ("forward-mults", "c_o c_o c_i k_h k_w m_w", "c_o c_i k_h k_w m_h m_w"),
+    ]
+    for question, wrong, right in rows:
+        for formula in (wrong, right):  # both worth the key here: the row's point
+            assert compile_node(parse_answer(formula).tree)(values) == key[question], formula
+        page = json.loads(numbers.answer_at(question, wrong, lang))
+        assert page["verdict"] == "not_equivalent", (wrong, page)
+        assert page["feedback"] == text("variants.formula_only_here", lang), page
+        assert str(key[question]) not in page["feedback"]
+        page = json.loads(numbers.answer_at(question, right, lang))
+        assert page["verdict"] == "equivalent", (right, page)
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_count_in_another_counting_in_brackets_is_checked(lang):
+    # s15rev F1: "2544 (1000 MACs)", "1296 (2000 FLOPs)" were read as remarks: a count
+    # said in brackets in a counting of its own is a count of the layer there (any of
+    # its key's: 1296 MACs beside the backward operations, s14exam E14), or wrong
+    from derivations.messages import text
+
+    key = {k.question: k.value for k in numbers.practice_variants().students[0].key}
+    mults, ops = key["forward-mults"], key["forward-ops"]
+    macs = {"en": "MACs", "zh": "次乘加"}[lang]
+    opened, closed = {"en": (" (", ")"), "zh": ("（", "）")}[lang]
+    rows = [
+        ("forward-ops", ops, f"{{}} {macs}", mults),
+        ("forward-mults", mults, "{} FLOPs", ops),
+        ("backward-ops", key["backward-ops"], f"{{}} {macs}", mults),
+    ]
+    for question, number, said, count in rows:
+        for stated, right in ((count, True), (count + 1, False)):
+            working = said.format(stated)
+            answer = f"{number}{opened}{working}{closed}"
+            page = json.loads(numbers.answer_at(question, answer, lang))
+            if right:
+                assert page["verdict"] == "equivalent", (answer, page)
+            else:
+                assert page["verdict"] == "not_equivalent", (answer, page)
+                line = text("variants.count_not_here", lang, working=working)
+                assert page["feedback"] == line, page

@@ -660,10 +660,25 @@ def alternative(body: str) -> bool:
 def _offered(other: str) -> bool:
     """Whether ``other`` is an answer offered: a formula alone (:func:`_a_formula`) with
     a number, a symbol's subscript, an operator, or one letter in it, not a word that
-    happens to read as letters (``or so``: s·o)."""
-    other = other.strip()
+    happens to read as letters (``or so``: s·o); a number word (``three``); a question
+    mark after it (``3?``) dropped; ``4 or 3`` (after ``either``) offered when each side
+    is (s15rev F16)."""
+    other = other.strip().rstrip("?？ ")
+    if len(sides := _BETWEEN().split(other)) > 1:
+        return all(_offered(side) for side in sides)
+    if other.lower() in NUMBER_WORDS or other in NUMBER_WORDS:
+        return True
     written = bool(re.search(r"[0-9_+*/^()\-]", other)) or len(other) == 1
     return written and _a_formula(other)
+
+
+def bounded_remark(body: str) -> bool:
+    """Whether a bracket's text makes the answer before it a bound (``or more``,
+    ``或更多``: :func:`.around.bounded_after` of the text, as after a formula; s15rev
+    F16: a remark's bound was dropped as a remark)."""
+    from derivations.checking.reading.around import bounded_after  # (around reads this)
+
+    return bounded_after(body)
 
 
 def _a_formula(text: str) -> bool:
@@ -1260,6 +1275,12 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
 
                 raise refuse(
                     "alternative", text.column(match.start()), remark=match.group("body").strip()
+                )
+            if bounded_remark(match.group("body")):
+                from derivations.checking.reading.errors import refuse
+
+                raise refuse(
+                    "trail_bounds", text.column(match.start()), text=match.group("body").strip()
                 )
             if _contrast(
                 match.group("body"), text.text[: match.start()], text.column(match.start())

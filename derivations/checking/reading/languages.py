@@ -300,7 +300,9 @@ CONTRASTS: tuple[str, ...] = (
 # c_i``, ``4（也可能是 3）``): two answers, never a remark (s15exam E12, E13)
 ALTERNATIVES: tuple[str, ...] = (
     *("or maybe", "or possibly", "or perhaps", "or", "maybe", "perhaps", "possibly"),
-    *("也可能是", "也可能", "可能是", "也许是", "或许是", "或者是", "或者", "或是", "或"),
+    *("either", "also", "alternatively", "or else", "or rather"),
+    *("也可能是", "也可能", "可能是", "也许是", "或许是", "或者是", "或者说", "或者", "或是", "或"),
+    *("也许", "或许", "也是"),
 )
 # words saying how a padding is counted (``per-side padding``, ``padding 4 on each side``,
 # ``填充按每边计``): a padding's reading named in a remark, no scale of the number
