@@ -74,6 +74,23 @@ ROWS = [
     (BS, "c_o (per group)", N, "reading.remark_operation: per group"),
     (BS, "c_o（每组）", N, "reading.remark_operation: 每组"),
     (FM, "c_o c_i k_h k_w m_h m_w (for each image)", N, "reading.remark_operation: for each image"),
+    # ... per a filter, a kernel, an output, a neuron, per-group (s15rev F7: a typed list of
+    # parts missed them), in brackets
+    (FM, "c_o c_i k_h k_w m_h m_w (per filter)", N, "reading.remark_operation: per filter"),
+    (FM, "c_o c_i k_h k_w m_h m_w (per neuron)", N, "reading.remark_operation: per neuron"),
+    (FM, "c_o c_i k_h k_w m_h m_w (per-group)", N, "reading.remark_operation: per-group"),
+    (FM, "c_o c_i k_h k_w m_h m_w（每个卷积核）", N, "reading.remark_operation: 每个卷积核"),
+    (FM, "c_o c_i k_h k_w m_h m_w（每个输出）", N, "reading.remark_operation: 每个输出"),
+    # ... per the layer, or a rate's product: the layer's count
+    (FM, "c_o c_i k_h k_w m_h m_w (per layer)", R, "remark"),
+    (FM, "c_o c_i k_h k_w m_h m_w（每层）", R, "remark"),
+    (
+        FM,
+        "c_i k_h k_w multiplications per output element times c_o m_h m_w output elements",
+        R,
+        "rate_product",
+    ),
+    (FM, "c_i k_h k_w multiplications per output element times c_o m_h output elements", W, None),
     # two answers offered (s15exam E12, E13): refused naming them, never one of them graded
     (BS, "c_o or c_i", N, "reading.alternative: c_o or c_i"),
     (BS, "c_o 或 c_i", N, "reading.alternative: c_o 或 c_i"),

@@ -641,7 +641,7 @@ def _words_of(words) -> str:
 # image``, ``每组``, ``每个样本``): the count before it times that many (s14exam E14's
 # twin: ``c_o (per group)`` was accepted as c_o)
 _PER = lazy_pattern(
-    rf"(?:{_words_of(PER_WORDS)})\s*(?:[A-Za-z]+\s+)?(?:{_words_of(PER_UNITS)})", re.I
+    rf"(?:{_words_of(PER_WORDS)})[\s-]*(?:[A-Za-z]+\s+)?(?:{_words_of(PER_UNITS)})", re.I
 )
 # another answer offered in brackets or between two formulas (``(or 2592)``, ``或 c_i``)
 _ALTERNATIVE = lazy_pattern(rf"^\s*(?:{_words_of(ALTERNATIVES)})\s*(?P<other>\S.*?)\s*$", re.I)

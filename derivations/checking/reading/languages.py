@@ -316,7 +316,10 @@ PER_WORDS: tuple[str, ...] = ("per", "each", "for each", "for every", "every", "
 PER_UNITS: tuple[str, ...] = (
     *("group", "groups", "image", "images", "sample", "samples", "example", "pixel", "pixels"),
     *("position", "positions", "element", "elements", "location", "batch", "channel"),
+    *("filter", "filters", "kernel", "kernels", "output", "outputs", "neuron", "neurons"),
+    *("window", "windows"),
     *("组", "分组", "图像", "图片", "样本", "像素", "位置", "元素", "批", "通道"),
+    *("输出", "卷积核", "滤波器", "神经元", "窗口"),
 )
 # the scripts a lead-in attached to its word may be written in (Han, kana, Hangul)
 LEAD_SCRIPTS = r"\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
