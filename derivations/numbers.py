@@ -7,6 +7,9 @@ from large layers pass it easily (a product of 2200-digit sizes), so every count
 goes through :func:`grouped` or :func:`json_number`: exact digits when they fit,
 otherwise ``1.23457e+8841`` with the mantissa rounded half up from the exact integer.
 Nothing here converts a too-long integer to text.
+
+Also, once for the checker and the number forms: reading a number written in Chinese
+numerals (:func:`chinese_number`: ``一千二百九十六``, ``四点零四``).
 """
 
 from __future__ import annotations
@@ -22,10 +25,21 @@ __all__ = [
     "json_number",
     "shown",
     "SIGNIFICANT",
+    "CHINESE_NUMERAL",
+    "CHINESE_SCALES",
+    "chinese_number",
 ]
 
 SIGNIFICANT = 6  # digits of a scientific mantissa
 ECHO = 24  # characters of a long user value echoed in an error (head and tail)
+# the Chinese scales after a number (``12万``, ``1.2亿``), and between the sections of a
+# number in Chinese numerals (``十二万三千``)
+CHINESE_SCALES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+# Chinese numerals: the digits, and the units within a section of four digits (those
+# between sections are CHINESE_SCALES' 万 and 亿)
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+CHINESE_NUMERAL = frozenset((*_CHINESE_DIGITS, *_CHINESE_UNITS, "万", "亿"))
 
 
 def digit_limit() -> int:
@@ -91,3 +105,64 @@ def shown(value: object, width: int = ECHO) -> str:
         if isinstance(value, str)
         else f"{cut} ({len(text)} characters)"
     )
+
+
+def _chinese_section(text: str) -> int | None:
+    """The value of Chinese numerals below ten thousand: each digit followed by a unit
+    smaller than the one before (``一千二百九十六``; ``十`` alone opens ``十二``), ``零`` where
+    units are skipped (``一百零八``); None otherwise, also for the spoken shorthand that
+    drops the last unit (``两千五``: 2500 or 2005?)."""
+    value, digit, last, zero = 0, None, 10**4, False
+    for char in text:
+        if char in _CHINESE_UNITS:
+            unit = _CHINESE_UNITS[char]
+            if unit >= last or (digit is None and (value or zero or unit != 10)):
+                return None
+            value += (1 if digit is None else digit) * unit
+            digit, last, zero = None, unit, False
+        elif digit is not None or (_CHINESE_DIGITS[char] == 0 and (zero or not value)):
+            return None  # two digits side by side, a 零 twice, first or alone
+        elif _CHINESE_DIGITS[char] == 0:
+            zero = True
+        else:
+            digit = _CHINESE_DIGITS[char]
+    if (digit is None and zero) or (digit is not None and last > 10 and last < 10**4 and not zero):
+        return None
+    return value + (digit or 0)
+
+
+def _chinese_integer(text: str) -> int | None:
+    """The whole number ``text`` states in Chinese numerals, its sections joined by
+    ``亿`` and ``万`` (``十二万三千``, ``三万零五``), or None (:func:`_chinese_section`)."""
+    if not text or not set(text) <= CHINESE_NUMERAL:
+        return None
+    for word in ("亿", "万"):
+        high, found, low = text.partition(word)
+        if not found:
+            continue
+        upper = _chinese_integer(high)
+        skipped = low[:1] in ("零", "〇")
+        rest = _chinese_integer(low[1:] if skipped else low) if low else 0
+        # (三万五 is spoken shorthand for 35000: a lower section needs its 千 or a 零)
+        if (
+            not upper
+            or rest is None
+            or rest >= CHINESE_SCALES[word]
+            or (low and not skipped and rest < CHINESE_SCALES[word] // 10)
+        ):
+            return None
+        return upper * CHINESE_SCALES[word] + rest
+    return _chinese_section(text)
+
+
+def chinese_number(text: str) -> str | None:
+    """The number ``text`` states in Chinese numerals, as digits (``一千二百九十六``:
+    ``1296``; ``四点零四``: ``4.04``; ``零点五``: ``0.5``, its decimals digit by digit after 点), or None where
+    it is none (``一二``, ``两千五``, ``十十``, ``四点``, ``四点十``)."""
+    whole, point, decimals = text.partition("点")
+    value = 0 if point and whole in ("零", "〇") else _chinese_integer(whole)  # 零点五
+    if value is None or (point and not decimals):
+        return None
+    if any(c not in _CHINESE_DIGITS for c in decimals):
+        return None
+    return f"{value}.{''.join(str(_CHINESE_DIGITS[c]) for c in decimals)}" if point else str(value)

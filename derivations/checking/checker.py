@@ -3075,7 +3075,11 @@ def _lead_names_asked(
         if name:
             said.append({"id": "reading.note.label", "fields": {"label": name}})
         for note in notes:
-            unit = note.get("fields", {}).get("unit", "") if note.get("id") == _UNIT_COUNT else ""
+            unit = (
+                note.get("fields", {}).get("unit", "")
+                if note.get("id") in _COUNT_WORD_NOTES
+                else ""
+            )
             if unit:  # 次乘法: 乘法次数, as a lead-in says it (the word as written kept)
                 label = unit[1:] + "次数" if unit.startswith("次") else unit
                 said.append({"id": "reading.note.label", "fields": {"label": label, "after": unit}})
@@ -3120,6 +3124,43 @@ def _lead_names_asked(
                     "count_word_names_other", word=fields["after"], name=other, question=asked.id
                 )
             raise _invalid("lead_names_other", lead=lead, name=other, question=asked.id)
+
+
+SUMMED_NOTE = "reading.note.counts_summed"
+
+
+def summed_terms_named(question: Question, notes) -> list[tuple[str, str, str]]:
+    """The terms of a sum of counts each said with its word (the reader's
+    ``counts_summed`` note among ``notes``, as :class:`Note` or as their dicts: ``…
+    multiplications + … additions``), as ``(term, word, question id)`` triples, the id
+    the question whose count the word names (:func:`named_count`), for a question of the
+    same pass as ``question`` (the forward multiplications in a sum answering
+    forward-ops; a backward sum's words name no count of its pass: none)."""
+    pairs = (
+        (n["id"], n["fields"]) if isinstance(n, dict) else (n.key, dict(n.fields)) for n in notes
+    )
+    terms = next((fields.get("terms", "") for key, fields in pairs if key == SUMMED_NOTE), "")
+    found = []
+    for line in terms.splitlines():
+        term, word = line.split("\t")
+        named = named_count(word)
+        if named is not None and find_question(named).passes == question.passes:
+            found.append((term, word, named))
+    return found
+
+
+def _summed_terms_named(
+    entry: Entry, notes: list, symbolic: bool, notation: dict | None, infer: bool
+) -> None:
+    """Refused (``checker.reason.summed_term_other``) when a term of a sum of counts,
+    each said with its word, is not the count its word names (each checked as an answer
+    to that count's question, with the caller's ``symbolic``): ``c_o m_h m_w (c_i k_h
+    k_w - 1) multiplications + c_o c_i k_h k_w m_h m_w additions`` sums to the right
+    count with both words wrong (s15rev F5)."""
+    for term, word, named in summed_terms_named(entry.question, notes):
+        alone = check(named, term, symbolic=symbolic, notation=notation, infer=infer)
+        if alone.verdict not in ("equivalent", "equivalent_under_convention"):
+            raise _invalid("summed_term_other", term=term, word=word, question=named)
 
 
 def _other_axis_named(entry: Entry, name: str, tree: ex.Node, notes: list) -> bool:
@@ -3459,7 +3500,11 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     if not isinstance(answer, str):
         return None
     from derivations.checking.reading.islands import formula_islands, lead_names, trail_names
-    from derivations.checking.reading.spoken import arithmetic_after, separate_counts
+    from derivations.checking.reading.spoken import (
+        arithmetic_after,
+        kind_words,
+        separate_counts,
+    )
 
     found = formula_islands(answer)
     if found is None:
@@ -3511,7 +3556,12 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
     product = _rate_product(entry, chosen, prose)
     if product is not None and not defined:
-        return product, Note(RATE_PRODUCT_NOTE, (("prose", shown),))
+        # the count word of the sentence, judged as a count word after a formula is
+        # (:func:`_lead_names_asked`: ``… needs c_i k_h k_w additions`` answering the
+        # multiplications; s15rev F6)
+        words = kind_words(prose)
+        unit = (("unit", words[0]),) if words else ()
+        return product, Note(RATE_PRODUCT_NOTE, (("prose", shown), *unit))
     text = "; ".join([*(_named_side(island.text) for island in chosen), *defined])
     if text.strip() == answer.strip():
         return None
@@ -3524,6 +3574,9 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
 
 
 RATE_PRODUCT_NOTE = "reading.note.rate_product"
+# the notes whose ``unit`` is a count word the answer said of its count: after a formula,
+# in a rate sentence (``each of the … outputs needs … additions``)
+_COUNT_WORD_NOTES = (_UNIT_COUNT, RATE_PRODUCT_NOTE)
 # a rate between a count's two formulas in a sentence (``each of the … outputs needs …``,
 # ``… per output element, times …``, ``每个需要``), as whole words
 _RATE = lazy_pattern(r"(?<![A-Za-z])(?:per|each|every)(?![A-Za-z])|每", re.I)
@@ -4051,6 +4104,7 @@ def check(
                 _increase_read_both_ways(entry, parsed, result)
                 if result.verdict in ("equivalent", "equivalent_under_convention"):
                     _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
+                    _summed_terms_named(entry, said["notes"], symbolic, notation, infer)
                     _held_placed(entry, parsed.tree, readings, answer, notation)
                 if result.verdict == "equivalent" and entry.question.bias:
                     _bias_said_counted(entry, said["notes"])

@@ -740,6 +740,24 @@ def _memory_unit_refused(
     return None if error is None else _refused(question, answer, error, lang, reveal)
 
 
+def _summed_term_refused(parsed: Parsed, student: Student, question: str, lang: str):
+    """not_equivalent when a term of a sum of counts, each said with its word (``1248
+    multiplications + 1296 additions``: :func:`~derivations.checking.checker.
+    summed_terms_named`), is not the student's value of the count its word names (its
+    key; s15rev F5: the sum was right with both words swapped); None otherwise."""
+    from derivations.checking.checker import summed_terms_named
+    from derivations.registry.questions import question as find_question
+
+    for term, word, named in summed_terms_named(find_question(question), parsed.notes):
+        key = next((k for k in student.key if k.question == named), None)
+        value = _arithmetic(_parsed(term))
+        if key is None or (value is not None and within(value.value, key.value, False)):
+            continue
+        line = text("variants.summed_term_other", lang, term=term, word=word)
+        return Outcome("not_equivalent", feedback=line, student_feedback=line, parsed=term)
+    return None
+
+
 def _not_here(general: Outcome, here: Outcome, value, lang: str) -> Outcome:
     """The outcome of a formula (``general``, the checker's verdict on every layer) whose
     value at the student's layer is not the key: that value graded as a number
@@ -961,6 +979,8 @@ def grade_variant_answer(
 
             word = memory_unit_word(said.notes)
             refused = _memory_unit_refused(question, answer, word, lang, reveal)
+        if refused is None:
+            refused = _summed_term_refused(said, student, question, lang)
         if refused is not None:
             return refused
         outcome = _counting_checked(

@@ -25,6 +25,8 @@ from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 GRADIENTS = "checker.reason.gradient_parts: "
+WORD_OTHER = "checker.reason.count_word_names_other: "
+SUMMED_OTHER = "checker.reason.summed_term_other: "
 MACS = "c_o c_i k_h k_w m_h m_w"
 
 CLASSES = {
@@ -108,6 +110,37 @@ CLASSES = {
             W,
             None,
         ),
+        # the sentence's count word names another count than the one asked (s15rev F6)
+        (
+            "forward-mults",
+            "each of the c_o m_h m_w outputs needs c_i k_h k_w additions",
+            N,
+            WORD_OTHER + "additions",
+        ),
+        (
+            "forward-mults",
+            "c_o m_h m_w 个输出，每个需要 c_i k_h k_w 次加法",
+            N,
+            WORD_OTHER + "加法",
+        ),
+        (
+            "forward-adds",
+            "each of the c_o m_h m_w outputs needs c_i k_h k_w - 1 multiplications",
+            N,
+            WORD_OTHER + "multiplications",
+        ),
+        (
+            "forward-adds",
+            "c_o m_h m_w 个输出，每个需要 c_i k_h k_w - 1 次加法",
+            R,
+            "rate_product",
+        ),
+        (
+            "forward-adds",
+            "c_o m_h m_w 个输出，每个需要 c_i k_h k_w - 1 次乘法",
+            N,
+            WORD_OTHER + "乘法",
+        ),
     ],
     "counts_summed": [
         (
@@ -127,6 +160,26 @@ CLASSES = {
             "counts_summed",
         ),
         ("forward-ops", f"{MACS} 次乘法 + c_o m_h (c_i k_h k_w - 1) 次加法", W, None),
+        # the right sum, each term's word the other's (s15rev F5): never accepted
+        (
+            "forward-ops",
+            f"c_o m_h m_w (c_i k_h k_w - 1) multiplications + {MACS} additions",
+            N,
+            SUMMED_OTHER + "c_o m_h m_w (c_i k_h k_w - 1)",
+        ),
+        (
+            "forward-ops",
+            f"c_o m_h m_w (c_i k_h k_w - 1) 次乘法 + {MACS} 次加法",
+            N,
+            SUMMED_OTHER + "c_o m_h m_w (c_i k_h k_w - 1)",
+        ),
+        # the terms in the other order, each its word's: right
+        (
+            "forward-ops",
+            f"c_o m_h m_w (c_i k_h k_w - 1) additions + {MACS} multiplications",
+            R,
+            "counts_summed",
+        ),
         # the sum answering the multiplications alone: the sum, wrong
         (
             "forward-mults",
@@ -161,8 +214,13 @@ def test_two_counts_summed_at_the_layer_are_their_sum(lang):
     ]:
         right = json.loads(answer_at("forward-ops", f"{m} {words[0]} + {a} {words[1]}", lang))
         wrong = json.loads(answer_at("forward-ops", f"{m} {words[0]} + {a - 1} {words[1]}", lang))
+        # the same sum, each word the other term's (s15rev F5)
+        swapped = json.loads(answer_at("forward-ops", f"{a} {words[0]} + {m} {words[1]}", lang))
+        turned = json.loads(answer_at("forward-ops", f"{a} {words[1]} + {m} {words[0]}", lang))
         assert right["verdict"] == "equivalent", right
+        assert turned["verdict"] == "equivalent", turned
         assert wrong["verdict"] == "not_equivalent", wrong
+        assert swapped["verdict"] == "not_equivalent", swapped
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

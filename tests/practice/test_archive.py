@@ -60,6 +60,10 @@ ANSWERS = [
         "en",
     ),
     ("backward-ops", "dX: c_o c_i k_h k_w m_h m_w, dW: c_o c_i k_h k_w m_h m_w", "en"),
+    # each summed term checked as the count its word names, the rate's count word as the
+    # question's (s15rev F5, F6: a nested check, refused alike without SymPy)
+    ("forward-ops", "c_o m_h m_w (c_i k_h k_w - 1) 次乘法 + c_o c_i k_h k_w m_h m_w 次加法", "zh"),
+    ("forward-mults", "each of the c_o m_h m_w outputs needs c_i k_h k_w additions", "en"),
     ("double-padding", "((h-k_h+2p_h)//s_h+1)((w-k_w+2p_w)//s_w+1)/(m_h m_w)", "zh"),
 ]
 
@@ -96,6 +100,7 @@ def _at_layer() -> list:
     from derivations.practice.numbers import practice_variants
 
     key = {k.question: k.value for k in practice_variants().students[0].key}
+    adds = key["forward-ops"] - key["forward-mults"]
     return [
         ("forward-mults", str(key["forward-mults"]), "en"),
         ("forward-mults", str(key["forward-mults"] + 1), "zh"),
@@ -109,6 +114,10 @@ def _at_layer() -> list:
         # another answer, or a bound, in brackets (s15rev F16)
         ("output-height", f"{key['output-height']} (also {key['output-height'] + 1})", "en"),
         ("output-height", f"{key['output-height']}（或更多）", "zh"),
+        # a factor in Chinese numerals with decimals, read as 4.04, not 4 (s15exam E6)
+        ("double-channels", "四点零四倍", "zh"),
+        # the two counts summed with their words swapped (s15rev F5)
+        ("forward-ops", f"{adds} multiplications + {key['forward-mults']} additions", "en"),
     ]
 
 

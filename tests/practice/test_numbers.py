@@ -543,6 +543,29 @@ def test_a_number_in_chinese_numerals_is_the_number(question, units):
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_factor_in_chinese_numerals_keeps_its_decimals(lang):
+    # s15exam E6 addendum: 四点零四倍 ("4.04 times") was read as 4, right under the MACs
+    # convention; now as 4.04, graded as the digits are, and the wrong twin (四点五倍)
+    # as 4.5 is; the check reads the same
+    from derivations.checking.checker import check
+
+    for said, digits in (("四点零四倍", "4.04倍"), ("四点五倍", "4.5倍"), ("四倍", "4倍")):
+        page = json.loads(numbers.answer_at("double-channels", said, lang))
+        as_digits = json.loads(numbers.answer_at("double-channels", digits, lang))
+        assert (page["verdict"], page["feedback"]) == (
+            as_digits["verdict"],
+            as_digits["feedback"],
+        )
+        checked, checked_digits = check("double-channels", said), check("double-channels", digits)
+        assert checked.verdict == checked_digits.verdict, (checked, checked_digits)
+    page = json.loads(numbers.answer_at("double-channels", "四点零四倍", lang))
+    wrong = json.loads(numbers.answer_at("double-channels", "四点五倍", lang))
+    assert page["verdict"] == "equivalent", page
+    assert wrong["verdict"] == "not_equivalent", wrong
+    assert check("double-channels", "四点零四倍").verdict == "not_equivalent"
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
 def test_a_number_said_approximately_or_as_arithmetic_in_a_symbol_is_the_number(lang):
     # s15exam E16: "approx. 1296" was graded as a constant formula at the checker's own
     # layers ("the right value is 648"); "c_o*324", whose value at the page's layer is

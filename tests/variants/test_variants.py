@@ -118,6 +118,10 @@ def test_questions_without_one_number_per_layer_are_refused(question):
         ("一千零一十", 1010),
         ("十二万三千", 123000),
         ("三万零五", 30005),
+        # decimals after 点, digit by digit (s15exam E6: 四点零四 was read as 4)
+        ("四点零四", Fraction(404, 100)),
+        ("零点五", Fraction(1, 2)),
+        ("十二点五", Fraction(125, 10)),
     ],
 )
 def test_numbers_students_write(text, value):
@@ -130,6 +134,7 @@ def test_numbers_students_write(text, value):
         *("1,23", "1.2.3", "c_i*h", "4倍", "-5", "", "1/0", "1,2345", "x" * 500),
         # Chinese numerals that are none, or spoken shorthand (两千五: 2500 or 2005?)
         *("一二", "十十", "零", "百零", "一千零", "两千五", "三万五", "一万一万", "四倍"),
+        *("四点", "四点十", "点五", "四点零四点"),
     ],
 )
 def test_what_is_not_a_number(text):

@@ -54,6 +54,7 @@ from derivations.checking.reading.languages import (
     RATE_WORDS,
 )
 from derivations.checking.reading.normalize import Normalized
+from derivations.numbers import CHINESE_NUMERAL, chinese_number
 from derivations.records import record
 
 __all__ = [
@@ -143,6 +144,8 @@ NUMBER_WORDS = {
 }
 _NUMBER = (
     r"(?P<n>[0-9]+(?:\.[0-9]+)?|"
+    # a number in Chinese numerals, its decimals after 点 (四点零四: chinese_number)
+    + f"[{''.join(sorted(CHINESE_NUMERAL))}]+(?:点[{''.join(sorted(CHINESE_NUMERAL))}]+)?|"
     + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
     + ")"
 )
@@ -783,6 +786,18 @@ def stated_counting(words: str) -> str | None:
     return stated.pop() if len(stated) == 1 else None
 
 
+def _spelled(spelled: str) -> int | str | None:
+    """The number a factor's ``n`` states: a number word's value (four, 俩), a number in
+    Chinese numerals as digits (:func:`~derivations.numbers.chinese_number`: 四, 四点零四;
+    None when it is none), else the digits as written."""
+    word = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled))
+    if word is not None:
+        return word
+    if spelled[:1] in CHINESE_NUMERAL:
+        return chinese_number(spelled)
+    return spelled
+
+
 def _factor(text: Normalized, notes: list) -> Normalized:
     if not may_be_factor(text.text):
         return text
@@ -791,7 +806,9 @@ def _factor(text: Normalized, notes: list) -> Normalized:
         if not match:
             continue
         spelled = match.groupdict().get("n") or match.group("word")
-        value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
+        value = _spelled(spelled)
+        if value is None:
+            continue  # Chinese numerals that are no number (一二倍, 四点十倍)
         said = match.group().strip()
         read: list = []
         if match.groupdict().get("verb"):
@@ -890,8 +907,10 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         if verb:
             value = _VERBS[verb.lower()]
         else:
-            spelled = match.group("n")
-            value = NUMBER_WORDS.get(spelled.lower(), NUMBER_WORDS.get(spelled, spelled))
+            spelled_value = _spelled(match.group("n"))
+            if spelled_value is None:
+                continue  # Chinese numerals that are no number (一二倍, 四点十倍)
+            value = spelled_value
         increase = None if verb else _INCREASE().search(text.text[: match.start()])
         read: list = []
         if increase:
@@ -1214,11 +1233,13 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
             text = edit(text, match.start(), len(text.text))
     if "+" in text.text and ("加法" in text.text or "add" in text.text.lower()):
         # 1296 multiplications + 1248 additions: each word its term's, never a factor
-        from derivations.checking.reading.spoken import summed_counts
+        from derivations.checking.reading.spoken import summed_counts, summed_terms
 
         summed = summed_counts(text.text)
-        if summed:
-            notes.append(_note("counts_summed", words=", ".join(w for *_, w in summed)))
+        if summed:  # (each term with its word: the checker grades it as that count)
+            terms = "\n".join(f"{term}\t{word}" for term, word in summed_terms(text.text))
+            words = ", ".join(w for *_, w in summed)
+            notes.append(_note("counts_summed", words=words, terms=terms))
         for start, end, _ in reversed(summed):
             text = edit(text, start, end)
     match = (

@@ -57,6 +57,8 @@ __all__ = [
     "arithmetic_after",
     "separate_counts",
     "summed_counts",
+    "summed_terms",
+    "kind_words",
     "NOTE",
 ]
 
@@ -214,6 +216,20 @@ def separate_counts(answer: str) -> list[str]:
     return found if len(kinds) > 1 else []
 
 
+def kind_words(text: str) -> list[str]:
+    """The count words of one kind of operation (:func:`_count_kinds`) in ``text``, as
+    written, in order, English as whole words (``needs additions``, ``每个需要次加法``)."""
+    return _kind_word().findall(text)
+
+
+@cache
+def _kind_word() -> re.Pattern:
+    """A count word of one kind (:func:`_count_kinds`), English as a whole word."""
+    from derivations.checking.reading.languages import words_pattern
+
+    return re.compile(rf"(?<![A-Za-z])(?:{words_pattern(*_count_kinds())})(?![A-Za-z])", re.I)
+
+
 def summed_counts(text: str) -> list[tuple[int, int, str]]:
     """The count words ending each term of a sum (``1296 multiplications + 1248
     additions``, ``… 次乘法 + … 次加法``: :func:`_kind_count`, both kinds named, every term
@@ -241,6 +257,17 @@ def summed_counts(text: str) -> list[tuple[int, int, str]]:
         spans.append((cut, begin + len(piece), match.group("word")))
     kinds = {_count_kinds()[word.lower()] for *_, word in spans}
     return spans if len(kinds) > 1 else []
+
+
+def summed_terms(text: str) -> list[tuple[str, str]]:
+    """The terms of a sum of counts each said with its word (:func:`summed_counts`), as
+    ``(term, word)`` pairs, the term as written without its word (``1296``,
+    ``c_o m_h m_w (c_i k_h k_w - 1)``); [] where :func:`summed_counts` finds none."""
+    pairs, begin = [], 0
+    for start, end, word in summed_counts(text):
+        pairs.append((text[begin:start].strip().lstrip("+").strip(), word))
+        begin = end
+    return pairs
 
 
 def _opened(text: str, at: int) -> int:
