@@ -3315,7 +3315,10 @@ _SENTENCE_NOTES = frozenset({"reading.note.factor_sentence", "reading.note.relat
 _REMARK_NOTES = frozenset(
     {"reading.note.remark", "reading.note.remark_after_comma", "reading.note.size_word"}
 )
-_LABEL_NOTES = frozenset({"reading.note.lead_in", "reading.note.label"})
+# (and a gloss closing the answer, naming what it gives: ``… （输出的高度）``)
+_LABEL_NOTES = frozenset(
+    {"reading.note.lead_in", "reading.note.label", "reading.note.gloss_answer"}
+)
 _SIDE_NOTE = "reading.note.side_skipped"
 _CODE_NOTE = "reading.note.code"
 

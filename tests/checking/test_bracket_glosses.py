@@ -27,6 +27,7 @@ FM, FMEM, BS, OH, DC = (
     "output-height",
     "double-channels",
 )
+NAMES_OTHER = "checker.reason.lead_names_other: "
 GLOSSED = "c_o (output channels) × c_i (input channels) × k_h × k_w × m_h × m_w"
 
 ROWS = [
@@ -45,6 +46,24 @@ ROWS = [
     ),
     (BS, "c_o (input channels)", N, "reading.gloss_other: input channels"),
     (BS, "c_o（输入通道数）", N, "reading.gloss_other: 输入通道数"),
+    # ... of a letter inside the run, not at its end: the next letter its sibling
+    # (s15rev F8: the filters are c_o), or a gloss after the whole formula naming another
+    # quantity (s15text: m_h was somewhere before it), never accepted
+    (
+        FM,
+        "c_o (channels) c_i (filters) k_h k_w m_h m_w",
+        N,
+        "reading.gloss_other: filters",
+    ),
+    (FM, "c_o c_i k_h k_w m_h m_w (output height)", N, "reading.gloss_other: output height"),
+    (FM, "c_o c_i k_h k_w m_h m_w（输出的高度）", N, "reading.gloss_other: 输出的高度"),
+    (FM, "c_o c_i k_h k_w m_h m_w (output height) + 0", N, "reading.gloss_other: output height"),
+    # ... after a whole size's formula naming that size: its name (was gloss_other)
+    (OH, "(h + p_h - k_h + s_h)//s_h (output height)", R, "gloss_answer"),
+    (OH, "(h + p_h - k_h + s_h)//s_h（输出的高度）", R, "gloss_answer"),
+    (OH, "(h + p_h - k_h + s_h)//s_h (output width)", N, NAMES_OTHER + "output width"),
+    (OH, "(h + p_h - k_h + s_h)//s_h（输出的宽度）", N, NAMES_OTHER + "输出的宽度"),
+    (OH, "(h + p_h - k_h)//s_h（输出的高度）", W, "gloss_answer"),
     # ... of the letter, on a wrong formula: still wrong
     (FM, "c_o (output channels) × k_h × k_w × m_h × m_w", W, "gloss"),
     (BS, "c_i (input channels)", W, "gloss"),

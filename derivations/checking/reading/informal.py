@@ -381,6 +381,7 @@ SAID_WITH_FIELDS = frozenset(
         "givens",
         "apposition",
         "gloss",
+        "gloss_answer",
         "contrast",
         "approximation",
         "term_label",

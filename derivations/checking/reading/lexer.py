@@ -1243,10 +1243,14 @@ def _without_glosses(tokens: list[Token], runs: list, notes: list | None) -> lis
     gloss: ``c_o (output channels)``, ``c_i h w (input)``, ``c_o（输出通道数）``: the
     letters, never the letters times the words; s14exam E14, E27): a bracket holding only
     words (:data:`_NAMING_WORD`) read as letters, each of which is among the letters
-    written side by side before it or their square layer's one letter (``(kernel)`` after
-    ``k_h k_w``), noted.  A gloss naming other letters than those before it (``c_o (input
-    channels)``) is refused naming both: read either way, a wrong answer could pass as the
-    letter it glosses or a right one as the product."""
+    written side by side right before it, each named (the run's end), or their square
+    layer's one letter (``(kernel)`` after ``k_h k_w``), noted; also letters of the run
+    before it (``c_i h w (input) + …``) unless the letter right before it is a sibling of
+    one named (``c_o c_i (filters)``: c_o, c_i; ``m_h m_w (output height)``).  A gloss naming other letters than those right before it
+    (``c_o (input channels)``) is refused naming both: read either way, a wrong answer
+    could pass as the letter it glosses or a right one as the product; one closing the
+    answer is dropped and noted as the answer's name (``gloss_answer``: ``… m_w (output
+    height)``), which the checker judges as a label."""
     spans = {first: (end, text) for first, end, text in runs}
     dropped: set[int] = set()
     for first, (end, text) in spans.items():
@@ -1274,8 +1278,30 @@ def _without_glosses(tokens: list[Token], runs: list, notes: list | None) -> lis
         if not letters:
             continue  # 2 (input), ) (input): no letter glossed
         named = {t.value for t in inside}
-        written = {*letters, *(_FAMILY.get(letter, letter) for letter in letters)}
+        # the letters it names must end the run: those right before it, each named
+        # (``c_o c_i (filters)``, ``… m_h m_w (output height)`` name no letter at the end)
+        written: set = set()
+        for letter in letters:
+            if letter not in named and _FAMILY.get(letter) not in named:
+                break
+            written |= {letter, _FAMILY.get(letter, letter)}
         shown = " ".join(reversed(letters))
+        # never past the letter right before it when that is a sibling of one named
+        # (``c_o (channels) c_i (filters)``: the filters are c_o, not c_i, s15rev F8;
+        # ``… m_h m_w (output height)``, s15text)
+        sibling = letters[0] not in named and letters[0].split("_")[0] in {
+            letter.split("_")[0] for letter in named
+        }
+        if not named <= written and not sibling and stop == len(tokens) - 1:
+            # after the whole formula: what the answer gives, judged as its name is
+            # (``(h + p_h - k_h + s_h)//s_h（输出的高度）``; s15text)
+            dropped.update(range(first - 1, stop + 1))
+            if notes is not None:
+                notes.append(_note("gloss_answer", label=said))
+            continue
+        if not named <= written and not sibling:
+            # within a formula, a tensor's word names its whole run (``c_i h w (input) + …``)
+            written = {*letters, *(_FAMILY.get(letter, letter) for letter in letters)}
         if not named <= written:
             raise refuse(
                 "gloss_other",
