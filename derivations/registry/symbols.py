@@ -25,6 +25,7 @@ __all__ = [
     "OUTPUT_SYMBOLS",
     "COMPOSE_SYMBOLS",
     "by_field",
+    "parameters",
     "sympy_symbols",
 ]
 
@@ -81,6 +82,20 @@ BY_NAME: dict[str, SymbolInfo] = {s.name: s for s in SYMBOLS}
 LAYER_SYMBOLS = tuple(s.name for s in SYMBOLS if s.role is Role.LAYER)
 OUTPUT_SYMBOLS = tuple(s.name for s in SYMBOLS if s.role is Role.OUTPUT)
 COMPOSE_SYMBOLS = tuple(s.name for s in SYMBOLS if s.role is Role.COMPOSE)
+
+
+def parameters() -> dict[str, tuple[SymbolInfo, ...]]:
+    """The layer's parameters a remark may state (``stride 2``, ``p_h = 4``), by the first
+    word of their meaning (``stride``, ``padding``, ``kernel``, ``dilation``, ``groups``):
+    the layer symbols written with an axis (``s_h``, ``s_w``), and those whose meaning
+    is one word (``g``: groups), in :data:`SYMBOLS`' order."""
+    found: dict[str, tuple[SymbolInfo, ...]] = {}
+    for info in SYMBOLS:
+        axis = info.name[1:] in ("_h", "_w")
+        if info.role is Role.LAYER and (axis or " " not in info.meaning):
+            word = info.meaning.split()[0]
+            found[word] = (*found.get(word, ()), info)
+    return found
 
 
 def by_field(field: str) -> SymbolInfo:

@@ -32,6 +32,7 @@ from derivations.grading.outcome import Outcome, grade_answer
 from derivations.messages import text
 from derivations.model import CONVENTIONS
 from derivations.numbers import shown
+from derivations.registry.symbols import parameters
 from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Student
 from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, environment, reference_variant
@@ -804,14 +805,10 @@ def _increase_refused(
 
 # a bracket's text (ASCII or full-width brackets)
 _BRACKETED = re.compile(r"[(（](?P<body>[^()（）]*)[)）]")
-# the layer's fields a stated parameter is compared with, per axis ("" for a field
-# without one: the groups)
+# the layer's fields a stated parameter is compared with, per axis (one field without
+# one: the groups), from the symbol registry
 _PARAMETER_FIELDS = {
-    "stride": ("s_h", "s_w"),
-    "padding": ("p_h", "p_w"),
-    "kernel": ("k_h", "k_w"),
-    "dilation": ("d_h", "d_w"),
-    "groups": ("groups",),
+    word: tuple(info.attribute for info in infos) for word, infos in parameters().items()
 }
 
 

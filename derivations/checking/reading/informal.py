@@ -56,6 +56,7 @@ from derivations.checking.reading.languages import (
 from derivations.checking.reading.normalize import Normalized
 from derivations.numbers import CHINESE_NUMERAL, chinese_number
 from derivations.records import record
+from derivations.registry import symbols
 
 __all__ = [
     "LOOP_HEAD",
@@ -496,8 +497,10 @@ def parameter_value(body: str) -> bool:
     return all(_one_parameter(part) for part in parts) if len(parts) > 1 else _one_parameter(body)
 
 
-# a parameter's letter -> what it names (``p_h``: the padding)
-_LETTER_PARAMETERS = {"p": "padding", "s": "stride", "k": "kernel", "d": "dilation", "g": "groups"}
+# a parameter's letter -> what it names (``p_h``: the padding), from the symbol registry
+_LETTER_PARAMETERS = {
+    infos[0].name.split("_")[0]: word for word, infos in symbols.parameters().items()
+}
 
 
 def stated_parameters(body: str) -> list[tuple[str, str, int]]:
