@@ -6107,6 +6107,32 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- batch H16-dev, first increment
+    "self.params['b1'] = torch.zeros(num_filters,dtype=dtype,device=device)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "new_H = 1 + (H + 2 * pad - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "self.params['b1'] = torch.zeros(num_filters, dtype=dtype, device=device)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "H_out = 1 + (H_in + 2 * pad - HH) // stride": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) // x.sh,
+        "mh",
+        None,
+    ),
+    "self.params['b1'] = torch.zeros(num_filters, device=self.device, dtype=self.dtype)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
