@@ -101,6 +101,7 @@ from derivations.checking.reading.lexer import (
     UNKNOWN_KEYS,
     held_read,
     held_reading,
+    held_value,
     named_products,
     names_read,
     product_letters,
@@ -2907,7 +2908,7 @@ def _held_placed(
     first, value = held[0][0], held[0][1]
     marked = ex.from_data(again.parsed["tree"]) if again.parsed else None
     if again.verdict not in ("equivalent", "equivalent_under_convention") or not (
-        marked is not None and any(_held_value(node) is not None for node in ex.walk(marked))
+        marked is not None and any(held_value(node) is not None for node in ex.walk(marked))
     ):
         raise _invalid("held_unchecked", written=first, value=value, trial=value + 1)
     book, at_trial = compile_node(_unmarked(marked, 0)), compile_node(_unmarked(marked, 1))
@@ -2951,18 +2952,9 @@ def _held_of_other_axis(entry: Entry, held: list, readings: list) -> list[str]:
     return [w for w, _, _ in held if (held_spelling(w) or ("", ""))[1].endswith(other)]
 
 
-def _held_value(node: ex.Node) -> int | None:
-    """The value a held parameter's mark (:func:`.lexer.held_mark`: ``v^1``) stands for,
-    or None for any other node."""
-    match node:
-        case ex.Pow(ex.Num(value), 1) if isinstance(value, int):
-            return value
-    return None
-
-
 def _unmarked(tree: ex.Node, above: int) -> ex.Node:
     """``tree`` with each held parameter's mark replaced by its value plus ``above``."""
-    value = _held_value(tree)
+    value = held_value(tree)
     if value is not None:
         return ex.num(value + above)
     return ex.with_children(tree, lambda child: _unmarked(child, above))

@@ -134,6 +134,31 @@ test_held_parameters_are_read_where_they_act = TABLE.check_test(also=_refused_as
 test_grade_reads_them_the_same = TABLE.grade_test()
 
 
+def _refused_as_unchecked(result, *, verdict, **_row) -> None:
+    if verdict == N:
+        assert result.error["id"] == UNCHECKED, result.error
+
+
+# a held parameter in an exponent: folded to the whole number the exponent must be, it
+# left no mark, so written once more elsewhere only that place was checked and these were
+# accepted (s15rev F19); a whole-number exponent beside the same names stays right (guards)
+EXPONENT_ROWS = [
+    ("output-height", "(h + p_h - d_h*(k_h - 1)^d_h - 1)//s_h + 1", N),
+    ("output-height", "(h + p_h - d_h^d_h*(k_h - 1) - 1)//s_h + 1", N),
+    ("output-width", "(w + p_w - d_w*(k_w - 1)^(d_w^2) - 1)//s_w + 1", N),
+    ("output-height", "输出高度为 ⌊(h + p_h − d_h(k_h − 1)^d_h − 1)/s_h⌋ + 1", N),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w / g^g", N),
+    ("forward-mults", "乘法次数 = c_o × c_i × k_h × k_w × m_h × m_w ÷ groups^groups", N),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w * 2^(groups - 1) / groups", N),
+    guard("output-height", "(h + p_h - d_h*(k_h - 1)^1 - 1)//s_h + 1", R),
+    guard("output-height", "输出高度为 ⌊(h + p_h − d_h^1 (k_h − 1) − 1)/s_h⌋ + 1", R),
+    guard("forward-mults", "乘法次数 = c_o × c_i × k_h × k_w × m_h × m_w ÷ groups^1", R),
+]
+EXPONENTS = Table("question, answer, verdict", EXPONENT_ROWS, symbolic=False)
+test_a_held_parameter_in_an_exponent_is_refused = EXPONENTS.check_test(also=_refused_as_unchecked)
+test_grade_refuses_it_the_same = EXPONENTS.grade_test()
+
+
 @pytest.mark.parametrize("key", [MISPLACED, UNCHECKED])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_refusal_names_what_was_written(key, lang):

@@ -38,6 +38,8 @@ ANSWERS = [
     # the formulas page's own d_h, d_w (s14exam E29): placed, and the other axis's refused
     ("output-height", "floor((h - d_h(k_h - 1) + p_h + s_h - 1)/s_h)", "en"),
     ("output-width", "(w + p_w - d_h*(k_w - 1) - 1)//s_w + 1", "zh"),
+    # a held parameter in an exponent: its place cannot be checked (s15rev F19)
+    ("output-height", "(h + p_h - d_h*(k_h - 1)^d_h - 1)//s_h + 1", "en"),
     # the kernel's layout read from the registry's first (the page read the prebuilt
     # JSON's sorted keys: k_h×k_w×c_i×c_o where the command line said c_o×c_i×k_h×k_w)
     ("forward-memory", "x.numel() + w.numel() + y.numel()", "en"),

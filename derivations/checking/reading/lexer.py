@@ -37,6 +37,7 @@ from derivations.checking.reading.names import (
     split_parts,
 )
 from derivations.checking.reading.normalize import Normalized
+from derivations.expr import tree as ex
 from derivations.registry.notations import (
     HELD,
     loop_indices,
@@ -70,6 +71,7 @@ __all__ = [
     "words_held_open",
     "held_read",
     "held_reading",
+    "held_value",
     "held_mark",
     "book_formula",
     "book_spellings",
@@ -292,6 +294,15 @@ def held_reading() -> bool:
 def held_mark(value: str) -> str:
     """A held parameter's value ``value`` as :func:`held_read` reads it: ``(v^1)``."""
     return f"({value}^1)"
+
+
+def held_value(node: ex.Node) -> int | None:
+    """The value a held parameter's mark (:func:`held_mark`, read: ``v^1``) stands for,
+    or None for any other node."""
+    match node:
+        case ex.Pow(ex.Num(value), 1) if isinstance(value, int):
+            return value
+    return None
 
 
 @cache

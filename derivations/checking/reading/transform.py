@@ -1,7 +1,8 @@
 """Parse tree (:mod:`.lalr`) -> expression tree, with the bounds of :mod:`.limits` enforced.
 
 Exponents are folded to whole-number constants here (``9^9^9`` is refused before any
-power is computed); a division by a constant zero (``c_i/0``, ``1/(2-2)``, ``0^-1``) is
+power is computed; within :func:`.lexer.held_read`, an exponent holding a held
+parameter's mark is refused); a division by a constant zero (``c_i/0``, ``1/(2-2)``, ``0^-1``) is
 refused where it is written; ``O(...)`` must enclose the whole answer.
 """
 
@@ -12,6 +13,7 @@ from typing import cast
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.lalr import Token, Tree
+from derivations.checking.reading.lexer import held_reading, held_value
 from derivations.checking.reading.limits import MAX_DEPTH, MAX_EXPONENT, MAX_HEIGHT
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import Undefined, compile_node
@@ -50,6 +52,10 @@ def _written_depth(tree: Tree) -> int:
 
 
 def _exponent(node: ex.Node, column) -> int:
+    if held_reading() and any(held_value(part) is not None for part in ex.walk(node)):
+        # (folded to a whole number, a held parameter's mark would leave no trace: its
+        # place could not be checked, and d_h*(k_h - 1)^d_h passed as d_h*(k_h - 1), s15rev F19)
+        raise refuse("exponent_held", column)
     if ex.symbols_in(node):
         raise refuse("exponent_symbolic", column, symbols=", ".join(sorted(ex.symbols_in(node))))
     try:
