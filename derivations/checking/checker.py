@@ -3208,12 +3208,45 @@ def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> di
             raise _invalid("lead_names_other", lead=name, name=name, question=question_id)
         if name and _named_axis(name) is not None and _other_axis_named_size(entry, name):
             raise _invalid("lead_names_other", lead=name, name=name, question=question_id)
+        # the name before ``=`` (c_o = 4), or the words (output channels = 4)
+        read = parsed.notes if parsed is not None else ()
+        leads = [dict(n.fields)["text"] for n in read if n.key == "reading.note.lead_in"]
+        for label in (name, *(lead.rstrip("=:： ") for lead in leads)):
+            if label and _symbol_named_other(entry, label):  # c_o = 4 answering the height
+                raise _invalid("lead_names_other", lead=label, name=label, question=question_id)
         if parsed is not None:
             notes = [{"id": note.key, "fields": dict(note.fields)} for note in parsed.notes]
             _lead_names_asked(entry, notes, name)
     except InvalidAnswer as error:
         return _error_of(error)
     return None
+
+
+def _symbol_named_other(entry: Entry, name: str) -> bool:
+    """Whether ``name``, the label of a number (``c_o = 4``, ``4 = c_o``), reads alone as
+    one of the layer's symbols (``c_o``, ``C_out``, ``input channels``; ``height`` in
+    words answering the height is the size asked) that is not the quantity asked: not
+    the book's output size (:data:`_OUTPUT_NAMES`, judged by axis above) and not a right
+    answer itself (``c_o`` answering bias-size is the count asked; answering
+    output-height it names the output channels, s15exam E16)."""
+    from derivations.checking.reading.parse import parse_answer
+
+    try:
+        named = parse_answer(name)
+    except InvalidAnswer:
+        return False
+    from derivations.registry.symbols import BY_NAME
+
+    tree = named.tree
+    if not isinstance(tree, ex.Sym) or named.sides or named.parts:
+        return False
+    if tree.name not in BY_NAME or tree.name in _OUTPUT_NAMES:  # (MACs: a count's name)
+        return False
+    shape = entry.question.shape
+    worded = any(dict(note.fields).get("source") == "words" for note in named.notes)
+    if worded and shape is not None and tree.name == ("h", "w")[shape.axis or 0]:
+        return False  # height = 4 answering output-height: the height asked, in words
+    return outcome_of(entry, named) != ("right",)
 
 
 def _error_of(error: InvalidAnswer, answer: str = "") -> dict:

@@ -387,6 +387,49 @@ def _parsed(answer: str) -> Parsed | None:
         return None
 
 
+def _bound_sign(answer: str) -> str | None:
+    """The sign of a bound (:data:`.languages.BOUND_SIGNS`) opening ``answer`` before a
+    number (``>1296``, ``≥ 4``), or None (a console's ``>>>`` prompt is none)."""
+    from derivations.checking.reading.languages import BOUND_SIGNS
+
+    body = answer.strip() if isinstance(answer, str) else ""
+    sign = next((s for s in sorted(BOUND_SIGNS, key=len, reverse=True) if body.startswith(s)), None)
+    rest = body[len(sign) :] if sign else ""
+    if sign is None or rest.startswith((">", "<")) or read_number(rest) is None:
+        return None
+    return sign
+
+
+def _label_after(answer: str, parsed: Parsed | None) -> str | None:
+    """``answer`` written as a label and a number the reader would multiply or grade as a
+    formula, rewritten ``label = number`` (as a label before a number is judged:
+    :func:`.checker.words_refusal`): English words before the number (``height 4``, read
+    as h × 4; ``multiplications 1296``, refused as naming the count), or a number, one
+    ``=`` and a lone name (``4 = m_h``, ``4 = c_o``, ``4 = 输出高度``; graded as the
+    number at other layers); None for anything else (a chain with a formula, ``1296 =
+    c_o c_i k_h k_w m_h m_w``, is the checker's; s15exam E16)."""
+    from derivations.expr import tree as ex
+
+    before = _WORDS_NUMBER.fullmatch(answer)
+    if before and read_number(before["number"]) and (parsed is None or parsed.symbols):
+        return f"{before['words']} = {before['number']}"  # height 4: not h × 4
+    if parsed is None or len(parsed.sides) != 1 or parsed.parts:
+        return None
+    if not isinstance(parsed.tree, ex.Sym) or ex.symbols_in(parsed.sides[0]):
+        return None
+    sides = re.split(r"[=＝]", answer)
+    if len(sides) != 2 or read_number(sides[0]) is None or read_number(sides[1]) is not None:
+        return None
+    return f"{sides[1].strip()} = {sides[0].strip()}"
+
+
+# English words (two letters or more each, no symbol's underscore) and a number after
+# them: a label, ``height 4``, ``multiplications 1296`` (``c_o 324`` is a product)
+_WORDS_NUMBER = re.compile(
+    r"\s*(?P<words>[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})*)\s*[:：]?\s+(?P<number>[^\s=]+)\s*[.。]?\s*"
+)
+
+
 def _formula_value(parsed: Parsed | None, student: Student):
     """The value of the formula ``parsed`` at the student's layer, or None (unread,
     undefined there, or a value too large for the expression language)."""
@@ -523,12 +566,14 @@ def _size_word(answer: str) -> tuple[Numeral, str] | None:
     return (number, match.group("unit")) if match and number is not None else None
 
 
-def _shape_size(question: str, answer: str) -> tuple[Numeral, str] | None:
+def _shape_size(question: str, answer: str) -> tuple[Numeral, str, str, str] | None:
     """The number of the size asked in a shape of two numbers written height by width
     (``4 × 3``, ``4 x 3``, ``4 by 3``) answering one size along an axis (the first for
     the height, the second for the width, as the checker reads a shape of two formulas:
-    :func:`.second_look.two_sizes`), and the shape as written; None otherwise (s12adv:
-    ``4 × 3`` answering output-height was graded as 12)."""
+    :func:`.second_look.two_sizes`), the shape as written, that number as written, and
+    the words before the shape (``输出为 4×3``, ``the output is 4 x 3``: judged as before
+    the number alone; "" for none); None otherwise (s12adv: ``4 × 3`` answering
+    output-height was graded as 12; s15exam E16: so was ``输出为 4×3``)."""
     import re
 
     from derivations.registry.questions import question as find_question
@@ -537,12 +582,18 @@ def _shape_size(question: str, answer: str) -> tuple[Numeral, str] | None:
     if shape is None or shape.axis is None or not isinstance(answer, str):
         return None
     match = re.fullmatch(
-        r"\s*(\S+?)\s*(?:×|(?<![A-Za-z])[xX](?![A-Za-z])|\bby\b)\s*(\S+?)\s*", answer
+        r"(?P<words>[^\d=＝]*?[^\W\d_][:：]?\s*|\s*)(?P<shape>(\S+?)\s*"
+        r"(?:×|(?<![A-Za-z])[xX](?![A-Za-z])|\bby\b)\s*(\S+?))\s*[.。]?\s*",
+        answer,
     )
-    sizes = [read_number(part) for part in match.groups()] if match else []
-    if len(sizes) != 2 or None in sizes:
+    if match is None:
         return None
-    return cast(Numeral, sizes[shape.axis]), " ".join(answer.split())
+    parts = match.groups()[2:]
+    sizes = [read_number(part) for part in parts]
+    if None in sizes:
+        return None
+    shown = " ".join(match["shape"].split())
+    return cast(Numeral, sizes[shape.axis]), shown, parts[shape.axis], match["words"].strip()
 
 
 # closing marks that change what a number means (3! is 6): dropped and said, where a
@@ -601,19 +652,26 @@ _PLAIN_DIGITS = re.compile(r"[0-9.,]+")
 
 
 def _worked_checked(said: str, lang: str) -> str:
-    """``said`` with the checker's note on the worked numbers of a chain
-    (``reading.note.worked_number``: a layer the question does not give, not checked)
-    said instead as checked at the student's layer (``variants.worked_checked``)."""
+    """``said`` with the checker's notes on the worked numbers of a chain
+    (``reading.note.worked_number``) and on a total after the answer
+    (``reading.note.total_after``: a layer the question does not give, not checked)
+    said instead as checked at the student's layer (``variants.worked_checked``,
+    ``variants.total_checked``)."""
     import re
 
     from derivations.messages import entry
 
-    head, _, tail = entry("reading.note.worked_number")[lang].partition("{numbers}")
-    return re.sub(
-        re.escape(head) + r"(?P<numbers>.+?)" + re.escape(tail),
-        lambda found: text("variants.worked_checked", lang, numbers=found["numbers"]),
-        said,
-    )
+    for note, field, checked in (
+        ("reading.note.worked_number", "numbers", "variants.worked_checked"),
+        ("reading.note.total_after", "number", "variants.total_checked"),
+    ):
+        head, _, tail = entry(note)[lang].partition("{" + field + "}")
+
+        def checked_line(found: re.Match, checked: str = checked, field: str = field) -> str:
+            return text(checked, lang, **{field: found["value"]})
+
+        said = re.sub(re.escape(head) + r"(?P<value>.+?)" + re.escape(tail), checked_line, said)
+    return said
 
 
 def _right(outcome: Outcome) -> bool:
@@ -872,6 +930,10 @@ def grade_variant_answer(
     if elsewhere is not None:
         return elsewhere
     numeral = read_number(answer)
+    sign = _bound_sign(answer) if key is not None and numeral is None else None
+    if sign is not None:  # >1296: a bound, not the value (s15exam E16)
+        error = {"reason": "", "position": 0, "id": "reading.lead_bounds", "fields": {"text": sign}}
+        return _refused(question, answer, error, lang, reveal)
     whole = _scaled_count(answer) if key is not None and numeral is None else None
     if whole is not None:  # 2.544k FLOPs: the number the prefix says, then its word
         return grade_variant_answer(variants, student_id, question, whole, lang, reveal)
@@ -906,9 +968,21 @@ def grade_variant_answer(
         return _with_note(outcome, text("variants.size_unit_dropped", lang, unit=unit), lang)
     pair = _shape_size(question, answer) if key is not None else None
     if pair is not None:  # 4 × 3: the height and the width, never their product
-        number, shape = pair
-        return _with_note(grade(number), text("variants.shape_size", lang, shape=shape), lang)
+        number, shape, written, words = pair
+        shaped = (
+            grade_variant_answer(
+                variants, student_id, question, f"{words} {written}", lang, reveal, symbolic
+            )
+            if words  # 输出为 4×3: the words said before the height alone (输出为 4)
+            else grade(number)
+        )
+        if shaped.verdict == "invalid_input":
+            return shaped  # the input is 4 × 3: its words refused
+        return _with_note(shaped, text("variants.shape_size", lang, shape=shape), lang)
     parsed = _parsed(answer)
+    flipped = _label_after(answer, parsed) if key is not None else None
+    if flipped is not None:  # 4 = m_h, 4 = c_o: the name = the number, as m_h = 4 is read
+        return grade_variant_answer(variants, student_id, question, flipped, lang, reveal, symbolic)
     if parsed is None and key is not None:
         # a closing comma (4, 1296，) is dropped as the checker drops it (its second
         # look), so the number is graded at the layer as 4. and 4; are (s11exam F13)
@@ -1007,7 +1081,7 @@ def grade_variant_answer(
     # there as :func:`_numeric` grades it alone, is wrong (s11adv: it was accepted, the
     # number only said in "your formula gives")
     if key is not None and _right(outcome):
-        from derivations.checking.reading.second_look import worked_values
+        from derivations.checking.reading.second_look import total_stated, worked_values
 
         def worked(value) -> Outcome:  # graded alone, its chain's counting (FLOPs = …) said
             alone = grade(Numeral(value, None))
@@ -1018,6 +1092,8 @@ def grade_variant_answer(
             )
 
         worked_out = worked_values(answer)
+        total = total_stated(answer)  # (…，共 4 个: the total at the layer, checked too)
+        worked_out += [total] if total is not None else []
         unread = next((said for said, v in worked_out if v is None), None)
         if unread is not None:  # (= 1/0, = (((1): never a number the layer gives)
             line = text("variants.worked_unread", lang, said=shown(unread.strip()))

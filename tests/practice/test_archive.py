@@ -120,6 +120,14 @@ def _at_layer() -> list:
         ("double-channels", "四点零四倍", "zh"),
         # the two counts summed with their words swapped (s15rev F5)
         ("forward-ops", f"{adds} multiplications + {key['forward-mults']} additions", "en"),
+        # labelled numbers: a name after "=", words before, a shape after words, a total
+        # after a count in words, a sign (s15exam E16)
+        ("output-height", f"{key['output-height']} = m_h", "en"),
+        ("output-height", f"{key['output-height']} = c_o", "en"),
+        ("output-height", f"height {key['output-height']}", "en"),
+        ("output-height", f"输出为 {key['output-height']}×{key['output-width']}", "zh"),
+        ("bias-size", f"每个输出通道一个，共 {key['bias-size'] + 1} 个", "zh"),
+        ("forward-mults", f">{key['forward-mults']}", "en"),
     ]
 
 

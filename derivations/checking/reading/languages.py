@@ -38,6 +38,7 @@ __all__ = [
     "LEAD_USES",
     "LEAD_NEGATIONS",
     "LEAD_BOUNDS",
+    "BOUND_SIGNS",
     "TRAIL_BOUNDS",
     "ROUNDING_WORDS",
     "MULTIPLIER_WORDS",
@@ -170,6 +171,9 @@ LEAD_BOUNDS: dict[str, tuple[str, ...]] = {
         "不足",
     ),
 }
+# signs that, before a number, make it a bound (``>1296``, ``≥ 1296``; s15exam E16), any
+# language's; a console's prompt (``>>>``) is no sign of these
+BOUND_SIGNS: tuple[str, ...] = (">=", "<=", ">", "<", "≥", "≤", "≧", "≦", "⩾", "⩽", "＞", "＜")
 # words that open the text after a formula or number and make it a bound (``… or more``,
 # ``1296 at most``, ``… 以上``: s15exam E11)
 TRAIL_BOUNDS: dict[str, tuple[str, ...]] = {

@@ -78,6 +78,7 @@ from derivations.checking.reading.padded import padded_input
 __all__ = [
     "rewrites",
     "worked_values",
+    "total_stated",
     "in_order_first",
     "in_order",
     "TRAILING_NOTE",
@@ -1945,6 +1946,17 @@ def _total_after(answer: str) -> tuple[str, Note] | None:
         return None
     number = match.group("number") or match.group("zh")
     return answer[: match.start()], Note(TOTAL_NOTE, (("number", number),))
+
+
+def total_stated(answer: str) -> tuple[str, Fraction] | None:
+    """The total ``answer`` states after itself as a number alone (:func:`_total_after`:
+    ``每个输出通道一个，共 4 个``), as written and as its value, or None: where a layer is
+    given (a number question's) it is checked there, as a chain's worked numbers are."""
+    found = _total_after(answer)
+    if found is None:
+        return None
+    number = dict(found[1].fields)["number"]
+    return number, Fraction(number.replace(",", ""))
 
 
 # Markdown's strong emphasis around a factor (``__M__``, ``**N**``): no ``**`` of a power
