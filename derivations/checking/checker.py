@@ -2320,6 +2320,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         if prose is not None and not _right_only_dropped(entry, prose[1], notes):
             reading, parsed, inferred, checked = prose
         return _noted(reading, parsed, notes), parsed, inferred, checked
+    _not_run(entry, answer)
     if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
         raise first
     for rewritten, notes in [(answer, ()), *texts]:
@@ -3909,6 +3910,19 @@ def _recursion(entry: Entry, answer: str) -> tuple[str, Note] | None:
     from derivations.checking.reading.recursion import unrolled
 
     return unrolled(answer)
+
+
+def _not_run(entry: Entry, answer: str) -> None:
+    """For the kernels' composition, a receptive field's sum or step that no reading ran
+    over the question's two layers refused in one line naming its part that does not
+    (:func:`.reading.recursion.not_run`: ``k_0``, ``\\sum_{i=1}^{M}``, the step)."""
+    if entry.question.family is not Family.COMPOSE or not isinstance(answer, str):
+        return
+    from derivations.checking.reading.recursion import not_run
+
+    part = not_run(answer)
+    if part is not None:
+        raise _invalid("not_unrolled", part=part)
 
 
 SIZES_NOTE = "reading.note.shape_sizes"

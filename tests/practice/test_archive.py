@@ -77,6 +77,10 @@ MORE = [
     ("forward-mults", "def f(x): return c_o*c_i*k_h*k_w*m_h*m_w", "en"),
     ("output-height", "輸出的高度是 (h-k_h+p_h+s_h)/s_h", "zh"),
     ("double-channels", "它变为原来的4倍", "zh"),
+    # a receptive field's sum and step over the layers, unrolled without SymPy (s16tex)
+    ("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} s_j", "zh"),
+    ("compose-size", "RF_{l+1} = (RF_l - 1) * ∏_{i=1}^{l} stride_i + k_{l+1}", "en"),
+    ("compose-size", "1 + Σ_{i=0}^{L} (k_i − 1)", "en"),
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

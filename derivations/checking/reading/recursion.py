@@ -9,8 +9,15 @@ receptive fields write it:
   previous layer's field, this layer's kernel, the product of the strides before it:
   the jump), the index i too, attached to its names or not (``RFi = RFi-1 + (ki - 1) *
   Si``);
+* a step written for the next layer (``RF_{l+1} = (RF_l - 1) * Π strides_i + f_{l+1}``);
 * backward, from the output: ``RF = (RF - 1) * stride + fsize``, ``def f(out, ksize,
-  stride): return (out - 1) * stride + ksize`` (or a C-like function's ``{ return …; }``).
+  stride): return (out - 1) * stride + ksize`` (or a C-like function's ``{ return …; }``),
+  a function defined as in print (``f(N_RF, stride, kernel) = (N_RF - 1) * stride +
+  kernel``).
+
+Its sums and products over the layers are unrolled first (:mod:`.indexed`: a product of
+the strides before a layer, ``∏_{i=1}^{l-1} stride_i``, is 1); an answer with no step but
+such a sum is that sum unrolled (its note :data:`.indexed.SUMMED_NOTE`).
 
 Such a step is run over the question's two layers (kernels k_1 then k_2, stride 1: the
 jump stays 1), from a field of one pixel, by putting text in for names: the field before
@@ -18,7 +25,8 @@ the step (the name the statement assigns, where its formula uses it, or the one 
 a field before, ``r_in``, ``last_RF``, ``output_size``) is ``1``, then the first step's
 formula; the kernel (a name that reads as the kernel: ``k``, ``ksize``, ``fsize``) is
 ``k_1``, then ``k_2``; the stride or jump (``S``, ``stride``, ``j_in``, ``history_stride``)
-is ``1``.  Both orders of the two kernels are given (one statement each: where they
+is ``1``, or the whole number the answer gives it (``…, j = 2``: a step for other layers
+than the question's, so wrong).  Both orders of the two kernels are given (one statement each: where they
 disagree, the checker refuses).  The receptive field grows so in CS231n's notes, each
 layer adding (kernel − 1) × jump to it (https://cs231n.github.io/convolutional-networks/:
 'the receptive field of the neuron (equivalently this is the filter size)'; Dumoulin and
@@ -33,9 +41,10 @@ from __future__ import annotations
 
 import re
 
+from derivations.checking.reading.indexed import unrolled_sums
 from derivations.checking.reading.informal import Note, lazy_pattern
 
-__all__ = ["unrolled", "RECURSION_NOTE"]
+__all__ = ["unrolled", "not_run", "role", "RECURSION_NOTE"]
 
 RECURSION_NOTE = "reading.note.recursion"
 _WORD = r"[A-Za-z](?:[A-Za-z0-9]|_(?!\{))*(?:_\{[A-Za-z0-9]+\})?"
@@ -49,6 +58,11 @@ _STATEMENT = lazy_pattern(
 # int s) { return …; }``)
 _RETURN = lazy_pattern(
     r"\w+\s*\((?P<params>[^()]*)\)\s*(?:->\s*\w+\s*)?[:{]\s*return\s+(?P<rhs>[^\n;}]+)"
+)
+# a function of them defined as in print (``f(N_RF, stride, kernel) = (N_RF - 1) * stride
+# + kernel``, a chain's last side)
+_DEFINED = lazy_pattern(
+    r"(?<![\w.\\])[A-Za-z]\w*\s*\((?P<params>[^()=]*)\)\s*=(?!=)\s*(?P<rhs>[^=,;，；。\n]+)"
 )
 # a return statement alone, its function's head not shown (``return stride *
 # rf_size_output + kernel_size - stride``)
@@ -79,15 +93,38 @@ _STRIDES = lazy_pattern(
 )
 
 
+# a step written for the next layer (``RF_{l+1} = (RF_l - 1) * … + f_{l+1}``): its own
+# layer's index one above the index it names the layer before with
+_NEXT = lazy_pattern(r"(?<![\w\\])[A-Za-z]+_\{\s*(?P<index>ℓ|l|L|i)\s*\+\s*1\s*\}\s*=(?!=)")
+
+
+def _shifted(text: str) -> str:
+    """``text`` with a step written for the next layer written for its own (:data:`_NEXT`:
+    ``RF_{l+1} = (RF_l - 1) * … + f_{l+1}`` as ``RF_l = (RF_{l-1} - 1) * … + f_l``)."""
+    following = _NEXT().search(text)
+    if following is None:
+        return text
+    index = following["index"]
+
+    def one_less(match: re.Match) -> str:
+        offset = int(match["offset"].replace(" ", "")) if match["offset"] else 0
+        return f"_{{{index}{'' if offset == 1 else f'{offset - 1:+d}'}}}"
+
+    pattern = rf"_(?:\{{\s*{index}\s*(?P<offset>[+-]\s*\d+)?\s*\}}|{index}(?![\w{{]))"
+    return re.sub(pattern, one_less, text)
+
+
 def _layer_indexed(text: str) -> str:
     """``text`` with a step's layer index read (:data:`_PREVIOUS`, :data:`_INDEXED`,
-    :data:`_STRIDES`; the index ℓ, l, L or i, attached too: :data:`_ATTACHED`):
-    ``RF_{ℓ-1}`` as ``RF_prev``, ``K_ℓ`` as ``K``, ``Π S_i`` as ``jump``."""
+    :data:`_STRIDES`; the index ℓ, l, L or i, attached too: :data:`_ATTACHED`; a step for
+    the next layer: :func:`_shifted`): ``RF_{ℓ-1}`` as ``RF_prev``, ``K_ℓ`` as ``K``,
+    ``Π S_i`` as ``jump``."""
     attached = _ATTACHED().match(text)
     if attached is not None:
         name = attached.group("name")
         text = re.sub(rf"(?<!\w){name}i-1(?!\w)", f"{name}_{{i-1}}", text)
         text = re.sub(r"(?<![\w{])([A-Za-z]{1,4})i(?!\w)", r"\1_i", text)
+    text = _shifted(text)
     if not any(mark in text for mark in ("ℓ", "_l", "_{l", "_L", "_{L", "_i", "_{i")):
         return text
     text = _STRIDES().sub("jump", text)
@@ -142,7 +179,7 @@ def _words(name: str) -> set[str]:
     return {part.lower() for part in split_parts(_plain(name))}
 
 
-def _role(name: str) -> str | None:
+def role(name: str) -> str | None:
     """``"kernel"``, ``"stride"`` (the jump too), or None: what a name reads as."""
     from derivations.checking.reading.names import compose
 
@@ -172,7 +209,7 @@ def _roles(lhs: str | None, rhs: str, params: list[str]) -> dict[str, str] | Non
         return None
     roles: dict[str, str] = {}
     for name in names:
-        roles[name] = "field" if name == lhs else (_role(name) or "other")
+        roles[name] = "field" if name == lhs else (role(name) or "other")
     others = [n for n, r in roles.items() if r == "other"]
     if lhs not in roles:  # the field before is the one other name, named as one
         if len(others) != 1 or not (_words(others[0]) & (_BEFORE | _FIELD)):
@@ -194,30 +231,34 @@ def _put_in(rhs: str, values: dict[str, str]) -> str:
     )
 
 
-def _start(text: str, roles: dict[str, str]) -> str | None:
-    """The field the answer starts from: ``1`` (one pixel) unless the answer gives its
-    field's name a number first (``r = 0``: that number); None when it gives it anything
-    else (the step is not run from a start the answer does not say; s13rev)."""
-    field = next(name for name, role in roles.items() if role == "field")
-    start = "1"
-    assigned = rf"(?<![\w.]){re.escape(field)}\s*(?::\s*\w+\s*)?=(?!=)\s*(?P<value>[^;\n]+)"
+def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | None:
+    """The value the answer gives the name of part ``role_`` of its step (the field it
+    starts from, the stride or jump), ``value`` where it gives none (the field: ``1``, one
+    pixel; the stride: ``1``, the question's); None when it gives it anything but a whole
+    number (the step is not run from a start the answer does not say; s13rev).  A stride
+    of 2 it gives (``…, j = 2``) is run as 2: a step for other layers than the question's."""
+    name = next((name for name, part in roles.items() if part == role_), None)
+    if name is None:
+        return value
+    assigned = rf"(?<![\w.]){re.escape(name)}\s*(?::\s*\w+\s*)?=(?!=)\s*(?P<value>[^;,\n]+)"
     for match in re.finditer(assigned, text):
-        value = match.group("value").strip()
-        if re.search(rf"(?<![\w.]){re.escape(field)}(?![\w])", value):
+        given = match.group("value").strip()
+        if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", given):
             continue  # the step itself (r = r + …)
-        if not re.fullmatch(r"\d+", value):
+        if not re.fullmatch(r"\d+", given):
             return None
-        start = value
-    return start
+        value = given
+    return value
 
 
-def _run(rhs: str, roles: dict[str, str], first: str, second: str, start: str = "1") -> str:
+def _run(rhs: str, roles: dict[str, str], first: str, second: str, given: dict[str, str]) -> str:
     """The step run over two layers (kernels ``first`` then ``second``), from a field of
-    ``start`` (one pixel unless the answer starts elsewhere)."""
-    field = start
+    ``given["field"]`` at a stride of ``given["stride"]`` (one pixel and 1, unless the
+    answer gives others)."""
+    field = given["field"]
     for kernel in (first, second):
         values = {
-            name: {"field": field, "kernel": kernel, "stride": "1"}[role]
+            name: {"field": field, "kernel": kernel, "stride": given["stride"]}[role]
             for name, role in roles.items()
         }
         field = _put_in(rhs, values)
@@ -229,34 +270,65 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     of the kernels one statement each (see the module's docstring), and the note; None
     when no one statement of it is such a step."""
     if "=" not in answer and "return" not in answer:
-        return None
+        return unrolled_sums(answer)
     from derivations.checking.reading.code import denies
 
     if ("//" in answer or "#" in answer) and any(map(denies, _COMMENT().findall(answer))):
         return None  # (r += (k - 1) * j  # wrong: a comment that denies is never dropped)
     text = _code_read(answer)
+    summed = unrolled_sums(text)
+    if summed is not None:
+        text = summed[0]
     for latex, plain in _LATEX:
         text = text.replace(latex, plain)
     text = _layer_indexed(text)
     found = []
     returns = list(_RETURN().finditer(text)) or list(_BARE_RETURN().finditer(text))
-    for match in returns:
+    defined = list(_DEFINED().finditer(text))
+    for match in returns + defined:
         heads = match.group("params").split(",") if match.group("params") else []
         params = [(p.split(":")[0].split() or [""])[-1] for p in heads]
         roles = _roles(None, match.group("rhs"), params)
         if roles is not None:
-            found.append(("return " + match.group("rhs").strip(), match.group("rhs"), roles))
+            shown = match.group().strip() if match in defined else "return " + match["rhs"].strip()
+            found.append((shown, match.group("rhs"), roles))
     for match in _STATEMENT().finditer(text):
         roles = _roles(match.group("lhs"), match.group("rhs"), [])
         if roles is not None:
             found.append((match.group().strip(), match.group("rhs"), roles))
     if len(found) != 1:
-        return None
+        return summed if summed is not None and not found else None
     written, rhs, roles = found[0]
     if denies(text.replace(rhs, " ")):
         return None
-    start = _start(text, roles)
-    if start is None:
+    field, stride = (_given(text, roles, part, "1") for part in ("field", "stride"))
+    if field is None or stride is None:
         return None
-    runs = [_run(rhs.strip(), roles, first, second, start) for first, second in _LAYERS]
+    given = {"field": field, "stride": stride}
+    runs = [_run(rhs.strip(), roles, first, second, given) for first, second in _LAYERS]
     return "; ".join(runs), Note(RECURSION_NOTE, (("text", _plain(written)),))
+
+
+# a step over a layer's index: its name with the index on the left, with the index less
+# one on the right (``RF_l = RF_{l-1} + …``, ``r_{i+1} = r_i …`` is read by :func:`_shifted`)
+_RECURRENCE = lazy_pattern(
+    r"(?<![\w\\])(?P<name>[A-Za-z]+)_(?:\{\s*[A-Za-zℓ]\s*\}|[A-Za-zℓ])\s*=(?!=)"
+    r"[^=;\n]*?(?<![\w\\])(?P=name)_\{\s*[A-Za-zℓ]\s*[-−]\s*1\s*\}[^=;\n]*"
+)
+
+
+def not_run(answer: str) -> str | None:
+    """What of the answer is a receptive field's step or sum that is not run over the
+    question's layers (:func:`unrolled` gives none): a sum's or a product's part that
+    does not unroll (:func:`.indexed.not_unrolled`), else a step over a layer's index as
+    written (``RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}``); None when it has neither, or
+    they run."""
+    if unrolled(answer) is not None:
+        return None
+    from derivations.checking.reading.indexed import not_unrolled
+
+    part = not_unrolled(answer)
+    if part is not None:
+        return part
+    step = _RECURRENCE().search(answer)
+    return None if step is None else step.group().strip().rstrip(",.;，。；")

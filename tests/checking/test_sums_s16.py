@@ -1,0 +1,86 @@
+"""Issue 21, session sixteen: the sums, products and recursions learners write for the
+size of the kernel two layers compose to (classes H14-test, H15-dev and H15-test missed,
+public now; every answer here is our own), each class a table of answers, right and
+wrong, in English and Chinese, through ``check`` and ``grade``:
+
+- a receptive field's sum over the layers (``1 + \\sum_{i=1}^{L} (k_i - 1) \\prod_{j=1}^{i-1}
+  s_j``, Unicode's Σ ∏, ASCII's ``sum_{i=1}^{L}``): refused (``\\sum`` unsupported, Σ an
+  unexpected character); now unrolled at the question's two layers (kernels k_1, k_2,
+  stride 1; :mod:`derivations.checking.reading.indexed`), the indexed letters resolved to
+  the question's quantities.  A sum that does not unroll (from 0: ``k_0``; to 3: ``k_3``)
+  is refused in one line naming the part (``not_unrolled``).
+- a receptive field's step over the layer's index with a product of the earlier strides
+  (``RF_l = RF_{l-1} + (k_l - 1) \\prod_{i<l} s_i``, ``stride_i`` for ``S_i``), written for
+  the next layer (``RF_{l+1} = (RF_l - 1) … + f_{l+1}``) or as a named function of the
+  field, the stride and the kernel (``f(RF, stride, kernel) = (RF - 1) * stride +
+  kernel``): refused; now run over the two layers as the step ``RF_ℓ = RF_{ℓ-1} + …``
+  is.  A step the answer gives a stride or a jump other than 1 (``…, j = 2``) was run at
+  stride 1 and accepted; now run at the answer's stride (wrong).  A step that does not
+  run (``RF_{l-2}`` on its right) is refused naming the step.
+
+No wrong answer is accepted: each wrong row is ``not_equivalent`` or refused.  Rows
+that keep their verdict without this change are guards (:func:`.rows.guard`)."""
+
+from __future__ import annotations
+
+from tests.checking.rows import Table, classes_test, guard, said_as
+
+R, W, N = "equivalent", "not_equivalent", "invalid_input"
+CS = "compose-size"
+UNROLLED = "checker.reason.not_unrolled"
+
+CLASSES: dict[str, list[tuple]] = {
+    "a receptive field's sum over the layers": [
+        (CS, r"1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} s_j", R, "summed_layers"),
+        (CS, r"RF = 1 + Σ_{l=1}^{L} (K_l − 1) · ∏_{i<l} S_i", R, "summed_layers"),
+        (CS, r"感受野：1 + \sum_{i=1}^{n}(k_i-1)", R, "summed_layers"),
+        (CS, "两层的感受野为 $1+\\sum_{l=1}^{2}(k_l-1)\\prod_{i=1}^{l-1}s_i$", R, "summed_layers"),
+        (CS, "sum_{i=1}^{L} (k_i - 1) + 1", R, "summed_layers"),
+        (CS, r"k_1 + \sum_{i=2}^{L}(k_i - 1)", R, "summed_layers"),
+        (CS, r"1 + \sum_{i=0}^{L-1} (k_{i+1} - 1)", R, "summed_layers"),
+        (CS, r"\sum_{i=1}^{L} k_i - 1", R, "summed_layers"),
+        # the −1 left out, the product of the kernels, a stride of 2 in the product
+        (CS, r"\sum_{i=1}^{L} k_i", W, None),
+        (CS, r"感受野：\sum_{i=1}^{L} k_i \prod_{j<i} s_j", W, None),
+        (CS, r"1 + \prod_{i=1}^{L} (k_i - 1)", W, None),
+        (CS, r"1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} 2", W, None),
+        (CS, r"1 + Σ_{i=1}^{L} (k_i − 1) · i", W, None),
+        # a sum from 0 or to 3: no such layer, refused naming it
+        (CS, r"1 + \sum_{i=0}^{L} (k_i - 1)", N, f"{UNROLLED}: k_0"),
+        (CS, "感受野：1 + ∑_{i=1}^{3} (k_i − 1)", N, f"{UNROLLED}: k_3"),
+        (CS, r"1 + \sum_{i=1}^{M} (x_i - 1)", N, UNROLLED + r": \sum_{i=1}^{M}"),
+    ],
+    "a receptive field's step over the layer's index": [
+        guard(CS, r"RF_l = RF_{l-1} + (k_l - 1) \cdot \prod_{i=1}^{l-1} s_i", R, "recursion"),
+        (CS, "RF_l = RF_{l-1} + (K_l - 1) * ∏_{i<l} stride_i", R, "recursion"),
+        guard(CS, r"r_{i} = r_{i-1} + (k_i - 1) j_{i-1}", R, "recursion"),
+        (CS, r"RF_{l+1} = (RF_l - 1) \prod_{i=1}^{l} strides_i + k_{l+1}", R, "recursion"),
+        (CS, "f(RF, stride, kernel) = (RF - 1) * stride + kernel", R, "recursion"),
+        guard(CS, "感受野递推：RF_l = RF_{l-1} + (K_l - 1) × ∏_{i<l} S_i", R, "recursion"),
+        (CS, "反向计算感受野：g(r, s, k) = (r - 1)·s + k", R, "recursion"),
+        guard(CS, "RF = (RF - 1) * stride + k, stride = 1", R, "recursion"),
+        # the −1 left out, the field not less one, a product; a stride of 2 the answer gives
+        guard(CS, r"RF_l = RF_{l-1} + k_l \cdot \prod_{i<l} s_i", W, None),
+        (CS, "f(RF, stride, kernel) = RF * stride + kernel", W, None),
+        (CS, "感受野递推：RF_{l+1} = RF_l × f_{l+1}", W, None),
+        (CS, "r = r + (k - 1) * j, j = 2", W, None),
+        (CS, "RF = (RF - 1) * stride + k, stride = 2", W, None),
+        (CS, "感受野：r_out = r_in + (k - 1) * j_in，其中 j_in = 2", W, None),
+        # a step that does not run over the two layers: refused naming it
+        guard(CS, "RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}", N, None),
+    ],
+}
+ROWS = [row for rows in CLASSES.values() for row in rows]
+
+TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
+test_each_class_is_read = TABLE.check_test(also=said_as)
+test_grade_reads_them_the_same = TABLE.grade_test()
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=8, ascii=14)
+
+
+def test_a_step_that_does_not_run_is_refused_naming_it():
+    from derivations.checking import check
+
+    result = check(CS, "RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}", symbolic=False)
+    assert result.error["id"] == UNROLLED, result.error
+    assert "RF_{l-2}" in result.error["fields"]["part"], result.error
