@@ -6133,6 +6133,47 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H16-dev, second increment
+    "H_out = ((H - K) // stride) + 1": (
+        lambda x, o: ((x.h + 2 * x.qh - x.kh) // x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "self.bias = Parameter(init.rand(out_channels, low=-stdv, high=stdv,device=device,dtype=dtype))": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "\\[\n  \\text{Number of Parameters} = (\\text{Number of Filters} \\times \\text{Filter Height} \\times \\text{Filter Width} \\times \\text{Number of Input Channels}) + \\text{Number of Filters (Biases)}\n  \\]": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "输出于是变为$\\frac{n+2p - f}{s} + 1 \\times \\frac{n+2p - f}{s} + 1$": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "最后我们看看偏差参数，每个过滤器都有一个偏差参数，它是一个实数。偏差包含了这些变量，它是该维度上的一个向量。后续课程中我们会看到，为了方便，偏差在代码中表示为一个1×1×1×$n_{c}^{[l]}$的四维向量或四维张量。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "H'=\\frac{H-K[0]+2Pad[0]}{S[0]}+1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "$$\n\\begin{align}\nW_2&=(W_1-F+2\\times P)/S +1\\\\\nH_2&=(H_1-F+2\\times P)/S +1\\\\\nD_2&=K\n\\end{align}\n$$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "卷积层计算公式$W_2=(W_1-F+2P)/S + 1$=[224-11+(1+2)/4+1]=`55`": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        (SQ, DIV),
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -6170,6 +6211,7 @@ COMPOSE = {
     "RF_{l+1} =  (RF_{l}-1)*\\prod_{i=1}^{l}strides_i + f_{l+1}",
     "R_out=<br />R_in + (K-1)*J_in",
     "\\sum_{i=1}^{L}((k_i-1) \\cdot \\prod_{j=1}^{l-1} s_j) + 1",
+    "感受野计算公式：$F(i)=(F(i+1)-1)×Stride+Ksize$",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
