@@ -42,6 +42,8 @@ __all__ = [
     "label_phrases",
     "folded",
     "layouts",
+    "constructors",
+    "kernel_layouts",
     "HELD",
     "held_spelling",
     "loop_indices",
@@ -79,6 +81,10 @@ class Notation:
     # ((language, ((role, (word, ...)), ...)), ...): the parts record only
     labels: tuple = ()
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
+    # ((an input's layout, (the kernel's layouts beside it, ...)), ...): layouts only
+    kernels: tuple = ()
+    # ((callable, (position of its shape argument or None, its keyword)), ...)
+    constructors: tuple = ()
     loop_indices: tuple = ()  # a loop's variable's names over the axes: the parts record only
 
 
@@ -190,6 +196,8 @@ def _record(key: str, data) -> Notation:
         parts=_parts(key, data.get("parts", {})),
         labels=_labels(key, data.get("labels", {})),
         layouts=_layouts(key, data.get("layouts", {})),
+        constructors=_constructors(key, data.get("constructors", {})),
+        kernels=_hints(key, data.get("kernels", {}), "kernels"),
         loop_indices=_loop_indices(key, data.get("loop_indices", [])),
     )
 
@@ -223,6 +231,18 @@ def _layouts(key: str, data) -> tuple:
     if not isinstance(data, dict) or not set(data) <= LAYOUT_OBJECTS:
         raise _bad(key, "layouts")
     return tuple((obj, _hints(key, table, f"layouts.{obj}")) for obj, table in data.items())
+
+
+def _constructors(key: str, data) -> tuple:
+    """``constructors``: a callable (``np.random.uniform``, ``.initialize`` a method) ->
+    [the position of its shape argument ("0", "2"; "-": by keyword only), its keyword]."""
+    pairs = _hints(key, data, "constructors")
+    out = []
+    for name, entry in pairs:
+        if len(entry) != 2 or not (entry[0] == "-" or entry[0].isdigit()) or not entry[1]:
+            raise _bad(key, f"constructors.{name}")
+        out.append((name, (None if entry[0] == "-" else int(entry[0]), entry[1])))
+    return tuple(out)
 
 
 PART_ROLES = frozenset(
@@ -544,3 +564,20 @@ def layouts() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
         for obj, pairs in record.layouts:
             table[obj] = table.get(obj, ()) + tuple(pairs)
     return table
+
+
+@cache
+def constructors() -> dict[str, tuple[int | None, str]]:
+    """callable -> (the position of the argument that gives the shape of the array it
+    makes, None where only its keyword does; that keyword): ``np.random.uniform`` ->
+    (2, "size"); a name starting with a dot is a method of any object."""
+    return {name: entry for record in notations().values() for name, entry in record.constructors}
+
+
+@cache
+def kernel_layouts() -> dict[str, tuple[str, ...]]:
+    """an input's layout (NCHW, HWC, ...) -> the kernel's layouts a framework holds
+    beside it (NCHW: OIHW, PyTorch's)."""
+    return {
+        layout: kernels for record in notations().values() for layout, kernels in record.kernels
+    }

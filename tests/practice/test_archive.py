@@ -45,6 +45,11 @@ ANSWERS = [
     ("forward-memory", "x.numel() + w.numel() + y.numel()", "en"),
     # glosses, a contrast, an approximation and a sheet's label (s14exam E14, E15, E27)
     ("forward-mults", "c_o（输出通道数）× c_i（输入通道数）× k_h × k_w × m_h × m_w", "zh"),
+    # the bias as the code that creates it, and a kernel's index by the layout the code
+    # names: read through the registry's constructors and kernels (issue 21, session 16)
+    ("bias-size", "self.bias = np.random.uniform(0, 1, size=(num_kernels,))", "en"),
+    ("bias-size", "偏置 = UniformRandom().initialize((输入通道数, 1), None, None)", "zh"),
+    ("output-height", "oh = (x.shape[2] - w.shape[2] + p_h) // s_h + 1  # NCHW", "zh"),
     ("bias-size", "c_o (not c_i)", "en"),
     ("bias-size", "c_o（也许 c_i）", "zh"),
     ("double-channels", "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", "zh"),

@@ -221,19 +221,32 @@ def _closing_bracket(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _entries(text: str, start: int, end: int) -> list[tuple[str, int]]:
-    """The top-level comma-separated entries of ``text[start:end]`` (offsets kept), an
-    empty one (``(c_o,)``) and a keyword (``dtype=…``) left out."""
+def _arguments(text: str, start: int, end: int) -> list[tuple[str, int, str | None]]:
+    """The top-level arguments of the call whose brackets enclose ``text[start:end]``:
+    (the value, its offset, its keyword or None)."""
     found, depth, begin = [], 0, start
     for index in range(start, end + 1):
         char = text[index] if index < end else ","
         depth += (char in "([{") - (char in ")]}")
         if depth == 0 and char == ",":
             part = text[begin:index]
-            if part.strip() and "=" not in part:
-                found.append((part, begin))
+            keyword = re.match(r"\s*([A-Za-z_]\w*)\s*=(?!=)", part)
+            if keyword:
+                found.append((part[keyword.end() :], begin + keyword.end(), keyword.group(1)))
+            elif part.strip():
+                found.append((part, begin, None))
             begin = index + 1
     return found
+
+
+def _entries(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The top-level comma-separated entries of ``text[start:end]`` (offsets kept), an
+    empty one (``(c_o,)``) and a keyword (``dtype=…``) left out."""
+    return [
+        (part, at)
+        for part, at, said in _arguments(text, start, end)
+        if said is None and "=" not in part
+    ]
 
 
 def _tensor_shape(text: str) -> tuple[list[tuple[str, int]], str] | None:
@@ -299,6 +312,53 @@ def _allocation(text: str) -> tuple[list[tuple[str, int]], str] | None:
     return entries, text[match.start("alloc") : match.end()].strip()
 
 
+# a call ending the answer, by its dotted name (an object made on the way kept in it:
+# ``UniformRandom().initialize``, ``Constant(0.1).initialize``)
+_CALL_NAME = lazy_pattern(r"(?P<fn>(?:[A-Za-z_]\w*\s*(?:\([^()]*\)\s*)?\.\s*)*[A-Za-z_]\w*)\s*$")
+# the libraries' full names the constructors record writes short (its citation)
+_LIBRARIES = lazy_pattern(r"^(?:numpy(?=\.)|tensorflow(?=\.))")
+_SHORT = {"numpy": "np", "tensorflow": "tf"}
+
+
+def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
+    """The sizes of the array a call ending ``text`` makes, where the call is to a
+    constructor the notation registry names (:func:`.notations.constructors`:
+    ``np.random.uniform(0, 1, size=(c_o,))``, ``UniformRandom().initialize(c_o, None,
+    None)``) and its shape argument is given (by position or keyword): the entries of a
+    bracketed shape, else the one size; and the call as written.  None otherwise."""
+    from derivations.registry.notations import constructors
+
+    bracket = _closing_bracket(text)
+    if bracket is None or text[bracket[0]] != "(":
+        return None
+    opening, closing = bracket
+    called = _CALL_NAME().search(text[:opening])
+    if called is None or not _LEAD().match(text[: called.start()]):
+        return None
+    name = re.sub(r"\s+", "", called.group("fn"))
+    name = _LIBRARIES().sub(lambda m: _SHORT[m.group()], name)
+    table = constructors()
+    found = table.get(name) or table.get("." + name.rsplit(".", 1)[-1] if "." in name else "")
+    if found is None:
+        return None
+    position, keyword = found
+    arguments = _arguments(text, opening + 1, closing)
+    given = [(part, at) for part, at, said in arguments if said == keyword]
+    if not given and position is not None:
+        given = [(part, at) for part, at, said in arguments if said is None][position:][:1]
+    if not given:
+        return None
+    part, at = given[0]
+    inner = part.strip()
+    entries = [(part, at)]
+    if inner[:1] in "([" and inner[-1:] in ")]":
+        first = text.index(inner[0], at)
+        entries = _entries(text, first + 1, first + len(inner) - 1)
+    if not entries:
+        return None
+    return entries, text[called.start() : closing + 1]
+
+
 def _shape_count(found, letters: bool, symbols) -> Parsed:
     """The count of the elements of a shape: the product of its sizes, noted."""
     entries, written = found
@@ -317,9 +377,12 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     symbols = _symbols(question_id)
     found = QUESTIONS.get(question_id)
     if found is not None and found.tensor and isinstance(text, str):
-        shape = _tensor_shape(unheld(text) if "Parameter" in text or "Variable" in text else text)
+        held = unheld(text) if "Parameter" in text or "Variable" in text else text
+        shape = _tensor_shape(held)
         if shape is None and any(mark in text for mark in _ALLOCATING):
             shape = _allocation(text)
+        if shape is None and "(" in held:
+            shape = _constructed(held)
         if shape is not None:
             return _shape_count(shape, letters, symbols)
     pair = _pair(text) if how is not None and isinstance(text, str) else None

@@ -105,9 +105,10 @@ _COMMENT_MARKS = ("//", "%", "#")
 _WORDS = lazy_pattern(r"\s*[^\W\d_]+(?:[\s'’,.!?:;、，。！？：-]+[^\W\d_]+)*[\s.。!！?？]*")
 _RETURN = lazy_pattern(r"^\s*return\s+(?=\S)")
 # a function's head before its body (``def out(h, k, p, s): return …``, ``(h, k) => …``,
-# ``h => …``): its parameters dropped
+# ``h => …``; a name in any script, as Python's identifiers: ``def 输出高度(…):``): its
+# parameters dropped
 _HEAD = lazy_pattern(
-    r"^\s*(?:def\s+[A-Za-z_]\w*\s*\([^()]*\)\s*(?:->\s*\w+\s*)?:"
+    r"^\s*(?:def\s+[^\W\d]\w*\s*\([^()]*\)\s*(?:->\s*\w+\s*)?:"
     r"|(?:(?:const|let|var|val|auto)\s+)?(?:[A-Za-z_]\w*\s*=\s*)?(?:\([\w\s,]*\)|[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=>)"
     r"\s*(?=\S)"
 )
@@ -620,6 +621,31 @@ _HOLDERS = frozenset({"value", "val", "data", "valueAsNumber"})
 _TENSORS = {"weight": "kernel"}
 
 
+# Python's length of an array, its first axis's size (``len(X)``: ``X.shape[0]``; of a
+# row, ``len(X[0])``, the second's); only for a name of an array (:func:`_lengths`)
+_LEN = lazy_pattern(
+    r"(?<![\w.])len\s*\(\s*(?P<name>[A-Za-z_]\w*)\s*(?P<rows>(?:\[\s*0\s*\]\s*)*)\)"
+)
+
+
+def _lengths(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each length of an array (:data:`_LEN`) written as the size of its
+    axis (``len(K[0])``: ``K.shape[1]``), read by the layouts as a shape indexed is; a
+    name that names no tensor (``len(kernel_size)``, a pair's length) left as it is, and
+    so is ``kernel``, whose ``.shape`` is a layer's weights' (:data:`_WEIGHT_SHAPES`):
+    ``len(kernel)`` stays the kernel's size."""
+    from derivations.checking.reading.names import shape_of
+
+    for match in reversed(list(_LEN().finditer(text.text))):
+        name = match.group("name")
+        if shape_of(_shape_name(name)) is None or f"{name.lower()}.shape" in _WEIGHT_SHAPES:
+            continue
+        notes.append(_note("code", text=match.group()))
+        axis = match.group("rows").count("[")
+        text = edit(text, match.start(), match.end(), f"{match.group('name')}.shape[{axis}]")
+    return text
+
+
 def _shapes(text: Normalized, notes: list) -> Normalized:
     """``text`` with each shape indexed in code written as the shape's name indexed."""
     for pattern in (_SHAPE_INDEX(), _SHAPE_OF()):
@@ -663,6 +689,7 @@ _NEEDS = (
     "int64(",
     "int(",
     "int_(",
+    "len(",
     ".to",
     "|>",
     "-.",
@@ -1229,7 +1256,7 @@ def _indexed_definitions(text: Normalized, notes: list) -> Normalized:
 # ``func f(``, Kotlin's ``fun f(`` (``_KEYWORD_HEAD``); a C-like return type before the
 # name (``int f(``, ``static long f(``: ``_TYPED_HEAD``); ``{0}`` the name's group
 _KEYWORD_HEAD = (
-    r"\b(?:def|function|fn|func|fun)\s+(?:\[?[\w,\s]*\]?\s*=\s*)?(?P<{0}>[A-Za-z_]\w*)\s*\("
+    r"\b(?:def|function|fn|func|fun)\s+(?:\[?[\w,\s]*\]?\s*=\s*)?(?P<{0}>[^\W\d]\w*)\s*\("
 )
 _TYPED_HEAD = r"(?:[A-Za-z_][\w:<>*&\[\]]*[ \t]+)+(?P<{0}>[A-Za-z_]\w*)\s*\("
 # a lambda or an arrow function assigned to its name (``f = lambda``, ``f = (…) =>``)
@@ -1998,22 +2025,25 @@ def _named_layout(notes: list, raw: str) -> None:
 
 
 def _declared_sizes(text: Normalized, notes: list) -> Normalized:
-    """``text`` with each shape of the input or the output indexed (``x_shape[1]``, as
-    :func:`_shapes` wrote ``x.shape[1]``) written as the one size the layouts the answer
-    names (:data:`LAYOUT_NOTE`) put at that index (NHWC: ``h``; NCHW: ``c_i``), so a
-    size of another axis there is read as what it is; left to inference where those
-    layouts put different sizes there (PyTorch's ``x.size(2)``: NCHW's h, CHW's w)."""
+    """``text`` with each shape of the input, the output or the kernel indexed
+    (``x_shape[1]``, as :func:`_shapes` wrote ``x.shape[1]``) written as the one size
+    the layouts the answer names (:data:`LAYOUT_NOTE`) put at that index (NHWC: ``h``;
+    NCHW: ``c_i``; the kernel's by the layouts a framework holds beside those,
+    :func:`.notations.kernel_layouts`: NCHW's OIHW, ``w_shape[2]`` ``k_h``), so a size
+    of another axis there is read as what it is; left to inference where those layouts
+    put different sizes there (PyTorch's ``x.size(2)``: NCHW's h, CHW's w)."""
     from derivations.checking.reading.names import INDEXED, named_layouts, shape_of
-    from derivations.registry.notations import layouts
+    from derivations.registry.notations import kernel_layouts, layouts
 
     named = next((dict(n.fields)["layout"] for n in notes if n.key == LAYOUT_NOTE), None)
     if named is None:
         return text
     declared = named_layouts(named)
+    kernels = {kernel for layout in declared for kernel in kernel_layouts().get(layout, ())}
     for match in reversed(list(INDEXED().finditer(text.text))):
         tensor = shape_of(match.group("name"))
         if (
-            tensor not in ("input", "output")
+            tensor not in ("input", "output", "kernel")
             or text.text[match.start() - 1 : match.start()] in ".>"
         ):
             continue
@@ -2021,7 +2051,8 @@ def _declared_sizes(text: Normalized, notes: list) -> Normalized:
         sizes = {
             axes[index]
             for layout, axes in layouts()[tensor]
-            if layout in declared and -len(axes) <= index < len(axes)
+            if layout in (kernels if tensor == "kernel" else declared)
+            and -len(axes) <= index < len(axes)
         }
         if len(sizes) == 1:
             text = edit(text, match.start(), match.end(), sizes.pop())
@@ -2058,6 +2089,8 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         text = edit(text, 0, define.start("name"))
     if raw is not None and ("HW" in raw or "channels_" in raw or "size(" in raw):
         _named_layout(notes, raw)
+    if "len(" in text.text:
+        text = _lengths(text, notes)
     if "shape" in text.text or "size(" in text.text or "Shape" in text.text:
         text = _shown_layouts(text, notes)
         text = _unpacked_shapes(text, notes)

@@ -647,12 +647,20 @@ INDEXED = lazy_pattern(r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\[(?P<index>-?[0-9])\]"
 _WEIGHTS = frozenset({"w", "weight", "weights", "wt"})
 
 
+# a tensor's name numbered by its author (``X1``, ``W2``, ``x0``: the first input
+# channel, the second kernel), before its shape's part
+_NUMBERED = lazy_pattern(r"^(?P<name>[A-Za-z]+)_?[0-9]+(?=_)")
+
+
 def shape_of(word: str) -> str | None:
     """The tensor a name of a shape names by its parts (``i_shape``, ``out_shape``,
     ``kernel_dims``: input, output, kernel; ``w_shape``: the weights', the kernel;
-    ``fmap_in_shape``: a feature map's, the input's), or None: a part of the dim role and
+    ``fmap_in_shape``: a feature map's, the input's; ``X1_shape``, ``W2_shape``: a
+    tensor numbered by its author, its letter's), or None: a part of the dim role and
     one object (a feature map's part beside it), nothing else (``input_size`` is a size,
     not a shape)."""
+    if word[:1].isalpha() and any(c.isdigit() for c in word):
+        word = _NUMBERED().sub(lambda match: match.group("name"), word)
     parts = _split(word)
     if len(parts) == 2 and parts[0].lower() in _WEIGHTS and role_of(parts[1]) == "dim":
         return "kernel"  # w_shape, weight_shape: the weights' (x, w, y in code)
@@ -706,7 +714,12 @@ def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None)
     ``i_shape[2]`` -> quantity) agree with one layout per tensor name (``i_shape[0]`` h
     and ``i_shape[2]`` c_i: HWC; not ``i_shape[0]`` h with ``i_shape[1]`` c_i), and the
     input's and the output's with the same layout (NCHW in, NCHW out), one of
-    ``declared`` where the answer names its layouts (:func:`named_layouts`)."""
+    ``declared`` where the answer names its layouts (:func:`named_layouts`), and each
+    kernel's with a layout a framework holds beside theirs
+    (:func:`.notations.kernel_layouts`: NCHW's OIHW, so ``x_shape[2]`` h with
+    ``w_shape[0]`` k_h is no reading)."""
+    from derivations.registry.notations import kernel_layouts
+
     by_name: dict[str, list[tuple[int, str]]] = {}
     for written, quantity in assigned.items():
         match = INDEXED().fullmatch(written)
@@ -714,7 +727,8 @@ def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None)
             by_name.setdefault(match.group("name"), []).append(
                 (int(match.group("index")), quantity)
             )
-    shared: set | None = None
+    shared: set | None = None if declared is None else set(declared)
+    kernels: list[set] = []
     for name, readings in by_name.items():
         obj = cast(str, shape_of(name))
         fitting = {
@@ -727,12 +741,16 @@ def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None)
         }
         if not fitting:
             return False
-        if obj in ("input", "output"):
-            fitting = fitting if declared is None else fitting & declared
+        if obj == "kernel":
+            kernels.append(fitting)
+        elif obj in ("input", "output"):
             shared = fitting if shared is None else shared & fitting
             if not shared:
                 return False
-    return True
+    if shared is None or not kernels:
+        return True
+    beside = {kernel for layout in shared for kernel in kernel_layouts().get(layout, ())}
+    return all(fitting & beside for fitting in kernels)
 
 
 _PAIR_OBJECTS = {None: ("h", "w"), "input": ("h", "w"), "output": ("m_h", "m_w")}
