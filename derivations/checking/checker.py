@@ -92,6 +92,7 @@ from derivations.checking.reading.informal import (
 from derivations.checking.reading.languages import (
     BRACKET_FLOOR_WORDS,
     OTHER_ROUNDING_WORDS,
+    RATE_WORDS,
     ROUNDING_WORDS,
     multiplier_words,
     words_pattern,
@@ -3608,7 +3609,8 @@ RATE_PRODUCT_NOTE = "reading.note.rate_product"
 _COUNT_WORD_NOTES = (_UNIT_COUNT, RATE_PRODUCT_NOTE)
 # a rate between a count's two formulas in a sentence (``each of the … outputs needs …``,
 # ``… per output element, times …``, ``每个需要``), as whole words
-_RATE = lazy_pattern(r"(?<![A-Za-z])(?:per|each|every)(?![A-Za-z])|每", re.I)
+# (:data:`.languages.RATE_WORDS`)
+_RATE = lazy_pattern(words_pattern(*RATE_WORDS, before="[A-Za-z]", after="[A-Za-z]"), re.I)
 
 
 def _rate_product(entry: Entry, chosen: list, prose: str) -> str | None:

@@ -90,6 +90,7 @@ from derivations.checking.reading.languages import (
     LEAD_SCRIPTS,
     LEAD_USES,
     LEAD_VERBS,
+    LETTER,
     NEGATIONS,
     PROPOSALS,
     RATE_WORDS,
@@ -99,6 +100,8 @@ from derivations.checking.reading.languages import (
     TOTAL_OPENINGS,
     TRAIL_BOUNDS,
     WORD_COPULAS,
+    every_word,
+    words_pattern,
 )
 from derivations.checking.reading.normalize import Normalized
 
@@ -134,9 +137,8 @@ _WORD_COPULAS = tuple(
 
 
 def _words(words) -> str:
-    """An alternation of ``words`` (longest first), a space matching any spaces."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """An alternation of ``words`` (:func:`.languages.words_pattern`)."""
+    return words_pattern(*words)
 
 
 _NOUN = rf"(?:(?:the|this|a|an)\s+)?(?:following\s+)?(?:{_words(LEAD_NOUNS)})"
@@ -172,13 +174,7 @@ _LETTERS_SIDE_BY_SIDE = lazy_pattern(
 )
 
 
-_NEGATION = lazy_pattern(
-    "|".join(
-        rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])" if word.isascii() else re.escape(word)
-        for word in sorted(NEGATIONS, key=len, reverse=True)
-    ),
-    re.I,
-)
+_NEGATION = lazy_pattern(words_pattern(*NEGATIONS, before=LETTER, after=LETTER), re.I)
 
 
 def _formula_kept(prefix: str) -> bool:
@@ -213,11 +209,8 @@ _CJK_DENIES = lazy_pattern(
 
 # a lead-in that ends in a bound word (after a copula or a colon): what follows is a bound
 _LEAD_BOUNDED = lazy_pattern(
-    r"(?:(?<![^\W\d_])(?:"
-    + _words(LEAD_BOUNDS["en"])
-    + r")|(?:"
-    + _words(LEAD_BOUNDS["zh"])
-    + r"))\s*(?:[为是等于约]*)\s*[:：]?\s*$",
+    rf"(?:{words_pattern(*every_word(LEAD_BOUNDS), before=LETTER)})"
+    r"\s*(?:[为是等于约]*)\s*[:：]?\s*$",
     re.I,
 )
 
@@ -229,12 +222,7 @@ def bounded(lead: str) -> bool:
 
 
 _TRAIL_BOUNDED = lazy_pattern(
-    r"^\s*[,，]?\s*(?:(?:"
-    + _words(TRAIL_BOUNDS["en"])
-    + r")(?![^\W\d_])|(?:"
-    + _words(TRAIL_BOUNDS["zh"])
-    + r"))",
-    re.I,
+    rf"^\s*[,，]?\s*(?:{words_pattern(*every_word(TRAIL_BOUNDS), after=LETTER)})", re.I
 )
 
 

@@ -45,6 +45,7 @@ from derivations.checking.reading.languages import (
     BYTE_WORDS,
     CONTRASTS,
     ELEMENT_WORDS,
+    HEDGES,
     LEAD_BOUNDS,
     NEGATION_FILLERS,
     NEGATIONS,
@@ -52,6 +53,8 @@ from derivations.checking.reading.languages import (
     PER_UNITS,
     PER_WORDS,
     RATE_WORDS,
+    every_word,
+    words_pattern,
 )
 from derivations.checking.reading.normalize import Normalized
 from derivations.numbers import CHINESE_NUMERAL, chinese_number
@@ -638,10 +641,7 @@ _THE_NUMBER = lazy_pattern(r"(?<![A-Za-z])(?:the|both)\s+(?:two|three|four)(?![A
 
 
 def _words_of(words) -> str:
-    return "|".join(
-        rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
-        for w in sorted(words, key=len, reverse=True)
-    )
+    return words_pattern(*words, before="[A-Za-z]", after="[A-Za-z]")
 
 
 # a remark saying the count is per one of the layer's parts (``per group``, ``for each
@@ -946,23 +946,18 @@ def _clause(text: Normalized, start: int, end: int) -> Normalized:
 # ``not 4 times``, ``4倍以上``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍的一半``,
 # ``quadruples? No``): the sentence does not say the factor is that number
 _HEDGE = lazy_pattern(
-    r"(?<![A-Za-z])(?:not|no|never|nor|neither|less|fewer|than|most|least|under|below|"
-    r"above|over|up\s+to|between|or|half|quarter|slower|smaller|decreases?|decreased|"
-    r"reduces?|reduced|drops?|shrinks?|divided|unless)(?![A-Za-z])|n't|[?？]|"
-    r"不(?!变)|没|非|无|否|以上|以下|以内|超过|少于|多于|至少|至多|最多|最少|或|减少|降低|下降|"
-    r"缩小|减小|一半|分之|吗|" + "|".join(re.escape(word) for word in LEAD_BOUNDS["zh"]),
+    words_pattern(*HEDGES["en"], before="[A-Za-z]", after="[A-Za-z]")
+    + r"|n't|[?？]|不(?!变)|"
     # the bound words of a lead-in (小于, 远大于: s15exam E11)
+    + words_pattern(*HEDGES["zh"], *LEAD_BOUNDS["zh"]),
     re.I,
 )
 
 
 # a bound word right before the number of a factor (``小于 4 倍``, ``less than 4 times``)
 _BOUND_BEFORE_NUMBER = lazy_pattern(
-    r"(?P<words>(?<![A-Za-z])(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in LEAD_BOUNDS["en"])
-    + r")|(?:"
-    + "|".join(re.escape(w) for w in LEAD_BOUNDS["zh"])
-    + r"))\s*(?:[为是]\s*)?(?:原来的\s*)?[0-9０-９一二两三四五六七八九十]",
+    rf"(?P<words>{words_pattern(*every_word(LEAD_BOUNDS), before='[A-Za-z]')})"
+    r"\s*(?:[为是]\s*)?(?:原来的\s*)?[0-9０-９一二两三四五六七八九十]",
     re.I,
 )
 

@@ -14,8 +14,10 @@ one place :mod:`.around` and :mod:`.informal` read them from.
 * :data:`NEGATIONS`: the words that, alone in a remark (``(wrong)``, ``（不对）``), deny
   the answer before it, and :data:`NEGATION_FILLERS` the words such a remark may hold
   besides (``(this is wrong)``);
+* :data:`HEDGES`: the words that deny, bound or reverse a factor stated in a sentence;
 * :func:`multiplier_words`: the pattern of the words that multiply (``twice``, 倍), built
-  from these tables by :func:`words_pattern`.
+  from these tables by :func:`words_pattern` (the one builder of a pattern of words, whole
+  words where the language spaces them).
 """
 
 from __future__ import annotations
@@ -67,7 +69,10 @@ __all__ = [
     "NAME_FILLERS",
     "TOTAL_WORDS",
     "BIAS_COUNT_WORDS",
+    "HEDGES",
+    "LETTER",
     "words_pattern",
+    "every_word",
     "multiplier_words",
 ]
 
@@ -202,6 +207,21 @@ TRAIL_BOUNDS: dict[str, tuple[str, ...]] = {
         "min",
     ),
     "zh": ("以上", "以下", "以内", "之内", "或更多", "或更少", "或以上", "或以下", "上下", "多次"),
+}
+# words that, in a sentence stating a factor, deny, bound, reverse or question it (``not
+# 4 times``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍以上``, ``4倍的一半``):
+# besides :data:`LEAD_BOUNDS`' (小于, 至少) and its own marks (``n't``, ``?``, 不 but 不变)
+HEDGES: dict[str, tuple[str, ...]] = {
+    "en": (
+        *("not", "no", "never", "nor", "neither", "less", "fewer", "than", "most", "least"),
+        *("under", "below", "above", "over", "up to", "between", "or", "half", "quarter"),
+        *("slower", "smaller", "decrease", "decreases", "decreased", "reduce", "reduces"),
+        *("reduced", "drop", "drops", "shrink", "shrinks", "divided", "unless"),
+    ),
+    "zh": (
+        *("没", "非", "无", "否", "以上", "以下", "以内", "或", "减少", "降低", "下降"),
+        *("缩小", "减小", "一半", "分之", "吗"),
+    ),
 }
 # a rounding said in words after the formula, outside brackets (``… / s 向下取整``)
 ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
@@ -607,10 +627,31 @@ NAME_FILLERS: tuple[str, ...] = (
 )
 
 
-def words_pattern(*words: str) -> str:
-    """An alternation of ``words``, longest first, a space in one matching any spaces."""
+# a letter of any script, as a bound of :func:`words_pattern`
+LETTER = r"[^\W\d_]"
+
+
+def words_pattern(*words: str, before: str = "", after: str = "") -> str:
+    """An alternation of ``words``, longest first, a space in one matching any spaces.
+    A word written in ASCII (of a language that spaces its words) matches only where no
+    character of the class ``before`` is right before it and none of ``after`` right after
+    it (``[A-Za-z]``, :data:`LETTER`; empty: no bound on that side); the others (Chinese,
+    attached to their neighbours) match anywhere."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(
+        _bounded(re.escape(w).replace(r"\ ", r"\s+"), w, before, after) for w in ordered
+    )
+
+
+def _bounded(pattern: str, word: str, before: str, after: str) -> str:
+    if not word.isascii():
+        return pattern
+    return (f"(?<!{before})" if before else "") + pattern + (f"(?!{after})" if after else "")
+
+
+def every_word(record: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The words of a {language: words} record (:data:`LEAD_BOUNDS`), every language's."""
+    return tuple(word for words in record.values() for word in words)
 
 
 @cache
@@ -622,6 +663,4 @@ def multiplier_words() -> re.Pattern:
     words = {w for ops in SPOKEN.values() for op in MULTIPLYING for w in ops.get(op, ())}
     words |= {w for ws in MULTIPLIER_WORDS.values() for w in ws}
     words -= {"by", "乘"}
-    latin = words_pattern(*(w for w in words if w.isascii()))
-    other = words_pattern(*(w for w in words if not w.isascii()))
-    return re.compile(rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])|{other}", re.I)
+    return re.compile(words_pattern(*words, before="[A-Za-z]", after="[A-Za-z]"), re.I)
