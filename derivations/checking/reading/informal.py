@@ -329,6 +329,7 @@ SAID_WITH_FIELDS = frozenset(
         "definitions",
         "parts",
         "parts_summed",
+        "summed_layers",
         "rate_product",
         "counts_summed",
         "bare_definitions",
