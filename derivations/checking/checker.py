@@ -3102,7 +3102,11 @@ def _lead_names_asked(
         elif note.get("id") in _LABEL_NOTES or (
             # a chain's side of words (``mem_new / mem_old = 4``): a label, but where
             # operations are counted (``parameters × output positions = …`` says why)
-            note.get("id") == _SIDE_NOTE and not (operations and asked.id not in _FACTOR_QUESTIONS)
+            note.get("id") == _SIDE_NOTE
+            and (
+                not (operations and asked.id not in _FACTOR_QUESTIONS)
+                or fields.get("named")  # … = memory: a name after the formula (s15rev F13)
+            )
         ):
             if fields.get("counting") and operations:
                 continue  # MACs, FLOPs: a counting, judged by its convention

@@ -11,7 +11,10 @@ messages (s14exam E11, E15, E25):
   of giving it"; now count words;
 * ``x.numel() + w.numel() + y.numel()``: "the code around the formula (y.numel()) is not
   part of it", three times, in reverse order; now the calls are said to be read as the
-  values they compute, once, in the order written.
+  values they compute, once, in the order written;
+* a name after the formula naming another quantity (``… = memory``) and two countings on
+  the ends of one chain (``MACs = … = FLOPs``): the last side was skipped, and the answer
+  accepted (s15rev F13, F18); now judged as a name before the formula is, and refused.
 
 Every right row has its wrong twin; through ``check``, ``grade`` and the page's number
 path, in English and Chinese."""
@@ -56,6 +59,27 @@ ROWS = [
     # E25: calls read as what they compute
     (FMEM, "x.numel() + w.numel() + y.numel()", R, "code_call"),
     (FMEM, "x.numel() + w.numel()", W, "code_call"),
+    # s15rev F13: a name after the formula naming another quantity, judged as before it
+    (FM, "c_o c_i k_h k_w m_h m_w = memory", N, "checker.reason.lead_names_other: memory"),
+    (FM, "c_o c_i k_h k_w m_h m_w = params", N, "checker.reason.lead_names_other: params"),
+    (FM, "c_o c_i k_h k_w m_h m_w = 内存", N, "checker.reason.lead_names_other: 内存"),
+    (FO, "c_o m_h m_w (2 c_i k_h k_w - 1) = 参数量", N, "checker.reason.lead_names_other: 参数量"),
+    guard(FM, "c_o c_i k_h k_w m_h m_w = total", R, "side_skipped"),
+    guard(FO, "c_o m_h m_w (2 c_i k_h k_w - 1) = 运算次数", R, None),
+    # s15rev F18: two countings named on the ends of one chain (the last was skipped)
+    (FM, "MACs = c_o c_i k_h k_w m_h m_w = FLOPs", N, "reading.chain_names_differ: FLOPs"),
+    guard(FO, "FLOPs = 2 c_o c_i k_h k_w m_h m_w = MACs", N, None),
+    (FM, "乘加次数 = c_o c_i k_h k_w m_h m_w = FLOPs", N, "reading.chain_names_differ: FLOPs"),
+    (FO, "FLOPs = c_o c_i k_h k_w m_h m_w = 乘加次数", N, "reading.chain_names_differ: 乘加次数"),
+    guard(FM, "MACs = c_o c_i k_h k_w m_h m_w = 乘加次数", R, None),
+    guard(FO, "FLOPs = 2 c_o c_i k_h k_w m_h m_w = 浮点运算次数", C, None),
+    # ... a count's name, then a counting: judged by the counting, as it is alone
+    (FM, "multiplications = c_o c_i k_h k_w m_h m_w = FLOPs", C, None),
+    guard(FM, "乘法次数 = c_o c_i k_h k_w m_h m_w = 乘加次数", R, None),
+    guard(FM, "additions = c_o c_i k_h k_w m_h m_w = MACs", N, None),
+    # ... and the sheet's letters before them (the message said "k + h is not …")
+    (FO, "M + A = c_o m_h m_w (2 c_i k_h k_w - 1) = FLOPs", R, "chain"),
+    (FO, "M + A = c_o c_i k_h k_w m_h m_w = FLOPs", N, "checker.reason.chain_disagrees: M + A"),
 ]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)

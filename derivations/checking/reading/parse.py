@@ -170,6 +170,20 @@ def _count_name(side: str) -> bool:
     return _named_counting(name) is not None or named_count(name) is not None
 
 
+def _last_name(name: str, side: str, column: int | None) -> bool:
+    """Whether a chain's last side ``side``, a name (``= FLOPs``) after a formula named
+    before it (``name =``), is to be read as the formula's name in place of ``name``:
+    where it states a counting (MACs, FLOPs, 乘加次数) and ``name`` states none
+    (``multiplications``), so the formula is judged by that counting's convention.
+    Refused (``reading.chain_names_differ``) where both state a counting and they differ
+    (``MACs = … = FLOPs``: the chain says they are equal; the last name was skipped and
+    the answer accepted, s15rev F18)."""
+    first, last = _named_counting(name), _named_counting(side)
+    if first is not None and last is not None and first != last:
+        raise refuse("chain_names_differ", column, first=name, other=side)
+    return first is None and last is not None
+
+
 def _name(left: str) -> str | None:
     """The name of ``name =``: one word (primes allowed), or a decorated one
     (``\\hat{K}``); None when ``left`` is no name."""
@@ -216,9 +230,11 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
     formula``, or a chain of equalities."""
     segments = _segments(text)
     name = column = None
+    left_named = False
     if len(segments) > 1:
         left = text.text[: segments[0][1]]
         name = _name(left) if left.strip() else None
+        left_named = name is not None
         if name is not None:
             column = text.column(len(left) - len(left.lstrip()))
             if name.startswith("\\"):
@@ -249,8 +265,17 @@ def _read_sides(text: Normalized, notes: list, letters: bool = False):
                 raise
             failure = error
             side = text.text[start:end].strip()
-            notes.append(Note("reading.note.side_skipped", (("side", side),)))
-    if formulas and len(formulas) == len(segments) > 1 and name is None:
+            last = (start, end) == segments[-1] and _name(side) is not None
+            if last and name is not None and _last_name(name, side, text.column(start)):
+                name, side = side, name  # multiplications = … = MACs: read as MACs = …
+                column = text.column(
+                    start + len(text.text[start:end]) - len(text.text[start:end].lstrip())
+                )
+            # (a name after the formula, ``… = memory``: judged as a name before it is,
+            # s15rev F13; a description elsewhere only where a size or a factor is asked)
+            named = (("named", "1"),) if last else ()
+            notes.append(Note("reading.note.side_skipped", (("side", side), *named)))
+    if formulas and len(formulas) == len(segments) > 1 and not left_named:
         formulas[0] = _sheet_letters(text.text[slice(*segments[0])], formulas[0])
     if not formulas:
         raise failure if failure else refuse("empty")
