@@ -2923,6 +2923,19 @@ def _held_placed(
             raise _invalid("held_misplaced", written=first, value=value, trial=value + 1)
 
 
+def _approximation_near(notes: list) -> None:
+    """Refused (``reading.approximation_far``) when a number after ``≈`` does not round
+    the accepted formula before it at large layers (the reader's ``approximation`` note
+    with its ``far`` field): that formula is right, and the number approximates nothing
+    of it (s15rev F3); a wrong formula keeps its diagnosis."""
+    for note in notes:
+        fields = note.get("fields", {})
+        if note.get("id") == "reading.note.approximation" and fields.get("far"):
+            raise refuse(
+                "approximation_far", approximation=fields["approximation"], exact=fields["far"]
+            )
+
+
 def _held_of_other_axis(entry: Entry, held: list, readings: list) -> list[str]:
     """The held names (:func:`_held`) a notation record reads as one axis's parameter
     (PyTorch's ``dilation[1]``: ``d_w``) in the answer to a question whose reference has
@@ -4154,6 +4167,7 @@ def check(
                     _lead_names_asked(entry, said["notes"], parsed.name, parsed.tree)
                     _summed_terms_named(entry, said["notes"], symbolic, notation, infer)
                     _held_placed(entry, parsed.tree, readings, answer, notation)
+                    _approximation_near(said["notes"])
                 if result.verdict == "equivalent" and entry.question.bias:
                     _bias_said_counted(entry, said["notes"])
             except OutOfTime as error:

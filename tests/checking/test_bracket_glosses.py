@@ -151,6 +151,16 @@ ROWS = [
     (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", R, "approximation"),
     (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4.0", R, "approximation"),
     (DC, "2(2 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", W, "approximation"),
+    # ... which it must round, a formula at large layers as a number does (s15rev F3:
+    # these were accepted, the number after ≈ never checked)
+    (DC, "4c_o/c_o ≈ 4.04", N, "reading.approximation_far: 4.04"),
+    (DC, "(2c_i)(2c_o)/(c_i c_o) ≈ 4.04", N, "reading.approximation_far: 4.04"),
+    guard(DC, "(2c_i)(2c_o)/(c_i c_o) ≈ 4.0", C, "approximation"),
+    (FM, "c_o c_i k_h k_w m_h m_w ≈ 5", N, "reading.approximation_far: 5"),
+    (FM, "乘法次数 = c_o c_i k_h k_w m_h m_w ≈ 1300", N, "reading.approximation_far: 1300"),
+    (OH, "(h - k_h + p_h)//s_h + 1 ≈ 2", N, "reading.approximation_far: 2"),
+    (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 3", N, "reading.approximation_far: 3"),
+    guard(DC, "比值 = 2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", R, "approximation"),
 ]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)

@@ -53,6 +53,7 @@ ANSWERS = [
     ("bias-size", "c_o (not c_i)", "en"),
     ("bias-size", "c_o（也许 c_i）", "zh"),
     ("double-channels", "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", "zh"),
+    ("double-channels", "4c_o/c_o ≈ 4.04", "en"),  # rounds nothing (s15rev F3)
     ("forward-ops", "M + A = c_o m_h m_w (2 c_i k_h k_w - 1)", "en"),
     # a memory's unit word after a count of operations or a size: refused (s15exam E3)
     ("forward-mults", "c_o c_i k_h k_w m_h m_w 字节", "zh"),

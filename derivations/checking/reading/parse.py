@@ -11,6 +11,7 @@ a description (``2 × MACs``: no formula in the question's symbols) is noted and
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from derivations.checking.reading.around import RELATIVE_NOTE, around, framed
 from derivations.checking.reading.code import code
@@ -295,34 +296,47 @@ def _without_approximation(
 ) -> list[ex.Node]:
     """``formulas`` without a last side that is a number after ``≈`` (``214/53 ≈ 4.04``):
     an approximate value, not an exact answer (it was compared as one and the chain
-    refused, s14exam E14), noted; the side before it is graded.  Where that side is a
-    number too, the approximation must round it to the digits written (half a unit of
-    the last one; of its last digit not zero for a whole number: 1300 rounds 1296), else
-    the answer says two values: refused naming the approximation."""
+    refused, s14exam E14), noted; the side before it is graded.  The approximation must
+    round that side's value to the digits written (half a unit of the last one; of its
+    last digit not zero for a whole number: 1300 rounds 1296): for a number, else the
+    answer says two values, refused naming the approximation; for a formula, its value
+    at two layers far apart in every size (:func:`_far_values`: a ratio tending to 4
+    rounds to 4 at both), else the note says so (field ``far``: the formula) and the
+    checker refuses the answer where the formula is accepted (s15rev F3: ``c_o c_i k_h
+    k_w m_h m_w ≈ 5`` and ``4c_o/c_o ≈ 4.04`` were accepted, ``4 ≈ 4.04`` refused)."""
     start, end = segments[-1]
     decimal = _DECIMAL().fullmatch(text.text[start:end])
     if decimal is None or text.text[start - 1] != "≈":
         return formulas
     shown = text.text[start:end].strip()
     exact = formulas[-2]
-    if not ex.symbols_in(exact):
-        from fractions import Fraction
-
-        from derivations.expr.evaluate import compile_node
-
-        try:
-            value = Fraction(compile_node(exact)({}))
-        except (ArithmeticError, ValueError, TypeError, OverflowError):
-            return formulas
-        # the unit of the last digit written: 0.01 for 4.04, 100 for 1300 (its zeros)
-        whole = decimal.group("whole")
-        places = len(decimal.group("digits") or "") or -(len(whole) - len(whole.rstrip("0")))
-        if abs(value - Fraction(shown)) * 2 * Fraction(10) ** places > 1:
-            raise refuse(
-                "approximation_far", text.column(start), approximation=shown, exact=to_text(exact)
-            )
-    notes.append(Note("reading.note.approximation", (("approximation", shown),)))
+    values = _far_values(exact)
+    # the unit of the last digit written: 0.01 for 4.04, 100 for 1300 (its zeros)
+    whole = decimal.group("whole")
+    places = len(decimal.group("digits") or "") or -(len(whole) - len(whole.rstrip("0")))
+    far = any(abs(value - Fraction(shown)) * 2 * Fraction(10) ** places > 1 for value in values)
+    if far and not ex.symbols_in(exact):
+        raise refuse(
+            "approximation_far", text.column(start), approximation=shown, exact=to_text(exact)
+        )
+    said = (("far", to_text(exact)),) if far else ()
+    notes.append(Note("reading.note.approximation", (("approximation", shown), *said)))
     return formulas[:-1]
+
+
+def _far_values(exact: ex.Node) -> list[Fraction]:
+    """The values of ``exact`` (a number: its value) at two layers whose sizes are all
+    large and far apart, each size 10^6 times a power of two, the powers in one order
+    and in the other; none where it cannot be valued."""
+    from derivations.expr.evaluate import compile_node
+
+    names = sorted(ex.symbols_in(exact))
+    layers = [{n: 10**6 * 2**i for i, n in enumerate(order)} for order in (names, names[::-1])]
+    try:
+        compiled = compile_node(exact)
+        return [Fraction(compiled(layer)) for layer in layers[: 2 if names else 1]]
+    except (ArithmeticError, ValueError, TypeError, OverflowError):
+        return []
 
 
 # a value (a number, a symbol, an operator) before a condition's word at a side's end:
