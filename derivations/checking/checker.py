@@ -2923,6 +2923,36 @@ def _held_placed(
             raise _invalid("held_misplaced", written=first, value=value, trial=value + 1)
 
 
+def _remark_other_layer(entry: Entry, notes: list) -> None:
+    """Refused (``checker.reason.remark_other_layer``) when a remark in brackets (the
+    reader's ``remark`` note) states a parameter (:func:`.informal.stated_parameters`:
+    ``stride 2``) at another value than the model's :class:`~derivations.model.Layer`
+    holds it at by default, on a question whose layers are those defaults but for its
+    own symbols (:attr:`Family.COMPOSE`: two kernels k_1, k_2 of the book's convolution;
+    ``k_1 + k_2 - 1 (stride 2)`` was accepted, though at stride 2 the composed size is
+    another).  A parameter with no default (the kernel's size) is not compared."""
+    if entry.question.family is not Family.COMPOSE:
+        return
+    from derivations.checking.reading.informal import stated_parameters
+    from derivations.model import Layer
+    from derivations.registry.symbols import parameters
+
+    for note in notes:
+        remark = note.get("fields", {}).get("remark", "")
+        if note.get("id") != "reading.note.remark" or not remark:
+            continue
+        for parameter, axis, value in stated_parameters(remark):
+            held = {
+                info.name: getattr(Layer, info.attribute, None)
+                for info in parameters().get(parameter, ())
+                if not axis or info.name.endswith(f"_{axis}")
+            }
+            held = {name: default for name, default in held.items() if default is not None}
+            if held and value not in held.values():
+                layer = ", ".join(f"{name} = {default}" for name, default in held.items())
+                raise _invalid("remark_other_layer", remark=remark, layer=layer)
+
+
 def _approximation_near(notes: list) -> None:
     """Refused (``reading.approximation_far``) when a number after ``≈`` does not round
     the accepted formula before it at large layers (the reader's ``approximation`` note
@@ -4168,6 +4198,7 @@ def check(
                     _summed_terms_named(entry, said["notes"], symbolic, notation, infer)
                     _held_placed(entry, parsed.tree, readings, answer, notation)
                     _approximation_near(said["notes"])
+                    _remark_other_layer(entry, said["notes"])
                 if result.verdict == "equivalent" and entry.question.bias:
                     _bias_said_counted(entry, said["notes"])
             except OutOfTime as error:

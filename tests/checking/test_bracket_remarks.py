@@ -13,10 +13,11 @@ import pytest
 
 from derivations.checking import check
 from derivations.expr.evaluate import compile_node
-from tests.checking.rows import Table, said_as
+from tests.checking.rows import Table, guard, said_as
 
 R, W, N = "equivalent", "not_equivalent", "invalid_input"
 OH, OW, FM, CS = "output-height", "output-width", "forward-mults", "compose-size"
+OTHER_LAYER = "checker.reason.remark_other_layer: "
 
 ROWS = [
     (FM, "c_o c_i k_h k_w m_h m_w (stride 1)", R, "remark"),
@@ -37,6 +38,17 @@ ROWS = [
     # a remark that changes the value stays refused; the other axis's word stays named
     (FM, "c_o c_i k_h k_w m_h m_w (doubled)", N, "reading.remark_operation: doubled"),
     (OH, "floor((h - k_h + p_h)/s_h) + 1（宽）", N, "checker.reason.words_name_other: 宽"),
+    # the composed size is the book's stride-1 layers': a remark naming another stride,
+    # dilation or padding states another layer (it was accepted); the book's value stays
+    # a remark, as above, and a wrong formula wrong (guards)
+    (CS, "k_1 + k_2 - 1 (stride 2)", N, OTHER_LAYER + "stride 2"),
+    (CS, "k_1 + k_2 - 1（步幅为 2）", N, OTHER_LAYER + "步幅为 2"),
+    (CS, "k_2 + k_1 - 1 (s = 3)", N, OTHER_LAYER + "s = 3"),
+    (CS, "k_1 + k_2 - 1 (dilation 2)", N, OTHER_LAYER + "dilation 2"),
+    (CS, "k_1 + k_2 - 1（填充为 1）", N, OTHER_LAYER + "填充为 1"),
+    guard(CS, "k_1 + k_2 - 1（步幅为 1）", R, "remark"),
+    guard(CS, "k_1 + k_2 - 1 (no padding)", R, "remark"),
+    guard(CS, "k_1 + k_2 (stride 2)", W, None),
 ]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)

@@ -24,6 +24,7 @@ ANSWERS = [
     ("double-channels", "4", "en"),
     ("output-height", "(h-k_h+p_h+s_h)/s_h", "zh"),
     ("compose-size", "k_1+k_2-1", "en"),
+    ("compose-size", "k_1 + k_2 - 1（步幅为 2）", "zh"),  # another layer than the question's
     ("backward-memory", "c_o*(", "en"),
     # read through the notation registry (notations.yaml, shipped as prebuilt JSON)
     ("output-height", "(h - kernel_size + padding)/stride + 1", "zh"),
