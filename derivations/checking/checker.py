@@ -2953,6 +2953,25 @@ def _remark_other_layer(entry: Entry, notes: list) -> None:
                 raise _invalid("remark_other_layer", remark=remark, layer=layer)
 
 
+def _islands_per_part(notes: list) -> None:
+    """Refused (``reading.remark_operation``) when the words right after an accepted
+    formula read from a sentence (the ``islands`` note's ``per`` field:
+    :func:`.informal.per_part` of the graded island's trail), or a condition after it
+    (``condition_after``: ``… for each filter``), say the count is per one of a layer's
+    parts (``… multiplications per output channel``), as a remark in brackets
+    saying it is (s15rev F7: graded as the layer's count, and accepted); a wrong formula
+    keeps its diagnosis."""
+    for note in notes:
+        fields = note.get("fields", {})
+        per = fields.get("per") if note.get("id") == ISLANDS_NOTE else None
+        if note.get("id") == "reading.note.condition_after":  # … for each filter
+            from derivations.checking.reading.informal import per_part
+
+            per = per_part(fields.get("condition", ""))
+        if per:
+            raise refuse("remark_operation", remark=per)
+
+
 def _approximation_near(notes: list) -> None:
     """Refused (``reading.approximation_far``) when a number after ``≈`` does not round
     the accepted formula before it at large layers (the reader's ``approximation`` note
@@ -3576,6 +3595,7 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     no prose around formulas, or its prose denies them."""
     if not isinstance(answer, str):
         return None
+    from derivations.checking.reading.informal import per_part
     from derivations.checking.reading.islands import formula_islands, lead_names, trail_names
     from derivations.checking.reading.spoken import (
         arithmetic_after,
@@ -3647,7 +3667,8 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     # size's formula is picked by its axis, as a formula's)
     clauses = _clauses_of(chosen[0], islands) if len(chosen) == 1 else ""
     fields = (("prose", shown), ("count", str(len(chosen))), (_CLAUSES, clauses))
-    return text, Note(ISLANDS_NOTE, fields)
+    per = per_part(chosen[-1].trail)  # … per output channel: judged once it is right
+    return text, Note(ISLANDS_NOTE, fields + ((("per", per),) if per else ()))
 
 
 RATE_PRODUCT_NOTE = "reading.note.rate_product"
@@ -4198,6 +4219,7 @@ def check(
                     _summed_terms_named(entry, said["notes"], symbolic, notation, infer)
                     _held_placed(entry, parsed.tree, readings, answer, notation)
                     _approximation_near(said["notes"])
+                    _islands_per_part(said["notes"])
                     _remark_other_layer(entry, said["notes"])
                 if result.verdict == "equivalent" and entry.question.bias:
                     _bias_said_counted(entry, said["notes"])

@@ -20,6 +20,7 @@ from derivations.practice.numbers import answer_at, practice_class
 from tests.checking.rows import GUARD, Table, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+MULTS, PER = "c_o c_i k_h k_w m_h m_w", "reading.remark_operation: "
 FM, FMEM, BS, OH, DC = (
     "forward-mults",
     "forward-memory",
@@ -161,6 +162,14 @@ ROWS = [
     (OH, "(h - k_h + p_h)//s_h + 1 ≈ 2", N, "reading.approximation_far: 2"),
     (DC, "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 3", N, "reading.approximation_far: 3"),
     guard(DC, "比值 = 2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", R, "approximation"),
+    # a count said per one of the layer's parts in the prose after it, as in brackets
+    # (s15rev F7: graded as the layer's count, and accepted); a wrong one stays wrong
+    (FM, f"{MULTS} multiplications per output channel", N, PER + "per output channel"),
+    (FM, f"{MULTS} 次乘法，每个输出通道", N, PER + "每个输出"),
+    (FM, f"{MULTS} multiplications for each filter", N, PER + "for each filter"),
+    guard(FM, "c_i k_h k_w m_h m_w multiplications per output channel", W, None),
+    guard(FM, f"{MULTS} multiplications for the whole layer", R, "condition_after"),
+    guard(FM, f"共 {MULTS} 次乘法", R, None),
 ]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)

@@ -635,6 +635,14 @@ def states_operation(body: str) -> bool:
     return bool(_OPERATION_WORDS().search(rest) or _PER().search(rest))
 
 
+def per_part(words: str) -> str | None:
+    """The words of ``words`` saying the count before them is per one of a layer's parts
+    (:data:`_PER`: ``per output channel``, ``每个输出通道``), a rate aside (``one per
+    filter``: :data:`.languages.RATE_WORDS`); None when they say none."""
+    found = _PER().search(_RATE().sub(" ", words))
+    return found.group() if found else None
+
+
 # a number word after "the" (``of the two``, ``the three of them``): a reference to things
 # named before, no number the remark states (s15exam E15: ``(same as the full convolution
 # of the two)`` was refused as changing the formula)
