@@ -44,6 +44,7 @@ __all__ = [
     "layouts",
     "constructors",
     "kernel_layouts",
+    "same_shape",
     "HELD",
     "held_spelling",
     "loop_indices",
@@ -85,6 +86,7 @@ class Notation:
     kernels: tuple = ()
     # ((callable, (position of its shape argument or None, its keyword)), ...)
     constructors: tuple = ()
+    same_shape: tuple = ()  # methods that keep an array's shape (uniform_, to, astype)
     loop_indices: tuple = ()  # a loop's variable's names over the axes: the parts record only
 
 
@@ -198,6 +200,7 @@ def _record(key: str, data) -> Notation:
         layouts=_layouts(key, data.get("layouts", {})),
         constructors=_constructors(key, data.get("constructors", {})),
         kernels=_hints(key, data.get("kernels", {}), "kernels"),
+        same_shape=_names(key, data.get("same_shape", []), "same_shape"),
         loop_indices=_loop_indices(key, data.get("loop_indices", [])),
     )
 
@@ -231,6 +234,13 @@ def _layouts(key: str, data) -> tuple:
     if not isinstance(data, dict) or not set(data) <= LAYOUT_OBJECTS:
         raise _bad(key, "layouts")
     return tuple((obj, _hints(key, table, f"layouts.{obj}")) for obj, table in data.items())
+
+
+def _names(key: str, data, field: str) -> tuple:
+    """A list of names (identifiers) as a tuple."""
+    if not isinstance(data, list) or not all(isinstance(w, str) and w.isidentifier() for w in data):
+        raise _bad(key, field)
+    return tuple(data)
 
 
 def _constructors(key: str, data) -> tuple:
@@ -581,3 +591,9 @@ def kernel_layouts() -> dict[str, tuple[str, ...]]:
     return {
         layout: kernels for record in notations().values() for layout, kernels in record.kernels
     }
+
+
+@cache
+def same_shape() -> frozenset[str]:
+    """The methods that keep an array's shape (``uniform_``, ``to``, ``astype``)."""
+    return frozenset(name for record in notations().values() for name in record.same_shape)

@@ -9,8 +9,11 @@ of answers of our own, right and wrong, through ``check`` and ``grade``:
   TensorFlow's ``tf.random.normal([…])``, Keras' ``add_weight(shape=…)``, and the
   initializers of FAU's Deep Learning exercise, ``UniformRandom().initialize(shape,
   fan_in, fan_out)``), its shape's names resolved by the notation layer; the count is
-  the product of the shape.  Before, each was refused (``.`` unexpected, ``Init``
-  unknown).  The input channels as the count, the weights' shape, or a sampler given
+  the product of the shape; a number scaling it (``0.01 * np.random.randn(c_o)``) or a
+  method after it that keeps its shape (``.uniform_(-k, k)``, ``.to(device)``: the
+  record's ``same_shape``) leaves the count as it is.  Before, each was refused (``.``
+  unexpected, ``Init`` unknown) and ``0.01 * np.random.randn(c_o)`` judged wrong (0.01
+  c_o).  The input channels as the count, the weights' shape, or a sampler given
   no size (one value) is never accepted.
 
 - sizes over the shapes of arrays an author numbers (``X1.shape[0]``, ``W2.shape[0]``,
@@ -115,6 +118,19 @@ CLASSES = {
             W,
             "bias_per_input_channel",
         ),
+        # scaled by a number, or a method after it that keeps its shape (a fill in
+        # place, a conversion); a key before the name
+        ("bias-size", "self.bias = nn.Parameter(torch.randn(out_channels) * 0.01)", R, None),
+        ("bias-size", "b = 0.01 * np.random.randn(c_o)", R, "shape_count"),
+        ("bias-size", "self.params['b1'] = np.zeros(num_filters)", R, None),
+        ("bias-size", "b = np.zeros(shape=(c_o,))", R, None),
+        ("bias-size", "b = torch.empty(c_o).uniform_(-bound, bound)", R, None),
+        ("bias-size", "偏置 = torch.zeros(输出通道数).to(device)", R, None),
+        ("bias-size", "b = 0.01 * np.random.randn(c_i)", W, "bias_per_input_channel"),
+        ("bias-size", "self.params['b1'] = np.zeros(in_channels)", W, "bias_per_input_channel"),
+        ("bias-size", "偏置 = torch.empty(c_i).uniform_(-k, k)", W, "bias_per_input_channel"),
+        # a method that changes the shape: not read
+        guard("bias-size", "b = np.random.randn(c_o).reshape(c_o, 1)", N, None),
         # no size: one value
         guard("bias-size", "self.bias = np.random.uniform(c_o)", N, None),
     ],

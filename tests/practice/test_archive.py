@@ -51,6 +51,7 @@ ANSWERS = [
     ("bias-size", "self.bias = np.random.uniform(0, 1, size=(num_kernels,))", "en"),
     ("bias-size", "偏置 = UniformRandom().initialize((输入通道数, 1), None, None)", "zh"),
     ("output-height", "oh = (x.shape[2] - w.shape[2] + p_h) // s_h + 1  # NCHW", "zh"),
+    ("bias-size", "b = torch.empty(c_o).uniform_(-k, k)", "en"),
     ("bias-size", "c_o (not c_i)", "en"),
     ("bias-size", "c_o（也许 c_i）", "zh"),
     ("double-channels", "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", "zh"),

@@ -202,7 +202,8 @@ _SHAPE_WORD = lazy_pattern(
     r"|(?:^|(?<=\s))[A-Za-z]\w*_shape\s*(?:=|:))\s*$",
     re.I,
 )
-_LEAD = lazy_pattern(r"^[\w\s'’,.:=]*$")
+# (a name and its key or index: ``self.params['b1'] =``)
+_LEAD = lazy_pattern(r"^[\w\s'’,.:=\[\]\"]*$")
 # what each allocation :data:`_ALLOCATION` reads holds (a substring test first)
 _ALLOCATING = ("new", "vector", "make", "filled", "vec!", "zeros", "get", "Resize")
 
@@ -359,6 +360,36 @@ def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
     return entries, text[called.start() : closing + 1]
 
 
+# a method called on the array a call made (``torch.empty(c_o).uniform_(-k, k)``,
+# ``….to(device)``), closing the answer
+_AFTER_CALL = lazy_pattern(
+    r"\)\s*\.\s*(?P<method>[A-Za-z_]\w*)\s*\((?:[^()]|\([^()]*\))*\)\s*;?\s*$"
+)
+_NUMBER = r"(?<![\w.])[0-9]+(?:\.[0-9]*)?(?:[eE]-?[0-9]+)?"
+# a number scaling the array a call made, after it or before it (``np.random.randn(c_o) *
+# 0.01``, ``0.01 * np.random.randn(c_o)``)
+_SCALED_AFTER = lazy_pattern(rf"\)\s*[*/]\s*{_NUMBER}\s*;?\s*$")
+_SCALED_BEFORE = lazy_pattern(rf"^[\w\s'’,.:=\[\]\"]*?(?P<scale>{_NUMBER}\s*\*\s*)(?=[A-Za-z_])")
+
+
+def _array_made(text: str) -> str:
+    """``text`` without what keeps the shape of the array a call in it makes: the methods
+    after the call the notation registry names (:func:`.notations.same_shape`: an
+    in-place fill, a conversion) and a number scaling it (blanked, so every column
+    still points into the answer as given)."""
+    from derivations.registry.notations import same_shape
+
+    while (after := _AFTER_CALL().search(text)) and after.group("method") in same_shape():
+        text = text[: after.start() + 1]
+    if scaled := _SCALED_AFTER().search(text):
+        text = text[: scaled.start() + 1]
+    if scaled := _SCALED_BEFORE().match(text):
+        text = (
+            text[: scaled.start("scale")] + " " * len(scaled.group("scale")) + text[scaled.end() :]
+        )
+    return text
+
+
 def _shape_count(found, letters: bool, symbols) -> Parsed:
     """The count of the elements of a shape: the product of its sizes, noted."""
     entries, written = found
@@ -378,6 +409,7 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     found = QUESTIONS.get(question_id)
     if found is not None and found.tensor and isinstance(text, str):
         held = unheld(text) if "Parameter" in text or "Variable" in text else text
+        held = _array_made(held) if "(" in held else held
         shape = _tensor_shape(held)
         if shape is None and any(mark in text for mark in _ALLOCATING):
             shape = _allocation(text)
