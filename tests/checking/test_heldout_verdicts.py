@@ -6174,6 +6174,32 @@ READINGS = {
         "mw",
         (SQ, DIV),
     ),
+    # --- batch H16-dev, third increment
+    "1. 正常卷积：\n\n$$D_k * D_k * D_F * D_F * M * N $$": (
+        lambda x, o: x.kh * x.kh * o.mh * o.mh * x.ci * x.co,
+        "mults",
+        SQ,
+    ),
+    "여기까지의 연산량은 Dk x Dk x M x N x Df x Df 임. 이게 일반 CNN의 경우고": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.h,
+        ("mults", "ops"),
+        SQ,
+    ),
+    "$$\nOutputSize = \\frac{Input Size+2 \\times Padding - KernelSize}{Stride} + 1\n$$": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "$$\n\\begin{aligned}\n\nn_H^{[l]} &= \\lfloor \\frac{n_H^{[l-1]} + 2p^{[l]} - f^{[l]}}{s} + 1 \\rfloor \\\\\n\n\\end{aligned} \\\\\n$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "BC=N": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
