@@ -74,7 +74,8 @@ CHARACTER_MAP = {
 # LaTeX styling around a name: keep the name, and an index of it (\text{padding[1]},
 # PyTorch's docs as reStructuredText math writes them)
 _WRAPPER = re.compile(
-    r"\\(?:mathrm|operatorname|text|textrm|mathit|mathbf|mathsf|mathcal|rm|mathnormal)"
+    r"\\(?:mathrm|operatorname|text|textrm|textbf|textit|mathit|mathbf|mathsf|mathcal|rm"
+    r"|mathnormal|boldsymbol|bm)"
     r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*(?:\[[0-9]\])?)\s*\}"
 )
 # LaTeX's and Markdown's escaped underscore (\text{kernel\_size}, h\_out): a name's "_"
@@ -116,9 +117,34 @@ _SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}"
 # a braced subscript of words joined by hyphens (c_{in-channel}, c_{out-channel}: one name
 # of two words, as inside \text{}; words of two letters or more, so x_{l-1} stays a minus)
 _SUBSCRIPT_HYPHENS = re.compile(r"_\s*\{\s*([A-Za-z]{2,}(?:-[A-Za-z]{2,})+)\s*\}")
+# (``\\left.`` and ``\\right.``: LaTeX's empty delimiter, a bracket not drawn)
 _SPACING = re.compile(
-    r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
+    r"\\(?:left|right)\.|\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
     r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]"
+)
+
+# a Greek letter as a name with a subscript (``η_in``, ``η_{out}``, ``\\eta_{in}``: an
+# author's own letter for a size, named by its subscript): its English name, a name the
+# lexer reads (``eta_in``) by its parts; Δ (a change) and π (a number) are no such names
+_GREEK_NAME = re.compile(r"(?P<letter>[α-ωΑ-Ω])(?<![ΔπΠΣ])(?=\s*_)")
+_GREEK_COMMAND = re.compile(
+    r"\\(?P<name>alpha|beta|gamma|eta|theta|kappa|lambda|mu|nu|rho|sigma|tau|phi|chi|psi|omega"
+    r"|zeta|xi|Gamma|Theta|Lambda|Phi|Psi|Omega)(?![A-Za-z])(?=\s*_)"
+)
+
+
+def _greek_name(match: re.Match) -> str:
+    letter = match["letter"]
+    name = unicodedata.name(letter, "").split()[-1].lower()
+    return name.capitalize() if letter.isupper() else name
+
+
+# a dot between a number and a letter as a times sign (``2.P``, ``2 . p_h``: print's
+# centred dot typed as a full stop); not a decimal (2.5), an exponent or a C float (2.e3,
+# 2.f), a list's number before a space (``1. (h - k_h) …``), nor a name's digit before
+# an attribute (``k_1.h``, ``v.h1.value``)
+_DOT_TIMES = re.compile(
+    r"(?<![\w.])(?P<number>\d+)(?:\.(?=[A-DG-Za-dg-z\\])|[ ]+\.[ ]+(?=[A-Za-z\\]))"
 )
 
 # LaTeX's capital delta before a name (the sheets' boxed ``\Delta M = …``): the letter Δ,
@@ -247,6 +273,12 @@ def normalize(raw: str) -> Normalized:
         text = _unboxed(text)
     if "\\Delta" in text.text:
         text = text.sub(_DELTA, "Δ")
+    if "_" in text.text and not text.text.isascii():
+        text = text.sub(_GREEK_NAME, _greek_name)
+    if "_" in text.text and "\\" in text.text:
+        text = text.sub(_GREEK_COMMAND, lambda match: match["name"])
+    if "." in text.text:
+        text = text.sub(_DOT_TIMES, r"\g<number>*")
     text = text.sub(_WRAPPER, _wrapped_name)
     if "{\\" in text.text:
         text = text.sub(_SWITCH, _wrapped_name)

@@ -122,6 +122,7 @@ MARKUP_NOTE = "reading.note.markup"
 DISPLAY_NOTE = "reading.note.last_display"
 TRADITIONAL_NOTE = "reading.note.traditional"
 HTML_NOTE = "reading.note.html"
+ENTITIES_NOTE = "reading.note.html_entities"
 TWO_SIZES_NOTE = "reading.note.two_sizes"
 PROSE_LINES_NOTE = "reading.note.prose_lines"
 RATE_NOTE = "reading.note.rate_sentence"
@@ -1489,12 +1490,11 @@ def _html(answer: str) -> tuple[str, Note] | None:
     is a space, ``<sub>x</sub>`` is ``_{x}`` and ``<sup>2</sup>`` is ``^{2}``, but a
     fraction set as ``<sup>a</sup>/<sub>b</sub>`` is ``(a)/(b)``
     (:func:`_fraction_tags`); then its entities (``&times;``, ``&amp;``) read as their
-    characters.  None when it has no tag."""
-    if "<" not in answer or ">" not in answer:
-        return None
-    tags = [m.group("name").lower() for m in _TAG().finditer(answer)]
+    characters; an answer with entities and no tag (``… + 1&nbsp;``) has them read so,
+    noted as such.  None when it has neither."""
+    tags = [m.group("name").lower() for m in _TAG().finditer(answer)] if "<" in answer else []
     if not tags:
-        return None
+        return _entities(answer)
 
     answer = _SLASH().sub("</sup>/<sub>", answer)  # ⁄, &frasl;: the slash
     fraction = _fraction_tags(list(_TAG().finditer(answer)), answer)
@@ -1514,6 +1514,25 @@ def _html(answer: str) -> tuple[str, Note] | None:
         return None
     names = ", ".join(dict.fromkeys(f"<{name}>" for name in tags))
     return text, Note(HTML_NOTE, (("tags", names),))
+
+
+_ENTITY = lazy_pattern(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
+
+
+def _entities(answer: str) -> tuple[str, Note] | None:
+    """``answer`` with its HTML entities (``&nbsp;``, ``&minus;``, ``&#215;``) read as their
+    characters, and the note naming them; None when it has none."""
+    if "&" not in answer:
+        return None
+    found = list(dict.fromkeys(m.group() for m in _ENTITY().finditer(answer)))
+    if not found:
+        return None
+    import html
+
+    text = html.unescape(answer).strip()
+    if not text or text == answer:
+        return None
+    return text, Note(ENTITIES_NOTE, (("entities", ", ".join(found)),))
 
 
 # LaTeX's sizing before a bracket (``\\left``, ``\\biggl``, ``\\Bigl``) is part of it
