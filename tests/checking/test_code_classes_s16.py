@@ -23,6 +23,13 @@ of answers of our own, right and wrong, through ``check`` and ``grade``:
   unknown).  The padding, the ``+ 1`` or the floor left out is wrong; an index no
   layout makes the question's size is refused, never guessed.
 
+- an array its author names ``kernel`` (``kernel.shape[0]``): read by the layouts, as
+  ``K`` is (a 2-D or HWIO kernel's index 0 is its height; NCHW's OIHW index 3 its
+  width); a layer's ``weight`` (``m.weight.shape[2]``) stays PyTorch's.  Before, a
+  ``kernel`` was read as PyTorch's weight: ``X.shape[0] - kernel.shape[0]`` refused (the
+  output channels there), and ``kernel.shape[3]`` beside ``# NCHW`` accepted for the
+  height (read as ``kernel_size[1]``, then as Conv3d's height: a wrong answer accepted).
+
 - sizes as Python's lengths of arrays (``len(X)``, ``len(K)``: the first axis's size;
   ``len(X[0])``: the second's), read as those shapes indexed are; ``len(kernel)`` keeps
   its reading (the kernel's size, ``kernel.shape`` being a layer's weights').  Before,
@@ -159,6 +166,21 @@ CLASSES = {
             N,
             "checker.reason.ambiguous_letter: X1_shape[1]",
         ),
+    ],
+    "an array its author names kernel, read by the layouts": [
+        ("output-height", "out_h = (X.shape[0] - kernel.shape[0] + p_h) // s_h + 1", R, None),
+        guard(
+            "output-height",
+            "高 = (x.shape[2] - kernel.shape[2] + p_h) // s_h + 1  # NCHW",
+            R,
+            "layout",
+        ),
+        ("output-height", "out_h = (X.shape[0] - kernel.shape[0]) // s_h + 1", W, None),
+        # NCHW beside OIHW: index 3 is the kernel's width
+        ("output-height", "oh = (x.shape[2] - kernel.shape[3] + p_h) // s_h + 1  # NCHW", W, None),
+        # a layer's weight stays PyTorch's (out_channels first)
+        guard("output-height", "out_h = (h - m.weight.shape[0] + p_h) // s_h + 1", W, None),
+        guard("output-height", "out_h = (h - m.weight.shape[2] + p_h) // s_h + 1", R, None),
     ],
     "sizes as the lengths of arrays": [
         ("output-height", "oh = (len(X) + p_h - len(K)) // s_h + 1", R, None),

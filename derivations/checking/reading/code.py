@@ -451,9 +451,15 @@ def _members(text: Normalized, notes: list) -> Normalized:
     found = []
     for match in _CHAIN().finditer(text.text):
         after = text.text[match.end() : match.end() + 1]
-        resolved = _resolved(_segments(match.group()), after)
+        segments = _segments(match.group())
+        resolved = _resolved(segments, after)
         end = match.end()
-        axis = _WEIGHT_AXIS().match(text.text, end) if resolved in _WEIGHT_SHAPES else None
+        # a layer's weight (``m.weight.shape``, ``weight.shape``) is PyTorch's; an array
+        # its author names kernel (``kernel.shape[0]``) is read by the layouts
+        weight = len(segments) > 1 and segments[-2] in _TENSORS
+        axis = (
+            _WEIGHT_AXIS().match(text.text, end) if weight and resolved in _WEIGHT_SHAPES else None
+        )
         if axis is not None:  # a layer's weight indexed: PyTorch's names of its sizes
             resolved, end = _WEIGHT[int(axis.group("i") or axis.group("j"))], axis.end()
         if resolved is not None and resolved != match.group():
