@@ -2935,20 +2935,16 @@ def _remark_other_layer(entry: Entry, notes: list) -> None:
         return
     from derivations.checking.reading.informal import stated_parameters
     from derivations.model import Layer
-    from derivations.registry.symbols import parameters
+    from derivations.registry.symbols import BY_NAME
 
     for note in notes:
         remark = note.get("fields", {}).get("remark", "")
         if note.get("id") != "reading.note.remark" or not remark:
             continue
-        for parameter, axis, value in stated_parameters(remark):
-            held = {
-                info.name: getattr(Layer, info.attribute, None)
-                for info in parameters().get(parameter, ())
-                if not axis or info.name.endswith(f"_{axis}")
-            }
+        for stated in stated_parameters(remark):
+            held = {name: getattr(Layer, BY_NAME[name].attribute, None) for name in stated.symbols}
             held = {name: default for name, default in held.items() if default is not None}
-            if held and value not in held.values():
+            if held and stated.value not in held.values():
                 layer = ", ".join(f"{name} = {default}" for name, default in held.items())
                 raise _invalid("remark_other_layer", remark=remark, layer=layer)
 

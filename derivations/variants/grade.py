@@ -32,7 +32,7 @@ from derivations.grading.outcome import Outcome, grade_answer
 from derivations.messages import text
 from derivations.model import CONVENTIONS
 from derivations.numbers import shown
-from derivations.registry.symbols import parameters
+from derivations.registry.symbols import BY_NAME, parameters
 from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Student
 from derivations.variants.draw import DRAW_VERSION, draw_layer
 from derivations.variants.key import KeyValue, environment, reference_variant
@@ -863,11 +863,23 @@ def _increase_refused(
 
 # a bracket's text (ASCII or full-width brackets)
 _BRACKETED = re.compile(r"[(（](?P<body>[^()（）]*)[)）]")
+
+
 # the layer's fields a stated parameter is compared with, per axis (one field without
 # one: the groups), from the symbol registry
-_PARAMETER_FIELDS = {
-    word: tuple(info.attribute for info in infos) for word, infos in parameters().items()
-}
+def _stated_is(stated, held: int, layer) -> bool:
+    """Whether a remark's stated value (:class:`.informal.Stated`) is ``held``, the
+    layer's value of one of its symbols: a padding said in a word may be the other
+    reading's too (per side where the layer's convention counts it in all, in all where
+    it counts it per side; s15rev F2: any padding was read as total or half, whatever
+    the convention); the book's letter (p_h) only as the layer's convention counts it."""
+    if stated.value == held:
+        return True
+    padding = {info.name for info in parameters()["padding"]}
+    if stated.letter or not set(stated.symbols) <= padding:
+        return False
+    per_side = layer.padding_convention == "per-side"
+    return stated.value == (2 * held if per_side else Fraction(held, 2))
 
 
 def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
@@ -892,12 +904,10 @@ def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
         if bounded_remark(match["body"]):  # 4 (or more): a bound (s15rev F16)
             line = text("reading.trail_bounds", lang, text=match["body"].strip())
             return Outcome("invalid_input", feedback=line, student_feedback=line)
-        for parameter, axis, value in stated_parameters(match["body"]):
-            fields = _PARAMETER_FIELDS.get(parameter, ())
-            fields = tuple(f for f in fields if not axis or f.endswith(f"_{axis}")) or fields
+        for stated in stated_parameters(match["body"]):
+            fields = tuple(BY_NAME[name].attribute for name in stated.symbols)
             held = [getattr(layer, field) for field in fields]
-            per_side = parameter == "padding"
-            if all(v == value or (per_side and v == 2 * value) for v in held):
+            if all(_stated_is(stated, v, layer) for v in held):
                 continue
             shown = ", ".join(f"{f} = {v}" for f, v in zip(fields, held, strict=True))
             line = text(

@@ -245,6 +245,57 @@ def test_a_remark_stating_another_layer_than_the_pages_is_refused(lang):
         assert got["verdict"] == N and remark in got["feedback"], (answer, got)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_remark_names_what_the_notations_name(lang):
+    """s15rev F10: a name in a remark read as the checker reads it: Keras's ``filters``
+    is c_o (it was read as the kernel's size: the layer's c_o refused, its kernel size
+    accepted); the book's letter p_h is the padding as the layer counts it (s15rev F2:
+    half the total passed as p_h)."""
+    layer = practice_class().students[0].layer
+    count, size = _value(FM), _value(OH)
+    for answer in (f"{count} (filters {layer.c_o})", f"{size} (p_h = {layer.p_h})"):
+        got = json.loads(answer_at(FM if answer.startswith(str(count)) else OH, answer, lang))
+        assert got["verdict"] == R, (answer, got)
+    other = [
+        (FM, f"{count} (filters {layer.k_h})", f"filters {layer.k_h}"),
+        (FM, f"{count}（filters {layer.c_o + 1}）", f"filters {layer.c_o + 1}"),
+        (OH, f"{size} (p_h = {layer.p_h // 2})", f"p_h = {layer.p_h // 2}"),
+    ]
+    for question, answer, remark in other:
+        got = json.loads(answer_at(question, answer, lang))
+        assert got["verdict"] == N and remark in got["feedback"], (answer, got)
+
+
+@pytest.mark.parametrize("convention", ["total", "per-side"])
+def test_a_padding_in_a_remark_is_read_in_the_layers_convention(convention):
+    """s15rev F2: a padding said in a word may be the layer's or the other reading's
+    (total or per side); any other value, and the letter at the other reading's value,
+    states another layer: at a per-side layer (p_h = 2 a side, 4 in all) ``(padding 1)``
+    passed and ``(padding 4)`` was refused."""
+    from derivations.model import Layer
+    from derivations.variants.grade import _other_layer_stated
+
+    layer = Layer(
+        c_i=3,
+        c_o=4,
+        h=10,
+        w=7,
+        k_h=3,
+        k_w=3,
+        p_h=2,
+        p_w=2,
+        s_h=3,
+        s_w=3,
+        padding_convention=convention,
+    )
+    other = 4 if convention == "per-side" else 1  # the padding's other reading
+    for remark in ("padding 2", f"padding {other}", "p_h = 2", "填充为 2"):
+        assert _other_layer_stated(f"4 ({remark})", layer, "en") is None, remark
+    for remark in ("padding 3", f"padding {4 if convention == 'total' else 1}", f"p_h = {other}"):
+        refused = _other_layer_stated(f"4 ({remark})", layer, "en")
+        assert refused is not None and refused.verdict == N, remark
+
+
 def test_two_sizes_alike_are_said_without_a_raw_value():
     """s15exam E15: "(alike: True)" reached the student."""
     from derivations.checking import check

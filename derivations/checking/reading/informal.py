@@ -37,6 +37,7 @@ import keyword
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.languages import (
@@ -507,12 +508,23 @@ _LETTER_PARAMETERS = {
 }
 
 
-def stated_parameters(body: str) -> list[tuple[str, str, int]]:
-    """``(parameter, axis, value)`` of each parameter a bracket's text states
-    (:func:`parameter_value`: ``stride 2`` is ``("stride", "", 2)``, ``p_h = 4``
-    ``("padding", "h", 4)``, ``no padding`` ``("padding", "", 0)``; ``parameter`` one
-    of :data:`_LETTER_PARAMETERS`' values, ``axis`` ``h``, ``w`` or ``""`` for both);
-    empty when the text is not such a statement or states no whole number."""
+class Stated(NamedTuple):
+    """A parameter's value a remark states: the book's symbols the name written stands
+    for (``stride``: s_h, s_w; ``p_h``: p_h; Keras's ``filters``: c_o), the value, and
+    whether it was written as the book's letter (``p_h = 4``: the book's total padding)
+    rather than a word (``padding 2``: a course's, total or per side)."""
+
+    symbols: tuple[str, ...]
+    value: int
+    letter: bool
+
+
+def stated_parameters(body: str) -> list[Stated]:
+    """The parameters' values a bracket's text states (:func:`parameter_value`: ``stride
+    2``, ``p_h = 4``, ``filters 4``, ``no padding`` a padding of 0), each name read as
+    the checker reads it (:func:`_stated_symbols`); a name read as none of the layer's
+    parameters is left out; empty when the text is not such a statement or states no
+    whole number."""
     from derivations.registry.notations import meaning_of_word
 
     if not parameter_value(body):
@@ -522,7 +534,8 @@ def stated_parameters(body: str) -> list[tuple[str, str, int]]:
         absent = _NO_PARAMETER().fullmatch(part)
         if absent is not None:
             meant = meaning_of_word((absent.group("name") or absent.group("cjk") or "").strip())
-            found.append((meant.id if meant else "", "", 0))
+            words = symbols.parameters().get(meant.id, ()) if meant else ()
+            found.append(Stated(tuple(info.name for info in words), 0, False))
             continue
         match = _PARAMETER_VALUE().fullmatch(part)
         number = re.search(r"\d+(?:\.\d+)?", part[match.end("name") :]) if match else None
@@ -531,18 +544,39 @@ def stated_parameters(body: str) -> list[tuple[str, str, int]]:
         name = match.group("name").strip()
         letter = re.fullmatch(r"([pskdg])(?:_\{?([hw])\}?)?", name)
         if letter:
-            found.append(
-                (_LETTER_PARAMETERS[letter.group(1)], letter.group(2) or "", int(number.group()))
-            )
+            written = letter.group(1) + (f"_{letter.group(2)}" if letter.group(2) else "")
+            found.append(Stated(_symbols_of(written), int(number.group()), True))
             continue
-        meant = meaning_of_word(name)
-        kind = (
-            meant.id
-            if meant
-            else ("dilation" if "膨胀" in name or "dilation" in name else "groups")
-        )
-        found.append((kind, "", int(number.group())))
+        named = _stated_symbols(name)
+        if named:
+            found.append(Stated(named, int(number.group()), False))
     return found
+
+
+def _stated_symbols(name: str) -> tuple[str, ...]:
+    """The book's symbols a parameter's name in a remark stands for: its spelling in
+    the notation records (:func:`.notations.notation_spellings`: ``filters`` is Keras's
+    c_o, ``dilation rate`` dilation_rate's d), else the parameter its meaning names
+    (:func:`.notations.meaning_of_word`: ``kernel size``); none for another name
+    (``output padding``: no convolution's parameter; it was read as the groups)."""
+    from derivations.registry.notations import meaning_of_word, notation_spellings
+
+    spellings = notation_spellings()
+    lower = name.lower()
+    spelled = spellings.get(lower) or spellings.get(re.sub(r"\s+", "_", lower))
+    if spelled is not None:
+        return _symbols_of(spelled[0])
+    meant = {m.id for word in name.split() if (m := meaning_of_word(word)) is not None}
+    if len(meant) != 1:  # (output padding: the output's and the padding's words)
+        return ()
+    return tuple(info.name for info in symbols.parameters().get(meant.pop(), ()))
+
+
+def _symbols_of(formula: str) -> tuple[str, ...]:
+    """The layer's symbols a registry formula that is one symbol stands for (``p``: both
+    axes' p_h, p_w; ``c_o``, ``g``: itself); none for another formula."""
+    names = (formula,) if formula in symbols.BY_NAME else (f"{formula}_h", f"{formula}_w")
+    return tuple(n for n in names if n in symbols.BY_NAME and symbols.BY_NAME[n].attribute)
 
 
 # a padding's own value in its reading (``padding 4 on each side``, ``填充为 4``)
