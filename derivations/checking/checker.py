@@ -91,6 +91,7 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.languages import (
     BRACKET_FLOOR_WORDS,
+    BYTE_WORDS,
     OTHER_ROUNDING_WORDS,
     RATE_WORDS,
     ROUNDING_WORDS,
@@ -1392,7 +1393,9 @@ def _memory_unit(entry: Entry, word: str) -> InvalidAnswer | None:
     said so as the other axis's word is for a size
     (``checker.reason.memory_unit_for_operations``, ``…_for_size``; s15exam E3:
     ``bytes`` got the bytes-vs-elements advice, multiply by 4, and ``elements`` was
-    accepted); None for no word, or where memory or parameters are counted."""
+    accepted); ``bytes`` said of a count of a tensor's parameters (``4 bytes`` answering
+    the bias count: ``…_for_parameters``; the bytes advice, ×4, assumed the count right);
+    None for no word, or where memory is counted, or a parameter count's elements."""
     shape = entry.question.shape
     if not word:
         return None
@@ -1400,6 +1403,8 @@ def _memory_unit(entry: Entry, word: str) -> InvalidAnswer | None:
         return _invalid("memory_unit_for_size", unit=word, question=entry.question.id)
     if counts_operations(entry):
         return _invalid("memory_unit_for_operations", unit=word, question=entry.question.id)
+    if entry.question.tensor is not None and word in BYTE_WORDS:  # 4 bytes of the bias
+        return _invalid("memory_unit_for_parameters", unit=word, question=entry.question.id)
     return None
 
 

@@ -412,7 +412,9 @@ def _label_after(answer: str, parsed: Parsed | None) -> str | None:
 
     before = _WORDS_NUMBER.fullmatch(answer)
     if before and read_number(before["number"]) and (parsed is None or parsed.symbols):
-        return f"{before['words']} = {before['number']}"  # height 4: not h × 4
+        named = _parsed(before["words"])  # a name (height, multiplications), no bound's
+        if named is not None and isinstance(named.tree, ex.Sym):  # words (at least 4)
+            return f"{before['words']} = {before['number']}"  # height 4: not h × 4
     if parsed is None or len(parsed.sides) != 1 or parsed.parts:
         return None
     if not isinstance(parsed.tree, ex.Sym) or ex.symbols_in(parsed.sides[0]):

@@ -70,7 +70,8 @@ NEVER_ACCEPTED = [
         None,
     ),
     ("backward-memory", "2 c_i h w + 2 c_o c_i k_h k_w + c_o m_h m_w 字节", "not_equivalent", None),
-    ("bias-size", "c_o bytes", "not_equivalent", None),
+    # (bytes of a parameter count: refused as a unit of memory, s15exam E3's residual)
+    ("bias-size", "c_o bytes", "invalid_input", None),
     # FLOPs said of a count no variant counts in FLOPs; a scaled name (GFLOPs) states FLOPs
     # (the multiplications said in FLOPs are right: each is one FLOP, s10exam2 F6)
     ("forward-adds", "c_o c_i k_h k_w m_h m_w FLOPs", "not_equivalent", None),

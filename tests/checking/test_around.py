@@ -21,7 +21,8 @@ CLASSES = {
         ("forward-mults", "乘法的次数是$c_i c_o k_h k_w m_h m_w$", R, ["lead_in"]),
         ("forward-mults", "The number of products is $c_o c_i k_w k_h m_w m_h$.", R, ["lead_in"]),
         ("forward-adds", "加法共有$c_o c_i k_h k_w m_h$次", W, ["lead_in", "unit_count"]),
-        ("bias-size", "偏置一共占$4 c_o$字节", W, ["lead_in", "unit_bytes"]),
+        # (bytes of the bias count: a unit of memory on a count of parameters, refused)
+        ("bias-size", "偏置一共占$4 c_o$字节", "invalid_input", ["lead_in", "unit_bytes"]),
         ("forward-ops", "所需乘加运算（MACs）为$c_o c_i k_h k_w m_h m_w$", C, ["lead_in"]),
         ("forward-ops", "the FLOPs are $c_o c_i k_h k_w m_h m_w$", W, ["lead_in"]),
     ],

@@ -3,7 +3,7 @@
 E2: ``muls``, ``multiplies`` after a right count were read as the count they name,
 multiplied in, and refused as "naming the count instead of giving it", where ``mults``
 was read as the count's word.  They are count words now (``informal.COUNTS``; ``adds``
-stays the name of the additions count there, ``informal.ONE_KIND_WORDS``).
+became one in session 16: tests/checking/test_words_after_counts.py).
 E4: a count word after the formula naming another count (``… additions`` answering the
 multiplications) was refused as "the words before the formula"; now
 ``checker.reason.count_word_names_other``, naming the word as written.  Each right row has

@@ -120,14 +120,19 @@ def test_a_number_with_a_memory_unit_is_refused_as_the_formula_is(question, word
 @GUARD
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_a_memory_or_parameter_count_keeps_its_units(lang):
-    """Guards: on a memory or the bias, ``elements`` is the unit asked and ``bytes`` the
-    unit mix-up (its value in elements said in bytes)."""
+    """Guards: on a memory or the bias, ``elements`` is the unit asked; on a memory
+    ``bytes`` is the unit mix-up (its value in elements said in bytes), on the bias count
+    a unit of memory on a count of parameters, refused (s15exam E3's residual: the bytes
+    advice, ×4, assumed the count right)."""
     (student,) = practice_class().students
     key = {k.question: k.value for k in student.key}
-    for question in ("forward-memory", "bias-size"):
+    for question, bytes_verdict in (
+        ("forward-memory", "not_equivalent"),
+        ("bias-size", "invalid_input"),
+    ):
         right = json.loads(answer_at(question, f"{key[question]} elements", lang))
         assert right["verdict"] == "equivalent", right
         wrong = json.loads(answer_at(question, f"{key[question] + 1} elements", lang))
         assert wrong["verdict"] == "not_equivalent", wrong
         mixed = json.loads(answer_at(question, f"{key[question]} bytes", lang))
-        assert mixed["verdict"] == "not_equivalent", mixed
+        assert mixed["verdict"] == bytes_verdict, mixed

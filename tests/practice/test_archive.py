@@ -60,6 +60,13 @@ ANSWERS = [
     # a memory's unit word after a count of operations or a size: refused (s15exam E3)
     ("forward-mults", "c_o c_i k_h k_w m_h m_w 字节", "zh"),
     ("output-height", "floor((h-k_h+p_h)/s_h) + 1 elements", "en"),
+    # ... and bytes after the bias count; adds, \text{次}, "one per", a fraction's factor
+    # (s15exam E3, E2, E10, E6)
+    ("bias-size", "c_o bytes", "en"),
+    ("forward-adds", "c_o m_h m_w (c_i k_h k_w - 1) adds", "en"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w \\text{次}", "zh"),
+    ("bias-size", "one per output channel", "en"),
+    ("double-channels", "8/2 倍", "zh"),
     # a count in parts (s14exam E27): a rate's product (each part judged alone first), two
     # counts summed with their words, two gradients side by side (refused); the ratio
     # where the increase is asked (E20)
@@ -140,6 +147,8 @@ def _at_layer() -> list:
         ("output-height", f"输出为 {key['output-height']}×{key['output-width']}", "zh"),
         ("bias-size", f"每个输出通道一个，共 {key['bias-size'] + 1} 个", "zh"),
         ("forward-mults", f">{key['forward-mults']}", "en"),
+        ("forward-adds", f"{adds} adds", "en"),
+        ("bias-size", f"{key['bias-size']} bytes", "en"),
     ]
 
 

@@ -54,6 +54,8 @@ ROWS = [
     ("output-height", "width {v}", "en", N, "width"),
     ("output-height", "output channels {v}", "en", N, "output channels"),
     ("forward-mults", "additions {v}", "en", N, "additions"),
+    ("forward-mults", "at least {v}", "en", N, "at least"),  # a bound's words: no label
+    ("output-height", "at most {v}", "en", N, "at most"),
     # a shape after words: the size asked from it, the words judged as before it alone
     ("output-height", "输出为 {h}×{w}", "zh", R, None),
     ("output-width", "输出为 {h}×{w}", "zh", R, None),

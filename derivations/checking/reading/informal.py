@@ -239,6 +239,7 @@ COUNTS: dict[str, tuple[str | None, str | None]] = {
     "multiplies": (None, "multiplication"),
     "products": (None, "multiplication"),
     "additions": (None, "addition"),
+    "adds": (None, "addition"),
     "operations": (None, None),
     "ops": (None, None),
     "macs": ("macs", None),
@@ -249,9 +250,9 @@ COUNTS: dict[str, tuple[str | None, str | None]] = {
 # count words after a formula -> the counting they state (None: a count, no counting)
 COUNT_WORDS = {word: counting for word, (counting, _) in COUNTS.items()}
 # words of a count of one operation besides those of COUNTS, never read as a count word
-# at an answer's end: there ``adds`` is the name of the additions count
-# (registry/questions.py's names) and ``addition`` no count's word
-ONE_KIND_WORDS = {"addition": "addition", "adds": "addition"}
+# at an answer's end: ``addition`` is no count's word (``adds``, the additions count's
+# name in registry/questions.py, ends a count as ``muls`` does: s15exam E2)
+ONE_KIND_WORDS = {"addition": "addition"}
 _COUNT_ENDINGS = tuple(COUNT_WORDS)  # lower case: a quick test before the pattern
 # the words after a formula that say it counts biases, every language's
 # (:data:`.languages.BIAS_COUNT_WORDS`: judged as a label is, only the bias count's); their
@@ -1118,6 +1119,11 @@ def _increase(said: str, value, notes: list):
 # characters none of the whole-answer factor patterns (_FACTOR) can hold: a text with one
 # is a formula, and those patterns are not tried
 _NOT_A_FACTOR = frozenset("_()+/^=[]{}\\")
+# a factor written as a fraction of whole numbers and its word (``214/53 倍``, ``214/53
+# times``: s15exam E6), where _NOT_A_FACTOR's "/" keeps the other patterns away
+_FRACTION_FACTOR = lazy_pattern(
+    r"^\s*(?P<n>[0-9]+\s*/\s*[1-9][0-9]*)\s*(?:倍|times|-?fold)\s*[.。]?\s*$", re.I
+)
 # a number and LaTeX's times sign after it (``4\times``): the factor ``4x``
 _LATEX_TIMES_AFTER = lazy_pattern(r"^\s*[0-9]+(?:\.[0-9]+)?\s*(?P<sign>\\times)\s*$")
 
@@ -1373,6 +1379,9 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         _refuse_operations(operations, bool(_NOT_A_FACTOR.intersection(text.text)))
     if "\\" in text.text and (match := _LATEX_TIMES_AFTER().match(text.text)):
         text = edit(text, match.start("sign"), match.end("sign"), "x")  # 4\times: 4x (E10)
+    if (match := _FRACTION_FACTOR().match(text.text)) is not None:  # 214/53 倍 (E6)
+        notes.append(_note("factor", text=match.group().strip(), value=match["n"]))
+        return edit(text, 0, len(text.text), match["n"]), notes
     if _NOT_A_FACTOR.intersection(text.text):  # a formula: no factor, no sentence
         return _times_signs(text, notes), notes
     factor = _factor(text, notes)

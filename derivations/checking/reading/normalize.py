@@ -72,11 +72,13 @@ CHARACTER_MAP = {
 }
 
 # LaTeX styling around a name: keep the name, and an index of it (\text{padding[1]},
-# PyTorch's docs as reStructuredText math writes them)
+# PyTorch's docs as reStructuredText math writes them), or Chinese words (\text{次},
+# \text{次乘法}: a count word after the formula, read as written plain; s15exam E10)
 _WRAPPER = re.compile(
     r"\\(?:mathrm|operatorname|text|textrm|textbf|textit|mathit|mathbf|mathsf|mathcal|rm"
     r"|mathnormal|boldsymbol|bm)"
-    r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*(?:\[[0-9]\])?)\s*\}"
+    r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*(?:\[[0-9]\])?"
+    r"|[\u4e00-\u9fff]+)\s*\}"
 )
 # LaTeX's and Markdown's escaped underscore (\text{kernel\_size}, h\_out): a name's "_"
 _ESCAPED_UNDERSCORE = re.compile(r"\\_")

@@ -1733,7 +1733,7 @@ def _rate_patterns() -> list[re.Pattern]:
     ja_each, ja_one = RATE_EACH_ATTACHED["ja"]
     return [
         re.compile(
-            rf"^(?:[^\W\d_][\w'’]*\s+){{0,5}}?(?:{one})\s+(?P<thing>[^\W\d_][\w\s'-]{{0,40}}?)\s+"
+            rf"^(?:[^\W\d_][\w'’]*\s+){{0,5}}?(?:{one})\s+(?:(?P<thing>[^\W\d_][\w\s'-]{{0,40}}?)\s+)?"
             rf"(?:{per})\s+(?:(?:of|de|des|der|di|dos|das)\s+(?:the|los|las|les|die|gli|os|as)?\s*)?"
             r"(?P<unit>[^\W\d_][\w\s'-]{0,40}?)\s*[.。!]?\s*$",
             re.I,
