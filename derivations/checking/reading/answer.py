@@ -345,14 +345,18 @@ def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
     position, keyword = found
     arguments = _arguments(text, opening + 1, closing)
     given = [(part, at) for part, at, said in arguments if said == keyword]
-    if not given and position is not None:
-        given = [(part, at) for part, at, said in arguments if said is None][position:][:1]
-    if not given:
+    placed = [(part, at) for part, at, said in arguments if said is None]
+    placed = placed[position:][:1] if position is not None else []
+    # a shape given twice (a keyword repeated, or by position and by keyword) is a
+    # SyntaxError or a TypeError in Python: no shape is read from it
+    if len(given + placed) != 1:
         return None
-    part, at = given[0]
+    part, at = (given + placed)[0]
     inner = part.strip()
+    if not inner:
+        return None
     entries = [(part, at)]
-    if inner[:1] in "([" and inner[-1:] in ")]":
+    if inner[0] in "([" and inner[-1] in ")]":
         first = text.index(inner[0], at)
         entries = _entries(text, first + 1, first + len(inner) - 1)
     if not entries:
