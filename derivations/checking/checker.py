@@ -2954,14 +2954,17 @@ def _remark_other_layer(entry: Entry, notes: list) -> None:
                 raise _invalid("remark_other_layer", remark=remark, layer=layer)
 
 
-def _islands_per_part(notes: list) -> None:
+def _islands_per_part(entry: Entry, notes: list) -> None:
     """Refused (``reading.remark_operation``) when the words right after an accepted
     formula read from a sentence (the ``islands`` note's ``per`` field:
     :func:`.informal.per_part` of the graded island's trail), or a condition after it
     (``condition_after``: ``… for each filter``), say the count is per one of a layer's
     parts (``… multiplications per output channel``), as a remark in brackets
     saying it is (s15rev F7: graded as the layer's count, and accepted); a wrong formula
-    keeps its diagnosis."""
+    keeps its diagnosis.  Only where a count is asked: a size is the same for each
+    output channel."""
+    if entry.question.shape is not None:
+        return
     for note in notes:
         fields = note.get("fields", {})
         per = fields.get("per") if note.get("id") == ISLANDS_NOTE else None
@@ -4220,7 +4223,7 @@ def check(
                     _summed_terms_named(entry, said["notes"], symbolic, notation, infer)
                     _held_placed(entry, parsed.tree, readings, answer, notation)
                     _approximation_near(said["notes"])
-                    _islands_per_part(said["notes"])
+                    _islands_per_part(entry, said["notes"])
                     _remark_other_layer(entry, said["notes"])
                 if result.verdict == "equivalent" and entry.question.bias:
                     _bias_said_counted(entry, said["notes"])
