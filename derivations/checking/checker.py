@@ -92,6 +92,7 @@ from derivations.checking.reading.informal import (
 from derivations.checking.reading.languages import (
     BRACKET_FLOOR_WORDS,
     BYTE_WORDS,
+    GRADIENT_TENSORS,
     OTHER_ROUNDING_WORDS,
     RATE_WORDS,
     ROUNDING_WORDS,
@@ -2126,23 +2127,31 @@ def _memory_parts(entry: Entry, candidates: list) -> Parsed | None:
 
 # a label naming one gradient of a layer (``dX``, ``dw``, ``grad_input``, ``W.grad``,
 # ``weight gradient``, ``gradient of the input``, ``输入梯度``, ``对权重的梯度``): the
-# tensor it is the gradient of, by the words of :data:`_GRADIENT_OF`
-_GRADIENT_LABEL = lazy_pattern(
-    r"\s*(?:d\s*(?P<d>[xwby])"
-    r"|grad[_\s]*(?P<grad>x|w|b|y|inputs?|weights?|bias|outputs?|kernel)"
-    r"|(?P<dot>x|w|b|y|inputs?|weights?|bias|kernel)\s*\.\s*grad"
-    r"|(?P<before>inputs?|weights?|bias|outputs?|kernel)\s+grad(?:ient)?s?"
-    r"|grad(?:ient)?s?\s+(?:of|w\.?r\.?t\.?)\s+(?:the\s+)?"
-    r"(?P<of>inputs?|weights?|bias|outputs?|kernel)"
-    r"|对?(?P<zh>输入|权重|卷积核|偏置|输出)的?梯度)\s*",
-    re.I,
-)
+# tensor it is the gradient of, by its letter or words (:data:`.languages.GRADIENT_TENSORS`)
+@cache
+def _gradient_label() -> re.Pattern:
+    letters = "".join(GRADIENT_TENSORS)
+    words = [w for ws in GRADIENT_TENSORS.values() for w in ws if w.isascii()]
+    either = words_pattern(*GRADIENT_TENSORS, *words)
+    attached = words_pattern(
+        *(w for ws in GRADIENT_TENSORS.values() for w in ws if not w.isascii())
+    )
+    return re.compile(
+        rf"\s*(?:d\s*(?P<d>[{letters}])"
+        rf"|grad[_\s]*(?P<grad>{either})"
+        rf"|(?P<dot>{either})\s*\.\s*grad"
+        rf"|(?P<before>{words_pattern(*words)})\s+grad(?:ient)?s?"
+        r"|grad(?:ient)?s?\s+(?:of|w\.?r\.?t\.?)\s+(?:the\s+)?"
+        rf"(?P<of>{words_pattern(*words)})"
+        rf"|对?(?P<zh>{attached})的?梯度)\s*",
+        re.I,
+    )
+
+
+# the tensor each letter or word of :data:`.languages.GRADIENT_TENSORS` names
 _GRADIENT_OF = {
-    "x": "x", "input": "x", "inputs": "x", "输入": "x",
-    "w": "w", "weight": "w", "weights": "w", "kernel": "w", "权重": "w", "卷积核": "w",
-    "b": "b", "bias": "b", "偏置": "b",
-    "y": "y", "output": "y", "outputs": "y", "输出": "y",
-}  # fmt: skip
+    word.lower(): tensor for tensor, words in GRADIENT_TENSORS.items() for word in (tensor, *words)
+}
 
 
 GRADIENT_PARTS = "checker.reason.gradient_parts"
@@ -2150,8 +2159,8 @@ GRADIENT_PARTS = "checker.reason.gradient_parts"
 
 def _gradient_named(label: str) -> str | None:
     """The tensor (``x``, ``w``, ``b``, ``y``) whose gradient ``label`` names
-    (:data:`_GRADIENT_LABEL`), or None."""
-    found = _GRADIENT_LABEL().fullmatch(label)
+    (:func:`_gradient_label`), or None."""
+    found = _gradient_label().fullmatch(label)
     if found is None:
         return None
     word = next(v for v in found.groupdict().values() if v)

@@ -45,6 +45,13 @@ CLASSES = {
             N,
             GRADIENTS + "输入梯度, 权重梯度",
         ),
+        # the bias's gradient by another of the bias's words (languages.BIAS_WORDS: 偏差)
+        (
+            "backward-ops",
+            f"偏差梯度：c_o m_h m_w，权重梯度：{MACS}",
+            N,
+            GRADIENTS + "偏差梯度, 权重梯度",
+        ),
         # the forward count answered with the gradients: was right under MACs
         ("forward-ops", f"dX: {MACS}, dW: {MACS}", N, GRADIENTS + "dX, dW"),
         # two countings of one count, each labelled so: still read (both right)

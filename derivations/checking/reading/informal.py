@@ -47,6 +47,7 @@ from derivations.checking.reading.languages import (
     CONTRASTS,
     ELEMENT_WORDS,
     HEDGES,
+    HELD_PARAMETER_WORDS,
     LEAD_BOUNDS,
     NEGATION_FILLERS,
     NEGATIONS,
@@ -484,7 +485,6 @@ _PARAMETER_VALUE = lazy_pattern(
     r"\s*\d+(?:\.\d+)?\s*"
 )
 _PARAMETER_MEANINGS = frozenset({"stride", "padding", "kernel"})
-_PARAMETER_LETTERS = lazy_pattern(r"[pskdg](?:_\{?[hw]\}?)?|dilation|groups|膨胀率?|分组数?")
 
 
 # parts of a bracket stating several parameters (``stride 1 and no padding``)
@@ -507,6 +507,12 @@ def parameter_value(body: str) -> bool:
 _LETTER_PARAMETERS = {
     infos[0].name.split("_")[0]: word for word, infos in symbols.parameters().items()
 }
+# a parameter's letter, with an axis or none (``p``, ``s_h``, ``k_{w}``), of
+# :data:`_LETTER_PARAMETERS`
+_PARAMETER_LETTER = lazy_pattern(rf"([{''.join(_LETTER_PARAMETERS)}])(?:_\{{?([hw])\}}?)?")
+# … or a held parameter's word (``dilation``, ``groups``, ``膨胀率``: the parameter and
+# :data:`.languages.HELD_PARAMETER_WORDS`)
+_HELD_WORD = {word: held for held, words in HELD_PARAMETER_WORDS.items() for word in (held, *words)}
 
 
 class Stated(NamedTuple):
@@ -543,7 +549,7 @@ def stated_parameters(body: str) -> list[Stated]:
         if match is None or number is None or "." in number.group():
             return []
         name = match.group("name").strip()
-        letter = re.fullmatch(r"([pskdg])(?:_\{?([hw])\}?)?", name)
+        letter = _PARAMETER_LETTER().fullmatch(name)
         if letter:
             written = letter.group(1) + (f"_{letter.group(2)}" if letter.group(2) else "")
             found.append(Stated(_symbols_of(written), int(number.group()), True))
@@ -625,7 +631,7 @@ def _one_parameter(body: str) -> bool:
     if match is None:
         return False
     name = match.group("name").strip()
-    if _PARAMETER_LETTERS().fullmatch(name):
+    if _PARAMETER_LETTER().fullmatch(name) or name in _HELD_WORD:
         return True
     meant = meaning_of_word(name)
     return meant is not None and meant.id in _PARAMETER_MEANINGS

@@ -64,12 +64,15 @@ __all__ = [
     "RATE_TO",
     "RATE_EACH_ATTACHED",
     "RATE_HAS",
+    "RATE_INSIDE",
     "RATE_COUNTED",
     "RATE_TIED",
     "NAME_FILLERS",
     "TOTAL_WORDS",
     "BIAS_COUNT_WORDS",
+    "GRADIENT_TENSORS",
     "HEDGES",
+    "HELD_PARAMETER_WORDS",
     "LETTER",
     "words_pattern",
     "every_word",
@@ -222,6 +225,12 @@ HEDGES: dict[str, tuple[str, ...]] = {
         *("没", "非", "无", "否", "以上", "以下", "以内", "或", "减少", "降低", "下降"),
         *("缩小", "减小", "一半", "分之", "吗"),
     ),
+}
+# the Chinese words of the parameters the book's layer holds at 1 (registry/notations.py's
+# ``HELD``): a remark stating one (``（膨胀率 2）``, ``(groups 2)``) names that layer
+HELD_PARAMETER_WORDS: dict[str, tuple[str, ...]] = {
+    "dilation": ("膨胀", "膨胀率"),
+    "groups": ("分组", "分组数"),
 }
 # a rounding said in words after the formula, outside brackets (``… / s 向下取整``)
 ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
@@ -550,6 +559,18 @@ RATE_HAS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
     ),
     "vi": (("mỗi",), ("có",), ("một", "1")),
 }
+# … and "one X per Y" inside a sentence (``we apply one bias value to the entire filter's
+# output, maintaining …``, ``为每个filter提供相同的bias``): in English, the nouns a bias's
+# word may take (``bias value``) and the words that open the clause after Y; in Chinese,
+# between Y and the bias, an adverb, a verb of giving, and "the same" (besides
+# :data:`RATE_EACH_ATTACHED`'s "one")
+RATE_INSIDE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        ("value", "term", "parameter", "scalar"),
+        ("and", "so", "which", "while", "maintaining", "since", "because"),
+    ),
+    "zh": (("实际上", "都", "还", "各"), ("有", "对应", "提供", "配"), ("一个相同的", "相同的")),
+}
 # … or said as a tie, "X are associated with Y" (``biases are associated with filters``,
 # ``les biais sont associés aux filtres``, ``偏置与卷积核一一对应``): the words between X and Y
 RATE_TIED: dict[str, tuple[str, ...]] = {
@@ -564,6 +585,17 @@ RATE_TIED: dict[str, tuple[str, ...]] = {
 }
 # the bias's own words (a part of an answer about the bias: ``bias: c_o``)
 BIAS_WORDS: dict[str, tuple[str, ...]] = {"en": ("bias",), "zh": ("偏置", "偏差")}
+# the tensors of a layer whose gradient a label names (``dX``, ``grad_input``, ``W.grad``,
+# ``weight gradient``, ``输入梯度``): each by its letter (the key) and its words, the
+# input's, output's and kernel's as the parts record of registry/notations.yaml names the
+# whole tensor (its roles ``input``, ``output``, ``kernel``), the weights', and the bias's
+# (:data:`BIAS_WORDS`)
+GRADIENT_TENSORS: dict[str, tuple[str, ...]] = {
+    "x": ("input", "inputs", "输入"),
+    "w": ("weight", "weights", "kernel", "权重", "卷积核"),
+    "b": (*BIAS_WORDS["en"], *BIAS_WORDS["zh"]),
+    "y": ("output", "outputs", "输出"),
+}
 # a clause opening the answer that says the layer has a bias (``If bias is included,``,
 # ``如果有偏置，``): its opening words, then the words saying the bias is there
 BIAS_USED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

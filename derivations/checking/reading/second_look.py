@@ -1710,9 +1710,7 @@ def two_sizes(answer: str) -> tuple[str, Note] | None:
 
 
 def _alternation(words) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    return words_pattern(*words)
 
 
 def _rate_patterns() -> list[re.Pattern]:
@@ -1814,6 +1812,7 @@ def _rate_inside_pattern() -> re.Pattern:
     from derivations.checking.reading.languages import (
         RATE_COUNTED,
         RATE_EACH_ATTACHED,
+        RATE_INSIDE,
         RATE_ONE,
         RATE_PER,
         RATE_TO,
@@ -1822,14 +1821,16 @@ def _rate_inside_pattern() -> re.Pattern:
     one = _alternation(w for words in RATE_ONE.values() for w in words)
     per = _alternation([*(w for words in RATE_PER.values() for w in words), *RATE_TO])
     bias = _alternation(w for w in RATE_COUNTED if w.isascii())
+    nouns, clauses = (_alternation(words) for words in RATE_INSIDE["en"])
     zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
+    adverbs, verbs, same = (_alternation(words) for words in RATE_INSIDE["zh"])
     zh_bias = _alternation(w for w in RATE_COUNTED if not w.isascii())
     return re.compile(
-        rf"(?<![\w'’])(?:only\s+)?(?:{one})\s+(?:{bias})\w*(?:\s+(?:value|term|parameter|scalar)s?)?"
+        rf"(?<![\w'’])(?:only\s+)?(?:{one})\s+(?:{bias})\w*(?:\s+(?:{nouns})s?)?"
         rf"\s+(?:{per})\s+(?:one\s+)?(?P<unit>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){{0,3}}?)"
-        r"(?:['’]s\s+(?:output|outputs)|\s+as\s+a\s+whole)?\s*(?=$|[.,;:!…)，。；）]|\s+(?:and|so|which|while|maintaining|since|because)\b)"
+        rf"(?:['’]s\s+(?:output|outputs)|\s+as\s+a\s+whole)?\s*(?=$|[.,;:!…)，。；）]|\s+(?:{clauses})\b)"
         rf"|(?:为|給|给)?(?:{_alternation(zh_each)})(?P<zh>[\u4e00-\u9fffA-Za-z]+?)"
-        rf"(?:实际上|都|还|各)?(?:有|对应|提供|配)?(?:{_alternation(zh_one)}|一个相同的|相同的)(?:{zh_bias}|bias)",
+        rf"(?:{adverbs})?(?:{verbs})?(?:{_alternation(zh_one)}|{same})(?:{zh_bias}|bias)",
         re.I,
     )
 
