@@ -333,6 +333,7 @@ SAID_WITH_FIELDS = frozenset(
         "parts",
         "parts_summed",
         "summed_layers",
+        "html_entities",
         "rate_product",
         "counts_summed",
         "bare_definitions",
