@@ -67,6 +67,10 @@ ANSWERS = [
     ("forward-mults", "c_o c_i k_h k_w m_h m_w \\text{次}", "zh"),
     ("bias-size", "one per output channel", "en"),
     ("double-channels", "8/2 倍", "zh"),
+    # the bias in a sentence, a product of words after a label line (H14's classes)
+    ("bias-size", "For each filter we also learn one bias.", "en"),
+    ("bias-size", "每个输入通道有自己的偏置", "zh"),
+    ("forward-mults", "所以计算量为：\n\n卷积核高度x卷积核宽度x输入通道数x输出通道数", "zh"),
     # a count in parts (s14exam E27): a rate's product (each part judged alone first), two
     # counts summed with their words, two gradients side by side (refused); the ratio
     # where the increase is asked (E20)

@@ -62,7 +62,10 @@ __all__ = [
     "RATE_ONE",
     "RATE_PER",
     "RATE_TO",
+    "RATE_ADVERBS",
     "RATE_EACH_ATTACHED",
+    "RATE_FOR_EACH",
+    "RATE_SUBJECTS",
     "RATE_HAS",
     "RATE_INSIDE",
     "RATE_COUNTED",
@@ -530,10 +533,23 @@ RATE_TO: tuple[str, ...] = (
 RATE_EACH_ATTACHED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "zh": (
         ("每一个", "每个", "每"),
-        ("都对应一个", "对应一个", "都有一个", "有一个", "一个", "1个"),
+        (
+            *("都对应一个", "对应一个", "都有一个", "有一个", "一个", "1个"),
+            # … its own (``每个输出通道有自己的偏置``)
+            *("都有自己的", "有自己的", "都有各自的", "有各自的", "各有一个"),
+        ),
     ),
     "ja": (("ごとに", "毎に", "につき", "あたり"), ("1つ", "一つ", "1個", "一個")),
 }
+# … and the words that may stand between Y and "has" (``each filter also has a bias``), or
+# open "for each Y, … one X" (``For each filter we also learn one bias``)
+RATE_ADVERBS: tuple[str, ...] = ("also", "still", "additionally", "always", "then", "too")
+RATE_FOR_EACH: tuple[str, ...] = ("for each", "for every")
+# … whose subject, after Y, is one of these (Y ends before it)
+RATE_SUBJECTS: tuple[str, ...] = (
+    *("we", "you", "it", "one", "there is", "there's", "there are"),
+    *("the layer", "the network", "the model", "the convolution", "the conv layer"),
+)
 # … and said the other way round: "each Y has one X" (``Each output channel has its own
 # bias``, ``chaque filtre a un biais``, ``jeder Filter hat einen Bias``, ``mỗi bộ lọc có một
 # bias``): (each, has, one) per language

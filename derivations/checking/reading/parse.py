@@ -391,6 +391,8 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     when it is known (see :func:`.around`)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
+    if "x" in raw or "X" in raw:  # 卷积核高度x卷积核宽度: the times sign, one for one
+        raw = _HAN_TIMES().sub("×", raw)
     normalized, framing = framed(normalize(raw))
     given = normalized.text.strip()
     try:
@@ -402,6 +404,15 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
             raise
         # ``switch (mode) {}``, ``case SAME:``: text, none of it a formula, is not empty
         raise refuse("nothing_computed", text=" ".join(raw.split())[:_SHOWN]) from None
+
+
+# an x between Chinese words, or a number and a Chinese word, with no space (``卷积核高度x
+# 卷积核宽度``, ``1x1x输入通道数``): the times sign, as × there is (H14-dev's class: a count
+# as a product of words after a label line)
+_HAN_TIMES = lazy_pattern(
+    r"(?<=[\u4e00-\u9fff])[xX](?=[\u4e00-\u9fff0-9])"
+    r"|(?<=[0-9])[xX](?=(?:[0-9]+[xX×])*[\u4e00-\u9fff])"
+)
 
 
 # a name as code writes it at a refused word's column: its members, calls and indices

@@ -1715,10 +1715,13 @@ def _alternation(words) -> str:
 
 def _rate_patterns() -> list[re.Pattern]:
     from derivations.checking.reading.languages import (
+        RATE_ADVERBS,
         RATE_EACH_ATTACHED,
+        RATE_FOR_EACH,
         RATE_HAS,
         RATE_ONE,
         RATE_PER,
+        RATE_SUBJECTS,
         RATE_TIED,
     )
 
@@ -1727,6 +1730,7 @@ def _rate_patterns() -> list[re.Pattern]:
         _alternation(w for words in RATE_HAS.values() for w in words[i]) for i in range(3)
     )
     per = _alternation(w for words in RATE_PER.values() for w in words)
+    adverb = _alternation(RATE_ADVERBS)
     zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
     ja_each, ja_one = RATE_EACH_ATTACHED["ja"]
     return [
@@ -1745,7 +1749,8 @@ def _rate_patterns() -> list[re.Pattern]:
             r"[^\s。.]*[。.]?\s*$"
         ),
         re.compile(
-            rf"^(?:{each})\s+(?P<unit>[^\W\d_][\w\s'-]{{0,40}}?)\s+(?:{has})\s+(?:{own})\s+"
+            rf"^(?:{each})\s+(?P<unit>[^\W\d_][\w\s'-]{{0,40}}?)\s+(?:(?:{adverb})\s+)?"
+            rf"(?:{has})\s+(?:{own})\s+"
             r"(?P<thing>[^\W\d_][\w\s'-]{0,40}?)\s*[.。!]?\s*$",
             re.I,
         ),
@@ -1763,11 +1768,20 @@ def _rate_patterns() -> list[re.Pattern]:
             r"^(?P<thing>[\u4e00-\u9fff]+?)(?:与|和|跟)(?P<unit>[\u4e00-\u9fff]+?)"
             r"(?:一一对应|一一對應|一一相对应|一对一)[。.]?\s*$"
         ),
+        # for each Y, a subject and a verb, one X (``For each filter we also learn one bias``)
+        re.compile(
+            rf"^(?:{_alternation(RATE_FOR_EACH)})\s+(?P<unit>[^\W\d_][\w\s'-]{{0,40}}?)\s*,?\s+"
+            rf"(?:{_alternation(RATE_SUBJECTS)})\s+(?:[^\W\d_][\w'’]*\s+){{0,3}}?(?:{one})\s+"
+            r"(?P<thing>[^\W\d_][\w\s'-]{0,40}?)"
+            r"\s*[.。!]?\s*$",
+            re.I,
+        ),
     ]
 
 
 _RATES = cache(_rate_patterns)
 _TIED = 4  # the index in _rate_patterns of the tie, "X are associated with Y"
+_SPACED_RATES = (0, 3, 4, 6)  # … and of those in words between spaces (their Y's number)
 
 
 def rate_sentence(answer: str) -> tuple[str, Note] | None:
@@ -1798,7 +1812,7 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         if denied(said):
             return None  # I don't think there is one bias per filter
         unit = match.group("unit").strip()
-        text = f"number of {unit}" if index in (0, 3, 4) else f"{unit}数"
+        text = f"number of {unit}" if index in _SPACED_RATES else f"{unit}数"
         return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
     return None
 
