@@ -524,8 +524,9 @@ BOXES_NOT_READ = {
     "\\begin{aligned} M_{\\mathrm{fwd}}",
     # (the multiplications' increase, \Delta M = …, is read since s14exam E16: its m'_h
     # is explained, tests/checking/test_sheet_boxes.py)
-    # the polynomial's factors (the converse's proof)
-    "\\kappa(z)",
+    # (the polynomial's factors, the converse's proof, \kappa(z) = \kappa_d \prod_{r=1}^{d} …,
+    # is read since ff32ed8f: its product is refused as not run over the question's two
+    # layers, checker.reason.not_unrolled, no LaTeX refusal)
 }
 _LATEX_REFUSALS = ("reading.unsupported_command", "reading.unexpected_operand")
 
