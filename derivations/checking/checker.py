@@ -63,22 +63,7 @@ from derivations.checking.reading.aliases import (
     SQUARE_SYMBOLS,
 )
 from derivations.checking.reading.answer import parse_for, per_axis, read_answer
-from derivations.checking.reading.around import (
-    RELATIVE_NOTE,
-    bounded,
-    bounded_after,
-    copulas,
-    holds_symbol,
-    lead_names,
-)
 from derivations.checking.reading.branches import BRANCHES_NOTE, has_branches
-from derivations.checking.reading.code import (
-    LAYOUT_NOTE,
-    calls_defined,
-    function_named,
-    holds_formula,
-    unwrapped,
-)
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused, said_fields
 from derivations.checking.reading.informal import (
     COST_WORDS,
@@ -120,7 +105,7 @@ from derivations.checking.reading.limits import (
 )
 from derivations.checking.reading.names import COMPOSED_SOURCE, MISSPELT_SOURCE
 from derivations.checking.reading.normalize import refuse_too_long
-from derivations.checking.reading.parse import Parsed
+from derivations.checking.reading.parse import PLAIN, PLAIN_FUNCTIONS, PLAIN_NAME, Parsed
 from derivations.checking.result import DROPPED_FLOOR, Result
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
@@ -147,6 +132,7 @@ __all__ = [
     "SYMBOL_ORDER",
     "MAX_DIFFERENCE_OPS",
     "LAZY_MODULES",
+    "PLAIN_LAZY_MODULES",
 ]
 
 # the modules a check imports only on the path that needs them, never on the path of an
@@ -163,6 +149,16 @@ LAZY_MODULES = (
     "derivations.checking.deciding.symbolic",
     "derivations.expr.bridge",
     "sympy",
+)
+
+# the reader's stages a plain formula skips (:func:`.parse.plain_formula`): imported where
+# an answer needs them, never by a plain formula's check (a cold ``check`` of one, the
+# practice bench's first answer)
+PLAIN_LAZY_MODULES = (
+    "derivations.checking.reading.around",
+    "derivations.checking.reading.code",
+    "derivations.checking.reading.statements",
+    "derivations.checking.reading.spoken",
 )
 
 SYMBOL_ORDER = (
@@ -484,21 +480,27 @@ GROUPS_SOURCE = "formulas_page"
 
 
 def _notes(entry: Entry, parsed: Parsed) -> list:
-    from derivations.registry.notations import held_spelling
-
     notes = ["output_size_symbols"] if parsed.symbols & set(OUTPUT_SYMBOLS) else []
-    if any(
-        note.key == "reading.note.notation"
-        and dict(note.fields)["source"] == GROUPS_SOURCE
-        and (held_spelling(str(dict(note.fields)["written"])) or ("",))[0] == "groups"
-        for note in parsed.notes
-    ):  # a grouped layer's g: say what 1 stands for
+    if parsed.notes and _groups_written(parsed.notes):  # a grouped layer's g: say what 1 is
         notes.append("groups_at_one")
     axis = other_axis(entry, parsed.symbols)
     if axis is not None:  # the other axis's formula, read on a square layer
         notes.append(_OTHER_AXIS_NOTE[axis])
     # reading.note.*: informal forms (those with fields are said from the parsed notes)
     return notes + [note.key for note in parsed.notes if note.key not in FIELD_NOTES]
+
+
+def _groups_written(notes) -> bool:
+    """Whether the reader's ``notes`` say a name of the formulas page was read as the
+    groups (``g``)."""
+    from derivations.registry.notations import held_spelling
+
+    return any(
+        note.key == "reading.note.notation"
+        and dict(note.fields)["source"] == GROUPS_SOURCE
+        and (held_spelling(str(dict(note.fields)["written"])) or ("",))[0] == "groups"
+        for note in notes
+    )
 
 
 def _undefined_everywhere(values: Values) -> bool:
@@ -1280,6 +1282,8 @@ def _per_side_written(parsed: Parsed) -> bool:
     beside the formula that its padding is per side (``(per side padding)``,
     ``where P is the padding on each side``, ``，P 为每侧填充``; not where it says the
     total)."""
+    if not parsed.notes:
+        return False
     from derivations.registry.notations import per_side_sources, per_side_spellings
 
     for note in parsed.notes:
@@ -2307,6 +2311,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         if (done := _two_sizes(entry, text_)) is not None
     ]
     texts += sized
+    from derivations.checking.reading.code import calls_defined
+
     called = calls_defined(answer)  # f(…) defined and called: never its body's formula alone
     for text_, notes_ in [(answer, ()), *texts]:
         for rule in (_asked, _four_sizes, _islands, _sentences, _recursion, _prose_lines):
@@ -2348,23 +2354,24 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
     raise first
 
 
-# a plain formula: lower-case letters, digits, spaces, brackets and the signs of
-# arithmetic, nothing else (:func:`_plain_read`); and each of its names
-_PLAIN = lazy_pattern(r"[a-z0-9_ ()+*/^-]+")
-_PLAIN_NAME = lazy_pattern(r"[a-z_][a-z0-9_]*")
-_PLAIN_FUNCTIONS = frozenset({"floor", "ceil"})
-
-
 def _plain_names(entry: Entry) -> frozenset:
     """The names a plain formula answering ``entry`` may write: the symbols an answer
     may use (:func:`symbols_allowed`) but the batch n (a notation may read it as an
-    input size: :func:`.notation.n_as_input_size`), and the functions floor and ceil."""
-    return (symbols_allowed(entry) - {BATCH_SYMBOL}) | _PLAIN_FUNCTIONS
+    input size: :func:`.notation.n_as_input_size`), and the functions floor and ceil
+    (computed once per question)."""
+    found = _PLAIN_NAMES.get(entry.question.id)
+    if found is None:
+        found = (symbols_allowed(entry) - {BATCH_SYMBOL}) | PLAIN_FUNCTIONS
+        _PLAIN_NAMES[entry.question.id] = found
+    return found
+
+
+_PLAIN_NAMES: dict[str, frozenset] = {}  # question id -> the names a plain formula may write
 
 
 def _plain_read(entry: Entry, answer: str, question_id: str, notation):
     """(reading, parsed, readings, (a label's note, the chain's note)) of a plain formula
-    (:data:`_PLAIN`) whose names are the question's own symbols and floor or ceil
+    (:data:`.parse.PLAIN`) whose names are the question's own symbols and floor or ceil
     (:func:`_plain_names`), no course notation given, read with no note, one formula, no
     name before ``=`` and no side, its symbols the question's: what
     :func:`_in_either_order` and :func:`_sides_checked` give it (no named product, no
@@ -2372,9 +2379,9 @@ def _plain_read(entry: Entry, answer: str, question_id: str, notation):
     regraded, no label or chain: ``[]`` and ``(None, None)``), and :func:`_prose_read`
     (no words: none), without the steps that find so; None for any other answer, or one
     the reader refuses (the general path reads it)."""
-    if notation or not isinstance(answer, str) or not _PLAIN().fullmatch(answer):
+    if notation or not isinstance(answer, str) or not PLAIN().fullmatch(answer):
         return None
-    if not _plain_names(entry).issuperset(_PLAIN_NAME().findall(answer)):
+    if not _plain_names(entry).issuperset(PLAIN_NAME().findall(answer)):
         return None
     if _may_be_prose(answer):
         return None
@@ -2429,6 +2436,8 @@ def _prose_read(entry: Entry, answer: str, read: tuple, question_id: str, notati
         return None
     if _verdict_of(entry, read) is not None:
         return None
+    from derivations.checking.reading.code import LAYOUT_NOTE
+
     if any(note.key == LAYOUT_NOTE for note in read[1].notes):
         return None  # ``x.shape[3] … // NHWC``: the comment the islands drop says the axis
     for rule in (_islands, _two_sizes):
@@ -2557,6 +2566,8 @@ def _names_other(entry: Entry, lead: str) -> str | None:
     not for a factor's questions), the forward pass answering a backward question, the
     weights answering the bias count (:func:`_other_pass_or_part`);
     None otherwise (the longest name first; ``output size`` names either axis)."""
+    from derivations.checking.reading.around import holds_symbol, lead_names
+
     if not lead.isascii():
         from derivations.checking.reading.traditional import simplified
 
@@ -2777,6 +2788,8 @@ def _other_kind(asked: Question, lead: str) -> str | None:
     (``backward memory =`` answering forward-memory); the bias alone answering another
     question than the bias count (:func:`_bias_alone`).  The name the words are in (as
     :func:`.around.lead_names` reads it) or the words; None otherwise."""
+    from derivations.checking.reading.around import lead_names
+
     clause = _CLAUSE_MARK().split(lead)[-1]
     if asked.passes == "forward" and _BACKWARD_PASS().search(clause):
         return None if _FORWARD_WORD().search(clause) else _last_name(clause)
@@ -2812,6 +2825,8 @@ def _other_kind(asked: Question, lead: str) -> str | None:
 
 
 def _last_name(clause: str) -> str:
+    from derivations.checking.reading.around import lead_names
+
     return (lead_names(clause) or [clause.strip()])[-1].strip()
 
 
@@ -2838,6 +2853,8 @@ def _held(readings: list) -> list[tuple[str, int, str | None]]:
     groups or the dilation for a name whose parts the parts record reads as them
     (``group_count``; ``dilation_x``, ``dil``) or a letter inferred at a number (the
     roles record's D), else None."""
+    if not readings:
+        return []
     from derivations.checking.reading.names import role_of
     from derivations.registry.notations import held_spelling
 
@@ -3076,6 +3093,14 @@ def _h_may_be_horizontal(entry: Entry, readings: list[dict], parsed: Parsed) -> 
     raise _invalid("h_may_be_horizontal", name=lettered[0]["written"], symbol=across, read=read)
 
 
+def _relative_noted(notes: list) -> bool:
+    """Whether the reader's ``notes`` (as dicts) say the formula is a factor of the
+    forward pass's count (:data:`.around.RELATIVE_NOTE`)."""
+    from derivations.checking.reading.around import RELATIVE_NOTE
+
+    return any(note.get("id") == RELATIVE_NOTE for note in notes)
+
+
 def _lead_names_asked(
     entry: Entry, notes: list, name: str | None = None, tree: ex.Node | None = None
 ) -> None:
@@ -3160,7 +3185,7 @@ def _lead_names_asked(
     asked = entry.question
     operations = asked.shape is None and asked.id != "bias-size" and "memory" not in asked.id
     # a remark beside a factor says what it is a factor of (``2 × forward (memory)``)
-    relative = any(note.get("id") == RELATIVE_NOTE for note in notes)
+    relative = bool(notes) and _relative_noted(notes)
     for note in said:
         fields = note.get("fields", {})
         if (
@@ -3437,11 +3462,14 @@ def _functions_named(notes) -> list[str]:
     for note in notes:
         fields = note.get("fields", {})
         if note.get("id") == _CODE_NOTE:
-            named = function_named(fields.get("text", ""))
+            head = fields.get("text", "")
         elif note.get("id") == _SIDE_NOTE:
-            named = function_named(fields.get("side", ""))
+            head = fields.get("side", "")
         else:
             continue
+        from derivations.checking.reading.code import function_named
+
+        named = function_named(head)
         if named:
             found.append(named)
     return found
@@ -3452,7 +3480,7 @@ def _counting_around(parsed: Parsed) -> Parsed:
     side of its chain that gives the forward pass's count in words (``2 × forward FLOPs
     = …``: the formula after it claims to count FLOPs), where nothing else in it states
     one (:func:`.informal.countings_said`)."""
-    if parsed.counting is not None:
+    if parsed.counting is not None or not parsed.notes:
         return parsed
     said = list(_functions_named(note.as_dict() for note in parsed.notes))
     said += [
@@ -3539,6 +3567,8 @@ def _sentences(entry: Entry, answer: str) -> tuple[str, Note] | None:
     that say none), one statement each (graded by :func:`_one_formula`: where they
     disagree, refused); None where none or every sentence reads, or where the others
     deny, state a counting or name a letter (:func:`.reading.islands.prose_blocks`)."""
+    from derivations.checking.reading.code import holds_formula
+
     if not isinstance(answer, str):
         return None
     from derivations.checking.reading.islands import prose_blocks, sentences
@@ -3606,6 +3636,9 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
     (graded by :func:`_one_formula`: where they disagree, the answer is refused); the
     note says what prose was dropped.  None when the answer is
     no prose around formulas, or its prose denies them."""
+    from derivations.checking.reading.around import bounded, bounded_after
+    from derivations.checking.reading.code import calls_defined, holds_formula
+
     if not isinstance(answer, str):
         return None
     from derivations.checking.reading.informal import per_part
@@ -3784,6 +3817,7 @@ def _bare_name(words: str) -> str | None:
     that gives or describes (no number, letter or symbol of the layer: ``where k_h is the
     kernel height``; no other word: ``per side padding``, ``total padding``, ``in the
     end``); None otherwise."""
+    from derivations.checking.reading.around import holds_symbol
     from derivations.registry.notations import name_parts
 
     text = words.strip(" \t,，.。;；:：()（）").lower()
@@ -3896,6 +3930,7 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
     or another part (:func:`_other_pass_or_part`: ``the forward pass takes …`` answering
     backward-ops); else None.  (The input's or the stride's words are not read so: ``…,
     这里默认步长为1`` gives a condition, ``an n x n image gives …`` the input.)"""
+    from derivations.checking.reading.around import lead_names
     from derivations.checking.reading.languages import LIKEWISE
 
     parts = [p for p in clause.split("\t") if not any(w in p.lower() for w in LIKEWISE)]
@@ -3938,6 +3973,7 @@ def _of_another(entry: Entry, words: str) -> str | None:
     and accepted); None for a condition on the layer (``for a square input``: an
     indefinite article; ``for stride 1``, ``for an input of height h``: a number, a
     letter) and other words."""
+    from derivations.checking.reading.around import holds_symbol
     from derivations.checking.reading.languages import OF_TENSOR
 
     opens, indefinite = OF_TENSOR
@@ -3967,6 +4003,7 @@ def _stated_under_condition(lead: str) -> bool:
     parameter it names is the condition's, never the island's quantity (s9adv: ``…; for a
     3x3 kernel that is 3 c_o c_i m_h m_w`` had its wrong second formula dropped as the
     kernel's)."""
+    from derivations.checking.reading.around import copulas
     from derivations.checking.reading.languages import CONDITIONS
 
     clause = _CLAUSE_MARK().split(lead.rstrip(" :：=,，"))[-1].strip().lower()
@@ -4041,6 +4078,7 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
     those alone are sizes along the axes, or where those alone are computed (``(N, F,
     1 + (H + 2 * P - HH) / S, …)``: F the filters' count); None otherwise."""
     from derivations.checking.reading.answer import _closing_bracket, _entries
+    from derivations.checking.reading.code import unwrapped
 
     if entry.question.shape is None:
         return None

@@ -40,7 +40,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from derivations.checking.reading.code import LAYOUT_NOTE
 from derivations.checking.reading.errors import InvalidAnswer, refused
 from derivations.checking.reading.informal import lazy_pattern
 from derivations.checking.reading.lexer import (
@@ -502,6 +501,10 @@ def _matches(parsed: Parsed, placeholders: list, options: list, judge, numbers: 
 def _declared_layouts(parsed: Parsed) -> frozenset[str] | None:
     """The layouts the answer's code names for its tensors (``reading.note.layout``:
     ``NHWC``, ``channels_first``), or None where it names none."""
+    if not parsed.notes:
+        return None
+    from derivations.checking.reading.code import LAYOUT_NOTE
+
     for note in parsed.notes:
         if note.key == LAYOUT_NOTE:
             return named_layouts(dict(note.fields)["layout"])

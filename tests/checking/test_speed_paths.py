@@ -9,13 +9,23 @@ the fuzzing corpus gets the same result, field by field.
 * the transform's builders by rule (:data:`.transform._BUILDERS`): each rule in turn;
 * the plain formula's reading (:func:`.checker._plain_read`): the general reading;
 * the comparison of every point at once (:func:`.decide._equal`): point by point;
+* the reader's plain formula (:func:`.parse.plain_formula`): framing, code, statements,
+  words around the formula and informal forms looked for;
 
 and each gate alone against its rule over the same corpus, and the plain formula's
-reading over formulas in the book's symbols (each question's variants, changed).
+reading over formulas in the book's symbols (each question's variants, changed).  The
+reader's plain formula also over every answer of the tests' tables (the rows of
+tests/checking, read from their source), verdict, notes and feedback (the JSON ``check
+--json`` prints, in English and Chinese), and over random plain texts read with and
+without it; LaTeX's styling (:func:`.normalize._styled`) finds nothing in a text
+with none of its marks (:func:`.normalize.may_be_styled`), which
+:func:`.normalize.normalize` skips it for.
 """
 
 from __future__ import annotations
 
+import ast
+import random
 from pathlib import Path
 
 import pytest
@@ -24,9 +34,15 @@ import yaml
 from derivations.checking import check, checker
 from derivations.checking.deciding import decide
 from derivations.checking.deciding.catalogue import entry
-from derivations.checking.reading import code, lexer, transform
+from derivations.checking.reading import code, lexer, normalize, parse, transform
+from derivations.checking.reading.aliases import (
+    BATCH_SYMBOL,
+    COMPOSE_SYMBOLS,
+    LAYER_SYMBOLS,
+    OUTPUT_SYMBOLS,
+)
 from derivations.checking.reading.errors import InvalidAnswer
-from derivations.checking.reading.normalize import normalize
+from derivations.checking.reading.normalize import normalize as normalized
 from derivations.expr import printers
 from derivations.registry.questions import QUESTIONS
 from tests.checking.fuzzing import answers
@@ -75,6 +91,7 @@ def test_every_fast_path_off_gives_the_same_results(monkeypatch):
     monkeypatch.setattr(transform, "_node", _node_by_rules)
     monkeypatch.setattr(checker, "_plain_read", lambda *arguments: None)
     monkeypatch.setattr(decide, "_equal", decide._equal_by_point)
+    monkeypatch.setattr(parse, "plain_formula", lambda *arguments: False)
     plain = _results(corpus)
     for row, one, other in zip(corpus, fast, plain):
         assert one == other, row
@@ -149,7 +166,7 @@ def test_values_at_every_point_are_the_values_point_by_point():
 
 def _tokens(raw: str, letters: bool):
     try:
-        tokens = lexer.tokenize(normalize(raw), 0, [], letters)
+        tokens = lexer.tokenize(normalized(raw), 0, [], letters)
     except InvalidAnswer as error:
         return ("refused", error.key, error.position)
     return [(t.type, str(t), t.start_pos) for t in tokens]
@@ -320,3 +337,121 @@ def test_the_assumptions_kept_per_domain_and_tree_are_those_computed_afresh():
     domain = frozenset(decide.Restriction)
     assert decide.restriction_assumptions(domain, copy) == decide._assumptions(domain, tree)
     assert asked > 100
+
+
+_TESTS = Path(__file__).parent
+
+
+def _table_rows() -> list[tuple[str, str]]:
+    """Every answer of the tests' tables: each string beside a question id in a tuple, a
+    list or a call's arguments of a file of tests/checking (a table's row, ``guard(…)``,
+    ``check(…)``), once."""
+    found: dict[tuple[str, str], None] = {}
+    for path in sorted(_TESTS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, (ast.Tuple, ast.List)):
+                items = node.elts
+            elif isinstance(node, ast.Call):
+                items = node.args
+            else:
+                continue
+            strings = [e.value for e in items if isinstance(e, ast.Constant)]
+            strings = [s for s in strings if isinstance(s, str)]
+            for qid in (s for s in strings if s in QUESTIONS):
+                found.update(((qid, s), None) for s in strings if s != qid)
+    return list(found)
+
+
+def _said(qid: str, text: str) -> tuple[str, str]:
+    """What ``check --json`` prints for the answer (verdict, reading and its notes,
+    feedback), in English and in Chinese."""
+    from derivations.checking.explaining.feedback import feedback
+    from derivations.commands.check import json_text
+
+    result = check(qid, text, symbolic=False)
+    return tuple(json_text(result, feedback(result, lang), lang, "hint") for lang in ("en", "zh"))
+
+
+def test_the_plain_formula_reading_changes_nothing_any_test_answer_gets(monkeypatch):
+    # (the data files' and the fuzzing corpus's answers: every fast path off, above)
+    corpus = _table_rows()
+    taken: list[bool] = []
+    plain_formula = parse.plain_formula
+
+    def counted(*arguments):
+        taken.append(plain_formula(*arguments))
+        return taken[-1]
+
+    monkeypatch.setattr(parse, "plain_formula", counted)
+    skipped = []
+    for row in corpus:
+        before = len(taken)
+        check(*row, symbolic=False)
+        if any(taken[before:]):
+            skipped.append(row)
+    assert len(skipped) > 100 and len(corpus) > 3000
+    # an answer none of whose reads skipped a stage runs the same code either way: the
+    # others are compared
+    fast = [_said(*row) for row in skipped]
+    monkeypatch.setattr(parse, "plain_formula", lambda *arguments: False)
+    for row, one in zip(skipped, fast, strict=True):
+        assert _said(*row) == one, row
+
+
+_LAYER = sorted({*LAYER_SYMBOLS, *OUTPUT_SYMBOLS, BATCH_SYMBOL, "k", "s", "p"})
+# what a plain text is made of, and what lies next to one: a bullet, a list's number, two
+# spaces, floor applied without a bracket, a bracket that does not close, a capital, a
+# word, another notation's name
+_PIECES = ["2", "1", "12", "0", "+", "-", "*", "/", "^", " ", "(", ")", "floor(", "ceil("]
+_AROUND = ["- ", "* ", "2) ", "h) ", "  ", "floor ", "ceil ", ")", "(", "H", "x", "is ", "k2"]
+
+
+def _plain_texts(seed: int, count: int) -> list[tuple[str, frozenset]]:
+    """``count`` texts of the plain formula's characters (most of them plain formulas,
+    some next to one) in the symbols of a layer's question or a composition's."""
+    rng = random.Random(seed)
+    out = []
+    for index in range(count):
+        symbols = sorted(COMPOSE_SYMBOLS) if index % 5 == 0 else _LAYER
+        pieces = [*symbols, *symbols, *_PIECES] + (_AROUND if index % 3 == 0 else [])
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        if index % 4 == 0:  # a formula that reads: a product, a sum, a floor of a quotient
+            a, b, c = (rng.choice(symbols) for _ in range(3))
+            text = rng.choice([f"{a}*{b} {c}", f"{a}+{b}-1", f"floor(({a}-{b})/{c})+1", text])
+        out.append((text, frozenset(symbols)))
+    return out
+
+
+def _parsed(text: str, letters: bool, symbols: frozenset):
+    try:
+        return parse.parse_answer(text, letters, symbols)
+    except InvalidAnswer as error:
+        return ("refused", error.key, error.position, error.fields)
+
+
+@pytest.mark.parametrize("letters", [False, True])
+def test_a_plain_text_reads_the_same_with_every_stage_looked_for(monkeypatch, letters):
+    texts = _plain_texts(7, 6000)
+    fast = [_parsed(text, letters, symbols) for text, symbols in texts]
+    taken = [parse.plain_formula(text, symbols) for text, symbols in texts]
+    assert sum(taken) > 1500 and not all(taken)  # taken, and declined
+    assert sum(not isinstance(one, tuple) for one, was in zip(fast, taken) if was) > 500
+    monkeypatch.setattr(parse, "plain_formula", lambda *arguments: False)
+    for (text, symbols), one in zip(texts, fast, strict=True):
+        assert _parsed(text, letters, symbols) == one, text
+
+
+def test_latex_styling_finds_nothing_where_none_of_its_marks_is():
+    texts = [text for _, text in _corpus()] + [text for text, _ in _plain_texts(11, 500)]
+    bare = 0
+    for text in texts:
+        try:
+            normalize._check_characters(text)
+            folded = normalize._fold(text)
+        except InvalidAnswer:
+            continue
+        if not normalize.may_be_styled(folded.text):
+            assert normalize._styled(folded) == folded, text
+            assert normalized(text) == folded, text
+            bare += 1
+    assert bare > 1000

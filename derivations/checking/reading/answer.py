@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from derivations.checking.reading.code import unheld
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note, lazy_pattern
 from derivations.checking.reading.parse import Parsed, parse_answer
@@ -412,7 +411,11 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     symbols = _symbols(question_id)
     found = QUESTIONS.get(question_id)
     if found is not None and found.tensor and isinstance(text, str):
-        held = unheld(text) if "Parameter" in text or "Variable" in text else text
+        held = text
+        if "Parameter" in text or "Variable" in text:  # (code read only for such a text)
+            from derivations.checking.reading.code import unheld
+
+            held = unheld(text)
         held = _array_made(held) if "(" in held else held
         shape = _tensor_shape(held)
         if shape is None and any(mark in text for mark in _ALLOCATING):

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -58,7 +57,7 @@ from derivations.checking.reading.languages import (
     every_word,
     words_pattern,
 )
-from derivations.checking.reading.normalize import Normalized
+from derivations.checking.reading.normalize import Normalized, lazy_pattern
 from derivations.numbers import CHINESE_NUMERAL, chinese_number
 from derivations.records import record
 from derivations.registry import symbols
@@ -104,12 +103,6 @@ class Note:
 
     def as_dict(self) -> dict:
         return {"id": self.key, "fields": dict(self.fields)}
-
-
-def lazy_pattern(*args) -> Callable[[], re.Pattern]:
-    """A pattern compiled on first use (most answers are plain formulas: a cold check
-    compiles none of the patterns only other answers need)."""
-    return cache(lambda: re.compile(*args))
 
 
 def _note(key: str, **fields) -> Note:

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_GIVEN, MAX_LENGTH
 from derivations.records import record
 
-__all__ = ["Normalized", "normalize", "refuse_too_long"]
+__all__ = ["Normalized", "lazy_pattern", "may_be_styled", "normalize", "refuse_too_long"]
+
+
+def lazy_pattern(*args) -> Callable[[], re.Pattern]:
+    """A pattern compiled on first use (most answers are plain formulas: a cold check
+    compiles none of the patterns only other answers need)."""
+    return cache(lambda: re.compile(*args))
+
 
 SUPERSCRIPTS = {
     "⁰": "0",
@@ -74,15 +83,15 @@ CHARACTER_MAP = {
 # LaTeX styling around a name: keep the name, and an index of it (\text{padding[1]},
 # PyTorch's docs as reStructuredText math writes them), or Chinese words (\text{次},
 # \text{次乘法}: a count word after the formula, read as written plain; s15exam E10)
-_WRAPPER = re.compile(
+_WRAPPER = lazy_pattern(
     r"\\(?:mathrm|operatorname|text|textrm|textbf|textit|mathit|mathbf|mathsf|mathcal|rm"
     r"|mathnormal|boldsymbol|bm)"
     r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*(?:\[[0-9]\])?"
     r"|[\u4e00-\u9fff]+)\s*\}"
 )
 # LaTeX's and Markdown's escaped underscore (\text{kernel\_size}, h\_out): a name's "_"
-_ESCAPED_UNDERSCORE = re.compile(r"\\_")
-_NAME_GAPS = re.compile(r"[ \-]+")
+_ESCAPED_UNDERSCORE = lazy_pattern(r"\\_")
+_NAME_GAPS = lazy_pattern(r"[ \-]+")
 
 
 def _unboxed(text: Normalized) -> Normalized:
@@ -104,23 +113,23 @@ def _unboxed(text: Normalized) -> Normalized:
 def _wrapped_name(match: re.Match) -> str:
     """The name a wrapper styles, its words joined by ``_`` (``\\text{Filter Height}``:
     Filter_Height; a hyphen inside ``\\text{}`` is part of the name, not a minus)."""
-    return _NAME_GAPS.sub("_", match.group(1))
+    return _NAME_GAPS().sub("_", match.group(1))
 
 
-_WRAPPER_BARE = re.compile(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
+_WRAPPER_BARE = lazy_pattern(r"\\(?:mathcal|mathrm|operatorname)\s+([A-Za-z])(?![A-Za-z])")
 # LaTeX's old font switch inside a group around a name ({\rm input\_size}, {\it pad},
 # {\rm input size}: its words joined as one name by _wrapped_name; {\cal H})
-_SWITCH = re.compile(
+_SWITCH = lazy_pattern(
     r"\{\s*\\(?:rm|it|bf|sf|tt|cal|mathrm|mathit)\s+"
     r"([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*)\s*\}"
 )
 # a braced subscript, nested ones too (n_{H_{prev}}: unwrapped innermost first)
-_SUBSCRIPT_BRACES = re.compile(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}")
+_SUBSCRIPT_BRACES = lazy_pattern(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}")
 # a braced subscript of words joined by hyphens (c_{in-channel}, c_{out-channel}: one name
 # of two words, as inside \text{}; words of two letters or more, so x_{l-1} stays a minus)
-_SUBSCRIPT_HYPHENS = re.compile(r"_\s*\{\s*([A-Za-z]{2,}(?:-[A-Za-z]{2,})+)\s*\}")
+_SUBSCRIPT_HYPHENS = lazy_pattern(r"_\s*\{\s*([A-Za-z]{2,}(?:-[A-Za-z]{2,})+)\s*\}")
 # (``\\left.`` and ``\\right.``: LaTeX's empty delimiter, a bracket not drawn)
-_SPACING = re.compile(
+_SPACING = lazy_pattern(
     r"\\(?:left|right)\.|\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg"
     r"|quad|qquad|displaystyle|textstyle)(?![A-Za-z])|\\[,;:! ]"
 )
@@ -128,8 +137,8 @@ _SPACING = re.compile(
 # a Greek letter as a name with a subscript (``η_in``, ``η_{out}``, ``\\eta_{in}``: an
 # author's own letter for a size, named by its subscript): its English name, a name the
 # lexer reads (``eta_in``) by its parts; Δ (a change) and π (a number) are no such names
-_GREEK_NAME = re.compile(r"(?P<letter>[α-ωΑ-Ω])(?<![ΔπΠΣ])(?=\s*_)")
-_GREEK_COMMAND = re.compile(
+_GREEK_NAME = lazy_pattern(r"(?P<letter>[α-ωΑ-Ω])(?<![ΔπΠΣ])(?=\s*_)")
+_GREEK_COMMAND = lazy_pattern(
     r"\\(?P<name>alpha|beta|gamma|eta|theta|kappa|lambda|mu|nu|rho|sigma|tau|phi|chi|psi|omega"
     r"|zeta|xi|Gamma|Theta|Lambda|Phi|Psi|Omega)(?![A-Za-z])(?=\s*_)"
 )
@@ -145,13 +154,13 @@ def _greek_name(match: re.Match) -> str:
 # centred dot typed as a full stop); not a decimal (2.5), an exponent or a C float (2.e3,
 # 2.f), a list's number before a space (``1. (h - k_h) …``), nor a name's digit before
 # an attribute (``k_1.h``, ``v.h1.value``)
-_DOT_TIMES = re.compile(
+_DOT_TIMES = lazy_pattern(
     r"(?<![\w.])(?P<number>\d+)(?:\.(?=[A-DG-Za-dg-z\\])|[ ]+\.[ ]+(?=[A-Za-z\\]))"
 )
 
 # LaTeX's capital delta before a name (the sheets' boxed ``\Delta M = …``): the letter Δ,
 # read as the lexer reads ``ΔM`` (a name of the result, s14exam E16)
-_DELTA = re.compile(r"\\Delta(?![A-Za-z])\s*")
+_DELTA = lazy_pattern(r"\\Delta(?![A-Za-z])\s*")
 
 
 @record
@@ -269,23 +278,37 @@ def normalize(raw: str) -> Normalized:
     or an over-long answer."""
     _check_characters(raw)
     text = _fold(raw)
-    text = text.sub(_ESCAPED_UNDERSCORE, "_")
-    text = text.sub(_SPACING, " ")
+    return _styled(text) if may_be_styled(text.text) else text
+
+
+def may_be_styled(text: str) -> bool:
+    """Whether a pattern of :func:`_styled` may find something in ``text``: each needs a
+    backslash or a brace, but a Greek letter's subscript (a character beyond ASCII and
+    ``_``) and a dot between a number and a letter (``.``); most answers have none."""
+    return "\\" in text or "{" in text or "." in text or ("_" in text and not text.isascii())
+
+
+def _styled(text: Normalized) -> Normalized:
+    """``text`` without LaTeX's styling: escaped underscores, spacing, ``\\boxed``, a
+    Greek letter's name before a subscript, a dot between a number and a letter as the
+    times sign, wrappers and font switches around names, braced subscripts."""
+    text = text.sub(_ESCAPED_UNDERSCORE(), "_")
+    text = text.sub(_SPACING(), " ")
     if "\\boxed" in text.text:
         text = _unboxed(text)
     if "\\Delta" in text.text:
-        text = text.sub(_DELTA, "Δ")
+        text = text.sub(_DELTA(), "Δ")
     if "_" in text.text and not text.text.isascii():
-        text = text.sub(_GREEK_NAME, _greek_name)
+        text = text.sub(_GREEK_NAME(), _greek_name)
     if "_" in text.text and "\\" in text.text:
-        text = text.sub(_GREEK_COMMAND, lambda match: match["name"])
+        text = text.sub(_GREEK_COMMAND(), lambda match: match["name"])
     if "." in text.text:
-        text = text.sub(_DOT_TIMES, r"\g<number>*")
-    text = text.sub(_WRAPPER, _wrapped_name)
+        text = text.sub(_DOT_TIMES(), r"\g<number>*")
+    text = text.sub(_WRAPPER(), _wrapped_name)
     if "{\\" in text.text:
-        text = text.sub(_SWITCH, _wrapped_name)
-    text = text.sub(_WRAPPER_BARE, r"\1")
-    text = text.sub(_SWITCH, r"\1")
-    text = text.sub(_SUBSCRIPT_HYPHENS, lambda match: "_" + match.group(1).replace("-", "_"))
-    text = text.sub(_SUBSCRIPT_BRACES, r"_\1")
-    return text.sub(_SUBSCRIPT_BRACES, r"_\1")  # the subscript of a subscript
+        text = text.sub(_SWITCH(), _wrapped_name)
+    text = text.sub(_WRAPPER_BARE(), r"\1")
+    text = text.sub(_SWITCH(), r"\1")
+    text = text.sub(_SUBSCRIPT_HYPHENS(), lambda match: "_" + match.group(1).replace("-", "_"))
+    text = text.sub(_SUBSCRIPT_BRACES(), r"_\1")
+    return text.sub(_SUBSCRIPT_BRACES(), r"_\1")  # the subscript of a subscript

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from derivations.checking.reading.around import RELATIVE_NOTE, around, framed
-from derivations.checking.reading.code import code
 from derivations.checking.reading.errors import InvalidAnswer, refuse, refused
 from derivations.checking.reading.grammar import parser
 from derivations.checking.reading.informal import (
@@ -40,14 +38,12 @@ from derivations.checking.reading.lexer import (
 )
 from derivations.checking.reading.names import LAYER
 from derivations.checking.reading.normalize import Normalized, normalize
-from derivations.checking.reading.spoken import may_be_spoken, spoken_tokens
-from derivations.checking.reading.statements import statements
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_latex, to_text
 from derivations.records import record, replace
 
-__all__ = ["Parsed", "parse_answer"]
+__all__ = ["PLAIN", "PLAIN_FUNCTIONS", "PLAIN_NAME", "Parsed", "parse_answer", "plain_formula"]
 
 
 @record(frozen=True)
@@ -209,6 +205,8 @@ def _formula(text: Normalized, start: int, end: int, notes: list, letters: bool)
     try:
         tokens = tokenize(side, start, notes, letters)
     except InvalidAnswer as error:
+        from derivations.checking.reading.spoken import may_be_spoken, spoken_tokens
+
         # a formula said in words (h minus k plus 1, over s): tried only where the lexer
         # failed and a word of its grammar is there
         spoken = (
@@ -393,9 +391,18 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
         raise refuse("not_text", type=type(raw).__name__)
     if "x" in raw or "X" in raw:  # 卷积核高度x卷积核宽度: the times sign, one for one
         raw = _HAN_TIMES().sub("×", raw)
-    normalized, framing = framed(normalize(raw))
+    plain = plain_formula(raw, symbols)
+    framing: list
+    if plain:
+        normalized, framing = normalize(raw), []
+    else:
+        from derivations.checking.reading.around import framed
+
+        normalized, framing = framed(normalize(raw))
     given = normalized.text.strip()
     try:
+        if plain:  # no framing, code, statements, words around or informal form to read
+            return _parse_one(normalized, raw, letters, symbols, plain=True)
         return _parsed(normalized, raw, framing, letters, symbols)
     except InvalidAnswer as error:
         if error.key in UNKNOWN_KEYS:
@@ -413,6 +420,49 @@ _HAN_TIMES = lazy_pattern(
     r"(?<=[\u4e00-\u9fff])[xX](?=[\u4e00-\u9fff0-9])"
     r"|(?<=[0-9])[xX](?=(?:[0-9]+[xX×])*[\u4e00-\u9fff])"
 )
+
+
+# a plain formula (:func:`plain_formula`, :func:`.checker._plain_read`): lower-case
+# letters, digits, spaces, round brackets and the signs of arithmetic, nothing else; each
+# of its names; the functions it may call
+PLAIN = lazy_pattern(r"[a-z0-9_ ()+*/^-]+")
+PLAIN_NAME = lazy_pattern(r"[a-z_][a-z0-9_]*")
+PLAIN_FUNCTIONS = frozenset({"floor", "ceil"})
+_BRACKETS_ONLY = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz0123456789_ +*/^-")
+
+
+def plain_formula(raw: str, symbols: frozenset | None) -> bool:
+    """Whether ``raw`` is a plain formula in the question's ``symbols`` (None: the
+    question is not known, never plain): lower-case letters, digits, single spaces,
+    round brackets that balance and the signs ``+ - * / ^`` (:data:`PLAIN`), its names
+    the question's symbols or ``floor`` and ``ceil`` right before a bracket, opening with
+    no sign but a minus before a character other than a space, and ending in none.
+    Nothing in such a text is what the stages of framing
+    (:func:`.around.framed`), code (:func:`.code.code`), statements
+    (:func:`.statements.statements`), words around a formula (:func:`.around.around`) and
+    informal forms (:func:`.informal.informal`) read: brackets of other shapes, a word,
+    ``=``, ``≈``, a comma, a colon, a dot, markup, a capital, a character beyond ASCII,
+    a bullet (``- c_o``, ``*c_o``, ``2) …``, ``h) …``), a factor (``2*``), an equation's
+    number after two spaces (``c_o  (2)``), ``floor x``; so :func:`parse_answer` skips
+    them for it (compared with and without over every answer of the tests and random
+    plain texts: tests/checking/test_speed_paths.py)."""
+    if symbols is None or not PLAIN().fullmatch(raw) or "  " in raw:
+        return False
+    first, last = raw.lstrip()[:2], raw.rstrip()[-1:]
+    if first[:1] in "*/^+" or first in ("-", "- ") or last in "*/^+-":
+        return False  # a list's bullet (``- c_o``, ``*c_o``), markup, a factor (``2*``)
+    brackets = raw.translate(_BRACKETS_ONLY)
+    while "()" in brackets:
+        brackets = brackets.replace("()", "")
+    if brackets:
+        return False  # ``2) c_o``, ``h) …``: a list's number, or brackets that do not close
+    for match in PLAIN_NAME().finditer(raw):
+        name = match.group()
+        if name in symbols:
+            continue
+        if name not in PLAIN_FUNCTIONS or raw[match.end() : match.end() + 1] != "(":
+            return False  # a word, a name of another notation, ``floor x``
+    return True
 
 
 # a name as code writes it at a refused word's column: its members, calls and indices
@@ -437,6 +487,9 @@ def _as_written(error: InvalidAnswer, raw: str) -> InvalidAnswer:
 
 def _parsed(normalized: Normalized, raw: str, framing: list, letters: bool, symbols) -> Parsed:
     """:func:`parse_answer` of the answer ``raw`` normalized, its framing's notes."""
+    from derivations.checking.reading.code import code
+    from derivations.checking.reading.statements import statements
+
     normalized, said = code(normalized, raw)
     said = [*framing, *said]
     split = statements(normalized, raw)
@@ -473,11 +526,22 @@ _GIVEN = lazy_pattern(
 )
 
 
-def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Parsed:
-    """One formula of the answer (:func:`parse_answer`)."""
-    text, notes = around(normalized, symbols, raw)
-    text, more = informal(text)
-    notes += more
+def _parse_one(
+    normalized: Normalized, raw: str, letters: bool, symbols, plain: bool = False
+) -> Parsed:
+    """One formula of the answer (:func:`parse_answer`); ``plain``: a plain formula
+    (:func:`plain_formula`), read without looking for words around it or informal forms."""
+    notes: list
+    relative_note = None  # (a plain formula's notes are the lexer's: never a relative's)
+    if plain:
+        text, notes = normalized, []
+    else:
+        from derivations.checking.reading.around import RELATIVE_NOTE, around
+
+        relative_note = RELATIVE_NOTE
+        text, notes = around(normalized, symbols, raw)
+        text, more = informal(text)
+        notes += more
     try:
         name, name_column, node, sides = _read_sides(text, notes, letters)
     except InvalidAnswer as error:
@@ -485,7 +549,7 @@ def _parse_one(normalized: Normalized, raw: str, letters: bool, symbols) -> Pars
     node = _rounded(node, notes)
     said = counting(notes)
     stated = said or (_named_counting(name) if name else None)
-    relative = "forward" if any(note.key == RELATIVE_NOTE for note in notes) else None
+    relative = "forward" if any(note.key == relative_note for note in notes) else None
     return Parsed(
         **_derived(node),
         name=name,
