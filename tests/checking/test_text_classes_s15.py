@@ -194,6 +194,16 @@ CLASSES: dict[str, list[tuple]] = {
         # a space before 1 subtracts: no previous layer's field, refused as before
         guard(CS, "RFi = RFi - 1 + (ki - 1) * Si", N, None),
     ],
+    "a bias rate per element of a part (s15rev F15: the element dropped, read as c_o)": [
+        (BIAS, "one bias per filter element", N, None),
+        (BIAS, "one bias per kernel element", N, None),
+        (BIAS, "Therefore, we apply one bias value to each filter element, as usual", N, None),
+        guard(BIAS, "每个卷积核元素一个偏置", N, None),
+        guard(BIAS, "one bias per filter", R, None),
+        guard(BIAS, "Therefore, we apply one bias value to each filter, as usual", R, None),
+        guard(BIAS, "每个输出通道一个偏置", R, None),
+        guard(BIAS, "每个输入通道一个偏置", W, None),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 

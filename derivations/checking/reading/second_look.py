@@ -1812,9 +1812,21 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         if denied(said):
             return None  # I don't think there is one bias per filter
         unit = match.group("unit").strip()
+        if _of_elements(unit):
+            return None
         text = f"number of {unit}" if index in _SPACED_RATES else f"{unit}数"
         return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
     return None
+
+
+def _of_elements(unit: str) -> bool:
+    """Whether a rate's Y names elements of a part (``filter element``: a memory's unit
+    word, :data:`.languages.ELEMENT_WORDS`): one bias per filter element is one per
+    weight, not per filter (s15rev F15: the word was dropped as a unit and the sentence
+    read as c_o)."""
+    from derivations.checking.reading.languages import ELEMENT_WORDS
+
+    return any(word in ELEMENT_WORDS for word in unit.lower().split()[1:])
 
 
 # a bias said as a rate inside a sentence, "one bias per Y" (``Therefore, we apply one bias
@@ -1874,6 +1886,8 @@ def rate_inside(answer: str) -> tuple[str, Note] | None:
     if not _plain_words(f"{answer[: match.start()]} {answer[match.end() :]}"):
         return None
     unit = (match.group("unit") or match.group("zh")).strip()
+    if _of_elements(unit):
+        return None
     text = f"number of {unit}" if unit.isascii() else f"{unit}数"
     return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
 
