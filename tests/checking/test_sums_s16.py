@@ -17,6 +17,8 @@ wrong, in English and Chinese, through ``check`` and ``grade``:
   is.  A step the answer gives a stride or a jump other than 1 (``…, j = 2``) was run at
   stride 1 and accepted; now run at the answer's stride (wrong).  A step that does not
   run (``RF_{l-2}`` on its right) is refused naming the step.
+- a step at one layer's numbers (``r_0 = s_1 r_1 + (k_1 - s_1)``, ``RF_2 = RF_1 + (k_2 -
+  1)``): refused; now run as the step over the layer's index it is.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent`` or refused.  Rows
 that keep their verdict without this change are guards (:func:`.rows.guard`)."""
@@ -66,6 +68,13 @@ CLASSES: dict[str, list[tuple]] = {
         (CS, "r = r + (k - 1) * j, j = 2", W, None),
         (CS, "RF = (RF - 1) * stride + k, stride = 2", W, None),
         (CS, "感受野：r_out = r_in + (k - 1) * j_in，其中 j_in = 2", W, None),
+        # a step at one layer's numbers (r_{l-1} = s_l r_l + (k_l - s_l) at l = 1)
+        (CS, "r_0 = s_1 r_1 + (k_1 - s_1)", R, "recursion"),
+        (CS, "感受野：RF_2 = RF_1 + (k_2 - 1)", R, "recursion"),
+        (CS, "r_1 = s_2 r_2 + k_2", W, None),
+        (CS, "感受野：RF_2 = RF_1 + k_2", W, None),
+        (CS, "r_1 = s_2 r_2 + (k_2 - s_2), s_2 = 2", W, None),
+        (CS, "r_1 = s_2 r_2 + (k_3 - s_2)", N, None),
         # a step that does not run over the two layers: refused naming it
         guard(CS, "RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}", N, None),
     ],

@@ -39,6 +39,7 @@ evaluates text: names are replaced by bracketed text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from derivations.checking.reading.indexed import unrolled_sums
@@ -114,6 +115,45 @@ def _shifted(text: str) -> str:
     return re.sub(pattern, one_less, text)
 
 
+# a step written at one layer's numbers (``r_1 = s_2 \times r_2 + (k_2 - s_2)``, Distill's
+# r_{l-1} = s_l r_l + (k_l - s_l) at l = 2): a field's name with a number on the left, the
+# same name with the next or the previous number on its right
+_NUMBERED = lazy_pattern(
+    r"(?<![\w\\])(?P<name>[A-Za-z]+)_(?:\{(?P<braced>\d)\}|(?P<one>\d))\s*=(?!=)(?P<rhs>[^=;\n]*)"
+)
+_NUMBER = lazy_pattern(
+    r"(?<![\w\\])(?P<name>[A-Za-z]+)_(?:\{(?P<braced>\d)\}|(?P<one>\d))(?![\w}])"
+)
+
+
+def _numbered(text: str) -> str:
+    """``text`` with a step written at one layer's numbers written over the layer's index
+    (:data:`_NUMBERED`: ``r_1 = s_2 r_2 + (k_2 - s_2)`` as ``r_{l-1} = s_l r_l + (k_l -
+    s_l)``); as it is where no statement is such a step, or a name has another number."""
+    for match in _NUMBERED().finditer(text):
+        left = int(match["braced"] or match["one"])
+        right = {n for name, n in _numbers(match["rhs"]) if name == match["name"]}
+        if len(right) != 1 or abs(next(iter(right)) - left) != 1:
+            continue
+        later = max(left, *right)
+        if any(n not in (later, later - 1) for _, n in _numbers(text)):
+            return text
+        return _NUMBER().sub(functools.partial(_indexed_name, later=later), text)
+    return text
+
+
+def _indexed_name(match: re.Match, later: int) -> str:
+    """A name with a layer's number as a name over the layer's index: the later layer's
+    ``_{l}``, the one before it ``_{l-1}``."""
+    number = int(match["braced"] or match["one"])
+    return f"{match['name']}_{{l{'' if number == later else '-1'}}}"
+
+
+def _numbers(text: str) -> set[tuple[str, int]]:
+    """Each name with a layer's number in ``text`` and the number (``r_2``: ("r", 2))."""
+    return {(m["name"], int(m["braced"] or m["one"])) for m in _NUMBER().finditer(text)}
+
+
 def _layer_indexed(text: str) -> str:
     """``text`` with a step's layer index read (:data:`_PREVIOUS`, :data:`_INDEXED`,
     :data:`_STRIDES`; the index ℓ, l, L or i, attached too: :data:`_ATTACHED`; a step for
@@ -124,7 +164,7 @@ def _layer_indexed(text: str) -> str:
         name = attached.group("name")
         text = re.sub(rf"(?<!\w){name}i-1(?!\w)", f"{name}_{{i-1}}", text)
         text = re.sub(r"(?<![\w{])([A-Za-z]{1,4})i(?!\w)", r"\1_i", text)
-    text = _shifted(text)
+    text = _shifted(_numbered(text))
     if not any(mark in text for mark in ("ℓ", "_l", "_{l", "_L", "_{L", "_i", "_{i")):
         return text
     text = _STRIDES().sub("jump", text)
