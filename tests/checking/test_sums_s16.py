@@ -18,7 +18,9 @@ wrong, in English and Chinese, through ``check`` and ``grade``:
   stride 1 and accepted; now run at the answer's stride (wrong).  A step that does not
   run (``RF_{l-2}`` on its right) is refused naming the step.
 - a step at one layer's numbers (``r_0 = s_1 r_1 + (k_1 - s_1)``, ``RF_2 = RF_1 + (k_2 -
-  1)``): refused; now run as the step over the layer's index it is.
+  1)``): refused; now run as the step over the layer's index it is.  Its stride at the
+  layer before a forward step's (``r_2 = r_1 + (k_2 - 1) s_1``, the jump) was read as a
+  kernel (not_equivalent); now as the jump.
 
 No wrong answer is accepted: each wrong row is ``not_equivalent`` or refused.  Rows
 that keep their verdict without this change are guards (:func:`.rows.guard`)."""
@@ -73,6 +75,13 @@ CLASSES: dict[str, list[tuple]] = {
         (CS, "感受野：RF_2 = RF_1 + (k_2 - 1)", R, "recursion"),
         (CS, "r_1 = s_2 r_2 + k_2", W, None),
         (CS, "感受野：RF_2 = RF_1 + k_2", W, None),
+        # … its jump the stride of the layer before (s_1 at layer 2); the layer's own
+        # stride there, or the layer before's in Distill's backward step, is no jump
+        (CS, "r_2 = r_1 + (k_2 - 1) s_1", R, "recursion"),
+        (CS, "感受野：RF_2 = RF_1 + (k_2 - 1) \\times s_1", R, "recursion"),
+        (CS, "RF_2 = RF_1 + (k_2 - 1) s_2", W, None),
+        guard(CS, "r_1 = s_1 r_2 + (k_2 - s_1)", N, None),
+        (CS, "感受野：r_2 = r_1 + k_2 s_1", W, None),
         (CS, "r_1 = s_2 r_2 + (k_2 - s_2), s_2 = 2", W, None),
         (CS, "r_1 = s_2 r_2 + (k_3 - s_2)", N, None),
         # a step that does not run over the two layers: refused naming it

@@ -129,23 +129,37 @@ _NUMBER = lazy_pattern(
 def _numbered(text: str) -> str:
     """``text`` with a step written at one layer's numbers written over the layer's index
     (:data:`_NUMBERED`: ``r_1 = s_2 r_2 + (k_2 - s_2)`` as ``r_{l-1} = s_l r_l + (k_l -
-    s_l)``); as it is where no statement is such a step, or a name has another number."""
+    s_l)``; a stride at the layer before a forward step's, ``r_2 = r_1 + (k_2 - 1) s_1``,
+    as the jump before it, ``jump``); as it is where no statement is such a step, a name
+    has another number, or a stride is at the other layer's number than the step's own
+    (a forward step's at its own layer, ``(k_2 - 1) s_2``; a backward step's at the layer
+    before it, ``s_1 r_2``)."""
     for match in _NUMBERED().finditer(text):
         left = int(match["braced"] or match["one"])
         right = {n for name, n in _numbers(match["rhs"]) if name == match["name"]}
         if len(right) != 1 or abs(next(iter(right)) - left) != 1:
             continue
         later = max(left, *right)
-        if any(n not in (later, later - 1) for _, n in _numbers(text)):
+        numbers = _numbers(text)
+        if any(n not in (later, later - 1) for _, n in numbers):
             return text
-        return _NUMBER().sub(functools.partial(_indexed_name, later=later), text)
+        # the jump before layer 2 is layer 1's stride: a forward step (the later number on
+        # its left) names it at the number before; a backward step (Distill's) uses the
+        # later layer's own stride
+        jump = later - 1 if left == later else None
+        strides = {n for name, n in numbers if role(name) == "stride"}
+        if strides - {later - 1 if jump is not None else later}:
+            return text
+        return _NUMBER().sub(functools.partial(_indexed_name, later=later, jump=jump), text)
     return text
 
 
-def _indexed_name(match: re.Match, later: int) -> str:
+def _indexed_name(match: re.Match, later: int, jump: int | None) -> str:
     """A name with a layer's number as a name over the layer's index: the later layer's
-    ``_{l}``, the one before it ``_{l-1}``."""
+    ``_{l}``, the one before it ``_{l-1}``; a stride at number ``jump`` as ``jump``."""
     number = int(match["braced"] or match["one"])
+    if number == jump and role(match["name"]) == "stride":
+        return "jump"
     return f"{match['name']}_{{l{'' if number == later else '-1'}}}"
 
 
