@@ -188,7 +188,9 @@ def _note_lines(notes, lang: str) -> list[str]:
 
 
 def _validate(args) -> int:
-    """Print how the answer was read (checker-read's :func:`read_answer`) and stop."""
+    """Print how the answer was read (checker-read's :func:`read_answer`; where that
+    refuses it or leaves letters unnamed, the checker's reading or refusal, as ``check``
+    gives them: :func:`_inferred`) and stop."""
     import json
 
     from derivations.checking.explaining.feedback import one_line, reason_text
@@ -198,10 +200,16 @@ def _validate(args) -> int:
 
     shown = one_line(args.answer, 600)
     try:
-        reading = read_answer(args.answer, args.question)
-        data = reading.as_dict()
-        if any(name.startswith(UNKNOWN_PREFIX) for name in reading.parsed.symbols):
-            data = _inferred(args)  # letters read by role: the checker's notation layer
+        try:
+            reading = read_answer(args.answer, args.question)
+        except InvalidAnswer:
+            # the checker reads on where the first reading stops (a sum run over the
+            # layers, a list of names, a step): say what ``check`` reads, or its refusal
+            data = _inferred(args)
+        else:
+            data = reading.as_dict()
+            if any(name.startswith(UNKNOWN_PREFIX) for name in reading.parsed.symbols):
+                data = _inferred(args)  # letters read by role: the checker's notation layer
     except InvalidAnswer as error:
         reason = reason_text(
             {

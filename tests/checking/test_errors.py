@@ -126,6 +126,25 @@ def test_validate_prints_how_the_answer_was_read_and_stops(capsys):
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["read"] is True
 
 
+# s16std: --validate ran the reader's first reading only, and refused what check reads on
+# (a sum over the layers, a formula in HTML's entities, a step at one layer's numbers)
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("compose-size", r"\sum_{l=1}^{2} (k_l - 1) + 1"),
+        ("forward-mults", "&lt;c_o c_i k_h k_w m_h m_w&gt;"),
+        ("compose-size", "感受野：RF_2 = RF_1 + (k_2 - 1)"),
+    ],
+)
+def test_validate_says_what_check_reads(capsys, question, answer):
+    parsed = check(question, answer, symbolic=False).parsed
+    command = ["check", "--question", question, "--validate", "--json", "--answer", answer]
+    assert parsed is not None and main(command) == 0
+    data = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert (data["read"], data["text"]) == (True, parsed["text"])
+    assert [note["id"] for note in data["notes"]] == [note["id"] for note in parsed["notes"]]
+
+
 @pytest.mark.parametrize(
     "answer",
     ["h " * 7500, "输出高度 = " + "(h - k_h) " * 1500, "x = (h - k_h)\n" * 1070],
