@@ -8,13 +8,25 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
   Before, the blank one failed with an IndexError (verdict ``error``), and the twice
   given ones were read from the first or from the keyword.
 
+- a sum or a product over a huge range, or nested ones (``\\sum_{i=1}^{999999999} 0``,
+  twenty nested ``\\sum_i``): refused, naming the operator and its range, before any
+  term is built, by a count of terms (:data:`.limits.MAX_TERMS`), not by the CPU
+  timer, which the practice page does not have.  Before, each ran until the timer
+  stopped it (2 s; with no timer, 10^9 terms ran for an hour and a half).
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``, or refused."""
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
+from derivations.checking import check
 from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
+UNROLLED = "checker.reason.not_unrolled: "
 
 # {class: [(question, answer, verdict, said)]}: said as tests.checking.rows.said_as reads it
 CLASSES = {
@@ -28,6 +40,36 @@ CLASSES = {
         guard("bias-size", "b = np.random.uniform(-1, 1, size=(c_o,))", R, None),
         guard("bias-size", "偏置 = np.random.normal(0, 0.1, (c_o,))", R, None),
     ],
+    "a sum over a huge range or nested sums": [
+        (
+            "compose-size",
+            r"1 + \sum_{i=1}^{999999999} 0",
+            N,
+            r"checker.reason.not_unrolled: \sum_{i=1}^{999999999}",
+        ),
+        (
+            "compose-size",
+            r"\sum_{i=-99999}^{0} 0 + k_1 + k_2 - 1",
+            N,
+            UNROLLED + r"\sum_{i=-99999}^{0}",
+        ),
+        (
+            "compose-size",
+            r"k_1 + k_2 - 1 + \sum_{i=1}^{300} \sum_{j=1}^{300} 0",
+            N,
+            UNROLLED + r"\sum_{i=1}^{300}",
+        ),
+        (
+            "compose-size",
+            "感受野 = k_1 + k_2 - 1 + " + r"\sum_i(" * 12 + "0" + ")" * 12,
+            N,
+            UNROLLED + r"\sum_i",
+        ),
+        ("compose-size", "k_1 + k_2 - " + r"\prod_j" * 40 + "s_j", N, UNROLLED + r"\prod_j"),
+        guard("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} s_j", R, None),
+        guard("compose-size", r"感受野 = 1 + \sum_{i=1}^{2} (k_i - 1)", R, None),
+        guard("compose-size", r"\sum_{i=1}^{L} k_i", W, None),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
@@ -35,3 +77,17 @@ TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
 test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=2, ascii=4)
+
+
+@pytest.mark.parametrize(
+    "answer", [row[1] for row in CLASSES["a sum over a huge range or nested sums"][:5]]
+)
+def test_a_huge_sum_is_refused_without_the_cpu_timer(answer, monkeypatch):
+    """With the CPU timer off (as on the practice page), each is refused at once."""
+    from derivations.checking.deciding import budget
+
+    monkeypatch.setattr(budget, "enforced", lambda: False)
+    started = time.process_time()
+    result = check("compose-size", answer, symbolic=False)
+    assert result.error["id"] == "checker.reason.not_unrolled", result.error
+    assert time.process_time() - started < 1.0

@@ -20,7 +20,9 @@ range's values, an indexed letter is resolved by the role its name reads as (a k
 product's multiplied (an empty sum is 0, an empty product 1).  A product of strides
 alone is 1 whatever its range says (``\\prod_{j=1}^{l-1} s_j`` with ``l`` no enclosing
 index).  An index outside the question's layers (``k_0``, ``k_3``), a name of no such
-role (``x_i``), or a range that does not read leaves the answer not unrolled (None):
+role (``x_i``), a range that does not read, or ranges whose terms number more than
+:data:`.limits.MAX_TERMS` in all (nested ones multiplied, counted before any is built)
+leaves the answer not unrolled (None):
 the reader then refuses it in one line naming the operator it cannot read.
 
 Nothing evaluates text: names are replaced by bracketed text, and the bounds are whole
@@ -33,6 +35,7 @@ import re
 
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS
 from derivations.checking.reading.informal import Note, lazy_pattern
+from derivations.checking.reading.limits import MAX_TERMS
 
 __all__ = [
     "KERNELS",
@@ -184,10 +187,11 @@ def _resolved(body: str, env: dict[str, int]) -> str:
     return text
 
 
-def _unrolled(text: str, env: dict[str, int]) -> str:
+def _unrolled(text: str, env: dict[str, int], left: list[int]) -> str:
     """``text`` with its first operator (and those after it, and those in its body)
     unrolled under the enclosing indices ``env``; raises :class:`_NotUnrolled` where one
-    does not unroll."""
+    does not unroll, or where its terms would take the answer past ``left[0]`` terms
+    more (counted down before they are built: :data:`.limits.MAX_TERMS` in all)."""
     found = _OPERATOR().search(text)
     if found is None:
         return text
@@ -211,12 +215,15 @@ def _unrolled(text: str, env: dict[str, int]) -> str:
         raise _NotUnrolled(text[found.start() : at].strip())
     else:
         index, first, last = bounds
+        if last - first + 1 > left[0]:
+            raise _NotUnrolled(text[found.start() : at].strip())
+        left[0] -= max(last - first + 1, 0)
         terms = []
         for value in range(first, last + 1):
-            inner = _unrolled(body, {**env, index: value})
+            inner = _unrolled(body, {**env, index: value}, left)
             terms.append(f"({_resolved(inner, {**env, index: value})})")
     done = f" {joiner} ".join(terms) if terms else ("0" if joiner == "+" else "1")
-    return f"{text[: found.start()]}({done}){_unrolled(text[end:], env)}"
+    return f"{text[: found.start()]}({done}){_unrolled(text[end:], env, left)}"
 
 
 def _strides_alone(body: str) -> bool:
@@ -232,7 +239,7 @@ def unrolled_sums(answer: str) -> tuple[str, Note] | None:
     if _OPERATOR().search(answer) is None:
         return None
     try:
-        text = _unrolled(answer, {})
+        text = _unrolled(answer, {}, [MAX_TERMS])
     except _NotUnrolled:
         return None
     # as written, a brace around one character dropped (``^{L}`` is ``^L`` in TeX)
@@ -247,7 +254,7 @@ def not_unrolled(answer: str) -> str | None:
     if _OPERATOR().search(answer) is None:
         return None
     try:
-        _unrolled(answer, {})
+        _unrolled(answer, {}, [MAX_TERMS])
     except _NotUnrolled as failed:
         return failed.part
     return None

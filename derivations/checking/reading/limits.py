@@ -8,6 +8,7 @@ __all__ = [
     "MAX_EXPONENT",
     "MAX_DIGITS",
     "MAX_LOOPS",
+    "MAX_TERMS",
     "MAX_BITS",
     "TIME_BUDGET",
     "SYMBOLIC_BUDGET",
@@ -27,6 +28,11 @@ MAX_DIGITS = 30  # digits of one number literal
 # loops nested one in another whose passes a count multiplies (a convolution's seven:
 # batch, c_o, m_h, m_w, c_i, k_h, k_w, and one more)
 MAX_LOOPS = 8
+# terms one answer's sums and products over a stack's layers unroll to, nested ones and
+# every operator counted, each before it is built (the question's two layers need a
+# dozen; ``\sum_{i=1}^{999999999}`` or twenty nested ``\sum_i`` are refused before
+# any runs: the practice page has no CPU timer)
+MAX_TERMS = 32
 MAX_BITS = 4096  # bits of any intermediate value during exact evaluation
 TIME_BUDGET = 2.0  # seconds for one answer, all stages (enforced where signals work)
 SYMBOLIC_BUDGET = 1.0  # seconds for the optional SymPy proof / difference
