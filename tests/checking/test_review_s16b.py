@@ -14,6 +14,12 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
   timer, which the practice page does not have.  Before, each ran until the timer
   stopped it (2 s; with no timer, 10^9 terms ran for an hour and a half).
 
+- a step over a layer's index with its start stated at an index (``RF_0 = 0``,
+  ``r_{0} = 1``, ``RF(0) = 0``: before layer 1; ``RF_1 = k_1``: after it): run from
+  that start; a start after layer 1 other than the kernel (``r_1 = k_1 - 1``) refused.
+  Before, the start was ignored and the step run from one pixel: ``RF_0 = 0``
+  accepted (it gives k_1 + k_2 - 2).
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``, or refused."""
 
 from __future__ import annotations
@@ -70,13 +76,25 @@ CLASSES = {
         guard("compose-size", r"感受野 = 1 + \sum_{i=1}^{2} (k_i - 1)", R, None),
         guard("compose-size", r"\sum_{i=1}^{L} k_i", W, None),
     ],
+    "a step's start stated at an index": [
+        ("compose-size", "RF_{l+1} = RF_l + (k_{l+1} - 1), RF_0 = 0", W, None),
+        ("compose-size", "r_{i+1} = r_i + (k_{i+1} - 1), r_{0} = 0", W, None),
+        ("compose-size", "RF_l = RF_{l-1} + (k_l - 1), RF(0) = 0", W, None),
+        ("compose-size", "感受野递推：RF_l = RF_{l-1} + (k_l - 1)，初值 RF_0 = 0", W, None),
+        ("compose-size", "RF_l = RF_{l-1} + (k_l - 1); RF_0 = 3", W, None),
+        ("compose-size", "r_{i+1} = r_i + k_{i+1} - 1, r_1 = k_1 - 1", N, None),
+        ("compose-size", "RF_l = RF_{l-1} + (k_l - 1), RF_1 = k_1 + 1", N, None),
+        guard("compose-size", "RF_l = RF_{l-1} + (k_l - 1), RF_0 = 1", R, None),
+        guard("compose-size", "感受野递推：RF_l = RF_{l-1} + (k_l - 1)，初值 RF_0 = 1。", R, None),
+        guard("compose-size", "RF_l = RF_{l-1} + (k_l - 1), RF_1 = k_1", R, None),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)
 test_each_class_is_read = TABLE.check_test(also=said_as)
 test_grade_reads_them_the_same = TABLE.grade_test()
-test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=2, ascii=4)
+test_every_class_has_right_and_wrong_answers = classes_test(CLASSES, chinese=4, ascii=8)
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,10 @@ MORE = [
     ("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} s_j", "zh"),
     ("compose-size", "RF_{l+1} = (RF_l - 1) * ∏_{i=1}^{l} stride_i + k_{l+1}", "en"),
     ("compose-size", "1 + Σ_{i=0}^{L} (k_i − 1)", "en"),
+    # a sum too long to unroll, refused by a count (the page has no CPU timer), and a
+    # step's stated start (s16rf2)
+    ("compose-size", r"1 + \sum_{i=1}^{999999999} 0", "en"),
+    ("compose-size", "感受野递推：RF_l = RF_{l-1} + (k_l - 1)，初值 RF_0 = 0", "zh"),
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

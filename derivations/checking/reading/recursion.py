@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import re
 
-from derivations.checking.reading.indexed import unrolled_sums
+from derivations.checking.reading.indexed import KERNELS, unrolled_sums
 from derivations.checking.reading.informal import Note, lazy_pattern
 
 __all__ = ["unrolled", "not_run", "role", "RECURSION_NOTE"]
@@ -294,7 +294,11 @@ def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | No
     name = next((name for name, part in roles.items() if part == role_), None)
     if name is None:
         return value
-    assigned = rf"(?<![\w.]){re.escape(name)}\s*(?::\s*\w+\s*)?=(?!=)\s*(?P<value>[^;,\n]+)"
+    if role_ == "field":
+        start = _start(text, name.removesuffix("_prev"))
+        if start != "":
+            return start
+    assigned = rf"(?<![\w.]){re.escape(name)}\s*(?::\s*\w+\s*)?=(?!=)\s*(?P<value>{_VALUE})"
     for match in re.finditer(assigned, text):
         given = match.group("value").strip()
         if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", given):
@@ -303,6 +307,30 @@ def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | No
             return None
         value = given
     return value
+
+
+# what an assignment gives, up to a separator (English or Chinese)
+_VALUE = r"[^;,\n，；。]+"
+
+
+def _start(text: str, base: str) -> str | None:
+    """The field a step over a layer's index starts from, as the answer states it at
+    that index (``RF_0 = 0``, ``r_{0} = 1``, ``RF(0) = 0``, ``r[0] = 1``: before layer 1;
+    ``RF_1 = k_1``: after it, the start 1 when it reads ``k_1``): the whole number
+    before layer 1; None when it states another start (``r_1 = k_1 - 1``, ``RF_0 =
+    k``: the step is not run from a start it does not mean); "" when it states none."""
+    kernel = KERNELS[0].replace("_", r"_\{?") + r"\}?"
+    start = ""
+    at_index = rf"(?<![\w.]){re.escape(base)}\s*(?:_\{{?|\(|\[)\s*(?P<index>\d+)\s*[}})\]]?"
+    for match in re.finditer(rf"{at_index}\s*=(?!=)\s*(?P<value>{_VALUE})", text):
+        given = match.group("value").strip().rstrip(".")
+        if match.group("index") == "0" and re.fullmatch(r"\d+", given):
+            start = given
+        elif match.group("index") == "1" and re.fullmatch(kernel, given.replace(" ", "")):
+            start = "1"
+        else:
+            return None
+    return start
 
 
 def _run(rhs: str, roles: dict[str, str], first: str, second: str, given: dict[str, str]) -> str:
