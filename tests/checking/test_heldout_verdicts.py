@@ -6200,6 +6200,117 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H16-test
+    "==Ausgabe Größe==: $(n + 2p -f)/s + 1$": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    '"+ Anzahl der Filter": für den Bias-Term pro Filter': (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "Batchsize x Anzahl der Parameter x Präzision": (
+        lambda x, o: 1 * (x.kh * x.kw * x.ci * x.co + x.co) * 32,
+        ("fwd_mem", "fwd_mem_bytes", "fwd_mem_bias"),
+        None,
+    ),
+    "这个偏置也是参数，所以对于每一个卷积核还要额外加1,10个卷积核所以加10，总共750+10=760个参数。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "**Number of MACs (Multiply-Accumulate operations) in a Conv Layer:**\n    *   `~ N * M * P * Q * C * R * S`": (
+        lambda x, o: 1 * x.co * o.mh * o.mw * x.ci * x.kh * x.kw,
+        "mults",
+        None,
+    ),
+    "每一层与自己的卷积模板做完卷积后加起来，再加上偏置（一个卷积核只有一个偏置）": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "$\\(H'=\\left\\lfloor \\frac{H+2P-K_h}{S}\\right\\rfloor+1\\)$,": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "总的计算量：输出的feature map的某一个值的计算量是（C_in * K * K) ， 输出是一个shape为（C_out * H * W)的tensor，所以**总的乘法计算量**为C_in * K * K * C_out * H * W": (
+        lambda x, o: x.ci * x.kh * x.kh * x.co * o.mh * o.mw,
+        "mults",
+        SQ,
+    ),
+    "直接对上面生成的tensor 进行1 × 1普通卷积，总的参数：C_mid * 1 * 1 * C_out，总的计算量为：C_mid * 1 * 1 * C_out * H * W": (
+        lambda x, o: x.ci * 1 * 1 * x.co * o.mh * o.mw,
+        "mults",
+        K1,
+    ),
+    "- 偏差：$k_h \\times k_w$": (
+        lambda x, o: x.kh * x.kw,
+        "bias",
+        None,
+    ),
+    "- 输出Y：$(n_h-k_h+1) \\times n_w - k_w + 1$": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "> $outputsize = \\frac{inputsize - filtersize}{stride} + 1$": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "Hprime = int(1 + (H + 2 * padding - HH) / stride)": (
+        lambda x, o: int(1 + (x.h + 2 * x.qh - x.kh) / x.sh),
+        "mh",
+        None,
+    ),
+    "self.params['b1'] = torch.zeros(num_filters).to(device).to(dtype)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.bias = Parameter(init.rand(\n                self.out_channels,\n                low=-bias_bound,\n                high=bias_bound,\n                device=device,\n                dtype=dtype\n            ))": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.bias = Parameter(init.rand(out_channels, low=-bound, high=bound, device=device, dtype=dtype), requires_grad=True)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "self.bias = Parameter(init.rand(out_channels, low=-interval, high=interval, device=device, dtype=dtype, requires_grad=True)) if bias else None": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "输出特征图形状：（$s_h$垂直步幅，$s_w$水平步幅）\n$$\n\\left( \\frac{n_h - k_h + p_h*2 + s_h}{s_h} \\right) \\times \\left( \\frac{n_w - k_w + p_w*2 + s_w}{s_w} \\right)\n$$": (
+        lambda x, o: (x.h - x.kh + x.qh * 2 + x.sh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    "![D_K \\times D_K \\times M \\times N \\times D_F \\times D_F](https://latex.codecogs.com/svg.image?D_K&space;\\times&space;D_K&space;\\times&space;M&space;\\times&space;N&space;\\times&space;D_F&space;\\times&space;D_F)": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.h,
+        ("mults", "ops"),
+        SQ,
+    ),
+    "![M \\times N \\times D_F \\times D_F](https://latex.codecogs.com/svg.image?M&space;\\times&space;N&space;\\times&space;D_F&space;\\times&space;D_F)": (
+        lambda x, o: x.ci * x.co * x.h * x.h,
+        ("mults", "ops"),
+        (K1, SQ),
+    ),
+    "output_size = int(np.floor(((input_size-(self.kernel_size-1)-1)/self.stride)+1))": (
+        lambda x, o: fl(((x.w - (x.kw - 1) - 1) / x.sw) + 1),
+        "mw",
+        None,
+    ),
+    "したがって、各フィーチャマップには、独自のバイアスの重みとprevious_layer_num_features x kernel_width x kernel_height 接続の重みがあります。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -6238,6 +6349,7 @@ COMPOSE = {
     "R_out=<br />R_in + (K-1)*J_in",
     "\\sum_{i=1}^{L}((k_i-1) \\cdot \\prod_{j=1}^{l-1} s_j) + 1",
     "感受野计算公式：$F(i)=(F(i+1)-1)×Stride+Ksize$",
+    "RFL=RFL−1+(KL−1)×∏i=1L−1SiRFL​=RFL−1​+(KL​−1)×i=1∏L−1​Si​",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
