@@ -79,6 +79,7 @@ from derivations.checking.reading.languages import (
     BYTE_WORDS,
     GRADIENT_TENSORS,
     OTHER_ROUNDING_WORDS,
+    PER_WORDS,
     RATE_WORDS,
     ROUNDING_WORDS,
     multiplier_words,
@@ -2598,6 +2599,8 @@ def _names_other(entry: Entry, lead: str) -> str | None:
         if counted is not None and not countings_said(name):  # MACs: a counting
             apart = counted != asked.id and asked.id not in _FACTOR_QUESTIONS
             return name.strip() if apart else None
+    if by_role and _channels_alone(clause):  # 通道数为 …, channels =: c_i's or c_o's name
+        return clause
     if by_role and not clause.isascii() and _named_by_role(entry, clause, _NOT_A_SIZE) == "other":
         return clause  # 입력 높이는 (a lead-in whose names the reader does not split)
     if by_role and not clause.isascii() and _other_axis_word(entry, clause):
@@ -3124,6 +3127,11 @@ def _lead_names_asked(
     for the words of a factor's sentence, a remark, a size's name.)"""
     said = [*notes]
     shape = entry.question.shape
+    for label in (name, *(n["fields"].get("text", "") for n in notes if n.get("id") == _LEAD_IN)):
+        if label:  # not = …, at least = …: judged as the same words before a formula
+            from derivations.checking.reading.around import judge_label
+
+            judge_label(label.rstrip("=:：＝ "))
     if name in _OUTPUT_NAMES and shape is not None:  # m_h = <the width's>
         said.append({"id": "reading.note.label", "fields": {"label": name}})
     elif name and tree is not None and _other_axis_named(entry, name, tree, notes):
@@ -3134,6 +3142,8 @@ def _lead_names_asked(
         # (input_size + 2*p - k)//s + 1: the next layer's input)
         updated = any(n.get("fields", {}).get("written") == name for n in notes)
         if _named_by_role(entry, name, _NOT_A_SIZE) == "other" and not updated:
+            raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
+        if _channels_alone(name) and not updated:  # channels = 4, 通道数 = …: c_i or c_o
             raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     if notes:  # (a plain formula's first check loads no second look: test_lazy_imports)
         from derivations.checking.reading.second_look import AFTER_NOTE
@@ -3316,9 +3326,15 @@ def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> di
             raise _invalid("lead_names_other", lead=name, name=name, question=question_id)
         # the name before ``=`` (c_o = 4), or the words (output channels = 4)
         read = parsed.notes if parsed is not None else ()
-        leads = [dict(n.fields)["text"] for n in read if n.key == "reading.note.lead_in"]
+        leads = [dict(n.fields)["text"] for n in read if n.key == _LEAD_IN]
         for label in (name, *(lead.rstrip("=:： ") for lead in leads)):
+            if label:  # up to = 1296: judged as the same words before a formula
+                from derivations.checking.reading.around import judge_label
+
+                judge_label(label)
             if label and _symbol_named_other(entry, label):  # c_o = 4 answering the height
+                raise _invalid("lead_names_other", lead=label, name=label, question=question_id)
+            if label and shape is not None and _channels_alone(label):  # 通道数 = 4
                 raise _invalid("lead_names_other", lead=label, name=label, question=question_id)
         if parsed is not None:
             notes = [{"id": note.key, "fields": dict(note.fields)} for note in parsed.notes]
@@ -3554,6 +3570,52 @@ def _roles(name: str) -> set:
     # a language's label of several words (đầu vào: the input), as whole words
     spaced = f" {' '.join(words)} "
     return roles | {role for phrase, role in label_phrases() if f" {phrase} " in spaced}
+
+
+_LEAD_IN = "reading.note.lead_in"
+# a word saying "each" (:data:`.languages.PER_WORDS`), as whole words
+_PER = lazy_pattern(words_pattern(*PER_WORDS, before="[A-Za-z]", after="[A-Za-z]"), re.I)
+
+
+def _channels_alone(name: str) -> bool:
+    """Whether the words of ``name`` name channels and no size (``channels``, ``ch``,
+    ``通道数``, ``number of channels``; not ``height of each output channel``), by the
+    parts record's roles: the input's or the output's channels, never an output size;
+    not channels said with a word of :data:`.languages.PER_WORDS` (``per channel``,
+    ``每个通道``: the size of each channel's map)."""
+    if _PER().search(name):
+        return False
+    return _roles(name) - {None, "filler", "count", "input", "output"} == {"channel"}
+
+
+def reads_as_label(label: str) -> bool:
+    """Whether the label data read ``label``, written before a number (``height 4``) or
+    after it (``4 = m_h``), as a label: one of the book's symbols or an output size's
+    name (``c_o``, ``m_h``, ``H_out``: judged after as a name), words of another script
+    (``输出高度``: judged after by their roles), or English words each of which is a part
+    of a name in the parts record (``output``, ``height``, ``channels``; a lone letter
+    never: ``4 = k``), a word joining a name (:data:`.languages.NAME_FILLERS`: ``the``,
+    ``is``) or a count's name or counting (``multiplications``, ``MACs``).  Any other
+    word (``not``, ``maybe``, ``at least``, ``per``) makes no label."""
+    from derivations.checking.reading.languages import NAME_FILLERS
+    from derivations.registry.notations import name_parts
+    from derivations.registry.symbols import BY_NAME
+
+    label = label.strip()
+    if label in BY_NAME or _named_axis(label) is not None or not label.isascii():
+        return True
+    words = label.split()
+    parts, fillers = name_parts(), {w.lower() for w in NAME_FILLERS}
+    return bool(words) and all(
+        len(word) > 1
+        and (
+            word.lower() in parts
+            or word.lower() in fillers
+            or named_count(word) is not None
+            or bool(countings_said(word))
+        )
+        for word in words
+    )
 
 
 # the roles whose names are another quantity than an output size (not the channels:

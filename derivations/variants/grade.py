@@ -408,10 +408,13 @@ def _label_after(answer: str, parsed: Parsed | None) -> str | None:
     ``=`` and a lone name (``4 = m_h``, ``4 = c_o``, ``4 = 输出高度``; graded as the
     number at other layers); None for anything else (a chain with a formula, ``1296 =
     c_o c_i k_h k_w m_h m_w``, is the checker's; s15exam E16)."""
+    from derivations.checking.checker import reads_as_label
     from derivations.expr import tree as ex
 
     before = _WORDS_NUMBER.fullmatch(answer)
     if before and read_number(before["number"]) and (parsed is None or parsed.symbols):
+        if not reads_as_label(before["words"]):
+            return None  # not 4, maybe 1296: words no label data read, the checker's
         named = _parsed(before["words"])  # a name (height, multiplications), no bound's
         if named is not None and isinstance(named.tree, ex.Sym):  # words (at least 4)
             return f"{before['words']} = {before['number']}"  # height 4: not h × 4
@@ -422,6 +425,8 @@ def _label_after(answer: str, parsed: Parsed | None) -> str | None:
     sides = re.split(r"[=＝]", answer)
     if len(sides) != 2 or read_number(sides[0]) is None or read_number(sides[1]) is not None:
         return None
+    if not reads_as_label(sides[1]):
+        return None  # 4 = k, 1296 = A: a lone letter no label data read as a name
     return f"{sides[1].strip()} = {sides[0].strip()}"
 
 

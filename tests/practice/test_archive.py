@@ -157,6 +157,13 @@ def _at_layer() -> list:
         ("forward-mults", f">{key['forward-mults']}", "en"),
         ("forward-adds", f"{adds} adds", "en"),
         ("bias-size", f"{key['bias-size']} bytes", "en"),
+        # words before a number a label only where the label data read them; a label's
+        # negation or bound refused; a lone letter after "=" no label (s16rev F5, F2, F3)
+        ("forward-mults", f"at least {key['forward-mults']}", "en"),
+        ("output-height", f"not {key['output-height']}", "en"),
+        ("output-height", f"{key['output-height']} = k", "en"),
+        ("output-height", f"通道数 {key['output-height']}", "zh"),
+        ("output-height", f"the output height is {key['output-height']}", "en"),
     ]
 
 

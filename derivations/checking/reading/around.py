@@ -232,6 +232,18 @@ def bounded_after(trail: str) -> bool:
     return bool(_TRAIL_BOUNDED().search(trail))
 
 
+def judge_label(label: str) -> None:
+    """Refuse the words ``label`` a formula or a number is given under (the name before
+    its ``=``: ``not = …``, ``at least = 1296``) as the same words before it are refused
+    (``reading.lead_negates`` where they deny it, ``reading.lead_bounds`` where they make
+    it a bound: :func:`_denied`, :func:`bounded`); nothing for any other label."""
+    words = " ".join(label.split())
+    if _denied(words):
+        raise refuse("lead_negates", 0, text=words)
+    if bounded(words):
+        raise refuse("lead_bounds", 0, text=words)
+
+
 def _denied(lead: str) -> bool:
     """Whether a lead-in denies the formula after it (:data:`.languages.LEAD_NEGATIONS`:
     ``乘法次数不是 …``, ``the count is never …``, ``cannot be computed as …``)."""
