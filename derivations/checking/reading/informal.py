@@ -212,6 +212,10 @@ _UNITS = lazy_pattern(
     r"\s*$"
 )
 _BYTES = frozenset(BYTE_WORDS)
+# "number of" and words alone before an element word: the word is the phrase's noun, the
+# things counted, no unit (``number of kernel elements`` is no ``number of kernel``, c_o;
+# the rate sentences say their Y so: ``one per kernel element``, s16rev2 G1)
+_NUMBER_OF_WORDS = lazy_pattern(r"^\s*(?:the\s+)?number\s+of\s+[A-Za-z][A-Za-z\s'-]*$", re.I)
 # count words after a formula -> (the counting they state, None: a count, no counting;
 # the one operation they count, None: operations of any kind)
 COUNTS: dict[str, tuple[str | None, str | None]] = {
@@ -1322,6 +1326,7 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
         match
         and text.text[: match.start()].strip()
         and not _after_operator(text.text[: match.start()])
+        and not _NUMBER_OF_WORDS().match(text.text[: match.start()])
     ):
         unit = match.group("unit") or match.group("cjk")
         notes.append(_note("unit_bytes" if unit in _BYTES else "unit_elements", unit=unit))
