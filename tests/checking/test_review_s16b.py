@@ -20,6 +20,14 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
   Before, the start was ignored and the step run from one pixel: ``RF_0 = 0``
   accepted (it gives k_1 + k_2 - 2).
 
+- the strides in a receptive field's sum or step: a product of strides must run from
+  layer 1 to the layer before its kernel's (``\\prod_{j=1}^{i-1} s_j`` beside ``k_i``,
+  ``\\prod_{i=1}^{l} s_i`` beside ``k_{l+1}``); a stride standing as a factor of its
+  own (``(k_i - 1) s_i``, ``s_j^2``), a product to the kernel's own layer or to the
+  last, and a stride stated beside the sum (``…, s = 2``) are refused, naming the
+  part.  At the question's stride of 1 each gives the right number, so its form is
+  what is judged.  Before, every stride was put in as 1: each was accepted.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``, or refused."""
 
 from __future__ import annotations
@@ -87,6 +95,40 @@ CLASSES = {
         guard("compose-size", "RF_l = RF_{l-1} + (k_l - 1), RF_0 = 1", R, None),
         guard("compose-size", "感受野递推：RF_l = RF_{l-1} + (k_l - 1)，初值 RF_0 = 1。", R, None),
         guard("compose-size", "RF_l = RF_{l-1} + (k_l - 1), RF_1 = k_1", R, None),
+    ],
+    "the strides in a receptive field's sum or step": [
+        (
+            "compose-size",
+            r"1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i} s_j",
+            N,
+            UNROLLED + r"\prod_{j=1}^{i} s_j",
+        ),
+        ("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{L} s_j", N, None),
+        ("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) s_i", N, UNROLLED + "s_i"),
+        ("compose-size", r"感受野 = 1 + \sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} s_j^2", N, None),
+        (
+            "compose-size",
+            r"\sum_{i=1}^{L} (k_i - 1) \prod_{j<i} s_j + \prod_{j=1}^{L} s_j",
+            N,
+            None,
+        ),
+        ("compose-size", r"RF_{l+1} = RF_l + (k_{l+1} - 1) \prod_{i=1}^{l+1} s_i", N, None),
+        (
+            "compose-size",
+            r"1 + Σ_{i=1}^{L} (k_i − 1) ∏_{j=1}^{i-1} s_j, s = 2",
+            N,
+            UNROLLED + "s = 2",
+        ),
+        guard(
+            "compose-size", r"感受野 1 + Σ_{i=1}^{L} (k_i − 1) ∏_{j<i} s_j，步幅 s_j = 2", N, None
+        ),
+        guard("compose-size", r"1 + Σ_{i=1}^{L} (k_i − 1) ∏_{j<i} s_j", R, None),
+        guard("compose-size", r"RF_{l+1} = RF_l + (k_{l+1} - 1) \prod_{i=1}^{l} s_i", R, None),
+        guard(
+            "compose-size", r"两层：1 + \sum_{l=1}^{L}((k_l - 1)\prod_{i=1}^{l-1}(s_i))", R, None
+        ),
+        guard("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) j_i", R, None),
+        guard("compose-size", r"\sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} s_j", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

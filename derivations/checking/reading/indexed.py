@@ -85,6 +85,13 @@ def stride_like(name: str) -> str | None:
     return role(name)
 
 
+def _jump(name: str) -> bool:
+    """Whether ``name`` is a jump's (the product of the strides before a layer)."""
+    from derivations.checking.reading.recursion import is_jump
+
+    return is_jump(name)
+
+
 def _value(text: str, env: dict[str, int]) -> int | None:
     """A bound's whole number: terms (whole numbers, an enclosing index's value, the
     stack's count of layers) added and subtracted; None when a term does not read."""
@@ -179,6 +186,8 @@ def _resolved(body: str, env: dict[str, int]) -> str:
         read = stride_like(match["base"])
         if layer is None or read is None or not 1 <= layer <= LAYERS:
             raise _NotUnrolled(f"{match['base']}_{layer if layer is not None else index}")
+        if read == "stride" and not _jump(match["base"]):
+            raise _NotUnrolled(match.group())  # a stride not in a product of those before
         return f"({KERNELS[layer - 1]})" if read == "kernel" else f"({STRIDE})"
 
     text = _INDEXED().sub(name, body)
@@ -208,7 +217,9 @@ def _unrolled(text: str, env: dict[str, int], left: list[int]) -> str:
     body = text[at:end].strip()
     bounds = _range(parts.get("_"), parts.get("^"), env)
     if joiner == "*" and _strides_alone(body):
-        terms = [STRIDE]  # a product of strides: 1 whatever its range
+        if not _before_its_layer(text, parts.get("_"), parts.get("^")):
+            raise _NotUnrolled(text[found.start() : end].strip())
+        terms = [STRIDE]  # a product of the strides before a layer: 1 at the question's
     elif not body or bounds is None or len(bounds[0]) != 1 or bounds[0] not in _INDEX_LETTERS:
         raise _NotUnrolled(text[found.start() : at].strip() or found.group())
     elif bounds[1] is None or bounds[2] is None:
@@ -227,16 +238,57 @@ def _unrolled(text: str, env: dict[str, int], left: list[int]) -> str:
 
 
 def _strides_alone(body: str) -> bool:
-    """Whether ``body`` is one stride's indexed name (``s_j``, ``stride_{j}``)."""
-    match = _INDEXED().fullmatch(body.strip())
+    """Whether ``body`` is one stride's indexed name (``s_j``, ``stride_{j}``, ``(s_j)``)."""
+    bare = re.sub(r"\\(?:left|right)(?![A-Za-z])|[\s$()]", "", body)
+    match = _INDEXED().fullmatch(bare)
     return match is not None and stride_like(match["base"]) == "stride"
+
+
+def _before_its_layer(text: str, lower: str | None, upper: str | None) -> bool:
+    """Whether a product of strides over the range ``lower``/``upper`` in ``text`` (the
+    term it multiplies, with its kernel) runs from layer 1 to the layer before its
+    kernel's (``\\prod_{j=1}^{i-1} s_j`` beside ``k_i``, ``\\prod_{i=1}^{l} s_i``
+    beside ``k_{l+1}``, ``\\prod_{j<i}``): the strides a kernel's growth is scaled by.
+    A range to the kernel's own layer or to the last layer is not (at the question's
+    stride of 1 each gives the same number, so its range is what is judged); a product
+    with no range, or a top whose letter indexes no kernel, is not judged (True)."""
+    if lower is None:
+        return True  # (``Π S_i``: no range to judge)
+    parts = [p.strip() for p in _RELATION().split(lower)]
+    relations = [m.group() for m in _RELATION().finditer(lower)]
+    if len(parts) == 3 and upper is None:  # 1 \le j \le i-1, 1 \le j < i
+        first, top = parts[0], parts[2]
+        less = relations[1] in ("<", r"\lt")
+    elif len(parts) == 2 and relations[0] == "=" and upper is not None:  # j=1, ^{i-1}
+        first, top, less = parts[1], upper, False
+    elif len(parts) == 2 and upper is None:  # j<i, j \le i-1
+        first, top, less = "1", parts[1], relations[0] in ("<", r"\lt")
+    else:
+        return False
+    letters = [c for c in top if c.isalpha() and c in _INDEX_LETTERS]
+    if _value(first, {}) != 1 or len(set(letters)) != 1:
+        return False
+    letter = letters[0]
+    offset = _value(top, {letter: 0})
+    if offset is None:
+        return False
+    offset -= less
+    kernels = [
+        _value(m["braced"] if m["braced"] is not None else m["one"], {letter: 0})
+        for m in _INDEXED().finditer(text)
+        if stride_like(m["base"]) == "kernel"
+        and letter in (m["braced"] if m["braced"] is not None else m["one"])
+    ]
+    # a top whose letter indexes no kernel (``\\prod_{j=1}^{l-1}`` beside ``k_i``) says no
+    # layer: not judged
+    return all(k == offset + 1 for k in kernels)
 
 
 def unrolled_sums(answer: str) -> tuple[str, Note] | None:
     """The answer with its sums and products over the layers unrolled at the question's
     layers (see the module's docstring) and the note; None when it has none, or one
     does not unroll."""
-    if _OPERATOR().search(answer) is None:
+    if _OPERATOR().search(answer) is None or _stride_stated(answer):
         return None
     try:
         text = _unrolled(answer, {}, [MAX_TERMS])
@@ -247,12 +299,31 @@ def unrolled_sums(answer: str) -> tuple[str, Note] | None:
     return text, Note(SUMMED_NOTE, (("text", written),))
 
 
+# a name given a whole number (``s = 2``, ``stride_1 = 2``, ``s_j=2``)
+_STATED = lazy_pattern(
+    r"(?<![\w\\])(?P<name>[A-Za-z]+)(?:_\{?\w+\}?)?\s*=(?!=)\s*(?P<value>\d+)(?![\w.])"
+)
+
+
+def _stride_stated(answer: str) -> str | None:
+    """A stride the answer states beside its sum (``…, s = 2``) other than the
+    question's: the statement; None when it states none (the sum then is of another
+    stack than the question's: not run at the question's stride)."""
+    for match in _STATED().finditer(answer):
+        if stride_like(match["name"]) == "stride" and match["value"] != STRIDE:
+            return match.group()
+    return None
+
+
 def not_unrolled(answer: str) -> str | None:
     """What of the answer's sums and products over the layers does not unroll (an
     operator with its range, ``\\sum_{i=0}^{M}``; an indexed name outside the layers or
     of no kernel's or stride's name, ``k_0``, ``x_1``), or None."""
     if _OPERATOR().search(answer) is None:
         return None
+    stated = _stride_stated(answer)
+    if stated is not None:
+        return stated
     try:
         _unrolled(answer, {}, [MAX_TERMS])
     except _NotUnrolled as failed:

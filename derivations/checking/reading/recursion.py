@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import re
 
-from derivations.checking.reading.indexed import KERNELS, unrolled_sums
+from derivations.checking.reading.indexed import KERNELS, not_unrolled, unrolled_sums
 from derivations.checking.reading.informal import Note, lazy_pattern
 
 __all__ = ["unrolled", "not_run", "role", "RECURSION_NOTE"]
@@ -233,6 +233,12 @@ def _words(name: str) -> set[str]:
     return {part.lower() for part in split_parts(_plain(name))}
 
 
+def is_jump(name: str) -> bool:
+    """Whether ``name`` is a jump's (``j``, ``jump``): the product of the strides before a
+    layer, which :func:`role` reads as a stride."""
+    return bool(_words(name) & _JUMP)
+
+
 def role(name: str) -> str | None:
     """``"kernel"``, ``"stride"`` (the jump too), or None: what a name reads as."""
     from derivations.checking.reading.names import compose
@@ -361,6 +367,8 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     summed = unrolled_sums(text)
     if summed is not None:
         text = summed[0]
+    elif not_unrolled(text) is not None:
+        return None  # a step whose sum or product does not unroll is not run
     for latex, plain in _LATEX:
         text = text.replace(latex, plain)
     text = _layer_indexed(text)
@@ -407,8 +415,6 @@ def not_run(answer: str) -> str | None:
     they run."""
     if unrolled(answer) is not None:
         return None
-    from derivations.checking.reading.indexed import not_unrolled
-
     part = not_unrolled(answer)
     if part is not None:
         return part
