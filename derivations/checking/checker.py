@@ -2957,9 +2957,23 @@ def _held_placed(
             raise _invalid("held_misplaced", written=first, value=value, trial=value + 1)
 
 
+# the notes whose text may state a layer's parameter, and the field holding it: a remark
+# in brackets, a comment, a condition after the formula, the prose after it
+_STATING_NOTES = {
+    "reading.note.remark": "remark",
+    "reading.note.comment": "text",
+    "reading.note.condition_after": "condition",
+    "reading.note.islands": "prose",
+}
+# the words leading a parameter's statement after a formula (``at stride 2``, ``when the
+# stride is 2``)
+_STATED_LEAD = lazy_pattern(r"^\s*(?:at|with|when|if|for|where|using)\s+(?:an?\s+)?")
+
+
 def _remark_other_layer(entry: Entry, notes: list) -> None:
     """Refused (``checker.reason.remark_other_layer``) when a remark in brackets (the
-    reader's ``remark`` note) states a parameter (:func:`.informal.stated_parameters`:
+    reader's ``remark`` note), a comment, a condition or the prose after the formula
+    (``at stride 2``, ``# stride 2``, ``when the stride is 2``) states a parameter (:func:`.informal.stated_parameters`:
     ``stride 2``) at another value than the model's :class:`~derivations.model.Layer`
     holds it at by default, on a question whose layers are those defaults but for its
     own symbols (:attr:`Family.COMPOSE`: two kernels k_1, k_2 of the book's convolution;
@@ -2972,8 +2986,9 @@ def _remark_other_layer(entry: Entry, notes: list) -> None:
     from derivations.registry.symbols import BY_NAME
 
     for note in notes:
-        remark = note.get("fields", {}).get("remark", "")
-        if note.get("id") != "reading.note.remark" or not remark:
+        field = _STATING_NOTES.get(note.get("id", ""))
+        remark = _STATED_LEAD().sub("", note.get("fields", {}).get(field or "", "")).strip()
+        if not remark:
             continue
         for stated in stated_parameters(remark):
             held = {name: getattr(Layer, BY_NAME[name].attribute, None) for name in stated.symbols}

@@ -28,6 +28,11 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
   part.  At the question's stride of 1 each gives the right number, so its form is
   what is judged.  Before, every stride was put in as 1: each was accepted.
 
+- a stride stated after the formula outside brackets (``at stride 2``, ``when the
+  stride is 2``, ``# stride 2``, ``# 步幅为 2``): another layer than the question's,
+  refused as the same remark in brackets is (``checker.reason.remark_other_layer``).
+  Before, the phrase or comment was dropped unread and the answer accepted.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``, or refused."""
 
 from __future__ import annotations
@@ -129,6 +134,22 @@ CLASSES = {
         ),
         guard("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) j_i", R, None),
         guard("compose-size", r"\sum_{i=1}^{L} (k_i - 1) \prod_{j=1}^{i-1} s_j", W, None),
+    ],
+    "a stride stated after the formula": [
+        (
+            "compose-size",
+            "k_1 + k_2 - 1 at stride 2",
+            N,
+            "checker.reason.remark_other_layer: stride 2",
+        ),
+        ("compose-size", "k_1 + k_2 - 1 when the stride is 2", N, None),
+        ("compose-size", "k_1 + k_2 - 1  # stride 2", N, None),
+        ("compose-size", "k_1 + k_2 - 1  # 步幅为 2", N, None),
+        ("compose-size", "k_1 + k_2 - 1 with a stride of 3", N, None),
+        guard("compose-size", "k_1 + k_2 - 1 (stride 2)", N, None),
+        guard("compose-size", "k_1 + k_2 - 1 at stride 1", R, None),
+        guard("compose-size", "k_1 + k_2 - 1  # 步幅 1", R, None),
+        guard("compose-size", "k_1 + k_2  # stride 1", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
