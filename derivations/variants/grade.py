@@ -531,6 +531,16 @@ def _with_working(answer: str) -> tuple[Numeral, str, Fraction | None] | None:
     return number, working, constant.value
 
 
+def _operation_said(working: str) -> bool:
+    """Whether the words ``working`` in brackets after a number state an operation on
+    it, as the checker judges a remark after a formula (:func:`.informal.
+    states_operation`: ``plus one``, ``squared``, ``加一``); words with a number in them
+    are the number's working, judged by their value (``14/3 向下取整``)."""
+    from derivations.checking.reading.informal import states_operation
+
+    return not any(char.isdigit() for char in working) and states_operation(working)
+
+
 def _no_count_here(variants, student, working: str, lang: str, symbolic: bool) -> bool:
     """Whether ``working`` (a bracket's text after a number) is a count said in a
     counting of its own (``1000 MACs``, ``2000 FLOPs``: :attr:`.Parsed.counting`) that
@@ -1034,6 +1044,13 @@ def grade_variant_answer(
     )
     if shown_work is not None:  # a number, its working in brackets: never multiplied in
         number, working, value = shown_work
+        if value is None and _operation_said(working):
+            # 4 (plus one), 4（加一）: the CLI's judge of a remark (c_o (plus one))
+            from derivations.checking.checker import _error_of
+            from derivations.checking.reading.errors import refuse
+
+            error = _error_of(refuse("remark_operation", 0, remark=working))
+            return _refused(question, answer, error, lang, reveal)
         if value is None and _no_count_here(variants, student, working, lang, symbolic):
             line = text("variants.count_not_here", lang, working=working)
             return Outcome(

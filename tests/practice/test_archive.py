@@ -166,6 +166,8 @@ def _at_layer() -> list:
         ("output-height", f"{key['output-height']} = k", "en"),
         ("output-height", f"通道数 {key['output-height']}", "zh"),
         ("output-height", f"the output height is {key['output-height']}", "en"),
+        # an operation said in brackets after the number: refused (s16rev F7)
+        ("bias-size", f"{key['bias-size']}（加一）", "zh"),
     ]
 
 

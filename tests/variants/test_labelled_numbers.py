@@ -106,6 +106,14 @@ ROWS = [
     ("output-height", "{v} = 通道数", "zh", N, "通道数"),
     guard("double-padding", "ratio {v}", "en", N, "ratio"),
     guard("forward-mults", "operations {v}", "en", N, "operations"),
+    # words in brackets after a number stating an operation on it: refused as the same
+    # remark after a formula is (reading.remark_operation; s16rev F7)
+    ("bias-size", "{v} (plus one)", "en", N, "plus one"),
+    ("output-height", "{v} (squared)", "en", N, "squared"),
+    ("bias-size", "{v}（加一）", "zh", N, "加一"),
+    guard("output-height", "{v} (rounded down)", "en", R, None),
+    guard("output-height", "{v}（向下取整）", "zh", R, None),
+    guard("bias-size", "{v}（偏置）", "zh", R, None),
 ]
 # a guard row (:func:`tests.checking.rows.guard`) has its verdict without the change its
 # rows came with: marked, so ``-m "not guard"`` runs the rows that fail without it
