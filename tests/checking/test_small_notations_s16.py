@@ -3,13 +3,15 @@ missed as a class (every answer here is our own), each class a table of answers,
 and wrong, in English and Chinese, through ``check`` and ``grade``:
 
 - a full stop as the times sign between a number and a letter (``2.P``, ``2 . p_w``):
-  refused (an unexpected ``.``); now a product.  A decimal (``2.5p_h``) and a list's
+  refused (an unexpected ``.``); now a product (with a note since s16note: the dot's
+  step was not reported).  A decimal (``2.5p_h``) and a list's
   number (``1. (…)``) keep their reading.
 - HTML entities with no tag around them (``… + 1&nbsp;``, ``&minus;``): refused; now read
   as their characters, with a note.
 - a Greek letter named by its subscript (``η_in``, ``\\lambda_{out}``, ``σ_out``): refused
   (an unexpected character, an unsupported command); now a name read by its parts, as
-  ``x_in`` is.
+  ``x_in`` is (with a note since s16note: the student saw ``eta_in``, a name never
+  written).
 - TeX's bold and italic text around a name (``\\textbf{H}``, ``\\textit{in}``,
   ``\\boldsymbol{W}``) and its empty delimiters (``\\left.``, ``\\right.``): refused; now
   the name, and no bracket.
@@ -26,9 +28,9 @@ OH, OW = "output-height", "output-width"
 
 CLASSES: dict[str, list[tuple]] = {
     "a full stop as the times sign between a number and a letter": [
-        (OH, "(h + 2.p_h - k_h)/s_h + 1", C, None),
-        (OW, "W_2 = (W_1 - F + 2.P)/S + 1", C, None),
-        (OW, "输出宽度 = (w + 2 . p_w - k_w + s_w)/s_w", C, None),
+        (OH, "(h + 2.p_h - k_h)/s_h + 1", C, "dot_times"),
+        (OW, "W_2 = (W_1 - F + 2.P)/S + 1", C, "dot_times"),
+        (OW, "输出宽度 = (w + 2 . p_w - k_w + s_w)/s_w", C, "dot_times"),
         (OH, "(h + 2.p_h - k_h)/s_h", W, None),
         (OH, "输出高度：(h - k_h + 2.p_h)/2.s_h + 1", W, None),
         (OW, "输出宽度 = (w + 2 . p_w - k_w)/s_w", W, None),
@@ -46,9 +48,9 @@ CLASSES: dict[str, list[tuple]] = {
         guard(OW, "输出宽度：(w &minus; k_w)/s_w&nbsp;", W, None),
     ],
     "a Greek letter named by its subscript": [
-        (OH, "θ_out = (θ_in + p_h - k_h + s_h)/s_h", C, None),
-        (OH, r"\lambda_{out} = \lfloor (\lambda_{in} + p_h - k_h)/s_h \rfloor + 1", R, None),
-        (OH, "输出高度 σ_out = (σ_in - k_h + p_h + s_h)/s_h", C, None),
+        (OH, "θ_out = (θ_in + p_h - k_h + s_h)/s_h", C, "greek_name"),
+        (OH, r"\lambda_{out} = \lfloor (\lambda_{in} + p_h - k_h)/s_h \rfloor + 1", R, "greek_name"),
+        (OH, "输出高度 σ_out = (σ_in - k_h + p_h + s_h)/s_h", C, "greek_name"),
         (OH, r"\lambda_{out} = \lambda_{in} - k_h + 1", W, None),
         (OH, "θ_out = (θ_in - k_h)/s_h", W, None),
         (OH, "输出高度：σ_out = σ_in + p_h - k_h", W, None),

@@ -331,6 +331,8 @@ SAID_WITH_FIELDS = frozenset(
         "parts_summed",
         "summed_layers",
         "html_entities",
+        "greek_name",
+        "dot_times",
         "rate_product",
         "counts_summed",
         "bare_definitions",

@@ -10,6 +10,7 @@ math of ``$…$`` inside text.  Nothing here decides meaning.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from functools import cache
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_GIVEN, MAX_LENGTH
-from derivations.records import record
+from derivations.records import record, replace
 
 __all__ = ["Normalized", "lazy_pattern", "may_be_styled", "normalize", "refuse_too_long"]
 
@@ -144,10 +145,29 @@ _GREEK_COMMAND = lazy_pattern(
 )
 
 
-def _greek_name(match: re.Match) -> str:
+def _greek_name(match: re.Match) -> tuple[str, str, dict]:
     letter = match["letter"]
     name = unicodedata.name(letter, "").split()[-1].lower()
-    return name.capitalize() if letter.isupper() else name
+    name = name.capitalize() if letter.isupper() else name
+    return name, "greek_name", {"letter": letter, "name": name}
+
+
+def _command_name(match: re.Match) -> tuple[str, str, dict]:
+    return match["name"], "greek_name", {"letter": match.group(), "name": match["name"]}
+
+
+def _dot_times(match: re.Match) -> tuple[str, str, dict]:
+    return f"{match['number']}*", "dot_times", {"written": match.group().strip()}
+
+
+def _said(notes: list, step: Callable, match: re.Match) -> str:
+    """What ``step`` puts for ``match``, its note (a message id of reading.yaml's
+    ``reading.note.*`` and its fields) appended to ``notes``."""
+    from derivations.checking.reading.informal import Note
+
+    new, key, fields = step(match)
+    notes.append(Note(f"reading.note.{key}", tuple(sorted(fields.items()))))
+    return new
 
 
 # a dot between a number and a letter as a times sign (``2.P``, ``2 . p_h``: print's
@@ -165,10 +185,13 @@ _DELTA = lazy_pattern(r"\\Delta(?![A-Za-z])\s*")
 
 @record
 class Normalized:
-    """Normalized text and, for each character, its 0-based column in the original."""
+    """Normalized text and, for each character, its 0-based column in the original; the
+    notes (``informal.Note``) on the steps of :func:`normalize` a student should be told
+    of (a Greek letter read by its name, a dot read as the times sign)."""
 
     text: str
     columns: list[int]
+    notes: tuple = ()
 
     def column(self, index: int) -> int:
         """1-based original column of normalized index ``index``."""
@@ -192,7 +215,7 @@ class Normalized:
             last = match.end()
         chars.append(self.text[last:])
         cols.extend(self.columns[last:])
-        return Normalized("".join(chars), cols)
+        return Normalized("".join(chars), cols, self.notes)
 
 
 # the ASCII characters _fold changes (the rest of ASCII folds to itself)
@@ -298,12 +321,13 @@ def _styled(text: Normalized) -> Normalized:
         text = _unboxed(text)
     if "\\Delta" in text.text:
         text = text.sub(_DELTA(), "Δ")
+    notes: list = []
     if "_" in text.text and not text.text.isascii():
-        text = text.sub(_GREEK_NAME(), _greek_name)
+        text = text.sub(_GREEK_NAME(), functools.partial(_said, notes, _greek_name))
     if "_" in text.text and "\\" in text.text:
-        text = text.sub(_GREEK_COMMAND(), lambda match: match["name"])
+        text = text.sub(_GREEK_COMMAND(), functools.partial(_said, notes, _command_name))
     if "." in text.text:
-        text = text.sub(_DOT_TIMES(), r"\g<number>*")
+        text = text.sub(_DOT_TIMES(), functools.partial(_said, notes, _dot_times))
     text = text.sub(_WRAPPER(), _wrapped_name)
     if "{\\" in text.text:
         text = text.sub(_SWITCH(), _wrapped_name)
@@ -311,4 +335,5 @@ def _styled(text: Normalized) -> Normalized:
     text = text.sub(_SWITCH(), r"\1")
     text = text.sub(_SUBSCRIPT_HYPHENS(), lambda match: "_" + match.group(1).replace("-", "_"))
     text = text.sub(_SUBSCRIPT_BRACES(), r"_\1")
-    return text.sub(_SUBSCRIPT_BRACES(), r"_\1")  # the subscript of a subscript
+    text = text.sub(_SUBSCRIPT_BRACES(), r"_\1")  # the subscript of a subscript
+    return replace(text, notes=(*text.notes, *notes)) if notes else text

@@ -398,7 +398,10 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     else:
         from derivations.checking.reading.around import framed
 
-        normalized, framing = framed(normalize(raw))
+        normalized = normalize(raw)
+        styled = list(normalized.notes)  # a Greek letter's name, a dot as the times sign
+        normalized, framing = framed(normalized)
+        framing = [*styled, *framing]
     given = normalized.text.strip()
     try:
         if plain:  # no framing, code, statements, words around or informal form to read
