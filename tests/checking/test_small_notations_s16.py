@@ -49,7 +49,12 @@ CLASSES: dict[str, list[tuple]] = {
     ],
     "a Greek letter named by its subscript": [
         (OH, "θ_out = (θ_in + p_h - k_h + s_h)/s_h", C, "greek_name"),
-        (OH, r"\lambda_{out} = \lfloor (\lambda_{in} + p_h - k_h)/s_h \rfloor + 1", R, "greek_name"),
+        (
+            OH,
+            r"\lambda_{out} = \lfloor (\lambda_{in} + p_h - k_h)/s_h \rfloor + 1",
+            R,
+            "greek_name",
+        ),
         (OH, "输出高度 σ_out = (σ_in - k_h + p_h + s_h)/s_h", C, "greek_name"),
         (OH, r"\lambda_{out} = \lambda_{in} - k_h + 1", W, None),
         (OH, "θ_out = (θ_in - k_h)/s_h", W, None),
