@@ -1052,6 +1052,18 @@ def _other_name(parsed: Parsed, side: ex.Node, answer: str) -> bool:
     return written.isalnum() and written != side.name.replace("_", "").lower()
 
 
+def _count_name_judged(entry: Entry, name: str) -> None:
+    """Refused (``lead_names_other``) when ``name``, a chain's name after its label
+    (``M = A = …``), is another count's name or its letter on the answer sheets
+    (:func:`.registry.questions.sheet_letters`: A, the additions, answering the
+    multiplications), as the label before it would be."""
+    from derivations.registry.questions import sheet_letters
+
+    named = sheet_letters().get(name) or named_count(name)
+    if entry.question.shape is None and named is not None and named != entry.question.id:
+        raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
+
+
 def _check_sides(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     """Every other formula side of a chain equals the graded one at the sample points
     of the answer's domain (else the answer says two things: refused), unless every
@@ -1064,6 +1076,7 @@ def _check_sides(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     worked = not ex.symbols_in(parsed.tree)
     for index, side in enumerate(parsed.sides):
         if index == 0 and not worked and _other_name(parsed, side, answer):
+            _count_name_judged(entry, answer.split("=")[1].strip(" \t\n$`"))
             continue  # nH = nW = …: the other size's name after the label, no formula
         foreign = sorted(ex.symbols_in(side) - symbols_allowed(entry))
         if foreign:

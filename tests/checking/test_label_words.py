@@ -6,7 +6,8 @@ deny it or make it a bound and are refused.  Now a name's words go through the l
 checks (a negation: ``reading.lead_negates``; a bound: ``reading.lead_bounds``), in English
 and Chinese.  Channels alone (``channels``, ``number of channels``, ``通道数``) name the
 input's or the output's channels, never an output size: refused answering one, as the
-input's size is.  Every wrong row has a right twin of its form; through ``check`` and
+input's size is.  A chain's name after its label (``M = A = …``) is judged as the label
+is: another count's letter refused.  Every wrong row has a right twin of its form; through ``check`` and
 ``grade``."""
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ ROWS = [
     (OH, f"number of channels = {HEIGHT}", N, "checker.reason.lead_names_other"),
     (OH, f"通道数 = {HEIGHT}", N, "checker.reason.lead_names_other"),
     (OH, f"通道数为 {HEIGHT}", N, "checker.reason.lead_names_other"),
+    # a chain's name after its label: another count's letter on the sheets (A, the
+    # additions) refused as the label before it would be (s16rev F7)
+    (FM, f"M = A = {MULTS}", N, "checker.reason.lead_names_other"),
+    ("forward-adds", "A = M = c_o m_h m_w (c_i k_h k_w - 1)", N, "checker.reason.lead_names_other"),
+    guard(FM, f"M = mults = {MULTS}", R, None),
+    guard(FM, f"MACs = M = {MULTS}", R, None),
     # ... and answering the bias count, the output channels' number: right
     guard(BS, "output channels = c_o", R, None),
     guard(BS, "通道数 = c_o", R, None),
