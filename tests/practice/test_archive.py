@@ -67,6 +67,7 @@ ANSWERS = [
     ("forward-mults", "c_o c_i k_h k_w m_h m_w \\text{次}", "zh"),
     ("bias-size", "one per output channel", "en"),
     ("double-channels", "8/2 倍", "zh"),
+    ("double-channels", "增加了 8/2 倍", "zh"),  # refused: 4 or 5 times (s16rev2 G2)
     # the bias in a sentence, a product of words after a label line (H14's classes)
     ("bias-size", "For each filter we also learn one bias.", "en"),
     ("bias-size", "每个输入通道有自己的偏置", "zh"),

@@ -67,6 +67,7 @@ from derivations.checking.reading.informal import (
     Note,
     _hedged,
     edit,
+    increase_before,
     lazy_pattern,
     ratio_colon,
     sentence_factor,
@@ -310,7 +311,7 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
         ):
             return _drop_lead(text, match.end(), notes, "lead_in")
     match = _CJK_LABEL().match(body) if not body.isascii() else None
-    if match and not states_factor(body[match.end() :]):
+    if match and not states_factor(body[match.end() :]) and not increase_before(match.group()):
         return _drop_lead(text, match.end(), notes, "lead_in")
     match = _KANA_HANGUL_COPULA().search(body) if not body.isascii() else None
     if match:

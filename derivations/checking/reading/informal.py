@@ -911,6 +911,15 @@ def _sentence_factors() -> list:
 
 
 _INCREASE = lazy_pattern(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
+
+
+def increase_before(words: str) -> bool:
+    """Whether ``words`` end in a verb of increase (``增加了``, ``提高``: :data:`_INCREASE`):
+    what follows is the increase, N times or N + 1 times the original, no value a label
+    names (s16rev2 G2: ``增加了 4/1 倍`` lost its verb as a label and was read as 4)."""
+    return bool(_INCREASE().search(words))
+
+
 _WORDS_ONLY = lazy_pattern(
     r"^[\sA-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
     r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
