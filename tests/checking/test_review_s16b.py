@@ -33,6 +33,11 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
   refused as the same remark in brackets is (``checker.reason.remark_other_layer``).
   Before, the phrase or comment was dropped unread and the answer accepted.
 
+- a number on the other side of ``≈`` (``5 ≈ c_o c_i k_h k_w m_h m_w``), or after ``~``
+  (``… ~ 5``): an approximation, valued as ``formula ≈ number`` is (it must round the
+  formula's value; a formula of the layer is refused naming it).  Before, each was
+  read as the author's worked number, never graded, and the answer accepted.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``, or refused."""
 
 from __future__ import annotations
@@ -150,6 +155,17 @@ CLASSES = {
         guard("compose-size", "k_1 + k_2 - 1 at stride 1", R, None),
         guard("compose-size", "k_1 + k_2 - 1  # 步幅 1", R, None),
         guard("compose-size", "k_1 + k_2  # stride 1", W, None),
+    ],
+    "a number beside ≈ or ~": [
+        ("forward-mults", "5 ≈ c_o c_i k_h k_w m_h m_w", N, "reading.approximation_far: 5"),
+        ("forward-mults", "c_o c_i k_h k_w m_h m_w ~ 5", N, None),
+        ("forward-mults", "乘法次数：1296 ≈ c_o c_i k_h k_w m_h m_w", N, None),
+        guard("double-channels", "4.04 ≈ 4c_o/c_o", N, None),
+        guard("double-channels", "4c_o/c_o ~ 4.04", N, None),
+        guard("double-channels", "4c_o/c_o ~ 4", C, None),
+        guard("double-channels", "4 ≈ 4c_o/c_o", C, None),
+        guard("forward-mults", "MACs ~ c_o c_i k_h k_w m_h m_w", R, None),
+        guard("forward-mults", "乘法次数约为 c_o c_i k_h k_w m_h", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

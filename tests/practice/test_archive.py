@@ -107,6 +107,7 @@ MORE = [
     ("compose-size", r"1 + \sum_{i=1}^{999999999} 0", "en"),
     ("compose-size", "感受野递推：RF_l = RF_{l-1} + (k_l - 1)，初值 RF_0 = 0", "zh"),
     ("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) s_i", "en"),  # a stride not before its layer
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w ~ 5", "en"),  # an approximation valued
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

@@ -292,7 +292,8 @@ _DECIMAL = lazy_pattern(r"\s*(?P<whole>\d+)(?:\.(?P<digits>\d+))?\s*")
 def _without_approximation(
     text: Normalized, segments: list, formulas: list[ex.Node], notes: list
 ) -> list[ex.Node]:
-    """``formulas`` without a last side that is a number after ``≈`` (``214/53 ≈ 4.04``):
+    """``formulas`` without a last side that is a number after ``≈`` (``214/53 ≈ 4.04``),
+    or a first side that is a number before it (``4.04 ≈ 214/53``):
     an approximate value, not an exact answer (it was compared as one and the chain
     refused, s14exam E14), noted; the side before it is graded.  The approximation must
     round that side's value to the digits written (half a unit of the last one; of its
@@ -304,10 +305,16 @@ def _without_approximation(
     k_w m_h m_w ≈ 5`` and ``4c_o/c_o ≈ 4.04`` were accepted, ``4 ≈ 4.04`` refused)."""
     start, end = segments[-1]
     decimal = _DECIMAL().fullmatch(text.text[start:end])
-    if decimal is None or text.text[start - 1] != "≈":
+    before = decimal is None or text.text[start - 1] != "≈"
+    if before:  # the number on the other side (``5 ≈ c_o c_i k_h k_w m_h m_w``)
+        start, end = segments[0]
+        decimal = _DECIMAL().fullmatch(text.text[start:end])
+        if text.text[end : end + 1] != "≈":
+            return formulas
+    if decimal is None:
         return formulas
     shown = text.text[start:end].strip()
-    exact = formulas[-2]
+    exact = formulas[1] if before else formulas[-2]
     values = _far_values(exact)
     # the unit of the last digit written: 0.01 for 4.04, 100 for 1300 (its zeros)
     whole = decimal.group("whole")
@@ -319,7 +326,7 @@ def _without_approximation(
         )
     said = (("far", to_text(exact)),) if far else ()
     notes.append(Note("reading.note.approximation", (("approximation", shown), *said)))
-    return formulas[:-1]
+    return formulas[1:] if before else formulas[:-1]
 
 
 def _far_values(exact: ex.Node) -> list[Fraction]:

@@ -717,11 +717,18 @@ _TILDE = lazy_pattern(r"(?<=[^\W\d])\s*(?:~|\\sim(?![A-Za-z]))\s*(?=\S)")
 
 def _tilde(answer: str) -> tuple[str, Note] | None:
     """``Time~O(…)``, ``FLOPs \\sim …``: a name, then ``~`` for "is about": an equals
-    sign of a label (as ``\\approx`` is)."""
+    sign of a label (as ``\\approx`` is); before a number alone, ``≈`` (the number is
+    then an approximation the reader values)."""
     match = _TILDE().search(answer)
     if match is None:
         return None
-    return answer[: match.start()] + " = " + answer[match.end() :], Note(TILDE_NOTE)
+    rest = answer[match.end() :]
+    # a number after it is an approximate value (``… ~ 5``): valued as after ``≈``
+    sign = " ≈ " if _DECIMAL_ONLY().fullmatch(rest) else " = "
+    return answer[: match.start()] + sign + rest, Note(TILDE_NOTE)
+
+
+_DECIMAL_ONLY = lazy_pattern(r"\s*\d+(?:\.\d+)?\s*")
 
 
 def _bias_decided(answer: str) -> tuple[str, Note] | None:
