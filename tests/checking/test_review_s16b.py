@@ -38,6 +38,11 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
   formula's value; a formula of the layer is refused naming it).  Before, each was
   read as the author's worked number, never graded, and the answer accepted.
 
+- the name an array is assigned to (``self.params['weight'] = np.zeros(c_o)``,
+  ``self.W = …``): judged as the name before ``name = formula`` is (a name of the
+  weights refused for the bias).  Before, the tensor path returned the count alone
+  and the name was never judged.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``, or refused."""
 
 from __future__ import annotations
@@ -166,6 +171,16 @@ CLASSES = {
         guard("double-channels", "4 ≈ 4c_o/c_o", C, None),
         guard("forward-mults", "MACs ~ c_o c_i k_h k_w m_h m_w", R, None),
         guard("forward-mults", "乘法次数约为 c_o c_i k_h k_w m_h", W, None),
+    ],
+    "the name an array is assigned to": [
+        ("bias-size", "self.params['weight'] = np.zeros(c_o)", N, None),
+        ("bias-size", "self.weight = np.random.randn(c_o) * 0.01", N, None),
+        ("bias-size", "self.W = np.zeros(c_o)", N, None),
+        ("bias-size", "self.weights = np.zeros((c_o,))", N, None),
+        guard("bias-size", "self.params['b1'] = np.zeros(c_o)", R, None),
+        guard("bias-size", "偏置 = np.zeros(c_o)", R, None),
+        guard("bias-size", "self.bias: np.ndarray = np.zeros(c_o)", R, None),
+        guard("bias-size", "self.b = np.zeros(c_i)", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

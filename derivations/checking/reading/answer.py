@@ -403,6 +403,26 @@ def _shape_count(found, letters: bool, symbols) -> Parsed:
     return parts[0].with_tree(tree, notes=(*notes, note))
 
 
+# the name an array is assigned to, before its ``=``: a key (``self.params['W1'] =``) or
+# the last name of an attribute (``self.weight =``, ``W1: Tensor =``)
+_ASSIGNED = lazy_pattern(
+    r"(?:\[\s*['\"](?P<key>[^'\"\]]+)['\"]\s*\]|(?P<attr>[^\W\d]\w*))\s*(?::[^=]*)?=\s*$"
+)
+
+
+def _named(parsed: Parsed, text: str, written: str) -> Parsed:
+    """``parsed`` (the count of an array ``text`` makes, ``written`` the making as written)
+    with the name the array is assigned to as its name, as ``name = formula`` has
+    one, so the checker judges it as it judges that name (``self.params['weight'] =
+    np.zeros(c_o)`` as ``weight = c_o``)."""
+    at = text.find(written.strip())
+    found = _ASSIGNED().search(text[:at]) if at > 0 else None
+    if found is None or parsed.name is not None:
+        return parsed
+    name = found.group("key") or found.group("attr")
+    return replace(parsed, name=name, name_column=found.start())
+
+
 def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     """:func:`.parse_answer` (``letters`` as there), plus what only the question tells: a
     shape (a pair, or a product of two per-axis sizes) where the question asks for one
@@ -423,7 +443,7 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
         if shape is None and "(" in held:
             shape = _constructed(held)
         if shape is not None:
-            return _shape_count(shape, letters, symbols)
+            return _named(_shape_count(shape, letters, symbols), held, shape[1])
     pair = _pair(text) if how is not None and isinstance(text, str) else None
     labelled = None
     if pair is None and how is not None and isinstance(text, str):
