@@ -32,6 +32,7 @@ numbers added and subtracted by this module.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS
 from derivations.checking.reading.informal import Note, lazy_pattern
@@ -40,7 +41,7 @@ from derivations.checking.reading.limits import MAX_TERMS
 __all__ = [
     "KERNELS",
     "LAYERS",
-    "STRIDE",
+    "question_stride",
     "SUMMED_NOTE",
     "not_unrolled",
     "stride_like",
@@ -52,7 +53,17 @@ SUMMED_NOTE = "reading.note.summed_layers"
 # the kernel of layer 1, of layer 2
 KERNELS: tuple[str, ...] = tuple(COMPOSE_SYMBOLS)
 LAYERS = len(KERNELS)
-STRIDE = "1"
+
+
+@cache
+def question_stride() -> str:
+    """The stride of the question's layers as written: the default the model's
+    :class:`~derivations.model.Layer` holds ``s_h`` at (the book's layer)."""
+    from derivations.model import Layer
+    from derivations.registry.symbols import BY_NAME
+
+    return str(getattr(Layer, BY_NAME["s_h"].attribute))
+
 
 # a sum's or a product's operator, and what it does with its terms
 _OPERATOR = lazy_pattern(r"\\sum|\\prod|[Σ∑∏Π]|(?<![A-Za-z\\])(?:sum|prod)(?=\s*_)")
@@ -188,7 +199,7 @@ def _resolved(body: str, env: dict[str, int]) -> str:
             raise _NotUnrolled(f"{match['base']}_{layer if layer is not None else index}")
         if read == "stride" and not _jump(match["base"]):
             raise _NotUnrolled(match.group())  # a stride not in a product of those before
-        return f"({KERNELS[layer - 1]})" if read == "kernel" else f"({STRIDE})"
+        return f"({KERNELS[layer - 1]})" if read == "kernel" else f"({question_stride()})"
 
     text = _INDEXED().sub(name, body)
     for letter, value in env.items():
@@ -219,7 +230,7 @@ def _unrolled(text: str, env: dict[str, int], left: list[int]) -> str:
     if joiner == "*" and _strides_alone(body):
         if not _before_its_layer(text, parts.get("_"), parts.get("^")):
             raise _NotUnrolled(text[found.start() : end].strip())
-        terms = [STRIDE]  # a product of the strides before a layer: 1 at the question's
+        terms = [question_stride()]  # the strides before a layer
     elif not body or bounds is None or len(bounds[0]) != 1 or bounds[0] not in _INDEX_LETTERS:
         raise _NotUnrolled(text[found.start() : at].strip() or found.group())
     elif bounds[1] is None or bounds[2] is None:
@@ -310,7 +321,7 @@ def _stride_stated(answer: str) -> str | None:
     question's: the statement; None when it states none (the sum then is of another
     stack than the question's: not run at the question's stride)."""
     for match in _STATED().finditer(answer):
-        if stride_like(match["name"]) == "stride" and match["value"] != STRIDE:
+        if stride_like(match["name"]) == "stride" and match["value"] != question_stride():
             return match.group()
     return None
 

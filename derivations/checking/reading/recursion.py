@@ -42,7 +42,12 @@ from __future__ import annotations
 import functools
 import re
 
-from derivations.checking.reading.indexed import KERNELS, not_unrolled, unrolled_sums
+from derivations.checking.reading.indexed import (
+    KERNELS,
+    not_unrolled,
+    question_stride,
+    unrolled_sums,
+)
 from derivations.checking.reading.informal import Note, lazy_pattern
 
 __all__ = ["unrolled", "not_run", "role", "RECURSION_NOTE"]
@@ -391,7 +396,9 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     written, rhs, roles = found[0]
     if denies(text.replace(rhs, " ")):
         return None
-    field, stride = (_given(text, roles, part, "1") for part in ("field", "stride"))
+    # (the field starts at one pixel; the stride is the question's)
+    field = _given(text, roles, "field", "1")
+    stride = _given(text, roles, "stride", question_stride())
     if field is None or stride is None:
         return None
     given = {"field": field, "stride": stride}
