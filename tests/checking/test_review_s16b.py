@@ -30,8 +30,10 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
 
 - a stride stated after the formula outside brackets (``at stride 2``, ``when the
   stride is 2``, ``# stride 2``, ``# 步幅为 2``): another layer than the question's,
-  refused as the same remark in brackets is (``checker.reason.remark_other_layer``).
-  Before, the phrase or comment was dropped unread and the answer accepted.
+  refused as the same remark in brackets is (``checker.reason.remark_other_layer``);
+  a jump scaled by a whole number each layer (``j = j * 2``, ``j *= 2``) is that
+  stride.  Before, the phrase or comment was dropped unread, the jump's update
+  skipped, and the answer accepted.
 
 - a number on the other side of ``≈`` (``5 ≈ c_o c_i k_h k_w m_h m_w``), or after ``~``
   (``… ~ 5``): an approximation, valued as ``formula ≈ number`` is (it must round the
@@ -160,6 +162,11 @@ CLASSES = {
         guard("compose-size", "k_1 + k_2 - 1 at stride 1", R, None),
         guard("compose-size", "k_1 + k_2 - 1  # 步幅 1", R, None),
         guard("compose-size", "k_1 + k_2  # stride 1", W, None),
+        ("compose-size", "r = r + (k - 1) * j; j = j * 2", W, None),
+        ("compose-size", "r = r + (k - 1) * j; j *= 2", W, None),
+        ("compose-size", "感受野：r = r + (k - 1) * j；j = 2 * j", W, None),
+        guard("compose-size", "r = r + (k - 1) * j; j = j * s", R, None),
+        guard("compose-size", "r = r + (k - 1) * j; j *= 1", R, None),
     ],
     "a number beside ≈ or ~": [
         ("forward-mults", "5 ≈ c_o c_i k_h k_w m_h m_w", N, "reading.approximation_far: 5"),

@@ -301,7 +301,8 @@ def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | No
     starts from, the stride or jump), ``value`` where it gives none (the field: ``1``, one
     pixel; the stride: ``1``, the question's); None when it gives it anything but a whole
     number (the step is not run from a start the answer does not say; s13rev).  A stride
-    of 2 it gives (``…, j = 2``) is run as 2: a step for other layers than the question's."""
+    of 2 it gives (``…, j = 2``), or a jump it scales by 2 each layer (``j = j * 2``, ``j
+    *= 2``), is run as 2: a step for other layers than the question's."""
     name = next((name for name, part in roles.items() if part == role_), None)
     if name is None:
         return value
@@ -310,13 +311,21 @@ def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | No
         if start != "":
             return start
     assigned = rf"(?<![\w.]){re.escape(name)}\s*(?::\s*\w+\s*)?=(?!=)\s*(?P<value>{_VALUE})"
+    here = rf"(?<![\w.]){re.escape(name)}(?![\w])"
     for match in re.finditer(assigned, text):
         given = match.group("value").strip()
-        if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", given):
+        scaled = re.fullmatch(rf"{here}\s*\*\s*(\d+)|(\d+)\s*\*\s*{here}", given)
+        if role_ == "stride" and scaled:
+            value = scaled.group(1) or scaled.group(2)  # j = j * 2: a stride of 2 each layer
+            continue
+        if re.search(here, given):
             continue  # the step itself (r = r + …)
         if not re.fullmatch(r"\d+", given):
             return None
         value = given
+    scaled_in_place = re.search(rf"{here}\s*\*=\s*(\d+)(?![\w.])", text)
+    if role_ == "stride" and scaled_in_place:
+        value = scaled_in_place.group(1)  # j *= 2
     return value
 
 
