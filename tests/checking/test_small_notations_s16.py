@@ -21,6 +21,8 @@ that keep their verdict without this change are guards (:func:`.rows.guard`)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.checking.rows import Table, classes_test, guard, said_as
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
@@ -74,6 +76,26 @@ CLASSES: dict[str, list[tuple]] = {
         (OW, r"输出宽度：\boldsymbol{W}_{out} = \boldsymbol{W}_{in} - k_w + 1", W, None),
     ],
 }
+# a capital read as the book's lower-case letter (P as p): said, not silent (s16std)
+CAPITALS = [
+    ("output-height", "(H - K_h + P_h)/S_h + 1", ["H", "K_h", "P_h", "S_h"]),
+    ("output-width", "输出宽度：(w - k_w + 2.P)/s_w + 1", ["P"]),
+    ("forward-mults", "C_o C_i K_h K_w M_h M_w", ["C_o", "C_i", "K_h", "K_w", "M_h", "M_w"]),
+]
+
+
+@pytest.mark.parametrize("question, answer, capitals", CAPITALS)
+def test_a_capital_read_in_lower_case_is_said(question, answer, capitals):
+    from derivations.checking import check
+    from derivations.checking.explaining.wording import note_text
+
+    notes = check(question, answer, symbolic=False).parsed["notes"]
+    said = [note["fields"] for note in notes if note["id"] == "reading.note.capital"]
+    assert said == [{"read": c.lower(), "written": c} for c in capitals], notes
+    for lang in ("en", "zh"):
+        assert capitals[0] in note_text("reading.note.capital", lang, **said[0])
+
+
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
 TABLE = Table("question, answer, verdict, said", ROWS, symbolic=False)

@@ -333,6 +333,7 @@ SAID_WITH_FIELDS = frozenset(
         "html_entities",
         "greek_name",
         "dot_times",
+        "capital",
         "rate_product",
         "counts_summed",
         "bare_definitions",

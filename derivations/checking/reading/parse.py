@@ -413,7 +413,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     try:
         if plain:  # no framing, code, statements, words around or informal form to read
             return _parse_one(normalized, raw, letters, symbols, plain=True)
-        return _parsed(normalized, raw, framing, letters, symbols)
+        return _capitals_said(_parsed(normalized, raw, framing, letters, symbols), normalized)
     except InvalidAnswer as error:
         if error.key in UNKNOWN_KEYS:
             raise _as_written(error, raw) from None
@@ -421,6 +421,31 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
             raise
         # ``switch (mode) {}``, ``case SAME:``: text, none of it a formula, is not empty
         raise refuse("nothing_computed", text=" ".join(raw.split())[:_SHOWN]) from None
+
+
+# a name as written: letters, digits and its subscripts (``C_o``, ``K_h``, ``P``)
+_WRITTEN_NAME = lazy_pattern(r"(?<![\w\\])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?![\w])")
+
+
+def _capitals_said(parsed: Parsed, normalized: Normalized) -> Parsed:
+    """``parsed`` with a note (``reading.note.capital``) for each name written with a
+    capital that is read as the book's lower-case symbol (``P`` as ``p``, ``C_o`` as
+    ``c_o``), where no other note says how that name was read."""
+    if not any("A" <= char <= "Z" for char in normalized.text):
+        return parsed
+    noted = {dict(note.fields).get("written") for note in parsed.notes}
+    capitals = [
+        written
+        for written in dict.fromkeys(m.group() for m in _WRITTEN_NAME().finditer(normalized.text))
+        if written != written.lower()
+        and written.lower() in parsed.symbols
+        and written not in parsed.symbols
+        and written not in noted
+    ]
+    if not capitals:
+        return parsed
+    said = [Note("reading.note.capital", (("read", w.lower()), ("written", w))) for w in capitals]
+    return replace(parsed, notes=(*parsed.notes, *said))
 
 
 # an x between Chinese words, or a number and a Chinese word, with no space (``卷积核高度x
