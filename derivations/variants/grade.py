@@ -541,6 +541,18 @@ def _operation_said(working: str) -> bool:
     return not any(char.isdigit() for char in working) and states_operation(working)
 
 
+def _remark_refused(working: str) -> str | None:
+    """The reason the checker refuses the words ``working`` in brackets after a number
+    as it refuses the same remark after a formula: ``remark_operation`` for an operation
+    (:func:`_operation_said`: ``plus one``), ``remark_negates`` for a remark that only
+    denies the answer (:func:`.informal.negation`: ``wrong``, ``不对``); else None."""
+    from derivations.checking.reading.informal import negation
+
+    if _operation_said(working):
+        return "remark_operation"
+    return "remark_negates" if negation(working) else None
+
+
 def _no_count_here(variants, student, working: str, lang: str, symbolic: bool) -> bool:
     """Whether ``working`` (a bracket's text after a number) is a count said in a
     counting of its own (``1000 MACs``, ``2000 FLOPs``: :attr:`.Parsed.counting`) that
@@ -549,11 +561,29 @@ def _no_count_here(variants, student, working: str, lang: str, symbolic: bool) -
     layer's forward MACs beside its backward operations, stays one, s14exam E14)."""
     parsed = _parsed(working.lstrip("=＝ "))
     if parsed is None or not parsed.counting or _arithmetic(parsed) is None:
-        return False
+        return _count_with_words(variants, student, working, lang, symbolic)
     return not any(
         _right(
             grade_variant_answer(variants, student.id, k.question, working, lang, "none", symbolic)
         )
+        for k in student.key
+    )
+
+
+def _count_with_words(variants, student, working: str, lang: str, symbolic: bool) -> bool:
+    """Whether ``working`` is a number and then words, the number none of the layer's
+    sizes (a second count, ``2000 with bias``; not ``3 input channels``), that is no
+    right answer of ``student``'s key with its words read as a remark on it (``2592
+    if counting FLOPs`` is the layer's FLOPs: kept a remark; s16rev F16: ``1296 (2000
+    with bias)`` was read as a remark)."""
+    import re
+
+    match = re.fullmatch(r"\s*([0-9]+)\s+([^0-9]+?)\s*", working)
+    if match is None or int(match[1]) in environment(student.layer).values():
+        return False
+    said = f"{match[1]} ({match[2]})"
+    return not any(
+        _right(grade_variant_answer(variants, student.id, k.question, said, lang, "none", symbolic))
         for k in student.key
     )
 
@@ -1044,12 +1074,14 @@ def grade_variant_answer(
     )
     if shown_work is not None:  # a number, its working in brackets: never multiplied in
         number, working, value = shown_work
-        if value is None and _operation_said(working):
-            # 4 (plus one), 4（加一）: the CLI's judge of a remark (c_o (plus one))
+        refusal = _remark_refused(working) if value is None else None
+        if refusal is not None:
+            # 4 (plus one), 4（加一）, 4 (wrong): the CLI's judges of a remark (c_o (plus
+            # one), c_o (wrong))
             from derivations.checking.checker import _error_of
             from derivations.checking.reading.errors import refuse
 
-            error = _error_of(refuse("remark_operation", 0, remark=working))
+            error = _error_of(refuse(refusal, 0, remark=working))
             return _refused(question, answer, error, lang, reveal)
         if value is None and _no_count_here(variants, student, working, lang, symbolic):
             line = text("variants.count_not_here", lang, working=working)

@@ -170,6 +170,10 @@ def _at_layer() -> list:
         ("output-height", f"the output height is {key['output-height']}", "en"),
         # an operation said in brackets after the number: refused (s16rev F7)
         ("bias-size", f"{key['bias-size']}（加一）", "zh"),
+        # a remark only denying the number: refused (s16rev F7)
+        ("bias-size", f"{key['bias-size']} (wrong)", "en"),
+        # a second count in brackets that is no count of the layer (s16rev F16)
+        ("forward-mults", f"{key['forward-mults']} ({key['forward-mults'] + 1} with bias)", "en"),
     ]
 
 

@@ -111,6 +111,18 @@ ROWS = [
     ("bias-size", "{v} (plus one)", "en", N, "plus one"),
     ("output-height", "{v} (squared)", "en", N, "squared"),
     ("bias-size", "{v}（加一）", "zh", N, "加一"),
+    # words in brackets only denying the number: refused as after a formula
+    # (reading.remark_negates; s16rev F7); words saying more stay a remark
+    ("bias-size", "{v} (wrong)", "en", N, "wrong"),
+    ("output-height", "{v}（不对）", "zh", N, "不对"),
+    guard("bias-size", "{v} (not sure)", "en", R, None),
+    guard("bias-size", "{v}（不确定）", "zh", R, None),
+    # a second count in brackets, words after it: graded as a count of the layer in the
+    # words' counting, refused when none (s16rev F16); the layer's FLOPs stay a remark
+    ("forward-mults", "{v} ({v1} with bias)", "en", W, "{v1} with bias"),
+    ("forward-mults", "{v}（{v1} 含偏置）", "zh", W, "{v1} 含偏置"),
+    guard("forward-mults", "{v} ({v2} if counting FLOPs)", "en", R, None),
+    guard("forward-mults", "{v}（{v2} FLOPs）", "zh", R, None),
     guard("output-height", "{v} (rounded down)", "en", R, None),
     guard("output-height", "{v}（向下取整）", "zh", R, None),
     guard("bias-size", "{v}（偏置）", "zh", R, None),
@@ -124,7 +136,12 @@ def _filled(text: str, question: str) -> str:
     key = _key()
     value = key[question]
     return text.format(
-        v=value, v1=value + 1, h=key["output-height"], w=key["output-width"], **_layer()
+        v=value,
+        v1=value + 1,
+        v2=2 * value,
+        h=key["output-height"],
+        w=key["output-width"],
+        **_layer(),
     )
 
 
