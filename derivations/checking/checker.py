@@ -3140,7 +3140,9 @@ def _lead_names_asked(
     asked (:func:`_names_other`): a right formula under another quantity's name is sent
     to the instructor, never accepted (a wrong one stays not_equivalent).  For a count
     (no size asked), also a count word after the formula (``… additions``, ``… 次乘法``)
-    and the name before its ``=`` (``additions = …``, ``mults = …``); for a size, the
+    and the name before its ``=`` (``additions = …``, ``mults = …``), and a name of more than
+    one letter that reads as another of the layer's symbols (``kernel = c_o``, ``W1 =
+    np.zeros(F)`` answering bias-size: :func:`_symbol_named_other`); for a size, the
     book's name of the other size before its ``=`` (``m_h = …`` answering output-width;
     s9adv).  A factor read from a sentence (or a count relative to the forward pass), and
     a factor question's remark in brackets, are refused when their words name another
@@ -3160,6 +3162,10 @@ def _lead_names_asked(
             from derivations.checking.reading.around import judge_label
 
             judge_label(label.rstrip("=:：＝ "))
+    if name and len(name) > 1 and shape is None and _symbol_named_other(entry, name):
+        # kernel = c_o, W1 = np.zeros(F), input_channels = c_o answering bias-size: a name
+        # of another of the layer's quantities (a lone letter, P = …, M = …, is a label)
+        raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     if name in _OUTPUT_NAMES and shape is not None:  # m_h = <the width's>
         said.append({"id": "reading.note.label", "fields": {"label": name}})
     elif name and tree is not None and _other_axis_named(entry, name, tree, notes):

@@ -45,6 +45,12 @@ class, each a table of answers of our own, right and wrong, through ``check`` an
   weights refused for the bias).  Before, the tensor path returned the count alone
   and the name was never judged.
 
+- a name of more than one letter that reads as another of the layer's symbols
+  (``W1 = np.zeros(c_o)``, ``self.params['W1'] = …``, ``input_channels = c_o``,
+  ``输入通道数 = c_o`` answering bias-size): refused as the same name before a number
+  is (``checker.reason.lead_names_other``).  Before, a formula's name was judged only
+  as a word or the other axis's size, and each was accepted.
+
 No wrong answer is accepted: each wrong row is ``not_equivalent``, or refused."""
 
 from __future__ import annotations
@@ -188,6 +194,18 @@ CLASSES = {
         guard("bias-size", "偏置 = np.zeros(c_o)", R, None),
         guard("bias-size", "self.bias: np.ndarray = np.zeros(c_o)", R, None),
         guard("bias-size", "self.b = np.zeros(c_i)", W, None),
+    ],
+    "another quantity's name of more than one letter (s16rev F15, s16rev2 G3)": [
+        ("bias-size", "self.params['W1'] = np.zeros(c_o)", N, None),
+        ("bias-size", "W1 = np.zeros(c_o)", N, None),
+        ("bias-size", "input_channels = c_o", N, None),
+        ("bias-size", "输入通道数 = c_o", N, None),
+        guard("bias-size", "b1 = np.zeros(c_o)", R, None),
+        guard("bias-size", "偏置 = c_o", R, None),
+        guard("bias-size", "B = c_o", R, None),
+        guard("bias-size", "num_filters = c_o", R, None),
+        guard("forward-mults", "mults = c_o c_i k_h k_w m_h m_w", R, None),
+        guard("bias-size", "num_filters = c_i", W, None),
     ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]

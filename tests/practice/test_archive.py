@@ -72,6 +72,9 @@ ANSWERS = [
     ("bias-size", "For each filter we also learn one bias.", "en"),
     ("bias-size", "每个输入通道有自己的偏置", "zh"),
     ("bias-size", "each kernel element also has a bias", "en"),  # no c_o (s16rev2 G1)
+    # another quantity's name before the bias's count (s16rev F15, s16rev2 G3)
+    ("bias-size", "self.params['W1'] = np.zeros(c_o)", "en"),
+    ("bias-size", "输入通道数 = c_o", "zh"),
     ("forward-mults", "所以计算量为：\n\n卷积核高度x卷积核宽度x输入通道数x输出通道数", "zh"),
     # a count in parts (s14exam E27): a rate's product (each part judged alone first), two
     # counts summed with their words, two gradients side by side (refused); the ratio
