@@ -77,10 +77,12 @@ from derivations.checking.reading.informal import (
 from derivations.checking.reading.languages import (
     BRACKET_FLOOR_WORDS,
     BYTE_WORDS,
+    ELEMENT_WORDS,
     GRADIENT_TENSORS,
     OTHER_ROUNDING_WORDS,
     PER_WORDS,
     RATE_WORDS,
+    RATIO_WORDS,
     ROUNDING_WORDS,
     multiplier_words,
     words_pattern,
@@ -248,8 +250,9 @@ def _check_name(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
     ``Result.parsed["notes"]``)."""
     if parsed.name is None:
         return None
-    meaning = spellings().get(parsed.name.lower())
-    if isinstance(meaning, Symbol) and meaning.name in symbols_allowed(entry) - {"n"}:
+    _label_judged(entry, parsed.name)  # A = …, elements = … answering the multiplications
+    meaning = _spelt_symbol(entry, parsed.name)
+    if meaning is not None:
         shape = entry.question.shape
         after = answer.split("=", 1)[1] if "=" in answer else answer
         if shape is not None and _LABEL_SYMBOLS.get(shape.value) == meaning.name:
@@ -266,6 +269,15 @@ def _check_name(entry: Entry, parsed: Parsed, answer: str = "") -> dict | None:
             symbol=meaning.name,
             question=entry.question.id,
         )
+    return None
+
+
+def _spelt_symbol(entry: Entry, name: str) -> Symbol | None:
+    """The symbol of the question (less the batch n) that ``name`` spells
+    (:func:`.registry.spellings.spellings`, any case: ``k``, ``s``), or None."""
+    meaning = spellings().get(name.lower())
+    if isinstance(meaning, Symbol) and meaning.name in symbols_allowed(entry) - {"n"}:
+        return meaning
     return None
 
 
@@ -1425,6 +1437,50 @@ def _memory_unit(entry: Entry, word: str) -> InvalidAnswer | None:
     if entry.question.tensor is not None and word in BYTE_WORDS:  # 4 bytes of the bias
         return _invalid("memory_unit_for_parameters", unit=word, question=entry.question.id)
     return None
+
+
+# the catalogued mistake of a ratio given where an increase is asked (double-padding)
+_RATIO_FOR_INCREASE = "ratio_for_increase"
+
+
+def _ratio_for_increase(entry: Entry, label: str) -> bool:
+    """Whether ``label``, before a number, is a ratio's name (:data:`.languages.RATIO_WORDS`,
+    any case: ``ratio``, ``倍数``) where the question asks an increase, a question the
+    misconception ``ratio_for_increase`` (a ratio for the increase) applies to."""
+    from derivations.registry.misconceptions import misconception
+
+    names = {word.lower() for words in RATIO_WORDS.values() for word in words}
+    asked = entry.question.id in misconception(_RATIO_FOR_INCREASE).questions
+    return asked and label.strip().lower() in names
+
+
+def _label_judged(entry: Entry, label: str) -> None:
+    """Refused when ``label``, before a number or a formula, names another quantity
+    by the registry's data: another count's letter on the answer sheets (``A = 1296``
+    answering the multiplications: :func:`.registry.questions.sheet_letters`; a count's
+    name is judged with the words, and MACs is a convention), a ratio's
+    name where an increase is asked (``ratio = 3816``: :func:`_ratio_for_increase`), or
+    a memory's unit word said of a count or a size (``elements = 1296``:
+    :func:`_memory_label`)."""
+    from derivations.registry.questions import sheet_letters
+
+    lettered = sheet_letters().get(label.strip())
+    if entry.question.shape is None and lettered not in (None, entry.question.id):
+        raise _invalid("lead_names_other", lead=label, name=label, question=entry.question.id)
+    if _ratio_for_increase(entry, label):
+        raise _invalid("lead_names_other", lead=label, name=label, question=entry.question.id)
+    unit_refused = _memory_label(entry, label)
+    if unit_refused is not None:
+        raise unit_refused
+
+
+def _memory_label(entry: Entry, label: str) -> InvalidAnswer | None:
+    """:func:`_memory_unit`'s refusal of a label before a number that is a memory's unit
+    word (:data:`.languages.BYTE_WORDS`, :data:`.languages.ELEMENT_WORDS`, any case; a
+    lone letter or character never: ``B``, ``个``): ``elements = 1296`` answering the
+    multiplications; None for any other label."""
+    units = {word.lower() for word in (*BYTE_WORDS, *ELEMENT_WORDS) if len(word) > 1}
+    return _memory_unit(entry, label) if label.strip().lower() in units else None
 
 
 def _mislabelled(result, entry, answer: _Answer, match: Match) -> Result:
@@ -3366,6 +3422,8 @@ def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> di
                 from derivations.checking.reading.around import judge_label
 
                 judge_label(label)
+            if label:
+                _label_judged(entry, label)
             if label and _symbol_named_other(entry, label):  # c_o = 4 answering the height
                 raise _invalid("lead_names_other", lead=label, name=label, question=question_id)
             if label and shape is not None and _channels_alone(label):  # 通道数 = 4
@@ -3396,7 +3454,12 @@ def _symbol_named_other(entry: Entry, name: str) -> bool:
     tree = named.tree
     if not isinstance(tree, ex.Sym) or named.sides or named.parts:
         return False
-    if tree.name not in BY_NAME or tree.name in _OUTPUT_NAMES:  # (MACs: a count's name)
+    if tree.name not in BY_NAME:  # k, s: as the CLI's name before a formula is judged
+        spelt = _spelt_symbol(entry, name)
+        shape = entry.question.shape
+        asked = _LABEL_SYMBOLS.get(shape.value) if shape is not None else None
+        return spelt is not None and spelt.name != asked
+    if tree.name in _OUTPUT_NAMES:  # (MACs: a count's name)
         return False
     shape = entry.question.shape
     worded = any(dict(note.fields).get("source") == "words" for note in named.notes)

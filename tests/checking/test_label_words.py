@@ -7,7 +7,10 @@ checks (a negation: ``reading.lead_negates``; a bound: ``reading.lead_bounds``),
 and Chinese.  Channels alone (``channels``, ``number of channels``, ``通道数``) name the
 input's or the output's channels, never an output size: refused answering one, as the
 input's size is.  A chain's name after its label (``M = A = …``) is judged as the label
-is: another count's letter refused.  Every wrong row has a right twin of its form; through ``check`` and
+is: another count's letter refused.  So are, by the registry's data, another count's
+sheet letter before ``=`` (``A = …`` answering the multiplications), a memory's unit word
+(``elements = …``) and a ratio's name where the increase is asked (``ratio = …``: s16rev
+F2, F3).  Every wrong row has a right twin of its form; through ``check`` and
 ``grade``."""
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from tests.checking.rows import Table, guard
 R, W, N = "equivalent", "not_equivalent", "invalid_input"
 OH, FM, BS = "output-height", "forward-mults", "bias-size"
 HEIGHT, MULTS = "(h - k_h + p_h) // s_h + 1", "c_o c_i k_h k_w m_h m_w"
+DP = "double-padding"
+INCREASE = "c_o (2 c_i k_h k_w - 1) (((h - k_h + 2p_h + s_h)//s_h) ((w - k_w + 2p_w + s_w)//s_w) - m_h m_w)"
 
 ROWS = [
     # a name that names what is asked: right where its formula is
@@ -48,6 +53,18 @@ ROWS = [
     # ... and answering the bias count, the output channels' number: right
     guard(BS, "output channels = c_o", R, None),
     guard(BS, "通道数 = c_o", R, None),
+    # a name of another quantity by the registry's data: another count's sheet letter
+    # (A), a memory's unit word, a ratio's name where the increase is
+    # asked (s16rev F2, F3)
+    (FM, f"A = {MULTS}", N, "checker.reason.lead_names_other"),
+    ("forward-adds", "M = c_o m_h m_w (c_i k_h k_w - 1)", N, "checker.reason.lead_names_other"),
+    (FM, f"elements = {MULTS}", N, "checker.reason.memory_unit_for_operations"),
+    (DP, f"ratio = {INCREASE}", N, "checker.reason.lead_names_other"),
+    (DP, f"倍数 = {INCREASE}", N, "checker.reason.lead_names_other"),
+    guard(FM, f"M = {MULTS}", R, None),
+    guard("forward-adds", "A = c_o m_h m_w (c_i k_h k_w - 1)", R, None),
+    guard(DP, f"increase = {INCREASE}", R, None),
+    guard(DP, f"增加量 = {INCREASE}", R, None),
 ]
 
 

@@ -170,6 +170,11 @@ def _at_layer() -> list:
         ("output-height", f"not {key['output-height']}", "en"),
         ("output-height", f"{key['output-height']} = k", "en"),
         ("output-height", f"通道数 {key['output-height']}", "zh"),
+        # a lone letter or words naming another quantity by the registry (s16rev F2, F3)
+        ("output-height", f"k = {key['output-height']}", "en"),
+        ("forward-adds", f"M = {adds}", "zh"),
+        ("forward-mults", f"elements = {key['forward-mults']}", "en"),
+        ("double-padding", f"倍数 {key['double-padding']}", "zh"),
         ("output-height", f"the output height is {key['output-height']}", "en"),
         # an operation said in brackets after the number: refused (s16rev F7)
         ("bias-size", f"{key['bias-size']}（加一）", "zh"),

@@ -55,6 +55,20 @@ ROWS = [
     ("output-height", "width {v}", "en", N, "width"),
     ("output-height", "output channels {v}", "en", N, "output channels"),
     ("forward-mults", "additions {v}", "en", N, "additions"),
+    # a lone letter or words naming another quantity by the registry's data: the kernel's
+    # or stride's letter, the other count's sheet letter, a memory's unit word,
+    # a ratio's name where the increase is asked (s16rev F2, F3)
+    ("output-height", "k = {v}", "en", N, "k"),
+    ("output-height", "s = {v}", "zh", N, "s"),
+    ("forward-mults", "A = {v}", "en", N, "A"),
+    ("forward-adds", "M = {v}", "zh", N, "M"),
+    ("forward-mults", "elements = {v}", "en", N, "elements"),
+    ("double-padding", "ratio = {v}", "en", N, "ratio"),
+    ("double-padding", "倍数 {v}", "zh", N, "倍数"),
+    guard("forward-mults", "M = {v}", "en", R, None),
+    guard("forward-adds", "A = {v}", "zh", R, None),
+    guard("double-padding", "increase = {v}", "en", R, None),
+    guard("double-padding", "增加量 = {v}", "zh", R, None),
     ("forward-mults", "at least {v}", "en", N, "at least"),  # a bound's words: no label
     ("output-height", "at most {v}", "en", N, "at most"),
     # a shape after words: the size asked from it, the words judged as before it alone

@@ -59,6 +59,7 @@ __all__ = [
     "PROPOSALS",
     "CONCLUSIONS",
     "RATE_WORDS",
+    "RATIO_WORDS",
     "RATE_ONE",
     "RATE_PER",
     "RATE_TO",
@@ -281,6 +282,11 @@ ELEMENT_WORDS: tuple[str, ...] = (
     "floats",
     "values",
 )
+# a ratio's names as a label before a number (``ratio = 3816``, ``倍数 3816``): no increase
+RATIO_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("ratio", "factor", "multiple"),
+    "zh": ("倍数", "比值", "倍率", "比例"),
+}
 # a vector (or array, tensor) in words: the bias said as a vector of a length
 VECTOR_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("vector", "array", "tensor"),
