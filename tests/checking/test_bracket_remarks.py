@@ -37,6 +37,11 @@ ROWS = [
     (OH, "h - k_h + p_h + 1（步幅为 1）", W, None),
     # a remark that changes the value stays refused; the other axis's word stays named
     (FM, "c_o c_i k_h k_w m_h m_w (doubled)", N, "reading.remark_operation: doubled"),
+    # a term added in brackets, no operator before it: an addition said aside, not a
+    # factor of +1 (s16rev F7); a factor after an operator stays one
+    ("bias-size", "c_o (+1)", N, "reading.remark_operation: +1"),
+    ("bias-size", "c_o（+ 1）", N, "reading.remark_operation: + 1"),
+    guard("bias-size", "c_o * (+1)", R, None),
     (OH, "floor((h - k_h + p_h)/s_h) + 1（宽）", N, "checker.reason.words_name_other: 宽"),
     # the composed size is the book's stride-1 layers': a remark naming another stride,
     # dilation or padding states another layer (it was accepted); the book's value stays

@@ -1350,6 +1350,10 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
     operations = []
     if "(" in text.text:
         for match in reversed(list(_PAREN().finditer(text.text))):
+            if _added_alone(text.text, match):
+                operations.append((match.group("body").strip(), text.column(match.start())))
+                text = edit(text, match.start(), match.end())
+                continue
             if negation(match.group("body")):
                 from derivations.checking.reading.errors import refuse
 
@@ -1461,6 +1465,17 @@ def _glosses(before: str, match: re.Match) -> bool:
         return False
     return all(
         t.type == "SYMBOL" and t.value[:1] not in (UNKNOWN_PREFIX, NAMED_PREFIX) for t in tokens
+    )
+
+
+def _added_alone(text: str, match: re.Match) -> bool:
+    """Whether the bracket ``match`` ends ``text`` holding a term added (``c_o (+1)``,
+    ``c_o（+ 1）``) with no operator before it: an addition said aside, not a factor of
+    +1 (s16rev F7: ``c_o (+1)`` was read as ``c_o × 1``)."""
+    return (
+        match.group("body").lstrip().startswith("+")
+        and not text[match.end() :].strip(" .。")
+        and not _operand(text, match.start(), match.end())
     )
 
 

@@ -477,7 +477,8 @@ def plain_formula(raw: str, symbols: frozenset | None) -> bool:
     (:func:`.statements.statements`), words around a formula (:func:`.around.around`) and
     informal forms (:func:`.informal.informal`) read: brackets of other shapes, a word,
     ``=``, ``≈``, a comma, a colon, a dot, markup, a capital, a character beyond ASCII,
-    a bullet (``- c_o``, ``*c_o``, ``2) …``, ``h) …``), a factor (``2*``), an equation's
+    a bullet (``- c_o``, ``*c_o``, ``2) …``, ``h) …``), a factor (``2*``), a bracket
+    opening on a plus (``c_o (+1)``), an equation's
     number after two spaces (``c_o  (2)``), ``floor x``; so :func:`parse_answer` skips
     them for it (compared with and without over every answer of the tests and random
     plain texts: tests/checking/test_speed_paths.py)."""
@@ -486,6 +487,8 @@ def plain_formula(raw: str, symbols: frozenset | None) -> bool:
     first, last = raw.lstrip()[:2], raw.rstrip()[-1:]
     if first[:1] in "*/^+" or first in ("-", "- ") or last in "*/^+-":
         return False  # a list's bullet (``- c_o``, ``*c_o``), markup, a factor (``2*``)
+    if "(+" in raw.replace(" ", ""):
+        return False  # a term added in brackets (``c_o (+1)``: :func:`.informal.informal`)
     brackets = raw.translate(_BRACKETS_ONLY)
     while "()" in brackets:
         brackets = brackets.replace("()", "")
