@@ -522,6 +522,10 @@ BOXES_NOT_READ = {
     "\\begin{aligned} M_X",
     "\\begin{aligned} M_W",
     "\\begin{aligned} M_{\\mathrm{fwd}}",
+    # the 1x1 layer's M, A and M + A in one aligned box: since d6669898 its "A = …" line,
+    # another count's sheet letter on the pointwise question, is refused as a label and
+    # the box falls back to the first reading's LaTeX refusal (s16late2, F2)
+    "\\begin{aligned} M &= c_o c_i h w",
     # (the multiplications' increase, \Delta M = …, is read since s14exam E16: its m'_h
     # is explained, tests/checking/test_sheet_boxes.py)
     # (the polynomial's factors, the converse's proof, \kappa(z) = \kappa_d \prod_{r=1}^{d} …,
