@@ -6311,6 +6311,62 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H17-dev, first increment
+    "通过填充让图像不至于越来越小，于是输出变成了(n+2p-f+1)**": (
+        lambda x, o: x.h + 2 * x.qh - x.kh + 1,
+        "mh",
+        SQ,
+    ),
+    "self.X_out = ((self.X_in + 2 *self.px - self.dx * (self.X_k - 1) - 1)//self.sx) + 1": (
+        lambda x, o: ((x.h + 2 * x.qh - 1 * (x.kh - 1) - 1) // x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "| 偏置 | $C_{out}$ |": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "$$\nH_{out}=\\left\\lfloor\\frac{H+2P-K_h}{S}\\right\\rfloor+1,\n$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "其中 $+1$ 对应每个输出通道的偏置。参数量与输入图像的高宽无关，这是参数共享带来的优势。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "$$\nn_H^{[l]}=\\Big\\lfloor\\frac{n_H^{[l-1]}+2p^{[l]}-f^{[l]}}{s^{[l]}}+1\\Big\\rfloor\n$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "- Bias:\n$$\n1\\times1\\times1\\times n_C^{[l]}\n$$": (
+        lambda x, o: 1 * 1 * 1 * x.co,
+        "bias",
+        None,
+    ),
+    "    너비: (W1-F+2P)/S+1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        (SQ, DIV),
+    ),
+    "- Is the jump the filter does while sliding • Output is: (N−F +1)×(N−F +1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        SQ,
+    ),
+    "首先，每个卷积核是一个 5 × 5 的矩阵，矩阵里的每个数都是要通过训练得到的；此外，在实际卷积运算后还要加上一个偏置 (bias)，因此每个卷积核需要训练 5 × 5 + 1 个参数，六个卷积核共需要训练 (5 × 5 + 1) × 6 = 156 个参数。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "이번엔 필터 8개로 구성해보겠습니다. 그 덕분에 bias 역시 8개가 됩니다.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
