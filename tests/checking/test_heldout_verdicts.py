@@ -6367,6 +6367,32 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H17-dev, second increment
+    "关于参数，其实还有一个$B: [OC, 1]$，对每个输出的channel有一个偏移量。所以对整个卷积层来说，总参数个数为：": (
+        lambda x, o: x.co * 1,
+        "bias",
+        None,
+    ),
+    "  每个卷积核带若干权重和1个偏置": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "训练参数：因为每个特征图对应1个卷积核及1个偏置，每个卷积核的可调整权重是 $3×3$ 个，加上偏置1个，一共3个特征图，因此可调整参数是 $3 ×（3×3+1）=30 $ 个。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "        flops = C1*C2*K1*K2*in_height*in_width": (
+        lambda x, o: x.ci * x.co * x.kh * x.kw * x.h * x.w,
+        ("mults", "ops"),
+        None,
+    ),
+    "bias = np.random.randn(out_d) # 1D偏置": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
