@@ -1303,21 +1303,30 @@ def _per_side_written(parsed: Parsed) -> bool:
     """Whether the answer writes a notation's padding added on each side (PyTorch's
     ``padding[0]``, or ``padding[i]`` in a loop over the axes; Caffe's ``pad_h``), read
     as the book's padding, or a bare p beside the spellings of a notation whose P is per
-    side (CS231n's F, W1: :func:`.notations.per_side_sources`) or the Deep Learning
-    Specialization's ``p^{[l]}``, or says in a remark, a definition in words or prose
+    side (CS231n's F, W1: :func:`.notations.per_side_sources`; not where its padding is
+    written as its two sides, CS230's P_start + P_end), or a bare p in an answer read
+    with the letters of such a notation (Bishop's J and M: ``Parsed.per_side``), or the
+    Deep Learning Specialization's ``p^{[l]}``, or says in a remark, a definition in words or prose
     beside the formula that its padding is per side (``(per side padding)``,
     ``where P is the padding on each side``, ``，P 为每侧填充``; not where it says the
     total)."""
+    if parsed.per_side and "p" in parsed.symbols:  # Bishop's P beside its J and M
+        return True
     if not parsed.notes:
         return False
     from derivations.registry.notations import per_side_sources, per_side_spellings
 
+    # a padding written as its sides (CS230's P_start + P_end: p/2 each) is no bare p
+    sides = any(
+        note.key == "reading.note.notation" and dict(note.fields).get("read") in _TOTAL_READINGS
+        for note in parsed.notes
+    )
     for note in parsed.notes:
         fields = dict(note.fields)
         if note.key == "reading.note.notation" and (
             _LOOPED().sub("[0]", fields["written"].lower()) in per_side_spellings()
             or _LAYER_PADDING().fullmatch(fields["written"].lower())
-            or ("p" in parsed.symbols and fields.get("source") in per_side_sources())
+            or ("p" in parsed.symbols and fields.get("source") in per_side_sources() and not sides)
         ):
             return True
         said = fields.get(_SAID_FIELDS.get(note.key, ""), "")

@@ -62,6 +62,7 @@ from derivations.registry.notations import (
     meaning_of_symbols,
     notation_letters,
     notations,
+    per_side_sources,
     role_hints,
 )
 from derivations.registry.spellings import Symbol, spellings
@@ -626,7 +627,9 @@ def _spelled_symbol(letter: str) -> str | None:
 def read_in_context(entry, parsed: Parsed, context: dict) -> tuple[Parsed, list]:
     """``parsed`` (read with the letters of other notations as placeholders) with those
     of ``context`` read as their notation reads them, and the others as the book reads
-    them (K: k), with the readings made; placeholders of no notation stay."""
+    them (K: k), with the readings made; placeholders of no notation stay.  Read so in a
+    notation whose padding letter is per side (Bishop's), it is marked so
+    (:func:`_sided`)."""
     mapping: dict[str, ex.Node] = {}
     readings = []
     for placeholder in unknown_letters(parsed):
@@ -640,7 +643,15 @@ def read_in_context(entry, parsed: Parsed, context: dict) -> tuple[Parsed, list]
             mapping[placeholder] = ex.sym(letter.lower())  # the book's reading, as first read
         elif (spelled := _spelled_symbol(letter)) is not None:  # CS231n's F: k
             mapping[placeholder] = ex.sym(spelled)
-    return read_as(parsed, mapping), readings
+    return _sided(read_as(parsed, mapping), {r["source"] for r in readings}), readings
+
+
+def _sided(parsed: Parsed, sources: set) -> Parsed:
+    """``parsed`` marked as written in a notation whose padding letter is per side
+    (:func:`.notations.per_side_sources`: Bishop's, Qiu's), where one of ``sources`` is."""
+    if sources & per_side_sources():
+        return parsed.with_tree(parsed.tree, per_side=True)
+    return parsed
 
 
 @cache
@@ -697,8 +708,9 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
     known answer all make it right; None when the re-read has none of those letters, or
     none matches, or those that match make it wrong (the guess of another notation is
     not taken to call an answer wrong: M for the bias count is not MobileNets' M unless
-    the answer writes MobileNets' words, :func:`in_context`); raise the ambiguity when two
-    verdicts differ."""
+    the answer writes MobileNets' words, :func:`in_context`; nor where, read as a
+    notation whose padding letter is per side, Qiu's M, its bare p makes it wrong); raise
+    the ambiguity when two verdicts differ."""
     try:
         parsed = reread()
     except InvalidAnswer:
@@ -731,6 +743,10 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
     if outcomes != {RIGHT}:  # a guessed notation is taken only where it makes it right
         return None
     choice = matched[0][0]
+    taken = {source[name] for name, source in zip(choice, sources) if name in source}
+    chosen = _sided(read_as(parsed, {p: _node(n) for p, n in zip(rest, choice)}), taken)
+    if chosen.per_side and judge(chosen) != RIGHT:
+        return None  # right only with the book's total padding, in a per-side notation
     for placeholder, name, source in zip(rest, choice, sources):
         letter = unknown_letter(placeholder) or placeholder
         book = book_reading(entry, letter)
@@ -747,4 +763,4 @@ def widen(entry, reread, judge, allowed: frozenset, notation: dict | None = None
             readings.append({"written": letter, "read": name, "how": "input_size"})
         elif name != book:
             readings.append({"written": letter, "read": name, "how": "inferred"})
-    return read_as(parsed, {p: _node(n) for p, n in zip(rest, choice)}), readings
+    return chosen, readings

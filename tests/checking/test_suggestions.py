@@ -92,9 +92,9 @@ TABLE = [
     ),
     # no role: no meaning is claimed (a letter another notation reads, cuDNN's Q, is
     # said so: no notation's meaning is denied it)
-    guard(  # (G, now the formulas page's groups, was this row's letter)
+    guard(  # (G, now the formulas page's groups, and V, Qiu's kernel width, were its letter)
         "forward-mults",
-        "V c_i c_o k_h k_w m_h m_w",
+        "A c_i c_o k_h k_w m_h m_w",
         "checker.reason.unknown_letter_unmeant",
         None,
         None,

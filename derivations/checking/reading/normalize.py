@@ -124,8 +124,9 @@ _SWITCH = lazy_pattern(
     r"\{\s*\\(?:rm|it|bf|sf|tt|cal|mathrm|mathit)\s+"
     r"([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*)\s*\}"
 )
-# a braced subscript, nested ones too (n_{H_{prev}}: unwrapped innermost first)
-_SUBSCRIPT_BRACES = lazy_pattern(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\s*\}")
+# a braced subscript, nested ones too (n_{H_{prev}}: unwrapped innermost first), its
+# letter primed (Géron's f_{n'}, the previous layer's feature maps: f_n')
+_SUBSCRIPT_BRACES = lazy_pattern(r"_\s*\{\s*([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*'{0,2})\s*\}")
 # a braced subscript of words joined by hyphens (c_{in-channel}, c_{out-channel}: one name
 # of two words, as inside \text{}; words of two letters or more, so x_{l-1} stays a minus)
 _SUBSCRIPT_HYPHENS = lazy_pattern(r"_\s*\{\s*([A-Za-z]{2,}(?:-[A-Za-z]{2,})+)\s*\}")

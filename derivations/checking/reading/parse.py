@@ -67,6 +67,9 @@ class Parsed:
     # each side of ``sides`` as the answer writes it, where it differs from the side's
     # tree (a word naming another count, ``2 × MACs``, read as that count's reference)
     side_texts: tuple = ()
+    # a letter read as a notation whose padding letter is added on each side (Bishop's
+    # J, Qiu's M: registry/notations.yaml's padding_per_side), so a bare p is per side
+    per_side: bool = False
 
     def with_tree(self, tree: ex.Node, **changes) -> Parsed:
         """This reading with ``tree`` for its formula (its text, LaTeX, symbols and kinds
