@@ -6393,6 +6393,22 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H17-dev, third increment
+    "$O_d =\\begin{cases} \\lceil \\frac{(I_d - k_{size})+ 1)}{s}\\rceil ,& \\text{padding=VALID}\\\\ \\lceil \\frac{I_d}{s}\\rceil,&\\text{padding=SAME} \\end{cases}$": (
+        lambda x, o: math.ceil((x.h - x.kh + 1) / x.sh),
+        "mh",
+        None,
+    ),
+    "n为我们输入的矩阵的大小，$ \\frac{n-f+2p}{s} +1 $ 向下取整": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "def count_parameters_conv(in_channels: int, out_channels: int, kernel_size: int, bias: bool):\n\treturn (in_channels * kernel_size ** 2 + int(bias)) * out_channels": (
+        lambda x, o: int(True) * x.co,
+        "bias",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
