@@ -2400,6 +2400,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             done = rule(entry, text_)
             if done is not None:
                 texts.append((done[0], (*notes_, done[1])))
+    unframed = None  # the refusal of the answer's display read without its environment
     for rewritten, notes in texts:
         try:
             read = _in_either_order(entry, rewritten, question_id, notation, infer)
@@ -2407,6 +2408,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         except InvalidAnswer as refusal:
             if refusal.key == AXES_SWAPPED:
                 raise  # a later rewrite reads the labels away: never graded so
+            if unframed is None and _environment_refused(first, refusal):
+                unframed = refusal
             continue
         if _counting_dropped(notes) and _verdict_of(entry, read) == RIGHT:
             continue  # right only with the counting its words state dropped: never
@@ -2421,6 +2424,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             reading, parsed, inferred, checked = prose
         return _noted(reading, parsed, notes), parsed, inferred, checked
     _not_run(entry, answer)
+    if unframed is not None:
+        raise unframed  # why its rows were refused, not "\\begin" (which they are read without)
     if first.key not in _UNKNOWN_REFUSALS:  # an ambiguity is never decided here
         raise first
     for rewritten, notes in [(answer, ()), *texts]:
@@ -2431,6 +2436,19 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             reading, parsed, readings, checked = _sides_checked(entry, wrong, rewritten)
             return _noted(reading, parsed, notes), parsed, readings, checked
     raise first
+
+
+def _environment_refused(first: InvalidAnswer, refusal: InvalidAnswer) -> bool:
+    """Whether ``first`` refuses a LaTeX environment (``\\begin{aligned}``: the reader
+    reads a display's rows only once its frame is taken away, a second look) and
+    ``refusal``, of a rewrite, says why the rows were refused instead: the reason a
+    student is told (the sheets' 1×1 box of M, A and M + A was "unsupported LaTeX
+    command \\begin")."""
+    return (
+        first.key == "reading.unsupported_command"
+        and first.fields.get("command") in ("begin", "end")
+        and refusal.key not in ("reading.unsupported_command", "reading.unexpected_operand")
+    )
 
 
 def _plain_names(entry: Entry) -> frozenset:

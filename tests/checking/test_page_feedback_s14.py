@@ -516,22 +516,21 @@ def test_mobilenets_letters_written_squared_are_its_names():
 # are right; a box not read for its LaTeX (each read once, for its exercise's first
 # question) is one of BOXES_NOT_READ (none answers a page question alone), so a newly
 # unreadable box fails here
-BOXES_NOT_READ = {
-    # several named counts in one aligned box (dX's, dW's, a batch's); no page question
-    # asks one of them alone
+BOXES_NOT_READ: set = set()
+# boxes refused, since s17markup with the reason their rows were refused (no longer
+# "unsupported LaTeX command \\begin", which they are read without): several named counts
+# in one aligned box (dX's, dW's, a batch's), and the 1x1 layer's M, A and M + A, whose
+# "M = …" row names another count than the pointwise question's (s16late2, F2)
+BOXES_REFUSED_BY_THEIR_ROWS = (
     "\\begin{aligned} M_X",
-    "\\begin{aligned} M_W",
     "\\begin{aligned} M_{\\mathrm{fwd}}",
-    # the 1x1 layer's M, A and M + A in one aligned box: since d6669898 its "A = …" line,
-    # another count's sheet letter on the pointwise question, is refused as a label and
-    # the box falls back to the first reading's LaTeX refusal (s16late2, F2)
     "\\begin{aligned} M &= c_o c_i h w",
-    # (the multiplications' increase, \Delta M = …, is read since s14exam E16: its m'_h
-    # is explained, tests/checking/test_sheet_boxes.py)
-    # (the polynomial's factors, the converse's proof, \kappa(z) = \kappa_d \prod_{r=1}^{d} …,
-    # is read since ff32ed8f: its product is refused as not run over the question's two
-    # layers, checker.reason.not_unrolled, no LaTeX refusal)
-}
+)
+# (the multiplications' increase, \Delta M = …, is read since s14exam E16: its m'_h
+# is explained, tests/checking/test_sheet_boxes.py)
+# (the polynomial's factors, the converse's proof, \kappa(z) = \kappa_d \prod_{r=1}^{d} …,
+# is read since ff32ed8f: its product is refused as not run over the question's two
+# layers, checker.reason.not_unrolled, no LaTeX refusal)
 _LATEX_REFUSALS = ("reading.unsupported_command", "reading.unexpected_operand")
 
 
@@ -561,6 +560,23 @@ def test_every_boxed_result_of_the_sheets_is_read_by_the_page():
             if result.verdict == "invalid_input" and result.error["id"] in _LATEX_REFUSALS:
                 unread.add(next((k for k in BOXES_NOT_READ if box.startswith(k)), box))
     assert unread == BOXES_NOT_READ
+
+
+def test_a_box_whose_rows_are_refused_says_why_not_its_environment():
+    """The sheets' aligned boxes the page refuses are refused with the reason their rows
+    were refused, never "unsupported LaTeX command \\begin" (s17markup)."""
+    refused = set()
+    for question, boxes in _boxes().items():
+        for box in boxes:
+            start = next((k for k in BOXES_REFUSED_BY_THEIR_ROWS if box.startswith(k)), None)
+            if start is None:
+                continue
+            result = check(question, box, symbolic=False)
+            if result.verdict == "invalid_input":
+                assert result.error["id"] not in _LATEX_REFUSALS, (box, result.error)
+                assert "begin" not in result.error["reason"], (box, result.error)
+                refused.add(start)
+    assert refused == set(BOXES_REFUSED_BY_THEIR_ROWS)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -111,6 +111,40 @@ MORE = [
     ("compose-size", "感受野递推：RF_l = RF_{l-1} + (k_l - 1)，初值 RF_0 = 0", "zh"),
     ("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) s_i", "en"),  # a stride not before its layer
     ("forward-mults", "c_o c_i k_h k_w m_h m_w ~ 5", "en"),  # an approximation valued
+    # what a Markdown page pastes (s17markup): an image's alt text, an equation image's
+    # address (CodeCogs' &space;, Zhihu's form encoding), an alt and an address that say
+    # two formulas (refused); a copy of a KaTeX rendering, read once or refused where its
+    # stacks cannot be placed; a zero-width space inside a name, a break
+    ("output-height", r"![\lfloor (h-k_h+s_h)/s_h \rfloor](eq.png)", "zh"),
+    (
+        "output-height",
+        r"![\lfloor (h-k_h+p_h+s_h)/s_h \rfloor](https://latex.codecogs.com/svg.image?"
+        r"\lfloor&space;(h-k_h&plus;p_h&plus;s_h)/s_h&space;\rfloor)",
+        "en",
+    ),
+    (
+        "forward-mults",
+        "乘法次数为 ![公式](https://www.zhihu.com/equation?tex=c_o+c_i+k_h+k_w+m_h+m_w)",
+        "zh",
+    ),
+    (
+        "output-height",
+        r"![\lfloor (h-k_h+p_h+s_h)/s_h \rfloor](https://latex.codecogs.com/svg.image?"
+        r"\lfloor&space;(h-k_h&plus;s_h)/s_h&space;\rfloor)",
+        "en",
+    ),
+    (
+        "forward-mults",
+        "乘法次数为 cocikhkwmhmwco\u200bci\u200bkh\u200bkw\u200bmh\u200bmw\u200b",
+        "zh",
+    ),
+    (
+        "forward-mults",
+        "𝑐\n𝑖\n𝑘\nℎ\n𝑘\n𝑤\n𝑚\nℎ\n𝑚\n𝑤\nc\ni\n\t\u200b\n\nk\nh\n\t\u200b\n\nk\nw\n\t\u200b\n\nm\nh\n\t\u200b\n\nm\nw\n\t\u200b\n",
+        "en",
+    ),
+    ("output-height", "⌊h−kh+phsh⌋+1⌊sh\u200bh−kh\u200b+ph\u200b\u200b⌋+1", "en"),
+    ("forward-mults", "c_o c_i k\u200bh k_w m_h m_w", "zh"),
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

@@ -79,6 +79,12 @@ CHARACTER_MAP = {
     "\t": " ",
     "\n": " ",
     "\r": " ",
+    # Unicode's invisible operators (format characters, as MathML writes them between
+    # tokens: a MathJax or Word copy): function application, times, separator, plus
+    "\u2061": " ",
+    "\u2062": "*",
+    "\u2063": ",",
+    "\u2064": "+",
 }
 
 # LaTeX styling around a name: keep the name, and an index of it (\text{padding[1]},
@@ -267,6 +273,15 @@ def _plain(char: str) -> str | None:
     return char
 
 
+def _between_word_characters(raw: str, index: int) -> bool:
+    """Whether ``raw[index]`` stands between two ASCII letters, digits or underscores."""
+    return (
+        0 < index < len(raw) - 1
+        and (raw[index - 1].isascii() and (raw[index - 1].isalnum() or raw[index - 1] == "_"))
+        and (raw[index + 1].isascii() and (raw[index + 1].isalnum() or raw[index + 1] == "_"))
+    )
+
+
 def _fold(raw: str) -> Normalized:
     if raw.isascii() and not _ASCII_MAPPED.intersection(raw):
         # every character folds to itself (ASCII: no superscript, no Cf, NFKC-stable)
@@ -284,7 +299,13 @@ def _fold(raw: str) -> Normalized:
             chars.append(piece)
             cols.extend([start] * len(piece))
             continue
-        if unicodedata.category(char) == "Cf":  # zero-width space, BOM, bidi marks
+        if char not in CHARACTER_MAP and unicodedata.category(char) == "Cf":
+            # zero-width space, BOM, bidi marks, soft hyphen: not drawn, so away; but a
+            # zero-width space (a break) between two letters or digits is a break there:
+            # ``k\u200bh`` is k and h, never joined into k_h
+            if char == "\u200b" and _between_word_characters(raw, index):
+                chars.append(" ")
+                cols.append(index)
             index += 1
             continue
         pieces = [_plain(c) for c in unicodedata.normalize("NFKC", CHARACTER_MAP.get(char, char))]

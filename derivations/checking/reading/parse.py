@@ -399,9 +399,15 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
     when it is known (see :func:`.around`)."""
     if not isinstance(raw, str):
         raise refuse("not_text", type=type(raw).__name__)
+    copied = None
+    if not raw.isascii():  # a copy of a rendered formula, its text and rendering run together
+        from derivations.checking.reading.rendered import rendered_copy
+
+        copied = rendered_copy(raw)
+        raw = copied[0] if copied else raw
     if "x" in raw or "X" in raw:  # 卷积核高度x卷积核宽度: the times sign, one for one
         raw = _HAN_TIMES().sub("×", raw)
-    plain = plain_formula(raw, symbols)
+    plain = copied is None and plain_formula(raw, symbols)
     framing: list
     if plain:
         normalized, framing = normalize(raw), []
@@ -411,7 +417,7 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
         normalized = normalize(raw)
         styled = list(normalized.notes)  # a Greek letter's name, a dot as the times sign
         normalized, framing = framed(normalized)
-        framing = [*styled, *framing]
+        framing = [*([copied[1]] if copied else []), *styled, *framing]
     given = normalized.text.strip()
     try:
         if plain:  # no framing, code, statements, words around or informal form to read

@@ -35,6 +35,9 @@ reads never comes here), each rewrite read by the whole reader again:
 * line breaks pasted escaped (``\\n`` before no letter): line breaks;
 * traditional Chinese characters (``總的來說``, ``卷積核尺寸``): read as the simplified
   ones the reader's words are written in (:mod:`.traditional`; never Japanese);
+* a Markdown or HTML image (its alt text, or the TeX an equation image's address
+  holds), a link (its text), an autolink, a highlight (``==…==``): what it shows
+  (:mod:`.pasted`);
 * HTML tags around the formula (``<b>N(output)</b> = … <br>``): away, ``<sub>``/``<sup>``
   read as ``_{…}``/``^{…}``, entities (``&times;``, ``&lt;``) as their characters;
 * Markdown's strong emphasis around parts (``__M__ x __N__``, ``**c_o**``) and a book's
@@ -74,6 +77,7 @@ from derivations.checking.reading.languages import (
     words_pattern,
 )
 from derivations.checking.reading.padded import padded_input
+from derivations.checking.reading.pasted import pasted
 
 __all__ = [
     "rewrites",
@@ -2103,6 +2107,7 @@ _RULES = (
     _prompts,
     _table,
     _traditional,
+    pasted,
     _html,
     _line_comments,
     _emphasis,
