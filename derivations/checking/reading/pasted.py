@@ -61,9 +61,10 @@ _HTML_IMAGE = lazy_pattern(r"<img\b(?P<attributes>[^<>]*?)/?>", re.I)
 _ATTRIBUTE = lazy_pattern(
     r"(?P<name>[A-Za-z-]+)\s*=\s*(?:\"(?P<a>[^\"]*)\"|'(?P<b>[^']*)'|(?P<c>[^\s\"'<>=`]+))"
 )
-# CommonMark's inline link (not an image: no ``!`` before it) and autolink
+# CommonMark's inline link (not an image: no ``!`` before it; never code's index called,
+# ``shape[0](x)``, after a name) and autolink
 _LINK = lazy_pattern(
-    r"(?<![!\]\\])\[(?P<text>(?:[^\[\]\\\n]|\\.)+)\]"
+    r"(?<![!\]\\\w])\[(?P<text>(?:[^\[\]\\\n]|\\.)+)\]"
     r"\(\s*(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+\"[^\"\n]*\")?\s*\)"
 )
 _AUTOLINK = lazy_pattern(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")

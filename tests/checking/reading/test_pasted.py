@@ -206,3 +206,10 @@ def test_the_alt_text_and_link_text_read_are_commonmarks(answer):
         )
         assert " ".join(shown.split()) in " ".join(rewritten[0].split()), (answer, shown)
     assert "](" not in rewritten[0] and "![" not in rewritten[0]
+
+
+@pytest.mark.parametrize("answer", ["out = shape[0](x) + 1", "h==1 and w==2", "a < b", "k_h + k_w"])
+def test_code_and_formulas_are_no_markdown(answer):
+    """An index called after a name, code's comparisons, a less-than sign: no link, no
+    highlight, no autolink."""
+    assert pasted(answer) is None
