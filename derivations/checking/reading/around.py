@@ -31,7 +31,8 @@ before :func:`.informal.informal`:
   ``\\tag{4}``): a label, dropped with a note; ``c_o (3)``, no equation, is a product;
 * a ``;`` ending the formula (code pasted with its semicolon), a code comment after it
   (``… + 1  # 出力高さ``), Markdown's code marks and a bold label (``**Answer:**``):
-  dropped, with a note;
+  dropped, with a note; "about" (``~``, ``≈``) opening what is left after them or after
+  a label's colon (`` `~ N * M …` ``, ``MACs: ~ …``) is read as it opens an answer;
 * ``K2`` for ``K^2`` (a flattened power): only a single letter and the digit 2, when no
   other name with a digit is in the answer (``K1``, ``P2``, ``S_2``: indices) and no
   symbol of the question or notation is spelled so (compose-size's ``k2``, CS231n's
@@ -298,7 +299,7 @@ def _lead_in(text: Normalized, notes: list) -> Normalized:
             and not LOOP_HEAD().match(prefix)  # for i in range(3): a loop (s8adv)
             and body[colon + 1 :].strip()
         ):
-            return _drop_lead(text, colon + 1, notes, "label")
+            return _about_opening(_drop_lead(text, colon + 1, notes, "label"), notes)
     # only the first copula can end a lead-in
     match = _CJK_COPULA().search(body) if not body.isascii() else None
     if match:
@@ -583,7 +584,8 @@ _MARKDOWN_LABEL = lazy_pattern(
 
 def _markdown(text: Normalized, notes: list) -> Normalized:
     """The text without Markdown's code marks (`` `…` ``) and a bold label first
-    (``**Answer:**``, said as a label)."""
+    (``**Answer:**``, said as a label); "about" opening what is left (`` `~ …` ``)
+    read as it opens an answer (:func:`_about_opening`)."""
     if "`" in text.text:
         text = text.sub(re.compile("`+"), " ")
     match = _MARKDOWN_LABEL().match(text.text)
@@ -591,6 +593,18 @@ def _markdown(text: Normalized, notes: list) -> Normalized:
         label = match.group("label").strip().rstrip(":：").strip()
         notes.append(_note("label", label=label, counting=stated_counting(label) or ""))
         text = edit(text, 0, match.end())
+    return _about_opening(text, notes)
+
+
+_ABOUT_FIRST = frozenset("~≈∼≃")
+
+
+def _about_opening(text: Normalized, notes: list) -> Normalized:
+    """``text`` without an "about" sign opening it (``~``, ``≈``) once a label or code
+    marks before it are read away (``MACs: ~ …``, `` `~ …` ``): :func:`_opening`'s, as
+    it opens an answer."""
+    if text.text.lstrip()[:1] in _ABOUT_FIRST:
+        return _opening(text, notes)
     return text
 
 

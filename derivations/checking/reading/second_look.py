@@ -2024,6 +2024,15 @@ _EMPHASIS = lazy_pattern(
 )
 
 
+# … and its strong emphasis of words inside a sentence of a script written without spaces
+# (``所以**总的乘法计算量**为…``: CommonMark's ``**`` may open and close inside a word),
+# words only inside, a Chinese character among them (``k**kh**w`` is code's powers)
+_INTRAWORD_STRONG = lazy_pattern(
+    r"\*\*(?=[^\W\d_])(?P<body>(?=[^*\n]*[\u3400-\u9fff])[^\W\d_](?:[^\W\d_]| (?=[^\W\d_]))*)"
+    r"(?<=[^\W\d_])\*\*"
+)
+
+
 # … and its emphasis of words (``with a *valid padding*``, ``_same_``): a word of three
 # letters or more inside, no operator
 _WORD_EMPHASIS = lazy_pattern(
@@ -2052,6 +2061,8 @@ def _emphasis(answer: str) -> tuple[str, Note] | None:
     if "__" not in answer and "**" not in answer and "*" not in answer and "_" not in answer:
         return None
     text = _EMPHASIS().sub(lambda m: m.group("body"), answer)
+    if "**" in text:
+        text = _INTRAWORD_STRONG().sub(lambda m: m.group("body"), text)
     text = _WORD_EMPHASIS().sub(
         lambda m: m.group("body") if len(m.group("body")) >= 3 else m.group(), text
     )

@@ -22,6 +22,7 @@ from tests.conftest import require_tool
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 ALT, TEX, LINK = "reading.note.image_alt", "reading.note.image_tex", "reading.note.link_text"
+OPENING, EMPHASIS = "reading.note.opening", "reading.note.emphasis"
 
 FLOOR = r"\lfloor (h-k_h+p_h+s_h)/s_h \rfloor"
 # CodeCogs' editor's own encoding of that formula (a space &space;, a plus &plus;)
@@ -108,6 +109,21 @@ ROWS = [
     ("bias-size", "偏置：[c_i](https://zh.d2l.ai/)", W, LINK),
     ("output-height", r"==输出高度==：$\lfloor (h-k_h+p_h)/s_h \rfloor + 1$", R, LINK),
     ("output-height", r"==Output height==: $\lfloor (h-k_h)/s_h \rfloor + 1$", W, LINK),
+    # a code span whose content opens with "about" (``~``), under a bold label or alone,
+    # and "about" after a label's colon: read as it opens an answer
+    (
+        "forward-mults",
+        "**MACs of a conv layer:**\n    *   `~ c_o * c_i * k_h * k_w * m_h * m_w`",
+        R,
+        OPENING,
+    ),
+    ("forward-mults", "`~ c_i * k_h * k_w * m_h * m_w`", W, OPENING),
+    ("forward-mults", "乘法次数：~ c_o c_i k_h k_w m_h m_w", R, OPENING),
+    ("forward-mults", "MACs: ≈ c_i k_h k_w m_h m_w", W, OPENING),
+    # CommonMark's strong emphasis inside a Chinese sentence (``**`` opening and closing
+    # inside a word): the words kept, the marks away
+    ("forward-mults", "所以**总的乘法计算量**为c_o c_i k_h k_w m_h m_w", R, EMPHASIS),
+    ("forward-mults", "所以**总的乘法计算量**为c_i k_h k_w m_h m_w", W, EMPHASIS),
 ]
 RIGHT = (R, C)
 
@@ -126,7 +142,7 @@ test_grade_reads_them_the_same = TABLE.grade_test()
 
 
 def test_each_reading_has_right_and_wrong_answers_in_both_languages():
-    for note in (ALT, TEX, LINK):
+    for note in (ALT, TEX, LINK, OPENING, EMPHASIS):
         verdicts = {row[2] for row in ROWS if row[3] == note}
         assert verdicts & set(RIGHT) and W in verdicts, note
     assert sum(any("\u4e00" <= c <= "\u9fff" for c in row[1]) for row in ROWS) >= 5
