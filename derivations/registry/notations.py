@@ -45,6 +45,7 @@ __all__ = [
     "constructors",
     "kernel_layouts",
     "same_shape",
+    "library_aliases",
     "HELD",
     "held_spelling",
     "loop_indices",
@@ -87,6 +88,8 @@ class Notation:
     # ((callable, (position of its shape argument or None, its keyword)), ...)
     constructors: tuple = ()
     same_shape: tuple = ()  # methods that keep an array's shape (uniform_, to, astype)
+    # ((a library's full name, the short name its constructors are listed under), ...)
+    aliases: tuple = ()
     loop_indices: tuple = ()  # a loop's variable's names over the axes: the parts record only
 
 
@@ -201,6 +204,7 @@ def _record(key: str, data) -> Notation:
         constructors=_constructors(key, data.get("constructors", {})),
         kernels=_hints(key, data.get("kernels", {}), "kernels"),
         same_shape=_names(key, data.get("same_shape", []), "same_shape"),
+        aliases=_aliases(key, data.get("aliases", {})),
         loop_indices=_loop_indices(key, data.get("loop_indices", [])),
     )
 
@@ -241,6 +245,16 @@ def _names(key: str, data, field: str) -> tuple:
     if not isinstance(data, list) or not all(isinstance(w, str) and w.isidentifier() for w in data):
         raise _bad(key, field)
     return tuple(data)
+
+
+def _aliases(key: str, data) -> tuple:
+    """``aliases``: a library's full name -> its short name (identifiers both)."""
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k.isidentifier() and v.isidentifier()
+        for k, v in data.items()
+    ):
+        raise _bad(key, "aliases")
+    return tuple(data.items())
 
 
 def _constructors(key: str, data) -> tuple:
@@ -591,6 +605,13 @@ def kernel_layouts() -> dict[str, tuple[str, ...]]:
     return {
         layout: kernels for record in notations().values() for layout, kernels in record.kernels
     }
+
+
+@cache
+def library_aliases() -> dict[str, str]:
+    """A library's full name -> the short name the constructors are listed under
+    (``numpy`` -> ``np``: ``numpy.zeros`` is read as ``np.zeros``)."""
+    return {full: short for record in notations().values() for full, short in record.aliases}
 
 
 @cache

@@ -244,3 +244,23 @@ def test_a_loops_variable_is_read_by_the_parts_record():
     for name in loop_indices():
         answer = f"(h + 2*paddings[{name}] - kernel_size[{name}])//strides[{name}] + 1"
         assert check("output-height", answer).verdict == "equivalent_under_convention", name
+
+
+def test_a_librarys_full_name_is_read_as_the_short_one_its_constructors_are_listed_under():
+    """``numpy.zeros(c_o)`` reads as ``np.zeros(c_o)``: the constructors record's
+    ``aliases``, read by the code (s16rev F14c), each checked on every constructor listed
+    under its short name; a name no alias gives (``numpyx.``) is not read so."""
+    from derivations.registry.notations import constructors, library_aliases
+
+    assert library_aliases(), "no library aliases in the registry"
+    for full, short in library_aliases().items():
+        listed = [name for name in constructors() if name.startswith(f"{short}.")]
+        assert listed, short
+        for name in listed:
+            position, keyword = constructors()[name]
+            before = "1, " * (position or 0)  # the arguments before the shape
+            for call in (name, f"{full}.{name[len(short) + 1 :]}"):
+                answer = f"b = {call}({before}{keyword}=(c_o,))"
+                assert check("bias-size", answer).verdict == "equivalent", answer
+            unread = f"b = {full}x.{name[len(short) + 1 :]}({before}{keyword}=(c_o,))"
+            assert check("bias-size", unread).verdict == "invalid_input", unread

@@ -315,9 +315,6 @@ def _allocation(text: str) -> tuple[list[tuple[str, int]], str] | None:
 # a call ending the answer, by its dotted name (an object made on the way kept in it:
 # ``UniformRandom().initialize``, ``Constant(0.1).initialize``)
 _CALL_NAME = lazy_pattern(r"(?P<fn>(?:[A-Za-z_]\w*\s*(?:\([^()]*\)\s*)?\.\s*)*[A-Za-z_]\w*)\s*$")
-# the libraries' full names the constructors record writes short (its citation)
-_LIBRARIES = lazy_pattern(r"^(?:numpy(?=\.)|tensorflow(?=\.))")
-_SHORT = {"numpy": "np", "tensorflow": "tf"}
 
 
 def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
@@ -326,7 +323,7 @@ def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
     ``np.random.uniform(0, 1, size=(c_o,))``, ``UniformRandom().initialize(c_o, None,
     None)``) and its shape argument is given (by position or keyword): the entries of a
     bracketed shape, else the one size; and the call as written.  None otherwise."""
-    from derivations.registry.notations import constructors
+    from derivations.registry.notations import constructors, library_aliases
 
     bracket = _closing_bracket(text)
     if bracket is None or text[bracket[0]] != "(":
@@ -336,7 +333,9 @@ def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
     if called is None or not _LEAD().match(text[: called.start()]):
         return None
     name = re.sub(r"\s+", "", called.group("fn"))
-    name = _LIBRARIES().sub(lambda m: _SHORT[m.group()], name)
+    library, dot, rest = name.partition(".")
+    if dot and library in library_aliases():  # numpy.zeros: np.zeros (the record's aliases)
+        name = f"{library_aliases()[library]}.{rest}"
     table = constructors()
     found = table.get(name) or table.get("." + name.rsplit(".", 1)[-1] if "." in name else "")
     if found is None:
