@@ -4224,11 +4224,12 @@ def _not_run(entry: Entry, answer: str) -> None:
     (:func:`.reading.recursion.not_run`: ``k_0``, ``\\sum_{i=1}^{M}``, the step)."""
     if entry.question.family is not Family.COMPOSE or not isinstance(answer, str):
         return
+    from derivations.checking.reading.indexed import question_stride
     from derivations.checking.reading.recursion import not_run
 
     part = not_run(answer)
     if part is not None:
-        raise _invalid("not_unrolled", part=part)
+        raise _invalid("not_unrolled", part=part, stride=question_stride())
 
 
 SIZES_NOTE = "reading.note.shape_sizes"

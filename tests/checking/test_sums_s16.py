@@ -102,3 +102,35 @@ def test_a_step_that_does_not_run_is_refused_naming_it():
     result = check(CS, "RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}", symbolic=False)
     assert result.error["id"] == UNROLLED, result.error
     assert "RF_{l-2}" in result.error["fields"]["part"], result.error
+
+
+# (answer, the note or refusal that says the question's layers)
+AT_THE_LAYERS = [
+    (r"1 + \sum_{i=1}^{L} (k_i - 1)", "reading.note.summed_layers"),
+    ("RF_l = RF_{l-1} + (k_l - 1)", "reading.note.recursion"),
+    (r"1 + \sum_{i=0}^{L} (k_i - 1)", UNROLLED),
+]
+
+
+def test_the_stride_the_layers_are_said_at_is_the_models_field_not_typed():
+    """The notes and the refusal that name the question's layers say their stride from
+    the model's default (:func:`.indexed.question_stride`, s16rev F14a), as a field: the
+    message says whatever stride it is given, in both languages (it said "stride 1")."""
+    from derivations.checking import check
+    from derivations.checking.reading.indexed import question_stride
+    from derivations.messages import text
+    from derivations.model import Layer
+    from derivations.registry.symbols import BY_NAME
+
+    assert question_stride() == str(getattr(Layer, BY_NAME["s_h"].attribute))
+    for answer, key in AT_THE_LAYERS:
+        result = check(CS, answer, symbolic=False)
+        if key == UNROLLED:
+            fields = result.error["fields"]
+            assert result.error["id"] == key, result.error
+        else:
+            fields = next(n["fields"] for n in result.parsed["notes"] if n["id"] == key)
+        assert fields["stride"] == question_stride(), fields
+        for lang in ("en", "zh"):
+            said = text(key, lang, **{**fields, "stride": "7"})
+            assert "7" in said and "1）" not in said and "stride 1" not in said, said

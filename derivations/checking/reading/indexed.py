@@ -12,13 +12,14 @@ the layers of each kernel's growth times the product of the strides before it:
 * the operator's body: what follows it up to a ``+``, ``−``, ``=``, a comma or a closing
   bracket outside brackets (a product of factors, as ``Σ a b`` is read in print).
 
-Unrolled at the question's layers (the kernels k_1 then k_2, stride 1: the question's
-two layers, :data:`KERNELS`; a stack of :data:`LAYERS` layers): each index is put in its
-range's values, an indexed letter is resolved by the role its name reads as (a kernel's
-``k_i``, ``K_i``, ``f_i``, ``kernel_i`` is the question's kernel of layer i; a stride's
-``s_j``, ``S_j``, ``stride_j`` or a jump's ``j_i`` is 1), a sum's terms added, a
+Unrolled at the question's layers (the kernels k_1 then k_2 at the model's default
+stride, :func:`question_stride`: the question's two layers, :data:`KERNELS`; a stack of
+:data:`LAYERS` layers): each index is put in its range's values, an indexed letter is
+resolved by the role its name reads as (a kernel's ``k_i``, ``K_i``, ``f_i``,
+``kernel_i`` is the question's kernel of layer i; a stride's ``s_j``, ``S_j``,
+``stride_j`` or a jump's ``j_i`` is the question's stride), a sum's terms added, a
 product's multiplied (an empty sum is 0, an empty product 1).  A product of strides
-alone is 1 whatever its range says (``\\prod_{j=1}^{l-1} s_j`` with ``l`` no enclosing
+alone is the question's stride whatever its range says (``\\prod_{j=1}^{l-1} s_j`` with ``l`` no enclosing
 index).  An index outside the question's layers (``k_0``, ``k_3``), a name of no such
 role (``x_i``), a range that does not read, or ranges whose terms number more than
 :data:`.limits.MAX_TERMS` in all (nested ones multiplied, counted before any is built)
@@ -49,8 +50,8 @@ __all__ = [
 ]
 
 SUMMED_NOTE = "reading.note.summed_layers"
-# the question's layers (registry/questions.py's compose-size: two kernels, stride 1):
-# the kernel of layer 1, of layer 2
+# the question's layers (registry/questions.py's compose-size: two kernels at the
+# model's default stride, :func:`question_stride`): the kernel of layer 1, of layer 2
 KERNELS: tuple[str, ...] = tuple(COMPOSE_SYMBOLS)
 LAYERS = len(KERNELS)
 
@@ -307,7 +308,7 @@ def unrolled_sums(answer: str) -> tuple[str, Note] | None:
         return None
     # as written, a brace around one character dropped (``^{L}`` is ``^L`` in TeX)
     written = re.sub(r"\{(\w)\}", r"\1", " ".join(answer.split()))
-    return text, Note(SUMMED_NOTE, (("text", written),))
+    return text, Note(SUMMED_NOTE, (("text", written), ("stride", question_stride())))
 
 
 # a name given a whole number (``s = 2``, ``stride_1 = 2``, ``s_j=2``)

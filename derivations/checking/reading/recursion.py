@@ -16,16 +16,16 @@ receptive fields write it:
   kernel``).
 
 Its sums and products over the layers are unrolled first (:mod:`.indexed`: a product of
-the strides before a layer, ``∏_{i=1}^{l-1} stride_i``, is 1); an answer with no step but
+the strides before a layer, ``∏_{i=1}^{l-1} stride_i``, is the question's stride); an answer with no step but
 such a sum is that sum unrolled (its note :data:`.indexed.SUMMED_NOTE`).
 
-Such a step is run over the question's two layers (kernels k_1 then k_2, stride 1: the
-jump stays 1), from a field of one pixel, by putting text in for names: the field before
+Such a step is run over the question's two layers (kernels k_1 then k_2 at the model's
+default stride, :func:`.indexed.question_stride`: the jump stays that), from a field of one pixel, by putting text in for names: the field before
 the step (the name the statement assigns, where its formula uses it, or the one name of
 a field before, ``r_in``, ``last_RF``, ``output_size``) is ``1``, then the first step's
 formula; the kernel (a name that reads as the kernel: ``k``, ``ksize``, ``fsize``) is
 ``k_1``, then ``k_2``; the stride or jump (``S``, ``stride``, ``j_in``, ``history_stride``)
-is ``1``, or the whole number the answer gives it (``…, j = 2``: a step for other layers
+is the question's stride, or the whole number the answer gives it (``…, j = 2``: a step for other layers
 than the question's, so wrong).  Both orders of the two kernels are given (one statement each: where they
 disagree, the checker refuses).  The receptive field grows so in CS231n's notes, each
 layer adding (kernel − 1) × jump to it (https://cs231n.github.io/convolutional-networks/:
@@ -412,7 +412,8 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
         return None
     given = {"field": field, "stride": stride}
     runs = [_run(rhs.strip(), roles, first, second, given) for first, second in _LAYERS]
-    return "; ".join(runs), Note(RECURSION_NOTE, (("text", _plain(written)),))
+    fields = (("text", _plain(written)), ("stride", question_stride()))
+    return "; ".join(runs), Note(RECURSION_NOTE, fields)
 
 
 # a step over a layer's index: its name with the index on the left, with the index less
