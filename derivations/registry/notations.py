@@ -49,6 +49,8 @@ __all__ = [
     "HELD",
     "held_spelling",
     "loop_indices",
+    "layer_indices",
+    "layer_counts",
 ]
 
 # the model's symbols of the parameters every layer of the book holds at one value: which
@@ -91,6 +93,8 @@ class Notation:
     # ((a library's full name, the short name its constructors are listed under), ...)
     aliases: tuple = ()
     loop_indices: tuple = ()  # a loop's variable's names over the axes: the parts record only
+    layer_indices: tuple = ()  # a layer's index letters over a stack: the parts record only
+    layer_counts: tuple = ()  # letters of a stack's count of layers: the parts record only
 
 
 @records.record(frozen=True)
@@ -206,6 +210,8 @@ def _record(key: str, data) -> Notation:
         same_shape=_names(key, data.get("same_shape", []), "same_shape"),
         aliases=_aliases(key, data.get("aliases", {})),
         loop_indices=_loop_indices(key, data.get("loop_indices", [])),
+        layer_indices=_one_letters(key, data.get("layer_indices", []), "layer_indices"),
+        layer_counts=_one_letters(key, data.get("layer_counts", []), "layer_counts"),
     )
 
 
@@ -213,6 +219,15 @@ def _loop_indices(key: str, data) -> tuple:
     """``loop_indices``: a list of names (words of letters)."""
     if not isinstance(data, list) or not all(isinstance(w, str) and w.isalpha() for w in data):
         raise _bad(key, "loop_indices")
+    return tuple(data)
+
+
+def _one_letters(key: str, data, field: str) -> tuple:
+    """A list of letters, one character each (``layer_indices``, ``layer_counts``)."""
+    if not isinstance(data, list) or not all(
+        isinstance(w, str) and len(w) == 1 and w.isalpha() for w in data
+    ):
+        raise _bad(key, field)
     return tuple(data)
 
 
@@ -457,6 +472,23 @@ def loop_indices() -> tuple[str, ...]:
     record's ``loop_indices``) that index a parameter's array (``paddings[idx]``)."""
     record = notations().get(PARTS_RECORD)
     return record.loop_indices if record else ()
+
+
+@cache
+def layer_indices() -> tuple[str, ...]:
+    """The letters of a layer's index over a stack's layers (the parts record's
+    ``layer_indices``): a sum's index (``\\sum_{i=1}^{L}``), a step's layer
+    (``RF_l = RF_{l-1} + …``)."""
+    record = notations().get(PARTS_RECORD)
+    return record.layer_indices if record else ()
+
+
+@cache
+def layer_counts() -> tuple[str, ...]:
+    """The letters of the count of a stack's layers (the parts record's
+    ``layer_counts``): a sum's top (``\\sum_{i=1}^{L}``)."""
+    record = notations().get(PARTS_RECORD)
+    return record.layer_counts if record else ()
 
 
 @cache

@@ -87,6 +87,23 @@ CLASSES: dict[str, list[tuple]] = {
         # a step that does not run over the two layers: refused naming it
         guard(CS, "RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}", N, None),
     ],
+    # the layer's index of a step is any letter of the registry's layer letters (a sum's
+    # index or the stack's count: notations.yaml's layer_indices, layer_counts), as a
+    # sum's is (s16rev F14b: a sum over n read, the step over n refused); j names the
+    # jump, never the index
+    "a step over the layer's index in the registry's other letters": [
+        (CS, "RF_n = RF_{n-1} + (k_n - 1)", R, "recursion"),
+        (CS, "r_{t+1} = r_t + (k_{t+1} - 1)", R, "recursion"),
+        (CS, "感受野：RF_m = RF_{m-1} + (k_m - 1)，RF_0 = 1", R, "recursion"),
+        (CS, "RF_N = (RF_{N-1} - 1) * s_N + k_N", R, "recursion"),
+        (CS, r"RF_n = RF_{n-1} + (k_n - 1) \prod_{i<n} s_i", R, "recursion"),
+        (CS, "RF_n = RF_{n-1} + k_n", W, None),
+        (CS, "r_{t+1} = r_t + k_{t+1}", W, None),
+        (CS, "感受野：RF_m = RF_{m-1} + k_m", W, None),
+        (CS, r"RF_N = RF_{N-1} \times k_N", W, None),
+        guard(CS, "RF_n = RF_{n-1} + (k_n - 1) * RF_{n-2}", N, None),
+        guard(CS, "RF_j = RF_{j-1} + (k_j - 1)", N, None),
+    ],
 }
 ROWS = [row for rows in CLASSES.values() for row in rows]
 
@@ -134,3 +151,28 @@ def test_the_stride_the_layers_are_said_at_is_the_models_field_not_typed():
         for lang in ("en", "zh"):
             said = text(key, lang, **{**fields, "stride": "7"})
             assert "7" in said and "1）" not in said and "stride 1" not in said, said
+
+
+def test_every_layer_letter_of_the_registry_indexes_a_sum_and_a_step():
+    """A sum's index and top, and a step's layer, are the notation registry's layer
+    letters (:func:`.notations.layer_indices`, :func:`.notations.layer_counts`), read by
+    both modules, not typed in each (s16rev F14b); a letter that names a part of the step
+    (j, the jump) indexes sums only."""
+    from derivations.checking import check
+    from derivations.checking.reading.recursion import role
+    from derivations.registry.notations import layer_counts, layer_indices
+
+    def verdict(answer: str) -> str:
+        return check(CS, answer, symbolic=False).verdict
+
+    assert layer_indices() and layer_counts()
+    for x in layer_indices():
+        assert verdict(rf"1 + \sum_{{{x}=1}}^{{L}} (k_{x} - 1)") == R, x
+        assert verdict(rf"1 + \sum_{{{x}=1}}^{{L}} k_{x}") == W, x
+    for top in layer_counts():
+        assert verdict(rf"1 + \sum_{{i=1}}^{{{top}}} (k_i - 1)") == R, top
+    for x in dict.fromkeys((*layer_indices(), *layer_counts())):
+        step = verdict(f"RF_{x} = RF_{{{x}-1}} + (k_{x} - 1)")
+        assert step == (R if role(x) is None else N), x
+        if role(x) is None:
+            assert verdict(f"RF_{x} = RF_{{{x}-1}} + k_{x}") == W, x

@@ -33,11 +33,13 @@ numbers added and subtracted by this module.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from derivations.checking.reading.aliases import COMPOSE_SYMBOLS
 from derivations.checking.reading.informal import Note, lazy_pattern
 from derivations.checking.reading.limits import MAX_TERMS
+from derivations.registry.notations import layer_counts, layer_indices
 
 __all__ = [
     "KERNELS",
@@ -47,6 +49,8 @@ __all__ = [
     "not_unrolled",
     "stride_like",
     "unrolled_sums",
+    "layer_letters",
+    "with_letters",
 ]
 
 SUMMED_NOTE = "reading.note.summed_layers"
@@ -69,16 +73,37 @@ def question_stride() -> str:
 # a sum's or a product's operator, and what it does with its terms
 _OPERATOR = lazy_pattern(r"\\sum|\\prod|[Σ∑∏Π]|(?<![A-Za-z\\])(?:sum|prod)(?=\s*_)")
 _PRODUCTS = frozenset({"\\prod", "∏", "Π", "prod"})
-_INDEX_LETTERS = "ijlmnt\u2113"  # (ℓ)
-_COUNT_LETTERS = ("L", "N", "n")  # the stack's count of layers, where no index is named so
+
+
+def layer_letters() -> tuple[str, ...]:
+    """The letters of a layer's index and of the stack's count of layers (the notation
+    registry's :func:`.notations.layer_indices` then :func:`.notations.layer_counts`,
+    each once)."""
+    return tuple(dict.fromkeys((*layer_indices(), *layer_counts())))
+
+
+@cache
+def _letter_class() -> str:
+    """A character class's body of the letters an index or a bound may be: ASCII's and
+    the layer letters outside it (:func:`layer_letters`: ``ℓ``)."""
+    return "A-Za-z" + "".join(c for c in layer_letters() if not c.isascii())
+
+
+def with_letters(pattern: str) -> Callable[[], re.Pattern]:
+    """``pattern`` compiled on first use, each ``{LETTER}`` in it the body of a character
+    class of the letters an index or a bound may be (:func:`_letter_class`)."""
+    return cache(lambda: re.compile(pattern.replace("{LETTER}", _letter_class())))
+
+
 # a part of a range: ``_{…}`` or ``_x``, ``^{…}`` or ``^x``
-_PART = lazy_pattern(r"\s*(?P<mark>[_^])\s*(?:\{(?P<braced>[^{}]*)\}|(?P<one>[A-Za-z0-9ℓ]))")
+_PART = with_letters(r"\s*(?P<mark>[_^])\s*(?:\{(?P<braced>[^{}]*)\}|(?P<one>[{LETTER}0-9]))")
 _RELATION = lazy_pattern(r"\\leq?(?![A-Za-z])|\\lt(?![A-Za-z])|<=|≤|<|=")
 # an indexed name: a letter or a word, an underscore, its index
-_INDEXED = lazy_pattern(
-    r"(?<![\w\\])(?P<base>[A-Za-z][A-Za-z]*)_(?:\{(?P<braced>[^{}]*)\}|(?P<one>[A-Za-z0-9ℓ]))"
+_INDEXED = with_letters(
+    r"(?<![\w\\])(?P<base>[A-Za-z][A-Za-z]*)_(?:\{(?P<braced>[^{}]*)\}|(?P<one>[{LETTER}0-9]))"
 )
-_BOUND = lazy_pattern(r"\s*(?P<sign>[-+−]?)\s*(?P<term>\d+|[A-Za-zℓ])\s*")
+_BOUND = with_letters(r"\s*(?P<sign>[-+−]?)\s*(?P<term>\d+|[{LETTER}])\s*")
+_LETTER = with_letters(r"[{LETTER}]")
 
 
 class _NotUnrolled(Exception):
@@ -120,7 +145,7 @@ def _value(text: str, env: dict[str, int]) -> int | None:
             value = int(term)
         elif term in env:
             value = env[term]
-        elif term in _COUNT_LETTERS:
+        elif term in layer_counts():
             value = LAYERS
         else:
             return None
@@ -186,13 +211,14 @@ def _body_end(text: str, at: int) -> int:
 
 def _resolved(body: str, env: dict[str, int]) -> str:
     """``body`` with each index of ``env`` put in: an indexed name by its role (a
-    kernel: the question's kernel of that layer; a stride or a jump: 1), a bare index
+    kernel: the question's kernel of that layer; a stride or a jump: the question's
+    stride), a bare index
     by its value; raises :class:`_NotUnrolled` (the name with the layer's number) where
     an index is outside the layers or the name has no such role."""
 
     def name(match: re.Match) -> str:
         index = match["braced"] if match["braced"] is not None else match["one"]
-        if not any(letter in env for letter in re.findall(r"[A-Za-zℓ]", index)):
+        if not any(letter in env for letter in _LETTER().findall(index)):
             return match.group()
         layer = _value(index, env)
         read = stride_like(match["base"])
@@ -232,7 +258,7 @@ def _unrolled(text: str, env: dict[str, int], left: list[int]) -> str:
         if not _before_its_layer(text, parts.get("_"), parts.get("^")):
             raise _NotUnrolled(text[found.start() : end].strip())
         terms = [question_stride()]  # the strides before a layer
-    elif not body or bounds is None or len(bounds[0]) != 1 or bounds[0] not in _INDEX_LETTERS:
+    elif not body or bounds is None or bounds[0] not in layer_indices():
         raise _NotUnrolled(text[found.start() : at].strip() or found.group())
     elif bounds[1] is None or bounds[2] is None:
         raise _NotUnrolled(text[found.start() : at].strip())
@@ -277,7 +303,7 @@ def _before_its_layer(text: str, lower: str | None, upper: str | None) -> bool:
         first, top, less = "1", parts[1], relations[0] in ("<", r"\lt")
     else:
         return False
-    letters = [c for c in top if c.isalpha() and c in _INDEX_LETTERS]
+    letters = [c for c in top if c in layer_indices()]
     if _value(first, {}) != 1 or len(set(letters)) != 1:
         return False
     letter = letters[0]

@@ -41,12 +41,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from derivations.checking.reading.indexed import (
     KERNELS,
+    layer_letters,
     not_unrolled,
     question_stride,
     unrolled_sums,
+    with_letters,
 )
 from derivations.checking.reading.informal import Note, lazy_pattern
 
@@ -84,11 +87,29 @@ _LATEX = (
     *(("$", " "), ("`", " ")),
 )
 _LAYERS = (("k_1", "k_2"), ("k_2", "k_1"))
+
+
+@functools.cache
+def _step_letters() -> tuple[str, ...]:
+    """The letters a step's layer index may be: those of a layer's index and of the
+    stack's count (:func:`.indexed.layer_letters`: ``RF_l``, ``RF_L``) that name no part
+    of the step themselves (not ``j``, a jump's name: :func:`role`)."""
+    return tuple(letter for letter in layer_letters() if role(letter) is None)
+
+
+def _with_index(pattern: str) -> Callable[[], re.Pattern]:
+    """``pattern`` compiled on first use, each ``{INDEX}`` in it an alternation of the
+    letters a step's layer index may be (:func:`_step_letters`)."""
+    return functools.cache(
+        lambda: re.compile(pattern.replace("{INDEX}", "|".join(map(re.escape, _step_letters()))))
+    )
+
+
 # a layer's index on the names of a step written for layer ℓ (``RF_ℓ = RF_{ℓ−1} + (K_ℓ −
 # 1) · Π S_i``): the previous layer's name is the field before, the layer's own its
 # name, a product of the strides before it the jump
-_PREVIOUS = lazy_pattern(r"(?P<name>[A-Za-z]+)_\{\s*(?:ℓ|l|L|i)\s*-\s*1\s*\}")
-_INDEXED = lazy_pattern(r"(?P<name>[A-Za-z]+)_(?:\{\s*(?:ℓ|l|L|i)\s*\}|(?:ℓ|l|L|i)(?![\w{]))")
+_PREVIOUS = _with_index(r"(?P<name>[A-Za-z]+)_\{\s*(?:{INDEX})\s*-\s*1\s*\}")
+_INDEXED = _with_index(r"(?P<name>[A-Za-z]+)_(?:\{\s*(?:{INDEX})\s*\}|(?:{INDEX})(?![\w{]))")
 # … and the index i attached to its names, no underscore (``RFi = RFi-1 + (ki - 1) * Si``):
 # the statement's name ends in i and the same name ends in i-1 on its right (no space in
 # ``i-1``: ``RFi - 1`` subtracts)
@@ -101,7 +122,7 @@ _STRIDES = lazy_pattern(
 
 # a step written for the next layer (``RF_{l+1} = (RF_l - 1) * … + f_{l+1}``): its own
 # layer's index one above the index it names the layer before with
-_NEXT = lazy_pattern(r"(?<![\w\\])[A-Za-z]+_\{\s*(?P<index>ℓ|l|L|i)\s*\+\s*1\s*\}\s*=(?!=)")
+_NEXT = _with_index(r"(?<![\w\\])[A-Za-z]+_\{\s*(?P<index>{INDEX})\s*\+\s*1\s*\}\s*=(?!=)")
 
 
 def _shifted(text: str) -> str:
@@ -175,7 +196,8 @@ def _numbers(text: str) -> set[tuple[str, int]]:
 
 def _layer_indexed(text: str) -> str:
     """``text`` with a step's layer index read (:data:`_PREVIOUS`, :data:`_INDEXED`,
-    :data:`_STRIDES`; the index ℓ, l, L or i, attached too: :data:`_ATTACHED`; a step for
+    :data:`_STRIDES`; the index a step's letter, :func:`_step_letters`, or i
+    attached: :data:`_ATTACHED`; a step for
     the next layer: :func:`_shifted`): ``RF_{ℓ-1}`` as ``RF_prev``, ``K_ℓ`` as ``K``,
     ``Π S_i`` as ``jump``."""
     attached = _ATTACHED().match(text)
@@ -184,7 +206,12 @@ def _layer_indexed(text: str) -> str:
         text = re.sub(rf"(?<!\w){name}i-1(?!\w)", f"{name}_{{i-1}}", text)
         text = re.sub(r"(?<![\w{])([A-Za-z]{1,4})i(?!\w)", r"\1_i", text)
     text = _shifted(_numbered(text))
-    if not any(mark in text for mark in ("ℓ", "_l", "_{l", "_L", "_{L", "_i", "_{i")):
+    if not any(
+        (letter in text)
+        if not letter.isascii()
+        else (f"_{letter}" in text or f"_{{{letter}" in text)
+        for letter in _step_letters()
+    ):
         return text
     text = _STRIDES().sub("jump", text)
     text = _PREVIOUS().sub(lambda m: m.group("name") + "_prev", text)
@@ -418,9 +445,9 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
 
 # a step over a layer's index: its name with the index on the left, with the index less
 # one on the right (``RF_l = RF_{l-1} + …``, ``r_{i+1} = r_i …`` is read by :func:`_shifted`)
-_RECURRENCE = lazy_pattern(
-    r"(?<![\w\\])(?P<name>[A-Za-z]+)_(?:\{\s*[A-Za-zℓ]\s*\}|[A-Za-zℓ])\s*=(?!=)"
-    r"[^=;\n]*?(?<![\w\\])(?P=name)_\{\s*[A-Za-zℓ]\s*[-−]\s*1\s*\}[^=;\n]*"
+_RECURRENCE = with_letters(
+    r"(?<![\w\\])(?P<name>[A-Za-z]+)_(?:\{\s*[{LETTER}]\s*\}|[{LETTER}])\s*=(?!=)"
+    r"[^=;\n]*?(?<![\w\\])(?P=name)_\{\s*[{LETTER}]\s*[-−]\s*1\s*\}[^=;\n]*"
 )
 
 
