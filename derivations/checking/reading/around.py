@@ -77,6 +77,8 @@ from derivations.checking.reading.informal import (
     words_only,
 )
 from derivations.checking.reading.languages import (
+    ABOUT_ABBREVIATIONS,
+    ABOUT_ATTACHED,
     ABOUT_WORDS,
     ATTACHED_COPULAS,
     BARE_COPULAS,
@@ -999,13 +1001,14 @@ def around(
 # a factor (``\times 4``, ``\times \frac{…}{…}``: the sheets' boxes, as ``×4`` reads;
 # s13exam E10); "about" in words before a number (``about 4``, ``roughly 4.04``), and
 # "in all" (``共 1296 次乘法``, ``总共 …``: s14exam E13)
-# (:data:`.languages.TOTAL_OPENINGS`, :data:`.languages.ABOUT_WORDS`; either case first)
+# (:data:`.languages.TOTAL_OPENINGS`, :data:`.languages.ABOUT_ATTACHED`,
+# :data:`.languages.ABOUT_WORDS`, :data:`.languages.ABOUT_ABBREVIATIONS`; either case first)
 _OPENING = lazy_pattern(
     r"^\s*(?:(?P<bullet>[-*•]\s+|[0-9]{1,2}[.)]\s+|[a-h][.)]\s+)"
-    r"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼≃]|大?约(?:为|是|等于)?"
+    rf"|(?P<fence>```[A-Za-z0-9_+-]*\s*)|(?P<about>(?:[~≈∼≃]|{words_pattern(*ABOUT_ATTACHED)}"
     rf"|(?P<total>{'|'.join(TOTAL_OPENINGS)}))\s*"
     rf"|(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in ABOUT_WORDS)})\s+(?=[0-9])"
-    r"|(?:[Aa]pprox|[Cc]a)\.\s*(?=[0-9])|[Aa]pprox\s+(?=[0-9]))"
+    rf"|(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in ABOUT_ABBREVIATIONS)})\.\s*(?=[0-9]))"
     r"|(?P<times>\\times\s*))(?=\S)"
 )
 _FENCE_END = lazy_pattern(r"\s*```\s*$")
@@ -1258,8 +1261,10 @@ def _says_formula(text: str) -> bool:
 
 _CONCLUSION_WORDS = tuple(word.lower() for word in CONCLUSIONS)
 # the first characters :data:`_OPENING` can match (its words' from :mod:`.languages`)
-_OPENING_FIRST = frozenset("-*•`~≈∼≃0123456789abcdefgh约大\\") | {
-    c for w in (*TOTAL_OPENINGS, *ABOUT_WORDS) for c in (w[0], w[0].upper())
+_OPENING_FIRST = frozenset("-*•`~≈∼≃0123456789abcdefgh\\") | {
+    c
+    for w in (*TOTAL_OPENINGS, *ABOUT_ATTACHED, *ABOUT_WORDS, *ABOUT_ABBREVIATIONS)
+    for c in (w[0], w[0].upper())
 }
 
 

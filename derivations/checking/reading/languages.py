@@ -73,6 +73,13 @@ __all__ = [
     "RATE_TIED",
     "NAME_FILLERS",
     "TOTAL_WORDS",
+    "BOUNDED_AFTER_ZH",
+    "ABOUT_WORDS",
+    "ABOUT_ABBREVIATIONS",
+    "ABOUT_ATTACHED",
+    "VECTOR_WORDS",
+    "VECTOR_PHRASE",
+    "BIAS_USED_AROUND",
     "BIAS_COUNT_WORDS",
     "GRADIENT_TENSORS",
     "HEDGES",
@@ -186,6 +193,9 @@ LEAD_BOUNDS: dict[str, tuple[str, ...]] = {
 # signs that, before a number, make it a bound (``>1296``, ``≥ 1296``; s15exam E16), any
 # language's; a console's prompt (``>>>``) is no sign of these
 BOUND_SIGNS: tuple[str, ...] = (">=", "<=", ">", "<", "≥", "≤", "≧", "≦", "⩾", "⩽", "＞", "＜")
+# the Chinese words after a number that bound it (``1296 以上``, ``4倍以下``, ``4 以内``):
+# a bound after a formula (:data:`TRAIL_BOUNDS`) and a factor's hedge (:data:`HEDGES`)
+BOUNDED_AFTER_ZH: tuple[str, ...] = ("以上", "以下", "以内")
 # words that open the text after a formula or number and make it a bound (``… or more``,
 # ``1296 at most``, ``… 以上``: s15exam E11)
 TRAIL_BOUNDS: dict[str, tuple[str, ...]] = {
@@ -213,7 +223,7 @@ TRAIL_BOUNDS: dict[str, tuple[str, ...]] = {
         "max",
         "min",
     ),
-    "zh": ("以上", "以下", "以内", "之内", "或更多", "或更少", "或以上", "或以下", "上下", "多次"),
+    "zh": (*BOUNDED_AFTER_ZH, "之内", "或更多", "或更少", "或以上", "或以下", "上下", "多次"),
 }
 # words that, in a sentence stating a factor, deny, bound, reverse or question it (``not
 # 4 times``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍以上``, ``4倍的一半``):
@@ -226,7 +236,7 @@ HEDGES: dict[str, tuple[str, ...]] = {
         *("reduced", "drop", "drops", "shrink", "shrinks", "divided", "unless"),
     ),
     "zh": (
-        *("没", "非", "无", "否", "以上", "以下", "以内", "或", "减少", "降低", "下降"),
+        *("没", "非", "无", "否", *BOUNDED_AFTER_ZH, "或", "减少", "降低", "下降"),
         *("缩小", "减小", "一半", "分之", "吗"),
     ),
 }
@@ -268,8 +278,16 @@ TOTAL_WORDS: dict[str, tuple[str, ...]] = {
 # "in all" opening the answer before its count (``共 1296 次乘法``, ``总共 …``): the count
 # read, the note says a total (of :data:`TOTAL_WORDS`, those read at the opening)
 TOTAL_OPENINGS: tuple[str, ...] = ("共", "总共", "一共")
-# "about" in words opening the answer before a number (``about 4``, ``roughly 4.04``)
-ABOUT_WORDS: tuple[str, ...] = ("about", "approximately", "roughly", "circa")
+# "about" in words opening the answer before a number (``about 4``, ``roughly 4.04``,
+# ``approx 1296``)
+ABOUT_WORDS: tuple[str, ...] = ("about", "approximately", "roughly", "circa", "approx")
+# ... abbreviated, with its dot (``approx. 1296``, ``ca. 1296``: s15exam E16)
+ABOUT_ABBREVIATIONS: tuple[str, ...] = ("approx", "ca")
+# ... in Chinese, attached to the number (``约 4.04``, ``大约为 4``; s12exam E21)
+ABOUT_ATTACHED: tuple[str, ...] = (
+    *("约", "约为", "约是", "约等于"),
+    *("大约", "大约为", "大约是", "大约等于"),
+)
 # a memory's unit words after a count (``366 bytes``, ``366 个元素``): the bytes', and the
 # elements' (``366 floats``: a float, a value, an element; s14exam E13)
 BYTE_WORDS: tuple[str, ...] = ("byte", "bytes", "B", "字节")
@@ -291,6 +309,23 @@ RATIO_WORDS: dict[str, tuple[str, ...]] = {
 VECTOR_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("vector", "array", "tensor"),
     "zh": ("向量", "張量", "张量", "数组", "陣列"),
+}
+# the words around a vector's length (``a 1-d vector of length c_o``, ``a c_o-dimensional
+# vector``, ``一个 (c_o,) 向量``, ``长度为 c_o 的向量``): the words opening it ("a", "one"),
+# a kind before the vector's word (English), the names of its length before the length,
+# the words joined to the length after it (English: by a hyphen; Chinese: 维, c_o 维)
+VECTOR_PHRASE: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "one": ("a", "an", "one"),
+        "kind": ("1-d", "1d", "one-dimensional", "bias"),
+        "length": ("length", "size", "dimension", "shape"),
+        "joined": ("dimensional", "element", "vector", "long"),
+    },
+    "zh": {
+        "one": ("一个", "一維", "一维"),
+        "length": ("长度", "長度", "大小", "维度", "維度"),
+        "joined": ("维", "維"),
+    },
 }
 # words after a formula that say it counts biases (``c_o biases``, ``c_o 个偏置``): no
 # counting of operations, a name of the quantity
@@ -623,6 +658,14 @@ GRADIENT_TENSORS: dict[str, tuple[str, ...]] = {
 BIAS_USED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "en": (("if", "when", "assuming"), ("included", "used", "present", "enabled", "added", "on")),
     "zh": (("如果", "若", "假如", "当"), ("有", "使用", "包含", "加上", "加", "带")),
+}
+# ... the words around the bias's (:data:`BIAS_WORDS`) in it: English's before it (an
+# article) and after it (a copula: ``If the biases are used,``), Chinese's after the words
+# saying it is there (了: ``如果加了偏置``), after the bias's word (项: ``偏置项``) and
+# closing the clause (``如果有偏置的话，``, ``…时，``)
+BIAS_USED_AROUND: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"before": ("the", "a"), "after": ("is", "are")},
+    "zh": {"said": ("了",), "after": ("项",), "closing": ("的话", "时")},
 }
 # what a rate may count (the X of "one X for each Y"): a bias, in any of the languages above
 # (``one weight per filter`` counts no bias: no answer to how many biases there are)

@@ -70,9 +70,11 @@ from derivations.checking.reading.informal import (
 )
 from derivations.checking.reading.languages import (
     BIAS_USED,
+    BIAS_USED_AROUND,
     BIAS_WORDS,
     CONNECTORS,
     TOTAL_WORDS,
+    VECTOR_PHRASE,
     VECTOR_WORDS,
     words_pattern,
 )
@@ -1906,15 +1908,19 @@ def rate_inside(answer: str) -> tuple[str, Note] | None:
 # a vector of a length said in words (``a vector of length c_o``, ``a c_o-dimensional
 # vector``, ``一个 (c_o,) 向量``, ``长度为 c_o 的向量``): its length, the formula between
 # the words (no words inside it but a name's)
-# (the vector's words: :data:`.languages.VECTOR_WORDS`)
+# (the vector's words: :data:`.languages.VECTOR_WORDS`, those around its length:
+# :data:`.languages.VECTOR_PHRASE`)
+_EN, _ZH = VECTOR_PHRASE["en"], VECTOR_PHRASE["zh"]
 _VECTOR = lazy_pattern(
-    r"(?<![^\W\d_])(?:a|an|one)\s+(?:1-?d\s+|one-dimensional\s+|bias\s+)?"
-    rf"(?:{'|'.join(VECTOR_WORDS['en'])})\s+"
-    r"(?:of\s+)?(?:length|size|dimension|shape)\s+(?P<a>[^\s,;。，；]+(?:\s*[*×·]\s*[^\s,;。，；]+)*)"
-    r"|(?<![^\W\d_])(?:a|an|one)\s+(?P<b>[^\s,;。，；-]+)-(?:dimensional|element|vector|long)"
-    rf"\s*(?:{'|'.join(VECTOR_WORDS['en'])})?"
-    r"|(?:一个|一維|一维)?\s*(?:\(\s*(?P<c>[^(),\s]+)\s*,?\s*\)|(?:长度|長度|大小|维度|維度)(?:为|是)\s*(?P<d>[^\s,;。，；的]+))"
-    rf"\s*(?:维|維)?\s*的?\s*(?:{'|'.join(VECTOR_WORDS['zh'])})",
+    rf"(?<![^\W\d_])(?:{words_pattern(*_EN['one'])})\s+(?:(?:{words_pattern(*_EN['kind'])})\s+)?"
+    rf"(?:{words_pattern(*VECTOR_WORDS['en'])})\s+"
+    rf"(?:of\s+)?(?:{words_pattern(*_EN['length'])})"
+    r"\s+(?P<a>[^\s,;。，；]+(?:\s*[*×·]\s*[^\s,;。，；]+)*)"
+    rf"|(?<![^\W\d_])(?:{words_pattern(*_EN['one'])})\s+(?P<b>[^\s,;。，；-]+)-"
+    rf"(?:{words_pattern(*_EN['joined'])})\s*(?:{words_pattern(*VECTOR_WORDS['en'])})?"
+    rf"|(?:{words_pattern(*_ZH['one'])})?\s*(?:\(\s*(?P<c>[^(),\s]+)\s*,?\s*\)"
+    rf"|(?:{words_pattern(*_ZH['length'])})(?:为|是)\s*(?P<d>[^\s,;。，；的]+))"
+    rf"\s*(?:{words_pattern(*_ZH['joined'])})?\s*的?\s*(?:{words_pattern(*VECTOR_WORDS['zh'])})",
     re.I,
 )
 
@@ -1958,12 +1964,18 @@ def _plain_words(rest: str) -> bool:
 
 # a clause opening the answer that says the layer has a bias (``If bias is included,``,
 # ``如果有偏置，``): a condition the bias count always meets
-# (its words: :data:`.languages.BIAS_USED`)
+# (its words: :data:`.languages.BIAS_USED`, :data:`.languages.BIAS_WORDS` and those
+# around them, :data:`.languages.BIAS_USED_AROUND`)
+_BIAS_EN, _BIAS_ZH = BIAS_USED_AROUND["en"], BIAS_USED_AROUND["zh"]
 _BIAS_USED = lazy_pattern(
-    rf"^\s*(?:{'|'.join(BIAS_USED['en'][0])})\s+(?:the\s+|a\s+)?bias(?:es)?\s+(?:is|are)\s+"
-    rf"(?:{'|'.join(BIAS_USED['en'][1])})\s*[,，:]\s*"
-    rf"|^\s*(?:{'|'.join(BIAS_USED['zh'][0])})(?:{'|'.join(BIAS_USED['zh'][1])})"
-    r"(?:了)?偏置(?:项)?(?:的话|时)?\s*[,，:：]\s*",
+    rf"^\s*(?:{words_pattern(*BIAS_USED['en'][0])})\s+"
+    rf"(?:(?:{words_pattern(*_BIAS_EN['before'])})\s+)?(?:{words_pattern(*BIAS_WORDS['en'])})"
+    rf"(?:es)?\s+(?:{words_pattern(*_BIAS_EN['after'])})\s+"
+    rf"(?:{words_pattern(*BIAS_USED['en'][1])})\s*[,，:]\s*"
+    rf"|^\s*(?:{words_pattern(*BIAS_USED['zh'][0])})(?:{words_pattern(*BIAS_USED['zh'][1])})"
+    rf"(?:{words_pattern(*_BIAS_ZH['said'])})?(?:{words_pattern(*BIAS_WORDS['zh'])})"
+    rf"(?:{words_pattern(*_BIAS_ZH['after'])})?(?:{words_pattern(*_BIAS_ZH['closing'])})?"
+    r"\s*[,，:：]\s*",
     re.I,
 )
 
