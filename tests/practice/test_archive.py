@@ -53,6 +53,9 @@ ANSWERS = [
     ("output-height", "oh = (x.shape[2] - w.shape[2] + p_h) // s_h + 1  # NCHW", "zh"),
     ("bias-size", "b = torch.empty(c_o).uniform_(-k, k)", "en"),
     ("bias-size", "c_o (not c_i)", "en"),
+    # capitals read as the book's lower-case symbols: one note naming them all (s17std)
+    ("forward-mults", "C_o C_i K_h K_w M_h M_w", "zh"),
+    ("output-height", "(H - K_h + P_h)//S_h + 1", "en"),
     ("bias-size", "c_o（也许 c_i）", "zh"),
     ("double-channels", "2(4 c_i k_h k_w - 1)/(2 c_i k_h k_w - 1) ≈ 4", "zh"),
     ("double-channels", "4c_o/c_o ≈ 4.04", "en"),  # rounds nothing (s15rev F3)

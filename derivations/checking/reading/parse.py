@@ -437,9 +437,10 @@ _WRITTEN_NAME = lazy_pattern(r"(?<![\w\\])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*
 
 
 def _capitals_said(parsed: Parsed, normalized: Normalized) -> Parsed:
-    """``parsed`` with a note (``reading.note.capital``) for each name written with a
-    capital that is read as the book's lower-case symbol (``P`` as ``p``, ``C_o`` as
-    ``c_o``), where no other note says how that name was read."""
+    """``parsed`` with one note (``reading.note.capital``) naming the names written with a
+    capital that are read as the book's lower-case symbols (``P`` as ``p``, ``C_o`` as
+    ``c_o``), where no other note says how that name was read: ``written`` and ``read``
+    list them in the order they are first written, joined by commas."""
     if not any("A" <= char <= "Z" for char in normalized.text):
         return parsed
     noted = {dict(note.fields).get("written") for note in parsed.notes}
@@ -453,8 +454,8 @@ def _capitals_said(parsed: Parsed, normalized: Normalized) -> Parsed:
     ]
     if not capitals:
         return parsed
-    said = [Note("reading.note.capital", (("read", w.lower()), ("written", w))) for w in capitals]
-    return replace(parsed, notes=(*parsed.notes, *said))
+    fields = (("read", ", ".join(w.lower() for w in capitals)), ("written", ", ".join(capitals)))
+    return replace(parsed, notes=(*parsed.notes, Note("reading.note.capital", fields)))
 
 
 # an x between Chinese words, or a number and a Chinese word, with no space (``卷积核高度x
