@@ -4280,12 +4280,12 @@ def _four_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
         entries = _entries(answer, start + 1, start + len(inner) - 1)
     if len(entries) not in (3, 4):
         return None
-    read = [_entry_symbols(part) for part, _ in entries]
-    if any(symbols is None for symbols in read):
+    read = [symbols for part, _ in entries if (symbols := _entry_symbols(part)) is not None]
+    if len(read) != len(entries):
         return None
     allowed = symbols_allowed(entry)
-    inside = [symbols <= allowed for symbols in read]  # type: ignore[operator]
-    along = [bool(symbols & _PER_AXIS) for symbols in read]  # type: ignore[operator]
+    inside = [symbols <= allowed for symbols in read]
+    along = [bool(symbols & _PER_AXIS) for symbols in read]
     # a size computed (an operator in it) beside names alone: CS231n's (N, F, H', W'),
     # F its filters' count, not the kernel's size F is as a letter of a formula
     computed = [bool(_COMPUTED().search(part)) for part, _ in entries]

@@ -39,6 +39,7 @@ import re
 from functools import cache
 
 from derivations.checking import checker
+from derivations.checking.deciding.catalogue import entry as catalogue_entry
 from derivations.checking.notation import (
     RIGHT,
     book_reading,
@@ -97,7 +98,7 @@ def _output_trees(entry, allowed: frozenset) -> dict[str, ex.Node]:
     """m_h, m_w as trees where the question has no symbol for them."""
     if entry.question.family != "layer" or "m_h" in allowed:
         return {}
-    return {name: checker.catalogue_entry(qid).reference.tree for name, qid in _OUTPUTS.items()}
+    return {name: catalogue_entry(qid).reference.tree for name, qid in _OUTPUTS.items()}
 
 
 def _written_out(tree: ex.Node, outputs: dict) -> ex.Node:
@@ -115,7 +116,7 @@ def _pool(entry, allowed: frozenset, wide: bool) -> list[ex.Node]:
     else:
         base = [n for n in _BASE if n in allowed or n in outputs]
         trees += [_written_out(_tree(f), outputs) for f in _COMPOSITES]
-        trees += [checker.catalogue_entry(q).reference.tree for q in _COUNTS]
+        trees += [catalogue_entry(q).reference.tree for q in _COUNTS]
         if wide:
             for first, second in itertools.combinations(base, 2):
                 trees.append(_written_out(ex.mul(ex.sym(first), ex.sym(second)), outputs))
