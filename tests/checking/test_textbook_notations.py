@@ -3,7 +3,8 @@ records ``cs230`` (CS230's cheatsheet: P_start, P_end), ``nndl`` and ``nndl_1d``
 Xipeng's 神经网络与深度学习: M × N × D in, M' × N' × P out, a U × V kernel; its
 one-dimensional (M − K + 2P)/S + 1), ``bishop`` (Bishop and Bishop's Deep Learning: a
 J × K image, an M × M kernel, P on each side) and ``geron`` (Géron's f_n', the previous
-layer's feature maps) of ``registry/notations.yaml``.
+layer's feature maps) of ``registry/notations.yaml``; and Raschka et al.'s m_1 × m_2
+kernel and o_1 × o_2 output, the roles record's letters with a digit.
 
 Each answer is a template filled with the record's own written forms (``⟨c_o⟩``: what
 the record writes for the book's c_o; ``⟨p/2#1⟩`` its second form reading p/2), so no
@@ -149,3 +150,29 @@ def test_a_book_whose_padding_is_per_side_says_so():
     2P); CS230's P_start and P_end are one side each, summing to the book's total."""
     assert {"bishop", "nndl_1d"} <= per_side_sources()
     assert "cs230" not in per_side_sources()
+
+
+# Raschka et al.'s m_1 × m_2 kernel, n_1 × n_2 input and output o (the roles record's
+# decorated letters M, O, I: a letter with a digit read by its letter's roles)
+DECORATED = Table(
+    "question, answer, verdict",
+    [
+        ("forward-mults", "m_1*m_2*C_in*C_out*o_1*o_2", EQ),
+        (
+            "forward-mults",
+            r"$m_1 \times m_2 \times C_{in} \times C_{out} \times o_1 \times o_2$",
+            EQ,
+        ),
+        ("forward-mults", "乘法次数为 m_1×m_2×C_in×C_out×o_1×o_2", EQ),
+        ("forward-memory", "n_1*n_2*C_in + m_1*m_2*C_in*C_out + o_1*o_2*C_out", EQ),
+        ("forward-ops", "2*m_1*m_2*C_in*C_out*o_1*o_2", EUC),
+        ("forward-mults", "m_1*m_2*C_in*o_1*o_2", WRONG),
+        ("forward-mults", "乘法次数为 m_1×m_2×C_out×o_1×o_2", WRONG),
+        guard("forward-memory", "n_1*n_2*C_in + m_1*m_2*C_in + o_1*o_2*C_out", REFUSED),
+        # which axis a digit names is not guessed: both readings match, refused
+        guard("output-height", "o_1 = floor((n_1 + 2p - m_1)/s) + 1", REFUSED),
+        guard("forward-mults", "M1*M2*c_i*c_o*k_h*k_w", EQ),  # M with a digit: an output
+    ],
+)
+test_a_kernel_and_an_output_named_by_a_letter_and_a_digit = DECORATED.check_test(also=said_in_both)
+test_grade_reads_the_digits_the_same = DECORATED.grade_test()
