@@ -80,10 +80,13 @@ from derivations.checking.reading.languages import (
     ELEMENT_WORDS,
     GRADIENT_TENSORS,
     OTHER_ROUNDING_WORDS,
+    PARAMETER_WORDS,
+    PASS_WORDS,
     PER_WORDS,
     RATE_WORDS,
     RATIO_WORDS,
     ROUNDING_WORDS,
+    every_word,
     multiplier_words,
     words_pattern,
 )
@@ -2656,7 +2659,8 @@ _SIZE_WORD = lazy_pattern(
 
 def _names_other(entry: Entry, lead: str) -> str | None:
     """The name a lead-in's last words give that names another quantity of the layer
-    than the one asked: the other axis's output size (``The output width is``
+    than the one asked: the backward pass named answering a forward question
+    (``backward multiplications:``), the other axis's output size (``The output width is``
     answering output-height), an output size answering a count (``输出高度为 …``
     answering forward-mults), a count answering a size, another count (``加法次数为``
     answering forward-mults, ``the number of multiplications is`` answering forward-ops;
@@ -2673,6 +2677,10 @@ def _names_other(entry: Entry, lead: str) -> str | None:
     if _asked_among(entry, lead):
         return None  # OH와 OW =: both sizes named, one formula for each
     clause = _CLAUSE_MARK().split(lead)[-1].strip()
+    if asked.passes == "forward" and _BACKWARD_PASS().search(clause):
+        # the backward pass's name answering a forward count (``backward multiplications:``,
+        # ``逆伝播の乗算回数は``), as :func:`_other_kind` judges a sentence's words
+        return None if _FORWARD_WORD().search(clause) else _last_name(clause)
     # the input's, kernel's or stride's name before a size (``the input height is``,
     # ``H_in =``); never words that give them (``with input height h:``, ``for an input
     # of height h:``, ``given the input h, …``)
@@ -2738,7 +2746,7 @@ def _asked_among(entry: Entry, lead: str) -> bool:
 # the questions whose answer is a factor (the cost of a layer changed): a count named
 # before it (the multiplications quadruple) is what the factor is of
 _FACTOR_QUESTIONS = frozenset({"double-channels", "double-padding", "pointwise-complexity"})
-_FORWARD_WORD = lazy_pattern(r"forward|fwd|前向|正向|順伝播|순전파|ileri|прям", re.I)
+_FORWARD_WORD = lazy_pattern(words_pattern(*every_word(PASS_WORDS["forward"])), re.I)
 _BACKWARD_WORD = lazy_pattern(
     r"backward|bwd|反向|逆伝播|역전파|geri|обратн|twice|times|倍|ratio|kat|раз", re.I
 )
@@ -2748,7 +2756,7 @@ _WEIGHT_WORD = lazy_pattern(
 _BIAS_WORD = lazy_pattern(r"bias|偏置|偏差|バイアス|편향", re.I)
 # the backward pass named, as a forward question's answer never is (no relative words:
 # ``twice`` says nothing of the pass)
-_BACKWARD_PASS = lazy_pattern(r"backward|bwd|backprop|反向|逆伝播|逆传播|역전파|geri|обратн", re.I)
+_BACKWARD_PASS = lazy_pattern(words_pattern(*every_word(PASS_WORDS["backward"])), re.I)
 # the kinds of quantity a layer's words name besides a count's operations
 # (:data:`.informal.COST_WORDS`): its memory, its parameters
 _MEMORY_WORD = lazy_pattern(
@@ -2765,7 +2773,7 @@ _HELD_WORD = lazy_pattern(
     re.I,
 )
 # (the weights are parameters too: :data:`_WEIGHT_WORD`)
-_PARAMETER_WORD = lazy_pattern(r"param|parám|参数|參數|パラメータ|파라미터|параметр", re.I)
+_PARAMETER_WORD = lazy_pattern(words_pattern(*every_word(PARAMETER_WORDS)), re.I)
 # a count of operations named (:data:`.informal.COUNT_WORDS` but the bare 次, and the
 # Chinese names of a computation), where a memory or a number of parameters is asked
 _OPERATION_WORD = lazy_pattern(

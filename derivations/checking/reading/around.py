@@ -104,6 +104,7 @@ from derivations.checking.reading.languages import (
     TOTAL_OPENINGS,
     TRAIL_BOUNDS,
     WORD_COPULAS,
+    attached,
     every_word,
     words_pattern,
 )
@@ -204,7 +205,10 @@ def _lead_text(prefix: str) -> bool:
 
 
 _LEAD_DENIES = lazy_pattern(
-    r"(?<![^\W\d_])(?:" + _words(LEAD_NEGATIONS["en"]) + r")(?![^\W\d_])|n['’]t\b", re.I
+    r"(?<![^\W\d_])(?:"
+    + _words(w for words in LEAD_NEGATIONS.values() for w in words if not attached(w))
+    + r")(?![^\W\d_])|n['’]t\b",
+    re.I,
 )
 _CJK_DENIES = lazy_pattern(
     r"(?:" + _words(LEAD_NEGATIONS["zh"]) + r")\s*(?:[为是等于约需要]*)\s*[:：]?\s*$"

@@ -48,12 +48,18 @@ from derivations.checking.reading.languages import (
     HEDGES,
     HELD_PARAMETER_WORDS,
     LEAD_BOUNDS,
+    LETTER,
     NEGATION_FILLERS,
     NEGATIONS,
     PADDING_SIDES,
+    PER_AFTER,
     PER_UNITS,
     PER_WORDS,
+    RATE_EACH_ATTACHED,
+    RATE_ONE,
+    RATE_PER,
     RATE_WORDS,
+    attached,
     every_word,
     words_pattern,
 )
@@ -695,14 +701,16 @@ _THE_NUMBER = lazy_pattern(r"(?<![A-Za-z])(?:the|both)\s+(?:two|three|four)(?![A
 
 
 def _words_of(words) -> str:
-    return words_pattern(*words, before="[A-Za-z]", after="[A-Za-z]")
+    return words_pattern(*words, before=LETTER, after=LETTER)
 
 
 # a remark saying the count is per one of the layer's parts (``per group``, ``for each
 # image``, ``每组``, ``每个样本``): the count before it times that many (s14exam E14's
 # twin: ``c_o (per group)`` was accepted as c_o)
 _PER = lazy_pattern(
-    rf"(?:{_words_of(PER_WORDS)})[\s-]*(?:[A-Za-z]+\s+)?(?:{_words_of(PER_UNITS)})", re.I
+    rf"(?:{_words_of(PER_WORDS)})[\s-]*(?:[A-Za-z]+\s+)?(?:{_words_of(PER_UNITS)})"
+    rf"|(?:{_words_of(PER_UNITS)})\s*の?\s*(?:{_words_of(PER_AFTER)})",
+    re.I,
 )
 # another answer offered in brackets or between two formulas (``(or 2592)``, ``或 c_i``)
 _ALTERNATIVE = lazy_pattern(rf"^\s*(?:{_words_of(ALTERNATIVES)})\s*(?P<other>\S.*?)\s*$", re.I)
@@ -798,12 +806,16 @@ def _contrast(body: str, before: str, column: int | None = None) -> bool:
     return True
 
 
+# a rate aside, "one per Y" (``one per filter``, ``ein Bias pro Filter``, ``每个卷积核
+# 一个``, ``フィルタごとに1つ``): :data:`.languages.RATE_ONE`, :data:`.languages.RATE_PER`,
+# :data:`.languages.RATE_EACH_ATTACHED`, every language's
 _RATE = lazy_pattern(
-    r"(?<![A-Za-z])(?:one|1|a|an)\s+(?:[A-Za-z]+\s+)?(?:"
-    + "|".join(w.replace(" ", r"\s+") for w in RATE_WORDS if w.isascii())
-    + r")\s+[A-Za-z]+|(?:"
-    + "|".join(w for w in RATE_WORDS if not w.isascii())
-    + r")[\u4e00-\u9fff]*?(?:一个|1个)",
+    rf"(?<!{LETTER})(?:{words_pattern('one', '1', 'a', 'an', *every_word(RATE_ONE))})\s+"
+    rf"(?:{LETTER}+\s+)?"
+    rf"(?:{words_pattern(*(w for w in (*RATE_WORDS, *every_word(RATE_PER)) if not attached(w)))})"
+    rf"\s+{LETTER}+"
+    rf"|(?:{words_pattern(*(w for w in RATE_WORDS if attached(w)))})[\u4e00-\u9fff]*?(?:一个|1个)"
+    rf"|(?:{words_pattern(*RATE_EACH_ATTACHED['ja'][0])})(?:{words_pattern(*RATE_EACH_ATTACHED['ja'][1])})",
     re.I,
 )
 

@@ -36,10 +36,14 @@ from derivations.checking.reading.around import copulas, lead_names
 from derivations.checking.reading.informal import countings_said, lazy_pattern
 from derivations.checking.reading.languages import (
     CONDITIONS,
+    CONDITIONS_AFTER,
     LEAD_NEGATIONS,
     LEAD_SCRIPTS,
     NAME_FILLERS,
     NEGATIONS,
+    attached,
+    every_word,
+    words_pattern,
 )
 from derivations.records import record, replace
 from derivations.registry.notations import meaning_of_word
@@ -427,7 +431,7 @@ def _plain_text(side: list[_Unit]) -> str:
 
 
 def _negation_words() -> frozenset:
-    return frozenset(w.lower() for w in (*NEGATIONS, *LEAD_NEGATIONS["en"], *LEAD_NEGATIONS["zh"]))
+    return frozenset(w.lower() for w in (*NEGATIONS, *every_word(LEAD_NEGATIONS)))
 
 
 _PROSE_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -435,6 +439,16 @@ _PROSE_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # 不含, 不包括, 不计): a condition, not a denial of the formula; nor is 不变, "unchanged"
 # (过滤器大小保持 $f \times f$ 不变: a size that stays as it was)
 _CJK_CONDITION = lazy_pattern(r"[不未](?:考虑|带|含|包括|包含|计|算)|不变")
+# … and a Japanese or Korean negation closing a condition's clause (``만약 정수가 아니라면``,
+# "if it is not an integer"; ``整数でないなら``, ``整数でなければ``): the condition's, not
+# the formula's (:data:`.languages.CONDITIONS_AFTER`)
+_NEGATED_CONDITION = lazy_pattern(
+    "(?:"
+    + words_pattern(*LEAD_NEGATIONS["ja"], *LEAD_NEGATIONS["ko"], "な", "아니")
+    + ")(?:"
+    + words_pattern(*CONDITIONS_AFTER, "면", "으면", "ければ", "場合")
+    + ")"
+)
 
 
 # a question with no mark: an auxiliary, then a determiner (``Is the output given by …``)
@@ -447,10 +461,12 @@ _QUESTION_OPENS = lazy_pattern(
 
 def denied(prose: str) -> bool:
     """Whether a word of the prose denies or doubts the formula (``wrong``, ``not``,
-    ``isn't``, ``不对``, ``并非``, ``неверно``): a whole word of a script with spaces, any
-    negation inside a Chinese sentence but a condition said with one (``不考虑``, "not
-    counting"), or a question (its mark, or an auxiliary and a determiner opening it: ``Is
-    the output given by``)."""
+    ``isn't``, ``不对``, ``并非``, ``неверно``, ``ce n'est pas``, ``ではない``, ``아닙니다``;
+    :data:`.languages.NEGATIONS`, :data:`.languages.LEAD_NEGATIONS`): a whole word of a
+    script with spaces, any negation inside a sentence of a script that attaches its
+    words (Chinese, Japanese, Korean: :func:`.languages.attached`) but a Chinese condition
+    said with one (``不考虑``, "not counting"), or a question (its mark, or an auxiliary
+    and a determiner opening it: ``Is the output given by``)."""
     if "?" in prose or "？" in prose or _QUESTION_OPENS().match(prose):
         return True
     negations = _negation_words()
@@ -459,8 +475,8 @@ def denied(prose: str) -> bool:
         return True
     if any(word in negations for word in _PROSE_WORD().findall(lower)):
         return True
-    chinese = _CJK_CONDITION().sub(" ", lower)
-    return any(word in chinese for word in negations if _cjk(word))
+    chinese = _NEGATED_CONDITION().sub(" ", _CJK_CONDITION().sub(" ", lower))
+    return any(word in chinese for word in negations if attached(word))
 
 
 def _cjk(word: str) -> bool:

@@ -59,6 +59,9 @@ __all__ = [
     "PROPOSALS",
     "CONCLUSIONS",
     "RATE_WORDS",
+    "PER_AFTER",
+    "PASS_WORDS",
+    "PARAMETER_WORDS",
     "RATIO_WORDS",
     "RATE_ONE",
     "RATE_PER",
@@ -85,6 +88,7 @@ __all__ = [
     "HEDGES",
     "HELD_PARAMETER_WORDS",
     "LETTER",
+    "attached",
     "words_pattern",
     "every_word",
     "multiplier_words",
@@ -132,6 +136,28 @@ LEAD_USES: tuple[str, ...] = ("uses", "use", "using", "follows", "follow", "appl
 LEAD_NEGATIONS: dict[str, tuple[str, ...]] = {
     "en": ("not", "never", "cannot", "nor", "neither", "none", "n't", "n’t"),
     "zh": ("不", "并非", "非", "没有", "未", "别"),
+    # the other languages of :data:`WORD_COPULAS`, :data:`ATTACHED_COPULAS` and
+    # :data:`RATE_HAS`, each word as a dictionary gives the language's negation (Duden:
+    # nicht, kein; Larousse: ne … pas, jamais; RAE: no, nunca, ni; Priberam: não, nunca,
+    # nem; the Russian particle не, нет, ни; Vietnamese không, chẳng, chưa; Japanese the
+    # copula's negative ではない, じゃない and the polite ません; Korean 아니다, the
+    # auxiliary 않다): the Japanese and Korean ones are read inside a word, as Chinese is
+    "de": ("nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals"),
+    "fr": ("pas", "ne", "jamais", "aucun", "aucune"),
+    "es": ("no", "nunca", "ni", "ningún", "ninguno", "ninguna"),
+    "pt": ("não", "nao", "nunca", "nem", "nenhum", "nenhuma"),
+    "ru": ("не", "нет", "ни", "никогда"),
+    "vi": ("không", "chẳng", "chưa"),
+    "ja": (
+        "ではない",
+        "ではなく",
+        "ではありません",
+        "じゃない",
+        "じゃありません",
+        "でない",
+        "ません",
+    ),
+    "ko": ("아니", "아닌", "아닙니다", "않"),
 }
 # words that end a lead-in and make the formula or number after it a bound, not the
 # value asked (``less than c_o c_i …``, ``小于 4 倍``, ``至少 1296``: s15exam E11)
@@ -189,6 +215,34 @@ LEAD_BOUNDS: dict[str, tuple[str, ...]] = {
         "远超过",
         "不足",
     ),
+    # … in the other languages, as their dictionaries give "more than", "less than", "at
+    # least", "at most" (Duden, Larousse, RAE, Priberam; Russian больше, меньше, не менее,
+    # не более; Vietnamese hơn, ít nhất, tối đa; Japanese 少なくとも, 最大, 最低; Korean
+    # 적어도, 최소, 최대)
+    "de": (
+        *("mehr als", "weniger als", "größer als", "kleiner als", "höher als", "niedriger als"),
+        *("mindestens", "höchstens", "maximal", "minimal", "über", "unter", "bis zu"),
+        *("nicht mehr als", "nicht weniger als", "wenigstens"),
+    ),
+    "fr": (
+        *("plus de", "moins de", "plus que", "moins que", "supérieur à", "inférieur à"),
+        *("au moins", "au plus", "au maximum", "au minimum", "jusqu'à", "jusqu’à"),
+    ),
+    "es": (
+        *("más de", "menos de", "más que", "menos que", "mayor que", "menor que"),
+        *("al menos", "como máximo", "como mínimo", "a lo sumo", "hasta", "por lo menos"),
+    ),
+    "pt": (
+        *("mais de", "menos de", "mais que", "menos que", "maior que", "menor que"),
+        *("pelo menos", "no máximo", "no mínimo", "ao menos", "até"),
+    ),
+    "ru": (
+        *("больше", "меньше", "более", "менее", "не менее", "не более", "свыше"),
+        *("по крайней мере", "как минимум", "как максимум", "минимум", "максимум", "до"),
+    ),
+    "vi": ("hơn", "ít nhất", "tối đa", "tối thiểu", "nhiều hơn", "ít hơn", "lớn hơn", "nhỏ hơn"),
+    "ja": ("少なくとも", "最大", "最小", "最大で", "最低", "最低でも", "多くとも"),
+    "ko": ("적어도", "최소", "최대", "최소한"),
 }
 # signs that, before a number, make it a bound (``>1296``, ``≥ 1296``; s15exam E16), any
 # language's; a console's prompt (``>>>``) is no sign of these
@@ -224,6 +278,15 @@ TRAIL_BOUNDS: dict[str, tuple[str, ...]] = {
         "min",
     ),
     "zh": (*BOUNDED_AFTER_ZH, "之内", "或更多", "或更少", "或以上", "或以下", "上下", "多次"),
+    # … in the other languages (the dictionaries of LEAD_BOUNDS)
+    "de": ("oder mehr", "oder weniger", "und mehr", "höchstens", "mindestens", "maximal"),
+    "fr": ("ou plus", "ou moins", "au plus", "au moins", "au maximum", "au minimum"),
+    "es": ("o más", "o menos", "como máximo", "como mínimo", "al menos", "a lo sumo"),
+    "pt": ("ou mais", "ou menos", "no máximo", "no mínimo", "pelo menos"),
+    "ru": ("или больше", "или более", "или меньше", "или менее", "и более", "и выше"),
+    "vi": ("trở lên", "trở xuống", "hoặc hơn", "hoặc nhiều hơn", "tối đa", "tối thiểu"),
+    "ja": ("未満", "を超える", "超", "を上回る", "を下回る", "まで"),
+    "ko": ("이상", "이하", "미만", "초과", "까지"),
 }
 # words that, in a sentence stating a factor, deny, bound, reverse or question it (``not
 # 4 times``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍以上``, ``4倍的一半``):
@@ -267,6 +330,17 @@ OTHER_ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
 MULTIPLIER_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("doubled", "halved", "two copies", "two times"),
     "zh": ("倍", "一半", "两份", "翻番", "翻一番"),
+    # the other languages' "twice", "half", "double", "times" (Duden, Larousse, RAE,
+    # Priberam; Russian вдвое, половина, раз; Vietnamese gấp, lần, nửa; Japanese 倍 as
+    # Chinese, 半分; Korean 배 after a number word, 절반)
+    "de": ("doppelt", "zweimal", "dreimal", "viermal", "Hälfte", "halb", "halbe"),
+    "fr": ("double", "doublé", "moitié", "triple", "fois", "deux fois"),
+    "es": ("doble", "duplicado", "mitad", "triple", "veces", "dos veces"),
+    "pt": ("dobro", "duplicado", "metade", "triplo", "vezes", "duas vezes"),
+    "ru": ("вдвое", "втрое", "вчетверо", "половина", "половину", "раза", "удвоен"),
+    "vi": ("gấp", "lần", "nửa", "một nửa"),
+    "ja": ("半分",),
+    "ko": ("두 배", "세 배", "네 배", "배로", "절반"),
 }
 # the operations of SPOKEN that multiply what they apply to by a number
 MULTIPLYING = ("times", "twice", "thrice", "half", "doubled", "halved", "tripled")
@@ -389,7 +463,19 @@ PADDING_SIDES: tuple[str, ...] = (
 )
 # a remark saying the count before it is per one of these (``c_o (per group)``,
 # ``（每组）``) scales it: refused as a remark that changes the formula
-PER_WORDS: tuple[str, ...] = ("per", "each", "for each", "for every", "every", "每个", "每一", "每")
+# (the other languages' words for "per", "each" and the layer's parts: the book's own
+# translations name the parts, d2l-ja チャネル, カーネル, 出力, d2l-ko 채널, 커널, 필터,
+# d2l-vi kênh, hạt nhân, bộ lọc, đầu ra (its glossary.md), d2l-pt canal, filtro, saída;
+# the German, French, Spanish and Russian ones as :data:`.registry.notations`' parts
+# record names them: Filter, Kanal, Ausgabe; filtre, canal, sortie; filtro, salida;
+# фильтр, канал, выход)
+PER_WORDS: tuple[str, ...] = (
+    *("per", "each", "for each", "for every", "every", "每个", "每一", "每"),
+    *("pro", "je", "für jeden", "für jede", "für jedes", "jeden", "jede", "jeder", "jedes"),
+    *("par", "pour chaque", "chaque", "por", "por cada", "cada", "para cada"),
+    *("на", "на каждый", "на каждую", "на каждое", "для каждого", "для каждой", "каждый"),
+    *("mỗi", "cho mỗi", "trên mỗi", "với mỗi", "各"),
+)
 PER_UNITS: tuple[str, ...] = (
     *("group", "groups", "image", "images", "sample", "samples", "example", "pixel", "pixels"),
     *("position", "positions", "element", "elements", "location", "batch", "channel"),
@@ -397,7 +483,22 @@ PER_UNITS: tuple[str, ...] = (
     *("window", "windows"),
     *("组", "分组", "图像", "图片", "样本", "像素", "位置", "元素", "批", "通道"),
     *("输出", "卷积核", "滤波器", "神经元", "窗口"),
+    *("Gruppe", "Bild", "Position", "Element", "Kanal", "Ausgabekanal", "Eingabekanal"),
+    *("Kern", "Ausgabe", "Neuron", "Fenster", "Stichprobe", "Beispiel"),
+    *("groupe", "pixel", "élément", "canal", "filtre", "noyau", "sortie", "neurone"),
+    *("fenêtre", "échantillon", "grupo", "imagen", "píxel", "posición", "elemento"),
+    *("filtro", "núcleo", "salida", "neurona", "ventana", "muestra", "imagem", "posição"),
+    *("saída", "janela", "amostra", "группу", "группа", "изображение", "пиксель"),
+    *("позицию", "элемент", "канал", "фильтр", "ядро", "выход", "нейрон", "окно", "образец"),
+    *("nhóm", "ảnh", "hình ảnh", "điểm ảnh", "vị trí", "phần tử", "kênh", "bộ lọc"),
+    *("hạt nhân", "đầu ra", "nơ-ron", "cửa sổ", "mẫu"),
+    *("グループ", "画像", "ピクセル", "位置", "要素", "チャネル", "チャンネル", "フィルタ"),
+    *("カーネル", "出力", "ニューロン", "ウィンドウ", "サンプル", "特徴マップ", "フィーチャマップ"),
+    *("그룹", "이미지", "픽셀", "위치", "요소", "채널", "필터", "커널", "출력", "뉴런", "샘플"),
 )
+# … and the words for "per" after the part, in Japanese and Korean (``フィルタごと``,
+# ``필터마다``, ``チャネルあたり``, ``채널당``)
+PER_AFTER: tuple[str, ...] = ("ごと", "毎", "あたり", "当たり", "につき", "마다", "당")
 # the scripts a lead-in attached to its word may be written in (Han, kana, Hangul)
 LEAD_SCRIPTS = r"\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af"
 
@@ -551,6 +652,8 @@ RATE_ONE: dict[str, tuple[str, ...]] = {
     "de": ("ein", "eine", "einen"),
     "pt": ("um", "uma"),
     "it": ("un", "uno", "una"),
+    "ru": ("один", "одно", "одна", "одну", "по одному", "по одной"),
+    "vi": ("một", "1"),
 }
 RATE_PER: dict[str, tuple[str, ...]] = {
     "en": ("for each", "for every", "per", "each"),
@@ -559,6 +662,8 @@ RATE_PER: dict[str, tuple[str, ...]] = {
     "de": ("für jeden", "für jede", "für jedes", "pro", "je"),
     "pt": ("para cada", "por"),
     "it": ("per ogni", "per"),
+    "ru": ("на каждый", "на каждую", "на каждое", "для каждого", "для каждой", "на"),
+    "vi": ("cho mỗi", "trên mỗi", "với mỗi", "mỗi"),
 }
 # … and inside a sentence, English's "to" before Y (``one bias value to the entire filter's
 # output``, ``a bias to each filter``)
@@ -639,6 +744,53 @@ RATE_TIED: dict[str, tuple[str, ...]] = {
     "es": ("está asociado a", "están asociados a", "está asociado al", "están asociados al"),
     "pt": ("está associado a", "estão associados a", "está associado ao", "estão associados aos"),
     "de": ("gehört zu", "gehören zu"),
+}
+# the passes of a layer named in words, every language's, read as a part of a word
+# (``backward``, ``Rückwärtsdurchlauf``, ``обратного``): the book's own translations name
+# them (d2l-zh 前向传播, 反向传播; d2l-ja 順伝播, 逆伝播; d2l-ko 순전파, 역전파; d2l-vi lan
+# truyền xuôi, lan truyền ngược; d2l-pt propagação direta, retropropagação), the others as
+# the Wikipedia articles on backpropagation in each language title it (Backpropagation /
+# Rückpropagierung, Rétropropagation du gradient, Propagación hacia atrás, Метод
+# обратного распространения ошибки)
+PASS_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "forward": {
+        "en": ("forward", "fwd"),
+        "zh": ("前向", "正向"),
+        "ja": ("順伝播", "順伝搬", "フォワード"),
+        "ko": ("순전파",),
+        "tr": ("ileri",),
+        "ru": ("прям",),
+        "de": ("vorwärts", "vorwaerts"),
+        "fr": ("avant",),
+        "es": ("hacia adelante",),
+        "pt": ("direta", "para frente"),
+        "vi": ("xuôi", "lan truyền thuận"),
+    },
+    "backward": {
+        "en": ("backward", "bwd", "backprop"),
+        "zh": ("反向", "逆传播"),
+        "ja": ("逆伝播", "逆伝搬", "バックワード"),
+        "ko": ("역전파",),
+        "tr": ("geri",),
+        "ru": ("обратн",),
+        "de": ("rückwärts", "rueckwaerts", "rückpropagierung", "backpropagation"),
+        "fr": ("rétropropagation", "retropropagation", "arrière"),
+        "es": ("hacia atrás", "retropropagación", "retropropagacion"),
+        "pt": ("retropropagação", "retropropagacao", "para trás"),
+        "vi": ("lan truyền ngược", "truyền ngược"),
+    },
+}
+# a layer's parameters named in words, every language's, read as a part of a word
+# (``param``, ``parámetros``, ``パラメータ``, ``tham số``; d2l-vi's glossary: parameter,
+# tham số; d2l-ko's TERMINOLOGY.md: parameter, 파라미터, and 매개변수 as Korean writes it)
+PARAMETER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("param",),
+    "es": ("parám",),
+    "zh": ("参数", "參數"),
+    "ja": ("パラメータ",),
+    "ko": ("파라미터", "매개변수"),
+    "ru": ("параметр",),
+    "vi": ("tham số",),
 }
 # the bias's own words (a part of an answer about the bias: ``bias: c_o``)
 BIAS_WORDS: dict[str, tuple[str, ...]] = {"en": ("bias",), "zh": ("偏置", "偏差")}
@@ -730,9 +882,10 @@ LETTER = r"[^\W\d_]"
 
 def words_pattern(*words: str, before: str = "", after: str = "") -> str:
     """An alternation of ``words``, longest first, a space in one matching any spaces.
-    A word written in ASCII (of a language that spaces its words) matches only where no
-    character of the class ``before`` is right before it and none of ``after`` right after
-    it (``[A-Za-z]``, :data:`LETTER`; empty: no bound on that side); the others (Chinese,
+    A word of a language that spaces its words (no character of :data:`LEAD_SCRIPTS`:
+    English, German, Russian, Vietnamese) matches only where no character of the class
+    ``before`` is right before it and none of ``after`` right after it (``[A-Za-z]``,
+    :data:`LETTER`; empty: no bound on that side); the others (Chinese, Japanese, Korean,
     attached to their neighbours) match anywhere."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(
@@ -740,8 +893,15 @@ def words_pattern(*words: str, before: str = "", after: str = "") -> str:
     )
 
 
+def attached(word: str) -> bool:
+    """Whether ``word`` holds a character of a script written without spaces between
+    words, or with words and their particles attached (:data:`LEAD_SCRIPTS`: Han, kana,
+    Hangul): such a word is found inside others, never bounded."""
+    return bool(re.search(f"[{LEAD_SCRIPTS}]", word))
+
+
 def _bounded(pattern: str, word: str, before: str, after: str) -> str:
-    if not word.isascii():
+    if attached(word):
         return pattern
     return (f"(?<!{before})" if before else "") + pattern + (f"(?!{after})" if after else "")
 
