@@ -77,9 +77,13 @@ from derivations.checking.reading.informal import (
 from derivations.checking.reading.languages import (
     BRACKET_FLOOR_WORDS,
     BYTE_WORDS,
+    CHANNEL_WORDS,
     ELEMENT_WORDS,
     GRADIENT_TENSORS,
+    KERNEL_WORDS,
+    MEMORY_WORDS,
     OTHER_ROUNDING_WORDS,
+    OUTPUT_WORDS,
     PARAMETER_WORDS,
     PASS_WORDS,
     PER_WORDS,
@@ -2760,9 +2764,7 @@ _BACKWARD_PASS = lazy_pattern(words_pattern(*every_word(PASS_WORDS["backward"]))
 # the kinds of quantity a layer's words name besides a count's operations
 # (:data:`.informal.COST_WORDS`): its memory, its parameters
 _MEMORY_WORD = lazy_pattern(
-    r"memory|(?<![A-Za-z])mem(?![A-Za-z])|内存|显存|存储|記憶|メモリ|메모리|storage|"
-    r"space\s+complexity|空间复杂度|空間複雜度|空間計算量|공간\s*복잡도|"
-    r"(?<![A-Za-z])ram(?![A-Za-z])|mémoire|memoria|speicher|bellek|памят",
+    words_pattern(*every_word(MEMORY_WORDS)) + r"|(?<![A-Za-z])(?:mem|ram)(?![A-Za-z])",
     re.I,
 )
 # what a memory holds (activations, feature maps, tensors, the model's size): a memory's
@@ -2787,13 +2789,19 @@ _OPERATION_WORD = lazy_pattern(
 # the output's size named where a kernel's size is asked (compose-size), unless the
 # words name the kernel or its receptive field too
 # (the output's channels are a change a factor follows, never the quantity it is of)
+# (:data:`.languages.OUTPUT_WORDS`, :data:`.languages.KERNEL_WORDS`; a channel's word
+# before it, ``canal de salida``, ``kênh đầu ra``, names the channels too)
+_CHANNEL_BEFORE = "".join(
+    f"(?<!{re.escape(w)} )(?<!{re.escape(w)} de )(?<!{re.escape(w)}s de )" for w in CHANNEL_WORDS
+)
 _OUTPUT_WORD = lazy_pattern(
-    r"(?:output|输出|輸出|出力|출력|sortie|salida|ausgabe)(?![\s_-]*(?:channel|通道|チャンネル|채널))",
+    rf"{_CHANNEL_BEFORE}(?:{words_pattern(*every_word(OUTPUT_WORDS))})"
+    rf"(?![\s_-]*(?:{words_pattern(*CHANNEL_WORDS)}))",
     re.I,
 )
 _KERNEL_WORD = lazy_pattern(
-    r"(?:kernel|filter|receptive|核|感受野|カーネル|フィルタ|커널|필터|noyau|kern)"
-    r"(?![\s_-]*(?:channel|通道|チャンネル|채널|count|number|数))",
+    rf"(?:{words_pattern(*every_word(KERNEL_WORDS))})"
+    rf"(?![\s_-]*(?:{words_pattern(*CHANNEL_WORDS)}|count|number|数))",
     re.I,
 )
 

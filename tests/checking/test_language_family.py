@@ -114,6 +114,169 @@ ROWS = [
     guard("fr", "right", "bias-size", "c_o (un biais par filtre)", "equivalent"),
 ]
 
+# the readings the family adds (s17lang's second change): a bias per Y, "each Y has its own
+# bias", a count word or unit after the formula, a count said "number of", "N times as
+# many"; each with its wrong twins (one bias per input channel or per
+# group, the weights, another count's word, a negation, a bound)
+READ = [
+    # one bias per Y, each Y has its own (RATE_EACH_ATTACHED, RATE_HAS_ATTACHED, RATE_ONE,
+    # RATE_PER, RATE_HAS; a Y in Russian or Vietnamese read by the parts record's roles)
+    ("ko", "rate", "bias-size", "필터마다 편향 1개", "equivalent"),
+    ("ko", "rate", "bias-size", "출력 채널마다 하나의 편향", "equivalent"),
+    ("ko", "rate", "bias-size", "각 필터는 자신의 편향을 가집니다", "equivalent"),
+    ("ko", "rate", "bias-size", "입력 채널마다 하나의 편향", "not_equivalent"),
+    ("ko", "rate", "bias-size", "각 입력 채널은 자신의 편향을 가집니다", "not_equivalent"),
+    guard("ko", "rate", "bias-size", "필터마다 가중치 1개", REFUSED),
+    guard("ko", "rate", "bias-size", "각 필터는 편향을 가지지 않는다", REFUSED),
+    guard("ko", "rate", "bias-size", "각 그룹마다 하나의 편향", REFUSED),
+    ("ja", "rate", "bias-size", "各フィルタには独自のバイアスがあります", "equivalent"),
+    ("ja", "rate", "bias-size", "各入力チャネルには独自のバイアスがあります", "not_equivalent"),
+    guard("ja", "rate", "bias-size", "各フィルタには独自の重みがあります", REFUSED),
+    guard("ja", "rate", "bias-size", "各グループには独自のバイアスがあります", REFUSED),
+    ("zh", "rate", "bias-size", "一个卷积核只有一个偏置", "equivalent"),
+    ("zh", "rate", "bias-size", "每个卷积核只有一个偏置", "equivalent"),
+    ("zh", "rate", "bias-size", "一个输入通道只有一个偏置", "not_equivalent"),
+    guard("zh", "rate", "bias-size", "一个卷积核有九个权重", REFUSED),
+    ("ru", "rate", "bias-size", "каждый фильтр имеет своё смещение", "equivalent"),
+    ("ru", "rate", "bias-size", "одно смещение на каждый выходной канал", "equivalent"),
+    ("ru", "rate", "bias-size", "одно смещение на каждый входной канал", "not_equivalent"),
+    ("ru", "rate", "bias-size", "каждый входной канал имеет своё смещение", "not_equivalent"),
+    guard("ru", "rate", "bias-size", "каждый фильтр не имеет своё смещение", REFUSED),
+    guard("ru", "rate", "bias-size", "каждая группа имеет своё смещение", REFUSED),
+    ("vi", "rate", "bias-size", "mỗi bộ lọc có một hệ số điều chỉnh", "equivalent"),
+    ("vi", "rate", "bias-size", "một hệ số điều chỉnh cho mỗi bộ lọc", "equivalent"),
+    ("vi", "rate", "bias-size", "mỗi kênh đầu vào có một hệ số điều chỉnh", "not_equivalent"),
+    guard("vi", "rate", "bias-size", "mỗi nhóm có một hệ số điều chỉnh", REFUSED),
+    guard("de", "rate", "bias-size", "ein Bias pro Eingabekanal", REFUSED),
+    guard("ja", "rate", "bias-size", "入力チャネルごとに1つのバイアス", "not_equivalent"),
+    # the bias count's words after a formula (BIAS_COUNT_WORDS)
+    guard("de", "bias words", "bias-size", "c_o Biases", "equivalent"),
+    ("fr", "bias words", "bias-size", "c_o biais", "equivalent"),
+    guard("fr", "bias words", "bias-size", "c_i biais", "not_equivalent"),
+    ("es", "bias words", "bias-size", "c_o sesgos", "equivalent"),
+    ("pt", "bias words", "bias-size", "c_o vieses", "equivalent"),
+    ("ru", "bias words", "bias-size", "c_o смещений", "equivalent"),
+    ("ru", "bias words", "bias-size", "c_i смещений", "not_equivalent"),
+    ("vi", "bias words", "bias-size", "c_o hệ số điều chỉnh", "equivalent"),
+    ("ja", "bias words", "bias-size", "c_o個のバイアス", "equivalent"),
+    ("ja", "bias words", "bias-size", "c_i個のバイアス", "not_equivalent"),
+    ("ko", "bias words", "bias-size", "c_o개의 편향", "equivalent"),
+    ("ko", "bias words", "bias-size", "c_i개의 편향", "not_equivalent"),
+    guard("de", "bias words", "bias-size", "c_o Gewichte", REFUSED),
+    guard("fr", "bias words", "bias-size", "c_o poids", REFUSED),
+    # a count's word after the formula (COUNT_NOUNS): its operation judged
+    ("de", "count words", "forward-mults", f"{M} Multiplikationen", "equivalent"),
+    ("es", "count words", "forward-mults", f"{M} multiplicaciones", "equivalent"),
+    ("pt", "count words", "forward-mults", f"{M} multiplicações", "equivalent"),
+    ("ru", "count words", "forward-mults", f"{M} умножений", "equivalent"),
+    (
+        "de",
+        "count words",
+        "forward-mults",
+        "c_i k_h k_w c_o m_h Multiplikationen",
+        "not_equivalent",
+    ),
+    ("de", "count words", "forward-mults", f"{M} Additionen", REFUSED),
+    ("es", "count words", "forward-mults", f"{M} sumas", REFUSED),
+    guard("ru", "count words", "forward-mults", f"{M} сложений", REFUSED),
+    guard("vi", "count words", "forward-mults", f"{M} phép cộng", REFUSED),
+    guard("ja", "count words", "forward-mults", f"{M} 回の加算", REFUSED),
+    guard("ko", "count words", "forward-mults", f"{M} 번의 덧셈", REFUSED),
+    # a memory's bytes (BYTE_WORDS)
+    (
+        "de",
+        "bytes",
+        "forward-memory",
+        "4(c_i h w + c_o c_i k_h k_w + c_o m_h m_w) Bytes",
+        "equivalent_under_convention",
+    ),
+    (
+        "fr",
+        "bytes",
+        "forward-memory",
+        "4(c_i h w + c_o c_i k_h k_w + c_o m_h m_w) octets",
+        "equivalent_under_convention",
+    ),
+    (
+        "de",
+        "bytes",
+        "forward-memory",
+        "c_i h w + c_o c_i k_h k_w + c_o m_h m_w Bytes",
+        "not_equivalent",
+    ),
+    guard("ru", "bytes", "bias-size", "c_o байт", REFUSED),
+    # a count said "number of" (the parts record's count: Anzahl, nombre, quantidade)
+    ("de", "number of", "bias-size", "Anzahl der Filter", "equivalent"),
+    ("fr", "number of", "bias-size", "nombre de filtres", "equivalent"),
+    ("pt", "number of", "bias-size", "quantidade de filtros", "equivalent"),
+    guard("de", "number of", "bias-size", "Anzahl der Eingabekanäle", REFUSED),
+    # "N times as many" (FACTOR_TIMES, FACTOR_MORE, FACTOR_BY), hedged or bounded refused
+    ("de", "factor", "double-channels", "4-mal so viele", "equivalent_under_convention"),
+    ("de", "factor", "double-channels", "2-mal so viele", "not_equivalent"),
+    guard("de", "factor", "double-channels", "mehr als 4-mal so viele", REFUSED),
+    ("fr", "factor", "double-channels", "4 fois plus", "equivalent_under_convention"),
+    guard("fr", "factor", "double-channels", "4 fois moins", REFUSED),
+    ("es", "factor", "double-channels", "4 veces más", "equivalent_under_convention"),
+    ("es", "factor", "double-channels", "El costo crece 4 veces", "equivalent_under_convention"),
+    ("pt", "factor", "double-channels", "4 vezes mais", "equivalent_under_convention"),
+    guard("pt", "factor", "double-channels", "A memória cresce 4 vezes", REFUSED),
+    ("ru", "factor", "double-channels", "в 4 раза больше", "equivalent_under_convention"),
+    guard("ru", "factor", "double-channels", "больше чем в 4 раза", REFUSED),
+    guard("ru", "factor", "double-channels", "Выход растёт в 4 раза больше", REFUSED),
+    ("vi", "factor", "double-channels", "gấp 4 lần", "equivalent_under_convention"),
+    guard("vi", "factor", "double-channels", "ít hơn 4 lần", REFUSED),
+    guard("vi", "factor", "double-channels", "bộ nhớ tăng gấp 4 lần", REFUSED),
+    guard("vi", "factor", "double-channels", "đầu ra tăng gấp 4 lần", REFUSED),
+    ("ko", "factor", "double-channels", "4배", "equivalent_under_convention"),
+    ("ko", "factor", "double-channels", "계산량은 4배가 된다", "equivalent_under_convention"),
+    ("ja", "factor", "double-channels", "計算量は4倍になる", "equivalent_under_convention"),
+    # a bold lead-in (所以**…**为, **…** ist): read as a lead-in, its words judged (s17markup's
+    # emphasis reading, guarded here in three more languages)
+    guard("zh", "bold lead", "forward-mults", f"所以**总的乘法计算量**为{M}", "equivalent"),
+    guard("zh", "bold lead", "forward-mults", f"**总的乘法计算量**为{M}", "equivalent"),
+    guard(
+        "zh",
+        "bold lead",
+        "forward-mults",
+        "所以**总的乘法计算量**为c_i k_h k_w c_o m_h",
+        "not_equivalent",
+    ),
+    guard("zh", "bold lead", "forward-mults", f"所以**加法次数**为{M}", REFUSED),
+    guard("zh", "bold lead", "forward-mults", f"所以**总的乘法计算量**不是{M}", REFUSED),
+    guard("zh", "bold lead", "forward-mults", f"所以**输出高度**为{M}", REFUSED),
+    guard(
+        "de",
+        "bold lead",
+        "forward-mults",
+        f"**Die Anzahl der Multiplikationen** ist {M}",
+        "equivalent",
+    ),
+    guard("de", "bold lead", "forward-mults", f"**Die Anzahl der Additionen** ist {M}", REFUSED),
+    guard("ja", "bold lead", "forward-mults", f"**乗算回数**は {M}", "equivalent"),
+    guard("ja", "bold lead", "forward-mults", f"**加算回数**は {M}", REFUSED),
+    guard(
+        "en",
+        "bold lead",
+        "forward-mults",
+        f"so **the number of multiplications** is {M}",
+        "equivalent",
+    ),
+    guard("en", "bold lead", "forward-mults", f"so **the number of additions** is {M}", REFUSED),
+]
+
+READ_TABLE = Table("lang, concept, question, answer, verdict", READ, symbolic=False)
+test_each_reading_is_read = READ_TABLE.check_test()
+test_grade_reads_the_readings_the_same = READ_TABLE.grade_test()
+
+
+@pytest.mark.parametrize("concept", sorted({row[1] for row in READ}))
+def test_every_reading_has_its_wrong_twin(concept):
+    """Each reading the family adds has a right answer and a wrong one (not equivalent or
+    refused) among its rows."""
+    verdicts = {row[4] for row in READ if row[1] == concept}
+    assert verdicts & set(RIGHT) and verdicts - set(RIGHT), concept
+
+
 TABLE = Table("lang, concept, question, answer, verdict", ROWS, symbolic=False)
 test_each_sentence_is_read_or_refused = TABLE.check_test()
 test_grade_reads_them_the_same = TABLE.grade_test()

@@ -94,6 +94,18 @@ ANSWERS = [
     ("forward-ops", "c_o m_h m_w (c_i k_h k_w - 1) 次乘法 + c_o c_i k_h k_w m_h m_w 次加法", "zh"),
     ("forward-mults", "each of the c_o m_h m_w outputs needs c_i k_h k_w additions", "en"),
     ("double-padding", "((h-k_h+2p_h)//s_h+1)((w-k_w+2p_w)//s_w+1)/(m_h m_w)", "zh"),
+    # the sentences of the other languages (issue 21, s17lang): a bias per Y read through
+    # the parts record's roles, "each Y has its own", a count word, "number of", a factor,
+    # a bold lead-in; a negation, a bound and a count per a part refused
+    ("bias-size", "각 필터는 자신의 편향을 가집니다", "en"),
+    ("bias-size", "одно смещение на каждый выходной канал", "zh"),
+    ("bias-size", "Anzahl der Filter", "zh"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w Multiplikationen", "en"),
+    ("double-channels", "в 4 раза больше", "en"),
+    ("forward-mults", "所以**总的乘法计算量**为c_o c_i k_h k_w m_h m_w", "zh"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w ではありません", "en"),
+    ("forward-mults", "au moins c_o c_i k_h k_w m_h m_w", "en"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w pro Filter", "zh"),
 ]
 
 

@@ -44,10 +44,16 @@ from derivations.checking.reading.languages import (
     BIAS_COUNT_WORDS,
     BYTE_WORDS,
     CONTRASTS,
+    COUNT_NOUNS,
     ELEMENT_WORDS,
+    FACTOR_BY,
+    FACTOR_MORE,
+    FACTOR_TIMES,
     HEDGES,
     HELD_PARAMETER_WORDS,
     LEAD_BOUNDS,
+    LEAD_NEGATIONS,
+    LEAD_SCRIPTS,
     LETTER,
     NEGATION_FILLERS,
     NEGATIONS,
@@ -155,8 +161,15 @@ _NUMBER = (
     + ")"
 )
 _FACTOR_VERBS = ("增加", "提高", "扩大", "增大", "增长")
+# the other languages' "times" after the number, "more" after it and "by" before it
+# (:data:`.languages.FACTOR_TIMES`, :data:`.languages.FACTOR_MORE`, :data:`.languages.FACTOR_BY`)
+_TIMES_OTHER = tuple(w for lang, ws in FACTOR_TIMES.items() if lang not in ("en", "zh") for w in ws)
+_MORE = tuple(w for ws in FACTOR_MORE.values() for w in ws)
 # what a text _factors() can match ends or starts with (lower case, stripped)
-_FACTOR_ENDS = ("x", "*", "times", "倍", "fold", "more", "larger", "many", "much")
+_FACTOR_ENDS = (
+    *("x", "*", "times", "倍", "fold", "many", "much"),
+    *(w.split()[-1].lower() for w in (*_TIMES_OTHER, *_MORE)),
+)
 _FACTOR_STARTS = ("x", "*")
 
 
@@ -167,8 +180,9 @@ def _factors() -> list:
     return [
         re.compile(rf"^\s*(?P<verb>增加|提高|扩大|增大|增长)\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I),
         re.compile(
-            rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*{_NUMBER}\s*(?:x|\*|\\?times|倍|fold|-fold)"
-            rf"(?:\s*(?:more|larger|as\s+many|as\s+much))?\s*$",
+            rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*(?:(?:{words_pattern(*every_word(FACTOR_BY))})\s+)?"
+            rf"{_NUMBER}\s*(?:x|\*|\\?times|倍|fold|-fold|{words_pattern(*_TIMES_OTHER, after=LETTER)})"
+            rf"(?:\s*(?:{words_pattern(*_MORE, after=LETTER)}))?\s*$",
             re.I,
         ),
         re.compile(rf"^\s*(?:x|\*)\s*{_NUMBER}\s*$", re.I),
@@ -225,31 +239,7 @@ _NUMBER_OF_WORDS = lazy_pattern(r"^\s*(?:the\s+)?number\s+of\s+[A-Za-z][A-Za-z\s
 # count words after a formula -> (the counting they state, None: a count, no counting;
 # the one operation they count, None: operations of any kind)
 COUNTS: dict[str, tuple[str | None, str | None]] = {
-    "次乘加运算": ("macs", None),
-    "次乘加": ("macs", None),
-    "次浮点运算": ("flops", None),
-    "次乘法运算": (None, "multiplication"),
-    "次乘法": (None, "multiplication"),
-    "次加法": (None, "addition"),
-    "次运算": (None, None),
-    "次": (None, None),
-    "multiply-accumulates": ("macs", None),
-    "multiply-accumulate": ("macs", None),
-    "multiply-adds": ("macs", None),
-    "multiplications": (None, "multiplication"),
-    "multiplication": (None, "multiplication"),
-    "mults": (None, "multiplication"),
-    "muls": (None, "multiplication"),
-    "multiplies": (None, "multiplication"),
-    "products": (None, "multiplication"),
-    "additions": (None, "addition"),
-    "adds": (None, "addition"),
-    "operations": (None, None),
-    "ops": (None, None),
-    "macs": ("macs", None),
-    "mac": ("macs", None),
-    "flops": ("flops", None),
-    "flop": ("flops", None),
+    word: meaning for words in COUNT_NOUNS.values() for word, meaning in words.items()
 }
 # count words after a formula -> the counting they state (None: a count, no counting)
 COUNT_WORDS = {word: counting for word, (counting, _) in COUNTS.items()}
@@ -269,7 +259,7 @@ _BIAS_ENDINGS = tuple({w.split()[-1].lower() for w in _BIAS_WORDS})
 def _bias_count() -> re.Pattern:
     """The bias count's words at the end of an answer (:data:`_BIAS_WORDS`)."""
     return re.compile(
-        r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
+        rf"(?:(?<=[\s\d)\]}}])\s*|\s*(?=[{LEAD_SCRIPTS}]))(?P<unit>"
         + "|".join(sorted(map(re.escape, _BIAS_WORDS), key=len, reverse=True))
         + r")\s*[.。]?\s*$",
         re.I,
@@ -281,7 +271,7 @@ def _count() -> re.Pattern:
     """The count word at the end of an answer (compiled on first use: only an answer
     ending in one needs it, and compiling it is a good part of a cold start)."""
     return re.compile(
-        r"(?:(?<=[\s\d)\]}])\s*|\s*(?=[\u4e00-\u9fff]))(?P<unit>"
+        rf"(?:(?<=[\s\d)\]}}])\s*|\s*(?=[{LEAD_SCRIPTS}]))(?P<unit>"
         + "|".join(sorted(map(re.escape, COUNT_WORDS), key=len, reverse=True))
         + r")\s*[.。]?\s*$",
         re.I,
@@ -922,7 +912,11 @@ def _sentence_factors() -> list:
         re.compile(rf"(?:factor\s+of\s+){_NUMBER}(?![\w.])", re.I),
         # not inside a word or number (a Chinese character before it is a word boundary:
         # 增加4倍)
-        re.compile(rf"(?<![A-Za-z0-9_.]){_NUMBER}\s*(?:x|×|times|-?fold|倍)(?![A-Za-z])", re.I),
+        re.compile(
+            rf"(?<![A-Za-z0-9_.]){_NUMBER}\s*"
+            rf"(?:x|×|times|-?fold|倍|{words_pattern(*_TIMES_OTHER)})(?![A-Za-z])",
+            re.I,
+        ),
     ]
 
 
@@ -937,8 +931,8 @@ def increase_before(words: str) -> bool:
 
 
 _WORDS_ONLY = lazy_pattern(
-    r"^[\sA-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
-    r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef'’,.!?~，。！？、：:;]*$"
+    r"^[\sA-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff\u1e00-\u1eff"
+    r"\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef'’,.!?~，。！？、：:;-]*$"
 )
 
 
@@ -978,7 +972,7 @@ def _sentence_factor(text: Normalized, notes: list) -> Normalized | None:
             continue
         match = found[0]
         rest = text.text[: match.start()] + " " + text.text[match.end() :]
-        wordy = re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]", rest)
+        wordy = re.search(rf"{LETTER}{{3,}}|[{LEAD_SCRIPTS}]", rest)
         if not _WORDS_ONLY().match(rest) or not (wordy or match.groupdict().get("verb")):
             continue
         verb = match.groupdict().get("verb")
@@ -1021,7 +1015,12 @@ def _clause(text: Normalized, start: int, end: int) -> Normalized:
 # ``not 4 times``, ``4倍以上``, ``less than 4x``, ``4 times fewer``, ``减少4倍``, ``4倍的一半``,
 # ``quadruples? No``): the sentence does not say the factor is that number
 _HEDGE = lazy_pattern(
-    words_pattern(*HEDGES["en"], before="[A-Za-z]", after="[A-Za-z]")
+    words_pattern(
+        *(w for lang, ws in HEDGES.items() if lang != "zh" for w in ws),
+        *(w for lang, ws in LEAD_NEGATIONS.items() if lang not in ("en", "zh") for w in ws),
+        before=LETTER,
+        after=LETTER,
+    )
     + r"|n't|[?？]|不(?!变)|"
     # the bound words of a lead-in (小于, 远大于: s15exam E11)
     + words_pattern(*HEDGES["zh"], *LEAD_BOUNDS["zh"]),
@@ -1031,7 +1030,7 @@ _HEDGE = lazy_pattern(
 
 # a bound word right before the number of a factor (``小于 4 倍``, ``less than 4 times``)
 _BOUND_BEFORE_NUMBER = lazy_pattern(
-    rf"(?P<words>{words_pattern(*every_word(LEAD_BOUNDS), before='[A-Za-z]')})"
+    rf"(?P<words>{words_pattern(*every_word(LEAD_BOUNDS), before=LETTER)})"
     r"\s*(?:[为是]\s*)?(?:原来的\s*)?[0-9０-９一二两三四五六七八九十]",
     re.I,
 )
@@ -1051,10 +1050,12 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
     (:func:`_hedged`: ``不是4倍``, ``less than 4 times``)."""
     if _FORMULA_MARKS.intersection(text.text):
         return None
+    bound = _BOUND_BEFORE_NUMBER().search(text.text)
+    if bound and _sentence_factors()[2].search(text.text):
+        # 小于 4 倍, mehr als 4-mal: a bound, said so (s15exam E11), in every language
+        # (``в 4 раза больше``: "more" after the number says "4 times as many")
+        raise refuse("lead_bounds", text.column(0), text=bound.group("words"))
     if _hedged(text.text):
-        bound = _BOUND_BEFORE_NUMBER().search(text.text)
-        if bound:  # 小于 4 倍: a bound, said so (s15exam E11)
-            raise refuse("lead_bounds", text.column(0), text=bound.group("words"))
         return None
     if _says_formula(text.text):  # two times the output channels: a formula
         return None

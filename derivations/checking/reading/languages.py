@@ -59,9 +59,14 @@ __all__ = [
     "PROPOSALS",
     "CONCLUSIONS",
     "RATE_WORDS",
+    "RATE_HAS_ATTACHED",
     "PER_AFTER",
     "PASS_WORDS",
     "PARAMETER_WORDS",
+    "MEMORY_WORDS",
+    "OUTPUT_WORDS",
+    "KERNEL_WORDS",
+    "CHANNEL_WORDS",
     "RATIO_WORDS",
     "RATE_ONE",
     "RATE_PER",
@@ -83,9 +88,13 @@ __all__ = [
     "VECTOR_WORDS",
     "VECTOR_PHRASE",
     "BIAS_USED_AROUND",
+    "COUNT_NOUNS",
     "BIAS_COUNT_WORDS",
     "GRADIENT_TENSORS",
     "HEDGES",
+    "FACTOR_TIMES",
+    "FACTOR_MORE",
+    "FACTOR_BY",
     "HELD_PARAMETER_WORDS",
     "LETTER",
     "attached",
@@ -302,7 +311,49 @@ HEDGES: dict[str, tuple[str, ...]] = {
         *("没", "非", "无", "否", *BOUNDED_AFTER_ZH, "或", "减少", "降低", "下降"),
         *("缩小", "减小", "一半", "分之", "吗"),
     ),
+    # … the other languages' "less", "or", "between", "half", "decreases", "not" (the
+    # dictionaries of LEAD_BOUNDS; their negations are LEAD_NEGATIONS'); not "than" nor
+    # "between" where a ratio's sentence says them (``el cociente entre la
+    # retropropagación y la propagación hacia adelante es 2:1``, ``el doble que``): a
+    # bound before the number is LEAD_BOUNDS', and two numbers are no one factor
+    "de": (
+        *("weniger", "kleiner", "höchstens", "mindestens", "unter", "zwischen", "oder"),
+        *("Hälfte", "Viertel", "verringert", "reduziert", "sinkt", "halbiert"),
+    ),
+    "fr": ("moins", "au plus", "au moins", "ou", "moitié", "quart", "diminue", "réduit"),
+    "es": ("menos", "o", "mitad", "cuarto", "disminuye", "reduce", "reducido"),
+    "pt": ("menos", "ou", "metade", "quarto", "diminui", "reduz", "reduzido"),
+    "ru": ("меньше", "менее", "чем", "между", "или", "половин", "четверть", "уменьш", "сокра"),
+    "vi": ("ít hơn", "nhỏ hơn", "hoặc", "giữa", "nửa", "giảm"),
+    "ja": ("未満", "より", "半分", "減", "ですか", "でしょうか"),
+    "ko": ("미만", "이하", "보다", "절반", "줄어", "감소", "까요"),
 }
+# the words that say "times" after a factor's number, every language's (``4-mal``,
+# ``4 fois``, ``4 veces``, ``4 vezes``, ``в 4 раза``, ``gấp 4 lần``, ``4배``; Duden, Larousse,
+# RAE, Priberam; d2l-ja's and d2l-zh's 倍 in their exercise on doubled channels, d2l-ko's
+# 배), and the words of "as many" or "more" after them (``4-mal so viele``, ``4 fois
+# plus``) and "by" before the number (Vietnamese ``gấp``, Russian ``в``)
+FACTOR_TIMES: dict[str, tuple[str, ...]] = {
+    "en": ("x", "×", "times", "fold", "-fold"),
+    "zh": ("倍",),
+    "de": ("mal", "-mal", "fach", "-fach"),
+    "fr": ("fois",),
+    "es": ("veces",),
+    "pt": ("vezes",),
+    "ru": ("раза", "раз"),
+    "vi": ("lần",),
+    "ko": ("배",),
+}
+FACTOR_MORE: dict[str, tuple[str, ...]] = {
+    "en": ("more", "larger", "as many", "as much"),
+    "de": ("so viele", "so viel", "mehr", "größer"),
+    "fr": ("plus", "plus grand", "plus d'opérations"),
+    "es": ("más", "mayor"),
+    "pt": ("mais", "maior"),
+    "ru": ("больше", "более"),
+    "vi": ("nhiều hơn", "lớn hơn"),
+}
+FACTOR_BY: dict[str, tuple[str, ...]] = {"vi": ("gấp",), "ru": ("в",)}
 # the Chinese words of the parameters the book's layer holds at 1 (registry/notations.py's
 # ``HELD``): a remark stating one (``（膨胀率 2）``, ``(groups 2)``) names that layer
 HELD_PARAMETER_WORDS: dict[str, tuple[str, ...]] = {
@@ -349,6 +400,91 @@ TOTAL_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("in total", "in all", "altogether", "total"),
     "zh": ("一共", "总共", "合计", "总计", "共"),
 }
+# count words after a formula, per language, lower case -> (the counting they state:
+# "macs", "flops", None for a count; the one operation they count, None for operations
+# of any kind): read by :mod:`.informal` (``… multiplications``, ``… 次乘法``,
+# ``… Multiplikationen``, ``… 回の乗算``); the other languages' words as the book's
+# translations say them (d2l-ja 乗算, 加算, 演算; d2l-ko 곱셈, 덧셈, 연산; d2l-vi phép nhân,
+# phép cộng; d2l-pt multiplicações, adições) and their dictionaries (Multiplikation,
+# Addition; multiplicación, suma; умножение, сложение, in the genitive plural a count
+# takes)
+MULT, ADD = "multiplication", "addition"
+COUNT_NOUNS: dict[str, dict[str, tuple[str | None, str | None]]] = {
+    "zh": {
+        "次乘加运算": ("macs", None),
+        "次乘加": ("macs", None),
+        "次浮点运算": ("flops", None),
+        "次乘法运算": (None, MULT),
+        "次乘法": (None, MULT),
+        "次加法": (None, ADD),
+        "次运算": (None, None),
+        "次": (None, None),
+    },
+    "en": {
+        "multiply-accumulates": ("macs", None),
+        "multiply-accumulate": ("macs", None),
+        "multiply-adds": ("macs", None),
+        "multiplications": (None, MULT),
+        "multiplication": (None, MULT),
+        "mults": (None, MULT),
+        "muls": (None, MULT),
+        "multiplies": (None, MULT),
+        "products": (None, MULT),
+        "additions": (None, ADD),
+        "adds": (None, ADD),
+        "operations": (None, None),
+        "ops": (None, None),
+        "macs": ("macs", None),
+        "mac": ("macs", None),
+        "flops": ("flops", None),
+        "flop": ("flops", None),
+    },
+    "de": {
+        "multiplikationen": (None, MULT),
+        "additionen": (None, ADD),
+        "operationen": (None, None),
+        "rechenoperationen": (None, None),
+    },
+    "fr": {"opérations": (None, None)},
+    "es": {
+        "multiplicaciones": (None, MULT),
+        "sumas": (None, ADD),
+        "adiciones": (None, ADD),
+        "operaciones": (None, None),
+    },
+    "pt": {
+        "multiplicações": (None, MULT),
+        "adições": (None, ADD),
+        "somas": (None, ADD),
+        "operações": (None, None),
+    },
+    "ru": {
+        "умножений": (None, MULT),
+        "сложений": (None, ADD),
+        "операций": (None, None),
+    },
+    "vi": {
+        "phép nhân": (None, MULT),
+        "phép cộng": (None, ADD),
+        "phép tính": (None, None),
+        "phép toán": (None, None),
+    },
+    "ja": {
+        "回の乗算": (None, MULT),
+        "回の掛け算": (None, MULT),
+        "回の加算": (None, ADD),
+        "回の足し算": (None, ADD),
+        "回の演算": (None, None),
+        "回の積和演算": ("macs", None),
+    },
+    "ko": {
+        "번의 곱셈": (None, MULT),
+        "번의 덧셈": (None, ADD),
+        "번의 연산": (None, None),
+        "회의 곱셈": (None, MULT),
+        "회의 덧셈": (None, ADD),
+    },
+}
 # "in all" opening the answer before its count (``共 1296 次乘法``, ``总共 …``): the count
 # read, the note says a total (of :data:`TOTAL_WORDS`, those read at the opening)
 TOTAL_OPENINGS: tuple[str, ...] = ("共", "总共", "一共")
@@ -364,7 +500,10 @@ ABOUT_ATTACHED: tuple[str, ...] = (
 )
 # a memory's unit words after a count (``366 bytes``, ``366 个元素``): the bytes', and the
 # elements' (``366 floats``: a float, a value, an element; s14exam E13)
-BYTE_WORDS: tuple[str, ...] = ("byte", "bytes", "B", "字节")
+BYTE_WORDS: tuple[str, ...] = (
+    *("byte", "bytes", "B", "字节", "Byte", "Bytes", "octet", "octets", "байт", "байта"),
+    *("байтов", "バイト", "바이트"),
+)
 ELEMENT_WORDS: tuple[str, ...] = (
     "element",
     "elements",
@@ -406,6 +545,18 @@ VECTOR_PHRASE: dict[str, dict[str, tuple[str, ...]]] = {
 BIAS_COUNT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("biases", "bias parameters", "bias terms", "bias values", "bias weights"),
     "zh": ("个偏置参数", "个偏置项", "个偏置值", "个偏置", "偏置参数", "偏置项", "偏置"),
+    # the book's translations' bias (d2l-ja バイアス, d2l-ko TERMINOLOGY.md 편향, d2l-vi
+    # glossary.md "bias (model parameter): hệ số điều chỉnh", d2l-pt viés), the others as
+    # PyTorch's translated docs and Wikipedia's CNN articles write it (Bias, biais, sesgo,
+    # смещение), in the plural a count takes
+    "de": ("Biases", "Bias-Terme", "Bias-Werte", "Bias-Parameter"),
+    "fr": ("biais",),
+    "es": ("sesgos", "términos de sesgo"),
+    "pt": ("vieses", "termos de viés"),
+    "ru": ("смещений", "смещения"),
+    "vi": ("hệ số điều chỉnh",),
+    "ja": ("個のバイアス", "つのバイアス", "バイアス"),
+    "ko": ("개의 편향", "개 편향", "개의 바이어스", "편향"),
 }
 # closing a sentence after the formula (each only at the very end)
 ENDINGS: dict[str, tuple[str, ...]] = {
@@ -681,11 +832,48 @@ RATE_EACH_ATTACHED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("每一个", "每个", "每"),
         (
             *("都对应一个", "对应一个", "都有一个", "有一个", "一个", "1个"),
+            # … only one (``每个卷积核只有一个偏置``)
+            *("都只有一个", "只有一个", "仅有一个"),
             # … its own (``每个输出通道有自己的偏置``)
             *("都有自己的", "有自己的", "都有各自的", "有各自的", "各有一个"),
         ),
     ),
     "ja": (("ごとに", "毎に", "につき", "あたり"), ("1つ", "一つ", "1個", "一個")),
+    # Korean "per" after Y, then "one" before X or after it (``필터마다 하나의 편향``,
+    # ``출력 채널마다 편향 1개``): d2l-ko's 채널, 필터, 편향 (TERMINOLOGY.md)
+    "ko": (
+        ("마다", "당"),
+        ("하나의", "1개의", "한 개의", "1개", "하나", "한 개", "1개씩", "하나씩"),
+    ),
+}
+# … and "each Y has one X" in the scripts that attach a particle to Y: (each, the
+# particles after Y, one or own before X, the verbs of having after X); Chinese
+# ``一个卷积核只有一个偏置`` (a kernel has only one bias), Japanese ``各フィルタには独自の
+# バイアスがあります`` (each filter has its own bias: d2l-ja's バイアス, and 独自の as the
+# Japanese translation of the Data Science Stack Exchange's answer on the bias writes it),
+# Korean ``각 필터는 자신의 편향을 가집니다``
+RATE_HAS_ATTACHED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "zh": (
+        ("每一个", "每个", "一个"),
+        ("",),
+        ("都只有一个", "只有一个", "仅有一个", "就一个", "只对应一个", "对应一个", "都有一个"),
+        ("",),
+    ),
+    "ja": (
+        ("各",),
+        ("には、", "には", "は", "に", "が"),
+        ("独自の", "1つの", "一つの", "固有の", "それぞれの", "自分の"),
+        ("があります", "がある", "を持つ", "を持ちます", "を持っています", "が1つ", "が一つ"),
+    ),
+    "ko": (
+        ("각",),
+        ("는", "은", "마다", "에는", "에"),
+        ("하나의", "1개의", "한 개의", "자신의", "고유한", "각자의", "자체"),
+        (
+            *("를 가진다", "을 가진다", "를 가집니다", "을 가집니다", "를 갖는다", "을 갖는다"),
+            *("이 있다", "가 있다", "이 있습니다", "가 있습니다", "이 있음", "가 있음"),
+        ),
+    ),
 }
 # … and the words that may stand between Y and "has" (``each filter also has a bias``), or
 # open "for each Y, … one X" (``For each filter we also learn one bias``)
@@ -792,6 +980,54 @@ PARAMETER_WORDS: dict[str, tuple[str, ...]] = {
     "ru": ("параметр",),
     "vi": ("tham số",),
 }
+# a layer's memory, its output and its kernel named in words, every language's, each read
+# as a part of a word (``memory``, ``Speicherbedarf``, ``памяти``): the book's
+# translations' words (d2l-ja 出力, カーネル, メモリ; d2l-ko 출력, 커널, 메모리; d2l-vi đầu
+# ra, hạt nhân, bộ lọc, bộ nhớ; d2l-pt saída, memória, filtro) and the parts record's
+# (registry/notations.yaml: sortie, salida, Ausgabe, выход; noyau, filtre, Kern, ядро)
+MEMORY_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("memory", "storage", "space complexity"),
+    "zh": ("内存", "显存", "存储", "空间复杂度", "空間複雜度"),
+    "ja": ("記憶", "メモリ", "空間計算量"),
+    "ko": ("메모리", "공간 복잡도", "공간복잡도"),
+    "fr": ("mémoire",),
+    "es": ("memoria",),
+    "pt": ("memória", "memoria"),
+    "de": ("speicher",),
+    "tr": ("bellek",),
+    "ru": ("памят",),
+    "vi": ("bộ nhớ",),
+}
+OUTPUT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("output",),
+    "zh": ("输出", "輸出"),
+    "ja": ("出力",),
+    "ko": ("출력",),
+    "fr": ("sortie",),
+    "es": ("salida",),
+    "pt": ("saída", "saida"),
+    "de": ("ausgabe",),
+    "ru": ("выход",),
+    "vi": ("đầu ra",),
+}
+KERNEL_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("kernel", "filter", "receptive"),
+    "zh": ("核", "感受野"),
+    "ja": ("カーネル", "フィルタ"),
+    "ko": ("커널", "필터"),
+    "fr": ("noyau", "filtre"),
+    "es": ("filtro", "núcleo"),
+    "pt": ("filtro", "núcleo"),
+    "de": ("kern",),
+    "ru": ("ядр", "фильтр"),
+    "vi": ("hạt nhân", "bộ lọc"),
+}
+# the channels' words, before or after which an output's or a kernel's word names the
+# channels, not the tensor (``output channels``, ``canal de salida``, ``kênh đầu ra``)
+CHANNEL_WORDS: tuple[str, ...] = (
+    *("channel", "通道", "チャンネル", "チャネル", "채널", "canal", "canales", "canaux"),
+    *("canais", "kanal", "канал", "kênh"),
+)
 # the bias's own words (a part of an answer about the bias: ``bias: c_o``)
 BIAS_WORDS: dict[str, tuple[str, ...]] = {"en": ("bias",), "zh": ("偏置", "偏差")}
 # the tensors of a layer whose gradient a label names (``dX``, ``grad_input``, ``W.grad``,
@@ -825,7 +1061,7 @@ RATE_COUNTED: tuple[str, ...] = (
     *BIAS_WORDS["en"],
     *BIAS_WORDS["zh"],
     *("バイアス", "편향", "바이어스", "sesgo", "biais", "viés"),
-    *("polarizzazione", "смещени", "độ lệch"),
+    *("polarizzazione", "смещени", "độ lệch", "hệ số điều chỉnh", "Bias-Term"),
 )
 # the verb of a definition said in words after a connector (``…, where F is the filter
 # size``, ``其中 F 为卷积核大小``): read as ``=``

@@ -1732,6 +1732,7 @@ def _rate_patterns() -> list[re.Pattern]:
         RATE_EACH_ATTACHED,
         RATE_FOR_EACH,
         RATE_HAS,
+        RATE_HAS_ATTACHED,
         RATE_ONE,
         RATE_PER,
         RATE_SUBJECTS,
@@ -1746,6 +1747,7 @@ def _rate_patterns() -> list[re.Pattern]:
     adverb = _alternation(RATE_ADVERBS)
     zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
     ja_each, ja_one = RATE_EACH_ATTACHED["ja"]
+    ko_each, ko_one = RATE_EACH_ATTACHED["ko"]
     return [
         re.compile(
             rf"^(?:[^\W\d_][\w'’]*\s+){{0,5}}?(?:{one})\s+(?:(?P<thing>[^\W\d_][\w\s'-]{{0,40}}?)\s+)?"
@@ -1789,12 +1791,34 @@ def _rate_patterns() -> list[re.Pattern]:
             r"\s*[.。!]?\s*$",
             re.I,
         ),
+        # Korean: Y, "per", then one X or X and one (``필터마다 하나의 편향``, ``출력 채널마다
+        # 편향 1개``)
+        re.compile(
+            rf"^(?P<unit>[^\s。.]+(?:\s[^\s。.]+)?)(?:{_alternation(ko_each)})\s*"
+            rf"(?:{_alternation(ko_one)})\s*(?P<thing>[^\s。.\d]+?)(?:이|가)?\s*"
+            r"(?:있다|있습니다|있음)?\s*[。.]?\s*$"
+        ),
+        re.compile(
+            rf"^(?P<unit>[^\s。.]+(?:\s[^\s。.]+)?)(?:{_alternation(ko_each)})\s*"
+            rf"(?P<thing>[^\s。.\d]+?)(?:이|가|은|는)?\s*(?:{_alternation(ko_one)})"
+            r"(?:이다|입니다|있다|있습니다)?\s*[。.]?\s*$"
+        ),
+        # each Y has one X, in the scripts that attach a particle to Y (RATE_HAS_ATTACHED)
+        *(
+            re.compile(
+                rf"^(?:{_alternation(each_)})\s*(?P<unit>[^\s。.、，,]+?(?:\s[^\s。.、，,]+?)?)\s*"
+                rf"(?:{_alternation(particles)})?\s*(?:{_alternation(own_)})\s*"
+                rf"(?P<thing>[^\s。.、，,]+?)\s*(?:{_alternation(verbs)})?\s*[。.]?\s*$"
+            )
+            for each_, particles, own_, verbs in (RATE_HAS_ATTACHED[k] for k in ("zh", "ja", "ko"))
+        ),
     ]
 
 
 _RATES = cache(_rate_patterns)
 _TIED = 4  # the index in _rate_patterns of the tie, "X are associated with Y"
 _SPACED_RATES = (0, 3, 4, 6)  # … and of those in words between spaces (their Y's number)
+_KOREAN_RATES = (7, 8, 11)  # … and of those in Korean (``필터 수``: its number, spaced)
 
 
 def rate_sentence(answer: str) -> tuple[str, Note] | None:
@@ -1827,9 +1851,41 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         unit = match.group("unit").strip()
         if _of_elements(unit):
             return None
-        text = f"number of {unit}" if index in _SPACED_RATES else f"{unit}数"
+        if index in _SPACED_RATES:
+            text = f"number of {_in_roles(unit) or unit}"
+        else:
+            text = f"{unit} 수" if index in _KOREAN_RATES else f"{unit}数"
         return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
     return None
+
+
+def _in_roles(unit: str) -> str | None:
+    """A rate's Y written in a language the name reader reads by its label words only
+    (Russian ``выходной канал``, Vietnamese ``kênh đầu ra``, Portuguese ``canal de saída``)
+    as the roles its words name in the parts record (:func:`.registry.notations.name_parts`,
+    :func:`.registry.notations.label_phrases`: ``output channel``), the tensor's role
+    first; None where it is ASCII already, or a word of it names no role (then it is read
+    as written, and a word the reader does not know keeps it refused)."""
+    if unit.isascii():
+        return None
+    from derivations.registry.notations import folded, label_phrases, name_parts
+
+    text = f" {folded(unit.lower())} "
+    roles = []
+    for phrase, role in label_phrases():
+        while f" {phrase} " in text:
+            roles.append(role)
+            text = text.replace(f" {phrase} ", " ", 1)
+    parts = name_parts()
+    for word in text.split():
+        part = parts.get(word)
+        if part is None:
+            return None
+        if part != "filler":
+            roles.append(part)
+    tensors = [r for r in roles if r in ("input", "output")]
+    rest = [r for r in roles if r not in ("input", "output")]
+    return " ".join(tensors + rest) or None
 
 
 def _of_elements(unit: str) -> bool:

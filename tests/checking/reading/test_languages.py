@@ -38,6 +38,13 @@ BOUNDS = [
     (("less than",), LETTER, "", "less   than 4", "less   than"),
     (("at most", "at the most"), "", LETTER, "at the most 4", "at the most"),
     (("or more",), "", LETTER, "or moreover", None),
+    # a word of any spaced script is bounded (Cyrillic, Vietnamese: s17lang), a word of a
+    # script that attaches its particles (Korean, Japanese) is not
+    (("не",), LETTER, LETTER, "неверно", None),
+    (("не",), LETTER, LETTER, "это не так", "не"),
+    (("gấp",), LETTER, LETTER, "gấp 4 lần", "gấp"),
+    (("마다",), LETTER, LETTER, "필터마다", "마다"),
+    (("ごと",), LETTER, LETTER, "フィルタごと", "ごと"),
 ]
 
 
