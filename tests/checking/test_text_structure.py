@@ -248,7 +248,10 @@ ROWS = [
     ("bias-size", "The biases are associated with the input channels.", W, "rate_sentence"),
     ("bias-size", "Each filter has its own kernel", N, "reading.sentence_only"),
     ("bias-size", "one weight per filter", N, "reading.sentence_only"),
-    ("bias-size", "Каждый фильтр имеет свой bias.", N, None),
+    # (a Y in Russian read by the roles of its words in the parts record, s17lang; one
+    # whose word names no role stays refused)
+    ("bias-size", "Каждый фильтр имеет свой bias.", R, "rate_sentence"),
+    ("bias-size", "Каждый блок имеет свой bias.", N, None),
     # ... among sentences that say no count: that sentence graded
     (
         "bias-size",
