@@ -6409,6 +6409,127 @@ READINGS = {
         "bias",
         None,
     ),
+    # --- batch H17-test
+    "$$size(output) = \\left\\lfloor\\frac{n+2p - f}{s} + 1\\right\\rfloor\\times\\left\\lfloor\\frac{n+2p - f}{s} + 1\\right\\rfloor$$": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "#    Formula: O = (I - F) / S + 1": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "#    - Include 1 bias weight per filter → 48 + 1 = 49": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "$\\large x^{(l)}$ feature map's output size $\\large = \\frac{d-N}{s} + 1 = \\frac{5-3}{1} + 1 = 3$": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "each kernel has a bias, so a 3x3 kernel actually has 10 params. ": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "\t- Below, there are 9 connections. 'valid' padding means # of output units = input - kernel_size +1 = 3 (when stride = 1)": (
+        lambda x, o: x.h - x.kh + 1,
+        "mh",
+        None,
+    ),
+    "- **核心问题**: **计算成本太高**。它的计算量大致为 `H * W * C_in * C_out * 3 * 3`。在通道数 `C_in` 和 `C_out` 很大时，这个成本在移动端是无法接受的。": (
+        lambda x, o: x.h * x.w * x.ci * x.co * 3 * 3,
+        ("mults", "ops"),
+        None,
+    ),
+    "其中后面的$n$是$biases$的数量。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "首先，我们要明白一个卷积核仅有`1`个偏执参数，我们先算一个卷积核有多少参数，每个卷积核的通道是和输入通道$ch_{in}$相等的，也就是每个卷积核有$k_h * k_w * ch_{in}$个参数（不含偏执），一共有$ch_{out}$个卷积核，那么就有$k_h * k_w * ch_{in} * ch_{out}$个参数（不含偏执），最后加上${ch_{out}}$个偏执，就得到了总的参数量$param$。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "$$\n\\begin{aligned}\n    FLOPs &= [(ch_{in} * k_h * k_w) + (ch_{in} * k_h * k_w - 1) + 1] * ch_{out} * h_{out} * w_{out}  \\\\\n    &= 2 * ch_{in} * k_h * k_w * ch_{out} * h_{out} * w_{out}\n\\end{aligned}\n$$": (
+        lambda x, o: 2 * x.ci * x.kh * x.kw * x.co * o.mh * o.mw,
+        "flops",
+        None,
+    ),
+    "2. Convolution Layer:  \n   $$\n   \\text{MACs} \\approx \n   \\text{Output H} \\times \n   \\text{Output W} \\times \n   \\text{Kernel H} \\times \n   \\text{Kernel W} \\times \n   \\text{Input C} \\times \n   \\text{Output C}\n   $$": (
+        lambda x, o: o.mh * o.mw * x.kh * x.kw * x.ci * x.co,
+        "mults",
+        None,
+    ),
+    "OH=(H+2P-FH)/S+1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "OW=(H+2P-FW)/S+1": (
+        lambda x, o: (x.h + 2 * x.qw - x.kw) / x.sw + 1,
+        "mw",
+        DIV,
+    ),
+    "$MACCs = H \\times W \\times K^2 \\times C_i \\times C_o$": (
+        lambda x, o: o.mh * o.mw * x.kh**2 * x.ci * x.co,
+        "mults",
+        SQ,
+    ),
+    "$FLOPs=(2\\times C_i\\times K^2-1)\\times H\\times W\\times C_o$（不考虑bias）": (
+        lambda x, o: (2 * x.ci * x.kh**2 - 1) * o.mh * o.mw * x.co,
+        "ops",
+        SQ,
+    ),
+    "**卷积层权重参数量**  =  $ C_i\\times K^2\\times C_o + C_o$。\n\n$C_i$ 为输入特征图通道数，$K$ 为过滤器(卷积核)尺寸，$C_o$ 为输出的特征图的 `channel` 数(也是 `filter` 的数量)，算式第二项是偏置项的参数量 。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "Hout=(Hin+2p-h)/s+1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
+    "The resulting size of the feature map is $\\left\\lfloor  \\frac{n}{s}  \\right\\rfloor$, with $n$ the original image size and $s$ the stride.": (
+        lambda x, o: fl(x.h / x.sh),
+        "mh",
+        None,
+    ),
+    "卷积中的特征图大小计算方式有两种，分别是‘VALID’和‘SAME’，卷积和池化都适用，除不尽的结果都向下取整。公式：`O = (W-F+2P)/S+1`，输入图片（Input）大小为I=W*W，卷积核（Filter）大小为F*F，步长（stride）为S，填充（Padding）的像素数为P。": (
+        lambda x, o: fl((x.h - x.kh + 2 * x.qh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "\\begin{array}{ll} \\text{kernel-shape:} &[k_{height}, k_{width}, n_{in}, n_{out}] \\\\ \\text{bias-shape:} & [n_{out}]\\\\ \\end{array}": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "为了加深理解，我们来做一个练习。假设你有10个过滤器，而不是2个，神经网络的一层是3×3×3，那么，这一层有多少个参数呢？我们来计算一下，每一层都是一个3×3×3的矩阵，因此每个过滤器有27个参数，也就是27个数。然后加上一个偏差，用参数$b$表示，现在参数增加到28个。上一页幻灯片里我画了2个过滤器，而现在我们有10个，加在一起是28×10，也就是280个参数。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "HxW表示输入特征图空间尺寸（如图1所示，H和W代表特征图的宽度和高度，输入和输出特征图尺寸不变），N是输入特征通道数，KxK表示卷积核尺寸，M表示输出卷积通道数，则标准卷积计算量是HWNK²M。": (
+        lambda x, o: x.h * x.w * x.ci * x.kh**2 * x.co,
+        "mults",
+        SQ,
+    ),
+    "设 **HxW** 表示输入 feature map 的空间大小，**N** 表示输入 channel 的数量，**KxK** 表示卷积核的大小，**M** 表示输出 channel 的数量，标准卷积的计算成本为 **HxWxNxKxKxM（记为HWNK²M）**。": (
+        lambda x, o: x.h * x.w * x.ci * x.kh**2 * x.co,
+        "mults",
+        SQ,
+    ),
+    "接下来，上图显示 [conv1x1 [1]](https://arxiv.org/abs/1312.4400)，用于改变 channel 的大小。 该卷积的计算成本是 **HWNM**，因为内核的大小是1x1，与 conv3x3 相比，计算成本降低到 1/9。": (
+        lambda x, o: x.h * x.w * x.ci * x.co,
+        "mults",
+        K1,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -6448,6 +6569,12 @@ COMPOSE = {
     "\\sum_{i=1}^{L}((k_i-1) \\cdot \\prod_{j=1}^{l-1} s_j) + 1",
     "感受野计算公式：$F(i)=(F(i+1)-1)×Stride+Ksize$",
     "RFL=RFL−1+(KL−1)×∏i=1L−1SiRFL​=RFL−1​+(KL​−1)×i=1∏L−1​Si​",
+    "$$\nl_{k} = l_{k-1}+ \\left [ (f_{k}-1)*\\prod_{i=1}^{k-1}s_{i} \\right ]\n$$",
+    "RF(t) = RF(t-1) + (kernel-1) * stride * dilation  ",
+    "$R_{Eff} = R_{Init} + (k - 1) \\cdot S$",
+    "        递归公式为: \n            \\[\n            r_{\\text{next}} = r_{\\text{current}} + (k - 1) \\times \\text{step}\n            \\]",
+    "$$R_L = R_{L-1} + (k_L - 1) \\times \\prod_{i=1}^{L-1} s_i$$",
+    "这层的感受野=上一层感受野 * 这层过滤器大小-重叠部分\n\n重叠部分=（过滤器尺寸-1） * （上一层感受野 - 前面所有层滑动步长的乘积）",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
