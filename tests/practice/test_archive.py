@@ -106,6 +106,11 @@ ANSWERS = [
     ("forward-mults", "c_o c_i k_h k_w m_h m_w ではありません", "en"),
     ("forward-mults", "au moins c_o c_i k_h k_w m_h m_w", "en"),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w pro Filter", "zh"),
+    # a factor of speed, price or a decrease, whatever the word's ending (s17rev F18)
+    ("double-channels", "4 times faster", "en"),
+    ("double-channels", "в 4 раза дешевле", "zh"),
+    ("double-channels", "уменьшается в 4 раза", "en"),
+    ("double-channels", "快4倍", "zh"),
 ]
 
 
