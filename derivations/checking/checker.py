@@ -116,7 +116,7 @@ from derivations.checking.reading.limits import (
 from derivations.checking.reading.names import COMPOSED_SOURCE, MISSPELT_SOURCE
 from derivations.checking.reading.normalize import refuse_too_long
 from derivations.checking.reading.parse import PLAIN, PLAIN_FUNCTIONS, PLAIN_NAME, Parsed
-from derivations.checking.result import DROPPED_FLOOR, Result
+from derivations.checking.result import DROPPED_FLOOR, VERDICTS, Result
 from derivations.expr import tree as ex
 from derivations.expr.evaluate import compile_node
 from derivations.expr.printers import to_latex, to_text, to_unicode
@@ -3070,9 +3070,10 @@ def _held_placed(
 
 
 # the notes whose text may state a layer's parameter, and the field holding it: a remark
-# in brackets, a comment, a condition after the formula, the prose after it
+# in brackets or after a comma, a comment, a condition after the formula, the prose after it
 _STATING_NOTES = {
     "reading.note.remark": "remark",
+    "reading.note.remark_after_comma": "remark",
     "reading.note.comment": "text",
     "reading.note.condition_after": "condition",
     "reading.note.islands": "prose",
@@ -3082,32 +3083,49 @@ _STATING_NOTES = {
 _STATED_LEAD = lazy_pattern(r"^\s*(?:at|with|when|if|for|where|using)\s+(?:an?\s+)?")
 
 
-def _remark_other_layer(entry: Entry, notes: list) -> None:
-    """Refused (``checker.reason.remark_other_layer``) when a remark in brackets (the
-    reader's ``remark`` note), a comment, a condition or the prose after the formula
-    (``at stride 2``, ``# stride 2``, ``when the stride is 2``) states a parameter (:func:`.informal.stated_parameters`:
-    ``stride 2``) at another value than the model's :class:`~derivations.model.Layer`
-    holds it at by default, on a question whose layers are those defaults but for its
-    own symbols (:attr:`Family.COMPOSE`: two kernels k_1, k_2 of the book's convolution;
-    ``k_1 + k_2 - 1 (stride 2)`` was accepted, though at stride 2 the composed size is
-    another).  A parameter with no default (the kernel's size) is not compared."""
-    if entry.question.family is not Family.COMPOSE:
-        return
-    from derivations.checking.reading.informal import stated_parameters
+def _remark_other_layer(entry: Entry, notes: list, tree: ex.Node | None = None) -> None:
+    """Refused (``checker.reason.remark_other_layer``) when a remark in brackets or after
+    a comma (the reader's ``remark`` notes), a comment, a condition or the prose after
+    the formula (``at stride 2``, ``# stride 2``, ``when the stride is 2``) states a
+    parameter (:func:`.informal.stated_parameters`: ``stride 2``) at another value than
+    the model's :class:`~derivations.model.Layer` holds it at by default, where the
+    question holds it there: a held parameter (:data:`.notations.HELD`: the dilation, the
+    groups) on every question (``… (dilation 2)``, ``(atrous rate 2)``), every
+    parameter on a question whose layers are those defaults but for its own symbols
+    (:attr:`Family.COMPOSE`: ``k_1 + k_2 - 1 (stride 2)`` was accepted, though at stride
+    2 the composed size is another).  A parameter with no default (the kernel's size) is
+    not compared.  Refused (``checker.reason.remark_unplaced``) when such words name a
+    property of the layer that no reading places (:func:`.informal.unplaced_property`:
+    ``(groupwise)``, ``(output padding 1)``, ``(rounded up)`` after a floor of ``tree``;
+    ``(same padding)`` where the question holds the padding, the composed kernel's)."""
+    from derivations.checking.reading.informal import stated_parameters, unplaced_property
     from derivations.model import Layer
+    from derivations.registry.notations import HELD
     from derivations.registry.symbols import BY_NAME
 
+    compose = entry.question.family is Family.COMPOSE
+    kinds = ex.kinds_in(tree) if tree is not None else set()
+    rounds = frozenset(
+        how for how, kind in (("floor", ex.Floor), ("ceil", ex.Ceil)) if kind in kinds
+    )
     for note in notes:
         field = _STATING_NOTES.get(note.get("id", ""))
         remark = _STATED_LEAD().sub("", note.get("fields", {}).get(field or "", "")).strip()
         if not remark:
             continue
         for stated in stated_parameters(remark):
-            held = {name: getattr(Layer, BY_NAME[name].attribute, None) for name in stated.symbols}
+            held = {
+                name: getattr(Layer, BY_NAME[name].attribute, None)
+                for name in stated.symbols
+                if compose or name in HELD
+            }
             held = {name: default for name, default in held.items() if default is not None}
             if held and stated.value not in held.values():
                 layer = ", ".join(f"{name} = {default}" for name, default in held.items())
                 raise _invalid("remark_other_layer", remark=remark, layer=layer)
+        unplaced = unplaced_property(remark, rounds, entry.question.passes, compose)
+        if unplaced is not None:
+            raise _invalid("remark_unplaced", remark=remark, words=unplaced[1])
 
 
 def _islands_per_part(entry: Entry, notes: list) -> None:
@@ -3238,8 +3256,9 @@ def _lead_names_asked(
     accepted formula (a lead-in, a label) name another quantity of the layer than the one
     asked (:func:`_names_other`): a right formula under another quantity's name is sent
     to the instructor, never accepted (a wrong one stays not_equivalent).  For a count
-    (no size asked), also a count word after the formula (``… additions``, ``… 次乘法``)
-    and the name before its ``=`` (``additions = …``, ``mults = …``), and a name of more than
+    (no size asked), also a count word after the formula (``… additions``, ``… 次乘法``),
+    the name before its ``=`` (``additions = …``, ``mults = …``) and a side of its chain
+    read as a description (``乘法次数 = 加法次数 = …``: :func:`_count_name_judged`), and a name of more than
     one letter that reads as another of the layer's symbols (``kernel = c_o``, ``W1 =
     np.zeros(F)`` answering bias-size: :func:`_symbol_named_other`); for a size, the
     book's name of the other size before its ``=`` (``m_h = …`` answering output-width;
@@ -3278,6 +3297,9 @@ def _lead_names_asked(
             raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
         if _channels_alone(name) and not updated:  # channels = 4, 通道数 = …: c_i or c_o
             raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
+    for note in notes:  # 乘法次数 = 加法次数 = …: every side a count's name, not the first
+        if note.get("id") == _SIDE_NOTE:
+            _count_name_judged(entry, note.get("fields", {}).get("side", ""))
     if notes:  # (a plain formula's first check loads no second look: test_lazy_imports)
         from derivations.checking.reading.second_look import AFTER_NOTE
     for note in notes:  # … for the padded input: a condition that is no condition
@@ -4234,6 +4256,35 @@ def _recursion(entry: Entry, answer: str) -> tuple[str, Note] | None:
     return unrolled(answer)
 
 
+def _strides_placed(entry: Entry, answer: str) -> None:
+    """For the kernels' composition, refused (``checker.reason.stride_misplaced``) when
+    the accepted answer's step over a layer's index, which names a stride, gives another
+    field than the layers' at strides other than the question's 1
+    in either direction (:func:`.reading.recursion.strided`: ``RF_{l+1} = RF_l + (k_{l+1} - 1) s_{l+1}``,
+    the layer's own stride where the strides before it act; Distill's step without its
+    ``- s_2``, ``r_1 = s_2 r_2 + (k_2 - 1)``: s16rev F6, accepted as every stride put in
+    as 1), compared at a few kernels' sizes."""
+    if entry.question.family is not Family.COMPOSE or not isinstance(answer, str):
+        return
+    from derivations.checking.reading.indexed import KERNELS
+    from derivations.checking.reading.parse import parse_answer
+    from derivations.checking.reading.recursion import STRIDED, strided
+
+    run = strided(answer)
+    if run is None:
+        return
+    values, truth, written = run
+    try:
+        wanted = compile_node(parse_answer(truth).tree)
+        given = [compile_node(parse_answer(value).tree) for value in values]
+    except InvalidAnswer:
+        return
+    first, second = KERNELS
+    layers = [{first: k_1, second: k_2} for k_1, k_2 in ((3, 5), (2, 7), (4, 4))]
+    if not any(all(run(layer) == wanted(layer) for layer in layers) for run in given):
+        raise _invalid("stride_misplaced", step=written, strides=", ".join(STRIDED))
+
+
 def _not_run(entry: Entry, answer: str) -> None:
     """For the kernels' composition, a receptive field's sum or step that no reading ran
     over the question's two layers refused in one line naming its part that does not
@@ -4474,7 +4525,8 @@ def check(
                     _held_placed(entry, parsed.tree, readings, answer, notation)
                     _approximation_near(said["notes"])
                     _islands_per_part(entry, said["notes"])
-                    _remark_other_layer(entry, said["notes"])
+                    _remark_other_layer(entry, said["notes"], parsed.tree)
+                    _strides_placed(entry, answer)
                 if result.verdict == "equivalent" and entry.question.bias:
                     _bias_said_counted(entry, said["notes"])
             except OutOfTime as error:
@@ -4493,7 +4545,81 @@ def check(
         _clear(result)
         result.error = {"reason": _short(error), "position": None, "id": None, "fields": {}}
     result.budget_hit = result.budget_hit or work.budget_hit
-    return _square_brackets(_words_multiply(result), symbolic, notation, infer)
+    result = _square_brackets(_words_multiply(result), symbolic, notation, infer)
+    return _bias_rate_said(result, symbolic, notation, infer)
+
+
+# the notes holding words a reading dropped beside the answer, and the field holding them:
+# a remark, a comment, a condition, the prose, a closing sentence, a label, a lead-in
+_BESIDE_NOTES = {
+    **_STATING_NOTES,
+    "reading.note.closing": "text",
+    "reading.note.label": "label",
+    "reading.note.lead_in": "text",
+}
+# the notes whose words are a remark on the count beside it (not prose around it): a rate
+# there that no reading counts is refused
+_REMARK_RATES = frozenset(
+    {"reading.note.remark", "reading.note.remark_after_comma", "reading.note.comment"}
+)
+# a clause of the words beside an answer, up to its mark (``one bias per weight, so …``)
+_RATE_CLAUSES = lazy_pattern(r"[^,.;:!?，。；：！？]+[,.;:!?，。；：！？]")
+# the verdicts that accept an answer (equivalent, under a convention or not)
+_ACCEPTED = VERDICTS[:2]
+# a rate's words (:data:`.languages.PER_WORDS`): one bias per or for each of something
+_PER_RATE = lazy_pattern(words_pattern(*PER_WORDS, before="[A-Za-z]", after="[A-Za-z]"), re.I)
+
+
+def _bias_rate_said(result: Result, symbolic: bool, notation, infer: bool) -> Result:
+    """``result``, unless it accepts the bias's count (:attr:`.Question.tensor`) and
+    words dropped beside the formula say a rate (``c_o (one per input channel)``,
+    ``c_o, one for each input channel``, ``c_o; each input channel has its own``, ``one
+    bias per weight, so c_o``: s16rev F12, accepted as c_o): the rate's count
+    (:func:`.second_look.rate_sentence`: ``number of input channel``) checked as the
+    answer, its verdict given where it is not right (c_i: the misconception the Chinese
+    ``每个输入通道一个`` gets); a rate in a remark or a comment that no reading counts
+    (``one per kernel element``), or a clause that is a rate whose count does not read
+    (``one bias per weight, so c_o``), refused naming its words
+    (``checker.reason.remark_unplaced``).  Prose around the answer is judged by a rate
+    it reads only (``each bias is added to every element …`` counts no biases)."""
+    if result.verdict not in _ACCEPTED or not isinstance(result.answer, str):
+        return result
+    if find_question(result.question).tensor != "bias":
+        return result
+    from derivations.checking.reading.informal import per_part
+    from derivations.checking.reading.second_look import rate_sentence
+
+    for note in (result.parsed or {}).get("notes") or ():
+        words = (note.get("fields") or {}).get(_BESIDE_NOTES.get(note.get("id", ""), ""), "")
+        rate = _PER_RATE().search(words) if isinstance(words, str) else None
+        if rate is None:
+            continue
+        # the clause holding the rate (``one bias per weight, so …``), else its unit
+        # spelled as a rate of the bias (``… each input channel has its own``)
+        clause = next(c for c in _RATE_CLAUSES().findall(words + ".") if rate.group() in c)
+        clause = clause.strip(" ,.;:!?，。；：！？")
+        part = per_part(clause)
+        unit = (_PER_RATE().sub("", part) if part else clause[clause.find(rate.group()) :]).strip()
+        unit = _PER_RATE().sub("", unit, count=1).strip() if not part else unit
+        spelled = f"每个{unit}一个偏置" if unit and not unit.isascii() else f"one bias per {unit}"
+        direct = rate_sentence(clause)
+        read = direct or rate_sentence(spelled)
+        said = None
+        if read is not None:
+            said = check(
+                result.question, read[0], symbolic=symbolic, notation=notation, infer=infer
+            )
+        if said is not None and said.verdict == "not_equivalent":
+            said.answer = result.answer
+            return said
+        if said is not None and said.verdict in _ACCEPTED:
+            continue
+        if note.get("id") not in _REMARK_RATES and direct is None:
+            continue  # prose around the answer (each bias added to every element): no rate
+        refused = Result(result.question, result.answer, "invalid_input")
+        refused.error = _error_of(_invalid("remark_unplaced", remark=words, words=rate.group()))
+        return refused
+    return result
 
 
 # the words a reading dropped beside the formula, by note: a label, prose around it, the

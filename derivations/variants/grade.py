@@ -32,6 +32,7 @@ from derivations.grading.outcome import Outcome, grade_answer
 from derivations.messages import text
 from derivations.model import CONVENTIONS
 from derivations.numbers import shown
+from derivations.registry.questions import QUESTIONS
 from derivations.registry.symbols import BY_NAME, parameters
 from derivations.variants.build import FORMAT, LAYER_FIELDS, ClassVariants, Student
 from derivations.variants.draw import DRAW_VERSION, draw_layer
@@ -929,11 +930,14 @@ def _stated_is(stated, held: int, layer) -> bool:
     return stated.value == (2 * held if per_side else Fraction(held, 2))
 
 
-def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
+def _other_layer_stated(answer: str, layer, lang: str, question: str = "") -> Outcome | None:
     """The refusal of an answer whose remark in brackets offers another answer (``1296
     (or 2592)``: two answers, s15exam E12), makes it a bound (``4 (or more)``) or states a parameter's value the student's
     layer does not have (``4 (stride 2)`` where the stride is 3: a value right for the
-    layer said to be for another, s14exam E14's twin), naming the remark (and the
+    layer said to be for another, s14exam E14's twin) or names a property of a layer no
+    reading places (:func:`.informal.unplaced_property`: ``1296 (output padding 1)``,
+    ``4 (same padding)``, ``4 (rounded up)`` where the layer's sizes round down; the
+    CLI's ``checker.reason.remark_unplaced``), naming the remark (and the
     layer's values); None when every value stated is the layer's (a padding may be its
     total or its half, per side) or none is stated."""
     from derivations.checking.reading.informal import (
@@ -941,6 +945,7 @@ def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
         bounded_remark,
         other_under_a_reading,
         stated_parameters,
+        unplaced_property,
     )
 
     for match in _BRACKETED.finditer(answer):
@@ -960,6 +965,13 @@ def _other_layer_stated(answer: str, layer, lang: str) -> Outcome | None:
             line = text(
                 "variants.remark_other_layer", lang, remark=match["body"].strip(), layer=shown
             )
+            return Outcome("invalid_input", feedback=line, student_feedback=line)
+        # the layer's sizes round down (the book's floor), whatever the question
+        passes = QUESTIONS[question].passes if question in QUESTIONS else None
+        unplaced = unplaced_property(match["body"], frozenset({"floor"}), passes)
+        if unplaced is not None:
+            remark, words = match["body"].strip(), unplaced[1]
+            line = text("checker.reason.remark_unplaced", lang, remark=remark, words=words)
             return Outcome("invalid_input", feedback=line, student_feedback=line)
     return None
 
@@ -983,7 +995,9 @@ def grade_variant_answer(
     key = next((k for k in student.key if k.question == question), None)
     from derivations.checking.reading.informal import padding_reading, stated_parameters
 
-    elsewhere = _other_layer_stated(answer, student.layer, lang) if key is not None else None
+    elsewhere = (
+        _other_layer_stated(answer, student.layer, lang, question) if key is not None else None
+    )
     if elsewhere is not None:
         return elsewhere
     numeral = read_number(answer)

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from derivations.checking import check, feedback
+from derivations.checking.reading.errors import InvalidAnswer
 from derivations.checking.reading.parse import parse_answer
 from derivations.messages import catalogue
 from tests.checking.rows import GUARD, Table, classes_test, graded_verdicts
@@ -307,15 +308,20 @@ def test_check_validate_json_lists_each_removal(capsys):
     assert data["notes"][0]["fields"]["text"] == "偏置一共占"
 
 
-# the rounding a remark states changes the reading only where the formula has none
+# the rounding a remark states changes the reading only where the formula has none; a
+# formula rounding the same way keeps it as a remark, one rounding the other way is
+# refused (s17: ``⌈…⌉ + 1 (round down)`` was kept with the remark dropped)
 def test_a_rounding_remark_is_used_only_where_it_changes_the_reading():
     plain = check("output-height", "(h - k_h + p_h)/s_h + 1", symbolic=False)
     assert plain.verdict == C  # exact division assumed
     stated = check("output-height", "(h - k_h + p_h)/s_h + 1 (结果向下取整)", symbolic=False)
     assert stated.verdict == R and stated.parsed["text"].startswith("⌊")
-    kept = parse_answer("⌈(h - k_h + p_h)/s_h⌉ + 1 (round down)")
+    kept = parse_answer("⌊(h - k_h + p_h)/s_h⌋ + 1 (round down)")
     assert "reading.note.rounding" not in [n.key for n in kept.notes]
     assert "reading.note.remark" in [n.key for n in kept.notes]
+    with pytest.raises(InvalidAnswer) as other:
+        parse_answer("⌈(h - k_h + p_h)/s_h⌉ + 1 (round down)")
+    assert other.value.key == "reading.rounding_other"
 
 
 # x is a times sign only between two factors: a factor sentence keeps its x

@@ -165,6 +165,19 @@ MORE = [
     ),
     ("output-height", "⌊h−kh+phsh⌋+1⌊sh\u200bh−kh\u200b+ph\u200b\u200b⌋+1", "en"),
     ("forward-mults", "c_o c_i k\u200bh k_w m_h m_w", "zh"),
+    # words beside the answer naming a layer's property: read or refused (s17wrong)
+    ("output-height", "(h-k_h+p_h)//s_h + 1 (groupwise)", "en"),
+    ("forward-mults", "c_o c_i k_h k_w m_h m_w（空洞率 2）", "zh"),
+    ("output-height", "(h-k_h+p_h)//s_h + 1（向上取整）", "zh"),
+    ("output-height", "(h-k_h+p_h)//s_h + 1 (rounded down)", "en"),
+    # a rate beside the bias's count checked as the answer (a nested check), a chain's
+    # count names, an increase by 多了, a step run at other strides (s17wrong)
+    ("bias-size", "c_o (one per input channel)", "en"),
+    ("bias-size", "c_o, one per filter", "zh"),
+    ("forward-mults", "乘法次数 = 加法次数 = c_o c_i k_h k_w m_h m_w", "zh"),
+    ("double-channels", "多了 4 倍", "zh"),
+    ("compose-size", "r_1 = s_2 r_2 + (k_2 - 1)", "en"),
+    ("compose-size", "r_1 = s_2 r_2 + (k_2 - s_2)", "en"),
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

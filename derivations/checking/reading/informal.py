@@ -52,6 +52,7 @@ from derivations.checking.reading.languages import (
     HEDGE_STEMS,
     HEDGES,
     HELD_PARAMETER_WORDS,
+    LAYER_PROPERTY_WORDS,
     LEAD_BOUNDS,
     LEAD_NEGATIONS,
     LEAD_SCRIPTS,
@@ -66,6 +67,7 @@ from derivations.checking.reading.languages import (
     RATE_ONE,
     RATE_PER,
     RATE_WORDS,
+    ROUNDING_WORDS,
     attached,
     every_word,
     words_pattern,
@@ -571,6 +573,9 @@ def _stated_symbols(name: str) -> tuple[str, ...]:
 
     spellings = notation_spellings()
     lower = name.lower()
+    held = _HELD_WORD.get(lower) or _HELD_WORD.get(name)
+    if held is not None:  # 膨胀率, atrous rate, 分组数: the held parameter's symbols
+        return tuple(info.name for info in symbols.parameters().get(held, ()))
     spelled = spellings.get(lower) or spellings.get(re.sub(r"\s+", "_", lower))
     if spelled is not None:
         return _symbols_of(spelled[0])
@@ -578,6 +583,70 @@ def _stated_symbols(name: str) -> tuple[str, ...]:
     if len(meant) != 1:  # (output padding: the output's and the padding's words)
         return ()
     return tuple(info.name for info in symbols.parameters().get(meant.pop(), ()))
+
+
+# a clause after other words saying what holds in another case (``… # filter[3] if groups
+# is considered``): the other case's, not the answer's
+_OTHER_CASE = lazy_pattern(
+    r"(?<=\S)\s*(?:\b(?:if|when|unless|in case)\b|如果|若是).*$", re.I | re.S
+)
+# the properties a parameter's value states (``dilation 2``): read by stated_parameters;
+# the others are no convolution's parameter (``output_padding=1`` was read as a padding)
+_PARAMETERS_VALUED = frozenset({"dilation", "groups", "sides", "rounding", "padding_same"})
+# the words of each property of :data:`.languages.LAYER_PROPERTY_WORDS`, a word of a
+# language that spaces its words whole
+_PROPERTY_WORDS = {
+    name: lazy_pattern(words_pattern(*every_word(words), before=r"[\w-]", after=r"[\w-]"), re.I)
+    for name, words in LAYER_PROPERTY_WORDS.items()
+}
+
+
+def unplaced_property(
+    body: str,
+    rounds: frozenset = frozenset(),
+    passes: str | None = None,
+    padding_held: bool = True,
+) -> tuple[str, str] | None:
+    """The property of a layer (:data:`.languages.LAYER_PROPERTY_WORDS`: its name and the
+    words written) that a remark, a comment or the words after an answer name and that
+    no reading places: not a parameter's value (:func:`stated_parameters`: ``dilation
+    1``, ``groups 2``, read and compared by the caller), not a padding's reading
+    (:func:`padding_reading`: ``per-side padding``), not the rounding the formula does
+    itself (``rounds``: "floor" and "ceil" where the formula has them; ``rounded down``
+    after a floor; any where it has none, the rounding then applied or explained), not
+    a padding's mode where the question leaves the padding open (``padding_held``
+    False: ``same`` is one padding the formula's p_h may be; ``valid`` is none), not a
+    held parameter's name alone (``# 分组数`` glossing a name of the groups), not
+    a clause after other words saying what holds in another case (``filter[3] if groups
+    is considered``), not a transposed convolution where the question asks the backward
+    pass (``passes``), which is one.  None when the text names none (issue 21: ``(groupwise)``,
+    ``(output padding 1)``, ``(same padding)``, ``(rounded up)`` after a floor were
+    dropped unread)."""
+    if padding_reading(body):
+        return None
+    for part in _PARAMETER_PARTS().split(_OTHER_CASE().sub("", body)):
+        if part.strip().lower() in _HELD_WORD:
+            continue  # 分组数, dilation: a name glossed, no layer stated
+        valued = bool(stated_parameters(part))
+        for name, pattern in _PROPERTY_WORDS.items():
+            found = pattern().search(part)
+            if found is None or (valued and name in _PARAMETERS_VALUED):
+                continue  # dilation 2, 分组数 2: a value, compared with the layer's
+            if name == "rounding" and (not rounds or _rounding_of(found.group()) in rounds):
+                continue  # (rounded down) after a floor, or no rounding it contradicts
+            if name == "transposed" and passes == "backward":
+                continue  # dX is a transposed convolution of the output's gradient
+            if name == "padding_valid" or (name == "padding_same" and not padding_held):
+                continue  # none, or a padding the formula's p_h may be
+            return name, found.group()
+    return None
+
+
+def _rounding_of(word: str) -> str | None:
+    """ "floor" or "ceil" for a word of :data:`.languages.ROUNDING_WORDS`; None for
+    another rounding's (``nearest``, 四舍五入)."""
+    lower = re.sub(r"\s+", " ", word.lower())
+    return next((how for how, words in ROUNDING_WORDS.items() if lower in words), None)
 
 
 def _symbols_of(formula: str) -> tuple[str, ...]:
@@ -921,7 +990,10 @@ def _sentence_factors() -> list:
     ]
 
 
-_INCREASE = lazy_pattern(r"(?:增加|提高|扩大|增大|增长)(?:了)?\s*$")
+# (多了, 多出: "more by"; not 差不多, about)
+_INCREASE = lazy_pattern(
+    r"(?:(?:增加|提高|扩大|增大|增长|增多)(?:了)?|(?<!不)多(?:出)?了|(?<!不)多出)\s*$"
+)
 
 
 def increase_before(words: str) -> bool:

@@ -98,6 +98,8 @@ __all__ = [
     "FACTOR_BY",
     "HEDGE_STEMS",
     "HELD_PARAMETER_WORDS",
+    "LAYER_PROPERTY_WORDS",
+    "PER_SIDE_WORDS",
     "LETTER",
     "attached",
     "words_pattern",
@@ -393,8 +395,8 @@ HEDGE_STEMS: dict[str, tuple[str, ...]] = {
 # the Chinese words of the parameters the book's layer holds at 1 (registry/notations.py's
 # ``HELD``): a remark stating one (``（膨胀率 2）``, ``(groups 2)``) names that layer
 HELD_PARAMETER_WORDS: dict[str, tuple[str, ...]] = {
-    "dilation": ("膨胀", "膨胀率"),
-    "groups": ("分组", "分组数"),
+    "dilation": ("膨胀", "膨胀率", "空洞率", "扩张率", "dilation rate", "atrous rate"),
+    "groups": ("分组", "分组数", "组数", "group count", "number of groups"),
 }
 # a rounding said in words after the formula, outside brackets (``… / s 向下取整``)
 ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
@@ -410,7 +412,7 @@ BRACKET_FLOOR_WORDS: dict[str, tuple[str, ...]] = {
 # a rounding that is not the floor besides ROUNDING_WORDS["ceil"]: up, to the nearest
 OTHER_ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
     "zh": ("四舍五入", "最近", "最接近", "进一"),
-    "en": ("ceil", "nearest", "rounds up", "rounding up", "round half", "round to"),
+    "en": ("ceil", "ceil_mode", "nearest", "rounds up", "rounding up", "round half", "round to"),
 }
 # a multiplier in words dropped beside a formula (a label, prose around it) besides the
 # multiplying words of SPOKEN (twice, half, times, 两倍, 的一半, 乘): never words only
@@ -644,10 +646,80 @@ ALTERNATIVES: tuple[str, ...] = (
 )
 # words saying how a padding is counted (``per-side padding``, ``padding 4 on each side``,
 # ``填充按每边计``): a padding's reading named in a remark, no scale of the number
-PADDING_SIDES: tuple[str, ...] = (
-    *("per side", "per-side", "each side", "both sides", "one side", "in all", "in total"),
-    *("total", "每边", "每侧", "两侧", "两边", "单侧", "单边", "总共", "合计"),
+PER_SIDE_WORDS: tuple[str, ...] = (
+    *("per side", "per-side", "each side", "both sides", "one side", "either side"),
+    *("每边", "每侧", "两侧", "两边", "单侧", "单边", "各边", "各侧"),
 )
+PADDING_SIDES: tuple[str, ...] = (
+    *PER_SIDE_WORDS,
+    *("in all", "in total", "total", "总共", "合计"),
+)
+# words naming a property of a layer that the book's questions do not leave open (a
+# dilation, groups, a transposed convolution and its output padding, a padding's mode)
+# or that says how a padding is counted (:data:`PER_SIDE_WORDS`), or a rounding
+# (:data:`ROUNDING_WORDS`, :data:`OTHER_ROUNDING_WORDS`): a remark, a comment or the words
+# after an answer naming one is read (a value stated, a padding's reading, the formula's
+# own rounding) or refused naming it (issue 21: ``(groupwise)``, ``(output padding 1)``,
+# ``(same padding)`` were dropped as remarks)
+LAYER_PROPERTY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "dilation": {
+        "en": ("atrous", "dilated", "dilation", "dilations", "dilation rate"),
+        "zh": ("空洞", "膨胀", "扩张", "带孔"),
+    },
+    "groups": {
+        "en": ("groupwise", "group-wise", "grouped", "groups", "depthwise", "depth-wise"),
+        "zh": ("分组", "组卷积", "逐通道", "深度可分离", "深度卷积"),
+    },
+    "transposed": {
+        "en": (
+            *("transposed", "transpose", "deconvolution", "deconv", "fractionally strided"),
+            # the frameworks' layers (PyTorch's ConvTranspose2d, Keras's Conv2DTranspose,
+            # TensorFlow's conv2d_transpose)
+            *("ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d", "Conv2DTranspose"),
+            *("conv2d_transpose", "conv_transpose2d"),
+        ),
+        "zh": ("转置", "反卷积", "逆卷积", "上采样卷积"),
+    },
+    "output_padding": {
+        "en": ("output padding", "output_padding", "output-padding"),
+        "zh": ("输出填充",),
+    },
+    # a padding said by its mode: none (``valid``), or as much as keeps the size
+    # (``same``: (⌈h/s_h⌉ − 1) s_h + k_h − h in all, a padding the book's p_h may be) or more
+    "padding_valid": {
+        "en": ("valid padding", "padding valid", "valid convolution", "'valid'", '"valid"'),
+        "zh": ("valid 填充", "valid填充", "有效填充"),
+    },
+    "padding_same": {
+        "en": (
+            *("same padding", "full padding", "padding same", "same convolution", "'same'"),
+            *('"same"', "same-padding", "zero-padded to the same size", "same-size output"),
+            *("same size output", "output the same size"),
+        ),
+        "zh": (
+            *("same 填充", "same填充", "相同填充", "输出与输入同尺寸", "与输入同尺寸"),
+            *("输出尺寸不变", "输出大小不变"),
+        ),
+    },
+    "sides": {
+        "en": tuple(w for w in PER_SIDE_WORDS if w.isascii()),
+        "zh": tuple(w for w in PER_SIDE_WORDS if not w.isascii()),
+    },
+    "rounding": {
+        "en": tuple(
+            w
+            for w in (*ROUNDING_WORDS["floor"], *ROUNDING_WORDS["ceil"])
+            + OTHER_ROUNDING_WORDS["en"]
+            if w.isascii()
+        ),
+        "zh": tuple(
+            w
+            for w in (*ROUNDING_WORDS["floor"], *ROUNDING_WORDS["ceil"])
+            + OTHER_ROUNDING_WORDS["zh"]
+            if not w.isascii()
+        ),
+    },
+}
 # a remark saying the count before it is per one of these (``c_o (per group)``,
 # ``（每组）``) scales it: refused as a remark that changes the formula
 # (the other languages' words for "per", "each" and the layer's parts: the book's own
@@ -870,6 +942,8 @@ RATE_EACH_ATTACHED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             *("都对应一个", "对应一个", "都有一个", "有一个", "一个", "1个"),
             # … only one (``每个卷积核只有一个偏置``)
             *("都只有一个", "只有一个", "仅有一个"),
+            # … with an adverb before "has" (``每个输出通道还有一个偏置项``: also, still)
+            *("还有一个", "也有一个", "另有一个", "都还有一个", "也都有一个"),
             # … its own (``每个输出通道有自己的偏置``)
             *("都有自己的", "有自己的", "都有各自的", "有各自的", "各有一个"),
         ),

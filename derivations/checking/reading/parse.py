@@ -634,12 +634,18 @@ def _sentence(text: Normalized, error: InvalidAnswer) -> InvalidAnswer:
 
 def _rounded(node: ex.Node, notes: list) -> ex.Node:
     """``node`` rounded as a remark after it states (``（结果向上取整）``: ⌈node⌉), where
-    that changes the reading: a formula that rounds already, or a big-O, keeps its own
-    (the remark stays a remark)."""
+    that changes the reading: a formula that rounds already the same way, or a big-O,
+    keeps its own (the remark stays a remark); one that rounds only the other way
+    (``⌊…⌋ + 1, rounded up``) is refused naming the words (``reading.rounding_other``:
+    they were dropped, issue 21)."""
     stated = [note for note in notes if note.key == ROUNDING_NOTE]
     if not stated:
         return node
-    if isinstance(node, ex.BigO) or ex.kinds_in(node) & {ex.Floor, ex.Ceil}:
+    kinds = ex.kinds_in(node) & {ex.Floor, ex.Ceil}
+    if isinstance(node, ex.BigO) or kinds:
+        how = dict(stated[0].fields)["rounding"]
+        if kinds and (ex.Ceil if how == "ceil" else ex.Floor) not in kinds:
+            raise refuse("rounding_other", 0, rounding=how)
         notes.remove(stated[0])
         return node
     return (ex.Ceil if dict(stated[0].fields)["rounding"] == "ceil" else ex.Floor)(node)

@@ -53,7 +53,7 @@ from derivations.checking.reading.indexed import (
 )
 from derivations.checking.reading.informal import Note, lazy_pattern
 
-__all__ = ["unrolled", "not_run", "role", "RECURSION_NOTE"]
+__all__ = ["unrolled", "strided", "not_run", "role", "RECURSION_NOTE", "STRIDED"]
 
 RECURSION_NOTE = "reading.note.recursion"
 _WORD = r"[A-Za-z](?:[A-Za-z0-9]|_(?!\{))*(?:_\{[A-Za-z0-9]+\})?"
@@ -214,7 +214,7 @@ def _layer_indexed(text: str) -> str:
     ):
         return text
     text = _STRIDES().sub("jump", text)
-    text = _PREVIOUS().sub(lambda m: m.group("name") + "_prev", text)
+    text = _PREVIOUS().sub(lambda m: m.group("name") + _PREVIOUS_MARK, text)
     return _INDEXED().sub(lambda m: m.group("name"), text)
 
 
@@ -400,6 +400,87 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     when no one statement of it is such a step."""
     if "=" not in answer and "return" not in answer:
         return unrolled_sums(answer)
+    step = _one_step(answer)
+    if step is None or len(step) == 1:
+        return step[0] if step is not None else None  # (no step: the sum unrolled)
+    text, written, rhs, roles = step
+    # (the field starts at one pixel; the stride is the question's)
+    field = _given(text, roles, "field", "1")
+    stride = _given(text, roles, "stride", question_stride())
+    if field is None or stride is None:
+        return None
+    given = {"field": field, "stride": stride}
+    runs = [_run(rhs.strip(), roles, first, second, given) for first, second in _LAYERS]
+    fields = (("text", _plain(written)), ("stride", question_stride()))
+    return "; ".join(runs), Note(RECURSION_NOTE, fields)
+
+
+# the strides of the two layers a step over a layer's index is also run at (layer 1's,
+# layer 2's): not 1, and unlike, so a stride at the wrong layer shows
+STRIDED = ("2", "3")
+
+
+def strided(answer: str) -> tuple[tuple[str, ...], str, str] | None:
+    """The answer's step over a layer's index run over the question's two kernels at the
+    strides :data:`STRIDED` (layer 1's, layer 2's) in both directions (an index may count
+    from the input or the output: ``RF_N = (RF_{N-1} - 1) s_N + k_N``): forward,
+    from the input, a
+    stride at the layer's own index as that layer's, a jump or a product of the strides
+    before it as theirs (and a capital S at the layer's index, as notes write that
+    product); backward, from the output (Distill's ``r_{l-1} = s_l r_l + (k_l - s_l)``),
+    a stride as its layer's.  With
+    the field those layers have (CS231n's: each layer adds (kernel − 1) × the product of
+    the strides before it, ``1 + (k_1 - 1) + (k_2 - 1) * s_1``) and the step as written;
+    None when the step is over no layer's index, names no stride (the question's step at
+    stride 1; a product of strides is judged by its range, :mod:`.indexed`), gives its
+    stride a value of its own or its start one that is no whole number, or is not one
+    step.  Such a step read at the question's stride 1 (every stride
+    1) hides a stride put at the wrong layer (``RF_l = RF_{l-1} + (k_l - 1) s_l``) or a
+    backward step without it (``r_1 = s_2 r_2 + (k_2 - 1)``)."""
+    if "=" not in answer:
+        return None
+    step = _one_step(answer)
+    if step is None or len(step) == 1:
+        return None
+    text, written, rhs, roles = step
+    if "stride" not in roles.values():
+        return None  # no stride named (a product of them was unrolled and judged by its range)
+    field = next((name for name, part in roles.items() if part == "field"), "")
+    if not (field.endswith(_PREVIOUS_MARK) or _PREVIOUS_MARK in written.split("=")[0]):
+        return None  # over no layer's index
+    start = _given(text, roles, "field", "1")
+    if start is None or _given(text, roles, "stride", "") != "":
+        return None
+    first, second = KERNELS
+    layers = [(first, STRIDED[0], "1"), (second, STRIDED[1], STRIDED[0])]
+    runs = []
+    for backward in (False, True):  # (RF_N = (RF_{N-1} - 1) s_N + k_N counts from the output)
+        value = start
+        for kernel, own, before in reversed(layers) if backward else layers:
+            values = {}
+            for name, part in roles.items():
+                if part == "stride":  # (a capital S a layer's, forward: ∏ of those before it)
+                    jump = is_jump(name) or (not backward and name[:1] in _CUMULATIVE)
+                    part = "jump" if jump else "own"
+                values[name] = {"field": value, "kernel": kernel, "own": own, "jump": before}[part]
+            value = _put_in(rhs.strip(), values)
+        runs.append(value)
+    truth = f"1 + ({first} - 1) + ({second} - 1) * {STRIDED[0]}"
+    return tuple(runs), truth, _plain(written)
+
+
+# a stride's capital in a forward step, as notes write the product of the strides before
+# the layer (``RFi = RFi-1 + (ki - 1) * Si``, S_i = ∏_{j<i} s_j; the layer's own stride the
+# book's lower-case s): read as that product
+_CUMULATIVE = frozenset("S")
+# the mark :func:`_layer_indexed` puts on a name at the layer before (``RF_{l-1}``)
+_PREVIOUS_MARK = "_prev"
+
+
+def _one_step(answer: str):
+    """The answer's one receptive-field step, read (:func:`unrolled`): the text read, the
+    statement as written, its right side and its names' parts; or ``(the sum unrolled,)``
+    (or ``(None,)``) where it has no one step."""
     from derivations.checking.reading.code import denies
 
     if ("//" in answer or "#" in answer) and any(map(denies, _COMMENT().findall(answer))):
@@ -428,19 +509,11 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
         if roles is not None:
             found.append((match.group().strip(), match.group("rhs"), roles))
     if len(found) != 1:
-        return summed if summed is not None and not found else None
+        return (summed if summed is not None and not found else None,)
     written, rhs, roles = found[0]
     if denies(text.replace(rhs, " ")):
         return None
-    # (the field starts at one pixel; the stride is the question's)
-    field = _given(text, roles, "field", "1")
-    stride = _given(text, roles, "stride", question_stride())
-    if field is None or stride is None:
-        return None
-    given = {"field": field, "stride": stride}
-    runs = [_run(rhs.strip(), roles, first, second, given) for first, second in _LAYERS]
-    fields = (("text", _plain(written)), ("stride", question_stride()))
-    return "; ".join(runs), Note(RECURSION_NOTE, fields)
+    return text, written, rhs, roles
 
 
 # a step over a layer's index: its name with the index on the left, with the index less
