@@ -3672,9 +3672,19 @@ def _counting_around(parsed: Parsed) -> Parsed:
 
 LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 # refusals no rewrite undoes: a layer applied again; both output sizes named with their
-# axes swapped (a rewrite that reads the labels away would grade the asked axis's formula)
+# axes swapped (a rewrite that reads the labels away would grade the asked axis's formula);
+# an invisible break inside what is seen as one number, a rendered copy whose TeX and
+# rendering differ (a rewrite reading a part of the answer would grade what is not seen)
 AXES_SWAPPED = "checker.reason.axes_swapped"  # :func:`_not_swapped`
-_DECISIVE = frozenset({LOOP_REFUSAL, AXES_SWAPPED, GRADIENT_PARTS})
+_DECISIVE = frozenset(
+    {
+        LOOP_REFUSAL,
+        AXES_SWAPPED,
+        GRADIENT_PARTS,
+        "reading.invisible_break",
+        "reading.rendered_disagree",
+    }
+)
 
 
 _OTHER_ROLES = frozenset({"input", "kernel", "padding", "stride", "channel", "dilation", "padded"})

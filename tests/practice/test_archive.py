@@ -178,6 +178,23 @@ MORE = [
     ("double-channels", "多了 4 倍", "zh"),
     ("compose-size", "r_1 = s_2 r_2 + (k_2 - 1)", "en"),
     ("compose-size", "r_1 = s_2 r_2 + (k_2 - s_2)", "en"),
+    # ... next to a digit, refused (s17rev F6); a copy whose TeX and rendering differ (F5);
+    # upmath and math.now.sh, an address that draws another formula than its alt or two
+    # (F17, F9); a repeated attribute
+    ("output-height", "输出高度：(h - k_h + p_h)/s_h + 1\u200b1", "zh"),
+    ("double-channels", "2\u200b2", "en"),
+    ("bias-size", "cic_oci\u200b", "en"),
+    ("bias-size", "偏置数：![](https://i.upmath.me/svg/c_i)", "zh"),
+    ("bias-size", "![](https://math.now.sh?from=c_o)", "en"),
+    ("bias-size", "![c_o](https://i.upmath.me/svg/c_i)", "en"),
+    ("bias-size", "![c_o](https://latex.codecogs.com:443/svg.image?c_i)", "en"),
+    ("bias-size", "![](https://www.zhihu.com/equation?tex=c_o&tex=c_i)", "zh"),
+    (
+        "bias-size",
+        '<img alt="c_i" src="https://latex.codecogs.com/svg.image?c_i"'
+        ' src="https://latex.codecogs.com/svg.image?c_o">',
+        "en",
+    ),
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

@@ -20,7 +20,14 @@ from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.limits import MAX_GIVEN, MAX_LENGTH
 from derivations.records import record, replace
 
-__all__ = ["Normalized", "lazy_pattern", "may_be_styled", "normalize", "refuse_too_long"]
+__all__ = [
+    "Normalized",
+    "check_breaks",
+    "lazy_pattern",
+    "may_be_styled",
+    "normalize",
+    "refuse_too_long",
+]
 
 
 def lazy_pattern(*args) -> Callable[[], re.Pattern]:
@@ -282,6 +289,19 @@ def _between_word_characters(raw: str, index: int) -> bool:
     )
 
 
+def check_breaks(raw: str) -> None:
+    """Refuse (``reading.invisible_break``, at its column) a zero-width space in ``raw``
+    next to a digit with a letter or digit on its other side: what is seen there is one
+    number or name (``1\u200b1`` is seen as 11), neither a break nor a join told."""
+    index = raw.find("\u200b")
+    while index >= 0:
+        if _between_word_characters(raw, index) and (
+            raw[index - 1].isdigit() or raw[index + 1].isdigit()
+        ):
+            raise refuse("invisible_break", index + 1, seen=raw[index - 1] + raw[index + 1])
+        index = raw.find("\u200b", index + 1)
+
+
 def _fold(raw: str) -> Normalized:
     if raw.isascii() and not _ASCII_MAPPED.intersection(raw):
         # every character folds to itself (ASCII: no superscript, no Cf, NFKC-stable)
@@ -301,9 +321,10 @@ def _fold(raw: str) -> Normalized:
             continue
         if char not in CHARACTER_MAP and unicodedata.category(char) == "Cf":
             # zero-width space, BOM, bidi marks, soft hyphen: not drawn, so away; but a
-            # zero-width space (a break) between two letters or digits is a break there:
-            # ``k\u200bh`` is k and h, never joined into k_h
+            # zero-width space (a break) between two letters is a break there: ``k\u200bh``
+            # is k and h, never joined into k_h; next to a digit, refused (check_breaks)
             if char == "\u200b" and _between_word_characters(raw, index):
+                check_breaks(raw)
                 chars.append(" ")
                 cols.append(index)
             index += 1

@@ -37,7 +37,7 @@ from derivations.checking.reading.lexer import (
     tokenize,
 )
 from derivations.checking.reading.names import LAYER
-from derivations.checking.reading.normalize import Normalized, normalize
+from derivations.checking.reading.normalize import Normalized, check_breaks, normalize
 from derivations.checking.reading.transform import to_expression
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_latex, to_text
@@ -405,6 +405,8 @@ def parse_answer(raw: str, letters: bool = False, symbols: frozenset | None = No
 
         copied = rendered_copy(raw)
         raw = copied[0] if copied else raw
+        if "\u200b" in raw:  # before any reading of a part of it (islands): refused whole
+            check_breaks(raw)
     if "x" in raw or "X" in raw:  # 卷积核高度x卷积核宽度: the times sign, one for one
         raw = _HAN_TIMES().sub("×", raw)
     plain = copied is None and plain_formula(raw, symbols)

@@ -4,9 +4,11 @@ as the formats define it, one rewrite of the second look (:mod:`.second_look`).
 * an image (CommonMark's ``![alt](src "title")`` and ``![alt][ref]``, HTML's ``<img
   alt="…" src="…">``): what it shows.  Its alt text, CommonMark's backslash escapes and
   entities read (``\\_`` is ``_``), is its description; an equation image's address
-  (:data:`EQUATION_IMAGES`: CodeCogs, Zhihu, CSDN, Google Charts, GitHub's renderer)
-  holds the TeX it draws, percent-encoded.  Where both are there they must say the same
-  formula, else nothing is read (the picture a reader sees and its description differ);
+  (:data:`EQUATION_IMAGES`: CodeCogs, Zhihu, CSDN, Google Charts, GitHub's renderer,
+  upmath, math.now.sh) holds the TeX it draws, percent-encoded; a field given twice, or
+  another address whose path or query looks like TeX, is not read (which formula the
+  picture draws cannot be told, so neither is its alt).  Where both are there they must
+  say the same formula, else nothing is read (the picture a reader sees and its description differ);
   an alt text with no sign of a formula in it (``formula``, ``公式``) describes the
   image and the address's TeX is read; an image that has neither is not read;
 * an inline link (``[text](url)``): its text; an autolink (``<https://…>``): away;
@@ -33,17 +35,27 @@ IMAGE_TEX_NOTE = "reading.note.image_tex"
 LINK_NOTE = "reading.note.link_text"
 
 # equation-image services, whose image address holds the TeX it draws: (host, path
-# prefix, the query field holding the TeX; None: the whole query, percent-encoded, a
-# ``+`` a plus sign).  CodeCogs' editor writes a space ``&space;`` and a plus ``&plus;``
-# in it (HTML's entity), read as such.
-EQUATION_IMAGES = (
+# prefix, where the TeX is: None the whole query, percent-encoded, a ``+`` a plus sign;
+# "" the path after the prefix, percent-encoded; else the query fields holding it,
+# form-encoded).  CodeCogs' editor writes a space ``&space;`` and a plus ``&plus;`` in
+# it (HTML's entity), read as such.
+EQUATION_IMAGES: tuple[tuple[str, str, str | tuple[str, ...] | None], ...] = (
     ("latex.codecogs.com", "/", None),  # /svg.latex?…, /svg.image?…, /png.image?…
     ("latex.csdn.net", "/eq", None),
-    ("www.zhihu.com", "/equation", "tex"),  # form-encoded: a ``+`` is a space
-    ("zhihu.com", "/equation", "tex"),
-    ("chart.googleapis.com", "/chart", "chl"),
-    ("render.githubusercontent.com", "/render/math", "math"),
+    ("www.zhihu.com", "/equation", ("tex",)),
+    ("zhihu.com", "/equation", ("tex",)),
+    ("chart.googleapis.com", "/chart", ("chl",)),
+    ("render.githubusercontent.com", "/render/math", ("math",)),
+    # upmath.me's "i.upmath.me/svg/<TeX>" (and /png/)
+    ("i.upmath.me", "/svg/", ""),
+    ("i.upmath.me", "/png/", ""),
+    # uetchy/math-api's README: "math.now.sh?from=<TeX>" (display), "?inline=<TeX>"
+    ("math.now.sh", "", ("from", "inline")),
 )
+# an address's path or query that looks like TeX (a script, a brace, a command): an image
+# from a service the reader does not know that may draw a formula other than its alt
+_TEX_IN_ADDRESS = lazy_pattern(r"[\\^{}]|[A-Za-z0-9]_[A-Za-z0-9{]")
+_UNREAD = "\x00"  # an address whose TeX cannot be told: the image is not read
 # CodeCogs' rendering options before the TeX (its editor writes them first): size,
 # resolution, colours and font; they draw, they say nothing of the formula
 _RENDER_OPTIONS = lazy_pattern(
@@ -86,25 +98,41 @@ def _described(text: str) -> str:
 
 def image_tex(source: str) -> str | None:
     """The TeX an equation image's address ``source`` draws (:data:`EQUATION_IMAGES`),
-    decoded; None for another address."""
+    decoded; :data:`_UNREAD` where it cannot be told (a known service's field given
+    twice; another address whose query or last path segment with no file extension,
+    decoded, looks like TeX: ``i.example/svg/c_i``); None for another address."""
     parts = urlsplit(source.strip().strip("<>"))
-    host, path = parts.netloc.lower(), parts.path
+    try:
+        host = (parts.hostname or "").lower()  # a port or capitals away
+    except ValueError:
+        return _UNREAD
+    path = parts.path
     for known, prefix, field in EQUATION_IMAGES:
         if host != known or not path.startswith(prefix):
             continue
         if field is None:
             tex = html.unescape(unquote(parts.query).replace("&space;", " "))
+        elif field == "":
+            tex = unquote(path[len(prefix) :])
         else:
-            values = parse_qs(parts.query).get(field)
+            query = parse_qs(parts.query)
+            values = [value for name in field for value in query.get(name, [])]
+            if len(values) > 1:
+                return _UNREAD  # two formulas given: which one is drawn is not told
             tex = values[0] if values else ""
         tex = _RENDER_OPTIONS().sub("", tex).strip()
         return tex or None
+    name = path.rsplit("/", 1)[-1]  # a file's name (``conv_layer.png``) is no formula
+    if _TEX_IN_ADDRESS().search(unquote(parts.query + ("" if "." in name else name))):
+        return _UNREAD
     return None
 
 
 def _shown(alt: str, tex: str | None) -> tuple[str, str] | None:
     """What an image with description ``alt`` and address TeX ``tex`` shows, and the note
     saying which was read; None when it cannot be told (see the module's docstring)."""
+    if tex == _UNREAD:
+        return None
     if tex is None:
         return (alt, IMAGE_ALT_NOTE) if alt else None
     if not alt or not _FORMULA_SIGN().search(alt):
@@ -115,12 +143,13 @@ def _shown(alt: str, tex: str | None) -> tuple[str, str] | None:
 
 
 def _attributes(text: str) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for match in _ATTRIBUTE().finditer(text):
         value = next(
             v for v in (match.group("a"), match.group("b"), match.group("c")) if v is not None
         )
-        found[match.group("name").lower()] = html.unescape(value)
+        # a repeated attribute: a browser keeps the first (HTML's tokenizer drops the rest)
+        found.setdefault(match.group("name").lower(), html.unescape(value))
     return found
 
 

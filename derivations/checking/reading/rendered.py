@@ -31,12 +31,15 @@ from collections import Counter
 
 from derivations.checking.reading.errors import refuse
 from derivations.checking.reading.informal import Note
+from derivations.checking.reading.normalize import lazy_pattern
 
 __all__ = ["RENDERED_NOTE", "rendered_copy"]
 
 RENDERED_NOTE = "reading.note.rendered_copy"
 _END = "\u200b"  # KaTeX's vlist-s: the end of a stack of rows
 _TEX_MARKS = frozenset("\\_^{}")
+# a TeX command (``\times``, ``\mathrm``): drawn as a sign or a style, never as its letters
+_COMMAND = lazy_pattern(r"\\[A-Za-z]+")
 
 
 def _math_letter(char: str) -> bool:
@@ -63,7 +66,7 @@ def _halves(raw: str) -> tuple[str, str] | None:
     first_end = ends[0] if ends else len(raw)
     head: Counter = Counter()
     tail: Counter = Counter()
-    tex = None
+    tex, half = None, ""
     for length in range(1, count // 2 + 1):
         head[seen[length - 1][1]] += 1
         tail[seen[count - length][1]] += 1
@@ -75,7 +78,25 @@ def _halves(raw: str) -> tuple[str, str] | None:
                 return "html", raw[seen[length][0] :]
         elif any(char in _TEX_MARKS for _, char in middle) and middle[-1][0] < first_end:
             tex = raw[middle[0][0] : middle[-1][0] + 1]
-    return ("tex", tex) if tex is not None else None
+            half = "".join(char for _, char in seen[count - length :])
+    if tex is None:
+        return None
+    if _letters(half) != _letters(_COMMAND().sub(" ", tex)):
+        # the TeX between says another formula than the one seen: which one the student
+        # meant cannot be told
+        raise refuse("rendered_disagree", seen=_shortened(half), tex=_shortened(tex))
+    return "tex", tex
+
+
+def _shortened(text: str) -> str:
+    """``text`` as a message names it: its first 40 characters, ``…`` after a longer."""
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _letters(text: str) -> Counter:
+    """The letters and digits of ``text`` (NFKC), as a multiset: what a TeX source and
+    its rendering both show, whatever the order (limits) or the operators' spelling."""
+    return Counter(char for char in unicodedata.normalize("NFKC", text) if char.isalnum())
 
 
 def _lines_read(half: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 
 from derivations.checking import check
 from derivations.checking.reading.pasted import image_tex, pasted
-from tests.checking.rows import Table
+from tests.checking.rows import Table, guard
 from tests.conftest import require_tool
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
@@ -43,8 +43,10 @@ ROWS = [
     ("output-height", r"![\lfloor (h-k_h+s_h)/s_h \rfloor](figures/eq3.png)", W, ALT),
     ("output-height", r"输出高度：![\lfloor (h-k_h+s_h)/s_h \rfloor](eq.png)", W, ALT),
     # ... an alt text and an address that say two formulas: neither is graded
-    ("output-height", f"![{FLOOR}](https://latex.codecogs.com/svg.image?{FLOOR_NO_PAD})", N, None),
-    (
+    guard(
+        "output-height", f"![{FLOOR}](https://latex.codecogs.com/svg.image?{FLOOR_NO_PAD})", N, None
+    ),
+    guard(
         "output-height",
         f"![{FLOOR_NO_PAD}](https://latex.codecogs.com/svg.image?{FLOOR_CODECOGS})",
         N,
@@ -90,7 +92,48 @@ ROWS = [
         W,
         TEX,
     ),
-    # HTML's <img>: its alt attribute, its entities read
+    # ... upmath.me (the TeX its path) and math.now.sh (?from=, ?inline=)
+    ("bias-size", "![](https://i.upmath.me/svg/c_o)", R, TEX),
+    ("bias-size", "偏置数：![](https://i.upmath.me/svg/c_i)", W, TEX),
+    ("bias-size", "![](https://math.now.sh?from=c_o)", R, TEX),
+    ("bias-size", "偏置数：![公式](https://math.now.sh?inline=c_i)", W, TEX),
+    # ... a port or capitals in the host: the same service
+    ("bias-size", "![](https://LaTeX.codecogs.com:443/svg.image?c_o)", R, TEX),
+    ("bias-size", "![](https://latex.codecogs.com:443/svg.image?c_i)", W, TEX),
+    # an address that draws another formula than its alt (s17rev F17: main read the alt),
+    # or two (F9: main read the first): never graded
+    ("bias-size", "![c_o](https://i.upmath.me/svg/c_i)", N, None),
+    ("bias-size", "![c_o](https://math.now.sh?from=c_i)", N, None),
+    ("bias-size", "![c_o](https://latex.codecogs.com:443/svg.image?c_i)", N, None),
+    ("bias-size", "![c_o](https://render.githubusercontent.com:443/render/math?math=c_i)", N, None),
+    ("bias-size", "偏置数：![c_o](https://eq.example.cn/svg/c_i)", N, None),  # a service unknown
+    ("bias-size", "![c_o](https://eq.example.com/render?tex=c%5Fi)", N, None),
+    ("bias-size", "![](https://www.zhihu.com/equation?tex=c_o&tex=c_i)", N, None),
+    (
+        "bias-size",
+        "偏置数：![](https://chart.googleapis.com/chart?cht=tx&chl=c_o&chl=c_i)",
+        N,
+        None,
+    ),
+    guard("bias-size", "![](https://math.now.sh?from=c_o&inline=c_i)", N, None),
+    guard("bias-size", "![](https://www.zhihu.com/equation?tex=c_o&consumer=zhihu)", R, TEX),
+    guard("bias-size", "![c_o](figures/conv_layer.png)", R, ALT),
+    # HTML's <img>: its alt attribute, its entities read; a repeated attribute: the first,
+    # as a browser keeps it (main kept the last)
+    (
+        "bias-size",
+        '<img alt="c_i" src="https://latex.codecogs.com/svg.image?c_i"'
+        ' src="https://latex.codecogs.com/svg.image?c_o">',
+        W,
+        ALT,
+    ),
+    (
+        "bias-size",
+        '<img alt="c_o" src="https://latex.codecogs.com/svg.image?c_i"'
+        ' src="https://latex.codecogs.com/svg.image?c_o">',
+        N,
+        None,
+    ),
     ("bias-size", '<img src="https://latex.csdn.net/eq?c_o" alt="c_o">', R, ALT),
     ("bias-size", '偏置的个数：<img alt="c_i" src="bias.png">', W, ALT),
     (
@@ -103,7 +146,7 @@ ROWS = [
     ("bias-size", r"![c\_o](b.png)", R, ALT),
     ("bias-size", r"![c\_i](b.png)", W, ALT),
     # an image that shows no formula: not read
-    ("bias-size", "![diagram](conv.png)", N, None),
+    guard("bias-size", "![diagram](conv.png)", N, None),
     # a link's text; Obsidian's highlight around a label
     ("bias-size", "[c_o](https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html)", R, LINK),
     ("bias-size", "偏置：[c_i](https://zh.d2l.ai/)", W, LINK),
@@ -118,7 +161,7 @@ ROWS = [
         OPENING,
     ),
     ("forward-mults", "`~ c_i * k_h * k_w * m_h * m_w`", W, OPENING),
-    ("forward-mults", "乘法次数：~ c_o c_i k_h k_w m_h m_w", R, OPENING),
+    guard("forward-mults", "乘法次数：~ c_o c_i k_h k_w m_h m_w", R, OPENING),
     ("forward-mults", "MACs: ≈ c_i k_h k_w m_h m_w", W, OPENING),
     # CommonMark's strong emphasis inside a Chinese sentence (``**`` opening and closing
     # inside a word): the words kept, the marks away
@@ -161,7 +204,6 @@ def test_an_image_read_twice_over_agrees_with_its_text():
 @pytest.mark.parametrize(
     "source",
     [
-        "https://example.com/eq.png?c_o",  # another host: no TeX
         "https://latex.codecogs.com/",  # no query
         "https://www.zhihu.com/equation?consumer=zhihu",  # no tex field
         "figures/c_o.svg",
@@ -169,6 +211,19 @@ def test_an_image_read_twice_over_agrees_with_its_text():
 )
 def test_an_address_that_draws_no_known_equation_holds_no_tex(source):
     assert image_tex(source) is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://example.com/eq.png?c_o",  # another host, a query looking like TeX
+        "https://eq.example.com/svg/%5Cfrac%7Bc_o%7D%7B2%7D",  # ... a path
+        "https://www.zhihu.com/equation?tex=c_o&tex=c_o",  # a field given twice
+    ],
+)
+def test_an_address_whose_tex_cannot_be_told_is_not_read_by_its_alt(source):
+    """s17rev F9/F17: main read the alt text (or the first field) of these."""
+    assert pasted(f"![c_o]({source})") is None
 
 
 # --- against a real CommonMark parser --------------------------------------------------

@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from derivations.checking import check
-from tests.checking.rows import Table
+from tests.checking.rows import Table, guard
 from tests.conftest import require_tool
 
 R, C, W, N = "equivalent", "equivalent_under_convention", "not_equivalent", "invalid_input"
 COPY, UNPLACED = "reading.note.rendered_copy", "reading.rendered_unplaced"
+DISAGREE, BREAK = "reading.rendered_disagree", "reading.invisible_break"
 Z = "\u200b"  # KaTeX's zero-width space closing a stack of rows
 
 # (question, answer, verdict, the note said or the refusal's id; None: neither)
@@ -45,8 +46,15 @@ ROWS = [
         COPY,
     ),
     ("forward-mults", f"cikhkwmhmwc_i k_h k_w m_h m_wci{Z}kh{Z}kw{Z}mh{Z}mw{Z}", W, COPY),
+    # ... only where what is seen agrees with it (s17rev F5): the TeX c_o between two
+    # halves that show c_i, or 900 letters, is neither (main read c_o)
+    ("bias-size", f"cic_oci{Z}", N, DISAGREE),
+    ("bias-size", f"偏置数：cic_oci{Z}", N, DISAGREE),
+    ("bias-size", "co" * 450 + "c_o" + "co" * 450 + Z, N, DISAGREE),
+    guard("bias-size", f"coc_oco{Z}", R, COPY),
+    guard("bias-size", f"偏置数：cic_ici{Z}", W, COPY),
     # where a subscript begins is lost (RF_L: R or RF the base; limits): refused
-    (
+    guard(
         "compose-size",
         f"RFL=RFL−1+(KL−1)×∏i=1L−1SiRFL{Z}=RFL−1{Z}+(KL{Z}−1)×i=1∏L−1{Z}Si{Z}",
         N,
@@ -55,11 +63,22 @@ ROWS = [
     ("output-height", f"⌊h−kh+phsh⌋+1⌊sh{Z}h−kh{Z}+ph{Z}{Z}⌋+1", N, UNPLACED),
     # a zero-width space inside a name is a break (k and h), never k_h
     ("forward-mults", f"c_o c_i k{Z}h k_w m_h m_w", W, None),
-    ("forward-mults", f"c_o{Z} c_i k_h k_w m_h m_w", R, None),
+    guard("forward-mults", f"c_o{Z} c_i k_h k_w m_h m_w", R, None),
     ("forward-mults", f"输出通道数 c_o c_i k{Z}h k_w m_h m_w", W, None),
+    # ... but next to a digit what is seen is one number or name (s17rev F6: main read
+    # "1\u200b1" as 1×1, "2\u200b2" as 2×2): refused, naming it
+    ("output-height", f"(h - k_h + p_h)/s_h + 1{Z}1", N, BREAK),
+    ("output-height", f"输出高度：(h - k_h + p_h)/s_h + 1{Z}1", N, BREAK),
+    ("double-channels", f"2{Z}2", N, BREAK),
+    ("double-channels", f"4{Z}1", N, BREAK),
+    ("double-channels", f"1{Z}4", N, BREAK),
+    ("forward-mults", f"c_o c_i k_h k_w m_h m_w{Z}1", N, BREAK),
+    ("compose-size", f"k_1 + k_2 - 1{Z}0", N, BREAK),
+    guard("double-channels", f"{Z}4", C, None),
+    guard("double-channels", f"4{Z}", C, None),
     # Unicode's invisible times (MathML's ⁢ between tokens) is a product
-    ("forward-mults", "c_o\u2062c_i\u2062k_h\u2062k_w\u2062m_h\u2062m_w", R, None),
-    ("forward-mults", "c_i\u2062k_h\u2062k_w\u2062m_h\u2062m_w", W, None),
+    guard("forward-mults", "c_o\u2062c_i\u2062k_h\u2062k_w\u2062m_h\u2062m_w", R, None),
+    guard("forward-mults", "c_i\u2062k_h\u2062k_w\u2062m_h\u2062m_w", W, None),
 ]
 
 
