@@ -3284,6 +3284,9 @@ def _lead_names_asked(
         # kernel = c_o, W1 = np.zeros(F), input_channels = c_o answering bias-size: a name
         # of another of the layer's quantities (a lone letter, P = …, M = …, is a label)
         raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
+    if name and len(name) > 1 and _other_layer_named(name):
+        # gamma = np.ones(F), running_mean = c_o: another layer's parameter (a batch norm's)
+        raise _invalid("lead_names_other", lead=name, name=name, question=entry.question.id)
     if name in _OUTPUT_NAMES and shape is not None:  # m_h = <the width's>
         said.append({"id": "reading.note.label", "fields": {"label": name}})
     elif name and tree is not None and _other_axis_named(entry, name, tree, notes):
@@ -3501,6 +3504,19 @@ def words_refusal(question_id: str, parsed: Parsed | None, unit: str = "") -> di
     return None
 
 
+# a square layer's symbols of the kernel, the stride and the padding (one for both axes)
+_SQUARE_NAMES = frozenset({"k", "s", "p"})
+
+
+def _other_layer_named(name: str) -> bool:
+    """Whether ``name``, the name a formula is assigned to, names a parameter of another
+    layer than the convolution (:func:`.notations.other_parameter`: a batch norm's
+    ``gamma``, ``running_mean``), which no question here asks."""
+    from derivations.registry.notations import other_parameter
+
+    return other_parameter(name) is not None
+
+
 def _symbol_named_other(entry: Entry, name: str) -> bool:
     """Whether ``name``, the label of a number (``c_o = 4``, ``4 = c_o``), reads alone as
     one of the layer's symbols (``c_o``, ``C_out``, ``input channels``; ``height`` in
@@ -3521,6 +3537,10 @@ def _symbol_named_other(entry: Entry, name: str) -> bool:
         return False
     if tree.name not in BY_NAME:  # k, s: as the CLI's name before a formula is judged
         spelt = _spelt_symbol(entry, name)
+        if spelt is None and tree.name in _SQUARE_NAMES and len(name.strip()) > 1:
+            # kernel, stride, padding (a square layer's k, s, p, in words): the kernel's,
+            # the stride's or the padding's name, never a count's nor an output size's
+            return entry.question.family is not Family.COMPOSE
         shape = entry.question.shape
         asked = _LABEL_SYMBOLS.get(shape.value) if shape is not None else None
         return spelt is not None and spelt.name != asked

@@ -9,6 +9,7 @@ once, on first use (as JSON from the store when it holds it: :mod:`.data`); a ma
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from derivations import records
@@ -46,6 +47,9 @@ __all__ = [
     "kernel_layouts",
     "same_shape",
     "library_aliases",
+    "holders",
+    "find_callable",
+    "other_parameter",
     "HELD",
     "held_spelling",
     "loop_indices",
@@ -87,8 +91,13 @@ class Notation:
     layouts: tuple = ()  # ((object, ((layout, (symbol, ...)), ...)), ...): layouts only
     # ((an input's layout, (the kernel's layouts beside it, ...)), ...): layouts only
     kernels: tuple = ()
-    # ((callable, (position of its shape argument or None, its keyword)), ...)
+    # ((callable, (first, stop, keyword)), ...): the positional arguments first..stop
+    # that give the shape (stop None: all from first on; first None: by keyword only),
+    # and its keyword (None: it has none)
     constructors: tuple = ()
+    holders: tuple = ()  # callables whose first argument is the tensor they hold
+    # names of other layers' parameters (a batch norm's gamma, running_mean)
+    other_parameters: tuple = ()
     same_shape: tuple = ()  # methods that keep an array's shape (uniform_, to, astype)
     # ((a library's full name, the short name its constructors are listed under), ...)
     aliases: tuple = ()
@@ -209,6 +218,8 @@ def _record(key: str, data) -> Notation:
         kernels=_hints(key, data.get("kernels", {}), "kernels"),
         same_shape=_names(key, data.get("same_shape", []), "same_shape"),
         aliases=_aliases(key, data.get("aliases", {})),
+        holders=_callables(key, data.get("holders", [])),
+        other_parameters=_names(key, data.get("other_parameters", []), "other_parameters"),
         loop_indices=_loop_indices(key, data.get("loop_indices", [])),
         layer_indices=_one_letters(key, data.get("layer_indices", []), "layer_indices"),
         layer_counts=_one_letters(key, data.get("layer_counts", []), "layer_counts"),
@@ -272,16 +283,45 @@ def _aliases(key: str, data) -> tuple:
     return tuple(data.items())
 
 
+# a constructor's shape argument: its place among the positional arguments ("0": the
+# first; "*0": all from the first on, PyTorch's torch.zeros(*size); "0:2": the first two,
+# needle's kaiming_uniform(fan_in, fan_out); "-": by keyword only), then its keyword ("-":
+# none)
+_PLACE = re.compile(r"(?P<star>\*)?(?P<first>[0-9])(?::(?P<stop>[0-9]))?|-")
+_CALLABLE = re.compile(r"\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+
+
 def _constructors(key: str, data) -> tuple:
     """``constructors``: a callable (``np.random.uniform``, ``.initialize`` a method) ->
-    [the position of its shape argument ("0", "2"; "-": by keyword only), its keyword]."""
+    [the place of its shape argument (:data:`_PLACE`), its keyword or "-"], as
+    (callable, (first, stop, keyword))."""
     pairs = _hints(key, data, "constructors")
-    out = []
+    out: list[tuple[str, tuple[int | None, int | None, str | None]]] = []
     for name, entry in pairs:
-        if len(entry) != 2 or not (entry[0] == "-" or entry[0].isdigit()) or not entry[1]:
+        place = _PLACE.fullmatch(entry[0]) if len(entry) == 2 else None
+        if place is None or not entry[1] or not _CALLABLE.fullmatch(name):
             raise _bad(key, f"constructors.{name}")
-        out.append((name, (None if entry[0] == "-" else int(entry[0]), entry[1])))
+        keyword = None if entry[1] == "-" else entry[1]
+        if entry[0] == "-":
+            if keyword is None:
+                raise _bad(key, f"constructors.{name}")
+            out.append((name, (None, None, keyword)))
+            continue
+        first = int(place.group("first"))
+        stop = None if place.group("star") else int(place.group("stop") or first + 1)
+        if stop is not None and (stop <= first or place.group("star")):
+            raise _bad(key, f"constructors.{name}")
+        out.append((name, (first, stop, keyword)))
     return tuple(out)
+
+
+def _callables(key: str, data) -> tuple:
+    """``holders``: a list of callables' dotted names (``nn.Parameter``)."""
+    if not isinstance(data, list) or not all(
+        isinstance(w, str) and _CALLABLE.fullmatch(w) for w in data
+    ):
+        raise _bad(key, "holders")
+    return tuple(data)
 
 
 PART_ROLES = frozenset(
@@ -623,11 +663,53 @@ def layouts() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 
 
 @cache
-def constructors() -> dict[str, tuple[int | None, str]]:
-    """callable -> (the position of the argument that gives the shape of the array it
-    makes, None where only its keyword does; that keyword): ``np.random.uniform`` ->
-    (2, "size"); a name starting with a dot is a method of any object."""
+def constructors() -> dict[str, tuple[int | None, int | None, str | None]]:
+    """callable -> (the first positional argument that gives the shape of the array it
+    makes, the one after the last, None for all the rest; the first None where only its
+    keyword does; that keyword, None where it has none): ``np.random.uniform`` -> (2, 3,
+    "size"), ``torch.zeros`` -> (0, None, "size"); a name starting with a dot is a
+    method of any object."""
     return {name: entry for record in notations().values() for name, entry in record.constructors}
+
+
+@cache
+def holders() -> frozenset[str]:
+    """The callables whose first argument is the tensor they hold (``nn.Parameter``)."""
+    return frozenset(name for record in notations().values() for name in record.holders)
+
+
+def find_callable(name: str, table) -> str | None:
+    """The entry of ``table`` (callables' dotted names, :func:`constructors` or
+    :func:`holders`) that ``name`` (a call's dotted name as written, spaces removed) calls:
+    the longest of ``name``'s dotted tails found there (``ndl.init.rand``: ``init.rand``;
+    ``numpy.zeros`` as ``np.zeros``, by the record's aliases: :func:`library_aliases`), else a method
+    of any object by the last name (``.add_weight``); None where none is."""
+    parts = name.split(".")
+    aliases = library_aliases()
+    for start in range(len(parts)):
+        tail = ".".join(parts[start:])
+        library, dot, rest = tail.partition(".")
+        short = f"{aliases[library]}.{rest}" if dot and library in aliases else tail
+        for written in (tail, short):
+            if written in table and not written.startswith("."):
+                return written
+    method = "." + parts[-1]
+    return method if len(parts) > 1 and method in table else None
+
+
+def other_parameter(name: str) -> str | None:
+    """The parameter of another layer than the convolution that ``name`` (a name a count
+    is assigned to: ``gamma``, ``self.running_mean``, ``bn1_beta``, ``gamma2``) names, by
+    the records' ``other_parameters`` (a batch norm's), or None: the name, less an object
+    before it and a number after it, is one of them or ends in ``_`` and one."""
+    names = {n.lower() for record in notations().values() for n in record.other_parameters}
+    if not names:
+        return None
+    last = re.sub(r"[0-9_]+$", "", name.strip().split(".")[-1].lower())
+    for other in names:
+        if last == other or last.endswith("_" + other):
+            return other
+    return None
 
 
 @cache

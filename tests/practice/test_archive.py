@@ -52,6 +52,21 @@ ANSWERS = [
     ("bias-size", "偏置 = UniformRandom().initialize((输入通道数, 1), None, None)", "zh"),
     ("output-height", "oh = (x.shape[2] - w.shape[2] + p_h) // s_h + 1  # NCHW", "zh"),
     ("bias-size", "b = torch.empty(c_o).uniform_(-k, k)", "en"),
+    # the libraries' constructors, holders and conditions, a kernel layout named, another
+    # layer's parameter named, an array made of the padded shape (issue 21, session 17)
+    (
+        "bias-size",
+        "self.bias = Parameter(init.rand(out_channels, low=-k, high=k)) if bias else None",
+        "en",
+    ),
+    ("bias-size", "b = jax.random.normal(key, (c_o, c_i))", "zh"),
+    ("bias-size", "len(w)  # HWIO", "zh"),
+    ("bias-size", "gamma = np.ones(F)", "en"),
+    (
+        "output-height",
+        "new_X = np.zeros((N, H + 2 * p, W + 2 * p, C))\nout_h = (new_X.shape[1] - K) // s + 1",
+        "zh",
+    ),
     ("bias-size", "c_o (not c_i)", "en"),
     # capitals read as the book's lower-case symbols: one note naming them all (s17std)
     ("forward-mults", "C_o C_i K_h K_w M_h M_w", "zh"),

@@ -15,7 +15,7 @@ from derivations.expr.printers import to_unicode
 from derivations.records import record, replace
 from derivations.registry.questions import QUESTIONS, Shape
 
-__all__ = ["Reading", "read_answer", "parse_for", "per_axis"]
+__all__ = ["Reading", "read_answer", "parse_for", "per_axis", "constructed", "unheld", "MOST_SIZES"]
 
 
 @record(frozen=True)
@@ -317,13 +317,12 @@ def _allocation(text: str) -> tuple[list[tuple[str, int]], str] | None:
 _CALL_NAME = lazy_pattern(r"(?P<fn>(?:[A-Za-z_]\w*\s*(?:\([^()]*\)\s*)?\.\s*)*[A-Za-z_]\w*)\s*$")
 
 
-def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
-    """The sizes of the array a call ending ``text`` makes, where the call is to a
-    constructor the notation registry names (:func:`.notations.constructors`:
-    ``np.random.uniform(0, 1, size=(c_o,))``, ``UniformRandom().initialize(c_o, None,
-    None)``) and its shape argument is given (by position or keyword): the entries of a
-    bracketed shape, else the one size; and the call as written.  None otherwise."""
-    from derivations.registry.notations import constructors, library_aliases
+def _called(text: str, table) -> tuple[str, int, int, int] | None:
+    """(the entry of ``table`` a call closing ``text`` calls, found by
+    :func:`.notations.find_callable`; where its name starts; its bracket's opening and
+    closing), or None where ``text`` closes with no such call (what stands before the
+    name is a name assigned to, :data:`_LEAD`)."""
+    from derivations.registry.notations import find_callable
 
     bracket = _closing_bracket(text)
     if bracket is None or text[bracket[0]] != "(":
@@ -332,34 +331,95 @@ def _constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
     called = _CALL_NAME().search(text[:opening])
     if called is None or not _LEAD().match(text[: called.start()]):
         return None
-    name = re.sub(r"\s+", "", called.group("fn"))
-    library, dot, rest = name.partition(".")
-    if dot and library in library_aliases():  # numpy.zeros: np.zeros (the record's aliases)
-        name = f"{library_aliases()[library]}.{rest}"
+    found = find_callable(re.sub(r"\s+", "", called.group("fn")), table)
+    return None if found is None else (found, called.start(), opening, closing)
+
+
+def constructed(text: str) -> tuple[list[tuple[str, int]], str] | None:
+    """The sizes of the array a call ending ``text`` makes, where the call is to a
+    constructor the notation registry names (:func:`.notations.constructors`:
+    ``np.random.uniform(0, 1, size=(c_o,))``, ``init.rand(c_o, low=-k, high=k)``,
+    ``UniformRandom().initialize(c_o, None, None)``) and its shape is given by position
+    or by keyword: the entries of a bracketed shape, else the sizes given (one, or the
+    separate sizes of ``torch.zeros(c_o, 1)``); and the call as written.  None otherwise:
+    no such call, its shape not given, given twice (a keyword and a position: a
+    TypeError in Python), or blank."""
+    from derivations.registry.notations import constructors
+
     table = constructors()
-    found = table.get(name) or table.get("." + name.rsplit(".", 1)[-1] if "." in name else "")
+    found = _called(text, table)
     if found is None:
         return None
-    position, keyword = found
+    name, start, opening, closing = found
+    first, stop, keyword = table[name]
     arguments = _arguments(text, opening + 1, closing)
-    given = [(part, at) for part, at, said in arguments if said == keyword]
-    placed = [(part, at) for part, at, said in arguments if said is None]
-    placed = placed[position:][:1] if position is not None else []
-    # a shape given twice (a keyword repeated, or by position and by keyword) is a
-    # SyntaxError or a TypeError in Python: no shape is read from it
-    if len(given + placed) != 1:
+    given = [(part, at) for part, at, said in arguments if said is not None and said == keyword]
+    positional = [(part, at) for part, at, said in arguments if said is None]
+    placed = positional[first:stop] if first is not None else []
+    count = stop - first if stop is not None and first is not None else 1
+    if count > 1 and given:  # kaiming_uniform(fan_in, fan_out, shape=…): the shape given
+        placed = []
+    elif count > 1 and len(placed) != count:
         return None
-    part, at = (given + placed)[0]
-    inner = part.strip()
-    if not inner:
+    if not (given or placed) or (given and placed) or len(given) > 1:
         return None
-    entries = [(part, at)]
-    if inner[0] in "([" and inner[-1] in ")]":
-        first = text.index(inner[0], at)
-        entries = _entries(text, first + 1, first + len(inner) - 1)
+    entries = []
+    for part, at in given or placed:
+        inner = part.strip()
+        if not inner:
+            return None
+        if inner[0] in "([" and inner[-1] in ")]":
+            if len(given or placed) > 1:
+                return None  # torch.zeros((c_o,), 1): no shape
+            first_at = text.index(inner[0], at)
+            entries = _entries(text, first_at + 1, first_at + len(inner) - 1)
+        else:
+            entries.append((part, at))
     if not entries:
         return None
-    return entries, text[called.start() : closing + 1]
+    return entries, text[start : closing + 1]
+
+
+def unheld(text: str) -> str:
+    """``text`` with a call closing it that only holds a tensor (the registry's
+    :func:`.notations.holders`: ``nn.Parameter(…)``, ``tf.Variable(…, name='b')``,
+    ``nn.init.uniform_(…, -k, k)``) replaced by the tensor it holds, its first argument
+    (given by position); twice at most (``Parameter(nn.init.zeros_(…))``).  A call the
+    constructors record names (Gluon's ``gluon.Parameter('bias', shape=…)``) holds none."""
+    from derivations.registry.notations import constructors, holders
+
+    for _ in range(2):
+        found = _called(text, holders()) if "(" in text else None
+        if found is None or _called(text, constructors()) is not None:
+            break
+        _, start, opening, closing = found
+        arguments = _arguments(text, opening + 1, closing)
+        if not arguments or arguments[0][2] is not None:
+            break
+        part, at, _ = arguments[0]
+        text = (text[:start] + " " * (at - start) + part).rstrip()  # (its columns kept)
+    return text
+
+
+# the bias made only where the layer has one, a conditional expression closing the
+# answer (``Parameter(…) if bias else None``, ``… if self.use_bias else None``): the
+# condition a name of the bias's flag, tested as it is (``is not None``, ``== True``)
+_BIAS_MADE = lazy_pattern(
+    r"\s+if\s+(?P<flag>(?:self\s*\.\s*)?[A-Za-z_]*[Bb]ias\w*)"
+    r"(?:\s+is\s+not\s+None|\s*==\s*True|\s+is\s+True)?\s+else\s+None\s*;?\s*$"
+)
+BIAS_MADE_NOTE = "reading.note.bias_made"
+
+
+def _bias_made(text: str) -> tuple[str, Note | None]:
+    """``text`` without a conditional expression that makes the bias only where the
+    layer has one (:data:`_BIAS_MADE`), and its note; ``text`` and None where it has
+    none.  The bias's count is that of the branch that makes it."""
+    found = _BIAS_MADE().search(text) if " else" in text else None
+    if found is None:
+        return text, None
+    note = Note(BIAS_MADE_NOTE, (("text", found.group().strip()),))
+    return text[: found.start()], note
 
 
 # a method called on the array a call made (``torch.empty(c_o).uniform_(-k, k)``,
@@ -392,9 +452,23 @@ def _array_made(text: str) -> str:
     return text
 
 
+# the most sizes a tensor's shape written in an answer is read with (the book's tensors
+# have four; a counted limit, so a shape of hundreds of sizes is refused in one line)
+MOST_SIZES = 8
+
+
 def _shape_count(found, letters: bool, symbols) -> Parsed:
-    """The count of the elements of a shape: the product of its sizes, noted."""
+    """The count of the elements of a shape: the product of its sizes, noted; refused
+    (``reading.shape_too_many_sizes``) past :data:`MOST_SIZES` sizes."""
     entries, written = found
+    if len(entries) > MOST_SIZES:
+        raise refuse(
+            "shape_too_many_sizes",
+            entries[0][1],
+            shape=written.strip()[:40] + ("…" if len(written.strip()) > 40 else ""),
+            count=len(entries),
+            limit=MOST_SIZES,
+        )
     parts = [_part(part, offset, letters, symbols) for part, offset in entries]
     tree = ex.mul(*(part.tree for part in parts)) if len(parts) > 1 else parts[0].tree
     notes = tuple(note for part in parts for note in part.notes)
@@ -430,19 +504,17 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     symbols = _symbols(question_id)
     found = QUESTIONS.get(question_id)
     if found is not None and found.tensor and isinstance(text, str):
-        held = text
-        if "Parameter" in text or "Variable" in text:  # (code read only for such a text)
-            from derivations.checking.reading.code import unheld
-
-            held = unheld(text)
+        held, made = _bias_made(text) if found.id == "bias-size" else (text, None)
+        held = unheld(held) if "(" in held else held
         held = _array_made(held) if "(" in held else held
-        shape = _tensor_shape(held)
+        shape = constructed(held) if "(" in held else None
+        if shape is None:
+            shape = _tensor_shape(held)
         if shape is None and any(mark in text for mark in _ALLOCATING):
             shape = _allocation(text)
-        if shape is None and "(" in held:
-            shape = _constructed(held)
         if shape is not None:
-            return _named(_shape_count(shape, letters, symbols), held, shape[1])
+            parsed = _named(_shape_count(shape, letters, symbols), held, shape[1])
+            return parsed if made is None else replace(parsed, notes=(made, *parsed.notes))
     pair = _pair(text) if how is not None and isinstance(text, str) else None
     labelled = None
     if pair is None and how is not None and isinstance(text, str):

@@ -93,7 +93,6 @@ __all__ = [
     "top_level_parts",
     "holds_formula",
     "unwrapped",
-    "unheld",
     "own_reading",
     "function_named",
     "bias_decided",
@@ -887,16 +886,6 @@ def _held(text: Normalized, notes: list) -> Normalized:
         text = edit(text, closing, closing + 1)
         text = edit(text, match.start(), match.end())
     return text
-
-
-def unheld(text: str) -> str:
-    """``text`` with a holder call closing it (:data:`_HOLDER_CALL`: ``nn.Parameter(…)``)
-    replaced by what it holds (a tensor's constructor, read as its shape)."""
-    match = _HOLDER_CALL().search(text)
-    closing = _closing(text, match.end() - 1) if match else None
-    if match is None or closing is None or text[closing + 1 :].strip(" ;"):
-        return text
-    return text[: match.start()] + text[match.end() : closing]
 
 
 # a pair's element as a member: Rust's and Swift's tuple fields (``padding[0].1``),
@@ -2014,20 +2003,33 @@ def _named_layout(notes: list, raw: str) -> None:
     """Note (:data:`LAYOUT_NOTE`) the data format ``raw`` names for its tensors
     (:data:`_LAYOUT_NAME`; PyTorch's :data:`_TORCH_SIZE` and its channels_last memory
     format, :data:`_MEMORY_FORMAT`: channels_first), the narrowest
-    where several agree (NCHW beside channels_first); nothing where it names none, or
-    two that order the sizes differently (``NHWC to NCHW``)."""
-    from derivations.checking.reading.names import named_layouts
+    where several agree (NCHW beside channels_first), and the kernel's layout it names
+    (``# HWIO``: :func:`.names.kernel_layout_names`), joined (``NHWC, HWIO``); nothing
+    where it names none, two formats or two kernel layouts that order the sizes
+    differently (``NHWC to NCHW``, ``OIHW -> HWIO``), or a kernel's layout no framework
+    holds beside the format named (:func:`.names.named_layouts` empty)."""
+    from derivations.checking.reading.names import kernel_layout_names, named_layouts
 
     names = {match.group() for match in _LAYOUT_NAME().finditer(raw)}
+    kernels = {
+        name
+        for name in kernel_layout_names()
+        if re.search(rf"(?<![A-Za-z]){name}(?![A-Za-z])", raw)
+    }
     if _TORCH_SIZE().search(raw):
         names.add("channels_first")
     if "channels_last" in names and _MEMORY_FORMAT().search(raw):
         names = (names - {"channels_last"}) | {"channels_first"}
-    if not names:
+    if (not names and not kernels) or len(kernels) > 1:
         return
-    narrowest = min(names, key=lambda name: (len(named_layouts(name)), name))
-    if all(named_layouts(narrowest) <= named_layouts(name) for name in names):
-        notes.append(_note("layout", layout=narrowest))
+    parts = sorted(kernels)
+    if names:
+        narrowest = min(names, key=lambda name: (len(named_layouts(name)), name))
+        if not all(named_layouts(narrowest) <= named_layouts(name) for name in names):
+            return
+        parts.insert(0, narrowest)
+    if named_layouts(", ".join(parts)):
+        notes.append(_note("layout", layout=", ".join(parts)))
 
 
 def _declared_sizes(text: Normalized, notes: list) -> Normalized:
@@ -2038,19 +2040,23 @@ def _declared_sizes(text: Normalized, notes: list) -> Normalized:
     :func:`.notations.kernel_layouts`: NCHW's OIHW, ``w_shape[2]`` ``k_h``), so a size
     of another axis there is read as what it is; left to inference where those layouts
     put different sizes there (PyTorch's ``x.size(2)``: NCHW's h, CHW's w)."""
-    from derivations.checking.reading.names import INDEXED, named_layouts, shape_of
-    from derivations.registry.notations import kernel_layouts, layouts
+    from derivations.checking.reading.names import (
+        INDEXED,
+        kernel_layout_names,
+        named_layouts,
+        shape_of,
+    )
+    from derivations.registry.notations import layouts
 
     named = next((dict(n.fields)["layout"] for n in notes if n.key == LAYOUT_NOTE), None)
     if named is None:
         return text
     declared = named_layouts(named)
-    kernels = {kernel for layout in declared for kernel in kernel_layouts().get(layout, ())}
+    kernels = declared & kernel_layout_names()
     for match in reversed(list(INDEXED().finditer(text.text))):
         tensor = shape_of(match.group("name"))
-        if (
-            tensor not in ("input", "output", "kernel")
-            or text.text[match.start() - 1 : match.start()] in ".>"
+        if tensor not in ("input", "output", "kernel") or (
+            match.start() > 0 and text.text[match.start() - 1] in ".>"
         ):
             continue
         index = int(match.group("index"))

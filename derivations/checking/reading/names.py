@@ -57,6 +57,7 @@ __all__ = [
     "shape_hints",
     "one_layout",
     "named_layouts",
+    "kernel_layout_names",
     "one_word_hint",
     "split_parts",
     "role_of",
@@ -699,14 +700,41 @@ FORMATS = {
 
 
 def named_layouts(name: str) -> frozenset[str]:
-    """The layouts of the input and the output a data format's name (``NHWC``,
-    ``channels_first``) names (:data:`FORMATS`, or the layouts record's own name); empty
-    for any other name."""
+    """The layouts a data format's name (``NHWC``, ``channels_first``) or a kernel's
+    layout (``HWIO``) names: the input's and the output's (:data:`FORMATS`, or the layouts
+    record's own name; for a kernel's layout named alone, those a framework holds it
+    beside, :func:`.notations.kernel_layouts`) and the kernel's (the one named, or those
+    held beside the input's); several names joined by ", " (``NHWC, HWIO``; ``NCHW,
+    HWIO``, TensorFlow's filters beside its NCHW data), the layouts all the formats allow
+    and the kernel's named.  Empty where a name is none of these, two kernel layouts are
+    named, or the formats allow no layout together."""
+    from derivations.registry.notations import kernel_layouts, layouts
+
+    inputs_all = {layout for layout, _ in layouts()["input"]}
+    kernels_all = {layout for layout, _ in layouts()["kernel"]}
+    names = name.split(", ")
+    formats = [one for one in names if one not in kernels_all]
+    kernels = {one for one in names if one in kernels_all}
+    if len(kernels) > 1:
+        return frozenset()
+    inputs = None
+    for one in formats:
+        these = set(FORMATS.get(one, frozenset({one}) & inputs_all))
+        inputs = these if inputs is None else inputs & these
+    if inputs is None:  # a kernel's layout alone: the inputs a framework holds it beside
+        inputs = {i for i, beside in kernel_layouts().items() if kernels & set(beside)}
+    if not kernels:
+        kernels = {k for layout in inputs for k in kernel_layouts().get(layout, ())}
+    if not inputs or not kernels:
+        return frozenset()
+    return frozenset(inputs | kernels)
+
+
+def kernel_layout_names() -> frozenset[str]:
+    """The names of the kernel's layouts the layouts record holds (OIHW, HWIO, OHWI)."""
     from derivations.registry.notations import layouts
 
-    if name in FORMATS:
-        return FORMATS[name]
-    return frozenset({name}) & {layout for layout, _ in layouts()["input"]}
+    return frozenset(layout for layout, _ in layouts()["kernel"])
 
 
 def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None) -> bool:
@@ -728,6 +756,7 @@ def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None)
                 (int(match.group("index")), quantity)
             )
     shared: set | None = None if declared is None else set(declared)
+    named_kernels = (declared or frozenset()) & kernel_layout_names()
     kernels: list[set] = []
     for name, readings in by_name.items():
         obj = cast(str, shape_of(name))
@@ -747,6 +776,8 @@ def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None)
             shared = fitting if shared is None else shared & fitting
             if not shared:
                 return False
+    if named_kernels:  # w_shape[0] c_o beside # HWIO: the kernel's layout named
+        return all(fitting & named_kernels for fitting in kernels)
     if shared is None or not kernels:
         return True
     beside = {kernel for layout in shared for kernel in kernel_layouts().get(layout, ())}

@@ -24,6 +24,14 @@ leaves the answer unread.  A condition that only skips the call where it pads no
 (``if p > 0:``, and an ``else:`` giving Y the unpadded X) is read away.  Noted
 (``reading.note.padded_input``: the call, the padded sizes).
 
+An array made of a shape the answer writes (``new_X = np.zeros((N, H + 2 * p, W + 2 * p,
+C))``, by a constructor the notation registry names: :func:`.answer.constructed`) and read
+after it the same way: each size of its shape unpacked or indexed is the size the call
+wrote at that place (``new_X.shape[1]``: ``(H + 2 * p)``; ``reading.note.made_input``); what fills a slice of it
+(``new_X[:, p:p + H, p:p + W, :] = X``) keeps its shape and is read away.  A shape whose
+sizes the call does not give one by one (``np.zeros(X.shape)``), an unpacking of another
+number of names, or a size indexed past its end leaves the answer unread.
+
 Nothing evaluates text: the call's brackets are split at their commas, the rest is
 replacing names by text.
 """
@@ -35,9 +43,10 @@ import re
 from derivations.checking.reading.code import _closing, top_level_parts
 from derivations.checking.reading.informal import Note, lazy_pattern
 
-__all__ = ["PADDED_NOTE", "padded_input"]
+__all__ = ["PADDED_NOTE", "MADE_NOTE", "padded_input"]
 
 PADDED_NOTE = "reading.note.padded_input"
+MADE_NOTE = "reading.note.made_input"
 
 # ``Y = X.pad(`` (a method) or ``Y = np.pad(X,`` / ``F.pad(X,`` (a function); the call's
 # arguments follow its "("
@@ -139,14 +148,15 @@ def _name_pattern(name: str) -> re.Pattern:
 
 
 def padded_input(answer: str) -> tuple[str, Note] | None:
-    """``answer`` with its input padded by a call read into the sizes used after it (see
-    the module's docstring), noted; None where it has no such call, or it is not read."""
-    if "pad" not in answer or "shape" not in answer:
+    """``answer`` with its input padded by a call, or made of a shape it writes, read
+    into the sizes used after it (see the module's docstring), noted; None where it has
+    no such call, or it is not read."""
+    if "shape" not in answer or "\n" not in answer:
         return None
     lines = answer.split("\n")
-    at = next((i for i, line in enumerate(lines) if _call(line)), None)
+    at = next((i for i, line in enumerate(lines) if _call(line)), None) if "pad" in answer else None
     if at is None:
-        return None
+        return _made_input(lines)
     y, x, spec, torch = _call(lines[at]) or ("", "", "", False)
     dropped = {at}
     named = _SPEC_NAME().match(next((line for line in reversed(lines[:at]) if line.strip()), ""))
@@ -243,4 +253,66 @@ def _sizes_put_in(text: str, y: str, axes: dict, count: int | None) -> tuple[str
         return written
 
     text = indexed.sub(padded, text)
+    return (text, sizes) if sizes else None
+
+
+# ``Y = <a call>`` on a line of its own; a slice of Y filled (``Y[:, p:p + H, …] = X``)
+_ASSIGNED_CALL = lazy_pattern(r"^[ \t]*(?P<y>[^\W\d]\w*)\s*=\s*(?P<call>[A-Za-z_].*\))\s*;?\s*$")
+_FILLED = r"^[ \t]*{y}\s*\[[^\n]*\]\s*=(?!=)[^\n]*$"
+
+
+def _made_input(lines: list[str]) -> tuple[str, Note] | None:
+    """The answer ``lines`` with the sizes of an array made of a shape it writes read
+    after it (see the module's docstring), noted; None where none is read."""
+    from derivations.checking.reading.answer import MOST_SIZES, constructed
+
+    for at, line in enumerate(lines):
+        found = _ASSIGNED_CALL().match(line)
+        made = constructed(found.group("call")) if found is not None else None
+        if made is None or found is None:
+            continue
+        sizes = [part.strip() for part, _ in made[0]]
+        if not 1 < len(sizes) <= MOST_SIZES or any(not size for size in sizes):
+            return None
+        y = found.group("y")
+        filled = re.compile(_FILLED.format(y=re.escape(y)))
+        after = "\n".join(rest for rest in lines[at + 1 :] if not filled.match(rest))
+        axes = {place: size for place, size in enumerate(sizes)}
+        axes.update({place - len(sizes): size for place, size in enumerate(sizes)})
+        done = _sizes_written(after, y, axes, len(sizes))
+        if done is None:
+            return None
+        text, read = done
+        fields = (("call", line.strip()), ("sizes", ", ".join(read)))
+        return "\n".join([*lines[:at], text]).strip("\n"), Note(MADE_NOTE, fields)
+    return None
+
+
+def _sizes_written(text: str, y: str, axes: dict, count: int) -> tuple[str, list[str]] | None:
+    """``text`` with each size of ``y``'s shape unpacked or indexed written as the size
+    ``axes`` gives at that place, and the sizes so written; None where none is read, an
+    unpacking has other than ``count`` names, or an index is past the shape's end."""
+    sizes: list[str] = []
+    unpacking = re.search(_UNPACKING.format(y=re.escape(y)), text, re.M)
+    if unpacking is not None:
+        names = [n.strip() for n in unpacking.group("names").split(",")]
+        if len(names) != count:
+            return None
+        head, rest = text[: unpacking.start()], text[unpacking.end() :]
+        for place, name in enumerate(names):
+            if name != "_" and _name_pattern(name).search(rest):
+                written = f"({axes[place]})"
+                rest = _name_pattern(name).sub(written.replace("\\", "\\\\"), rest)
+                sizes.append(f"{name}: {written}")
+        text = head + rest
+    indexed = re.compile(_INDEXED.format(y=re.escape(y)))
+    if any(int(m.group("index")) not in axes for m in indexed.finditer(text)):
+        return None
+
+    def made(match: re.Match) -> str:
+        size = f"({axes[int(match.group('index'))]})"
+        sizes.append(f"{match.group().strip()}: {size}")
+        return size
+
+    text = indexed.sub(made, text)
     return (text, sizes) if sizes else None
