@@ -288,7 +288,8 @@ def _aliases(key: str, data) -> tuple:
 # needle's kaiming_uniform(fan_in, fan_out); "-": by keyword only), then its keyword ("-":
 # none)
 _PLACE = re.compile(r"(?P<star>\*)?(?P<first>[0-9])(?::(?P<stop>[0-9]))?|-")
-_CALLABLE = re.compile(r"\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+# a callable's dotted name; "()" after it: the object its call makes, called
+_CALLABLE = re.compile(r"\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\))?")
 
 
 def _constructors(key: str, data) -> tuple:
@@ -681,9 +682,10 @@ def holders() -> frozenset[str]:
 def find_callable(name: str, table) -> str | None:
     """The entry of ``table`` (callables' dotted names, :func:`constructors` or
     :func:`holders`) that ``name`` (a call's dotted name as written, spaces removed) calls:
-    the longest of ``name``'s dotted tails found there (``ndl.init.rand``: ``init.rand``;
-    ``numpy.zeros`` as ``np.zeros``, by the record's aliases: :func:`library_aliases`), else a method
-    of any object by the last name (``.add_weight``); None where none is."""
+    the longest of ``name``'s dotted tails found there (``ndl.init.rand``: ``init.rand``),
+    a library's full name read as its short one (``numpy.zeros`` as ``np.zeros``:
+    :func:`library_aliases`), else a method of any object by the last name
+    (``.add_weight``); None where none is."""
     parts = name.split(".")
     aliases = library_aliases()
     for start in range(len(parts)):

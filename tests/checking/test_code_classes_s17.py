@@ -13,7 +13,10 @@ own, right and wrong, through ``check`` and ``grade``:
   ``self.param(name, init, shape)``, PaddlePaddle's ``create_parameter(shape, …)``,
   MXNet's ``nd.zeros`` and Gluon's ``Parameter(name, shape=…)``, MindSpore's
   ``initializer(init, shape)``, needle's ``init.rand(*shape, low=, high=)`` and
-  ``init.kaiming_uniform(fan_in, fan_out)``, d2l's ``d2l.zeros``.  Before, each was
+  ``init.kaiming_uniform(fan_in, fan_out)``, d2l's ``d2l.zeros``; an initializer object
+  called on the shape (Keras' ``initializers.Zeros()(shape=…)``, TensorFlow 1's
+  ``tf.zeros_initializer()(shape)``, JAX's ``nn.initializers.normal(0.02)(key, shape)``).
+  Before, each was
   refused (needle's ``init.rand(c_o)`` as MATLAB's c_o x c_o ``rand``; the others
   unknown).  The input channels as the size, the weights' shape or a shape of two axes
   is never accepted; a shape of more sizes than :data:`.answer.MOST_SIZES` is refused.
@@ -154,6 +157,23 @@ CLASSES = {
             "reading.shape_too_many_sizes: 9",
         ),
         guard("bias-size", "b = np.zeros(" + "(" * 40 + "c_o" + ",)" * 40 + ")", N, None),
+    ],
+    "an initializer object a call makes, called on the shape": [
+        ("bias-size", "b = tf.keras.initializers.Zeros()(shape=(c_o,))", R, "shape_count"),
+        ("bias-size", "b = tf.keras.initializers.Zeros()(shape=(c_i,))", W, PER_INPUT),
+        ("bias-size", "self.b = tf.Variable(tf.zeros_initializer()(shape=[num_filters]))", R, None),
+        (
+            "bias-size",
+            "self.b = tf.Variable(tf.zeros_initializer()(shape=[num_filters, in_channels]))",
+            W,
+            WEIGHTS,
+        ),
+        ("bias-size", "b = jax.nn.initializers.normal(0.02)(key, (c_o,))", R, None),
+        ("bias-size", "b = nn.initializers.zeros_init()(key, (in_channels,))", W, PER_INPUT),
+        ("bias-size", "b = keras.initializers.HeNormal()((c_o, c_i))", W, WEIGHTS),
+        ("bias-size", "偏置 = tf.keras.initializers.Constant(0.1)(shape=(输出通道数,))", R, None),
+        # a call of a call the record does not name: not read
+        guard("bias-size", "b = foo()(c_o)", N, None),
     ],
     "what holds the array: a holder, a condition on the bias, several lines": [
         (

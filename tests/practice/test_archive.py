@@ -62,6 +62,7 @@ ANSWERS = [
     ("bias-size", "b = jax.random.normal(key, (c_o, c_i))", "zh"),
     ("bias-size", "len(w)  # HWIO", "zh"),
     ("bias-size", "gamma = np.ones(F)", "en"),
+    ("bias-size", "偏置 = tf.keras.initializers.Zeros()(shape=(输出通道数,))", "zh"),
     (
         "output-height",
         "new_X = np.zeros((N, H + 2 * p, W + 2 * p, C))\nout_h = (new_X.shape[1] - K) // s + 1",

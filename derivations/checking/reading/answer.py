@@ -319,19 +319,26 @@ _CALL_NAME = lazy_pattern(r"(?P<fn>(?:[A-Za-z_]\w*\s*(?:\([^()]*\)\s*)?\.\s*)*[A
 
 def _called(text: str, table) -> tuple[str, int, int, int] | None:
     """(the entry of ``table`` a call closing ``text`` calls, found by
-    :func:`.notations.find_callable`; where its name starts; its bracket's opening and
-    closing), or None where ``text`` closes with no such call (what stands before the
-    name is a name assigned to, :data:`_LEAD`)."""
+    :func:`.notations.find_callable`, an object a call makes and calls found by its
+    maker's name and ``()``, ``Zeros()(shape=…)`` by ``…Zeros()``; where its name starts;
+    its bracket's opening and closing), or None where ``text`` closes with no such call
+    (what stands before the name is a name assigned to, :data:`_LEAD`)."""
     from derivations.registry.notations import find_callable
 
     bracket = _closing_bracket(text)
     if bracket is None or text[bracket[0]] != "(":
         return None
     opening, closing = bracket
-    called = _CALL_NAME().search(text[:opening])
+    before, made = text[:opening].rstrip(), ""
+    if before.endswith(")"):  # an object a call makes, called (Zeros()(shape=…))
+        inner = _closing_bracket(before)
+        if inner is None or before[inner[0]] != "(":
+            return None
+        before, made = before[: inner[0]], "()"
+    called = _CALL_NAME().search(before)
     if called is None or not _LEAD().match(text[: called.start()]):
         return None
-    found = find_callable(re.sub(r"\s+", "", called.group("fn")), table)
+    found = find_callable(re.sub(r"\s+", "", called.group("fn")) + made, table)
     return None if found is None else (found, called.start(), opening, closing)
 
 
