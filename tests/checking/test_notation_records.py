@@ -257,10 +257,13 @@ def test_a_librarys_full_name_is_read_as_the_short_one_its_constructors_are_list
         listed = [name for name in constructors() if name.startswith(f"{short}.")]
         assert listed, short
         for name in listed:
-            position, keyword = constructors()[name]
-            before = "1, " * (position or 0)  # the arguments before the shape
+            first, _, keyword = constructors()[name]
+            before = "1, " * (first or 0)  # the arguments before the shape
+            shape = f"{keyword}=(c_o,)" if keyword else "(c_o,)"  # (rand(*sizes): none)
             for call in (name, f"{full}.{name[len(short) + 1 :]}"):
-                answer = f"b = {call}({before}{keyword}=(c_o,))"
+                answer = f"b = {call}({before}{shape})"
                 assert check("bias-size", answer).verdict == "equivalent", answer
-            unread = f"b = {full}x.{name[len(short) + 1 :]}({before}{keyword}=(c_o,))"
+            if keyword is None:  # rand((c_o,)) reads as a shape under any module's name
+                continue  # (answer._CONSTRUCTOR: a bracketed shape after rand, zeros, …)
+            unread = f"b = {full}x.{name[len(short) + 1 :]}({before}{shape})"
             assert check("bias-size", unread).verdict == "invalid_input", unread
