@@ -2967,9 +2967,11 @@ def _held(readings: list) -> list[tuple[str, int, str | None]]:
     records' (:func:`.notations.held_spelling`: ``groups``, ``dilation[0]``), else the
     groups or the dilation for a name whose parts the parts record reads as them
     (``group_count``; ``dilation_x``, ``dil``) or a letter inferred at a number (the
-    roles record's D), else None."""
+    roles record's D), ``stride_<layer>`` for a layer's stride read at the question's
+    (:func:`.notation.layer_stride`: s_1 is ``stride_1``), else None."""
     if not readings:
         return []
+    from derivations.checking.notation import layer_stride
     from derivations.checking.reading.names import role_of
     from derivations.registry.notations import held_spelling
 
@@ -2982,6 +2984,8 @@ def _held(readings: list) -> list[tuple[str, int, str | None]]:
         parts = re.split(r"[^\w]+|_", written)
         if parameter is None and any(role_of(p) == "group" for p in parts if p):
             parameter = "groups"  # group_count, n_groups: the parts record's groups
+        if reading.get("how") == "held_stride":  # s_1: the stride of layer 1
+            parameter = f"stride_{layer_stride(written)}"
         if parameter is None and (
             reading.get("how") == "held" or any(role_of(p) == "dilation" for p in parts if p)
         ):
@@ -3015,6 +3019,9 @@ def _at_trial(env: dict, effects: dict, trial: dict) -> tuple[dict, dict, int]:
         elif effects.get("groups") == "weights_per_group":
             weights = book["c_o"] * book["c_i"] * book["k_h"] * book["k_w"]
             less = weights - weights // groups
+    stride = trial.get("stride_1")
+    if stride and effects.get("stride_1") == "receptive_field" and "k_2" in env:
+        book["k_2"] = stride * (env["k_2"] - 1) + 1
     dilation = trial.get("dilation")
     if dilation and effects.get("dilation") == "kernel_extent":
         for name in ("k_h", "k_w", "k"):

@@ -20,6 +20,9 @@ the reading shown is the likeliest):
   for, or the multiplications a FLOPs count doubles), the factor 2 (FLOPs per MAC);
 * 1 where the word may be no factor at all (written with no operator beside it: words
   of a sentence), or where its role lists a parameter held at 1 (dilation, groups);
+  the question's stride for a layer's stride the question has no symbol for, where
+  the question's record says it acts (:func:`.notation.layer_stride`: ``stride_1`` on
+  compose-size);
 * 0 and 1 where it is a term of a sum (``… + Q``);
 * 0 and 1 for a bias flag (``bias``, ``use_bias``: 1 with a bias, 0 without).
 
@@ -28,6 +31,10 @@ those readings, and its book reading.  Only when no assignment of the pool makes
 answer right (or right under a convention), nor any side of its chain, is it called
 wrong; the diagnosis is that of the first reading that matches a catalogued mistake
 (else the first the hints order first), and "read as" says the word was read every way.
+A registry letter with a role (its hints' quantities an answer may use; not a word of
+parts, whose reading may be a composite) is shown in that role where a reading in it
+matches a catalogued mistake (s_1 on compose-size was shown as k_1, a stride as a
+kernel, where s_1 at the question's stride is the known mistake), else as above.
 More than :data:`MAX_READINGS` assignments to judge: the answer stays refused (a bound
 in assignments, never in time).  No reading is ever taken to make an answer right here.
 """
@@ -45,6 +52,7 @@ from derivations.checking.notation import (
     book_reading,
     foreign_names,
     hints_for,
+    layer_stride,
     n_as_input_size,
     read_as,
     substitute,
@@ -52,7 +60,9 @@ from derivations.checking.notation import (
 )
 from derivations.checking.reading.answer import Reading, parse_for
 from derivations.checking.reading.errors import InvalidAnswer
+from derivations.checking.reading.indexed import question_stride
 from derivations.checking.reading.lexer import unknown_letter, words_held_open
+from derivations.checking.reading.names import hints_of
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_latex, to_text, to_unicode
@@ -135,15 +145,24 @@ def _stray(word: str, answer: str) -> bool:
     return False
 
 
-def _options(entry, placeholder: str, parsed: Parsed, answer: str, pool: list) -> list:
-    """The readings of one placeholder: its hinted quantities first, then the pool; 1
+def _options(
+    entry, placeholder: str, parsed: Parsed, answer: str, pool: list
+) -> tuple[list, frozenset]:
+    """(the readings of one placeholder, those of its role): its hinted quantities first
+    (its role's: those the answer may use, the batch's n too), then the pool; 1
     where the word may be no factor or its role holds a parameter at 1; 0 and 1 for a
     bias flag; a notation's letter, its book reading and the notations' readings."""
     letter = unknown_letter(placeholder) or placeholder
     if _FLAG.fullmatch(letter):
-        return [ex.num(0), ex.num(1)]
+        return [ex.num(0), ex.num(1)], frozenset()
     meant = meaning_of_word(letter)
     hinted = (*(meant.symbols if meant else ()), *(hints_for(letter, parsed) or ()))
+    # a layer's stride where it acts (s_1 on compose-size, the record's stride_1): at the
+    # question's stride, so a right form is not called wrong; one that acts nowhere (s_2
+    # in RF_2 = RF_1 + (k_2 - 1) s_2) is refused when read so, and wrong here
+    layer = layer_stride(letter, checker.symbols_allowed(entry))
+    if layer is not None and f"stride_{layer}" in dict(entry.question.held):
+        hinted += (question_stride(),)
     first = [ex.num(int(n)) if n.isdigit() else ex.sym(n) for n in hinted]
     if letter in inferred_letters():
         book = book_reading(entry, letter)
@@ -153,8 +172,18 @@ def _options(entry, placeholder: str, parsed: Parsed, answer: str, pool: list) -
     # a term of a sum (``… + Q``, ``c_i k_h k_w - Q``) may be a constant: 0 and 1 too,
     # so that "wrong whatever it stands for" holds of them (s13exam E24: Q = 1 is right)
     terms = [ex.num(0), ex.num(1)] if _a_term(parsed.tree, placeholder) else []
-    options = [t for t in first if t in pool or isinstance(t, ex.Num)]
-    return list(dict.fromkeys([*options, *pool, *ones, *terms]))
+    allowed = checker.symbols_allowed(entry)  # (B's n, the batch, is no pool's reading)
+    options = [
+        t
+        for t in first
+        if t in pool or isinstance(t, ex.Num) or (isinstance(t, ex.Sym) and t.name in allowed)
+    ]
+    # a letter's role (the registry's letters: S, s_1, B) binds what is shown; a word's
+    # parts (n_positions) only order the pool: its reading may be a composite
+    lettered = meant is None and hints_of(letter) is None and hints_for(letter, parsed)
+    own = first[: len(hinted)]  # (the notations' readings after them are no role's)
+    role = frozenset(t for t in options if t in own) if lettered else frozenset()
+    return list(dict.fromkeys([*options, *pool, *ones, *terms])), role
 
 
 def _a_term(tree: ex.Node, name: str) -> bool:
@@ -276,13 +305,17 @@ def every_reading(entry, answer: str, question_id: str):
     if not placeholders:
         return None
     pool = _pool(entry, allowed, wide=len(placeholders) == 1)
-    options = [_options(entry, p, parsed, answer, pool) for p in placeholders]
+    options, roles = [], []
+    for placeholder in placeholders:
+        names, role = _options(entry, placeholder, parsed, answer, pool)
+        options.append(names)
+        roles.append(role)
     total = 1
     for names in options:
         total *= len(names)
     if total > MAX_READINGS:
         return None
-    shown = None
+    shown = in_role = None
     for choice in itertools.product(*options):
         candidate = read_as(parsed, dict(zip(placeholders, choice, strict=True)))
         try:
@@ -292,18 +325,25 @@ def every_reading(entry, answer: str, question_id: str):
             # asked only of a reading that would be shown: whether a reading gives the
             # answer away decides nothing else, and asking it of every reading built
             # values of every variant on every domain the pool's readings imply
+            owned = all(c in role for c, role in zip(choice, roles) if role)
             if (
-                (shown is None or (matched and not shown[1]))
+                (
+                    shown is None
+                    or (matched and not shown[1])
+                    or (matched and owned and in_role is None)
+                )
                 and not any(isinstance(c, ex.Num) and c.value == 0 for c in choice)
                 and not _gives_away(entry, parsed, choice)
             ):  # shown, it would print the answer (x + 1: x → the reference); a term
                 # read as 0 only decides (… + 2 + 0 says nothing the student wrote)
                 shown = (candidate, matched, choice)
+                if matched and owned:
+                    in_role = shown
         except InvalidAnswer:
             return None
     if shown is None:  # every reading holds the answer itself: refused, nothing shown
         return None
-    chosen, matched, choice = shown
+    chosen, matched, choice = in_role or shown
     if not matched:  # like no answer the catalogue knows under any reading: refused
         return None
     readings = [

@@ -41,6 +41,7 @@ import re
 from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, refused
+from derivations.checking.reading.indexed import LAYERS, question_stride, stride_like
 from derivations.checking.reading.informal import lazy_pattern
 from derivations.checking.reading.lexer import (
     BATCH_WORD_NOTE,
@@ -78,6 +79,7 @@ __all__ = [
     "unknown_letters",
     "read_as",
     "hints_for",
+    "layer_stride",
     "book_reading",
     "foreign_names",
     "n_as_input_size",
@@ -285,7 +287,9 @@ def hints_for(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
             meaning = spellings().get(f"{base.lower()}_o")
             if isinstance(meaning, Symbol):
                 return (meaning.name,)
-        return hints or None
+        # a letter the decorated record has no role for keeps its bare role (B_1: the
+        # batch, as B; without this, any quantity: B_1 was read as k)
+        return hints or role_hints().get(base.upper()) or None
     kept = _SUBSCRIPTS.get((suffix or word).lower(), "")
     if not hints:  # a letter of no role (L_in): its subscript's quantities alone
         hints = tuple(_AXIS) + tuple(sorted(_IN | _OUT)) if kept else ()
@@ -298,7 +302,12 @@ def hints_for(letter: str, parsed: Parsed) -> tuple[str, ...] | None:
 
 
 def _candidates(
-    letter: str, placeholder: str, parsed: Parsed, quantities: list, batch: bool = False
+    letter: str,
+    placeholder: str,
+    parsed: Parsed,
+    quantities: list,
+    batch: bool = False,
+    allowed: frozenset = frozenset(),
 ) -> list[str]:
     hinted = hints_for(letter, parsed)
     names = [q for q in quantities if hinted is None or q in hinted]
@@ -310,6 +319,8 @@ def _candidates(
     # a number a hint lists: a parameter the book's layers hold at that value (D, the
     # dilation, is 1 there)
     names += [value for value in hinted or () if value.isdigit()]
+    if layer_stride(letter, allowed) is not None:  # s_1 on compose-size: its stride
+        names.append(question_stride())
     axes = _axes_near(parsed.tree, placeholder)
     if len(axes) == 1 and not INDEXED().fullmatch(letter):  # a shape's index: its layout's
         (axis,) = axes
@@ -319,6 +330,31 @@ def _candidates(
         # answering the height: the kernel's width): that size, judged as written
         names = [hinted[0]]
     return names
+
+
+# a layer's name and its index (``s_1``, ``S2``, ``stride_{1}``)
+_LAYER_NAME = lazy_pattern(r"(?P<base>[A-Za-z]+?)_?\{?(?P<index>[0-9]+)\}?")
+
+
+def layer_stride(letter: str, allowed: frozenset | None = None) -> int | None:
+    """The layer whose stride ``letter`` names (1 for ``s_1``, ``S_1``, ``stride_1``), where
+    the symbols an answer may use (``allowed``, when given) hold no stride (compose-size:
+    its layers' stride is the model's default, :func:`.indexed.question_stride`): a name that reads as a stride
+    (:func:`.indexed.stride_like`; a jump's is a product of strides, no layer's) indexed by
+    one of the question's layers (:data:`.indexed.LAYERS`); None otherwise."""
+    found = _LAYER_NAME().fullmatch(letter)
+    if found is None or (allowed is not None and any(_ROLE_OF.get(q) for q in allowed)):
+        return None
+    from derivations.checking.reading.recursion import is_jump  # (lazy: a second look's)
+
+    base, index = found["base"], int(found["index"])
+    if stride_like(base) != "stride" or is_jump(base) or not 1 <= index <= LAYERS:
+        return None
+    return index
+
+
+# the book's symbols of a stride (a question that has one reads a layer's stride as it)
+_ROLE_OF = {"s": "stride", "s_h": "stride", "s_w": "stride"}
 
 
 def _quantities(entry, parsed: Parsed, allowed: frozenset) -> list[str]:
@@ -368,22 +404,23 @@ def resolve(
             {
                 "written": unknown_letter(p),
                 "read": _text(inferred[p]),
-                "how": _how(inferred[p], right),
+                "how": _how(inferred[p], right, layer_stride(unknown_letter(p) or p, allowed)),
             }
             for p in rest
         ]
     return read_as(parsed, mapping), readings
 
 
-def _how(tree: ex.Node, right: bool = True) -> str:
-    """How "read as" says a letter inferred as ``tree``: ``held`` for a number (a role's
-    hint lists one only for D, the dilation, which the question's layer holds at 1:
-    ``k' = (d - 1)(k - 1) + k``, a dilated kernel, is the kernel there), else
+def _how(tree: ex.Node, right: bool = True, layer: int | None = None) -> str:
+    """How "read as" says a letter inferred as ``tree``: ``held_stride`` for a number
+    read for a layer's stride (``layer``: :func:`layer_stride`), ``held`` for another
+    number (a role's hint lists one only for D, the dilation, which the question's layer
+    holds at 1: ``k' = (d - 1)(k - 1) + k``, a dilated kernel, is the kernel there), else
     ``inferred`` where the reading makes the answer right, ``inferred_mistake`` where
     it matches only a catalogued mistake (``x - k_h + 1``: x is h only as that mistake
     reads it)."""
     if isinstance(tree, ex.Num):
-        return "held"
+        return "held" if layer is None else "held_stride"
     return "inferred" if right else "inferred_mistake"
 
 
@@ -457,7 +494,8 @@ def _infer(
     quantities = _quantities(entry, parsed, allowed)
     batch = "n" in allowed
     options = [
-        _candidates(unknown_letter(p) or p, p, parsed, quantities, batch) for p in placeholders
+        _candidates(unknown_letter(p) or p, p, parsed, quantities, batch, allowed)
+        for p in placeholders
     ]
     axis = _question_axis(entry)
     if axis is not None:  # the question's axis first: N_in in an output width is w

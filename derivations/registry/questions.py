@@ -218,10 +218,15 @@ HELD_EFFECTS = {
     "channels_per_group": "groups",
     # the groups g make the weights c_o c_i k_h k_w of a memory g times fewer
     "weights_per_group": "groups",
+    # the first layer's stride s_1 scales the second kernel's growth: the composed kernel
+    # (a receptive field) is 1 + (k_1 - 1) + (k_2 - 1) s_1, the second kernel's extent
+    # s_1 (k_2 - 1) + 1 where k_2 stands
+    "receptive_field": "stride_1",
 }
 _DILATED = (("dilation", "kernel_extent"),)
 _GROUPED = (("groups", "channels_per_group"),)
 _GROUPED_WEIGHTS = (("groups", "weights_per_group"),)
+_STRIDED = (("stride_1", "receptive_field"),)
 
 
 def _forms(*modes) -> Recipe:
@@ -391,6 +396,7 @@ QUESTIONS: dict[str, Question] = {
             "compose",
             _scenario(Derivation.COMPOSE),
             family=Family.COMPOSE,
+            held=_STRIDED,
             big_o=False,
             output_symbols=False,
             shape=Shape.SQUARE,

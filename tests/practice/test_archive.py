@@ -146,6 +146,9 @@ MORE = [
     ("compose-size", r"1 + \sum_{i=1}^{999999999} 0", "en"),
     ("compose-size", "感受野递推：RF_l = RF_{l-1} + (k_l - 1)，初值 RF_0 = 0", "zh"),
     ("compose-size", r"1 + \sum_{i=1}^{L} (k_i - 1) s_i", "en"),  # a stride not before its layer
+    # a layer's stride held at the question's, and re-read at 2 where it acts (s17rf4)
+    ("compose-size", "1 + (k_1-1) + (k_2-1)*s_1", "en"),
+    ("compose-size", "k_1 + k_2 - s_1", "zh"),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w ~ 5", "en"),  # an approximation valued
     # what a Markdown page pastes (s17markup): an image's alt text, an equation image's
     # address (CodeCogs' &space;, Zhihu's form encoding), an alt and an address that say

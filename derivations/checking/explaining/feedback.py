@@ -273,7 +273,7 @@ def own_counting(assumptions, states) -> str | None:
 
 # how a letter the question does not define was given a meaning by its role (the
 # notation layer's inference, :mod:`derivations.checking.notation`)
-INFERRED = ("inferred", "held", "inferred_notation")
+INFERRED = ("inferred", "held", "held_stride", "inferred_notation")
 
 
 def _inferred_first(result: Result, lang: str) -> list[str]:
