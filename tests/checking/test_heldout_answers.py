@@ -544,8 +544,8 @@ FLOORS = {
     "H14-test": 9,
     "H15-dev": 14,
     "H15-test": 23,
-    "H16-dev": 12,
-    "H16-test": 9,
+    "H16-dev": 13,
+    "H16-test": 14,
     "H17-dev": 6,
     "H17-test": 9,
 }
