@@ -1135,6 +1135,8 @@ def sentence_factor(text: Normalized, notes: list) -> Normalized | None:
         # (``в 4 раза больше``: "more" after the number says "4 times as many")
         raise refuse("lead_bounds", text.column(0), text=bound.group("words"))
     if _hedged(text.text):
+        if bound:  # at least 1296, 小于 4: a bound before the value, said so (s15exam E11)
+            raise refuse("lead_bounds", text.column(0), text=bound.group("words"))
         return None
     if _says_formula(text.text):  # two times the output channels: a formula
         return None
