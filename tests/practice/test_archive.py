@@ -149,6 +149,14 @@ MORE = [
     # a layer's stride held at the question's, and re-read at 2 where it acts (s17rf4)
     ("compose-size", "1 + (k_1-1) + (k_2-1)*s_1", "en"),
     ("compose-size", "k_1 + k_2 - s_1", "zh"),
+    # a step's index a call's or another letter, TeX's words, a dilation (s17rf5)
+    ("compose-size", "RF(t) = RF(t-1) + (kernel - 1) * jump * dilation", "en"),
+    (
+        "compose-size",
+        r"$$l_{k} = l_{k-1} + \left[ (f_{k}-1) * \prod_{i=1}^{k-1} s_{i} \right]$$",
+        "zh",
+    ),
+    ("compose-size", r"r_{\text{next}} = r_{\text{current}} + k \times \text{step}", "en"),
     ("forward-mults", "c_o c_i k_h k_w m_h m_w ~ 5", "en"),  # an approximation valued
     # what a Markdown page pastes (s17markup): an image's alt text, an equation image's
     # address (CodeCogs' &space;, Zhihu's form encoding), an alt and an address that say

@@ -44,6 +44,7 @@ from derivations.registry.notations import layer_counts, layer_indices
 __all__ = [
     "KERNELS",
     "LAYERS",
+    "question_dilation",
     "question_stride",
     "SUMMED_NOTE",
     "not_unrolled",
@@ -68,6 +69,16 @@ def question_stride() -> str:
     from derivations.registry.symbols import BY_NAME
 
     return str(getattr(Layer, BY_NAME["s_h"].attribute))
+
+
+@cache
+def question_dilation() -> str:
+    """The dilation of the question's layers as written: the default the model's
+    :class:`~derivations.model.Layer` holds ``d_h`` at (the book's layer)."""
+    from derivations.model import Layer
+    from derivations.registry.symbols import BY_NAME
+
+    return str(getattr(Layer, BY_NAME["d_h"].attribute))
 
 
 # a sum's or a product's operator, and what it does with its terms

@@ -47,11 +47,13 @@ from derivations.checking.reading.indexed import (
     KERNELS,
     layer_letters,
     not_unrolled,
+    question_dilation,
     question_stride,
     unrolled_sums,
     with_letters,
 )
 from derivations.checking.reading.informal import Note, lazy_pattern
+from derivations.registry.notations import layer_indices
 
 __all__ = ["unrolled", "strided", "not_run", "role", "RECURSION_NOTE", "STRIDED"]
 
@@ -78,7 +80,9 @@ _DEFINED = lazy_pattern(
 _BARE_RETURN = lazy_pattern(r"(?:^|(?<=[\s;{:]))return\s+(?P<rhs>[^\n;}]+)(?P<params>)")
 _OPERATOR = re.compile(r"[-+*/]")
 # a field's name before the step: a word of these in its parts
-_BEFORE = frozenset({"in", "last", "prev", "previous", "old", "before", "input"})
+_BEFORE = frozenset(
+    {"in", "last", "prev", "previous", "old", "before", "input", "current", "cur", "curr"}
+)
 _FIELD = frozenset({"rf", "r", "field", "receptive", "size", "out", "output", "k"})
 _JUMP = frozenset({"j", "jump", "jumps"})
 # LaTeX's and Markdown's marks (``$…$``, inline code's back-quotes) and their operators
@@ -194,6 +198,85 @@ def _numbers(text: str) -> set[tuple[str, int]]:
     return {(m["name"], int(m["braced"] or m["one"])) for m in _NUMBER().finditer(text)}
 
 
+# a step's own index written as a call's or an array's (``RF(t) = RF(t-1) + …``, ``r[t] =
+# r[t-1] + …``): a name at one letter, the letter shifted by one or not
+_CALLED = lazy_pattern(
+    r"(?<![\w\\])(?P<name>[A-Za-z]\w*)(?P<open>[(\[])\s*(?P<index>[A-Za-z])"
+    r"\s*(?P<offset>[-+−]\s*1)?\s*[)\]]"
+)
+# a name at a letter subscripted, shifted by one or not (``l_{k}``, ``l_{k-1}``, ``R_L``)
+_AT_LETTER = lazy_pattern(
+    r"(?<![\w\\])(?P<name>[A-Za-z]+)_(?:\{\s*(?P<index>[A-Za-z])\s*(?P<offset>[-+−]\s*1)?"
+    r"\s*\}|(?P<bare>[A-Za-z])(?![\w{]))"
+)
+# TeX's words and sized brackets around a step's parts (``r_{\text{next}}``, ``\left [
+# (f_{k}-1) \right ]``): the word, the bracket as a parenthesis
+_TEX_WORD = lazy_pattern(r"\\(?:text|mathrm|operatorname|textrm|rm)\s*\{\s*(?P<word>\w+)\s*\}")
+_SIZED = lazy_pattern(r"\\(?:left|right|big|Big|bigg|Bigg)\s*(?P<bracket>[()\[\]])")
+
+
+def _offset(match: re.Match) -> int:
+    written = (match["offset"] or "").replace(" ", "").replace("−", "-")
+    return {"": 0, "-1": -1, "+1": 1}[written]
+
+
+def _step_index(text: str) -> str:
+    """``text`` with a step's own index written as a layer's (:func:`_layer_indexed` reads
+    that): a call's or an array's index as a subscript (``RF(t) = RF(t-1) + …`` as ``RF_{t}
+    = RF_{t-1} + …``), and an index letter that is no layer's (``l_{k} = l_{k-1} + (f_k -
+    1) ∏_{i=1}^{k-1} s_i``, ``R_L = R_{L-1} + …``) as a step's letter the text does not
+    use (:func:`_step_letters`).  A step is a statement whose name is at a letter on its
+    left and the same name at that letter one more or one less on its right (the field
+    before, or after for a backward step); a text with none is as it is."""
+    text = _SIZED().sub(lambda m: "(" if m["bracket"] in "([" else ")", text)
+    text = _TEX_WORD().sub(lambda m: m["word"], text)
+    called = {(m["name"], m["index"], _offset(m)) for m in _CALLED().finditer(text)}
+    field = next(
+        ((name, index) for name, index, at in called if (name, index, at - 1) in called),
+        None,
+    )
+
+    def subscripted(match: re.Match) -> str:
+        # the field's name at the index, and any array's at it (``k[t]``, ``j[t]``)
+        assert field is not None
+        name, index = field
+        if match["index"] != index or (match["name"] != name and match["open"] != "["):
+            return match.group()
+        return f"{match['name']}_{{{index}{(match['offset'] or '').replace(' ', '')}}}"
+
+    if field is not None:
+        text = _CALLED().sub(subscripted, text)
+    statement = re.search(
+        r"(?P<lhs>[A-Za-z]+_(?:\{[^{}=]*\}|[A-Za-z]))\s*=(?!=)(?P<rhs>[^=]*)", text
+    )
+    if statement is None:
+        return text
+    left = _AT_LETTER().fullmatch(statement["lhs"])
+    if left is None:
+        return text
+    letter = left["index"] or left["bare"]
+    shifted = {
+        _offset(m)
+        for m in _AT_LETTER().finditer(statement["rhs"])
+        if m["name"] == left["name"] and (m["index"] or m["bare"]) == letter
+    }
+    if not shifted & {_offset(left) - 1, _offset(left) + 1} or letter in layer_indices():
+        return text
+    unused = [
+        own for own in _step_letters() if not re.search(rf"(?<![A-Za-z]){own}(?![A-Za-z])", text)
+    ]
+    if not unused:
+        return text
+    # the letter where it is an index: in a subscript's or a bound's braces, or alone after them
+    lone = rf"(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])"
+    text = re.sub(
+        r"(?P<mark>[_^])\{(?P<inside>[^{}]*)\}",
+        lambda m: f"{m['mark']}{{{re.sub(lone, unused[0], m['inside'])}}}",
+        text,
+    )
+    return re.sub(rf"(?<=[_^]){re.escape(letter)}(?![\w{{])", unused[0], text)
+
+
 def _layer_indexed(text: str) -> str:
     """``text`` with a step's layer index read (:data:`_PREVIOUS`, :data:`_INDEXED`,
     :data:`_STRIDES`; the index a step's letter, :func:`_step_letters`, or i
@@ -272,12 +355,17 @@ def is_jump(name: str) -> bool:
 
 
 def role(name: str) -> str | None:
-    """``"kernel"``, ``"stride"`` (the jump too), or None: what a name reads as."""
+    """``"kernel"``, ``"stride"`` (the jump too), ``"dilation"`` (a name the notation
+    registry holds for it, :data:`.notations.HELD`, or a word of it), or None: what a
+    name reads as."""
     from derivations.checking.reading.names import compose
+    from derivations.registry.notations import HELD
 
     words = _words(name)
     if words & _JUMP:
         return "stride"
+    if HELD.get(_plain(name)) == "dilation" or words & {"dilation"}:
+        return "dilation"
     if name in ("k", "K", "f", "F"):
         return "kernel"
     if name in ("s", "S"):
@@ -297,7 +385,7 @@ def _roles(lhs: str | None, rhs: str, params: list[str]) -> dict[str, str] | Non
     """Each name of ``rhs`` and its part in the step (``"field"``, ``"kernel"``,
     ``"stride"``), or None when they do not make one step."""
     names = list(dict.fromkeys(m.group() for m in _NAME().finditer(rhs)))
-    if not names or len(names) > 3 or not _OPERATOR.search(rhs):
+    if not names or len(names) > 4 or not _OPERATOR.search(rhs):
         return None
     roles: dict[str, str] = {}
     for name in names:
@@ -312,7 +400,12 @@ def _roles(lhs: str | None, rhs: str, params: list[str]) -> dict[str, str] | Non
     elif others:
         return None
     counted = list(roles.values())
-    if counted.count("field") != 1 or counted.count("kernel") != 1 or counted.count("stride") > 1:
+    if (
+        counted.count("field") != 1
+        or counted.count("kernel") != 1
+        or counted.count("stride") > 1
+        or counted.count("dilation") > 1
+    ):
         return None
     return roles
 
@@ -325,8 +418,9 @@ def _put_in(rhs: str, values: dict[str, str]) -> str:
 
 def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | None:
     """The value the answer gives the name of part ``role_`` of its step (the field it
-    starts from, the stride or jump), ``value`` where it gives none (the field: ``1``, one
-    pixel; the stride: ``1``, the question's); None when it gives it anything but a whole
+    starts from, the stride or jump, the dilation), ``value`` where it gives none (the
+    field: ``1``, one pixel; the stride and the dilation: the question's, a dilation of 2
+    it gives is a step for other layers, so wrong); None when it gives it anything but a whole
     number (the step is not run from a start the answer does not say; s13rev).  A stride
     of 2 it gives (``…, j = 2``), or a jump it scales by 2 each layer (``j = j * 2``, ``j
     *= 2``), is run as 2: a step for other layers than the question's."""
@@ -382,12 +476,18 @@ def _start(text: str, base: str) -> str | None:
 
 def _run(rhs: str, roles: dict[str, str], first: str, second: str, given: dict[str, str]) -> str:
     """The step run over two layers (kernels ``first`` then ``second``), from a field of
-    ``given["field"]`` at a stride of ``given["stride"]`` (one pixel and 1, unless the
-    answer gives others)."""
+    ``given["field"]`` at a stride of ``given["stride"]`` and a dilation of
+    ``given["dilation"]`` (one pixel and the question's, unless the answer gives
+    others)."""
     field = given["field"]
     for kernel in (first, second):
         values = {
-            name: {"field": field, "kernel": kernel, "stride": given["stride"]}[role]
+            name: {
+                "field": field,
+                "kernel": kernel,
+                "stride": given["stride"],
+                "dilation": given["dilation"],
+            }[role]
             for name, role in roles.items()
         }
         field = _put_in(rhs, values)
@@ -407,9 +507,10 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     # (the field starts at one pixel; the stride is the question's)
     field = _given(text, roles, "field", "1")
     stride = _given(text, roles, "stride", question_stride())
-    if field is None or stride is None:
+    dilation = _given(text, roles, "dilation", question_dilation())
+    if field is None or stride is None or dilation is None:
         return None
-    given = {"field": field, "stride": stride}
+    given = {"field": field, "stride": stride, "dilation": dilation}
     runs = [_run(rhs.strip(), roles, first, second, given) for first, second in _LAYERS]
     fields = (("text", _plain(written)), ("stride", question_stride()))
     return "; ".join(runs), Note(RECURSION_NOTE, fields)
@@ -449,7 +550,8 @@ def strided(answer: str) -> tuple[tuple[str, ...], str, str] | None:
     if not (field.endswith(_PREVIOUS_MARK) or _PREVIOUS_MARK in written.split("=")[0]):
         return None  # over no layer's index
     start = _given(text, roles, "field", "1")
-    if start is None or _given(text, roles, "stride", "") != "":
+    dilation = _given(text, roles, "dilation", question_dilation())
+    if start is None or dilation is None or _given(text, roles, "stride", "") != "":
         return None
     first, second = KERNELS
     layers = [(first, STRIDED[0], "1"), (second, STRIDED[1], STRIDED[0])]
@@ -462,7 +564,13 @@ def strided(answer: str) -> tuple[tuple[str, ...], str, str] | None:
                 if part == "stride":  # (a capital S a layer's, forward: ∏ of those before it)
                     jump = is_jump(name) or (not backward and name[:1] in _CUMULATIVE)
                     part = "jump" if jump else "own"
-                values[name] = {"field": value, "kernel": kernel, "own": own, "jump": before}[part]
+                values[name] = {
+                    "field": value,
+                    "kernel": kernel,
+                    "own": own,
+                    "jump": before,
+                    "dilation": dilation,
+                }[part]
             value = _put_in(rhs.strip(), values)
         runs.append(value)
     truth = f"1 + ({first} - 1) + ({second} - 1) * {STRIDED[0]}"
@@ -485,7 +593,7 @@ def _one_step(answer: str):
 
     if ("//" in answer or "#" in answer) and any(map(denies, _COMMENT().findall(answer))):
         return None  # (r += (k - 1) * j  # wrong: a comment that denies is never dropped)
-    text = _code_read(answer)
+    text = _step_index(_code_read(answer))
     summed = unrolled_sums(text)
     if summed is not None:
         text = summed[0]
@@ -528,12 +636,20 @@ def not_run(answer: str) -> str | None:
     """What of the answer is a receptive field's step or sum that is not run over the
     question's layers (:func:`unrolled` gives none): a sum's or a product's part that
     does not unroll (:func:`.indexed.not_unrolled`), else a step over a layer's index as
-    written (``RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}``); None when it has neither, or
-    they run."""
+    written (``RF_l = RF_{l-1} + (k_l - 1) * RF_{l-2}``; its index another letter or a
+    call's, :func:`_step_index`: the step's line); None when it has neither, or they
+    run."""
     if unrolled(answer) is not None:
         return None
     part = not_unrolled(answer)
     if part is not None:
         return part
     step = _RECURRENCE().search(answer)
-    return None if step is None else step.group().strip().rstrip(",.;，。；")
+    if step is not None:
+        return step.group().strip().rstrip(",.;，。；")
+    # a step whose own index is written otherwise (:func:`_step_index`: ``RF(t) = RF(t-1) +
+    # …``, ``l_{k} = l_{k-1} + …``): its line, as written
+    for line in re.split(r"[\n;；]", answer):
+        if _RECURRENCE().search(_step_index(line)) is not None:
+            return line.strip().strip("$").strip().rstrip(",.，。")
+    return None
