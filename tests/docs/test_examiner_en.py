@@ -36,7 +36,7 @@ def test_exercise4_mistake_and_result_say_numpy_not_the_books_code():
     """The common mistake said "Y1 == Y2 fails for 999 of 1000 seeds in float32 here,
     and even the tolerance fails for 100", and the result box "in float32 ... they
     differ by at most": both are the NumPy reimplementation's; the book's PyTorch code
-    here gives Y1 and Y2 bitwise equal for every seed (the sheet's own answer)."""
+    gives Y1 and Y2 bitwise equal for every seed on MKL's AVX2 kernels, not on its AVX-512 ones."""
     from derivations.exercises.maths.equal_outputs import TORCH
 
     unequal = _numpy_float32_unequal()
@@ -45,12 +45,15 @@ def test_exercise4_mistake_and_result_say_numpy_not_the_books_code():
     assert "which fails for" not in en
     assert f"the NumPy rewrite in float32 gives different ones for {unequal} of 1000 seeds" in en
     assert (
-        f"the book's PyTorch code happens to give bitwise equal outputs for {TORCH.equal} "
-        f"of {TORCH.seeds} seeds"
+        f"the book's PyTorch code gives bitwise equal outputs for {TORCH.avx2} of "
+        f"{TORCH.seeds} seeds on MKL's AVX2 kernels but for {TORCH.avx512} on its AVX-512 kernels"
     ) in en
     assert "**Result: Equal in exact arithmetic; with NumPy here in float32" in en
     zh = exercise_section(read_sheet("zh"), "Y1 和 Y2")
-    assert f"本书的 PyTorch 代码恰好在 {TORCH.seeds} 个种子中有 {TORCH.equal} 个逐位相等" in zh
+    assert (
+        f"本书的 PyTorch 代码在 MKL 的 AVX2 例程上 {TORCH.seeds} 个种子中有 {TORCH.avx2} 个逐位相等，"
+        f"在其 AVX-512 例程上只有 {TORCH.avx512} 个"
+    ) in zh
     assert "本机用 NumPy 在 float32 下" in zh
 
 
