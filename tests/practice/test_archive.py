@@ -222,6 +222,14 @@ MORE = [
         ' src="https://latex.codecogs.com/svg.image?c_o">',
         "en",
     ),
+    # a rate's sentence: read after a lead word, refused where a bound, "sometimes", a
+    # word no rate opens with or a number before Y stands in it (s17rev F1, F13, F14)
+    ("bias-size", "There is one bias per output channel", "zh"),
+    ("bias-size", "at least one bias per output channel", "en"),
+    ("bias-size", "出力チャネルごとに1つ以上のバイアス", "zh"),
+    ("bias-size", "a veces un sesgo por canal de salida", "en"),
+    ("bias-size", "un sesgo por cada dos canales de salida", "en"),
+    ("bias-size", "mindestens ein Bias pro Filter", "zh"),
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

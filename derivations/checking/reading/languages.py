@@ -80,6 +80,11 @@ __all__ = [
     "RATE_INSIDE",
     "RATE_COUNTED",
     "RATE_TIED",
+    "RATE_LEADS",
+    "RATE_INSIDE_BEFORE",
+    "RATE_ARTICLES",
+    "CARDINALS",
+    "RATE_UNSAID",
     "NAME_FILLERS",
     "TOTAL_WORDS",
     "BOUNDED_AFTER_ZH",
@@ -933,6 +938,136 @@ RATE_TO: tuple[str, ...] = (
     "to the whole",
     "for the entire",
 )
+# … and what may stand before "one" in such a sentence, per language: (connectors,
+# "there is", a subject, a verb saying the layer has it, "exactly"), each part optional
+# and in this order (``So there is exactly one bias per output channel``, ``we also learn
+# one bias per filter``, ``Il y a un biais par canal de sortie``, ``Hay un sesgo por cada
+# canal de salida``, ``Es gibt einen Bias pro Filter``); the existential phrases and
+# verbs as each language's grammar gives them (Larousse "il y a", RAE "hay", Priberam
+# "há", Duden "es gibt", Russian "есть", Vietnamese "có"); any other word before "one"
+# (``at least``, ``without``, ``sometimes``, ``más de``, ``jusqu'à``: s17rev F1, F14)
+# leaves the sentence unread
+RATE_LEADS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        ("so", "thus", "hence", "therefore", "also", "and", "then"),
+        ("there is", "there are", "there's", "there would be", "there will be"),
+        ("we", "you", "it", "the layer", "the network", "the model", "the convolution"),
+        (
+            *("have", "has", "need", "needs", "add", "adds", "use", "uses", "keep", "keeps"),
+            *("include", "includes", "learn", "learns", "get", "gets", "apply", "applies"),
+            *("hold", "holds", "require", "requires"),
+        ),
+        ("exactly", "only", "just"),
+    ),
+    "fr": (
+        ("donc", "ainsi", "alors"),
+        ("il y a", "il existe"),
+        ("on", "nous"),
+        ("a", "avons", "ajoute", "ajoutons", "utilise", "utilisons", "apprend", "apprenons"),
+        ("exactement", "seulement"),
+    ),
+    "es": (
+        ("así que", "entonces", "por lo tanto"),
+        ("hay", "existe"),
+        ("se",),
+        ("tenemos", "tiene", "usamos", "usa", "añadimos", "añade", "aprende", "aprendemos"),
+        ("exactamente", "solo", "sólo"),
+    ),
+    "pt": (
+        ("então", "portanto", "assim"),
+        ("há", "existe"),
+        ("se",),
+        ("temos", "tem", "usamos", "usa", "adicionamos", "adiciona", "aprende"),
+        ("exatamente", "apenas", "só"),
+    ),
+    "de": (
+        ("also", "daher", "somit"),
+        ("es gibt",),
+        ("wir", "man", "die Schicht"),
+        ("haben", "hat", "brauchen", "braucht", "lernen", "lernt", "addieren", "addiert"),
+        ("genau", "nur"),
+    ),
+    "it": (
+        ("quindi", "dunque"),
+        ("c'è", "c’è", "esiste"),
+        ("si",),
+        ("abbiamo", "ha", "usiamo", "usa", "aggiungiamo", "aggiunge"),
+        ("esattamente", "solo"),
+    ),
+    "ru": (
+        ("итак", "поэтому", "значит"),
+        ("есть", "имеется"),
+        ("мы",),
+        ("имеем",),
+        ("ровно", "только"),
+    ),
+    "vi": (("vì vậy", "do đó", "vậy"), ("có",), ("chúng ta",), ("cần", "dùng"), ("đúng", "chỉ")),
+}
+# … and inside a longer sentence, the words besides those that may stand right before its
+# "one" (``(I think it is true for one bias per one filter…)``, ``we apply one bias value
+# to …``): a word there that neither table holds (``about``, ``nearly``, ``mindestens``)
+# leaves the rate unread
+RATE_INSIDE_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("for", "is", "are", "be", "with", "of", "by", "as"),
+    "fr": ("pour", "est", "avec"),
+    "es": ("para", "es", "con"),
+    "pt": ("para", "é", "com"),
+    "de": ("für", "ist", "mit"),
+    "it": ("per", "è", "con"),
+}
+# … the articles a rate's Y may take after "per" (``for each of the output channels``, ``por
+# cada uno de los``: "of", then "the"), per language; a word that is a number in any
+# language (:data:`CARDINALS`: Spanish ``dos``, "two", is Portuguese's "of the") is none
+RATE_ARTICLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("of",), ("the",)),
+    "es": (("de",), ("los", "las")),
+    "fr": (("de", "des"), ("les",)),
+    "de": (("der",), ("die",)),
+    "pt": (("dos", "das"), ("os", "as")),
+    "it": (("di",), ("gli",)),
+}
+# the numbers two to ten in words, per language (the dictionaries: Duden, Larousse, RAE,
+# Priberam, Treccani; Russian два … десять in the nominative, its feminine две; Vietnamese
+# hai … mười; Chinese, Japanese and Korean numerals and counters): after "per" they make
+# Y a group (``un sesgo por cada dos canales``: one bias for every two channels, c_o/2;
+# s17rev F13), so a rate with one there is unread
+CARDINALS: dict[str, tuple[str, ...]] = {
+    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "pair"),
+    "es": ("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "par"),
+    "fr": ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "paire"),
+    "de": ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "paar"),
+    "pt": (
+        *("dois", "duas", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"),
+        "par",
+    ),
+    "it": ("due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "coppia"),
+    "ru": (
+        *("два", "две", "двух", "три", "трёх", "трех", "четыре", "четырёх", "пять", "шесть"),
+        *("семь", "восемь", "девять", "десять", "пару", "пара"),
+    ),
+    "vi": ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "cặp"),
+    "zh": ("二", "两", "俩", "三", "四", "五", "六", "七", "八", "九", "十", "对"),
+    "ja": ("二つ", "2つ", "三つ", "3つ", "四つ", "4つ", "ペア"),
+    "ko": ("두", "세", "네", "다섯", "여섯", "쌍"),
+}
+# the words that leave a rate's sentence unread wherever they stand in it, besides the
+# bounds (:data:`LEAD_BOUNDS`, :data:`TRAIL_BOUNDS`) and negations: "without" (``sans un
+# biais par canal``) and "sometimes" (``a veces un sesgo por …``), per language (the
+# dictionaries of :data:`CARDINALS`; Chinese 有时, 偶尔; Japanese 時々, なし; Korean 가끔,
+# 없이): a count said absent or said to hold only at times is no count (s17rev F14)
+RATE_UNSAID: dict[str, tuple[str, ...]] = {
+    "en": ("without", "sometimes", "occasionally", "rarely", "seldom", "at times"),
+    "es": ("sin", "a veces", "ocasionalmente", "raramente", "rara vez"),
+    "fr": ("sans", "parfois", "quelquefois", "rarement"),
+    "de": ("ohne", "manchmal", "gelegentlich", "selten"),
+    "pt": ("sem", "às vezes", "por vezes", "raramente"),
+    "it": ("senza", "a volte", "talvolta", "raramente"),
+    "ru": ("без", "иногда", "редко"),
+    "vi": ("không có", "đôi khi", "thỉnh thoảng", "hiếm khi"),
+    "zh": ("无", "没有", "有时", "偶尔", "很少"),
+    "ja": ("なし", "無し", "時々", "ときどき", "たまに"),
+    "ko": ("없이", "없는", "가끔", "때때로"),
+}
 # … and in scripts without spaces: "for each" before Y and "one" after it (``每个输出通道
 # 一个偏置``), or Y, "for each" and "one" (``出力チャンネルごとに1つ``)
 RATE_EACH_ATTACHED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

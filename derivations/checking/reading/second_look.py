@@ -76,6 +76,7 @@ from derivations.checking.reading.languages import (
     TOTAL_WORDS,
     VECTOR_PHRASE,
     VECTOR_WORDS,
+    every_word,
     words_pattern,
 )
 from derivations.checking.reading.padded import padded_input
@@ -1728,11 +1729,14 @@ def _alternation(words) -> str:
 
 def _rate_patterns() -> list[re.Pattern]:
     from derivations.checking.reading.languages import (
+        CARDINALS,
         RATE_ADVERBS,
+        RATE_ARTICLES,
         RATE_EACH_ATTACHED,
         RATE_FOR_EACH,
         RATE_HAS,
         RATE_HAS_ATTACHED,
+        RATE_LEADS,
         RATE_ONE,
         RATE_PER,
         RATE_SUBJECTS,
@@ -1748,10 +1752,22 @@ def _rate_patterns() -> list[re.Pattern]:
     zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
     ja_each, ja_one = RATE_EACH_ATTACHED["ja"]
     ko_each, ko_one = RATE_EACH_ATTACHED["ko"]
+    # what may stand before "one" (RATE_LEADS: connector, "there is" or a subject and its
+    # verb, "exactly"), no other word; the articles after "per" that are no number
+    connector, there, subject, verb, exact = (
+        _alternation(w for words in RATE_LEADS.values() for w in words[i]) for i in range(5)
+    )
+    said = rf"(?:(?:{subject})\s+)?(?:(?:{adverb})\s+)?(?:{verb})\s+"
+    lead = rf"(?:(?:{connector})[,，]?\s+)?(?:(?:{there})\s+|{said})?(?:(?:{exact})\s+)?"
+    numbers = {w.lower() for w in every_word(CARDINALS)}
+    of, the = (
+        _alternation(w for words in RATE_ARTICLES.values() for w in words[i] if w not in numbers)
+        for i in range(2)
+    )
     return [
         re.compile(
-            rf"^(?:[^\W\d_][\w'’]*\s+){{0,5}}?(?:{one})\s+(?:(?P<thing>[^\W\d_][\w\s'-]{{0,40}}?)\s+)?"
-            rf"(?:{per})\s+(?:(?:of|de|des|der|di|dos|das)\s+(?:the|los|las|les|die|gli|os|as)?\s*)?"
+            rf"^{lead}(?:{one})\s+(?:(?P<thing>[^\W\d_][\w\s'-]{{0,40}}?)\s+)?"
+            rf"(?:{per})\s+(?:(?:{of})\s+(?:(?:{the})\s+)?)?"
             r"(?P<unit>[^\W\d_][\w\s'-]{0,40}?)\s*[.。!]?\s*$",
             re.I,
         ),
@@ -1786,7 +1802,8 @@ def _rate_patterns() -> list[re.Pattern]:
         # for each Y, a subject and a verb, one X (``For each filter we also learn one bias``)
         re.compile(
             rf"^(?:{_alternation(RATE_FOR_EACH)})\s+(?P<unit>[^\W\d_][\w\s'-]{{0,40}}?)\s*,?\s+"
-            rf"(?:{_alternation(RATE_SUBJECTS)})\s+(?:[^\W\d_][\w'’]*\s+){{0,3}}?(?:{one})\s+"
+            rf"(?:{_alternation(RATE_SUBJECTS)})\s+(?:(?:{adverb})\s+)?(?:(?:{verb})\s+)?"
+            rf"(?:(?:{exact})\s+)?(?:{one})\s+"
             r"(?P<thing>[^\W\d_][\w\s'-]{0,40}?)"
             r"\s*[.。!]?\s*$",
             re.I,
@@ -1831,8 +1848,11 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
     count of biases, None): the number of Y (``number of output
     channel``, ``输出通道数``), for the reader to read as its quantity (a Y it does not
     read stays refused); None where the sentence denies or asks (:func:`.islands.denied`:
-    ``I don't think there is one bias per filter``)."""
-    if len(answer) > 160 or "=" in answer:
+    ``I don't think there is one bias per filter``), bounds it, says it absent or at
+    times (:func:`_rate_unsaid`: ``at least``, ``1つ以上``, ``sans``, ``a veces``), puts
+    a word before "one" that :data:`.languages.RATE_LEADS` does not hold (``más de un
+    sesgo …``), or a number before Y (:func:`_of_several`: ``por cada dos canales``)."""
+    if len(answer) > 160 or "=" in answer or _rate_unsaid().search(answer):
         return None
     from derivations.checking.reading.islands import denied
     from derivations.checking.reading.languages import RATE_COUNTED
@@ -1841,6 +1861,8 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         match = pattern.match(answer.strip())
         if match is None:
             continue
+        if _of_several(match.group("unit")):
+            return None  # un sesgo por cada dos canales: one for every two
         thing = (match.groupdict().get("thing") or "").lower()
         if thing and not any(word in thing for word in RATE_COUNTED):
             return None  # one weight per filter: no count of biases
@@ -1886,6 +1908,69 @@ def _in_roles(unit: str) -> str | None:
     tensors = [r for r in roles if r in ("input", "output")]
     rest = [r for r in roles if r not in ("input", "output")]
     return " ".join(tensors + rest) or None
+
+
+# the words that bound a rate or say it absent or at times, wherever they stand in its
+# sentence, every language's (:data:`.languages.LEAD_BOUNDS`, :data:`.languages.TRAIL_BOUNDS`,
+# :data:`.languages.RATE_UNSAID`): ``at least one bias per filter``, ``出力チャネルごとに
+# 1つ以上``, ``至少每个输出通道一个偏置``, ``sans un biais par canal`` (s17rev F1, F4, F14)
+@cache
+def _rate_unsaid() -> re.Pattern:
+    from derivations.checking.reading.languages import (
+        LEAD_BOUNDS,
+        LETTER,
+        RATE_UNSAID,
+        TRAIL_BOUNDS,
+    )
+
+    words = (*every_word(LEAD_BOUNDS), *every_word(TRAIL_BOUNDS), *every_word(RATE_UNSAID))
+    return re.compile(words_pattern(*words, before=LETTER, after=LETTER), re.I)
+
+
+def _rate_led(before: str) -> bool:
+    """Whether the text ``before`` a rate inside a sentence (up to its "one") ends where
+    a rate may start: nothing, a mark, or a word of :data:`.languages.RATE_LEADS` or
+    :data:`.languages.RATE_INSIDE_BEFORE` (``we apply``, ``is true for``), not another
+    (``nearly``, ``about``, ``mindestens``: s17rev F14)."""
+    text = before.rstrip()
+    if not text or not (text[-1].isalnum() or text[-1] in "'’"):
+        return True
+    return _rate_lead_end().search(text) is not None
+
+
+@cache
+def _rate_lead_end() -> re.Pattern:
+    from derivations.checking.reading.languages import (
+        LETTER,
+        RATE_ADVERBS,
+        RATE_INSIDE_BEFORE,
+        RATE_LEADS,
+    )
+
+    words = (
+        *(w for parts in RATE_LEADS.values() for part in parts for w in part),
+        *every_word(RATE_INSIDE_BEFORE),
+        *RATE_ADVERBS,
+    )
+    return re.compile(rf"(?:{words_pattern(*words, before=LETTER)})$", re.I)
+
+
+def _of_several(unit: str | None) -> bool:
+    """Whether a rate's Y is said with a number (:data:`.languages.CARDINALS`: ``dos
+    canales``, ``zwei Filter``, ``两个通道``): one X for every two Y is no count of Y
+    (s17rev F13); a word of a spaced script counts whole, an attached one where Y opens
+    with it."""
+    from derivations.checking.reading.languages import CARDINALS, attached
+
+    text = (unit or "").strip().lower()
+    words = text.split()
+    for number in every_word(CARDINALS):
+        if attached(number):
+            if text.startswith(number):
+                return True
+        elif number.lower() in words:
+            return True
+    return False
 
 
 def _of_elements(unit: str) -> bool:
@@ -1943,14 +2028,22 @@ def rate_inside(answer: str) -> tuple[str, Note] | None:
     ``为每个filter提供相同的bias``): the number of Y, for the reader to read as its
     quantity (a Y it does not read stays refused), as :func:`rate_sentence` reads a
     sentence that is the rate alone.  None where the prose holds a formula, a number
-    or a second rate, denies or asks, or multiplies (:func:`_plain_words`), or is
-    over 400 characters."""
+    or a second rate, denies or asks, or multiplies (:func:`_plain_words`), bounds the
+    rate or says it absent or at times (:func:`_rate_unsaid`), says Y with a number
+    (:func:`_of_several`), puts before its "one" a word no rate opens with
+    (:func:`_rate_led`: ``nearly one bias per filter``), or is over 400 characters."""
     if len(answer) > 400 or not _BIAS_PART().search(answer) or _SENTENCE_MATH().search(answer):
         return None
+    if _rate_unsaid().search(answer):
+        return None  # we apply at least one bias value to each filter
     found = list(_rate_inside_pattern().finditer(answer))
     if len(found) != 1:
         return None
     match = found[0]
+    if _of_several(match.group("unit") or match.group("zh")):
+        return None
+    if match.group("unit") and not _rate_led(answer[: match.start()]):
+        return None  # nearly one bias per filter, mindestens ein Bias pro Filter
     # (one bias per filter and one per position: a second rate; I don't think …: denied)
     if not _plain_words(f"{answer[: match.start()]} {answer[match.end() :]}"):
         return None
