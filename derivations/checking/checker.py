@@ -85,6 +85,7 @@ from derivations.checking.reading.languages import (
     OTHER_ROUNDING_WORDS,
     OUTPUT_WORDS,
     PARAMETER_WORDS,
+    PART_COUNT_AFTER,
     PASS_WORDS,
     PER_WORDS,
     RATE_WORDS,
@@ -2801,7 +2802,7 @@ _OUTPUT_WORD = lazy_pattern(
 )
 _KERNEL_WORD = lazy_pattern(
     rf"(?:{words_pattern(*every_word(KERNEL_WORDS))})"
-    rf"(?![\s_-]*(?:{words_pattern(*CHANNEL_WORDS)}|count|number|数))",
+    rf"(?![\s_-]*(?:{words_pattern(*CHANNEL_WORDS, *every_word(PART_COUNT_AFTER))}))",
     re.I,
 )
 

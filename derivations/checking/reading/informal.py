@@ -48,7 +48,9 @@ from derivations.checking.reading.languages import (
     ELEMENT_WORDS,
     FACTOR_BY,
     FACTOR_MORE,
+    FACTOR_OPENINGS,
     FACTOR_TIMES,
+    FACTOR_VERBS,
     HEDGE_STEMS,
     HEDGES,
     HELD_PARAMETER_WORDS,
@@ -163,15 +165,15 @@ _NUMBER = (
     + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
     + ")"
 )
-_FACTOR_VERBS = ("增加", "提高", "扩大", "增大", "增长")
+_FACTOR_VERBS = every_word(FACTOR_VERBS)
 # the other languages' "times" after the number, "more" after it and "by" before it
 # (:data:`.languages.FACTOR_TIMES`, :data:`.languages.FACTOR_MORE`, :data:`.languages.FACTOR_BY`)
 _TIMES_OTHER = tuple(w for lang, ws in FACTOR_TIMES.items() if lang not in ("en", "zh") for w in ws)
 _MORE = tuple(w for ws in FACTOR_MORE.values() for w in ws)
 # what a text _factors() can match ends or starts with (lower case, stripped)
 _FACTOR_ENDS = (
-    *("x", "*", "times", "倍", "fold", "many", "much"),
-    *(w.split()[-1].lower() for w in (*_TIMES_OTHER, *_MORE)),
+    "*",
+    *(w.split()[-1].lower() for w in (*every_word(FACTOR_TIMES), *_MORE)),
 )
 _FACTOR_STARTS = ("x", "*")
 
@@ -181,9 +183,12 @@ def _factors() -> list:
     """The patterns of a bare factor (compiled on first use: most answers are formulas,
     which :func:`may_be_factor` tells apart without them)."""
     return [
-        re.compile(rf"^\s*(?P<verb>增加|提高|扩大|增大|增长)\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I),
         re.compile(
-            rf"^\s*(?:变为|变成|是|为|约为|大约)?\s*(?:(?:{words_pattern(*every_word(FACTOR_BY))})\s+)?"
+            rf"^\s*(?P<verb>{words_pattern(*_FACTOR_VERBS)})\s*(?:了\s*)?{_NUMBER}\s*倍\s*$", re.I
+        ),
+        re.compile(
+            rf"^\s*(?:{words_pattern(*every_word(FACTOR_OPENINGS))})?\s*"
+            rf"(?:(?:{words_pattern(*every_word(FACTOR_BY))})\s+)?"
             rf"{_NUMBER}\s*(?:x|\*|\\?times|倍|fold|-fold|{words_pattern(*_TIMES_OTHER, after=LETTER)})"
             rf"(?:\s*(?:{words_pattern(*_MORE, after=LETTER)}))?\s*$",
             re.I,
@@ -876,7 +881,8 @@ _RATE = lazy_pattern(
     rf"(?:{LETTER}+\s+)?"
     rf"(?:{words_pattern(*(w for w in (*RATE_WORDS, *every_word(RATE_PER)) if not attached(w)))})"
     rf"\s+{LETTER}+"
-    rf"|(?:{words_pattern(*(w for w in RATE_WORDS if attached(w)))})[\u4e00-\u9fff]*?(?:一个|1个)"
+    rf"|(?:{words_pattern(*(w for w in RATE_WORDS if attached(w)))})[\u4e00-\u9fff]*?"
+    rf"(?:{words_pattern(*RATE_EACH_ATTACHED['zh'][1])})"
     rf"|(?:{words_pattern(*RATE_EACH_ATTACHED['ja'][0])})(?:{words_pattern(*RATE_EACH_ATTACHED['ja'][1])})",
     re.I,
 )

@@ -40,6 +40,7 @@ from derivations.checking.reading.languages import (
     LEAD_NEGATIONS,
     LEAD_SCRIPTS,
     NAME_FILLERS,
+    NEGATED_CONDITIONS,
     NEGATIONS,
     attached,
     every_word,
@@ -441,12 +442,18 @@ _PROSE_WORD = lazy_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CJK_CONDITION = lazy_pattern(r"[不未](?:考虑|带|含|包括|包含|计|算)|不变")
 # … and a Japanese or Korean negation closing a condition's clause (``만약 정수가 아니라면``,
 # "if it is not an integer"; ``整数でないなら``, ``整数でなければ``): the condition's, not
-# the formula's (:data:`.languages.CONDITIONS_AFTER`)
+# the formula's (:data:`.languages.CONDITIONS_AFTER`, :data:`.languages.NEGATED_CONDITIONS`)
 _NEGATED_CONDITION = lazy_pattern(
     "(?:"
-    + words_pattern(*LEAD_NEGATIONS["ja"], *LEAD_NEGATIONS["ko"], "な", "아니")
+    + words_pattern(
+        *LEAD_NEGATIONS["ja"],
+        *LEAD_NEGATIONS["ko"],
+        *(w for stems, _ in NEGATED_CONDITIONS.values() for w in stems),
+    )
     + ")(?:"
-    + words_pattern(*CONDITIONS_AFTER, "면", "으면", "ければ", "場合")
+    + words_pattern(
+        *CONDITIONS_AFTER, *(w for _, endings in NEGATED_CONDITIONS.values() for w in endings)
+    )
     + ")"
 )
 

@@ -52,6 +52,7 @@ __all__ = [
     "SPOKEN_NOT_OPERATIONS",
     "CONDITIONS",
     "CONDITIONS_AFTER",
+    "NEGATED_CONDITIONS",
     "OF_TENSOR",
     "DEFINING",
     "BARE_COPULAS",
@@ -61,6 +62,8 @@ __all__ = [
     "CONCLUSIONS",
     "RATE_WORDS",
     "RATE_HAS_ATTACHED",
+    "RATE_CLOSINGS",
+    "COUNT_OF",
     "PER_AFTER",
     "PASS_WORDS",
     "PARAMETER_WORDS",
@@ -68,6 +71,7 @@ __all__ = [
     "OUTPUT_WORDS",
     "KERNEL_WORDS",
     "CHANNEL_WORDS",
+    "PART_COUNT_AFTER",
     "RATIO_WORDS",
     "RATE_ONE",
     "RATE_PER",
@@ -102,6 +106,8 @@ __all__ = [
     "FACTOR_MORE",
     "FACTOR_BY",
     "HEDGE_STEMS",
+    "FACTOR_VERBS",
+    "FACTOR_OPENINGS",
     "HELD_PARAMETER_WORDS",
     "LAYER_PROPERTY_WORDS",
     "PER_SIDE_WORDS",
@@ -397,6 +403,10 @@ HEDGE_STEMS: dict[str, tuple[str, ...]] = {
     "ja": ("速", "早い", "早く", "遅", "安い", "安く", "安価"),
     "ko": ("빠르", "빨라", "빠른", "빨리", "느리", "느려", "저렴", "줄었", "줄여", "줄인"),
 }
+# … and in Chinese, the verbs of "increases by" before the number (``增加了 3 倍``) and the
+# copulas and "about" that may open a factor (``变为4倍``, ``约为4倍``)
+FACTOR_VERBS: dict[str, tuple[str, ...]] = {"zh": ("增加", "提高", "扩大", "增大", "增长")}
+FACTOR_OPENINGS: dict[str, tuple[str, ...]] = {"zh": ("变为", "变成", "是", "为", "约为", "大约")}
 # the Chinese words of the parameters the book's layer holds at 1 (registry/notations.py's
 # ``HELD``): a remark stating one (``（膨胀率 2）``, ``(groups 2)``) names that layer
 HELD_PARAMETER_WORDS: dict[str, tuple[str, ...]] = {
@@ -903,6 +913,13 @@ CONDITIONS_AFTER: tuple[str, ...] = (
     *("이라면", "라면", "다면", "이면"),
     *("ならば", "とすると", "なら"),
 )
+# … and the Japanese and Korean negation stems a condition closes (``整数でなければ``,
+# ``아니면``: な, 아니) and the endings that close it on them (ければ, 場合; 면, 으면),
+# besides :data:`CONDITIONS_AFTER`: the condition's negation, not the formula's
+NEGATED_CONDITIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ja": (("な",), ("ければ", "場合")),
+    "ko": (("아니",), ("면", "으면")),
+}
 # a remark giving a rate (``(one per filter)``, ``（每个卷积核一个）``) describes, it states
 # no operation on the formula
 RATE_WORDS: tuple[str, ...] = ("per", "for each", "for every", "each", "every", "每个", "每")
@@ -1120,6 +1137,15 @@ RATE_HAS_ATTACHED: dict[str, tuple[tuple[str, ...], ...]] = {
         ),
     ),
 }
+# … and what closes a Korean rate after its X: the subject's and the topic's particles
+# (이, 가; 은, 는), "there is" after "one X" (``필터마다 하나의 편향이 있다``) and the
+# copula or "there is" after "X one" (``필터마다 편향은 하나이다``)
+RATE_CLOSINGS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ko": (("이", "가"), ("은", "는"), ("있다", "있습니다", "있음"), ("이다", "입니다")),
+}
+# the number of Y, as the reader reads a rate's count (``number of output channel``,
+# ``输出通道数``, ``필터 수``), per script: spaced words, Chinese and Japanese, Korean
+COUNT_OF: dict[str, str] = {"en": "number of {}", "zh": "{}数", "ko": "{} 수"}
 # … and the words that may stand between Y and "has" (``each filter also has a bias``), or
 # open "for each Y, … one X" (``For each filter we also learn one bias``)
 RATE_ADVERBS: tuple[str, ...] = ("also", "still", "additionally", "always", "then", "too")
@@ -1267,6 +1293,9 @@ KERNEL_WORDS: dict[str, tuple[str, ...]] = {
     "ru": ("ядр", "фильтр"),
     "vi": ("hạt nhân", "bộ lọc"),
 }
+# the words after a part's word that make it the part's count (``kernel count``,
+# ``filter number``, ``卷积核数``): a count of kernels, not the kernel
+PART_COUNT_AFTER: dict[str, tuple[str, ...]] = {"en": ("count", "number"), "zh": ("数",)}
 # the channels' words, before or after which an output's or a kernel's word names the
 # channels, not the tensor (``output channels``, ``canal de salida``, ``kênh đầu ra``)
 CHANNEL_WORDS: tuple[str, ...] = (

@@ -73,6 +73,7 @@ from derivations.checking.reading.languages import (
     BIAS_USED_AROUND,
     BIAS_WORDS,
     CONNECTORS,
+    COUNT_OF,
     TOTAL_WORDS,
     VECTOR_PHRASE,
     VECTOR_WORDS,
@@ -1732,6 +1733,7 @@ def _rate_patterns() -> list[re.Pattern]:
         CARDINALS,
         RATE_ADVERBS,
         RATE_ARTICLES,
+        RATE_CLOSINGS,
         RATE_EACH_ATTACHED,
         RATE_FOR_EACH,
         RATE_HAS,
@@ -1752,6 +1754,7 @@ def _rate_patterns() -> list[re.Pattern]:
     zh_each, zh_one = RATE_EACH_ATTACHED["zh"]
     ja_each, ja_one = RATE_EACH_ATTACHED["ja"]
     ko_each, ko_one = RATE_EACH_ATTACHED["ko"]
+    ko_subject, ko_topic, ko_there, ko_is = map(_alternation, RATE_CLOSINGS["ko"])
     # what may stand before "one" (RATE_LEADS: connector, "there is" or a subject and its
     # verb, "exactly"), no other word; the articles after "per" that are no number
     connector, there, subject, verb, exact = (
@@ -1812,13 +1815,13 @@ def _rate_patterns() -> list[re.Pattern]:
         # 편향 1개``)
         re.compile(
             rf"^(?P<unit>[^\s。.]+(?:\s[^\s。.]+)?)(?:{_alternation(ko_each)})\s*"
-            rf"(?:{_alternation(ko_one)})\s*(?P<thing>[^\s。.\d]+?)(?:이|가)?\s*"
-            r"(?:있다|있습니다|있음)?\s*[。.]?\s*$"
+            rf"(?:{_alternation(ko_one)})\s*(?P<thing>[^\s。.\d]+?)(?:{ko_subject})?\s*"
+            rf"(?:{ko_there})?\s*[。.]?\s*$"
         ),
         re.compile(
             rf"^(?P<unit>[^\s。.]+(?:\s[^\s。.]+)?)(?:{_alternation(ko_each)})\s*"
-            rf"(?P<thing>[^\s。.\d]+?)(?:이|가|은|는)?\s*(?:{_alternation(ko_one)})"
-            r"(?:이다|입니다|있다|있습니다)?\s*[。.]?\s*$"
+            rf"(?P<thing>[^\s。.\d]+?)(?:{ko_subject}|{ko_topic})?\s*(?:{_alternation(ko_one)})"
+            rf"(?:{ko_is}|{ko_there})?\s*[。.]?\s*$"
         ),
         # each Y has one X, in the scripts that attach a particle to Y (RATE_HAS_ATTACHED)
         *(
@@ -1874,9 +1877,9 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         if _of_elements(unit):
             return None
         if index in _SPACED_RATES:
-            text = f"number of {_in_roles(unit) or unit}"
+            text = COUNT_OF["en"].format(_in_roles(unit) or unit)
         else:
-            text = f"{unit} 수" if index in _KOREAN_RATES else f"{unit}数"
+            text = COUNT_OF["ko" if index in _KOREAN_RATES else "zh"].format(unit)
         return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
     return None
 
@@ -2050,7 +2053,7 @@ def rate_inside(answer: str) -> tuple[str, Note] | None:
     unit = (match.group("unit") or match.group("zh")).strip()
     if _of_elements(unit):
         return None
-    text = f"number of {unit}" if unit.isascii() else f"{unit}数"
+    text = COUNT_OF["en" if unit.isascii() else "zh"].format(unit)
     return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
 
 
