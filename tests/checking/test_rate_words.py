@@ -13,7 +13,9 @@ Portuguese's "of the") makes it one X for every two Y, no count of Y.
 Each language's words are data (:mod:`derivations.checking.reading.languages`); the
 rows are our own.  The wrong twins not marked guard were accepted as ``c_o`` on main
 before this change (the Portuguese, Russian and Vietnamese ones since s17lang's readings);
-the right ones are guards (read before, read still)."""
+the right ones are guards (read before, read still).  A "per" in X (``Each filter has
+one bias per input channel``: one for each pair) is read as the product of the two
+numbers (c_o c_i, wrong), never as the number of filters."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from tests.checking.rows import RIGHT, Guard, Table, guard
 
 Q = "bias-size"
 REFUSED = "invalid_input"
+WRONG = "not_equivalent"
 RIGHT_ = "equivalent"
 LANGUAGES = ("en", "es", "fr", "de", "pt", "ru", "vi", "zh", "ja", "ko")
 
@@ -104,6 +107,27 @@ ROWS = [
     guard("zh", "group", "每两个输出通道一个偏置", REFUSED),
     guard("ja", "group", "2つの出力チャネルごとに1つのバイアス", REFUSED),
     guard("ko", "group", "두 출력 채널마다 하나의 편향", REFUSED),
+    # "per" inside X (RATE_PER, RATE_EACH_ATTACHED's): a bias for each pair of a filter
+    # and an input channel, c_o c_i, read as that product (wrong), or refused where the
+    # second Y does not read; never the number of filters (s17rf2's full run accepted it)
+    ("en", "pair", "Each filter has one bias per input channel.", WRONG),
+    ("en", "pair", "Every kernel has a bias for each input channel", WRONG),
+    ("en", "pair", "Each filter has its own bias per input channel.", WRONG),
+    ("en", "pair", "For each filter we learn one bias per input channel.", WRONG),
+    ("en", "pair", "Each filter has one bias per output channel.", WRONG),
+    ("es", "pair", "Cada filtro tiene un sesgo por canal de entrada.", WRONG),
+    ("fr", "pair", "Chaque filtre a un biais par canal d'entrée.", REFUSED),
+    ("de", "pair", "Jeder Filter hat einen Bias pro Eingabekanal.", REFUSED),
+    ("en", "pair", "Each filter has one bias per input channel per position.", REFUSED),
+    ("en", "pair", "Each filter has one bias per kernel element.", REFUSED),
+    ("zh", "pair", "每个卷积核都有一个每输入通道的偏置", REFUSED),
+    ("zh", "pair", "每个卷积核只有一个偏置每个输入通道", REFUSED),
+    guard("zh", "pair", "每个卷积核对每个输入通道有一个偏置", REFUSED),
+    guard("zh", "pair", "每个卷积核对每个输入通道都有一个偏置", REFUSED),
+    guard("ja", "pair", "各フィルタには入力チャネルごとに1つのバイアスがあります", REFUSED),
+    guard("en", "pair", "Each filter has one bias.", RIGHT_),
+    guard("en", "pair", "Each filter has its own bias.", RIGHT_),
+    guard("zh", "pair", "每个卷积核只有一个偏置", RIGHT_),
     # right: the rate alone, or after a word RATE_LEADS holds
     guard("en", "right", "one bias per output channel", RIGHT_),
     guard("en", "right", "There is one bias per output channel", RIGHT_),

@@ -1869,16 +1869,24 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         thing = (match.groupdict().get("thing") or "").lower()
         if thing and not any(word in thing for word in RATE_COUNTED):
             return None  # one weight per filter: no count of biases
+        # each filter has one bias per input channel: one for each pair, Y's number
+        # times the number of the second Y (:func:`_second_rate`)
+        units = [match.group("unit").strip()]
+        if _rate_per().search(thing):
+            second = _second_rate(match.group("thing"))
+            if second is None or index not in _SPACED_RATES:
+                return None
+            units.append(second)
         # (a tie's contrast after it, ``…, and not the activation maps``, is its own)
         said = answer.strip()[: match.start("thing")] if index == _TIED else answer
         if denied(said):
             return None  # I don't think there is one bias per filter
-        unit = match.group("unit").strip()
-        if _of_elements(unit):
+        if any(_of_elements(unit) for unit in units):
             return None
         if index in _SPACED_RATES:
-            text = COUNT_OF["en"].format(_in_roles(unit) or unit)
+            text = " * ".join(COUNT_OF["en"].format(_in_roles(u) or u) for u in units)
         else:
+            unit = units[0]
             text = COUNT_OF["ko" if index in _KOREAN_RATES else "zh"].format(unit)
         return text, Note(RATE_NOTE, (("sentence", answer.strip()),))
     return None
@@ -1928,6 +1936,37 @@ def _rate_unsaid() -> re.Pattern:
 
     words = (*every_word(LEAD_BOUNDS), *every_word(TRAIL_BOUNDS), *every_word(RATE_UNSAID))
     return re.compile(words_pattern(*words, before=LETTER, after=LETTER), re.I)
+
+
+# the words for "per" (:data:`.languages.RATE_PER`, and :data:`.languages.RATE_EACH_ATTACHED`'s
+# in the scripts without spaces), found in a rate's X: ``Each filter has one bias per input
+# channel`` says a bias for each pair of a filter and an input channel (c_o c_i), no count
+# of filters (s17rf2's full run read it as the number of filters, c_o, and accepted it)
+@cache
+def _rate_per() -> re.Pattern:
+    from derivations.checking.reading.languages import LETTER, RATE_EACH_ATTACHED, RATE_PER
+
+    words = (*every_word(RATE_PER), *(w for each, _ in RATE_EACH_ATTACHED.values() for w in each))
+    return re.compile(words_pattern(*words, before=LETTER, after=LETTER), re.I)
+
+
+def _second_rate(thing: str) -> str | None:
+    """The second Y of a rate's X that holds "per" (:func:`_rate_per`: ``bias per input
+    channel`` in ``Each filter has one bias per input channel``): the words after it,
+    where the words before it name the bias (:data:`.languages.RATE_COUNTED`) and those
+    after it are one Y (no number, :func:`_of_several`; no third "per"); else None (the
+    sentence is not read)."""
+    from derivations.checking.reading.languages import RATE_COUNTED
+
+    found = _rate_per().search(thing)
+    if found is None:
+        return None
+    before, after = thing[: found.start()].strip(), thing[found.end() :].strip()
+    if not any(word in before.lower() for word in RATE_COUNTED):
+        return None
+    if not after or _rate_per().search(after) or _of_several(after):
+        return None
+    return after
 
 
 def _rate_led(before: str) -> bool:
