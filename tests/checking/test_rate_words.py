@@ -8,7 +8,9 @@ learn``, ``Il y a``, ``Hay``, ``Es gibt``) or, inside a longer sentence,
 :data:`.languages.TRAIL_BOUNDS`, :data:`.languages.RATE_UNSAID`) leaves it unread wherever
 it stands (``出力チャネルごとに1つ以上``, ``至少每个输出通道一个偏置``); a number before
 Y (:data:`.languages.CARDINALS`: Spanish ``dos``, which the pattern skipped as
-Portuguese's "of the") makes it one X for every two Y, no count of Y.
+Portuguese's "of the") makes it one X for every two Y, no count of Y, and one in X
+(``one or two biases``) or a word before X tied to Y (``some biases are associated with
+filters``) no count either.
 
 Each language's words are data (:mod:`derivations.checking.reading.languages`); the
 rows are our own.  The wrong twins not marked guard were accepted as ``c_o`` on main
@@ -128,6 +130,23 @@ ROWS = [
     guard("en", "pair", "Each filter has one bias.", RIGHT_),
     guard("en", "pair", "Each filter has its own bias.", RIGHT_),
     guard("zh", "pair", "每个卷积核只有一个偏置", RIGHT_),
+    # several X, or X tied to Y after a word no rate opens with: no count of Y
+    ("en", "several", "two biases are associated with each output channel", REFUSED),
+    ("en", "several", "some biases are associated with output channels", REFUSED),
+    ("en", "several", "half the biases are associated with output channels", REFUSED),
+    ("fr", "several", "les deux biais sont associés aux filtres", REFUSED),
+    ("es", "several", "algunos sesgos están asociados a los filtros", REFUSED),
+    ("en", "several", "one or two biases per output channel", REFUSED),
+    ("es", "several", "un o dos sesgos por canal de salida", REFUSED),
+    ("zh", "several", "每个输出通道一个或两个偏置", REFUSED),
+    guard(
+        "en",
+        "right",
+        "In practice, biases are associated with filters, and not the activation maps.",
+        RIGHT_,
+    ),
+    guard("fr", "right", "Les biais sont associés aux filtres.", RIGHT_),
+    guard("zh", "right", "偏置与卷积核一一对应。", RIGHT_),
     # right: the rate alone, or after a word RATE_LEADS holds
     guard("en", "right", "one bias per output channel", RIGHT_),
     guard("en", "right", "There is one bias per output channel", RIGHT_),

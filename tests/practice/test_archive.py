@@ -230,6 +230,12 @@ MORE = [
     ("bias-size", "a veces un sesgo por canal de salida", "en"),
     ("bias-size", "un sesgo por cada dos canales de salida", "en"),
     ("bias-size", "mindestens ein Bias pro Filter", "zh"),
+    ("bias-size", "two biases are associated with each output channel", "en"),
+    (
+        "bias-size",
+        "In practice, biases are associated with filters, and not the activation maps.",
+        "zh",
+    ),
 ]
 UNLISTED = ("no-such-question", "c_o", "en")
 ROOT = Path(archive.__file__).resolve().parents[2]  # the folder holding the package

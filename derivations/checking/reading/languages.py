@@ -966,7 +966,7 @@ RATE_TO: tuple[str, ...] = (
 # leaves the sentence unread
 RATE_LEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (
-        ("so", "thus", "hence", "therefore", "also", "and", "then"),
+        ("so", "thus", "hence", "therefore", "also", "and", "then", "in practice", "in fact"),
         ("there is", "there are", "there's", "there would be", "there will be"),
         ("we", "you", "it", "the layer", "the network", "the model", "the convolution"),
         (

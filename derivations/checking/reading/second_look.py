@@ -1767,6 +1767,7 @@ def _rate_patterns() -> list[re.Pattern]:
         _alternation(w for words in RATE_ARTICLES.values() for w in words[i] if w not in numbers)
         for i in range(2)
     )
+    the_any = _alternation(w for words in RATE_ARTICLES.values() for w in words[1])
     return [
         re.compile(
             rf"^{lead}(?:{one})\s+(?:(?P<thing>[^\W\d_][\w\s'-]{{0,40}}?)\s+)?"
@@ -1789,7 +1790,7 @@ def _rate_patterns() -> list[re.Pattern]:
             re.I,
         ),
         re.compile(
-            r"^(?:[^\W\d_]+[,，]?\s+){0,3}?(?:(?:the|les|los|as|die)\s+)?"
+            rf"^(?:(?:{connector})[,，]?\s+)?(?:(?:{the_any})\s+)?"
             r"(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)\s+"
             rf"(?:{_alternation(w for words in RATE_TIED.values() for w in words)})\s+"
             r"(?:(?:the|each|every|its|chaque|cada|jedem|jeder|le|la|les|el|los|o|os|den|dem)\s+)?"
@@ -1854,7 +1855,9 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
     ``I don't think there is one bias per filter``), bounds it, says it absent or at
     times (:func:`_rate_unsaid`: ``at least``, ``1つ以上``, ``sans``, ``a veces``), puts
     a word before "one" that :data:`.languages.RATE_LEADS` does not hold (``más de un
-    sesgo …``), or a number before Y (:func:`_of_several`: ``por cada dos canales``)."""
+    sesgo …``), a number before Y or in X (:func:`_of_several`: ``por cada dos canales``,
+    ``one or two biases``), or ties X to Y with any word before the bias's
+    (``some biases are associated with filters``)."""
     if len(answer) > 160 or "=" in answer or _rate_unsaid().search(answer):
         return None
     from derivations.checking.reading.islands import denied
@@ -1864,11 +1867,13 @@ def rate_sentence(answer: str) -> tuple[str, Note] | None:
         match = pattern.match(answer.strip())
         if match is None:
             continue
-        if _of_several(match.group("unit")):
-            return None  # un sesgo por cada dos canales: one for every two
         thing = (match.groupdict().get("thing") or "").lower()
+        if _of_several(match.group("unit")) or _of_several(thing, anywhere=True):
+            return None  # un sesgo por cada dos canales, one or two biases per filter
         if thing and not any(word in thing for word in RATE_COUNTED):
             return None  # one weight per filter: no count of biases
+        if index == _TIED and not thing.startswith(tuple(w.lower() for w in RATE_COUNTED)):
+            return None  # some biases are associated with filters: no count
         # each filter has one bias per input channel: one for each pair, Y's number
         # times the number of the second Y (:func:`_second_rate`)
         units = [match.group("unit").strip()]
@@ -1997,18 +2002,18 @@ def _rate_lead_end() -> re.Pattern:
     return re.compile(rf"(?:{words_pattern(*words, before=LETTER)})$", re.I)
 
 
-def _of_several(unit: str | None) -> bool:
-    """Whether a rate's Y is said with a number (:data:`.languages.CARDINALS`: ``dos
-    canales``, ``zwei Filter``, ``两个通道``): one X for every two Y is no count of Y
-    (s17rev F13); a word of a spaced script counts whole, an attached one where Y opens
-    with it."""
+def _of_several(unit: str | None, *, anywhere: bool = False) -> bool:
+    """Whether a rate's Y (or its X) is said with a number (:data:`.languages.CARDINALS`:
+    ``dos canales``, ``zwei Filter``, ``两个通道``, ``one or two biases``): one X for every
+    two Y is no count of Y (s17rev F13); a word of a spaced script counts whole, an
+    attached one where the text opens with it (or, ``anywhere``, holds it)."""
     from derivations.checking.reading.languages import CARDINALS, attached
 
     text = (unit or "").strip().lower()
     words = text.split()
     for number in every_word(CARDINALS):
         if attached(number):
-            if text.startswith(number):
+            if text.startswith(number) or (anywhere and number in text):
                 return True
         elif number.lower() in words:
             return True
