@@ -75,6 +75,7 @@ from derivations.checking.reading.informal import (
     lazy_pattern,
 )
 from derivations.checking.reading.languages import (
+    BIAS_SAID,
     BRACKET_FLOOR_WORDS,
     BYTE_WORDS,
     CHANNEL_WORDS,
@@ -2710,6 +2711,13 @@ def _names_other(entry: Entry, lead: str) -> str | None:
             return name.strip() if apart else None
     if by_role and _channels_alone(clause):  # 通道数为 …, channels =: c_i's or c_o's name
         return clause
+    if (
+        asked.shape is None
+        and asked.id not in _FACTOR_QUESTIONS
+        and not (_GIVING().match(clause) or _LONE_LETTER().search(clause) or holds_symbol(clause))
+        and _parameter_named(clause, bias=asked.id == "bias-size")
+    ):
+        return clause  # kernel size: … answering a count, … (stride) (s18wrong F2)
     if by_role and not clause.isascii() and _named_by_role(entry, clause, _NOT_A_SIZE) == "other":
         return clause  # 입력 높이는 (a lead-in whose names the reader does not split)
     if by_role and not clause.isascii() and _other_axis_word(entry, clause):
@@ -2850,6 +2858,32 @@ _BIAS_LEFT_OUT = lazy_pattern(
 )
 
 
+def _bias_said_other(words: str) -> str | None:
+    """``"with"`` where ``words`` say the bias is counted in another language than
+    English and Chinese (:data:`.languages.BIAS_SAID`: ``avec biais``, ``con el sesgo``,
+    ``mit Bias``), ``"without"`` where they leave it out (``sans biais``), else None."""
+    found = _BIAS_SAID_OTHER().search(words)
+    if found is None:
+        return None
+    return "without" if found.group("without") else "with"
+
+
+@cache
+def _BIAS_SAID_OTHER() -> re.Pattern:
+    def said(part: str) -> str:
+        return words_pattern(
+            *(w for table in BIAS_SAID.values() for w in table[part]),
+            before=r"\w",
+            after=r"\w",
+        )
+
+    return re.compile(
+        rf"(?:(?P<without>{said('without')})|{said('with')})\s+"
+        rf"(?:(?:{said('article')})\s*)?(?:{said('bias')})",
+        re.I,
+    )
+
+
 def _bias_said_counted(entry: Entry, notes: list) -> None:
     """Refuse (``words_bias_counted``) a formula right without the bias (the reference
     itself, no convention) whose dropped words say the bias is counted (``… (with
@@ -2859,6 +2893,8 @@ def _bias_said_counted(entry: Entry, notes: list) -> None:
     leave the bias out (``without bias``, ``不含偏置``) say nothing against it."""
     for note in notes:
         for words in note.get("fields", {}).values():
+            if isinstance(words, str) and _bias_said_other(words) == "with":
+                raise _invalid("words_bias_counted", words=words, question=entry.question.id)
             if not isinstance(words, str) or not _BIAS_COUNTED().search(words):
                 continue
             if not _BIAS_LEFT_OUT().search(words):
@@ -3775,6 +3811,31 @@ def _roles(name: str) -> set:
 _LEAD_IN = "reading.note.lead_in"
 # a word saying "each" (:data:`.languages.PER_WORDS`), as whole words
 _PER = lazy_pattern(words_pattern(*PER_WORDS, before="[A-Za-z]", after="[A-Za-z]"), re.I)
+
+
+# the roles of a layer's parameter's name (the parts record's): the kernel's only with a
+# size or an axis (``filters`` alone is Keras' count of them, c_o)
+_PARAMETER_ROLES = frozenset({"padding", "stride", "dilation"})
+_KERNEL_EXTENT_ROLES = frozenset({"size", "height", "width"})
+
+
+def _parameter_named(name: str, bias: bool = False) -> bool:
+    """Whether the words of ``name`` name one of the layer's parameters and nothing a
+    count is (``stride``, ``the padding``, ``kernel size``, ``步幅``, ``Schrittweite``,
+    ``input channels``; not ``number of kernels``, ``filters``, ``kernel
+    multiplications``): a label of a count or of the bias that names another quantity
+    (s18wrong F2).  The output's channels are the bias count's (``bias``: one bias each),
+    another quantity for any other count."""
+    if re.search(r"[0-9]", name) or _PER().search(name):
+        return False  # (stride 1: a condition, a layer said by its value; a rate)
+    roles = _roles(name) - {None, "filler"}
+    if "channel" in roles and roles <= {"channel", "input", "output", "count"}:
+        return not (bias and "input" not in roles)
+    if not roles or not roles <= _PARAMETER_ROLES | _KERNEL_EXTENT_ROLES | {"kernel"}:
+        return False
+    return bool(roles & _PARAMETER_ROLES) or (
+        "kernel" in roles and bool(roles & _KERNEL_EXTENT_ROLES)
+    )
 
 
 def _channels_alone(name: str) -> bool:

@@ -310,6 +310,15 @@ def _candidates(
     allowed: frozenset = frozenset(),
 ) -> list[str]:
     hinted = hints_for(letter, parsed)
+    if hinted is None and _a_factor(parsed, placeholder):
+        # a letter of no role (U, Q, X: no hint) written as a factor of a product beside
+        # other quantities: in a product any quantity it lacks fits that place, so the
+        # reading that makes it right is unique by construction, not by what the letter
+        # says (``c_o c_i k_h U m_h m_w``: U as k_w; ``c_o c_i k_h k_w X Y``, the input's
+        # sizes, as m_h m_w): not inferred (s18wrong F12); only a notation that names it
+        # reads it (:func:`widen`).  In a sum or as a divisor its place says its role
+        # (``(h - U + p_h)//s_h + 1``: the kernel's).
+        return []
     names = [q for q in quantities if hinted is None or q in hinted]
     # a shape's index its layouts give to the batch (NCHW's [0]), or a letter whose role
     # is the batch (B), where the question counts one (``batch``) the answer does not
@@ -330,6 +339,28 @@ def _candidates(
         # answering the height: the kernel's width): that size, judged as written
         names = [hinted[0]]
     return names
+
+
+def _a_factor(parsed: Parsed, placeholder: str) -> bool:
+    """Whether ``placeholder`` is a factor (or a power of one) of a product that has
+    another factor holding a symbol, in the answer's tree or a side of its chain."""
+    for tree in (parsed.tree, *parsed.sides):
+        for node in ex.walk(tree):
+            if not isinstance(node, ex.Mul):
+                continue
+            mine = [part for part in node.parts if _is_letter(part, placeholder)]
+            if mine and any(
+                ex.symbols_in(part) for part in node.parts if not _is_letter(part, placeholder)
+            ):
+                return True
+    return False
+
+
+def _is_letter(node: ex.Node, placeholder: str) -> bool:
+    """Whether ``node`` is the placeholder or a power of it (``U``, ``U^2``)."""
+    if isinstance(node, ex.Pow):
+        node = node.base
+    return isinstance(node, ex.Sym) and node.name == placeholder
 
 
 # a layer's name and its index (``s_1``, ``S2``, ``stride_{1}``)

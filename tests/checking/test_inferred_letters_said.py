@@ -20,7 +20,9 @@ from tests.checking.rows import LANGS, RIGHT
 
 INFERRED = [
     ("compose-size", "k_1 + Q - 1", {"Q": "k_2"}),
-    ("forward-mults", "c_o c_i k_h k_w m_h X", {"X": "m_w"}),
+    # (a letter of no role as a product's factor is not inferred: s18wrong F12; its place
+    # in a sum says its role)
+    ("output-width", "(X - k_w + p_w)//s_w + 1", {"X": "w"}),
     ("output-height", "floor((h - Q + p_h + s_h)/s_h)", {"Q": "k_h"}),
     ("forward-mults", "C C' k_h k_w m_h m_w", {"C": "c_i", "C'": "c_o"}),
 ]

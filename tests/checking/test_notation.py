@@ -444,7 +444,7 @@ def test_a_rubric_declares_the_notation_and_switches_inference(tmp_path, lang):
         writer = csv.writer(stream)
         writer.writerow(["student", "question", "answer"])
         writer.writerow(["a", "bias-size", "C"])
-        writer.writerow(["b", "forward-mults", "c_i Q k_h k_w m_h m_w"])
+        writer.writerow(["b", "output-height", "(h - Q + p_h)//s_h + 1"])
     rubric = tmp_path / "rubric.toml"
     rubric.write_text('infer = false\n[notation]\nC = "c_o"\n', encoding="utf-8")
     out = tmp_path / "out.csv"
@@ -454,13 +454,14 @@ def test_a_rubric_declares_the_notation_and_switches_inference(tmp_path, lang):
         rows = list(csv.DictReader(stream))
     assert [r["verdict"] for r in rows] == ["equivalent", "invalid_input"]
     assert rows[0]["parsed"] == "c_o [C → c_o]"
-    # inference on (the default): Q is the only reading that matches, c_o
+    # inference on (the default): Q is the only reading that matches, k_h (a letter of
+    # no role is inferred by its place in a sum, never as a product's factor: s18wrong F12)
     rubric.write_text('[notation]\nC = "c_o"\n', encoding="utf-8")
     main([*argv, "--no-progress"])
     with open(out, encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     assert [r["verdict"] for r in rows] == ["equivalent", "equivalent"]
-    assert rows[1]["parsed"].endswith("[Q → c_o]")
+    assert rows[1]["parsed"].endswith("[Q → k_h]")
 
 
 def test_a_rubric_refuses_a_notation_that_does_not_read(tmp_path):

@@ -147,9 +147,10 @@ _ANNOTATED = lazy_pattern(
 )
 
 
-# a cast to a float, or to an integer of a name (``(long)oh``: a count already whole)
+# a cast to a float of what follows it, or to an integer of a name (``(long)oh``: a count
+# already whole); never a remark closing the answer (``… (double)``: twice it, s18wrong F16)
 _DROPPED_CAST = lazy_pattern(
-    r"\(\s*(?:float|double)\s*\)\s*|\(\s*(?:int|long|size_t|int64_t)\s*\)\s*(?=[A-Za-z_])"
+    r"\(\s*(?:float|double)\s*\)\s*(?=[\w(⌊⌈\[])|\(\s*(?:int|long|size_t|int64_t)\s*\)\s*(?=[A-Za-z_])"
 )
 # a conversion called as a function (``float(H)``, ``double(x)``): its bracket kept
 _FLOAT_CALL = lazy_pattern(

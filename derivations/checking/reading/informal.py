@@ -59,6 +59,7 @@ from derivations.checking.reading.languages import (
     LEAD_NEGATIONS,
     LEAD_SCRIPTS,
     LETTER,
+    MULTIPLIER_WORDS,
     NEGATION_FILLERS,
     NEGATIONS,
     PADDING_SIDES,
@@ -69,7 +70,10 @@ from derivations.checking.reading.languages import (
     RATE_ONE,
     RATE_PER,
     RATE_WORDS,
+    REMARK_NUMBERS,
     ROUNDING_WORDS,
+    SPOKEN,
+    SPOKEN_JOINERS,
     attached,
     every_word,
     words_pattern,
@@ -725,6 +729,35 @@ _OPERATION_WORDS = lazy_pattern(
     + "|".join(w for w in NUMBER_WORDS if not w.isascii()),
     re.I,
 )
+
+
+def _other_languages_operations() -> tuple[str, ...]:
+    """The words stating an operation or a number in the languages besides English and
+    Chinese (:data:`_OPERATION_WORDS` holds theirs): :data:`.languages.SPOKEN`'s
+    operations, :data:`.languages.MULTIPLIER_WORDS` and :data:`.languages.REMARK_NUMBERS`
+    (``(mal zwei)``, ``(fois deux)``, ``(por dos)``, ``(vezes dois)``; s18wrong F16)."""
+    spoken = (
+        word
+        for language, operations in SPOKEN.items()
+        if language not in ("en", "zh")
+        for operation, words in operations.items()
+        if operation not in SPOKEN_JOINERS
+        for word in words
+    )
+    multipliers = (
+        w for lang, ws in MULTIPLIER_WORDS.items() if lang not in ("en", "zh") for w in ws
+    )
+    numbers = (word for words in REMARK_NUMBERS.values() for word in words)
+    return (*spoken, *multipliers, *numbers)
+
+
+@cache
+def _OTHER_OPERATION_WORDS() -> re.Pattern:
+    return re.compile(
+        words_pattern(*_other_languages_operations(), before=r"\w", after=r"\w"), re.I
+    )
+
+
 # a remark restating what the sentence before it says (``（也就是多了300%）``)
 _RESTATES = lazy_pattern(r"^\s*(?:即|也就是|也即|亦即|i\.?\s*e\.?|that\s+is|namely)", re.I)
 
@@ -750,7 +783,11 @@ def states_operation(body: str) -> bool:
     :func:`_count_names`) is none, nor is a rate (``one per filter``:
     :data:`.languages.RATE_WORDS`)."""
     rest = _THE_NUMBER().sub(" ", _RATE().sub(" ", _count_names().sub(" ", body)))
-    return bool(_OPERATION_WORDS().search(rest) or _PER().search(rest))
+    return bool(
+        _OPERATION_WORDS().search(rest)
+        or _OTHER_OPERATION_WORDS().search(rest)
+        or _PER().search(rest)
+    )
 
 
 def per_part(words: str) -> str | None:

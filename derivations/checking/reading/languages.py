@@ -45,6 +45,9 @@ __all__ = [
     "TRAIL_BOUNDS",
     "ROUNDING_WORDS",
     "MULTIPLIER_WORDS",
+    "BIAS_SAID",
+    "REMARK_NUMBERS",
+    "SPOKEN_JOINERS",
     "MULTIPLYING",
     "BRACKET_FLOOR_WORDS",
     "OTHER_ROUNDING_WORDS",
@@ -446,6 +449,20 @@ MULTIPLIER_WORDS: dict[str, tuple[str, ...]] = {
     "ja": ("半分",),
     "ko": ("두 배", "세 배", "네 배", "배로", "절반"),
 }
+# small numbers said in words in the other languages than English and Chinese (Duden,
+# Larousse, RAE, Priberam, Treccani): a remark after a formula holding one states a
+# number (``(mal zwei)``, ``(por dos)``), never words to drop (s18wrong F16)
+REMARK_NUMBERS: dict[str, tuple[str, ...]] = {
+    "de": ("zwei", "drei", "vier", "zweifach", "dreifach", "vierfach", "verdoppelt"),
+    "fr": ("deux", "trois", "quatre", "doublée", "doublés", "doublées"),
+    "es": ("dos", "tres", "cuatro", "duplica", "duplicada"),
+    "pt": ("dois", "duas", "três", "quatro", "duplica", "duplicada"),
+    "it": ("due", "tre", "quattro", "doppio", "volte", "moltiplicato per"),
+    "ru": ("два", "две", "три", "четыре", "дважды", "трижды"),
+}
+# the operations of :data:`SPOKEN` that are no operation said in a remark (the list's
+# ``and``, a clause's ``then``, an article)
+SPOKEN_JOINERS: tuple[str, ...] = ("and", "then", "the")
 # the operations of SPOKEN that multiply what they apply to by a number
 MULTIPLYING = ("times", "twice", "thrice", "half", "doubled", "halved", "tripled")
 # a total said after the formula or a number (``… in total``, ``…，共 64 个``)
@@ -1304,6 +1321,37 @@ CHANNEL_WORDS: tuple[str, ...] = (
 )
 # the bias's own words (a part of an answer about the bias: ``bias: c_o``)
 BIAS_WORDS: dict[str, tuple[str, ...]] = {"en": ("bias",), "zh": ("偏置", "偏差")}
+# the bias said counted in a count or left out of it in the other languages than English
+# and Chinese (whose words are the checker's own patterns): the words before the bias's
+# word that count it (``(avec biais)``, ``(con sesgo)``, ``(mit Bias)``, ``(com viés)``)
+# or leave it out (``sans``, ``sin``, ``ohne``, ``sem``), an article between, and the
+# bias's word (Larousse, RAE, Duden, Priberam; s18wrong F16)
+BIAS_SAID: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "with": ("avec", "y compris", "en comptant", "plus"),
+        "without": ("sans", "hors"),
+        "article": ("le", "les", "l'", "un", "des"),
+        "bias": ("biais",),
+    },
+    "es": {
+        "with": ("con", "incluyendo", "incluido", "contando", "más"),
+        "without": ("sin",),
+        "article": ("el", "los", "un"),
+        "bias": ("sesgo", "sesgos"),
+    },
+    "de": {
+        "with": ("mit", "inklusive", "einschließlich", "samt", "plus"),
+        "without": ("ohne",),
+        "article": ("den", "dem", "die", "einem"),
+        "bias": ("Bias", "Biases", "Bias-Term"),
+    },
+    "pt": {
+        "with": ("com", "incluindo", "contando", "mais"),
+        "without": ("sem",),
+        "article": ("o", "os", "um"),
+        "bias": ("viés", "vieses"),
+    },
+}
 # the tensors of a layer whose gradient a label names (``dX``, ``grad_input``, ``W.grad``,
 # ``weight gradient``, ``输入梯度``): each by its letter (the key) and its words, the
 # input's, output's and kernel's as the parts record of registry/notations.yaml names the

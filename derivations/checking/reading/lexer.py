@@ -1303,6 +1303,20 @@ def _without_glosses(tokens: list[Token], runs: list, notes: list | None) -> lis
         sibling = letters[0] not in named and letters[0].split("_")[0] in {
             letter.split("_")[0] for letter in named
         }
+        glossed = _glossed_letter(tokens, spans, first - 2)
+        if glossed is not None and len(named) == 1 and letters[0] not in named:
+            # a letter no spelling of ours names (``U``, a placeholder) or one read
+            # otherwise than written (``K``: k; CS231n's ``F``), glossed by words naming
+            # one quantity (``U (kernel width)``, ``K (stride)``, ``F (number of
+            # filters)``): the gloss says what it is, never left to inference or to
+            # another notation to make the answer right as whatever quantity it lacks
+            # (s18wrong F2)
+            (meant,) = named
+            tokens[first - 2] = Token("SYMBOL", meant, start_pos=tokens[first - 2].start_pos)
+            dropped.update(range(first - 1, stop + 1))
+            if notes is not None:
+                notes.append(_note("gloss", words=said, letters=glossed))
+            continue
         if not named <= written and not sibling and stop == len(tokens) - 1:
             # after the whole formula: what the answer gives, judged as its name is
             # (``(h + p_h - k_h + s_h)//s_h（输出的高度）``; s15text)
@@ -1325,6 +1339,20 @@ def _without_glosses(tokens: list[Token], runs: list, notes: list | None) -> lis
         if notes is not None:
             notes.append(_note("gloss", words=said, letters=shown))
     return [t for i, t in enumerate(tokens) if i not in dropped] if dropped else tokens
+
+
+def _glossed_letter(tokens: list[Token], spans: dict, at: int) -> str | None:
+    """The letter as written of the symbol token ``tokens[at]`` where it is one letter
+    (a prime aside) that no spelling of ours reads as written: a placeholder (``U``) or
+    a letter read as another symbol (``K``: k, ``F``: CS231n's k); None otherwise (``c_o``,
+    ``n``, a name of several letters)."""
+    value = tokens[at].value
+    if value.startswith(UNKNOWN_PREFIX):
+        return value[len(UNKNOWN_PREFIX) :]
+    written = next((text.strip() for f, (e, text) in spans.items() if f <= at < e), None)
+    if written is None or not re.fullmatch(r"[A-Za-z]'*", written) or written == value:
+        return None
+    return written
 
 
 def _without_appositions(tokens: list[Token], runs: list, notes: list | None) -> list[Token]:

@@ -155,6 +155,10 @@ _AFTER = lazy_pattern(
     re.I,
 )
 _FORMULA = lazy_pattern(r"[-+*/^×·()\\]|[A-Za-z_]\w*\s+[A-Za-z_]")
+# code's iteration (``[torch.zeros(c_o) for _ in range(c_i)]``, ``… for i in range(c_i)``):
+# what comes before it is made once an iteration, so dropping it as a condition can only
+# make a wrong count look right (s18wrong F8)
+_ITERATION = lazy_pattern(r"for\s+\(?\w+(?:\s*,\s*\w+)*\)?\s+in\s", re.I)
 # another branch of a condition: an else, an otherwise
 _ELSE = lazy_pattern(
     r"\b(?:else|elif|otherwise|sinon|sonst|sino|senão|altrimenti|andernfalls)\b|否则|不然|其他情况",
@@ -594,6 +598,8 @@ def _condition_after(answer: str) -> tuple[str, Note] | None:
         return None
     if _ELSE().search(match.group("cond")) or _COND_FORMULA().search(match.group("cond")):
         return None
+    if _ITERATION().match(match.group("cond")):
+        return None  # code's loop over a range: a count of copies, no condition (s18wrong F8)
     said = match.group("cond").strip().rstrip(".。")
     return answer[: match.start()], Note(AFTER_NOTE, (("condition", said),))
 
