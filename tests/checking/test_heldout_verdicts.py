@@ -6530,6 +6530,107 @@ READINGS = {
         "mults",
         K1,
     ),
+    # --- batch H18-dev
+    "答：每一个卷积核对应一个偏置(同一个batch中同一个卷积核也是一个参数)。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "设输入体积大小为W，滤波器大小为F，步长S，填充为P，输出神经元大小为$(W - F + 2P)/S + 1$": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "    H_ = (H + 2 *p - HH) // s + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) // x.sh + 1,
+        "mh",
+        None,
+    ),
+    "    1. $H2=\\frac{(H1-F+2P)}{S}+1$ (i.e. width and height are computed equally by symmetry)": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "1. With parameter sharing, it introduces $F⋅F⋅D1$  weights per filter, for a total of $(F⋅F⋅D1)⋅K$ weights and $K$ biases.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "def calc_out_size(img_size, kernel, stride, pad):\n    return ((img_size - kernel + 2 * pad)/stride + 1)": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "def conv_params(input_channels, output_channels, kernel_height, kernel_width):\n    return output_channels*(input_channels*kernel_height*kernel_width + 1)": (
+        lambda x, o: x.co * 1,
+        "bias",
+        None,
+    ),
+    "표준 합성곱의 연산 복잡도는 O(K*K*M*N)이며, 여기서 K는 커널 크기, M은 입력 채널 수, N은 출력 채널 수이다.": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co,
+        ("mults", "ops"),
+        SQ,
+    ),
+    "파라미터 수는 (5×5×3)×10 + 10(bias)": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    '    <span style="font-size:11pt">$O=\\frac{I-K+2P}{S}+1$</span><br>': (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "- 1: This accounts for the bias term for each output channel.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "在PADDINGENABLE == 0 时，卷积层结果尺寸应该是\n`(DATAWIDTH - FILTERWIDTH ) / STRIDEWIDTH + 1`": (
+        lambda x, o: (x.w - x.kw) / x.sw + 1,
+        "mw",
+        None,
+    ),
+    "而Conv2d模块里使用的是\n`(DATAWIDTH - FILTERWIDTH + 1) / STRIDEWIDTH`": (
+        lambda x, o: (x.w - x.kw + 1) / x.sw,
+        "mw",
+        None,
+    ),
+    "output_width = (N - F + 2*P) / S + 1": (
+        lambda x, o: (x.w - x.kw + 2 * x.qw) / x.sw + 1,
+        "mw",
+        (SQ, DIV),
+    ),
+    "            rs_h = (h - k) // self.stride + 1": (
+        lambda x, o: (x.h - x.kh) // x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "The size of the output image can be determined using the following calculation formula:\n\noutput=\\frac{n+2p-f}{s}+1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "According to the standard convolution equation, we can see that the computational cost is:\n\n$$\n\\begin{align}\nD_K\\cdot D_K \\cdot M \\cdot N \\cdot D_F \\cdot D_F\n\\end{align}\n$$": (
+        lambda x, o: x.kh * x.kh * x.ci * x.co * x.h * x.h,
+        ("mults", "ops"),
+        SQ,
+    ),
+    "Ho = 1 + (H + 2 * P - HH) / S": (
+        lambda x, o: 1 + (x.h + 2 * x.qh - x.kh) / x.sh,
+        "mh",
+        DIV,
+    ),
+    "def ceil_div(x, y):\n    return -(-x // y)\n\ndef out_dim(S, X, padding, strides):\n    return ceil_div(X - S + 1 + 2*padding, strides)": (
+        lambda x, o: -(-(x.w - x.kw + 1 + 2 * x.qw) // x.sw),
+        "mw",
+        None,
+    ),
+    "H_out = 1 + floor( (H_in - H_kernel + Pad_top + Pad_bottom) /stride )": (
+        lambda x, o: 1 + fl((x.h - x.kh + x.qh + x.qh) / x.sh),
+        "mh",
+        None,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -6575,6 +6676,18 @@ COMPOSE = {
     "        递归公式为: \n            \\[\n            r_{\\text{next}} = r_{\\text{current}} + (k - 1) \\times \\text{step}\n            \\]",
     "$$R_L = R_{L-1} + (k_L - 1) \\times \\prod_{i=1}^{L-1} s_i$$",
     "这层的感受野=上一层感受野 * 这层过滤器大小-重叠部分\n\n重叠部分=（过滤器尺寸-1） * （上一层感受野 - 前面所有层滑动步长的乘积）",
+    "    $Input_size=(output_size-1)\\timesK_stride+K_size$",
+    "하지만 이때 stride=1이므로, 필터는 한 칸씩만 이동하면서 적용됩니다. 따라서 기존 receptive field (3) + 필터 크기 (3) - 1의 방식으로 계산됩니다.",
+    "# 上一層視野增加範圍\ngain = (filter_size - 1) / 2\n# 上一層視野\nupper_scope = scope + 2 * gain",
+    "        r[k] =  r[k-1] + ((f[k] - 1)*np.prod(s[:k]))",
+    "RF要自顶向下计算：\nfor layer in top to down:\n    RF = ((RF-1) * strides) + filter_size",
+    "    Formula: RF_new = RF_previous + (kernel_size - 1) * dilation for stride=1",
+    "            RF = (RF-1) * S[j-1] + K[j-1]",
+    "def receptive_field_size(rf_prev, kernel_size, jump_prev):\n    return rf_prev + (kernel_size-1) * jump_prev",
+    "        receptive_field += ((kernel_sizes[l] - 1) * s)\n    return receptive_field + 1",
+    "def compute_N(out,f,s):\n    return s*(out-1)+f if s>0.5 else ((out+(f-2))/2)+1#",
+    "        field = (field - 1) * stride + filter_size",
+    "        outsize = ((outsize -1)* stride) + fsize",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
