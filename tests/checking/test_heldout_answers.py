@@ -466,8 +466,15 @@ computed equally by symmetry)``) read as words (s9text): H9-test 54 of 71.
 - H18 (issue 21's fifteenth fresh hold-out, session eighteen, collected 2026-12-08 from 02:50
   UTC by s18h18 from pages no file of the repository cited before, mostly learners' repositories
   found by the code search or by file names, Korean blogs, issues and a gist; split by page by the
-  same hash rule): H18-dev (32 answers: 27 right, 5 wrong; 28 pages) is not yet measured: the
-  lead measures it once before it lands and gives it its floor.
+  same hash rule): H18-dev (32 answers: 27 right, 5 wrong; 28 pages) was measured once before
+  it landed, 03:28:27 UTC on 6b7941f7 (main's head) with the data: 16 of 32 right verdicts (14 of
+  27 right answers accepted, 2 of 5 wrong ones rejected), 0 wrong answers accepted, 2 right
+  answers judged not_equivalent; the floor is the 16.  Its misses: receptive-field code and
+  sentences (7: loops over layers, an array of products, a docstring's recursion, a Korean
+  sentence), code with a helper defined before it (ceil_div), an author's letters after a
+  number line (H2, H1, D1, K), a bias in words with no formula, a Korean big-O and a Verilog
+  formula (wrong ones refused, not rejected), a parameter count or function given for the
+  bias (judged not_equivalent).
 
   H18-test (20 answers: 15 right, 5 wrong; 17 pages) is kept private until its one measurement.
 
@@ -557,6 +564,7 @@ FLOORS = {
     "H16-test": 14,
     "H17-dev": 6,
     "H17-test": 9,
+    "H18-dev": 16,
 }
 
 
