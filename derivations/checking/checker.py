@@ -1372,11 +1372,25 @@ def _sides_doubled(parsed: Parsed, conventions) -> bool:
         # a size the answer pads with the padding once, then pads again (H_pad = H + P;
         # (H_pad - K + P)/S + 1; h = h + p_h; … + p_h): its own total padding (s11adv)
         or any(dict(note.fields).get("padded") for note in parsed.notes)
+        # an array the answer makes with a size padded once (np.zeros((N, C, H + p_h, W +
+        # p_w))), its size then padded again (new_X.shape[2] - k_h + p_h): s17rev F15
+        or any(_made_padded_once(note) for note in parsed.notes)
     )
 
 
 # readings of a name that count the book's total padding: one side's half, the padded size
 _TOTAL_READINGS = frozenset({"p/2", "p_h/2", "p_w/2", "(h + p_h)", "(w + p_w)"})
+# a size of a made array's shape (its made_input note's sizes: ``new_X.shape[2]: (H +
+# p_h)``) that is a size plus the padding once
+_PADDED_ONCE = lazy_pattern(r"\(\s*[^\W\d]\w*\s*\+\s*(?:p|p_h|p_w|P|P_h|P_w)\s*\)")
+
+
+def _made_padded_once(note) -> bool:
+    """Whether ``note`` is a made array's (:data:`.reading.padded.MADE_NOTE`) whose
+    sizes read hold one padded with the padding once (``(H + p_h)``)."""
+    from derivations.checking.reading.padded import MADE_NOTE
+
+    return note.key == MADE_NOTE and bool(_PADDED_ONCE().search(dict(note.fields)["sizes"]))
 
 
 # a word of the padding (in the words beside a formula that say how it is counted)
@@ -3740,11 +3754,15 @@ LOOP_REFUSAL = "reading.loop"  # :func:`.reading.code._loop_refused`
 # an invisible break inside what is seen as one number, a rendered copy whose TeX and
 # rendering differ (a rewrite reading a part of the answer would grade what is not seen)
 AXES_SWAPPED = "checker.reason.axes_swapped"  # :func:`_not_swapped`
+# a kernel layout named that no record holds, or two (:func:`.reading.code._named_layout`):
+# the answer without its comment would read the index by another layout
+KERNEL_LAYOUT = "reading.kernel_layout"
 _DECISIVE = frozenset(
     {
         LOOP_REFUSAL,
         AXES_SWAPPED,
         GRADIENT_PARTS,
+        KERNEL_LAYOUT,
         "reading.invisible_break",
         "reading.rendered_disagree",
     }

@@ -127,6 +127,16 @@ ANSWERS = [
     ("double-channels", "в 4 раза дешевле", "zh"),
     ("double-channels", "уменьшается в 4 раза", "en"),
     ("double-channels", "快4倍", "zh"),
+    # a kernel layout named that no record holds, or two (s17rev F7); a made array padded
+    # once, then again (s17rev F15)
+    ("bias-size", "w.shape[0]  # IOHW", "en"),
+    ("bias-size", "w.shape[0]  # OIHW -> HWIO", "zh"),
+    ("bias-size", "w.shape[0]  # (out_channels, in_channels, kH, kW)", "en"),
+    (
+        "output-height",
+        "new_X = np.zeros((N, C, H + p_h, W + p_w))\nout_h = (new_X.shape[2] - k_h + p_h) // s_h + 1",
+        "zh",
+    ),
 ]
 
 

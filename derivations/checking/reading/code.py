@@ -2008,15 +2008,23 @@ def _named_layout(notes: list, raw: str) -> None:
     (``# HWIO``: :func:`.names.kernel_layout_names`), joined (``NHWC, HWIO``); nothing
     where it names none, two formats or two kernel layouts that order the sizes
     differently (``NHWC to NCHW``, ``OIHW -> HWIO``), or a kernel's layout no framework
-    holds beside the format named (:func:`.names.named_layouts` empty)."""
-    from derivations.checking.reading.names import kernel_layout_names, named_layouts
+    holds beside the format named (:func:`.names.named_layouts` empty).  A kernel's
+    shape indexed where ``raw`` names a kernel layout the layouts record does not hold,
+    or two (:func:`.names.kernel_layouts_named`: ``# IOHW``, ``# (in_channels,
+    out_channels, kH, kW)``, ``# OIHW -> HWIO``), is refused (:func:`_kernel_indexed`)."""
+    from derivations.checking.reading.names import (
+        kernel_layout_names,
+        kernel_layouts_named,
+        named_layouts,
+    )
 
     names = {match.group() for match in _LAYOUT_NAME().finditer(raw)}
-    kernels = {
-        name
-        for name in kernel_layout_names()
-        if re.search(rf"(?<![A-Za-z]){name}(?![A-Za-z])", raw)
-    }
+    kernels = kernel_layouts_named(raw)
+    held = kernel_layout_names()
+    if (len(kernels) > 1 or kernels - held) and _kernel_indexed(raw):
+        # IOHW (a transposed layer's weight), OIHW -> HWIO: the index is not read by
+        # another layout than the one the answer says, nor by one of two
+        raise refuse("kernel_layout", text=", ".join(sorted(kernels)), held=", ".join(sorted(held)))
     if _TORCH_SIZE().search(raw):
         names.add("channels_first")
     if "channels_last" in names and _MEMORY_FORMAT().search(raw):
@@ -2031,6 +2039,24 @@ def _named_layout(notes: list, raw: str) -> None:
         parts.insert(0, narrowest)
     if named_layouts(", ".join(parts)):
         notes.append(_note("layout", layout=", ".join(parts)))
+
+
+# a tensor's shape indexed in the answer as written (``w.shape[0]``, ``w.size(0)``,
+# ``kernel_shape[1]``): its name
+_SHAPE_INDEXED = lazy_pattern(
+    r"(?P<name>[A-Za-z_][A-Za-z_0-9]*)\s*(?:\.\s*(?:shape|size\s*\(\s*\))\s*\[|\.\s*size\s*\(|\[)"
+)
+
+
+def _kernel_indexed(raw: str) -> bool:
+    """Whether ``raw`` indexes the kernel's shape (``w.shape[0]``, ``weight.size(1)``,
+    ``kernel_shape[2]``: :func:`.names.shape_of`)."""
+    from derivations.checking.reading.names import shape_of
+
+    return any(
+        "kernel" in (shape_of(m.group("name")), shape_of(f"{m.group('name')}_shape"))
+        for m in _SHAPE_INDEXED().finditer(raw)
+    )
 
 
 def _declared_sizes(text: Normalized, notes: list) -> Normalized:
@@ -2100,7 +2126,7 @@ def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
         name_end = define.end("name")
         text = edit(text, name_end, define.end(), " = ")
         text = edit(text, 0, define.start("name"))
-    if raw is not None and ("HW" in raw or "channels_" in raw or "size(" in raw):
+    if raw is not None and any(part in raw for part in ("HW", "channels_", "size(", "shape")):
         _named_layout(notes, raw)
     if "len(" in text.text:
         text = _lengths(text, notes)

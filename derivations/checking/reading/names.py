@@ -58,6 +58,8 @@ __all__ = [
     "one_layout",
     "named_layouts",
     "kernel_layout_names",
+    "kernel_layouts_named",
+    "KERNEL_AXIS_WORDS",
     "one_word_hint",
     "split_parts",
     "role_of",
@@ -735,6 +737,40 @@ def kernel_layout_names() -> frozenset[str]:
     from derivations.registry.notations import layouts
 
     return frozenset(layout for layout, _ in layouts()["kernel"])
+
+
+# the words a kernel's shape is written with, each the axis letter of a kernel layout's
+# name: PyTorch's Conv2d weight (out_channels, in_channels/groups, kernel_size[0],
+# kernel_size[1]) and torch.nn.functional.conv2d's (out_channels, in_channels/groups,
+# kH, kW) (https://docs.pytorch.org/docs/stable/generated/torch.nn.Conv2d.html,
+# .../torch.nn.functional.conv2d.html), tf.nn.conv2d's [filter_height, filter_width,
+# in_channels, out_channels] (https://www.tensorflow.org/api_docs/python/tf/nn/conv2d),
+# Keras' kernel_size + (input_channels, filters)
+KERNEL_AXIS_WORDS: dict[str, tuple[str, ...]] = {
+    "O": ("out_channels", "out_channels/groups", "output_channels", "filters", "c_out", "C_out"),
+    "I": ("in_channels", "in_channels/groups", "input_channels", "c_in", "C_in"),
+    "H": ("kH", "kh", "kernel_size[0]", "filter_height", "kernel_height", "kernel_h"),
+    "W": ("kW", "kw", "kernel_size[1]", "filter_width", "kernel_width", "kernel_w"),
+}
+# a kernel layout's name: its four axes' letters (OIHW, IOHW, IHWO), and a shape spelled
+# in words (``(in_channels, out_channels, kH, kW)``)
+_KERNEL_LETTERS = lazy_pattern(r"(?<![A-Za-z])[OIHW]{4}(?![A-Za-z])")
+_WORDS_SHAPE = lazy_pattern(r"[(\[]([^()\[\]]*(?:\[[01]\][^()\[\]]*)*)[)\]]")
+
+
+def kernel_layouts_named(raw: str) -> set[str]:
+    """The kernel layouts ``raw`` names, held by the layouts record or not: each run of
+    the four letters O, I, H, W once each (``OIHW``, ``IOHW``, ``OIHW -> HWIO``: two), and
+    each shape of four words of :data:`KERNEL_AXIS_WORDS` (``(in_channels,
+    out_channels, kH, kW)``: IOHW), by their letters."""
+    named = {m.group() for m in _KERNEL_LETTERS().finditer(raw) if len(set(m.group())) == 4}
+    letter = {word: axis for axis, words in KERNEL_AXIS_WORDS.items() for word in words}
+    for match in _WORDS_SHAPE().finditer(raw):
+        items = [item.strip() for item in match.group(1).split(",")]
+        letters = "".join(letter.get(item, "") for item in items)
+        if len(items) == 4 and len(set(letters)) == 4:
+            named.add(letters)
+    return named
 
 
 def one_layout(assigned: dict[str, str], declared: frozenset[str] | None = None) -> bool:
