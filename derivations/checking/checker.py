@@ -92,6 +92,7 @@ from derivations.checking.reading.languages import (
     RATE_WORDS,
     RATIO_WORDS,
     ROUNDING_WORDS,
+    SPOKEN,
     every_word,
     multiplier_words,
     words_pattern,
@@ -1284,7 +1285,8 @@ SIDES_DOUBLED = "side_padding_doubled"  # misconception id (registry/misconcepti
 
 _PER_SIDE_REMARK = lazy_pattern(
     r"per[- ]?side|each\s+side|both\s+sides|每侧|单侧|每边|每一侧|两侧各"
-    r"|de\s+chaque\s+c[ôo]t[ée]|a\s+cada\s+lado|auf\s+jeder\s+seite|с\s+каждой\s+стороны|片側",
+    r"|de\s+chaque\s+c[ôo]t[ée]|par\s+c[ôo]t[ée]|(?:a|en|de|em|por)\s+cada\s+lado"
+    r"|auf\s+jeder\s+seite|(?:pro|je)\s+seite|с\s+каждой\s+стороны|片側",
     re.I,
 )
 # a remark that says the padding is the total of both sides: no per-side padding
@@ -1292,6 +1294,7 @@ _TOTAL_REMARK = lazy_pattern(r"total|in\s+all|altogether|总|合计|一共|共�
 # the words around a formula that may say how its padding is counted: a remark, a
 # definition in words (``where P is the padding on each side``), prose beside it
 _SAID_FIELDS = {
+    "reading.note.comment": "text",  # (``… # padding on each side``: s18wrong)
     "reading.note.remark": "remark",
     "reading.note.remark_after_comma": "remark",
     "reading.note.size_word": "remark",
@@ -2727,7 +2730,7 @@ def _names_other(entry: Entry, lead: str) -> str | None:
         return clause
     if (
         asked.shape is None
-        and asked.id not in _FACTOR_QUESTIONS
+        and asked.id not in _CHANGE_QUESTIONS
         and not (_GIVING().match(clause) or _LONE_LETTER().search(clause) or holds_symbol(clause))
         and _parameter_named(clause, bias=asked.id == "bias-size")
     ):
@@ -2773,6 +2776,8 @@ def _asked_among(entry: Entry, lead: str) -> bool:
 # the questions whose answer is a factor (the cost of a layer changed): a count named
 # before it (the multiplications quadruple) is what the factor is of
 _FACTOR_QUESTIONS = frozenset({"double-channels", "double-padding", "pointwise-complexity"})
+# the questions of a change of a layer's parameters (what a parameter's name may label)
+_CHANGE_QUESTIONS = frozenset({"double-channels", "double-padding"})
 _FORWARD_WORD = lazy_pattern(words_pattern(*every_word(PASS_WORDS["forward"])), re.I)
 _BACKWARD_WORD = lazy_pattern(
     r"backward|bwd|反向|逆伝播|역전파|geri|обратн|twice|times|倍|ratio|kat|раз", re.I
@@ -2862,7 +2867,7 @@ _WITH_BIAS = lazy_pattern(
 # included``, ``含偏置``, ``加上偏置``), and words that leave it out (``without bias``,
 # ``no bias``, ``不含偏置``, ``bias excluded``)
 _BIAS_COUNTED = lazy_pattern(
-    r"(?<![A-Za-z])(?:with|incl\w*|plus|counting|adding)\s+(?:the\s+|its\s+|a\s+)?(?:bias|偏置|偏差)"
+    r"(?<![A-Za-z])(?:with|incl\w*|plus|and|counting|adding)\s+(?:the\s+|its\s+|a\s+)?(?:bias|偏置|偏差)"
     r"|(?:bias|偏置|偏差)\w*\s+(?:is\s+|are\s+)?(?:included|counted|added|used)"
     r"|(?:含|包含|包括|加上|加|考虑|计入|带|有)(?:了)?(?:偏置|偏差)",
     re.I,
@@ -3204,6 +3209,10 @@ def _islands_per_part(entry: Entry, notes: list) -> None:
             from derivations.checking.reading.informal import per_part
 
             per = per_part(fields.get("condition", ""))
+        if note.get("id") == "reading.note.factor_sentence":  # 4 times as many per channel
+            from derivations.checking.reading.informal import per_part
+
+            per = per_part(fields.get("sentence", ""))  # (s18wrong)
         if per:
             raise refuse("remark_operation", remark=per)
 
@@ -3743,6 +3752,11 @@ def _counting_around(parsed: Parsed) -> Parsed:
         dict(note.fields)["side"]
         for note in parsed.notes
         if note.key == _SIDE_NOTE and _FORWARD_WORD().search(dict(note.fields)["side"])
+    ]
+    # a remark in brackets or after a comma naming the counting (``… (in MACs)``, ``…
+    # (en FLOPs)``), as the word after the formula states it (s18wrong)
+    said += [
+        dict(note.fields).get("remark", "") for note in parsed.notes if note.key in _REMARK_NOTES
     ]
     stated = {countings_said(words).pop() for words in said if len(countings_said(words)) == 1}
     return replace(parsed, counting=stated.pop()) if len(stated) == 1 else parsed
@@ -4300,7 +4314,42 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
             found = [name for name, count in counted.items() if count is not None]
             if found:
                 return min(found, key=len)
+        # (each item of a list of count names too: ``加法和乘法``)
+        items = [i.strip() for part in parts for i in _LIST_JOIN().split(part) if i.strip()]
+        counted |= {item: named_count(item) for item in items if not countings_said(item)}
+        kinds = {count for count in counted.values() if count is not None}
+        if asked.id in kinds and len(kinds) > 1 and not _negated(words):
+            # the asked count named with another (``(additions and multiplications)``
+            # answering the multiplications): their sum's words (s18wrong)
+            return min((n for n, c in counted.items() if c not in (None, asked.id)), key=len)
+    if (
+        asked.passes == "forward"
+        and _BACKWARD_PASS().search(words)
+        and not _FORWARD_WORD().search(words)
+    ):
+        # the backward pass named beside a forward count (``(backward pass)``, ``（反向传播）``)
+        return _last_name(words)
     return next((o for part in parts if (o := _other_pass_or_part(asked, part))), None)
+
+
+# what joins the items of a list of names (the and of SPOKEN's languages, a comma, a plus)
+_LIST_JOIN = lazy_pattern(
+    words_pattern(
+        *(w for ops in SPOKEN.values() for w in ops.get("and", ())),
+        *("und", "y", "e"),
+        before=r"\w",
+        after=r"\w",
+    )
+    + r"|[,，+＋]",
+    re.I,
+)
+
+
+def _negated(words: str) -> bool:
+    """Whether ``words`` hold a negation (:data:`.languages.NEGATIONS`: ``(no additions)``)."""
+    from derivations.checking.reading.informal import negation_word
+
+    return negation_word(words)
 
 
 def _of_another(entry: Entry, words: str) -> str | None:
@@ -4742,6 +4791,7 @@ def _bias_rate_said(result: Result, symbolic: bool, notation, infer: bool) -> Re
 # the words a reading dropped beside the formula, by note: a label, prose around it, the
 # names of the parts summed (``输入, 权重, 两倍输出``, each part's words apart)
 _DROPPED_WORDS = {
+    "reading.note.comment": "text",  # (``… # doubled``, ``… # times the batch``: s18wrong)
     "reading.note.label": "label",
     "reading.note.islands": "prose",
     "reading.note.parts_summed": "names",

@@ -30,6 +30,32 @@ gets, through ``check`` and ``grade``, in en and zh.
   Spanish or Portuguese (``(avec biais)``, ``(con sesgo)``) beside a count without it was
   dropped (English's and Chinese's refused); and ``(double)`` closing an answer was read
   as C's cast.  Now each is refused as its English form is.
+
+The battery (second table): answers of the shapes the checker reads, for each question,
+found accepted wrongly and now refused:
+
+- a remark naming the backward pass beside a forward count (``(backward pass)``,
+  ``（反向传播）``), or naming the asked count with another (``(additions and
+  multiplications)``, ``(加法和乘法)``, ``(sumas y multiplicaciones)`` answering the
+  multiplications: their sum's words);
+- a remark naming the counting (``(in MACs)``, ``(en MACs)``) beside the count of
+  FLOPs, which the same word after the formula already held to MACs;
+- the bias said counted with "and" (``… and the bias``, ``(and bias)``, ``(y sesgo)``,
+  ``(et biais)``) beside a count without it;
+- a negation in German, French, Spanish, Portuguese (``(nicht richtig)``, ``(pas
+  correct)``, ``(no es correcto)``, ``(não está correto)``), as ``(not correct)`` is;
+- an operation in German not yet read (``, dann verdoppelt``, ``(halbiert)``,
+  ``(quadriert)``, ``(weniger eins)``), a rounding (``(aufgerundet)``, ``(redondeado hacia
+  arriba)``) after a floor, a padding said per side (``(relleno en cada lado)``,
+  ``(Padding pro Seite)``) beside a total padding;
+- the other axis's rows or columns in German, French, Spanish (``(Zeilen)``,
+  ``(lignes)``, ``(filas)`` answering the width);
+- a parameter's name labelling the pointwise count (``stride: …``);
+- a factor sentence saying the factor is per a part of the layer (``4 times as many per
+  input channel``, ``每个输出通道变为原来的 4 倍``), as a remark in brackets saying so is;
+- a code comment saying the padding is per side beside a formula that adds it once
+  (``… # padding on each side``), or stating a multiplier (``… # doubled``, ``… # times
+  the batch``), as a remark in brackets or a label saying so is.
 """
 
 from tests.checking.rows import guard, review_tests
@@ -143,6 +169,75 @@ STILL_READ = [
     (FA, f"{ADDS} (sin sesgo)", R),
     (BIAS, "1 par filtre", R),
     (BIAS, "1 por filtro", R),
+]
+
+
+FO_RIGHT = "c_o m_h m_w (2 c_i k_h k_w - 1)"
+WIDTH = "(w - k_w + p_w)//s_w + 1"
+POINTWISE = "c_o (2 c_i - 1) ((h + p_h - 1)//s_h + 1) ((w + p_w - 1)//s_w + 1)"
+
+WRONG += [
+    (FM, f"{MULTS} (backward pass)", N),
+    (FM, f"{MULTS} (backward)", N),
+    (FM, f"{MULTS} (反向传播)", N),
+    (FM, f"{MULTS} (additions and multiplications)", N),
+    (FM, f"{MULTS} (Additionen und Multiplikationen)", N),
+    (FM, f"{MULTS} (sumas y multiplicaciones)", N),
+    (FM, f"{MULTS} (加法和乘法)", N),
+    (FO, f"{FO_RIGHT} (in MACs)", W),
+    (FO, f"{FO_RIGHT} (en MACs)", W),
+    (FA, f"{ADDS} and the bias", N),
+    (FA, f"{ADDS} (and bias)", N),
+    (FA, f"{ADDS} (y sesgo)", N),
+    (FA, f"{ADDS} (et biais)", N),
+    (FA, f"{ADDS} y el sesgo", N),
+    (FM, f"{MULTS} (nicht richtig)", N),
+    (FM, f"{MULTS} (pas correct)", N),
+    (FM, f"{MULTS} (no es correcto)", N),
+    (FM, f"{MULTS} (não está correto)", N),
+    (FM, f"{MULTS}, dann verdoppelt", N),
+    (FM, f"{MULTS} (verdoppelt)", N),
+    (OH, f"{HEIGHT} (halbiert)", N),
+    (OH, f"{HEIGHT} (quadriert)", N),
+    (OH, f"{HEIGHT} (weniger eins)", N),
+    (OH, f"{HEIGHT} (aufgerundet)", N),
+    (OH, f"{HEIGHT} (redondeado hacia arriba)", N),
+    (OH, f"{HEIGHT} (relleno en cada lado)", W),
+    (OH, f"{HEIGHT} (Padding pro Seite)", W),
+    (OW, f"{WIDTH} (Zeilen)", N),
+    (OW, f"{WIDTH} (lignes)", N),
+    (OW, f"{WIDTH} (filas)", N),
+    (OH, f"{HEIGHT} (colonnes)", N),
+    ("pointwise-complexity", f"stride: {POINTWISE}", N),
+    ("double-channels", "4 times as many per input channel", N),
+    ("double-channels", "about 4 times as many, per output channel", N),
+    ("double-channels", "每个输出通道变为原来的 4 倍", N),
+    (OH, "(h - k_h + p_h)/s_h + 1  # padding on each side", W),
+    (FM, "c_o*c_i*k_h*k_w*m_h*m_w  # doubled", N),
+    (FM, "c_o*c_i*k_h*k_w*m_h*m_w  # times the batch", N),
+]
+
+STILL_READ += [
+    (FM, f"{MULTS} (forward pass)", R),
+    (FM, f"{MULTS} (前向传播)", R),
+    (FO, f"{FO_RIGHT} (multiplications and additions)", R),
+    (FO, f"{FO_RIGHT} (乘法和加法)", R),
+    (FO, f"{FO_RIGHT} (FLOPs)", R),
+    (FO, f"{MULTS} (in MACs)", UC),
+    (FM, f"{MULTS} (MACs)", R),
+    (FM, f"{MULTS} (richtig)", R),
+    (FA, "c_o m_h m_w c_i k_h k_w (and the bias)", UC),
+    (BIAS, "c_o (y el sesgo)", R),
+    (OH, f"{HEIGHT} (abgerundet)", R),
+    (OH, f"{HEIGHT} (Zeilen)", R),
+    (OW, f"{WIDTH} (Spalten)", R),
+    (OW, "(W - F + 2P)/S + 1 (P auf jeder Seite)", UC),
+    ("pointwise-complexity", POINTWISE, R),
+    ("double-channels", "4 times as many", UC),
+    ("double-channels", "变为原来的 4 倍", UC),
+    (OH, "(h - k_h + 2*p_h)//s_h + 1  # padding on each side", UC),
+    (FM, "c_o*c_i*k_h*k_w*m_h*m_w  # one multiplication per weight and output position", R),
+    (FM, "mults = c_o*c_i*k_h*k_w*m_h*m_w  # 乘法次数", R),
 ]
 
 

@@ -71,6 +71,7 @@ from derivations.checking.reading.languages import (
     RATE_PER,
     RATE_WORDS,
     REMARK_NUMBERS,
+    REMARK_OPERATIONS,
     ROUNDING_WORDS,
     SPOKEN,
     SPOKEN_JOINERS,
@@ -734,7 +735,8 @@ _OPERATION_WORDS = lazy_pattern(
 def _other_languages_operations() -> tuple[str, ...]:
     """The words stating an operation or a number in the languages besides English and
     Chinese (:data:`_OPERATION_WORDS` holds theirs): :data:`.languages.SPOKEN`'s
-    operations, :data:`.languages.MULTIPLIER_WORDS` and :data:`.languages.REMARK_NUMBERS`
+    operations, :data:`.languages.MULTIPLIER_WORDS`, :data:`.languages.REMARK_NUMBERS` and
+    :data:`.languages.REMARK_OPERATIONS`
     (``(mal zwei)``, ``(fois deux)``, ``(por dos)``, ``(vezes dois)``; s18wrong F16)."""
     spoken = (
         word
@@ -748,7 +750,8 @@ def _other_languages_operations() -> tuple[str, ...]:
         w for lang, ws in MULTIPLIER_WORDS.items() if lang not in ("en", "zh") for w in ws
     )
     numbers = (word for words in REMARK_NUMBERS.values() for word in words)
-    return (*spoken, *multipliers, *numbers)
+    operations = (word for words in REMARK_OPERATIONS.values() for word in words)
+    return (*spoken, *multipliers, *numbers, *operations)
 
 
 @cache
@@ -1568,6 +1571,12 @@ def _negation_words() -> tuple[re.Pattern, re.Pattern]:
         )
 
     return pattern(NEGATIONS), pattern(NEGATION_FILLERS)
+
+
+def negation_word(words: str) -> bool:
+    """Whether ``words`` hold a word of :data:`.languages.NEGATIONS` (``not``, ``no``,
+    ``不``, ``ohne``… as whole words where the language spaces them)."""
+    return bool(_negation_words()[0].search(words.replace("n't", " not")))
 
 
 def negation(body: str) -> bool:

@@ -47,6 +47,7 @@ __all__ = [
     "MULTIPLIER_WORDS",
     "BIAS_SAID",
     "REMARK_NUMBERS",
+    "REMARK_OPERATIONS",
     "SPOKEN_JOINERS",
     "MULTIPLYING",
     "BRACKET_FLOOR_WORDS",
@@ -418,8 +419,17 @@ HELD_PARAMETER_WORDS: dict[str, tuple[str, ...]] = {
 }
 # a rounding said in words after the formula, outside brackets (``… / s 向下取整``)
 ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
-    "floor": ("向下取整", "下取整", "取下整", "rounded down", "round down", "floored"),
-    "ceil": ("向上取整", "上取整", "取上整", "rounded up", "round up"),
+    "floor": (
+        *("向下取整", "下取整", "取下整", "rounded down", "round down", "floored"),
+        # German, French, Spanish, Portuguese (Duden, Larousse, RAE, Priberam; s18wrong)
+        *("abgerundet", "arrondi à l'inférieur", "arrondi vers le bas"),
+        *("redondeado hacia abajo", "arredondado para baixo"),
+    ),
+    "ceil": (
+        *("向上取整", "上取整", "取上整", "rounded up", "round up"),
+        *("aufgerundet", "arrondi au supérieur", "arrondi vers le haut"),
+        *("redondeado hacia arriba", "arredondado para cima"),
+    ),
 }
 # what calls a square bracket ``[x]`` the floor besides ROUNDING_WORDS["floor"] (the
 # integer part of Chinese school mathematics); 取整 alone, as 向上取整 holds it too
@@ -440,7 +450,10 @@ MULTIPLIER_WORDS: dict[str, tuple[str, ...]] = {
     # the other languages' "twice", "half", "double", "times" (Duden, Larousse, RAE,
     # Priberam; Russian вдвое, половина, раз; Vietnamese gấp, lần, nửa; Japanese 倍 as
     # Chinese, 半分; Korean 배 after a number word, 절반)
-    "de": ("doppelt", "zweimal", "dreimal", "viermal", "Hälfte", "halb", "halbe"),
+    "de": (
+        *("doppelt", "zweimal", "dreimal", "viermal", "Hälfte", "halb", "halbe"),
+        *("verdoppelt", "verdreifacht", "vervierfacht", "halbiert"),  # (s18wrong)
+    ),
     "fr": ("double", "doublé", "moitié", "triple", "fois", "deux fois"),
     "es": ("doble", "duplicado", "mitad", "triple", "veces", "dos veces"),
     "pt": ("dobro", "duplicado", "metade", "triplo", "vezes", "duas vezes"),
@@ -453,12 +466,20 @@ MULTIPLIER_WORDS: dict[str, tuple[str, ...]] = {
 # Larousse, RAE, Priberam, Treccani): a remark after a formula holding one states a
 # number (``(mal zwei)``, ``(por dos)``), never words to drop (s18wrong F16)
 REMARK_NUMBERS: dict[str, tuple[str, ...]] = {
-    "de": ("zwei", "drei", "vier", "zweifach", "dreifach", "vierfach", "verdoppelt"),
+    "de": ("eins", "zwei", "drei", "vier", "zweifach", "dreifach", "vierfach"),
     "fr": ("deux", "trois", "quatre", "doublée", "doublés", "doublées"),
     "es": ("dos", "tres", "cuatro", "duplica", "duplicada"),
     "pt": ("dois", "duas", "três", "quatro", "duplica", "duplicada"),
     "it": ("due", "tre", "quattro", "doppio", "volte", "moltiplicato per"),
     "ru": ("два", "две", "три", "четыре", "дважды", "трижды"),
+}
+# operations said in a remark in the other languages that :data:`SPOKEN` has no word for
+# (``(quadriert)``, ``(weniger eins)``, ``(élevé au carré)``): never words to drop
+REMARK_OPERATIONS: dict[str, tuple[str, ...]] = {
+    "de": ("quadriert", "weniger", "abzüglich", "zuzüglich", "hoch"),
+    "fr": ("élevé au carré", "carré", "divisé"),
+    "es": ("elevado al cuadrado", "cuadrado", "dividido"),
+    "pt": ("elevado ao quadrado", "dividido"),
 }
 # the operations of :data:`SPOKEN` that are no operation said in a remark (the list's
 # ``and``, a clause's ``then``, an article)
@@ -655,11 +676,16 @@ NEGATIONS: tuple[str, ...] = (
     *("不对", "不正确", "错误", "错的", "有误", "不是", "错", "不", "否", "非"),
     *("違う", "誤り", "間違い", "틀림", "틀렸다", "아님"),
     *("nicht", "falsch", "non", "faux", "fausse", "falso", "falsa", "incorrecto", "errado"),
+    *("pas", "incorrect", "incorrecte", "incorrecta", "incorreto", "incorreta", "não"),
     *("нет", "не", "неверно", "неправильно"),
 )
 NEGATION_FILLERS: tuple[str, ...] = (
     *("this", "that", "it", "is", "the", "answer", "formula", "probably", "maybe", "s"),
     *("right", "correct", "true", "对", "正确"),
+    # German, French, Spanish, Portuguese (``(nicht richtig)``, ``(pas correct)``, ``(no
+    # es correcto)``; s18wrong)
+    *("richtig", "korrekt", "ist", "das", "juste", "correcte", "est", "ce", "n'est", "c'est"),
+    *("correcto", "correcta", "es", "correto", "correta", "é", "está", "bien"),
     *("这个", "这", "答案", "公式", "是", "的", "了", "吧", "可能"),
 )
 # a contrast in brackets after a formula: the quantity the author does not mean
@@ -1328,25 +1354,25 @@ BIAS_WORDS: dict[str, tuple[str, ...]] = {"en": ("bias",), "zh": ("偏置", "偏
 # bias's word (Larousse, RAE, Duden, Priberam; s18wrong F16)
 BIAS_SAID: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
-        "with": ("avec", "y compris", "en comptant", "plus"),
+        "with": ("avec", "y compris", "en comptant", "plus", "et"),
         "without": ("sans", "hors"),
         "article": ("le", "les", "l'", "un", "des"),
         "bias": ("biais",),
     },
     "es": {
-        "with": ("con", "incluyendo", "incluido", "contando", "más"),
+        "with": ("con", "incluyendo", "incluido", "contando", "más", "y"),
         "without": ("sin",),
         "article": ("el", "los", "un"),
         "bias": ("sesgo", "sesgos"),
     },
     "de": {
-        "with": ("mit", "inklusive", "einschließlich", "samt", "plus"),
+        "with": ("mit", "inklusive", "einschließlich", "samt", "plus", "und"),
         "without": ("ohne",),
-        "article": ("den", "dem", "die", "einem"),
+        "article": ("den", "dem", "die", "der", "einem"),
         "bias": ("Bias", "Biases", "Bias-Term"),
     },
     "pt": {
-        "with": ("com", "incluindo", "contando", "mais"),
+        "with": ("com", "incluindo", "contando", "mais", "e"),
         "without": ("sem",),
         "article": ("o", "os", "um"),
         "bias": ("viés", "vieses"),
