@@ -55,7 +55,9 @@ found accepted wrongly and now refused:
   input channel``, ``每个输出通道变为原来的 4 倍``), as a remark in brackets saying so is;
 - a code comment saying the padding is per side beside a formula that adds it once
   (``… # padding on each side``), or stating a multiplier (``… # doubled``, ``… # times
-  the batch``), as a remark in brackets or a label saying so is.
+  the batch``), as a remark in brackets or a label saying so is;
+- a memory's unit in brackets (``… (in bytes)``, ``… (en octets)``) beside the count of
+  elements, read as the same word after the formula is.
 """
 
 from tests.checking.rows import guard, review_tests
@@ -215,6 +217,9 @@ WRONG += [
     (OH, "(h - k_h + p_h)/s_h + 1  # padding on each side", W),
     (FM, "c_o*c_i*k_h*k_w*m_h*m_w  # doubled", N),
     (FM, "c_o*c_i*k_h*k_w*m_h*m_w  # times the batch", N),
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w (in bytes)", W),
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w (en octets)", W),
+    (FM, f"{MULTS} (bytes)", N),
 ]
 
 STILL_READ += [
@@ -238,6 +243,9 @@ STILL_READ += [
     (OH, "(h - k_h + 2*p_h)//s_h + 1  # padding on each side", UC),
     (FM, "c_o*c_i*k_h*k_w*m_h*m_w  # one multiplication per weight and output position", R),
     (FM, "mults = c_o*c_i*k_h*k_w*m_h*m_w  # 乘法次数", R),
+    ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w (elements)", R),
+    ("forward-memory", "4 (c_i h w + c_o c_i k_h k_w + c_o m_h m_w) (bytes)", UC),
+    (BIAS, "c_o (elements)", R),
 ]
 
 

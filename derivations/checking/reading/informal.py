@@ -245,6 +245,13 @@ _UNITS = lazy_pattern(
     r"\s*$"
 )
 _BYTES = frozenset(BYTE_WORDS)
+# a unit alone in a remark, ``in`` before it in English, German, French, Spanish,
+# Portuguese, Russian (``(in bytes)``, ``(en octets)``; not a letter alone: ``(B)``)
+_UNIT_REMARK = lazy_pattern(
+    r"\s*(?:(?:in|im|en|em|в)\s+)?(?P<unit>"
+    + "|".join(re.escape(w) for w in _UNIT_ENDINGS if len(w) > 1)
+    + r")\s*"
+)
 # "number of" and words alone before an element word: the word is the phrase's noun, the
 # things counted, no unit (``number of kernel elements`` is no ``number of kernel``, c_o;
 # the rate sentences say their Y so: ``one per kernel element``, s16rev2 G1)
@@ -1529,6 +1536,15 @@ def informal(text: Normalized) -> tuple[Normalized, list]:
                 and not (not parameter and _glosses(text.text[: match.start()], match))
             ):
                 body = match.group("body")
+                unit = _UNIT_REMARK().fullmatch(body)
+                if unit is not None and not text.text[match.end() :].strip(" .。"):
+                    # a unit in brackets closing the answer (``… (in bytes)``, ``… (en
+                    # octets)``): the unit word after it, said so (s18wrong)
+                    said = unit.group("unit")
+                    key = "unit_bytes" if said in _BYTES else "unit_elements"
+                    notes.append(_note(key, unit=said))
+                    text = edit(text, match.start(), match.end())
+                    continue
                 rounding = _rounding(body, text.text[match.end() :])
                 if not rounding and not parameter and states_operation(body):
                     operations.append((body.strip(), text.column(match.start())))
