@@ -4051,6 +4051,9 @@ def _islands(entry: Entry, answer: str) -> tuple[str, Note] | None:
         said = arithmetic_after(island.trail)
         if said and not (_NUMBER_END().search(island.text) and said[0].lower() in _FACTOR_WORDS):
             raise _invalid("words_arithmetic", words=", ".join(said))  # (s12exam E23)
+        iterated = _CODE_ITERATION().search(island.trail)
+        if iterated is not None:  # ``… for _ in range(n)``: once an iteration (s18wrong)
+            raise _invalid("words_arithmetic", words=iterated.group().strip())
     shown = prose if len(prose) <= 80 else prose[:77] + "..."
     product = _rate_product(entry, chosen, prose)
     if product is not None and not defined:
@@ -4343,6 +4346,11 @@ _LIST_JOIN = lazy_pattern(
     + r"|[,，+＋]",
     re.I,
 )
+
+
+# code's iteration after a formula (``… for _ in range(n)``, ``… for b in batch``): the
+# formula made once an iteration
+_CODE_ITERATION = lazy_pattern(r"^\s*for\s+\(?\w+(?:\s*,\s*\w+)*\)?\s+in\s+[^\n]*")
 
 
 def _negated(words: str) -> bool:

@@ -57,7 +57,9 @@ found accepted wrongly and now refused:
   (``… # padding on each side``), or stating a multiplier (``… # doubled``, ``… # times
   the batch``), as a remark in brackets or a label saying so is;
 - a memory's unit in brackets (``… (in bytes)``, ``… (en octets)``) beside the count of
-  elements, read as the same word after the formula is.
+  elements, read as the same word after the formula is;
+- code's iteration after a formula read from prose (``… for _ in range(n)``): the
+  formula once an iteration, as F8's tensor is.
 """
 
 from tests.checking.rows import guard, review_tests
@@ -220,6 +222,8 @@ WRONG += [
     ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w (in bytes)", W),
     ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w (en octets)", W),
     (FM, f"{MULTS} (bytes)", N),
+    (FM, "c_o * c_i * k_h * k_w * m_h * m_w for _ in range(n)", N),
+    (FM, "c_o * c_i * k_h * k_w * m_h * m_w for b in range(batch)", N),
 ]
 
 STILL_READ += [
