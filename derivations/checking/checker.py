@@ -4301,6 +4301,8 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
         return said
     if _other_axis_word(entry, words):
         return next((w for w in words.split() if _other_axis_word(entry, w)), words)
+    if _size_named_other(entry, words):  # … (Eingabebreite), … (taille de sortie) (s18wrong)
+        return words
     # (a count of one kind, named so: not a sum's, whose words name its parts' counts,
     # ``# mult = …, # adds = …`` beside forward-ops' formula)
     if asked.shape is None and asked.names:
@@ -4358,6 +4360,26 @@ def _negated(words: str) -> bool:
     from derivations.checking.reading.informal import negation_word
 
     return negation_word(words)
+
+
+# the roles of words that name a size and nothing else (the parts record's)
+_SIZE_ONLY_ROLES = frozenset({"height", "width", "size", "dim", "filler", None})
+
+
+def _size_named_other(entry: Entry, words: str) -> bool:
+    """Whether ``words`` (a remark beside a formula) name only a size of a tensor that is
+    not the one asked, by the parts record's roles: the input's size answering an output
+    size (``input width``, ``Eingabebreite``, ``largeur d'entrée``), the output's size
+    answering the composed kernel's (``output size``, ``taille de sortie``); never words
+    with a letter or a number (``input h``: a condition, a gloss)."""
+    if re.search(r"[0-9]", words) or _LONE_LETTER().search(words):
+        return False
+    roles = _roles(words)
+    if entry.question.family is Family.COMPOSE:
+        return "output" in roles and roles <= _SIZE_ONLY_ROLES | {"output"}
+    if entry.question.shape is None:
+        return False
+    return "input" in roles and roles <= _SIZE_ONLY_ROLES | {"input"} and len(roles) > 1
 
 
 def _of_another(entry: Entry, words: str) -> str | None:

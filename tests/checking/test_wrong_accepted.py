@@ -59,7 +59,10 @@ found accepted wrongly and now refused:
 - a memory's unit in brackets (``… (in bytes)``, ``… (en octets)``) beside the count of
   elements, read as the same word after the formula is;
 - code's iteration after a formula read from prose (``… for _ in range(n)``): the
-  formula once an iteration, as F8's tensor is.
+  formula once an iteration, as F8's tensor is;
+- a remark naming the input's size beside an output size (``(Eingabebreite)``), or the
+  output's size beside the composed kernel's (``(taille de sortie)``), in words the
+  English checks did not read (their roles by the parts record).
 """
 
 from tests.checking.rows import guard, review_tests
@@ -224,6 +227,9 @@ WRONG += [
     (FM, f"{MULTS} (bytes)", N),
     (FM, "c_o * c_i * k_h * k_w * m_h * m_w for _ in range(n)", N),
     (FM, "c_o * c_i * k_h * k_w * m_h * m_w for b in range(batch)", N),
+    (OW, f"{WIDTH} (Eingabebreite)", N),
+    (OW, f"{WIDTH} (输入宽度)", N),
+    ("compose-size", "k_1 + k_2 - 1 (taille de sortie)", N),
 ]
 
 STILL_READ += [
@@ -250,6 +256,10 @@ STILL_READ += [
     ("forward-memory", "c_i h w + c_o c_i k_h k_w + c_o m_h m_w (elements)", R),
     ("forward-memory", "4 (c_i h w + c_o c_i k_h k_w + c_o m_h m_w) (bytes)", UC),
     (BIAS, "c_o (elements)", R),
+    (OH, f"{HEIGHT} (output height)", R),
+    (OW, f"{WIDTH} (Ausgabebreite)", R),
+    ("compose-size", "k_1 + k_2 - 1 (kernel size)", R),
+    ("compose-size", "k_1 + k_2 - 1 (卷积核大小)", R),
 ]
 
 
