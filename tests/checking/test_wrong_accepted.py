@@ -230,6 +230,7 @@ WRONG += [
     (OW, f"{WIDTH} (Eingabebreite)", N),
     (OW, f"{WIDTH} (输入宽度)", N),
     ("compose-size", "k_1 + k_2 - 1 (taille de sortie)", N),
+    (FM, f"Số phép nhân là {MULTS} nhân hai", N),  # (Vietnamese: times two)
 ]
 
 STILL_READ += [
@@ -260,6 +261,7 @@ STILL_READ += [
     (OW, f"{WIDTH} (Ausgabebreite)", R),
     ("compose-size", "k_1 + k_2 - 1 (kernel size)", R),
     ("compose-size", "k_1 + k_2 - 1 (卷积核大小)", R),
+    (FM, f"Số phép nhân là {MULTS}", R),
 ]
 
 

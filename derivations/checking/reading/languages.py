@@ -458,7 +458,7 @@ MULTIPLIER_WORDS: dict[str, tuple[str, ...]] = {
     "es": ("doble", "duplicado", "mitad", "triple", "veces", "dos veces"),
     "pt": ("dobro", "duplicado", "metade", "triplo", "vezes", "duas vezes"),
     "ru": ("вдвое", "втрое", "вчетверо", "половина", "половину", "раза", "удвоен"),
-    "vi": ("gấp", "lần", "nửa", "một nửa"),
+    "vi": ("gấp", "lần", "nửa", "một nửa", "nhân hai", "nhân đôi", "nhân với"),
     "ja": ("半分",),
     "ko": ("두 배", "세 배", "네 배", "배로", "절반"),
 }
