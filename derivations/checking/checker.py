@@ -3392,6 +3392,8 @@ def _lead_names_asked(
         if named is None and field and note.get("id") != _COMMENT_NOTE:
             # (a code comment names its own line's variable: ``s = cfg.stride  # 步幅``)
             named = _apposed_other(entry, clause)
+        if named is None and field and _size_named_other(entry, clause.replace("\t", " ")):
+            named = clause  # … (Eingabebreite), … (taille de sortie) (s18wrong)
         if named is not None:
             lead = " … ".join(part for part in clause.split("\t") if part)
             raise _invalid("words_name_other", lead=lead, name=named, question=entry.question.id)
@@ -4301,8 +4303,6 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
         return said
     if _other_axis_word(entry, words):
         return next((w for w in words.split() if _other_axis_word(entry, w)), words)
-    if _size_named_other(entry, words):  # … (Eingabebreite), … (taille de sortie) (s18wrong)
-        return words
     # (a count of one kind, named so: not a sum's, whose words name its parts' counts,
     # ``# mult = …, # adds = …`` beside forward-ops' formula)
     if asked.shape is None and asked.names:
@@ -4375,11 +4375,13 @@ def _size_named_other(entry: Entry, words: str) -> bool:
     if re.search(r"[0-9]", words) or _LONE_LETTER().search(words):
         return False
     roles = _roles(words)
+    if not roles & {"height", "width", "size", "dim"}:
+        return False  # (für eine quadratische Eingabe: a condition on the input, no size)
     if entry.question.family is Family.COMPOSE:
         return "output" in roles and roles <= _SIZE_ONLY_ROLES | {"output"}
     if entry.question.shape is None:
         return False
-    return "input" in roles and roles <= _SIZE_ONLY_ROLES | {"input"} and len(roles) > 1
+    return "input" in roles and roles <= _SIZE_ONLY_ROLES | {"input"}
 
 
 def _of_another(entry: Entry, words: str) -> str | None:
