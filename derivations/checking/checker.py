@@ -2348,6 +2348,22 @@ _UNKNOWN_REFUSALS = UNKNOWN_KEYS | {
 }
 
 
+def _loop_stepped(entry: Entry, answer: str, question_id: str, notation, infer: bool):
+    """For the kernels' composition, the reading of a loop over the layers whose body is
+    a receptive field's step (``for l in range(n): rf += (kernel_sizes[l] - 1) * s; s *=
+    strides[l]``, :func:`_recursion`: run over the question's two layers), noted; None
+    where it is none or does not read (the loop refused as before)."""
+    done = _recursion(entry, answer)
+    if done is None:
+        return None
+    try:
+        read = _in_either_order(entry, done[0], question_id, notation, infer)
+        reading, parsed, inferred, checked = _sides_checked(entry, read, done[0])
+    except InvalidAnswer:
+        return None
+    return _noted(reading, parsed, (done[1],)), parsed, inferred, checked
+
+
 def _loop_summed(entry: Entry, answer: str, question_id: str, notation, infer: bool):
     """The reading of a count the answer's loops add up (:func:`.accumulated.loop_sum`:
     the product of their numbers of passes and what each adds), noted; None where the
@@ -2400,6 +2416,8 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
         first = refusal
         if first.key == LOOP_REFUSAL:
             summed = _loop_summed(entry, answer, question_id, notation, infer)
+            if summed is None:  # a loop over the layers growing a receptive field (issue 21)
+                summed = _loop_stepped(entry, answer, question_id, notation, infer)
             if summed is not None:
                 return summed
         if first.key in _DECISIVE:

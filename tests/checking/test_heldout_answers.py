@@ -474,7 +474,12 @@ computed equally by symmetry)``) read as words (s9text): H9-test 54 of 71.
   sentence), code with a helper defined before it (ceil_div), an author's letters after a
   number line (H2, H1, D1, K), a bias in words with no formula, a Korean big-O and a Verilog
   formula (wrong ones refused, not rejected), a parameter count or function given for the
-  bias (judged not_equivalent).
+  bias (judged not_equivalent).  s18rf read the seven receptive-field answers (a loop's body
+  over the layers as a step, arrays at one entry and NumPy's product of the strides before a
+  layer, a step backward from the layer after, a step said in words with a worked example's
+  numbers, a condition on the stride after it, a name put in) and a helper of one return line
+  called by the formula: 23 of 32, the floor the 23 (ceil_div's answer now reads, refused
+  as ambiguous on X, h or w).
 
   H18-test (20 answers: 15 right, 5 wrong; 17 pages) is kept private until its one measurement.
 
@@ -564,7 +569,7 @@ FLOORS = {
     "H16-test": 14,
     "H17-dev": 6,
     "H17-test": 9,
-    "H18-dev": 16,
+    "H18-dev": 23,
 }
 
 

@@ -2098,11 +2098,67 @@ def _declared_sizes(text: Normalized, notes: list) -> Normalized:
     return text
 
 
+# a helper defined by one return line (``def ceil_div(x, y): return -(-x // y)``; the
+# answer's lines joined): its name, its parameters, the body up to the next head or the end
+_HELPER = lazy_pattern(
+    r"(?<![\w.])def\s+(?P<name>[^\W\d]\w*)\s*\((?P<params>[\w\s,]*)\)\s*(?:->\s*\w+\s*)?:"
+    r"\s*return\s+(?P<body>.+?)\s*(?=(?<![\w.])def\s|$)"
+)
+# the words a helper's body may hold besides its parameters: the roundings and the whole
+# conversions (``math.ceil(x / y)``, ``int(x)``, ``max(a, b)``)
+_HELPER_CALLS = frozenset({"math", "ceil", "floor", "int", "max", "min", "abs", "round"})
+
+
+def _helpers_inlined(text: Normalized, notes: list) -> Normalized:
+    """``text`` with each helper defined by one return line of its parameters
+    (:data:`_HELPER`: ``def ceil_div(x, y): return -(-x // y)``) and called elsewhere
+    read as what it computes: each call (``ceil_div(w - k + 1 + 2*p, s)``) the body with
+    its arguments put in, in parentheses, for the parameters (``-(-(w - k + 1 + 2*p) //
+    (s))``), the definition dropped, noted.  A helper whose body holds another name, or
+    a call with another number of arguments, is left as it is (refused as before)."""
+    for helper in _HELPER().finditer(text.text):
+        name, body = helper["name"], helper["body"]
+        params = [p.strip() for p in helper["params"].split(",") if p.strip()]
+        words = set(re.findall(r"[A-Za-z_]\w*", body))
+        if not params or words - set(params) - _HELPER_CALLS or body.count("(") != body.count(")"):
+            continue
+        calls = []
+        for call in re.finditer(rf"(?<![\w.]){re.escape(name)}\s*\(", text.text):
+            if helper.start() <= call.start() < helper.end():
+                continue
+            closing = _closing(text.text, call.end() - 1)
+            if closing is None:
+                return text
+            arguments = top_level_parts(text.text[call.end() : closing])
+            if len(arguments) != len(params) or not all(a.strip() for a in arguments):
+                return text
+            values = dict(zip(params, (a.strip() for a in arguments), strict=True))
+            put = re.sub(
+                r"(?<![\w.])[A-Za-z_]\w*(?!\w)",
+                lambda m, values=values: (
+                    f"({values[m.group()]})" if m.group() in values else m.group()
+                ),
+                body,
+            )
+            calls.append((call.start(), closing + 1, f"({put})"))
+        if not calls:
+            continue
+        notes.append(_note("code", text=f"def {name}({', '.join(params)}): return {body}"))
+        spans = sorted([*calls, (helper.start(), helper.end(), "")], reverse=True)
+        for start, end, new in spans:
+            text = edit(text, start, end, new)
+        return _helpers_inlined(text, notes)
+    return text
+
+
 def code(text: Normalized, raw: str | None = None) -> tuple[Normalized, list]:
     """``text`` read as the formula of a line of code (see the module's docstring), and
     the notes saying what was removed; ``raw``: the answer as given (its line breaks)."""
     body = text.text
     notes: list = []
+    if "def" in body and "return" in body and calls_defined(body):
+        text = _helpers_inlined(text, notes)  # (a helper of one return line: what it computes)
+        body = text.text
     if ("for" in body or "while" in body) and "=" in body:
         _loop_refused(text)
     if "_" in body and any(c.isdigit() for c in body):

@@ -74,6 +74,8 @@ __all__ = [
     "MEMORY_WORDS",
     "OUTPUT_WORDS",
     "KERNEL_WORDS",
+    "FIELD_BEFORE_WORDS",
+    "KERNEL_SIZE_WORDS",
     "CHANNEL_WORDS",
     "PART_COUNT_AFTER",
     "RATIO_WORDS",
@@ -1323,6 +1325,33 @@ OUTPUT_WORDS: dict[str, tuple[str, ...]] = {
     "de": ("ausgabe",),
     "ru": ("выход",),
     "vi": ("đầu ra",),
+}
+# a receptive field's step said in words (issue 21, s18rf; :mod:`.recursion`): the field
+# before the layer, a word saying "before" then the field's (``the previous receptive
+# field``, ``之前的感受野``, ``기존 receptive field``, the English term kept in Korean notes),
+# and the layer's kernel size (``kernel size``, ``卷积核大小``, ``필터 크기``: d2l-ko's 필터,
+# 커널; d2l-zh's 卷积核)
+FIELD_BEFORE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (
+        ("the previous", "the prior", "the old", "the existing", "previous", "prior", "old"),
+        ("receptive field", "RF"),
+    ),
+    "zh": (
+        (
+            *("之前的", "之前", "上一层的", "上一层", "上一層的", "上一層", "前一层的", "前一层"),
+            *("原来的", "原有的", "已有的"),
+        ),
+        ("感受野", "receptive field", "视野", "視野"),
+    ),
+    "ko": (
+        ("기존의", "기존", "이전의", "이전", "앞 층의", "이전 층의"),
+        ("receptive field", "수용 영역", "수용영역", "리셉티브 필드"),
+    ),
+}
+KERNEL_SIZE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("the kernel size", "the filter size", "kernel size", "filter size"),
+    "zh": ("卷积核的大小", "卷积核大小", "卷积核尺寸", "核大小", "过滤器大小", "滤波器大小"),
+    "ko": ("필터의 크기", "커널의 크기", "필터 크기", "커널 크기", "필터 사이즈", "커널 사이즈"),
 }
 KERNEL_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("kernel", "filter", "receptive"),

@@ -83,7 +83,7 @@ _OPERATOR = re.compile(r"[-+*/]")
 _BEFORE = frozenset(
     {"in", "last", "prev", "previous", "old", "before", "input", "current", "cur", "curr"}
 )
-_FIELD = frozenset({"rf", "r", "field", "receptive", "size", "out", "output", "k"})
+_FIELD = frozenset({"rf", "r", "field", "receptive", "size", "out", "output", "k", "scope", "fov"})
 _JUMP = frozenset({"j", "jump", "jumps"})
 # LaTeX's and Markdown's marks (``$…$``, inline code's back-quotes) and their operators
 _LATEX = (
@@ -129,12 +129,40 @@ _STRIDES = lazy_pattern(
 _NEXT = _with_index(r"(?<![\w\\])[A-Za-z]+_\{\s*(?P<index>{INDEX})\s*\+\s*1\s*\}\s*=(?!=)")
 
 
+# a step backward written from the layer after (``F_{i} = (F_{i+1} - 1) * stride + k``):
+# its own name at the index on the left, at the index one above on its right
+_FROM_NEXT = _with_index(
+    r"(?<![\w\\])(?P<name>[A-Za-z]+)_(?:\{\s*(?P<index>{INDEX})\s*\}|(?P<bare>{INDEX})(?![\w{]))"
+    r"\s*=(?!=)[^=\n]*?(?<![\w\\])(?P=name)_\{\s*(?P=index)(?P=bare)?\s*\+\s*1\s*\}"
+)
+
+
 def _shifted(text: str) -> str:
     """``text`` with a step written for the next layer written for its own (:data:`_NEXT`:
-    ``RF_{l+1} = (RF_l - 1) * … + f_{l+1}`` as ``RF_l = (RF_{l-1} - 1) * … + f_l``)."""
+    ``RF_{l+1} = (RF_l - 1) * … + f_{l+1}`` as ``RF_l = (RF_{l-1} - 1) * … + f_l``), and a
+    step backward from the layer after written from its own (:data:`_FROM_NEXT`: ``F_{i}
+    = (F_{i+1} - 1) * s + k`` as ``F_{i-1} = (F_{i} - 1) * s + k``, the kernel and the
+    stride the layer's whose field the left side is)."""
     following = _NEXT().search(text)
     if following is None:
-        return text
+        backward = _FROM_NEXT().search(text)
+        if backward is None:
+            return text
+        index = backward["index"] or backward["bare"]
+        pattern = rf"_(?:\{{\s*{index}\s*(?P<offset>[+-]\s*\d+)?\s*\}}|{index}(?![\w{{]))"
+
+        def shifted(match: re.Match) -> str:
+            offset = int(match["offset"].replace(" ", "")) if match["offset"] else 0
+            return f"_{{{index}{'' if offset == 1 else f'{offset - 1:+d}'}}}"
+
+        name = backward["name"]
+        rhs = text[backward.end() :]
+        own = re.compile(
+            rf"(?<![\w\\])(?!{name}_)[A-Za-z]+_(?:\{{\s*{index}\s*\}}|{index}(?![\w{{]))"
+        )
+        if own.search(backward.group() + rhs.split("\n")[0]):
+            return text  # (the kernel at the layer after's index: not the step's own)
+        return re.sub(pattern, shifted, text)
     index = following["index"]
 
     def one_less(match: re.Match) -> str:
@@ -242,7 +270,9 @@ def _step_index(text: str) -> str:
         name, index = field
         if match["index"] != index or (match["name"] != name and match["open"] != "["):
             return match.group()
-        return f"{match['name']}_{{{index}{(match['offset'] or '').replace(' ', '')}}}"
+        # (a field named as a part reads, ``F(i)``: the receptive field's name)
+        written = "RF" if match["name"] == name and role(name) is not None else match["name"]
+        return f"{written}_{{{index}{(match['offset'] or '').replace(' ', '')}}}"
 
     if field is not None:
         text = _CALLED().sub(subscripted, text)
@@ -327,6 +357,169 @@ def _code_read(text: str) -> str:
     text = _DECLARED().sub("", text)
     if "+=" in text:
         text = _UPDATED().sub(lambda m: f"{m['lhs']} = {m['lhs']} + ({m['rhs'].strip()})", text)
+    if "prod" in text:
+        text = _PRODUCT().sub(_jump_product, text)
+    if "[" in text:
+        text = _looped(text)
+    if " if " in text and " else " in text:
+        text = _CHOSEN().sub(_chosen, text)
+    if "\n" in text or ";" in text:
+        text = _inlined(text)
+    return _met(text)
+
+
+# a value chosen by the stride (``s*(out-1)+f if s>0.5 else …``: the branch of the
+# question's stride, where the strides a step is also run at, :data:`STRIDED`, take it too)
+_CHOSEN = lazy_pattern(
+    r"(?P<then>[^\n:]+?)\s+if\s+(?P<name>[A-Za-z_]\w*)\s*(?P<op>>=|<=|==|!=|>|<)\s*"
+    r"(?P<number>\d+(?:\.\d+)?)\s+else\s+(?P<other>[^\n]+)"
+)
+_COMPARED: dict[str, Callable[[float, float], bool]] = {
+    ">=": lambda a, b: a >= b,
+    "<=": lambda a, b: a <= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    ">": lambda a, b: a > b,
+    "<": lambda a, b: a < b,
+}
+
+
+def _chosen(match: re.Match) -> str:
+    if role(match["name"]) != "stride":
+        return match.group()
+    number = float(match["number"])
+    taken = {
+        _COMPARED[match["op"]](float(stride), number)
+        for stride in (question_stride(), *STRIDED)
+        if re.fullmatch(r"\d+", stride)
+    }
+    if len(taken) != 1:
+        return match.group()  # (the branch depends on the layers: not one step)
+    return match["then"] if taken.pop() else match["other"]
+
+
+# a name defined once by a formula and used in a later statement (``gain = (filter_size -
+# 1) / 2`` then ``upper_scope = scope + 2 * gain``): put in where it is used
+_DEFINITION = lazy_pattern(
+    r"^[ \t]*(?P<name>[A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(?P<rhs>[^\n;]+?)[ \t;]*$", re.M
+)
+
+
+def _inlined(text: str) -> str:
+    """``text`` with each name defined once by a formula of other names (not the field's
+    nor a part's name, :func:`role`) put in, in parentheses, where a later line uses it;
+    its definition dropped."""
+    for match in list(_DEFINITION().finditer(text))[::-1]:
+        name, rhs = match["name"], match["rhs"].strip()
+        here = rf"(?<![\w.]){re.escape(name)}(?![\w\[(])"
+        if (
+            role(name) is not None
+            or _words(name) & (_BEFORE | _FIELD | _JUMP)
+            or re.search(here, rhs)
+            or not _OPERATOR.search(rhs)
+            or not _NAME().search(rhs)
+            or len(re.findall(rf"{here}\s*[-+*/]?=(?!=)", text)) != 1
+        ):
+            continue
+        later = text[match.end() :]
+        if not re.search(here, later):
+            continue
+        text = text[: match.start()] + re.sub(here, f"({rhs})", later).lstrip("\n")
+    return text
+
+
+def _met(text: str) -> str:
+    """``text`` without a condition on the stride after its step that the question's
+    layers meet (``… for stride=1``, ``… when s = 1``: :data:`.languages.CONDITIONS`); one
+    they do not meet stays (the step is for other layers: not run)."""
+
+    def dropped(match: re.Match) -> str:
+        if role(match["name"]) != "stride" or match["value"] != question_stride():
+            return match.group()
+        return ""
+
+    return _CONDITION().sub(dropped, text)
+
+
+@functools.cache
+def _condition_pattern() -> re.Pattern:
+    from derivations.checking.reading.languages import CONDITIONS
+
+    words = "|".join(
+        rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w)
+        for w in sorted(CONDITIONS, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"[ \t]*[,，(（]?[ \t]*(?:{words})[ \t]*(?P<name>[A-Za-z_]\w*)[ \t]*(?:==?|is)[ \t]*"
+        r"(?P<value>\d+)\b[ \t]*(?:时|時)?[)）]?(?=[ \t]*[.。]?[ \t]*$)",
+        re.M,
+    )
+
+
+def _CONDITION() -> re.Pattern:
+    return _condition_pattern()
+
+
+# a product of the strides before a layer as code writes it (``np.prod(s[:k])``: the strides
+# of the layers before layer k, counted from 0): the jump, where the step is at that index
+# (``r[k] = r[k-1] + (f[k] - 1) * np.prod(s[:k])``); a slice to another bound is no jump
+_PRODUCT = lazy_pattern(
+    r"(?<![\w.])(?:(?:np|numpy|math|torch)\s*\.\s*)?prod\s*\(\s*(?P<name>[A-Za-z]\w*)"
+    r"\s*\[\s*:\s*(?P<index>[A-Za-z])\s*\]\s*\)"
+)
+
+
+def _jump_product(match: re.Match) -> str:
+    at = rf"\[\s*{match['index']}\s*\]"
+    if role(match["name"]) != "stride" or not re.search(at, match.string):
+        return match.group()
+    return "jump"
+
+
+# an array's entry at a loop's letter (``kernel_sizes[l]``, ``S[j-1]``)
+_AT_LOOP = lazy_pattern(r"(?<=\w)\[\s*(?P<index>[A-Za-z])\s*(?P<offset>[-+−]\s*1)?\s*\]")
+# a statement updating one name from itself, a line of a loop's body (``rf = rf + …``)
+_SELF_UPDATE = lazy_pattern(
+    r"^(?P<indent>[ \t]*)(?P<lhs>[A-Za-z_]\w*)\s*=(?!=)(?P<rhs>[^\n]*)$", re.M
+)
+
+
+def _looped(text: str) -> str:
+    """``text`` with a loop's step over the layers written over a layer's index: a name
+    updated from itself whose right side reads arrays at one loop letter (``rf = rf +
+    (kernel_sizes[l] - 1) * s``, ``RF = (RF - 1) * S[j-1] + K[j-1]``: every array at the
+    same entry, the layer's) as ``rf_{n} = rf_{n-1} + (kernel_sizes_{n} - 1) * jump`` (n a
+    step's letter the text does not use): the field after the layer and before it, the
+    layer's own kernel and stride; a stride's name at no index there (``s``, updated
+    over the loop, ``s *= strides[l]``) is the jump, the product of the strides before
+    the layer, everywhere in the text (so a value given it, ``s = 2``, stays given)."""
+    for line in _SELF_UPDATE().finditer(text):
+        lhs, rhs = line["lhs"], line["rhs"]
+        if not re.search(rf"(?<![\w.]){re.escape(lhs)}(?![\w\[(])", rhs):
+            continue
+        entries = {(m["index"], _offset(m)) for m in _AT_LOOP().finditer(rhs)}
+        if len(entries) != 1:
+            continue
+        unused = [
+            own
+            for own in _step_letters()
+            if not re.search(rf"(?<![A-Za-z]){own}(?![A-Za-z])", text)
+        ]
+        if not unused:
+            return text
+        letter = unused[0]
+        body = _AT_LOOP().sub(f"_{{{letter}}}", rhs)
+        body = re.sub(rf"(?<![\w.]){re.escape(lhs)}(?![\w\[(])", f"{lhs}_{{{letter}-1}}", body)
+        carried = [
+            m.group()
+            for m in _NAME().finditer(body)
+            if m.group() != lhs and role(m.group()) == "stride" and not is_jump(m.group())
+        ]
+        step = f"{line['indent']}{lhs}_{{{letter}}} ={body}"
+        text = text[: line.start()] + step + text[line.end() :]
+        for name in dict.fromkeys(carried):
+            text = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w\[])", "jump", text)
+        return text
     return text
 
 
@@ -431,6 +624,9 @@ def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | No
         start = _start(text, name.removesuffix("_prev"))
         if start != "":
             return start
+        if _plus_one(text, name):
+            value = "0"  # (counted from 0, the pixel added at the end)
+        name = name.removesuffix("_prev")  # (a loop's field, ``rf = 0``, at no index)
     assigned = rf"(?<![\w.]){re.escape(name)}\s*(?::\s*\w+\s*)?=(?!=)\s*(?P<value>{_VALUE})"
     here = rf"(?<![\w.]){re.escape(name)}(?![\w])"
     for match in re.finditer(assigned, text):
@@ -439,8 +635,8 @@ def _given(text: str, roles: dict[str, str], role_: str, value: str) -> str | No
         if role_ == "stride" and scaled:
             value = scaled.group(1) or scaled.group(2)  # j = j * 2: a stride of 2 each layer
             continue
-        if re.search(here, given):
-            continue  # the step itself (r = r + …)
+        if re.search(here, given) or f"{name}{_PREVIOUS_MARK}" in given:
+            continue  # the step itself (r = r + …, r = r_prev + …)
         if not re.fullmatch(r"\d+", given):
             return None
         value = given
@@ -474,6 +670,23 @@ def _start(text: str, base: str) -> str | None:
     return start
 
 
+# the field returned with the one pixel added after the loop (``return rf + 1``)
+_PLUS_ONE = lazy_pattern(
+    r"(?:^|(?<=[\s;{:]))return\s+\(?\s*(?P<name>[A-Za-z_]\w*)\s*\+\s*1\s*\)?\s*;?\s*$", re.M
+)
+
+
+def _field(roles: dict[str, str]) -> str:
+    return next((name for name, part in roles.items() if part == "field"), "")
+
+
+def _plus_one(text: str, field: str) -> bool:
+    """Whether ``text`` returns its field ``field`` (a name of the step, at the layer
+    before or not) with one added (``return receptive_field + 1``): the field counted
+    from 0, each layer adding its kernel less one, the pixel added at the end."""
+    return any(m["name"] == field.removesuffix(_PREVIOUS_MARK) for m in _PLUS_ONE().finditer(text))
+
+
 def _run(rhs: str, roles: dict[str, str], first: str, second: str, given: dict[str, str]) -> str:
     """The step run over two layers (kernels ``first`` then ``second``), from a field of
     ``given["field"]`` at a stride of ``given["stride"]`` and a dilation of
@@ -498,7 +711,7 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
     """The answer's receptive-field step run over the question's two layers, both orders
     of the kernels one statement each (see the module's docstring), and the note; None
     when no one statement of it is such a step."""
-    if "=" not in answer and "return" not in answer:
+    if "=" not in _said(answer) and "return" not in answer:
         return unrolled_sums(answer)
     step = _one_step(answer)
     if step is None or len(step) == 1:
@@ -512,6 +725,8 @@ def unrolled(answer: str) -> tuple[str, Note] | None:
         return None
     given = {"field": field, "stride": stride, "dilation": dilation}
     runs = [_run(rhs.strip(), roles, first, second, given) for first, second in _LAYERS]
+    if _plus_one(text, _field(roles)):
+        runs = [f"({run}) + 1" for run in runs]
     fields = (("text", _plain(written)), ("stride", question_stride()))
     return "; ".join(runs), Note(RECURSION_NOTE, fields)
 
@@ -572,7 +787,7 @@ def strided(answer: str) -> tuple[tuple[str, ...], str, str] | None:
                     "dilation": dilation,
                 }[part]
             value = _put_in(rhs.strip(), values)
-        runs.append(value)
+        runs.append(f"({value}) + 1" if _plus_one(text, field) else value)
     truth = f"1 + ({first} - 1) + ({second} - 1) * {STRIDED[0]}"
     return tuple(runs), truth, _plain(written)
 
@@ -593,7 +808,7 @@ def _one_step(answer: str):
 
     if ("//" in answer or "#" in answer) and any(map(denies, _COMMENT().findall(answer))):
         return None  # (r += (k - 1) * j  # wrong: a comment that denies is never dropped)
-    text = _step_index(_code_read(answer))
+    text = _step_index(_code_read(_said(answer)))
     summed = unrolled_sums(text)
     if summed is not None:
         text = summed[0]
@@ -622,6 +837,43 @@ def _one_step(answer: str):
     if denies(text.replace(rhs, " ")):
         return None
     return text, written, rhs, roles
+
+
+@functools.cache
+def _said_pattern() -> re.Pattern:
+    """A step said in words (:data:`.languages.FIELD_BEFORE_WORDS`, :data:`.languages.KERNEL_SIZE_WORDS`):
+    the field before, the kernel size, each with a worked example's number in
+    parentheses or not, added, then a whole number added or taken away or none."""
+    from derivations.checking.reading.languages import FIELD_BEFORE_WORDS, KERNEL_SIZE_WORDS
+
+    def alternation(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    field = "|".join(
+        rf"(?:{alternation(before)})\s*(?:{alternation(names)})"
+        for before, names in FIELD_BEFORE_WORDS.values()
+    )
+    kernel = alternation(w for words in KERNEL_SIZE_WORDS.values() for w in words)
+    example = r"(?:\s*[(（]\s*\d+\s*[)）])?"
+    return re.compile(
+        rf"(?<![A-Za-z0-9_])(?:{field}){example}\s*\+\s*(?:{kernel}){example}"
+        r"(?P<rest>\s*[-+−]\s*\d+(?!\.?\d))?",
+        re.I,
+    )
+
+
+def _said(text: str) -> str:
+    """``text`` with a step said in words (:func:`_said_pattern`: ``기존 receptive field
+    (3) + 필터 크기 (3) - 1``, ``之前的感受野 + 卷积核大小 - 1``) written as one, on its own line
+    (``RF = RF_prev + k - 1``): the field before, the layer's kernel."""
+    if "+" not in text:
+        return text
+
+    def written(match: re.Match) -> str:
+        rest = (match["rest"] or "").replace("−", "-").replace(" ", "")
+        return f"\nRF = RF_prev + k {rest[:1]} {rest[1:]}\n" if rest else "\nRF = RF_prev + k\n"
+
+    return _said_pattern().sub(written, text)
 
 
 # a step over a layer's index: its name with the index on the left, with the index less
