@@ -4703,8 +4703,73 @@ def check(
     usage error); anything that goes wrong inside is the verdict ``error``.
 
     ``notation``: a course's own letters (``{"F": "k"}``: F reads as k); ``infer``:
-    whether letters no notation names are inferred by role (:mod:`.notation`)."""
+    whether letters no notation names are inferred by role (:mod:`.notation`).
+
+    The letters the answer defines in its own words, anywhere in it (``设 N 表示输入通道数，…，
+    则计算量为 …``, ``… . Here N is …``), are bound first (:mod:`.reading.glossary`): the
+    answer with its glossary taken out and said after its formula is checked, each
+    binding said in a note; definitions that disagree are refused, naming the letter.
+    Definitions after the formula in its own sentence (``…, where F is the filter size``)
+    are read as before, the glossary's reading given where that one refuses the answer,
+    or accepts it and the glossary's reading is wrong."""
     find_question(question_id)
+    return _defined(question_id, answer, symbolic, notation, infer)
+
+
+def _defined(question_id: str, answer, symbolic: bool, notation, infer: bool) -> Result:
+    """:func:`check` of ``answer`` with its own glossary bound (see there)."""
+    from derivations.checking.reading.glossary import glossary
+
+    try:
+        found = glossary(answer)
+    except InvalidAnswer as error:
+        refused_result = Result(question_id, answer, "invalid_input")
+        refused_result.error = _error_of(error, answer)
+        return refused_result
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception:  # a fault of the glossary's own: the answer read as written
+        found = None
+    if found is None:
+        return _checked(question_id, answer, symbolic, notation, infer)
+    first = None
+    if found.trailing:  # read as before; the glossary where that refuses or accepts it
+        first = _checked(question_id, answer, symbolic, notation, infer)
+        if first.verdict not in _ACCEPTED and first.verdict != "invalid_input":
+            return first
+    result = _checked(question_id, found.text, symbolic, notation, infer)
+    if first is not None and first.verdict in _ACCEPTED and result.verdict != "not_equivalent":
+        return first  # a definition that makes it wrong makes it wrong; else as before
+    if result.verdict in ("invalid_input", "error"):
+        before = first or _checked(question_id, answer, symbolic, notation, infer)
+        if before.verdict not in _ACCEPTED or result.verdict == "error":
+            return before  # (an answer its words define is never accepted without them)
+    elif result.verdict in _ACCEPTED and found.guessed:
+        # a letter its words define was read by its role: never accepted so
+        before = first or _checked(question_id, answer, symbolic, notation, infer)
+        if before.verdict in _ACCEPTED:
+            return before
+        refused_result = Result(question_id, answer, "invalid_input")
+        refused_result.error = _error_of(
+            refuse("defined_unread", letters=found.unread_letters, words=found.unread_words)
+        )
+        return refused_result
+    elif result.verdict == "not_equivalent" and found.prose and first is None:
+        # other words left beside the formula: a refusal of the answer as written stands
+        # (those words may say what the formula is not: ``the second term is …``)
+        before = _checked(question_id, answer, symbolic, notation, infer)
+        if before.verdict == "invalid_input":
+            return before
+    result.answer = answer
+    if result.parsed is not None:
+        result.parsed["notes"] = [found.note.as_dict(), *result.parsed.get("notes", [])]
+    return result
+
+
+def _checked(
+    question_id: str, answer, symbolic: bool, notation: dict | None, infer: bool
+) -> Result:
+    """:func:`check` of ``answer`` as written."""
     result = Result(question_id, answer, "invalid_input")
     work = _Work()
     try:

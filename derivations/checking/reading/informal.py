@@ -357,6 +357,7 @@ SAID_WITH_FIELDS = frozenset(
         "rate_product",
         "counts_summed",
         "bare_definitions",
+        "glossary",
         "comment",
         "code",
         "code_call",

@@ -59,6 +59,16 @@ __all__ = [
     "NEGATED_CONDITIONS",
     "OF_TENSOR",
     "DEFINING",
+    "GLOSSARY_LEADS",
+    "GLOSSARY_VERBS",
+    "GLOSSARY_NAMED",
+    "GLOSSARY_PAIRS",
+    "GLOSSARY_AFTER",
+    "GLOSSARY_ARTICLES",
+    "GLOSSARY_JOINS",
+    "GLOSSARY_THEN",
+    "GLOSSARY_AND",
+    "GLOSSARY_WIDTH",
     "BARE_COPULAS",
     "SAME_AS",
     "SAME_AS_AFTER",
@@ -1446,6 +1456,94 @@ DEFINING: tuple[str, ...] = (
     *("is", "are", "denotes", "means", "represents", "stands for", "is the same as"),
     *("为", "是", "表示", "代表"),
 )
+# the answer's own glossary (:mod:`.glossary`): a sentence or clause anywhere in the answer
+# that defines a letter (``设 N 表示输入通道数``, ``Let F denote the filter size``, ``Here N
+# is the number of input channels``, ``步长为 S``, ``the stride S``)
+# ... the words that may open it (dropped)
+GLOSSARY_LEADS: dict[str, tuple[str, ...]] = {
+    "en": (
+        *("let", "here", "where", "with", "and", "given", "assume", "suppose", "also"),
+        *("we denote", "denote by", "denote", "in which", "we write", "we use", "we have"),
+        *("if", "note", "notation", "define", "we define", "let's say", "say"),
+    ),
+    "zh": (
+        *("设", "令", "记", "假设", "其中", "这里", "此处", "若", "如果", "且", "和", "以及"),
+        *("并且", "另", "另外", "注", "注意", "定义", "我们用", "用", "假定", "已知"),
+    ),
+    "ja": ("ここで", "ただし", "なお"),
+    "ko": ("여기서", "단"),
+    "es": ("donde", "sea", "sean", "con", "y"),
+    "fr": ("où", "soit", "soient", "avec", "et"),
+    "de": ("wobei", "sei", "seien", "mit", "und", "hier"),
+}
+# ... the verbs between a letter and the words naming it, letter first (``F 表示卷积核大小``,
+# ``F denotes the filter size``, ``F: the filter size``); a mark of its own (``:``,
+# ``—``, ``=``) too
+GLOSSARY_VERBS: dict[str, tuple[str, ...]] = {
+    "en": (
+        *("is", "are", "be", "denotes", "denote", "represents", "represent", "means"),
+        *("stands for", "stand for", "is the same as", "refers to", "refer to", "for"),
+        *("is defined as", "are defined as", "indicates", "indicate", "equals"),
+        *("is used for", "is used to denote", "as"),
+    ),
+    "zh": (
+        *("分别表示", "分别为", "分别是", "分别代表", "表示", "为", "是", "代表", "指"),
+        *("指的是", "即", "记作", "对应"),
+    ),
+    "ja": ("は",),
+    "ko": ("는", "은"),
+    "es": ("es", "son", "denota", "representa"),
+    "fr": ("est", "sont", "désigne", "représente"),
+    "de": ("ist", "sind", "bezeichnet", "steht für"),
+    "marks": (":", "：", "=", "—", "–", "→", "->"),
+}
+# ... the verbs between the words and the letter, words first (``步长为 S``, ``the
+# kernel size is K×K``, ``卷积核大小记为 F``)
+GLOSSARY_NAMED: dict[str, tuple[str, ...]] = {
+    "en": ("is", "are", "of", "denoted", "denoted by", "written", "called", "named", "="),
+    "zh": ("记为", "设为", "记作", "用", "为", "是", "："),
+    "es": ("es",),
+    "fr": ("est",),
+    "de": ("ist",),
+}
+# ... the words naming a size by its two axes, for two letters named at once (``HxW
+# 表示输入特征图的空间尺寸``, ``H and W are the output height and width``): read as the size
+# (the first letter its height, the second its width; a width named first swaps them)
+GLOSSARY_PAIRS: dict[str, tuple[str, ...]] = {
+    "en": (
+        *("height and width", "width and height", "heights and widths", "height, width"),
+        *("spatial dimensions", "spatial size", "spatial sizes", "dimensions", "h and w"),
+        *("height and width respectively", "rows and columns"),
+    ),
+    "zh": (
+        *("高和宽", "高与宽", "高及宽", "高、宽", "宽和高", "宽与高", "高度和宽度", "宽度和高度"),
+        *("长和宽", "长宽", "高宽", "宽高", "空间尺寸", "空间大小", "空间维度", "尺寸"),
+    ),
+}
+# ... words closing its words that name nothing (``respectively``)
+GLOSSARY_AFTER: tuple[str, ...] = ("respectively", "resp.", "分别", "各自", "。", ".")
+# ... articles opening its words (``la taille``), dropped before they are read
+GLOSSARY_ARTICLES: tuple[str, ...] = (
+    *("the", "a", "an", "el", "la", "los", "las", "le", "les", "l'", "die", "der", "das"),
+    *("den", "dem", "its", "their"),
+)
+# ... what joins two letters named at once (``H and W``, ``H 和 W``, ``H、W``)
+GLOSSARY_JOINS: tuple[str, ...] = (
+    *("and", "&", "和", "与", "及", "、", ",", "，", "/", "x", "×", "*", "\\times", "·"),
+    *("y", "et", "und"),
+)
+# ... what opens the formula's sentence once the glossary before it is taken out (``Then
+# the output is …``, ``则 …``): dropped
+GLOSSARY_THEN: tuple[str, ...] = (
+    *("then", "so", "thus", "hence", "therefore", "dann", "entonces", "alors", "donc"),
+    *("则", "那么", "于是", "所以", "因此", "故"),
+)
+# ... what joins two definitions in one clause (``F denote the filter size and S the
+# stride``, ``F 为卷积核大小且 S 为步长``)
+GLOSSARY_AND: tuple[str, ...] = ("and", "y", "et", "und", "以及", "并且", "和", "及", "且")
+# ... the width's word opening the words of two letters (``W, H: width and height``): the
+# first letter the width
+GLOSSARY_WIDTH: tuple[str, ...] = ("width", "宽")
 # a copula opening the answer, with no subject (``equal to the number of output
 # channels``, ``It is c_o``, ``等于 c_o``): dropped as a lead-in
 BARE_COPULAS: tuple[str, ...] = (
