@@ -433,7 +433,7 @@ def glossary(answer: object) -> Glossary | None:
             seen[binding.letter] = binding
     singles = {letter for letter in seen if len(letter) == 1}
     formula = _spaced_runs(formula, singles)
-    used = [b for b in seen.values() if b.read and _uses(formula, b.letter)]
+    used = [b for b in seen.values() if b.read and _uses(formula, b.letter) and not _as_spelled(b)]
     if not used:
         return None
     for binding in used:  # each letter the formula writes, as the quantity it is bound to
@@ -449,6 +449,14 @@ def glossary(answer: object) -> Glossary | None:
     return Glossary(
         formula.rstrip(" .。,，;；"), tuple(seen.values()), trailing, guessed, len(kept) > 1
     )
+
+
+def _as_spelled(binding: Binding) -> bool:
+    """Whether ``binding`` names a symbol of the book as the book spells it, by words
+    that say it or its axis-less quantity (``kernel k_h``, ``the input h``): kept as
+    written."""
+    letter, read = binding.letter, binding.read
+    return letter in _QUANTITIES and (read == letter or letter in _AXIS_OF.get(read or "", ()))
 
 
 _GOES_ON = frozenset({",", "，", "、", ";", "；", ""})
