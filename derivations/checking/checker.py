@@ -4742,18 +4742,14 @@ def _defined(question_id: str, answer, symbolic: bool, notation, infer: bool) ->
         return first  # a definition that makes it wrong makes it wrong; else as before
     if result.verdict in ("invalid_input", "error"):
         before = first or _checked(question_id, answer, symbolic, notation, infer)
+        if before.verdict == "invalid_input" and found.guessed:
+            return _unread(question_id, answer, found)  # what it refuses is those words
         if before.verdict not in _ACCEPTED or result.verdict == "error":
             return before  # (an answer its words define is never accepted without them)
     elif result.verdict in _ACCEPTED and found.guessed:
         # a letter its words define was read by its role: never accepted so
         before = first or _checked(question_id, answer, symbolic, notation, infer)
-        if before.verdict in _ACCEPTED:
-            return before
-        refused_result = Result(question_id, answer, "invalid_input")
-        refused_result.error = _error_of(
-            refuse("defined_unread", letters=found.unread_letters, words=found.unread_words)
-        )
-        return refused_result
+        return before if before.verdict in _ACCEPTED else _unread(question_id, answer, found)
     elif result.verdict == "not_equivalent" and found.prose and first is None:
         # other words left beside the formula: a refusal of the answer as written stands
         # (those words may say what the formula is not: ``the second term is …``)
@@ -4764,6 +4760,16 @@ def _defined(question_id: str, answer, symbolic: bool, notation, infer: bool) ->
     if result.parsed is not None:
         result.parsed["notes"] = [found.note.as_dict(), *result.parsed.get("notes", [])]
     return result
+
+
+def _unread(question_id: str, answer: str, found) -> Result:
+    """The refusal of ``answer`` whose glossary defines a letter of its formula in words
+    that read as no quantity (``reading.defined_unread``, naming them)."""
+    refused_result = Result(question_id, answer, "invalid_input")
+    refused_result.error = _error_of(
+        refuse("defined_unread", letters=found.unread_letters, words=found.unread_words)
+    )
+    return refused_result
 
 
 def _checked(

@@ -288,12 +288,12 @@ CLASSES: dict[str, list[tuple]] = {
             N,
             "reading.defined_unread: Q",
         ),
-        (  # … but shown wrong: one kernel factor only, whatever Q is
+        (  # … nor with one kernel factor only: refused, naming Q's words
             FM,
             "U, V are the output height and width, R is the kernel size, Q is the number of "
             "slices of the input and T is the number of kernels.\nmults = U V R Q T",
-            W,
-            None,
+            N,
+            "reading.defined_unread: Q",
         ),
     ],
     "a remark in brackets after the words": [
