@@ -4345,6 +4345,8 @@ def _clause_names_other(entry: Entry, clause: str) -> str | None:
             # the asked count named with another (``(additions and multiplications)``
             # answering the multiplications): their sum's words (s18wrong)
             return min((n for n, c in counted.items() if c not in (None, asked.id)), key=len)
+    if asked.passes == "forward" and _gradient_named(words) is not None:
+        return words  # … (dX), … (weight gradient): a backward pass's quantity (s18wrong)
     if (
         asked.passes == "forward"
         and _BACKWARD_PASS().search(words)

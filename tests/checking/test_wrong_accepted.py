@@ -60,6 +60,8 @@ found accepted wrongly and now refused:
   elements, read as the same word after the formula is;
 - code's iteration after a formula read from prose (``… for _ in range(n)``): the
   formula once an iteration, as F8's tensor is;
+- a remark naming a gradient beside a forward count (``(dX)``, ``(weight gradient)``),
+  and Italian roundings (``(arrotondato per eccesso)`` after a floor);
 - a remark naming the input's size beside an output size (``(Eingabebreite)``), or the
   output's size beside the composed kernel's (``(taille de sortie)``), in words the
   English checks did not read (their roles by the parts record).
@@ -231,6 +233,9 @@ WRONG += [
     (OW, f"{WIDTH} (输入宽度)", N),
     ("compose-size", "k_1 + k_2 - 1 (taille de sortie)", N),
     (FM, f"Số phép nhân là {MULTS} nhân hai", N),  # (Vietnamese: times two)
+    (FM, f"{MULTS} (dX)", N),
+    (FM, f"{MULTS} (weight gradient)", N),
+    (OH, f"{HEIGHT} (arrotondato per eccesso)", N),
 ]
 
 STILL_READ += [
@@ -262,6 +267,7 @@ STILL_READ += [
     ("compose-size", "k_1 + k_2 - 1 (kernel size)", R),
     ("compose-size", "k_1 + k_2 - 1 (卷积核大小)", R),
     (FM, f"Số phép nhân là {MULTS}", R),
+    (OH, f"{HEIGHT} (arrotondato per difetto)", R),
 ]
 
 

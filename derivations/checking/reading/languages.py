@@ -435,12 +435,12 @@ ROUNDING_WORDS: dict[str, tuple[str, ...]] = {
         *("向下取整", "下取整", "取下整", "rounded down", "round down", "floored"),
         # German, French, Spanish, Portuguese (Duden, Larousse, RAE, Priberam; s18wrong)
         *("abgerundet", "arrondi à l'inférieur", "arrondi vers le bas"),
-        *("redondeado hacia abajo", "arredondado para baixo"),
+        *("redondeado hacia abajo", "arredondado para baixo", "arrotondato per difetto"),
     ),
     "ceil": (
         *("向上取整", "上取整", "取上整", "rounded up", "round up"),
         *("aufgerundet", "arrondi au supérieur", "arrondi vers le haut"),
-        *("redondeado hacia arriba", "arredondado para cima"),
+        *("redondeado hacia arriba", "arredondado para cima", "arrotondato per eccesso"),
     ),
 }
 # what calls a square bracket ``[x]`` the floor besides ROUNDING_WORDS["floor"] (the
