@@ -62,6 +62,9 @@ found accepted wrongly and now refused:
   formula once an iteration, as F8's tensor is;
 - a remark naming a gradient beside a forward count (``(dX)``, ``(weight gradient)``),
   and Italian roundings (``(arrotondato per eccesso)`` after a floor);
+- a remark naming a property of another layer in German, French, Spanish, Portuguese
+  (``(tiefenweise)``, ``(en profondeur)``, ``(transponiert)``), as ``(depthwise)``,
+  ``(transposed)`` are;
 - a remark naming the input's size beside an output size (``(Eingabebreite)``), or the
   output's size beside the composed kernel's (``(taille de sortie)``), in words the
   English checks did not read (their roles by the parts record).
@@ -236,6 +239,13 @@ WRONG += [
     (FM, f"{MULTS} (dX)", N),
     (FM, f"{MULTS} (weight gradient)", N),
     (OH, f"{HEIGHT} (arrotondato per eccesso)", N),
+    (FM, f"{MULTS} (tiefenweise)", N),
+    (FM, f"{MULTS} (en profondeur)", N),
+    (FM, f"{MULTS} (por profundidad)", N),
+    (FM, f"{MULTS} (逐深度)", N),
+    (FM, f"{MULTS} (transponiert)", N),
+    (OH, f"{HEIGHT} (transponiert)", N),
+    (OH, f"{HEIGHT} (transpuesta)", N),
 ]
 
 STILL_READ += [

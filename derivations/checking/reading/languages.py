@@ -735,10 +735,19 @@ LAYER_PROPERTY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "dilation": {
         "en": ("atrous", "dilated", "dilation", "dilations", "dilation rate"),
         "zh": ("空洞", "膨胀", "扩张", "带孔"),
+        # German, French, Spanish, Portuguese (Duden, Larousse, RAE, Priberam; s18wrong)
+        "de": ("dilatiert", "dilatierte", "Dilatation", "Dilatationsrate"),
+        "fr": ("dilatée", "dilatation", "à trous"),
+        "es": ("dilatada", "dilatación"),
+        "pt": ("dilatada", "dilatação"),
     },
     "groups": {
         "en": ("groupwise", "group-wise", "grouped", "groups", "depthwise", "depth-wise"),
-        "zh": ("分组", "组卷积", "逐通道", "深度可分离", "深度卷积"),
+        "zh": ("分组", "组卷积", "逐通道", "逐深度", "深度可分离", "深度卷积"),
+        "de": ("gruppiert", "gruppierte", "Gruppenfaltung", "tiefenweise", "kanalweise"),
+        "fr": ("groupée", "par groupes", "en profondeur", "canal par canal"),
+        "es": ("agrupada", "por grupos", "por profundidad", "en profundidad"),
+        "pt": ("agrupada", "por grupos", "por profundidade", "em profundidade"),
     },
     "transposed": {
         "en": (
@@ -749,6 +758,10 @@ LAYER_PROPERTY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             *("conv2d_transpose", "conv_transpose2d"),
         ),
         "zh": ("转置", "反卷积", "逆卷积", "上采样卷积"),
+        "de": ("transponiert", "transponierte", "Entfaltung"),
+        "fr": ("transposée", "déconvolution"),
+        "es": ("transpuesta", "deconvolución"),
+        "pt": ("transposta", "deconvolução"),
     },
     "output_padding": {
         "en": ("output padding", "output_padding", "output-padding"),
