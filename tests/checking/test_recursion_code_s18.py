@@ -13,6 +13,9 @@ Refused before this change (each row that is no guard):
   before a layer (``np.prod(s[:k])``: the jump);
 - a step backward from the layer after (``F(i) = (F(i+1) - 1) * s + k``), a field named
   as a part reads (``F``), a value chosen by the stride (``… if s > 0.5 else …``);
+- a step written in words, a part defined by a second statement (``本层的感受野 = 上一层的感受野
+  * 本层卷积核大小 - 重复的部分``, ``重复的部分 = …``: :data:`.languages.LAYER_OWN_WORDS`,
+  :data:`.languages.JUMP_WORDS`);
 - a step said in words, with a worked example's numbers (``이전 receptive field (5) + 커널
   크기 (3) - 1``, :data:`.languages.FIELD_BEFORE_WORDS`), a condition on the stride after
   it the question's layers meet (``… for stride=1``), a name defined by a formula and put
@@ -138,6 +141,36 @@ CLASSES: dict[str, list[tuple]] = {
         (CS, "# 每侧增加\nhalf = (fsize - 1) / 2\n# 新视野\nnew_scope = scope + 2 * half", R, None),
         (CS, "half = fsize / 2\nnew_scope = scope + 2 * half", W, None),
         (CS, "# 每侧增加\nhalf = (fsize - 1) / 2\nnew_scope = scope + half", W, None),
+    ],
+    "a step in words, a part defined by a second statement": [
+        (
+            CS,
+            "本层的感受野 = 上一层的感受野 * 本层卷积核大小 - 重复的部分\n"
+            "重复的部分 = (卷积核大小 - 1) * (上一层的感受野 - 之前所有层步长的乘积)",
+            R,
+            "recursion",
+        ),
+        (
+            CS,
+            "当前层的感受野 = 上一层的感受野 + (本层卷积核大小 - 1) × 前面各层步长的乘积",
+            R,
+            "recursion",
+        ),
+        (
+            CS,
+            "本层的感受野 = 上一层的感受野 * 本层卷积核大小 - 重复的部分\n"
+            "重复的部分 = (卷积核大小 - 1) * 上一层的感受野",
+            W,
+            None,
+        ),
+        (
+            CS,
+            "本层的感受野 = 上一层的感受野 * 本层卷积核大小 - 重复的部分\n"
+            "重复的部分 = 卷积核大小 * (上一层的感受野 - 之前所有层步长的乘积)",
+            W,
+            None,
+        ),
+        (CS, "当前层的感受野 = 上一层的感受野 + 本层卷积核大小 × 前面各层步长的乘积", W, None),
     ],
     "a helper of one return line, called": [
         (

@@ -86,6 +86,8 @@ __all__ = [
     "KERNEL_WORDS",
     "FIELD_BEFORE_WORDS",
     "KERNEL_SIZE_WORDS",
+    "LAYER_OWN_WORDS",
+    "JUMP_WORDS",
     "CHANNEL_WORDS",
     "PART_COUNT_AFTER",
     "RATIO_WORDS",
@@ -1373,8 +1375,22 @@ FIELD_BEFORE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 KERNEL_SIZE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("the kernel size", "the filter size", "kernel size", "filter size"),
-    "zh": ("卷积核的大小", "卷积核大小", "卷积核尺寸", "核大小", "过滤器大小", "滤波器大小"),
+    "zh": (
+        *("卷积核的大小", "卷积核大小", "卷积核尺寸", "核大小", "过滤器大小", "过滤器尺寸"),
+        *("滤波器大小", "滤波器尺寸"),
+    ),
     "ko": ("필터의 크기", "커널의 크기", "필터 크기", "커널 크기", "필터 사이즈", "커널 사이즈"),
+}
+# … the layer's own (``这层的感受野``, ``这层过滤器大小``: the field after the layer, its kernel)
+# and the jump, the product of the strides of the layers before it (``前面所有层滑动步长的乘积``)
+LAYER_OWN_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": ("这一层的", "这一层", "这层的", "这层", "当前层的", "当前层", "本层的", "本层"),
+}
+JUMP_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": (
+        *("前面所有层滑动步长的乘积", "前面所有层步长的乘积", "之前所有层步长的乘积"),
+        *("前面各层步长的乘积", "前面所有层的步长乘积", "之前所有层的步长乘积"),
+    ),
 }
 KERNEL_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("kernel", "filter", "receptive"),

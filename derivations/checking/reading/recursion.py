@@ -407,8 +407,9 @@ _DEFINITION = lazy_pattern(
 
 def _inlined(text: str) -> str:
     """``text`` with each name defined once by a formula of other names (not the field's
-    nor a part's name, :func:`role`) put in, in parentheses, where a later line uses it;
-    its definition dropped."""
+    nor a part's name, :func:`role`) put in, in parentheses, where another line uses it
+    (a later one, or one before that the definition explains: ``RF = RF_prev * k -
+    overlap`` then ``overlap = …``); its definition dropped."""
     for match in list(_DEFINITION().finditer(text))[::-1]:
         name, rhs = match["name"], match["rhs"].strip()
         here = rf"(?<![\w.]){re.escape(name)}(?![\w\[(])"
@@ -421,10 +422,11 @@ def _inlined(text: str) -> str:
             or len(re.findall(rf"{here}\s*[-+*/]?=(?!=)", text)) != 1
         ):
             continue
-        later = text[match.end() :]
-        if not re.search(here, later):
+        before, later = text[: match.start()], text[match.end() :]
+        if not re.search(here, later) and not re.search(here, before):
             continue
-        text = text[: match.start()] + re.sub(here, f"({rhs})", later).lstrip("\n")
+        put = f"({rhs})"
+        text = re.sub(here, put, before) + re.sub(here, put, later).lstrip("\n")
     return text
 
 
@@ -808,7 +810,7 @@ def _one_step(answer: str):
 
     if ("//" in answer or "#" in answer) and any(map(denies, _COMMENT().findall(answer))):
         return None  # (r += (k - 1) * j  # wrong: a comment that denies is never dropped)
-    text = _step_index(_code_read(_said(answer)))
+    text = _step_index(_code_read(_worded(_said(answer))))
     summed = unrolled_sums(text)
     if summed is not None:
         text = summed[0]
@@ -874,6 +876,57 @@ def _said(text: str) -> str:
         return f"\nRF = RF_prev + k {rest[:1]} {rest[1:]}\n" if rest else "\nRF = RF_prev + k\n"
 
     return _said_pattern().sub(written, text)
+
+
+@functools.cache
+def _word_names() -> tuple[tuple[re.Pattern, str], ...]:
+    """The words of a step's parts (:mod:`.languages`), each a pattern and the name it
+    is written as: the field before (``上一层感受野``: ``RF_prev``), the layer's own field
+    (``这层的感受野``: ``RF``) and kernel (``这层过滤器大小``: ``k``), the jump."""
+    from derivations.checking.reading.languages import (
+        FIELD_BEFORE_WORDS,
+        JUMP_WORDS,
+        KERNEL_SIZE_WORDS,
+        LAYER_OWN_WORDS,
+    )
+
+    def alternation(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    own = alternation(w for words in LAYER_OWN_WORDS.values() for w in words)
+    fields = alternation(w for _, names in FIELD_BEFORE_WORDS.values() for w in names)
+    before = "|".join(
+        rf"(?:{alternation(words)})\s*(?:{alternation(names)})"
+        for words, names in FIELD_BEFORE_WORDS.values()
+    )
+    kernel = alternation(w for words in KERNEL_SIZE_WORDS.values() for w in words)
+    jump = alternation(w for words in JUMP_WORDS.values() for w in words)
+    return (
+        (re.compile(jump), " jump "),
+        (re.compile(before), " RF_prev "),
+        (re.compile(rf"(?:{own})\s*(?:{fields})"), " RF "),
+        (re.compile(rf"(?:{own})?\s*(?:{kernel})"), " k "),
+    )
+
+
+# a statement whose name is words (``这层的感受野=…``, ``重叠部分=…``), at a line's start
+_WORDED = lazy_pattern(r"^[ \t]*(?P<name>[\u4e00-\u9fff]+)[ \t]*[=＝]", re.M)
+
+
+def _worded(text: str) -> str:
+    """``text`` with a step written in words written in names (:func:`_word_names`:
+    ``这层的感受野=上一层感受野 * 这层过滤器大小-重叠部分`` as ``RF = RF_prev * k - …``), and
+    any other name in words a statement defines (``重叠部分=…``) as a name of letters
+    (put in where it is used, :func:`_inlined`); as it is where no statement's name is
+    words."""
+    if _WORDED().search(text) is None:
+        return text
+    text = text.replace("（", "(").replace("）", ")").replace("＝", "=")
+    for pattern, name in _word_names():
+        text = pattern.sub(name, text)
+    for number, match in enumerate(dict.fromkeys(m["name"] for m in _WORDED().finditer(text))):
+        text = text.replace(match, f" term{'abcdefgh'[number % 8]} ")
+    return re.sub(r"[ \t]+", " ", text)
 
 
 # a step over a layer's index: its name with the index on the left, with the index less
