@@ -4740,7 +4740,12 @@ def _defined(question_id: str, answer, symbolic: bool, notation, infer: bool) ->
         if first.verdict not in _ACCEPTED and first.verdict != "invalid_input":
             return first
     result = _checked(question_id, found.text, symbolic, notation, infer)
-    if first is not None and first.verdict in _ACCEPTED and result.verdict != "not_equivalent":
+    if (
+        first is not None
+        and first.verdict in _ACCEPTED
+        and result.verdict != "not_equivalent"
+        and not _contradicted(first, found)
+    ):
         return first  # a definition that makes it wrong makes it wrong; else as before
     if result.verdict in ("invalid_input", "error"):
         before = first or _checked(question_id, answer, symbolic, notation, infer)
@@ -4762,6 +4767,17 @@ def _defined(question_id: str, answer, symbolic: bool, notation, infer: bool) ->
     if result.parsed is not None:
         result.parsed["notes"] = [found.note.as_dict(), *result.parsed.get("notes", [])]
     return result
+
+
+def _contradicted(first: Result, found) -> bool:
+    """Whether the reading of the answer as written (``first``) read a letter the answer
+    defines in its own words as another quantity than those words name (``(A - k_h +
+    p_h)/s_h + 1, where A is the output height``: A inferred as h): never accepted so."""
+    readings = (first.parsed or {}).get("readings") or []
+    bound = {b.letter: str(b.read) for b in found.bindings if b.read}
+    return any(
+        r.get("written") in bound and r.get("read") != bound[r["written"]] for r in readings
+    )
 
 
 def _unread(question_id: str, answer: str, found) -> Result:

@@ -386,6 +386,17 @@ CLASSES: dict[str, list[tuple]] = {
             None,
         ),
     ],
+    # the formula's own sentence read as written, but never accepted where a letter its
+    # words define was read as another quantity (A inferred as the input's height)
+    "a letter defined in the formula's own sentence, read otherwise": [
+        (OH, "(A - k_h + p_h)/s_h + 1, where A is the output height", N, None),
+        (OH, "floor((A - k_h + p_h)/s_h) + 1, where A is the output height", N, None),
+        (OH, "(A - k_h + p_h + s_h)/s_h，其中 A 为输出的高度", N, None),
+        (OH, "(A - k_h + p_h + s_h)/s_h, where A is the input height", C, None),
+        (OH, "(A - k_h + p_h + s_h)/s_h，其中 A 为输入的高度", C, None),
+        (FM, "c_o c_i k_h k_w A B, where A is the output height and B is the output width", R, None),
+        (FM, "c_o c_i k_h k_w A B, where A is the input height and B is the input width", W, None),
+    ],
 }
 
 ROWS = [row for rows in CLASSES.values() for row in rows]
