@@ -4775,9 +4775,7 @@ def _contradicted(first: Result, found) -> bool:
     p_h)/s_h + 1, where A is the output height``: A inferred as h): never accepted so."""
     readings = (first.parsed or {}).get("readings") or []
     bound = {b.letter: str(b.read) for b in found.bindings if b.read}
-    return any(
-        r.get("written") in bound and r.get("read") != bound[r["written"]] for r in readings
-    )
+    return any(r.get("written") in bound and r.get("read") != bound[r["written"]] for r in readings)
 
 
 def _unread(question_id: str, answer: str, found) -> Result:

@@ -394,7 +394,12 @@ CLASSES: dict[str, list[tuple]] = {
         (OH, "(A - k_h + p_h + s_h)/s_h，其中 A 为输出的高度", N, None),
         (OH, "(A - k_h + p_h + s_h)/s_h, where A is the input height", C, None),
         (OH, "(A - k_h + p_h + s_h)/s_h，其中 A 为输入的高度", C, None),
-        (FM, "c_o c_i k_h k_w A B, where A is the output height and B is the output width", R, None),
+        (
+            FM,
+            "c_o c_i k_h k_w A B, where A is the output height and B is the output width",
+            R,
+            None,
+        ),
         (FM, "c_o c_i k_h k_w A B, where A is the input height and B is the input width", W, None),
     ],
 }
