@@ -1290,7 +1290,9 @@ _PER_SIDE_REMARK = lazy_pattern(
     re.I,
 )
 # a remark that says the padding is the total of both sides: no per-side padding
-_TOTAL_REMARK = lazy_pattern(r"total|in\s+all|altogether|总|合计|一共|共计|gesamt|insgesamt", re.I)
+_TOTAL_REMARK = lazy_pattern(
+    r"total|in\s+all|altogether|overall|总|合计|一共|共计|之和|上下|左右|gesamt|insgesamt", re.I
+)
 # the words around a formula that may say how its padding is counted: a remark, a
 # definition in words (``where P is the padding on each side``), prose beside it
 _SAID_FIELDS = {
@@ -1407,6 +1409,12 @@ def _total_said(parsed: Parsed) -> bool:
     if not parsed.symbols & {"p", "p_h", "p_w"}:
         return False
     said = [dict(n.fields).get(_SAID_FIELDS.get(n.key, ""), "") for n in parsed.notes]
+    # … or a name of the padding that says it (``total padding``, ``上下填充之和``: p, p_h)
+    said += [
+        dict(n.fields).get("written", "")
+        for n in parsed.notes
+        if n.key == "reading.note.notation" and dict(n.fields).get("read") in ("p", "p_h", "p_w")
+    ]
     said = [text for text in said if text and _PADDING_WORD().search(text)]
     per_side = any(_PER_SIDE_REMARK().search(text) for text in said)
     return not per_side and any(_TOTAL_REMARK().search(text) for text in said)

@@ -346,6 +346,9 @@ PART_ROLES = frozenset(
         "side_h",
         "side_w",
         "padded",
+        "total",
+        "both_h",
+        "both_w",
     }
 )
 

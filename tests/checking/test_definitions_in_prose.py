@@ -402,6 +402,87 @@ CLASSES: dict[str, list[tuple]] = {
         ),
         (FM, "c_o c_i k_h k_w A B, where A is the input height and B is the input width", W, None),
     ],
+    "a padding said to be the total of both sides (s18def2)": [
+        (
+            OH,
+            "floor((A - F + Z)/S) + 1, where A is the input height, F is the kernel height, "
+            "Z is the total padding and S is the stride",
+            C,
+            None,
+        ),
+        (  # the total padding doubled: right only were it per side
+            OH,
+            "(A - F + 2Z)/S + 1, where A is the input height, F is the kernel height, "
+            "Z is the total padding and S is the stride",
+            W,
+            None,
+        ),
+        (  # per side, as today: doubled is right under its convention …
+            OH,
+            "(A - F + 2Z)/S + 1, where A is the input height, F is the kernel height, "
+            "Z is the padding on each side and S is the stride",
+            C,
+            None,
+        ),
+        (  # … and once is wrong
+            OH,
+            "(A - F + Z)/S + 1, where A is the input height, F is the kernel height, "
+            "Z is the padding on each side and S is the stride",
+            W,
+            None,
+        ),
+        (OH, "(h - k_h + Z)/s_h + 1，其中 Z 为上下填充之和", C, None),
+        (OH, "(h - k_h + 2Z)/s_h + 1，其中 Z 为上下填充之和", W, None),
+        (OH, "输出高度为 ⌊(h - k_h + Z)/s_h⌋ + 1，其中 Z 为总填充", C, None),
+        (OH, "输出高度为 ⌊(h - k_h + 2Z)/s_h⌋ + 1，其中 Z 为总填充", W, None),
+        (OH, "(h - k_h + 2Z)/s_h + 1，其中 Z 为每侧填充", C, None),
+        (OH, "Output height: (h - k_h + Z)/s_h + 1, with Z the padding in total", C, None),
+        (OH, "Output height: (h - k_h + 2Z)/s_h + 1, with Z the padding in total", W, None),
+    ],
+    "English words inside a Chinese definition (s18def2)": [
+        (
+            FM,
+            "Q 表示输入 channel 的数量，T 表示输出 channel 数，R 为 kernel 大小，U、V 为输出的高和宽，"
+            "乘法次数为 Q T R^2 U V",
+            C,
+            G,
+        ),
+        (  # U, V the input's
+            FM,
+            "Q 表示输入 channel 的数量，T 表示输出 channel 数，R 为 kernel 大小，U、V 为输入的高和宽，"
+            "乘法次数为 Q T R^2 U V",
+            W,
+            None,
+        ),
+        (  # Q the output's channels: c_o² where c_i c_o is due
+            FM,
+            "Q 表示输出 channel 的数量，T 表示输出 channel 数，R 为 kernel 大小，U、V 为输出的高和宽，"
+            "乘法次数为 Q T R^2 U V",
+            W,
+            None,
+        ),
+        (
+            FM,
+            "U×V 表示输出 feature map 的空间大小，Q 为输入 channel 数，T 为输出 channel 数，"
+            "R 为卷积核大小，则乘法次数为 U V Q T R^2",
+            C,
+            G,
+        ),
+        (  # the input feature map's size where the output's is due
+            FM,
+            "U×V 表示输入 feature map 的空间大小，Q 为输入 channel 数，T 为输出 channel 数，"
+            "R 为卷积核大小，则乘法次数为 U V Q T R^2",
+            W,
+            None,
+        ),
+        (
+            FM,
+            "设 U×V 为输出的空间大小，Q 为输入 channel 数，T 为 filter 的个数，R×R 为 kernel 大小，"
+            "则乘法次数为 U V Q T R^2",
+            C,
+            G,
+        ),
+    ],
 }
 
 ROWS = [row for rows in CLASSES.values() for row in rows]

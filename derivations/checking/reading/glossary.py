@@ -253,6 +253,7 @@ def _clean_words(words: str) -> str:
     words = p["after"].sub("", words)
     if re.search(r"[\u4e00-\u9fff]", p["gloss"].sub("", words)):
         words = p["gloss"].sub("", words).strip()
+        words = _in_chinese(words)
     aside = p["aside"].search(words)  # a remark in brackets after the words
     if aside and not p["qualifier"].search(aside.group()):
         words = words[: aside.start()].strip()
@@ -261,6 +262,35 @@ def _clean_words(words: str) -> str:
         if stripped == words:
             return words.strip(" '’")
         words = stripped
+
+
+def _in_chinese(words: str) -> str:
+    """Chinese ``words`` with each English word of the layer inside them written as the
+    Chinese word of its role in the lexicon of names' parts (``输入 channel 的数量``:
+    输入通道的数量; ``feature map``: 特征图), so that the phrase reads as one (issue 21)."""
+    from derivations.checking.reading.names import name_parts
+
+    table = name_parts()
+    chinese: dict[str, str] = {}
+    for word, role in table.items():
+        if re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            chinese.setdefault(role, word)
+
+    def written(match: re.Match) -> str:
+        run = match.group()
+        whole = table.get(re.sub(r"[\s_-]+", "", run).lower())
+        if whole in _IN_CHINESE and whole in chinese:
+            return chinese[whole]
+        roles = [table.get(w.lower()) for w in re.split(r"[\s_-]+", run)]
+        if all(role in _IN_CHINESE and role in chinese for role in roles):
+            return "".join(chinese[str(role)] for role in roles)
+        return run
+
+    return re.sub(r"\s*[A-Za-z]{3,}(?:[\s_-]+[A-Za-z]{3,})*\s*", written, words).strip()
+
+
+# the roles an English word inside Chinese words is read by (not a filler, a count, a size)
+_IN_CHINESE = frozenset({"kernel", "channel", "map", "padding", "stride", "input", "output"})
 
 
 def _letters(spec: str) -> tuple[str, ...] | None:
@@ -437,7 +467,7 @@ def glossary(answer: object) -> Glossary | None:
     if not used:
         return None
     for binding in used:  # each letter the formula writes, as the quantity it is bound to
-        formula = _letter(binding.letter).sub(str(binding.read), formula)
+        formula = _letter(binding.letter).sub(_written(binding), formula)
     # the definitions after the formula, the first in the formula's own sentence (``…,
     # where F is …``; clauses after them allowed: ``…, where F is …, to get it``)
     before = [k for k in kept if k[1] <= removed[0][0]]
@@ -449,6 +479,22 @@ def glossary(answer: object) -> Glossary | None:
     return Glossary(
         formula.rstrip(" .。,，;；"), tuple(seen.values()), trailing, guessed, len(kept) > 1
     )
+
+
+# a padding the words say is the total of both sides, written so (``total padding``,
+# ``上下填充之和``): read as the book's padding, never under the per-side convention
+_TOTAL_SPELLINGS = {"p": "total_padding", "p_h": "total_padding_height", "p_w": "total_padding_width"}
+
+
+def _written(binding: Binding) -> str:
+    """The book's spelling of ``binding``'s quantity, a padding said to be the total as
+    :data:`_TOTAL_SPELLINGS` writes it (the checker's reading of a total said)."""
+    from derivations.checking.checker import _TOTAL_REMARK
+
+    read = str(binding.read)
+    if read in _TOTAL_SPELLINGS and _TOTAL_REMARK().search(binding.words):
+        return _TOTAL_SPELLINGS[read]
+    return read
 
 
 def _as_spelled(binding: Binding) -> bool:

@@ -637,9 +637,13 @@ def _mentions(text: str, islands: list[Island]) -> bool:
 
 _NAME_FILLERS = frozenset(NAME_FILLERS)
 _CLAUSE_END = lazy_pattern(r"[,;:.，；：。!?！？\n]")
+_COPULAS = r"is|are|denotes|means|represents|stands\s+for|为|是|表示|代表"
+# … its words end where another letter's definition is joined on (``P is the padding and
+# S is the stride``: P's words the padding; issue 21)
 _AFTER_COPULA = lazy_pattern(
-    r"^[\s$`]*(?:is|are|denotes|means|represents|stands\s+for|为|是|表示|代表)\s*"
-    r"(?P<words>[^,;:.，；：。!?\n]*)",
+    rf"^[\s$`]*(?:{_COPULAS})\s*"
+    rf"(?P<words>(?:(?!\s*\b(?:and|和|以及|及)\s*[A-Za-z](?:_\w+)?\s*(?:{_COPULAS})\b)"
+    r"[^,;:.，；：。!?\n])*)",
     re.I,
 )
 _NAME_WORD = lazy_pattern(r"[^\W\d_]+")

@@ -134,7 +134,15 @@ def _roles(parts: list[str]) -> tuple[list[str], int] | None:
             unknown += 1
         elif role != "filler":
             roles.append(role)
+    if set(roles) & _TOTALS and "padding" not in roles:  # total_ops: total names nothing
+        unknown += sum(role in _TOTALS for role in roles)
+        roles = [role for role in roles if role not in _TOTALS]
     return roles, unknown
+
+
+# the roles saying a padding counted on both sides together (total padding, 总填充,
+# 上下填充之和): the book's own padding (p, p_h), read only beside a padding
+_TOTALS = frozenset({"total", "both_h", "both_w"})
 
 
 # a parameter's root (the roles record's meanings) a word of no role starts with, a
@@ -376,6 +384,13 @@ def _combine(roles: set, layer: str | None) -> Composed | None:
         axis = _axis(roles)
         plain = roles <= {"padded", "input", "height", "width", "size", "dim"}
         return Composed(read=f"({axis} + p_{axis})") if axis and plain else None
+    totals = roles & _TOTALS
+    if totals:  # a padding in total, along an axis or both sides of one: p, p_h
+        said = {"both_h": "h", "both_w": "w", "height": "h", "width": "w"}
+        axes = {said[role] for role in roles if role in said}
+        if roles - totals - {"height", "width"} != {"padding"} or len(axes) > 1:
+            return None
+        return Composed(read=f"p_{axes.pop()}" if axes else "p")
     sides = roles & {"side", "side_h", "side_w"}
     if sides:  # a side's padding (top, left, beginning): half the total of its axis
         axis = _axis(roles)
