@@ -3342,6 +3342,14 @@ def _relative_noted(notes: list) -> bool:
     return any(note.get("id") == RELATIVE_NOTE for note in notes)
 
 
+def _padding_counted(words: str) -> bool:
+    """Whether ``words`` say only how a padding is counted (``total padding``, ``per-side
+    padding``: :func:`.reading.informal.padding_reading`)."""
+    from derivations.checking.reading.informal import padding_reading
+
+    return padding_reading(words)
+
+
 def _lead_names_asked(
     entry: Entry, notes: list, name: str | None = None, tree: ex.Node | None = None
 ) -> None:
@@ -3409,6 +3417,8 @@ def _lead_names_asked(
         # (a comment or a remark beside the formula: … # output width, …（宽）)
         field = _BESIDE.get(note.get("id", ""), "")
         clause = note.get("fields", {}).get(field, "").strip(_COMMENT_MARKS)
+        if field and _padding_counted(clause):
+            continue  # (total padding), （每侧填充）: how its padding counts, no name
         # (a parameter's value, ``（步幅 1）``, names the layer, not a quantity answered)
         named = (
             _clause_names_other(entry, clause)

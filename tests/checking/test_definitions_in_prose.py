@@ -439,6 +439,69 @@ CLASSES: dict[str, list[tuple]] = {
         (OH, "Output height: (h - k_h + Z)/s_h + 1, with Z the padding in total", C, None),
         (OH, "Output height: (h - k_h + 2Z)/s_h + 1, with Z the padding in total", W, None),
     ],
+    "two letters defined at once, respectively (s18def2)": [
+        (
+            FM,
+            "c_i R^2 c_o U V, where R is the kernel size and U, V are the output height and width",
+            C,
+            G,
+        ),
+        (  # the input's height and width where the output's are due
+            FM,
+            "c_i R^2 c_o U V, where R is the kernel size and U, V are the input height and width",
+            W,
+            None,
+        ),
+        (
+            FM,
+            "U、V 分别为输出特征图的高和宽，Q、T 分别为输入和输出通道数，R 为卷积核大小，"
+            "则乘法次数为 U V Q T R^2",
+            C,
+            G,
+        ),
+        (  # the input feature map's height and width
+            FM,
+            "U、V 分别为输入特征图的高和宽，Q、T 分别为输入和输出通道数，R 为卷积核大小，"
+            "则乘法次数为 U V Q T R^2",
+            W,
+            None,
+        ),
+        (  # Q the output channels, in order: c_o² where c_i c_o is due
+            FM,
+            "U、V 分别为输出特征图的高和宽，Q、T 分别为输出和输入通道数，R 为卷积核大小，"
+            "则乘法次数为 U V Q^2 R^2",
+            W,
+            None,
+        ),
+        (
+            FM,
+            "Q, T are the numbers of input and output channels, R is the kernel size, U and V "
+            "are the output's height and width, respectively. mults = Q T R^2 U V",
+            C,
+            G,
+        ),
+        (
+            FM,
+            "Q 和 T 分别是输入和输出的通道数，R 为卷积核大小，U 和 V 分别是输出的高和宽。"
+            "乘法次数：Q T R^2 U V",
+            C,
+            G,
+        ),
+        (  # the input's height and width
+            FM,
+            "Q 和 T 分别是输入和输出的通道数，R 为卷积核大小，U 和 V 分别是输入的高和宽。"
+            "乘法次数：Q T R^2 U V",
+            W,
+            None,
+        ),
+        (  # the input's height and width, in English: refused (the input's words unread)
+            FM,
+            "Q, T are the numbers of input and output channels, R is the kernel size, U and V "
+            "are the input's height and width, respectively. mults = Q T R^2 U V",
+            N,
+            None,
+        ),
+    ],
     "English words inside a Chinese definition (s18def2)": [
         (
             FM,

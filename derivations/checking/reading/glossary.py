@@ -251,6 +251,7 @@ def _clean_words(words: str) -> str:
     p = _patterns()
     words = p["math"].sub("", words).strip(" \t\n.。,，;；:：")
     words = p["after"].sub("", words)
+    words = re.sub(r"(?<=[A-Za-z])['’]s\b", "", words)  # ``the output's height``
     if re.search(r"[\u4e00-\u9fff]", p["gloss"].sub("", words)):
         words = p["gloss"].sub("", words).strip()
         words = _in_chinese(words)
@@ -334,13 +335,47 @@ def _bind(spec: str, words: str, verb: bool = False) -> list[Binding] | None:
     if read is None and p["pairs"].search(cleaned):
         size = "大小" if re.search(r"[\u4e00-\u9fff]", cleaned) else " size"
         read = _read(p["pairs"].sub(size, cleaned, count=1).strip())
-    if read is None or read not in _AXIS_OF:
+    if read is None:  # ``Q、T 分别为输入和输出通道数``: each letter its own words
+        return _respectively(letters, cleaned)
+    if read not in _AXIS_OF:
         return None
     height, width = _AXIS_OF[read]
     pair_words = p["pairs"].search(cleaned)
     if pair_words and p["width_first"].search(pair_words[0]):
         height, width = width, height
     return [Binding(letters[0], cleaned, height), Binding(letters[1], cleaned, width)]
+
+
+def _respectively(letters: tuple[str, ...], words: str) -> list[Binding] | None:
+    """Two letters bound at once by words that name two quantities joined by "and" over
+    one noun (``input and output channels``, ``输入和输出通道数``, ``the output's height and
+    width``): the first letter the words with the first, the second with the second;
+    None unless exactly one such reading gives two different quantities."""
+    joins = "|".join(re.escape(j) for j in sorted(GLOSSARY_AND + ("、", "/"), key=len, reverse=True))
+    found: set[tuple[str, str]] = set()
+    for join in re.finditer(rf"\s*(?:{joins})\s*", words):
+        left, right = words[: join.start()], words[join.end() :]
+        if not left or not right:
+            continue
+        spaced = bool(re.search(r"\s", join.group()))
+        cuts_left = [m.start() for m in re.finditer(r"(?<=\s)\S", left)] if spaced else []
+        cuts_left = [0, *cuts_left] if spaced else list(range(len(left)))
+        cuts_right = (
+            [m.end() for m in re.finditer(r"\S(?=\s|$)", right)]
+            if spaced
+            else list(range(1, len(right) + 1))
+        )
+        for i in cuts_left:
+            for j in cuts_right:
+                prefix, first, second, rest = left[:i], left[i:], right[:j], right[j:]
+                one = _read(f"{prefix}{first}{rest}".strip())
+                two = _read(f"{prefix}{second}{rest}".strip())
+                if one and two and one != two:
+                    found.add((one, two))
+    if len(found) != 1 or len(letters) != 2:
+        return None
+    ((one, two),) = found
+    return [Binding(letters[0], words, one), Binding(letters[1], words, two)]
 
 
 def _plain_words(words: str) -> bool:
@@ -427,10 +462,11 @@ def glossary(answer: object) -> Glossary | None:
     while index < len(clauses):
         start, end, after = clauses[index]
         bound = _definition(answer[start:end], led)
-        if bound is None and index + 1 < len(clauses):  # ``H, W are …``, ``… and H, W …``
+        unread = bound is not None and any(b.read is None for b in bound)
+        if (bound is None or unread) and index + 1 < len(clauses):  # ``H, W are …``
             joined = _definition(answer[start : clauses[index + 1][1]], led)
-            if joined is not None:
-                bound, index = joined, index + 1
+            if joined is not None and (bound is None or all(b.read for b in joined)):
+                bound, index = joined, index + 1  # (``… and H, W are …``: read whole)
                 end, after = clauses[index][1], clauses[index][2]
         index += 1
         if bound is None:

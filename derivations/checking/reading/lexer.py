@@ -576,6 +576,12 @@ def _phrase(text: str, start: int, end: int, col, notes) -> tuple[list[Token], i
     return None
 
 
+def _padding_reading(words: str) -> bool:
+    from derivations.checking.reading.informal import padding_reading
+
+    return padding_reading(words)
+
+
 def _note(key: str, **fields):
     from derivations.checking.reading.informal import Note
 
@@ -1316,6 +1322,13 @@ def _without_glosses(tokens: list[Token], runs: list, notes: list | None) -> lis
             dropped.update(range(first - 1, stop + 1))
             if notes is not None:
                 notes.append(_note("gloss", words=said, letters=glossed))
+            continue
+        if stop == len(tokens) - 1 and _padding_reading(said):
+            # after the whole formula, how its padding counts (``(total padding)``,
+            # ``（总填充）``): a remark the checker reads, never the answer's name
+            dropped.update(range(first - 1, stop + 1))
+            if notes is not None:
+                notes.append(_note("remark", remark=said))
             continue
         if not named <= written and not sibling and stop == len(tokens) - 1:
             # after the whole formula: what the answer gives, judged as its name is
