@@ -171,8 +171,8 @@ WRONG = [
     # a padding said to be the total, counted twice (2P): right only with P per side
     (OH, "OH = (H + 2*P - FH)//S + 1 where P is the total padding", W),
     ("output-width", "W_out = (W_in - K + 2P)/S + 1 where P is the total padding", W),
-    ("output-width", "(W - K + 2P)/S + 1，P 为总填充", N),
-    ("output-width", "(w - k_w + 2 p_w)//s_w + 1 (p_w: total padding)", N),
+    ("output-width", "(W - K + 2P)/S + 1，P 为总填充", W),  # 总填充 read (s18def2)
+    ("output-width", "(w - k_w + 2 p_w)//s_w + 1 (p_w: total padding)", W),  # read (s18def2)
     (
         OH,
         "(h - k_h + 2p_h)//s_h + 1 where p_h is the total number of padding rows",
