@@ -269,7 +269,7 @@ def _in_chinese(words: str) -> str:
     """Chinese ``words`` with each English word of the layer inside them written as the
     Chinese word of its role in the lexicon of names' parts (``输入 channel 的数量``:
     输入通道的数量; ``feature map``: 特征图), so that the phrase reads as one (issue 21)."""
-    from derivations.checking.reading.names import name_parts
+    from derivations.registry.notations import name_parts
 
     table = name_parts()
     chinese: dict[str, str] = {}
@@ -351,7 +351,9 @@ def _respectively(letters: tuple[str, ...], words: str) -> list[Binding] | None:
     one noun (``input and output channels``, ``输入和输出通道数``, ``the output's height and
     width``): the first letter the words with the first, the second with the second;
     None unless exactly one such reading gives two different quantities."""
-    joins = "|".join(re.escape(j) for j in sorted(GLOSSARY_AND + ("、", "/"), key=len, reverse=True))
+    joins = "|".join(
+        re.escape(j) for j in sorted(GLOSSARY_AND + ("、", "/"), key=len, reverse=True)
+    )
     found: set[tuple[str, str]] = set()
     for join in re.finditer(rf"\s*(?:{joins})\s*", words):
         left, right = words[: join.start()], words[join.end() :]
@@ -519,7 +521,11 @@ def glossary(answer: object) -> Glossary | None:
 
 # a padding the words say is the total of both sides, written so (``total padding``,
 # ``上下填充之和``): read as the book's padding, never under the per-side convention
-_TOTAL_SPELLINGS = {"p": "total_padding", "p_h": "total_padding_height", "p_w": "total_padding_width"}
+_TOTAL_SPELLINGS = {
+    "p": "total_padding",
+    "p_h": "total_padding_height",
+    "p_w": "total_padding_width",
+}
 
 
 def _written(binding: Binding) -> str:
