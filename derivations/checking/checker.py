@@ -2446,7 +2446,15 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
 
     called = calls_defined(answer)  # f(…) defined and called: never its body's formula alone
     for text_, notes_ in [(answer, ()), *texts]:
-        for rule in (_asked, _four_sizes, _islands, _sentences, _recursion, _prose_lines):
+        for rule in (
+            _table_row,
+            _asked,
+            _four_sizes,
+            _islands,
+            _sentences,
+            _recursion,
+            _prose_lines,
+        ):
             if called and rule in (_islands, _sentences, _prose_lines):
                 continue
             done = rule(entry, text_)
@@ -2471,6 +2479,7 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             continue  # a comment or prose dropped that denies or amends it: never accepted
         if _worked_disagrees(parsed, notes) and _verdict_of(entry, read) == RIGHT:
             continue  # (2c_i)(2c_o)/(c_i c_o) = 2: the number it ends in is its answer
+        notes = _worked_checked(answer, notes)
         prose = _prose_read(entry, rewritten, read, question_id, notation, infer)
         if prose is not None and not _right_only_dropped(entry, prose[1], notes):
             reading, parsed, inferred, checked = prose
@@ -2488,6 +2497,40 @@ def _second_look(entry: Entry, answer: str, question_id: str, notation, infer: b
             reading, parsed, readings, checked = _sides_checked(entry, wrong, rewritten)
             return _noted(reading, parsed, notes), parsed, readings, checked
     raise first
+
+
+WORKED_LAYER_NOTE = "reading.note.worked_at_layer"
+WORKED_OFF_NOTE = "reading.note.worked_off"
+
+
+def _worked_checked(answer: str, notes: tuple) -> tuple:
+    """``notes`` of a rewrite that took a chain's worked numbers away, checked against
+    the formula where a numeric side is the formula with its letters numbered
+    (:func:`.worked.worked_layer`: the author's layer, no number guessed): the note
+    ``worked_at_layer`` added where every number the chain says is the formula's value
+    there, ``worked_off`` (the layer, the formula's value, the number said) where one is
+    not.  The formula is graded either way: a slip in the author's own arithmetic
+    (``(5 - 3 + 2)/2 + 1 = 2``) beside a right formula is flagged, not graded (graders
+    of the hold-out data call such answers right); ``notes`` as they are where no side
+    is so written (the numbers the author's own, not checked)."""
+    from derivations.checking.reading.second_look import WORKED_DISAGREE_NOTE, WORKED_NOTE
+
+    if not isinstance(answer, str) or not any(
+        note.key in (WORKED_NOTE, WORKED_DISAGREE_NOTE) for note in notes
+    ):
+        return notes
+    from derivations.checking.reading.worked import worked_layer
+
+    layer = worked_layer(answer)
+    if layer is None:
+        return notes
+    value = str(layer.value.numerator if layer.value.denominator == 1 else layer.value)
+    fields = (("layer", layer.shown()), ("value", value))
+    if layer.agrees:
+        return (*notes, Note(WORKED_LAYER_NOTE, fields))
+    said = next(n for n in layer.said if n != layer.value)
+    shown = str(said.numerator if said.denominator == 1 else said)
+    return (*notes, Note(WORKED_OFF_NOTE, (*fields, ("said", shown))))
 
 
 def _environment_refused(first: InvalidAnswer, refusal: InvalidAnswer) -> bool:
@@ -2698,6 +2741,48 @@ def _two_sizes(entry: Entry, answer: str) -> tuple[str, Note] | None:
     from derivations.checking.reading.second_look import two_sizes
 
     return two_sizes(answer)
+
+
+TABLE_ROW_NOTE = "reading.note.table_row"
+
+
+def _row_answers(entry: Entry, label: str) -> bool:
+    """Whether a table row's ``label`` names the quantity ``entry`` asks: the biases
+    (:func:`_names_the_bias`) for the bias count, the output's size along the asked axis
+    (``height``, ``output height``, ``H_out``; never the input's) for a size, the count's
+    own name (``multiplications``, ``MACs`` for the multiplications) for a count."""
+    asked = entry.question
+    if asked.id == "bias-size":
+        return _names_the_bias(label)
+    if _names_the_bias(label) or _WEIGHT_WORD().search(label):
+        return False
+    axis = asked.shape.axis if asked.shape is not None else None
+    if axis is not None and asked.family is not Family.COMPOSE:
+        return axis in (_named_axis(label.replace(" ", "_")), _label_axis(label))
+    return named_count(label) == asked.id or named_count(label.replace(" ", "_")) == asked.id
+
+
+def _table_row(entry: Entry, answer: str) -> tuple[str, Note] | None:
+    """The one row of a LaTeX table of labelled rows (:func:`.tables.table_rows`:
+    ``\\text{kernel-shape:} & [k_h, k_w, c_i, c_o] \\\\ \\text{bias-shape:} & [c_o]``)
+    whose label names the quantity asked (:func:`_row_answers`), as ``label: value``,
+    noted with the label of the row graded and the number of rows; None where the
+    answer is no such table or not exactly one row answers (the display read as before:
+    its rows as formulas of their own, each graded where it answers)."""
+    if "\\begin" not in answer:
+        return None
+    from derivations.checking.reading.tables import row_text, table_rows
+
+    rows = table_rows(answer)
+    if rows is None or len(rows) < 2:
+        return None
+    answering = [(label, value) for label, value in rows if _row_answers(entry, label)]
+    if len(answering) != 1:
+        return None
+    label, value = answering[0]
+    others = "; ".join(other for other, _ in rows if other != label)
+    fields = (("label", label), ("rows", str(len(rows))), ("others", others))
+    return row_text(label, value), Note(TABLE_ROW_NOTE, fields)
 
 
 # a word of a size (the output's size: either axis's on a square layer, never the other's)
@@ -4867,7 +4952,68 @@ def _checked(
         result.error = {"reason": _short(error), "position": None, "id": None, "fields": {}}
     result.budget_hit = result.budget_hit or work.budget_hit
     result = _square_brackets(_words_multiply(result), symbolic, notation, infer)
-    return _bias_rate_said(result, symbolic, notation, infer)
+    return _example_said(_bias_rate_said(result, symbolic, notation, infer))
+
+
+EXAMPLE_NOTE = "reading.note.example_layer"
+# the refusals of an answer read as no formula at all (a sentence, a word no name reads):
+# where its example states the count right at its own layer, that is what it answers
+_NO_FORMULA = frozenset(
+    {"reading.sentence_only", "reading.nothing_computed", "reading.unexpected_character"}
+    | UNKNOWN_KEYS
+)
+
+
+def _example_said(result: Result) -> Result:
+    """``result``, checked against the example the answer works its count through
+    (:func:`.examples.example_said`: ``with 10 filters there are 10 biases``): the
+    reference computed at the layer its own words give (``10 filters``: c_o = 10) where
+    they give every symbol of it.  The count it states there wrong: ``not_equivalent``,
+    the counterexample that layer (a wrong number for its own givens is wrong whatever
+    else the answer says).  Right: noted (``example_layer``) beside an accepted reading;
+    where the answer was read as no formula (a sentence, :data:`_NO_FORMULA`) or as that
+    very number alone (``10``, graded as a constant), ``equivalent``, graded at its own
+    layer, said so.  Never where the answer denies or bounds anything (a negation, ``at
+    least``), nor where no given is named (a number alone stays as read)."""
+    if result.verdict == "error" or not isinstance(result.answer, str):
+        return result
+    from derivations.checking.reading.around import bounded
+    from derivations.checking.reading.examples import example_said
+    from derivations.checking.reading.informal import negation_words
+
+    found = example_said(result.answer, result.question)
+    if found is None or bounded(result.answer) or negation_words().search(result.answer):
+        return result
+    layer, stated, words = found
+    reference = catalogue_entry(result.question).reference.tree
+    if not ex.symbols_in(reference) <= set(layer):
+        return result
+    value = compile_node(reference)(layer)
+    shown = ", ".join(f"{name} = {number}" for name, number in layer.items())
+    note = {"id": EXAMPLE_NOTE, "fields": {"layer": shown, "said": words}}
+    if value != stated:
+        wrong = Result(result.question, result.answer, "not_equivalent")
+        wrong.reference = result.reference
+        wrong.parsed = {"text": str(stated), "ascii": str(stated), "latex": str(stated)}
+        wrong.parsed |= {"notes": [note], "readings": [], "name": None}
+        wrong.counterexample = {"layer": dict(layer), "reference": value, "answer": stated}
+        return wrong
+    if result.verdict in _ACCEPTED:
+        result.parsed = {**(result.parsed or {})}
+        result.parsed["notes"] = [*(result.parsed.get("notes") or []), note]
+        return result
+    refused = result.verdict == "invalid_input" and (result.error or {}).get("id") in _NO_FORMULA
+    number = result.verdict == "not_equivalent" and (result.parsed or {}).get("tree") == [
+        "num",
+        str(stated),
+    ]
+    if not (refused or number) or len(set(layer.values())) < len(layer):
+        return result  # (10 input channels and 10 filters: which one it counts is not known)
+    right = Result(result.question, result.answer, "equivalent")
+    right.reference = result.reference
+    right.parsed = {"text": str(stated), "ascii": str(stated), "latex": str(stated)}
+    right.parsed |= {"notes": [note], "readings": [], "name": None}
+    return right
 
 
 # the notes holding words a reading dropped beside the answer, and the field holding them:

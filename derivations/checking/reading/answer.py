@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from derivations.checking.reading.errors import InvalidAnswer, refuse
 from derivations.checking.reading.informal import Note, lazy_pattern
+from derivations.checking.reading.normalize import plain_labels
 from derivations.checking.reading.parse import Parsed, parse_answer
 from derivations.expr import tree as ex
 from derivations.expr.printers import to_unicode
@@ -197,12 +198,13 @@ _CONSTRUCTOR = lazy_pattern(
 # (a word of its own, or a name's last part: ``bias_shape = (c_o,)``; ``out_shape[1]``,
 # ``x.shape[1]`` are an index of a shape)
 _SHAPE_WORD = lazy_pattern(
-    r"(?:(?:(?:^|(?<=[\s:=：]))shape|形状)\s*(?:is|=|:|为|是)?"
-    r"|(?:^|(?<=\s))[A-Za-z]\w*_shape\s*(?:=|:))\s*$",
+    r"(?:(?:(?:^|(?<=[\s:=：]))shape|形状)\s*(?:is|=|:|：|为|是)?"
+    r"|(?:^|(?<=\s))[A-Za-z]\w*[_-]shape\s*(?:=|:))\s*$",
     re.I,
 )
 # (a name and its key or index: ``self.params['b1'] =``)
-_LEAD = lazy_pattern(r"^[\w\s'’,.:=\[\]\"]*$")
+# (a label's words joined by a hyphen: ``bias-shape:``)
+_LEAD = lazy_pattern(r"^(?:[\w\s'’,.:=\[\]\"]|(?<=\w)-(?=\w))*$")
 # what each allocation :data:`_ALLOCATION` reads holds (a substring test first)
 _ALLOCATING = ("new", "vector", "make", "filled", "vec!", "zeros", "get", "Resize")
 
@@ -512,6 +514,7 @@ def parse_for(text: str, question_id: str, letters: bool = False) -> Parsed:
     found = QUESTIONS.get(question_id)
     if found is not None and found.tensor and isinstance(text, str):
         held, made = _bias_made(text) if found.id == "bias-size" else (text, None)
+        held = plain_labels(held)  # (\text{bias-shape:} (c_o,): the label as written plain)
         held = unheld(held) if "(" in held else held
         held = _array_made(held) if "(" in held else held
         shape = constructed(held) if "(" in held else None

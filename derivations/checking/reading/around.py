@@ -159,7 +159,12 @@ _EN_COPULA = lazy_pattern(
     re.I,
 )
 # a Chinese label with no copula or colon, a space, then the formula (``总计算量 2N x …``)
-_CJK_LABEL = lazy_pattern(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff（）()]+\s+(?=[A-Za-z0-9(\\⌊⌈\[{])")
+# (never before a LaTeX times or division sign: ``输出高 \times 输出宽 \times …``, a
+# product of words as \text{输出高} writes it, issue 21)
+_CJK_LABEL = lazy_pattern(
+    r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff（）()]+\s+"
+    r"(?=[A-Za-z0-9(⌊⌈\[{]|\\(?!(?:times|cdot|div|ast)(?![A-Za-z])))"
+)
 _COUNT_NAME = lazy_pattern(r"^\s*(?P<name>(?:flops?|macs?|maccs?)(?:_\w+)?)\s+(?=[\w(\\⌊⌈])", re.I)
 _FORMULA_START = lazy_pattern(r"\s*[A-Za-z0-9(\\⌊⌈\[{\u4e00-\u9fff]")
 

@@ -421,6 +421,10 @@ SAID_WITH_FIELDS = frozenset(
         "rate_sentence",
         "branches",
         "sizeof",
+        "table_row",
+        "worked_at_layer",
+        "worked_off",
+        "example_layer",
     )
 )
 

@@ -1446,6 +1446,24 @@ BIAS_SAID: dict[str, dict[str, tuple[str, ...]]] = {
         "bias": ("viés", "vieses"),
     },
 }
+# a layer's quantity an example gives with its number (``10 filters``, ``10 个卷积核``): the
+# words right after the number, by the symbol they give (issue 21: a count worked
+# through an example's numbers, :mod:`.examples`)
+EXAMPLE_GIVENS: dict[str, dict[str, tuple[str, ...]]] = {
+    "c_o": {
+        "en": ("filters", "kernels", "output channels", "out channels", "output feature maps"),
+        "zh": ("个过滤器", "个卷积核", "个滤波器", "个输出通道", "个输出特征图"),
+    },
+    "c_i": {"en": ("input channels", "in channels"), "zh": ("个输入通道",)},
+}
+# the count an example states for the question asked, with its number (``10 biases``,
+# ``10 个偏置``): the words right after the number, by question
+EXAMPLE_COUNTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "bias-size": {
+        "en": ("biases", "bias parameters", "bias terms", "bias values", "bias weights"),
+        "zh": ("个偏置", "个偏置参数", "个偏置项", "个偏差", "个偏差参数"),
+    },
+}
 # the tensors of a layer whose gradient a label names (``dX``, ``grad_input``, ``W.grad``,
 # ``weight gradient``, ``输入梯度``): each by its letter (the key) and its words, the
 # input's, output's and kernel's as the parts record of registry/notations.yaml names the

@@ -26,6 +26,7 @@ __all__ = [
     "lazy_pattern",
     "may_be_styled",
     "normalize",
+    "plain_labels",
     "refuse_too_long",
 ]
 
@@ -103,6 +104,24 @@ _WRAPPER = lazy_pattern(
     r"\s*\{\s*([A-Za-z][A-Za-z0-9]*(?:[ \-_]+[A-Za-z0-9]+)*(?:\[[0-9]\])?"
     r"|[\u4e00-\u9fff]+)\s*\}"
 )
+# a label in LaTeX's styling, its colon inside (``\\text{bias-shape:} [c_o]``,
+# ``\\textbf{Output height:} …``, ``\\text{偏置：}``): the words and the colon, as written
+# plain (``bias-shape: [c_o]``), a label read away before the formula (issue 21)
+_WRAPPED_LABEL = lazy_pattern(
+    r"\\(?:mathrm|operatorname|text|textrm|textbf|textit|mathbf|mathsf)"
+    r"\s*\{\s*([^{}\\:：$]*[^\W\d_][^{}\\:：$]*?)\s*([:：])\s*\}"
+)
+
+
+def plain_labels(text: str) -> str:
+    """``text`` with each label styled in LaTeX (:data:`_WRAPPED_LABEL`) written plain:
+    for the readings that run on the answer as given (a tensor's shape after its label,
+    ``\\text{bias-shape:} (c_o,)``)."""
+    if "\\" not in text or (":" not in text and "：" not in text):
+        return text
+    return _WRAPPED_LABEL().sub(r"\1\2", text)
+
+
 # LaTeX's and Markdown's escaped underscore (\text{kernel\_size}, h\_out): a name's "_"
 _ESCAPED_UNDERSCORE = lazy_pattern(r"\\_")
 _NAME_GAPS = lazy_pattern(r"[ \-]+")
@@ -371,6 +390,8 @@ def _styled(text: Normalized) -> Normalized:
         text = text.sub(_GREEK_COMMAND(), functools.partial(_said, notes, _command_name))
     if "." in text.text:
         text = text.sub(_DOT_TIMES(), functools.partial(_said, notes, _dot_times))
+    if ":" in text.text or "：" in text.text:
+        text = text.sub(_WRAPPED_LABEL(), r"\1\2")
     text = text.sub(_WRAPPER(), _wrapped_name)
     if "{\\" in text.text:
         text = text.sub(_SWITCH(), _wrapped_name)

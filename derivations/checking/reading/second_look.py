@@ -198,7 +198,10 @@ def trailing(answer: str) -> tuple[str, Note] | None:
 
 
 _DELIMITER_LINE = lazy_pattern(r"^(?:\$\$|\\\[|\\\]|```\w*|)$")
-_CONTINUED = lazy_pattern(r"[-+*/×·^(=,]$")
+# a line ending in an operator (LaTeX's too: ``\text{MACs} \approx``, ``m_h \times``), and
+# a line opening with one (issue 21: a display's product broken over lines)
+_CONTINUED = lazy_pattern(r"(?:[-+*/×·^(=,≈]|\\(?:times|cdot|div|approx|ast)|\\left[(\[])$")
+_GOES_ON = lazy_pattern(r"^(?:[-+*/×·^)]|\\(?:times|cdot|div|ast)(?![A-Za-z]))")
 
 
 def _lines(answer: str) -> tuple[str, Note] | None:
@@ -214,9 +217,9 @@ def _lines(answer: str) -> tuple[str, Note] | None:
     ]
     continued = all(
         _CONTINUED().search(first)
-        or second[:1] in "+-*/×·^)"
+        or _GOES_ON().match(second)
         or first.count("(") > first.count(")")
-        for first, second in itertools.pairwise(lines)
+        for first, second in itertools.pairwise(body)  # (a display's $$ lines apart)
     )
     if len(body) > 1 and not continued:
         return None
@@ -1313,7 +1316,8 @@ _NUMBERED = lazy_pattern(
 
 
 _ENVIRONMENT = lazy_pattern(
-    r"\\(?:begin|end)\{(?:aligned|alignedat|align|split|gathered|gather|equation|eqnarray"
+    r"\\begin\{array\}\s*\{[lcr|\s]*\}|"  # (an array, its columns' specification)
+    r"\\(?:begin|end)\{(?:array|aligned|alignedat|align|split|gathered|gather|equation|eqnarray"
     r"|multline|displaymath|flalign|cases)\*?\}(?:\{\d+\})?|\\[\[\]()]|\$\$?"
 )
 # an equation's number before its display (``(14.2)\[ … \]``, ``(3) $$ … $$``)
