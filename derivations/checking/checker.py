@@ -80,6 +80,7 @@ from derivations.checking.reading.languages import (
     BYTE_WORDS,
     CHANNEL_WORDS,
     ELEMENT_WORDS,
+    EXAMPLE_COUNTS,
     GRADIENT_TENSORS,
     KERNEL_WORDS,
     MEMORY_WORDS,
@@ -159,6 +160,9 @@ LAZY_MODULES = (
     "derivations.checking.reading.islands",
     "derivations.checking.reading.traditional",
     "derivations.checking.reading.recursion",
+    "derivations.checking.reading.tables",
+    "derivations.checking.reading.worked",
+    "derivations.checking.reading.examples",
     "derivations.checking.deciding.symbolic",
     "derivations.expr.bridge",
     "sympy",
@@ -4977,12 +4981,17 @@ def _example_said(result: Result) -> Result:
     least``), nor where no given is named (a number alone stays as read)."""
     if result.verdict == "error" or not isinstance(result.answer, str):
         return result
-    from derivations.checking.reading.around import bounded
+    if result.question not in EXAMPLE_COUNTS or not any(c.isdigit() for c in result.answer):
+        return result  # (no count an example states, or no number: most answers)
     from derivations.checking.reading.examples import example_said
-    from derivations.checking.reading.informal import negation_words
 
     found = example_said(result.answer, result.question)
-    if found is None or bounded(result.answer) or negation_words().search(result.answer):
+    if found is None:
+        return result
+    from derivations.checking.reading.around import bounded
+    from derivations.checking.reading.informal import negation_words
+
+    if bounded(result.answer) or negation_words().search(result.answer):
         return result
     layer, stated, words = found
     reference = catalogue_entry(result.question).reference.tree
