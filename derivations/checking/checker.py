@@ -4989,9 +4989,9 @@ def _example_said(result: Result) -> Result:
     if found is None:
         return result
     from derivations.checking.reading.around import bounded
-    from derivations.checking.reading.informal import negation_words
+    from derivations.checking.reading.informal import negation_word
 
-    if bounded(result.answer) or negation_words().search(result.answer):
+    if bounded(result.answer) or negation_word(result.answer):
         return result
     layer, stated, words = found
     reference = catalogue_entry(result.question).reference.tree
