@@ -436,6 +436,11 @@ CLASSES: dict[str, list[tuple]] = {
         (OH, "输出高度为 ⌊(h - k_h + Z)/s_h⌋ + 1，其中 Z 为总填充", C, None),
         (OH, "输出高度为 ⌊(h - k_h + 2Z)/s_h⌋ + 1，其中 Z 为总填充", W, None),
         (OH, "(h - k_h + 2Z)/s_h + 1，其中 Z 为每侧填充", C, None),
+        (OH, "输出高度 = (h - k_h + 2Z)/s_h + 1，Z 是单边填充", C, None),
+        # a padding per side added once: never read as the book's padding (单边填充 was
+        # read as 填充 alone, the per-side word dropped, and accepted)
+        (OH, "(h - k_h + Z)/s_h + 1，其中 Z 为单边填充", N, None),
+        (OH, "(h - k_h + Z)/s_h + 1, where Z is the padding on one side", N, None),
         (OH, "Output height: (h - k_h + Z)/s_h + 1, with Z the padding in total", C, None),
         (OH, "Output height: (h - k_h + 2Z)/s_h + 1, with Z the padding in total", W, None),
     ],

@@ -42,6 +42,7 @@ from derivations.checking.reading.languages import (
     NAME_FILLERS,
     NEGATED_CONDITIONS,
     NEGATIONS,
+    PER_SIDE_WORDS,
     attached,
     every_word,
     words_pattern,
@@ -718,6 +719,8 @@ def _definitions(text: str, islands: list[Island]) -> list[str] | None:
             after = _AFTER_COLON().match(text[match.end() :])  # (n: 输入大小, k: 卷积核大小)
         if after is not None:  # F is the stride: the words after it say
             name = _name_in(_NAME_WORD().findall(after.group("words"))) or None
+            if any(side in after.group("words").lower() for side in PER_SIDE_WORDS):
+                name = None  # Z 为单边填充: a padding per side is no name read here
         if name is None:
             return None
         found[letter] = name
