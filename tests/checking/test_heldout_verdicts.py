@@ -6631,6 +6631,87 @@ READINGS = {
         "mh",
         None,
     ),
+    # --- batch H18-test
+    '> 我们可以将输出数据体的空间尺寸计算为输入数据体尺寸（ W ）、卷积层神经元的感受野大小（ F ）、应用卷积时的步长（ S ）以及边界使用的零填充量（ P ）的函数。通过公式 (W−F+2P)/S+1 可以计算出能够"容纳"的神经元数量，这个公式的正确性可以通过实例验证。例如对于 7x7 的输入和 3x3 的滤波器，当步长为 1 且填充为 0 时，将得到 5x5 的输出；若步长为 2，则得到 3x3 的输出。': (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "$$\nOutput\\ Size=(N-F)/s+1\n$$": (
+        lambda x, o: (x.h - x.kh) / x.sh + 1,
+        "mh",
+        SQ,
+    ),
+    "```math\nH_{out}\n=\n\\left\\lfloor\n\\frac{H + 2P_H - K_H}{S_H}\n\\right\\rfloor\n+ 1\n```": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "每个卷积核还会对应一个偏置参数。": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "    output_size = math.floor((input_size + 2 * padding - kernel_size) / stride) + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        SQ,
+    ),
+    "        input_size = int((input_size - ksize + 2 * padding) / stride + 1)": (
+        lambda x, o: int((x.h - x.kh + 2 * x.qh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "기존 convolution에서 연산량은 아래와 같다. (K = 필터크기, N = 출력채널크기, Iw, Ih = 입력크기, M = 입력채널크기)\n$$ K^{2}MNI_{w}I_{h} $$": (
+        lambda x, o: x.kh**2 * x.ci * x.co * x.w * x.h,
+        ("mults", "ops"),
+        SQ,
+    ),
+    "Point-wise convolution의 연산량은 다음과 같다. (Iw, Ih = 입력크기, N = 출력 채널의 크기, M = 입력채널크기)\n$$ NMI_{w}I_{h} $$": (
+        lambda x, o: x.co * x.ci * x.w * x.h,
+        ("mults", "ops"),
+        K1,
+    ),
+    "If the original matrix is $n\\times n$, filter matrix is of $f\\times f$, padding p and stride s, then the resulting matrix is $((n + 2p - f)/s + 1)\\times ((n + 2p - f)/s + 1)$. If the number is not integer, then round down (floor operation).": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh + 1),
+        "mh",
+        SQ,
+    ),
+    "$$\\text{Bias dimension}: n^{[l]}_C → (1, 1, 1, n^{[l]}_C)\\text{ in computation}$$": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "H_out = ⌊(H + 2p - kH) / s⌋ + 1": (
+        lambda x, o: fl((x.h + 2 * x.qh - x.kh) / x.sh) + 1,
+        "mh",
+        None,
+    ),
+    "N = (W − F + 2P )/S+1": (
+        lambda x, o: (x.h - x.kh + 2 * x.qh) / x.sh + 1,
+        "mh",
+        (SQ, DIV),
+    ),
+    "또한 바이어스는 출력 채널 수마다 1개씩 증가하므로 16입니다.": (
+        lambda x, o: x.co,
+        "bias",
+        None,
+    ),
+    "        output_size = (input_size - self.kernel_size) + 1": (
+        lambda x, o: (x.w - x.kw) + 1,
+        "mw",
+        None,
+    ),
+    "        output_width = input_width - self.kernel_size + 1": (
+        lambda x, o: x.w - x.kw + 1,
+        "mw",
+        None,
+    ),
+    "h_o = (hi+2*pad_h-kernel_h)/stride_h + 1": (
+        lambda x, o: (x.h + 2 * x.qh - x.kh) / x.sh + 1,
+        "mh",
+        DIV,
+    ),
 }
 TARGETS["bwd_mem_bytes"] = lambda x, o: 4 * TARGETS["bwd_mem"](x, o)
 TARGETS["fwd_mem_bytes"] = lambda x, o: 4 * TARGETS["fwd_mem"](x, o)
@@ -6688,6 +6769,10 @@ COMPOSE = {
     "def compute_N(out,f,s):\n    return s*(out-1)+f if s>0.5 else ((out+(f-2))/2)+1#",
     "        field = (field - 1) * stride + filter_size",
     "        outsize = ((outsize -1)* stride) + fsize",
+    "$ F(i)=(F(i+1) -1 )*stride + Ksize $",
+    "Explanation: When convolving two signals of lengths m and n, the resulting signal will have a length of m + n - 1. This accounts for all possible overlapping positions between the two signals.",
+    "F(i) = （F(i+1)-1）* stride + ksize",
+    "        rf = rf + (effective_kernel - 1) * jump",
 }
 DOUBLE_CHANNELS = {  # the factor claimed when c_i and c_o double
     "计算数量增加为原来的4倍（即增加300%）": 4,
