@@ -28,7 +28,6 @@ and the words are read by the reader.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from derivations.checking.reading.errors import InvalidAnswer, refuse
@@ -50,6 +49,7 @@ from derivations.checking.reading.languages import (
     PADDING_SIDES,
     words_pattern,
 )
+from derivations.records import record
 
 __all__ = ["Binding", "Glossary", "glossary", "GLOSSARY_NOTE"]
 
@@ -82,7 +82,7 @@ _OPENING = "([{（【"
 _CLOSING = ")]}）】"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Binding:
     """One letter bound by the answer's words: ``letter`` -> ``read`` (a symbol of the
     layer), said in ``words``; ``read`` None: the words read as no quantity (a letter
@@ -94,7 +94,7 @@ class Binding:
     read: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Glossary:
     """The answer's formula, each letter it binds written as its quantity (``text``),
     the bindings, the note saying them."""
